@@ -1,0 +1,40 @@
+package org.yunjian;
+
+import java.util.Arrays;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.modulith.Modulithic;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.yunjian.cli.CliRunner;
+
+/**
+ * One jar, two faces: {@code serve} (or no arguments) runs the web platform; any other first
+ * argument is a CLI subcommand run against the same configuration and database.
+ */
+@SpringBootApplication
+@Modulithic(sharedModules = {"shared", "web"})
+@EnableScheduling
+public class Application {
+
+    public static void main(String[] args) {
+        if (args.length == 0 || "serve".equals(args[0])) {
+            String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+            SpringApplication.run(Application.class, rest);
+            return;
+        }
+        System.exit(runCli(args));
+    }
+
+    /** Runs a CLI command in a non-web context and returns its exit code. */
+    public static int runCli(String... args) {
+        SpringApplication app = new SpringApplication(Application.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setAdditionalProfiles("cli");
+        try (ConfigurableApplicationContext context = app.run()) {
+            return context.getBean(CliRunner.class).execute(args);
+        }
+    }
+}

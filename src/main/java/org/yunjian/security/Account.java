@@ -1,0 +1,32 @@
+package org.yunjian.security;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A local user account as stored. Never leaves the security module; callers see {@link CurrentUser}. */
+record Account(UUID id, String username, String displayName, Role role, UUID organizationId, String passwordHash,
+               Instant passwordChangedAt, boolean mustChangePassword, int failedAttempts, Instant lockedUntil,
+               String totpSecret, boolean enabled, boolean demo, Instant createdAt) {
+
+    boolean lockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    boolean requiresTotp() {
+        return role.isAdministrator();
+    }
+
+    CurrentUser toCurrentUser() {
+        return new CurrentUser(id, username, organizationId, role);
+    }
+
+    Account withPassword(String hash, Instant at, boolean mustChange) {
+        return new Account(id, username, displayName, role, organizationId, hash, at, mustChange, 0, null, totpSecret,
+                enabled, demo, createdAt);
+    }
+
+    Account withTotpSecret(String secret) {
+        return new Account(id, username, displayName, role, organizationId, passwordHash, passwordChangedAt,
+                mustChangePassword, failedAttempts, lockedUntil, secret, enabled, demo, createdAt);
+    }
+}

@@ -1,0 +1,45 @@
+package org.yunjian.security;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The authenticated caller as other modules see it.
+ *
+ * @param userId         account id
+ * @param username       login name
+ * @param organizationId organisation of a business user; {@code null} for administrators
+ * @param role           the account's single role (administrator roles are mutually exclusive)
+ */
+public record CurrentUser(UUID userId, String username, UUID organizationId, Role role) {
+
+    /** The caller of the current thread, if one is fully authenticated (password and, when required, TOTP). */
+    public static Optional<CurrentUser> current() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
+            return Optional.empty();
+        }
+        if (auth.getPrincipal() instanceof AccountPrincipal principal && principal.fullyAuthenticated()) {
+            return Optional.of(principal.user());
+        }
+        return Optional.empty();
+    }
+
+    /** The caller, or an {@link org.springframework.security.access.AccessDeniedException} if none. */
+    public static CurrentUser require() {
+        return current().orElseThrow(
+                () -> new org.springframework.security.access.AccessDeniedException("authentication required"));
+    }
+
+    public boolean is(Role r) {
+        return role == r;
+    }
+
+    public boolean belongsTo(UUID orgId) {
+        return organizationId != null && organizationId.equals(orgId);
+    }
+}

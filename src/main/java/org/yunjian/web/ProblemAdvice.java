@@ -1,0 +1,81 @@
+package org.yunjian.web;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.NotFoundException;
+
+/** RFC 9457 problems for every REST error, from one place. Pages get their own handling. */
+@RestControllerAdvice(basePackages = "org.yunjian", annotations = org.springframework.web.bind.annotation.RestController.class)
+class ProblemAdvice {
+
+    @ExceptionHandler(ValidationException.class)
+    ProblemDetail invalid(ValidationException e) {
+        return withErrors(e.errors());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail invalid(MethodArgumentNotValidException e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        e.getBindingResult().getFieldErrors().forEach(f -> errors.putIfAbsent(f.getField(), f.getDefaultMessage()));
+        return withErrors(errors);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Request body is not valid JSON for this operation: " + rootMessage(e));
+        p.setType(URI.create("urn:yunjian:problem:unreadable"));
+        return p;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Parameter '" + e.getName() + "' has an invalid value");
+        p.setType(URI.create("urn:yunjian:problem:invalid-parameter"));
+        return p;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        p.setType(URI.create("urn:yunjian:problem:not-found"));
+        return p;
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    ProblemDetail denied(RuntimeException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Access denied");
+        p.setType(URI.create("urn:yunjian:problem:forbidden"));
+        return p;
+    }
+
+    static ProblemDetail withErrors(Map<String, String> errors) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Invalid input: " + String.join(", ", errors.keySet()));
+        p.setType(URI.create("urn:yunjian:problem:validation"));
+        p.setProperty("errors", errors);
+        return p;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+}
