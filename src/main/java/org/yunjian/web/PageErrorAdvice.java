@@ -1,0 +1,21 @@
+package org.yunjian.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.yunjian.shared.NotFoundException;
+
+/** Error pages for the HTML controllers; REST controllers get problems from {@link ProblemAdvice}. */
+@ControllerAdvice(annotations = Controller.class)
+class PageErrorAdvice {
+
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(Model model) {
+        model.addAttribute("messageKey", "web.error.notfound");
+        return "web/error";
+    }
+}
