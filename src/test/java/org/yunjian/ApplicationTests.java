@@ -8,6 +8,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @SpringBootTest
+@org.junit.jupiter.api.Tag("database")
 class ApplicationTests {
 
     @Autowired

@@ -1,0 +1,55 @@
+package org.yunjian;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every Chinese message has an English twin and vice versa, and none is left empty. */
+class MessageBundlesTests {
+
+    static Stream<String> bundles() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/messages"))) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".properties") && !n.contains("_"))
+                    .map(n -> n.substring(0, n.length() - ".properties".length()))
+                    .sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bundles")
+    void chineseAndEnglishBundlesHaveTheSameKeys(String bundle) throws IOException {
+        Properties zh = load("messages/" + bundle + ".properties");
+        Properties en = load("messages/" + bundle + "_en.properties");
+        assertThat(en.stringPropertyNames()).as("keys of %s_en vs %s", bundle, bundle)
+                .containsExactlyInAnyOrderElementsOf(zh.stringPropertyNames());
+        zh.forEach((k, v) -> assertThat(v.toString()).as("zh %s", k).isNotBlank());
+        en.forEach((k, v) -> assertThat(v.toString()).as("en %s", k).isNotBlank());
+    }
+
+    @ParameterizedTest
+    @MethodSource("bundles")
+    void everyBundleIsConfigured(String bundle) throws IOException {
+        String yml = Files.readString(Path.of("src/main/resources/application.yml"));
+        assertThat(yml).contains("messages/" + bundle);
+    }
+
+    private static Properties load(String resource) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = MessageBundlesTests.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+}

@@ -1,0 +1,71 @@
+package org.yunjian.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A logged-in HTTP session against a running server, as a REST client would hold one (cookie + CSRF token). */
+public final class WebSession {
+
+    private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern CSRF_META = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"");
+
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final Function<String, URI> base;
+    private String csrf;
+
+    public WebSession(Function<String, URI> base) {
+        this.base = base;
+    }
+
+    /** Form login; returns the redirect target. */
+    public String login(String username, String password) throws IOException, InterruptedException {
+        String page = get("/login").body();
+        csrf = find(CSRF_INPUT, page);
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(base.apply("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", username, "password", password,
+                        "_csrf", csrf))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String location = r.headers().firstValue("Location").orElse("");
+        String home = get("/").body();
+        String token = find(CSRF_META, home);
+        if (token != null) {
+            csrf = token;
+        }
+        return location;
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(base.apply(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(base.apply(path))
+                .header("Content-Type", "application/json").header("X-CSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String find(Pattern p, String html) {
+        Matcher m = p.matcher(html);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}
