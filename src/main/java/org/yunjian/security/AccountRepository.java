@@ -81,11 +81,31 @@ class AccountRepository {
     }
 
     void lockUntil(UUID id, Instant until) {
-        jdbc.sql("UPDATE user_account SET locked_until = ? WHERE id = ?").params(utc(until), id).update();
+        jdbc.sql("UPDATE user_account SET locked_until = ?, failed_attempts = 0 WHERE id = ?").params(utc(until), id)
+                .update();
     }
 
     void resetFailures(UUID id) {
         jdbc.sql("UPDATE user_account SET failed_attempts = 0, locked_until = NULL WHERE id = ?").param(id).update();
+    }
+
+    long countAllByRole(Role role) {
+        return jdbc.sql("SELECT COUNT(*) FROM user_account WHERE role = ?").param(role.name()).query(Long.class)
+                .single();
+    }
+
+    void setTotpSecret(UUID id, String secret) {
+        jdbc.sql("UPDATE user_account SET totp_secret = ? WHERE id = ?").params(secret, id).update();
+    }
+
+    /**
+     * Marks a TOTP time step as used, atomically: returns {@code false} if this or a later step was
+     * already used, so that every code works once.
+     */
+    boolean useTotpStep(UUID id, long step) {
+        return jdbc.sql("UPDATE user_account SET totp_last_step = ? WHERE id = ? "
+                        + "AND (totp_last_step IS NULL OR totp_last_step < ?)")
+                .params(step, id, step).update() == 1;
     }
 
     List<String> passwordHistory(UUID id, int limit) {

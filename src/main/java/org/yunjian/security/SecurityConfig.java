@@ -1,41 +1,87 @@
 package org.yunjian.security;
 
+import java.time.Clock;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.yunjian.shared.AuditableEvent;
 
 @Configuration
 @EnableMethodSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfig {
 
     static final String[] PUBLIC = {"/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/login", "/setup",
-            "/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health"};
+            "/api/csrf", "/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+            "/actuator/health"};
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityContextRepository contexts,
+                                            AccountRepository accounts, PasswordPolicy policy,
+                                            SecurityProperties properties, SessionRevocations revocations,
+                                            DenialAuditor denials, Clock clock,
+                                            ApplicationEventPublisher events) throws Exception {
         String[] roles = java.util.Arrays.stream(Role.values()).map(Role::authority).toArray(String[]::new);
-        http.authorizeHttpRequests(auth -> auth
+        LogoutHandler auditLogout = (request, response, auth) -> {
+            if (auth != null && auth.getPrincipal() instanceof AccountPrincipal p) {
+                events.publishEvent(AuditableEvent.success("user.logout", "user", p.user().userId(), null)
+                        .withActor(p.getUsername()));
+            }
+        };
+        http.securityContext(c -> c.securityContextRepository(contexts))
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/login/totp").hasAuthority(AccountPrincipal.MFA_PENDING)
                         .anyRequest().hasAnyAuthority(roles))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
-                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                        PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(new LoginSuccessHandler(accounts, policy, clock, events))
+                        .failureUrl("/login?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(auditLogout)
+                        .logoutSuccessUrl("/login?logout").invalidateHttpSession(true)
+                        .deleteCookies("JSESSIONID").permitAll())
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .addFilterBefore(new SessionPolicyFilter(properties, revocations, clock, events),
+                        AuthorizationFilter.class)
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(
+                                (request, response, ex) -> Problems.write(response, 401, "unauthorized",
+                                        "Unauthorized", "log in first (POST /login with a CSRF token from GET /api/csrf)"),
+                                org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher
+                                        .withDefaults().matcher("/api/**"))
+                        .accessDeniedHandler(denials))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                         + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
                         .frameOptions(f -> f.deny()));
         return http.build();
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+                new HttpSessionSecurityContextRepository());
+    }
+
+    /** Makes URL and method security publish {@code AuthorizationDeniedEvent}s, which {@link DenialAuditor} records. */
+    @Bean
+    AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher publisher) {
+        return new SpringAuthorizationEventPublisher(publisher);
     }
 
     @Bean

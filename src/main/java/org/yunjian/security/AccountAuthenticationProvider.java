@@ -1,0 +1,83 @@
+package org.yunjian.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.yunjian.shared.AuditableEvent;
+
+/**
+ * The password step of login. Every failure looks the same to the client (one message, and the
+ * password is always hashed, also for unknown users, so timing does not tell them apart); the audit
+ * record says why. Administrators come out of this step holding only {@code MFA_PENDING}.
+ */
+@Component
+class AccountAuthenticationProvider implements AuthenticationProvider {
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder encoder;
+    private final LoginAttempts attempts;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final String dummyHash;
+
+    AccountAuthenticationProvider(AccountRepository accounts, PasswordEncoder encoder, LoginAttempts attempts,
+                                  Clock clock, ApplicationEventPublisher events) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.attempts = attempts;
+        this.clock = clock;
+        this.events = events;
+        this.dummyHash = encoder.encode(UUID.randomUUID().toString());
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String username = authentication.getName() == null ? "" : authentication.getName().strip();
+        String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        Optional<Account> found = username.isEmpty() ? Optional.empty() : accounts.findByUsername(username);
+        if (found.isEmpty()) {
+            encoder.matches(password, dummyHash);
+            throw fail(username, null, "unknown user name");
+        }
+        Account a = found.get();
+        Instant now = clock.instant();
+        boolean matches = encoder.matches(password, a.passwordHash());
+        if (!a.enabled()) {
+            throw fail(username, a.id(), "account disabled");
+        }
+        if (a.lockedAt(now)) {
+            throw fail(username, a.id(), "account locked until " + a.lockedUntil());
+        }
+        if (!matches) {
+            boolean locked = attempts.failed(a, now);
+            throw fail(username, a.id(), locked ? "wrong password; account now locked" : "wrong password");
+        }
+        attempts.succeeded(a);
+        AccountPrincipal principal = new AccountPrincipal(a.toCurrentUser(), a.passwordHash(), true, false, true);
+        if (a.requiresTotp()) {
+            principal = principal.pendingMfa();
+        }
+        events.publishEvent(AuditableEvent.success("user.login", "user", a.id(),
+                a.requiresTotp() ? "password verified; TOTP pending" : "password verified").withActor(username));
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+    }
+
+    private BadCredentialsException fail(String username, UUID id, String why) {
+        events.publishEvent(AuditableEvent.failure("user.login", "user", id, why).withActor(username));
+        return new BadCredentialsException("Bad credentials");
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

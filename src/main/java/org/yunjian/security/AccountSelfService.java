@@ -1,0 +1,69 @@
+package org.yunjian.security;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.FieldErrors;
+
+/** What every logged-in account may do for itself: see its profile and change its password. */
+@Service
+public class AccountSelfService {
+
+    private final AccountRepository accounts;
+    private final PasswordService passwords;
+    private final UserAdministration users;
+    private final Messages messages;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    AccountSelfService(AccountRepository accounts, PasswordService passwords, UserAdministration users,
+                       Messages messages, Clock clock, ApplicationEventPublisher events) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.users = users;
+        this.messages = messages;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    public UserView profile() {
+        return users.get(CurrentUser.require().userId());
+    }
+
+    /** Why this session must change the password before anything else ("expired" or "required"), if it must. */
+    public java.util.Optional<String> pendingPasswordChange() {
+        return SessionKeys.currentSessionAttribute(SessionKeys.PASSWORD_CHANGE).map(Object::toString);
+    }
+
+    /**
+     * Changes the caller's password after checking the current one and the policy (including the
+     * history). Ends the obligation to change it that an expired or administrator-set password imposes.
+     */
+    @Transactional(noRollbackFor = FieldErrors.ValidationException.class)
+    public void changePassword(String currentPassword, String newPassword, String confirmation) {
+        CurrentUser me = CurrentUser.require();
+        Account a = accounts.findById(me.userId())
+                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("account gone"));
+        FieldErrors errors = new FieldErrors();
+        if (!passwords.matches(currentPassword, a.passwordHash())) {
+            errors.add("currentPassword", messages.get("security.password.error.current"));
+        }
+        passwords.check(errors, "newPassword", a.username(), a, newPassword);
+        if (confirmation != null && !confirmation.equals(newPassword)) {
+            errors.add("confirmPassword", messages.get("security.password.error.confirm"));
+        }
+        if (!errors.isEmpty()) {
+            events.publishEvent(AuditableEvent.failure("user.password.change", "user", a.id(),
+                    "rejected: " + String.join(", ", errors.asMap().keySet())));
+            errors.throwIfAny();
+        }
+        Instant now = clock.instant();
+        passwords.store(a, newPassword, false, now);
+        SessionKeys.removeFromCurrentSession(SessionKeys.PASSWORD_CHANGE);
+        events.publishEvent(AuditableEvent.success("user.password.change", "user", a.id(), "password changed"));
+    }
+}

@@ -1,0 +1,54 @@
+package org.yunjian.security;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.yunjian.shared.FieldErrors;
+
+/** Checks a new password against the policy and the account's history, and stores it. */
+@Component
+class PasswordService {
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder encoder;
+    private final PasswordPolicy policy;
+
+    PasswordService(AccountRepository accounts, PasswordEncoder encoder, PasswordPolicy policy) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.policy = policy;
+    }
+
+    /** Adds an error for {@code field} naming every rule the password breaks. */
+    void check(FieldErrors errors, String field, String username, Account existing, String password) {
+        List<PasswordPolicy.Rule> broken = new ArrayList<>(policy.violations(username, password));
+        if (existing != null && password != null && password.length() <= PasswordPolicy.MAX_LENGTH
+                && accounts.passwordHistory(existing.id(), policy.historySize()).stream()
+                .anyMatch(h -> encoder.matches(password, h))) {
+            broken.add(PasswordPolicy.Rule.REUSED);
+        }
+        if (!broken.isEmpty()) {
+            errors.add(field, policy.describe(broken));
+        }
+    }
+
+    String hash(String password) {
+        return encoder.encode(password);
+    }
+
+    boolean matches(String password, String hash) {
+        return password != null && password.length() <= PasswordPolicy.MAX_LENGTH && encoder.matches(password, hash);
+    }
+
+    /** Stores a new password on an existing account; also clears failures and lock. */
+    Account store(Account a, String password, boolean mustChange, Instant now) {
+        String hash = hash(password);
+        Account changed = a.withPassword(hash, now, mustChange);
+        accounts.update(changed);
+        accounts.addHistory(a.id(), hash, now);
+        return changed;
+    }
+}

@@ -1,0 +1,99 @@
+package org.yunjian.security;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.yunjian.shared.AuditableEvent;
+
+/**
+ * Session rules that apply on every request of a logged-in account: the absolute session limit
+ * (the idle timeout is the container's), revocation after an administrator changed the account,
+ * and the obligation to change an expired or administrator-set password before anything else.
+ */
+class SessionPolicyFilter extends OncePerRequestFilter {
+
+    private static final Set<String> PASSWORD_CHANGE_PATHS = Set.of("/account/password", "/api/account/password",
+            "/logout", "/api/csrf", "/error", "/favicon.ico");
+
+    private final SecurityProperties properties;
+    private final SessionRevocations revocations;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    SessionPolicyFilter(SecurityProperties properties, SessionRevocations revocations, Clock clock,
+                        ApplicationEventPublisher events) {
+        this.properties = properties;
+        this.revocations = revocations;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        HttpSession session = request.getSession(false);
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (session != null && auth != null && auth.getPrincipal() instanceof AccountPrincipal principal) {
+            Instant now = clock.instant();
+            Instant started = (Instant) session.getAttribute(SessionKeys.STARTED);
+            if (started == null) {
+                started = now;
+                session.setAttribute(SessionKeys.STARTED, started);
+            }
+            if (now.isAfter(started.plus(properties.absoluteSessionLimit()))) {
+                end(request, response, session, principal, "absolute session limit of "
+                        + properties.absoluteSessionLimit() + " reached");
+                return;
+            }
+            if (revocations.isRevoked(principal.user().userId(), started)) {
+                end(request, response, session, principal, "account changed by an administrator");
+                return;
+            }
+            Object reason = session.getAttribute(SessionKeys.PASSWORD_CHANGE);
+            if (reason != null && principal.fullyAuthenticated() && !allowedDuringPasswordChange(request)) {
+                if (Problems.isApi(request)) {
+                    Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "password-expired", "Forbidden",
+                            "expired".equals(reason)
+                                    ? "password expired: change it with POST /api/account/password"
+                                    : "password change required: change it with POST /api/account/password");
+                } else {
+                    response.sendRedirect(request.getContextPath() + "/account/password");
+                }
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean allowedDuringPasswordChange(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return PASSWORD_CHANGE_PATHS.contains(path) || path.startsWith("/css/") || path.startsWith("/js/")
+                || path.startsWith("/webjars/");
+    }
+
+    private void end(HttpServletRequest request, HttpServletResponse response, HttpSession session,
+                     AccountPrincipal principal, String why) throws IOException {
+        session.invalidate();
+        SecurityContextHolder.clearContext();
+        events.publishEvent(AuditableEvent.success("session.end", "user", principal.user().userId(), why)
+                .withActor(principal.getUsername()));
+        if (Problems.isApi(request)) {
+            Problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "session-ended", "Unauthorized",
+                    "session ended: log in again");
+        } else {
+            response.sendRedirect(request.getContextPath() + "/login?expired");
+        }
+    }
+}

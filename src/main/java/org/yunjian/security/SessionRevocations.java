@@ -1,0 +1,27 @@
+package org.yunjian.security;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Accounts whose sessions begun before a given instant are no longer valid (disabled, deleted, role
+ * changed, password reset by an administrator). Held in memory: sessions are in memory too.
+ */
+@Component
+class SessionRevocations {
+
+    private final Map<UUID, Instant> revoked = new ConcurrentHashMap<>();
+
+    void revoke(UUID userId, Instant at) {
+        revoked.merge(userId, at, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    boolean isRevoked(UUID userId, Instant sessionStart) {
+        Instant at = revoked.get(userId);
+        return at != null && !sessionStart.isAfter(at);
+    }
+}

@@ -1,0 +1,124 @@
+package org.yunjian.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Service;
+import org.yunjian.shared.AuditableEvent;
+
+/**
+ * The second login step for administrators: a TOTP code, and on first use the enrolment of a secret.
+ * On success the session's {@code MFA_PENDING} authentication is replaced by the completed principal.
+ */
+@Service
+public class TotpLogin {
+
+    /** A secret offered for enrolment, shown once. */
+    public record Enrolment(String secret, String uri) {
+    }
+
+    public enum Result { SUCCESS, INVALID, LOCKED }
+
+    private final AccountRepository accounts;
+    private final LoginAttempts attempts;
+    private final SecurityContextRepository contexts;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    TotpLogin(AccountRepository accounts, LoginAttempts attempts, SecurityContextRepository contexts, Clock clock,
+              ApplicationEventPublisher events) {
+        this.accounts = accounts;
+        this.attempts = attempts;
+        this.contexts = contexts;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** The enrolment to show if the pending account has no TOTP secret yet; the same one until confirmed. */
+    public Optional<Enrolment> enrolment(HttpSession session) {
+        AccountPrincipal p = pending().orElseThrow();
+        Account a = accounts.findById(p.user().userId()).orElseThrow();
+        if (a.totpSecret() != null) {
+            return Optional.empty();
+        }
+        String secret = (String) session.getAttribute(SessionKeys.TOTP_ENROLMENT);
+        if (secret == null) {
+            secret = Totp.newSecret();
+            session.setAttribute(SessionKeys.TOTP_ENROLMENT, secret);
+        }
+        return Optional.of(new Enrolment(secret, Totp.uri("Yunjian", a.username(), secret)));
+    }
+
+    /** Whether the pending login must change its password next (to choose where to go after success). */
+    public boolean passwordChangeRequired(HttpServletRequest request) {
+        HttpSession s = request.getSession(false);
+        return s != null && s.getAttribute(SessionKeys.PASSWORD_CHANGE) != null;
+    }
+
+    public Result verify(String code, HttpServletRequest request, HttpServletResponse response) {
+        AccountPrincipal p = pending().orElseThrow(
+                () -> new org.springframework.security.access.AccessDeniedException("no pending login"));
+        HttpSession session = request.getSession();
+        Account a = accounts.findById(p.user().userId()).orElse(null);
+        Instant now = clock.instant();
+        if (a == null || !a.enabled() || a.lockedAt(now)) {
+            return end(request, p, "account disabled or locked");
+        }
+        boolean enrolling = a.totpSecret() == null;
+        String secret = enrolling ? (String) session.getAttribute(SessionKeys.TOTP_ENROLMENT) : a.totpSecret();
+        OptionalLong step = secret == null ? OptionalLong.empty() : Totp.matchingStep(secret, code, now);
+        if (step.isEmpty() || !accounts.useTotpStep(a.id(), step.getAsLong())) {
+            String why = step.isEmpty() ? "wrong code" : "code already used";
+            events.publishEvent(AuditableEvent.failure(enrolling ? "user.totp.enrol" : "user.totp", "user", a.id(),
+                    why).withActor(a.username()));
+            if (attempts.failed(a, now)) {
+                return end(request, p, "locked after failed TOTP codes");
+            }
+            return Result.INVALID;
+        }
+        attempts.succeeded(a);
+        if (enrolling) {
+            accounts.setTotpSecret(a.id(), secret);
+            session.removeAttribute(SessionKeys.TOTP_ENROLMENT);
+            events.publishEvent(AuditableEvent.success("user.totp.enrol", "user", a.id(), "TOTP authenticator enrolled")
+                    .withActor(a.username()));
+        }
+        request.changeSessionId();
+        AccountPrincipal done = p.completed();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(done, null, done.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+        events.publishEvent(AuditableEvent.success("user.totp", "user", a.id(), "TOTP verified; login complete")
+                .withActor(a.username()));
+        return Result.SUCCESS;
+    }
+
+    private Result end(HttpServletRequest request, AccountPrincipal p, String why) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+        events.publishEvent(AuditableEvent.failure("user.totp", "user", p.user().userId(), why)
+                .withActor(p.getUsername()));
+        return Result.LOCKED;
+    }
+
+    private static Optional<AccountPrincipal> pending() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof AccountPrincipal p && !p.fullyAuthenticated()
+                ? Optional.of(p) : Optional.empty();
+    }
+}

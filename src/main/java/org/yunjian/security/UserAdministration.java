@@ -1,0 +1,279 @@
+package org.yunjian.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.NotFoundException;
+
+/**
+ * User administration under separation of duties (等保 2.0 三权分立): one role per account; the three
+ * administrator roles have no organisation, business users always have one; the last enabled security
+ * or audit administrator cannot be disabled, demoted or deleted; a security administrator cannot change
+ * its own role. Web and REST callers are restricted to {@code SECURITY_ADMIN} by their controllers; the
+ * CLI runs with the operator's local authority.
+ */
+@Service
+public class UserAdministration {
+
+    /** Roles of which at least one enabled account must always remain. */
+    static final Set<Role> INDISPENSABLE = EnumSet.of(Role.SECURITY_ADMIN, Role.AUDIT_ADMIN);
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,63}");
+
+    /** A new account. */
+    public record NewUser(String username, String displayName, Role role, UUID organizationId, String password) {
+    }
+
+    /**
+     * Changes to an account; {@code null} leaves a value as it is. The organisation follows the role: it
+     * is required for {@link Role#USER} (kept if not given) and must be absent for administrators.
+     */
+    public record Change(String displayName, Role role, UUID organizationId, Boolean enabled) {
+    }
+
+    private final AccountRepository accounts;
+    private final PasswordService passwords;
+    private final PasswordPolicy policy;
+    private final ObjectProvider<OrganizationDirectory> organizations;
+    private final SessionRevocations revocations;
+    private final Messages messages;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    UserAdministration(AccountRepository accounts, PasswordService passwords, PasswordPolicy policy,
+                       ObjectProvider<OrganizationDirectory> organizations, SessionRevocations revocations,
+                       Messages messages, Clock clock, ApplicationEventPublisher events) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.policy = policy;
+        this.organizations = organizations;
+        this.revocations = revocations;
+        this.messages = messages;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    public List<UserView> list() {
+        Instant now = clock.instant();
+        return accounts.findAll().stream().map(a -> view(a, now)).toList();
+    }
+
+    public UserView get(UUID id) {
+        return view(require(id), clock.instant());
+    }
+
+    /** Organisations a business user may be assigned to (empty if no directory is installed). */
+    public List<OrganizationDirectory.OrganizationRef> organizations() {
+        OrganizationDirectory directory = organizations.getIfAvailable();
+        return directory == null ? List.of() : directory.all();
+    }
+
+    /** Creates an account with an initial password that must be changed at the first login. */
+    @Transactional
+    public UserView create(NewUser user) {
+        Account a = insert(user, true, false, null);
+        events.publishEvent(AuditableEvent.success("user.create", "user", a.id(),
+                "created " + a.username() + " with role " + a.role()));
+        return view(a, clock.instant());
+    }
+
+    /**
+     * Creates a demonstration account: marked {@code demo}, no forced password change, optionally with a
+     * known TOTP secret. Returns the existing account if a demo account of that name exists already.
+     */
+    @Transactional
+    public UserView createDemoAccount(String username, String displayName, Role role, UUID organizationId,
+                                      String password, String totpSecretOrNull) {
+        Optional<Account> existing = accounts.findByUsername(username == null ? "" : username.strip());
+        if (existing.isPresent() && existing.get().demo()) {
+            return view(existing.get(), clock.instant());
+        }
+        if (totpSecretOrNull != null) {
+            try {
+                Totp.base32Decode(totpSecretOrNull);
+            } catch (IllegalArgumentException e) {
+                throw new FieldErrors.ValidationException("totpSecret", "not a base32 secret");
+            }
+        }
+        Account a = insert(new NewUser(username, displayName, role, organizationId, password), false, true,
+                totpSecretOrNull);
+        events.publishEvent(AuditableEvent.success("user.create", "user", a.id(),
+                "created demo account " + a.username() + " with role " + a.role()));
+        return view(a, clock.instant());
+    }
+
+    /** Validates and inserts an account; the caller publishes the event. */
+    Account insert(NewUser user, boolean mustChange, boolean demo, String totpSecret) {
+        FieldErrors errors = new FieldErrors();
+        String username = user.username() == null ? "" : user.username().strip();
+        if (!USERNAME.matcher(username).matches()) {
+            errors.add("username", messages.get("security.user.error.username"));
+        } else if (accounts.findByUsername(username).isPresent()) {
+            errors.add("username", messages.get("security.user.error.usernameTaken"));
+        }
+        String displayName = checkDisplayName(errors, user.displayName());
+        checkRoleAndOrganization(errors, user.role(), user.organizationId());
+        passwords.check(errors, "password", username, null, user.password());
+        errors.throwIfAny();
+        Instant now = clock.instant();
+        String hash = passwords.hash(user.password());
+        Account a = new Account(UUID.randomUUID(), username, displayName, user.role(),
+                user.role() == Role.USER ? user.organizationId() : null, hash, now, mustChange, 0, null, totpSecret,
+                true, demo, now);
+        accounts.insert(a);
+        accounts.addHistory(a.id(), hash, now);
+        return a;
+    }
+
+    @Transactional
+    public UserView update(UUID id, Change change) {
+        Account a = require(id);
+        boolean self = isSelf(id);
+        Role role = change.role() == null ? a.role() : change.role();
+        boolean enabled = change.enabled() == null ? a.enabled() : change.enabled();
+        if (self && role != a.role()) {
+            throw new AccessDeniedException("an administrator cannot change its own role");
+        }
+        if (self && !enabled) {
+            throw new AccessDeniedException("an administrator cannot disable its own account");
+        }
+        FieldErrors errors = new FieldErrors();
+        String displayName = change.displayName() == null ? a.displayName() : checkDisplayName(errors,
+                change.displayName());
+        UUID org = role != Role.USER ? change.organizationId()
+                : change.organizationId() != null ? change.organizationId() : a.organizationId();
+        if (role != Role.USER && change.organizationId() == null) {
+            org = null;
+        }
+        checkRoleAndOrganization(errors, role, org);
+        if (a.enabled() && INDISPENSABLE.contains(a.role()) && (role != a.role() || !enabled)
+                && accounts.countByRole(a.role()) <= 1) {
+            errors.add(role != a.role() ? "role" : "enabled", messages.get("security.user.error.lastAdmin",
+                    a.role().name()));
+        }
+        errors.throwIfAny();
+        Account changed = new Account(a.id(), a.username(), displayName, role, org, a.passwordHash(),
+                a.passwordChangedAt(), a.mustChangePassword(), a.failedAttempts(), a.lockedUntil(), a.totpSecret(),
+                enabled, a.demo(), a.createdAt());
+        accounts.update(changed);
+        Instant now = clock.instant();
+        if (role != a.role()) {
+            events.publishEvent(AuditableEvent.success("user.role.change", "user", id,
+                    a.username() + ": " + a.role() + " -> " + role));
+        }
+        events.publishEvent(AuditableEvent.success("user.update", "user", id, describeChange(a, changed)));
+        if (role != a.role() || !enabled || !java.util.Objects.equals(org, a.organizationId())) {
+            revocations.revoke(id, now);
+        }
+        return view(changed, now);
+    }
+
+    @Transactional
+    public void unlock(UUID id) {
+        Account a = require(id);
+        accounts.resetFailures(id);
+        events.publishEvent(AuditableEvent.success("user.unlock", "user", id, "unlocked " + a.username()));
+    }
+
+    /** Sets a new password chosen by the administrator; the user must change it at the next login. */
+    @Transactional
+    public void resetPassword(UUID id, String password) {
+        Account a = require(id);
+        FieldErrors errors = new FieldErrors();
+        passwords.check(errors, "password", a.username(), a, password);
+        errors.throwIfAny();
+        Instant now = clock.instant();
+        passwords.store(a, password, true, now);
+        revocations.revoke(id, now);
+        events.publishEvent(AuditableEvent.success("user.password.reset", "user", id,
+                "password of " + a.username() + " reset; change required at next login"));
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        Account a = require(id);
+        if (isSelf(id)) {
+            throw new AccessDeniedException("an administrator cannot delete its own account");
+        }
+        if (a.enabled() && INDISPENSABLE.contains(a.role()) && accounts.countByRole(a.role()) <= 1) {
+            throw new FieldErrors.ValidationException("role",
+                    messages.get("security.user.error.lastAdmin", a.role().name()));
+        }
+        accounts.delete(id);
+        revocations.revoke(id, clock.instant());
+        events.publishEvent(AuditableEvent.success("user.delete", "user", id,
+                "deleted " + a.username() + " (" + a.role() + ")"));
+    }
+
+    UserView view(Account a, Instant now) {
+        String orgName = a.organizationId() == null ? null : Optional.ofNullable(organizations.getIfAvailable())
+                .flatMap(d -> d.find(a.organizationId())).map(OrganizationDirectory.OrganizationRef::name)
+                .orElse(null);
+        return new UserView(a.id(), a.username(), a.displayName(), a.role(), a.organizationId(), orgName,
+                a.enabled(), a.lockedAt(now), a.lockedAt(now) ? a.lockedUntil() : null, a.mustChangePassword(),
+                a.demo(), a.totpSecret() != null, a.passwordChangedAt(), policy.expiresAt(a), a.createdAt());
+    }
+
+    private Account require(UUID id) {
+        return accounts.findById(id).orElseThrow(() -> new NotFoundException("user", id));
+    }
+
+    private static boolean isSelf(UUID id) {
+        return CurrentUser.current().map(u -> u.userId().equals(id)).orElse(false);
+    }
+
+    private String checkDisplayName(FieldErrors errors, String displayName) {
+        String d = displayName == null ? "" : displayName.strip();
+        if (d.isEmpty() || d.length() > 100) {
+            errors.add("displayName", messages.get("security.user.error.displayName"));
+        }
+        return d;
+    }
+
+    private void checkRoleAndOrganization(FieldErrors errors, Role role, UUID organizationId) {
+        if (role == null) {
+            errors.add("role", messages.get("security.user.error.role"));
+            return;
+        }
+        if (role.isAdministrator() && organizationId != null) {
+            errors.add("organizationId", messages.get("security.user.error.adminOrganization"));
+        } else if (role == Role.USER) {
+            if (organizationId == null) {
+                errors.add("organizationId", messages.get("security.user.error.organizationRequired"));
+            } else if (Optional.ofNullable(organizations.getIfAvailable()).flatMap(d -> d.find(organizationId))
+                    .isEmpty()) {
+                errors.add("organizationId", messages.get("security.user.error.organizationUnknown"));
+            }
+        }
+    }
+
+    private static String describeChange(Account before, Account after) {
+        StringBuilder sb = new StringBuilder(before.username()).append(':');
+        if (!before.displayName().equals(after.displayName())) {
+            sb.append(" displayName changed;");
+        }
+        if (before.role() != after.role()) {
+            sb.append(" role ").append(before.role()).append(" -> ").append(after.role()).append(';');
+        }
+        if (!java.util.Objects.equals(before.organizationId(), after.organizationId())) {
+            sb.append(" organization ").append(before.organizationId()).append(" -> ")
+                    .append(after.organizationId()).append(';');
+        }
+        if (before.enabled() != after.enabled()) {
+            sb.append(after.enabled() ? " enabled;" : " disabled;");
+        }
+        return sb.toString();
+    }
+}

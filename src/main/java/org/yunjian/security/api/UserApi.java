@@ -1,0 +1,136 @@
+package org.yunjian.security.api;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.yunjian.security.Role;
+import org.yunjian.security.UserAdministration;
+import org.yunjian.security.UserView;
+import org.yunjian.shared.FieldErrors;
+
+/** User administration over REST, for security administrators only. */
+@RestController
+@RequestMapping("/api/users")
+@PreAuthorize("hasRole('SECURITY_ADMIN')")
+class UserApi {
+
+    /**
+     * A new account. Exactly one {@code role}: separation of duties allows no role lists, so a
+     * {@code roles} field is rejected rather than ignored.
+     */
+    record CreateUser(String username, String displayName, String role, UUID organizationId, String password,
+                      List<String> roles) {
+    }
+
+    /** Changes; absent fields stay as they are. A role change is explicit and audited on its own. */
+    record UpdateUser(String displayName, String role, UUID organizationId, Boolean enabled, List<String> roles) {
+    }
+
+    record ResetPassword(String password) {
+    }
+
+    private final UserAdministration users;
+
+    UserApi(UserAdministration users) {
+        this.users = users;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @Operation(summary = "List all user accounts")
+    List<UserView> list() {
+        return users.list();
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @Operation(summary = "Get one user account")
+    UserView get(@PathVariable UUID id) {
+        return users.get(id);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @Operation(summary = "Create an account with an initial password (to be changed at first login)")
+    ResponseEntity<UserView> create(@RequestBody CreateUser body) {
+        FieldErrors errors = new FieldErrors();
+        rejectRoleList(body.roles(), errors);
+        Role role = parseRole(body.role(), errors, true);
+        errors.throwIfAny();
+        UserView created = users.create(new UserAdministration.NewUser(body.username(), body.displayName(), role,
+                body.organizationId(), body.password()));
+        return ResponseEntity.created(URI.create("/api/users/" + created.id())).body(created);
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @Operation(summary = "Change display name, role, organisation or enabled state")
+    UserView update(@PathVariable UUID id, @RequestBody UpdateUser body) {
+        FieldErrors errors = new FieldErrors();
+        rejectRoleList(body.roles(), errors);
+        Role role = parseRole(body.role(), errors, false);
+        errors.throwIfAny();
+        return users.update(id, new UserAdministration.Change(body.displayName(), role, body.organizationId(),
+                body.enabled()));
+    }
+
+    @PostMapping("/{id}/unlock")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @Operation(summary = "Unlock an account locked after failed logins")
+    ResponseEntity<Void> unlock(@PathVariable UUID id) {
+        users.unlock(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/password")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @Operation(summary = "Reset the password (the user must change it at next login)")
+    ResponseEntity<Void> resetPassword(@PathVariable UUID id, @RequestBody ResetPassword body) {
+        users.resetPassword(id, body.password());
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @Operation(summary = "Delete an account")
+    ResponseEntity<Void> delete(@PathVariable UUID id) {
+        users.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static void rejectRoleList(List<String> roles, FieldErrors errors) {
+        if (roles != null) {
+            errors.add("roles", "an account has exactly one role (separation of duties): use 'role'; "
+                    + "changing it is a separate, audited change");
+        }
+    }
+
+    private static Role parseRole(String role, FieldErrors errors, boolean required) {
+        if (role == null || role.isBlank()) {
+            if (required) {
+                errors.add("role", "role is required: one of " + Arrays.toString(Role.values()));
+            }
+            return null;
+        }
+        try {
+            return Role.valueOf(role.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add("role", "unknown role '" + role + "'; one of " + Arrays.toString(Role.values()));
+            return null;
+        }
+    }
+}

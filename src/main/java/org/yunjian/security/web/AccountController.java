@@ -1,0 +1,59 @@
+package org.yunjian.security.web;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.yunjian.security.AccountSelfService;
+import org.yunjian.security.PasswordPolicy;
+import org.yunjian.shared.FieldErrors;
+
+/** The caller's own account: profile and password change. */
+@Controller
+@PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'USER')")
+class AccountController {
+
+    private final AccountSelfService self;
+    private final PasswordPolicy policy;
+
+    AccountController(AccountSelfService self, PasswordPolicy policy) {
+        this.self = self;
+        this.policy = policy;
+    }
+
+    @GetMapping("/account")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'USER')")
+    String profile(Model model) {
+        model.addAttribute("profile", self.profile());
+        return "security/account";
+    }
+
+    @GetMapping("/account/password")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'USER')")
+    String passwordForm(Model model) {
+        return form(model);
+    }
+
+    @PostMapping("/account/password")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'USER')")
+    String changePassword(@RequestParam(defaultValue = "") String currentPassword,
+                          @RequestParam(defaultValue = "") String newPassword,
+                          @RequestParam(defaultValue = "") String confirmPassword, Model model) {
+        try {
+            self.changePassword(currentPassword, newPassword, confirmPassword);
+        } catch (FieldErrors.ValidationException e) {
+            model.addAttribute("errors", e.errors());
+            return form(model);
+        }
+        return "redirect:/account?passwordChanged";
+    }
+
+    private String form(Model model) {
+        model.addAttribute("profile", self.profile());
+        model.addAttribute("policy", policy.summary());
+        model.addAttribute("changeReason", self.pendingPasswordChange().orElse(null));
+        return "security/password";
+    }
+}

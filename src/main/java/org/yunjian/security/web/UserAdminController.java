@@ -1,0 +1,166 @@
+package org.yunjian.security.web;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.yunjian.security.PasswordPolicy;
+import org.yunjian.security.Role;
+import org.yunjian.security.UserAdministration;
+import org.yunjian.security.UserView;
+import org.yunjian.shared.FieldErrors;
+
+/** User administration pages, for security administrators only. */
+@Controller
+@RequestMapping("/admin/users")
+@PreAuthorize("hasRole('SECURITY_ADMIN')")
+class UserAdminController {
+
+    /** Form values as entered, to re-render after invalid input. */
+    record UserForm(String username, String displayName, String role, String organizationId, Boolean enabled) {
+        static UserForm of(UserView u) {
+            return new UserForm(u.username(), u.displayName(), u.role().name(),
+                    u.organizationId() == null ? "" : u.organizationId().toString(), u.enabled());
+        }
+    }
+
+    private final UserAdministration users;
+    private final PasswordPolicy policy;
+
+    UserAdminController(UserAdministration users, PasswordPolicy policy) {
+        this.users = users;
+        this.policy = policy;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    String list(Model model) {
+        model.addAttribute("users", users.list());
+        return "security/users";
+    }
+
+    @GetMapping("/new")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    String newForm(Model model) {
+        return form(model, new UserForm("", "", Role.USER.name(), "", true), null, Map.of());
+    }
+
+    @PostMapping("/new")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    String create(@RequestParam(defaultValue = "") String username,
+                  @RequestParam(defaultValue = "") String displayName, @RequestParam(defaultValue = "") String role,
+                  @RequestParam(defaultValue = "") String organizationId,
+                  @RequestParam(defaultValue = "") String password, Model model) {
+        UserForm form = new UserForm(username, displayName, role, organizationId, true);
+        try {
+            FieldErrors errors = new FieldErrors();
+            Role r = parseRole(role, errors);
+            UUID org = parseOrg(organizationId, errors);
+            errors.throwIfAny();
+            UserView created = users.create(new UserAdministration.NewUser(username, displayName, r, org, password));
+            return "redirect:/admin/users/" + created.id() + "?created";
+        } catch (FieldErrors.ValidationException e) {
+            return form(model, form, null, e.errors());
+        }
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    String edit(@PathVariable UUID id, Model model) {
+        UserView user = users.get(id);
+        return form(model, UserForm.of(user), user, Map.of());
+    }
+
+    @PostMapping("/{id}")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    String update(@PathVariable UUID id, @RequestParam(defaultValue = "") String displayName,
+                  @RequestParam(defaultValue = "") String role,
+                  @RequestParam(defaultValue = "") String organizationId,
+                  @RequestParam(defaultValue = "false") boolean enabled, Model model) {
+        UserView user = users.get(id);
+        UserForm form = new UserForm(user.username(), displayName, role, organizationId, enabled);
+        try {
+            FieldErrors errors = new FieldErrors();
+            Role r = parseRole(role, errors);
+            UUID org = parseOrg(organizationId, errors);
+            errors.throwIfAny();
+            users.update(id, new UserAdministration.Change(displayName, r, org, enabled));
+            return "redirect:/admin/users/" + id + "?saved";
+        } catch (FieldErrors.ValidationException e) {
+            return form(model, form, user, e.errors());
+        }
+    }
+
+    @PostMapping("/{id}/unlock")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    String unlock(@PathVariable UUID id) {
+        users.unlock(id);
+        return "redirect:/admin/users/" + id + "?unlocked";
+    }
+
+    @PostMapping("/{id}/password")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    String resetPassword(@PathVariable UUID id, @RequestParam(defaultValue = "") String password, Model model) {
+        UserView user = users.get(id);
+        try {
+            users.resetPassword(id, password);
+            return "redirect:/admin/users/" + id + "?passwordReset";
+        } catch (FieldErrors.ValidationException e) {
+            return form(model, UserForm.of(user), user, e.errors());
+        }
+    }
+
+    @PostMapping("/{id}/delete")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    String delete(@PathVariable UUID id, Model model) {
+        UserView user = users.get(id);
+        try {
+            users.delete(id);
+            return "redirect:/admin/users?deleted";
+        } catch (FieldErrors.ValidationException e) {
+            return form(model, UserForm.of(user), user, e.errors());
+        }
+    }
+
+    private String form(Model model, UserForm form, UserView user, Map<String, String> errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("user", user);
+        model.addAttribute("errors", errors);
+        model.addAttribute("roles", Arrays.stream(Role.values()).map(Role::name).toList());
+        model.addAttribute("organizations", users.organizations());
+        model.addAttribute("policy", policy.summary());
+        return "security/user-form";
+    }
+
+    static Role parseRole(String role, FieldErrors errors) {
+        if (role == null || role.isBlank()) {
+            return null;
+        }
+        try {
+            return Role.valueOf(role.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add("role", "unknown role '" + role + "'; one of " + Arrays.toString(Role.values()));
+            return null;
+        }
+    }
+
+    static UUID parseOrg(String org, FieldErrors errors) {
+        if (org == null || org.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(org.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add("organizationId", "not an organisation id: " + org);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package org.yunjian.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MvcResult;
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.AuditableEvent.Outcome;
+
+class AuthenticationFlowTest extends SecurityIntegrationTest {
+
+    @Test
+    void businessUserLogsInWithPasswordAndTheLoginIsAudited() throws Exception {
+        UserView u = businessUser();
+        MvcResult result = loginResult(u.username(), PASSWORD);
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
+        MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
+        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/account").session(session)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(u.username())));
+        assertThat(audit("user.login")).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(Outcome.SUCCESS);
+            assertThat(e.actor()).isEqualTo(u.username());
+        });
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserFailAlikeForTheClientButAreAuditedWithTheReason() throws Exception {
+        UserView u = businessUser();
+        MvcResult wrong = loginResult(u.username(), "Wrong-Passw0rd!");
+        MvcResult unknown = loginResult("nobody-" + u.username(), "Wrong-Passw0rd!");
+        assertThat(wrong.getResponse().getRedirectedUrl()).isEqualTo("/login?error")
+                .isEqualTo(unknown.getResponse().getRedirectedUrl());
+        assertThat(audit("user.login")).extracting(AuditableEvent::outcome, AuditableEvent::actor,
+                        AuditableEvent::detail)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Outcome.FAILURE, u.username(), "wrong password"),
+                        org.assertj.core.groups.Tuple.tuple(Outcome.FAILURE, "nobody-" + u.username(),
+                                "unknown user name"));
+        mvc.perform(get("/login").param("error", "")).andExpect(content().string(
+                org.hamcrest.Matchers.containsString("id=\"login-error\"")));
+    }
+
+    @Test
+    void locksAfterFiveFailuresUntilSecurityAdministratorUnlocks() throws Exception {
+        UserView u = businessUser();
+        for (int i = 0; i < 5; i++) {
+            loginResult(u.username(), "Wrong-Passw0rd!");
+        }
+        assertThat(audit("user.lockout")).hasSize(1);
+        assertThat(loginResult(u.username(), PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+        assertThat(users.get(u.id()).locked()).isTrue();
+
+        String secret = Totp.newSecret();
+        UserView admin = administrator(Role.SECURITY_ADMIN, secret);
+        MockHttpSession adminSession = loginAdministrator(admin.username(), secret);
+        mvc.perform(post("/api/users/{id}/unlock", u.id()).session(adminSession).with(csrf()))
+                .andExpect(status().isNoContent());
+        assertThat(audit("user.unlock")).hasSize(1);
+        assertThat(loginResult(u.username(), PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/");
+    }
+
+    @Test
+    void lockExpiresAfterFifteenMinutes() throws Exception {
+        UserView u = businessUser();
+        for (int i = 0; i < 5; i++) {
+            loginResult(u.username(), "Wrong-Passw0rd!");
+        }
+        clock.advance(Duration.ofMinutes(14));
+        assertThat(loginResult(u.username(), PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(loginResult(u.username(), PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/");
+    }
+
+    @Test
+    void accountCreatedByAdministratorMustChangePasswordFirstAndAgainAfterExpiry() throws Exception {
+        UserView created = users.create(new UserAdministration.NewUser(unique("new"), "新用户", Role.USER,
+                organization, PASSWORD));
+        MockHttpSession session = login(created.username(), PASSWORD);
+        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(get("/account/password").session(session)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"password-required\"")));
+        mvc.perform(post("/account/password").session(session).with(csrf()).param("currentPassword", PASSWORD)
+                        .param("newPassword", "Second-Passw0rd").param("confirmPassword", "Second-Passw0rd"))
+                .andExpect(redirectedUrl("/account?passwordChanged"));
+        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        assertThat(audit("user.password.change")).extracting(AuditableEvent::outcome).containsExactly(Outcome.SUCCESS);
+
+        clock.advance(Duration.ofDays(91));
+        MvcResult relogin = loginResult(created.username(), "Second-Passw0rd");
+        assertThat(relogin.getResponse().getRedirectedUrl()).isEqualTo("/account/password");
+        assertThat(audit("user.password.expired")).hasSize(1);
+        MockHttpSession expired = (MockHttpSession) relogin.getRequest().getSession(false);
+        mvc.perform(get("/engagements").session(expired)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(get("/api/account").session(expired)).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:password-expired"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("password expired")));
+
+        mvc.perform(post("/api/account/password").session(expired).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"currentPassword\":\"Second-Passw0rd\",\"newPassword\":\"Initial-Passw0rd\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.newPassword").value(org.hamcrest.Matchers.containsString("5")));
+        mvc.perform(post("/api/account/password").session(expired).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"currentPassword\":\"Second-Passw0rd\",\"newPassword\":\"Third-Passw0rd!\"}"))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/account").session(expired)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.username").value(created.username()));
+    }
+
+    @Test
+    void administratorMustPassTotpBeforeReachingAnything() throws Exception {
+        String secret = Totp.newSecret();
+        UserView admin = administrator(Role.SECURITY_ADMIN, secret);
+        MvcResult password = loginResult(admin.username(), PASSWORD);
+        assertThat(password.getResponse().getRedirectedUrl()).isEqualTo("/login/totp");
+        MockHttpSession session = (MockHttpSession) password.getRequest().getSession(false);
+
+        mvc.perform(get("/api/users").session(session)).andExpect(status().isForbidden());
+        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login/totp"));
+        mvc.perform(get("/admin/users").session(session)).andExpect(redirectedUrl("/login/totp"));
+        mvc.perform(get("/login/totp").session(session)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("totp-secret"))));
+
+        String wrong = Totp.code(secret, clock.instant().plus(Duration.ofMinutes(5)));
+        mvc.perform(post("/login/totp").session(session).param("code", wrong).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"totp-error\"")));
+        String code = Totp.code(secret, clock.instant());
+        mvc.perform(post("/login/totp").session(session).param("code", code).with(csrf()))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(get("/api/users").session(session)).andExpect(status().isOk());
+        assertThat(audit("user.totp")).extracting(AuditableEvent::outcome)
+                .containsExactly(Outcome.FAILURE, Outcome.SUCCESS);
+
+        MockHttpSession again = login(admin.username(), PASSWORD);
+        mvc.perform(post("/login/totp").session(again).param("code", code).with(csrf()))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"totp-error\"")));
+        mvc.perform(get("/api/users").session(again)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void administratorWithoutSecretEnrolsWithAValidCode() throws Exception {
+        UserView admin = administrator(Role.AUDIT_ADMIN, null);
+        MockHttpSession session = login(admin.username(), PASSWORD);
+        mvc.perform(get("/login/totp").session(session)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"totp-secret\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("otpauth://totp/Yunjian:")));
+        String secret = (String) session.getAttribute(SessionKeys.TOTP_ENROLMENT);
+        assertThat(accounts.findById(admin.id()).orElseThrow().totpSecret()).isNull();
+
+        mvc.perform(post("/login/totp").session(session).param("code", Totp.code(secret, clock.instant()))
+                .with(csrf())).andExpect(redirectedUrl("/"));
+        assertThat(accounts.findById(admin.id()).orElseThrow().totpSecret()).isEqualTo(secret);
+        assertThat(audit("user.totp.enrol")).extracting(AuditableEvent::outcome).containsExactly(Outcome.SUCCESS);
+        mvc.perform(get("/account").session(session)).andExpect(status().isOk());
+    }
+
+    @Test
+    void sessionEndsAtTheAbsoluteLimitEvenWhenActive() throws Exception {
+        UserView u = businessUser();
+        MockHttpSession session = login(u.username(), PASSWORD);
+        for (int hour = 0; hour < 8; hour++) {
+            mvc.perform(get("/").session(session)).andExpect(status().isOk());
+            clock.advance(Duration.ofMinutes(59));
+        }
+        clock.advance(Duration.ofMinutes(9));
+        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?expired"));
+        assertThat(session.isInvalid()).isTrue();
+        assertThat(audit("session.end")).hasSize(1);
+
+        MockHttpSession api = login(u.username(), PASSWORD);
+        clock.advance(Duration.ofHours(8).plusSeconds(1));
+        mvc.perform(get("/api/account").session(api)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void loginChangesTheSessionIdAndLogoutEndsTheSession() throws Exception {
+        UserView u = businessUser();
+        MockHttpSession anonymous = new MockHttpSession();
+        String before = anonymous.getId();
+        MvcResult result = mvc.perform(post("/login").session(anonymous).param("username", u.username())
+                .param("password", PASSWORD).with(csrf())).andReturn();
+        MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
+        assertThat(session.getId()).isNotEqualTo(before);
+        mvc.perform(post("/logout").session(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
+        assertThat(session.isInvalid()).isTrue();
+        assertThat(audit("user.logout")).singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo(u.username()));
+    }
+
+    @Test
+    void unauthenticatedApiCallsGetA401Problem() throws Exception {
+        mvc.perform(get("/api/users")).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.status").value(401));
+        mvc.perform(get("/admin/users").accept(MediaType.TEXT_HTML)).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/api/csrf")).andExpect(status().isOk()).andExpect(jsonPath("$.headerName").value("X-CSRF-TOKEN"));
+    }
+
+    @Test
+    void permissionDenialsAreAuditedWithMethodAndUri() throws Exception {
+        UserView u = businessUser();
+        MockHttpSession session = login(u.username(), PASSWORD);
+        mvc.perform(get("/api/users").session(session)).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:forbidden"));
+        mvc.perform(get("/admin/users/new").with(as(u))).andExpect(status().isForbidden());
+        assertThat(audit("access.denied")).extracting(AuditableEvent::outcome, AuditableEvent::objectId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Outcome.DENIED, "GET /api/users"),
+                        org.assertj.core.groups.Tuple.tuple(Outcome.DENIED, "GET /admin/users/new"));
+        mvc.perform(post("/api/users").session(session).contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isForbidden());
+        assertThat(audit("access.denied")).last().satisfies(e -> {
+            assertThat(e.objectId()).isEqualTo("POST /api/users");
+            assertThat(e.detail()).contains("CSRF");
+        });
+    }
+}

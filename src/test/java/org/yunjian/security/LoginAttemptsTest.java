@@ -1,0 +1,87 @@
+package org.yunjian.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.yunjian.shared.AuditableEvent;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LoginAttemptsTest {
+
+    private final AccountRepository repo = mock(AccountRepository.class);
+    private final List<Object> events = new ArrayList<>();
+    private final LoginAttempts attempts = new LoginAttempts(repo, PasswordPolicyTest.properties(), events::add);
+    private final Instant now = Instant.parse("2026-11-21T08:00:00Z");
+
+    @Test
+    void locksForFifteenMinutesOnTheFifthConsecutiveFailure() {
+        Account a = account(0, null);
+        when(repo.recordFailure(a.id())).thenReturn(1, 2, 3, 4, 5);
+        for (int i = 1; i <= 4; i++) {
+            assertThat(attempts.failed(a, now)).isFalse();
+        }
+        verify(repo, never()).lockUntil(any(), any());
+        assertThat(attempts.failed(a, now)).isTrue();
+        verify(repo).lockUntil(a.id(), now.plus(Duration.ofMinutes(15)));
+        assertThat(events).singleElement().isInstanceOfSatisfying(AuditableEvent.class, e -> {
+            assertThat(e.action()).isEqualTo("user.lockout");
+            assertThat(e.actor()).isEqualTo("alice");
+        });
+    }
+
+    @Test
+    void successResetsTheFailureCount() {
+        Account a = account(3, null);
+        attempts.succeeded(a);
+        verify(repo).resetFailures(a.id());
+    }
+
+    @Test
+    void lockedAccountRefusesEvenTheRightPasswordWithTheGenericError() {
+        PasswordEncoder encoder = new org.springframework.security.crypto.password.PasswordEncoder() {
+            public String encode(CharSequence raw) {
+                return "h:" + raw;
+            }
+
+            public boolean matches(CharSequence raw, String hash) {
+                return hash.equals("h:" + raw);
+            }
+        };
+        Account locked = new Account(UUID.randomUUID(), "alice", "Alice", Role.USER, UUID.randomUUID(),
+                "h:right-Password-1", now, false, 0, now.plusSeconds(60), null, true, false, now);
+        when(repo.findByUsername("alice")).thenReturn(Optional.of(locked));
+        when(repo.findByUsername("nobody")).thenReturn(Optional.empty());
+        AccountAuthenticationProvider provider = new AccountAuthenticationProvider(repo, encoder, attempts,
+                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC), events::add);
+        Authentication lockedLogin = UsernamePasswordAuthenticationToken.unauthenticated("alice", "right-Password-1");
+        Authentication unknownLogin = UsernamePasswordAuthenticationToken.unauthenticated("nobody", "whatever-1A");
+        var lockedError = org.assertj.core.api.Assertions.catchThrowable(() -> provider.authenticate(lockedLogin));
+        var unknownError = org.assertj.core.api.Assertions.catchThrowable(() -> provider.authenticate(unknownLogin));
+        assertThat(lockedError).isInstanceOf(BadCredentialsException.class);
+        assertThat(unknownError).isInstanceOf(BadCredentialsException.class).hasMessage(lockedError.getMessage());
+        verify(repo, never()).recordFailure(any());
+        assertThatThrownBy(() -> provider.authenticate(lockedLogin)).isInstanceOf(BadCredentialsException.class);
+    }
+
+    private Account account(int failures, Instant lockedUntil) {
+        return new Account(UUID.randomUUID(), "alice", "Alice", Role.USER, UUID.randomUUID(), "hash", now, false,
+                failures, lockedUntil, null, true, false, now);
+    }
+}

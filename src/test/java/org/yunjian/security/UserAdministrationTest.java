@@ -1,0 +1,239 @@
+package org.yunjian.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.UUID;
+
+import jakarta.servlet.http.Cookie;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.yunjian.cli.CliRunner;
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.AuditableEvent.Outcome;
+
+import picocli.CommandLine;
+
+class UserAdministrationTest extends SecurityIntegrationTest {
+
+    @Autowired
+    CliRunner cli;
+
+    private UserView securityAdmin() {
+        return administrator(Role.SECURITY_ADMIN, Totp.newSecret());
+    }
+
+    private String json(String username, String role, UUID org, String password) {
+        return "{\"username\":\"" + username + "\",\"displayName\":\"张三\",\"role\":\"" + role + "\","
+                + (org == null ? "" : "\"organizationId\":\"" + org + "\",") + "\"password\":\"" + password + "\"}";
+    }
+
+    @Test
+    void securityAdministratorCreatesReadsUpdatesUnlocksResetsAndDeletesUsers() throws Exception {
+        UserView admin = securityAdmin();
+        String username = unique("zhangsan");
+        String location = mvc.perform(post("/api/users").with(as(admin)).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(json(username, "USER", organization, PASSWORD)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.username").value(username))
+                .andExpect(jsonPath("$.mustChangePassword").value(true))
+                .andExpect(jsonPath("$.passwordHash").doesNotExist())
+                .andReturn().getResponse().getHeader("Location");
+        UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        mvc.perform(get("/api/users").with(as(admin))).andExpect(status().isOk())
+                .andExpect(content().string(containsString(username)));
+        mvc.perform(get("/api/users/{id}", id).with(as(admin))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.organizationId").value(organization.toString()));
+        mvc.perform(put("/api/users/{id}", id).with(as(admin)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"displayName\":\"张三丰\",\"enabled\":false}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.displayName").value("张三丰"))
+                .andExpect(jsonPath("$.enabled").value(false));
+        mvc.perform(post("/api/users/{id}/unlock", id).with(as(admin)).with(csrf())).andExpect(status().isNoContent());
+        mvc.perform(post("/api/users/{id}/password", id).with(as(admin)).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"password\":\"Reset-Passw0rd-1\"}"))
+                .andExpect(status().isNoContent());
+        mvc.perform(delete("/api/users/{id}", id).with(as(admin)).with(csrf())).andExpect(status().isNoContent());
+        mvc.perform(get("/api/users/{id}", id).with(as(admin))).andExpect(status().isNotFound());
+        assertThat(events.stream(AuditableEvent.class).map(AuditableEvent::action))
+                .contains("user.create", "user.update", "user.unlock", "user.password.reset", "user.delete");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"SYSTEM_ADMIN", "AUDIT_ADMIN", "USER"})
+    void onlySecurityAdministratorsAdministerUsers(Role role) throws Exception {
+        UserView victim = businessUser();
+        mvc.perform(get("/api/users").with(as(role))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/users").with(as(role)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content(json(unique("x"), "SYSTEM_ADMIN", null, PASSWORD))).andExpect(status().isForbidden());
+        mvc.perform(delete("/api/users/{id}", victim.id()).with(as(role)).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/admin/users").with(as(role))).andExpect(status().isForbidden());
+        assertThat(users.get(victim.id())).isNotNull();
+        assertThat(audit("access.denied")).hasSize(4).allSatisfy(e -> assertThat(e.outcome()).isEqualTo(Outcome.DENIED));
+    }
+
+    @Test
+    void rejectsRoleListsAdministratorsWithOrganisationAndUsersWithout() throws Exception {
+        UserView admin = securityAdmin();
+        mvc.perform(post("/api/users").with(as(admin)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"" + unique("two") + "\",\"displayName\":\"x\",\"role\":\"AUDIT_ADMIN\","
+                                + "\"roles\":[\"AUDIT_ADMIN\",\"SYSTEM_ADMIN\"],\"password\":\"" + PASSWORD + "\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.roles").exists());
+        mvc.perform(post("/api/users").with(as(admin)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content(json(unique("adm"), "SYSTEM_ADMIN", organization, PASSWORD)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.organizationId").exists());
+        mvc.perform(post("/api/users").with(as(admin)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content(json(unique("usr"), "USER", null, PASSWORD)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.organizationId").exists());
+        mvc.perform(post("/api/users").with(as(admin)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content(json(unique("usr"), "USER", UUID.randomUUID(), PASSWORD)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.organizationId").exists());
+        mvc.perform(post("/api/users").with(as(admin)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content(json(unique("usr"), "ROOT", null, PASSWORD)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.role").exists());
+    }
+
+    @Test
+    void auditorCannotBecomeSystemAdministratorWhileKeepingAuditDuties() throws Exception {
+        UserView admin = securityAdmin();
+        administrator(Role.AUDIT_ADMIN, null);
+        UserView auditor = administrator(Role.AUDIT_ADMIN, null);
+        mvc.perform(put("/api/users/{id}", auditor.id()).with(as(admin)).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"roles\":[\"AUDIT_ADMIN\",\"SYSTEM_ADMIN\"]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.roles").exists());
+        assertThat(users.get(auditor.id()).role()).isEqualTo(Role.AUDIT_ADMIN);
+
+        mvc.perform(put("/api/users/{id}", auditor.id()).with(as(admin)).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"role\":\"SYSTEM_ADMIN\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.role").value("SYSTEM_ADMIN"));
+        assertThat(audit("user.role.change")).singleElement()
+                .satisfies(e -> assertThat(e.detail()).endsWith("AUDIT_ADMIN -> SYSTEM_ADMIN"));
+    }
+
+    @Test
+    void lastEnabledAuditAdministratorCannotBeDisabledDemotedOrDeleted() throws Exception {
+        UserView admin = securityAdmin();
+        jdbc.sql("UPDATE user_account SET enabled = FALSE WHERE role = 'AUDIT_ADMIN'").update();
+        UserView auditor = administrator(Role.AUDIT_ADMIN, null);
+        mvc.perform(put("/api/users/{id}", auditor.id()).with(as(admin)).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"enabled\":false}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.enabled").exists());
+        mvc.perform(put("/api/users/{id}", auditor.id()).with(as(admin)).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"role\":\"SYSTEM_ADMIN\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.role").exists());
+        mvc.perform(delete("/api/users/{id}", auditor.id()).with(as(admin)).with(csrf()))
+                .andExpect(status().isBadRequest());
+        administrator(Role.AUDIT_ADMIN, null);
+        mvc.perform(put("/api/users/{id}", auditor.id()).with(as(admin)).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"enabled\":false}"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void securityAdministratorCannotChangeItsOwnRoleOrDisableOrDeleteItself() throws Exception {
+        UserView admin = securityAdmin();
+        securityAdmin();
+        mvc.perform(put("/api/users/{id}", admin.id()).with(as(admin)).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"role\":\"AUDIT_ADMIN\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(put("/api/users/{id}", admin.id()).with(as(admin)).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"enabled\":false}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(delete("/api/users/{id}", admin.id()).with(as(admin)).with(csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(users.get(admin.id()).role()).isEqualTo(Role.SECURITY_ADMIN);
+        assertThat(audit("access.denied")).hasSize(3);
+    }
+
+    @Test
+    void weakPasswordIsRejectedNamingEveryRuleInTheCallersLanguage() throws Exception {
+        UserView admin = securityAdmin();
+        String username = "abc";
+        mvc.perform(post("/api/users").with(as(admin)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content(json(username, "USER", organization, "xabcx")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.password").value(containsString("长度至少 12 个字符")))
+                .andExpect(jsonPath("$.errors.password").value(containsString("3 类")))
+                .andExpect(jsonPath("$.errors.password").value(containsString("不得包含用户名")));
+        mvc.perform(post("/api/users").with(as(admin)).with(csrf()).cookie(new Cookie("yunjian-lang", "en"))
+                        .contentType(MediaType.APPLICATION_JSON).content(json(username, "USER", organization, "short")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.password").value(containsString("at least 12 characters")));
+    }
+
+    @Test
+    void resetToARecentPasswordIsRejected() throws Exception {
+        UserView admin = securityAdmin();
+        UserView u = businessUser();
+        mvc.perform(post("/api/users/{id}/password", u.id()).with(as(admin)).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"password\":\"" + PASSWORD + "\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.password").value(containsString("5")));
+    }
+
+    @Test
+    void pagesListCreateAndEditUsers() throws Exception {
+        UserView admin = securityAdmin();
+        mvc.perform(get("/admin/users").with(as(admin))).andExpect(status().isOk())
+                .andExpect(content().string(containsString(admin.username())));
+        mvc.perform(get("/admin/users/new").with(as(admin))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"organizationId\"")))
+                .andExpect(content().string(containsString("id=\"save\"")));
+        mvc.perform(post("/admin/users/new").with(as(admin)).with(csrf()).param("username", "x")
+                        .param("displayName", "").param("role", "USER").param("organizationId", "")
+                        .param("password", "weak"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("field-error")));
+        String username = unique("page");
+        mvc.perform(post("/admin/users/new").with(as(admin)).with(csrf()).param("username", username)
+                        .param("displayName", "李四").param("role", "USER")
+                        .param("organizationId", organization.toString()).param("password", PASSWORD))
+                .andExpect(redirectedUrlPattern("/admin/users/*?created"));
+        UserView created = users.list().stream().filter(v -> v.username().equals(username)).findFirst().orElseThrow();
+        mvc.perform(get("/admin/users/{id}", created.id()).with(as(admin))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("李四")));
+        mvc.perform(post("/admin/users/{id}", created.id()).with(as(admin)).with(csrf()).param("displayName", "李四四")
+                        .param("role", "USER").param("organizationId", organization.toString())
+                        .param("enabled", "true"))
+                .andExpect(redirectedUrlPattern("/admin/users/*?saved"));
+        assertThat(users.get(created.id()).displayName()).isEqualTo("李四四");
+    }
+
+    @Test
+    void cliListsCreatesUnlocksAndResets() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cmd = cli.commandLine();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        String username = unique("cli");
+        assertThat(cmd.execute("users", "create", username, "--display-name", "王五", "--role", "USER",
+                "--organization", organization.toString())).isEqualTo(0);
+        assertThat(out.toString()).contains("Created " + username).contains("Temporary password");
+        assertThat(cmd.execute("users", "list")).isEqualTo(0);
+        assertThat(out.toString()).contains(username);
+        assertThat(cmd.execute("users", "unlock", username)).isEqualTo(0);
+        assertThat(cmd.execute("users", "reset-password", username, "--password=Fresh-Passw0rd-9")).isEqualTo(0);
+        assertThat(cmd.execute("users", "reset-password", username, "--password=weak")).isEqualTo(2);
+        assertThat(err.toString()).contains("password");
+        assertThat(cmd.execute("users", "create", unique("cli"), "--display-name", "x", "--role", "SYSTEM_ADMIN",
+                "--organization", organization.toString())).isEqualTo(2);
+        securityAdmin();
+        assertThat(cmd.execute("users", "setup-token")).isEqualTo(1);
+    }
+}
