@@ -1,0 +1,18 @@
+package org.yunjian.party;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Work on a cloud system in one lifecycle phase, and the parties taking part in it. */
+public record Engagement(UUID id, String name, UUID systemId, LifecyclePhase phase, String description,
+                         List<Participant> participants, Instant createdAt, Instant updatedAt) {
+
+    public Engagement {
+        participants = List.copyOf(participants);
+    }
+
+    /** An organisation taking part, and the role it plays there (which it holds). */
+    public record Participant(UUID organizationId, PartyRole role) {
+    }
+}

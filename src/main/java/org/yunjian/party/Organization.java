@@ -1,0 +1,18 @@
+package org.yunjian.party;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/** An organisation as stored: a snapshot, changed only through the party module's services. */
+public record Organization(UUID id, String name, CreditCode creditCode, String region, Set<PartyRole> roles,
+                           Instant createdAt, Instant updatedAt) {
+
+    public Organization {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean hasRole(PartyRole role) {
+        return roles.contains(role);
+    }
+}

@@ -1,0 +1,44 @@
+package org.yunjian.party;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What other modules may ask the party module, always on behalf of the current caller
+ * ({@link org.yunjian.security.CurrentUser}): a system administrator sees everything, a business
+ * user what its organisation is a party to, anyone else nothing.
+ */
+public interface Parties {
+
+    /** The organisation, if the caller may see it. */
+    Optional<Organization> findOrganization(UUID id);
+
+    /** The system, if the caller may see it. */
+    Optional<CloudSystem> findSystem(UUID id);
+
+    /** The system, or {@link org.yunjian.shared.NotFoundException} if it does not exist or is not visible. */
+    CloudSystem requireSystem(UUID id);
+
+    /** The engagement, if the caller may see it. */
+    Optional<Engagement> findEngagement(UUID id);
+
+    /** Whether the caller may see the system. */
+    boolean canSee(UUID systemId);
+
+    /** Whether the caller may change the system: a system administrator, or a user of its customer. */
+    boolean canManage(UUID systemId);
+
+    /** The systems the caller may see, by name. */
+    List<CloudSystem> visibleSystems();
+
+    /** The engagements on a system that the caller may see. */
+    List<Engagement> visibleEngagements(UUID systemId);
+
+    /**
+     * The roles an organisation plays for a system, whatever the caller: customer, provider, its agent
+     * roles and the roles it plays in the system's engagements. Empty if none or the system is unknown.
+     */
+    Set<PartyRole> rolesOf(UUID organizationId, UUID systemId);
+}

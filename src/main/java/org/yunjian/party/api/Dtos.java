@@ -1,0 +1,107 @@
+package org.yunjian.party.api;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+
+import org.yunjian.party.CloudSystem;
+import org.yunjian.party.Engagement;
+import org.yunjian.party.Organization;
+import org.yunjian.party.PartyRole;
+import org.yunjian.party.internal.Inputs;
+
+/**
+ * The JSON the party REST API takes and returns. Requests carry strings so that a wrong value is
+ * reported against its field (an unknown enum value, a protection level of 5) rather than as an
+ * unreadable body.
+ */
+final class Dtos {
+
+    private Dtos() {
+    }
+
+    record OrganizationRequest(String name, String creditCode, String region,
+                               @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> roles) {
+        Inputs.OrganizationInput toInput() {
+            return new Inputs.OrganizationInput(name, creditCode, region, roles);
+        }
+    }
+
+    record OrganizationResponse(UUID id, String name, String creditCode, String region, List<PartyRole> roles,
+                                Instant createdAt, Instant updatedAt) {
+        static OrganizationResponse of(Organization o) {
+            return new OrganizationResponse(o.id(), o.name(), o.creditCode().value(), o.region(),
+                    o.roles().stream().sorted().toList(), o.createdAt(), o.updatedAt());
+        }
+    }
+
+    /** An organisation and the role it plays; in requests the id and role are strings. */
+    record PartyRefRequest(String organizationId, String role) {
+        Inputs.PartyRef toInput() {
+            return new Inputs.PartyRef(organizationId, role);
+        }
+    }
+
+    record PartyRefResponse(UUID organizationId, String organizationName, PartyRole role) {
+    }
+
+    record SystemRequest(String name, String customerId, String protectionLevel, String deploymentModel,
+                         String serviceModel, String industry, String dataClassification,
+                         @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> regions,
+                         String providerId, List<PartyRefRequest> agents) {
+        Inputs.SystemInput toInput() {
+            return new Inputs.SystemInput(name, customerId, protectionLevel, deploymentModel, serviceModel, industry,
+                    dataClassification, regions, providerId, refs(agents));
+        }
+    }
+
+    record SystemResponse(UUID id, String name, UUID customerId, String customerName, int protectionLevel,
+                          String deploymentModel, String serviceModel, String industry, String dataClassification,
+                          List<String> regions, UUID providerId, String providerName, List<PartyRefResponse> agents,
+                          Instant createdAt, Instant updatedAt) {
+        static SystemResponse of(CloudSystem s, Map<UUID, String> names) {
+            return new SystemResponse(s.id(), s.name(), s.customerId(), names.get(s.customerId()),
+                    s.protectionLevel(), s.deploymentModel().name(), s.serviceModel().name(), s.industry().name(),
+                    s.dataClassification().name(), s.regions(), s.providerId(),
+                    s.providerId() == null ? null : names.get(s.providerId()),
+                    s.agents().stream().map(a -> new PartyRefResponse(a.organizationId(),
+                            names.get(a.organizationId()), a.role())).toList(),
+                    s.createdAt(), s.updatedAt());
+        }
+    }
+
+    record EngagementRequest(String name, String systemId, String phase, String description,
+                             List<PartyRefRequest> participants) {
+        Inputs.EngagementInput toInput() {
+            return new Inputs.EngagementInput(name, systemId, phase, description, refs(participants));
+        }
+    }
+
+    record EngagementResponse(UUID id, String name, UUID systemId, String systemName, String phase,
+                              String description, List<PartyRefResponse> participants, Instant createdAt,
+                              Instant updatedAt) {
+        static EngagementResponse of(Engagement e, String systemName, Map<UUID, String> names) {
+            return new EngagementResponse(e.id(), e.name(), e.systemId(), systemName, e.phase().name(),
+                    e.description(), e.participants().stream().map(p -> new PartyRefResponse(p.organizationId(),
+                    names.get(p.organizationId()), p.role())).toList(), e.createdAt(), e.updatedAt());
+        }
+    }
+
+    record NotesRequest(String notes) {
+    }
+
+    record NotesResponse(UUID systemId, String notes, Instant updatedAt) {
+    }
+
+    record ImportResponse(String kind, int count, List<UUID> ids) {
+    }
+
+    private static List<Inputs.PartyRef> refs(Collection<PartyRefRequest> refs) {
+        return refs == null ? List.of()
+                : refs.stream().map(r -> r == null ? null : r.toInput()).toList();
+    }
+}

@@ -1,0 +1,73 @@
+package org.yunjian.party.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.yunjian.party.api.Dtos.OrganizationRequest;
+import org.yunjian.party.api.Dtos.OrganizationResponse;
+import org.yunjian.party.internal.OrganizationService;
+
+@RestController
+@RequestMapping("/api/organizations")
+@Tag(name = "organizations", description = "组织 Organisations")
+class OrganizationApi {
+
+    private final OrganizationService service;
+
+    OrganizationApi(OrganizationService service) {
+        this.service = service;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
+    @Operation(summary = "List the organisations the caller may see")
+    List<OrganizationResponse> list() {
+        return service.list().stream().map(OrganizationResponse::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
+    @Operation(summary = "Get an organisation")
+    OrganizationResponse get(@PathVariable UUID id) {
+        return OrganizationResponse.of(service.get(id));
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
+    @Operation(summary = "Create an organisation (system administrators)")
+    ResponseEntity<OrganizationResponse> create(@RequestBody OrganizationRequest body) {
+        var o = service.create(body.toInput());
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(o.id()).toUri();
+        return ResponseEntity.created(location).body(OrganizationResponse.of(o));
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
+    @Operation(summary = "Replace an organisation (system administrators)")
+    OrganizationResponse update(@PathVariable UUID id, @RequestBody OrganizationRequest body) {
+        return OrganizationResponse.of(service.update(id, body.toInput()));
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
+    @Operation(summary = "Delete an organisation no system or engagement refers to (system administrators)")
+    ResponseEntity<Void> delete(@PathVariable UUID id) {
+        service.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+}

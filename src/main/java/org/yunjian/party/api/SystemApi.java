@@ -1,0 +1,101 @@
+package org.yunjian.party.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.party.api.Dtos.NotesRequest;
+import org.yunjian.party.api.Dtos.NotesResponse;
+import org.yunjian.party.api.Dtos.SystemRequest;
+import org.yunjian.party.api.Dtos.SystemResponse;
+import org.yunjian.party.internal.PartyNames;
+import org.yunjian.party.internal.SystemService;
+
+@RestController
+@RequestMapping("/api/systems")
+@Tag(name = "systems", description = "云系统 Cloud systems")
+class SystemApi {
+
+    private final SystemService service;
+    private final PartyNames names;
+
+    SystemApi(SystemService service, PartyNames names) {
+        this.service = service;
+        this.names = names;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
+    @Operation(summary = "List the cloud systems the caller may see")
+    List<SystemResponse> list() {
+        List<CloudSystem> all = service.list();
+        var n = names.ofSystems(all);
+        return all.stream().map(s -> SystemResponse.of(s, n)).toList();
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
+    @Operation(summary = "Get a cloud system")
+    SystemResponse get(@PathVariable UUID id) {
+        return response(service.get(id));
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
+    @Operation(summary = "Create a cloud system (a business user creates them for its own organisation)")
+    ResponseEntity<SystemResponse> create(@RequestBody SystemRequest body) {
+        CloudSystem s = service.create(body.toInput());
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(s.id()).toUri();
+        return ResponseEntity.created(location).body(response(s));
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
+    @Operation(summary = "Replace a cloud system (its customer or a system administrator)")
+    SystemResponse update(@PathVariable UUID id, @RequestBody SystemRequest body) {
+        return response(service.update(id, body.toInput()));
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
+    @Operation(summary = "Delete a cloud system without engagements (its customer or a system administrator)")
+    ResponseEntity<Void> delete(@PathVariable UUID id) {
+        service.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/private-notes")
+    @PreAuthorize("hasRole('USER')")
+    @Operation(summary = "Read the customer's private notes (users of the customer organisation only)")
+    NotesResponse notes(@PathVariable UUID id) {
+        return service.readNotes(id).map(n -> new NotesResponse(id, n.notes(), n.updatedAt()))
+                .orElse(new NotesResponse(id, "", null));
+    }
+
+    @PutMapping("/{id}/private-notes")
+    @PreAuthorize("hasRole('USER')")
+    @Operation(summary = "Write the customer's private notes (users of the customer organisation only)")
+    NotesResponse writeNotes(@PathVariable UUID id, @RequestBody NotesRequest body) {
+        var n = service.writeNotes(id, body == null ? null : body.notes());
+        return new NotesResponse(id, n.notes(), n.updatedAt());
+    }
+
+    private SystemResponse response(CloudSystem s) {
+        return SystemResponse.of(s, names.ofSystems(List.of(s)));
+    }
+}

@@ -1,0 +1,113 @@
+package org.yunjian.party.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yunjian.party.Engagement;
+import org.yunjian.party.LifecyclePhase;
+import org.yunjian.party.PartyRole;
+
+/** Engagements and their participants. */
+@Repository
+public class EngagementRepository {
+
+    private static final String SELECT = "SELECT id, name, system_id, phase, description, created_at, updated_at "
+            + "FROM engagement";
+
+    private final JdbcClient jdbc;
+
+    EngagementRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Engagement> findAll() {
+        return load(SELECT + " ORDER BY name, id", List.of());
+    }
+
+    public List<Engagement> findAllById(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return load(SELECT + " WHERE id IN (" + SystemRepository.marks(ids.size()) + ") ORDER BY name, id",
+                List.copyOf(ids));
+    }
+
+    public List<Engagement> findBySystem(UUID systemId) {
+        return load(SELECT + " WHERE system_id = ? ORDER BY name, id", List.of(systemId));
+    }
+
+    public Optional<Engagement> findById(UUID id) {
+        return load(SELECT + " WHERE id = ?", List.of(id)).stream().findFirst();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM engagement").query(Long.class).single();
+    }
+
+    public void insert(Engagement e) {
+        jdbc.sql("INSERT INTO engagement (id, name, system_id, phase, description, created_at, updated_at) "
+                        + "VALUES (?,?,?,?,?,?,?)")
+                .params(e.id(), e.name(), e.systemId(), e.phase().name(), e.description(), Db.utc(e.createdAt()),
+                        Db.utc(e.updatedAt()))
+                .update();
+        insertParticipants(e);
+    }
+
+    public void update(Engagement e) {
+        jdbc.sql("UPDATE engagement SET name = ?, system_id = ?, phase = ?, description = ?, updated_at = ?, "
+                        + "version = version + 1 WHERE id = ?")
+                .params(e.name(), e.systemId(), e.phase().name(), e.description(), Db.utc(e.updatedAt()), e.id())
+                .update();
+        jdbc.sql("DELETE FROM engagement_participant WHERE engagement_id = ?").param(e.id()).update();
+        insertParticipants(e);
+    }
+
+    public void delete(UUID id) {
+        jdbc.sql("DELETE FROM engagement WHERE id = ?").param(id).update();
+    }
+
+    private void insertParticipants(Engagement e) {
+        for (Engagement.Participant p : e.participants()) {
+            jdbc.sql("INSERT INTO engagement_participant (engagement_id, organization_id, role) VALUES (?,?,?)")
+                    .params(e.id(), p.organizationId(), p.role().name()).update();
+        }
+    }
+
+    private List<Engagement> load(String sql, List<?> params) {
+        record Row(UUID id, String name, UUID system, String phase, String description, Instant created,
+                   Instant updated) {
+        }
+        List<Row> rows = jdbc.sql(sql).params(params).query((rs, n) -> new Row(rs.getObject("id", UUID.class),
+                rs.getString("name"), rs.getObject("system_id", UUID.class), rs.getString("phase"),
+                rs.getString("description"), Db.instant(rs, "created_at"), Db.instant(rs, "updated_at"))).list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = rows.stream().map(Row::id).toList();
+        boolean many = ids.size() > 200;
+        String where = many ? "" : " WHERE engagement_id IN (" + SystemRepository.marks(ids.size()) + ")";
+        Map<UUID, List<Engagement.Participant>> participants = new HashMap<>();
+        jdbc.sql("SELECT engagement_id, organization_id, role FROM engagement_participant" + where
+                        + " ORDER BY engagement_id, role, organization_id")
+                .params(many ? List.of() : new ArrayList<Object>(ids))
+                .query(rs -> {
+                    participants.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new Engagement.Participant(rs.getObject(2, UUID.class),
+                                    PartyRole.valueOf(rs.getString(3))));
+                });
+        List<Engagement> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            out.add(new Engagement(r.id(), r.name(), r.system(), LifecyclePhase.valueOf(r.phase()), r.description(),
+                    participants.getOrDefault(r.id(), List.of()), r.created(), r.updated()));
+        }
+        return out;
+    }
+}

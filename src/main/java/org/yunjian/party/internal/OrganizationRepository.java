@@ -1,0 +1,125 @@
+package org.yunjian.party.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yunjian.party.CreditCode;
+import org.yunjian.party.Organization;
+import org.yunjian.party.PartyRole;
+
+/** Organisations and their roles. */
+@Repository
+public class OrganizationRepository {
+
+    private final JdbcClient jdbc;
+
+    OrganizationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Organization> findAll() {
+        return load("SELECT id, name, credit_code, region, created_at, updated_at FROM organization ORDER BY name, id",
+                List.of());
+    }
+
+    public List<Organization> findAllById(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        return load("SELECT id, name, credit_code, region, created_at, updated_at FROM organization WHERE id IN ("
+                + marks + ") ORDER BY name, id", List.copyOf(ids));
+    }
+
+    public Optional<Organization> findById(UUID id) {
+        return load("SELECT id, name, credit_code, region, created_at, updated_at FROM organization WHERE id = ?",
+                List.of(id)).stream().findFirst();
+    }
+
+    public Optional<Organization> findByCreditCode(String creditCode) {
+        return load("SELECT id, name, credit_code, region, created_at, updated_at FROM organization "
+                + "WHERE credit_code = ?", List.of(creditCode)).stream().findFirst();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM organization").query(Long.class).single();
+    }
+
+    public void insert(Organization o) {
+        jdbc.sql("INSERT INTO organization (id, name, credit_code, region, created_at, updated_at) "
+                        + "VALUES (?,?,?,?,?,?)")
+                .params(o.id(), o.name(), o.creditCode().value(), o.region(), Db.utc(o.createdAt()),
+                        Db.utc(o.updatedAt()))
+                .update();
+        insertRoles(o);
+    }
+
+    public void update(Organization o) {
+        jdbc.sql("UPDATE organization SET name = ?, credit_code = ?, region = ?, updated_at = ?, "
+                        + "version = version + 1 WHERE id = ?")
+                .params(o.name(), o.creditCode().value(), o.region(), Db.utc(o.updatedAt()), o.id())
+                .update();
+        jdbc.sql("DELETE FROM organization_role WHERE organization_id = ?").param(o.id()).update();
+        insertRoles(o);
+    }
+
+    public void delete(UUID id) {
+        jdbc.sql("DELETE FROM organization WHERE id = ?").param(id).update();
+    }
+
+    /** Whether a system or engagement refers to the organisation (then it cannot be deleted). */
+    public boolean isReferenced(UUID id) {
+        return jdbc.sql("SELECT COUNT(*) FROM cloud_system WHERE customer_id = :id OR provider_id = :id")
+                .param("id", id).query(Long.class).single()
+                + jdbc.sql("SELECT COUNT(*) FROM cloud_system_agent WHERE organization_id = ?").param(id)
+                .query(Long.class).single()
+                + jdbc.sql("SELECT COUNT(*) FROM engagement_participant WHERE organization_id = ?").param(id)
+                .query(Long.class).single() > 0;
+    }
+
+    private void insertRoles(Organization o) {
+        for (PartyRole r : o.roles()) {
+            jdbc.sql("INSERT INTO organization_role (organization_id, role) VALUES (?,?)").params(o.id(), r.name())
+                    .update();
+        }
+    }
+
+    private List<Organization> load(String sql, List<?> params) {
+        record Row(UUID id, String name, String code, String region, java.time.Instant created,
+                   java.time.Instant updated) {
+        }
+        List<Row> rows = jdbc.sql(sql).params(params).query((rs, n) -> new Row(rs.getObject("id", UUID.class),
+                rs.getString("name"), rs.getString("credit_code"), rs.getString("region"),
+                Db.instant(rs, "created_at"), Db.instant(rs, "updated_at"))).list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Set<PartyRole>> roles = new HashMap<>();
+        List<UUID> ids = rows.stream().map(Row::id).toList();
+        boolean many = ids.size() > 200;
+        String where = many ? "" : " WHERE organization_id IN ("
+                + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")";
+        jdbc.sql("SELECT organization_id, role FROM organization_role" + where)
+                .params(many ? List.of() : new ArrayList<Object>(ids))
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), PartyRole.valueOf(rs.getString(2))))
+                .list()
+                .forEach(e -> roles.computeIfAbsent(e.getKey(), k -> EnumSet.noneOf(PartyRole.class))
+                        .add(e.getValue()));
+        Map<UUID, Organization> out = new LinkedHashMap<>();
+        for (Row r : rows) {
+            out.put(r.id(), new Organization(r.id(), r.name(), CreditCode.of(r.code()), r.region(),
+                    roles.getOrDefault(r.id(), Set.of()), r.created(), r.updated()));
+        }
+        return List.copyOf(out.values());
+    }
+}

@@ -1,0 +1,163 @@
+package org.yunjian.party.internal;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.party.CreditCode;
+import org.yunjian.party.Organization;
+import org.yunjian.party.PartyRole;
+import org.yunjian.party.internal.Inputs.OrganizationInput;
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.NotFoundException;
+
+/** Organisations: system administrators manage them; business users see their own and their counterparts. */
+@Service
+public class OrganizationService {
+
+    public static final int NAME_MAX = 200;
+    public static final int REGION_MAX = 100;
+
+    private final OrganizationRepository organizations;
+    private final Visibility visibility;
+    private final Validation validation;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    OrganizationService(OrganizationRepository organizations, Visibility visibility, Validation validation,
+                        ApplicationEventPublisher events, Clock clock) {
+        this.organizations = organizations;
+        this.visibility = visibility;
+        this.validation = validation;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Organization> list() {
+        Caller c = Caller.require();
+        return c.admin() ? organizations.findAll() : organizations.findAllById(visibility.organizationIds(c.org()));
+    }
+
+    @Transactional(readOnly = true)
+    public Organization get(UUID id) {
+        Caller c = Caller.require();
+        return find(c, id).orElseThrow(() -> new NotFoundException("organization", id));
+    }
+
+    /** Names of all organisations, for choosing a provider, agent or participant in a form. */
+    @Transactional(readOnly = true)
+    public List<Organization> choices() {
+        Caller.require();
+        return organizations.findAll();
+    }
+
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    public Organization create(OrganizationInput in) {
+        Caller c = Caller.require();
+        if (!c.admin()) {
+            throw denied("organization.create", null);
+        }
+        Valid v = validate(in, null);
+        var now = clock.instant();
+        Organization o = new Organization(UUID.randomUUID(), v.name(), v.creditCode(), v.region(), v.roles(), now, now);
+        organizations.insert(o);
+        events.publishEvent(AuditableEvent.success("organization.create", "organization", o.id(), describe(o)));
+        return o;
+    }
+
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    public Organization update(UUID id, OrganizationInput in) {
+        Caller c = Caller.require();
+        Organization old = find(c, id).orElseThrow(() -> new NotFoundException("organization", id));
+        if (!c.admin()) {
+            throw denied("organization.update", id);
+        }
+        Valid v = validate(in, id);
+        Organization o = new Organization(id, v.name(), v.creditCode(), v.region(), v.roles(), old.createdAt(),
+                clock.instant());
+        organizations.update(o);
+        events.publishEvent(AuditableEvent.success("organization.update", "organization", id, describe(o)));
+        return o;
+    }
+
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    public void delete(UUID id) {
+        Caller c = Caller.require();
+        Organization old = find(c, id).orElseThrow(() -> new NotFoundException("organization", id));
+        if (!c.admin()) {
+            throw denied("organization.delete", id);
+        }
+        if (organizations.isReferenced(id)) {
+            throw new ConflictException(validation.msg("party.conflict.organizationReferenced"));
+        }
+        try {
+            organizations.delete(id);
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            // user accounts (security module) still belong to it
+            throw new ConflictException(validation.msg("party.conflict.organizationReferenced"));
+        }
+        events.publishEvent(AuditableEvent.success("organization.delete", "organization", id, describe(old)));
+    }
+
+    /** Checks every field; a duplicate credit code (other than {@code self}'s own) is a field error. */
+    Valid validate(OrganizationInput in, UUID self) {
+        FieldErrors errors = new FieldErrors();
+        Valid v = check(in, errors);
+        if (v.creditCode() != null) {
+            organizations.findByCreditCode(v.creditCode().value()).filter(o -> !o.id().equals(self))
+                    .ifPresent(o -> errors.add("creditCode", validation.msg("party.error.creditCode.duplicate")));
+        }
+        errors.throwIfAny();
+        return v;
+    }
+
+    /** The checks that need no database, also used row by row when importing. */
+    Valid check(OrganizationInput in, FieldErrors errors) {
+        String name = validation.text(errors, "name", in.name(), NAME_MAX, true);
+        CreditCode code = validation.creditCode(errors, "creditCode", in.creditCode());
+        String region = validation.text(errors, "region", in.region(), REGION_MAX, true);
+        Set<PartyRole> roles = EnumSet.noneOf(PartyRole.class);
+        List<String> raw = in.roles() == null ? List.of() : in.roles();
+        for (String r : raw) {
+            if (r == null || r.isBlank()) {
+                continue;
+            }
+            PartyRole role = validation.enumValue(errors, "roles", r, PartyRole.class);
+            if (role != null) {
+                roles.add(role);
+            }
+        }
+        if (roles.isEmpty() && raw.stream().allMatch(r -> r == null || r.isBlank())) {
+            errors.add("roles", validation.msg("party.error.roles.empty"));
+        }
+        return new Valid(name, code, region, roles);
+    }
+
+    private Optional<Organization> find(Caller c, UUID id) {
+        if (c.admin() || visibility.organization(c.org(), id)) {
+            return organizations.findById(id);
+        }
+        return Optional.empty();
+    }
+
+    private AccessDeniedException denied(String action, UUID id) {
+        events.publishEvent(AuditableEvent.denied(action, "organization", id, "only system administrators"));
+        return new AccessDeniedException(action + " is for system administrators");
+    }
+
+    static String describe(Organization o) {
+        return "name=" + o.name() + ", creditCode=" + o.creditCode() + ", roles=" + o.roles();
+    }
+
+    record Valid(String name, CreditCode creditCode, String region, Set<PartyRole> roles) {
+    }
+}

@@ -1,0 +1,126 @@
+package org.yunjian.party.internal;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.party.Engagement;
+import org.yunjian.party.Organization;
+import org.yunjian.party.Parties;
+import org.yunjian.party.PartyRole;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.OrganizationDirectory;
+import org.yunjian.shared.NotFoundException;
+
+/** The party module's answers to other modules, and the organisation directory the security module uses. */
+@Service
+@Transactional(readOnly = true)
+class PartiesService implements Parties, OrganizationDirectory {
+
+    private final OrganizationRepository organizations;
+    private final SystemRepository systems;
+    private final EngagementRepository engagements;
+    private final Visibility visibility;
+    private final JdbcClient jdbc;
+
+    PartiesService(OrganizationRepository organizations, SystemRepository systems, EngagementRepository engagements,
+                   Visibility visibility, JdbcClient jdbc) {
+        this.organizations = organizations;
+        this.systems = systems;
+        this.engagements = engagements;
+        this.visibility = visibility;
+        this.jdbc = jdbc;
+    }
+
+    private static Optional<Caller> caller() {
+        return CurrentUser.current().filter(u -> u.is(org.yunjian.security.Role.SYSTEM_ADMIN)
+                || (u.is(org.yunjian.security.Role.USER) && u.organizationId() != null)).map(Caller::new);
+    }
+
+    @Override
+    public Optional<Organization> findOrganization(UUID id) {
+        return caller().filter(c -> c.admin() || visibility.organization(c.org(), id))
+                .flatMap(c -> organizations.findById(id));
+    }
+
+    @Override
+    public Optional<CloudSystem> findSystem(UUID id) {
+        return caller().filter(c -> c.admin() || visibility.system(c.org(), id)).flatMap(c -> systems.findById(id));
+    }
+
+    @Override
+    public CloudSystem requireSystem(UUID id) {
+        return findSystem(id).orElseThrow(() -> new NotFoundException("system", id));
+    }
+
+    @Override
+    public Optional<Engagement> findEngagement(UUID id) {
+        return caller().filter(c -> c.admin() || visibility.engagement(c.org(), id))
+                .flatMap(c -> engagements.findById(id));
+    }
+
+    @Override
+    public boolean canSee(UUID systemId) {
+        return findSystem(systemId).isPresent();
+    }
+
+    @Override
+    public boolean canManage(UUID systemId) {
+        return caller().flatMap(c -> findSystem(systemId).map(s -> c.admin() || c.belongsTo(s.customerId())))
+                .orElse(false);
+    }
+
+    @Override
+    public List<CloudSystem> visibleSystems() {
+        return caller().map(c -> c.admin() ? systems.findAll() : systems.findAllById(visibility.systemIds(c.org())))
+                .orElse(List.of());
+    }
+
+    @Override
+    public List<Engagement> visibleEngagements(UUID systemId) {
+        return caller().map(c -> {
+            List<Engagement> all = engagements.findBySystem(systemId);
+            if (c.admin()) {
+                return all;
+            }
+            Set<UUID> visible = visibility.engagementIds(c.org());
+            return all.stream().filter(e -> visible.contains(e.id())).toList();
+        }).orElse(List.of());
+    }
+
+    @Override
+    public Set<PartyRole> rolesOf(UUID organizationId, UUID systemId) {
+        Set<PartyRole> roles = EnumSet.noneOf(PartyRole.class);
+        systems.findById(systemId).ifPresent(s -> {
+            if (organizationId.equals(s.customerId())) {
+                roles.add(PartyRole.CUSTOMER);
+            }
+            if (organizationId.equals(s.providerId())) {
+                roles.add(PartyRole.PROVIDER);
+            }
+            s.agents().stream().filter(a -> a.organizationId().equals(organizationId))
+                    .forEach(a -> roles.add(a.role()));
+            jdbc.sql("SELECT DISTINCT p.role FROM engagement_participant p JOIN engagement e ON e.id = p.engagement_id "
+                            + "WHERE e.system_id = ? AND p.organization_id = ?")
+                    .params(systemId, organizationId).query(String.class).list()
+                    .forEach(r -> roles.add(PartyRole.valueOf(r)));
+        });
+        return roles;
+    }
+
+    @Override
+    public List<OrganizationRef> all() {
+        return organizations.findAll().stream().map(o -> new OrganizationRef(o.id(), o.name())).toList();
+    }
+
+    @Override
+    public Optional<OrganizationRef> find(UUID id) {
+        return organizations.findById(id).map(o -> new OrganizationRef(o.id(), o.name()));
+    }
+}

@@ -1,0 +1,163 @@
+package org.yunjian.party.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.party.DataClassification;
+import org.yunjian.party.DeploymentModel;
+import org.yunjian.party.Industry;
+import org.yunjian.party.PartyRole;
+import org.yunjian.party.ServiceModel;
+
+/** Cloud systems with their regions and agents, and (separately) the customer's private notes. */
+@Repository
+public class SystemRepository {
+
+    private static final String SELECT = "SELECT id, name, customer_id, provider_id, protection_level, "
+            + "deployment_model, service_model, industry, data_classification, created_at, updated_at "
+            + "FROM cloud_system";
+
+    private final JdbcClient jdbc;
+
+    SystemRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<CloudSystem> findAll() {
+        return load(SELECT + " ORDER BY name, id", List.of());
+    }
+
+    public List<CloudSystem> findAllById(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return load(SELECT + " WHERE id IN (" + marks(ids.size()) + ") ORDER BY name, id", List.copyOf(ids));
+    }
+
+    public Optional<CloudSystem> findById(UUID id) {
+        return load(SELECT + " WHERE id = ?", List.of(id)).stream().findFirst();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM cloud_system").query(Long.class).single();
+    }
+
+    public void insert(CloudSystem s) {
+        jdbc.sql("INSERT INTO cloud_system (id, name, customer_id, provider_id, protection_level, deployment_model, "
+                        + "service_model, industry, data_classification, created_at, updated_at) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+                .params(s.id(), s.name(), s.customerId(), s.providerId(), s.protectionLevel(),
+                        s.deploymentModel().name(), s.serviceModel().name(), s.industry().name(),
+                        s.dataClassification().name(), Db.utc(s.createdAt()), Db.utc(s.updatedAt()))
+                .update();
+        insertChildren(s);
+    }
+
+    public void update(CloudSystem s) {
+        jdbc.sql("UPDATE cloud_system SET name = ?, customer_id = ?, provider_id = ?, protection_level = ?, "
+                        + "deployment_model = ?, service_model = ?, industry = ?, data_classification = ?, "
+                        + "updated_at = ?, version = version + 1 WHERE id = ?")
+                .params(s.name(), s.customerId(), s.providerId(), s.protectionLevel(), s.deploymentModel().name(),
+                        s.serviceModel().name(), s.industry().name(), s.dataClassification().name(),
+                        Db.utc(s.updatedAt()), s.id())
+                .update();
+        jdbc.sql("DELETE FROM cloud_system_region WHERE system_id = ?").param(s.id()).update();
+        jdbc.sql("DELETE FROM cloud_system_agent WHERE system_id = ?").param(s.id()).update();
+        insertChildren(s);
+    }
+
+    public void delete(UUID id) {
+        jdbc.sql("DELETE FROM cloud_system WHERE id = ?").param(id).update();
+    }
+
+    public boolean hasEngagements(UUID id) {
+        return jdbc.sql("SELECT COUNT(*) FROM engagement WHERE system_id = ?").param(id).query(Long.class).single() > 0;
+    }
+
+    public Optional<PrivateNotes> privateNotes(UUID systemId) {
+        return jdbc.sql("SELECT notes, updated_at FROM cloud_system_private_note WHERE system_id = ?")
+                .param(systemId)
+                .query((rs, n) -> new PrivateNotes(rs.getString("notes"), Db.instant(rs, "updated_at")))
+                .optional();
+    }
+
+    public void savePrivateNotes(UUID systemId, String notes, Instant at, UUID by) {
+        int n = jdbc.sql("UPDATE cloud_system_private_note SET notes = ?, updated_at = ?, updated_by = ? "
+                + "WHERE system_id = ?").params(notes, Db.utc(at), by, systemId).update();
+        if (n == 0) {
+            jdbc.sql("INSERT INTO cloud_system_private_note (system_id, notes, updated_at, updated_by) "
+                    + "VALUES (?,?,?,?)").params(systemId, notes, Db.utc(at), by).update();
+        }
+    }
+
+    private void insertChildren(CloudSystem s) {
+        for (int i = 0; i < s.regions().size(); i++) {
+            jdbc.sql("INSERT INTO cloud_system_region (system_id, position, region) VALUES (?,?,?)")
+                    .params(s.id(), i, s.regions().get(i)).update();
+        }
+        for (CloudSystem.Agent a : s.agents()) {
+            jdbc.sql("INSERT INTO cloud_system_agent (system_id, organization_id, role) VALUES (?,?,?)")
+                    .params(s.id(), a.organizationId(), a.role().name()).update();
+        }
+    }
+
+    private List<CloudSystem> load(String sql, List<?> params) {
+        record Row(UUID id, String name, UUID customer, UUID provider, int level, String deployment, String service,
+                   String industry, String data, Instant created, Instant updated) {
+        }
+        List<Row> rows = jdbc.sql(sql).params(params).query((rs, n) -> new Row(rs.getObject("id", UUID.class),
+                rs.getString("name"), rs.getObject("customer_id", UUID.class),
+                rs.getObject("provider_id", UUID.class), rs.getInt("protection_level"),
+                rs.getString("deployment_model"), rs.getString("service_model"), rs.getString("industry"),
+                rs.getString("data_classification"), Db.instant(rs, "created_at"), Db.instant(rs, "updated_at")))
+                .list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = rows.stream().map(Row::id).toList();
+        boolean many = ids.size() > 200;
+        String where = many ? "" : " WHERE system_id IN (" + marks(ids.size()) + ")";
+        List<Object> p = many ? List.of() : new ArrayList<>(ids);
+        Map<UUID, TreeMap<Integer, String>> regions = new HashMap<>();
+        jdbc.sql("SELECT system_id, position, region FROM cloud_system_region" + where).params(p)
+                .query(rs -> {
+                    regions.computeIfAbsent(rs.getObject(1, UUID.class), k -> new TreeMap<>())
+                            .put(rs.getInt(2), rs.getString(3));
+                });
+        Map<UUID, List<CloudSystem.Agent>> agents = new HashMap<>();
+        jdbc.sql("SELECT system_id, organization_id, role FROM cloud_system_agent" + where
+                        + " ORDER BY system_id, role, organization_id").params(p)
+                .query(rs -> {
+                    agents.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new CloudSystem.Agent(rs.getObject(2, UUID.class), PartyRole.valueOf(rs.getString(3))));
+                });
+        List<CloudSystem> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            out.add(new CloudSystem(r.id(), r.name(), r.customer(), r.level(), DeploymentModel.valueOf(r.deployment()),
+                    ServiceModel.valueOf(r.service()), Industry.valueOf(r.industry()),
+                    DataClassification.valueOf(r.data()),
+                    List.copyOf(regions.getOrDefault(r.id(), new TreeMap<>()).values()), r.provider(),
+                    agents.getOrDefault(r.id(), List.of()), r.created(), r.updated()));
+        }
+        return out;
+    }
+
+    static String marks(int n) {
+        return String.join(",", Collections.nCopies(n, "?"));
+    }
+
+    /** The customer's private notes on a system. */
+    public record PrivateNotes(String notes, Instant updatedAt) {
+    }
+}

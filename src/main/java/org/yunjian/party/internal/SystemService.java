@@ -1,0 +1,325 @@
+package org.yunjian.party.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.party.DataClassification;
+import org.yunjian.party.DeploymentModel;
+import org.yunjian.party.Industry;
+import org.yunjian.party.Organization;
+import org.yunjian.party.PartyRole;
+import org.yunjian.party.ServiceModel;
+import org.yunjian.party.internal.Inputs.PartyRef;
+import org.yunjian.party.internal.Inputs.SystemInput;
+import org.yunjian.party.internal.SystemRepository.PrivateNotes;
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.NotFoundException;
+
+/**
+ * Cloud systems. A system administrator manages all of them; a user of the customer organisation
+ * manages its own; providers, agents and engagement participants only read. The customer's private
+ * notes are for users of the customer organisation alone.
+ */
+@Service
+public class SystemService {
+
+    public static final int NAME_MAX = 200;
+    public static final int REGION_MAX = 100;
+    public static final int REGIONS_MAX = 10;
+    public static final int AGENTS_MAX = 50;
+    public static final int NOTES_MAX = 4000;
+
+    private final SystemRepository systems;
+    private final OrganizationRepository organizations;
+    private final Visibility visibility;
+    private final Validation validation;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    SystemService(SystemRepository systems, OrganizationRepository organizations, Visibility visibility,
+                  Validation validation, ApplicationEventPublisher events, Clock clock) {
+        this.systems = systems;
+        this.organizations = organizations;
+        this.visibility = visibility;
+        this.validation = validation;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<CloudSystem> list() {
+        Caller c = Caller.require();
+        return c.admin() ? systems.findAll() : systems.findAllById(visibility.systemIds(c.org()));
+    }
+
+    @Transactional(readOnly = true)
+    public CloudSystem get(UUID id) {
+        return find(Caller.require(), id).orElseThrow(() -> new NotFoundException("system", id));
+    }
+
+    Optional<CloudSystem> find(Caller c, UUID id) {
+        if (c.admin() || visibility.system(c.org(), id)) {
+            return systems.findById(id);
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the caller may change the system (a system administrator or a user of its customer). */
+    public boolean canManage(CloudSystem s) {
+        Caller c = Caller.require();
+        return c.admin() || c.belongsTo(s.customerId());
+    }
+
+    /** Whether the caller may read and write the system's private notes (users of its customer only). */
+    public boolean canUseNotes(CloudSystem s) {
+        return Caller.require().belongsTo(s.customerId());
+    }
+
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    public CloudSystem create(SystemInput in) {
+        Caller c = Caller.require();
+        Valid v = validate(c, in);
+        var now = clock.instant();
+        CloudSystem s = v.toSystem(UUID.randomUUID(), now, now);
+        systems.insert(s);
+        events.publishEvent(AuditableEvent.success("system.create", "system", s.id(), describe(s)));
+        return s;
+    }
+
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    public CloudSystem update(UUID id, SystemInput in) {
+        Caller c = Caller.require();
+        CloudSystem old = find(c, id).orElseThrow(() -> new NotFoundException("system", id));
+        requireManage(c, old, "system.update");
+        Valid v = validate(c, in);
+        CloudSystem s = v.toSystem(id, old.createdAt(), clock.instant());
+        systems.update(s);
+        events.publishEvent(AuditableEvent.success("system.update", "system", id, describe(s)));
+        return s;
+    }
+
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    public void delete(UUID id) {
+        Caller c = Caller.require();
+        CloudSystem old = find(c, id).orElseThrow(() -> new NotFoundException("system", id));
+        requireManage(c, old, "system.delete");
+        if (systems.hasEngagements(id)) {
+            throw new ConflictException(validation.msg("party.conflict.systemHasEngagements"));
+        }
+        systems.delete(id);
+        events.publishEvent(AuditableEvent.success("system.delete", "system", id, describe(old)));
+    }
+
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    public Optional<PrivateNotes> readNotes(UUID id) {
+        Caller c = Caller.require();
+        CloudSystem s = find(c, id).orElseThrow(() -> new NotFoundException("system", id));
+        requireNotes(c, s, "system.private-notes.read");
+        Optional<PrivateNotes> notes = systems.privateNotes(id);
+        events.publishEvent(AuditableEvent.success("system.private-notes.read", "system", id,
+                notes.isPresent() ? "present" : "empty"));
+        return notes;
+    }
+
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    public PrivateNotes writeNotes(UUID id, String notes) {
+        Caller c = Caller.require();
+        CloudSystem s = find(c, id).orElseThrow(() -> new NotFoundException("system", id));
+        requireNotes(c, s, "system.private-notes.write");
+        String text = notes == null ? "" : notes;
+        if (text.length() > NOTES_MAX) {
+            throw new FieldErrors.ValidationException("notes", validation.msg("party.error.tooLong", NOTES_MAX,
+                    text.length()));
+        }
+        var now = clock.instant();
+        systems.savePrivateNotes(id, text, now, c.user().userId());
+        events.publishEvent(AuditableEvent.success("system.private-notes.write", "system", id,
+                "length=" + text.length()));
+        return new PrivateNotes(text, now);
+    }
+
+    private void requireManage(Caller c, CloudSystem s, String action) {
+        if (!(c.admin() || c.belongsTo(s.customerId()))) {
+            events.publishEvent(AuditableEvent.denied(action, "system", s.id(), "not the customer"));
+            throw new AccessDeniedException(action + ": only the customer or a system administrator");
+        }
+    }
+
+    private void requireNotes(Caller c, CloudSystem s, String action) {
+        if (!c.belongsTo(s.customerId())) {
+            events.publishEvent(AuditableEvent.denied(action, "system", s.id(), "not the customer"));
+            throw new AccessDeniedException(action + ": only users of the customer organisation");
+        }
+    }
+
+    /** Checks the input for the caller; a business user may only act for its own organisation. */
+    Valid validate(Caller c, SystemInput in) {
+        String customer = in.customer();
+        if (!c.admin()) {
+            if (customer == null || customer.isBlank()) {
+                customer = c.org().toString();
+            } else {
+                UUID given = validation.uuid(new FieldErrors(), "customerId", customer, false);
+                if (!c.org().equals(given)) {
+                    throw new FieldErrors.ValidationException("customerId", validation.msg("party.error.customer.notOwn"));
+                }
+            }
+        }
+        FieldErrors errors = new FieldErrors();
+        Valid v = check(withCustomer(in, customer), errors, idLookup(), Fields.API);
+        errors.throwIfAny();
+        return v;
+    }
+
+    private static SystemInput withCustomer(SystemInput in, String customer) {
+        return new SystemInput(in.name(), customer, in.protectionLevel(), in.deploymentModel(), in.serviceModel(),
+                in.industry(), in.dataClassification(), in.regions(), in.provider(), in.agents());
+    }
+
+    /** The field names used for organisation references: ids in the API, credit codes in import files. */
+    enum Fields {
+        API("customerId", "providerId", "organizationId"),
+        IMPORT("customerCreditCode", "providerCreditCode", "creditCode");
+
+        final String customer;
+        final String provider;
+        final String agent;
+
+        Fields(String customer, String provider, String agent) {
+            this.customer = customer;
+            this.provider = provider;
+            this.agent = agent;
+        }
+    }
+
+    /** Resolves an organisation reference in a field; adds a field error and returns empty if it cannot. */
+    interface OrgLookup {
+        Optional<Organization> find(FieldErrors errors, String field, String raw, boolean required);
+    }
+
+    OrgLookup idLookup() {
+        return (errors, field, raw, required) -> {
+            int before = errors.asMap().size();
+            UUID id = validation.uuid(errors, field, raw, required);
+            if (id == null) {
+                return Optional.empty();
+            }
+            Optional<Organization> o = organizations.findById(id);
+            if (o.isEmpty() && errors.asMap().size() == before) {
+                errors.add(field, validation.msg("party.error.organization.notFound", id));
+            }
+            return o;
+        };
+    }
+
+    OrgLookup creditCodeLookup() {
+        return (errors, field, raw, required) -> {
+            if (!required && (raw == null || raw.isBlank())) {
+                return Optional.empty();
+            }
+            var code = validation.creditCode(errors, field, raw);
+            if (code == null) {
+                return Optional.empty();
+            }
+            Optional<Organization> o = organizations.findByCreditCode(code.value());
+            if (o.isEmpty()) {
+                errors.add(field, validation.msg("party.error.organization.notFound", code));
+            }
+            return o;
+        };
+    }
+
+    Valid check(SystemInput in, FieldErrors errors, OrgLookup lookup, Fields f) {
+        String name = validation.text(errors, "name", in.name(), NAME_MAX, true);
+        Integer level = validation.protectionLevel(errors, "protectionLevel", in.protectionLevel());
+        DeploymentModel dm = validation.enumValue(errors, "deploymentModel", in.deploymentModel(), DeploymentModel.class);
+        ServiceModel sm = validation.enumValue(errors, "serviceModel", in.serviceModel(), ServiceModel.class);
+        Industry ind = validation.enumValue(errors, "industry", in.industry(), Industry.class);
+        DataClassification dc = validation.enumValue(errors, "dataClassification", in.dataClassification(),
+                DataClassification.class);
+
+        List<String> regions = new ArrayList<>();
+        List<String> rawRegions = in.regions() == null ? List.of() : in.regions();
+        for (int i = 0; i < rawRegions.size(); i++) {
+            String r = rawRegions.get(i);
+            if (r == null || r.isBlank()) {
+                continue;
+            }
+            String v = validation.text(errors, "regions[" + i + "]", r, REGION_MAX, true);
+            if (v != null && !regions.contains(v)) {
+                regions.add(v);
+            }
+        }
+        long given = rawRegions.stream().filter(r -> r != null && !r.isBlank()).count();
+        if (given < 1 || given > REGIONS_MAX) {
+            errors.add("regions", validation.msg("party.error.regions.count", REGIONS_MAX, given));
+        }
+
+        UUID customerId = lookup.find(errors, f.customer, in.customer(), true)
+                .filter(o -> requireRole(errors, f.customer, o, PartyRole.CUSTOMER)).map(Organization::id)
+                .orElse(null);
+        UUID providerId = lookup.find(errors, f.provider, in.provider(), false)
+                .filter(o -> requireRole(errors, f.provider, o, PartyRole.PROVIDER)).map(Organization::id)
+                .orElse(null);
+
+        Set<CloudSystem.Agent> agents = new LinkedHashSet<>();
+        List<PartyRef> rawAgents = in.agents() == null ? List.of() : in.agents();
+        if (rawAgents.size() > AGENTS_MAX) {
+            errors.add("agents", validation.msg("party.error.tooMany", AGENTS_MAX, rawAgents.size()));
+        } else {
+            for (int i = 0; i < rawAgents.size(); i++) {
+                PartyRef a = rawAgents.get(i);
+                if (a == null) {
+                    errors.add("agents[" + i + "]", validation.msg("party.error.required"));
+                    continue;
+                }
+                String prefix = "agents[" + i + "].";
+                PartyRole role = validation.enumValue(errors, prefix + "role", a.role(), PartyRole.class);
+                if (role != null && !role.isAgent()) {
+                    errors.add(prefix + "role", validation.msg("party.error.agentRole", role.name()));
+                    role = null;
+                }
+                Optional<Organization> o = lookup.find(errors, prefix + f.agent, a.organization(), true);
+                if (role != null && o.isPresent() && requireRole(errors, prefix + f.agent, o.get(), role)) {
+                    agents.add(new CloudSystem.Agent(o.get().id(), role));
+                }
+            }
+        }
+        return new Valid(name, customerId, level == null ? 0 : level, dm, sm, ind, dc, regions, providerId,
+                List.copyOf(agents));
+    }
+
+    private boolean requireRole(FieldErrors errors, String field, Organization o, PartyRole role) {
+        if (o.hasRole(role)) {
+            return true;
+        }
+        errors.add(field, validation.msg("party.error.organization.lacksRole", o.name(), role.name()));
+        return false;
+    }
+
+    static String describe(CloudSystem s) {
+        return "name=" + s.name() + ", customer=" + s.customerId() + ", level=" + s.protectionLevel()
+                + ", provider=" + s.providerId() + ", agents=" + s.agents().size();
+    }
+
+    record Valid(String name, UUID customerId, int protectionLevel, DeploymentModel deploymentModel,
+                 ServiceModel serviceModel, Industry industry, DataClassification dataClassification,
+                 List<String> regions, UUID providerId, List<CloudSystem.Agent> agents) {
+
+        CloudSystem toSystem(UUID id, java.time.Instant created, java.time.Instant updated) {
+            return new CloudSystem(id, name, customerId, protectionLevel, deploymentModel, serviceModel, industry,
+                    dataClassification, regions, providerId, agents, created, updated);
+        }
+    }
+}

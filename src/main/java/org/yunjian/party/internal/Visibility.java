@@ -1,0 +1,68 @@
+package org.yunjian.party.internal;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a business user's organisation may see: the systems it is customer, provider or agent of, or
+ * that an engagement it takes part in concerns; the engagements it takes part in or whose system it is
+ * the customer of; itself and the organisations that are parties to those systems and engagements.
+ */
+@Component
+public class Visibility {
+
+    private static final String SYSTEMS = "SELECT id FROM cloud_system WHERE customer_id = :org OR provider_id = :org "
+            + "UNION SELECT system_id FROM cloud_system_agent WHERE organization_id = :org "
+            + "UNION SELECT e.system_id FROM engagement e JOIN engagement_participant p ON p.engagement_id = e.id "
+            + "WHERE p.organization_id = :org";
+
+    private static final String ENGAGEMENTS = "SELECT engagement_id FROM engagement_participant WHERE organization_id = :org "
+            + "UNION SELECT e.id FROM engagement e JOIN cloud_system s ON s.id = e.system_id WHERE s.customer_id = :org";
+
+    private final JdbcClient jdbc;
+
+    Visibility(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Set<UUID> systemIds(UUID org) {
+        return new LinkedHashSet<>(jdbc.sql(SYSTEMS).param("org", org).query(UUID.class).list());
+    }
+
+    public Set<UUID> engagementIds(UUID org) {
+        return new LinkedHashSet<>(jdbc.sql(ENGAGEMENTS).param("org", org).query(UUID.class).list());
+    }
+
+    public boolean system(UUID org, UUID systemId) {
+        return org != null && jdbc.sql("SELECT COUNT(*) FROM (" + SYSTEMS + ") v WHERE v.id = :id")
+                .param("org", org).param("id", systemId).query(Long.class).single() > 0;
+    }
+
+    public boolean engagement(UUID org, UUID engagementId) {
+        return org != null && jdbc.sql("SELECT COUNT(*) FROM (" + ENGAGEMENTS + ") v WHERE v.engagement_id = :id")
+                .param("org", org).param("id", engagementId).query(Long.class).single() > 0;
+    }
+
+    /** The organisation itself and every party to a system or engagement it can see. */
+    public Set<UUID> organizationIds(UUID org) {
+        Set<UUID> out = new LinkedHashSet<>();
+        out.add(org);
+        out.addAll(jdbc.sql("SELECT s.customer_id FROM cloud_system s WHERE s.id IN (" + SYSTEMS + ") "
+                        + "UNION SELECT s.provider_id FROM cloud_system s WHERE s.provider_id IS NOT NULL AND s.id IN ("
+                        + SYSTEMS + ") "
+                        + "UNION SELECT a.organization_id FROM cloud_system_agent a WHERE a.system_id IN (" + SYSTEMS
+                        + ") "
+                        + "UNION SELECT p.organization_id FROM engagement_participant p WHERE p.engagement_id IN ("
+                        + ENGAGEMENTS + ")")
+                .param("org", org).query(UUID.class).list());
+        return out;
+    }
+
+    public boolean organization(UUID org, UUID organizationId) {
+        return org != null && (org.equals(organizationId) || organizationIds(org).contains(organizationId));
+    }
+}

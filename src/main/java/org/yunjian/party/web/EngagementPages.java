@@ -1,0 +1,120 @@
+package org.yunjian.party.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.yunjian.party.Engagement;
+import org.yunjian.party.LifecyclePhase;
+import org.yunjian.party.PartyRole;
+import org.yunjian.party.internal.EngagementService;
+import org.yunjian.party.internal.OrganizationService;
+import org.yunjian.party.internal.PartyNames;
+import org.yunjian.party.internal.SystemService;
+import org.yunjian.shared.FieldErrors.ValidationException;
+
+@Controller
+@RequestMapping("/engagements")
+class EngagementPages {
+
+    private final EngagementService service;
+    private final SystemService systems;
+    private final OrganizationService organizations;
+    private final PartyNames names;
+
+    EngagementPages(EngagementService service, SystemService systems, OrganizationService organizations,
+                    PartyNames names) {
+        this.service = service;
+        this.systems = systems;
+        this.organizations = organizations;
+        this.names = names;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
+    String list(Model model) {
+        List<Engagement> all = service.list();
+        model.addAttribute("engagements", all);
+        model.addAttribute("systemNames", names.systemNames(all));
+        return "party/engagement-list";
+    }
+
+    @GetMapping("/new")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
+    String createForm(@RequestParam(name = "systemId", required = false) String systemId, Model model) {
+        EngagementForm form = new EngagementForm();
+        form.setSystemId(systemId);
+        return form(model, form, null, Map.of());
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
+    String create(@ModelAttribute("form") EngagementForm form, Model model) {
+        try {
+            Engagement e = service.create(form.toInput());
+            return "redirect:/engagements/" + e.id();
+        } catch (ValidationException e) {
+            return form(model, form, null, e.errors());
+        }
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
+    String show(@PathVariable UUID id, Model model) {
+        Engagement e = service.get(id);
+        model.addAttribute("engagement", e);
+        model.addAttribute("names", names.ofEngagements(List.of(e)));
+        model.addAttribute("systemNames", names.systemNames(List.of(e)));
+        model.addAttribute("mayManage", service.canManage(e));
+        return "party/engagement-detail";
+    }
+
+    @GetMapping("/{id}/edit")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
+    String editForm(@PathVariable UUID id, Model model) {
+        Engagement e = service.get(id);
+        if (!service.canManage(e)) {
+            throw new org.springframework.security.access.AccessDeniedException("not the customer");
+        }
+        return form(model, EngagementForm.of(e), id, Map.of());
+    }
+
+    @PostMapping("/{id}")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
+    String update(@PathVariable UUID id, @ModelAttribute("form") EngagementForm form, Model model) {
+        try {
+            service.update(id, form.toInput());
+            return "redirect:/engagements/" + id;
+        } catch (ValidationException e) {
+            return form(model, form, id, e.errors());
+        }
+    }
+
+    @PostMapping("/{id}/delete")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
+    String delete(@PathVariable UUID id) {
+        service.delete(id);
+        return "redirect:/engagements";
+    }
+
+    private String form(Model model, EngagementForm form, UUID id, Map<String, String> errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("engagementId", id);
+        model.addAttribute("errors", errors);
+        model.addAttribute("participantErrors", OrganizationPages.keysStartingWith(errors, "participants"));
+        model.addAttribute("systems", systems.list().stream().filter(systems::canManage).toList());
+        model.addAttribute("organizations", organizations.choices());
+        model.addAttribute("phases", LifecyclePhase.values());
+        model.addAttribute("partyRoles", PartyRole.values());
+        return "party/engagement-form";
+    }
+}

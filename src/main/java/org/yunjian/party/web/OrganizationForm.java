@@ -1,0 +1,66 @@
+package org.yunjian.party.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.yunjian.party.Organization;
+import org.yunjian.party.PartyRole;
+import org.yunjian.party.internal.Inputs;
+
+/** The organisation form as posted. */
+public class OrganizationForm {
+
+    private String name;
+    private String creditCode;
+    private String region;
+    private List<String> roles = new ArrayList<>();
+
+    static OrganizationForm of(Organization o) {
+        OrganizationForm f = new OrganizationForm();
+        f.name = o.name();
+        f.creditCode = o.creditCode().value();
+        f.region = o.region();
+        f.roles = new ArrayList<>(o.roles().stream().sorted().map(PartyRole::name).toList());
+        return f;
+    }
+
+    Inputs.OrganizationInput toInput() {
+        return new Inputs.OrganizationInput(name, creditCode, region, roles);
+    }
+
+    public boolean has(PartyRole role) {
+        return roles != null && roles.contains(role.name());
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getCreditCode() {
+        return creditCode;
+    }
+
+    public void setCreditCode(String creditCode) {
+        this.creditCode = creditCode;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public List<String> getRoles() {
+        return roles;
+    }
+
+    public void setRoles(List<String> roles) {
+        this.roles = roles == null ? new ArrayList<>() : roles;
+    }
+}

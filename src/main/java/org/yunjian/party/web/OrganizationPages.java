@@ -1,0 +1,126 @@
+package org.yunjian.party.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.party.Organization;
+import org.yunjian.party.PartyRole;
+import org.yunjian.party.internal.ConflictException;
+import org.yunjian.party.internal.ImportService;
+import org.yunjian.party.internal.OrganizationService;
+import org.yunjian.shared.FieldErrors.ValidationException;
+
+@Controller
+@RequestMapping("/organizations")
+class OrganizationPages {
+
+    private final OrganizationService service;
+    private final ImportService imports;
+    private final MessageSource messages;
+
+    OrganizationPages(OrganizationService service, ImportService imports, MessageSource messages) {
+        this.service = service;
+        this.imports = imports;
+        this.messages = messages;
+    }
+
+    @ModelAttribute("partyRoles")
+    PartyRole[] partyRoles() {
+        return PartyRole.values();
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
+    String list(Model model) {
+        model.addAttribute("organizations", service.list());
+        return "party/organization-list";
+    }
+
+    @GetMapping("/new")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    String createForm(Model model) {
+        return form(model, new OrganizationForm(), null, java.util.Map.of());
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    String create(@ModelAttribute("form") OrganizationForm form, Model model) {
+        try {
+            Organization o = service.create(form.toInput());
+            return "redirect:/organizations/" + o.id();
+        } catch (ValidationException e) {
+            return form(model, form, null, e.errors());
+        }
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
+    String show(@PathVariable UUID id, Model model) {
+        model.addAttribute("organization", service.get(id));
+        return "party/organization-detail";
+    }
+
+    @GetMapping("/{id}/edit")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    String editForm(@PathVariable UUID id, Model model) {
+        return form(model, OrganizationForm.of(service.get(id)), id, java.util.Map.of());
+    }
+
+    @PostMapping("/{id}")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    String update(@PathVariable UUID id, @ModelAttribute("form") OrganizationForm form, Model model) {
+        try {
+            service.update(id, form.toInput());
+            return "redirect:/organizations/" + id;
+        } catch (ValidationException e) {
+            return form(model, form, id, e.errors());
+        }
+    }
+
+    @PostMapping("/{id}/delete")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    String delete(@PathVariable UUID id, Model model) {
+        try {
+            service.delete(id);
+            return "redirect:/organizations";
+        } catch (ConflictException e) {
+            model.addAttribute("organization", service.get(id));
+            model.addAttribute("conflict", e.getMessage());
+            return "party/organization-detail";
+        }
+    }
+
+    @PostMapping("/import")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    String importFile(@RequestParam("file") MultipartFile file,
+                      @RequestParam(name = "format", required = false) String format, RedirectAttributes flash,
+                      Locale locale) {
+        Pages.runImport(file, format, imports.maxBytes(), imports::importOrganizations, flash, messages, locale);
+        return "redirect:/organizations";
+    }
+
+    private String form(Model model, OrganizationForm form, UUID id, java.util.Map<String, String> errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("organizationId", id);
+        model.addAttribute("errors", errors);
+        return "party/organization-form";
+    }
+
+    static List<String> keysStartingWith(java.util.Map<String, String> errors, String prefix) {
+        return errors.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .map(e -> e.getKey() + "：" + e.getValue()).toList();
+    }
+}

@@ -1,0 +1,56 @@
+package org.yunjian.party.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.party.internal.ImportService;
+import org.yunjian.party.internal.ImportService.Format;
+import org.yunjian.party.internal.ImportService.ImportRejectedException;
+
+/** Bits the party pages share: running an uploaded import and reporting it on the list page. */
+final class Pages {
+
+    private Pages() {
+    }
+
+    interface Importer {
+        ImportService.Result run(byte[] content, Format format);
+    }
+
+    static void runImport(MultipartFile file, String format, int maxBytes, Importer importer,
+                          RedirectAttributes flash, MessageSource messages, Locale locale) {
+        List<String> problems = new ArrayList<>();
+        try {
+            byte[] content;
+            try (InputStream in = file.getInputStream()) {
+                content = in.readNBytes(maxBytes + 1);
+            }
+            Format f = format == null || format.isBlank() ? null : Format.parse(format);
+            ImportService.Result r = importer.run(content, f);
+            flash.addFlashAttribute("importMessage",
+                    messages.getMessage("party.import.done", new Object[]{r.count()}, locale));
+            return;
+        } catch (ImportRejectedException e) {
+            for (ImportService.RowError row : e.rows()) {
+                String where = row.position() == null
+                        ? messages.getMessage("party.import.where.file", null, locale)
+                        : e.format() == Format.JSON
+                        ? messages.getMessage("party.import.where.index", new Object[]{row.position()}, locale)
+                        : messages.getMessage("party.import.where.line", new Object[]{row.position()}, locale);
+                for (Map.Entry<String, String> x : row.errors().entrySet()) {
+                    problems.add(where + " · " + x.getKey() + "：" + x.getValue());
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            problems.add(messages.getMessage("party.import.unreadable", null, locale));
+        }
+        flash.addFlashAttribute("importErrors", problems);
+    }
+}

@@ -1,0 +1,193 @@
+package org.yunjian.party.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.party.DataClassification;
+import org.yunjian.party.DeploymentModel;
+import org.yunjian.party.Industry;
+import org.yunjian.party.Organization;
+import org.yunjian.party.PartyRole;
+import org.yunjian.party.ServiceModel;
+import org.yunjian.party.internal.ConflictException;
+import org.yunjian.party.internal.EngagementService;
+import org.yunjian.party.internal.ImportService;
+import org.yunjian.party.internal.OrganizationService;
+import org.yunjian.party.internal.PartyNames;
+import org.yunjian.party.internal.SystemService;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.shared.FieldErrors.ValidationException;
+
+@Controller
+@RequestMapping("/systems")
+class SystemPages {
+
+    private final SystemService service;
+    private final OrganizationService organizations;
+    private final EngagementService engagements;
+    private final PartyNames names;
+    private final ImportService imports;
+    private final MessageSource messages;
+
+    SystemPages(SystemService service, OrganizationService organizations, EngagementService engagements,
+                PartyNames names, ImportService imports, MessageSource messages) {
+        this.service = service;
+        this.organizations = organizations;
+        this.engagements = engagements;
+        this.names = names;
+        this.imports = imports;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
+    String list(Model model) {
+        List<CloudSystem> all = service.list();
+        model.addAttribute("systems", all);
+        model.addAttribute("names", names.ofSystems(all));
+        model.addAttribute("mayCreate", mayCreate());
+        return "party/system-list";
+    }
+
+    @GetMapping("/new")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
+    String createForm(Model model) {
+        SystemForm form = new SystemForm();
+        CurrentUser.current().map(CurrentUser::organizationId).ifPresent(org -> form.setCustomerId(org.toString()));
+        return form(model, form, null, Map.of());
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
+    String create(@ModelAttribute("form") SystemForm form, Model model) {
+        try {
+            CloudSystem s = service.create(form.toInput());
+            return "redirect:/systems/" + s.id();
+        } catch (ValidationException e) {
+            return form(model, form, null, e.errors());
+        }
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
+    String show(@PathVariable UUID id, Model model) {
+        CloudSystem s = service.get(id);
+        model.addAttribute("system", s);
+        model.addAttribute("names", names.ofSystems(List.of(s)));
+        model.addAttribute("mayManage", service.canManage(s));
+        model.addAttribute("mayUseNotes", service.canUseNotes(s));
+        model.addAttribute("engagements", engagements.listForSystem(id));
+        return "party/system-detail";
+    }
+
+    @GetMapping("/{id}/edit")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
+    String editForm(@PathVariable UUID id, Model model) {
+        CloudSystem s = service.get(id);
+        if (!service.canManage(s)) {
+            throw new org.springframework.security.access.AccessDeniedException("not the customer");
+        }
+        return form(model, SystemForm.of(s), id, Map.of());
+    }
+
+    @PostMapping("/{id}")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
+    String update(@PathVariable UUID id, @ModelAttribute("form") SystemForm form, Model model) {
+        try {
+            service.update(id, form.toInput());
+            return "redirect:/systems/" + id;
+        } catch (ValidationException e) {
+            return form(model, form, id, e.errors());
+        }
+    }
+
+    @PostMapping("/{id}/delete")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
+    String delete(@PathVariable UUID id, Model model) {
+        try {
+            service.delete(id);
+            return "redirect:/systems";
+        } catch (ConflictException e) {
+            model.addAttribute("conflict", e.getMessage());
+            return show(id, model);
+        }
+    }
+
+    @GetMapping("/{id}/private-notes")
+    @PreAuthorize("hasRole('USER')")
+    String notes(@PathVariable UUID id, Model model) {
+        CloudSystem s = service.get(id);
+        var notes = service.readNotes(id);
+        model.addAttribute("system", s);
+        model.addAttribute("notes", notes.map(n -> n.notes()).orElse(""));
+        model.addAttribute("notesUpdatedAt", notes.map(n -> n.updatedAt()).orElse(null));
+        model.addAttribute("errors", Map.of());
+        return "party/system-notes";
+    }
+
+    @PostMapping("/{id}/private-notes")
+    @PreAuthorize("hasRole('USER')")
+    String writeNotes(@PathVariable UUID id, @RequestParam(name = "notes", required = false) String notes,
+                      Model model, RedirectAttributes flash) {
+        try {
+            service.writeNotes(id, notes);
+            flash.addFlashAttribute("saved", true);
+            return "redirect:/systems/" + id + "/private-notes";
+        } catch (ValidationException e) {
+            model.addAttribute("system", service.get(id));
+            model.addAttribute("notes", notes);
+            model.addAttribute("errors", e.errors());
+            return "party/system-notes";
+        }
+    }
+
+    @PostMapping("/import")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    String importFile(@RequestParam("file") MultipartFile file,
+                      @RequestParam(name = "format", required = false) String format, RedirectAttributes flash,
+                      Locale locale) {
+        Pages.runImport(file, format, imports.maxBytes(), imports::importSystems, flash, messages, locale);
+        return "redirect:/systems";
+    }
+
+    private static boolean mayCreate() {
+        return CurrentUser.current().isPresent();
+    }
+
+    private String form(Model model, SystemForm form, UUID id, Map<String, String> errors) {
+        List<Organization> all = organizations.choices();
+        boolean admin = CurrentUser.current().map(u -> u.is(org.yunjian.security.Role.SYSTEM_ADMIN)).orElse(false);
+        model.addAttribute("form", form);
+        model.addAttribute("systemId", id);
+        model.addAttribute("errors", errors);
+        model.addAttribute("agentErrors", OrganizationPages.keysStartingWith(errors, "agents"));
+        model.addAttribute("regionErrors", OrganizationPages.keysStartingWith(errors, "regions["));
+        model.addAttribute("customers", all.stream().filter(o -> o.hasRole(PartyRole.CUSTOMER))
+                .filter(o -> admin || CurrentUser.current().map(u -> u.belongsTo(o.id())).orElse(false)).toList());
+        model.addAttribute("providers", all.stream().filter(o -> o.hasRole(PartyRole.PROVIDER)).toList());
+        model.addAttribute("agentOrganizations", all.stream()
+                .filter(o -> o.roles().stream().anyMatch(PartyRole::isAgent)).toList());
+        model.addAttribute("agentRoleValues", java.util.Arrays.stream(PartyRole.values()).filter(PartyRole::isAgent)
+                .toList());
+        model.addAttribute("deploymentModels", DeploymentModel.values());
+        model.addAttribute("serviceModels", ServiceModel.values());
+        model.addAttribute("industries", Industry.values());
+        model.addAttribute("dataClassifications", DataClassification.values());
+        return "party/system-form";
+    }
+}
