@@ -1,0 +1,110 @@
+package org.yunjian.audit.api;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.yunjian.audit.internal.AuditEntry;
+import org.yunjian.audit.internal.AuditQuery;
+import org.yunjian.audit.internal.AuditRepository;
+import org.yunjian.audit.internal.AuditVerifier;
+import org.yunjian.audit.internal.CsvExport;
+import org.yunjian.audit.internal.Finding;
+import org.yunjian.audit.internal.VerificationReport;
+import org.yunjian.shared.AuditableEvent;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+/** Read-only access to the audit log for audit administrators. There is deliberately no write operation. */
+@RestController
+@RequestMapping("/api/audit")
+class AuditApiController {
+
+    private final AuditRepository repository;
+    private final AuditVerifier verifier;
+    private final ApplicationEventPublisher events;
+
+    AuditApiController(AuditRepository repository, AuditVerifier verifier, ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.verifier = verifier;
+        this.events = events;
+    }
+
+    record EventDto(long seq, Instant occurredAt, String username, UUID organizationId, String sourceAddress,
+                    String action, String objectType, String objectId, String outcome, String detail, String prevMac,
+                    String mac) {
+        static EventDto of(AuditEntry e) {
+            return new EventDto(e.seq(), e.occurredAt(), e.username(), e.organizationId(), e.sourceAddress(),
+                    e.action(), e.objectType(), e.objectId(), e.outcome(), e.detail(), e.prevMac(), e.mac());
+        }
+    }
+
+    record EventPage(List<EventDto> items, int page, int size, long total) {
+    }
+
+    record FindingDto(String kind, long from, long to, String message) {
+    }
+
+    record VerificationDto(boolean ok, long entries, long anchors, String summary, List<FindingDto> findings) {
+        static VerificationDto of(VerificationReport r) {
+            return new VerificationDto(r.ok(), r.entries(), r.anchors(), r.summary(), r.findings().stream()
+                    .map((Finding f) -> new FindingDto(f.kind().name(), f.from(), f.to(), f.message())).toList());
+        }
+    }
+
+    @GetMapping("/events")
+    @PreAuthorize("hasRole('AUDIT_ADMIN')")
+    @Operation(summary = "List audit log entries, newest first, with optional filters")
+    EventPage events(@RequestParam(required = false) String action, @RequestParam(required = false) String user,
+                     @RequestParam(required = false) String outcome, @RequestParam(required = false) String from,
+                     @RequestParam(required = false) String to, @RequestParam(required = false) Integer page,
+                     @RequestParam(required = false) Integer size) {
+        AuditQuery q = AuditQuery.parse(action, user, outcome, from, to, page, size);
+        List<EventDto> items = repository.search(q.filter(), q.page(), q.size()).stream().map(EventDto::of).toList();
+        return new EventPage(items, q.page(), q.size(), repository.count(q.filter()));
+    }
+
+    @GetMapping("/verify")
+    @PreAuthorize("hasRole('AUDIT_ADMIN')")
+    @Operation(summary = "Verify the whole audit log (MACs, chain, anchors, head witness) now")
+    VerificationDto verify() {
+        return VerificationDto.of(verifier.verify());
+    }
+
+    @GetMapping(value = "/export", produces = "text/csv")
+    @PreAuthorize("hasRole('AUDIT_ADMIN')")
+    @Operation(summary = "Download matching audit log entries as CSV (the export itself is audited)")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String action,
+                                  @RequestParam(required = false) String user,
+                                  @RequestParam(required = false) String outcome,
+                                  @RequestParam(required = false) String from,
+                                  @RequestParam(required = false) String to) {
+        AuditQuery q = AuditQuery.parse(action, user, outcome, from, to, 0, 1);
+        long count = repository.count(q.filter());
+        events.publishEvent(AuditableEvent.success("audit.export", "audit_log", null,
+                "CSV export of " + count + " entries; filter " + describe(q.filter())));
+        // a byte order mark lets spreadsheet programs read the Chinese text as UTF-8
+        byte[] body = ("\uFEFF" + CsvExport.of(repository.all(q.filter()))).getBytes(StandardCharsets.UTF_8);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename("audit-log.csv").build().toString())
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(body);
+    }
+
+    static String describe(AuditRepository.Filter f) {
+        return "action=" + f.action() + ", user=" + f.username() + ", outcome=" + f.outcome() + ", from=" + f.from()
+                + ", to=" + f.to();
+    }
+}

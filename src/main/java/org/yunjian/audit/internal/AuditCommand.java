@@ -1,0 +1,113 @@
+package org.yunjian.audit.internal;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import org.springframework.stereotype.Component;
+import org.yunjian.cli.CliCommand;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code yunjian audit verify [--json]} and {@code yunjian audit anchor}. */
+@Component
+@Command(name = "audit", description = "Verify or anchor the tamper-evident audit log.",
+        subcommands = {AuditCommand.VerifyCommand.class, AuditCommand.AnchorCommand.class},
+        mixinStandardHelpOptions = true)
+class AuditCommand implements CliCommand, Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Verify every entry's MAC, the chain links, the anchors' SM2 signatures and the head witness. "
+                    + "Exit 0 if intact, 1 with the findings (first problem first) otherwise.")
+    static class VerifyCommand implements Callable<Integer> {
+
+        private final AuditVerifier verifier;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--json", description = "Print the report as JSON.")
+        boolean json;
+
+        VerifyCommand(AuditVerifier verifier) {
+            this.verifier = verifier;
+        }
+
+        @Override
+        public Integer call() {
+            VerificationReport report = verifier.verify();
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(JsonMapper.builder().build().writeValueAsString(json(report)));
+            } else {
+                print(report, out);
+            }
+            out.flush();
+            return report.ok() ? 0 : 1;
+        }
+
+        static java.util.Map<String, Object> json(VerificationReport report) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("ok", report.ok());
+            m.put("entries", report.entries());
+            m.put("anchors", report.anchors());
+            m.put("summary", report.summary());
+            m.put("findings", report.findings().stream().map(f -> java.util.Map.of("kind", f.kind().name(),
+                    "from", f.from(), "to", f.to(), "message", f.message())).toList());
+            return m;
+        }
+
+        static void print(VerificationReport report, PrintWriter out) {
+            if (report.ok()) {
+                out.println(report.summary());
+                return;
+            }
+            out.println("FAILED: " + report.findings().size() + " problem(s) in " + report.entries() + " entries, "
+                    + report.anchors() + " anchors");
+            out.println("first problem: " + report.first().message());
+            for (Finding f : report.findings().subList(1, report.findings().size())) {
+                out.println("also: " + f.message());
+            }
+        }
+    }
+
+    @Command(name = "anchor", mixinStandardHelpOptions = true,
+            description = "Sign an anchor for the newest entry now (if there are entries since the last anchor).")
+    static class AnchorCommand implements Callable<Integer> {
+
+        private final AuditLog auditLog;
+
+        @Spec
+        CommandSpec spec;
+
+        AnchorCommand(AuditLog auditLog) {
+            this.auditLog = auditLog;
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            var anchor = auditLog.anchorNow();
+            if (anchor.isPresent()) {
+                out.println("Anchored entry " + anchor.get().seq() + " (key " + anchor.get().keyId() + ")");
+                out.flush();
+                return 0;
+            }
+            out.println("Nothing anchored: no entries since the last anchor, or the chain since it does not verify "
+                    + "(run 'yunjian audit verify').");
+            out.flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.yunjian.audit.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code yunjian.audit.*}.
+ *
+ * @param keyDir         directory for the HMAC key, the SM2 anchor key pair and the head witness
+ * @param anchorEvery    write an anchor when the sequence number is a multiple of this
+ * @param anchorInterval also write one this often if there are new entries
+ * @param hmacKey        the HMAC key as hex (env {@code YUNJIAN_AUDIT_HMAC_KEY}); if blank, a key file is used
+ */
+@ConfigurationProperties("yunjian.audit")
+public record AuditProperties(Path keyDir, int anchorEvery, Duration anchorInterval, String hmacKey) {
+
+    public AuditProperties {
+        if (anchorEvery <= 0) {
+            anchorEvery = 100;
+        }
+        if (anchorInterval == null || anchorInterval.isZero() || anchorInterval.isNegative()) {
+            anchorInterval = Duration.ofMinutes(10);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.yunjian.audit.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.FieldErrors.ValidationException;
+
+/**
+ * Validated search parameters shared by the REST API and the page. {@code from}/{@code to} accept an
+ * ISO-8601 instant ({@code 2026-11-21T08:00:00Z}) or a date ({@code 2026-11-21}, UTC); a date as
+ * {@code to} includes that whole day.
+ */
+public record AuditQuery(AuditRepository.Filter filter, int page, int size) {
+
+    public static final int MAX_SIZE = 200;
+
+    public static AuditQuery parse(String action, String user, String outcome, String from, String to, Integer page,
+                                   Integer size) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String o = blankToNull(outcome);
+        if (o != null) {
+            try {
+                o = AuditableEvent.Outcome.valueOf(o.toUpperCase(java.util.Locale.ROOT)).name();
+            } catch (IllegalArgumentException e) {
+                errors.put("outcome", "must be one of SUCCESS, FAILURE, DENIED");
+            }
+        }
+        Instant f = time("from", from, false, errors);
+        Instant t = time("to", to, true, errors);
+        if (f != null && t != null && !f.isBefore(t)) {
+            errors.put("to", "must be after 'from'");
+        }
+        int p = page == null ? 0 : page;
+        int s = size == null ? 50 : size;
+        if (p < 0) {
+            errors.put("page", "must be 0 or more");
+        }
+        if (s < 1 || s > MAX_SIZE) {
+            errors.put("size", "must be between 1 and " + MAX_SIZE);
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return new AuditQuery(new AuditRepository.Filter(blankToNull(action), blankToNull(user), o, f, t), p, s);
+    }
+
+    private static Instant time(String field, String value, boolean endOfDay, Map<String, String> errors) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            if (v.length() == 10) {
+                LocalDate d = LocalDate.parse(v);
+                return (endOfDay ? d.plusDays(1) : d).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            errors.put(field, "must be an ISO-8601 date (2026-11-21) or instant (2026-11-21T08:00:00Z)");
+            return null;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

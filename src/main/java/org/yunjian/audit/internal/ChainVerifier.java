@@ -1,0 +1,294 @@
+package org.yunjian.audit.internal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import org.yunjian.crypto.Hex;
+import org.yunjian.crypto.HmacSm3;
+import org.yunjian.crypto.Verifier;
+
+/**
+ * Verifies a chain of entries as stored, independent of Spring and the database.
+ *
+ * <p>First every entry is given its <em>original</em> sequence number: an entry whose MAC verifies under
+ * its stored number keeps it; otherwise, if its {@code prev_mac} names an entry whose original number is
+ * {@code k}, it is tried under {@code k + 1} (repeatedly, following the chain). An entry that verifies
+ * nowhere is not authentic. From this:
+ * <ul>
+ * <li>not authentic, but an authentic entry (or the witness) links to its MAC → <b>modified</b>;</li>
+ * <li>not authentic, nothing links to it and its original place is held by an authentic entry (the next
+ * entry links to the one before it) → <b>inserted</b>; if its place is empty, its MAC was rewritten as
+ * well → modified;</li>
+ * <li>original numbers missing between present ones → <b>deleted</b> (also when later entries were
+ * renumbered to close the gap);</li>
+ * <li>original numbers out of order along the stored order → <b>reordered</b>;</li>
+ * <li>the highest original number below the last anchor, the head row or the witness → <b>truncated</b>;</li>
+ * <li>anchors: bad SM2 signature, or MAC different from the anchored entry.</li>
+ * </ul>
+ */
+final class ChainVerifier {
+
+    record Head(long seq, String mac) {
+    }
+
+    private final HmacSm3 hmac;
+    private final Verifier anchorVerifier;
+    private final String keyId;
+
+    ChainVerifier(HmacSm3 hmac, Verifier anchorVerifier, String keyId) {
+        this.hmac = hmac;
+        this.anchorVerifier = anchorVerifier;
+        this.keyId = keyId;
+    }
+
+    VerificationReport verify(List<AuditEntry> stored, List<AuditAnchor> anchors, Optional<Head> witness,
+                              Optional<Head> headRow) {
+        int n = stored.size();
+        Long[] original = new Long[n];
+
+        // 1. entries authentic where they stand
+        Map<String, List<Integer>> byPrev = new HashMap<>();
+        Deque<Integer> resolved = new ArrayDeque<>();
+        for (int i = 0; i < n; i++) {
+            AuditEntry e = stored.get(i);
+            if (authentic(e, e.seq())) {
+                original[i] = e.seq();
+                resolved.add(i);
+            } else {
+                byPrev.computeIfAbsent(e.prevMac(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        // 2. follow the chain from every entry placed so far, forwards (successors name its MAC in prev_mac)
+        //    and backwards (its prev_mac names the predecessor's MAC); the head witness, the head row and the
+        //    anchors name the MAC of a known place, so renumbered entries after a deletion are found as well
+        Map<String, List<Integer>> byMac = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            if (original[i] == null) {
+                byMac.computeIfAbsent(stored.get(i).mac(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        place(stored, original, byPrev, Canonical.GENESIS, 1, resolved);
+        List<Head> known = new ArrayList<>();
+        witness.ifPresent(known::add);
+        headRow.ifPresent(known::add);
+        anchors.stream().filter(this::verifySignature).forEach(a -> known.add(new Head(a.seq(), a.mac())));
+        for (Head h : known) {
+            if (h.seq() > 0) {
+                place(stored, original, byMac, h.mac(), h.seq(), resolved);
+            }
+        }
+        while (!resolved.isEmpty()) {
+            int i = resolved.poll();
+            AuditEntry e = stored.get(i);
+            place(stored, original, byPrev, e.mac(), original[i] + 1, resolved);
+            if (original[i] > 1) {
+                place(stored, original, byMac, e.prevMac(), original[i] - 1, resolved);
+            }
+        }
+
+        Map<String, Long> linkedFrom = new HashMap<>(); // mac -> original seq of the entry it precedes
+        TreeSet<Long> present = new TreeSet<>();
+        for (int i = 0; i < n; i++) {
+            if (original[i] != null) {
+                if (!Canonical.GENESIS.equals(stored.get(i).prevMac())) {
+                    linkedFrom.putIfAbsent(stored.get(i).prevMac(), original[i]);
+                }
+                present.add(original[i]);
+            }
+        }
+
+        List<Finding> findings = new ArrayList<>();
+        long maxStored = n == 0 ? 0 : stored.get(n - 1).seq();
+
+        // 3. entries authentic nowhere
+        Long[] position = original.clone(); // original place, also for modified entries
+        for (int i = 0; i < n; i++) {
+            if (original[i] != null) {
+                continue;
+            }
+            AuditEntry e = stored.get(i);
+            Long successor = linkedFrom.get(e.mac());
+            if (successor != null) {
+                position[i] = successor - 1;
+                findings.add(new Finding(Finding.Kind.MODIFIED, e.seq(), e.seq(), "entry " + e.seq()
+                        + " modified: its MAC does not verify, but entry " + successor + " still links to it"));
+            } else if (witness.isPresent() && witness.get().mac().equals(e.mac())) {
+                position[i] = witness.get().seq();
+                findings.add(new Finding(Finding.Kind.MODIFIED, e.seq(), e.seq(), "entry " + e.seq()
+                        + " modified: its MAC does not verify, but the head witness names it"));
+            } else if (!present.contains(e.seq()) && (present.higher(e.seq()) != null
+                    || expectedLast(anchors, witness, headRow) >= e.seq())) {
+                position[i] = e.seq();
+                findings.add(new Finding(Finding.Kind.MODIFIED, e.seq(), e.seq(), "entry " + e.seq()
+                        + " modified: its content and MAC were replaced (the next entry does not link to it)"));
+            } else {
+                String next = present.contains(e.seq())
+                        ? "; entry " + e.seq() + " is stored as " + storedSeqOf(stored, original, e.seq())
+                        + " and links to entry " + (e.seq() - 1)
+                        : "";
+                findings.add(new Finding(Finding.Kind.INSERTED, e.seq(), e.seq(), "entry inserted at " + e.seq()
+                        + ": its MAC does not verify and no entry links to it" + next));
+            }
+        }
+        for (Long p : position) {
+            if (p != null) {
+                present.add(p);
+            }
+        }
+
+        // 4. gaps in the original numbering
+        Long previous = 0L;
+        for (Long p : present) {
+            if (p > previous + 1) {
+                long a = previous + 1;
+                long b = p - 1;
+                findings.add(new Finding(Finding.Kind.DELETED, a, b, (a == b ? "entry " + a : "entries " + a + ".." + b)
+                        + " deleted: entry " + p + " does not link to entry " + previous
+                        + (previous == 0 ? " (the start of the log)" : "")));
+            }
+            previous = p;
+        }
+
+        // 5. order: original numbers must rise along the stored order
+        List<long[]> placed = new ArrayList<>(); // {stored seq, original seq}
+        for (int i = 0; i < n; i++) {
+            if (position[i] != null) {
+                placed.add(new long[] {stored.get(i).seq(), position[i]});
+            }
+        }
+        reordered(placed, findings);
+
+        // 6. the end of the log
+        long last = present.isEmpty() ? 0 : present.last();
+        long lastAnchor = anchors.stream().mapToLong(AuditAnchor::seq).max().orElse(0);
+        long expected = expectedLast(anchors, witness, headRow);
+        if (expected > last) {
+            List<String> sources = new ArrayList<>();
+            if (lastAnchor > last) {
+                sources.add("the last anchor is at entry " + lastAnchor);
+            }
+            witness.filter(w -> w.seq() > last).ifPresent(w -> sources.add("the head witness names entry " + w.seq()));
+            headRow.filter(h -> h.seq() > last).ifPresent(h -> sources.add("the head row names entry " + h.seq()));
+            long a = last + 1;
+            findings.add(new Finding(Finding.Kind.TRUNCATED, a, expected, "truncated: entries " + a + ".." + expected
+                    + " missing after entry " + last + " (" + String.join(", ", sources) + ")"));
+        }
+        if (witness.isPresent() && witness.get().seq() >= 0) {
+            Head w = witness.get();
+            for (int i = 0; i < n; i++) {
+                if (original[i] != null && original[i] == w.seq() && !stored.get(i).mac().equals(w.mac())) {
+                    findings.add(new Finding(Finding.Kind.WITNESS, w.seq(), w.seq(), "head witness names entry "
+                            + w.seq() + " with a different MAC: the log after it was rewritten or restored"));
+                }
+            }
+        }
+
+        // 7. anchors
+        for (AuditAnchor a : anchors) {
+            boolean signed = a.keyId().equals(keyId) && verifySignature(a);
+            if (!signed) {
+                findings.add(new Finding(Finding.Kind.ANCHOR_SIGNATURE, a.seq(), a.seq(), "anchor at entry " + a.seq()
+                        + ": bad signature" + (a.keyId().equals(keyId) ? "" : " (signed by unknown key " + a.keyId() + ")")));
+            }
+            for (int i = 0; i < n; i++) {
+                if (position[i] != null && position[i] == a.seq() && !stored.get(i).mac().equals(a.mac())) {
+                    findings.add(new Finding(Finding.Kind.ANCHOR_MISMATCH, a.seq(), a.seq(), "anchor at entry "
+                            + a.seq() + ": its MAC does not match entry " + a.seq()));
+                }
+            }
+        }
+
+        findings.sort(Comparator.comparingLong(Finding::from).thenComparing(Finding::kind));
+        // not a place in the chain, so listed after the problems that are
+        if (witness.isEmpty() && n > 0) {
+            findings.add(new Finding(Finding.Kind.WITNESS, 0, 0,
+                    "head witness missing: truncation after the last anchor cannot be ruled out"));
+        } else if (witness.isPresent() && witness.get().seq() < 0) {
+            findings.add(new Finding(Finding.Kind.WITNESS, 0, 0, "head witness unreadable"));
+        }
+        return new VerificationReport(n, anchors.size(), List.copyOf(findings));
+    }
+
+    /** Tries the not yet placed entries filed under {@code key} at original number {@code seq}. */
+    private void place(List<AuditEntry> stored, Long[] original, Map<String, List<Integer>> index, String key,
+                       long seq, Deque<Integer> resolved) {
+        List<Integer> candidates = index.get(key);
+        if (candidates == null) {
+            return;
+        }
+        for (int j : candidates) {
+            if (original[j] == null && authentic(stored.get(j), seq)) {
+                original[j] = seq;
+                resolved.add(j);
+            }
+        }
+    }
+
+    private boolean authentic(AuditEntry e, long seq) {
+        try {
+            return hmac.verify(Canonical.entry(e.withSeq(seq)), Hex.decode(e.mac()));
+        } catch (IllegalArgumentException malformedMac) {
+            return false;
+        }
+    }
+
+    private boolean verifySignature(AuditAnchor a) {
+        try {
+            return anchorVerifier.verify(Canonical.anchor(a.seq(), a.mac(), a.createdAt(), a.keyId()),
+                    Hex.decode(a.signature()));
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
+    private static long expectedLast(List<AuditAnchor> anchors, Optional<Head> witness, Optional<Head> headRow) {
+        long lastAnchor = anchors.stream().mapToLong(AuditAnchor::seq).max().orElse(0);
+        return Math.max(lastAnchor, Math.max(witness.map(Head::seq).orElse(0L), headRow.map(Head::seq).orElse(0L)));
+    }
+
+    private static long storedSeqOf(List<AuditEntry> stored, Long[] original, long originalSeq) {
+        for (int i = 0; i < stored.size(); i++) {
+            if (original[i] != null && original[i] == originalSeq) {
+                return stored.get(i).seq();
+            }
+        }
+        return -1;
+    }
+
+    /** Groups entries whose original number breaks the rising order into one finding per run. */
+    private static void reordered(List<long[]> placed, List<Finding> findings) {
+        int m = placed.size();
+        boolean[] out = new boolean[m];
+        for (int i = 0; i < m; i++) {
+            long o = placed.get(i)[1];
+            boolean lowerThanBefore = i > 0 && o < placed.get(i - 1)[1];
+            boolean higherThanAfter = i + 1 < m && o > placed.get(i + 1)[1];
+            out[i] = lowerThanBefore || higherThanAfter;
+        }
+        int i = 0;
+        while (i < m) {
+            if (!out[i]) {
+                i++;
+                continue;
+            }
+            int j = i;
+            List<String> moves = new ArrayList<>();
+            while (j < m && out[j]) {
+                moves.add("stored " + placed.get(j)[0] + " holds entry " + placed.get(j)[1]);
+                j++;
+            }
+            long a = placed.get(i)[0];
+            long b = placed.get(j - 1)[0];
+            findings.add(new Finding(Finding.Kind.REORDERED, a, b, "entries " + a + ".." + b + " reordered: "
+                    + String.join(", ", moves)));
+            i = j;
+        }
+    }
+}

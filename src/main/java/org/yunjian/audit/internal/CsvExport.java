@@ -1,0 +1,41 @@
+package org.yunjian.audit.internal;
+
+import java.util.List;
+
+/** RFC 4180 CSV of entries; cells that a spreadsheet would run as a formula are prefixed with an apostrophe. */
+public final class CsvExport {
+
+    private static final String HEADER = "seq,occurred_at,username,organization_id,source_address,action,object_type,"
+            + "object_id,outcome,detail,prev_mac,mac\r\n";
+
+    private CsvExport() {
+    }
+
+    public static String of(List<AuditEntry> entries) {
+        StringBuilder sb = new StringBuilder(HEADER);
+        for (AuditEntry e : entries) {
+            row(sb, Long.toString(e.seq()), e.occurredAt().toString(), e.username(),
+                    e.organizationId() == null ? null : e.organizationId().toString(), e.sourceAddress(), e.action(),
+                    e.objectType(), e.objectId(), e.outcome(), e.detail(), e.prevMac(), e.mac());
+        }
+        return sb.toString();
+    }
+
+    private static void row(StringBuilder sb, String... cells) {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(cell(cells[i]));
+        }
+        sb.append("\r\n");
+    }
+
+    static String cell(String v) {
+        if (v == null) {
+            return "";
+        }
+        String s = !v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
+        return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+}

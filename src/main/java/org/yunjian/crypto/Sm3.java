@@ -1,0 +1,54 @@
+package org.yunjian.crypto;
+
+import java.nio.charset.StandardCharsets;
+
+import org.bouncycastle.crypto.digests.SM3Digest;
+
+/**
+ * SM3 hash (GB/T 32905-2016). Static one-shot helpers, or an incremental instance for streams.
+ * Instances are not thread-safe; the static methods are.
+ */
+public final class Sm3 {
+
+    /** Digest length in bytes. */
+    public static final int LENGTH = 32;
+
+    private final SM3Digest digest = new SM3Digest();
+
+    private Sm3() {
+    }
+
+    /** A fresh incremental hasher. */
+    public static Sm3 newHasher() {
+        return new Sm3();
+    }
+
+    public Sm3 update(byte[] data) {
+        return update(data, 0, data.length);
+    }
+
+    public Sm3 update(byte[] data, int offset, int length) {
+        digest.update(data, offset, length);
+        return this;
+    }
+
+    /** Finishes and resets the hasher. */
+    public Sm3Digest finish() {
+        byte[] out = new byte[LENGTH];
+        digest.doFinal(out, 0);
+        return Sm3Digest.of(out);
+    }
+
+    public static Sm3Digest digest(byte[] data) {
+        return newHasher().update(data).finish();
+    }
+
+    public static Sm3Digest digest(String utf8) {
+        return digest(utf8.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Lower-case hex of the SM3 digest of {@code data}. */
+    public static String hex(byte[] data) {
+        return digest(data).hex();
+    }
+}

@@ -1,0 +1,43 @@
+package org.yunjian.audit.internal;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yunjian.cli.CliRunner;
+import org.yunjian.shared.AuditableEvent;
+
+import picocli.CommandLine;
+
+/** Starts each test from an empty log and runs the {@code yunjian} CLI inside the test's context. */
+final class AuditTestSupport {
+
+    private AuditTestSupport() {
+    }
+
+    record CliResult(int exitCode, String out) {
+    }
+
+    static void emptyLog(JdbcClient jdbc, HeadWitness witness) {
+        jdbc.sql("DELETE FROM audit_event").update();
+        jdbc.sql("DELETE FROM audit_anchor").update();
+        jdbc.sql("UPDATE audit_head SET last_seq = 0, last_mac = ? WHERE id = 1").param(Canonical.GENESIS).update();
+        witness.reset();
+    }
+
+    static void publish(ApplicationEventPublisher events, int count) {
+        for (int i = 1; i <= count; i++) {
+            events.publishEvent(AuditableEvent.success("thing.update", "thing", "t" + i, "change " + i));
+        }
+    }
+
+    static CliResult cli(CliRunner runner, String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine cl = runner.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(out, true));
+        int code = cl.execute(args);
+        return new CliResult(code, out.toString());
+    }
+}
