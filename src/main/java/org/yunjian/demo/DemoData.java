@@ -1,6 +1,11 @@
 package org.yunjian.demo;
 
-/** Names and credentials of the demo accounts; shown on the login page in demo mode only. */
+import java.util.List;
+
+/**
+ * The demo installation: a government website moving to a public IaaS cloud. Names and credentials of
+ * the demo accounts are shown on the login page in demo mode only.
+ */
 public final class DemoData {
 
     public static final String PASSWORD = "Yunjian-Demo-2026";
@@ -14,10 +19,43 @@ public final class DemoData {
     public static final String SECURITY_SERVICE_USER = "secservice";
     public static final String ASSESSOR_USER = "assessor";
 
-    /** Base32 TOTP secrets of the demo administrators (demo only: production secrets are enrolled per person). */
+    /** Base32 TOTP secrets of the demo administrators (demo only: real secrets are enrolled per person). */
     public static final String SYSTEM_ADMIN_TOTP = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
     public static final String SECURITY_ADMIN_TOTP = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
     public static final String AUDIT_ADMIN_TOTP = "MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK";
+
+    public static final Org CUSTOMER = new Org("示例市人民政府办公厅", "11110105000012343Q", "北京市", List.of("CUSTOMER"));
+    public static final Org PROVIDER = new Org("示例政务云计算有限公司", "911101085512345672", "北京市",
+            List.of("PROVIDER", "PARTNER_OM_SERVICE"));
+    public static final Org INTEGRATOR = new Org("示例系统集成有限公司", "913101156623456733", "上海市",
+            List.of("AGENT_SYSTEM_INTEGRATOR", "AGENT_WEBSITE_DEVELOPER", "PARTNER_SOFTWARE"));
+    public static final Org SECURITY_SERVICE = new Org("示例网络安全技术有限公司", "9144030077345678X5", "广东省深圳市",
+            List.of("AGENT_SECURITY_SERVICE", "PARTNER_SECURITY_SERVICE"));
+    public static final Org ASSESSOR = new Org("示例信息安全等级测评中心", "1210000040000123XC", "北京市",
+            List.of("THIRD_PARTY_ASSESSOR"));
+
+    public static final List<Org> ORGANIZATIONS = List.of(CUSTOMER, PROVIDER, INTEGRATOR, SECURITY_SERVICE, ASSESSOR);
+
+    public static final String PORTAL_SYSTEM = "示例市人民政府门户网站";
+    public static final String SERVICE_SYSTEM = "示例市政务服务网上办事大厅";
+    public static final String MIGRATION_ENGAGEMENT = "门户网站迁移上云（公有云 IaaS）";
+
+    /** The demo accounts: user name, display name, role, organisation (null for administrators), TOTP secret. */
+    public static final List<Account> ACCOUNTS = List.of(
+            new Account(SYSTEM_ADMIN, "演示系统管理员", "SYSTEM_ADMIN", null, SYSTEM_ADMIN_TOTP),
+            new Account(SECURITY_ADMIN, "演示安全管理员", "SECURITY_ADMIN", null, SECURITY_ADMIN_TOTP),
+            new Account(AUDIT_ADMIN, "演示审计管理员", "AUDIT_ADMIN", null, AUDIT_ADMIN_TOTP),
+            new Account(CUSTOMER_USER, "办公厅信息中心 张工", "USER", CUSTOMER, null),
+            new Account(PROVIDER_USER, "政务云运营 李工", "USER", PROVIDER, null),
+            new Account(INTEGRATOR_USER, "集成项目经理 王工", "USER", INTEGRATOR, null),
+            new Account(SECURITY_SERVICE_USER, "安全服务 赵工", "USER", SECURITY_SERVICE, null),
+            new Account(ASSESSOR_USER, "测评师 陈工", "USER", ASSESSOR, null));
+
+    public record Org(String name, String creditCode, String region, List<String> roles) {
+    }
+
+    public record Account(String username, String displayName, String role, Org organization, String totpSecret) {
+    }
 
     private DemoData() {
     }

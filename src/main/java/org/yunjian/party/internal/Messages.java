@@ -5,7 +5,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /** Problem messages in the caller's language (Chinese unless English was chosen). */
-@Component
+@Component("partyMessages")
 public class Messages {
 
     private final MessageSource source;

@@ -1,0 +1,99 @@
+package org.yunjian.party.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.demo.DemoData;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.party.Organization;
+import org.yunjian.security.AccountPrincipal;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.Role;
+
+/**
+ * In demo mode, seeds the sample engagement once: five organisations, two systems of the customer on the
+ * provider's public IaaS cloud, and the migration engagement with all parties. Runs as an internal
+ * system administrator, so every write is audited like any other.
+ */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "yunjian.demo", havingValue = "true")
+class DemoParties implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoParties.class);
+
+    private final OrganizationService organizations;
+    private final SystemService systems;
+    private final EngagementService engagements;
+    private final OrganizationRepository organizationRepository;
+
+    DemoParties(OrganizationService organizations, SystemService systems, EngagementService engagements,
+                OrganizationRepository organizationRepository) {
+        this.organizations = organizations;
+        this.systems = systems;
+        this.engagements = engagements;
+        this.organizationRepository = organizationRepository;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (organizationRepository.findByCreditCode(DemoData.CUSTOMER.creditCode()).isPresent()) {
+            return;
+        }
+        var context = SecurityContextHolder.getContext();
+        try {
+            CurrentUser seeder = new CurrentUser(new UUID(0, 0), "system:demo-seed", null, Role.SYSTEM_ADMIN);
+            AccountPrincipal principal = new AccountPrincipal(seeder, "", true, false, true);
+            var ctx = SecurityContextHolder.createEmptyContext();
+            ctx.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                    principal.getAuthorities()));
+            SecurityContextHolder.setContext(ctx);
+            seed();
+        } finally {
+            SecurityContextHolder.setContext(context);
+        }
+        log.info("Demo data seeded: {} organisations, 2 systems, 1 engagement", DemoData.ORGANIZATIONS.size());
+    }
+
+    private void seed() {
+        Map<DemoData.Org, UUID> ids = new HashMap<>();
+        for (DemoData.Org o : DemoData.ORGANIZATIONS) {
+            Organization created = organizations.create(
+                    new Inputs.OrganizationInput(o.name(), o.creditCode(), o.region(), o.roles()));
+            ids.put(o, created.id());
+        }
+        String customer = ids.get(DemoData.CUSTOMER).toString();
+        String provider = ids.get(DemoData.PROVIDER).toString();
+        String integrator = ids.get(DemoData.INTEGRATOR).toString();
+        String security = ids.get(DemoData.SECURITY_SERVICE).toString();
+        List<Inputs.PartyRef> agents = List.of(
+                new Inputs.PartyRef(integrator, "AGENT_SYSTEM_INTEGRATOR"),
+                new Inputs.PartyRef(security, "AGENT_SECURITY_SERVICE"));
+        CloudSystem portal = systems.create(new Inputs.SystemInput(DemoData.PORTAL_SYSTEM, customer, "3", "PUBLIC",
+                "IAAS", "GOVERNMENT_WEBSITE", "IMPORTANT", List.of("北京"), provider, agents));
+        systems.create(new Inputs.SystemInput(DemoData.SERVICE_SYSTEM, customer, "3", "PUBLIC", "IAAS",
+                "GOVERNMENT_WEBSITE", "IMPORTANT", List.of("北京", "天津"), provider,
+                List.of(new Inputs.PartyRef(integrator, "AGENT_SYSTEM_INTEGRATOR"))));
+        engagements.create(new Inputs.EngagementInput(DemoData.MIGRATION_ENGAGEMENT, portal.id().toString(),
+                "MIGRATION",
+                "将示例市人民政府门户网站从自建机房迁移至示例政务云公有云 IaaS，按政府网站云计算服务安全指南开展部署迁移阶段的安全工作。",
+                List.of(new Inputs.PartyRef(customer, "CUSTOMER"),
+                        new Inputs.PartyRef(provider, "PROVIDER"),
+                        new Inputs.PartyRef(integrator, "AGENT_SYSTEM_INTEGRATOR"),
+                        new Inputs.PartyRef(security, "AGENT_SECURITY_SERVICE"),
+                        new Inputs.PartyRef(ids.get(DemoData.ASSESSOR).toString(), "THIRD_PARTY_ASSESSOR"))));
+    }
+}
