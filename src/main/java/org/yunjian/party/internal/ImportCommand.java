@@ -72,11 +72,13 @@ public class ImportCommand implements CliCommand, Runnable {
             }
             try {
                 ImportService.Result r = run(content, f);
-                out.println("Imported " + r.count() + " " + r.kind() + " from " + file.getFileName() + ".");
+                out.println("已导入 " + r.count() + " 条 / Imported " + r.count() + " " + r.kind() + " from "
+                        + file.getFileName() + ".");
                 out.flush();
                 return 0;
             } catch (ImportRejectedException e) {
-                err.println("Import rejected, nothing stored. " + e.rows().size() + " problem(s):");
+                err.println("导入被拒绝，未保存任何记录 / Import rejected, nothing stored. " + e.rows().size()
+                        + " bad row(s):");
                 for (ImportService.RowError row : e.rows()) {
                     String where = row.position() == null ? "file"
                             : e.format() == Format.JSON ? "[" + row.position() + "]" : "line " + row.position();

@@ -1,10 +1,15 @@
 package org.yunjian.party.internal;
 
+import java.util.Locale;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Problem messages in the caller's language (Chinese unless English was chosen). */
+/**
+ * Problem messages in the caller's language: the request's locale in the web, Chinese where there is
+ * no request (command line, background work).
+ */
 @Component("partyMessages")
 public class Messages {
 
@@ -15,6 +20,8 @@ public class Messages {
     }
 
     public String get(String code, Object... args) {
-        return source.getMessage(code, args, code, LocaleContextHolder.getLocale());
+        Locale locale = LocaleContextHolder.getLocaleContext() == null ? Locale.SIMPLIFIED_CHINESE
+                : LocaleContextHolder.getLocale();
+        return source.getMessage(code, args, code, locale);
     }
 }

@@ -1,0 +1,199 @@
+package org.yunjian.party;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yunjian.party.PartyTestSupport.admin;
+import static org.yunjian.party.PartyTestSupport.as;
+import static org.yunjian.party.PartyTestSupport.newCreditCode;
+import static org.yunjian.party.PartyTestSupport.user;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(Fixtures.class)
+@Tag("database")
+class PartyPagesTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+
+    Fixtures.World w;
+
+    @BeforeEach
+    void world() {
+        w = fixtures.world();
+    }
+
+    @Test
+    void organisationFormHasStableIds() throws Exception {
+        mvc.perform(get("/organizations/new").with(as(admin())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"name\""), containsString("id=\"creditCode\""),
+                        containsString("id=\"region\""), containsString("id=\"role-CUSTOMER\""),
+                        containsString("id=\"save\""), containsString("云服务客户"))));
+    }
+
+    @Test
+    void systemAdministratorCreatesAnOrganisationThroughTheForm() throws Exception {
+        var result = mvc.perform(post("/organizations").with(as(admin()))
+                        .param("name", "表单创建的单位").param("creditCode", newCreditCode()).param("region", "北京")
+                        .param("roles", "CUSTOMER"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrlPattern("/organizations/*"))
+                .andReturn();
+        mvc.perform(get(result.getResponse().getRedirectedUrl()).with(as(admin())))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("表单创建的单位")));
+    }
+
+    @Test
+    void invalidOrganisationFormIsShownAgainWithPerFieldMessages() throws Exception {
+        mvc.perform(post("/organizations").with(as(admin()))
+                        .param("name", "").param("creditCode", "91350100M000100Y44").param("region", "北京"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"name-error\""),
+                        containsString("校验位错误：应为 3"), containsString("id=\"roles-error\""),
+                        containsString("91350100M000100Y44"))));
+    }
+
+    @Test
+    void englishPagesUseEnglishMessages() throws Exception {
+        mvc.perform(post("/organizations").param("lang", "en").with(as(admin()))
+                        .param("name", "x").param("creditCode", "91350100M000100Y44").param("region", "北京")
+                        .param("roles", "CUSTOMER"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("expected 3"), containsString("Cloud service customer"))));
+    }
+
+    @Test
+    void businessUserCannotOpenTheOrganisationForm() throws Exception {
+        mvc.perform(get("/organizations/new").with(as(user(w.customer().id())))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void systemFormCreatesASystemAndLandsOnItsPage() throws Exception {
+        mvc.perform(get("/systems/new").with(as(admin())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"customerId\""), containsString("id=\"providerId\""),
+                        containsString("id=\"protectionLevel\""), containsString("id=\"regions\""),
+                        containsString("id=\"agent-org-0\""))));
+        var result = mvc.perform(post("/systems").with(as(admin()))
+                        .param("name", "表单系统").param("customerId", w.customer().id().toString())
+                        .param("protectionLevel", "3").param("deploymentModel", "PUBLIC").param("serviceModel", "IAAS")
+                        .param("industry", "GOVERNMENT_WEBSITE").param("dataClassification", "IMPORTANT")
+                        .param("regions", "北京\n上海").param("providerId", w.provider().id().toString())
+                        .param("agentIds", w.agent().id().toString(), "", "")
+                        .param("agentRoles", "AGENT_SYSTEM_INTEGRATOR", "", ""))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+        mvc.perform(get(result.getResponse().getRedirectedUrl()).with(as(admin())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("表单系统"), containsString(w.provider().name()),
+                        containsString("系统集成商"), containsString("上海"))));
+    }
+
+    @Test
+    void invalidSystemFormShowsTheProblems() throws Exception {
+        mvc.perform(post("/systems").with(as(admin()))
+                        .param("name", "缺地域").param("customerId", w.provider().id().toString())
+                        .param("protectionLevel", "5").param("deploymentModel", "PUBLIC").param("serviceModel", "IAAS")
+                        .param("industry", "OTHER").param("dataClassification", "GENERAL").param("regions", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"customerId-error\""),
+                        containsString("id=\"protectionLevel-error\""), containsString("id=\"regions-error\""))));
+    }
+
+    @Test
+    void customerSeesTheNotesLinkOthersDoNot() throws Exception {
+        String page = "/systems/" + w.system().id();
+        mvc.perform(get(page).with(as(user(w.customer().id()))))
+                .andExpect(content().string(allOf(containsString("id=\"private-notes\""), containsString("id=\"edit\""))));
+        mvc.perform(get(page).with(as(user(w.provider().id()))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(not(containsString("id=\"private-notes\"")),
+                        not(containsString("id=\"edit\"")))));
+        mvc.perform(get(page).with(as(admin())))
+                .andExpect(content().string(not(containsString("id=\"private-notes\""))));
+        mvc.perform(get(page).with(as(user(w.stranger().id())))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void customerWritesAndReadsPrivateNotesOnItsPage() throws Exception {
+        String notes = "/systems/" + w.system().id() + "/private-notes";
+        mvc.perform(post(notes).with(as(user(w.customer().id()))).param("notes", "内部：合同将于明年到期"))
+                .andExpect(redirectedUrl(notes));
+        mvc.perform(get(notes).with(as(user(w.customer().id()))))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("内部：合同将于明年到期")));
+        mvc.perform(get(notes).with(as(user(w.provider().id())))).andExpect(status().isForbidden());
+        mvc.perform(get(notes).with(as(admin()))).andExpect(status().isForbidden());
+        mvc.perform(get("/systems/" + w.system().id()).with(as(user(w.customer().id()))))
+                .andExpect(content().string(not(containsString("合同将于明年到期"))));
+    }
+
+    @Test
+    void providerCannotOpenTheEditForm() throws Exception {
+        mvc.perform(get("/systems/" + w.system().id() + "/edit").with(as(user(w.provider().id()))))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void engagementPagesWork() throws Exception {
+        mvc.perform(get("/engagements/new").param("systemId", w.system().id().toString())
+                        .with(as(user(w.customer().id()))))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(w.system().name())));
+        var result = mvc.perform(post("/engagements").with(as(user(w.customer().id())))
+                        .param("name", "表单项目").param("systemId", w.system().id().toString()).param("phase", "OPERATION")
+                        .param("participantIds", w.assessor().id().toString(), "")
+                        .param("participantRoles", "THIRD_PARTY_ASSESSOR", ""))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        mvc.perform(get(result.getResponse().getRedirectedUrl()).with(as(user(w.assessor().id()))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("表单项目"), containsString("运行管理"),
+                        not(containsString("id=\"edit\"")))));
+        mvc.perform(get("/engagements").with(as(user(w.assessor().id()))))
+                .andExpect(content().string(containsString("表单项目")));
+    }
+
+    @Test
+    void listPagesRender() throws Exception {
+        mvc.perform(get("/organizations").with(as(admin())))
+                .andExpect(content().string(allOf(containsString("id=\"import-form\""), containsString(w.customer().name()))));
+        mvc.perform(get("/systems").with(as(user(w.provider().id()))))
+                .andExpect(content().string(allOf(containsString(w.system().name()),
+                        not(containsString(w.strangersSystem().name())), not(containsString("id=\"import-form\"")))));
+    }
+
+    @Test
+    void uploadFormImportsOrReportsEveryBadLine() throws Exception {
+        String good = "name,creditCode,region,roles\n上传单位,%s,北京,CUSTOMER\n".formatted(newCreditCode());
+        mvc.perform(multipart("/organizations/import")
+                        .file(new MockMultipartFile("file", "a.csv", "text/csv", good.getBytes(UTF_8))).with(as(admin())))
+                .andExpect(redirectedUrl("/organizations"))
+                .andExpect(flash().attributeExists("importMessage"));
+        String bad = "name,creditCode,region,roles\n,%s,北京,CUSTOMER\nx,1,北京,CUSTOMER\n".formatted(newCreditCode());
+        mvc.perform(multipart("/organizations/import")
+                        .file(new MockMultipartFile("file", "b.csv", "text/csv", bad.getBytes(UTF_8))).with(as(admin())))
+                .andExpect(redirectedUrl("/organizations"))
+                .andExpect(flash().attribute("importErrors", org.hamcrest.Matchers.hasSize(2)));
+    }
+}

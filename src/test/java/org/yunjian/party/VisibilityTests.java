@@ -1,0 +1,142 @@
+package org.yunjian.party;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.yunjian.party.PartyTestSupport.admin;
+import static org.yunjian.party.PartyTestSupport.other;
+import static org.yunjian.party.PartyTestSupport.runAs;
+import static org.yunjian.party.PartyTestSupport.user;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.access.AccessDeniedException;
+import org.yunjian.party.internal.EngagementService;
+import org.yunjian.party.internal.Inputs;
+import org.yunjian.party.internal.OrganizationService;
+import org.yunjian.party.internal.SystemService;
+import org.yunjian.security.Role;
+import org.yunjian.shared.NotFoundException;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(Fixtures.class)
+@Tag("database")
+class VisibilityTests {
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    Parties parties;
+    @Autowired
+    OrganizationService organizations;
+    @Autowired
+    SystemService systems;
+    @Autowired
+    EngagementService engagements;
+
+    Fixtures.World w;
+
+    @BeforeEach
+    void world() {
+        w = fixtures.world();
+    }
+
+    @Test
+    void customerProviderAndAgentSeeTheSystemStrangerDoesNot() {
+        for (Organization o : List.of(w.customer(), w.provider(), w.agent(), w.assessor())) {
+            assertThat(runAs(user(o.id()), () -> parties.canSee(w.system().id()))).as(o.name()).isTrue();
+        }
+        assertThat(runAs(user(w.stranger().id()), () -> parties.canSee(w.system().id()))).isFalse();
+        assertThatThrownBy(() -> runAs(user(w.stranger().id()), () -> systems.get(w.system().id())))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void usersListOnlyWhatTheirOrganisationIsPartyTo() {
+        var seen = runAs(user(w.provider().id()), () -> systems.list());
+        assertThat(seen).extracting(CloudSystem::id).contains(w.system().id())
+                .doesNotContain(w.strangersSystem().id());
+        var strangerSees = runAs(user(w.stranger().id()), () -> systems.list());
+        assertThat(strangerSees).extracting(CloudSystem::id).contains(w.strangersSystem().id())
+                .doesNotContain(w.system().id());
+    }
+
+    @Test
+    void systemAdministratorSeesEverything() {
+        assertThat(runAs(admin(), () -> systems.list())).extracting(CloudSystem::id)
+                .contains(w.system().id(), w.strangersSystem().id());
+        assertThat(runAs(admin(), () -> parties.canManage(w.system().id()))).isTrue();
+    }
+
+    @Test
+    void securityAndAuditAdministratorsSeeNothing() {
+        for (Role r : List.of(Role.SECURITY_ADMIN, Role.AUDIT_ADMIN)) {
+            assertThat(runAs(other(r), () -> parties.canSee(w.system().id()))).isFalse();
+            assertThatThrownBy(() -> runAs(other(r), () -> systems.list())).isInstanceOf(AccessDeniedException.class);
+        }
+    }
+
+    @Test
+    void engagementsAreSeenByParticipantsAndTheCustomerOnly() {
+        var id = w.engagement().id();
+        assertThat(runAs(user(w.assessor().id()), () -> engagements.get(id)).name()).isEqualTo(w.engagement().name());
+        assertThat(runAs(user(w.customer().id()), () -> engagements.get(id))).isNotNull();
+        assertThatThrownBy(() -> runAs(user(w.provider().id()), () -> engagements.get(id)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> runAs(user(w.stranger().id()), () -> engagements.get(id)))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void assessorSeesTheSystemOfItsEngagementButCannotChangeIt() {
+        assertThat(runAs(user(w.assessor().id()), () -> systems.get(w.system().id()))).isNotNull();
+        assertThatThrownBy(() -> runAs(user(w.assessor().id()), () -> systems.delete(w.system().id())))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(runAs(user(w.assessor().id()), () -> parties.canManage(w.system().id()))).isFalse();
+    }
+
+    @Test
+    void usersSeeCounterpartOrganisationsButNotStrangers() {
+        var providerUser = user(w.provider().id());
+        assertThat(runAs(providerUser, () -> organizations.get(w.customer().id()))).isNotNull();
+        assertThat(runAs(providerUser, () -> parties.findOrganization(w.agent().id()))).isPresent();
+        assertThatThrownBy(() -> runAs(providerUser, () -> organizations.get(w.stranger().id())))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(runAs(providerUser, () -> organizations.list())).extracting(Organization::id)
+                .contains(w.provider().id(), w.customer().id()).doesNotContain(w.stranger().id());
+    }
+
+    @Test
+    void usersCannotChangeOrganisationsEvenTheirOwn() {
+        var own = w.customer();
+        assertThatThrownBy(() -> runAs(user(own.id()), () -> organizations.update(own.id(),
+                new Inputs.OrganizationInput("改名", own.creditCode().value(), "上海", List.of("CUSTOMER")))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> runAs(user(own.id()), () -> organizations.update(w.stranger().id(),
+                new Inputs.OrganizationInput("改名", own.creditCode().value(), "上海", List.of("CUSTOMER")))))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void rolesOfNamesEveryRoleAnOrganisationPlaysForASystem() {
+        assertThat(runAs(admin(), () -> parties.rolesOf(w.customer().id(), w.system().id())))
+                .containsExactly(PartyRole.CUSTOMER);
+        assertThat(parties.rolesOf(w.agent().id(), w.system().id())).containsExactly(PartyRole.AGENT_SYSTEM_INTEGRATOR);
+        assertThat(parties.rolesOf(w.assessor().id(), w.system().id()))
+                .containsExactly(PartyRole.THIRD_PARTY_ASSESSOR);
+        assertThat(parties.rolesOf(w.stranger().id(), w.system().id())).isEmpty();
+    }
+
+    @Test
+    void noCallerMeansNothingVisible() {
+        assertThat(parties.canSee(w.system().id())).isFalse();
+        assertThat(parties.visibleSystems()).isEmpty();
+    }
+}
