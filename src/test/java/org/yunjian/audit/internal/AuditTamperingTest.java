@@ -29,12 +29,16 @@ class AuditTamperingTest {
 
     @Autowired
     ApplicationEventPublisher events;
-    @Autowired
     JdbcClient jdbc;
     @Autowired
     CliRunner cliRunner;
     @Autowired
     HeadWitness witness;
+
+    @Autowired
+    void tamperer(org.springframework.core.env.Environment env, JdbcClient app) {
+        this.jdbc = AuditTestSupport.tamperer(env, app);
+    }
     @Autowired
     AuditProperties properties;
 
