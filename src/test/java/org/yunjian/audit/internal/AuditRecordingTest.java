@@ -174,6 +174,22 @@ class AuditRecordingTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.ok").value(true))
                 .andExpect(jsonPath("$.entries").value(4));
+        AuditEntry verification = last();
+        assertThat(verification.action()).isEqualTo("audit.verify");
+        assertThat(verification.username()).isEqualTo("audit_admin1");
+        assertThat(verification.detail()).isEqualTo("OK: 4 entries, 0 anchors verified");
+    }
+
+    @Test
+    void recordsEventsPublishedInReadOnlyTransactions() {
+        transactions.setReadOnly(true);
+        try {
+            transactions.executeWithoutResult(tx -> events.publishEvent(
+                    AuditableEvent.success("report.view", "report", 1, null)));
+        } finally {
+            transactions.setReadOnly(false);
+        }
+        assertThat(last().action()).isEqualTo("report.view");
     }
 
     @Test
@@ -255,6 +271,7 @@ class AuditRecordingTest {
         jdbc.sql("DELETE FROM audit_event WHERE seq = 2").update();
         mvc.perform(get("/audit/verify").with(authentication(as(Role.AUDIT_ADMIN))))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("entry 2 deleted")));
+        assertThat(last().outcome()).isEqualTo("FAILURE");
         mvc.perform(get("/audit/rows").param("outcome", "SUCCESS").with(authentication(as(Role.AUDIT_ADMIN))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"audit-rows\"")));

@@ -197,7 +197,9 @@ class AuditTamperingTest {
         assertThat(cli(cliRunner, "audit", "anchor").out()).contains("Nothing anchored");
         publish(events, 2);
         jdbc.sql("UPDATE audit_event SET detail = 'x' WHERE seq = 11").update();
-        assertThat(cli(cliRunner, "audit", "anchor").out()).contains("Nothing anchored");
+        CliResult refused = cli(cliRunner, "audit", "anchor");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.out()).contains("does not verify");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_anchor").query(Long.class).single()).isEqualTo(1);
     }
 
