@@ -79,7 +79,10 @@ class AuditApiController {
     @PreAuthorize("hasRole('AUDIT_ADMIN')")
     @Operation(summary = "Verify the whole audit log (MACs, chain, anchors, head witness) now")
     VerificationDto verify() {
-        return VerificationDto.of(verifier.verify());
+        VerificationReport report = verifier.verify();
+        events.publishEvent(new AuditableEvent("audit.verify", "audit_log", null,
+                report.ok() ? AuditableEvent.Outcome.SUCCESS : AuditableEvent.Outcome.FAILURE, report.summary(), null));
+        return VerificationDto.of(report);
     }
 
     @GetMapping(value = "/export", produces = "text/csv")

@@ -87,27 +87,28 @@ class AuditCommand implements CliCommand, Runnable {
     static class AnchorCommand implements Callable<Integer> {
 
         private final AuditLog auditLog;
+        private final AuditRepository repository;
 
         @Spec
         CommandSpec spec;
 
-        AnchorCommand(AuditLog auditLog) {
+        AnchorCommand(AuditLog auditLog, AuditRepository repository) {
             this.auditLog = auditLog;
+            this.repository = repository;
         }
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            var anchor = auditLog.anchorNow();
-            if (anchor.isPresent()) {
-                out.println("Anchored entry " + anchor.get().seq() + " (key " + anchor.get().keyId() + ")");
-                out.flush();
-                return 0;
+            AuditLog.AnchorResult result = auditLog.anchorNow();
+            switch (result) {
+                case ANCHORED -> out.println("Anchored entry " + repository.lastAnchor().map(AuditAnchor::seq).orElse(0L));
+                case NOTHING_NEW -> out.println("Nothing anchored: no entries since the last anchor.");
+                case CHAIN_BROKEN -> out.println("Nothing anchored: the chain since the last anchor does not verify; "
+                        + "run 'yunjian audit verify'.");
             }
-            out.println("Nothing anchored: no entries since the last anchor, or the chain since it does not verify "
-                    + "(run 'yunjian audit verify').");
             out.flush();
-            return 0;
+            return result == AuditLog.AnchorResult.CHAIN_BROKEN ? 1 : 0;
         }
     }
 }

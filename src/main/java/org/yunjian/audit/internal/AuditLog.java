@@ -75,20 +75,22 @@ public class AuditLog {
         return entry;
     }
 
+    /** What {@link #anchorNow()} did. */
+    public enum AnchorResult { ANCHORED, NOTHING_NEW, CHAIN_BROKEN }
+
     /**
-     * Anchors the current head if there are entries after the last anchor. Returns the new anchor, or empty
-     * if there was nothing new or the tail since the last anchor does not verify (a tampered tail is never
-     * signed).
+     * Anchors the current head if there are entries after the last anchor. A tail that does not verify
+     * since the last anchor is never signed.
      */
     @Transactional(propagation = Propagation.REQUIRED)
-    public Optional<AuditAnchor> anchorNow() {
+    public AnchorResult anchorNow() {
         acquireUntilTransactionEnds();
         HeadWitness.Head head = repository.lockHead();
         long anchored = repository.lastAnchor().map(AuditAnchor::seq).orElse(0L);
         if (head.seq() <= anchored) {
-            return Optional.empty();
+            return AnchorResult.NOTHING_NEW;
         }
-        return anchor(head.seq(), head.mac());
+        return anchor(head.seq(), head.mac()).isPresent() ? AnchorResult.ANCHORED : AnchorResult.CHAIN_BROKEN;
     }
 
     String mac(AuditEntry e) {

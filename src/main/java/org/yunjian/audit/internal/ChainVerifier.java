@@ -108,6 +108,7 @@ final class ChainVerifier {
         long maxStored = n == 0 ? 0 : stored.get(n - 1).seq();
 
         // 3. entries authentic nowhere
+        java.util.Set<String> insertedMacs = new java.util.HashSet<>();
         Long[] position = original.clone(); // original place, also for modified entries
         for (int i = 0; i < n; i++) {
             if (original[i] != null) {
@@ -124,7 +125,8 @@ final class ChainVerifier {
                 findings.add(new Finding(Finding.Kind.MODIFIED, e.seq(), e.seq(), "entry " + e.seq()
                         + " modified: its MAC does not verify, but the head witness names it"));
             } else if (!present.contains(e.seq()) && (present.higher(e.seq()) != null
-                    || expectedLast(anchors, witness, headRow) >= e.seq())) {
+                    || expectedLast(anchors, witness, Optional.empty()) >= e.seq())) {
+                // the head row is left out here: the application role can move it, the witness and anchors it cannot
                 position[i] = e.seq();
                 findings.add(new Finding(Finding.Kind.MODIFIED, e.seq(), e.seq(), "entry " + e.seq()
                         + " modified: its content and MAC were replaced (the next entry does not link to it)"));
@@ -133,6 +135,7 @@ final class ChainVerifier {
                         ? "; entry " + e.seq() + " is stored as " + storedSeqOf(stored, original, e.seq())
                         + " and links to entry " + (e.seq() - 1)
                         : "";
+                insertedMacs.add(e.mac());
                 findings.add(new Finding(Finding.Kind.INSERTED, e.seq(), e.seq(), "entry inserted at " + e.seq()
                         + ": its MAC does not verify and no entry links to it" + next));
             }
@@ -168,6 +171,8 @@ final class ChainVerifier {
         // 6. the end of the log
         long last = present.isEmpty() ? 0 : present.last();
         long lastAnchor = anchors.stream().mapToLong(AuditAnchor::seq).max().orElse(0);
+        // a head row moved onto a forged entry claims nothing
+        headRow = headRow.filter(h -> !insertedMacs.contains(h.mac()));
         long expected = expectedLast(anchors, witness, headRow);
         if (expected > last) {
             List<String> sources = new ArrayList<>();

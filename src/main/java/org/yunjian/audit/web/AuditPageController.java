@@ -2,6 +2,7 @@ package org.yunjian.audit.web;
 
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,6 +12,8 @@ import org.yunjian.audit.internal.AuditEntry;
 import org.yunjian.audit.internal.AuditQuery;
 import org.yunjian.audit.internal.AuditRepository;
 import org.yunjian.audit.internal.AuditVerifier;
+import org.yunjian.audit.internal.VerificationReport;
+import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors.ValidationException;
 
 /** The audit log page: entries newest first with filters and htmx paging, and a verify button. */
@@ -21,10 +24,12 @@ class AuditPageController {
 
     private final AuditRepository repository;
     private final AuditVerifier verifier;
+    private final ApplicationEventPublisher events;
 
-    AuditPageController(AuditRepository repository, AuditVerifier verifier) {
+    AuditPageController(AuditRepository repository, AuditVerifier verifier, ApplicationEventPublisher events) {
         this.repository = repository;
         this.verifier = verifier;
+        this.events = events;
     }
 
     /** The filter form's values, echoed back into the form and the paging links. */
@@ -52,7 +57,10 @@ class AuditPageController {
     @GetMapping("/audit/verify")
     @PreAuthorize("hasRole('AUDIT_ADMIN')")
     String verify(Model model) {
-        model.addAttribute("report", verifier.verify());
+        VerificationReport report = verifier.verify();
+        events.publishEvent(new AuditableEvent("audit.verify", "audit_log", null,
+                report.ok() ? AuditableEvent.Outcome.SUCCESS : AuditableEvent.Outcome.FAILURE, report.summary(), null));
+        model.addAttribute("report", report);
         return "audit/list :: verify-result";
     }
 

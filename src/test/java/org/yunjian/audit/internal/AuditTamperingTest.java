@@ -29,12 +29,16 @@ class AuditTamperingTest {
 
     @Autowired
     ApplicationEventPublisher events;
-    @Autowired
     JdbcClient jdbc;
     @Autowired
     CliRunner cliRunner;
     @Autowired
     HeadWitness witness;
+
+    @Autowired
+    void tamperer(org.springframework.core.env.Environment env, JdbcClient app) {
+        this.jdbc = AuditTestSupport.tamperer(env, app);
+    }
     @Autowired
     AuditProperties properties;
 
@@ -193,7 +197,9 @@ class AuditTamperingTest {
         assertThat(cli(cliRunner, "audit", "anchor").out()).contains("Nothing anchored");
         publish(events, 2);
         jdbc.sql("UPDATE audit_event SET detail = 'x' WHERE seq = 11").update();
-        assertThat(cli(cliRunner, "audit", "anchor").out()).contains("Nothing anchored");
+        CliResult refused = cli(cliRunner, "audit", "anchor");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.out()).contains("does not verify");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_anchor").query(Long.class).single()).isEqualTo(1);
     }
 

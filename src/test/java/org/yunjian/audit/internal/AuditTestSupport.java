@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yunjian.cli.CliRunner;
 import org.yunjian.shared.AuditableEvent;
@@ -17,6 +19,21 @@ final class AuditTestSupport {
     }
 
     record CliResult(int exitCode, String out) {
+    }
+
+    /**
+     * A client that can tamper: on PostgreSQL the application role may not change the audit tables (that is
+     * the point), so tampering connects as the schema owner Flyway uses; on H2 it is the application's own.
+     */
+    static JdbcClient tamperer(Environment env, JdbcClient app) {
+        String ownerUrl = env.getProperty("spring.flyway.url");
+        String owner = env.getProperty("spring.flyway.user");
+        if (ownerUrl == null || owner == null) {
+            return app;
+        }
+        DriverManagerDataSource ds = new DriverManagerDataSource(ownerUrl, owner,
+                env.getProperty("spring.flyway.password", ""));
+        return JdbcClient.create(ds);
     }
 
     static void emptyLog(JdbcClient jdbc, HeadWitness witness) {

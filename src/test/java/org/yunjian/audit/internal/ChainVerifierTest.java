@@ -159,6 +159,17 @@ class ChainVerifierTest {
     }
 
     @Test
+    void namesAppendedEntryAsInsertedEvenWhenTheHeadRowWasMovedToIt() {
+        List<AuditEntry> c = chain(4);
+        AuditEntry last = c.get(3);
+        AuditEntry forged = new AuditEntry(5, t0, "mallory", null, null, "x", null, null, "SUCCESS", null, last.mac(),
+                "ee".repeat(32));
+        c.add(forged);
+        VerificationReport r = verifier.verify(c, List.of(), head(last), head(forged));
+        assertThat(r.findings()).extracting(Finding::kind).containsExactly(Finding.Kind.INSERTED);
+    }
+
+    @Test
     void namesReorderedEntries() {
         List<AuditEntry> c = chain(10);
         AuditEntry last = c.get(9);
