@@ -2,6 +2,7 @@ package org.yunjian.security;
 
 import java.time.Clock;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +22,10 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.yunjian.shared.AuditableEvent;
 
+/**
+ * Method security, password hashing and authorisation events everywhere (the CLI too); the HTTP
+ * filter chain only in the web application.
+ */
 @Configuration
 @EnableMethodSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -31,6 +36,7 @@ class SecurityConfig {
             "/actuator/health"};
 
     @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityContextRepository contexts,
                                             AccountRepository accounts, PasswordPolicy policy,
                                             SecurityProperties properties, SessionRevocations revocations,

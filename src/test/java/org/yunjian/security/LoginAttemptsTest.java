@@ -80,6 +80,19 @@ class LoginAttemptsTest {
         assertThatThrownBy(() -> provider.authenticate(lockedLogin)).isInstanceOf(BadCredentialsException.class);
     }
 
+    @Test
+    void unknownUserCostsOnePasswordHashLikeAKnownOne() {
+        PasswordEncoder encoder = mock(PasswordEncoder.class);
+        when(encoder.encode(any())).thenReturn("dummy");
+        when(repo.findByUsername("nobody")).thenReturn(Optional.empty());
+        AccountAuthenticationProvider provider = new AccountAuthenticationProvider(repo, encoder, attempts,
+                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC), events::add);
+        assertThatThrownBy(() -> provider.authenticate(
+                UsernamePasswordAuthenticationToken.unauthenticated("nobody", "Some-Passw0rd")))
+                .isInstanceOf(BadCredentialsException.class);
+        verify(encoder).matches("Some-Passw0rd", "dummy");
+    }
+
     private Account account(int failures, Instant lockedUntil) {
         return new Account(UUID.randomUUID(), "alice", "Alice", Role.USER, UUID.randomUUID(), "hash", now, false,
                 failures, lockedUntil, null, true, false, now);

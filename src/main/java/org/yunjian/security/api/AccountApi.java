@@ -47,7 +47,8 @@ class AccountApi {
     @GetMapping("/api/csrf")
     @PreAuthorize("permitAll()")
     @Operation(summary = "A CSRF token for this session (needed for POST /login and every state-changing call)")
-    Csrf csrf(CsrfToken token) {
-        return new Csrf(token.getHeaderName(), token.getParameterName(), token.getToken());
+    ResponseEntity<Csrf> csrf(CsrfToken token) {
+        return ResponseEntity.ok().header(token.getHeaderName(), token.getToken())
+                .body(new Csrf(token.getHeaderName(), token.getParameterName(), token.getToken()));
     }
 }
