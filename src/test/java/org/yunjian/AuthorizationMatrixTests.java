@@ -1,0 +1,393 @@
+package org.yunjian;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.yunjian.security.AccountPrincipal;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.Role;
+
+/**
+ * Every endpoint × every caller × own / other organisation's object, against the checked-in table
+ * {@code src/test/resources/authz/expected.csv}. A new endpoint fails this test until its rows are added
+ * to the table; a changed rule fails it until the table is changed too, so every access decision is
+ * reviewed. Run with {@code -Dyunjian.authz.record=true} to write the observed table to
+ * {@code target/authz-observed.csv} for review.
+ *
+ * <p>"own" means the caller's organisation's objects (for administrators, the first customer's);
+ * "other" means objects of an organisation the caller has nothing to do with. Each request runs in a
+ * transaction that is rolled back, so deleting requests do not disturb the next row.
+ */
+@Tag("database")
+@SpringBootTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTests {
+
+    static final Path TABLE = Path.of("src/test/resources/authz/expected.csv");
+
+    enum Caller { ANONYMOUS, SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN, CUSTOMER_USER, PROVIDER_USER }
+
+    enum Scope { own, other }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    final Map<Caller, AccountPrincipal> principals = new EnumMap<>(Caller.class);
+    final Map<String, UUID> ids = new LinkedHashMap<>();
+
+    @BeforeAll
+    void createWorld() throws Exception {
+        String tag = Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000));
+        AccountPrincipal sysadmin = principal(UUID.randomUUID(), "matrix-seed", null, Role.SYSTEM_ADMIN);
+        AccountPrincipal secadmin = principal(UUID.randomUUID(), "matrix-seed-sec", null, Role.SECURITY_ADMIN);
+        ids.put("C1", create(sysadmin, "/api/organizations", """
+                {"name":"矩阵客户甲%s","creditCode":"%s","region":"北京","roles":["CUSTOMER"]}"""
+                .formatted(tag, creditCode())));
+        ids.put("P1", create(sysadmin, "/api/organizations", """
+                {"name":"矩阵云服务商甲%s","creditCode":"%s","region":"北京","roles":["PROVIDER"]}"""
+                .formatted(tag, creditCode())));
+        ids.put("C2", create(sysadmin, "/api/organizations", """
+                {"name":"矩阵客户乙%s","creditCode":"%s","region":"上海","roles":["CUSTOMER"]}"""
+                .formatted(tag, creditCode())));
+        ids.put("P2", create(sysadmin, "/api/organizations", """
+                {"name":"矩阵云服务商乙%s","creditCode":"%s","region":"上海","roles":["PROVIDER"]}"""
+                .formatted(tag, creditCode())));
+        ids.put("S1", create(sysadmin, "/api/systems", systemJson("矩阵系统甲" + tag, ids.get("C1"), ids.get("P1"))));
+        ids.put("S2", create(sysadmin, "/api/systems", systemJson("矩阵系统乙" + tag, ids.get("C2"), ids.get("P2"))));
+        ids.put("E1", create(sysadmin, "/api/engagements", engagementJson("矩阵项目甲" + tag, ids.get("S1"),
+                ids.get("C1"), ids.get("P1"))));
+        ids.put("E2", create(sysadmin, "/api/engagements", engagementJson("矩阵项目乙" + tag, ids.get("S2"),
+                ids.get("C2"), ids.get("P2"))));
+        ids.put("U1", create(secadmin, "/api/users", userJson("mx-u1-" + tag, "USER", ids.get("C1"))));
+        ids.put("U2", create(secadmin, "/api/users", userJson("mx-u2-" + tag, "USER", ids.get("C2"))));
+
+        principals.put(Caller.SYSTEM_ADMIN, account(secadmin, "mx-sys-" + tag, Role.SYSTEM_ADMIN, null));
+        principals.put(Caller.SECURITY_ADMIN, account(secadmin, "mx-sec-" + tag, Role.SECURITY_ADMIN, null));
+        principals.put(Caller.AUDIT_ADMIN, account(secadmin, "mx-aud-" + tag, Role.AUDIT_ADMIN, null));
+        principals.put(Caller.CUSTOMER_USER, account(secadmin, "mx-cust-" + tag, Role.USER, ids.get("C1")));
+        principals.put(Caller.PROVIDER_USER, account(secadmin, "mx-prov-" + tag, Role.USER, ids.get("P1")));
+    }
+
+    /** Every handler the application declares, as "METHOD /pattern". */
+    List<String> endpoints() {
+        Set<String> out = new TreeSet<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
+            if (!e.getValue().getBeanType().getPackageName().startsWith("org.yunjian")) {
+                continue;
+            }
+            Set<String> patterns = e.getKey().getPatternValues();
+            Set<org.springframework.web.bind.annotation.RequestMethod> methods = e.getKey().getMethodsCondition()
+                    .getMethods();
+            for (String p : patterns) {
+                if (methods.isEmpty()) {
+                    out.add("GET " + p);
+                } else {
+                    methods.forEach(m -> out.add(m.name() + " " + p));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    @Test
+    void tableCoversExactlyTheDeclaredEndpoints() throws IOException {
+        Set<String> inTable = new TreeSet<>();
+        for (Row r : readTable()) {
+            inTable.add(r.endpoint());
+        }
+        assertThat(inTable).as("endpoints in %s vs handlers", TABLE).containsExactlyInAnyOrderElementsOf(endpoints());
+        for (String endpoint : endpoints()) {
+            long rows = readTable().stream().filter(r -> r.endpoint().equals(endpoint)).count();
+            assertThat(rows).as("rows for %s (every caller × scope)", endpoint)
+                    .isEqualTo((long) Caller.values().length * Scope.values().length);
+        }
+    }
+
+    Stream<Row> rows() throws IOException {
+        return readTable().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    @Transactional
+    void callerGetsTheExpectedStatus(Row row) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Boolean.getBoolean("yunjian.authz.record"), "recording");
+        assertThat(call(row.endpoint(), row.caller(), row.scope()))
+                .as("%s as %s on %s object", row.endpoint(), row.caller(), row.scope())
+                .isEqualTo(row.status());
+    }
+
+    /** Writes the observed table for review: {@code -Dyunjian.authz.record=true}. */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "yunjian.authz.record", matches = "true")
+    void recordObservedTable() throws Exception {
+        List<String> lines = new ArrayList<>(List.of("endpoint,caller,scope,status"));
+        for (String endpoint : endpoints()) {
+            for (Caller c : Caller.values()) {
+                for (Scope s : Scope.values()) {
+                    lines.add(endpoint + "," + c + "," + s + "," + callInNewTransaction(endpoint, c, s));
+                }
+            }
+        }
+        Files.write(Path.of("target/authz-observed.csv"), lines);
+    }
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager tx;
+
+    private int callInNewTransaction(String endpoint, Caller caller, Scope scope) throws Exception {
+        var def = new org.springframework.transaction.support.DefaultTransactionDefinition(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        var status = tx.getTransaction(def);
+        try {
+            return call(endpoint, caller, scope);
+        } finally {
+            tx.rollback(status);
+        }
+    }
+
+    private int call(String endpoint, Caller caller, Scope scope) throws Exception {
+        int space = endpoint.indexOf(' ');
+        HttpMethod method = HttpMethod.valueOf(endpoint.substring(0, space));
+        String pattern = endpoint.substring(space + 1);
+        String path = expand(pattern, caller, scope);
+        RequestSpec spec = REQUESTS.getOrDefault(endpoint, RequestSpec.NONE);
+        AbstractMockHttpServletRequestBuilder<?> b;
+        if (spec.multipart() != null) {
+            b = multipart(path).file(new MockMultipartFile("file", "upload.bin", "application/octet-stream",
+                    fill(spec.multipart(), caller, scope).getBytes(StandardCharsets.UTF_8)));
+        } else {
+            b = request(method, path);
+        }
+        if (spec.json() != null) {
+            b.contentType(MediaType.APPLICATION_JSON).content(fill(spec.json(), caller, scope));
+        }
+        if (spec.form() != null) {
+            b.contentType(MediaType.APPLICATION_FORM_URLENCODED);
+            spec.form().forEach((k, v) -> b.param(k, fill(v, caller, scope)));
+        }
+        b.accept(path.startsWith("/api/") ? MediaType.APPLICATION_JSON : MediaType.TEXT_HTML);
+        b.with(csrf());
+        if (caller != Caller.ANONYMOUS) {
+            AccountPrincipal p = principals.get(caller);
+            b.with(authentication(UsernamePasswordAuthenticationToken.authenticated(p, null, p.getAuthorities())));
+        }
+        MvcResult result = mvc.perform(b).andReturn();
+        return result.getResponse().getStatus();
+    }
+
+    /** Path variables: {id} is the object of the endpoint's kind, own or other. */
+    private String expand(String pattern, Caller caller, Scope scope) {
+        String[] segments = pattern.replaceFirst("^/api", "").split("/");
+        String kind = segments.length > 1 ? segments[1] : "";
+        UUID id = switch (kind) {
+            case "organizations" -> scope == Scope.own ? ownOrg(caller) : ids.get("C2");
+            case "systems" -> ids.get(scope == Scope.own ? "S1" : "S2");
+            case "engagements" -> ids.get(scope == Scope.own ? "E1" : "E2");
+            case "users", "admin" -> ids.get(scope == Scope.own ? "U1" : "U2");
+            default -> null;
+        };
+        return pattern.replace("{id}", String.valueOf(id));
+    }
+
+    private UUID ownOrg(Caller caller) {
+        return caller == Caller.PROVIDER_USER ? ids.get("P1") : ids.get("C1");
+    }
+
+    /** Body placeholders: ${customer}, ${provider}, ${system}, ${org} for the scope; fresh names and codes. */
+    private String fill(String template, Caller caller, Scope scope) {
+        boolean own = scope == Scope.own;
+        return template
+                .replace("${org}", String.valueOf(own ? ownOrg(caller) : ids.get("C2")))
+                .replace("${customer}", String.valueOf(ids.get(own ? "C1" : "C2")))
+                .replace("${provider}", String.valueOf(ids.get(own ? "P1" : "P2")))
+                .replace("${system}", String.valueOf(ids.get(own ? "S1" : "S2")))
+                .replace("${creditCode}", creditCode())
+                .replace("${rand}", Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000)));
+    }
+
+    record RequestSpec(String json, Map<String, String> form, String multipart) {
+        static final RequestSpec NONE = new RequestSpec(null, null, null);
+
+        static RequestSpec json(String json) {
+            return new RequestSpec(json, null, null);
+        }
+
+        static RequestSpec form(Map<String, String> form) {
+            return new RequestSpec(null, form, null);
+        }
+
+        static RequestSpec file(String content) {
+            return new RequestSpec(null, null, content);
+        }
+    }
+
+    static final String SYSTEM_JSON = """
+            {"name":"矩阵新系统${rand}","customerId":"${customer}","protectionLevel":"3","deploymentModel":"PUBLIC",
+             "serviceModel":"IAAS","industry":"OTHER","dataClassification":"GENERAL","regions":["北京"],
+             "providerId":"${provider}","agents":[]}""";
+    static final Map<String, String> SYSTEM_FORM = Map.of("name", "矩阵表单系统${rand}", "customerId", "${customer}",
+            "protectionLevel", "3", "deploymentModel", "PUBLIC", "serviceModel", "IAAS", "industry", "OTHER",
+            "dataClassification", "GENERAL", "regions", "北京", "providerId", "${provider}");
+    static final String ENGAGEMENT_JSON = """
+            {"name":"矩阵新项目${rand}","systemId":"${system}","phase":"OPERATION","description":"矩阵",
+             "participants":[{"organizationId":"${customer}","role":"CUSTOMER"}]}""";
+    static final Map<String, String> ENGAGEMENT_FORM = Map.of("name", "矩阵表单项目${rand}", "systemId", "${system}",
+            "phase", "OPERATION", "description", "矩阵", "participantIds", "${customer}", "participantRoles",
+            "CUSTOMER");
+    static final String ORGANIZATION_JSON = """
+            {"name":"矩阵新组织${rand}","creditCode":"${creditCode}","region":"北京","roles":["CUSTOMER"]}""";
+    static final Map<String, String> ORGANIZATION_FORM = Map.of("name", "矩阵表单组织${rand}", "creditCode",
+            "${creditCode}", "region", "北京", "roles", "CUSTOMER");
+
+    static final Map<String, RequestSpec> REQUESTS = Map.ofEntries(
+            Map.entry("POST /api/organizations", RequestSpec.json(ORGANIZATION_JSON)),
+            Map.entry("PUT /api/organizations/{id}", RequestSpec.json(ORGANIZATION_JSON)),
+            Map.entry("POST /organizations", RequestSpec.form(ORGANIZATION_FORM)),
+            Map.entry("POST /organizations/{id}", RequestSpec.form(ORGANIZATION_FORM)),
+            Map.entry("POST /api/systems", RequestSpec.json(SYSTEM_JSON)),
+            Map.entry("PUT /api/systems/{id}", RequestSpec.json(SYSTEM_JSON)),
+            Map.entry("POST /systems", RequestSpec.form(SYSTEM_FORM)),
+            Map.entry("POST /systems/{id}", RequestSpec.form(SYSTEM_FORM)),
+            Map.entry("PUT /api/systems/{id}/private-notes", RequestSpec.json("{\"notes\":\"矩阵备注\"}")),
+            Map.entry("POST /systems/{id}/private-notes", RequestSpec.form(Map.of("notes", "矩阵备注"))),
+            Map.entry("POST /api/engagements", RequestSpec.json(ENGAGEMENT_JSON)),
+            Map.entry("PUT /api/engagements/{id}", RequestSpec.json(ENGAGEMENT_JSON)),
+            Map.entry("POST /engagements", RequestSpec.form(ENGAGEMENT_FORM)),
+            Map.entry("POST /engagements/{id}", RequestSpec.form(ENGAGEMENT_FORM)),
+            Map.entry("POST /api/import/organizations", RequestSpec.file(
+                    "name,creditCode,region,roles\n矩阵导入组织${rand},${creditCode},北京,CUSTOMER\n")),
+            Map.entry("POST /api/import/systems", RequestSpec.file("[]")),
+            Map.entry("POST /organizations/import", RequestSpec.file(
+                    "name,creditCode,region,roles\n矩阵导入组织${rand},${creditCode},北京,CUSTOMER\n")),
+            Map.entry("POST /systems/import", RequestSpec.file("[]")),
+            Map.entry("POST /api/users", RequestSpec.json("""
+                    {"username":"mx-new-${rand}","displayName":"矩阵新用户","role":"USER","organizationId":"${org}",
+                     "password":"Matrix-Passw0rd-Long"}""")),
+            Map.entry("PUT /api/users/{id}", RequestSpec.json("{\"displayName\":\"矩阵改名\"}")),
+            Map.entry("POST /api/users/{id}/password", RequestSpec.json("{\"password\":\"Matrix-Reset-Passw0rd\"}")),
+            Map.entry("POST /admin/users/new", RequestSpec.form(Map.of("username", "mx-form-${rand}", "displayName",
+                    "矩阵表单用户", "role", "USER", "organizationId", "${org}", "password", "Matrix-Passw0rd-Long"))),
+            Map.entry("POST /admin/users/{id}", RequestSpec.form(Map.of("displayName", "矩阵改名", "role", "USER",
+                    "organizationId", "${org}", "enabled", "true"))),
+            Map.entry("POST /admin/users/{id}/password", RequestSpec.form(Map.of("password", "Matrix-Reset-Passw0rd"))),
+            Map.entry("POST /api/account/password", RequestSpec.json(
+                    "{\"currentPassword\":\"Matrix-Passw0rd-Long\",\"newPassword\":\"Matrix-Changed-Passw0rd\"}")),
+            Map.entry("POST /account/password", RequestSpec.form(Map.of("currentPassword", "Matrix-Passw0rd-Long",
+                    "newPassword", "Matrix-Changed-Passw0rd", "confirmPassword", "Matrix-Changed-Passw0rd"))),
+            Map.entry("POST /setup", RequestSpec.form(Map.of("token", "not-a-token", "username", "mx-setup",
+                    "displayName", "矩阵", "password", "Matrix-Passw0rd-Long"))),
+            Map.entry("POST /login/totp", RequestSpec.form(Map.of("code", "000000"))));
+
+    record Row(String endpoint, Caller caller, Scope scope, int status) {
+        @Override
+        public String toString() {
+            return endpoint + " as " + caller + " (" + scope + ") -> " + status;
+        }
+    }
+
+    static List<Row> readTable() throws IOException {
+        List<Row> rows = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(TABLE)) {
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            for (String line : lines.subList(1, lines.size())) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split(",");
+                rows.add(new Row(f[0], Caller.valueOf(f[1]), Scope.valueOf(f[2]), Integer.parseInt(f[3].strip())));
+            }
+        }
+        return rows;
+    }
+
+    private UUID create(AccountPrincipal as, String path, String json) throws Exception {
+        MvcResult r = mvc.perform(request(HttpMethod.POST, path).contentType(MediaType.APPLICATION_JSON).content(json)
+                .with(csrf()).with(authentication(UsernamePasswordAuthenticationToken.authenticated(as, null,
+                        as.getAuthorities())))).andReturn();
+        assertThat(r.getResponse().getStatus()).as(path + " " + r.getResponse().getContentAsString()).isEqualTo(201);
+        Matcher m = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(r.getResponse().getContentAsString());
+        assertThat(m.find()).isTrue();
+        return UUID.fromString(m.group(1));
+    }
+
+    private AccountPrincipal account(AccountPrincipal secadmin, String username, Role role, UUID org) throws Exception {
+        UUID id = create(secadmin, "/api/users", userJson(username, role.name(), org));
+        return principal(id, username, org, role);
+    }
+
+    private static AccountPrincipal principal(UUID id, String username, UUID org, Role role) {
+        return new AccountPrincipal(new CurrentUser(id, username, org, role), "x", true, false, true);
+    }
+
+    private static String userJson(String username, String role, UUID org) {
+        return """
+                {"username":"%s","displayName":"矩阵用户","role":"%s","organizationId":%s,"password":"Matrix-Passw0rd-Long"}"""
+                .formatted(username, role, org == null ? "null" : "\"" + org + "\"");
+    }
+
+    private static String systemJson(String name, UUID customer, UUID provider) {
+        return """
+                {"name":"%s","customerId":"%s","protectionLevel":"3","deploymentModel":"PUBLIC","serviceModel":"IAAS",
+                 "industry":"GOVERNMENT_WEBSITE","dataClassification":"IMPORTANT","regions":["北京"],
+                 "providerId":"%s","agents":[]}""".formatted(name, customer, provider);
+    }
+
+    private static String engagementJson(String name, UUID system, UUID customer, UUID provider) {
+        return """
+                {"name":"%s","systemId":"%s","phase":"MIGRATION","description":"矩阵",
+                 "participants":[{"organizationId":"%s","role":"CUSTOMER"},{"organizationId":"%s","role":"PROVIDER"}]}"""
+                .formatted(name, system, customer, provider);
+    }
+
+    static String creditCode() {
+        return BrowserJourneyTests.randomCreditCode();
+    }
+}
