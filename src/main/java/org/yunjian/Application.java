@@ -11,8 +11,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.yunjian.cli.CliRunner;
 
 /**
- * One jar, two faces: {@code serve} (or no arguments) runs the web platform; any other first
- * argument is a CLI subcommand run against the same configuration and database.
+ * One jar, two faces: {@code serve} (or no arguments, or only {@code --spring.*} style options) runs
+ * the web platform; any other first argument is a CLI subcommand run against the same configuration and
+ * database.
  */
 @SpringBootApplication
 @Modulithic(sharedModules = {"shared", "web"})
@@ -20,8 +21,8 @@ import org.yunjian.cli.CliRunner;
 public class Application {
 
     public static void main(String[] args) {
-        if (args.length == 0 || "serve".equals(args[0])) {
-            String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        if (args.length == 0 || "serve".equals(args[0]) || args[0].startsWith("--")) {
+            String[] rest = args.length > 0 && "serve".equals(args[0]) ? Arrays.copyOfRange(args, 1, args.length) : args;
             SpringApplication.run(Application.class, rest);
             return;
         }
