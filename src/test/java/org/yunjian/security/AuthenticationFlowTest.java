@@ -168,6 +168,20 @@ class AuthenticationFlowTest extends SecurityIntegrationTest {
     }
 
     @Test
+    void administratorWithExpiredPasswordGivesTotpThenMustChangeThePassword() throws Exception {
+        String secret = Totp.newSecret();
+        UserView admin = users.create(new UserAdministration.NewUser(unique("sysadmin"), "系统管理员",
+                Role.SYSTEM_ADMIN, null, PASSWORD));
+        accounts.setTotpSecret(admin.id(), secret);
+        MockHttpSession session = login(admin.username(), PASSWORD);
+        mvc.perform(get("/account/password").session(session)).andExpect(redirectedUrl("/login/totp"));
+        mvc.perform(post("/login/totp").session(session).param("code", Totp.code(secret, clock.instant()))
+                .with(csrf())).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(get("/account/password").session(session)).andExpect(status().isOk());
+    }
+
+    @Test
     void sessionEndsAtTheAbsoluteLimitEvenWhenActive() throws Exception {
         UserView u = businessUser();
         MockHttpSession session = login(u.username(), PASSWORD);
@@ -194,6 +208,9 @@ class AuthenticationFlowTest extends SecurityIntegrationTest {
                 .param("password", PASSWORD).with(csrf())).andReturn();
         MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
         assertThat(session.getId()).isNotEqualTo(before);
+        org.springframework.security.core.context.SecurityContext context =
+                (org.springframework.security.core.context.SecurityContext) session.getAttribute("SPRING_SECURITY_CONTEXT");
+        assertThat(((AccountPrincipal) context.getAuthentication().getPrincipal()).passwordHash()).isNull();
         mvc.perform(post("/logout").session(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
         assertThat(session.isInvalid()).isTrue();
         assertThat(audit("user.logout")).singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo(u.username()));

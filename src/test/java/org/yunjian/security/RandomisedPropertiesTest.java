@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * its agent rewrites classes loaded after it starts and drops the {@code -parameters} metadata that
  * Spring's configuration-property binding needs, breaking Spring contexts of later tests in the same JVM.
  */
-class SecurityPropertiesTest {
+class RandomisedPropertiesTest {
 
     private final PasswordPolicy policy = new PasswordPolicy(PasswordPolicyTest.properties(),
             PasswordPolicyTest.messages());
