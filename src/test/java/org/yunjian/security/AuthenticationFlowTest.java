@@ -217,6 +217,31 @@ class AuthenticationFlowTest extends SecurityIntegrationTest {
     }
 
     @Test
+    void apiClientLogsInWithJsonAnswersAndCsrfTokens() throws Exception {
+        String secret = Totp.newSecret();
+        UserView admin = administrator(Role.SECURITY_ADMIN, secret);
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(post("/login").session(session).with(csrf()).accept(MediaType.APPLICATION_JSON)
+                        .param("username", admin.username()).param("password", "Wrong-Passw0rd"))
+                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.type").value("urn:yunjian:problem:login-failed"));
+        MvcResult login = mvc.perform(post("/login").session(session).with(csrf())
+                        .accept(MediaType.APPLICATION_JSON).param("username", admin.username()).param("password", PASSWORD))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.next").value("/login/totp"))
+                .andExpect(jsonPath("$.totpRequired").value(true)).andReturn();
+        MockHttpSession s = (MockHttpSession) login.getRequest().getSession(false);
+        mvc.perform(post("/api/login/totp").session(s).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"code\":\"000000\"}".replace("000000",
+                                Totp.code(secret, clock.instant().plus(Duration.ofMinutes(3))))))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.code").exists());
+        mvc.perform(post("/api/login/totp").session(s).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"code\":\"" + Totp.code(secret, clock.instant()) + "\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.next").value("/"));
+        mvc.perform(get("/api/users").session(s)).andExpect(status().isOk());
+        mvc.perform(get("/api/csrf").session(s)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().exists("X-CSRF-TOKEN"));
+    }
+
+    @Test
     void unauthenticatedApiCallsGetA401Problem() throws Exception {
         mvc.perform(get("/api/users")).andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.status").value(401));
