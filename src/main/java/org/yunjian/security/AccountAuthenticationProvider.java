@@ -62,7 +62,8 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
             throw fail(username, a.id(), locked ? "wrong password; account now locked" : "wrong password");
         }
         attempts.succeeded(a);
-        AccountPrincipal principal = new AccountPrincipal(a.toCurrentUser(), a.passwordHash(), true, false, true);
+        // the session keeps no password hash
+        AccountPrincipal principal = new AccountPrincipal(a.toCurrentUser(), null, true, false, true);
         if (a.requiresTotp()) {
             principal = principal.pendingMfa();
         }

@@ -1,14 +1,29 @@
 package org.yunjian.security;
 
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
-/** Refuses to start a production (PostgreSQL) installation in demo mode, whose accounts have published passwords. */
+/**
+ * Refuses to start a production (PostgreSQL) installation in demo mode, whose accounts have published
+ * passwords. A bean-factory post-processor, so that it fails before any other bean (the database
+ * connection, Flyway) is created and its message is the first thing an operator sees.
+ */
 @Component
-class DemoModeGuard {
+class DemoModeGuard implements BeanFactoryPostProcessor, EnvironmentAware {
 
-    DemoModeGuard(Environment environment) {
+    private Environment environment;
+
+    @Override
+    public void setEnvironment(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
         check(environment);
     }
 

@@ -55,7 +55,14 @@ class LoginSuccessHandler implements AuthenticationSuccessHandler {
                         .withActor(principal.getUsername()));
             }
         }
-        if (!principal.fullyAuthenticated()) {
+        if (Problems.wantsJson(request)) {
+            String next = !principal.fullyAuthenticated() ? "/login/totp" : reason != null ? "/account/password" : "/";
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType("application/json");
+            response.getWriter().write("{\"username\":\"" + Problems.escape(principal.getUsername())
+                    + "\",\"next\":\"" + next + "\",\"totpRequired\":" + !principal.fullyAuthenticated()
+                    + ",\"passwordChangeRequired\":" + (reason != null) + "}");
+        } else if (!principal.fullyAuthenticated()) {
             response.sendRedirect(request.getContextPath() + "/login/totp");
         } else if (reason != null) {
             response.sendRedirect(request.getContextPath() + "/account/password");

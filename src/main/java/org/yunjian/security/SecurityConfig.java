@@ -52,11 +52,18 @@ class SecurityConfig {
         http.securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC).permitAll()
-                        .requestMatchers("/login/totp").hasAuthority(AccountPrincipal.MFA_PENDING)
+                        .requestMatchers("/login/totp", "/api/login/totp").hasAuthority(AccountPrincipal.MFA_PENDING)
                         .anyRequest().hasAnyAuthority(roles))
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(new LoginSuccessHandler(accounts, policy, clock, events))
-                        .failureUrl("/login?error").permitAll())
+                        .failureHandler((request, response, ex) -> {
+                            if (Problems.wantsJson(request)) {
+                                Problems.write(response, 401, "login-failed", "Unauthorized",
+                                        "wrong user name or password, or the account is locked");
+                            } else {
+                                response.sendRedirect(request.getContextPath() + "/login?error");
+                            }
+                        }).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(auditLogout)
                         .logoutSuccessUrl("/login?logout").invalidateHttpSession(true)
                         .deleteCookies("JSESSIONID").permitAll())

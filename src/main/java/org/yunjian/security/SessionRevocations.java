@@ -15,8 +15,15 @@ import org.springframework.stereotype.Component;
 class SessionRevocations {
 
     private final Map<UUID, Instant> revoked = new ConcurrentHashMap<>();
+    private final java.time.Duration keep;
+
+    SessionRevocations(SecurityProperties properties) {
+        // no session lives longer than the absolute limit, so older revocations can be forgotten
+        this.keep = properties.absoluteSessionLimit();
+    }
 
     void revoke(UUID userId, Instant at) {
+        revoked.values().removeIf(t -> t.isBefore(at.minus(keep)));
         revoked.merge(userId, at, (a, b) -> a.isAfter(b) ? a : b);
     }
 

@@ -152,16 +152,14 @@ public class UserAdministration {
         FieldErrors errors = new FieldErrors();
         String displayName = change.displayName() == null ? a.displayName() : checkDisplayName(errors,
                 change.displayName());
-        UUID org = role != Role.USER ? change.organizationId()
-                : change.organizationId() != null ? change.organizationId() : a.organizationId();
-        if (role != Role.USER && change.organizationId() == null) {
-            org = null;
-        }
+        // administrators have none (an organisation given for one is an error); users keep theirs unless changed
+        UUID org = role != Role.USER || change.organizationId() != null ? change.organizationId()
+                : a.organizationId();
         checkRoleAndOrganization(errors, role, org);
         if (a.enabled() && INDISPENSABLE.contains(a.role()) && (role != a.role() || !enabled)
                 && accounts.countByRole(a.role()) <= 1) {
             errors.add(role != a.role() ? "role" : "enabled", messages.get("security.user.error.lastAdmin",
-                    a.role().name()));
+                    messages.get("security.role." + a.role().name())));
         }
         errors.throwIfAny();
         Account changed = new Account(a.id(), a.username(), displayName, role, org, a.passwordHash(),
@@ -209,7 +207,7 @@ public class UserAdministration {
         }
         if (a.enabled() && INDISPENSABLE.contains(a.role()) && accounts.countByRole(a.role()) <= 1) {
             throw new FieldErrors.ValidationException("role",
-                    messages.get("security.user.error.lastAdmin", a.role().name()));
+                    messages.get("security.user.error.lastAdmin", messages.get("security.role." + a.role().name())));
         }
         accounts.delete(id);
         revocations.revoke(id, clock.instant());

@@ -168,6 +168,20 @@ class AuthenticationFlowTest extends SecurityIntegrationTest {
     }
 
     @Test
+    void administratorWithExpiredPasswordGivesTotpThenMustChangeThePassword() throws Exception {
+        String secret = Totp.newSecret();
+        UserView admin = users.create(new UserAdministration.NewUser(unique("sysadmin"), "系统管理员",
+                Role.SYSTEM_ADMIN, null, PASSWORD));
+        accounts.setTotpSecret(admin.id(), secret);
+        MockHttpSession session = login(admin.username(), PASSWORD);
+        mvc.perform(get("/account/password").session(session)).andExpect(redirectedUrl("/login/totp"));
+        mvc.perform(post("/login/totp").session(session).param("code", Totp.code(secret, clock.instant()))
+                .with(csrf())).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(get("/account/password").session(session)).andExpect(status().isOk());
+    }
+
+    @Test
     void sessionEndsAtTheAbsoluteLimitEvenWhenActive() throws Exception {
         UserView u = businessUser();
         MockHttpSession session = login(u.username(), PASSWORD);
@@ -194,9 +208,37 @@ class AuthenticationFlowTest extends SecurityIntegrationTest {
                 .param("password", PASSWORD).with(csrf())).andReturn();
         MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
         assertThat(session.getId()).isNotEqualTo(before);
+        org.springframework.security.core.context.SecurityContext context =
+                (org.springframework.security.core.context.SecurityContext) session.getAttribute("SPRING_SECURITY_CONTEXT");
+        assertThat(((AccountPrincipal) context.getAuthentication().getPrincipal()).passwordHash()).isNull();
         mvc.perform(post("/logout").session(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
         assertThat(session.isInvalid()).isTrue();
         assertThat(audit("user.logout")).singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo(u.username()));
+    }
+
+    @Test
+    void apiClientLogsInWithJsonAnswersAndCsrfTokens() throws Exception {
+        String secret = Totp.newSecret();
+        UserView admin = administrator(Role.SECURITY_ADMIN, secret);
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(post("/login").session(session).with(csrf()).accept(MediaType.APPLICATION_JSON)
+                        .param("username", admin.username()).param("password", "Wrong-Passw0rd"))
+                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.type").value("urn:yunjian:problem:login-failed"));
+        MvcResult login = mvc.perform(post("/login").session(session).with(csrf())
+                        .accept(MediaType.APPLICATION_JSON).param("username", admin.username()).param("password", PASSWORD))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.next").value("/login/totp"))
+                .andExpect(jsonPath("$.totpRequired").value(true)).andReturn();
+        MockHttpSession s = (MockHttpSession) login.getRequest().getSession(false);
+        mvc.perform(post("/api/login/totp").session(s).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"code\":\"000000\"}".replace("000000",
+                                Totp.code(secret, clock.instant().plus(Duration.ofMinutes(3))))))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.code").exists());
+        mvc.perform(post("/api/login/totp").session(s).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"code\":\"" + Totp.code(secret, clock.instant()) + "\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.next").value("/"));
+        mvc.perform(get("/api/users").session(s)).andExpect(status().isOk());
+        mvc.perform(get("/api/csrf").session(s)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().exists("X-CSRF-TOKEN"));
     }
 
     @Test

@@ -163,6 +163,20 @@ class UserAdministrationTest extends SecurityIntegrationTest {
     }
 
     @Test
+    void disablingAnAccountEndsItsOpenSessions() throws Exception {
+        UserView admin = securityAdmin();
+        UserView u = businessUser();
+        org.springframework.mock.web.MockHttpSession session = login(u.username(), PASSWORD);
+        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        clock.advance(java.time.Duration.ofSeconds(1));
+        mvc.perform(put("/api/users/{id}", u.id()).with(as(admin)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"enabled\":false}")).andExpect(status().isOk());
+        mvc.perform(get("/").session(session)).andExpect(
+                org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/login?expired"));
+        assertThat(loginResult(u.username(), PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+    }
+
+    @Test
     void weakPasswordIsRejectedNamingEveryRuleInTheCallersLanguage() throws Exception {
         UserView admin = securityAdmin();
         String username = "abc";

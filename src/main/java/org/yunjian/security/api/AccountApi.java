@@ -9,12 +9,24 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.yunjian.security.AccountSelfService;
+import org.yunjian.security.TotpLogin;
+import org.yunjian.shared.FieldErrors;
 import org.yunjian.security.UserView;
 
 /** The caller's own account over REST, and the CSRF token API clients need for state-changing calls. */
 @RestController
 class AccountApi {
+
+    record TotpCode(String code) {
+    }
+
+    /** Where to go after the TOTP step: the password change if one is due, else the application. */
+    record LoginStep(String next, boolean passwordChangeRequired) {
+    }
 
     record ChangePassword(String currentPassword, String newPassword) {
     }
@@ -24,9 +36,26 @@ class AccountApi {
     }
 
     private final AccountSelfService self;
+    private final TotpLogin totp;
 
-    AccountApi(AccountSelfService self) {
+    AccountApi(AccountSelfService self, TotpLogin totp) {
         this.self = self;
+        this.totp = totp;
+    }
+
+    @PostMapping("/api/login/totp")
+    @PreAuthorize("hasAuthority('MFA_PENDING')")
+    @Operation(summary = "Second login step for administrators: the TOTP code (after POST /login with the password)")
+    ResponseEntity<LoginStep> totp(@RequestBody TotpCode body, HttpServletRequest request,
+                                   HttpServletResponse response) {
+        return switch (totp.verify(body.code(), request, response)) {
+            case SUCCESS -> {
+                boolean change = totp.passwordChangeRequired(request);
+                yield ResponseEntity.ok(new LoginStep(change ? "/account/password" : "/", change));
+            }
+            case INVALID -> throw new FieldErrors.ValidationException("code", "wrong or already used code");
+            case LOCKED -> throw new org.springframework.security.access.AccessDeniedException("login ended");
+        };
     }
 
     @GetMapping("/api/account")
