@@ -267,33 +267,37 @@ final class ChainVerifier {
         return -1;
     }
 
-    /** Groups entries whose original number breaks the rising order into one finding per run. */
+    /**
+     * Entries whose original number is not the one their place in the stored order calls for (comparing
+     * with the original numbers sorted), grouped into the smallest runs that are permutations of their
+     * sorted selves. Shifts caused by insertions or deletions keep the order and are not reported.
+     */
     private static void reordered(List<long[]> placed, List<Finding> findings) {
         int m = placed.size();
-        boolean[] out = new boolean[m];
+        long[] sorted = placed.stream().mapToLong(p -> p[1]).sorted().toArray();
+        long runMax = Long.MIN_VALUE;
+        int runStart = 0;
         for (int i = 0; i < m; i++) {
-            long o = placed.get(i)[1];
-            boolean lowerThanBefore = i > 0 && o < placed.get(i - 1)[1];
-            boolean higherThanAfter = i + 1 < m && o > placed.get(i + 1)[1];
-            out[i] = lowerThanBefore || higherThanAfter;
-        }
-        int i = 0;
-        while (i < m) {
-            if (!out[i]) {
-                i++;
+            runMax = Math.max(runMax, placed.get(i)[1]);
+            if (runMax != sorted[i]) {
                 continue;
             }
-            int j = i;
             List<String> moves = new ArrayList<>();
-            while (j < m && out[j]) {
-                moves.add("stored " + placed.get(j)[0] + " holds entry " + placed.get(j)[1]);
-                j++;
+            long first = -1;
+            long last = -1;
+            for (int k = runStart; k <= i; k++) {
+                if (placed.get(k)[1] != sorted[k]) {
+                    moves.add("stored " + placed.get(k)[0] + " holds entry " + placed.get(k)[1]);
+                    first = first < 0 ? placed.get(k)[0] : first;
+                    last = placed.get(k)[0];
+                }
             }
-            long a = placed.get(i)[0];
-            long b = placed.get(j - 1)[0];
-            findings.add(new Finding(Finding.Kind.REORDERED, a, b, "entries " + a + ".." + b + " reordered: "
-                    + String.join(", ", moves)));
-            i = j;
+            if (!moves.isEmpty()) {
+                findings.add(new Finding(Finding.Kind.REORDERED, first, last, "entries " + first + ".." + last
+                        + " reordered: " + String.join(", ", moves)));
+            }
+            runStart = i + 1;
+            runMax = Long.MIN_VALUE;
         }
     }
 }
