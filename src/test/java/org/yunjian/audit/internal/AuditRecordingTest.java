@@ -66,6 +66,8 @@ class AuditRecordingTest {
     MockMvc mvc;
     @Autowired
     RequestMappingHandlerMapping handlerMapping;
+    @Autowired
+    AnchorScheduler scheduler;
 
     @BeforeEach
     @AfterEach
@@ -178,6 +180,17 @@ class AuditRecordingTest {
         assertThat(verification.action()).isEqualTo("audit.verify");
         assertThat(verification.username()).isEqualTo("audit_admin1");
         assertThat(verification.detail()).isEqualTo("OK: 4 entries, 0 anchors verified");
+    }
+
+    @Test
+    void scheduledAnchoringSignsOnlyWhenThereIsSomethingNew() {
+        scheduler.anchor();
+        assertThat(repository.anchors()).isEmpty();
+        AuditTestSupport.publish(events, 3);
+        scheduler.anchor();
+        scheduler.anchor();
+        assertThat(repository.anchors()).extracting(AuditAnchor::seq).containsExactly(3L);
+        assertThat(verifier.verify().summary()).isEqualTo("OK: 3 entries, 1 anchors verified");
     }
 
     @Test
