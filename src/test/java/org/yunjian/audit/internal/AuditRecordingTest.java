@@ -283,7 +283,8 @@ class AuditRecordingTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"verify-ok\"")));
         jdbc.sql("DELETE FROM audit_event WHERE seq = 2").update();
         mvc.perform(get("/audit/verify").with(authentication(as(Role.AUDIT_ADMIN))))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("entry 2 deleted")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("entry 2 deleted")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("第 2 条记录被删除")));
         assertThat(last().outcome()).isEqualTo("FAILURE");
         mvc.perform(get("/audit/rows").param("outcome", "SUCCESS").with(authentication(as(Role.AUDIT_ADMIN))))
                 .andExpect(status().isOk())
