@@ -1,6 +1,10 @@
 package org.yunjian.crypto;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.bouncycastle.crypto.digests.SM3Digest;
 
@@ -45,6 +49,24 @@ public final class Sm3 {
 
     public static Sm3Digest digest(String utf8) {
         return digest(utf8.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Digest of everything {@code in} yields; reads in 64 KiB chunks and does not close the stream. */
+    public static Sm3Digest digest(InputStream in) throws IOException {
+        Sm3 h = newHasher();
+        byte[] buf = new byte[64 * 1024];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            h.update(buf, 0, n);
+        }
+        return h.finish();
+    }
+
+    /** Digest of a file's content. */
+    public static Sm3Digest digest(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return digest(in);
+        }
     }
 
     /** Lower-case hex of the SM3 digest of {@code data}. */

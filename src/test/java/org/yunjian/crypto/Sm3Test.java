@@ -29,6 +29,16 @@ class Sm3Test {
     }
 
     @Test
+    void hashesStreamsAndFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        byte[] big = new byte[200_000];
+        new java.util.Random(1).nextBytes(big);
+        java.nio.file.Path f = java.nio.file.Files.write(dir.resolve("f"), big);
+        assertThat(Sm3.digest(f)).isEqualTo(Sm3.digest(big));
+        assertThat(Sm3.digest(new java.io.ByteArrayInputStream("abc".getBytes(StandardCharsets.US_ASCII))).hex())
+                .startsWith("66c7f0f4");
+    }
+
+    @Test
     void digestsDifferAfterOneFlippedBit() {
         byte[] data = "abc".getBytes(StandardCharsets.US_ASCII);
         Sm3Digest original = Sm3.digest(data);

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.yunjian.crypto.Hex;
@@ -78,7 +80,14 @@ final class ChainVerifier {
         List<Head> known = new ArrayList<>();
         witness.ifPresent(known::add);
         headRow.ifPresent(known::add);
-        anchors.stream().filter(this::verifySignature).forEach(a -> known.add(new Head(a.seq(), a.mac())));
+        boolean[] signed = new boolean[anchors.size()];
+        for (int a = 0; a < anchors.size(); a++) {
+            AuditAnchor anchor = anchors.get(a);
+            signed[a] = anchor.keyId().equals(keyId) && verifySignature(anchor);
+            if (signed[a]) {
+                known.add(new Head(anchor.seq(), anchor.mac()));
+            }
+        }
         for (Head h : known) {
             if (h.seq() > 0) {
                 place(stored, original, byMac, h.mac(), h.seq(), resolved);
@@ -105,10 +114,9 @@ final class ChainVerifier {
         }
 
         List<Finding> findings = new ArrayList<>();
-        long maxStored = n == 0 ? 0 : stored.get(n - 1).seq();
 
         // 3. entries authentic nowhere
-        java.util.Set<String> insertedMacs = new java.util.HashSet<>();
+        Set<String> insertedMacs = new HashSet<>();
         Long[] position = original.clone(); // original place, also for modified entries
         for (int i = 0; i < n; i++) {
             if (original[i] != null) {
@@ -185,28 +193,33 @@ final class ChainVerifier {
             findings.add(new Finding(Finding.Kind.TRUNCATED, a, expected, "truncated: entries " + a + ".." + expected
                     + " missing after entry " + last + " (" + String.join(", ", sources) + ")"));
         }
+        Map<Long, Integer> atPosition = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            if (position[i] != null) {
+                atPosition.putIfAbsent(position[i], i);
+            }
+        }
         if (witness.isPresent() && witness.get().seq() >= 0) {
             Head w = witness.get();
-            for (int i = 0; i < n; i++) {
-                if (original[i] != null && original[i] == w.seq() && !stored.get(i).mac().equals(w.mac())) {
-                    findings.add(new Finding(Finding.Kind.WITNESS, w.seq(), w.seq(), "head witness names entry "
-                            + w.seq() + " with a different MAC: the log after it was rewritten or restored"));
-                }
+            Integer i = atPosition.get(w.seq());
+            if (i != null && original[i] != null && !stored.get(i).mac().equals(w.mac())) {
+                findings.add(new Finding(Finding.Kind.WITNESS, w.seq(), w.seq(), "head witness names entry "
+                        + w.seq() + " with a different MAC: the log after it was rewritten or restored"));
             }
         }
 
         // 7. anchors
-        for (AuditAnchor a : anchors) {
-            boolean signed = a.keyId().equals(keyId) && verifySignature(a);
-            if (!signed) {
-                findings.add(new Finding(Finding.Kind.ANCHOR_SIGNATURE, a.seq(), a.seq(), "anchor at entry " + a.seq()
-                        + ": bad signature" + (a.keyId().equals(keyId) ? "" : " (signed by unknown key " + a.keyId() + ")")));
+        for (int a = 0; a < anchors.size(); a++) {
+            AuditAnchor anchor = anchors.get(a);
+            if (!signed[a]) {
+                findings.add(new Finding(Finding.Kind.ANCHOR_SIGNATURE, anchor.seq(), anchor.seq(), "anchor at entry "
+                        + anchor.seq() + ": bad signature" + (anchor.keyId().equals(keyId) ? ""
+                        : " (signed by unknown key " + anchor.keyId() + ")")));
             }
-            for (int i = 0; i < n; i++) {
-                if (position[i] != null && position[i] == a.seq() && !stored.get(i).mac().equals(a.mac())) {
-                    findings.add(new Finding(Finding.Kind.ANCHOR_MISMATCH, a.seq(), a.seq(), "anchor at entry "
-                            + a.seq() + ": its MAC does not match entry " + a.seq()));
-                }
+            Integer i = atPosition.get(anchor.seq());
+            if (i != null && !stored.get(i).mac().equals(anchor.mac())) {
+                findings.add(new Finding(Finding.Kind.ANCHOR_MISMATCH, anchor.seq(), anchor.seq(), "anchor at entry "
+                        + anchor.seq() + ": its MAC does not match entry " + anchor.seq()));
             }
         }
 
@@ -267,33 +280,37 @@ final class ChainVerifier {
         return -1;
     }
 
-    /** Groups entries whose original number breaks the rising order into one finding per run. */
+    /**
+     * Entries whose original number is not the one their place in the stored order calls for (comparing
+     * with the original numbers sorted), grouped into the smallest runs that are permutations of their
+     * sorted selves. Shifts caused by insertions or deletions keep the order and are not reported.
+     */
     private static void reordered(List<long[]> placed, List<Finding> findings) {
         int m = placed.size();
-        boolean[] out = new boolean[m];
+        long[] sorted = placed.stream().mapToLong(p -> p[1]).sorted().toArray();
+        long runMax = Long.MIN_VALUE;
+        int runStart = 0;
         for (int i = 0; i < m; i++) {
-            long o = placed.get(i)[1];
-            boolean lowerThanBefore = i > 0 && o < placed.get(i - 1)[1];
-            boolean higherThanAfter = i + 1 < m && o > placed.get(i + 1)[1];
-            out[i] = lowerThanBefore || higherThanAfter;
-        }
-        int i = 0;
-        while (i < m) {
-            if (!out[i]) {
-                i++;
+            runMax = Math.max(runMax, placed.get(i)[1]);
+            if (runMax != sorted[i]) {
                 continue;
             }
-            int j = i;
             List<String> moves = new ArrayList<>();
-            while (j < m && out[j]) {
-                moves.add("stored " + placed.get(j)[0] + " holds entry " + placed.get(j)[1]);
-                j++;
+            long first = -1;
+            long last = -1;
+            for (int k = runStart; k <= i; k++) {
+                if (placed.get(k)[1] != sorted[k]) {
+                    moves.add("stored " + placed.get(k)[0] + " holds entry " + placed.get(k)[1]);
+                    first = first < 0 ? placed.get(k)[0] : first;
+                    last = placed.get(k)[0];
+                }
             }
-            long a = placed.get(i)[0];
-            long b = placed.get(j - 1)[0];
-            findings.add(new Finding(Finding.Kind.REORDERED, a, b, "entries " + a + ".." + b + " reordered: "
-                    + String.join(", ", moves)));
-            i = j;
+            if (!moves.isEmpty()) {
+                findings.add(new Finding(Finding.Kind.REORDERED, first, last, "entries " + first + ".." + last
+                        + " reordered: " + String.join(", ", moves)));
+            }
+            runStart = i + 1;
+            runMax = Long.MIN_VALUE;
         }
     }
 }

@@ -1,9 +1,12 @@
 package org.yunjian.audit.internal;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -23,10 +26,12 @@ public class HeadWitness {
     private static final Logger log = LoggerFactory.getLogger(HeadWitness.class);
 
     private final Path file;
+    private final Path lockFile;
     private final ReentrantLock lock = new ReentrantLock();
 
     HeadWitness(AuditProperties properties) {
         this.file = properties.keyDir().resolve(FILE);
+        this.lockFile = properties.keyDir().resolve(FILE + ".lock");
     }
 
     public record Head(long seq, String mac) {
@@ -48,7 +53,9 @@ public class HeadWitness {
     /** Records {@code head} unless the witness already records a later entry (commits may finish out of order). */
     void advance(Head head) {
         lock.lock();
-        try {
+        // the file lock keeps a CLI process and the server on the same key directory from racing
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = channel.lock()) {
             Optional<Head> current = read();
             if (current.isPresent() && current.get().seq() >= head.seq()) {
                 return;

@@ -66,6 +66,8 @@ class AuditRecordingTest {
     MockMvc mvc;
     @Autowired
     RequestMappingHandlerMapping handlerMapping;
+    @Autowired
+    AnchorScheduler scheduler;
 
     @BeforeEach
     @AfterEach
@@ -181,6 +183,17 @@ class AuditRecordingTest {
     }
 
     @Test
+    void scheduledAnchoringSignsOnlyWhenThereIsSomethingNew() {
+        scheduler.anchor();
+        assertThat(repository.anchors()).isEmpty();
+        AuditTestSupport.publish(events, 3);
+        scheduler.anchor();
+        scheduler.anchor();
+        assertThat(repository.anchors()).extracting(AuditAnchor::seq).containsExactly(3L);
+        assertThat(verifier.verify().summary()).isEqualTo("OK: 3 entries, 1 anchors verified");
+    }
+
+    @Test
     void recordsEventsPublishedInReadOnlyTransactions() {
         transactions.setReadOnly(true);
         try {
@@ -270,7 +283,8 @@ class AuditRecordingTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"verify-ok\"")));
         jdbc.sql("DELETE FROM audit_event WHERE seq = 2").update();
         mvc.perform(get("/audit/verify").with(authentication(as(Role.AUDIT_ADMIN))))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("entry 2 deleted")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("entry 2 deleted")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("第 2 条记录被删除")));
         assertThat(last().outcome()).isEqualTo("FAILURE");
         mvc.perform(get("/audit/rows").param("outcome", "SUCCESS").with(authentication(as(Role.AUDIT_ADMIN))))
                 .andExpect(status().isOk())

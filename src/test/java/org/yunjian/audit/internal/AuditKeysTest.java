@@ -1,0 +1,68 @@
+package org.yunjian.audit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yunjian.crypto.Hex;
+import org.yunjian.crypto.HmacSm3;
+
+class AuditKeysTest {
+
+    @TempDir
+    Path tmp;
+
+    private AuditKeys keys(Path dir, String hmacKey) {
+        return new AuditKeys(new AuditProperties(dir, 100, Duration.ofMinutes(10), hmacKey));
+    }
+
+    @Test
+    void createsOwnerOnlyKeysOnFirstStartAndReusesThem() throws Exception {
+        Path dir = tmp.resolve("keys");
+        AuditKeys first = keys(dir, "");
+        AuditKeys second = keys(dir, null);
+        byte[] data = "x".getBytes();
+        assertThat(second.hmac().mac(data)).isEqualTo(first.hmac().mac(data));
+        assertThat(second.keyId()).isEqualTo(first.keyId());
+        assertThat(second.verifier().verify(data, first.signer().sign(data))).isTrue();
+        if (KeyFiles.posix(dir)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+            for (String f : new String[] {AuditKeys.HMAC_FILE, AuditKeys.PRIVATE_FILE, AuditKeys.PUBLIC_FILE}) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(f)))).as(f)
+                        .isEqualTo("rw-------");
+            }
+        }
+        assertThat(Files.readString(dir.resolve(AuditKeys.PRIVATE_FILE))).startsWith("-----BEGIN PRIVATE KEY-----");
+    }
+
+    @Test
+    void takesTheHmacKeyFromTheEnvironmentInsteadOfAFile() {
+        String hex = "11".repeat(32);
+        AuditKeys k = keys(tmp.resolve("env"), hex);
+        assertThat(tmp.resolve("env").resolve(AuditKeys.HMAC_FILE)).doesNotExist();
+        byte[] data = "entry".getBytes();
+        assertThat(k.hmac().mac(data)).isEqualTo(HmacSm3.withKey(Hex.decode(hex)).mac(data));
+    }
+
+    @Test
+    void rejectsShortHmacKeys() {
+        assertThatThrownBy(() -> keys(tmp.resolve("short"), "abcd")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void witnessOnlyMovesForward() {
+        HeadWitness w = new HeadWitness(new AuditProperties(tmp, 100, Duration.ofMinutes(10), null));
+        assertThat(w.read()).isEmpty();
+        w.advance(new HeadWitness.Head(5, "a".repeat(64)));
+        w.advance(new HeadWitness.Head(4, "b".repeat(64)));
+        assertThat(w.read()).contains(new HeadWitness.Head(5, "a".repeat(64)));
+        w.advance(new HeadWitness.Head(6, "c".repeat(64)));
+        assertThat(w.read()).contains(new HeadWitness.Head(6, "c".repeat(64)));
+    }
+}
