@@ -167,4 +167,15 @@ class OrganizationApiTests {
                 .andExpect(status().isConflict());
         mvc.perform(get("/api/organizations/" + customer.id()).with(as(admin()))).andExpect(status().isOk());
     }
+
+    @Test
+    void cannotDropARoleTheOrganisationStillPlays() throws Exception {
+        Organization customer = fixtures.organization("在用客户", PartyRole.CUSTOMER);
+        fixtures.system("在用系统", customer, null);
+        mvc.perform(json(put("/api/organizations/" + customer.id()).param("lang", "en"), """
+                        {"name":"在用客户","creditCode":"%s","region":"北京","roles":["PROVIDER"]}"""
+                        .formatted(customer.creditCode())).with(as(admin())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.roles").value(containsString("CUSTOMER")));
+    }
 }

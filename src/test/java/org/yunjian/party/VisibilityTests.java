@@ -139,4 +139,15 @@ class VisibilityTests {
         assertThat(parties.canSee(w.system().id())).isFalse();
         assertThat(parties.visibleSystems()).isEmpty();
     }
+
+    @Test
+    void formChoicesHideCustomersThatAreNotCounterparts() {
+        Organization hiddenCustomer = fixtures.organization("隐藏的客户", PartyRole.CUSTOMER);
+        var choices = runAs(user(w.customer().id()), () -> organizations.choices());
+        assertThat(choices).extracting(Organization::id)
+                .contains(w.customer().id(), w.provider().id(), w.agent().id(), w.assessor().id())
+                .doesNotContain(hiddenCustomer.id());
+        assertThat(runAs(admin(), () -> organizations.choices())).extracting(Organization::id)
+                .contains(hiddenCustomer.id());
+    }
 }
