@@ -178,4 +178,14 @@ class OrganizationApiTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.roles").value(containsString("CUSTOMER")));
     }
+
+    @Test
+    void rejectsLineBreaksAndControlCharactersInNames() throws Exception {
+        mvc.perform(json(post("/api/organizations").param("lang", "en"), """
+                        {"name":"伪造\\n日志行","creditCode":"%s","region":"北\\u0007京","roles":["CUSTOMER"]}"""
+                        .formatted(newCreditCode())).with(as(admin())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.name").value(containsString("control characters")))
+                .andExpect(jsonPath("$.errors.region").value(containsString("control characters")));
+    }
 }
