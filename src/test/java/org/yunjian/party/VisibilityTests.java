@@ -150,4 +150,17 @@ class VisibilityTests {
         assertThat(runAs(admin(), () -> organizations.choices())).extracting(Organization::id)
                 .contains(hiddenCustomer.id());
     }
+
+    @Autowired
+    org.yunjian.security.OrganizationDirectory directory;
+
+    @Test
+    void organisationDirectoryNamesEveryOrganisationForUserAdministration() {
+        assertThat(directory.all()).extracting(org.yunjian.security.OrganizationDirectory.OrganizationRef::id)
+                .contains(w.customer().id(), w.stranger().id());
+        assertThat(directory.find(w.agent().id())).get()
+                .extracting(org.yunjian.security.OrganizationDirectory.OrganizationRef::name)
+                .isEqualTo(w.agent().name());
+        assertThat(directory.find(java.util.UUID.randomUUID())).isEmpty();
+    }
 }
