@@ -9,14 +9,12 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 import org.yunjian.party.internal.EngagementService;
 import org.yunjian.party.internal.Inputs;
 import org.yunjian.party.internal.OrganizationService;
 import org.yunjian.party.internal.SystemService;
 
-/** Creates organisations, systems and engagements as a system administrator, through the real services. */
-@Component
+/** Creates organisations, systems and engagements as a system administrator, through the real services (bring in with {@code @Import}). */
 public class Fixtures {
 
     @Autowired

@@ -74,8 +74,8 @@ class ImportTests {
         var result = importOrganizations("""
                 \uFEFFname,creditCode,region,roles
                 "某云计算有限公司, 北京分公司",%s,北京,PROVIDER;PARTNER_OM_SERVICE
-                "名称含""引号""的测评中心",%s,"福建省
-                福州市",THIRD_PARTY_ASSESSOR
+                "名称含""引号""的测评中心",%s,福建省福州市,"THIRD_PARTY_ASSESSOR;
+                PARTNER_SECURITY_SERVICE"
                 """.formatted(a, b), Format.CSV);
         assertThat(result.count()).isEqualTo(2);
         Organization first = runAs(admin(), () -> fixtures.organizations.get(result.ids().get(0)));
@@ -83,7 +83,8 @@ class ImportTests {
         assertThat(first.roles()).containsExactlyInAnyOrder(PartyRole.PROVIDER, PartyRole.PARTNER_OM_SERVICE);
         Organization second = runAs(admin(), () -> fixtures.organizations.get(result.ids().get(1)));
         assertThat(second.name()).isEqualTo("名称含\"引号\"的测评中心");
-        assertThat(second.region()).isEqualTo("福建省\n福州市");
+        assertThat(second.roles()).containsExactlyInAnyOrder(PartyRole.THIRD_PARTY_ASSESSOR,
+                PartyRole.PARTNER_SECURITY_SERVICE);
     }
 
     @Test

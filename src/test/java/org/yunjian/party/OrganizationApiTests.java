@@ -167,4 +167,25 @@ class OrganizationApiTests {
                 .andExpect(status().isConflict());
         mvc.perform(get("/api/organizations/" + customer.id()).with(as(admin()))).andExpect(status().isOk());
     }
+
+    @Test
+    void cannotDropARoleTheOrganisationStillPlays() throws Exception {
+        Organization customer = fixtures.organization("在用客户", PartyRole.CUSTOMER);
+        fixtures.system("在用系统", customer, null);
+        mvc.perform(json(put("/api/organizations/" + customer.id()).param("lang", "en"), """
+                        {"name":"在用客户","creditCode":"%s","region":"北京","roles":["PROVIDER"]}"""
+                        .formatted(customer.creditCode())).with(as(admin())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.roles").value(containsString("CUSTOMER")));
+    }
+
+    @Test
+    void rejectsLineBreaksAndControlCharactersInNames() throws Exception {
+        mvc.perform(json(post("/api/organizations").param("lang", "en"), """
+                        {"name":"伪造\\n日志行","creditCode":"%s","region":"北\\u0007京","roles":["CUSTOMER"]}"""
+                        .formatted(newCreditCode())).with(as(admin())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.name").value(containsString("control characters")))
+                .andExpect(jsonPath("$.errors.region").value(containsString("control characters")));
+    }
 }

@@ -218,4 +218,12 @@ class SystemApiTests {
             mvc.perform(get("/api/systems/" + w.system().id()).with(as(other(r)))).andExpect(status().isForbidden());
         }
     }
+
+    @Test
+    void theApiIsDescribedInOpenApi() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.allOf(containsString("/api/systems/{id}/private-notes"),
+                        containsString("/api/import/organizations"), containsString("/api/engagements"))));
+    }
 }

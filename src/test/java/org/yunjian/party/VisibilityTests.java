@@ -139,4 +139,28 @@ class VisibilityTests {
         assertThat(parties.canSee(w.system().id())).isFalse();
         assertThat(parties.visibleSystems()).isEmpty();
     }
+
+    @Test
+    void formChoicesHideCustomersThatAreNotCounterparts() {
+        Organization hiddenCustomer = fixtures.organization("隐藏的客户", PartyRole.CUSTOMER);
+        var choices = runAs(user(w.customer().id()), () -> organizations.choices());
+        assertThat(choices).extracting(Organization::id)
+                .contains(w.customer().id(), w.provider().id(), w.agent().id(), w.assessor().id())
+                .doesNotContain(hiddenCustomer.id());
+        assertThat(runAs(admin(), () -> organizations.choices())).extracting(Organization::id)
+                .contains(hiddenCustomer.id());
+    }
+
+    @Autowired
+    org.yunjian.security.OrganizationDirectory directory;
+
+    @Test
+    void organisationDirectoryNamesEveryOrganisationForUserAdministration() {
+        assertThat(directory.all()).extracting(org.yunjian.security.OrganizationDirectory.OrganizationRef::id)
+                .contains(w.customer().id(), w.stranger().id());
+        assertThat(directory.find(w.agent().id())).get()
+                .extracting(org.yunjian.security.OrganizationDirectory.OrganizationRef::name)
+                .isEqualTo(w.agent().name());
+        assertThat(directory.find(java.util.UUID.randomUUID())).isEmpty();
+    }
 }

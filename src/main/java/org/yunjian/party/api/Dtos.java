@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Engagement;
@@ -24,7 +25,10 @@ final class Dtos {
     private Dtos() {
     }
 
-    record OrganizationRequest(String name, String creditCode, String region,
+    record OrganizationRequest(String name,
+                               @Schema(description = "统一社会信用代码, 18 characters (GB 32100-2015)",
+                                       example = "91350100M000100Y43") String creditCode,
+                               String region,
                                @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> roles) {
         Inputs.OrganizationInput toInput() {
             return new Inputs.OrganizationInput(name, creditCode, region, roles);
@@ -49,8 +53,15 @@ final class Dtos {
     record PartyRefResponse(UUID organizationId, String organizationName, PartyRole role) {
     }
 
-    record SystemRequest(String name, String customerId, String protectionLevel, String deploymentModel,
-                         String serviceModel, String industry, String dataClassification,
+    record SystemRequest(String name,
+                         @Schema(description = "customer organisation id; a business user may omit it (own organisation)")
+                         String customerId,
+                         @Schema(description = "等保 protection level 1-4 (number or string)", example = "3")
+                         String protectionLevel,
+                         @Schema(allowableValues = {"PRIVATE", "COMMUNITY", "PUBLIC", "HYBRID"}) String deploymentModel,
+                         @Schema(allowableValues = {"IAAS", "PAAS", "SAAS"}) String serviceModel,
+                         @Schema(allowableValues = {"GOVERNMENT_WEBSITE", "SECURITIES_FUTURES", "OTHER"}) String industry,
+                         @Schema(allowableValues = {"GENERAL", "IMPORTANT", "CORE"}) String dataClassification,
                          @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> regions,
                          String providerId, List<PartyRefRequest> agents) {
         Inputs.SystemInput toInput() {
@@ -74,7 +85,9 @@ final class Dtos {
         }
     }
 
-    record EngagementRequest(String name, String systemId, String phase, String description,
+    record EngagementRequest(String name, String systemId,
+                             @Schema(allowableValues = {"PLANNING", "MIGRATION", "OPERATION", "EXIT"}) String phase,
+                             String description,
                              List<PartyRefRequest> participants) {
         Inputs.EngagementInput toInput() {
             return new Inputs.EngagementInput(name, systemId, phase, description, refs(participants));

@@ -140,7 +140,7 @@ public class EngagementService {
         FieldErrors errors = new FieldErrors();
         String name = validation.text(errors, "name", in.name(), NAME_MAX, true);
         LifecyclePhase phase = validation.enumValue(errors, "phase", in.phase(), LifecyclePhase.class);
-        String description = validation.text(errors, "description", in.description(), DESCRIPTION_MAX, false);
+        String description = validation.multiline(errors, "description", in.description(), DESCRIPTION_MAX, false);
         UUID systemId = validation.uuid(errors, "systemId", in.systemId(), true);
         if (systemId != null) {
             Optional<CloudSystem> s = systemService.find(c, systemId);

@@ -19,6 +19,7 @@ import java.util.function.Function;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -180,20 +181,28 @@ public class ImportService {
             }
         }
         rejectIfAny(parsed.format(), bad, action);
-        List<UUID> ids = tx.execute(status -> {
-            Instant now = clock.instant();
-            List<UUID> out = new ArrayList<>();
-            for (OrganizationService.Valid v : valid) {
-                Organization o = new Organization(UUID.randomUUID(), v.name(), v.creditCode(), v.region(), v.roles(),
-                        now, now);
-                organizations.insert(o);
-                out.add(o.id());
-            }
-            events.publishEvent(AuditableEvent.success(action, "organization", null,
-                    "format=" + parsed.format() + ", rows=" + out.size()));
-            return out;
-        });
+        List<UUID> ids;
+        try {
+            ids = tx.execute(status -> storeOrganizations(valid, parsed.format(), action));
+        } catch (DuplicateKeyException e) {
+            // a credit code was registered by someone else between the checks and the writes
+            throw fileError(parsed.format(), action, validation.msg("party.error.creditCode.duplicate"));
+        }
         return new Result("organizations", ids.size(), ids);
+    }
+
+    private List<UUID> storeOrganizations(List<OrganizationService.Valid> valid, Format format, String action) {
+        Instant now = clock.instant();
+        List<UUID> out = new ArrayList<>();
+        for (OrganizationService.Valid v : valid) {
+            Organization o = new Organization(UUID.randomUUID(), v.name(), v.creditCode(), v.region(), v.roles(),
+                    now, now);
+            organizations.insert(o);
+            out.add(o.id());
+        }
+        events.publishEvent(AuditableEvent.success(action, "organization", null,
+                "format=" + format + ", rows=" + out.size()));
+        return out;
     }
 
     private Result systems(byte[] content, Format given) {

@@ -87,6 +87,21 @@ public class OrganizationRepository {
                 .query(Long.class).single() > 0;
     }
 
+    /** The roles the organisation plays somewhere (customer or provider of a system, agent, participant). */
+    public Set<PartyRole> rolesInUse(UUID id) {
+        Set<PartyRole> used = EnumSet.noneOf(PartyRole.class);
+        if (jdbc.sql("SELECT COUNT(*) FROM cloud_system WHERE customer_id = ?").param(id).query(Long.class).single() > 0) {
+            used.add(PartyRole.CUSTOMER);
+        }
+        if (jdbc.sql("SELECT COUNT(*) FROM cloud_system WHERE provider_id = ?").param(id).query(Long.class).single() > 0) {
+            used.add(PartyRole.PROVIDER);
+        }
+        jdbc.sql("SELECT role FROM cloud_system_agent WHERE organization_id = :id "
+                        + "UNION SELECT role FROM engagement_participant WHERE organization_id = :id")
+                .param("id", id).query(String.class).list().forEach(r -> used.add(PartyRole.valueOf(r)));
+        return used;
+    }
+
     private void insertRoles(Organization o) {
         for (PartyRole r : o.roles()) {
             jdbc.sql("INSERT INTO organization_role (organization_id, role) VALUES (?,?)").params(o.id(), r.name())

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,11 +54,21 @@ public class OrganizationService {
         return find(c, id).orElseThrow(() -> new NotFoundException("organization", id));
     }
 
-    /** Names of all organisations, for choosing a provider, agent or participant in a form. */
+    /**
+     * The organisations a form may offer as provider, agent or participant. A system administrator gets
+     * all; a business user those it already sees plus those offering services to others (any role but
+     * customer alone): customers that are not its counterparts stay hidden.
+     */
     @Transactional(readOnly = true)
     public List<Organization> choices() {
-        Caller.require();
-        return organizations.findAll();
+        Caller c = Caller.require();
+        List<Organization> all = organizations.findAll();
+        if (c.admin()) {
+            return all;
+        }
+        Set<UUID> visible = visibility.organizationIds(c.org());
+        return all.stream().filter(o -> visible.contains(o.id())
+                || o.roles().stream().anyMatch(r -> r != PartyRole.CUSTOMER)).toList();
     }
 
     @Transactional(noRollbackFor = AccessDeniedException.class)
@@ -69,7 +80,11 @@ public class OrganizationService {
         Valid v = validate(in, null);
         var now = clock.instant();
         Organization o = new Organization(UUID.randomUUID(), v.name(), v.creditCode(), v.region(), v.roles(), now, now);
-        organizations.insert(o);
+        try {
+            organizations.insert(o);
+        } catch (DuplicateKeyException e) {
+            throw duplicate(); // registered concurrently since the check
+        }
         events.publishEvent(AuditableEvent.success("organization.create", "organization", o.id(), describe(o)));
         return o;
     }
@@ -82,9 +97,19 @@ public class OrganizationService {
             throw denied("organization.update", id);
         }
         Valid v = validate(in, id);
+        Set<PartyRole> dropped = EnumSet.copyOf(organizations.rolesInUse(id));
+        dropped.removeAll(v.roles());
+        if (!dropped.isEmpty()) {
+            throw new FieldErrors.ValidationException("roles", validation.msg("party.error.roles.inUse",
+                    dropped.stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(", "))));
+        }
         Organization o = new Organization(id, v.name(), v.creditCode(), v.region(), v.roles(), old.createdAt(),
                 clock.instant());
-        organizations.update(o);
+        try {
+            organizations.update(o);
+        } catch (DuplicateKeyException e) {
+            throw duplicate();
+        }
         events.publishEvent(AuditableEvent.success("organization.update", "organization", id, describe(o)));
         return o;
     }
@@ -140,6 +165,10 @@ public class OrganizationService {
             errors.add("roles", validation.msg("party.error.roles.empty"));
         }
         return new Valid(name, code, region, roles);
+    }
+
+    private FieldErrors.ValidationException duplicate() {
+        return new FieldErrors.ValidationException("creditCode", validation.msg("party.error.creditCode.duplicate"));
     }
 
     private Optional<Organization> find(Caller c, UUID id) {

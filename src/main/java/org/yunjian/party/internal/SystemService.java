@@ -137,11 +137,10 @@ public class SystemService {
         Caller c = Caller.require();
         CloudSystem s = find(c, id).orElseThrow(() -> new NotFoundException("system", id));
         requireNotes(c, s, "system.private-notes.write");
-        String text = notes == null ? "" : notes;
-        if (text.length() > NOTES_MAX) {
-            throw new FieldErrors.ValidationException("notes", validation.msg("party.error.tooLong", NOTES_MAX,
-                    text.length()));
-        }
+        FieldErrors errors = new FieldErrors();
+        String checked = validation.multiline(errors, "notes", notes, NOTES_MAX, false);
+        errors.throwIfAny();
+        String text = checked == null ? "" : checked;
         var now = clock.instant();
         systems.savePrivateNotes(id, text, now, c.user().userId());
         events.publishEvent(AuditableEvent.success("system.private-notes.write", "system", id,

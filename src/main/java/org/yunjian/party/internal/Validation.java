@@ -23,8 +23,20 @@ public class Validation {
         return messages.get(code, args);
     }
 
-    /** Stripped text of at most {@code max} characters; {@code null} (with an error if required) when blank. */
+    /**
+     * Stripped single-line text of at most {@code max} characters; {@code null} (with an error if
+     * required) when blank.
+     */
     public String text(FieldErrors errors, String field, String raw, int max, boolean required) {
+        return text(errors, field, raw, max, required, false);
+    }
+
+    /** Like {@link #text}, but line breaks and tabs are allowed (descriptions, notes). */
+    public String multiline(FieldErrors errors, String field, String raw, int max, boolean required) {
+        return text(errors, field, raw, max, required, true);
+    }
+
+    private String text(FieldErrors errors, String field, String raw, int max, boolean required, boolean lines) {
         String v = raw == null ? null : raw.strip();
         if (v == null || v.isEmpty()) {
             if (required) {
@@ -36,7 +48,7 @@ public class Validation {
             errors.add(field, msg("party.error.tooLong", max, v.length()));
             return null;
         }
-        if (v.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+        if (v.chars().anyMatch(c -> Character.isISOControl(c) && !(lines && (c == '\n' || c == '\r' || c == '\t')))) {
             errors.add(field, msg("party.error.control"));
             return null;
         }

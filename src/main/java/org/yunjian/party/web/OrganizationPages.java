@@ -2,6 +2,7 @@ package org.yunjian.party.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
@@ -52,7 +53,7 @@ class OrganizationPages {
     @GetMapping("/new")
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     String createForm(Model model) {
-        return form(model, new OrganizationForm(), null, java.util.Map.of());
+        return form(model, new OrganizationForm(), null, Map.of());
     }
 
     @PostMapping
@@ -76,7 +77,7 @@ class OrganizationPages {
     @GetMapping("/{id}/edit")
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     String editForm(@PathVariable UUID id, Model model) {
-        return form(model, OrganizationForm.of(service.get(id)), id, java.util.Map.of());
+        return form(model, OrganizationForm.of(service.get(id)), id, Map.of());
     }
 
     @PostMapping("/{id}")
@@ -112,14 +113,14 @@ class OrganizationPages {
         return "redirect:/organizations";
     }
 
-    private String form(Model model, OrganizationForm form, UUID id, java.util.Map<String, String> errors) {
+    private String form(Model model, OrganizationForm form, UUID id, Map<String, String> errors) {
         model.addAttribute("form", form);
         model.addAttribute("organizationId", id);
         model.addAttribute("errors", errors);
         return "party/organization-form";
     }
 
-    static List<String> keysStartingWith(java.util.Map<String, String> errors, String prefix) {
+    static List<String> keysStartingWith(Map<String, String> errors, String prefix) {
         return errors.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
                 .map(e -> e.getKey() + "：" + e.getValue()).toList();
     }
