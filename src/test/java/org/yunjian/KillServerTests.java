@@ -28,7 +28,12 @@ class KillServerTests {
         String id;
         try (ServerProcess server = ServerProcess.start(dataDir, "--spring.profiles.active=demo")) {
             WebSession session = new WebSession(server::uri);
-            session.login(DemoData.CUSTOMER_USER, DemoData.PASSWORD);
+            // demo accounts are seeded just after the server starts listening
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (session.login(DemoData.CUSTOMER_USER, DemoData.PASSWORD).contains("error")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
             HttpResponse<String> created = session.postJson("/api/systems", """
                     {"name":"%s","protectionLevel":3,"deploymentModel":"PUBLIC","serviceModel":"IAAS",
                      "industry":"GOVERNMENT_WEBSITE","dataClassification":"IMPORTANT","regions":["北京"],
