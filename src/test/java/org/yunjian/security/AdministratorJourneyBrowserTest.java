@@ -27,11 +27,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * enrolment, creating an auditor, logout. Skipped when Chromium is missing, unless {@code CI=true}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:browser-tests;DB_CLOSE_DELAY=-1",
         "yunjian.security.setup-token=browser-journey-token"})
 @Tag("database")
 @Tag("browser")
 class AdministratorJourneyBrowserTest {
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void databaseOfItsOwn(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        org.yunjian.support.TestDatabases.fresh("browser_tests", registry);
+    }
+
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");

@@ -35,12 +35,18 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * Spring context with MockMvc on an in-memory database of its own, a settable clock and an organisation
  * directory over the organisation table. Each test makes its own accounts with unique names.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:security-tests;DB_CLOSE_DELAY=-1")
+@SpringBootTest
 @AutoConfigureMockMvc
 @Import(SecurityTestSupport.class)
 @RecordApplicationEvents
 @Tag("database")
 abstract class SecurityIntegrationTest {
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void databaseOfItsOwn(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        org.yunjian.support.TestDatabases.fresh("security_tests", registry);
+    }
+
 
     static final String PASSWORD = "Initial-Passw0rd";
 

@@ -29,12 +29,17 @@ import org.yunjian.shared.AuditableEvent;
 import picocli.CommandLine;
 
 /** On a database of its own: set-up only works while no security administrator exists. */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:setup-tests;DB_CLOSE_DELAY=-1",
-        "yunjian.security.setup-token=operator-chosen-token-42"})
+@SpringBootTest(properties = {"yunjian.security.setup-token=operator-chosen-token-42"})
 @AutoConfigureMockMvc
 @RecordApplicationEvents
 @Tag("database")
 class SetupTest {
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void databaseOfItsOwn(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        org.yunjian.support.TestDatabases.fresh("setup_tests", registry);
+    }
+
 
     private static final String PASSWORD = "First-Admin-Passw0rd";
 

@@ -29,6 +29,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 public class PostgresForTests implements LauncherSessionListener {
 
     public static final String UNAVAILABLE = "yunjian.test.pg.unavailable";
+    /** Superuser JDBC URL of the test cluster's maintenance database, for tests that need databases of their own. */
+    public static final String ADMIN_URL = "yunjian.test.pg.admin-url";
     static final String OWNER = "yunjian_owner";
     static final String APP = "yunjian_app";
 
@@ -95,6 +97,7 @@ public class PostgresForTests implements LauncherSessionListener {
             s.execute("CREATE DATABASE yunjian OWNER " + OWNER + " ENCODING 'UTF8'");
         }
         String url = base + "yunjian";
+        System.setProperty(ADMIN_URL, base + "postgres");
         System.setProperty("spring.datasource.url", url);
         System.setProperty("spring.datasource.username", APP);
         System.setProperty("spring.datasource.password", "app");

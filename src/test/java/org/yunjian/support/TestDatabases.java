@@ -1,0 +1,41 @@
+package org.yunjian.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A database of a test class's own, for tests that need an empty platform (no accounts yet): an in-memory
+ * H2 database in the H2 run, a new PostgreSQL database (same owner and application roles) in the
+ * PostgreSQL run. Use from a {@code @DynamicPropertySource} method.
+ */
+public final class TestDatabases {
+
+    private TestDatabases() {
+    }
+
+    public static void fresh(String name, DynamicPropertyRegistry registry) {
+        String db = name.toLowerCase().replaceAll("[^a-z0-9_]", "_") + "_"
+                + UUID.randomUUID().toString().substring(0, 8);
+        String adminUrl = System.getProperty(PostgresForTests.ADMIN_URL);
+        if (adminUrl == null) {
+            registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + db + ";DB_CLOSE_DELAY=-1");
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(adminUrl, "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + db + " OWNER " + PostgresForTests.OWNER + " ENCODING 'UTF8'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create test database " + db, e);
+        }
+        String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + db;
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.flyway.url", () -> url);
+        registry.add("yunjian.test.pg.owner-url", () -> url);
+        registry.add("yunjian.test.pg.app-url", () -> url);
+    }
+}
