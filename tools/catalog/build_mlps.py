@@ -200,7 +200,9 @@ def build():
     assert len(gs) == len(CONTROL_POINTS), len(gs)
     requirements = []
     for clause, title, title_en in SECTIONS:
-        requirements.append(node(f"MLPS-L3-{clause}", "SECTION", clause, None, None, None, title, title_en))
+        section = node(f"MLPS-L3-{clause}", "SECTION", clause, None, None, None, title, title_en)
+        section["titleSource"] = "GB/T 22239-2019"
+        requirements.append(section)
     for group, (clause, title, title_en) in zip(gs, CONTROL_POINTS):
         assert group["label"] == title, (group["label"], title)
         section = clause.rsplit(".", 1)[0]

@@ -11,6 +11,7 @@ import java.util.Set;
  * @param item                   item segments below the clause ({@code a}, {@code c-1}), or null
  * @param sourceLabel            the item marker as printed in the source ({@code a)}, {@code 3.}), or null
  * @param numberingReconstructed the source lost this clause/item numbering and the catalog reconstructed it
+ * @param titleSource            null when the title is in the working text; else the reference it comes from
  * @param text                   the Chinese text verbatim from the source (typos kept; see {@link #corrections()})
  * @param textEn                 English rendering (editorial, not an official translation)
  * @param phaseInStandard        the lifecycle phase in the standard's own term, or null where it gives none
@@ -21,13 +22,16 @@ import java.util.Set;
  * @param sourceLine             line of the source text the node was transcribed from, or null
  * @param mlps                   等保 assessment attributes (items of the 等保 guide only), or null
  * @param exitInventory          exit hand-over inventory structure, or null
+ * @param footnotes              the source's footnotes referred to by marks in {@link #text()}
  */
 public record Requirement(RequirementId id, String standardCode, RequirementKind kind, String clause, String item,
                           String sourceLabel, boolean numberingReconstructed, RequirementId parent,
-                          List<RequirementId> children, String title, String titleEn, String text, String textEn,
+                          List<RequirementId> children, String title, String titleEn, String titleSource, String text,
+                          String textEn,
                           String phaseInStandard, Set<Phase> phases, Set<CloudRole> roles, Layer layer,
                           Set<DeploymentModel> deploymentModels, boolean bold, Integer sourceLine,
-                          MlpsAssessment mlps, ExitInventory exitInventory, List<Correction> corrections) {
+                          MlpsAssessment mlps, ExitInventory exitInventory, List<Correction> corrections,
+                          List<Footnote> footnotes) {
 
     public Requirement {
         children = List.copyOf(children);
@@ -35,6 +39,7 @@ public record Requirement(RequirementId id, String standardCode, RequirementKind
         roles = Set.copyOf(roles);
         deploymentModels = Set.copyOf(deploymentModels);
         corrections = List.copyOf(corrections);
+        footnotes = List.copyOf(footnotes);
     }
 
     public Optional<RequirementId> parentId() {
@@ -52,5 +57,9 @@ public record Requirement(RequirementId id, String standardCode, RequirementKind
      * @param field JSON path of the field within the requirement, e.g. {@code mlps.criteria.compliant}
      */
     public record Correction(String field, String original, String corrected, String note) {
+    }
+
+    /** A footnote of the source, e.g. mark {@code [^1]} with 介质清理's definition. */
+    public record Footnote(String mark, String text) {
     }
 }

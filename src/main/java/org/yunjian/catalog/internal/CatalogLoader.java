@@ -130,6 +130,14 @@ public final class CatalogLoader {
             throw new CatalogFileException(file, n.line(), path(i, "title"), "a node needs a title or a text");
         }
         MlpsAssessment mlps = n.get("mlps").isNull() ? null : mlps(file, i, n);
+        for (int f = 0; f < n.get("footnotes").items().size(); f++) {
+            JsonNode footnote = n.get("footnotes").items().get(f);
+            String text = n.get("text").asString();
+            if (text == null || !text.contains(footnote.get("mark").asString())) {
+                throw new CatalogFileException(file, footnote.line(), path(i, "footnotes[" + f + "].mark"),
+                        "the mark does not occur in the text");
+            }
+        }
         for (int c = 0; c < n.get("corrections").items().size(); c++) {
             JsonNode correction = n.get("corrections").items().get(c);
             String field = correction.get("field").asString();
@@ -146,7 +154,8 @@ public final class CatalogLoader {
         return new Requirement(id, code, kind, clause, item, n.get("sourceLabel").asString(),
                 n.get("numberingReconstructed").asBoolean(),
                 n.get("parent").isNull() ? null : RequirementId.of(n.get("parent").asString()),
-                children.get(id), n.get("title").asString(), n.get("titleEn").asString(), n.get("text").asString(),
+                children.get(id), n.get("title").asString(), n.get("titleEn").asString(),
+                n.get("titleSource").asString(), n.get("text").asString(),
                 n.get("textEn").asString(), n.get("phaseInStandard").asString(), enums(n.get("phases"), Phase.class),
                 enums(n.get("roles"), CloudRole.class),
                 n.get("layer").isNull() ? null : Layer.valueOf(n.get("layer").asString()),
@@ -156,6 +165,9 @@ public final class CatalogLoader {
                 n.get("corrections").items().stream()
                         .map(c -> new Requirement.Correction(c.get("field").asString(), c.get("original").asString(),
                                 c.get("corrected").asString(), c.get("note").asString()))
+                        .toList(),
+                n.get("footnotes").items().stream()
+                        .map(f -> new Requirement.Footnote(f.get("mark").asString(), f.get("text").asString()))
                         .toList());
     }
 
