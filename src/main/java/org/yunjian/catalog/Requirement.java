@@ -23,6 +23,10 @@ import java.util.Set;
  * @param mlps                   等保 assessment attributes (items of the 等保 guide only), or null
  * @param exitInventory          exit hand-over inventory structure, or null
  * @param footnotes              the source's footnotes referred to by marks in {@link #text()}
+ * @param notes                  informative paragraphs and 注 of the source that follow this node
+ * @param allocationRules        T/CCIA §5 general rules this item states, machine-checkable
+ * @param roleDetermination      T/CCIA Annex A row, or null
+ * @param incident               T/CCIA Annex B row, or null
  */
 public record Requirement(RequirementId id, String standardCode, RequirementKind kind, String clause, String item,
                           String sourceLabel, boolean numberingReconstructed, RequirementId parent,
@@ -31,7 +35,8 @@ public record Requirement(RequirementId id, String standardCode, RequirementKind
                           String phaseInStandard, Set<Phase> phases, Set<CloudRole> roles, Layer layer,
                           Set<DeploymentModel> deploymentModels, boolean bold, Integer sourceLine,
                           MlpsAssessment mlps, ExitInventory exitInventory, List<Correction> corrections,
-                          List<Footnote> footnotes) {
+                          List<Footnote> footnotes, List<Note> notes, List<AllocationRule> allocationRules,
+                          RoleDetermination roleDetermination, Incident incident) {
 
     public Requirement {
         children = List.copyOf(children);
@@ -40,6 +45,8 @@ public record Requirement(RequirementId id, String standardCode, RequirementKind
         deploymentModels = Set.copyOf(deploymentModels);
         corrections = List.copyOf(corrections);
         footnotes = List.copyOf(footnotes);
+        notes = List.copyOf(notes);
+        allocationRules = List.copyOf(allocationRules);
     }
 
     public Optional<RequirementId> parentId() {
@@ -57,6 +64,10 @@ public record Requirement(RequirementId id, String standardCode, RequirementKind
      * @param field JSON path of the field within the requirement, e.g. {@code mlps.criteria.compliant}
      */
     public record Correction(String field, String original, String corrected, String note) {
+    }
+
+    /** An informative paragraph or 注 of the source, verbatim, with an English rendering. */
+    public record Note(String text, String textEn) {
     }
 
     /** A footnote of the source, e.g. mark {@code [^1]} with 介质清理's definition. */

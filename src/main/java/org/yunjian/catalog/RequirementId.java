@@ -8,13 +8,14 @@ import java.util.regex.Pattern;
 
 /**
  * Stable identifier of a catalog requirement: standard code, clause, then item segments, e.g.
- * {@code MLPS-L3-8.2.4.7-a}, {@code GBT31167-9.4-c-1}, {@code TCCIA004-A.1}. Ids never change once
- * published; other modules store them.
+ * {@code MLPS-L3-8.2.4.7-a}, {@code GBT31167-9.4-c-1}, {@code TCCIA004-A.1-3}, {@code TCCIA004-B-12}.
+ * Segments of the standard code have at least two characters, so that a one-letter annex ({@code B})
+ * is read as the clause. Ids never change once published; other modules store them.
  */
 public record RequirementId(String value) implements Comparable<RequirementId> {
 
     private static final Pattern FORMAT = Pattern.compile(
-            "^([A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*)-((?:[A-Z]|[0-9]+)(?:\\.[0-9]+)*)((?:-(?:[a-z]|[0-9]+))*)$");
+            "^([A-Z][A-Z0-9]+(?:-[A-Z][A-Z0-9]+)*)-((?:[A-Z]|[0-9]+)(?:\\.[0-9]+)*)((?:-(?:[a-z]|[0-9]+))*)$");
 
     public RequirementId {
         Objects.requireNonNull(value, "value");

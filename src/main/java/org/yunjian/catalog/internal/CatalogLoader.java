@@ -8,17 +8,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.yunjian.catalog.AllocationRule;
 import org.yunjian.catalog.AssessedSide;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.CloudRole;
 import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.catalog.ExitInventory;
+import org.yunjian.catalog.Incident;
 import org.yunjian.catalog.Layer;
 import org.yunjian.catalog.MlpsAssessment;
 import org.yunjian.catalog.Phase;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.catalog.RequirementKind;
+import org.yunjian.catalog.RoleDetermination;
 import org.yunjian.catalog.Standard;
 import org.yunjian.catalog.TestStepType;
 
@@ -168,7 +171,16 @@ public final class CatalogLoader {
                         .toList(),
                 n.get("footnotes").items().stream()
                         .map(f -> new Requirement.Footnote(f.get("mark").asString(), f.get("text").asString()))
-                        .toList());
+                        .toList(),
+                n.get("notes").items().stream()
+                        .map(f -> new Requirement.Note(f.get("text").asString(), f.get("textEn").asString()))
+                        .toList(),
+                n.get("allocationRules").items().stream()
+                        .map(r -> new AllocationRule(AllocationRule.Kind.valueOf(r.get("kind").asString()),
+                                r.get("parameter").isNull() ? null : r.get("parameter").asNumber().intValue(),
+                                enums(r.get("liable"), CloudRole.class)))
+                        .toList(),
+                roleDetermination(n.get("roleDetermination")), incident(n.get("incident")));
     }
 
     private static MlpsAssessment mlps(String file, int i, JsonNode n) {
@@ -197,6 +209,27 @@ public final class CatalogLoader {
                 new MlpsAssessment.Criteria(c.get("compliant").asString(), c.get("partiallyCompliant").asString(),
                         c.get("nonCompliant").asString()),
                 AssessedSide.valueOf(m.get("assessedSide").asString()));
+    }
+
+    private static RoleDetermination roleDetermination(JsonNode r) {
+        if (r.isNull()) {
+            return null;
+        }
+        return new RoleDetermination(r.get("actor").asString(),
+                r.get("behaviours").items().stream()
+                        .map(b -> new RoleDetermination.Behaviour(
+                                b.get("number").isNull() ? null : b.get("number").asNumber().intValue(),
+                                b.get("name").asString(), b.get("text").asString()))
+                        .toList(),
+                r.get("roleTerm").asString(), enums(r.get("roles"), CloudRole.class), r.get("joint").asBoolean());
+    }
+
+    private static Incident incident(JsonNode i) {
+        if (i.isNull()) {
+            return null;
+        }
+        return new Incident(i.get("category").asString(), enums(i.get("liableRoles"), CloudRole.class),
+                i.get("relatedClause").asString());
     }
 
     private static ExitInventory exitInventory(JsonNode e) {
