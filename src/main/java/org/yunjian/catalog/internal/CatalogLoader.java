@@ -129,8 +129,9 @@ public final class CatalogLoader {
         if (kind == RequirementKind.ITEM && n.get("text").isNull()) {
             throw new CatalogFileException(file, n.line(), path(i, "text"), "an item needs its verbatim text");
         }
-        if (n.get("title").isNull() && n.get("text").isNull()) {
-            throw new CatalogFileException(file, n.line(), path(i, "title"), "a node needs a title or a text");
+        if (n.get("title").isNull() && n.get("titleEn").isNull() && n.get("text").isNull()) {
+            throw new CatalogFileException(file, n.line(), path(i, "title"),
+                    "a node needs a title, an English title (where the source lost the heading) or a text");
         }
         MlpsAssessment mlps = n.get("mlps").isNull() ? null : mlps(file, i, n);
         for (int f = 0; f < n.get("footnotes").items().size(); f++) {
