@@ -80,7 +80,7 @@ def subject_roles(text):
         return [CU]
     if text.startswith("受托方"):
         return [PR]
-    if re.match(r"^(合同|服务水平协议|保密协议)", text):
+    if re.match(r"^(合同|服务水平协议|保密协议)应", text):
         return [CU, PR]
     if re.match(r"^(私有云|行业云|公共云)(应|不应|的运行)", text):
         return [PR]
@@ -164,7 +164,7 @@ def build():
             parent = by_id[r["parent"]]
             roles = ROLE_OVERRIDES.get(key)
             if roles is None and parent["kind"] == "ITEM" and re.search(
-                    r"受托方承担以下责任和义务|要求受托方至少采取以下措施|数据清单的内容", parent["text"]):
+                    r"受托方承担以下责任和义务|要求受托方至少采取以下措施|数据清单的内容|合同应对特殊情况|服务水平协议应包括", parent["text"]):
                 roles = [PR, CU]  # what the provider must do and the customer must require (contract, disposal, inventory)
             if roles is None:
                 roles = subject_roles(r["text"])
