@@ -15,19 +15,28 @@ public final class Catalog {
 
     private final Map<String, Standard> standards;
     private final Map<RequirementId, Requirement> requirements;
+    private final List<Mapping> mappings;
 
-    private Catalog(Map<String, Standard> standards, Map<RequirementId, Requirement> requirements) {
+    private Catalog(Map<String, Standard> standards, Map<RequirementId, Requirement> requirements, List<Mapping> mappings) {
         this.standards = standards;
         this.requirements = requirements;
+        this.mappings = mappings;
+    }
+
+    /** A catalog without cross-references; see {@link #of(List, List, List)}. */
+    public static Catalog of(List<Standard> standards, List<Requirement> requirements) {
+        return of(standards, requirements, List.of());
     }
 
     /**
      * Builds a catalog from already consistent data: ids unique, every requirement's standard and
      * parent present, children listed by their parents.
      *
+     * Every mapping must join two existing requirements of different standards.
+     *
      * @throws IllegalArgumentException if the data is not consistent
      */
-    public static Catalog of(List<Standard> standards, List<Requirement> requirements) {
+    public static Catalog of(List<Standard> standards, List<Requirement> requirements, List<Mapping> mappings) {
         Map<String, Standard> byCode = new LinkedHashMap<>();
         for (Standard s : standards) {
             if (byCode.putIfAbsent(s.code(), s) != null) {
@@ -48,7 +57,12 @@ public final class Catalog {
                 throw new IllegalArgumentException(r.id() + ": unknown parent " + r.parent());
             }
         }
-        return new Catalog(Collections.unmodifiableMap(byCode), Collections.unmodifiableMap(byId));
+        for (Mapping m : mappings) {
+            if (!byId.containsKey(m.from()) || !byId.containsKey(m.to())) {
+                throw new IllegalArgumentException("mapping " + m.from() + " -> " + m.to() + ": unknown requirement");
+            }
+        }
+        return new Catalog(Collections.unmodifiableMap(byCode), Collections.unmodifiableMap(byId), List.copyOf(mappings));
     }
 
     public List<Standard> standards() {
@@ -81,6 +95,16 @@ public final class Catalog {
     /** Requirements matching {@code filter}, in catalog order (standards in load order, then document order). */
     public List<Requirement> find(RequirementFilter filter) {
         return requirements.values().stream().filter(filter::matches).toList();
+    }
+
+    /** All cross-references between standards. */
+    public List<Mapping> mappings() {
+        return mappings;
+    }
+
+    /** Cross-references with {@code id} at either end. */
+    public List<Mapping> mappings(RequirementId id) {
+        return mappings.stream().filter(m -> m.from().equals(id) || m.to().equals(id)).toList();
     }
 
     public int size() {

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.Mapping;
 import org.yunjian.catalog.RequirementFilter;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.shared.FieldErrors;
@@ -47,6 +48,13 @@ class CatalogApiController {
         return catalog.find(filter).stream().map(RequirementSummaryDto::of).toList();
     }
 
+    @GetMapping("/mappings")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Cross-references between standards (EQUAL / SUBSET / INTERSECTS with rationale)")
+    List<Mapping> mappings(@RequestParam(required = false) String topic) {
+        return catalog.mappings().stream().filter(m -> topic == null || topic.isBlank() || m.topic().equals(topic)).toList();
+    }
+
     @GetMapping("/requirements/{id}")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "One requirement with its verbatim text, English rendering and typed attributes")
@@ -54,7 +62,7 @@ class CatalogApiController {
         if (!RequirementId.isWellFormed(id)) {
             throw new FieldErrors.ValidationException("id", "not a requirement id (e.g. MLPS-L3-8.2.4.7-a)");
         }
-        return catalog.requirement(RequirementId.of(id)).map(RequirementDto::of)
+        return catalog.requirement(RequirementId.of(id)).map(r -> RequirementDto.of(r, catalog.mappings(r.id())))
                 .orElseThrow(() -> new NotFoundException("Requirement", id));
     }
 }

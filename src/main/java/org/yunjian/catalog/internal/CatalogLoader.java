@@ -16,6 +16,7 @@ import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.catalog.ExitInventory;
 import org.yunjian.catalog.Incident;
 import org.yunjian.catalog.Layer;
+import org.yunjian.catalog.Mapping;
 import org.yunjian.catalog.MlpsAssessment;
 import org.yunjian.catalog.Phase;
 import org.yunjian.catalog.Requirement;
@@ -44,6 +45,11 @@ public final class CatalogLoader {
     }
 
     public Catalog load(List<Source> files) {
+        return load(files, List.of());
+    }
+
+    /** Loads the standards, then the cross-reference files, which may only name requirements that exist. */
+    public Catalog load(List<Source> files, List<Source> mappingFiles) {
         List<Standard> standards = new ArrayList<>();
         List<Requirement> all = new ArrayList<>();
         Map<String, String> standardFile = new HashMap<>();
@@ -57,7 +63,47 @@ public final class CatalogLoader {
             standards.add(loaded.standard());
             all.addAll(loaded.requirements());
         }
-        return Catalog.of(standards, all);
+        Map<RequirementId, Requirement> byId = new HashMap<>();
+        all.forEach(r -> byId.put(r.id(), r));
+        List<Mapping> mappings = new ArrayList<>();
+        for (Source file : mappingFiles) {
+            mappings.addAll(loadMappings(file, byId));
+        }
+        return Catalog.of(standards, all, mappings);
+    }
+
+    private List<Mapping> loadMappings(Source file, Map<RequirementId, Requirement> byId) {
+        JsonNode root = LocatedJsonReader.read(file.name(), file.content());
+        List<SchemaValidator.Violation> violations = validator.validate(root, "mappingFile");
+        if (!violations.isEmpty()) {
+            SchemaValidator.Violation first = violations.get(0);
+            throw new CatalogFileException(file.name(), first.line(), first.path(), first.message());
+        }
+        List<Mapping> out = new ArrayList<>();
+        java.util.Set<String> pairs = new java.util.HashSet<>();
+        List<JsonNode> nodes = root.get("mappings").items();
+        for (int i = 0; i < nodes.size(); i++) {
+            JsonNode n = nodes.get(i);
+            RequirementId from = RequirementId.of(n.get("from").asString());
+            RequirementId to = RequirementId.of(n.get("to").asString());
+            for (String end : List.of("from", "to")) {
+                if (!byId.containsKey(RequirementId.of(n.get(end).asString()))) {
+                    throw new CatalogFileException(file.name(), n.get(end).line(), "mappings[" + i + "]." + end,
+                            "unknown requirement " + n.get(end).asString());
+                }
+            }
+            if (from.standardCode().equals(to.standardCode())) {
+                throw new CatalogFileException(file.name(), n.line(), "mappings[" + i + "]",
+                        "a cross-reference joins two different standards");
+            }
+            String pair = from.compareTo(to) < 0 ? from + " " + to : to + " " + from;
+            if (!pairs.add(pair)) {
+                throw new CatalogFileException(file.name(), n.line(), "mappings[" + i + "]", "duplicate mapping " + pair);
+            }
+            out.add(new Mapping(from, to, Mapping.Relation.valueOf(n.get("relation").asString()),
+                    n.get("topic").asString(), n.get("rationale").asString()));
+        }
+        return out;
     }
 
     private record Loaded(Standard standard, int standardLine, List<Requirement> requirements) {

@@ -26,7 +26,10 @@ public final class CatalogLoading {
         return from(DEFAULT_LOCATION);
     }
 
-    /** Loads every {@code *.json} under {@code location} except the schema, which comes from the classpath. */
+    /**
+     * Loads every {@code *.json} under {@code location} except the schema (which comes from the classpath),
+     * then the cross-references in {@code location/mappings/*.json}.
+     */
     public static Catalog from(String location) {
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
         String base = location.endsWith("/") ? location : location + "/";
@@ -43,7 +46,13 @@ public final class CatalogLoading {
             for (Resource r : resources) {
                 sources.add(source(r));
             }
-            return loader.load(sources);
+            List<Resource> mappingResources = new ArrayList<>(Arrays.asList(resolver.getResources(base + "mappings/*.json")));
+            mappingResources.sort(Comparator.comparing(Resource::getFilename));
+            List<CatalogLoader.Source> mappings = new ArrayList<>();
+            for (Resource r : mappingResources) {
+                mappings.add(source(r));
+            }
+            return loader.load(sources, mappings);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read catalog files at " + base, e);
         }

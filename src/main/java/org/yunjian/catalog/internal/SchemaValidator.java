@@ -40,6 +40,13 @@ final class SchemaValidator {
         return out;
     }
 
+    /** Validates against {@code #/$defs/<definition>} instead of the root schema. */
+    List<Violation> validate(JsonNode instance, String definition) {
+        List<Violation> out = new ArrayList<>();
+        validate(resolve("#/$defs/" + definition), instance, "$", out);
+        return out;
+    }
+
     private void checkKeywords(JsonNode schema, String where) {
         if (schema.type() != JsonNode.Type.OBJECT) {
             throw new IllegalArgumentException("schema at " + where + " is not an object");

@@ -60,6 +60,7 @@ class CatalogPageController {
         model.addAttribute("standard", catalog.standard(r.standardCode()).orElseThrow());
         model.addAttribute("parent", r.parent() == null ? null : catalog.requirement(r.parent()).orElse(null));
         model.addAttribute("children", catalog.children(r.id()));
+        model.addAttribute("mappings", catalog.mappings(r.id()));
         model.addAttribute("en", "en".equals(locale.getLanguage()));
         return "catalog/requirement";
     }

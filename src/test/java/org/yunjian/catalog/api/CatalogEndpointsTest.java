@@ -75,6 +75,19 @@ class CatalogEndpointsTest {
 
     @Test
     @WithMockUser(roles = "USER")
+    void listsCrossReferencesByTopicAndShowsThemOnTheRequirement() throws Exception {
+        mvc.perform(get("/api/catalog/mappings").param("topic", "EXIT_ACCESS_REVOCATION"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].topic", everyItem(is("EXIT_ACCESS_REVOCATION"))))
+                .andExpect(jsonPath("$[*].to", hasItem("GOVWEB-9.3.1-d")));
+        mvc.perform(get("/api/catalog/requirements/GBT31167-9.1-d"))
+                .andExpect(jsonPath("$.mappings[*].to", hasItem("JRT-SF-8.1.1-1-3")));
+        mvc.perform(get("/catalog/requirements/GOVWEB-9.3.1-d"))
+                .andExpect(content().string(containsString("id=\"requirement-mappings\"")));
+    }
+
+    @Test
+    @WithMockUser(roles = "USER")
     void rejectsUnknownFilterValuesNamingTheField() throws Exception {
         mvc.perform(get("/api/catalog/requirements").param("phase", "LATER").param("standard", "ISO27001"))
                 .andExpect(status().isBadRequest())

@@ -176,6 +176,49 @@ class CatalogLoaderTest {
                 .hasMessageContaining("already defined in a.json");
     }
 
+    private static final String OTHER = VALID.replace("\"code\": \"DEMO\"", "\"code\": \"OTHER\"")
+            .replace("DEMO-9", "OTHER-9");
+
+    @Test
+    void loadsCrossReferencesBetweenStandards() {
+        String mappings = """
+                { "formatVersion": 1, "mappings": [
+                  { "from": "DEMO-9-a", "to": "OTHER-9-a", "relation": "EQUAL", "topic": "EXIT_DATA_RETURN", "rationale": "same" }
+                ] }
+                """;
+        Catalog catalog = loader.load(List.of(file("demo.json", VALID), file("other.json", OTHER)),
+                List.of(file("map.json", mappings)));
+        assertThat(catalog.mappings(RequirementId.of("OTHER-9-a"))).singleElement()
+                .satisfies(m -> assertThat(m.other(RequirementId.of("OTHER-9-a"))).isEqualTo(RequirementId.of("DEMO-9-a")));
+    }
+
+    @Test
+    void rejectsCrossReferenceToAnUnknownRequirementAtItsLine() {
+        String mappings = """
+                { "formatVersion": 1, "mappings": [
+                  { "from": "DEMO-9-a",
+                    "to": "OTHER-9-z", "relation": "EQUAL", "topic": "EXIT_DATA_RETURN", "rationale": "same" }
+                ] }
+                """;
+        assertThatThrownBy(() -> loader.load(List.of(file("demo.json", VALID), file("other.json", OTHER)),
+                List.of(file("map.json", mappings))))
+                .isInstanceOf(CatalogLoadException.class)
+                .hasMessage("map.json:3: mappings[0].to: unknown requirement OTHER-9-z");
+    }
+
+    @Test
+    void rejectsCrossReferenceWithAnUnknownRelation() {
+        String mappings = """
+                { "formatVersion": 1, "mappings": [
+                  { "from": "DEMO-9-a", "to": "OTHER-9-a", "relation": "SIMILAR", "topic": "X", "rationale": "r" }
+                ] }
+                """;
+        assertThatThrownBy(() -> loader.load(List.of(file("demo.json", VALID), file("other.json", OTHER)),
+                List.of(file("map.json", mappings))))
+                .isInstanceOf(CatalogLoadException.class)
+                .hasMessageStartingWith("map.json:2: $.mappings[0].relation:");
+    }
+
     @Test
     void applicationRefusesToStartWithAHalfLoadableCatalog(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("a-good.json"), VALID);
