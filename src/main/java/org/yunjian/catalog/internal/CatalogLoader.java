@@ -3,6 +3,7 @@ package org.yunjian.catalog.internal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ public final class CatalogLoader {
             throw new CatalogFileException(file.name(), first.line(), first.path(), first.message());
         }
         List<Mapping> out = new ArrayList<>();
-        java.util.Set<String> pairs = new java.util.HashSet<>();
+        Set<String> pairs = new HashSet<>();
         List<JsonNode> nodes = root.get("mappings").items();
         for (int i = 0; i < nodes.size(); i++) {
             JsonNode n = nodes.get(i);
