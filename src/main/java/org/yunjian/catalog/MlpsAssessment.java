@@ -1,0 +1,42 @@
+package org.yunjian.catalog;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The 等保 work-instruction row of one cloud-extension item (GB/T 22239-2019 §8.2, level 3).
+ *
+ * @param area                   安全层面, e.g. 安全计算环境
+ * @param controlPoint           控制点, e.g. 剩余信息保护
+ * @param controlPointLabelOnRow whether the flattened source printed the control-point label on this
+ *                               item's row (false for most items; true on a misplaced label's row)
+ * @param requirement            安全要求, verbatim without its item marker
+ * @param interpretation         要求解读
+ * @param expectedEvidence       预期结果或主要证据
+ */
+public record MlpsAssessment(String area, String controlPoint, boolean controlPointLabelOnRow, String requirement,
+                             String interpretation, TestMethod testMethod, String expectedEvidence,
+                             Criteria criteria, AssessedSide assessedSide) {
+
+    /** 测评方法: the verbatim text and its numbered steps. */
+    public record TestMethod(String text, List<TestStep> steps) {
+        public TestMethod {
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /** One step of the test method; {@code number} is null when the method is a single unnumbered step. */
+    public record TestStep(Integer number, String text, Set<TestStepType> types) {
+        public TestStep {
+            types = Set.copyOf(types);
+        }
+    }
+
+    /** The verdict descriptions; 部分符合 is absent for some items. */
+    public record Criteria(String compliant, String partiallyCompliant, String nonCompliant) {
+        public Optional<String> partiallyCompliantIfAny() {
+            return Optional.ofNullable(partiallyCompliant);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.yunjian.catalog;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Stable identifier of a catalog requirement: standard code, clause, then item segments, e.g.
+ * {@code MLPS-L3-8.2.4.7-a}, {@code GBT31167-9.4-c-1}, {@code TCCIA004-A.1-3}, {@code TCCIA004-B-12}.
+ * Segments of the standard code have at least two characters, so that a one-letter annex ({@code B})
+ * is read as the clause. Ids never change once published; other modules store them.
+ */
+public record RequirementId(String value) implements Comparable<RequirementId> {
+
+    private static final Pattern FORMAT = Pattern.compile(
+            "^([A-Z][A-Z0-9]+(?:-[A-Z][A-Z0-9]+)*)-((?:[A-Z]|[0-9]+)(?:\\.[0-9]+)*)((?:-(?:[a-z]|[0-9]+))*)$");
+
+    public RequirementId {
+        Objects.requireNonNull(value, "value");
+        if (!FORMAT.matcher(value).matches()) {
+            throw new IllegalArgumentException("Not a requirement id: '" + value
+                    + "' (expected STANDARD-clause[-item...], e.g. MLPS-L3-8.2.4.7-a)");
+        }
+    }
+
+    @JsonCreator
+    public static RequirementId of(String value) {
+        return new RequirementId(value);
+    }
+
+    /** Whether {@code value} is a well-formed id (it may still be absent from the catalog). */
+    public static boolean isWellFormed(String value) {
+        return value != null && FORMAT.matcher(value).matches();
+    }
+
+    /** The standard's code, e.g. {@code MLPS-L3}. */
+    public String standardCode() {
+        return parts().group(1);
+    }
+
+    /** The clause number, e.g. {@code 8.2.4.7}. */
+    public String clause() {
+        return parts().group(2);
+    }
+
+    private Matcher parts() {
+        Matcher m = FORMAT.matcher(value);
+        m.matches();
+        return m;
+    }
+
+    @JsonValue
+    @Override
+    public String toString() {
+        return value;
+    }
+
+    @Override
+    public int compareTo(RequirementId other) {
+        return value.compareTo(other.value);
+    }
+}

@@ -1,0 +1,21 @@
+package org.yunjian.catalog.api;
+
+import java.util.Set;
+import org.yunjian.catalog.CloudRole;
+import org.yunjian.catalog.DeploymentModel;
+import org.yunjian.catalog.Layer;
+import org.yunjian.catalog.Phase;
+import org.yunjian.catalog.Requirement;
+import org.yunjian.catalog.RequirementKind;
+
+record RequirementSummaryDto(String id, String standard, RequirementKind kind, String clause, String item,
+                             String parent, String title, String titleEn, String text, String textEn,
+                             String phaseInStandard, Set<Phase> phases, Set<CloudRole> roles, Layer layer,
+                             Set<DeploymentModel> deploymentModels, boolean bold) {
+
+    static RequirementSummaryDto of(Requirement r) {
+        return new RequirementSummaryDto(r.id().value(), r.standardCode(), r.kind(), r.clause(), r.item(),
+                r.parent() == null ? null : r.parent().value(), r.title(), r.titleEn(), r.text(), r.textEn(),
+                r.phaseInStandard(), r.phases(), r.roles(), r.layer(), r.deploymentModels(), r.bold());
+    }
+}

@@ -1,0 +1,66 @@
+package org.yunjian.catalog.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.CatalogLoadException;
+
+/** Reads catalog files from a Spring resource location; used at startup and by tests. */
+public final class CatalogLoading {
+
+    /** Where the shipped catalog lives. */
+    public static final String DEFAULT_LOCATION = "classpath*:catalog/";
+    static final String SCHEMA = "catalog.schema.json";
+
+    private CatalogLoading() {
+    }
+
+    public static Catalog fromClasspath() {
+        return from(DEFAULT_LOCATION);
+    }
+
+    /**
+     * Loads every {@code *.json} under {@code location} except the schema (which comes from the classpath),
+     * then the cross-references in {@code location/mappings/*.json}.
+     */
+    public static Catalog from(String location) {
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+        String base = location.endsWith("/") ? location : location + "/";
+        try {
+            CatalogLoader loader = new CatalogLoader(
+                    source(resolver.getResource("classpath:catalog/" + SCHEMA)));
+            List<Resource> resources = new ArrayList<>(Arrays.asList(resolver.getResources(base + "*.json")));
+            resources.removeIf(r -> SCHEMA.equals(r.getFilename()));
+            resources.sort(Comparator.comparing(Resource::getFilename));
+            if (resources.isEmpty()) {
+                throw new CatalogLoadException(base, 0, "$", "no catalog files found");
+            }
+            List<CatalogLoader.Source> sources = new ArrayList<>();
+            for (Resource r : resources) {
+                sources.add(source(r));
+            }
+            List<Resource> mappingResources = new ArrayList<>(Arrays.asList(resolver.getResources(base + "mappings/*.json")));
+            mappingResources.sort(Comparator.comparing(Resource::getFilename));
+            List<CatalogLoader.Source> mappings = new ArrayList<>();
+            for (Resource r : mappingResources) {
+                mappings.add(source(r));
+            }
+            return loader.load(sources, mappings);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read catalog files at " + base, e);
+        }
+    }
+
+    private static CatalogLoader.Source source(Resource resource) throws IOException {
+        try (InputStream in = resource.getInputStream()) {
+            return new CatalogLoader.Source(resource.getFilename(), in.readAllBytes());
+        }
+    }
+}

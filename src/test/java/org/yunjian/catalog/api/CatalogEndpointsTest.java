@@ -1,0 +1,139 @@
+package org.yunjian.catalog.api;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * REST and pages over the shipped catalog. MockMvc is built with Spring Security applied by hand:
+ * Boot 4 moved the MockMvc security auto-configuration to a module this project does not use.
+ */
+@SpringBootTest
+class CatalogEndpointsTest {
+
+    @Autowired
+    WebApplicationContext context;
+
+    MockMvc mvc;
+
+    @BeforeEach
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+    }
+
+    @Test
+    void anonymousCallerIsRejected() throws Exception {
+        mvc.perform(get("/api/catalog/requirements")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    @WithMockUser(roles = "USER")
+    void listsTheFiveStandards() throws Exception {
+        mvc.perform(get("/api/catalog/standards"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()", is(5)))
+                .andExpect(jsonPath("$[*].code", hasItem("MLPS-L3")));
+    }
+
+    @Test
+    @WithMockUser(roles = "AUDIT_ADMIN")
+    void filtersRequirementsByStandardPhaseAndRole() throws Exception {
+        mvc.perform(get("/api/catalog/requirements").param("standard", "JRT-SF").param("phase", "EXIT")
+                        .param("role", "PROVIDER").param("kind", "ITEM"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].standard", everyItem(is("JRT-SF"))))
+                .andExpect(jsonPath("$[*].phases", everyItem(hasItem("EXIT"))))
+                .andExpect(jsonPath("$[*].roles", everyItem(hasItem("PROVIDER"))))
+                .andExpect(jsonPath("$[*].id", hasItem("JRT-SF-8.3.2-1-2")));
+    }
+
+    @Test
+    @WithMockUser(roles = "USER")
+    void returnsOneRequirementWithItsAssessmentAttributes() throws Exception {
+        mvc.perform(get("/api/catalog/requirements/MLPS-L3-8.2.4.7-a"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.mlps.controlPoint", is("剩余信息保护")))
+                .andExpect(jsonPath("$.text", is("应保证虚拟机所使用的内存和存储空间回收时得到完全清除")))
+                .andExpect(jsonPath("$.mlps.testMethod.steps[0].types[0]", is("EXAMINE")))
+                .andExpect(jsonPath("$.parent", is("MLPS-L3-8.2.4.7")));
+    }
+
+    @Test
+    @WithMockUser(roles = "USER")
+    void listsCrossReferencesByTopicAndShowsThemOnTheRequirement() throws Exception {
+        mvc.perform(get("/api/catalog/mappings").param("topic", "EXIT_ACCESS_REVOCATION"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].topic", everyItem(is("EXIT_ACCESS_REVOCATION"))))
+                .andExpect(jsonPath("$[*].to", hasItem("GOVWEB-9.3.1-d")));
+        mvc.perform(get("/api/catalog/requirements/GBT31167-9.1-d"))
+                .andExpect(jsonPath("$.mappings[*].to", hasItem("JRT-SF-8.1.1-1-3")));
+        mvc.perform(get("/catalog/requirements/GOVWEB-9.3.1-d"))
+                .andExpect(content().string(containsString("id=\"requirement-mappings\"")));
+    }
+
+    @Test
+    @WithMockUser(roles = "USER")
+    void rejectsUnknownFilterValuesNamingTheField() throws Exception {
+        mvc.perform(get("/api/catalog/requirements").param("phase", "LATER").param("standard", "ISO27001"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.phase", containsString("unknown value")))
+                .andExpect(jsonPath("$.errors.standard", containsString("unknown standard")));
+    }
+
+    @Test
+    @WithMockUser(roles = "USER")
+    void malformedIdIsABadRequestAndUnknownIdIsNotFound() throws Exception {
+        mvc.perform(get("/api/catalog/requirements/not an id")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.id", containsString("not a requirement id")));
+        mvc.perform(get("/api/catalog/requirements/MLPS-L3-9.9.9-z")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    @WithMockUser(roles = "USER")
+    void catalogPageListsFilteredItems() throws Exception {
+        mvc.perform(get("/catalog").param("standard", "GBT31167").param("role", "PROVIDER"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("GBT31167-9.4-c-1")))
+                .andExpect(content().string(containsString("id=\"catalog-items\"")));
+    }
+
+    @Test
+    @WithMockUser(roles = "USER")
+    void catalogPageShowsAFieldErrorForAnUnknownPhase() throws Exception {
+        mvc.perform(get("/catalog").param("phase", "LATER"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("field-error")));
+    }
+
+    @Test
+    @WithMockUser(roles = "USER")
+    void requirementPageShowsTextAttributesAndAssessment() throws Exception {
+        mvc.perform(get("/catalog/requirements/MLPS-L3-8.2.4.4-b"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("提供ESC、虚拟机镜像和快照的完整性校验记录、结果")))
+                .andExpect(content().string(containsString("id=\"requirement-mlps\"")))
+                .andExpect(content().string(containsString("ESC → ECS")));
+        mvc.perform(get("/catalog/requirements/GBT31167-9.2-a"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"requirement-inventory\"")));
+        mvc.perform(get("/catalog/requirements/TCCIA004-B-9"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"requirement-incident\"")));
+        mvc.perform(get("/catalog/requirements/NOPE-1")).andExpect(status().isNotFound());
+    }
+}
