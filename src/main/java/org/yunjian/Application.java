@@ -21,12 +21,17 @@ import org.yunjian.cli.CliRunner;
 public class Application {
 
     public static void main(String[] args) {
-        if (args.length == 0 || "serve".equals(args[0]) || args[0].startsWith("--")) {
+        if (args.length == 0 || "serve".equals(args[0]) || isServerOption(args[0])) {
             String[] rest = args.length > 0 && "serve".equals(args[0]) ? Arrays.copyOfRange(args, 1, args.length) : args;
             SpringApplication.run(Application.class, rest);
             return;
         }
         System.exit(runCli(args));
+    }
+
+    /** {@code --server.port=…}, {@code --spring.profiles.active=…}: options for the server, not a CLI command. */
+    static boolean isServerOption(String arg) {
+        return arg.startsWith("--") && !arg.equals("--help") && !arg.equals("--version");
     }
 
     /** Runs a CLI command in a non-web context and returns its exit code. */
