@@ -1,15 +1,41 @@
 package org.yunjian.web;
 
+import java.util.List;
+import java.util.Locale;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.party.Parties;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.Role;
 
+/** The start page: what the caller works on (business users and system administrators) or its duties. */
 @Controller
 class HomeController {
 
+    private final Parties parties;
+
+    HomeController(Parties parties) {
+        this.parties = parties;
+    }
+
     @GetMapping("/")
     @PreAuthorize("isAuthenticated()")
-    String home() {
+    String home(Model model, Locale locale) {
+        CurrentUser user = CurrentUser.require();
+        if (user.is(Role.USER) || user.is(Role.SYSTEM_ADMIN)) {
+            List<SystemCard> cards = parties.visibleSystems().stream()
+                    .map(s -> new SystemCard(s, parties.visibleEngagements(s.id()).size(),
+                            s.deploymentModel().label(locale), s.serviceModel().label(locale)))
+                    .toList();
+            model.addAttribute("systems", cards);
+        }
         return "web/home";
+    }
+
+    record SystemCard(CloudSystem system, int engagements, String deployment, String service) {
     }
 }
