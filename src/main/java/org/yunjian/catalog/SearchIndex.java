@@ -26,6 +26,7 @@ final class SearchIndex {
     private final List<RequirementId> ids = new ArrayList<>();
     private final List<Double> lengths = new ArrayList<>();
     private final List<String> fullText = new ArrayList<>();
+    private final Map<RequirementId, Integer> order = new HashMap<>();
     private final double averageLength;
 
     SearchIndex(Collection<Requirement> requirements) {
@@ -35,6 +36,7 @@ final class SearchIndex {
         for (Requirement r : requirements) {
             int doc = ids.size();
             ids.add(r.id());
+            order.put(r.id(), doc);
             Map<String, Double> tf = new HashMap<>();
             StringBuilder all = new StringBuilder();
             add(tf, all, 4.0, r.id().value(), r.clause());
@@ -127,10 +129,6 @@ final class SearchIndex {
                 double phrase = fullText.get(e.getKey()).contains(whole) ? 1.5 : 1.0;
                 hits.add(new SearchHit(r, e.getValue() * phrase));
             }
-        }
-        Map<RequirementId, Integer> order = new HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            order.put(ids.get(i), i);
         }
         hits.sort(Comparator.comparingDouble(SearchHit::score).reversed()
                 .thenComparing(h -> order.get(h.requirement().id())));
