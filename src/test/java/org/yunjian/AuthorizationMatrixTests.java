@@ -229,7 +229,7 @@ class AuthorizationMatrixTests {
         String kind = segments.length > 1 ? segments[1] : "";
         if (kind.equals("catalog")) {
             // the catalog is shared reference data: the same requirement for every caller and scope
-            return pattern.replace("{id}", "MLPS-L3-8.2.4.7-a");
+            return pattern.replace("{id}", "MLPS-L3-8.2.4.7-a").replace("{code}", "GBT31167");
         }
         UUID id = switch (kind) {
             case "organizations" -> scope == Scope.own ? ownOrg(caller) : ids.get("C2");
@@ -309,6 +309,10 @@ class AuthorizationMatrixTests {
             Map.entry("POST /api/import/organizations", RequestSpec.file(
                     "name,creditCode,region,roles\n矩阵导入组织${rand},${creditCode},北京,CUSTOMER\n")),
             Map.entry("POST /api/import/systems", RequestSpec.file("[]")),
+            // not an OSCAL catalog: refused with 400 once access is granted, so the shared catalog stays unchanged
+            Map.entry("POST /api/catalog/import", RequestSpec.file("{}")),
+            Map.entry("POST /catalog/import", RequestSpec.file("{}")),
+            Map.entry("GET /api/catalog/search", RequestSpec.form(Map.of("q", "剩余信息"))),
             Map.entry("POST /organizations/import", RequestSpec.file(
                     "name,creditCode,region,roles\n矩阵导入组织${rand},${creditCode},北京,CUSTOMER\n")),
             Map.entry("POST /systems/import", RequestSpec.file("[]")),

@@ -6,21 +6,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The loaded standards catalog: immutable, complete (the application does not start with a
- * half-loaded catalog, see {@link CatalogLoadException}) and in the standards' document order.
+ * The loaded standards catalog: complete (the application does not start with a half-loaded catalog,
+ * see {@link CatalogLoadException}) and in the standards' document order. The built-in standards never
+ * change; standards imported from OSCAL catalogs are added (and searchable) as a whole, atomically.
  */
 public final class Catalog {
 
-    private final Map<String, Standard> standards;
-    private final Map<RequirementId, Requirement> requirements;
+    private final Set<String> builtIn;
+    private final List<Standard> builtInStandards;
+    private final List<Requirement> builtInRequirements;
     private final List<Mapping> mappings;
+    private volatile State state;
+
+    private record State(Map<String, Standard> standards, Map<RequirementId, Requirement> requirements, SearchIndex index) {
+    }
 
     private Catalog(Map<String, Standard> standards, Map<RequirementId, Requirement> requirements, List<Mapping> mappings) {
-        this.standards = standards;
-        this.requirements = requirements;
+        this.builtIn = Set.copyOf(standards.keySet());
+        this.builtInStandards = List.copyOf(standards.values());
+        this.builtInRequirements = List.copyOf(requirements.values());
         this.mappings = mappings;
+        this.state = new State(standards, requirements, new SearchIndex(requirements.values()));
     }
 
     /** A catalog without cross-references; see {@link #of(List, List, List)}. */
@@ -65,16 +74,52 @@ public final class Catalog {
         return new Catalog(Collections.unmodifiableMap(byCode), Collections.unmodifiableMap(byId), List.copyOf(mappings));
     }
 
+    /**
+     * Replaces all imported standards by {@code standards} and their {@code requirements} in one step (readers see
+     * the old or the new set, never a mix). The built-in standards cannot be replaced.
+     *
+     * @throws IllegalArgumentException if a code is built in or the data is inconsistent; nothing changes then
+     */
+    public synchronized void replaceImported(List<Standard> standards, List<Requirement> requirements) {
+        for (Standard s : standards) {
+            if (builtIn.contains(s.code())) {
+                throw new IllegalArgumentException("standard " + s.code() + " is built in and cannot be imported");
+            }
+        }
+        List<Standard> allStandards = new ArrayList<>(builtInStandards);
+        allStandards.addAll(standards);
+        List<Requirement> all = new ArrayList<>(builtInRequirements);
+        all.addAll(requirements);
+        Catalog checked = of(allStandards, all, List.of());
+        this.state = checked.state;
+    }
+
+    /** Whether {@code code} is one of the standards shipped with Yunjian (not imported). */
+    public boolean isBuiltIn(String code) {
+        return builtIn.contains(code);
+    }
+
+    /**
+     * Full-text search over ids, titles, Chinese and English text and notes: Chinese by character bigrams
+     * (unigrams for one-character queries), English by lower-cased, lightly stemmed words. Every query term
+     * must match; hits are ranked by a BM25-style score (id and title weigh more than text) and restricted by
+     * {@code filter}. A blank query gives no hits.
+     */
+    public List<SearchHit> search(String query, RequirementFilter filter) {
+        State s = state;
+        return s.index().search(query, s.requirements(), filter == null ? RequirementFilter.any() : filter);
+    }
+
     public List<Standard> standards() {
-        return List.copyOf(standards.values());
+        return List.copyOf(state.standards().values());
     }
 
     public Optional<Standard> standard(String code) {
-        return Optional.ofNullable(standards.get(code));
+        return Optional.ofNullable(state.standards().get(code));
     }
 
     public Optional<Requirement> requirement(RequirementId id) {
-        return Optional.ofNullable(requirements.get(id));
+        return Optional.ofNullable(state.requirements().get(id));
     }
 
     /** All nodes of one standard (sections, control points, items) in document order; empty if unknown. */
@@ -83,6 +128,7 @@ public final class Catalog {
     }
 
     public List<Requirement> children(RequirementId id) {
+        Map<RequirementId, Requirement> requirements = state.requirements();
         Requirement r = requirements.get(id);
         if (r == null) {
             return List.of();
@@ -94,7 +140,7 @@ public final class Catalog {
 
     /** Requirements matching {@code filter}, in catalog order (standards in load order, then document order). */
     public List<Requirement> find(RequirementFilter filter) {
-        return requirements.values().stream().filter(filter::matches).toList();
+        return state.requirements().values().stream().filter(filter::matches).toList();
     }
 
     /** All cross-references between standards. */
@@ -108,6 +154,6 @@ public final class Catalog {
     }
 
     public int size() {
-        return requirements.size();
+        return state.requirements().size();
     }
 }

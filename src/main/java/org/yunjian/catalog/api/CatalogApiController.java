@@ -48,6 +48,35 @@ class CatalogApiController {
         return catalog.find(filter).stream().map(RequirementSummaryDto::of).toList();
     }
 
+    @GetMapping("/search")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Full-text search (Chinese and English) over requirements, ranked, combinable with the filters")
+    List<SearchHitDto> search(@RequestParam String q,
+                              @RequestParam(required = false) String standard,
+                              @RequestParam(required = false) String kind,
+                              @RequestParam(required = false) String phase,
+                              @RequestParam(required = false) String role,
+                              @RequestParam(required = false) String layer,
+                              @RequestParam(required = false) String deploymentModel,
+                              @RequestParam(defaultValue = "100") int limit) {
+        FieldErrors errors = new FieldErrors();
+        if (q.isBlank()) {
+            errors.add("q", "must not be blank");
+        }
+        if (limit < 1 || limit > 1000) {
+            errors.add("limit", "must be between 1 and 1000");
+        }
+        RequirementFilter filter = FilterParams.parse(catalog, standard, kind, phase, role, layer, deploymentModel, errors);
+        errors.throwIfAny();
+        return catalog.search(q, filter).stream().limit(limit)
+                .map(h -> new SearchHitDto(Math.round(h.score() * 1000) / 1000.0, RequirementSummaryDto.of(h.requirement())))
+                .toList();
+    }
+
+    /** A search result: its score and the requirement. */
+    record SearchHitDto(double score, RequirementSummaryDto requirement) {
+    }
+
     @GetMapping("/mappings")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "Cross-references between standards (EQUAL / SUBSET / INTERSECTS with rationale)")

@@ -1,0 +1,395 @@
+package org.yunjian.catalog.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.URL;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.ValidatorHandler;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.Attributes;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.XMLFilterImpl;
+import org.yunjian.catalog.internal.OscalModel.Catalog;
+import org.yunjian.catalog.internal.OscalModel.Control;
+import org.yunjian.catalog.internal.OscalModel.Group;
+import org.yunjian.catalog.internal.OscalModel.Part;
+import org.yunjian.catalog.internal.OscalModel.Prop;
+
+/**
+ * OSCAL catalog XML: validation against the official XSD (liboscal-java's {@code schema/xml/}), reading into
+ * {@link OscalModel} and a deterministic writer. DTDs and external entities are refused.
+ */
+final class OscalXml {
+
+    static final String NS = "http://csrc.nist.gov/ns/oscal/1.0";
+    static final String XSD = "schema/xml/oscal-catalog_schema.xsd";
+
+    private static volatile Schema schema;
+
+    private OscalXml() {
+    }
+
+    static Schema schema() {
+        Schema s = schema;
+        if (s == null) {
+            URL xsd = OscalXml.class.getClassLoader().getResource(XSD);
+            if (xsd == null) {
+                throw new IllegalStateException(XSD + " not on the classpath (dev.metaschema.oscal:liboscal-java)");
+            }
+            try {
+                SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+                f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+                f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+                s = f.newSchema(xsd);
+            } catch (SAXException e) {
+                throw new IllegalStateException("cannot load " + XSD, e);
+            }
+            schema = s;
+        }
+        return s;
+    }
+
+    /** @throws CatalogFileException naming file, line, element path and the schema's complaint */
+    static void validate(String file, byte[] content) {
+        PathTracker tracker = new PathTracker();
+        try {
+            SAXParserFactory f = SAXParserFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            XMLReader reader = f.newSAXParser().getXMLReader();
+            ValidatorHandler validator = schema().newValidatorHandler();
+            ErrorHandler errors = new ErrorHandler() {
+                @Override
+                public void warning(SAXParseException e) {
+                }
+
+                @Override
+                public void error(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+
+                @Override
+                public void fatalError(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+            };
+            validator.setErrorHandler(errors);
+            tracker.setParent(reader);
+            tracker.setContentHandler(validator);
+            tracker.setErrorHandler(new ErrorHandler() {
+                @Override
+                public void warning(SAXParseException e) {
+                }
+
+                @Override
+                public void error(SAXParseException e) throws SAXException {
+                    tracker.malformed = true;
+                    throw e;
+                }
+
+                @Override
+                public void fatalError(SAXParseException e) throws SAXException {
+                    tracker.malformed = true;
+                    throw e;
+                }
+            });
+            tracker.parse(new InputSource(new ByteArrayInputStream(content)));
+        } catch (SAXParseException e) {
+            String message = e.getMessage() == null ? "invalid" : e.getMessage();
+            throw new CatalogFileException(file, e.getLineNumber(), tracker.path(),
+                    (tracker.malformed ? "malformed XML: " : "") + message);
+        } catch (SAXException | ParserConfigurationException e) {
+            throw new CatalogFileException(file, 0, "/", "malformed XML: " + e.getMessage());
+        } catch (IOException e) {
+            throw new CatalogFileException(file, 0, "/", "unreadable: " + e.getMessage());
+        }
+    }
+
+    /** Keeps the element path (/catalog/group[2]/control[1]) for error messages. */
+    private static final class PathTracker extends XMLFilterImpl {
+        private final Deque<String> names = new ArrayDeque<>();
+        private final Deque<java.util.Map<String, Integer>> counts = new ArrayDeque<>();
+        boolean started;
+        boolean malformed;
+
+        PathTracker() {
+            counts.push(new java.util.HashMap<>());
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+            started = true;
+            int n = counts.peek().merge(localName, 1, Integer::sum);
+            String id = atts.getValue("id");
+            names.addLast(localName + "[" + n + "]" + (id == null ? "" : "(@id=" + id + ")"));
+            counts.push(new java.util.HashMap<>());
+            super.startElement(uri, localName, qName, atts);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
+            super.endElement(uri, localName, qName);
+            names.removeLast();
+            counts.pop();
+        }
+
+        String path() {
+            return names.isEmpty() ? "/" : "/" + String.join("/", names);
+        }
+    }
+
+    // ---- reading (after validation) ----
+
+    static Catalog read(byte[] content) {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setExpandEntityReferences(false);
+            DocumentBuilder b = f.newDocumentBuilder();
+            Document doc = b.parse(new ByteArrayInputStream(content));
+            Element c = doc.getDocumentElement();
+            Element m = child(c, "metadata");
+            return new Catalog(c.getAttribute("uuid"), inline(child(m, "title")), text(child(m, "published")),
+                    text(child(m, "last-modified")), text(child(m, "version")), text(child(m, "oscal-version")),
+                    props(m), children(c, "control").stream().map(OscalXml::control).toList(),
+                    children(c, "group").stream().map(OscalXml::group).toList());
+        } catch (ParserConfigurationException | SAXException | IOException e) {
+            throw new IllegalStateException("validated XML could not be read", e);
+        }
+    }
+
+    private static Group group(Element g) {
+        return new Group(g.getAttribute("id"), attr(g, "class"), inline(child(g, "title")), props(g),
+                children(g, "part").stream().map(OscalXml::part).toList(),
+                children(g, "group").stream().map(OscalXml::group).toList(),
+                children(g, "control").stream().map(OscalXml::control).toList());
+    }
+
+    private static Control control(Element c) {
+        return new Control(c.getAttribute("id"), attr(c, "class"), inline(child(c, "title")), props(c),
+                children(c, "part").stream().map(OscalXml::part).toList(),
+                children(c, "control").stream().map(OscalXml::control).toList());
+    }
+
+    private static Part part(Element p) {
+        List<String> blocks = new ArrayList<>();
+        for (Node n = p.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && NS.equals(e.getNamespaceURI())) {
+                switch (e.getLocalName()) {
+                    case "title", "prop", "part", "link" -> {
+                    }
+                    case "ul", "ol" -> blocks.add(String.join("\n", children(e, "li").stream().map(OscalXml::inline).toList()));
+                    default -> blocks.add(inline(e));
+                }
+            }
+        }
+        return new Part(attr(p, "id"), p.getAttribute("name"), attr(p, "ns"), inline(child(p, "title")), props(p),
+                blocks.isEmpty() ? null : String.join("\n\n", blocks),
+                children(p, "part").stream().map(OscalXml::part).toList());
+    }
+
+    private static List<Prop> props(Element e) {
+        return children(e, "prop").stream().map(p -> new Prop(p.getAttribute("name"), attr(p, "ns"), p.getAttribute("value"))).toList();
+    }
+
+    private static String attr(Element e, String name) {
+        return e.hasAttribute(name) ? e.getAttribute(name) : null;
+    }
+
+    private static Element child(Element parent, String name) {
+        List<Element> c = children(parent, name);
+        return c.isEmpty() ? null : c.get(0);
+    }
+
+    private static List<Element> children(Element parent, String name) {
+        List<Element> out = new ArrayList<>();
+        if (parent == null) {
+            return out;
+        }
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && NS.equals(e.getNamespaceURI()) && name.equals(e.getLocalName())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static String text(Element e) {
+        return e == null ? null : e.getTextContent();
+    }
+
+    /** Text of inline markup; a parameter insertion reads as in OSCAL JSON: {{ insert: param, id }}. */
+    private static String inline(Element e) {
+        if (e == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
+                sb.append(n.getNodeValue());
+            } else if (n instanceof Element x) {
+                if ("insert".equals(x.getLocalName())) {
+                    sb.append("{{ insert: ").append(x.getAttribute("type")).append(", ").append(x.getAttribute("id-ref")).append(" }}");
+                } else {
+                    sb.append(inline(x));
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    // ---- writing ----
+
+    static String write(Catalog c) {
+        try {
+            StringWriter out = new StringWriter();
+            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            Writer x = new Writer(w);
+            w.writeStartDocument("UTF-8", "1.0");
+            x.nl(0);
+            w.writeStartElement("catalog");
+            w.writeDefaultNamespace(NS);
+            w.writeAttribute("uuid", c.uuid());
+            x.start(1, "metadata");
+            x.leaf(2, "title", c.title());
+            x.leaf(2, "published", c.published());
+            x.leaf(2, "last-modified", c.lastModified());
+            x.leaf(2, "version", c.version());
+            x.leaf(2, "oscal-version", c.oscalVersion());
+            x.props(2, c.props());
+            x.end(1);
+            c.controls().forEach(k -> x.control(1, k));
+            c.groups().forEach(g -> x.group(1, g));
+            x.end(0);
+            w.writeEndDocument();
+            w.close();
+            return out + "\n";
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Writer(XMLStreamWriter w) {
+
+        void nl(int depth) throws XMLStreamException {
+            w.writeCharacters("\n" + "  ".repeat(depth));
+        }
+
+        void start(int depth, String name) {
+            try {
+                nl(depth);
+                w.writeStartElement(name);
+            } catch (XMLStreamException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void end(int depth) {
+            try {
+                nl(depth);
+                w.writeEndElement();
+            } catch (XMLStreamException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void attr(String name, String value) {
+            if (value != null) {
+                try {
+                    w.writeAttribute(name, value);
+                } catch (XMLStreamException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+
+        void leaf(int depth, String name, String text) {
+            if (text == null) {
+                return;
+            }
+            try {
+                nl(depth);
+                w.writeStartElement(name);
+                w.writeCharacters(text);
+                w.writeEndElement();
+            } catch (XMLStreamException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void props(int depth, List<Prop> props) {
+            for (Prop p : props) {
+                try {
+                    nl(depth);
+                    w.writeEmptyElement("prop");
+                    attr("name", p.name());
+                    attr("ns", p.ns());
+                    attr("value", p.value());
+                } catch (XMLStreamException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+
+        void part(int depth, Part p) {
+            start(depth, "part");
+            attr("id", p.id());
+            attr("name", p.name());
+            attr("ns", p.ns());
+            leaf(depth + 1, "title", p.title());
+            props(depth + 1, p.props());
+            if (p.prose() != null) {
+                for (String para : p.prose().split("\n\n", -1)) {
+                    leaf(depth + 1, "p", para);
+                }
+            }
+            p.parts().forEach(x -> part(depth + 1, x));
+            end(depth);
+        }
+
+        void group(int depth, Group g) {
+            start(depth, "group");
+            attr("id", g.id());
+            attr("class", g.clazz());
+            leaf(depth + 1, "title", g.title());
+            props(depth + 1, g.props());
+            g.parts().forEach(x -> part(depth + 1, x));
+            g.groups().forEach(x -> group(depth + 1, x));
+            g.controls().forEach(x -> control(depth + 1, x));
+            end(depth);
+        }
+
+        void control(int depth, Control c) {
+            start(depth, "control");
+            attr("id", c.id());
+            attr("class", c.clazz());
+            leaf(depth + 1, "title", c.title());
+            props(depth + 1, c.props());
+            c.parts().forEach(x -> part(depth + 1, x));
+            c.controls().forEach(x -> control(depth + 1, x));
+            end(depth);
+        }
+    }
+}

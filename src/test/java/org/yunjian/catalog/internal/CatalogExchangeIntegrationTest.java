@@ -1,0 +1,263 @@
+package org.yunjian.catalog.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.WebApplicationContext;
+import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.OscalFormat;
+import org.yunjian.catalog.RequirementFilter;
+import org.yunjian.cli.CliRunner;
+import org.yunjian.security.AccountPrincipal;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.Role;
+import org.yunjian.shared.AuditableEvent;
+import picocli.CommandLine;
+
+/** Export and import through REST, pages and CLI on a database of its own; imports persist and load at startup. */
+@SpringBootTest
+@RecordApplicationEvents
+@Tag("database")
+class CatalogExchangeIntegrationTest {
+
+    @DynamicPropertySource
+    static void databaseOfItsOwn(DynamicPropertyRegistry registry) {
+        org.yunjian.support.TestDatabases.fresh("catalog_exchange_tests", registry);
+    }
+
+    @Autowired
+    WebApplicationContext context;
+    @Autowired
+    Catalog catalog;
+    @Autowired
+    CatalogExchangeService exchange;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    ApplicationEventPublisher publisher;
+    @Autowired
+    ApplicationEvents events;
+    @Autowired
+    CliRunner cli;
+
+    MockMvc mvc;
+
+    @BeforeEach
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+    }
+
+    private static Authentication as(Role role) {
+        AccountPrincipal p = new AccountPrincipal(new CurrentUser(UUID.randomUUID(), role.name().toLowerCase() + "-x",
+                role == Role.USER ? UUID.randomUUID() : null, role), "x", true, false, true);
+        return new UsernamePasswordAuthenticationToken(p, null, p.getAuthorities());
+    }
+
+    private int stored() {
+        return jdbc.sql("SELECT COUNT(*) FROM catalog_import").query(Integer.class).single();
+    }
+
+    @Test
+    void any_signed_in_user_exports_oscal_json_and_xml_that_validate() throws Exception {
+        byte[] json = mvc.perform(get("/api/catalog/standards/MLPS-L3/oscal").param("format", "json").with(authentication(as(Role.USER))))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("MLPS-L3-oscal-catalog.json")))
+                .andReturn().getResponse().getContentAsByteArray();
+        OscalJsonSchema.get().validate("MLPS-L3.json", LocatedJsonReader.read("MLPS-L3.json", json));
+        byte[] xml = mvc.perform(get("/api/catalog/standards/GOVWEB/oscal").param("format", "xml").with(authentication(as(Role.AUDIT_ADMIN))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        OscalXml.validate("GOVWEB.xml", xml);
+        mvc.perform(get("/api/catalog/standards/GBT31167/csv").with(authentication(as(Role.USER))))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("GBT31167-9.2-b")));
+        mvc.perform(get("/api/catalog/standards/NOPE/oscal").with(authentication(as(Role.USER)))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/catalog/standards/MLPS-L3/oscal").param("format", "yaml").with(authentication(as(Role.USER))))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/catalog/standards/MLPS-L3/oscal")).andExpect(status().isUnauthorized());
+        assertThat(events.stream(AuditableEvent.class)).anyMatch(e -> e.action().equals("catalog.export"));
+    }
+
+    @Test
+    void system_admin_imports_the_nist_catalog_which_is_stored_searchable_audited_and_loaded_at_startup() throws Exception {
+        byte[] nist = OscalExchangeTest.resource("basic-catalog-min.json");
+        mvc.perform(multipart("/api/catalog/import").file(new MockMultipartFile("file", "basic-catalog-min.json", "application/json", nist))
+                        .param("code", "NIST-EXAMPLE").with(authentication(as(Role.USER))).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(multipart("/api/catalog/import").file(new MockMultipartFile("file", "basic-catalog-min.json", "application/json", nist))
+                        .param("code", "NIST-EXAMPLE").with(authentication(as(Role.SYSTEM_ADMIN))).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.code", is("NIST-EXAMPLE")))
+                .andExpect(jsonPath("$.requirements", is(8)));
+        assertThat(events.stream(AuditableEvent.class)).anyMatch(e -> e.action().equals("catalog.import")
+                && "NIST-EXAMPLE".equals(e.objectId()) && e.outcome() == AuditableEvent.Outcome.SUCCESS);
+
+        mvc.perform(get("/api/catalog/search").param("q", "segregation of duties").param("standard", "NIST-EXAMPLE")
+                        .with(authentication(as(Role.USER))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].requirement.id", is("NIST-EXAMPLE:s1.1.2")));
+        mvc.perform(get("/api/catalog/requirements/NIST-EXAMPLE:s1.1.2").with(authentication(as(Role.USER))))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.title", is("Segregation of duties")));
+        mvc.perform(get("/catalog/requirements/NIST-EXAMPLE:s1.1.2").with(authentication(as(Role.USER))))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Conflicting duties")));
+        mvc.perform(get("/api/catalog/standards").with(authentication(as(Role.USER))))
+                .andExpect(jsonPath("$[*].code", hasItem("NIST-EXAMPLE")));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM catalog_import WHERE code = 'NIST-EXAMPLE'").query(Integer.class).single())
+                .isEqualTo(1);
+
+        // a restart: a new catalog from the shipped files plus what the database holds
+        Catalog restarted = CatalogLoading.fromClasspath();
+        assertThat(restarted.standard("NIST-EXAMPLE")).isEmpty();
+        new CatalogExchangeService(restarted, jdbc, tx, publisher, java.util.Optional.empty()).afterSingletonsInstantiated();
+        assertThat(restarted.standard("NIST-EXAMPLE")).isPresent();
+        assertThat(restarted.search("segregation of duties", RequirementFilter.any()))
+                .extracting(h -> h.requirement().id().value()).contains("NIST-EXAMPLE:s1.1.2");
+        // and the imported catalog exports again, valid
+        OscalJsonSchema.get().validate("again.json", LocatedJsonReader.read("again.json",
+                exchange.exportOscal("NIST-EXAMPLE", OscalFormat.JSON).getBytes(StandardCharsets.UTF_8)));
+        OscalXml.validate("again.xml", exchange.exportOscal("NIST-EXAMPLE", OscalFormat.XML).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void malformed_import_names_file_line_and_path_and_stores_nothing() throws Exception {
+        int before = stored();
+        int standards = catalog.standards().size();
+        String bad = new String(OscalExchangeTest.resource("basic-catalog-min.json"), StandardCharsets.UTF_8)
+                .replace("\"title\": \"Segregation of duties\",", "");
+        mvc.perform(multipart("/api/catalog/import").file(new MockMultipartFile("file", "broken.json", "application/json",
+                                bad.getBytes(StandardCharsets.UTF_8)))
+                        .param("code", "BROKEN").with(authentication(as(Role.SYSTEM_ADMIN))).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.file", containsString("broken.json:")))
+                .andExpect(jsonPath("$.errors.file", containsString("$.catalog.groups[0].groups[0].controls[1]")))
+                .andExpect(jsonPath("$.errors.file", containsString("missing required field \"title\"")));
+        mvc.perform(multipart("/api/catalog/import").file(new MockMultipartFile("file", "x.json", "application/json",
+                                OscalExchangeTest.resource("basic-catalog-min.json")))
+                        .param("code", "MLPS-L3").with(authentication(as(Role.SYSTEM_ADMIN))).with(csrf()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.code", containsString("built-in")));
+        assertThat(stored()).isEqualTo(before);
+        assertThat(catalog.standards()).hasSize(standards);
+        assertThat(catalog.standard("BROKEN")).isEmpty();
+        assertThat(events.stream(AuditableEvent.class)).anyMatch(e -> e.action().equals("catalog.import")
+                && e.outcome() == AuditableEvent.Outcome.FAILURE);
+    }
+
+    @Test
+    void export_import_export_through_the_service_is_byte_identical() {
+        for (OscalFormat f : OscalFormat.values()) {
+            String first = exchange.exportOscal("TCCIA004", f);
+            exchange.importOscal("tccia." + f.extension(), first.getBytes(StandardCharsets.UTF_8), "TCCIA-COPY-" + f.name());
+            assertThat(exchange.exportOscal("TCCIA-COPY-" + f.name(), f)).isEqualTo(first);
+            assertThat(catalog.search("责任", RequirementFilter.items().standard("TCCIA-COPY-" + f.name()))).isNotEmpty();
+        }
+    }
+
+    @Test
+    void the_catalog_page_has_search_filters_export_links_and_the_import_form_for_the_system_admin() throws Exception {
+        mvc.perform(get("/catalog").param("q", "剩余信息").with(authentication(as(Role.USER))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("MLPS-L3-8.2.4.7-a")))
+                .andExpect(content().string(containsString("id=\"q\"")))
+                .andExpect(content().string(containsString("id=\"layer\"")))
+                .andExpect(content().string(containsString("id=\"deploymentModel\"")))
+                .andExpect(content().string(containsString("export-xml-MLPS-L3")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("catalog-import-form"))));
+        mvc.perform(get("/catalog/results").param("q", "residual information").param("standard", "MLPS-L3")
+                        .with(authentication(as(Role.USER))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("MLPS-L3-8.2.4.7-b")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("<html"))));
+        mvc.perform(get("/catalog").with(authentication(as(Role.SYSTEM_ADMIN))))
+                .andExpect(content().string(containsString("catalog-import-form")));
+        mvc.perform(multipart("/catalog/import").file(new MockMultipartFile("file", "basic-catalog.xml", "application/xml",
+                                OscalExchangeTest.resource("basic-catalog.xml")))
+                        .param("code", "NIST-PAGE").with(authentication(as(Role.SYSTEM_ADMIN))).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/catalog"));
+        assertThat(catalog.standard("NIST-PAGE")).isPresent();
+        mvc.perform(multipart("/catalog/import").file(new MockMultipartFile("file", "basic-catalog.xml", "application/xml",
+                                OscalExchangeTest.resource("basic-catalog.xml")))
+                        .with(authentication(as(Role.USER))).with(csrf()))
+                .andExpect(status().isForbidden());
+    }
+
+    private record Result(int code, String out) {
+    }
+
+    private Result run(String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine cl = cli.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(out, true));
+        return new Result(cl.execute(args), out.toString());
+    }
+
+    @Test
+    void cli_lists_shows_searches_exports_and_imports(@TempDir Path dir) throws Exception {
+        assertThat(run("catalog", "list").out()).contains("MLPS-L3").contains("GOVWEB").contains("built-in");
+        Result show = run("catalog", "show", "MLPS-L3-8.2.4.7-a");
+        assertThat(show.code()).isZero();
+        assertThat(show.out()).contains("应保证虚拟机所使用的内存和存储空间回收时得到完全清除").contains("phases:");
+        assertThat(run("catalog", "show", "MLPS-L3-9.9.9").code()).isEqualTo(1);
+        Result search = run("catalog", "search", "剩余信息");
+        assertThat(search.code()).isZero();
+        assertThat(search.out()).contains("MLPS-L3-8.2.4.7-a").contains("MLPS-L3-8.2.4.7-b");
+        assertThat(run("catalog", "search", "residual", "information").out()).contains("MLPS-L3-8.2.4.7-a");
+
+        Path json = dir.resolve("mlps.json");
+        assertThat(run("catalog", "export", "--format", "oscal-json", "--standard", "MLPS-L3", "--out", json.toString()).code()).isZero();
+        OscalJsonSchema.get().validate("mlps.json", LocatedJsonReader.read("mlps.json", Files.readAllBytes(json)));
+        Path xml = dir.resolve("mlps.xml");
+        assertThat(run("catalog", "export", "--format", "oscal-xml", "--standard", "MLPS-L3", "--out", xml.toString()).code()).isZero();
+        OscalXml.validate("mlps.xml", Files.readAllBytes(xml));
+        assertThat(run("catalog", "export", "--format", "csv", "--standard", "JRT-SF").out()).startsWith("id,standard,kind");
+        assertThat(run("catalog", "export", "--format", "oscal-json").code()).isEqualTo(2);
+
+        Path nist = dir.resolve("basic-catalog.xml");
+        Files.write(nist, OscalExchangeTest.resource("basic-catalog.xml"));
+        Result imported = run("catalog", "import", "--file", nist.toString(), "--code", "NIST-CLI");
+        assertThat(imported.code()).as(imported.out()).isZero();
+        assertThat(run("catalog", "search", "segregation").out()).contains("NIST-CLI:s1.1.2");
+        Path broken = dir.resolve("broken.xml");
+        Files.writeString(broken, Files.readString(nist).replace("<title>Access control</title>", ""));
+        Result rejected = run("catalog", "import", "--file", broken.toString(), "--code", "NIST-BROKEN");
+        assertThat(rejected.code()).isEqualTo(1);
+        assertThat(rejected.out()).contains("broken.xml:").contains("group[2](@id=s2)").contains("nothing stored");
+        assertThat(catalog.standard("NIST-BROKEN")).isEmpty();
+    }
+}
