@@ -14,6 +14,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.yunjian.assessment.internal.AssessmentService.ItemDetail;
 import org.yunjian.assessment.internal.Records.EvidenceInfo;
 import org.yunjian.crypto.DecryptionFailedException;
@@ -94,6 +96,7 @@ public class EvidenceService {
                 sharedWithProvider, now);
         try {
             store.put(blob, sealed);
+            removeOnRollback(blob);
         } catch (IOException e) {
             throw new EvidenceException(EvidenceException.Kind.STORAGE, "The evidence could not be stored", e);
         }
@@ -191,10 +194,42 @@ public class EvidenceService {
         repo.deleteEvidence(evidenceId);
         events.publishEvent(AuditableEvent.success("assessment.evidence.delete", "evidence", evidenceId,
                 "key destroyed, sm3 " + info.sm3()));
+        afterCommit(() -> deleteBlob(info.blobName()));
+    }
+
+    private void deleteBlob(String name) {
         try {
-            store.delete(info.blobName());
+            store.delete(name);
         } catch (IOException e) {
-            log.warn("Evidence blob {} could not be removed; its key is destroyed", info.blobName());
+            log.warn("Evidence blob {} could not be removed; its key is destroyed", name);
+        }
+    }
+
+    /** Blob removal waits for the commit: a rolled-back deletion must leave the evidence readable. */
+    private static void afterCommit(Runnable work) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    work.run();
+                }
+            });
+        } else {
+            work.run();
+        }
+    }
+
+    /** A blob written for an upload whose transaction rolls back is removed again. */
+    private void removeOnRollback(String name) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        deleteBlob(name);
+                    }
+                }
+            });
         }
     }
 
