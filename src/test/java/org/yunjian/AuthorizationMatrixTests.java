@@ -113,6 +113,40 @@ class AuthorizationMatrixTests {
         principals.put(Caller.AUDIT_ADMIN, account(secadmin, "mx-aud-" + tag, Role.AUDIT_ADMIN, null));
         principals.put(Caller.CUSTOMER_USER, account(secadmin, "mx-cust-" + tag, Role.USER, ids.get("C1")));
         principals.put(Caller.PROVIDER_USER, account(secadmin, "mx-prov-" + tag, Role.USER, ids.get("P1")));
+
+        // assessments: customer self-assessments of S1 and S2, each with an item, evidence and a remediation task
+        AccountPrincipal c1 = principals.get(Caller.CUSTOMER_USER);
+        AccountPrincipal c2 = principal(ids.get("U2"), "mx-u2-" + tag, ids.get("C2"), Role.USER);
+        assessmentFixtures("1", c1, ids.get("S1"), ids.get("C1"));
+        assessmentFixtures("2", c2, ids.get("S2"), ids.get("C2"));
+    }
+
+    private void assessmentFixtures(String n, AccountPrincipal as, UUID system, UUID customer) throws Exception {
+        UUID assessment = create(as, "/api/assessments", """
+                {"name":"矩阵测评","systemId":"%s","assessorOrgId":"%s","assessorKind":"CUSTOMER_SELF",
+                 "scope":["MLPS-L3"]}""".formatted(system, customer));
+        ids.put("A" + n, assessment);
+        var auth = authentication(UsernamePasswordAuthenticationToken.authenticated(as, null, as.getAuthorities()));
+        String items = mvc.perform(request(HttpMethod.GET, "/api/assessments/" + assessment + "/items").with(auth))
+                .andReturn().getResponse().getContentAsString();
+        Matcher m = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(items);
+        assertThat(m.find()).isTrue();
+        UUID item = UUID.fromString(m.group(1));
+        ids.put("I" + n, item);
+        MvcResult upload = mvc.perform(multipart("/api/assessment-items/" + item + "/evidence")
+                .file(new MockMultipartFile("file", "证据.txt", "text/plain", "矩阵证据".getBytes(StandardCharsets.UTF_8)))
+                .with(csrf()).with(auth)).andReturn();
+        Matcher ev = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(upload.getResponse().getContentAsString());
+        assertThat(ev.find()).as(upload.getResponse().getContentAsString()).isTrue();
+        ids.put("EV" + n, UUID.fromString(ev.group(1)));
+        mvc.perform(request(HttpMethod.PUT, "/api/assessment-items/" + item + "/verdict").with(csrf()).with(auth)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"LOW\",\"riskReason\":\"矩阵\"}"));
+        String tasks = mvc.perform(request(HttpMethod.GET, "/api/assessments/" + assessment + "/remediations").with(auth))
+                .andReturn().getResponse().getContentAsString();
+        Matcher r = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(tasks);
+        assertThat(r.find()).as(tasks).isTrue();
+        ids.put("R" + n, UUID.fromString(r.group(1)));
     }
 
     /** Every handler the application declares, as "METHOD /pattern". */
@@ -236,6 +270,10 @@ class AuthorizationMatrixTests {
             case "systems" -> ids.get(scope == Scope.own ? "S1" : "S2");
             case "engagements" -> ids.get(scope == Scope.own ? "E1" : "E2");
             case "users", "admin" -> ids.get(scope == Scope.own ? "U1" : "U2");
+            case "assessments" -> ids.get(scope == Scope.own ? "A1" : "A2");
+            case "assessment-items" -> ids.get(scope == Scope.own ? "I1" : "I2");
+            case "evidence" -> ids.get(scope == Scope.own ? "EV1" : "EV2");
+            case "remediations" -> ids.get(scope == Scope.own ? "R1" : "R2");
             default -> null;
         };
         return pattern.replace("{id}", String.valueOf(id));
@@ -332,7 +370,28 @@ class AuthorizationMatrixTests {
                     "newPassword", "Matrix-Changed-Passw0rd", "confirmPassword", "Matrix-Changed-Passw0rd"))),
             Map.entry("POST /setup", RequestSpec.form(Map.of("token", "not-a-token", "username", "mx-setup",
                     "displayName", "矩阵", "password", "Matrix-Passw0rd-Long"))),
-            Map.entry("POST /login/totp", RequestSpec.form(Map.of("code", "000000"))));
+            Map.entry("POST /login/totp", RequestSpec.form(Map.of("code", "000000"))),
+            Map.entry("POST /api/assessments", RequestSpec.json("""
+                    {"name":"矩阵新测评${rand}","systemId":"${system}","assessorOrgId":"${customer}",
+                     "assessorKind":"CUSTOMER_SELF","scope":["GBT31167"]}""")),
+            Map.entry("POST /api/assessments/{id}/transitions", RequestSpec.json("{\"to\":\"IN_PROGRESS\"}")),
+            Map.entry("PUT /api/assessment-items/{id}/verdict", RequestSpec.json("{\"verdict\":\"COMPLIANT\"}")),
+            Map.entry("PUT /api/assessment-items/{id}/observations", RequestSpec.json("{\"observations\":\"矩阵\"}")),
+            Map.entry("POST /api/assessment-items/{id}/interviews", RequestSpec.json(
+                    "{\"interviewee\":\"矩阵\",\"role\":\"管理员\",\"heldAt\":\"2026-11-20T08:00:00Z\"}")),
+            Map.entry("POST /api/assessment-items/{id}/evidence", RequestSpec.file("矩阵证据文本")),
+            Map.entry("PUT /api/evidence/{id}/shared", RequestSpec.json("{\"shared\":true}")),
+            Map.entry("PUT /api/remediations/{id}", RequestSpec.json("{\"status\":\"IN_PROGRESS\"}")),
+            Map.entry("POST /assessments", RequestSpec.form(Map.of("name", "矩阵表单测评${rand}", "systemId",
+                    "${system}", "assessor", "CUSTOMER_SELF:${customer}", "scope", "GBT31167"))),
+            Map.entry("POST /assessments/{id}/transition", RequestSpec.form(Map.of("to", "IN_PROGRESS"))),
+            Map.entry("POST /assessment-items/{id}/verdict", RequestSpec.form(Map.of("verdict", "COMPLIANT"))),
+            Map.entry("POST /assessment-items/{id}/observations", RequestSpec.form(Map.of("observations", "矩阵"))),
+            Map.entry("POST /assessment-items/{id}/interviews", RequestSpec.form(Map.of("interviewee", "矩阵",
+                    "role", "管理员", "heldAt", "2026-11-20T08:00"))),
+            Map.entry("POST /assessment-items/{id}/evidence", RequestSpec.file("矩阵证据文本")),
+            Map.entry("POST /evidence/{id}/shared", RequestSpec.form(Map.of("shared", "true"))),
+            Map.entry("POST /remediations/{id}", RequestSpec.form(Map.of("status", "IN_PROGRESS"))));
 
     record Row(String endpoint, Caller caller, Scope scope, int status) {
         @Override

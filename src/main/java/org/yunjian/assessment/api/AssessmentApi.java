@@ -1,0 +1,199 @@
+package org.yunjian.assessment.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.yunjian.assessment.ItemSide;
+import org.yunjian.assessment.ScoreResult;
+import org.yunjian.assessment.api.Dtos.AssessmentResponse;
+import org.yunjian.assessment.api.Dtos.CreateRequest;
+import org.yunjian.assessment.api.Dtos.EvidenceResponse;
+import org.yunjian.assessment.api.Dtos.InterviewRequest;
+import org.yunjian.assessment.api.Dtos.ItemDetailResponse;
+import org.yunjian.assessment.api.Dtos.ItemResponse;
+import org.yunjian.assessment.api.Dtos.ObservationsRequest;
+import org.yunjian.assessment.api.Dtos.RemediationRequest;
+import org.yunjian.assessment.api.Dtos.RemediationResponse;
+import org.yunjian.assessment.api.Dtos.SharedRequest;
+import org.yunjian.assessment.api.Dtos.TransitionRequest;
+import org.yunjian.assessment.api.Dtos.VerdictRequest;
+import org.yunjian.assessment.internal.AssessmentService;
+import org.yunjian.assessment.internal.EvidenceService;
+import org.yunjian.assessment.internal.Records.Interview;
+import org.yunjian.shared.FieldErrors.ValidationException;
+
+/** REST for assessments, their test items, evidence and remediation (docs/assessment.md). */
+@RestController
+@Tag(name = "assessments", description = "测评 Assessments")
+class AssessmentApi {
+
+    static final String WHO = "hasAnyRole('SYSTEM_ADMIN', 'USER')";
+
+    private final AssessmentService service;
+    private final EvidenceService evidence;
+
+    AssessmentApi(AssessmentService service, EvidenceService evidence) {
+        this.service = service;
+        this.evidence = evidence;
+    }
+
+    @GetMapping("/api/assessments")
+    @PreAuthorize(WHO)
+    @Operation(summary = "List the assessments the caller takes part in, optionally of one system")
+    List<AssessmentResponse> list(@RequestParam(required = false) UUID systemId) {
+        return service.list(systemId).stream().map(AssessmentResponse::of).toList();
+    }
+
+    @PostMapping("/api/assessments")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Create an assessment (the system's customer or the named assessor); generates its test items")
+    ResponseEntity<AssessmentResponse> create(@RequestBody CreateRequest body) {
+        var a = service.create(body.toInput());
+        return ResponseEntity.created(URI.create("/api/assessments/" + a.id())).body(AssessmentResponse.of(a));
+    }
+
+    @GetMapping("/api/assessments/{id}")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Get an assessment")
+    AssessmentResponse get(@PathVariable UUID id) {
+        return AssessmentResponse.of(service.access(id).assessment());
+    }
+
+    @PostMapping("/api/assessments/{id}/transitions")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Move the status (assessors only); an illegal move is a 409 problem")
+    AssessmentResponse transition(@PathVariable UUID id, @RequestBody TransitionRequest body) {
+        if (body == null || body.to() == null) {
+            throw new ValidationException("to", "required");
+        }
+        return AssessmentResponse.of(service.transition(id, body.to()));
+    }
+
+    @GetMapping("/api/assessments/{id}/items")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Test items, filterable by control point, side and verdict (NONE = not yet recorded)")
+    List<ItemResponse> items(@PathVariable UUID id, @RequestParam(required = false) String controlPoint,
+                             @RequestParam(required = false) ItemSide side,
+                             @RequestParam(required = false) String verdict) {
+        return service.items(id, controlPoint, side, verdict).stream().map(ItemResponse::of).toList();
+    }
+
+    @GetMapping("/api/assessments/{id}/score")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Scores by layer and control point, compliance rate and conclusion, with the policy used")
+    ScoreResult score(@PathVariable UUID id) {
+        return service.score(id);
+    }
+
+    @GetMapping("/api/assessments/{id}/remediations")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Remediation tasks of an assessment")
+    List<RemediationResponse> remediations(@PathVariable UUID id) {
+        return service.remediations(id).stream().map(RemediationResponse::of).toList();
+    }
+
+    @GetMapping("/api/assessment-items/{id}")
+    @PreAuthorize(WHO)
+    @Operation(summary = "A test item with the catalog's steps and criteria, verdict history, interviews, evidence")
+    ItemDetailResponse item(@PathVariable UUID id) {
+        return ItemDetailResponse.of(service.item(id));
+    }
+
+    @PutMapping("/api/assessment-items/{id}/verdict")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Record a verdict (a later one is a re-test; history kept); 409 once completed")
+    ItemResponse verdict(@PathVariable UUID id, @RequestBody VerdictRequest body) {
+        return ItemResponse.of(service.recordVerdict(id, body.toInput()));
+    }
+
+    @PutMapping("/api/assessment-items/{id}/observations")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Replace the observed facts of a test item")
+    ItemResponse observations(@PathVariable UUID id, @RequestBody ObservationsRequest body) {
+        return ItemResponse.of(service.recordObservations(id, body.observations()));
+    }
+
+    @PostMapping("/api/assessment-items/{id}/interviews")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Add an interview record (who, role, when)")
+    Interview interview(@PathVariable UUID id, @RequestBody InterviewRequest body) {
+        return service.addInterview(id, new AssessmentService.InterviewInput(body.interviewee(), body.role(),
+                body.heldAt(), body.notes()));
+    }
+
+    @PostMapping(path = "/api/assessment-items/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(WHO)
+    @Operation(summary = "Upload an evidence file (type checked by content, size-limited, SM3-hashed, SM4-encrypted)")
+    ResponseEntity<EvidenceResponse> upload(@PathVariable UUID id, @RequestParam("file") MultipartFile file,
+                                            @RequestParam(defaultValue = "false") boolean sharedWithProvider)
+            throws IOException {
+        var e = evidence.upload(id, file.getOriginalFilename(), file.getBytes(), sharedWithProvider);
+        return ResponseEntity.created(URI.create("/api/evidence/" + e.id())).body(EvidenceResponse.of(e));
+    }
+
+    @GetMapping("/api/evidence/{id}")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Evidence metadata (name, type, size, SM3)")
+    EvidenceResponse evidence(@PathVariable UUID id) {
+        return EvidenceResponse.of(evidence.visible(id));
+    }
+
+    @GetMapping("/api/evidence/{id}/content")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Download evidence, decrypted and verified against its SM3; altered content is refused")
+    ResponseEntity<byte[]> content(@PathVariable UUID id) {
+        return download(evidence.download(id));
+    }
+
+    static ResponseEntity<byte[]> download(EvidenceService.Download d) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(d.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Evidence-SM3", d.info().sm3())
+                .contentType(MediaType.parseMediaType(d.info().contentType()))
+                .body(d.content());
+    }
+
+    @PutMapping("/api/evidence/{id}/shared")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Share or unshare evidence with the provider (the uploading organisation)")
+    EvidenceResponse share(@PathVariable UUID id, @RequestBody SharedRequest body) {
+        return EvidenceResponse.of(evidence.setShared(id, body.shared()));
+    }
+
+    @DeleteMapping("/api/evidence/{id}")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Delete evidence: its key is destroyed (cryptographic erasure), then metadata and blob")
+    ResponseEntity<Void> delete(@PathVariable UUID id) {
+        evidence.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/api/remediations/{id}")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Change a remediation task (responsible organisation, due date, status, note)")
+    RemediationResponse remediation(@PathVariable UUID id, @RequestBody RemediationRequest body) {
+        return RemediationResponse.of(service.updateRemediation(id, new AssessmentService.RemediationInput(
+                body.responsibleOrgId(), body.dueDate(), body.status(), body.note())));
+    }
+}

@@ -1,0 +1,34 @@
+package org.yunjian.assessment.api;
+
+import java.net.URI;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.yunjian.assessment.AssessmentConflictException;
+import org.yunjian.assessment.internal.EvidenceException;
+
+/** RFC 9457 problems for the assessment module's own failures: state conflicts (409) and evidence faults. */
+@RestControllerAdvice(basePackageClasses = AssessmentProblems.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class AssessmentProblems {
+
+    @ExceptionHandler(AssessmentConflictException.class)
+    ProblemDetail conflict(AssessmentConflictException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        p.setType(URI.create("urn:yunjian:problem:" + e.code()));
+        return p;
+    }
+
+    @ExceptionHandler(EvidenceException.class)
+    ProblemDetail evidence(EvidenceException e) {
+        HttpStatus status = e.kind() == EvidenceException.Kind.KEY_DESTROYED ? HttpStatus.GONE
+                : HttpStatus.INTERNAL_SERVER_ERROR;
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        p.setType(URI.create("urn:yunjian:problem:evidence-" + e.kind().name().toLowerCase().replace('_', '-')));
+        return p;
+    }
+}

@@ -1,0 +1,128 @@
+package org.yunjian.assessment.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.yunjian.assessment.AssessmentStatus;
+import org.yunjian.assessment.AssessorKind;
+import org.yunjian.assessment.ItemSide;
+import org.yunjian.assessment.RemediationStatus;
+import org.yunjian.assessment.RiskLevel;
+import org.yunjian.assessment.Verdict;
+import org.yunjian.assessment.internal.AssessmentService;
+import org.yunjian.assessment.internal.Records.AssessmentInfo;
+import org.yunjian.assessment.internal.Records.EvidenceInfo;
+import org.yunjian.assessment.internal.Records.Interview;
+import org.yunjian.assessment.internal.Records.Remediation;
+import org.yunjian.assessment.internal.Records.TestItem;
+import org.yunjian.assessment.internal.Records.VerdictEntry;
+import org.yunjian.catalog.MlpsAssessment;
+import org.yunjian.catalog.Requirement;
+
+/** Request and response bodies of the assessment API, separate from the stored records. */
+final class Dtos {
+
+    private Dtos() {
+    }
+
+    record CreateRequest(String name, UUID systemId, UUID assessorOrgId, AssessorKind assessorKind,
+                         List<UUID> assessors, List<String> scope) {
+        AssessmentService.CreateInput toInput() {
+            return new AssessmentService.CreateInput(name, systemId, assessorOrgId, assessorKind, assessors, scope);
+        }
+    }
+
+    record TransitionRequest(AssessmentStatus to) {
+    }
+
+    record VerdictRequest(Verdict verdict, String reason, RiskLevel riskLevel, String riskReason) {
+        AssessmentService.VerdictInput toInput() {
+            return new AssessmentService.VerdictInput(verdict, reason, riskLevel, riskReason);
+        }
+    }
+
+    record ObservationsRequest(String observations) {
+    }
+
+    record InterviewRequest(String interviewee, String role, Instant heldAt, String notes) {
+    }
+
+    record SharedRequest(boolean shared) {
+    }
+
+    record RemediationRequest(UUID responsibleOrgId, LocalDate dueDate, RemediationStatus status, String note) {
+    }
+
+    record AssessmentResponse(UUID id, String name, UUID systemId, UUID assessorOrgId, AssessorKind assessorKind,
+                              AssessmentStatus status, List<AssessmentStatus> allowedTransitions, List<UUID> assessors,
+                              List<String> scope, Instant createdAt, Instant updatedAt, Instant completedAt) {
+        static AssessmentResponse of(AssessmentInfo a) {
+            return new AssessmentResponse(a.id(), a.name(), a.systemId(), a.assessorOrgId(), a.assessorKind(),
+                    a.status(), List.copyOf(a.status().next()), a.assessors(), a.scope(), a.createdAt(),
+                    a.updatedAt(), a.completedAt());
+        }
+    }
+
+    record ItemResponse(UUID id, UUID assessmentId, int position, String requirementId, ItemSide side, String layer,
+                        String controlPoint, Verdict verdict, String verdictReason, String observations,
+                        RiskLevel riskLevel, String riskReason, Instant updatedAt) {
+        static ItemResponse of(TestItem i) {
+            return new ItemResponse(i.id(), i.assessmentId(), i.position(), i.requirementId(), i.side(), i.layer(),
+                    i.controlPoint(), i.verdict(), i.verdictReason(), i.observations(), i.riskLevel(), i.riskReason(),
+                    i.updatedAt());
+        }
+    }
+
+    record Step(Integer number, String text, List<String> types) {
+    }
+
+    record Criteria(String compliant, String partiallyCompliant, String nonCompliant) {
+    }
+
+    record ItemDetailResponse(ItemResponse item, String requirementText, List<Step> steps, String expectedEvidence,
+                              Criteria criteria, List<Verdict> verdictChoices, List<VerdictEntry> history,
+                              List<Interview> interviews, List<EvidenceResponse> evidence,
+                              List<RemediationResponse> remediations) {
+        static ItemDetailResponse of(AssessmentService.ItemDetail d) {
+            Requirement r = d.requirement();
+            MlpsAssessment m = r == null ? null : r.mlps();
+            return new ItemDetailResponse(ItemResponse.of(d.item()), r == null ? null : r.text(),
+                    m == null ? List.of() : m.testMethod().steps().stream().map(s -> new Step(s.number(), s.text(),
+                            s.types().stream().map(t -> t.name()).sorted().toList())).toList(),
+                    m == null ? null : m.expectedEvidence(),
+                    m == null ? null : new Criteria(m.criteria().compliant(), m.criteria().partiallyCompliant(),
+                            m.criteria().nonCompliant()),
+                    Dtos.verdictChoices(r), d.history(), d.interviews(),
+                    d.evidence().stream().map(EvidenceResponse::of).toList(),
+                    d.remediations().stream().map(RemediationResponse::of).toList());
+        }
+    }
+
+    /** 部分符合 is offered only where the catalog defines it (or for checklist items, which have no criteria). */
+    static List<Verdict> verdictChoices(Requirement r) {
+        if (r != null && r.mlps() != null && r.mlps().criteria().partiallyCompliant() == null) {
+            return List.of(Verdict.COMPLIANT, Verdict.NON_COMPLIANT, Verdict.NOT_APPLICABLE);
+        }
+        return List.of(Verdict.values());
+    }
+
+    record EvidenceResponse(UUID id, UUID itemId, String displayName, String contentType, long size, String sm3,
+                            String uploadedBy, UUID ownerOrgId, boolean sharedWithProvider, Instant createdAt) {
+        static EvidenceResponse of(EvidenceInfo e) {
+            return new EvidenceResponse(e.id(), e.itemId(), e.displayName(), e.contentType(), e.size(), e.sm3(),
+                    e.uploadedByName(), e.ownerOrgId(), e.sharedWithProvider(), e.createdAt());
+        }
+    }
+
+    record RemediationResponse(UUID id, UUID itemId, UUID assessmentId, UUID responsibleOrgId, LocalDate dueDate,
+                               RemediationStatus status, String note, boolean overdue, Instant updatedAt) {
+        static RemediationResponse of(Remediation r) {
+            boolean overdue = r.status() != RemediationStatus.DONE && r.status() != RemediationStatus.VERIFIED
+                    && r.dueDate().isBefore(LocalDate.now(java.time.ZoneOffset.UTC));
+            return new RemediationResponse(r.id(), r.itemId(), r.assessmentId(), r.responsibleOrgId(), r.dueDate(),
+                    r.status(), r.note(), overdue, r.updatedAt());
+        }
+    }
+}

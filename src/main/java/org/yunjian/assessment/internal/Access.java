@@ -1,0 +1,108 @@
+package org.yunjian.assessment.internal;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.yunjian.assessment.internal.Records.AssessmentInfo;
+import org.yunjian.assessment.internal.Records.EvidenceInfo;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.Role;
+
+/**
+ * Who may do what with one assessment (docs/assessment.md, "Access"). Relations come from the caller's
+ * organisation: the assessor organisation (its assigned assessors, or all its users while none are
+ * assigned, do the assessing), the system's customer and its provider. Anyone else does not see the
+ * assessment at all (404). A system administrator reads the project, its items and scores, but neither
+ * records nor reads evidence content.
+ */
+public record Access(AssessmentInfo assessment, CloudSystem system, CurrentUser user, Set<Relation> relations) {
+
+    public enum Relation { ADMIN, ASSESSOR_ORG, ASSESSOR, CUSTOMER, PROVIDER }
+
+    static Set<Relation> relations(AssessmentInfo a, CloudSystem s, CurrentUser u) {
+        Set<Relation> r = EnumSet.noneOf(Relation.class);
+        if (u.is(Role.SYSTEM_ADMIN)) {
+            r.add(Relation.ADMIN);
+            return r;
+        }
+        if (!u.is(Role.USER) || u.organizationId() == null) {
+            return r;
+        }
+        UUID org = u.organizationId();
+        if (org.equals(a.assessorOrgId())) {
+            r.add(Relation.ASSESSOR_ORG);
+            if (a.assessors().isEmpty() || a.assessors().contains(u.userId())) {
+                r.add(Relation.ASSESSOR);
+            }
+        }
+        if (org.equals(s.customerId())) {
+            r.add(Relation.CUSTOMER);
+        }
+        if (org.equals(s.providerId())) {
+            r.add(Relation.PROVIDER);
+        }
+        return r;
+    }
+
+    public boolean visible() {
+        return !relations.isEmpty();
+    }
+
+    /** Records verdicts, observations, interviews, risk levels and moves the status. */
+    public boolean mayAssess() {
+        return relations.contains(Relation.ASSESSOR);
+    }
+
+    public void requireAssessor() {
+        if (!mayAssess()) {
+            throw new AccessDeniedException("only the assigned assessors of the assessor organisation may do this");
+        }
+    }
+
+    /** Uploads evidence: the assessors, the customer and the provider (for the cloud platform side). */
+    public boolean mayUpload() {
+        return relations.contains(Relation.ASSESSOR) || relations.contains(Relation.CUSTOMER)
+                || relations.contains(Relation.PROVIDER);
+    }
+
+    private boolean isProviderUser() {
+        return relations.contains(Relation.PROVIDER) && !relations.contains(Relation.CUSTOMER);
+    }
+
+    /**
+     * Reads an evidence file: its own organisation; the customer and the assessor organisation; a provider
+     * user only the provider's own files and those shared with the provider — even when the provider
+     * assesses itself. Administrators do not read evidence content.
+     */
+    public boolean mayRead(EvidenceInfo e) {
+        if (relations.contains(Relation.ADMIN)) {
+            return false;
+        }
+        if (user.organizationId() != null && user.organizationId().equals(e.ownerOrgId())) {
+            return true;
+        }
+        if (isProviderUser()) {
+            return e.sharedWithProvider();
+        }
+        return relations.contains(Relation.CUSTOMER) || relations.contains(Relation.ASSESSOR_ORG);
+    }
+
+    /** Whether the caller may see that the evidence exists (the same rule: unreadable evidence is not listed). */
+    public boolean maySee(EvidenceInfo e) {
+        return mayRead(e) || relations.contains(Relation.ADMIN);
+    }
+
+    /** Shares, unshares or deletes evidence: users of the organisation that uploaded it. */
+    public boolean owns(EvidenceInfo e) {
+        return user.organizationId() != null && user.organizationId().equals(e.ownerOrgId());
+    }
+
+    /** Changes a remediation task: the assessors, the customer, and the responsible organisation (status only). */
+    public boolean mayEditRemediation(UUID responsibleOrg) {
+        return relations.contains(Relation.ASSESSOR) || relations.contains(Relation.CUSTOMER)
+                || (user.organizationId() != null && user.organizationId().equals(responsibleOrg));
+    }
+}

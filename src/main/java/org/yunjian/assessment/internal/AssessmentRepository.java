@@ -1,0 +1,269 @@
+package org.yunjian.assessment.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yunjian.assessment.AssessmentStatus;
+import org.yunjian.assessment.AssessorKind;
+import org.yunjian.assessment.ItemSide;
+import org.yunjian.assessment.RemediationStatus;
+import org.yunjian.assessment.RiskLevel;
+import org.yunjian.assessment.Verdict;
+import org.yunjian.assessment.internal.Records.AssessmentInfo;
+import org.yunjian.assessment.internal.Records.EvidenceInfo;
+import org.yunjian.assessment.internal.Records.Interview;
+import org.yunjian.assessment.internal.Records.Remediation;
+import org.yunjian.assessment.internal.Records.TestItem;
+import org.yunjian.assessment.internal.Records.VerdictEntry;
+
+/** Hand-written, portable SQL for every assessment table. */
+@Repository
+class AssessmentRepository {
+
+    private final JdbcClient jdbc;
+
+    AssessmentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static OffsetDateTime utc(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String col) throws SQLException {
+        OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String v) {
+        return v == null ? null : Enum.valueOf(type, v);
+    }
+
+    // --- assessments
+
+    void insert(AssessmentInfo a, UUID createdBy) {
+        jdbc.sql("INSERT INTO assessment (id, name, system_id, assessor_org_id, assessor_kind, status, created_by, "
+                        + "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)")
+                .params(a.id(), a.name(), a.systemId(), a.assessorOrgId(), a.assessorKind().name(), a.status().name(),
+                        createdBy, utc(a.createdAt()), utc(a.updatedAt()))
+                .update();
+        a.assessors().forEach(u -> jdbc.sql("INSERT INTO assessment_assessor (assessment_id, user_id) VALUES (?,?)")
+                .params(a.id(), u).update());
+        a.scope().forEach(s -> jdbc.sql("INSERT INTO assessment_scope (assessment_id, selection) VALUES (?,?)")
+                .params(a.id(), s).update());
+    }
+
+    /** Compare-and-set on the status, so two concurrent transitions cannot both succeed. */
+    boolean updateStatus(UUID id, AssessmentStatus from, AssessmentStatus to, Instant now, Instant completedAt) {
+        return jdbc.sql("UPDATE assessment SET status = ?, updated_at = ?, completed_at = ?, version = version + 1 "
+                        + "WHERE id = ? AND status = ?")
+                .params(to.name(), utc(now), utc(completedAt), id, from.name()).update() == 1;
+    }
+
+    /** Locks the assessment row for the rest of the transaction (serialises writes against transitions). */
+    Optional<AssessmentStatus> lockStatus(UUID id) {
+        return jdbc.sql("SELECT status FROM assessment WHERE id = ? FOR UPDATE").param(id).query(String.class)
+                .optional().map(AssessmentStatus::valueOf);
+    }
+
+    Optional<AssessmentInfo> find(UUID id) {
+        return jdbc.sql("SELECT * FROM assessment WHERE id = ?").param(id).query(this::assessment).optional();
+    }
+
+    List<AssessmentInfo> findAll() {
+        return jdbc.sql("SELECT * FROM assessment ORDER BY created_at DESC").query(this::assessment).list();
+    }
+
+    List<AssessmentInfo> findBySystems(Collection<UUID> systemIds) {
+        if (systemIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM assessment WHERE system_id IN (:ids) ORDER BY created_at DESC")
+                .param("ids", systemIds).query(this::assessment).list();
+    }
+
+    private AssessmentInfo assessment(ResultSet rs, int row) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        List<UUID> assessors = jdbc.sql("SELECT user_id FROM assessment_assessor WHERE assessment_id = ? ORDER BY user_id")
+                .param(id).query(UUID.class).list();
+        List<String> scope = jdbc.sql("SELECT selection FROM assessment_scope WHERE assessment_id = ? ORDER BY selection")
+                .param(id).query(String.class).list();
+        return new AssessmentInfo(id, rs.getString("name"), rs.getObject("system_id", UUID.class),
+                rs.getObject("assessor_org_id", UUID.class), AssessorKind.valueOf(rs.getString("assessor_kind")),
+                AssessmentStatus.valueOf(rs.getString("status")), assessors, scope, instant(rs, "created_at"),
+                instant(rs, "updated_at"), instant(rs, "completed_at"));
+    }
+
+    // --- items
+
+    void insertItem(TestItem i) {
+        jdbc.sql("INSERT INTO assessment_item (id, assessment_id, position, requirement_id, side, layer, control_point, "
+                        + "updated_at) VALUES (?,?,?,?,?,?,?,?)")
+                .params(i.id(), i.assessmentId(), i.position(), i.requirementId(), i.side().name(), i.layer(),
+                        i.controlPoint(), utc(i.updatedAt()))
+                .update();
+    }
+
+    List<TestItem> items(UUID assessmentId) {
+        return jdbc.sql("SELECT * FROM assessment_item WHERE assessment_id = ? ORDER BY position")
+                .param(assessmentId).query(ITEM).list();
+    }
+
+    Optional<TestItem> item(UUID id) {
+        return jdbc.sql("SELECT * FROM assessment_item WHERE id = ?").param(id).query(ITEM).optional();
+    }
+
+    void updateVerdict(UUID id, Verdict v, String reason, RiskLevel risk, String riskReason, Instant now) {
+        jdbc.sql("UPDATE assessment_item SET verdict = ?, verdict_reason = ?, risk_level = ?, risk_reason = ?, "
+                        + "updated_at = ?, version = version + 1 WHERE id = ?")
+                .params(v == null ? null : v.name(), reason, risk == null ? null : risk.name(), riskReason, utc(now), id)
+                .update();
+    }
+
+    void updateObservations(UUID id, String observations, Instant now) {
+        jdbc.sql("UPDATE assessment_item SET observations = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+                .params(observations, utc(now), id).update();
+    }
+
+    private static final RowMapper<TestItem> ITEM = (rs, n) -> new TestItem(rs.getObject("id", UUID.class),
+            rs.getObject("assessment_id", UUID.class), rs.getInt("position"), rs.getString("requirement_id"),
+            ItemSide.valueOf(rs.getString("side")), rs.getString("layer"), rs.getString("control_point"),
+            enumOf(Verdict.class, rs.getString("verdict")), rs.getString("verdict_reason"),
+            rs.getString("observations"), enumOf(RiskLevel.class, rs.getString("risk_level")),
+            rs.getString("risk_reason"), instant(rs, "updated_at"));
+
+    // --- verdict history and interviews
+
+    void insertVerdict(VerdictEntry v) {
+        jdbc.sql("INSERT INTO assessment_verdict_history (id, item_id, verdict, verdict_reason, risk_level, retest, "
+                        + "recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?)")
+                .params(v.id(), v.itemId(), v.verdict().name(), v.reason(),
+                        v.riskLevel() == null ? null : v.riskLevel().name(), v.retest(), v.recordedBy(),
+                        utc(v.recordedAt()))
+                .update();
+    }
+
+    List<VerdictEntry> history(UUID itemId) {
+        return jdbc.sql("SELECT * FROM assessment_verdict_history WHERE item_id = ? ORDER BY recorded_at, id")
+                .param(itemId).query((rs, n) -> new VerdictEntry(rs.getObject("id", UUID.class),
+                        rs.getObject("item_id", UUID.class), Verdict.valueOf(rs.getString("verdict")),
+                        rs.getString("verdict_reason"), enumOf(RiskLevel.class, rs.getString("risk_level")),
+                        rs.getBoolean("retest"), rs.getString("recorded_by"), instant(rs, "recorded_at")))
+                .list();
+    }
+
+    void insertInterview(Interview i) {
+        jdbc.sql("INSERT INTO assessment_interview (id, item_id, interviewee, role, held_at, notes, recorded_by, "
+                        + "recorded_at) VALUES (?,?,?,?,?,?,?,?)")
+                .params(i.id(), i.itemId(), i.interviewee(), i.role(), utc(i.heldAt()), i.notes(), i.recordedBy(),
+                        utc(i.recordedAt()))
+                .update();
+    }
+
+    List<Interview> interviews(UUID itemId) {
+        return jdbc.sql("SELECT * FROM assessment_interview WHERE item_id = ? ORDER BY held_at, id").param(itemId)
+                .query((rs, n) -> new Interview(rs.getObject("id", UUID.class), rs.getObject("item_id", UUID.class),
+                        rs.getString("interviewee"), rs.getString("role"), instant(rs, "held_at"),
+                        rs.getString("notes"), rs.getString("recorded_by"), instant(rs, "recorded_at")))
+                .list();
+    }
+
+    // --- evidence
+
+    void insertEvidence(EvidenceInfo e, String wrappedKey, int keyVersion) {
+        jdbc.sql("INSERT INTO assessment_evidence (id, item_id, assessment_id, display_name, content_type, size_bytes, "
+                        + "sm3, blob_name, uploaded_by, uploaded_by_name, owner_org_id, shared_with_provider, created_at) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                .params(e.id(), e.itemId(), e.assessmentId(), e.displayName(), e.contentType(), e.size(), e.sm3(),
+                        e.blobName(), e.uploadedBy(), e.uploadedByName(), e.ownerOrgId(), e.sharedWithProvider(),
+                        utc(e.createdAt()))
+                .update();
+        jdbc.sql("INSERT INTO assessment_evidence_key (evidence_id, wrapped_key, key_version) VALUES (?,?,?)")
+                .params(e.id(), wrappedKey, keyVersion).update();
+    }
+
+    Optional<EvidenceInfo> evidence(UUID id) {
+        return jdbc.sql("SELECT * FROM assessment_evidence WHERE id = ?").param(id).query(EVIDENCE).optional();
+    }
+
+    List<EvidenceInfo> evidenceOfItem(UUID itemId) {
+        return jdbc.sql("SELECT * FROM assessment_evidence WHERE item_id = ? ORDER BY created_at, id").param(itemId)
+                .query(EVIDENCE).list();
+    }
+
+    List<EvidenceInfo> evidenceOfAssessment(UUID assessmentId) {
+        return jdbc.sql("SELECT * FROM assessment_evidence WHERE assessment_id = ? ORDER BY created_at, id")
+                .param(assessmentId).query(EVIDENCE).list();
+    }
+
+    Optional<String> wrappedKey(UUID evidenceId) {
+        return jdbc.sql("SELECT wrapped_key FROM assessment_evidence_key WHERE evidence_id = ?").param(evidenceId)
+                .query(String.class).optional();
+    }
+
+    void setShared(UUID evidenceId, boolean shared) {
+        jdbc.sql("UPDATE assessment_evidence SET shared_with_provider = ? WHERE id = ?").params(shared, evidenceId)
+                .update();
+    }
+
+    /** Deletes the key row (the cryptographic erasure) and then the metadata. */
+    void deleteEvidence(UUID evidenceId) {
+        jdbc.sql("DELETE FROM assessment_evidence_key WHERE evidence_id = ?").param(evidenceId).update();
+        jdbc.sql("DELETE FROM assessment_evidence WHERE id = ?").param(evidenceId).update();
+    }
+
+    private static final RowMapper<EvidenceInfo> EVIDENCE = (rs, n) -> new EvidenceInfo(rs.getObject("id", UUID.class),
+            rs.getObject("item_id", UUID.class), rs.getObject("assessment_id", UUID.class),
+            rs.getString("display_name"), rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sm3"),
+            rs.getString("blob_name"), rs.getObject("uploaded_by", UUID.class), rs.getString("uploaded_by_name"),
+            rs.getObject("owner_org_id", UUID.class), rs.getBoolean("shared_with_provider"), instant(rs, "created_at"));
+
+    // --- remediation
+
+    void insertRemediation(Remediation r) {
+        jdbc.sql("INSERT INTO assessment_remediation (id, item_id, assessment_id, responsible_org_id, due_date, status, "
+                        + "note, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)")
+                .params(r.id(), r.itemId(), r.assessmentId(), r.responsibleOrgId(), r.dueDate(), r.status().name(),
+                        r.note(), utc(r.createdAt()), utc(r.updatedAt()))
+                .update();
+    }
+
+    void updateRemediation(Remediation r) {
+        jdbc.sql("UPDATE assessment_remediation SET responsible_org_id = ?, due_date = ?, status = ?, note = ?, "
+                        + "updated_at = ? WHERE id = ?")
+                .params(r.responsibleOrgId(), r.dueDate(), r.status().name(), r.note(), utc(r.updatedAt()), r.id())
+                .update();
+    }
+
+    Optional<Remediation> remediation(UUID id) {
+        return jdbc.sql("SELECT * FROM assessment_remediation WHERE id = ?").param(id).query(REMEDIATION).optional();
+    }
+
+    List<Remediation> remediations(UUID assessmentId) {
+        return jdbc.sql("SELECT r.* FROM assessment_remediation r JOIN assessment_item i ON i.id = r.item_id "
+                        + "WHERE r.assessment_id = ? ORDER BY i.position, r.created_at")
+                .param(assessmentId).query(REMEDIATION).list();
+    }
+
+    List<Remediation> remediationsOfItem(UUID itemId) {
+        return jdbc.sql("SELECT * FROM assessment_remediation WHERE item_id = ? ORDER BY created_at").param(itemId)
+                .query(REMEDIATION).list();
+    }
+
+    private static final RowMapper<Remediation> REMEDIATION = (rs, n) -> new Remediation(
+            rs.getObject("id", UUID.class), rs.getObject("item_id", UUID.class),
+            rs.getObject("assessment_id", UUID.class), rs.getObject("responsible_org_id", UUID.class),
+            rs.getObject("due_date", LocalDate.class), RemediationStatus.valueOf(rs.getString("status")),
+            rs.getString("note"), instant(rs, "created_at"), instant(rs, "updated_at"));
+}

@@ -1,0 +1,264 @@
+package org.yunjian.assessment.internal;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.yunjian.assessment.internal.AssessmentService.ItemDetail;
+import org.yunjian.assessment.internal.Records.EvidenceInfo;
+import org.yunjian.crypto.DecryptionFailedException;
+import org.yunjian.crypto.Sm3;
+import org.yunjian.crypto.Sm3Digest;
+import org.yunjian.crypto.Sm4Gcm;
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.NotFoundException;
+
+/**
+ * Evidence files: checked by content, SM3-hashed, sealed with SM4-GCM under a fresh per-file key that is
+ * stored wrapped under the master key; on download opened and re-hashed, so a blob altered in storage is
+ * refused, not served. Deleting the key row destroys the evidence even where the blob survives (backups).
+ */
+@Service
+public class EvidenceService {
+
+    private static final Logger log = LoggerFactory.getLogger(EvidenceService.class);
+
+    private final AssessmentService assessments;
+    private final AssessmentRepository repo;
+    private final EvidenceStore store;
+    private final EvidenceKeys keys;
+    private final AssessmentProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    EvidenceService(AssessmentService assessments, AssessmentRepository repo, EvidenceStore store, EvidenceKeys keys,
+                    AssessmentProperties properties, ApplicationEventPublisher events, Clock clock) {
+        this.assessments = assessments;
+        this.repo = repo;
+        this.store = store;
+        this.keys = keys;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Decrypted, verified content with its metadata. */
+    public record Download(EvidenceInfo info, byte[] content, String fileName) {
+    }
+
+    @Transactional
+    public EvidenceInfo upload(UUID itemId, String originalName, byte[] content, boolean sharedWithProvider) {
+        ItemDetail d = assessments.item(itemId);
+        if (!d.access().mayUpload()) {
+            throw new AccessDeniedException("not allowed to add evidence to this assessment");
+        }
+        assessments.requireOpen(d.item().assessmentId());
+        long max = properties.evidenceMaxSize().toBytes();
+        if (content == null || content.length == 0) {
+            throw new ValidationException("file", "the file is empty");
+        }
+        if (content.length > max) {
+            throw new ValidationException("file", "the file has " + content.length + " bytes; at most " + max
+                    + " are accepted");
+        }
+        StringBuilder rejected = new StringBuilder();
+        Optional<String> type = ContentTypes.accept(content, rejected);
+        if (type.isEmpty()) {
+            events.publishEvent(AuditableEvent.denied("assessment.evidence.upload", "assessment-item", itemId,
+                    "content type refused: " + rejected));
+            throw new ValidationException("file", "the content is " + rejected
+                    + ", which is not accepted as evidence (images, PDF, text, Office documents)");
+        }
+        UUID id = UUID.randomUUID();
+        Sm3Digest digest = Sm3.digest(content);
+        byte[] fileKey = Sm4Gcm.generateKey();
+        byte[] sealed = Sm4Gcm.encrypt(fileKey, content, EvidenceKeys.aad(id));
+        String blob = HexFormat.of().formatHex(org.yunjian.crypto.Sm3.digest(id.toString() + clock.instant())
+                .bytes(), 0, 16) + ".sm4";
+        Instant now = clock.instant();
+        var user = d.access().user();
+        // a provider's own evidence is the provider's to show; it is never hidden from the provider
+        EvidenceInfo info = new EvidenceInfo(id, itemId, d.item().assessmentId(), sanitise(originalName), type.get(),
+                content.length, digest.hex(), blob, user.userId(), user.username(), user.organizationId(),
+                sharedWithProvider, now);
+        try {
+            store.put(blob, sealed);
+            removeOnRollback(blob);
+        } catch (IOException e) {
+            throw new EvidenceException(EvidenceException.Kind.STORAGE, "The evidence could not be stored", e);
+        }
+        repo.insertEvidence(info, keys.wrap(id, fileKey), EvidenceKeys.VERSION);
+        java.util.Arrays.fill(fileKey, (byte) 0);
+        events.publishEvent(AuditableEvent.success("assessment.evidence.upload", "evidence", id,
+                "item " + itemId + ", " + info.contentType() + ", " + info.size() + " bytes, sm3 " + info.sm3()));
+        return info;
+    }
+
+    /** Checks access, then decrypts and verifies; not transactional, so the failure audit entry survives. */
+    public Download download(UUID evidenceId) {
+        EvidenceInfo info = visible(evidenceId);
+        ItemDetail d = assessments.item(info.itemId());
+        if (!d.access().mayRead(info)) {
+            events.publishEvent(AuditableEvent.denied("assessment.evidence.download", "evidence", evidenceId, null));
+            throw new AccessDeniedException("not allowed to read this evidence");
+        }
+        String wrapped = repo.wrappedKey(evidenceId).orElse(null);
+        if (wrapped == null) {
+            throw new EvidenceException(EvidenceException.Kind.KEY_DESTROYED,
+                    "The key of evidence " + evidenceId + " has been destroyed; its content cannot be recovered", null);
+        }
+        byte[] content;
+        try {
+            byte[] fileKey = keys.unwrap(evidenceId, wrapped);
+            content = Sm4Gcm.decrypt(fileKey, store.get(info.blobName()), EvidenceKeys.aad(evidenceId));
+            java.util.Arrays.fill(fileKey, (byte) 0);
+        } catch (DecryptionFailedException e) {
+            integrityFailure(info, "decryption failed (SM4-GCM tag mismatch)");
+            throw new EvidenceException(EvidenceException.Kind.INTEGRITY, integrityMessage(info), e);
+        } catch (IOException e) {
+            integrityFailure(info, "blob unreadable: " + e.getClass().getSimpleName());
+            throw new EvidenceException(EvidenceException.Kind.STORAGE,
+                    "Evidence " + evidenceId + " is missing from storage or unreadable; it is not served", e);
+        }
+        if (!MessageDigest.isEqual(Sm3.digest(content).bytes(), Sm3Digest.of(info.sm3()).bytes())) {
+            integrityFailure(info, "SM3 mismatch");
+            throw new EvidenceException(EvidenceException.Kind.INTEGRITY, integrityMessage(info), null);
+        }
+        events.publishEvent(AuditableEvent.success("assessment.evidence.download", "evidence", evidenceId, null));
+        return new Download(info, content, servedName(info));
+    }
+
+    private static String integrityMessage(EvidenceInfo info) {
+        return "Evidence " + info.id() + " was altered in storage: its content no longer matches the SM3 digest "
+                + info.sm3() + " recorded at upload. It is not served.";
+    }
+
+    private void integrityFailure(EvidenceInfo info, String what) {
+        log.error("Evidence {} failed its integrity check: {}", info.id(), what);
+        events.publishEvent(AuditableEvent.failure("assessment.evidence.download", "evidence", info.id(),
+                "integrity check failed: " + what));
+    }
+
+    /** The evidence if it exists and the caller may see it (else 404). */
+    @Transactional(readOnly = true)
+    public EvidenceInfo visible(UUID evidenceId) {
+        EvidenceInfo info = repo.evidence(evidenceId).orElseThrow(() -> new NotFoundException("evidence", evidenceId));
+        ItemDetail d;
+        try {
+            d = assessments.item(info.itemId());
+        } catch (NotFoundException e) {
+            throw new NotFoundException("evidence", evidenceId);
+        }
+        if (!d.access().maySee(info)) {
+            throw new NotFoundException("evidence", evidenceId);
+        }
+        return info;
+    }
+
+    @Transactional
+    public EvidenceInfo setShared(UUID evidenceId, boolean shared) {
+        EvidenceInfo info = visible(evidenceId);
+        ItemDetail d = assessments.item(info.itemId());
+        if (!d.access().owns(info)) {
+            throw new AccessDeniedException("only the uploading organisation shares its evidence");
+        }
+        assessments.requireOpen(info.assessmentId());
+        repo.setShared(evidenceId, shared);
+        events.publishEvent(AuditableEvent.success("assessment.evidence.share", "evidence", evidenceId,
+                shared ? "shared with the provider" : "not shared with the provider"));
+        return repo.evidence(evidenceId).orElseThrow();
+    }
+
+    /** Destroys the key (cryptographic erasure), the metadata and the blob. */
+    @Transactional
+    public void delete(UUID evidenceId) {
+        EvidenceInfo info = visible(evidenceId);
+        ItemDetail d = assessments.item(info.itemId());
+        if (!d.access().owns(info)) {
+            throw new AccessDeniedException("only the uploading organisation deletes its evidence");
+        }
+        assessments.requireOpen(info.assessmentId());
+        repo.deleteEvidence(evidenceId);
+        events.publishEvent(AuditableEvent.success("assessment.evidence.delete", "evidence", evidenceId,
+                "key destroyed, sm3 " + info.sm3()));
+        afterCommit(() -> deleteBlob(info.blobName()));
+    }
+
+    private void deleteBlob(String name) {
+        try {
+            store.delete(name);
+        } catch (IOException e) {
+            log.warn("Evidence blob {} could not be removed; its key is destroyed", name);
+        }
+    }
+
+    /** Blob removal waits for the commit: a rolled-back deletion must leave the evidence readable. */
+    private static void afterCommit(Runnable work) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    work.run();
+                }
+            });
+        } else {
+            work.run();
+        }
+    }
+
+    /** A blob written for an upload whose transaction rolls back is removed again. */
+    private void removeOnRollback(String name) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        deleteBlob(name);
+                    }
+                }
+            });
+        }
+    }
+
+    /** A display name safe to store and show: no path, no control or bidi characters, at most 200 chars. */
+    static String sanitise(String original) {
+        String s = original == null ? "" : original;
+        int slash = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
+        s = s.substring(slash + 1);
+        StringBuilder out = new StringBuilder();
+        s.codePoints().filter(c -> !Character.isISOControl(c) && !(c >= 0x202A && c <= 0x202E)
+                        && !(c >= 0x2066 && c <= 0x2069) && c != 0x200E && c != 0x200F && c != '"')
+                .forEach(out::appendCodePoint);
+        s = out.toString().strip();
+        while (s.startsWith(".")) {
+            s = s.substring(1);
+        }
+        if (s.isBlank()) {
+            s = "evidence";
+        }
+        return s.length() > 200 ? s.substring(0, 200) : s;
+    }
+
+    /** The name to serve under: the display name's stem and the extension of the detected type. */
+    static String servedName(EvidenceInfo info) {
+        String stem = info.displayName();
+        int dot = stem.lastIndexOf('.');
+        if (dot > 0) {
+            stem = stem.substring(0, dot);
+        }
+        return stem + "." + ContentTypes.extension(info.contentType());
+    }
+}

@@ -1,0 +1,42 @@
+package org.yunjian.assessment.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** Evidence blobs as files in one directory, written to a temporary file first and moved into place. */
+class FileEvidenceStore implements EvidenceStore {
+
+    private final Path dir;
+
+    FileEvidenceStore(Path dir) throws IOException {
+        this.dir = dir.toAbsolutePath().normalize();
+        Files.createDirectories(this.dir);
+    }
+
+    Path path(String name) {
+        if (!EvidenceStore.isGeneratedName(name)) {
+            throw new IllegalArgumentException("not a generated evidence name");
+        }
+        return dir.resolve(name);
+    }
+
+    @Override
+    public void put(String name, byte[] sealed) throws IOException {
+        Path target = path(name);
+        Path tmp = dir.resolve(name + ".part");
+        Files.write(tmp, sealed, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+        Files.move(tmp, target);
+    }
+
+    @Override
+    public byte[] get(String name) throws IOException {
+        return Files.readAllBytes(path(name));
+    }
+
+    @Override
+    public void delete(String name) throws IOException {
+        Files.deleteIfExists(path(name));
+    }
+}

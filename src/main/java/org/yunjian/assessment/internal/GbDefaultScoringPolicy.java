@@ -1,0 +1,100 @@
+package org.yunjian.assessment.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.springframework.stereotype.Component;
+import org.yunjian.assessment.RiskLevel;
+import org.yunjian.assessment.ScoreResult;
+import org.yunjian.assessment.ScoreResult.Conclusion;
+import org.yunjian.assessment.ScoreResult.Group;
+import org.yunjian.assessment.ScoringPolicy;
+import org.yunjian.assessment.Verdict;
+
+/**
+ * The default policy {@code gb-default v1} (docs/scoring.md): 符合 1, 部分符合 0.5, 不符合 0, 不适用 and
+ * unrecorded items excluded; rate = score / scored items × 100; 优 ≥ 90 with no medium or high risk,
+ * 良 ≥ 80 and 中 ≥ 70 with no high risk, 差 otherwise or with any high-risk finding.
+ */
+@Component
+public class GbDefaultScoringPolicy implements ScoringPolicy {
+
+    public static final String ID = "gb-default";
+    public static final String VERSION = "v1";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String version() {
+        return VERSION;
+    }
+
+    static double itemScore(Verdict v) {
+        return switch (v) {
+            case COMPLIANT -> 1.0;
+            case PARTIALLY_COMPLIANT -> 0.5;
+            case NON_COMPLIANT -> 0.0;
+            case NOT_APPLICABLE -> throw new IllegalArgumentException("不适用 items are not scored");
+        };
+    }
+
+    @Override
+    public ScoreResult score(List<ScoredItem> items) {
+        Group total = group("total", items);
+        List<ScoredItem> high = items.stream()
+                .filter(i -> i.verdict() != null && i.verdict().isFinding() && i.risk() == RiskLevel.HIGH).toList();
+        int medium = (int) items.stream()
+                .filter(i -> i.verdict() != null && i.verdict().isFinding() && i.risk() == RiskLevel.MEDIUM).count();
+        double rate = total.rate();
+        List<String> reasons = new ArrayList<>();
+        Conclusion c;
+        if (!high.isEmpty()) {
+            c = Conclusion.POOR;
+            reasons.add(high.size() + " high-risk finding(s): 差 regardless of the rate");
+        } else if (rate >= 90 && medium == 0) {
+            c = Conclusion.EXCELLENT;
+            reasons.add("rate ≥ 90 and no medium or high risk");
+        } else if (rate >= 80) {
+            c = Conclusion.GOOD;
+            reasons.add(rate >= 90 ? "rate ≥ 90 but " + medium + " medium-risk finding(s): at most 良" : "rate ≥ 80, no high risk");
+        } else if (rate >= 70) {
+            c = Conclusion.FAIR;
+            reasons.add("rate ≥ 70, no high risk");
+        } else {
+            c = Conclusion.POOR;
+            reasons.add("rate below 70");
+        }
+        return new ScoreResult(ID, VERSION, rate, c, groups(items, ScoredItem::layer),
+                groups(items, ScoredItem::controlPoint), high, total.pending(), medium, reasons);
+    }
+
+    private static List<Group> groups(List<ScoredItem> items, Function<ScoredItem, String> key) {
+        Map<String, List<ScoredItem>> by = new LinkedHashMap<>();
+        items.forEach(i -> by.computeIfAbsent(key.apply(i), k -> new ArrayList<>()).add(i));
+        return by.entrySet().stream().map(e -> group(e.getKey(), e.getValue())).toList();
+    }
+
+    private static Group group(String name, List<ScoredItem> items) {
+        int[] n = new int[5];
+        double score = 0;
+        for (ScoredItem i : items) {
+            if (i.verdict() == null) {
+                n[4]++;
+                continue;
+            }
+            n[i.verdict().ordinal()]++;
+            if (i.verdict() != Verdict.NOT_APPLICABLE) {
+                score += itemScore(i.verdict());
+            }
+        }
+        int scored = n[0] + n[1] + n[2];
+        double rate = scored == 0 ? 0 : Math.round(score / scored * 10000) / 100.0;
+        return new Group(name, n[0], n[1], n[2], n[3], n[4], score, scored, rate);
+    }
+}

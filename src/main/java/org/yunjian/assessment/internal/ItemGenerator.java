@@ -1,0 +1,121 @@
+package org.yunjian.assessment.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+import org.yunjian.assessment.ItemSide;
+import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.DeploymentModel;
+import org.yunjian.catalog.MlpsAssessment;
+import org.yunjian.catalog.Phase;
+import org.yunjian.catalog.Requirement;
+import org.yunjian.catalog.RequirementFilter;
+import org.yunjian.catalog.RequirementId;
+import org.yunjian.party.CloudSystem;
+
+/**
+ * Generates the test items of an assessment from its scope. An 等保 item becomes one test item per side the
+ * guide assesses it on (云计算平台 → {@link ItemSide#CLOUD_PLATFORM}, 云服务客户系统 →
+ * {@link ItemSide#CUSTOMER_SYSTEM}, both → two items); its test-method steps (访谈 / 核查 / 测试) are the
+ * checklist of that test item. A checklist item of another standard becomes one {@link ItemSide#WHOLE_SYSTEM}
+ * item.
+ *
+ * <p>Scope selections: {@code MLPS-L3}; {@code JRT-SF} (items for the system's deployment model; a hybrid
+ * cloud takes the private and the public items); {@code GOVWEB:<PHASE>} (the government-website guide's
+ * items of one lifecycle phase); {@code GBT31167} (GB/T 31167 §9, exit).
+ */
+@Component
+public class ItemGenerator {
+
+    public static final String MLPS = "MLPS-L3";
+    public static final String JRT = "JRT-SF";
+    public static final String GOVWEB = "GOVWEB";
+    public static final String EXIT = "GBT31167";
+
+    /** All selections, in the order the form offers them. */
+    public static final List<String> SELECTIONS = List.of(MLPS, JRT, GOVWEB + ":" + Phase.PLANNING,
+            GOVWEB + ":" + Phase.ACQUISITION_MIGRATION, GOVWEB + ":" + Phase.OPERATION, GOVWEB + ":" + Phase.EXIT, EXIT);
+
+    private final Catalog catalog;
+
+    public ItemGenerator(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** A generated item before it is stored. */
+    public record Generated(String requirementId, ItemSide side, String layer, String controlPoint) {
+    }
+
+    public static boolean isSelection(String s) {
+        return SELECTIONS.contains(s);
+    }
+
+    public List<Generated> generate(CloudSystem system, List<String> scope) {
+        Set<String> sel = new LinkedHashSet<>(scope);
+        List<Generated> out = new ArrayList<>();
+        for (String s : SELECTIONS) {
+            if (!sel.contains(s)) {
+                continue;
+            }
+            if (s.equals(MLPS)) {
+                for (Requirement r : catalog.find(RequirementFilter.items().standard(MLPS))) {
+                    MlpsAssessment m = r.mlps();
+                    switch (m.assessedSide()) {
+                        case CLOUD_PLATFORM -> out.add(mlps(r, ItemSide.CLOUD_PLATFORM));
+                        case CUSTOMER_SYSTEM -> out.add(mlps(r, ItemSide.CUSTOMER_SYSTEM));
+                        case BOTH -> {
+                            out.add(mlps(r, ItemSide.CLOUD_PLATFORM));
+                            out.add(mlps(r, ItemSide.CUSTOMER_SYSTEM));
+                        }
+                    }
+                }
+            } else if (s.equals(JRT)) {
+                for (Requirement r : catalog.find(RequirementFilter.items().standard(JRT))) {
+                    if (appliesTo(r, system.deploymentModel())) {
+                        out.add(checklist(r));
+                    }
+                }
+            } else if (s.equals(EXIT)) {
+                catalog.find(RequirementFilter.items().standard(EXIT)).forEach(r -> out.add(checklist(r)));
+            } else {
+                Phase phase = Phase.valueOf(s.substring(GOVWEB.length() + 1));
+                catalog.find(RequirementFilter.items().standard(GOVWEB).phase(phase)).forEach(r -> out.add(checklist(r)));
+            }
+        }
+        return out;
+    }
+
+    static boolean appliesTo(Requirement r, org.yunjian.party.DeploymentModel model) {
+        return switch (model) {
+            case PRIVATE -> r.appliesTo(DeploymentModel.PRIVATE);
+            case COMMUNITY -> r.appliesTo(DeploymentModel.COMMUNITY);
+            case PUBLIC -> r.appliesTo(DeploymentModel.PUBLIC);
+            case HYBRID -> r.appliesTo(DeploymentModel.PRIVATE) || r.appliesTo(DeploymentModel.PUBLIC);
+        };
+    }
+
+    private static Generated mlps(Requirement r, ItemSide side) {
+        return new Generated(r.id().value(), side, r.mlps().area(), r.mlps().controlPoint());
+    }
+
+    private Generated checklist(Requirement r) {
+        String std = catalog.standard(r.standardCode()).map(st -> st.code()).orElse(r.standardCode());
+        Requirement parent = r.parentId().flatMap(catalog::requirement).orElse(r);
+        Requirement top = r;
+        while (top.parent() != null) {
+            top = catalog.requirement(top.parent()).orElseThrow();
+        }
+        return new Generated(r.id().value(), ItemSide.WHOLE_SYSTEM, std + " " + heading(top), std + " " + heading(parent));
+    }
+
+    private static String heading(Requirement r) {
+        return r.title() == null ? "§" + r.clause() : r.clause() + " " + r.title();
+    }
+
+    public java.util.Optional<Requirement> requirement(String id) {
+        return RequirementId.isWellFormed(id) ? catalog.requirement(RequirementId.of(id)) : java.util.Optional.empty();
+    }
+}

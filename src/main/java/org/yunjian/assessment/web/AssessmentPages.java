@@ -1,0 +1,364 @@
+package org.yunjian.assessment.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.assessment.AssessmentConflictException;
+import org.yunjian.assessment.AssessmentStatus;
+import org.yunjian.assessment.AssessorKind;
+import org.yunjian.assessment.ItemSide;
+import org.yunjian.assessment.RemediationStatus;
+import org.yunjian.assessment.RiskLevel;
+import org.yunjian.assessment.Verdict;
+import org.yunjian.assessment.internal.Access;
+import org.yunjian.assessment.internal.AssessmentService;
+import org.yunjian.assessment.internal.EvidenceException;
+import org.yunjian.assessment.internal.EvidenceService;
+import org.yunjian.assessment.internal.ItemGenerator;
+import org.yunjian.assessment.internal.Records.AssessmentInfo;
+import org.yunjian.assessment.internal.Records.Remediation;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.party.Engagement;
+import org.yunjian.party.Organization;
+import org.yunjian.party.Parties;
+import org.yunjian.party.PartyRole;
+import org.yunjian.security.UserView;
+import org.yunjian.shared.FieldErrors.ValidationException;
+
+/** Assessment pages: lists, creation, the project page, the item page, evidence and remediation. */
+@Controller
+class AssessmentPages {
+
+    static final String WHO = "hasAnyRole('SYSTEM_ADMIN', 'USER')";
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final AssessmentService service;
+    private final EvidenceService evidence;
+    private final Parties parties;
+
+    AssessmentPages(AssessmentService service, EvidenceService evidence, Parties parties) {
+        this.service = service;
+        this.evidence = evidence;
+        this.parties = parties;
+    }
+
+    @GetMapping("/assessments")
+    @PreAuthorize(WHO)
+    String list(@RequestParam(required = false) UUID systemId, Model model) {
+        List<AssessmentInfo> all = service.list(systemId);
+        Map<UUID, String> names = new HashMap<>();
+        all.forEach(a -> {
+            names.put(a.systemId(), systemName(a.systemId()));
+            names.put(a.assessorOrgId(), orgName(a.assessorOrgId()));
+        });
+        model.addAttribute("assessments", all);
+        model.addAttribute("names", names);
+        model.addAttribute("system", systemId == null ? null : parties.requireSystem(systemId));
+        return "assessment/list";
+    }
+
+    /** An assessor choice on the creation form. */
+    record AssessorOption(String value, String orgName, AssessorKind kind) {
+    }
+
+    @GetMapping("/assessments/new")
+    @PreAuthorize(WHO)
+    String createForm(@RequestParam(required = false) UUID systemId, Model model) {
+        return form(model, systemId, Map.of("scope", List.of(ItemGenerator.MLPS)), Map.of());
+    }
+
+    private String form(Model model, UUID systemId, Map<String, List<String>> values, Map<String, String> errors) {
+        model.addAttribute("systems", parties.visibleSystems());
+        model.addAttribute("errors", errors);
+        model.addAttribute("values", values);
+        model.addAttribute("selections", ItemGenerator.SELECTIONS);
+        CloudSystem system = systemId == null ? null : parties.requireSystem(systemId);
+        model.addAttribute("system", system);
+        List<AssessorOption> options = new ArrayList<>();
+        List<UserView> candidates = new ArrayList<>();
+        Map<UUID, String> orgNames = new LinkedHashMap<>();
+        if (system != null) {
+            for (Engagement e : parties.visibleEngagements(system.id())) {
+                for (Engagement.Participant p : e.participants()) {
+                    if (p.role() == PartyRole.THIRD_PARTY_ASSESSOR && !orgNames.containsKey(p.organizationId())) {
+                        orgNames.put(p.organizationId(), orgName(p.organizationId()));
+                        options.add(new AssessorOption(AssessorKind.THIRD_PARTY + ":" + p.organizationId(),
+                                orgName(p.organizationId()), AssessorKind.THIRD_PARTY));
+                    }
+                }
+            }
+            options.add(new AssessorOption(AssessorKind.CUSTOMER_SELF + ":" + system.customerId(),
+                    orgName(system.customerId()), AssessorKind.CUSTOMER_SELF));
+            orgNames.put(system.customerId(), orgName(system.customerId()));
+            if (system.providerId() != null) {
+                options.add(new AssessorOption(AssessorKind.PROVIDER_SELF + ":" + system.providerId(),
+                        orgName(system.providerId()), AssessorKind.PROVIDER_SELF));
+                orgNames.put(system.providerId(), orgName(system.providerId()));
+            }
+            orgNames.keySet().forEach(org -> candidates.addAll(service.assessorCandidates(org)));
+        }
+        model.addAttribute("assessorOptions", options);
+        model.addAttribute("candidates", candidates);
+        model.addAttribute("orgNames", orgNames);
+        return "assessment/form";
+    }
+
+    @PostMapping("/assessments")
+    @PreAuthorize(WHO)
+    String create(@RequestParam(required = false) UUID systemId, @RequestParam(defaultValue = "") String name,
+                  @RequestParam(defaultValue = "") String assessor,
+                  @RequestParam(required = false) List<UUID> assessors,
+                  @RequestParam(required = false) List<String> scope, Model model) {
+        AssessorKind kind = null;
+        UUID org = null;
+        int colon = assessor.indexOf(':');
+        if (colon > 0) {
+            try {
+                kind = AssessorKind.valueOf(assessor.substring(0, colon));
+                org = UUID.fromString(assessor.substring(colon + 1));
+            } catch (IllegalArgumentException e) {
+                kind = null;
+            }
+        }
+        try {
+            AssessmentInfo a = service.create(new AssessmentService.CreateInput(name, systemId, org, kind, assessors,
+                    scope));
+            return "redirect:/assessments/" + a.id();
+        } catch (ValidationException e) {
+            Map<String, List<String>> values = new HashMap<>();
+            values.put("name", List.of(name));
+            values.put("assessor", List.of(assessor));
+            values.put("scope", scope == null ? List.of() : scope);
+            return form(model, systemId, values, e.errors());
+        }
+    }
+
+    @GetMapping("/assessments/{id}")
+    @PreAuthorize(WHO)
+    String show(@PathVariable UUID id, @RequestParam(required = false) String controlPoint,
+                @RequestParam(required = false) ItemSide side, @RequestParam(required = false) String verdict,
+                Model model) {
+        Access access = service.access(id);
+        AssessmentInfo a = access.assessment();
+        model.addAttribute("a", a);
+        model.addAttribute("access", access);
+        model.addAttribute("systemName", access.system().name());
+        model.addAttribute("assessorName", orgName(a.assessorOrgId()));
+        model.addAttribute("items", service.items(id, controlPoint, side, verdict));
+        model.addAttribute("controlPoints", service.controlPoints(id));
+        model.addAttribute("filter", new Filter(controlPoint, side, verdict));
+        model.addAttribute("sides", ItemSide.values());
+        model.addAttribute("verdicts", Verdict.values());
+        model.addAttribute("score", service.score(id));
+        List<Remediation> remediations = service.remediations(id);
+        model.addAttribute("remediations", remediations);
+        Map<UUID, String> orgNames = new HashMap<>();
+        remediations.forEach(r -> orgNames.computeIfAbsent(r.responsibleOrgId(), this::orgName));
+        model.addAttribute("orgNames", orgNames);
+        model.addAttribute("today", LocalDate.now(ZONE));
+        model.addAttribute("transitions", access.mayAssess() ? a.status().next().stream().sorted().toList() : List.of());
+        return "assessment/detail";
+    }
+
+    record Filter(String controlPoint, ItemSide side, String verdict) {
+    }
+
+    @PostMapping("/assessments/{id}/transition")
+    @PreAuthorize(WHO)
+    String transition(@PathVariable UUID id, @RequestParam AssessmentStatus to, RedirectAttributes flash) {
+        try {
+            service.transition(id, to);
+        } catch (AssessmentConflictException e) {
+            flash.addFlashAttribute("conflict", e.getMessage());
+        }
+        return "redirect:/assessments/" + id;
+    }
+
+    @GetMapping("/assessment-items/{id}")
+    @PreAuthorize(WHO)
+    String item(@PathVariable UUID id, Model model) {
+        return itemPage(id, model, Map.of());
+    }
+
+    private String itemPage(UUID id, Model model, Map<String, String> errors) {
+        AssessmentService.ItemDetail d = service.item(id);
+        model.addAttribute("d", d);
+        model.addAttribute("a", d.access().assessment());
+        model.addAttribute("systemName", d.access().system().name());
+        model.addAttribute("req", d.requirement());
+        model.addAttribute("mlps", d.requirement() == null ? null : d.requirement().mlps());
+        model.addAttribute("choices", verdictChoices(d));
+        model.addAttribute("risks", RiskLevel.values());
+        model.addAttribute("remediationStatuses", RemediationStatus.values());
+        model.addAttribute("errors", errors);
+        model.addAttribute("open", d.access().assessment().status().isOpen());
+        Map<UUID, String> orgNames = new HashMap<>();
+        d.remediations().forEach(r -> orgNames.computeIfAbsent(r.responsibleOrgId(), this::orgName));
+        model.addAttribute("orgNames", orgNames);
+        return "assessment/item";
+    }
+
+    static List<Verdict> verdictChoices(AssessmentService.ItemDetail d) {
+        var r = d.requirement();
+        if (r != null && r.mlps() != null && r.mlps().criteria().partiallyCompliant() == null) {
+            return List.of(Verdict.COMPLIANT, Verdict.NON_COMPLIANT, Verdict.NOT_APPLICABLE);
+        }
+        return List.of(Verdict.values());
+    }
+
+    @PostMapping("/assessment-items/{id}/verdict")
+    @PreAuthorize(WHO)
+    String verdict(@PathVariable UUID id, @RequestParam(required = false) Verdict verdict,
+                   @RequestParam(required = false) String reason, @RequestParam(required = false) RiskLevel riskLevel,
+                   @RequestParam(required = false) String riskReason, Model model, RedirectAttributes flash) {
+        try {
+            service.recordVerdict(id, new AssessmentService.VerdictInput(verdict, reason, riskLevel, riskReason));
+            return "redirect:/assessment-items/" + id;
+        } catch (ValidationException e) {
+            return itemPage(id, model, e.errors());
+        } catch (AssessmentConflictException e) {
+            flash.addFlashAttribute("conflict", e.getMessage());
+            return "redirect:/assessment-items/" + id;
+        }
+    }
+
+    @PostMapping("/assessment-items/{id}/observations")
+    @PreAuthorize(WHO)
+    String observations(@PathVariable UUID id, @RequestParam(defaultValue = "") String observations, Model model,
+                        RedirectAttributes flash) {
+        try {
+            service.recordObservations(id, observations);
+            return "redirect:/assessment-items/" + id;
+        } catch (ValidationException e) {
+            return itemPage(id, model, e.errors());
+        } catch (AssessmentConflictException e) {
+            flash.addFlashAttribute("conflict", e.getMessage());
+            return "redirect:/assessment-items/" + id;
+        }
+    }
+
+    @PostMapping("/assessment-items/{id}/interviews")
+    @PreAuthorize(WHO)
+    String interview(@PathVariable UUID id, @RequestParam(defaultValue = "") String interviewee,
+                     @RequestParam(defaultValue = "") String role, @RequestParam(required = false) String heldAt,
+                     @RequestParam(required = false) String notes, Model model, RedirectAttributes flash) {
+        try {
+            java.time.Instant held = null;
+            if (heldAt != null && !heldAt.isBlank()) {
+                try {
+                    held = LocalDateTime.parse(heldAt).atZone(ZONE).toInstant();
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new ValidationException("heldAt", "not a date and time");
+                }
+            }
+            service.addInterview(id, new AssessmentService.InterviewInput(interviewee, role, held, notes));
+            return "redirect:/assessment-items/" + id;
+        } catch (ValidationException e) {
+            return itemPage(id, model, e.errors());
+        } catch (AssessmentConflictException e) {
+            flash.addFlashAttribute("conflict", e.getMessage());
+            return "redirect:/assessment-items/" + id;
+        }
+    }
+
+    @PostMapping("/assessment-items/{id}/evidence")
+    @PreAuthorize(WHO)
+    String upload(@PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file,
+                  @RequestParam(defaultValue = "false") boolean sharedWithProvider, Model model,
+                  RedirectAttributes flash) throws IOException {
+        try {
+            evidence.upload(id, file == null ? null : file.getOriginalFilename(),
+                    file == null ? null : file.getBytes(), sharedWithProvider);
+            return "redirect:/assessment-items/" + id;
+        } catch (ValidationException e) {
+            return itemPage(id, model, e.errors());
+        } catch (AssessmentConflictException e) {
+            flash.addFlashAttribute("conflict", e.getMessage());
+            return "redirect:/assessment-items/" + id;
+        }
+    }
+
+    @GetMapping("/evidence/{id}")
+    @PreAuthorize(WHO)
+    ResponseEntity<?> download(@PathVariable UUID id) {
+        try {
+            var d = evidence.download(id);
+            return ResponseEntity.ok()
+                    .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                            .filename(d.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                    .header("X-Content-Type-Options", "nosniff")
+                    .contentType(org.springframework.http.MediaType.parseMediaType(d.info().contentType()))
+                    .body(d.content());
+        } catch (EvidenceException e) {
+            int status = e.kind() == EvidenceException.Kind.KEY_DESTROYED ? 410 : 500;
+            return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.TEXT_PLAIN)
+                    .body(e.getMessage());
+        }
+    }
+
+    @PostMapping("/evidence/{id}/shared")
+    @PreAuthorize(WHO)
+    String share(@PathVariable UUID id, @RequestParam boolean shared, RedirectAttributes flash) {
+        var info = evidence.visible(id);
+        try {
+            evidence.setShared(id, shared);
+        } catch (AssessmentConflictException e) {
+            flash.addFlashAttribute("conflict", e.getMessage());
+        }
+        return "redirect:/assessment-items/" + info.itemId();
+    }
+
+    @PostMapping("/evidence/{id}/delete")
+    @PreAuthorize(WHO)
+    String deleteEvidence(@PathVariable UUID id, RedirectAttributes flash) {
+        var info = evidence.visible(id);
+        try {
+            evidence.delete(id);
+        } catch (AssessmentConflictException e) {
+            flash.addFlashAttribute("conflict", e.getMessage());
+        }
+        return "redirect:/assessment-items/" + info.itemId();
+    }
+
+    @PostMapping("/remediations/{id}")
+    @PreAuthorize(WHO)
+    String remediation(@PathVariable UUID id, @RequestParam(required = false) RemediationStatus status,
+                       @RequestParam(required = false) LocalDate dueDate, @RequestParam(required = false) String note,
+                       Model model, RedirectAttributes flash) {
+        Remediation r = service.remediation(id);
+        try {
+            service.updateRemediation(id, new AssessmentService.RemediationInput(null, dueDate, status, note));
+        } catch (ValidationException e) {
+            return itemPage(r.itemId(), model, e.errors());
+        } catch (AssessmentConflictException e) {
+            flash.addFlashAttribute("conflict", e.getMessage());
+        }
+        return "redirect:/assessment-items/" + r.itemId();
+    }
+
+    private String orgName(UUID id) {
+        return parties.findOrganization(id).map(Organization::name).orElse(id.toString());
+    }
+
+    private String systemName(UUID id) {
+        return parties.findSystem(id).map(CloudSystem::name).orElse(id.toString());
+    }
+}

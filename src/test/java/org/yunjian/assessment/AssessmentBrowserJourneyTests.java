@@ -1,0 +1,142 @@
+package org.yunjian.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.yunjian.crypto.Sm3;
+import org.yunjian.demo.DemoData;
+import org.yunjian.support.Browser;
+
+/**
+ * The assessor's journey in headless Chromium: creates an assessment of the demo portal, starts it, records
+ * verdicts with an uploaded evidence file, sends it through review and completes it; afterwards the item
+ * page offers no way to change anything.
+ */
+@Tag("database")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
+class AssessmentBrowserJourneyTests {
+
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path tmp;
+
+    ChromeDriver driver;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() {
+        driver = Browser.start();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void assessorCreatesRecordsWithEvidenceAndCompletesAnAssessment() throws Exception {
+        logIn(DemoData.ASSESSOR_USER);
+        open("/assessments");
+        assertThat(driver.findElement(By.id("assessments")).getText()).contains(DemoData.PORTAL_SYSTEM);
+
+        driver.findElement(By.id("new-assessment")).click();
+        new Select(driver.findElement(By.id("systemId"))).selectByVisibleText(DemoData.PORTAL_SYSTEM);
+        driver.findElement(By.id("choose")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("assessment-form")));
+        WebElement name = driver.findElement(By.id("name"));
+        name.clear();
+        name.sendKeys("浏览器测评");
+        assertThat(new Select(driver.findElement(By.id("assessor"))).getFirstSelectedOption().getText())
+                .contains(DemoData.ASSESSOR.name());
+        assertThat(driver.findElement(By.id("scope-MLPS-L3")).isSelected()).isTrue();
+        driver.findElement(By.id("create")).click();
+        wait.until(ExpectedConditions.urlMatches("/assessments/[0-9a-f-]{36}$"));
+        String assessmentUrl = driver.getCurrentUrl();
+        assertThat(status()).isEqualTo("DRAFT");
+
+        driver.findElement(By.id("to-IN_PROGRESS")).click();
+        wait.until(d -> status().equals("IN_PROGRESS"));
+
+        // first item: compliant, with an evidence file
+        driver.findElements(By.cssSelector("#items a.item-link")).get(0).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verdict-form")));
+        assertThat(driver.findElement(By.id("verdict-choices")).getText()).contains("符合");
+        driver.findElement(By.id("verdict-COMPLIANT")).click();
+        driver.findElement(By.id("reason")).sendKeys("机房位于境内");
+        driver.findElement(By.id("save-verdict")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("current-verdict"), "符合"));
+        Path pdf = tmp.resolve("机房照片.pdf");
+        Files.write(pdf, PDF);
+        driver.findElement(By.id("file")).sendKeys(pdf.toString());
+        driver.findElement(By.id("upload")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#evidence code.evidence-sm3")));
+        assertThat(driver.findElement(By.cssSelector("#evidence code.evidence-sm3")).getText()).isEqualTo(Sm3.hex(PDF));
+        assertThat(driver.findElement(By.id("evidence")).getText()).contains("机房照片.pdf");
+
+        // second item: non-compliant, medium risk → a remediation task
+        driver.get(assessmentUrl);
+        driver.findElements(By.cssSelector("#items a.item-link")).get(1).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verdict-form")));
+        driver.findElement(By.id("verdict-NON_COMPLIANT")).click();
+        new Select(driver.findElement(By.id("riskLevel"))).selectByValue("MEDIUM");
+        driver.findElement(By.id("riskReason")).sendKeys("未划分安全区域");
+        driver.findElement(By.id("save-verdict")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("current-verdict"), "不符合"));
+        assertThat(driver.findElement(By.id("verdict-history")).getText()).contains("不符合");
+
+        driver.get(assessmentUrl);
+        assertThat(driver.findElement(By.id("remediations")).getText()).contains("待整改");
+        assertThat(driver.findElement(By.id("score-policy")).getText()).isEqualTo("gb-default v1");
+        driver.findElement(By.id("to-IN_REVIEW")).click();
+        wait.until(d -> status().equals("IN_REVIEW"));
+        driver.findElement(By.id("to-COMPLETED")).click();
+        wait.until(d -> status().equals("COMPLETED"));
+
+        driver.findElements(By.cssSelector("#items a.item-link")).get(0).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("closed")));
+        assertThat(driver.findElements(By.id("verdict-form"))).isEmpty();
+        assertThat(driver.findElements(By.id("evidence-form"))).isEmpty();
+        assertThat(driver.findElement(By.cssSelector("#evidence a.evidence-download")).getAttribute("href"))
+                .contains("/evidence/");
+    }
+
+    private String status() {
+        return driver.findElement(By.id("assessment-status")).getAttribute("data-status");
+    }
+
+    private void logIn(String username) {
+        open("/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(DemoData.PASSWORD);
+        driver.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
+    }
+
+    private void open(String path) {
+        driver.get("http://localhost:" + port + path);
+    }
+}

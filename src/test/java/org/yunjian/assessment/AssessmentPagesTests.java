@@ -1,0 +1,88 @@
+package org.yunjian.assessment;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yunjian.party.PartyTestSupport.as;
+import static org.yunjian.party.PartyTestSupport.user;
+
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MockMvc;
+import org.yunjian.party.Fixtures;
+import org.yunjian.security.CurrentUser;
+
+/** The assessment pages render, re-render with the problems named, and keep strangers out. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(Fixtures.class)
+@Tag("database")
+class AssessmentPagesTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+
+    Fixtures.World w;
+    CurrentUser assessor;
+
+    @BeforeEach
+    void world() {
+        w = fixtures.world();
+        assessor = user(w.assessor().id());
+    }
+
+    String create() throws Exception {
+        String location = mvc.perform(post("/assessments").with(as(assessor))
+                        .param("systemId", w.system().id().toString()).param("name", "页面测评")
+                        .param("assessor", "THIRD_PARTY:" + w.assessor().id()).param("scope", "MLPS-L3"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("/assessments/*"))
+                .andReturn().getResponse().getRedirectedUrl();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    @Test
+    void creationFormOffersTheEngagedAssessorAndTheSelfAssessments() throws Exception {
+        mvc.perform(get("/assessments/new").param("systemId", w.system().id().toString()).with(as(assessor)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("THIRD_PARTY:" + w.assessor().id())))
+                .andExpect(content().string(Matchers.containsString("CUSTOMER_SELF:" + w.customer().id())));
+    }
+
+    @Test
+    void invalidCreationIsShownWithTheProblems() throws Exception {
+        mvc.perform(post("/assessments").with(as(assessor)).param("systemId", w.system().id().toString())
+                        .param("name", "").param("assessor", "THIRD_PARTY:" + w.agent().id()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"form-errors\"")))
+                .andExpect(content().string(Matchers.containsString("id=\"scope-error\"")));
+    }
+
+    @Test
+    void projectAndItemPagesShowCriteriaBesideTheChoices() throws Exception {
+        String id = create();
+        mvc.perform(get("/assessments/{id}", id).with(as(assessor)).param("side", "CUSTOMER_SYSTEM"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("gb-default v1")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("data-side=\"CLOUD_PLATFORM\""))));
+        String page = mvc.perform(get("/assessments/{id}", id).with(as(assessor))).andReturn().getResponse()
+                .getContentAsString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/assessment-items/([0-9a-f-]{36})").matcher(page);
+        org.assertj.core.api.Assertions.assertThat(m.find()).isTrue();
+        String item = m.group(1);
+        mvc.perform(get("/assessment-items/{id}", item).with(as(assessor))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("class=\"criteria\"")));
+        mvc.perform(post("/assessment-items/{id}/verdict", item).with(as(assessor)).param("verdict", "NOT_APPLICABLE"))
+                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("id=\"reason-error\"")));
+        mvc.perform(get("/assessment-items/{id}", item).with(as(user(w.stranger().id())))).andExpect(status().isNotFound());
+    }
+}
