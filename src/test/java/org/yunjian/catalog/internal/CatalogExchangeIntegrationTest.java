@@ -115,50 +115,50 @@ class CatalogExchangeIntegrationTest {
     }
 
     @Test
-    void system_admin_imports_the_nist_catalog_which_is_stored_searchable_audited_and_loaded_at_startup() throws Exception {
-        byte[] nist = OscalExchangeTest.resource("basic-catalog-min.json");
-        mvc.perform(multipart("/api/catalog/import").file(new MockMultipartFile("file", "basic-catalog-min.json", "application/json", nist))
-                        .param("code", "NIST-EXAMPLE").with(authentication(as(Role.USER))).with(csrf()))
+    void system_admin_imports_an_oscal_catalog_which_is_stored_searchable_audited_and_loaded_at_startup() throws Exception {
+        byte[] nist = OscalExchangeTest.resource("sample-catalog.json");
+        mvc.perform(multipart("/api/catalog/import").file(new MockMultipartFile("file", "sample-catalog.json", "application/json", nist))
+                        .param("code", "OSCAL-SAMPLE").with(authentication(as(Role.USER))).with(csrf()))
                 .andExpect(status().isForbidden());
-        mvc.perform(multipart("/api/catalog/import").file(new MockMultipartFile("file", "basic-catalog-min.json", "application/json", nist))
-                        .param("code", "NIST-EXAMPLE").with(authentication(as(Role.SYSTEM_ADMIN))).with(csrf()))
+        mvc.perform(multipart("/api/catalog/import").file(new MockMultipartFile("file", "sample-catalog.json", "application/json", nist))
+                        .param("code", "OSCAL-SAMPLE").with(authentication(as(Role.SYSTEM_ADMIN))).with(csrf()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.code", is("NIST-EXAMPLE")))
+                .andExpect(jsonPath("$.code", is("OSCAL-SAMPLE")))
                 .andExpect(jsonPath("$.requirements", is(8)));
         assertThat(events.stream(AuditableEvent.class)).anyMatch(e -> e.action().equals("catalog.import")
-                && "NIST-EXAMPLE".equals(e.objectId()) && e.outcome() == AuditableEvent.Outcome.SUCCESS);
+                && "OSCAL-SAMPLE".equals(e.objectId()) && e.outcome() == AuditableEvent.Outcome.SUCCESS);
 
-        mvc.perform(get("/api/catalog/search").param("q", "segregation of duties").param("standard", "NIST-EXAMPLE")
+        mvc.perform(get("/api/catalog/search").param("q", "segregation of duties").param("standard", "OSCAL-SAMPLE")
                         .with(authentication(as(Role.USER))))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].requirement.id", is("NIST-EXAMPLE:s1.1.2")));
-        mvc.perform(get("/api/catalog/requirements/NIST-EXAMPLE:s1.1.2").with(authentication(as(Role.USER))))
+                .andExpect(jsonPath("$[0].requirement.id", is("OSCAL-SAMPLE:s1.1.2")));
+        mvc.perform(get("/api/catalog/requirements/OSCAL-SAMPLE:s1.1.2").with(authentication(as(Role.USER))))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.title", is("Segregation of duties")));
-        mvc.perform(get("/catalog/requirements/NIST-EXAMPLE:s1.1.2").with(authentication(as(Role.USER))))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("Conflicting duties")));
+        mvc.perform(get("/catalog/requirements/OSCAL-SAMPLE:s1.1.2").with(authentication(as(Role.USER))))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("that conflict are segregated")));
         mvc.perform(get("/api/catalog/standards").with(authentication(as(Role.USER))))
-                .andExpect(jsonPath("$[*].code", hasItem("NIST-EXAMPLE")));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM catalog_import WHERE code = 'NIST-EXAMPLE'").query(Integer.class).single())
+                .andExpect(jsonPath("$[*].code", hasItem("OSCAL-SAMPLE")));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM catalog_import WHERE code = 'OSCAL-SAMPLE'").query(Integer.class).single())
                 .isEqualTo(1);
 
         // a restart: a new catalog from the shipped files plus what the database holds
         Catalog restarted = CatalogLoading.fromClasspath();
-        assertThat(restarted.standard("NIST-EXAMPLE")).isEmpty();
+        assertThat(restarted.standard("OSCAL-SAMPLE")).isEmpty();
         new CatalogExchangeService(restarted, jdbc, tx, publisher, java.util.Optional.empty()).afterSingletonsInstantiated();
-        assertThat(restarted.standard("NIST-EXAMPLE")).isPresent();
+        assertThat(restarted.standard("OSCAL-SAMPLE")).isPresent();
         assertThat(restarted.search("segregation of duties", RequirementFilter.any()))
-                .extracting(h -> h.requirement().id().value()).contains("NIST-EXAMPLE:s1.1.2");
+                .extracting(h -> h.requirement().id().value()).contains("OSCAL-SAMPLE:s1.1.2");
         // and the imported catalog exports again, valid
         OscalJsonSchema.get().validate("again.json", LocatedJsonReader.read("again.json",
-                exchange.exportOscal("NIST-EXAMPLE", OscalFormat.JSON).getBytes(StandardCharsets.UTF_8)));
-        OscalXml.validate("again.xml", exchange.exportOscal("NIST-EXAMPLE", OscalFormat.XML).getBytes(StandardCharsets.UTF_8));
+                exchange.exportOscal("OSCAL-SAMPLE", OscalFormat.JSON).getBytes(StandardCharsets.UTF_8)));
+        OscalXml.validate("again.xml", exchange.exportOscal("OSCAL-SAMPLE", OscalFormat.XML).getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void malformed_import_names_file_line_and_path_and_stores_nothing() throws Exception {
         int before = stored();
         int standards = catalog.standards().size();
-        String bad = new String(OscalExchangeTest.resource("basic-catalog-min.json"), StandardCharsets.UTF_8)
+        String bad = new String(OscalExchangeTest.resource("sample-catalog.json"), StandardCharsets.UTF_8)
                 .replace("\"title\": \"Segregation of duties\",", "");
         mvc.perform(multipart("/api/catalog/import").file(new MockMultipartFile("file", "broken.json", "application/json",
                                 bad.getBytes(StandardCharsets.UTF_8)))
@@ -168,7 +168,7 @@ class CatalogExchangeIntegrationTest {
                 .andExpect(jsonPath("$.errors.file", containsString("$.catalog.groups[0].groups[0].controls[1]")))
                 .andExpect(jsonPath("$.errors.file", containsString("missing required field \"title\"")));
         mvc.perform(multipart("/api/catalog/import").file(new MockMultipartFile("file", "x.json", "application/json",
-                                OscalExchangeTest.resource("basic-catalog-min.json")))
+                                OscalExchangeTest.resource("sample-catalog.json")))
                         .param("code", "MLPS-L3").with(authentication(as(Role.SYSTEM_ADMIN))).with(csrf()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.code", containsString("built-in")));
         assertThat(stored()).isEqualTo(before);
@@ -205,13 +205,13 @@ class CatalogExchangeIntegrationTest {
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("<html"))));
         mvc.perform(get("/catalog").with(authentication(as(Role.SYSTEM_ADMIN))))
                 .andExpect(content().string(containsString("catalog-import-form")));
-        mvc.perform(multipart("/catalog/import").file(new MockMultipartFile("file", "basic-catalog.xml", "application/xml",
-                                OscalExchangeTest.resource("basic-catalog.xml")))
+        mvc.perform(multipart("/catalog/import").file(new MockMultipartFile("file", "sample-catalog.xml", "application/xml",
+                                OscalExchangeTest.resource("sample-catalog.xml")))
                         .param("code", "NIST-PAGE").with(authentication(as(Role.SYSTEM_ADMIN))).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/catalog"));
         assertThat(catalog.standard("NIST-PAGE")).isPresent();
-        mvc.perform(multipart("/catalog/import").file(new MockMultipartFile("file", "basic-catalog.xml", "application/xml",
-                                OscalExchangeTest.resource("basic-catalog.xml")))
+        mvc.perform(multipart("/catalog/import").file(new MockMultipartFile("file", "sample-catalog.xml", "application/xml",
+                                OscalExchangeTest.resource("sample-catalog.xml")))
                         .with(authentication(as(Role.USER))).with(csrf()))
                 .andExpect(status().isForbidden());
     }
@@ -248,8 +248,8 @@ class CatalogExchangeIntegrationTest {
         assertThat(run("catalog", "export", "--format", "csv", "--standard", "JRT-SF").out()).startsWith("id,standard,kind");
         assertThat(run("catalog", "export", "--format", "oscal-json").code()).isEqualTo(2);
 
-        Path nist = dir.resolve("basic-catalog.xml");
-        Files.write(nist, OscalExchangeTest.resource("basic-catalog.xml"));
+        Path nist = dir.resolve("sample-catalog.xml");
+        Files.write(nist, OscalExchangeTest.resource("sample-catalog.xml"));
         Result imported = run("catalog", "import", "--file", nist.toString(), "--code", "NIST-CLI");
         assertThat(imported.code()).as(imported.out()).isZero();
         assertThat(run("catalog", "search", "segregation").out()).contains("NIST-CLI:s1.1.2");

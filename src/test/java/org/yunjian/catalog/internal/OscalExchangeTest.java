@@ -18,7 +18,7 @@ import org.yunjian.catalog.RequirementFilter;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.catalog.Standard;
 
-/** OSCAL export validity against the official schemas, the round trip, and import of NIST's published catalogs. */
+/** OSCAL export validity against the official schemas, the round trip, and import of published-style OSCAL catalogs. */
 class OscalExchangeTest {
 
     private static final Catalog SHIPPED = CatalogLoading.fromClasspath();
@@ -94,29 +94,29 @@ class OscalExchangeTest {
     }
 
     @Test
-    void nist_published_catalogs_in_json_and_xml_import_and_become_searchable() throws IOException {
-        OscalMapping.Imported json = OscalMapping.toStandard("NIST-EXAMPLE", "basic-catalog-min.json",
-                CatalogExchangeService.read("basic-catalog-min.json", resource("basic-catalog-min.json"), OscalFormat.JSON));
-        OscalMapping.Imported xml = OscalMapping.toStandard("NIST-EXAMPLE-XML", "basic-catalog.xml",
-                CatalogExchangeService.read("basic-catalog.xml", resource("basic-catalog.xml"), OscalFormat.XML));
+    void published_style_catalogs_in_json_and_xml_import_and_become_searchable() throws IOException {
+        OscalMapping.Imported json = OscalMapping.toStandard("OSCAL-SAMPLE", "sample-catalog.json",
+                CatalogExchangeService.read("sample-catalog.json", resource("sample-catalog.json"), OscalFormat.JSON));
+        OscalMapping.Imported xml = OscalMapping.toStandard("OSCAL-SAMPLE-XML", "sample-catalog.xml",
+                CatalogExchangeService.read("sample-catalog.xml", resource("sample-catalog.xml"), OscalFormat.XML));
         assertThat(json.requirements()).hasSize(8);
         assertThat(xml.requirements()).hasSize(8);
-        Requirement control = json.requirements().stream().filter(r -> r.id().value().equals("NIST-EXAMPLE:s1.1.2"))
+        Requirement control = json.requirements().stream().filter(r -> r.id().value().equals("OSCAL-SAMPLE:s1.1.2"))
                 .findFirst().orElseThrow();
         assertThat(control.title()).isEqualTo("Segregation of duties");
-        assertThat(control.text()).startsWith("Conflicting duties and areas of responsibility");
-        assertThat(control.parent()).isEqualTo(RequirementId.imported("NIST-EXAMPLE", "s1.1"));
+        assertThat(control.text()).startsWith("Duties and areas of responsibility that conflict");
+        assertThat(control.parent()).isEqualTo(RequirementId.imported("OSCAL-SAMPLE", "s1.1"));
 
         Catalog catalog = CatalogLoading.fromClasspath();
         catalog.replaceImported(List.of(json.standard(), xml.standard()),
                 java.util.stream.Stream.concat(json.requirements().stream(), xml.requirements().stream()).toList());
-        assertThat(catalog.search("segregation of duties", RequirementFilter.items().standard("NIST-EXAMPLE")))
-                .extracting(h -> h.requirement().id().value()).startsWith("NIST-EXAMPLE:s1.1.2");
-        assertThat(catalog.search("segregated duties", RequirementFilter.items().standard("NIST-EXAMPLE-XML")))
-                .extracting(h -> h.requirement().id().value()).contains("NIST-EXAMPLE-XML:s1.1.2");
+        assertThat(catalog.search("segregation of duties", RequirementFilter.items().standard("OSCAL-SAMPLE")))
+                .extracting(h -> h.requirement().id().value()).startsWith("OSCAL-SAMPLE:s1.1.2");
+        assertThat(catalog.search("segregated duties", RequirementFilter.items().standard("OSCAL-SAMPLE-XML")))
+                .extracting(h -> h.requirement().id().value()).contains("OSCAL-SAMPLE-XML:s1.1.2");
         assertThat(catalog.search("剩余信息", RequirementFilter.any())).isNotEmpty();
 
-        // the imported NIST catalog re-exports valid, and re-export after re-import is identical
+        // the imported catalog re-exports valid, and re-export after re-import is identical
         for (OscalFormat f : OscalFormat.values()) {
             String once = f == OscalFormat.JSON ? OscalJson.write(json.oscal()) : OscalXml.write(json.oscal());
             OscalModel.Catalog again = CatalogExchangeService.read("again", utf8(once), f);
@@ -127,7 +127,7 @@ class OscalExchangeTest {
 
     @Test
     void malformed_documents_are_rejected_with_file_line_path_and_problem() throws IOException {
-        String good = new String(resource("basic-catalog-min.json"), StandardCharsets.UTF_8);
+        String good = new String(resource("sample-catalog.json"), StandardCharsets.UTF_8);
         // a control without its required title, on line 43 of the file
         String noTitle = good.replace("\"title\": \"Information security roles and responsibilities\",", "");
         assertThatThrownBy(() -> CatalogExchangeService.read("bad.json", utf8(noTitle), OscalFormat.JSON))
@@ -135,7 +135,7 @@ class OscalExchangeTest {
                 .hasMessageContaining("bad.json:")
                 .hasMessageContaining("$.catalog.groups[0].groups[0].controls[0]")
                 .hasMessageContaining("missing required field \"title\"");
-        String badUuid = good.replace("74c8ba1e-5cd4-4ad1-bbfd-d888e2f6c724", "not-a-uuid");
+        String badUuid = good.replace("3f0c2a8e-6b1d-4f7a-9c2e-5d8b7a6e4f10", "not-a-uuid");
         assertThatThrownBy(() -> CatalogExchangeService.read("bad.json", utf8(badUuid), OscalFormat.JSON))
                 .isInstanceOf(CatalogLoadException.class)
                 .hasMessageStartingWith("bad.json:3: $.catalog.uuid: \"not-a-uuid\" does not match");
@@ -145,7 +145,7 @@ class OscalExchangeTest {
         assertThatThrownBy(() -> CatalogExchangeService.read("bad.json", utf8("{\"catalog\": {"), OscalFormat.JSON))
                 .hasMessageContaining("malformed JSON");
 
-        String xml = new String(resource("basic-catalog.xml"), StandardCharsets.UTF_8);
+        String xml = new String(resource("sample-catalog.xml"), StandardCharsets.UTF_8);
         String xmlNoTitle = xml.replace("<title>Segregation of duties</title>", "");
         assertThatThrownBy(() -> CatalogExchangeService.read("bad.xml", utf8(xmlNoTitle), OscalFormat.XML))
                 .isInstanceOf(CatalogLoadException.class)
