@@ -391,7 +391,9 @@ class AuthorizationMatrixTests {
                     "role", "管理员", "heldAt", "2026-11-20T08:00"))),
             Map.entry("POST /assessment-items/{id}/evidence", RequestSpec.file("矩阵证据文本")),
             Map.entry("POST /evidence/{id}/shared", RequestSpec.form(Map.of("shared", "true"))),
-            Map.entry("POST /remediations/{id}", RequestSpec.form(Map.of("status", "IN_PROGRESS"))));
+            Map.entry("POST /remediations/{id}", RequestSpec.form(Map.of("status", "IN_PROGRESS"))),
+            Map.entry("POST /api/assessments/{id}/workbook", RequestSpec.file("不是工作簿")),
+            Map.entry("POST /assessments/{id}/workbook", RequestSpec.file("不是工作簿")));
 
     record Row(String endpoint, Caller caller, Scope scope, int status) {
         @Override

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -48,6 +49,8 @@ class AssessmentBrowserJourneyTests {
     void startBrowser() {
         driver = Browser.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        // transitions reload the page: an element read while it reloads goes stale, and the wait retries
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach

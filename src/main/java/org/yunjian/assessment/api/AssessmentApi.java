@@ -39,6 +39,7 @@ import org.yunjian.assessment.api.Dtos.VerdictRequest;
 import org.yunjian.assessment.internal.AssessmentService;
 import org.yunjian.assessment.internal.EvidenceService;
 import org.yunjian.assessment.internal.Records.Interview;
+import org.yunjian.assessment.internal.Workbooks;
 import org.yunjian.shared.FieldErrors.ValidationException;
 
 /** REST for assessments, their test items, evidence and remediation (docs/assessment.md). */
@@ -50,10 +51,35 @@ class AssessmentApi {
 
     private final AssessmentService service;
     private final EvidenceService evidence;
+    private final Workbooks workbooks;
 
-    AssessmentApi(AssessmentService service, EvidenceService evidence) {
+    AssessmentApi(AssessmentService service, EvidenceService evidence, Workbooks workbooks) {
         this.service = service;
         this.evidence = evidence;
+        this.workbooks = workbooks;
+    }
+
+    static final MediaType XLSX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    @GetMapping("/api/assessments/{id}/workbook")
+    @PreAuthorize(WHO)
+    @Operation(summary = "The item table as an XLSX workbook to fill offline")
+    ResponseEntity<byte[]> exportWorkbook(@PathVariable UUID id) {
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("assessment-" + id + ".xlsx").build().toString())
+                .body(workbooks.export(id));
+    }
+
+    @PostMapping(path = "/api/assessments/{id}/workbook", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(WHO)
+    @Operation(summary = "Import a filled workbook (assessors): changed rows are applied, rows whose item also "
+            + "changed on the platform are reported as conflicts; a malformed or foreign workbook is a 400 naming "
+            + "sheet, row and column")
+    Workbooks.ImportReport importWorkbook(@PathVariable UUID id, @RequestParam("file") MultipartFile file)
+            throws IOException {
+        return workbooks.importWorkbook(id, file.getBytes());
     }
 
     @GetMapping("/api/assessments")

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.yunjian.assessment.AssessmentConflictException;
 import org.yunjian.assessment.internal.EvidenceException;
+import org.yunjian.assessment.internal.Workbooks;
 
 /** RFC 9457 problems for the assessment module's own failures: state conflicts (409) and evidence faults. */
 @RestControllerAdvice(basePackageClasses = AssessmentProblems.class)
@@ -20,6 +21,14 @@ class AssessmentProblems {
     ProblemDetail conflict(AssessmentConflictException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         p.setType(URI.create("urn:yunjian:problem:" + e.code()));
+        return p;
+    }
+
+    @ExceptionHandler(Workbooks.WorkbookRejected.class)
+    ProblemDetail workbook(Workbooks.WorkbookRejected e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        p.setType(URI.create("urn:yunjian:problem:workbook-rejected"));
+        p.setProperty("problems", e.problems());
         return p;
     }
 

@@ -35,6 +35,7 @@ import org.yunjian.assessment.internal.EvidenceService;
 import org.yunjian.assessment.internal.ItemGenerator;
 import org.yunjian.assessment.internal.Records.AssessmentInfo;
 import org.yunjian.assessment.internal.Records.Remediation;
+import org.yunjian.assessment.internal.Workbooks;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Engagement;
 import org.yunjian.party.Organization;
@@ -53,11 +54,38 @@ class AssessmentPages {
     private final AssessmentService service;
     private final EvidenceService evidence;
     private final Parties parties;
+    private final Workbooks workbooks;
 
-    AssessmentPages(AssessmentService service, EvidenceService evidence, Parties parties) {
+    AssessmentPages(AssessmentService service, EvidenceService evidence, Parties parties, Workbooks workbooks) {
         this.service = service;
         this.evidence = evidence;
         this.parties = parties;
+        this.workbooks = workbooks;
+    }
+
+    @GetMapping("/assessments/{id}/workbook")
+    @PreAuthorize(WHO)
+    ResponseEntity<byte[]> exportWorkbook(@PathVariable UUID id) {
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                        .filename("assessment-" + id + ".xlsx").build().toString())
+                .body(workbooks.export(id));
+    }
+
+    @PostMapping("/assessments/{id}/workbook")
+    @PreAuthorize(WHO)
+    String importWorkbook(@PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file,
+                          RedirectAttributes flash) throws IOException {
+        try {
+            flash.addFlashAttribute("importReport", workbooks.importWorkbook(id, file == null ? null : file.getBytes()));
+        } catch (Workbooks.WorkbookRejected e) {
+            flash.addFlashAttribute("importProblems", e.problems());
+        } catch (AssessmentConflictException e) {
+            flash.addFlashAttribute("conflict", e.getMessage());
+        }
+        return "redirect:/assessments/" + id;
     }
 
     @GetMapping("/assessments")

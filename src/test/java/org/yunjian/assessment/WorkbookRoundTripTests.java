@@ -1,0 +1,177 @@
+package org.yunjian.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yunjian.party.PartyTestSupport.as;
+import static org.yunjian.party.PartyTestSupport.user;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.function.Consumer;
+
+import com.jayway.jsonpath.JsonPath;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.yunjian.party.Fixtures;
+import org.yunjian.security.CurrentUser;
+
+/** Export the item table, change it offline, import it back: applied, unchanged, conflicts, rejections. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(Fixtures.class)
+@Tag("database")
+class WorkbookRoundTripTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+
+    Fixtures.World w;
+    CurrentUser assessor;
+    String id;
+
+    @BeforeEach
+    void assessment() throws Exception {
+        w = fixtures.world();
+        assessor = user(w.assessor().id());
+        String body = mvc.perform(post("/api/assessments").with(as(assessor)).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"name":"表格测评","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY",
+                                 "scope":["MLPS-L3"]}""".formatted(w.system().id(), w.assessor().id())))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        id = JsonPath.read(body, "$.id");
+    }
+
+    byte[] export() throws Exception {
+        return mvc.perform(get("/api/assessments/{id}/workbook", id).with(as(assessor))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+    }
+
+    static byte[] edit(byte[] xlsx, Consumer<XSSFWorkbook> change) throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            change.accept(wb);
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    static void set(XSSFWorkbook wb, int row, int col, String value) {
+        Sheet s = wb.getSheet("测评项");
+        Row r = s.getRow(row);
+        (r.getCell(col) == null ? r.createCell(col) : r.getCell(col)).setCellValue(value);
+    }
+
+    ResultActions importWorkbook(byte[] xlsx) throws Exception {
+        return mvc.perform(multipart("/api/assessments/{id}/workbook", id)
+                .file(new MockMultipartFile("file", "items.xlsx", "application/octet-stream", xlsx)).with(as(assessor)));
+    }
+
+    String itemId(byte[] xlsx, int row) throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            return wb.getSheet("测评项").getRow(row).getCell(0).getStringCellValue();
+        }
+    }
+
+    @Test
+    void appliesOfflineVerdictsAndReportsConflictsWithoutOverwriting() throws Exception {
+        byte[] exported = export();
+        String item1 = itemId(exported, 1);
+        String item2 = itemId(exported, 2);
+        // meanwhile item 2 changes on the platform
+        mvc.perform(put("/api/assessment-items/{id}/verdict", item2).with(as(assessor))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\":\"COMPLIANT\"}")).andExpect(status().isOk());
+        byte[] filled = edit(exported, wb -> {
+            set(wb, 1, 5, "不符合");
+            set(wb, 1, 7, "中");
+            set(wb, 1, 8, "未划分区域");
+            set(wb, 1, 9, "现场核查记录");
+            set(wb, 2, 5, "不适用");
+            set(wb, 2, 6, "无此设施");
+        });
+        importWorkbook(filled).andExpect(status().isOk())
+                .andExpect(jsonPath("$.applied").value(1))
+                .andExpect(jsonPath("$.conflicts.length()").value(1))
+                .andExpect(jsonPath("$.conflicts[0].row").value(3))
+                .andExpect(jsonPath("$.conflicts[0].itemId").value(item2))
+                .andExpect(jsonPath("$.conflicts[0].platformVerdict").value("符合"))
+                .andExpect(jsonPath("$.conflicts[0].workbookVerdict").value("不适用"));
+        mvc.perform(get("/api/assessment-items/{id}", item1).with(as(assessor)))
+                .andExpect(jsonPath("$.item.verdict").value("NON_COMPLIANT"))
+                .andExpect(jsonPath("$.item.riskLevel").value("MEDIUM"))
+                .andExpect(jsonPath("$.item.observations").value("现场核查记录"));
+        mvc.perform(get("/api/assessment-items/{id}", item2).with(as(assessor)))
+                .andExpect(jsonPath("$.item.verdict").value("COMPLIANT"));
+        // importing the same workbook again changes nothing more
+        importWorkbook(filled).andExpect(status().isOk()).andExpect(jsonPath("$.applied").value(0));
+    }
+
+    @Test
+    void rejectsAWorkbookOfAnotherAssessmentNamingTheCell() throws Exception {
+        byte[] foreign = edit(export(), wb -> wb.getSheet("meta").getRow(1).getCell(1)
+                .setCellValue("00000000-0000-0000-0000-000000000000"));
+        importWorkbook(foreign).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:workbook-rejected"))
+                .andExpect(jsonPath("$.problems[0].sheet").value("meta"))
+                .andExpect(jsonPath("$.problems[0].row").value(2))
+                .andExpect(jsonPath("$.problems[0].column").value("B"));
+    }
+
+    @Test
+    void rejectsMalformedRowsWholeNamingSheetRowAndColumn() throws Exception {
+        byte[] exported = export();
+        String item1 = itemId(exported, 1);
+        byte[] bad = edit(exported, wb -> {
+            set(wb, 1, 5, "符合");
+            set(wb, 3, 5, "大概符合");
+            set(wb, 4, 7, "极高");
+            set(wb, 5, 0, "not-an-id");
+        });
+        importWorkbook(bad).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[?(@.row == 4 && @.column == 'F' && @.sheet == '测评项')]").exists())
+                .andExpect(jsonPath("$.problems[?(@.row == 5 && @.column == 'H')]").exists())
+                .andExpect(jsonPath("$.problems[?(@.row == 6 && @.column == 'A')]").exists());
+        mvc.perform(get("/api/assessment-items/{id}", item1).with(as(assessor)))
+                .andExpect(jsonPath("$.item.verdict").doesNotExist());
+    }
+
+    @Test
+    void rejectsARowBreakingTheVerdictRulesAndAppliesNothing() throws Exception {
+        byte[] exported = export();
+        String item1 = itemId(exported, 1);
+        byte[] bad = edit(exported, wb -> {
+            set(wb, 1, 5, "符合");
+            set(wb, 2, 5, "不适用");
+        });
+        importWorkbook(bad).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].row").value(3)).andExpect(jsonPath("$.problems[0].column").value("G"));
+        mvc.perform(get("/api/assessment-items/{id}", item1).with(as(assessor)))
+                .andExpect(jsonPath("$.item.verdict").doesNotExist());
+    }
+
+    @Test
+    void rejectsSomethingThatIsNotAWorkbook() throws Exception {
+        importWorkbook("name,verdict\n".getBytes()).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].message").value("not an XLSX workbook"));
+        assertThat(export()).isNotEmpty();
+    }
+}
