@@ -220,7 +220,7 @@ public record HashList(Format format, HashAlgorithm algorithm, List<FileEntry> e
                 }
                 n++;
                 if (format == Format.HASHDEEP) {
-                    w.write(f.size() + "," + f.hash() + "," + f.path() + "\n");
+                    w.write(f.size() + "," + f.hash() + ",./" + f.path() + "\n"); // as "hashdeep -l -r ." names files
                 } else if (f.path().contains("\n") || f.path().contains("\\")) {
                     w.write("\\" + f.hash() + "  " + f.path().replace("\\", "\\\\").replace("\n", "\\n") + "\n");
                 } else {

@@ -179,7 +179,7 @@ public final class S3Source implements Source {
     }
 
     private static Item item(String rel, String version, Boolean latest, Long size) {
-        String v = "null".equals(version) ? null : version;
+        String v = version; // "null" is the real id of an object stored before versioning was enabled
         if (!ManifestPaths.isValid(rel)) {
             String safe = "invalid-key-" + Integer.toHexString(rel.hashCode());
             return new Item(safe, v, latest, -1, "object key cannot be a manifest path: " + rel.replaceAll("\\p{Cntrl}", "?"));
