@@ -16,6 +16,7 @@ public final class Hashing {
     private static final int BUFFER = 256 * 1024;
     private static final int SNIFF = 8 * 1024;
     private static volatile MimeTypes mimeTypes;
+    private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[BUFFER]);
 
     private Hashing() {
     }
@@ -29,7 +30,7 @@ public final class Hashing {
             return new Hashed(item, null, item.size(), null, item.error());
         }
         HashAlgorithm.Hasher h = algorithm.newHasher();
-        byte[] buf = new byte[BUFFER];
+        byte[] buf = BUFFERS.get();
         long size = 0;
         byte[] head = null;
         try (InputStream in = source.open(item)) {
