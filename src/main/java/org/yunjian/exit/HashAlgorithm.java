@@ -4,9 +4,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 
-import org.bouncycastle.crypto.digests.SM3Digest;
+import org.yunjian.crypto.FastSm3;
 
-/** The file checksum algorithms of a manifest: SM3 (GB/T 32905, the default) or SHA-256. */
+/** The file checksum algorithms of a manifest: SM3 (GB/T 32905, the default; {@link FastSm3}) or SHA-256 (the JDK's). */
 public enum HashAlgorithm {
     SM3("sm3"), SHA256("sha256");
 
@@ -35,7 +35,7 @@ public enum HashAlgorithm {
     /** A fresh incremental hasher; not thread-safe. */
     public Hasher newHasher() {
         if (this == SM3) {
-            SM3Digest d = new SM3Digest();
+            FastSm3 d = new FastSm3();
             return new Hasher() {
                 @Override
                 public void update(byte[] b, int off, int len) {
@@ -44,9 +44,7 @@ public enum HashAlgorithm {
 
                 @Override
                 public byte[] finish() {
-                    byte[] out = new byte[32];
-                    d.doFinal(out, 0);
-                    return out;
+                    return d.digest();
                 }
             };
         }
