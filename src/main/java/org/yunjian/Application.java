@@ -9,6 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.yunjian.cli.CliRunner;
+import org.yunjian.exit.ExitCli;
 
 /**
  * One jar, two faces: {@code serve} (or no arguments, or only {@code --spring.*} style options) runs
@@ -21,6 +22,10 @@ import org.yunjian.cli.CliRunner;
 public class Application {
 
     public static void main(String[] args) {
+        if (args.length > 0 && ExitCli.handles(args[0])) {
+            // the offline exit and keys commands never boot Spring: their run time includes JVM start only
+            System.exit(ExitCli.run(args));
+        }
         if (args.length == 0 || "serve".equals(args[0]) || isServerOption(args[0])) {
             String[] rest = args.length > 0 && "serve".equals(args[0]) ? Arrays.copyOfRange(args, 1, args.length) : args;
             SpringApplication.run(Application.class, rest);

@@ -1,0 +1,420 @@
+package org.yunjian.exit;
+
+import java.io.Console;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.yunjian.crypto.Pem;
+import org.yunjian.exit.internal.Json;
+import org.yunjian.exit.internal.ProgressBar;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The offline commands {@code yunjian exit …} and {@code yunjian keys …}: plain picocli, no Spring, so
+ * they start in a fraction of a second. {@code Application.main} dispatches to {@link #run} before any
+ * Spring code runs. Exit status: 0 clean, 1 differences found, 2 bad input or error.
+ */
+public final class ExitCli {
+
+    /** Environment variable holding the private key passphrase unless {@code --passphrase-env} names another. */
+    public static final String PASSPHRASE_ENV = "YUNJIAN_KEY_PASSPHRASE";
+
+    private ExitCli() {
+    }
+
+    /** Whether {@code firstArg} is one of the offline commands. */
+    public static boolean handles(String firstArg) {
+        return "exit".equals(firstArg) || "keys".equals(firstArg);
+    }
+
+    /** Runs {@code exit …} or {@code keys …} and returns the exit status. */
+    public static int run(String... args) {
+        return run(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        if (args.length == 0 || !handles(args[0])) {
+            err.println("yunjian: expected 'exit' or 'keys'");
+            return 2;
+        }
+        Object root = "exit".equals(args[0]) ? new ExitCommand() : new KeysCommand();
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            String msg = ex instanceof ManifestException || ex instanceof IllegalArgumentException
+                    ? ex.getMessage() : ex.getClass().getSimpleName() + ": " + ex.getMessage();
+            commandLine.getErr().println("yunjian " + commandLine.getCommandSpec().qualifiedName().replace("yunjian ", "")
+                    .trim() + ": error: " + oneLine(msg));
+            return 2;
+        });
+        return cl.execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+    }
+
+    static String oneLine(String s) {
+        return s == null ? "unknown error" : s.replaceAll("[\\r\\n]+", " ");
+    }
+
+    /** Reads the passphrase from the named environment variable, or prompts on a terminal. */
+    static char[] passphrase(String env, boolean confirm) {
+        String v = System.getenv(env);
+        if (v != null && !v.isEmpty()) {
+            return v.toCharArray();
+        }
+        Console c = System.console();
+        if (c == null) {
+            throw new ManifestException("no passphrase: set " + env + " or run on a terminal to be prompted");
+        }
+        char[] p = c.readPassword("Key passphrase: ");
+        if (confirm) {
+            char[] q = c.readPassword("Repeat passphrase: ");
+            if (!java.util.Arrays.equals(p, q)) {
+                throw new ManifestException("the passphrases differ");
+            }
+        }
+        return p;
+    }
+
+    /** S3 connection options shared by the commands. */
+    static final class S3Options {
+        @Option(names = "--endpoint", description = "S3-compatible endpoint URL (path-style), e.g. http://127.0.0.1:9000")
+        String endpoint;
+        @Option(names = "--region", description = "S3 region (default us-east-1)")
+        String region;
+
+        S3Settings settings() {
+            return new S3Settings(endpoint, region, System.getenv("AWS_ACCESS_KEY_ID"), System.getenv("AWS_SECRET_ACCESS_KEY"));
+        }
+    }
+
+    @Command(name = "exit", mixinStandardHelpOptions = true, version = ManifestHeader.TOOL,
+            description = "Exit from a cloud: signed hand-over manifests and their verification (offline, no server).",
+            subcommands = {ManifestCommand.class, VerifyCommand.class})
+    static final class ExitCommand implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+    }
+
+    @Command(name = "manifest", mixinStandardHelpOptions = true, description = "Build or export hand-over manifests.",
+            subcommands = {BuildCommand.class, ExportCommand.class})
+    static final class ManifestCommand implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+    }
+
+    @Command(name = "build", mixinStandardHelpOptions = true,
+            description = "Inventory a directory or s3://bucket/prefix into a signed manifest (JSON Lines).")
+    static final class BuildCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "<dir | s3://bucket/prefix>")
+        String target;
+        @Option(names = "--out", required = true, description = "manifest file to write")
+        Path out;
+        @Option(names = "--key", required = true, description = "SM2 private key (encrypted PEM, PEM or .p12)")
+        Path key;
+        @Option(names = "--passphrase-env", defaultValue = PASSPHRASE_ENV, description = "environment variable with the key passphrase (default ${DEFAULT-VALUE})")
+        String passphraseEnv;
+        @Option(names = "--algorithm", defaultValue = "sm3", description = "sm3 (default) or sha256")
+        String algorithm;
+        @Option(names = "--labels", description = "label file: '<glob> <敏感|公开> [description]' per line")
+        Path labels;
+        @Option(names = "--sensitive-glob", description = "paths marked 敏感 (repeatable)")
+        List<String> sensitive = new ArrayList<>();
+        @Option(names = "--public-glob", description = "paths marked 公开 (repeatable)")
+        List<String> pub = new ArrayList<>();
+        @Option(names = "--default-sensitivity", defaultValue = "敏感", description = "for paths no rule matches (default 敏感)")
+        String defaultSensitivity;
+        @Option(names = "--inventory", description = "non-file inventory items, one JSON object per line")
+        Path inventory;
+        @Option(names = "--all-versions", description = "record every object version (S3)")
+        boolean allVersions;
+        @Option(names = "--detached-signature", description = "write the signed trailer to <out>.sig")
+        boolean detached;
+        @Option(names = "--threads", defaultValue = "2", description = "hashing threads (default 2)")
+        int threads;
+        @CommandLine.Mixin
+        S3Options s3 = new S3Options();
+
+        @Override
+        public Integer call() {
+            HashAlgorithm alg = HashAlgorithm.parse(algorithm);
+            PrivateKey k = Keys.readPrivateKey(key, passphraseFor(key));
+            Labels l = new Labels(Sensitivity.parse(defaultSensitivity));
+            if (labels != null) {
+                l.addFile(labels);
+            }
+            pub.forEach(g -> l.add(g, Sensitivity.PUBLIC, null));
+            sensitive.forEach(g -> l.add(g, Sensitivity.SENSITIVE, null));
+            List<InventoryItem> items = inventory == null ? List.of() : ManifestBuilder.readInventory(inventory);
+            ManifestBuilder.Result r = ManifestBuilder.build(target, out, k,
+                    new ManifestBuilder.Options(alg, l, items, allVersions, detached, threads, s3.settings()));
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf("manifest %s: %d files (%d bytes), %d inventory items, %s, signed%n", out, r.files(), r.bytes(),
+                    items.size(), alg.id());
+            if (r.unreadable() > 0) {
+                spec.commandLine().getErr().printf("warning: %d files could not be read; they are recorded as unreadable%n",
+                        r.unreadable());
+                return 1;
+            }
+            return 0;
+        }
+
+        private char[] passphraseFor(Path file) {
+            try {
+                String text = file.toString().endsWith(".p12") || file.toString().endsWith(".pfx") ? "ENCRYPTED"
+                        : Files.readString(file);
+                return text.contains("ENCRYPTED") ? passphrase(passphraseEnv, false) : null;
+            } catch (IOException e) {
+                throw new ManifestException("cannot read private key file " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write a manifest's files as a sha256sum, sm3sum or hashdeep list.")
+    static final class ExportCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--manifest", required = true)
+        Path manifest;
+        @Option(names = "--format", required = true, description = "sha256sum, sm3sum or hashdeep")
+        String format;
+        @Option(names = "--out", description = "file to write (default: standard output)")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            HashList.Format f = HashList.Format.parse(format);
+            if (out == null) {
+                HashList.export(manifest, f, spec.commandLine().getOut());
+            } else {
+                try (Writer w = Files.newBufferedWriter(out)) {
+                    HashList.export(manifest, f, w);
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Verify a directory or s3://bucket/prefix against a manifest or a hash list. "
+                    + "Exit status 0: identical and signature valid; 1: differences; 2: error.")
+    static final class VerifyCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "<dir | s3://bucket/prefix>")
+        String target;
+        @Option(names = "--manifest", description = "the signed manifest")
+        Path manifest;
+        @Option(names = "--pubkey", description = "the signer's SM2 public key (PEM); without it the result is never clean")
+        Path pubkey;
+        @Option(names = "--list", description = "a hash list instead of a manifest")
+        Path list;
+        @Option(names = "--format", description = "format of --list: sha256sum, sm3sum or hashdeep")
+        String format;
+        @Option(names = "--json", description = "print the report as JSON")
+        boolean json;
+        @Option(names = "--checkpoint", description = "resume from and save progress to this file")
+        Path checkpoint;
+        @Option(names = "--threads", defaultValue = "2", description = "hashing threads (default 2)")
+        int threads;
+        @CommandLine.Mixin
+        S3Options s3 = new S3Options();
+
+        @Override
+        public Integer call() {
+            if ((manifest == null) == (list == null)) {
+                throw new ManifestException("give either --manifest or --list");
+            }
+            AtomicBoolean cancel = new AtomicBoolean();
+            CountDownLatch finished = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                cancel.set(true);
+                try {
+                    finished.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(hook);
+            ProgressBar bar = ProgressBar.forTerminal();
+            Verification.Options o = new Verification.Options(threads, checkpoint, cancel::get, bar, s3.settings());
+            VerificationReport r;
+            try {
+                if (manifest != null) {
+                    PublicKey key = pubkey == null ? null : Keys.readPublicKey(pubkey);
+                    r = Verification.verify(manifest, key, target, o);
+                } else {
+                    if (format == null) {
+                        throw new ManifestException("--list needs --format sha256sum|sm3sum|hashdeep");
+                    }
+                    HashList l = HashList.read(list, HashList.Format.parse(format),
+                            target.startsWith("s3://") ? null : Path.of(target));
+                    r = Verification.verify(l, target, o);
+                }
+                if (bar != null) {
+                    bar.done();
+                }
+                print(r);
+            } finally {
+                finished.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException ignored) {
+                    // shutting down
+                }
+            }
+            if (checkpoint == null) {
+                r.discardTemporaryFindings();
+            }
+            return r.clean() ? 0 : r.interrupted() ? 3 : 1;
+        }
+
+        private void print(VerificationReport r) {
+            PrintWriter o = spec.commandLine().getOut();
+            Totals t = r.totals();
+            if (json) {
+                o.print("{\"target\":" + Json.quote(r.target()) + ",\"algorithm\":" + Json.quote(r.algorithm().id())
+                        + ",\"signature\":" + Json.quote(r.signature().name()) + ",\"signatureDetail\":"
+                        + Json.quote(r.signatureDetail()) + ",\"clean\":" + r.clean() + ",\"interrupted\":" + r.interrupted()
+                        + ",\"totals\":" + Json.obj().put("expected", t.expected()).put("ok", t.ok()).put("missing", t.missing())
+                        .put("extra", t.extra()).put("sizeMismatch", t.sizeMismatch()).put("hashMismatch", t.hashMismatch())
+                        .put("unreadable", t.unreadable()).put("bytesHashed", t.bytesHashed())
+                        .put("hashedThisRun", t.hashedThisRun()) + ",\"findings\":[");
+                boolean[] first = {true};
+                r.forEachFinding(f -> {
+                    o.print((first[0] ? "" : ",") + Json.obj().put("kind", f.kind().name()).put("path", f.path())
+                            .put("expected", f.expected()).put("actual", f.actual()).put("detail", f.detail()));
+                    first[0] = false;
+                });
+                o.println("]}");
+                o.flush();
+                return;
+            }
+            r.forEachFinding(f -> o.printf("%-14s %s%s%n", f.kind(), f.path(),
+                    (f.detail() == null ? "" : "  (" + f.detail() + ")")
+                            + (f.kind() == Finding.Kind.SIZE_MISMATCH || f.kind() == Finding.Kind.HASH_MISMATCH
+                            ? " expected " + f.expected() + ", found " + f.actual() : "")));
+            o.printf("signature: %s — %s%n", r.signature(), r.signatureDetail());
+            o.printf("files: %d expected, %d ok, %d missing, %d extra, %d size mismatch, %d hash mismatch, %d unreadable; "
+                            + "%d bytes hashed (%d files this run)%n", t.expected(), t.ok(), t.missing(), t.extra(),
+                    t.sizeMismatch(), t.hashMismatch(), t.unreadable(), t.bytesHashed(), t.hashedThisRun());
+            o.println(r.clean() ? "RESULT: OK — the data matches the manifest"
+                    : r.interrupted() ? "RESULT: INTERRUPTED — resume with the same --checkpoint"
+                    : "RESULT: DIFFERENCES FOUND");
+            o.flush();
+        }
+    }
+
+    @Command(name = "keys", mixinStandardHelpOptions = true, version = ManifestHeader.TOOL,
+            description = "SM2 signing keys for manifests (offline).",
+            subcommands = {KeysCreate.class, KeysImport.class, KeysShow.class})
+    static final class KeysCommand implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Create an SM2 key pair: <name>.key.pem (encrypted PKCS#8) and <name>.pub.pem.")
+    static final class KeysCreate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--out", required = true, description = "directory for the key files")
+        Path out;
+        @Option(names = "--name", defaultValue = "exit-signing", description = "file name stem (default ${DEFAULT-VALUE})")
+        String name;
+        @Option(names = "--passphrase-env", defaultValue = PASSPHRASE_ENV, description = "environment variable with the passphrase (default ${DEFAULT-VALUE})")
+        String passphraseEnv;
+
+        @Override
+        public Integer call() throws IOException {
+            char[] pass = passphrase(passphraseEnv, true);
+            KeyPair pair = Keys.generate();
+            Path[] files = Keys.write(out, name, pair, pass);
+            spec.commandLine().getOut().printf("private key %s%npublic key  %s%nfingerprint sm3:%s%n", files[0], files[1],
+                    Keys.fingerprint(pair.getPublic()));
+            return 0;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import an SM2 private key (PEM, encrypted PEM or PKCS#12) and store it encrypted.")
+    static final class KeysImport implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--in", required = true, description = "the key to import")
+        Path in;
+        @Option(names = "--in-passphrase-env", description = "environment variable with the passphrase of --in")
+        String inPassphraseEnv;
+        @Option(names = "--out", required = true, description = "directory for the key files")
+        Path out;
+        @Option(names = "--name", defaultValue = "exit-signing")
+        String name;
+        @Option(names = "--passphrase-env", defaultValue = PASSPHRASE_ENV)
+        String passphraseEnv;
+
+        @Override
+        public Integer call() throws IOException {
+            char[] inPass = inPassphraseEnv == null ? null : passphrase(inPassphraseEnv, false);
+            PrivateKey priv = Keys.readPrivateKey(in, inPass);
+            KeyPair pair = new KeyPair(Keys.publicKeyOf(priv), priv);
+            Path[] files = Keys.write(out, name, pair, passphrase(passphraseEnv, true));
+            spec.commandLine().getOut().printf("private key %s%npublic key  %s%nfingerprint sm3:%s%n", files[0], files[1],
+                    Keys.fingerprint(pair.getPublic()));
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a public key's fingerprint and PEM.")
+    static final class KeysShow implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "<public key PEM>")
+        Path file;
+
+        @Override
+        public Integer call() {
+            PublicKey k = Keys.readPublicKey(file);
+            spec.commandLine().getOut().printf("algorithm   SM2 (sm2p256v1), signatures SM3withSM2%nfingerprint sm3:%s%n%s",
+                    Keys.fingerprint(k), Pem.writePublicKey(k));
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.yunjian.exit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.yunjian.exit.internal.Hashing;
+import org.yunjian.exit.internal.Json;
+import org.yunjian.exit.internal.Ordered;
+import org.yunjian.exit.internal.Source;
+import org.yunjian.exit.internal.Targets;
+
+/** Builds a signed manifest of a directory tree or an S3 bucket (see {@code docs/exit-manifest.md}). */
+public final class ManifestBuilder {
+
+    private ManifestBuilder() {
+    }
+
+    /**
+     * @param algorithm   checksum algorithm
+     * @param labels      sensitivity and description rules
+     * @param items       non-file inventory items
+     * @param allVersions every object version (S3 only)
+     * @param detached    write the signature to {@code <manifest>.sig} instead of a final line
+     * @param threads     hashing threads
+     * @param s3          S3 settings
+     */
+    public record Options(HashAlgorithm algorithm, Labels labels, List<InventoryItem> items, boolean allVersions,
+                          boolean detached, int threads, S3Settings s3) {
+    }
+
+    /** Counts of a build: files recorded and those that could not be read. */
+    public record Result(long files, long unreadable, long bytes) {
+    }
+
+    public static Result build(String target, Path out, PrivateKey key, Options o) {
+        String root = Targets.isS3(target) ? target : Path.of(target).toAbsolutePath().normalize().toString();
+        ManifestHeader header = new ManifestHeader(ManifestHeader.VERSION, o.algorithm(), root,
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), ManifestHeader.TOOL, o.allVersions());
+        long[] counts = new long[3];
+        try (Source source = Targets.open(target, o.s3(), o.allVersions())) {
+            ManifestWriter w = new ManifestWriter(out, header, key, o.detached());
+            try {
+                for (InventoryItem item : o.items()) {
+                    w.write(item);
+                }
+                try (Ordered<List<Hashing.Hashed>> pipeline = new Ordered<>(o.threads(), hs -> {
+                    try {
+                        for (Hashing.Hashed h : hs) {
+                            Source.Item i = h.item();
+                            w.write(new FileEntry(i.path(), i.version(), i.latest(), h.error() == null ? h.size() : i.size(),
+                                    h.hash(), h.format(), o.labels().sensitivity(i.path()), o.labels().description(i.path()),
+                                    h.error()));
+                            counts[0]++;
+                            if (h.error() != null) {
+                                counts[1]++;
+                            } else {
+                                counts[2] += h.size();
+                            }
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })) {
+                    List<Source.Item> g;
+                    while ((g = source.nextGroup()) != null) {
+                        List<Source.Item> group = g;
+                        pipeline.submit(() -> {
+                            List<Hashing.Hashed> hs = new ArrayList<>();
+                            for (Source.Item i : group) {
+                                hs.add(Hashing.hash(source, i, o.algorithm(), true));
+                            }
+                            return hs;
+                        });
+                    }
+                    pipeline.drain();
+                }
+                w.close();
+            } catch (IOException | RuntimeException e) {
+                w.abort();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new ManifestException("cannot build manifest of " + target + ": " + e.getMessage(), e);
+        }
+        return new Result(counts[0], counts[1], counts[2]);
+    }
+
+    /**
+     * Reads non-file inventory items, one JSON object per line:
+     * {@code {"category":"key-custody","name":"…","description":"…","sensitivity":"敏感","covers":"secure/**"}}.
+     */
+    public static List<InventoryItem> readInventory(Path file) {
+        List<InventoryItem> items = new ArrayList<>();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new ManifestException("cannot read inventory file " + file + ": " + e.getMessage(), e);
+        }
+        for (int n = 0; n < lines.size(); n++) {
+            String l = lines.get(n).strip();
+            if (l.isEmpty() || l.startsWith("#")) {
+                continue;
+            }
+            try {
+                Map<String, Object> m = Json.parse(l);
+                items.add(new InventoryItem(InventoryItem.Category.parse(s(m, "category")), s(m, "name"), s(m, "description"),
+                        Sensitivity.parse(m.get("sensitivity") == null ? "敏感" : s(m, "sensitivity")), s(m, "covers")));
+            } catch (IllegalArgumentException | ClassCastException e) {
+                throw new ManifestException("inventory file " + file + " line " + (n + 1) + ": " + e.getMessage());
+            }
+        }
+        return items;
+    }
+
+    private static String s(Map<String, Object> m, String k) {
+        Object v = m.get(k);
+        return v == null || v == Json.NULL ? null : (String) v;
+    }
+}

@@ -1,0 +1,316 @@
+package org.yunjian.exit;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.yunjian.crypto.Hex;
+import org.yunjian.crypto.Sm3;
+import org.yunjian.crypto.Verifier;
+import org.yunjian.exit.internal.Json;
+import org.yunjian.exit.internal.RawLines;
+
+/**
+ * Reads a manifest as a stream of entries, validating as it goes: the header's format, version and
+ * algorithm; every path ({@link ManifestPaths#check}: no {@code ..}, absolute paths, NUL); strictly
+ * increasing canonical order, which also rules out duplicates; the trailer's counts, digest and SM2
+ * signature. Any violation is a {@link ManifestException} naming the line. Memory is constant.
+ */
+public final class ManifestReader implements Closeable {
+
+    private final Path file;
+    private final RawLines lines;
+    private final Sm3 digest = Sm3.newHasher();
+    private final ManifestHeader header;
+    private long items;
+    private long files;
+    private long bytes;
+    private String lastPath;
+    private final Set<String> versionsOfLast = new HashSet<>();
+    private Map<String, Object> trailer;
+    private String digestHex;
+    private boolean ended;
+
+    private ManifestReader(Path file) {
+        this.file = file;
+        InputStream in;
+        try {
+            in = Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            throw new ManifestException("manifest " + file + " does not exist");
+        } catch (IOException e) {
+            throw new ManifestException("cannot read manifest " + file + ": " + e.getMessage(), e);
+        }
+        this.lines = new RawLines(in);
+        Map<String, Object> h = nextLine();
+        if (h == null) {
+            throw new ManifestException("manifest " + file + " is empty");
+        }
+        if (!"header".equals(h.get("type")) || !ManifestHeader.FORMAT.equals(h.get("format"))) {
+            throw error("the first line is not a " + ManifestHeader.FORMAT + " header");
+        }
+        this.header = parseHeader(h);
+    }
+
+    private ManifestHeader parseHeader(Map<String, Object> h) {
+        Object v = h.get("version");
+        if (!(v instanceof Long lv) || lv != ManifestHeader.VERSION) {
+            throw error("unsupported manifest version " + v + " (this tool reads version " + ManifestHeader.VERSION + ")");
+        }
+        HashAlgorithm alg;
+        try {
+            alg = HashAlgorithm.parse(str(h, "algorithm", true));
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
+        }
+        Instant created;
+        try {
+            created = Instant.parse(str(h, "created", true));
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            throw error("malformed 'created' timestamp");
+        }
+        try {
+            return new ManifestHeader(1, alg, str(h, "root", true), created, str(h, "tool", false),
+                    Boolean.TRUE.equals(h.get("allVersions")));
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
+        }
+    }
+
+    /** Opens a manifest for streaming; the header is read and checked at once. */
+    public static ManifestReader open(Path file) {
+        return new ManifestReader(file);
+    }
+
+    /**
+     * Reads the whole manifest once and checks structure, paths, order and the signature. With no key the
+     * signature is {@link SignatureStatus#NOT_CHECKED}; a key other than the signer's is an error.
+     */
+    public static ManifestCheck check(Path file, PublicKey key) {
+        try (ManifestReader r = open(file)) {
+            while (r.next() != null) {
+                // validation happens while reading
+            }
+            return r.result(key);
+        } catch (IOException e) {
+            throw new ManifestException("cannot read manifest " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public ManifestHeader header() {
+        return header;
+    }
+
+    /** The next item or file entry, or null after the last one. */
+    public ManifestEntry next() {
+        if (ended) {
+            return null;
+        }
+        Map<String, Object> m = nextLine();
+        if (m == null) {
+            ended = true;
+            return null;
+        }
+        String type = String.valueOf(m.get("type"));
+        switch (type) {
+            case "item" -> {
+                if (files > 0) {
+                    throw error("inventory item after file entries");
+                }
+                try {
+                    InventoryItem item = new InventoryItem(InventoryItem.Category.parse(str(m, "category", true)),
+                            str(m, "name", true), str(m, "description", false),
+                            Sensitivity.parse(str(m, "sensitivity", true)), str(m, "covers", false));
+                    items++;
+                    return item;
+                } catch (IllegalArgumentException e) {
+                    throw error(e.getMessage());
+                }
+            }
+            case "file" -> {
+                FileEntry e;
+                try {
+                    Object size = m.get("size");
+                    Object latest = m.get("latest");
+                    e = new FileEntry(str(m, "path", true), str(m, "version", false),
+                            latest instanceof Boolean b ? b : null, size instanceof Long l ? l : -1,
+                            str(m, "hash", false), str(m, "format", false), Sensitivity.parse(str(m, "sensitivity", true)),
+                            str(m, "description", false), str(m, "error", false));
+                } catch (IllegalArgumentException ex) {
+                    throw error(ex.getMessage());
+                }
+                if (e.size() < -1) {
+                    throw error("negative size");
+                }
+                order(e);
+                files++;
+                bytes += Math.max(0, e.size());
+                return e;
+            }
+            case "trailer" -> {
+                trailer = m;
+                if (lines.terminated()) {
+                    try {
+                        if (lines.next()) {
+                            throw error("data after the trailer");
+                        }
+                    } catch (IOException ex) {
+                        throw new ManifestException("cannot read manifest " + file + ": " + ex.getMessage(), ex);
+                    }
+                }
+                ended = true;
+                return null;
+            }
+            default -> throw error("unknown entry type '" + type + "'");
+        }
+    }
+
+    private void order(FileEntry e) {
+        if (lastPath != null) {
+            int c = ManifestPaths.compare(lastPath, e.path());
+            if (c > 0) {
+                throw error("entries out of order: '" + e.path() + "' after '" + lastPath + "'");
+            }
+            if (c == 0) {
+                if (e.version() == null || !versionsOfLast.add(e.version())) {
+                    throw error("duplicate entry '" + e.key() + "'");
+                }
+                return;
+            }
+        }
+        versionsOfLast.clear();
+        if (e.version() != null) {
+            versionsOfLast.add(e.version());
+        }
+        lastPath = e.path();
+    }
+
+    /** The signature status once every entry was read. */
+    public ManifestCheck result(PublicKey key) {
+        if (!ended) {
+            throw new IllegalStateException("read all entries first");
+        }
+        Map<String, Object> t = trailer;
+        if (t == null) {
+            Path sig = file.resolveSibling(file.getFileName() + ".sig");
+            if (Files.isRegularFile(sig)) {
+                try (RawLines s = new RawLines(Files.newInputStream(sig))) {
+                    if (s.next()) {
+                        t = Json.parse(s.text());
+                    }
+                } catch (IOException | IllegalArgumentException e) {
+                    throw new ManifestException("unreadable signature file " + sig + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        if (t == null) {
+            return new ManifestCheck(header, items, files, bytes, SignatureStatus.ABSENT,
+                    "no trailer or .sig file: the manifest was cut short or never signed", digestHex);
+        }
+        if (!"trailer".equals(t.get("type"))) {
+            throw new ManifestException("the signature of " + file + " is not a trailer line");
+        }
+        String claimedDigest = String.valueOf(t.get("digest"));
+        String signer = String.valueOf(t.get("signer"));
+        if (!"SM3withSM2".equals(t.get("signatureAlgorithm"))) {
+            throw new ManifestException("manifest " + file + ": unknown signature algorithm '" + t.get("signatureAlgorithm") + "'");
+        }
+        if (key != null && !signer.equals(Keys.fingerprint(key))) {
+            throw new ManifestException("wrong key: manifest " + file + " was signed by key " + abbrev(signer)
+                    + ", the given public key is " + abbrev(Keys.fingerprint(key)));
+        }
+        if (!Long.valueOf(items).equals(t.get("items")) || !Long.valueOf(files).equals(t.get("files"))) {
+            return check(SignatureStatus.INVALID, "the trailer counts " + t.get("files") + " files and " + t.get("items")
+                    + " items, the manifest has " + files + " and " + items);
+        }
+        if (!("sm3:" + digestHex).equals(claimedDigest)) {
+            return check(SignatureStatus.INVALID, "the content does not match the signed digest (modified after signing)");
+        }
+        if (key == null) {
+            return check(SignatureStatus.NOT_CHECKED, "no public key given (--pubkey); signer " + abbrev(signer));
+        }
+        byte[] sig;
+        try {
+            sig = Base64.getDecoder().decode(String.valueOf(t.get("signature")));
+        } catch (IllegalArgumentException e) {
+            return check(SignatureStatus.INVALID, "the signature is not base64");
+        }
+        boolean ok = Verifier.of(key).verify(Hex.decode(digestHex), sig);
+        return check(ok ? SignatureStatus.VALID : SignatureStatus.INVALID,
+                ok ? "SM2 signature valid, signer " + abbrev(signer) : "the SM2 signature does not verify");
+    }
+
+    private ManifestCheck check(SignatureStatus s, String detail) {
+        return new ManifestCheck(header, items, files, bytes, s, detail, "sm3:" + digestHex);
+    }
+
+    private static String abbrev(String fp) {
+        return fp.length() > 16 ? fp.substring(0, 16) + "…" : fp;
+    }
+
+    private Map<String, Object> nextLine() {
+        try {
+            if (!lines.next()) {
+                digestHex = Hex.encode(digest.finish().bytes());
+                return null;
+            }
+            if (!lines.terminated()) {
+                throw error("the manifest is truncated: the last line is incomplete");
+            }
+            String text;
+            try {
+                text = lines.text();
+            } catch (CharacterCodingException e) {
+                throw error("not valid UTF-8");
+            }
+            Map<String, Object> m;
+            try {
+                m = Json.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw error(e.getMessage());
+            }
+            if ("trailer".equals(m.get("type"))) {
+                digestHex = Hex.encode(digest.finish().bytes());
+            } else {
+                digest.update(lines.bytes());
+            }
+            return m;
+        } catch (IOException e) {
+            throw new ManifestException("cannot read manifest " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String str(Map<String, Object> m, String key, boolean required) {
+        Object v = m.get(key);
+        if (v == null || v == Json.NULL) {
+            if (required) {
+                throw new IllegalArgumentException("missing '" + key + "'");
+            }
+            return null;
+        }
+        if (!(v instanceof String s)) {
+            throw new IllegalArgumentException("'" + key + "' must be a string");
+        }
+        return s;
+    }
+
+    private ManifestException error(String msg) {
+        return new ManifestException("manifest " + file + " line " + lines.number() + ": " + msg);
+    }
+
+    @Override
+    public void close() throws IOException {
+        lines.close();
+    }
+}

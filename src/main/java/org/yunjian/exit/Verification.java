@@ -1,0 +1,338 @@
+package org.yunjian.exit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+
+import org.yunjian.exit.internal.Checkpoint;
+import org.yunjian.exit.internal.Hashing;
+import org.yunjian.exit.internal.Ordered;
+import org.yunjian.exit.internal.Source;
+import org.yunjian.exit.internal.Targets;
+
+/**
+ * Verifies a directory tree or bucket against a manifest (or a plain hash list) in one merge pass: both
+ * sides come in canonical path order, so memory does not grow with the number of entries. Files are
+ * hashed on a small thread pool; results are consumed in order, which makes a checkpoint a single path
+ * ("everything up to here is done") plus the totals and findings so far.
+ */
+public final class Verification {
+
+    private Verification() {
+    }
+
+    /** Receives progress updates from the consuming thread. */
+    public interface Progress {
+        void update(long files, long filesTotal, long bytes, long bytesTotal);
+    }
+
+    /**
+     * @param threads    hashing threads (default 2)
+     * @param checkpoint checkpoint file to resume from and write to, or null
+     * @param cancelled  polled between files; when true the run stops, leaving a checkpoint
+     * @param progress   progress listener, or null
+     * @param s3         S3 settings for {@code s3://} targets
+     */
+    public record Options(int threads, Path checkpoint, BooleanSupplier cancelled, Progress progress, S3Settings s3) {
+        public static Options defaults() {
+            return new Options(2, null, () -> false, null, S3Settings.defaults());
+        }
+
+        public Options withCheckpoint(Path p) {
+            return new Options(threads, p, cancelled, progress, s3);
+        }
+
+        public Options withCancelled(BooleanSupplier c) {
+            return new Options(threads, checkpoint, c, progress, s3);
+        }
+
+        public Options withProgress(Progress p) {
+            return new Options(threads, checkpoint, cancelled, p, s3);
+        }
+
+        public Options withS3(S3Settings s) {
+            return new Options(threads, checkpoint, cancelled, progress, s);
+        }
+    }
+
+    /** Checks the manifest (structure, paths, order, signature) and then the data against it. */
+    public static VerificationReport verify(Path manifest, PublicKey key, String target, Options options) {
+        ManifestCheck check = ManifestReader.check(manifest, key);
+        try (ManifestReader reader = ManifestReader.open(manifest)) {
+            Iterator<FileEntry> files = new Iterator<>() {
+                private FileEntry next = advance();
+
+                private FileEntry advance() {
+                    ManifestEntry e;
+                    while ((e = reader.next()) != null) {
+                        if (e instanceof FileEntry f) {
+                            return f;
+                        }
+                    }
+                    return null;
+                }
+
+                @Override
+                public boolean hasNext() {
+                    return next != null;
+                }
+
+                @Override
+                public FileEntry next() {
+                    FileEntry f = next;
+                    next = advance();
+                    return f;
+                }
+            };
+            VerificationReport report = run(check.header().algorithm(), files, check.files(), check.bytes(),
+                    check.header().allVersions(), target, options, check.signature(), check.detail(),
+                    manifest.toAbsolutePath() + "#" + check.digest());
+            if (!report.interrupted() && !Objects.equals(reader.result(key).digest(), check.digest())) {
+                throw new ManifestException("manifest " + manifest + " changed while it was being verified");
+            }
+            return report;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Verifies against a hash list from another tool; lists carry no signature. */
+    public static VerificationReport verify(HashList list, String target, Options options) {
+        long bytes = 0;
+        for (FileEntry f : list.entries()) {
+            bytes += Math.max(0, f.size());
+        }
+        return run(list.algorithm(), list.entries().iterator(), list.entries().size(), bytes, false, target, options,
+                SignatureStatus.NOT_APPLICABLE, "a " + list.format() + " list carries no signature",
+                "list:" + list.digest());
+    }
+
+    private record Outcome(String path, List<Finding> findings, long ok, long bytes, long hashed) {
+    }
+
+    private static final class Tally {
+        long ok;
+        long missing;
+        long extra;
+        long size;
+        long hash;
+        long unreadable;
+        long bytes;
+        long hashedThisRun;
+        long done;
+    }
+
+    private static VerificationReport run(HashAlgorithm alg, Iterator<FileEntry> expected, long expectedCount,
+                                          long expectedBytes, boolean allVersions, String target, Options o,
+                                          SignatureStatus sig, String sigDetail, String identity) {
+        Path cpFile = o.checkpoint();
+        try {
+            if (cpFile == null) {
+                cpFile = Files.createTempFile("yunjian-findings-", ".jsonl");
+                Files.delete(cpFile);
+            }
+            Tally t = new Tally();
+            boolean interrupted = false;
+            try (Source source = Targets.open(target, o.s3(), allVersions);
+                 Checkpoint cp = Checkpoint.open(cpFile, identity, target)) {
+                String through = cp.through();
+                if (cp.restored() != null) {
+                    Totals r = cp.restored();
+                    t.ok = r.ok();
+                    t.missing = r.missing();
+                    t.extra = r.extra();
+                    t.size = r.sizeMismatch();
+                    t.hash = r.hashMismatch();
+                    t.unreadable = r.unreadable();
+                    t.bytes = r.bytesHashed();
+                    t.done = r.ok() + r.missing() + r.sizeMismatch() + r.hashMismatch() + r.unreadable();
+                }
+                if (through != null) {
+                    source.skipThrough(through);
+                }
+                final long[] lastSave = {System.nanoTime()};
+                final String[] lastPath = {through};
+                try (Ordered<Outcome> pipeline = new Ordered<>(o.threads(), out -> {
+                    try {
+                        for (Finding f : out.findings()) {
+                            cp.finding(f);
+                            switch (f.kind()) {
+                                case MISSING -> t.missing++;
+                                case EXTRA -> t.extra++;
+                                case SIZE_MISMATCH -> t.size++;
+                                case HASH_MISMATCH -> t.hash++;
+                                case UNREADABLE -> t.unreadable++;
+                            }
+                            if (f.kind() != Finding.Kind.EXTRA) {
+                                t.done++;
+                            }
+                        }
+                        t.ok += out.ok();
+                        t.done += out.ok();
+                        t.bytes += out.bytes();
+                        t.hashedThisRun += out.hashed();
+                        lastPath[0] = out.path();
+                        if (System.nanoTime() - lastSave[0] > 1_000_000_000L) {
+                            cp.progress(out.path(), totals(t, expectedCount), false);
+                            lastSave[0] = System.nanoTime();
+                        }
+                        if (o.progress() != null) {
+                            o.progress().update(t.done, expectedCount, t.bytes, expectedBytes);
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })) {
+                    Groups manifest = new Groups(expected, through);
+                    List<Source.Item> s = source.nextGroup();
+                    List<FileEntry> m = manifest.next();
+                    while (m != null || s != null) {
+                        if (o.cancelled() != null && o.cancelled().getAsBoolean()) {
+                            interrupted = true;
+                            break;
+                        }
+                        int c = m == null ? 1 : s == null ? -1 : ManifestPaths.compare(m.get(0).path(), s.get(0).path());
+                        if (c < 0) {
+                            List<Finding> fs = new ArrayList<>();
+                            for (FileEntry e : m) {
+                                fs.add(new Finding(Finding.Kind.MISSING, e.key(), sizeOf(e), e.hash(), "no such file"));
+                            }
+                            pipeline.submitDone(new Outcome(m.get(0).path(), fs, 0, 0, 0));
+                            m = manifest.next();
+                        } else if (c > 0) {
+                            List<Finding> fs = new ArrayList<>();
+                            for (Source.Item i : s) {
+                                fs.add(new Finding(Finding.Kind.EXTRA, key(i), null, i.size() >= 0 ? String.valueOf(i.size()) : null,
+                                        i.error() != null ? "not in the manifest (" + i.error() + ")" : "not in the manifest"));
+                            }
+                            pipeline.submitDone(new Outcome(s.get(0).path(), fs, 0, 0, 0));
+                            s = source.nextGroup();
+                        } else {
+                            List<FileEntry> mg = m;
+                            List<Source.Item> sg = s;
+                            pipeline.submit(() -> compare(alg, source, mg, sg));
+                            m = manifest.next();
+                            s = source.nextGroup();
+                        }
+                    }
+                    pipeline.drain();
+                }
+                Totals totals = totals(t, expectedCount);
+                cp.progress(lastPath[0] == null ? "" : lastPath[0], totals, !interrupted);
+                return new VerificationReport(sig, sigDetail, totals, interrupted, cp.file(), alg, target);
+            }
+        } catch (IOException e) {
+            throw new ManifestException("verification of " + target + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Totals totals(Tally t, long expected) {
+        return new Totals(expected, t.ok, t.missing, t.extra, t.size, t.hash, t.unreadable, t.bytes, t.hashedThisRun);
+    }
+
+    private static Outcome compare(HashAlgorithm alg, Source source, List<FileEntry> expected, List<Source.Item> found) {
+        List<Finding> fs = new ArrayList<>();
+        long ok = 0;
+        long bytes = 0;
+        long hashed = 0;
+        List<Source.Item> rest = new ArrayList<>(found);
+        for (FileEntry e : expected) {
+            Source.Item match = null;
+            for (Source.Item i : rest) {
+                if (Objects.equals(i.version(), e.version())) {
+                    match = i;
+                    break;
+                }
+            }
+            if (match == null) {
+                fs.add(new Finding(Finding.Kind.MISSING, e.key(), sizeOf(e), e.hash(), "no such file or version"));
+                continue;
+            }
+            rest.remove(match);
+            if (!e.readable()) {
+                fs.add(new Finding(Finding.Kind.UNREADABLE, e.key(), null, null,
+                        "was unreadable when the manifest was built: " + e.error()));
+                continue;
+            }
+            if (match.error() != null) {
+                fs.add(new Finding(Finding.Kind.UNREADABLE, e.key(), null, null, match.error()));
+                continue;
+            }
+            if (e.size() >= 0 && match.size() >= 0 && e.size() != match.size()) {
+                fs.add(new Finding(Finding.Kind.SIZE_MISMATCH, e.key(), String.valueOf(e.size()), String.valueOf(match.size()),
+                        "size differs"));
+                continue;
+            }
+            Hashing.Hashed h = Hashing.hash(source, match, alg, false);
+            hashed++;
+            if (h.error() != null) {
+                fs.add(new Finding(Finding.Kind.UNREADABLE, e.key(), null, null, h.error()));
+                continue;
+            }
+            bytes += h.size();
+            if (e.size() >= 0 && h.size() != e.size()) {
+                fs.add(new Finding(Finding.Kind.SIZE_MISMATCH, e.key(), String.valueOf(e.size()), String.valueOf(h.size()),
+                        "size differs"));
+            } else if (!java.security.MessageDigest.isEqual(h.hash().getBytes(), e.hash().getBytes())) {
+                fs.add(new Finding(Finding.Kind.HASH_MISMATCH, e.key(), e.hash(), h.hash(), alg.id() + " differs"));
+            } else {
+                ok++;
+            }
+        }
+        for (Source.Item i : rest) {
+            fs.add(new Finding(Finding.Kind.EXTRA, key(i), null, String.valueOf(i.size()), "not in the manifest"));
+        }
+        return new Outcome(expected.get(0).path(), fs, ok, bytes, hashed);
+    }
+
+    private static String sizeOf(FileEntry e) {
+        return e.size() >= 0 ? String.valueOf(e.size()) : null;
+    }
+
+    private static String key(Source.Item i) {
+        return i.version() == null ? i.path() : i.path() + "?versionId=" + i.version();
+    }
+
+    /** Groups consecutive entries with the same path, skipping those up to {@code through}. */
+    private static final class Groups {
+        private final Iterator<FileEntry> it;
+        private final String through;
+        private FileEntry pending;
+
+        Groups(Iterator<FileEntry> it, String through) {
+            this.it = it;
+            this.through = through;
+        }
+
+        List<FileEntry> next() {
+            while (true) {
+                FileEntry first = pending != null ? pending : it.hasNext() ? it.next() : null;
+                pending = null;
+                if (first == null) {
+                    return null;
+                }
+                List<FileEntry> g = new ArrayList<>();
+                g.add(first);
+                while (it.hasNext()) {
+                    FileEntry f = it.next();
+                    if (f.path().equals(first.path())) {
+                        g.add(f);
+                    } else {
+                        pending = f;
+                        break;
+                    }
+                }
+                if (through == null || ManifestPaths.compare(first.path(), through) > 0) {
+                    return g;
+                }
+            }
+        }
+    }
+}

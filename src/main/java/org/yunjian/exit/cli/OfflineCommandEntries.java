@@ -1,0 +1,50 @@
+package org.yunjian.exit.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.springframework.stereotype.Component;
+import org.yunjian.cli.CliCommand;
+import org.yunjian.exit.ExitCli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * Lists {@code exit} and {@code keys} in {@code yunjian --help}. {@code Application.main} runs them
+ * without Spring; these entries only delegate, should they be reached through the Spring CLI.
+ */
+final class OfflineCommandEntries {
+
+    private OfflineCommandEntries() {
+    }
+
+    @Component
+    @Command(name = "exit", description = "Hand-over manifests and their verification (offline; 'exit --help').")
+    static class Exit implements CliCommand, Callable<Integer> {
+        @Unmatched
+        List<String> args = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            List<String> all = new ArrayList<>(List.of("exit"));
+            all.addAll(args);
+            return ExitCli.run(all.toArray(String[]::new));
+        }
+    }
+
+    @Component
+    @Command(name = "keys", description = "SM2 signing keys for manifests (offline; 'keys --help').")
+    static class Keys implements CliCommand, Callable<Integer> {
+        @Unmatched
+        List<String> args = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            List<String> all = new ArrayList<>(List.of("keys"));
+            all.addAll(args);
+            return ExitCli.run(all.toArray(String[]::new));
+        }
+    }
+}

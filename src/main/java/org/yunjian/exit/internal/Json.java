@@ -1,0 +1,248 @@
+package org.yunjian.exit.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The tiny JSON subset of manifests: one flat object per line whose values are strings, integers,
+ * booleans or null. Writing is deterministic (fields in insertion order, no spaces, minimal escapes), so
+ * manifests are canonical byte for byte. Parsing is strict: nesting, duplicate keys, trailing data and
+ * malformed escapes are rejected.
+ */
+public final class Json {
+
+    private Json() {
+    }
+
+    /** Builds one line (without the newline). */
+    public static final class Obj {
+        private final StringBuilder b = new StringBuilder("{");
+
+        public Obj put(String key, Object value) {
+            if (value == null) {
+                return this;
+            }
+            if (b.length() > 1) {
+                b.append(',');
+            }
+            quote(b, key);
+            b.append(':');
+            if (value instanceof String s) {
+                quote(b, s);
+            } else if (value instanceof Long || value instanceof Integer || value instanceof Boolean) {
+                b.append(value);
+            } else {
+                throw new IllegalArgumentException("unsupported JSON value " + value.getClass());
+            }
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return b + "}";
+        }
+    }
+
+    public static Obj obj() {
+        return new Obj();
+    }
+
+    public static void quote(StringBuilder b, String s) {
+        b.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        b.append('"');
+    }
+
+    public static String quote(String s) {
+        StringBuilder b = new StringBuilder();
+        quote(b, s);
+        return b.toString();
+    }
+
+    /** Parses one flat object; values become String, Long, Boolean or {@link #NULL}. */
+    public static Map<String, Object> parse(String line) {
+        return new Parser(line).object();
+    }
+
+    /** Marker for JSON null. */
+    public static final Object NULL = new Object() {
+        @Override
+        public String toString() {
+            return "null";
+        }
+    };
+
+    private static final class Parser {
+        private final String s;
+        private int i;
+
+        Parser(String s) {
+            this.s = s;
+        }
+
+        Map<String, Object> object() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            ws();
+            expect('{');
+            ws();
+            if (peek() == '}') {
+                i++;
+            } else {
+                while (true) {
+                    ws();
+                    String k = string();
+                    ws();
+                    expect(':');
+                    ws();
+                    Object v = value();
+                    if (m.put(k, v) != null) {
+                        throw error("duplicate key '" + k + "'");
+                    }
+                    ws();
+                    char c = next();
+                    if (c == '}') {
+                        break;
+                    }
+                    if (c != ',') {
+                        throw error("expected ',' or '}'");
+                    }
+                }
+            }
+            ws();
+            if (i != s.length()) {
+                throw error("trailing data");
+            }
+            return m;
+        }
+
+        private Object value() {
+            char c = peek();
+            if (c == '"') {
+                return string();
+            }
+            if (c == '-' || (c >= '0' && c <= '9')) {
+                int start = i;
+                if (c == '-') {
+                    i++;
+                }
+                while (i < s.length() && Character.isDigit(s.charAt(i))) {
+                    i++;
+                }
+                String num = s.substring(start, i);
+                if (num.equals("-") || (num.length() > 1 && num.startsWith("0")) || num.startsWith("-0")) {
+                    throw error("malformed number");
+                }
+                if (i < s.length() && (s.charAt(i) == '.' || s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+                    throw error("only integers are allowed");
+                }
+                try {
+                    return Long.parseLong(num);
+                } catch (NumberFormatException e) {
+                    throw error("number out of range");
+                }
+            }
+            if (s.startsWith("true", i)) {
+                i += 4;
+                return Boolean.TRUE;
+            }
+            if (s.startsWith("false", i)) {
+                i += 5;
+                return Boolean.FALSE;
+            }
+            if (s.startsWith("null", i)) {
+                i += 4;
+                return NULL;
+            }
+            throw error("unexpected value (nested objects and arrays are not allowed)");
+        }
+
+        private String string() {
+            expect('"');
+            StringBuilder b = new StringBuilder();
+            while (true) {
+                if (i >= s.length()) {
+                    throw error("unterminated string");
+                }
+                char c = s.charAt(i++);
+                if (c == '"') {
+                    return b.toString();
+                }
+                if (c < 0x20) {
+                    throw error("control character in string");
+                }
+                if (c != '\\') {
+                    b.append(c);
+                    continue;
+                }
+                char e = next();
+                switch (e) {
+                    case '"' -> b.append('"');
+                    case '\\' -> b.append('\\');
+                    case '/' -> b.append('/');
+                    case 'b' -> b.append('\b');
+                    case 'f' -> b.append('\f');
+                    case 'n' -> b.append('\n');
+                    case 'r' -> b.append('\r');
+                    case 't' -> b.append('\t');
+                    case 'u' -> {
+                        if (i + 4 > s.length()) {
+                            throw error("short \\u escape");
+                        }
+                        try {
+                            b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                        } catch (NumberFormatException ex) {
+                            throw error("malformed \\u escape");
+                        }
+                        i += 4;
+                    }
+                    default -> throw error("unknown escape \\" + e);
+                }
+            }
+        }
+
+        private void ws() {
+            while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+                i++;
+            }
+        }
+
+        private char peek() {
+            if (i >= s.length()) {
+                throw error("unexpected end of line");
+            }
+            return s.charAt(i);
+        }
+
+        private char next() {
+            char c = peek();
+            i++;
+            return c;
+        }
+
+        private void expect(char c) {
+            if (next() != c) {
+                throw error("expected '" + c + "'");
+            }
+        }
+
+        private IllegalArgumentException error(String msg) {
+            return new IllegalArgumentException("malformed JSON at column " + (i + 1) + ": " + msg);
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package org.yunjian.exit.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.yunjian.exit.ManifestException;
+import org.yunjian.exit.ManifestPaths;
+import org.yunjian.exit.S3Settings;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
+
+/**
+ * An S3-compatible bucket (path-style addressing) listed one "directory" level at a time with the
+ * delimiter '/', each level sorted into the canonical order — so memory is bounded by the widest level,
+ * not by the bucket. With {@code allVersions} every object version is listed (newest first within a key);
+ * delete markers are not content and are left out. Keys that are not valid manifest paths
+ * ({@code ..}, empty segments) are reported as unreadable items.
+ */
+public final class S3Source implements Source {
+
+    private final S3Client s3;
+    private final String bucket;
+    private final String prefix;
+    private final boolean allVersions;
+    private final Deque<Iterator<Node>> stack = new ArrayDeque<>();
+    private String skipThrough;
+
+    private record Node(String rel, boolean dir, List<Item> versions) {
+    }
+
+    private S3Source(S3Client s3, String bucket, String prefix, boolean allVersions) {
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.prefix = prefix;
+        this.allVersions = allVersions;
+    }
+
+    public static S3Source open(String target, S3Settings settings, boolean allVersions) {
+        String rest = target.substring("s3://".length());
+        int slash = rest.indexOf('/');
+        String bucket = slash < 0 ? rest : rest.substring(0, slash);
+        String prefix = slash < 0 ? "" : rest.substring(slash + 1);
+        if (!prefix.isEmpty() && !prefix.endsWith("/")) {
+            prefix += "/";
+        }
+        if (bucket.isEmpty()) {
+            throw new ManifestException("no bucket in " + target);
+        }
+        var b = S3Client.builder().forcePathStyle(true)
+                .region(Region.of(settings.region() == null ? "us-east-1" : settings.region()));
+        if (settings.endpoint() != null) {
+            b.endpointOverride(URI.create(settings.endpoint()));
+        }
+        if (settings.accessKey() != null) {
+            b.credentialsProvider(StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())));
+        } else {
+            b.credentialsProvider(DefaultCredentialsProvider.builder().build());
+        }
+        S3Client client = b.build();
+        S3Source source = new S3Source(client, bucket, prefix, allVersions);
+        try {
+            client.headBucket(r -> r.bucket(bucket));
+        } catch (NoSuchBucketException e) {
+            client.close();
+            throw new ManifestException("bucket '" + bucket + "' does not exist");
+        } catch (S3Exception e) {
+            client.close();
+            if (e.statusCode() == 404) {
+                throw new ManifestException("bucket '" + bucket + "' does not exist");
+            }
+            throw new ManifestException("cannot access bucket '" + bucket + "': " + e.awsErrorDetails().errorMessage());
+        } catch (SdkException e) {
+            client.close();
+            throw new ManifestException("cannot reach S3 endpoint for bucket '" + bucket + "': " + e.getMessage());
+        }
+        source.stack.push(source.level("").iterator());
+        return source;
+    }
+
+    @Override
+    public void skipThrough(String path) {
+        this.skipThrough = path;
+    }
+
+    @Override
+    public List<Item> nextGroup() throws IOException {
+        while (!stack.isEmpty()) {
+            Iterator<Node> it = stack.peek();
+            if (!it.hasNext()) {
+                stack.pop();
+                continue;
+            }
+            Node n = it.next();
+            if (n.dir()) {
+                if (skipThrough != null && ManifestPaths.compare(n.rel(), skipThrough) < 0
+                        && !skipThrough.startsWith(n.rel() + "/")) {
+                    continue;
+                }
+                try {
+                    stack.push(level(n.rel() + "/").iterator());
+                } catch (SdkException e) {
+                    throw new IOException("cannot list " + n.rel() + "/: " + e.getMessage(), e);
+                }
+                continue;
+            }
+            if (skipThrough != null && ManifestPaths.compare(n.rel(), skipThrough) <= 0) {
+                continue;
+            }
+            if (!n.versions().isEmpty()) {
+                return n.versions();
+            }
+        }
+        return null;
+    }
+
+    /** One level under {@code rel} (relative to the prefix), sorted canonically; files before a same-named directory. */
+    private List<Node> level(String rel) {
+        String p = prefix + rel;
+        Map<String, Node> files = new LinkedHashMap<>();
+        List<Node> nodes = new ArrayList<>();
+        if (allVersions) {
+            for (var page : s3.listObjectVersionsPaginator(r -> r.bucket(bucket).prefix(p).delimiter("/"))) {
+                for (ObjectVersion v : page.versions()) {
+                    String name = v.key().substring(p.length());
+                    Node node = files.computeIfAbsent(name, k -> new Node(rel + k, false, new ArrayList<>()));
+                    node.versions().add(item(rel + name, v.versionId(), v.isLatest(), v.size()));
+                }
+                for (CommonPrefix cp : page.commonPrefixes()) {
+                    nodes.add(dir(rel, cp.prefix().substring(p.length())));
+                }
+            }
+        } else {
+            for (var page : s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(p).delimiter("/"))) {
+                for (S3Object o : page.contents()) {
+                    String name = o.key().substring(p.length());
+                    files.put(name, new Node(rel + name, false, List.of(item(rel + name, null, null, o.size()))));
+                }
+                for (CommonPrefix cp : page.commonPrefixes()) {
+                    nodes.add(dir(rel, cp.prefix().substring(p.length())));
+                }
+            }
+        }
+        for (Node f : files.values()) {
+            if (f.rel().equals(rel) || f.rel().isEmpty()) {
+                continue; // the "folder" marker object of this level itself
+            }
+            nodes.add(f);
+        }
+        nodes.sort((a, b) -> {
+            int c = ManifestPaths.compare(a.rel(), b.rel());
+            return c != 0 ? c : Boolean.compare(a.dir(), b.dir());
+        });
+        return nodes;
+    }
+
+    private static Node dir(String rel, String name) {
+        String n = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+        return new Node(rel + n, true, List.of());
+    }
+
+    private static Item item(String rel, String version, Boolean latest, Long size) {
+        String v = version; // "null" is the real id of an object stored before versioning was enabled
+        if (!ManifestPaths.isValid(rel)) {
+            String safe = "invalid-key-" + Integer.toHexString(rel.hashCode());
+            return new Item(safe, v, latest, -1, "object key cannot be a manifest path: " + rel.replaceAll("\\p{Cntrl}", "?"));
+        }
+        return new Item(rel, v, v == null ? null : latest, size == null ? -1 : size, null);
+    }
+
+    @Override
+    public InputStream open(Item item) throws IOException {
+        try {
+            GetObjectRequest.Builder r = GetObjectRequest.builder().bucket(bucket).key(prefix + item.path());
+            if (item.version() != null) {
+                r.versionId(item.version());
+            }
+            return s3.getObject(r.build());
+        } catch (SdkException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+    }
+}

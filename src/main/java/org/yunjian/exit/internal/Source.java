@@ -1,0 +1,35 @@
+package org.yunjian.exit.internal;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * Files or objects to inventory or verify, listed in canonical path order ({@code ManifestPaths.ORDER}),
+ * grouped by path (a group has several members only for object versions).
+ */
+public interface Source extends Closeable {
+
+    /** The next group of items sharing one path, or null at the end. */
+    List<Item> nextGroup() throws IOException;
+
+    /** Opens an item's content. */
+    InputStream open(Item item) throws IOException;
+
+    /** Skips listing work where possible: the next groups returned are those after {@code path}. */
+    default void skipThrough(String path) {
+    }
+
+    @Override
+    default void close() throws IOException {
+    }
+
+    /**
+     * A listed item.
+     *
+     * @param error why it cannot be read (special file, link out of the tree, loop…), else null
+     */
+    record Item(String path, String version, Boolean latest, long size, String error) {
+    }
+}
