@@ -20,12 +20,25 @@ public record FileEntry(String path, String version, Boolean latest, long size, 
 
     public FileEntry {
         ManifestPaths.check(path);
-        if (hash != null && !hash.matches("[0-9a-f]{64}")) {
+        if (hash != null && !isHex64(hash)) {
             throw new IllegalArgumentException("checksum of '" + path + "' is not 64 lower-case hex digits");
         }
         if (hash == null && error == null) {
             throw new IllegalArgumentException("entry '" + path + "' has neither a checksum nor an error");
         }
+    }
+
+    private static boolean isHex64(String h) {
+        if (h.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = h.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean readable() {

@@ -22,7 +22,8 @@ public final class ManifestPaths {
         if (path == null || path.isEmpty()) {
             throw new IllegalArgumentException("empty path");
         }
-        if (path.startsWith("/") || path.matches("^[A-Za-z]:.*") ) {
+        if (path.startsWith("/") || (path.length() >= 2 && path.charAt(1) == ':'
+                && ((path.charAt(0) >= 'A' && path.charAt(0) <= 'Z') || (path.charAt(0) >= 'a' && path.charAt(0) <= 'z')))) {
             throw new IllegalArgumentException("absolute path '" + printable(path) + "'");
         }
         for (int i = 0; i < path.length(); i++) {

@@ -1,6 +1,5 @@
 package org.yunjian.exit.internal;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -20,6 +19,9 @@ public final class RawLines implements Closeable {
     private static final int MAX_LINE = 1 << 20;
 
     private final InputStream in;
+    private final byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int limit;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -28,22 +30,37 @@ public final class RawLines implements Closeable {
     private byte[] bytes;
 
     public RawLines(InputStream in) {
-        this.in = new BufferedInputStream(in, 1 << 16);
+        this.in = in;
     }
 
     /** Advances to the next line; false at end of file. */
     public boolean next() throws IOException {
         line.reset();
-        int c;
         boolean any = false;
-        while ((c = in.read()) >= 0) {
-            any = true;
-            line.write(c);
-            if (c == '\n') {
-                break;
+        while (true) {
+            if (pos == limit) {
+                limit = in.read(buf, 0, buf.length);
+                pos = 0;
+                if (limit <= 0) {
+                    limit = 0;
+                    break;
+                }
             }
+            any = true;
+            int start = pos;
+            while (pos < limit && buf[pos] != '\n') {
+                pos++;
+            }
+            boolean end = pos < limit;
+            if (end) {
+                pos++;
+            }
+            line.write(buf, start, pos - start);
             if (line.size() > MAX_LINE) {
                 throw new IOException("line " + (number + 1) + " is longer than " + MAX_LINE + " bytes");
+            }
+            if (end) {
+                break;
             }
         }
         if (!any) {
