@@ -257,30 +257,15 @@ class AssessmentPages {
     String verdict(@PathVariable UUID id, @RequestParam(required = false) Verdict verdict,
                    @RequestParam(required = false) String reason, @RequestParam(required = false) RiskLevel riskLevel,
                    @RequestParam(required = false) String riskReason, Model model, RedirectAttributes flash) {
-        try {
-            service.recordVerdict(id, new AssessmentService.VerdictInput(verdict, reason, riskLevel, riskReason));
-            return "redirect:/assessment-items/" + id;
-        } catch (ValidationException e) {
-            return itemPage(id, model, e.errors());
-        } catch (AssessmentConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-            return "redirect:/assessment-items/" + id;
-        }
+        return onItem(id, model, flash,
+                () -> service.recordVerdict(id, new AssessmentService.VerdictInput(verdict, reason, riskLevel, riskReason)));
     }
 
     @PostMapping("/assessment-items/{id}/observations")
     @PreAuthorize(WHO)
     String observations(@PathVariable UUID id, @RequestParam(defaultValue = "") String observations, Model model,
                         RedirectAttributes flash) {
-        try {
-            service.recordObservations(id, observations);
-            return "redirect:/assessment-items/" + id;
-        } catch (ValidationException e) {
-            return itemPage(id, model, e.errors());
-        } catch (AssessmentConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-            return "redirect:/assessment-items/" + id;
-        }
+        return onItem(id, model, flash, () -> service.recordObservations(id, observations));
     }
 
     @PostMapping("/assessment-items/{id}/interviews")
@@ -288,7 +273,7 @@ class AssessmentPages {
     String interview(@PathVariable UUID id, @RequestParam(defaultValue = "") String interviewee,
                      @RequestParam(defaultValue = "") String role, @RequestParam(required = false) String heldAt,
                      @RequestParam(required = false) String notes, Model model, RedirectAttributes flash) {
-        try {
+        return onItem(id, model, flash, () -> {
             java.time.Instant held = null;
             if (heldAt != null && !heldAt.isBlank()) {
                 try {
@@ -298,13 +283,7 @@ class AssessmentPages {
                 }
             }
             service.addInterview(id, new AssessmentService.InterviewInput(interviewee, role, held, notes));
-            return "redirect:/assessment-items/" + id;
-        } catch (ValidationException e) {
-            return itemPage(id, model, e.errors());
-        } catch (AssessmentConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-            return "redirect:/assessment-items/" + id;
-        }
+        });
     }
 
     @PostMapping("/assessment-items/{id}/evidence")
@@ -312,9 +291,18 @@ class AssessmentPages {
     String upload(@PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file,
                   @RequestParam(defaultValue = "false") boolean sharedWithProvider, Model model,
                   RedirectAttributes flash) throws IOException {
+        byte[] content = file == null ? null : file.getBytes();
+        return onItem(id, model, flash, () -> evidence.upload(id, file == null ? null : file.getOriginalFilename(),
+                content, sharedWithProvider));
+    }
+
+    /**
+     * Runs a change to an item from its page: back to the item page on success, the page again with the
+     * field errors on invalid input, and a flash message when the assessment no longer allows the change.
+     */
+    private String onItem(UUID id, Model model, RedirectAttributes flash, Runnable change) {
         try {
-            evidence.upload(id, file == null ? null : file.getOriginalFilename(),
-                    file == null ? null : file.getBytes(), sharedWithProvider);
+            change.run();
             return "redirect:/assessment-items/" + id;
         } catch (ValidationException e) {
             return itemPage(id, model, e.errors());
