@@ -6,6 +6,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.yunjian.documents.FontUnavailableException;
 import org.yunjian.shared.NotFoundException;
 
 /** Error pages for the HTML controllers; REST controllers get problems from {@link ProblemAdvice}. */
@@ -16,6 +17,14 @@ class PageErrorAdvice {
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(Model model) {
         model.addAttribute("messageKey", "web.error.notfound");
+        return "web/error";
+    }
+
+    @ExceptionHandler(FontUnavailableException.class)
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+    String noFont(FontUnavailableException e, Model model) {
+        model.addAttribute("messageKey", "web.error.font");
+        model.addAttribute("detail", e.getMessage());
         return "web/error";
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.yunjian.documents.FontUnavailableException;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.NotFoundException;
 
@@ -59,6 +60,13 @@ class ProblemAdvice {
     ProblemDetail denied(RuntimeException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Access denied");
         p.setType(URI.create("urn:yunjian:problem:forbidden"));
+        return p;
+    }
+
+    @ExceptionHandler(FontUnavailableException.class)
+    ProblemDetail noFont(FontUnavailableException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        p.setType(URI.create("urn:yunjian:problem:font-unavailable"));
         return p;
     }
 

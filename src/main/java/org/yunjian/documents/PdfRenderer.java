@@ -1,0 +1,129 @@
+package org.yunjian.documents;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Calendar;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+
+/**
+ * Renders well-formed XHTML (with CSS 2.1 and paged media: {@code @page}, page breaks, running
+ * headers) into a PDF with the CJK font embedded as a subset.
+ *
+ * <p>The font is available to style sheets as the family {@value #FONT_FAMILY}, and is also the
+ * fallback of every element, so Chinese never falls back to a font without its glyphs. Thread-safe:
+ * every call builds its own document.
+ */
+public final class PdfRenderer {
+
+    /** The CSS font family name under which the CJK font is registered. */
+    public static final String FONT_FAMILY = "yunjian-cjk";
+
+    private static final String BASE_STYLE = "<style>body, table, th, td, h1, h2, h3, h4, p, li, pre, code "
+            + "{ font-family: '" + FONT_FAMILY + "'; }</style>";
+
+    private final Supplier<CjkFont> fontSource;
+    private volatile CjkFont font;
+
+    public PdfRenderer(CjkFont font) {
+        this.font = Objects.requireNonNull(font);
+        this.fontSource = () -> font;
+    }
+
+    private PdfRenderer(Supplier<CjkFont> fontSource) {
+        this.fontSource = fontSource;
+    }
+
+    /**
+     * A renderer that finds its font on first use (see {@link CjkFont#locate}), so that an application
+     * without a CJK font still starts and only a PDF request fails, with a message naming the fix.
+     */
+    public static PdfRenderer locatingFont(Optional<Path> configured) {
+        return new PdfRenderer(() -> CjkFont.locate(configured));
+    }
+
+    /**
+     * @param xhtml a well-formed XHTML document (e.g. a Thymeleaf template written as XML)
+     * @param metadata title, author and subject written into the PDF's document information
+     * @return the PDF bytes
+     * @throws IllegalArgumentException if the XHTML is not well-formed, naming the parser's complaint
+     */
+    public byte[] render(String xhtml, Metadata metadata) {
+        String html = withBaseStyle(xhtml);
+        try (PDDocument document = new PDDocument(); TrueTypeFont ttf = font().open()) {
+            PDType0Font pdFont = PDType0Font.load(document, ttf, true);
+            PDDocumentInformation info = document.getDocumentInformation();
+            info.setTitle(metadata.title());
+            info.setAuthor(metadata.author());
+            info.setSubject(metadata.subject());
+            info.setCreator("Yunjian 云鉴");
+            info.setCreationDate(Calendar.getInstance());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new PdfRendererBuilder()
+                    .usePDDocument(document)
+                    .useFont(new PDFontSupplier(pdFont), FONT_FAMILY)
+                    .withHtmlContent(html, null)
+                    .withProducer("Yunjian 云鉴")
+                    .toStream(out)
+                    .run();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PDF rendering failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (e.getClass().getName().contains("XRRuntimeException")) {
+                throw new IllegalArgumentException("The document is not well-formed XHTML: " + e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The font, located now if not yet.
+     *
+     * @throws FontUnavailableException if there is none
+     */
+    public CjkFont font() {
+        CjkFont f = font;
+        if (f == null) {
+            synchronized (this) {
+                if (font == null) {
+                    font = fontSource.get();
+                }
+                f = font;
+            }
+        }
+        return f;
+    }
+
+    /** Puts the default font rule first in the head, so a document's own styles still win. */
+    private static String withBaseStyle(String xhtml) {
+        int head = xhtml.indexOf("<head");
+        if (head >= 0) {
+            int end = xhtml.indexOf('>', head);
+            if (end > 0) {
+                return xhtml.substring(0, end + 1) + BASE_STYLE + xhtml.substring(end + 1);
+            }
+        }
+        return xhtml;
+    }
+
+    /** Document information of a PDF. */
+    public record Metadata(String title, String author, String subject) {
+        public Metadata {
+            Objects.requireNonNull(title, "title");
+            author = author == null ? "" : author;
+            subject = subject == null ? "" : subject;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.yunjian.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yunjian.support.PdfInspection;
+
+class PdfRendererTest {
+
+    private static final String DOC = """
+            <html><head><title>t</title><style>@page { size: A4; margin: 20mm; }</style></head><body>
+            <h1>云计算服务安全测评报告</h1>
+            <h2>一、总体结论 Overall conclusion</h2>
+            <table><tr><th>控制点</th><th>结果</th></tr><tr><td>剩余信息保护</td><td>部分符合</td></tr></table>
+            <p style="page-break-before: always">第二页：高风险问题列表</p>
+            </body></html>""";
+
+    private final PdfRenderer renderer = PdfRenderer.locatingFont(Optional.empty());
+
+    @Test
+    void chineseRendersWithRealGlyphsFromTheEmbeddedFont() throws IOException {
+        byte[] pdf = renderer.render(DOC, new PdfRenderer.Metadata("测评报告", "云鉴", "test"));
+
+        PdfInspection inspection = new PdfInspection(pdf);
+        assertThat(inspection.pages()).isEqualTo(2);
+        assertThat(inspection.text(1, 1)).contains("云计算服务安全测评报告", "一、总体结论 Overall conclusion",
+                "剩余信息保护", "部分符合");
+        assertThat(inspection.text(2, 2)).contains("第二页：高风险问题列表");
+        assertThat(inspection.missingGlyphs(1, 2)).isEmpty();
+        assertThat(PdfInspection.inkCoverage(inspection.image(1, 72))).isGreaterThan(0.002);
+    }
+
+    @Test
+    void aCharacterTheFontLacksDoesNotSurviveAsText() throws IOException {
+        // U+10FFFD is a private-use character no font has: the renderer drops or substitutes it, so comparing the
+        // extracted text with the expected heading (as the report tests do) catches a missing glyph.
+        String doc = DOC.replace("剩余信息保护", "剩余信息保护\uDBFF\uDFFD");
+        byte[] pdf = renderer.render(doc, new PdfRenderer.Metadata("t", null, null));
+
+        assertThat(new PdfInspection(pdf).text(1, 1)).contains("剩余信息保护").doesNotContain("剩余信息保护\uDBFF\uDFFD");
+    }
+
+    @Test
+    void malformedXhtmlIsRefusedWithTheParsersComplaint() {
+        assertThatThrownBy(() -> renderer.render("<html><head></head><body><p>未闭合</body></html>",
+                new PdfRenderer.Metadata("t", null, null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not well-formed XHTML");
+    }
+
+    @Test
+    void aConfiguredFileThatIsNotAFontIsRefusedByName(@TempDir Path dir) throws IOException {
+        Path bogus = Files.writeString(dir.resolve("font.ttf"), "not a font");
+
+        assertThatThrownBy(() -> CjkFont.load(bogus))
+                .isInstanceOf(FontUnavailableException.class)
+                .hasMessageContaining(bogus.toString())
+                .hasMessageContaining("not a TrueType font");
+        assertThatThrownBy(() -> PdfRenderer.locatingFont(Optional.of(dir.resolve("absent.ttc")))
+                .render(DOC, new PdfRenderer.Metadata("t", null, null)))
+                .isInstanceOf(FontUnavailableException.class)
+                .hasMessageContaining("absent.ttc");
+    }
+
+    @Test
+    void aFontWithoutChineseGlyphsIsRefused(@TempDir Path dir) throws IOException {
+        // PDFBox ships Liberation Sans as its fallback font: Latin only.
+        Path latinOnly = dir.resolve("LiberationSans-Regular.ttf");
+        try (var in = org.apache.pdfbox.pdmodel.font.PDFont.class
+                .getResourceAsStream("/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf")) {
+            Files.copy(in, latinOnly);
+        }
+
+        assertThatThrownBy(() -> CjkFont.load(latinOnly))
+                .isInstanceOf(FontUnavailableException.class)
+                .hasMessageContaining("not a Chinese font");
+    }
+}
