@@ -34,9 +34,9 @@ import org.yunjian.assessment.ScoringPolicy.ScoredItem;
 import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.internal.Records.AssessmentInfo;
 import org.yunjian.party.CloudSystem;
-import org.yunjian.party.Organization;
 import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.security.OrganizationDirectory;
 import org.yunjian.security.Role;
 import org.yunjian.shared.FieldErrors;
 
@@ -59,10 +59,12 @@ public class Dashboards {
     private final Parties parties;
     private final ScoringPolicy scoring;
     private final Clock clock;
+    private final OrganizationDirectory directory;
 
-    Dashboards(JdbcClient jdbc, Parties parties, ScoringPolicy scoring, Clock clock) {
+    Dashboards(JdbcClient jdbc, Parties parties, ScoringPolicy scoring, Clock clock, OrganizationDirectory directory) {
         this.jdbc = jdbc;
         this.parties = parties;
+        this.directory = directory;
         this.scoring = scoring;
         this.clock = clock;
     }
@@ -410,9 +412,11 @@ public class Dashboards {
                         rs.getObject("responsible_org_id", UUID.class), rs.getObject("due_date", LocalDate.class),
                         RemediationStatus.valueOf(rs.getString("status"))))
                 .list();
+        // the responsible organisation takes part in the system, so the caller may know its name; the directory
+        // looks it up by key (Parties.findOrganization would recompute the caller's whole visibility each time)
         Map<UUID, String> orgNames = new HashMap<>();
         rows.stream().map(Row::responsible).distinct().forEach(id -> orgNames.put(id,
-                parties.findOrganization(id).map(Organization::name).orElse(id.toString())));
+                directory.find(id).map(OrganizationDirectory.OrganizationRef::name).orElse(id.toString())));
         return rows.stream().map(r -> new OpenTask(r.id(), r.itemId(), r.assessmentId(), names.get(r.assessmentId()),
                 r.requirementId(), r.side(), r.controlPoint(), r.responsible(), orgNames.get(r.responsible()), r.due(),
                 r.status(), r.due().isBefore(today))).toList();
