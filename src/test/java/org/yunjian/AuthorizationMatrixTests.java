@@ -267,7 +267,7 @@ class AuthorizationMatrixTests {
         }
         UUID id = switch (kind) {
             case "organizations" -> scope == Scope.own ? ownOrg(caller) : ids.get("C2");
-            case "systems" -> ids.get(scope == Scope.own ? "S1" : "S2");
+            case "systems", "dashboard" -> ids.get(scope == Scope.own ? "S1" : "S2");
             case "engagements" -> ids.get(scope == Scope.own ? "E1" : "E2");
             case "users", "admin" -> ids.get(scope == Scope.own ? "U1" : "U2");
             case "assessments" -> ids.get(scope == Scope.own ? "A1" : "A2");

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The dashboard benchmark of issue 4: starts Yunjian (demo profile) on a fresh data directory, seeds N cloud
+# systems with full 等保 L3 assessments straight into its database (batched JDBC), and measures the dashboards'
+# latency over HTTP as the demo customer user (org.yunjian.bench.DashboardBenchmark, src/jmh/java).
+# Usage: bench/dashboard.sh [h2|postgres] [systems] [assessments-per-system] [requests]
+# Needs target/yunjian.jar (./mvnw package -DskipTests) and the bench classes
+# (./mvnw -Pbench -DskipTests compile dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt);
+# builds both if missing. PostgreSQL: a throw-away cluster from /usr/lib/postgresql/*/bin on a free port.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+db=${1:-h2}
+systems=${2:-200}
+assessments=${3:-4}
+requests=${4:-300}
+cd "$here"
+[ -f target/yunjian.jar ] || ./mvnw -B -q package -DskipTests
+[ -f target/bench/classpath.txt ] && [ -f target/bench/classes/org/yunjian/bench/DashboardBenchmark.class ] || \
+  ./mvnw -B -q -Pbench -DskipTests compile dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt
+work=$(mktemp -d /tmp/yunjian-dashboard-bench.XXXXXX)
+chmod 755 "$work"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+app_pid=""
+pg_ctl=""
+cleanup() {
+  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
+  if [ -n "$pg_ctl" ]; then as_pg "$pg_ctl" -D "$work/pg" -m immediate -w stop >/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+as_pg() { if [ "$(id -un)" = root ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+app_args=(--spring.profiles.active=demo "--yunjian.data-dir=$work/data" "--server.port=$port"
+          --logging.level.root=WARN)
+if [ "$db" = postgres ]; then
+  bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  pg_ctl="$bin/pg_ctl"
+  pgport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  [ "$(id -un)" = root ] && chown postgres "$work"
+  as_pg "$bin/initdb" -D "$work/pg" -U postgres -A trust -E UTF8 --locale=C --no-sync >/dev/null
+  as_pg "$pg_ctl" -D "$work/pg" -w -t 60 -l "$work/pg.log" \
+    -o "-p $pgport -k $work -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+  "$bin/psql" -h 127.0.0.1 -p "$pgport" -U postgres -q -c "CREATE ROLE yunjian_owner LOGIN PASSWORD 'owner'" \
+    -c "CREATE ROLE yunjian_app LOGIN PASSWORD 'app'" -c "CREATE DATABASE yunjian OWNER yunjian_owner ENCODING 'UTF8'"
+  url="jdbc:postgresql://127.0.0.1:$pgport/yunjian"
+  # the production profile 'postgres' refuses demo mode (well-known passwords); on this throw-away cluster the
+  # demo seed is wanted, so the same settings are given one by one
+  app_args+=("--spring.datasource.url=$url" --spring.datasource.username=yunjian_app
+             --spring.datasource.password=app "--spring.flyway.url=$url" --spring.flyway.user=yunjian_owner
+             --spring.flyway.password=owner --yunjian.db.app-role=yunjian_app)
+  jdbc=(--jdbc "$url" --jdbc-user yunjian_owner --jdbc-password owner)
+else
+  jdbc=(--jdbc "jdbc:h2:file:$work/data/db/yunjian;AUTO_SERVER=TRUE" --jdbc-user yunjian --jdbc-password "")
+fi
+mkdir -p "$work/data"
+java -jar target/yunjian.jar "${app_args[@]}" > "$work/app.log" 2>&1 &
+app_pid=$!
+for _ in $(seq 1 180); do
+  curl -fs -o /dev/null "http://127.0.0.1:$port/login" && break
+  kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log"; exit 1; }
+  sleep 1
+done
+echo "Yunjian ($db) up on port $port; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+java -cp "target/bench/classes:$(cat target/bench/classpath.txt)" org.yunjian.bench.DashboardBenchmark \
+  --url "http://127.0.0.1:$port" "${jdbc[@]}" --systems "$systems" --assessments "$assessments" \
+  --requests "$requests" --out "target/bench/dashboard-$db.json"

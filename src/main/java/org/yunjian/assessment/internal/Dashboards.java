@@ -1,0 +1,424 @@
+package org.yunjian.assessment.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.assessment.AssessmentStatus;
+import org.yunjian.assessment.AssessorKind;
+import org.yunjian.assessment.ItemSide;
+import org.yunjian.assessment.RemediationStatus;
+import org.yunjian.assessment.RiskLevel;
+import org.yunjian.assessment.ScoreResult;
+import org.yunjian.assessment.ScoreResult.Conclusion;
+import org.yunjian.assessment.ScoringPolicy;
+import org.yunjian.assessment.ScoringPolicy.ScoredItem;
+import org.yunjian.assessment.Verdict;
+import org.yunjian.assessment.internal.Records.AssessmentInfo;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.party.Parties;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.OrganizationDirectory;
+import org.yunjian.security.Role;
+import org.yunjian.shared.FieldErrors;
+
+/**
+ * Dashboards per system and across systems (docs/modules/assessment.md, "Dashboards"), computed from a fixed
+ * handful of set-based queries whatever the number of systems: the visible systems (party module), the
+ * assessment headers of those systems, the items of the assessments that matter, and the open remediation
+ * counts grouped in SQL. Scores come from the {@link ScoringPolicy} in one pass over the items, so the
+ * numbers are the ones the assessment page shows. A caller sees only systems {@link Parties} lets it see and,
+ * on them, only assessments it has a relation to ({@link Access}).
+ */
+@Service
+@Transactional(readOnly = true)
+public class Dashboards {
+
+    /** Remediation statuses that count as open (DONE and VERIFIED are closed). */
+    static final List<String> OPEN_TASK = List.of(RemediationStatus.OPEN.name(), RemediationStatus.IN_PROGRESS.name());
+
+    private final JdbcClient jdbc;
+    private final Parties parties;
+    private final ScoringPolicy scoring;
+    private final Clock clock;
+    private final OrganizationDirectory directory;
+
+    Dashboards(JdbcClient jdbc, Parties parties, ScoringPolicy scoring, Clock clock, OrganizationDirectory directory) {
+        this.jdbc = jdbc;
+        this.parties = parties;
+        this.directory = directory;
+        this.scoring = scoring;
+        this.clock = clock;
+    }
+
+    // --- results
+
+    /** Filters of the across-systems dashboard; {@code null} or blank = no filter. */
+    public record Filter(String q, String conclusion, Integer level, boolean overdueOnly) {
+
+        /** {@code NONE} selects systems without a completed assessment. */
+        public static final String NO_CONCLUSION = "NONE";
+
+        /** The filter from request parameters; an unknown conclusion or level, or an overlong query, is a 400. */
+        public static Filter of(String q, String conclusion, Integer level, boolean overdueOnly) {
+            FieldErrors errors = new FieldErrors();
+            String c = conclusion == null || conclusion.isBlank() ? null : conclusion.strip();
+            if (c != null && !c.equals(NO_CONCLUSION)
+                    && Arrays.stream(Conclusion.values()).noneMatch(v -> v.name().equals(c))) {
+                errors.add("conclusion", "one of EXCELLENT, GOOD, FAIR, POOR, NONE");
+            }
+            if (level != null && (level < 1 || level > 4)) {
+                errors.add("level", "a 等保 level from 1 to 4");
+            }
+            if (q != null && q.length() > 200) {
+                errors.add("q", "at most 200 characters");
+            }
+            errors.throwIfAny();
+            return new Filter(q == null || q.isBlank() ? null : q.strip(), c, level, overdueOnly);
+        }
+
+        public static Filter none() {
+            return new Filter(null, null, null, false);
+        }
+
+        boolean accepts(SystemRow r) {
+            if (q != null && !q.isBlank() && !r.systemName().toLowerCase(Locale.ROOT)
+                    .contains(q.strip().toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+            if (conclusion != null && !conclusion.isBlank()) {
+                String c = r.conclusion() == null ? NO_CONCLUSION : r.conclusion().name();
+                if (!c.equals(conclusion)) {
+                    return false;
+                }
+            }
+            if (level != null && r.protectionLevel() != level) {
+                return false;
+            }
+            return !overdueOnly || r.overdueRemediations() > 0;
+        }
+    }
+
+    /**
+     * One system in the across-systems view. The result fields are those of its latest completed assessment
+     * and {@code null} when it has none; remediation counts cover all its assessments not archived.
+     */
+    public record SystemRow(UUID systemId, String systemName, int protectionLevel, UUID latestAssessmentId,
+                            String latestAssessmentName, Instant completedAt, Double complianceRate,
+                            Conclusion conclusion, int highRisk, int mediumRisk, int openRemediations,
+                            int overdueRemediations) {
+    }
+
+    /**
+     * One control point across the latest completed assessments of the systems shown: how many systems
+     * assess it, in how many it has a finding, item counts and the rate over all of them.
+     */
+    public record ControlPointRow(String layer, String controlPoint, int systems, int systemsWithFindings,
+                                  int compliant, int partiallyCompliant, int nonCompliant, int notApplicable,
+                                  double rate) {
+    }
+
+    public record Totals(int systems, int assessed, Map<Conclusion, Integer> byConclusion, int highRisk,
+                         int openRemediations, int overdueRemediations, Double meanComplianceRate) {
+    }
+
+    /** The across-systems dashboard; control points ordered by where systems fail most. */
+    public record Overview(LocalDate today, String policyId, String policyVersion, Filter filter, Totals totals,
+                           List<SystemRow> systems, List<ControlPointRow> controlPoints) {
+    }
+
+    /** One completed assessment in a system's trend, oldest first. */
+    public record TrendPoint(UUID assessmentId, String name, AssessorKind assessorKind, Instant completedAt,
+                             double complianceRate, Conclusion conclusion, int highRisk, int mediumRisk) {
+    }
+
+    /** An open remediation task as the system dashboard lists it. */
+    public record OpenTask(UUID id, UUID itemId, UUID assessmentId, String assessmentName, String requirementId,
+                           ItemSide side, String controlPoint, UUID responsibleOrgId, String responsibleOrgName,
+                           LocalDate dueDate, RemediationStatus status, boolean overdue) {
+    }
+
+    /** The latest completed assessment of a system with its full score. */
+    public record Latest(UUID assessmentId, String name, Instant completedAt, ScoreResult score) {
+    }
+
+    /** One system's dashboard. */
+    public record SystemDashboard(UUID systemId, String systemName, int protectionLevel, LocalDate today,
+                                  Latest latest, List<TrendPoint> trend, int assessmentsInProgress,
+                                  int openRemediations, int overdueRemediations, List<OpenTask> openTasks) {
+    }
+
+    // --- queries
+
+    private static CurrentUser caller() {
+        CurrentUser u = CurrentUser.require();
+        if (!(u.is(Role.SYSTEM_ADMIN) || (u.is(Role.USER) && u.organizationId() != null))) {
+            throw new AccessDeniedException("dashboards are for system administrators and business users");
+        }
+        return u;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** An assessment as the dashboards need it. */
+    record Header(UUID id, String name, UUID systemId, UUID assessorOrgId, AssessorKind kind,
+                  AssessmentStatus status, Instant createdAt, Instant completedAt) {
+
+        boolean completed() {
+            return status == AssessmentStatus.COMPLETED || status == AssessmentStatus.ARCHIVED;
+        }
+    }
+
+    /** The assessments of the systems that the caller has a relation to (one query). */
+    private List<Header> visibleAssessments(Map<UUID, CloudSystem> systems, CurrentUser u) {
+        if (systems.isEmpty()) {
+            return List.of();
+        }
+        List<Header> all = jdbc.sql("SELECT id, name, system_id, assessor_org_id, assessor_kind, status, created_at, "
+                        + "completed_at FROM assessment WHERE system_id IN (:ids)")
+                .param("ids", systems.keySet())
+                .query((rs, n) -> new Header(rs.getObject("id", UUID.class), rs.getString("name"),
+                        rs.getObject("system_id", UUID.class), rs.getObject("assessor_org_id", UUID.class),
+                        AssessorKind.valueOf(rs.getString("assessor_kind")),
+                        AssessmentStatus.valueOf(rs.getString("status")), instant(rs.getObject("created_at",
+                        OffsetDateTime.class)), instant(rs.getObject("completed_at", OffsetDateTime.class))))
+                .list();
+        // visibility needs only the organisations, not the assigned assessors: an empty list is enough here
+        return all.stream().filter(h -> !Access.relations(new AssessmentInfo(h.id(), h.name(), h.systemId(),
+                h.assessorOrgId(), h.kind(), h.status(), List.of(), List.of(), h.createdAt(), h.createdAt(),
+                h.completedAt()), systems.get(h.systemId()), u).isEmpty()).toList();
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    /** The items of the given assessments as the scoring policy sees them, per assessment in item order. */
+    private Map<UUID, List<ScoredItem>> items(Collection<UUID> assessmentIds) {
+        Map<UUID, List<ScoredItem>> out = new HashMap<>();
+        if (assessmentIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT assessment_id, requirement_id, side, layer, control_point, verdict, risk_level "
+                        + "FROM assessment_item WHERE assessment_id IN (:ids) ORDER BY assessment_id, position")
+                .param("ids", assessmentIds)
+                .query(rs -> {
+                    String verdict = rs.getString("verdict");
+                    String risk = rs.getString("risk_level");
+                    out.computeIfAbsent(rs.getObject("assessment_id", UUID.class), k -> new ArrayList<>())
+                            .add(new ScoredItem(rs.getString("requirement_id") + "/" + rs.getString("side"),
+                                    rs.getString("layer"), rs.getString("control_point"),
+                                    verdict == null ? null : Verdict.valueOf(verdict),
+                                    risk == null ? null : RiskLevel.valueOf(risk)));
+                });
+        return out;
+    }
+
+    /** Open and overdue remediation tasks per assessment, counted in SQL (assessments not archived). */
+    private Map<UUID, int[]> remediationCounts(Collection<UUID> assessmentIds, LocalDate today) {
+        Map<UUID, int[]> out = new HashMap<>();
+        if (assessmentIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT assessment_id, COUNT(*) AS open_tasks, "
+                        + "SUM(CASE WHEN due_date < :today THEN 1 ELSE 0 END) AS overdue_tasks "
+                        + "FROM assessment_remediation WHERE status IN (:open) AND assessment_id IN (:ids) "
+                        + "GROUP BY assessment_id")
+                .param("today", today).param("open", OPEN_TASK).param("ids", assessmentIds)
+                .query(rs -> {
+                    out.put(rs.getObject("assessment_id", UUID.class),
+                            new int[] {rs.getInt("open_tasks"), rs.getInt("overdue_tasks")});
+                });
+        return out;
+    }
+
+    private static List<UUID> notArchived(List<Header> headers) {
+        return headers.stream().filter(h -> h.status() != AssessmentStatus.ARCHIVED).map(Header::id).toList();
+    }
+
+    private static final Comparator<Header> BY_COMPLETION = Comparator.comparing(Header::completedAt,
+            Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(Header::createdAt).thenComparing(Header::id);
+
+    /** The across-systems dashboard for the caller, filtered. */
+    public Overview overview(Filter filter) {
+        CurrentUser u = caller();
+        Filter f = filter == null ? Filter.none() : filter;
+        LocalDate today = today();
+        Map<UUID, CloudSystem> systems = new LinkedHashMap<>();
+        parties.visibleSystems().forEach(s -> systems.put(s.id(), s));
+        List<Header> headers = visibleAssessments(systems, u);
+        Map<UUID, Header> latest = new HashMap<>();
+        headers.stream().filter(Header::completed).forEach(h -> latest.merge(h.systemId(), h,
+                (a, b) -> BY_COMPLETION.compare(a, b) >= 0 ? a : b));
+        Map<UUID, List<ScoredItem>> items = items(latest.values().stream().map(Header::id).toList());
+        Map<UUID, int[]> tasks = remediationCounts(notArchived(headers), today);
+        Map<UUID, int[]> tasksBySystem = new HashMap<>();
+        for (Header h : headers) {
+            int[] c = tasks.get(h.id());
+            if (c != null) {
+                int[] sum = tasksBySystem.computeIfAbsent(h.systemId(), k -> new int[2]);
+                sum[0] += c[0];
+                sum[1] += c[1];
+            }
+        }
+        List<SystemRow> rows = new ArrayList<>();
+        Map<UUID, ScoreResult> scores = new HashMap<>();
+        for (CloudSystem s : systems.values()) {
+            Header h = latest.get(s.id());
+            int[] c = tasksBySystem.getOrDefault(s.id(), new int[2]);
+            SystemRow row;
+            if (h == null) {
+                row = new SystemRow(s.id(), s.name(), s.protectionLevel(), null, null, null, null, null, 0, 0, c[0],
+                        c[1]);
+            } else {
+                ScoreResult score = scoring.score(items.getOrDefault(h.id(), List.of()));
+                scores.put(s.id(), score);
+                row = new SystemRow(s.id(), s.name(), s.protectionLevel(), h.id(), h.name(), h.completedAt(),
+                        score.complianceRate(), score.conclusion(), score.highRisk().size(), score.mediumRisk(), c[0],
+                        c[1]);
+            }
+            if (f.accepts(row)) {
+                rows.add(row);
+            }
+        }
+        Map<Conclusion, Integer> byConclusion = new EnumMap<>(Conclusion.class);
+        for (Conclusion c : Conclusion.values()) {
+            byConclusion.put(c, 0);
+        }
+        rows.stream().filter(r -> r.conclusion() != null).forEach(r -> byConclusion.merge(r.conclusion(), 1, Integer::sum));
+        List<SystemRow> assessed = rows.stream().filter(r -> r.conclusion() != null).toList();
+        Double mean = assessed.isEmpty() ? null : Math.round(assessed.stream()
+                .mapToDouble(SystemRow::complianceRate).average().orElse(0) * 100) / 100.0;
+        Totals totals = new Totals(rows.size(), assessed.size(), byConclusion,
+                rows.stream().mapToInt(SystemRow::highRisk).sum(),
+                rows.stream().mapToInt(SystemRow::openRemediations).sum(),
+                rows.stream().mapToInt(SystemRow::overdueRemediations).sum(), mean);
+        List<ControlPointRow> cps = controlPoints(rows.stream().filter(r -> r.latestAssessmentId() != null)
+                .map(r -> new Scored(items.getOrDefault(r.latestAssessmentId(), List.of()), scores.get(r.systemId())))
+                .toList());
+        return new Overview(today, scoring.id(), scoring.version(), f, totals, rows, cps);
+    }
+
+    /**
+     * Aggregates by control point over several assessments' items (one pass): per control point the systems
+     * assessing it, those with a finding there, the item counts and the rate over all scored items (the
+     * policy's item scores: 符合 1, 部分符合 0.5, 不符合 0 in the default policy).
+     */
+    record Scored(List<ScoredItem> items, ScoreResult score) {
+    }
+
+    static List<ControlPointRow> controlPoints(List<Scored> assessments) {
+        record Key(String layer, String controlPoint) {
+        }
+        class Acc {
+            int systems;
+            int failing;
+            int[] n = new int[4];
+            double score;
+            int scored;
+        }
+        Map<Key, Acc> by = new LinkedHashMap<>();
+        for (Scored scored : assessments) {
+            List<ScoredItem> items = scored.items();
+            ScoreResult score = scored.score();
+            Map<String, String> layerOf = new HashMap<>();
+            Set<String> failing = items.stream().filter(i -> i.verdict() != null && i.verdict().isFinding())
+                    .map(ScoredItem::controlPoint).collect(Collectors.toSet());
+            items.forEach(i -> layerOf.putIfAbsent(i.controlPoint(), i.layer()));
+            for (ScoreResult.Group g : score.byControlPoint()) {
+                Acc a = by.computeIfAbsent(new Key(layerOf.get(g.name()), g.name()), k -> new Acc());
+                a.systems++;
+                if (failing.contains(g.name())) {
+                    a.failing++;
+                }
+                a.n[0] += g.compliant();
+                a.n[1] += g.partiallyCompliant();
+                a.n[2] += g.nonCompliant();
+                a.n[3] += g.notApplicable();
+                a.score += g.score();
+                a.scored += g.scored();
+            }
+        }
+        return by.entrySet().stream()
+                .map(e -> new ControlPointRow(e.getKey().layer(), e.getKey().controlPoint(), e.getValue().systems,
+                        e.getValue().failing, e.getValue().n[0], e.getValue().n[1], e.getValue().n[2],
+                        e.getValue().n[3], e.getValue().scored == 0 ? 0
+                        : Math.round(e.getValue().score / e.getValue().scored * 10000) / 100.0))
+                .sorted(Comparator.comparingInt(ControlPointRow::systemsWithFindings).reversed()
+                        .thenComparing(Comparator.comparingInt(ControlPointRow::nonCompliant).reversed())
+                        .thenComparingDouble(ControlPointRow::rate))
+                .toList();
+    }
+
+    /** One system's dashboard, or 404 if the caller may not see the system. */
+    public SystemDashboard system(UUID systemId) {
+        CurrentUser u = caller();
+        CloudSystem s = parties.requireSystem(systemId);
+        LocalDate today = today();
+        List<Header> headers = visibleAssessments(Map.of(s.id(), s), u);
+        List<Header> completed = headers.stream().filter(Header::completed).sorted(BY_COMPLETION).toList();
+        Map<UUID, List<ScoredItem>> items = items(completed.stream().map(Header::id).toList());
+        List<TrendPoint> trend = new ArrayList<>();
+        Latest latest = null;
+        for (Header h : completed) {
+            ScoreResult score = scoring.score(items.getOrDefault(h.id(), List.of()));
+            trend.add(new TrendPoint(h.id(), h.name(), h.kind(), h.completedAt(), score.complianceRate(),
+                    score.conclusion(), score.highRisk().size(), score.mediumRisk()));
+            latest = new Latest(h.id(), h.name(), h.completedAt(), score);
+        }
+        List<OpenTask> open = openTasks(headers, today);
+        int inProgress = (int) headers.stream().filter(h -> h.status().isOpen()).count();
+        return new SystemDashboard(s.id(), s.name(), s.protectionLevel(), today, latest, trend, inProgress,
+                open.size(), (int) open.stream().filter(OpenTask::overdue).count(), open);
+    }
+
+    private List<OpenTask> openTasks(List<Header> headers, LocalDate today) {
+        List<UUID> ids = notArchived(headers);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, String> names = headers.stream().collect(Collectors.toMap(Header::id, Header::name));
+        record Row(UUID id, UUID itemId, UUID assessmentId, String requirementId, ItemSide side, String controlPoint,
+                   UUID responsible, LocalDate due, RemediationStatus status) {
+        }
+        List<Row> rows = jdbc.sql("SELECT r.id, r.item_id, r.assessment_id, i.requirement_id, i.side, i.control_point, "
+                        + "r.responsible_org_id, r.due_date, r.status FROM assessment_remediation r "
+                        + "JOIN assessment_item i ON i.id = r.item_id "
+                        + "WHERE r.status IN (:open) AND r.assessment_id IN (:ids) ORDER BY r.due_date, i.position, r.id")
+                .param("open", OPEN_TASK).param("ids", ids)
+                .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getObject("item_id", UUID.class),
+                        rs.getObject("assessment_id", UUID.class), rs.getString("requirement_id"),
+                        ItemSide.valueOf(rs.getString("side")), rs.getString("control_point"),
+                        rs.getObject("responsible_org_id", UUID.class), rs.getObject("due_date", LocalDate.class),
+                        RemediationStatus.valueOf(rs.getString("status"))))
+                .list();
+        // the responsible organisation takes part in the system, so the caller may know its name; the directory
+        // looks it up by key (Parties.findOrganization would recompute the caller's whole visibility each time)
+        Map<UUID, String> orgNames = new HashMap<>();
+        rows.stream().map(Row::responsible).distinct().forEach(id -> orgNames.put(id,
+                directory.find(id).map(OrganizationDirectory.OrganizationRef::name).orElse(id.toString())));
+        return rows.stream().map(r -> new OpenTask(r.id(), r.itemId(), r.assessmentId(), names.get(r.assessmentId()),
+                r.requirementId(), r.side(), r.controlPoint(), r.responsible(), orgNames.get(r.responsible()), r.due(),
+                r.status(), r.due().isBefore(today))).toList();
+    }
+}
