@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -175,19 +176,19 @@ class CertificateBuilder {
 
         h.el("h2", "退出检查清单（GB/T 31167-2014 9.1）");
         h.table(List.of("条款", "状态", "说明", "记录人"), (List<Object>) c.get("checklist"),
-                m -> List.of(m.get("item"), status(m.get("status")), m.get("note"), m.get("by")));
+                m -> Arrays.asList(m.get("item"), status(m.get("status")), m.get("note"), m.get("by")));
         Map<String, Object> approval = (Map<String, Object>) c.get("inventoryApproval");
         h.el("h2", "移交数据清单（已由客户评审批准：" + approval.get("approvedBy") + "，" + shown(approval.get("approvedAt")) + "）");
         h.table(List.of("清单文件", "SM3", "文件数", "字节", "敏感文件", "签名"), (List<Object>) c.get("manifests"),
-                m -> List.of(m.get("fileName"), m.get("fileSm3"), m.get("files"), m.get("bytes"), m.get("sensitiveFiles"),
+                m -> Arrays.asList(m.get("fileName"), m.get("fileSm3"), m.get("files"), m.get("bytes"), m.get("sensitiveFiles"),
                         "SM2 " + m.get("signature")));
         h.table(List.of("类别", "名称", "说明", "类型"), (List<Object>) c.get("inventoryItems"),
-                m -> List.of(m.get("category"), m.get("name"), m.get("description"), m.get("sensitivity")));
+                m -> Arrays.asList(m.get("category"), m.get("name"), m.get("description"), m.get("sensitivity")));
         h.el("h2", "完整性核验（GB/T 31167-2014 9.3）");
         h.table(List.of("核验对象", "结果", "应有", "一致", "缺失/多余/不一致/不可读", "报告 SM3"),
                 (List<Object>) c.get("verificationRuns"), m -> {
                     Map<String, Object> t = (Map<String, Object>) m.get("totals");
-                    return List.of(m.get("target"), Boolean.TRUE.equals(m.get("clean")) ? "通过" : "未通过", t.get("expected"),
+                    return Arrays.asList(m.get("target"), Boolean.TRUE.equals(m.get("clean")) ? "通过" : "未通过", t.get("expected"),
                             t.get("ok"), t.get("missing") + " / " + t.get("extra") + " / "
                                     + (((Number) t.get("sizeMismatch")).longValue()
                                     + ((Number) t.get("hashMismatch")).longValue()) + " / " + t.get("unreadable"),
@@ -210,7 +211,7 @@ class CertificateBuilder {
         h.raw("</table>");
         h.el("h2", "介质清理记录（GB/T 31167-2014 9.4 c）");
         h.table(List.of("介质", "类型", "曾存敏感信息", "方式", "后续用途", "操作人 / 见证人", "日期", "结果"),
-                (List<Object>) c.get("sanitisations"), m -> List.of(m.get("mediumId"), m.get("mediumType"),
+                (List<Object>) c.get("sanitisations"), m -> Arrays.asList(m.get("mediumId"), m.get("mediumType"),
                         Boolean.TRUE.equals(m.get("heldSensitive")) ? "是" : "否", method(m.get("method")),
                         nextUse(m.get("nextUse")), m.get("operator") + " / " + m.get("witness"), m.get("date"),
                         m.get("result")));
@@ -218,7 +219,7 @@ class CertificateBuilder {
         if (!disposals.isEmpty()) {
             h.el("h2", "设备迁移和废弃（JR/T 8.2.2）");
             h.table(List.of("设备", "位置", "处置", "敏感信息清除", "参与人员", "残余信息检查", "日期"), disposals,
-                    m -> List.of(m.get("deviceId") + " " + m.get("deviceType"), m.get("location"), m.get("action"),
+                    m -> Arrays.asList(m.get("deviceId") + " " + m.get("deviceType"), m.get("location"), m.get("action"),
                             m.get("sanitisation"), m.get("participants"), m.get("residualCheck"), m.get("date")));
         }
         h.el("h2", "电子签名");

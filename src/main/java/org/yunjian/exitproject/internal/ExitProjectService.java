@@ -753,7 +753,8 @@ public class ExitProjectService {
         return files.path(id, recordId);
     }
 
-    LocalDate today() {
+    /** Today in China Standard Time, by the injected clock. */
+    public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZONE);
     }
 
