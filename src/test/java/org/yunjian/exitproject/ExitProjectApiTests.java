@@ -177,7 +177,7 @@ class ExitProjectApiTests {
         assertThat(v.summary()).contains(w.system().name(), w.customer().name(), w.provider().name());
         String text = new String(json, StandardCharsets.UTF_8);
         assertThat(text).contains(org.yunjian.crypto.Sm3.hex(Files.readAllBytes(handOver.manifest)), "DISK-0042",
-                "示办函〔2026〕12号", "GB/T 31167-2014 9.1 g");
+                "示办函〔2026〕12号", "GB/T 31167-2014 9.1 g", "\"retainUntil\":\"" + today() + "\"");
 
         byte[] pdf = mvc.perform(get("/api/exit-projects/{id}/certificate.pdf", id).with(as(customer)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
