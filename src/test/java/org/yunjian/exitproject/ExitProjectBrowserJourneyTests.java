@@ -21,10 +21,13 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.yunjian.demo.DemoData;
 import org.yunjian.exitproject.internal.ExitProjectService;
 import org.yunjian.support.Browser;
 import org.yunjian.support.PdfInspection;
+import org.yunjian.support.TestDatabases;
 
 /**
  * The exit of the demo portal in headless Chromium, each party doing its own duties: the customer starts the project
@@ -38,6 +41,12 @@ import org.yunjian.support.PdfInspection;
 @Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
 class ExitProjectBrowserJourneyTests {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        // the demo seed goes into a database of its own, not the one the other tests share
+        TestDatabases.fresh("exitproject_journey", registry);
+    }
 
     @LocalServerPort
     int port;
