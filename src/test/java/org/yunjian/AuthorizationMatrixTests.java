@@ -119,6 +119,9 @@ class AuthorizationMatrixTests {
         AccountPrincipal c2 = principal(ids.get("U2"), "mx-u2-" + tag, ids.get("C2"), Role.USER);
         assessmentFixtures("1", c1, ids.get("S1"), ids.get("C1"));
         assessmentFixtures("2", c2, ids.get("S2"), ids.get("C2"));
+        // exit projects of S1 and S2, started by their customers
+        ids.put("X1", create(c1, "/api/exit-projects", "{\"name\":\"矩阵退出\",\"systemId\":\"" + ids.get("S1") + "\"}"));
+        ids.put("X2", create(c2, "/api/exit-projects", "{\"name\":\"矩阵退出\",\"systemId\":\"" + ids.get("S2") + "\"}"));
     }
 
     private void assessmentFixtures(String n, AccountPrincipal as, UUID system, UUID customer) throws Exception {
@@ -274,6 +277,7 @@ class AuthorizationMatrixTests {
             case "assessment-items" -> ids.get(scope == Scope.own ? "I1" : "I2");
             case "evidence" -> ids.get(scope == Scope.own ? "EV1" : "EV2");
             case "remediations" -> ids.get(scope == Scope.own ? "R1" : "R2");
+            case "exit-projects" -> ids.get(scope == Scope.own ? "X1" : "X2");
             default -> null;
         };
         return pattern.replace("{id}", String.valueOf(id));
@@ -393,7 +397,33 @@ class AuthorizationMatrixTests {
             Map.entry("POST /evidence/{id}/shared", RequestSpec.form(Map.of("shared", "true"))),
             Map.entry("POST /remediations/{id}", RequestSpec.form(Map.of("status", "IN_PROGRESS"))),
             Map.entry("POST /api/assessments/{id}/workbook", RequestSpec.file("不是工作簿")),
-            Map.entry("POST /assessments/{id}/workbook", RequestSpec.file("不是工作簿")));
+            Map.entry("POST /assessments/{id}/workbook", RequestSpec.file("不是工作簿")),
+            // exit projects: X1/X2 are in PLANNING with an empty inventory, so most writes end in 400/409 once
+            // the caller's duty was granted (the decision this table records)
+            Map.entry("POST /api/exit-projects", RequestSpec.json("""
+                    {"name":"矩阵新退出${rand}","systemId":"${system}"}""")),
+            Map.entry("POST /api/exit-projects/{id}/transitions", RequestSpec.json("{\"to\":\"HANDOVER\"}")),
+            Map.entry("PUT /api/exit-projects/{id}/checklist", RequestSpec.json(
+                    "{\"item\":\"a\",\"status\":\"DONE\",\"note\":\"矩阵\"}")),
+            Map.entry("PUT /api/exit-projects/{id}/provider-key", RequestSpec.json("{\"pem\":\"不是公钥\"}")),
+            Map.entry("POST /api/exit-projects/{id}/manifests", RequestSpec.file("不是清单")),
+            Map.entry("POST /api/exit-projects/{id}/items", RequestSpec.json(
+                    "{\"category\":\"document\",\"name\":\"矩阵文档\",\"sensitivity\":\"公开\"}")),
+            Map.entry("POST /api/exit-projects/{id}/verification-runs", RequestSpec.file("{}")),
+            Map.entry("POST /api/exit-projects/{id}/deletion-authorisations", RequestSpec.json("{}")),
+            Map.entry("POST /api/exit-projects/{id}/deletion-plans", RequestSpec.json("{}")),
+            Map.entry("POST /api/exit-projects/{id}/deletion-records", RequestSpec.json("{}")),
+            Map.entry("POST /api/exit-projects/{id}/sanitisations", RequestSpec.json("{}")),
+            Map.entry("POST /api/exit-projects/{id}/device-disposals", RequestSpec.json("{}")),
+            Map.entry("POST /exit-projects", RequestSpec.form(Map.of("name", "矩阵表单退出${rand}", "systemId",
+                    "${system}"))),
+            Map.entry("POST /exit-projects/{id}/transition", RequestSpec.form(Map.of("to", "HANDOVER"))),
+            Map.entry("POST /exit-projects/{id}/checklist", RequestSpec.form(Map.of("item", "a", "status", "DONE"))),
+            Map.entry("POST /exit-projects/{id}/provider-key", RequestSpec.form(Map.of("pem", "不是公钥"))),
+            Map.entry("POST /exit-projects/{id}/manifests", RequestSpec.file("不是清单")),
+            Map.entry("POST /exit-projects/{id}/items", RequestSpec.form(Map.of("category", "document", "name",
+                    "矩阵文档", "sensitivity", "公开"))),
+            Map.entry("POST /exit-projects/{id}/verification-runs", RequestSpec.file("{}")));
 
     record Row(String endpoint, Caller caller, Scope scope, int status) {
         @Override

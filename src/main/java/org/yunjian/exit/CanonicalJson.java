@@ -1,0 +1,345 @@
+package org.yunjian.exit;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Canonical JSON (the RFC 8785 rules for the subset used here): object members sorted by their names' UTF-16
+ * code units, no insignificant whitespace, strings with the shortest escapes ({@code \"}, {@code \\},
+ * {@code \b \f \n \r \t}, other control characters as &#92;u00xx; everything else literally, UTF-8), integers
+ * only (no fractions or exponents — a certificate has no use for them, and it keeps number formatting trivially
+ * canonical). One value has exactly one serialisation, so a signature over it does not depend on formatting.
+ *
+ * <p>Parsing is strict: duplicate member names, lone surrogates, non-integer numbers, leading zeros, control
+ * characters in strings and trailing data are errors ({@link IllegalArgumentException} naming the column).
+ * Values: {@link Map} (member order kept), {@link List}, {@link String}, {@link Long}, {@link Boolean}, and
+ * {@link #NULL}.
+ */
+public final class CanonicalJson {
+
+    /** JSON null after parsing. */
+    public static final Object NULL = new Object() {
+        @Override
+        public String toString() {
+            return "null";
+        }
+    };
+
+    /** Deepest nesting accepted by the parser. */
+    static final int MAX_DEPTH = 64;
+
+    private CanonicalJson() {
+    }
+
+    /**
+     * The canonical text of {@code value}: maps (String keys), lists, strings, integers (Integer, Long,
+     * BigInteger), booleans, {@code null} or {@link #NULL}. Map entries whose value is Java {@code null} are
+     * left out; {@link #NULL} writes a JSON null.
+     */
+    public static String write(Object value) {
+        StringBuilder b = new StringBuilder();
+        write(b, value);
+        return b.toString();
+    }
+
+    private static void write(StringBuilder b, Object v) {
+        if (v == null || v == NULL) {
+            b.append("null");
+        } else if (v instanceof String s) {
+            quote(b, s);
+        } else if (v instanceof Boolean || v instanceof Long || v instanceof Integer || v instanceof Short
+                || v instanceof BigInteger) {
+            b.append(v);
+        } else if (v instanceof Map<?, ?> m) {
+            TreeMap<String, Object> sorted = new TreeMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getKey() instanceof String k)) {
+                    throw new IllegalArgumentException("JSON object keys must be strings, found " + e.getKey());
+                }
+                if (e.getValue() != null) {
+                    sorted.put(k, e.getValue());
+                }
+            }
+            b.append('{');
+            boolean first = true;
+            for (Map.Entry<String, Object> e : sorted.entrySet()) {
+                if (!first) {
+                    b.append(',');
+                }
+                first = false;
+                quote(b, e.getKey());
+                b.append(':');
+                write(b, e.getValue());
+            }
+            b.append('}');
+        } else if (v instanceof List<?> l) {
+            b.append('[');
+            for (int i = 0; i < l.size(); i++) {
+                if (i > 0) {
+                    b.append(',');
+                }
+                write(b, l.get(i));
+            }
+            b.append(']');
+        } else {
+            throw new IllegalArgumentException("no canonical JSON for " + v.getClass().getSimpleName()
+                    + " (strings, integers, booleans, lists and maps only)");
+        }
+    }
+
+    private static void quote(StringBuilder b, String s) {
+        b.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\b' -> b.append("\\b");
+                case '\f' -> b.append("\\f");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < s.length()
+                                && Character.isLowSurrogate(s.charAt(i + 1)))
+                                && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1)))) {
+                            throw new IllegalArgumentException("lone surrogate in a JSON string");
+                        }
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        b.append('"');
+    }
+
+    /** Parses one JSON value (any whitespace allowed between tokens). */
+    public static Object parse(String text) {
+        Parser p = new Parser(text);
+        p.ws();
+        Object v = p.value(0);
+        p.ws();
+        if (p.i != text.length()) {
+            throw p.error("trailing data after the JSON value");
+        }
+        return v;
+    }
+
+    /** Parses a JSON object. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> parseObject(String text) {
+        Object v = parse(text);
+        if (!(v instanceof Map)) {
+            throw new IllegalArgumentException("malformed JSON: expected an object");
+        }
+        return (Map<String, Object>) v;
+    }
+
+    private static final class Parser {
+        private final String s;
+        private int i;
+
+        Parser(String s) {
+            this.s = s;
+        }
+
+        Object value(int depth) {
+            if (depth > MAX_DEPTH) {
+                throw error("nested deeper than " + MAX_DEPTH);
+            }
+            char c = peek();
+            if (c == '{') {
+                return object(depth);
+            }
+            if (c == '[') {
+                return array(depth);
+            }
+            if (c == '"') {
+                return string();
+            }
+            if (c == '-' || (c >= '0' && c <= '9')) {
+                return number();
+            }
+            if (s.startsWith("true", i)) {
+                i += 4;
+                return Boolean.TRUE;
+            }
+            if (s.startsWith("false", i)) {
+                i += 5;
+                return Boolean.FALSE;
+            }
+            if (s.startsWith("null", i)) {
+                i += 4;
+                return NULL;
+            }
+            throw error("unexpected character '" + c + "'");
+        }
+
+        private Map<String, Object> object(int depth) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            i++;
+            ws();
+            if (peek() == '}') {
+                i++;
+                return m;
+            }
+            while (true) {
+                ws();
+                if (peek() != '"') {
+                    throw error("expected a member name");
+                }
+                String k = string();
+                ws();
+                expect(':');
+                ws();
+                Object v = value(depth + 1);
+                if (m.put(k, v) != null) {
+                    throw error("duplicate member '" + k + "'");
+                }
+                ws();
+                char c = next();
+                if (c == '}') {
+                    return m;
+                }
+                if (c != ',') {
+                    throw error("expected ',' or '}'");
+                }
+            }
+        }
+
+        private List<Object> array(int depth) {
+            List<Object> l = new ArrayList<>();
+            i++;
+            ws();
+            if (peek() == ']') {
+                i++;
+                return l;
+            }
+            while (true) {
+                ws();
+                l.add(value(depth + 1));
+                ws();
+                char c = next();
+                if (c == ']') {
+                    return l;
+                }
+                if (c != ',') {
+                    throw error("expected ',' or ']'");
+                }
+            }
+        }
+
+        private Object number() {
+            int start = i;
+            if (s.charAt(i) == '-') {
+                i++;
+            }
+            while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+            }
+            String num = s.substring(start, i);
+            if (num.equals("-") || (num.length() > 1 && num.startsWith("0")) || num.startsWith("-0")) {
+                throw error("malformed number");
+            }
+            if (i < s.length() && (s.charAt(i) == '.' || s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+                throw error("only integers are allowed");
+            }
+            try {
+                return Long.parseLong(num);
+            } catch (NumberFormatException e) {
+                throw error("number out of range");
+            }
+        }
+
+        private String string() {
+            expect('"');
+            StringBuilder b = new StringBuilder();
+            while (true) {
+                if (i >= s.length()) {
+                    throw error("unterminated string");
+                }
+                char c = s.charAt(i++);
+                if (c == '"') {
+                    break;
+                }
+                if (c < 0x20) {
+                    throw error("control character in string");
+                }
+                if (c != '\\') {
+                    b.append(c);
+                    continue;
+                }
+                char e = next();
+                switch (e) {
+                    case '"' -> b.append('"');
+                    case '\\' -> b.append('\\');
+                    case '/' -> b.append('/');
+                    case 'b' -> b.append('\b');
+                    case 'f' -> b.append('\f');
+                    case 'n' -> b.append('\n');
+                    case 'r' -> b.append('\r');
+                    case 't' -> b.append('\t');
+                    case 'u' -> {
+                        if (i + 4 > s.length()) {
+                            throw error("short \\u escape");
+                        }
+                        try {
+                            b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                        } catch (NumberFormatException ex) {
+                            throw error("malformed \\u escape");
+                        }
+                        i += 4;
+                    }
+                    default -> throw error("unknown escape \\" + e);
+                }
+            }
+            String out = b.toString();
+            for (int k = 0; k < out.length(); k++) {
+                char c = out.charAt(k);
+                if (Character.isHighSurrogate(c) && k + 1 < out.length() && Character.isLowSurrogate(out.charAt(k + 1))) {
+                    k++;
+                } else if (Character.isSurrogate(c)) {
+                    throw error("lone surrogate in string");
+                }
+            }
+            return out;
+        }
+
+        void ws() {
+            while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t' || s.charAt(i) == '\n'
+                    || s.charAt(i) == '\r')) {
+                i++;
+            }
+        }
+
+        private char peek() {
+            if (i >= s.length()) {
+                throw error("unexpected end of input");
+            }
+            return s.charAt(i);
+        }
+
+        private char next() {
+            char c = peek();
+            i++;
+            return c;
+        }
+
+        private void expect(char c) {
+            if (next() != c) {
+                throw error("expected '" + c + "'");
+            }
+        }
+
+        IllegalArgumentException error(String msg) {
+            return new IllegalArgumentException("malformed JSON at character " + (i + 1) + ": " + msg);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package org.yunjian.exit;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.yunjian.crypto.Signer;
+import org.yunjian.crypto.Sm2;
+import org.yunjian.crypto.Sm3;
+import org.yunjian.crypto.Verifier;
+
+/**
+ * The SM2-signed deletion certificate (docs/deletion-certificate.md). A certificate file is the
+ * {@link CanonicalJson canonical} serialisation of
+ * <pre>{"certificate":{…},"format":"yunjian-deletion-certificate","signature":{…},"version":1}</pre>
+ * followed by one line feed. The signature ({@code SM3withSM2}, user ID {@value Sm2#DEFAULT_USER_ID}) covers
+ * the UTF-8 bytes of the canonical serialisation of the same object without its {@code signature} member.
+ *
+ * <p>{@link #verify} accepts only a file that is byte for byte its own canonical form, so every changed byte is
+ * noticed — also one that would not change the parsed value (whitespace, the unused bits of base64). Spring-free:
+ * the platform signs with it, {@code yunjian exit verify-certificate} checks with it.
+ */
+public final class DeletionCertificate {
+
+    public static final String FORMAT = "yunjian-deletion-certificate";
+    public static final long VERSION = 1;
+
+    private DeletionCertificate() {
+    }
+
+    /** The certificate file for {@code content}, signed with {@code key} (an SM2 private key). */
+    public static byte[] sign(Map<String, Object> content, PrivateKey key, PublicKey publicKey) {
+        Objects.requireNonNull(content, "content");
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("certificate", content);
+        doc.put("format", FORMAT);
+        doc.put("version", VERSION);
+        byte[] signed = CanonicalJson.write(doc).getBytes(StandardCharsets.UTF_8);
+        Signer signer = Signer.of(key);
+        Map<String, Object> signature = new LinkedHashMap<>();
+        signature.put("algorithm", signer.algorithm());
+        signature.put("signer", Keys.fingerprint(publicKey));
+        signature.put("userId", Sm2.DEFAULT_USER_ID);
+        signature.put("value", Base64.getEncoder().encodeToString(signer.sign(signed)));
+        doc.put("signature", signature);
+        byte[] file = (CanonicalJson.write(doc) + "\n").getBytes(StandardCharsets.UTF_8);
+        verify(file, publicKey);
+        return file;
+    }
+
+    /**
+     * Checks a certificate file against the platform's public key.
+     *
+     * @return the certificate's content and facts about it
+     * @throws Invalid naming the first problem found
+     */
+    @SuppressWarnings("unchecked")
+    public static Verified verify(byte[] file, PublicKey key) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file)).toString();
+        } catch (CharacterCodingException e) {
+            throw new Invalid(Invalid.Reason.MALFORMED, "malformed JSON: the file is not valid UTF-8");
+        }
+        Map<String, Object> doc;
+        try {
+            doc = CanonicalJson.parseObject(text);
+        } catch (IllegalArgumentException e) {
+            throw new Invalid(Invalid.Reason.MALFORMED, e.getMessage());
+        }
+        if (!FORMAT.equals(doc.get("format"))) {
+            throw new Invalid(Invalid.Reason.MALFORMED, "not a deletion certificate: 'format' is not '" + FORMAT + "'");
+        }
+        if (!Long.valueOf(VERSION).equals(doc.get("version"))) {
+            throw new Invalid(Invalid.Reason.MALFORMED, "unsupported certificate version " + doc.get("version")
+                    + " (this tool reads version " + VERSION + ")");
+        }
+        if (!(doc.get("certificate") instanceof Map<?, ?> content)) {
+            throw new Invalid(Invalid.Reason.MALFORMED, "malformed certificate: no 'certificate' object");
+        }
+        if (!(doc.get("signature") instanceof Map<?, ?> sig)) {
+            throw new Invalid(Invalid.Reason.MALFORMED, "the certificate is not signed: no 'signature' object");
+        }
+        if (doc.size() != 4 || sig.size() != 4) {
+            throw new Invalid(Invalid.Reason.MALFORMED, "malformed certificate: unexpected members");
+        }
+        Object algorithm = sig.get("algorithm");
+        if (!Sm2.ALGORITHM.equals(algorithm)) {
+            throw new Invalid(Invalid.Reason.UNKNOWN_ALGORITHM, "unknown signature algorithm '" + algorithm
+                    + "' (only " + Sm2.ALGORITHM + ")");
+        }
+        if (!Sm2.DEFAULT_USER_ID.equals(sig.get("userId"))) {
+            throw new Invalid(Invalid.Reason.UNKNOWN_ALGORITHM, "unsupported SM2 user ID '" + sig.get("userId") + "'");
+        }
+        String fingerprint = Keys.fingerprint(key);
+        if (!fingerprint.equals(sig.get("signer"))) {
+            throw new Invalid(Invalid.Reason.WRONG_KEY, "wrong key: the certificate names signer "
+                    + abbrev(String.valueOf(sig.get("signer"))) + ", the given public key is " + abbrev(fingerprint));
+        }
+        if (!(CanonicalJson.write(doc) + "\n").equals(text)) {
+            throw new Invalid(Invalid.Reason.NOT_CANONICAL, "not in canonical form: the file was changed or re-formatted "
+                    + "after signing");
+        }
+        byte[] value;
+        try {
+            value = Base64.getDecoder().decode(String.valueOf(sig.get("value")));
+        } catch (IllegalArgumentException e) {
+            throw new Invalid(Invalid.Reason.BAD_SIGNATURE, "bad signature: the value is not base64");
+        }
+        Map<String, Object> unsigned = new LinkedHashMap<>(doc);
+        unsigned.remove("signature");
+        byte[] signed = CanonicalJson.write(unsigned).getBytes(StandardCharsets.UTF_8);
+        if (!Verifier.of(key).verify(signed, value)) {
+            throw new Invalid(Invalid.Reason.BAD_SIGNATURE, "bad signature: the SM2 signature does not match the content "
+                    + "(changed after signing)");
+        }
+        return new Verified((Map<String, Object>) content, fingerprint, Sm3.hex(file));
+    }
+
+    private static String abbrev(String fp) {
+        return fp.length() > 16 ? fp.substring(0, 16) + "…" : fp;
+    }
+
+    /**
+     * A verified certificate.
+     *
+     * @param content the {@code certificate} object
+     * @param signer  SM3 fingerprint of the signing key
+     * @param sm3     SM3 of the whole file, hex
+     */
+    public record Verified(Map<String, Object> content, String signer, String sm3) {
+
+        /** One line: the certificate's id, system, parties, issue time and the counts it attests. */
+        public String summary() {
+            Map<?, ?> system = map(content.get("system"));
+            Map<?, ?> parties = map(content.get("parties"));
+            return "certificate " + content.get("id") + " for " + system.get("name") + ", customer "
+                    + name(parties.get("customer")) + ", provider " + name(parties.get("provider")) + ", issued "
+                    + content.get("issuedAt") + " by " + name(content.get("issuer")) + "; " + size(content.get("manifests"))
+                    + " manifests, " + size(content.get("verificationRuns")) + " verification runs, "
+                    + size(content.get("sanitisations")) + " media records; sm3:" + sm3;
+        }
+
+        private static Map<?, ?> map(Object o) {
+            return o instanceof Map<?, ?> m ? m : Map.of();
+        }
+
+        private static Object name(Object o) {
+            return o instanceof Map<?, ?> m ? m.get("name") : o;
+        }
+
+        private static int size(Object o) {
+            return o instanceof List<?> l ? l.size() : 0;
+        }
+    }
+
+    /** Why a certificate does not verify. */
+    public static final class Invalid extends RuntimeException {
+
+        public enum Reason { MALFORMED, UNKNOWN_ALGORITHM, WRONG_KEY, NOT_CANONICAL, BAD_SIGNATURE }
+
+        private final Reason reason;
+
+        public Invalid(Reason reason, String message) {
+            super(message);
+            this.reason = reason;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.yunjian.exit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code yunjian exit verify-certificate CERT.json --pubkey platform.pub.pem}: checks a deletion certificate
+ * offline. Exit status 0 and a one-line summary when valid; 1 and one line naming the problem when the
+ * certificate was changed, re-formatted or signed by another key; 2 when it cannot be read or is not a
+ * certificate at all (malformed JSON, unknown algorithm).
+ */
+@Command(name = "verify-certificate", mixinStandardHelpOptions = true,
+        description = "Verify an SM2-signed deletion certificate (JSON) against the platform's public key. "
+                + "Exit status 0: valid; 1: invalid (changed, wrong key); 2: unreadable or malformed.")
+final class VerifyCertificateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+    @Parameters(index = "0", paramLabel = "<certificate.json>")
+    Path certificate;
+    @Option(names = "--pubkey", required = true, description = "the platform's SM2 public key (PEM)")
+    Path pubkey;
+
+    @Override
+    public Integer call() {
+        String prefix = "yunjian exit verify-certificate: ";
+        byte[] file;
+        try {
+            file = Files.readAllBytes(certificate);
+        } catch (NoSuchFileException e) {
+            spec.commandLine().getErr().println(prefix + "error: certificate " + certificate + " does not exist");
+            return 2;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println(prefix + "error: cannot read " + certificate + ": " + e.getMessage());
+            return 2;
+        }
+        PublicKey key;
+        try {
+            key = Keys.readPublicKey(pubkey);
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println(prefix + "error: " + ExitCli.oneLine(e.getMessage()));
+            return 2;
+        }
+        try {
+            DeletionCertificate.Verified v = DeletionCertificate.verify(file, key);
+            spec.commandLine().getOut().println("certificate valid: " + ExitCli.oneLine(v.summary()));
+            return 0;
+        } catch (DeletionCertificate.Invalid e) {
+            boolean input = e.reason() == DeletionCertificate.Invalid.Reason.MALFORMED
+                    || e.reason() == DeletionCertificate.Invalid.Reason.UNKNOWN_ALGORITHM;
+            spec.commandLine().getErr().println(prefix + "certificate INVALID: " + ExitCli.oneLine(e.getMessage()));
+            return input ? 2 : 1;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.yunjian.exitproject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The status machine of an exit project with its preconditions. A move the machine does not allow is an
+ * {@code illegal-transition} conflict; an allowed move whose precondition does not hold is a {@code precondition}
+ * conflict naming what is missing:
+ * <ul>
+ *   <li>移交 → 核验: the customer approved the hand-over inventory (JR/T 8.1.3) and it holds a signed manifest;</li>
+ *   <li>核验 → 删除: a verification run came back clean (GB/T 31167 9.3);</li>
+ *   <li>删除 → 完成: the deletion certificate was issued.</li>
+ * </ul>
+ */
+public final class ExitProject {
+
+    /** What the preconditions look at. */
+    public record Facts(boolean inventoryApproved, int manifests, boolean cleanVerification, boolean certificateIssued) {
+    }
+
+    private ExitStatus status;
+
+    public ExitProject(ExitStatus status) {
+        this.status = Objects.requireNonNull(status);
+    }
+
+    public ExitStatus status() {
+        return status;
+    }
+
+    /** Moves to {@code target} or throws {@link ExitProjectConflictException}; changes nothing on failure. */
+    public ExitProject moveTo(ExitStatus target, Facts facts) {
+        if (!status.canMoveTo(target)) {
+            throw new ExitProjectConflictException("illegal-transition", "An exit project cannot move from " + status
+                    + " to " + target + "; allowed from " + status + ": " + status.next());
+        }
+        List<String> missing = new ArrayList<>();
+        switch (target) {
+            case VERIFICATION -> {
+                if (!facts.inventoryApproved()) {
+                    missing.add("the customer has not approved the hand-over inventory (JR/T 8.1.3)");
+                }
+                if (facts.manifests() == 0) {
+                    missing.add("the inventory holds no signed manifest");
+                }
+            }
+            case DELETION -> {
+                if (!facts.cleanVerification()) {
+                    missing.add("no verification run came back clean (GB/T 31167 9.3)");
+                }
+            }
+            case CLOSED -> {
+                if (!facts.certificateIssued()) {
+                    missing.add("the deletion certificate has not been issued");
+                }
+            }
+            default -> {
+                // PLANNING → HANDOVER and VERIFICATION → HANDOVER have no precondition
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ExitProjectConflictException("precondition", "Cannot move from " + status + " to " + target
+                    + ": " + String.join("; ", missing));
+        }
+        status = target;
+        return this;
+    }
+
+    /** Throws a {@code wrong-phase} conflict unless the project is in one of {@code allowed}. */
+    public void requirePhase(String what, ExitStatus... allowed) {
+        for (ExitStatus s : allowed) {
+            if (s == status) {
+                return;
+            }
+        }
+        throw new ExitProjectConflictException("wrong-phase", what + " is recorded in phase " + List.of(allowed)
+                + "; the project is " + status);
+    }
+}

@@ -1,0 +1,112 @@
+package org.yunjian.exitproject.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.yunjian.exitproject.ChecklistStatus;
+import org.yunjian.exitproject.DisposalAction;
+import org.yunjian.exitproject.ExitStatus;
+import org.yunjian.exitproject.NextUse;
+import org.yunjian.exitproject.SanitisationMethod;
+import org.yunjian.exitproject.internal.Access;
+import org.yunjian.exitproject.internal.ExitProjectService.ProjectView;
+import org.yunjian.exitproject.internal.Records;
+import org.yunjian.exitproject.internal.Records.ChecklistItem;
+import org.yunjian.exitproject.internal.Records.Entry;
+import org.yunjian.exitproject.internal.Records.ProjectInfo;
+
+/** Request and response bodies of the exit-project API. */
+final class Dtos {
+
+    private Dtos() {
+    }
+
+    record CreateRequest(String name, UUID systemId) {
+    }
+
+    record TransitionRequest(ExitStatus to) {
+    }
+
+    record ChecklistRequest(String item, ChecklistStatus status, String note) {
+    }
+
+    record KeyRequest(String pem) {
+    }
+
+    record ItemRequest(String category, String name, String description, String sensitivity, String covers) {
+        Records.Item toItem() {
+            return new Records.Item(category, name, description, sensitivity, covers);
+        }
+    }
+
+    record AuthorisationRequest(String signatory, String reference, String scope, LocalDate authorisedOn,
+                                LocalDate retainUntil) {
+        Records.Authorisation toRecord() {
+            return new Records.Authorisation(signatory, reference, scope, authorisedOn, retainUntil);
+        }
+    }
+
+    record PlanRequest(String scope, String method, String backups, LocalDate plannedOn, String note) {
+        Records.DeletionPlan toRecord() {
+            return new Records.DeletionPlan(scope, method, backups, plannedOn, note);
+        }
+    }
+
+    record DeletionRequest(LocalDate deletedOn, String scope, String method, String backups, String operator,
+                           String witness, String result) {
+        Records.Deletion toRecord() {
+            return new Records.Deletion(deletedOn, scope, method, backups, operator, witness, result);
+        }
+    }
+
+    record SanitisationRequest(String mediumId, String mediumType, Boolean heldSensitive, SanitisationMethod method,
+                               NextUse nextUse, String operator, String witness, LocalDate date, String result) {
+        Records.Sanitisation toRecord() {
+            return new Records.Sanitisation(mediumId, mediumType, Boolean.TRUE.equals(heldSensitive), method, nextUse,
+                    operator, witness, date, result);
+        }
+    }
+
+    record DisposalRequest(String deviceId, String deviceType, String location, String state, DisposalAction action,
+                           String sanitisation, String participants, String residualCheck, LocalDate date) {
+        Records.Disposal toRecord() {
+            return new Records.Disposal(deviceId, deviceType, location, state, action, sanitisation, participants,
+                    residualCheck, date);
+        }
+    }
+
+    record ProjectResponse(UUID id, String name, UUID systemId, ExitStatus status, List<ExitStatus> allowedTransitions,
+                           String providerKeyFingerprint, boolean inventoryApproved, String inventoryApprovedBy,
+                           Instant inventoryApprovedAt, Instant createdAt, Instant updatedAt) {
+        static ProjectResponse of(ProjectInfo p) {
+            return new ProjectResponse(p.id(), p.name(), p.systemId(), p.status(),
+                    p.status().next().stream().sorted().toList(), p.providerKeyFingerprint(), p.inventoryApproved(),
+                    p.inventoryApprovedBy(), p.inventoryApprovedAt(), p.createdAt(), p.updatedAt());
+        }
+    }
+
+    record CertificateResponse(UUID certificateId, String issuedBy, Instant issuedAt, String sm3) {
+        static CertificateResponse of(Records.CertificateInfo c) {
+            return new CertificateResponse(c.certificateId(), c.issuedBy(), c.issuedAt(), c.sm3());
+        }
+    }
+
+    record DetailResponse(ProjectResponse project, List<Access.Relation> relations, List<ChecklistItem> checklist,
+                          List<Entry<Records.Manifest>> manifests, List<Entry<Records.Item>> items,
+                          List<Entry<Records.Verification>> verificationRuns,
+                          Optional<Entry<Records.Authorisation>> authorisation,
+                          Optional<Entry<Records.DeletionPlan>> deletionPlan, Optional<Entry<Records.Deletion>> deletion,
+                          List<Entry<Records.Sanitisation>> sanitisations, List<Entry<Records.Disposal>> deviceDisposals,
+                          boolean deviceDisposalApplies, Optional<CertificateResponse> certificate,
+                          List<String> certificateBlockers) {
+        static DetailResponse of(ProjectView v) {
+            return new DetailResponse(ProjectResponse.of(v.project()), v.access().relations().stream().sorted().toList(),
+                    v.checklist(), v.manifests(), v.items(), v.verifications(), v.authorisation(), v.plan(),
+                    v.deletion(), v.sanitisations(), v.disposals(), v.privateCloud(),
+                    v.certificate().map(CertificateResponse::of), v.certificateBlockers());
+        }
+    }
+}

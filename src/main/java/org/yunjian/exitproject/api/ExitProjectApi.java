@@ -1,0 +1,212 @@
+package org.yunjian.exitproject.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.yunjian.exitproject.api.Dtos.AuthorisationRequest;
+import org.yunjian.exitproject.api.Dtos.CertificateResponse;
+import org.yunjian.exitproject.api.Dtos.ChecklistRequest;
+import org.yunjian.exitproject.api.Dtos.CreateRequest;
+import org.yunjian.exitproject.api.Dtos.DeletionRequest;
+import org.yunjian.exitproject.api.Dtos.DetailResponse;
+import org.yunjian.exitproject.api.Dtos.DisposalRequest;
+import org.yunjian.exitproject.api.Dtos.ItemRequest;
+import org.yunjian.exitproject.api.Dtos.KeyRequest;
+import org.yunjian.exitproject.api.Dtos.PlanRequest;
+import org.yunjian.exitproject.api.Dtos.ProjectResponse;
+import org.yunjian.exitproject.api.Dtos.SanitisationRequest;
+import org.yunjian.exitproject.api.Dtos.TransitionRequest;
+import org.yunjian.exitproject.internal.ExitProjectService;
+import org.yunjian.exitproject.internal.Records;
+import org.yunjian.shared.FieldErrors.ValidationException;
+
+/** REST for exit projects (docs/modules/exitproject.md). */
+@RestController
+@Tag(name = "exit-projects", description = "退出项目 Exit projects and deletion certificates")
+class ExitProjectApi {
+
+    static final String WHO = "hasAnyRole('SYSTEM_ADMIN', 'USER')";
+
+    private final ExitProjectService service;
+
+    ExitProjectApi(ExitProjectService service) {
+        this.service = service;
+    }
+
+    @GetMapping("/api/exit-projects")
+    @PreAuthorize(WHO)
+    @Operation(summary = "List the exit projects of the systems the caller may see, optionally of one system")
+    List<ProjectResponse> list(@RequestParam(required = false) UUID systemId) {
+        return service.list(systemId).stream().map(ProjectResponse::of).toList();
+    }
+
+    @PostMapping("/api/exit-projects")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Start an exit project (the system's customer); creates the GB/T 31167 9.1 checklist")
+    ResponseEntity<ProjectResponse> create(@RequestBody CreateRequest body) {
+        var p = service.create(new ExitProjectService.CreateInput(body.name(), body.systemId()));
+        return ResponseEntity.created(URI.create("/api/exit-projects/" + p.id())).body(ProjectResponse.of(p));
+    }
+
+    @GetMapping("/api/exit-projects/{id}")
+    @PreAuthorize(WHO)
+    @Operation(summary = "The project with its checklist, inventory, verification runs, deletion records and certificate")
+    DetailResponse get(@PathVariable UUID id) {
+        return DetailResponse.of(service.view(id));
+    }
+
+    @PostMapping("/api/exit-projects/{id}/transitions")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Move the status (customer); an illegal move or unmet precondition is a 409 problem")
+    ProjectResponse transition(@PathVariable UUID id, @RequestBody TransitionRequest body) {
+        if (body == null || body.to() == null) {
+            throw new ValidationException("to", "required");
+        }
+        return ProjectResponse.of(service.transition(id, body.to()));
+    }
+
+    @PutMapping("/api/exit-projects/{id}/checklist")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Set a 9.1 checklist item's status and note (customer)")
+    Records.ChecklistItem checklist(@PathVariable UUID id, @RequestBody ChecklistRequest body) {
+        return service.updateChecklist(id, body.item(), body.status(), body.note());
+    }
+
+    @PutMapping("/api/exit-projects/{id}/provider-key")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Register the provider's SM2 public key (PEM) its manifests are signed with (provider)")
+    ProjectResponse providerKey(@PathVariable UUID id, @RequestBody KeyRequest body) {
+        return ProjectResponse.of(service.setProviderKey(id, body.pem()));
+    }
+
+    @PostMapping(path = "/api/exit-projects/{id}/manifests", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(WHO)
+    @Operation(summary = "Upload a signed hand-over manifest; refused (400) unless its SM2 signature verifies against "
+            + "the provider's key. Reopens the inventory review")
+    ResponseEntity<Records.Entry<Records.Manifest>> manifest(@PathVariable UUID id,
+                                                            @RequestParam(value = "file", required = false) MultipartFile file)
+            throws IOException {
+        var e = service.uploadManifest(id, file == null ? null : file.getOriginalFilename(),
+                file == null ? null : file.getInputStream());
+        return ResponseEntity.status(201).body(e);
+    }
+
+    @PostMapping("/api/exit-projects/{id}/items")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Add a non-file inventory item (program code, other data, documents, decryption method, key "
+            + "custody, conversion tool). Reopens the inventory review")
+    ResponseEntity<Records.Entry<Records.Item>> item(@PathVariable UUID id, @RequestBody ItemRequest body) {
+        return ResponseEntity.status(201).body(service.addItem(id, body.toItem()));
+    }
+
+    @PostMapping("/api/exit-projects/{id}/inventory-approval")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Approve the hand-over inventory after review (customer, JR/T 8.1.3)")
+    ProjectResponse approve(@PathVariable UUID id) {
+        return ProjectResponse.of(service.approveInventory(id));
+    }
+
+    @PostMapping(path = "/api/exit-projects/{id}/verification-runs", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(WHO)
+    @Operation(summary = "Record a verification run: the JSON report of 'yunjian exit verify --json' (customer, agents)")
+    ResponseEntity<Records.Entry<Records.Verification>> verification(@PathVariable UUID id,
+            @RequestParam(value = "file", required = false) MultipartFile file,
+            @RequestParam(required = false) String note) throws IOException {
+        return ResponseEntity.status(201).body(service.recordVerification(id,
+                file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes(), note));
+    }
+
+    @PostMapping("/api/exit-projects/{id}/deletion-authorisations")
+    @PreAuthorize(WHO)
+    @Operation(summary = "The customer's written deletion authorisation: signatory, reference, scope, retention period")
+    ResponseEntity<Records.Entry<Records.Authorisation>> authorise(@PathVariable UUID id,
+                                                                  @RequestBody AuthorisationRequest body) {
+        return ResponseEntity.status(201).body(service.authorise(id, body.toRecord()));
+    }
+
+    @PostMapping("/api/exit-projects/{id}/deletion-plans")
+    @PreAuthorize(WHO)
+    @Operation(summary = "The provider's deletion plan")
+    ResponseEntity<Records.Entry<Records.DeletionPlan>> plan(@PathVariable UUID id, @RequestBody PlanRequest body) {
+        return ResponseEntity.status(201).body(service.plan(id, body.toRecord()));
+    }
+
+    @PostMapping("/api/exit-projects/{id}/deletion-records")
+    @PreAuthorize(WHO)
+    @Operation(summary = "The provider's deletion record; 409 before the authorised retention period ends")
+    ResponseEntity<Records.Entry<Records.Deletion>> deletion(@PathVariable UUID id, @RequestBody DeletionRequest body) {
+        return ResponseEntity.status(201).body(service.recordDeletion(id, body.toRecord()));
+    }
+
+    @PostMapping("/api/exit-projects/{id}/sanitisations")
+    @PreAuthorize(WHO)
+    @Operation(summary = "A media sanitisation record (provider); a medium that held sensitive data released for "
+            + "public data is refused with 400 naming GB/T 31167 9.4 c) 3)")
+    ResponseEntity<Records.Entry<Records.Sanitisation>> sanitisation(@PathVariable UUID id,
+                                                                    @RequestBody SanitisationRequest body) {
+        return ResponseEntity.status(201).body(service.recordSanitisation(id, body.toRecord()));
+    }
+
+    @PostMapping("/api/exit-projects/{id}/device-disposals")
+    @PreAuthorize(WHO)
+    @Operation(summary = "A device disposal record (provider, private clouds only, JR/T 8.2.2)")
+    ResponseEntity<Records.Entry<Records.Disposal>> disposal(@PathVariable UUID id, @RequestBody DisposalRequest body) {
+        return ResponseEntity.status(201).body(service.recordDisposal(id, body.toRecord()));
+    }
+
+    @PostMapping("/api/exit-projects/{id}/certificate")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Issue the SM2-signed deletion certificate (customer or system administrator); freezes the records")
+    ResponseEntity<CertificateResponse> issue(@PathVariable UUID id) {
+        return ResponseEntity.status(201).body(CertificateResponse.of(service.issueCertificate(id)));
+    }
+
+    @GetMapping("/api/exit-projects/{id}/certificate")
+    @PreAuthorize(WHO)
+    @Operation(summary = "The deletion certificate as signed canonical JSON, byte for byte (docs/deletion-certificate.md)")
+    ResponseEntity<byte[]> certificateJson(@PathVariable UUID id) {
+        var c = service.certificate(id, "json");
+        return download(c.document().getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON,
+                "deletion-certificate-" + c.certificateId() + ".json");
+    }
+
+    @GetMapping("/api/exit-projects/{id}/certificate.pdf")
+    @PreAuthorize(WHO)
+    @Operation(summary = "The deletion certificate as PDF for people, with the JSON's SM3 and signature")
+    ResponseEntity<byte[]> certificatePdf(@PathVariable UUID id) {
+        return download(service.certificatePdf(id), MediaType.APPLICATION_PDF, "deletion-certificate-" + id + ".pdf");
+    }
+
+    @GetMapping("/api/exit-projects/signing-key")
+    @PreAuthorize(WHO)
+    @Operation(summary = "The platform's SM2 public key (PEM) that signs deletion certificates, for offline checks")
+    ResponseEntity<byte[]> signingKey() {
+        return download(service.signingKeyPem().getBytes(StandardCharsets.US_ASCII),
+                MediaType.parseMediaType("application/x-pem-file"), "yunjian-exitproject-signing.pub.pem");
+    }
+
+    static ResponseEntity<byte[]> download(byte[] body, MediaType type, String name) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .header("X-Content-Type-Options", "nosniff").body(body);
+    }
+}

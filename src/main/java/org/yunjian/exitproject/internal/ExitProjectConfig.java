@@ -1,0 +1,15 @@
+package org.yunjian.exitproject.internal;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ExitProjectProperties.class)
+class ExitProjectConfig {
+
+    @Bean
+    CertificateKeys certificateKeys(ExitProjectProperties properties) {
+        return new CertificateKeys(properties.keyDir());
+    }
+}

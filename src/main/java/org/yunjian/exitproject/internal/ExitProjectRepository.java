@@ -1,0 +1,159 @@
+package org.yunjian.exitproject.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yunjian.exitproject.ChecklistStatus;
+import org.yunjian.exitproject.ExitStatus;
+import org.yunjian.exitproject.internal.Records.CertificateInfo;
+import org.yunjian.exitproject.internal.Records.ChecklistItem;
+import org.yunjian.exitproject.internal.Records.Kind;
+import org.yunjian.exitproject.internal.Records.ProjectInfo;
+
+/** Hand-written, portable SQL for the exit-project tables. Evidence payloads are JSON text. */
+@Repository
+class ExitProjectRepository {
+
+    /** A stored evidence row before its payload is read. */
+    record Row(UUID id, Kind kind, String payload, String recordedBy, UUID recordedOrg, Instant recordedAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ExitProjectRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static OffsetDateTime utc(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String col) throws SQLException {
+        OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static final RowMapper<ProjectInfo> PROJECT = (rs, n) -> new ProjectInfo(rs.getObject("id", UUID.class),
+            rs.getString("name"), rs.getObject("system_id", UUID.class), ExitStatus.valueOf(rs.getString("status")),
+            rs.getString("provider_key_pem"), rs.getString("provider_key_fingerprint"),
+            rs.getString("inventory_approved_by"), instant(rs, "inventory_approved_at"),
+            instant(rs, "inventory_reopened_at"), instant(rs, "created_at"), instant(rs, "updated_at"));
+
+    void insert(ProjectInfo p, UUID createdBy) {
+        jdbc.sql("INSERT INTO exit_project (id, name, system_id, status, created_by, created_at, updated_at) "
+                        + "VALUES (?,?,?,?,?,?,?)")
+                .params(p.id(), p.name(), p.systemId(), p.status().name(), createdBy, utc(p.createdAt()),
+                        utc(p.updatedAt()))
+                .update();
+    }
+
+    Optional<ProjectInfo> find(UUID id) {
+        return jdbc.sql("SELECT * FROM exit_project WHERE id = ?").param(id).query(PROJECT).optional();
+    }
+
+    List<ProjectInfo> findBySystems(Collection<UUID> systemIds) {
+        if (systemIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM exit_project WHERE system_id IN (:ids) ORDER BY created_at DESC, id")
+                .param("ids", systemIds).query(PROJECT).list();
+    }
+
+    /** Locks the project row for the rest of the transaction (serialises writes against transitions). */
+    Optional<ExitStatus> lockStatus(UUID id) {
+        return jdbc.sql("SELECT status FROM exit_project WHERE id = ? FOR UPDATE").param(id).query(String.class)
+                .optional().map(ExitStatus::valueOf);
+    }
+
+    boolean updateStatus(UUID id, ExitStatus from, ExitStatus to, Instant now) {
+        return jdbc.sql("UPDATE exit_project SET status = ?, updated_at = ?, version = version + 1 "
+                        + "WHERE id = ? AND status = ?")
+                .params(to.name(), utc(now), id, from.name()).update() == 1;
+    }
+
+    void setProviderKey(UUID id, String pem, String fingerprint, Instant now) {
+        jdbc.sql("UPDATE exit_project SET provider_key_pem = ?, provider_key_fingerprint = ?, updated_at = ? WHERE id = ?")
+                .params(pem, fingerprint, utc(now), id).update();
+    }
+
+    void approveInventory(UUID id, String by, Instant now) {
+        jdbc.sql("UPDATE exit_project SET inventory_approved_by = ?, inventory_approved_at = ?, updated_at = ? "
+                + "WHERE id = ?").params(by, utc(now), utc(now), id).update();
+    }
+
+    /** Clears the approval after a change of the inventory; returns whether there was one. */
+    boolean reopenInventory(UUID id, Instant now) {
+        return jdbc.sql("UPDATE exit_project SET inventory_approved_by = NULL, inventory_approved_at = NULL, "
+                + "inventory_reopened_at = ?, updated_at = ? WHERE id = ? AND inventory_approved_at IS NOT NULL")
+                .params(utc(now), utc(now), id).update() == 1;
+    }
+
+    // --- checklist
+
+    void insertChecklistItem(UUID projectId, ChecklistItem i) {
+        jdbc.sql("INSERT INTO exit_checklist_item (project_id, item_key, position, requirement_id, status) "
+                + "VALUES (?,?,?,?,?)").params(projectId, i.key(), i.position(), i.requirementId(), i.status().name())
+                .update();
+    }
+
+    List<ChecklistItem> checklist(UUID projectId) {
+        return jdbc.sql("SELECT * FROM exit_checklist_item WHERE project_id = ? ORDER BY position").param(projectId)
+                .query((rs, n) -> new ChecklistItem(rs.getString("item_key"), rs.getInt("position"),
+                        rs.getString("requirement_id"), ChecklistStatus.valueOf(rs.getString("status")),
+                        rs.getString("note"), rs.getString("updated_by"), instant(rs, "updated_at")))
+                .list();
+    }
+
+    boolean updateChecklistItem(UUID projectId, String key, ChecklistStatus status, String note, String by,
+                                Instant now) {
+        return jdbc.sql("UPDATE exit_checklist_item SET status = ?, note = ?, updated_by = ?, updated_at = ? "
+                        + "WHERE project_id = ? AND item_key = ?")
+                .params(status.name(), note, by, utc(now), projectId, key).update() == 1;
+    }
+
+    // --- evidence records
+
+    void insertRecord(UUID projectId, Row r) {
+        jdbc.sql("INSERT INTO exit_project_record (id, project_id, kind, payload, recorded_by, recorded_org, "
+                        + "recorded_at) VALUES (?,?,?,?,?,?,?)")
+                .params(r.id(), projectId, r.kind().name(), r.payload(), r.recordedBy(), r.recordedOrg(),
+                        utc(r.recordedAt()))
+                .update();
+    }
+
+    List<Row> records(UUID projectId) {
+        return jdbc.sql("SELECT * FROM exit_project_record WHERE project_id = ? ORDER BY recorded_at, id")
+                .param(projectId)
+                .query((rs, n) -> new Row(rs.getObject("id", UUID.class), Kind.valueOf(rs.getString("kind")),
+                        rs.getString("payload"), rs.getString("recorded_by"), rs.getObject("recorded_org", UUID.class),
+                        instant(rs, "recorded_at")))
+                .list();
+    }
+
+    // --- certificate
+
+    void insertCertificate(CertificateInfo c) {
+        jdbc.sql("INSERT INTO exit_certificate (project_id, certificate_id, issued_by, issued_at, document, sm3) "
+                        + "VALUES (?,?,?,?,?,?)")
+                .params(c.projectId(), c.certificateId(), c.issuedBy(), utc(c.issuedAt()), c.document(), c.sm3())
+                .update();
+    }
+
+    Optional<CertificateInfo> certificate(UUID projectId) {
+        return jdbc.sql("SELECT * FROM exit_certificate WHERE project_id = ?").param(projectId)
+                .query((rs, n) -> new CertificateInfo(rs.getObject("project_id", UUID.class),
+                        rs.getObject("certificate_id", UUID.class), rs.getString("issued_by"), instant(rs, "issued_at"),
+                        rs.getString("document"), rs.getString("sm3")))
+                .optional();
+    }
+}

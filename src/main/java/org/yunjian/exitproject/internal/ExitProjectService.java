@@ -1,0 +1,791 @@
+package org.yunjian.exitproject.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.Requirement;
+import org.yunjian.catalog.RequirementId;
+import org.yunjian.crypto.Sm3;
+import org.yunjian.exit.CanonicalJson;
+import org.yunjian.exit.FileEntry;
+import org.yunjian.exit.InventoryItem;
+import org.yunjian.exit.Keys;
+import org.yunjian.exit.ManifestCheck;
+import org.yunjian.exit.ManifestEntry;
+import org.yunjian.exit.ManifestException;
+import org.yunjian.exit.ManifestReader;
+import org.yunjian.exit.Sensitivity;
+import org.yunjian.exit.SignatureStatus;
+import org.yunjian.exitproject.ChecklistStatus;
+import org.yunjian.exitproject.DeletionCertificateIssued;
+import org.yunjian.exitproject.ExitProject;
+import org.yunjian.exitproject.ExitProjectConflictException;
+import org.yunjian.exitproject.ExitStatus;
+import org.yunjian.exitproject.NextUse;
+import org.yunjian.exitproject.SanitisationMethod;
+import org.yunjian.exitproject.internal.Records.Authorisation;
+import org.yunjian.exitproject.internal.Records.CertificateInfo;
+import org.yunjian.exitproject.internal.Records.ChecklistItem;
+import org.yunjian.exitproject.internal.Records.Deletion;
+import org.yunjian.exitproject.internal.Records.DeletionPlan;
+import org.yunjian.exitproject.internal.Records.Disposal;
+import org.yunjian.exitproject.internal.Records.Entry;
+import org.yunjian.exitproject.internal.Records.Item;
+import org.yunjian.exitproject.internal.Records.Kind;
+import org.yunjian.exitproject.internal.Records.Manifest;
+import org.yunjian.exitproject.internal.Records.ProjectInfo;
+import org.yunjian.exitproject.internal.Records.Sanitisation;
+import org.yunjian.exitproject.internal.Records.Verification;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.party.DeploymentModel;
+import org.yunjian.party.Parties;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.Role;
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.NotFoundException;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Exit projects, their checklist and evidence records, with object scope and the duties of each party. */
+@Service
+@Transactional
+public class ExitProjectService {
+
+    /** Dates (retention, deletion, sanitisation) are calendar days in China Standard Time. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** The GB/T 31167-2014 9.1 checklist: item key and the catalog requirement it comes from. */
+    public static final List<String> CHECKLIST_KEYS = List.of("a", "b", "c", "d", "e", "f", "g");
+
+    static final String CHECKLIST_REQUIREMENT = "GBT31167-9.1-";
+
+    private final ExitProjectRepository repo;
+    private final Parties parties;
+    private final Catalog catalog;
+    private final FileStore files;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final CertificateBuilder certificates;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    ExitProjectService(ExitProjectRepository repo, Parties parties, Catalog catalog, FileStore files,
+                       ApplicationEventPublisher events, Clock clock, CertificateBuilder certificates) {
+        this.repo = repo;
+        this.parties = parties;
+        this.catalog = catalog;
+        this.files = files;
+        this.events = events;
+        this.clock = clock;
+        this.certificates = certificates;
+    }
+
+    public record CreateInput(String name, UUID systemId) {
+    }
+
+    /** Everything the project page and the API show. */
+    public record ProjectView(Access access, ProjectInfo project, List<ChecklistItem> checklist,
+                              List<Entry<Manifest>> manifests, List<Entry<Item>> items,
+                              List<Entry<Verification>> verifications, Optional<Entry<Authorisation>> authorisation,
+                              Optional<Entry<DeletionPlan>> plan, Optional<Entry<Deletion>> deletion,
+                              List<Entry<Sanitisation>> sanitisations, List<Entry<Disposal>> disposals,
+                              Optional<CertificateInfo> certificate) {
+
+        public boolean privateCloud() {
+            return access.system().deploymentModel() == DeploymentModel.PRIVATE;
+        }
+
+        public boolean checklistComplete() {
+            return checklist.stream().allMatch(i -> i.status().settled());
+        }
+
+        public boolean cleanVerification() {
+            return verifications.stream().anyMatch(v -> v.data().clean());
+        }
+
+        /** What still stands between the project and a certificate; empty when one can be issued. */
+        public List<String> certificateBlockers() {
+            List<String> out = new ArrayList<>();
+            if (certificate.isPresent()) {
+                out.add("the certificate has been issued");
+            }
+            if (project.status() != ExitStatus.DELETION) {
+                out.add("the project is not in phase DELETION");
+            }
+            if (!checklistComplete()) {
+                out.add("the GB/T 31167 9.1 checklist has open items");
+            }
+            if (!project.inventoryApproved()) {
+                out.add("the hand-over inventory is not approved");
+            }
+            if (!cleanVerification()) {
+                out.add("no clean verification run");
+            }
+            if (authorisation.isEmpty()) {
+                out.add("no written deletion authorisation");
+            }
+            if (deletion.isEmpty()) {
+                out.add("the deletion has not been recorded");
+            }
+            return out;
+        }
+
+        ExitProject.Facts facts() {
+            return new ExitProject.Facts(project.inventoryApproved(), manifests.size(), cleanVerification(),
+                    certificate.isPresent());
+        }
+    }
+
+    private static CurrentUser caller() {
+        CurrentUser u = CurrentUser.require();
+        if (!(u.is(Role.SYSTEM_ADMIN) || (u.is(Role.USER) && u.organizationId() != null))) {
+            throw new AccessDeniedException("exit projects are for system administrators and business users");
+        }
+        return u;
+    }
+
+    // --- reading
+
+    @Transactional(readOnly = true)
+    public List<ProjectInfo> list(UUID systemId) {
+        caller();
+        List<CloudSystem> systems = systemId == null ? parties.visibleSystems() : List.of(parties.requireSystem(systemId));
+        return repo.findBySystems(systems.stream().map(CloudSystem::id).collect(Collectors.toSet()));
+    }
+
+    /** The project with the caller's relations, or 404 if it does not exist or its system is not visible. */
+    @Transactional(readOnly = true)
+    public Access access(UUID id) {
+        CurrentUser u = caller();
+        ProjectInfo p = repo.find(id).orElseThrow(() -> new NotFoundException("exit project", id));
+        CloudSystem s = parties.findSystem(p.systemId()).orElseThrow(() -> new NotFoundException("exit project", id));
+        return new Access(p, s, u, Access.relations(s, u));
+    }
+
+    @Transactional(readOnly = true)
+    public ProjectView view(UUID id) {
+        return view(access(id));
+    }
+
+    private ProjectView view(Access access) {
+        UUID id = access.project().id();
+        List<Entry<?>> all = repo.records(id).stream().<Entry<?>>map(this::entry).toList();
+        return new ProjectView(access, access.project(), repo.checklist(id), of(all, Kind.MANIFEST), of(all, Kind.ITEM),
+                of(all, Kind.VERIFICATION), last(of(all, Kind.AUTHORISATION)), last(of(all, Kind.DELETION_PLAN)),
+                last(of(all, Kind.DELETION)), of(all, Kind.SANITISATION), of(all, Kind.DISPOSAL),
+                repo.certificate(id));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<Entry<T>> of(List<Entry<?>> all, Kind kind) {
+        return all.stream().filter(e -> e.kind() == kind).map(e -> (Entry<T>) e).toList();
+    }
+
+    private static <T> Optional<Entry<T>> last(List<Entry<T>> list) {
+        return list.isEmpty() ? Optional.empty() : Optional.of(list.get(list.size() - 1));
+    }
+
+    private Entry<?> entry(ExitProjectRepository.Row r) {
+        return new Entry<>(r.id(), r.kind(), json.readValue(r.payload(), r.kind().type()), r.recordedBy(),
+                r.recordedOrg(), r.recordedAt());
+    }
+
+    /** The catalog requirement behind a checklist item, if the catalog has it. */
+    @Transactional(readOnly = true)
+    public Optional<Requirement> requirement(String requirementId) {
+        return requirementId == null ? Optional.empty() : catalog.requirement(RequirementId.of(requirementId));
+    }
+
+    // --- creating and moving
+
+    public ProjectInfo create(CreateInput in) {
+        CurrentUser u = caller();
+        FieldErrors errors = new FieldErrors();
+        if (in.name() == null || in.name().isBlank()) {
+            errors.add("name", "required");
+        } else if (in.name().length() > 200) {
+            errors.add("name", "at most 200 characters");
+        }
+        if (in.systemId() == null) {
+            errors.add("systemId", "required");
+        }
+        errors.throwIfAny();
+        CloudSystem system = parties.requireSystem(in.systemId());
+        if (!u.belongsTo(system.customerId())) {
+            throw new AccessDeniedException("an exit project is started by the system's customer");
+        }
+        Instant now = clock.instant();
+        ProjectInfo p = new ProjectInfo(UUID.randomUUID(), in.name().strip(), system.id(), ExitStatus.PLANNING, null,
+                null, null, null, null, now, now);
+        repo.insert(p, u.userId());
+        int position = 0;
+        for (String key : CHECKLIST_KEYS) {
+            String requirement = CHECKLIST_REQUIREMENT + key;
+            repo.insertChecklistItem(p.id(), new ChecklistItem(key, position++,
+                    catalog.requirement(RequirementId.of(requirement)).isPresent() ? requirement : null,
+                    ChecklistStatus.OPEN, null, null, null));
+        }
+        events.publishEvent(AuditableEvent.success("exit-project.create", "exit-project", p.id(),
+                "system " + system.id()));
+        return repo.find(p.id()).orElseThrow();
+    }
+
+    /** Moves the status (the customer); an illegal move or an unmet precondition is a 409. */
+    public ProjectInfo transition(UUID id, ExitStatus target) {
+        if (target == null) {
+            throw new FieldErrors.ValidationException("to", "required");
+        }
+        Access access = access(id);
+        access.requireCustomer("moving the exit project");
+        ExitStatus current = lock(id);
+        ProjectView v = view(access);
+        new ExitProject(current).moveTo(target, v.facts());
+        if (!repo.updateStatus(id, current, target, clock.instant())) {
+            throw new ExitProjectConflictException("concurrent-change", "The exit project changed meanwhile; reload");
+        }
+        events.publishEvent(AuditableEvent.success("exit-project.transition", "exit-project", id,
+                current + " -> " + target));
+        return repo.find(id).orElseThrow();
+    }
+
+    private ExitStatus lock(UUID id) {
+        return repo.lockStatus(id).orElseThrow(() -> new NotFoundException("exit project", id));
+    }
+
+    /** Locks the project, checks the phase and that no certificate froze it; returns the caller's access. */
+    private Access open(UUID id, String what, ExitStatus... phases) {
+        Access access = access(id);
+        ExitStatus s = lock(id);
+        if (repo.certificate(id).isPresent()) {
+            throw new ExitProjectConflictException("certificate-issued",
+                    "The deletion certificate has been issued: the exit project's records can no longer change");
+        }
+        new ExitProject(s).requirePhase(what, phases);
+        return access;
+    }
+
+    // --- checklist
+
+    public ChecklistItem updateChecklist(UUID id, String key, ChecklistStatus status, String note) {
+        Access access = access(id);
+        access.requireCustomer("keeping the exit checklist");
+        open(id, "The checklist", ExitStatus.PLANNING, ExitStatus.HANDOVER, ExitStatus.VERIFICATION,
+                ExitStatus.DELETION);
+        FieldErrors errors = new FieldErrors();
+        if (key == null || !CHECKLIST_KEYS.contains(key)) {
+            errors.add("item", "one of " + CHECKLIST_KEYS);
+        }
+        if (status == null) {
+            errors.add("status", "required");
+        }
+        if (status == ChecklistStatus.NOT_APPLICABLE && blank(note)) {
+            errors.add("note", "不适用 requires a reason");
+        }
+        if (note != null && note.length() > 4000) {
+            errors.add("note", "at most 4000 characters");
+        }
+        errors.throwIfAny();
+        repo.updateChecklistItem(id, key, status, trim(note), access.user().username(), clock.instant());
+        events.publishEvent(AuditableEvent.success("exit-project.checklist", "exit-project", id,
+                "9.1 " + key + " -> " + status));
+        return repo.checklist(id).stream().filter(i -> i.key().equals(key)).findFirst().orElseThrow();
+    }
+
+    // --- hand-over inventory
+
+    /** The provider's SM2 public key that its manifests must be signed with. */
+    public ProjectInfo setProviderKey(UUID id, String pem) {
+        Access access = access(id);
+        access.requireProvider("registering the manifest signing key");
+        open(id, "The provider's key", ExitStatus.PLANNING, ExitStatus.HANDOVER);
+        PublicKey key;
+        try {
+            key = Keys.readPublicKey(pem == null ? "" : pem);
+        } catch (RuntimeException e) {
+            throw new FieldErrors.ValidationException("pem", "not an SM2 public key in PEM: " + e.getMessage());
+        }
+        String fingerprint = Keys.fingerprint(key);
+        Instant now = clock.instant();
+        repo.setProviderKey(id, org.yunjian.crypto.Pem.writePublicKey(key), fingerprint, now);
+        reopen(id, now, "provider key changed");
+        events.publishEvent(AuditableEvent.success("exit-project.provider-key", "exit-project", id,
+                "sm3:" + fingerprint));
+        return repo.find(id).orElseThrow();
+    }
+
+    /**
+     * Adds a signed manifest to the inventory: the file is kept, its header, counts and non-file items are read
+     * with {@link ManifestReader}, and it is refused (400 naming the problem) unless its SM2 signature verifies
+     * against the provider's registered key.
+     */
+    public Entry<Manifest> uploadManifest(UUID id, String fileName, InputStream content) {
+        Access access = access(id);
+        access.require(access.mayAddToInventory(), "handing over manifests");
+        open(id, "The hand-over inventory", ExitStatus.PLANNING, ExitStatus.HANDOVER);
+        ProjectInfo p = repo.find(id).orElseThrow();
+        if (p.providerKeyPem() == null) {
+            throw new FieldErrors.ValidationException("file",
+                    "register the provider's SM2 public key first: manifests are checked against it");
+        }
+        if (content == null) {
+            throw new FieldErrors.ValidationException("file", "required");
+        }
+        String name = safeName(fileName, "manifest.jsonl");
+        Path received = files.receive(id, content);
+        boolean kept = false;
+        try {
+            Manifest m = readManifest(received, name, Keys.readPublicKey(p.providerKeyPem()));
+            UUID recordId = UUID.randomUUID();
+            Entry<Manifest> e = insert(id, recordId, Kind.MANIFEST, m, access);
+            files.keep(received, id, recordId);
+            kept = true;
+            reopen(id, e.recordedAt(), "manifest added");
+            events.publishEvent(AuditableEvent.success("exit-project.manifest.upload", "exit-project", id,
+                    name + " sm3:" + m.fileSm3() + ", " + m.files() + " files"));
+            return e;
+        } finally {
+            if (!kept) {
+                files.discard(received);
+            }
+        }
+    }
+
+    private static Manifest readManifest(Path file, String name, PublicKey key) {
+        List<Item> items = new ArrayList<>();
+        long sensitive = 0;
+        ManifestCheck check;
+        try (ManifestReader r = ManifestReader.open(file)) {
+            ManifestEntry e;
+            while ((e = r.next()) != null) {
+                if (e instanceof InventoryItem i) {
+                    items.add(new Item(i.category().id(), i.name(), i.description(), i.sensitivity().label(),
+                            i.covers()));
+                } else if (e instanceof FileEntry f && f.sensitivity() == Sensitivity.SENSITIVE) {
+                    sensitive++;
+                }
+            }
+            check = r.result(key);
+        } catch (ManifestException e) {
+            throw new FieldErrors.ValidationException("file", e.getMessage().replace(file.toString(), name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (check.signature() != SignatureStatus.VALID) {
+            throw new FieldErrors.ValidationException("file", "manifest " + name + ": signature "
+                    + check.signature() + " — " + check.detail());
+        }
+        try {
+            return new Manifest(name, Sm3.digest(file).hex(), Files.size(file), check.header().root(),
+                    check.header().algorithm().id(), check.header().created().toString(), check.header().allVersions(),
+                    check.files(), check.bytes(), sensitive, check.items(), check.digest(), Keys.fingerprint(key),
+                    check.signature().name(), items);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A non-file inventory item (program code, other data, documents, decryption method, key custody, tools). */
+    public Entry<Item> addItem(UUID id, Item in) {
+        Access access = access(id);
+        access.require(access.mayAddToInventory(), "adding inventory items");
+        open(id, "The hand-over inventory", ExitStatus.PLANNING, ExitStatus.HANDOVER);
+        FieldErrors errors = new FieldErrors();
+        String category = null;
+        try {
+            category = InventoryItem.Category.parse(in.category()).id();
+        } catch (IllegalArgumentException e) {
+            errors.add("category", e.getMessage());
+        }
+        String sensitivity = null;
+        try {
+            sensitivity = Sensitivity.parse(in.sensitivity()).label();
+        } catch (IllegalArgumentException e) {
+            errors.add("sensitivity", e.getMessage());
+        }
+        required(errors, "name", in.name(), 200);
+        optional(errors, "description", in.description(), 4000);
+        optional(errors, "covers", in.covers(), 400);
+        errors.throwIfAny();
+        Entry<Item> e = insert(id, UUID.randomUUID(), Kind.ITEM, new Item(category, in.name().strip(),
+                trim(in.description()), sensitivity, trim(in.covers())), access);
+        reopen(id, e.recordedAt(), "item added");
+        events.publishEvent(AuditableEvent.success("exit-project.item.add", "exit-project", id,
+                category + ": " + e.data().name()));
+        return e;
+    }
+
+    /** The customer's review and approval of the inventory (JR/T 8.1.3); any later change reopens it. */
+    public ProjectInfo approveInventory(UUID id) {
+        Access access = access(id);
+        access.requireCustomer("approving the hand-over inventory");
+        open(id, "The hand-over inventory", ExitStatus.PLANNING, ExitStatus.HANDOVER);
+        ProjectView v = view(access);
+        if (v.manifests().isEmpty() && v.items().isEmpty()) {
+            throw new ExitProjectConflictException("precondition", "The inventory is empty: nothing to approve");
+        }
+        repo.approveInventory(id, access.user().username(), clock.instant());
+        events.publishEvent(AuditableEvent.success("exit-project.inventory.approve", "exit-project", id,
+                v.manifests().size() + " manifests, " + v.items().size() + " items"));
+        return repo.find(id).orElseThrow();
+    }
+
+    private void reopen(UUID id, Instant now, String why) {
+        if (repo.reopenInventory(id, now)) {
+            events.publishEvent(AuditableEvent.success("exit-project.inventory.reopen", "exit-project", id, why));
+        }
+    }
+
+    // --- verification
+
+    /** Records the JSON report of a {@code yunjian exit verify --json} run (customer or agent). */
+    public Entry<Verification> recordVerification(UUID id, String fileName, byte[] report, String note) {
+        Access access = access(id);
+        access.require(access.mayVerify(), "recording verification runs");
+        open(id, "A verification run", ExitStatus.VERIFICATION);
+        if (report == null || report.length == 0) {
+            throw new FieldErrors.ValidationException("file", "required");
+        }
+        Verification v = parseReport(safeName(fileName, "report.json"), report, trim(note));
+        UUID recordId = UUID.randomUUID();
+        Entry<Verification> e = insert(id, recordId, Kind.VERIFICATION, v, access);
+        Path received = files.receive(id, new java.io.ByteArrayInputStream(report));
+        files.keep(received, id, recordId);
+        events.publishEvent(AuditableEvent.success("exit-project.verification.record", "exit-project", id,
+                (v.clean() ? "clean" : "differences") + ", report sm3:" + v.reportSm3()));
+        return e;
+    }
+
+    static Verification parseReport(String name, byte[] report, String note) {
+        String problem = "not a 'yunjian exit verify --json' report: ";
+        Map<String, Object> m;
+        try {
+            m = CanonicalJson.parseObject(new String(report, StandardCharsets.UTF_8).strip());
+        } catch (IllegalArgumentException e) {
+            throw new FieldErrors.ValidationException("file", problem + e.getMessage());
+        }
+        if (!(m.get("totals") instanceof Map<?, ?> t) || !(m.get("clean") instanceof Boolean clean)
+                || !(m.get("interrupted") instanceof Boolean interrupted) || !(m.get("signature") instanceof String sig)
+                || !(m.get("findings") instanceof List<?> findings)) {
+            throw new FieldErrors.ValidationException("file", problem + "totals, clean, interrupted, signature and "
+                    + "findings are required");
+        }
+        Map<String, Long> totals = new LinkedHashMap<>();
+        for (String k : List.of("expected", "ok", "missing", "extra", "sizeMismatch", "hashMismatch", "unreadable",
+                "bytesHashed")) {
+            if (!(t.get(k) instanceof Long n) || n < 0) {
+                throw new FieldErrors.ValidationException("file", problem + "totals." + k + " missing");
+            }
+            totals.put(k, n);
+        }
+        long differences = totals.get("missing") + totals.get("extra") + totals.get("sizeMismatch")
+                + totals.get("hashMismatch") + totals.get("unreadable");
+        boolean consistent = !clean || (!interrupted && differences == 0 && "VALID".equals(sig));
+        if (!consistent) {
+            throw new FieldErrors.ValidationException("file", problem + "it claims clean but lists differences "
+                    + "or a signature other than VALID");
+        }
+        return new Verification(name, Sm3.hex(report), str(m.get("target")), str(m.get("algorithm")), sig,
+                str(m.get("signatureDetail")), clean, interrupted, totals, findings.size(), note);
+    }
+
+    private static String str(Object o) {
+        return o instanceof String s ? s : null;
+    }
+
+    // --- deletion
+
+    /** The customer's written authorisation to delete, with the retention period before deletion. */
+    public Entry<Authorisation> authorise(UUID id, Authorisation in) {
+        Access access = access(id);
+        access.requireCustomer("authorising the deletion");
+        open(id, "The deletion authorisation", ExitStatus.VERIFICATION, ExitStatus.DELETION);
+        if (view(access).deletion().isPresent()) {
+            throw new ExitProjectConflictException("deletion-recorded", "The deletion has been recorded already");
+        }
+        FieldErrors errors = new FieldErrors();
+        required(errors, "signatory", in.signatory(), 200);
+        required(errors, "scope", in.scope(), 4000);
+        optional(errors, "reference", in.reference(), 200);
+        LocalDate today = today();
+        if (in.authorisedOn() == null) {
+            errors.add("authorisedOn", "required");
+        } else if (in.authorisedOn().isAfter(today)) {
+            errors.add("authorisedOn", "in the future");
+        }
+        if (in.retainUntil() == null) {
+            errors.add("retainUntil", "required: the end of the retention period (GB/T 31167 9.4 a)");
+        } else if (in.authorisedOn() != null && in.retainUntil().isBefore(in.authorisedOn())) {
+            errors.add("retainUntil", "before the authorisation");
+        }
+        errors.throwIfAny();
+        Entry<Authorisation> e = insert(id, UUID.randomUUID(), Kind.AUTHORISATION, new Authorisation(
+                in.signatory().strip(), trim(in.reference()), in.scope().strip(), in.authorisedOn(), in.retainUntil()),
+                access);
+        events.publishEvent(AuditableEvent.success("exit-project.deletion.authorise", "exit-project", id,
+                "retain until " + in.retainUntil()));
+        return e;
+    }
+
+    public Entry<DeletionPlan> plan(UUID id, DeletionPlan in) {
+        Access access = access(id);
+        access.requireProvider("the deletion plan");
+        open(id, "The deletion plan", ExitStatus.VERIFICATION, ExitStatus.DELETION);
+        FieldErrors errors = new FieldErrors();
+        required(errors, "scope", in.scope(), 4000);
+        required(errors, "method", in.method(), 4000);
+        required(errors, "backups", in.backups(), 4000);
+        optional(errors, "note", in.note(), 4000);
+        if (in.plannedOn() == null) {
+            errors.add("plannedOn", "required");
+        }
+        errors.throwIfAny();
+        Entry<DeletionPlan> e = insert(id, UUID.randomUUID(), Kind.DELETION_PLAN, new DeletionPlan(in.scope().strip(),
+                in.method().strip(), in.backups().strip(), in.plannedOn(), trim(in.note())), access);
+        events.publishEvent(AuditableEvent.success("exit-project.deletion.plan", "exit-project", id,
+                "planned on " + in.plannedOn()));
+        return e;
+    }
+
+    /**
+     * The provider's record that the data and all backups were deleted. Needs the customer's written authorisation
+     * and a plan, and is refused (409 {@code retention-period}) before the retention period ends by the clock.
+     */
+    public Entry<Deletion> recordDeletion(UUID id, Deletion in) {
+        Access access = access(id);
+        access.requireProvider("recording the deletion");
+        open(id, "The deletion record", ExitStatus.DELETION);
+        ProjectView v = view(access);
+        if (v.deletion().isPresent()) {
+            throw new ExitProjectConflictException("deletion-recorded", "The deletion has been recorded already");
+        }
+        Authorisation auth = v.authorisation().map(Entry::data).orElseThrow(() -> new ExitProjectConflictException(
+                "precondition", "No written deletion authorisation from the customer (GB/T 31167 9.4 b)"));
+        if (v.plan().isEmpty()) {
+            throw new ExitProjectConflictException("precondition", "Record the deletion plan first");
+        }
+        LocalDate today = today();
+        if (today.isBefore(auth.retainUntil())) {
+            throw new ExitProjectConflictException("retention-period", "The customer's authorisation keeps the data "
+                    + "until " + auth.retainUntil() + " (GB/T 31167 9.4 a); the deletion can be recorded from that day "
+                    + "on, today is " + today);
+        }
+        FieldErrors errors = new FieldErrors();
+        if (in.deletedOn() == null) {
+            errors.add("deletedOn", "required");
+        } else if (in.deletedOn().isAfter(today)) {
+            errors.add("deletedOn", "in the future");
+        } else if (in.deletedOn().isBefore(auth.retainUntil())) {
+            errors.add("deletedOn", "before the end of the retention period " + auth.retainUntil());
+        }
+        required(errors, "scope", in.scope(), 4000);
+        required(errors, "method", in.method(), 4000);
+        required(errors, "backups", in.backups(), 4000);
+        required(errors, "operator", in.operator(), 200);
+        required(errors, "witness", in.witness(), 200);
+        required(errors, "result", in.result(), 4000);
+        errors.throwIfAny();
+        Entry<Deletion> e = insert(id, UUID.randomUUID(), Kind.DELETION, new Deletion(in.deletedOn(),
+                in.scope().strip(), in.method().strip(), in.backups().strip(), in.operator().strip(),
+                in.witness().strip(), in.result().strip()), access);
+        events.publishEvent(AuditableEvent.success("exit-project.deletion.record", "exit-project", id,
+                "deleted on " + in.deletedOn()));
+        return e;
+    }
+
+    /**
+     * A media sanitisation record (GB/T 31167 9.4 c). A medium that held sensitive data is never released for
+     * public data (9.4 c 3): such a record is refused with a 400 naming the rule.
+     */
+    public Entry<Sanitisation> recordSanitisation(UUID id, Sanitisation in) {
+        Access access = access(id);
+        access.requireProvider("recording media sanitisation");
+        open(id, "Media sanitisation", ExitStatus.DELETION);
+        FieldErrors errors = new FieldErrors();
+        required(errors, "mediumId", in.mediumId(), 200);
+        required(errors, "mediumType", in.mediumType(), 200);
+        required(errors, "operator", in.operator(), 200);
+        required(errors, "witness", in.witness(), 200);
+        required(errors, "result", in.result(), 4000);
+        if (in.method() == null) {
+            errors.add("method", "required: CLEAR (清除), PURGE (净化) or DESTROY (销毁)");
+        }
+        if (in.nextUse() == null) {
+            errors.add("nextUse", "required");
+        } else if (in.heldSensitive() && in.nextUse() == NextUse.PUBLIC_DATA) {
+            errors.add("nextUse", "GB/T 31167-2014 9.4 c) 3): 存放敏感信息的介质清理后不能用于存放公开信息 — a medium "
+                    + "that held sensitive data is never released for public data");
+        } else if (in.method() == SanitisationMethod.DESTROY && in.nextUse() != NextUse.NONE) {
+            errors.add("nextUse", "a destroyed (销毁) medium cannot be used again");
+        }
+        if (in.date() == null) {
+            errors.add("date", "required");
+        } else if (in.date().isAfter(today())) {
+            errors.add("date", "in the future");
+        }
+        errors.throwIfAny();
+        Entry<Sanitisation> e = insert(id, UUID.randomUUID(), Kind.SANITISATION, new Sanitisation(
+                in.mediumId().strip(), in.mediumType().strip(), in.heldSensitive(), in.method(), in.nextUse(),
+                in.operator().strip(), in.witness().strip(), in.date(), in.result().strip()), access);
+        events.publishEvent(AuditableEvent.success("exit-project.sanitisation.record", "exit-project", id,
+                in.mediumId() + " " + in.method() + " -> " + in.nextUse()));
+        return e;
+    }
+
+    /** A device disposal record (JR/T 8.2.2) — private clouds only. */
+    public Entry<Disposal> recordDisposal(UUID id, Disposal in) {
+        Access access = access(id);
+        access.requireProvider("recording device disposal");
+        open(id, "Device disposal", ExitStatus.DELETION);
+        if (access.system().deploymentModel() != DeploymentModel.PRIVATE) {
+            throw new ExitProjectConflictException("not-private-cloud", "Device disposal records (JR/T 8.2.2) are "
+                    + "for private clouds; this system is " + access.system().deploymentModel());
+        }
+        FieldErrors errors = new FieldErrors();
+        required(errors, "deviceId", in.deviceId(), 200);
+        required(errors, "deviceType", in.deviceType(), 200);
+        required(errors, "location", in.location(), 200);
+        required(errors, "state", in.state(), 200);
+        required(errors, "sanitisation", in.sanitisation(), 4000);
+        required(errors, "participants", in.participants(), 1000);
+        required(errors, "residualCheck", in.residualCheck(), 4000);
+        if (in.action() == null) {
+            errors.add("action", "required: MIGRATE, REUSE or DISCARD");
+        }
+        if (in.date() == null) {
+            errors.add("date", "required");
+        } else if (in.date().isAfter(today())) {
+            errors.add("date", "in the future");
+        }
+        errors.throwIfAny();
+        Entry<Disposal> e = insert(id, UUID.randomUUID(), Kind.DISPOSAL, new Disposal(in.deviceId().strip(),
+                in.deviceType().strip(), in.location().strip(), in.state().strip(), in.action(),
+                in.sanitisation().strip(), in.participants().strip(), in.residualCheck().strip(), in.date()), access);
+        events.publishEvent(AuditableEvent.success("exit-project.disposal.record", "exit-project", id,
+                in.deviceId() + " " + in.action()));
+        return e;
+    }
+
+    // --- certificate
+
+    /**
+     * Issues the SM2-signed deletion certificate (customer or system administrator) once the deletion is recorded
+     * and the checklist complete; the project's records are frozen from then on.
+     */
+    public CertificateInfo issueCertificate(UUID id) {
+        Access access = access(id);
+        access.require(access.mayIssue(), "issuing the deletion certificate");
+        lock(id);
+        ProjectView v = view(access);
+        List<String> blockers = v.certificateBlockers();
+        if (!blockers.isEmpty()) {
+            throw new ExitProjectConflictException(v.certificate().isPresent() ? "certificate-issued" : "precondition",
+                    "Cannot issue the deletion certificate: " + String.join("; ", blockers));
+        }
+        CertificateInfo c = certificates.issue(v, clock.instant());
+        repo.insertCertificate(c);
+        events.publishEvent(AuditableEvent.success("exit-project.certificate.issue", "exit-project", id,
+                "certificate " + c.certificateId() + " sm3:" + c.sm3()));
+        events.publishEvent(new DeletionCertificateIssued(id, v.project().systemId(), c.certificateId(), c.sm3(),
+                c.issuedAt()));
+        return c;
+    }
+
+    /** The issued certificate (404 if none yet); records the download. */
+    public CertificateInfo certificate(UUID id, String format) {
+        access(id);
+        CertificateInfo c = repo.certificate(id).orElseThrow(() -> new NotFoundException("deletion certificate", id));
+        events.publishEvent(AuditableEvent.success("exit-project.certificate.export", "exit-project", id, format));
+        return c;
+    }
+
+    /** The certificate for people: a PDF with the same facts, the JSON's SM3 and signature. */
+    public byte[] certificatePdf(UUID id) {
+        CertificateInfo c = certificate(id, "pdf");
+        return certificates.pdf(c);
+    }
+
+    /** The platform's certificate signing key (PEM), for offline verification. */
+    @Transactional(readOnly = true)
+    public String signingKeyPem() {
+        caller();
+        return certificates.publicKeyPem();
+    }
+
+    // --- helpers
+
+    private <T> Entry<T> insert(UUID projectId, UUID recordId, Kind kind, T data, Access access) {
+        Instant now = clock.instant();
+        repo.insertRecord(projectId, new ExitProjectRepository.Row(recordId, kind, json.writeValueAsString(data),
+                access.user().username(), access.user().organizationId(), now));
+        return new Entry<>(recordId, kind, data, access.user().username(), access.user().organizationId(), now);
+    }
+
+    /** The stored file of a manifest or verification record. */
+    @Transactional(readOnly = true)
+    public Path recordFile(UUID id, UUID recordId) {
+        access(id);
+        boolean known = repo.records(id).stream().anyMatch(r -> r.id().equals(recordId)
+                && (r.kind() == Kind.MANIFEST || r.kind() == Kind.VERIFICATION));
+        if (!known) {
+            throw new NotFoundException("exit project file", recordId);
+        }
+        return files.path(id, recordId);
+    }
+
+    /** Today in China Standard Time, by the injected clock. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZONE);
+    }
+
+    private static void required(FieldErrors errors, String field, String value, int max) {
+        if (blank(value)) {
+            errors.add(field, "required");
+        } else if (value.length() > max) {
+            errors.add(field, "at most " + max + " characters");
+        }
+    }
+
+    private static void optional(FieldErrors errors, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            errors.add(field, "at most " + max + " characters");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String trim(String s) {
+        return blank(s) ? null : s.strip();
+    }
+
+    private static String safeName(String name, String fallback) {
+        if (name == null || name.isBlank()) {
+            return fallback;
+        }
+        String base = name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "");
+        return base.isBlank() ? fallback : base.length() > 200 ? base.substring(0, 200) : base;
+    }
+}

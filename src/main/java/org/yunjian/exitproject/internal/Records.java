@@ -1,0 +1,112 @@
+package org.yunjian.exitproject.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.yunjian.exitproject.ChecklistStatus;
+import org.yunjian.exitproject.DisposalAction;
+import org.yunjian.exitproject.ExitStatus;
+import org.yunjian.exitproject.NextUse;
+import org.yunjian.exitproject.SanitisationMethod;
+
+/**
+ * Read models of the exit-project module, as stored. The evidence records ({@link Manifest}, {@link Item},
+ * {@link Verification}, …) are immutable JSON documents; the certificate quotes them as they are.
+ */
+public final class Records {
+
+    private Records() {
+    }
+
+    public record ProjectInfo(UUID id, String name, UUID systemId, ExitStatus status, String providerKeyPem,
+                              String providerKeyFingerprint, String inventoryApprovedBy, Instant inventoryApprovedAt,
+                              Instant inventoryReopenedAt, Instant createdAt, Instant updatedAt) {
+
+        public boolean inventoryApproved() {
+            return inventoryApprovedAt != null;
+        }
+    }
+
+    /** One GB/T 31167 9.1 checklist item ({@code key} a–g, the catalog's {@code requirementId}). */
+    public record ChecklistItem(String key, int position, String requirementId, ChecklistStatus status, String note,
+                                String updatedBy, Instant updatedAt) {
+    }
+
+    /** The kinds of evidence records. */
+    public enum Kind {
+        MANIFEST(Manifest.class), ITEM(Item.class), VERIFICATION(Verification.class),
+        AUTHORISATION(Authorisation.class), DELETION_PLAN(DeletionPlan.class), DELETION(Deletion.class),
+        SANITISATION(Sanitisation.class), DISPOSAL(Disposal.class);
+
+        private final Class<?> type;
+
+        Kind(Class<?> type) {
+            this.type = type;
+        }
+
+        public Class<?> type() {
+            return type;
+        }
+    }
+
+    /** An evidence record with who recorded it and when. */
+    public record Entry<T>(UUID id, Kind kind, T data, String recordedBy, UUID recordedOrg, Instant recordedAt) {
+    }
+
+    /** A signed hand-over manifest as uploaded: the file's facts and what its header and trailer state. */
+    public record Manifest(String fileName, String fileSm3, long fileSize, String root, String algorithm,
+                           String created, boolean allVersions, long files, long bytes, long sensitiveFiles,
+                           long itemCount, String signedDigest, String signer, String signature, List<Item> items) {
+        public Manifest {
+            items = List.copyOf(items);
+        }
+    }
+
+    /**
+     * A non-file inventory item (GB/T 31167 9.2 b–d, and for 9.2 a the decryption method, key custody and
+     * conversion tool) — {@code category} is an {@link org.yunjian.exit.InventoryItem.Category} id.
+     */
+    public record Item(String category, String name, String description, String sensitivity, String covers) {
+    }
+
+    /** The outcome of one {@code yunjian exit verify --json} run, as reported. */
+    public record Verification(String fileName, String reportSm3, String target, String algorithm, String signature,
+                               String signatureDetail, boolean clean, boolean interrupted, Map<String, Long> totals,
+                               long findings, String note) {
+        public Verification {
+            totals = Map.copyOf(totals);
+        }
+    }
+
+    /** The customer's written deletion authorisation (GB/T 31167 9.4 a, b). */
+    public record Authorisation(String signatory, String reference, String scope, LocalDate authorisedOn,
+                                LocalDate retainUntil) {
+    }
+
+    /** The provider's deletion plan. */
+    public record DeletionPlan(String scope, String method, String backups, LocalDate plannedOn, String note) {
+    }
+
+    /** The provider's record of the deletion of the data and all backups. */
+    public record Deletion(LocalDate deletedOn, String scope, String method, String backups, String operator,
+                           String witness, String result) {
+    }
+
+    /** Sanitisation of one storage medium (GB/T 31167 9.4 c). */
+    public record Sanitisation(String mediumId, String mediumType, boolean heldSensitive, SanitisationMethod method,
+                               NextUse nextUse, String operator, String witness, LocalDate date, String result) {
+    }
+
+    /** Migration, reuse or disposal of one private-cloud device (JR/T 8.2.2). */
+    public record Disposal(String deviceId, String deviceType, String location, String state, DisposalAction action,
+                           String sanitisation, String participants, String residualCheck, LocalDate date) {
+    }
+
+    /** An issued deletion certificate: the signed JSON file as shipped and its SM3. */
+    public record CertificateInfo(UUID projectId, UUID certificateId, String issuedBy, Instant issuedAt,
+                                  String document, String sm3) {
+    }
+}

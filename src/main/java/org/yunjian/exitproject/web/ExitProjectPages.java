@@ -1,0 +1,299 @@
+package org.yunjian.exitproject.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.exit.InventoryItem;
+import org.yunjian.exitproject.ChecklistStatus;
+import org.yunjian.exitproject.DisposalAction;
+import org.yunjian.exitproject.ExitProjectConflictException;
+import org.yunjian.exitproject.ExitStatus;
+import org.yunjian.exitproject.NextUse;
+import org.yunjian.exitproject.SanitisationMethod;
+import org.yunjian.exitproject.internal.Access;
+import org.yunjian.exitproject.internal.ExitProjectService;
+import org.yunjian.exitproject.internal.ExitProjectService.ProjectView;
+import org.yunjian.exitproject.internal.Records;
+import org.yunjian.exitproject.internal.Records.ProjectInfo;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.party.Organization;
+import org.yunjian.party.Parties;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.shared.FieldErrors.ValidationException;
+
+/** Exit-project pages: the list, starting a project, and the project page with every section's form. */
+@Controller
+class ExitProjectPages {
+
+    static final String WHO = "hasAnyRole('SYSTEM_ADMIN', 'USER')";
+
+    private final ExitProjectService service;
+    private final Parties parties;
+
+    ExitProjectPages(ExitProjectService service, Parties parties) {
+        this.service = service;
+        this.parties = parties;
+    }
+
+    @GetMapping("/exit-projects")
+    @PreAuthorize(WHO)
+    String list(@RequestParam(required = false) UUID systemId, Model model) {
+        List<ProjectInfo> all = service.list(systemId);
+        Map<UUID, String> names = new HashMap<>();
+        all.forEach(p -> names.computeIfAbsent(p.systemId(),
+                s -> parties.findSystem(s).map(CloudSystem::name).orElse(s.toString())));
+        model.addAttribute("projects", all);
+        model.addAttribute("names", names);
+        model.addAttribute("mayCreate", !ownSystems().isEmpty());
+        return "exitproject/list";
+    }
+
+    private List<CloudSystem> ownSystems() {
+        CurrentUser u = CurrentUser.require();
+        return parties.visibleSystems().stream().filter(s -> u.belongsTo(s.customerId())).toList();
+    }
+
+    @GetMapping("/exit-projects/new")
+    @PreAuthorize(WHO)
+    String createForm(Model model) {
+        return form(model, Map.of(), null, null);
+    }
+
+    private String form(Model model, Map<String, String> errors, String name, UUID systemId) {
+        model.addAttribute("systems", ownSystems());
+        model.addAttribute("errors", errors);
+        model.addAttribute("name", name);
+        model.addAttribute("systemId", systemId);
+        return "exitproject/form";
+    }
+
+    @PostMapping("/exit-projects")
+    @PreAuthorize(WHO)
+    String create(@RequestParam(required = false) UUID systemId, @RequestParam(defaultValue = "") String name,
+                  Model model) {
+        try {
+            return "redirect:/exit-projects/" + service.create(new ExitProjectService.CreateInput(name, systemId)).id();
+        } catch (ValidationException e) {
+            return form(model, e.errors(), name, systemId);
+        }
+    }
+
+    @GetMapping("/exit-projects/{id}")
+    @PreAuthorize(WHO)
+    String show(@PathVariable UUID id, Model model) {
+        return page(id, model, Map.of());
+    }
+
+    private String page(UUID id, Model model, Map<String, String> errors) {
+        ProjectView v = service.view(id);
+        Access a = v.access();
+        ExitStatus s = v.project().status();
+        boolean open = v.certificate().isEmpty();
+        boolean inventoryPhase = open && (s == ExitStatus.PLANNING || s == ExitStatus.HANDOVER);
+        boolean deletionPhase = open && s == ExitStatus.DELETION;
+        Map<String, Boolean> can = new LinkedHashMap<>();
+        can.put("checklist", a.isCustomer() && open && s != ExitStatus.CLOSED);
+        can.put("key", a.isProvider() && inventoryPhase);
+        can.put("inventory", a.mayAddToInventory() && inventoryPhase);
+        can.put("approve", a.isCustomer() && inventoryPhase && !v.project().inventoryApproved()
+                && !(v.manifests().isEmpty() && v.items().isEmpty()));
+        can.put("verify", a.mayVerify() && open && s == ExitStatus.VERIFICATION);
+        can.put("authorise", a.isCustomer() && open && v.deletion().isEmpty()
+                && (s == ExitStatus.VERIFICATION || s == ExitStatus.DELETION));
+        can.put("plan", a.isProvider() && open && (s == ExitStatus.VERIFICATION || s == ExitStatus.DELETION));
+        can.put("delete", a.isProvider() && deletionPhase && v.deletion().isEmpty());
+        can.put("sanitise", a.isProvider() && deletionPhase);
+        can.put("dispose", a.isProvider() && deletionPhase && v.privateCloud());
+        can.put("issue", a.mayIssue() && v.certificateBlockers().isEmpty());
+        can.put("move", a.isCustomer());
+        model.addAttribute("v", v);
+        model.addAttribute("p", v.project());
+        model.addAttribute("system", a.system());
+        model.addAttribute("can", can);
+        model.addAttribute("errors", errors);
+        model.addAttribute("transitions", a.isCustomer() ? s.next().stream().sorted().toList() : List.of());
+        model.addAttribute("checklistStatuses", ChecklistStatus.values());
+        model.addAttribute("categories", InventoryItem.Category.values());
+        model.addAttribute("methods", SanitisationMethod.values());
+        model.addAttribute("nextUses", NextUse.values());
+        model.addAttribute("actions", DisposalAction.values());
+        Map<String, String> requirementTexts = new HashMap<>();
+        v.checklist().forEach(i -> service.requirement(i.requirementId())
+                .ifPresent(r -> requirementTexts.put(i.key(), r.text())));
+        model.addAttribute("requirementTexts", requirementTexts);
+        model.addAttribute("customerName", orgName(a.system().customerId()));
+        model.addAttribute("providerName", a.system().providerId() == null ? "—" : orgName(a.system().providerId()));
+        model.addAttribute("today", service.today());
+        model.addAttribute("zone", ExitProjectService.ZONE);
+        return "exitproject/detail";
+    }
+
+    private String orgName(UUID id) {
+        return parties.findOrganization(id).map(Organization::name).orElse(id.toString());
+    }
+
+    /**
+     * Runs a change from the project page: back to the page on success, the page with the field errors on invalid
+     * input, and a flash message when the project's state forbids the change.
+     */
+    private String change(UUID id, Model model, RedirectAttributes flash, String anchor, Runnable action) {
+        try {
+            action.run();
+            return "redirect:/exit-projects/" + id + anchor;
+        } catch (ValidationException e) {
+            return page(id, model, e.errors());
+        } catch (ExitProjectConflictException e) {
+            flash.addFlashAttribute("conflict", e.getMessage());
+            return "redirect:/exit-projects/" + id;
+        }
+    }
+
+    @PostMapping("/exit-projects/{id}/transition")
+    @PreAuthorize(WHO)
+    String transition(@PathVariable UUID id, @RequestParam(required = false) ExitStatus to, Model model,
+                      RedirectAttributes flash) {
+        return change(id, model, flash, "", () -> service.transition(id, to));
+    }
+
+    @PostMapping("/exit-projects/{id}/checklist")
+    @PreAuthorize(WHO)
+    String checklist(@PathVariable UUID id, @RequestParam(required = false) String item,
+                     @RequestParam(required = false) ChecklistStatus status, @RequestParam(required = false) String note,
+                     Model model, RedirectAttributes flash) {
+        return change(id, model, flash, "#checklist", () -> service.updateChecklist(id, item, status, note));
+    }
+
+    @PostMapping("/exit-projects/{id}/provider-key")
+    @PreAuthorize(WHO)
+    String providerKey(@PathVariable UUID id, @RequestParam(required = false) String pem,
+                       @RequestParam(value = "file", required = false) MultipartFile file, Model model,
+                       RedirectAttributes flash) throws IOException {
+        String text = file != null && !file.isEmpty() ? new String(file.getBytes(), java.nio.charset.StandardCharsets.US_ASCII)
+                : pem;
+        return change(id, model, flash, "#inventory", () -> service.setProviderKey(id, text));
+    }
+
+    @PostMapping("/exit-projects/{id}/manifests")
+    @PreAuthorize(WHO)
+    String manifest(@PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file,
+                    Model model, RedirectAttributes flash) throws IOException {
+        var in = file == null || file.isEmpty() ? null : file.getInputStream();
+        return change(id, model, flash, "#inventory",
+                () -> service.uploadManifest(id, file == null ? null : file.getOriginalFilename(), in));
+    }
+
+    @PostMapping("/exit-projects/{id}/items")
+    @PreAuthorize(WHO)
+    String item(@PathVariable UUID id, @RequestParam(required = false) String category,
+                @RequestParam(required = false) String name, @RequestParam(required = false) String description,
+                @RequestParam(required = false) String sensitivity, @RequestParam(required = false) String covers,
+                Model model, RedirectAttributes flash) {
+        return change(id, model, flash, "#inventory",
+                () -> service.addItem(id, new Records.Item(category, name, description, sensitivity, covers)));
+    }
+
+    @PostMapping("/exit-projects/{id}/approve")
+    @PreAuthorize(WHO)
+    String approve(@PathVariable UUID id, Model model, RedirectAttributes flash) {
+        return change(id, model, flash, "#inventory", () -> service.approveInventory(id));
+    }
+
+    @PostMapping("/exit-projects/{id}/verification-runs")
+    @PreAuthorize(WHO)
+    String verification(@PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file,
+                        @RequestParam(required = false) String note, Model model, RedirectAttributes flash)
+            throws IOException {
+        byte[] content = file == null || file.isEmpty() ? null : file.getBytes();
+        return change(id, model, flash, "#verification", () -> service.recordVerification(id,
+                file == null ? null : file.getOriginalFilename(), content, note));
+    }
+
+    @PostMapping("/exit-projects/{id}/authorisation")
+    @PreAuthorize(WHO)
+    String authorise(@PathVariable UUID id, @RequestParam(required = false) String signatory,
+                     @RequestParam(required = false) String reference, @RequestParam(required = false) String scope,
+                     @RequestParam(required = false) String authorisedOn,
+                     @RequestParam(required = false) String retainUntil, Model model, RedirectAttributes flash) {
+        return change(id, model, flash, "#deletion", () -> service.authorise(id, new Records.Authorisation(signatory,
+                reference, scope, date("authorisedOn", authorisedOn), date("retainUntil", retainUntil))));
+    }
+
+    @PostMapping("/exit-projects/{id}/deletion-plan")
+    @PreAuthorize(WHO)
+    String plan(@PathVariable UUID id, @RequestParam(required = false) String scope,
+                @RequestParam(required = false) String method, @RequestParam(required = false) String backups,
+                @RequestParam(required = false) String plannedOn, @RequestParam(required = false) String note,
+                Model model, RedirectAttributes flash) {
+        return change(id, model, flash, "#deletion", () -> service.plan(id, new Records.DeletionPlan(scope, method,
+                backups, date("plannedOn", plannedOn), note)));
+    }
+
+    @PostMapping("/exit-projects/{id}/deletion-record")
+    @PreAuthorize(WHO)
+    String deletion(@PathVariable UUID id, @RequestParam(required = false) String deletedOn,
+                    @RequestParam(required = false) String scope, @RequestParam(required = false) String method,
+                    @RequestParam(required = false) String backups, @RequestParam(required = false) String operator,
+                    @RequestParam(required = false) String witness, @RequestParam(required = false) String result,
+                    Model model, RedirectAttributes flash) {
+        return change(id, model, flash, "#deletion", () -> service.recordDeletion(id, new Records.Deletion(
+                date("deletedOn", deletedOn), scope, method, backups, operator, witness, result)));
+    }
+
+    @PostMapping("/exit-projects/{id}/sanitisations")
+    @PreAuthorize(WHO)
+    String sanitisation(@PathVariable UUID id, @RequestParam(required = false) String mediumId,
+                        @RequestParam(required = false) String mediumType,
+                        @RequestParam(defaultValue = "false") boolean heldSensitive,
+                        @RequestParam(required = false) SanitisationMethod method,
+                        @RequestParam(required = false) NextUse nextUse, @RequestParam(required = false) String operator,
+                        @RequestParam(required = false) String witness, @RequestParam(required = false) String date,
+                        @RequestParam(required = false) String result, Model model, RedirectAttributes flash) {
+        return change(id, model, flash, "#media", () -> service.recordSanitisation(id, new Records.Sanitisation(
+                mediumId, mediumType, heldSensitive, method, nextUse, operator, witness, date("date", date), result)));
+    }
+
+    @PostMapping("/exit-projects/{id}/device-disposals")
+    @PreAuthorize(WHO)
+    String disposal(@PathVariable UUID id, @RequestParam(required = false) String deviceId,
+                    @RequestParam(required = false) String deviceType, @RequestParam(required = false) String location,
+                    @RequestParam(required = false) String state, @RequestParam(required = false) DisposalAction action,
+                    @RequestParam(required = false) String sanitisation,
+                    @RequestParam(required = false) String participants,
+                    @RequestParam(required = false) String residualCheck, @RequestParam(required = false) String date,
+                    Model model, RedirectAttributes flash) {
+        return change(id, model, flash, "#devices", () -> service.recordDisposal(id, new Records.Disposal(deviceId,
+                deviceType, location, state, action, sanitisation, participants, residualCheck, date("date", date))));
+    }
+
+    @PostMapping("/exit-projects/{id}/certificate")
+    @PreAuthorize(WHO)
+    String issue(@PathVariable UUID id, Model model, RedirectAttributes flash) {
+        return change(id, model, flash, "#certificate", () -> service.issueCertificate(id));
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(field, "not a date (yyyy-MM-dd)");
+        }
+    }
+}

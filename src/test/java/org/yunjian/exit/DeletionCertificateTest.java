@@ -1,0 +1,111 @@
+package org.yunjian.exit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeletionCertificateTest {
+
+    @TempDir
+    Path tmp;
+
+    static Map<String, Object> content() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("id", "0b6f0c1e-0000-4000-8000-000000000001");
+        c.put("system", Map.of("name", "示例市人民政府门户网站", "deploymentModel", "PUBLIC"));
+        c.put("parties", Map.of("customer", Map.of("name", "示例市人民政府办公厅"), "provider",
+                Map.of("name", "示例政务云计算有限公司")));
+        c.put("issuedAt", "2026-11-21T11:00:00Z");
+        c.put("issuer", Map.of("name", "办公厅信息中心 张工"));
+        c.put("manifests", List.of(Map.of("fileName", "m.jsonl", "sm3", "ab".repeat(32), "files", 3L)));
+        c.put("verificationRuns", List.of(Map.of("clean", true)));
+        c.put("sanitisations", List.of(Map.of("medium", "DISK-01", "method", "PURGE", "note", "引号\"与\\反斜杠\n换行")));
+        return c;
+    }
+
+    @Test
+    void signedCertificateVerifiesAndIsItsOwnCanonicalForm() {
+        KeyPair pair = Keys.generate();
+        byte[] file = DeletionCertificate.sign(content(), pair.getPrivate(), pair.getPublic());
+        String text = new String(file, StandardCharsets.UTF_8);
+        assertThat(text).endsWith("}\n").doesNotContain("\n{").startsWith("{\"certificate\":{");
+        assertThat(text.substring(0, text.length() - 1)).isEqualTo(CanonicalJson.write(CanonicalJson.parse(text)));
+        DeletionCertificate.Verified v = DeletionCertificate.verify(file, pair.getPublic());
+        assertThat(v.summary()).contains("示例市人民政府门户网站", "示例政务云计算有限公司", "1 manifests", "1 media records");
+    }
+
+    @Test
+    void everySingleChangedByteIsRejected() {
+        KeyPair pair = Keys.generate();
+        byte[] file = DeletionCertificate.sign(content(), pair.getPrivate(), pair.getPublic());
+        List<Integer> accepted = new ArrayList<>();
+        for (int i = 0; i < file.length; i++) {
+            for (int flip : new int[] {0x01, 0x20}) {
+                byte[] changed = file.clone();
+                changed[i] ^= (byte) flip;
+                try {
+                    DeletionCertificate.verify(changed, pair.getPublic());
+                    accepted.add(i);
+                } catch (DeletionCertificate.Invalid expected) {
+                    assertThat(expected.getMessage()).doesNotContain("\n");
+                }
+            }
+        }
+        assertThat(accepted).as("positions whose change went unnoticed").isEmpty();
+    }
+
+    @Test
+    void reformattedWrongKeyUnknownAlgorithmAndMalformedAreNamed() {
+        KeyPair pair = Keys.generate();
+        byte[] file = DeletionCertificate.sign(content(), pair.getPrivate(), pair.getPublic());
+        String text = new String(file, StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> DeletionCertificate.verify(text.replace(",\"format\"", ", \"format\"")
+                .getBytes(StandardCharsets.UTF_8), pair.getPublic())).hasMessageContaining("not in canonical form");
+        assertThatThrownBy(() -> DeletionCertificate.verify(file, Keys.generate().getPublic()))
+                .hasMessageStartingWith("wrong key");
+        assertThatThrownBy(() -> DeletionCertificate.verify(text.replace("SM3withSM2", "SHA256withECDSA")
+                .getBytes(StandardCharsets.UTF_8), pair.getPublic())).hasMessageContaining("unknown signature algorithm");
+        assertThatThrownBy(() -> DeletionCertificate.verify(text.substring(0, 40).getBytes(StandardCharsets.UTF_8),
+                pair.getPublic())).hasMessageStartingWith("malformed JSON");
+        assertThatThrownBy(() -> DeletionCertificate.verify(text.replace("示例政务云", "示例私有云")
+                .getBytes(StandardCharsets.UTF_8), pair.getPublic())).hasMessageStartingWith("bad signature");
+    }
+
+    @Test
+    void commandLineAcceptsTheCertificateAndRejectsAChangedByteWithOneLine() throws Exception {
+        ExitFixture fx = new ExitFixture(tmp);
+        byte[] file = DeletionCertificate.sign(content(), fx.pair.getPrivate(), fx.pair.getPublic());
+        Path cert = tmp.resolve("cert.json");
+        Files.write(cert, file);
+        assertThat(fx.cli("exit", "verify-certificate", cert.toString(), "--pubkey", fx.pub.toString())).isZero();
+        assertThat(fx.out).startsWith("certificate valid: ").contains("示例市人民政府门户网站");
+        int at = new String(file, StandardCharsets.ISO_8859_1).indexOf("DISK-01");
+        file[at] = 'X';
+        Files.write(cert, file);
+        assertThat(fx.cli("exit", "verify-certificate", cert.toString(), "--pubkey", fx.pub.toString())).isEqualTo(1);
+        assertThat(fx.err.strip()).doesNotContain("\n").contains("bad signature");
+        Files.writeString(cert, "{\"certificate\":");
+        assertThat(fx.cli("exit", "verify-certificate", cert.toString(), "--pubkey", fx.pub.toString())).isEqualTo(2);
+        assertThat(fx.err).contains("malformed JSON");
+    }
+
+    @Test
+    void canonicalJsonSortsMembersAndRejectsDuplicatesAndFractions() {
+        assertThat(CanonicalJson.write(CanonicalJson.parse(" { \"b\" : [1, true, null], \"a\" : \"\\u0041\\n\" } ")))
+                .isEqualTo("{\"a\":\"A\\n\",\"b\":[1,true,null]}");
+        assertThatThrownBy(() -> CanonicalJson.parse("{\"a\":1,\"a\":2}")).hasMessageContaining("duplicate");
+        assertThatThrownBy(() -> CanonicalJson.parse("{\"a\":1.5}")).hasMessageContaining("only integers");
+        assertThatThrownBy(() -> CanonicalJson.parse("{\"a\":\"\\ud800\"}")).hasMessageContaining("lone surrogate");
+    }
+}

@@ -1,0 +1,309 @@
+package org.yunjian.exitproject;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yunjian.party.PartyTestSupport.admin;
+import static org.yunjian.party.PartyTestSupport.as;
+import static org.yunjian.party.PartyTestSupport.user;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+
+import com.jayway.jsonpath.JsonPath;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.yunjian.exit.DeletionCertificate;
+import org.yunjian.exit.Keys;
+import org.yunjian.exitproject.internal.ExitProjectService;
+import org.yunjian.party.Fixtures;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.MutableClock;
+import org.yunjian.support.PdfInspection;
+
+/** An exit project through the REST API, with the real services, database, offline CLI and a settable clock. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import({Fixtures.class, ExitProjectApiTests.Clocks.class})
+@Tag("database")
+class ExitProjectApiTests {
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        MutableClock exitProjectTestClock() {
+            return new MutableClock();
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path tmp;
+
+    Fixtures.World w;
+    CurrentUser customer;
+    CurrentUser provider;
+    CurrentUser agent;
+    CurrentUser assessor;
+    CurrentUser stranger;
+    HandOver handOver;
+
+    @BeforeEach
+    void world() throws Exception {
+        clock.set(java.time.Instant.now());
+        w = fixtures.world();
+        customer = user(w.customer().id());
+        provider = user(w.provider().id());
+        agent = user(w.agent().id());
+        assessor = user(w.assessor().id());
+        stranger = user(w.stranger().id());
+        handOver = new HandOver(tmp);
+    }
+
+    ResultActions send(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder b, CurrentUser u,
+                       String json) throws Exception {
+        return mvc.perform(b.with(as(u)).contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    String create() throws Exception {
+        String body = send(post("/api/exit-projects"), customer, """
+                {"name":"门户网站退出","systemId":"%s"}""".formatted(w.system().id()))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$.id");
+    }
+
+    ResultActions move(String id, String to, CurrentUser u) throws Exception {
+        return send(post("/api/exit-projects/{id}/transitions", id), u, "{\"to\":\"" + to + "\"}");
+    }
+
+    ResultActions uploadManifest(String id, CurrentUser u) throws Exception {
+        return mvc.perform(multipart("/api/exit-projects/{id}/manifests", id).file(new MockMultipartFile("file",
+                "portal-handover.jsonl", "application/x-ndjson", Files.readAllBytes(handOver.manifest))).with(as(u)));
+    }
+
+    ResultActions uploadReport(String id, Path report, CurrentUser u) throws Exception {
+        return mvc.perform(multipart("/api/exit-projects/{id}/verification-runs", id).file(new MockMultipartFile("file",
+                report.getFileName().toString(), "application/json", Files.readAllBytes(report))).with(as(u)));
+    }
+
+    String today() {
+        return LocalDate.ofInstant(clock.instant(), ExitProjectService.ZONE).toString();
+    }
+
+    /** Planning through verification: key, manifest, item, approval, a clean run; leaves the project in DELETION. */
+    String toDeletion() throws Exception {
+        String id = create();
+        move(id, "HANDOVER", customer).andExpect(status().isOk());
+        send(put("/api/exit-projects/{id}/provider-key", id), provider,
+                "{\"pem\":" + quote(handOver.publicKeyPem()) + "}").andExpect(status().isOk());
+        uploadManifest(id, provider).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.data.files").value(2))
+                .andExpect(jsonPath("$.data.sensitiveFiles").value(1))
+                .andExpect(jsonPath("$.data.items[0].category").value("key-custody"))
+                .andExpect(jsonPath("$.data.signature").value("VALID"));
+        send(post("/api/exit-projects/{id}/items", id), provider, """
+                {"category":"conversion-tool","name":"专有格式转换工具","description":"导出为 CSV","sensitivity":"公开"}""")
+                .andExpect(status().isCreated());
+        send(post("/api/exit-projects/{id}/inventory-approval", id), customer, "").andExpect(status().isOk())
+                .andExpect(jsonPath("$.inventoryApproved").value(true));
+        move(id, "VERIFICATION", customer).andExpect(status().isOk());
+        uploadReport(id, handOver.report("verify.json"), agent).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.data.clean").value(true)).andExpect(jsonPath("$.data.totals.ok").value(2));
+        move(id, "DELETION", customer).andExpect(status().isOk());
+        return id;
+    }
+
+    @Test
+    void customerAndProviderWalkAnExitProjectToAVerifiableCertificate() throws Exception {
+        String id = toDeletion();
+        for (String item : ExitProjectService.CHECKLIST_KEYS) {
+            send(put("/api/exit-projects/{id}/checklist", id), customer, """
+                    {"item":"%s","status":"DONE","note":"已落实"}""".formatted(item)).andExpect(status().isOk());
+        }
+        send(post("/api/exit-projects/{id}/deletion-authorisations", id), customer, """
+                {"signatory":"办公厅主任 李某","reference":"示办函〔2026〕12号","scope":"门户网站全部数据及备份",
+                 "authorisedOn":"%s","retainUntil":"%s"}""".formatted(today(), today())).andExpect(status().isCreated());
+        send(post("/api/exit-projects/{id}/deletion-plans", id), provider, """
+                {"scope":"全部数据及备份","method":"逻辑删除后覆写","backups":"异地备份一并删除","plannedOn":"%s"}"""
+                .formatted(today())).andExpect(status().isCreated());
+        send(post("/api/exit-projects/{id}/deletion-records", id), provider, """
+                {"deletedOn":"%s","scope":"全部数据及备份","method":"覆写三次","backups":"两份备份已删除",
+                 "operator":"运维 王五","witness":"客户 张工","result":"抽查无残留"}""".formatted(today()))
+                .andExpect(status().isCreated());
+        send(post("/api/exit-projects/{id}/sanitisations", id), provider, """
+                {"mediumId":"DISK-0042","mediumType":"SSD","heldSensitive":true,"method":"PURGE","nextUse":"SENSITIVE_DATA",
+                 "operator":"运维 王五","witness":"客户 张工","date":"%s","result":"加密擦除后抽检无残留"}""".formatted(today()))
+                .andExpect(status().isCreated());
+
+        send(post("/api/exit-projects/{id}/certificate", id), provider, "").andExpect(status().isForbidden());
+        send(post("/api/exit-projects/{id}/certificate", id), customer, "").andExpect(status().isCreated())
+                .andExpect(jsonPath("$.sm3").isString());
+        byte[] json = mvc.perform(get("/api/exit-projects/{id}/certificate", id).with(as(assessor)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String pem = mvc.perform(get("/api/exit-projects/signing-key").with(as(stranger))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        DeletionCertificate.Verified v = DeletionCertificate.verify(json, Keys.readPublicKey(pem));
+        assertThat(v.summary()).contains(w.system().name(), w.customer().name(), w.provider().name());
+        String text = new String(json, StandardCharsets.UTF_8);
+        assertThat(text).contains(org.yunjian.crypto.Sm3.hex(Files.readAllBytes(handOver.manifest)), "DISK-0042",
+                "示办函〔2026〕12号", "GB/T 31167-2014 9.1 g", "\"retainUntil\":\"" + today() + "\"");
+
+        byte[] pdf = mvc.perform(get("/api/exit-projects/{id}/certificate.pdf", id).with(as(customer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        PdfInspection inspection = new PdfInspection(pdf);
+        String pdfText = inspection.text(1, inspection.pages()).replaceAll("\\s+", "");
+        assertThat(pdfText).contains("数据删除证明", "介质清理记录", "净化", w.system().name().replace(" ", ""),
+                v.sm3());
+
+        // frozen after issue; closing needs the certificate, which now exists
+        send(post("/api/exit-projects/{id}/sanitisations", id), provider, """
+                {"mediumId":"DISK-9","mediumType":"HDD","heldSensitive":false,"method":"CLEAR","nextUse":"PUBLIC_DATA",
+                 "operator":"王五","witness":"张工","date":"%s","result":"完成"}""".formatted(today()))
+                .andExpect(status().isConflict());
+        move(id, "CLOSED", customer).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"));
+    }
+
+    @Test
+    void mediumThatHeldSensitiveDataIsNeverReleasedForPublicData() throws Exception {
+        String id = toDeletion();
+        send(post("/api/exit-projects/{id}/sanitisations", id), provider, """
+                {"mediumId":"DISK-7","mediumType":"HDD","heldSensitive":true,"method":"CLEAR","nextUse":"PUBLIC_DATA",
+                 "operator":"王五","witness":"张工","date":"%s","result":"完成"}""".formatted(today()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.nextUse").value(org.hamcrest.Matchers.containsString("9.4 c) 3)")));
+        send(post("/api/exit-projects/{id}/sanitisations", id), provider, """
+                {"mediumId":"DISK-8","mediumType":"HDD","heldSensitive":false,"method":"DESTROY","nextUse":"PUBLIC_DATA",
+                 "operator":"王五","witness":"张工","date":"%s","result":"完成"}""".formatted(today()))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void deletionIsRefusedBeforeTheRetentionPeriodEndsByTheClock() throws Exception {
+        String id = toDeletion();
+        String until = LocalDate.parse(today()).plusDays(30).toString();
+        send(post("/api/exit-projects/{id}/deletion-authorisations", id), customer, """
+                {"signatory":"主任","scope":"全部","authorisedOn":"%s","retainUntil":"%s"}""".formatted(today(), until))
+                .andExpect(status().isCreated());
+        send(post("/api/exit-projects/{id}/deletion-plans", id), provider, """
+                {"scope":"全部","method":"覆写","backups":"一并删除","plannedOn":"%s"}""".formatted(until))
+                .andExpect(status().isCreated());
+        String deletion = """
+                {"deletedOn":"%s","scope":"全部","method":"覆写","backups":"已删","operator":"王五","witness":"张工",
+                 "result":"完成"}""";
+        send(post("/api/exit-projects/{id}/deletion-records", id), provider, deletion.formatted(today()))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:exit-retention-period"));
+        clock.advance(Duration.ofDays(31));
+        send(post("/api/exit-projects/{id}/deletion-records", id), provider, deletion.formatted(until))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void dutiesAndPhasesAreEnforced() throws Exception {
+        String id = create();
+        mvc.perform(get("/api/exit-projects/{id}", id).with(as(stranger))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/exit-projects/{id}", id).with(as(assessor))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.checklist.length()").value(7))
+                .andExpect(jsonPath("$.checklist[0].requirementId").value("GBT31167-9.1-a"));
+        send(post("/api/exit-projects"), provider, """
+                {"name":"越权","systemId":"%s"}""".formatted(w.system().id())).andExpect(status().isForbidden());
+        move(id, "VERIFICATION", customer).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:exit-illegal-transition"));
+        move(id, "HANDOVER", provider).andExpect(status().isForbidden());
+        move(id, "HANDOVER", customer).andExpect(status().isOk());
+        move(id, "VERIFICATION", customer).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:exit-precondition"));
+        send(put("/api/exit-projects/{id}/checklist", id), provider, "{\"item\":\"a\",\"status\":\"DONE\"}")
+                .andExpect(status().isForbidden());
+        uploadManifest(id, provider).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.file").value(org.hamcrest.Matchers.containsString("public key first")));
+        send(put("/api/exit-projects/{id}/provider-key", id), customer, "{\"pem\":" + quote(handOver.publicKeyPem()) + "}")
+                .andExpect(status().isForbidden());
+        // a key other than the signer's: the manifest is refused, naming the wrong key
+        send(put("/api/exit-projects/{id}/provider-key", id), provider, "{\"pem\":"
+                + quote(org.yunjian.crypto.Pem.writePublicKey(Keys.generate().getPublic())) + "}")
+                .andExpect(status().isOk());
+        uploadManifest(id, provider).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.file").value(org.hamcrest.Matchers.containsString("wrong key")));
+        send(put("/api/exit-projects/{id}/provider-key", id), provider, "{\"pem\":" + quote(handOver.publicKeyPem()) + "}")
+                .andExpect(status().isOk());
+        uploadManifest(id, provider).andExpect(status().isCreated());
+        send(post("/api/exit-projects/{id}/inventory-approval", id), provider, "").andExpect(status().isForbidden());
+        send(post("/api/exit-projects/{id}/inventory-approval", id), customer, "").andExpect(status().isOk());
+        // a change after approval reopens the review
+        send(post("/api/exit-projects/{id}/items", id), agent, """
+                {"category":"document","name":"运维手册","sensitivity":"公开"}""").andExpect(status().isCreated());
+        mvc.perform(get("/api/exit-projects/{id}", id).with(as(customer)))
+                .andExpect(jsonPath("$.project.inventoryApproved").value(false));
+        send(post("/api/exit-projects/{id}/device-disposals", id), provider, "{}").andExpect(status().isConflict());
+        send(post("/api/exit-projects/{id}/certificate", id), customer, "").andExpect(status().isConflict());
+        mvc.perform(get("/api/exit-projects/{id}/certificate", id).with(as(customer))).andExpect(status().isNotFound());
+        String audit = jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE object_id = ? AND action LIKE 'exit-project.%'")
+                .param(id).query(String.class).single();
+        assertThat(Integer.parseInt(audit)).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void deviceDisposalIsRecordedForAPrivateCloudOnly() throws Exception {
+        String body = mvc.perform(post("/api/systems").with(as(admin())).contentType(MediaType.APPLICATION_JSON).content("""
+                {"name":"私有云系统 %s","customerId":"%s","protectionLevel":"3","deploymentModel":"PRIVATE",
+                 "serviceModel":"IAAS","industry":"OTHER","dataClassification":"GENERAL","regions":["北京"],
+                 "providerId":"%s","agents":[]}""".formatted(java.util.UUID.randomUUID().toString().substring(0, 6),
+                        w.customer().id(), w.provider().id())))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String system = JsonPath.read(body, "$.id");
+        String project = JsonPath.read(send(post("/api/exit-projects"), customer, """
+                {"name":"私有云退出","systemId":"%s"}""".formatted(system)).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        mvc.perform(get("/api/exit-projects/{id}", project).with(as(customer)))
+                .andExpect(jsonPath("$.deviceDisposalApplies").value(true));
+        move(project, "HANDOVER", customer).andExpect(status().isOk());
+        send(put("/api/exit-projects/{id}/provider-key", project), provider,
+                "{\"pem\":" + quote(handOver.publicKeyPem()) + "}").andExpect(status().isOk());
+        uploadManifest(project, provider).andExpect(status().isCreated());
+        send(post("/api/exit-projects/{id}/inventory-approval", project), customer, "").andExpect(status().isOk());
+        move(project, "VERIFICATION", customer).andExpect(status().isOk());
+        uploadReport(project, handOver.report("v.json"), customer).andExpect(status().isCreated());
+        move(project, "DELETION", customer).andExpect(status().isOk());
+        send(post("/api/exit-projects/{id}/device-disposals", project), provider, """
+                {"deviceId":"SRV-01","deviceType":"服务器","location":"机房 A","state":"在用","action":"DISCARD",
+                 "sanitisation":"硬盘消磁后粉碎","participants":"王五、张工","residualCheck":"无残余信息","date":"%s"}"""
+                .formatted(today())).andExpect(status().isCreated());
+        send(post("/api/exit-projects/{id}/device-disposals", project), customer, "{}").andExpect(status().isForbidden());
+    }
+
+    static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+}

@@ -1,0 +1,69 @@
+package org.yunjian.exitproject;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+
+import org.yunjian.crypto.Pem;
+import org.yunjian.exit.ExitCli;
+import org.yunjian.exit.Keys;
+
+/**
+ * A provider's side of a hand-over, made with the real offline CLI in-process: a small tree with a sensitive and
+ * a public file, the provider's SM2 key pair, a signed manifest, and the JSON report of verifying the tree.
+ */
+final class HandOver {
+
+    final Path dir;
+    final Path tree;
+    final Path privateKey;
+    final Path publicKey;
+    final Path manifest;
+    final KeyPair pair = Keys.generate();
+
+    HandOver(Path dir) throws IOException {
+        this.dir = dir;
+        tree = Files.createDirectories(dir.resolve("data"));
+        Files.createDirectories(tree.resolve("db"));
+        Files.writeString(tree.resolve("db/citizens.csv"), "身份证号,姓名\n110101199001011234,张三\n");
+        Files.writeString(tree.resolve("notice.txt"), "公开通知\n");
+        privateKey = dir.resolve("provider.key.pem");
+        publicKey = dir.resolve("provider.pub.pem");
+        Files.writeString(privateKey, Pem.writePrivateKey(pair.getPrivate()));
+        Files.writeString(publicKey, Pem.writePublicKey(pair.getPublic()));
+        manifest = dir.resolve("portal-handover.jsonl");
+        Path inventory = dir.resolve("inventory.jsonl");
+        Files.writeString(inventory, "{\"category\":\"key-custody\",\"name\":\"数据库加密密钥\",\"description\":\"由客户信息中心保管\","
+                + "\"sensitivity\":\"敏感\"}\n");
+        String[] out = cli("exit", "manifest", "build", tree.toString(), "--out", manifest.toString(), "--key",
+                privateKey.toString(), "--sensitive-glob", "db/**", "--public-glob", "*.txt", "--inventory",
+                inventory.toString());
+        if (!out[0].equals("0")) {
+            throw new IllegalStateException("manifest build failed: " + out[1] + out[2]);
+        }
+    }
+
+    String publicKeyPem() throws IOException {
+        return Files.readString(publicKey);
+    }
+
+    /** The JSON report of {@code exit verify --json} over the tree (clean unless the tree was changed). */
+    Path report(String name) throws IOException {
+        String[] out = cli("exit", "verify", "--manifest", manifest.toString(), "--pubkey", publicKey.toString(),
+                tree.toString(), "--json");
+        Path report = dir.resolve(name);
+        Files.writeString(report, out[1], StandardCharsets.UTF_8);
+        return report;
+    }
+
+    static String[] cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int rc = ExitCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new String[] {Integer.toString(rc), out.toString(), err.toString()};
+    }
+}
