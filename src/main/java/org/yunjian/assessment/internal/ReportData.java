@@ -2,9 +2,12 @@ package org.yunjian.assessment.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.ScoreResult;
+import org.yunjian.assessment.ScoringPolicy;
 import org.yunjian.assessment.internal.Records.AssessmentInfo;
 import org.yunjian.assessment.internal.Records.EvidenceInfo;
 import org.yunjian.assessment.internal.Records.Remediation;
@@ -36,10 +39,10 @@ public record ReportData(AssessmentInfo assessment, CloudSystem system, String c
         return s != AssessmentStatus.COMPLETED && s != AssessmentStatus.ARCHIVED;
     }
 
-    /** The findings (不符合 / 部分符合) of high risk, in item order. */
+    /** The items the scoring policy lists as high-risk findings, in item order. */
     public List<ItemReport> highRisk() {
-        return items.stream().filter(i -> i.item().riskLevel() == org.yunjian.assessment.RiskLevel.HIGH
-                && i.item().verdict() != null && i.item().verdict().isFinding()).toList();
+        Set<String> refs = score.highRisk().stream().map(ScoringPolicy.ScoredItem::ref).collect(Collectors.toSet());
+        return items.stream().filter(i -> refs.contains(i.ref())).toList();
     }
 
     /**
