@@ -22,6 +22,7 @@ import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFChart;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -163,6 +164,12 @@ class DocxReport {
         n.setText(d.system().name());
         n.setFontSize(16);
         if (d.draft()) {
+            XWPFParagraph header = doc.createHeader(HeaderFooterType.DEFAULT).createParagraph();
+            header.setAlignment(ParagraphAlignment.RIGHT);
+            XWPFRun h = header.createRun();
+            h.setText(draftNotice(d.assessment().status()));
+            h.setBold(true);
+            h.setColor("C00000");
             XWPFParagraph draft = doc.createParagraph();
             draft.setAlignment(ParagraphAlignment.CENTER);
             XWPFRun r = draft.createRun();
