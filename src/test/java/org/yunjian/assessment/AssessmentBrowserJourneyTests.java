@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -24,11 +27,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.demo.DemoData;
 import org.yunjian.support.Browser;
+import org.yunjian.support.PdfInspection;
 
 /**
  * The assessor's journey in headless Chromium: creates an assessment of the demo portal, starts it, records
- * verdicts with an uploaded evidence file, sends it through review and completes it; afterwards the item
- * page offers no way to change anything.
+ * verdicts with an uploaded evidence file, sends it through review and completes it, downloads the PDF and DOCX
+ * reports through the page's links and reads them back; afterwards the item page offers no way to change anything.
  */
 @Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
@@ -119,12 +123,46 @@ class AssessmentBrowserJourneyTests {
         driver.findElement(By.id("to-COMPLETED")).click();
         wait.until(d -> status().equals("COMPLETED"));
 
+        // the reports, downloaded through the page's links
+        Path downloads = Files.createDirectories(tmp.resolve("downloads"));
+        driver.executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        assertThat(driver.findElements(By.id("report-draft"))).isEmpty();
+        driver.findElement(By.id("download-pdf")).click();
+        PdfInspection report = new PdfInspection(Files.readAllBytes(awaitDownload(downloads, ".pdf")));
+        assertThat(report.text(1, 4)).contains("云计算安全扩展要求等级测评报告", "测评结论", "安全计算环境", "gb-default v1",
+                DemoData.PORTAL_SYSTEM);
+        assertThat(report.missingGlyphs(1, 4)).isEmpty();
+        assertThat(PdfInspection.inkCoverage(report.image(1, 72))).isGreaterThan(0.002);
+        assertThat(report.text(1, report.pages())).contains("高风险问题", "机房照片.pdf", Sm3.hex(PDF), "未划分安全区域");
+        driver.findElement(By.id("download-docx")).click();
+        try (XWPFDocument docx = new XWPFDocument(Files.newInputStream(awaitDownload(downloads, ".docx")))) {
+            assertThat(docx.getParagraphs().stream().filter(p -> "Heading1".equals(p.getStyle())).map(p -> p.getText()))
+                    .contains("测评结论", "高风险问题", "测评项详情");
+        }
+
         driver.findElements(By.cssSelector("#items a.item-link")).get(0).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("closed")));
         assertThat(driver.findElements(By.id("verdict-form"))).isEmpty();
         assertThat(driver.findElements(By.id("evidence-form"))).isEmpty();
         assertThat(driver.findElement(By.cssSelector("#evidence a.evidence-download")).getAttribute("href"))
                 .contains("/evidence/");
+    }
+
+    /** Waits until Chromium has finished writing a file with this extension into the directory. */
+    private Path awaitDownload(Path dir, String extension) {
+        return new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
+            try (var files = Files.list(dir)) {
+                List<Path> all = files.toList();
+                if (all.stream().anyMatch(f -> f.getFileName().toString().endsWith(".crdownload"))) {
+                    return null;
+                }
+                return all.stream().filter(f -> f.getFileName().toString().endsWith(extension)).findFirst()
+                        .orElse(null);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
     }
 
     private String status() {

@@ -1,5 +1,6 @@
 package org.yunjian.assessment;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -84,5 +85,16 @@ class AssessmentPagesTests {
         mvc.perform(post("/assessment-items/{id}/verdict", item).with(as(assessor)).param("verdict", "NOT_APPLICABLE"))
                 .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("id=\"reason-error\"")));
         mvc.perform(get("/assessment-items/{id}", item).with(as(user(w.stranger().id())))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void projectPageLinksTheReportsAndSaysTheyAreDraftsBeforeCompletion() throws Exception {
+        String id = create();
+        String page = mvc.perform(get("/assessments/{id}", id).with(as(assessor))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"download-docx\" href=\"/api/assessments/" + id + "/report.docx\"",
+                "id=\"download-pdf\" href=\"/api/assessments/" + id + "/report.pdf\"",
+                "id=\"download-oscal\" href=\"/api/assessments/" + id + "/oscal-results.json\"",
+                "id=\"report-draft\"");
     }
 }

@@ -1,0 +1,330 @@
+package org.yunjian.assessment.internal;
+
+import static org.yunjian.assessment.internal.ReportText.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.util.Units;
+import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.wp.usermodel.HeaderFooterType;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFChart;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
+import org.apache.poi.xwpf.usermodel.XWPFStyles;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
+import org.springframework.stereotype.Component;
+import org.yunjian.assessment.ScoreResult;
+import org.yunjian.assessment.internal.ReportData.ItemReport;
+
+/**
+ * The assessment report as a Word document: real heading styles ({@code Heading1}–{@code Heading3}, outline
+ * levels set, so Word builds the table of contents — a TOC field is in place and refreshed when opened),
+ * East-Asian fonts set in the document defaults and the heading styles (宋体 / 黑体), tables, and bar charts
+ * as native Word charts with their data embedded (editable in Word).
+ */
+@Component
+class DocxReport {
+
+    static final String BODY_FONT_EAST_ASIA = "宋体";
+    static final String HEADING_FONT_EAST_ASIA = "黑体";
+    static final String LATIN_FONT = "Times New Roman";
+
+    byte[] render(ReportData d) {
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            styles(doc);
+            doc.getProperties().getCoreProperties().setTitle(TITLE + " · " + d.system().name());
+            doc.getProperties().getCoreProperties().setCreator(d.assessorName());
+            doc.getProperties().getCoreProperties().setSubjectProperty(d.assessment().name());
+            cover(doc, d);
+            toc(doc);
+            summary(doc, d);
+            byLayer(doc, d);
+            byControlPoint(doc, d);
+            highRisk(doc, d);
+            items(doc, d);
+            remediation(doc, d);
+            doc.enforceUpdateFields();
+            doc.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // --- styles
+
+    private static void styles(XWPFDocument doc) {
+        XWPFStyles styles = doc.createStyles();
+        styles.setDefaultFonts(fonts(LATIN_FONT, BODY_FONT_EAST_ASIA));
+        styles.setSpellingLanguage("en-US");
+        styles.setEastAsia("zh-CN");
+        heading(styles, 1, 32);
+        heading(styles, 2, 28);
+        heading(styles, 3, 24);
+    }
+
+    private static CTFonts fonts(String latin, String eastAsia) {
+        CTFonts f = CTFonts.Factory.newInstance();
+        f.setAscii(latin);
+        f.setHAnsi(latin);
+        f.setCs(latin);
+        f.setEastAsia(eastAsia);
+        return f;
+    }
+
+    /** A built-in heading style ("heading N"), so Word treats it as one: outline level, TOC, navigation pane. */
+    private static void heading(XWPFStyles styles, int level, int halfPoints) {
+        CTStyle ct = CTStyle.Factory.newInstance();
+        ct.setStyleId("Heading" + level);
+        ct.setType(STStyleType.PARAGRAPH);
+        ct.addNewName().setVal("heading " + level);
+        ct.addNewNext().setVal("Normal");
+        ct.addNewUiPriority().setVal(BigInteger.valueOf(9));
+        ct.addNewQFormat();
+        CTPPrGeneral ppr = ct.addNewPPr();
+        ppr.addNewKeepNext();
+        ppr.addNewOutlineLvl().setVal(BigInteger.valueOf(level - 1));
+        var spacing = ppr.addNewSpacing();
+        spacing.setBefore(BigInteger.valueOf(level == 1 ? 360 : 240));
+        spacing.setAfter(BigInteger.valueOf(120));
+        CTRPr rpr = ct.addNewRPr();
+        rpr.addNewRFonts().set(fonts(LATIN_FONT, HEADING_FONT_EAST_ASIA));
+        rpr.addNewB();
+        rpr.addNewSz().setVal(BigInteger.valueOf(halfPoints));
+        rpr.addNewSzCs().setVal(BigInteger.valueOf(halfPoints));
+        styles.addStyle(new XWPFStyle(ct, styles));
+    }
+
+    private static XWPFParagraph heading(XWPFDocument doc, int level, String text) {
+        XWPFParagraph p = doc.createParagraph();
+        p.setStyle("Heading" + level);
+        p.createRun().setText(text);
+        return p;
+    }
+
+    private static XWPFParagraph para(XWPFDocument doc, String text) {
+        XWPFParagraph p = doc.createParagraph();
+        lines(p, text, false);
+        return p;
+    }
+
+    private static void lines(XWPFParagraph p, String text, boolean bold) {
+        XWPFRun run = p.createRun();
+        run.setBold(bold);
+        String[] lines = (text == null ? "" : text).split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                run.addBreak();
+            }
+            run.setText(lines[i], i);
+        }
+    }
+
+    // --- sections
+
+    private static void cover(XWPFDocument doc, ReportData d) {
+        XWPFParagraph title = doc.createParagraph();
+        title.setAlignment(ParagraphAlignment.CENTER);
+        title.setSpacingBefore(2400);
+        XWPFRun t = title.createRun();
+        t.setText(TITLE);
+        t.setBold(true);
+        t.setFontSize(22);
+        t.setFontFamily(HEADING_FONT_EAST_ASIA, XWPFRun.FontCharRange.eastAsia);
+        XWPFParagraph name = doc.createParagraph();
+        name.setAlignment(ParagraphAlignment.CENTER);
+        XWPFRun n = name.createRun();
+        n.setText(d.system().name());
+        n.setFontSize(16);
+        if (d.draft()) {
+            XWPFParagraph header = doc.createHeader(HeaderFooterType.DEFAULT).createParagraph();
+            header.setAlignment(ParagraphAlignment.RIGHT);
+            XWPFRun h = header.createRun();
+            h.setText(draftNotice(d.assessment().status()));
+            h.setBold(true);
+            h.setColor("C00000");
+            XWPFParagraph draft = doc.createParagraph();
+            draft.setAlignment(ParagraphAlignment.CENTER);
+            XWPFRun r = draft.createRun();
+            r.setText(draftNotice(d.assessment().status()));
+            r.setBold(true);
+            r.setColor("C00000");
+            r.setFontSize(14);
+        }
+        heading(doc, 1, H_COVER);
+        table(doc, List.of("项目", "内容"), coverRows(d));
+    }
+
+
+    private static void toc(XWPFDocument doc) {
+        XWPFParagraph h = doc.createParagraph();
+        XWPFRun r = h.createRun();
+        r.setText("目录");
+        r.setBold(true);
+        r.setFontSize(16);
+        XWPFParagraph p = doc.createParagraph();
+        p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.BEGIN);
+        var instr = p.createRun().getCTR().addNewInstrText();
+        instr.setStringValue(" TOC \\o \"1-3\" \\h \\z \\u ");
+        instr.setSpace(org.apache.xmlbeans.impl.xb.xmlschema.SpaceAttribute.Space.PRESERVE);
+        p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.SEPARATE);
+        p.createRun().setText("（打开文档时更新目录；如未更新，请右键选择“更新域”。）");
+        p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
+        p.setPageBreak(false);
+        doc.createParagraph().createRun().addBreak(org.apache.poi.xwpf.usermodel.BreakType.PAGE);
+    }
+
+    private static void summary(XWPFDocument doc, ReportData d) {
+        ScoreResult s = d.score();
+        heading(doc, 1, H_SUMMARY);
+        table(doc, List.of("项目", "结果"), summaryRows(s));
+        para(doc, policyNote(s));
+    }
+
+    private static void byLayer(XWPFDocument doc, ReportData d) {
+        heading(doc, 1, H_BY_LAYER);
+        groupTable(doc, "安全层面", d.score().byLayer());
+        chart(doc, "各安全层面符合率（%）", d.score().byLayer(), BarDirection.COL, 6);
+    }
+
+    private static void byControlPoint(XWPFDocument doc, ReportData d) {
+        heading(doc, 1, H_BY_CONTROL_POINT);
+        groupTable(doc, "控制点", d.score().byControlPoint());
+        int height = Math.max(6, Math.min(20, 2 + d.score().byControlPoint().size() / 2));
+        chart(doc, "各控制点符合率（%）", d.score().byControlPoint(), BarDirection.BAR, height);
+    }
+
+
+
+    private static void groupTable(XWPFDocument doc, String first, List<ScoreResult.Group> groups) {
+        table(doc, groupHeader(first), groups.stream().map(ReportText::groupRow).toList());
+    }
+
+    private static void chart(XWPFDocument doc, String title, List<ScoreResult.Group> groups, BarDirection direction,
+                              int heightCm) {
+        if (groups.isEmpty()) {
+            return;
+        }
+        try {
+            XWPFChart chart = doc.createChart(Units.EMU_PER_CENTIMETER * 16, Units.EMU_PER_CENTIMETER * heightCm);
+            chart.setTitleText(title);
+            chart.setTitleOverlay(false);
+            XDDFCategoryAxis categories = chart.createCategoryAxis(
+                    direction == BarDirection.BAR ? AxisPosition.LEFT : AxisPosition.BOTTOM);
+            XDDFValueAxis values = chart.createValueAxis(
+                    direction == BarDirection.BAR ? AxisPosition.BOTTOM : AxisPosition.LEFT);
+            values.setCrosses(AxisCrosses.AUTO_ZERO);
+            values.setCrossBetween(AxisCrossBetween.BETWEEN);
+            values.setMinimum(0);
+            values.setMaximum(100);
+            String[] names = groups.stream().map(ScoreResult.Group::name).toArray(String[]::new);
+            Double[] rates = groups.stream().map(ScoreResult.Group::rate).toArray(Double[]::new);
+            int n = names.length;
+            XDDFDataSource<String> cats = XDDFDataSourcesFactory.fromArray(names,
+                    chart.formatRange(new CellRangeAddress(1, n, 0, 0)), 0);
+            XDDFNumericalDataSource<Double> vals = XDDFDataSourcesFactory.fromArray(rates,
+                    chart.formatRange(new CellRangeAddress(1, n, 1, 1)), 1);
+            XDDFBarChartData bar = (XDDFBarChartData) chart.createData(ChartTypes.BAR, categories, values);
+            bar.setBarDirection(direction);
+            bar.setVaryColors(false);
+            XDDFBarChartData.Series series = (XDDFBarChartData.Series) bar.addSeries(cats, vals);
+            series.setTitle("符合率", chart.setSheetTitle("符合率", 1));
+            chart.plot(bar);
+        } catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IllegalStateException("chart: " + e.getMessage(), e);
+        }
+    }
+
+    private static void highRisk(XWPFDocument doc, ReportData d) {
+        heading(doc, 1, H_HIGH_RISK);
+        List<ItemReport> high = d.highRisk();
+        if (high.isEmpty()) {
+            para(doc, "本次测评未发现高风险问题。");
+            return;
+        }
+        table(doc, List.of("序号", "要求编号", "控制点", "测评对象", "结论", "风险理由"), high.stream()
+                .map(i -> List.of(String.valueOf(i.number()), i.item().requirementId(), i.item().controlPoint(),
+                        side(i.item().side()), verdict(i.item().verdict()), nz(i.item().riskReason())))
+                .toList());
+    }
+
+    private static void items(XWPFDocument doc, ReportData d) {
+        heading(doc, 1, H_ITEMS);
+        String layer = null;
+        for (ItemReport i : d.items()) {
+            if (!i.item().layer().equals(layer)) {
+                layer = i.item().layer();
+                heading(doc, 2, layer);
+            }
+            heading(doc, 3, i.number() + ". " + i.item().requirementId() + "（" + side(i.item().side()) + "）");
+            table(doc, List.of("项目", "内容"), itemRows(i));
+        }
+    }
+
+
+
+
+    private static void remediation(XWPFDocument doc, ReportData d) {
+        heading(doc, 1, H_REMEDIATION);
+        if (d.remediations().isEmpty()) {
+            para(doc, "无整改任务。");
+            return;
+        }
+        table(doc, List.of("测评项", "控制点", "责任方", "期限", "状态", "说明"), remediationRows(d.remediations()));
+    }
+
+
+
+    // --- tables
+
+    private static void table(XWPFDocument doc, List<String> header, List<List<String>> rows) {
+        XWPFTable table = doc.createTable(rows.size() + 1, header.size());
+        table.setWidth("100%");
+        fill(table.getRow(0), header, true);
+        for (int r = 0; r < rows.size(); r++) {
+            fill(table.getRow(r + 1), rows.get(r), false);
+        }
+        doc.createParagraph();
+    }
+
+    private static void fill(XWPFTableRow row, List<String> values, boolean header) {
+        for (int c = 0; c < values.size(); c++) {
+            XWPFTableCell cell = row.getCell(c);
+            if (header) {
+                cell.setColor("D9E2F3");
+            }
+            lines(cell.getParagraphs().get(0), values.get(c), header);
+        }
+        if (header) {
+            row.setRepeatHeader(true);
+        }
+    }
+
+}

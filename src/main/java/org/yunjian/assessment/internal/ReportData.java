@@ -1,0 +1,73 @@
+package org.yunjian.assessment.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.yunjian.assessment.AssessmentStatus;
+import org.yunjian.assessment.ScoreResult;
+import org.yunjian.assessment.ScoringPolicy;
+import org.yunjian.assessment.internal.Records.AssessmentInfo;
+import org.yunjian.assessment.internal.Records.EvidenceInfo;
+import org.yunjian.assessment.internal.Records.Remediation;
+import org.yunjian.assessment.internal.Records.TestItem;
+import org.yunjian.assessment.internal.Records.VerdictEntry;
+import org.yunjian.party.CloudSystem;
+
+/**
+ * Everything an assessment report prints, read once under the caller's access rules (evidence the caller
+ * may not see is not referenced), so the DOCX, the PDF and the OSCAL export say the same.
+ *
+ * @param generatedAt when the report was produced
+ * @param score       the score as the policy computes it now (it names policy and version)
+ * @param items       every test item in catalog order with its details
+ * @param remediations every remediation task, with the item it belongs to
+ */
+public record ReportData(AssessmentInfo assessment, CloudSystem system, String customerName, String providerName,
+                         String assessorName, Instant generatedAt, ScoreResult score, List<ItemReport> items,
+                         List<RemediationRow> remediations) {
+
+    public ReportData {
+        items = List.copyOf(items);
+        remediations = List.copyOf(remediations);
+    }
+
+    /** Completed and archived assessments give the final report; anything earlier is marked 草稿. */
+    public boolean draft() {
+        AssessmentStatus s = assessment.status();
+        return s != AssessmentStatus.COMPLETED && s != AssessmentStatus.ARCHIVED;
+    }
+
+    /** The items the scoring policy lists as high-risk findings, in item order. */
+    public List<ItemReport> highRisk() {
+        Set<String> refs = score.highRisk().stream().map(ScoringPolicy.ScoredItem::ref).collect(Collectors.toSet());
+        return items.stream().filter(i -> refs.contains(i.ref())).toList();
+    }
+
+    /**
+     * One test item as reported.
+     *
+     * @param clause      the requirement's clause in its standard (e.g. 8.2.4.7), or null if unknown
+     * @param requirement the requirement text (等保: 安全要求), or null if the catalog no longer has it
+     * @param evidence    evidence the caller may see, oldest first
+     * @param history     every verdict recorded, oldest first (a later one is a re-test)
+     */
+    public record ItemReport(int number, TestItem item, String clause, String requirement, List<EvidenceInfo> evidence,
+                             List<VerdictEntry> history) {
+        public ItemReport {
+            evidence = List.copyOf(evidence);
+            history = List.copyOf(history);
+        }
+
+        /** Stable reference of the item: requirement id and side. */
+        public String ref() {
+            return item.requirementId() + "/" + item.side();
+        }
+    }
+
+    /** A remediation task with its item's number and requirement, and the responsible organisation's name. */
+    public record RemediationRow(Remediation task, int itemNumber, String requirementId, String controlPoint,
+                                 String responsibleName) {
+    }
+}

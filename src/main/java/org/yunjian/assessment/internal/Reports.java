@@ -1,0 +1,149 @@
+package org.yunjian.assessment.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.assessment.internal.Records.AssessmentInfo;
+import org.yunjian.assessment.internal.Records.EvidenceInfo;
+import org.yunjian.assessment.internal.Records.Remediation;
+import org.yunjian.assessment.internal.Records.TestItem;
+import org.yunjian.catalog.Requirement;
+import org.yunjian.party.Organization;
+import org.yunjian.party.Parties;
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.FieldErrors.ValidationException;
+
+/**
+ * The documents of an assessment: the Chinese report as DOCX and PDF and the OSCAL assessment results, all
+ * from one {@link ReportData} read under the caller's access rules. Anyone who sees the assessment may
+ * download them; before completion the report is marked 草稿. Every download is audited as an export.
+ */
+@Service
+public class Reports {
+
+    /** A document format with its file extension and media type. */
+    public enum Format {
+        DOCX("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        PDF("pdf", "application/pdf"),
+        OSCAL_JSON("json", "application/json");
+
+        private final String extension;
+        private final String mediaType;
+
+        Format(String extension, String mediaType) {
+            this.extension = extension;
+            this.mediaType = mediaType;
+        }
+
+        public String extension() {
+            return extension;
+        }
+
+        public String mediaType() {
+            return mediaType;
+        }
+
+        /** {@code docx}, {@code pdf} or {@code oscal-json} (case-insensitive). */
+        public static Format parse(String s) {
+            String v = s == null ? "" : s.strip().toLowerCase(Locale.ROOT);
+            return switch (v) {
+                case "docx" -> DOCX;
+                case "pdf" -> PDF;
+                case "oscal-json", "oscal", "json" -> OSCAL_JSON;
+                default -> throw new ValidationException("format", "use docx, pdf or oscal-json");
+            };
+        }
+    }
+
+    /** A rendered document. */
+    public record Document(byte[] content, String fileName, Format format) {
+    }
+
+    private final AssessmentService service;
+    private final AssessmentRepository repo;
+    private final ItemGenerator generator;
+    private final Parties parties;
+    private final DocxReport docx;
+    private final PdfReport pdf;
+    private final OscalResults oscal;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Reports(AssessmentService service, AssessmentRepository repo, ItemGenerator generator, Parties parties,
+            DocxReport docx, PdfReport pdf, OscalResults oscal, ApplicationEventPublisher events, Clock clock) {
+        this.service = service;
+        this.repo = repo;
+        this.generator = generator;
+        this.parties = parties;
+        this.docx = docx;
+        this.pdf = pdf;
+        this.oscal = oscal;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Renders the document and records the export in the audit log.
+     *
+     * @param channel where it was asked for ({@code web}, {@code api}, {@code cli:<os user>}), for the audit entry
+     */
+    @Transactional(readOnly = true)
+    public Document export(UUID assessmentId, Format format, String channel) {
+        ReportData data = data(assessmentId);
+        byte[] content = switch (format) {
+            case DOCX -> docx.render(data);
+            case PDF -> pdf.render(data);
+            case OSCAL_JSON -> oscal.render(data);
+        };
+        String base = format == Format.OSCAL_JSON ? "assessment-results-" : "assessment-report-";
+        events.publishEvent(AuditableEvent.success("assessment.report.export", "assessment", assessmentId,
+                format + (data.draft() ? " (草稿, " + data.assessment().status() + ")" : "") + ", "
+                        + data.items().size() + " items, via " + channel));
+        return new Document(content, base + assessmentId + "." + format.extension(), format);
+    }
+
+    /** What the documents print, read under the caller's access rules (404 if the assessment is invisible). */
+    @Transactional(readOnly = true)
+    public ReportData data(UUID assessmentId) {
+        Access access = service.access(assessmentId);
+        AssessmentInfo a = access.assessment();
+        List<TestItem> items = repo.items(assessmentId);
+        Map<UUID, List<EvidenceInfo>> evidence = repo.evidenceOfAssessment(assessmentId).stream()
+                .filter(access::maySee).collect(Collectors.groupingBy(EvidenceInfo::itemId));
+        Map<UUID, Integer> numbers = new HashMap<>();
+        List<ReportData.ItemReport> reports = new ArrayList<>();
+        for (TestItem i : items) {
+            int number = reports.size() + 1;
+            numbers.put(i.id(), number);
+            Requirement r = generator.requirement(i.requirementId()).orElse(null);
+            String text = r == null ? null : r.mlps() != null ? r.mlps().requirement() : r.text();
+            reports.add(new ReportData.ItemReport(number, i, r == null ? null : r.clause(), text,
+                    evidence.getOrDefault(i.id(), List.of()), repo.history(i.id())));
+        }
+        Map<UUID, TestItem> byId = items.stream().collect(Collectors.toMap(TestItem::id, i -> i));
+        Map<UUID, String> names = new HashMap<>();
+        List<ReportData.RemediationRow> remediations = new ArrayList<>();
+        for (Remediation r : repo.remediations(assessmentId)) {
+            TestItem i = byId.get(r.itemId());
+            remediations.add(new ReportData.RemediationRow(r, numbers.getOrDefault(r.itemId(), 0),
+                    i == null ? "" : i.requirementId(), i == null ? "" : i.controlPoint(),
+                    names.computeIfAbsent(r.responsibleOrgId(), this::orgName)));
+        }
+        var s = access.system();
+        return new ReportData(a, s, orgName(s.customerId()), s.providerId() == null ? null : orgName(s.providerId()),
+                orgName(a.assessorOrgId()), clock.instant(), service.score(assessmentId), reports, remediations);
+    }
+
+    private String orgName(UUID id) {
+        return parties.findOrganization(id).map(Organization::name).orElse(id.toString());
+    }
+}

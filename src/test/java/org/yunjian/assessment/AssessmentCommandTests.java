@@ -1,0 +1,167 @@
+package org.yunjian.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yunjian.party.PartyTestSupport.as;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.yunjian.cli.CliRunner;
+import org.yunjian.party.Fixtures;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.Role;
+import org.yunjian.security.UserAdministration;
+import org.yunjian.support.PdfInspection;
+
+/** {@code yunjian assessment ...} acting as a named user: list, workbook round trip, reports. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(Fixtures.class)
+@Tag("database")
+class AssessmentCommandTests {
+
+    @Autowired
+    CliRunner cli;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    UserAdministration users;
+    @Autowired
+    JdbcClient jdbc;
+    @TempDir
+    Path dir;
+
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+    Fixtures.World w;
+    CurrentUser assessor;
+    String username;
+    String id;
+
+    @BeforeEach
+    void assessorAccountAndAssessment() throws Exception {
+        w = fixtures.world();
+        username = "cli-" + UUID.randomUUID().toString().substring(0, 8);
+        var account = users.create(new UserAdministration.NewUser(username, "命令行测评员", Role.USER, w.assessor().id(),
+                "Yunjian-Cli-Test-2026!"));
+        assessor = new CurrentUser(account.id(), username, w.assessor().id(), Role.USER);
+        String body = mvc.perform(post("/api/assessments").with(as(assessor)).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"name":"命令行测评","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY",
+                                 "scope":["MLPS-L3"]}""".formatted(w.system().id(), w.assessor().id())))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        id = JsonPath.read(body, "$.id");
+    }
+
+    int run(String... args) {
+        var commandLine = cli.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void listsTheAssessmentsTheUserTakesPartIn() {
+        assertThat(run("assessment", "list", "--as", username)).isZero();
+        assertThat(out.toString()).contains(id, "命令行测评", "DRAFT");
+    }
+
+    @Test
+    void refusesAnUnknownUser() {
+        assertThat(run("assessment", "list", "--as", "nobody-" + UUID.randomUUID())).isEqualTo(2);
+        assertThat(err.toString()).contains("No enabled business user");
+    }
+
+    @Test
+    void anotherOrganisationsUserDoesNotSeeTheAssessment() throws Exception {
+        String stranger = "cli-x-" + UUID.randomUUID().toString().substring(0, 8);
+        users.create(new UserAdministration.NewUser(stranger, "外人", Role.USER, w.stranger().id(), "Yunjian-Cli-Test-2026!"));
+        assertThat(run("assessment", "report", id, "--format", "docx", "-o", dir.resolve("r.docx").toString(),
+                "--as", stranger)).isEqualTo(1);
+        assertThat(err.toString()).contains("Not found");
+        assertThat(dir.resolve("r.docx")).doesNotExist();
+    }
+
+    @Test
+    void workbookRoundTripThroughTheCommandLine() throws Exception {
+        Path xlsx = dir.resolve("items.xlsx");
+        assertThat(run("assessment", "export-workbook", id, "-o", xlsx.toString(), "--as", username)).isZero();
+        byte[] exported = Files.readAllBytes(xlsx);
+        String item1;
+        String item2;
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(exported))) {
+            item1 = wb.getSheet("测评项").getRow(1).getCell(0).getStringCellValue();
+            item2 = wb.getSheet("测评项").getRow(2).getCell(0).getStringCellValue();
+        }
+        mvc.perform(put("/api/assessment-items/{id}/verdict", item2).with(as(assessor))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\":\"COMPLIANT\"}")).andExpect(status().isOk());
+        byte[] filled = WorkbookRoundTripTests.edit(exported, wb -> {
+            WorkbookRoundTripTests.set(wb, 1, 5, "符合");
+            WorkbookRoundTripTests.set(wb, 2, 5, "不适用");
+            WorkbookRoundTripTests.set(wb, 2, 6, "无此设施");
+        });
+        Files.write(xlsx, filled);
+
+        assertThat(run("assessment", "import-workbook", id, xlsx.toString(), "--as", username)).isZero();
+        assertThat(out.toString()).contains("Applied 1 row(s)", "1 conflict(s)", "conflict: row 3",
+                "platform 符合, workbook 不适用");
+        mvc.perform(get("/api/assessment-items/{id}", item1).with(as(assessor)))
+                .andExpect(jsonPath("$.item.verdict").value("COMPLIANT"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'cli.act-as' AND username = ?")
+                .param(username).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void rejectsAMalformedWorkbookWithExitCodeOne() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.xlsx"), "not a workbook", StandardCharsets.UTF_8);
+        assertThat(run("assessment", "import-workbook", id, bad.toString(), "--as", username)).isEqualTo(1);
+        assertThat(err.toString()).contains("Workbook rejected, nothing applied");
+    }
+
+    @Test
+    void writesTheReportsInEveryFormat() throws Exception {
+        Path docx = dir.resolve("report.docx");
+        Path pdf = dir.resolve("report.pdf");
+        Path oscal = dir.resolve("results.json");
+        assertThat(run("assessment", "report", id, "--format", "docx", "-o", docx.toString(), "--as", username)).isZero();
+        assertThat(run("assessment", "report", id, "--format", "pdf", "-o", pdf.toString(), "--as", username)).isZero();
+        assertThat(run("assessment", "report", id, "--format", "oscal-json", "-o", oscal.toString(), "--as", username))
+                .isZero();
+        try (XWPFDocument doc = new XWPFDocument(Files.newInputStream(docx))) {
+            assertThat(doc.getParagraphs().stream().map(p -> p.getText())).contains("测评结论", "高风险问题");
+        }
+        assertThat(new PdfInspection(Files.readAllBytes(pdf)).text(1, 3)).contains("测评结论", "草稿");
+        assertThat(Files.readString(oscal)).contains("\"assessment-results\"");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'assessment.report.export' AND object_id = ? "
+                + "AND detail LIKE '%via cli:%'").param(id).query(Long.class).single()).isEqualTo(3);
+        assertThat(run("assessment", "report", id, "--format", "odt", "-o", docx.toString(), "--as", username))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("format: use docx, pdf or oscal-json");
+    }
+}
