@@ -221,8 +221,15 @@ class DashboardTests {
             d = json(get("/api/dashboard/systems/{id}", w.system().id()), customer);
             assertThat(at(d, "$.openRemediations")).isEqualTo(1);
             assertThat(at(d, "$.overdueRemediations")).isEqualTo(1);
+            // the task's own REST view counts overdue by the same clock
             mvc.perform(put("/api/remediations/{id}", task).with(as(customer)).contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"status\":\"OPEN\"}")).andExpect(status().isOk());
+                    .content("{\"status\":\"OPEN\"}")).andExpect(status().isOk())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.overdue")
+                            .value(true));
+            clock.advance(Duration.ofDays(-1));
+            mvc.perform(get("/api/assessments/{id}/remediations", a).with(as(customer)))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$[*].overdue")
+                            .value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is(false))));
         } finally {
             clock.set(saved);
         }

@@ -2,6 +2,9 @@ package org.yunjian.assessment.api;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -52,11 +55,17 @@ class AssessmentApi {
     private final AssessmentService service;
     private final EvidenceService evidence;
     private final Workbooks workbooks;
+    private final Clock clock;
 
-    AssessmentApi(AssessmentService service, EvidenceService evidence, Workbooks workbooks) {
+    AssessmentApi(AssessmentService service, EvidenceService evidence, Workbooks workbooks, Clock clock) {
         this.service = service;
         this.evidence = evidence;
         this.workbooks = workbooks;
+        this.clock = clock;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
     static final MediaType XLSX = MediaType.parseMediaType(
@@ -134,14 +143,14 @@ class AssessmentApi {
     @PreAuthorize(WHO)
     @Operation(summary = "Remediation tasks of an assessment")
     List<RemediationResponse> remediations(@PathVariable UUID id) {
-        return service.remediations(id).stream().map(RemediationResponse::of).toList();
+        return service.remediations(id).stream().map(r -> RemediationResponse.of(r, today())).toList();
     }
 
     @GetMapping("/api/assessment-items/{id}")
     @PreAuthorize(WHO)
     @Operation(summary = "A test item with the catalog's steps and criteria, verdict history, interviews, evidence")
     ItemDetailResponse item(@PathVariable UUID id) {
-        return ItemDetailResponse.of(service.item(id));
+        return ItemDetailResponse.of(service.item(id), today());
     }
 
     @PutMapping("/api/assessment-items/{id}/verdict")
@@ -220,6 +229,6 @@ class AssessmentApi {
     @Operation(summary = "Change a remediation task (responsible organisation, due date, status, note)")
     RemediationResponse remediation(@PathVariable UUID id, @RequestBody RemediationRequest body) {
         return RemediationResponse.of(service.updateRemediation(id, new AssessmentService.RemediationInput(
-                body.responsibleOrgId(), body.dueDate(), body.status(), body.note())));
+                body.responsibleOrgId(), body.dueDate(), body.status(), body.note())), today());
     }
 }

@@ -85,7 +85,7 @@ final class Dtos {
                               Criteria criteria, List<Verdict> verdictChoices, List<VerdictEntry> history,
                               List<Interview> interviews, List<EvidenceResponse> evidence,
                               List<RemediationResponse> remediations) {
-        static ItemDetailResponse of(AssessmentService.ItemDetail d) {
+        static ItemDetailResponse of(AssessmentService.ItemDetail d, LocalDate today) {
             Requirement r = d.requirement();
             MlpsAssessment m = r == null ? null : r.mlps();
             return new ItemDetailResponse(ItemResponse.of(d.item()), r == null ? null : r.text(),
@@ -96,7 +96,7 @@ final class Dtos {
                             m.criteria().nonCompliant()),
                     Dtos.verdictChoices(r), d.history(), d.interviews(),
                     d.evidence().stream().map(EvidenceResponse::of).toList(),
-                    d.remediations().stream().map(RemediationResponse::of).toList());
+                    d.remediations().stream().map(task -> RemediationResponse.of(task, today)).toList());
         }
     }
 
@@ -118,9 +118,10 @@ final class Dtos {
 
     record RemediationResponse(UUID id, UUID itemId, UUID assessmentId, UUID responsibleOrgId, LocalDate dueDate,
                                RemediationStatus status, String note, boolean overdue, Instant updatedAt) {
-        static RemediationResponse of(Remediation r) {
+        /** {@code today}: the injected clock's date in UTC, as the dashboards count overdue tasks. */
+        static RemediationResponse of(Remediation r, LocalDate today) {
             boolean overdue = r.status() != RemediationStatus.DONE && r.status() != RemediationStatus.VERIFIED
-                    && r.dueDate().isBefore(LocalDate.now(java.time.ZoneOffset.UTC));
+                    && r.dueDate().isBefore(today);
             return new RemediationResponse(r.id(), r.itemId(), r.assessmentId(), r.responsibleOrgId(), r.dueDate(),
                     r.status(), r.note(), overdue, r.updatedAt());
         }

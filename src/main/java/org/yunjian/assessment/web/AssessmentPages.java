@@ -55,12 +55,15 @@ class AssessmentPages {
     private final EvidenceService evidence;
     private final Parties parties;
     private final Workbooks workbooks;
+    private final java.time.Clock clock;
 
-    AssessmentPages(AssessmentService service, EvidenceService evidence, Parties parties, Workbooks workbooks) {
+    AssessmentPages(AssessmentService service, EvidenceService evidence, Parties parties, Workbooks workbooks,
+                    java.time.Clock clock) {
         this.service = service;
         this.evidence = evidence;
         this.parties = parties;
         this.workbooks = workbooks;
+        this.clock = clock;
     }
 
     @GetMapping("/assessments/{id}/workbook")
@@ -201,7 +204,8 @@ class AssessmentPages {
         Map<UUID, String> orgNames = new HashMap<>();
         remediations.forEach(r -> orgNames.computeIfAbsent(r.responsibleOrgId(), this::orgName));
         model.addAttribute("orgNames", orgNames);
-        model.addAttribute("today", LocalDate.now(ZONE));
+        // overdue as the REST API and the dashboards count it: the injected clock's date in UTC
+        model.addAttribute("today", LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)));
         model.addAttribute("transitions", access.mayAssess() ? a.status().next().stream().sorted().toList() : List.of());
         return "assessment/detail";
     }
