@@ -188,6 +188,8 @@ class ReportTests {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
             assertThat(cellText(doc)).contains("机房照片.pdf").doesNotContain("客户配置.txt")
                     .doesNotContain(Sm3.hex(CUSTOMER_EVIDENCE));
+            // the provider may not browse the assessor organisation, but the report it reads names it
+            assertThat(cellText(doc)).contains(w.assessor().name()).doesNotContain(w.assessor().id().toString());
             // not completed yet: every page's header says it is a draft
             assertThat(doc.getHeaderList()).extracting(h -> h.getText()).anyMatch(t -> t.contains("草稿"));
         }

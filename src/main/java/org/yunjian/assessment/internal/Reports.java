@@ -17,8 +17,7 @@ import org.yunjian.assessment.internal.Records.EvidenceInfo;
 import org.yunjian.assessment.internal.Records.Remediation;
 import org.yunjian.assessment.internal.Records.TestItem;
 import org.yunjian.catalog.Requirement;
-import org.yunjian.party.Organization;
-import org.yunjian.party.Parties;
+import org.yunjian.security.OrganizationDirectory;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors.ValidationException;
 
@@ -71,19 +70,19 @@ public class Reports {
     private final AssessmentService service;
     private final AssessmentRepository repo;
     private final ItemGenerator generator;
-    private final Parties parties;
+    private final OrganizationDirectory directory;
     private final DocxReport docx;
     private final PdfReport pdf;
     private final OscalResults oscal;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Reports(AssessmentService service, AssessmentRepository repo, ItemGenerator generator, Parties parties,
+    Reports(AssessmentService service, AssessmentRepository repo, ItemGenerator generator, OrganizationDirectory directory,
             DocxReport docx, PdfReport pdf, OscalResults oscal, ApplicationEventPublisher events, Clock clock) {
         this.service = service;
         this.repo = repo;
         this.generator = generator;
-        this.parties = parties;
+        this.directory = directory;
         this.docx = docx;
         this.pdf = pdf;
         this.oscal = oscal;
@@ -143,7 +142,12 @@ public class Reports {
                 orgName(a.assessorOrgId()), clock.instant(), service.score(assessmentId), reports, remediations);
     }
 
+    /**
+     * Names of the organisations taking part in an assessment the reader may see. By key, not through the
+     * reader's party visibility: a provider's user may not browse the assessor organisation, but the report
+     * it may read names it.
+     */
     private String orgName(UUID id) {
-        return parties.findOrganization(id).map(Organization::name).orElse(id.toString());
+        return directory.find(id).map(OrganizationDirectory.OrganizationRef::name).orElse(id.toString());
     }
 }
