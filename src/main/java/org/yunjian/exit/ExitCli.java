@@ -110,7 +110,7 @@ public final class ExitCli {
 
     @Command(name = "exit", mixinStandardHelpOptions = true, version = ManifestHeader.TOOL,
             description = "Exit from a cloud: signed hand-over manifests and their verification (offline, no server).",
-            subcommands = {ManifestCommand.class, VerifyCommand.class})
+            subcommands = {ManifestCommand.class, VerifyCommand.class, CheckDeletedCommand.class})
     static final class ExitCommand implements Runnable {
         @Spec
         CommandSpec spec;
