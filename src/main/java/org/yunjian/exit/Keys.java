@@ -129,6 +129,10 @@ public final class Keys {
     /** Reads an SM2 {@code PUBLIC KEY} PEM block. */
     public static PublicKey readPublicKey(String pem) {
         try {
+            PublicKey light = org.yunjian.crypto.Sm2PublicKey.readPem(pem);
+            if (light != null) {
+                return light; // the usual SM2 encoding, read without loading BouncyCastle
+            }
             PublicKey key = Pem.readPublicKey(pem);
             if (!Sm2.isSm2Key(key)) {
                 throw new ManifestException("the public key is not an SM2 (sm2p256v1) key");
