@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
+import org.yunjian.crypto.Sm3Kernel;
 import org.yunjian.exit.internal.Checkpoint;
 import org.yunjian.exit.internal.Hashing;
+import org.yunjian.exit.internal.LaneHasher;
 import org.yunjian.exit.internal.Ordered;
 import org.yunjian.exit.internal.Source;
 import org.yunjian.exit.internal.Targets;
@@ -176,7 +178,11 @@ public final class Verification {
                 }
                 final long[] lastSave = {System.nanoTime()};
                 final String[] lastPath = {through};
-                try (Ordered<Outcome> pipeline = new Ordered<>(o.threads(), out -> {
+                int threads = o.threads() > 0 ? o.threads() : Runtime.getRuntime().availableProcessors();
+                LaneHasher lanes = alg == HashAlgorithm.SM3 ? LaneHasher.start(threads) : null;
+                // with lanes, the pool's threads mostly wait for the lanes: enough of them to fill every lane
+                try (LaneHasher closeLanes = lanes;
+                     Ordered<Outcome> pipeline = new Ordered<>(lanes == null ? threads : threads * 3 * Sm3Kernel.LANES, out -> {
                     try {
                         for (Finding f : out.findings()) {
                             cp.finding(f);
@@ -234,7 +240,7 @@ public final class Verification {
                         } else {
                             List<FileEntry> mg = m;
                             List<Source.Item> sg = s;
-                            pipeline.submit(() -> compare(alg, source, mg, sg));
+                            pipeline.submit(() -> compare(alg, source, mg, sg, lanes));
                             m = manifest.next();
                             s = source.nextGroup();
                         }
@@ -269,7 +275,8 @@ public final class Verification {
         return new Totals(expected, t.ok, t.missing, t.extra, t.size, t.hash, t.unreadable, t.bytes, t.hashedThisRun);
     }
 
-    private static Outcome compare(HashAlgorithm alg, Source source, List<FileEntry> expected, List<Source.Item> found) {
+    private static Outcome compare(HashAlgorithm alg, Source source, List<FileEntry> expected, List<Source.Item> found,
+                                   LaneHasher lanes) {
         List<Finding> fs = new ArrayList<>();
         long ok = 0;
         long bytes = 0;
@@ -302,7 +309,7 @@ public final class Verification {
                         "size differs"));
                 continue;
             }
-            Hashing.Hashed h = Hashing.hash(source, match, alg, false);
+            Hashing.Hashed h = Hashing.hash(source, match, alg, false, lanes);
             hashed++;
             if (h.error() != null) {
                 fs.add(new Finding(Finding.Kind.UNREADABLE, e.key(), null, null, h.error()));
