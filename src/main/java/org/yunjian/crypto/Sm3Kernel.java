@@ -18,10 +18,9 @@ public interface Sm3Kernel {
      */
     void compress(int[] state, int[] block);
 
-    /** A vector kernel, or null when the Vector API module is absent or disabled ({@code -Dyunjian.sm3.lanes=false}). */
+    /** A vector kernel, or null when the Vector API module is absent. */
     static Sm3Kernel vector() {
-        if ("false".equals(System.getProperty("yunjian.sm3.lanes"))
-                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             return null;
         }
         try {
@@ -34,6 +33,16 @@ public interface Sm3Kernel {
     /** Whether {@link #vector()} yields a kernel in this JVM. */
     static boolean available() {
         return Holder.AVAILABLE;
+    }
+
+    /**
+     * Whether callers should use the kernel: only when asked for with {@code -Dyunjian.sm3.lanes=true} and
+     * available. Off by default: on JDK 17 the kernel is 1.5x the scalar code per CPU second once compiled,
+     * but C2 still boxes some vectors (about 18 KB allocated per eight blocks) and its many methods take
+     * long to warm up, so a whole {@code exit verify} run used more CPU with it (docs/performance.md).
+     */
+    static boolean enabled() {
+        return "true".equals(System.getProperty("yunjian.sm3.lanes")) && available();
     }
 
     /** Lazily computed availability. */

@@ -36,6 +36,7 @@ class Sm3BatchTest {
     void theBuildRunsTestsWithTheVectorKernel() {
         assertThat(Sm3Kernel.vector()).as("surefire passes --add-modules jdk.incubator.vector").isNotNull();
         assertThat(Sm3Kernel.available()).isTrue();
+        assertThat(Sm3Kernel.enabled()).as("opt-in only").isEqualTo("true".equals(System.getProperty("yunjian.sm3.lanes")));
     }
 
     @Test

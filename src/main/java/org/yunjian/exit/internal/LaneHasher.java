@@ -12,8 +12,8 @@ import org.yunjian.crypto.Sm3Kernel;
 /**
  * SM3 of many small files at once: worker threads each run an {@link Sm3Batch} (eight files per vector
  * step) fed from one queue; {@link #hash} blocks its caller until its file is done. Used by verification
- * for files up to {@link #MAX_SIZE} when the Vector API is present ({@code --add-modules
- * jdk.incubator.vector}, as {@code bin/yunjian} starts the JVM); larger files keep the scalar
+ * for files up to {@link #MAX_SIZE} when the JVM runs with {@code --add-modules jdk.incubator.vector
+ * -Dyunjian.sm3.lanes=true} (off by default, see {@link Sm3Kernel#enabled()}); larger files keep the scalar
  * {@code FastSm3}, since a lane runs at an eighth of the kernel's throughput and one long file would hold
  * it up.
  */
@@ -37,9 +37,9 @@ public final class LaneHasher implements AutoCloseable {
         }
     }
 
-    /** Workers for {@code threads} cores, or null when the vector kernel is not available in this JVM. */
+    /** Workers for {@code threads} cores, or null unless the vector kernel is {@linkplain Sm3Kernel#enabled() enabled}. */
     public static LaneHasher start(int threads) {
-        return Sm3Kernel.available() ? new LaneHasher(Math.max(1, threads)) : null;
+        return Sm3Kernel.enabled() ? new LaneHasher(Math.max(1, threads)) : null;
     }
 
     private Sm3Batch.Job next(boolean block) {
