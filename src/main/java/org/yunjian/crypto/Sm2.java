@@ -49,6 +49,9 @@ public final class Sm2 {
 
     /** Whether {@code key} is an EC key on {@code sm2p256v1}. */
     public static boolean isSm2Key(java.security.Key key) {
+        if (key instanceof Sm2PublicKey) {
+            return true;
+        }
         try {
             return onSm2Curve(parameters(key));
         } catch (UnsupportedKeyException e) {
@@ -80,6 +83,9 @@ public final class Sm2 {
     }
 
     static Verifier verifier(PublicKey key, String userId) {
+        if (key instanceof Sm2PublicKey) {
+            return Verifier.of(key, userId);
+        }
         ECPublicKeyParameters params = (ECPublicKeyParameters) requireSm2(key);
         byte[] id = userId.getBytes(StandardCharsets.UTF_8);
         return new Verifier() {

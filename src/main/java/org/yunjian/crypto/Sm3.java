@@ -6,18 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.bouncycastle.crypto.digests.SM3Digest;
-
 /**
  * SM3 hash (GB/T 32905-2016). Static one-shot helpers, or an incremental instance for streams.
- * Instances are not thread-safe; the static methods are.
+ * Instances are not thread-safe; the static methods are. Computed by {@link FastSm3} (no BouncyCastle classes
+ * are loaded, which matters for the offline commands' start-up).
  */
 public final class Sm3 {
 
     /** Digest length in bytes. */
     public static final int LENGTH = 32;
 
-    private final SM3Digest digest = new SM3Digest();
+    private final FastSm3 digest = new FastSm3();
 
     private Sm3() {
     }

@@ -60,19 +60,7 @@ public final class Keys {
     /** The private key as an encrypted PKCS#8 PEM block. */
     public static String encryptedPem(PrivateKey key, char[] passphrase) {
         requirePassphrase(passphrase);
-        try {
-            var encryptor = new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC)
-                    .setProvider(SharedProvider.provider()).setRandom(SharedProvider.random())
-                    .setPRF(JcaPKCS8Generator.PRF_HMACSHA256).setIterationCount(ITERATIONS)
-                    .setPassword(passphrase).build();
-            StringWriter out = new StringWriter();
-            try (PemWriter w = new PemWriter(out)) {
-                w.writeObject(new JcaPKCS8Generator(key, encryptor).generate());
-            }
-            return out.toString();
-        } catch (OperatorCreationException | IOException e) {
-            throw new IllegalStateException("cannot encrypt private key: " + e.getMessage(), e);
-        }
+        return Pkcs8.encryptedPem(key, passphrase);
     }
 
     /**
@@ -80,32 +68,7 @@ public final class Keys {
      * SEC1. Throws {@link ManifestException} naming the problem (wrong passphrase, not SM2, no key).
      */
     public static PrivateKey readPrivateKey(String pem, char[] passphrase) {
-        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            Object o = parser.readObject();
-            JcaPEMKeyConverter conv = new JcaPEMKeyConverter().setProvider(SharedProvider.provider());
-            PrivateKey key;
-            if (o instanceof PKCS8EncryptedPrivateKeyInfo enc) {
-                if (passphrase == null || passphrase.length == 0) {
-                    throw new ManifestException("the private key is encrypted and no passphrase was given");
-                }
-                try {
-                    var dec = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(SharedProvider.provider())
-                            .build(passphrase);
-                    key = conv.getPrivateKey(enc.decryptPrivateKeyInfo(dec));
-                } catch (PKCSException e) {
-                    throw new ManifestException("cannot decrypt the private key: wrong passphrase?");
-                }
-            } else if (o instanceof PrivateKeyInfo info) {
-                key = conv.getPrivateKey(info);
-            } else if (o instanceof PEMKeyPair pair) {
-                key = conv.getPrivateKey(pair.getPrivateKeyInfo());
-            } else {
-                throw new ManifestException("no private key found in the PEM text");
-            }
-            return requireSm2(key);
-        } catch (IOException | OperatorCreationException e) {
-            throw new ManifestException("unreadable private key: " + e.getMessage(), e);
-        }
+        return requireSm2(Pkcs8.readPrivateKey(pem, passphrase));
     }
 
     /** Reads an SM2 private key from a PKCS#12 keystore (the first key entry). */
@@ -129,6 +92,10 @@ public final class Keys {
     /** Reads an SM2 {@code PUBLIC KEY} PEM block. */
     public static PublicKey readPublicKey(String pem) {
         try {
+            PublicKey light = org.yunjian.crypto.Sm2PublicKey.readPem(pem);
+            if (light != null) {
+                return light; // the usual SM2 encoding, read without loading BouncyCastle
+            }
             PublicKey key = Pem.readPublicKey(pem);
             if (!Sm2.isSm2Key(key)) {
                 throw new ManifestException("the public key is not an SM2 (sm2p256v1) key");
@@ -219,5 +186,62 @@ public final class Keys {
     /** Whether {@code e} came from a key that is not SM2. */
     static boolean isUnsupported(RuntimeException e) {
         return e instanceof UnsupportedKeyException;
+    }
+
+    /**
+     * The PEM/PKCS#8 code, which needs BouncyCastle's PKIX classes. Kept out of {@link Keys} itself: the JVM
+     * loads the exception types a method catches when it verifies the class, and the first class from the
+     * signed BouncyCastle jars costs ≈ 0.1–0.3 s of jar verification — on every {@code exit verify}, which
+     * only reads a public key.
+     */
+    private static final class Pkcs8 {
+
+        private Pkcs8() {
+        }
+
+        static String encryptedPem(PrivateKey key, char[] passphrase) {
+            try {
+                var encryptor = new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC)
+                        .setProvider(SharedProvider.provider()).setRandom(SharedProvider.random())
+                        .setPRF(JcaPKCS8Generator.PRF_HMACSHA256).setIterationCount(ITERATIONS)
+                        .setPassword(passphrase).build();
+                StringWriter out = new StringWriter();
+                try (PemWriter w = new PemWriter(out)) {
+                    w.writeObject(new JcaPKCS8Generator(key, encryptor).generate());
+                }
+                return out.toString();
+            } catch (OperatorCreationException | IOException e) {
+                throw new IllegalStateException("cannot encrypt private key: " + e.getMessage(), e);
+            }
+        }
+
+        static PrivateKey readPrivateKey(String pem, char[] passphrase) {
+            try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+                Object o = parser.readObject();
+                JcaPEMKeyConverter conv = new JcaPEMKeyConverter().setProvider(SharedProvider.provider());
+                PrivateKey key;
+                if (o instanceof PKCS8EncryptedPrivateKeyInfo enc) {
+                    if (passphrase == null || passphrase.length == 0) {
+                        throw new ManifestException("the private key is encrypted and no passphrase was given");
+                    }
+                    try {
+                        var dec = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(SharedProvider.provider())
+                                .build(passphrase);
+                        key = conv.getPrivateKey(enc.decryptPrivateKeyInfo(dec));
+                    } catch (PKCSException e) {
+                        throw new ManifestException("cannot decrypt the private key: wrong passphrase?");
+                    }
+                } else if (o instanceof PrivateKeyInfo info) {
+                    key = conv.getPrivateKey(info);
+                } else if (o instanceof PEMKeyPair pair) {
+                    key = conv.getPrivateKey(pair.getPrivateKeyInfo());
+                } else {
+                    throw new ManifestException("no private key found in the PEM text");
+                }
+                return key;
+            } catch (IOException | OperatorCreationException e) {
+                throw new ManifestException("unreadable private key: " + e.getMessage(), e);
+            }
+        }
     }
 }

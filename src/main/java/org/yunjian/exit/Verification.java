@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
+import org.yunjian.crypto.Sm3Kernel;
 import org.yunjian.exit.internal.Checkpoint;
 import org.yunjian.exit.internal.Hashing;
+import org.yunjian.exit.internal.LaneHasher;
 import org.yunjian.exit.internal.Ordered;
 import org.yunjian.exit.internal.Source;
 import org.yunjian.exit.internal.Targets;
@@ -62,9 +64,15 @@ public final class Verification {
         }
     }
 
-    /** Checks the manifest (structure, paths, order, signature) and then the data against it. */
+    /**
+     * Checks the manifest (structure, paths, order, signature) and the data against it. With a checkpoint or
+     * a progress listener the manifest is read twice — checked first (a checkpoint names the manifest's
+     * digest; progress needs the totals), then streamed; otherwise once, checking it while the data is
+     * compared, and a bad manifest is reported when it is found (a run costs one manifest pass less).
+     */
     public static VerificationReport verify(Path manifest, PublicKey key, String target, Options options) {
-        ManifestCheck check = ManifestReader.check(manifest, key);
+        boolean upfront = options.checkpoint() != null || options.progress() != null;
+        ManifestCheck check = upfront ? ManifestReader.check(manifest, key) : null;
         try (ManifestReader reader = ManifestReader.open(manifest)) {
             Iterator<FileEntry> files = new Iterator<>() {
                 private FileEntry next = advance();
@@ -91,12 +99,21 @@ public final class Verification {
                     return f;
                 }
             };
-            VerificationReport report = run(check.header().algorithm(), files, check.files(), check.bytes(),
-                    check.header().allVersions(), target, options, check.signature(), check.detail(),
-                    manifest.toAbsolutePath() + "#" + check.digest());
-            if (!report.interrupted() && !Objects.equals(reader.result(key).digest(), check.digest())) {
-                throw new ManifestException("manifest " + manifest + " changed while it was being verified");
-            }
+            ManifestHeader header = reader.header();
+            String identity = upfront ? manifest.toAbsolutePath() + "#" + check.digest() : manifest.toAbsolutePath().toString();
+            VerificationReport report = run(header.algorithm(), files, upfront ? check.files() : -1, upfront ? check.bytes() : -1,
+                    header.allVersions(), target, options, identity, interrupted -> {
+                        if (upfront) {
+                            if (!interrupted && !Objects.equals(reader.result(key).digest(), check.digest())) {
+                                throw new ManifestException("manifest " + manifest + " changed while it was being verified");
+                            }
+                            return check;
+                        }
+                        while (reader.next() != null) {
+                            // an interrupted run still checks the rest of the manifest and its signature
+                        }
+                        return reader.result(key);
+                    });
             return report;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -109,9 +126,11 @@ public final class Verification {
         for (FileEntry f : list.entries()) {
             bytes += Math.max(0, f.size());
         }
-        return run(list.algorithm(), list.entries().iterator(), list.entries().size(), bytes, false, target, options,
-                SignatureStatus.NOT_APPLICABLE, "a " + list.format() + " list carries no signature",
-                "list:" + list.digest());
+        long files = list.entries().size();
+        ManifestCheck none = new ManifestCheck(null, 0, files, bytes, SignatureStatus.NOT_APPLICABLE,
+                "a " + list.format() + " list carries no signature", null);
+        return run(list.algorithm(), list.entries().iterator(), files, bytes, false, target, options,
+                "list:" + list.digest(), interrupted -> none);
     }
 
     private record Outcome(String path, List<Finding> findings, long ok, long bytes, long hashed) {
@@ -131,7 +150,7 @@ public final class Verification {
 
     private static VerificationReport run(HashAlgorithm alg, Iterator<FileEntry> expected, long expectedCount,
                                           long expectedBytes, boolean allVersions, String target, Options o,
-                                          SignatureStatus sig, String sigDetail, String identity) {
+                                          String identity, java.util.function.Function<Boolean, ManifestCheck> signed) {
         Path cpFile = o.checkpoint();
         try {
             if (cpFile == null) {
@@ -159,7 +178,11 @@ public final class Verification {
                 }
                 final long[] lastSave = {System.nanoTime()};
                 final String[] lastPath = {through};
-                try (Ordered<Outcome> pipeline = new Ordered<>(o.threads(), out -> {
+                int threads = o.threads() > 0 ? o.threads() : Runtime.getRuntime().availableProcessors();
+                LaneHasher lanes = alg == HashAlgorithm.SM3 ? LaneHasher.start(threads) : null;
+                // with lanes, the pool's threads mostly wait for the lanes: enough of them to fill every lane
+                try (LaneHasher closeLanes = lanes;
+                     Ordered<Outcome> pipeline = new Ordered<>(lanes == null ? threads : threads * 3 * Sm3Kernel.LANES, out -> {
                     try {
                         for (Finding f : out.findings()) {
                             cp.finding(f);
@@ -217,19 +240,34 @@ public final class Verification {
                         } else {
                             List<FileEntry> mg = m;
                             List<Source.Item> sg = s;
-                            pipeline.submit(() -> compare(alg, source, mg, sg));
+                            pipeline.submit(() -> compare(alg, source, mg, sg, lanes));
                             m = manifest.next();
                             s = source.nextGroup();
                         }
                     }
                     pipeline.drain();
                 }
-                Totals totals = totals(t, expectedCount);
+                ManifestCheck c = signed.apply(interrupted);
+                Totals totals = totals(t, c.files());
                 cp.progress(lastPath[0] == null ? "" : lastPath[0], totals, !interrupted);
-                return new VerificationReport(sig, sigDetail, totals, interrupted, cp.file(), alg, target);
+                return new VerificationReport(c.signature(), c.detail(), totals, interrupted, cp.file(), alg, target);
             }
         } catch (IOException e) {
+            deleteTemporary(o, cpFile);
             throw new ManifestException("verification of " + target + " failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            deleteTemporary(o, cpFile); // e.g. a manifest found malformed half-way
+            throw e;
+        }
+    }
+
+    private static void deleteTemporary(Options o, Path cpFile) {
+        if (o.checkpoint() == null && cpFile != null) {
+            try {
+                Files.deleteIfExists(cpFile);
+            } catch (IOException ignored) {
+                // best effort
+            }
         }
     }
 
@@ -237,7 +275,8 @@ public final class Verification {
         return new Totals(expected, t.ok, t.missing, t.extra, t.size, t.hash, t.unreadable, t.bytes, t.hashedThisRun);
     }
 
-    private static Outcome compare(HashAlgorithm alg, Source source, List<FileEntry> expected, List<Source.Item> found) {
+    private static Outcome compare(HashAlgorithm alg, Source source, List<FileEntry> expected, List<Source.Item> found,
+                                   LaneHasher lanes) {
         List<Finding> fs = new ArrayList<>();
         long ok = 0;
         long bytes = 0;
@@ -270,7 +309,7 @@ public final class Verification {
                         "size differs"));
                 continue;
             }
-            Hashing.Hashed h = Hashing.hash(source, match, alg, false);
+            Hashing.Hashed h = Hashing.hash(source, match, alg, false, lanes);
             hashed++;
             if (h.error() != null) {
                 fs.add(new Finding(Finding.Kind.UNREADABLE, e.key(), null, null, h.error()));

@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs tasks on a small pool and hands their results to a consumer in submission order, with a bounded
- * window of tasks in flight (so memory stays flat however many tasks pass through).
+ * window of tasks in flight (so memory stays flat however many tasks pass through). {@code threads <= 0}
+ * means one per available processor.
  */
 public final class Ordered<R> implements AutoCloseable {
 
@@ -21,7 +22,7 @@ public final class Ordered<R> implements AutoCloseable {
     private final Consumer<R> sink;
 
     public Ordered(int threads, Consumer<R> sink) {
-        int t = Math.max(1, threads);
+        int t = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         this.pool = Executors.newFixedThreadPool(t, r -> {
             Thread th = new Thread(r, "yunjian-hash");
             th.setDaemon(true);

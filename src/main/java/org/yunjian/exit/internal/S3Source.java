@@ -55,16 +55,36 @@ public final class S3Source implements Source {
     }
 
     public static S3Source open(String target, S3Settings settings, boolean allVersions) {
-        String rest = target.substring("s3://".length());
-        int slash = rest.indexOf('/');
-        String bucket = slash < 0 ? rest : rest.substring(0, slash);
-        String prefix = slash < 0 ? "" : rest.substring(slash + 1);
-        if (!prefix.isEmpty() && !prefix.endsWith("/")) {
-            prefix += "/";
+        Location at = Location.parse(target);
+        S3Client client = client(settings);
+        S3Source source = new S3Source(client, at.bucket(), at.prefix(), allVersions);
+        requireBucket(client, at.bucket());
+        source.stack.push(source.level("").iterator());
+        return source;
+    }
+
+    /** Bucket and key prefix of {@code s3://bucket/prefix}; a non-empty prefix always ends with '/'. */
+    public record Location(String bucket, String prefix) {
+        public static Location parse(String target) {
+            if (!target.startsWith("s3://")) {
+                throw new ManifestException("not an s3:// address: " + target);
+            }
+            String rest = target.substring("s3://".length());
+            int slash = rest.indexOf('/');
+            String bucket = slash < 0 ? rest : rest.substring(0, slash);
+            String prefix = slash < 0 ? "" : rest.substring(slash + 1);
+            if (!prefix.isEmpty() && !prefix.endsWith("/")) {
+                prefix += "/";
+            }
+            if (bucket.isEmpty()) {
+                throw new ManifestException("no bucket in " + target);
+            }
+            return new Location(bucket, prefix);
         }
-        if (bucket.isEmpty()) {
-            throw new ManifestException("no bucket in " + target);
-        }
+    }
+
+    /** A path-style client for the settings (static credentials if given, else the SDK's default chain). */
+    public static S3Client client(S3Settings settings) {
         var b = S3Client.builder().forcePathStyle(true)
                 .region(Region.of(settings.region() == null ? "us-east-1" : settings.region()));
         if (settings.endpoint() != null) {
@@ -76,8 +96,14 @@ public final class S3Source implements Source {
         } else {
             b.credentialsProvider(DefaultCredentialsProvider.builder().build());
         }
-        S3Client client = b.build();
-        S3Source source = new S3Source(client, bucket, prefix, allVersions);
+        return b.build();
+    }
+
+    /**
+     * Checks that the bucket exists and is accessible; otherwise closes the client and throws a
+     * {@link ManifestException} naming the problem (missing bucket, denied access, unreachable endpoint).
+     */
+    public static void requireBucket(S3Client client, String bucket) {
         try {
             client.headBucket(r -> r.bucket(bucket));
         } catch (NoSuchBucketException e) {
@@ -85,16 +111,24 @@ public final class S3Source implements Source {
             throw new ManifestException("bucket '" + bucket + "' does not exist");
         } catch (S3Exception e) {
             client.close();
-            if (e.statusCode() == 404) {
-                throw new ManifestException("bucket '" + bucket + "' does not exist");
-            }
-            throw new ManifestException("cannot access bucket '" + bucket + "': " + e.awsErrorDetails().errorMessage());
+            throw problem(e, bucket);
         } catch (SdkException e) {
             client.close();
             throw new ManifestException("cannot reach S3 endpoint for bucket '" + bucket + "': " + e.getMessage());
         }
-        source.stack.push(source.level("").iterator());
-        return source;
+    }
+
+    /** A one-line error for an S3 error answer about {@code bucket}. */
+    public static ManifestException problem(S3Exception e, String bucket) {
+        if (e.statusCode() == 404) {
+            return new ManifestException("bucket '" + bucket + "' does not exist");
+        }
+        String detail = e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
+                ? e.awsErrorDetails().errorMessage() : "HTTP " + e.statusCode();
+        if (e.statusCode() == 403) {
+            return new ManifestException("access to bucket '" + bucket + "' denied (check the credentials): " + detail);
+        }
+        return new ManifestException("cannot access bucket '" + bucket + "': " + detail);
     }
 
     @Override

@@ -1,0 +1,66 @@
+package org.yunjian.exit;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import org.yunjian.exit.internal.Json;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code yunjian exit check-deleted s3://bucket/prefix}: the command line of {@link BucketDeletionCheck}. */
+@Command(name = "check-deleted", mixinStandardHelpOptions = true,
+        description = "Confirm that a bucket or prefix holds no objects, no non-current versions, no delete markers "
+                + "and no unfinished multipart uploads; list whatever remains. "
+                + "Exit status 0: empty; 1: something remains; 2: error (missing bucket, access denied, unreachable).")
+final class CheckDeletedCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Parameters(index = "0", paramLabel = "<s3://bucket[/prefix]>")
+    String target;
+    @Option(names = "--json", description = "print the result as JSON")
+    boolean json;
+    @CommandLine.Mixin
+    ExitCli.S3Options s3 = new ExitCli.S3Options();
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        boolean[] first = {true};
+        String jsonStart = "{\"target\":" + Json.quote(target) + ",\"remaining\":[";
+        BucketDeletionCheck.Report r = BucketDeletionCheck.check(target, s3.settings(), item -> {
+            if (json) {
+                o.print((first[0] ? jsonStart : ",") + Json.obj().put("key", item.key()).put("versionId", item.versionId())
+                        .put("kind", item.kind().name()).put("size", item.size())
+                        .put("lastModified", item.lastModified() == null ? null : item.lastModified().toString()));
+            } else {
+                if (first[0]) {
+                    o.println("KIND\tKEY\tVERSION\tSIZE\tLAST MODIFIED");
+                }
+                o.println(item.kind() + "\t" + ExitCli.oneLine(item.key()) + "\t"
+                        + (item.versionId() == null ? "-" : item.versionId()) + "\t"
+                        + (item.size() < 0 ? "-" : String.valueOf(item.size())) + "\t"
+                        + (item.lastModified() == null ? "-" : item.lastModified().toString()));
+            }
+            first[0] = false;
+        }, 0);
+        if (json) {
+            o.println((first[0] ? jsonStart : "") + "],\"bucket\":" + Json.quote(r.bucket()) + ",\"prefix\":" + Json.quote(r.prefix())
+                    + ",\"empty\":" + r.empty() + ",\"checkedAt\":" + Json.quote(r.checkedAt().toString())
+                    + ",\"totals\":" + Json.obj().put("current", r.current()).put("nonCurrent", r.nonCurrent())
+                    .put("deleteMarkers", r.deleteMarkers()).put("multipartUploads", r.multipartUploads())
+                    .put("bytes", r.bytes()) + "}");
+        } else {
+            o.printf("%s: %d current objects, %d non-current versions, %d delete markers, %d unfinished uploads "
+                            + "(%d bytes)%n", target, r.current(), r.nonCurrent(), r.deleteMarkers(), r.multipartUploads(),
+                    r.bytes());
+            o.println(r.empty() ? "RESULT: EMPTY — nothing remains under " + target : "RESULT: NOT EMPTY");
+        }
+        o.flush();
+        return r.empty() ? 0 : 1;
+    }
+}
