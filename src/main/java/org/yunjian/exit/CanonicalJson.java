@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.yunjian.exit.internal.Json;
+
 /**
  * Canonical JSON (the RFC 8785 rules for the subset used here): object members sorted by their names' UTF-16
  * code units, no insignificant whitespace, strings with the shortest escapes ({@code \"}, {@code \\},
@@ -261,45 +263,10 @@ public final class CanonicalJson {
         private String string() {
             expect('"');
             StringBuilder b = new StringBuilder();
-            while (true) {
-                if (i >= s.length()) {
-                    throw error("unterminated string");
-                }
-                char c = s.charAt(i++);
-                if (c == '"') {
-                    break;
-                }
-                if (c < 0x20) {
-                    throw error("control character in string");
-                }
-                if (c != '\\') {
-                    b.append(c);
-                    continue;
-                }
-                char e = next();
-                switch (e) {
-                    case '"' -> b.append('"');
-                    case '\\' -> b.append('\\');
-                    case '/' -> b.append('/');
-                    case 'b' -> b.append('\b');
-                    case 'f' -> b.append('\f');
-                    case 'n' -> b.append('\n');
-                    case 'r' -> b.append('\r');
-                    case 't' -> b.append('\t');
-                    case 'u' -> {
-                        if (i + 4 > s.length()) {
-                            throw error("short \\u escape");
-                        }
-                        try {
-                            b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                        } catch (NumberFormatException ex) {
-                            throw error("malformed \\u escape");
-                        }
-                        i += 4;
-                    }
-                    default -> throw error("unknown escape \\" + e);
-                }
-            }
+            i = Json.readString(s, i, b, (at, msg) -> {
+                i = at;
+                return error(msg);
+            });
             String out = b.toString();
             for (int k = 0; k < out.length(); k++) {
                 char c = out.charAt(k);

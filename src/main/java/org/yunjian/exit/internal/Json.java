@@ -88,6 +88,63 @@ public final class Json {
         }
     };
 
+    /** Makes the error of a parser for a problem found at an index of its input. */
+    @FunctionalInterface
+    public interface ErrorAt {
+        IllegalArgumentException at(int index, String message);
+    }
+
+    /**
+     * Reads the body of a JSON string starting at {@code i} (just after the opening quote) into {@code out},
+     * undoing escapes; returns the index after the closing quote.
+     *
+     * @throws IllegalArgumentException made by {@code error}: unterminated string, control character, bad escape
+     */
+    public static int readString(String s, int i, StringBuilder out, ErrorAt error) {
+        while (true) {
+            if (i >= s.length()) {
+                throw error.at(i, "unterminated string");
+            }
+            char c = s.charAt(i++);
+            if (c == '"') {
+                return i;
+            }
+            if (c < 0x20) {
+                throw error.at(i, "control character in string");
+            }
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
+            if (i >= s.length()) {
+                throw error.at(i, "unexpected end of input");
+            }
+            char e = s.charAt(i++);
+            switch (e) {
+                case '"' -> out.append('"');
+                case '\\' -> out.append('\\');
+                case '/' -> out.append('/');
+                case 'b' -> out.append('\b');
+                case 'f' -> out.append('\f');
+                case 'n' -> out.append('\n');
+                case 'r' -> out.append('\r');
+                case 't' -> out.append('\t');
+                case 'u' -> {
+                    if (i + 4 > s.length()) {
+                        throw error.at(i, "short \\u escape");
+                    }
+                    try {
+                        out.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                    } catch (NumberFormatException ex) {
+                        throw error.at(i, "malformed \\u escape");
+                    }
+                    i += 4;
+                }
+                default -> throw error.at(i, "unknown escape \\" + e);
+            }
+        }
+    }
+
     private static final class Parser {
         private final String s;
         private int i;
@@ -175,45 +232,11 @@ public final class Json {
         private String string() {
             expect('"');
             StringBuilder b = new StringBuilder();
-            while (true) {
-                if (i >= s.length()) {
-                    throw error("unterminated string");
-                }
-                char c = s.charAt(i++);
-                if (c == '"') {
-                    return b.toString();
-                }
-                if (c < 0x20) {
-                    throw error("control character in string");
-                }
-                if (c != '\\') {
-                    b.append(c);
-                    continue;
-                }
-                char e = next();
-                switch (e) {
-                    case '"' -> b.append('"');
-                    case '\\' -> b.append('\\');
-                    case '/' -> b.append('/');
-                    case 'b' -> b.append('\b');
-                    case 'f' -> b.append('\f');
-                    case 'n' -> b.append('\n');
-                    case 'r' -> b.append('\r');
-                    case 't' -> b.append('\t');
-                    case 'u' -> {
-                        if (i + 4 > s.length()) {
-                            throw error("short \\u escape");
-                        }
-                        try {
-                            b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                        } catch (NumberFormatException ex) {
-                            throw error("malformed \\u escape");
-                        }
-                        i += 4;
-                    }
-                    default -> throw error("unknown escape \\" + e);
-                }
-            }
+            i = readString(s, i, b, (at, msg) -> {
+                i = at;
+                return error(msg);
+            });
+            return b.toString();
         }
 
         private void ws() {
