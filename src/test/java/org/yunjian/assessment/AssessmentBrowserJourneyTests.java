@@ -170,11 +170,7 @@ class AssessmentBrowserJourneyTests {
     }
 
     private void logIn(String username) {
-        open("/login");
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(DemoData.PASSWORD);
-        driver.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
+        Browser.logIn(driver, wait, "http://localhost:" + port, username, null);
     }
 
     private void open(String path) {

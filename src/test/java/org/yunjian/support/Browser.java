@@ -5,11 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.yunjian.demo.DemoData;
+import org.yunjian.security.Totp;
 
 /**
  * Headless Debian Chromium driven by the Debian chromedriver. Without them the browser tests are
@@ -21,6 +28,24 @@ public final class Browser {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private Browser() {
+    }
+
+    /**
+     * Logs a demo account in through the login page ({@code totpSecret} for administrators, else null) and
+     * waits for the signed-in page.
+     */
+    public static void logIn(WebDriver driver, WebDriverWait wait, String baseUrl, String username,
+                             String totpSecret) {
+        driver.get(baseUrl + "/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(DemoData.PASSWORD);
+        driver.findElement(By.id("login-submit")).click();
+        if (totpSecret != null) {
+            wait.until(ExpectedConditions.urlContains("/login/totp"));
+            driver.findElement(By.id("code")).sendKeys(Totp.code(totpSecret, Instant.now()));
+            driver.findElement(By.id("totp-submit")).click();
+        }
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
     }
 
     public static ChromeDriver start() {

@@ -1,5 +1,10 @@
 package org.yunjian.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -11,7 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * A database of a test class's own, for tests that need an empty platform (no accounts yet): an in-memory
  * H2 database in the H2 run, a new PostgreSQL database (same owner and application roles) in the
- * PostgreSQL run. Use from a {@code @DynamicPropertySource} method.
+ * PostgreSQL run, and a data directory (keys, audit head witness, evidence) of its own. Use from a {@code @DynamicPropertySource} method.
  */
 public final class TestDatabases {
 
@@ -21,6 +26,14 @@ public final class TestDatabases {
     public static void fresh(String name, DynamicPropertyRegistry registry) {
         String db = name.toLowerCase().replaceAll("[^a-z0-9_]", "_") + "_"
                 + UUID.randomUUID().toString().substring(0, 8);
+        // a data directory of its own too: the audit head witness and the keys belong to the database, and a
+        // witness shared with another database's context makes that log look truncated
+        try {
+            Path dataDir = Files.createTempDirectory("yunjian-" + db + "-");
+            registry.add("yunjian.data-dir", dataDir::toString);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         String adminUrl = System.getProperty(PostgresForTests.ADMIN_URL);
         if (adminUrl == null) {
             registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + db + ";DB_CLOSE_DELAY=-1");
