@@ -124,14 +124,7 @@ public final class CanonicalJson {
 
     /** Parses one JSON value (any whitespace allowed between tokens). */
     public static Object parse(String text) {
-        Parser p = new Parser(text);
-        p.ws();
-        Object v = p.value(0);
-        p.ws();
-        if (p.i != text.length()) {
-            throw p.error("trailing data after the JSON value");
-        }
-        return v;
+        return new Parser(text).document();
     }
 
     /** Parses a JSON object. */
@@ -144,12 +137,20 @@ public final class CanonicalJson {
         return (Map<String, Object>) v;
     }
 
-    private static final class Parser {
-        private final String s;
-        private int i;
+    private static final class Parser extends Json.Cursor {
 
         Parser(String s) {
-            this.s = s;
+            super(s, "character", "unexpected end of input");
+        }
+
+        Object document() {
+            ws();
+            Object v = value(0);
+            ws();
+            if (i != s.length()) {
+                throw error("trailing data after the JSON value");
+            }
+            return v;
         }
 
         Object value(int depth) {
@@ -260,14 +261,9 @@ public final class CanonicalJson {
             }
         }
 
-        private String string() {
-            expect('"');
-            StringBuilder b = new StringBuilder();
-            i = Json.readString(s, i, b, (at, msg) -> {
-                i = at;
-                return error(msg);
-            });
-            String out = b.toString();
+        @Override
+        protected String string() {
+            String out = super.string();
             for (int k = 0; k < out.length(); k++) {
                 char c = out.charAt(k);
                 if (Character.isHighSurrogate(c) && k + 1 < out.length() && Character.isLowSurrogate(out.charAt(k + 1))) {
@@ -286,27 +282,5 @@ public final class CanonicalJson {
             }
         }
 
-        private char peek() {
-            if (i >= s.length()) {
-                throw error("unexpected end of input");
-            }
-            return s.charAt(i);
-        }
-
-        private char next() {
-            char c = peek();
-            i++;
-            return c;
-        }
-
-        private void expect(char c) {
-            if (next() != c) {
-                throw error("expected '" + c + "'");
-            }
-        }
-
-        IllegalArgumentException error(String msg) {
-            return new IllegalArgumentException("malformed JSON at character " + (i + 1) + ": " + msg);
-        }
     }
 }

@@ -117,11 +117,8 @@ public final class ExitCli {
         }
     }
 
-    @Command(name = "exit", mixinStandardHelpOptions = true, version = ManifestHeader.TOOL,
-            description = "Exit from a cloud: signed hand-over manifests and their verification (offline, no server).",
-            subcommands = {ManifestCommand.class, VerifyCommand.class, VerifyCertificateCommand.class,
-                    CheckDeletedCommand.class})
-    static final class ExitCommand implements Runnable {
+    /** A command that only groups subcommands: run alone, it prints its usage. */
+    abstract static class Group implements Runnable {
         @Spec
         CommandSpec spec;
 
@@ -131,16 +128,16 @@ public final class ExitCli {
         }
     }
 
+    @Command(name = "exit", mixinStandardHelpOptions = true, version = ManifestHeader.TOOL,
+            description = "Exit from a cloud: signed hand-over manifests and their verification (offline, no server).",
+            subcommands = {ManifestCommand.class, VerifyCommand.class, VerifyCertificateCommand.class,
+                    CheckDeletedCommand.class})
+    static final class ExitCommand extends Group {
+    }
+
     @Command(name = "manifest", mixinStandardHelpOptions = true, description = "Build or export hand-over manifests.",
             subcommands = {BuildCommand.class, ExportCommand.class})
-    static final class ManifestCommand implements Runnable {
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-        }
+    static final class ManifestCommand extends Group {
     }
 
     @Command(name = "build", mixinStandardHelpOptions = true,
@@ -351,14 +348,7 @@ public final class ExitCli {
     @Command(name = "keys", mixinStandardHelpOptions = true, version = ManifestHeader.TOOL,
             description = "SM2 signing keys for manifests (offline).",
             subcommands = {KeysCreate.class, KeysImport.class, KeysShow.class})
-    static final class KeysCommand implements Runnable {
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-        }
+    static final class KeysCommand extends Group {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,

@@ -88,69 +88,99 @@ public final class Json {
         }
     };
 
-    /** Makes the error of a parser for a problem found at an index of its input. */
-    @FunctionalInterface
-    public interface ErrorAt {
-        IllegalArgumentException at(int index, String message);
-    }
-
     /**
-     * Reads the body of a JSON string starting at {@code i} (just after the opening quote) into {@code out},
-     * undoing escapes; returns the index after the closing quote.
-     *
-     * @throws IllegalArgumentException made by {@code error}: unterminated string, control character, bad escape
+     * A position in JSON text with the token steps both parsers of the module share (the manifest's flat
+     * objects here, the certificate's canonical documents in {@code exit.CanonicalJson}).
      */
-    public static int readString(String s, int i, StringBuilder out, ErrorAt error) {
-        while (true) {
+    public abstract static class Cursor {
+        protected final String s;
+        protected int i;
+        private final String unit;
+        private final String endOfText;
+
+        /**
+         * @param unit how errors name a position ("column" of a line, "character" of a document)
+         * @param endOfText the error when the text ends too early
+         */
+        protected Cursor(String s, String unit, String endOfText) {
+            this.s = s;
+            this.unit = unit;
+            this.endOfText = endOfText;
+        }
+
+        protected char peek() {
             if (i >= s.length()) {
-                throw error.at(i, "unterminated string");
+                throw error(endOfText);
             }
-            char c = s.charAt(i++);
-            if (c == '"') {
-                return i;
+            return s.charAt(i);
+        }
+
+        protected char next() {
+            char c = peek();
+            i++;
+            return c;
+        }
+
+        protected void expect(char c) {
+            if (next() != c) {
+                throw error("expected '" + c + "'");
             }
-            if (c < 0x20) {
-                throw error.at(i, "control character in string");
-            }
-            if (c != '\\') {
-                out.append(c);
-                continue;
-            }
-            if (i >= s.length()) {
-                throw error.at(i, "unexpected end of input");
-            }
-            char e = s.charAt(i++);
-            switch (e) {
-                case '"' -> out.append('"');
-                case '\\' -> out.append('\\');
-                case '/' -> out.append('/');
-                case 'b' -> out.append('\b');
-                case 'f' -> out.append('\f');
-                case 'n' -> out.append('\n');
-                case 'r' -> out.append('\r');
-                case 't' -> out.append('\t');
-                case 'u' -> {
-                    if (i + 4 > s.length()) {
-                        throw error.at(i, "short \\u escape");
-                    }
-                    try {
-                        out.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                    } catch (NumberFormatException ex) {
-                        throw error.at(i, "malformed \\u escape");
-                    }
-                    i += 4;
+        }
+
+        protected IllegalArgumentException error(String msg) {
+            return new IllegalArgumentException("malformed JSON at " + unit + " " + (i + 1) + ": " + msg);
+        }
+
+        /** A string token, escapes undone. */
+        protected String string() {
+            expect('"');
+            StringBuilder b = new StringBuilder();
+            while (true) {
+                if (i >= s.length()) {
+                    throw error("unterminated string");
                 }
-                default -> throw error.at(i, "unknown escape \\" + e);
+                char c = s.charAt(i++);
+                if (c == '"') {
+                    return b.toString();
+                }
+                if (c < 0x20) {
+                    throw error("control character in string");
+                }
+                if (c != '\\') {
+                    b.append(c);
+                    continue;
+                }
+                char e = next();
+                switch (e) {
+                    case '"' -> b.append('"');
+                    case '\\' -> b.append('\\');
+                    case '/' -> b.append('/');
+                    case 'b' -> b.append('\b');
+                    case 'f' -> b.append('\f');
+                    case 'n' -> b.append('\n');
+                    case 'r' -> b.append('\r');
+                    case 't' -> b.append('\t');
+                    case 'u' -> {
+                        if (i + 4 > s.length()) {
+                            throw error("short \\u escape");
+                        }
+                        try {
+                            b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                        } catch (NumberFormatException ex) {
+                            throw error("malformed \\u escape");
+                        }
+                        i += 4;
+                    }
+                    default -> throw error("unknown escape \\" + e);
+                }
             }
         }
     }
 
-    private static final class Parser {
-        private final String s;
-        private int i;
+    private static final class Parser extends Cursor {
 
         Parser(String s) {
-            this.s = s;
+            super(s, "column", "unexpected end of line");
         }
 
         Map<String, Object> object() {
@@ -229,43 +259,11 @@ public final class Json {
             throw error("unexpected value (nested objects and arrays are not allowed)");
         }
 
-        private String string() {
-            expect('"');
-            StringBuilder b = new StringBuilder();
-            i = readString(s, i, b, (at, msg) -> {
-                i = at;
-                return error(msg);
-            });
-            return b.toString();
-        }
-
         private void ws() {
             while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
                 i++;
             }
         }
 
-        private char peek() {
-            if (i >= s.length()) {
-                throw error("unexpected end of line");
-            }
-            return s.charAt(i);
-        }
-
-        private char next() {
-            char c = peek();
-            i++;
-            return c;
-        }
-
-        private void expect(char c) {
-            if (next() != c) {
-                throw error("expected '" + c + "'");
-            }
-        }
-
-        private IllegalArgumentException error(String msg) {
-            return new IllegalArgumentException("malformed JSON at column " + (i + 1) + ": " + msg);
-        }
     }
 }
