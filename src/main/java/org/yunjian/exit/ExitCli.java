@@ -39,6 +39,8 @@ public final class ExitCli {
     /** Environment variable holding the private key passphrase unless {@code --passphrase-env} names another. */
     public static final String PASSPHRASE_ENV = "YUNJIAN_KEY_PASSPHRASE";
 
+    private static final String NO_CLOSURES = "picocli.disable.closures";
+
     private ExitCli() {
     }
 
@@ -57,6 +59,11 @@ public final class ExitCli {
         if (args.length == 0 || !handles(args[0])) {
             err.println("yunjian: expected 'exit' or 'keys'");
             return 2;
+        }
+        if (System.getProperty(NO_CLOSURES) == null) {
+            // picocli otherwise probes for groovy.lang.Closure, and a class that is nowhere to be found makes the JDK
+            // open every jar on the class path first (≈0.2-0.4 s of a start, docs/performance.md)
+            System.setProperty(NO_CLOSURES, "true");
         }
         Object root = "exit".equals(args[0]) ? new ExitCommand() : new KeysCommand();
         String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);

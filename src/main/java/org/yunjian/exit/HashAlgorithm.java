@@ -49,7 +49,7 @@ public enum HashAlgorithm {
             };
         }
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            MessageDigest md = (MessageDigest) Sha256.PROTOTYPE.clone();
             return new Hasher() {
                 @Override
                 public void update(byte[] b, int off, int len) {
@@ -61,8 +61,21 @@ public enum HashAlgorithm {
                     return md.digest();
                 }
             };
-        } catch (NoSuchAlgorithmException e) {
+        } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Cloning a fresh digest skips the provider look-up of {@code getInstance}, once per file otherwise. */
+    private static final class Sha256 {
+        static final MessageDigest PROTOTYPE;
+
+        static {
+            try {
+                PROTOTYPE = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 package org.yunjian.exit;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 
 /**
@@ -38,16 +37,22 @@ public final class ManifestPaths {
                 throw new IllegalArgumentException("path contains a backslash: '" + printable(path) + "'");
             }
         }
-        for (String seg : path.split("/", -1)) {
-            if (seg.isEmpty()) {
+        for (int start = 0; start <= path.length(); ) {
+            int end = path.indexOf('/', start);
+            if (end < 0) {
+                end = path.length();
+            }
+            int len = end - start;
+            if (len == 0) {
                 throw new IllegalArgumentException("path has an empty segment: '" + printable(path) + "'");
             }
-            if (seg.equals("..")) {
+            if (len == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.') {
                 throw new IllegalArgumentException("path climbs out with '..': '" + printable(path) + "'");
             }
-            if (seg.equals(".")) {
+            if (len == 1 && path.charAt(start) == '.') {
                 throw new IllegalArgumentException("path is not normalised ('.'): '" + printable(path) + "'");
             }
+            start = end + 1;
         }
         return path;
     }
@@ -62,18 +67,40 @@ public final class ManifestPaths {
         }
     }
 
+    /**
+     * Canonical order without encoding: UTF-8 byte order is code point order, so the strings are compared by
+     * code point, '/' first, a lone surrogate as the '?' that UTF-8 encoding would write for it.
+     */
     public static int compare(String a, String b) {
-        byte[] x = a.getBytes(StandardCharsets.UTF_8);
-        byte[] y = b.getBytes(StandardCharsets.UTF_8);
-        int n = Math.min(x.length, y.length);
-        for (int i = 0; i < n; i++) {
-            int p = x[i] == '/' ? 0 : (x[i] & 0xff);
-            int q = y[i] == '/' ? 0 : (y[i] & 0xff);
-            if (p != q) {
-                return p - q;
+        int n = a.length();
+        int m = b.length();
+        int i = 0;
+        int j = 0;
+        while (i < n && j < m) {
+            char c = a.charAt(i);
+            char d = b.charAt(j);
+            if (c == d && !Character.isSurrogate(c)) {
+                i++;
+                j++;
+                continue;
+            }
+            int p = a.codePointAt(i);
+            int q = b.codePointAt(j);
+            i += Character.charCount(p);
+            j += Character.charCount(q);
+            int r = rank(p) - rank(q);
+            if (r != 0) {
+                return r;
             }
         }
-        return x.length - y.length;
+        return (i < n ? 1 : 0) - (j < m ? 1 : 0);
+    }
+
+    private static int rank(int codePoint) {
+        if (codePoint == '/') {
+            return 0;
+        }
+        return Character.isSurrogate((char) codePoint) && codePoint <= Character.MAX_VALUE ? '?' : codePoint;
     }
 
     /** Compares two names of the same directory by their UTF-8 bytes. */

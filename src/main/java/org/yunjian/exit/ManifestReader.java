@@ -18,6 +18,7 @@ import java.util.Set;
 import org.yunjian.crypto.Hex;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.crypto.Verifier;
+import org.yunjian.exit.internal.FileLines;
 import org.yunjian.exit.internal.Json;
 import org.yunjian.exit.internal.RawLines;
 
@@ -117,11 +118,17 @@ public final class ManifestReader implements Closeable {
         if (ended) {
             return null;
         }
-        Map<String, Object> m = nextLine();
-        if (m == null) {
+        if (!advance()) {
             ended = true;
             return null;
         }
+        FileLines.Fields fast = FileLines.parse(lines.array(), lines.length() - 1);
+        if (fast != null) {
+            digest.update(lines.array(), 0, lines.length());
+            return file(fast.path(), fast.version(), fast.latest(), fast.size(), fast.hash(), fast.format(),
+                    fast.sensitivity(), fast.description(), fast.error());
+        }
+        Map<String, Object> m = parsed();
         String type = String.valueOf(m.get("type"));
         switch (type) {
             case "item" -> {
@@ -139,24 +146,15 @@ public final class ManifestReader implements Closeable {
                 }
             }
             case "file" -> {
-                FileEntry e;
+                Object size = m.get("size");
+                Object latest = m.get("latest");
                 try {
-                    Object size = m.get("size");
-                    Object latest = m.get("latest");
-                    e = new FileEntry(str(m, "path", true), str(m, "version", false),
-                            latest instanceof Boolean b ? b : null, size instanceof Long l ? l : -1,
-                            str(m, "hash", false), str(m, "format", false), Sensitivity.parse(str(m, "sensitivity", true)),
-                            str(m, "description", false), str(m, "error", false));
+                    return file(str(m, "path", true), str(m, "version", false), latest instanceof Boolean b ? b : null,
+                            size instanceof Long l ? l : -1, str(m, "hash", false), str(m, "format", false),
+                            str(m, "sensitivity", true), str(m, "description", false), str(m, "error", false));
                 } catch (IllegalArgumentException ex) {
                     throw error(ex.getMessage());
                 }
-                if (e.size() < -1) {
-                    throw error("negative size");
-                }
-                order(e);
-                files++;
-                bytes += Math.max(0, e.size());
-                return e;
             }
             case "trailer" -> {
                 trailer = m;
@@ -174,6 +172,23 @@ public final class ManifestReader implements Closeable {
             }
             default -> throw error("unknown entry type '" + type + "'");
         }
+    }
+
+    private FileEntry file(String path, String version, Boolean latest, long size, String hash, String format,
+                           String sensitivity, String description, String error) {
+        FileEntry e;
+        try {
+            e = new FileEntry(path, version, latest, size, hash, format, Sensitivity.parse(sensitivity), description, error);
+        } catch (IllegalArgumentException ex) {
+            throw error(ex.getMessage());
+        }
+        if (e.size() < -1) {
+            throw error("negative size");
+        }
+        order(e);
+        files++;
+        bytes += Math.max(0, e.size());
+        return e;
     }
 
     private void order(FileEntry e) {
@@ -259,36 +274,45 @@ public final class ManifestReader implements Closeable {
         return fp.length() > 16 ? fp.substring(0, 16) + "…" : fp;
     }
 
-    private Map<String, Object> nextLine() {
+    /** Reads the next line (checked: terminated, UTF-8); false at the end, when the digest is complete. */
+    private boolean advance() {
         try {
             if (!lines.next()) {
                 digestHex = Hex.encode(digest.finish().bytes());
-                return null;
+                return false;
             }
-            if (!lines.terminated()) {
-                throw error("the manifest is truncated: the last line is incomplete");
-            }
-            String text;
-            try {
-                text = lines.text();
-            } catch (CharacterCodingException e) {
-                throw error("not valid UTF-8");
-            }
-            Map<String, Object> m;
-            try {
-                m = Json.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw error(e.getMessage());
-            }
-            if ("trailer".equals(m.get("type"))) {
-                digestHex = Hex.encode(digest.finish().bytes());
-            } else {
-                digest.update(lines.bytes());
-            }
-            return m;
         } catch (IOException e) {
             throw new ManifestException("cannot read manifest " + file + ": " + e.getMessage(), e);
         }
+        if (!lines.terminated()) {
+            throw error("the manifest is truncated: the last line is incomplete");
+        }
+        if (!lines.wellFormed()) {
+            throw error("not valid UTF-8");
+        }
+        return true;
+    }
+
+    /** The current line by the general parser; the digest takes every line before the trailer. */
+    private Map<String, Object> parsed() {
+        Map<String, Object> m;
+        try {
+            m = Json.parse(lines.text());
+        } catch (CharacterCodingException e) {
+            throw error("not valid UTF-8");
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
+        }
+        if ("trailer".equals(m.get("type"))) {
+            digestHex = Hex.encode(digest.finish().bytes());
+        } else {
+            digest.update(lines.array(), 0, lines.length());
+        }
+        return m;
+    }
+
+    private Map<String, Object> nextLine() {
+        return advance() ? parsed() : null;
     }
 
     private static String str(Map<String, Object> m, String key, boolean required) {

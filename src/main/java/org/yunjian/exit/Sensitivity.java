@@ -17,6 +17,11 @@ public enum Sensitivity {
 
     /** Accepts 敏感/公开 and the English {@code sensitive}/{@code public}. */
     public static Sensitivity parse(String s) {
+        for (Sensitivity v : values()) {
+            if (v.label.equals(s)) {
+                return v; // what manifests hold, without the lower-casing (which is dear for CJK text)
+            }
+        }
         switch (s == null ? "" : s.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "敏感", "sensitive" -> {
                 return SENSITIVE;

@@ -45,7 +45,7 @@ public final class Checkpoint implements Closeable {
             boolean first = true;
             try (RawLines lines = new RawLines(Files.newInputStream(file))) {
                 while (lines.next()) {
-                    offset += lines.bytes().length;
+                    offset += lines.length();
                     if (!lines.terminated()) {
                         break;
                     }
