@@ -272,6 +272,12 @@ class ExitProjectApiTests {
             send(post("/api/exit-projects/{id}/certificate", id), customer, "").andExpect(status().isConflict())
                     .andExpect(jsonPath("$.type").value("urn:yunjian:problem:exit-precondition"))
                     .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("object storage")));
+            String page = mvc.perform(get("/exit-projects/{id}", id).with(as(agent))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("id=\"storage-checks\"", "s3://" + bucket + "/citizens/", "data-open=\"true\"",
+                    "仍有残留（2 项）", "0 / 1 / 1 / 0", "id=\"upload-storage-check\"");
+            assertThat(mvc.perform(get("/exit-projects/{id}", id).with(as(assessor))).andReturn().getResponse()
+                    .getContentAsString()).contains("s3://" + bucket + "/citizens/").doesNotContain("upload-storage-check");
 
             // every version and marker deleted; the customer's agent checks the whole bucket, which covers citizens/
             var listing = s3.listObjectVersions(b -> b.bucket(bucket));
