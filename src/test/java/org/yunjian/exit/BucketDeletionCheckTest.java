@@ -234,6 +234,7 @@ class BucketDeletionCheckTest {
                 .hasMessage("checkedAt: required, an ISO-8601 instant");
         assertThatThrownBy(() -> Report.parse("{\"target\":\"s3://lies\"")).hasMessageStartingWith("malformed JSON");
         assertThatThrownBy(() -> Report.parse("[]")).hasMessageContaining("expected an object");
+        assertThat(Report.parse(DeletionCheckReportFuzzTest.SEED).nonCurrent()).as("the fuzz seed is valid").isEqualTo(1);
     }
 
     /** The command takes credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY like the S3 source. */
