@@ -423,7 +423,9 @@ class AuthorizationMatrixTests {
             Map.entry("POST /exit-projects/{id}/manifests", RequestSpec.file("不是清单")),
             Map.entry("POST /exit-projects/{id}/items", RequestSpec.form(Map.of("category", "document", "name",
                     "矩阵文档", "sensitivity", "公开"))),
-            Map.entry("POST /exit-projects/{id}/verification-runs", RequestSpec.file("{}")));
+            Map.entry("POST /exit-projects/{id}/verification-runs", RequestSpec.file("{}")),
+            Map.entry("POST /api/exit-projects/{id}/storage-checks", RequestSpec.file("{}")),
+            Map.entry("POST /exit-projects/{id}/storage-checks", RequestSpec.file("{}")));
 
     record Row(String endpoint, Caller caller, Scope scope, int status) {
         @Override

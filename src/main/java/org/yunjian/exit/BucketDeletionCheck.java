@@ -1,8 +1,11 @@
 package org.yunjian.exit;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.yunjian.exit.internal.S3Source;
@@ -86,6 +89,120 @@ public final class BucketDeletionCheck {
         /** Whether {@link #remaining()} lists fewer items than were found. */
         public boolean truncated() {
             return remaining.size() < total();
+        }
+
+        /**
+         * Reads the JSON that {@code yunjian exit check-deleted --json} prints (docs/exit-manifest.md) — the one
+         * format of a recorded check. Strict: the text must be one JSON object with every member the command writes,
+         * {@code target} must name the {@code bucket} and {@code prefix}, the {@code remaining} list must hold
+         * exactly as many items of each kind as {@code totals} counts (the command prints every item it finds), and
+         * {@code empty} must agree with the totals — a report claiming empty while anything is counted or listed is
+         * refused.
+         *
+         * @throws IllegalArgumentException naming the problem (malformed JSON, a missing or mistyped member, an
+         *                                  inconsistency)
+         */
+        public static Report parse(String json) {
+            Map<String, Object> m = CanonicalJson.parseObject(json.strip());
+            String target = text(m, "target");
+            String bucket = text(m, "bucket");
+            String prefix = text(m, "prefix");
+            S3Source.Location at;
+            try {
+                at = S3Source.Location.parse(target);
+            } catch (ManifestException e) {
+                throw new IllegalArgumentException("target: " + e.getMessage());
+            }
+            if (!at.bucket().equals(bucket) || !at.prefix().equals(prefix)) {
+                throw new IllegalArgumentException("target " + target + " is not bucket '" + bucket + "', prefix '"
+                        + prefix + "'");
+            }
+            if (!(m.get("empty") instanceof Boolean empty)) {
+                throw new IllegalArgumentException("empty: required, true or false");
+            }
+            Instant checkedAt = instant(m.get("checkedAt"), "checkedAt");
+            if (!(m.get("totals") instanceof Map<?, ?> t)) {
+                throw new IllegalArgumentException("totals: required object");
+            }
+            long[] totals = new long[Kind.values().length];
+            String[] names = {"current", "nonCurrent", "deleteMarkers", "multipartUploads"};
+            for (Kind k : Kind.values()) {
+                totals[k.ordinal()] = count(t.get(names[k.ordinal()]), "totals." + names[k.ordinal()]);
+            }
+            long bytes = count(t.get("bytes"), "totals.bytes");
+            if (!(m.get("remaining") instanceof List<?> list)) {
+                throw new IllegalArgumentException("remaining: required list");
+            }
+            List<Remaining> remaining = new ArrayList<>(list.size());
+            long[] listed = new long[Kind.values().length];
+            for (Object o : list) {
+                Remaining r = remaining(o, remaining.size());
+                listed[r.kind().ordinal()]++;
+                remaining.add(r);
+            }
+            Report report = new Report(target, bucket, prefix, totals[0], totals[1], totals[2], totals[3], bytes,
+                    List.copyOf(remaining), checkedAt);
+            if (empty != report.empty()) {
+                throw new IllegalArgumentException("it claims empty:" + empty + " but its totals count "
+                        + report.total() + " remaining items");
+            }
+            for (Kind k : Kind.values()) {
+                if (listed[k.ordinal()] != totals[k.ordinal()]) {
+                    throw new IllegalArgumentException("remaining lists " + listed[k.ordinal()] + " " + k
+                            + " items but totals." + names[k.ordinal()] + " is " + totals[k.ordinal()]);
+                }
+            }
+            return report;
+        }
+
+        private static Remaining remaining(Object o, int index) {
+            String at = "remaining[" + index + "]";
+            if (!(o instanceof Map<?, ?> r)) {
+                throw new IllegalArgumentException(at + ": not an object");
+            }
+            String key = text(r, "key", at);
+            Kind kind;
+            try {
+                kind = Kind.valueOf(text(r, "kind", at));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(at + ".kind: one of " + Arrays.toString(Kind.values()));
+            }
+            Object version = r.get("versionId");
+            if (version != null && !(version instanceof String)) {
+                throw new IllegalArgumentException(at + ".versionId: not a string");
+            }
+            if (!(r.get("size") instanceof Long size) || size < -1) {
+                throw new IllegalArgumentException(at + ".size: required, an integer of at least -1");
+            }
+            Object modified = r.get("lastModified");
+            return new Remaining(key, (String) version, kind, size,
+                    modified == null ? null : instant(modified, at + ".lastModified"));
+        }
+
+        private static String text(Map<?, ?> m, String name) {
+            return text(m, name, null);
+        }
+
+        private static String text(Map<?, ?> m, String name, String at) {
+            if (!(m.get(name) instanceof String s)) {
+                throw new IllegalArgumentException((at == null ? "" : at + ".") + name + ": required string");
+            }
+            return s;
+        }
+
+        private static long count(Object o, String name) {
+            if (!(o instanceof Long n) || n < 0) {
+                throw new IllegalArgumentException(name + ": required, a non-negative integer");
+            }
+            return n;
+        }
+
+        private static Instant instant(Object o, String name) {
+            try {
+                return Instant.parse((String) o);
+            } catch (ClassCastException | NullPointerException | DateTimeParseException e) {
+                throw new IllegalArgumentException(name + ": required, an ISO-8601 instant");
+            }
         }
     }
 

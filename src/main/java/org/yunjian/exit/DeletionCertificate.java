@@ -147,7 +147,8 @@ public final class DeletionCertificate {
                     + name(parties.get("customer")) + ", provider " + name(parties.get("provider")) + ", issued "
                     + content.get("issuedAt") + " by " + name(content.get("issuer")) + "; " + size(content.get("manifests"))
                     + " manifests, " + size(content.get("verificationRuns")) + " verification runs, "
-                    + size(content.get("sanitisations")) + " media records; sm3:" + sm3;
+                    + size(content.get("sanitisations")) + " media records, " + size(content.get("storageChecks"))
+                    + " object-storage checks; sm3:" + sm3;
         }
 
         private static Map<?, ?> map(Object o) {

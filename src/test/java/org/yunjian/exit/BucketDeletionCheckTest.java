@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 
 import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -185,6 +186,55 @@ class BucketDeletionCheckTest {
         assertThat(missing[0]).isEqualTo("2");
         assertThat(missing[1]).isEmpty();
         assertThat(missing[2].trim()).isEqualTo("yunjian exit check-deleted: error: bucket 'absent' does not exist");
+    }
+
+    @Test
+    void theJsonTheCommandPrintsReadsBackAsTheSameReport() {
+        bucket("readback", true);
+        put("readback", "t/a.txt", "abc");
+        put("readback", "t/a.txt", "abcd");
+        s3.createMultipartUpload(b -> b.bucket("readback").key("t/big.bin"));
+        String[] json = withCredentials(() -> cli("s3://readback/t", "--json"));
+        assertThat(json[0]).isEqualTo("1");
+        Report read = Report.parse(json[1]);
+        Report direct = BucketDeletionCheck.check("s3://readback/t", settings);
+        assertThat(read.target()).isEqualTo("s3://readback/t");
+        assertThat(read.prefix()).isEqualTo("t/");
+        assertThat(read.empty()).isFalse();
+        assertThat(List.of(read.current(), read.nonCurrent(), read.deleteMarkers(), read.multipartUploads(), read.bytes()))
+                .isEqualTo(List.of(direct.current(), direct.nonCurrent(), direct.deleteMarkers(),
+                        direct.multipartUploads(), direct.bytes()))
+                .isEqualTo(List.of(1L, 1L, 0L, 1L, 7L));
+        assertThat(read.remaining()).containsExactlyInAnyOrderElementsOf(direct.remaining());
+
+        bucket("clean", false);
+        Report empty = Report.parse(withCredentials(() -> cli("s3://clean", "--json"))[1]);
+        assertThat(empty.empty()).isTrue();
+        assertThat(empty.remaining()).isEmpty();
+    }
+
+    @Test
+    void aReportThatContradictsItselfOrLacksAMemberIsRefused() {
+        bucket("lies", false);
+        put("lies", "x.bin", "x");
+        String real = withCredentials(() -> cli("s3://lies", "--json"))[1];
+        assertThat(Report.parse(real).current()).isEqualTo(1);
+        assertThatThrownBy(() -> Report.parse(real.replace("\"empty\":false", "\"empty\":true")))
+                .hasMessage("it claims empty:true but its totals count 1 remaining items");
+        assertThatThrownBy(() -> Report.parse(real.replace("\"current\":1", "\"current\":0")
+                .replace("\"empty\":false", "\"empty\":true")))
+                .hasMessage("remaining lists 1 CURRENT items but totals.current is 0");
+        assertThatThrownBy(() -> Report.parse(real.replace("\"current\":1", "\"current\":2")))
+                .hasMessage("remaining lists 1 CURRENT items but totals.current is 2");
+        assertThatThrownBy(() -> Report.parse(real.replace("\"bucket\":\"lies\"", "\"bucket\":\"other\"")))
+                .hasMessageContaining("is not bucket 'other'");
+        assertThatThrownBy(() -> Report.parse(real.replace("\"kind\":\"CURRENT\"", "\"kind\":\"GONE\"")))
+                .hasMessageStartingWith("remaining[0].kind: one of");
+        assertThatThrownBy(() -> Report.parse(real.replace(",\"checkedAt\"", ",\"checked\"")))
+                .hasMessage("checkedAt: required, an ISO-8601 instant");
+        assertThatThrownBy(() -> Report.parse("{\"target\":\"s3://lies\"")).hasMessageStartingWith("malformed JSON");
+        assertThatThrownBy(() -> Report.parse("[]")).hasMessageContaining("expected an object");
+        assertThat(Report.parse(DeletionCheckReportFuzzTest.SEED).nonCurrent()).as("the fuzz seed is valid").isEqualTo(1);
     }
 
     /** The command takes credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY like the S3 source. */

@@ -19,9 +19,12 @@ import java.time.LocalDate;
 
 import com.jayway.jsonpath.JsonPath;
 
+import org.gaul.s3proxy.junit.S3ProxyExtension;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,6 +46,13 @@ import org.yunjian.security.CurrentUser;
 import org.yunjian.security.MutableClock;
 import org.yunjian.support.PdfInspection;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+
 /** An exit project through the REST API, with the real services, database, offline CLI and a settable clock. */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -58,6 +68,11 @@ class ExitProjectApiTests {
             return new MutableClock();
         }
     }
+
+    /** The provider's object storage: S3Proxy's transient store, which keeps versions and delete markers. */
+    @RegisterExtension
+    static final S3ProxyExtension S3_PROXY = S3ProxyExtension.builder().withBlobStoreProvider("transient")
+            .withCredentials("access", "secret").build();
 
     @Autowired
     MockMvc mvc;
@@ -117,6 +132,36 @@ class ExitProjectApiTests {
                 report.getFileName().toString(), "application/json", Files.readAllBytes(report))).with(as(u)));
     }
 
+    ResultActions uploadCheck(String id, String name, byte[] report, CurrentUser u) throws Exception {
+        return mvc.perform(multipart("/api/exit-projects/{id}/storage-checks", id).file(new MockMultipartFile("file",
+                name, "application/json", report)).with(as(u)));
+    }
+
+    ResultActions uploadCheck(String id, Path report, CurrentUser u) throws Exception {
+        return uploadCheck(id, report.getFileName().toString(), Files.readAllBytes(report), u);
+    }
+
+    S3Client s3() {
+        return S3Client.builder().endpointOverride(S3_PROXY.getUri()).forcePathStyle(true).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("access", "secret")))
+                .build();
+    }
+
+    /** A versioned bucket (its name unique per test) whose one object under {@code citizens/} was deleted. */
+    String bucketWithLeftovers(S3Client s3) {
+        String bucket = "portal-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        s3.createBucket(b -> b.bucket(bucket));
+        s3.putBucketVersioning(b -> b.bucket(bucket)
+                .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+        s3.putObject(b -> b.bucket(bucket).key("citizens/1.csv"), RequestBody.fromString("110101199001011234,张三"));
+        s3.deleteObject(b -> b.bucket(bucket).key("citizens/1.csv")); // the version stays, under a delete marker
+        return bucket;
+    }
+
+    Path checkDeleted(String name, String target) throws Exception {
+        return handOver.checkDeleted(name, S3_PROXY.getUri().toString(), target, "access", "secret");
+    }
+
     String today() {
         return LocalDate.ofInstant(clock.instant(), ExitProjectService.ZONE).toString();
     }
@@ -144,9 +189,8 @@ class ExitProjectApiTests {
         return id;
     }
 
-    @Test
-    void customerAndProviderWalkAnExitProjectToAVerifiableCertificate() throws Exception {
-        String id = toDeletion();
+    /** The checklist settled, the authorisation, plan, deletion record and one media sanitisation. */
+    void recordTheDeletion(String id) throws Exception {
         for (String item : ExitProjectService.CHECKLIST_KEYS) {
             send(put("/api/exit-projects/{id}/checklist", id), customer, """
                     {"item":"%s","status":"DONE","note":"已落实"}""".formatted(item)).andExpect(status().isOk());
@@ -165,6 +209,12 @@ class ExitProjectApiTests {
                 {"mediumId":"DISK-0042","mediumType":"SSD","heldSensitive":true,"method":"PURGE","nextUse":"SENSITIVE_DATA",
                  "operator":"运维 王五","witness":"客户 张工","date":"%s","result":"加密擦除后抽检无残留"}""".formatted(today()))
                 .andExpect(status().isCreated());
+    }
+
+    @Test
+    void customerAndProviderWalkAnExitProjectToAVerifiableCertificate() throws Exception {
+        String id = toDeletion();
+        recordTheDeletion(id);
 
         send(post("/api/exit-projects/{id}/certificate", id), provider, "").andExpect(status().isForbidden());
         send(post("/api/exit-projects/{id}/certificate", id), customer, "").andExpect(status().isCreated())
@@ -192,6 +242,128 @@ class ExitProjectApiTests {
                  "operator":"王五","witness":"张工","date":"%s","result":"完成"}""".formatted(today()))
                 .andExpect(status().isConflict());
         move(id, "CLOSED", customer).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"));
+    }
+
+    @Test
+    void theLatestObjectStorageCheckOfEachPrefixMustBeEmptyAndTheCertificateQuotesTheChecks() throws Exception {
+        String id = toDeletion();
+        recordTheDeletion(id);
+        mvc.perform(get("/api/exit-projects/{id}", id).with(as(customer)))
+                .andExpect(jsonPath("$.certificateBlockers").isEmpty()); // no object storage, no check needed
+        Path leftovers;
+        Path gone;
+        String bucket;
+        try (S3Client s3 = s3()) {
+            bucket = bucketWithLeftovers(s3);
+            leftovers = checkDeleted("leftovers.json", "s3://" + bucket + "/citizens");
+            uploadCheck(id, leftovers, provider).andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.data.bucket").value(bucket))
+                    .andExpect(jsonPath("$.data.prefix").value("citizens/"))
+                    .andExpect(jsonPath("$.data.empty").value(false))
+                    .andExpect(jsonPath("$.data.remaining").value(2))
+                    .andExpect(jsonPath("$.data.totals.nonCurrent").value(1))
+                    .andExpect(jsonPath("$.data.totals.deleteMarkers").value(1))
+                    .andExpect(jsonPath("$.recordedBy").isString());
+            mvc.perform(get("/api/exit-projects/{id}", id).with(as(assessor)))
+                    .andExpect(jsonPath("$.storageChecks.length()").value(1))
+                    .andExpect(jsonPath("$.certificateBlockers.length()").value(1))
+                    .andExpect(jsonPath("$.certificateBlockers[0]").value(org.hamcrest.Matchers.startsWith(
+                            "object storage s3://" + bucket + "/citizens/ is not confirmed empty")));
+            send(post("/api/exit-projects/{id}/certificate", id), customer, "").andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.type").value("urn:yunjian:problem:exit-precondition"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("object storage")));
+            String page = mvc.perform(get("/exit-projects/{id}", id).with(as(agent))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("id=\"storage-checks\"", "s3://" + bucket + "/citizens/", "data-open=\"true\"",
+                    "仍有残留（2 项）", "0 / 1 / 1 / 0", "id=\"upload-storage-check\"");
+            assertThat(mvc.perform(get("/exit-projects/{id}", id).with(as(assessor))).andReturn().getResponse()
+                    .getContentAsString()).contains("s3://" + bucket + "/citizens/").doesNotContain("upload-storage-check");
+
+            // every version and marker deleted; the customer's agent checks the whole bucket, which covers citizens/
+            var listing = s3.listObjectVersions(b -> b.bucket(bucket));
+            listing.versions().forEach(v -> s3.deleteObject(b -> b.bucket(bucket).key(v.key()).versionId(v.versionId())));
+            listing.deleteMarkers().forEach(d -> s3.deleteObject(b -> b.bucket(bucket).key(d.key())
+                    .versionId(d.versionId())));
+            gone = checkDeleted("gone.json", "s3://" + bucket);
+        }
+        uploadCheck(id, gone, agent).andExpect(status().isCreated()).andExpect(jsonPath("$.data.empty").value(true))
+                .andExpect(jsonPath("$.data.remaining").value(0));
+        mvc.perform(get("/api/exit-projects/{id}", id).with(as(customer)))
+                .andExpect(jsonPath("$.certificateBlockers").isEmpty());
+        send(post("/api/exit-projects/{id}/certificate", id), customer, "").andExpect(status().isCreated());
+
+        byte[] json = mvc.perform(get("/api/exit-projects/{id}/certificate", id).with(as(customer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String text = new String(json, StandardCharsets.UTF_8);
+        assertThat(text).contains("\"storageChecks\":[", "\"bucket\":\"" + bucket + "\"",
+                org.yunjian.crypto.Sm3.hex(Files.readAllBytes(leftovers)), org.yunjian.crypto.Sm3.hex(Files.readAllBytes(gone)));
+        Path certificate = tmp.resolve("certificate.json");
+        Files.write(certificate, json);
+        Path key = tmp.resolve("signing.pub.pem");
+        Files.writeString(key, mvc.perform(get("/api/exit-projects/signing-key").with(as(customer)))
+                .andReturn().getResponse().getContentAsString());
+        String[] ok = HandOver.cli("exit", "verify-certificate", certificate.toString(), "--pubkey", key.toString());
+        assertThat(ok[0]).as(ok[2]).isEqualTo("0");
+        assertThat(ok[1]).contains("2 object-storage checks");
+        byte[] changed = json.clone();
+        int at = text.indexOf("\"prefix\":\"citizens/\"") + "\"prefix\":\"c".length();
+        changed[at] = 'k';
+        Files.write(certificate, changed);
+        String[] bad = HandOver.cli("exit", "verify-certificate", certificate.toString(), "--pubkey", key.toString());
+        assertThat(bad[0]).isEqualTo("1");
+        assertThat(bad[2]).contains("bad signature");
+
+        byte[] pdf = mvc.perform(get("/api/exit-projects/{id}/certificate.pdf", id).with(as(customer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        PdfInspection inspection = new PdfInspection(pdf);
+        assertThat(inspection.text(1, inspection.pages()).replaceAll("\\s+", ""))
+                .contains("对象存储删除核查", "s3://" + bucket + "/citizens/", "仍有残留2项", "已清空");
+
+        uploadCheck(id, gone, provider).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:exit-certificate-issued"));
+    }
+
+    @Test
+    void storageCheckReportsAreRefusedUnlessConsistentCheckDeletedOutputInTheDeletionPhase() throws Exception {
+        Path report;
+        try (S3Client s3 = s3()) {
+            report = checkDeleted("check.json", "s3://" + bucketWithLeftovers(s3));
+        }
+        String real = Files.readString(report);
+        String planning = create();
+        uploadCheck(planning, report, provider).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:exit-wrong-phase"));
+
+        String id = toDeletion();
+        uploadCheck(id, report, assessor).andExpect(status().isForbidden());
+        uploadCheck(id, report, stranger).andExpect(status().isNotFound());
+        String notAReport = "not a 'yunjian exit check-deleted --json' report: ";
+        uploadCheck(id, "check.json", "RESULT: NOT EMPTY".getBytes(StandardCharsets.UTF_8), provider)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.file").value(org.hamcrest.Matchers.startsWith(notAReport + "malformed JSON")));
+        uploadCheck(id, handOver.report("verify.json"), provider).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.file").value(org.hamcrest.Matchers.startsWith(notAReport)));
+        uploadCheck(id, "check.json", real.replace("\"empty\":false", "\"empty\":true").getBytes(StandardCharsets.UTF_8),
+                customer).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.file")
+                .value(notAReport + "it claims empty:true but its totals count 2 remaining items"));
+        String hidden = real.replace("\"empty\":false", "\"empty\":true").replace("\"nonCurrent\":1", "\"nonCurrent\":0")
+                .replace("\"deleteMarkers\":1", "\"deleteMarkers\":0");
+        uploadCheck(id, "check.json", hidden.getBytes(StandardCharsets.UTF_8), customer)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.file")
+                        .value(org.hamcrest.Matchers.containsString("remaining lists 1 NON_CURRENT items")));
+        byte[] huge = new byte[8 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        uploadCheck(id, "check.json", huge, agent).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.file").value(org.hamcrest.Matchers.startsWith("larger than 8388608 bytes")));
+        mvc.perform(multipart("/api/exit-projects/{id}/storage-checks", id).with(as(agent)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.file").value("required"));
+
+        uploadCheck(id, report, customer).andExpect(status().isCreated());
+        mvc.perform(get("/api/exit-projects/{id}", id).with(as(customer)))
+                .andExpect(jsonPath("$.storageChecks.length()").value(1));
+        String audit = jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE object_id = ? AND action = ?")
+                .param(id).param("exit-project.storage-check.record").query(String.class).single();
+        assertThat(audit).isEqualTo("1");
     }
 
     @Test

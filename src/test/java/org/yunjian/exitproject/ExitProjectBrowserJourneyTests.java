@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -36,7 +38,8 @@ import org.yunjian.support.TestDatabases;
  * and records the deletion and the media sanitisation (its attempt to release a sensitive medium for public data is
  * refused); the customer issues the certificate and downloads it as JSON and PDF (the links' targets fetched in the
  * browser's session). The offline
- * {@code yunjian exit verify-certificate} accepts the JSON and rejects it after one changed byte.
+ * {@code yunjian exit verify-certificate} accepts the JSON and rejects it after one changed byte. The provider also
+ * records the {@code exit check-deleted --json} report of the emptied object-storage bucket (S3Proxy).
  */
 @Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
@@ -47,6 +50,11 @@ class ExitProjectBrowserJourneyTests {
         // the demo seed goes into a database of its own, not the one the other tests share
         TestDatabases.fresh("exitproject_journey", registry);
     }
+
+    /** The portal's object storage, emptied by the provider: S3Proxy's transient store. */
+    @RegisterExtension
+    static final S3ProxyExtension S3_PROXY = S3ProxyExtension.builder().withBlobStoreProvider("transient")
+            .withCredentials("access", "secret").build();
 
     @LocalServerPort
     int port;
@@ -130,7 +138,7 @@ class ExitProjectBrowserJourneyTests {
         driver.findElement(By.id("save-authorisation")).click();
         wait.until(ExpectedConditions.textToBe(By.id("authorisation-signatory"), "办公厅主任 李某"));
 
-        // the provider plans and records the deletion and the sanitisation of the media
+        // the provider plans and records the deletion, the sanitisation of the media and the emptied bucket
         switchTo(DemoData.PROVIDER_USER, projectUrl);
         driver.findElement(By.id("plan-scope")).sendKeys("门户网站全部数据及备份");
         driver.findElement(By.id("plan-method")).sendKeys("逻辑删除后覆写，密钥销毁");
@@ -151,6 +159,18 @@ class ExitProjectBrowserJourneyTests {
         assertThat(driver.findElements(By.cssSelector("#sanitisations td.medium-id"))).isEmpty();
         fillMedium("DISK-0042", "SENSITIVE_DATA");
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#sanitisations td.medium-id"), "DISK-0042"));
+        try (var s3 = software.amazon.awssdk.services.s3.S3Client.builder().endpointOverride(S3_PROXY.getUri())
+                .forcePathStyle(true).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(() -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("access",
+                        "secret")).build()) {
+            s3.createBucket(b -> b.bucket("portal-attachments"));
+        }
+        Path check = handOver.checkDeleted("check-deleted.json", S3_PROXY.getUri().toString(),
+                "s3://portal-attachments", "access", "secret");
+        driver.findElement(By.id("storage-file")).sendKeys(check.toString());
+        driver.findElement(By.id("upload-storage-check")).click();
+        wait.until(d -> "true".equals(d.findElement(By.cssSelector("#storage-checks tr.storage-check"))
+                .getAttribute("data-empty")));
         assertThat(driver.findElements(By.id("issue-certificate"))).isEmpty();
 
         // the customer issues the certificate and downloads it
@@ -180,7 +200,7 @@ class ExitProjectBrowserJourneyTests {
         PdfInspection inspection = new PdfInspection(Files.readAllBytes(pdf));
         String text = inspection.text(1, inspection.pages()).replaceAll("\\s+", "");
         assertThat(text).contains("数据删除证明", DemoData.PORTAL_SYSTEM, DemoData.CUSTOMER.name(), "退出检查清单",
-                "介质清理记录", "净化", "办公厅主任李某", sm3);
+                "介质清理记录", "净化", "办公厅主任李某", "对象存储删除核查", "s3://portal-attachments/", sm3);
         assertThat(inspection.missingGlyphs(1, inspection.pages())).isEmpty();
     }
 

@@ -14,7 +14,8 @@ import org.yunjian.exit.Keys;
 
 /**
  * A provider's side of a hand-over, made with the real offline CLI in-process: a small tree with a sensitive and
- * a public file, the provider's SM2 key pair, a signed manifest, and the JSON report of verifying the tree.
+ * a public file, the provider's SM2 key pair, a signed manifest, the JSON report of verifying the tree, and the
+ * JSON report of checking an object-storage bucket for leftovers after the deletion.
  */
 final class HandOver {
 
@@ -58,6 +59,40 @@ final class HandOver {
         Path report = dir.resolve(name);
         Files.writeString(report, out[1], StandardCharsets.UTF_8);
         return report;
+    }
+
+    /**
+     * The JSON of {@code exit check-deleted --json} over {@code target} at an S3 endpoint, run in-process with the
+     * given credentials (which the command takes from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or the SDK's
+     * {@code aws.accessKeyId} / {@code aws.secretAccessKey} system properties).
+     */
+    Path checkDeleted(String name, String endpoint, String target, String accessKey, String secretKey)
+            throws IOException {
+        String id = System.getProperty("aws.accessKeyId");
+        String secret = System.getProperty("aws.secretAccessKey");
+        System.setProperty("aws.accessKeyId", accessKey);
+        System.setProperty("aws.secretAccessKey", secretKey);
+        String[] out;
+        try {
+            out = cli("exit", "check-deleted", target, "--json", "--endpoint", endpoint, "--region", "us-east-1");
+        } finally {
+            restore("aws.accessKeyId", id);
+            restore("aws.secretAccessKey", secret);
+        }
+        if (!out[0].equals("0") && !out[0].equals("1")) {
+            throw new IllegalStateException("check-deleted failed: " + out[2]);
+        }
+        Path report = dir.resolve(name);
+        Files.writeString(report, out[1], StandardCharsets.UTF_8);
+        return report;
+    }
+
+    private static void restore(String name, String value) {
+        if (value == null) {
+            System.clearProperty(name);
+        } else {
+            System.setProperty(name, value);
+        }
     }
 
     static String[] cli(String... args) {

@@ -100,12 +100,13 @@ final class Dtos {
                           Optional<Entry<Records.Authorisation>> authorisation,
                           Optional<Entry<Records.DeletionPlan>> deletionPlan, Optional<Entry<Records.Deletion>> deletion,
                           List<Entry<Records.Sanitisation>> sanitisations, List<Entry<Records.Disposal>> deviceDisposals,
-                          boolean deviceDisposalApplies, Optional<CertificateResponse> certificate,
+                          boolean deviceDisposalApplies, List<Entry<Records.StorageCheck>> storageChecks,
+                          Optional<CertificateResponse> certificate,
                           List<String> certificateBlockers) {
         static DetailResponse of(ProjectView v) {
             return new DetailResponse(ProjectResponse.of(v.project()), v.access().relations().stream().sorted().toList(),
                     v.checklist(), v.manifests(), v.items(), v.verifications(), v.authorisation(), v.plan(),
-                    v.deletion(), v.sanitisations(), v.disposals(), v.privateCloud(),
+                    v.deletion(), v.sanitisations(), v.disposals(), v.privateCloud(), v.storageChecks(),
                     v.certificate().map(CertificateResponse::of), v.certificateBlockers());
         }
     }

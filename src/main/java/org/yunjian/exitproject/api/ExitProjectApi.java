@@ -135,6 +135,17 @@ class ExitProjectApi {
                 file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes(), note));
     }
 
+    @PostMapping(path = "/api/exit-projects/{id}/storage-checks", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(WHO)
+    @Operation(summary = "Record an object-storage deletion check: the JSON report of 'yunjian exit check-deleted "
+            + "--json' (provider, customer, agents; phase DELETION). Refused (400) unless well-formed and consistent")
+    ResponseEntity<Records.Entry<Records.StorageCheck>> storageCheck(@PathVariable UUID id,
+            @RequestParam(value = "file", required = false) MultipartFile file,
+            @RequestParam(required = false) String note) throws IOException {
+        return ResponseEntity.status(201).body(service.recordStorageCheck(id,
+                file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes(), note));
+    }
+
     @PostMapping("/api/exit-projects/{id}/deletion-authorisations")
     @PreAuthorize(WHO)
     @Operation(summary = "The customer's written deletion authorisation: signatory, reference, scope, retention period")

@@ -13,7 +13,7 @@ import org.yunjian.security.Role;
  * Who may do what in one exit project (docs/modules/exitproject.md, "Duties"). Everyone who may see the system
  * ({@code party.Parties}) reads the project; the customer plans, reviews, approves and authorises; the provider
  * hands over and records the deletion, media sanitisation and device disposal; the customer's agents may record
- * verification runs and add inventory items. A system administrator reads and may issue the certificate.
+ * verification runs and add inventory items; provider, customer and agents record object-storage deletion checks. A system administrator reads and may issue the certificate.
  */
 public record Access(ProjectInfo project, CloudSystem system, CurrentUser user, Set<Relation> relations) {
 
@@ -70,6 +70,11 @@ public record Access(ProjectInfo project, CloudSystem system, CurrentUser user, 
     /** Records verification runs: the customer and its agents. */
     public boolean mayVerify() {
         return isCustomer() || relations.contains(Relation.AGENT);
+    }
+
+    /** Records object-storage deletion checks: the provider, the customer and its agents. */
+    public boolean mayCheckStorage() {
+        return isProvider() || isCustomer() || relations.contains(Relation.AGENT);
     }
 
     /** Issues the deletion certificate: the customer or the platform (a system administrator). */

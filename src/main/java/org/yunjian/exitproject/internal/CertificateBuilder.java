@@ -118,6 +118,7 @@ class CertificateBuilder {
         c.put("deletion", v.deletion().map(this::entry).orElse(null));
         c.put("sanitisations", entries(v.sanitisations()));
         c.put("deviceDisposals", entries(v.disposals()));
+        c.put("storageChecks", entries(v.storageChecks()));
         return c;
     }
 
@@ -209,6 +210,18 @@ class CertificateBuilder {
         h.row("操作人 / 见证人", del.get("operator") + " / " + del.get("witness"));
         h.row("结果", del.get("result"));
         h.raw("</table>");
+        List<Object> storage = (List<Object>) c.get("storageChecks");
+        if (storage != null && !storage.isEmpty()) {
+            h.el("h2", "对象存储删除核查（yunjian exit check-deleted）");
+            h.table(List.of("桶 / 前缀", "核查时间", "结果", "当前对象 / 非当前版本 / 删除标记 / 未完成上传", "报告 SM3"), storage,
+                    m -> {
+                        Map<String, Object> t = (Map<String, Object>) m.get("totals");
+                        return Arrays.asList("s3://" + m.get("bucket") + "/" + m.get("prefix"), shown(m.get("checkedAt")),
+                                Boolean.TRUE.equals(m.get("empty")) ? "已清空" : "仍有残留 " + m.get("remaining") + " 项",
+                                t.get("current") + " / " + t.get("nonCurrent") + " / " + t.get("deleteMarkers") + " / "
+                                        + t.get("multipartUploads"), m.get("reportSm3"));
+                    });
+        }
         h.el("h2", "介质清理记录（GB/T 31167-2014 9.4 c）");
         h.table(List.of("介质", "类型", "曾存敏感信息", "方式", "后续用途", "操作人 / 见证人", "日期", "结果"),
                 (List<Object>) c.get("sanitisations"), m -> Arrays.asList(m.get("mediumId"), m.get("mediumType"),

@@ -27,6 +27,7 @@ import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.crypto.Sm3;
+import org.yunjian.exit.BucketDeletionCheck;
 import org.yunjian.exit.CanonicalJson;
 import org.yunjian.exit.FileEntry;
 import org.yunjian.exit.InventoryItem;
@@ -56,6 +57,7 @@ import org.yunjian.exitproject.internal.Records.Kind;
 import org.yunjian.exitproject.internal.Records.Manifest;
 import org.yunjian.exitproject.internal.Records.ProjectInfo;
 import org.yunjian.exitproject.internal.Records.Sanitisation;
+import org.yunjian.exitproject.internal.Records.StorageCheck;
 import org.yunjian.exitproject.internal.Records.Verification;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.DeploymentModel;
@@ -88,10 +90,13 @@ public class ExitProjectService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final CertificateBuilder certificates;
+    private final long storageCheckMaxSize;
     private final JsonMapper json = JsonMapper.builder().build();
 
     ExitProjectService(ExitProjectRepository repo, Parties parties, Catalog catalog, FileStore files,
-                       ApplicationEventPublisher events, Clock clock, CertificateBuilder certificates) {
+                       ApplicationEventPublisher events, Clock clock, CertificateBuilder certificates,
+                       ExitProjectProperties properties) {
+        this.storageCheckMaxSize = properties.storageCheckMaxSize().toBytes();
         this.repo = repo;
         this.parties = parties;
         this.catalog = catalog;
@@ -110,7 +115,7 @@ public class ExitProjectService {
                               List<Entry<Verification>> verifications, Optional<Entry<Authorisation>> authorisation,
                               Optional<Entry<DeletionPlan>> plan, Optional<Entry<Deletion>> deletion,
                               List<Entry<Sanitisation>> sanitisations, List<Entry<Disposal>> disposals,
-                              Optional<CertificateInfo> certificate) {
+                              List<Entry<StorageCheck>> storageChecks, Optional<CertificateInfo> certificate) {
 
         public boolean privateCloud() {
             return access.system().deploymentModel() == DeploymentModel.PRIVATE;
@@ -148,7 +153,26 @@ public class ExitProjectService {
             if (deletion.isEmpty()) {
                 out.add("the deletion has not been recorded");
             }
+            for (Entry<StorageCheck> c : openStorageChecks()) {
+                out.add("object storage " + c.data().location() + " is not confirmed empty: the check of "
+                        + c.data().checkedAt() + " found " + c.data().totals().get("current") + " current objects, "
+                        + c.data().totals().get("nonCurrent") + " non-current versions, "
+                        + c.data().totals().get("deleteMarkers") + " delete markers, "
+                        + c.data().totals().get("multipartUploads") + " unfinished uploads");
+            }
             return out;
+        }
+
+        /**
+         * The object-storage checks that found something and that no later check (by {@code checkedAt}) of the same
+         * bucket and the same or an enclosing prefix found empty. A project that recorded no check has none.
+         */
+        public List<Entry<StorageCheck>> openStorageChecks() {
+            return storageChecks.stream().filter(c -> !c.data().empty())
+                    .filter(c -> storageChecks.stream().noneMatch(later -> later.data().empty()
+                            && later.data().covers(c.data())
+                            && later.data().checkedInstant().isAfter(c.data().checkedInstant())))
+                    .toList();
         }
 
         ExitProject.Facts facts() {
@@ -194,7 +218,7 @@ public class ExitProjectService {
         return new ProjectView(access, access.project(), repo.checklist(id), of(all, Kind.MANIFEST), of(all, Kind.ITEM),
                 of(all, Kind.VERIFICATION), last(of(all, Kind.AUTHORISATION)), last(of(all, Kind.DELETION_PLAN)),
                 last(of(all, Kind.DELETION)), of(all, Kind.SANITISATION), of(all, Kind.DISPOSAL),
-                repo.certificate(id));
+                of(all, Kind.STORAGE_CHECK), repo.certificate(id));
     }
 
     @SuppressWarnings("unchecked")
@@ -513,6 +537,57 @@ public class ExitProjectService {
         return o instanceof String s ? s : null;
     }
 
+    // --- object storage
+
+    /**
+     * Records the JSON report of a {@code yunjian exit check-deleted --json} run over an object-storage bucket or
+     * prefix (provider, customer or agent; phase DELETION). The report is read with
+     * {@link BucketDeletionCheck.Report#parse(String)} and refused (400 naming the problem) when it is not one, is
+     * inconsistent or exceeds {@code yunjian.exit-project.storage-check-max-size}; it is kept as evidence.
+     */
+    public Entry<StorageCheck> recordStorageCheck(UUID id, String fileName, byte[] report, String note) {
+        Access access = access(id);
+        access.require(access.mayCheckStorage(), "recording object-storage deletion checks");
+        open(id, "An object-storage deletion check", ExitStatus.DELETION);
+        if (report == null || report.length == 0) {
+            throw new FieldErrors.ValidationException("file", "required");
+        }
+        if (report.length > storageCheckMaxSize) {
+            throw new FieldErrors.ValidationException("file", "larger than " + storageCheckMaxSize + " bytes "
+                    + "(yunjian.exit-project.storage-check-max-size): a report that large lists many remaining items — "
+                    + "delete them, check again and record the new report");
+        }
+        FieldErrors errors = new FieldErrors();
+        optional(errors, "note", note, 4000);
+        errors.throwIfAny();
+        StorageCheck c = parseStorageCheck(safeName(fileName, "check-deleted.json"), report, trim(note));
+        UUID recordId = UUID.randomUUID();
+        Entry<StorageCheck> e = insert(id, recordId, Kind.STORAGE_CHECK, c, access);
+        files.keep(files.receive(id, new java.io.ByteArrayInputStream(report)), id, recordId);
+        events.publishEvent(AuditableEvent.success("exit-project.storage-check.record", "exit-project", id,
+                c.location() + (c.empty() ? " empty" : " " + c.remaining() + " remaining") + ", report sm3:"
+                        + c.reportSm3()));
+        return e;
+    }
+
+    static StorageCheck parseStorageCheck(String name, byte[] report, String note) {
+        BucketDeletionCheck.Report r;
+        try {
+            r = BucketDeletionCheck.Report.parse(new String(report, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new FieldErrors.ValidationException("file", "not a 'yunjian exit check-deleted --json' report: "
+                    + e.getMessage());
+        }
+        Map<String, Long> totals = new LinkedHashMap<>();
+        totals.put("current", r.current());
+        totals.put("nonCurrent", r.nonCurrent());
+        totals.put("deleteMarkers", r.deleteMarkers());
+        totals.put("multipartUploads", r.multipartUploads());
+        totals.put("bytes", r.bytes());
+        return new StorageCheck(name, Sm3.hex(report), r.target(), r.bucket(), r.prefix(), r.checkedAt().toString(),
+                r.empty(), totals, r.remaining().size(), note);
+    }
+
     // --- deletion
 
     /** The customer's written authorisation to delete, with the retention period before deletion. */
@@ -741,12 +816,12 @@ public class ExitProjectService {
         return new Entry<>(recordId, kind, data, access.user().username(), access.user().organizationId(), now);
     }
 
-    /** The stored file of a manifest or verification record. */
+    /** The stored file of a manifest, verification or object-storage check record. */
     @Transactional(readOnly = true)
     public Path recordFile(UUID id, UUID recordId) {
         access(id);
         boolean known = repo.records(id).stream().anyMatch(r -> r.id().equals(recordId)
-                && (r.kind() == Kind.MANIFEST || r.kind() == Kind.VERIFICATION));
+                && (r.kind() == Kind.MANIFEST || r.kind() == Kind.VERIFICATION || r.kind() == Kind.STORAGE_CHECK));
         if (!known) {
             throw new NotFoundException("exit project file", recordId);
         }

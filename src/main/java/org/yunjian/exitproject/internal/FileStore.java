@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
-/** Uploaded manifests and verification reports, as files named by their record id under one directory per project. */
+/** Uploaded manifests, verification reports and object-storage check reports, as files named by their record id under one directory per project. */
 @Component
 class FileStore {
 

@@ -39,7 +39,7 @@ public final class Records {
     public enum Kind {
         MANIFEST(Manifest.class), ITEM(Item.class), VERIFICATION(Verification.class),
         AUTHORISATION(Authorisation.class), DELETION_PLAN(DeletionPlan.class), DELETION(Deletion.class),
-        SANITISATION(Sanitisation.class), DISPOSAL(Disposal.class);
+        SANITISATION(Sanitisation.class), DISPOSAL(Disposal.class), STORAGE_CHECK(StorageCheck.class);
 
         private final Class<?> type;
 
@@ -78,6 +78,34 @@ public final class Records {
                                long findings, String note) {
         public Verification {
             totals = Map.copyOf(totals);
+        }
+    }
+
+    /**
+     * The outcome of one {@code yunjian exit check-deleted --json} run over an object-storage bucket or prefix, as
+     * reported: {@code totals} holds {@code current}, {@code nonCurrent}, {@code deleteMarkers},
+     * {@code multipartUploads} and {@code bytes}; {@code remaining} is the number of items listed as still there;
+     * {@code checkedAt} is the ISO-8601 instant the listing started, as the report gives it.
+     */
+    public record StorageCheck(String fileName, String reportSm3, String target, String bucket, String prefix,
+                               String checkedAt, boolean empty, Map<String, Long> totals, long remaining,
+                               String note) {
+        public StorageCheck {
+            totals = Map.copyOf(totals);
+        }
+
+        /** {@code s3://bucket/prefix} as checked (the prefix normalised to end in '/'). */
+        public String location() {
+            return "s3://" + bucket + "/" + prefix;
+        }
+
+        public Instant checkedInstant() {
+            return Instant.parse(checkedAt);
+        }
+
+        /** Whether this check's listing covers everything under {@code other}'s bucket and prefix. */
+        public boolean covers(StorageCheck other) {
+            return bucket.equals(other.bucket) && other.prefix.startsWith(prefix);
         }
     }
 

@@ -118,6 +118,7 @@ class ExitProjectPages {
         can.put("plan", a.isProvider() && open && (s == ExitStatus.VERIFICATION || s == ExitStatus.DELETION));
         can.put("delete", a.isProvider() && deletionPhase && v.deletion().isEmpty());
         can.put("sanitise", a.isProvider() && deletionPhase);
+        can.put("storage", a.mayCheckStorage() && deletionPhase);
         can.put("dispose", a.isProvider() && deletionPhase && v.privateCloud());
         can.put("issue", a.mayIssue() && v.certificateBlockers().isEmpty());
         can.put("move", a.isCustomer());
@@ -220,6 +221,16 @@ class ExitProjectPages {
             throws IOException {
         byte[] content = file == null || file.isEmpty() ? null : file.getBytes();
         return change(id, model, flash, "#verification", () -> service.recordVerification(id,
+                file == null ? null : file.getOriginalFilename(), content, note));
+    }
+
+    @PostMapping("/exit-projects/{id}/storage-checks")
+    @PreAuthorize(WHO)
+    String storageCheck(@PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file,
+                        @RequestParam(required = false) String note, Model model, RedirectAttributes flash)
+            throws IOException {
+        byte[] content = file == null || file.isEmpty() ? null : file.getBytes();
+        return change(id, model, flash, "#storage", () -> service.recordStorageCheck(id,
                 file == null ? null : file.getOriginalFilename(), content, note));
     }
 
