@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.admin;
@@ -275,7 +276,8 @@ class ExitProjectApiTests {
             String page = mvc.perform(get("/exit-projects/{id}", id).with(as(agent))).andExpect(status().isOk())
                     .andReturn().getResponse().getContentAsString();
             assertThat(page).contains("id=\"storage-checks\"", "s3://" + bucket + "/citizens/", "data-open=\"true\"",
-                    "仍有残留（2 项）", "0 / 1 / 1 / 0", "id=\"upload-storage-check\"");
+                    "仍有残留（2 项）", "0 / 1 / 1 / 0", "id=\"upload-storage-check\"",
+                    "对象存储 s3://" + bucket + "/citizens/ 未确认已清空", "0 个当前对象、1 个非当前版本、1 个删除标记");
             assertThat(mvc.perform(get("/exit-projects/{id}", id).with(as(assessor))).andReturn().getResponse()
                     .getContentAsString()).contains("s3://" + bucket + "/citizens/").doesNotContain("upload-storage-check");
 
@@ -364,6 +366,43 @@ class ExitProjectApiTests {
         String audit = jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE object_id = ? AND action = ?")
                 .param(id).param("exit-project.storage-check.record").query(String.class).single();
         assertThat(audit).isEqualTo("1");
+    }
+
+    @Test
+    void uploadedEvidenceFilesDownloadByteForByteForWhoeverSeesTheProjectAndTheExportIsAudited() throws Exception {
+        String id = toDeletion();
+        String body = mvc.perform(get("/api/exit-projects/{id}", id).with(as(customer))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String manifestId = JsonPath.read(body, "$.manifests[0].id");
+        String runId = JsonPath.read(body, "$.verificationRuns[0].id");
+        String itemId = JsonPath.read(body, "$.items[0].id");
+
+        var manifest = mvc.perform(get("/api/exit-projects/{id}/records/{r}/file", id, manifestId).with(as(assessor)))
+                .andExpect(status().isOk()).andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("manifest-" + manifestId + ".jsonl")))
+                .andReturn().getResponse();
+        assertThat(manifest.getContentType()).startsWith("application/x-ndjson");
+        assertThat(manifest.getContentAsByteArray()).isEqualTo(Files.readAllBytes(handOver.manifest));
+        assertThat(mvc.perform(get("/api/exit-projects/{id}/records/{r}/file", id, runId).with(as(provider)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray())
+                .isEqualTo(Files.readAllBytes(handOver.report("verify.json")));
+
+        mvc.perform(get("/api/exit-projects/{id}/records/{r}/file", id, manifestId).with(as(stranger)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/exit-projects/{id}/records/{r}/file", id, itemId).with(as(customer)))
+                .andExpect(status().isNotFound()); // an inventory item has no file
+        mvc.perform(get("/api/exit-projects/{id}/records/{r}/file", id, java.util.UUID.randomUUID()).with(as(customer)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/exit-projects/{id}/records/{r}/file", create(), manifestId).with(as(customer)))
+                .andExpect(status().isNotFound()); // a record of another project
+        String page = mvc.perform(get("/exit-projects/{id}", id).with(as(customer))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("/api/exit-projects/" + id + "/records/" + manifestId + "/file",
+                "/api/exit-projects/" + id + "/records/" + runId + "/file",
+                "尚无客户书面删除授权", "尚未登记删除记录"); // what is missing, in the page's language
+        String audit = jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE object_id = ? AND action = ?")
+                .param(id).param("exit-project.evidence.export").query(String.class).single();
+        assertThat(audit).isEqualTo("2");
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -205,6 +207,24 @@ class ExitProjectApi {
     @Operation(summary = "The deletion certificate as PDF for people, with the JSON's SM3 and signature")
     ResponseEntity<byte[]> certificatePdf(@PathVariable UUID id) {
         return download(service.certificatePdf(id), MediaType.APPLICATION_PDF, "deletion-certificate-" + id + ".pdf");
+    }
+
+    @GetMapping("/api/exit-projects/{id}/records/{recordId}/file")
+    @PreAuthorize(WHO)
+    @Operation(summary = "A stored evidence file, byte for byte as uploaded: a signed manifest (JSON lines), a verification "
+            + "report or an object-storage check (JSON)")
+    ResponseEntity<Resource> evidence(@PathVariable UUID id, @PathVariable UUID recordId) {
+        var f = service.evidenceFile(id, recordId);
+        String name = switch (f.kind()) {
+            case MANIFEST -> "manifest-" + recordId + ".jsonl";
+            case VERIFICATION -> "verification-" + recordId + ".json";
+            default -> "storage-check-" + recordId + ".json";
+        };
+        MediaType type = f.kind() == Records.Kind.MANIFEST ? MediaType.parseMediaType("application/x-ndjson")
+                : MediaType.APPLICATION_JSON;
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .header("X-Content-Type-Options", "nosniff").body(new FileSystemResource(f.path()));
     }
 
     @GetMapping("/api/exit-projects/signing-key")

@@ -129,36 +129,39 @@ public class ExitProjectService {
             return verifications.stream().anyMatch(v -> v.data().clean());
         }
 
-        /** What still stands between the project and a certificate; empty when one can be issued. */
+        /** What still stands between the project and a certificate, in English (REST, errors); empty when it can be issued. */
         public List<String> certificateBlockers() {
-            List<String> out = new ArrayList<>();
+            return blockers().stream().map(Blocker::english).toList();
+        }
+
+        /** What still stands between the project and a certificate, as message codes for the page. */
+        public List<Blocker> blockers() {
+            List<Blocker> out = new ArrayList<>();
             if (certificate.isPresent()) {
-                out.add("the certificate has been issued");
+                out.add(new Blocker("issued"));
             }
             if (project.status() != ExitStatus.DELETION) {
-                out.add("the project is not in phase DELETION");
+                out.add(new Blocker("phase"));
             }
             if (!checklistComplete()) {
-                out.add("the GB/T 31167 9.1 checklist has open items");
+                out.add(new Blocker("checklist"));
             }
             if (!project.inventoryApproved()) {
-                out.add("the hand-over inventory is not approved");
+                out.add(new Blocker("inventory"));
             }
             if (!cleanVerification()) {
-                out.add("no clean verification run");
+                out.add(new Blocker("verification"));
             }
             if (authorisation.isEmpty()) {
-                out.add("no written deletion authorisation");
+                out.add(new Blocker("authorisation"));
             }
             if (deletion.isEmpty()) {
-                out.add("the deletion has not been recorded");
+                out.add(new Blocker("deletion"));
             }
             for (Entry<StorageCheck> c : openStorageChecks()) {
-                out.add("object storage " + c.data().location() + " is not confirmed empty: the check of "
-                        + c.data().checkedAt() + " found " + c.data().totals().get("current") + " current objects, "
-                        + c.data().totals().get("nonCurrent") + " non-current versions, "
-                        + c.data().totals().get("deleteMarkers") + " delete markers, "
-                        + c.data().totals().get("multipartUploads") + " unfinished uploads");
+                Map<String, Long> t = c.data().totals();
+                out.add(new Blocker("storage", c.data().location(), c.data().checkedAt(), t.get("current"),
+                        t.get("nonCurrent"), t.get("deleteMarkers"), t.get("multipartUploads")));
             }
             return out;
         }
@@ -816,16 +819,46 @@ public class ExitProjectService {
         return new Entry<>(recordId, kind, data, access.user().username(), access.user().organizationId(), now);
     }
 
-    /** The stored file of a manifest, verification or object-storage check record. */
-    @Transactional(readOnly = true)
-    public Path recordFile(UUID id, UUID recordId) {
-        access(id);
-        boolean known = repo.records(id).stream().anyMatch(r -> r.id().equals(recordId)
-                && (r.kind() == Kind.MANIFEST || r.kind() == Kind.VERIFICATION || r.kind() == Kind.STORAGE_CHECK));
-        if (!known) {
-            throw new NotFoundException("exit project file", recordId);
+    /**
+     * One thing that still stands between an exit project and its certificate: a message code
+     * ({@code exitproject.blocker.<code>} on the page) and its arguments.
+     */
+    public record Blocker(String code, Object... args) {
+
+        public String english() {
+            return switch (code) {
+                case "issued" -> "the certificate has been issued";
+                case "phase" -> "the project is not in phase DELETION";
+                case "checklist" -> "the GB/T 31167 9.1 checklist has open items";
+                case "inventory" -> "the hand-over inventory is not approved";
+                case "verification" -> "no clean verification run";
+                case "authorisation" -> "no written deletion authorisation";
+                case "deletion" -> "the deletion has not been recorded";
+                case "storage" -> "object storage " + args[0] + " is not confirmed empty: the check of " + args[1] + " found "
+                        + args[2] + " current objects, " + args[3] + " non-current versions, " + args[4]
+                        + " delete markers, " + args[5] + " unfinished uploads";
+                default -> throw new IllegalStateException(code);
+            };
         }
-        return files.path(id, recordId);
+    }
+
+    /** A stored evidence file and the kind of record it belongs to. */
+    public record EvidenceFile(Path path, Kind kind) {
+    }
+
+    /**
+     * The stored file of a manifest, verification or object-storage check record, byte for byte as uploaded, for
+     * whoever may see the project; the export is audited.
+     */
+    public EvidenceFile evidenceFile(UUID id, UUID recordId) {
+        access(id);
+        Kind kind = repo.records(id).stream().filter(r -> r.id().equals(recordId)).map(ExitProjectRepository.Row::kind)
+                .filter(k -> k == Kind.MANIFEST || k == Kind.VERIFICATION || k == Kind.STORAGE_CHECK).findFirst()
+                .orElseThrow(() -> new NotFoundException("exit project file", recordId));
+        Path path = files.path(id, recordId);
+        events.publishEvent(AuditableEvent.success("exit-project.evidence.export", "exit-project", id,
+                kind.name().toLowerCase(java.util.Locale.ROOT) + " " + recordId));
+        return new EvidenceFile(path, kind);
     }
 
     /** Today in China Standard Time, by the injected clock. */
