@@ -224,6 +224,9 @@ class ExitProjectApiTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         String pem = mvc.perform(get("/api/exit-projects/signing-key").with(as(stranger))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
+        // the key is public: whoever holds a certificate can check it without an account
+        assertThat(mvc.perform(get("/api/exit-projects/signing-key")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).isEqualTo(pem).startsWith("-----BEGIN PUBLIC KEY-----");
         DeletionCertificate.Verified v = DeletionCertificate.verify(json, Keys.readPublicKey(pem));
         assertThat(v.summary()).contains(w.system().name(), w.customer().name(), w.provider().name());
         String text = new String(json, StandardCharsets.UTF_8);

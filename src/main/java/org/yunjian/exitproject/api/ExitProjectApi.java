@@ -228,8 +228,8 @@ class ExitProjectApi {
     }
 
     @GetMapping("/api/exit-projects/signing-key")
-    @PreAuthorize(WHO)
-    @Operation(summary = "The platform's SM2 public key (PEM) that signs deletion certificates, for offline checks")
+    @PreAuthorize("permitAll()") // a public key: anyone holding a certificate may check it (SecurityConfig.PUBLIC)
+    @Operation(summary = "The platform's SM2 public key (PEM) that signs deletion certificates, for offline checks; no login needed")
     ResponseEntity<byte[]> signingKey() {
         return download(service.signingKeyPem().getBytes(StandardCharsets.US_ASCII),
                 MediaType.parseMediaType("application/x-pem-file"), "yunjian-exitproject-signing.pub.pem");

@@ -803,10 +803,11 @@ public class ExitProjectService {
         return certificates.pdf(c);
     }
 
-    /** The platform's certificate signing key (PEM), for offline verification. */
-    @Transactional(readOnly = true)
+    /**
+     * The platform's certificate signing key (PEM), for offline verification. Public: whoever is handed a
+     * certificate — a regulator, an auditor without an account — needs it to check the signature.
+     */
     public String signingKeyPem() {
-        caller();
         return certificates.publicKeyPem();
     }
 
