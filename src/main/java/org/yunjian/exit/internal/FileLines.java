@@ -35,16 +35,10 @@ public final class FileLines {
                 return null;
             }
         }
-        String path = null;
-        String version = null;
+        String[] text = new String[KEYS.length]; // the string values, by key
         Boolean latest = null;
         long size = -1;
         boolean sizeSeen = false;
-        String hash = null;
-        String format = null;
-        String sensitivity = null;
-        String description = null;
-        String error = null;
         int i = PREFIX.length;
         while (true) {
             // key
@@ -76,55 +70,11 @@ public final class FileLines {
                 if (i >= len) {
                     return null;
                 }
-                String v = new String(b, vs, i - vs, StandardCharsets.UTF_8);
-                i++;
-                switch (key) {
-                    case PATH -> {
-                        if (path != null) {
-                            return null;
-                        }
-                        path = v;
-                    }
-                    case VERSION -> {
-                        if (version != null) {
-                            return null;
-                        }
-                        version = v;
-                    }
-                    case HASH -> {
-                        if (hash != null) {
-                            return null;
-                        }
-                        hash = v;
-                    }
-                    case FORMAT -> {
-                        if (format != null) {
-                            return null;
-                        }
-                        format = v;
-                    }
-                    case SENSITIVITY -> {
-                        if (sensitivity != null) {
-                            return null;
-                        }
-                        sensitivity = v;
-                    }
-                    case DESCRIPTION -> {
-                        if (description != null) {
-                            return null;
-                        }
-                        description = v;
-                    }
-                    case ERROR -> {
-                        if (error != null) {
-                            return null;
-                        }
-                        error = v;
-                    }
-                    default -> {
-                        return null;
-                    }
+                if (text[key] != null) {
+                    return null; // a duplicate key: the general parser names it
                 }
+                text[key] = new String(b, vs, i - vs, StandardCharsets.UTF_8);
+                i++;
             } else if (c >= '0' && c <= '9') {
                 if (key != SIZE || sizeSeen || (c == '0' && i + 1 < len && b[i + 1] >= '0' && b[i + 1] <= '9')) {
                     return null;
@@ -151,7 +101,9 @@ public final class FileLines {
                 return null;
             }
             if (b[i] == '}') {
-                return i == len - 1 && path != null && sensitivity != null ? new Fields(path, version, latest, size, hash, format, sensitivity, description, error)
+                return i == len - 1 && text[PATH] != null && text[SENSITIVITY] != null
+                        ? new Fields(text[PATH], text[VERSION], latest, size, text[HASH], text[FORMAT], text[SENSITIVITY],
+                                text[DESCRIPTION], text[ERROR])
                         : null;
             }
             if (b[i] != ',' || ++i >= len) {
