@@ -219,9 +219,7 @@ class ExitProjectPages {
     String verification(@PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file,
                         @RequestParam(required = false) String note, Model model, RedirectAttributes flash)
             throws IOException {
-        byte[] content = file == null || file.isEmpty() ? null : file.getBytes();
-        return change(id, model, flash, "#verification", () -> service.recordVerification(id,
-                file == null ? null : file.getOriginalFilename(), content, note));
+        return report(id, file, note, model, flash, "#verification", service::recordVerification);
     }
 
     @PostMapping("/exit-projects/{id}/storage-checks")
@@ -229,9 +227,19 @@ class ExitProjectPages {
     String storageCheck(@PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file,
                         @RequestParam(required = false) String note, Model model, RedirectAttributes flash)
             throws IOException {
+        return report(id, file, note, model, flash, "#storage", service::recordStorageCheck);
+    }
+
+    /** How a JSON report of an offline command is recorded: project, file name, content, note. */
+    private interface Recorder {
+        Object record(UUID id, String fileName, byte[] content, String note);
+    }
+
+    private String report(UUID id, MultipartFile file, String note, Model model, RedirectAttributes flash, String anchor,
+                          Recorder recorder) throws IOException {
         byte[] content = file == null || file.isEmpty() ? null : file.getBytes();
-        return change(id, model, flash, "#storage", () -> service.recordStorageCheck(id,
-                file == null ? null : file.getOriginalFilename(), content, note));
+        return change(id, model, flash, anchor,
+                () -> recorder.record(id, file == null ? null : file.getOriginalFilename(), content, note));
     }
 
     @PostMapping("/exit-projects/{id}/authorisation")
