@@ -168,7 +168,7 @@ public final class CanonicalJson {
                 return string();
             }
             if (c == '-' || (c >= '0' && c <= '9')) {
-                return number();
+                return integer();
             }
             if (s.startsWith("true", i)) {
                 i += 4;
@@ -236,28 +236,6 @@ public final class CanonicalJson {
                 if (c != ',') {
                     throw error("expected ',' or ']'");
                 }
-            }
-        }
-
-        private Object number() {
-            int start = i;
-            if (s.charAt(i) == '-') {
-                i++;
-            }
-            while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-                i++;
-            }
-            String num = s.substring(start, i);
-            if (num.equals("-") || (num.length() > 1 && num.startsWith("0")) || num.startsWith("-0")) {
-                throw error("malformed number");
-            }
-            if (i < s.length() && (s.charAt(i) == '.' || s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-                throw error("only integers are allowed");
-            }
-            try {
-                return Long.parseLong(num);
-            } catch (NumberFormatException e) {
-                throw error("number out of range");
             }
         }
 

@@ -35,6 +35,20 @@ public record CurrentUser(UUID userId, String username, UUID organizationId, Rol
                 () -> new org.springframework.security.access.AccessDeniedException("authentication required"));
     }
 
+    /**
+     * The caller if it is a system administrator or a business user of an organisation — who works with systems,
+     * assessments and exit projects — else an {@link org.springframework.security.access.AccessDeniedException}
+     * naming {@code what} ("exit projects are for …").
+     */
+    public static CurrentUser requireBusinessOrAdmin(String what) {
+        CurrentUser u = require();
+        if (!(u.is(Role.SYSTEM_ADMIN) || (u.is(Role.USER) && u.organizationId() != null))) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    what + " are for system administrators and business users");
+        }
+        return u;
+    }
+
     public boolean is(Role r) {
         return role == r;
     }

@@ -94,11 +94,7 @@ public class AssessmentService {
     }
 
     private static CurrentUser caller() {
-        CurrentUser u = CurrentUser.require();
-        if (!(u.is(Role.SYSTEM_ADMIN) || (u.is(Role.USER) && u.organizationId() != null))) {
-            throw new AccessDeniedException("assessments are for system administrators and business users");
-        }
-        return u;
+        return CurrentUser.requireBusinessOrAdmin("assessments");
     }
 
     // --- reading

@@ -19,7 +19,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.AssessmentStatus;
@@ -37,7 +36,6 @@ import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.OrganizationDirectory;
-import org.yunjian.security.Role;
 import org.yunjian.shared.FieldErrors;
 
 /**
@@ -169,11 +167,7 @@ public class Dashboards {
     // --- queries
 
     private static CurrentUser caller() {
-        CurrentUser u = CurrentUser.require();
-        if (!(u.is(Role.SYSTEM_ADMIN) || (u.is(Role.USER) && u.organizationId() != null))) {
-            throw new AccessDeniedException("dashboards are for system administrators and business users");
-        }
-        return u;
+        return CurrentUser.requireBusinessOrAdmin("dashboards");
     }
 
     LocalDate today() {

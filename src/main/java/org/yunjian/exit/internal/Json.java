@@ -131,6 +131,29 @@ public final class Json {
             return new IllegalArgumentException("malformed JSON at " + unit + " " + (i + 1) + ": " + msg);
         }
 
+        /** An integer token (JSON number without fraction or exponent, no leading zeros) as a Long. */
+        protected Long integer() {
+            int start = i;
+            if (i < s.length() && s.charAt(i) == '-') {
+                i++;
+            }
+            while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+            }
+            String num = s.substring(start, i);
+            if (num.isEmpty() || num.equals("-") || (num.length() > 1 && num.startsWith("0")) || num.startsWith("-0")) {
+                throw error("malformed number");
+            }
+            if (i < s.length() && (s.charAt(i) == '.' || s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+                throw error("only integers are allowed");
+            }
+            try {
+                return Long.parseLong(num);
+            } catch (NumberFormatException e) {
+                throw error("number out of range");
+            }
+        }
+
         /** A string token, escapes undone. */
         protected String string() {
             expect('"');
@@ -224,25 +247,7 @@ public final class Json {
                 return string();
             }
             if (c == '-' || (c >= '0' && c <= '9')) {
-                int start = i;
-                if (c == '-') {
-                    i++;
-                }
-                while (i < s.length() && Character.isDigit(s.charAt(i))) {
-                    i++;
-                }
-                String num = s.substring(start, i);
-                if (num.equals("-") || (num.length() > 1 && num.startsWith("0")) || num.startsWith("-0")) {
-                    throw error("malformed number");
-                }
-                if (i < s.length() && (s.charAt(i) == '.' || s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-                    throw error("only integers are allowed");
-                }
-                try {
-                    return Long.parseLong(num);
-                } catch (NumberFormatException e) {
-                    throw error("number out of range");
-                }
+                return integer();
             }
             if (s.startsWith("true", i)) {
                 i += 4;

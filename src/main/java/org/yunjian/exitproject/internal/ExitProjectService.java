@@ -63,7 +63,6 @@ import org.yunjian.party.CloudSystem;
 import org.yunjian.party.DeploymentModel;
 import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
-import org.yunjian.security.Role;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.NotFoundException;
@@ -185,11 +184,7 @@ public class ExitProjectService {
     }
 
     private static CurrentUser caller() {
-        CurrentUser u = CurrentUser.require();
-        if (!(u.is(Role.SYSTEM_ADMIN) || (u.is(Role.USER) && u.organizationId() != null))) {
-            throw new AccessDeniedException("exit projects are for system administrators and business users");
-        }
-        return u;
+        return CurrentUser.requireBusinessOrAdmin("exit projects");
     }
 
     // --- reading
