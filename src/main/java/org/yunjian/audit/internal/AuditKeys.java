@@ -20,6 +20,7 @@ import org.yunjian.crypto.Signer;
 import org.yunjian.crypto.Sm2;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.crypto.Verifier;
+import org.yunjian.shared.OwnerOnlyFiles;
 
 /**
  * Key custody for the audit log. The keys never enter the database: the 32-byte HMAC key comes from
@@ -45,7 +46,7 @@ public class AuditKeys {
     AuditKeys(AuditProperties properties) {
         Path dir = properties.keyDir();
         try {
-            KeyFiles.ensureDirectory(dir);
+            OwnerOnlyFiles.ensureDirectory(dir);
             this.hmac = HmacSm3.withKey(hmacKey(dir, properties.hmacKey()));
             KeyPair pair = anchorKeys(dir);
             this.signer = Signer.of(pair.getPrivate());
@@ -87,7 +88,7 @@ public class AuditKeys {
             return key;
         }
         Path file = dir.resolve(HMAC_FILE);
-        if (KeyFiles.createIfAbsent(file, Hex.encode(SharedProvider.randomBytes(32)) + "\n")) {
+        if (OwnerOnlyFiles.createIfAbsent(file, Hex.encode(SharedProvider.randomBytes(32)) + "\n")) {
             log.info("Created audit HMAC key {} (owner-only). Back it up apart from the database.", file);
         }
         byte[] key = Hex.decode(Files.readString(file, StandardCharsets.UTF_8).trim());
@@ -102,8 +103,8 @@ public class AuditKeys {
         Path pub = dir.resolve(PUBLIC_FILE);
         if (!Files.exists(priv)) {
             KeyPair pair = Sm2.generateKeyPair();
-            if (KeyFiles.createIfAbsent(priv, Pem.writePrivateKey(pair.getPrivate()))) {
-                KeyFiles.writeAtomically(pub, Pem.writePublicKey(pair.getPublic()));
+            if (OwnerOnlyFiles.createIfAbsent(priv, Pem.writePrivateKey(pair.getPrivate()))) {
+                OwnerOnlyFiles.writeAtomically(pub, Pem.writePublicKey(pair.getPublic()));
                 log.info("Created SM2 audit anchor key pair {} / {}", priv, pub);
                 return pair;
             }

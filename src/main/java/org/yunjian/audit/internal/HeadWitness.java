@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.yunjian.shared.OwnerOnlyFiles;
 
 /**
  * The file {@code audit-head.witness} in the key directory: "{@code <seq> <mac>}" of the last committed
@@ -60,7 +61,7 @@ public class HeadWitness {
             if (current.isPresent() && current.get().seq() >= head.seq()) {
                 return;
             }
-            KeyFiles.writeAtomically(file, head.seq() + " " + head.mac() + "\n");
+            OwnerOnlyFiles.writeAtomically(file, head.seq() + " " + head.mac() + "\n");
         } catch (IOException e) {
             log.error("Could not write audit head witness {}: {}", file, e.toString());
         } finally {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yunjian.crypto.Hex;
 import org.yunjian.crypto.HmacSm3;
+import org.yunjian.shared.OwnerOnlyFiles;
 
 class AuditKeysTest {
 
@@ -31,7 +32,7 @@ class AuditKeysTest {
         assertThat(second.hmac().mac(data)).isEqualTo(first.hmac().mac(data));
         assertThat(second.keyId()).isEqualTo(first.keyId());
         assertThat(second.verifier().verify(data, first.signer().sign(data))).isTrue();
-        if (KeyFiles.posix(dir)) {
+        if (OwnerOnlyFiles.posix(dir)) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
             for (String f : new String[] {AuditKeys.HMAC_FILE, AuditKeys.PRIVATE_FILE, AuditKeys.PUBLIC_FILE}) {
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(f)))).as(f)

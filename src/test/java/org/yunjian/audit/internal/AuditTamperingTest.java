@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yunjian.audit.internal.AuditTestSupport.CliResult;
 import org.yunjian.cli.CliRunner;
 import org.yunjian.crypto.Hex;
+import org.yunjian.shared.OwnerOnlyFiles;
 
 /**
  * Tampering with the stored log through raw SQL, the way someone with database access could, and what
@@ -209,7 +210,7 @@ class AuditTamperingTest {
         assertThat(key).exists();
         assertThat(properties.keyDir().resolve(AuditKeys.PRIVATE_FILE)).exists();
         assertThat(properties.keyDir().resolve(AuditKeys.PUBLIC_FILE)).exists();
-        if (KeyFiles.posix(key)) {
+        if (OwnerOnlyFiles.posix(key)) {
             assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
                     .isEqualTo("rw-------");
         }

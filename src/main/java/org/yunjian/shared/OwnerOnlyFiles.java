@@ -1,4 +1,4 @@
-package org.yunjian.audit.internal;
+package org.yunjian.shared;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,16 +10,16 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** Owner-only files: POSIX 700 directories and 600 files where the file system supports it. */
-final class KeyFiles {
+public final class OwnerOnlyFiles {
 
-    private KeyFiles() {
+    private OwnerOnlyFiles() {
     }
 
-    static boolean posix(Path dir) {
+    public static boolean posix(Path dir) {
         return dir.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
-    static void ensureDirectory(Path dir) throws IOException {
+    public static void ensureDirectory(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return;
         }
@@ -32,7 +32,7 @@ final class KeyFiles {
     }
 
     /** Creates {@code file} with {@code content}, owner read/write only; fails if it exists. */
-    static void createOwnerOnly(Path file, String content) throws IOException {
+    public static void createOwnerOnly(Path file, String content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         if (posix(dir)) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -44,7 +44,7 @@ final class KeyFiles {
     }
 
     /** Replaces {@code file} atomically (temporary file in the same directory, then rename). */
-    static void writeAtomically(Path file, String content) throws IOException {
+    public static void writeAtomically(Path file, String content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = dir.resolve(file.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
@@ -56,7 +56,7 @@ final class KeyFiles {
         }
     }
 
-    static boolean createIfAbsent(Path file, String content) throws IOException {
+    public static boolean createIfAbsent(Path file, String content) throws IOException {
         try {
             createOwnerOnly(file, content);
             return true;
