@@ -8,6 +8,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.yunjian.backup.BackupCli;
+import org.yunjian.backup.BackupMessages;
 import org.yunjian.cli.CliRunner;
 import org.yunjian.exit.ExitCli;
 
@@ -25,6 +27,10 @@ public class Application {
         if (args.length > 0 && ExitCli.handles(args[0])) {
             // the offline exit and keys commands never boot Spring: their run time includes JVM start only
             System.exit(ExitCli.run(args));
+        }
+        if (args.length > 0 && BackupCli.handles(args[0])) {
+            // restore writes an empty data directory offline: no Spring, no database connection
+            System.exit(BackupCli.run(args));
         }
         if (args.length == 0 || "serve".equals(args[0]) || isServerOption(args[0])) {
             String[] rest = args.length > 0 && "serve".equals(args[0]) ? Arrays.copyOfRange(args, 1, args.length) : args;
@@ -44,8 +50,28 @@ public class Application {
         SpringApplication app = new SpringApplication(Application.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setAdditionalProfiles("cli");
-        try (ConfigurableApplicationContext context = app.run()) {
+        ConfigurableApplicationContext context;
+        try {
+            context = app.run();
+        } catch (RuntimeException e) {
+            if (databaseInUse(e)) {
+                System.err.println(BackupMessages.forDefaultLocale().get("backup.cli.database-in-use"));
+                return 3;
+            }
+            throw e;
+        }
+        try (context) {
             return context.getBean(CliRunner.class).execute(args);
         }
+    }
+
+    /** H2 refuses a second process on a database file a running server holds (error 90020). */
+    static boolean databaseInUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == 90020) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,0 +1,89 @@
+package org.yunjian.backup;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code yunjian restore}: offline, no Spring and no database connection, so it can write a data directory no
+ * server uses. {@code Application.main} dispatches to {@link #run} before any Spring code runs. Exit status: 0
+ * restored, 2 refused or failed (nothing written).
+ */
+public final class BackupCli {
+
+    private BackupCli() {
+    }
+
+    public static boolean handles(String firstArg) {
+        return "restore".equals(firstArg);
+    }
+
+    public static int run(String... args) {
+        return run(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
+                BackupMessages.forDefaultLocale(), args);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, BackupMessages messages, String... args) {
+        if (args.length == 0 || !handles(args[0])) {
+            err.println(messages.get("backup.cli.expected-restore"));
+            return 2;
+        }
+        CommandLine cl = new CommandLine(new RestoreCommand(messages));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            String msg = ex instanceof BackupException b ? messages.of(b) : ex.toString();
+            commandLine.getErr().println(messages.get("backup.cli.restore-refused", msg.replaceAll("[\\r\\n]+", " ")));
+            return 2;
+        });
+        return cl.execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+    }
+
+    @Command(name = "restore", mixinStandardHelpOptions = true,
+            description = "Restore a backup into an EMPTY data directory (offline: no server may use it). "
+                    + "Checks every file against the backup's SM3 manifest before writing anything.")
+    static final class RestoreCommand implements Callable<Integer> {
+        private final BackupMessages messages;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--from", required = true, description = "the backup directory (holds MANIFEST.sm3)")
+        Path from;
+        @Option(names = "--data-dir", required = true, description = "the data directory to create; must be absent or empty")
+        Path dataDir;
+        @Option(names = "--keys-from", description = "the key copy written by 'yunjian backup --keys-to' (holds KEYS.sm3)")
+        Path keysFrom;
+        @Option(names = "--key-dir", description = "where the keys go (default: <data-dir>/keys); must be absent or empty")
+        Path keyDir;
+
+        RestoreCommand(BackupMessages messages) {
+            this.messages = messages;
+        }
+
+        @Override
+        public Integer call() {
+            Restore.Result r = Restore.run(new Restore.Request(from, dataDir, keyDir, keysFrom));
+            PrintWriter o = spec.commandLine().getOut();
+            Path keys = (keyDir == null ? dataDir.resolve("keys") : keyDir).toAbsolutePath().normalize();
+            o.println(messages.get("backup.cli.restored", r.name(), dataDir.toAbsolutePath().normalize(), r.files(),
+                    r.manifestSm3()));
+            o.println(r.keysRestored() ? messages.get("backup.cli.restored-keys", keys)
+                    : messages.get("backup.cli.restored-no-keys", keys));
+            if ("postgresql".equals(r.database())) {
+                o.println(messages.get("backup.cli.restore-postgresql",
+                        from.toAbsolutePath().normalize().resolve("database").resolve("yunjian.pgdump")));
+            }
+            o.println(messages.get("backup.cli.restore-next", dataDir.toAbsolutePath().normalize()));
+            o.flush();
+            return 0;
+        }
+    }
+}

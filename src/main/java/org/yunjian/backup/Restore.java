@@ -1,0 +1,212 @@
+package org.yunjian.backup;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.yunjian.shared.OwnerOnlyFiles;
+
+/**
+ * Writes a checked backup into an empty data directory, offline. Nothing is written until the backup (and the key
+ * copy, if given) matches its manifest; everything is assembled in a staging directory beside the target and moved
+ * into place at the end, so a failure leaves the target as it was.
+ */
+final class Restore {
+
+    /** Read by the platform at its next start, which records the restore in the audit log and removes the file. */
+    static final String MARKER = "restored-from.properties";
+    private static final Pattern DB_FILE = Pattern.compile("[A-Za-z0-9_-]+\\.mv\\.db");
+
+    record Request(Path from, Path dataDir, Path keyDir, Path keysFrom) {
+    }
+
+    record Result(String name, String database, int files, String manifestSm3, boolean keysRestored) {
+    }
+
+    private Restore() {
+    }
+
+    static Result run(Request r) {
+        Path from = r.from().toAbsolutePath().normalize();
+        Path dataDir = r.dataDir().toAbsolutePath().normalize();
+        Path keyDir = (r.keyDir() == null ? dataDir.resolve("keys") : r.keyDir()).toAbsolutePath().normalize();
+        Path keysFrom = r.keysFrom() == null ? null : r.keysFrom().toAbsolutePath().normalize();
+        // 1. check everything before writing anything
+        BackupManifest manifest = BackupManifest.read(from.resolve(BackupManifest.FILE));
+        manifest.check(from, BackupManifest.FILE);
+        if (keysFrom != null) {
+            BackupManifest.read(keysFrom.resolve(BackupManifest.KEYS_FILE)).check(keysFrom, BackupManifest.KEYS_FILE);
+        }
+        requireEmpty(dataDir);
+        boolean keysInside = keyDir.startsWith(dataDir);
+        if (!keysInside) {
+            requireEmpty(keyDir);
+        }
+        // 2. assemble in staging directories beside the targets
+        Path staging = staging(dataDir);
+        Path keyStaging = keysInside ? staging.resolve(dataDir.relativize(keyDir)) : staging(keyDir);
+        boolean dataMoved = false;
+        try {
+            String manifestSm3 = BackupManifest.sm3(from.resolve(BackupManifest.FILE));
+            int files = 0;
+            for (BackupManifest.Entry e : manifest.entries()) {
+                Path source = from.resolve(e.path());
+                if (e.path().startsWith("database/")) {
+                    if (e.path().endsWith(".zip")) {
+                        unzipDatabase(source, staging.resolve("db"));
+                    }
+                    continue;
+                }
+                Path target;
+                if (e.path().equals("audit-head.witness")) {
+                    target = keyStaging.resolve(e.path());
+                } else if (e.path().startsWith("evidence/") || e.path().startsWith("exit-projects/")) {
+                    target = staging.resolve(e.path());
+                } else {
+                    continue;
+                }
+                copyChecked(source, target, e);
+                files++;
+            }
+            if (keysFrom != null) {
+                for (BackupManifest.Entry e : BackupManifest.read(keysFrom.resolve(BackupManifest.KEYS_FILE)).entries()) {
+                    if (!e.path().contains("/") && !e.path().startsWith("audit-head.witness")) {
+                        copyChecked(keysFrom.resolve(e.path()), keyStaging.resolve(e.path()), e);
+                    }
+                }
+            }
+            OwnerOnlyFiles.ensureDirectory(keyStaging);
+            Properties marker = new Properties();
+            marker.setProperty("backup", manifest.get("name") == null ? from.getFileName().toString() : manifest.get("name"));
+            marker.setProperty("manifest-sm3", manifestSm3);
+            marker.setProperty("database", String.valueOf(manifest.get("database")));
+            marker.setProperty("restored-at", BackupManifest.now());
+            marker.setProperty("keys", Boolean.toString(keysFrom != null));
+            try (OutputStream out = Files.newOutputStream(staging.resolve(MARKER), StandardOpenOption.CREATE_NEW)) {
+                marker.store(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), null);
+            }
+            // 3. into place: the data directory, then a key directory of its own
+            moveInto(staging, dataDir);
+            dataMoved = true;
+            if (!keysInside) {
+                moveInto(keyStaging, keyDir);
+            }
+            return new Result(String.valueOf(manifest.get("name")), String.valueOf(manifest.get("database")), files,
+                    manifestSm3, keysFrom != null);
+        } catch (IOException | RuntimeException e) {
+            if (dataMoved) {
+                deleteTree(dataDir);
+                mkdirs(dataDir);
+            }
+            throw e instanceof BackupException b ? b : new BackupException(e, "backup.error.io", String.valueOf(e.getMessage()));
+        } finally {
+            deleteTree(staging);
+            if (!keysInside) {
+                deleteTree(keyStaging);
+            }
+        }
+    }
+
+    private static void unzipDatabase(Path zip, Path dbDir) throws IOException {
+        OwnerOnlyFiles.ensureDirectory(dbDir);
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                if (entry.isDirectory() || !DB_FILE.matcher(entry.getName()).matches()) {
+                    throw new BackupException("backup.error.unsafe-path", entry.getName());
+                }
+                Path target = dbDir.resolve(entry.getName());
+                OwnerOnlyFiles.createOwnerOnly(target, "");
+                try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.TRUNCATE_EXISTING)) {
+                    in.transferTo(out);
+                }
+            }
+        }
+    }
+
+    /** Copies one file owner-only and checks the copy against the manifest (the source may change after the check). */
+    private static void copyChecked(Path source, Path target, BackupManifest.Entry e) throws IOException {
+        OwnerOnlyFiles.ensureDirectory(target.getParent());
+        OwnerOnlyFiles.createOwnerOnly(target, "");
+        try (InputStream in = Files.newInputStream(source, LinkOption.NOFOLLOW_LINKS);
+             OutputStream out = Files.newOutputStream(target, StandardOpenOption.TRUNCATE_EXISTING)) {
+            in.transferTo(out);
+        }
+        if (Files.size(target) != e.size() || !BackupManifest.sm3(target).equals(e.sm3())) {
+            throw new BackupException("backup.error.digest", e.path());
+        }
+    }
+
+    private static void requireEmpty(Path dir) {
+        try {
+            if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new BackupException("backup.error.not-empty", dir);
+                }
+                try (Stream<Path> list = Files.list(dir)) {
+                    if (list.findAny().isPresent()) {
+                        throw new BackupException("backup.error.not-empty", dir);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new BackupException(e, "backup.error.unreadable", dir);
+        }
+    }
+
+    private static Path staging(Path target) {
+        Path parent = target.getParent();
+        try {
+            Files.createDirectories(parent);
+            Path staging = parent.resolve("." + target.getFileName() + ".restore-" + UUID.randomUUID().toString().substring(0, 8));
+            OwnerOnlyFiles.ensureDirectory(staging);
+            return staging;
+        } catch (IOException e) {
+            throw new BackupException(e, "backup.error.io", String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Replaces the empty (or absent) {@code target} by {@code staging} with one rename. */
+    private static void moveInto(Path staging, Path target) throws IOException {
+        Files.deleteIfExists(target);
+        try {
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(staging, target);
+        }
+    }
+
+    private static void mkdirs(Path dir) {
+        try {
+            OwnerOnlyFiles.ensureDirectory(dir);
+        } catch (IOException ignored) {
+            // the directory was empty before; leaving it absent is as good
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // best effort: a staging directory that cannot be removed is named in no data directory
+        }
+    }
+}
