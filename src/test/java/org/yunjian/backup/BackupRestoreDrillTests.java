@@ -1,0 +1,298 @@
+package org.yunjian.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yunjian.party.PartyTestSupport.as;
+import static org.yunjian.party.PartyTestSupport.user;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+import com.jayway.jsonpath.JsonPath;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.yunjian.Application;
+import org.yunjian.assessment.internal.EvidenceService;
+import org.yunjian.backup.internal.BackupService;
+import org.yunjian.cli.CliRunner;
+import org.yunjian.crypto.Sm3;
+import org.yunjian.party.Fixtures;
+import org.yunjian.party.PartyTestSupport;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.Role;
+
+/**
+ * The restore drill: a platform with evidence and exit-project files is backed up through the REST API while
+ * uploads go on, restored with {@code yunjian restore} into an empty directory, and opened again: the audit log
+ * verifies and every evidence file decrypts to its recorded SM3. Runs on the embedded H2 file database of a data
+ * directory of its own (the PostgreSQL snapshot is {@code PostgresBackupTests}).
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(Fixtures.class)
+class BackupRestoreDrillTests {
+
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void ownDataDirectory(DynamicPropertyRegistry registry) throws IOException {
+        dataDir = Files.createTempDirectory("yunjian-drill-");
+        registry.add("yunjian.data-dir", dataDir::toString);
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    BackupService backups;
+    @Value("${yunjian.exit-project.file-dir}")
+    Path exitDir;
+    @TempDir
+    Path tmp;
+
+    Fixtures.World w;
+    CurrentUser assessor;
+    final CurrentUser sysadmin = PartyTestSupport.other(Role.SYSTEM_ADMIN);
+
+    @BeforeEach
+    void world() {
+        w = fixtures.world();
+        assessor = user(w.assessor().id());
+    }
+
+    @Test
+    void backupTakenDuringUploadsRestoresIntoEmptyDirectoryWithIntactAuditLogAndEvidence() throws Exception {
+        String item = item();
+        Map<String, byte[]> uploaded = new ConcurrentHashMap<>();
+        for (int i = 0; i < 3; i++) {
+            byte[] content = pdf("before " + i);
+            uploaded.put(upload(item, content), content);
+        }
+        // an exit project's stored file (a hand-over manifest as FileStore keeps it: <project>/<record>)
+        Path exitFile = exitDir.resolve(UUID.randomUUID().toString()).resolve(UUID.randomUUID().toString());
+        Files.createDirectories(exitFile.getParent());
+        Files.write(exitFile, "{\"path\":\"a.txt\",\"sm3\":\"00\"}\n".getBytes(StandardCharsets.UTF_8));
+
+        // uploads keep going while the backup is taken
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        Future<Integer> writes = writer.submit(() -> {
+            int n = 0;
+            while (!stop.get() && n < 40) {
+                byte[] content = pdf("during " + n);
+                uploaded.put(upload(item, content), content);
+                n++;
+            }
+            return n;
+        });
+        String body;
+        try {
+            body = mvc.perform(post("/api/backups").with(as(sysadmin))).andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.database").value("h2")).andReturn().getResponse().getContentAsString();
+        } finally {
+            stop.set(true);
+            writes.get();
+            writer.shutdown();
+        }
+        String name = JsonPath.read(body, "$.name");
+        Path backup = backups.backupDir().resolve(name);
+        mvc.perform(get("/api/backups").with(as(sysadmin))).andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].name").value(name))
+                .andExpect(jsonPath("$[0].manifestSm3").value(Sm3.digest(Files.readAllBytes(
+                        backup.resolve(BackupManifest.FILE))).hex()));
+        assertThat(Files.list(backup).map(p -> p.getFileName().toString()).toList())
+                .as("the backup holds no key").doesNotContain("keys", "audit-hmac.key", "evidence-master.key");
+        assertThat(manifestText(backup)).doesNotContain("audit-hmac.key", "audit-anchor.pem");
+
+        Path keyCopy = tmp.resolve("offline-keys");
+        assertThat(backups.copyKeys(keyCopy)).isPositive();
+
+        Path restored = tmp.resolve("restored");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = BackupCli.run(new PrintWriter(out), new PrintWriter(err), new BackupMessages(Locale.ENGLISH),
+                "restore", "--from", backup.toString(), "--data-dir", restored.toString(), "--keys-from", keyCopy.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Restored backup " + name, "The keys were restored");
+        assertThat(Files.readAllBytes(restored.resolve("exit-projects").resolve(exitDir.relativize(exitFile))))
+                .isEqualTo(Files.readAllBytes(exitFile));
+
+        // open the restored directory as a new process would: the full platform on that directory alone
+        try (ConfigurableApplicationContext opened = new SpringApplicationBuilder(Application.class)
+                .web(WebApplicationType.NONE).profiles("cli").run("--yunjian.data-dir=" + restored)) {
+            StringWriter verifyOut = new StringWriter();
+            var cl = opened.getBean(CliRunner.class).commandLine();
+            cl.setOut(new PrintWriter(verifyOut));
+            assertThat(cl.execute("audit", "verify")).as(verifyOut.toString()).isZero();
+
+            JdbcClient jdbc = opened.getBean(JdbcClient.class);
+            List<Map<String, Object>> rows = jdbc.sql("SELECT id, sm3 FROM assessment_evidence WHERE item_id = ?")
+                    .param(UUID.fromString(item)).query().listOfRows();
+            assertThat(rows).as("the evidence committed before the snapshot").hasSizeGreaterThanOrEqualTo(3);
+            EvidenceService evidence = opened.getBean(EvidenceService.class);
+            for (Map<String, Object> row : rows) {
+                UUID id = (UUID) row.get("id");
+                EvidenceService.Download d = PartyTestSupport.runAs(assessor, () -> evidence.download(id));
+                assertThat(Sm3.digest(d.content()).hex()).isEqualTo(row.get("sm3"));
+                assertThat(d.content()).isEqualTo(uploaded.get(id.toString()));
+            }
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'backup.restore'").query(Long.class)
+                    .single()).as("the first start on the restored directory records the restore").isEqualTo(1L);
+            assertThat(restored.resolve("restored-from.properties")).doesNotExist();
+        }
+    }
+
+    @Test
+    void tamperedBackupIsRefusedBeforeAnythingIsWritten() throws Exception {
+        upload(item(), pdf("tamper"));
+        Path backup = copy(backups.create().path());
+        Path evidenceFile;
+        try (Stream<Path> files = Files.list(backup.resolve("evidence"))) {
+            evidenceFile = files.findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(evidenceFile);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(evidenceFile, bytes);
+
+        Path target = tmp.resolve("target");
+        StringWriter err = new StringWriter();
+        int code = BackupCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), new BackupMessages(Locale.ENGLISH),
+                "restore", "--from", backup.toString(), "--data-dir", target.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("nothing was written", "evidence/" + evidenceFile.getFileName(),
+                "does not match the manifest");
+        assertThat(target).doesNotExist();
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("no staging directory left")
+                    .noneMatch(n -> n.contains("restore-"));
+        }
+    }
+
+    @Test
+    void fileAddedToBackupIsRefused() throws Exception {
+        Path backup = copy(backups.create().path());
+        Files.writeString(backup.resolve("evidence-extra.sm4"), "planted");
+        StringWriter err = new StringWriter();
+        int code = BackupCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), new BackupMessages(Locale.ENGLISH),
+                "restore", "--from", backup.toString(), "--data-dir", tmp.resolve("t").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("evidence-extra.sm4", "does not list");
+        assertThat(tmp.resolve("t")).doesNotExist();
+    }
+
+    @Test
+    void restoreIntoNonEmptyDirectoryIsRefusedNamingIt() throws Exception {
+        Path backup = backups.create().path();
+        Path target = Files.createDirectories(tmp.resolve("in-use"));
+        Files.writeString(target.resolve("yunjian.mv.db"), "an existing installation");
+        StringWriter err = new StringWriter();
+        int code = BackupCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), new BackupMessages(Locale.CHINA),
+                "restore", "--from", backup.toString(), "--data-dir", target.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("恢复被拒绝", target.toAbsolutePath().toString(), "不是空目录");
+        assertThat(Files.readString(target.resolve("yunjian.mv.db"))).isEqualTo("an existing installation");
+        try (Stream<Path> left = Files.list(target)) {
+            assertThat(left).hasSize(1);
+        }
+    }
+
+    @Test
+    void keyCopyInsideTheBackupDirectoryIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> backups.copyKeys(backups.backupDir().resolve("keys")))
+                .isInstanceOf(BackupException.class)
+                .satisfies(e -> assertThat(((BackupException) e).key()).isEqualTo("backup.error.keys-beside-data"));
+    }
+
+    @Test
+    void backupsPageListsBackupsAndTakesOne() throws Exception {
+        mvc.perform(post("/admin/backups").with(as(sysadmin))).andExpect(status().is3xxRedirection());
+        String page = mvc.perform(get("/admin/backups").with(as(sysadmin)).locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("立即备份", "yunjian-backup-", "密钥目录不在备份中");
+    }
+
+    private String item() throws Exception {
+        String body = mvc.perform(post("/api/assessments").with(as(assessor)).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"name":"备份演练测评","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY",
+                                 "scope":["MLPS-L3"]}""".formatted(w.system().id(), w.assessor().id())))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String id = JsonPath.read(body, "$.id");
+        String items = mvc.perform(get("/api/assessments/{id}/items", id).with(as(assessor)))
+                .andReturn().getResponse().getContentAsString();
+        List<String> ids = JsonPath.read(items, "$[*].id");
+        return ids.get(0);
+    }
+
+    private String upload(String itemId, byte[] content) throws Exception {
+        String body = mvc.perform(multipart("/api/assessment-items/{id}/evidence", itemId)
+                        .file(new MockMultipartFile("file", "证据.pdf", "application/pdf", content)).with(as(assessor)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$.id");
+    }
+
+    private static byte[] pdf(String text) {
+        return ("%PDF-1.4\n% " + text + " " + UUID.randomUUID() + "\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String manifestText(Path backup) throws IOException {
+        return Files.readString(backup.resolve(BackupManifest.FILE));
+    }
+
+    private Path copy(Path backup) throws IOException {
+        Path to = tmp.resolve("copy-" + backup.getFileName());
+        List<Path> all = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(backup)) {
+            walk.forEach(all::add);
+        }
+        Collections.sort(all);
+        for (Path p : all) {
+            Path t = to.resolve(backup.relativize(p).toString());
+            if (Files.isDirectory(p)) {
+                Files.createDirectories(t);
+            } else {
+                Files.copy(p, t);
+            }
+        }
+        return to;
+    }
+}
