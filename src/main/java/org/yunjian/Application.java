@@ -12,6 +12,8 @@ import org.yunjian.backup.BackupCli;
 import org.yunjian.backup.BackupMessages;
 import org.yunjian.cli.CliRunner;
 import org.yunjian.exit.ExitCli;
+import org.yunjian.storage.DatabaseInUseException;
+import org.yunjian.storage.StorageFailureAnalyzer;
 
 /**
  * One jar, two faces: {@code serve} (or no arguments, or only {@code --spring.*} style options) runs
@@ -62,6 +64,14 @@ public class Application {
         }
         try (context) {
             return context.getBean(CliRunner.class).execute(args);
+        } catch (RuntimeException e) {
+            // a server holds the embedded database, or the data directory is open to others: say so, no stack trace
+            String refused = StorageFailureAnalyzer.refusal(e);
+            if (refused == null) {
+                throw e;
+            }
+            System.err.println(refused);
+            return DatabaseInUseException.EXIT_CODE;
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The platform started as a separate JVM ({@code serve}), so a test can kill it like an operator's SIGKILL. */
@@ -26,20 +27,60 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public static ServerProcess start(Path dataDir, String... extraArgs) throws IOException, InterruptedException {
+        return start(dataDir, Map.of(), extraArgs);
+    }
+
+    /** {@code properties} become {@code -D} options of the server JVM (e.g. the test cluster's datasource). */
+    public static ServerProcess start(Path dataDir, Map<String, String> properties, String... extraArgs)
+            throws IOException, InterruptedException {
         int port = freePort();
         Path log = dataDir.resolve("server.log");
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
-                "org.yunjian.Application", "serve",
+        List<String> cmd = java(properties);
+        cmd.addAll(List.of("org.yunjian.Application", "serve",
                 "--server.port=" + port, "--yunjian.data-dir=" + dataDir));
         cmd.addAll(List.of(extraArgs));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().remove("YUNJIAN_DATA_DIR");
         ServerProcess server = new ServerProcess(pb.start(), port, log);
         server.awaitUp(Duration.ofSeconds(120));
         return server;
+    }
+
+    /** What a {@code yunjian …} command run as its own process printed, and its exit code. */
+    public record CliResult(int exitCode, String output) {
+    }
+
+    /** Runs the CLI command {@code args} as a separate JVM on {@code dataDir}, as an operator would. */
+    public static CliResult cli(Path dataDir, Map<String, String> properties, String... args)
+            throws IOException, InterruptedException {
+        Map<String, String> props = new java.util.LinkedHashMap<>(properties);
+        props.put("yunjian.data-dir", dataDir.toString());
+        List<String> cmd = java(props);
+        cmd.add("org.yunjian.Application");
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().remove("YUNJIAN_DATA_DIR");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("CLI did not finish: " + args[0] + "\n" + out);
+        }
+        return new CliResult(p.exitValue(), out);
+    }
+
+    /**
+     * A JVM tuned for start-up: C1 only, serial GC, class data sharing (a JVM start is most of a kill cycle's
+     * cost; measured in KillServerTests).
+     */
+    private static List<String> java(Map<String, String> properties) {
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                "-cp", System.getProperty("java.class.path")));
+        properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        return cmd;
     }
 
     public URI uri(String path) {
@@ -48,6 +89,15 @@ public final class ServerProcess implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** SIGKILL without waiting: for a callback that must kill the moment a response arrives. */
+    public void killNow() {
+        process.destroyForcibly();
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     /** SIGKILL on Linux: no shutdown hooks, no flushing. */

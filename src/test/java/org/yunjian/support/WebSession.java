@@ -57,6 +57,13 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Sends without waiting, so a test can act the moment a response arrives (e.g. kill the server on a 201). */
+    public java.util.concurrent.CompletableFuture<HttpResponse<String>> postJsonAsync(String path, String json) {
+        return client.sendAsync(HttpRequest.newBuilder(base.apply(path))
+                .header("Content-Type", "application/json").header("X-CSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static String find(Pattern p, String html) {
         Matcher m = p.matcher(html);
         return m.find() ? m.group(1) : null;

@@ -1,0 +1,110 @@
+package org.yunjian.storage;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.yunjian.shared.KeyDirectory;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The embedded H2 database ({@code jdbc:h2:file:…}) opens with a generated password kept in the key directory
+ * ({@code db.password}), never with the empty one. A database created by an earlier version with the empty
+ * password is switched over on its first start ({@code ALTER USER … SET PASSWORD}). After opening, the database
+ * files are narrowed to 0600. A database held by another process (a running server) is reported as
+ * {@link DatabaseInUseException}. PostgreSQL and in-memory URLs are left alone.
+ */
+@Configuration(proxyBeanMethods = false)
+class EmbeddedH2 {
+
+    static final String PASSWORD_FILE = "db.password";
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedH2.class);
+    /** H2's error code for "Database may be already in use" (another process holds the file lock). */
+    static final int DATABASE_ALREADY_OPEN = 90020;
+    /** H2's error code for a wrong user name or password. */
+    static final int WRONG_USER_OR_PASSWORD = 28000;
+
+    @Bean
+    static BeanPostProcessor embeddedH2Password(ObjectProvider<KeyDirectory> keys) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof HikariDataSource ds && databaseDirectory(ds.getJdbcUrl()) != null
+                        && (ds.getPassword() == null || ds.getPassword().isEmpty())) {
+                    ds.setPassword(open(ds.getJdbcUrl(), ds.getUsername(), keys.getObject()));
+                }
+                return bean;
+            }
+        };
+    }
+
+    /** The directory of an embedded file database's URL, or null for any other URL. */
+    static Path databaseDirectory(String url) {
+        if (url == null || !url.startsWith("jdbc:h2:file:")) {
+            return null;
+        }
+        String file = url.substring("jdbc:h2:file:".length());
+        int semicolon = file.indexOf(';');
+        Path path = Path.of(semicolon < 0 ? file : file.substring(0, semicolon));
+        return path.toAbsolutePath().getParent();
+    }
+
+    /**
+     * Opens the database once with the generated password (creating the database or switching an old one over
+     * from the empty password) and returns the password for the pool.
+     */
+    static String open(String url, String user, KeyDirectory keys) {
+        if (user == null || !user.matches("[A-Za-z][A-Za-z0-9_]*")) {
+            throw new IllegalStateException("spring.datasource.username must be a plain identifier: " + user);
+        }
+        String password = keys.secret(PASSWORD_FILE, EmbeddedH2::generate);
+        try {
+            try (Connection c = DriverManager.getConnection(url, user, password)) {
+                c.isValid(1);
+            } catch (SQLException e) {
+                if (e.getErrorCode() != WRONG_USER_OR_PASSWORD) {
+                    throw e;
+                }
+                // created by an earlier version with the empty password: switch it over once
+                try (Connection c = DriverManager.getConnection(url, user, "");
+                     Statement s = c.createStatement()) {
+                    s.execute("ALTER USER " + user + " SET PASSWORD '" + password + "'");
+                }
+                log.warn(StorageMessages.get("storage.password.migrated", keys.resolve(PASSWORD_FILE)));
+            }
+        } catch (SQLException e) {
+            if (inUse(e)) {
+                throw new DatabaseInUseException(StorageMessages.get("storage.database.inUse"), e);
+            }
+            throw new IllegalStateException("cannot open the embedded database " + url + ": " + e.getMessage(), e);
+        }
+        DataDirectoryGuard.narrowDatabaseFiles(databaseDirectory(url));
+        return password;
+    }
+
+    static boolean inUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == DATABASE_ALREADY_OPEN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String generate() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}
