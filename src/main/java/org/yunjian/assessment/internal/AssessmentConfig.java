@@ -18,7 +18,7 @@ class AssessmentConfig {
     }
 
     @Bean
-    EvidenceKeys evidenceKeys(AssessmentProperties properties) {
-        return new EvidenceKeys(properties.keyDir());
+    EvidenceKeys evidenceKeys(AssessmentProperties properties, org.yunjian.shared.KeyDirectory keys) {
+        return new EvidenceKeys(keys.at(properties.keyDir()));
     }
 }

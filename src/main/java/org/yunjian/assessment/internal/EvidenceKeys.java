@@ -1,19 +1,15 @@
 package org.yunjian.assessment.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.UUID;
 
 import org.yunjian.crypto.Hex;
 import org.yunjian.crypto.Sm4Gcm;
+import org.yunjian.shared.KeyDirectory;
 
 /**
- * The evidence master key (SM4, in {@code evidence-master.key} in the key directory, created on first use,
+ * The evidence master key (SM4, in {@code evidence-master.key} in the key directory, created at first set-up,
  * owner-only) wraps each file's random key. The wrapped key is bound to the evidence id (GCM associated
  * data), so a wrapped key copied to another row does not open.
  */
@@ -23,30 +19,17 @@ class EvidenceKeys {
     private final byte[] master;
 
     EvidenceKeys(Path keyDir) {
-        try {
-            Files.createDirectories(keyDir);
-            Path file = keyDir.resolve("evidence-master.key");
-            if (!Files.exists(file)) {
-                try {
-                    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                        Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                                PosixFilePermissions.fromString("rw-------")));
-                    } else {
-                        Files.createFile(file);
-                    }
-                    Files.writeString(file, Hex.encode(Sm4Gcm.generateKey()) + "\n", StandardCharsets.UTF_8);
-                } catch (FileAlreadyExistsException raced) {
-                    // another process created it first: use theirs
-                }
-            }
-            byte[] key = Hex.decode(Files.readString(file, StandardCharsets.UTF_8).strip());
-            if (key.length != Sm4Gcm.KEY_LENGTH) {
-                throw new IllegalStateException(file + ": the evidence master key must be 32 hex digits");
-            }
-            this.master = key;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the evidence master key in " + keyDir, e);
+        this(new KeyDirectory(keyDir));
+    }
+
+    /** The key from {@code evidence-master.key}; created only at first set-up, else missing is an error naming it. */
+    EvidenceKeys(KeyDirectory keys) {
+        Path file = keys.resolve("evidence-master.key");
+        byte[] key = Hex.decode(keys.secret("evidence-master.key", () -> Hex.encode(Sm4Gcm.generateKey())));
+        if (key.length != Sm4Gcm.KEY_LENGTH) {
+            throw new IllegalStateException(file + ": the evidence master key must be 32 hex digits");
         }
+        this.master = key;
     }
 
     String wrap(UUID evidenceId, byte[] fileKey) {

@@ -40,14 +40,43 @@ class AuditCommand implements CliCommand, Runnable {
         @Option(names = "--json", description = "Print the report as JSON.")
         boolean json;
 
+        @Option(names = "--public-key", paramLabel = "FILE",
+                description = "Check anchor signatures against this SM2 public key (PEM) instead of the key directory's.")
+        java.nio.file.Path publicKey;
+
+        @Option(names = "--anchors", paramLabel = "FILE",
+                description = "Cross-check the database's anchors against this anchor export (JSON Lines).")
+        java.nio.file.Path anchors;
+
         VerifyCommand(AuditVerifier verifier) {
             this.verifier = verifier;
         }
 
         @Override
         public Integer call() {
-            VerificationReport report = verifier.verify();
             PrintWriter out = spec.commandLine().getOut();
+            java.util.Optional<java.security.PublicKey> pinned;
+            java.util.Optional<java.util.List<AuditAnchor>> exported;
+            try {
+                pinned = publicKey == null ? java.util.Optional.empty()
+                        : java.util.Optional.of(org.yunjian.crypto.Pem.readPublicKey(
+                                java.nio.file.Files.readString(publicKey, java.nio.charset.StandardCharsets.UTF_8)));
+            } catch (java.io.IOException | RuntimeException e) {
+                spec.commandLine().getErr().println(org.yunjian.shared.KeyDirectory.text("audit.cli.bad-public-key",
+                        publicKey));
+                return 2;
+            }
+            try {
+                exported = anchors == null ? java.util.Optional.empty() : java.util.Optional.of(AnchorExport.read(anchors));
+            } catch (AnchorExport.BadExportException e) {
+                spec.commandLine().getErr().println(org.yunjian.shared.KeyDirectory.text("audit.cli.bad-export-line",
+                        e.file, e.line));
+                return 2;
+            } catch (java.io.UncheckedIOException e) {
+                spec.commandLine().getErr().println(org.yunjian.shared.KeyDirectory.text("audit.cli.no-export", anchors));
+                return 2;
+            }
+            VerificationReport report = verifier.verify(pinned, exported);
             if (json) {
                 out.println(JsonMapper.builder().build().writeValueAsString(json(report)));
             } else {
@@ -63,6 +92,9 @@ class AuditCommand implements CliCommand, Runnable {
             m.put("entries", report.entries());
             m.put("anchors", report.anchors());
             m.put("summary", report.summary());
+            if (report.uncommitted() != null) {
+                m.put("uncommitted", java.util.Map.of("from", report.uncommitted()[0], "to", report.uncommitted()[1]));
+            }
             m.put("findings", report.findings().stream().map(f -> java.util.Map.of("kind", f.kind().name(),
                     "from", f.from(), "to", f.to(), "message", f.message())).toList());
             return m;
@@ -72,6 +104,9 @@ class AuditCommand implements CliCommand, Runnable {
             if (report.ok()) {
                 out.println(report.summary());
                 return;
+            }
+            if (report.uncommittedNote() != null) {
+                out.println("note: " + report.uncommittedNote());
             }
             out.println("FAILED: " + report.findings().size() + " problem(s) in " + report.entries() + " entries, "
                     + report.anchors() + " anchors");

@@ -9,8 +9,7 @@ import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.yunjian.crypto.HmacSm3;
 import org.yunjian.crypto.Hex;
@@ -20,13 +19,16 @@ import org.yunjian.crypto.Signer;
 import org.yunjian.crypto.Sm2;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.crypto.Verifier;
+import org.yunjian.shared.KeyDirectory;
 import org.yunjian.shared.OwnerOnlyFiles;
 
 /**
  * Key custody for the audit log. The keys never enter the database: the 32-byte HMAC key comes from
  * {@code YUNJIAN_AUDIT_HMAC_KEY} (hex) or the owner-only file {@code audit-hmac.key}; the SM2 anchor key
  * pair lives in {@code audit-anchor.pem} (PKCS#8) with {@code audit-anchor.pub.pem} beside it. Missing
- * files are created on first start.
+ * files are created only at first set-up ({@link KeyDirectory}); otherwise a missing file is an error
+ * naming it. Verifying needs only the public key: without the private key, signing anchors fails (naming
+ * the file) but verification works.
  */
 @Component
 public class AuditKeys {
@@ -35,24 +37,31 @@ public class AuditKeys {
     static final String PRIVATE_FILE = "audit-anchor.pem";
     static final String PUBLIC_FILE = "audit-anchor.pub.pem";
 
-    private static final Logger log = LoggerFactory.getLogger(AuditKeys.class);
-
+    private final KeyDirectory directory;
     private final HmacSm3 hmac;
     private final Signer signer;
     private final Verifier verifier;
+    private final PublicKey publicKey;
     private final String keyId;
     private final String publicKeyPem;
 
+    /** A directory of its own whose missing keys are created (tests). */
     AuditKeys(AuditProperties properties) {
-        Path dir = properties.keyDir();
+        this(properties, new KeyDirectory(properties.keyDir()));
+    }
+
+    @Autowired
+    AuditKeys(AuditProperties properties, KeyDirectory platformKeys) {
+        this.directory = platformKeys.at(properties.keyDir());
+        Path dir = directory.path();
         try {
-            OwnerOnlyFiles.ensureDirectory(dir);
-            this.hmac = HmacSm3.withKey(hmacKey(dir, properties.hmacKey()));
+            this.hmac = HmacSm3.withKey(hmacKey(properties.hmacKey()));
             KeyPair pair = anchorKeys(dir);
-            this.signer = Signer.of(pair.getPrivate());
-            this.verifier = Verifier.of(pair.getPublic());
-            this.publicKeyPem = Pem.writePublicKey(pair.getPublic());
-            this.keyId = Sm3.hex(pair.getPublic().getEncoded()).substring(0, 16);
+            this.signer = pair.getPrivate() == null ? null : Signer.of(pair.getPrivate());
+            this.publicKey = pair.getPublic();
+            this.verifier = Verifier.of(publicKey);
+            this.publicKeyPem = Pem.writePublicKey(publicKey);
+            this.keyId = keyIdOf(publicKey);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot set up audit keys in " + dir, e);
         }
@@ -62,7 +71,11 @@ public class AuditKeys {
         return hmac;
     }
 
+    /** The anchor signing key; fails naming the private key file where it is not on this host. */
     public Signer signer() {
+        if (signer == null) {
+            directory.require(directory.resolve(PRIVATE_FILE));
+        }
         return signer;
     }
 
@@ -75,11 +88,15 @@ public class AuditKeys {
         return keyId;
     }
 
+    static String keyIdOf(PublicKey key) {
+        return Sm3.hex(key.getEncoded()).substring(0, 16);
+    }
+
     public String publicKeyPem() {
         return publicKeyPem;
     }
 
-    private static byte[] hmacKey(Path dir, String fromEnvironment) throws IOException {
+    private byte[] hmacKey(String fromEnvironment) {
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             byte[] key = Hex.decode(fromEnvironment.trim());
             if (key.length < 32) {
@@ -87,30 +104,30 @@ public class AuditKeys {
             }
             return key;
         }
-        Path file = dir.resolve(HMAC_FILE);
-        if (OwnerOnlyFiles.createIfAbsent(file, Hex.encode(SharedProvider.randomBytes(32)) + "\n")) {
-            log.info("Created audit HMAC key {} (owner-only). Back it up apart from the database.", file);
-        }
-        byte[] key = Hex.decode(Files.readString(file, StandardCharsets.UTF_8).trim());
+        String hex = directory.secret(HMAC_FILE, () -> Hex.encode(SharedProvider.randomBytes(32)));
+        byte[] key = Hex.decode(hex);
         if (key.length < 32) {
-            throw new IllegalStateException("audit HMAC key in " + file + " is shorter than 32 bytes");
+            throw new IllegalStateException("audit HMAC key in " + directory.resolve(HMAC_FILE)
+                    + " is shorter than 32 bytes");
         }
         return key;
     }
 
-    private static KeyPair anchorKeys(Path dir) throws IOException {
+    /** The pair; the private key is {@code null} where only the public key is present (a verifying host). */
+    private KeyPair anchorKeys(Path dir) throws IOException {
         Path priv = dir.resolve(PRIVATE_FILE);
         Path pub = dir.resolve(PUBLIC_FILE);
-        if (!Files.exists(priv)) {
+        if (!Files.exists(priv) && !Files.exists(pub)) {
             KeyPair pair = Sm2.generateKeyPair();
-            if (OwnerOnlyFiles.createIfAbsent(priv, Pem.writePrivateKey(pair.getPrivate()))) {
+            if (directory.createIfAbsent(priv, () -> Pem.writePrivateKey(pair.getPrivate()))) {
                 OwnerOnlyFiles.writeAtomically(pub, Pem.writePublicKey(pair.getPublic()));
-                log.info("Created SM2 audit anchor key pair {} / {}", priv, pub);
                 return pair;
             }
         }
-        PrivateKey privateKey = Pem.readPrivateKey(Files.readString(priv, StandardCharsets.UTF_8));
+        directory.require(pub);
         PublicKey publicKey = Pem.readPublicKey(Files.readString(pub, StandardCharsets.UTF_8));
+        PrivateKey privateKey = Files.exists(priv) ? Pem.readPrivateKey(Files.readString(priv, StandardCharsets.UTF_8))
+                : null;
         return new KeyPair(publicKey, privateKey);
     }
 }

@@ -35,10 +35,13 @@ public class AuditLog {
     private final AuditKeys keys;
     private final HeadWitness witness;
     private final AuditProperties properties;
+    private final AnchorExport export;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock(true);
 
-    AuditLog(AuditRepository repository, AuditKeys keys, HeadWitness witness, AuditProperties properties, Clock clock) {
+    AuditLog(AuditRepository repository, AuditKeys keys, HeadWitness witness, AuditProperties properties,
+             AnchorExport export, Clock clock) {
+        this.export = export;
         this.repository = repository;
         this.keys = keys;
         this.witness = witness;
@@ -65,8 +68,20 @@ public class AuditLog {
         repository.advanceHead(seq, entry.mac());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
+            public void beforeCommit(boolean readOnly) {
+                witness.pending(entry.seq()); // a crash from here until afterCommit: "never committed", not truncation
+            }
+
+            @Override
             public void afterCommit() {
                 witness.advance(new HeadWitness.Head(entry.seq(), entry.mac()));
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    witness.notCommitted();
+                }
             }
         });
         if (seq % properties.anchorEvery() == 0) {
@@ -107,6 +122,12 @@ public class AuditLog {
         String signature = Hex.encode(keys.signer().sign(Canonical.anchor(seq, mac, now, keys.keyId())));
         AuditAnchor anchor = new AuditAnchor(seq, mac, now, keys.keyId(), signature);
         repository.insert(anchor);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                export.append(anchor);
+            }
+        });
         return Optional.of(anchor);
     }
 

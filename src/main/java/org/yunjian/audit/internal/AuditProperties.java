@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * {@code yunjian.audit.*}.
@@ -12,10 +13,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param anchorEvery    write an anchor when the sequence number is a multiple of this
  * @param anchorInterval also write one this often if there are new entries
  * @param hmacKey        the HMAC key as hex (env {@code YUNJIAN_AUDIT_HMAC_KEY}); if blank, a key file is used
+ * @param anchorExport   JSON Lines file every committed anchor is appended to (ideally on a second machine or
+ *                       an append-only mount); {@code null}: no export
  */
 @ConfigurationProperties("yunjian.audit")
-public record AuditProperties(Path keyDir, int anchorEvery, Duration anchorInterval, String hmacKey) {
+public record AuditProperties(Path keyDir, int anchorEvery, Duration anchorInterval, String hmacKey,
+                              Path anchorExport) {
 
+    @ConstructorBinding
     public AuditProperties {
         if (anchorEvery <= 0) {
             anchorEvery = 100;
@@ -23,5 +28,9 @@ public record AuditProperties(Path keyDir, int anchorEvery, Duration anchorInter
         if (anchorInterval == null || anchorInterval.isZero() || anchorInterval.isNegative()) {
             anchorInterval = Duration.ofMinutes(10);
         }
+    }
+
+    public AuditProperties(Path keyDir, int anchorEvery, Duration anchorInterval, String hmacKey) {
+        this(keyDir, anchorEvery, anchorInterval, hmacKey, null);
     }
 }

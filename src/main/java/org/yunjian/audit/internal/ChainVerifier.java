@@ -43,15 +43,39 @@ final class ChainVerifier {
     private final HmacSm3 hmac;
     private final Verifier anchorVerifier;
     private final String keyId;
+    private final long anchorEvery;
 
+    /** A verifier that does not require anchors at an interval (for unit tests of the chain alone). */
     ChainVerifier(HmacSm3 hmac, Verifier anchorVerifier, String keyId) {
+        this(hmac, anchorVerifier, keyId, 0);
+    }
+
+    /**
+     * @param anchorEvery an anchor signed by the anchor key is required at every multiple of this number up
+     *                    to the end of the log ({@code 0}: none required)
+     */
+    ChainVerifier(HmacSm3 hmac, Verifier anchorVerifier, String keyId, long anchorEvery) {
         this.hmac = hmac;
         this.anchorVerifier = anchorVerifier;
         this.keyId = keyId;
+        this.anchorEvery = anchorEvery;
     }
 
     VerificationReport verify(List<AuditEntry> stored, List<AuditAnchor> anchors, Optional<Head> witness,
                               Optional<Head> headRow) {
+        return verify(stored, anchors, witness, headRow, Optional.empty());
+    }
+
+    /**
+     * @param exported the anchors exported to the append-only file ({@code yunjian.audit.anchor-export}), if
+     *                 given: each must be in the database unchanged; validly signed ones missing there still
+     *                 count as anchors (so a deleted anchor still pins its entry)
+     */
+    VerificationReport verify(List<AuditEntry> stored, List<AuditAnchor> dbAnchors, Optional<Head> witness,
+                              Optional<Head> headRow, Optional<List<AuditAnchor>> exported) {
+        List<Finding> exportFindings = new ArrayList<>();
+        List<AuditAnchor> anchors = new ArrayList<>(dbAnchors);
+        exported.ifPresent(list -> compareExport(list, dbAnchors, anchors, exportFindings));
         int n = stored.size();
         Long[] original = new Long[n];
 
@@ -113,7 +137,7 @@ final class ChainVerifier {
             }
         }
 
-        List<Finding> findings = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>(exportFindings);
 
         // 3. entries authentic nowhere
         Set<String> insertedMacs = new HashSet<>();
@@ -187,7 +211,7 @@ final class ChainVerifier {
             if (lastAnchor > last) {
                 sources.add("the last anchor is at entry " + lastAnchor);
             }
-            witness.filter(w -> w.seq() > last).ifPresent(w -> sources.add("the head witness names entry " + w.seq()));
+            witness.filter(w -> w.seq() > last).ifPresent(w -> sources.add("the head witness confirms entry " + w.seq() + " was committed"));
             headRow.filter(h -> h.seq() > last).ifPresent(h -> sources.add("the head row names entry " + h.seq()));
             long a = last + 1;
             findings.add(new Finding(Finding.Kind.TRUNCATED, a, expected, "truncated: entries " + a + ".." + expected
@@ -223,6 +247,10 @@ final class ChainVerifier {
             }
         }
 
+        // 8. an anchor is required at every multiple of anchor-every up to the end of the log: deleting anchors
+        //    (to rewrite the chain with the HMAC key) leaves these places empty
+        requiredAnchors(anchors, Math.max(last, expected), findings);
+
         findings.sort(Comparator.comparingLong(Finding::from).thenComparing(Finding::kind));
         // not a place in the chain, so listed after the problems that are
         if (witness.isEmpty() && n > 0) {
@@ -231,7 +259,56 @@ final class ChainVerifier {
         } else if (witness.isPresent() && witness.get().seq() < 0) {
             findings.add(new Finding(Finding.Kind.WITNESS, 0, 0, "head witness unreadable"));
         }
-        return new VerificationReport(n, anchors.size(), List.copyOf(findings));
+        return new VerificationReport(n, dbAnchors.size(), List.copyOf(findings));
+    }
+
+    private void requiredAnchors(List<AuditAnchor> anchors, long end, List<Finding> findings) {
+        if (anchorEvery <= 0) {
+            return;
+        }
+        Set<Long> anchored = new HashSet<>();
+        for (AuditAnchor a : anchors) {
+            anchored.add(a.seq()); // a badly signed one is reported as such, not twice
+        }
+        for (long k = anchorEvery; k <= end; k += anchorEvery) {
+            if (anchored.contains(k)) {
+                continue;
+            }
+            findings.add(new Finding(Finding.Kind.ANCHOR_MISSING, k, k, "anchor at entry " + k
+                    + " missing: an anchor signed by the anchor key is required every " + anchorEvery
+                    + " entries (deleted anchors, or the chain was rewritten)"));
+        }
+    }
+
+    /**
+     * Each exported anchor must be in the database unchanged; validly signed exported anchors that the
+     * database lacks are added to {@code anchors}, so they still pin their entries.
+     */
+    private void compareExport(List<AuditAnchor> exported, List<AuditAnchor> dbAnchors, List<AuditAnchor> anchors,
+                               List<Finding> findings) {
+        Map<Long, AuditAnchor> bySeq = new HashMap<>();
+        for (AuditAnchor a : dbAnchors) {
+            bySeq.putIfAbsent(a.seq(), a);
+        }
+        Set<Long> seen = new HashSet<>();
+        for (AuditAnchor e : exported) {
+            if (!seen.add(e.seq())) {
+                continue;
+            }
+            AuditAnchor db = bySeq.get(e.seq());
+            boolean valid = e.keyId().equals(keyId) && verifySignature(e);
+            if (db == null) {
+                findings.add(new Finding(Finding.Kind.ANCHOR_EXPORT_MISSING, e.seq(), e.seq(), "anchor at entry "
+                        + e.seq() + " is in the anchor export but not in the database (deleted)"
+                        + (valid ? "" : "; the exported copy's signature does not verify either")));
+                if (valid) {
+                    anchors.add(e);
+                }
+            } else if (!db.equals(e)) {
+                findings.add(new Finding(Finding.Kind.ANCHOR_EXPORT_MISMATCH, e.seq(), e.seq(), "anchor at entry "
+                        + e.seq() + " differs from its copy in the anchor export"));
+            }
+        }
     }
 
     /** Tries the not yet placed entries filed under {@code key} at original number {@code seq}. */

@@ -25,6 +25,12 @@ public record Finding(Kind kind, long from, long to, String message) {
         ANCHOR_SIGNATURE,
         /** An anchor whose MAC differs from the entry it anchors. */
         ANCHOR_MISMATCH,
+        /** No anchor at a multiple of {@code anchor-every}: anchors were deleted (e.g. to rewrite the chain). */
+        ANCHOR_MISSING,
+        /** An anchor in the append-only export that the database no longer holds. */
+        ANCHOR_EXPORT_MISSING,
+        /** An anchor that differs from its copy in the append-only export. */
+        ANCHOR_EXPORT_MISMATCH,
         /** The head witness file is missing, unreadable, or names a different MAC for its entry. */
         WITNESS
     }

@@ -7,7 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -17,8 +21,15 @@ import org.yunjian.shared.OwnerOnlyFiles;
 
 /**
  * The file {@code audit-head.witness} in the key directory: "{@code <seq> <mac>}" of the last committed
- * entry, replaced atomically after each commit. Someone who can delete database rows but not write the
- * key directory cannot hide a truncation after the last anchor.
+ * entry, replaced atomically (and forced to disk) after each commit, so it is never ahead of the database.
+ * Someone who can delete database rows but not write the key directory cannot hide a truncation after the
+ * last anchor.
+ *
+ * <p>Before a transaction that appended entries commits, a second line "{@code pending <seq>}" records the
+ * highest entry it is about to commit; after the commit the first line moves to that entry and the pending
+ * line goes. If the process dies in between, the file still names the last <em>confirmed</em> entry and the
+ * pending one: entries above the confirmed one that the database lacks were never committed (a crash), while
+ * entries up to the confirmed one that it lacks were removed after their commit (truncation).
  */
 @Component
 public class HeadWitness {
@@ -38,34 +49,104 @@ public class HeadWitness {
     public record Head(long seq, String mac) {
     }
 
+    /** The last confirmed entry ({@code seq -1} if the file is unreadable), empty if there is no witness. */
     public Optional<Head> read() {
+        return state().map(State::confirmed);
+    }
+
+    /** The highest entry a transaction was about to commit when the process stopped, if that is later than the confirmed one. */
+    public OptionalLong pending() {
+        return state().map(s -> s.pending()).orElse(OptionalLong.empty());
+    }
+
+    private record State(Head confirmed, OptionalLong pending) {
+    }
+
+    private Optional<State> state() {
         try {
             if (!Files.exists(file)) {
                 return Optional.empty();
             }
-            String[] parts = Files.readString(file, StandardCharsets.UTF_8).trim().split("\\s+");
-            return Optional.of(new Head(Long.parseLong(parts[0]), parts[1]));
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            String[] parts = lines.get(0).trim().split("\\s+");
+            Head confirmed = new Head(Long.parseLong(parts[0]), parts[1]);
+            OptionalLong pending = OptionalLong.empty();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] p = line.trim().split("\\s+");
+                if (p.length == 2 && p[0].equals("pending")) {
+                    long seq = Long.parseLong(p[1]);
+                    pending = seq > confirmed.seq() ? OptionalLong.of(seq) : OptionalLong.empty();
+                }
+            }
+            return Optional.of(new State(confirmed, pending));
         } catch (IOException | RuntimeException e) {
             log.warn("Unreadable audit head witness {}: {}", file, e.toString());
-            return Optional.of(new Head(-1, "unreadable"));
+            return Optional.of(new State(new Head(-1, "unreadable"), OptionalLong.empty()));
         }
+    }
+
+    /** Before commit: entries up to {@code seq} are about to be committed. */
+    void pending(long seq) {
+        update(current -> {
+            Head confirmed = current.map(State::confirmed).orElse(new Head(0, Canonical.GENESIS));
+            return seq > confirmed.seq() ? new State(confirmed, OptionalLong.of(seq)) : null;
+        });
+    }
+
+    /** After a commit failed: nothing is pending any more. */
+    void notCommitted() {
+        update(current -> current.filter(s -> s.pending().isPresent() && s.confirmed().seq() >= 0)
+                .map(s -> new State(s.confirmed(), OptionalLong.empty())).orElse(null));
     }
 
     /** Records {@code head} unless the witness already records a later entry (commits may finish out of order). */
     void advance(Head head) {
+        update(current -> {
+            if (current.isPresent() && current.get().confirmed().seq() >= head.seq()) {
+                return null;
+            }
+            OptionalLong pending = current.map(State::pending).orElse(OptionalLong.empty());
+            return new State(head, pending.isPresent() && pending.getAsLong() > head.seq() ? pending
+                    : OptionalLong.empty());
+        });
+    }
+
+    /** Applies {@code change} to the current state under the locks; {@code null} leaves the file as it is. */
+    private void update(java.util.function.Function<Optional<State>, State> change) {
         lock.lock();
         // the file lock keeps a CLI process and the server on the same key directory from racing
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = channel.lock()) {
-            Optional<Head> current = read();
-            if (current.isPresent() && current.get().seq() >= head.seq()) {
+            State next = change.apply(state());
+            if (next == null) {
                 return;
             }
-            OwnerOnlyFiles.writeAtomically(file, head.seq() + " " + head.mac() + "\n");
+            write(next.confirmed().seq() + " " + next.confirmed().mac() + "\n"
+                    + (next.pending().isPresent() ? "pending " + next.pending().getAsLong() + "\n" : ""));
         } catch (IOException e) {
             log.error("Could not write audit head witness {}: {}", file, e.toString());
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Atomic replace, forced to disk before and after the rename (a witness must survive a power cut). */
+    private void write(String content) throws IOException {
+        Path tmp = file.resolveSibling(FILE + ".tmp");
+        Files.deleteIfExists(tmp);
+        OwnerOnlyFiles.createOwnerOnly(tmp, content);
+        try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            c.force(true);
+        }
+        try {
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        try (FileChannel d = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException directoriesCannotBeForcedHere) {
+            // not every platform can force a directory; the rename is still atomic
         }
     }
 

@@ -1,15 +1,31 @@
 package org.yunjian.audit.internal;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Result of verifying the whole log, computed on demand and never stored.
  *
- * @param entries  entries read
- * @param anchors  anchors read
- * @param findings problems, in chain order: the first is the first problem in the log
+ * @param entries     entries read
+ * @param anchors     anchors read
+ * @param findings    problems, in chain order: the first is the first problem in the log
+ * @param uncommitted entries {@code [0]..[1]} that a transaction was committing when the process stopped and
+ *                    that the database does not hold: they were never committed (a crash, not tampering);
+ *                    {@code null} if there are none
  */
-public record VerificationReport(long entries, long anchors, List<Finding> findings) {
+public record VerificationReport(long entries, long anchors, List<Finding> findings, long[] uncommitted) {
+
+    public VerificationReport(long entries, long anchors, List<Finding> findings) {
+        this(entries, anchors, findings, null);
+    }
+
+    /** With the witness's pending entry: the ones above the last stored entry were never committed. */
+    VerificationReport withUncommitted(OptionalLong pending, long lastStored) {
+        if (pending.isEmpty() || pending.getAsLong() <= lastStored) {
+            return this;
+        }
+        return new VerificationReport(entries, anchors, findings, new long[] {lastStored + 1, pending.getAsLong()});
+    }
 
     public boolean ok() {
         return findings.isEmpty();
@@ -19,11 +35,22 @@ public record VerificationReport(long entries, long anchors, List<Finding> findi
         return findings.isEmpty() ? null : findings.get(0);
     }
 
+    /** The note about entries never committed, or {@code null}. */
+    public String uncommittedNote() {
+        if (uncommitted == null) {
+            return null;
+        }
+        return (uncommitted[0] == uncommitted[1] ? "entry " + uncommitted[0] + " was"
+                : "entries " + uncommitted[0] + ".." + uncommitted[1] + " were")
+                + " never committed: the process stopped while committing (not tampering)";
+    }
+
     public String summary() {
+        String note = uncommitted == null ? "" : "; " + uncommittedNote();
         if (ok()) {
-            return "OK: " + entries + " entries, " + anchors + " anchors verified";
+            return "OK: " + entries + " entries, " + anchors + " anchors verified" + note;
         }
         return "FAILED: " + findings.size() + (findings.size() == 1 ? " problem" : " problems") + " in " + entries
-                + " entries, " + anchors + " anchors; first: " + first().message();
+                + " entries, " + anchors + " anchors; first: " + first().message() + note;
     }
 }

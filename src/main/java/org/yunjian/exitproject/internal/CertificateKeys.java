@@ -3,10 +3,8 @@ package org.yunjian.exitproject.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 
 import org.slf4j.Logger;
@@ -14,11 +12,12 @@ import org.slf4j.LoggerFactory;
 import org.yunjian.crypto.Pem;
 import org.yunjian.crypto.Sm2;
 import org.yunjian.exit.Keys;
+import org.yunjian.shared.KeyDirectory;
 
 /**
  * The platform's SM2 key pair that signs deletion certificates, kept outside the database like the audit anchor
  * key: {@code exitproject-signing.pem} (PKCS#8, owner-only) and {@code exitproject-signing.pub.pem} in
- * {@code yunjian.exit-project.key-dir}, created on first start. The public key is published for offline checks.
+ * {@code yunjian.exit-project.key-dir}, created at first set-up. The public key is published for offline checks.
  */
 public final class CertificateKeys {
 
@@ -31,17 +30,22 @@ public final class CertificateKeys {
     private final String publicKeyPem;
 
     CertificateKeys(Path dir) {
+        this(new KeyDirectory(dir));
+    }
+
+    /** Created only at first set-up ({@link KeyDirectory}); else a missing private key is an error naming it. */
+    CertificateKeys(KeyDirectory keys) {
         try {
-            Files.createDirectories(dir);
-            Path priv = dir.resolve(PRIVATE_FILE);
-            Path pub = dir.resolve(PUBLIC_FILE);
+            Path priv = keys.resolve(PRIVATE_FILE);
+            Path pub = keys.resolve(PUBLIC_FILE);
             if (!Files.exists(priv)) {
                 KeyPair fresh = Sm2.generateKeyPair();
-                if (createOwnerOnly(priv, Pem.writePrivateKey(fresh.getPrivate()))) {
+                if (keys.createIfAbsent(priv, () -> Pem.writePrivateKey(fresh.getPrivate()))) {
                     Files.writeString(pub, Pem.writePublicKey(fresh.getPublic()), StandardCharsets.UTF_8);
                     log.info("Created the deletion-certificate signing key pair {} / {}", priv, pub);
                 }
             }
+            keys.require(priv);
             var privateKey = Pem.readPrivateKey(Files.readString(priv, StandardCharsets.UTF_8));
             this.pair = new KeyPair(Keys.publicKeyOf(privateKey), privateKey);
             this.publicKeyPem = Pem.writePublicKey(pair.getPublic());
@@ -49,22 +53,8 @@ public final class CertificateKeys {
                 Files.writeString(pub, publicKeyPem, StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot set up the certificate signing key in " + dir, e);
+            throw new UncheckedIOException("cannot set up the certificate signing key in " + keys.path(), e);
         }
-    }
-
-    private static boolean createOwnerOnly(Path file, String content) throws IOException {
-        try {
-            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(file);
-            }
-        } catch (FileAlreadyExistsException e) {
-            return false;
-        }
-        Files.writeString(file, content, StandardCharsets.UTF_8);
-        return true;
     }
 
     public KeyPair pair() {

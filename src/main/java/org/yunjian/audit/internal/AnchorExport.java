@@ -1,0 +1,108 @@
+package org.yunjian.audit.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Appends every committed anchor as one JSON line to {@code yunjian.audit.anchor-export}: opened in append
+ * mode and forced to disk, never rewritten. Put it where the database's holder cannot write (another machine's
+ * mount, a file with the append-only attribute, a log shipper's input); {@code yunjian audit verify --anchors
+ * FILE} then finds anchors deleted from or changed in the database.
+ */
+@Component
+class AnchorExport {
+
+    private static final Logger log = LoggerFactory.getLogger(AnchorExport.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Path file;
+
+    AnchorExport(AuditProperties properties) {
+        this.file = properties.anchorExport();
+    }
+
+    /** After the anchor's commit; a failure is logged (the anchor itself is in the database). */
+    synchronized void append(AuditAnchor anchor) {
+        if (file == null) {
+            return;
+        }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("seq", anchor.seq());
+        line.put("mac", anchor.mac());
+        line.put("createdAt", anchor.createdAt().toString());
+        line.put("keyId", anchor.keyId());
+        line.put("signature", anchor.signature());
+        byte[] bytes = (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+        } catch (IOException e) {
+            log.error("Could not append audit anchor {} to {}: {}", anchor.seq(), file, e.toString());
+        }
+    }
+
+    /** Reads an export file; a line that is not an anchor is an error naming its line number. */
+    static List<AuditAnchor> read(Path file) {
+        List<AuditAnchor> anchors = new ArrayList<>();
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (line.isEmpty()) {
+                    continue;
+                }
+                try {
+                    JsonNode n = JSON.readTree(line);
+                    anchors.add(new AuditAnchor(n.get("seq").asLong(), n.get("mac").asString(),
+                            Instant.parse(n.get("createdAt").asString()), n.get("keyId").asString(),
+                            n.get("signature").asString()));
+                } catch (RuntimeException e) {
+                    throw new BadExportException(file, i + 1);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return anchors;
+    }
+
+    /** A line of the export file that is not an anchor. */
+    static final class BadExportException extends RuntimeException {
+        final Path file;
+        final int line;
+
+        BadExportException(Path file, int line) {
+            super(file + ": line " + line + " is not an exported anchor");
+            this.file = file;
+            this.line = line;
+        }
+    }
+}
