@@ -17,7 +17,9 @@ import org.yunjian.shared.AuditableEvent;
 /**
  * The password step of login. Every failure looks the same to the client (one message, and the
  * password is always hashed, also for unknown users, so timing does not tell them apart); the audit
- * record says why. Administrators come out of this step holding only {@code MFA_PENDING}.
+ * record says why. Administrators come out of this step holding only {@code MFA_PENDING}; their failure
+ * counters stay as they are until the TOTP step completes the login. A password is checked only after
+ * {@link LoginAttempts#reservePasswordCheck} reserved the check.
  */
 @Component
 class AccountAuthenticationProvider implements AuthenticationProvider {
@@ -50,18 +52,28 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
         }
         Account a = found.get();
         Instant now = clock.instant();
-        boolean matches = encoder.matches(password, a.passwordHash());
         if (!a.enabled()) {
+            encoder.matches(password, dummyHash);
             throw fail(username, a.id(), "account disabled");
         }
-        if (a.lockedAt(now)) {
-            throw fail(username, a.id(), "account locked until " + a.lockedUntil());
+        if (a.awaitingApproval()) {
+            encoder.matches(password, dummyHash);
+            throw fail(username, a.id(), "administrator account awaiting a second administrator's approval");
         }
-        if (!matches) {
-            boolean locked = attempts.failed(a, now);
+        if (!attempts.reservePasswordCheck(a, now)) {
+            // locked, or the last permitted checks are in progress: the password is not checked at all
+            encoder.matches(password, dummyHash);
+            throw fail(username, a.id(), a.lockedAt(now) ? "account locked until " + a.lockedUntil()
+                    : "account locked (failure limit reached)");
+        }
+        if (!encoder.matches(password, a.passwordHash())) {
+            boolean locked = attempts.passwordWrong(a, now);
             throw fail(username, a.id(), locked ? "wrong password; account now locked" : "wrong password");
         }
-        attempts.succeeded(a);
+        attempts.passwordCorrect(a);
+        if (!a.requiresTotp()) {
+            attempts.loginCompleted(a);
+        }
         // the session keeps no password hash
         AccountPrincipal principal = new AccountPrincipal(a.toCurrentUser(), null, true, false, true);
         if (a.requiresTotp()) {

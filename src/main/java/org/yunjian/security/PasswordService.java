@@ -48,6 +48,7 @@ class PasswordService {
         String hash = hash(password);
         Account changed = a.withPassword(hash, now, mustChange);
         accounts.update(changed);
+        accounts.resetFailures(a.id());
         accounts.addHistory(a.id(), hash, now);
         return changed;
     }

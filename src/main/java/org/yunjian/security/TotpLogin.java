@@ -82,12 +82,12 @@ public class TotpLogin {
             String why = step.isEmpty() ? "wrong code" : "code already used";
             events.publishEvent(AuditableEvent.failure(enrolling ? "user.totp.enrol" : "user.totp", "user", a.id(),
                     why).withActor(a.username()));
-            if (attempts.failed(a, now)) {
+            if (attempts.totpWrong(a, now)) {
                 return end(request, p, "locked after failed TOTP codes");
             }
             return Result.INVALID;
         }
-        attempts.succeeded(a);
+        attempts.loginCompleted(a);
         if (enrolling) {
             accounts.setTotpSecret(a.id(), secret);
             session.removeAttribute(SessionKeys.TOTP_ENROLMENT);
