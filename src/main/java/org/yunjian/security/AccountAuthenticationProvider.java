@@ -11,6 +11,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.yunjian.shared.AuditableEvent;
 
@@ -29,10 +30,12 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
     private final LoginAttempts attempts;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AddressThrottle throttle;
     private final String dummyHash;
 
     AccountAuthenticationProvider(AccountRepository accounts, PasswordEncoder encoder, LoginAttempts attempts,
-                                  Clock clock, ApplicationEventPublisher events) {
+                                  Clock clock, ApplicationEventPublisher events, AddressThrottle throttle) {
+        this.throttle = throttle;
         this.accounts = accounts;
         this.encoder = encoder;
         this.attempts = attempts;
@@ -48,27 +51,27 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
         Optional<Account> found = username.isEmpty() ? Optional.empty() : accounts.findByUsername(username);
         if (found.isEmpty()) {
             encoder.matches(password, dummyHash);
-            throw fail(username, null, "unknown user name");
+            throw fail(authentication, username, null, "unknown user name");
         }
         Account a = found.get();
         Instant now = clock.instant();
         if (!a.enabled()) {
             encoder.matches(password, dummyHash);
-            throw fail(username, a.id(), "account disabled");
+            throw fail(authentication, username, a.id(), "account disabled");
         }
         if (a.awaitingApproval()) {
             encoder.matches(password, dummyHash);
-            throw fail(username, a.id(), "administrator account awaiting a second administrator's approval");
+            throw fail(authentication, username, a.id(), "administrator account awaiting a second administrator's approval");
         }
         if (!attempts.reservePasswordCheck(a, now)) {
             // locked, or the last permitted checks are in progress: the password is not checked at all
             encoder.matches(password, dummyHash);
-            throw fail(username, a.id(), a.lockedAt(now) ? "account locked until " + a.lockedUntil()
+            throw fail(authentication, username, a.id(), a.lockedAt(now) ? "account locked until " + a.lockedUntil()
                     : "account locked (failure limit reached)");
         }
         if (!encoder.matches(password, a.passwordHash())) {
             boolean locked = attempts.passwordWrong(a, now);
-            throw fail(username, a.id(), locked ? "wrong password; account now locked" : "wrong password");
+            throw fail(authentication, username, a.id(), locked ? "wrong password; account now locked" : "wrong password");
         }
         attempts.passwordCorrect(a);
         if (!a.requiresTotp()) {
@@ -84,8 +87,11 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
     }
 
-    private BadCredentialsException fail(String username, UUID id, String why) {
+    private BadCredentialsException fail(Authentication authentication, String username, UUID id, String why) {
         events.publishEvent(AuditableEvent.failure("user.login", "user", id, why).withActor(username));
+        if (authentication.getDetails() instanceof WebAuthenticationDetails details) {
+            throttle.failed(details.getRemoteAddress());
+        }
         return new BadCredentialsException("Bad credentials");
     }
 

@@ -35,9 +35,11 @@ public class TotpLogin {
     private final SecurityContextRepository contexts;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AddressThrottle throttle;
 
     TotpLogin(AccountRepository accounts, LoginAttempts attempts, SecurityContextRepository contexts, Clock clock,
-              ApplicationEventPublisher events) {
+              ApplicationEventPublisher events, AddressThrottle throttle) {
+        this.throttle = throttle;
         this.accounts = accounts;
         this.attempts = attempts;
         this.contexts = contexts;
@@ -82,6 +84,7 @@ public class TotpLogin {
             String why = step.isEmpty() ? "wrong code" : "code already used";
             events.publishEvent(AuditableEvent.failure(enrolling ? "user.totp.enrol" : "user.totp", "user", a.id(),
                     why).withActor(a.username()));
+            throttle.failed(request.getRemoteAddr());
             if (attempts.totpWrong(a, now)) {
                 return end(request, p, "locked after failed TOTP codes");
             }

@@ -77,7 +77,7 @@ class LoginAttemptsTest {
         when(repo.findByUsername("alice")).thenReturn(Optional.of(locked));
         when(repo.findByUsername("nobody")).thenReturn(Optional.empty());
         AccountAuthenticationProvider provider = new AccountAuthenticationProvider(repo, encoder, attempts,
-                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC), events::add);
+                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC), events::add, mock(AddressThrottle.class));
         Authentication lockedLogin = UsernamePasswordAuthenticationToken.unauthenticated("alice", "right-Password-1");
         Authentication unknownLogin = UsernamePasswordAuthenticationToken.unauthenticated("nobody", "whatever-1A");
         var lockedError = org.assertj.core.api.Assertions.catchThrowable(() -> provider.authenticate(lockedLogin));
@@ -94,7 +94,7 @@ class LoginAttemptsTest {
         when(encoder.encode(any())).thenReturn("dummy");
         when(repo.findByUsername("nobody")).thenReturn(Optional.empty());
         AccountAuthenticationProvider provider = new AccountAuthenticationProvider(repo, encoder, attempts,
-                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC), events::add);
+                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC), events::add, mock(AddressThrottle.class));
         assertThatThrownBy(() -> provider.authenticate(
                 UsernamePasswordAuthenticationToken.unauthenticated("nobody", "Some-Passw0rd")))
                 .isInstanceOf(BadCredentialsException.class);
