@@ -6,7 +6,15 @@ import java.util.UUID;
 /** A local user account as stored. Never leaves the security module; callers see {@link CurrentUser}. */
 record Account(UUID id, String username, String displayName, Role role, UUID organizationId, String passwordHash,
                Instant passwordChangedAt, boolean mustChangePassword, int failedAttempts, Instant lockedUntil,
-               String totpSecret, boolean enabled, boolean demo, Instant createdAt) {
+               String totpSecret, boolean enabled, boolean demo, Instant createdAt, boolean awaitingApproval) {
+
+    /** An account that needs no second administrator's approval. */
+    Account(UUID id, String username, String displayName, Role role, UUID organizationId, String passwordHash,
+            Instant passwordChangedAt, boolean mustChangePassword, int failedAttempts, Instant lockedUntil,
+            String totpSecret, boolean enabled, boolean demo, Instant createdAt) {
+        this(id, username, displayName, role, organizationId, passwordHash, passwordChangedAt, mustChangePassword,
+                failedAttempts, lockedUntil, totpSecret, enabled, demo, createdAt, false);
+    }
 
     boolean lockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
@@ -22,11 +30,11 @@ record Account(UUID id, String username, String displayName, Role role, UUID org
 
     Account withPassword(String hash, Instant at, boolean mustChange) {
         return new Account(id, username, displayName, role, organizationId, hash, at, mustChange, 0, null, totpSecret,
-                enabled, demo, createdAt);
+                enabled, demo, createdAt, awaitingApproval);
     }
 
     Account withTotpSecret(String secret) {
         return new Account(id, username, displayName, role, organizationId, passwordHash, passwordChangedAt,
-                mustChangePassword, failedAttempts, lockedUntil, secret, enabled, demo, createdAt);
+                mustChangePassword, failedAttempts, lockedUntil, secret, enabled, demo, createdAt, awaitingApproval);
     }
 }

@@ -11,13 +11,16 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.yunjian.shared.AuditableEvent;
 
 /**
  * The password step of login. Every failure looks the same to the client (one message, and the
  * password is always hashed, also for unknown users, so timing does not tell them apart); the audit
- * record says why. Administrators come out of this step holding only {@code MFA_PENDING}.
+ * record says why. Administrators come out of this step holding only {@code MFA_PENDING}; their failure
+ * counters stay as they are until the TOTP step completes the login. A password is checked only after
+ * {@link LoginAttempts#reservePasswordCheck} reserved the check.
  */
 @Component
 class AccountAuthenticationProvider implements AuthenticationProvider {
@@ -27,10 +30,12 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
     private final LoginAttempts attempts;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AddressThrottle throttle;
     private final String dummyHash;
 
     AccountAuthenticationProvider(AccountRepository accounts, PasswordEncoder encoder, LoginAttempts attempts,
-                                  Clock clock, ApplicationEventPublisher events) {
+                                  Clock clock, ApplicationEventPublisher events, AddressThrottle throttle) {
+        this.throttle = throttle;
         this.accounts = accounts;
         this.encoder = encoder;
         this.attempts = attempts;
@@ -46,22 +51,32 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
         Optional<Account> found = username.isEmpty() ? Optional.empty() : accounts.findByUsername(username);
         if (found.isEmpty()) {
             encoder.matches(password, dummyHash);
-            throw fail(username, null, "unknown user name");
+            throw fail(authentication, username, null, "unknown user name");
         }
         Account a = found.get();
         Instant now = clock.instant();
-        boolean matches = encoder.matches(password, a.passwordHash());
         if (!a.enabled()) {
-            throw fail(username, a.id(), "account disabled");
+            encoder.matches(password, dummyHash);
+            throw fail(authentication, username, a.id(), "account disabled");
         }
-        if (a.lockedAt(now)) {
-            throw fail(username, a.id(), "account locked until " + a.lockedUntil());
+        if (a.awaitingApproval()) {
+            encoder.matches(password, dummyHash);
+            throw fail(authentication, username, a.id(), "administrator account awaiting a second administrator's approval");
         }
-        if (!matches) {
-            boolean locked = attempts.failed(a, now);
-            throw fail(username, a.id(), locked ? "wrong password; account now locked" : "wrong password");
+        if (!attempts.reservePasswordCheck(a, now)) {
+            // locked, or the last permitted checks are in progress: the password is not checked at all
+            encoder.matches(password, dummyHash);
+            throw fail(authentication, username, a.id(), a.lockedAt(now) ? "account locked until " + a.lockedUntil()
+                    : "account locked (failure limit reached)");
         }
-        attempts.succeeded(a);
+        if (!encoder.matches(password, a.passwordHash())) {
+            boolean locked = attempts.passwordWrong(a, now);
+            throw fail(authentication, username, a.id(), locked ? "wrong password; account now locked" : "wrong password");
+        }
+        attempts.passwordCorrect(a);
+        if (!a.requiresTotp()) {
+            attempts.loginCompleted(a);
+        }
         // the session keeps no password hash
         AccountPrincipal principal = new AccountPrincipal(a.toCurrentUser(), null, true, false, true);
         if (a.requiresTotp()) {
@@ -72,8 +87,11 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
     }
 
-    private BadCredentialsException fail(String username, UUID id, String why) {
+    private BadCredentialsException fail(Authentication authentication, String username, UUID id, String why) {
         events.publishEvent(AuditableEvent.failure("user.login", "user", id, why).withActor(username));
+        if (authentication.getDetails() instanceof WebAuthenticationDetails details) {
+            throttle.failed(details.getRemoteAddress());
+        }
         return new BadCredentialsException("Bad credentials");
     }
 

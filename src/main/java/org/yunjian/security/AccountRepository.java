@@ -16,31 +16,43 @@ import org.springframework.stereotype.Repository;
 class AccountRepository {
 
     private static final String COLUMNS = "id, username, display_name, role, organization_id, password_hash, "
-            + "password_changed_at, must_change_password, failed_attempts, locked_until, totp_secret, enabled, demo, "
-            + "created_at";
+            + "password_changed_at, must_change_password, failed_attempts, locked_until, totp_secret_sealed, enabled, "
+            + "demo, created_at, awaiting_approval";
 
     private final JdbcClient jdbc;
+    private final TotpSecrets secrets;
+    private final RowMapper<Account> mapper;
 
-    AccountRepository(JdbcClient jdbc) {
+    AccountRepository(JdbcClient jdbc, TotpSecrets secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
+        this.mapper = (rs, n) -> {
+            UUID id = rs.getObject("id", UUID.class);
+            return new Account(id, rs.getString("username"), rs.getString("display_name"),
+                    Role.valueOf(rs.getString("role")), rs.getObject("organization_id", UUID.class),
+                    rs.getString("password_hash"), instant(rs, "password_changed_at"),
+                    rs.getBoolean("must_change_password"), rs.getInt("failed_attempts"), instant(rs, "locked_until"),
+                    secrets.open(id, rs.getString("totp_secret_sealed")), rs.getBoolean("enabled"),
+                    rs.getBoolean("demo"), instant(rs, "created_at"), rs.getBoolean("awaiting_approval"));
+        };
     }
 
     Optional<Account> findByUsername(String username) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM user_account WHERE username = ?").param(username)
-                .query(MAPPER).optional();
+                .query(mapper).optional();
     }
 
     Optional<Account> findById(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM user_account WHERE id = ?").param(id).query(MAPPER).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM user_account WHERE id = ?").param(id).query(mapper).optional();
     }
 
     List<Account> findAll() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM user_account ORDER BY username").query(MAPPER).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM user_account ORDER BY username").query(mapper).list();
     }
 
     List<Account> findByOrganization(UUID organizationId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM user_account WHERE organization_id = ? ORDER BY username")
-                .param(organizationId).query(MAPPER).list();
+                .param(organizationId).query(mapper).list();
     }
 
     long count() {
@@ -48,25 +60,31 @@ class AccountRepository {
     }
 
     long countByRole(Role role) {
-        return jdbc.sql("SELECT COUNT(*) FROM user_account WHERE role = ? AND enabled = TRUE").param(role.name())
+        return jdbc.sql("SELECT COUNT(*) FROM user_account WHERE role = ? AND enabled = TRUE "
+                        + "AND awaiting_approval = FALSE").param(role.name())
                 .query(Long.class).single();
     }
 
     void insert(Account a) {
-        jdbc.sql("INSERT INTO user_account (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("INSERT INTO user_account (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(a.id(), a.username(), a.displayName(), a.role().name(), a.organizationId(), a.passwordHash(),
                         utc(a.passwordChangedAt()), a.mustChangePassword(), a.failedAttempts(), utc(a.lockedUntil()),
-                        a.totpSecret(), a.enabled(), a.demo(), utc(a.createdAt()))
+                        secrets.seal(a.id(), a.totpSecret()), a.enabled(), a.demo(), utc(a.createdAt()),
+                        a.awaitingApproval())
                 .update();
     }
 
+    /**
+     * Writes the account's profile, role, password and TOTP secret. The failure counters and the lock are
+     * left alone: they change only through the atomic statements below, so a stale copy cannot undo them.
+     */
     void update(Account a) {
         jdbc.sql("UPDATE user_account SET display_name = ?, role = ?, organization_id = ?, password_hash = ?, "
-                        + "password_changed_at = ?, must_change_password = ?, failed_attempts = ?, locked_until = ?, "
-                        + "totp_secret = ?, enabled = ?, version = version + 1 WHERE id = ?")
+                        + "password_changed_at = ?, must_change_password = ?, totp_secret_sealed = ?, enabled = ?, "
+                        + "awaiting_approval = ?, version = version + 1 WHERE id = ?")
                 .params(a.displayName(), a.role().name(), a.organizationId(), a.passwordHash(),
-                        utc(a.passwordChangedAt()), a.mustChangePassword(), a.failedAttempts(), utc(a.lockedUntil()),
-                        a.totpSecret(), a.enabled(), a.id())
+                        utc(a.passwordChangedAt()), a.mustChangePassword(), secrets.seal(a.id(), a.totpSecret()),
+                        a.enabled(), a.awaitingApproval(), a.id())
                 .update();
     }
 
@@ -74,19 +92,58 @@ class AccountRepository {
         jdbc.sql("DELETE FROM user_account WHERE id = ?").param(id).update();
     }
 
-    /** Atomic increment so that parallel failed logins cannot undercount. Returns the new count. */
-    int recordFailure(UUID id) {
-        jdbc.sql("UPDATE user_account SET failed_attempts = failed_attempts + 1 WHERE id = ?").param(id).update();
-        return jdbc.sql("SELECT failed_attempts FROM user_account WHERE id = ?").param(id).query(Integer.class).single();
+    /**
+     * Reserves one password evaluation, atomically: succeeds only while the account is not locked and
+     * fewer than {@code max} password failures (counting evaluations in progress) are recorded. The
+     * reservation stays as a failure unless {@link #releasePasswordAttempt} gives it back after a correct
+     * password. So however many logins arrive at once, at most {@code max} passwords are checked.
+     */
+    boolean reservePasswordAttempt(UUID id, int max, Instant now) {
+        return jdbc.sql("UPDATE user_account SET failed_attempts = failed_attempts + 1 WHERE id = ? "
+                        + "AND failed_attempts < ? AND (locked_until IS NULL OR locked_until <= ?)")
+                .params(id, max, utc(now)).update() == 1;
+    }
+
+    void releasePasswordAttempt(UUID id) {
+        jdbc.sql("UPDATE user_account SET failed_attempts = failed_attempts - 1 WHERE id = ? AND failed_attempts > 0")
+                .param(id).update();
+    }
+
+    /**
+     * Counts one wrong TOTP code, atomically, only while the account is not locked and below {@code max};
+     * returns whether it was counted (if not, the account is locked already or being locked).
+     */
+    boolean recordTotpFailure(UUID id, int max, Instant now) {
+        return jdbc.sql("UPDATE user_account SET totp_failed_attempts = totp_failed_attempts + 1 WHERE id = ? "
+                        + "AND totp_failed_attempts < ? AND (locked_until IS NULL OR locked_until <= ?)")
+                .params(id, max, utc(now)).update() == 1;
+    }
+
+    /**
+     * Locks the account if either counter reached {@code max}; exactly one caller wins (the counters are
+     * cleared in the same statement), so the lockout is recorded once.
+     */
+    boolean lockIfExhausted(UUID id, int max, Instant until) {
+        return jdbc.sql("UPDATE user_account SET locked_until = ?, failed_attempts = 0, totp_failed_attempts = 0 "
+                        + "WHERE id = ? AND (failed_attempts >= ? OR totp_failed_attempts >= ?)")
+                .params(utc(until), id, max, max).update() == 1;
+    }
+
+    /** Failures and lock as stored now (password failures, TOTP failures). */
+    int[] failureCounts(UUID id) {
+        return jdbc.sql("SELECT failed_attempts, totp_failed_attempts FROM user_account WHERE id = ?").param(id)
+                .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
     }
 
     void lockUntil(UUID id, Instant until) {
-        jdbc.sql("UPDATE user_account SET locked_until = ?, failed_attempts = 0 WHERE id = ?").params(utc(until), id)
-                .update();
+        jdbc.sql("UPDATE user_account SET locked_until = ?, failed_attempts = 0, totp_failed_attempts = 0 WHERE id = ?")
+                .params(utc(until), id).update();
     }
 
+    /** After a complete login or an administrator's unlock: both counters and the lock cleared. */
     void resetFailures(UUID id) {
-        jdbc.sql("UPDATE user_account SET failed_attempts = 0, locked_until = NULL WHERE id = ?").param(id).update();
+        jdbc.sql("UPDATE user_account SET failed_attempts = 0, totp_failed_attempts = 0, locked_until = NULL "
+                + "WHERE id = ?").param(id).update();
     }
 
     long countAllByRole(Role role) {
@@ -95,7 +152,19 @@ class AccountRepository {
     }
 
     void setTotpSecret(UUID id, String secret) {
-        jdbc.sql("UPDATE user_account SET totp_secret = ? WHERE id = ?").params(secret, id).update();
+        jdbc.sql("UPDATE user_account SET totp_secret_sealed = ?, totp_secret = NULL WHERE id = ?")
+                .params(secrets.seal(id, secret), id).update();
+    }
+
+    /** Rows still holding a plaintext base32 secret from before sealing was introduced: id and secret. */
+    List<java.util.Map.Entry<UUID, String>> plaintextTotpSecrets() {
+        return jdbc.sql("SELECT id, totp_secret FROM user_account WHERE totp_secret IS NOT NULL")
+                .query((rs, n) -> java.util.Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list();
+    }
+
+    void setAwaitingApproval(UUID id, boolean awaiting) {
+        jdbc.sql("UPDATE user_account SET awaiting_approval = ?, version = version + 1 WHERE id = ?")
+                .params(awaiting, id).update();
     }
 
     /**
@@ -126,11 +195,4 @@ class AccountRepository {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
-
-    private static final RowMapper<Account> MAPPER = (rs, n) -> new Account(
-            rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),
-            Role.valueOf(rs.getString("role")), rs.getObject("organization_id", UUID.class),
-            rs.getString("password_hash"), instant(rs, "password_changed_at"), rs.getBoolean("must_change_password"),
-            rs.getInt("failed_attempts"), instant(rs, "locked_until"), rs.getString("totp_secret"),
-            rs.getBoolean("enabled"), rs.getBoolean("demo"), instant(rs, "created_at"));
 }

@@ -52,7 +52,7 @@ public class AccountSelfService {
         if (!passwords.matches(currentPassword, a.passwordHash())) {
             errors.add("currentPassword", messages.get("security.password.error.current"));
         }
-        passwords.check(errors, "newPassword", a.username(), a, newPassword);
+        passwords.check(errors, "newPassword", a.username(), a, newPassword, null, clock.instant());
         if (confirmation != null && !confirmation.equals(newPassword)) {
             errors.add("confirmPassword", messages.get("security.password.error.confirm"));
         }

@@ -7,8 +7,12 @@ import org.springframework.stereotype.Component;
 import org.yunjian.shared.AuditableEvent;
 
 /**
- * Counts consecutive failed authentications (password or TOTP) and locks the account for the
- * configured duration once the limit is reached.
+ * Two failure counters per account, one for passwords and one for TOTP codes, each locking the account
+ * for the configured duration once it reaches the limit. A correct password never clears the TOTP
+ * counter (else "password, four wrong codes, repeat" could guess codes for ever); only a complete login
+ * — the password for a business user, password and code for an administrator — clears both. The
+ * password counter is reserved before the password is checked, in one atomic statement, so concurrent
+ * logins cannot check more passwords than the limit.
  */
 @Component
 class LoginAttempts {
@@ -23,22 +27,42 @@ class LoginAttempts {
         this.events = events;
     }
 
-    /** Records a failure; returns {@code true} if this failure locked the account. */
-    boolean failed(Account a, Instant now) {
-        int failures = accounts.recordFailure(a.id());
-        if (failures >= config.maxFailures()) {
-            Instant until = now.plus(config.duration());
-            accounts.lockUntil(a.id(), until);
+    /** Whether this login may check a password now; {@code false} if locked or the limit is taken. */
+    boolean reservePasswordCheck(Account a, Instant now) {
+        return accounts.reservePasswordAttempt(a.id(), config.maxFailures(), now);
+    }
+
+    /** The reserved check found the right password: the reservation is given back. */
+    void passwordCorrect(Account a) {
+        accounts.releasePasswordAttempt(a.id());
+    }
+
+    /** The reserved check found a wrong password (it stays counted); returns {@code true} if this locked the account. */
+    boolean passwordWrong(Account a, Instant now) {
+        return lockIfExhausted(a, now, "password");
+    }
+
+    /** Counts a wrong TOTP code; returns {@code true} if the account is locked now. */
+    boolean totpWrong(Account a, Instant now) {
+        if (!accounts.recordTotpFailure(a.id(), config.maxFailures(), now)) {
+            return true;
+        }
+        return lockIfExhausted(a, now, "TOTP");
+    }
+
+    /** A complete login: both counters cleared. */
+    void loginCompleted(Account a) {
+        accounts.resetFailures(a.id());
+    }
+
+    private boolean lockIfExhausted(Account a, Instant now, String factor) {
+        Instant until = now.plus(config.duration());
+        if (accounts.lockIfExhausted(a.id(), config.maxFailures(), until)) {
             events.publishEvent(AuditableEvent.failure("user.lockout", "user", a.id(),
-                    failures + " consecutive failed attempts; locked until " + until).withActor(a.username()));
+                    config.maxFailures() + " failed " + factor + " attempts; locked until " + until)
+                    .withActor(a.username()));
             return true;
         }
         return false;
-    }
-
-    void succeeded(Account a) {
-        if (a.failedAttempts() != 0 || a.lockedUntil() != null) {
-            accounts.resetFailures(a.id());
-        }
     }
 }

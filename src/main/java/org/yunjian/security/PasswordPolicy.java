@@ -10,8 +10,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * The configured password rules (等保 2.0 level 3, 身份鉴别): length, character classes, no user name,
- * no reuse of recent passwords, maximum age. Rules are checked all at once so that the message names
+ * The configured password rules (等保 2.0 level 3, 身份鉴别): length in visible characters, character
+ * classes, no user name, no control, invisible or broken Unicode characters, not a common or published
+ * password (the deny-list), no reuse of recent passwords, minimum and maximum age. Rules are checked all at once so that the message names
  * every rule a password breaks.
  */
 @Component
@@ -20,10 +21,14 @@ public class PasswordPolicy {
     /** Upper bound so that hashing cannot be abused for denial of service. */
     static final int MAX_LENGTH = 128;
 
-    enum Rule { MIN_LENGTH, MAX_LENGTH, CHARACTER_CLASSES, CONTAINS_USERNAME, REUSED }
+    enum Rule {
+        MIN_LENGTH, MAX_LENGTH, CHARACTER_CLASSES, CONTAINS_USERNAME, REUSED, CONTROL_CHARACTER,
+        INVISIBLE_CHARACTER, INVALID_UNICODE, COMMON_PASSWORD, TOO_RECENT
+    }
 
     private final SecurityProperties.Password config;
     private final MessageSource messages;
+    private final CommonPasswords common = CommonPasswords.load();
 
     PasswordPolicy(SecurityProperties properties, MessageSource messages) {
         this.config = properties.password();
@@ -32,9 +37,17 @@ public class PasswordPolicy {
 
     /** The rules a new password breaks, without the history rule (which needs the stored hashes). */
     List<Rule> violations(String username, String password) {
+        return violations(username, password, null);
+    }
+
+    /**
+     * As {@link #violations(String, String)}; {@code exemptPublished} is the one published password that
+     * may pass the deny-list (the demo password when demo accounts are seeded in demo mode), or {@code null}.
+     */
+    List<Rule> violations(String username, String password, String exemptPublished) {
         List<Rule> broken = new ArrayList<>();
         String pw = password == null ? "" : password;
-        if (pw.codePointCount(0, pw.length()) < config.minLength()) {
+        if (visibleLength(pw) < config.minLength()) {
             broken.add(Rule.MIN_LENGTH);
         }
         if (pw.length() > MAX_LENGTH) {
@@ -47,7 +60,40 @@ public class PasswordPolicy {
                 && pw.toLowerCase(Locale.ROOT).contains(username.strip().toLowerCase(Locale.ROOT))) {
             broken.add(Rule.CONTAINS_USERNAME);
         }
+        if (pw.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL)) {
+            broken.add(Rule.CONTROL_CHARACTER);
+        }
+        if (pw.codePoints().anyMatch(PasswordPolicy::invisible)) {
+            broken.add(Rule.INVISIBLE_CHARACTER);
+        }
+        if (pw.codePoints().anyMatch(c -> (c >= 0xD800 && c <= 0xDFFF)
+                || (c & 0xFFFE) == 0xFFFE || (c >= 0xFDD0 && c <= 0xFDEF))) {
+            broken.add(Rule.INVALID_UNICODE);
+        }
+        if (!pw.equals(exemptPublished) && common.isCommon(pw)) {
+            broken.add(Rule.COMMON_PASSWORD);
+        }
         return broken;
+    }
+
+    /** Characters a person sees: code points, not UTF-16 units, without controls, format and combining marks. */
+    static int visibleLength(String pw) {
+        return (int) pw.codePoints().filter(c -> {
+            int t = Character.getType(c);
+            return t != Character.CONTROL && t != Character.NON_SPACING_MARK && t != Character.ENCLOSING_MARK
+                    && !invisible(c);
+        }).count();
+    }
+
+    /**
+     * Zero-width and other invisible characters: every format character (Cf: U+200B–U+200F, U+2060–U+2064,
+     * U+FEFF, the bidi controls U+202A–U+202E and U+2066–U+2069, soft hyphen …), the Hangul and Braille
+     * fillers, and variation selectors.
+     */
+    static boolean invisible(int c) {
+        return Character.getType(c) == Character.FORMAT || c == 0x115F || c == 0x1160 || c == 0x3164
+                || c == 0xFFA0 || c == 0x2800 || c == 0x180E || (c >= 0xFE00 && c <= 0xFE0F)
+                || (c >= 0xE0100 && c <= 0xE01EF);
     }
 
     static int characterClasses(String pw) {
@@ -80,6 +126,11 @@ public class PasswordPolicy {
             case CHARACTER_CLASSES -> msg("security.password.rule.classes", locale, config.minCharacterClasses());
             case CONTAINS_USERNAME -> msg("security.password.rule.username", locale);
             case REUSED -> msg("security.password.rule.history", locale, config.history());
+            case CONTROL_CHARACTER -> msg("security.password.rule.control", locale);
+            case INVISIBLE_CHARACTER -> msg("security.password.rule.invisible", locale);
+            case INVALID_UNICODE -> msg("security.password.rule.unicode", locale);
+            case COMMON_PASSWORD -> msg("security.password.rule.common", locale);
+            case TOO_RECENT -> msg("security.password.rule.minAge", locale, config.minAge().toHours());
         }).toList();
         return msg("security.password.invalid", locale,
                 String.join(messages.getMessage("security.password.rule.separator", null, "; ", locale), parts));
@@ -87,12 +138,22 @@ public class PasswordPolicy {
 
     /** A human description of all rules, for forms. */
     public String summary() {
-        return describe(List.of(Rule.MIN_LENGTH, Rule.CHARACTER_CLASSES, Rule.CONTAINS_USERNAME, Rule.REUSED))
+        return describe(List.of(Rule.MIN_LENGTH, Rule.CHARACTER_CLASSES, Rule.CONTAINS_USERNAME, Rule.REUSED,
+                Rule.COMMON_PASSWORD))
                 .replaceFirst("^[^:：]*[:：]\\s*", "");
     }
 
     int historySize() {
         return config.history();
+    }
+
+    /**
+     * Whether the holder may not change the password yet (minimum age): only when the change is voluntary —
+     * a forced change (administrator-set or expired password) is always allowed.
+     */
+    boolean tooRecentToChange(Account a, Instant now) {
+        return changeRequiredReason(a, now) == null && config.minAge() != null && !config.minAge().isZero()
+                && a.passwordChangedAt() != null && a.passwordChangedAt().plus(config.minAge()).isAfter(now);
     }
 
     /** Why the account must change its password before doing anything else, or {@code null}. */

@@ -24,7 +24,20 @@ class PasswordService {
 
     /** Adds an error for {@code field} naming every rule the password breaks. */
     void check(FieldErrors errors, String field, String username, Account existing, String password) {
-        List<PasswordPolicy.Rule> broken = new ArrayList<>(policy.violations(username, password));
+        check(errors, field, username, existing, password, null, null);
+    }
+
+    /**
+     * As above; {@code exemptPublished} may pass the deny-list (see {@link PasswordPolicy#violations});
+     * {@code voluntaryAt}, when the holder changes the password of their own accord at that instant, adds
+     * the minimum-age rule.
+     */
+    void check(FieldErrors errors, String field, String username, Account existing, String password,
+               String exemptPublished, Instant voluntaryAt) {
+        List<PasswordPolicy.Rule> broken = new ArrayList<>(policy.violations(username, password, exemptPublished));
+        if (existing != null && voluntaryAt != null && policy.tooRecentToChange(existing, voluntaryAt)) {
+            broken.add(PasswordPolicy.Rule.TOO_RECENT);
+        }
         if (existing != null && password != null && password.length() <= PasswordPolicy.MAX_LENGTH
                 && accounts.passwordHistory(existing.id(), policy.historySize()).stream()
                 .anyMatch(h -> encoder.matches(password, h))) {
@@ -48,6 +61,7 @@ class PasswordService {
         String hash = hash(password);
         Account changed = a.withPassword(hash, now, mustChange);
         accounts.update(changed);
+        accounts.resetFailures(a.id());
         accounts.addHistory(a.id(), hash, now);
         return changed;
     }

@@ -41,7 +41,8 @@ class SecurityConfig {
                                             AccountRepository accounts, PasswordPolicy policy,
                                             SecurityProperties properties, SessionRevocations revocations,
                                             DenialAuditor denials, Clock clock,
-                                            ApplicationEventPublisher events) throws Exception {
+                                            ApplicationEventPublisher events, AddressThrottle throttle,
+                                            org.springframework.context.MessageSource messages) throws Exception {
         String[] roles = java.util.Arrays.stream(Role.values()).map(Role::authority).toArray(String[]::new);
         LogoutHandler auditLogout = (request, response, auth) -> {
             if (auth != null && auth.getPrincipal() instanceof AccountPrincipal p) {
@@ -70,6 +71,8 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .addFilterBefore(new SessionPolicyFilter(properties, revocations, clock, events),
                         AuthorizationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle, messages),
+                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(
                                 (request, response, ex) -> Problems.write(response, 401, "unauthorized",

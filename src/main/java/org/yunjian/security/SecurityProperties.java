@@ -3,6 +3,7 @@ package org.yunjian.security;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * Settings under {@code yunjian.security}: the 等保 level-3 password, lockout and session rules.
@@ -13,13 +14,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("yunjian.security")
 public record SecurityProperties(Duration idleTimeout, Duration absoluteSessionLimit, String setupToken,
-                                 Password password, Lockout lockout) {
+                                 Password password, Lockout lockout, Throttle throttle) {
 
+    @ConstructorBinding
     public SecurityProperties {
         idleTimeout = idleTimeout == null ? Duration.ofMinutes(15) : idleTimeout;
         absoluteSessionLimit = absoluteSessionLimit == null ? Duration.ofHours(8) : absoluteSessionLimit;
         password = password == null ? new Password(12, 3, 5, Duration.ofDays(90)) : password;
         lockout = lockout == null ? new Lockout(5, Duration.ofMinutes(15)) : lockout;
+        throttle = throttle == null ? new Throttle(10, Duration.ofMinutes(10), Duration.ofSeconds(30),
+                Duration.ofHours(1)) : throttle;
+    }
+
+    public SecurityProperties(Duration idleTimeout, Duration absoluteSessionLimit, String setupToken,
+                              Password password, Lockout lockout) {
+        this(idleTimeout, absoluteSessionLimit, setupToken, password, lockout, null);
     }
 
     /**
@@ -27,11 +36,30 @@ public record SecurityProperties(Duration idleTimeout, Duration absoluteSessionL
      * @param minCharacterClasses how many of upper case, lower case, digit and symbol must occur
      * @param history             how many previous passwords may not be reused
      * @param maxAge              a password older than this must be changed at the next login
+     * @param minAge              a password younger than this cannot be changed by its holder (so that quick
+     *                            successive changes cannot cycle through the history); forced changes and
+     *                            administrators' resets are exempt
      */
-    public record Password(int minLength, int minCharacterClasses, int history, Duration maxAge) {
+    public record Password(int minLength, int minCharacterClasses, int history, Duration maxAge, Duration minAge) {
+        @ConstructorBinding
+        public Password {
+            minAge = minAge == null ? Duration.ofDays(1) : minAge;
+        }
+
+        public Password(int minLength, int minCharacterClasses, int history, Duration maxAge) {
+            this(minLength, minCharacterClasses, history, maxAge, null);
+        }
     }
 
     /** @param maxFailures consecutive failures that lock the account @param duration how long it stays locked */
     public record Lockout(int maxFailures, Duration duration) {
+    }
+
+    /**
+     * Per source address (held in memory, per node): after {@code maxFailures} failed logins or codes from
+     * one address within {@code window}, the address is refused for {@code initialDelay}, doubling with each
+     * further failure after a block, up to {@code maxDelay}; forgotten after a quiet {@code window}.
+     */
+    public record Throttle(int maxFailures, Duration window, Duration initialDelay, Duration maxDelay) {
     }
 }

@@ -35,9 +35,11 @@ public class TotpLogin {
     private final SecurityContextRepository contexts;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AddressThrottle throttle;
 
     TotpLogin(AccountRepository accounts, LoginAttempts attempts, SecurityContextRepository contexts, Clock clock,
-              ApplicationEventPublisher events) {
+              ApplicationEventPublisher events, AddressThrottle throttle) {
+        this.throttle = throttle;
         this.accounts = accounts;
         this.attempts = attempts;
         this.contexts = contexts;
@@ -82,12 +84,13 @@ public class TotpLogin {
             String why = step.isEmpty() ? "wrong code" : "code already used";
             events.publishEvent(AuditableEvent.failure(enrolling ? "user.totp.enrol" : "user.totp", "user", a.id(),
                     why).withActor(a.username()));
-            if (attempts.failed(a, now)) {
+            throttle.failed(request.getRemoteAddr());
+            if (attempts.totpWrong(a, now)) {
                 return end(request, p, "locked after failed TOTP codes");
             }
             return Result.INVALID;
         }
-        attempts.succeeded(a);
+        attempts.loginCompleted(a);
         if (enrolling) {
             accounts.setTotpSecret(a.id(), secret);
             session.removeAttribute(SessionKeys.TOTP_ENROLMENT);

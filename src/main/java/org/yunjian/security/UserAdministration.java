@@ -51,10 +51,16 @@ public class UserAdministration {
     private final Messages messages;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AdministratorApprovals approvals;
+    private final boolean demoMode;
 
     UserAdministration(AccountRepository accounts, PasswordService passwords, PasswordPolicy policy,
                        ObjectProvider<OrganizationDirectory> organizations, SessionRevocations revocations,
-                       Messages messages, Clock clock, ApplicationEventPublisher events) {
+                       Messages messages, Clock clock, ApplicationEventPublisher events,
+                       AdministratorApprovals approvals,
+                       @org.springframework.beans.factory.annotation.Value("${yunjian.demo:false}") boolean demoMode) {
+        this.approvals = approvals;
+        this.demoMode = demoMode;
         this.accounts = accounts;
         this.passwords = passwords;
         this.policy = policy;
@@ -80,12 +86,20 @@ public class UserAdministration {
         return directory == null ? List.of() : directory.all();
     }
 
-    /** Creates an account with an initial password that must be changed at the first login. */
+    /**
+     * Creates an account with an initial password that must be changed at the first login. An account
+     * with an administrator role waits for a second administrator's approval (two-person rule) before it
+     * can log in.
+     */
     @Transactional
     public UserView create(NewUser user) {
-        Account a = insert(user, true, false, null);
+        boolean admin = user.role() != null && user.role().isAdministrator();
+        Account a = insert(user, true, false, null, admin, null);
         events.publishEvent(AuditableEvent.success("user.create", "user", a.id(),
-                "created " + a.username() + " with role " + a.role()));
+                "created " + a.username() + " with role " + a.role() + (admin ? " (awaiting approval)" : "")));
+        if (admin) {
+            approvals.file(a, AdminRequest.Kind.CREATE, a.role());
+        }
         return view(a, clock.instant());
     }
 
@@ -107,15 +121,21 @@ public class UserAdministration {
                 throw new FieldErrors.ValidationException("totpSecret", "not a base32 secret");
             }
         }
+        // demo accounts are seeded with the published demo password: it passes the deny-list in demo mode only
         Account a = insert(new NewUser(username, displayName, role, organizationId, password), false, true,
-                totpSecretOrNull);
+                totpSecretOrNull, false, demoMode ? org.yunjian.demo.DemoData.PASSWORD : null);
         events.publishEvent(AuditableEvent.success("user.create", "user", a.id(),
                 "created demo account " + a.username() + " with role " + a.role()));
         return view(a, clock.instant());
     }
 
-    /** Validates and inserts an account; the caller publishes the event. */
+    /** Validates and inserts an account that needs no approval; the caller publishes the event. */
     Account insert(NewUser user, boolean mustChange, boolean demo, String totpSecret) {
+        return insert(user, mustChange, demo, totpSecret, false, null);
+    }
+
+    private Account insert(NewUser user, boolean mustChange, boolean demo, String totpSecret,
+                           boolean awaitingApproval, String exemptPublished) {
         FieldErrors errors = new FieldErrors();
         String username = user.username() == null ? "" : user.username().strip();
         if (!USERNAME.matcher(username).matches()) {
@@ -125,13 +145,13 @@ public class UserAdministration {
         }
         String displayName = checkDisplayName(errors, user.displayName());
         checkRoleAndOrganization(errors, user.role(), user.organizationId());
-        passwords.check(errors, "password", username, null, user.password());
+        passwords.check(errors, "password", username, null, user.password(), exemptPublished, null);
         errors.throwIfAny();
         Instant now = clock.instant();
         String hash = passwords.hash(user.password());
         Account a = new Account(UUID.randomUUID(), username, displayName, user.role(),
                 user.role() == Role.USER ? user.organizationId() : null, hash, now, mustChange, 0, null, totpSecret,
-                true, demo, now);
+                true, demo, now, awaitingApproval);
         accounts.insert(a);
         accounts.addHistory(a.id(), hash, now);
         return a;
@@ -162,9 +182,16 @@ public class UserAdministration {
                     messages.get("security.role." + a.role().name())));
         }
         errors.throwIfAny();
+        // two-person rule: an administrator role is only requested here; the role changes on approval
+        boolean promotion = role != a.role() && role.isAdministrator();
+        if (promotion) {
+            approvals.file(a, AdminRequest.Kind.PROMOTE, role);
+            role = a.role();
+            org = a.organizationId();
+        }
         Account changed = new Account(a.id(), a.username(), displayName, role, org, a.passwordHash(),
                 a.passwordChangedAt(), a.mustChangePassword(), a.failedAttempts(), a.lockedUntil(), a.totpSecret(),
-                enabled, a.demo(), a.createdAt());
+                enabled, a.demo(), a.createdAt(), a.awaitingApproval());
         accounts.update(changed);
         Instant now = clock.instant();
         if (role != a.role()) {
@@ -221,7 +248,8 @@ public class UserAdministration {
                 .orElse(null);
         return new UserView(a.id(), a.username(), a.displayName(), a.role(), a.organizationId(), orgName,
                 a.enabled(), a.lockedAt(now), a.lockedAt(now) ? a.lockedUntil() : null, a.mustChangePassword(),
-                a.demo(), a.totpSecret() != null, a.passwordChangedAt(), policy.expiresAt(a), a.createdAt());
+                a.demo(), a.totpSecret() != null, a.passwordChangedAt(), policy.expiresAt(a), a.createdAt(),
+                a.awaitingApproval(), approvals.pendingFor(a.id()).map(AdminRequest::id).orElse(null));
     }
 
     private Account require(UUID id) {

@@ -31,15 +31,12 @@ class LoginAttemptsTest {
     private final Instant now = Instant.parse("2026-11-21T08:00:00Z");
 
     @Test
-    void locksForFifteenMinutesOnTheFifthConsecutiveFailure() {
+    void locksForFifteenMinutesWhenTheCounterIsExhaustedAndRecordsTheLockoutOnce() {
         Account a = account(0, null);
-        when(repo.recordFailure(a.id())).thenReturn(1, 2, 3, 4, 5);
-        for (int i = 1; i <= 4; i++) {
-            assertThat(attempts.failed(a, now)).isFalse();
-        }
-        verify(repo, never()).lockUntil(any(), any());
-        assertThat(attempts.failed(a, now)).isTrue();
-        verify(repo).lockUntil(a.id(), now.plus(Duration.ofMinutes(15)));
+        when(repo.lockIfExhausted(a.id(), 5, now.plus(Duration.ofMinutes(15)))).thenReturn(false, false, true);
+        assertThat(attempts.passwordWrong(a, now)).isFalse();
+        assertThat(attempts.passwordWrong(a, now)).isFalse();
+        assertThat(attempts.passwordWrong(a, now)).isTrue();
         assertThat(events).singleElement().isInstanceOfSatisfying(AuditableEvent.class, e -> {
             assertThat(e.action()).isEqualTo("user.lockout");
             assertThat(e.actor()).isEqualTo("alice");
@@ -47,9 +44,20 @@ class LoginAttemptsTest {
     }
 
     @Test
-    void successResetsTheFailureCount() {
+    void aWrongCodeThatCannotBeCountedAnyMoreMeansLocked() {
+        Account a = account(0, null);
+        when(repo.recordTotpFailure(a.id(), 5, now)).thenReturn(false);
+        assertThat(attempts.totpWrong(a, now)).isTrue();
+        verify(repo, never()).lockIfExhausted(any(), org.mockito.ArgumentMatchers.anyInt(), any());
+    }
+
+    @Test
+    void aCorrectPasswordGivesItsReservationBackButOnlyACompleteLoginResetsTheCounters() {
         Account a = account(3, null);
-        attempts.succeeded(a);
+        attempts.passwordCorrect(a);
+        verify(repo).releasePasswordAttempt(a.id());
+        verify(repo, never()).resetFailures(any());
+        attempts.loginCompleted(a);
         verify(repo).resetFailures(a.id());
     }
 
@@ -69,14 +77,14 @@ class LoginAttemptsTest {
         when(repo.findByUsername("alice")).thenReturn(Optional.of(locked));
         when(repo.findByUsername("nobody")).thenReturn(Optional.empty());
         AccountAuthenticationProvider provider = new AccountAuthenticationProvider(repo, encoder, attempts,
-                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC), events::add);
+                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC), events::add, mock(AddressThrottle.class));
         Authentication lockedLogin = UsernamePasswordAuthenticationToken.unauthenticated("alice", "right-Password-1");
         Authentication unknownLogin = UsernamePasswordAuthenticationToken.unauthenticated("nobody", "whatever-1A");
         var lockedError = org.assertj.core.api.Assertions.catchThrowable(() -> provider.authenticate(lockedLogin));
         var unknownError = org.assertj.core.api.Assertions.catchThrowable(() -> provider.authenticate(unknownLogin));
         assertThat(lockedError).isInstanceOf(BadCredentialsException.class);
         assertThat(unknownError).isInstanceOf(BadCredentialsException.class).hasMessage(lockedError.getMessage());
-        verify(repo, never()).recordFailure(any());
+        verify(repo, never()).releasePasswordAttempt(any());
         assertThatThrownBy(() -> provider.authenticate(lockedLogin)).isInstanceOf(BadCredentialsException.class);
     }
 
@@ -86,7 +94,7 @@ class LoginAttemptsTest {
         when(encoder.encode(any())).thenReturn("dummy");
         when(repo.findByUsername("nobody")).thenReturn(Optional.empty());
         AccountAuthenticationProvider provider = new AccountAuthenticationProvider(repo, encoder, attempts,
-                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC), events::add);
+                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC), events::add, mock(AddressThrottle.class));
         assertThatThrownBy(() -> provider.authenticate(
                 UsernamePasswordAuthenticationToken.unauthenticated("nobody", "Some-Passw0rd")))
                 .isInstanceOf(BadCredentialsException.class);

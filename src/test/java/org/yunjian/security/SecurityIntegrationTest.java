@@ -62,12 +62,15 @@ abstract class SecurityIntegrationTest {
     AccountRepository accounts;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    AddressThrottle throttle;
 
     UUID organization;
 
     @BeforeEach
     void resetClockAndCreateOrganization() {
         clock.set(Instant.now());
+        throttle.clear();
         organization = UUID.randomUUID();
         String code = String.format("%018d", ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L));
         jdbc.sql("INSERT INTO organization (id, name, credit_code, region, created_at, updated_at) "

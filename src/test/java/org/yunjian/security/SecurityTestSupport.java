@@ -9,9 +9,43 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** A settable clock and an organisation directory over the organisation table. */
+/**
+ * A settable clock, an organisation directory over the organisation table, and a password encoder
+ * that counts how often each stored hash was checked (to prove how many passwords a burst may test).
+ */
 @TestConfiguration
 public class SecurityTestSupport {
+
+    /** Argon2 as in production, counting {@code matches} per stored hash. */
+    public static final class CountingPasswordEncoder implements org.springframework.security.crypto.password.PasswordEncoder {
+        private final org.springframework.security.crypto.password.PasswordEncoder delegate =
+                org.springframework.security.crypto.argon2.Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+        private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> checks =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public String encode(CharSequence raw) {
+            return delegate.encode(raw);
+        }
+
+        @Override
+        public boolean matches(CharSequence raw, String hash) {
+            checks.computeIfAbsent(hash, h -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            return delegate.matches(raw, hash);
+        }
+
+        public int checksOf(String hash) {
+            var n = checks.get(hash);
+            return n == null ? 0 : n.get();
+        }
+    }
+
+    @Bean
+    @Primary
+    CountingPasswordEncoder countingPasswordEncoder() {
+        return new CountingPasswordEncoder();
+    }
+
     @Bean
     @Primary
     MutableClock testClock() {

@@ -1,0 +1,142 @@
+package org.yunjian.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.NotFoundException;
+
+/**
+ * The two-person rule for administrators (三权分立): creating an account with an administrator role, or
+ * giving an account one, only files a request; the account cannot log in (new account) or keeps its old
+ * role (promotion) until a second security administrator approves. Nobody approves a request they made
+ * or one about their own account. On the command line the operator of the installation decides, as
+ * {@code cli:<os user>}, and cannot approve a request made from the command line by the same OS user.
+ * The first security administrator, created with the one-time set-up token, and demo accounts are the
+ * only administrators that need no approval.
+ */
+@Service
+public class AdministratorApprovals {
+
+    /** Who asks or decides: a logged-in administrator, or the command-line operator (no account id). */
+    record Actor(String name, UUID id) {
+        static Actor current() {
+            return CurrentUser.current().map(u -> new Actor(u.username(), u.userId()))
+                    .orElseGet(() -> new Actor("cli:" + System.getProperty("user.name", "operator"), null));
+        }
+    }
+
+    private final AdminRequestRepository requests;
+    private final AccountRepository accounts;
+    private final SessionRevocations revocations;
+    private final Messages messages;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    AdministratorApprovals(AdminRequestRepository requests, AccountRepository accounts,
+                           SessionRevocations revocations, Messages messages, TransactionTemplate tx, Clock clock,
+                           ApplicationEventPublisher events) {
+        this.requests = requests;
+        this.accounts = accounts;
+        this.revocations = revocations;
+        this.messages = messages;
+        this.tx = tx;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    public List<AdminRequest> pending() {
+        return requests.pending();
+    }
+
+    public Optional<AdminRequest> pendingFor(UUID accountId) {
+        return requests.pendingFor(accountId).map(AdminRequestRepository.Stored::request);
+    }
+
+    /** Files a request (inside the caller's transaction); refused if one is pending for the account already. */
+    AdminRequest file(Account subject, AdminRequest.Kind kind, Role role) {
+        if (requests.pendingFor(subject.id()).isPresent()) {
+            throw new FieldErrors.ValidationException("role", messages.get("security.adminRequest.error.pending"));
+        }
+        Actor by = Actor.current();
+        AdminRequest r = new AdminRequest(UUID.randomUUID(), subject.id(), subject.username(), kind, role,
+                kind == AdminRequest.Kind.PROMOTE ? subject.role() : null, by.name(), clock.instant(),
+                AdminRequest.Status.PENDING, null, null);
+        requests.insert(r, by.id());
+        events.publishEvent(AuditableEvent.success("user.admin.request", "user", subject.id(),
+                by.name() + " requests " + (kind == AdminRequest.Kind.CREATE ? "new administrator account "
+                        : "promotion of ") + subject.username() + " to " + role + " (request " + r.id()
+                        + "); a second security administrator must approve"));
+        return r;
+    }
+
+    /** Approves as the current administrator (web, REST) or the command-line operator. */
+    public AdminRequest approve(UUID requestId) {
+        return decide(requestId, AdminRequest.Status.APPROVED);
+    }
+
+    public AdminRequest reject(UUID requestId) {
+        return decide(requestId, AdminRequest.Status.REJECTED);
+    }
+
+    private AdminRequest decide(UUID requestId, AdminRequest.Status outcome) {
+        Actor by = Actor.current();
+        String action = outcome == AdminRequest.Status.APPROVED ? "user.admin.approve" : "user.admin.reject";
+        AdminRequestRepository.Stored stored = requests.find(requestId)
+                .orElseThrow(() -> new NotFoundException("admin request", requestId));
+        AdminRequest r = stored.request();
+        CurrentUser caller = CurrentUser.current().orElse(null);
+        String refusal = null;
+        if (caller != null && caller.role() != Role.SECURITY_ADMIN) {
+            refusal = "only a security administrator decides administrator requests";
+        } else if (outcome == AdminRequest.Status.APPROVED && (by.id() != null
+                ? by.id().equals(stored.requestedById()) : by.name().equals(r.requestedBy()))) {
+            refusal = "an administrator cannot approve their own request";
+        } else if (outcome == AdminRequest.Status.APPROVED && by.id() != null && by.id().equals(r.accountId())) {
+            refusal = "an administrator cannot approve a request about their own account";
+        }
+        if (refusal != null) {
+            events.publishEvent(AuditableEvent.failure(action, "user", r.accountId(), "refused for " + by.name()
+                    + " on request " + r.id() + " by " + r.requestedBy() + ": " + refusal));
+            throw new AccessDeniedException(refusal);
+        }
+        Instant now = clock.instant();
+        Boolean done = tx.execute(status -> {
+            if (!requests.decide(r.id(), outcome, by.name(), by.id(), now)) {
+                return false;
+            }
+            Account a = accounts.findById(r.accountId()).orElseThrow(() -> new NotFoundException("user", r.accountId()));
+            if (outcome == AdminRequest.Status.APPROVED && r.kind() == AdminRequest.Kind.CREATE) {
+                accounts.setAwaitingApproval(a.id(), false);
+            } else if (outcome == AdminRequest.Status.APPROVED) {
+                accounts.update(new Account(a.id(), a.username(), a.displayName(), r.requestedRole(), null,
+                        a.passwordHash(), a.passwordChangedAt(), a.mustChangePassword(), a.failedAttempts(),
+                        a.lockedUntil(), a.totpSecret(), a.enabled(), a.demo(), a.createdAt(), a.awaitingApproval()));
+                revocations.revoke(a.id(), now);
+                events.publishEvent(AuditableEvent.success("user.role.change", "user", a.id(),
+                        a.username() + ": " + a.role() + " -> " + r.requestedRole() + " (request " + r.id() + ")"));
+            } else if (r.kind() == AdminRequest.Kind.CREATE) {
+                accounts.update(new Account(a.id(), a.username(), a.displayName(), a.role(), a.organizationId(),
+                        a.passwordHash(), a.passwordChangedAt(), a.mustChangePassword(), a.failedAttempts(),
+                        a.lockedUntil(), a.totpSecret(), false, a.demo(), a.createdAt(), true));
+            }
+            events.publishEvent(AuditableEvent.success(action, "user", a.id(), (outcome == AdminRequest.Status.APPROVED
+                    ? "approved" : "rejected") + " by " + by.name() + ": " + r.kind() + " " + a.username() + " as "
+                    + r.requestedRole() + ", requested by " + r.requestedBy() + " (request " + r.id() + ")"));
+            return true;
+        });
+        if (!Boolean.TRUE.equals(done)) {
+            throw new FieldErrors.ValidationException("status", messages.get("security.adminRequest.error.decided"));
+        }
+        return requests.find(r.id()).orElseThrow().request();
+    }
+}

@@ -1,0 +1,58 @@
+package org.yunjian.security;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses login attempts (password and TOTP steps) from an address {@link AddressThrottle} has blocked:
+ * 429 with {@code Retry-After}, as a problem for API clients and as the error page for browsers.
+ */
+class LoginThrottleFilter extends OncePerRequestFilter {
+
+    private static final Set<String> LOGIN_PATHS = Set.of("/login", "/login/totp", "/api/login/totp");
+
+    private final AddressThrottle throttle;
+    private final MessageSource messages;
+
+    LoginThrottleFilter(AddressThrottle throttle, MessageSource messages) {
+        this.throttle = throttle;
+        this.messages = messages;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!"POST".equals(request.getMethod()) || !LOGIN_PATHS.contains(path)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<Duration> wait = throttle.retryAfter(request.getRemoteAddr());
+        if (wait.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
+        String message = messages.getMessage("security.throttle.detail", new Object[] {seconds},
+                "too many failed logins from this address; try again in " + seconds + " s",
+                LocaleContextHolder.getLocale());
+        response.setHeader("Retry-After", Long.toString(seconds));
+        if (Problems.wantsJson(request) || Problems.isApi(request)) {
+            Problems.write(response, 429, "too-many-attempts", "Too Many Requests", Problems.escape(message));
+        } else {
+            request.setAttribute("yunjian.throttle.message", message);
+            response.sendError(429, message);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.yunjian.security;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.yunjian.crypto.Hex;
+import org.yunjian.crypto.Sm4Gcm;
+import org.yunjian.shared.KeyDirectory;
+
+/**
+ * TOTP secrets at rest: sealed with SM4-GCM under the key file {@code totp.key} in the key directory
+ * (never in the database), with the account id as associated data so that a sealed secret copied onto
+ * another account's row does not open. A copy of the database alone does not reveal any secret.
+ */
+@Component
+class TotpSecrets {
+
+    static final String KEY_FILE = "totp.key";
+    private static final String PREFIX = "sm4gcm:";
+
+    private final KeyDirectory keys;
+    private volatile byte[] key;
+
+    TotpSecrets(KeyDirectory keys) {
+        this.keys = keys;
+    }
+
+    String seal(UUID accountId, String base32Secret) {
+        if (base32Secret == null) {
+            return null;
+        }
+        byte[] sealed = Sm4Gcm.encrypt(key(), base32Secret.getBytes(StandardCharsets.US_ASCII), aad(accountId));
+        return PREFIX + Base64.getEncoder().encodeToString(sealed);
+    }
+
+    /** The base32 secret; fails (DecryptionFailedException) if the value was altered or moved to another account. */
+    String open(UUID accountId, String sealed) {
+        if (sealed == null) {
+            return null;
+        }
+        if (!sealed.startsWith(PREFIX)) {
+            throw new IllegalStateException("not a sealed TOTP secret");
+        }
+        byte[] raw = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
+        return new String(Sm4Gcm.decrypt(key(), raw, aad(accountId)), StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] aad(UUID accountId) {
+        return ("yunjian.totp:" + accountId).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private byte[] key() {
+        byte[] k = key;
+        if (k == null) {
+            k = Hex.decode(keys.secret(KEY_FILE, () -> Hex.encode(Sm4Gcm.generateKey())));
+            if (k.length != Sm4Gcm.KEY_LENGTH) {
+                throw new IllegalStateException(keys.resolve(KEY_FILE) + " does not hold a 128-bit SM4 key");
+            }
+            key = k;
+        }
+        return k;
+    }
+}
