@@ -59,6 +59,11 @@ public final class Text {
      */
     public record Violation(Problem problem, int position, int codePoint) {
 
+        /** The arguments of {@link Problem#messageCode()}: the field, the position and the character's label. */
+        public Object[] messageArgs(String field) {
+            return new Object[] {field, position, codePointLabel()};
+        }
+
         /** The character as {@code U+0000}, safe to show anywhere. */
         public String codePointLabel() {
             return String.format("U+%04X", codePoint);
@@ -123,6 +128,34 @@ public final class Text {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * An uploaded file's name made safe to store and show (a client's name is never trusted): the last path
+     * segment only, without controls (TAB/LF/CR too), lone surrogates, noncharacters, bidi controls, LRM/RLM and
+     * double quotes, without leading dots, at most 200 characters; {@code fallback} when nothing is left.
+     */
+    public static String fileName(String original, String fallback) {
+        String s = original == null ? "" : original;
+        int slash = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
+        s = s.substring(slash + 1);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                if (!isNoncharacter(cp) && out.length() < 199) {
+                    out.appendCodePoint(cp);
+                }
+            } else if (problem(c, Kind.LINE) == null && c != '\u200E' && c != '\u200F' && c != '"' && out.length() < 200) {
+                out.append(c);
+            }
+        }
+        s = out.toString().strip();
+        while (s.startsWith(".")) {
+            s = s.substring(1);
+        }
+        return s.isBlank() ? fallback : s;
     }
 
     private static Problem problem(char c, Kind kind) {

@@ -51,7 +51,6 @@ public class TextRules {
     public String describe(String field, Violation v) {
         Locale locale = LocaleContextHolder.getLocaleContext() == null ? Locale.SIMPLIFIED_CHINESE
                 : LocaleContextHolder.getLocale();
-        return messages.getMessage(v.problem().messageCode(), new Object[] {field, v.position(), v.codePointLabel()},
-                v.problem().messageCode(), locale);
+        return messages.getMessage(v.problem().messageCode(), v.messageArgs(field), v.problem().messageCode(), locale);
     }
 }
