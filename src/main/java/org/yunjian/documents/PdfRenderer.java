@@ -13,6 +13,7 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.yunjian.shared.Text;
 
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
@@ -54,19 +55,21 @@ public final class PdfRenderer {
     }
 
     /**
-     * @param xhtml a well-formed XHTML document (e.g. a Thymeleaf template written as XML)
+     * @param xhtml a well-formed XHTML document (e.g. a Thymeleaf template written as XML); characters XML cannot
+     *        carry (NUL and other controls, lone surrogates, noncharacters — e.g. in a row stored before input was
+     *        checked) are rendered as U+FFFD ({@link Text#safe}) instead of failing the document
      * @param metadata title, author and subject written into the PDF's document information
      * @return the PDF bytes
      * @throws IllegalArgumentException if the XHTML is not well-formed, naming the parser's complaint
      */
     public byte[] render(String xhtml, Metadata metadata) {
-        String html = withBaseStyle(xhtml);
+        String html = withBaseStyle(Text.safe(xhtml));
         try (PDDocument document = new PDDocument(); TrueTypeFont ttf = font().open()) {
             PDType0Font pdFont = PDType0Font.load(document, ttf, true);
             PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle(metadata.title());
-            info.setAuthor(metadata.author());
-            info.setSubject(metadata.subject());
+            info.setTitle(Text.safe(metadata.title()));
+            info.setAuthor(Text.safe(metadata.author()));
+            info.setSubject(Text.safe(metadata.subject()));
             info.setCreator("Yunjian 云鉴");
             info.setCreationDate(Calendar.getInstance());
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.Text;
 
 /**
  * User administration under separation of duties (等保 2.0 三权分立): one role per account; the three
@@ -265,6 +266,8 @@ public class UserAdministration {
         if (d.isEmpty() || d.length() > 100) {
             errors.add("displayName", messages.get("security.user.error.displayName"));
         }
+        Text.violation(d, Text.Kind.LINE).ifPresent(v ->
+                errors.add("displayName", messages.get(v.problem().messageCode(), v.messageArgs("displayName"))));
         return d;
     }
 

@@ -47,6 +47,8 @@ import org.yunjian.security.UserView;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.Text;
+import org.yunjian.shared.TextRules;
 
 /** Assessment projects, test items, verdicts, interviews, scores and remediation, with object scope. */
 @Service
@@ -64,8 +66,11 @@ public class AssessmentService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final TextRules textRules;
+
     AssessmentService(AssessmentRepository repo, ItemGenerator generator, Parties parties, UserAdministration users,
-                      ScoringPolicy scoring, ApplicationEventPublisher events, Clock clock) {
+                      ScoringPolicy scoring, ApplicationEventPublisher events, Clock clock, TextRules textRules) {
+        this.textRules = textRules;
         this.repo = repo;
         this.generator = generator;
         this.parties = parties;
@@ -179,6 +184,8 @@ public class AssessmentService {
             errors.add("name", "required");
         } else if (in.name().length() > 200) {
             errors.add("name", "at most 200 characters");
+        } else {
+            textRules.check(errors, "name", in.name(), Text.Kind.LINE);
         }
         if (in.systemId() == null) {
             errors.add("systemId", "required");
@@ -428,9 +435,12 @@ public class AssessmentService {
         return blank(s) ? null : s.strip();
     }
 
-    static void tooLong(FieldErrors errors, String field, String value, int max) {
+    /** Length, and the free-text rule: up to 200 characters is one line (names, roles), longer may hold lines. */
+    void tooLong(FieldErrors errors, String field, String value, int max) {
         if (value != null && value.length() > max) {
             errors.add(field, "at most " + max + " characters");
+        } else {
+            textRules.check(errors, field, value, max <= 200 ? Text.Kind.LINE : Text.Kind.LINES);
         }
     }
 

@@ -42,6 +42,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 import org.springframework.stereotype.Component;
 import org.yunjian.assessment.ScoreResult;
 import org.yunjian.assessment.internal.ReportData.ItemReport;
+import org.yunjian.shared.Text;
 
 /**
  * The assessment report as a Word document: real heading styles ({@code Heading1}–{@code Heading3}, outline
@@ -125,7 +126,7 @@ class DocxReport {
     private static XWPFParagraph heading(XWPFDocument doc, int level, String text) {
         XWPFParagraph p = doc.createParagraph();
         p.setStyle("Heading" + level);
-        p.createRun().setText(text);
+        p.createRun().setText(Text.safe(text));
         return p;
     }
 
@@ -143,7 +144,7 @@ class DocxReport {
             if (i > 0) {
                 run.addBreak();
             }
-            run.setText(lines[i], i);
+            run.setText(Text.safe(lines[i]), i);
         }
     }
 
@@ -161,7 +162,7 @@ class DocxReport {
         XWPFParagraph name = doc.createParagraph();
         name.setAlignment(ParagraphAlignment.CENTER);
         XWPFRun n = name.createRun();
-        n.setText(d.system().name());
+        n.setText(Text.safe(d.system().name()));
         n.setFontSize(16);
         if (d.draft()) {
             XWPFParagraph header = doc.createHeader(HeaderFooterType.DEFAULT).createParagraph();

@@ -25,6 +25,7 @@ import org.yunjian.crypto.Sm4Gcm;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.Text;
 
 /**
  * Evidence files: checked by content, SM3-hashed, sealed with SM4-GCM under a fresh per-file key that is
@@ -235,21 +236,7 @@ public class EvidenceService {
 
     /** A display name safe to store and show: no path, no control or bidi characters, at most 200 chars. */
     static String sanitise(String original) {
-        String s = original == null ? "" : original;
-        int slash = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
-        s = s.substring(slash + 1);
-        StringBuilder out = new StringBuilder();
-        s.codePoints().filter(c -> !Character.isISOControl(c) && !(c >= 0x202A && c <= 0x202E)
-                        && !(c >= 0x2066 && c <= 0x2069) && c != 0x200E && c != 0x200F && c != '"')
-                .forEach(out::appendCodePoint);
-        s = out.toString().strip();
-        while (s.startsWith(".")) {
-            s = s.substring(1);
-        }
-        if (s.isBlank()) {
-            s = "evidence";
-        }
-        return s.length() > 200 ? s.substring(0, 200) : s;
+        return Text.fileName(original, "evidence");
     }
 
     /** The name to serve under: the display name's stem and the extension of the detected type. */

@@ -24,6 +24,7 @@ import org.yunjian.assessment.internal.Records.EvidenceInfo;
 import org.yunjian.catalog.MlpsAssessment;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.TestStepType;
+import org.yunjian.shared.Text;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,7 +54,7 @@ class OscalResults {
     }
 
     byte[] render(ReportData d) {
-        return json.writeValueAsString(document(d)).getBytes(StandardCharsets.UTF_8);
+        return Text.safe(json.writeValueAsString(document(d))).getBytes(StandardCharsets.UTF_8);
     }
 
     Map<String, Object> document(ReportData d) {

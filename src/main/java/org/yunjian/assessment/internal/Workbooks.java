@@ -31,6 +31,7 @@ import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.internal.Records.TestItem;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.Text;
 
 /**
  * The item table as an XLSX workbook assessors fill offline. Sheet {@code 测评项} has one row per test item;
@@ -130,7 +131,7 @@ public class Workbooks {
             meta.createRow(1).createCell(0).setCellValue("assessment");
             meta.getRow(1).createCell(1).setCellValue(assessmentId.toString());
             meta.createRow(2).createCell(0).setCellValue("name");
-            meta.getRow(2).createCell(1).setCellValue(access.assessment().name());
+            meta.getRow(2).createCell(1).setCellValue(Text.safe(access.assessment().name()));
             wb.write(out);
             events.publishEvent(AuditableEvent.success("assessment.workbook.export", "assessment", assessmentId,
                     items.size() + " items"));
@@ -142,7 +143,7 @@ public class Workbooks {
 
     private static void set(Row row, int col, String value) {
         if (value != null) {
-            row.createCell(col).setCellValue(value);
+            row.createCell(col).setCellValue(Text.safe(value)); // a stored control character must not break the file
         }
     }
 

@@ -21,6 +21,7 @@ import org.yunjian.catalog.CatalogExchange;
 import org.yunjian.catalog.CatalogLoadException;
 import org.yunjian.catalog.OscalFormat;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Text;
 
 /** OSCAL (and CSV) export of the standards for any signed-in user; OSCAL import for the system administrator. */
 @RestController
@@ -45,7 +46,7 @@ class CatalogExchangeApiController {
             case "xml" -> OscalFormat.XML;
             default -> throw new FieldErrors.ValidationException("format", "json or xml");
         };
-        byte[] body = exchange.exportOscal(code, f).getBytes(StandardCharsets.UTF_8);
+        byte[] body = Text.safe(exchange.exportOscal(code, f)).getBytes(StandardCharsets.UTF_8);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(f.mediaType() + ";charset=UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + code + "-oscal-catalog." + f.extension() + "\"")
@@ -56,7 +57,7 @@ class CatalogExchangeApiController {
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "The standard's requirements as CSV")
     ResponseEntity<byte[]> csv(@PathVariable String code) {
-        byte[] body = exchange.exportCsv(code).getBytes(StandardCharsets.UTF_8);
+        byte[] body = Text.safe(exchange.exportCsv(code)).getBytes(StandardCharsets.UTF_8);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + code + ".csv\"")

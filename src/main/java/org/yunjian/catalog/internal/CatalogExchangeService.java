@@ -38,6 +38,7 @@ import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.Text;
 
 /** OSCAL and CSV export, OSCAL import with storage in {@code catalog_import}, and loading the imports at startup. */
 @Service
@@ -162,7 +163,7 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
 
     @Override
     public ImportedStandard importOscal(String fileName, byte[] content, String code) {
-        String file = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
+        String file = Text.fileName(fileName, "upload");
         try {
             return doImport(file, content, code);
         } catch (CatalogLoadException e) {

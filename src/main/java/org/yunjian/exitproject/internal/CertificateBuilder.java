@@ -21,6 +21,7 @@ import org.yunjian.exitproject.internal.Records.Entry;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Organization;
 import org.yunjian.party.Parties;
+import org.yunjian.shared.Text;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,7 +52,7 @@ class CertificateBuilder {
 
     CertificateInfo issue(ExitProjectService.ProjectView v, Instant now) {
         UUID certificateId = UUID.randomUUID();
-        byte[] file = DeletionCertificate.sign(content(v, certificateId, now), keys.pair().getPrivate(),
+        byte[] file = DeletionCertificate.sign(safe(content(v, certificateId, now)), keys.pair().getPrivate(),
                 keys.pair().getPublic());
         return new CertificateInfo(v.project().id(), certificateId, v.access().user().username(), now,
                 new String(file, StandardCharsets.UTF_8), Sm3.hex(file));
@@ -120,6 +121,30 @@ class CertificateBuilder {
         c.put("deviceDisposals", entries(v.disposals()));
         c.put("storageChecks", entries(v.storageChecks()));
         return c;
+    }
+
+    /**
+     * The content with every string (member names too) passed through {@link Text#safe}: a record stored with a
+     * character UTF-8 cannot encode (a lone surrogate) or that a document should not carry (NUL, controls,
+     * noncharacters) is attested with U+FFFD in its place, before signing, so the certificate is issued and
+     * verifies offline (docs/deletion-certificate.md, "Characters").
+     */
+    @SuppressWarnings("unchecked")
+    static <T> T safe(T value) {
+        if (value instanceof String s) {
+            return (T) Text.safe(s);
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(Text.safe((String) k), safe(v)));
+            return (T) out;
+        }
+        if (value instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            l.forEach(v -> out.add(safe(v)));
+            return (T) out;
+        }
+        return value;
     }
 
     private Map<String, Object> org(UUID id) {

@@ -65,6 +65,8 @@ import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Text;
+import org.yunjian.shared.TextRules;
 import org.yunjian.shared.NotFoundException;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -92,9 +94,12 @@ public class ExitProjectService {
     private final long storageCheckMaxSize;
     private final JsonMapper json = JsonMapper.builder().build();
 
+    private final TextRules textRules;
+
     ExitProjectService(ExitProjectRepository repo, Parties parties, Catalog catalog, FileStore files,
                        ApplicationEventPublisher events, Clock clock, CertificateBuilder certificates,
-                       ExitProjectProperties properties) {
+                       ExitProjectProperties properties, TextRules textRules) {
+        this.textRules = textRules;
         this.storageCheckMaxSize = properties.storageCheckMaxSize().toBytes();
         this.repo = repo;
         this.parties = parties;
@@ -248,6 +253,8 @@ public class ExitProjectService {
             errors.add("name", "required");
         } else if (in.name().length() > 200) {
             errors.add("name", "at most 200 characters");
+        } else {
+            textRules.check(errors, "name", in.name(), Text.Kind.LINE);
         }
         if (in.systemId() == null) {
             errors.add("systemId", "required");
@@ -327,6 +334,7 @@ public class ExitProjectService {
         if (note != null && note.length() > 4000) {
             errors.add("note", "at most 4000 characters");
         }
+        textRules.check(errors, "note", note, Text.Kind.LINES);
         errors.throwIfAny();
         repo.updateChecklistItem(id, key, status, trim(note), access.user().username(), clock.instant());
         events.publishEvent(AuditableEvent.success("exit-project.checklist", "exit-project", id,
@@ -488,6 +496,7 @@ public class ExitProjectService {
         if (report == null || report.length == 0) {
             throw new FieldErrors.ValidationException("file", "required");
         }
+        textRules.require("note", note, Text.Kind.LINES);
         Verification v = parseReport(safeName(fileName, "report.json"), report, trim(note));
         UUID recordId = UUID.randomUUID();
         Entry<Verification> e = insert(id, recordId, Kind.VERIFICATION, v, access);
@@ -531,8 +540,9 @@ public class ExitProjectService {
                 str(m.get("signatureDetail")), clean, interrupted, totals, findings.size(), note);
     }
 
+    /** A text field of an uploaded report, as stored and shown: what no document can carry becomes U+FFFD. */
     private static String str(Object o) {
-        return o instanceof String s ? s : null;
+        return o instanceof String s ? Text.safe(s) : null;
     }
 
     // --- object storage
@@ -862,17 +872,20 @@ public class ExitProjectService {
         return LocalDate.ofInstant(clock.instant(), ZONE);
     }
 
-    private static void required(FieldErrors errors, String field, String value, int max) {
+    private void required(FieldErrors errors, String field, String value, int max) {
         if (blank(value)) {
             errors.add(field, "required");
-        } else if (value.length() > max) {
-            errors.add(field, "at most " + max + " characters");
+        } else {
+            optional(errors, field, value, max);
         }
     }
 
-    private static void optional(FieldErrors errors, String field, String value, int max) {
+    /** Up to 200 characters is a one-line field (names, operator, witness); longer ones may hold lines. */
+    private void optional(FieldErrors errors, String field, String value, int max) {
         if (value != null && value.length() > max) {
             errors.add(field, "at most " + max + " characters");
+        } else {
+            textRules.check(errors, field, value, max <= 200 ? Text.Kind.LINE : Text.Kind.LINES);
         }
     }
 
@@ -885,11 +898,6 @@ public class ExitProjectService {
     }
 
     private static String safeName(String name, String fallback) {
-        if (name == null || name.isBlank()) {
-            return fallback;
-        }
-        String base = name.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "");
-        return base.isBlank() ? fallback : base.length() > 200 ? base.substring(0, 200) : base;
+        return Text.fileName(name, fallback);
     }
 }

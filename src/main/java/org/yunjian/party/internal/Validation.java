@@ -8,15 +8,19 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.yunjian.party.CreditCode;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Text;
+import org.yunjian.shared.TextRules;
 
 /** Field checks shared by organisations, systems, engagements and imports; each names what is wrong. */
 @Component
 public class Validation {
 
     private final Messages messages;
+    private final TextRules textRules;
 
-    Validation(Messages messages) {
+    Validation(Messages messages, TextRules textRules) {
         this.messages = messages;
+        this.textRules = textRules;
     }
 
     public String msg(String code, Object... args) {
@@ -48,8 +52,7 @@ public class Validation {
             errors.add(field, msg("party.error.tooLong", max, v.length()));
             return null;
         }
-        if (v.chars().anyMatch(c -> Character.isISOControl(c) && !(lines && (c == '\n' || c == '\r' || c == '\t')))) {
-            errors.add(field, msg("party.error.control"));
+        if (!textRules.check(errors, field, v, lines ? Text.Kind.LINES : Text.Kind.LINE)) {
             return null;
         }
         return v;
