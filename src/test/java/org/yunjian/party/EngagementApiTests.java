@@ -2,10 +2,12 @@ package org.yunjian.party;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -125,5 +127,52 @@ class EngagementApiTests {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.name").value("迁移上云"));
         mvc.perform(delete(url).with(as(user(w.customer().id())))).andExpect(status().isNoContent());
         mvc.perform(get(url).with(as(admin()))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void customerCannotNameAnOrganisationItCannotSeeAsParticipant() throws Exception {
+        Organization hidden = fixtures.organization("隐藏客户 " + java.util.UUID.randomUUID(), PartyRole.CUSTOMER);
+        java.util.UUID unknown = java.util.UUID.randomUUID();
+        long before = engagements();
+        long participants = jdbc.sql("SELECT COUNT(*) FROM engagement_participant WHERE organization_id = :o")
+                .param("o", hidden.id()).query(Long.class).single();
+        String hiddenAnswer = mvc.perform(json(post("/api/engagements").param("lang", "en"),
+                        body(w.system().id(), hidden.id(), "CUSTOMER")).with(as(user(w.customer().id()))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors['participants[0].organizationId']")
+                        .value("no such organisation: " + hidden.id()))
+                .andReturn().getResponse().getContentAsString();
+        String unknownAnswer = mvc.perform(json(post("/api/engagements").param("lang", "en"),
+                        body(w.system().id(), unknown, "CUSTOMER")).with(as(user(w.customer().id()))))
+                .andExpect(status().isBadRequest())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(hiddenAnswer.replace(hidden.id().toString(), "ID"))
+                .isEqualTo(unknownAnswer.replace(unknown.toString(), "ID"));
+        // under a role it lacks, too: its name must not leak through the "does not hold the role" message
+        mvc.perform(json(put("/api/engagements/" + w.engagement().id()).param("lang", "en"),
+                        body(w.system().id(), hidden.id(), "THIRD_PARTY_ASSESSOR")).with(as(user(w.customer().id()))))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(not(containsString(hidden.name()))))
+                .andExpect(jsonPath("$.errors['participants[0].organizationId']")
+                        .value("no such organisation: " + hidden.id()));
+        assertThat(engagements()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM engagement_participant WHERE organization_id = :o")
+                .param("o", hidden.id()).query(Long.class).single()).isEqualTo(participants);
+        // a system administrator still can
+        mvc.perform(json(post("/api/engagements"), body(w.system().id(), hidden.id(), "CUSTOMER"))
+                        .with(as(admin())))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void customerCannotNameAnOrganisationItCannotSeeAsAgentOfItsSystem() throws Exception {
+        Organization hidden = fixtures.organization("隐藏客户 " + java.util.UUID.randomUUID(), PartyRole.CUSTOMER);
+        mvc.perform(json(post("/api/systems").param("lang", "en"), """
+                        {"name":"自建系统","protectionLevel":"3","deploymentModel":"PUBLIC","serviceModel":"IAAS",
+                         "industry":"GOVERNMENT_WEBSITE","dataClassification":"IMPORTANT","regions":["北京"],
+                         "providerId":"%s"}""".formatted(hidden.id())).with(as(user(w.customer().id()))))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(not(containsString(hidden.name()))))
+                .andExpect(content().string(containsString("no such organisation: " + hidden.id())));
     }
 }

@@ -169,7 +169,8 @@ public class EngagementService {
                 if (orgId == null) {
                     continue;
                 }
-                Optional<Organization> o = organizations.findById(orgId);
+                Optional<Organization> o = organizations.findById(orgId)
+                        .filter(found -> c.admin() || visibility.selectable(c.org(), found));
                 if (o.isEmpty()) {
                     errors.add(prefix + "organizationId", validation.msg("party.error.organization.notFound", orgId));
                 } else if (role != null && !o.get().hasRole(role)) {

@@ -67,8 +67,7 @@ public class OrganizationService {
             return all;
         }
         Set<UUID> visible = visibility.organizationIds(c.org());
-        return all.stream().filter(o -> visible.contains(o.id())
-                || o.roles().stream().anyMatch(r -> r != PartyRole.CUSTOMER)).toList();
+        return all.stream().filter(o -> visible.contains(o.id()) || visibility.selectable(c.org(), o)).toList();
     }
 
     @Transactional(noRollbackFor = AccessDeniedException.class)

@@ -176,7 +176,7 @@ public class SystemService {
             }
         }
         FieldErrors errors = new FieldErrors();
-        Valid v = check(withCustomer(in, customer), errors, idLookup(), Fields.API);
+        Valid v = check(withCustomer(in, customer), errors, idLookup(c), Fields.API);
         errors.throwIfAny();
         return v;
     }
@@ -207,14 +207,16 @@ public class SystemService {
         Optional<Organization> find(FieldErrors errors, String field, String raw, boolean required);
     }
 
-    OrgLookup idLookup() {
+    /** By id; a business user only finds the organisations it may name ({@link Visibility#selectable}). */
+    OrgLookup idLookup(Caller caller) {
         return (errors, field, raw, required) -> {
             int before = errors.asMap().size();
             UUID id = validation.uuid(errors, field, raw, required);
             if (id == null) {
                 return Optional.empty();
             }
-            Optional<Organization> o = organizations.findById(id);
+            Optional<Organization> o = organizations.findById(id).filter(found -> caller.admin()
+                    || visibility.selectable(caller.org(), found));
             if (o.isEmpty() && errors.asMap().size() == before) {
                 errors.add(field, validation.msg("party.error.organization.notFound", id));
             }

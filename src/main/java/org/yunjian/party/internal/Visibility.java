@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.yunjian.party.Organization;
+import org.yunjian.party.PartyRole;
 
 /**
  * What a business user's organisation may see: the systems it is customer, provider or agent of, or
@@ -60,6 +62,16 @@ public class Visibility {
                         + ENGAGEMENTS + ")")
                 .param("org", org).query(UUID.class).list());
         return out;
+    }
+
+    /**
+     * Whether a business user of {@code org} may name {@code o} as provider, agent or participant: an
+     * organisation it sees, or one offering services to others (any role but customer alone). Anything
+     * else is answered exactly like an unknown organisation, so its existence is not disclosed.
+     */
+    public boolean selectable(UUID org, Organization o) {
+        return org != null && (o.roles().stream().anyMatch(r -> r != PartyRole.CUSTOMER)
+                || organization(org, o.id()));
     }
 
     public boolean organization(UUID org, UUID organizationId) {
