@@ -24,7 +24,7 @@ class EvidenceKeys {
 
     EvidenceKeys(Path keyDir) {
         try {
-            Files.createDirectories(keyDir);
+            org.yunjian.shared.OwnerOnlyFiles.ensureDirectory(keyDir);   // 0700
             Path file = keyDir.resolve("evidence-master.key");
             if (!Files.exists(file)) {
                 try {

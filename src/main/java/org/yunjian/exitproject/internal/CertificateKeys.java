@@ -32,7 +32,7 @@ public final class CertificateKeys {
 
     CertificateKeys(Path dir) {
         try {
-            Files.createDirectories(dir);
+            org.yunjian.shared.OwnerOnlyFiles.ensureDirectory(dir);   // 0700
             Path priv = dir.resolve(PRIVATE_FILE);
             Path pub = dir.resolve(PUBLIC_FILE);
             if (!Files.exists(priv)) {
