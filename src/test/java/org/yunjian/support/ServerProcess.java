@@ -34,7 +34,9 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess start(Path dataDir, Map<String, String> properties, String... extraArgs)
             throws IOException, InterruptedException {
         int port = freePort();
-        Path log = dataDir.resolve("server.log");
+        // a data directory the platform is to create itself: the log goes next to it
+        Path log = java.nio.file.Files.isDirectory(dataDir) ? dataDir.resolve("server.log")
+                : dataDir.resolveSibling(dataDir.getFileName() + "-server.log");
         List<String> cmd = java(properties);
         cmd.addAll(List.of("org.yunjian.Application", "serve",
                 "--server.port=" + port, "--yunjian.data-dir=" + dataDir));

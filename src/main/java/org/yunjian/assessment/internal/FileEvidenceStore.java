@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
+import org.yunjian.shared.OwnerOnlyFiles;
+
 /** Evidence blobs as files in one directory, written to a temporary file first and moved into place. */
 class FileEvidenceStore implements EvidenceStore {
 
@@ -12,7 +14,7 @@ class FileEvidenceStore implements EvidenceStore {
 
     FileEvidenceStore(Path dir) throws IOException {
         this.dir = dir.toAbsolutePath().normalize();
-        Files.createDirectories(this.dir);
+        OwnerOnlyFiles.ensureDirectory(this.dir);
     }
 
     Path path(String name) {
@@ -26,7 +28,18 @@ class FileEvidenceStore implements EvidenceStore {
     public void put(String name, byte[] sealed) throws IOException {
         Path target = path(name);
         Path tmp = dir.resolve(name + ".part");
-        Files.write(tmp, sealed, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+        java.util.Set<StandardOpenOption> options = java.util.EnumSet.of(StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+        // owner-only (0600) from the start, whatever the process umask
+        try (java.nio.channels.SeekableByteChannel out = OwnerOnlyFiles.posix(dir)
+                ? Files.newByteChannel(tmp, options, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")))
+                : Files.newByteChannel(tmp, options)) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(sealed);
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+        }
         Files.move(tmp, target);
     }
 

@@ -23,7 +23,8 @@ class FileStore {
     /** A temporary file in the project's directory holding {@code in}. */
     Path receive(UUID projectId, InputStream in) {
         try {
-            Path dir = Files.createDirectories(root.resolve(projectId.toString()));
+            Path dir = root.resolve(projectId.toString());
+            org.yunjian.shared.OwnerOnlyFiles.ensureDirectory(dir);   // 0700; the temporary file is 0600
             Path tmp = Files.createTempFile(dir, "upload-", ".part");
             Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
             return tmp;
