@@ -15,6 +15,12 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration
 class WebConfig implements WebMvcConfigurer {
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    WebConfig(org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("yunjian-lang");
@@ -28,5 +34,6 @@ class WebConfig implements WebMvcConfigurer {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
         registry.addInterceptor(interceptor);
+        registry.addInterceptor(new RefusedUploadAuditor(events)); // issue 10: refused uploads are audited
     }
 }

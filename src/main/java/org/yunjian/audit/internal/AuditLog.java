@@ -73,6 +73,12 @@ public class AuditLog {
         return entry;
     }
 
+    /** Whether the current transaction has appended entries (and so holds the head row's lock). */
+    boolean appendedInThisTransaction() {
+        return TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.hasResource(witness);
+    }
+
     /** The newest entry this transaction appended, for the head witness. */
     private static final class TransactionHead {
         volatile AuditEntry last;
