@@ -24,6 +24,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.NotFoundException;
 
 /**
  * Turns every permission denial into an audit record: {@link AuthorizationDeniedEvent}s from URL and
@@ -49,8 +50,7 @@ class DenialAuditor implements HandlerExceptionResolver, Ordered, AccessDeniedHa
         Authentication auth = event.getAuthentication().get();
         HttpServletRequest request = event.getSource() instanceof HttpServletRequest r ? r : currentRequest();
         String detail = event.getSource() instanceof MethodInvocation mi
-                ? "not permitted to call " + mi.getMethod().getDeclaringClass().getSimpleName() + "."
-                + mi.getMethod().getName()
+                ? "not permitted to call this operation"
                 : "not permitted to request this URL";
         record(auth, request, detail, objectOf(request, event.getSource()));
     }
@@ -62,6 +62,9 @@ class DenialAuditor implements HandlerExceptionResolver, Ordered, AccessDeniedHa
         if (ex instanceof AccessDeniedException && !(ex instanceof AuthorizationDeniedException)) {
             record(SecurityContextHolder.getContext().getAuthentication(), request, ex.getMessage(),
                     objectOf(request, null));
+        } else if (ex instanceof NotFoundException nf) {
+            // a 404 is also the answer to another organisation's object ID: a cross-tenant probe is recorded
+            notFound(SecurityContextHolder.getContext().getAuthentication(), request, nf);
         }
         return null;
     }
@@ -106,12 +109,21 @@ class DenialAuditor implements HandlerExceptionResolver, Ordered, AccessDeniedHa
         events.publishEvent(event);
     }
 
+    private void notFound(Authentication auth, HttpServletRequest request, NotFoundException e) {
+        if (auth == null || trust.isAnonymous(auth)) {
+            return;
+        }
+        AuditableEvent event = AuditableEvent.denied("object.not-visible", e.objectType(), e.id(),
+                "object not found or not visible: " + objectOf(request, null));
+        events.publishEvent(CurrentUser.current().isEmpty() ? event.withActor(auth.getName()) : event);
+    }
+
     private static String objectOf(HttpServletRequest request, Object source) {
         if (request != null) {
             return request.getMethod() + " " + request.getRequestURI();
         }
         if (source instanceof MethodInvocation mi) {
-            return mi.getMethod().getDeclaringClass().getName() + "#" + mi.getMethod().getName();
+            return mi.getMethod().getName();
         }
         return null;
     }

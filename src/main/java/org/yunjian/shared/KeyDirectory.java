@@ -42,7 +42,6 @@ public final class KeyDirectory {
     private final BooleanSupplier firstSetUp;
     private final boolean createMissing;
     private final boolean demo;
-    private volatile Boolean firstSetUpAnswer;
 
     /** A directory whose missing secrets are always created (tools and tests that own their directory). */
     public KeyDirectory(Path dir) {
@@ -50,7 +49,7 @@ public final class KeyDirectory {
     }
 
     /**
-     * @param firstSetUp    whether this is the installation's first set-up (asked once, when a file is missing)
+     * @param firstSetUp    whether this is the installation's first set-up (asked when a file is missing)
      * @param createMissing the operator's explicit request to create missing secrets
      * @param demo          demo mode: a directory open to others is only warned about
      */
@@ -129,12 +128,7 @@ public final class KeyDirectory {
         if (createMissing) {
             return true;
         }
-        Boolean answer = firstSetUpAnswer;
-        if (answer == null) {
-            answer = firstSetUp.getAsBoolean();
-            firstSetUpAnswer = answer;
-        }
-        return answer;
+        return firstSetUp.getAsBoolean();
     }
 
     /**

@@ -2,7 +2,22 @@ package org.yunjian.shared;
 
 /** The object does not exist, or the caller may not know that it exists. Rendered as 404. */
 public class NotFoundException extends RuntimeException {
+    private final String objectType;
+    private final String id;
+
     public NotFoundException(String objectType, Object id) {
         super(objectType + " " + id + " not found");
+        this.objectType = objectType;
+        this.id = id == null ? null : id.toString();
+    }
+
+    /** The kind of object asked for, e.g. {@code System}. */
+    public String objectType() {
+        return objectType;
+    }
+
+    /** The identifier the caller asked for (possibly another organisation's: a probe). */
+    public String id() {
+        return id;
     }
 }

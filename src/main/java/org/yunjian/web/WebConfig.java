@@ -16,9 +16,11 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class WebConfig implements WebMvcConfigurer {
 
     private final FreeTextParameters freeTextParameters;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    WebConfig(FreeTextParameters freeTextParameters) {
+    WebConfig(FreeTextParameters freeTextParameters, org.springframework.context.ApplicationEventPublisher events) {
         this.freeTextParameters = freeTextParameters;
+        this.events = events;
     }
 
     @Bean
@@ -35,5 +37,6 @@ class WebConfig implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         registry.addInterceptor(interceptor);
         registry.addInterceptor(freeTextParameters);
+        registry.addInterceptor(new RefusedUploadAuditor(events)); // issue 10: refused uploads are audited
     }
 }

@@ -66,28 +66,58 @@ public class AuditLog {
         AuditEntry entry = unsigned.withMac(mac(unsigned));
         repository.insert(entry);
         repository.advanceHead(seq, entry.mac());
+        witnessAfterCommit(entry);
+        if (seq % properties.anchorEvery() == 0) {
+            anchor(entry.seq(), entry.mac());
+        }
+        return entry;
+    }
+
+    /** Whether the current transaction has appended entries (and so holds the head row's lock). */
+    boolean appendedInThisTransaction() {
+        return TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.hasResource(witness);
+    }
+
+    /** The newest entry this transaction appended, for the head witness. */
+    private static final class TransactionHead {
+        volatile AuditEntry last;
+    }
+
+    /**
+     * Once per transaction: before its commit the witness records the newest entry as pending (a crash from
+     * there until after the commit reads as "never committed", not as truncation); after the commit it
+     * confirms it; after a failed commit nothing is pending any more.
+     */
+    private void witnessAfterCommit(AuditEntry entry) {
+        Object key = witness;
+        TransactionHead head = (TransactionHead) TransactionSynchronizationManager.getResource(key);
+        if (head != null) {
+            head.last = entry;
+            return;
+        }
+        TransactionHead fresh = new TransactionHead();
+        fresh.last = entry;
+        TransactionSynchronizationManager.bindResource(key, fresh);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
-                witness.pending(entry.seq()); // a crash from here until afterCommit: "never committed", not truncation
+                witness.pending(fresh.last.seq());
             }
 
             @Override
             public void afterCommit() {
-                witness.advance(new HeadWitness.Head(entry.seq(), entry.mac()));
+                witness.advance(new HeadWitness.Head(fresh.last.seq(), fresh.last.mac()));
             }
 
             @Override
             public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(key);
                 if (status != STATUS_COMMITTED) {
                     witness.notCommitted();
                 }
             }
         });
-        if (seq % properties.anchorEvery() == 0) {
-            anchor(entry.seq(), entry.mac());
-        }
-        return entry;
     }
 
     /** What {@link #anchorNow()} did. */

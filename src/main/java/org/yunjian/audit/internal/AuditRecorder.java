@@ -9,8 +9,7 @@ import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestAttributes;
@@ -20,10 +19,13 @@ import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.AuditableEvent;
 
 /**
- * Records every {@link AuditableEvent} synchronously, inside the publisher's transaction: if the
- * publisher's work rolls back, so does its entry, and if the entry cannot be written the publisher's
- * work fails (a read-only publisher transaction is the exception: the entry gets a transaction of its
- * own, since a read-only one cannot insert). Who acted: the authenticated user, else the event's actor, else {@code cli:<os user>} in
+ * Records every {@link AuditableEvent} synchronously. A success is written inside the publisher's
+ * transaction: if the publisher's work rolls back, so does its entry, and if the entry cannot be written the
+ * publisher's work fails. A refusal or failure ({@code DENIED}, {@code FAILURE}) must survive the rollback
+ * of the work that failed, so it gets a transaction of its own ({@code REQUIRES_NEW}) — at once, or, if the
+ * publisher's transaction already appended entries and so holds the log's head row, right after that
+ * transaction ends. A read-only publisher transaction cannot insert, so there every entry gets its own.
+ * Who acted: the authenticated user, else the event's actor, else {@code cli:<os user>} in
  * the command line or {@code system} for background work.
  */
 @Component
@@ -32,16 +34,18 @@ class AuditRecorder {
     private final AuditLog log;
     private final boolean cli;
     private final TransactionTemplate separate;
+    private final TransactionTemplate required;
+    private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(AuditRecorder.class);
 
     AuditRecorder(AuditLog log, Environment environment, PlatformTransactionManager transactions) {
         this.log = log;
         this.separate = new TransactionTemplate(transactions);
         this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.required = new TransactionTemplate(transactions);
         this.cli = environment.acceptsProfiles(Profiles.of("cli"));
     }
 
     @EventListener
-    @Transactional(propagation = Propagation.REQUIRED)
     public void on(AuditableEvent event) {
         Optional<CurrentUser> user = CurrentUser.current();
         String remote = remoteAddress();
@@ -52,11 +56,29 @@ class AuditRecorder {
         UUID org = user.map(CurrentUser::organizationId).orElse(null);
         AuditLog.Draft draft = new AuditLog.Draft(who, org, remote, event.action(), event.objectType(),
                 event.objectId(), event.outcome().name(), event.detail());
-        if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            required.executeWithoutResult(status -> log.append(draft));
+        } else if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
             // a read-only transaction cannot insert (PostgreSQL enforces it): record in a transaction of its own
             separate.executeWithoutResult(status -> log.append(draft));
-        } else {
+        } else if (event.outcome() == AuditableEvent.Outcome.SUCCESS) {
             log.append(draft);
+        } else if (!log.appendedInThisTransaction()) {
+            // a refusal survives the rollback of the work that was refused
+            separate.executeWithoutResult(status -> log.append(draft));
+        } else {
+            // this transaction holds the head row: a transaction of its own would wait for it, so record after it
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    try {
+                        separate.executeWithoutResult(s -> log.append(draft));
+                    } catch (RuntimeException e) {
+                        logger.error("Could not record audit event {} {} after its transaction ended", draft.action(),
+                                draft.outcome(), e);
+                    }
+                }
+            });
         }
     }
 

@@ -90,13 +90,13 @@ public class HeadWitness {
         update(current -> {
             Head confirmed = current.map(State::confirmed).orElse(new Head(0, Canonical.GENESIS));
             return seq > confirmed.seq() ? new State(confirmed, OptionalLong.of(seq)) : null;
-        });
+        }, false);
     }
 
     /** After a commit failed: nothing is pending any more. */
     void notCommitted() {
         update(current -> current.filter(s -> s.pending().isPresent() && s.confirmed().seq() >= 0)
-                .map(s -> new State(s.confirmed(), OptionalLong.empty())).orElse(null));
+                .map(s -> new State(s.confirmed(), OptionalLong.empty())).orElse(null), false);
     }
 
     /** Records {@code head} unless the witness already records a later entry (commits may finish out of order). */
@@ -108,11 +108,15 @@ public class HeadWitness {
             OptionalLong pending = current.map(State::pending).orElse(OptionalLong.empty());
             return new State(head, pending.isPresent() && pending.getAsLong() > head.seq() ? pending
                     : OptionalLong.empty());
-        });
+        }, true);
     }
 
-    /** Applies {@code change} to the current state under the locks; {@code null} leaves the file as it is. */
-    private void update(java.util.function.Function<Optional<State>, State> change) {
+    /**
+     * Applies {@code change} to the current state under the locks; {@code null} leaves the file as it is.
+     * {@code force}: to disk before returning — for a confirmation (the pin against truncation); a pending
+     * line lost in a power cut only loses the "never committed" note, never raises a false finding.
+     */
+    private void update(java.util.function.Function<Optional<State>, State> change, boolean force) {
         lock.lock();
         // the file lock keeps a CLI process and the server on the same key directory from racing
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -122,7 +126,7 @@ public class HeadWitness {
                 return;
             }
             write(next.confirmed().seq() + " " + next.confirmed().mac() + "\n"
-                    + (next.pending().isPresent() ? "pending " + next.pending().getAsLong() + "\n" : ""));
+                    + (next.pending().isPresent() ? "pending " + next.pending().getAsLong() + "\n" : ""), force);
         } catch (IOException e) {
             log.error("Could not write audit head witness {}: {}", file, e.toString());
         } finally {
@@ -131,22 +135,26 @@ public class HeadWitness {
     }
 
     /** Atomic replace, forced to disk before and after the rename (a witness must survive a power cut). */
-    private void write(String content) throws IOException {
+    private void write(String content, boolean force) throws IOException {
         Path tmp = file.resolveSibling(FILE + ".tmp");
         Files.deleteIfExists(tmp);
         OwnerOnlyFiles.createOwnerOnly(tmp, content);
-        try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            c.force(true);
+        if (force) {
+            try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                c.force(true);
+            }
         }
         try {
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
-        try (FileChannel d = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException | UnsupportedOperationException directoriesCannotBeForcedHere) {
-            // not every platform can force a directory; the rename is still atomic
+        if (force) {
+            try (FileChannel d = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+                d.force(true);
+            } catch (IOException | UnsupportedOperationException directoriesCannotBeForcedHere) {
+                // not every platform can force a directory; the rename is still atomic
+            }
         }
     }
 

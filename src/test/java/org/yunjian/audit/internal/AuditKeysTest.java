@@ -52,6 +52,22 @@ class AuditKeysTest {
     }
 
     @Test
+    void verifiesWithThePublicKeyAloneButSigningNamesTheMissingPrivateKey() throws Exception {
+        Path dir = tmp.resolve("auditor");
+        AuditKeys server = keys(dir, null);
+        byte[] data = "anchor".getBytes();
+        byte[] signature = server.signer().sign(data);
+        Files.delete(dir.resolve(AuditKeys.PRIVATE_FILE)); // the private key stays on the signing host
+        AuditKeys auditor = new AuditKeys(new AuditProperties(dir, 100, Duration.ofMinutes(10), null),
+                new org.yunjian.shared.KeyDirectory(dir, () -> false, false, false));
+        assertThat(auditor.verifier().verify(data, signature)).isTrue();
+        assertThat(auditor.keyId()).isEqualTo(server.keyId());
+        assertThatThrownBy(auditor::signer).isInstanceOf(org.yunjian.shared.KeyDirectory.MissingKeyException.class)
+                .hasMessageContaining(AuditKeys.PRIVATE_FILE);
+        assertThat(dir.resolve(AuditKeys.PRIVATE_FILE)).doesNotExist();
+    }
+
+    @Test
     void rejectsShortHmacKeys() {
         assertThatThrownBy(() -> keys(tmp.resolve("short"), "abcd")).isInstanceOf(IllegalStateException.class);
     }
