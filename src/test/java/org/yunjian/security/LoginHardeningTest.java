@@ -127,21 +127,25 @@ class LoginHardeningTest extends SecurityIntegrationTest {
     @Test
     void passwordChangesAreRefusedWithinTheMinimumAgeAndForCommonPasswords() throws Exception {
         UserView u = businessUser();
+        jdbc.sql("UPDATE user_account SET password_changed_at = ? WHERE id = ?")
+                .params(AccountRepository.utc(clock.instant().minus(Duration.ofDays(2))), u.id()).update();
         MockHttpSession session = login(u.username(), PASSWORD);
-        clock.advance(Duration.ofDays(2));
         mvc.perform(post("/api/account/password").session(session).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"Password123!\"}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.newPassword").value(org.hamcrest.Matchers.containsString("常见")));
+                .andExpect(jsonPath("$.errors.newPassword").value(org.hamcrest.Matchers.anyOf(
+                        org.hamcrest.Matchers.containsString("常见"), org.hamcrest.Matchers.containsString("common"))));
         mvc.perform(post("/api/account/password").session(session).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"Second-Passw0rd-A\"}"))
                 .andExpect(status().isNoContent());
+        // a quick second change (to cycle through the history) is refused, naming the minimum age
         mvc.perform(post("/api/account/password").session(session).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"currentPassword\":\"Second-Passw0rd-A\",\"newPassword\":\"Third-Passw0rd-B\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.newPassword").value(org.hamcrest.Matchers.containsString("24")));
         clock.advance(Duration.ofHours(25));
-        mvc.perform(post("/api/account/password").session(session).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+        MockHttpSession later = login(u.username(), "Second-Passw0rd-A");
+        mvc.perform(post("/api/account/password").session(later).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"currentPassword\":\"Second-Passw0rd-A\",\"newPassword\":\"Third-Passw0rd-B\"}"))
                 .andExpect(status().isNoContent());
     }
