@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -117,11 +116,16 @@ class LoginHardeningTest extends SecurityIntegrationTest {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/audit").session(session))
                 .andExpect(status().isOk());
 
-        // a sealed secret moved onto another account's row does not open there
+        // a sealed secret moved onto another account's row does not open there: that account's TOTP step
+        // fails closed (no re-enrolment), and the others are unaffected
         jdbc.sql("UPDATE user_account SET totp_secret_sealed = ? WHERE id = ?").params(sealed, legacy.id()).update();
-        UUID id = legacy.id();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> accounts.findById(id))
-                .isInstanceOf(org.yunjian.crypto.DecryptionFailedException.class);
+        assertThat(accounts.findById(legacy.id()).orElseThrow().totpSecret()).isEqualTo(TotpSecrets.UNREADABLE);
+        clock.advance(Duration.ofSeconds(Totp.STEP_SECONDS));
+        MockHttpSession moved = login(legacy.username(), PASSWORD);
+        mvc.perform(post("/login/totp").session(moved).param("code", Totp.code(secret, clock.instant())).with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .redirectedUrl("/login?error"));
+        assertThat(users.list()).extracting(UserView::username).contains(legacy.username(), admin.username());
     }
 
     @Test
