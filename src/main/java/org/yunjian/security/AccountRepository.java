@@ -32,7 +32,7 @@ class AccountRepository {
                     Role.valueOf(rs.getString("role")), rs.getObject("organization_id", UUID.class),
                     rs.getString("password_hash"), instant(rs, "password_changed_at"),
                     rs.getBoolean("must_change_password"), rs.getInt("failed_attempts"), instant(rs, "locked_until"),
-                    secrets.open(id, rs.getString("totp_secret_sealed")), rs.getBoolean("enabled"),
+                    secrets.openOrUnreadable(id, rs.getString("totp_secret_sealed")), rs.getBoolean("enabled"),
                     rs.getBoolean("demo"), instant(rs, "created_at"), rs.getBoolean("awaiting_approval"));
         };
     }

@@ -77,6 +77,9 @@ public class TotpLogin {
         if (a == null || !a.enabled() || a.lockedAt(now)) {
             return end(request, p, "account disabled or locked");
         }
+        if (TotpSecrets.UNREADABLE.equals(a.totpSecret())) {
+            return end(request, p, "stored TOTP secret does not decrypt (altered or moved); login refused");
+        }
         boolean enrolling = a.totpSecret() == null;
         String secret = enrolling ? (String) session.getAttribute(SessionKeys.TOTP_ENROLMENT) : a.totpSecret();
         OptionalLong step = secret == null ? OptionalLong.empty() : Totp.matchingStep(secret, code, now);

@@ -18,6 +18,11 @@ import org.yunjian.shared.KeyDirectory;
 class TotpSecrets {
 
     static final String KEY_FILE = "totp.key";
+    /**
+     * Stands for a sealed secret that does not open (altered, or copied from another account's row): not
+     * base32, never matches a code, and is not "no secret" — so it cannot be used to re-enrol.
+     */
+    static final String UNREADABLE = "!unreadable";
     private static final String PREFIX = "sm4gcm:";
 
     private final KeyDirectory keys;
@@ -45,6 +50,18 @@ class TotpSecrets {
         }
         byte[] raw = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
         return new String(Sm4Gcm.decrypt(key(), raw, aad(accountId)), StandardCharsets.US_ASCII);
+    }
+
+    /** As {@link #open}, but a secret that does not open reads as {@link #UNREADABLE} (fail closed, logged). */
+    String openOrUnreadable(UUID accountId, String sealed) {
+        try {
+            return open(accountId, sealed);
+        } catch (org.yunjian.crypto.DecryptionFailedException | IllegalArgumentException | IllegalStateException e) {
+            org.slf4j.LoggerFactory.getLogger(TotpSecrets.class).warn(
+                    "The TOTP secret of account {} does not open with {}: altered or moved; its TOTP logins fail",
+                    accountId, KEY_FILE);
+            return UNREADABLE;
+        }
     }
 
     private static byte[] aad(UUID accountId) {

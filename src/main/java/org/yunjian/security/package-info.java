@@ -12,8 +12,17 @@
  * <p>Decisions worth knowing:
  * <ul>
  *   <li>Login is two steps for administrators: the password step yields only {@code MFA_PENDING}; the
- *   TOTP step replaces it with the full authentication and changes the session id. A TOTP failure counts
- *   towards the lockout like a password failure.</li>
+ *   TOTP step replaces it with the full authentication and changes the session id. Password and TOTP
+ *   failures have counters of their own, each locking at the limit; a correct password never clears the
+ *   TOTP counter, only a complete login clears both. A password is checked only after an atomic
+ *   {@code UPDATE … WHERE failed_attempts < limit} reserved the check, so a burst checks at most the
+ *   limit.</li>
+ *   <li>Failed passwords and codes are also counted per source address (in memory, per node): past the
+ *   limit the address gets 429 with {@code Retry-After}, for exponentially growing delays.</li>
+ *   <li>Two-person rule (三权分立): creating an administrator account or granting an administrator role
+ *   files an {@link org.yunjian.security.AdminRequest}; a second security administrator (or the
+ *   command-line operator, for a request made on the web) approves it. The set-up token's first security
+ *   administrator and demo accounts are the exceptions.</li>
  *   <li>All login failures look the same to the client; unknown user names cost one Argon2 hash like
  *   known ones. The audit record says why (unknown name, wrong password, locked, disabled).</li>
  *   <li>Session rules are enforced per request by a filter: absolute limit counted from login, and
@@ -23,8 +32,9 @@
  *   with the {@code postgres} profile.</li>
  *   <li>Denials of requests without any login are authentication demands (401 / login page), not audited
  *   as denials; every denial of a logged-in caller is.</li>
- *   <li>TOTP secrets are stored in base32 in {@code user_account.totp_secret}; encrypting them at rest
- *   with a key outside the database is a possible later hardening.</li>
+ *   <li>TOTP secrets are sealed with SM4-GCM ({@code user_account.totp_secret_sealed}) under
+ *   {@code totp.key} in the key directory, with the account id as associated data; plaintext secrets of
+ *   older versions are sealed at start-up and the plaintext column cleared.</li>
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Security")

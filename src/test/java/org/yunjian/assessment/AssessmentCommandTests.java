@@ -69,7 +69,7 @@ class AssessmentCommandTests {
         w = fixtures.world();
         username = "cli-" + UUID.randomUUID().toString().substring(0, 8);
         var account = users.create(new UserAdministration.NewUser(username, "命令行测评员", Role.USER, w.assessor().id(),
-                "Yunjian-Cli-Test-2026!"));
+                "Assessor-Cli-Test-2026!"));
         assessor = new CurrentUser(account.id(), username, w.assessor().id(), Role.USER);
         String body = mvc.perform(post("/api/assessments").with(as(assessor)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
@@ -101,7 +101,7 @@ class AssessmentCommandTests {
     @Test
     void anotherOrganisationsUserDoesNotSeeTheAssessment() throws Exception {
         String stranger = "cli-x-" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(new UserAdministration.NewUser(stranger, "外人", Role.USER, w.stranger().id(), "Yunjian-Cli-Test-2026!"));
+        users.create(new UserAdministration.NewUser(stranger, "外人", Role.USER, w.stranger().id(), "Assessor-Cli-Test-2026!"));
         assertThat(run("assessment", "report", id, "--format", "docx", "-o", dir.resolve("r.docx").toString(),
                 "--as", stranger)).isEqualTo(1);
         assertThat(err.toString()).contains("Not found");

@@ -83,7 +83,8 @@ class AdministratorJourneyBrowserTest {
         new Select(browser.findElement(By.id("role"))).selectByValue("AUDIT_ADMIN");
         type("password", "Second-Passw0rd-2");
         browser.findElement(By.id("save")).click();
-        assertThat(browser.findElement(By.id("user-created")).isDisplayed()).isTrue();
+        // two-person rule: the new administrator waits for a second administrator's approval
+        assertThat(browser.findElement(By.id("user-admin-requested")).isDisplayed()).isTrue();
 
         browser.findElement(By.id("logout")).click();
         assertThat(browser.findElement(By.id("login-logout")).isDisplayed()).isTrue();

@@ -172,6 +172,7 @@ class AuthenticationFlowTest extends SecurityIntegrationTest {
         String secret = Totp.newSecret();
         UserView admin = users.create(new UserAdministration.NewUser(unique("sysadmin"), "系统管理员",
                 Role.SYSTEM_ADMIN, null, PASSWORD));
+        accounts.setAwaitingApproval(admin.id(), false); // approved by a second administrator (TwoPersonRuleTest)
         accounts.setTotpSecret(admin.id(), secret);
         MockHttpSession session = login(admin.username(), PASSWORD);
         mvc.perform(get("/account/password").session(session)).andExpect(redirectedUrl("/login/totp"));

@@ -120,11 +120,18 @@ class UserAdministrationTest extends SecurityIntegrationTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.roles").exists());
         assertThat(users.get(auditor.id()).role()).isEqualTo(Role.AUDIT_ADMIN);
 
-        mvc.perform(put("/api/users/{id}", auditor.id()).with(as(admin)).with(csrf())
+        // two-person rule: the new role is requested (202) and takes effect when a second administrator approves
+        String requested = mvc.perform(put("/api/users/{id}", auditor.id()).with(as(admin)).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"role\":\"SYSTEM_ADMIN\"}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.role").value("SYSTEM_ADMIN"));
+                .andExpect(status().isAccepted()).andExpect(jsonPath("$.role").value("AUDIT_ADMIN"))
+                .andReturn().getResponse().getContentAsString();
+        String request = com.jayway.jsonpath.JsonPath.read(requested, "$.pendingRequest");
+        assertThat(audit("user.role.change")).isEmpty();
+        mvc.perform(post("/api/users/admin-requests/{id}/approve", request).with(as(securityAdmin())).with(csrf()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
+        assertThat(users.get(auditor.id()).role()).isEqualTo(Role.SYSTEM_ADMIN);
         assertThat(audit("user.role.change")).singleElement()
-                .satisfies(e -> assertThat(e.detail()).endsWith("AUDIT_ADMIN -> SYSTEM_ADMIN"));
+                .satisfies(e -> assertThat(e.detail()).contains("AUDIT_ADMIN -> SYSTEM_ADMIN"));
     }
 
     @Test

@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.yunjian.security.AdminRequest;
+import org.yunjian.security.AdministratorApprovals;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
@@ -44,9 +46,11 @@ class UserApi {
     }
 
     private final UserAdministration users;
+    private final AdministratorApprovals approvals;
 
-    UserApi(UserAdministration users) {
+    UserApi(UserAdministration users, AdministratorApprovals approvals) {
         this.users = users;
+        this.approvals = approvals;
     }
 
     @GetMapping
@@ -78,14 +82,38 @@ class UserApi {
 
     @PutMapping("/{id}")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    @Operation(summary = "Change display name, role, organisation or enabled state")
-    UserView update(@PathVariable UUID id, @RequestBody UpdateUser body) {
+    @Operation(summary = "Change display name, role, organisation or enabled state; an administrator role is only "
+            + "requested (202, pendingRequest set) until a second security administrator approves it")
+    ResponseEntity<UserView> update(@PathVariable UUID id, @RequestBody UpdateUser body) {
         FieldErrors errors = new FieldErrors();
         rejectRoleList(body.roles(), errors);
         Role role = parseRole(body.role(), errors, false);
         errors.throwIfAny();
-        return users.update(id, new UserAdministration.Change(body.displayName(), role, body.organizationId(),
-                body.enabled()));
+        UserView updated = users.update(id, new UserAdministration.Change(body.displayName(), role,
+                body.organizationId(), body.enabled()));
+        boolean requested = role != null && role != updated.role() && updated.pendingRequest() != null;
+        return requested ? ResponseEntity.accepted().body(updated) : ResponseEntity.ok(updated);
+    }
+
+    @GetMapping("/admin-requests")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @Operation(summary = "Administrator accounts and role grants waiting for a second administrator's approval")
+    List<AdminRequest> adminRequests() {
+        return approvals.pending();
+    }
+
+    @PostMapping("/admin-requests/{id}/approve")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @Operation(summary = "Approve an administrator request (never one's own, nor one about one's own account)")
+    AdminRequest approve(@PathVariable UUID id) {
+        return approvals.approve(id);
+    }
+
+    @PostMapping("/admin-requests/{id}/reject")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @Operation(summary = "Reject an administrator request (a new account stays disabled)")
+    AdminRequest reject(@PathVariable UUID id) {
+        return approvals.reject(id);
     }
 
     @PostMapping("/{id}/unlock")

@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 
 import org.springframework.stereotype.Component;
 import org.yunjian.cli.CliCommand;
+import org.yunjian.security.AdminRequest;
+import org.yunjian.security.AdministratorApprovals;
 import org.yunjian.security.FirstAdministratorSetup;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
@@ -20,10 +22,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code yunjian users ...}: local account administration for the operator of the installation. */
 @Component
-@Command(name = "users", description = "Manage user accounts (list, create, unlock, reset-password, setup-token).",
+@Command(name = "users", description = "Manage user accounts (list, create, unlock, reset-password, setup-token, "
+        + "requests, approve, reject).",
         mixinStandardHelpOptions = true,
         subcommands = {UsersCommand.ListUsers.class, UsersCommand.Create.class, UsersCommand.Unlock.class,
-                UsersCommand.ResetPassword.class, UsersCommand.SetupToken.class})
+                UsersCommand.ResetPassword.class, UsersCommand.SetupToken.class, UsersCommand.Requests.class,
+                UsersCommand.Approve.class, UsersCommand.Reject.class})
 public class UsersCommand implements CliCommand, Runnable {
 
     @Spec
@@ -86,6 +90,10 @@ public class UsersCommand implements CliCommand, Runnable {
                         pw));
                 var out = spec.commandLine().getOut();
                 out.println("Created " + u.username() + " (" + u.role() + ") id " + u.id());
+                if (u.awaitingApproval()) {
+                    out.println("Administrator account awaiting approval by a second administrator (two-person rule): "
+                            + "request " + u.pendingRequest() + "; it cannot log in before it is approved.");
+                }
                 if (password == null) {
                     out.println("Temporary password (must be changed at first login): " + pw);
                 }
@@ -180,6 +188,82 @@ public class UsersCommand implements CliCommand, Runnable {
             out.println(setup.issueToken());
             out.flush();
             return 0;
+        }
+    }
+
+    @Command(name = "requests", description = "List administrator requests waiting for approval (two-person rule).")
+    static class Requests implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        private final AdministratorApprovals approvals;
+
+        Requests(AdministratorApprovals approvals) {
+            this.approvals = approvals;
+        }
+
+        @Override
+        public Integer call() {
+            var out = spec.commandLine().getOut();
+            out.printf("%-36s  %-24s  %-8s  %-14s  %s%n", "REQUEST", "USERNAME", "KIND", "ROLE", "REQUESTED BY");
+            for (AdminRequest r : approvals.pending()) {
+                out.printf("%-36s  %-24s  %-8s  %-14s  %s%n", r.id(), r.username(), r.kind(), r.requestedRole(),
+                        r.requestedBy());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "approve", description = "Approve an administrator request as the operator (cli:<os user>); "
+            + "never one made from the command line by the same OS user.")
+    static class Approve implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", description = "request id (see 'users requests')")
+        UUID id;
+        private final AdministratorApprovals approvals;
+
+        Approve(AdministratorApprovals approvals) {
+            this.approvals = approvals;
+        }
+
+        @Override
+        public Integer call() {
+            return decideOnCommandLine(spec, () -> approvals.approve(id), "Approved");
+        }
+    }
+
+    @Command(name = "reject", description = "Reject an administrator request as the operator.")
+    static class Reject implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", description = "request id (see 'users requests')")
+        UUID id;
+        private final AdministratorApprovals approvals;
+
+        Reject(AdministratorApprovals approvals) {
+            this.approvals = approvals;
+        }
+
+        @Override
+        public Integer call() {
+            return decideOnCommandLine(spec, () -> approvals.reject(id), "Rejected");
+        }
+    }
+
+    static int decideOnCommandLine(CommandSpec spec, java.util.function.Supplier<AdminRequest> decision, String verb) {
+        try {
+            AdminRequest r = decision.get();
+            spec.commandLine().getOut().println(verb + ": " + r.kind() + " " + r.username() + " as "
+                    + r.requestedRole() + " (requested by " + r.requestedBy() + ")");
+            spec.commandLine().getOut().flush();
+            return 0;
+        } catch (FieldErrors.ValidationException e) {
+            return invalid(spec, e);
+        } catch (org.springframework.security.access.AccessDeniedException | org.yunjian.shared.NotFoundException e) {
+            spec.commandLine().getErr().println("Refused: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return 1;
         }
     }
 

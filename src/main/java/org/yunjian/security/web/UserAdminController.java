@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.yunjian.security.AdministratorApprovals;
 import org.yunjian.security.PasswordPolicy;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
@@ -34,10 +35,12 @@ class UserAdminController {
 
     private final UserAdministration users;
     private final PasswordPolicy policy;
+    private final AdministratorApprovals approvals;
 
-    UserAdminController(UserAdministration users, PasswordPolicy policy) {
+    UserAdminController(UserAdministration users, PasswordPolicy policy, AdministratorApprovals approvals) {
         this.users = users;
         this.policy = policy;
+        this.approvals = approvals;
     }
 
     @GetMapping
@@ -45,6 +48,44 @@ class UserAdminController {
     String list(Model model) {
         model.addAttribute("users", users.list());
         return "security/users";
+    }
+
+    @GetMapping("/requests")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    String requests(Model model) {
+        model.addAttribute("requests", approvals.pending());
+        return "security/admin-requests";
+    }
+
+    @PostMapping("/requests/{id}/approve")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    String approve(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm, Model model) {
+        return decide(id, confirm, true, model);
+    }
+
+    @PostMapping("/requests/{id}/reject")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    String reject(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm, Model model) {
+        return decide(id, confirm, false, model);
+    }
+
+    private String decide(UUID id, boolean confirm, boolean approve, Model model) {
+        try {
+            if (!confirm) {
+                throw new FieldErrors.ValidationException("confirm", "confirm");
+            }
+            if (approve) {
+                approvals.approve(id);
+            } else {
+                approvals.reject(id);
+            }
+            return "redirect:/admin/users/requests?" + (approve ? "approved" : "rejected");
+        } catch (FieldErrors.ValidationException e) {
+            model.addAttribute("requests", approvals.pending());
+            model.addAttribute("failedRequest", id);
+            model.addAttribute("errors", e.errors());
+            return "security/admin-requests";
+        }
     }
 
     @GetMapping("/new")
@@ -66,7 +107,7 @@ class UserAdminController {
             UUID org = parseOrg(organizationId, errors);
             errors.throwIfAny();
             UserView created = users.create(new UserAdministration.NewUser(username, displayName, r, org, password));
-            return "redirect:/admin/users/" + created.id() + "?created";
+            return "redirect:/admin/users/" + created.id() + (created.awaitingApproval() ? "?requested" : "?created");
         } catch (FieldErrors.ValidationException e) {
             return form(model, form, null, e.errors());
         }
@@ -92,8 +133,9 @@ class UserAdminController {
             Role r = parseRole(role, errors);
             UUID org = parseOrg(organizationId, errors);
             errors.throwIfAny();
-            users.update(id, new UserAdministration.Change(displayName, r, org, enabled));
-            return "redirect:/admin/users/" + id + "?saved";
+            UserView updated = users.update(id, new UserAdministration.Change(displayName, r, org, enabled));
+            boolean requested = r != null && r != updated.role() && updated.pendingRequest() != null;
+            return "redirect:/admin/users/" + id + (requested ? "?requested" : "?saved");
         } catch (FieldErrors.ValidationException e) {
             return form(model, form, user, e.errors());
         }
