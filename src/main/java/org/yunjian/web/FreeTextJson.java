@@ -1,40 +1,116 @@
 package org.yunjian.web;
 
+import java.lang.reflect.Type;
+import java.lang.reflect.RecordComponent;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.TextRules;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.TokenStreamContext;
-import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.deser.jdk.StringDeserializer;
-import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.std.StdScalarSerializer;
 
 /**
- * Every string of every JSON request body passes {@link Text}'s rule for multi-line text before any controller
- * sees it: NUL and other controls (but TAB/LF/CR), lone surrogates ({@code "\ud800"}) and noncharacters are
- * refused with a 400 problem naming the field by its JSON path ({@code participants[0].role}). A new endpoint
- * is covered without doing anything; the stricter single-line rule for names is checked by each module where
- * it knows which fields are names. On the way out, every string is written through {@link Text#safe}, so a row
- * stored before the rule (or around it) is answered with U+FFFD in place of a character UTF-8 cannot carry,
- * never with a 500. Spring Boot registers this module with the application's JSON mapper.
+ * JSON in and out of the REST API under {@link Text}'s rule.
+ *
+ * <p>In: every string of every request body — record components, list elements, map keys and values, at any
+ * depth — passes the rule for multi-line text before the controller runs: NUL and other controls (but
+ * TAB/LF/CR), lone surrogates ({@code "\ud800"}) and noncharacters are refused with a 400 problem naming the field
+ * by its JSON path ({@code participants[0].role}). A new endpoint is covered without doing anything; the stricter
+ * single-line rule for names is checked by each module, which knows which fields are names.
+ *
+ * <p>Out: every string is written through {@link Text#safe}, so a row stored before the rule (or around it) is
+ * answered with U+FFFD in place of a character UTF-8 cannot carry, never with a 500. Spring Boot registers the
+ * {@link Output} module with the application's JSON mapper.
  */
-@Component
-class FreeTextJson extends SimpleModule {
+@ControllerAdvice
+class FreeTextJson extends RequestBodyAdviceAdapter {
+
+    private static final int MAX_DEPTH = 32;
+
+    private final TextRules rules;
 
     FreeTextJson(TextRules rules) {
-        super("yunjian-free-text");
-        addDeserializer(String.class, new Checked(rules));
-        addSerializer(String.class, new Safe());
+        this.rules = rules;
     }
 
-    /** Writes {@link Text#safe}'s form of a string: the same string unless it holds an unwritable character. */
+    @Override
+    public boolean supports(MethodParameter parameter, Type targetType,
+                            Class<? extends HttpMessageConverter<?>> converterType) {
+        return true;
+    }
+
+    @Override
+    public Object afterBodyRead(Object body, HttpInputMessage inputMessage, MethodParameter parameter, Type targetType,
+                                Class<? extends HttpMessageConverter<?>> converterType) {
+        check(body, "", 0);
+        return body;
+    }
+
+    private void check(Object value, String path, int depth) {
+        if (value == null || depth > MAX_DEPTH) {
+            return;
+        }
+        if (value instanceof CharSequence s) {
+            String field = path.isEmpty() ? "body" : Text.safe(path);
+            Text.violation(s, Text.Kind.LINES).ifPresent(v -> {
+                throw new FieldErrors.ValidationException(field, rules.describe(field, v));
+            });
+        } else if (value instanceof Optional<?> o) {
+            o.ifPresent(x -> check(x, path, depth + 1));
+        } else if (value instanceof Collection<?> c) {
+            int i = 0;
+            for (Object x : c) {
+                check(x, path + "[" + i++ + "]", depth + 1);
+            }
+        } else if (value instanceof Object[] a) {
+            for (int i = 0; i < a.length; i++) {
+                check(a[i], path + "[" + i + "]", depth + 1);
+            }
+        } else if (value instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                String name = join(path, String.valueOf(e.getKey()));
+                check(e.getKey(), name, depth + 1);
+                check(e.getValue(), name, depth + 1);
+            }
+        } else if (value instanceof Record r) {
+            for (RecordComponent c : r.getClass().getRecordComponents()) {
+                try {
+                    c.getAccessor().setAccessible(true);
+                    check(c.getAccessor().invoke(r), join(path, c.getName()), depth + 1);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + c, e);
+                }
+            }
+        }
+    }
+
+    private static String join(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    /** Writes {@link Text#safe}'s form of every string: the same string unless it holds an unwritable character. */
+    @Component
+    static class Output extends SimpleModule {
+
+        Output() {
+            super("yunjian-safe-text");
+            addSerializer(String.class, new Safe());
+        }
+    }
+
     static final class Safe extends StdScalarSerializer<String> {
 
         Safe() {
@@ -44,40 +120,6 @@ class FreeTextJson extends SimpleModule {
         @Override
         public void serialize(String value, JsonGenerator gen, SerializationContext provider) throws JacksonException {
             gen.writeString(Text.safe(value));
-        }
-    }
-
-    /** Not a {@code @JacksonStdImpl}, so collections of strings go through it too. */
-    static final class Checked extends StdScalarDeserializer<String> {
-
-        private final transient TextRules rules;
-
-        Checked(TextRules rules) {
-            super(String.class);
-            this.rules = rules;
-        }
-
-        @Override
-        public String deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
-            String field = Text.safe(path(p.streamReadContext()));
-            String value = StringDeserializer.instance.deserialize(p, ctxt);
-            Text.violation(value, Text.Kind.LINES).ifPresent(v -> {
-                throw new FieldErrors.ValidationException(field, rules.describe(field, v));
-            });
-            return value;
-        }
-
-        /** {@code a.b[2].c} for the value being read. */
-        static String path(TokenStreamContext context) {
-            StringBuilder b = new StringBuilder();
-            for (TokenStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-                if (c.inArray()) {
-                    b.insert(0, "[" + Math.max(c.getCurrentIndex(), 0) + "]");
-                } else if (c.inObject() && c.currentName() != null) {
-                    b.insert(0, (b.isEmpty() || b.charAt(0) == '[' ? "" : ".") + c.currentName());
-                }
-            }
-            return b.isEmpty() ? "body" : b.toString();
         }
     }
 }

@@ -35,11 +35,6 @@ class ProblemAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ValidationException invalid) {
-                return withErrors(invalid.errors()); // a refused string inside the body (FreeTextJson)
-            }
-        }
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "Request body is not valid JSON for this operation: " + rootMessage(e));
         p.setType(URI.create("urn:yunjian:problem:unreadable"));
