@@ -2,6 +2,7 @@ package org.yunjian.security;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -20,6 +21,11 @@ import org.springframework.security.web.context.DelegatingSecurityContextReposit
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.yunjian.shared.AuditableEvent;
 
 /**
@@ -32,8 +38,16 @@ import org.yunjian.shared.AuditableEvent;
 class SecurityConfig {
 
     static final String[] PUBLIC = {"/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/login", "/setup",
-            "/api/csrf", "/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-            "/actuator/health", "/api/exit-projects/signing-key"};
+            "/api/csrf", "/error", "/actuator/health", "/api/exit-projects/signing-key"};
+
+    /** The OpenAPI document and Swagger UI: public unless {@code yunjian.security.public-api-docs=false} (production). */
+    static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**",
+            "/swagger-ui.html"};
+
+    /** Browser features the application never uses, refused to every page (and to anything injected into one). */
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "serial=(), bluetooth=(), hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), "
+            + "display-capture=(), screen-wake-lock=(), xr-spatial-tracking=(), interest-cohort=()";
 
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -42,7 +56,9 @@ class SecurityConfig {
                                             SecurityProperties properties, SessionRevocations revocations,
                                             DenialAuditor denials, Clock clock,
                                             ApplicationEventPublisher events, AddressThrottle throttle,
-                                            org.springframework.context.MessageSource messages) throws Exception {
+                                            org.springframework.context.MessageSource messages,
+                                            @Value("${yunjian.security.public-api-docs:true}") boolean publicApiDocs)
+            throws Exception {
         String[] roles = java.util.Arrays.stream(Role.values()).map(Role::authority).toArray(String[]::new);
         LogoutHandler auditLogout = (request, response, auth) -> {
             if (auth != null && auth.getPrincipal() instanceof AccountPrincipal p) {
@@ -51,10 +67,14 @@ class SecurityConfig {
             }
         };
         http.securityContext(c -> c.securityContextRepository(contexts))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(PUBLIC).permitAll()
-                        .requestMatchers("/login/totp", "/api/login/totp").hasAuthority(AccountPrincipal.MFA_PENDING)
-                        .anyRequest().hasAnyAuthority(roles))
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers(PUBLIC).permitAll();
+                    if (publicApiDocs) {
+                        auth.requestMatchers(API_DOCS).permitAll();
+                    }
+                    auth.requestMatchers("/login/totp", "/api/login/totp").hasAuthority(AccountPrincipal.MFA_PENDING)
+                            .anyRequest().hasAnyAuthority(roles);
+                })
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(new LoginSuccessHandler(accounts, policy, clock, events))
                         .failureHandler((request, response, ex) -> {
@@ -69,6 +89,10 @@ class SecurityConfig {
                         .logoutSuccessUrl("/login?logout").invalidateHttpSession(true)
                         .deleteCookies("JSESSIONID").permitAll())
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                // no server session for anonymous visitors: the CSRF token travels in a cookie (the session
+                // begins at login), and a request that needs a login is remembered only in an existing session
+                .csrf(c -> c.csrfTokenRepository(csrfTokens()))
+                .requestCache(c -> c.requestCache(requestCache()))
                 .addFilterBefore(new SessionPolicyFilter(properties, revocations, clock, events),
                         AuthorizationFilter.class)
                 .addFilterBefore(new LoginThrottleFilter(throttle, messages),
@@ -84,8 +108,25 @@ class SecurityConfig {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                         + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
-                        .frameOptions(f -> f.deny()));
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(p -> p.policy(PERMISSIONS_POLICY))
+                        // sent on secure requests only: TLS here or X-Forwarded-Proto from a trusted proxy
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
         return http.build();
+    }
+
+    private static CsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        tokens.setHeaderName("X-CSRF-TOKEN");   // as before, for API clients and htmx
+        tokens.setCookieCustomizer(c -> c.httpOnly(true).sameSite("Strict"));
+        return tokens;
+    }
+
+    private static RequestCache requestCache() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setCreateSessionAllowed(false);
+        return cache;
     }
 
     @Bean

@@ -25,7 +25,9 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.internal.Records.TestItem;
@@ -63,10 +65,14 @@ public class Workbooks {
     private final AssessmentRepository repo;
     private final ApplicationEventPublisher events;
 
-    Workbooks(AssessmentService service, AssessmentRepository repo, ApplicationEventPublisher events) {
+    private final TransactionTemplate transactions;
+
+    Workbooks(AssessmentService service, AssessmentRepository repo, ApplicationEventPublisher events,
+              PlatformTransactionManager transactionManager) {
         this.service = service;
         this.repo = repo;
         this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** A problem in the workbook, located. */
@@ -152,20 +158,29 @@ public class Workbooks {
                 String observations, Instant version) {
     }
 
-    @Transactional
+    /**
+     * Parses and checks the whole workbook first, with no transaction open and no lock taken (a large file
+     * takes seconds to read); only then applies the rows in one short transaction under the assessment's
+     * row lock, so concurrent writers wait for the updates, not for the parsing.
+     */
     public ImportReport importWorkbook(UUID assessmentId, byte[] bytes) {
         var access = service.access(assessmentId);
         access.requireAssessor();
-        service.requireOpen(assessmentId);
-        List<Problem> problems = new ArrayList<>();
         if (bytes == null || bytes.length == 0 || bytes.length > MAX_BYTES) {
             throw new WorkbookRejected(List.of(new Problem("-", 0, "-", "the workbook must have 1 byte to "
                     + MAX_BYTES + " bytes")));
         }
-        List<Line> lines = parse(assessmentId, bytes, problems);
-        if (!problems.isEmpty()) {
-            throw new WorkbookRejected(problems);
+        List<Problem> parseProblems = new ArrayList<>();
+        List<Line> lines = parse(assessmentId, bytes, parseProblems);
+        if (!parseProblems.isEmpty()) {
+            throw new WorkbookRejected(parseProblems);
         }
+        return transactions.execute(status -> apply(assessmentId, lines));
+    }
+
+    private ImportReport apply(UUID assessmentId, List<Line> lines) {
+        service.requireOpen(assessmentId);
+        List<Problem> problems = new ArrayList<>();
         Map<UUID, TestItem> items = new HashMap<>();
         repo.items(assessmentId).forEach(i -> items.put(i.id(), i));
         int applied = 0;

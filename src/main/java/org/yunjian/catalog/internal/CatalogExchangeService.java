@@ -55,8 +55,16 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
     /** Imported standards in the in-memory catalog, by code, with their OSCAL model for export. */
     private final Map<String, OscalMapping.Imported> imported = new LinkedHashMap<>();
 
+    /** Deepest nesting of an imported document: XML elements, or JSON objects and arrays. */
+    static final int DEFAULT_MAX_DEPTH = 100;
+
+    private final int maxDepth;
+
     CatalogExchangeService(Catalog catalog, JdbcClient jdbc, TransactionTemplate tx, ApplicationEventPublisher events,
-                           java.util.Optional<Clock> clock) {
+                           java.util.Optional<Clock> clock,
+                           @org.springframework.beans.factory.annotation.Value(
+                                   "${yunjian.catalog.max-nesting-depth:" + DEFAULT_MAX_DEPTH + "}") int maxDepth) {
+        this.maxDepth = maxDepth;
         this.catalog = catalog;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -180,7 +188,7 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
         if (format == null) {
             throw new CatalogFileException(file, 1, "$", "neither OSCAL JSON nor OSCAL XML (expected '{' or '<' first)");
         }
-        OscalModel.Catalog model = read(file, content, format);
+        OscalModel.Catalog model = read(file, content, format, maxDepth);
         String code = requestedCode == null || requestedCode.isBlank() ? deriveCode(model) : requestedCode.strip();
         if (!RequirementId.isValidStandardCode(code)) {
             throw new FieldErrors.ValidationException("code",
@@ -231,13 +239,22 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
 
     /** Validates and reads a document; the error names file, line, path and problem. */
     static OscalModel.Catalog read(String file, byte[] content, OscalFormat format) {
+        return read(file, content, format, DEFAULT_MAX_DEPTH);
+    }
+
+    /** As {@link #read(String, byte[], OscalFormat)}; a document nested deeper than {@code maxDepth} is refused first. */
+    static OscalModel.Catalog read(String file, byte[] content, OscalFormat format, int maxDepth) {
         if (format == OscalFormat.JSON) {
-            JsonNode doc = LocatedJsonReader.read(file, content);
+            JsonNode doc = LocatedJsonReader.read(file, content, maxDepth);
             OscalJsonSchema.get().validate(file, doc);
             return OscalJson.read(doc);
         }
-        OscalXml.validate(file, content);
+        OscalXml.validate(file, content, maxDepth);
         return OscalXml.read(content);
+    }
+
+    static String tooDeep(int maxDepth) {
+        return "nested deeper than " + maxDepth + " levels (the limit, yunjian.catalog.max-nesting-depth)";
     }
 
     private static OscalMapping.Imported parse(String code, String file, byte[] content) {

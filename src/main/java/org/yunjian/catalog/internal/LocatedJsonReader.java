@@ -23,12 +23,17 @@ final class LocatedJsonReader {
 
     /** @throws CatalogFileException for malformed JSON, naming file and line */
     static JsonNode read(String file, byte[] content) {
+        return read(file, content, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #read(String, byte[])}, refusing objects and arrays nested deeper than {@code maxDepth}. */
+    static JsonNode read(String file, byte[] content, int maxDepth) {
         try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), content)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new CatalogFileException(file, 1, "$", "file is empty");
             }
-            JsonNode root = readValue(parser);
+            JsonNode root = readValue(parser, file, 1, maxDepth);
             JsonToken trailing = parser.nextToken();
             if (trailing != null) {
                 throw new CatalogFileException(file, parser.currentTokenLocation().getLineNr(), "$",
@@ -42,25 +47,28 @@ final class LocatedJsonReader {
         }
     }
 
-    private static JsonNode readValue(JsonParser parser) {
+    private static JsonNode readValue(JsonParser parser, String file, int depth, int maxDepth) {
         TokenStreamLocation at = parser.currentTokenLocation();
         int line = at.getLineNr();
         int column = at.getColumnNr();
         JsonToken token = parser.currentToken();
+        if (depth > maxDepth && (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)) {
+            throw new CatalogFileException(file, line, "$", CatalogExchangeService.tooDeep(maxDepth));
+        }
         switch (token) {
             case START_OBJECT -> {
                 LinkedHashMap<String, JsonNode> fields = new LinkedHashMap<>();
                 while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                     String name = parser.currentName();
                     parser.nextToken();
-                    fields.put(name, readValue(parser));
+                    fields.put(name, readValue(parser, file, depth + 1, maxDepth));
                 }
                 return JsonNode.object(fields, line, column);
             }
             case START_ARRAY -> {
                 List<JsonNode> items = new ArrayList<>();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(readValue(parser));
+                    items.add(readValue(parser, file, depth + 1, maxDepth));
                 }
                 return JsonNode.array(items, line, column);
             }

@@ -71,7 +71,12 @@ final class OscalXml {
 
     /** @throws CatalogFileException naming file, line, element path and the schema's complaint */
     static void validate(String file, byte[] content) {
-        PathTracker tracker = new PathTracker();
+        validate(file, content, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #validate(String, byte[])}; elements nested deeper than {@code maxDepth} are refused as met. */
+    static void validate(String file, byte[] content, int maxDepth) {
+        PathTracker tracker = new PathTracker(maxDepth);
         try {
             SAXParserFactory f = SAXParserFactory.newInstance();
             f.setNamespaceAware(true);
@@ -130,15 +135,27 @@ final class OscalXml {
     private static final class PathTracker extends XMLFilterImpl {
         private final Deque<String> names = new ArrayDeque<>();
         private final Deque<java.util.Map<String, Integer>> counts = new ArrayDeque<>();
+        private final int maxDepth;
+        private org.xml.sax.Locator locator;
         boolean started;
         boolean malformed;
 
-        PathTracker() {
+        PathTracker(int maxDepth) {
+            this.maxDepth = maxDepth;
             counts.push(new java.util.HashMap<>());
         }
 
         @Override
+        public void setDocumentLocator(org.xml.sax.Locator locator) {
+            this.locator = locator;
+            super.setDocumentLocator(locator);
+        }
+
+        @Override
         public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+            if (names.size() >= maxDepth) {
+                throw new SAXParseException(CatalogExchangeService.tooDeep(maxDepth), locator);
+            }
             started = true;
             int n = counts.peek().merge(localName, 1, Integer::sum);
             String id = atts.getValue("id");

@@ -144,7 +144,8 @@ class CatalogExchangeIntegrationTest {
         // a restart: a new catalog from the shipped files plus what the database holds
         Catalog restarted = CatalogLoading.fromClasspath();
         assertThat(restarted.standard("OSCAL-SAMPLE")).isEmpty();
-        new CatalogExchangeService(restarted, jdbc, tx, publisher, java.util.Optional.empty()).afterSingletonsInstantiated();
+        new CatalogExchangeService(restarted, jdbc, tx, publisher, java.util.Optional.empty(),
+                CatalogExchangeService.DEFAULT_MAX_DEPTH).afterSingletonsInstantiated();
         assertThat(restarted.standard("OSCAL-SAMPLE")).isPresent();
         assertThat(restarted.search("segregation of duties", RequirementFilter.any()))
                 .extracting(h -> h.requirement().id().value()).contains("OSCAL-SAMPLE:s1.1.2");
@@ -259,5 +260,19 @@ class CatalogExchangeIntegrationTest {
         assertThat(rejected.code()).isEqualTo(1);
         assertThat(rejected.out()).contains("broken.xml:").contains("group[2](@id=s2)").contains("nothing stored");
         assertThat(catalog.standard("NIST-BROKEN")).isEmpty();
+    }
+
+    @Test
+    void deeplyNestedImportIsABadRequestNamingTheLimitInBothFormats() throws Exception {
+        for (org.yunjian.catalog.OscalFormat format : org.yunjian.catalog.OscalFormat.values()) {
+            byte[] deep = OscalExchangeTest.nestedGroups(format, 20_000);
+            mvc.perform(multipart("/api/catalog/import").file(new MockMultipartFile("file", "deep." + format.name().toLowerCase(),
+                                    "application/octet-stream", deep))
+                            .param("code", "DEEP-NEST").with(authentication(as(Role.SYSTEM_ADMIN))).with(csrf()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors.file", containsString("nested deeper than 100 levels")));
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM catalog_import WHERE code = 'DEEP-NEST'").query(Long.class).single())
+                .isZero();
     }
 }

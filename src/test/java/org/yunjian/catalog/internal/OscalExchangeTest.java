@@ -158,4 +158,47 @@ class OscalExchangeTest {
         assertThatThrownBy(() -> CatalogExchangeService.read("xxe.xml", utf8(doctype), OscalFormat.XML))
                 .isInstanceOf(CatalogLoadException.class).hasMessageContaining("DOCTYPE");
     }
+
+    /** A catalog whose groups nest {@code depth} deep, built as text (no recursion in the test either). */
+    static byte[] nestedGroups(OscalFormat format, int depth) {
+        StringBuilder b = new StringBuilder(depth * 120);
+        if (format == OscalFormat.JSON) {
+            b.append("{\"catalog\":{\"uuid\":\"3f0c2a8e-6b1d-4f7a-9c2e-5d8b7a6e4f10\",\"metadata\":{\"title\":\"deep\","
+                    + "\"last-modified\":\"2026-01-01T00:00:00Z\",\"version\":\"1\",\"oscal-version\":\"1.1.3\"}");
+            for (int i = 0; i < depth; i++) {
+                b.append(",\"groups\":[{\"title\":\"g").append(i).append('"');
+            }
+            b.append("}]".repeat(depth)).append("}}");
+        } else {
+            b.append("<catalog xmlns=\"http://csrc.nist.gov/ns/oscal/1.0\" uuid=\"3f0c2a8e-6b1d-4f7a-9c2e-5d8b7a6e4f10\">"
+                    + "<metadata><title>deep</title><last-modified>2026-01-01T00:00:00Z</last-modified>"
+                    + "<version>1</version><oscal-version>1.1.3</oscal-version></metadata>");
+            for (int i = 0; i < depth; i++) {
+                b.append("<group><title>g").append(i).append("</title>");
+            }
+            b.append("</group>".repeat(depth)).append("</catalog>");
+        }
+        return utf8(b.toString());
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(OscalFormat.class)
+    void twentyThousandNestedGroupsAreRefusedNamingTheLimitNotAStackOverflow(OscalFormat format) {
+        byte[] deep = nestedGroups(format, 20_000);
+        assertThatThrownBy(() -> CatalogExchangeService.read("deep", deep, format,
+                CatalogExchangeService.DEFAULT_MAX_DEPTH))
+                .isInstanceOf(CatalogLoadException.class)
+                .hasMessageContaining("nested deeper than 100 levels")
+                .hasMessageContaining("yunjian.catalog.max-nesting-depth");
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(OscalFormat.class)
+    void nestingWithinTheLimitStillReadsAndTheLimitIsConfigurable(OscalFormat format) {
+        OscalModel.Catalog read = CatalogExchangeService.read("ten", nestedGroups(format, 10), format,
+                CatalogExchangeService.DEFAULT_MAX_DEPTH);
+        assertThat(read.groups()).hasSize(1);
+        assertThatThrownBy(() -> CatalogExchangeService.read("ten", nestedGroups(format, 10), format, 8))
+                .isInstanceOf(CatalogLoadException.class).hasMessageContaining("nested deeper than 8 levels");
+    }
 }
