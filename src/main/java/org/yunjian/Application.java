@@ -9,7 +9,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.yunjian.backup.BackupCli;
-import org.yunjian.backup.BackupMessages;
 import org.yunjian.cli.CliRunner;
 import org.yunjian.exit.ExitCli;
 import org.yunjian.storage.DatabaseInUseException;
@@ -52,17 +51,7 @@ public class Application {
         SpringApplication app = new SpringApplication(Application.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setAdditionalProfiles("cli");
-        ConfigurableApplicationContext context;
-        try {
-            context = app.run();
-        } catch (RuntimeException e) {
-            if (databaseInUse(e)) {
-                System.err.println(BackupMessages.forDefaultLocale().get("backup.cli.database-in-use"));
-                return 3;
-            }
-            throw e;
-        }
-        try (context) {
+        try (ConfigurableApplicationContext context = app.run()) {
             return context.getBean(CliRunner.class).execute(args);
         } catch (RuntimeException e) {
             // a server holds the embedded database, or the data directory is open to others: say so, no stack trace
@@ -73,15 +62,5 @@ public class Application {
             System.err.println(refused);
             return DatabaseInUseException.EXIT_CODE;
         }
-    }
-
-    /** H2 refuses a second process on a database file a running server holds (error 90020). */
-    static boolean databaseInUse(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == 90020) {
-                return true;
-            }
-        }
-        return false;
     }
 }
