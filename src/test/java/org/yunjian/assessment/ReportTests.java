@@ -67,6 +67,8 @@ class ReportTests {
     Fixtures fixtures;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     Fixtures.World w;
     CurrentUser assessor;
@@ -179,6 +181,43 @@ class ReportTests {
             assertThat(cellText(doc)).contains("SM3 " + Sm3.hex(EVIDENCE), "机房照片.pdf", "客户配置.txt",
                     "管理流量未加密", HOSTILE, "（复测）");
         }
+    }
+
+    /**
+     * Issue 10: a NUL in a remediation note made the PDF report fail with 500 for everyone. Rows written before
+     * input was checked (here straight through JDBC) hold NUL (H2 only: PostgreSQL refuses NUL in text itself),
+     * BEL, a lone surrogate and U+FFFF; every document still renders, with U+FFFD in their place.
+     */
+    @Test
+    void storedControlCharactersAndLoneSurrogatesNeverBreakADocument() throws Exception {
+        boolean postgres;
+        try (var c = dataSource.getConnection()) {
+            postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        }
+        String bad = (postgres ? "" : "\u0000") + "\u0007\ud800\uffff";
+        assertThat(jdbc.sql("UPDATE assessment_remediation SET note = ? WHERE assessment_id = ?")
+                .params("整改备注" + bad + "结束", java.util.UUID.fromString(id)).update()).isPositive();
+        jdbc.sql("UPDATE assessment_item SET observations = ? WHERE id = ?")
+                .params("现场记录" + bad + "完", java.util.UUID.fromString(highRiskItem)).update();
+        jdbc.sql("UPDATE assessment SET name = ? WHERE id = ?").params("测评" + bad, java.util.UUID.fromString(id)).update();
+
+        PdfInspection pdf = new PdfInspection(download("report.pdf", assessor, "application/pdf"));
+        assertThat(pdf.text(1, pdf.pages())).contains("整改备注");
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(download("report.docx", assessor,
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document")))) {
+            assertThat(cellText(doc)).contains("整改备注\ufffd\ufffd\ufffd");
+        }
+        String oscal = new String(download("oscal-results.json", assessor, "application/json"), StandardCharsets.UTF_8);
+        assertThat(oscal).contains("现场记录").doesNotContain("\ud800").doesNotContain("\uffff");
+        assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(oscal).isObject()).isTrue();
+        byte[] xlsx = download("workbook", assessor, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(book.getNumberOfSheets()).isPositive();
+        }
+        String items = mvc.perform(get("/api/assessments/{id}/items", id).with(as(assessor)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(items).contains("现场记录\ufffd\ufffd\ufffd");
+        mvc.perform(get("/assessments/{id}", id).with(as(assessor))).andExpect(status().isOk());
     }
 
     @Test

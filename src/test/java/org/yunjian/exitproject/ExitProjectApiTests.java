@@ -248,6 +248,42 @@ class ExitProjectApiTests {
         move(id, "CLOSED", customer).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"));
     }
 
+    /**
+     * Issue 10: a lone surrogate in the provider's deletion record made the certificate fail with 500 forever. A
+     * record stored before input was checked (here straight through JDBC, as the JSON escape {@code \\ud800} plus
+     * NUL and U+FFFF) is attested with U+FFFD in their place; the certificate issues, verifies offline with
+     * {@code yunjian exit verify-certificate}, and renders as PDF.
+     */
+    @Test
+    void aDeletionRecordHoldingALoneSurrogateStillYieldsAVerifiableCertificate() throws Exception {
+        String id = toDeletion();
+        recordTheDeletion(id);
+        // a refused character never gets in through the API …
+        send(post("/api/exit-projects/{id}/sanitisations", id), provider, """
+                {"mediumId":"DISK-\\ud800","mediumType":"HDD","heldSensitive":false,"method":"CLEAR","nextUse":"NONE",
+                 "operator":"王五","witness":"张工","date":"%s","result":"完成"}""".formatted(today()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.mediumId").exists());
+        // … but one written before the rule existed must not block the project
+        assertThat(jdbc.sql("UPDATE exit_project_record SET payload = REPLACE(payload, ?, ?) WHERE project_id = ? "
+                        + "AND kind = 'DELETION'")
+                .params("抽查无残留", "抽查\\ud800\\u0000\\uffff无残留", java.util.UUID.fromString(id)).update())
+                .isEqualTo(1);
+
+        send(post("/api/exit-projects/{id}/certificate", id), customer, "").andExpect(status().isCreated());
+        byte[] json = mvc.perform(get("/api/exit-projects/{id}/certificate", id).with(as(customer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(json, StandardCharsets.UTF_8)).contains("抽查\ufffd\ufffd\ufffd无残留");
+        Path certificate = tmp.resolve("certificate.json");
+        Path key = tmp.resolve("signing.pub.pem");
+        Files.write(certificate, json);
+        Files.writeString(key, mvc.perform(get("/api/exit-projects/signing-key")).andReturn().getResponse()
+                .getContentAsString());
+        String[] ok = HandOver.cli("exit", "verify-certificate", certificate.toString(), "--pubkey", key.toString());
+        assertThat(ok[0]).as(ok[2]).isEqualTo("0");
+        mvc.perform(get("/api/exit-projects/{id}/certificate.pdf", id).with(as(customer))).andExpect(status().isOk());
+        mvc.perform(get("/exit-projects/{id}", id).with(as(customer))).andExpect(status().isOk());
+    }
+
     @Test
     void theLatestObjectStorageCheckOfEachPrefixMustBeEmptyAndTheCertificateQuotesTheChecks() throws Exception {
         String id = toDeletion();

@@ -185,7 +185,12 @@ class OrganizationApiTests {
                         {"name":"伪造\\n日志行","creditCode":"%s","region":"北\\u0007京","roles":["CUSTOMER"]}"""
                         .formatted(newCreditCode())).with(as(admin())))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.name").value(containsString("control characters")))
-                .andExpect(jsonPath("$.errors.region").value(containsString("control characters")));
+                .andExpect(jsonPath("$.errors.region").value("region contains a control character (U+0007) at position 2"));
+        mvc.perform(json(post("/api/organizations").param("lang", "en"), """
+                        {"name":"伪造\\n日志行","creditCode":"%s","region":"北京","roles":["CUSTOMER"]}"""
+                        .formatted(newCreditCode())).with(as(admin())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.name").value(containsString("single line")))
+                .andExpect(jsonPath("$.errors.name").value(containsString("U+000A")));
     }
 }

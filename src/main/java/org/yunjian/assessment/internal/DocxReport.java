@@ -60,9 +60,9 @@ class DocxReport {
     byte[] render(ReportData d) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             styles(doc);
-            doc.getProperties().getCoreProperties().setTitle(TITLE + " · " + d.system().name());
-            doc.getProperties().getCoreProperties().setCreator(d.assessorName());
-            doc.getProperties().getCoreProperties().setSubjectProperty(d.assessment().name());
+            doc.getProperties().getCoreProperties().setTitle(Text.safe(TITLE + " · " + d.system().name()));
+            doc.getProperties().getCoreProperties().setCreator(Text.safe(d.assessorName()));
+            doc.getProperties().getCoreProperties().setSubjectProperty(Text.safe(d.assessment().name()));
             cover(doc, d);
             toc(doc);
             summary(doc, d);
