@@ -1,5 +1,6 @@
 package org.yunjian.storage;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -68,7 +69,10 @@ class EmbeddedH2 {
         if (user == null || !user.matches("[A-Za-z][A-Za-z0-9_]*")) {
             throw new IllegalStateException("spring.datasource.username must be a plain identifier: " + user);
         }
-        String password = keys.secret(PASSWORD_FILE, EmbeddedH2::generate);
+        // the password may be generated for a database that does not exist yet, or for one an earlier version
+        // created with the empty password; a password-protected database whose db.password is gone is an error
+        String password = keys.secret(PASSWORD_FILE, EmbeddedH2::generate,
+                () -> !Files.exists(databaseFile(url)) || opensWithEmptyPassword(url, user));
         try {
             try (Connection c = DriverManager.getConnection(url, user, password)) {
                 c.isValid(1);
@@ -91,6 +95,21 @@ class EmbeddedH2 {
         }
         DataDirectoryGuard.narrowDatabaseFiles(databaseDirectory(url));
         return password;
+    }
+
+    /** The MVStore file of an embedded file database's URL. */
+    static Path databaseFile(String url) {
+        String file = url.substring("jdbc:h2:file:".length());
+        int semicolon = file.indexOf(';');
+        return Path.of((semicolon < 0 ? file : file.substring(0, semicolon)) + ".mv.db");
+    }
+
+    private static boolean opensWithEmptyPassword(String url, String user) {
+        try (Connection c = DriverManager.getConnection(url + ";IFEXISTS=TRUE", user, "")) {
+            return c.isValid(1);
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     static boolean inUse(Throwable e) {
