@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.yunjian.crypto.Hex;
 import org.yunjian.crypto.Sm4Gcm;
@@ -26,10 +27,12 @@ class TotpSecrets {
     private static final String PREFIX = "sm4gcm:";
 
     private final KeyDirectory keys;
+    private final JdbcClient jdbc;
     private volatile byte[] key;
 
-    TotpSecrets(KeyDirectory keys) {
+    TotpSecrets(KeyDirectory keys, JdbcClient jdbc) {
         this.keys = keys;
+        this.jdbc = jdbc;
     }
 
     String seal(UUID accountId, String base32Secret) {
@@ -64,6 +67,11 @@ class TotpSecrets {
         }
     }
 
+    private boolean nothingSealed() {
+        return jdbc.sql("SELECT COUNT(*) FROM user_account WHERE totp_secret_sealed IS NOT NULL")
+                .query(Long.class).single() == 0;
+    }
+
     private static byte[] aad(UUID accountId) {
         return ("yunjian.totp:" + accountId).getBytes(StandardCharsets.US_ASCII);
     }
@@ -71,7 +79,10 @@ class TotpSecrets {
     private byte[] key() {
         byte[] k = key;
         if (k == null) {
-            k = Hex.decode(keys.secret(KEY_FILE, () -> Hex.encode(Sm4Gcm.generateKey())));
+            // a new key is safe while nothing is sealed under it (first enrolment, or an upgrade from plaintext);
+            // once secrets are sealed, a missing key is an error naming the file, never a silent replacement
+            k = Hex.decode(keys.secret(KEY_FILE, () -> Hex.encode(Sm4Gcm.generateKey()),
+                    () -> keys.creationAllowed() || nothingSealed()));
             if (k.length != Sm4Gcm.KEY_LENGTH) {
                 throw new IllegalStateException(keys.resolve(KEY_FILE) + " does not hold a 128-bit SM4 key");
             }
