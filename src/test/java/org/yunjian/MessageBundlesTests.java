@@ -39,9 +39,10 @@ class MessageBundlesTests {
 
     @ParameterizedTest
     @MethodSource("bundles")
-    void everyBundleIsConfigured(String bundle) throws IOException {
-        String yml = Files.readString(Path.of("src/main/resources/application.yml"));
-        assertThat(yml).contains("messages/" + bundle);
+    void everyBundleIsFoundByTheMessageSource(String bundle) {
+        assertThat(org.yunjian.shared.Texts.source().getMessage("text.verbatim", new Object[] {"x"},
+                java.util.Locale.ENGLISH)).isEqualTo("x");
+        assertThat(TextsBasenames.get()).contains("messages/" + bundle);
     }
 
     private static Properties load(String resource) throws IOException {

@@ -3,7 +3,9 @@ package org.yunjian.cli;
 import java.util.List;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.yunjian.shared.Texts;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +23,21 @@ public class CliRunner {
     }
 
     public int execute(String... args) {
-        return commandLine().execute(args);
+        List<String> rest = new java.util.ArrayList<>();
+        java.util.Locale locale = Texts.supported(java.util.Locale.getDefault());
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--lang=")) {
+                locale = Texts.supported(java.util.Locale.forLanguageTag(args[i].substring("--lang=".length())));
+            } else if (args[i].equals("--lang") && i + 1 < args.length) {
+                locale = Texts.supported(java.util.Locale.forLanguageTag(args[++i]));
+            } else {
+                rest.add(args[i]);
+            }
+        }
+        // every line the command prints comes from the bundles in this language (the OS locale unless --lang)
+        LocaleContextHolder.setDefaultLocale(locale);
+        LocaleContextHolder.setLocale(locale);
+        return commandLine().execute(rest.toArray(String[]::new));
     }
 
     public CommandLine commandLine() {

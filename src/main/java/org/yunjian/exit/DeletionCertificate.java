@@ -111,10 +111,15 @@ public final class DeletionCertificate {
                     + "after signing");
         }
         byte[] value;
+        String encoded = String.valueOf(sig.get("value"));
         try {
-            value = Base64.getDecoder().decode(String.valueOf(sig.get("value")));
+            value = Base64.getDecoder().decode(encoded);
         } catch (IllegalArgumentException e) {
             throw new Invalid(Invalid.Reason.BAD_SIGNATURE, "bad signature: the value is not base64");
+        }
+        // the decoder ignores the unused bits of the last character: only the one canonical spelling is accepted
+        if (!Base64.getEncoder().encodeToString(value).equals(encoded)) {
+            throw new Invalid(Invalid.Reason.BAD_SIGNATURE, "bad signature: the value is not in canonical base64");
         }
         Map<String, Object> unsigned = new LinkedHashMap<>(doc);
         unsigned.remove("signature");

@@ -1,12 +1,12 @@
 package org.yunjian.shared;
 
 /** The object does not exist, or the caller may not know that it exists. Rendered as 404. */
-public class NotFoundException extends RuntimeException {
+public class NotFoundException extends LocalizedException {
     private final String objectType;
     private final String id;
 
     public NotFoundException(String objectType, Object id) {
-        super(objectType + " " + id + " not found");
+        super(Msg.of("error.not-found"), null);
         this.objectType = objectType;
         this.id = id == null ? null : id.toString();
     }

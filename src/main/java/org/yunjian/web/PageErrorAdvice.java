@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.yunjian.documents.FontUnavailableException;
+import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.NotFoundException;
 
 /** Error pages for the HTML controllers; REST controllers get problems from {@link ProblemAdvice}. */
@@ -17,6 +18,14 @@ class PageErrorAdvice {
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(Model model) {
         model.addAttribute("messageKey", "web.error.notfound");
+        return "web/error";
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String conflict(ConflictException e, Model model) {
+        model.addAttribute("messageKey", "web.error.conflict");
+        model.addAttribute("detail", e.getMessage());
         return "web/error";
     }
 

@@ -1,7 +1,6 @@
 package org.yunjian.web;
 
 import java.time.Duration;
-import java.util.Locale;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,8 +9,12 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.yunjian.shared.Texts;
 
-/** Chinese first: zh-CN unless the user picks English ({@code ?lang=en}, remembered in a cookie). */
+/**
+ * Chinese first: zh-CN unless the user picks English ({@code ?lang=en}, remembered in a cookie) or, for REST
+ * requests without the cookie, {@code Accept-Language} asks for English.
+ */
 @Configuration
 class WebConfig implements WebMvcConfigurer {
 
@@ -26,7 +29,9 @@ class WebConfig implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("yunjian-lang");
-        resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+        // no cookie: a REST client's Accept-Language; pages are Chinese until the user picks English
+        resolver.setDefaultLocaleFunction(request -> request.getRequestURI().startsWith("/api/")
+                && request.getHeader("Accept-Language") != null ? Texts.supported(request.getLocale()) : Texts.CHINESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
     }

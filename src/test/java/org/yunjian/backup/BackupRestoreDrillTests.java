@@ -247,6 +247,8 @@ class BackupRestoreDrillTests {
         String page = mvc.perform(get("/admin/backups").with(as(sysadmin)).locale(Locale.SIMPLIFIED_CHINESE))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("立即备份", "yunjian-backup-", "密钥目录不在备份中");
+        // when it was taken: local time to the minute, not an ISO instant
+        assertThat(page).containsPattern("<td>\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}</td>").doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
     }
 
     private String item() throws Exception {

@@ -66,6 +66,23 @@ class DeletionCertificateTest {
     }
 
     @Test
+    void rejectsASignatureSpelledWithOtherUnusedBase64Bits() {
+        KeyPair pair = Keys.generate();
+        String text;
+        do { // a DER signature whose length is not a multiple of 3 ends in '=' padding with unused bits before it
+            text = new String(DeletionCertificate.sign(content(), pair.getPrivate(), pair.getPublic()),
+                    StandardCharsets.UTF_8);
+        } while (!text.contains("=\""));
+        int last = text.indexOf('=') - 1;
+        char[] chars = text.toCharArray();
+        chars[last] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+                .charAt("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".indexOf(chars[last]) ^ 1);
+        byte[] changed = new String(chars).getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> DeletionCertificate.verify(changed, pair.getPublic()))
+                .hasMessageContaining("canonical base64");
+    }
+
+    @Test
     void reformattedWrongKeyUnknownAlgorithmAndMalformedAreNamed() {
         KeyPair pair = Keys.generate();
         byte[] file = DeletionCertificate.sign(content(), pair.getPrivate(), pair.getPublic());

@@ -4,11 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.FieldErrors;
 
 /**
  * Validated search parameters shared by the REST API and the page. {@code from}/{@code to} accept an
@@ -21,35 +19,33 @@ public record AuditQuery(AuditRepository.Filter filter, int page, int size) {
 
     public static AuditQuery parse(String action, String user, String outcome, String from, String to, Integer page,
                                    Integer size) {
-        Map<String, String> errors = new LinkedHashMap<>();
+        FieldErrors errors = new FieldErrors();
         String o = blankToNull(outcome);
         if (o != null) {
             try {
                 o = AuditableEvent.Outcome.valueOf(o.toUpperCase(java.util.Locale.ROOT)).name();
             } catch (IllegalArgumentException e) {
-                errors.put("outcome", "must be one of SUCCESS, FAILURE, DENIED");
+                errors.add("outcome", "must be one of SUCCESS, FAILURE, DENIED");
             }
         }
         Instant f = time("from", from, false, errors);
         Instant t = time("to", to, true, errors);
         if (f != null && t != null && !f.isBefore(t)) {
-            errors.put("to", "must be after 'from'");
+            errors.add("to", "must be after 'from'");
         }
         int p = page == null ? 0 : page;
         int s = size == null ? 50 : size;
         if (p < 0) {
-            errors.put("page", "must be 0 or more");
+            errors.add("page", "must be 0 or more");
         }
         if (s < 1 || s > MAX_SIZE) {
-            errors.put("size", "must be between 1 and " + MAX_SIZE);
+            errors.add("size", "must be between 1 and " + MAX_SIZE);
         }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        errors.throwIfAny();
         return new AuditQuery(new AuditRepository.Filter(blankToNull(action), blankToNull(user), o, f, t), p, s);
     }
 
-    private static Instant time(String field, String value, boolean endOfDay, Map<String, String> errors) {
+    private static Instant time(String field, String value, boolean endOfDay, FieldErrors errors) {
         String v = blankToNull(value);
         if (v == null) {
             return null;
@@ -61,7 +57,7 @@ public record AuditQuery(AuditRepository.Filter filter, int page, int size) {
             }
             return Instant.parse(v);
         } catch (DateTimeParseException e) {
-            errors.put(field, "must be an ISO-8601 date (2026-11-21) or instant (2026-11-21T08:00:00Z)");
+            errors.add(field, "must be an ISO-8601 date (2026-11-21) or instant (2026-11-21T08:00:00Z)");
             return null;
         }
     }

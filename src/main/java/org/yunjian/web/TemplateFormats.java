@@ -1,0 +1,44 @@
+package org.yunjian.web;
+
+import java.time.Instant;
+
+import org.springframework.stereotype.Component;
+import org.yunjian.shared.Formats;
+import org.yunjian.shared.Msg;
+
+/**
+ * People-facing formats for templates, as {@code ${@fmt.time(x)}}: times in the users' zone to the minute, sizes
+ * in KB/MB, enum constants by their display name ({@code enum.<SimpleName>.<CONSTANT>} in the bundles).
+ */
+@Component("fmt")
+public class TemplateFormats {
+
+    public String time(Object t) {
+        return Formats.minute(t);
+    }
+
+    public String seconds(Instant t) {
+        return Formats.second(t);
+    }
+
+    public String date(Object t) {
+        if (t instanceof Instant i) {
+            return Formats.date(i);
+        }
+        return t instanceof java.time.LocalDate d ? Formats.date(d) : Formats.minute(t);
+    }
+
+    public String size(Long bytes) {
+        return bytes == null ? "" : Formats.size(bytes);
+    }
+
+    /** The display name of an enum constant in the current language. */
+    public String label(Enum<?> value) {
+        return value == null ? "" : Msg.of(value).text();
+    }
+
+    /** A stored message (audit detail) or plain text, in the current language. */
+    public String text(String stored) {
+        return stored == null ? "" : Msg.decode(stored).text();
+    }
+}

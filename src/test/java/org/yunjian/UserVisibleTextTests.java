@@ -1,0 +1,107 @@
+package org.yunjian;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every text a person reads comes from the message bundles: a Java string literal that holds Chinese, or an English
+ * sentence where it would reach a person (an exception, a field error, a problem, an audit detail, a CLI line, a
+ * model attribute), fails the build. Log lines, comments and OpenAPI annotations (read by developers) are not
+ * user text. Files still to be converted are listed in {@code src/test/resources/i18n/not-yet-converted.txt};
+ * the list may only shrink: a listed file that has become clean fails too, so it is taken off.
+ */
+class UserVisibleTextTests {
+
+    static final Path MAIN = Path.of("src/main/java");
+    static final Path PENDING = Path.of("src/test/resources/i18n/not-yet-converted.txt");
+
+    static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
+    static final Pattern CJK = Pattern.compile("[\\p{IsHan}\\u3000-\\u303f\\uff00-\\uffef]");
+    /** Three or more words: "not a date", "Request body is not valid JSON". */
+    static final Pattern SENTENCE = Pattern.compile("[A-Za-z][a-z]+(?:[,;:()'-]*\\s+[('\\-]?[A-Za-z0-9]+){2,}");
+    static final Pattern USER_FACING_CALL = Pattern.compile(
+            "Exception\\(|\\.add\\(|forStatusAndDetail|setDetail|AuditableEvent\\.|\\.print(?:ln|f)?\\(|"
+                    + "description\\s*=|addFlashAttribute|addAttribute|Problem\\(|Refusal\\(|error\\(|rejected\\(");
+    static final Pattern DEVELOPER_TEXT = Pattern.compile(
+            "^\\s*(?://|\\*|/\\*|@Operation|@Schema|@Parameter|@Tag|@ApiResponse)|\\b(?:log|LOG|logger|LOGGER)\\.");
+
+    record Violation(String file, int line, String text) {
+    }
+
+    @Test
+    void noUserVisibleStringLiteralBypassesTheBundles() throws IOException {
+        Set<String> pending = pending();
+        TreeMap<String, List<Violation>> byFile = violations();
+        List<String> unlisted = byFile.entrySet().stream().filter(e -> !pending.contains(e.getKey()))
+                .flatMap(e -> e.getValue().stream())
+                .map(v -> v.file() + ":" + v.line() + "  " + v.text()).toList();
+        assertThat(unlisted).as("user-visible literals outside the message bundles (use a Msg key)").isEmpty();
+        List<String> cleaned = pending.stream().filter(f -> !byFile.containsKey(f)).toList();
+        assertThat(cleaned).as("converted files still listed in " + PENDING + " (take them off)").isEmpty();
+    }
+
+    static Set<String> pending() throws IOException {
+        if (!Files.exists(PENDING)) {
+            return Set.of();
+        }
+        return Files.readAllLines(PENDING, StandardCharsets.UTF_8).stream().map(String::trim)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    static TreeMap<String, List<Violation>> violations() throws IOException {
+        TreeMap<String, List<Violation>> out = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                String name = MAIN.relativize(f).toString().replace('\\', '/');
+                List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+                boolean inJavadoc = false;
+                for (int i = 0; i < lines.size(); i++) {
+                    String line = lines.get(i);
+                    String trimmed = line.trim();
+                    if (trimmed.startsWith("/*")) {
+                        inJavadoc = !trimmed.contains("*/");
+                        continue;
+                    }
+                    if (inJavadoc) {
+                        inJavadoc = !trimmed.contains("*/");
+                        continue;
+                    }
+                    if (DEVELOPER_TEXT.matcher(line).find()) {
+                        continue;
+                    }
+                    String code = stripTrailingComment(line);
+                    boolean userFacing = USER_FACING_CALL.matcher(code).find()
+                            || (i > 0 && USER_FACING_CALL.matcher(lines.get(i - 1)).find());
+                    Matcher m = LITERAL.matcher(code);
+                    while (m.find()) {
+                        String text = m.group(1);
+                        if (CJK.matcher(text).find() || (userFacing && SENTENCE.matcher(text).find())) {
+                            out.computeIfAbsent(name, k -> new ArrayList<>()).add(new Violation(name, i + 1, text));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String stripTrailingComment(String line) {
+        int at = line.indexOf(" // ");
+        return at < 0 ? line : line.substring(0, at);
+    }
+}
