@@ -62,7 +62,7 @@ class SecurityConfig {
         String[] roles = java.util.Arrays.stream(Role.values()).map(Role::authority).toArray(String[]::new);
         LogoutHandler auditLogout = (request, response, auth) -> {
             if (auth != null && auth.getPrincipal() instanceof AccountPrincipal p) {
-                events.publishEvent(AuditableEvent.success("user.logout", "user", p.user().userId(), null)
+                events.publishEvent(AuditableEvent.success("user.logout", "user", p.user().userId(), (String) null)
                         .withActor(p.getUsername()));
             }
         };

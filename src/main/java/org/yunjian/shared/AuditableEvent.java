@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param objectType kind of object acted on, e.g. {@code organization}
  * @param objectId   its identifier, or {@code null}
  * @param outcome    success, failure or denial
- * @param detail     short human-readable detail (never secrets), or {@code null}
+ * @param detail     short detail (never secrets): an {@link Msg#encode() encoded message} people read in their own
+ *                   language (legacy entries: plain text), or {@code null}
  * @param actor      who acted when there is no authenticated user yet (a login attempt), else {@code null}
  */
 public record AuditableEvent(String action, String objectType, String objectId, Outcome outcome, String detail,
@@ -35,6 +36,19 @@ public record AuditableEvent(String action, String objectType, String objectId, 
     public static AuditableEvent denied(String action, String objectType, Object objectId, String detail) {
         return new AuditableEvent(action, objectType, objectId == null ? null : objectId.toString(), Outcome.DENIED,
                 detail, null);
+    }
+
+    /** With a detail people read in their own language: stored encoded, rendered by the audit pages and CLI. */
+    public static AuditableEvent success(String action, String objectType, Object objectId, Msg detail) {
+        return success(action, objectType, objectId, detail.encode());
+    }
+
+    public static AuditableEvent failure(String action, String objectType, Object objectId, Msg detail) {
+        return failure(action, objectType, objectId, detail.encode());
+    }
+
+    public static AuditableEvent denied(String action, String objectType, Object objectId, Msg detail) {
+        return denied(action, objectType, objectId, detail.encode());
     }
 
     public AuditableEvent withActor(String actor) {

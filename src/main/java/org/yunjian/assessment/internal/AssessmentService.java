@@ -351,7 +351,7 @@ public class AssessmentService {
         tooLong(errors, "observations", observations, 20000);
         errors.throwIfAny();
         repo.updateObservations(itemId, trimToNull(observations), clock.instant());
-        events.publishEvent(AuditableEvent.success("assessment.observations", "assessment-item", itemId, null));
+        events.publishEvent(AuditableEvent.success("assessment.observations", "assessment-item", itemId, (String) null));
         return repo.item(itemId).orElseThrow();
     }
 

@@ -113,7 +113,7 @@ public class EvidenceService {
         EvidenceInfo info = visible(evidenceId);
         ItemDetail d = assessments.item(info.itemId());
         if (!d.access().mayRead(info)) {
-            events.publishEvent(AuditableEvent.denied("assessment.evidence.download", "evidence", evidenceId, null));
+            events.publishEvent(AuditableEvent.denied("assessment.evidence.download", "evidence", evidenceId, (String) null));
             throw new AccessDeniedException("not allowed to read this evidence");
         }
         String wrapped = repo.wrappedKey(evidenceId).orElse(null);
@@ -138,7 +138,7 @@ public class EvidenceService {
             integrityFailure(info, "SM3 mismatch");
             throw new EvidenceException(EvidenceException.Kind.INTEGRITY, integrityMessage(info), null);
         }
-        events.publishEvent(AuditableEvent.success("assessment.evidence.download", "evidence", evidenceId, null));
+        events.publishEvent(AuditableEvent.success("assessment.evidence.download", "evidence", evidenceId, (String) null));
         return new Download(info, content, servedName(info));
     }
 

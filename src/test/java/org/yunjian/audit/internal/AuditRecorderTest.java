@@ -40,14 +40,14 @@ class AuditRecorderTest {
 
     @Test
     void namesTheOperatingSystemUserInTheCommandLine() {
-        AuditLog.Draft d = record("cli", AuditableEvent.success("system.import", "file", "x.json", null));
+        AuditLog.Draft d = record("cli", AuditableEvent.success("system.import", "file", "x.json", (String) null));
         assertThat(d.username()).isEqualTo("cli:" + System.getProperty("user.name"));
         assertThat(d.sourceAddress()).isNull();
     }
 
     @Test
     void namesTheSystemForBackgroundWork() {
-        assertThat(record(null, AuditableEvent.success("job.run", null, null, null)).username()).isEqualTo("system");
+        assertThat(record(null, AuditableEvent.success("job.run", null, null, (String) null)).username()).isEqualTo("system");
     }
 
     @Test
@@ -55,7 +55,7 @@ class AuditRecorderTest {
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.setRemoteAddr("203.0.113.7");
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
-        AuditLog.Draft d = record(null, AuditableEvent.denied("page.view", null, null, null));
+        AuditLog.Draft d = record(null, AuditableEvent.denied("page.view", null, null, (String) null));
         assertThat(d.username()).isEqualTo("anonymous");
         assertThat(d.sourceAddress()).isEqualTo("203.0.113.7");
         assertThat(d.outcome()).isEqualTo("DENIED");

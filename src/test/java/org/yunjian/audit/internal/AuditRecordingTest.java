@@ -108,7 +108,7 @@ class AuditRecordingTest {
         // outside a web request (the test framework binds a mock request to the test thread)
         org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
         events.publishEvent(AuditableEvent.failure("user.login", "user", null, "bad password").withActor("mallory"));
-        events.publishEvent(AuditableEvent.success("system.job", null, null, null));
+        events.publishEvent(AuditableEvent.success("system.job", null, null, (String) null));
         List<AuditEntry> all = repository.allEntries();
         assertThat(all).extracting(AuditEntry::username).containsExactly("mallory", "system");
         assertThat(all).extracting(AuditEntry::outcome).containsExactly("FAILURE", "SUCCESS");
@@ -118,11 +118,11 @@ class AuditRecordingTest {
     @Test
     void entryRollsBackWithThePublishersTransactionWithoutLeavingAGap() {
         transactions.executeWithoutResult(tx -> {
-            events.publishEvent(AuditableEvent.success("thing.create", "thing", 1, null));
+            events.publishEvent(AuditableEvent.success("thing.create", "thing", 1, (String) null));
             tx.setRollbackOnly();
         });
         assertThat(repository.allEntries()).isEmpty();
-        events.publishEvent(AuditableEvent.success("thing.create", "thing", 2, null));
+        events.publishEvent(AuditableEvent.success("thing.create", "thing", 2, (String) null));
         assertThat(last().seq()).isEqualTo(1);
         assertThat(verifier.verify().ok()).isTrue();
     }
@@ -136,7 +136,7 @@ class AuditRecordingTest {
                 int thread = t;
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < 25; i++) {
-                        events.publishEvent(AuditableEvent.success("thing.update", "thing", thread + "-" + i, null));
+                        events.publishEvent(AuditableEvent.success("thing.update", "thing", thread + "-" + i, (String) null));
                     }
                 }));
             }
@@ -198,7 +198,7 @@ class AuditRecordingTest {
         transactions.setReadOnly(true);
         try {
             transactions.executeWithoutResult(tx -> events.publishEvent(
-                    AuditableEvent.success("report.view", "report", 1, null)));
+                    AuditableEvent.success("report.view", "report", 1, (String) null)));
         } finally {
             transactions.setReadOnly(false);
         }

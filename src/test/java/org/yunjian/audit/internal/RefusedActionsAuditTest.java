@@ -92,7 +92,7 @@ class RefusedActionsAuditTest {
     @Test
     void aFailureAfterEntriesOfTheSameTransactionIsRecordedWhenItRollsBack() {
         transactions.executeWithoutResult(tx -> {
-            events.publishEvent(AuditableEvent.success("thing.create", "thing", 1, null));
+            events.publishEvent(AuditableEvent.success("thing.create", "thing", 1, (String) null));
             events.publishEvent(AuditableEvent.failure("thing.import", "thing", 1, "file rejected"));
             tx.setRollbackOnly();
         });
