@@ -35,6 +35,7 @@ public class Application {
         }
         if (args.length == 0 || "serve".equals(args[0]) || isServerOption(args[0])) {
             String[] rest = args.length > 0 && "serve".equals(args[0]) ? Arrays.copyOfRange(args, 1, args.length) : args;
+            StopSignals.exitNormally();
             SpringApplication.run(Application.class, rest);
             return;
         }

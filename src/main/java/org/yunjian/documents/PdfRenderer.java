@@ -13,6 +13,7 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.yunjian.documents.internal.OpenHtmlToPdfLogging;
 import org.yunjian.shared.Text;
 
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
@@ -33,6 +34,10 @@ public final class PdfRenderer {
 
     private static final String BASE_STYLE = "<style>body, table, th, td, h1, h2, h3, h4, p, li, pre, code "
             + "{ font-family: '" + FONT_FAMILY + "'; }</style>";
+
+    static {
+        OpenHtmlToPdfLogging.install();
+    }
 
     private final Supplier<CjkFont> fontSource;
     private volatile CjkFont font;

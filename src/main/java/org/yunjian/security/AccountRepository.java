@@ -1,8 +1,9 @@
 package org.yunjian.security;
 
+import static org.yunjian.shared.Jdbc.instant;
+import static org.yunjian.shared.Jdbc.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -185,14 +186,5 @@ class AccountRepository {
     void addHistory(UUID id, String hash, Instant at) {
         jdbc.sql("INSERT INTO password_history (user_id, password_hash, changed_at) VALUES (?,?,?)")
                 .params(id, hash, utc(at)).update();
-    }
-
-    static OffsetDateTime utc(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yunjian.shared.Jdbc;
 
 /** Persistence of {@link AdminRequest}s. */
 @Repository
@@ -32,7 +33,7 @@ class AdminRequestRepository {
                         + "requested_by_id, requested_at, status) VALUES (?,?,?,?,?,?,?,?,?)")
                 .params(r.id(), r.accountId(), r.kind().name(), r.requestedRole().name(),
                         r.previousRole() == null ? null : r.previousRole().name(), r.requestedBy(), requestedById,
-                        AccountRepository.utc(r.requestedAt()), r.status().name())
+                        Jdbc.utc(r.requestedAt()), r.status().name())
                 .update();
     }
 
@@ -54,14 +55,14 @@ class AdminRequestRepository {
     boolean decide(UUID id, AdminRequest.Status status, String by, UUID byId, Instant at) {
         return jdbc.sql("UPDATE admin_request SET status = ?, decided_by = ?, decided_by_id = ?, decided_at = ? "
                         + "WHERE id = ? AND status = 'PENDING'")
-                .params(status.name(), by, byId, AccountRepository.utc(at), id).update() == 1;
+                .params(status.name(), by, byId, Jdbc.utc(at), id).update() == 1;
     }
 
     private static final RowMapper<Stored> MAPPER = (rs, n) -> new Stored(new AdminRequest(
             rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class), rs.getString("username"),
             AdminRequest.Kind.valueOf(rs.getString("kind")), Role.valueOf(rs.getString("requested_role")),
             rs.getString("previous_role") == null ? null : Role.valueOf(rs.getString("previous_role")),
-            rs.getString("requested_by"), AccountRepository.instant(rs, "requested_at"),
+            rs.getString("requested_by"), Jdbc.instant(rs, "requested_at"),
             AdminRequest.Status.valueOf(rs.getString("status")), rs.getString("decided_by"),
-            AccountRepository.instant(rs, "decided_at")), rs.getObject("requested_by_id", UUID.class));
+            Jdbc.instant(rs, "decided_at")), rs.getObject("requested_by_id", UUID.class));
 }

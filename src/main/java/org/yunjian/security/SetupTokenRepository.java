@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yunjian.shared.Jdbc;
 
 /** Hashes of one-time set-up tokens (the tokens themselves are never stored). */
 @Repository
@@ -27,18 +28,18 @@ class SetupTokenRepository {
                 .query(Long.class).single() > 0;
         if (!known) {
             jdbc.sql("INSERT INTO setup_token (token_hash, created_at) VALUES (?, ?)")
-                    .params(hash, AccountRepository.utc(now)).update();
+                    .params(hash, Jdbc.utc(now)).update();
         }
     }
 
     /** Marks the token used; {@code false} if it was unknown or used already. */
     boolean consume(String hash, Instant now) {
         return jdbc.sql("UPDATE setup_token SET used_at = ? WHERE token_hash = ? AND used_at IS NULL")
-                .params(AccountRepository.utc(now), hash).update() == 1;
+                .params(Jdbc.utc(now), hash).update() == 1;
     }
 
     void consumeAll(Instant now) {
-        jdbc.sql("UPDATE setup_token SET used_at = ? WHERE used_at IS NULL").param(AccountRepository.utc(now))
+        jdbc.sql("UPDATE setup_token SET used_at = ? WHERE used_at IS NULL").param(Jdbc.utc(now))
                 .update();
     }
 }

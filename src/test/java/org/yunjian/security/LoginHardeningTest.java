@@ -132,7 +132,7 @@ class LoginHardeningTest extends SecurityIntegrationTest {
     void passwordChangesAreRefusedWithinTheMinimumAgeAndForCommonPasswords() throws Exception {
         UserView u = businessUser();
         jdbc.sql("UPDATE user_account SET password_changed_at = ? WHERE id = ?")
-                .params(AccountRepository.utc(clock.instant().minus(Duration.ofDays(2))), u.id()).update();
+                .params(org.yunjian.shared.Jdbc.utc(clock.instant().minus(Duration.ofDays(2))), u.id()).update();
         MockHttpSession session = login(u.username(), PASSWORD);
         mvc.perform(post("/api/account/password").session(session).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"Password123!\"}"))

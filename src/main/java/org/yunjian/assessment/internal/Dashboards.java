@@ -1,5 +1,7 @@
 package org.yunjian.assessment.internal;
 
+import static org.yunjian.shared.Jdbc.instant;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -201,10 +203,6 @@ public class Dashboards {
         return all.stream().filter(h -> !Access.relations(new AssessmentInfo(h.id(), h.name(), h.systemId(),
                 h.assessorOrgId(), h.kind(), h.status(), List.of(), List.of(), h.createdAt(), h.createdAt(),
                 h.completedAt()), systems.get(h.systemId()), u).isEmpty()).toList();
-    }
-
-    private static Instant instant(OffsetDateTime t) {
-        return t == null ? null : t.toInstant();
     }
 
     /** The items of the given assessments as the scoring policy sees them, per assessment in item order. */

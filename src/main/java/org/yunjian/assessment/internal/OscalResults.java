@@ -1,8 +1,6 @@
 package org.yunjian.assessment.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,6 +23,7 @@ import org.yunjian.catalog.MlpsAssessment;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.TestStepType;
 import org.yunjian.shared.Text;
+import org.yunjian.shared.Uuids;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -277,30 +276,7 @@ class OscalResults {
 
     /** RFC 4122 version 5 (SHA-1, name-based) UUID of {@code kind:id} in Yunjian's namespace. */
     static UUID uuid(String kind, UUID id) {
-        try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            sha1.update(toBytes(UUID_NS));
-            byte[] h = sha1.digest((kind + ":" + id).getBytes(StandardCharsets.UTF_8));
-            h[6] = (byte) ((h[6] & 0x0f) | 0x50);
-            h[8] = (byte) ((h[8] & 0x3f) | 0x80);
-            long msb = 0;
-            long lsb = 0;
-            for (int i = 0; i < 8; i++) {
-                msb = (msb << 8) | (h[i] & 0xff);
-                lsb = (lsb << 8) | (h[i + 8] & 0xff);
-            }
-            return new UUID(msb, lsb);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Uuids.v5(UUID_NS, kind + ":" + id);
     }
 
-    private static byte[] toBytes(UUID u) {
-        byte[] b = new byte[16];
-        for (int i = 0; i < 8; i++) {
-            b[i] = (byte) (u.getMostSignificantBits() >>> (56 - 8 * i));
-            b[i + 8] = (byte) (u.getLeastSignificantBits() >>> (56 - 8 * i));
-        }
-        return b;
-    }
 }

@@ -1,8 +1,5 @@
 package org.yunjian.catalog.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -25,6 +22,7 @@ import org.yunjian.catalog.internal.OscalModel.Control;
 import org.yunjian.catalog.internal.OscalModel.Group;
 import org.yunjian.catalog.internal.OscalModel.Part;
 import org.yunjian.catalog.internal.OscalModel.Prop;
+import org.yunjian.shared.Uuids;
 
 /**
  * Standards ↔ OSCAL catalogs. Export: sections and control points become {@code group}s, items
@@ -44,33 +42,7 @@ final class OscalMapping {
 
     /** A version 5 (SHA-1, name-based) UUID, as OSCAL requires version 4 or 5. */
     static UUID uuid5(String name) {
-        try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            sha1.update(toBytes(NAMESPACE));
-            byte[] h = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
-            h[6] = (byte) ((h[6] & 0x0f) | 0x50);
-            h[8] = (byte) ((h[8] & 0x3f) | 0x80);
-            long msb = 0;
-            long lsb = 0;
-            for (int i = 0; i < 8; i++) {
-                msb = (msb << 8) | (h[i] & 0xff);
-            }
-            for (int i = 8; i < 16; i++) {
-                lsb = (lsb << 8) | (h[i] & 0xff);
-            }
-            return new UUID(msb, lsb);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] toBytes(UUID u) {
-        byte[] b = new byte[16];
-        for (int i = 0; i < 8; i++) {
-            b[i] = (byte) (u.getMostSignificantBits() >>> (56 - 8 * i));
-            b[8 + i] = (byte) (u.getLeastSignificantBits() >>> (56 - 8 * i));
-        }
-        return b;
+        return Uuids.v5(NAMESPACE, name);
     }
 
     // ---- export ----

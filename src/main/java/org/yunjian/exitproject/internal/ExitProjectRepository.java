@@ -1,10 +1,9 @@
 package org.yunjian.exitproject.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import static org.yunjian.shared.Jdbc.instant;
+import static org.yunjian.shared.Jdbc.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -32,15 +31,6 @@ class ExitProjectRepository {
 
     ExitProjectRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    static OffsetDateTime utc(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String col) throws SQLException {
-        OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     private static final RowMapper<ProjectInfo> PROJECT = (rs, n) -> new ProjectInfo(rs.getObject("id", UUID.class),

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 import org.yunjian.party.Engagement;
 import org.yunjian.party.LifecyclePhase;
 import org.yunjian.party.PartyRole;
+import org.yunjian.shared.Jdbc;
 
 /** Engagements and their participants. */
 @Repository
@@ -36,7 +37,7 @@ public class EngagementRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return load(SELECT + " WHERE id IN (" + SystemRepository.marks(ids.size()) + ") ORDER BY name, id",
+        return load(SELECT + " WHERE id IN (" + Jdbc.marks(ids.size()) + ") ORDER BY name, id",
                 List.copyOf(ids));
     }
 
@@ -55,8 +56,8 @@ public class EngagementRepository {
     public void insert(Engagement e) {
         jdbc.sql("INSERT INTO engagement (id, name, system_id, phase, description, created_at, updated_at) "
                         + "VALUES (?,?,?,?,?,?,?)")
-                .params(e.id(), e.name(), e.systemId(), e.phase().name(), e.description(), Db.utc(e.createdAt()),
-                        Db.utc(e.updatedAt()))
+                .params(e.id(), e.name(), e.systemId(), e.phase().name(), e.description(), Jdbc.utc(e.createdAt()),
+                        Jdbc.utc(e.updatedAt()))
                 .update();
         insertParticipants(e);
     }
@@ -64,7 +65,7 @@ public class EngagementRepository {
     public void update(Engagement e) {
         jdbc.sql("UPDATE engagement SET name = ?, system_id = ?, phase = ?, description = ?, updated_at = ?, "
                         + "version = version + 1 WHERE id = ?")
-                .params(e.name(), e.systemId(), e.phase().name(), e.description(), Db.utc(e.updatedAt()), e.id())
+                .params(e.name(), e.systemId(), e.phase().name(), e.description(), Jdbc.utc(e.updatedAt()), e.id())
                 .update();
         jdbc.sql("DELETE FROM engagement_participant WHERE engagement_id = ?").param(e.id()).update();
         insertParticipants(e);
@@ -87,13 +88,13 @@ public class EngagementRepository {
         }
         List<Row> rows = jdbc.sql(sql).params(params).query((rs, n) -> new Row(rs.getObject("id", UUID.class),
                 rs.getString("name"), rs.getObject("system_id", UUID.class), rs.getString("phase"),
-                rs.getString("description"), Db.instant(rs, "created_at"), Db.instant(rs, "updated_at"))).list();
+                rs.getString("description"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"))).list();
         if (rows.isEmpty()) {
             return List.of();
         }
         List<UUID> ids = rows.stream().map(Row::id).toList();
         boolean many = ids.size() > 200;
-        String where = many ? "" : " WHERE engagement_id IN (" + SystemRepository.marks(ids.size()) + ")";
+        String where = many ? "" : " WHERE engagement_id IN (" + Jdbc.marks(ids.size()) + ")";
         Map<UUID, List<Engagement.Participant>> participants = new HashMap<>();
         jdbc.sql("SELECT engagement_id, organization_id, role FROM engagement_participant" + where
                         + " ORDER BY engagement_id, role, organization_id")

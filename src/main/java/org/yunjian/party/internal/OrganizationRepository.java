@@ -16,6 +16,7 @@ import org.springframework.stereotype.Repository;
 import org.yunjian.party.CreditCode;
 import org.yunjian.party.Organization;
 import org.yunjian.party.PartyRole;
+import org.yunjian.shared.Jdbc;
 
 /** Organisations and their roles. */
 @Repository
@@ -36,7 +37,7 @@ public class OrganizationRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        String marks = Jdbc.marks(ids.size());
         return load("SELECT id, name, credit_code, region, created_at, updated_at FROM organization WHERE id IN ("
                 + marks + ") ORDER BY name, id", List.copyOf(ids));
     }
@@ -58,8 +59,8 @@ public class OrganizationRepository {
     public void insert(Organization o) {
         jdbc.sql("INSERT INTO organization (id, name, credit_code, region, created_at, updated_at) "
                         + "VALUES (?,?,?,?,?,?)")
-                .params(o.id(), o.name(), o.creditCode().value(), o.region(), Db.utc(o.createdAt()),
-                        Db.utc(o.updatedAt()))
+                .params(o.id(), o.name(), o.creditCode().value(), o.region(), Jdbc.utc(o.createdAt()),
+                        Jdbc.utc(o.updatedAt()))
                 .update();
         insertRoles(o);
     }
@@ -67,7 +68,7 @@ public class OrganizationRepository {
     public void update(Organization o) {
         jdbc.sql("UPDATE organization SET name = ?, credit_code = ?, region = ?, updated_at = ?, "
                         + "version = version + 1 WHERE id = ?")
-                .params(o.name(), o.creditCode().value(), o.region(), Db.utc(o.updatedAt()), o.id())
+                .params(o.name(), o.creditCode().value(), o.region(), Jdbc.utc(o.updatedAt()), o.id())
                 .update();
         jdbc.sql("DELETE FROM organization_role WHERE organization_id = ?").param(o.id()).update();
         insertRoles(o);
@@ -115,7 +116,7 @@ public class OrganizationRepository {
         }
         List<Row> rows = jdbc.sql(sql).params(params).query((rs, n) -> new Row(rs.getObject("id", UUID.class),
                 rs.getString("name"), rs.getString("credit_code"), rs.getString("region"),
-                Db.instant(rs, "created_at"), Db.instant(rs, "updated_at"))).list();
+                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"))).list();
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -123,7 +124,7 @@ public class OrganizationRepository {
         List<UUID> ids = rows.stream().map(Row::id).toList();
         boolean many = ids.size() > 200;
         String where = many ? "" : " WHERE organization_id IN ("
-                + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")";
+                + Jdbc.marks(ids.size()) + ")";
         jdbc.sql("SELECT organization_id, role FROM organization_role" + where)
                 .params(many ? List.of() : new ArrayList<Object>(ids))
                 .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), PartyRole.valueOf(rs.getString(2))))

@@ -3,7 +3,6 @@ package org.yunjian.party.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import org.yunjian.party.DeploymentModel;
 import org.yunjian.party.Industry;
 import org.yunjian.party.PartyRole;
 import org.yunjian.party.ServiceModel;
+import org.yunjian.shared.Jdbc;
 
 /** Cloud systems with their regions and agents, and (separately) the customer's private notes. */
 @Repository
@@ -42,7 +42,7 @@ public class SystemRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return load(SELECT + " WHERE id IN (" + marks(ids.size()) + ") ORDER BY name, id", List.copyOf(ids));
+        return load(SELECT + " WHERE id IN (" + Jdbc.marks(ids.size()) + ") ORDER BY name, id", List.copyOf(ids));
     }
 
     public Optional<CloudSystem> findById(UUID id) {
@@ -59,7 +59,7 @@ public class SystemRepository {
                         + "VALUES (?,?,?,?,?,?,?,?,?,?,?)")
                 .params(s.id(), s.name(), s.customerId(), s.providerId(), s.protectionLevel(),
                         s.deploymentModel().name(), s.serviceModel().name(), s.industry().name(),
-                        s.dataClassification().name(), Db.utc(s.createdAt()), Db.utc(s.updatedAt()))
+                        s.dataClassification().name(), Jdbc.utc(s.createdAt()), Jdbc.utc(s.updatedAt()))
                 .update();
         insertChildren(s);
     }
@@ -70,7 +70,7 @@ public class SystemRepository {
                         + "updated_at = ?, version = version + 1 WHERE id = ?")
                 .params(s.name(), s.customerId(), s.providerId(), s.protectionLevel(), s.deploymentModel().name(),
                         s.serviceModel().name(), s.industry().name(), s.dataClassification().name(),
-                        Db.utc(s.updatedAt()), s.id())
+                        Jdbc.utc(s.updatedAt()), s.id())
                 .update();
         jdbc.sql("DELETE FROM cloud_system_region WHERE system_id = ?").param(s.id()).update();
         jdbc.sql("DELETE FROM cloud_system_agent WHERE system_id = ?").param(s.id()).update();
@@ -88,16 +88,16 @@ public class SystemRepository {
     public Optional<PrivateNotes> privateNotes(UUID systemId) {
         return jdbc.sql("SELECT notes, updated_at FROM cloud_system_private_note WHERE system_id = ?")
                 .param(systemId)
-                .query((rs, n) -> new PrivateNotes(rs.getString("notes"), Db.instant(rs, "updated_at")))
+                .query((rs, n) -> new PrivateNotes(rs.getString("notes"), Jdbc.instant(rs, "updated_at")))
                 .optional();
     }
 
     public void savePrivateNotes(UUID systemId, String notes, Instant at, UUID by) {
         int n = jdbc.sql("UPDATE cloud_system_private_note SET notes = ?, updated_at = ?, updated_by = ? "
-                + "WHERE system_id = ?").params(notes, Db.utc(at), by, systemId).update();
+                + "WHERE system_id = ?").params(notes, Jdbc.utc(at), by, systemId).update();
         if (n == 0) {
             jdbc.sql("INSERT INTO cloud_system_private_note (system_id, notes, updated_at, updated_by) "
-                    + "VALUES (?,?,?,?)").params(systemId, notes, Db.utc(at), by).update();
+                    + "VALUES (?,?,?,?)").params(systemId, notes, Jdbc.utc(at), by).update();
         }
     }
 
@@ -120,14 +120,14 @@ public class SystemRepository {
                 rs.getString("name"), rs.getObject("customer_id", UUID.class),
                 rs.getObject("provider_id", UUID.class), rs.getInt("protection_level"),
                 rs.getString("deployment_model"), rs.getString("service_model"), rs.getString("industry"),
-                rs.getString("data_classification"), Db.instant(rs, "created_at"), Db.instant(rs, "updated_at")))
+                rs.getString("data_classification"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at")))
                 .list();
         if (rows.isEmpty()) {
             return List.of();
         }
         List<UUID> ids = rows.stream().map(Row::id).toList();
         boolean many = ids.size() > 200;
-        String where = many ? "" : " WHERE system_id IN (" + marks(ids.size()) + ")";
+        String where = many ? "" : " WHERE system_id IN (" + Jdbc.marks(ids.size()) + ")";
         List<Object> p = many ? List.of() : new ArrayList<>(ids);
         Map<UUID, TreeMap<Integer, String>> regions = new HashMap<>();
         jdbc.sql("SELECT system_id, position, region FROM cloud_system_region" + where).params(p)
@@ -151,10 +151,6 @@ public class SystemRepository {
                     agents.getOrDefault(r.id(), List.of()), r.created(), r.updated()));
         }
         return out;
-    }
-
-    static String marks(int n) {
-        return String.join(",", Collections.nCopies(n, "?"));
     }
 
     /** The customer's private notes on a system. */
