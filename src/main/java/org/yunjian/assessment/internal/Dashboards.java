@@ -58,8 +58,11 @@ public class Dashboards {
     private final ScoringPolicy scoring;
     private final Clock clock;
     private final OrganizationDirectory directory;
+    private final ItemLabels labels;
 
-    Dashboards(JdbcClient jdbc, Parties parties, ScoringPolicy scoring, Clock clock, OrganizationDirectory directory) {
+    Dashboards(JdbcClient jdbc, Parties parties, ScoringPolicy scoring, Clock clock, OrganizationDirectory directory,
+               ItemLabels labels) {
+        this.labels = labels;
         this.jdbc = jdbc;
         this.parties = parties;
         this.directory = directory;
@@ -81,13 +84,13 @@ public class Dashboards {
             String c = conclusion == null || conclusion.isBlank() ? null : conclusion.strip();
             if (c != null && !c.equals(NO_CONCLUSION)
                     && Arrays.stream(Conclusion.values()).noneMatch(v -> v.name().equals(c))) {
-                errors.add("conclusion", "one of EXCELLENT, GOOD, FAIR, POOR, NONE");
+                errors.add("conclusion", "dashboard.error.conclusion");
             }
             if (level != null && (level < 1 || level > 4)) {
-                errors.add("level", "a 等保 level from 1 to 4");
+                errors.add("level", "dashboard.error.level");
             }
             if (q != null && q.length() > 200) {
-                errors.add("q", "at most 200 characters");
+                errors.add("q", AssessmentService.TOO_LONG, 200);
             }
             errors.throwIfAny();
             return new Filter(q == null || q.isBlank() ? null : q.strip(), c, level, overdueOnly);
@@ -200,7 +203,7 @@ public class Dashboards {
         // visibility needs only the organisations, not the assigned assessors: an empty list is enough here
         return all.stream().filter(h -> !Access.relations(new AssessmentInfo(h.id(), h.name(), h.systemId(),
                 h.assessorOrgId(), h.kind(), h.status(), List.of(), List.of(), h.createdAt(), h.createdAt(),
-                h.completedAt()), systems.get(h.systemId()), u).isEmpty()).toList();
+                h.completedAt(), null), systems.get(h.systemId()), u).isEmpty()).toList();
     }
 
     private static Instant instant(OffsetDateTime t) {
@@ -219,9 +222,10 @@ public class Dashboards {
                 .query(rs -> {
                     String verdict = rs.getString("verdict");
                     String risk = rs.getString("risk_level");
+                    String req = rs.getString("requirement_id");
                     out.computeIfAbsent(rs.getObject("assessment_id", UUID.class), k -> new ArrayList<>())
-                            .add(new ScoredItem(rs.getString("requirement_id") + "/" + rs.getString("side"),
-                                    rs.getString("layer"), rs.getString("control_point"),
+                            .add(new ScoredItem(req + "/" + rs.getString("side"), labels.layer(req, rs.getString("layer")),
+                                    labels.controlPoint(req, rs.getString("control_point")),
                                     verdict == null ? null : Verdict.valueOf(verdict),
                                     risk == null ? null : RiskLevel.valueOf(risk)));
                 });
@@ -402,7 +406,8 @@ public class Dashboards {
                 .param("open", OPEN_TASK).param("ids", ids)
                 .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getObject("item_id", UUID.class),
                         rs.getObject("assessment_id", UUID.class), rs.getString("requirement_id"),
-                        ItemSide.valueOf(rs.getString("side")), rs.getString("control_point"),
+                        ItemSide.valueOf(rs.getString("side")),
+                        labels.controlPoint(rs.getString("requirement_id"), rs.getString("control_point")),
                         rs.getObject("responsible_org_id", UUID.class), rs.getObject("due_date", LocalDate.class),
                         RemediationStatus.valueOf(rs.getString("status"))))
                 .list();
@@ -410,7 +415,7 @@ public class Dashboards {
         // looks it up by key (Parties.findOrganization would recompute the caller's whole visibility each time)
         Map<UUID, String> orgNames = new HashMap<>();
         rows.stream().map(Row::responsible).distinct().forEach(id -> orgNames.put(id,
-                directory.find(id).map(OrganizationDirectory.OrganizationRef::name).orElse(id.toString())));
+                directory.find(id).map(OrganizationDirectory.OrganizationRef::name).orElse("—")));
         return rows.stream().map(r -> new OpenTask(r.id(), r.itemId(), r.assessmentId(), names.get(r.assessmentId()),
                 r.requirementId(), r.side(), r.controlPoint(), r.responsible(), orgNames.get(r.responsible()), r.due(),
                 r.status(), r.due().isBefore(today))).toList();
