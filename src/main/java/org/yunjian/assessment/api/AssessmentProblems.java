@@ -10,12 +10,21 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.yunjian.assessment.internal.EvidenceException;
 import org.yunjian.assessment.internal.Workbooks;
+import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.Texts;
 
-/** RFC 9457 problems for the assessment module's own failures: rejected workbooks and evidence faults (conflicts: ProblemAdvice). */
+/** RFC 9457 problems for the assessment module's own failures: state conflicts (409), rejected workbooks and evidence faults. */
 @RestControllerAdvice(basePackageClasses = AssessmentProblems.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AssessmentProblems {
+
+    /** The one conflict exception, as 409 with its stable code (ahead of the page advice, which also matches here). */
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        p.setType(URI.create("urn:yunjian:problem:" + e.code()));
+        return p;
+    }
 
     @ExceptionHandler(Workbooks.WorkbookRejected.class)
     ProblemDetail workbook(Workbooks.WorkbookRejected e) {

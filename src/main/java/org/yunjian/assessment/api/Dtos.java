@@ -57,11 +57,12 @@ final class Dtos {
 
     record AssessmentResponse(UUID id, String name, UUID systemId, UUID assessorOrgId, AssessorKind assessorKind,
                               AssessmentStatus status, List<AssessmentStatus> allowedTransitions, List<UUID> assessors,
-                              List<String> scope, Instant createdAt, Instant updatedAt, Instant completedAt) {
+                              List<String> scope, Instant createdAt, Instant updatedAt, Instant completedAt,
+                              String reportNumber) {
         static AssessmentResponse of(AssessmentInfo a) {
             return new AssessmentResponse(a.id(), a.name(), a.systemId(), a.assessorOrgId(), a.assessorKind(),
                     a.status(), List.copyOf(a.status().next()), a.assessors(), a.scope(), a.createdAt(),
-                    a.updatedAt(), a.completedAt());
+                    a.updatedAt(), a.completedAt(), a.reportNumber());
         }
     }
 

@@ -87,8 +87,9 @@ class PdfReport {
         x.put("noHighRisk", t("report.highRisk.none"));
         x.put("noItems", t("report.items.none"));
         x.put("noRemediation", t("report.remediation.none"));
-        x.put("page", t("report.page"));
-        x.put("of", t("report.pageOf"));
+        x.put("pageBefore", t("report.page.before"));
+        x.put("pageMiddle", t("report.page.middle"));
+        x.put("pageAfter", t("report.page.after"));
         return x;
     }
 
