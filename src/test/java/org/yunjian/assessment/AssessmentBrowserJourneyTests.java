@@ -120,6 +120,10 @@ class AssessmentBrowserJourneyTests {
         assertThat(driver.findElement(By.id("score-policy")).getText()).isEqualTo("国标默认评分规则（第 1 版）");
         driver.findElement(By.id("to-IN_REVIEW")).click();
         wait.until(d -> status().equals("IN_REVIEW"));
+        // completing cannot be undone: the button does nothing until the confirmation is ticked (no JavaScript)
+        driver.findElement(By.id("to-COMPLETED")).click();
+        assertThat(status()).isEqualTo("IN_REVIEW");
+        driver.findElement(By.id("confirm-COMPLETED")).click();
         driver.findElement(By.id("to-COMPLETED")).click();
         wait.until(d -> status().equals("COMPLETED"));
 

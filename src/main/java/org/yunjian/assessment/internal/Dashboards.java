@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -146,7 +145,7 @@ public class Dashboards {
                            List<SystemRow> systems, List<ControlPointRow> controlPoints) {
     }
 
-    /** One completed assessment in a system's trend, oldest first. */
+    /** One completed assessment in a system's trend, oldest first; {@code conclusion} null when nothing was recorded. */
     public record TrendPoint(UUID assessmentId, String name, AssessorKind assessorKind, Instant completedAt,
                              double complianceRate, Conclusion conclusion, int highRisk, int mediumRisk) {
     }
@@ -291,9 +290,10 @@ public class Dashboards {
             } else {
                 ScoreResult score = scoring.score(items.getOrDefault(h.id(), List.of()));
                 scores.put(s.id(), score);
+                boolean none = score.notYetAssessed(); // completed with nothing recorded: no conclusion to show
                 row = new SystemRow(s.id(), s.name(), s.protectionLevel(), h.id(), h.name(), h.completedAt(),
-                        score.complianceRate(), score.conclusion(), score.highRisk().size(), score.mediumRisk(), c[0],
-                        c[1]);
+                        none ? null : score.complianceRate(), none ? null : score.conclusion(),
+                        score.highRisk().size(), score.mediumRisk(), c[0], c[1]);
             }
             if (f.accepts(row)) {
                 rows.add(row);
@@ -311,61 +311,10 @@ public class Dashboards {
                 rows.stream().mapToInt(SystemRow::highRisk).sum(),
                 rows.stream().mapToInt(SystemRow::openRemediations).sum(),
                 rows.stream().mapToInt(SystemRow::overdueRemediations).sum(), mean);
-        List<ControlPointRow> cps = controlPoints(rows.stream().filter(r -> r.latestAssessmentId() != null)
-                .map(r -> new Scored(items.getOrDefault(r.latestAssessmentId(), List.of()), scores.get(r.systemId())))
+        List<ControlPointRow> cps = ControlPointAggregates.of(rows.stream().filter(r -> r.latestAssessmentId() != null)
+                .map(r -> new ControlPointAggregates.Scored(items.getOrDefault(r.latestAssessmentId(), List.of()), scores.get(r.systemId())))
                 .toList());
         return new Overview(today, scoring.id(), scoring.version(), f, totals, rows, cps);
-    }
-
-    /**
-     * Aggregates by control point over several assessments' items (one pass): per control point the systems
-     * assessing it, those with a finding there, the item counts and the rate over all scored items (the
-     * policy's item scores: 符合 1, 部分符合 0.5, 不符合 0 in the default policy).
-     */
-    record Scored(List<ScoredItem> items, ScoreResult score) {
-    }
-
-    static List<ControlPointRow> controlPoints(List<Scored> assessments) {
-        record Key(String layer, String controlPoint) {
-        }
-        class Acc {
-            int systems;
-            int failing;
-            int[] n = new int[4];
-            double score;
-            int scored;
-        }
-        Map<Key, Acc> by = new LinkedHashMap<>();
-        for (Scored scored : assessments) {
-            List<ScoredItem> items = scored.items();
-            ScoreResult score = scored.score();
-            Map<String, String> layerOf = new HashMap<>();
-            Set<String> failing = items.stream().filter(i -> i.verdict() != null && i.verdict().isFinding())
-                    .map(ScoredItem::controlPoint).collect(Collectors.toSet());
-            items.forEach(i -> layerOf.putIfAbsent(i.controlPoint(), i.layer()));
-            for (ScoreResult.Group g : score.byControlPoint()) {
-                Acc a = by.computeIfAbsent(new Key(layerOf.get(g.name()), g.name()), k -> new Acc());
-                a.systems++;
-                if (failing.contains(g.name())) {
-                    a.failing++;
-                }
-                a.n[0] += g.compliant();
-                a.n[1] += g.partiallyCompliant();
-                a.n[2] += g.nonCompliant();
-                a.n[3] += g.notApplicable();
-                a.score += g.score();
-                a.scored += g.scored();
-            }
-        }
-        return by.entrySet().stream()
-                .map(e -> new ControlPointRow(e.getKey().layer(), e.getKey().controlPoint(), e.getValue().systems,
-                        e.getValue().failing, e.getValue().n[0], e.getValue().n[1], e.getValue().n[2],
-                        e.getValue().n[3], e.getValue().scored == 0 ? 0
-                        : Math.round(e.getValue().score / e.getValue().scored * 10000) / 100.0))
-                .sorted(Comparator.comparingInt(ControlPointRow::systemsWithFindings).reversed()
-                        .thenComparing(Comparator.comparingInt(ControlPointRow::nonCompliant).reversed())
-                        .thenComparingDouble(ControlPointRow::rate))
-                .toList();
     }
 
     /** One system's dashboard, or 404 if the caller may not see the system. */
@@ -381,7 +330,7 @@ public class Dashboards {
         for (Header h : completed) {
             ScoreResult score = scoring.score(items.getOrDefault(h.id(), List.of()));
             trend.add(new TrendPoint(h.id(), h.name(), h.kind(), h.completedAt(), score.complianceRate(),
-                    score.conclusion(), score.highRisk().size(), score.mediumRisk()));
+                    score.notYetAssessed() ? null : score.conclusion(), score.highRisk().size(), score.mediumRisk()));
             latest = new Latest(h.id(), h.name(), h.completedAt(), score);
         }
         List<OpenTask> open = openTasks(headers, today);

@@ -190,14 +190,20 @@ public class EvidenceService {
         return repo.evidence(evidenceId).orElseThrow();
     }
 
+    /** The evidence if the caller's organisation uploaded it (404 if invisible, 403 if someone else's). */
+    @Transactional(readOnly = true)
+    public EvidenceInfo requireOwned(UUID evidenceId) {
+        EvidenceInfo info = visible(evidenceId);
+        if (!assessments.item(info.itemId()).access().owns(info)) {
+            throw new AccessDeniedException("assessment.denied.evidenceDelete");
+        }
+        return info;
+    }
+
     /** Destroys the key (cryptographic erasure), the metadata and the blob. */
     @Transactional
     public void delete(UUID evidenceId) {
-        EvidenceInfo info = visible(evidenceId);
-        ItemDetail d = assessments.item(info.itemId());
-        if (!d.access().owns(info)) {
-            throw new AccessDeniedException("assessment.denied.evidenceDelete");
-        }
+        EvidenceInfo info = requireOwned(evidenceId);
         assessments.requireOpen(info.assessmentId());
         repo.deleteEvidence(evidenceId);
         events.publishEvent(AuditableEvent.success("assessment.evidence.delete", "evidence", evidenceId,

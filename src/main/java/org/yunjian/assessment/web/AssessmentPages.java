@@ -29,7 +29,6 @@ import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.internal.Access;
 import org.yunjian.assessment.internal.AssessmentService;
-import org.yunjian.assessment.internal.EvidenceException;
 import org.yunjian.assessment.internal.EvidenceService;
 import org.yunjian.assessment.internal.ItemGenerator;
 import org.yunjian.assessment.internal.Records.AssessmentInfo;
@@ -227,7 +226,7 @@ class AssessmentPages {
     String transition(@PathVariable UUID id, @RequestParam AssessmentStatus to,
                       @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes flash) {
         if (CONFIRMED.contains(to) && !confirm) {
-            service.access(id);
+            service.access(id).requireAssessor();
             flash.addFlashAttribute("conflict", Texts.get("assessment.confirm.missing"));
             return "redirect:/assessments/" + id;
         }
@@ -334,53 +333,6 @@ class AssessmentPages {
             flash.addFlashAttribute("conflict", e.getMessage());
             return "redirect:/assessment-items/" + id;
         }
-    }
-
-    @GetMapping("/evidence/{id}")
-    @PreAuthorize(WHO)
-    ResponseEntity<?> download(@PathVariable UUID id) {
-        try {
-            var d = evidence.download(id);
-            return ResponseEntity.ok()
-                    .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
-                            .filename(d.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                    .header("X-Content-Type-Options", "nosniff")
-                    .contentType(org.springframework.http.MediaType.parseMediaType(d.info().contentType()))
-                    .body(d.content());
-        } catch (EvidenceException e) {
-            int status = e.kind() == EvidenceException.Kind.KEY_DESTROYED ? 410 : 500;
-            return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.TEXT_PLAIN)
-                    .body(e.getMessage());
-        }
-    }
-
-    @PostMapping("/evidence/{id}/shared")
-    @PreAuthorize(WHO)
-    String share(@PathVariable UUID id, @RequestParam boolean shared, RedirectAttributes flash) {
-        var info = evidence.visible(id);
-        try {
-            evidence.setShared(id, shared);
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/assessment-items/" + info.itemId();
-    }
-
-    @PostMapping("/evidence/{id}/delete")
-    @PreAuthorize(WHO)
-    String deleteEvidence(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm,
-                          RedirectAttributes flash) {
-        var info = evidence.visible(id);
-        if (!confirm) {
-            flash.addFlashAttribute("conflict", Texts.get("assessment.confirm.missingDelete", info.displayName()));
-            return "redirect:/assessment-items/" + info.itemId();
-        }
-        try {
-            evidence.delete(id);
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/assessment-items/" + info.itemId();
     }
 
     @PostMapping("/remediations/{id}")
