@@ -80,8 +80,7 @@ class AssessmentApi {
     @Operation(summary = "The item table as an XLSX workbook to fill offline")
     ResponseEntity<byte[]> exportWorkbook(@PathVariable UUID id) {
         return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("assessment-" + id + ".xlsx").build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, workbooks.contentDisposition(id))
                 .body(workbooks.export(id));
     }
 

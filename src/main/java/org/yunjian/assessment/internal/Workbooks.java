@@ -157,6 +157,20 @@ public class Workbooks {
         }
     }
 
+    /**
+     * {@code attachment; filename="assessment-items-YJ-2026-000123.xlsx"; filename*=UTF-8''…} — the download name
+     * {@code 测评表-<system>-YJ-2026-000123.xlsx} in the reader's language, with an ASCII fallback.
+     */
+    @Transactional(readOnly = true)
+    public String contentDisposition(UUID assessmentId) {
+        var access = service.access(assessmentId);
+        String number = access.assessment().reportNumber() == null ? "" : "-" + access.assessment().reportNumber();
+        String system = Text.fileName(access.system().name(), "system").replaceAll("[\\s.]+", "_");
+        String utf8 = Texts.get("workbook.fileName") + "-" + system + number + ".xlsx";
+        return "attachment; filename=\"assessment-items" + number + ".xlsx\"; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(utf8, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     private static void set(Row row, int col, String value) {
         if (value != null) {
             row.createCell(col).setCellValue(Text.safe(value)); // a stored control character must not break the file

@@ -75,8 +75,7 @@ class AssessmentPages {
         return ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.parseMediaType(
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
-                        .filename("assessment-" + id + ".xlsx").build().toString())
+                .header("Content-Disposition", workbooks.contentDisposition(id))
                 .body(workbooks.export(id));
     }
 
