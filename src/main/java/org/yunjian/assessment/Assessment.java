@@ -5,11 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.Msg;
 
 /**
  * An assessment project as an aggregate: the guarded status machine. A transition method checks the
  * current state, changes it and registers the event to publish (like restbucks' {@code Order.markPaid()});
- * an illegal one throws {@link IllegalTransitionException} and changes nothing.
+ * an illegal one throws a {@link ConflictException} ({@code illegal-transition}) and changes nothing.
  */
 public final class Assessment {
 
@@ -72,15 +76,14 @@ public final class Assessment {
             case IN_REVIEW -> submitForReview(now);
             case COMPLETED -> complete(now);
             case ARCHIVED -> archive(now);
-            case DRAFT -> throw new IllegalTransitionException(status, target);
+            case DRAFT -> throw illegal(status, target);
         };
     }
 
     /** Throws unless verdicts and evidence may still change. */
     public void requireOpen() {
         if (!status.isOpen()) {
-            throw new AssessmentConflictException("assessment-closed",
-                    "The assessment is " + status + ": verdicts, observations and evidence can no longer change");
+            throw new ConflictException("assessment-closed", "assessment.error.closed", Msg.of(status));
         }
     }
 
@@ -93,10 +96,17 @@ public final class Assessment {
 
     private Assessment move(AssessmentStatus target, AssessmentStatus required, AssessmentEvent event) {
         if (status != required || !status.canMoveTo(target)) {
-            throw new IllegalTransitionException(status, target);
+            throw illegal(status, target);
         }
         status = target;
         events.add(event);
         return this;
+    }
+
+    /** The refusal of a move the status machine does not allow (409 {@code illegal-transition}). */
+    public static ConflictException illegal(AssessmentStatus from, AssessmentStatus to) {
+        String allowed = from.next().stream().sorted().map(s -> Msg.of(s).text()).collect(Collectors.joining(" / "));
+        return new ConflictException("illegal-transition", "assessment.error.illegalTransition", Msg.of(from),
+                Msg.of(to), allowed.isEmpty() ? Msg.of("assessment.error.noFurtherMove") : allowed);
     }
 }

@@ -2,6 +2,8 @@ package org.yunjian.assessment;
 
 import java.util.List;
 
+import org.yunjian.shared.Msg;
+
 /**
  * What a {@link ScoringPolicy} made of an assessment.
  *
@@ -13,11 +15,11 @@ import java.util.List;
  * @param byControlPoint   aggregates per 控制点 in catalog order
  * @param highRisk         the high-risk findings, listed apart
  * @param pending          items without a verdict yet (not scored)
- * @param reasons          why the conclusion is what it is, in words the report can print
+ * @param reasons          why the conclusion is what it is, as messages rendered in the reader's language
  */
 public record ScoreResult(String policyId, String policyVersion, double complianceRate, Conclusion conclusion,
                           List<Group> byLayer, List<Group> byControlPoint, List<ScoringPolicy.ScoredItem> highRisk,
-                          int pending, int mediumRisk, List<String> reasons) {
+                          int pending, int mediumRisk, List<Msg> reasons) {
 
     public ScoreResult {
         byLayer = List.copyOf(byLayer);
@@ -26,25 +28,26 @@ public record ScoreResult(String policyId, String policyVersion, double complian
         reasons = List.copyOf(reasons);
     }
 
-    /** The conclusion bands (优 / 良 / 中 / 差). */
+    /** The conclusion bands (优 / 良 / 中 / 差); display names {@code enum.Conclusion.<CONSTANT>}. */
     public enum Conclusion {
-        EXCELLENT("优", "Excellent"), GOOD("良", "Good"), FAIR("中", "Fair"), POOR("差", "Poor");
+        EXCELLENT, GOOD, FAIR, POOR
+    }
 
-        private final String zh;
-        private final String en;
-
-        Conclusion(String zh, String en) {
-            this.zh = zh;
-            this.en = en;
+    /**
+     * Nothing recorded yet (no item has a verdict): there is no conclusion to show, only "尚未测评" — a draft
+     * must not read as 差 with 0.00 %.
+     */
+    public boolean notYetAssessed() {
+        int recorded = 0;
+        for (Group g : byLayer) {
+            recorded += g.compliant() + g.partiallyCompliant() + g.nonCompliant() + g.notApplicable();
         }
+        return recorded == 0;
+    }
 
-        public String zh() {
-            return zh;
-        }
-
-        public String en() {
-            return en;
-        }
+    /** The conclusion's display name, or "尚未测评" when nothing is recorded. */
+    public Msg conclusionText() {
+        return notYetAssessed() ? Msg.of("assessment.notYetAssessed") : Msg.of(conclusion);
     }
 
     /**

@@ -32,7 +32,7 @@ public final class CjkFont {
             Path.of("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"));
 
     /** The sample a font must render to count as CJK: common characters of our headings. */
-    private static final String PROBE = "云鉴测评报告删除证明";
+    private static final String PROBE = "\u4e91\u9274\u6d4b\u8bc4\u62a5\u544a\u5220\u9664\u8bc1\u660e"; // 云鉴测评报告删除证明
 
     private final Path file;
     private final byte[] bytes;
@@ -60,9 +60,7 @@ public final class CjkFont {
             }
             tried.add(candidate.toString());
         }
-        throw new FontUnavailableException("No CJK TrueType font found for PDF documents (looked for "
-                + String.join(", ", tried) + "): install the Debian package fonts-wqy-microhei or set "
-                + "yunjian.documents.cjk-font to a .ttf/.ttc file with Chinese glyphs");
+        throw new FontUnavailableException("documents.font.none", String.join(", ", tried));
     }
 
     /**
@@ -75,24 +73,21 @@ public final class CjkFont {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new FontUnavailableException("Cannot read the CJK font file " + file + ": " + e, e);
+            throw new FontUnavailableException(e, "documents.font.unreadable", file, e.getMessage());
         }
         String face;
         try (TrueTypeFont font = parse(bytes, null)) {
             if (font instanceof OpenTypeFont otf && otf.isPostScript()) {
-                throw new FontUnavailableException("The font " + file + " has CFF (PostScript) outlines, which "
-                        + "cannot be embedded; use a TrueType CJK font such as fonts-wqy-microhei");
+                throw new FontUnavailableException("documents.font.cff", file);
             }
             for (int cp : PROBE.codePoints().toArray()) {
                 if (font.getUnicodeCmapLookup().getGlyphId(cp) == 0) {
-                    throw new FontUnavailableException("The font " + file + " has no glyph for '"
-                            + Character.toString(cp) + "': it is not a Chinese font");
+                    throw new FontUnavailableException("documents.font.noGlyph", file, Character.toString(cp));
                 }
             }
             face = font.getName();
         } catch (IOException e) {
-            throw new FontUnavailableException("The file " + file + " is not a TrueType font or collection: "
-                    + e.getMessage(), e);
+            throw new FontUnavailableException(e, "documents.font.notTrueType", file, e.getMessage());
         }
         return new CjkFont(file, bytes, face);
     }
@@ -123,7 +118,7 @@ public final class CjkFont {
             });
             if (first[0] == null) {
                 collection.close();
-                throw new IOException(face == null ? "empty font collection" : "no face " + face + " in the collection");
+                throw new IOException(face == null ? "font-collection-empty" : "font-collection-lacks-face " + face);
             }
             return first[0];
         }

@@ -1,13 +1,16 @@
 package org.yunjian.documents;
 
-/** No usable CJK TrueType font: PDFs would print Chinese as boxes, so none is produced. */
-public final class FontUnavailableException extends RuntimeException {
+import org.yunjian.shared.LocalizedException;
+import org.yunjian.shared.Msg;
 
-    FontUnavailableException(String message) {
-        super(message);
+/** No usable CJK TrueType font: PDFs would print Chinese as boxes, so none is produced. The text is a bundle message. */
+public final class FontUnavailableException extends LocalizedException {
+
+    FontUnavailableException(String key, Object... args) {
+        super(Msg.of(key, args), null);
     }
 
-    FontUnavailableException(String message, Throwable cause) {
-        super(message, cause);
+    FontUnavailableException(Throwable cause, String key, Object... args) {
+        super(Msg.of(key, args), cause);
     }
 }

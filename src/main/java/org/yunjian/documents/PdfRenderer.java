@@ -67,6 +67,9 @@ public final class PdfRenderer {
      * @return the PDF bytes
      * @throws IllegalArgumentException if the XHTML is not well-formed, naming the parser's complaint
      */
+    /** The producer named in the PDF's document information (the product's name, in both scripts). */
+    static final String PRODUCER = "Yunjian \u4e91\u9274";
+
     public byte[] render(String xhtml, Metadata metadata) {
         String html = withBaseStyle(Text.safe(xhtml));
         try (PDDocument document = new PDDocument(); TrueTypeFont ttf = font().open()) {
@@ -75,14 +78,14 @@ public final class PdfRenderer {
             info.setTitle(Text.safe(metadata.title()));
             info.setAuthor(Text.safe(metadata.author()));
             info.setSubject(Text.safe(metadata.subject()));
-            info.setCreator("Yunjian 云鉴");
+            info.setCreator(PRODUCER);
             info.setCreationDate(Calendar.getInstance());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             new PdfRendererBuilder()
                     .usePDDocument(document)
                     .useFont(new PDFontSupplier(pdFont), FONT_FAMILY)
                     .withHtmlContent(html, null)
-                    .withProducer("Yunjian 云鉴")
+                    .withProducer(PRODUCER)
                     .toStream(out)
                     .run();
             return out.toByteArray();
@@ -90,7 +93,7 @@ public final class PdfRenderer {
             throw new UncheckedIOException("PDF rendering failed: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             if (e.getClass().getName().contains("XRRuntimeException")) {
-                throw new IllegalArgumentException("The document is not well-formed XHTML: " + e.getMessage(), e);
+                throw new IllegalArgumentException("xhtml-not-well-formed: " + e.getMessage(), e);
             }
             throw e;
         }

@@ -258,10 +258,13 @@ class AssessmentApiTests {
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 1;
         Files.write(file, bytes);
-        mvc.perform(get("/api/evidence/{id}/content", ev).with(as(assessor)))
+        mvc.perform(get("/api/evidence/{id}/content", ev).with(as(assessor)).header("Accept-Language", "en"))
                 .andExpect(status().isInternalServerError())
                 .andExpect(jsonPath("$.type").value("urn:yunjian:problem:evidence-integrity"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("altered in storage")));
+        mvc.perform(get("/api/evidence/{id}/content", ev).with(as(assessor)))
+                .andExpect(status().isInternalServerError())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("在存储中被改动")));
     }
 
     @Test

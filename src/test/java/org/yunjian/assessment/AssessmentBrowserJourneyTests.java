@@ -117,9 +117,13 @@ class AssessmentBrowserJourneyTests {
 
         driver.get(assessmentUrl);
         assertThat(driver.findElement(By.id("remediations")).getText()).contains("待整改");
-        assertThat(driver.findElement(By.id("score-policy")).getText()).isEqualTo("gb-default v1");
+        assertThat(driver.findElement(By.id("score-policy")).getText()).isEqualTo("国标默认评分规则（第 1 版）");
         driver.findElement(By.id("to-IN_REVIEW")).click();
         wait.until(d -> status().equals("IN_REVIEW"));
+        // completing cannot be undone: the button does nothing until the confirmation is ticked (no JavaScript)
+        driver.findElement(By.id("to-COMPLETED")).click();
+        assertThat(status()).isEqualTo("IN_REVIEW");
+        driver.findElement(By.id("confirm-COMPLETED")).click();
         driver.findElement(By.id("to-COMPLETED")).click();
         wait.until(d -> status().equals("COMPLETED"));
 
@@ -130,7 +134,7 @@ class AssessmentBrowserJourneyTests {
         assertThat(driver.findElements(By.id("report-draft"))).isEmpty();
         driver.findElement(By.id("download-pdf")).click();
         PdfInspection report = new PdfInspection(Files.readAllBytes(awaitDownload(downloads, ".pdf")));
-        assertThat(report.text(1, 4)).contains("云计算安全扩展要求等级测评报告", "测评结论", "安全计算环境", "gb-default v1",
+        assertThat(report.text(1, 4)).contains("云计算安全扩展要求等级测评报告", "测评结论", "安全计算环境", "国标默认评分规则（第 1 版）",
                 DemoData.PORTAL_SYSTEM);
         assertThat(report.missingGlyphs(1, 4)).isEmpty();
         assertThat(PdfInspection.inkCoverage(report.image(1, 72))).isGreaterThan(0.002);

@@ -79,17 +79,31 @@ class AssessmentCommandTests {
         id = JsonPath.read(body, "$.id");
     }
 
+    /** Runs a command in English (as {@code --lang en} does), the language most assertions here read. */
     int run(String... args) {
+        return run(java.util.Locale.ENGLISH, args);
+    }
+
+    int run(java.util.Locale language, String... args) {
         var commandLine = cli.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(language);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
     }
 
     @Test
     void listsTheAssessmentsTheUserTakesPartIn() {
         assertThat(run("assessment", "list", "--as", username)).isZero();
-        assertThat(out.toString()).contains(id, "命令行测评", "DRAFT");
+        assertThat(out.toString()).contains(id, "命令行测评", "Draft", "Third-party assessment").containsPattern("YJ-\\d{4}-\\d{6}")
+                .doesNotContain("DRAFT").doesNotContain("THIRD_PARTY");
+        out.getBuffer().setLength(0);
+        assertThat(run(java.util.Locale.SIMPLIFIED_CHINESE, "assessment", "list", "--as", username)).isZero();
+        assertThat(out.toString()).contains("报告编号", "草稿", "第三方测评");
     }
 
     @Test
@@ -111,7 +125,8 @@ class AssessmentCommandTests {
     @Test
     void workbookRoundTripThroughTheCommandLine() throws Exception {
         Path xlsx = dir.resolve("items.xlsx");
-        assertThat(run("assessment", "export-workbook", id, "-o", xlsx.toString(), "--as", username)).isZero();
+        assertThat(run(java.util.Locale.SIMPLIFIED_CHINESE, "assessment", "export-workbook", id, "-o", xlsx.toString(),
+                "--as", username)).isZero();
         byte[] exported = Files.readAllBytes(xlsx);
         String item1;
         String item2;
@@ -130,7 +145,7 @@ class AssessmentCommandTests {
 
         assertThat(run("assessment", "import-workbook", id, xlsx.toString(), "--as", username)).isZero();
         assertThat(out.toString()).contains("Applied 1 row(s)", "1 conflict(s)", "conflict: row 3",
-                "platform 符合, workbook 不适用");
+                "platform \"Compliant\", workbook \"Not applicable\"");
         mvc.perform(get("/api/assessment-items/{id}", item1).with(as(assessor)))
                 .andExpect(jsonPath("$.item.verdict").value("COMPLIANT"));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'cli.act-as' AND username = ?")
@@ -149,17 +164,21 @@ class AssessmentCommandTests {
         Path docx = dir.resolve("report.docx");
         Path pdf = dir.resolve("report.pdf");
         Path oscal = dir.resolve("results.json");
-        assertThat(run("assessment", "report", id, "--format", "docx", "-o", docx.toString(), "--as", username)).isZero();
-        assertThat(run("assessment", "report", id, "--format", "pdf", "-o", pdf.toString(), "--as", username)).isZero();
-        assertThat(run("assessment", "report", id, "--format", "oscal-json", "-o", oscal.toString(), "--as", username))
+        var zh = java.util.Locale.SIMPLIFIED_CHINESE;
+        assertThat(run(zh, "assessment", "report", id, "--format", "docx", "-o", docx.toString(), "--as", username))
                 .isZero();
+        assertThat(run(zh, "assessment", "report", id, "--format", "pdf", "-o", pdf.toString(), "--as", username))
+                .isZero();
+        assertThat(run(zh, "assessment", "report", id, "--format", "oscal-json", "-o", oscal.toString(), "--as",
+                username)).isZero();
+        assertThat(out.toString()).contains("已写出", "Word 文档", "测评报告-" + w.system().name().replace(' ', '_'));
         try (XWPFDocument doc = new XWPFDocument(Files.newInputStream(docx))) {
             assertThat(doc.getParagraphs().stream().map(p -> p.getText())).contains("测评结论", "高风险问题");
         }
         assertThat(new PdfInspection(Files.readAllBytes(pdf)).text(1, 3)).contains("测评结论", "草稿");
         assertThat(Files.readString(oscal)).contains("\"assessment-results\"");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'assessment.report.export' AND object_id = ? "
-                + "AND detail LIKE '%via cli:%'").param(id).query(Long.class).single()).isEqualTo(3);
+                + "AND detail LIKE '%\"cli:%'").param(id).query(Long.class).single()).isEqualTo(3);
         assertThat(run("assessment", "report", id, "--format", "odt", "-o", docx.toString(), "--as", username))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("format: use docx, pdf or oscal-json");

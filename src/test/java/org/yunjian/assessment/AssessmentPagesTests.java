@@ -73,7 +73,7 @@ class AssessmentPagesTests {
         String id = create();
         mvc.perform(get("/assessments/{id}", id).with(as(assessor)).param("side", "CUSTOMER_SYSTEM"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("gb-default v1")))
+                .andExpect(content().string(Matchers.containsString("国标默认评分规则（第 1 版）")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("data-side=\"CLOUD_PLATFORM\""))));
         String page = mvc.perform(get("/assessments/{id}", id).with(as(assessor))).andReturn().getResponse()
                 .getContentAsString();
@@ -92,9 +92,10 @@ class AssessmentPagesTests {
         String id = create();
         String page = mvc.perform(get("/assessments/{id}", id).with(as(assessor))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("id=\"download-docx\" href=\"/api/assessments/" + id + "/report.docx\"",
-                "id=\"download-pdf\" href=\"/api/assessments/" + id + "/report.pdf\"",
-                "id=\"download-oscal\" href=\"/api/assessments/" + id + "/oscal-results.json\"",
+        // the documents are written in the page's language, whatever the browser's Accept-Language says
+        assertThat(page).contains("id=\"download-docx\" href=\"/api/assessments/" + id + "/report.docx?lang=zh\"",
+                "id=\"download-pdf\" href=\"/api/assessments/" + id + "/report.pdf?lang=zh\"",
+                "id=\"download-oscal\" href=\"/api/assessments/" + id + "/oscal-results.json?lang=zh\"",
                 "id=\"report-draft\"");
     }
 }

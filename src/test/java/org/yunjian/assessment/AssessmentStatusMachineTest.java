@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.Texts;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -39,7 +42,14 @@ class AssessmentStatusMachineTest {
             }
             Assessment a = in(from);
             assertThatThrownBy(() -> a.moveTo(to, NOW)).as("%s -> %s", from, to)
-                    .isInstanceOf(IllegalTransitionException.class).hasMessageContaining(from + " to " + to);
+                    .isInstanceOf(ConflictException.class)
+                    .satisfies(e -> assertThat(((ConflictException) e).code()).isEqualTo("illegal-transition"))
+                    .satisfies(e -> assertThat(((ConflictException) e).text().text(Texts.ENGLISH))
+                            .contains("from \"" + Msg.of(from).text(Texts.ENGLISH) + "\" to \""
+                                    + Msg.of(to).text(Texts.ENGLISH) + "\""))
+                    .satisfies(e -> assertThat(((ConflictException) e).text().text(Texts.CHINESE))
+                            .contains("从“" + Msg.of(from).text(Texts.CHINESE) + "”变为“"
+                                    + Msg.of(to).text(Texts.CHINESE) + "”"));
             assertThat(a.status()).isEqualTo(from);
             assertThat(a.drainEvents()).isEmpty();
         }
@@ -48,9 +58,9 @@ class AssessmentStatusMachineTest {
     @Test
     void cannotCompleteWithoutReview() {
         assertThatThrownBy(() -> in(AssessmentStatus.IN_PROGRESS).complete(NOW))
-                .isInstanceOf(IllegalTransitionException.class);
+                .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> in(AssessmentStatus.DRAFT).complete(NOW))
-                .isInstanceOf(IllegalTransitionException.class);
+                .isInstanceOf(ConflictException.class);
     }
 
     @Test
@@ -61,9 +71,11 @@ class AssessmentStatusMachineTest {
     @Test
     void completedAssessmentRefusesChanges() {
         assertThatThrownBy(() -> in(AssessmentStatus.COMPLETED).requireOpen())
-                .isInstanceOf(AssessmentConflictException.class);
+                .isInstanceOf(ConflictException.class)
+                .satisfies(e -> assertThat(((ConflictException) e).code()).isEqualTo("assessment-closed"))
+                .satisfies(e -> assertThat(((ConflictException) e).text().text(Texts.CHINESE)).contains("已完成"));
         assertThatThrownBy(() -> in(AssessmentStatus.ARCHIVED).requireOpen())
-                .isInstanceOf(AssessmentConflictException.class);
+                .isInstanceOf(ConflictException.class);
         in(AssessmentStatus.IN_REVIEW).requireOpen();
     }
 }

@@ -120,7 +120,7 @@ class ReportTests {
         byte[] pdf = download("report.pdf", assessor, "application/pdf");
         PdfInspection inspection = new PdfInspection(pdf);
         String firstPages = inspection.text(1, 4);
-        assertThat(firstPages).contains("云计算安全扩展要求等级测评报告", "测评结论", "安全计算环境", "gb-default v1",
+        assertThat(firstPages).contains("云计算安全扩展要求等级测评报告", "测评结论", "安全计算环境", "国标默认评分规则（第 1 版）",
                 w.system().name(), w.assessor().name(), "第 3 页 / 共 " + inspection.pages() + " 页")
                 .doesNotContain("草稿");
         String all = inspection.text(1, inspection.pages());

@@ -113,8 +113,8 @@ class WorkbookRoundTripTests {
                 .andExpect(jsonPath("$.conflicts.length()").value(1))
                 .andExpect(jsonPath("$.conflicts[0].row").value(3))
                 .andExpect(jsonPath("$.conflicts[0].itemId").value(item2))
-                .andExpect(jsonPath("$.conflicts[0].platformVerdict").value("符合"))
-                .andExpect(jsonPath("$.conflicts[0].workbookVerdict").value("不适用"));
+                .andExpect(jsonPath("$.conflicts[0].platformVerdict").value("COMPLIANT"))
+                .andExpect(jsonPath("$.conflicts[0].workbookVerdict").value("NOT_APPLICABLE"));
         mvc.perform(get("/api/assessment-items/{id}", item1).with(as(assessor)))
                 .andExpect(jsonPath("$.item.verdict").value("NON_COMPLIANT"))
                 .andExpect(jsonPath("$.item.riskLevel").value("MEDIUM"))
@@ -171,7 +171,7 @@ class WorkbookRoundTripTests {
     @Test
     void rejectsSomethingThatIsNotAWorkbook() throws Exception {
         importWorkbook("name,verdict\n".getBytes()).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.problems[0].message").value("not an XLSX workbook"));
+                .andExpect(jsonPath("$.problems[0].message").value("不是 XLSX 格式的 Excel 文件"));
         assertThat(export()).isNotEmpty();
     }
 }

@@ -52,7 +52,7 @@ class PdfRendererTest {
         assertThatThrownBy(() -> renderer.render("<html><head></head><body><p>未闭合</body></html>",
                 new PdfRenderer.Metadata("t", null, null)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("not well-formed XHTML");
+                .hasMessageContaining("xhtml-not-well-formed");
     }
 
     @Test
@@ -62,7 +62,8 @@ class PdfRendererTest {
         assertThatThrownBy(() -> CjkFont.load(bogus))
                 .isInstanceOf(FontUnavailableException.class)
                 .hasMessageContaining(bogus.toString())
-                .hasMessageContaining("not a TrueType font");
+                .satisfies(e -> assertThat(((FontUnavailableException) e).text().key())
+                        .isEqualTo("documents.font.notTrueType"));
         assertThatThrownBy(() -> PdfRenderer.locatingFont(Optional.of(dir.resolve("absent.ttc")))
                 .render(DOC, new PdfRenderer.Metadata("t", null, null)))
                 .isInstanceOf(FontUnavailableException.class)

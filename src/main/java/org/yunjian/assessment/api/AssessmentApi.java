@@ -42,6 +42,7 @@ import org.yunjian.assessment.api.Dtos.VerdictRequest;
 import org.yunjian.assessment.internal.AssessmentService;
 import org.yunjian.assessment.internal.EvidenceService;
 import org.yunjian.assessment.internal.Records.Interview;
+import org.yunjian.assessment.internal.Remediations;
 import org.yunjian.assessment.internal.Workbooks;
 import org.yunjian.shared.FieldErrors.ValidationException;
 
@@ -56,8 +57,11 @@ class AssessmentApi {
     private final EvidenceService evidence;
     private final Workbooks workbooks;
     private final Clock clock;
+    private final Remediations remediations;
 
-    AssessmentApi(AssessmentService service, EvidenceService evidence, Workbooks workbooks, Clock clock) {
+    AssessmentApi(AssessmentService service, EvidenceService evidence, Workbooks workbooks, Clock clock,
+                  Remediations remediations) {
+        this.remediations = remediations;
         this.service = service;
         this.evidence = evidence;
         this.workbooks = workbooks;
@@ -76,8 +80,7 @@ class AssessmentApi {
     @Operation(summary = "The item table as an XLSX workbook to fill offline")
     ResponseEntity<byte[]> exportWorkbook(@PathVariable UUID id) {
         return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("assessment-" + id + ".xlsx").build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, workbooks.contentDisposition(id))
                 .body(workbooks.export(id));
     }
 
@@ -228,7 +231,7 @@ class AssessmentApi {
     @PreAuthorize(WHO)
     @Operation(summary = "Change a remediation task (responsible organisation, due date, status, note)")
     RemediationResponse remediation(@PathVariable UUID id, @RequestBody RemediationRequest body) {
-        return RemediationResponse.of(service.updateRemediation(id, new AssessmentService.RemediationInput(
+        return RemediationResponse.of(remediations.update(id, new Remediations.Input(
                 body.responsibleOrgId(), body.dueDate(), body.status(), body.note())), today());
     }
 }

@@ -8,17 +8,19 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.yunjian.assessment.AssessmentConflictException;
 import org.yunjian.assessment.internal.EvidenceException;
 import org.yunjian.assessment.internal.Workbooks;
+import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.Texts;
 
-/** RFC 9457 problems for the assessment module's own failures: state conflicts (409) and evidence faults. */
+/** RFC 9457 problems for the assessment module's own failures: state conflicts (409), rejected workbooks and evidence faults. */
 @RestControllerAdvice(basePackageClasses = AssessmentProblems.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AssessmentProblems {
 
-    @ExceptionHandler(AssessmentConflictException.class)
-    ProblemDetail conflict(AssessmentConflictException e) {
+    /** The one conflict exception, as 409 with its stable code (ahead of the page advice, which also matches here). */
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         p.setType(URI.create("urn:yunjian:problem:" + e.code()));
         return p;
@@ -26,7 +28,7 @@ class AssessmentProblems {
 
     @ExceptionHandler(Workbooks.WorkbookRejected.class)
     ProblemDetail workbook(Workbooks.WorkbookRejected e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, Texts.get("workbook.rejected"));
         p.setType(URI.create("urn:yunjian:problem:workbook-rejected"));
         p.setProperty("problems", e.problems());
         return p;

@@ -29,7 +29,7 @@ class DashboardApi {
     @Operation(summary = "Every system the caller may see with the latest completed assessment's conclusion, "
             + "compliance rate and high-risk count, open and overdue remediation; totals; aggregates by control "
             + "point (where systems fail most). Filters: q (name contains), conclusion (EXCELLENT, GOOD, FAIR, POOR "
-            + "or NONE = not assessed), level (等保 level), overdue=true (only systems with overdue remediation)")
+            + "or NONE = not assessed), level (MLPS protection level 1-4), overdue=true (only systems with overdue remediation)")
     Dashboards.Overview overview(@RequestParam(required = false) String q,
                                  @RequestParam(required = false) String conclusion,
                                  @RequestParam(required = false) Integer level,

@@ -57,11 +57,12 @@ final class Dtos {
 
     record AssessmentResponse(UUID id, String name, UUID systemId, UUID assessorOrgId, AssessorKind assessorKind,
                               AssessmentStatus status, List<AssessmentStatus> allowedTransitions, List<UUID> assessors,
-                              List<String> scope, Instant createdAt, Instant updatedAt, Instant completedAt) {
+                              List<String> scope, Instant createdAt, Instant updatedAt, Instant completedAt,
+                              String reportNumber) {
         static AssessmentResponse of(AssessmentInfo a) {
             return new AssessmentResponse(a.id(), a.name(), a.systemId(), a.assessorOrgId(), a.assessorKind(),
                     a.status(), List.copyOf(a.status().next()), a.assessors(), a.scope(), a.createdAt(),
-                    a.updatedAt(), a.completedAt());
+                    a.updatedAt(), a.completedAt(), a.reportNumber());
         }
     }
 
@@ -94,18 +95,10 @@ final class Dtos {
                     m == null ? null : m.expectedEvidence(),
                     m == null ? null : new Criteria(m.criteria().compliant(), m.criteria().partiallyCompliant(),
                             m.criteria().nonCompliant()),
-                    Dtos.verdictChoices(r), d.history(), d.interviews(),
+                    Verdict.offeredFor(r), d.history(), d.interviews(),
                     d.evidence().stream().map(EvidenceResponse::of).toList(),
                     d.remediations().stream().map(task -> RemediationResponse.of(task, today)).toList());
         }
-    }
-
-    /** 部分符合 is offered only where the catalog defines it (or for checklist items, which have no criteria). */
-    static List<Verdict> verdictChoices(Requirement r) {
-        if (r != null && r.mlps() != null && r.mlps().criteria().partiallyCompliant() == null) {
-            return List.of(Verdict.COMPLIANT, Verdict.NON_COMPLIANT, Verdict.NOT_APPLICABLE);
-        }
-        return List.of(Verdict.values());
     }
 
     record EvidenceResponse(UUID id, UUID itemId, String displayName, String contentType, long size, String sm3,

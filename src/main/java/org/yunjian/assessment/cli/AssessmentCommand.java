@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -13,7 +14,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.yunjian.assessment.AssessmentConflictException;
 import org.yunjian.assessment.internal.AssessmentService;
 import org.yunjian.assessment.internal.Records.AssessmentInfo;
 import org.yunjian.assessment.internal.Reports;
@@ -25,7 +25,12 @@ import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
+import org.yunjian.assessment.Verdict;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.Formats;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.Texts;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.NotFoundException;
 
@@ -44,8 +49,7 @@ import picocli.CommandLine.Spec;
  * operating-system user, so the log shows who acted for whom.
  */
 @Component
-@Command(name = "assessment", description = "Assessments: list, export-workbook, import-workbook, report (docx|pdf|oscal-json).",
-        mixinStandardHelpOptions = true,
+@Command(name = "assessment", modelTransformer = CliTexts.Transformer.class, mixinStandardHelpOptions = true,
         subcommands = {AssessmentCommand.ListAssessments.class, AssessmentCommand.ExportWorkbook.class,
                 AssessmentCommand.ImportWorkbook.class, AssessmentCommand.Report.class})
 public class AssessmentCommand implements CliCommand, Runnable {
@@ -64,8 +68,7 @@ public class AssessmentCommand implements CliCommand, Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--as", required = true, paramLabel = "USERNAME",
-                description = "act as this user (an enabled business user or system administrator)")
+        @Option(names = "--as", required = true, paramLabel = "USERNAME", descriptionKey = "cli.assessment.option.as")
         String username;
 
         private final UserAdministration users;
@@ -84,7 +87,7 @@ public class AssessmentCommand implements CliCommand, Runnable {
             PrintWriter err = spec.commandLine().getErr();
             UserView user = users.list().stream().filter(u -> u.username().equals(username)).findFirst().orElse(null);
             if (user == null || !user.enabled() || !(user.role() == Role.USER || user.role() == Role.SYSTEM_ADMIN)) {
-                err.println("No enabled business user or system administrator named '" + username + "'.");
+                err.println(Texts.get("cli.assessment.noUser", username));
                 err.flush();
                 return 2;
             }
@@ -96,23 +99,23 @@ public class AssessmentCommand implements CliCommand, Runnable {
                     principal.getAuthorities()));
             SecurityContextHolder.setContext(context);
             try {
-                events.publishEvent(AuditableEvent.success("cli.act-as", "user", user.id(), "os user "
-                        + System.getProperty("user.name", "unknown") + ": " + spec.qualifiedName()));
+                events.publishEvent(AuditableEvent.success("cli.act-as", "user", user.id(), Msg.of(
+                        "cli.assessment.audit.actAs", System.getProperty("user.name", "unknown"), spec.qualifiedName())));
                 return work(out, err);
             } catch (NotFoundException e) {
-                err.println("Not found (or not visible to " + username + "): " + e.getMessage());
+                err.println(Texts.get("cli.assessment.notFound", username, e.getMessage()));
                 return 1;
             } catch (AccessDeniedException e) {
-                err.println("Refused: " + e.getMessage());
+                err.println(Texts.get("cli.assessment.denied"));
                 return 1;
-            } catch (AssessmentConflictException e) {
-                err.println("Refused (" + e.code() + "): " + e.getMessage());
+            } catch (ConflictException e) {
+                err.println(Texts.get("cli.assessment.conflict", e.getMessage(), e.code()));
                 return 1;
             } catch (ValidationException e) {
-                e.errors().forEach((field, message) -> err.println(field + ": " + message));
+                e.errors().forEach((field, message) -> err.println(Texts.get("cli.assessment.invalid", field, message)));
                 return 2;
             } catch (IOException e) {
-                err.println("I/O error: " + e.getMessage());
+                err.println(Texts.get("cli.assessment.io", e.getMessage()));
                 return 1;
             } catch (FontUnavailableException e) {
                 err.println(e.getMessage());
@@ -125,9 +128,9 @@ public class AssessmentCommand implements CliCommand, Runnable {
         }
     }
 
-    @Command(name = "list", description = "List the assessments the user takes part in.", mixinStandardHelpOptions = true)
+    @Command(name = "list", modelTransformer = CliTexts.Transformer.class, mixinStandardHelpOptions = true)
     static class ListAssessments extends AsUser {
-        @Option(names = "--system", description = "only this cloud system (id)")
+        @Option(names = "--system", descriptionKey = "cli.assessment.option.system")
         UUID systemId;
         private final AssessmentService service;
 
@@ -138,21 +141,28 @@ public class AssessmentCommand implements CliCommand, Runnable {
 
         @Override
         int work(PrintWriter out, PrintWriter err) {
-            out.printf("%-36s  %-11s  %-13s  %-10s  %s%n", "ID", "STATUS", "KIND", "CREATED", "NAME");
-            for (AssessmentInfo a : service.list(systemId)) {
-                out.printf("%-36s  %-11s  %-13s  %-10s  %s%n", a.id(), a.status(), a.assessorKind(),
-                        a.createdAt().toString().substring(0, 10), a.name());
+            List<AssessmentInfo> all = service.list(systemId);
+            if (all.isEmpty()) {
+                out.println(Texts.get("cli.assessment.list.empty"));
+                return 0;
+            }
+            out.println(String.join("  ", Texts.get("cli.assessment.list.id"), Texts.get("cli.assessment.list.number"),
+                    Texts.get("cli.assessment.list.status"), Texts.get("cli.assessment.list.kind"),
+                    Texts.get("cli.assessment.list.created"), Texts.get("cli.assessment.list.name")));
+            for (AssessmentInfo a : all) {
+                out.println(String.join("  ", a.id().toString(), a.reportNumber() == null ? "—" : a.reportNumber(),
+                        Msg.of(a.status()).text(), Msg.of(a.assessorKind()).text(), Formats.date(a.createdAt()),
+                        a.name()));
             }
             return 0;
         }
     }
 
-    @Command(name = "export-workbook", description = "Write the item table as an XLSX workbook to fill offline.",
-            mixinStandardHelpOptions = true)
+    @Command(name = "export-workbook", modelTransformer = CliTexts.Transformer.class, mixinStandardHelpOptions = true)
     static class ExportWorkbook extends AsUser {
-        @Parameters(index = "0", description = "assessment id")
+        @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;
-        @Option(names = {"-o", "--out"}, required = true, description = "the .xlsx file to write")
+        @Option(names = {"-o", "--out"}, required = true, descriptionKey = "cli.assessment.option.out")
         Path file;
         private final Workbooks workbooks;
 
@@ -165,18 +175,16 @@ public class AssessmentCommand implements CliCommand, Runnable {
         int work(PrintWriter out, PrintWriter err) throws IOException {
             byte[] xlsx = workbooks.export(id);
             Files.write(file, xlsx);
-            out.println("Wrote " + file + " (" + xlsx.length + " bytes).");
+            out.println(Texts.get("cli.assessment.wrote", file, Formats.size(xlsx.length)));
             return 0;
         }
     }
 
-    @Command(name = "import-workbook", description = "Import a filled workbook: changed rows are applied, rows whose "
-            + "item also changed on the platform are listed as conflicts; a malformed or foreign workbook is rejected "
-            + "whole (exit 1) with sheet, row and column.", mixinStandardHelpOptions = true)
+    @Command(name = "import-workbook", modelTransformer = CliTexts.Transformer.class, mixinStandardHelpOptions = true)
     static class ImportWorkbook extends AsUser {
-        @Parameters(index = "0", description = "assessment id")
+        @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;
-        @Parameters(index = "1", description = "the filled .xlsx file")
+        @Parameters(index = "1", descriptionKey = "cli.assessment.option.in")
         Path file;
         private final Workbooks workbooks;
 
@@ -193,30 +201,27 @@ public class AssessmentCommand implements CliCommand, Runnable {
             }
             try {
                 Workbooks.ImportReport r = workbooks.importWorkbook(id, content);
-                out.println("Applied " + r.applied() + " row(s), " + r.unchanged() + " unchanged, "
-                        + r.conflicts().size() + " conflict(s).");
+                out.println(Texts.get("cli.assessment.imported", r.applied(), r.unchanged(), r.conflicts().size()));
                 for (Workbooks.Conflict c : r.conflicts()) {
-                    out.println("  conflict: row " + c.row() + " " + c.requirementId() + " " + c.side()
-                            + ": platform " + c.platformVerdict() + ", workbook " + c.workbookVerdict()
-                            + " (not applied)");
+                    out.println(Texts.get("cli.assessment.conflictRow", c.row(), c.requirementId(), Msg.of(c.side()),
+                            verdict(c.platformVerdict()), verdict(c.workbookVerdict())));
                 }
                 return 0;
             } catch (Workbooks.WorkbookRejected e) {
-                err.println("Workbook rejected, nothing applied. " + e.problems().size() + " problem(s):");
+                err.println(Texts.get("cli.assessment.rejected", e.problems().size()));
                 e.problems().forEach(p -> err.println("  " + p));
                 return 1;
             }
         }
     }
 
-    @Command(name = "report", description = "Write the assessment report (docx, pdf) or the OSCAL assessment results "
-            + "(oscal-json).", mixinStandardHelpOptions = true)
+    @Command(name = "report", modelTransformer = CliTexts.Transformer.class, mixinStandardHelpOptions = true)
     static class Report extends AsUser {
-        @Parameters(index = "0", description = "assessment id")
+        @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;
-        @Option(names = "--format", required = true, description = "docx, pdf or oscal-json")
+        @Option(names = "--format", required = true, descriptionKey = "cli.assessment.option.format")
         String format;
-        @Option(names = {"-o", "--out"}, required = true, description = "the file to write")
+        @Option(names = {"-o", "--out"}, required = true, descriptionKey = "cli.assessment.option.reportOut")
         Path file;
         private final Reports reports;
 
@@ -230,8 +235,13 @@ public class AssessmentCommand implements CliCommand, Runnable {
             Reports.Document d = reports.export(id, Reports.Format.parse(format),
                     "cli:" + System.getProperty("user.name", "unknown"));
             Files.write(file, d.content());
-            out.println("Wrote " + file + " (" + d.format() + ", " + d.content().length + " bytes).");
+            out.println(Texts.get("cli.assessment.wroteReport", file, Msg.of("assessment.reportFormat." + d.format().name()),
+                    Formats.size(d.content().length), d.fileName()));
             return 0;
         }
+    }
+
+    static Object verdict(Verdict v) {
+        return v == null ? Msg.of("report.verdict.none") : Msg.of(v);
     }
 }

@@ -58,7 +58,7 @@ public record Access(AssessmentInfo assessment, CloudSystem system, CurrentUser 
 
     public void requireAssessor() {
         if (!mayAssess()) {
-            throw new AccessDeniedException("only the assigned assessors of the assessor organisation may do this");
+            throw new AccessDeniedException("assessment.denied.notAssessor");
         }
     }
 
@@ -104,5 +104,10 @@ public record Access(AssessmentInfo assessment, CloudSystem system, CurrentUser 
     public boolean mayEditRemediation(UUID responsibleOrg) {
         return relations.contains(Relation.ASSESSOR) || relations.contains(Relation.CUSTOMER)
                 || (user.organizationId() != null && user.organizationId().equals(responsibleOrg));
+    }
+
+    /** Plans a remediation task (responsible organisation, due date): the assessors and the customer. */
+    public boolean mayPlanRemediation() {
+        return relations.contains(Relation.ASSESSOR) || relations.contains(Relation.CUSTOMER);
     }
 }

@@ -7,10 +7,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,31 +77,55 @@ class AssessmentRepository {
     }
 
     Optional<AssessmentInfo> find(UUID id) {
-        return jdbc.sql("SELECT * FROM assessment WHERE id = ?").param(id).query(this::assessment).optional();
+        return withMembers(jdbc.sql("SELECT * FROM assessment WHERE id = ?").param(id).query(ROW).list()).stream()
+                .findFirst();
     }
 
     List<AssessmentInfo> findAll() {
-        return jdbc.sql("SELECT * FROM assessment ORDER BY created_at DESC").query(this::assessment).list();
+        return withMembers(jdbc.sql("SELECT * FROM assessment ORDER BY created_at DESC").query(ROW).list());
     }
 
     List<AssessmentInfo> findBySystems(Collection<UUID> systemIds) {
         if (systemIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT * FROM assessment WHERE system_id IN (:ids) ORDER BY created_at DESC")
-                .param("ids", systemIds).query(this::assessment).list();
+        return withMembers(jdbc.sql("SELECT * FROM assessment WHERE system_id IN (:ids) ORDER BY created_at DESC")
+                .param("ids", systemIds).query(ROW).list());
     }
 
-    private AssessmentInfo assessment(ResultSet rs, int row) throws SQLException {
-        UUID id = rs.getObject("id", UUID.class);
-        List<UUID> assessors = jdbc.sql("SELECT user_id FROM assessment_assessor WHERE assessment_id = ? ORDER BY user_id")
-                .param(id).query(UUID.class).list();
-        List<String> scope = jdbc.sql("SELECT selection FROM assessment_scope WHERE assessment_id = ? ORDER BY selection")
-                .param(id).query(String.class).list();
-        return new AssessmentInfo(id, rs.getString("name"), rs.getObject("system_id", UUID.class),
-                rs.getObject("assessor_org_id", UUID.class), AssessorKind.valueOf(rs.getString("assessor_kind")),
-                AssessmentStatus.valueOf(rs.getString("status")), assessors, scope, instant(rs, "created_at"),
-                instant(rs, "updated_at"), instant(rs, "completed_at"));
+    /** An assessment row before its assessors and scope are attached. */
+    private record Row(UUID id, String name, UUID systemId, UUID assessorOrgId, AssessorKind kind,
+                       AssessmentStatus status, Instant createdAt, Instant updatedAt, Instant completedAt,
+                       String reportNumber) {
+    }
+
+    private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("name"),
+            rs.getObject("system_id", UUID.class), rs.getObject("assessor_org_id", UUID.class),
+            AssessorKind.valueOf(rs.getString("assessor_kind")), AssessmentStatus.valueOf(rs.getString("status")),
+            instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "completed_at"),
+            rs.getString("report_number"));
+
+    /** Assessors and scope of all rows in one query per table (no query per assessment). */
+    private List<AssessmentInfo> withMembers(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> ids = rows.stream().map(Row::id).collect(Collectors.toSet());
+        Map<UUID, List<UUID>> assessors = new HashMap<>();
+        jdbc.sql("SELECT assessment_id, user_id FROM assessment_assessor WHERE assessment_id IN (:ids) "
+                        + "ORDER BY assessment_id, user_id").param("ids", ids)
+                .query((rs, n) -> assessors.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(rs.getObject(2, UUID.class)))
+                .list();
+        Map<UUID, List<String>> scope = new HashMap<>();
+        jdbc.sql("SELECT assessment_id, selection FROM assessment_scope WHERE assessment_id IN (:ids) "
+                        + "ORDER BY assessment_id, selection").param("ids", ids)
+                .query((rs, n) -> scope.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(rs.getString(2)))
+                .list();
+        return rows.stream().map(r -> new AssessmentInfo(r.id(), r.name(), r.systemId(), r.assessorOrgId(), r.kind(),
+                r.status(), assessors.getOrDefault(r.id(), List.of()), scope.getOrDefault(r.id(), List.of()),
+                r.createdAt(), r.updatedAt(), r.completedAt(), r.reportNumber())).toList();
     }
 
     // --- items
@@ -148,11 +179,22 @@ class AssessmentRepository {
 
     List<VerdictEntry> history(UUID itemId) {
         return jdbc.sql("SELECT * FROM assessment_verdict_history WHERE item_id = ? ORDER BY recorded_at, id")
-                .param(itemId).query((rs, n) -> new VerdictEntry(rs.getObject("id", UUID.class),
-                        rs.getObject("item_id", UUID.class), Verdict.valueOf(rs.getString("verdict")),
-                        rs.getString("verdict_reason"), enumOf(RiskLevel.class, rs.getString("risk_level")),
-                        rs.getBoolean("retest"), rs.getString("recorded_by"), instant(rs, "recorded_at")))
-                .list();
+                .param(itemId).query(HISTORY).list();
+    }
+
+    private static final RowMapper<VerdictEntry> HISTORY = (rs, n) -> new VerdictEntry(rs.getObject("id", UUID.class),
+            rs.getObject("item_id", UUID.class), Verdict.valueOf(rs.getString("verdict")),
+            rs.getString("verdict_reason"), enumOf(RiskLevel.class, rs.getString("risk_level")),
+            rs.getBoolean("retest"), rs.getString("recorded_by"), instant(rs, "recorded_at"));
+
+    /** Every verdict recorded on any item of the assessment, by item, oldest first — one query for a report. */
+    Map<UUID, List<VerdictEntry>> historyOfAssessment(UUID assessmentId) {
+        Map<UUID, List<VerdictEntry>> out = new HashMap<>();
+        jdbc.sql("SELECT h.* FROM assessment_verdict_history h JOIN assessment_item i ON i.id = h.item_id "
+                        + "WHERE i.assessment_id = ? ORDER BY h.recorded_at, h.id")
+                .param(assessmentId).query(HISTORY).list()
+                .forEach(v -> out.computeIfAbsent(v.itemId(), k -> new ArrayList<>()).add(v));
+        return out;
     }
 
     void insertInterview(Interview i) {

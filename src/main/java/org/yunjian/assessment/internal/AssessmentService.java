@@ -2,10 +2,8 @@ package org.yunjian.assessment.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +17,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.Assessment;
-import org.yunjian.assessment.AssessmentConflictException;
 import org.yunjian.assessment.AssessmentEvent;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.AssessorKind;
 import org.yunjian.assessment.ItemSide;
-import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.ScoreResult;
 import org.yunjian.assessment.ScoringPolicy;
@@ -45,7 +41,9 @@ import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.TextRules;
@@ -55,8 +53,8 @@ import org.yunjian.shared.TextRules;
 @Transactional
 public class AssessmentService {
 
-    /** Days a remediation task opened by a finding is due in, until someone sets a date. */
-    static final int DEFAULT_REMEDIATION_DAYS = 90;
+    static final String REQUIRED = "assessment.error.required";
+    static final String TOO_LONG = "assessment.error.tooLong";
 
     private final AssessmentRepository repo;
     private final ItemGenerator generator;
@@ -67,10 +65,17 @@ public class AssessmentService {
     private final Clock clock;
 
     private final TextRules textRules;
+    private final ReportNumbers reportNumbers;
+    private final ItemLabels labels;
+    private final RemediationTasks tasks;
 
     AssessmentService(AssessmentRepository repo, ItemGenerator generator, Parties parties, UserAdministration users,
-                      ScoringPolicy scoring, ApplicationEventPublisher events, Clock clock, TextRules textRules) {
+                      ScoringPolicy scoring, ApplicationEventPublisher events, Clock clock, TextRules textRules,
+                      ReportNumbers reportNumbers, ItemLabels labels, RemediationTasks tasks) {
+        this.tasks = tasks;
         this.textRules = textRules;
+        this.reportNumbers = reportNumbers;
+        this.labels = labels;
         this.repo = repo;
         this.generator = generator;
         this.parties = parties;
@@ -88,9 +93,6 @@ public class AssessmentService {
     }
 
     public record InterviewInput(String interviewee, String role, Instant heldAt, String notes) {
-    }
-
-    public record RemediationInput(UUID responsibleOrgId, LocalDate dueDate, RemediationStatus status, String note) {
     }
 
     /** One test item with what the item page shows. */
@@ -153,12 +155,17 @@ public class AssessmentService {
                 repo.history(itemId), repo.interviews(itemId), evidence, repo.remediationsOfItem(itemId));
     }
 
+    /** The score, its groups named in the reader's language (layer and control point from the catalog). */
     @Transactional(readOnly = true)
     public ScoreResult score(UUID assessmentId) {
         access(assessmentId);
-        return scoring.score(repo.items(assessmentId).stream()
-                .map(i -> new ScoringPolicy.ScoredItem(i.requirementId() + "/" + i.side(), i.layer(), i.controlPoint(),
-                        i.verdict(), i.riskLevel()))
+        return score(repo.items(assessmentId));
+    }
+
+    ScoreResult score(List<TestItem> items) {
+        return scoring.score(items.stream()
+                .map(i -> new ScoringPolicy.ScoredItem(i.requirementId() + "/" + i.side(), labels.layer(i),
+                        labels.controlPoint(i), i.verdict(), i.riskLevel()))
                 .toList());
     }
 
@@ -166,6 +173,14 @@ public class AssessmentService {
     public List<Remediation> remediations(UUID assessmentId) {
         access(assessmentId);
         return repo.remediations(assessmentId);
+    }
+
+    /** Username → display name of every account, to show people by name (one query). */
+    @Transactional(readOnly = true)
+    public Map<String, String> displayNames() {
+        Map<String, String> out = new java.util.HashMap<>();
+        users.list().forEach(v -> out.put(v.username(), v.displayName()));
+        return out;
     }
 
     /** Users of an organisation that can be assigned as assessors (business users). */
@@ -181,51 +196,50 @@ public class AssessmentService {
         CurrentUser u = caller();
         FieldErrors errors = new FieldErrors();
         if (in.name() == null || in.name().isBlank()) {
-            errors.add("name", "required");
+            errors.add("name", REQUIRED);
         } else if (in.name().length() > 200) {
-            errors.add("name", "at most 200 characters");
+            errors.add("name", TOO_LONG, 200);
         } else {
             textRules.check(errors, "name", in.name(), Text.Kind.LINE);
         }
         if (in.systemId() == null) {
-            errors.add("systemId", "required");
+            errors.add("systemId", REQUIRED);
         }
         if (in.assessorOrgId() == null) {
-            errors.add("assessorOrgId", "required");
+            errors.add("assessorOrgId", REQUIRED);
         }
         if (in.assessorKind() == null) {
-            errors.add("assessorKind", "required");
+            errors.add("assessorKind", REQUIRED);
         }
         List<String> scope = in.scope() == null ? List.of() : in.scope();
         if (scope.isEmpty()) {
-            errors.add("scope", "choose at least one part of the catalog");
+            errors.add("scope", "assessment.error.scope.empty");
         }
         scope.stream().filter(s -> !ItemGenerator.isSelection(s)).findFirst()
-                .ifPresent(s -> errors.add("scope", "unknown scope '" + s + "'; one of " + ItemGenerator.SELECTIONS));
+                .ifPresent(s -> errors.add("scope", "assessment.error.scope.unknown", s));
         errors.throwIfAny();
         CloudSystem system = parties.requireSystem(in.systemId());
         if (!(u.is(Role.SYSTEM_ADMIN) || u.belongsTo(system.customerId()) || u.belongsTo(in.assessorOrgId()))) {
-            throw new AccessDeniedException("an assessment is created by the system's customer or its assessor");
+            throw new AccessDeniedException("assessment.denied.create");
         }
         Set<PartyRole> roles = parties.rolesOf(in.assessorOrgId(), system.id());
         Optional<Organization> org = parties.findOrganization(in.assessorOrgId());
         switch (in.assessorKind()) {
             case THIRD_PARTY -> {
                 if (org.isEmpty() || !org.get().hasRole(PartyRole.THIRD_PARTY_ASSESSOR)) {
-                    errors.add("assessorOrgId", "a third-party assessment needs an organisation holding the role "
-                            + "THIRD_PARTY_ASSESSOR");
+                    errors.add("assessorOrgId", "assessment.error.assessor.notThirdParty");
                 } else if (roles.isEmpty()) {
-                    errors.add("assessorOrgId", "the assessor must take part in the system (an engagement on it)");
+                    errors.add("assessorOrgId", "assessment.error.assessor.notEngaged");
                 }
             }
             case CUSTOMER_SELF -> {
                 if (!in.assessorOrgId().equals(system.customerId())) {
-                    errors.add("assessorOrgId", "a customer self-assessment is done by the system's customer");
+                    errors.add("assessorOrgId", "assessment.error.assessor.notCustomer");
                 }
             }
             case PROVIDER_SELF -> {
                 if (!in.assessorOrgId().equals(system.providerId())) {
-                    errors.add("assessorOrgId", "a provider self-assessment is done by the system's provider");
+                    errors.add("assessorOrgId", "assessment.error.assessor.notProvider");
                 }
             }
         }
@@ -234,26 +248,28 @@ public class AssessmentService {
             Set<UUID> candidates = assessorCandidates(in.assessorOrgId()).stream().map(UserView::id)
                     .collect(Collectors.toSet());
             if (!candidates.containsAll(assessors)) {
-                errors.add("assessors", "assessors must be active users of the assessor organisation");
+                errors.add("assessors", "assessment.error.assessors");
             }
         }
         errors.throwIfAny();
         Instant now = clock.instant();
         AssessmentInfo a = new AssessmentInfo(UUID.randomUUID(), in.name().strip(), system.id(), in.assessorOrgId(),
                 in.assessorKind(), AssessmentStatus.DRAFT, assessors, scope.stream().distinct().toList(), now, now,
-                null);
+                null, null);
         repo.insert(a, u.userId());
+        reportNumbers.assign(a.id());
         int position = 0;
         for (ItemGenerator.Generated g : generator.generate(system, a.scope())) {
             repo.insertItem(new TestItem(UUID.randomUUID(), a.id(), position++, g.requirementId(), g.side(), g.layer(),
                     g.controlPoint(), null, null, null, null, null, now));
         }
         events.publishEvent(AuditableEvent.success("assessment.create", "assessment", a.id(),
-                "system " + system.id() + ", " + a.assessorKind() + ", " + position + " items, scope " + a.scope()));
+                Msg.of("assessment.audit.create", a.name(), system.name(), Msg.of(a.assessorKind()), position,
+                        Scopes.names(a.scope()))));
         return repo.find(a.id()).orElseThrow();
     }
 
-    /** Moves the status; illegal moves throw {@link org.yunjian.assessment.IllegalTransitionException} (409). */
+    /** Moves the status; an illegal move is a 409 {@code illegal-transition} ({@link Assessment#illegal}). */
     public AssessmentInfo transition(UUID id, AssessmentStatus target) {
         Access access = access(id);
         access.requireAssessor();
@@ -263,24 +279,35 @@ public class AssessmentService {
         Instant now = clock.instant();
         aggregate.moveTo(target, now);
         if (!repo.updateStatus(id, current, aggregate.status(), now, aggregate.completedAt())) {
-            throw new AssessmentConflictException("concurrent-change", "The assessment changed meanwhile; reload");
+            throw new ConflictException("concurrent-change", "assessment.error.concurrentChange");
         }
         for (AssessmentEvent e : aggregate.drainEvents()) {
             events.publishEvent(e);
         }
         events.publishEvent(AuditableEvent.success("assessment.transition", "assessment", id,
-                current + " -> " + aggregate.status()));
+                Msg.of("assessment.audit.transition", Msg.of(current), Msg.of(aggregate.status()))));
         return repo.find(id).orElseThrow();
     }
 
     // --- recording
 
-    /** The item, its assessment locked and open, and the caller allowed to assess it. */
+    /**
+     * The item of an open assessment, for an assessor: visibility and role are checked first, then the
+     * assessment row is locked, and only then is the item with its history and tasks read — so what the change
+     * decides on cannot be changed by a concurrent request before this one commits.
+     */
     private ItemDetail openItemForAssessor(UUID itemId) {
-        ItemDetail d = item(itemId);
-        d.access().requireAssessor();
-        requireOpen(d.item().assessmentId());
-        return d;
+        UUID assessmentId = repo.item(itemId).map(TestItem::assessmentId)
+                .orElseThrow(() -> new NotFoundException("assessment item", itemId));
+        Access access;
+        try {
+            access = access(assessmentId);
+        } catch (NotFoundException e) {
+            throw new NotFoundException("assessment item", itemId);
+        }
+        access.requireAssessor();
+        requireOpen(assessmentId);
+        return item(itemId);
     }
 
     void requireOpen(UUID assessmentId) {
@@ -293,21 +320,20 @@ public class AssessmentService {
         ItemDetail d = openItemForAssessor(itemId);
         FieldErrors errors = new FieldErrors();
         if (in.verdict() == null) {
-            errors.add("verdict", "required");
+            errors.add("verdict", REQUIRED);
         }
         if (in.verdict() == Verdict.NOT_APPLICABLE && blank(in.reason())) {
-            errors.add("reason", "不适用 requires a reason");
+            errors.add("reason", "assessment.error.verdict.naReason");
         }
-        if (in.verdict() == Verdict.PARTIALLY_COMPLIANT && d.requirement() != null && d.requirement().mlps() != null
-                && d.requirement().mlps().criteria().partiallyCompliant() == null) {
-            errors.add("verdict", "the catalog defines no 部分符合 for " + d.item().requirementId());
+        if (in.verdict() != null && !in.verdict().allowedFor(d.requirement())) {
+            errors.add("verdict", "assessment.error.verdict.noPartial", d.item().requirementId());
         }
         if (in.verdict() != null && in.verdict().isFinding()) {
             if (in.riskLevel() == null) {
-                errors.add("riskLevel", "a 不符合 / 部分符合 finding needs a risk level");
+                errors.add("riskLevel", "assessment.error.verdict.riskLevel");
             }
             if (blank(in.riskReason())) {
-                errors.add("riskReason", "give the reason for the risk level");
+                errors.add("riskReason", "assessment.error.verdict.riskReason");
             }
         }
         tooLong(errors, "reason", in.reason(), 4000);
@@ -321,27 +347,11 @@ public class AssessmentService {
         repo.updateVerdict(itemId, in.verdict(), trimToNull(in.reason()), risk, riskReason, now);
         repo.insertVerdict(new VerdictEntry(UUID.randomUUID(), itemId, in.verdict(), trimToNull(in.reason()), risk,
                 retest, d.access().user().username(), now));
-        List<Remediation> tasks = d.remediations();
-        boolean openTask = tasks.stream().anyMatch(r -> r.status() != RemediationStatus.VERIFIED);
-        if (finding && !openTask) {
-            CloudSystem s = d.access().system();
-            UUID responsible = d.item().side() == ItemSide.CLOUD_PLATFORM && s.providerId() != null ? s.providerId()
-                    : s.customerId();
-            repo.insertRemediation(new Remediation(UUID.randomUUID(), itemId, d.item().assessmentId(), responsible,
-                    LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(DEFAULT_REMEDIATION_DAYS),
-                    RemediationStatus.OPEN, null, now, now));
-        }
-        if (in.verdict() == Verdict.COMPLIANT && retest) {
-            for (Remediation r : tasks) {
-                if (r.status() == RemediationStatus.DONE) {
-                    repo.updateRemediation(new Remediation(r.id(), r.itemId(), r.assessmentId(), r.responsibleOrgId(),
-                            r.dueDate(), RemediationStatus.VERIFIED, r.note(), r.createdAt(), now));
-                }
-            }
-        }
+        tasks.afterVerdict(d.item(), d.access().system(), in.verdict(), retest, d.remediations(), now);
         events.publishEvent(AuditableEvent.success("assessment.verdict", "assessment-item", itemId,
-                d.item().requirementId() + " " + d.item().side() + ": " + in.verdict() + (retest ? " (re-test)" : "")
-                        + (risk == null ? "" : ", risk " + risk)));
+                Msg.of(retest ? "assessment.audit.retest" : "assessment.audit.verdict", d.item().requirementId(),
+                        Msg.of(d.item().side()), Msg.of(in.verdict()),
+                        risk == null ? Msg.of("assessment.audit.noRisk") : Msg.of(risk))));
         return repo.item(itemId).orElseThrow();
     }
 
@@ -359,13 +369,13 @@ public class AssessmentService {
         ItemDetail d = openItemForAssessor(itemId);
         FieldErrors errors = new FieldErrors();
         if (blank(in.interviewee())) {
-            errors.add("interviewee", "required");
+            errors.add("interviewee", REQUIRED);
         }
         if (blank(in.role())) {
-            errors.add("role", "required");
+            errors.add("role", REQUIRED);
         }
         if (in.heldAt() == null) {
-            errors.add("heldAt", "required");
+            errors.add("heldAt", REQUIRED);
         }
         tooLong(errors, "interviewee", in.interviewee(), 100);
         tooLong(errors, "role", in.role(), 100);
@@ -375,54 +385,9 @@ public class AssessmentService {
         Interview i = new Interview(UUID.randomUUID(), itemId, in.interviewee().strip(), in.role().strip(), in.heldAt(),
                 trimToNull(in.notes()), d.access().user().username(), now);
         repo.insertInterview(i);
-        events.publishEvent(AuditableEvent.success("assessment.interview", "assessment-item", itemId, i.role()));
+        events.publishEvent(AuditableEvent.success("assessment.interview", "assessment-item", itemId,
+                Msg.of("assessment.audit.interview", d.item().requirementId(), i.interviewee(), i.role())));
         return i;
-    }
-
-    // --- remediation
-
-    @Transactional(readOnly = true)
-    public Remediation remediation(UUID id) {
-        Remediation r = repo.remediation(id).orElseThrow(() -> new NotFoundException("remediation", id));
-        try {
-            access(r.assessmentId());
-        } catch (NotFoundException e) {
-            throw new NotFoundException("remediation", id);
-        }
-        return r;
-    }
-
-    public Remediation updateRemediation(UUID id, RemediationInput in) {
-        Remediation r = remediation(id);
-        Access access = access(r.assessmentId());
-        if (!access.mayEditRemediation(r.responsibleOrgId())) {
-            throw new AccessDeniedException("not allowed to change this remediation task");
-        }
-        if (access.assessment().status() == AssessmentStatus.ARCHIVED) {
-            throw new AssessmentConflictException("assessment-closed", "The assessment is archived");
-        }
-        boolean full = access.mayAssess() || access.relations().contains(Access.Relation.CUSTOMER);
-        FieldErrors errors = new FieldErrors();
-        RemediationStatus status = in.status() == null ? r.status() : in.status();
-        if (status == RemediationStatus.VERIFIED && r.status() != RemediationStatus.VERIFIED && !access.mayAssess()) {
-            errors.add("status", "only the assessors verify a remediation");
-        }
-        UUID responsible = in.responsibleOrgId() == null ? r.responsibleOrgId() : in.responsibleOrgId();
-        LocalDate due = in.dueDate() == null ? r.dueDate() : in.dueDate();
-        if (!full && (!responsible.equals(r.responsibleOrgId()) || !due.equals(r.dueDate()))) {
-            errors.add("responsibleOrgId", "the responsible organisation changes the status and note only");
-        }
-        if (!responsible.equals(r.responsibleOrgId()) && parties.rolesOf(responsible, access.system().id()).isEmpty()) {
-            errors.add("responsibleOrgId", "the responsible organisation must take part in the system");
-        }
-        tooLong(errors, "note", in.note(), 4000);
-        errors.throwIfAny();
-        Remediation updated = new Remediation(r.id(), r.itemId(), r.assessmentId(), responsible, due, status,
-                in.note() == null ? r.note() : trimToNull(in.note()), r.createdAt(), clock.instant());
-        repo.updateRemediation(updated);
-        events.publishEvent(AuditableEvent.success("assessment.remediation.update", "remediation", id,
-                r.status() + " -> " + status + ", due " + due));
-        return updated;
     }
 
     // --- helpers
@@ -438,16 +403,18 @@ public class AssessmentService {
     /** Length, and the free-text rule: up to 200 characters is one line (names, roles), longer may hold lines. */
     void tooLong(FieldErrors errors, String field, String value, int max) {
         if (value != null && value.length() > max) {
-            errors.add(field, "at most " + max + " characters");
+            errors.add(field, TOO_LONG, max);
         } else {
             textRules.check(errors, field, value, max <= 200 ? Text.Kind.LINE : Text.Kind.LINES);
         }
     }
 
-    /** Control points of an assessment in item order (for the filter). */
+    /** Control points of an assessment in item order (for the filter): stored value → name in the reader's language. */
     @Transactional(readOnly = true)
-    public List<String> controlPoints(UUID assessmentId) {
-        return new ArrayList<>(repo.items(assessmentId).stream().sorted(Comparator.comparingInt(TestItem::position))
-                .map(TestItem::controlPoint).collect(Collectors.toCollection(LinkedHashSet::new)));
+    public Map<String, String> controlPoints(UUID assessmentId) {
+        Map<String, String> out = new LinkedHashMap<>();
+        repo.items(assessmentId).stream().sorted(Comparator.comparingInt(TestItem::position))
+                .forEach(i -> out.putIfAbsent(i.controlPoint(), labels.controlPoint(i)));
+        return out;
     }
 }

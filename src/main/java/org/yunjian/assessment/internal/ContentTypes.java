@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import org.yunjian.shared.Msg;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -30,6 +32,9 @@ final class ContentTypes {
     static final int MAX_ZIP_ENTRIES = 10_000;
     static final long MAX_ZIP_EXPANDED = 200L * 1024 * 1024;
 
+    /** What {@link #accept} names for a ZIP that is not a well-formed Office package. */
+    static final String NOT_OFFICE_ZIP = "zip-not-office";
+
     private static final Tika TIKA = new Tika();
 
     private ContentTypes() {
@@ -47,7 +52,7 @@ final class ContentTypes {
             if (ooxml.isPresent()) {
                 return ooxml;
             }
-            rejected.append("a ZIP archive that is not a well-formed Office document");
+            rejected.append(NOT_OFFICE_ZIP);
             return Optional.empty();
         }
         rejected.append(detected);
@@ -111,5 +116,34 @@ final class ContentTypes {
             case "application/vnd.openxmlformats-officedocument.presentationml.presentation" -> "pptx";
             default -> "bin";
         };
+    }
+
+    /** An accepted type for people: "PNG 图片", "Word 文档" ({@code assessment.fileType.<extension>}). */
+    static Msg typeName(String contentType) {
+        String ext = extension(contentType);
+        if (ext.equals("bin") && "application/x-ole-storage".equals(contentType)) {
+            ext = "ole";
+        }
+        return Msg.of("assessment.fileType." + ext);
+    }
+
+    /** A refused type for people: a script, a program, an archive, or another type named by its media type. */
+    static Msg refusedName(String detected) {
+        String d = detected == null ? "" : detected;
+        if (d.equals(NOT_OFFICE_ZIP)) {
+            return Msg.of("assessment.fileType.refused.zipNotOffice");
+        }
+        if (d.contains("sh") || d.contains("script") || d.contains("python") || d.contains("perl")
+                || d.contains("php") || d.contains("batch")) {
+            return Msg.of("assessment.fileType.refused.script", d);
+        }
+        if (d.contains("executable") || d.contains("msdownload") || d.contains("dosexec") || d.contains("elf")
+                || d.contains("mach-o") || d.contains("java-archive")) {
+            return Msg.of("assessment.fileType.refused.program", d);
+        }
+        if (d.contains("zip") || d.contains("tar") || d.contains("rar") || d.contains("7z") || d.contains("gzip")) {
+            return Msg.of("assessment.fileType.refused.archive", d);
+        }
+        return Msg.of("assessment.fileType.refused.other", d);
     }
 }

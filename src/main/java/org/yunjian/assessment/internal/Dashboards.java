@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -60,8 +59,11 @@ public class Dashboards {
     private final ScoringPolicy scoring;
     private final Clock clock;
     private final OrganizationDirectory directory;
+    private final ItemLabels labels;
 
-    Dashboards(JdbcClient jdbc, Parties parties, ScoringPolicy scoring, Clock clock, OrganizationDirectory directory) {
+    Dashboards(JdbcClient jdbc, Parties parties, ScoringPolicy scoring, Clock clock, OrganizationDirectory directory,
+               ItemLabels labels) {
+        this.labels = labels;
         this.jdbc = jdbc;
         this.parties = parties;
         this.directory = directory;
@@ -83,13 +85,13 @@ public class Dashboards {
             String c = conclusion == null || conclusion.isBlank() ? null : conclusion.strip();
             if (c != null && !c.equals(NO_CONCLUSION)
                     && Arrays.stream(Conclusion.values()).noneMatch(v -> v.name().equals(c))) {
-                errors.add("conclusion", "one of EXCELLENT, GOOD, FAIR, POOR, NONE");
+                errors.add("conclusion", "dashboard.error.conclusion");
             }
             if (level != null && (level < 1 || level > 4)) {
-                errors.add("level", "a 等保 level from 1 to 4");
+                errors.add("level", "dashboard.error.level");
             }
             if (q != null && q.length() > 200) {
-                errors.add("q", "at most 200 characters");
+                errors.add("q", AssessmentService.TOO_LONG, 200);
             }
             errors.throwIfAny();
             return new Filter(q == null || q.isBlank() ? null : q.strip(), c, level, overdueOnly);
@@ -145,7 +147,7 @@ public class Dashboards {
                            List<SystemRow> systems, List<ControlPointRow> controlPoints) {
     }
 
-    /** One completed assessment in a system's trend, oldest first. */
+    /** One completed assessment in a system's trend, oldest first; {@code conclusion} null when nothing was recorded. */
     public record TrendPoint(UUID assessmentId, String name, AssessorKind assessorKind, Instant completedAt,
                              double complianceRate, Conclusion conclusion, int highRisk, int mediumRisk) {
     }
@@ -202,7 +204,7 @@ public class Dashboards {
         // visibility needs only the organisations, not the assigned assessors: an empty list is enough here
         return all.stream().filter(h -> !Access.relations(new AssessmentInfo(h.id(), h.name(), h.systemId(),
                 h.assessorOrgId(), h.kind(), h.status(), List.of(), List.of(), h.createdAt(), h.createdAt(),
-                h.completedAt()), systems.get(h.systemId()), u).isEmpty()).toList();
+                h.completedAt(), null), systems.get(h.systemId()), u).isEmpty()).toList();
     }
 
     /** The items of the given assessments as the scoring policy sees them, per assessment in item order. */
@@ -217,9 +219,10 @@ public class Dashboards {
                 .query(rs -> {
                     String verdict = rs.getString("verdict");
                     String risk = rs.getString("risk_level");
+                    String req = rs.getString("requirement_id");
                     out.computeIfAbsent(rs.getObject("assessment_id", UUID.class), k -> new ArrayList<>())
-                            .add(new ScoredItem(rs.getString("requirement_id") + "/" + rs.getString("side"),
-                                    rs.getString("layer"), rs.getString("control_point"),
+                            .add(new ScoredItem(req + "/" + rs.getString("side"), labels.layer(req, rs.getString("layer")),
+                                    labels.controlPoint(req, rs.getString("control_point")),
                                     verdict == null ? null : Verdict.valueOf(verdict),
                                     risk == null ? null : RiskLevel.valueOf(risk)));
                 });
@@ -285,9 +288,10 @@ public class Dashboards {
             } else {
                 ScoreResult score = scoring.score(items.getOrDefault(h.id(), List.of()));
                 scores.put(s.id(), score);
+                boolean none = score.notYetAssessed(); // completed with nothing recorded: no conclusion to show
                 row = new SystemRow(s.id(), s.name(), s.protectionLevel(), h.id(), h.name(), h.completedAt(),
-                        score.complianceRate(), score.conclusion(), score.highRisk().size(), score.mediumRisk(), c[0],
-                        c[1]);
+                        none ? null : score.complianceRate(), none ? null : score.conclusion(),
+                        score.highRisk().size(), score.mediumRisk(), c[0], c[1]);
             }
             if (f.accepts(row)) {
                 rows.add(row);
@@ -305,61 +309,10 @@ public class Dashboards {
                 rows.stream().mapToInt(SystemRow::highRisk).sum(),
                 rows.stream().mapToInt(SystemRow::openRemediations).sum(),
                 rows.stream().mapToInt(SystemRow::overdueRemediations).sum(), mean);
-        List<ControlPointRow> cps = controlPoints(rows.stream().filter(r -> r.latestAssessmentId() != null)
-                .map(r -> new Scored(items.getOrDefault(r.latestAssessmentId(), List.of()), scores.get(r.systemId())))
+        List<ControlPointRow> cps = ControlPointAggregates.of(rows.stream().filter(r -> r.latestAssessmentId() != null)
+                .map(r -> new ControlPointAggregates.Scored(items.getOrDefault(r.latestAssessmentId(), List.of()), scores.get(r.systemId())))
                 .toList());
         return new Overview(today, scoring.id(), scoring.version(), f, totals, rows, cps);
-    }
-
-    /**
-     * Aggregates by control point over several assessments' items (one pass): per control point the systems
-     * assessing it, those with a finding there, the item counts and the rate over all scored items (the
-     * policy's item scores: 符合 1, 部分符合 0.5, 不符合 0 in the default policy).
-     */
-    record Scored(List<ScoredItem> items, ScoreResult score) {
-    }
-
-    static List<ControlPointRow> controlPoints(List<Scored> assessments) {
-        record Key(String layer, String controlPoint) {
-        }
-        class Acc {
-            int systems;
-            int failing;
-            int[] n = new int[4];
-            double score;
-            int scored;
-        }
-        Map<Key, Acc> by = new LinkedHashMap<>();
-        for (Scored scored : assessments) {
-            List<ScoredItem> items = scored.items();
-            ScoreResult score = scored.score();
-            Map<String, String> layerOf = new HashMap<>();
-            Set<String> failing = items.stream().filter(i -> i.verdict() != null && i.verdict().isFinding())
-                    .map(ScoredItem::controlPoint).collect(Collectors.toSet());
-            items.forEach(i -> layerOf.putIfAbsent(i.controlPoint(), i.layer()));
-            for (ScoreResult.Group g : score.byControlPoint()) {
-                Acc a = by.computeIfAbsent(new Key(layerOf.get(g.name()), g.name()), k -> new Acc());
-                a.systems++;
-                if (failing.contains(g.name())) {
-                    a.failing++;
-                }
-                a.n[0] += g.compliant();
-                a.n[1] += g.partiallyCompliant();
-                a.n[2] += g.nonCompliant();
-                a.n[3] += g.notApplicable();
-                a.score += g.score();
-                a.scored += g.scored();
-            }
-        }
-        return by.entrySet().stream()
-                .map(e -> new ControlPointRow(e.getKey().layer(), e.getKey().controlPoint(), e.getValue().systems,
-                        e.getValue().failing, e.getValue().n[0], e.getValue().n[1], e.getValue().n[2],
-                        e.getValue().n[3], e.getValue().scored == 0 ? 0
-                        : Math.round(e.getValue().score / e.getValue().scored * 10000) / 100.0))
-                .sorted(Comparator.comparingInt(ControlPointRow::systemsWithFindings).reversed()
-                        .thenComparing(Comparator.comparingInt(ControlPointRow::nonCompliant).reversed())
-                        .thenComparingDouble(ControlPointRow::rate))
-                .toList();
     }
 
     /** One system's dashboard, or 404 if the caller may not see the system. */
@@ -375,7 +328,7 @@ public class Dashboards {
         for (Header h : completed) {
             ScoreResult score = scoring.score(items.getOrDefault(h.id(), List.of()));
             trend.add(new TrendPoint(h.id(), h.name(), h.kind(), h.completedAt(), score.complianceRate(),
-                    score.conclusion(), score.highRisk().size(), score.mediumRisk()));
+                    score.notYetAssessed() ? null : score.conclusion(), score.highRisk().size(), score.mediumRisk()));
             latest = new Latest(h.id(), h.name(), h.completedAt(), score);
         }
         List<OpenTask> open = openTasks(headers, today);
@@ -400,7 +353,8 @@ public class Dashboards {
                 .param("open", OPEN_TASK).param("ids", ids)
                 .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getObject("item_id", UUID.class),
                         rs.getObject("assessment_id", UUID.class), rs.getString("requirement_id"),
-                        ItemSide.valueOf(rs.getString("side")), rs.getString("control_point"),
+                        ItemSide.valueOf(rs.getString("side")),
+                        labels.controlPoint(rs.getString("requirement_id"), rs.getString("control_point")),
                         rs.getObject("responsible_org_id", UUID.class), rs.getObject("due_date", LocalDate.class),
                         RemediationStatus.valueOf(rs.getString("status"))))
                 .list();
@@ -408,7 +362,7 @@ public class Dashboards {
         // looks it up by key (Parties.findOrganization would recompute the caller's whole visibility each time)
         Map<UUID, String> orgNames = new HashMap<>();
         rows.stream().map(Row::responsible).distinct().forEach(id -> orgNames.put(id,
-                directory.find(id).map(OrganizationDirectory.OrganizationRef::name).orElse(id.toString())));
+                directory.find(id).map(OrganizationDirectory.OrganizationRef::name).orElse("—")));
         return rows.stream().map(r -> new OpenTask(r.id(), r.itemId(), r.assessmentId(), names.get(r.assessmentId()),
                 r.requirementId(), r.side(), r.controlPoint(), r.responsible(), orgNames.get(r.responsible()), r.due(),
                 r.status(), r.due().isBefore(today))).toList();

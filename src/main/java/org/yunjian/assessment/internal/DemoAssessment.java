@@ -68,20 +68,25 @@ class DemoAssessment implements ApplicationRunner {
                 return;
             }
             runAs(new CurrentUser(new UUID(0, 1), "system:demo-seed", assessor, Role.USER));
-            var a = assessments.create(new AssessmentService.CreateInput(DemoData.PORTAL_SYSTEM + " 2026 年度等保测评",
+            var a = assessments.create(new AssessmentService.CreateInput(demo("demo.assessment.name", DemoData.PORTAL_SYSTEM),
                     portal.id(), assessor, AssessorKind.THIRD_PARTY, List.of(), List.of(ItemGenerator.MLPS)));
             assessments.transition(a.id(), AssessmentStatus.IN_PROGRESS);
             List<TestItem> items = repo.items(a.id());
             assessments.recordVerdict(items.get(0).id(), new AssessmentService.VerdictInput(Verdict.COMPLIANT,
-                    "云计算基础设施位于境内机房（北京）。", null, null));
+                    demo("demo.assessment.reason1"), null, null));
             assessments.recordVerdict(items.get(1).id(), new AssessmentService.VerdictInput(Verdict.COMPLIANT,
                     null, null, null));
             assessments.recordVerdict(items.get(2).id(), new AssessmentService.VerdictInput(Verdict.NON_COMPLIANT,
-                    "未按等级划分安全区域。", RiskLevel.MEDIUM, "同一网段内混合部署不同等级的业务系统。"));
+                    demo("demo.assessment.reason3"), RiskLevel.MEDIUM, demo("demo.assessment.risk3")));
             log.info("Demo assessment seeded: {} ({} items)", a.name(), items.size());
         } finally {
             SecurityContextHolder.setContext(saved);
         }
+    }
+
+    /** Demo content is stored once, in Chinese (the demo installation's language). */
+    private static String demo(String key, Object... args) {
+        return org.yunjian.shared.Msg.of(key, args).text(org.yunjian.shared.Texts.CHINESE);
     }
 
     private static void runAs(CurrentUser user) {

@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -43,6 +42,7 @@ import org.springframework.stereotype.Component;
 import org.yunjian.assessment.ScoreResult;
 import org.yunjian.assessment.internal.ReportData.ItemReport;
 import org.yunjian.shared.Text;
+import org.yunjian.shared.Texts;
 
 /**
  * The assessment report as a Word document: real heading styles ({@code Heading1}–{@code Heading3}, outline
@@ -53,14 +53,15 @@ import org.yunjian.shared.Text;
 @Component
 class DocxReport {
 
-    static final String BODY_FONT_EAST_ASIA = "宋体";
-    static final String HEADING_FONT_EAST_ASIA = "黑体";
+    /** Font identifiers (宋体 / 黑体), not text: Word looks fonts up by these names. */
+    static final String BODY_FONT_EAST_ASIA = "\u5b8b\u4f53";
+    static final String HEADING_FONT_EAST_ASIA = "\u9ed1\u4f53";
     static final String LATIN_FONT = "Times New Roman";
 
     byte[] render(ReportData d) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             styles(doc);
-            doc.getProperties().getCoreProperties().setTitle(Text.safe(TITLE + " · " + d.system().name()));
+            doc.getProperties().getCoreProperties().setTitle(Text.safe(title() + " · " + d.system().name()));
             doc.getProperties().getCoreProperties().setCreator(Text.safe(d.assessorName()));
             doc.getProperties().getCoreProperties().setSubjectProperty(Text.safe(d.assessment().name()));
             cover(doc, d);
@@ -84,7 +85,7 @@ class DocxReport {
     private static void styles(XWPFDocument doc) {
         XWPFStyles styles = doc.createStyles();
         styles.setDefaultFonts(fonts(LATIN_FONT, BODY_FONT_EAST_ASIA));
-        styles.setSpellingLanguage("en-US");
+        styles.setSpellingLanguage(Texts.locale().getLanguage().equals("en") ? "en-US" : "zh-CN");
         styles.setEastAsia("zh-CN");
         heading(styles, 1, 32);
         heading(styles, 2, 28);
@@ -155,7 +156,7 @@ class DocxReport {
         title.setAlignment(ParagraphAlignment.CENTER);
         title.setSpacingBefore(2400);
         XWPFRun t = title.createRun();
-        t.setText(TITLE);
+        t.setText(title());
         t.setBold(true);
         t.setFontSize(22);
         t.setFontFamily(HEADING_FONT_EAST_ASIA, XWPFRun.FontCharRange.eastAsia);
@@ -164,6 +165,9 @@ class DocxReport {
         XWPFRun n = name.createRun();
         n.setText(Text.safe(d.system().name()));
         n.setFontSize(16);
+        XWPFParagraph number = doc.createParagraph();
+        number.setAlignment(ParagraphAlignment.CENTER);
+        number.createRun().setText(t("report.cover.numberLine", d.reportNumber()));
         if (d.draft()) {
             XWPFParagraph header = doc.createHeader(HeaderFooterType.DEFAULT).createParagraph();
             header.setAlignment(ParagraphAlignment.RIGHT);
@@ -179,15 +183,15 @@ class DocxReport {
             r.setColor("C00000");
             r.setFontSize(14);
         }
-        heading(doc, 1, H_COVER);
-        table(doc, List.of("项目", "内容"), coverRows(d));
+        heading(doc, 1, t("report.h.cover"));
+        table(doc, List.of(t("report.table.item"), t("report.table.content")), coverRows(d));
     }
 
 
     private static void toc(XWPFDocument doc) {
         XWPFParagraph h = doc.createParagraph();
         XWPFRun r = h.createRun();
-        r.setText("目录");
+        r.setText(t("report.toc"));
         r.setBold(true);
         r.setFontSize(16);
         XWPFParagraph p = doc.createParagraph();
@@ -196,7 +200,7 @@ class DocxReport {
         instr.setStringValue(" TOC \\o \"1-3\" \\h \\z \\u ");
         instr.setSpace(org.apache.xmlbeans.impl.xb.xmlschema.SpaceAttribute.Space.PRESERVE);
         p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.SEPARATE);
-        p.createRun().setText("（打开文档时更新目录；如未更新，请右键选择“更新域”。）");
+        p.createRun().setText(t("report.tocHint"));
         p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
         p.setPageBreak(false);
         doc.createParagraph().createRun().addBreak(org.apache.poi.xwpf.usermodel.BreakType.PAGE);
@@ -204,22 +208,25 @@ class DocxReport {
 
     private static void summary(XWPFDocument doc, ReportData d) {
         ScoreResult s = d.score();
-        heading(doc, 1, H_SUMMARY);
-        table(doc, List.of("项目", "结果"), summaryRows(s));
+        heading(doc, 1, t("report.h.summary"));
+        table(doc, List.of(t("report.table.item"), t("report.table.result")), summaryRows(s));
         para(doc, policyNote(s));
     }
 
     private static void byLayer(XWPFDocument doc, ReportData d) {
-        heading(doc, 1, H_BY_LAYER);
-        groupTable(doc, "安全层面", d.score().byLayer());
-        chart(doc, "各安全层面符合率（%）", d.score().byLayer(), BarDirection.COL, 6);
+        heading(doc, 1, t("report.h.byLayer"));
+        if (d.score().notYetAssessed()) {
+            para(doc, t("report.noChart"));
+        }
+        groupTable(doc, t("report.group.layer"), d.score().byLayer());
+        chart(doc, t("report.chart.layer"), d.score(), d.score().byLayer(), BarDirection.COL, 6);
     }
 
     private static void byControlPoint(XWPFDocument doc, ReportData d) {
-        heading(doc, 1, H_BY_CONTROL_POINT);
-        groupTable(doc, "控制点", d.score().byControlPoint());
+        heading(doc, 1, t("report.h.byControlPoint"));
+        groupTable(doc, t("report.group.controlPoint"), d.score().byControlPoint());
         int height = Math.max(6, Math.min(20, 2 + d.score().byControlPoint().size() / 2));
-        chart(doc, "各控制点符合率（%）", d.score().byControlPoint(), BarDirection.BAR, height);
+        chart(doc, t("report.chart.controlPoint"), d.score(), d.score().byControlPoint(), BarDirection.BAR, height);
     }
 
 
@@ -228,9 +235,9 @@ class DocxReport {
         table(doc, groupHeader(first), groups.stream().map(ReportText::groupRow).toList());
     }
 
-    private static void chart(XWPFDocument doc, String title, List<ScoreResult.Group> groups, BarDirection direction,
-                              int heightCm) {
-        if (groups.isEmpty()) {
+    private static void chart(XWPFDocument doc, String title, ScoreResult score, List<ScoreResult.Group> groups,
+                              BarDirection direction, int heightCm) {
+        if (groups.isEmpty() || score.notYetAssessed()) {
             return;
         }
         try {
@@ -256,7 +263,8 @@ class DocxReport {
             bar.setBarDirection(direction);
             bar.setVaryColors(false);
             XDDFBarChartData.Series series = (XDDFBarChartData.Series) bar.addSeries(cats, vals);
-            series.setTitle("符合率", chart.setSheetTitle("符合率", 1));
+            String rate = t("report.group.rate");
+            series.setTitle(rate, chart.setSheetTitle(rate, 1));
             chart.plot(bar);
         } catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
             throw new IllegalStateException("chart: " + e.getMessage(), e);
@@ -264,28 +272,27 @@ class DocxReport {
     }
 
     private static void highRisk(XWPFDocument doc, ReportData d) {
-        heading(doc, 1, H_HIGH_RISK);
-        List<ItemReport> high = d.highRisk();
-        if (high.isEmpty()) {
-            para(doc, "本次测评未发现高风险问题。");
+        heading(doc, 1, t("report.h.highRisk"));
+        if (d.highRisk().isEmpty()) {
+            para(doc, t("report.highRisk.none"));
             return;
         }
-        table(doc, List.of("序号", "要求编号", "控制点", "测评对象", "结论", "风险理由"), high.stream()
-                .map(i -> List.of(String.valueOf(i.number()), i.item().requirementId(), i.item().controlPoint(),
-                        side(i.item().side()), verdict(i.item().verdict()), nz(i.item().riskReason())))
-                .toList());
+        table(doc, highRiskHeader(), highRiskRows(d));
     }
 
     private static void items(XWPFDocument doc, ReportData d) {
-        heading(doc, 1, H_ITEMS);
+        heading(doc, 1, t("report.h.items"));
+        if (d.items().isEmpty()) {
+            para(doc, t("report.items.none"));
+        }
         String layer = null;
         for (ItemReport i : d.items()) {
-            if (!i.item().layer().equals(layer)) {
-                layer = i.item().layer();
+            if (!i.layer().equals(layer)) {
+                layer = i.layer();
                 heading(doc, 2, layer);
             }
-            heading(doc, 3, i.number() + ". " + i.item().requirementId() + "（" + side(i.item().side()) + "）");
-            table(doc, List.of("项目", "内容"), itemRows(i));
+            heading(doc, 3, itemHeading(i));
+            table(doc, List.of(t("report.table.item"), t("report.table.content")), itemRows(i, d));
         }
     }
 
@@ -293,12 +300,12 @@ class DocxReport {
 
 
     private static void remediation(XWPFDocument doc, ReportData d) {
-        heading(doc, 1, H_REMEDIATION);
+        heading(doc, 1, t("report.h.remediation"));
         if (d.remediations().isEmpty()) {
-            para(doc, "无整改任务。");
+            para(doc, t("report.remediation.none"));
             return;
         }
-        table(doc, List.of("测评项", "控制点", "责任方", "期限", "状态", "说明"), remediationRows(d.remediations()));
+        table(doc, remediationHeader(), remediationRows(d.remediations()));
     }
 
 

@@ -27,7 +27,7 @@ class EvidenceKeys {
         Path file = keys.resolve("evidence-master.key");
         byte[] key = Hex.decode(keys.secret("evidence-master.key", () -> Hex.encode(Sm4Gcm.generateKey())));
         if (key.length != Sm4Gcm.KEY_LENGTH) {
-            throw new IllegalStateException(file + ": the evidence master key must be 32 hex digits");
+            throw new IllegalStateException(file + ": key-length-not-32-hex-digits");
         }
         this.master = key;
     }

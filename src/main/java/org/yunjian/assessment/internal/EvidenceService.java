@@ -24,6 +24,8 @@ import org.yunjian.crypto.Sm3Digest;
 import org.yunjian.crypto.Sm4Gcm;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.Formats;
+import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Text;
 
@@ -56,6 +58,11 @@ public class EvidenceService {
         this.clock = clock;
     }
 
+    /** An evidence file's type for people ("PNG 图片", "Word 文档"), never its media type. */
+    public static Msg typeName(String contentType) {
+        return ContentTypes.typeName(contentType);
+    }
+
     /** Decrypted, verified content with its metadata. */
     public record Download(EvidenceInfo info, byte[] content, String fileName) {
     }
@@ -64,24 +71,24 @@ public class EvidenceService {
     public EvidenceInfo upload(UUID itemId, String originalName, byte[] content, boolean sharedWithProvider) {
         ItemDetail d = assessments.item(itemId);
         if (!d.access().mayUpload()) {
-            throw new AccessDeniedException("not allowed to add evidence to this assessment");
+            throw new AccessDeniedException("assessment.denied.evidenceUpload");
         }
         assessments.requireOpen(d.item().assessmentId());
         long max = properties.evidenceMaxSize().toBytes();
         if (content == null || content.length == 0) {
-            throw new ValidationException("file", "the file is empty");
+            throw new ValidationException("file", "assessment.error.evidence.empty");
         }
         if (content.length > max) {
-            throw new ValidationException("file", "the file has " + content.length + " bytes; at most " + max
-                    + " are accepted");
+            throw new ValidationException("file", "assessment.error.evidence.tooLarge", Formats.size(content.length),
+                    Formats.size(max));
         }
         StringBuilder rejected = new StringBuilder();
         Optional<String> type = ContentTypes.accept(content, rejected);
         if (type.isEmpty()) {
             events.publishEvent(AuditableEvent.denied("assessment.evidence.upload", "assessment-item", itemId,
-                    "content type refused: " + rejected));
-            throw new ValidationException("file", "the content is " + rejected
-                    + ", which is not accepted as evidence (images, PDF, text, Office documents)");
+                    Msg.of("assessment.audit.evidence.refused", ContentTypes.refusedName(rejected.toString()))));
+            throw new ValidationException("file", "assessment.error.evidence.type",
+                    ContentTypes.refusedName(rejected.toString()));
         }
         UUID id = UUID.randomUUID();
         Sm3Digest digest = Sm3.digest(content);
@@ -99,12 +106,13 @@ public class EvidenceService {
             store.put(blob, sealed);
             removeOnRollback(blob);
         } catch (IOException e) {
-            throw new EvidenceException(EvidenceException.Kind.STORAGE, "The evidence could not be stored", e);
+            throw new EvidenceException(EvidenceException.Kind.STORAGE, Msg.of("assessment.error.evidence.notStored"), e);
         }
         repo.insertEvidence(info, keys.wrap(id, fileKey), EvidenceKeys.VERSION);
         java.util.Arrays.fill(fileKey, (byte) 0);
         events.publishEvent(AuditableEvent.success("assessment.evidence.upload", "evidence", id,
-                "item " + itemId + ", " + info.contentType() + ", " + info.size() + " bytes, sm3 " + info.sm3()));
+                Msg.of("assessment.audit.evidence.upload", info.displayName(), ContentTypes.typeName(info.contentType()),
+                        Formats.size(info.size()), info.sm3())));
         return info;
     }
 
@@ -114,12 +122,12 @@ public class EvidenceService {
         ItemDetail d = assessments.item(info.itemId());
         if (!d.access().mayRead(info)) {
             events.publishEvent(AuditableEvent.denied("assessment.evidence.download", "evidence", evidenceId, (String) null));
-            throw new AccessDeniedException("not allowed to read this evidence");
+            throw new AccessDeniedException("assessment.denied.evidenceRead");
         }
         String wrapped = repo.wrappedKey(evidenceId).orElse(null);
         if (wrapped == null) {
             throw new EvidenceException(EvidenceException.Kind.KEY_DESTROYED,
-                    "The key of evidence " + evidenceId + " has been destroyed; its content cannot be recovered", null);
+                    Msg.of("assessment.error.evidence.keyDestroyed", info.displayName()), null);
         }
         byte[] content;
         try {
@@ -127,30 +135,29 @@ public class EvidenceService {
             content = Sm4Gcm.decrypt(fileKey, store.get(info.blobName()), EvidenceKeys.aad(evidenceId));
             java.util.Arrays.fill(fileKey, (byte) 0);
         } catch (DecryptionFailedException e) {
-            integrityFailure(info, "decryption failed (SM4-GCM tag mismatch)");
+            integrityFailure(info, "decryption");
             throw new EvidenceException(EvidenceException.Kind.INTEGRITY, integrityMessage(info), e);
         } catch (IOException e) {
-            integrityFailure(info, "blob unreadable: " + e.getClass().getSimpleName());
+            integrityFailure(info, "unreadable");
             throw new EvidenceException(EvidenceException.Kind.STORAGE,
-                    "Evidence " + evidenceId + " is missing from storage or unreadable; it is not served", e);
+                    Msg.of("assessment.error.evidence.missing", info.displayName()), e);
         }
         if (!MessageDigest.isEqual(Sm3.digest(content).bytes(), Sm3Digest.of(info.sm3()).bytes())) {
-            integrityFailure(info, "SM3 mismatch");
+            integrityFailure(info, "sm3");
             throw new EvidenceException(EvidenceException.Kind.INTEGRITY, integrityMessage(info), null);
         }
         events.publishEvent(AuditableEvent.success("assessment.evidence.download", "evidence", evidenceId, (String) null));
         return new Download(info, content, servedName(info));
     }
 
-    private static String integrityMessage(EvidenceInfo info) {
-        return "Evidence " + info.id() + " was altered in storage: its content no longer matches the SM3 digest "
-                + info.sm3() + " recorded at upload. It is not served.";
+    private static Msg integrityMessage(EvidenceInfo info) {
+        return Msg.of("assessment.error.evidence.altered", info.displayName(), info.sm3());
     }
 
     private void integrityFailure(EvidenceInfo info, String what) {
         log.error("Evidence {} failed its integrity check: {}", info.id(), what);
         events.publishEvent(AuditableEvent.failure("assessment.evidence.download", "evidence", info.id(),
-                "integrity check failed: " + what));
+                Msg.of("assessment.audit.evidence.integrity." + what)));
     }
 
     /** The evidence if it exists and the caller may see it (else 404). */
@@ -174,27 +181,33 @@ public class EvidenceService {
         EvidenceInfo info = visible(evidenceId);
         ItemDetail d = assessments.item(info.itemId());
         if (!d.access().owns(info)) {
-            throw new AccessDeniedException("only the uploading organisation shares its evidence");
+            throw new AccessDeniedException("assessment.denied.evidenceShare");
         }
         assessments.requireOpen(info.assessmentId());
         repo.setShared(evidenceId, shared);
         events.publishEvent(AuditableEvent.success("assessment.evidence.share", "evidence", evidenceId,
-                shared ? "shared with the provider" : "not shared with the provider"));
+                Msg.of(shared ? "assessment.audit.evidence.shared" : "assessment.audit.evidence.unshared")));
         return repo.evidence(evidenceId).orElseThrow();
+    }
+
+    /** The evidence if the caller's organisation uploaded it (404 if invisible, 403 if someone else's). */
+    @Transactional(readOnly = true)
+    public EvidenceInfo requireOwned(UUID evidenceId) {
+        EvidenceInfo info = visible(evidenceId);
+        if (!assessments.item(info.itemId()).access().owns(info)) {
+            throw new AccessDeniedException("assessment.denied.evidenceDelete");
+        }
+        return info;
     }
 
     /** Destroys the key (cryptographic erasure), the metadata and the blob. */
     @Transactional
     public void delete(UUID evidenceId) {
-        EvidenceInfo info = visible(evidenceId);
-        ItemDetail d = assessments.item(info.itemId());
-        if (!d.access().owns(info)) {
-            throw new AccessDeniedException("only the uploading organisation deletes its evidence");
-        }
+        EvidenceInfo info = requireOwned(evidenceId);
         assessments.requireOpen(info.assessmentId());
         repo.deleteEvidence(evidenceId);
         events.publishEvent(AuditableEvent.success("assessment.evidence.delete", "evidence", evidenceId,
-                "key destroyed, sm3 " + info.sm3()));
+                Msg.of("assessment.audit.evidence.delete", info.displayName(), info.sm3())));
         afterCommit(() -> deleteBlob(info.blobName()));
     }
 

@@ -19,7 +19,7 @@ class FileEvidenceStore implements EvidenceStore {
 
     Path path(String name) {
         if (!EvidenceStore.isGeneratedName(name)) {
-            throw new IllegalArgumentException("not a generated evidence name");
+            throw new IllegalArgumentException("evidence-name-not-generated");
         }
         return dir.resolve(name);
     }

@@ -13,6 +13,7 @@ import org.yunjian.assessment.ScoreResult.Conclusion;
 import org.yunjian.assessment.ScoreResult.Group;
 import org.yunjian.assessment.ScoringPolicy;
 import org.yunjian.assessment.Verdict;
+import org.yunjian.shared.Msg;
 
 /**
  * The default policy {@code gb-default v1} (docs/scoring.md): 符合 1, 部分符合 0.5, 不符合 0, 不适用 and
@@ -40,7 +41,7 @@ public class GbDefaultScoringPolicy implements ScoringPolicy {
             case COMPLIANT -> 1.0;
             case PARTIALLY_COMPLIANT -> 0.5;
             case NON_COMPLIANT -> 0.0;
-            case NOT_APPLICABLE -> throw new IllegalArgumentException("不适用 items are not scored");
+            case NOT_APPLICABLE -> throw new IllegalArgumentException("not-applicable-unscored");
         };
     }
 
@@ -52,23 +53,24 @@ public class GbDefaultScoringPolicy implements ScoringPolicy {
         int medium = (int) items.stream()
                 .filter(i -> i.verdict() != null && i.verdict().isFinding() && i.risk() == RiskLevel.MEDIUM).count();
         double rate = total.rate();
-        List<String> reasons = new ArrayList<>();
+        List<Msg> reasons = new ArrayList<>();
         Conclusion c;
         if (!high.isEmpty()) {
             c = Conclusion.POOR;
-            reasons.add(high.size() + " high-risk finding(s): 差 regardless of the rate");
+            reasons.add(Msg.of("assessment.reason.highRisk", high.size()));
         } else if (rate >= 90 && medium == 0) {
             c = Conclusion.EXCELLENT;
-            reasons.add("rate ≥ 90 and no medium or high risk");
+            reasons.add(Msg.of("assessment.reason.excellent"));
         } else if (rate >= 80) {
             c = Conclusion.GOOD;
-            reasons.add(rate >= 90 ? "rate ≥ 90 but " + medium + " medium-risk finding(s): at most 良" : "rate ≥ 80, no high risk");
+            reasons.add(rate >= 90 ? Msg.of("assessment.reason.goodCappedByMedium", medium)
+                    : Msg.of("assessment.reason.good"));
         } else if (rate >= 70) {
             c = Conclusion.FAIR;
-            reasons.add("rate ≥ 70, no high risk");
+            reasons.add(Msg.of("assessment.reason.fair"));
         } else {
             c = Conclusion.POOR;
-            reasons.add("rate below 70");
+            reasons.add(Msg.of("assessment.reason.poor"));
         }
         return new ScoreResult(ID, VERSION, rate, c, groups(items, ScoredItem::layer),
                 groups(items, ScoredItem::controlPoint), high, total.pending(), medium, reasons);

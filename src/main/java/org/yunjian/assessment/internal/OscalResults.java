@@ -22,8 +22,10 @@ import org.yunjian.assessment.internal.Records.EvidenceInfo;
 import org.yunjian.catalog.MlpsAssessment;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.TestStepType;
+import org.yunjian.shared.Msg;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.Uuids;
+import org.yunjian.shared.Texts;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,15 +62,15 @@ class OscalResults {
         UUID aid = d.assessment().id();
         ScoreResult s = d.score();
         Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("title", ReportText.TITLE + " · " + line(d.system().name()));
+        metadata.put("title", ReportText.title() + " · " + line(d.system().name()));
         metadata.put("last-modified", time(d.generatedAt()));
         metadata.put("version", time(d.assessment().updatedAt()));
         metadata.put("oscal-version", OSCAL_VERSION);
         List<Map<String, Object>> roles = new ArrayList<>();
-        roles.add(Map.of("id", "assessor", "title", "测评机构"));
-        roles.add(Map.of("id", "cloud-service-customer", "title", "云服务客户"));
+        roles.add(Map.of("id", "assessor", "title", Texts.get("report.cover.assessor")));
+        roles.add(Map.of("id", "cloud-service-customer", "title", Texts.get("report.cover.customer")));
         if (d.system().providerId() != null) {
-            roles.add(Map.of("id", "cloud-service-provider", "title", "云服务商"));
+            roles.add(Map.of("id", "cloud-service-provider", "title", Texts.get("report.cover.provider")));
         }
         metadata.put("roles", roles);
         List<Map<String, Object>> parties = new ArrayList<>();
@@ -84,8 +86,9 @@ class OscalResults {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("uuid", uuid("result", aid).toString());
         result.put("title", line(d.assessment().name()));
-        result.put("description", "等保 2.0 云计算安全扩展要求测评：" + line(d.system().name()) + "（"
-                + ReportText.level(d.system().protectionLevel()) + "），测评状态 " + d.assessment().status() + "。");
+        result.put("description", Texts.get("oscal.result", line(d.system().name()),
+                ReportText.level(d.system().protectionLevel()), ReportText.label(d.assessment().status())));
+        result.put("remarks", Texts.get("report.cover.numberLine", d.reportNumber()));
         result.put("start", time(d.assessment().createdAt()));
         if (d.assessment().completedAt() != null) {
             result.put("end", time(d.assessment().completedAt()));
@@ -96,7 +99,8 @@ class OscalResults {
         prop(props, "protection-level", String.valueOf(d.system().protectionLevel()));
         prop(props, "compliance-rate", String.format(Locale.ROOT, "%.2f", s.complianceRate()));
         prop(props, "conclusion", s.conclusion().name());
-        prop(props, "conclusion-zh", s.conclusion().zh());
+        prop(props, "conclusion-zh", Msg.of(s.conclusion()).text(Texts.CHINESE));
+        prop(props, "report-number", d.reportNumber());
         prop(props, "scoring-policy", s.policyId());
         prop(props, "scoring-policy-version", s.policyVersion());
         prop(props, "high-risk-count", String.valueOf(s.highRisk().size()));
@@ -110,7 +114,7 @@ class OscalResults {
         Set<String> controls = new LinkedHashSet<>();
         d.items().forEach(i -> controls.add(i.item().requirementId()));
         Map<String, Object> selection = new LinkedHashMap<>();
-        selection.put("description", "所选范围内的全部测评项对应的目录要求（" + controls.size() + " 项）。");
+        selection.put("description", Texts.get("oscal.selection", controls.size()));
         selection.put("include-controls", controls.stream().map(c -> Map.of("control-id", c)).toList());
         result.put("reviewed-controls", Map.of("control-selections", List.of(selection)));
 
@@ -140,8 +144,9 @@ class OscalResults {
         ar.put("metadata", metadata);
         // Yunjian keeps no separate OSCAL assessment plan: the plan is the assessment project itself.
         ar.put("import-ap", Map.of("href", "#" + uuid("plan", aid),
-                "remarks", "评估计划即云鉴中的测评项目 " + aid + "（范围见 result 的 scope 属性）。"));
-        resources.add(0, Map.of("uuid", uuid("plan", aid).toString(), "title", "测评项目 " + line(d.assessment().name()),
+                "remarks", Texts.get("oscal.plan", d.reportNumber())));
+        resources.add(0, Map.of("uuid", uuid("plan", aid).toString(), "title",
+                Texts.get("oscal.planTitle", line(d.assessment().name())),
                 "rlinks", List.of(Map.of("href", "/assessments/" + aid))));
         ar.put("results", List.of(result));
         ar.put("back-matter", Map.of("resources", resources));
@@ -152,8 +157,8 @@ class OscalResults {
         var t = i.item();
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("uuid", id.toString());
-        o.put("title", t.requirementId() + " " + ReportText.side(t.side()));
-        o.put("description", t.observations() == null ? "（无现场记录）" : t.observations());
+        o.put("title", t.requirementId() + " " + ReportText.label(t.side()));
+        o.put("description", t.observations() == null ? Texts.get("oscal.noObservations") : t.observations());
         o.put("methods", methods(t.requirementId()));
         List<Map<String, Object>> props = new ArrayList<>();
         prop(props, "side", t.side().name());
@@ -184,7 +189,8 @@ class OscalResults {
         status.put("state", v.isFinding() ? "not-satisfied" : "satisfied");
         status.put("reason", v == Verdict.COMPLIANT ? "pass" : v.isFinding() ? "fail" : "other");
         if (v == Verdict.NOT_APPLICABLE) {
-            status.put("remarks", "不适用" + (t.verdictReason() == null ? "" : "：" + t.verdictReason()));
+            status.put("remarks", t.verdictReason() == null ? ReportText.label(v)
+                    : Texts.get("oscal.withReason", ReportText.label(v), t.verdictReason()));
         }
         Map<String, Object> target = new LinkedHashMap<>();
         target.put("type", "statement-id");
@@ -192,7 +198,7 @@ class OscalResults {
         target.put("status", status);
         List<Map<String, Object>> props = new ArrayList<>();
         prop(props, "verdict", token(v));
-        prop(props, "verdict-zh", v.zh());
+        prop(props, "verdict-zh", Msg.of(v).text(Texts.CHINESE));
         prop(props, "side", t.side().name());
         if (t.riskLevel() != null) {
             prop(props, "risk-level", t.riskLevel().name().toLowerCase(Locale.ROOT));
@@ -205,9 +211,9 @@ class OscalResults {
         }
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("uuid", uuid("finding", t.id()).toString());
-        f.put("title", i.number() + ". " + t.requirementId() + "（" + ReportText.side(t.side()) + "）：" + v.zh());
-        f.put("description", t.layer() + " / " + t.controlPoint() + "：" + v.zh()
-                + (t.verdictReason() == null ? "" : "。" + t.verdictReason()));
+        f.put("title", Texts.get("oscal.findingTitle", ReportText.itemHeading(i), ReportText.label(v)));
+        f.put("description", Texts.get("oscal.findingDescription", i.layer() + " / " + i.controlPoint(),
+                ReportText.label(v), t.verdictReason() == null ? "" : t.verdictReason()));
         f.put("props", props);
         f.put("target", target);
         f.put("related-observations", List.of(Map.of("observation-uuid", observation.toString())));

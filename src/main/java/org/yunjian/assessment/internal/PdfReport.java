@@ -14,6 +14,7 @@ import org.thymeleaf.context.Context;
 import org.yunjian.assessment.ScoreResult;
 import org.yunjian.assessment.internal.ReportData.ItemReport;
 import org.yunjian.documents.PdfRenderer;
+import org.yunjian.shared.Texts;
 
 /**
  * The assessment report as PDF: the Thymeleaf template {@code assessment/report-pdf.html} (well-formed XHTML;
@@ -34,47 +35,62 @@ class PdfReport {
     }
 
     byte[] render(ReportData d) {
-        return renderer.render(xhtml(d), new PdfRenderer.Metadata(TITLE + " · " + d.system().name(),
+        return renderer.render(xhtml(d), new PdfRenderer.Metadata(title() + " · " + d.system().name(),
                 d.assessorName(), d.assessment().name()));
     }
 
     /** The XHTML the PDF is rendered from (tests check that user input stays text). */
     String xhtml(ReportData d) {
-        Context ctx = new Context(Locale.SIMPLIFIED_CHINESE);
+        Context ctx = new Context(Texts.locale());
         ScoreResult s = d.score();
-        ctx.setVariable("title", TITLE);
+        ctx.setVariable("lang", Texts.locale().getLanguage().equals("en") ? "en" : "zh-CN");
+        ctx.setVariable("title", title());
         ctx.setVariable("systemName", d.system().name());
+        ctx.setVariable("reportNumber", t("report.cover.numberLine", d.reportNumber()));
         ctx.setVariable("draft", d.draft());
         ctx.setVariable("draftNotice", draftNotice(d.assessment().status()));
         ctx.setVariable("h", headings());
+        ctx.setVariable("tx", texts());
         ctx.setVariable("cover", coverRows(d));
         ctx.setVariable("summary", summaryRows(s));
         ctx.setVariable("policyNote", policyNote(s));
-        ctx.setVariable("layerHeader", groupHeader("安全层面"));
+        ctx.setVariable("notYetAssessed", s.notYetAssessed());
+        ctx.setVariable("layerHeader", groupHeader(t("report.group.layer")));
         ctx.setVariable("layerRows", s.byLayer().stream().map(ReportText::groupRow).toList());
         ctx.setVariable("layerBars", bars(s.byLayer()));
-        ctx.setVariable("cpHeader", groupHeader("控制点"));
+        ctx.setVariable("cpHeader", groupHeader(t("report.group.controlPoint")));
         ctx.setVariable("cpRows", s.byControlPoint().stream().map(ReportText::groupRow).toList());
         ctx.setVariable("cpBars", bars(s.byControlPoint()));
-        ctx.setVariable("highRisk", d.highRisk().stream().map(i -> List.of(String.valueOf(i.number()),
-                i.item().requirementId(), i.item().controlPoint(), side(i.item().side()), verdict(i.item().verdict()),
-                nz(i.item().riskReason()))).toList());
+        ctx.setVariable("highRiskHeader", highRiskHeader());
+        ctx.setVariable("highRisk", highRiskRows(d));
         ctx.setVariable("sections", sections(d));
+        ctx.setVariable("remediationHeader", remediationHeader());
         ctx.setVariable("remediations", remediationRows(d.remediations()));
-        ctx.setVariable("generated", dateTime(d.generatedAt()));
+        ctx.setVariable("generated", t("report.generatedAt", t("report.beijingTime", dateTime(d.generatedAt()))));
         return templates.process(TEMPLATE, ctx);
     }
 
     private static Map<String, String> headings() {
         Map<String, String> h = new LinkedHashMap<>();
-        h.put("cover", H_COVER);
-        h.put("summary", H_SUMMARY);
-        h.put("byLayer", H_BY_LAYER);
-        h.put("byControlPoint", H_BY_CONTROL_POINT);
-        h.put("highRisk", H_HIGH_RISK);
-        h.put("items", H_ITEMS);
-        h.put("remediation", H_REMEDIATION);
+        for (String k : List.of("cover", "summary", "byLayer", "byControlPoint", "highRisk", "items", "remediation")) {
+            h.put(k, t("report.h." + k));
+        }
         return h;
+    }
+
+    /** The other sentences of the PDF, in the report's language. */
+    private static Map<String, String> texts() {
+        Map<String, String> x = new LinkedHashMap<>();
+        x.put("chartLayer", t("report.chart.layer"));
+        x.put("chartControlPoint", t("report.chart.controlPoint"));
+        x.put("noChart", t("report.noChart"));
+        x.put("noHighRisk", t("report.highRisk.none"));
+        x.put("noItems", t("report.items.none"));
+        x.put("noRemediation", t("report.remediation.none"));
+        x.put("pageBefore", t("report.page.before"));
+        x.put("pageMiddle", t("report.page.middle"));
+        x.put("pageAfter", t("report.page.after"));
+        return x;
     }
 
     /** One bar of a chart: the label, the rate as text and the bar's width in percent of the track. */
@@ -97,11 +113,10 @@ class PdfReport {
     static List<Section> sections(ReportData d) {
         List<Section> out = new ArrayList<>();
         for (ItemReport i : d.items()) {
-            if (out.isEmpty() || !out.get(out.size() - 1).layer().equals(i.item().layer())) {
-                out.add(new Section(i.item().layer(), new ArrayList<>()));
+            if (out.isEmpty() || !out.get(out.size() - 1).layer().equals(i.layer())) {
+                out.add(new Section(i.layer(), new ArrayList<>()));
             }
-            out.get(out.size() - 1).items().add(new Item(i.number() + ". " + i.item().requirementId() + "（"
-                    + side(i.item().side()) + "）", itemRows(i)));
+            out.get(out.size() - 1).items().add(new Item(itemHeading(i), itemRows(i, d)));
         }
         return out;
     }

@@ -18,10 +18,10 @@ public final class Records {
     private Records() {
     }
 
-    /** An assessment project. */
+    /** An assessment project; {@code reportNumber} is its human number {@code YJ-2026-000123} (null until assigned). */
     public record AssessmentInfo(UUID id, String name, UUID systemId, UUID assessorOrgId, AssessorKind assessorKind,
                                  AssessmentStatus status, List<UUID> assessors, List<String> scope, Instant createdAt,
-                                 Instant updatedAt, Instant completedAt) {
+                                 Instant updatedAt, Instant completedAt, String reportNumber) {
         public AssessmentInfo {
             assessors = List.copyOf(assessors);
             scope = List.copyOf(scope);

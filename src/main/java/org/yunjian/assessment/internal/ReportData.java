@@ -2,6 +2,7 @@ package org.yunjian.assessment.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,14 +24,25 @@ import org.yunjian.party.CloudSystem;
  * @param score       the score as the policy computes it now (it names policy and version)
  * @param items       every test item in catalog order with its details
  * @param remediations every remediation task, with the item it belongs to
+ * @param reportNumber the human report number {@code YJ-2026-000123}
+ * @param assessorNames the assigned assessors by display name (empty: every user of the assessor organisation)
+ * @param people       username → display name of everyone the report names
  */
 public record ReportData(AssessmentInfo assessment, CloudSystem system, String customerName, String providerName,
                          String assessorName, Instant generatedAt, ScoreResult score, List<ItemReport> items,
-                         List<RemediationRow> remediations) {
+                         List<RemediationRow> remediations, String reportNumber, List<String> assessorNames,
+                         Map<String, String> people) {
 
     public ReportData {
         items = List.copyOf(items);
         remediations = List.copyOf(remediations);
+        assessorNames = List.copyOf(assessorNames);
+        people = Map.copyOf(people);
+    }
+
+    /** A person by display name (the username only if the account no longer exists). */
+    public String person(String username) {
+        return username == null ? "—" : people.getOrDefault(username, username);
     }
 
     /** Completed and archived assessments give the final report; anything earlier is marked 草稿. */
@@ -50,11 +62,13 @@ public record ReportData(AssessmentInfo assessment, CloudSystem system, String c
      *
      * @param clause      the requirement's clause in its standard (e.g. 8.2.4.7), or null if unknown
      * @param requirement the requirement text (等保: 安全要求), or null if the catalog no longer has it
+     * @param layer       安全层面 in the report's language
+     * @param controlPoint 控制点 in the report's language
      * @param evidence    evidence the caller may see, oldest first
      * @param history     every verdict recorded, oldest first (a later one is a re-test)
      */
-    public record ItemReport(int number, TestItem item, String clause, String requirement, List<EvidenceInfo> evidence,
-                             List<VerdictEntry> history) {
+    public record ItemReport(int number, TestItem item, String clause, String requirement, String layer,
+                             String controlPoint, List<EvidenceInfo> evidence, List<VerdictEntry> history) {
         public ItemReport {
             evidence = List.copyOf(evidence);
             history = List.copyOf(history);

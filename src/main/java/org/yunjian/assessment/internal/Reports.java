@@ -18,7 +18,14 @@ import org.yunjian.assessment.internal.Records.Remediation;
 import org.yunjian.assessment.internal.Records.TestItem;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.security.OrganizationDirectory;
+import org.yunjian.assessment.internal.Records.VerdictEntry;
+import org.yunjian.security.UserAdministration;
+import org.yunjian.security.UserView;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.Formats;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.Text;
+import org.yunjian.shared.Texts;
 import org.yunjian.shared.FieldErrors.ValidationException;
 
 /**
@@ -58,13 +65,16 @@ public class Reports {
                 case "docx" -> DOCX;
                 case "pdf" -> PDF;
                 case "oscal-json", "oscal", "json" -> OSCAL_JSON;
-                default -> throw new ValidationException("format", "use docx, pdf or oscal-json");
+                default -> throw new ValidationException("format", "assessment.error.reportFormat");
             };
         }
     }
 
-    /** A rendered document. */
-    public record Document(byte[] content, String fileName, Format format) {
+    /**
+     * A rendered document; {@code fileName} is for people ({@code 测评报告-<system>-YJ-2026-000123-2026-11-23.docx},
+     * may hold any script: send it as RFC 6266 {@code filename*}), {@code asciiFileName} the fallback.
+     */
+    public record Document(byte[] content, String fileName, String asciiFileName, Format format) {
     }
 
     private final AssessmentService service;
@@ -76,9 +86,16 @@ public class Reports {
     private final OscalResults oscal;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ItemLabels labels;
+    private final ReportNumbers reportNumbers;
+    private final UserAdministration users;
 
     Reports(AssessmentService service, AssessmentRepository repo, ItemGenerator generator, OrganizationDirectory directory,
-            DocxReport docx, PdfReport pdf, OscalResults oscal, ApplicationEventPublisher events, Clock clock) {
+            DocxReport docx, PdfReport pdf, OscalResults oscal, ApplicationEventPublisher events, Clock clock,
+            ItemLabels labels, ReportNumbers numbers, UserAdministration users) {
+        this.labels = labels;
+        this.reportNumbers = numbers;
+        this.users = users;
         this.service = service;
         this.repo = repo;
         this.generator = generator;
@@ -103,11 +120,27 @@ public class Reports {
             case PDF -> pdf.render(data);
             case OSCAL_JSON -> oscal.render(data);
         };
-        String base = format == Format.OSCAL_JSON ? "assessment-results-" : "assessment-report-";
         events.publishEvent(AuditableEvent.success("assessment.report.export", "assessment", assessmentId,
-                format + (data.draft() ? " (草稿, " + data.assessment().status() + ")" : "") + ", "
-                        + data.items().size() + " items, via " + channel));
-        return new Document(content, base + assessmentId + "." + format.extension(), format);
+                Msg.of(data.draft() ? "assessment.audit.exportDraft" : "assessment.audit.export", data.reportNumber(),
+                        Msg.of("assessment.reportFormat." + format.name()), data.items().size(), channel,
+                        Msg.of(data.assessment().status()))));
+        return new Document(content, fileName(data, format, false), fileName(data, format, true), format);
+    }
+
+    /**
+     * {@code 测评报告-示例门户网站-YJ-2026-000123-2026-11-23.docx} (OSCAL: {@code 测评结果-…json}): the document
+     * kind in the reader's language, the system's name made safe for a file name, the report number and the
+     * generation date (Beijing time). The ASCII fallback keeps number and date only.
+     */
+    static String fileName(ReportData d, Format format, boolean ascii) {
+        String kind = format == Format.OSCAL_JSON ? "results" : "report";
+        String date = Formats.date(d.generatedAt());
+        if (ascii) {
+            return "assessment-" + kind + "-" + d.reportNumber() + "-" + date + "." + format.extension();
+        }
+        String system = Text.fileName(d.system().name(), "system").replaceAll("[\\s.]+", "_");
+        return Texts.get("assessment.fileName." + kind) + "-" + system + "-" + d.reportNumber() + "-" + date + "."
+                + format.extension();
     }
 
     /** What the documents print, read under the caller's access rules (404 if the assessment is invisible). */
@@ -118,15 +151,16 @@ public class Reports {
         List<TestItem> items = repo.items(assessmentId);
         Map<UUID, List<EvidenceInfo>> evidence = repo.evidenceOfAssessment(assessmentId).stream()
                 .filter(access::maySee).collect(Collectors.groupingBy(EvidenceInfo::itemId));
+        Map<UUID, List<VerdictEntry>> history = repo.historyOfAssessment(assessmentId);
         Map<UUID, Integer> numbers = new HashMap<>();
         List<ReportData.ItemReport> reports = new ArrayList<>();
         for (TestItem i : items) {
             int number = reports.size() + 1;
             numbers.put(i.id(), number);
-            Requirement r = generator.requirement(i.requirementId()).orElse(null);
-            String text = r == null ? null : r.mlps() != null ? r.mlps().requirement() : r.text();
-            reports.add(new ReportData.ItemReport(number, i, r == null ? null : r.clause(), text,
-                    evidence.getOrDefault(i.id(), List.of()), repo.history(i.id())));
+            Requirement r = labels.requirement(i.requirementId()).orElse(null);
+            reports.add(new ReportData.ItemReport(number, i, r == null ? null : r.clause(), labels.text(r),
+                    labels.layer(i), labels.controlPoint(i), evidence.getOrDefault(i.id(), List.of()),
+                    history.getOrDefault(i.id(), List.of())));
         }
         Map<UUID, TestItem> byId = items.stream().collect(Collectors.toMap(TestItem::id, i -> i));
         Map<UUID, String> names = new HashMap<>();
@@ -134,12 +168,19 @@ public class Reports {
         for (Remediation r : repo.remediations(assessmentId)) {
             TestItem i = byId.get(r.itemId());
             remediations.add(new ReportData.RemediationRow(r, numbers.getOrDefault(r.itemId(), 0),
-                    i == null ? "" : i.requirementId(), i == null ? "" : i.controlPoint(),
+                    i == null ? "" : i.requirementId(), i == null ? "" : labels.controlPoint(i),
                     names.computeIfAbsent(r.responsibleOrgId(), this::orgName)));
         }
+        List<UserView> accounts = users.list();
+        Map<String, String> people = new HashMap<>();
+        accounts.forEach(u -> people.put(u.username(), u.displayName()));
+        List<String> assessorNames = accounts.stream().filter(u -> a.assessors().contains(u.id()))
+                .map(UserView::displayName).toList();
+        String number = a.reportNumber() != null ? a.reportNumber() : reportNumbers.ensure(assessmentId);
         var s = access.system();
         return new ReportData(a, s, orgName(s.customerId()), s.providerId() == null ? null : orgName(s.providerId()),
-                orgName(a.assessorOrgId()), clock.instant(), service.score(assessmentId), reports, remediations);
+                orgName(a.assessorOrgId()), clock.instant(), service.score(items), reports, remediations, number,
+                assessorNames, people);
     }
 
     /**
@@ -148,6 +189,6 @@ public class Reports {
      * it may read names it.
      */
     private String orgName(UUID id) {
-        return directory.find(id).map(OrganizationDirectory.OrganizationRef::name).orElse(id.toString());
+        return directory.find(id).map(OrganizationDirectory.OrganizationRef::name).orElse("—");
     }
 }

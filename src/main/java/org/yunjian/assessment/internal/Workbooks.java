@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -28,12 +30,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.internal.Records.TestItem;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.Formats;
+import org.yunjian.shared.Msg;
 import org.yunjian.shared.Text;
+import org.yunjian.shared.Texts;
 
 /**
  * The item table as an XLSX workbook assessors fill offline. Sheet {@code 测评项} has one row per test item;
@@ -46,11 +52,11 @@ import org.yunjian.shared.Text;
 @Service
 public class Workbooks {
 
-    public static final String ITEMS_SHEET = "测评项";
     public static final String META_SHEET = "meta";
     static final String FORMAT = "yunjian-assessment-items/1";
-    static final List<String> HEADER = List.of("项ID", "要求编号", "测评对象", "安全层面", "控制点", "结论", "理由",
-            "风险等级", "风险理由", "现场记录", "版本");
+    /** Column names ({@code workbook.header.<key>}); the workbook is written in the reader's language, read in either. */
+    static final List<String> HEADER_KEYS = List.of("id", "requirement", "side", "layer", "controlPoint", "verdict",
+            "reason", "risk", "riskReason", "observations", "version");
     static final int ID = 0, REQ = 1, SIDE = 2, VERDICT = 5, REASON = 6, RISK = 7, RISK_REASON = 8, OBS = 9, VERSION = 10;
     static final int MAX_ROWS = 5000;
     /** Largest workbook accepted: a full item table is a few hundred KiB. */
@@ -66,9 +72,11 @@ public class Workbooks {
     private final ApplicationEventPublisher events;
 
     private final TransactionTemplate transactions;
+    private final ItemLabels labels;
 
     Workbooks(AssessmentService service, AssessmentRepository repo, ApplicationEventPublisher events,
-              PlatformTransactionManager transactionManager) {
+              PlatformTransactionManager transactionManager, ItemLabels labels) {
+        this.labels = labels;
         this.service = service;
         this.repo = repo;
         this.events = events;
@@ -84,8 +92,8 @@ public class Workbooks {
     }
 
     /** A row changed offline whose item also changed on the platform since the export. */
-    public record Conflict(int row, UUID itemId, String requirementId, String side, String platformVerdict,
-                           String workbookVerdict) {
+    public record Conflict(int row, UUID itemId, String requirementId, ItemSide side, Verdict platformVerdict,
+                           Verdict workbookVerdict) {
     }
 
     public record ImportReport(int applied, int unchanged, List<Conflict> conflicts) {
@@ -96,7 +104,7 @@ public class Workbooks {
         private final List<Problem> problems;
 
         WorkbookRejected(List<Problem> problems) {
-            super("The workbook was rejected: " + problems);
+            super("workbook-rejected " + problems);
             this.problems = List.copyOf(problems);
         }
 
@@ -110,22 +118,24 @@ public class Workbooks {
         var access = service.access(assessmentId);
         List<TestItem> items = repo.items(assessmentId);
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet(ITEMS_SHEET);
+            Locale lang = Texts.locale();
+            Sheet sheet = wb.createSheet(sheetName(lang));
             Row header = sheet.createRow(0);
-            for (int c = 0; c < HEADER.size(); c++) {
-                header.createCell(c).setCellValue(HEADER.get(c));
+            List<String> names = header(lang);
+            for (int c = 0; c < names.size(); c++) {
+                header.createCell(c).setCellValue(names.get(c));
             }
             int r = 1;
             for (TestItem i : items) {
                 Row row = sheet.createRow(r++);
                 set(row, ID, i.id().toString());
                 set(row, REQ, i.requirementId());
-                set(row, SIDE, i.side().name());
-                set(row, 3, i.layer());
-                set(row, 4, i.controlPoint());
-                set(row, VERDICT, i.verdict() == null ? null : i.verdict().zh());
+                set(row, SIDE, Msg.of(i.side()).text(lang));
+                set(row, 3, labels.layer(i));
+                set(row, 4, labels.controlPoint(i));
+                set(row, VERDICT, i.verdict() == null ? null : Msg.of(i.verdict()).text(lang));
                 set(row, REASON, i.verdictReason());
-                set(row, RISK, i.riskLevel() == null ? null : i.riskLevel().name());
+                set(row, RISK, i.riskLevel() == null ? null : Msg.of(i.riskLevel()).text(lang));
                 set(row, RISK_REASON, i.riskReason());
                 set(row, OBS, i.observations());
                 set(row, VERSION, i.updatedAt().toString());
@@ -140,11 +150,25 @@ public class Workbooks {
             meta.getRow(2).createCell(1).setCellValue(Text.safe(access.assessment().name()));
             wb.write(out);
             events.publishEvent(AuditableEvent.success("assessment.workbook.export", "assessment", assessmentId,
-                    items.size() + " items"));
+                    Msg.of("assessment.audit.workbookExport", items.size())));
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code attachment; filename="assessment-items-YJ-2026-000123.xlsx"; filename*=UTF-8''…} — the download name
+     * {@code 测评表-<system>-YJ-2026-000123.xlsx} in the reader's language, with an ASCII fallback.
+     */
+    @Transactional(readOnly = true)
+    public String contentDisposition(UUID assessmentId) {
+        var access = service.access(assessmentId);
+        String number = access.assessment().reportNumber() == null ? "" : "-" + access.assessment().reportNumber();
+        String system = Text.fileName(access.system().name(), "system").replaceAll("[\\s.]+", "_");
+        String utf8 = Texts.get("workbook.fileName") + "-" + system + number + ".xlsx";
+        return "attachment; filename=\"assessment-items" + number + ".xlsx\"; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(utf8, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static void set(Row row, int col, String value) {
@@ -167,8 +191,8 @@ public class Workbooks {
         var access = service.access(assessmentId);
         access.requireAssessor();
         if (bytes == null || bytes.length == 0 || bytes.length > MAX_BYTES) {
-            throw new WorkbookRejected(List.of(new Problem("-", 0, "-", "the workbook must have 1 byte to "
-                    + MAX_BYTES + " bytes")));
+            throw new WorkbookRejected(List.of(new Problem("-", 0, "-",
+                    Texts.get("workbook.error.size", Formats.size(MAX_BYTES)))));
         }
         List<Problem> parseProblems = new ArrayList<>();
         List<Line> lines = parse(assessmentId, bytes, parseProblems);
@@ -189,7 +213,7 @@ public class Workbooks {
         for (Line l : lines) {
             TestItem current = items.get(l.itemId());
             if (current == null) {
-                problems.add(new Problem(ITEMS_SHEET, l.row(), col(ID), "no such test item in this assessment"));
+                problems.add(new Problem(sheetName(Texts.locale()), l.row(), col(ID), Texts.get("workbook.error.noSuchItem")));
                 continue;
             }
             boolean verdictSame = current.verdict() == l.verdict() && Objects.equals(current.verdictReason(), l.reason())
@@ -202,15 +226,14 @@ public class Workbooks {
                 continue;
             }
             if (!current.updatedAt().equals(l.version())) {
-                conflicts.add(new Conflict(l.row(), current.id(), current.requirementId(), current.side().name(),
-                        current.verdict() == null ? null : current.verdict().zh(),
-                        l.verdict() == null ? null : l.verdict().zh()));
+                conflicts.add(new Conflict(l.row(), current.id(), current.requirementId(), current.side(),
+                        current.verdict(), l.verdict()));
                 continue;
             }
             try {
                 if (!verdictSame) {
                     if (l.verdict() == null) {
-                        problems.add(new Problem(ITEMS_SHEET, l.row(), col(VERDICT), "a recorded verdict cannot be removed"));
+                        problems.add(new Problem(sheetName(Texts.locale()), l.row(), col(VERDICT), Texts.get("workbook.error.removeVerdict")));
                         continue;
                     }
                     service.recordVerdict(l.itemId(), new AssessmentService.VerdictInput(l.verdict(), l.reason(),
@@ -221,7 +244,7 @@ public class Workbooks {
                 }
                 applied++;
             } catch (ValidationException e) {
-                e.errors().forEach((field, message) -> problems.add(new Problem(ITEMS_SHEET, l.row(),
+                e.errors().forEach((field, message) -> problems.add(new Problem(sheetName(Texts.locale()), l.row(),
                         col(switch (field) {
                             case "reason" -> REASON;
                             case "riskLevel" -> RISK;
@@ -235,7 +258,7 @@ public class Workbooks {
             throw new WorkbookRejected(problems);
         }
         events.publishEvent(AuditableEvent.success("assessment.workbook.import", "assessment", assessmentId,
-                applied + " applied, " + unchanged + " unchanged, " + conflicts.size() + " conflicts"));
+                Msg.of("assessment.audit.workbookImport", applied, unchanged, conflicts.size())));
         return new ImportReport(applied, unchanged, conflicts);
     }
 
@@ -249,38 +272,42 @@ public class Workbooks {
         try {
             wb = new XSSFWorkbook(new ByteArrayInputStream(bytes));
         } catch (IOException | RuntimeException e) {
-            problems.add(new Problem("-", 0, "-", "not an XLSX workbook"));
+            problems.add(new Problem("-", 0, "-", Texts.get("workbook.error.notXlsx")));
             return lines;
         }
         try (wb) {
             DataFormatter fmt = new DataFormatter();
             Sheet meta = wb.getSheet(META_SHEET);
             if (meta == null) {
-                problems.add(new Problem(META_SHEET, 0, "-", "sheet missing: not a workbook exported by Yunjian"));
+                problems.add(new Problem(META_SHEET, 0, "-", Texts.get("workbook.error.noMeta")));
                 return lines;
             }
             if (!FORMAT.equals(text(fmt, meta, 0, 1))) {
-                problems.add(new Problem(META_SHEET, 1, "B", "format must be " + FORMAT));
+                problems.add(new Problem(META_SHEET, 1, "B", Texts.get("workbook.error.format", FORMAT)));
             }
             if (!assessmentId.toString().equals(text(fmt, meta, 1, 1))) {
-                problems.add(new Problem(META_SHEET, 2, "B", "the workbook belongs to another assessment"));
+                problems.add(new Problem(META_SHEET, 2, "B", Texts.get("workbook.error.foreign")));
                 return lines;
             }
-            Sheet sheet = wb.getSheet(ITEMS_SHEET);
+            Locale lang = wb.getSheet(sheetName(Texts.CHINESE)) != null ? Texts.CHINESE : Texts.ENGLISH;
+            String itemsSheet = sheetName(lang);
+            Sheet sheet = wb.getSheet(itemsSheet);
             if (sheet == null) {
-                problems.add(new Problem(ITEMS_SHEET, 0, "-", "sheet missing"));
+                problems.add(new Problem(sheetName(Texts.locale()), 0, "-", Texts.get("workbook.error.noItems")));
                 return lines;
             }
-            for (int c = 0; c < HEADER.size(); c++) {
-                if (!HEADER.get(c).equals(text(fmt, sheet, 0, c))) {
-                    problems.add(new Problem(ITEMS_SHEET, 1, col(c), "header must be '" + HEADER.get(c) + "'"));
+            List<String> header = header(lang);
+            for (int c = 0; c < header.size(); c++) {
+                if (!header.get(c).equals(text(fmt, sheet, 0, c))) {
+                    problems.add(new Problem(itemsSheet, 1, col(c), Texts.get("workbook.error.header", header.get(c))));
                 }
             }
             if (!problems.isEmpty()) {
                 return lines;
             }
             if (sheet.getLastRowNum() > MAX_ROWS) {
-                problems.add(new Problem(ITEMS_SHEET, sheet.getLastRowNum() + 1, "-", "more than " + MAX_ROWS + " rows"));
+                problems.add(new Problem(itemsSheet, sheet.getLastRowNum() + 1, "-",
+                        Texts.get("workbook.error.tooManyRows", MAX_ROWS)));
                 return lines;
             }
             Set<UUID> seen = new HashSet<>();
@@ -294,18 +321,18 @@ public class Workbooks {
                 try {
                     id = UUID.fromString(text(fmt, sheet, r, ID));
                     if (!seen.add(id)) {
-                        problems.add(new Problem(ITEMS_SHEET, excelRow, col(ID), "item listed twice"));
+                        problems.add(new Problem(itemsSheet, excelRow, col(ID), Texts.get("workbook.error.twice")));
                     }
                 } catch (IllegalArgumentException e) {
-                    problems.add(new Problem(ITEMS_SHEET, excelRow, col(ID), "not an item id"));
+                    problems.add(new Problem(itemsSheet, excelRow, col(ID), Texts.get("workbook.error.notAnId")));
                 }
                 Verdict verdict = null;
                 String v = text(fmt, sheet, r, VERDICT);
                 if (!v.isEmpty()) {
                     verdict = verdict(v);
                     if (verdict == null) {
-                        problems.add(new Problem(ITEMS_SHEET, excelRow, col(VERDICT),
-                                "'" + v + "' is not one of 符合, 部分符合, 不符合, 不适用"));
+                        problems.add(new Problem(itemsSheet, excelRow, col(VERDICT),
+                                Texts.get("workbook.error.verdict", v, choices(Verdict.values()))));
                     }
                 }
                 RiskLevel risk = null;
@@ -313,20 +340,21 @@ public class Workbooks {
                 if (!k.isEmpty()) {
                     risk = risk(k);
                     if (risk == null) {
-                        problems.add(new Problem(ITEMS_SHEET, excelRow, col(RISK), "'" + k + "' is not one of 高, 中, 低"));
+                        problems.add(new Problem(itemsSheet, excelRow, col(RISK),
+                                Texts.get("workbook.error.risk", k, choices(RiskLevel.values()))));
                     }
                 }
                 Instant version = null;
                 try {
                     version = Instant.parse(text(fmt, sheet, r, VERSION));
                 } catch (DateTimeParseException e) {
-                    problems.add(new Problem(ITEMS_SHEET, excelRow, col(VERSION), "the version must be kept as exported"));
+                    problems.add(new Problem(itemsSheet, excelRow, col(VERSION), Texts.get("workbook.error.version")));
                 }
                 lines.add(new Line(excelRow, id, verdict, emptyToNull(text(fmt, sheet, r, REASON)), risk,
                         emptyToNull(text(fmt, sheet, r, RISK_REASON)), emptyToNull(text(fmt, sheet, r, OBS)), version));
             }
         } catch (IOException e) {
-            problems.add(new Problem("-", 0, "-", "not an XLSX workbook"));
+            problems.add(new Problem("-", 0, "-", Texts.get("workbook.error.notXlsx")));
         }
         return lines;
     }
@@ -351,20 +379,33 @@ public class Workbooks {
     }
 
     static Verdict verdict(String s) {
-        for (Verdict v : Verdict.values()) {
-            if (v.zh().equals(s) || v.name().equalsIgnoreCase(s) || v.en().equalsIgnoreCase(s)) {
+        return parse(Verdict.values(), s);
+    }
+
+    static RiskLevel risk(String s) {
+        return parse(RiskLevel.values(), s);
+    }
+
+    /** A constant by its code or its display name in either language (what an edited cell may hold). */
+    private static <E extends Enum<E>> E parse(E[] values, String s) {
+        for (E v : values) {
+            if (v.name().equalsIgnoreCase(s) || Msg.of(v).text(Texts.CHINESE).equals(s)
+                    || Msg.of(v).text(Texts.ENGLISH).equalsIgnoreCase(s)) {
                 return v;
             }
         }
         return null;
     }
 
-    static RiskLevel risk(String s) {
-        return switch (s.toUpperCase(java.util.Locale.ROOT)) {
-            case "高", "HIGH" -> RiskLevel.HIGH;
-            case "中", "MEDIUM" -> RiskLevel.MEDIUM;
-            case "低", "LOW" -> RiskLevel.LOW;
-            default -> null;
-        };
+    private static String choices(Enum<?>[] values) {
+        return String.join(" / ", Arrays.stream(values).map(v -> Msg.of(v).text()).toList());
+    }
+
+    static String sheetName(Locale lang) {
+        return Msg.of("workbook.sheet").text(lang);
+    }
+
+    static List<String> header(Locale lang) {
+        return HEADER_KEYS.stream().map(k -> Msg.of("workbook.header." + k).text(lang)).toList();
     }
 }

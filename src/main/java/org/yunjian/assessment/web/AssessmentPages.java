@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yunjian.assessment.AssessmentConflictException;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.AssessorKind;
 import org.yunjian.assessment.ItemSide;
@@ -30,11 +29,11 @@ import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.internal.Access;
 import org.yunjian.assessment.internal.AssessmentService;
-import org.yunjian.assessment.internal.EvidenceException;
 import org.yunjian.assessment.internal.EvidenceService;
 import org.yunjian.assessment.internal.ItemGenerator;
 import org.yunjian.assessment.internal.Records.AssessmentInfo;
 import org.yunjian.assessment.internal.Records.Remediation;
+import org.yunjian.assessment.internal.Remediations;
 import org.yunjian.assessment.internal.Workbooks;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Engagement;
@@ -42,7 +41,9 @@ import org.yunjian.party.Organization;
 import org.yunjian.party.Parties;
 import org.yunjian.party.PartyRole;
 import org.yunjian.security.UserView;
+import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.Texts;
 
 /** Assessment pages: lists, creation, the project page, the item page, evidence and remediation. */
 @Controller
@@ -56,9 +57,11 @@ class AssessmentPages {
     private final Parties parties;
     private final Workbooks workbooks;
     private final java.time.Clock clock;
+    private final Remediations remediations;
 
     AssessmentPages(AssessmentService service, EvidenceService evidence, Parties parties, Workbooks workbooks,
-                    java.time.Clock clock) {
+                    java.time.Clock clock, Remediations remediations) {
+        this.remediations = remediations;
         this.service = service;
         this.evidence = evidence;
         this.parties = parties;
@@ -72,8 +75,7 @@ class AssessmentPages {
         return ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.parseMediaType(
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
-                        .filename("assessment-" + id + ".xlsx").build().toString())
+                .header("Content-Disposition", workbooks.contentDisposition(id))
                 .body(workbooks.export(id));
     }
 
@@ -85,7 +87,7 @@ class AssessmentPages {
             flash.addFlashAttribute("importReport", workbooks.importWorkbook(id, file == null ? null : file.getBytes()));
         } catch (Workbooks.WorkbookRejected e) {
             flash.addFlashAttribute("importProblems", e.problems());
-        } catch (AssessmentConflictException e) {
+        } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }
         return "redirect:/assessments/" + id;
@@ -199,6 +201,7 @@ class AssessmentPages {
         model.addAttribute("sides", ItemSide.values());
         model.addAttribute("verdicts", Verdict.values());
         model.addAttribute("score", service.score(id));
+        model.addAttribute("confirmed", CONFIRMED);
         List<Remediation> remediations = service.remediations(id);
         model.addAttribute("remediations", remediations);
         Map<UUID, String> orgNames = new HashMap<>();
@@ -213,12 +216,22 @@ class AssessmentPages {
     record Filter(String controlPoint, ItemSide side, String verdict) {
     }
 
+    /** Transitions that cannot be undone, asked for with a confirmation the form must carry (no JavaScript needed). */
+    static final java.util.Set<AssessmentStatus> CONFIRMED = java.util.EnumSet.of(AssessmentStatus.COMPLETED,
+            AssessmentStatus.ARCHIVED);
+
     @PostMapping("/assessments/{id}/transition")
     @PreAuthorize(WHO)
-    String transition(@PathVariable UUID id, @RequestParam AssessmentStatus to, RedirectAttributes flash) {
+    String transition(@PathVariable UUID id, @RequestParam AssessmentStatus to,
+                      @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes flash) {
+        if (CONFIRMED.contains(to) && !confirm) {
+            service.access(id).requireAssessor();
+            flash.addFlashAttribute("conflict", Texts.get("assessment.confirm.missing"));
+            return "redirect:/assessments/" + id;
+        }
         try {
             service.transition(id, to);
-        } catch (AssessmentConflictException e) {
+        } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }
         return "redirect:/assessments/" + id;
@@ -231,6 +244,11 @@ class AssessmentPages {
     }
 
     private String itemPage(UUID id, Model model, Map<String, String> errors) {
+        return itemPage(id, model, errors, null);
+    }
+
+    /** The item page; {@code remediationInput} keeps a refused remediation change's input (task id → values). */
+    private String itemPage(UUID id, Model model, Map<String, String> errors, RemediationForm remediationInput) {
         AssessmentService.ItemDetail d = service.item(id);
         model.addAttribute("d", d);
         model.addAttribute("a", d.access().assessment());
@@ -239,7 +257,11 @@ class AssessmentPages {
         model.addAttribute("mlps", d.requirement() == null ? null : d.requirement().mlps());
         model.addAttribute("choices", verdictChoices(d));
         model.addAttribute("risks", RiskLevel.values());
-        model.addAttribute("remediationStatuses", RemediationStatus.values());
+        model.addAttribute("remediationInput", remediationInput);
+        Map<UUID, List<RemediationStatus>> choices = new HashMap<>();
+        d.remediations().forEach(r -> choices.put(r.id(), Remediations.choices(d.access(), r.status())));
+        model.addAttribute("remediationChoices", choices);
+        model.addAttribute("people", service.displayNames());
         model.addAttribute("errors", errors);
         model.addAttribute("open", d.access().assessment().status().isOpen());
         Map<UUID, String> orgNames = new HashMap<>();
@@ -249,11 +271,7 @@ class AssessmentPages {
     }
 
     static List<Verdict> verdictChoices(AssessmentService.ItemDetail d) {
-        var r = d.requirement();
-        if (r != null && r.mlps() != null && r.mlps().criteria().partiallyCompliant() == null) {
-            return List.of(Verdict.COMPLIANT, Verdict.NON_COMPLIANT, Verdict.NOT_APPLICABLE);
-        }
-        return List.of(Verdict.values());
+        return Verdict.offeredFor(d.requirement());
     }
 
     @PostMapping("/assessment-items/{id}/verdict")
@@ -283,7 +301,7 @@ class AssessmentPages {
                 try {
                     held = LocalDateTime.parse(heldAt).atZone(ZONE).toInstant();
                 } catch (java.time.format.DateTimeParseException e) {
-                    throw new ValidationException("heldAt", "not a date and time");
+                    throw new ValidationException("heldAt", "assessment.error.heldAt");
                 }
             }
             service.addInterview(id, new AssessmentService.InterviewInput(interviewee, role, held, notes));
@@ -310,52 +328,10 @@ class AssessmentPages {
             return "redirect:/assessment-items/" + id;
         } catch (ValidationException e) {
             return itemPage(id, model, e.errors());
-        } catch (AssessmentConflictException e) {
+        } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
             return "redirect:/assessment-items/" + id;
         }
-    }
-
-    @GetMapping("/evidence/{id}")
-    @PreAuthorize(WHO)
-    ResponseEntity<?> download(@PathVariable UUID id) {
-        try {
-            var d = evidence.download(id);
-            return ResponseEntity.ok()
-                    .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
-                            .filename(d.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                    .header("X-Content-Type-Options", "nosniff")
-                    .contentType(org.springframework.http.MediaType.parseMediaType(d.info().contentType()))
-                    .body(d.content());
-        } catch (EvidenceException e) {
-            int status = e.kind() == EvidenceException.Kind.KEY_DESTROYED ? 410 : 500;
-            return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.TEXT_PLAIN)
-                    .body(e.getMessage());
-        }
-    }
-
-    @PostMapping("/evidence/{id}/shared")
-    @PreAuthorize(WHO)
-    String share(@PathVariable UUID id, @RequestParam boolean shared, RedirectAttributes flash) {
-        var info = evidence.visible(id);
-        try {
-            evidence.setShared(id, shared);
-        } catch (AssessmentConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/assessment-items/" + info.itemId();
-    }
-
-    @PostMapping("/evidence/{id}/delete")
-    @PreAuthorize(WHO)
-    String deleteEvidence(@PathVariable UUID id, RedirectAttributes flash) {
-        var info = evidence.visible(id);
-        try {
-            evidence.delete(id);
-        } catch (AssessmentConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/assessment-items/" + info.itemId();
     }
 
     @PostMapping("/remediations/{id}")
@@ -363,22 +339,26 @@ class AssessmentPages {
     String remediation(@PathVariable UUID id, @RequestParam(required = false) RemediationStatus status,
                        @RequestParam(required = false) LocalDate dueDate, @RequestParam(required = false) String note,
                        Model model, RedirectAttributes flash) {
-        Remediation r = service.remediation(id);
+        Remediation r = remediations.get(id);
         try {
-            service.updateRemediation(id, new AssessmentService.RemediationInput(null, dueDate, status, note));
+            remediations.update(id, new Remediations.Input(null, dueDate, status, note));
         } catch (ValidationException e) {
-            return itemPage(r.itemId(), model, e.errors());
-        } catch (AssessmentConflictException e) {
+            return itemPage(r.itemId(), model, e.errors(), new RemediationForm(id, dueDate, status, note));
+        } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }
         return "redirect:/assessment-items/" + r.itemId();
     }
 
+    /** What a user entered in a task's form, shown again when the change was refused. */
+    record RemediationForm(UUID id, LocalDate dueDate, RemediationStatus status, String note) {
+    }
+
     private String orgName(UUID id) {
-        return parties.findOrganization(id).map(Organization::name).orElse(id.toString());
+        return parties.findOrganization(id).map(Organization::name).orElse("—");
     }
 
     private String systemName(UUID id) {
-        return parties.findSystem(id).map(CloudSystem::name).orElse(id.toString());
+        return parties.findSystem(id).map(CloudSystem::name).orElse("—");
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.yunjian.shared.Msg;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -50,9 +51,8 @@ class DashboardPages {
         model.addAttribute("failChart", Charts.counts(o.controlPoints(), ControlPointRow::controlPoint,
                 ControlPointRow::systemsWithFindings, 1));
         List<Map.Entry<String, Integer>> dist = new ArrayList<>();
-        o.totals().byConclusion().forEach((c, n) -> dist.add(Map.entry(messages.getMessage(
-                "assessment.conclusion." + c.name(), null, c.zh(), locale), n)));
-        dist.add(Map.entry(messages.getMessage("dashboard.notAssessed", null, "未测评", locale),
+        o.totals().byConclusion().forEach((c, n) -> dist.add(Map.entry(Msg.of(c).text(locale), n)));
+        dist.add(Map.entry(messages.getMessage("dashboard.notAssessed", null, locale),
                 o.totals().systems() - o.totals().assessed()));
         model.addAttribute("conclusionChart", Charts.counts(dist, Map.Entry::getKey, Map.Entry::getValue, 1));
         return "assessment/dashboard";

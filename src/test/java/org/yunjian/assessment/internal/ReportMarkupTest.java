@@ -40,7 +40,7 @@ class ReportMarkupTest {
         Instant now = Instant.parse("2026-11-21T08:00:00Z");
         UUID id = UUID.randomUUID();
         AssessmentInfo a = new AssessmentInfo(id, HOSTILE, UUID.randomUUID(), UUID.randomUUID(), AssessorKind.THIRD_PARTY,
-                AssessmentStatus.IN_REVIEW, List.of(), List.of("MLPS-L3"), now, now, null);
+                AssessmentStatus.IN_REVIEW, List.of(), List.of("MLPS-L3"), now, now, null, "YJ-2026-000001");
         CloudSystem s = new CloudSystem(a.systemId(), HOSTILE, UUID.randomUUID(), 3, DeploymentModel.values()[0],
                 ServiceModel.values()[0], Industry.values()[0], DataClassification.values()[0], List.of("北京"),
                 UUID.randomUUID(), List.of(), now, now);
@@ -53,8 +53,10 @@ class ReportMarkupTest {
         Remediation r = new Remediation(UUID.randomUUID(), item.id(), id, s.customerId(), java.time.LocalDate.of(2027, 2, 19),
                 RemediationStatus.OPEN, HOSTILE, now, now);
         return new ReportData(a, s, HOSTILE, HOSTILE, HOSTILE, now, score,
-                List.of(new ReportData.ItemReport(1, item, "8.2.4.7", HOSTILE, List.of(e), List.of())),
-                List.of(new ReportData.RemediationRow(r, 1, item.requirementId(), HOSTILE, HOSTILE)));
+                List.of(new ReportData.ItemReport(1, item, "8.2.4.7", HOSTILE, "安全计算环境", HOSTILE, List.of(e),
+                        List.of())),
+                List.of(new ReportData.RemediationRow(r, 1, item.requirementId(), HOSTILE, HOSTILE)), "YJ-2026-000001",
+                List.of(HOSTILE), java.util.Map.of());
     }
 
     @Test
