@@ -80,7 +80,8 @@ class ErrorPages implements ErrorController {
         if (code instanceof Integer i && HttpStatus.resolve(i) != null && i >= 400) {
             return i;
         }
-        return 500;
+        return 404; // /error asked for directly: there is nothing here
+
     }
 
     /** Whether the request that failed (not {@code /error} itself) was a REST call. */
