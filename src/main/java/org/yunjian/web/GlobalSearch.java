@@ -38,15 +38,15 @@ class GlobalSearch {
         this.catalog = catalog;
     }
 
-    record Hit(String href, String title, String note) {
+    public record Hit(String href, String title, String note) {
     }
 
-    record Results(String query, List<Hit> systems, List<Hit> assessments, List<Hit> requirements) {
-        boolean isEmpty() {
+    public record Results(String query, List<Hit> systems, List<Hit> assessments, List<Hit> requirements) {
+        public boolean isEmpty() {
             return systems.isEmpty() && assessments.isEmpty() && requirements.isEmpty();
         }
 
-        static Results none(String query) {
+        public static Results none(String query) {
             return new Results(query, List.of(), List.of(), List.of());
         }
     }

@@ -26,6 +26,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.yunjian.demo.DemoData;
 import org.yunjian.support.Browser;
 
@@ -107,6 +109,13 @@ class WholeProductBrowserTests {
 
     @LocalServerPort
     int port;
+
+    /** Its own database and keys: the demo installation alone, whatever other test classes stored in theirs. */
+    @DynamicPropertySource
+    static void ownDataDirectory(DynamicPropertyRegistry registry) throws IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("yunjian-crawl-");
+        registry.add("yunjian.data-dir", dir::toString);
+    }
 
     /** pattern + " " + check → the first page and role that failed it, with what was found. */
     final Map<String, String> failures = new LinkedHashMap<>();
