@@ -81,7 +81,6 @@ class ErrorPages implements ErrorController {
             return i;
         }
         return 404; // /error asked for directly: there is nothing here
-
     }
 
     /** Whether the request that failed (not {@code /error} itself) was a REST call. */

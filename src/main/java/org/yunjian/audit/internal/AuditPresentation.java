@@ -47,8 +47,19 @@ public class AuditPresentation {
         return objectType == null ? "" : named("audit.object." + objectType, objectType);
     }
 
+    /** The stored detail in the reader's language; a refused request names the part of the product in words. */
     public static String detail(String stored) {
-        return stored == null ? "" : Msg.decode(stored).text();
+        if (stored == null) {
+            return "";
+        }
+        Msg m = Msg.decode(stored);
+        if (m.key().startsWith("audit.detail.notPermitted.") || m.key().equals("audit.detail.notVisible")) {
+            Object[] args = m.args();
+            if (args.length == 1 && args[0] instanceof String where) {
+                return Msg.of(m.key(), request(where)).text();
+            }
+        }
+        return m.text();
     }
 
     public static String address(String address) {
@@ -68,8 +79,33 @@ public class AuditPresentation {
 
     private static String named(String key, String fallback) {
         String text = Texts.source().getMessage(key, null, null, Texts.locale());
-        return text == null ? fallback : text;
+        return text == null || text.equals(key) ? fallback : text;
     }
+
+    /** Where a request went, in words: "审计日志（GET /audit）" rather than the bare method and path. */
+    public static String request(String methodAndPath) {
+        if (methodAndPath == null || methodAndPath.isBlank()) {
+            return "";
+        }
+        String path = methodAndPath.substring(methodAndPath.indexOf(' ') + 1);
+        String area = path.startsWith("/api/") ? path.substring(4) : path;
+        for (Map.Entry<String, String> a : AREAS.entrySet()) {
+            if (area.equals(a.getKey()) || area.startsWith(a.getKey() + "/") || area.startsWith(a.getKey() + "?")) {
+                return Texts.get("audit.request.area", Texts.get(a.getValue()), methodAndPath);
+            }
+        }
+        return methodAndPath;
+    }
+
+    /** Path prefixes and the name of the part of the product they belong to (the menu's words). */
+    static final Map<String, String> AREAS = Map.ofEntries(Map.entry("/audit", "web.nav.audit"),
+            Map.entry("/admin/users", "web.nav.users"), Map.entry("/users", "web.nav.users"),
+            Map.entry("/admin/backups", "backup.nav"), Map.entry("/backups", "backup.nav"),
+            Map.entry("/organizations", "web.nav.organizations"), Map.entry("/systems", "web.nav.systems"),
+            Map.entry("/engagements", "web.nav.engagements"), Map.entry("/assessments", "assessment.nav"),
+            Map.entry("/assessment-items", "assessment.nav"), Map.entry("/evidence", "assessment.nav"),
+            Map.entry("/dashboard", "dashboard.nav"), Map.entry("/exit-projects", "exitproject.nav"),
+            Map.entry("/catalog", "web.nav.catalog"), Map.entry("/search", "web.search.title"));
 
     /** The texts of one entry in the reader's language. */
     public record Rendered(AuditEntry entry, String time, String person, String address, String action,
