@@ -6,3 +6,14 @@ document.addEventListener('htmx:configRequest', function (evt) {
     evt.detail.headers[header.content] = token.content;
   }
 });
+
+// "Back" links on error pages: the previous page in this tab, or home when there is none.
+document.addEventListener('click', function (evt) {
+  var link = evt.target.closest && evt.target.closest('a[data-back]');
+  if (link && window.history.length > 1) {
+    evt.preventDefault();
+    window.history.back();
+  } else if (link) {
+    link.setAttribute('href', document.querySelector('#error-home') ? document.querySelector('#error-home').getAttribute('href') : '/');
+  }
+});

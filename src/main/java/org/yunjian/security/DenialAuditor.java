@@ -49,9 +49,8 @@ class DenialAuditor implements HandlerExceptionResolver, Ordered, AccessDeniedHa
     void on(AuthorizationDeniedEvent<?> event) {
         Authentication auth = event.getAuthentication().get();
         HttpServletRequest request = event.getSource() instanceof HttpServletRequest r ? r : currentRequest();
-        String detail = event.getSource() instanceof MethodInvocation mi
-                ? "not permitted to call this operation"
-                : "not permitted to request this URL";
+        String detail = org.yunjian.shared.Msg.of(event.getSource() instanceof MethodInvocation
+                ? "audit.detail.notPermitted.operation" : "audit.detail.notPermitted.url", objectOf(request, event.getSource())).encode();
         record(auth, request, detail, objectOf(request, event.getSource()));
     }
 
@@ -79,7 +78,7 @@ class DenialAuditor implements HandlerExceptionResolver, Ordered, AccessDeniedHa
             throws IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (!(ex instanceof AuthorizationDeniedException)) {
-            record(auth, request, ex instanceof CsrfException ? "missing or invalid CSRF token" : ex.getMessage(),
+            record(auth, request, ex instanceof CsrfException ? org.yunjian.shared.Msg.of("audit.detail.csrf").encode() : ex.getMessage(),
                     objectOf(request, null));
         }
         if (Problems.isApi(request)) {
@@ -114,7 +113,7 @@ class DenialAuditor implements HandlerExceptionResolver, Ordered, AccessDeniedHa
             return;
         }
         AuditableEvent event = AuditableEvent.denied("object.not-visible", e.objectType(), e.id(),
-                "object not found or not visible: " + objectOf(request, null));
+                org.yunjian.shared.Msg.of("audit.detail.notVisible", objectOf(request, null)));
         events.publishEvent(CurrentUser.current().isEmpty() ? event.withActor(auth.getName()) : event);
     }
 

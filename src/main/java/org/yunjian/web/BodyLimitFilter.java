@@ -99,9 +99,8 @@ class BodyLimitFilter extends OncePerRequestFilter {
                     + "\"status\":413,\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"")
                     + "\",\"limit\":" + limit + "}");
         } else {
-            response.setContentType(MediaType.TEXT_PLAIN_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(detail);
+            request.setAttribute(ErrorPages.DETAIL, detail); // the error page, in the user's language
+            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
         }
     }
 

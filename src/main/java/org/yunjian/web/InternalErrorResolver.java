@@ -15,7 +15,10 @@ import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.http.HttpStatus;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.Texts;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,7 +55,7 @@ class InternalErrorResolver implements HandlerExceptionResolver, Ordered {
         log.error("Request failed, correlation ID {}: {}", id, what, ex);
         try {
             events.publishEvent(AuditableEvent.failure("request.failed", "request", what,
-                    "internal error, correlation ID " + id));
+                    Msg.of("audit.detail.internalError", id)));
         } catch (RuntimeException auditFailed) {
             log.error("Could not audit the failed request {} (correlation ID {})", what, id, auditFailed);
         }
@@ -63,9 +66,9 @@ class InternalErrorResolver implements HandlerExceptionResolver, Ordered {
         if (path.startsWith("/api/")) {
             Map<String, Object> problem = new LinkedHashMap<>();
             problem.put("type", "urn:yunjian:problem:internal");
-            problem.put("title", "Internal Server Error");
+            problem.put("title", HttpStatus.INTERNAL_SERVER_ERROR.getReasonPhrase());
             problem.put("status", 500);
-            problem.put("detail", "The server could not handle the request; quote correlation ID " + id);
+            problem.put("detail", Texts.get("web.problem.internal", id));
             problem.put("correlationId", id);
             try {
                 response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
@@ -78,7 +81,7 @@ class InternalErrorResolver implements HandlerExceptionResolver, Ordered {
             return new ModelAndView();
         }
         ModelAndView page = new ModelAndView("web/error");
-        page.setStatus(org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR);
+        page.setStatus(HttpStatus.INTERNAL_SERVER_ERROR);
         page.addObject("messageKey", "web.error.generic");
         page.addObject("correlationId", id);
         return page;

@@ -1,16 +1,24 @@
 package org.yunjian.web;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.yunjian.documents.FontUnavailableException;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.Texts;
 
-/** Error pages for the HTML controllers; REST controllers get problems from {@link ProblemAdvice}. */
+/**
+ * Error pages for the HTML controllers; REST controllers get problems from {@link ProblemAdvice}, and whatever
+ * reaches the container's error page (unknown URL, refused method, 403 from the filters) is answered by
+ * {@link ErrorPages}.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class PageErrorAdvice {
 
@@ -26,6 +34,32 @@ class PageErrorAdvice {
     String conflict(ConflictException e, Model model) {
         model.addAttribute("messageKey", "web.error.conflict");
         model.addAttribute("detail", e.getMessage());
+        return "web/error";
+    }
+
+    /** A filter or form value no page handled itself (e.g. {@code /dashboard?level=9}): every problem named. */
+    @ExceptionHandler(ValidationException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String invalid(ValidationException e, Model model) {
+        model.addAttribute("messageKey", "web.error.status.400");
+        model.addAttribute("fieldErrors", e.errors());
+        return "web/error";
+    }
+
+    /** A parameter of the wrong type: a path ID that is no UUID, a number that is none. */
+    @ExceptionHandler(TypeMismatchException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String mismatch(TypeMismatchException e, Model model) {
+        model.addAttribute("messageKey", "web.error.status.400");
+        model.addAttribute("detail", Texts.get("web.problem.invalidParameter", e.getPropertyName()));
+        return "web/error";
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String missing(MissingServletRequestParameterException e, Model model) {
+        model.addAttribute("messageKey", "web.error.status.400");
+        model.addAttribute("detail", Texts.get("web.problem.missingParameter", e.getParameterName()));
         return "web/error";
     }
 

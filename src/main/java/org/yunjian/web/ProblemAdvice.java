@@ -11,15 +11,24 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.yunjian.documents.FontUnavailableException;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.Texts;
 
-/** RFC 9457 problems for every REST error, from one place. Pages get their own handling. */
-@RestControllerAdvice(basePackages = "org.yunjian", annotations = org.springframework.web.bind.annotation.RestController.class)
+/**
+ * RFC 9457 problems for every REST error, from one place. Pages get their own handling. First in order: a
+ * {@code @RestController} is also a {@code @Controller}, so without it the page advice would answer REST calls
+ * with HTML.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE)
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ProblemAdvice {
 
     @ExceptionHandler(ValidationException.class)
@@ -37,15 +46,23 @@ class ProblemAdvice {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Request body is not valid JSON for this operation: " + rootMessage(e));
+                Texts.get("web.problem.unreadable", rootMessage(e)));
         p.setType(URI.create("urn:yunjian:problem:unreadable"));
         return p;
     }
 
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
+    @ExceptionHandler(TypeMismatchException.class)
+    ProblemDetail mismatch(TypeMismatchException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Parameter '" + e.getName() + "' has an invalid value");
+                Texts.get("web.problem.invalidParameter", e.getPropertyName()));
+        p.setType(URI.create("urn:yunjian:problem:invalid-parameter"));
+        return p;
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missing(MissingServletRequestParameterException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                Texts.get("web.problem.missingParameter", e.getParameterName()));
         p.setType(URI.create("urn:yunjian:problem:invalid-parameter"));
         return p;
     }
@@ -66,7 +83,8 @@ class ProblemAdvice {
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ProblemDetail denied(RuntimeException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Access denied");
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                ErrorPages.sentence(403));
         p.setType(URI.create("urn:yunjian:problem:forbidden"));
         return p;
     }
@@ -80,7 +98,7 @@ class ProblemAdvice {
 
     static ProblemDetail withErrors(Map<String, String> errors) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Invalid input: " + String.join(", ", errors.keySet()));
+                Texts.get("web.problem.validation", String.join(", ", errors.keySet())));
         p.setType(URI.create("urn:yunjian:problem:validation"));
         p.setProperty("errors", errors);
         return p;

@@ -30,7 +30,7 @@ class WebConfig implements WebMvcConfigurer {
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("yunjian-lang");
         // no cookie: a REST client's Accept-Language; pages are Chinese until the user picks English
-        resolver.setDefaultLocaleFunction(request -> request.getRequestURI().startsWith("/api/")
+        resolver.setDefaultLocaleFunction(request -> ErrorPages.isApi(request)
                 && request.getHeader("Accept-Language") != null ? Texts.supported(request.getLocale()) : Texts.CHINESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;

@@ -264,7 +264,7 @@ class AuthenticationFlowTest extends SecurityIntegrationTest {
                 .andExpect(status().isForbidden());
         assertThat(audit("access.denied")).last().satisfies(e -> {
             assertThat(e.objectId()).isEqualTo("POST /api/users");
-            assertThat(e.detail()).contains("CSRF");
+            assertThat(org.yunjian.shared.Msg.decode(e.detail()).text(java.util.Locale.ENGLISH)).contains("CSRF");
         });
     }
 }

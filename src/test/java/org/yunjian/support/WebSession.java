@@ -57,6 +57,18 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Any method, with the session's cookie and CSRF token and the given headers (e.g. Accept-Language). */
+    public HttpResponse<String> send(String method, String path, String body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.apply(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (csrf != null) {
+            b.header("X-CSRF-TOKEN", csrf);
+        }
+        headers.forEach(b::header);
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Sends without waiting, so a test can act the moment a response arrives (e.g. kill the server on a 201). */
     public java.util.concurrent.CompletableFuture<HttpResponse<String>> postJsonAsync(String path, String json) {
         return client.sendAsync(HttpRequest.newBuilder(base.apply(path))

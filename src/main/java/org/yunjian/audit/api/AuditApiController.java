@@ -3,6 +3,7 @@ package org.yunjian.audit.api;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.audit.internal.AuditEntry;
+import org.yunjian.audit.internal.AuditPresentation;
 import org.yunjian.audit.internal.AuditQuery;
 import org.yunjian.audit.internal.AuditRepository;
 import org.yunjian.audit.internal.AuditVerifier;
@@ -23,6 +25,7 @@ import org.yunjian.audit.internal.CsvExport;
 import org.yunjian.audit.internal.Finding;
 import org.yunjian.audit.internal.VerificationReport;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.Msg;
 
 import io.swagger.v3.oas.annotations.Operation;
 
@@ -34,32 +37,47 @@ class AuditApiController {
     private final AuditRepository repository;
     private final AuditVerifier verifier;
     private final ApplicationEventPublisher events;
+    private final AuditPresentation presentation;
 
-    AuditApiController(AuditRepository repository, AuditVerifier verifier, ApplicationEventPublisher events) {
+    AuditApiController(AuditRepository repository, AuditVerifier verifier, ApplicationEventPublisher events,
+                       AuditPresentation presentation) {
         this.repository = repository;
         this.verifier = verifier;
         this.events = events;
+        this.presentation = presentation;
     }
 
+    /**
+     * An entry with its stored values (what the MAC covers) and, next to them, the texts a person reads in the
+     * caller's language ({@code Accept-Language}): action, object kind, outcome, detail, time, person, address.
+     */
     record EventDto(long seq, Instant occurredAt, String username, UUID organizationId, String sourceAddress,
                     String action, String objectType, String objectId, String outcome, String detail, String prevMac,
-                    String mac) {
-        static EventDto of(AuditEntry e) {
+                    String mac, Texts texts) {
+        static EventDto of(AuditPresentation.Rendered r) {
+            AuditEntry e = r.entry();
             return new EventDto(e.seq(), e.occurredAt(), e.username(), e.organizationId(), e.sourceAddress(),
-                    e.action(), e.objectType(), e.objectId(), e.outcome(), e.detail(), e.prevMac(), e.mac());
+                    e.action(), e.objectType(), e.objectId(), e.outcome(), e.detail(), e.prevMac(), e.mac(),
+                    new Texts(r.time(), r.person(), r.address(), r.action(), r.object(), r.outcome(), r.detail()));
         }
+    }
+
+    /** The rendered texts of an entry. */
+    record Texts(String time, String person, String address, String action, String objectType, String outcome,
+                 String detail) {
     }
 
     record EventPage(List<EventDto> items, int page, int size, long total) {
     }
 
-    record FindingDto(String kind, long from, long to, String message) {
+    record FindingDto(String kind, long from, long to, String message, String text) {
     }
 
     record VerificationDto(boolean ok, long entries, long anchors, String summary, List<FindingDto> findings) {
         static VerificationDto of(VerificationReport r) {
-            return new VerificationDto(r.ok(), r.entries(), r.anchors(), r.summary(), r.findings().stream()
-                    .map((Finding f) -> new FindingDto(f.kind().name(), f.from(), f.to(), f.message())).toList());
+            return new VerificationDto(r.ok(), r.entries(), r.anchors(), r.detail().text(), r.findings().stream()
+                    .map((Finding f) -> new FindingDto(f.kind().name(), f.from(), f.to(), f.message(),
+                            VerificationReport.text(f))).toList());
         }
     }
 
@@ -71,7 +89,9 @@ class AuditApiController {
                      @RequestParam(required = false) String to, @RequestParam(required = false) Integer page,
                      @RequestParam(required = false) Integer size) {
         AuditQuery q = AuditQuery.parse(action, user, outcome, from, to, page, size);
-        List<EventDto> items = repository.search(q.filter(), q.page(), q.size()).stream().map(EventDto::of).toList();
+        List<AuditEntry> entries = repository.search(q.filter(), q.page(), q.size());
+        Map<String, String> names = presentation.names(entries);
+        List<EventDto> items = entries.stream().map(e -> EventDto.of(presentation.render(e, names))).toList();
         return new EventPage(items, q.page(), q.size(), repository.count(q.filter()));
     }
 
@@ -81,7 +101,7 @@ class AuditApiController {
     VerificationDto verify() {
         VerificationReport report = verifier.verify();
         events.publishEvent(new AuditableEvent("audit.verify", "audit_log", null,
-                report.ok() ? AuditableEvent.Outcome.SUCCESS : AuditableEvent.Outcome.FAILURE, report.summary(), null));
+                report.ok() ? AuditableEvent.Outcome.SUCCESS : AuditableEvent.Outcome.FAILURE, report.detail().encode(), null));
         return VerificationDto.of(report);
     }
 
@@ -96,7 +116,7 @@ class AuditApiController {
         AuditQuery q = AuditQuery.parse(action, user, outcome, from, to, 0, 1);
         long count = repository.count(q.filter());
         events.publishEvent(AuditableEvent.success("audit.export", "audit_log", null,
-                "CSV export of " + count + " entries; filter " + describe(q.filter())));
+                Msg.of("audit.detail.export", count, describe(q.filter()))));
         // a byte order mark lets spreadsheet programs read the Chinese text as UTF-8
         byte[] body = ("\uFEFF" + CsvExport.of(repository.all(q.filter()))).getBytes(StandardCharsets.UTF_8);
         return ResponseEntity.ok()

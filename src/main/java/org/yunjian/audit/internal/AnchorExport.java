@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * FILE} then finds anchors deleted from or changed in the database.
  */
 @Component
-class AnchorExport {
+public class AnchorExport {
 
     private static final Logger log = LoggerFactory.getLogger(AnchorExport.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -70,7 +70,7 @@ class AnchorExport {
     }
 
     /** Reads an export file; a line that is not an anchor is an error naming its line number. */
-    static List<AuditAnchor> read(Path file) {
+    public static List<AuditAnchor> read(Path file) {
         List<AuditAnchor> anchors = new ArrayList<>();
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -95,9 +95,9 @@ class AnchorExport {
     }
 
     /** A line of the export file that is not an anchor. */
-    static final class BadExportException extends RuntimeException {
-        final Path file;
-        final int line;
+    public static final class BadExportException extends RuntimeException {
+        public final Path file;
+        public final int line;
 
         BadExportException(Path file, int line) {
             super(file + ": line " + line + " is not an exported anchor");

@@ -53,4 +53,22 @@ public record VerificationReport(long entries, long anchors, List<Finding> findi
         return "FAILED: " + findings.size() + (findings.size() == 1 ? " problem" : " problems") + " in " + entries
                 + " entries, " + anchors + " anchors; first: " + first().message() + note;
     }
+
+    /** The outcome as a message for the audit entry of the verification (read in each reader's language). */
+    public org.yunjian.shared.Msg detail() {
+        return ok() ? org.yunjian.shared.Msg.of("audit.detail.verify.ok", entries, anchors)
+                : org.yunjian.shared.Msg.of("audit.detail.verify.failed", entries, anchors, findings.size());
+    }
+
+    /** A finding in the reader's language. */
+    public static String text(Finding f) {
+        return org.yunjian.shared.Texts.get("audit.finding." + f.kind().name(), Long.toString(f.from()),
+                Long.toString(f.to()), f.to() > f.from() ? 1 : 0);
+    }
+
+    /** The uncommitted-entries note in the reader's language, or {@code null}. */
+    public String uncommittedText() {
+        return uncommitted == null ? null : org.yunjian.shared.Texts.get("audit.verify.uncommitted",
+                Long.toString(uncommitted[0]), Long.toString(uncommitted[1]), uncommitted[1] > uncommitted[0] ? 1 : 0);
+    }
 }

@@ -1,6 +1,7 @@
 package org.yunjian.audit.web;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -9,6 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yunjian.audit.internal.AuditEntry;
+import org.yunjian.audit.internal.AuditPresentation;
 import org.yunjian.audit.internal.AuditQuery;
 import org.yunjian.audit.internal.AuditRepository;
 import org.yunjian.audit.internal.AuditVerifier;
@@ -25,11 +27,14 @@ class AuditPageController {
     private final AuditRepository repository;
     private final AuditVerifier verifier;
     private final ApplicationEventPublisher events;
+    private final AuditPresentation presentation;
 
-    AuditPageController(AuditRepository repository, AuditVerifier verifier, ApplicationEventPublisher events) {
+    AuditPageController(AuditRepository repository, AuditVerifier verifier, ApplicationEventPublisher events,
+                        AuditPresentation presentation) {
         this.repository = repository;
         this.verifier = verifier;
         this.events = events;
+        this.presentation = presentation;
     }
 
     /** The filter form's values, echoed back into the form and the paging links. */
@@ -59,7 +64,7 @@ class AuditPageController {
     String verify(Model model) {
         VerificationReport report = verifier.verify();
         events.publishEvent(new AuditableEvent("audit.verify", "audit_log", null,
-                report.ok() ? AuditableEvent.Outcome.SUCCESS : AuditableEvent.Outcome.FAILURE, report.summary(), null));
+                report.ok() ? AuditableEvent.Outcome.SUCCESS : AuditableEvent.Outcome.FAILURE, report.detail().encode(), null));
         model.addAttribute("report", report);
         return "audit/list :: verify-result";
     }
@@ -72,7 +77,8 @@ class AuditPageController {
                     Math.max(page, 0), PAGE_SIZE);
             long total = repository.count(q.filter());
             List<AuditEntry> entries = repository.search(q.filter(), q.page(), q.size());
-            model.addAttribute("entries", entries);
+            Map<String, String> names = presentation.names(entries);
+            model.addAttribute("entries", entries.stream().map(e -> presentation.render(e, names)).toList());
             model.addAttribute("page", q.page());
             model.addAttribute("total", total);
             model.addAttribute("hasPrevious", q.page() > 0);

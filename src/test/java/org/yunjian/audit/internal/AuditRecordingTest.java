@@ -179,7 +179,10 @@ class AuditRecordingTest {
         AuditEntry verification = last();
         assertThat(verification.action()).isEqualTo("audit.verify");
         assertThat(verification.username()).isEqualTo("audit_admin1");
-        assertThat(verification.detail()).isEqualTo("OK: 4 entries, 0 anchors verified");
+        assertThat(org.yunjian.shared.Msg.decode(verification.detail()).text(java.util.Locale.ENGLISH))
+                .isEqualTo("Intact: 4 entries and 0 anchors verified");
+        assertThat(org.yunjian.shared.Msg.decode(verification.detail()).text(org.yunjian.shared.Texts.CHINESE))
+                .isEqualTo("完整：已校验 4 条记录、0 个锚点");
     }
 
     @Test
@@ -238,7 +241,7 @@ class AuditRecordingTest {
         assertThat(export.action()).isEqualTo("audit.export");
         assertThat(export.username()).isEqualTo("audit_admin1");
         assertThat(export.sourceAddress()).isEqualTo("127.0.0.1");
-        assertThat(export.detail()).contains("2 entries");
+        assertThat(org.yunjian.shared.Msg.decode(export.detail()).text(java.util.Locale.ENGLISH)).contains("2 entries");
     }
 
     @Test
@@ -283,7 +286,7 @@ class AuditRecordingTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"verify-ok\"")));
         jdbc.sql("DELETE FROM audit_event WHERE seq = 2").update();
         mvc.perform(get("/audit/verify").with(authentication(as(Role.AUDIT_ADMIN))))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("entry 2 deleted")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("entry 2 deleted"))))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("第 2 条记录被删除")));
         assertThat(last().outcome()).isEqualTo("FAILURE");
         mvc.perform(get("/audit/rows").param("outcome", "SUCCESS").with(authentication(as(Role.AUDIT_ADMIN))))

@@ -113,7 +113,8 @@ class RefusedActionsAuditTest {
         assertThat(probe.objectId()).isEqualTo(someoneElses.toString());
         assertThat(probe.outcome()).isEqualTo("DENIED");
         assertThat(probe.username()).isEqualTo("user1");
-        assertThat(probe.detail()).startsWith("object not found or not visible");
+        assertThat(org.yunjian.shared.Msg.decode(probe.detail()).text(java.util.Locale.ENGLISH))
+                .startsWith("The object asked for does not exist or is not visible");
     }
 
     @Test

@@ -1,10 +1,18 @@
-package org.yunjian.audit.internal;
+package org.yunjian.audit.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import org.springframework.stereotype.Component;
+import org.yunjian.audit.internal.AnchorExport;
+import org.yunjian.audit.internal.AuditAnchor;
+import org.yunjian.audit.internal.AuditLog;
+import org.yunjian.audit.internal.AuditRepository;
+import org.yunjian.audit.internal.AuditVerifier;
+import org.yunjian.audit.internal.Finding;
+import org.yunjian.audit.internal.VerificationReport;
 import org.yunjian.cli.CliCommand;
+import org.yunjian.shared.Texts;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,6 +100,7 @@ class AuditCommand implements CliCommand, Runnable {
             m.put("entries", report.entries());
             m.put("anchors", report.anchors());
             m.put("summary", report.summary());
+            m.put("text", report.detail().text());
             if (report.uncommitted() != null) {
                 m.put("uncommitted", java.util.Map.of("from", report.uncommitted()[0], "to", report.uncommitted()[1]));
             }
@@ -100,20 +109,33 @@ class AuditCommand implements CliCommand, Runnable {
             return m;
         }
 
+        /**
+         * The report in the CLI's language. A finding reads as the bundle's sentence; in English the verifier's own
+         * message, which names the entries in more detail, is printed instead.
+         */
         static void print(VerificationReport report, PrintWriter out) {
+            String uncommitted = english() ? report.uncommittedNote() : report.uncommittedText();
             if (report.ok()) {
-                out.println(report.summary());
+                out.println(Texts.get("audit.cli.ok", report.entries(), report.anchors())
+                        + (uncommitted == null ? "" : Texts.get("audit.cli.separator") + uncommitted));
                 return;
             }
-            if (report.uncommittedNote() != null) {
-                out.println("note: " + report.uncommittedNote());
+            if (uncommitted != null) {
+                out.println(Texts.get("audit.cli.note", uncommitted));
             }
-            out.println("FAILED: " + report.findings().size() + " problem(s) in " + report.entries() + " entries, "
-                    + report.anchors() + " anchors");
-            out.println("first problem: " + report.first().message());
+            out.println(Texts.get("audit.cli.failed", report.findings().size(), report.entries(), report.anchors()));
+            out.println(Texts.get("audit.cli.first", describe(report.first())));
             for (Finding f : report.findings().subList(1, report.findings().size())) {
-                out.println("also: " + f.message());
+                out.println(Texts.get("audit.cli.also", describe(f)));
             }
+        }
+
+        private static String describe(Finding f) {
+            return english() ? f.message() : VerificationReport.text(f);
+        }
+
+        private static boolean english() {
+            return "en".equals(Texts.locale().getLanguage());
         }
     }
 
@@ -137,10 +159,10 @@ class AuditCommand implements CliCommand, Runnable {
             PrintWriter out = spec.commandLine().getOut();
             AuditLog.AnchorResult result = auditLog.anchorNow();
             switch (result) {
-                case ANCHORED -> out.println("Anchored entry " + repository.lastAnchor().map(AuditAnchor::seq).orElse(0L));
-                case NOTHING_NEW -> out.println("Nothing anchored: no entries since the last anchor.");
-                case CHAIN_BROKEN -> out.println("Nothing anchored: the chain since the last anchor does not verify; "
-                        + "run 'yunjian audit verify'.");
+                case ANCHORED -> out.println(Texts.get("audit.cli.anchored",
+                        Long.toString(repository.lastAnchor().map(AuditAnchor::seq).orElse(0L))));
+                case NOTHING_NEW -> out.println(Texts.get("audit.cli.nothingNew"));
+                case CHAIN_BROKEN -> out.println(Texts.get("audit.cli.chainBroken"));
             }
             out.flush();
             return result == AuditLog.AnchorResult.CHAIN_BROKEN ? 1 : 0;

@@ -1,0 +1,19 @@
+package org.yunjian.assessment;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The assessments the current user may see, for other modules (search, the cloud system's page): the same visibility
+ * as the assessment pages — a party sees the assessments of the systems it takes part in and its own relations
+ * allow; a security or audit administrator sees none.
+ */
+public interface AssessmentDirectory {
+
+    /** Visible assessments of one system, or of every visible system when {@code systemId} is {@code null}. */
+    List<Summary> visible(UUID systemId);
+
+    /** An assessment as other modules show it. */
+    record Summary(UUID id, String name, UUID systemId, AssessmentStatus status) {
+    }
+}

@@ -1,0 +1,114 @@
+package org.yunjian.audit.internal;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+import org.yunjian.security.PeopleNames;
+import org.yunjian.shared.Formats;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.Texts;
+
+/**
+ * An audit entry as a person reads it, in the reader's language: the action and object kind by name, the outcome
+ * by name, the detail decoded from its stored message (older plain-text details read as stored), the time in the
+ * reader's zone to the minute, people by display name, the loopback address as "this computer". The stored values
+ * stay as they are (the MACs cover them); REST and CSV keep them next to the rendered text.
+ */
+@Component
+public class AuditPresentation {
+
+    static final Set<String> LOOPBACK = Set.of("127.0.0.1", "::1", "0:0:0:0:0:0:0:1");
+
+    private final PeopleNames people;
+
+    AuditPresentation(PeopleNames people) {
+        this.people = people;
+    }
+
+    /** One entry rendered; {@code names} from {@link #names(Collection)} for the page's entries. */
+    public Rendered render(AuditEntry e, Map<String, String> names) {
+        return new Rendered(e, Formats.minute(e.occurredAt()), person(e.username(), names),
+                address(e.sourceAddress()), action(e.action()), object(e.objectType()),
+                Texts.get("audit.outcome." + e.outcome()), detail(e.detail()));
+    }
+
+    public Map<String, String> names(Collection<AuditEntry> entries) {
+        return people.displayNames(entries.stream().map(AuditEntry::username).filter(u -> u != null).toList());
+    }
+
+    /** The action's display name ({@code audit.action.<action>}), or the stored code if the bundles lack it. */
+    public static String action(String action) {
+        return named("audit.action." + action, action);
+    }
+
+    public static String object(String objectType) {
+        return objectType == null ? "" : named("audit.object." + objectType, objectType);
+    }
+
+    /** The stored detail in the reader's language; a refused request names the part of the product in words. */
+    public static String detail(String stored) {
+        if (stored == null) {
+            return "";
+        }
+        Msg m = Msg.decode(stored);
+        if (m.key().startsWith("audit.detail.notPermitted.") || m.key().equals("audit.detail.notVisible")) {
+            Object[] args = m.args();
+            if (args.length == 1 && args[0] instanceof String where) {
+                return Msg.of(m.key(), request(where)).text();
+            }
+        }
+        return m.text();
+    }
+
+    public static String address(String address) {
+        if (address == null || address.isBlank()) {
+            return "";
+        }
+        return LOOPBACK.contains(address) ? Texts.get("audit.address.local", address) : address;
+    }
+
+    static String person(String username, Map<String, String> names) {
+        if (username == null || username.isBlank()) {
+            return Texts.get("audit.person.none");
+        }
+        String display = names.get(username);
+        return display == null ? username : Texts.get("audit.person", display, username);
+    }
+
+    private static String named(String key, String fallback) {
+        String text = Texts.source().getMessage(key, null, null, Texts.locale());
+        return text == null || text.equals(key) ? fallback : text;
+    }
+
+    /** Where a request went, in words: "审计日志（GET /audit）" rather than the bare method and path. */
+    public static String request(String methodAndPath) {
+        if (methodAndPath == null || methodAndPath.isBlank()) {
+            return "";
+        }
+        String path = methodAndPath.substring(methodAndPath.indexOf(' ') + 1);
+        String area = path.startsWith("/api/") ? path.substring(4) : path;
+        for (Map.Entry<String, String> a : AREAS.entrySet()) {
+            if (area.equals(a.getKey()) || area.startsWith(a.getKey() + "/") || area.startsWith(a.getKey() + "?")) {
+                return Texts.get("audit.request.area", Texts.get(a.getValue()), methodAndPath);
+            }
+        }
+        return methodAndPath;
+    }
+
+    /** Path prefixes and the name of the part of the product they belong to (the menu's words). */
+    static final Map<String, String> AREAS = Map.ofEntries(Map.entry("/audit", "web.nav.audit"),
+            Map.entry("/admin/users", "web.nav.users"), Map.entry("/users", "web.nav.users"),
+            Map.entry("/admin/backups", "backup.nav"), Map.entry("/backups", "backup.nav"),
+            Map.entry("/organizations", "web.nav.organizations"), Map.entry("/systems", "web.nav.systems"),
+            Map.entry("/engagements", "web.nav.engagements"), Map.entry("/assessments", "assessment.nav"),
+            Map.entry("/assessment-items", "assessment.nav"), Map.entry("/evidence", "assessment.nav"),
+            Map.entry("/dashboard", "dashboard.nav"), Map.entry("/exit-projects", "exitproject.nav"),
+            Map.entry("/catalog", "web.nav.catalog"), Map.entry("/search", "web.search.title"));
+
+    /** The texts of one entry in the reader's language. */
+    public record Rendered(AuditEntry entry, String time, String person, String address, String action,
+                           String object, String outcome, String detail) {
+    }
+}

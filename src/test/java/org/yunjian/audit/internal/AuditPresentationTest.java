@@ -1,0 +1,87 @@
+package org.yunjian.audit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.Texts;
+
+/** Issue 11: the audit log reads in the reader's language, whatever language the entry was written in. */
+class AuditPresentationTest {
+
+    @AfterEach
+    void resetLanguage() {
+        LocaleContextHolder.resetLocaleContext();
+    }
+
+    @Test
+    void anEncodedDetailReadsInEachReadersLanguageAndALegacyPlainTextAsStored() {
+        String stored = Msg.of("audit.detail.verify.ok", 4, 0).encode();
+        LocaleContextHolder.setLocale(Texts.CHINESE);
+        assertThat(AuditPresentation.detail(stored)).isEqualTo("完整：已校验 4 条记录、0 个锚点");
+        assertThat(AuditPresentation.detail("name changed")).isEqualTo("name changed");
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(AuditPresentation.detail(stored)).isEqualTo("Intact: 4 entries and 0 anchors verified");
+    }
+
+    @Test
+    void aRefusedRequestNamesThePartOfTheProductInWordsNotAJavaClass() {
+        String stored = Msg.of("audit.detail.notPermitted.operation", "GET /audit").encode();
+        LocaleContextHolder.setLocale(Texts.CHINESE);
+        assertThat(AuditPresentation.detail(stored)).isEqualTo("无权执行此操作：“审计日志”（GET /audit）")
+                .doesNotContain("Controller");
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(AuditPresentation.detail(stored)).isEqualTo("Not permitted: \"Audit log\" (GET /audit)");
+    }
+
+    @Test
+    void everyActionHasANameAndAnUnknownOneShowsItsCode() {
+        LocaleContextHolder.setLocale(Texts.CHINESE);
+        assertThat(AuditPresentation.action("user.login")).isEqualTo("登录");
+        assertThat(AuditPresentation.action("exit-project.certificate.issue")).isEqualTo("签发删除证明");
+        assertThat(AuditPresentation.action("some.future.action")).isEqualTo("some.future.action");
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(AuditPresentation.action("user.login")).isEqualTo("Login");
+        assertThat(AuditPresentation.object("exit-project")).isEqualTo("exit project");
+    }
+
+    /** Every action literal the code publishes (AuditableEvent factories or "String action = ..."). */
+    static final java.util.regex.Pattern ACTION = java.util.regex.Pattern.compile(
+            "AuditableEvent(?:\\.(?:success|failure|denied))?\\(\\s*\"([a-z0-9.-]+)\"|String action = \"([a-z0-9.-]+)\"");
+
+    @Test
+    void everyActionTheCodePublishesHasADisplayNameInBothLanguages() throws java.io.IOException {
+        java.util.Set<String> actions = new java.util.TreeSet<>();
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                java.util.regex.Matcher m = ACTION.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    actions.add(m.group(1) != null ? m.group(1) : m.group(2));
+                }
+            }
+        }
+        assertThat(actions).contains("user.login", "access.denied", "organization.import");
+        for (Locale l : new Locale[] {Texts.CHINESE, Locale.ENGLISH}) {
+            LocaleContextHolder.setLocale(l);
+            assertThat(actions).as("actions without audit.action.<action> in %s", l)
+                    .allSatisfy(a -> assertThat(AuditPresentation.action(a)).isNotEqualTo(a));
+        }
+    }
+
+    @Test
+    void theLoopbackAddressReadsAsThisComputerAndPeopleByDisplayName() {
+        LocaleContextHolder.setLocale(Texts.CHINESE);
+        assertThat(AuditPresentation.address("0:0:0:0:0:0:0:1")).isEqualTo("本机（0:0:0:0:0:0:0:1）");
+        assertThat(AuditPresentation.address("::1")).startsWith("本机");
+        assertThat(AuditPresentation.address("10.1.2.3")).isEqualTo("10.1.2.3");
+        assertThat(AuditPresentation.person("customer", Map.of("customer", "张工"))).isEqualTo("张工（customer）");
+        assertThat(AuditPresentation.person("gone", Map.of())).isEqualTo("gone");
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(AuditPresentation.address("127.0.0.1")).isEqualTo("this computer (127.0.0.1)");
+    }
+}
