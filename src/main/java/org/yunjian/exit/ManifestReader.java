@@ -256,10 +256,16 @@ public final class ManifestReader implements Closeable {
             return check(SignatureStatus.NOT_CHECKED, "no public key given (--pubkey); signer " + abbrev(signer));
         }
         byte[] sig;
+        String encoded = String.valueOf(t.get("signature"));
         try {
-            sig = Base64.getDecoder().decode(String.valueOf(t.get("signature")));
+            sig = Base64.getDecoder().decode(encoded);
         } catch (IllegalArgumentException e) {
             return check(SignatureStatus.INVALID, "the signature is not base64");
+        }
+        // the decoder ignores the unused bits of the last character and accepts a missing padding: only the one
+        // canonical spelling is accepted, so no byte of a signed manifest can change unnoticed
+        if (!Base64.getEncoder().encodeToString(sig).equals(encoded)) {
+            return check(SignatureStatus.INVALID, "the signature is not in canonical base64");
         }
         boolean ok = Verifier.of(key).verify(Hex.decode(digestHex), sig);
         return check(ok ? SignatureStatus.VALID : SignatureStatus.INVALID,

@@ -78,6 +78,31 @@ class ManifestVerificationTest {
     }
 
     @Test
+    void signatureSpelledInNonCanonicalBase64IsInvalid() throws IOException {
+        // a padded signature (DER SM2 signatures are 70-72 bytes): its last character has unused bits
+        String text = null;
+        String b64 = null;
+        for (int i = 0; i < 40 && (b64 == null || !b64.endsWith("=")); i++) {
+            text = Files.readString(fx.build());
+            b64 = text.replaceAll("(?s).*\"signature\":\"([^\"]+)\".*", "$1");
+        }
+        assertThat(b64).endsWith("=");
+        String bare = b64.replaceAll("=+$", "");
+        char last = bare.charAt(bare.length() - 1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        String sameBits = bare.substring(0, bare.length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ 1)
+                + b64.substring(bare.length());
+        assertThat(java.util.Base64.getDecoder().decode(sameBits)).as("decodes to the same bytes")
+                .isEqualTo(java.util.Base64.getDecoder().decode(b64));
+        for (String variant : new String[] {sameBits, bare}) {
+            Path m = tmp.resolve("variant.jsonl");
+            Files.writeString(m, text.replace("\"" + b64 + "\"", "\"" + variant + "\""));
+            assertThat(fx.verify(m)).as(variant).isEqualTo(1);
+            assertThat(fx.out).contains("signature: INVALID").contains("canonical base64");
+        }
+    }
+
+    @Test
     void truncatedManifestIsNeverGreen() throws IOException {
         Path m = fx.build();
         byte[] all = Files.readAllBytes(m);
