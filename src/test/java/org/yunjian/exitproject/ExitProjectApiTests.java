@@ -22,6 +22,9 @@ import com.jayway.jsonpath.JsonPath;
 
 import org.gaul.s3proxy.junit.S3ProxyExtension;
 
+import org.yunjian.crypto.Sm3;
+import org.yunjian.exit.Finding;
+import org.yunjian.exit.SignedVerificationReport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -167,8 +170,23 @@ class ExitProjectApiTests {
         return LocalDate.ofInstant(clock.instant(), ExitProjectService.ZONE).toString();
     }
 
+    void registerVerifier(String id) throws Exception {
+        send(put("/api/exit-projects/{id}/verifier-key", id), customer, "{\"pem\":" + quote(handOver.verifierPem()) + "}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.verifierKeyFingerprint").isString());
+    }
+
     /** Planning through verification: key, manifest, item, approval, a clean run; leaves the project in DELETION. */
     String toDeletion() throws Exception {
+        String id = toVerification();
+        uploadReport(id, handOver.report("verify.json"), customer).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.data.clean").value(true)).andExpect(jsonPath("$.data.totals.ok").value(2))
+                .andExpect(jsonPath("$.data.manifestSm3").value(Sm3.digest(handOver.manifest).hex()));
+        move(id, "DELETION", customer).andExpect(status().isOk());
+        return id;
+    }
+
+    /** Key, manifest, item, approval and the customer's verifier key; leaves the project in VERIFICATION. */
+    String toVerification() throws Exception {
         String id = create();
         move(id, "HANDOVER", customer).andExpect(status().isOk());
         send(put("/api/exit-projects/{id}/provider-key", id), provider,
@@ -184,10 +202,68 @@ class ExitProjectApiTests {
         send(post("/api/exit-projects/{id}/inventory-approval", id), customer, "").andExpect(status().isOk())
                 .andExpect(jsonPath("$.inventoryApproved").value(true));
         move(id, "VERIFICATION", customer).andExpect(status().isOk());
-        uploadReport(id, handOver.report("verify.json"), agent).andExpect(status().isCreated())
-                .andExpect(jsonPath("$.data.clean").value(true)).andExpect(jsonPath("$.data.totals.ok").value(2));
-        move(id, "DELETION", customer).andExpect(status().isOk());
+        registerVerifier(id);
         return id;
+    }
+
+    ResultActions uploadReportEn(String id, String name, byte[] report, CurrentUser u) throws Exception {
+        return mvc.perform(multipart("/api/exit-projects/{id}/verification-runs", id).file(new MockMultipartFile("file",
+                name, "application/json", report)).header("Accept-Language", "en").with(as(u)));
+    }
+
+    @Test
+    void verificationReportsThatDoNotProveTheCustomerVerifiedAnApprovedManifestAreRefusedNamingTheProblem()
+            throws Exception {
+        String id = toVerification();
+        byte[] good = Files.readAllBytes(handOver.report("good.json"));
+
+        // a report of another manifest (another hand-over), signed by the registered verifier
+        HandOver other = new HandOver(Files.createDirectories(tmp.resolve("other")));
+        String[] out = HandOver.cli("exit", "verify", "--manifest", other.manifest.toString(), "--pubkey",
+                other.publicKey.toString(), other.tree.toString(), "--json", "--key", handOver.verifierKey.toString());
+        uploadReportEn(id, "other.json", out[1].getBytes(StandardCharsets.UTF_8), customer)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.file").value(org.hamcrest.Matchers.containsString("no approved manifest")));
+
+        // edited by one byte after signing
+        String text = new String(good, StandardCharsets.UTF_8);
+        assertThat(text).contains("\"ok\":2");
+        uploadReportEn(id, "edited.json", text.replace("\"ok\":2", "\"ok\":3").getBytes(StandardCharsets.UTF_8), customer)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.file")
+                        .value(org.hamcrest.Matchers.containsString("does not match the verifier key")));
+
+        // signed by the provider's key instead of the customer's side, and not signed at all
+        uploadReportEn(id, "provider.json", Files.readAllBytes(handOver.report("p.json", handOver.privateKey)), customer)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.file")
+                        .value(org.hamcrest.Matchers.containsString("does not match the verifier key")));
+        uploadReportEn(id, "unsigned.json", Files.readAllBytes(handOver.report("u.json", null)), customer)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.file")
+                        .value(org.hamcrest.Matchers.containsString("not signed")));
+
+        // a good report uploaded by an agent (integrator) or the provider
+        uploadReportEn(id, "agent.json", good, agent).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.file").value(org.hamcrest.Matchers.containsString("only the customer's side")));
+        uploadReportEn(id, "provider.json", good, provider).andExpect(status().isForbidden());
+
+        // clean: true with a finding, properly signed
+        SignedVerificationReport r = SignedVerificationReport.read(good).report();
+        SignedVerificationReport lying = new SignedVerificationReport(r.manifestSm3(), r.manifestSignatureSm3(), r.tool(),
+                r.target(), r.algorithm(), r.manifestSignature(), r.signatureDetail(), true, false, r.totals(),
+                java.util.List.of(new Finding(Finding.Kind.MISSING, "db/citizens.csv", "50", null, null)));
+        byte[] signed = lying.sign(handOver.verifier.getPrivate(), handOver.verifier.getPublic());
+        uploadReportEn(id, "lying.json", signed, customer).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.file").value(org.hamcrest.Matchers.containsString("contradicts its findings")));
+        // and in Chinese by default
+        mvc.perform(multipart("/api/exit-projects/{id}/verification-runs", id).file(new MockMultipartFile("file",
+                        "lying.json", "application/json", signed)).header("Accept-Language", "zh-CN").with(as(customer)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.file").value(org.hamcrest.Matchers.containsString("结论与其发现不符")));
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM exit_project_record WHERE project_id = ? AND kind = 'VERIFICATION'")
+                .param(java.util.UUID.fromString(id)).query(Long.class).single()).isZero();
+        uploadReportEn(id, "good.json", good, customer).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.data.manifestSignatureSm3").isString())
+                .andExpect(jsonPath("$.data.verifier").isString());
     }
 
     /** The checklist settled, the authorisation, plan, deletion record and one media sanitisation. */
@@ -424,7 +500,7 @@ class ExitProjectApiTests {
         assertThat(manifest.getContentAsByteArray()).isEqualTo(Files.readAllBytes(handOver.manifest));
         assertThat(mvc.perform(get("/api/exit-projects/{id}/records/{r}/file", id, runId).with(as(provider)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray())
-                .isEqualTo(Files.readAllBytes(handOver.report("verify.json")));
+                .isEqualTo(Files.readAllBytes(handOver.dir.resolve("verify.json")) // as uploaded (a new run signs anew));
 
         mvc.perform(get("/api/exit-projects/{id}/records/{r}/file", id, manifestId).with(as(stranger)))
                 .andExpect(status().isNotFound());
@@ -544,6 +620,7 @@ class ExitProjectApiTests {
         uploadManifest(project, provider).andExpect(status().isCreated());
         send(post("/api/exit-projects/{id}/inventory-approval", project), customer, "").andExpect(status().isOk());
         move(project, "VERIFICATION", customer).andExpect(status().isOk());
+        registerVerifier(project);
         uploadReport(project, handOver.report("v.json"), customer).andExpect(status().isCreated());
         move(project, "DELETION", customer).andExpect(status().isOk());
         send(post("/api/exit-projects/{id}/device-disposals", project), provider, """
