@@ -15,6 +15,7 @@ import static org.yunjian.party.PartyTestSupport.user;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.time.Duration;
 import java.time.LocalDate;
 
@@ -308,13 +309,20 @@ class ExitProjectApiTests {
         String text = new String(json, StandardCharsets.UTF_8);
         assertThat(text).contains(org.yunjian.crypto.Sm3.hex(Files.readAllBytes(handOver.manifest)), "DISK-0042",
                 "示办函〔2026〕12号", "GB/T 31167-2014 9.1 g", "\"retainUntil\":\"" + today() + "\"");
+        // the certificate quotes which report verified which manifest
+        String manifestSm3 = Sm3.hex(Files.readAllBytes(handOver.manifest));
+        String reportSm3 = Sm3.hex(Files.readAllBytes(handOver.dir.resolve("verify.json")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> run = (Map<String, Object>) ((java.util.List<Object>) v.content().get("verificationRuns")).get(0);
+        assertThat(run).containsEntry("reportSm3", reportSm3).containsEntry("manifestSm3", manifestSm3);
+        assertThat(run.get("manifestSignatureSm3")).isNotNull();
 
         byte[] pdf = mvc.perform(get("/api/exit-projects/{id}/certificate.pdf", id).with(as(customer)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         PdfInspection inspection = new PdfInspection(pdf);
         String pdfText = inspection.text(1, inspection.pages()).replaceAll("\\s+", "");
         assertThat(pdfText).contains("数据删除证明", "介质清理记录", "净化", w.system().name().replace(" ", ""),
-                v.sm3());
+                v.sm3(), reportSm3 + "→" + manifestSm3);
 
         // frozen after issue; closing needs the certificate, which now exists
         send(post("/api/exit-projects/{id}/sanitisations", id), provider, """
@@ -500,7 +508,7 @@ class ExitProjectApiTests {
         assertThat(manifest.getContentAsByteArray()).isEqualTo(Files.readAllBytes(handOver.manifest));
         assertThat(mvc.perform(get("/api/exit-projects/{id}/records/{r}/file", id, runId).with(as(provider)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray())
-                .isEqualTo(Files.readAllBytes(handOver.dir.resolve("verify.json")) // as uploaded (a new run signs anew));
+                .isEqualTo(Files.readAllBytes(handOver.dir.resolve("verify.json"))); // as uploaded: a new run signs anew
 
         mvc.perform(get("/api/exit-projects/{id}/records/{r}/file", id, manifestId).with(as(stranger)))
                 .andExpect(status().isNotFound());

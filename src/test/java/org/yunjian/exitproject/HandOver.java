@@ -28,6 +28,7 @@ final class HandOver {
     /** The customer's (verifier's) key pair: verification reports are signed with it. */
     final KeyPair verifier = Keys.generate();
     final Path verifierKey;
+    final Path verifierPublicKey;
 
     HandOver(Path dir) throws IOException {
         this.dir = dir;
@@ -41,6 +42,8 @@ final class HandOver {
         Files.writeString(publicKey, Pem.writePublicKey(pair.getPublic()));
         verifierKey = dir.resolve("verifier.key.pem");
         Files.writeString(verifierKey, Pem.writePrivateKey(verifier.getPrivate()));
+        verifierPublicKey = dir.resolve("verifier.pub.pem");
+        Files.writeString(verifierPublicKey, Pem.writePublicKey(verifier.getPublic()));
         manifest = dir.resolve("portal-handover.jsonl");
         Path inventory = dir.resolve("inventory.jsonl");
         Files.writeString(inventory, "{\"category\":\"key-custody\",\"name\":\"数据库加密密钥\",\"description\":\"由客户信息中心保管\","
