@@ -43,7 +43,6 @@ import org.yunjian.exit.SignatureStatus;
 import org.yunjian.exitproject.ChecklistStatus;
 import org.yunjian.exitproject.DeletionCertificateIssued;
 import org.yunjian.exitproject.ExitProject;
-import org.yunjian.exitproject.ExitProjectConflictException;
 import org.yunjian.exitproject.ExitStatus;
 import org.yunjian.exitproject.NextUse;
 import org.yunjian.exitproject.SanitisationMethod;
@@ -66,6 +65,7 @@ import org.yunjian.party.DeploymentModel;
 import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Text;
@@ -294,7 +294,7 @@ public class ExitProjectService {
         ProjectView v = view(access);
         new ExitProject(current).moveTo(target, v.facts());
         if (!repo.updateStatus(id, current, target, clock.instant())) {
-            throw new ExitProjectConflictException("concurrent-change", "The exit project changed meanwhile; reload");
+            throw new ConflictException("exit-concurrent-change", "exitproject.conflict.concurrentChange");
         }
         events.publishEvent(AuditableEvent.success("exit-project.transition", "exit-project", id,
                 current + " -> " + target));
@@ -310,8 +310,7 @@ public class ExitProjectService {
         Access access = access(id);
         ExitStatus s = lock(id);
         if (repo.certificate(id).isPresent()) {
-            throw new ExitProjectConflictException("certificate-issued",
-                    "The deletion certificate has been issued: the exit project's records can no longer change");
+            throw new ConflictException("exit-certificate-issued", "exitproject.conflict.certificateIssued");
         }
         new ExitProject(s).requirePhase(what, phases);
         return access;
@@ -496,7 +495,7 @@ public class ExitProjectService {
         open(id, "The hand-over inventory", ExitStatus.PLANNING, ExitStatus.HANDOVER);
         ProjectView v = view(access);
         if (v.manifests().isEmpty() && v.items().isEmpty()) {
-            throw new ExitProjectConflictException("precondition", "The inventory is empty: nothing to approve");
+            throw new ConflictException("exit-precondition", "exitproject.conflict.inventoryEmpty");
         }
         repo.approveInventory(id, access.user().username(), clock.instant());
         events.publishEvent(AuditableEvent.success("exit-project.inventory.approve", "exit-project", id,
@@ -655,7 +654,7 @@ public class ExitProjectService {
         access.requireCustomer("authorising the deletion");
         open(id, "The deletion authorisation", ExitStatus.VERIFICATION, ExitStatus.DELETION);
         if (view(access).deletion().isPresent()) {
-            throw new ExitProjectConflictException("deletion-recorded", "The deletion has been recorded already");
+            throw new ConflictException("exit-deletion-recorded", "exitproject.conflict.deletionRecorded");
         }
         FieldErrors errors = new FieldErrors();
         required(errors, "signatory", in.signatory(), 200);
@@ -711,18 +710,17 @@ public class ExitProjectService {
         open(id, "The deletion record", ExitStatus.DELETION);
         ProjectView v = view(access);
         if (v.deletion().isPresent()) {
-            throw new ExitProjectConflictException("deletion-recorded", "The deletion has been recorded already");
+            throw new ConflictException("exit-deletion-recorded", "exitproject.conflict.deletionRecorded");
         }
-        Authorisation auth = v.authorisation().map(Entry::data).orElseThrow(() -> new ExitProjectConflictException(
-                "precondition", "No written deletion authorisation from the customer (GB/T 31167 9.4 b)"));
+        Authorisation auth = v.authorisation().map(Entry::data).orElseThrow(() -> new ConflictException(
+                "exit-precondition", "exitproject.conflict.noAuthorisation"));
         if (v.plan().isEmpty()) {
-            throw new ExitProjectConflictException("precondition", "Record the deletion plan first");
+            throw new ConflictException("exit-precondition", "exitproject.conflict.noPlan");
         }
         LocalDate today = today();
         if (today.isBefore(auth.retainUntil())) {
-            throw new ExitProjectConflictException("retention-period", "The customer's authorisation keeps the data "
-                    + "until " + auth.retainUntil() + " (GB/T 31167 9.4 a); the deletion can be recorded from that day "
-                    + "on, today is " + today);
+            throw new ConflictException("exit-retention-period", "exitproject.conflict.retention",
+                    auth.retainUntil().toString(), today.toString());
         }
         FieldErrors errors = new FieldErrors();
         if (in.deletedOn() == null) {
@@ -792,8 +790,8 @@ public class ExitProjectService {
         access.requireProvider("recording device disposal");
         open(id, "Device disposal", ExitStatus.DELETION);
         if (access.system().deploymentModel() != DeploymentModel.PRIVATE) {
-            throw new ExitProjectConflictException("not-private-cloud", "Device disposal records (JR/T 8.2.2) are "
-                    + "for private clouds; this system is " + access.system().deploymentModel());
+            throw new ConflictException("exit-not-private-cloud", "exitproject.conflict.notPrivateCloud",
+                    access.system().deploymentModel());
         }
         FieldErrors errors = new FieldErrors();
         required(errors, "deviceId", in.deviceId(), 200);
@@ -833,8 +831,8 @@ public class ExitProjectService {
         ProjectView v = view(access);
         List<String> blockers = v.certificateBlockers();
         if (!blockers.isEmpty()) {
-            throw new ExitProjectConflictException(v.certificate().isPresent() ? "certificate-issued" : "precondition",
-                    "Cannot issue the deletion certificate: " + String.join("; ", blockers));
+            throw new ConflictException(v.certificate().isPresent() ? "exit-certificate-issued" : "exit-precondition",
+                    "exitproject.conflict.cannotIssue", String.join("; ", blockers));
         }
         CertificateInfo c = certificates.issue(v, clock.instant());
         repo.insertCertificate(c);

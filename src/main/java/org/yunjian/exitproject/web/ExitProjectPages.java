@@ -21,7 +21,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.exit.InventoryItem;
 import org.yunjian.exitproject.ChecklistStatus;
 import org.yunjian.exitproject.DisposalAction;
-import org.yunjian.exitproject.ExitProjectConflictException;
 import org.yunjian.exitproject.ExitStatus;
 import org.yunjian.exitproject.NextUse;
 import org.yunjian.exitproject.SanitisationMethod;
@@ -159,7 +158,7 @@ class ExitProjectPages {
             return "redirect:/exit-projects/" + id + anchor;
         } catch (ValidationException e) {
             return page(id, model, e.errors());
-        } catch (ExitProjectConflictException e) {
+        } catch (org.yunjian.shared.ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
             return "redirect:/exit-projects/" + id;
         }
