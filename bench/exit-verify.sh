@@ -5,8 +5,7 @@
 # Every tool runs once per round, interleaved, after a warm-up read; medians and ratios are printed, with
 # the load average before and after (the build machine is shared: compare ratios, not seconds).
 # yunjian runs two ways: `java -jar target/yunjian.jar` and the shipped launcher bin/yunjian (unpacked
-# jar, serial collector); YUNJIAN_JAVA_OPTS reaches the launcher, e.g. for the multi-lane SM3:
-#   YUNJIAN_JAVA_OPTS="--add-modules jdk.incubator.vector -Dyunjian.sm3.lanes=true" bench/exit-verify.sh
+# jar, serial collector); YUNJIAN_JAVA_OPTS reaches the launcher.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 work=${1:-/tmp/yunjian-bench}

@@ -411,6 +411,7 @@ class AuthorizationMatrixTests {
             Map.entry("PUT /api/exit-projects/{id}/checklist", RequestSpec.json(
                     "{\"item\":\"a\",\"status\":\"DONE\",\"note\":\"矩阵\"}")),
             Map.entry("PUT /api/exit-projects/{id}/provider-key", RequestSpec.json("{\"pem\":\"不是公钥\"}")),
+            Map.entry("PUT /api/exit-projects/{id}/verifier-key", RequestSpec.json("{\"pem\":\"不是公钥\"}")),
             Map.entry("POST /api/exit-projects/{id}/manifests", RequestSpec.file("不是清单")),
             Map.entry("POST /api/exit-projects/{id}/items", RequestSpec.json(
                     "{\"category\":\"document\",\"name\":\"矩阵文档\",\"sensitivity\":\"公开\"}")),
@@ -425,6 +426,7 @@ class AuthorizationMatrixTests {
             Map.entry("POST /exit-projects/{id}/transition", RequestSpec.form(Map.of("to", "HANDOVER"))),
             Map.entry("POST /exit-projects/{id}/checklist", RequestSpec.form(Map.of("item", "a", "status", "DONE"))),
             Map.entry("POST /exit-projects/{id}/provider-key", RequestSpec.form(Map.of("pem", "不是公钥"))),
+            Map.entry("POST /exit-projects/{id}/verifier-key", RequestSpec.form(Map.of("pem", "不是公钥"))),
             Map.entry("POST /exit-projects/{id}/manifests", RequestSpec.file("不是清单")),
             Map.entry("POST /exit-projects/{id}/items", RequestSpec.form(Map.of("category", "document", "name",
                     "矩阵文档", "sensitivity", "公开"))),

@@ -206,13 +206,17 @@ public final class ExitCli {
         }
 
         private char[] passphraseFor(Path file) {
-            try {
-                String text = file.toString().endsWith(".p12") || file.toString().endsWith(".pfx") ? "ENCRYPTED"
-                        : Files.readString(file);
-                return text.contains("ENCRYPTED") ? passphrase(passphraseEnv, false) : null;
-            } catch (IOException e) {
-                throw new ManifestException("cannot read private key file " + file + ": " + e.getMessage(), e);
-            }
+            return ExitCli.passphraseFor(file, passphraseEnv);
+        }
+    }
+
+    static char[] passphraseFor(Path file, String passphraseEnv) {
+        try {
+            String text = file.toString().endsWith(".p12") || file.toString().endsWith(".pfx") ? "ENCRYPTED"
+                    : Files.readString(file);
+            return text.contains("ENCRYPTED") ? passphrase(passphraseEnv, false) : null;
+        } catch (IOException e) {
+            throw new ManifestException("cannot read private key file " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -258,8 +262,12 @@ public final class ExitCli {
         Path list;
         @Option(names = "--format", description = "format of --list: sha256sum, sm3sum or hashdeep")
         String format;
-        @Option(names = "--json", description = "print the report as JSON")
+        @Option(names = "--json", description = "print the report as JSON (the signed report with --key)")
         boolean json;
+        @Option(names = "--key", description = "the verifying party's SM2 private key: signs the --json report")
+        Path key;
+        @Option(names = "--passphrase-env", defaultValue = PASSPHRASE_ENV, description = "environment variable with the key passphrase (default ${DEFAULT-VALUE})")
+        String passphraseEnv;
         @Option(names = "--checkpoint", description = "resume from and save progress to this file")
         Path checkpoint;
         @Option(names = "--threads", defaultValue = "0", description = "hashing threads (default: one per core)")
@@ -272,6 +280,7 @@ public final class ExitCli {
             if ((manifest == null) == (list == null)) {
                 throw new ManifestException("give either --manifest or --list");
             }
+            PrivateKey signingKey = key == null ? null : Keys.readPrivateKey(key, passphraseFor(key, passphraseEnv));
             AtomicBoolean cancel = new AtomicBoolean();
             CountDownLatch finished = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
@@ -301,7 +310,7 @@ public final class ExitCli {
                 if (bar != null) {
                     bar.done();
                 }
-                print(r);
+                print(r, signingKey);
             } finally {
                 finished.countDown();
                 try {
@@ -316,24 +325,15 @@ public final class ExitCli {
             return r.clean() ? 0 : r.interrupted() ? 3 : 1;
         }
 
-        private void print(VerificationReport r) {
+        private void print(VerificationReport r, PrivateKey signingKey) {
             PrintWriter o = spec.commandLine().getOut();
             Totals t = r.totals();
             if (json) {
-                o.print("{\"target\":" + Json.quote(r.target()) + ",\"algorithm\":" + Json.quote(r.algorithm().id())
-                        + ",\"signature\":" + Json.quote(r.signature().name()) + ",\"signatureDetail\":"
-                        + Json.quote(r.signatureDetail()) + ",\"clean\":" + r.clean() + ",\"interrupted\":" + r.interrupted()
-                        + ",\"totals\":" + Json.obj().put("expected", t.expected()).put("ok", t.ok()).put("missing", t.missing())
-                        .put("extra", t.extra()).put("sizeMismatch", t.sizeMismatch()).put("hashMismatch", t.hashMismatch())
-                        .put("unreadable", t.unreadable()).put("bytesHashed", t.bytesHashed())
-                        .put("hashedThisRun", t.hashedThisRun()) + ",\"findings\":[");
-                boolean[] first = {true};
-                r.forEachFinding(f -> {
-                    o.print((first[0] ? "" : ",") + Json.obj().put("kind", f.kind().name()).put("path", f.path())
-                            .put("expected", f.expected()).put("actual", f.actual()).put("detail", f.detail()));
-                    first[0] = false;
-                });
-                o.println("]}");
+                SignedVerificationReport report = SignedVerificationReport.of(r,
+                        manifest == null ? null : ManifestReader.fileDigests(manifest));
+                byte[] file = signingKey == null ? report.write()
+                        : report.sign(signingKey, Keys.publicKeyOf(signingKey));
+                o.print(new String(file, java.nio.charset.StandardCharsets.UTF_8));
                 o.flush();
                 return;
             }

@@ -95,6 +95,61 @@ public final class ManifestReader implements Closeable {
     }
 
     /**
+     * What a verification report names a manifest by: the SM3 (hex) of the manifest file and of its signature's
+     * bytes (from the trailer, or the detached {@code .sig} file), null when there is no decodable signature.
+     */
+    public record FileDigests(String fileSm3, String signatureSm3) {
+    }
+
+    /** The manifest's {@link FileDigests} (one more pass over the manifest file, none over the data). */
+    public static FileDigests fileDigests(Path file) {
+        try {
+            Sm3 whole = Sm3.newHasher();
+            String last = null;
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] buf = new byte[1 << 16];
+                int n;
+                java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+                while ((n = in.read(buf)) > 0) {
+                    whole.update(buf, 0, n);
+                    for (int i = 0; i < n; i++) {
+                        if (buf[i] == '\n') {
+                            if (line.size() > 0) {
+                                last = line.toString(java.nio.charset.StandardCharsets.UTF_8);
+                            }
+                            line.reset();
+                        } else {
+                            line.write(buf[i]);
+                        }
+                    }
+                }
+                if (line.size() > 0) {
+                    last = line.toString(java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+            String trailer = last;
+            Path sig = file.resolveSibling(file.getFileName() + ".sig");
+            if ((trailer == null || !trailer.contains("\"trailer\"")) && Files.isRegularFile(sig)) {
+                trailer = Files.readString(sig).strip();
+            }
+            String signatureSm3 = null;
+            if (trailer != null) {
+                try {
+                    Map<String, Object> t = Json.parse(trailer);
+                    if ("trailer".equals(t.get("type")) && t.get("signature") instanceof String b64) {
+                        signatureSm3 = Sm3.hex(Base64.getDecoder().decode(b64));
+                    }
+                } catch (IllegalArgumentException e) {
+                    // no decodable signature: the check of the manifest says so
+                }
+            }
+            return new FileDigests(Hex.encode(whole.finish().bytes()), signatureSm3);
+        } catch (IOException e) {
+            throw new ManifestException("cannot read manifest " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Reads the whole manifest once and checks structure, paths, order and the signature. With no key the
      * signature is {@link SignatureStatus#NOT_CHECKED}; a key other than the signer's is an error.
      */
@@ -256,10 +311,16 @@ public final class ManifestReader implements Closeable {
             return check(SignatureStatus.NOT_CHECKED, "no public key given (--pubkey); signer " + abbrev(signer));
         }
         byte[] sig;
+        String encoded = String.valueOf(t.get("signature"));
         try {
-            sig = Base64.getDecoder().decode(String.valueOf(t.get("signature")));
+            sig = Base64.getDecoder().decode(encoded);
         } catch (IllegalArgumentException e) {
             return check(SignatureStatus.INVALID, "the signature is not base64");
+        }
+        // the decoder ignores the unused bits of the last character and accepts a missing padding: only the one
+        // canonical spelling is accepted, so no byte of a signed manifest can change unnoticed
+        if (!Base64.getEncoder().encodeToString(sig).equals(encoded)) {
+            return check(SignatureStatus.INVALID, "the signature is not in canonical base64");
         }
         boolean ok = Verifier.of(key).verify(Hex.decode(digestHex), sig);
         return check(ok ? SignatureStatus.VALID : SignatureStatus.INVALID,

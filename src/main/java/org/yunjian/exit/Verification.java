@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
-import org.yunjian.crypto.Sm3Kernel;
 import org.yunjian.exit.internal.Checkpoint;
 import org.yunjian.exit.internal.Hashing;
-import org.yunjian.exit.internal.LaneHasher;
 import org.yunjian.exit.internal.Ordered;
 import org.yunjian.exit.internal.Source;
 import org.yunjian.exit.internal.Targets;
@@ -179,10 +177,7 @@ public final class Verification {
                 final long[] lastSave = {System.nanoTime()};
                 final String[] lastPath = {through};
                 int threads = o.threads() > 0 ? o.threads() : Runtime.getRuntime().availableProcessors();
-                LaneHasher lanes = alg == HashAlgorithm.SM3 ? LaneHasher.start(threads) : null;
-                // with lanes, the pool's threads mostly wait for the lanes: enough of them to fill every lane
-                try (LaneHasher closeLanes = lanes;
-                     Ordered<Outcome> pipeline = new Ordered<>(lanes == null ? threads : threads * 3 * Sm3Kernel.LANES, out -> {
+                try (Ordered<Outcome> pipeline = new Ordered<>(threads, out -> {
                     try {
                         for (Finding f : out.findings()) {
                             cp.finding(f);
@@ -238,13 +233,6 @@ public final class Verification {
                             }
                             batch.done(new Outcome(s.get(0).path(), fs, 0, 0, 0));
                             s = source.nextGroup();
-                        } else if (lanes != null) {
-                            batch.submitTo(pipeline, alg, source);
-                            List<FileEntry> mg = m;
-                            List<Source.Item> sg = s;
-                            pipeline.submit(() -> compare(alg, source, mg, sg, lanes)); // each waits for its lane
-                            m = manifest.next();
-                            s = source.nextGroup();
                         } else {
                             batch.add(m, s);
                             m = manifest.next();
@@ -285,8 +273,7 @@ public final class Verification {
         return new Totals(expected, t.ok, t.missing, t.extra, t.size, t.hash, t.unreadable, t.bytes, t.hashedThisRun);
     }
 
-    private static Outcome compare(HashAlgorithm alg, Source source, List<FileEntry> expected, List<Source.Item> found,
-                                   LaneHasher lanes) {
+    private static Outcome compare(HashAlgorithm alg, Source source, List<FileEntry> expected, List<Source.Item> found) {
         List<Finding> fs = new ArrayList<>();
         long ok = 0;
         long bytes = 0;
@@ -319,7 +306,7 @@ public final class Verification {
                         "size differs"));
                 continue;
             }
-            Hashing.Hashed h = Hashing.hash(source, match, alg, false, lanes);
+            Hashing.Hashed h = Hashing.hash(source, match, alg, false);
             hashed++;
             if (h.error() != null) {
                 fs.add(new Finding(Finding.Kind.UNREADABLE, e.key(), null, null, h.error()));
@@ -391,7 +378,7 @@ public final class Verification {
             long hashed = 0;
             String path = null;
             for (Object step : steps) {
-                Outcome o = step instanceof Pair p ? Verification.compare(alg, source, p.expected(), p.found(), null) : (Outcome) step;
+                Outcome o = step instanceof Pair p ? Verification.compare(alg, source, p.expected(), p.found()) : (Outcome) step;
                 fs.addAll(o.findings());
                 ok += o.ok();
                 bytes += o.bytes();

@@ -1,5 +1,8 @@
 package org.yunjian.exitproject;
 
+import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.Msg;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,11 +33,11 @@ public final class ExitProject {
         return status;
     }
 
-    /** Moves to {@code target} or throws {@link ExitProjectConflictException}; changes nothing on failure. */
+    /** Moves to {@code target} or throws {@link ConflictException}; changes nothing on failure. */
     public ExitProject moveTo(ExitStatus target, Facts facts) {
         if (!status.canMoveTo(target)) {
-            throw new ExitProjectConflictException("illegal-transition", "An exit project cannot move from " + status
-                    + " to " + target + "; allowed from " + status + ": " + status.next());
+            throw new ConflictException("exit-illegal-transition", "exitproject.conflict.illegalTransition", label(status),
+                    label(target));
         }
         List<String> missing = new ArrayList<>();
         switch (target) {
@@ -61,8 +64,8 @@ public final class ExitProject {
             }
         }
         if (!missing.isEmpty()) {
-            throw new ExitProjectConflictException("precondition", "Cannot move from " + status + " to " + target
-                    + ": " + String.join("; ", missing));
+            throw new ConflictException("exit-precondition", "exitproject.conflict.precondition", label(status),
+                    label(target), String.join("; ", missing));
         }
         status = target;
         return this;
@@ -75,7 +78,15 @@ public final class ExitProject {
                 return;
             }
         }
-        throw new ExitProjectConflictException("wrong-phase", what + " is recorded in phase " + List.of(allowed)
-                + "; the project is " + status);
+        List<Msg> phases = new ArrayList<>();
+        for (ExitStatus s : allowed) {
+            phases.add(label(s));
+        }
+        throw new ConflictException("exit-wrong-phase", "exitproject.conflict.wrongPhase", what,
+                phases.stream().map(Msg::text).collect(java.util.stream.Collectors.joining("、")), label(status));
+    }
+
+    private static Msg label(ExitStatus s) {
+        return Msg.of("exitproject.status." + s.name());
     }
 }

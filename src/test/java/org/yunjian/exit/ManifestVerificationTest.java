@@ -57,7 +57,47 @@ class ManifestVerificationTest {
                 .contains("1 ok, 1 missing, 1 extra, 1 size mismatch, 1 hash mismatch, 1 unreadable");
         assertThat(fx.verify(m, "--json")).isEqualTo(1);
         assertThat(fx.out).contains("\"clean\":false").contains("\"missing\":1").contains("\"extra\":1")
-                .contains("{\"kind\":\"HASH_MISMATCH\",\"path\":\"secret.key\"");
+                .contains("\"kind\":\"HASH_MISMATCH\",\"path\":\"secret.key\"");
+        SignedVerificationReport.Read read = SignedVerificationReport.read(fx.out.getBytes(StandardCharsets.UTF_8));
+        assertThat(read.signed()).isFalse();
+        assertThat(read.report().clean()).isFalse();
+        assertThat(read.report().findings()).extracting(Finding::kind).containsExactlyInAnyOrder(Finding.Kind.MISSING,
+                Finding.Kind.EXTRA, Finding.Kind.SIZE_MISMATCH, Finding.Kind.HASH_MISMATCH, Finding.Kind.UNREADABLE);
+    }
+
+    @Test
+    void signedJsonReportNamesTheManifestAndToolAndVerifiesOnlyUnderTheVerifiersKey() throws IOException {
+        Path m = fx.build();
+        java.security.KeyPair verifier = Keys.generate();
+        Path vk = tmp.resolve("verifier.pem");
+        Files.writeString(vk, org.yunjian.crypto.Pem.writePrivateKey(verifier.getPrivate()));
+        assertThat(fx.verify(m, "--json", "--key", vk.toString())).isEqualTo(0);
+        byte[] file = fx.out.getBytes(StandardCharsets.UTF_8);
+        SignedVerificationReport.Read read = SignedVerificationReport.read(file);
+        SignedVerificationReport r = read.report();
+        assertThat(r.clean()).isTrue();
+        assertThat(r.manifestSm3()).isEqualTo(org.yunjian.crypto.Sm3.digest(m).hex());
+        String b64 = Files.readString(m).replaceAll("(?s).*\"signature\":\"([^\"]+)\".*", "$1");
+        assertThat(r.manifestSignatureSm3()).isEqualTo(org.yunjian.crypto.Sm3.hex(java.util.Base64.getDecoder().decode(b64)));
+        assertThat(r.tool()).isEqualTo(ManifestHeader.TOOL);
+        assertThat(read.signedBy(java.util.List.of(verifier.getPublic()))).isEqualTo(verifier.getPublic());
+        assertThat(read.signedBy(java.util.List.of(fx.pair.getPublic()))).isNull();
+
+        String edited = fx.out.replace("\"ok\":5", "\"ok\":4");
+        assertThat(edited).isNotEqualTo(fx.out);
+        assertThat(SignedVerificationReport.read(edited.getBytes(StandardCharsets.UTF_8))
+                .signedBy(java.util.List.of(verifier.getPublic()))).isNull();
+        assertThatThrownBy(() -> SignedVerificationReport.read(fx.out.replace("{\"format\"", "{ \"format\"")
+                .getBytes(StandardCharsets.UTF_8))).isInstanceOf(SignedVerificationReport.Invalid.class)
+                .extracting(e -> ((SignedVerificationReport.Invalid) e).reason())
+                .isEqualTo(SignedVerificationReport.Invalid.Reason.NOT_CANONICAL);
+        SignedVerificationReport lying = new SignedVerificationReport(r.manifestSm3(), r.manifestSignatureSm3(), r.tool(),
+                r.target(), r.algorithm(), r.manifestSignature(), null, true, false, r.totals(),
+                java.util.List.of(new Finding(Finding.Kind.EXTRA, "x", null, "1", null)));
+        assertThatThrownBy(() -> SignedVerificationReport.read(lying.sign(verifier.getPrivate(), verifier.getPublic())))
+                .isInstanceOf(SignedVerificationReport.Invalid.class)
+                .extracting(e -> ((SignedVerificationReport.Invalid) e).reason())
+                .isEqualTo(SignedVerificationReport.Invalid.Reason.VERDICT_DISAGREES);
     }
 
     @Test
@@ -75,6 +115,31 @@ class ManifestVerificationTest {
         Files.writeString(content, text.replace("\"sensitivity\":\"敏感\"", "\"sensitivity\":\"公开\""));
         assertThat(fx.verify(content)).isEqualTo(1);
         assertThat(fx.out).contains("signature: INVALID").contains("modified after signing");
+    }
+
+    @Test
+    void signatureSpelledInNonCanonicalBase64IsInvalid() throws IOException {
+        // a padded signature (DER SM2 signatures are 70-72 bytes): its last character has unused bits
+        String text = null;
+        String b64 = null;
+        for (int i = 0; i < 40 && (b64 == null || !b64.endsWith("=")); i++) {
+            text = Files.readString(fx.build());
+            b64 = text.replaceAll("(?s).*\"signature\":\"([^\"]+)\".*", "$1");
+        }
+        assertThat(b64).endsWith("=");
+        String bare = b64.replaceAll("=+$", "");
+        char last = bare.charAt(bare.length() - 1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        String sameBits = bare.substring(0, bare.length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ 1)
+                + b64.substring(bare.length());
+        assertThat(java.util.Base64.getDecoder().decode(sameBits)).as("decodes to the same bytes")
+                .isEqualTo(java.util.Base64.getDecoder().decode(b64));
+        for (String variant : new String[] {sameBits, bare}) {
+            Path m = tmp.resolve("variant.jsonl");
+            Files.writeString(m, text.replace("\"" + b64 + "\"", "\"" + variant + "\""));
+            assertThat(fx.verify(m)).as(variant).isEqualTo(1);
+            assertThat(fx.out).contains("signature: INVALID").contains("canonical base64");
+        }
     }
 
     @Test

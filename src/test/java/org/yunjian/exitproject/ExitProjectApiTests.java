@@ -15,6 +15,7 @@ import static org.yunjian.party.PartyTestSupport.user;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.time.Duration;
 import java.time.LocalDate;
 
@@ -22,6 +23,9 @@ import com.jayway.jsonpath.JsonPath;
 
 import org.gaul.s3proxy.junit.S3ProxyExtension;
 
+import org.yunjian.crypto.Sm3;
+import org.yunjian.exit.Finding;
+import org.yunjian.exit.SignedVerificationReport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -167,8 +171,23 @@ class ExitProjectApiTests {
         return LocalDate.ofInstant(clock.instant(), ExitProjectService.ZONE).toString();
     }
 
+    void registerVerifier(String id) throws Exception {
+        send(put("/api/exit-projects/{id}/verifier-key", id), customer, "{\"pem\":" + quote(handOver.verifierPem()) + "}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.verifierKeyFingerprint").isString());
+    }
+
     /** Planning through verification: key, manifest, item, approval, a clean run; leaves the project in DELETION. */
     String toDeletion() throws Exception {
+        String id = toVerification();
+        uploadReport(id, handOver.report("verify.json"), customer).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.data.clean").value(true)).andExpect(jsonPath("$.data.totals.ok").value(2))
+                .andExpect(jsonPath("$.data.manifestSm3").value(Sm3.digest(handOver.manifest).hex()));
+        move(id, "DELETION", customer).andExpect(status().isOk());
+        return id;
+    }
+
+    /** Key, manifest, item, approval and the customer's verifier key; leaves the project in VERIFICATION. */
+    String toVerification() throws Exception {
         String id = create();
         move(id, "HANDOVER", customer).andExpect(status().isOk());
         send(put("/api/exit-projects/{id}/provider-key", id), provider,
@@ -184,10 +203,68 @@ class ExitProjectApiTests {
         send(post("/api/exit-projects/{id}/inventory-approval", id), customer, "").andExpect(status().isOk())
                 .andExpect(jsonPath("$.inventoryApproved").value(true));
         move(id, "VERIFICATION", customer).andExpect(status().isOk());
-        uploadReport(id, handOver.report("verify.json"), agent).andExpect(status().isCreated())
-                .andExpect(jsonPath("$.data.clean").value(true)).andExpect(jsonPath("$.data.totals.ok").value(2));
-        move(id, "DELETION", customer).andExpect(status().isOk());
+        registerVerifier(id);
         return id;
+    }
+
+    ResultActions uploadReportEn(String id, String name, byte[] report, CurrentUser u) throws Exception {
+        return mvc.perform(multipart("/api/exit-projects/{id}/verification-runs", id).file(new MockMultipartFile("file",
+                name, "application/json", report)).header("Accept-Language", "en").with(as(u)));
+    }
+
+    @Test
+    void verificationReportsThatDoNotProveTheCustomerVerifiedAnApprovedManifestAreRefusedNamingTheProblem()
+            throws Exception {
+        String id = toVerification();
+        byte[] good = Files.readAllBytes(handOver.report("good.json"));
+
+        // a report of another manifest (another hand-over), signed by the registered verifier
+        HandOver other = new HandOver(Files.createDirectories(tmp.resolve("other")));
+        String[] out = HandOver.cli("exit", "verify", "--manifest", other.manifest.toString(), "--pubkey",
+                other.publicKey.toString(), other.tree.toString(), "--json", "--key", handOver.verifierKey.toString());
+        uploadReportEn(id, "other.json", out[1].getBytes(StandardCharsets.UTF_8), customer)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.file").value(org.hamcrest.Matchers.containsString("no approved manifest")));
+
+        // edited by one byte after signing
+        String text = new String(good, StandardCharsets.UTF_8);
+        assertThat(text).contains("\"ok\":2");
+        uploadReportEn(id, "edited.json", text.replace("\"ok\":2", "\"ok\":3").getBytes(StandardCharsets.UTF_8), customer)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.file")
+                        .value(org.hamcrest.Matchers.containsString("does not match the verifier key")));
+
+        // signed by the provider's key instead of the customer's side, and not signed at all
+        uploadReportEn(id, "provider.json", Files.readAllBytes(handOver.report("p.json", handOver.privateKey)), customer)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.file")
+                        .value(org.hamcrest.Matchers.containsString("does not match the verifier key")));
+        uploadReportEn(id, "unsigned.json", Files.readAllBytes(handOver.report("u.json", null)), customer)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.file")
+                        .value(org.hamcrest.Matchers.containsString("not signed")));
+
+        // a good report uploaded by an agent (integrator) or the provider
+        uploadReportEn(id, "agent.json", good, agent).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.file").value(org.hamcrest.Matchers.containsString("only the customer's side")));
+        uploadReportEn(id, "provider.json", good, provider).andExpect(status().isForbidden());
+
+        // clean: true with a finding, properly signed
+        SignedVerificationReport r = SignedVerificationReport.read(good).report();
+        SignedVerificationReport lying = new SignedVerificationReport(r.manifestSm3(), r.manifestSignatureSm3(), r.tool(),
+                r.target(), r.algorithm(), r.manifestSignature(), r.signatureDetail(), true, false, r.totals(),
+                java.util.List.of(new Finding(Finding.Kind.MISSING, "db/citizens.csv", "50", null, null)));
+        byte[] signed = lying.sign(handOver.verifier.getPrivate(), handOver.verifier.getPublic());
+        uploadReportEn(id, "lying.json", signed, customer).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.file").value(org.hamcrest.Matchers.containsString("contradicts its findings")));
+        // and in Chinese by default
+        mvc.perform(multipart("/api/exit-projects/{id}/verification-runs", id).file(new MockMultipartFile("file",
+                        "lying.json", "application/json", signed)).header("Accept-Language", "zh-CN").with(as(customer)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.file").value(org.hamcrest.Matchers.containsString("结论与其发现不符")));
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM exit_project_record WHERE project_id = ? AND kind = 'VERIFICATION'")
+                .param(java.util.UUID.fromString(id)).query(Long.class).single()).isZero();
+        uploadReportEn(id, "good.json", good, customer).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.data.manifestSignatureSm3").isString())
+                .andExpect(jsonPath("$.data.verifier").isString());
     }
 
     /** The checklist settled, the authorisation, plan, deletion record and one media sanitisation. */
@@ -232,13 +309,20 @@ class ExitProjectApiTests {
         String text = new String(json, StandardCharsets.UTF_8);
         assertThat(text).contains(org.yunjian.crypto.Sm3.hex(Files.readAllBytes(handOver.manifest)), "DISK-0042",
                 "示办函〔2026〕12号", "GB/T 31167-2014 9.1 g", "\"retainUntil\":\"" + today() + "\"");
+        // the certificate quotes which report verified which manifest
+        String manifestSm3 = Sm3.hex(Files.readAllBytes(handOver.manifest));
+        String reportSm3 = Sm3.hex(Files.readAllBytes(handOver.dir.resolve("verify.json")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> run = (Map<String, Object>) ((java.util.List<Object>) v.content().get("verificationRuns")).get(0);
+        assertThat(run).containsEntry("reportSm3", reportSm3).containsEntry("manifestSm3", manifestSm3);
+        assertThat(run.get("manifestSignatureSm3")).isNotNull();
 
         byte[] pdf = mvc.perform(get("/api/exit-projects/{id}/certificate.pdf", id).with(as(customer)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         PdfInspection inspection = new PdfInspection(pdf);
         String pdfText = inspection.text(1, inspection.pages()).replaceAll("\\s+", "");
         assertThat(pdfText).contains("数据删除证明", "介质清理记录", "净化", w.system().name().replace(" ", ""),
-                v.sm3());
+                v.sm3(), reportSm3 + "→" + manifestSm3);
 
         // frozen after issue; closing needs the certificate, which now exists
         send(post("/api/exit-projects/{id}/sanitisations", id), provider, """
@@ -424,7 +508,7 @@ class ExitProjectApiTests {
         assertThat(manifest.getContentAsByteArray()).isEqualTo(Files.readAllBytes(handOver.manifest));
         assertThat(mvc.perform(get("/api/exit-projects/{id}/records/{r}/file", id, runId).with(as(provider)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray())
-                .isEqualTo(Files.readAllBytes(handOver.report("verify.json")));
+                .isEqualTo(Files.readAllBytes(handOver.dir.resolve("verify.json"))); // as uploaded: a new run signs anew
 
         mvc.perform(get("/api/exit-projects/{id}/records/{r}/file", id, manifestId).with(as(stranger)))
                 .andExpect(status().isNotFound());
@@ -544,6 +628,7 @@ class ExitProjectApiTests {
         uploadManifest(project, provider).andExpect(status().isCreated());
         send(post("/api/exit-projects/{id}/inventory-approval", project), customer, "").andExpect(status().isOk());
         move(project, "VERIFICATION", customer).andExpect(status().isOk());
+        registerVerifier(project);
         uploadReport(project, handOver.report("v.json"), customer).andExpect(status().isCreated());
         move(project, "DELETION", customer).andExpect(status().isOk());
         send(post("/api/exit-projects/{id}/device-disposals", project), provider, """

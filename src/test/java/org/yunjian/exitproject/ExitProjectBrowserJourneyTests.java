@@ -126,6 +126,9 @@ class ExitProjectBrowserJourneyTests {
         wait.until(d -> "true".equals(d.findElement(By.id("inventory-approval")).getAttribute("data-approved")));
         driver.findElement(By.id("to-VERIFICATION")).click();
         wait.until(d -> status().equals("VERIFICATION"));
+        driver.findElement(By.id("verifier-key-file")).sendKeys(handOver.verifierPublicKey.toString());
+        driver.findElement(By.id("save-verifier-key")).click();
+        wait.until(ExpectedConditions.textMatches(By.id("verifier-key-fingerprint"), java.util.regex.Pattern.compile("^sm3:")));
         driver.findElement(By.id("report-file")).sendKeys(handOver.report("verify-report.json").toString());
         driver.findElement(By.id("upload-report")).click();
         wait.until(d -> "true".equals(d.findElement(By.cssSelector("#verification-runs td.verification-result"))

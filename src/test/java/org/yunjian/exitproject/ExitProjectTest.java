@@ -1,5 +1,7 @@
 package org.yunjian.exitproject;
 
+import org.yunjian.shared.ConflictException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,23 +26,25 @@ class ExitProjectTest {
     @Test
     void rejectsSkippingAPhaseAsIllegalTransition() {
         assertThatThrownBy(() -> new ExitProject(ExitStatus.PLANNING).moveTo(ExitStatus.DELETION, ALL))
-                .isInstanceOfSatisfying(ExitProjectConflictException.class,
-                        e -> assertThat(e.code()).isEqualTo("illegal-transition"));
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo("exit-illegal-transition"));
     }
 
     @Test
     void namesEveryMissingPreconditionAndChangesNothing() {
         ExitProject p = new ExitProject(ExitStatus.HANDOVER);
         assertThatThrownBy(() -> p.moveTo(ExitStatus.VERIFICATION, NOTHING))
-                .isInstanceOfSatisfying(ExitProjectConflictException.class, e -> {
-                    assertThat(e.code()).isEqualTo("precondition");
-                    assertThat(e.getMessage()).contains("not approved", "no signed manifest");
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.code()).isEqualTo("exit-precondition");
+                    assertThat(e.text().text(java.util.Locale.ENGLISH)).contains("not approved", "no signed manifest");
                 });
         assertThat(p.status()).isEqualTo(ExitStatus.HANDOVER);
         assertThatThrownBy(() -> new ExitProject(ExitStatus.VERIFICATION).moveTo(ExitStatus.DELETION, NOTHING))
-                .hasMessageContaining("clean");
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.text().text(java.util.Locale.ENGLISH)).contains("clean"));
         assertThatThrownBy(() -> new ExitProject(ExitStatus.DELETION).moveTo(ExitStatus.CLOSED, NOTHING))
-                .hasMessageContaining("certificate");
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.text().text(java.util.Locale.ENGLISH)).contains("certificate"));
     }
 
     @Test
@@ -49,7 +53,7 @@ class ExitProjectTest {
         assertThat(p.status()).isEqualTo(ExitStatus.HANDOVER);
         p.requirePhase("The inventory", ExitStatus.PLANNING, ExitStatus.HANDOVER);
         assertThatThrownBy(() -> p.requirePhase("Media sanitisation", ExitStatus.DELETION))
-                .isInstanceOfSatisfying(ExitProjectConflictException.class,
-                        e -> assertThat(e.code()).isEqualTo("wrong-phase"));
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo("exit-wrong-phase"));
     }
 }

@@ -25,6 +25,10 @@ final class HandOver {
     final Path publicKey;
     final Path manifest;
     final KeyPair pair = Keys.generate();
+    /** The customer's (verifier's) key pair: verification reports are signed with it. */
+    final KeyPair verifier = Keys.generate();
+    final Path verifierKey;
+    final Path verifierPublicKey;
 
     HandOver(Path dir) throws IOException {
         this.dir = dir;
@@ -36,6 +40,10 @@ final class HandOver {
         publicKey = dir.resolve("provider.pub.pem");
         Files.writeString(privateKey, Pem.writePrivateKey(pair.getPrivate()));
         Files.writeString(publicKey, Pem.writePublicKey(pair.getPublic()));
+        verifierKey = dir.resolve("verifier.key.pem");
+        Files.writeString(verifierKey, Pem.writePrivateKey(verifier.getPrivate()));
+        verifierPublicKey = dir.resolve("verifier.pub.pem");
+        Files.writeString(verifierPublicKey, Pem.writePublicKey(verifier.getPublic()));
         manifest = dir.resolve("portal-handover.jsonl");
         Path inventory = dir.resolve("inventory.jsonl");
         Files.writeString(inventory, "{\"category\":\"key-custody\",\"name\":\"数据库加密密钥\",\"description\":\"由客户信息中心保管\","
@@ -52,10 +60,24 @@ final class HandOver {
         return Files.readString(publicKey);
     }
 
-    /** The JSON report of {@code exit verify --json} over the tree (clean unless the tree was changed). */
+    String verifierPem() {
+        return Pem.writePublicKey(verifier.getPublic());
+    }
+
+    /**
+     * The report of {@code exit verify --json --key <verifier key>} over the tree (clean unless the tree was
+     * changed), signed by the customer's verifier key.
+     */
     Path report(String name) throws IOException {
-        String[] out = cli("exit", "verify", "--manifest", manifest.toString(), "--pubkey", publicKey.toString(),
-                tree.toString(), "--json");
+        return report(name, verifierKey);
+    }
+
+    /** As {@link #report(String)}, signed with {@code key} (null: unsigned). */
+    Path report(String name, Path key) throws IOException {
+        String[] base = {"exit", "verify", "--manifest", manifest.toString(), "--pubkey", publicKey.toString(),
+                tree.toString(), "--json"};
+        String[] out = cli(key == null ? base : java.util.stream.Stream.concat(java.util.Arrays.stream(base),
+                java.util.stream.Stream.of("--key", key.toString())).toArray(String[]::new));
         Path report = dir.resolve(name);
         Files.writeString(report, out[1], StandardCharsets.UTF_8);
         return report;

@@ -26,15 +26,6 @@ public final class Hashing {
     }
 
     public static Hashed hash(Source source, Source.Item item, HashAlgorithm algorithm, boolean detectFormat) {
-        return hash(source, item, algorithm, detectFormat, null);
-    }
-
-    /** As {@link #hash(Source, Source.Item, HashAlgorithm, boolean)}, small SM3 files on {@code lanes} if given. */
-    public static Hashed hash(Source source, Source.Item item, HashAlgorithm algorithm, boolean detectFormat,
-                              LaneHasher lanes) {
-        if (lanes != null && algorithm == HashAlgorithm.SM3 && !detectFormat && LaneHasher.suits(item)) {
-            return lanes.hash(source, item);
-        }
         if (item.error() != null) {
             return new Hashed(item, null, item.size(), null, item.error());
         }

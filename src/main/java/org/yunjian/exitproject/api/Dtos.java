@@ -80,11 +80,12 @@ final class Dtos {
 
     record ProjectResponse(UUID id, String name, UUID systemId, ExitStatus status, List<ExitStatus> allowedTransitions,
                            String providerKeyFingerprint, boolean inventoryApproved, String inventoryApprovedBy,
-                           Instant inventoryApprovedAt, Instant createdAt, Instant updatedAt) {
+                           Instant inventoryApprovedAt, Instant createdAt, Instant updatedAt, String verifierKeyFingerprint) {
         static ProjectResponse of(ProjectInfo p) {
             return new ProjectResponse(p.id(), p.name(), p.systemId(), p.status(),
                     p.status().next().stream().sorted().toList(), p.providerKeyFingerprint(), p.inventoryApproved(),
-                    p.inventoryApprovedBy(), p.inventoryApprovedAt(), p.createdAt(), p.updatedAt());
+                    p.inventoryApprovedBy(), p.inventoryApprovedAt(), p.createdAt(), p.updatedAt(),
+                    p.verifierKeyFingerprint());
         }
     }
 

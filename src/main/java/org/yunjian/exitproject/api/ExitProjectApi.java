@@ -100,6 +100,14 @@ class ExitProjectApi {
         return ProjectResponse.of(service.setProviderKey(id, body.pem()));
     }
 
+    @PutMapping("/api/exit-projects/{id}/verifier-key")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Register the SM2 public key (PEM) verification reports are signed with: the customer's or a "
+            + "verifier it names (customer)")
+    ProjectResponse verifierKey(@PathVariable UUID id, @RequestBody KeyRequest body) {
+        return ProjectResponse.of(service.setVerifierKey(id, body.pem()));
+    }
+
     @PostMapping(path = "/api/exit-projects/{id}/manifests", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(WHO)
     @Operation(summary = "Upload a signed hand-over manifest; refused (400) unless its SM2 signature verifies against "

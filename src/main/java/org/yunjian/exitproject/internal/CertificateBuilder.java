@@ -211,14 +211,14 @@ class CertificateBuilder {
         h.table(List.of("类别", "名称", "说明", "类型"), (List<Object>) c.get("inventoryItems"),
                 m -> Arrays.asList(m.get("category"), m.get("name"), m.get("description"), m.get("sensitivity")));
         h.el("h2", "完整性核验（GB/T 31167-2014 9.3）");
-        h.table(List.of("核验对象", "结果", "应有", "一致", "缺失/多余/不一致/不可读", "报告 SM3"),
+        h.table(List.of("核验对象", "结果", "应有", "一致", "缺失/多余/不一致/不可读", "核验报告 SM3 → 所核验清单 SM3"),
                 (List<Object>) c.get("verificationRuns"), m -> {
                     Map<String, Object> t = (Map<String, Object>) m.get("totals");
                     return Arrays.asList(m.get("target"), Boolean.TRUE.equals(m.get("clean")) ? "通过" : "未通过", t.get("expected"),
                             t.get("ok"), t.get("missing") + " / " + t.get("extra") + " / "
                                     + (((Number) t.get("sizeMismatch")).longValue()
                                     + ((Number) t.get("hashMismatch")).longValue()) + " / " + t.get("unreadable"),
-                            m.get("reportSm3"));
+                            m.get("reportSm3") + " → " + (m.get("manifestSm3") == null ? "—" : m.get("manifestSm3")));
                 });
         h.el("h2", "删除授权、方案与记录（GB/T 31167-2014 9.4 a、b）");
         h.raw("<table>");

@@ -37,7 +37,8 @@ class ExitProjectRepository {
             rs.getString("name"), rs.getObject("system_id", UUID.class), ExitStatus.valueOf(rs.getString("status")),
             rs.getString("provider_key_pem"), rs.getString("provider_key_fingerprint"),
             rs.getString("inventory_approved_by"), instant(rs, "inventory_approved_at"),
-            instant(rs, "inventory_reopened_at"), instant(rs, "created_at"), instant(rs, "updated_at"));
+            instant(rs, "inventory_reopened_at"), instant(rs, "created_at"), instant(rs, "updated_at"),
+            rs.getString("verifier_key_pem"), rs.getString("verifier_key_fingerprint"));
 
     void insert(ProjectInfo p, UUID createdBy) {
         jdbc.sql("INSERT INTO exit_project (id, name, system_id, status, created_by, created_at, updated_at) "
@@ -73,6 +74,11 @@ class ExitProjectRepository {
 
     void setProviderKey(UUID id, String pem, String fingerprint, Instant now) {
         jdbc.sql("UPDATE exit_project SET provider_key_pem = ?, provider_key_fingerprint = ?, updated_at = ? WHERE id = ?")
+                .params(pem, fingerprint, utc(now), id).update();
+    }
+
+    void setVerifierKey(UUID id, String pem, String fingerprint, Instant now) {
+        jdbc.sql("UPDATE exit_project SET verifier_key_pem = ?, verifier_key_fingerprint = ?, updated_at = ? WHERE id = ?")
                 .params(pem, fingerprint, utc(now), id).update();
     }
 

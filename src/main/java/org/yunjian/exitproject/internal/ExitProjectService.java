@@ -36,12 +36,13 @@ import org.yunjian.exit.ManifestCheck;
 import org.yunjian.exit.ManifestEntry;
 import org.yunjian.exit.ManifestException;
 import org.yunjian.exit.ManifestReader;
+import org.yunjian.exit.SignedVerificationReport;
+import org.yunjian.exit.Totals;
 import org.yunjian.exit.Sensitivity;
 import org.yunjian.exit.SignatureStatus;
 import org.yunjian.exitproject.ChecklistStatus;
 import org.yunjian.exitproject.DeletionCertificateIssued;
 import org.yunjian.exitproject.ExitProject;
-import org.yunjian.exitproject.ExitProjectConflictException;
 import org.yunjian.exitproject.ExitStatus;
 import org.yunjian.exitproject.NextUse;
 import org.yunjian.exitproject.SanitisationMethod;
@@ -63,6 +64,8 @@ import org.yunjian.party.CloudSystem;
 import org.yunjian.party.DeploymentModel;
 import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Text;
@@ -266,7 +269,7 @@ public class ExitProjectService {
         }
         Instant now = clock.instant();
         ProjectInfo p = new ProjectInfo(UUID.randomUUID(), in.name().strip(), system.id(), ExitStatus.PLANNING, null,
-                null, null, null, null, now, now);
+                null, null, null, null, now, now, null, null);
         repo.insert(p, u.userId());
         int position = 0;
         for (String key : CHECKLIST_KEYS) {
@@ -291,7 +294,7 @@ public class ExitProjectService {
         ProjectView v = view(access);
         new ExitProject(current).moveTo(target, v.facts());
         if (!repo.updateStatus(id, current, target, clock.instant())) {
-            throw new ExitProjectConflictException("concurrent-change", "The exit project changed meanwhile; reload");
+            throw new ConflictException("exit-concurrent-change", "exitproject.conflict.concurrentChange");
         }
         events.publishEvent(AuditableEvent.success("exit-project.transition", "exit-project", id,
                 current + " -> " + target));
@@ -307,8 +310,7 @@ public class ExitProjectService {
         Access access = access(id);
         ExitStatus s = lock(id);
         if (repo.certificate(id).isPresent()) {
-            throw new ExitProjectConflictException("certificate-issued",
-                    "The deletion certificate has been issued: the exit project's records can no longer change");
+            throw new ConflictException("exit-certificate-issued", "exitproject.conflict.certificateIssued");
         }
         new ExitProject(s).requirePhase(what, phases);
         return access;
@@ -361,6 +363,27 @@ public class ExitProjectService {
         reopen(id, now, "provider key changed");
         events.publishEvent(AuditableEvent.success("exit-project.provider-key", "exit-project", id,
                 "sm3:" + fingerprint));
+        return repo.find(id).orElseThrow();
+    }
+
+    /**
+     * The SM2 public key verification reports must be signed with: the customer's own, or that of a verifier it
+     * names (customer only; audited). Reports signed with any other key are refused.
+     */
+    public ProjectInfo setVerifierKey(UUID id, String pem) {
+        Access access = access(id);
+        access.requireCustomer("registering the verifier's key");
+        open(id, "The verifier's key", ExitStatus.PLANNING, ExitStatus.HANDOVER, ExitStatus.VERIFICATION);
+        PublicKey key;
+        try {
+            key = Keys.readPublicKey(pem == null ? "" : pem);
+        } catch (RuntimeException e) {
+            throw new FieldErrors.ValidationException("pem", "exitproject.verifierKey.invalid");
+        }
+        String fingerprint = Keys.fingerprint(key);
+        repo.setVerifierKey(id, org.yunjian.crypto.Pem.writePublicKey(key), fingerprint, clock.instant());
+        events.publishEvent(AuditableEvent.success("exit-project.verifier-key", "exit-project", id,
+                Msg.of("exitproject.audit.verifierKey", fingerprint)));
         return repo.find(id).orElseThrow();
     }
 
@@ -429,7 +452,7 @@ public class ExitProjectService {
             return new Manifest(name, Sm3.digest(file).hex(), Files.size(file), check.header().root(),
                     check.header().algorithm().id(), check.header().created().toString(), check.header().allVersions(),
                     check.files(), check.bytes(), sensitive, check.items(), check.digest(), Keys.fingerprint(key),
-                    check.signature().name(), items);
+                    check.signature().name(), items, ManifestReader.fileDigests(file).signatureSm3());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -472,7 +495,7 @@ public class ExitProjectService {
         open(id, "The hand-over inventory", ExitStatus.PLANNING, ExitStatus.HANDOVER);
         ProjectView v = view(access);
         if (v.manifests().isEmpty() && v.items().isEmpty()) {
-            throw new ExitProjectConflictException("precondition", "The inventory is empty: nothing to approve");
+            throw new ConflictException("exit-precondition", "exitproject.conflict.inventoryEmpty");
         }
         repo.approveInventory(id, access.user().username(), clock.instant());
         events.publishEvent(AuditableEvent.success("exit-project.inventory.approve", "exit-project", id,
@@ -488,56 +511,83 @@ public class ExitProjectService {
 
     // --- verification
 
-    /** Records the JSON report of a {@code yunjian exit verify --json} run (customer or agent). */
+    /**
+     * Records the signed JSON report of a {@code yunjian exit verify --json --key …} run, read through
+     * {@link SignedVerificationReport}: only the customer records one, and only when it names an approved manifest of
+     * this project (file and signature digest), its verdict agrees with its findings and its signature is valid;
+     * each refusal names the problem (400).
+     */
     public Entry<Verification> recordVerification(UUID id, String fileName, byte[] report, String note) {
         Access access = access(id);
         access.require(access.mayVerify(), "recording verification runs");
+        if (!access.isCustomer()) {
+            throw new FieldErrors.ValidationException("file", "exitproject.report.notCustomer");
+        }
         open(id, "A verification run", ExitStatus.VERIFICATION);
         if (report == null || report.length == 0) {
             throw new FieldErrors.ValidationException("file", "required");
         }
         textRules.require("note", note, Text.Kind.LINES);
-        Verification v = parseReport(safeName(fileName, "report.json"), report, trim(note));
+        SignedVerificationReport.Read read = readReport(report);
+        SignedVerificationReport r = read.report();
+        List<Entry<?>> all = repo.records(id).stream().<Entry<?>>map(this::entry).toList();
+        boolean approved = access.project().inventoryApproved();
+        List<Entry<Manifest>> manifests = of(all, Kind.MANIFEST);
+        Entry<Manifest> verified = manifests.stream()
+                .filter(m -> m.data().fileSm3().equals(r.manifestSm3())
+                        && java.util.Objects.equals(m.data().signatureSm3(), r.manifestSignatureSm3()))
+                .findFirst().orElse(null);
+        if (verified == null || !approved) {
+            throw new FieldErrors.ValidationException("file", "exitproject.report.otherManifest");
+        }
+        if (!read.signed()) {
+            throw new FieldErrors.ValidationException("file", "exitproject.report.unsigned");
+        }
+        if (read.signedBy(verifierKeys(access)) == null) {
+            throw new FieldErrors.ValidationException("file", "exitproject.report.notVerifier");
+        }
+        Totals t = r.totals();
+        Map<String, Long> totals = new LinkedHashMap<>();
+        totals.put("expected", t.expected());
+        totals.put("ok", t.ok());
+        totals.put("missing", t.missing());
+        totals.put("extra", t.extra());
+        totals.put("sizeMismatch", t.sizeMismatch());
+        totals.put("hashMismatch", t.hashMismatch());
+        totals.put("unreadable", t.unreadable());
+        totals.put("bytesHashed", t.bytesHashed());
+        Verification v = new Verification(safeName(fileName, "report.json"), read.sm3(), str(r.target()),
+                str(r.algorithm()), r.manifestSignature().name(), str(r.signatureDetail()), r.clean(), r.interrupted(),
+                totals, r.findings().size(), trim(note), r.manifestSm3(), r.manifestSignatureSm3(), str(r.tool()),
+                read.signer());
         UUID recordId = UUID.randomUUID();
         Entry<Verification> e = insert(id, recordId, Kind.VERIFICATION, v, access);
         Path received = files.receive(id, new java.io.ByteArrayInputStream(report));
         files.keep(received, id, recordId);
         events.publishEvent(AuditableEvent.success("exit-project.verification.record", "exit-project", id,
-                (v.clean() ? "clean" : "differences") + ", report sm3:" + v.reportSm3()));
+                (v.clean() ? "clean" : "differences") + ", report sm3:" + v.reportSm3() + ", manifest sm3:"
+                        + v.manifestSm3()));
         return e;
     }
 
-    static Verification parseReport(String name, byte[] report, String note) {
-        String problem = "not a 'yunjian exit verify --json' report: ";
-        Map<String, Object> m;
+    /** The report through its one contract type; a report that is not one is refused naming why. */
+    static SignedVerificationReport.Read readReport(byte[] report) {
         try {
-            m = CanonicalJson.parseObject(new String(report, StandardCharsets.UTF_8).strip());
-        } catch (IllegalArgumentException e) {
-            throw new FieldErrors.ValidationException("file", problem + e.getMessage());
+            return SignedVerificationReport.read(report);
+        } catch (SignedVerificationReport.Invalid e) {
+            throw new FieldErrors.ValidationException("file", "exitproject.report." + switch (e.reason()) {
+                case MALFORMED -> "malformed";
+                case NOT_CANONICAL -> "notCanonical";
+                case VERDICT_DISAGREES -> "verdictDisagrees";
+                case BAD_SIGNATURE -> "badSignature";
+            });
         }
-        if (!(m.get("totals") instanceof Map<?, ?> t) || !(m.get("clean") instanceof Boolean clean)
-                || !(m.get("interrupted") instanceof Boolean interrupted) || !(m.get("signature") instanceof String sig)
-                || !(m.get("findings") instanceof List<?> findings)) {
-            throw new FieldErrors.ValidationException("file", problem + "totals, clean, interrupted, signature and "
-                    + "findings are required");
-        }
-        Map<String, Long> totals = new LinkedHashMap<>();
-        for (String k : List.of("expected", "ok", "missing", "extra", "sizeMismatch", "hashMismatch", "unreadable",
-                "bytesHashed")) {
-            if (!(t.get(k) instanceof Long n) || n < 0) {
-                throw new FieldErrors.ValidationException("file", problem + "totals." + k + " missing");
-            }
-            totals.put(k, n);
-        }
-        long differences = totals.get("missing") + totals.get("extra") + totals.get("sizeMismatch")
-                + totals.get("hashMismatch") + totals.get("unreadable");
-        boolean consistent = !clean || (!interrupted && differences == 0 && "VALID".equals(sig));
-        if (!consistent) {
-            throw new FieldErrors.ValidationException("file", problem + "it claims clean but lists differences "
-                    + "or a signature other than VALID");
-        }
-        return new Verification(name, Sm3.hex(report), str(m.get("target")), str(m.get("algorithm")), sig,
-                str(m.get("signatureDetail")), clean, interrupted, totals, findings.size(), note);
+    }
+
+    /** The keys a verification report may be signed with: the verifier key registered on the project. */
+    private static List<PublicKey> verifierKeys(Access access) {
+        String pem = access.project().verifierKeyPem();
+        return pem == null ? List.of() : List.of(Keys.readPublicKey(pem));
     }
 
     /** A text field of an uploaded report, as stored and shown: what no document can carry becomes U+FFFD. */
@@ -604,7 +654,7 @@ public class ExitProjectService {
         access.requireCustomer("authorising the deletion");
         open(id, "The deletion authorisation", ExitStatus.VERIFICATION, ExitStatus.DELETION);
         if (view(access).deletion().isPresent()) {
-            throw new ExitProjectConflictException("deletion-recorded", "The deletion has been recorded already");
+            throw new ConflictException("exit-deletion-recorded", "exitproject.conflict.deletionRecorded");
         }
         FieldErrors errors = new FieldErrors();
         required(errors, "signatory", in.signatory(), 200);
@@ -660,18 +710,17 @@ public class ExitProjectService {
         open(id, "The deletion record", ExitStatus.DELETION);
         ProjectView v = view(access);
         if (v.deletion().isPresent()) {
-            throw new ExitProjectConflictException("deletion-recorded", "The deletion has been recorded already");
+            throw new ConflictException("exit-deletion-recorded", "exitproject.conflict.deletionRecorded");
         }
-        Authorisation auth = v.authorisation().map(Entry::data).orElseThrow(() -> new ExitProjectConflictException(
-                "precondition", "No written deletion authorisation from the customer (GB/T 31167 9.4 b)"));
+        Authorisation auth = v.authorisation().map(Entry::data).orElseThrow(() -> new ConflictException(
+                "exit-precondition", "exitproject.conflict.noAuthorisation"));
         if (v.plan().isEmpty()) {
-            throw new ExitProjectConflictException("precondition", "Record the deletion plan first");
+            throw new ConflictException("exit-precondition", "exitproject.conflict.noPlan");
         }
         LocalDate today = today();
         if (today.isBefore(auth.retainUntil())) {
-            throw new ExitProjectConflictException("retention-period", "The customer's authorisation keeps the data "
-                    + "until " + auth.retainUntil() + " (GB/T 31167 9.4 a); the deletion can be recorded from that day "
-                    + "on, today is " + today);
+            throw new ConflictException("exit-retention-period", "exitproject.conflict.retention",
+                    auth.retainUntil().toString(), today.toString());
         }
         FieldErrors errors = new FieldErrors();
         if (in.deletedOn() == null) {
@@ -741,8 +790,8 @@ public class ExitProjectService {
         access.requireProvider("recording device disposal");
         open(id, "Device disposal", ExitStatus.DELETION);
         if (access.system().deploymentModel() != DeploymentModel.PRIVATE) {
-            throw new ExitProjectConflictException("not-private-cloud", "Device disposal records (JR/T 8.2.2) are "
-                    + "for private clouds; this system is " + access.system().deploymentModel());
+            throw new ConflictException("exit-not-private-cloud", "exitproject.conflict.notPrivateCloud",
+                    access.system().deploymentModel());
         }
         FieldErrors errors = new FieldErrors();
         required(errors, "deviceId", in.deviceId(), 200);
@@ -782,8 +831,8 @@ public class ExitProjectService {
         ProjectView v = view(access);
         List<String> blockers = v.certificateBlockers();
         if (!blockers.isEmpty()) {
-            throw new ExitProjectConflictException(v.certificate().isPresent() ? "certificate-issued" : "precondition",
-                    "Cannot issue the deletion certificate: " + String.join("; ", blockers));
+            throw new ConflictException(v.certificate().isPresent() ? "exit-certificate-issued" : "exit-precondition",
+                    "exitproject.conflict.cannotIssue", String.join("; ", blockers));
         }
         CertificateInfo c = certificates.issue(v, clock.instant());
         repo.insertCertificate(c);

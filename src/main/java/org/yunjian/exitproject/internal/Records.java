@@ -23,7 +23,8 @@ public final class Records {
 
     public record ProjectInfo(UUID id, String name, UUID systemId, ExitStatus status, String providerKeyPem,
                               String providerKeyFingerprint, String inventoryApprovedBy, Instant inventoryApprovedAt,
-                              Instant inventoryReopenedAt, Instant createdAt, Instant updatedAt) {
+                              Instant inventoryReopenedAt, Instant createdAt, Instant updatedAt, String verifierKeyPem,
+                              String verifierKeyFingerprint) {
 
         public boolean inventoryApproved() {
             return inventoryApprovedAt != null;
@@ -59,7 +60,8 @@ public final class Records {
     /** A signed hand-over manifest as uploaded: the file's facts and what its header and trailer state. */
     public record Manifest(String fileName, String fileSm3, long fileSize, String root, String algorithm,
                            String created, boolean allVersions, long files, long bytes, long sensitiveFiles,
-                           long itemCount, String signedDigest, String signer, String signature, List<Item> items) {
+                           long itemCount, String signedDigest, String signer, String signature, List<Item> items,
+                           String signatureSm3) {
         public Manifest {
             items = List.copyOf(items);
         }
@@ -75,7 +77,8 @@ public final class Records {
     /** The outcome of one {@code yunjian exit verify --json} run, as reported. */
     public record Verification(String fileName, String reportSm3, String target, String algorithm, String signature,
                                String signatureDetail, boolean clean, boolean interrupted, Map<String, Long> totals,
-                               long findings, String note) {
+                               long findings, String note, String manifestSm3, String manifestSignatureSm3,
+                               String tool, String verifier) {
         public Verification {
             totals = Map.copyOf(totals);
         }

@@ -21,7 +21,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.exit.InventoryItem;
 import org.yunjian.exitproject.ChecklistStatus;
 import org.yunjian.exitproject.DisposalAction;
-import org.yunjian.exitproject.ExitProjectConflictException;
 import org.yunjian.exitproject.ExitStatus;
 import org.yunjian.exitproject.NextUse;
 import org.yunjian.exitproject.SanitisationMethod;
@@ -109,6 +108,7 @@ class ExitProjectPages {
         Map<String, Boolean> can = new LinkedHashMap<>();
         can.put("checklist", a.isCustomer() && open && s != ExitStatus.CLOSED);
         can.put("key", a.isProvider() && inventoryPhase);
+        can.put("verifierKey", a.isCustomer() && open && s.ordinal() <= ExitStatus.VERIFICATION.ordinal());
         can.put("inventory", a.mayAddToInventory() && inventoryPhase);
         can.put("approve", a.isCustomer() && inventoryPhase && !v.project().inventoryApproved()
                 && !(v.manifests().isEmpty() && v.items().isEmpty()));
@@ -158,7 +158,7 @@ class ExitProjectPages {
             return "redirect:/exit-projects/" + id + anchor;
         } catch (ValidationException e) {
             return page(id, model, e.errors());
-        } catch (ExitProjectConflictException e) {
+        } catch (org.yunjian.shared.ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
             return "redirect:/exit-projects/" + id;
         }
@@ -187,6 +187,16 @@ class ExitProjectPages {
         String text = file != null && !file.isEmpty() ? new String(file.getBytes(), java.nio.charset.StandardCharsets.US_ASCII)
                 : pem;
         return change(id, model, flash, "#inventory", () -> service.setProviderKey(id, text));
+    }
+
+    @PostMapping("/exit-projects/{id}/verifier-key")
+    @PreAuthorize(WHO)
+    String verifierKey(@PathVariable UUID id, @RequestParam(required = false) String pem,
+                       @RequestParam(value = "file", required = false) MultipartFile file, Model model,
+                       RedirectAttributes flash) throws IOException {
+        String text = file != null && !file.isEmpty() ? new String(file.getBytes(), java.nio.charset.StandardCharsets.US_ASCII)
+                : pem;
+        return change(id, model, flash, "#verification", () -> service.setVerifierKey(id, text));
     }
 
     @PostMapping("/exit-projects/{id}/manifests")
