@@ -31,7 +31,8 @@ class EmbeddedDatabaseClosedTests {
     void serverOpensNoDatabasePortKeepsFilesOwnerOnlyAndTheCliRefusesWhileItRuns() throws Exception {
         Path dataDir = Files.createTempDirectory("yunjian-closed-").resolve("data");   // created by the platform
         long pid;
-        try (ServerProcess server = ServerProcess.start(dataDir)) {
+        // the pool logs the URL it opened at INFO (quiet by default): ask for it, to check no AUTO_SERVER is in it
+        try (ServerProcess server = ServerProcess.start(dataDir, "--logging.level.com.zaxxer.hikari=INFO")) {
             pid = server.pid();
             assertThat(listeningPorts(pid)).as("TCP ports the server listens on").containsExactly(server.uri("/").getPort());
             String log = Files.readString(server.log(), StandardCharsets.UTF_8);

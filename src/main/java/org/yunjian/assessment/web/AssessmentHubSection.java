@@ -42,7 +42,7 @@ class AssessmentHubSection implements SystemHubSection {
             links.add(new Link("/dashboard/systems/" + systemId, Texts.get("assessment.hub.dashboard"), ""));
         }
         visible.forEach(a -> links.add(new Link("/assessments/" + a.id(), a.name(),
-                Texts.get("assessment.status." + a.status().name()))));
+                org.yunjian.shared.Msg.of(a.status()).text())));
         return links;
     }
 }
