@@ -22,13 +22,14 @@ public interface CatalogExchange {
 
     /**
      * Validates {@code content} against the OSCAL catalog schema (JSON or XML, by content), maps it and stores
-     * it as standard {@code code} (replacing an earlier import under that code), all or nothing.
+     * it as standard {@code code}, all or nothing. An earlier import under that code is replaced only when
+     * {@code replace} says so; otherwise the import is refused with a conflict naming the existing catalog.
      *
      * @param code the standard code for the imported catalog; null derives one from the document's title
      * @throws CatalogLoadException naming file, line, path and problem when the document is not a valid catalog
      * @throws org.yunjian.shared.FieldErrors.ValidationException for a bad or built-in code
      */
-    ImportedStandard importOscal(String fileName, byte[] content, String code);
+    ImportedStandard importOscal(String fileName, byte[] content, String code, boolean replace);
 
     /** The imported standards, by code. */
     List<ImportedStandard> imported();

@@ -68,7 +68,8 @@ class CatalogExchangeApiController {
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     @Operation(summary = "Import an OSCAL catalog (JSON or XML), validated against the official schema, as a further standard")
     CatalogExchange.ImportedStandard importCatalog(@RequestParam("file") MultipartFile file,
-                                                  @RequestParam(required = false) String code) {
+                                                  @RequestParam(required = false) String code,
+                                                  @RequestParam(defaultValue = "false") boolean replace) {
         byte[] content;
         try (InputStream in = file.getInputStream()) {
             content = in.readNBytes(maxBytes + 1);
@@ -79,7 +80,7 @@ class CatalogExchangeApiController {
             throw new FieldErrors.ValidationException("file", "larger than " + maxBytes + " bytes");
         }
         try {
-            return exchange.importOscal(file.getOriginalFilename(), content, code);
+            return exchange.importOscal(file.getOriginalFilename(), content, code, replace);
         } catch (CatalogLoadException e) {
             throw new FieldErrors.ValidationException("file", e.getMessage());
         }

@@ -227,6 +227,8 @@ public class CatalogCommand implements CliCommand, Runnable {
         Path file;
         @Option(names = "--code", description = "standard code for it (default: derived from the title)")
         String code;
+        @Option(names = "--replace", description = "replace an earlier import under the same code")
+        boolean replace;
         private final CatalogExchange exchange;
 
         Import(CatalogExchange exchange) {
@@ -238,7 +240,7 @@ public class CatalogCommand implements CliCommand, Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try {
-                var s = exchange.importOscal(file.getFileName().toString(), Files.readAllBytes(file), code);
+                var s = exchange.importOscal(file.getFileName().toString(), Files.readAllBytes(file), code, replace);
                 out.println("imported " + s.code() + ": " + s.requirements() + " requirements (" + s.format() + ", sha256 " + s.sha256() + ")");
                 out.flush();
                 return 0;
@@ -246,6 +248,8 @@ public class CatalogCommand implements CliCommand, Runnable {
                 err.println("rejected, nothing stored: " + e.getMessage());
             } catch (FieldErrors.ValidationException e) {
                 err.println("rejected, nothing stored: " + e.errors());
+            } catch (org.yunjian.shared.ConflictException e) {
+                err.println(e.getMessage());
             }
             err.flush();
             return 1;

@@ -36,6 +36,7 @@ import org.yunjian.catalog.RequirementId;
 import org.yunjian.catalog.Standard;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Text;
@@ -170,20 +171,20 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
     // ---- import ----
 
     @Override
-    public ImportedStandard importOscal(String fileName, byte[] content, String code) {
+    public ImportedStandard importOscal(String fileName, byte[] content, String code, boolean replace) {
         String file = Text.fileName(fileName, "upload");
         try {
-            return doImport(file, content, code);
+            return doImport(file, content, code, replace);
         } catch (CatalogLoadException e) {
             events.publishEvent(AuditableEvent.failure("catalog.import", "catalog_standard", code, e.getMessage()));
             throw e;
-        } catch (FieldErrors.ValidationException e) {
+        } catch (FieldErrors.ValidationException | ConflictException e) {
             events.publishEvent(AuditableEvent.failure("catalog.import", "catalog_standard", code, e.getMessage()));
             throw e;
         }
     }
 
-    private synchronized ImportedStandard doImport(String file, byte[] content, String requestedCode) {
+    private synchronized ImportedStandard doImport(String file, byte[] content, String requestedCode, boolean replace) {
         OscalFormat format = OscalFormat.sniff(content);
         if (format == null) {
             throw new CatalogFileException(file, 1, "$", "neither OSCAL JSON nor OSCAL XML (expected '{' or '<' first)");
@@ -196,6 +197,14 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
         }
         if (catalog.isBuiltIn(code)) {
             throw new FieldErrors.ValidationException("code", code + " is a built-in standard");
+        }
+        if (!replace) {
+            // never silently: a second catalog under the same code replaces the first only when asked to
+            List<String> existing = jdbc.sql("SELECT title FROM catalog_import WHERE code = ?").param(code)
+                    .query(String.class).list();
+            if (!existing.isEmpty()) {
+                throw new ConflictException("catalog-exists", "catalog.import.exists", code, existing.get(0));
+            }
         }
         OscalMapping.Imported mapped = OscalMapping.toStandard(code, file, model);
         String sha = sha256(content);
@@ -265,16 +274,32 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
         return OscalMapping.toStandard(code, file, read(file, content, format));
     }
 
-    /** NIST SP 800-53 → NIST-SP-800-53 style codes from the title's Latin words; OSCAL-IMPORT when there are none. */
+    /**
+     * A code from the title before any ':' that keeps its numbers: "NIST Special Publication 800-53 Revision 5.1.1
+     * HIGH IMPACT BASELINE" → {@code NIST-SP80053-REV5-HIGH-IMPACT}, "… Revision 4: Security and Privacy …" →
+     * {@code NIST-SP80053-REV4}. Numbers join the word before them (a code segment starts with a letter); a
+     * revision keeps its major number; "Special Publication" reads SP. OSCAL-IMPORT when there are no words.
+     */
     static String deriveCode(OscalModel.Catalog model) {
         String yunjianCode = model.props().stream().filter(p -> p.isYunjian("standard-code")).map(OscalModel.Prop::value)
                 .findFirst().orElse(null);
         if (yunjianCode != null) {
             return yunjianCode + "-IMPORT";
         }
+        String title = model.title().toUpperCase(Locale.ROOT);
+        int colon = title.indexOf(':');
+        title = (colon > 0 ? title.substring(0, colon) : title).replace("SPECIAL PUBLICATION", "SP")
+                .replaceAll("REVISION\\s+(\\d+)(?:\\.\\d+)*", "REV$1");
         List<String> words = new ArrayList<>();
-        for (String w : model.title().toUpperCase(Locale.ROOT).split("[^A-Z0-9]+")) {
-            if (w.length() >= 2 && Character.isLetter(w.charAt(0)) && words.size() < 4) {
+        for (String w : title.split("[^A-Z0-9]+")) {
+            if (w.isEmpty()) {
+                continue;
+            }
+            if (Character.isDigit(w.charAt(0))) {
+                if (!words.isEmpty()) {
+                    words.set(words.size() - 1, words.get(words.size() - 1) + w);
+                }
+            } else if (w.length() >= 2 && words.size() < 5) {
                 words.add(w);
             }
         }

@@ -50,16 +50,16 @@ class CatalogPageController {
     @PostMapping("/catalog/import")
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     String importCatalog(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String code,
-                         RedirectAttributes flash, Locale locale) {
+                         @RequestParam(defaultValue = "false") boolean replace, RedirectAttributes flash, Locale locale) {
         try (InputStream in = file.getInputStream()) {
             byte[] content = in.readNBytes(20_000_001);
             if (content.length > 20_000_000) {
                 throw new FieldErrors.ValidationException("file", "larger than 20000000 bytes");
             }
-            CatalogExchange.ImportedStandard s = exchange.importOscal(file.getOriginalFilename(), content, code);
+            CatalogExchange.ImportedStandard s = exchange.importOscal(file.getOriginalFilename(), content, code, replace);
             flash.addFlashAttribute("importMessage", messages.getMessage("catalog.import.done",
                     new Object[]{s.code(), s.requirements()}, locale));
-        } catch (CatalogLoadException e) {
+        } catch (CatalogLoadException | org.yunjian.shared.ConflictException e) {
             flash.addFlashAttribute("importErrors", List.of(e.getMessage()));
         } catch (FieldErrors.ValidationException e) {
             flash.addFlashAttribute("importErrors", e.errors().entrySet().stream()

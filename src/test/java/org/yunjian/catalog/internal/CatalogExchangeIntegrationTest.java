@@ -183,7 +183,7 @@ class CatalogExchangeIntegrationTest {
     void export_import_export_through_the_service_is_byte_identical() {
         for (OscalFormat f : OscalFormat.values()) {
             String first = exchange.exportOscal("TCCIA004", f);
-            exchange.importOscal("tccia." + f.extension(), first.getBytes(StandardCharsets.UTF_8), "TCCIA-COPY-" + f.name());
+            exchange.importOscal("tccia." + f.extension(), first.getBytes(StandardCharsets.UTF_8), "TCCIA-COPY-" + f.name(), false);
             assertThat(exchange.exportOscal("TCCIA-COPY-" + f.name(), f)).isEqualTo(first);
             assertThat(catalog.search("责任", RequirementFilter.items().standard("TCCIA-COPY-" + f.name()))).isNotEmpty();
         }
