@@ -102,6 +102,16 @@ public final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** SIGTERM, as {@code kill}, systemd or {@code spring-boot:run} stop a server; returns its exit code. */
+    public int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            kill();
+            return -1;
+        }
+        return process.exitValue();
+    }
+
     /** SIGKILL on Linux: no shutdown hooks, no flushing. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
