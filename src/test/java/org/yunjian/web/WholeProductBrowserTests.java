@@ -113,8 +113,9 @@ class WholeProductBrowserTests {
     /** Its own database and keys: the demo installation alone, whatever other test classes stored in theirs. */
     @DynamicPropertySource
     static void ownDataDirectory(DynamicPropertyRegistry registry) throws IOException {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("yunjian-crawl-");
-        registry.add("yunjian.data-dir", dir::toString);
+        // a database of its own too (on PostgreSQL the shared test database's audit log is not empty, so a fresh
+        // key directory would rightly be refused); fresh() also gives it its own data directory
+        org.yunjian.support.TestDatabases.fresh("whole_product_crawl", registry);
     }
 
     /** pattern + " " + check → the first page and role that failed it, with what was found. */
