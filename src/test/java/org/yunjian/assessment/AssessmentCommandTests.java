@@ -107,6 +107,18 @@ class AssessmentCommandTests {
     }
 
     @Test
+    void helpAndOutputFollowTheChosenLanguage() {
+        assertThat(run(java.util.Locale.SIMPLIFIED_CHINESE, "assessment", "list", "--help")).isZero();
+        assertThat(out.toString()).contains("列出该用户参与的测评。", "以该用户身份操作").doesNotContain("List the assessments");
+        out.getBuffer().setLength(0);
+        assertThat(run(java.util.Locale.ENGLISH, "assessment", "report", "--help")).isZero();
+        assertThat(out.toString()).contains("Write the assessment report", "docx, pdf or oscal-json")
+                .doesNotContain("写出测评报告");
+        assertThat(run(java.util.Locale.SIMPLIFIED_CHINESE, "assessment", "list", "--as", "nobody-x")).isEqualTo(2);
+        assertThat(err.toString()).contains("没有名为“nobody-x”的已启用业务用户或系统管理员");
+    }
+
+    @Test
     void refusesAnUnknownUser() {
         assertThat(run("assessment", "list", "--as", "nobody-" + UUID.randomUUID())).isEqualTo(2);
         assertThat(err.toString()).contains("No enabled business user");
