@@ -55,7 +55,7 @@ public final class Catalog {
         Map<RequirementId, Requirement> byId = new LinkedHashMap<>();
         for (Requirement r : requirements) {
             if (!byCode.containsKey(r.standardCode()) || !r.id().standardCode().equals(r.standardCode())) {
-                throw new IllegalArgumentException(r.id() + ": unknown or mismatched standard " + r.standardCode());
+                throw new IllegalArgumentException(r.id() + ": standard mismatch " + r.standardCode());
             }
             if (byId.putIfAbsent(r.id(), r) != null) {
                 throw new IllegalArgumentException("duplicate requirement " + r.id());
@@ -83,7 +83,7 @@ public final class Catalog {
     public synchronized void replaceImported(List<Standard> standards, List<Requirement> requirements) {
         for (Standard s : standards) {
             if (builtIn.contains(s.code())) {
-                throw new IllegalArgumentException("standard " + s.code() + " is built in and cannot be imported");
+                throw new IllegalArgumentException("built-in standard " + s.code());
             }
         }
         List<Standard> allStandards = new ArrayList<>(builtInStandards);
@@ -141,6 +141,25 @@ public final class Catalog {
     /** Requirements matching {@code filter}, in catalog order (standards in load order, then document order). */
     public List<Requirement> find(RequirementFilter filter) {
         return state.requirements().values().stream().filter(filter::matches).toList();
+    }
+
+    /**
+     * One page of the requirements a person looks for: with a {@code query}, the search hits (any kind, most
+     * relevant first); without, the items (not their headings) in catalog order; both restricted by {@code filter}.
+     * A page past the last shows the last.
+     *
+     * @param page 1-based
+     * @param size 1 to {@link RequirementPage#MAX_SIZE}
+     */
+    public RequirementPage page(String query, RequirementFilter filter, int page, int size) {
+        if (size < 1 || size > RequirementPage.MAX_SIZE) {
+            throw new IllegalArgumentException("size " + size);
+        }
+        RequirementFilter f = filter == null ? RequirementFilter.any() : filter;
+        List<Requirement> all = query != null && !query.isBlank()
+                ? search(query, f).stream().map(SearchHit::requirement).toList()
+                : find(f.kind() == null ? f.kind(RequirementKind.ITEM) : f);
+        return RequirementPage.of(all, page, size);
     }
 
     /** All cross-references between standards. */
