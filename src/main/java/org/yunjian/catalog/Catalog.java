@@ -94,6 +94,28 @@ public final class Catalog {
         this.state = checked.state;
     }
 
+    /**
+     * The standards imported from OSCAL catalogs (not the built-in ones), in load order: the ones an assessment can
+     * be scoped to besides the built-in selections.
+     */
+    public List<Standard> importedStandards() {
+        return state.standards().values().stream().filter(s -> !builtIn.contains(s.code())).toList();
+    }
+
+    /**
+     * What an assessment scoped to the imported standard {@code code} assesses: one item per control that states a
+     * requirement (its {@code statement}; a withdrawn control has none and is left out), in document order; its
+     * heading (parent) and top-level group are the control point and layer of the assessment item. Empty for an
+     * unknown or built-in code.
+     */
+    public List<Requirement> assessableItems(String code) {
+        if (code == null || builtIn.contains(code)) {
+            return List.of();
+        }
+        return find(RequirementFilter.items().standard(code)).stream().filter(r -> r.text() != null && !r.text().isBlank())
+                .toList();
+    }
+
     /** Whether {@code code} is one of the standards shipped with Yunjian (not imported). */
     public boolean isBuiltIn(String code) {
         return builtIn.contains(code);

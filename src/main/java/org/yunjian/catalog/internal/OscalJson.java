@@ -32,7 +32,7 @@ final class OscalJson {
 
     private static List<Prop> props(JsonNode n) {
         return list(n, "props").stream().map(p -> new Prop(p.get("name").asString(), p.get("ns").asString(),
-                p.get("value").asString())).toList();
+                p.get("value").asString(), p.get("class").asString())).toList();
     }
 
     private static List<Param> params(JsonNode n) {

@@ -337,10 +337,14 @@ final class OscalMapping {
                 .findFirst().orElse(null);
     }
 
-    /** The OSCAL {@code label} prop (e.g. NIST's AC-1), else {@code fallback}. */
+    /**
+     * The OSCAL {@code label} prop (e.g. NIST's AC-1), preferring one without a class (NIST adds SP 800-53A's
+     * {@code AC-01} with class {@code sp800-53a}), else {@code fallback}.
+     */
     private static String label(List<Prop> props, String fallback) {
-        return props.stream().filter(p -> p.ns() == null && "label".equals(p.name())).map(Prop::value)
-                .findFirst().orElse(fallback);
+        List<Prop> labels = props.stream().filter(p -> p.ns() == null && "label".equals(p.name())).toList();
+        return labels.stream().filter(p -> p.clazz() == null).map(Prop::value).findFirst()
+                .orElse(labels.stream().map(Prop::value).findFirst().orElse(fallback));
     }
 
     private static String yunjian(List<Prop> props, String name, String fallback) {

@@ -17,7 +17,12 @@ final class OscalModel {
     private OscalModel() {
     }
 
-    record Prop(String name, String ns, String value) {
+    /** A property; {@code clazz} is OSCAL's {@code class} (NIST marks its SP 800-53A labels with it), kept for reading. */
+    record Prop(String name, String ns, String value, String clazz) {
+        Prop(String name, String ns, String value) {
+            this(name, ns, value, null);
+        }
+
         static Prop yunjian(String name, String value) {
             return new Prop(name, NS, value);
         }

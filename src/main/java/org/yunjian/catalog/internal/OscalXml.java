@@ -259,7 +259,8 @@ final class OscalXml {
     }
 
     private static List<Prop> props(Element e) {
-        return children(e, "prop").stream().map(p -> new Prop(p.getAttribute("name"), attr(p, "ns"), p.getAttribute("value"))).toList();
+        return children(e, "prop").stream().map(p -> new Prop(p.getAttribute("name"), attr(p, "ns"), p.getAttribute("value"),
+                attr(p, "class"))).toList();
     }
 
     private static String attr(Element e, String name) {
