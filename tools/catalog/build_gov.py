@@ -56,11 +56,12 @@ SUBJECTS = [("云服务代理商", AGENTS), ("云代理服务商", AGENTS), ("�
             ("安全服务商", [SEC]), ("第三方评估机构", [TPA]), ("云服务客户", [CU]), ("云服务商", [PR])]
 SECTION_ROLES = {"8.4.2.1": [PR], "8.4.2.2": AGENTS}
 ROLE_SECTIONS = {"云服务客户": [CU], "云服务商": [PR], "云服务代理商": AGENTS, "第三方评估机构": [TPA]}
+# 6.6.1-c "应要求云服务商与云服务代理商在合同中声明……": the customer requires (CU), provider and agents declare
 ROLE_OVERRIDES = {
     "5.3-1": [CU, PR] + AGENTS + [TPA], "5.3-2": [CU], "5.3-3": [PR], "5.3-4": AGENTS, "5.3-4-a": [DEV],
     "5.3-4-b": [SI], "5.3-4-c": [SEC], "5.3-5": [TPA], "6.2.3-c": AGENTS,
     "5.4-1": [CU], "5.4-2": [CU], "5.4-3": [CU, PR] + AGENTS, "5.4-4": [CU, PR] + AGENTS, "5.4-5": [CU, PR],
-    "5.1-1": [CU, PR] + AGENTS, "6.6.1-c": [PR] + AGENTS, "7.3.3-1": [CU, PR] + AGENTS, "7.3.4-a": [PR, SI],
+    "5.1-1": [CU, PR] + AGENTS, "6.6.1-c": [CU, PR] + AGENTS, "7.3.3-1": [CU, PR] + AGENTS, "7.3.4-a": [PR, SI],
     "7.3.4-b": [CU, PR, SI], "7.4.3-1": [PR] + AGENTS, "7.4.3-2": [CU], "6.6.3-1": [CU, PR] + AGENTS,
     "6.5-a": [CU], "6.5-b": [CU], "6.5-a-3": [PR], "6.5-a-4": [PR], "6.5-b-1": [SI], "6.5-b-2": [DEV], "6.5-b-3": [SEC],
     "9.2.4-b": [TPA],

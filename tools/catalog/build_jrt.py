@@ -76,10 +76,12 @@ CORRECTIONS = [
 
 
 def subject_roles(text):
+    # an item whose first subject is one party may go on to bind the other in a further clause
+    # ("委托方应对受托方开展信息安全评估，受托方应提供……"): both are bound
     if text.startswith("委托方") or text.startswith("在采用云服务时，委托方"):
-        return [CU]
+        return [CU, PR] if re.search(r"[，。；]受托方应", text) else [CU]
     if text.startswith("受托方"):
-        return [PR]
+        return [PR, CU] if re.search(r"[，。；]委托方应", text) else [PR]
     if re.match(r"^(合同|服务水平协议|保密协议)应", text):
         return [CU, PR]
     if re.match(r"^(私有云|行业云|公共云)(应|不应|的运行)", text):

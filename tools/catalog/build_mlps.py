@@ -132,9 +132,12 @@ CRITERION_KEYS = {"符合情况": "compliant", "部分符合情况": "partiallyC
 
 def step_types(text):
     types = []
-    if "访谈" in text or "访资" in text:
+    interview = "访谈" in text or "访资" in text
+    if interview:
         types.append("INTERVIEW")
-    if any(k in text for k in ("核查", "检查", "查看", "查阅", "核实", "检测")):
+    # 检测 is the method (检测云服务客户是否……) only outside an interview; in "访谈……是否具备……的检测功能" it is
+    # what the interview asks about (8.2.3.2-a and -c step 1 are pure 访谈)
+    if any(k in text for k in ("核查", "检查", "查看", "查阅", "核实")) or ("检测" in text and not interview):
         types.append("EXAMINE")
     if "测试" in text:
         types.append("TEST")

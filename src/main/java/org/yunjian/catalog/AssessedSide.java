@@ -1,24 +1,21 @@
 package org.yunjian.catalog;
 
+import java.util.Locale;
+import org.yunjian.shared.Msg;
+
 /** Which side an 等保 cloud-extension item is assessed on. */
 public enum AssessedSide {
-    CLOUD_PLATFORM("云计算平台", "Cloud platform"),
-    CUSTOMER_SYSTEM("云服务客户系统", "Customer system"),
-    BOTH("云计算平台和云服务客户系统", "Both");
+    CLOUD_PLATFORM,
+    CUSTOMER_SYSTEM,
+    BOTH;
 
-    private final String zh;
-    private final String en;
-
-    AssessedSide(String zh, String en) {
-        this.zh = zh;
-        this.en = en;
-    }
-
+    /** The display name in Chinese (bundle key {@code enum.AssessedSide.<CONSTANT>}); pages use {@code @fmt.label}. */
     public String zh() {
-        return zh;
+        return Msg.of(this).text(Locale.SIMPLIFIED_CHINESE);
     }
 
+    /** The display name in English. */
     public String en() {
-        return en;
+        return Msg.of(this).text(Locale.ENGLISH);
     }
 }

@@ -55,7 +55,7 @@ public final class Catalog {
         Map<RequirementId, Requirement> byId = new LinkedHashMap<>();
         for (Requirement r : requirements) {
             if (!byCode.containsKey(r.standardCode()) || !r.id().standardCode().equals(r.standardCode())) {
-                throw new IllegalArgumentException(r.id() + ": unknown or mismatched standard " + r.standardCode());
+                throw new IllegalArgumentException(r.id() + ": standard mismatch " + r.standardCode());
             }
             if (byId.putIfAbsent(r.id(), r) != null) {
                 throw new IllegalArgumentException("duplicate requirement " + r.id());
@@ -83,7 +83,7 @@ public final class Catalog {
     public synchronized void replaceImported(List<Standard> standards, List<Requirement> requirements) {
         for (Standard s : standards) {
             if (builtIn.contains(s.code())) {
-                throw new IllegalArgumentException("standard " + s.code() + " is built in and cannot be imported");
+                throw new IllegalArgumentException("built-in standard " + s.code());
             }
         }
         List<Standard> allStandards = new ArrayList<>(builtInStandards);
@@ -92,6 +92,28 @@ public final class Catalog {
         all.addAll(requirements);
         Catalog checked = of(allStandards, all, List.of());
         this.state = checked.state;
+    }
+
+    /**
+     * The standards imported from OSCAL catalogs (not the built-in ones), in load order: the ones an assessment can
+     * be scoped to besides the built-in selections.
+     */
+    public List<Standard> importedStandards() {
+        return state.standards().values().stream().filter(s -> !builtIn.contains(s.code())).toList();
+    }
+
+    /**
+     * What an assessment scoped to the imported standard {@code code} assesses: one item per control that states a
+     * requirement (its {@code statement}; a withdrawn control has none and is left out), in document order; its
+     * heading (parent) and top-level group are the control point and layer of the assessment item. Empty for an
+     * unknown or built-in code.
+     */
+    public List<Requirement> assessableItems(String code) {
+        if (code == null || builtIn.contains(code)) {
+            return List.of();
+        }
+        return find(RequirementFilter.items().standard(code)).stream().filter(r -> r.text() != null && !r.text().isBlank())
+                .toList();
     }
 
     /** Whether {@code code} is one of the standards shipped with Yunjian (not imported). */
@@ -141,6 +163,25 @@ public final class Catalog {
     /** Requirements matching {@code filter}, in catalog order (standards in load order, then document order). */
     public List<Requirement> find(RequirementFilter filter) {
         return state.requirements().values().stream().filter(filter::matches).toList();
+    }
+
+    /**
+     * One page of the requirements a person looks for: with a {@code query}, the search hits (any kind, most
+     * relevant first); without, the items (not their headings) in catalog order; both restricted by {@code filter}.
+     * A page past the last shows the last.
+     *
+     * @param page 1-based
+     * @param size 1 to {@link RequirementPage#MAX_SIZE}
+     */
+    public RequirementPage page(String query, RequirementFilter filter, int page, int size) {
+        if (size < 1 || size > RequirementPage.MAX_SIZE) {
+            throw new IllegalArgumentException("size " + size);
+        }
+        RequirementFilter f = filter == null ? RequirementFilter.any() : filter;
+        List<Requirement> all = query != null && !query.isBlank()
+                ? search(query, f).stream().map(SearchHit::requirement).toList()
+                : find(f.kind() == null ? f.kind(RequirementKind.ITEM) : f);
+        return RequirementPage.of(all, page, size);
     }
 
     /** All cross-references between standards. */

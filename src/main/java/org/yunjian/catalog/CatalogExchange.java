@@ -1,17 +1,19 @@
 package org.yunjian.catalog;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
  * Exchanging the catalog with other tools: every standard as an OSCAL catalog (JSON or XML, valid against
  * the official OSCAL 1.1.3 schemas) or CSV, and import of any OSCAL catalog as a further standard, stored in
- * the database, loaded at startup and searchable like the built-in ones.
+ * the database, loaded at startup and searchable like the built-in ones. Imports are versioned: replacing one
+ * keeps the earlier version (its document, digest, who and when) listed and retrievable.
  */
 public interface CatalogExchange {
 
     /**
      * The standard as an OSCAL catalog. Built-in standards are mapped from the catalog data; imported ones are
-     * written from the stored document (parameters, links and back matter are not carried over).
+     * written from the stored document (links and back matter are not carried over).
      *
      * @throws org.yunjian.shared.NotFoundException for an unknown code
      */
@@ -23,19 +25,55 @@ public interface CatalogExchange {
     /**
      * Validates {@code content} against the OSCAL catalog schema (JSON or XML, by content), maps it and stores
      * it as standard {@code code}, all or nothing. An earlier import under that code is replaced only when
-     * {@code replace} says so; otherwise the import is refused with a conflict naming the existing catalog.
+     * {@code replace} says so (it is kept as an earlier version); otherwise the import is refused with a conflict
+     * naming the existing catalog.
      *
      * @param code the standard code for the imported catalog; null derives one from the document's title
      * @throws CatalogLoadException naming file, line, path and problem when the document is not a valid catalog
      * @throws org.yunjian.shared.FieldErrors.ValidationException for a bad or built-in code
+     * @throws org.yunjian.shared.ConflictException ({@code catalog-exists}) when the code is taken and
+     *                                              {@code replace} is false
      */
     ImportedStandard importOscal(String fileName, byte[] content, String code, boolean replace);
 
-    /** The imported standards, by code. */
+    /** The imported standards (their current versions), by code. */
     List<ImportedStandard> imported();
 
-    /** One imported OSCAL catalog. */
+    /**
+     * Every version of the imported standard {@code code}, newest (the current one) first.
+     *
+     * @throws org.yunjian.shared.NotFoundException when nothing was imported under {@code code}
+     */
+    List<ImportVersion> versions(String code);
+
+    /**
+     * The document of one version exactly as it was uploaded.
+     *
+     * @throws org.yunjian.shared.NotFoundException for an unknown code or version
+     */
+    Original original(String code, int version);
+
+    /** One imported OSCAL catalog, in its current version. */
     record ImportedStandard(String code, String title, String fileName, OscalFormat format, int requirements,
-                            String sha256) {
+                            String sha256, int version, Instant importedAt, String importedBy) {
+    }
+
+    /**
+     * One version of an imported catalog.
+     *
+     * @param replacedAt null for the current version
+     */
+    record ImportVersion(String code, int version, String title, String fileName, OscalFormat format,
+                         int requirements, String sha256, long sizeBytes, Instant importedAt, String importedBy,
+                         Instant replacedAt, String replacedBy) {
+
+        @com.fasterxml.jackson.annotation.JsonProperty("current")
+        public boolean current() {
+            return replacedAt == null;
+        }
+    }
+
+    /** An uploaded document as it was received. */
+    record Original(String fileName, OscalFormat format, byte[] content) {
     }
 }

@@ -1,20 +1,26 @@
 package org.yunjian.catalog;
 
+import org.yunjian.shared.LocalizedException;
+import org.yunjian.shared.Msg;
+
 /**
  * The catalog could not be loaded completely. The application refuses to start rather than run
- * with part of a standard missing; the message names the file, the line and the field.
+ * with part of a standard missing; the message names the file, the line and the field, and says what is wrong
+ * in the reader's language.
  */
-public class CatalogLoadException extends RuntimeException {
+public class CatalogLoadException extends LocalizedException {
 
     private final String file;
     private final int line;
     private final String field;
+    private final Msg problem;
 
-    public CatalogLoadException(String file, int line, String field, String problem) {
-        super(file + ":" + line + ": " + field + ": " + problem);
+    public CatalogLoadException(String file, int line, String field, Msg problem) {
+        super(Msg.of("catalog.error.located", file, String.valueOf(line), field, problem), null);
         this.file = file;
         this.line = line;
         this.field = field;
+        this.problem = problem;
     }
 
     public String file() {
@@ -29,5 +35,10 @@ public class CatalogLoadException extends RuntimeException {
     /** JSON path of the offending field, e.g. {@code requirements[12].mlps.criteria.compliant}. */
     public String field() {
         return field;
+    }
+
+    /** What is wrong, without the place. */
+    public Msg problem() {
+        return problem;
     }
 }

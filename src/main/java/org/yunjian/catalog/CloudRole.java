@@ -1,31 +1,28 @@
 package org.yunjian.catalog;
 
+import java.util.Locale;
+import org.yunjian.shared.Msg;
+
 /** A party role a requirement binds. JR/T 委托方 / 受托方 map to CUSTOMER / PROVIDER. */
 public enum CloudRole {
-    CUSTOMER("云服务客户", "Cloud service customer"),
-    PROVIDER("云服务商", "Cloud service provider"),
-    AGENT_WEBSITE_DEVELOPER("网站开发商", "Agent: website developer"),
-    AGENT_SYSTEM_INTEGRATOR("系统集成商", "Agent: system integrator"),
-    AGENT_SECURITY_SERVICE("安全服务商", "Agent: security service provider"),
-    THIRD_PARTY_ASSESSOR("第三方评估机构", "Third-party assessor"),
-    PARTNER_SOFTWARE("软件提供者", "Partner: software provider"),
-    PARTNER_HARDWARE("硬件提供者", "Partner: hardware provider"),
-    PARTNER_OM_SERVICE("运维服务提供者", "Partner: O&M service provider"),
-    PARTNER_SECURITY_SERVICE("安全服务提供者", "Partner: security service provider");
+    CUSTOMER,
+    PROVIDER,
+    AGENT_WEBSITE_DEVELOPER,
+    AGENT_SYSTEM_INTEGRATOR,
+    AGENT_SECURITY_SERVICE,
+    THIRD_PARTY_ASSESSOR,
+    PARTNER_SOFTWARE,
+    PARTNER_HARDWARE,
+    PARTNER_OM_SERVICE,
+    PARTNER_SECURITY_SERVICE;
 
-    private final String zh;
-    private final String en;
-
-    CloudRole(String zh, String en) {
-        this.zh = zh;
-        this.en = en;
-    }
-
+    /** The display name in Chinese (bundle key {@code enum.CloudRole.<CONSTANT>}); pages use {@code @fmt.label}. */
     public String zh() {
-        return zh;
+        return Msg.of(this).text(Locale.SIMPLIFIED_CHINESE);
     }
 
+    /** The display name in English. */
     public String en() {
-        return en;
+        return Msg.of(this).text(Locale.ENGLISH);
     }
 }

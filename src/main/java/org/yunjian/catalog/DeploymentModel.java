@@ -1,24 +1,21 @@
 package org.yunjian.catalog;
 
+import java.util.Locale;
+import org.yunjian.shared.Msg;
+
 /** Cloud deployment model a requirement is restricted to; JR/T 行业云 is COMMUNITY. */
 public enum DeploymentModel {
-    PRIVATE("私有云", "Private cloud"),
-    COMMUNITY("行业云", "Community cloud"),
-    PUBLIC("公共云", "Public cloud");
+    PRIVATE,
+    COMMUNITY,
+    PUBLIC;
 
-    private final String zh;
-    private final String en;
-
-    DeploymentModel(String zh, String en) {
-        this.zh = zh;
-        this.en = en;
-    }
-
+    /** The display name in Chinese (bundle key {@code enum.DeploymentModel.<CONSTANT>}); pages use {@code @fmt.label}. */
     public String zh() {
-        return zh;
+        return Msg.of(this).text(Locale.SIMPLIFIED_CHINESE);
     }
 
+    /** The display name in English. */
     public String en() {
-        return en;
+        return Msg.of(this).text(Locale.ENGLISH);
     }
 }

@@ -1,25 +1,22 @@
 package org.yunjian.catalog;
 
+import java.util.Locale;
+import org.yunjian.shared.Msg;
+
 /** Responsibility layer, where the standard gives one (T/CCIA 004-2024 §6–§9). */
 public enum Layer {
-    MANAGEMENT("管理层", "Management"),
-    INFRASTRUCTURE("基础设施层", "Infrastructure"),
-    PLATFORM("平台层", "Platform"),
-    SERVICE("服务层", "Service");
+    MANAGEMENT,
+    INFRASTRUCTURE,
+    PLATFORM,
+    SERVICE;
 
-    private final String zh;
-    private final String en;
-
-    Layer(String zh, String en) {
-        this.zh = zh;
-        this.en = en;
-    }
-
+    /** The display name in Chinese (bundle key {@code enum.Layer.<CONSTANT>}); pages use {@code @fmt.label}. */
     public String zh() {
-        return zh;
+        return Msg.of(this).text(Locale.SIMPLIFIED_CHINESE);
     }
 
+    /** The display name in English. */
     public String en() {
-        return en;
+        return Msg.of(this).text(Locale.ENGLISH);
     }
 }

@@ -19,6 +19,9 @@ import java.util.Set;
  * @param layer                  responsibility layer, or null where the standard gives none
  * @param deploymentModels       the models the requirement is restricted to; empty means all
  * @param bold                   JR/T: printed bold, i.e. added or strengthened at higher levels
+ * @param derivedFromLeadIn      the item is not a listed item of the source but a duty its section's lead-in
+ *                               states ("…应制定应急响应预案并定期演练：" before the list); its text is that lead-in,
+ *                               verbatim, so workflows can track the duty like any other item
  * @param sourceLine             line of the source text the node was transcribed from, or null
  * @param mlps                   等保 assessment attributes (items of the 等保 guide only), or null
  * @param exitInventory          exit hand-over inventory structure, or null
@@ -33,7 +36,8 @@ public record Requirement(RequirementId id, String standardCode, RequirementKind
                           List<RequirementId> children, String title, String titleEn, String titleSource, String text,
                           String textEn,
                           String phaseInStandard, Set<Phase> phases, Set<CloudRole> roles, Layer layer,
-                          Set<DeploymentModel> deploymentModels, boolean bold, Integer sourceLine,
+                          Set<DeploymentModel> deploymentModels, boolean bold, boolean derivedFromLeadIn,
+                          Integer sourceLine,
                           MlpsAssessment mlps, ExitInventory exitInventory, List<Correction> corrections,
                           List<Footnote> footnotes, List<Note> notes, List<AllocationRule> allocationRules,
                           RoleDetermination roleDetermination, Incident incident) {

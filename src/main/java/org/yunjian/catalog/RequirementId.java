@@ -20,15 +20,15 @@ public record RequirementId(String value) implements Comparable<RequirementId> {
     private static final Pattern FORMAT = Pattern.compile(
             "^([A-Z][A-Z0-9]+(?:-[A-Z][A-Z0-9]+)*)-((?:[A-Z]|[0-9]+)(?:\\.[0-9]+)*)((?:-(?:[a-z]|[0-9]+))*)$");
 
+    /** An imported standard's code may hold number segments ({@code NIST-SP-800-53-REV5}): the colon ends it. */
     private static final Pattern IMPORTED = Pattern.compile(
-            "^([A-Z][A-Z0-9]+(?:-[A-Z][A-Z0-9]+)*):((?:\\p{L}|_)(?:\\p{L}|\\p{N}|[.\\-_])*)$");
-    private static final Pattern CODE = Pattern.compile("^[A-Z][A-Z0-9]+(?:-[A-Z][A-Z0-9]+)*$");
+            "^([A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*):((?:\\p{L}|_)(?:\\p{L}|\\p{N}|[.\\-_])*)$");
+    private static final Pattern CODE = Pattern.compile("^[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*$");
 
     public RequirementId {
         Objects.requireNonNull(value, "value");
         if (!FORMAT.matcher(value).matches() && !IMPORTED.matcher(value).matches()) {
-            throw new IllegalArgumentException("Not a requirement id: '" + value
-                    + "' (expected STANDARD-clause[-item...], e.g. MLPS-L3-8.2.4.7-a)");
+            throw new IllegalArgumentException("RequirementId: " + value); // callers check isWellFormed first
         }
     }
 
@@ -42,9 +42,12 @@ public record RequirementId(String value) implements Comparable<RequirementId> {
         return new RequirementId(code + ":" + oscalId);
     }
 
-    /** Whether {@code code} can be a standard code: upper-case segments of at least two characters ({@code NIST-SP80053}). */
+    /**
+     * Whether {@code code} can be an imported standard's code: upper-case letters and digits in segments joined by
+     * '-', the first a word of two or more characters ({@code NIST-SP-800-53-REV5-HIGH}), at most 64 characters.
+     */
     public static boolean isValidStandardCode(String code) {
-        return code != null && CODE.matcher(code).matches();
+        return code != null && code.length() <= 64 && CODE.matcher(code).matches();
     }
 
     /** Whether {@code value} is a well-formed id (it may still be absent from the catalog). */

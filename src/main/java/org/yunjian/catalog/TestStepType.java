@@ -1,24 +1,21 @@
 package org.yunjian.catalog;
 
+import java.util.Locale;
+import org.yunjian.shared.Msg;
+
 /** The 等保 test methods (测评方法). */
 public enum TestStepType {
-    INTERVIEW("访谈", "Interview"),
-    EXAMINE("核查", "Examine"),
-    TEST("测试", "Test");
+    INTERVIEW,
+    EXAMINE,
+    TEST;
 
-    private final String zh;
-    private final String en;
-
-    TestStepType(String zh, String en) {
-        this.zh = zh;
-        this.en = en;
-    }
-
+    /** The display name in Chinese (bundle key {@code enum.TestStepType.<CONSTANT>}); pages use {@code @fmt.label}. */
     public String zh() {
-        return zh;
+        return Msg.of(this).text(Locale.SIMPLIFIED_CHINESE);
     }
 
+    /** The display name in English. */
     public String en() {
-        return en;
+        return Msg.of(this).text(Locale.ENGLISH);
     }
 }

@@ -1,8 +1,10 @@
 package org.yunjian.assessment.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -15,6 +17,7 @@ import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementFilter;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.party.CloudSystem;
+import org.yunjian.shared.FieldErrors;
 
 /**
  * Generates the test items of an assessment from its scope. An 等保 item becomes one test item per side the
@@ -25,7 +28,9 @@ import org.yunjian.party.CloudSystem;
  *
  * <p>Scope selections: {@code MLPS-L3}; {@code JRT-SF} (items for the system's deployment model; a hybrid
  * cloud takes the private and the public items); {@code GOVWEB:<PHASE>} (the government-website guide's
- * items of one lifecycle phase); {@code GBT31167} (GB/T 31167 §9, exit).
+ * items of one lifecycle phase); {@code GBT31167} (GB/T 31167 §9, exit); {@code CATALOG:<code>} (an imported OSCAL
+ * catalog: one {@link ItemSide#WHOLE_SYSTEM} item per control that states a requirement, see
+ * {@link Catalog#assessableItems(String)}).
  */
 @Component
 public class ItemGenerator {
@@ -49,8 +54,23 @@ public class ItemGenerator {
     public record Generated(String requirementId, ItemSide side, String layer, String controlPoint) {
     }
 
+    /** Prefix of a selection naming an imported catalog: {@code CATALOG:NIST-SP-800-53-REV5-HIGH}. */
+    public static final String IMPORTED = "CATALOG:";
+
+    /**
+     * A built-in selection, or {@code CATALOG:<code>} with a well-formed code (whether that catalog is imported is
+     * checked when the items are generated).
+     */
     public static boolean isSelection(String s) {
-        return SELECTIONS.contains(s);
+        return SELECTIONS.contains(s) || s != null && s.startsWith(IMPORTED)
+                && RequirementId.isValidStandardCode(s.substring(IMPORTED.length()));
+    }
+
+    /** The imported catalogs an assessment can be scoped to, as selections ({@code CATALOG:<code>}) with their titles. */
+    public Map<String, String> importedSelections() {
+        Map<String, String> out = new LinkedHashMap<>();
+        catalog.importedStandards().forEach(s -> out.put(IMPORTED + s.code(), s.title()));
+        return out;
     }
 
     public List<Generated> generate(CloudSystem system, List<String> scope) {
@@ -85,6 +105,15 @@ public class ItemGenerator {
                 catalog.find(RequirementFilter.items().standard(GOVWEB).phase(phase)).forEach(r -> out.add(checklist(r)));
             }
         }
+        for (String s : sel) {
+            if (s.startsWith(IMPORTED)) {
+                List<Requirement> items = catalog.assessableItems(s.substring(IMPORTED.length()));
+                if (items.isEmpty()) {
+                    throw new FieldErrors.ValidationException("scope", "assessment.error.scope.unknown", s);
+                }
+                items.forEach(r -> out.add(checklist(r)));
+            }
+        }
         return out;
     }
 
@@ -108,7 +137,13 @@ public class ItemGenerator {
         while (top.parent() != null) {
             top = catalog.requirement(top.parent()).orElseThrow();
         }
-        return new Generated(r.id().value(), ItemSide.WHOLE_SYSTEM, std + " " + heading(top), std + " " + heading(parent));
+        return new Generated(r.id().value(), ItemSide.WHOLE_SYSTEM, cut(std + " " + heading(top)),
+                cut(std + " " + heading(parent)));
+    }
+
+    /** Layer and control point columns hold 200 characters; an imported catalog's headings may be longer. */
+    private static String cut(String s) {
+        return s.length() <= 200 ? s : s.substring(0, 199) + "…";
     }
 
     private static String heading(Requirement r) {

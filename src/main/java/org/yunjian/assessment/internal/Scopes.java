@@ -12,6 +12,9 @@ public final class Scopes {
 
     /** {@code assessment.scope.<selection with ':' as '.'>}. */
     public static Msg name(String selection) {
+        if (selection.startsWith(ItemGenerator.IMPORTED)) { // an imported catalog, by its code
+            return Msg.of("catalog.scope.imported", selection.substring(ItemGenerator.IMPORTED.length()));
+        }
         return Msg.of("assessment.scope." + selection.replace(':', '.'));
     }
 

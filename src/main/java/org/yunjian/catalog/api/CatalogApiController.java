@@ -1,7 +1,11 @@
 package org.yunjian.catalog.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,7 +14,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.Mapping;
+import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementFilter;
+import org.yunjian.catalog.RequirementPage;
+import org.yunjian.catalog.SearchHit;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.NotFoundException;
@@ -35,17 +42,50 @@ class CatalogApiController {
 
     @GetMapping("/requirements")
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "List requirements, filtered by standard, kind, phase, role, layer and deployment model")
-    List<RequirementSummaryDto> requirements(@RequestParam(required = false) String standard,
-                                             @RequestParam(required = false) String kind,
-                                             @RequestParam(required = false) String phase,
-                                             @RequestParam(required = false) String role,
-                                             @RequestParam(required = false) String layer,
-                                             @RequestParam(required = false) String deploymentModel) {
+    @Operation(summary = "List requirements, filtered by standard, kind, phase, role, layer and deployment model, and "
+            + "by a full-text query q (then ranked); with page (1-based) or size (1..1000) the list is one page of the "
+            + "matches and X-Total-Count and Link (rel next/prev) say how many there are and where the others are; "
+            + "without, every match")
+    ResponseEntity<List<RequirementSummaryDto>> requirements(@RequestParam(required = false) String standard,
+                                                            @RequestParam(required = false) String kind,
+                                                            @RequestParam(required = false) String phase,
+                                                            @RequestParam(required = false) String role,
+                                                            @RequestParam(required = false) String layer,
+                                                            @RequestParam(required = false) String deploymentModel,
+                                                            @RequestParam(required = false) String q,
+                                                            @RequestParam(required = false) Integer page,
+                                                            @RequestParam(required = false) Integer size) {
         FieldErrors errors = new FieldErrors();
         RequirementFilter filter = FilterParams.parse(catalog, standard, kind, phase, role, layer, deploymentModel, errors);
+        if (page != null && page < 1) {
+            errors.add("page", "catalog.api.page");
+        }
+        if (size != null && (size < 1 || size > RequirementPage.MAX_SIZE)) {
+            errors.add("size", "catalog.api.limit", RequirementPage.MAX_SIZE);
+        }
         errors.throwIfAny();
-        return catalog.find(filter).stream().map(RequirementSummaryDto::of).toList();
+        List<Requirement> all = q != null && !q.isBlank()
+                ? catalog.search(q, filter).stream().map(SearchHit::requirement).toList() : catalog.find(filter);
+        if (page == null && size == null) {
+            return ResponseEntity.ok().header("X-Total-Count", String.valueOf(all.size()))
+                    .body(all.stream().map(RequirementSummaryDto::of).toList());
+        }
+        int n = size == null ? 50 : size;
+        RequirementPage p = RequirementPage.of(all, page == null ? 1 : page, n);
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().header("X-Total-Count", String.valueOf(p.total()));
+        List<String> links = new ArrayList<>();
+        if (p.hasNext()) {
+            links.add("<" + ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", p.page() + 1)
+                    .replaceQueryParam("size", n).toUriString() + ">; rel=\"next\"");
+        }
+        if (p.hasPrevious()) {
+            links.add("<" + ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", p.page() - 1)
+                    .replaceQueryParam("size", n).toUriString() + ">; rel=\"prev\"");
+        }
+        if (!links.isEmpty()) {
+            ok.header(HttpHeaders.LINK, String.join(", ", links));
+        }
+        return ok.body(p.items().stream().map(RequirementSummaryDto::of).toList());
     }
 
     @GetMapping("/search")
@@ -61,10 +101,10 @@ class CatalogApiController {
                               @RequestParam(defaultValue = "100") int limit) {
         FieldErrors errors = new FieldErrors();
         if (q.isBlank()) {
-            errors.add("q", "must not be blank");
+            errors.add("q", "catalog.api.blank");
         }
         if (limit < 1 || limit > 1000) {
-            errors.add("limit", "must be between 1 and 1000");
+            errors.add("limit", "catalog.api.limit", 1000);
         }
         RequirementFilter filter = FilterParams.parse(catalog, standard, kind, phase, role, layer, deploymentModel, errors);
         errors.throwIfAny();
@@ -89,7 +129,7 @@ class CatalogApiController {
     @Operation(summary = "One requirement with its verbatim text, English rendering and typed attributes")
     RequirementDto requirement(@PathVariable String id) {
         if (!RequirementId.isWellFormed(id)) {
-            throw new FieldErrors.ValidationException("id", "not a requirement id (e.g. MLPS-L3-8.2.4.7-a)");
+            throw new FieldErrors.ValidationException("id", "catalog.api.notAnId");
         }
         return catalog.requirement(RequirementId.of(id)).map(r -> RequirementDto.of(r, catalog.mappings(r.id())))
                 .orElseThrow(() -> new NotFoundException("Requirement", id));

@@ -4,8 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,7 +26,10 @@ import org.yunjian.catalog.OscalFormat;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Text;
 
-/** OSCAL (and CSV) export of the standards for any signed-in user; OSCAL import for the system administrator. */
+/**
+ * OSCAL (and CSV) export of the standards and the versions of imported catalogs for any signed-in user; OSCAL
+ * import for the system administrator.
+ */
 @RestController
 @RequestMapping("/api/catalog")
 class CatalogExchangeApiController {
@@ -44,7 +50,7 @@ class CatalogExchangeApiController {
         OscalFormat f = switch (format.toLowerCase(Locale.ROOT)) {
             case "json" -> OscalFormat.JSON;
             case "xml" -> OscalFormat.XML;
-            default -> throw new FieldErrors.ValidationException("format", "json or xml");
+            default -> throw new FieldErrors.ValidationException("format", "catalog.api.format");
         };
         byte[] body = Text.safe(exchange.exportOscal(code, f)).getBytes(StandardCharsets.UTF_8);
         return ResponseEntity.ok()
@@ -64,9 +70,32 @@ class CatalogExchangeApiController {
                 .body(body);
     }
 
+    @GetMapping("/standards/{code}/versions")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Every version of an imported catalog, newest (current) first: file, SHA-256, size, who and when "
+            + "imported it, who and when replaced it; 404 for a code nothing was imported under")
+    List<CatalogExchange.ImportVersion> versions(@PathVariable String code) {
+        return exchange.versions(code);
+    }
+
+    @GetMapping("/standards/{code}/original")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "One version of an imported catalog exactly as uploaded (version: default the current one)")
+    ResponseEntity<byte[]> original(@PathVariable String code, @RequestParam(required = false) Integer version) {
+        int v = version != null ? version : exchange.versions(code).get(0).version();
+        CatalogExchange.Original o = exchange.original(code, v);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(o.format().mediaType() + ";charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(code + "-v" + v + "-" + o.fileName(), StandardCharsets.UTF_8).build().toString())
+                .body(o.content());
+    }
+
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
-    @Operation(summary = "Import an OSCAL catalog (JSON or XML), validated against the official schema, as a further standard")
+    @Operation(summary = "Import an OSCAL catalog (JSON or XML), validated against the official schema, as a further "
+            + "standard; a code already imported answers 409 (catalog-exists) unless replace=true, which keeps the "
+            + "replaced import as an earlier version")
     CatalogExchange.ImportedStandard importCatalog(@RequestParam("file") MultipartFile file,
                                                   @RequestParam(required = false) String code,
                                                   @RequestParam(defaultValue = "false") boolean replace) {
@@ -74,15 +103,15 @@ class CatalogExchangeApiController {
         try (InputStream in = file.getInputStream()) {
             content = in.readNBytes(maxBytes + 1);
         } catch (IOException e) {
-            throw new FieldErrors.ValidationException("file", "unreadable upload");
+            throw new FieldErrors.ValidationException("file", "catalog.import.unreadable");
         }
         if (content.length > maxBytes) {
-            throw new FieldErrors.ValidationException("file", "larger than " + maxBytes + " bytes");
+            throw new FieldErrors.ValidationException("file", "catalog.import.tooLarge", maxBytes / 1_000_000);
         }
         try {
             return exchange.importOscal(file.getOriginalFilename(), content, code, replace);
         } catch (CatalogLoadException e) {
-            throw new FieldErrors.ValidationException("file", e.getMessage());
+            throw new FieldErrors.ValidationException(Map.of("file", e.text()));
         }
     }
 }

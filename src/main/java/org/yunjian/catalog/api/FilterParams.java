@@ -22,7 +22,8 @@ public final class FilterParams {
         if (blank(standard) == null) {
             // all standards
         } else if (catalog.standard(standard).isEmpty()) {
-            errors.add("standard", "unknown standard; one of " + catalog.standards().stream().map(s -> s.code()).toList());
+            errors.add("standard", "catalog.filter.unknownStandard", standard,
+                    String.join(", ", catalog.standards().stream().map(s -> s.code()).toList()));
         } else {
             filter = filter.standard(standard);
         }
@@ -41,7 +42,8 @@ public final class FilterParams {
         try {
             return Enum.valueOf(type, raw.strip());
         } catch (IllegalArgumentException e) {
-            errors.add(field, "unknown value; one of " + Arrays.toString(type.getEnumConstants()));
+            errors.add(field, "catalog.filter.unknownValue", raw.strip(),
+                    String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
             return null;
         }
     }

@@ -5,7 +5,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.CatalogExchange;
@@ -18,20 +21,26 @@ import org.yunjian.catalog.RequirementId;
 import org.yunjian.catalog.SearchHit;
 import org.yunjian.catalog.Standard;
 import org.yunjian.cli.CliCommand;
+import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Formats;
+import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.Texts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code yunjian catalog ...}: list, show, search, export and import the standards catalog. */
+/**
+ * {@code yunjian catalog ...}: list, show, search, export and import the standards catalog, and list the versions of
+ * an imported catalog. Every line a person reads comes from the bundles, in the CLI's language.
+ */
 @Component
-@Command(name = "catalog", description = "The standards catalog: list, show, search, export (OSCAL JSON/XML, CSV), import (OSCAL).",
-        mixinStandardHelpOptions = true,
+@Command(name = "catalog", modelTransformer = CatalogCliTexts.Transformer.class, mixinStandardHelpOptions = true,
         subcommands = {CatalogCommand.ListStandards.class, CatalogCommand.Show.class, CatalogCommand.Search.class,
-                CatalogCommand.Export.class, CatalogCommand.Import.class})
+                CatalogCommand.Export.class, CatalogCommand.Import.class, CatalogCommand.Versions.class})
 public class CatalogCommand implements CliCommand, Runnable {
 
     @Spec
@@ -42,7 +51,13 @@ public class CatalogCommand implements CliCommand, Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "list", description = "List the standards with their requirement counts.")
+    private static int fail(PrintWriter err, int code, String key, Object... args) {
+        err.println(Texts.get(key, args));
+        err.flush();
+        return code;
+    }
+
+    @Command(name = "list", modelTransformer = CatalogCliTexts.Transformer.class, mixinStandardHelpOptions = true)
     static class ListStandards implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -55,22 +70,25 @@ public class CatalogCommand implements CliCommand, Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("%-16s  %6s  %6s  %-8s  %s%n", "CODE", "NODES", "ITEMS", "SOURCE", "TITLE");
+            out.printf("%-28s  %6s  %6s  %-8s  %s%n", Texts.get("cli.catalog.list.code"),
+                    Texts.get("cli.catalog.list.nodes"), Texts.get("cli.catalog.list.items"),
+                    Texts.get("cli.catalog.list.source"), Texts.get("cli.catalog.list.title"));
             for (Standard s : catalog.standards()) {
                 int items = catalog.find(RequirementFilter.items().standard(s.code())).size();
-                out.printf("%-16s  %6d  %6d  %-8s  %s%n", s.code(), catalog.requirements(s.code()).size(), items,
-                        catalog.isBuiltIn(s.code()) ? "built-in" : "imported", s.title());
+                out.printf("%-28s  %6d  %6d  %-8s  %s%n", s.code(), catalog.requirements(s.code()).size(), items,
+                        Texts.get(catalog.isBuiltIn(s.code()) ? "cli.catalog.list.builtIn" : "cli.catalog.list.imported"),
+                        s.title());
             }
             out.flush();
             return 0;
         }
     }
 
-    @Command(name = "show", description = "Show one requirement: text, English, attributes, children and mappings.")
+    @Command(name = "show", modelTransformer = CatalogCliTexts.Transformer.class, mixinStandardHelpOptions = true)
     static class Show implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", description = "requirement id, e.g. MLPS-L3-8.2.4.7-a")
+        @Parameters(index = "0", descriptionKey = "cli.catalog.option.id")
         String id;
         private final Catalog catalog;
 
@@ -83,52 +101,59 @@ public class CatalogCommand implements CliCommand, Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             if (!RequirementId.isWellFormed(id)) {
-                err.println("not a requirement id: " + id + " (e.g. MLPS-L3-8.2.4.7-a)");
-                err.flush();
-                return 2;
+                return fail(err, 2, "cli.catalog.show.malformed", id);
             }
             Requirement r = catalog.requirement(RequirementId.of(id)).orElse(null);
             if (r == null) {
-                err.println("no such requirement: " + id);
-                err.flush();
-                return 1;
+                return fail(err, 1, "cli.catalog.show.unknown", id);
             }
-            out.println(r.id() + "  (" + r.kind() + ", " + r.standardCode() + " " + r.clause()
+            out.println(r.id() + "  (" + Msg.of(r.kind()).text() + ", " + r.standardCode() + " " + r.clause()
                     + (r.sourceLabel() == null ? "" : " " + r.sourceLabel()) + ")");
             line(out, "title", r.title());
             line(out, "titleEn", r.titleEn());
             line(out, "text", r.text());
             line(out, "textEn", r.textEn());
             line(out, "phaseInStandard", r.phaseInStandard());
-            line(out, "phases", r.phases().isEmpty() ? null : r.phases().toString());
-            line(out, "roles", r.roles().isEmpty() ? null : r.roles().toString());
-            line(out, "layer", r.layer() == null ? null : r.layer().name());
-            line(out, "deploymentModels", r.deploymentModels().isEmpty() ? "all" : r.deploymentModels().toString());
+            line(out, "phases", labels(r.phases()));
+            line(out, "roles", labels(r.roles()));
+            line(out, "layer", r.layer() == null ? null : Msg.of(r.layer()).text());
+            line(out, "deploymentModels", r.deploymentModels().isEmpty() ? Texts.get("catalog.attr.allModels")
+                    : labels(r.deploymentModels()));
+            if (r.derivedFromLeadIn()) {
+                line(out, "leadIn", Texts.get("catalog.leadIn"));
+            }
             line(out, "parent", r.parent() == null ? null : r.parent().value());
-            line(out, "children", r.children().isEmpty() ? null : r.children().toString());
+            line(out, "children", r.children().isEmpty() ? null
+                    : r.children().stream().map(RequirementId::value).collect(Collectors.joining(", ")));
             for (Mapping m : catalog.mappings(r.id())) {
-                out.println("mapping: " + m.from() + " " + m.relation() + " " + m.to() + " — " + m.rationale());
+                out.println(Texts.get("cli.catalog.show.mapping", m.from(), Msg.of(m.relation()).text(), m.to(),
+                        m.rationale()));
             }
             out.flush();
             return 0;
         }
 
+        private static String labels(Set<? extends Enum<?>> values) {
+            return values.isEmpty() ? null : values.stream().sorted().map(v -> Msg.of(v).text())
+                    .collect(Collectors.joining(Texts.get("cli.catalog.separator")));
+        }
+
         private static void line(PrintWriter out, String name, String value) {
             if (value != null) {
-                out.println(name + ": " + value);
+                out.println(Texts.get("cli.catalog.show.line", Texts.get("cli.catalog.show." + name), value));
             }
         }
     }
 
-    @Command(name = "search", description = "Full-text search in Chinese or English, most relevant first.")
+    @Command(name = "search", modelTransformer = CatalogCliTexts.Transformer.class, mixinStandardHelpOptions = true)
     static class Search implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", arity = "1..*", description = "search text, e.g. 剩余信息 or residual information")
-        java.util.List<String> words;
-        @Option(names = "--standard", description = "only this standard")
+        @Parameters(index = "0", arity = "1..*", descriptionKey = "cli.catalog.option.words")
+        List<String> words;
+        @Option(names = "--standard", descriptionKey = "cli.catalog.option.standard")
         String standard;
-        @Option(names = "--limit", defaultValue = "20", description = "at most this many hits (default ${DEFAULT-VALUE})")
+        @Option(names = "--limit", defaultValue = "20", descriptionKey = "cli.catalog.option.limit")
         int limit;
         private final Catalog catalog;
 
@@ -142,9 +167,7 @@ public class CatalogCommand implements CliCommand, Runnable {
             RequirementFilter filter = RequirementFilter.any();
             if (standard != null) {
                 if (catalog.standard(standard).isEmpty()) {
-                    spec.commandLine().getErr().println("unknown standard: " + standard);
-                    spec.commandLine().getErr().flush();
-                    return 2;
+                    return fail(spec.commandLine().getErr(), 2, "cli.catalog.unknownStandard", standard);
                 }
                 filter = filter.standard(standard);
             }
@@ -155,21 +178,21 @@ public class CatalogCommand implements CliCommand, Runnable {
                 text = text.replace('\n', ' ');
                 out.printf("%-28s %7.2f  %s%n", r.id(), h.score(), text.length() > 80 ? text.substring(0, 80) + "…" : text);
             }
-            out.println(hits.size() + " matches");
+            out.println(Texts.get("cli.catalog.search.count", hits.size()));
             out.flush();
             return hits.isEmpty() ? 1 : 0;
         }
     }
 
-    @Command(name = "export", description = "Export a standard (OSCAL JSON/XML) or standards (CSV) to a file or standard output.")
+    @Command(name = "export", modelTransformer = CatalogCliTexts.Transformer.class, mixinStandardHelpOptions = true)
     static class Export implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--format", required = true, description = "oscal-json, oscal-xml or csv")
+        @Option(names = "--format", required = true, descriptionKey = "cli.catalog.option.format")
         String format;
-        @Option(names = "--standard", description = "standard code (required for OSCAL; CSV without it exports all)")
+        @Option(names = "--standard", descriptionKey = "cli.catalog.option.exportStandard")
         String standard;
-        @Option(names = "--out", description = "output file (default: standard output)")
+        @Option(names = "--out", descriptionKey = "cli.catalog.option.out")
         Path outFile;
         private final CatalogExchange exchange;
 
@@ -182,29 +205,20 @@ public class CatalogCommand implements CliCommand, Runnable {
             PrintWriter err = spec.commandLine().getErr();
             String text;
             try {
-                text = switch (format) {
+                switch (format) {
                     case "oscal-json", "oscal-xml" -> {
                         if (standard == null) {
-                            err.println("--standard is required for " + format);
-                            err.flush();
-                            yield null;
+                            return fail(err, 2, "cli.catalog.export.needsStandard", format);
                         }
-                        yield exchange.exportOscal(standard, format.equals("oscal-json") ? OscalFormat.JSON : OscalFormat.XML);
+                        text = exchange.exportOscal(standard, format.equals("oscal-json") ? OscalFormat.JSON : OscalFormat.XML);
                     }
-                    case "csv" -> exchange.exportCsv(standard);
+                    case "csv" -> text = exchange.exportCsv(standard);
                     default -> {
-                        err.println("unknown format " + format + " (oscal-json, oscal-xml or csv)");
-                        err.flush();
-                        yield null;
+                        return fail(err, 2, "cli.catalog.export.unknownFormat", format);
                     }
-                };
+                }
             } catch (NotFoundException e) {
-                err.println("unknown standard: " + standard);
-                err.flush();
-                return 1;
-            }
-            if (text == null) {
-                return 2;
+                return fail(err, 1, "cli.catalog.unknownStandard", standard);
             }
             if (outFile == null) {
                 PrintWriter out = spec.commandLine().getOut();
@@ -212,22 +226,22 @@ public class CatalogCommand implements CliCommand, Runnable {
                 out.flush();
             } else {
                 Files.writeString(outFile, text, StandardCharsets.UTF_8);
-                err.println("wrote " + outFile);
+                err.println(Texts.get("cli.catalog.export.wrote", outFile));
                 err.flush();
             }
             return 0;
         }
     }
 
-    @Command(name = "import", description = "Import an OSCAL catalog (JSON or XML) as a further standard.")
+    @Command(name = "import", modelTransformer = CatalogCliTexts.Transformer.class, mixinStandardHelpOptions = true)
     static class Import implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--file", required = true, description = "the OSCAL catalog")
+        @Option(names = "--file", required = true, descriptionKey = "cli.catalog.option.file")
         Path file;
-        @Option(names = "--code", description = "standard code for it (default: derived from the title)")
+        @Option(names = "--code", descriptionKey = "cli.catalog.option.code")
         String code;
-        @Option(names = "--replace", description = "replace an earlier import under the same code")
+        @Option(names = "--replace", descriptionKey = "cli.catalog.option.replace")
         boolean replace;
         private final CatalogExchange exchange;
 
@@ -241,18 +255,46 @@ public class CatalogCommand implements CliCommand, Runnable {
             PrintWriter err = spec.commandLine().getErr();
             try {
                 var s = exchange.importOscal(file.getFileName().toString(), Files.readAllBytes(file), code, replace);
-                out.println("imported " + s.code() + ": " + s.requirements() + " requirements (" + s.format() + ", sha256 " + s.sha256() + ")");
+                out.println(Texts.get(s.version() > 1 ? "cli.catalog.import.replaced" : "cli.catalog.import.done",
+                        s.code(), s.requirements(), s.format().name(), s.sha256(), s.version()));
                 out.flush();
                 return 0;
-            } catch (CatalogLoadException e) {
-                err.println("rejected, nothing stored: " + e.getMessage());
+            } catch (CatalogLoadException | ConflictException e) {
+                return fail(err, 1, "cli.catalog.import.rejected", e.getMessage());
             } catch (FieldErrors.ValidationException e) {
-                err.println("rejected, nothing stored: " + e.errors());
-            } catch (org.yunjian.shared.ConflictException e) {
-                err.println(e.getMessage());
+                return fail(err, 1, "cli.catalog.import.rejected", e.errors().entrySet().stream()
+                        .map(x -> x.getKey() + ": " + x.getValue()).collect(Collectors.joining("; ")));
             }
-            err.flush();
-            return 1;
+        }
+    }
+
+    @Command(name = "versions", modelTransformer = CatalogCliTexts.Transformer.class, mixinStandardHelpOptions = true)
+    static class Versions implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--standard", required = true, descriptionKey = "cli.catalog.option.versionsStandard")
+        String standard;
+        private final CatalogExchange exchange;
+
+        Versions(CatalogExchange exchange) {
+            this.exchange = exchange;
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                for (CatalogExchange.ImportVersion v : exchange.versions(standard)) {
+                    out.println(Texts.get(v.current() ? "cli.catalog.versions.current" : "cli.catalog.versions.earlier",
+                            v.version(), v.fileName(), Formats.minute(v.importedAt()), v.importedBy(), v.sha256(),
+                            v.requirements(), v.replacedAt() == null ? "" : Formats.minute(v.replacedAt()),
+                            v.replacedBy() == null ? "" : v.replacedBy()));
+                }
+                out.flush();
+                return 0;
+            } catch (NotFoundException e) {
+                return fail(spec.commandLine().getErr(), 1, "cli.catalog.versions.none", standard);
+            }
         }
     }
 }

@@ -1,30 +1,21 @@
 package org.yunjian.catalog.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yunjian.catalog.Catalog;
@@ -38,18 +29,20 @@ import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Text;
 
-/** OSCAL and CSV export, OSCAL import with storage in {@code catalog_import}, and loading the imports at startup. */
+/**
+ * OSCAL and CSV export, versioned OSCAL import (stored by {@link ImportStore}), and loading the imports at startup.
+ */
 @Service
 class CatalogExchangeService implements CatalogExchange, SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogExchangeService.class);
-    private static final int CHUNK = 400_000;
 
     private final Catalog catalog;
-    private final JdbcClient jdbc;
+    private final ImportStore store;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -61,13 +54,13 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
 
     private final int maxDepth;
 
-    CatalogExchangeService(Catalog catalog, JdbcClient jdbc, TransactionTemplate tx, ApplicationEventPublisher events,
+    CatalogExchangeService(Catalog catalog, ImportStore store, TransactionTemplate tx, ApplicationEventPublisher events,
                            java.util.Optional<Clock> clock,
                            @org.springframework.beans.factory.annotation.Value(
                                    "${yunjian.catalog.max-nesting-depth:" + DEFAULT_MAX_DEPTH + "}") int maxDepth) {
         this.maxDepth = maxDepth;
         this.catalog = catalog;
-        this.jdbc = jdbc;
+        this.store = store;
         this.tx = tx;
         this.events = events;
         this.clock = clock.orElse(Clock.systemUTC());
@@ -76,20 +69,14 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
     /** Loads every stored import; one that no longer loads stops the application (no half-loaded catalog). */
     @Override
     public synchronized void afterSingletonsInstantiated() {
-        List<Stored> stored = jdbc.sql("SELECT code, file_name, format FROM catalog_import ORDER BY code")
-                .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), OscalFormat.valueOf(rs.getString(3))))
-                .list();
-        for (Stored s : stored) {
-            byte[] content = content(s.code());
-            imported.put(s.code(), parse(s.code(), s.fileName(), content));
+        List<ImportVersion> stored = store.current();
+        for (ImportVersion s : stored) {
+            imported.put(s.code(), parse(s.code(), s.fileName(), store.currentContent(s.code())));
         }
         publish();
         if (!stored.isEmpty()) {
             log.info("Imported OSCAL catalogs loaded: {}", imported.keySet());
         }
-    }
-
-    private record Stored(String code, String fileName, OscalFormat format) {
     }
 
     private void publish() {
@@ -109,7 +96,7 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
         OscalModel.Catalog model = model(code);
         String out = format == OscalFormat.JSON ? OscalJson.write(model) : OscalXml.write(model);
         events.publishEvent(AuditableEvent.success("catalog.export", "catalog_standard", code,
-                "OSCAL " + format + ", " + out.length() + " characters"));
+                Msg.of("catalog.audit.exportOscal", format.name(), out.length())));
         return out;
     }
 
@@ -133,39 +120,10 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
             catalog.standard(code).orElseThrow(() -> new NotFoundException("Standard", code));
             rows = catalog.requirements(code);
         }
-        StringBuilder sb = new StringBuilder();
-        csvRow(sb, List.of("id", "standard", "kind", "clause", "item", "parent", "title", "titleEn", "text", "textEn",
-                "phaseInStandard", "phases", "roles", "layer", "deploymentModels", "bold"));
-        for (Requirement r : rows) {
-            csvRow(sb, java.util.Arrays.asList(r.id().value(), r.standardCode(), r.kind().name(), r.clause(), r.item(),
-                    r.parent() == null ? null : r.parent().value(), r.title(), r.titleEn(), r.text(), r.textEn(),
-                    r.phaseInStandard(), joined(r.phases()), joined(r.roles()),
-                    r.layer() == null ? null : r.layer().name(), joined(r.deploymentModels()), String.valueOf(r.bold())));
-        }
+        String csv = CsvExport.write(rows);
         events.publishEvent(AuditableEvent.success("catalog.export", "catalog_standard", code,
-                "CSV, " + rows.size() + " requirements"));
-        return sb.toString();
-    }
-
-    private static String joined(java.util.Set<? extends Enum<?>> values) {
-        return values.stream().map(Enum::name).sorted().collect(Collectors.joining(";"));
-    }
-
-    private static void csvRow(StringBuilder sb, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            String c = cells.get(i) == null ? "" : cells.get(i);
-            if (!c.isEmpty() && "=+-@\t\r".indexOf(c.charAt(0)) >= 0) {
-                c = "'" + c; // no formula injection in spreadsheets
-            }
-            if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
-                c = "\"" + c.replace("\"", "\"\"") + "\"";
-            }
-            sb.append(c);
-        }
-        sb.append("\r\n");
+                Msg.of("catalog.audit.exportCsv", rows.size())));
+        return csv;
     }
 
     // ---- import ----
@@ -175,11 +133,12 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
         String file = Text.fileName(fileName, "upload");
         try {
             return doImport(file, content, code, replace);
-        } catch (CatalogLoadException e) {
-            events.publishEvent(AuditableEvent.failure("catalog.import", "catalog_standard", code, e.getMessage()));
+        } catch (CatalogLoadException | ConflictException e) {
+            events.publishEvent(AuditableEvent.failure("catalog.import", "catalog_standard", code, e.text()));
             throw e;
-        } catch (FieldErrors.ValidationException | ConflictException e) {
-            events.publishEvent(AuditableEvent.failure("catalog.import", "catalog_standard", code, e.getMessage()));
+        } catch (FieldErrors.ValidationException e) {
+            events.publishEvent(AuditableEvent.failure("catalog.import", "catalog_standard", code,
+                    e.messages().values().iterator().next()));
             throw e;
         }
     }
@@ -187,63 +146,77 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
     private synchronized ImportedStandard doImport(String file, byte[] content, String requestedCode, boolean replace) {
         OscalFormat format = OscalFormat.sniff(content);
         if (format == null) {
-            throw new CatalogFileException(file, 1, "$", "neither OSCAL JSON nor OSCAL XML (expected '{' or '<' first)");
+            throw new CatalogFileException(file, 1, "$", "notOscal");
         }
         OscalModel.Catalog model = read(file, content, format, maxDepth);
         String code = requestedCode == null || requestedCode.isBlank() ? deriveCode(model) : requestedCode.strip();
         if (!RequirementId.isValidStandardCode(code)) {
-            throw new FieldErrors.ValidationException("code",
-                    "upper-case letters and digits, segments of two or more joined by '-', e.g. NIST-SP80053");
+            throw new FieldErrors.ValidationException("code", "catalog.import.codeFormat");
         }
         if (catalog.isBuiltIn(code)) {
-            throw new FieldErrors.ValidationException("code", code + " is a built-in standard");
+            throw new FieldErrors.ValidationException("code", "catalog.import.codeBuiltIn", code);
         }
-        if (!replace) {
+        ImportVersion existing = store.current(code).orElse(null);
+        if (existing != null && !replace) {
             // never silently: a second catalog under the same code replaces the first only when asked to
-            List<String> existing = jdbc.sql("SELECT title FROM catalog_import WHERE code = ?").param(code)
-                    .query(String.class).list();
-            if (!existing.isEmpty()) {
-                throw new ConflictException("catalog-exists", "catalog.import.exists", code, existing.get(0));
-            }
+            throw new ConflictException("catalog-exists", "catalog.import.exists", code, existing.title(),
+                    existing.version(), existing.fileName());
         }
         OscalMapping.Imported mapped = OscalMapping.toStandard(code, file, model);
         String sha = sha256(content);
         String by = CurrentUser.current().map(CurrentUser::username).orElse("cli");
+        Instant now = clock.instant();
         Map<String, OscalMapping.Imported> previous = new LinkedHashMap<>(imported);
-        tx.executeWithoutResult(status -> {
-            jdbc.sql("DELETE FROM catalog_import WHERE code = ?").param(code).update();
-            jdbc.sql("""
-                    INSERT INTO catalog_import (code, title, file_name, format, sha256, size_bytes, requirements, imported_at, imported_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(code, truncate(mapped.standard().title(), 1000), truncate(file, 255), format.name(), sha,
-                            content.length, mapped.requirements().size(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
-                            by)
-                    .update();
-            String packed = pack(content);
-            for (int i = 0, seq = 0; i < packed.length(); i += CHUNK, seq++) {
-                jdbc.sql("INSERT INTO catalog_import_chunk (code, seq, data) VALUES (?, ?, ?)")
-                        .params(code, seq, packed.substring(i, Math.min(packed.length(), i + CHUNK))).update();
-            }
+        ImportVersion row = tx.execute(status -> {
+            int replaced = store.retire(code, now, by);
+            ImportVersion r = new ImportVersion(code, store.lastVersion(code) + 1, mapped.standard().title(), file,
+                    format, mapped.requirements().size(), sha, content.length, now, by, null, null);
+            store.insert(r, content);
             imported.put(code, mapped);
             try {
                 publish();
             } catch (IllegalArgumentException e) {
                 imported.clear();
                 imported.putAll(previous);
-                throw new CatalogFileException(file, 0, "$", e.getMessage());
+                throw new CatalogFileException(file, 0, "$", "inconsistent", e.getMessage());
             }
+            return r;
         });
-        events.publishEvent(AuditableEvent.success("catalog.import", "catalog_standard", code,
-                file + " (" + format + ", sha256 " + sha + "): " + mapped.requirements().size() + " requirements"));
-        return new ImportedStandard(code, mapped.standard().title(), file, format, mapped.requirements().size(), sha);
+        Msg detail = existing == null
+                ? Msg.of("catalog.audit.imported", file, format.name(), sha, mapped.requirements().size(), row.version())
+                : Msg.of("catalog.audit.replaced", file, format.name(), sha, mapped.requirements().size(), row.version(),
+                        existing.version(), existing.sha256());
+        events.publishEvent(AuditableEvent.success("catalog.import", "catalog_standard", code, detail));
+        return standard(row);
+    }
+
+    private static ImportedStandard standard(ImportVersion v) {
+        return new ImportedStandard(v.code(), v.title(), v.fileName(), v.format(), v.requirements(), v.sha256(),
+                v.version(), v.importedAt(), v.importedBy());
     }
 
     @Override
     public List<ImportedStandard> imported() {
-        return jdbc.sql("SELECT code, title, file_name, format, requirements, sha256 FROM catalog_import ORDER BY code")
-                .query((rs, n) -> new ImportedStandard(rs.getString(1), rs.getString(2), rs.getString(3),
-                        OscalFormat.valueOf(rs.getString(4)), rs.getInt(5), rs.getString(6)))
-                .list();
+        return store.current().stream().map(CatalogExchangeService::standard).toList();
+    }
+
+    @Override
+    public List<ImportVersion> versions(String code) {
+        List<ImportVersion> versions = store.versions(code);
+        if (versions.isEmpty()) {
+            throw new NotFoundException("Standard", code);
+        }
+        return versions;
+    }
+
+    @Override
+    public Original original(String code, int version) {
+        ImportVersion v = store.versions(code).stream().filter(x -> x.version() == version).findFirst()
+                .orElseThrow(() -> new NotFoundException("Standard", code + " v" + version));
+        byte[] content = store.content(code, version).orElseThrow(() -> new NotFoundException("Standard", code));
+        events.publishEvent(AuditableEvent.success("catalog.export", "catalog_standard", code,
+                Msg.of("catalog.audit.original", version, v.fileName(), v.sha256())));
+        return new Original(v.fileName(), v.format(), content);
     }
 
     /** Validates and reads a document; the error names file, line, path and problem. */
@@ -255,30 +228,38 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
     static OscalModel.Catalog read(String file, byte[] content, OscalFormat format, int maxDepth) {
         if (format == OscalFormat.JSON) {
             JsonNode doc = LocatedJsonReader.read(file, content, maxDepth);
-            OscalJsonSchema.get().validate(file, doc);
+            List<JsonSchemaCheck.Problem> problems = JsonSchemaCheck.oscalCatalog().validate(content);
+            if (!problems.isEmpty()) {
+                throw JsonSchemaCheck.first(file, problems);
+            }
             return OscalJson.read(doc);
         }
         OscalXml.validate(file, content, maxDepth);
         return OscalXml.read(content);
     }
 
-    static String tooDeep(int maxDepth) {
-        return "nested deeper than " + maxDepth + " levels (the limit, yunjian.catalog.max-nesting-depth)";
+    static Msg tooDeep(int maxDepth) {
+        return Msg.of("catalog.error.tooDeep", maxDepth);
     }
 
     private static OscalMapping.Imported parse(String code, String file, byte[] content) {
         OscalFormat format = OscalFormat.sniff(content);
         if (format == null) {
-            throw new CatalogFileException(file, 1, "$", "stored import " + code + " is neither JSON nor XML");
+            throw new CatalogFileException(file, 1, "$", "storedNotOscal", code);
         }
         return OscalMapping.toStandard(code, file, read(file, content, format));
     }
 
+    /** Words a derived code leaves out: they say what kind of document it is, not which one. */
+    private static final Set<String> FILLER = Set.of("A", "AN", "THE", "OF", "AND", "FOR", "TO", "IN", "ON",
+            "IMPACT", "BASELINE", "CATALOG", "OSCAL");
+
     /**
-     * A code from the title before any ':' that keeps its numbers: "NIST Special Publication 800-53 Revision 5.1.1
-     * HIGH IMPACT BASELINE" → {@code NIST-SP80053-REV5-HIGH-IMPACT}, "… Revision 4: Security and Privacy …" →
-     * {@code NIST-SP80053-REV4}. Numbers join the word before them (a code segment starts with a letter); a
-     * revision keeps its major number; "Special Publication" reads SP. OSCAL-IMPORT when there are no words.
+     * A code from the title before any ':' that keeps its numbers, so that different catalogs get different codes:
+     * "NIST Special Publication 800-53 Revision 5.1.1 HIGH IMPACT BASELINE" → {@code NIST-SP-800-53-REV5-HIGH},
+     * "… Revision 4: Security and Privacy …" → {@code NIST-SP-800-53-REV4}. "Special Publication" reads SP, a
+     * revision keeps its major number, filler words ({@link #FILLER}) are left out. A catalog exported by Yunjian
+     * comes back as its standard's code + {@code -IMPORT}; OSCAL-IMPORT when the title has no usable word.
      */
     static String deriveCode(OscalModel.Catalog model) {
         String yunjianCode = model.props().stream().filter(p -> p.isYunjian("standard-code")).map(OscalModel.Prop::value)
@@ -290,44 +271,20 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
         int colon = title.indexOf(':');
         title = (colon > 0 ? title.substring(0, colon) : title).replace("SPECIAL PUBLICATION", "SP")
                 .replaceAll("REVISION\\s+(\\d+)(?:\\.\\d+)*", "REV$1");
-        List<String> words = new ArrayList<>();
+        List<String> segments = new ArrayList<>();
+        int length = 0;
         for (String w : title.split("[^A-Z0-9]+")) {
-            if (w.isEmpty()) {
-                continue;
+            boolean first = segments.isEmpty();
+            if (w.isEmpty() || FILLER.contains(w) || first && (w.length() < 2 || !Character.isLetter(w.charAt(0)))) {
+                continue; // a code starts with a word of two or more characters
             }
-            if (Character.isDigit(w.charAt(0))) {
-                if (!words.isEmpty()) {
-                    words.set(words.size() - 1, words.get(words.size() - 1) + w);
-                }
-            } else if (w.length() >= 2 && words.size() < 5) {
-                words.add(w);
+            if (length + w.length() + 1 > 48) {
+                break;
             }
+            segments.add(w);
+            length += w.length() + 1;
         }
-        return words.isEmpty() ? "OSCAL-IMPORT" : String.join("-", words);
-    }
-
-    private byte[] content(String code) {
-        List<String> chunks = jdbc.sql("SELECT data FROM catalog_import_chunk WHERE code = ? ORDER BY seq")
-                .param(code).query(String.class).list();
-        return unpack(String.join("", chunks));
-    }
-
-    private static String pack(byte[] content) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-            gz.write(content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Base64.getEncoder().encodeToString(bytes.toByteArray());
-    }
-
-    private static byte[] unpack(String packed) {
-        try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(packed)))) {
-            return gz.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return segments.isEmpty() ? "OSCAL-IMPORT" : String.join("-", segments);
     }
 
     private static String sha256(byte[] content) {
@@ -336,10 +293,6 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
     }
 
     static String utf8(byte[] b) {

@@ -39,10 +39,13 @@ public final class CatalogLoader {
     public record Source(String name, byte[] content) {
     }
 
-    private final SchemaValidator validator;
+    private final JsonSchemaCheck fileSchema;
+    private final JsonSchemaCheck mappingSchema;
 
+    /** @param schema the catalog files' JSON Schema (2020-12); its {@code $defs/mappingFile} checks the cross-references */
     public CatalogLoader(Source schema) {
-        this.validator = new SchemaValidator(LocatedJsonReader.read(schema.name(), schema.content()));
+        this.fileSchema = JsonSchemaCheck.draft2020(schema.content(), null);
+        this.mappingSchema = JsonSchemaCheck.draft2020(schema.content(), "mappingFile");
     }
 
     public Catalog load(List<Source> files) {
@@ -59,7 +62,7 @@ public final class CatalogLoader {
             String previous = standardFile.putIfAbsent(loaded.standard().code(), file.name());
             if (previous != null) {
                 throw new CatalogFileException(file.name(), loaded.standardLine(), "standard.code",
-                        "standard " + loaded.standard().code() + " is already defined in " + previous);
+                        "standardTwice", loaded.standard().code(), previous);
             }
             standards.add(loaded.standard());
             all.addAll(loaded.requirements());
@@ -75,10 +78,9 @@ public final class CatalogLoader {
 
     private List<Mapping> loadMappings(Source file, Map<RequirementId, Requirement> byId) {
         JsonNode root = LocatedJsonReader.read(file.name(), file.content());
-        List<SchemaValidator.Violation> violations = validator.validate(root, "mappingFile");
-        if (!violations.isEmpty()) {
-            SchemaValidator.Violation first = violations.get(0);
-            throw new CatalogFileException(file.name(), first.line(), first.path(), first.message());
+        List<JsonSchemaCheck.Problem> problems = mappingSchema.validate(file.content());
+        if (!problems.isEmpty()) {
+            throw JsonSchemaCheck.first(file.name(), problems);
         }
         List<Mapping> out = new ArrayList<>();
         Set<String> pairs = new HashSet<>();
@@ -90,16 +92,15 @@ public final class CatalogLoader {
             for (String end : List.of("from", "to")) {
                 if (!byId.containsKey(RequirementId.of(n.get(end).asString()))) {
                     throw new CatalogFileException(file.name(), n.get(end).line(), "mappings[" + i + "]." + end,
-                            "unknown requirement " + n.get(end).asString());
+                            "unknownRequirement", n.get(end).asString());
                 }
             }
             if (from.standardCode().equals(to.standardCode())) {
-                throw new CatalogFileException(file.name(), n.line(), "mappings[" + i + "]",
-                        "a cross-reference joins two different standards");
+                throw new CatalogFileException(file.name(), n.line(), "mappings[" + i + "]", "mappingSameStandard");
             }
             String pair = from.compareTo(to) < 0 ? from + " " + to : to + " " + from;
             if (!pairs.add(pair)) {
-                throw new CatalogFileException(file.name(), n.line(), "mappings[" + i + "]", "duplicate mapping " + pair);
+                throw new CatalogFileException(file.name(), n.line(), "mappings[" + i + "]", "mappingTwice", pair);
             }
             out.add(new Mapping(from, to, Mapping.Relation.valueOf(n.get("relation").asString()),
                     n.get("topic").asString(), n.get("rationale").asString()));
@@ -112,11 +113,9 @@ public final class CatalogLoader {
 
     private Loaded loadFile(Source file) {
         JsonNode root = LocatedJsonReader.read(file.name(), file.content());
-        List<SchemaValidator.Violation> violations = validator.validate(root);
-        if (!violations.isEmpty()) {
-            SchemaValidator.Violation first = violations.get(0);
-            String more = violations.size() > 1 ? " (and " + (violations.size() - 1) + " more problem(s))" : "";
-            throw new CatalogFileException(file.name(), first.line(), first.path(), first.message() + more);
+        List<JsonSchemaCheck.Problem> problems = fileSchema.validate(file.content());
+        if (!problems.isEmpty()) {
+            throw JsonSchemaCheck.first(file.name(), problems);
         }
         JsonNode s = root.get("standard");
         Standard standard = new Standard(
@@ -137,7 +136,7 @@ public final class CatalogLoader {
             RequirementId id = RequirementId.of(nodes.get(i).get("id").asString());
             if (index.putIfAbsent(id, i) != null) {
                 throw new CatalogFileException(file.name(), nodes.get(i).get("id").line(), path(i, "id"),
-                        "duplicate id " + id + " (first at requirements[" + index.get(id) + "])");
+                        "idTwice", id.value(), "requirements[" + index.get(id) + "]");
             }
             children.put(id, new ArrayList<>());
         }
@@ -148,7 +147,7 @@ public final class CatalogLoader {
                 List<RequirementId> siblings = children.get(RequirementId.of(parent));
                 if (siblings == null) {
                     throw new CatalogFileException(file.name(), n.get("parent").line(), path(i, "parent"),
-                            "unknown parent " + parent + " (parents must be defined in the same file)");
+                            "unknownParent", parent);
                 }
                 siblings.add(RequirementId.of(n.get("id").asString()));
             }
@@ -166,27 +165,24 @@ public final class CatalogLoader {
         String item = n.get("item").asString();
         String expected = code + "-" + clause + (item == null ? "" : "-" + item);
         if (!id.value().equals(expected)) {
-            throw new CatalogFileException(file, n.get("id").line(), path(i, "id"),
-                    "id " + id + " does not match standard, clause and item (expected " + expected + ")");
+            throw new CatalogFileException(file, n.get("id").line(), path(i, "id"), "idMismatch", id.value(), expected);
         }
         RequirementKind kind = RequirementKind.valueOf(n.get("kind").asString());
         if (kind != RequirementKind.ITEM && item != null) {
-            throw new CatalogFileException(file, n.get("item").line(), path(i, "item"), "only items carry an item segment");
+            throw new CatalogFileException(file, n.get("item").line(), path(i, "item"), "itemSegment");
         }
         if (kind == RequirementKind.ITEM && n.get("text").isNull()) {
-            throw new CatalogFileException(file, n.line(), path(i, "text"), "an item needs its verbatim text");
+            throw new CatalogFileException(file, n.line(), path(i, "text"), "itemText");
         }
         if (n.get("title").isNull() && n.get("titleEn").isNull() && n.get("text").isNull()) {
-            throw new CatalogFileException(file, n.line(), path(i, "title"),
-                    "a node needs a title, an English title (where the source lost the heading) or a text");
+            throw new CatalogFileException(file, n.line(), path(i, "title"), "nodeTitle");
         }
         MlpsAssessment mlps = n.get("mlps").isNull() ? null : mlps(file, i, n);
         for (int f = 0; f < n.get("footnotes").items().size(); f++) {
             JsonNode footnote = n.get("footnotes").items().get(f);
             String text = n.get("text").asString();
             if (text == null || !text.contains(footnote.get("mark").asString())) {
-                throw new CatalogFileException(file, footnote.line(), path(i, "footnotes[" + f + "].mark"),
-                        "the mark does not occur in the text");
+                throw new CatalogFileException(file, footnote.line(), path(i, "footnotes[" + f + "].mark"), "footnoteMark");
             }
         }
         for (int c = 0; c < n.get("corrections").items().size(); c++) {
@@ -199,7 +195,7 @@ public final class CatalogLoader {
             String original = correction.get("original").asString();
             if (target.asString() == null || !target.asString().contains(original)) {
                 throw new CatalogFileException(file, correction.line(), path(i, "corrections[" + c + "]"),
-                        "'" + original + "' does not occur in " + field);
+                        "correctionAbsent", original, field);
             }
         }
         return new Requirement(id, code, kind, clause, item, n.get("sourceLabel").asString(),
@@ -211,6 +207,7 @@ public final class CatalogLoader {
                 enums(n.get("roles"), CloudRole.class),
                 n.get("layer").isNull() ? null : Layer.valueOf(n.get("layer").asString()),
                 enums(n.get("deploymentModels"), DeploymentModel.class), n.get("bold").asBoolean(),
+                n.get("derivedFromLeadIn").asBoolean(),
                 n.get("sourceLine").isNull() ? null : n.get("sourceLine").asNumber().intValue(),
                 mlps, exitInventory(n.get("exitInventory")),
                 n.get("corrections").items().stream()
@@ -234,8 +231,7 @@ public final class CatalogLoader {
     private static MlpsAssessment mlps(String file, int i, JsonNode n) {
         JsonNode m = n.get("mlps");
         if (!m.get("requirement").asString().equals(n.get("text").asString())) {
-            throw new CatalogFileException(file, m.get("requirement").line(), path(i, "mlps.requirement"),
-                    "must equal the item's text");
+            throw new CatalogFileException(file, m.get("requirement").line(), path(i, "mlps.requirement"), "mlpsText");
         }
         JsonNode t = m.get("testMethod");
         List<MlpsAssessment.TestStep> steps = new ArrayList<>();
@@ -243,7 +239,7 @@ public final class CatalogLoader {
             JsonNode step = t.get("steps").items().get(s);
             if (!t.get("text").asString().contains(step.get("text").asString())) {
                 throw new CatalogFileException(file, step.line(), path(i, "mlps.testMethod.steps[" + s + "].text"),
-                        "step text does not occur in the test method text");
+                        "stepText");
             }
             steps.add(new MlpsAssessment.TestStep(
                     step.get("number").isNull() ? null : step.get("number").asNumber().intValue(),

@@ -40,7 +40,7 @@ public final class CatalogLoading {
             resources.removeIf(r -> SCHEMA.equals(r.getFilename()));
             resources.sort(Comparator.comparing(Resource::getFilename));
             if (resources.isEmpty()) {
-                throw new CatalogLoadException(base, 0, "$", "no catalog files found");
+                throw new CatalogLoadException(base, 0, "$", org.yunjian.shared.Msg.of("catalog.error.noFiles"));
             }
             List<CatalogLoader.Source> sources = new ArrayList<>();
             for (Resource r : resources) {
@@ -54,7 +54,7 @@ public final class CatalogLoading {
             }
             return loader.load(sources, mappings);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read catalog files at " + base, e);
+            throw new UncheckedIOException("catalog files: " + base, e);
         }
     }
 

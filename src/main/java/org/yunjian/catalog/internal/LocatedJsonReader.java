@@ -31,19 +31,18 @@ final class LocatedJsonReader {
         try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), content)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw new CatalogFileException(file, 1, "$", "file is empty");
+                throw new CatalogFileException(file, 1, "$", "emptyFile");
             }
             JsonNode root = readValue(parser, file, 1, maxDepth);
             JsonToken trailing = parser.nextToken();
             if (trailing != null) {
-                throw new CatalogFileException(file, parser.currentTokenLocation().getLineNr(), "$",
-                        "unexpected content after the top-level value");
+                throw new CatalogFileException(file, parser.currentTokenLocation().getLineNr(), "$", "trailingContent");
             }
             return root;
         } catch (JacksonException e) {
             TokenStreamLocation location = e.getLocation();
             int line = location == null ? 0 : location.getLineNr();
-            throw new CatalogFileException(file, line, "$", "malformed JSON: " + e.getOriginalMessage());
+            throw new CatalogFileException(file, line, "$", "malformedJson", e.getOriginalMessage());
         }
     }
 

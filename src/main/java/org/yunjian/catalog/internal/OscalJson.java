@@ -5,6 +5,7 @@ import java.util.List;
 import org.yunjian.catalog.internal.OscalModel.Catalog;
 import org.yunjian.catalog.internal.OscalModel.Control;
 import org.yunjian.catalog.internal.OscalModel.Group;
+import org.yunjian.catalog.internal.OscalModel.Param;
 import org.yunjian.catalog.internal.OscalModel.Part;
 import org.yunjian.catalog.internal.OscalModel.Prop;
 
@@ -21,7 +22,7 @@ final class OscalJson {
         JsonNode m = c.get("metadata");
         return new Catalog(c.get("uuid").asString(), m.get("title").asString(), m.get("published").asString(),
                 m.get("last-modified").asString(), m.get("version").asString(), m.get("oscal-version").asString(),
-                props(m), list(c, "controls").stream().map(OscalJson::control).toList(),
+                props(m), params(c), list(c, "controls").stream().map(OscalJson::control).toList(),
                 list(c, "groups").stream().map(OscalJson::group).toList());
     }
 
@@ -31,18 +32,29 @@ final class OscalJson {
 
     private static List<Prop> props(JsonNode n) {
         return list(n, "props").stream().map(p -> new Prop(p.get("name").asString(), p.get("ns").asString(),
-                p.get("value").asString())).toList();
+                p.get("value").asString(), p.get("class").asString())).toList();
+    }
+
+    private static List<Param> params(JsonNode n) {
+        return list(n, "params").stream().map(p -> {
+            JsonNode select = p.get("select");
+            return new Param(p.get("id").asString(), p.get("label").asString(),
+                    list(p, "guidelines").stream().map(g -> g.get("prose").asString()).toList(),
+                    list(p, "values").stream().map(JsonNode::asString).toList(),
+                    select.isNull() ? null : select.get("how-many").asString(),
+                    select.isNull() ? null : list(select, "choice").stream().map(JsonNode::asString).toList());
+        }).toList();
     }
 
     private static Group group(JsonNode g) {
-        return new Group(g.get("id").asString(), g.get("class").asString(), g.get("title").asString(), props(g),
+        return new Group(g.get("id").asString(), g.get("class").asString(), g.get("title").asString(), params(g), props(g),
                 list(g, "parts").stream().map(OscalJson::part).toList(),
                 list(g, "groups").stream().map(OscalJson::group).toList(),
                 list(g, "controls").stream().map(OscalJson::control).toList());
     }
 
     private static Control control(JsonNode c) {
-        return new Control(c.get("id").asString(), c.get("class").asString(), c.get("title").asString(), props(c),
+        return new Control(c.get("id").asString(), c.get("class").asString(), c.get("title").asString(), params(c), props(c),
                 list(c, "parts").stream().map(OscalJson::part).toList(),
                 list(c, "controls").stream().map(OscalJson::control).toList());
     }
@@ -68,6 +80,7 @@ final class OscalJson {
         o.field("oscal-version", c.oscalVersion());
         props(o, c.props());
         o.close('}');
+        params(o, c.params());
         if (!c.controls().isEmpty()) {
             o.open("controls", '[');
             c.controls().forEach(x -> control(o, x));
@@ -98,6 +111,44 @@ final class OscalJson {
         o.close(']');
     }
 
+    private static void params(Out o, List<Param> params) {
+        if (params.isEmpty()) {
+            return;
+        }
+        o.open("params", '[');
+        for (Param p : params) {
+            o.open(null, '{');
+            o.field("id", p.id());
+            o.field("label", p.label());
+            if (!p.guidelines().isEmpty()) {
+                o.open("guidelines", '[');
+                for (String g : p.guidelines()) {
+                    o.open(null, '{');
+                    o.field("prose", g);
+                    o.close('}');
+                }
+                o.close(']');
+            }
+            if (!p.values().isEmpty()) {
+                o.open("values", '[');
+                p.values().forEach(o::item);
+                o.close(']');
+            }
+            if (p.isSelection()) {
+                o.open("select", '{');
+                o.field("how-many", p.howMany());
+                if (!p.choices().isEmpty()) {
+                    o.open("choice", '[');
+                    p.choices().forEach(o::item);
+                    o.close(']');
+                }
+                o.close('}');
+            }
+            o.close('}');
+        }
+        o.close(']');
+    }
+
     private static void parts(Out o, List<Part> parts) {
         if (parts.isEmpty()) {
             return;
@@ -122,6 +173,7 @@ final class OscalJson {
         o.field("id", g.id());
         o.field("class", g.clazz());
         o.field("title", g.title());
+        params(o, g.params());
         props(o, g.props());
         parts(o, g.parts());
         if (!g.groups().isEmpty()) {
@@ -142,6 +194,7 @@ final class OscalJson {
         o.field("id", c.id());
         o.field("class", c.clazz());
         o.field("title", c.title());
+        params(o, c.params());
         props(o, c.props());
         parts(o, c.parts());
         if (!c.controls().isEmpty()) {
@@ -202,6 +255,12 @@ final class OscalJson {
             comma();
             string(name);
             sb.append(": ");
+            string(value);
+        }
+
+        /** A string element of the array being written. */
+        void item(String value) {
+            comma();
             string(value);
         }
 

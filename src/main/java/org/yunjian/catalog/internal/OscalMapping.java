@@ -67,7 +67,7 @@ final class OscalMapping {
             }
         }
         return new Catalog(uuid5("catalog:" + s.code()).toString(), oneLine(s.title()), null, DATA_DATE, "1",
-                OscalModel.OSCAL_VERSION, props, controls, groups);
+                OscalModel.OSCAL_VERSION, props, List.of(), controls, groups);
     }
 
     /**
@@ -87,7 +87,7 @@ final class OscalMapping {
             }
         }
         return new Group(r.id().value(), r.kind() == RequirementKind.CONTROL_POINT ? "control-point" : "section",
-                title(r), props(r), parts(r), groups, controls);
+                title(r), List.of(), props(r), parts(r), groups, controls);
     }
 
     private static Control control(Requirement r, Map<RequirementId, Requirement> byId) {
@@ -97,7 +97,7 @@ final class OscalMapping {
         }
         return new Control(r.id().value(), r.kind() == RequirementKind.ITEM ? "item"
                 : r.kind() == RequirementKind.CONTROL_POINT ? "control-point" : "section",
-                title(r), props(r), parts(r), controls);
+                title(r), List.of(), props(r), parts(r), controls);
     }
 
     private static String title(Requirement r) {
@@ -134,6 +134,9 @@ final class OscalMapping {
         r.deploymentModels().stream().sorted().forEach(x -> prop(p, "deployment-model", x.name()));
         if (r.bold()) {
             prop(p, "bold", "true");
+        }
+        if (r.derivedFromLeadIn()) {
+            prop(p, "derived-from-lead-in", "true");
         }
         prop(p, "source-line", r.sourceLine() == null ? null : r.sourceLine().toString());
         if (r.mlps() != null) {
@@ -228,22 +231,23 @@ final class OscalMapping {
      */
     static Imported toStandard(String code, String file, Catalog c) {
         Standard standard = new Standard(code, c.title(), yunjian(c.props(), "title-en", c.title()),
-                yunjian(c.props(), "designation", "OSCAL catalog " + c.uuid() + (c.version() == null ? "" : " version " + c.version())),
+                yunjian(c.props(), "designation", c.version() == null ? "OSCAL " + c.uuid() : c.version()),
                 file, List.of(), List.of(),
-                "Imported from OSCAL catalog " + c.uuid() + " (" + file + "), last modified " + c.lastModified());
+                "OSCAL " + c.oscalVersion() + " · " + c.uuid() + " · " + c.lastModified());
         List<Requirement> out = new ArrayList<>();
         Map<RequirementId, List<RequirementId>> children = new LinkedHashMap<>();
+        OscalParams params = OscalParams.of(c);
         for (Control k : c.controls()) {
-            control(code, file, k, null, out, children, "/catalog/controls");
+            control(code, file, k, null, out, children, "/catalog/controls", params);
         }
         for (Group g : c.groups()) {
-            group(code, file, g, null, out, children, "/catalog/groups");
+            group(code, file, g, null, out, children, "/catalog/groups", params);
         }
         List<Requirement> linked = new ArrayList<>();
         Set<RequirementId> seen = new java.util.HashSet<>();
         for (Requirement r : out) {
             if (!seen.add(r.id())) {
-                throw new CatalogFileException(file, 0, r.id().clause(), "duplicate id");
+                throw new CatalogFileException(file, 0, r.id().clause(), "oscalIdTwice");
             }
             linked.add(withChildren(r, children.getOrDefault(r.id(), List.of())));
         }
@@ -251,31 +255,32 @@ final class OscalMapping {
     }
 
     private static void group(String code, String file, Group g, RequirementId parent, List<Requirement> out,
-                              Map<RequirementId, List<RequirementId>> children, String path) {
+                              Map<RequirementId, List<RequirementId>> children, String path, OscalParams params) {
         RequirementId id = RequirementId.imported(code, g.id());
         RequirementKind kind = "CONTROL_POINT".equals(yunjian(g.props(), "kind", null)) ? RequirementKind.CONTROL_POINT
                 : RequirementKind.SECTION;
-        out.add(requirement(id, code, kind, parent, g.title(), g.props(), g.parts(), file, path + "(@id=" + g.id() + ")"));
+        out.add(requirement(id, code, kind, parent, g.title(), g.props(), g.parts(), file, path + "(@id=" + g.id() + ")",
+                params));
         link(children, parent, id);
         for (Control k : g.controls()) {
-            control(code, file, k, id, out, children, path + "/controls");
+            control(code, file, k, id, out, children, path + "/controls", params);
         }
         for (Group sub : g.groups()) {
-            group(code, file, sub, id, out, children, path + "/groups");
+            group(code, file, sub, id, out, children, path + "/groups", params);
         }
     }
 
     private static void control(String code, String file, Control k, RequirementId parent, List<Requirement> out,
-                                Map<RequirementId, List<RequirementId>> children, String path) {
+                                Map<RequirementId, List<RequirementId>> children, String path, OscalParams params) {
         RequirementId id = RequirementId.imported(code, k.id());
         String kindProp = yunjian(k.props(), "kind", "ITEM");
         RequirementKind kind = kindProp.equals("SECTION") ? RequirementKind.SECTION
                 : kindProp.equals("CONTROL_POINT") ? RequirementKind.CONTROL_POINT : RequirementKind.ITEM;
         out.add(requirement(id, code, kind, parent, k.title(), k.props(), k.parts(), file,
-                path + "(@id=" + k.id() + ")"));
+                path + "(@id=" + k.id() + ")", params));
         link(children, parent, id);
         for (Control sub : k.controls()) {
-            control(code, file, sub, id, out, children, path + "/controls");
+            control(code, file, sub, id, out, children, path + "/controls", params);
         }
     }
 
@@ -286,14 +291,16 @@ final class OscalMapping {
     }
 
     private static Requirement requirement(RequirementId id, String code, RequirementKind kind, RequirementId parent,
-                                           String title, List<Prop> props, List<Part> parts, String file, String path) {
+                                           String title, List<Prop> props, List<Part> parts, String file, String path,
+                                           OscalParams params) {
         String text = null;
         List<Requirement.Note> notes = new ArrayList<>();
+        title = params.render(title);
         for (Part p : parts) {
             if ("statement".equals(p.name()) && p.ns() == null) {
-                text = flatten(p);
+                text = params.render(flatten(p));
             } else if (p.ns() == null || "note".equals(p.name()) && OscalModel.NS.equals(p.ns())) {
-                String t = flatten(p);
+                String t = params.render(flatten(p));
                 if (t != null && !t.isBlank()) {
                     notes.add(new Requirement.Note(t, yunjian(p.props(), "text-en", null)));
                 }
@@ -312,7 +319,8 @@ final class OscalMapping {
                 enums(CloudRole.class, props, "role", file, path),
                 enums(Layer.class, props, "layer", file, path).stream().findFirst().orElse(null),
                 enums(DeploymentModel.class, props, "deployment-model", file, path),
-                "true".equals(yunjian(props, "bold", null)), null, null, null, List.of(), List.of(), notes, List.of(),
+                "true".equals(yunjian(props, "bold", null)), "true".equals(yunjian(props, "derived-from-lead-in", null)),
+                null, null, null, List.of(), List.of(), notes, List.of(),
                 null, null);
     }
 
@@ -320,7 +328,7 @@ final class OscalMapping {
         return new Requirement(r.id(), r.standardCode(), r.kind(), r.clause(), r.item(), r.sourceLabel(),
                 r.numberingReconstructed(), r.parent(), children, r.title(), r.titleEn(), r.titleSource(), r.text(),
                 r.textEn(), r.phaseInStandard(), r.phases(), r.roles(), r.layer(), r.deploymentModels(), r.bold(),
-                r.sourceLine(), r.mlps(), r.exitInventory(), r.corrections(), r.footnotes(), r.notes(),
+                r.derivedFromLeadIn(), r.sourceLine(), r.mlps(), r.exitInventory(), r.corrections(), r.footnotes(), r.notes(),
                 r.allocationRules(), r.roleDetermination(), r.incident());
     }
 
@@ -329,10 +337,14 @@ final class OscalMapping {
                 .findFirst().orElse(null);
     }
 
-    /** The OSCAL {@code label} prop (e.g. NIST's AC-1), else {@code fallback}. */
+    /**
+     * The OSCAL {@code label} prop (e.g. NIST's AC-1), preferring one without a class (NIST adds SP 800-53A's
+     * {@code AC-01} with class {@code sp800-53a}), else {@code fallback}.
+     */
     private static String label(List<Prop> props, String fallback) {
-        return props.stream().filter(p -> p.ns() == null && "label".equals(p.name())).map(Prop::value)
-                .findFirst().orElse(fallback);
+        List<Prop> labels = props.stream().filter(p -> p.ns() == null && "label".equals(p.name())).toList();
+        return labels.stream().filter(p -> p.clazz() == null).map(Prop::value).findFirst()
+                .orElse(labels.stream().map(Prop::value).findFirst().orElse(fallback));
     }
 
     private static String yunjian(List<Prop> props, String name, String fallback) {
@@ -346,8 +358,7 @@ final class OscalMapping {
                 try {
                     out.add(Enum.valueOf(type, p.value()));
                 } catch (IllegalArgumentException e) {
-                    throw new CatalogFileException(file, 0, path + "/props(" + name + ")",
-                            "unknown " + name + " \"" + p.value() + "\" in the Yunjian namespace");
+                    throw new CatalogFileException(file, 0, path + "/props(" + name + ")", "unknownProp", name, p.value());
                 }
             }
         }

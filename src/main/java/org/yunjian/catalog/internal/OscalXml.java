@@ -32,6 +32,7 @@ import org.xml.sax.helpers.XMLFilterImpl;
 import org.yunjian.catalog.internal.OscalModel.Catalog;
 import org.yunjian.catalog.internal.OscalModel.Control;
 import org.yunjian.catalog.internal.OscalModel.Group;
+import org.yunjian.catalog.internal.OscalModel.Param;
 import org.yunjian.catalog.internal.OscalModel.Part;
 import org.yunjian.catalog.internal.OscalModel.Prop;
 
@@ -54,7 +55,7 @@ final class OscalXml {
         if (s == null) {
             URL xsd = OscalXml.class.getClassLoader().getResource(XSD);
             if (xsd == null) {
-                throw new IllegalStateException(XSD + " not on the classpath (dev.metaschema.oscal:liboscal-java)");
+                throw new IllegalStateException("classpath: " + XSD);
             }
             try {
                 SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
@@ -121,13 +122,26 @@ final class OscalXml {
             });
             tracker.parse(new InputSource(new ByteArrayInputStream(content)));
         } catch (SAXParseException e) {
-            String message = e.getMessage() == null ? "invalid" : e.getMessage();
+            if (e instanceof TooDeep deep) {
+                throw new CatalogFileException(file, e.getLineNumber(), tracker.path(), deep.problem);
+            }
+            String message = e.getMessage() == null ? "" : e.getMessage();
             throw new CatalogFileException(file, e.getLineNumber(), tracker.path(),
-                    (tracker.malformed ? "malformed XML: " : "") + message);
+                    tracker.malformed ? "malformedXml" : "xmlSchema", message);
         } catch (SAXException | ParserConfigurationException e) {
-            throw new CatalogFileException(file, 0, "/", "malformed XML: " + e.getMessage());
+            throw new CatalogFileException(file, 0, "/", "malformedXml", String.valueOf(e.getMessage()));
         } catch (IOException e) {
-            throw new CatalogFileException(file, 0, "/", "unreadable: " + e.getMessage());
+            throw new CatalogFileException(file, 0, "/", "unreadable", String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** The document nests deeper than the limit; carries the problem as a message for people. */
+    private static final class TooDeep extends SAXParseException {
+        private final transient org.yunjian.shared.Msg problem;
+
+        TooDeep(org.yunjian.shared.Msg problem, org.xml.sax.Locator locator) {
+            super(problem.key(), locator);
+            this.problem = problem;
         }
     }
 
@@ -154,7 +168,7 @@ final class OscalXml {
         @Override
         public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
             if (names.size() >= maxDepth) {
-                throw new SAXParseException(CatalogExchangeService.tooDeep(maxDepth), locator);
+                throw new TooDeep(CatalogExchangeService.tooDeep(maxDepth), locator);
             }
             started = true;
             int n = counts.peek().merge(localName, 1, Integer::sum);
@@ -190,24 +204,41 @@ final class OscalXml {
             Element m = child(c, "metadata");
             return new Catalog(c.getAttribute("uuid"), inline(child(m, "title")), text(child(m, "published")),
                     text(child(m, "last-modified")), text(child(m, "version")), text(child(m, "oscal-version")),
-                    props(m), children(c, "control").stream().map(OscalXml::control).toList(),
+                    props(m), params(c), children(c, "control").stream().map(OscalXml::control).toList(),
                     children(c, "group").stream().map(OscalXml::group).toList());
         } catch (ParserConfigurationException | SAXException | IOException e) {
-            throw new IllegalStateException("validated XML could not be read", e);
+            throw new IllegalStateException("OSCAL XML", e);
         }
     }
 
     private static Group group(Element g) {
-        return new Group(g.getAttribute("id"), attr(g, "class"), inline(child(g, "title")), props(g),
+        return new Group(g.getAttribute("id"), attr(g, "class"), inline(child(g, "title")), params(g), props(g),
                 children(g, "part").stream().map(OscalXml::part).toList(),
                 children(g, "group").stream().map(OscalXml::group).toList(),
                 children(g, "control").stream().map(OscalXml::control).toList());
     }
 
     private static Control control(Element c) {
-        return new Control(c.getAttribute("id"), attr(c, "class"), inline(child(c, "title")), props(c),
+        return new Control(c.getAttribute("id"), attr(c, "class"), inline(child(c, "title")), params(c), props(c),
                 children(c, "part").stream().map(OscalXml::part).toList(),
                 children(c, "control").stream().map(OscalXml::control).toList());
+    }
+
+    /** Parameters; label and choices with their layout whitespace folded (XML indentation is not text). */
+    private static List<Param> params(Element e) {
+        return children(e, "param").stream().map(p -> {
+            Element select = child(p, "select");
+            return new Param(p.getAttribute("id"), fold(inline(child(p, "label"))),
+                    children(p, "guideline").stream().map(g -> fold(String.join(" ",
+                            children(g, "p").stream().map(OscalXml::inline).toList()))).toList(),
+                    children(p, "value").stream().map(v -> fold(text(v))).toList(),
+                    select == null ? null : attr(select, "how-many"),
+                    select == null ? null : children(select, "choice").stream().map(x -> fold(inline(x))).toList());
+        }).toList();
+    }
+
+    private static String fold(String s) {
+        return s == null ? null : s.replaceAll("\\s+", " ").strip();
     }
 
     private static Part part(Element p) {
@@ -228,7 +259,8 @@ final class OscalXml {
     }
 
     private static List<Prop> props(Element e) {
-        return children(e, "prop").stream().map(p -> new Prop(p.getAttribute("name"), attr(p, "ns"), p.getAttribute("value"))).toList();
+        return children(e, "prop").stream().map(p -> new Prop(p.getAttribute("name"), attr(p, "ns"), p.getAttribute("value"),
+                attr(p, "class"))).toList();
     }
 
     private static String attr(Element e, String name) {
@@ -297,6 +329,7 @@ final class OscalXml {
             x.leaf(2, "oscal-version", c.oscalVersion());
             x.props(2, c.props());
             x.end(1);
+            c.params().forEach(p -> x.param(1, p));
             c.controls().forEach(k -> x.control(1, k));
             c.groups().forEach(g -> x.group(1, g));
             x.end(0);
@@ -386,11 +419,31 @@ final class OscalXml {
             end(depth);
         }
 
+        void param(int depth, Param p) {
+            start(depth, "param");
+            attr("id", p.id());
+            leaf(depth + 1, "label", p.label());
+            for (String g : p.guidelines()) {
+                start(depth + 1, "guideline");
+                leaf(depth + 2, "p", g);
+                end(depth + 1);
+            }
+            p.values().forEach(v -> leaf(depth + 1, "value", v));
+            if (p.isSelection()) {
+                start(depth + 1, "select");
+                attr("how-many", p.howMany());
+                p.choices().forEach(c -> leaf(depth + 2, "choice", c));
+                end(depth + 1);
+            }
+            end(depth);
+        }
+
         void group(int depth, Group g) {
             start(depth, "group");
             attr("id", g.id());
             attr("class", g.clazz());
             leaf(depth + 1, "title", g.title());
+            g.params().forEach(x -> param(depth + 1, x));
             props(depth + 1, g.props());
             g.parts().forEach(x -> part(depth + 1, x));
             g.groups().forEach(x -> group(depth + 1, x));
@@ -403,6 +456,7 @@ final class OscalXml {
             attr("id", c.id());
             attr("class", c.clazz());
             leaf(depth + 1, "title", c.title());
+            c.params().forEach(x -> param(depth + 1, x));
             props(depth + 1, c.props());
             c.parts().forEach(x -> part(depth + 1, x));
             c.controls().forEach(x -> control(depth + 1, x));

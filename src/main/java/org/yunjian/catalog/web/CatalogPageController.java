@@ -2,18 +2,21 @@ package org.yunjian.catalog.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import org.springframework.context.MessageSource;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.CatalogExchange;
 import org.yunjian.catalog.CatalogLoadException;
@@ -24,48 +27,65 @@ import org.yunjian.catalog.Phase;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementFilter;
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.catalog.RequirementKind;
-import org.yunjian.catalog.SearchHit;
+import org.yunjian.catalog.RequirementPage;
 import org.yunjian.catalog.api.FilterParams;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.security.PeopleNames;
 import org.yunjian.security.Role;
+import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.Texts;
 
-/** Browsing the catalog: requirement items by standard, phase and role, and one requirement's page. */
+/**
+ * Browsing the catalog: requirement items filtered by standard, phase, role, layer and deployment model or found by
+ * full-text search, a page of {@value #PAGE_SIZE} at a time (the server pages, the browser never loads them all);
+ * one requirement's page; the imported catalogs' versions; and the administrator's import.
+ */
 @Controller
 class CatalogPageController {
 
+    static final int PAGE_SIZE = 50;
+    private static final int MAX_UPLOAD = 20_000_000;
+
     private final Catalog catalog;
     private final CatalogExchange exchange;
-    private final MessageSource messages;
+    private final PeopleNames people;
 
-    CatalogPageController(Catalog catalog, CatalogExchange exchange, MessageSource messages) {
+    CatalogPageController(Catalog catalog, CatalogExchange exchange, PeopleNames people) {
         this.catalog = catalog;
         this.exchange = exchange;
-        this.messages = messages;
+        this.people = people;
     }
 
-    /** Import of an OSCAL catalog from the catalog page; the outcome (or every problem) is flashed there. */
+    /**
+     * Import of an OSCAL catalog from the catalog page; the outcome (or every problem) is flashed there. Replacing an
+     * imported catalog needs the form's explicit confirmation ({@code replace}); without it the page says which
+     * catalog holds the code.
+     */
     @PostMapping("/catalog/import")
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     String importCatalog(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String code,
-                         @RequestParam(defaultValue = "false") boolean replace, RedirectAttributes flash, Locale locale) {
+                         @RequestParam(defaultValue = "false") boolean replace, RedirectAttributes flash) {
         try (InputStream in = file.getInputStream()) {
-            byte[] content = in.readNBytes(20_000_001);
-            if (content.length > 20_000_000) {
-                throw new FieldErrors.ValidationException("file", "larger than 20000000 bytes");
+            byte[] content = in.readNBytes(MAX_UPLOAD + 1);
+            if (content.length > MAX_UPLOAD) {
+                throw new FieldErrors.ValidationException("file", "catalog.import.tooLarge", MAX_UPLOAD / 1_000_000);
             }
             CatalogExchange.ImportedStandard s = exchange.importOscal(file.getOriginalFilename(), content, code, replace);
-            flash.addFlashAttribute("importMessage", messages.getMessage("catalog.import.done",
-                    new Object[]{s.code(), s.requirements()}, locale));
-        } catch (CatalogLoadException | org.yunjian.shared.ConflictException e) {
+            flash.addFlashAttribute("importMessage", Texts.get(s.version() > 1 ? "catalog.import.replacedDone"
+                    : "catalog.import.done", s.code(), s.requirements(), s.version()));
+        } catch (CatalogLoadException | ConflictException e) {
             flash.addFlashAttribute("importErrors", List.of(e.getMessage()));
+            flash.addFlashAttribute("importCode", code);
         } catch (FieldErrors.ValidationException e) {
             flash.addFlashAttribute("importErrors", e.errors().entrySet().stream()
-                    .map(x -> x.getKey() + "：" + x.getValue()).toList());
+                    .map(x -> Texts.get("catalog.import.fieldError", Texts.get("catalog.import.field." + x.getKey()),
+                            x.getValue()))
+                    .toList());
+            flash.addFlashAttribute("importCode", code);
         } catch (IOException e) {
-            flash.addFlashAttribute("importErrors", List.of(messages.getMessage("catalog.import.unreadable", null, locale)));
+            flash.addFlashAttribute("importErrors", List.of(Texts.get("catalog.import.unreadable")));
         }
         return "redirect:/catalog";
     }
@@ -75,8 +95,8 @@ class CatalogPageController {
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String standard,
                 @RequestParam(required = false) String phase, @RequestParam(required = false) String role,
                 @RequestParam(required = false) String layer, @RequestParam(required = false) String deploymentModel,
-                Model model, Locale locale) {
-        fill(q, standard, phase, role, layer, deploymentModel, model, locale);
+                @RequestParam(defaultValue = "1") int page, Model model) {
+        fill(q, standard, phase, role, layer, deploymentModel, page, model);
         model.addAttribute("standards", catalog.standards());
         model.addAttribute("phases", Phase.values());
         model.addAttribute("roles", CloudRole.values());
@@ -87,44 +107,97 @@ class CatalogPageController {
         model.addAttribute("role", role);
         model.addAttribute("layer", layer);
         model.addAttribute("deploymentModel", deploymentModel);
+        model.addAttribute("imported", exchange.imported());
         model.addAttribute("admin", CurrentUser.current().map(u -> u.is(Role.SYSTEM_ADMIN)).orElse(false));
         return "catalog/list";
     }
 
-    /** The result table alone, for htmx (the search box and filters swap it in place). */
+    /** The result table and its pager alone, for htmx (the search box, filters and pager swap it in place). */
     @GetMapping("/catalog/results")
     @PreAuthorize("isAuthenticated()")
     String results(@RequestParam(required = false) String q, @RequestParam(required = false) String standard,
                    @RequestParam(required = false) String phase, @RequestParam(required = false) String role,
                    @RequestParam(required = false) String layer, @RequestParam(required = false) String deploymentModel,
-                   Model model, Locale locale) {
-        fill(q, standard, phase, role, layer, deploymentModel, model, locale);
+                   @RequestParam(defaultValue = "1") int page, Model model) {
+        fill(q, standard, phase, role, layer, deploymentModel, page, model);
         return "catalog/list :: results";
     }
 
+    /** A link of the pager: to page {@code number} as a page ({@code href}) and as the htmx fragment ({@code hx}). */
+    record PageLink(int number, String href, String hx, boolean current) {
+    }
+
     private void fill(String q, String standard, String phase, String role, String layer, String deploymentModel,
-                      Model model, Locale locale) {
+                      int page, Model model) {
         FieldErrors errors = new FieldErrors();
         RequirementFilter filter = FilterParams.parse(catalog, standard, null, phase, role, layer, deploymentModel, errors);
         boolean searching = q != null && !q.isBlank();
-        List<Requirement> items;
-        if (!errors.isEmpty()) {
-            items = List.of();
-        } else if (searching) {
-            items = catalog.search(q, filter).stream().limit(500).map(SearchHit::requirement).toList();
-        } else {
-            items = catalog.find(filter.kind(RequirementKind.ITEM));
+        RequirementPage result = errors.isEmpty() ? catalog.page(q, filter, page, PAGE_SIZE)
+                : RequirementPage.of(List.of(), 1, PAGE_SIZE);
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        params.put("q", q);
+        params.put("standard", standard);
+        params.put("phase", phase);
+        params.put("role", role);
+        params.put("layer", layer);
+        params.put("deploymentModel", deploymentModel);
+        List<PageLink> links = new ArrayList<>();
+        for (int n : pageNumbers(result.page(), result.pages())) {
+            links.add(link(params, n, n == result.page()));
         }
         model.addAttribute("q", q);
         model.addAttribute("searching", searching);
         model.addAttribute("errors", errors.asMap());
-        model.addAttribute("items", items);
-        model.addAttribute("en", "en".equals(locale.getLanguage()));
+        model.addAttribute("result", result);
+        model.addAttribute("items", result.items());
+        model.addAttribute("pageLinks", links);
+        model.addAttribute("previous", result.hasPrevious() ? link(params, result.page() - 1, false) : null);
+        model.addAttribute("next", result.hasNext() ? link(params, result.page() + 1, false) : null);
+        model.addAttribute("en", "en".equals(Texts.locale().getLanguage()));
+    }
+
+    /** The first, the last and the pages around the current one; 0 marks a gap. */
+    static List<Integer> pageNumbers(int current, int pages) {
+        Set<Integer> shown = new HashSet<>(List.of(1, pages));
+        for (int n = current - 2; n <= current + 2; n++) {
+            if (n >= 1 && n <= pages) {
+                shown.add(n);
+            }
+        }
+        List<Integer> out = new ArrayList<>();
+        int last = 0;
+        for (int n = 1; n <= pages; n++) {
+            if (shown.contains(n)) {
+                if (n > last + 1) {
+                    out.add(0);
+                }
+                out.add(n);
+                last = n;
+            }
+        }
+        return out;
+    }
+
+    private static PageLink link(Map<String, String> params, int page, boolean current) {
+        if (page == 0) {
+            return new PageLink(0, null, null, false);
+        }
+        return new PageLink(page, uri("/catalog", params, page), uri("/catalog/results", params, page), current);
+    }
+
+    private static String uri(String path, Map<String, String> params, int page) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
+        params.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                b.queryParam(k, v);
+            }
+        });
+        return b.queryParam("page", page).encode().build().toUriString();
     }
 
     @GetMapping("/catalog/requirements/{id}")
     @PreAuthorize("isAuthenticated()")
-    String requirement(@PathVariable String id, Model model, Locale locale) {
+    String requirement(@PathVariable String id, Model model) {
         if (!RequirementId.isWellFormed(id)) {
             throw new NotFoundException("Requirement", id);
         }
@@ -134,7 +207,25 @@ class CatalogPageController {
         model.addAttribute("parent", r.parent() == null ? null : catalog.requirement(r.parent()).orElse(null));
         model.addAttribute("children", catalog.children(r.id()));
         model.addAttribute("mappings", catalog.mappings(r.id()));
-        model.addAttribute("en", "en".equals(locale.getLanguage()));
+        model.addAttribute("en", "en".equals(Texts.locale().getLanguage()));
         return "catalog/requirement";
+    }
+
+    /** Every version of an imported catalog: the current one and those it replaced, each downloadable as uploaded. */
+    @GetMapping("/catalog/imports/{code}")
+    @PreAuthorize("isAuthenticated()")
+    String versions(@PathVariable String code, Model model) {
+        List<CatalogExchange.ImportVersion> versions = exchange.versions(code);
+        Set<String> usernames = new HashSet<>();
+        versions.forEach(v -> {
+            usernames.add(v.importedBy());
+            usernames.add(v.replacedBy());
+        });
+        usernames.remove(null);
+        model.addAttribute("code", code);
+        model.addAttribute("title", versions.get(0).title());
+        model.addAttribute("versions", versions);
+        model.addAttribute("names", people.displayNames(usernames));
+        return "catalog/imports";
     }
 }

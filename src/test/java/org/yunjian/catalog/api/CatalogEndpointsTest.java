@@ -89,16 +89,18 @@ class CatalogEndpointsTest {
     @Test
     @WithMockUser(roles = "USER")
     void rejectsUnknownFilterValuesNamingTheField() throws Exception {
-        mvc.perform(get("/api/catalog/requirements").param("phase", "LATER").param("standard", "ISO27001"))
+        mvc.perform(get("/api/catalog/requirements").param("phase", "LATER").param("standard", "ISO27001")
+                        .header("Accept-Language", "en"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.phase", containsString("unknown value")))
-                .andExpect(jsonPath("$.errors.standard", containsString("unknown standard")));
+                .andExpect(jsonPath("$.errors.phase", containsString("unknown value \"LATER\"")))
+                .andExpect(jsonPath("$.errors.standard", containsString("no standard \"ISO27001\"")));
     }
 
     @Test
     @WithMockUser(roles = "USER")
     void malformedIdIsABadRequestAndUnknownIdIsNotFound() throws Exception {
-        mvc.perform(get("/api/catalog/requirements/not an id")).andExpect(status().isBadRequest())
+        mvc.perform(get("/api/catalog/requirements/not an id").header("Accept-Language", "en"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.id", containsString("not a requirement id")));
         mvc.perform(get("/api/catalog/requirements/MLPS-L3-9.9.9-z")).andExpect(status().isNotFound());
     }

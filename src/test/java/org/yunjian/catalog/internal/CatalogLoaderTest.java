@@ -92,7 +92,7 @@ class CatalogLoaderTest {
         CatalogLoadException e = rejection(broken);
         assertThat(e.field()).isEqualTo("$.standard.titleEn");
         assertThat(e.line()).isEqualTo(lineOf(broken, "\"standard\""));
-        assertThat(e.getMessage()).contains("required field is missing");
+        assertThat(e.getMessage()).contains("required property 'titleEn' not found");
     }
 
     @Test
@@ -244,9 +244,10 @@ class CatalogLoaderTest {
     }
 
     @Test
-    void schemaWithAnUncheckedKeywordIsRefused() {
-        String schema = "{ \"type\": \"object\", \"maxProperties\": 3 }";
+    void schemaWithAKeywordTheValidatorDoesNotKnowIsRefused() {
+        String schema = "{ \"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"type\": \"object\","
+                + " \"maxProperty\": 3, \"$defs\": { \"mappingFile\": { \"type\": \"object\" } } }";
         assertThatThrownBy(() -> new CatalogLoader(file("s.json", schema)))
-                .hasMessageContaining("maxProperties");
+                .hasMessageContaining("maxProperty");
     }
 }

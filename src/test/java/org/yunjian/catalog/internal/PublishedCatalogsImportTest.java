@@ -5,12 +5,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -29,6 +31,8 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.CatalogExchange;
+import org.yunjian.catalog.RequirementFilter;
+import org.yunjian.catalog.RequirementId;
 import org.yunjian.security.AccountPrincipal;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
@@ -63,13 +67,16 @@ class PublishedCatalogsImportTest {
         CatalogExchange.ImportedStandard moderate = importShared("NIST_SP-800-53_rev5_MODERATE-baseline-resolved-profile_catalog.xml");
         CatalogExchange.ImportedStandard rev4 = importShared("NIST_SP-800-53_rev4_catalog-min.json");
 
-        assertThat(high.code()).isEqualTo("NIST-SP80053-REV5-HIGH-IMPACT");
-        assertThat(moderate.code()).isEqualTo("NIST-SP80053-REV5-MODERATE-IMPACT");
-        assertThat(rev4.code()).isEqualTo("NIST-SP80053-REV4");
-        // the baselines hold 370 and 287 controls, rev4 922 (../shared/oscal/README.md); their statements are items too
-        assertThat(high.requirements()).isGreaterThanOrEqualTo(370);
-        assertThat(moderate.requirements()).isGreaterThanOrEqualTo(287).isLessThan(high.requirements());
-        assertThat(rev4.requirements()).isGreaterThanOrEqualTo(922);
+        assertThat(high.code()).isEqualTo("NIST-SP-800-53-REV5-HIGH");
+        assertThat(moderate.code()).isEqualTo("NIST-SP-800-53-REV5-MODERATE");
+        assertThat(rev4.code()).isEqualTo("NIST-SP-800-53-REV4");
+        // the baselines hold 370 and 287 controls, rev4 922 (../shared/oscal/README.md): one item each, under the
+        // 18 families (sections)
+        assertThat(items(high.code())).isEqualTo(370);
+        assertThat(items(moderate.code())).isEqualTo(287);
+        assertThat(items(rev4.code())).isEqualTo(922);
+        assertThat(high.requirements()).isEqualTo(370 + 18);
+        assertThat(List.of(high.version(), moderate.version(), rev4.version())).containsOnly(1);
         assertThat(catalog.standard(high.code())).isPresent();
         assertThat(catalog.standard(moderate.code())).isPresent();
         assertThat(catalog.standard(rev4.code())).isPresent();
@@ -82,19 +89,85 @@ class PublishedCatalogsImportTest {
                         .header("Accept-Language", "en"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type", is("urn:yunjian:problem:catalog-exists")))
-                .andExpect(jsonPath("$.detail", containsString("already imported under the code NIST-SP80053-REV5-HIGH-IMPACT")));
+                .andExpect(jsonPath("$.detail", containsString("already imported under the code NIST-SP-800-53-REV5-HIGH: "
+                        + "NIST Special Publication 800-53 Revision 5.1.1 HIGH IMPACT BASELINE (version 1, from "
+                        + "NIST_SP-800-53_rev5_HIGH-baseline-resolved-profile_catalog-min.json)")));
         assertThat(storedFileName(high.code())).isEqualTo("NIST_SP-800-53_rev5_HIGH-baseline-resolved-profile_catalog-min.json");
 
-        // asked to replace: it is replaced
+        // asked to replace: it is replaced, and the first version stays listed and downloadable as uploaded
         mvc.perform(multipart("/api/catalog/import").file(new MockMultipartFile("file", "again.json", "application/json", again))
                         .param("replace", "true").with(authentication(admin())).with(csrf()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.code", is(high.code())));
+                .andExpect(jsonPath("$.code", is(high.code())))
+                .andExpect(jsonPath("$.version", is(2)));
         assertThat(storedFileName(high.code())).isEqualTo("again.json");
+        mvc.perform(get("/api/catalog/standards/{code}/versions", high.code()).with(authentication(admin())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].version", is(2)))
+                .andExpect(jsonPath("$[0].current", is(true)))
+                .andExpect(jsonPath("$[1].version", is(1)))
+                .andExpect(jsonPath("$[1].fileName", is("NIST_SP-800-53_rev5_HIGH-baseline-resolved-profile_catalog-min.json")))
+                .andExpect(jsonPath("$[1].sha256", is(high.sha256())))
+                .andExpect(jsonPath("$[1].replacedBy", is("sysadmin-x")));
+        byte[] first = mvc.perform(get("/api/catalog/standards/{code}/original", high.code()).param("version", "1")
+                        .with(authentication(admin())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(first).isEqualTo(again);
+        mvc.perform(get("/api/catalog/standards/{code}/original", high.code()).param("version", "3")
+                .with(authentication(admin()))).andExpect(status().isNotFound());
+        assertThat(exchange.versions(high.code())).hasSize(2);
+    }
+
+    @Test
+    void parametersRenderAsNistPrintsThemTheSameFromJsonAndXml() throws Exception {
+        // under codes of their own (the other test imports them under the derived ones)
+        String high = importShared("NIST_SP-800-53_rev5_HIGH-baseline-resolved-profile_catalog-min.json", "PRM-HIGH").code();
+        String moderate = importShared("NIST_SP-800-53_rev5_MODERATE-baseline-resolved-profile_catalog.xml", "PRM-MODERATE").code();
+        String rev4 = importShared("NIST_SP-800-53_rev4_catalog-min.json", "PRM-REV4").code();
+
+        // AC-2 c.: an assignment (rev5 labels lack "organization-defined"; NIST prints it)
+        assertThat(text(high, "ac-2")).contains(
+                "c. Require [Assignment: organization-defined prerequisites and criteria] for group and role membership;");
+        // AC-7: assignments and a one-or-more selection whose choices insert further parameters
+        String ac7 = "a. Enforce a limit of [Assignment: organization-defined number] consecutive invalid logon attempts by "
+                + "a user during a [Assignment: organization-defined time period]; and\n"
+                + "b. Automatically [Selection (one or more): lock the account or node for [Assignment: organization-defined "
+                + "time period]; lock the account or node until released by an administrator; delay next logon prompt per "
+                + "[Assignment: organization-defined delay algorithm]; notify system administrator; take other "
+                + "[Assignment: organization-defined action]] when the maximum number of unsuccessful attempts is exceeded.";
+        assertThat(text(high, "ac-7")).isEqualTo(ac7);
+        assertThat(text(moderate, "ac-7")).isEqualTo(ac7);
+        // rev4: labels carry "organization-defined" already; a selection of exactly one
+        assertThat(text(rev4, "ac-7")).isEqualTo("The information system:\n"
+                + "a. Enforces a limit of [Assignment: organization-defined number] consecutive invalid logon attempts by a "
+                + "user during a [Assignment: organization-defined time period]; and\n"
+                + "b. Automatically [Selection: locks the account/node for an [Assignment: organization-defined time period]; "
+                + "locks the account/node until released by an administrator; delays next logon prompt according to "
+                + "[Assignment: organization-defined delay algorithm]] when the maximum number of unsuccessful attempts "
+                + "is exceeded.");
+        // no insertion is left anywhere
+        for (String code : List.of(high, moderate, rev4)) {
+            assertThat(catalog.requirements(code)).allSatisfy(r -> {
+                assertThat(r.text() == null ? "" : r.text()).doesNotContain("{{");
+                assertThat(r.notes()).allSatisfy(n -> assertThat(n.text()).doesNotContain("{{"));
+            });
+        }
+    }
+
+    private String text(String code, String control) {
+        return catalog.requirement(RequirementId.imported(code, control)).orElseThrow().text();
+    }
+
+    private int items(String code) {
+        return catalog.find(RequirementFilter.items().standard(code)).size();
     }
 
     private CatalogExchange.ImportedStandard importShared(String file) throws Exception {
-        return exchange.importOscal(file, Files.readAllBytes(SHARED.resolve(file)), null, false);
+        return importShared(file, null);
+    }
+
+    private CatalogExchange.ImportedStandard importShared(String file, String code) throws Exception {
+        return exchange.importOscal(file, Files.readAllBytes(SHARED.resolve(file)), code, false);
     }
 
     private String storedFileName(String code) {
