@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+
+import org.yunjian.cli.CliTexts;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +40,7 @@ public final class BackupCli {
             err.println(messages.get("backup.cli.expected-restore"));
             return 2;
         }
-        CommandLine cl = new CommandLine(new RestoreCommand(messages));
+        CommandLine cl = CliTexts.apply(new CommandLine(new RestoreCommand(messages)));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -48,20 +51,18 @@ public final class BackupCli {
         return cl.execute(java.util.Arrays.copyOfRange(args, 1, args.length));
     }
 
-    @Command(name = "restore", mixinStandardHelpOptions = true,
-            description = "Restore a backup into an EMPTY data directory (offline: no server may use it). "
-                    + "Checks every file against the backup's SM3 manifest before writing anything.")
+    @Command(name = "restore", mixinStandardHelpOptions = true)
     static final class RestoreCommand implements Callable<Integer> {
         private final BackupMessages messages;
         @Spec
         CommandSpec spec;
-        @Option(names = "--from", required = true, description = "the backup directory (holds MANIFEST.sm3)")
+        @Option(names = "--from", required = true, descriptionKey = "cli.backup.option.from")
         Path from;
-        @Option(names = "--data-dir", required = true, description = "the data directory to create; must be absent or empty")
+        @Option(names = "--data-dir", required = true, descriptionKey = "cli.backup.option.dataDir")
         Path dataDir;
-        @Option(names = "--keys-from", description = "the key copy written by 'yunjian backup --keys-to' (holds KEYS.sm3)")
+        @Option(names = "--keys-from", descriptionKey = "cli.backup.option.keysFrom")
         Path keysFrom;
-        @Option(names = "--key-dir", description = "where the keys go (default: <data-dir>/keys); must be absent or empty")
+        @Option(names = "--key-dir", descriptionKey = "cli.backup.option.keyDir")
         Path keyDir;
 
         RestoreCommand(BackupMessages messages) {

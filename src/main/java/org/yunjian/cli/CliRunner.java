@@ -46,11 +46,10 @@ public class CliRunner {
         for (CliCommand command : commands) {
             root.addSubcommand(new CommandLine(command, factory));
         }
-        return root;
+        return CliTexts.apply(root);
     }
 
-    @Command(name = "yunjian", mixinStandardHelpOptions = true, version = "yunjian 0.1.0",
-            description = "云鉴 Yunjian — cloud service security governance. 'serve' starts the web platform.")
+    @Command(name = "yunjian", mixinStandardHelpOptions = true, version = "yunjian 0.1.0")
     static final class Root {
     }
 

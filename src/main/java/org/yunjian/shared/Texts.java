@@ -57,6 +57,18 @@ public final class Texts {
         return SOURCE.getMessage(message, supported(locale));
     }
 
+    /** Every key of the bundles that starts with {@code prefix} (the Chinese files hold every key). */
+    public static java.util.SortedSet<String> keys(String prefix) {
+        TreeSet<String> keys = new TreeSet<>();
+        for (String base : basenames()) {
+            java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle(base, Locale.ROOT,
+                    Texts.class.getClassLoader(),
+                    java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
+            bundle.keySet().stream().filter(k -> k.startsWith(prefix)).forEach(keys::add);
+        }
+        return keys;
+    }
+
     private static ResourceBundleMessageSource create() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
         source.setBasenames(basenames());

@@ -67,7 +67,7 @@ class EmbeddedH2 {
      */
     static String open(String url, String user, KeyDirectory keys) {
         if (user == null || !user.matches("[A-Za-z][A-Za-z0-9_]*")) {
-            throw new IllegalStateException("spring.datasource.username must be a plain identifier: " + user);
+            throw new IllegalStateException(StorageMessages.get("storage.username.invalid", user));
         }
         // the password may be generated for a database that does not exist yet, or for one an earlier version
         // created with the empty password; a password-protected database whose db.password is gone is an error
@@ -91,7 +91,7 @@ class EmbeddedH2 {
             if (inUse(e)) {
                 throw new DatabaseInUseException(StorageMessages.get("storage.database.inUse"), e);
             }
-            throw new IllegalStateException("cannot open the embedded database " + url + ": " + e.getMessage(), e);
+            throw new IllegalStateException(StorageMessages.get("storage.database.unopenable", url, e.getMessage()), e);
         }
         DataDirectoryGuard.narrowDatabaseFiles(databaseDirectory(url));
         return password;

@@ -36,6 +36,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
 class BodyLimitFilter extends OncePerRequestFilter {
 
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
     private final long limit;
     private final MessageSource messages;
 
@@ -87,17 +90,22 @@ class BodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String detail = messages.getMessage("web.error.tooLarge", new Object[] {Long.toString(limit)},
+        String detail = messages.getMessage("web.error.tooLarge", new Object[] {org.yunjian.shared.Formats.size(limit)},
                 LocaleContextHolder.getLocale());
+        String title = messages.getMessage("web.error.tooLarge.title", null, LocaleContextHolder.getLocale());
         response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
         response.setHeader("Connection", "close");
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"type\":\"urn:yunjian:problem:too-large\",\"title\":\"Content Too Large\","
-                    + "\"status\":413,\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"")
-                    + "\",\"limit\":" + limit + "}");
+            java.util.Map<String, Object> problem = new java.util.LinkedHashMap<>();
+            problem.put("type", "urn:yunjian:problem:too-large");
+            problem.put("title", title);
+            problem.put("status", 413);
+            problem.put("detail", detail);
+            problem.put("limit", limit);
+            response.getWriter().write(JSON.writeValueAsString(problem));
         } else {
             request.setAttribute(ErrorPages.DETAIL, detail); // the error page, in the user's language
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
@@ -150,7 +158,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
 
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous reads only");
+                    throw new UnsupportedOperationException("setReadListener"); // the buffered body is read synchronously
                 }
             };
         }

@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
  * operating-system user, so the log shows who acted for whom.
  */
 @Component
-@Command(name = "assessment", modelTransformer = CliTexts.Transformer.class, mixinStandardHelpOptions = true,
+@Command(name = "assessment", mixinStandardHelpOptions = true,
         subcommands = {AssessmentCommand.ListAssessments.class, AssessmentCommand.ExportWorkbook.class,
                 AssessmentCommand.ImportWorkbook.class, AssessmentCommand.Report.class})
 public class AssessmentCommand implements CliCommand, Runnable {
@@ -128,7 +128,7 @@ public class AssessmentCommand implements CliCommand, Runnable {
         }
     }
 
-    @Command(name = "list", modelTransformer = CliTexts.Transformer.class, mixinStandardHelpOptions = true)
+    @Command(name = "list", mixinStandardHelpOptions = true)
     static class ListAssessments extends AsUser {
         @Option(names = "--system", descriptionKey = "cli.assessment.option.system")
         UUID systemId;
@@ -158,7 +158,7 @@ public class AssessmentCommand implements CliCommand, Runnable {
         }
     }
 
-    @Command(name = "export-workbook", modelTransformer = CliTexts.Transformer.class, mixinStandardHelpOptions = true)
+    @Command(name = "export-workbook", mixinStandardHelpOptions = true)
     static class ExportWorkbook extends AsUser {
         @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;
@@ -180,7 +180,7 @@ public class AssessmentCommand implements CliCommand, Runnable {
         }
     }
 
-    @Command(name = "import-workbook", modelTransformer = CliTexts.Transformer.class, mixinStandardHelpOptions = true)
+    @Command(name = "import-workbook", mixinStandardHelpOptions = true)
     static class ImportWorkbook extends AsUser {
         @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;
@@ -215,7 +215,7 @@ public class AssessmentCommand implements CliCommand, Runnable {
         }
     }
 
-    @Command(name = "report", modelTransformer = CliTexts.Transformer.class, mixinStandardHelpOptions = true)
+    @Command(name = "report", mixinStandardHelpOptions = true)
     static class Report extends AsUser {
         @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;

@@ -4,10 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.yunjian.backup.BackupException;
 import org.yunjian.cli.CliCommand;
+import org.yunjian.shared.Formats;
+import org.yunjian.shared.Texts;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,24 +20,20 @@ import picocli.CommandLine.Spec;
  * takes backups itself: {@code POST /api/backups} or the Backups page).
  */
 @Component
-@Command(name = "backup", mixinStandardHelpOptions = true,
-        description = "Back up the database, evidence and exit-project files into a new directory with an SM3 manifest. "
-                + "Keys are copied only with --keys-to, to a directory of their own.")
+@Command(name = "backup", mixinStandardHelpOptions = true)
 class BackupCommand implements CliCommand, Callable<Integer> {
 
     private final BackupService backups;
-    private final MessageSource messages;
 
     @Spec
     CommandSpec spec;
-    @Option(names = "--to", description = "directory under which the backup is created (default: yunjian.backup.dir)")
+    @Option(names = "--to", descriptionKey = "cli.backup.option.to")
     Path to;
-    @Option(names = "--keys-to", description = "also copy the key directory here (absent or empty; keep it apart from the backup, e.g. offline media)")
+    @Option(names = "--keys-to", descriptionKey = "cli.backup.option.keysTo")
     Path keysTo;
 
-    BackupCommand(BackupService backups, MessageSource messages) {
+    BackupCommand(BackupService backups) {
         this.backups = backups;
-        this.messages = messages;
     }
 
     @Override
@@ -45,7 +42,7 @@ class BackupCommand implements CliCommand, Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             BackupService.Backup b = backups.create(to == null ? backups.backupDir() : to);
-            out.println(text("backup.cli.created", b.path(), b.files(), b.bytes(), b.manifestSm3()));
+            out.println(text("backup.cli.created", b.path(), b.files(), Formats.size(b.bytes()), b.manifestSm3()));
             if (keysTo != null) {
                 int n = backups.copyKeys(keysTo);
                 out.println(text("backup.cli.keys-copied", n, keysTo.toAbsolutePath().normalize()));
@@ -61,7 +58,8 @@ class BackupCommand implements CliCommand, Callable<Integer> {
         }
     }
 
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, java.util.Locale.getDefault());
+    /** In the CLI's language ({@code --lang}, else the OS locale). */
+    private static String text(String key, Object... args) {
+        return Texts.get(key, args);
     }
 }

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
  * an imported catalog. Every line a person reads comes from the bundles, in the CLI's language.
  */
 @Component
-@Command(name = "catalog", modelTransformer = CatalogCliTexts.Transformer.class, mixinStandardHelpOptions = true,
+@Command(name = "catalog", mixinStandardHelpOptions = true,
         subcommands = {CatalogCommand.ListStandards.class, CatalogCommand.Show.class, CatalogCommand.Search.class,
                 CatalogCommand.Export.class, CatalogCommand.Import.class, CatalogCommand.Versions.class})
 public class CatalogCommand implements CliCommand, Runnable {
@@ -57,7 +57,7 @@ public class CatalogCommand implements CliCommand, Runnable {
         return code;
     }
 
-    @Command(name = "list", modelTransformer = CatalogCliTexts.Transformer.class, mixinStandardHelpOptions = true)
+    @Command(name = "list", mixinStandardHelpOptions = true)
     static class ListStandards implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -84,7 +84,7 @@ public class CatalogCommand implements CliCommand, Runnable {
         }
     }
 
-    @Command(name = "show", modelTransformer = CatalogCliTexts.Transformer.class, mixinStandardHelpOptions = true)
+    @Command(name = "show", mixinStandardHelpOptions = true)
     static class Show implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -145,7 +145,7 @@ public class CatalogCommand implements CliCommand, Runnable {
         }
     }
 
-    @Command(name = "search", modelTransformer = CatalogCliTexts.Transformer.class, mixinStandardHelpOptions = true)
+    @Command(name = "search", mixinStandardHelpOptions = true)
     static class Search implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -184,7 +184,7 @@ public class CatalogCommand implements CliCommand, Runnable {
         }
     }
 
-    @Command(name = "export", modelTransformer = CatalogCliTexts.Transformer.class, mixinStandardHelpOptions = true)
+    @Command(name = "export", mixinStandardHelpOptions = true)
     static class Export implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -233,7 +233,7 @@ public class CatalogCommand implements CliCommand, Runnable {
         }
     }
 
-    @Command(name = "import", modelTransformer = CatalogCliTexts.Transformer.class, mixinStandardHelpOptions = true)
+    @Command(name = "import", mixinStandardHelpOptions = true)
     static class Import implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -268,7 +268,7 @@ public class CatalogCommand implements CliCommand, Runnable {
         }
     }
 
-    @Command(name = "versions", modelTransformer = CatalogCliTexts.Transformer.class, mixinStandardHelpOptions = true)
+    @Command(name = "versions", mixinStandardHelpOptions = true)
     static class Versions implements Callable<Integer> {
         @Spec
         CommandSpec spec;

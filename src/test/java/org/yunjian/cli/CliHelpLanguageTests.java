@@ -1,0 +1,119 @@
+package org.yunjian.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.yunjian.backup.BackupCli;
+import org.yunjian.backup.BackupMessages;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Every command of {@code yunjian} and every option it takes is described from the bundles in the CLI's language:
+ * in Chinese each description holds Chinese, in English none does (command names, option names and file names
+ * such as MANIFEST.sm3 are not translated).
+ */
+@SpringBootTest
+@Tag("database")
+class CliHelpLanguageTests {
+
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+    /** Commands whose help is still written in the annotations (issue 11: being moved to the bundles). */
+    static final Set<String> PENDING = Set.of("yunjian audit", "yunjian import", "yunjian users", "yunjian exit",
+            "yunjian keys");
+
+    @Autowired
+    CliRunner cli;
+
+    @Test
+    void everyCommandAndOptionIsDescribedInTheChosenLanguage() {
+        SoftAssertions soft = new SoftAssertions();
+        for (Locale language : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+            LocaleContextHolder.setLocale(language);
+            try {
+                for (CommandSpec spec : tree(cli.commandLine().getCommandSpec())) {
+                    if (PENDING.stream().anyMatch(p -> spec.qualifiedName().startsWith(p))) {
+                        continue;
+                    }
+                    String description = String.join(" ", spec.usageMessage().description());
+                    check(soft, language, spec.qualifiedName(), description);
+                    if (spec.parent() != null) {
+                        soft.assertThat(description).as(spec.qualifiedName() + " has its own description, not its parent's")
+                                .isNotEqualTo(String.join(" ", spec.parent().usageMessage().description()));
+                    }
+                    for (OptionSpec option : spec.options()) {
+                        check(soft, language, spec.qualifiedName() + " " + option.longestName(),
+                                String.join(" ", option.description()));
+                    }
+                    spec.positionalParameters().forEach(p -> check(soft, language,
+                            spec.qualifiedName() + " " + p.paramLabel(), String.join(" ", p.description())));
+                }
+            } finally {
+                LocaleContextHolder.resetLocaleContext();
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void helpIsPrintedInTheChosenLanguage() {
+        StringWriter out = new StringWriter();
+        CommandLine root = cli.commandLine();
+        root.setOut(new PrintWriter(out, true));
+        LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+        try {
+            assertThat(root.execute("backup", "--help")).isZero();
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
+        assertThat(out.toString()).contains("把数据库、测评证据和退出项目文件备份到一个新目录", "在其下创建备份的目录", "显示帮助并退出。")
+                .doesNotContain("Back up the database");
+
+        StringWriter restore = new StringWriter();
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.ENGLISH);
+        try {
+            assertThat(BackupCli.run(new PrintWriter(restore, true), new PrintWriter(new StringWriter(), true),
+                    new BackupMessages(Locale.ENGLISH), "restore", "--help")).isZero();
+        } finally {
+            Locale.setDefault(before);
+        }
+        assertThat(restore.toString()).contains("Restore a backup into an EMPTY data directory", "holds MANIFEST.sm3")
+                .doesNotContainPattern(HAN.pattern());
+    }
+
+    private static void check(SoftAssertions soft, Locale language, String what, String description) {
+        soft.assertThat(description).as(what + " (" + language + ") has a description").isNotBlank();
+        if (language.equals(Locale.ENGLISH)) {
+            soft.assertThat(HAN.matcher(description).find()).as(what + " in English: " + description).isFalse();
+        } else {
+            soft.assertThat(HAN.matcher(description).find()).as(what + " in Chinese: " + description).isTrue();
+        }
+    }
+
+    private static List<CommandSpec> tree(CommandSpec root) {
+        List<CommandSpec> out = new ArrayList<>();
+        out.add(root);
+        root.subcommands().values().forEach(c -> {
+            if (!out.contains(c.getCommandSpec())) {
+                out.addAll(tree(c.getCommandSpec()));
+            }
+        });
+        return out;
+    }
+}
