@@ -8,7 +8,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.yunjian.backup.BackupCli;
+import org.yunjian.backup.cli.BackupCli;
 import org.yunjian.cli.CliRunner;
 import org.yunjian.exit.ExitCli;
 import org.yunjian.storage.DatabaseInUseException;

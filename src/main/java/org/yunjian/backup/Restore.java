@@ -25,22 +25,22 @@ import org.yunjian.shared.OwnerOnlyFiles;
  * copy, if given) matches its manifest; everything is assembled in a staging directory beside the target and moved
  * into place at the end, so a failure leaves the target as it was.
  */
-final class Restore {
+public final class Restore {
 
     /** Read by the platform at its next start, which records the restore in the audit log and removes the file. */
     static final String MARKER = "restored-from.properties";
     private static final Pattern DB_FILE = Pattern.compile("[A-Za-z0-9_-]+\\.mv\\.db");
 
-    record Request(Path from, Path dataDir, Path keyDir, Path keysFrom) {
+    public record Request(Path from, Path dataDir, Path keyDir, Path keysFrom) {
     }
 
-    record Result(String name, String database, int files, String manifestSm3, boolean keysRestored) {
+    public record Result(String name, String database, int files, String manifestSm3, boolean keysRestored) {
     }
 
     private Restore() {
     }
 
-    static Result run(Request r) {
+    public static Result run(Request r) {
         Path from = r.from().toAbsolutePath().normalize();
         Path dataDir = r.dataDir().toAbsolutePath().normalize();
         Path keyDir = (r.keyDir() == null ? dataDir.resolve("keys") : r.keyDir()).toAbsolutePath().normalize();

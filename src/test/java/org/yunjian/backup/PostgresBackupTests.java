@@ -1,5 +1,6 @@
 package org.yunjian.backup;
 
+import org.yunjian.backup.cli.BackupCli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.yunjian.backup.BackupCli;
+import org.yunjian.backup.cli.BackupCli;
 import org.yunjian.backup.BackupMessages;
 
 import picocli.CommandLine;

@@ -1,4 +1,6 @@
-package org.yunjian.backup.internal;
+package org.yunjian.backup.cli;
+
+import org.yunjian.backup.internal.BackupService;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,4 +1,8 @@
-package org.yunjian.backup;
+package org.yunjian.backup.cli;
+
+import org.yunjian.backup.BackupException;
+import org.yunjian.backup.BackupMessages;
+import org.yunjian.backup.Restore;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
