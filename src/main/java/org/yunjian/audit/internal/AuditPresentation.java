@@ -7,6 +7,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.Formats;
+import org.springframework.web.util.HtmlUtils;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
 
@@ -62,6 +63,38 @@ public class AuditPresentation {
         return m.text();
     }
 
+    /**
+     * The detail as HTML for the audit page: the sentence in the reader's language, escaped, with the names and
+     * texts it quotes (an assessment called 2026 年度等保测评, a user name) marked {@code data-verbatim} — data as the
+     * users wrote it, not words of the page. A stored plain text is escaped and not marked.
+     */
+    public static String detailHtml(String stored) {
+        if (stored == null) {
+            return "";
+        }
+        Msg m = Msg.decode(stored);
+        if (m.key().equals(Texts.VERBATIM) || m.key().startsWith("audit.detail.notPermitted.")
+                || m.key().equals("audit.detail.notVisible")) {
+            return HtmlUtils.htmlEscape(detail(stored));
+        }
+        Object[] args = m.args();
+        Object[] marked = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            marked[i] = args[i] instanceof String ? MARK + i + END : args[i];
+        }
+        String html = HtmlUtils.htmlEscape(Msg.of(m.key(), marked).text());
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof String quoted) {
+                html = html.replace(MARK + i + END, "<span data-verbatim>" + HtmlUtils.htmlEscape(quoted) + "</span>");
+            }
+        }
+        return html;
+    }
+
+    /** Private-use characters around an argument's index while the sentence is rendered and escaped. */
+    private static final String MARK = "\uE000";
+    private static final String END = "\uE001";
+
     public static String address(String address) {
         if (address == null || address.isBlank()) {
             return "";
@@ -110,5 +143,10 @@ public class AuditPresentation {
     /** The texts of one entry in the reader's language. */
     public record Rendered(AuditEntry entry, String time, String person, String address, String action,
                            String object, String outcome, String detail) {
+
+        /** {@link #detail} as HTML, quoted names marked as data ({@link #detailHtml(String)}). */
+        public String detailHtml() {
+            return AuditPresentation.detailHtml(entry.detail());
+        }
     }
 }

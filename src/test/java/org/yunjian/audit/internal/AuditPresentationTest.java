@@ -30,6 +30,19 @@ class AuditPresentationTest {
     }
 
     @Test
+    void onThePageTheQuotedNamesAreMarkedAsDataAndEverythingIsEscaped() {
+        String stored = Msg.of("audit.detail.internalError", "<b>2026 年度等保测评</b>").encode();
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(AuditPresentation.detailHtml(stored))
+                .isEqualTo("Internal error, correlation ID <span data-verbatim>&lt;b&gt;2026 年度等保测评&lt;/b&gt;</span>");
+        LocaleContextHolder.setLocale(Texts.CHINESE);
+        assertThat(AuditPresentation.detailHtml(stored))
+                .isEqualTo("内部错误，错误编号 <span data-verbatim>&lt;b&gt;2026 年度等保测评&lt;/b&gt;</span>");
+        assertThat(AuditPresentation.detailHtml("<i>plain</i>")).as("a stored plain text is not data of a sentence")
+                .isEqualTo("&lt;i&gt;plain&lt;/i&gt;");
+    }
+
+    @Test
     void aRefusedRequestNamesThePartOfTheProductInWordsNotAJavaClass() {
         String stored = Msg.of("audit.detail.notPermitted.operation", "GET /audit").encode();
         LocaleContextHolder.setLocale(Texts.CHINESE);
