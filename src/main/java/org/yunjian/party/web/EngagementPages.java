@@ -83,7 +83,7 @@ class EngagementPages {
     String editForm(@PathVariable UUID id, Model model) {
         Engagement e = service.get(id);
         if (!service.canManage(e)) {
-            throw new org.springframework.security.access.AccessDeniedException("not the customer");
+            throw new org.springframework.security.access.AccessDeniedException("party.denied.customerOrAdmin");
         }
         return form(model, EngagementForm.of(e), id, Map.of());
     }

@@ -23,6 +23,7 @@ import org.yunjian.party.internal.ConflictException;
 import org.yunjian.party.internal.ImportService;
 import org.yunjian.party.internal.OrganizationService;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.Texts;
 
 @Controller
 @RequestMapping("/organizations")
@@ -122,6 +123,6 @@ class OrganizationPages {
 
     static List<String> keysStartingWith(Map<String, String> errors, String prefix) {
         return errors.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
-                .map(e -> e.getKey() + "：" + e.getValue()).toList();
+                .map(e -> Texts.get("party.import.fieldProblem", e.getKey(), e.getValue())).toList();
     }
 }

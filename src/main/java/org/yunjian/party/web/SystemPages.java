@@ -100,7 +100,7 @@ class SystemPages {
     String editForm(@PathVariable UUID id, Model model) {
         CloudSystem s = service.get(id);
         if (!service.canManage(s)) {
-            throw new org.springframework.security.access.AccessDeniedException("not the customer");
+            throw new org.springframework.security.access.AccessDeniedException("party.denied.customerOrAdmin");
         }
         return form(model, SystemForm.of(s), id, Map.of());
     }
