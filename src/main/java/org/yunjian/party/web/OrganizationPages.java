@@ -94,7 +94,13 @@ class OrganizationPages {
 
     @PostMapping("/{id}/delete")
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
-    String delete(@PathVariable UUID id, Model model) {
+    String delete(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm, Model model,
+                  RedirectAttributes flash) {
+        if (!confirm) {
+            flash.addFlashAttribute("conflict",
+                    Texts.get("party.confirm.missing.organization", service.get(id).name()));
+            return "redirect:/organizations/" + id;
+        }
         try {
             service.delete(id);
             return "redirect:/organizations";

@@ -32,6 +32,7 @@ import org.yunjian.party.internal.PartyNames;
 import org.yunjian.party.internal.SystemService;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.Texts;
 
 @Controller
 @RequestMapping("/systems")
@@ -118,7 +119,16 @@ class SystemPages {
 
     @PostMapping("/{id}/delete")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
-    String delete(@PathVariable UUID id, Model model) {
+    String delete(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm, Model model,
+                  RedirectAttributes flash) {
+        if (!confirm) {
+            CloudSystem s = service.get(id);
+            if (!service.canManage(s)) {
+                throw new org.springframework.security.access.AccessDeniedException("party.denied.customerOrAdmin");
+            }
+            flash.addFlashAttribute("conflict", Texts.get("party.confirm.missing.system", s.name()));
+            return "redirect:/systems/" + id;
+        }
         try {
             service.delete(id);
             return "redirect:/systems";
