@@ -108,6 +108,19 @@ class PartyPagesTests {
     }
 
     @Test
+    void importHelpShowsColumnNamesAsCodeWithADescriptionInTheReadersLanguage() throws Exception {
+        mvc.perform(get("/organizations").with(as(admin())))
+                .andExpect(content().string(allOf(
+                        containsString("<code data-verbatim id=\"import-column-creditCode\">creditCode</code>"),
+                        containsString("18 位统一社会信用代码"), containsString("云服务客户"),
+                        not(containsString("name,creditCode")))));
+        mvc.perform(get("/systems").param("lang", "en").with(as(admin())))
+                .andExpect(content().string(allOf(
+                        containsString("<code data-verbatim id=\"import-column-deploymentModel\">deploymentModel</code>"),
+                        containsString("Deployment model; values:"), containsString("Hybrid cloud"))));
+    }
+
+    @Test
     void deletingAnOrganisationNeedsTheConfirmation() throws Exception {
         var o = fixtures.organization("待删组织", PartyRole.CUSTOMER);
         mvc.perform(get("/organizations/" + o.id()).with(as(admin())))

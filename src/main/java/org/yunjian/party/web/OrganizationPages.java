@@ -48,6 +48,9 @@ class OrganizationPages {
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
     String list(Model model) {
         model.addAttribute("organizations", service.list());
+        model.addAttribute("importColumns", List.of(new Pages.Column("name", List.of()),
+                new Pages.Column("creditCode", List.of()), new Pages.Column("region", List.of()),
+                new Pages.Column("roles", List.of(PartyRole.values()))));
         return "party/organization-list";
     }
 

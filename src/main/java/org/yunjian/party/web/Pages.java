@@ -21,6 +21,10 @@ final class Pages {
     private Pages() {
     }
 
+    /** A column of an import file: its machine name and, for a coded column, the codes it takes. */
+    record Column(String name, List<? extends Enum<?>> values) {
+    }
+
     interface Importer {
         ImportService.Result run(byte[] content, Format format);
     }

@@ -60,6 +60,16 @@ class SystemPages {
     String list(Model model) {
         List<CloudSystem> all = service.list();
         model.addAttribute("systems", all);
+        model.addAttribute("importColumns", List.of(
+                new Pages.Column("name", List.of()), new Pages.Column("customerCreditCode", List.of()),
+                new Pages.Column("protectionLevel", List.of()),
+                new Pages.Column("deploymentModel", List.of(DeploymentModel.values())),
+                new Pages.Column("serviceModel", List.of(ServiceModel.values())),
+                new Pages.Column("industry", List.of(Industry.values())),
+                new Pages.Column("dataClassification", List.of(DataClassification.values())),
+                new Pages.Column("regions", List.of()), new Pages.Column("providerCreditCode", List.of()),
+                new Pages.Column("agents", java.util.Arrays.stream(PartyRole.values()).filter(PartyRole::isAgent)
+                        .map(r -> (Enum<?>) r).toList())));
         model.addAttribute("names", names.ofSystems(all));
         model.addAttribute("mayCreate", mayCreate());
         return "party/system-list";
