@@ -311,7 +311,7 @@ public class SystemService {
     }
 
     static Msg describe(CloudSystem s) {
-        return Msg.of("party.audit.system", s.name(), Msg.of("party.system.level", s.protectionLevel()),
+        return Msg.of("party.audit.system", s.name(), Msg.of("party.audit.level." + s.protectionLevel()),
                 s.deploymentModel().text(), s.serviceModel().text(), s.agents().size());
     }
 
