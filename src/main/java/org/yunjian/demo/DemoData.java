@@ -39,6 +39,11 @@ public final class DemoData {
     public static final String PORTAL_SYSTEM = "示例市人民政府门户网站";
     public static final String SERVICE_SYSTEM = "示例市政务服务网上办事大厅";
     public static final String MIGRATION_ENGAGEMENT = "门户网站迁移上云（公有云 IaaS）";
+    /** What the demo engagement is about (seed data, entered as a person would). */
+    public static final String MIGRATION_DESCRIPTION =
+            "将示例市人民政府门户网站从自建机房迁移至示例政务云公有云 IaaS，按政府网站云计算服务安全指南开展部署迁移阶段的安全工作。";
+    public static final String REGION_BEIJING = "北京";
+    public static final String REGION_TIANJIN = "天津";
 
     /** The demo accounts: user name, display name, role, organisation (null for administrators), TOTP secret. */
     public static final List<Account> ACCOUNTS = List.of(

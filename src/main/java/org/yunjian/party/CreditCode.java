@@ -2,6 +2,8 @@ package org.yunjian.party;
 
 import java.util.Objects;
 
+import org.yunjian.shared.Msg;
+
 /**
  * 统一社会信用代码 (unified social credit code, GB 32100-2015): 18 characters from a 31-character set,
  * characters 3–8 the administrative division code, the last a check character over the first 17.
@@ -28,31 +30,26 @@ public final class CreditCode implements Comparable<CreditCode> {
      */
     public static CreditCode of(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new InvalidCreditCodeException(Problem.MISSING, 0, null, "credit code is missing");
+            throw new InvalidCreditCodeException(Problem.MISSING, 0, null);
         }
         String s = asciiUpper(raw.strip());
         if (s.length() != LENGTH) {
-            throw new InvalidCreditCodeException(Problem.LENGTH, s.length(), null,
-                    "credit code must have 18 characters, has " + s.length());
+            throw new InvalidCreditCodeException(Problem.LENGTH, s.length(), null);
         }
         for (int i = 0; i < LENGTH; i++) {
             char c = s.charAt(i);
             if (CHARSET.indexOf(c) < 0) {
-                throw new InvalidCreditCodeException(Problem.ILLEGAL_CHARACTER, i + 1, null,
-                        "illegal character '" + printable(c) + "' at position " + (i + 1));
+                throw new InvalidCreditCodeException(Problem.ILLEGAL_CHARACTER, i + 1, null);
             }
         }
         for (int i = 2; i < 8; i++) {
             if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                throw new InvalidCreditCodeException(Problem.DIVISION_NOT_DIGITS, i + 1, null,
-                        "administrative division code (positions 3-8) must be digits, position " + (i + 1)
-                                + " is '" + s.charAt(i) + "'");
+                throw new InvalidCreditCodeException(Problem.DIVISION_NOT_DIGITS, i + 1, null);
             }
         }
         char expected = checkCharacter(s.substring(0, 17));
         if (s.charAt(17) != expected) {
-            throw new InvalidCreditCodeException(Problem.CHECK_CHARACTER, 18, String.valueOf(expected),
-                    "wrong check character '" + s.charAt(17) + "': expected " + expected);
+            throw new InvalidCreditCodeException(Problem.CHECK_CHARACTER, 18, String.valueOf(expected));
         }
         return new CreditCode(s);
     }
@@ -60,13 +57,13 @@ public final class CreditCode implements Comparable<CreditCode> {
     /** The check character for the first 17 characters of a code (which must be from {@link #CHARSET}). */
     public static char checkCharacter(String first17) {
         if (first17 == null || first17.length() != 17) {
-            throw new IllegalArgumentException("need the first 17 characters");
+            throw new IllegalArgumentException("first17");
         }
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             int v = CHARSET.indexOf(first17.charAt(i));
             if (v < 0) {
-                throw new IllegalArgumentException("illegal character at position " + (i + 1));
+                throw new IllegalArgumentException("position " + (i + 1));
             }
             sum += v * WEIGHTS[i];
         }
@@ -111,11 +108,6 @@ public final class CreditCode implements Comparable<CreditCode> {
         return b.toString();
     }
 
-    private static String printable(char c) {
-        return Character.isISOControl(c) || Character.isSurrogate(c) ? String.format("\\u%04x", (int) c)
-                : String.valueOf(c);
-    }
-
     /** What can be wrong with a credit code. */
     public enum Problem { MISSING, LENGTH, ILLEGAL_CHARACTER, DIVISION_NOT_DIGITS, CHECK_CHARACTER }
 
@@ -131,11 +123,27 @@ public final class CreditCode implements Comparable<CreditCode> {
         private final int position;
         private final String expected;
 
-        InvalidCreditCodeException(Problem problem, int position, String expected, String message) {
-            super(message);
+        InvalidCreditCodeException(Problem problem, int position, String expected) {
+            super(problem.name());
             this.problem = problem;
             this.position = position;
             this.expected = expected;
+        }
+
+        /** What is wrong, in the reader's language. */
+        public Msg text() {
+            return switch (problem) {
+                case MISSING -> Msg.of("party.error.required");
+                case LENGTH -> Msg.of("party.error.creditCode.length", position);
+                case ILLEGAL_CHARACTER -> Msg.of("party.error.creditCode.character", position);
+                case DIVISION_NOT_DIGITS -> Msg.of("party.error.creditCode.division", position);
+                case CHECK_CHARACTER -> Msg.of("party.error.creditCode.check", expected);
+            };
+        }
+
+        @Override
+        public String getMessage() {
+            return text().text();
         }
 
         public Problem problem() {

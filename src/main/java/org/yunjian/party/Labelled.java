@@ -2,14 +2,26 @@ package org.yunjian.party;
 
 import java.util.Locale;
 
-/** An enum value with a Chinese and an English label; Chinese unless the locale is English. */
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.Texts;
+
+/** An enum value whose display name comes from the bundles (key {@code enum.<SimpleName>.<CONSTANT>}). */
 public interface Labelled {
 
-    String zh();
+    /** The display name as a message, rendered where it is shown. */
+    default Msg text() {
+        return Msg.of((Enum<?>) this);
+    }
 
-    String en();
+    default String zh() {
+        return text().text(Texts.CHINESE);
+    }
+
+    default String en() {
+        return text().text(Texts.ENGLISH);
+    }
 
     default String label(Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage()) ? en() : zh();
+        return text().text(locale);
     }
 }

@@ -32,6 +32,16 @@ public interface SystemHubSection {
      * One link: where it goes (an application path), its visible text (a name users gave, or a rendered message) and
      * a short note such as a status, already in the reader's language (may be empty).
      */
-    record Link(String href, String text, String note) {
+    record Link(String href, String text, String note, boolean named) {
+
+        /** A link whose text is a rendered message. */
+        public Link(String href, String text, String note) {
+            this(href, text, note, false);
+        }
+
+        /** A link whose text is a name users gave: shown as entered, in either language (marked verbatim). */
+        public static Link named(String href, String name, String note) {
+            return new Link(href, name, note, true);
+        }
     }
 }

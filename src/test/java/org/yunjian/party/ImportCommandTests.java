@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yunjian.cli.CliRunner;
 
@@ -41,7 +43,12 @@ class ImportCommandTests {
         var commandLine = cli.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
     }
 
     long count(String table) {
@@ -70,7 +77,7 @@ class ImportCommandTests {
                 """.formatted(newCreditCode(), newCreditCode()), UTF_8);
         long before = count("organization");
         assertThat(run("import", "organizations", "--file", file.toString(), "--format", "json")).isEqualTo(1);
-        assertThat(err.toString()).contains("[1]: creditCode", "[2]: name", "[2]: roles", "应为 3")
+        assertThat(err.toString()).contains("[1]: creditCode", "[2]: name", "[2]: roles", "expected 3")
                 .doesNotContain("[0]");
         assertThat(count("organization")).isEqualTo(before);
     }

@@ -1,6 +1,7 @@
 package org.yunjian.party;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -74,6 +75,89 @@ class PartyPagesTests {
                 .andExpect(content().string(allOf(containsString("id=\"name-error\""),
                         containsString("校验位错误：应为 3"), containsString("id=\"roles-error\""),
                         containsString("91350100M000100Y44"))));
+    }
+
+    @Test
+    void badCreditCodeIsShownNextToItsFieldAndTheOtherValuesAreKept() throws Exception {
+        String html = mvc.perform(post("/organizations").with(as(admin()))
+                        .param("name", "保留输入的单位").param("creditCode", "91350100M000100Y44").param("region", "福州")
+                        .param("roles", "PROVIDER"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(UTF_8);
+        // the error is the element right after the field, and each field shows what was entered
+        assertThat(html).containsPattern("<input [^>]*id=\"creditCode\"[^>]*value=\"91350100M000100Y44\"[^>]*>\\s*"
+                        + "<span class=\"field-error\" id=\"creditCode-error\">[^<]*校验位错误：应为 3[^<]*</span>")
+                .containsPattern("<input [^>]*id=\"name\"[^>]*value=\"保留输入的单位\"")
+                .containsPattern("<input [^>]*id=\"region\"[^>]*value=\"福州\"")
+                .containsPattern("<input [^>]*id=\"role-PROVIDER\"[^>]*checked")
+                .doesNotContain("id=\"name-error\"").doesNotContain("id=\"region-error\"");
+    }
+
+    @Test
+    void refusedOrganisationUpdateKeepsTheInputAndSaysWhy() throws Exception {
+        var o = fixtures.organization("待改组织", PartyRole.CUSTOMER);
+        String html = mvc.perform(post("/organizations/" + o.id()).with(as(admin()))
+                        .param("name", "改过的名称").param("creditCode", "12345").param("region", "厦门")
+                        .param("roles", "CUSTOMER"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(UTF_8);
+        assertThat(html).contains("id=\"form-errors\"")
+                .containsPattern("id=\"creditCode-error\">[^<]*18[^<]*</span>")
+                .containsPattern("<input [^>]*id=\"name\"[^>]*value=\"改过的名称\"")
+                .containsPattern("<input [^>]*id=\"region\"[^>]*value=\"厦门\"");
+        mvc.perform(get("/organizations/" + o.id()).with(as(admin())))
+                .andExpect(content().string(allOf(containsString("待改组织"), not(containsString("改过的名称")))));
+    }
+
+    @Test
+    void importHelpShowsColumnNamesAsCodeWithADescriptionInTheReadersLanguage() throws Exception {
+        mvc.perform(get("/organizations").with(as(admin())))
+                .andExpect(content().string(allOf(
+                        containsString("<code data-verbatim id=\"import-column-creditCode\">creditCode</code>"),
+                        containsString("18 位统一社会信用代码"), containsString("云服务客户"),
+                        not(containsString("name,creditCode")))));
+        mvc.perform(get("/systems").param("lang", "en").with(as(admin())))
+                .andExpect(content().string(allOf(
+                        containsString("<code data-verbatim id=\"import-column-deploymentModel\">deploymentModel</code>"),
+                        containsString("Deployment model; values:"), containsString("Hybrid cloud"))));
+    }
+
+    @Test
+    void deletingAnOrganisationNeedsTheConfirmation() throws Exception {
+        var o = fixtures.organization("待删组织", PartyRole.CUSTOMER);
+        mvc.perform(get("/organizations/" + o.id()).with(as(admin())))
+                .andExpect(content().string(allOf(containsString("name=\"confirm\""), containsString("required"))));
+        mvc.perform(post("/organizations/" + o.id() + "/delete").with(as(admin())))
+                .andExpect(redirectedUrl("/organizations/" + o.id()))
+                .andExpect(flash().attribute("conflict", containsString("不可撤销")));
+        mvc.perform(get("/organizations/" + o.id()).with(as(admin()))).andExpect(status().isOk());
+        mvc.perform(post("/organizations/" + o.id() + "/delete").param("confirm", "true").with(as(admin())))
+                .andExpect(redirectedUrl("/organizations"));
+        mvc.perform(get("/organizations/" + o.id()).with(as(admin()))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void deletingASystemNeedsTheConfirmationAndTheRightToDelete() throws Exception {
+        String path = "/systems/" + w.system().id();
+        mvc.perform(get(path).with(as(user(w.customer().id()))))
+                .andExpect(content().string(allOf(containsString("name=\"confirm\""), containsString("required"))));
+        mvc.perform(post(path + "/delete").with(as(user(w.customer().id()))))
+                .andExpect(redirectedUrl(path))
+                .andExpect(flash().attribute("conflict", containsString(w.system().name())));
+        mvc.perform(post(path + "/delete").with(as(user(w.provider().id())))).andExpect(status().isForbidden());
+        mvc.perform(get(path).with(as(user(w.customer().id())))).andExpect(status().isOk());
+    }
+
+    @Test
+    void deletingAnEngagementNeedsTheConfirmation() throws Exception {
+        String path = "/engagements/" + w.engagement().id();
+        mvc.perform(get(path).with(as(user(w.customer().id()))))
+                .andExpect(content().string(allOf(containsString("name=\"confirm\""), containsString("required"))));
+        mvc.perform(post(path + "/delete").param("lang", "en").with(as(user(w.customer().id()))))
+                .andExpect(redirectedUrl(path))
+                .andExpect(flash().attribute("conflict", containsString("cannot be undone")));
+        mvc.perform(get(path).with(as(user(w.customer().id())))).andExpect(status().isOk());
+        mvc.perform(post(path + "/delete").param("confirm", "true").with(as(user(w.customer().id()))))
+                .andExpect(redirectedUrl("/engagements"));
+        mvc.perform(get(path).with(as(user(w.customer().id())))).andExpect(status().isNotFound());
     }
 
     @Test
@@ -168,7 +252,7 @@ class PartyPagesTests {
                 .andExpect(status().is3xxRedirection()).andReturn();
         mvc.perform(get(result.getResponse().getRedirectedUrl()).with(as(user(w.assessor().id()))))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("表单项目"), containsString("运行管理"),
+                .andExpect(content().string(allOf(containsString("表单项目"), containsString("运行监管"),
                         not(containsString("id=\"edit\"")))));
         mvc.perform(get("/engagements").with(as(user(w.assessor().id()))))
                 .andExpect(content().string(containsString("表单项目")));

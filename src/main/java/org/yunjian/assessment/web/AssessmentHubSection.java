@@ -41,7 +41,7 @@ class AssessmentHubSection implements SystemHubSection {
         if (!visible.isEmpty()) {
             links.add(new Link("/dashboard/systems/" + systemId, Texts.get("assessment.hub.dashboard"), ""));
         }
-        visible.forEach(a -> links.add(new Link("/assessments/" + a.id(), a.name(),
+        visible.forEach(a -> links.add(Link.named("/assessments/" + a.id(), a.name(),
                 org.yunjian.shared.Msg.of(a.status()).text())));
         return links;
     }

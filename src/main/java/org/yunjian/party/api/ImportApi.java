@@ -25,6 +25,7 @@ import org.yunjian.party.internal.ImportService;
 import org.yunjian.party.internal.ImportService.Format;
 import org.yunjian.party.internal.ImportService.ImportRejectedException;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Texts;
 
 @RestController
 @RequestMapping("/api/import")
@@ -66,7 +67,7 @@ class ImportApi {
                     .reduce((a, b) -> a + "; " + b).orElse(""));
         }
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Import rejected, nothing stored: " + e.rows().size() + " bad row(s)");
+                Texts.get("party.import.problem", e.rows().size()));
         p.setType(URI.create("urn:yunjian:problem:import-rejected"));
         p.setProperty("errors", errors);
         p.setProperty("rows", e.rows().stream().map(r -> {
@@ -82,7 +83,7 @@ class ImportApi {
         try {
             return Format.parse(format);
         } catch (IllegalArgumentException e) {
-            throw new FieldErrors.ValidationException("format", "unknown format; use csv or json");
+            throw new FieldErrors.ValidationException("format", "party.import.unknownFormat");
         }
     }
 
@@ -91,7 +92,7 @@ class ImportApi {
         try (InputStream in = file.getInputStream()) {
             return in.readNBytes(max + 1);
         } catch (IOException e) {
-            throw new FieldErrors.ValidationException("file", "could not read the uploaded file");
+            throw new FieldErrors.ValidationException("file", "party.import.unreadable");
         }
     }
 }

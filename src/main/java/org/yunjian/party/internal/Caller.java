@@ -15,7 +15,7 @@ record Caller(CurrentUser user) {
     static Caller require() {
         CurrentUser u = CurrentUser.require();
         if (!(u.is(Role.SYSTEM_ADMIN) || (u.is(Role.USER) && u.organizationId() != null))) {
-            throw new AccessDeniedException("party data is for system administrators and business users");
+            throw new AccessDeniedException("party.denied.partyUsers");
         }
         return new Caller(u);
     }

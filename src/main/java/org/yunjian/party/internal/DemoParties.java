@@ -83,13 +83,13 @@ class DemoParties implements ApplicationRunner {
                 new Inputs.PartyRef(integrator, "AGENT_SYSTEM_INTEGRATOR"),
                 new Inputs.PartyRef(security, "AGENT_SECURITY_SERVICE"));
         CloudSystem portal = systems.create(new Inputs.SystemInput(DemoData.PORTAL_SYSTEM, customer, "3", "PUBLIC",
-                "IAAS", "GOVERNMENT_WEBSITE", "IMPORTANT", List.of("北京"), provider, agents));
+                "IAAS", "GOVERNMENT_WEBSITE", "IMPORTANT", List.of(DemoData.REGION_BEIJING), provider, agents));
         systems.create(new Inputs.SystemInput(DemoData.SERVICE_SYSTEM, customer, "3", "PUBLIC", "IAAS",
-                "GOVERNMENT_WEBSITE", "IMPORTANT", List.of("北京", "天津"), provider,
+                "GOVERNMENT_WEBSITE", "IMPORTANT", List.of(DemoData.REGION_BEIJING, DemoData.REGION_TIANJIN), provider,
                 List.of(new Inputs.PartyRef(integrator, "AGENT_SYSTEM_INTEGRATOR"))));
         engagements.create(new Inputs.EngagementInput(DemoData.MIGRATION_ENGAGEMENT, portal.id().toString(),
                 "MIGRATION",
-                "将示例市人民政府门户网站从自建机房迁移至示例政务云公有云 IaaS，按政府网站云计算服务安全指南开展部署迁移阶段的安全工作。",
+                DemoData.MIGRATION_DESCRIPTION,
                 List.of(new Inputs.PartyRef(customer, "CUSTOMER"),
                         new Inputs.PartyRef(provider, "PROVIDER"),
                         new Inputs.PartyRef(integrator, "AGENT_SYSTEM_INTEGRATOR"),

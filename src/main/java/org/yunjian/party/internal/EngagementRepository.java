@@ -63,8 +63,9 @@ public class EngagementRepository {
     }
 
     public void update(Engagement e) {
-        jdbc.sql("UPDATE engagement SET name = ?, system_id = ?, phase = ?, description = ?, updated_at = ?, "
-                        + "version = version + 1 WHERE id = ?")
+        jdbc.sql("""
+                UPDATE engagement SET name = ?, system_id = ?, phase = ?, description = ?, updated_at = ?,
+                version = version + 1 WHERE id = ?""")
                 .params(e.name(), e.systemId(), e.phase().name(), e.description(), Jdbc.utc(e.updatedAt()), e.id())
                 .update();
         jdbc.sql("DELETE FROM engagement_participant WHERE engagement_id = ?").param(e.id()).update();

@@ -20,6 +20,7 @@ import org.yunjian.party.internal.Inputs.EngagementInput;
 import org.yunjian.party.internal.Inputs.PartyRef;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 
 /**
@@ -131,8 +132,9 @@ public class EngagementService {
         }
         boolean customer = systems.findById(systemId).map(s -> c.belongsTo(s.customerId())).orElse(false);
         if (!customer) {
-            events.publishEvent(AuditableEvent.denied(action, "engagement", engagementId, "not the customer"));
-            throw new AccessDeniedException(action + ": only the customer or a system administrator");
+            events.publishEvent(AuditableEvent.denied(action, "engagement", engagementId,
+                    Msg.of("party.audit.denied.notCustomer")));
+            throw new AccessDeniedException("party.denied.customerOrAdmin");
         }
     }
 
@@ -148,8 +150,8 @@ public class EngagementService {
                 errors.add("systemId", validation.msg("party.error.system.notFound", systemId));
             } else if (!(c.admin() || c.belongsTo(s.get().customerId()))) {
                 events.publishEvent(AuditableEvent.denied(action, "engagement", engagementId,
-                        "system " + systemId + " is not the caller's"));
-                throw new AccessDeniedException(action + ": only on the caller's own systems");
+                        Msg.of("party.audit.denied.notOwnSystem", s.get().name())));
+                throw new AccessDeniedException("party.denied.ownSystems");
             }
         }
         Set<Engagement.Participant> participants = new LinkedHashSet<>();
@@ -185,9 +187,8 @@ public class EngagementService {
         return new Valid(name, systemId, phase, description, List.copyOf(participants));
     }
 
-    static String describe(Engagement e) {
-        return "name=" + e.name() + ", system=" + e.systemId() + ", phase=" + e.phase() + ", participants="
-                + e.participants().size();
+    static Msg describe(Engagement e) {
+        return Msg.of("party.audit.engagement", e.name(), e.phase().text(), e.participants().size());
     }
 
     record Valid(String name, UUID system, LifecyclePhase phase, String description,

@@ -31,6 +31,7 @@ import org.yunjian.party.internal.Inputs.PartyRef;
 import org.yunjian.party.internal.Inputs.SystemInput;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Msg;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -139,19 +140,19 @@ public class ImportService {
     }
 
     /** For the command line, run by the operator of the installation: there is no logged-in user. */
-    Result importOrganizationsAsOperator(byte[] content, Format format) {
+    public Result importOrganizationsAsOperator(byte[] content, Format format) {
         return organizations(content, format);
     }
 
-    Result importSystemsAsOperator(byte[] content, Format format) {
+    public Result importSystemsAsOperator(byte[] content, Format format) {
         return systems(content, format);
     }
 
     private void requireAdmin(String action) {
         Caller c = Caller.require();
         if (!c.admin()) {
-            events.publishEvent(AuditableEvent.denied(action, "import", null, "only system administrators"));
-            throw new AccessDeniedException(action + " is for system administrators");
+            events.publishEvent(AuditableEvent.denied(action, "import", null, Msg.of("party.audit.denied.adminOnly")));
+            throw new AccessDeniedException("party.denied.adminOnly");
         }
     }
 
@@ -201,7 +202,7 @@ public class ImportService {
             out.add(o.id());
         }
         events.publishEvent(AuditableEvent.success(action, "organization", null,
-                "format=" + format + ", rows=" + out.size()));
+                Msg.of("party.audit.imported", format.name(), out.size())));
         return out;
     }
 
@@ -234,7 +235,7 @@ public class ImportService {
                 out.add(s.id());
             }
             events.publishEvent(AuditableEvent.success(action, "system", null,
-                    "format=" + parsed.format() + ", rows=" + out.size()));
+                    Msg.of("party.audit.imported", parsed.format().name(), out.size())));
             return out;
         });
         return new Result("systems", ids.size(), ids);
@@ -243,7 +244,7 @@ public class ImportService {
     private void rejectIfAny(Format format, List<RowError> bad, String action) {
         if (!bad.isEmpty()) {
             events.publishEvent(AuditableEvent.failure(action, "import", null,
-                    "format=" + format + ", bad rows=" + bad.size()));
+                    Msg.of("party.audit.importRejected", format.name(), bad.size())));
             throw new ImportRejectedException(format, bad);
         }
     }
@@ -259,7 +260,8 @@ public class ImportService {
     }
 
     private ImportRejectedException fileError(Format format, String action, String message) {
-        events.publishEvent(AuditableEvent.failure(action, "import", null, "file rejected"));
+        events.publishEvent(AuditableEvent.failure(action, "import", null,
+                Msg.of("party.audit.fileRejected", format == null ? "" : format.name())));
         return new ImportRejectedException(format,
                 List.of(new RowError(null, new LinkedHashMap<>(Map.of("file", message)))));
     }

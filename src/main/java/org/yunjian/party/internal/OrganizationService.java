@@ -18,6 +18,7 @@ import org.yunjian.party.PartyRole;
 import org.yunjian.party.internal.Inputs.OrganizationInput;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 
 /** Organisations: system administrators manage them; business users see their own and their counterparts. */
@@ -178,12 +179,25 @@ public class OrganizationService {
     }
 
     private AccessDeniedException denied(String action, UUID id) {
-        events.publishEvent(AuditableEvent.denied(action, "organization", id, "only system administrators"));
-        return new AccessDeniedException(action + " is for system administrators");
+        events.publishEvent(AuditableEvent.denied(action, "organization", id, Msg.of("party.audit.denied.adminOnly")));
+        return new AccessDeniedException("party.denied.adminOnly");
     }
 
-    static String describe(Organization o) {
-        return "name=" + o.name() + ", creditCode=" + o.creditCode() + ", roles=" + o.roles();
+    static Msg describe(Organization o) {
+        return Msg.of("party.audit.organization", o.name(), o.creditCode().value(),
+                list(o.roles().stream().sorted().map(PartyRole::text).toList()));
+    }
+
+    /** Display names joined in the reader's language ("甲、乙" / "a, b"), each rendered where it is read. */
+    static Msg list(List<Msg> items) {
+        if (items.isEmpty()) {
+            return Msg.of("party.empty");
+        }
+        Msg out = items.get(items.size() - 1);
+        for (int i = items.size() - 2; i >= 0; i--) {
+            out = Msg.of("party.audit.join", items.get(i), out);
+        }
+        return out;
     }
 
     record Valid(String name, CreditCode creditCode, String region, Set<PartyRole> roles) {

@@ -106,6 +106,7 @@ class PartiesService implements Parties, OrganizationDirectory {
             }
             s.agents().stream().filter(a -> a.organizationId().equals(organizationId))
                     .forEach(a -> roles.add(a.role()));
+
             jdbc.sql("SELECT DISTINCT p.role FROM engagement_participant p JOIN engagement e ON e.id = p.engagement_id "
                             + "WHERE e.system_id = ? AND p.organization_id = ?")
                     .params(systemId, organizationId).query(String.class).list()

@@ -24,6 +24,7 @@ import org.yunjian.party.internal.Inputs.SystemInput;
 import org.yunjian.party.internal.SystemRepository.PrivateNotes;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 
 /**
@@ -150,15 +151,15 @@ public class SystemService {
 
     private void requireManage(Caller c, CloudSystem s, String action) {
         if (!(c.admin() || c.belongsTo(s.customerId()))) {
-            events.publishEvent(AuditableEvent.denied(action, "system", s.id(), "not the customer"));
-            throw new AccessDeniedException(action + ": only the customer or a system administrator");
+            events.publishEvent(AuditableEvent.denied(action, "system", s.id(), Msg.of("party.audit.denied.notCustomer")));
+            throw new AccessDeniedException("party.denied.customerOrAdmin");
         }
     }
 
     private void requireNotes(Caller c, CloudSystem s, String action) {
         if (!c.belongsTo(s.customerId())) {
-            events.publishEvent(AuditableEvent.denied(action, "system", s.id(), "not the customer"));
-            throw new AccessDeniedException(action + ": only users of the customer organisation");
+            events.publishEvent(AuditableEvent.denied(action, "system", s.id(), Msg.of("party.audit.denied.notCustomer")));
+            throw new AccessDeniedException("party.denied.customerUsers");
         }
     }
 
@@ -309,9 +310,9 @@ public class SystemService {
         return false;
     }
 
-    static String describe(CloudSystem s) {
-        return "name=" + s.name() + ", customer=" + s.customerId() + ", level=" + s.protectionLevel()
-                + ", provider=" + s.providerId() + ", agents=" + s.agents().size();
+    static Msg describe(CloudSystem s) {
+        return Msg.of("party.audit.system", s.name(), Msg.of("party.audit.level." + s.protectionLevel()),
+                s.deploymentModel().text(), s.serviceModel().text(), s.agents().size());
     }
 
     record Valid(String name, UUID customerId, int protectionLevel, DeploymentModel deploymentModel,

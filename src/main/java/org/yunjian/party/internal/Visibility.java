@@ -53,6 +53,7 @@ public class Visibility {
     public Set<UUID> organizationIds(UUID org) {
         Set<UUID> out = new LinkedHashSet<>();
         out.add(org);
+
         out.addAll(jdbc.sql("SELECT s.customer_id FROM cloud_system s WHERE s.id IN (" + SYSTEMS + ") "
                         + "UNION SELECT s.provider_id FROM cloud_system s WHERE s.provider_id IS NOT NULL AND s.id IN ("
                         + SYSTEMS + ") "

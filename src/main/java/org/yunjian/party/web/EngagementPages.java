@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.party.Engagement;
 import org.yunjian.party.LifecyclePhase;
 import org.yunjian.party.PartyRole;
@@ -21,6 +22,7 @@ import org.yunjian.party.internal.OrganizationService;
 import org.yunjian.party.internal.PartyNames;
 import org.yunjian.party.internal.SystemService;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.Texts;
 
 @Controller
 @RequestMapping("/engagements")
@@ -83,7 +85,7 @@ class EngagementPages {
     String editForm(@PathVariable UUID id, Model model) {
         Engagement e = service.get(id);
         if (!service.canManage(e)) {
-            throw new org.springframework.security.access.AccessDeniedException("not the customer");
+            throw new org.springframework.security.access.AccessDeniedException("party.denied.customerOrAdmin");
         }
         return form(model, EngagementForm.of(e), id, Map.of());
     }
@@ -101,7 +103,16 @@ class EngagementPages {
 
     @PostMapping("/{id}/delete")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
-    String delete(@PathVariable UUID id) {
+    String delete(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm,
+                  RedirectAttributes flash) {
+        if (!confirm) {
+            Engagement e = service.get(id);
+            if (!service.canManage(e)) {
+                throw new org.springframework.security.access.AccessDeniedException("party.denied.customerOrAdmin");
+            }
+            flash.addFlashAttribute("conflict", Texts.get("party.confirm.missing.engagement", e.name()));
+            return "redirect:/engagements/" + id;
+        }
         service.delete(id);
         return "redirect:/engagements";
     }

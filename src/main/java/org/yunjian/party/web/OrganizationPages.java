@@ -23,6 +23,7 @@ import org.yunjian.party.internal.ConflictException;
 import org.yunjian.party.internal.ImportService;
 import org.yunjian.party.internal.OrganizationService;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.Texts;
 
 @Controller
 @RequestMapping("/organizations")
@@ -47,6 +48,9 @@ class OrganizationPages {
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
     String list(Model model) {
         model.addAttribute("organizations", service.list());
+        model.addAttribute("importColumns", List.of(new Pages.Column("name", List.of()),
+                new Pages.Column("creditCode", List.of()), new Pages.Column("region", List.of()),
+                new Pages.Column("roles", List.of(PartyRole.values()))));
         return "party/organization-list";
     }
 
@@ -93,7 +97,13 @@ class OrganizationPages {
 
     @PostMapping("/{id}/delete")
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
-    String delete(@PathVariable UUID id, Model model) {
+    String delete(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm, Model model,
+                  RedirectAttributes flash) {
+        if (!confirm) {
+            flash.addFlashAttribute("conflict",
+                    Texts.get("party.confirm.missing.organization", service.get(id).name()));
+            return "redirect:/organizations/" + id;
+        }
         try {
             service.delete(id);
             return "redirect:/organizations";
@@ -122,6 +132,6 @@ class OrganizationPages {
 
     static List<String> keysStartingWith(Map<String, String> errors, String prefix) {
         return errors.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
-                .map(e -> e.getKey() + "：" + e.getValue()).toList();
+                .map(e -> Texts.get("party.import.fieldProblem", e.getKey(), e.getValue())).toList();
     }
 }

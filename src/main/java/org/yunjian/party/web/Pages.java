@@ -13,11 +13,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.party.internal.ImportService;
 import org.yunjian.party.internal.ImportService.Format;
 import org.yunjian.party.internal.ImportService.ImportRejectedException;
+import org.yunjian.shared.Texts;
 
 /** Bits the party pages share: running an uploaded import and reporting it on the list page. */
 final class Pages {
 
     private Pages() {
+    }
+
+    /** A column of an import file: its machine name and, for a coded column, the codes it takes. */
+    record Column(String name, List<? extends Enum<?>> values) {
     }
 
     interface Importer {
@@ -45,7 +50,7 @@ final class Pages {
                         ? messages.getMessage("party.import.where.index", new Object[]{row.position()}, locale)
                         : messages.getMessage("party.import.where.line", new Object[]{row.position()}, locale);
                 for (Map.Entry<String, String> x : row.errors().entrySet()) {
-                    problems.add(where + " · " + x.getKey() + "：" + x.getValue());
+                    problems.add(where + " · " + Texts.get("party.import.fieldProblem", x.getKey(), x.getValue()));
                 }
             }
         } catch (IOException | IllegalArgumentException e) {

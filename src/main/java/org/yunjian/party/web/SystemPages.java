@@ -32,6 +32,7 @@ import org.yunjian.party.internal.PartyNames;
 import org.yunjian.party.internal.SystemService;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.Texts;
 
 @Controller
 @RequestMapping("/systems")
@@ -59,6 +60,16 @@ class SystemPages {
     String list(Model model) {
         List<CloudSystem> all = service.list();
         model.addAttribute("systems", all);
+        model.addAttribute("importColumns", List.of(
+                new Pages.Column("name", List.of()), new Pages.Column("customerCreditCode", List.of()),
+                new Pages.Column("protectionLevel", List.of()),
+                new Pages.Column("deploymentModel", List.of(DeploymentModel.values())),
+                new Pages.Column("serviceModel", List.of(ServiceModel.values())),
+                new Pages.Column("industry", List.of(Industry.values())),
+                new Pages.Column("dataClassification", List.of(DataClassification.values())),
+                new Pages.Column("regions", List.of()), new Pages.Column("providerCreditCode", List.of()),
+                new Pages.Column("agents", java.util.Arrays.stream(PartyRole.values()).filter(PartyRole::isAgent)
+                        .map(r -> (Enum<?>) r).toList())));
         model.addAttribute("names", names.ofSystems(all));
         model.addAttribute("mayCreate", mayCreate());
         return "party/system-list";
@@ -100,7 +111,7 @@ class SystemPages {
     String editForm(@PathVariable UUID id, Model model) {
         CloudSystem s = service.get(id);
         if (!service.canManage(s)) {
-            throw new org.springframework.security.access.AccessDeniedException("not the customer");
+            throw new org.springframework.security.access.AccessDeniedException("party.denied.customerOrAdmin");
         }
         return form(model, SystemForm.of(s), id, Map.of());
     }
@@ -118,7 +129,16 @@ class SystemPages {
 
     @PostMapping("/{id}/delete")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
-    String delete(@PathVariable UUID id, Model model) {
+    String delete(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm, Model model,
+                  RedirectAttributes flash) {
+        if (!confirm) {
+            CloudSystem s = service.get(id);
+            if (!service.canManage(s)) {
+                throw new org.springframework.security.access.AccessDeniedException("party.denied.customerOrAdmin");
+            }
+            flash.addFlashAttribute("conflict", Texts.get("party.confirm.missing.system", s.name()));
+            return "redirect:/systems/" + id;
+        }
         try {
             service.delete(id);
             return "redirect:/systems";

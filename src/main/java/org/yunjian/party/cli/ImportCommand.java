@@ -1,4 +1,4 @@
-package org.yunjian.party.internal;
+package org.yunjian.party.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,8 +9,10 @@ import java.util.concurrent.Callable;
 
 import org.springframework.stereotype.Component;
 import org.yunjian.cli.CliCommand;
+import org.yunjian.party.internal.ImportService;
 import org.yunjian.party.internal.ImportService.Format;
 import org.yunjian.party.internal.ImportService.ImportRejectedException;
+import org.yunjian.shared.Texts;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,8 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code yunjian import organizations|systems --file F [--format csv|json]}: all rows or none. */
 @Component
-@Command(name = "import", description = "Import organisations or cloud systems from CSV or JSON (all rows or none).",
-        mixinStandardHelpOptions = true,
+@Command(name = "import", mixinStandardHelpOptions = true,
         subcommands = {ImportCommand.Organizations.class, ImportCommand.Systems.class})
 public class ImportCommand implements CliCommand, Runnable {
 
@@ -38,10 +39,10 @@ public class ImportCommand implements CliCommand, Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--file", required = true, description = "UTF-8 CSV (header row, lists separated by ';') or JSON array")
+        @Option(names = "--file", required = true, descriptionKey = "cli.import.option.file")
         Path file;
 
-        @Option(names = "--format", description = "csv or json; detected from the content when omitted")
+        @Option(names = "--format", descriptionKey = "cli.import.option.format")
         String format;
 
         final ImportService service;
@@ -60,29 +61,30 @@ public class ImportCommand implements CliCommand, Runnable {
             try {
                 f = Format.parse(format);
             } catch (IllegalArgumentException e) {
-                err.println("Unknown format '" + format + "': use csv or json.");
+                err.println(Texts.get("cli.import.unknownFormat", format));
                 return 1;
             }
             byte[] content;
             try (InputStream in = Files.newInputStream(file)) {
                 content = in.readNBytes(service.maxBytes() + 1);
             } catch (IOException e) {
-                err.println("Cannot read " + file + ": " + e.getMessage());
+                err.println(Texts.get("cli.import.unreadable", file, e.getMessage()));
                 return 1;
             }
             try {
                 ImportService.Result r = run(content, f);
-                out.println("已导入 " + r.count() + " 条 / Imported " + r.count() + " " + r.kind() + " from "
-                        + file.getFileName() + ".");
+                out.println(Texts.get("cli.import.done", r.count(), Texts.get("cli.import.kind." + r.kind()),
+                        file.getFileName()));
                 out.flush();
                 return 0;
             } catch (ImportRejectedException e) {
-                err.println("导入被拒绝，未保存任何记录 / Import rejected, nothing stored. " + e.rows().size()
-                        + " bad row(s):");
+                err.println(Texts.get("cli.import.rejected", e.rows().size()));
                 for (ImportService.RowError row : e.rows()) {
-                    String where = row.position() == null ? "file"
-                            : e.format() == Format.JSON ? "[" + row.position() + "]" : "line " + row.position();
-                    row.errors().forEach((field, message) -> err.println("  " + where + ": " + field + ": " + message));
+                    String where = row.position() == null ? Texts.get("party.import.where.file")
+                            : e.format() == Format.JSON ? "[" + row.position() + "]"
+                            : Texts.get("party.import.where.line", row.position());
+                    row.errors().forEach((field, message) -> err.println(
+                            Texts.get("cli.import.rowError", where, field, message)));
                 }
                 err.flush();
                 return 1;
@@ -90,8 +92,7 @@ public class ImportCommand implements CliCommand, Runnable {
         }
     }
 
-    @Command(name = "organizations", description = "Import organisations (name, creditCode, region, roles).",
-            mixinStandardHelpOptions = true)
+    @Command(name = "organizations", mixinStandardHelpOptions = true)
     static class Organizations extends Base {
         Organizations(ImportService service) {
             super(service);
@@ -103,8 +104,7 @@ public class ImportCommand implements CliCommand, Runnable {
         }
     }
 
-    @Command(name = "systems", description = "Import cloud systems (organisations referred to by credit code).",
-            mixinStandardHelpOptions = true)
+    @Command(name = "systems", mixinStandardHelpOptions = true)
     static class Systems extends Base {
         Systems(ImportService service) {
             super(service);
