@@ -14,6 +14,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.Msg;
 
 /**
  * The password step of login. Every failure looks the same to the client (one message, and the
@@ -51,27 +52,28 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
         Optional<Account> found = username.isEmpty() ? Optional.empty() : accounts.findByUsername(username);
         if (found.isEmpty()) {
             encoder.matches(password, dummyHash);
-            throw fail(authentication, username, null, "unknown user name");
+            throw fail(authentication, username, null, Msg.of("security.audit.login.unknownUser"));
         }
         Account a = found.get();
         Instant now = clock.instant();
         if (!a.enabled()) {
             encoder.matches(password, dummyHash);
-            throw fail(authentication, username, a.id(), "account disabled");
+            throw fail(authentication, username, a.id(), Msg.of("security.audit.login.disabled"));
         }
         if (a.awaitingApproval()) {
             encoder.matches(password, dummyHash);
-            throw fail(authentication, username, a.id(), "administrator account awaiting a second administrator's approval");
+            throw fail(authentication, username, a.id(), Msg.of("security.audit.login.awaitingApproval"));
         }
         if (!attempts.reservePasswordCheck(a, now)) {
             // locked, or the last permitted checks are in progress: the password is not checked at all
             encoder.matches(password, dummyHash);
-            throw fail(authentication, username, a.id(), a.lockedAt(now) ? "account locked until " + a.lockedUntil()
-                    : "account locked (failure limit reached)");
+            throw fail(authentication, username, a.id(), a.lockedAt(now)
+                    ? Msg.of("security.audit.login.lockedUntil", a.lockedUntil())
+                    : Msg.of("security.audit.login.lockedLimit"));
         }
         if (!encoder.matches(password, a.passwordHash())) {
             boolean locked = attempts.passwordWrong(a, now);
-            throw fail(authentication, username, a.id(), locked ? "wrong password; account now locked" : "wrong password");
+            throw fail(authentication, username, a.id(), Msg.of(locked ? "security.audit.login.wrongPasswordLocked" : "security.audit.login.wrongPassword"));
         }
         attempts.passwordCorrect(a);
         if (!a.requiresTotp()) {
@@ -83,11 +85,11 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
             principal = principal.pendingMfa();
         }
         events.publishEvent(AuditableEvent.success("user.login", "user", a.id(),
-                a.requiresTotp() ? "password verified; TOTP pending" : "password verified").withActor(username));
+                Msg.of(a.requiresTotp() ? "security.audit.login.passwordTotpPending" : "security.audit.login.passwordVerified")).withActor(username));
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
     }
 
-    private BadCredentialsException fail(Authentication authentication, String username, UUID id, String why) {
+    private BadCredentialsException fail(Authentication authentication, String username, UUID id, Msg why) {
         events.publishEvent(AuditableEvent.failure("user.login", "user", id, why).withActor(username));
         if (authentication.getDetails() instanceof WebAuthenticationDetails details) {
             throttle.failed(details.getRemoteAddress());

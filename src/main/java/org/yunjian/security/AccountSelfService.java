@@ -7,6 +7,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.Msg;
 import org.yunjian.shared.FieldErrors;
 
 /** What every logged-in account may do for itself: see its profile and change its password. */
@@ -58,12 +59,12 @@ public class AccountSelfService {
         }
         if (!errors.isEmpty()) {
             events.publishEvent(AuditableEvent.failure("user.password.change", "user", a.id(),
-                    "rejected: " + String.join(", ", errors.asMap().keySet())));
+                    Msg.of("security.audit.password.changeRejected", String.join(", ", errors.asMap().keySet()))));
             errors.throwIfAny();
         }
         Instant now = clock.instant();
         passwords.store(a, newPassword, false, now);
         SessionKeys.removeFromCurrentSession(SessionKeys.PASSWORD_CHANGE);
-        events.publishEvent(AuditableEvent.success("user.password.change", "user", a.id(), "password changed"));
+        events.publishEvent(AuditableEvent.success("user.password.change", "user", a.id(), Msg.of("security.audit.password.changed")));
     }
 }

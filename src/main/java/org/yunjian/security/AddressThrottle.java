@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.Msg;
 
 /**
  * Per-address throttling of logins, whichever user name is tried: after {@code max-failures} failed
@@ -91,8 +92,7 @@ class AddressThrottle {
         }
         if (blocked != null) {
             events.publishEvent(AuditableEvent.failure("user.login.throttle", "address", null,
-                    "source address " + key(address) + " refused for " + blocked.toSeconds()
-                            + " s after repeated failed logins"));
+                    Msg.of("security.audit.throttle", key(address), blocked.toSeconds())));
         }
     }
 

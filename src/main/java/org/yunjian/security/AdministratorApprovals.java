@@ -11,6 +11,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.Msg;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.NotFoundException;
 
@@ -65,7 +66,7 @@ public class AdministratorApprovals {
     /** Files a request (inside the caller's transaction); refused if one is pending for the account already. */
     AdminRequest file(Account subject, AdminRequest.Kind kind, Role role) {
         if (requests.pendingFor(subject.id()).isPresent()) {
-            throw new FieldErrors.ValidationException("role", messages.get("security.adminRequest.error.pending"));
+            throw new FieldErrors.ValidationException("role", "security.adminRequest.error.pending");
         }
         Actor by = Actor.current();
         AdminRequest r = new AdminRequest(UUID.randomUUID(), subject.id(), subject.username(), kind, role,
@@ -73,9 +74,8 @@ public class AdministratorApprovals {
                 AdminRequest.Status.PENDING, null, null);
         requests.insert(r, by.id());
         events.publishEvent(AuditableEvent.success("user.admin.request", "user", subject.id(),
-                by.name() + " requests " + (kind == AdminRequest.Kind.CREATE ? "new administrator account "
-                        : "promotion of ") + subject.username() + " to " + role + " (request " + r.id()
-                        + "); a second security administrator must approve"));
+                Msg.of("security.audit.approval.requested." + kind.name(), by.name(), subject.username(),
+                        Msg.of("security.role." + role.name()))));
         return r;
     }
 
@@ -97,16 +97,16 @@ public class AdministratorApprovals {
         CurrentUser caller = CurrentUser.current().orElse(null);
         String refusal = null;
         if (caller != null && caller.role() != Role.SECURITY_ADMIN) {
-            refusal = "only a security administrator decides administrator requests";
+            refusal = "security.error.approval.notSecurityAdmin";
         } else if (outcome == AdminRequest.Status.APPROVED && (by.id() != null
                 ? by.id().equals(stored.requestedById()) : by.name().equals(r.requestedBy()))) {
-            refusal = "an administrator cannot approve their own request";
+            refusal = "security.error.approval.ownRequest";
         } else if (outcome == AdminRequest.Status.APPROVED && by.id() != null && by.id().equals(r.accountId())) {
-            refusal = "an administrator cannot approve a request about their own account";
+            refusal = "security.error.approval.ownAccount";
         }
         if (refusal != null) {
-            events.publishEvent(AuditableEvent.failure(action, "user", r.accountId(), "refused for " + by.name()
-                    + " on request " + r.id() + " by " + r.requestedBy() + ": " + refusal));
+            events.publishEvent(AuditableEvent.failure(action, "user", r.accountId(), Msg.of("security.audit.approval.refused",
+                    by.name(), r.requestedBy(), Msg.of(refusal))));
             throw new AccessDeniedException(refusal);
         }
         Instant now = clock.instant();
@@ -123,19 +123,19 @@ public class AdministratorApprovals {
                         a.lockedUntil(), a.totpSecret(), a.enabled(), a.demo(), a.createdAt(), a.awaitingApproval()));
                 revocations.revoke(a.id(), now);
                 events.publishEvent(AuditableEvent.success("user.role.change", "user", a.id(),
-                        a.username() + ": " + a.role() + " -> " + r.requestedRole() + " (request " + r.id() + ")"));
+                        Msg.of("security.audit.user.roleChanged", a.username(),
+                                Msg.of("security.role." + a.role().name()), Msg.of("security.role." + r.requestedRole().name()))));
             } else if (r.kind() == AdminRequest.Kind.CREATE) {
                 accounts.update(new Account(a.id(), a.username(), a.displayName(), a.role(), a.organizationId(),
                         a.passwordHash(), a.passwordChangedAt(), a.mustChangePassword(), a.failedAttempts(),
                         a.lockedUntil(), a.totpSecret(), false, a.demo(), a.createdAt(), true));
             }
-            events.publishEvent(AuditableEvent.success(action, "user", a.id(), (outcome == AdminRequest.Status.APPROVED
-                    ? "approved" : "rejected") + " by " + by.name() + ": " + r.kind() + " " + a.username() + " as "
-                    + r.requestedRole() + ", requested by " + r.requestedBy() + " (request " + r.id() + ")"));
+            events.publishEvent(AuditableEvent.success(action, "user", a.id(), Msg.of("security.audit.approval." + outcome.name() + "." + r.kind().name(), by.name(), a.username(),
+                    Msg.of("security.role." + r.requestedRole().name()), r.requestedBy())));
             return true;
         });
         if (!Boolean.TRUE.equals(done)) {
-            throw new FieldErrors.ValidationException("status", messages.get("security.adminRequest.error.decided"));
+            throw new FieldErrors.ValidationException("status", "security.adminRequest.error.decided");
         }
         return requests.find(r.id()).orElseThrow().request();
     }

@@ -21,7 +21,7 @@ final class CommonPasswords {
 
     static final String RESOURCE = "/security/common-passwords.txt";
     /** Words of this product that no password may contain, in any decoration. */
-    private static final List<String> PRODUCT_WORDS = List.of("yunjian", "云鉴");
+    private static final List<String> PRODUCT_WORDS = List.of("yunjian", "\u4e91\u9274"); // the product name in pinyin and in characters (data, not text)
 
     private final Set<String> words;
 

@@ -44,7 +44,7 @@ public record CurrentUser(UUID userId, String username, UUID organizationId, Rol
         CurrentUser u = require();
         if (!(u.is(Role.SYSTEM_ADMIN) || (u.is(Role.USER) && u.organizationId() != null))) {
             throw new org.springframework.security.access.AccessDeniedException(
-                    what + " are for system administrators and business users");
+                    "security.error.businessOrAdmin");
         }
         return u;
     }

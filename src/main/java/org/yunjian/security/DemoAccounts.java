@@ -40,7 +40,8 @@ class DemoAccounts implements ApplicationRunner {
         for (DemoData.Account a : DemoData.ACCOUNTS) {
             UUID org = a.organization() == null ? null : orgIds.get(a.organization().name());
             if (a.organization() != null && org == null) {
-                throw new IllegalStateException("demo organisation missing: " + a.organization().name());
+                throw new org.yunjian.shared.LocalizedException("security.demo.error.organizationMissing",
+                        a.organization().name());
             }
             users.createDemoAccount(a.username(), a.displayName(), Role.valueOf(a.role()), org, DemoData.PASSWORD,
                     a.totpSecret());

@@ -27,13 +27,14 @@ class DemoModeGuard implements BeanFactoryPostProcessor, EnvironmentAware {
         check(environment);
     }
 
+    /** Said to the operator in both languages: the process has no reader's language yet. */
+    private static final org.yunjian.shared.Msg REFUSAL = org.yunjian.shared.Msg.of("security.demo.error.postgres");
+
     static void check(Environment environment) {
         boolean demo = environment.getProperty("yunjian.demo", Boolean.class, false);
         if (demo && environment.acceptsProfiles(Profiles.of("postgres"))) {
-            throw new IllegalStateException("Refusing to start: demo mode (yunjian.demo=true or profile 'demo') "
-                    + "must not run with the 'postgres' production profile. Demo accounts have well-known "
-                    + "passwords. Remove the 'demo' profile / set yunjian.demo=false, or use the default H2 database "
-                    + "for demonstrations.");
+            throw new IllegalStateException(org.yunjian.shared.Texts.render(REFUSAL, org.yunjian.shared.Texts.CHINESE)
+                    + "\n" + org.yunjian.shared.Texts.render(REFUSAL, org.yunjian.shared.Texts.ENGLISH));
         }
     }
 }

@@ -59,7 +59,7 @@ class DenialAuditor implements HandlerExceptionResolver, Ordered, AccessDeniedHa
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
                                          Exception ex) {
         if (ex instanceof AccessDeniedException && !(ex instanceof AuthorizationDeniedException)) {
-            record(SecurityContextHolder.getContext().getAuthentication(), request, ex.getMessage(),
+            record(SecurityContextHolder.getContext().getAuthentication(), request, detailOf(ex.getMessage()),
                     objectOf(request, null));
         } else if (ex instanceof NotFoundException nf) {
             // a 404 is also the answer to another organisation's object ID: a cross-tenant probe is recorded
@@ -78,7 +78,7 @@ class DenialAuditor implements HandlerExceptionResolver, Ordered, AccessDeniedHa
             throws IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (!(ex instanceof AuthorizationDeniedException)) {
-            record(auth, request, ex instanceof CsrfException ? org.yunjian.shared.Msg.of("audit.detail.csrf").encode() : ex.getMessage(),
+            record(auth, request, ex instanceof CsrfException ? org.yunjian.shared.Msg.of("audit.detail.csrf").encode() : detailOf(ex.getMessage()),
                     objectOf(request, null));
         }
         if (Problems.isApi(request)) {
@@ -90,6 +90,15 @@ class DenialAuditor implements HandlerExceptionResolver, Ordered, AccessDeniedHa
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
         }
     }
+
+    /** A denial whose message is a bundle key is stored as that message, so the audit page shows it in the reader's language. */
+    static String detailOf(String message) {
+        return message != null && BUNDLE_KEY.matcher(message).matches()
+                ? org.yunjian.shared.Msg.of(message).encode() : message;
+    }
+
+    private static final java.util.regex.Pattern BUNDLE_KEY =
+            java.util.regex.Pattern.compile("[a-z]+(?:\\.[A-Za-z0-9-]+)+");
 
     private void record(Authentication auth, HttpServletRequest request, String detail, String object) {
         if (request != null && request.getAttribute(AUDITED) != null) {

@@ -19,7 +19,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Texts;
 
 /**
  * Creating the first security administrator without any default password: while no security
@@ -63,14 +66,14 @@ public class FirstAdministratorSetup {
     @Transactional
     public String issueToken() {
         if (!isOpen()) {
-            throw new IllegalStateException("a security administrator exists already; set-up is closed");
+            throw new ConflictException("setup-closed", "security.setup.closed");
         }
         byte[] raw = new byte[20];
         RANDOM.nextBytes(raw);
         String token = Totp.base32Encode(raw);
         tokens.replaceUnused(hash(token), clock.instant());
         events.publishEvent(AuditableEvent.success("system.setup.token", "setup_token", null,
-                "set-up token issued"));
+                Msg.of("security.audit.setup.tokenIssued")));
         return token;
     }
 
@@ -89,10 +92,7 @@ public class FirstAdministratorSetup {
         }
         String token = issueToken();
         String line = "=".repeat(72);
-        String text = "\n" + line + "\n  No security administrator exists yet (没有安全管理员).\n"
-                + "  Open /setup and enter this one-time set-up token (一次性初始化令牌):\n\n      " + token + "\n\n"
-                + "  It is valid until used or until the next start; 'yunjian users setup-token' prints a new one.\n"
-                + line;
+        String text = "\n" + line + "\n" + Texts.get("security.setup.banner", token) + "\n" + line;
         log.warn(text);
     }
 
@@ -100,7 +100,7 @@ public class FirstAdministratorSetup {
     @Transactional(noRollbackFor = FieldErrors.ValidationException.class)
     public UserView complete(String token, String username, String displayName, String password) {
         if (!isOpen()) {
-            throw new AccessDeniedException("set-up is closed: a security administrator exists");
+            throw new AccessDeniedException("security.setup.closed");
         }
         String hash = token == null || token.isBlank() ? null : hash(token.strip());
         boolean tokenOk = hash != null && tokens.isUsable(hash);
@@ -116,7 +116,7 @@ public class FirstAdministratorSetup {
                 e.errors().putIfAbsent("token", messages.get("security.setup.error.token"));
             }
             events.publishEvent(AuditableEvent.failure("system.setup", "user", null,
-                    "first administrator not created: " + String.join(", ", e.errors().keySet()))
+                    Msg.of("security.audit.setup.failed", String.join(", ", e.errors().keySet())))
                     .withActor(username));
             throw e;
         }
@@ -126,7 +126,7 @@ public class FirstAdministratorSetup {
         }
         tokens.consumeAll(now);
         events.publishEvent(AuditableEvent.success("system.setup", "user", a.id(),
-                "first security administrator " + a.username() + " created with the set-up token")
+                Msg.of("security.audit.setup.created", a.username()))
                 .withActor(a.username()));
         return users.view(a, now);
     }

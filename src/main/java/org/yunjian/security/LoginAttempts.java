@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.Msg;
 
 /**
  * Two failure counters per account, one for passwords and one for TOTP codes, each locking the account
@@ -59,7 +60,7 @@ class LoginAttempts {
         Instant until = now.plus(config.duration());
         if (accounts.lockIfExhausted(a.id(), config.maxFailures(), until)) {
             events.publishEvent(AuditableEvent.failure("user.lockout", "user", a.id(),
-                    config.maxFailures() + " failed " + factor + " attempts; locked until " + until)
+                    Msg.of("security.audit.lockout." + factor, config.maxFailures(), until))
                     .withActor(a.username()));
             return true;
         }

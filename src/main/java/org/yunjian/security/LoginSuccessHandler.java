@@ -14,6 +14,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.Msg;
 
 /**
  * After the password step: starts the absolute session clock, notes whether the password must be
@@ -51,7 +52,7 @@ class LoginSuccessHandler implements AuthenticationSuccessHandler {
             session.setAttribute(SessionKeys.PASSWORD_CHANGE, reason);
             if ("expired".equals(reason)) {
                 events.publishEvent(AuditableEvent.success("user.password.expired", "user",
-                        principal.user().userId(), "password older than the maximum age; change required")
+                        principal.user().userId(), Msg.of("security.audit.password.expired"))
                         .withActor(principal.getUsername()));
             }
         }

@@ -140,7 +140,7 @@ public class PasswordPolicy {
     public String summary() {
         return describe(List.of(Rule.MIN_LENGTH, Rule.CHARACTER_CLASSES, Rule.CONTAINS_USERNAME, Rule.REUSED,
                 Rule.COMMON_PASSWORD))
-                .replaceFirst("^[^:：]*[:：]\\s*", "");
+                .replaceFirst("^[^:\\uFF1A]*[:\\uFF1A]\\s*", ""); // up to the first colon, ASCII or full-width
     }
 
     int historySize() {

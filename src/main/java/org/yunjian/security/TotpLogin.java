@@ -16,6 +16,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Service;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.Msg;
 
 /**
  * The second login step for administrators: a TOTP code, and on first use the enrolment of a secret.
@@ -70,26 +71,26 @@ public class TotpLogin {
 
     public Result verify(String code, HttpServletRequest request, HttpServletResponse response) {
         AccountPrincipal p = pending().orElseThrow(
-                () -> new org.springframework.security.access.AccessDeniedException("no pending login"));
+                () -> new org.springframework.security.access.AccessDeniedException("security.error.noPendingLogin"));
         HttpSession session = request.getSession();
         Account a = accounts.findById(p.user().userId()).orElse(null);
         Instant now = clock.instant();
         if (a == null || !a.enabled() || a.lockedAt(now)) {
-            return end(request, p, "account disabled or locked");
+            return end(request, p, Msg.of("security.audit.totp.disabledOrLocked"));
         }
         if (TotpSecrets.UNREADABLE.equals(a.totpSecret())) {
-            return end(request, p, "stored TOTP secret does not decrypt (altered or moved); login refused");
+            return end(request, p, Msg.of("security.audit.totp.unreadable"));
         }
         boolean enrolling = a.totpSecret() == null;
         String secret = enrolling ? (String) session.getAttribute(SessionKeys.TOTP_ENROLMENT) : a.totpSecret();
         OptionalLong step = secret == null ? OptionalLong.empty() : Totp.matchingStep(secret, code, now);
         if (step.isEmpty() || !accounts.useTotpStep(a.id(), step.getAsLong())) {
-            String why = step.isEmpty() ? "wrong code" : "code already used";
+            Msg why = Msg.of(step.isEmpty() ? "security.audit.totp.wrongCode" : "security.audit.totp.codeUsed");
             events.publishEvent(AuditableEvent.failure(enrolling ? "user.totp.enrol" : "user.totp", "user", a.id(),
                     why).withActor(a.username()));
             throttle.failed(request.getRemoteAddr());
             if (attempts.totpWrong(a, now)) {
-                return end(request, p, "locked after failed TOTP codes");
+                return end(request, p, Msg.of("security.audit.totp.locked"));
             }
             return Result.INVALID;
         }
@@ -97,7 +98,7 @@ public class TotpLogin {
         if (enrolling) {
             accounts.setTotpSecret(a.id(), secret);
             session.removeAttribute(SessionKeys.TOTP_ENROLMENT);
-            events.publishEvent(AuditableEvent.success("user.totp.enrol", "user", a.id(), "TOTP authenticator enrolled")
+            events.publishEvent(AuditableEvent.success("user.totp.enrol", "user", a.id(), Msg.of("security.audit.totp.enrolled"))
                     .withActor(a.username()));
         }
         request.changeSessionId();
@@ -106,12 +107,12 @@ public class TotpLogin {
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(done, null, done.getAuthorities()));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
-        events.publishEvent(AuditableEvent.success("user.totp", "user", a.id(), "TOTP verified; login complete")
+        events.publishEvent(AuditableEvent.success("user.totp", "user", a.id(), Msg.of("security.audit.totp.loginComplete"))
                 .withActor(a.username()));
         return Result.SUCCESS;
     }
 
-    private Result end(HttpServletRequest request, AccountPrincipal p, String why) {
+    private Result end(HttpServletRequest request, AccountPrincipal p, Msg why) {
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();

@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.Msg;
 
 /**
  * The start-up step after the migration that introduced sealed TOTP secrets: every secret still held in
@@ -49,7 +50,7 @@ class TotpSecretUpgrade implements SmartInitializingSingleton {
         if (n != null && n > 0) {
             log.info("Sealed {} plaintext TOTP secret(s) with the key in {}", n, TotpSecrets.KEY_FILE);
             events.publishEvent(AuditableEvent.success("user.totp.seal", "user", null,
-                    n + " TOTP secrets sealed with SM4-GCM; plaintext removed from the database"));
+                    Msg.of("security.audit.totp.sealed", n)));
         }
         return n == null ? 0 : n;
     }

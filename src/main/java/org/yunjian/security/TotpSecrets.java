@@ -49,7 +49,7 @@ class TotpSecrets {
             return null;
         }
         if (!sealed.startsWith(PREFIX)) {
-            throw new IllegalStateException("not a sealed TOTP secret");
+            throw new org.yunjian.shared.LocalizedException("security.totp.error.notSealed");
         }
         byte[] raw = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
         return new String(Sm4Gcm.decrypt(key(), raw, aad(accountId)), StandardCharsets.US_ASCII);
@@ -84,7 +84,7 @@ class TotpSecrets {
             k = Hex.decode(keys.secret(KEY_FILE, () -> Hex.encode(Sm4Gcm.generateKey()),
                     () -> keys.creationAllowed() || nothingSealed()));
             if (k.length != Sm4Gcm.KEY_LENGTH) {
-                throw new IllegalStateException(keys.resolve(KEY_FILE) + " does not hold a 128-bit SM4 key");
+                throw new org.yunjian.shared.LocalizedException("security.totp.error.keyFile", keys.resolve(KEY_FILE));
             }
             key = k;
         }

@@ -15,6 +15,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.Msg;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Text;
@@ -97,7 +98,8 @@ public class UserAdministration {
         boolean admin = user.role() != null && user.role().isAdministrator();
         Account a = insert(user, true, false, null, admin, null);
         events.publishEvent(AuditableEvent.success("user.create", "user", a.id(),
-                "created " + a.username() + " with role " + a.role() + (admin ? " (awaiting approval)" : "")));
+                Msg.of(admin ? "security.audit.user.createdAwaiting" : "security.audit.user.created", a.username(),
+                        Msg.of("security.role." + a.role().name()))));
         if (admin) {
             approvals.file(a, AdminRequest.Kind.CREATE, a.role());
         }
@@ -119,14 +121,14 @@ public class UserAdministration {
             try {
                 Totp.base32Decode(totpSecretOrNull);
             } catch (IllegalArgumentException e) {
-                throw new FieldErrors.ValidationException("totpSecret", "not a base32 secret");
+                throw new FieldErrors.ValidationException("totpSecret", "security.user.error.totpSecret");
             }
         }
         // demo accounts are seeded with the published demo password: it passes the deny-list in demo mode only
         Account a = insert(new NewUser(username, displayName, role, organizationId, password), false, true,
                 totpSecretOrNull, false, demoMode ? org.yunjian.demo.DemoData.PASSWORD : null);
         events.publishEvent(AuditableEvent.success("user.create", "user", a.id(),
-                "created demo account " + a.username() + " with role " + a.role()));
+                Msg.of("security.audit.user.createdDemo", a.username(), Msg.of("security.role." + a.role().name()))));
         return view(a, clock.instant());
     }
 
@@ -165,10 +167,10 @@ public class UserAdministration {
         Role role = change.role() == null ? a.role() : change.role();
         boolean enabled = change.enabled() == null ? a.enabled() : change.enabled();
         if (self && role != a.role()) {
-            throw new AccessDeniedException("an administrator cannot change its own role");
+            throw new AccessDeniedException("security.error.ownRole");
         }
         if (self && !enabled) {
-            throw new AccessDeniedException("an administrator cannot disable its own account");
+            throw new AccessDeniedException("security.error.ownDisable");
         }
         FieldErrors errors = new FieldErrors();
         String displayName = change.displayName() == null ? a.displayName() : checkDisplayName(errors,
@@ -197,7 +199,8 @@ public class UserAdministration {
         Instant now = clock.instant();
         if (role != a.role()) {
             events.publishEvent(AuditableEvent.success("user.role.change", "user", id,
-                    a.username() + ": " + a.role() + " -> " + role));
+                    Msg.of("security.audit.user.roleChanged", a.username(),
+                            Msg.of("security.role." + a.role().name()), Msg.of("security.role." + role.name()))));
         }
         events.publishEvent(AuditableEvent.success("user.update", "user", id, describeChange(a, changed)));
         if (role != a.role() || !enabled || !java.util.Objects.equals(org, a.organizationId())) {
@@ -210,7 +213,7 @@ public class UserAdministration {
     public void unlock(UUID id) {
         Account a = require(id);
         accounts.resetFailures(id);
-        events.publishEvent(AuditableEvent.success("user.unlock", "user", id, "unlocked " + a.username()));
+        events.publishEvent(AuditableEvent.success("user.unlock", "user", id, Msg.of("security.audit.user.unlocked", a.username())));
     }
 
     /** Sets a new password chosen by the administrator; the user must change it at the next login. */
@@ -224,14 +227,14 @@ public class UserAdministration {
         passwords.store(a, password, true, now);
         revocations.revoke(id, now);
         events.publishEvent(AuditableEvent.success("user.password.reset", "user", id,
-                "password of " + a.username() + " reset; change required at next login"));
+                Msg.of("security.audit.user.passwordReset", a.username())));
     }
 
     @Transactional
     public void delete(UUID id) {
         Account a = require(id);
         if (isSelf(id)) {
-            throw new AccessDeniedException("an administrator cannot delete its own account");
+            throw new AccessDeniedException("security.error.ownDelete");
         }
         if (a.enabled() && INDISPENSABLE.contains(a.role()) && accounts.countByRole(a.role()) <= 1) {
             throw new FieldErrors.ValidationException("role",
@@ -240,7 +243,7 @@ public class UserAdministration {
         accounts.delete(id);
         revocations.revoke(id, clock.instant());
         events.publishEvent(AuditableEvent.success("user.delete", "user", id,
-                "deleted " + a.username() + " (" + a.role() + ")"));
+                Msg.of("security.audit.user.deleted", a.username(), Msg.of("security.role." + a.role().name()))));
     }
 
     UserView view(Account a, Instant now) {
@@ -288,21 +291,15 @@ public class UserAdministration {
         }
     }
 
-    private static String describeChange(Account before, Account after) {
-        StringBuilder sb = new StringBuilder(before.username()).append(':');
-        if (!before.displayName().equals(after.displayName())) {
-            sb.append(" displayName changed;");
-        }
-        if (before.role() != after.role()) {
-            sb.append(" role ").append(before.role()).append(" -> ").append(after.role()).append(';');
-        }
-        if (!java.util.Objects.equals(before.organizationId(), after.organizationId())) {
-            sb.append(" organization ").append(before.organizationId()).append(" -> ")
-                    .append(after.organizationId()).append(';');
-        }
-        if (before.enabled() != after.enabled()) {
-            sb.append(after.enabled() ? " enabled;" : " disabled;");
-        }
-        return sb.toString();
+    private static Msg describeChange(Account before, Account after) {
+        Object none = "";
+        return Msg.of("security.audit.user.updated", before.username(),
+                before.displayName().equals(after.displayName()) ? none : Msg.of("security.audit.change.displayName"),
+                before.role() == after.role() ? none : Msg.of("security.audit.change.role",
+                        Msg.of("security.role." + before.role().name()), Msg.of("security.role." + after.role().name())),
+                java.util.Objects.equals(before.organizationId(), after.organizationId()) ? none
+                        : Msg.of("security.audit.change.organization"),
+                before.enabled() == after.enabled() ? none
+                        : Msg.of(after.enabled() ? "security.audit.change.enabled" : "security.audit.change.disabled"));
     }
 }

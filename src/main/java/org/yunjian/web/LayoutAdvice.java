@@ -5,20 +5,30 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.security.PeopleNames;
 
 /** What every page's shell needs: who is logged in and whether this is a demo installation. */
 @ControllerAdvice(annotations = Controller.class)
 class LayoutAdvice {
 
     private final boolean demo;
+    private final PeopleNames names;
 
-    LayoutAdvice(@Value("${yunjian.demo:false}") boolean demo) {
+    LayoutAdvice(@Value("${yunjian.demo:false}") boolean demo, PeopleNames names) {
         this.demo = demo;
+        this.names = names;
     }
 
     @ModelAttribute("currentUser")
     CurrentUser currentUser() {
         return CurrentUser.current().orElse(null);
+    }
+
+    /** The signed-in person as they are called (the display name), the user name if the account has none. */
+    @ModelAttribute("currentUserName")
+    String currentUserName() {
+        return CurrentUser.current().map(u -> names.displayNames(java.util.List.of(u.username()))
+                .getOrDefault(u.username(), u.username())).orElse(null);
     }
 
     @ModelAttribute("demoMode")

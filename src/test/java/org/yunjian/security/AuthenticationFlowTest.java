@@ -45,9 +45,10 @@ class AuthenticationFlowTest extends SecurityIntegrationTest {
         assertThat(audit("user.login")).extracting(AuditableEvent::outcome, AuditableEvent::actor,
                         AuditableEvent::detail)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(Outcome.FAILURE, u.username(), "wrong password"),
+                        org.assertj.core.groups.Tuple.tuple(Outcome.FAILURE, u.username(),
+                                org.yunjian.shared.Msg.of("security.audit.login.wrongPassword").encode()),
                         org.assertj.core.groups.Tuple.tuple(Outcome.FAILURE, "nobody-" + u.username(),
-                                "unknown user name"));
+                                org.yunjian.shared.Msg.of("security.audit.login.unknownUser").encode()));
         mvc.perform(get("/login").param("error", "")).andExpect(content().string(
                 org.hamcrest.Matchers.containsString("id=\"login-error\"")));
     }

@@ -58,7 +58,8 @@ class TwoPersonRuleTest extends SecurityIntegrationTest {
                 .andExpect(status().isForbidden());
         assertThat(audit("user.admin.approve")).singleElement().satisfies(e -> {
             assertThat(e.outcome()).isEqualTo(AuditableEvent.Outcome.FAILURE);
-            assertThat(e.detail()).contains("own request");
+            assertThat(english(e.detail())).contains("their own request");
+            assertThat(chinese(e.detail())).contains("自己提出的申请");
         });
         assertThat(loginResult(name, NEW_PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/login?error");
         mvc.perform(get("/api/users/admin-requests").session(session)).andExpect(status().isOk())
@@ -72,7 +73,7 @@ class TwoPersonRuleTest extends SecurityIntegrationTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"))
                 .andExpect(jsonPath("$.decidedBy").value(bob.username()));
         assertThat(audit("user.admin.approve")).filteredOn(e -> e.outcome() == AuditableEvent.Outcome.SUCCESS)
-                .singleElement().satisfies(e -> assertThat(e.detail()).contains("approved by " + bob.username())
+                .singleElement().satisfies(e -> assertThat(english(e.detail())).contains(bob.username() + " approved")
                         .contains("requested by " + alice.username()));
         clock.advance(Duration.ofSeconds(Totp.STEP_SECONDS));
         assertThat(loginResult(name, NEW_PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/login/totp");
@@ -140,6 +141,7 @@ class TwoPersonRuleTest extends SecurityIntegrationTest {
         CommandLine cmd = cli.commandLine();
         cmd.setOut(new PrintWriter(out));
         cmd.setErr(new PrintWriter(err));
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH); // as --lang en
         String fromCli = unique("clisys");
         assertThat(cmd.execute("users", "create", fromCli, "--display-name", "x", "--role", "SYSTEM_ADMIN",
                 "--password=" + NEW_PASSWORD)).isEqualTo(0);
@@ -170,5 +172,18 @@ class TwoPersonRuleTest extends SecurityIntegrationTest {
         return users.get(id).pendingRequest() == null ? null
                 : new AdminRequest(users.get(id).pendingRequest(), id, username, null, null, null, null, null, null,
                 null, null);
+    }
+
+    private static String english(String detail) {
+        return org.yunjian.shared.Msg.decode(detail).text(java.util.Locale.ENGLISH);
+    }
+
+    private static String chinese(String detail) {
+        return org.yunjian.shared.Msg.decode(detail).text(java.util.Locale.SIMPLIFIED_CHINESE);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void resetLanguage() {
+        org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
     }
 }

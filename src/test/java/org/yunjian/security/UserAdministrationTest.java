@@ -131,7 +131,8 @@ class UserAdministrationTest extends SecurityIntegrationTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
         assertThat(users.get(auditor.id()).role()).isEqualTo(Role.SYSTEM_ADMIN);
         assertThat(audit("user.role.change")).singleElement()
-                .satisfies(e -> assertThat(e.detail()).contains("AUDIT_ADMIN -> SYSTEM_ADMIN"));
+                .satisfies(e -> assertThat(org.yunjian.shared.Msg.decode(e.detail()).text(java.util.Locale.ENGLISH))
+                        .contains("Audit administrator → System administrator"));
     }
 
     @Test
@@ -242,6 +243,7 @@ class UserAdministrationTest extends SecurityIntegrationTest {
         CommandLine cmd = cli.commandLine();
         cmd.setOut(new PrintWriter(out));
         cmd.setErr(new PrintWriter(err));
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH); // as --lang en
         String username = unique("cli");
         assertThat(cmd.execute("users", "create", username, "--display-name", "王五", "--role", "USER",
                 "--organization", organization.toString())).isEqualTo(0);
@@ -256,5 +258,10 @@ class UserAdministrationTest extends SecurityIntegrationTest {
                 "--organization", organization.toString())).isEqualTo(2);
         securityAdmin();
         assertThat(cmd.execute("users", "setup-token")).isEqualTo(1);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void resetLanguage() {
+        org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
     }
 }

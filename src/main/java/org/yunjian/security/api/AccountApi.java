@@ -53,8 +53,8 @@ class AccountApi {
                 boolean change = totp.passwordChangeRequired(request);
                 yield ResponseEntity.ok(new LoginStep(change ? "/account/password" : "/", change));
             }
-            case INVALID -> throw new FieldErrors.ValidationException("code", "wrong or already used code");
-            case LOCKED -> throw new org.springframework.security.access.AccessDeniedException("login ended");
+            case INVALID -> throw new FieldErrors.ValidationException("code", "security.totp.invalid");
+            case LOCKED -> throw new org.springframework.security.access.AccessDeniedException("security.error.loginEnded");
         };
     }
 

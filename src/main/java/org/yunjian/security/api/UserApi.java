@@ -1,7 +1,6 @@
 package org.yunjian.security.api;
 
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -142,22 +141,21 @@ class UserApi {
 
     private static void rejectRoleList(List<String> roles, FieldErrors errors) {
         if (roles != null) {
-            errors.add("roles", "an account has exactly one role (separation of duties): use 'role'; "
-                    + "changing it is a separate, audited change");
+            errors.add("roles", "security.user.error.roleList");
         }
     }
 
     private static Role parseRole(String role, FieldErrors errors, boolean required) {
         if (role == null || role.isBlank()) {
             if (required) {
-                errors.add("role", "role is required: one of " + Arrays.toString(Role.values()));
+                errors.add("role", "security.user.error.role");
             }
             return null;
         }
         try {
             return Role.valueOf(role.strip());
         } catch (IllegalArgumentException e) {
-            errors.add("role", "unknown role '" + role + "'; one of " + Arrays.toString(Role.values()));
+            errors.add("role", "security.user.error.role");
             return null;
         }
     }

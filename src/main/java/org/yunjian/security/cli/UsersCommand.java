@@ -13,6 +13,7 @@ import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Texts;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,9 +23,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code yunjian users ...}: local account administration for the operator of the installation. */
 @Component
-@Command(name = "users", description = "Manage user accounts (list, create, unlock, reset-password, setup-token, "
-        + "requests, approve, reject).",
-        mixinStandardHelpOptions = true,
+@Command(name = "users", mixinStandardHelpOptions = true,
         subcommands = {UsersCommand.ListUsers.class, UsersCommand.Create.class, UsersCommand.Unlock.class,
                 UsersCommand.ResetPassword.class, UsersCommand.SetupToken.class, UsersCommand.Requests.class,
                 UsersCommand.Approve.class, UsersCommand.Reject.class})
@@ -38,7 +37,7 @@ public class UsersCommand implements CliCommand, Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "list", description = "List all accounts.")
+    @Command(name = "list", mixinStandardHelpOptions = true)
     static class ListUsers implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -51,30 +50,34 @@ public class UsersCommand implements CliCommand, Runnable {
         @Override
         public Integer call() {
             var out = spec.commandLine().getOut();
-            out.printf("%-36s  %-24s  %-14s  %-8s  %s%n", "ID", "USERNAME", "ROLE", "STATE", "DISPLAY NAME");
+            out.printf("%-36s  %-24s  %-14s  %-8s  %s%n", Texts.get("cli.users.column.id"), Texts.get("cli.users.column.username"),
+                    Texts.get("cli.users.column.role"), Texts.get("cli.users.column.state"),
+                    Texts.get("cli.users.column.displayName"));
             for (UserView u : users.list()) {
-                String state = !u.enabled() ? "disabled" : u.locked() ? "locked" : "active";
-                out.printf("%-36s  %-24s  %-14s  %-8s  %s%n", u.id(), u.username(), u.role(), state, u.displayName());
+                String state = Texts.get(!u.enabled() ? "cli.users.state.disabled" : u.locked() ? "cli.users.state.locked"
+                        : "cli.users.state.active");
+                out.printf("%-36s  %-24s  %-14s  %-8s  %s%n", u.id(), u.username(),
+                        Texts.get("security.role." + u.role().name()), state, u.displayName());
             }
             out.flush();
             return 0;
         }
     }
 
-    @Command(name = "create", description = "Create an account; the password must be changed at first login.")
+    @Command(name = "create", mixinStandardHelpOptions = true)
     static class Create implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", description = "user name")
+        @Parameters(index = "0", descriptionKey = "cli.users.option.username")
         String username;
-        @Option(names = "--display-name", required = true, description = "display name")
+        @Option(names = "--display-name", required = true, descriptionKey = "cli.users.option.displayName")
         String displayName;
-        @Option(names = "--role", required = true, description = "one of ${COMPLETION-CANDIDATES}")
+        @Option(names = "--role", required = true, descriptionKey = "cli.users.option.role")
         Role role;
-        @Option(names = "--organization", description = "organisation id (required for role USER)")
+        @Option(names = "--organization", descriptionKey = "cli.users.option.organization")
         UUID organizationId;
         @Option(names = "--password", arity = "0..1", interactive = true,
-                description = "initial password (prompted if given without value; generated if omitted)")
+                descriptionKey = "cli.users.option.password")
         String password;
         private final UserAdministration users;
 
@@ -89,13 +92,12 @@ public class UsersCommand implements CliCommand, Runnable {
                 UserView u = users.create(new UserAdministration.NewUser(username, displayName, role, organizationId,
                         pw));
                 var out = spec.commandLine().getOut();
-                out.println("Created " + u.username() + " (" + u.role() + ") id " + u.id());
+                out.println(Texts.get("cli.users.created", u.username(), Texts.get("security.role." + u.role().name()), u.id()));
                 if (u.awaitingApproval()) {
-                    out.println("Administrator account awaiting approval by a second administrator (two-person rule): "
-                            + "request " + u.pendingRequest() + "; it cannot log in before it is approved.");
+                    out.println(Texts.get("cli.users.awaitingApproval", u.pendingRequest()));
                 }
                 if (password == null) {
-                    out.println("Temporary password (must be changed at first login): " + pw);
+                    out.println(Texts.get("cli.users.temporaryPasswordFirstLogin", pw));
                 }
                 out.flush();
                 return 0;
@@ -105,11 +107,11 @@ public class UsersCommand implements CliCommand, Runnable {
         }
     }
 
-    @Command(name = "unlock", description = "Unlock an account locked after failed logins.")
+    @Command(name = "unlock", mixinStandardHelpOptions = true)
     static class Unlock implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", description = "user name")
+        @Parameters(index = "0", descriptionKey = "cli.users.option.username")
         String username;
         private final UserAdministration users;
 
@@ -124,20 +126,20 @@ public class UsersCommand implements CliCommand, Runnable {
                 return 1;
             }
             users.unlock(u.id());
-            spec.commandLine().getOut().println("Unlocked " + u.username());
+            spec.commandLine().getOut().println(Texts.get("cli.users.unlocked", u.username()));
             spec.commandLine().getOut().flush();
             return 0;
         }
     }
 
-    @Command(name = "reset-password", description = "Set a new password that must be changed at next login.")
+    @Command(name = "reset-password", mixinStandardHelpOptions = true)
     static class ResetPassword implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", description = "user name")
+        @Parameters(index = "0", descriptionKey = "cli.users.option.username")
         String username;
         @Option(names = "--password", arity = "0..1", interactive = true,
-                description = "new password (prompted if given without value; generated if omitted)")
+                descriptionKey = "cli.users.option.newPassword")
         String password;
         private final UserAdministration users;
 
@@ -158,16 +160,16 @@ public class UsersCommand implements CliCommand, Runnable {
                 return invalid(spec, e);
             }
             var out = spec.commandLine().getOut();
-            out.println("Password of " + u.username() + " reset; it must be changed at next login.");
+            out.println(Texts.get("cli.users.passwordReset", u.username()));
             if (password == null) {
-                out.println("Temporary password: " + pw);
+                out.println(Texts.get("cli.users.temporaryPassword", pw));
             }
             out.flush();
             return 0;
         }
     }
 
-    @Command(name = "setup-token", description = "Print a fresh one-time set-up token if no security administrator exists.")
+    @Command(name = "setup-token", mixinStandardHelpOptions = true)
     static class SetupToken implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -180,7 +182,7 @@ public class UsersCommand implements CliCommand, Runnable {
         @Override
         public Integer call() {
             if (!setup.isOpen()) {
-                spec.commandLine().getErr().println("A security administrator exists already: set-up is closed.");
+                spec.commandLine().getErr().println(Texts.get("security.setup.closed"));
                 spec.commandLine().getErr().flush();
                 return 1;
             }
@@ -191,7 +193,7 @@ public class UsersCommand implements CliCommand, Runnable {
         }
     }
 
-    @Command(name = "requests", description = "List administrator requests waiting for approval (two-person rule).")
+    @Command(name = "requests", mixinStandardHelpOptions = true)
     static class Requests implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -204,9 +206,13 @@ public class UsersCommand implements CliCommand, Runnable {
         @Override
         public Integer call() {
             var out = spec.commandLine().getOut();
-            out.printf("%-36s  %-24s  %-8s  %-14s  %s%n", "REQUEST", "USERNAME", "KIND", "ROLE", "REQUESTED BY");
+            out.printf("%-36s  %-24s  %-8s  %-14s  %s%n", Texts.get("cli.users.column.request"),
+                    Texts.get("cli.users.column.username"), Texts.get("cli.users.column.kind"),
+                    Texts.get("cli.users.column.role"), Texts.get("cli.users.column.requestedBy"));
             for (AdminRequest r : approvals.pending()) {
-                out.printf("%-36s  %-24s  %-8s  %-14s  %s%n", r.id(), r.username(), r.kind(), r.requestedRole(),
+                out.printf("%-36s  %-24s  %-8s  %-14s  %s%n", r.id(), r.username(),
+                        Texts.get("security.adminRequest.kind." + r.kind().name()),
+                        Texts.get("security.role." + r.requestedRole().name()),
                         r.requestedBy());
             }
             out.flush();
@@ -214,12 +220,11 @@ public class UsersCommand implements CliCommand, Runnable {
         }
     }
 
-    @Command(name = "approve", description = "Approve an administrator request as the operator (cli:<os user>); "
-            + "never one made from the command line by the same OS user.")
+    @Command(name = "approve", mixinStandardHelpOptions = true)
     static class Approve implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", description = "request id (see 'users requests')")
+        @Parameters(index = "0", descriptionKey = "cli.users.option.request")
         UUID id;
         private final AdministratorApprovals approvals;
 
@@ -229,15 +234,15 @@ public class UsersCommand implements CliCommand, Runnable {
 
         @Override
         public Integer call() {
-            return decideOnCommandLine(spec, () -> approvals.approve(id), "Approved");
+            return decideOnCommandLine(spec, () -> approvals.approve(id), "cli.users.approved");
         }
     }
 
-    @Command(name = "reject", description = "Reject an administrator request as the operator.")
+    @Command(name = "reject", mixinStandardHelpOptions = true)
     static class Reject implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", description = "request id (see 'users requests')")
+        @Parameters(index = "0", descriptionKey = "cli.users.option.request")
         UUID id;
         private final AdministratorApprovals approvals;
 
@@ -247,21 +252,22 @@ public class UsersCommand implements CliCommand, Runnable {
 
         @Override
         public Integer call() {
-            return decideOnCommandLine(spec, () -> approvals.reject(id), "Rejected");
+            return decideOnCommandLine(spec, () -> approvals.reject(id), "cli.users.rejected");
         }
     }
 
     static int decideOnCommandLine(CommandSpec spec, java.util.function.Supplier<AdminRequest> decision, String verb) {
         try {
             AdminRequest r = decision.get();
-            spec.commandLine().getOut().println(verb + ": " + r.kind() + " " + r.username() + " as "
-                    + r.requestedRole() + " (requested by " + r.requestedBy() + ")");
+            spec.commandLine().getOut().println(Texts.get(verb + "." + r.kind().name(), r.username(),
+                    Texts.get("security.role." + r.requestedRole().name()), r.requestedBy()));
             spec.commandLine().getOut().flush();
             return 0;
         } catch (FieldErrors.ValidationException e) {
             return invalid(spec, e);
         } catch (org.springframework.security.access.AccessDeniedException | org.yunjian.shared.NotFoundException e) {
-            spec.commandLine().getErr().println("Refused: " + e.getMessage());
+            spec.commandLine().getErr().println(Texts.get("cli.users.refused", e instanceof org.yunjian.shared.LocalizedException l
+                    ? l.text() : Texts.source().getMessage(e.getMessage(), null, e.getMessage(), Texts.locale())));
             spec.commandLine().getErr().flush();
             return 1;
         }
@@ -270,7 +276,7 @@ public class UsersCommand implements CliCommand, Runnable {
     static UserView find(UserAdministration users, CommandSpec spec, String username) {
         UserView u = users.list().stream().filter(v -> v.username().equals(username)).findFirst().orElse(null);
         if (u == null) {
-            spec.commandLine().getErr().println("No such user: " + username);
+            spec.commandLine().getErr().println(Texts.get("cli.users.noSuchUser", username));
             spec.commandLine().getErr().flush();
         }
         return u;

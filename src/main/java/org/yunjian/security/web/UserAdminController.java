@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yunjian.security.AdministratorApprovals;
 import org.yunjian.security.PasswordPolicy;
+import org.yunjian.security.PeopleNames;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
@@ -36,11 +37,22 @@ class UserAdminController {
     private final UserAdministration users;
     private final PasswordPolicy policy;
     private final AdministratorApprovals approvals;
+    private final PeopleNames people;
 
-    UserAdminController(UserAdministration users, PasswordPolicy policy, AdministratorApprovals approvals) {
+    UserAdminController(UserAdministration users, PasswordPolicy policy, AdministratorApprovals approvals,
+                        PeopleNames people) {
         this.users = users;
         this.policy = policy;
         this.approvals = approvals;
+        this.people = people;
+    }
+
+    /** The pending requests, and the display names of the people they name (requested by). */
+    private void addRequests(Model model) {
+        java.util.List<org.yunjian.security.AdminRequest> pending = approvals.pending();
+        model.addAttribute("requests", pending);
+        model.addAttribute("people", people.displayNames(pending.stream()
+                .flatMap(r -> java.util.stream.Stream.of(r.requestedBy(), r.username())).toList()));
     }
 
     @GetMapping
@@ -53,7 +65,7 @@ class UserAdminController {
     @GetMapping("/requests")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     String requests(Model model) {
-        model.addAttribute("requests", approvals.pending());
+        addRequests(model);
         return "security/admin-requests";
     }
 
@@ -81,7 +93,7 @@ class UserAdminController {
             }
             return "redirect:/admin/users/requests?" + (approve ? "approved" : "rejected");
         } catch (FieldErrors.ValidationException e) {
-            model.addAttribute("requests", approvals.pending());
+            addRequests(model);
             model.addAttribute("failedRequest", id);
             model.addAttribute("errors", e.errors());
             return "security/admin-requests";
@@ -201,7 +213,7 @@ class UserAdminController {
         try {
             return UUID.fromString(org.strip());
         } catch (IllegalArgumentException e) {
-            errors.add("organizationId", "not an organisation id: " + org);
+            errors.add("organizationId", "security.user.error.organizationId");
             return null;
         }
     }
