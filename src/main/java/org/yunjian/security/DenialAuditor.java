@@ -82,7 +82,7 @@ class DenialAuditor implements HandlerExceptionResolver, Ordered, AccessDeniedHa
                     objectOf(request, null));
         }
         if (Problems.isApi(request)) {
-            Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Forbidden", "Access denied");
+            Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "security.problem.forbidden");
         } else if (auth != null && auth.getPrincipal() instanceof AccountPrincipal p && !p.fullyAuthenticated()
                 && !(ex instanceof CsrfException)) {
             response.sendRedirect(request.getContextPath() + "/login/totp");

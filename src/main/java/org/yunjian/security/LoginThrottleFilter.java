@@ -49,7 +49,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
                 LocaleContextHolder.getLocale());
         response.setHeader("Retry-After", Long.toString(seconds));
         if (Problems.wantsJson(request) || Problems.isApi(request)) {
-            Problems.write(response, 429, "too-many-attempts", "Too Many Requests", Problems.escape(message));
+            Problems.write(response, 429, "too-many-attempts", "security.throttle.detail", seconds);
         } else {
             request.setAttribute("yunjian.throttle.message", message);
             response.sendError(429, message);

@@ -22,6 +22,24 @@ final class Problems {
         return accept != null && accept.contains("json") && !accept.contains("text/html");
     }
 
+
+    /**
+     * Writes the problem in the request's language ({@code Accept-Language}): the title is the status's name
+     * ({@code security.problem.title.<status>}), the detail the bundle text of {@code detailKey}.
+     */
+    static void write(HttpServletResponse response, int status, String type, String detailKey, Object... args)
+            throws IOException {
+        java.util.Map<String, Object> problem = new java.util.LinkedHashMap<>();
+        problem.put("type", "urn:yunjian:problem:" + type);
+        problem.put("title", org.yunjian.shared.Texts.get("security.problem.title." + status));
+        problem.put("status", status);
+        problem.put("detail", org.yunjian.shared.Texts.get(detailKey, args));
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(JSON.writeValueAsString(problem));
+    }
+
     static String escape(String s) {
         StringBuilder sb = new StringBuilder();
         for (char c : s.toCharArray()) {
@@ -36,12 +54,6 @@ final class Problems {
         return sb.toString();
     }
 
-    static void write(HttpServletResponse response, int status, String type, String title, String detail)
-            throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"urn:yunjian:problem:" + type + "\",\"title\":\"" + title
-                + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
-    }
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 }

@@ -79,8 +79,7 @@ class SecurityConfig {
                         .successHandler(new LoginSuccessHandler(accounts, policy, clock, events))
                         .failureHandler((request, response, ex) -> {
                             if (Problems.wantsJson(request)) {
-                                Problems.write(response, 401, "login-failed", "Unauthorized",
-                                        "wrong user name or password, or the account is locked");
+                                Problems.write(response, 401, "login-failed", "security.problem.loginFailed");
                             } else {
                                 response.sendRedirect(request.getContextPath() + "/login?error");
                             }
@@ -100,7 +99,7 @@ class SecurityConfig {
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(
                                 (request, response, ex) -> Problems.write(response, 401, "unauthorized",
-                                        "Unauthorized", "log in first (POST /login with a CSRF token from GET /api/csrf)"),
+                                        "security.problem.unauthorized"),
                                 org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher
                                         .withDefaults().matcher("/api/**"))
                         .accessDeniedHandler(denials))

@@ -1,5 +1,6 @@
 package org.yunjian.security;
 
+import org.yunjian.shared.Msg;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,21 +54,20 @@ class SessionPolicyFilter extends OncePerRequestFilter {
                 session.setAttribute(SessionKeys.STARTED, started);
             }
             if (now.isAfter(started.plus(properties.absoluteSessionLimit()))) {
-                end(request, response, session, principal, "absolute session limit of "
-                        + properties.absoluteSessionLimit() + " reached");
+                end(request, response, session, principal, Msg.of("security.audit.session.limit",
+                        properties.absoluteSessionLimit().toMinutes()));
                 return;
             }
             if (revocations.isRevoked(principal.user().userId(), started)) {
-                end(request, response, session, principal, "account changed by an administrator");
+                end(request, response, session, principal, Msg.of("security.audit.session.accountChanged"));
                 return;
             }
             Object reason = session.getAttribute(SessionKeys.PASSWORD_CHANGE);
             if (reason != null && principal.fullyAuthenticated() && !allowedDuringPasswordChange(request)) {
                 if (Problems.isApi(request)) {
-                    Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "password-expired", "Forbidden",
-                            "expired".equals(reason)
-                                    ? "password expired: change it with POST /api/account/password"
-                                    : "password change required: change it with POST /api/account/password");
+                    Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "password-expired",
+                            "expired".equals(reason) ? "security.problem.passwordExpired"
+                                    : "security.problem.passwordChange");
                 } else {
                     response.sendRedirect(request.getContextPath() + "/account/password");
                 }
@@ -84,14 +84,14 @@ class SessionPolicyFilter extends OncePerRequestFilter {
     }
 
     private void end(HttpServletRequest request, HttpServletResponse response, HttpSession session,
-                     AccountPrincipal principal, String why) throws IOException {
+                     AccountPrincipal principal, Msg why) throws IOException {
         session.invalidate();
         SecurityContextHolder.clearContext();
         events.publishEvent(AuditableEvent.success("session.end", "user", principal.user().userId(), why)
                 .withActor(principal.getUsername()));
         if (Problems.isApi(request)) {
-            Problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "session-ended", "Unauthorized",
-                    "session ended: log in again");
+            Problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "session-ended",
+                    "security.problem.sessionEnded");
         } else {
             response.sendRedirect(request.getContextPath() + "/login?expired");
         }

@@ -106,7 +106,7 @@ class AuthenticationFlowTest extends SecurityIntegrationTest {
         mvc.perform(get("/engagements").session(expired)).andExpect(redirectedUrl("/account/password"));
         mvc.perform(get("/api/account").session(expired)).andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.type").value("urn:yunjian:problem:password-expired"))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("password expired")));
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.startsWith("Password expired"), org.hamcrest.Matchers.startsWith("密码已过期"))));
 
         mvc.perform(post("/api/account/password").session(expired).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"currentPassword\":\"Second-Passw0rd\",\"newPassword\":\"Initial-Passw0rd\"}"))
