@@ -39,6 +39,7 @@ class CatalogMappingsTest {
             assertThat(catalog.requirement(m.to())).isPresent();
             assertThat(m.from().standardCode()).isNotEqualTo(m.to().standardCode());
             assertThat(m.rationale()).isNotBlank();
+            assertThat(m.rationaleZh()).containsPattern("\\p{IsHan}");
         });
         assertThat(mappings.stream().map(m -> Set.of(m.from(), m.to())).distinct()).hasSameSizeAs(mappings);
     }

@@ -127,7 +127,7 @@ public class CatalogCommand implements CliCommand, Runnable {
                     : r.children().stream().map(RequirementId::value).collect(Collectors.joining(", ")));
             for (Mapping m : catalog.mappings(r.id())) {
                 out.println(Texts.get("cli.catalog.show.mapping", m.from(), Msg.of(m.relation()).text(), m.to(),
-                        m.rationale()));
+                        m.rationale(org.yunjian.shared.Texts.locale())));
             }
             out.flush();
             return 0;

@@ -103,7 +103,9 @@ public final class CatalogLoader {
                 throw new CatalogFileException(file.name(), n.line(), "mappings[" + i + "]", "mappingTwice", pair);
             }
             out.add(new Mapping(from, to, Mapping.Relation.valueOf(n.get("relation").asString()),
-                    n.get("topic").asString(), n.get("rationale").asString()));
+                    n.get("topic").asString(), n.get("rationale").asString(),
+                    n.get("rationaleZh").isNull() ? n.get("rationale").asString()
+                            : n.get("rationaleZh").asString()));
         }
         return out;
     }
