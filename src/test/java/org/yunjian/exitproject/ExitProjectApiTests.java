@@ -87,6 +87,8 @@ class ExitProjectApiTests {
     MutableClock clock;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.yunjian.security.UserAdministration users;
 
     @TempDir
     Path tmp;
@@ -330,6 +332,82 @@ class ExitProjectApiTests {
                  "operator":"王五","witness":"张工","date":"%s","result":"完成"}""".formatted(today()))
                 .andExpect(status().isConflict());
         move(id, "CLOSED", customer).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"));
+    }
+
+    /** Latin words a Chinese certificate may hold: standards, algorithms, units, formats and the CLI's own command. */
+    static final java.util.Set<String> ALLOWED = java.util.Set.of("GB", "T", "JR", "SM2", "SM3", "JSON", "PDF", "KB",
+            "MB", "B", "IaaS", "CSV", "SSD", "DISK", "a", "b", "c", "d", "e", "f", "g", "yunjian", "exit",
+            "verify", "certificate", "pubkey", "json", "pem");
+    static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+
+    /**
+     * The certificate for people is a Chinese document in Chinese mode: no English word outside the allow-list
+     * once what people typed and the digests are taken out; the issuer and the approver by display name, times in
+     * Beijing time, the manifest's size in KB/MB, the sanitisation method and the item type by name. In English
+     * mode the same certificate is English.
+     */
+    @Test
+    void chineseCertificateHoldsNoEnglishAndShowsDisplayNamesBeijingTimeAndSizes() throws Exception {
+        String username = "cert-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String displayName = "李客户" + username.substring(5, 9).replaceAll("[a-f]", "六");
+        var account = users.create(new org.yunjian.security.UserAdministration.NewUser(username, displayName,
+                org.yunjian.security.Role.USER, w.customer().id(), "Certificate-Language-Test-2026!"));
+        customer = new CurrentUser(account.id(), username, w.customer().id(), org.yunjian.security.Role.USER);
+        String id = toDeletion();
+        recordTheDeletion(id);
+        send(post("/api/exit-projects/{id}/certificate", id), customer, "").andExpect(status().isCreated());
+        String json = mvc.perform(get("/api/exit-projects/{id}/certificate", id).with(as(customer)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        byte[] zh = mvc.perform(get("/api/exit-projects/{id}/certificate.pdf", id).header("Accept-Language", "zh-CN")
+                .with(as(customer))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        PdfInspection inspection = new PdfInspection(zh);
+        String text = inspection.text(1, inspection.pages());
+        Files.write(tmp.resolve("certificate-zh.pdf"), zh);
+        if (System.getProperty("certificate.pdf.out") != null) {
+            Files.write(Path.of(System.getProperty("certificate.pdf.out")), zh);
+        }
+        String flat = text.replaceAll("\\s+", "");
+        assertThat(flat).contains(displayName, "（北京时间）", "净化", "公开", "格式转换工具", "仅存放敏感信息", "第三级",
+                        "签名有效")
+                .doesNotContain(username).doesNotContain("PURGE").doesNotContain("SENSITIVE_DATA")
+                .doesNotContain("conversion-tool").doesNotContain("VALID").doesNotContain("IAAS");
+        int bytes = JsonPath.read(json, "$.certificate.manifests[0].bytes");
+        assertThat(flat).contains(org.yunjian.shared.Formats.size(bytes).replace(" ", ""));
+
+        // what people typed and the digests, signatures and paths are not the certificate's words
+        java.util.List<String> typed = new java.util.ArrayList<>();
+        typed.add(JsonPath.read(json, "$.signature.value"));
+        typed.add(JsonPath.read(json, "$.signature.userId"));
+        typed.add(JsonPath.read(json, "$.signature.algorithm")); // SM3withSM2, an algorithm's name
+        typed.add(JsonPath.read(json, "$.certificate.id"));
+        typed.addAll(JsonPath.read(json, "$.certificate.manifests[*].fileName"));
+        typed.addAll(JsonPath.read(json, "$.certificate.manifests[*].signature"));
+        typed.addAll(JsonPath.read(json, "$.certificate.verificationRuns[*].target"));
+        typed.add(w.system().name());
+        typed.add(w.customer().name());
+        typed.add(w.provider().name());
+        typed.add(w.agent().name());
+        String rest = text;
+        for (String t : typed) { // a table cell wraps anywhere: the value may have line breaks inside
+            rest = rest.replaceAll(String.join("\\s*", t.replaceAll("\\s+", "").codePoints()
+                    .mapToObj(c -> java.util.regex.Pattern.quote(Character.toString(c))).toList()), " ");
+        }
+        rest = rest.replaceAll("(?<![A-Za-z0-9])[0-9a-f](\\s*[0-9a-f]){63,}|\\b[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}\\b", " ");
+        java.util.Set<String> english = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = WORD.matcher(rest);
+        while (m.find()) {
+            if (!ALLOWED.contains(m.group())) {
+                english.add(m.group());
+            }
+        }
+        assertThat(english).as("English words in the Chinese certificate").isEmpty();
+
+        byte[] en = mvc.perform(get("/api/exit-projects/{id}/certificate.pdf", id).header("Accept-Language", "en")
+                .with(as(customer))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        PdfInspection english2 = new PdfInspection(en);
+        assertThat(english2.text(1, english2.pages())).contains("Deletion certificate", "(Beijing time)", "Purge",
+                displayName).doesNotContain("介质清理记录");
     }
 
     /**

@@ -113,7 +113,7 @@ class ExitProjectBrowserJourneyTests {
         wait.until(ExpectedConditions.textMatches(By.id("provider-key-fingerprint"), java.util.regex.Pattern.compile("^sm3:")));
         driver.findElement(By.id("manifest-file")).sendKeys(handOver.manifest.toString());
         driver.findElement(By.id("upload-manifest")).click();
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("#manifests td.manifest-signature"), "VALID"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#manifests td.manifest-signature"), "签名有效"));
         assertThat(driver.findElement(By.id("items")).getText()).contains("数据库加密密钥");
         new Select(driver.findElement(By.id("item-category"))).selectByValue("conversion-tool");
         driver.findElement(By.id("item-name")).sendKeys("专有格式转换工具");
