@@ -334,6 +334,45 @@ class ExitProjectApiTests {
         move(id, "CLOSED", customer).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"));
     }
 
+    /**
+     * Issuing the certificate, approving the inventory, moving into 删除 and closing cannot be undone: the page's
+     * form carries a required confirmation and the server refuses without {@code confirm=true}, after checking the
+     * caller's duty (the provider is refused with 403, not with a hint).
+     */
+    @Test
+    void irreversibleStepsOnThePageNeedAConfirmation() throws Exception {
+        String id = toDeletion();
+        recordTheDeletion(id);
+        mvc.perform(post("/exit-projects/{id}/certificate", id).with(as(provider))).andExpect(status().isForbidden());
+        mvc.perform(post("/exit-projects/{id}/certificate", id).with(as(customer)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("conflict",
+                        "签发数据删除证明不可撤销：请勾选确认后再提交。"));
+        mvc.perform(get("/api/exit-projects/{id}/certificate", id).with(as(customer))).andExpect(status().isNotFound());
+        mvc.perform(post("/exit-projects/{id}/transition", id).param("to", "CLOSED").with(as(customer)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("conflict",
+                        "完成退出不可撤销：请勾选确认后再提交。"));
+
+        String page = mvc.perform(get("/exit-projects/{id}", id).with(as(customer))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).containsPattern("<input type=\"checkbox\" name=\"confirm\" value=\"true\" required id=\"confirm-issue\">");
+        mvc.perform(post("/exit-projects/{id}/certificate", id).param("confirm", "true").with(as(customer)))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/exit-projects/{id}/certificate", id).with(as(customer))).andExpect(status().isOk());
+        mvc.perform(post("/exit-projects/{id}/transition", id).param("to", "CLOSED").param("confirm", "true")
+                .with(as(customer))).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/exit-projects/{id}", id).with(as(customer))).andExpect(jsonPath("$.project.status").value("CLOSED"));
+
+        String other = create();
+        move(other, "HANDOVER", customer).andExpect(status().isOk());
+        mvc.perform(post("/exit-projects/{id}/approve", other).with(as(customer)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("conflict",
+                        "批准移交清单是客户的正式确认：请勾选确认后再提交。"));
+        mvc.perform(post("/exit-projects/{id}/transition", other).param("to", "DELETION").with(as(customer)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("conflict",
+                        "进入删除阶段不可撤销：请勾选确认后再提交。"));
+    }
+
     /** Latin words a Chinese certificate may hold: standards, algorithms, units, formats and the CLI's own command. */
     static final java.util.Set<String> ALLOWED = java.util.Set.of("GB", "T", "JR", "SM2", "SM3", "JSON", "PDF", "KB",
             "MB", "B", "IaaS", "CSV", "SSD", "DISK", "a", "b", "c", "d", "e", "f", "g", "yunjian", "exit",

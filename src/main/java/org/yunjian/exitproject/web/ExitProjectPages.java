@@ -34,6 +34,7 @@ import org.yunjian.party.Organization;
 import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.Texts;
 
 /** Exit-project pages: the list, starting a project, and the project page with every section's form. */
 @Controller
@@ -127,6 +128,7 @@ class ExitProjectPages {
         model.addAttribute("system", a.system());
         model.addAttribute("can", can);
         model.addAttribute("errors", errors);
+        model.addAttribute("confirmed", CONFIRMED);
         model.addAttribute("transitions", a.isCustomer() ? s.next().stream().sorted().toList() : List.of());
         model.addAttribute("checklistStatuses", ChecklistStatus.values());
         model.addAttribute("categories", InventoryItem.Category.values());
@@ -164,10 +166,27 @@ class ExitProjectPages {
         }
     }
 
+    /**
+     * Moves that cannot be undone, asked for with a confirmation the form must carry (no JavaScript needed): into
+     * 删除 (the hand-over is settled, there is no way back to 核验) and to 完成.
+     */
+    static final java.util.Set<ExitStatus> CONFIRMED = java.util.EnumSet.of(ExitStatus.DELETION, ExitStatus.CLOSED);
+
+    /** Back to the page with the refusal, after the caller's duty was checked (a stranger gets 403, not a hint). */
+    private String unconfirmed(UUID id, String anchor, RedirectAttributes flash, Runnable requireDuty, String key) {
+        requireDuty.run();
+        flash.addFlashAttribute("conflict", Texts.get(key));
+        return "redirect:/exit-projects/" + id + anchor;
+    }
+
     @PostMapping("/exit-projects/{id}/transition")
     @PreAuthorize(WHO)
-    String transition(@PathVariable UUID id, @RequestParam(required = false) ExitStatus to, Model model,
-                      RedirectAttributes flash) {
+    String transition(@PathVariable UUID id, @RequestParam(required = false) ExitStatus to,
+                      @RequestParam(defaultValue = "false") boolean confirm, Model model, RedirectAttributes flash) {
+        if (to != null && CONFIRMED.contains(to) && !confirm) {
+            return unconfirmed(id, "", flash, () -> service.access(id).requireCustomer("moving the exit project"),
+                    "exitproject.confirm.missing." + to.name());
+        }
         return change(id, model, flash, "", () -> service.transition(id, to));
     }
 
@@ -220,7 +239,12 @@ class ExitProjectPages {
 
     @PostMapping("/exit-projects/{id}/approve")
     @PreAuthorize(WHO)
-    String approve(@PathVariable UUID id, Model model, RedirectAttributes flash) {
+    String approve(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm, Model model,
+                   RedirectAttributes flash) {
+        if (!confirm) {
+            return unconfirmed(id, "#inventory", flash,
+                    () -> service.access(id).requireCustomer("approving the inventory"), "exitproject.confirm.missing.approve");
+        }
         return change(id, model, flash, "#inventory", () -> service.approveInventory(id));
     }
 
@@ -311,7 +335,14 @@ class ExitProjectPages {
 
     @PostMapping("/exit-projects/{id}/certificate")
     @PreAuthorize(WHO)
-    String issue(@PathVariable UUID id, Model model, RedirectAttributes flash) {
+    String issue(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm, Model model,
+                 RedirectAttributes flash) {
+        if (!confirm) {
+            return unconfirmed(id, "#certificate", flash, () -> {
+                Access a = service.access(id);
+                a.require(a.mayIssue(), "issuing the deletion certificate");
+            }, "exitproject.confirm.missing.issue");
+        }
         return change(id, model, flash, "#certificate", () -> service.issueCertificate(id));
     }
 
