@@ -68,6 +68,7 @@ import org.yunjian.shared.Msg;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Formats;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.TextRules;
 import org.yunjian.shared.NotFoundException;
@@ -253,19 +254,19 @@ public class ExitProjectService {
         CurrentUser u = caller();
         FieldErrors errors = new FieldErrors();
         if (in.name() == null || in.name().isBlank()) {
-            errors.add("name", "required");
+            errors.add("name", "exitproject.error.required");
         } else if (in.name().length() > 200) {
-            errors.add("name", "at most 200 characters");
+            errors.add("name", "exitproject.error.tooLong", 200);
         } else {
             textRules.check(errors, "name", in.name(), Text.Kind.LINE);
         }
         if (in.systemId() == null) {
-            errors.add("systemId", "required");
+            errors.add("systemId", "exitproject.error.required");
         }
         errors.throwIfAny();
         CloudSystem system = parties.requireSystem(in.systemId());
         if (!u.belongsTo(system.customerId())) {
-            throw new AccessDeniedException("an exit project is started by the system's customer");
+            throw new AccessDeniedException("exitproject.denied.create");
         }
         Instant now = clock.instant();
         ProjectInfo p = new ProjectInfo(UUID.randomUUID(), in.name().strip(), system.id(), ExitStatus.PLANNING, null,
@@ -286,7 +287,7 @@ public class ExitProjectService {
     /** Moves the status (the customer); an illegal move or an unmet precondition is a 409. */
     public ProjectInfo transition(UUID id, ExitStatus target) {
         if (target == null) {
-            throw new FieldErrors.ValidationException("to", "required");
+            throw new FieldErrors.ValidationException("to", "exitproject.error.required");
         }
         Access access = access(id);
         access.requireCustomer("moving the exit project");
@@ -321,20 +322,20 @@ public class ExitProjectService {
     public ChecklistItem updateChecklist(UUID id, String key, ChecklistStatus status, String note) {
         Access access = access(id);
         access.requireCustomer("keeping the exit checklist");
-        open(id, "The checklist", ExitStatus.PLANNING, ExitStatus.HANDOVER, ExitStatus.VERIFICATION,
+        open(id, "checklist", ExitStatus.PLANNING, ExitStatus.HANDOVER, ExitStatus.VERIFICATION,
                 ExitStatus.DELETION);
         FieldErrors errors = new FieldErrors();
         if (key == null || !CHECKLIST_KEYS.contains(key)) {
-            errors.add("item", "one of " + CHECKLIST_KEYS);
+            errors.add("item", "exitproject.error.checklistItem", String.join(", ", CHECKLIST_KEYS));
         }
         if (status == null) {
-            errors.add("status", "required");
+            errors.add("status", "exitproject.error.required");
         }
         if (status == ChecklistStatus.NOT_APPLICABLE && blank(note)) {
-            errors.add("note", "不适用 requires a reason");
+            errors.add("note", "exitproject.error.notApplicableReason");
         }
         if (note != null && note.length() > 4000) {
-            errors.add("note", "at most 4000 characters");
+            errors.add("note", "exitproject.error.tooLong", 4000);
         }
         textRules.check(errors, "note", note, Text.Kind.LINES);
         errors.throwIfAny();
@@ -350,12 +351,12 @@ public class ExitProjectService {
     public ProjectInfo setProviderKey(UUID id, String pem) {
         Access access = access(id);
         access.requireProvider("registering the manifest signing key");
-        open(id, "The provider's key", ExitStatus.PLANNING, ExitStatus.HANDOVER);
+        open(id, "providerKey", ExitStatus.PLANNING, ExitStatus.HANDOVER);
         PublicKey key;
         try {
             key = Keys.readPublicKey(pem == null ? "" : pem);
         } catch (RuntimeException e) {
-            throw new FieldErrors.ValidationException("pem", "not an SM2 public key in PEM: " + e.getMessage());
+            throw new FieldErrors.ValidationException("pem", "exitproject.verifierKey.invalid");
         }
         String fingerprint = Keys.fingerprint(key);
         Instant now = clock.instant();
@@ -373,7 +374,7 @@ public class ExitProjectService {
     public ProjectInfo setVerifierKey(UUID id, String pem) {
         Access access = access(id);
         access.requireCustomer("registering the verifier's key");
-        open(id, "The verifier's key", ExitStatus.PLANNING, ExitStatus.HANDOVER, ExitStatus.VERIFICATION);
+        open(id, "verifierKey", ExitStatus.PLANNING, ExitStatus.HANDOVER, ExitStatus.VERIFICATION);
         PublicKey key;
         try {
             key = Keys.readPublicKey(pem == null ? "" : pem);
@@ -395,14 +396,13 @@ public class ExitProjectService {
     public Entry<Manifest> uploadManifest(UUID id, String fileName, InputStream content) {
         Access access = access(id);
         access.require(access.mayAddToInventory(), "handing over manifests");
-        open(id, "The hand-over inventory", ExitStatus.PLANNING, ExitStatus.HANDOVER);
+        open(id, "inventory", ExitStatus.PLANNING, ExitStatus.HANDOVER);
         ProjectInfo p = repo.find(id).orElseThrow();
         if (p.providerKeyPem() == null) {
-            throw new FieldErrors.ValidationException("file",
-                    "register the provider's SM2 public key first: manifests are checked against it");
+            throw new FieldErrors.ValidationException("file", "exitproject.error.providerKeyFirst");
         }
         if (content == null) {
-            throw new FieldErrors.ValidationException("file", "required");
+            throw new FieldErrors.ValidationException("file", "exitproject.error.required");
         }
         String name = safeName(fileName, "manifest.jsonl");
         Path received = files.receive(id, content);
@@ -462,19 +462,19 @@ public class ExitProjectService {
     public Entry<Item> addItem(UUID id, Item in) {
         Access access = access(id);
         access.require(access.mayAddToInventory(), "adding inventory items");
-        open(id, "The hand-over inventory", ExitStatus.PLANNING, ExitStatus.HANDOVER);
+        open(id, "inventory", ExitStatus.PLANNING, ExitStatus.HANDOVER);
         FieldErrors errors = new FieldErrors();
         String category = null;
         try {
             category = InventoryItem.Category.parse(in.category()).id();
         } catch (IllegalArgumentException e) {
-            errors.add("category", e.getMessage());
+            errors.add("category", "exitproject.error.category");
         }
         String sensitivity = null;
         try {
             sensitivity = Sensitivity.parse(in.sensitivity()).label();
         } catch (IllegalArgumentException e) {
-            errors.add("sensitivity", e.getMessage());
+            errors.add("sensitivity", "exitproject.error.sensitivity");
         }
         required(errors, "name", in.name(), 200);
         optional(errors, "description", in.description(), 4000);
@@ -492,7 +492,7 @@ public class ExitProjectService {
     public ProjectInfo approveInventory(UUID id) {
         Access access = access(id);
         access.requireCustomer("approving the hand-over inventory");
-        open(id, "The hand-over inventory", ExitStatus.PLANNING, ExitStatus.HANDOVER);
+        open(id, "inventory", ExitStatus.PLANNING, ExitStatus.HANDOVER);
         ProjectView v = view(access);
         if (v.manifests().isEmpty() && v.items().isEmpty()) {
             throw new ConflictException("exit-precondition", "exitproject.conflict.inventoryEmpty");
@@ -523,9 +523,9 @@ public class ExitProjectService {
         if (!access.isCustomer()) {
             throw new FieldErrors.ValidationException("file", "exitproject.report.notCustomer");
         }
-        open(id, "A verification run", ExitStatus.VERIFICATION);
+        open(id, "verification", ExitStatus.VERIFICATION);
         if (report == null || report.length == 0) {
-            throw new FieldErrors.ValidationException("file", "required");
+            throw new FieldErrors.ValidationException("file", "exitproject.error.required");
         }
         textRules.require("note", note, Text.Kind.LINES);
         SignedVerificationReport.Read read = readReport(report);
@@ -606,14 +606,13 @@ public class ExitProjectService {
     public Entry<StorageCheck> recordStorageCheck(UUID id, String fileName, byte[] report, String note) {
         Access access = access(id);
         access.require(access.mayCheckStorage(), "recording object-storage deletion checks");
-        open(id, "An object-storage deletion check", ExitStatus.DELETION);
+        open(id, "storageCheck", ExitStatus.DELETION);
         if (report == null || report.length == 0) {
-            throw new FieldErrors.ValidationException("file", "required");
+            throw new FieldErrors.ValidationException("file", "exitproject.error.required");
         }
         if (report.length > storageCheckMaxSize) {
-            throw new FieldErrors.ValidationException("file", "larger than " + storageCheckMaxSize + " bytes "
-                    + "(yunjian.exit-project.storage-check-max-size): a report that large lists many remaining items — "
-                    + "delete them, check again and record the new report");
+            throw new FieldErrors.ValidationException("file", "exitproject.error.checkTooLarge",
+                    Formats.size(storageCheckMaxSize));
         }
         FieldErrors errors = new FieldErrors();
         optional(errors, "note", note, 4000);
@@ -633,8 +632,7 @@ public class ExitProjectService {
         try {
             r = BucketDeletionCheck.Report.parse(new String(report, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
-            throw new FieldErrors.ValidationException("file", "not a 'yunjian exit check-deleted --json' report: "
-                    + e.getMessage());
+            throw new FieldErrors.ValidationException("file", "exitproject.error.notCheckReport");
         }
         Map<String, Long> totals = new LinkedHashMap<>();
         totals.put("current", r.current());
@@ -652,7 +650,7 @@ public class ExitProjectService {
     public Entry<Authorisation> authorise(UUID id, Authorisation in) {
         Access access = access(id);
         access.requireCustomer("authorising the deletion");
-        open(id, "The deletion authorisation", ExitStatus.VERIFICATION, ExitStatus.DELETION);
+        open(id, "authorisation", ExitStatus.VERIFICATION, ExitStatus.DELETION);
         if (view(access).deletion().isPresent()) {
             throw new ConflictException("exit-deletion-recorded", "exitproject.conflict.deletionRecorded");
         }
@@ -662,14 +660,14 @@ public class ExitProjectService {
         optional(errors, "reference", in.reference(), 200);
         LocalDate today = today();
         if (in.authorisedOn() == null) {
-            errors.add("authorisedOn", "required");
+            errors.add("authorisedOn", "exitproject.error.required");
         } else if (in.authorisedOn().isAfter(today)) {
-            errors.add("authorisedOn", "in the future");
+            errors.add("authorisedOn", "exitproject.error.future");
         }
         if (in.retainUntil() == null) {
-            errors.add("retainUntil", "required: the end of the retention period (GB/T 31167 9.4 a)");
+            errors.add("retainUntil", "exitproject.error.retainUntil");
         } else if (in.authorisedOn() != null && in.retainUntil().isBefore(in.authorisedOn())) {
-            errors.add("retainUntil", "before the authorisation");
+            errors.add("retainUntil", "exitproject.error.beforeAuthorisation");
         }
         errors.throwIfAny();
         Entry<Authorisation> e = insert(id, UUID.randomUUID(), Kind.AUTHORISATION, new Authorisation(
@@ -683,14 +681,14 @@ public class ExitProjectService {
     public Entry<DeletionPlan> plan(UUID id, DeletionPlan in) {
         Access access = access(id);
         access.requireProvider("the deletion plan");
-        open(id, "The deletion plan", ExitStatus.VERIFICATION, ExitStatus.DELETION);
+        open(id, "plan", ExitStatus.VERIFICATION, ExitStatus.DELETION);
         FieldErrors errors = new FieldErrors();
         required(errors, "scope", in.scope(), 4000);
         required(errors, "method", in.method(), 4000);
         required(errors, "backups", in.backups(), 4000);
         optional(errors, "note", in.note(), 4000);
         if (in.plannedOn() == null) {
-            errors.add("plannedOn", "required");
+            errors.add("plannedOn", "exitproject.error.required");
         }
         errors.throwIfAny();
         Entry<DeletionPlan> e = insert(id, UUID.randomUUID(), Kind.DELETION_PLAN, new DeletionPlan(in.scope().strip(),
@@ -707,7 +705,7 @@ public class ExitProjectService {
     public Entry<Deletion> recordDeletion(UUID id, Deletion in) {
         Access access = access(id);
         access.requireProvider("recording the deletion");
-        open(id, "The deletion record", ExitStatus.DELETION);
+        open(id, "deletion", ExitStatus.DELETION);
         ProjectView v = view(access);
         if (v.deletion().isPresent()) {
             throw new ConflictException("exit-deletion-recorded", "exitproject.conflict.deletionRecorded");
@@ -724,11 +722,11 @@ public class ExitProjectService {
         }
         FieldErrors errors = new FieldErrors();
         if (in.deletedOn() == null) {
-            errors.add("deletedOn", "required");
+            errors.add("deletedOn", "exitproject.error.required");
         } else if (in.deletedOn().isAfter(today)) {
-            errors.add("deletedOn", "in the future");
+            errors.add("deletedOn", "exitproject.error.future");
         } else if (in.deletedOn().isBefore(auth.retainUntil())) {
-            errors.add("deletedOn", "before the end of the retention period " + auth.retainUntil());
+            errors.add("deletedOn", "exitproject.error.beforeRetention", Formats.date(auth.retainUntil()));
         }
         required(errors, "scope", in.scope(), 4000);
         required(errors, "method", in.method(), 4000);
@@ -752,7 +750,7 @@ public class ExitProjectService {
     public Entry<Sanitisation> recordSanitisation(UUID id, Sanitisation in) {
         Access access = access(id);
         access.requireProvider("recording media sanitisation");
-        open(id, "Media sanitisation", ExitStatus.DELETION);
+        open(id, "sanitisation", ExitStatus.DELETION);
         FieldErrors errors = new FieldErrors();
         required(errors, "mediumId", in.mediumId(), 200);
         required(errors, "mediumType", in.mediumType(), 200);
@@ -760,20 +758,19 @@ public class ExitProjectService {
         required(errors, "witness", in.witness(), 200);
         required(errors, "result", in.result(), 4000);
         if (in.method() == null) {
-            errors.add("method", "required: CLEAR (清除), PURGE (净化) or DESTROY (销毁)");
+            errors.add("method", "exitproject.error.method");
         }
         if (in.nextUse() == null) {
-            errors.add("nextUse", "required");
+            errors.add("nextUse", "exitproject.error.required");
         } else if (in.heldSensitive() && in.nextUse() == NextUse.PUBLIC_DATA) {
-            errors.add("nextUse", "GB/T 31167-2014 9.4 c) 3): 存放敏感信息的介质清理后不能用于存放公开信息 — a medium "
-                    + "that held sensitive data is never released for public data");
+            errors.add("nextUse", "exitproject.error.sensitiveToPublic");
         } else if (in.method() == SanitisationMethod.DESTROY && in.nextUse() != NextUse.NONE) {
-            errors.add("nextUse", "a destroyed (销毁) medium cannot be used again");
+            errors.add("nextUse", "exitproject.error.destroyed");
         }
         if (in.date() == null) {
-            errors.add("date", "required");
+            errors.add("date", "exitproject.error.required");
         } else if (in.date().isAfter(today())) {
-            errors.add("date", "in the future");
+            errors.add("date", "exitproject.error.future");
         }
         errors.throwIfAny();
         Entry<Sanitisation> e = insert(id, UUID.randomUUID(), Kind.SANITISATION, new Sanitisation(
@@ -788,7 +785,7 @@ public class ExitProjectService {
     public Entry<Disposal> recordDisposal(UUID id, Disposal in) {
         Access access = access(id);
         access.requireProvider("recording device disposal");
-        open(id, "Device disposal", ExitStatus.DELETION);
+        open(id, "disposal", ExitStatus.DELETION);
         if (access.system().deploymentModel() != DeploymentModel.PRIVATE) {
             throw new ConflictException("exit-not-private-cloud", "exitproject.conflict.notPrivateCloud",
                     access.system().deploymentModel());
@@ -802,12 +799,12 @@ public class ExitProjectService {
         required(errors, "participants", in.participants(), 1000);
         required(errors, "residualCheck", in.residualCheck(), 4000);
         if (in.action() == null) {
-            errors.add("action", "required: MIGRATE, REUSE or DISCARD");
+            errors.add("action", "exitproject.error.action");
         }
         if (in.date() == null) {
-            errors.add("date", "required");
+            errors.add("date", "exitproject.error.required");
         } else if (in.date().isAfter(today())) {
-            errors.add("date", "in the future");
+            errors.add("date", "exitproject.error.future");
         }
         errors.throwIfAny();
         Entry<Disposal> e = insert(id, UUID.randomUUID(), Kind.DISPOSAL, new Disposal(in.deviceId().strip(),
@@ -909,7 +906,7 @@ public class ExitProjectService {
         access(id);
         Kind kind = repo.records(id).stream().filter(r -> r.id().equals(recordId)).map(ExitProjectRepository.Row::kind)
                 .filter(k -> k == Kind.MANIFEST || k == Kind.VERIFICATION || k == Kind.STORAGE_CHECK).findFirst()
-                .orElseThrow(() -> new NotFoundException("exit project file", recordId));
+                .orElseThrow(() -> new NotFoundException("ExitProjectFile", recordId));
         Path path = files.path(id, recordId);
         events.publishEvent(AuditableEvent.success("exit-project.evidence.export", "exit-project", id,
                 kind.name().toLowerCase(java.util.Locale.ROOT) + " " + recordId));
@@ -923,7 +920,7 @@ public class ExitProjectService {
 
     private void required(FieldErrors errors, String field, String value, int max) {
         if (blank(value)) {
-            errors.add(field, "required");
+            errors.add(field, "exitproject.error.required");
         } else {
             optional(errors, field, value, max);
         }
@@ -932,7 +929,7 @@ public class ExitProjectService {
     /** Up to 200 characters is a one-line field (names, operator, witness); longer ones may hold lines. */
     private void optional(FieldErrors errors, String field, String value, int max) {
         if (value != null && value.length() > max) {
-            errors.add(field, "at most " + max + " characters");
+            errors.add(field, "exitproject.error.tooLong", max);
         } else {
             textRules.check(errors, field, value, max <= 200 ? Text.Kind.LINE : Text.Kind.LINES);
         }

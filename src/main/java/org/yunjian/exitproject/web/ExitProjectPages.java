@@ -353,7 +353,7 @@ class ExitProjectPages {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new ValidationException(field, "not a date (yyyy-MM-dd)");
+            throw new ValidationException(field, "exitproject.error.date");
         }
     }
 }
