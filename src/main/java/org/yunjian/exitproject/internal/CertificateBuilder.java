@@ -65,7 +65,7 @@ class CertificateBuilder {
         return keys.publicKeyPem();
     }
 
-    CertificateInfo issue(ExitProjectService.ProjectView v, Instant now) {
+    CertificateInfo issue(ProjectView v, Instant now) {
         UUID certificateId = UUID.randomUUID();
         byte[] file = DeletionCertificate.sign(safe(content(v, certificateId, now)), keys.pair().getPrivate(),
                 keys.pair().getPublic());
@@ -73,7 +73,7 @@ class CertificateBuilder {
                 new String(file, StandardCharsets.UTF_8), Sm3.hex(file));
     }
 
-    Map<String, Object> content(ExitProjectService.ProjectView v, UUID certificateId, Instant now) {
+    Map<String, Object> content(ProjectView v, UUID certificateId, Instant now) {
         CloudSystem s = v.access().system();
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("id", certificateId.toString());

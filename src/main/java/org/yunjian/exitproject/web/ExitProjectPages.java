@@ -26,7 +26,7 @@ import org.yunjian.exitproject.NextUse;
 import org.yunjian.exitproject.SanitisationMethod;
 import org.yunjian.exitproject.internal.Access;
 import org.yunjian.exitproject.internal.ExitProjectService;
-import org.yunjian.exitproject.internal.ExitProjectService.ProjectView;
+import org.yunjian.exitproject.internal.ProjectView;
 import org.yunjian.exitproject.internal.Records;
 import org.yunjian.exitproject.internal.Records.ProjectInfo;
 import org.yunjian.party.CloudSystem;
