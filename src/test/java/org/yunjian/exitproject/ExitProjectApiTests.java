@@ -442,6 +442,14 @@ class ExitProjectApiTests {
         }
         assertThat(english).as("English words in the Chinese certificate").isEmpty();
 
+        // the page names the issuer and the approver by display name too
+        String page = mvc.perform(get("/exit-projects/{id}", id).with(as(customer))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        java.util.regex.Matcher issued = java.util.regex.Pattern.compile("id=\"certificate-issued\">([^<]*)<").matcher(page);
+        assertThat(issued.find()).isTrue();
+        assertThat(issued.group(1)).contains(displayName).doesNotContain(username);
+        assertThat(page).contains("已由 " + displayName + " 于");
+
         byte[] en = mvc.perform(get("/api/exit-projects/{id}/certificate.pdf", id).header("Accept-Language", "en")
                 .with(as(customer))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         PdfInspection english2 = new PdfInspection(en);

@@ -33,6 +33,7 @@ import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Organization;
 import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Texts;
 
@@ -44,10 +45,12 @@ class ExitProjectPages {
 
     private final ExitProjectService service;
     private final Parties parties;
+    private final PeopleNames people;
 
-    ExitProjectPages(ExitProjectService service, Parties parties) {
+    ExitProjectPages(ExitProjectService service, Parties parties, PeopleNames people) {
         this.service = service;
         this.parties = parties;
+        this.people = people;
     }
 
     @GetMapping("/exit-projects")
@@ -102,6 +105,7 @@ class ExitProjectPages {
     private String page(UUID id, Model model, Map<String, String> errors) {
         ProjectView v = service.view(id);
         Access a = v.access();
+        model.addAttribute("people", people(v));
         ExitStatus s = v.project().status();
         boolean open = v.certificate().isEmpty();
         boolean inventoryPhase = open && (s == ExitStatus.PLANNING || s == ExitStatus.HANDOVER);
@@ -144,6 +148,20 @@ class ExitProjectPages {
         model.addAttribute("today", service.today());
         model.addAttribute("zone", ExitProjectService.ZONE);
         return "exitproject/detail";
+    }
+
+    /** The display names of everyone the project's records name (user name → display name). */
+    private Map<String, String> people(ProjectView v) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        names.add(v.project().inventoryApprovedBy());
+        v.checklist().forEach(i -> names.add(i.updatedBy()));
+        java.util.stream.Stream.of(v.manifests(), v.items(), v.verifications(), v.sanitisations(), v.disposals(),
+                v.storageChecks()).flatMap(List::stream).forEach(e -> names.add(e.recordedBy()));
+        java.util.stream.Stream.of(v.authorisation(), v.plan(), v.deletion()).flatMap(java.util.Optional::stream)
+                .forEach(e -> names.add(e.recordedBy()));
+        v.certificate().ifPresent(c -> names.add(c.issuedBy()));
+        names.remove(null);
+        return people.displayNames(names);
     }
 
     private String orgName(UUID id) {
