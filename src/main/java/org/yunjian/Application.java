@@ -10,7 +10,7 @@ import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.yunjian.backup.cli.BackupCli;
 import org.yunjian.cli.CliRunner;
-import org.yunjian.exit.ExitCli;
+import org.yunjian.exit.cli.ExitCli;
 import org.yunjian.storage.DatabaseInUseException;
 import org.yunjian.storage.StorageFailureAnalyzer;
 

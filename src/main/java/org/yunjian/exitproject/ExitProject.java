@@ -39,24 +39,24 @@ public final class ExitProject {
             throw new ConflictException("exit-illegal-transition", "exitproject.conflict.illegalTransition", label(status),
                     label(target));
         }
-        List<String> missing = new ArrayList<>();
+        List<Msg> missing = new ArrayList<>();
         switch (target) {
             case VERIFICATION -> {
                 if (!facts.inventoryApproved()) {
-                    missing.add("the customer has not approved the hand-over inventory (JR/T 8.1.3)");
+                    missing.add(Msg.of("exitproject.precondition.inventoryApproved"));
                 }
                 if (facts.manifests() == 0) {
-                    missing.add("the inventory holds no signed manifest");
+                    missing.add(Msg.of("exitproject.precondition.manifest"));
                 }
             }
             case DELETION -> {
                 if (!facts.cleanVerification()) {
-                    missing.add("no verification run came back clean (GB/T 31167 9.3)");
+                    missing.add(Msg.of("exitproject.precondition.cleanVerification"));
                 }
             }
             case CLOSED -> {
                 if (!facts.certificateIssued()) {
-                    missing.add("the deletion certificate has not been issued");
+                    missing.add(Msg.of("exitproject.precondition.certificate"));
                 }
             }
             default -> {
@@ -65,7 +65,7 @@ public final class ExitProject {
         }
         if (!missing.isEmpty()) {
             throw new ConflictException("exit-precondition", "exitproject.conflict.precondition", label(status),
-                    label(target), String.join("; ", missing));
+                    label(target), joined(missing));
         }
         status = target;
         return this;
@@ -82,8 +82,17 @@ public final class ExitProject {
         for (ExitStatus s : allowed) {
             phases.add(label(s));
         }
-        throw new ConflictException("exit-wrong-phase", "exitproject.conflict.wrongPhase", what,
-                phases.stream().map(Msg::text).collect(java.util.stream.Collectors.joining("、")), label(status));
+        throw new ConflictException("exit-wrong-phase", "exitproject.conflict.wrongPhase",
+                Msg.of("exitproject.record." + what), joined(phases), label(status));
+    }
+
+    /** Several texts as one, in the reader's language ({@code 、} in Chinese, a comma in English). */
+    private static Msg joined(List<Msg> parts) {
+        Msg all = parts.get(0);
+        for (Msg m : parts.subList(1, parts.size())) {
+            all = Msg.of("exitproject.list.and", all, m);
+        }
+        return all;
     }
 
     private static Msg label(ExitStatus s) {

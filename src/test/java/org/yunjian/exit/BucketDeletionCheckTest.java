@@ -1,5 +1,6 @@
 package org.yunjian.exit;
 
+import org.yunjian.exit.cli.ExitCli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package org.yunjian.exit;
 
+import org.yunjian.exit.cli.ExitCli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -26,7 +26,7 @@ class OfflineLaunchTest {
         assertThat(p.exitValue()).isZero();
         assertThat(Files.readString(out)).contains("Usage: exit").contains("verify").doesNotContain("Spring");
         String loaded = Files.readString(log);
-        assertThat(loaded).contains("org.yunjian.exit.ExitCli")
+        assertThat(loaded).contains("org.yunjian.exit.cli.ExitCli")
                 .doesNotContain("org.springframework.context.")
                 .doesNotContain("org.springframework.boot.SpringApplication ");
     }

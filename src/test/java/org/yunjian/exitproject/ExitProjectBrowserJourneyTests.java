@@ -113,7 +113,7 @@ class ExitProjectBrowserJourneyTests {
         wait.until(ExpectedConditions.textMatches(By.id("provider-key-fingerprint"), java.util.regex.Pattern.compile("^sm3:")));
         driver.findElement(By.id("manifest-file")).sendKeys(handOver.manifest.toString());
         driver.findElement(By.id("upload-manifest")).click();
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("#manifests td.manifest-signature"), "VALID"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#manifests td.manifest-signature"), "签名有效"));
         assertThat(driver.findElement(By.id("items")).getText()).contains("数据库加密密钥");
         new Select(driver.findElement(By.id("item-category"))).selectByValue("conversion-tool");
         driver.findElement(By.id("item-name")).sendKeys("专有格式转换工具");
@@ -122,6 +122,7 @@ class ExitProjectBrowserJourneyTests {
 
         // the customer reviews and approves, verifies and authorises the deletion
         switchTo(DemoData.CUSTOMER_USER, projectUrl);
+        driver.findElement(By.id("confirm-approve")).click();
         driver.findElement(By.id("approve-inventory")).click();
         wait.until(d -> "true".equals(d.findElement(By.id("inventory-approval")).getAttribute("data-approved")));
         driver.findElement(By.id("to-VERIFICATION")).click();
@@ -133,6 +134,7 @@ class ExitProjectBrowserJourneyTests {
         driver.findElement(By.id("upload-report")).click();
         wait.until(d -> "true".equals(d.findElement(By.cssSelector("#verification-runs td.verification-result"))
                 .getAttribute("data-clean")));
+        driver.findElement(By.id("confirm-DELETION")).click();
         driver.findElement(By.id("to-DELETION")).click();
         wait.until(d -> status().equals("DELETION"));
         driver.findElement(By.id("signatory")).sendKeys("办公厅主任 李某");
@@ -178,12 +180,14 @@ class ExitProjectBrowserJourneyTests {
 
         // the customer issues the certificate and downloads it
         switchTo(DemoData.CUSTOMER_USER, projectUrl);
+        driver.findElement(By.id("confirm-issue")).click();
         driver.findElement(By.id("issue-certificate")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("certificate-sm3")));
         String sm3 = driver.findElement(By.id("certificate-sm3")).getText();
         Path json = download("download-json", ".json");
         Path pdf = download("download-pdf", ".pdf");
         Path key = download("download-key", ".pem");
+        driver.findElement(By.id("confirm-CLOSED")).click();
         driver.findElement(By.id("to-CLOSED")).click();
         wait.until(d -> status().equals("CLOSED"));
 

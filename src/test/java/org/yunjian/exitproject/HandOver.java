@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 
 import org.yunjian.crypto.Pem;
-import org.yunjian.exit.ExitCli;
+import org.yunjian.exit.cli.ExitCli;
 import org.yunjian.exit.Keys;
 
 /**

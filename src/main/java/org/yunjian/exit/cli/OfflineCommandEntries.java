@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 
 import org.springframework.stereotype.Component;
 import org.yunjian.cli.CliCommand;
-import org.yunjian.exit.ExitCli;
+
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;

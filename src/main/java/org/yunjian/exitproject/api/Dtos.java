@@ -12,7 +12,7 @@ import org.yunjian.exitproject.ExitStatus;
 import org.yunjian.exitproject.NextUse;
 import org.yunjian.exitproject.SanitisationMethod;
 import org.yunjian.exitproject.internal.Access;
-import org.yunjian.exitproject.internal.ExitProjectService.ProjectView;
+import org.yunjian.exitproject.internal.ProjectView;
 import org.yunjian.exitproject.internal.Records;
 import org.yunjian.exitproject.internal.Records.ChecklistItem;
 import org.yunjian.exitproject.internal.Records.Entry;

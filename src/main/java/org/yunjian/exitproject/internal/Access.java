@@ -51,14 +51,14 @@ public record Access(ProjectInfo project, CloudSystem system, CurrentUser user, 
     /** Plans, keeps the checklist, reviews and approves the inventory, authorises deletion. */
     public void requireCustomer(String what) {
         if (!isCustomer()) {
-            throw new AccessDeniedException(what + " is the customer's duty");
+            throw new AccessDeniedException("exitproject.denied.customer: " + what);
         }
     }
 
     /** Hands over, records the deletion plan and record, media sanitisation and device disposal. */
     public void requireProvider(String what) {
         if (!isProvider()) {
-            throw new AccessDeniedException(what + " is the provider's duty");
+            throw new AccessDeniedException("exitproject.denied.provider: " + what);
         }
     }
 
@@ -84,7 +84,7 @@ public record Access(ProjectInfo project, CloudSystem system, CurrentUser user, 
 
     public void require(boolean allowed, String what) {
         if (!allowed) {
-            throw new AccessDeniedException(what + " is not among your duties in this exit project");
+            throw new AccessDeniedException("exitproject.denied.duty: " + what);
         }
     }
 }

@@ -53,7 +53,7 @@ public final class CertificateKeys {
                 Files.writeString(pub, publicKeyPem, StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot set up the certificate signing key in " + keys.path(), e);
+            throw new UncheckedIOException(String.valueOf(keys.path()), e);
         }
     }
 

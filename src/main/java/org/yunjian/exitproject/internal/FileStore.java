@@ -29,7 +29,7 @@ class FileStore {
             Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
             return tmp;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot store the upload: " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 
@@ -38,7 +38,7 @@ class FileStore {
         try {
             Files.move(received, path(projectId, recordId), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot store the upload: " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 

@@ -26,14 +26,16 @@ import org.yunjian.exitproject.NextUse;
 import org.yunjian.exitproject.SanitisationMethod;
 import org.yunjian.exitproject.internal.Access;
 import org.yunjian.exitproject.internal.ExitProjectService;
-import org.yunjian.exitproject.internal.ExitProjectService.ProjectView;
+import org.yunjian.exitproject.internal.ProjectView;
 import org.yunjian.exitproject.internal.Records;
 import org.yunjian.exitproject.internal.Records.ProjectInfo;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Organization;
 import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.Texts;
 
 /** Exit-project pages: the list, starting a project, and the project page with every section's form. */
 @Controller
@@ -43,10 +45,12 @@ class ExitProjectPages {
 
     private final ExitProjectService service;
     private final Parties parties;
+    private final PeopleNames people;
 
-    ExitProjectPages(ExitProjectService service, Parties parties) {
+    ExitProjectPages(ExitProjectService service, Parties parties, PeopleNames people) {
         this.service = service;
         this.parties = parties;
+        this.people = people;
     }
 
     @GetMapping("/exit-projects")
@@ -101,6 +105,7 @@ class ExitProjectPages {
     private String page(UUID id, Model model, Map<String, String> errors) {
         ProjectView v = service.view(id);
         Access a = v.access();
+        model.addAttribute("people", people(v));
         ExitStatus s = v.project().status();
         boolean open = v.certificate().isEmpty();
         boolean inventoryPhase = open && (s == ExitStatus.PLANNING || s == ExitStatus.HANDOVER);
@@ -127,6 +132,7 @@ class ExitProjectPages {
         model.addAttribute("system", a.system());
         model.addAttribute("can", can);
         model.addAttribute("errors", errors);
+        model.addAttribute("confirmed", CONFIRMED);
         model.addAttribute("transitions", a.isCustomer() ? s.next().stream().sorted().toList() : List.of());
         model.addAttribute("checklistStatuses", ChecklistStatus.values());
         model.addAttribute("categories", InventoryItem.Category.values());
@@ -142,6 +148,20 @@ class ExitProjectPages {
         model.addAttribute("today", service.today());
         model.addAttribute("zone", ExitProjectService.ZONE);
         return "exitproject/detail";
+    }
+
+    /** The display names of everyone the project's records name (user name → display name). */
+    private Map<String, String> people(ProjectView v) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        names.add(v.project().inventoryApprovedBy());
+        v.checklist().forEach(i -> names.add(i.updatedBy()));
+        java.util.stream.Stream.of(v.manifests(), v.items(), v.verifications(), v.sanitisations(), v.disposals(),
+                v.storageChecks()).flatMap(List::stream).forEach(e -> names.add(e.recordedBy()));
+        java.util.stream.Stream.of(v.authorisation(), v.plan(), v.deletion()).flatMap(java.util.Optional::stream)
+                .forEach(e -> names.add(e.recordedBy()));
+        v.certificate().ifPresent(c -> names.add(c.issuedBy()));
+        names.remove(null);
+        return people.displayNames(names);
     }
 
     private String orgName(UUID id) {
@@ -164,10 +184,27 @@ class ExitProjectPages {
         }
     }
 
+    /**
+     * Moves that cannot be undone, asked for with a confirmation the form must carry (no JavaScript needed): into
+     * 删除 (the hand-over is settled, there is no way back to 核验) and to 完成.
+     */
+    static final java.util.Set<ExitStatus> CONFIRMED = java.util.EnumSet.of(ExitStatus.DELETION, ExitStatus.CLOSED);
+
+    /** Back to the page with the refusal, after the caller's duty was checked (a stranger gets 403, not a hint). */
+    private String unconfirmed(UUID id, String anchor, RedirectAttributes flash, Runnable requireDuty, String key) {
+        requireDuty.run();
+        flash.addFlashAttribute("conflict", Texts.get(key));
+        return "redirect:/exit-projects/" + id + anchor;
+    }
+
     @PostMapping("/exit-projects/{id}/transition")
     @PreAuthorize(WHO)
-    String transition(@PathVariable UUID id, @RequestParam(required = false) ExitStatus to, Model model,
-                      RedirectAttributes flash) {
+    String transition(@PathVariable UUID id, @RequestParam(required = false) ExitStatus to,
+                      @RequestParam(defaultValue = "false") boolean confirm, Model model, RedirectAttributes flash) {
+        if (to != null && CONFIRMED.contains(to) && !confirm) {
+            return unconfirmed(id, "", flash, () -> service.access(id).requireCustomer("moving the exit project"),
+                    "exitproject.confirm.missing." + to.name());
+        }
         return change(id, model, flash, "", () -> service.transition(id, to));
     }
 
@@ -220,7 +257,12 @@ class ExitProjectPages {
 
     @PostMapping("/exit-projects/{id}/approve")
     @PreAuthorize(WHO)
-    String approve(@PathVariable UUID id, Model model, RedirectAttributes flash) {
+    String approve(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm, Model model,
+                   RedirectAttributes flash) {
+        if (!confirm) {
+            return unconfirmed(id, "#inventory", flash,
+                    () -> service.access(id).requireCustomer("approving the inventory"), "exitproject.confirm.missing.approve");
+        }
         return change(id, model, flash, "#inventory", () -> service.approveInventory(id));
     }
 
@@ -311,7 +353,14 @@ class ExitProjectPages {
 
     @PostMapping("/exit-projects/{id}/certificate")
     @PreAuthorize(WHO)
-    String issue(@PathVariable UUID id, Model model, RedirectAttributes flash) {
+    String issue(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm, Model model,
+                 RedirectAttributes flash) {
+        if (!confirm) {
+            return unconfirmed(id, "#certificate", flash, () -> {
+                Access a = service.access(id);
+                a.require(a.mayIssue(), "issuing the deletion certificate");
+            }, "exitproject.confirm.missing.issue");
+        }
         return change(id, model, flash, "#certificate", () -> service.issueCertificate(id));
     }
 
@@ -322,7 +371,7 @@ class ExitProjectPages {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new ValidationException(field, "not a date (yyyy-MM-dd)");
+            throw new ValidationException(field, "exitproject.error.date");
         }
     }
 }

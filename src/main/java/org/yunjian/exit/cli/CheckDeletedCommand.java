@@ -1,16 +1,18 @@
-package org.yunjian.exit;
+package org.yunjian.exit.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import org.yunjian.exit.BucketDeletionCheck;
+import org.yunjian.exit.ExitTexts;
 import org.yunjian.exit.internal.Json;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code yunjian exit check-deleted s3://bucket/prefix}: the command line of {@link BucketDeletionCheck}. */
 @Command(name = "check-deleted", mixinStandardHelpOptions = true,
@@ -39,7 +41,7 @@ final class CheckDeletedCommand implements Callable<Integer> {
                         .put("lastModified", item.lastModified() == null ? null : item.lastModified().toString()));
             } else {
                 if (first[0]) {
-                    o.println("KIND\tKEY\tVERSION\tSIZE\tLAST MODIFIED");
+                    o.println(ExitTexts.get("exit.cli.check.header"));
                 }
                 o.println(item.kind() + "\t" + ExitCli.oneLine(item.key()) + "\t"
                         + (item.versionId() == null ? "-" : item.versionId()) + "\t"
@@ -55,10 +57,9 @@ final class CheckDeletedCommand implements Callable<Integer> {
                     .put("deleteMarkers", r.deleteMarkers()).put("multipartUploads", r.multipartUploads())
                     .put("bytes", r.bytes()) + "}");
         } else {
-            o.printf("%s: %d current objects, %d non-current versions, %d delete markers, %d unfinished uploads "
-                            + "(%d bytes)%n", target, r.current(), r.nonCurrent(), r.deleteMarkers(), r.multipartUploads(),
-                    r.bytes());
-            o.println(r.empty() ? "RESULT: EMPTY — nothing remains under " + target : "RESULT: NOT EMPTY");
+            o.println(ExitTexts.get("exit.cli.check.totals", target, r.current(), r.nonCurrent(), r.deleteMarkers(),
+                    r.multipartUploads(), r.bytes()));
+            o.println(r.empty() ? ExitTexts.get("exit.cli.check.empty", target) : ExitTexts.get("exit.cli.check.notEmpty"));
         }
         o.flush();
         return r.empty() ? 0 : 1;

@@ -1,4 +1,4 @@
-package org.yunjian.exit;
+package org.yunjian.exit.cli;
 
 import java.io.Console;
 import java.io.IOException;
@@ -19,15 +19,32 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.yunjian.crypto.Pem;
+import org.yunjian.exit.ExitTexts;
+import org.yunjian.exit.Finding;
+import org.yunjian.exit.HashAlgorithm;
+import org.yunjian.exit.HashList;
+import org.yunjian.exit.InventoryItem;
+import org.yunjian.exit.Keys;
+import org.yunjian.exit.Labels;
+import org.yunjian.exit.ManifestBuilder;
+import org.yunjian.exit.ManifestException;
+import org.yunjian.exit.ManifestHeader;
+import org.yunjian.exit.ManifestReader;
+import org.yunjian.exit.S3Settings;
+import org.yunjian.exit.Sensitivity;
+import org.yunjian.exit.SignedVerificationReport;
+import org.yunjian.exit.Totals;
+import org.yunjian.exit.Verification;
+import org.yunjian.exit.VerificationReport;
 import org.yunjian.exit.internal.Json;
 import org.yunjian.exit.internal.ProgressBar;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The offline commands {@code yunjian exit …} and {@code yunjian keys …}: plain picocli, no Spring, so
@@ -57,9 +74,10 @@ public final class ExitCli {
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         if (args.length == 0 || !handles(args[0])) {
-            err.println("yunjian: expected 'exit' or 'keys'");
+            err.println(ExitTexts.get("exit.cli.expected"));
             return 2;
         }
+        args = language(args);
         if (System.getProperty(NO_CLOSURES) == null) {
             // picocli otherwise probes for groovy.lang.Closure, and a class that is nowhere to be found makes the JDK
             // open every jar on the class path first (≈0.2-0.4 s of a start, docs/performance.md)
@@ -81,15 +99,34 @@ public final class ExitCli {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             String msg = ex instanceof ManifestException || ex instanceof IllegalArgumentException
                     ? ex.getMessage() : ex.getClass().getSimpleName() + ": " + ex.getMessage();
-            commandLine.getErr().println("yunjian " + commandLine.getCommandSpec().qualifiedName().replace("yunjian ", "")
-                    .trim() + ": error: " + oneLine(msg));
+            commandLine.getErr().println(ExitTexts.get("exit.cli.error", "yunjian " + commandLine.getCommandSpec()
+                    .qualifiedName().replace("yunjian ", "").trim(), oneLine(msg)));
             return 2;
         });
         return cl.execute(rest);
     }
 
+    /**
+     * Takes {@code --lang zh|en} (or {@code --lang=…}) off the arguments and sets the language of this run; without
+     * it the JVM's default locale decides.
+     */
+    static String[] language(String[] args) {
+        ExitTexts.use(java.util.Locale.getDefault());
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--lang") && i + 1 < args.length) {
+                ExitTexts.use(java.util.Locale.forLanguageTag(args[++i]));
+            } else if (args[i].startsWith("--lang=")) {
+                ExitTexts.use(java.util.Locale.forLanguageTag(args[i].substring("--lang=".length())));
+            } else {
+                rest.add(args[i]);
+            }
+        }
+        return rest.toArray(String[]::new);
+    }
+
     static String oneLine(String s) {
-        return s == null ? "unknown error" : s.replaceAll("[\\r\\n]+", " ");
+        return s == null ? ExitTexts.get("exit.cli.unknownError") : s.replaceAll("[\\r\\n]+", " ");
     }
 
     /** Reads the passphrase from the named environment variable, or prompts on a terminal. */
@@ -100,13 +137,13 @@ public final class ExitCli {
         }
         Console c = System.console();
         if (c == null) {
-            throw new ManifestException("no passphrase: set " + env + " or run on a terminal to be prompted");
+            throw new ManifestException(ExitTexts.get("exit.cli.noPassphrase", env));
         }
-        char[] p = c.readPassword("Key passphrase: ");
+        char[] p = c.readPassword("%s", ExitTexts.get("exit.cli.passphrase"));
         if (confirm) {
-            char[] q = c.readPassword("Repeat passphrase: ");
+            char[] q = c.readPassword("%s", ExitTexts.get("exit.cli.passphraseAgain"));
             if (!java.util.Arrays.equals(p, q)) {
-                throw new ManifestException("the passphrases differ");
+                throw new ManifestException(ExitTexts.get("exit.cli.passphrasesDiffer"));
             }
         }
         return p;
@@ -195,11 +232,9 @@ public final class ExitCli {
             ManifestBuilder.Result r = ManifestBuilder.build(target, out, k,
                     new ManifestBuilder.Options(alg, l, items, allVersions, detached, threads, s3.settings()));
             PrintWriter o = spec.commandLine().getOut();
-            o.printf("manifest %s: %d files (%d bytes), %d inventory items, %s, signed%n", out, r.files(), r.bytes(),
-                    items.size(), alg.id());
+            o.println(ExitTexts.get("exit.cli.built", String.valueOf(out), r.files(), r.bytes(), items.size(), alg.id()));
             if (r.unreadable() > 0) {
-                spec.commandLine().getErr().printf("warning: %d files could not be read; they are recorded as unreadable%n",
-                        r.unreadable());
+                spec.commandLine().getErr().println(ExitTexts.get("exit.cli.unreadable", r.unreadable()));
                 return 1;
             }
             return 0;
@@ -216,7 +251,7 @@ public final class ExitCli {
                     : Files.readString(file);
             return text.contains("ENCRYPTED") ? passphrase(passphraseEnv, false) : null;
         } catch (IOException e) {
-            throw new ManifestException("cannot read private key file " + file + ": " + e.getMessage(), e);
+            throw new ManifestException(ExitTexts.get("exit.cli.cannotReadKey", String.valueOf(file), e.getMessage()), e);
         }
     }
 
@@ -278,7 +313,7 @@ public final class ExitCli {
         @Override
         public Integer call() {
             if ((manifest == null) == (list == null)) {
-                throw new ManifestException("give either --manifest or --list");
+                throw new ManifestException(ExitTexts.get("exit.cli.manifestOrList"));
             }
             PrivateKey signingKey = key == null ? null : Keys.readPrivateKey(key, passphraseFor(key, passphraseEnv));
             AtomicBoolean cancel = new AtomicBoolean();
@@ -301,7 +336,7 @@ public final class ExitCli {
                     r = Verification.verify(manifest, key, target, o);
                 } else {
                     if (format == null) {
-                        throw new ManifestException("--list needs --format sha256sum|sm3sum|hashdeep");
+                        throw new ManifestException(ExitTexts.get("exit.cli.listFormat"));
                     }
                     HashList l = HashList.read(list, HashList.Format.parse(format),
                             target.startsWith("s3://") ? null : Path.of(target));
@@ -340,14 +375,12 @@ public final class ExitCli {
             r.forEachFinding(f -> o.printf("%-14s %s%s%n", f.kind(), f.path(),
                     (f.detail() == null ? "" : "  (" + f.detail() + ")")
                             + (f.kind() == Finding.Kind.SIZE_MISMATCH || f.kind() == Finding.Kind.HASH_MISMATCH
-                            ? " expected " + f.expected() + ", found " + f.actual() : "")));
-            o.printf("signature: %s — %s%n", r.signature(), r.signatureDetail());
-            o.printf("files: %d expected, %d ok, %d missing, %d extra, %d size mismatch, %d hash mismatch, %d unreadable; "
-                            + "%d bytes hashed (%d files this run)%n", t.expected(), t.ok(), t.missing(), t.extra(),
-                    t.sizeMismatch(), t.hashMismatch(), t.unreadable(), t.bytesHashed(), t.hashedThisRun());
-            o.println(r.clean() ? "RESULT: OK — the data matches the manifest"
-                    : r.interrupted() ? "RESULT: INTERRUPTED — resume with the same --checkpoint"
-                    : "RESULT: DIFFERENCES FOUND");
+                            ? ExitTexts.get("exit.cli.expectedFound", f.expected(), f.actual()) : "")));
+            o.println(ExitTexts.get("exit.cli.signature", r.signature(), r.signatureDetail()));
+            o.println(ExitTexts.get("exit.cli.totals", t.expected(), t.ok(), t.missing(), t.extra(), t.sizeMismatch(),
+                    t.hashMismatch(), t.unreadable(), t.bytesHashed(), t.hashedThisRun()));
+            o.println(ExitTexts.get(r.clean() ? "exit.cli.result.ok" : r.interrupted() ? "exit.cli.result.interrupted"
+                    : "exit.cli.result.differences"));
             o.flush();
         }
     }
@@ -375,8 +408,8 @@ public final class ExitCli {
             char[] pass = passphrase(passphraseEnv, true);
             KeyPair pair = Keys.generate();
             Path[] files = Keys.write(out, name, pair, pass);
-            spec.commandLine().getOut().printf("private key %s%npublic key  %s%nfingerprint sm3:%s%n", files[0], files[1],
-                    Keys.fingerprint(pair.getPublic()));
+            spec.commandLine().getOut().println(ExitTexts.get("exit.cli.keyFiles", String.valueOf(files[0]),
+                    String.valueOf(files[1]), Keys.fingerprint(pair.getPublic())));
             return 0;
         }
     }
@@ -403,8 +436,8 @@ public final class ExitCli {
             PrivateKey priv = Keys.readPrivateKey(in, inPass);
             KeyPair pair = new KeyPair(Keys.publicKeyOf(priv), priv);
             Path[] files = Keys.write(out, name, pair, passphrase(passphraseEnv, true));
-            spec.commandLine().getOut().printf("private key %s%npublic key  %s%nfingerprint sm3:%s%n", files[0], files[1],
-                    Keys.fingerprint(pair.getPublic()));
+            spec.commandLine().getOut().println(ExitTexts.get("exit.cli.keyFiles", String.valueOf(files[0]),
+                    String.valueOf(files[1]), Keys.fingerprint(pair.getPublic())));
             return 0;
         }
     }
@@ -419,8 +452,8 @@ public final class ExitCli {
         @Override
         public Integer call() {
             PublicKey k = Keys.readPublicKey(file);
-            spec.commandLine().getOut().printf("algorithm   SM2 (sm2p256v1), signatures SM3withSM2%nfingerprint sm3:%s%n%s",
-                    Keys.fingerprint(k), Pem.writePublicKey(k));
+            spec.commandLine().getOut().print(ExitTexts.get("exit.cli.keyShow", Keys.fingerprint(k)) + "\n"
+                    + Pem.writePublicKey(k));
             return 0;
         }
     }

@@ -1,4 +1,4 @@
-package org.yunjian.exit;
+package org.yunjian.exit.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,6 +6,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.concurrent.Callable;
+
+import org.yunjian.exit.DeletionCertificate;
+import org.yunjian.exit.ExitTexts;
+import org.yunjian.exit.Keys;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,27 +42,28 @@ final class VerifyCertificateCommand implements Callable<Integer> {
         try {
             file = Files.readAllBytes(certificate);
         } catch (NoSuchFileException e) {
-            spec.commandLine().getErr().println(prefix + "error: certificate " + certificate + " does not exist");
+            spec.commandLine().getErr().println(prefix + ExitTexts.get("exit.cli.cert.missing", String.valueOf(certificate)));
             return 2;
         } catch (IOException e) {
-            spec.commandLine().getErr().println(prefix + "error: cannot read " + certificate + ": " + e.getMessage());
+            spec.commandLine().getErr().println(prefix + ExitTexts.get("exit.cli.cert.unreadable", String.valueOf(certificate),
+                    e.getMessage()));
             return 2;
         }
         PublicKey key;
         try {
             key = Keys.readPublicKey(pubkey);
         } catch (RuntimeException e) {
-            spec.commandLine().getErr().println(prefix + "error: " + ExitCli.oneLine(e.getMessage()));
+            spec.commandLine().getErr().println(prefix + ExitTexts.get("exit.cli.cert.error", ExitCli.oneLine(e.getMessage())));
             return 2;
         }
         try {
             DeletionCertificate.Verified v = DeletionCertificate.verify(file, key);
-            spec.commandLine().getOut().println("certificate valid: " + ExitCli.oneLine(v.summary()));
+            spec.commandLine().getOut().println(ExitTexts.get("exit.cli.cert.valid", ExitCli.oneLine(v.summary())));
             return 0;
         } catch (DeletionCertificate.Invalid e) {
             boolean input = e.reason() == DeletionCertificate.Invalid.Reason.MALFORMED
                     || e.reason() == DeletionCertificate.Invalid.Reason.UNKNOWN_ALGORITHM;
-            spec.commandLine().getErr().println(prefix + "certificate INVALID: " + ExitCli.oneLine(e.getMessage()));
+            spec.commandLine().getErr().println(prefix + ExitTexts.get("exit.cli.cert.invalid", ExitCli.oneLine(e.getMessage())));
             return input ? 2 : 1;
         }
     }

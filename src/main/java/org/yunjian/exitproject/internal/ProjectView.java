@@ -1,0 +1,98 @@
+package org.yunjian.exitproject.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.yunjian.exitproject.ExitProject;
+import org.yunjian.exitproject.ExitStatus;
+import org.yunjian.exitproject.internal.Records.Authorisation;
+import org.yunjian.exitproject.internal.Records.CertificateInfo;
+import org.yunjian.exitproject.internal.Records.ChecklistItem;
+import org.yunjian.exitproject.internal.Records.Deletion;
+import org.yunjian.exitproject.internal.Records.DeletionPlan;
+import org.yunjian.exitproject.internal.Records.Disposal;
+import org.yunjian.exitproject.internal.Records.Entry;
+import org.yunjian.exitproject.internal.Records.Item;
+import org.yunjian.exitproject.internal.Records.Manifest;
+import org.yunjian.exitproject.internal.Records.ProjectInfo;
+import org.yunjian.exitproject.internal.Records.Sanitisation;
+import org.yunjian.exitproject.internal.Records.StorageCheck;
+import org.yunjian.exitproject.internal.Records.Verification;
+import org.yunjian.party.DeploymentModel;
+
+/** Everything the project page and the API show. */
+public record ProjectView(Access access, ProjectInfo project, List<ChecklistItem> checklist,
+                          List<Entry<Manifest>> manifests, List<Entry<Item>> items,
+                          List<Entry<Verification>> verifications, Optional<Entry<Authorisation>> authorisation,
+                          Optional<Entry<DeletionPlan>> plan, Optional<Entry<Deletion>> deletion,
+                          List<Entry<Sanitisation>> sanitisations, List<Entry<Disposal>> disposals,
+                          List<Entry<StorageCheck>> storageChecks, Optional<CertificateInfo> certificate) {
+
+    public boolean privateCloud() {
+        return access.system().deploymentModel() == DeploymentModel.PRIVATE;
+    }
+
+    public boolean checklistComplete() {
+        return checklist.stream().allMatch(i -> i.status().settled());
+    }
+
+    public boolean cleanVerification() {
+        return verifications.stream().anyMatch(v -> v.data().clean());
+    }
+
+    /** What still stands between the project and a certificate, in English (REST, errors); empty when it can be issued. */
+    public List<String> certificateBlockers() {
+        return blockers().stream().map(Blocker::english).toList();
+    }
+
+    /** What still stands between the project and a certificate, as message codes for the page. */
+    public List<Blocker> blockers() {
+        List<Blocker> out = new ArrayList<>();
+        if (certificate.isPresent()) {
+            out.add(new Blocker("issued"));
+        }
+        if (project.status() != ExitStatus.DELETION) {
+            out.add(new Blocker("phase"));
+        }
+        if (!checklistComplete()) {
+            out.add(new Blocker("checklist"));
+        }
+        if (!project.inventoryApproved()) {
+            out.add(new Blocker("inventory"));
+        }
+        if (!cleanVerification()) {
+            out.add(new Blocker("verification"));
+        }
+        if (authorisation.isEmpty()) {
+            out.add(new Blocker("authorisation"));
+        }
+        if (deletion.isEmpty()) {
+            out.add(new Blocker("deletion"));
+        }
+        for (Entry<StorageCheck> c : openStorageChecks()) {
+            Map<String, Long> t = c.data().totals();
+            out.add(new Blocker("storage", c.data().location(), c.data().checkedAt(), t.get("current"),
+                    t.get("nonCurrent"), t.get("deleteMarkers"), t.get("multipartUploads")));
+        }
+        return out;
+    }
+
+    /**
+     * The object-storage checks that found something and that no later check (by {@code checkedAt}) of the same
+     * bucket and the same or an enclosing prefix found empty. A project that recorded no check has none.
+     */
+    public List<Entry<StorageCheck>> openStorageChecks() {
+        return storageChecks.stream().filter(c -> !c.data().empty())
+                .filter(c -> storageChecks.stream().noneMatch(later -> later.data().empty()
+                        && later.data().covers(c.data())
+                        && later.data().checkedInstant().isAfter(c.data().checkedInstant())))
+                .toList();
+    }
+
+    ExitProject.Facts facts() {
+        return new ExitProject.Facts(project.inventoryApproved(), manifests.size(), cleanVerification(),
+                certificate.isPresent());
+    }
+}
