@@ -21,7 +21,7 @@ final class OfflineCommandEntries {
     }
 
     @Component
-    @Command(name = "exit", description = "Hand-over manifests and their verification (offline; 'exit --help').")
+    @Command(name = "exit")
     static class Exit implements CliCommand, Callable<Integer> {
         @Unmatched
         List<String> args = new ArrayList<>();
@@ -35,7 +35,7 @@ final class OfflineCommandEntries {
     }
 
     @Component
-    @Command(name = "keys", description = "SM2 signing keys for manifests (offline; 'keys --help').")
+    @Command(name = "keys")
     static class Keys implements CliCommand, Callable<Integer> {
         @Unmatched
         List<String> args = new ArrayList<>();
