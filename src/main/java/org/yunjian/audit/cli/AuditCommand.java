@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** {@code yunjian audit verify [--json]} and {@code yunjian audit anchor}. */
 @Component
-@Command(name = "audit", description = "Verify or anchor the tamper-evident audit log.",
+@Command(name = "audit",
         subcommands = {AuditCommand.VerifyCommand.class, AuditCommand.AnchorCommand.class},
         mixinStandardHelpOptions = true)
 class AuditCommand implements CliCommand, Runnable {
@@ -35,9 +35,7 @@ class AuditCommand implements CliCommand, Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Verify every entry's MAC, the chain links, the anchors' SM2 signatures and the head witness. "
-                    + "Exit 0 if intact, 1 with the findings (first problem first) otherwise.")
+    @Command(name = "verify", mixinStandardHelpOptions = true)
     static class VerifyCommand implements Callable<Integer> {
 
         private final AuditVerifier verifier;
@@ -45,15 +43,15 @@ class AuditCommand implements CliCommand, Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--json", description = "Print the report as JSON.")
+        @Option(names = "--json", descriptionKey = "cli.audit.option.json")
         boolean json;
 
         @Option(names = "--public-key", paramLabel = "FILE",
-                description = "Check anchor signatures against this SM2 public key (PEM) instead of the key directory's.")
+                descriptionKey = "cli.audit.option.publicKey")
         java.nio.file.Path publicKey;
 
         @Option(names = "--anchors", paramLabel = "FILE",
-                description = "Cross-check the database's anchors against this anchor export (JSON Lines).")
+                descriptionKey = "cli.audit.option.anchors")
         java.nio.file.Path anchors;
 
         VerifyCommand(AuditVerifier verifier) {
@@ -139,8 +137,7 @@ class AuditCommand implements CliCommand, Runnable {
         }
     }
 
-    @Command(name = "anchor", mixinStandardHelpOptions = true,
-            description = "Sign an anchor for the newest entry now (if there are entries since the last anchor).")
+    @Command(name = "anchor", mixinStandardHelpOptions = true)
     static class AnchorCommand implements Callable<Integer> {
 
         private final AuditLog auditLog;

@@ -25,21 +25,21 @@ public record AuditQuery(AuditRepository.Filter filter, int page, int size) {
             try {
                 o = AuditableEvent.Outcome.valueOf(o.toUpperCase(java.util.Locale.ROOT)).name();
             } catch (IllegalArgumentException e) {
-                errors.add("outcome", "must be one of SUCCESS, FAILURE, DENIED");
+                errors.add("outcome", "audit.query.error.outcome");
             }
         }
         Instant f = time("from", from, false, errors);
         Instant t = time("to", to, true, errors);
         if (f != null && t != null && !f.isBefore(t)) {
-            errors.add("to", "must be after 'from'");
+            errors.add("to", "audit.query.error.toBeforeFrom");
         }
         int p = page == null ? 0 : page;
         int s = size == null ? 50 : size;
         if (p < 0) {
-            errors.add("page", "must be 0 or more");
+            errors.add("page", "audit.query.error.page");
         }
         if (s < 1 || s > MAX_SIZE) {
-            errors.add("size", "must be between 1 and " + MAX_SIZE);
+            errors.add("size", "audit.query.error.size", MAX_SIZE);
         }
         errors.throwIfAny();
         return new AuditQuery(new AuditRepository.Filter(blankToNull(action), blankToNull(user), o, f, t), p, s);
@@ -57,7 +57,7 @@ public record AuditQuery(AuditRepository.Filter filter, int page, int size) {
             }
             return Instant.parse(v);
         } catch (DateTimeParseException e) {
-            errors.add(field, "must be an ISO-8601 date (2026-11-21) or instant (2026-11-21T08:00:00Z)");
+            errors.add(field, "audit.query.error.time", value);
             return null;
         }
     }
