@@ -2,7 +2,6 @@ package org.yunjian.audit.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 import org.yunjian.shared.AuditableEvent;
@@ -10,7 +9,8 @@ import org.yunjian.shared.FieldErrors;
 
 /**
  * Validated search parameters shared by the REST API and the page. {@code from}/{@code to} accept an
- * ISO-8601 instant ({@code 2026-11-21T08:00:00Z}) or a date ({@code 2026-11-21}, UTC); a date as
+ * ISO-8601 instant ({@code 2026-11-21T08:00:00Z}) or a date ({@code 2026-11-21}, a day in the users' zone, Beijing
+ * time unless configured otherwise); a date as
  * {@code to} includes that whole day.
  */
 public record AuditQuery(AuditRepository.Filter filter, int page, int size) {
@@ -53,7 +53,7 @@ public record AuditQuery(AuditRepository.Filter filter, int page, int size) {
         try {
             if (v.length() == 10) {
                 LocalDate d = LocalDate.parse(v);
-                return (endOfDay ? d.plusDays(1) : d).atStartOfDay(ZoneOffset.UTC).toInstant();
+                return (endOfDay ? d.plusDays(1) : d).atStartOfDay(org.yunjian.shared.Formats.zone()).toInstant();
             }
             return Instant.parse(v);
         } catch (DateTimeParseException e) {
