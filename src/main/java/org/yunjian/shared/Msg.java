@@ -36,6 +36,21 @@ public record Msg(String key, Object[] args) implements MessageSourceResolvable 
         return new Msg(key, args);
     }
 
+    /**
+     * Several messages as one, separated as the reader's language separates list items ({@code ；} in Chinese,
+     * {@code ; } in English); empty for none.
+     */
+    public static Msg joined(List<? extends Msg> parts) {
+        if (parts.isEmpty()) {
+            return new Msg(Texts.VERBATIM, new Object[] {""});
+        }
+        Msg out = parts.get(parts.size() - 1);
+        for (int i = parts.size() - 2; i >= 0; i--) {
+            out = new Msg("text.joined", new Object[] {parts.get(i), out});
+        }
+        return out;
+    }
+
     /** The display name of an enum constant: key {@code enum.<SimpleName>.<CONSTANT>}. */
     public static Msg of(Enum<?> value) {
         return new Msg("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name(), null);

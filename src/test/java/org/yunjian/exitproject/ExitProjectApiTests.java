@@ -170,7 +170,7 @@ class ExitProjectApiTests {
     }
 
     String today() {
-        return LocalDate.ofInstant(clock.instant(), ExitProjectService.ZONE).toString();
+        return LocalDate.ofInstant(clock.instant(), org.yunjian.shared.Formats.zone()).toString();
     }
 
     void registerVerifier(String id) throws Exception {
@@ -297,16 +297,25 @@ class ExitProjectApiTests {
         recordTheDeletion(id);
 
         send(post("/api/exit-projects/{id}/certificate", id), provider, "").andExpect(status().isForbidden());
-        send(post("/api/exit-projects/{id}/certificate", id), customer, "").andExpect(status().isCreated())
-                .andExpect(jsonPath("$.sm3").isString());
-        byte[] json = mvc.perform(get("/api/exit-projects/{id}/certificate", id).with(as(assessor)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String number = JsonPath.read(send(post("/api/exit-projects/{id}/certificate", id), customer, "")
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.sm3").isString())
+                .andReturn().getResponse().getContentAsString(), "$.number");
+        // a human number of its own series (docs/glossary.md), not a UUID
+        assertThat(number).matches("YJ-DEL-\\d{4}-\\d{6}");
+        var download = mvc.perform(get("/api/exit-projects/{id}/certificate", id).with(as(assessor)))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        byte[] json = download.getContentAsByteArray();
+        String today = today();
+        assertThat(download.getHeader("Content-Disposition"))
+                .startsWith("attachment; filename=\"deletion-certificate-" + number + "-" + today + ".json\"")
+                .contains("filename*=UTF-8''" + java.net.URLEncoder.encode("数据删除证明-", StandardCharsets.UTF_8));
         String pem = mvc.perform(get("/api/exit-projects/signing-key").with(as(stranger))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         // the key is public: whoever holds a certificate can check it without an account
         assertThat(mvc.perform(get("/api/exit-projects/signing-key")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString()).isEqualTo(pem).startsWith("-----BEGIN PUBLIC KEY-----");
         DeletionCertificate.Verified v = DeletionCertificate.verify(json, Keys.readPublicKey(pem));
+        assertThat(v.content()).containsEntry("number", number);
         assertThat(v.summary()).contains(w.system().name(), w.customer().name(), w.provider().name());
         String text = new String(json, StandardCharsets.UTF_8);
         assertThat(text).contains(org.yunjian.crypto.Sm3.hex(Files.readAllBytes(handOver.manifest)), "DISK-0042",
@@ -323,7 +332,7 @@ class ExitProjectApiTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         PdfInspection inspection = new PdfInspection(pdf);
         String pdfText = inspection.text(1, inspection.pages()).replaceAll("\\s+", "");
-        assertThat(pdfText).contains("数据删除证明", "介质清理记录", "净化", w.system().name().replace(" ", ""),
+        assertThat(pdfText).contains("数据删除证明", "介质清理记录", "净化", w.system().name().replace(" ", ""), number,
                 v.sm3(), reportSm3 + "→" + manifestSm3);
 
         // frozen after issue; closing needs the certificate, which now exists
@@ -419,6 +428,7 @@ class ExitProjectApiTests {
         typed.add(JsonPath.read(json, "$.signature.value"));
         typed.add(JsonPath.read(json, "$.signature.userId"));
         typed.add(JsonPath.read(json, "$.signature.algorithm")); // SM3withSM2, an algorithm's name
+        typed.add(JsonPath.read(json, "$.certificate.number")); // YJ-DEL-2026-000001, a number
         typed.add(JsonPath.read(json, "$.certificate.id"));
         typed.addAll(JsonPath.read(json, "$.certificate.manifests[*].fileName"));
         typed.addAll(JsonPath.read(json, "$.certificate.manifests[*].signature"));
@@ -516,11 +526,19 @@ class ExitProjectApiTests {
             mvc.perform(get("/api/exit-projects/{id}", id).with(as(assessor)))
                     .andExpect(jsonPath("$.storageChecks.length()").value(1))
                     .andExpect(jsonPath("$.certificateBlockers.length()").value(1))
-                    .andExpect(jsonPath("$.certificateBlockers[0]").value(org.hamcrest.Matchers.startsWith(
-                            "object storage s3://" + bucket + "/citizens/ is not confirmed empty")));
+                    .andExpect(jsonPath("$.certificateBlockers[0].code").value("storage"))
+                    .andExpect(jsonPath("$.certificateBlockers[0].message").value(org.hamcrest.Matchers.startsWith(
+                            "对象存储 s3://" + bucket + "/citizens/ 未确认已清空")));
+            mvc.perform(get("/api/exit-projects/{id}", id).with(as(assessor)).header("Accept-Language", "en"))
+                    .andExpect(jsonPath("$.certificateBlockers[0].message").value(org.hamcrest.Matchers.startsWith(
+                            "Object storage s3://" + bucket + "/citizens/ is not confirmed empty")));
             send(post("/api/exit-projects/{id}/certificate", id), customer, "").andExpect(status().isConflict())
                     .andExpect(jsonPath("$.type").value("urn:yunjian:problem:exit-precondition"))
-                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("object storage")));
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(
+                            "尚不能签发数据删除证明：对象存储 s3://" + bucket + "/citizens/ 未确认已清空")));
+            send(post("/api/exit-projects/{id}/certificate", id).header("Accept-Language", "en"), customer, "")
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers
+                            .startsWith("Cannot issue the deletion certificate: Object storage s3://" + bucket)));
             String page = mvc.perform(get("/exit-projects/{id}", id).with(as(agent))).andExpect(status().isOk())
                     .andReturn().getResponse().getContentAsString();
             assertThat(page).contains("id=\"storage-checks\"", "s3://" + bucket + "/citizens/", "data-open=\"true\"",

@@ -74,7 +74,7 @@ class EngagementApiTests {
                         body(w.system().id(), w.agent().id(), "THIRD_PARTY_ASSESSOR")).with(as(admin())))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors['participants[0].organizationId']")
-                        .value(containsString("does not hold the role THIRD_PARTY_ASSESSOR")));
+                        .value(containsString("does not hold the role “Third-party assessment organization”")));
         mvc.perform(json(post("/api/engagements"), """
                         {"name":"","systemId":"x","phase":"LATER","participants":[{"organizationId":"%s","role":"BOSS"}]}"""
                         .formatted(w.agent().id())).with(as(admin())))

@@ -207,6 +207,34 @@ class PartyPagesTests {
                         containsString("id=\"protectionLevel-error\""), containsString("id=\"regions-error\""))));
     }
 
+    /**
+     * An error of one agent or participant row shows next to that row, in words (no field path such as
+     * {@code agents[0].organization}); blank rows in between do not shift it onto another row.
+     */
+    @Test
+    void listFieldErrorsShowNextToTheirRow() throws Exception {
+        String page = mvc.perform(post("/systems").with(as(admin()))
+                        .param("name", "代理有误").param("customerId", w.customer().id().toString())
+                        .param("protectionLevel", "3").param("deploymentModel", "PUBLIC").param("serviceModel", "IAAS")
+                        .param("industry", "OTHER").param("dataClassification", "GENERAL").param("regions", "北京")
+                        .param("agentIds", w.agent().id().toString(), "", w.customer().id().toString())
+                        .param("agentRoles", "AGENT_SYSTEM_INTEGRATOR", "", "AGENT_SYSTEM_INTEGRATOR"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(UTF_8);
+        assertThat(page).doesNotContain("id=\"agent-0-error\"").doesNotContain("id=\"agent-1-error\"")
+                .contains("id=\"agent-2-error\">组织“" + w.customer().name() + "”不具备“系统集成商”角色<")
+                .doesNotContain("agents[").contains("value=\"代理有误\"");
+
+        String engagement = mvc.perform(post("/engagements").with(as(user(w.customer().id()))).param("lang", "en")
+                        .param("name", "参与方有误").param("systemId", w.system().id().toString()).param("phase", "OPERATION")
+                        .param("participantIds", "", w.agent().id().toString())
+                        .param("participantRoles", "", "THIRD_PARTY_ASSESSOR"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(UTF_8);
+        assertThat(engagement).doesNotContain("id=\"participant-0-error\"")
+                .contains("id=\"participant-1-error\">organisation “" + w.agent().name()
+                        + "” does not hold the role “Third-party assessment organization”<")
+                .doesNotContain("participants[");
+    }
+
     @Test
     void customerSeesTheNotesLinkOthersDoNot() throws Exception {
         String page = "/systems/" + w.system().id();

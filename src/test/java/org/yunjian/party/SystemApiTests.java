@@ -99,10 +99,10 @@ class SystemApiTests {
     void organisationWithoutTheCustomerRoleCannotOwnASystem() throws Exception {
         mvc.perform(json(post("/api/systems"), body(w.provider().id())).with(as(admin())))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.customerId").value(containsString("CUSTOMER")));
+                .andExpect(jsonPath("$.errors.customerId").value(containsString("“云服务客户”")));
         mvc.perform(json(post("/api/systems"), body(null)).with(as(user(w.provider().id()))))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.customerId").value(containsString("CUSTOMER")));
+                .andExpect(jsonPath("$.errors.customerId").value(containsString("“云服务客户”")));
     }
 
     @Test
@@ -124,7 +124,7 @@ class SystemApiTests {
                 .andExpect(jsonPath("$.errors.industry").value("is required"))
                 .andExpect(jsonPath("$.errors.dataClassification").value(containsString("SECRET")))
                 .andExpect(jsonPath("$.errors.regions").value(containsString("has 11")))
-                .andExpect(jsonPath("$.errors.providerId").value(containsString("PROVIDER")))
+                .andExpect(jsonPath("$.errors.providerId").value(containsString("“Cloud service provider”")))
                 .andExpect(jsonPath("$.errors['agents[0].role']").value(containsString("agent role")));
         mvc.perform(json(post("/api/systems"), body(w.customer().id()).replace("\"protectionLevel\":3",
                         "\"protectionLevel\":5")).with(as(admin())))

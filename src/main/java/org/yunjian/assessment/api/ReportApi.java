@@ -1,12 +1,10 @@
 package org.yunjian.assessment.api;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -52,19 +50,9 @@ class ReportApi {
         return send(reports.export(id, Reports.Format.OSCAL_JSON, "web"));
     }
 
-    /**
-     * {@code attachment; filename="assessment-report-YJ-2026-000123-2026-11-23.docx";
-     * filename*=UTF-8''%E6%B5%8B…} — the RFC 6266 / 5987 form: every browser takes the UTF-8 name with the
-     * system's name, an old client the ASCII one.
-     */
-    static String contentDisposition(Reports.Document d) {
-        String star = ContentDisposition.attachment().filename(d.fileName(), StandardCharsets.UTF_8).build().toString();
-        return "attachment; filename=\"" + d.asciiFileName() + "\"; " + star.substring(star.indexOf("filename*="));
-    }
-
     private static ResponseEntity<byte[]> send(Reports.Document d) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.format().mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(d))
+                .header(HttpHeaders.CONTENT_DISPOSITION, d.name().contentDisposition())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(d.content());
     }

@@ -21,11 +21,9 @@ import org.yunjian.security.OrganizationDirectory;
 import org.yunjian.assessment.internal.Records.VerdictEntry;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
+import org.yunjian.shared.DownloadName;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
-import org.yunjian.shared.Text;
-import org.yunjian.shared.Texts;
 import org.yunjian.shared.FieldErrors.ValidationException;
 
 /**
@@ -70,11 +68,13 @@ public class Reports {
         }
     }
 
-    /**
-     * A rendered document; {@code fileName} is for people ({@code 测评报告-<system>-YJ-2026-000123-2026-11-23.docx},
-     * may hold any script: send it as RFC 6266 {@code filename*}), {@code asciiFileName} the fallback.
-     */
-    public record Document(byte[] content, String fileName, String asciiFileName, Format format) {
+    /** A rendered document and its download name ({@code 测评报告-<system>-YJ-2026-000123-2026-11-23.docx}). */
+    public record Document(byte[] content, DownloadName name, Format format) {
+
+        /** The name for people (any script: send it as RFC 6266 {@code filename*}). */
+        public String fileName() {
+            return name.forPeople();
+        }
     }
 
     private final AssessmentService service;
@@ -124,7 +124,7 @@ public class Reports {
                 Msg.of(data.draft() ? "assessment.audit.exportDraft" : "assessment.audit.export", data.reportNumber(),
                         Msg.of("assessment.reportFormat." + format.name()), data.items().size(), channel,
                         Msg.of(data.assessment().status()))));
-        return new Document(content, fileName(data, format, false), fileName(data, format, true), format);
+        return new Document(content, fileName(data, format), format);
     }
 
     /**
@@ -132,15 +132,10 @@ public class Reports {
      * kind in the reader's language, the system's name made safe for a file name, the report number and the
      * generation date (Beijing time). The ASCII fallback keeps number and date only.
      */
-    static String fileName(ReportData d, Format format, boolean ascii) {
+    static DownloadName fileName(ReportData d, Format format) {
         String kind = format == Format.OSCAL_JSON ? "results" : "report";
-        String date = Formats.date(d.generatedAt());
-        if (ascii) {
-            return "assessment-" + kind + "-" + d.reportNumber() + "-" + date + "." + format.extension();
-        }
-        String system = Text.fileName(d.system().name(), "system").replaceAll("[\\s.]+", "_");
-        return Texts.get("assessment.fileName." + kind) + "-" + system + "-" + d.reportNumber() + "-" + date + "."
-                + format.extension();
+        return DownloadName.of("assessment.fileName." + kind, "assessment-" + kind, d.system().name(), d.reportNumber(),
+                d.generatedAt(), format.extension());
     }
 
     /** What the documents print, read under the caller's access rules (404 if the assessment is invisible). */

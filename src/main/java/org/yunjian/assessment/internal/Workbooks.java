@@ -34,6 +34,7 @@ import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.internal.Records.TestItem;
+import org.yunjian.shared.DownloadName;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Formats;
@@ -164,11 +165,8 @@ public class Workbooks {
     @Transactional(readOnly = true)
     public String contentDisposition(UUID assessmentId) {
         var access = service.access(assessmentId);
-        String number = access.assessment().reportNumber() == null ? "" : "-" + access.assessment().reportNumber();
-        String system = Text.fileName(access.system().name(), "system").replaceAll("[\\s.]+", "_");
-        String utf8 = Texts.get("workbook.fileName") + "-" + system + number + ".xlsx";
-        return "attachment; filename=\"assessment-items" + number + ".xlsx\"; filename*=UTF-8''"
-                + java.net.URLEncoder.encode(utf8, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return DownloadName.of("workbook.fileName", "assessment-items", access.system().name(),
+                access.assessment().reportNumber(), null, "xlsx").contentDisposition();
     }
 
     private static void set(Row row, int col, String value) {

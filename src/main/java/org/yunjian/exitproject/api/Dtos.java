@@ -89,9 +89,9 @@ final class Dtos {
         }
     }
 
-    record CertificateResponse(UUID certificateId, String issuedBy, Instant issuedAt, String sm3) {
+    record CertificateResponse(UUID certificateId, String number, String issuedBy, Instant issuedAt, String sm3) {
         static CertificateResponse of(Records.CertificateInfo c) {
-            return new CertificateResponse(c.certificateId(), c.issuedBy(), c.issuedAt(), c.sm3());
+            return new CertificateResponse(c.certificateId(), c.number(), c.issuedBy(), c.issuedAt(), c.sm3());
         }
     }
 
@@ -103,12 +103,20 @@ final class Dtos {
                           List<Entry<Records.Sanitisation>> sanitisations, List<Entry<Records.Disposal>> deviceDisposals,
                           boolean deviceDisposalApplies, List<Entry<Records.StorageCheck>> storageChecks,
                           Optional<CertificateResponse> certificate,
-                          List<String> certificateBlockers) {
+                          List<BlockerResponse> certificateBlockers) {
         static DetailResponse of(ProjectView v) {
             return new DetailResponse(ProjectResponse.of(v.project()), v.access().relations().stream().sorted().toList(),
                     v.checklist(), v.manifests(), v.items(), v.verifications(), v.authorisation(), v.plan(),
                     v.deletion(), v.sanitisations(), v.disposals(), v.privateCloud(), v.storageChecks(),
-                    v.certificate().map(CertificateResponse::of), v.certificateBlockers());
+                    v.certificate().map(CertificateResponse::of),
+                    v.blockers().stream().map(BlockerResponse::of).toList());
+        }
+    }
+
+    /** What still stands before the certificate: a stable {@code code} and its text in the request's language. */
+    record BlockerResponse(String code, String message) {
+        static BlockerResponse of(org.yunjian.exitproject.internal.Blocker b) {
+            return new BlockerResponse(b.code(), b.text().text());
         }
     }
 }

@@ -39,6 +39,7 @@ import org.yunjian.exitproject.api.Dtos.SanitisationRequest;
 import org.yunjian.exitproject.api.Dtos.TransitionRequest;
 import org.yunjian.exitproject.internal.ExitProjectService;
 import org.yunjian.exitproject.internal.Records;
+import org.yunjian.shared.DownloadName;
 import org.yunjian.shared.FieldErrors.ValidationException;
 
 /** REST for exit projects (docs/modules/exitproject.md). */
@@ -205,16 +206,16 @@ class ExitProjectApi {
     @PreAuthorize(WHO)
     @Operation(summary = "The deletion certificate as signed canonical JSON, byte for byte (docs/deletion-certificate.md)")
     ResponseEntity<byte[]> certificateJson(@PathVariable UUID id) {
-        var c = service.certificate(id, "json");
-        return download(c.document().getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON,
-                "deletion-certificate-" + c.certificateId() + ".json");
+        var f = service.certificateJson(id);
+        return download(f.content(), MediaType.APPLICATION_JSON, f.name());
     }
 
     @GetMapping("/api/exit-projects/{id}/certificate.pdf")
     @PreAuthorize(WHO)
     @Operation(summary = "The deletion certificate as PDF for people, with the JSON's SM3 and signature")
     ResponseEntity<byte[]> certificatePdf(@PathVariable UUID id) {
-        return download(service.certificatePdf(id), MediaType.APPLICATION_PDF, "deletion-certificate-" + id + ".pdf");
+        var f = service.certificatePdf(id);
+        return download(f.content(), MediaType.APPLICATION_PDF, f.name());
     }
 
     @GetMapping("/api/exit-projects/{id}/records/{recordId}/file")
@@ -244,8 +245,12 @@ class ExitProjectApi {
     }
 
     static ResponseEntity<byte[]> download(byte[] body, MediaType type, String name) {
+        return download(body, type, new DownloadName(name, name));
+    }
+
+    static ResponseEntity<byte[]> download(byte[] body, MediaType type, DownloadName name) {
         return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, name.contentDisposition())
                 .header("X-Content-Type-Options", "nosniff").body(body);
     }
 }

@@ -16,6 +16,7 @@ import org.yunjian.exitproject.internal.Records.Entry;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.SerialNumbers;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.Texts;
 
@@ -31,9 +32,11 @@ class CertificateBuilder {
     private final CertificateKeys keys;
     private final Parties parties;
     private final CertificatePdf pdf;
+    private final SerialNumbers serials;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    CertificateBuilder(CertificateKeys keys, Parties parties, CertificatePdf pdf) {
+    CertificateBuilder(CertificateKeys keys, Parties parties, CertificatePdf pdf, SerialNumbers serials) {
+        this.serials = serials;
         this.keys = keys;
         this.parties = parties;
         this.pdf = pdf;
@@ -43,18 +46,21 @@ class CertificateBuilder {
         return keys.publicKeyPem();
     }
 
+    /** Signs the certificate of {@code v} under the next number ({@code YJ-DEL-2026-000001}); in the caller's transaction. */
     CertificateInfo issue(ProjectView v, Instant now) {
         UUID certificateId = UUID.randomUUID();
-        byte[] file = DeletionCertificate.sign(safe(content(v, certificateId, now)), keys.pair().getPrivate(),
+        String number = serials.next(SerialNumbers.CERTIFICATE);
+        byte[] file = DeletionCertificate.sign(safe(content(v, certificateId, number, now)), keys.pair().getPrivate(),
                 keys.pair().getPublic());
-        return new CertificateInfo(v.project().id(), certificateId, v.access().user().username(), now,
+        return new CertificateInfo(v.project().id(), certificateId, number, v.access().user().username(), now,
                 new String(file, StandardCharsets.UTF_8), Sm3.hex(file));
     }
 
-    Map<String, Object> content(ProjectView v, UUID certificateId, Instant now) {
+    Map<String, Object> content(ProjectView v, UUID certificateId, String number, Instant now) {
         CloudSystem s = v.access().system();
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("id", certificateId.toString());
+        c.put("number", number);
         c.put("title", Texts.render(Msg.of("exitproject.cert.title"), Texts.CHINESE) + " "
                 + Texts.render(Msg.of("exitproject.cert.title"), Texts.ENGLISH));
         c.put("issuedAt", now.toString());

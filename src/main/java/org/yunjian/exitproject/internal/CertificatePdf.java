@@ -74,7 +74,8 @@ class CertificatePdf {
         Map<String, Object> parts = (Map<String, Object>) c.get("parties");
         Map<String, Object> issuer = (Map<String, Object>) c.get("issuer");
         h.raw("<table>");
-        h.row(t.text("exitproject.cert.id"), c.get("id"));
+        Object number = c.get("number") == null ? c.get("id") : c.get("number");
+        h.row(t.text("exitproject.cert.id"), number);
         h.row(t.text("exitproject.cert.system"), t.text("exitproject.cert.systemLine", system.get("name"),
                 t.deployment(system.get("deploymentModel")), t.service(system.get("serviceModel")),
                 t.level(system.get("protectionLevel"))));
@@ -183,7 +184,8 @@ class CertificatePdf {
         h.el("p", t.text("exitproject.cert.offline"));
         h.raw("</body></html>");
         return renderer.render(h.toString(), new PdfRenderer.Metadata(t.text("exitproject.cert.metaTitle", system.get("name")),
-                t.person(issuer.get("name")), t.text("exitproject.cert.metaSubject", c.get("id"))));
+                t.person(issuer.get("name")), t.text("exitproject.cert.metaSubject",
+                c.get("number") == null ? c.get("id") : c.get("number"))));
     }
 
     /** The user names the certificate records, to show each by display name. */

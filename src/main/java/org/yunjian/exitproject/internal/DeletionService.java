@@ -18,6 +18,7 @@ import org.yunjian.exitproject.internal.Records.Entry;
 import org.yunjian.exitproject.internal.Records.Kind;
 import org.yunjian.exitproject.internal.Records.Sanitisation;
 import org.yunjian.party.DeploymentModel;
+import org.yunjian.shared.Msg;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
@@ -71,7 +72,7 @@ public class DeletionService {
                 in.signatory().strip(), ProjectRecords.trim(in.reference()), in.scope().strip(), in.authorisedOn(), in.retainUntil()),
                 access);
         events.publishEvent(AuditableEvent.success("exit-project.deletion.authorise", "exit-project", id,
-                "retain until " + in.retainUntil()));
+                Msg.of("exitproject.audit.authorise", in.retainUntil())));
         return e;
     }
 
@@ -91,7 +92,7 @@ public class DeletionService {
         Entry<DeletionPlan> e = records.insert(id, UUID.randomUUID(), Kind.DELETION_PLAN, new DeletionPlan(in.scope().strip(),
                 in.method().strip(), in.backups().strip(), in.plannedOn(), ProjectRecords.trim(in.note())), access);
         events.publishEvent(AuditableEvent.success("exit-project.deletion.plan", "exit-project", id,
-                "planned on " + in.plannedOn()));
+                Msg.of("exitproject.audit.plan", in.plannedOn())));
         return e;
     }
 
@@ -136,7 +137,7 @@ public class DeletionService {
                 in.scope().strip(), in.method().strip(), in.backups().strip(), in.operator().strip(),
                 in.witness().strip(), in.result().strip()), access);
         events.publishEvent(AuditableEvent.success("exit-project.deletion.record", "exit-project", id,
-                "deleted on " + in.deletedOn()));
+                Msg.of("exitproject.audit.deletion", in.deletedOn())));
         return e;
     }
 
@@ -174,7 +175,8 @@ public class DeletionService {
                 in.mediumId().strip(), in.mediumType().strip(), in.heldSensitive(), in.method(), in.nextUse(),
                 in.operator().strip(), in.witness().strip(), in.date(), in.result().strip()), access);
         events.publishEvent(AuditableEvent.success("exit-project.sanitisation.record", "exit-project", id,
-                in.mediumId() + " " + in.method() + " -> " + in.nextUse()));
+                Msg.of("exitproject.audit.sanitisation", in.mediumId(), Msg.of(in.method()),
+                        Msg.of("exitproject.nextUse." + in.nextUse().name()))));
         return e;
     }
 
@@ -208,7 +210,8 @@ public class DeletionService {
                 in.deviceType().strip(), in.location().strip(), in.state().strip(), in.action(),
                 in.sanitisation().strip(), in.participants().strip(), in.residualCheck().strip(), in.date()), access);
         events.publishEvent(AuditableEvent.success("exit-project.disposal.record", "exit-project", id,
-                in.deviceId() + " " + in.action()));
+                Msg.of("exitproject.audit.disposal", in.deviceId(),
+                        Msg.of("exitproject.action." + in.action().name()))));
         return e;
     }
 }

@@ -139,16 +139,17 @@ class ExitProjectRepository {
     // --- certificate
 
     void insertCertificate(CertificateInfo c) {
-        jdbc.sql("INSERT INTO exit_certificate (project_id, certificate_id, issued_by, issued_at, document, sm3) "
-                        + "VALUES (?,?,?,?,?,?)")
-                .params(c.projectId(), c.certificateId(), c.issuedBy(), utc(c.issuedAt()), c.document(), c.sm3())
+        jdbc.sql("INSERT INTO exit_certificate (project_id, certificate_id, certificate_number, issued_by, "
+                        + "issued_at, document, sm3) VALUES (?,?,?,?,?,?,?)")
+                .params(c.projectId(), c.certificateId(), c.number(), c.issuedBy(), utc(c.issuedAt()), c.document(), c.sm3())
                 .update();
     }
 
     Optional<CertificateInfo> certificate(UUID projectId) {
         return jdbc.sql("SELECT * FROM exit_certificate WHERE project_id = ?").param(projectId)
                 .query((rs, n) -> new CertificateInfo(rs.getObject("project_id", UUID.class),
-                        rs.getObject("certificate_id", UUID.class), rs.getString("issued_by"), instant(rs, "issued_at"),
+                        rs.getObject("certificate_id", UUID.class), rs.getString("certificate_number"),
+                        rs.getString("issued_by"), instant(rs, "issued_at"),
                         rs.getString("document"), rs.getString("sm3")))
                 .optional();
     }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,6 +38,8 @@ import org.yunjian.exitproject.internal.Records.Verification;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.shared.DownloadName;
+import org.yunjian.shared.Msg;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
@@ -51,8 +52,6 @@ import org.yunjian.shared.TextRules;
 @Transactional
 public class ExitProjectService {
 
-    /** Dates (retention, deletion, sanitisation) are calendar days in China Standard Time. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /** The GB/T 31167-2014 9.1 checklist: item key and the catalog requirement it comes from. */
     public static final List<String> CHECKLIST_KEYS = List.of("a", "b", "c", "d", "e", "f", "g");
@@ -151,7 +150,7 @@ public class ExitProjectService {
                     ChecklistStatus.OPEN, null, null, null));
         }
         events.publishEvent(AuditableEvent.success("exit-project.create", "exit-project", p.id(),
-                "system " + system.id()));
+                Msg.of("exitproject.audit.create", p.name(), system.name())));
         return repo.find(p.id()).orElseThrow();
     }
 
@@ -169,7 +168,8 @@ public class ExitProjectService {
             throw new ConflictException("exit-concurrent-change", "exitproject.conflict.concurrentChange");
         }
         events.publishEvent(AuditableEvent.success("exit-project.transition", "exit-project", id,
-                current + " -> " + target));
+                Msg.of("exitproject.audit.transition", Msg.of("exitproject.status." + current.name()),
+                        Msg.of("exitproject.status." + target.name()))));
         return repo.find(id).orElseThrow();
     }
 
@@ -197,7 +197,7 @@ public class ExitProjectService {
         errors.throwIfAny();
         repo.updateChecklistItem(id, key, status, ProjectRecords.trim(note), access.user().username(), clock.instant());
         events.publishEvent(AuditableEvent.success("exit-project.checklist", "exit-project", id,
-                "9.1 " + key + " -> " + status));
+                Msg.of("exitproject.audit.checklist", key, Msg.of("exitproject.checklist.status." + status.name()))));
         return repo.checklist(id).stream().filter(i -> i.key().equals(key)).findFirst().orElseThrow();
     }
     // --- the sub-processes, one service each
@@ -261,15 +261,15 @@ public class ExitProjectService {
         access.require(access.mayIssue(), "issuing the deletion certificate");
         records.lock(id);
         ProjectView v = records.view(access);
-        List<String> blockers = v.certificateBlockers();
+        List<Blocker> blockers = v.blockers();
         if (!blockers.isEmpty()) {
             throw new ConflictException(v.certificate().isPresent() ? "exit-certificate-issued" : "exit-precondition",
-                    "exitproject.conflict.cannotIssue", String.join("; ", blockers));
+                    "exitproject.conflict.cannotIssue", Msg.joined(blockers.stream().map(Blocker::text).toList()));
         }
         CertificateInfo c = certificates.issue(v, clock.instant());
         repo.insertCertificate(c);
         events.publishEvent(AuditableEvent.success("exit-project.certificate.issue", "exit-project", id,
-                "certificate " + c.certificateId() + " sm3:" + c.sm3()));
+                Msg.of("exitproject.audit.certificateIssue", c.displayNumber(), c.sm3())));
         events.publishEvent(new DeletionCertificateIssued(id, v.project().systemId(), c.certificateId(), c.sm3(),
                 c.issuedAt()));
         return c;
@@ -279,14 +279,32 @@ public class ExitProjectService {
     public CertificateInfo certificate(UUID id, String format) {
         records.access(id);
         CertificateInfo c = repo.certificate(id).orElseThrow(() -> new NotFoundException("deletion certificate", id));
-        events.publishEvent(AuditableEvent.success("exit-project.certificate.export", "exit-project", id, format));
+        events.publishEvent(AuditableEvent.success("exit-project.certificate.export", "exit-project", id,
+                Msg.of("exitproject.audit.certificateExport", format.toUpperCase(java.util.Locale.ROOT))));
         return c;
     }
 
     /** The certificate for people: a PDF with the same facts, the JSON's SM3 and signature. */
-    public byte[] certificatePdf(UUID id) {
+    public CertificateFile certificatePdf(UUID id) {
         CertificateInfo c = certificate(id, "pdf");
-        return certificates.pdf(c);
+        return new CertificateFile(certificates.pdf(c), certificateName(id, c, "pdf"));
+    }
+
+    /** The certificate as signed canonical JSON, byte for byte; records the download. */
+    public CertificateFile certificateJson(UUID id) {
+        CertificateInfo c = certificate(id, "json");
+        return new CertificateFile(c.document().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                certificateName(id, c, "json"));
+    }
+
+    /** A certificate file and its download name. */
+    public record CertificateFile(byte[] content, DownloadName name) {
+    }
+
+    /** {@code 数据删除证明-<system>-YJ-DEL-2026-000001-2026-11-23.pdf}: system, number and issue date. */
+    private DownloadName certificateName(UUID id, CertificateInfo c, String extension) {
+        return DownloadName.of("exitproject.fileName.certificate", "deletion-certificate", records.access(id).system().name(),
+                c.displayNumber(), c.issuedAt(), extension);
     }
 
     /**
@@ -311,7 +329,7 @@ public class ExitProjectService {
                 .orElseThrow(() -> new NotFoundException("ExitProjectFile", recordId));
         Path path = files.path(id, recordId);
         events.publishEvent(AuditableEvent.success("exit-project.evidence.export", "exit-project", id,
-                kind.name().toLowerCase(java.util.Locale.ROOT) + " " + recordId));
+                Msg.of("exitproject.audit.evidenceExport." + kind.name(), recordId)));
         return new EvidenceFile(path, kind);
     }
 

@@ -75,9 +75,9 @@ public class InventoryService {
         String fingerprint = Keys.fingerprint(key);
         Instant now = clock.instant();
         repo.setProviderKey(id, org.yunjian.crypto.Pem.writePublicKey(key), fingerprint, now);
-        reopen(id, now, "provider key changed");
+        reopen(id, now, "providerKey");
         events.publishEvent(AuditableEvent.success("exit-project.provider-key", "exit-project", id,
-                "sm3:" + fingerprint));
+                Msg.of("exitproject.audit.providerKey", fingerprint)));
         return repo.find(id).orElseThrow();
     }
 
@@ -127,9 +127,9 @@ public class InventoryService {
             Entry<Manifest> e = records.insert(id, recordId, Kind.MANIFEST, m, access);
             files.keep(received, id, recordId);
             kept = true;
-            reopen(id, e.recordedAt(), "manifest added");
+            reopen(id, e.recordedAt(), "manifest");
             events.publishEvent(AuditableEvent.success("exit-project.manifest.upload", "exit-project", id,
-                    name + " sm3:" + m.fileSm3() + ", " + m.files() + " files"));
+                    Msg.of("exitproject.audit.manifestUpload", name, m.files(), m.fileSm3())));
             return e;
         } finally {
             if (!kept) {
@@ -196,9 +196,10 @@ public class InventoryService {
         errors.throwIfAny();
         Entry<Item> e = records.insert(id, UUID.randomUUID(), Kind.ITEM, new Item(category, in.name().strip(),
                 ProjectRecords.trim(in.description()), sensitivity, ProjectRecords.trim(in.covers())), access);
-        reopen(id, e.recordedAt(), "item added");
+        reopen(id, e.recordedAt(), "item");
         events.publishEvent(AuditableEvent.success("exit-project.item.add", "exit-project", id,
-                category + ": " + e.data().name()));
+                Msg.of("exitproject.audit.itemAdd", Msg.of("exitproject.category." + category),
+                        e.data().name())));
         return e;
     }
 
@@ -213,13 +214,15 @@ public class InventoryService {
         }
         repo.approveInventory(id, access.user().username(), clock.instant());
         events.publishEvent(AuditableEvent.success("exit-project.inventory.approve", "exit-project", id,
-                v.manifests().size() + " manifests, " + v.items().size() + " items"));
+                Msg.of("exitproject.audit.inventoryApprove", v.manifests().size(), v.items().size())));
         return repo.find(id).orElseThrow();
     }
 
+    /** Reopens an approved inventory after a change; {@code why}: {@code providerKey}, {@code manifest}, {@code item}. */
     private void reopen(UUID id, Instant now, String why) {
         if (repo.reopenInventory(id, now)) {
-            events.publishEvent(AuditableEvent.success("exit-project.inventory.reopen", "exit-project", id, why));
+            events.publishEvent(AuditableEvent.success("exit-project.inventory.reopen", "exit-project", id,
+                    Msg.of("exitproject.audit.reopen." + why)));
         }
     }
 }

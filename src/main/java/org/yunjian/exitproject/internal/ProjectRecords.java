@@ -19,6 +19,7 @@ import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Formats;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.TextRules;
@@ -109,7 +110,7 @@ class ProjectRecords {
 
     /** Today in China Standard Time, by the injected clock. */
     LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ExitProjectService.ZONE);
+        return LocalDate.ofInstant(clock.instant(), Formats.zone());
     }
 
     void required(FieldErrors errors, String field, String value, int max) {

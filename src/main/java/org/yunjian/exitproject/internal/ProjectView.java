@@ -42,12 +42,7 @@ public record ProjectView(Access access, ProjectInfo project, List<ChecklistItem
         return verifications.stream().anyMatch(v -> v.data().clean());
     }
 
-    /** What still stands between the project and a certificate, in English (REST, errors); empty when it can be issued. */
-    public List<String> certificateBlockers() {
-        return blockers().stream().map(Blocker::english).toList();
-    }
-
-    /** What still stands between the project and a certificate, as message codes for the page. */
+    /** What still stands between the project and a certificate; empty when it can be issued. */
     public List<Blocker> blockers() {
         List<Blocker> out = new ArrayList<>();
         if (certificate.isPresent()) {

@@ -136,8 +136,16 @@ public final class Records {
                            String sanitisation, String participants, String residualCheck, LocalDate date) {
     }
 
-    /** An issued deletion certificate: the signed JSON file as shipped and its SM3. */
-    public record CertificateInfo(UUID projectId, UUID certificateId, String issuedBy, Instant issuedAt,
+    /**
+     * An issued deletion certificate: its human number ({@code YJ-DEL-2026-000001}; none on certificates issued
+     * before numbers existed), the signed JSON file as shipped and its SM3.
+     */
+    public record CertificateInfo(UUID projectId, UUID certificateId, String number, String issuedBy, Instant issuedAt,
                                   String document, String sm3) {
+
+        /** The number people read: the human number, else (older certificates) the id. */
+        public String displayNumber() {
+            return number == null ? certificateId.toString() : number;
+        }
     }
 }

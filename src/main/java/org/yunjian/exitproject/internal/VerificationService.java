@@ -22,6 +22,7 @@ import org.yunjian.exitproject.internal.Records.Kind;
 import org.yunjian.exitproject.internal.Records.Manifest;
 import org.yunjian.exitproject.internal.Records.StorageCheck;
 import org.yunjian.exitproject.internal.Records.Verification;
+import org.yunjian.shared.Msg;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
@@ -106,8 +107,8 @@ public class VerificationService {
         Path received = files.receive(id, new java.io.ByteArrayInputStream(report));
         files.keep(received, id, recordId);
         events.publishEvent(AuditableEvent.success("exit-project.verification.record", "exit-project", id,
-                (v.clean() ? "clean" : "differences") + ", report sm3:" + v.reportSm3() + ", manifest sm3:"
-                        + v.manifestSm3()));
+                Msg.of(v.clean() ? "exitproject.audit.verification.clean" : "exitproject.audit.verification.differences",
+                        v.reportSm3(), v.manifestSm3())));
         return e;
     }
 
@@ -163,8 +164,8 @@ public class VerificationService {
         Entry<StorageCheck> e = records.insert(id, recordId, Kind.STORAGE_CHECK, c, access);
         files.keep(files.receive(id, new java.io.ByteArrayInputStream(report)), id, recordId);
         events.publishEvent(AuditableEvent.success("exit-project.storage-check.record", "exit-project", id,
-                c.location() + (c.empty() ? " empty" : " " + c.remaining() + " remaining") + ", report sm3:"
-                        + c.reportSm3()));
+                c.empty() ? Msg.of("exitproject.audit.storageCheck.empty", c.location(), c.reportSm3())
+                        : Msg.of("exitproject.audit.storageCheck.remaining", c.location(), c.remaining(), c.reportSm3())));
         return e;
     }
 

@@ -125,7 +125,7 @@ class ExitProjectPages {
         can.put("sanitise", a.isProvider() && deletionPhase);
         can.put("storage", a.mayCheckStorage() && deletionPhase);
         can.put("dispose", a.isProvider() && deletionPhase && v.privateCloud());
-        can.put("issue", a.mayIssue() && v.certificateBlockers().isEmpty());
+        can.put("issue", a.mayIssue() && v.blockers().isEmpty());
         can.put("move", a.isCustomer());
         model.addAttribute("v", v);
         model.addAttribute("p", v.project());
@@ -146,7 +146,6 @@ class ExitProjectPages {
         model.addAttribute("customerName", orgName(a.system().customerId()));
         model.addAttribute("providerName", a.system().providerId() == null ? "—" : orgName(a.system().providerId()));
         model.addAttribute("today", service.today());
-        model.addAttribute("zone", ExitProjectService.ZONE);
         return "exitproject/detail";
     }
 

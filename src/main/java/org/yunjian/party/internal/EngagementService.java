@@ -177,7 +177,7 @@ public class EngagementService {
                     errors.add(prefix + "organizationId", validation.msg("party.error.organization.notFound", orgId));
                 } else if (role != null && !o.get().hasRole(role)) {
                     errors.add(prefix + "organizationId",
-                            validation.msg("party.error.organization.lacksRole", o.get().name(), role.name()));
+                            validation.msg("party.error.organization.lacksRole", o.get().name(), Msg.of(role)));
                 } else if (role != null) {
                     participants.add(new Engagement.Participant(orgId, role));
                 }

@@ -12,6 +12,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.shared.ConflictException;
 import org.yunjian.party.CreditCode;
 import org.yunjian.party.Organization;
 import org.yunjian.party.PartyRole;
@@ -122,13 +123,13 @@ public class OrganizationService {
             throw denied("organization.delete", id);
         }
         if (organizations.isReferenced(id)) {
-            throw new ConflictException(validation.msg("party.conflict.organizationReferenced"));
+            throw new ConflictException("conflict", "party.conflict.organizationReferenced");
         }
         try {
             organizations.delete(id);
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
             // user accounts (security module) still belong to it
-            throw new ConflictException(validation.msg("party.conflict.organizationReferenced"));
+            throw new ConflictException("conflict", "party.conflict.organizationReferenced");
         }
         events.publishEvent(AuditableEvent.success("organization.delete", "organization", id, describe(old)));
     }

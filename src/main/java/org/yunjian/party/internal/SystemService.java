@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.shared.ConflictException;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.DataClassification;
 import org.yunjian.party.DeploymentModel;
@@ -116,7 +117,7 @@ public class SystemService {
         CloudSystem old = find(c, id).orElseThrow(() -> new NotFoundException("system", id));
         requireManage(c, old, "system.delete");
         if (systems.hasEngagements(id)) {
-            throw new ConflictException(validation.msg("party.conflict.systemHasEngagements"));
+            throw new ConflictException("conflict", "party.conflict.systemHasEngagements");
         }
         systems.delete(id);
         events.publishEvent(AuditableEvent.success("system.delete", "system", id, describe(old)));
@@ -289,7 +290,7 @@ public class SystemService {
                 String prefix = "agents[" + i + "].";
                 PartyRole role = validation.enumValue(errors, prefix + "role", a.role(), PartyRole.class);
                 if (role != null && !role.isAgent()) {
-                    errors.add(prefix + "role", validation.msg("party.error.agentRole", role.name()));
+                    errors.add(prefix + "role", validation.msg("party.error.agentRole", Msg.of(role)));
                     role = null;
                 }
                 Optional<Organization> o = lookup.find(errors, prefix + f.agent, a.organization(), true);
@@ -306,7 +307,7 @@ public class SystemService {
         if (o.hasRole(role)) {
             return true;
         }
-        errors.add(field, validation.msg("party.error.organization.lacksRole", o.name(), role.name()));
+        errors.add(field, validation.msg("party.error.organization.lacksRole", o.name(), Msg.of(role)));
         return false;
     }
 

@@ -43,13 +43,21 @@ public class EngagementForm {
         return i < participantRoles.size() ? participantRoles.get(i) : "";
     }
 
+    /** Whether participant row {@code i} is left blank (and so not sent). */
+    boolean participantBlank(int i) {
+        return participantId(i).isBlank() && participantRole(i).isBlank();
+    }
+
+    /** The errors of participant row {@code i}, to show next to it. */
+    public List<String> participantErrors(java.util.Map<String, String> errors, int i) {
+        return ListRowErrors.forRow(errors, "participants", this::participantBlank, i);
+    }
+
     Inputs.EngagementInput toInput() {
         List<Inputs.PartyRef> participants = new ArrayList<>();
         for (int i = 0; i < Math.max(participantIds.size(), participantRoles.size()); i++) {
-            String id = participantId(i);
-            String role = participantRole(i);
-            if (!(id == null || id.isBlank()) || !(role == null || role.isBlank())) {
-                participants.add(new Inputs.PartyRef(id, role));
+            if (!participantBlank(i)) {
+                participants.add(new Inputs.PartyRef(participantId(i), participantRole(i)));
             }
         }
         return new Inputs.EngagementInput(name, systemId, phase, description, participants);

@@ -121,7 +121,6 @@ class EngagementPages {
         model.addAttribute("form", form);
         model.addAttribute("engagementId", id);
         model.addAttribute("errors", errors);
-        model.addAttribute("participantErrors", OrganizationPages.keysStartingWith(errors, "participants"));
         model.addAttribute("systems", systems.list().stream().filter(systems::canManage).toList());
         model.addAttribute("organizations", organizations.choices());
         model.addAttribute("phases", LifecyclePhase.values());

@@ -19,7 +19,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.party.Organization;
 import org.yunjian.party.PartyRole;
-import org.yunjian.party.internal.ConflictException;
+import org.yunjian.shared.ConflictException;
 import org.yunjian.party.internal.ImportService;
 import org.yunjian.party.internal.OrganizationService;
 import org.yunjian.shared.FieldErrors.ValidationException;
@@ -128,10 +128,5 @@ class OrganizationPages {
         model.addAttribute("organizationId", id);
         model.addAttribute("errors", errors);
         return "party/organization-form";
-    }
-
-    static List<String> keysStartingWith(Map<String, String> errors, String prefix) {
-        return errors.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
-                .map(e -> Texts.get("party.import.fieldProblem", e.getKey(), e.getValue())).toList();
     }
 }

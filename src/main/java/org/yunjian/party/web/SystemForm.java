@@ -55,15 +55,23 @@ public class SystemForm {
         return i < agentRoles.size() ? agentRoles.get(i) : "";
     }
 
+    /** Whether agent row {@code i} is left blank (and so not sent). */
+    boolean agentBlank(int i) {
+        return agentId(i).isBlank() && agentRole(i).isBlank();
+    }
+
+    /** The errors of agent row {@code i}, to show next to it. */
+    public java.util.List<String> agentErrors(java.util.Map<String, String> errors, int i) {
+        return ListRowErrors.forRow(errors, "agents", this::agentBlank, i);
+    }
+
     Inputs.SystemInput toInput() {
         List<String> regionList = regions == null ? List.of()
                 : Arrays.stream(regions.split("[;\\r\\n]+")).map(String::strip).filter(r -> !r.isEmpty()).toList();
         List<Inputs.PartyRef> agents = new ArrayList<>();
         for (int i = 0; i < Math.max(agentIds.size(), agentRoles.size()); i++) {
-            String id = agentId(i);
-            String role = agentRole(i);
-            if (!(id == null || id.isBlank()) || !(role == null || role.isBlank())) {
-                agents.add(new Inputs.PartyRef(id, role));
+            if (!agentBlank(i)) {
+                agents.add(new Inputs.PartyRef(agentId(i), agentRole(i)));
             }
         }
         return new Inputs.SystemInput(name, customerId, protectionLevel, deploymentModel, serviceModel, industry,

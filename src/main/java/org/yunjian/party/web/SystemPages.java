@@ -24,7 +24,7 @@ import org.yunjian.party.Industry;
 import org.yunjian.party.Organization;
 import org.yunjian.party.PartyRole;
 import org.yunjian.party.ServiceModel;
-import org.yunjian.party.internal.ConflictException;
+import org.yunjian.shared.ConflictException;
 import org.yunjian.party.internal.EngagementService;
 import org.yunjian.party.internal.ImportService;
 import org.yunjian.party.internal.OrganizationService;
@@ -195,8 +195,7 @@ class SystemPages {
         model.addAttribute("form", form);
         model.addAttribute("systemId", id);
         model.addAttribute("errors", errors);
-        model.addAttribute("agentErrors", OrganizationPages.keysStartingWith(errors, "agents"));
-        model.addAttribute("regionErrors", OrganizationPages.keysStartingWith(errors, "regions["));
+        model.addAttribute("regionErrors", ListRowErrors.numbered(errors, "regions"));
         model.addAttribute("customers", all.stream().filter(o -> o.hasRole(PartyRole.CUSTOMER))
                 .filter(o -> admin || CurrentUser.current().map(u -> u.belongsTo(o.id())).orElse(false)).toList());
         model.addAttribute("providers", all.stream().filter(o -> o.hasRole(PartyRole.PROVIDER)).toList());
