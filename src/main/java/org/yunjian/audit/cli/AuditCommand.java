@@ -68,18 +68,16 @@ class AuditCommand implements CliCommand, Runnable {
                         : java.util.Optional.of(org.yunjian.crypto.Pem.readPublicKey(
                                 java.nio.file.Files.readString(publicKey, java.nio.charset.StandardCharsets.UTF_8)));
             } catch (java.io.IOException | RuntimeException e) {
-                spec.commandLine().getErr().println(org.yunjian.shared.KeyDirectory.text("audit.cli.bad-public-key",
-                        publicKey));
+                spec.commandLine().getErr().println(Texts.get("audit.cli.bad-public-key", publicKey.toString()));
                 return 2;
             }
             try {
                 exported = anchors == null ? java.util.Optional.empty() : java.util.Optional.of(AnchorExport.read(anchors));
             } catch (AnchorExport.BadExportException e) {
-                spec.commandLine().getErr().println(org.yunjian.shared.KeyDirectory.text("audit.cli.bad-export-line",
-                        e.file, e.line));
+                spec.commandLine().getErr().println(e.getMessage());
                 return 2;
             } catch (java.io.UncheckedIOException e) {
-                spec.commandLine().getErr().println(org.yunjian.shared.KeyDirectory.text("audit.cli.no-export", anchors));
+                spec.commandLine().getErr().println(Texts.get("audit.cli.no-export", anchors.toString()));
                 return 2;
             }
             VerificationReport report = verifier.verify(pinned, exported);

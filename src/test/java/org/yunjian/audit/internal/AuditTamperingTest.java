@@ -236,6 +236,22 @@ class AuditTamperingTest {
     }
 
     @Test
+    void refusesAnAnchorExportWithALineThatIsNotAnAnchorNamingTheLine(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        assertThat(cli(cliRunner, "audit", "anchor").exitCode()).isZero();
+        Path export = tmp.resolve("anchors.jsonl");
+        Files.writeString(export, "\n{\"seq\": \"not an anchor\"}\n");
+        CliResult en = cli(cliRunner, "audit", "verify", "--anchors", export.toString());
+        assertThat(en.exitCode()).isEqualTo(2);
+        assertThat(en.out()).isEqualTo("Anchor export " + export + ", line 2: not an exported anchor\n");
+        CliResult zh = cli(cliRunner, Texts.CHINESE, "audit", "verify", "--anchors", export.toString());
+        assertThat(zh.out()).isEqualTo("锚点导出文件 " + export + " 第 2 行不是导出的锚点\n");
+        CliResult missing = cli(cliRunner, "audit", "verify", "--anchors", tmp.resolve("none.jsonl").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.out()).startsWith("Cannot read the anchor export " + tmp.resolve("none.jsonl"));
+    }
+
+    @Test
     void anchorsOnlyWhenThereAreNewEntriesAndNeverATamperedTail() {
         assertThat(cli(cliRunner, "audit", "anchor").out()).contains("Anchored entry 10");
         assertThat(cli(cliRunner, "audit", "anchor").out()).contains("Nothing anchored");
