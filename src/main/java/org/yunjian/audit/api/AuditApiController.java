@@ -70,13 +70,17 @@ class AuditApiController {
     record EventPage(List<EventDto> items, int page, int size, long total) {
     }
 
+    /**
+     * A finding: its code ({@code kind}) and entries for machines; {@code text} (the kind, short) and
+     * {@code message} (what was found, naming the entries) in the caller's language ({@code Accept-Language}).
+     */
     record FindingDto(String kind, long from, long to, String message, String text) {
     }
 
     record VerificationDto(boolean ok, long entries, long anchors, String summary, List<FindingDto> findings) {
         static VerificationDto of(VerificationReport r) {
             return new VerificationDto(r.ok(), r.entries(), r.anchors(), r.detail().text(), r.findings().stream()
-                    .map((Finding f) -> new FindingDto(f.kind().name(), f.from(), f.to(), f.message(),
+                    .map((Finding f) -> new FindingDto(f.kind().name(), f.from(), f.to(), f.text(),
                             VerificationReport.text(f))).toList());
         }
     }

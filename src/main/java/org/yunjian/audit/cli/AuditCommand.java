@@ -68,18 +68,16 @@ class AuditCommand implements CliCommand, Runnable {
                         : java.util.Optional.of(org.yunjian.crypto.Pem.readPublicKey(
                                 java.nio.file.Files.readString(publicKey, java.nio.charset.StandardCharsets.UTF_8)));
             } catch (java.io.IOException | RuntimeException e) {
-                spec.commandLine().getErr().println(org.yunjian.shared.KeyDirectory.text("audit.cli.bad-public-key",
-                        publicKey));
+                spec.commandLine().getErr().println(Texts.get("audit.cli.bad-public-key", publicKey.toString()));
                 return 2;
             }
             try {
                 exported = anchors == null ? java.util.Optional.empty() : java.util.Optional.of(AnchorExport.read(anchors));
             } catch (AnchorExport.BadExportException e) {
-                spec.commandLine().getErr().println(org.yunjian.shared.KeyDirectory.text("audit.cli.bad-export-line",
-                        e.file, e.line));
+                spec.commandLine().getErr().println(e.getMessage());
                 return 2;
             } catch (java.io.UncheckedIOException e) {
-                spec.commandLine().getErr().println(org.yunjian.shared.KeyDirectory.text("audit.cli.no-export", anchors));
+                spec.commandLine().getErr().println(Texts.get("audit.cli.no-export", anchors.toString()));
                 return 2;
             }
             VerificationReport report = verifier.verify(pinned, exported);
@@ -92,27 +90,28 @@ class AuditCommand implements CliCommand, Runnable {
             return report.ok() ? 0 : 1;
         }
 
+        /**
+         * The report for machines: the counts, each finding's code ({@code kind}) and entries, and beside them the
+         * texts in the CLI's language ({@code summary}, {@code text}, each finding's {@code message}).
+         */
         static java.util.Map<String, Object> json(VerificationReport report) {
             java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
             m.put("ok", report.ok());
             m.put("entries", report.entries());
             m.put("anchors", report.anchors());
-            m.put("summary", report.summary());
+            m.put("summary", report.summary().text());
             m.put("text", report.detail().text());
             if (report.uncommitted() != null) {
                 m.put("uncommitted", java.util.Map.of("from", report.uncommitted()[0], "to", report.uncommitted()[1]));
             }
             m.put("findings", report.findings().stream().map(f -> java.util.Map.of("kind", f.kind().name(),
-                    "from", f.from(), "to", f.to(), "message", f.message())).toList());
+                    "from", f.from(), "to", f.to(), "message", f.text())).toList());
             return m;
         }
 
-        /**
-         * The report in the CLI's language. A finding reads as the bundle's sentence; in English the verifier's own
-         * message, which names the entries in more detail, is printed instead.
-         */
+        /** The report in the CLI's language ({@code --lang}, else the OS locale), first problem first. */
         static void print(VerificationReport report, PrintWriter out) {
-            String uncommitted = english() ? report.uncommittedNote() : report.uncommittedText();
+            String uncommitted = report.uncommittedText();
             if (report.ok()) {
                 out.println(Texts.get("audit.cli.ok", report.entries(), report.anchors())
                         + (uncommitted == null ? "" : Texts.get("audit.cli.separator") + uncommitted));
@@ -122,18 +121,10 @@ class AuditCommand implements CliCommand, Runnable {
                 out.println(Texts.get("audit.cli.note", uncommitted));
             }
             out.println(Texts.get("audit.cli.failed", report.findings().size(), report.entries(), report.anchors()));
-            out.println(Texts.get("audit.cli.first", describe(report.first())));
+            out.println(Texts.get("audit.cli.first", report.first().text()));
             for (Finding f : report.findings().subList(1, report.findings().size())) {
-                out.println(Texts.get("audit.cli.also", describe(f)));
+                out.println(Texts.get("audit.cli.also", f.text()));
             }
-        }
-
-        private static String describe(Finding f) {
-            return english() ? f.message() : VerificationReport.text(f);
-        }
-
-        private static boolean english() {
-            return "en".equals(Texts.locale().getLanguage());
         }
     }
 

@@ -17,6 +17,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.yunjian.shared.LocalizedException;
+import org.yunjian.shared.Msg;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -94,13 +96,13 @@ public class AnchorExport {
         return anchors;
     }
 
-    /** A line of the export file that is not an anchor. */
-    public static final class BadExportException extends RuntimeException {
+    /** A line of the export file that is not an anchor; its message names the file and the line. */
+    public static final class BadExportException extends LocalizedException {
         public final Path file;
         public final int line;
 
         BadExportException(Path file, int line) {
-            super(file + ": line " + line + " is not an exported anchor");
+            super(Msg.of("audit.cli.bad-export-line", file.toString(), Integer.toString(line)), null);
             this.file = file;
             this.line = line;
         }

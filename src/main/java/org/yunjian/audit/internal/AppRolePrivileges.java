@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
+import org.yunjian.shared.KeyDirectory;
 
 /**
  * After every Flyway migration on PostgreSQL, grants the application role (which is not the schema
@@ -52,7 +53,7 @@ class AppRolePrivileges implements Callback {
         try {
             apply(context.getConnection(), context.getConfiguration().getTable());
         } catch (SQLException e) {
-            throw new IllegalStateException("could not grant privileges to role " + appRole, e);
+            throw new IllegalStateException(KeyDirectory.text("audit.db.error.grant", appRole), e);
         }
     }
 
@@ -93,7 +94,7 @@ class AppRolePrivileges implements Callback {
 
     private static String quote(String identifier) {
         if (!IDENTIFIER.matcher(identifier).matches()) {
-            throw new IllegalArgumentException("not a plain SQL identifier: " + identifier);
+            throw new IllegalArgumentException(KeyDirectory.text("audit.db.error.identifier", identifier));
         }
         return "\"" + identifier.toLowerCase(Locale.ROOT) + "\"";
     }

@@ -63,7 +63,7 @@ public class AuditKeys {
             this.publicKeyPem = Pem.writePublicKey(publicKey);
             this.keyId = keyIdOf(publicKey);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot set up audit keys in " + dir, e);
+            throw new UncheckedIOException(KeyDirectory.text("audit.keys.error.io", dir.toAbsolutePath()), e);
         }
     }
 
@@ -100,15 +100,15 @@ public class AuditKeys {
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             byte[] key = Hex.decode(fromEnvironment.trim());
             if (key.length < 32) {
-                throw new IllegalStateException("YUNJIAN_AUDIT_HMAC_KEY must hold at least 32 bytes (64 hex digits)");
+                throw new IllegalStateException(KeyDirectory.text("audit.keys.error.environmentKeyTooShort"));
             }
             return key;
         }
         String hex = directory.secret(HMAC_FILE, () -> Hex.encode(SharedProvider.randomBytes(32)));
         byte[] key = Hex.decode(hex);
         if (key.length < 32) {
-            throw new IllegalStateException("audit HMAC key in " + directory.resolve(HMAC_FILE)
-                    + " is shorter than 32 bytes");
+            throw new IllegalStateException(KeyDirectory.text("audit.keys.error.fileKeyTooShort",
+                    directory.resolve(HMAC_FILE).toAbsolutePath()));
         }
         return key;
     }

@@ -16,6 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.yunjian.crypto.Hex;
+import org.yunjian.shared.LocalizedException;
+import org.yunjian.shared.Msg;
 
 /**
  * Appends entries to the chain and writes anchors. Appends are serialised twice: by a JVM lock held until
@@ -30,6 +32,8 @@ public class AuditLog {
     static final int MAX_SHORT = 100;
     static final int MAX_ID = 200;
     static final int MAX_DETAIL = 2000;
+    /** How long an append waits for the appends before it (queued in this process) before it gives up. */
+    static final long LOCK_WAIT_SECONDS = 30;
 
     private final AuditRepository repository;
     private final AuditKeys keys;
@@ -144,8 +148,7 @@ public class AuditLog {
 
     private Optional<AuditAnchor> anchor(long seq, String mac) {
         if (!tailIntact(seq, mac)) {
-            log.error("Audit chain does not verify between the last anchor and entry {}; not anchoring. "
-                    + "Run 'yunjian audit verify'.", seq);
+            log.error("Audit chain broken after the last anchor (up to entry {}); not anchoring", seq);
             return Optional.empty();
         }
         Instant now = Canonical.truncate(clock.instant());
@@ -190,12 +193,12 @@ public class AuditLog {
 
     private void acquireUntilTransactionEnds() {
         try {
-            if (!lock.tryLock(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("audit log busy: could not append within 30 s");
+            if (!lock.tryLock(LOCK_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new LocalizedException("audit.error.busy", Long.toString(LOCK_WAIT_SECONDS));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the audit log", e);
+            throw new LocalizedException(Msg.of("audit.error.interrupted"), e);
         }
         try {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -22,6 +22,8 @@ public class AuditRepository {
 
     private static final String COLUMNS = "seq, occurred_at, username, organization_id, source_address, action, "
             + "object_type, object_id, outcome, detail, prev_mac, mac";
+    /** One page of a search, newest first: the page size and the offset are the last two parameters. */
+    private static final String NEWEST_FIRST_PAGE = " ORDER BY seq DESC LIMIT ? OFFSET ?";
 
     private final JdbcClient jdbc;
 
@@ -99,7 +101,7 @@ public class AuditRepository {
         String where = where(f, params);
         params.add(size);
         params.add((long) page * size);
-        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event" + where + " ORDER BY seq DESC LIMIT ? OFFSET ?")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event" + where + NEWEST_FIRST_PAGE)
                 .params(params).query(ENTRY).list();
     }
 

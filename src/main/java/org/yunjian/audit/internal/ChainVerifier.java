@@ -1,5 +1,9 @@
 package org.yunjian.audit.internal;
 
+import static org.yunjian.audit.internal.Finding.entries;
+import static org.yunjian.audit.internal.Finding.joined;
+import static org.yunjian.audit.internal.Finding.number;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +19,7 @@ import java.util.TreeSet;
 import org.yunjian.crypto.Hex;
 import org.yunjian.crypto.HmacSm3;
 import org.yunjian.crypto.Verifier;
+import org.yunjian.shared.Msg;
 
 /**
  * Verifies a chain of entries as stored, independent of Spring and the database.
@@ -150,26 +155,22 @@ final class ChainVerifier {
             Long successor = linkedFrom.get(e.mac());
             if (successor != null) {
                 position[i] = successor - 1;
-                findings.add(new Finding(Finding.Kind.MODIFIED, e.seq(), e.seq(), "entry " + e.seq()
-                        + " modified: its MAC does not verify, but entry " + successor + " still links to it"));
+                findings.add(Finding.of(Finding.Kind.MODIFIED, e.seq(), e.seq(), "modified.linked", number(e.seq()),
+                        number(successor)));
             } else if (witness.isPresent() && witness.get().mac().equals(e.mac())) {
                 position[i] = witness.get().seq();
-                findings.add(new Finding(Finding.Kind.MODIFIED, e.seq(), e.seq(), "entry " + e.seq()
-                        + " modified: its MAC does not verify, but the head witness names it"));
+                findings.add(Finding.of(Finding.Kind.MODIFIED, e.seq(), e.seq(), "modified.witness", number(e.seq())));
             } else if (!present.contains(e.seq()) && (present.higher(e.seq()) != null
                     || expectedLast(anchors, witness, Optional.empty()) >= e.seq())) {
                 // the head row is left out here: the application role can move it, the witness and anchors it cannot
                 position[i] = e.seq();
-                findings.add(new Finding(Finding.Kind.MODIFIED, e.seq(), e.seq(), "entry " + e.seq()
-                        + " modified: its content and MAC were replaced (the next entry does not link to it)"));
+                findings.add(Finding.of(Finding.Kind.MODIFIED, e.seq(), e.seq(), "modified.replaced", number(e.seq())));
             } else {
-                String next = present.contains(e.seq())
-                        ? "; entry " + e.seq() + " is stored as " + storedSeqOf(stored, original, e.seq())
-                        + " and links to entry " + (e.seq() - 1)
-                        : "";
                 insertedMacs.add(e.mac());
-                findings.add(new Finding(Finding.Kind.INSERTED, e.seq(), e.seq(), "entry inserted at " + e.seq()
-                        + ": its MAC does not verify and no entry links to it" + next));
+                findings.add(present.contains(e.seq())
+                        ? Finding.of(Finding.Kind.INSERTED, e.seq(), e.seq(), "inserted.displacing", number(e.seq()),
+                                number(storedSeqOf(stored, original, e.seq())), number(e.seq() - 1))
+                        : Finding.of(Finding.Kind.INSERTED, e.seq(), e.seq(), "inserted", number(e.seq())));
             }
         }
         for (Long p : position) {
@@ -184,9 +185,9 @@ final class ChainVerifier {
             if (p > previous + 1) {
                 long a = previous + 1;
                 long b = p - 1;
-                findings.add(new Finding(Finding.Kind.DELETED, a, b, (a == b ? "entry " + a : "entries " + a + ".." + b)
-                        + " deleted: entry " + p + " does not link to entry " + previous
-                        + (previous == 0 ? " (the start of the log)" : "")));
+                findings.add(previous == 0
+                        ? Finding.of(Finding.Kind.DELETED, a, b, "deleted.start", entries(a, b), number(p))
+                        : Finding.of(Finding.Kind.DELETED, a, b, "deleted", entries(a, b), number(p), number(previous)));
             }
             previous = p;
         }
@@ -207,15 +208,17 @@ final class ChainVerifier {
         headRow = headRow.filter(h -> !insertedMacs.contains(h.mac()));
         long expected = expectedLast(anchors, witness, headRow);
         if (expected > last) {
-            List<String> sources = new ArrayList<>();
+            List<Msg> sources = new ArrayList<>();
             if (lastAnchor > last) {
-                sources.add("the last anchor is at entry " + lastAnchor);
+                sources.add(Msg.of("audit.finding.detail.truncated.anchor", number(lastAnchor)));
             }
-            witness.filter(w -> w.seq() > last).ifPresent(w -> sources.add("the head witness confirms entry " + w.seq() + " was committed"));
-            headRow.filter(h -> h.seq() > last).ifPresent(h -> sources.add("the head row names entry " + h.seq()));
+            witness.filter(w -> w.seq() > last)
+                    .ifPresent(w -> sources.add(Msg.of("audit.finding.detail.truncated.witness", number(w.seq()))));
+            headRow.filter(h -> h.seq() > last)
+                    .ifPresent(h -> sources.add(Msg.of("audit.finding.detail.truncated.headRow", number(h.seq()))));
             long a = last + 1;
-            findings.add(new Finding(Finding.Kind.TRUNCATED, a, expected, "truncated: entries " + a + ".." + expected
-                    + " missing after entry " + last + " (" + String.join(", ", sources) + ")"));
+            findings.add(Finding.of(Finding.Kind.TRUNCATED, a, expected, "truncated", entries(a, expected), number(last),
+                    joined(sources)));
         }
         Map<Long, Integer> atPosition = new HashMap<>();
         for (int i = 0; i < n; i++) {
@@ -227,8 +230,7 @@ final class ChainVerifier {
             Head w = witness.get();
             Integer i = atPosition.get(w.seq());
             if (i != null && original[i] != null && !stored.get(i).mac().equals(w.mac())) {
-                findings.add(new Finding(Finding.Kind.WITNESS, w.seq(), w.seq(), "head witness names entry "
-                        + w.seq() + " with a different MAC: the log after it was rewritten or restored"));
+                findings.add(Finding.of(Finding.Kind.WITNESS, w.seq(), w.seq(), "witness.mismatch", number(w.seq())));
             }
         }
 
@@ -236,14 +238,16 @@ final class ChainVerifier {
         for (int a = 0; a < anchors.size(); a++) {
             AuditAnchor anchor = anchors.get(a);
             if (!signed[a]) {
-                findings.add(new Finding(Finding.Kind.ANCHOR_SIGNATURE, anchor.seq(), anchor.seq(), "anchor at entry "
-                        + anchor.seq() + ": bad signature" + (anchor.keyId().equals(keyId) ? ""
-                        : " (signed by unknown key " + anchor.keyId() + ")")));
+                findings.add(anchor.keyId().equals(keyId)
+                        ? Finding.of(Finding.Kind.ANCHOR_SIGNATURE, anchor.seq(), anchor.seq(), "anchor.signature",
+                                number(anchor.seq()))
+                        : Finding.of(Finding.Kind.ANCHOR_SIGNATURE, anchor.seq(), anchor.seq(), "anchor.unknownKey",
+                                number(anchor.seq()), anchor.keyId()));
             }
             Integer i = atPosition.get(anchor.seq());
             if (i != null && !stored.get(i).mac().equals(anchor.mac())) {
-                findings.add(new Finding(Finding.Kind.ANCHOR_MISMATCH, anchor.seq(), anchor.seq(), "anchor at entry "
-                        + anchor.seq() + ": its MAC does not match entry " + anchor.seq()));
+                findings.add(Finding.of(Finding.Kind.ANCHOR_MISMATCH, anchor.seq(), anchor.seq(), "anchor.mismatch",
+                        number(anchor.seq())));
             }
         }
 
@@ -254,10 +258,9 @@ final class ChainVerifier {
         findings.sort(Comparator.comparingLong(Finding::from).thenComparing(Finding::kind));
         // not a place in the chain, so listed after the problems that are
         if (witness.isEmpty() && n > 0) {
-            findings.add(new Finding(Finding.Kind.WITNESS, 0, 0,
-                    "head witness missing: truncation after the last anchor cannot be ruled out"));
+            findings.add(Finding.of(Finding.Kind.WITNESS, 0, 0, "witness.missing"));
         } else if (witness.isPresent() && witness.get().seq() < 0) {
-            findings.add(new Finding(Finding.Kind.WITNESS, 0, 0, "head witness unreadable"));
+            findings.add(Finding.of(Finding.Kind.WITNESS, 0, 0, "witness.unreadable"));
         }
         return new VerificationReport(n, dbAnchors.size(), List.copyOf(findings));
     }
@@ -274,9 +277,7 @@ final class ChainVerifier {
             if (anchored.contains(k)) {
                 continue;
             }
-            findings.add(new Finding(Finding.Kind.ANCHOR_MISSING, k, k, "anchor at entry " + k
-                    + " missing: an anchor signed by the anchor key is required every " + anchorEvery
-                    + " entries (deleted anchors, or the chain was rewritten)"));
+            findings.add(Finding.of(Finding.Kind.ANCHOR_MISSING, k, k, "anchor.missing", number(k), number(anchorEvery)));
         }
     }
 
@@ -298,15 +299,14 @@ final class ChainVerifier {
             AuditAnchor db = bySeq.get(e.seq());
             boolean valid = e.keyId().equals(keyId) && verifySignature(e);
             if (db == null) {
-                findings.add(new Finding(Finding.Kind.ANCHOR_EXPORT_MISSING, e.seq(), e.seq(), "anchor at entry "
-                        + e.seq() + " is in the anchor export but not in the database (deleted)"
-                        + (valid ? "" : "; the exported copy's signature does not verify either")));
+                findings.add(Finding.of(Finding.Kind.ANCHOR_EXPORT_MISSING, e.seq(), e.seq(),
+                        valid ? "anchor.export.missing" : "anchor.export.missingUnsigned", number(e.seq())));
                 if (valid) {
                     anchors.add(e);
                 }
             } else if (!db.equals(e)) {
-                findings.add(new Finding(Finding.Kind.ANCHOR_EXPORT_MISMATCH, e.seq(), e.seq(), "anchor at entry "
-                        + e.seq() + " differs from its copy in the anchor export"));
+                findings.add(Finding.of(Finding.Kind.ANCHOR_EXPORT_MISMATCH, e.seq(), e.seq(), "anchor.export.mismatch",
+                        number(e.seq())));
             }
         }
     }
@@ -372,19 +372,20 @@ final class ChainVerifier {
             if (runMax != sorted[i]) {
                 continue;
             }
-            List<String> moves = new ArrayList<>();
+            List<Msg> moves = new ArrayList<>();
             long first = -1;
             long last = -1;
             for (int k = runStart; k <= i; k++) {
                 if (placed.get(k)[1] != sorted[k]) {
-                    moves.add("stored " + placed.get(k)[0] + " holds entry " + placed.get(k)[1]);
+                    moves.add(Msg.of("audit.finding.detail.reordered.move", number(placed.get(k)[0]),
+                            number(placed.get(k)[1])));
                     first = first < 0 ? placed.get(k)[0] : first;
                     last = placed.get(k)[0];
                 }
             }
             if (!moves.isEmpty()) {
-                findings.add(new Finding(Finding.Kind.REORDERED, first, last, "entries " + first + ".." + last
-                        + " reordered: " + String.join(", ", moves)));
+                findings.add(Finding.of(Finding.Kind.REORDERED, first, last, "reordered", number(first), number(last),
+                        joined(moves)));
             }
             runStart = i + 1;
             runMax = Long.MIN_VALUE;

@@ -1,14 +1,22 @@
 package org.yunjian.audit.internal;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.Texts;
+
 /**
- * One problem found by verification.
+ * One problem found by verification: a stable code ({@link #kind()}, with the entries concerned) for machines
+ * and a message naming the entries, rendered in the reader's language only where it is shown (page, CLI, REST).
  *
- * @param kind    what kind of tampering or damage
+ * @param kind    what kind of tampering or damage (the machine-readable code)
  * @param from    first entry number concerned (for anchors: the anchored entry)
  * @param to      last entry number concerned ({@code == from} for a single entry)
- * @param message human-readable, naming the entries
+ * @param message what was found, naming the entries ({@code audit.finding.detail.*})
  */
-public record Finding(Kind kind, long from, long to, String message) {
+public record Finding(Kind kind, long from, long to, Msg message) {
 
     public enum Kind {
         /** The entry's own MAC fails but the chain still links to it: its fields were changed. */
@@ -35,8 +43,53 @@ public record Finding(Kind kind, long from, long to, String message) {
         WITNESS
     }
 
+    public Finding {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(message, "message");
+    }
+
+    /** A finding whose message is {@code audit.finding.detail.<detail>} with {@code args}. */
+    static Finding of(Kind kind, long from, long to, String detail, Object... args) {
+        return new Finding(kind, from, to, Msg.of("audit.finding.detail." + detail, args));
+    }
+
+    /** The message in the current thread's language (the request's, or the CLI's {@code --lang}). */
+    public String text() {
+        return message.text();
+    }
+
+    public String text(Locale locale) {
+        return message.text(locale);
+    }
+
+    /** An entry number as a message argument: as it is, without the digit grouping of a formatted number. */
+    static String number(long n) {
+        return Long.toString(n);
+    }
+
+    /** "entry 5" or "entries 5..7", as a message argument. */
+    static Msg entries(long from, long to) {
+        return from == to ? Msg.of("audit.finding.entry", number(from))
+                : Msg.of("audit.finding.entries", number(from), number(to));
+    }
+
+    /**
+     * Several parts as one message, joined in the reader's language; nested as a balanced tree, so a long list
+     * (thousands of reordered entries) renders without deep recursion.
+     */
+    static Msg joined(List<Msg> parts) {
+        if (parts.isEmpty()) {
+            return Msg.of(Texts.VERBATIM, "");
+        }
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        int half = parts.size() / 2;
+        return Msg.of("audit.finding.join", joined(parts.subList(0, half)), joined(parts.subList(half, parts.size())));
+    }
+
     @Override
     public String toString() {
-        return message;
+        return kind + " " + from + ".." + to + ": " + message.text(Locale.ENGLISH);
     }
 }

@@ -3,6 +3,9 @@ package org.yunjian.audit.internal;
 import java.util.List;
 import java.util.OptionalLong;
 
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.Texts;
+
 /**
  * Result of verifying the whole log, computed on demand and never stored.
  *
@@ -35,40 +38,36 @@ public record VerificationReport(long entries, long anchors, List<Finding> findi
         return findings.isEmpty() ? null : findings.get(0);
     }
 
-    /** The note about entries never committed, or {@code null}. */
-    public String uncommittedNote() {
+    /** The note about entries never committed (a crash, not tampering), or {@code null}. */
+    public Msg uncommittedNote() {
         if (uncommitted == null) {
             return null;
         }
-        return (uncommitted[0] == uncommitted[1] ? "entry " + uncommitted[0] + " was"
-                : "entries " + uncommitted[0] + ".." + uncommitted[1] + " were")
-                + " never committed: the process stopped while committing (not tampering)";
+        return Msg.of("audit.verify.uncommitted", Finding.number(uncommitted[0]), Finding.number(uncommitted[1]),
+                uncommitted[1] > uncommitted[0] ? 1 : 0);
     }
 
-    public String summary() {
-        String note = uncommitted == null ? "" : "; " + uncommittedNote();
-        if (ok()) {
-            return "OK: " + entries + " entries, " + anchors + " anchors verified" + note;
-        }
-        return "FAILED: " + findings.size() + (findings.size() == 1 ? " problem" : " problems") + " in " + entries
-                + " entries, " + anchors + " anchors; first: " + first().message() + note;
+    /** One line: the counts and, if it failed, the first problem; with the note about uncommitted entries. */
+    public Msg summary() {
+        Msg counts = ok() ? Msg.of("audit.summary.ok", entries, anchors)
+                : Msg.of("audit.summary.failed", findings.size(), entries, anchors, first().message());
+        return uncommitted == null ? counts : Msg.of("audit.summary.note", counts, uncommittedNote());
     }
 
     /** The outcome as a message for the audit entry of the verification (read in each reader's language). */
-    public org.yunjian.shared.Msg detail() {
-        return ok() ? org.yunjian.shared.Msg.of("audit.detail.verify.ok", entries, anchors)
-                : org.yunjian.shared.Msg.of("audit.detail.verify.failed", entries, anchors, findings.size());
+    public Msg detail() {
+        return ok() ? Msg.of("audit.detail.verify.ok", entries, anchors)
+                : Msg.of("audit.detail.verify.failed", entries, anchors, findings.size());
     }
 
-    /** A finding in the reader's language. */
+    /** The kind of a finding as a short sentence naming its entries, in the reader's language. */
     public static String text(Finding f) {
-        return org.yunjian.shared.Texts.get("audit.finding." + f.kind().name(), Long.toString(f.from()),
-                Long.toString(f.to()), f.to() > f.from() ? 1 : 0);
+        return Texts.get("audit.finding." + f.kind().name(), Finding.number(f.from()), Finding.number(f.to()),
+                f.to() > f.from() ? 1 : 0);
     }
 
     /** The uncommitted-entries note in the reader's language, or {@code null}. */
     public String uncommittedText() {
-        return uncommitted == null ? null : org.yunjian.shared.Texts.get("audit.verify.uncommitted",
-                Long.toString(uncommitted[0]), Long.toString(uncommitted[1]), uncommitted[1] > uncommitted[0] ? 1 : 0);
+        return uncommitted == null ? null : uncommittedNote().text();
     }
 }

@@ -26,6 +26,7 @@ import org.yunjian.crypto.HmacSm3;
 import org.yunjian.crypto.Pem;
 import org.yunjian.crypto.Signer;
 import org.yunjian.crypto.Sm2;
+import org.yunjian.shared.Texts;
 
 /**
  * The penetration test's attack on the audit log (issue 10, finding 4), reproduced: someone holding the
@@ -84,7 +85,8 @@ class AnchorRewriteAttackTest {
 
         CliResult r = cli(cliRunner, "audit", "verify");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out()).contains("first problem: anchor at entry 100 missing")
+        assertThat(r.out()).contains("first problem: anchor at entry 100 missing: an anchor signed by the anchor key is "
+                        + "required every 100 entries (deleted anchors, or the chain was rewritten)")
                 .contains("also: anchor at entry 200 missing").contains("also: anchor at entry 400 missing")
                 .doesNotContain("modified"); // every MAC verifies: only the anchors can tell
 
@@ -95,6 +97,9 @@ class AnchorRewriteAttackTest {
                 .contains("anchor at entry 100 is in the anchor export but not in the database (deleted)")
                 .contains("anchor at entry 100: its MAC does not match entry 100")
                 .contains("anchor at entry 420 is in the anchor export but not in the database (deleted)");
+        CliResult zh = cli(cliRunner, Texts.CHINESE, "audit", "verify", "--anchors", properties.anchorExport().toString());
+        assertThat(zh.out()).contains("第一个问题：第 100 条记录处的锚点与该记录不符：锚点中的 MAC 不是第 100 条记录的 MAC")
+                .contains("另一个问题：第 100 条记录处的锚点在锚点导出文件中存在，但数据库中已没有（被删除）");
     }
 
     @Test

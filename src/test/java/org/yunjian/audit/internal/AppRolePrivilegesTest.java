@@ -3,6 +3,8 @@ package org.yunjian.audit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Locale;
+
 import org.junit.jupiter.api.Test;
 
 class AppRolePrivilegesTest {
@@ -25,7 +27,18 @@ class AppRolePrivilegesTest {
 
     @Test
     void rejectsRoleNamesThatAreNotPlainIdentifiers() {
-        assertThatThrownBy(() -> new AppRolePrivileges("app\"; DROP TABLE audit_event; --").statements("public", "h"))
-                .isInstanceOf(IllegalArgumentException.class);
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.ENGLISH);
+            assertThatThrownBy(() -> new AppRolePrivileges("app\"; DROP TABLE audit_event; --").statements("public", "h"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("\"app\"; DROP TABLE audit_event; --\" is not a plain SQL identifier")
+                    .hasMessageContaining("yunjian.db.app-role");
+            Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+            assertThatThrownBy(() -> new AppRolePrivileges("app role").statements("public", "h"))
+                    .hasMessageStartingWith("“app role”不是简单的 SQL 标识符");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 }

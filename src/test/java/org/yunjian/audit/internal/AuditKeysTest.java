@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,8 +69,26 @@ class AuditKeysTest {
     }
 
     @Test
-    void rejectsShortHmacKeys() {
-        assertThatThrownBy(() -> keys(tmp.resolve("short"), "abcd")).isInstanceOf(IllegalStateException.class);
+    void rejectsShortHmacKeysInTheLanguageOfTheMachine() throws Exception {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.ENGLISH);
+            assertThatThrownBy(() -> keys(tmp.resolve("short"), "abcd")).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("YUNJIAN_AUDIT_HMAC_KEY must hold at least 32 bytes (64 hex digits)");
+            Path dir = tmp.resolve("short-file");
+            OwnerOnlyFiles.ensureDirectory(dir);
+            OwnerOnlyFiles.createIfAbsent(dir.resolve(AuditKeys.HMAC_FILE), "abcd\n");
+            assertThatThrownBy(() -> keys(dir, null)).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("The audit HMAC key in " + dir.resolve(AuditKeys.HMAC_FILE).toAbsolutePath()
+                            + " is shorter than 32 bytes");
+            Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+            assertThatThrownBy(() -> keys(tmp.resolve("short"), "abcd"))
+                    .hasMessage("YUNJIAN_AUDIT_HMAC_KEY 至少须有 32 字节（64 个十六进制数字）");
+            assertThatThrownBy(() -> keys(dir, null))
+                    .hasMessage("审计 HMAC 密钥文件 " + dir.resolve(AuditKeys.HMAC_FILE).toAbsolutePath() + " 中的密钥短于 32 字节");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @Test

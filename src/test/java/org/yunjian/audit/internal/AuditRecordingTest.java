@@ -151,7 +151,7 @@ class AuditRecordingTest {
         assertThat(repository.anchors()).extracting(AuditAnchor::seq).containsExactly(100L);
         VerificationReport report = verifier.verify();
         assertThat(report.findings()).isEmpty();
-        assertThat(report.summary()).isEqualTo("OK: 100 entries, 1 anchors verified");
+        assertThat(report.summary().text(java.util.Locale.ENGLISH)).isEqualTo("OK: 100 entries, 1 anchors verified");
         assertThat(witness.read()).contains(new HeadWitness.Head(100, repository.allEntries().get(99).mac()));
     }
 
@@ -193,7 +193,7 @@ class AuditRecordingTest {
         scheduler.anchor();
         scheduler.anchor();
         assertThat(repository.anchors()).extracting(AuditAnchor::seq).containsExactly(3L);
-        assertThat(verifier.verify().summary()).isEqualTo("OK: 3 entries, 1 anchors verified");
+        assertThat(verifier.verify().summary().text(java.util.Locale.ENGLISH)).isEqualTo("OK: 3 entries, 1 anchors verified");
     }
 
     @Test
@@ -225,7 +225,16 @@ class AuditRecordingTest {
         mvc.perform(get("/api/audit/verify").with(authentication(as(Role.AUDIT_ADMIN))))
                 .andExpect(jsonPath("$.ok").value(false))
                 .andExpect(jsonPath("$.findings[0].kind").value("MODIFIED"))
-                .andExpect(jsonPath("$.findings[0].from").value(2));
+                .andExpect(jsonPath("$.findings[0].from").value(2))
+                .andExpect(jsonPath("$.findings[0].message")
+                        .value("第 2 条记录被修改：其 MAC 校验不通过，但第 3 条记录仍链接到它"))
+                .andExpect(jsonPath("$.findings[0].text").value("第 2 条记录被修改"));
+        mvc.perform(get("/api/audit/verify").header("Accept-Language", "en")
+                        .with(authentication(as(Role.AUDIT_ADMIN))))
+                .andExpect(jsonPath("$.findings[0].kind").value("MODIFIED"))
+                .andExpect(jsonPath("$.findings[0].message")
+                        .value("entry 2 modified: its MAC does not verify, but entry 3 still links to it"))
+                .andExpect(jsonPath("$.findings[0].text").value("Entry 2 was modified"));
     }
 
     @Test
@@ -287,7 +296,13 @@ class AuditRecordingTest {
         jdbc.sql("DELETE FROM audit_event WHERE seq = 2").update();
         mvc.perform(get("/audit/verify").with(authentication(as(Role.AUDIT_ADMIN))))
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("entry 2 deleted"))))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("第 2 条记录被删除")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "第 2 条记录被删除：第 3 条记录没有链接到第 1 条记录")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-kind=\"DELETED\"")));
+        mvc.perform(get("/audit/verify").param("lang", "en").with(authentication(as(Role.AUDIT_ADMIN))))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "entry 2 deleted: entry 3 does not link to entry 1")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("第"))));
         assertThat(last().outcome()).isEqualTo("FAILURE");
         mvc.perform(get("/audit/rows").param("outcome", "SUCCESS").with(authentication(as(Role.AUDIT_ADMIN))))
                 .andExpect(status().isOk())

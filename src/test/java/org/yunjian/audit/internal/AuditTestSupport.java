@@ -2,13 +2,16 @@ package org.yunjian.audit.internal;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Locale;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yunjian.cli.CliRunner;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.Texts;
 
 import picocli.CommandLine;
 
@@ -49,12 +52,23 @@ final class AuditTestSupport {
         }
     }
 
+    /** The CLI in English ({@code --lang en}), whatever the OS locale of the machine running the tests. */
     static CliResult cli(CliRunner runner, String... args) {
+        return cli(runner, Texts.ENGLISH, args);
+    }
+
+    /** The CLI in {@code language}, as {@code --lang} sets it. */
+    static CliResult cli(CliRunner runner, Locale language, String... args) {
         StringWriter out = new StringWriter();
         CommandLine cl = runner.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(out, true));
-        int code = cl.execute(args);
-        return new CliResult(code, out.toString());
+        LocaleContextHolder.setLocale(language);
+        try {
+            int code = cl.execute(args);
+            return new CliResult(code, out.toString());
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
     }
 }

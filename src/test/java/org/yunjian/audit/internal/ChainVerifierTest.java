@@ -6,6 +6,7 @@ import java.security.KeyPair;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,13 @@ import org.yunjian.crypto.SharedProvider;
 import org.yunjian.crypto.Signer;
 import org.yunjian.crypto.Sm2;
 import org.yunjian.crypto.Verifier;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.Texts;
 
-/** The verifier on in-memory chains: each kind of tampering is told apart and named at the right entry. */
+/**
+ * The verifier on in-memory chains: each kind of tampering is told apart (its code) and named at the right entry,
+ * in English and in Chinese (the default language).
+ */
 class ChainVerifierTest {
 
     private static final KeyPair KEYS = Sm2.generateKeyPair();
@@ -50,6 +56,14 @@ class ChainVerifierTest {
         return verifier.verify(entries, anchors, head(last), head(last));
     }
 
+    private static String en(Finding f) {
+        return f.text(Locale.ENGLISH);
+    }
+
+    private static String zh(Finding f) {
+        return f.text(Texts.CHINESE);
+    }
+
     private static AuditEntry withDetail(AuditEntry e, String detail) {
         return new AuditEntry(e.seq(), e.occurredAt(), e.username(), e.organizationId(), e.sourceAddress(), e.action(),
                 e.objectType(), e.objectId(), e.outcome(), detail, e.prevMac(), e.mac());
@@ -60,7 +74,8 @@ class ChainVerifierTest {
         List<AuditEntry> c = chain(10);
         VerificationReport r = verify(c, List.of(anchor(c.get(4)), anchor(c.get(9))), c.get(9));
         assertThat(r.ok()).isTrue();
-        assertThat(r.summary()).isEqualTo("OK: 10 entries, 2 anchors verified");
+        assertThat(r.summary().text(Locale.ENGLISH)).isEqualTo("OK: 10 entries, 2 anchors verified");
+        assertThat(r.summary().text(Texts.CHINESE)).isEqualTo("完整：已校验 10 条记录、2 个锚点");
     }
 
     @Test
@@ -77,7 +92,10 @@ class ChainVerifierTest {
         assertThat(r.findings()).hasSize(1);
         assertThat(r.first().kind()).isEqualTo(Finding.Kind.MODIFIED);
         assertThat(r.first().from()).isEqualTo(5);
-        assertThat(r.first().message()).startsWith("entry 5 modified");
+        assertThat(en(r.first())).isEqualTo("entry 5 modified: its MAC does not verify, but entry 6 still links to it");
+        assertThat(zh(r.first())).isEqualTo("第 5 条记录被修改：其 MAC 校验不通过，但第 6 条记录仍链接到它");
+        assertThat(r.summary().text(Locale.ENGLISH)).isEqualTo("FAILED: 1 problem(s) in 10 entries, 0 anchors; first: "
+                + "entry 5 modified: its MAC does not verify, but entry 6 still links to it");
     }
 
     @Test
@@ -88,6 +106,7 @@ class ChainVerifierTest {
         VerificationReport r = verify(c, List.of(), last);
         assertThat(r.first().kind()).isEqualTo(Finding.Kind.MODIFIED);
         assertThat(r.first().from()).isEqualTo(5);
+        assertThat(en(r.first())).isEqualTo("entry 5 modified: its MAC does not verify, but the head witness names it");
     }
 
     @Test
@@ -98,6 +117,9 @@ class ChainVerifierTest {
         VerificationReport r = verify(c, List.of(), last);
         assertThat(r.findings()).extracting(Finding::kind).containsExactly(Finding.Kind.MODIFIED);
         assertThat(r.first().from()).isEqualTo(5);
+        assertThat(en(r.first()))
+                .isEqualTo("entry 5 modified: its content and MAC were replaced (the next entry does not link to it)");
+        assertThat(zh(r.first())).isEqualTo("第 5 条记录被修改：其内容和 MAC 均被替换（下一条记录没有链接到它）");
     }
 
     @Test
@@ -108,7 +130,8 @@ class ChainVerifierTest {
         VerificationReport r = verify(c, List.of(), last);
         assertThat(r.findings()).hasSize(1);
         assertThat(r.first().kind()).isEqualTo(Finding.Kind.DELETED);
-        assertThat(r.first().message()).startsWith("entry 5 deleted");
+        assertThat(en(r.first())).isEqualTo("entry 5 deleted: entry 6 does not link to entry 4");
+        assertThat(zh(r.first())).isEqualTo("第 5 条记录被删除：第 6 条记录没有链接到第 4 条记录");
     }
 
     @Test
@@ -122,7 +145,10 @@ class ChainVerifierTest {
         }
         VerificationReport r = verify(c, List.of(), last);
         assertThat(r.findings()).extracting(Finding::kind).containsExactly(Finding.Kind.DELETED);
-        assertThat(r.first().message()).startsWith("entries 5..6 deleted");
+        assertThat(en(r.first())).isEqualTo("entries 5..6 deleted: entry 7 does not link to entry 4");
+        assertThat(zh(r.first())).isEqualTo("第 5–6 条记录被删除：第 7 条记录没有链接到第 4 条记录");
+        assertThat(r.first().from()).isEqualTo(5);
+        assertThat(r.first().to()).isEqualTo(6);
     }
 
     @Test
@@ -130,7 +156,10 @@ class ChainVerifierTest {
         List<AuditEntry> c = chain(3);
         AuditEntry last = c.get(2);
         c.remove(0);
-        assertThat(verify(c, List.of(), last).first().message()).startsWith("entry 1 deleted");
+        Finding first = verify(c, List.of(), last).first();
+        assertThat(first.kind()).isEqualTo(Finding.Kind.DELETED);
+        assertThat(en(first)).isEqualTo("entry 1 deleted: entry 2 does not link to entry 0 (the start of the log)");
+        assertThat(zh(first)).isEqualTo("第 1 条记录被删除：第 2 条记录没有链接到日志起点");
     }
 
     @Test
@@ -145,7 +174,10 @@ class ChainVerifierTest {
         c.add(4, forged);
         VerificationReport r = verify(c, List.of(), last);
         assertThat(r.findings()).extracting(Finding::kind).containsExactly(Finding.Kind.INSERTED);
-        assertThat(r.first().message()).startsWith("entry inserted at 5");
+        assertThat(en(r.first())).isEqualTo("entry inserted at 5: its MAC does not verify and no entry links to it; "
+                + "entry 5 is stored as 6 and links to entry 4");
+        assertThat(zh(r.first())).isEqualTo("第 5 条位置插入了伪造记录：其 MAC 校验不通过，且没有记录链接到它；"
+                + "真正的第 5 条记录存储在序号 6 处，并链接到第 4 条记录");
     }
 
     @Test
@@ -156,6 +188,7 @@ class ChainVerifierTest {
         VerificationReport r = verify(c, List.of(), last);
         assertThat(r.findings()).extracting(Finding::kind).containsExactly(Finding.Kind.INSERTED);
         assertThat(r.first().from()).isEqualTo(5);
+        assertThat(en(r.first())).isEqualTo("entry inserted at 5: its MAC does not verify and no entry links to it");
     }
 
     @Test
@@ -179,7 +212,8 @@ class ChainVerifierTest {
         c.set(5, fifth.withSeq(6));
         VerificationReport r = verify(c, List.of(), last);
         assertThat(r.findings()).extracting(Finding::kind).containsExactly(Finding.Kind.REORDERED);
-        assertThat(r.first().message()).isEqualTo("entries 5..6 reordered: stored 5 holds entry 6, stored 6 holds entry 5");
+        assertThat(en(r.first())).isEqualTo("entries 5..6 reordered: stored 5 holds entry 6, stored 6 holds entry 5");
+        assertThat(zh(r.first())).isEqualTo("第 5–6 条记录顺序被调换：序号 5 处存储的是第 6 条记录，序号 6 处存储的是第 5 条记录");
     }
 
     @Test
@@ -189,7 +223,12 @@ class ChainVerifierTest {
         List<AuditEntry> kept = new ArrayList<>(c.subList(0, 6));
         VerificationReport r = verifier.verify(kept, anchors, Optional.empty(), Optional.empty());
         assertThat(r.first().kind()).isEqualTo(Finding.Kind.TRUNCATED);
-        assertThat(r.first().message()).startsWith("truncated: entries 7..8 missing");
+        assertThat(en(r.first()))
+                .isEqualTo("truncated: entries 7..8 missing after entry 6 (the last anchor is at entry 8)");
+        assertThat(zh(r.first())).isEqualTo("日志被截断：第 6 条记录之后的第 7–8 条记录缺失（最后一个锚点位于第 8 条记录）");
+        assertThat(r.findings()).extracting(Finding::kind).containsExactly(Finding.Kind.TRUNCATED, Finding.Kind.WITNESS);
+        assertThat(en(r.findings().get(1)))
+                .isEqualTo("head witness missing: truncation after the last anchor cannot be ruled out");
     }
 
     @Test
@@ -199,14 +238,17 @@ class ChainVerifierTest {
         VerificationReport r = verifier.verify(new ArrayList<>(c.subList(0, 7)), anchors, head(c.get(9)),
                 Optional.of(new ChainVerifier.Head(7, c.get(6).mac())));
         assertThat(r.findings()).extracting(Finding::kind).containsExactly(Finding.Kind.TRUNCATED);
-        assertThat(r.first().message()).startsWith("truncated: entries 8..10 missing").contains("head witness");
+        assertThat(en(r.first())).isEqualTo("truncated: entries 8..10 missing after entry 7 "
+                + "(the head witness confirms entry 10 was committed)");
+        assertThat(zh(r.first())).isEqualTo("日志被截断：第 7 条记录之后的第 8–10 条记录缺失（头部见证确认第 10 条记录已提交）");
     }
 
     @Test
     void namesEmptiedLog() {
         List<AuditEntry> c = chain(3);
         VerificationReport r = verify(List.of(), List.of(), c.get(2));
-        assertThat(r.first().message()).startsWith("truncated: entries 1..3 missing");
+        assertThat(en(r.first())).isEqualTo("truncated: entries 1..3 missing after entry 0 "
+                + "(the head witness confirms entry 3 was committed, the head row names entry 3)");
     }
 
     @Test
@@ -221,7 +263,9 @@ class ChainVerifierTest {
         VerificationReport r = verify(c, List.of(badSignature, otherMac), c.get(5));
         assertThat(r.findings()).extracting(Finding::kind)
                 .containsExactly(Finding.Kind.ANCHOR_SIGNATURE, Finding.Kind.ANCHOR_MISMATCH);
-        assertThat(r.first().message()).isEqualTo("anchor at entry 3: bad signature");
+        assertThat(en(r.first())).isEqualTo("anchor at entry 3: bad signature");
+        assertThat(zh(r.first())).isEqualTo("第 3 条记录处的锚点签名无效");
+        assertThat(en(r.findings().get(1))).isEqualTo("anchor at entry 5: its MAC does not match entry 5");
     }
 
     @Test
@@ -241,5 +285,19 @@ class ChainVerifierTest {
         List<AuditEntry> c = chain(2);
         VerificationReport r = verifier.verify(c, List.of(), Optional.empty(), head(c.get(1)));
         assertThat(r.findings()).extracting(Finding::kind).containsExactly(Finding.Kind.WITNESS);
+        assertThat(zh(r.first())).isEqualTo("头部见证文件缺失：无法排除最后一个锚点之后的记录被截断");
+    }
+
+    @Test
+    void rendersThousandsOfReorderedEntriesWithoutDigitGrouping() {
+        List<Msg> moves = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            moves.add(Msg.of("audit.finding.detail.reordered.move", Finding.number(10_000 + i), Finding.number(i)));
+        }
+        Finding f = Finding.of(Finding.Kind.REORDERED, 10_000, 14_999, "reordered", Finding.number(10_000),
+                Finding.number(14_999), Finding.joined(moves));
+        assertThat(en(f)).startsWith("entries 10000..14999 reordered: stored 10000 holds entry 0, stored 10001 holds entry 1, ")
+                .endsWith("stored 14999 holds entry 4999");
+        assertThat(zh(f)).contains("序号 10000 处存储的是第 0 条记录，序号 10001 处");
     }
 }

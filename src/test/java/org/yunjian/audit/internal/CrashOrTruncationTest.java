@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.yunjian.audit.internal.AuditTestSupport.CliResult;
 import org.yunjian.cli.CliRunner;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.Texts;
 
 /**
  * After a crash, {@code audit verify} tells entries that were never committed (the process died between
@@ -90,8 +91,10 @@ class CrashOrTruncationTest {
 
         CliResult r = cli(cliRunner, "audit", "verify");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("OK: 10 entries")
-                .contains("entries 11..12 were never committed: the process stopped while committing (not tampering)");
+        assertThat(r.out()).contains("OK: 10 entries, 0 anchors verified; "
+                + "Entries 11–12 were never committed: the process stopped while committing (not tampering)");
+        assertThat(cli(cliRunner, Texts.CHINESE, "audit", "verify").out())
+                .contains("完整：已校验 10 条记录、0 个锚点；第 11–12 条记录从未提交：进程在提交过程中停止（并非篡改）");
     }
 
     @Test
