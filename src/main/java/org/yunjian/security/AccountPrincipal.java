@@ -43,11 +43,11 @@ public record AccountPrincipal(CurrentUser user, String passwordHash, boolean en
         return enabled;
     }
 
-    AccountPrincipal completed() {
+    public AccountPrincipal completed() {
         return new AccountPrincipal(user, passwordHash, enabled, locked, true);
     }
 
-    AccountPrincipal pendingMfa() {
+    public AccountPrincipal pendingMfa() {
         return new AccountPrincipal(user, passwordHash, enabled, locked, false);
     }
 

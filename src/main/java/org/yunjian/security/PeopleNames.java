@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.yunjian.security.internal.AccountRepository;
 
 /**
  * People by the name they go by: the display names of accounts, for pages and exports that record user names

@@ -53,7 +53,7 @@ public final class Totp {
     }
 
     /** The time step (within ±{@link #WINDOW}) whose code equals {@code code}, compared in constant time. */
-    static OptionalLong matchingStep(String base32Secret, String code, Instant at) {
+    public static OptionalLong matchingStep(String base32Secret, String code, Instant at) {
         if (code == null || base32Secret == null) {
             return OptionalLong.empty();
         }
@@ -94,7 +94,7 @@ public final class Totp {
         }
     }
 
-    static String base32Encode(byte[] data) {
+    public static String base32Encode(byte[] data) {
         StringBuilder sb = new StringBuilder((data.length * 8 + 4) / 5);
         int buffer = 0;
         int bits = 0;

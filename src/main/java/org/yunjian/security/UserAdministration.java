@@ -19,6 +19,14 @@ import org.yunjian.shared.Msg;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Text;
+import org.yunjian.security.internal.Account;
+import org.yunjian.security.internal.AccountRepository;
+import org.yunjian.security.internal.AdminRequest;
+import org.yunjian.security.internal.AdministratorApprovals;
+import org.yunjian.security.internal.Messages;
+import org.yunjian.security.internal.PasswordPolicy;
+import org.yunjian.security.internal.PasswordService;
+import org.yunjian.security.internal.SessionRevocations;
 
 /**
  * User administration under separation of duties (等保 2.0 三权分立): one role per account; the three
@@ -133,7 +141,7 @@ public class UserAdministration {
     }
 
     /** Validates and inserts an account that needs no approval; the caller publishes the event. */
-    Account insert(NewUser user, boolean mustChange, boolean demo, String totpSecret) {
+    public Account insert(NewUser user, boolean mustChange, boolean demo, String totpSecret) {
         return insert(user, mustChange, demo, totpSecret, false, null);
     }
 
@@ -246,7 +254,7 @@ public class UserAdministration {
                 Msg.of("security.audit.user.deleted", a.username(), Msg.of("security.role." + a.role().name()))));
     }
 
-    UserView view(Account a, Instant now) {
+    public UserView view(Account a, Instant now) {
         String orgName = a.organizationId() == null ? null : Optional.ofNullable(organizations.getIfAvailable())
                 .flatMap(d -> d.find(a.organizationId())).map(OrganizationDirectory.OrganizationRef::name)
                 .orElse(null);

@@ -6,8 +6,11 @@
  * <p>API for other modules: {@link org.yunjian.security.CurrentUser}, {@link org.yunjian.security.Role},
  * {@link org.yunjian.security.AccountPrincipal}, the {@link org.yunjian.security.OrganizationDirectory} SPI,
  * {@link org.yunjian.security.UserAdministration} (including {@code createDemoAccount}) and
- * {@link org.yunjian.security.Totp} (codes for tests and demo data). The other public types serve this
- * module's own web, REST and CLI layers.
+ * {@link org.yunjian.security.Totp} (codes for tests and demo data), with the
+ * {@link org.yunjian.security.UserView} and {@link org.yunjian.security.PeopleNames} they hand out. Everything
+ * else (accounts and their repositories, the password and TOTP machinery, throttles, filters, the Spring
+ * Security configuration) is in {@code security.internal}, public only for this module's own {@code web},
+ * {@code api} and {@code cli} layers.
  *
  * <p>Decisions worth knowing:
  * <ul>
@@ -20,7 +23,7 @@
  *   <li>Failed passwords and codes are also counted per source address (in memory, per node): past the
  *   limit the address gets 429 with {@code Retry-After}, for exponentially growing delays.</li>
  *   <li>Two-person rule (三权分立): creating an administrator account or granting an administrator role
- *   files an {@link org.yunjian.security.AdminRequest}; a second security administrator (or the
+ *   files an {@link org.yunjian.security.internal.AdminRequest}; a second security administrator (or the
  *   command-line operator, for a request made on the web) approves it. The set-up token's first security
  *   administrator and demo accounts are the exceptions.</li>
  *   <li>All login failures look the same to the client; unknown user names cost one Argon2 hash like

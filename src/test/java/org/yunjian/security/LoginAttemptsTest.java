@@ -22,6 +22,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.yunjian.shared.AuditableEvent;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.yunjian.security.internal.Account;
+import org.yunjian.security.internal.AccountAuthenticationProvider;
+import org.yunjian.security.internal.AccountRepository;
+import org.yunjian.security.internal.AddressThrottle;
+import org.yunjian.security.internal.LoginAttempts;
 
 class LoginAttemptsTest {
 

@@ -15,6 +15,8 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.yunjian.security.internal.TotpSecretUpgrade;
+import org.yunjian.security.internal.TotpSecrets;
 
 /** Per-address throttling, TOTP secrets at rest and the password rules through the real endpoints (issue 10). */
 class LoginHardeningTest extends SecurityIntegrationTest {

@@ -13,6 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.yunjian.security.internal.Account;
+import org.yunjian.security.internal.PasswordPolicy;
 
 /** The issue-10 password rules, one readable row per case. Escapes: NUL etc. are spelled \\uXXXX and decoded. */
 class PasswordRulesTest {

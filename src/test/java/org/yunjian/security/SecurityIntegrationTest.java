@@ -30,6 +30,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.yunjian.shared.AuditableEvent;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import org.yunjian.security.internal.AccountRepository;
+import org.yunjian.security.internal.AddressThrottle;
 
 /**
  * Spring context with MockMvc on an in-memory database of its own, a settable clock and an organisation

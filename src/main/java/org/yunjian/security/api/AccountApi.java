@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.yunjian.security.AccountSelfService;
-import org.yunjian.security.TotpLogin;
+import org.yunjian.security.internal.AccountSelfService;
+import org.yunjian.security.internal.TotpLogin;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.security.UserView;
 

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.yunjian.security.AdministratorApprovals;
-import org.yunjian.security.PasswordPolicy;
+import org.yunjian.security.internal.AdministratorApprovals;
+import org.yunjian.security.internal.PasswordPolicy;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
@@ -49,7 +49,7 @@ class UserAdminController {
 
     /** The pending requests, and the display names of the people they name (requested by). */
     private void addRequests(Model model) {
-        java.util.List<org.yunjian.security.AdminRequest> pending = approvals.pending();
+        java.util.List<org.yunjian.security.internal.AdminRequest> pending = approvals.pending();
         model.addAttribute("requests", pending);
         model.addAttribute("people", people.displayNames(pending.stream()
                 .flatMap(r -> java.util.stream.Stream.of(r.requestedBy(), r.username())).toList()));

@@ -1,4 +1,4 @@
-package org.yunjian.security;
+package org.yunjian.security.internal;
 
 import java.time.Instant;
 import java.util.Map;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * changed, password reset by an administrator). Held in memory: sessions are in memory too.
  */
 @Component
-class SessionRevocations {
+public class SessionRevocations {
 
     private final Map<UUID, Instant> revoked = new ConcurrentHashMap<>();
     private final java.time.Duration keep;
@@ -22,7 +22,7 @@ class SessionRevocations {
         this.keep = properties.absoluteSessionLimit();
     }
 
-    void revoke(UUID userId, Instant at) {
+    public void revoke(UUID userId, Instant at) {
         revoked.values().removeIf(t -> t.isBefore(at.minus(keep)));
         revoked.merge(userId, at, (a, b) -> a.isAfter(b) ? a : b);
     }

@@ -1,4 +1,4 @@
-package org.yunjian.security;
+package org.yunjian.security.internal;
 
 import java.time.Instant;
 
@@ -16,13 +16,13 @@ import org.yunjian.shared.Msg;
  * logins cannot check more passwords than the limit.
  */
 @Component
-class LoginAttempts {
+public class LoginAttempts {
 
     private final AccountRepository accounts;
     private final SecurityProperties.Lockout config;
     private final ApplicationEventPublisher events;
 
-    LoginAttempts(AccountRepository accounts, SecurityProperties properties, ApplicationEventPublisher events) {
+    public LoginAttempts(AccountRepository accounts, SecurityProperties properties, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.config = properties.lockout();
         this.events = events;
@@ -34,17 +34,17 @@ class LoginAttempts {
     }
 
     /** The reserved check found the right password: the reservation is given back. */
-    void passwordCorrect(Account a) {
+    public void passwordCorrect(Account a) {
         accounts.releasePasswordAttempt(a.id());
     }
 
     /** The reserved check found a wrong password (it stays counted); returns {@code true} if this locked the account. */
-    boolean passwordWrong(Account a, Instant now) {
+    public boolean passwordWrong(Account a, Instant now) {
         return lockIfExhausted(a, now, "password");
     }
 
     /** Counts a wrong TOTP code; returns {@code true} if the account is locked now. */
-    boolean totpWrong(Account a, Instant now) {
+    public boolean totpWrong(Account a, Instant now) {
         if (!accounts.recordTotpFailure(a.id(), config.maxFailures(), now)) {
             return true;
         }
@@ -52,7 +52,7 @@ class LoginAttempts {
     }
 
     /** A complete login: both counters cleared. */
-    void loginCompleted(Account a) {
+    public void loginCompleted(Account a) {
         accounts.resetFailures(a.id());
     }
 

@@ -1,4 +1,4 @@
-package org.yunjian.security;
+package org.yunjian.security.internal;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -15,12 +15,13 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.Msg;
+import org.yunjian.security.AccountPrincipal;
 
 /**
  * After the password step: starts the absolute session clock, notes whether the password must be
  * changed, and sends administrators to the TOTP step.
  */
-class LoginSuccessHandler implements AuthenticationSuccessHandler {
+public class LoginSuccessHandler implements AuthenticationSuccessHandler {
 
     private final AccountRepository accounts;
     private final PasswordPolicy policy;

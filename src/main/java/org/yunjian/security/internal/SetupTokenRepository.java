@@ -1,4 +1,4 @@
-package org.yunjian.security;
+package org.yunjian.security.internal;
 
 import java.time.Instant;
 
@@ -8,7 +8,7 @@ import org.yunjian.shared.Jdbc;
 
 /** Hashes of one-time set-up tokens (the tokens themselves are never stored). */
 @Repository
-class SetupTokenRepository {
+public class SetupTokenRepository {
 
     private final JdbcClient jdbc;
 

@@ -1,4 +1,4 @@
-package org.yunjian.security;
+package org.yunjian.security.internal;
 
 import java.io.IOException;
 
@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** RFC 9457 problem bodies written from filters, where the MVC advice does not reach. */
-final class Problems {
+public final class Problems {
 
     private Problems() {
     }

@@ -1,4 +1,4 @@
-package org.yunjian.security;
+package org.yunjian.security.internal;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +9,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.UserAdministration;
+import org.yunjian.security.UserView;
 
 /** What every logged-in account may do for itself: see its profile and change its password. */
 @Service

@@ -1,4 +1,4 @@
-package org.yunjian.security;
+package org.yunjian.security.internal;
 
 import java.time.Clock;
 
@@ -27,6 +27,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.security.AccountPrincipal;
+import org.yunjian.security.Role;
 
 /**
  * Method security, password hashing and authorisation events everywhere (the CLI too); the HTTP
@@ -35,7 +37,7 @@ import org.yunjian.shared.AuditableEvent;
 @Configuration
 @EnableMethodSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
-class SecurityConfig {
+public class SecurityConfig {
 
     static final String[] PUBLIC = {"/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/login", "/setup",
             "/api/csrf", "/error", "/actuator/health", "/api/exit-projects/signing-key"};

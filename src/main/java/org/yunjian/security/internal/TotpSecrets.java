@@ -1,4 +1,4 @@
-package org.yunjian.security;
+package org.yunjian.security.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -16,14 +16,14 @@ import org.yunjian.shared.KeyDirectory;
  * another account's row does not open. A copy of the database alone does not reveal any secret.
  */
 @Component
-class TotpSecrets {
+public class TotpSecrets {
 
     static final String KEY_FILE = "totp.key";
     /**
      * Stands for a sealed secret that does not open (altered, or copied from another account's row): not
      * base32, never matches a code, and is not "no secret" — so it cannot be used to re-enrol.
      */
-    static final String UNREADABLE = "!unreadable";
+    public static final String UNREADABLE = "!unreadable";
     private static final String PREFIX = "sm4gcm:";
 
     private final KeyDirectory keys;

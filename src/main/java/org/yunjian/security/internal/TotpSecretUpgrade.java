@@ -1,4 +1,4 @@
-package org.yunjian.security;
+package org.yunjian.security.internal;
 
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +19,7 @@ import org.yunjian.shared.Msg;
  * login can be served. Runs on every start and does nothing once no plaintext is left.
  */
 @Component
-class TotpSecretUpgrade implements SmartInitializingSingleton {
+public class TotpSecretUpgrade implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(TotpSecretUpgrade.class);
 
@@ -39,7 +39,7 @@ class TotpSecretUpgrade implements SmartInitializingSingleton {
     }
 
     /** Seals every plaintext secret; returns how many were sealed. */
-    int sealPlaintextSecrets() {
+    public int sealPlaintextSecrets() {
         Integer n = tx.execute(status -> {
             var rows = accounts.plaintextTotpSecrets();
             for (Map.Entry<UUID, String> row : rows) {

@@ -1,22 +1,24 @@
-package org.yunjian.security;
+package org.yunjian.security.internal;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.Role;
 
 /** A local user account as stored. Never leaves the security module; callers see {@link CurrentUser}. */
-record Account(UUID id, String username, String displayName, Role role, UUID organizationId, String passwordHash,
+public record Account(UUID id, String username, String displayName, Role role, UUID organizationId, String passwordHash,
                Instant passwordChangedAt, boolean mustChangePassword, int failedAttempts, Instant lockedUntil,
                String totpSecret, boolean enabled, boolean demo, Instant createdAt, boolean awaitingApproval) {
 
     /** An account that needs no second administrator's approval. */
-    Account(UUID id, String username, String displayName, Role role, UUID organizationId, String passwordHash,
+    public Account(UUID id, String username, String displayName, Role role, UUID organizationId, String passwordHash,
             Instant passwordChangedAt, boolean mustChangePassword, int failedAttempts, Instant lockedUntil,
             String totpSecret, boolean enabled, boolean demo, Instant createdAt) {
         this(id, username, displayName, role, organizationId, passwordHash, passwordChangedAt, mustChangePassword,
                 failedAttempts, lockedUntil, totpSecret, enabled, demo, createdAt, false);
     }
 
-    boolean lockedAt(Instant now) {
+    public boolean lockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 

@@ -1,4 +1,4 @@
-package org.yunjian.security;
+package org.yunjian.security.internal;
 
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * connection, Flyway) is created and its message is the first thing an operator sees.
  */
 @Component
-class DemoModeGuard implements BeanFactoryPostProcessor, EnvironmentAware {
+public class DemoModeGuard implements BeanFactoryPostProcessor, EnvironmentAware {
 
     private Environment environment;
 
@@ -30,7 +30,7 @@ class DemoModeGuard implements BeanFactoryPostProcessor, EnvironmentAware {
     /** Said to the operator in both languages: the process has no reader's language yet. */
     private static final org.yunjian.shared.Msg REFUSAL = org.yunjian.shared.Msg.of("security.demo.error.postgres");
 
-    static void check(Environment environment) {
+    public static void check(Environment environment) {
         boolean demo = environment.getProperty("yunjian.demo", Boolean.class, false);
         if (demo && environment.acceptsProfiles(Profiles.of("postgres"))) {
             throw new IllegalStateException(org.yunjian.shared.Texts.render(REFUSAL, org.yunjian.shared.Texts.CHINESE)

@@ -1,4 +1,4 @@
-package org.yunjian.security;
+package org.yunjian.security.internal;
 
 import org.yunjian.shared.Msg;
 import java.io.IOException;
@@ -17,13 +17,14 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.security.AccountPrincipal;
 
 /**
  * Session rules that apply on every request of a logged-in account: the absolute session limit
  * (the idle timeout is the container's), revocation after an administrator changed the account,
  * and the obligation to change an expired or administrator-set password before anything else.
  */
-class SessionPolicyFilter extends OncePerRequestFilter {
+public class SessionPolicyFilter extends OncePerRequestFilter {
 
     private static final Set<String> PASSWORD_CHANGE_PATHS = Set.of("/account/password", "/api/account/password",
             "/logout", "/api/csrf", "/error", "/favicon.ico");

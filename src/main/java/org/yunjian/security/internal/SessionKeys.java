@@ -1,17 +1,17 @@
-package org.yunjian.security;
+package org.yunjian.security.internal;
 
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** Session attributes the security module keeps. */
-final class SessionKeys {
+public final class SessionKeys {
 
     /** {@link java.time.Instant} of login; the absolute session limit counts from it. */
     static final String STARTED = "yunjian.security.started";
     /** Set while the password must be changed before anything else: "expired" or "required". */
     static final String PASSWORD_CHANGE = "yunjian.security.passwordChange";
     /** A TOTP secret shown for enrolment but not yet confirmed with a code. */
-    static final String TOTP_ENROLMENT = "yunjian.security.totpEnrolment";
+    public static final String TOTP_ENROLMENT = "yunjian.security.totpEnrolment";
 
     private SessionKeys() {
     }

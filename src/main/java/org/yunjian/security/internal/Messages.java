@@ -1,4 +1,4 @@
-package org.yunjian.security;
+package org.yunjian.security.internal;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** Validation messages in the caller's language. */
 @Component
-class Messages {
+public class Messages {
 
     private final MessageSource source;
 
@@ -14,7 +14,7 @@ class Messages {
         this.source = source;
     }
 
-    String get(String key, Object... args) {
+    public String get(String key, Object... args) {
         return source.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 }

@@ -1,4 +1,4 @@
-package org.yunjian.security;
+package org.yunjian.security.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ import org.yunjian.shared.FieldErrors;
 
 /** Checks a new password against the policy and the account's history, and stores it. */
 @Component
-class PasswordService {
+public class PasswordService {
 
     private final AccountRepository accounts;
     private final PasswordEncoder encoder;
@@ -23,7 +23,7 @@ class PasswordService {
     }
 
     /** Adds an error for {@code field} naming every rule the password breaks. */
-    void check(FieldErrors errors, String field, String username, Account existing, String password) {
+    public void check(FieldErrors errors, String field, String username, Account existing, String password) {
         check(errors, field, username, existing, password, null, null);
     }
 
@@ -32,7 +32,7 @@ class PasswordService {
      * {@code voluntaryAt}, when the holder changes the password of their own accord at that instant, adds
      * the minimum-age rule.
      */
-    void check(FieldErrors errors, String field, String username, Account existing, String password,
+    public void check(FieldErrors errors, String field, String username, Account existing, String password,
                String exemptPublished, Instant voluntaryAt) {
         List<PasswordPolicy.Rule> broken = new ArrayList<>(policy.violations(username, password, exemptPublished));
         if (existing != null && voluntaryAt != null && policy.tooRecentToChange(existing, voluntaryAt)) {
@@ -48,7 +48,7 @@ class PasswordService {
         }
     }
 
-    String hash(String password) {
+    public String hash(String password) {
         return encoder.encode(password);
     }
 
@@ -57,7 +57,7 @@ class PasswordService {
     }
 
     /** Stores a new password on an existing account; also clears failures and lock. */
-    Account store(Account a, String password, boolean mustChange, Instant now) {
+    public Account store(Account a, String password, boolean mustChange, Instant now) {
         String hash = hash(password);
         Account changed = a.withPassword(hash, now, mustChange);
         accounts.update(changed);

@@ -1,4 +1,4 @@
-package org.yunjian.security;
+package org.yunjian.security.internal;
 
 import static org.yunjian.shared.Jdbc.instant;
 import static org.yunjian.shared.Jdbc.utc;
@@ -11,10 +11,11 @@ import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yunjian.security.Role;
 
 /** Persistence of {@link Account}s; SQL kept portable between H2 and PostgreSQL. */
 @Repository
-class AccountRepository {
+public class AccountRepository {
 
     private static final String COLUMNS = "id, username, display_name, role, organization_id, password_hash, "
             + "password_changed_at, must_change_password, failed_attempts, locked_until, totp_secret_sealed, enabled, "
@@ -38,16 +39,16 @@ class AccountRepository {
         };
     }
 
-    Optional<Account> findByUsername(String username) {
+    public Optional<Account> findByUsername(String username) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM user_account WHERE username = ?").param(username)
                 .query(mapper).optional();
     }
 
-    Optional<Account> findById(UUID id) {
+    public Optional<Account> findById(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM user_account WHERE id = ?").param(id).query(mapper).optional();
     }
 
-    List<Account> findAll() {
+    public List<Account> findAll() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM user_account ORDER BY username").query(mapper).list();
     }
 
@@ -60,13 +61,13 @@ class AccountRepository {
         return jdbc.sql("SELECT COUNT(*) FROM user_account").query(Long.class).single();
     }
 
-    long countByRole(Role role) {
+    public long countByRole(Role role) {
         return jdbc.sql("SELECT COUNT(*) FROM user_account WHERE role = ? AND enabled = TRUE "
                         + "AND awaiting_approval = FALSE").param(role.name())
                 .query(Long.class).single();
     }
 
-    void insert(Account a) {
+    public void insert(Account a) {
         jdbc.sql("INSERT INTO user_account (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(a.id(), a.username(), a.displayName(), a.role().name(), a.organizationId(), a.passwordHash(),
                         utc(a.passwordChangedAt()), a.mustChangePassword(), a.failedAttempts(), utc(a.lockedUntil()),
@@ -79,7 +80,7 @@ class AccountRepository {
      * Writes the account's profile, role, password and TOTP secret. The failure counters and the lock are
      * left alone: they change only through the atomic statements below, so a stale copy cannot undo them.
      */
-    void update(Account a) {
+    public void update(Account a) {
         jdbc.sql("UPDATE user_account SET display_name = ?, role = ?, organization_id = ?, password_hash = ?, "
                         + "password_changed_at = ?, must_change_password = ?, totp_secret_sealed = ?, enabled = ?, "
                         + "awaiting_approval = ?, version = version + 1 WHERE id = ?")
@@ -89,7 +90,7 @@ class AccountRepository {
                 .update();
     }
 
-    void delete(UUID id) {
+    public void delete(UUID id) {
         jdbc.sql("DELETE FROM user_account WHERE id = ?").param(id).update();
     }
 
@@ -105,7 +106,7 @@ class AccountRepository {
                 .params(id, max, utc(now)).update() == 1;
     }
 
-    void releasePasswordAttempt(UUID id) {
+    public void releasePasswordAttempt(UUID id) {
         jdbc.sql("UPDATE user_account SET failed_attempts = failed_attempts - 1 WHERE id = ? AND failed_attempts > 0")
                 .param(id).update();
     }
@@ -114,7 +115,7 @@ class AccountRepository {
      * Counts one wrong TOTP code, atomically, only while the account is not locked and below {@code max};
      * returns whether it was counted (if not, the account is locked already or being locked).
      */
-    boolean recordTotpFailure(UUID id, int max, Instant now) {
+    public boolean recordTotpFailure(UUID id, int max, Instant now) {
         return jdbc.sql("UPDATE user_account SET totp_failed_attempts = totp_failed_attempts + 1 WHERE id = ? "
                         + "AND totp_failed_attempts < ? AND (locked_until IS NULL OR locked_until <= ?)")
                 .params(id, max, utc(now)).update() == 1;
@@ -124,14 +125,14 @@ class AccountRepository {
      * Locks the account if either counter reached {@code max}; exactly one caller wins (the counters are
      * cleared in the same statement), so the lockout is recorded once.
      */
-    boolean lockIfExhausted(UUID id, int max, Instant until) {
+    public boolean lockIfExhausted(UUID id, int max, Instant until) {
         return jdbc.sql("UPDATE user_account SET locked_until = ?, failed_attempts = 0, totp_failed_attempts = 0 "
                         + "WHERE id = ? AND (failed_attempts >= ? OR totp_failed_attempts >= ?)")
                 .params(utc(until), id, max, max).update() == 1;
     }
 
     /** Failures and lock as stored now (password failures, TOTP failures). */
-    int[] failureCounts(UUID id) {
+    public int[] failureCounts(UUID id) {
         return jdbc.sql("SELECT failed_attempts, totp_failed_attempts FROM user_account WHERE id = ?").param(id)
                 .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
     }
@@ -142,7 +143,7 @@ class AccountRepository {
     }
 
     /** After a complete login or an administrator's unlock: both counters and the lock cleared. */
-    void resetFailures(UUID id) {
+    public void resetFailures(UUID id) {
         jdbc.sql("UPDATE user_account SET failed_attempts = 0, totp_failed_attempts = 0, locked_until = NULL "
                 + "WHERE id = ?").param(id).update();
     }
@@ -152,7 +153,7 @@ class AccountRepository {
                 .single();
     }
 
-    void setTotpSecret(UUID id, String secret) {
+    public void setTotpSecret(UUID id, String secret) {
         jdbc.sql("UPDATE user_account SET totp_secret_sealed = ?, totp_secret = NULL WHERE id = ?")
                 .params(secrets.seal(id, secret), id).update();
     }
@@ -163,7 +164,7 @@ class AccountRepository {
                 .query((rs, n) -> java.util.Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list();
     }
 
-    void setAwaitingApproval(UUID id, boolean awaiting) {
+    public void setAwaitingApproval(UUID id, boolean awaiting) {
         jdbc.sql("UPDATE user_account SET awaiting_approval = ?, version = version + 1 WHERE id = ?")
                 .params(awaiting, id).update();
     }
@@ -183,7 +184,7 @@ class AccountRepository {
                 .param(id).query(String.class).list().stream().limit(limit).toList();
     }
 
-    void addHistory(UUID id, String hash, Instant at) {
+    public void addHistory(UUID id, String hash, Instant at) {
         jdbc.sql("INSERT INTO password_history (user_id, password_hash, changed_at) VALUES (?,?,?)")
                 .params(id, hash, utc(at)).update();
     }

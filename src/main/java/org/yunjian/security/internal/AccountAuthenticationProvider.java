@@ -1,4 +1,4 @@
-package org.yunjian.security;
+package org.yunjian.security.internal;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +15,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.Msg;
+import org.yunjian.security.AccountPrincipal;
 
 /**
  * The password step of login. Every failure looks the same to the client (one message, and the
@@ -24,7 +25,7 @@ import org.yunjian.shared.Msg;
  * {@link LoginAttempts#reservePasswordCheck} reserved the check.
  */
 @Component
-class AccountAuthenticationProvider implements AuthenticationProvider {
+public class AccountAuthenticationProvider implements AuthenticationProvider {
 
     private final AccountRepository accounts;
     private final PasswordEncoder encoder;
@@ -34,7 +35,7 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
     private final AddressThrottle throttle;
     private final String dummyHash;
 
-    AccountAuthenticationProvider(AccountRepository accounts, PasswordEncoder encoder, LoginAttempts attempts,
+    public AccountAuthenticationProvider(AccountRepository accounts, PasswordEncoder encoder, LoginAttempts attempts,
                                   Clock clock, ApplicationEventPublisher events, AddressThrottle throttle) {
         this.throttle = throttle;
         this.accounts = accounts;

@@ -1,4 +1,4 @@
-package org.yunjian.security;
+package org.yunjian.security.internal;
 
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +12,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.yunjian.demo.DemoData;
+import org.yunjian.security.OrganizationDirectory;
+import org.yunjian.security.Role;
+import org.yunjian.security.UserAdministration;
 
 /**
  * In demo mode, creates one demo account per role (after the party module has seeded the demo
@@ -20,7 +23,7 @@ import org.yunjian.demo.DemoData;
 @Component
 @Order(20)
 @ConditionalOnProperty(name = "yunjian.demo", havingValue = "true")
-class DemoAccounts implements ApplicationRunner {
+public class DemoAccounts implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 

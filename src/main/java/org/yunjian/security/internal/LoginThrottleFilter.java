@@ -1,4 +1,4 @@
-package org.yunjian.security;
+package org.yunjian.security.internal;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses login attempts (password and TOTP steps) from an address {@link AddressThrottle} has blocked:
  * 429 with {@code Retry-After}, as a problem for API clients and as the error page for browsers.
  */
-class LoginThrottleFilter extends OncePerRequestFilter {
+public class LoginThrottleFilter extends OncePerRequestFilter {
 
     private static final Set<String> LOGIN_PATHS = Set.of("/login", "/login/totp", "/api/login/totp");
 

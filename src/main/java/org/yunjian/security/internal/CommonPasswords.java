@@ -1,4 +1,4 @@
-package org.yunjian.security;
+package org.yunjian.security.internal;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,7 +17,7 @@ import java.util.Set;
  * compared after undoing the usual decorations, so one entry refuses its many variants (see the file's
  * header). Product-name variants anywhere in the password are refused too.
  */
-final class CommonPasswords {
+public final class CommonPasswords {
 
     static final String RESOURCE = "/security/common-passwords.txt";
     /** Words of this product that no password may contain, in any decoration. */

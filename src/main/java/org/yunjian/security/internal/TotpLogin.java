@@ -1,4 +1,4 @@
-package org.yunjian.security;
+package org.yunjian.security.internal;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +17,8 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Service;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.Msg;
+import org.yunjian.security.AccountPrincipal;
+import org.yunjian.security.Totp;
 
 /**
  * The second login step for administrators: a TOTP code, and on first use the enrolment of a secret.

@@ -1,4 +1,4 @@
-package org.yunjian.security;
+package org.yunjian.security.internal;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +14,8 @@ import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.Role;
 
 /**
  * The two-person rule for administrators (三权分立): creating an account with an administrator role, or
@@ -64,7 +66,7 @@ public class AdministratorApprovals {
     }
 
     /** Files a request (inside the caller's transaction); refused if one is pending for the account already. */
-    AdminRequest file(Account subject, AdminRequest.Kind kind, Role role) {
+    public AdminRequest file(Account subject, AdminRequest.Kind kind, Role role) {
         if (requests.pendingFor(subject.id()).isPresent()) {
             throw new FieldErrors.ValidationException("role", "security.adminRequest.error.pending");
         }

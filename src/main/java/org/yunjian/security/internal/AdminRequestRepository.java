@@ -1,4 +1,4 @@
-package org.yunjian.security;
+package org.yunjian.security.internal;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,10 +9,11 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.shared.Jdbc;
+import org.yunjian.security.Role;
 
 /** Persistence of {@link AdminRequest}s. */
 @Repository
-class AdminRequestRepository {
+public class AdminRequestRepository {
 
     private static final String SELECT = "SELECT r.id, r.account_id, u.username, r.kind, r.requested_role, "
             + "r.previous_role, r.requested_by, r.requested_by_id, r.requested_at, r.status, r.decided_by, "

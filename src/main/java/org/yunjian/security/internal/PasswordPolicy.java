@@ -1,4 +1,4 @@
-package org.yunjian.security;
+package org.yunjian.security.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ public class PasswordPolicy {
     /** Upper bound so that hashing cannot be abused for denial of service. */
     static final int MAX_LENGTH = 128;
 
-    enum Rule {
+    public enum Rule {
         MIN_LENGTH, MAX_LENGTH, CHARACTER_CLASSES, CONTAINS_USERNAME, REUSED, CONTROL_CHARACTER,
         INVISIBLE_CHARACTER, INVALID_UNICODE, COMMON_PASSWORD, TOO_RECENT
     }
@@ -30,13 +30,13 @@ public class PasswordPolicy {
     private final MessageSource messages;
     private final CommonPasswords common = CommonPasswords.load();
 
-    PasswordPolicy(SecurityProperties properties, MessageSource messages) {
+    public PasswordPolicy(SecurityProperties properties, MessageSource messages) {
         this.config = properties.password();
         this.messages = messages;
     }
 
     /** The rules a new password breaks, without the history rule (which needs the stored hashes). */
-    List<Rule> violations(String username, String password) {
+    public List<Rule> violations(String username, String password) {
         return violations(username, password, null);
     }
 
@@ -44,7 +44,7 @@ public class PasswordPolicy {
      * As {@link #violations(String, String)}; {@code exemptPublished} is the one published password that
      * may pass the deny-list (the demo password when demo accounts are seeded in demo mode), or {@code null}.
      */
-    List<Rule> violations(String username, String password, String exemptPublished) {
+    public List<Rule> violations(String username, String password, String exemptPublished) {
         List<Rule> broken = new ArrayList<>();
         String pw = password == null ? "" : password;
         if (visibleLength(pw) < config.minLength()) {
@@ -77,7 +77,7 @@ public class PasswordPolicy {
     }
 
     /** Characters a person sees: code points, not UTF-16 units, without controls, format and combining marks. */
-    static int visibleLength(String pw) {
+    public static int visibleLength(String pw) {
         return (int) pw.codePoints().filter(c -> {
             int t = Character.getType(c);
             return t != Character.CONTROL && t != Character.NON_SPACING_MARK && t != Character.ENCLOSING_MARK
@@ -96,7 +96,7 @@ public class PasswordPolicy {
                 || (c >= 0xE0100 && c <= 0xE01EF);
     }
 
-    static int characterClasses(String pw) {
+    public static int characterClasses(String pw) {
         boolean upper = false;
         boolean lower = false;
         boolean digit = false;
@@ -118,7 +118,7 @@ public class PasswordPolicy {
     }
 
     /** One message in the caller's language naming every broken rule. */
-    String describe(List<Rule> broken) {
+    public String describe(List<Rule> broken) {
         Locale locale = LocaleContextHolder.getLocale();
         List<String> parts = broken.stream().map(r -> switch (r) {
             case MIN_LENGTH -> msg("security.password.rule.minLength", locale, config.minLength());
@@ -151,13 +151,13 @@ public class PasswordPolicy {
      * Whether the holder may not change the password yet (minimum age): only when the change is voluntary —
      * a forced change (administrator-set or expired password) is always allowed.
      */
-    boolean tooRecentToChange(Account a, Instant now) {
+    public boolean tooRecentToChange(Account a, Instant now) {
         return changeRequiredReason(a, now) == null && config.minAge() != null && !config.minAge().isZero()
                 && a.passwordChangedAt() != null && a.passwordChangedAt().plus(config.minAge()).isAfter(now);
     }
 
     /** Why the account must change its password before doing anything else, or {@code null}. */
-    String changeRequiredReason(Account a, Instant now) {
+    public String changeRequiredReason(Account a, Instant now) {
         if (a.mustChangePassword()) {
             return "required";
         }
@@ -165,7 +165,7 @@ public class PasswordPolicy {
     }
 
     /** When the password expires; demo accounts' passwords never do. */
-    Instant expiresAt(Account a) {
+    public Instant expiresAt(Account a) {
         return a.demo() || config.maxAge() == null || config.maxAge().isZero()
                 ? null : a.passwordChangedAt().plus(config.maxAge());
     }

@@ -1,4 +1,4 @@
-package org.yunjian.security;
+package org.yunjian.security.internal;
 
 import java.io.IOException;
 
@@ -25,6 +25,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.security.AccountPrincipal;
+import org.yunjian.security.CurrentUser;
 
 /**
  * Turns every permission denial into an audit record: {@link AuthorizationDeniedEvent}s from URL and
@@ -34,7 +36,7 @@ import org.yunjian.shared.NotFoundException;
  * administrator who has not finished logging in, a 403 error page otherwise.
  */
 @Component
-class DenialAuditor implements HandlerExceptionResolver, Ordered, AccessDeniedHandler {
+public class DenialAuditor implements HandlerExceptionResolver, Ordered, AccessDeniedHandler {
 
     private static final String AUDITED = DenialAuditor.class.getName() + ".audited";
 

@@ -1,4 +1,4 @@
-package org.yunjian.security;
+package org.yunjian.security.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +20,7 @@ import org.yunjian.shared.Msg;
  * client's only if the forwarded-header set-up is in place.
  */
 @Component
-class AddressThrottle {
+public class AddressThrottle {
 
     /** Entries kept before stale ones are swept. */
     private static final int SWEEP_ABOVE = 10_000;
@@ -97,7 +97,7 @@ class AddressThrottle {
     }
 
     /** Forgets every address (tests; an operator restart does the same). */
-    void clear() {
+    public void clear() {
         states.clear();
     }
 

@@ -1,7 +1,8 @@
-package org.yunjian.security;
+package org.yunjian.security.internal;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.yunjian.security.Role;
 
 /**
  * A request, under the two-person rule, to create an administrator account or to give an account an

@@ -1,4 +1,4 @@
-package org.yunjian.security;
+package org.yunjian.security.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,6 +23,10 @@ import org.yunjian.shared.Msg;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Texts;
+import org.yunjian.security.Role;
+import org.yunjian.security.Totp;
+import org.yunjian.security.UserAdministration;
+import org.yunjian.security.UserView;
 
 /**
  * Creating the first security administrator without any default password: while no security
@@ -131,7 +135,7 @@ public class FirstAdministratorSetup {
         return users.view(a, now);
     }
 
-    static String hash(String token) {
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(
                     MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
