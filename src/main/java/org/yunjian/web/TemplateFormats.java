@@ -37,6 +37,17 @@ public class TemplateFormats {
         return value == null ? "" : Msg.of(value).text();
     }
 
+    /**
+     * The text of {@code key} before and after its {@code {0}}, for a sentence that holds a command or a name the
+     * template shows in its own element ({@code <code data-verbatim>}); the second part is empty if there is none.
+     */
+    public String[] around(String key) {
+        String marker = "\u0000";
+        String text = Msg.of(key, marker).text();
+        int at = text.indexOf(marker);
+        return at < 0 ? new String[] {text, ""} : new String[] {text.substring(0, at), text.substring(at + 1)};
+    }
+
     /** A stored message (audit detail) or plain text, in the current language. */
     public String text(String stored) {
         return stored == null ? "" : Msg.decode(stored).text();

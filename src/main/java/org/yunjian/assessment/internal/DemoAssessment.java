@@ -9,8 +9,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.AssessmentStatus;
@@ -20,12 +18,10 @@ import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.internal.Records.TestItem;
 import org.yunjian.demo.DemoData;
 import org.yunjian.party.CloudSystem;
-import org.yunjian.party.Engagement;
 import org.yunjian.party.Parties;
-import org.yunjian.party.PartyRole;
-import org.yunjian.security.AccountPrincipal;
 import org.yunjian.security.CurrentUser;
-import org.yunjian.security.Role;
+import org.yunjian.security.SeedActor;
+import org.yunjian.security.UserAdministration;
 
 /**
  * In demo mode, seeds one 等保 assessment of the demo portal by the demo assessor organisation, started and
@@ -42,8 +38,11 @@ class DemoAssessment implements ApplicationRunner {
     private final AssessmentService assessments;
     private final AssessmentRepository repo;
     private final Parties parties;
+    private final UserAdministration users;
 
-    DemoAssessment(AssessmentService assessments, AssessmentRepository repo, Parties parties) {
+    DemoAssessment(AssessmentService assessments, AssessmentRepository repo, Parties parties,
+                   UserAdministration users) {
+        this.users = users;
         this.assessments = assessments;
         this.repo = repo;
         this.parties = parties;
@@ -52,48 +51,35 @@ class DemoAssessment implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        var saved = SecurityContextHolder.getContext();
-        try {
-            runAs(new CurrentUser(new UUID(0, 0), "system:demo-seed", null, Role.SYSTEM_ADMIN));
-            CloudSystem portal = parties.visibleSystems().stream()
-                    .filter(s -> s.name().equals(DemoData.PORTAL_SYSTEM)).findFirst().orElse(null);
-            if (portal == null || !repo.findBySystems(List.of(portal.id())).isEmpty()) {
-                return;
-            }
-            UUID assessor = parties.visibleEngagements(portal.id()).stream()
-                    .flatMap(e -> e.participants().stream())
-                    .filter(p -> p.role() == PartyRole.THIRD_PARTY_ASSESSOR)
-                    .map(Engagement.Participant::organizationId).findFirst().orElse(null);
-            if (assessor == null) {
-                return;
-            }
-            runAs(new CurrentUser(new UUID(0, 1), "system:demo-seed", assessor, Role.USER));
-            var a = assessments.create(new AssessmentService.CreateInput(demo("demo.assessment.name", DemoData.PORTAL_SYSTEM),
-                    portal.id(), assessor, AssessorKind.THIRD_PARTY, List.of(), List.of(ItemGenerator.MLPS)));
-            assessments.transition(a.id(), AssessmentStatus.IN_PROGRESS);
-            List<TestItem> items = repo.items(a.id());
-            assessments.recordVerdict(items.get(0).id(), new AssessmentService.VerdictInput(Verdict.COMPLIANT,
-                    demo("demo.assessment.reason1"), null, null));
-            assessments.recordVerdict(items.get(1).id(), new AssessmentService.VerdictInput(Verdict.COMPLIANT,
-                    null, null, null));
-            assessments.recordVerdict(items.get(2).id(), new AssessmentService.VerdictInput(Verdict.NON_COMPLIANT,
-                    demo("demo.assessment.reason3"), RiskLevel.MEDIUM, demo("demo.assessment.risk3")));
-            log.info("Demo assessment seeded: {} ({} items)", a.name(), items.size());
-        } finally {
-            SecurityContextHolder.setContext(saved);
+        CloudSystem[] portal = new CloudSystem[1];
+        SeedActor.run(SeedActor.platform(), () -> portal[0] = parties.visibleSystems().stream()
+                .filter(s -> s.name().equals(DemoData.PORTAL_SYSTEM)).findFirst()
+                .filter(s -> repo.findBySystems(List.of(s.id())).isEmpty()).orElse(null));
+        CurrentUser assessor = users.list().stream().filter(u -> u.username().equals(DemoData.ASSESSOR_USER))
+                .findFirst().map(SeedActor::of).orElse(null);
+        if (portal[0] == null || assessor == null || assessor.organizationId() == null) {
+            return;
         }
+        SeedActor.run(assessor, () -> seed(portal[0], assessor.organizationId()));
+    }
+
+    /** As the demo assessor: the assessment, started, with three verdicts. */
+    private void seed(CloudSystem portal, UUID assessor) {
+        var a = assessments.create(new AssessmentService.CreateInput(demo("demo.assessment.name", DemoData.PORTAL_SYSTEM),
+                portal.id(), assessor, AssessorKind.THIRD_PARTY, List.of(), List.of(ItemGenerator.MLPS)));
+        assessments.transition(a.id(), AssessmentStatus.IN_PROGRESS);
+        List<TestItem> items = repo.items(a.id());
+        assessments.recordVerdict(items.get(0).id(), new AssessmentService.VerdictInput(Verdict.COMPLIANT,
+                demo("demo.assessment.reason1"), null, null));
+        assessments.recordVerdict(items.get(1).id(), new AssessmentService.VerdictInput(Verdict.COMPLIANT,
+                null, null, null));
+        assessments.recordVerdict(items.get(2).id(), new AssessmentService.VerdictInput(Verdict.NON_COMPLIANT,
+                demo("demo.assessment.reason3"), RiskLevel.MEDIUM, demo("demo.assessment.risk3")));
+        log.info("Demo assessment seeded: {} ({} items)", a.name(), items.size());
     }
 
     /** Demo content is stored once, in Chinese (the demo installation's language). */
     private static String demo(String key, Object... args) {
         return org.yunjian.shared.Msg.of(key, args).text(org.yunjian.shared.Texts.CHINESE);
-    }
-
-    private static void runAs(CurrentUser user) {
-        AccountPrincipal principal = new AccountPrincipal(user, "", true, false, true);
-        var ctx = SecurityContextHolder.createEmptyContext();
-        ctx.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                principal.getAuthorities()));
-        SecurityContextHolder.setContext(ctx);
     }
 }

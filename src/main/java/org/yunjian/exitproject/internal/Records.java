@@ -72,6 +72,15 @@ public final class Records {
      * conversion tool) — {@code category} is an {@link org.yunjian.exit.InventoryItem.Category} id.
      */
     public record Item(String category, String name, String description, String sensitivity, String covers) {
+
+        /** The bundle key of the sensitivity's display name ({@code exitproject.sensitivity.SENSITIVE}). */
+        public String sensitivityKey() {
+            try {
+                return "exitproject.sensitivity." + org.yunjian.exit.Sensitivity.parse(sensitivity).name();
+            } catch (IllegalArgumentException unknown) {
+                return "exitproject.sensitivity.SENSITIVE"; // the manifest reader admits only the two labels
+            }
+        }
     }
 
     /** The outcome of one {@code yunjian exit verify --json} run, as reported. */

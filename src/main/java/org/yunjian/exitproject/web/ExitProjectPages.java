@@ -141,7 +141,8 @@ class ExitProjectPages {
         model.addAttribute("actions", DisposalAction.values());
         Map<String, String> requirementTexts = new HashMap<>();
         v.checklist().forEach(i -> service.requirement(i.requirementId())
-                .ifPresent(r -> requirementTexts.put(i.key(), r.text())));
+                .ifPresent(r -> requirementTexts.put(i.key(), Texts.locale().equals(Texts.ENGLISH) && r.textEn() != null
+                        ? r.textEn() : r.text())));
         model.addAttribute("requirementTexts", requirementTexts);
         model.addAttribute("customerName", orgName(a.system().customerId()));
         model.addAttribute("providerName", a.system().providerId() == null ? "—" : orgName(a.system().providerId()));

@@ -11,16 +11,12 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.demo.DemoData;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Organization;
-import org.yunjian.security.AccountPrincipal;
-import org.yunjian.security.CurrentUser;
-import org.yunjian.security.Role;
+import org.yunjian.security.SeedActor;
 
 /**
  * In demo mode, seeds the sample engagement once: five organisations, two systems of the customer on the
@@ -53,18 +49,7 @@ class DemoParties implements ApplicationRunner {
         if (organizationRepository.findByCreditCode(DemoData.CUSTOMER.creditCode()).isPresent()) {
             return;
         }
-        var context = SecurityContextHolder.getContext();
-        try {
-            CurrentUser seeder = new CurrentUser(new UUID(0, 0), "system:demo-seed", null, Role.SYSTEM_ADMIN);
-            AccountPrincipal principal = new AccountPrincipal(seeder, "", true, false, true);
-            var ctx = SecurityContextHolder.createEmptyContext();
-            ctx.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                    principal.getAuthorities()));
-            SecurityContextHolder.setContext(ctx);
-            seed();
-        } finally {
-            SecurityContextHolder.setContext(context);
-        }
+        SeedActor.run(SeedActor.platform(), this::seed);
         log.info("Demo data seeded: {} organisations, 2 systems, 1 engagement", DemoData.ORGANIZATIONS.size());
     }
 

@@ -1,0 +1,91 @@
+package org.yunjian.exitproject.internal;
+
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.demo.DemoData;
+import org.yunjian.exitproject.ChecklistStatus;
+import org.yunjian.exitproject.ExitStatus;
+import org.yunjian.exitproject.internal.Records.Item;
+import org.yunjian.exitproject.internal.Records.ProjectInfo;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.party.Parties;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.SeedActor;
+import org.yunjian.security.UserAdministration;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.Texts;
+
+/**
+ * In demo mode, seeds one exit project: the demo online service hall leaving its cloud, in phase 移交 with part of
+ * the GB/T 31167-2014 9.1 checklist settled and a hand-over inventory the provider and the customer filled and the
+ * customer approved. Runs after the parties and the demo accounts, as the demo customer and provider users, so
+ * every write is authorised and audited like theirs.
+ */
+@Component
+@Order(40)
+@ConditionalOnProperty(name = "yunjian.demo", havingValue = "true")
+class DemoExitProject implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoExitProject.class);
+
+    private final ExitProjectService service;
+    private final Parties parties;
+    private final UserAdministration users;
+
+    DemoExitProject(ExitProjectService service, Parties parties, UserAdministration users) {
+        this.service = service;
+        this.parties = parties;
+        this.users = users;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        CloudSystem[] system = new CloudSystem[1];
+        SeedActor.run(SeedActor.platform(), () -> system[0] = parties.visibleSystems().stream()
+                .filter(s -> s.name().equals(DemoData.SERVICE_SYSTEM)).findFirst()
+                .filter(s -> s.providerId() != null && service.list(s.id()).isEmpty()).orElse(null));
+        Optional<CurrentUser> customer = account(DemoData.CUSTOMER_USER);
+        Optional<CurrentUser> provider = account(DemoData.PROVIDER_USER);
+        if (system[0] == null || customer.isEmpty() || provider.isEmpty()) {
+            return;
+        }
+        CloudSystem s = system[0];
+        ProjectInfo[] p = new ProjectInfo[1];
+        SeedActor.run(customer.get(), () -> {
+            p[0] = service.create(new ExitProjectService.CreateInput(demo("demo.exit.name", s.name()), s.id()));
+            service.updateChecklist(p[0].id(), "a", ChecklistStatus.DONE, demo("demo.exit.checklist.a"));
+            service.updateChecklist(p[0].id(), "b", ChecklistStatus.DONE, demo("demo.exit.checklist.b"));
+            service.addItem(p[0].id(), new Item("conversion-tool", demo("demo.exit.item.tool"),
+                    demo("demo.exit.item.tool.note"), "PUBLIC", null));
+        });
+        SeedActor.run(provider.get(), () -> {
+            service.addItem(p[0].id(), new Item("document", demo("demo.exit.item.docs"), demo("demo.exit.item.docs.note"),
+                    "PUBLIC", null));
+            service.addItem(p[0].id(), new Item("key-custody", demo("demo.exit.item.keys"),
+                    demo("demo.exit.item.keys.note"), "SENSITIVE", demo("demo.exit.item.keys.covers")));
+        });
+        SeedActor.run(customer.get(), () -> {
+            service.approveInventory(p[0].id());
+            service.transition(p[0].id(), ExitStatus.HANDOVER);
+        });
+        log.info("Demo exit project seeded: {}", p[0].name());
+    }
+
+    private Optional<CurrentUser> account(String username) {
+        return users.list().stream().filter(u -> u.username().equals(username)).findFirst().map(SeedActor::of);
+    }
+
+    /** Demo content is stored once, in Chinese (the demo installation's language). */
+    private static String demo(String key, Object... args) {
+        return Msg.of(key, args).text(Texts.CHINESE);
+    }
+}
