@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@org.junit.jupiter.api.extension.ExtendWith(org.yunjian.exit.InEnglish.class)
 class DeletionCertificateTest {
 
     @TempDir

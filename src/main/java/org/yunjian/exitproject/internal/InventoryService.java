@@ -160,7 +160,7 @@ public class InventoryService {
         }
         if (check.signature() != SignatureStatus.VALID) {
             throw new FieldErrors.ValidationException("file", "manifest " + name + ": signature "
-                    + check.signature() + " — " + check.detail());
+                    + check.signature() + " — " + check.detail().text());
         }
         try {
             return new Manifest(name, Sm3.digest(file).hex(), Files.size(file), check.header().root(),
