@@ -107,6 +107,12 @@ public final class ExitCli {
         return cl.execute(rest);
     }
 
+    /** The command tree of {@code exit} or {@code keys} with its help in {@code language} (for help checks). */
+    public static CommandLine commandLine(String name, java.util.Locale language) {
+        ExitTexts.use(language);
+        return texts(new CommandLine("exit".equals(name) ? new ExitCommand() : new KeysCommand()));
+    }
+
     /** The help of every command of the tree from the exit bundles, in the language of this run, as any command's. */
     static CommandLine texts(CommandLine commandLine) {
         return CliTexts.apply(commandLine, ExitTexts.keys("cli."), key -> ExitTexts.get(key));
