@@ -92,7 +92,7 @@ class ExitCliLanguageTest {
                 String pattern = p.getProperty(key);
                 if (pattern.matches("(?s).*\\{\\d.*")) {
                     assertThat(pattern).as(bundle + " " + key).doesNotContainPattern("(?<!')'(?!')");
-                    Object[] args = {"A", "B", "C", "D", "E", "F", "G", "H", "I", "J"};
+                    Object[] args = {"A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L"};
                     String text = new java.text.MessageFormat(pattern.replaceAll("\\{(\\d),number,#}", "{$1}")).format(args);
                     assertThat(text).as(bundle + " " + key).doesNotContain("{");
                 }

@@ -318,7 +318,7 @@ class ExitProjectApiTests {
         assertThat(mvc.perform(get("/api/exit-projects/signing-key")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString()).isEqualTo(pem).startsWith("-----BEGIN PUBLIC KEY-----");
         DeletionCertificate.Verified v = DeletionCertificate.verify(json, Keys.readPublicKey(pem));
-        assertThat(v.summary()).contains(w.system().name(), w.customer().name(), w.provider().name());
+        assertThat(v.summary().text(java.util.Locale.SIMPLIFIED_CHINESE)).contains(w.system().name(), w.customer().name(), w.provider().name());
         String text = new String(json, StandardCharsets.UTF_8);
         assertThat(text).contains(org.yunjian.crypto.Sm3.hex(Files.readAllBytes(handOver.manifest)), "DISK-0042",
                 "示办函〔2026〕12号", "GB/T 31167-2014 9.1 g", "\"retainUntil\":\"" + today() + "\"");

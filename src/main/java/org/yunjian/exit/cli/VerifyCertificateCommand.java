@@ -56,7 +56,7 @@ final class VerifyCertificateCommand implements Callable<Integer> {
         }
         try {
             DeletionCertificate.Verified v = DeletionCertificate.verify(file, key);
-            spec.commandLine().getOut().println(ExitTexts.get("exit.cli.cert.valid", ExitCli.oneLine(v.summary())));
+            spec.commandLine().getOut().println(ExitTexts.get("exit.cli.cert.valid", ExitCli.oneLine(v.summary().text())));
             return 0;
         } catch (DeletionCertificate.Invalid e) {
             boolean input = e.reason() == DeletionCertificate.Invalid.Reason.MALFORMED
