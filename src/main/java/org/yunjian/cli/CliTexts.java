@@ -2,9 +2,10 @@ package org.yunjian.cli;
 
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.ResourceBundle;
+import java.util.function.UnaryOperator;
 
 import org.yunjian.shared.Texts;
 
@@ -18,37 +19,43 @@ import picocli.CommandLine.Model.CommandSpec;
  * command named like its module, {@code cli.<name>.description} for the commands of this package), its options'
  * and parameters' descriptions come from their {@code descriptionKey}s ({@code cli.<module>.option.<name>}), and
  * the standard {@code --help} / {@code --version} from {@code cli.option.help} / {@code cli.option.version}.
+ *
+ * <p>The texts come from {@link Texts} (Spring's message source) unless a tree brings its own look-up: the offline
+ * commands ({@code yunjian exit …}), which must not load Spring, pass theirs to {@link #apply(CommandLine, Set,
+ * UnaryOperator)} — the same keys, the same rules.
  */
 public final class CliTexts extends ResourceBundle {
 
-    private static final Set<String> KEYS = Texts.keys("cli.");
-
     private final String descriptionKey;
+    private final Set<String> keys;
+    private final UnaryOperator<String> texts;
 
-    private CliTexts(String descriptionKey) {
+    private CliTexts(String descriptionKey, Set<String> keys, UnaryOperator<String> texts) {
         this.descriptionKey = descriptionKey;
+        this.keys = keys;
+        this.texts = texts;
     }
 
     @Override
     protected Object handleGetObject(String key) {
         if (key.equals("usage.description")) {
-            return Texts.get(descriptionKey);
+            return texts.apply(descriptionKey);
         }
         if (key.equals("help") || key.equals("version")) {
-            return Texts.get("cli.option." + key);
+            return texts.apply("cli.option." + key);
         }
-        return key.startsWith("cli.") ? Texts.get(key) : null;
+        return key.startsWith("cli.") ? texts.apply(key) : null;
     }
 
     @Override
     public Enumeration<String> getKeys() {
-        Set<String> keys = new TreeSet<>(KEYS);
-        if (KEYS.contains(descriptionKey)) { // else picocli keeps the annotation's description
-            keys.add("usage.description");
+        Set<String> all = new TreeSet<>(keys);
+        if (keys.contains(descriptionKey)) { // else picocli keeps the annotation's description
+            all.add("usage.description");
         }
-        keys.add("help");
-        keys.add("version");
-        return Collections.enumeration(keys);
+        all.add("help");
+        all.add("version");
+        return Collections.enumeration(all);
     }
 
     /** The description key of a command: from its class's module ({@code org.yunjian.<module>…}) and its name. */
@@ -66,11 +73,19 @@ public final class CliTexts extends ResourceBundle {
      * subcommands added after it, which would show the parent's description for theirs).
      */
     public static CommandLine apply(CommandLine commandLine) {
+        return apply(commandLine, Texts.keys("cli."), key -> Texts.get(key));
+    }
+
+    /**
+     * As {@link #apply(CommandLine)}, with the texts from {@code texts} in the language of the run; {@code keys} are
+     * the {@code cli.*} keys it knows.
+     */
+    public static CommandLine apply(CommandLine commandLine, Set<String> keys, UnaryOperator<String> texts) {
         CommandSpec spec = commandLine.getCommandSpec();
         Object user = spec.userObject();
         Class<?> type = user instanceof Class<?> c ? c : user.getClass();
-        spec.resourceBundle(new CliTexts(descriptionKey(type, spec.name())));
-        commandLine.getSubcommands().values().stream().distinct().forEach(CliTexts::apply);
+        spec.resourceBundle(new CliTexts(descriptionKey(type, spec.name()), keys, texts));
+        commandLine.getSubcommands().values().stream().distinct().forEach(c -> apply(c, keys, texts));
         return commandLine;
     }
 }

@@ -99,8 +99,8 @@ public final class BucketDeletionCheck {
          * {@code empty} must agree with the totals — a report claiming empty while anything is counted or listed is
          * refused.
          *
-         * @throws IllegalArgumentException naming the problem (malformed JSON, a missing or mistyped member, an
-         *                                  inconsistency)
+         * @throws InvalidInputException naming the problem (malformed JSON, a missing or mistyped member, an
+         *                               inconsistency)
          */
         public static Report parse(String json) {
             Map<String, Object> m = CanonicalJson.parseObject(json.strip());
@@ -111,18 +111,17 @@ public final class BucketDeletionCheck {
             try {
                 at = S3Source.Location.parse(target);
             } catch (ManifestException e) {
-                throw new IllegalArgumentException("target: " + e.getMessage());
+                throw new InvalidInputException("exit.report.member", "target", e.message());
             }
             if (!at.bucket().equals(bucket) || !at.prefix().equals(prefix)) {
-                throw new IllegalArgumentException("target " + target + " is not bucket '" + bucket + "', prefix '"
-                        + prefix + "'");
+                throw new InvalidInputException("exit.report.targetMismatch", target, bucket, prefix);
             }
             if (!(m.get("empty") instanceof Boolean empty)) {
-                throw new IllegalArgumentException("empty: required, true or false");
+                throw problem("empty", "exit.report.boolean");
             }
             Instant checkedAt = instant(m.get("checkedAt"), "checkedAt");
             if (!(m.get("totals") instanceof Map<?, ?> t)) {
-                throw new IllegalArgumentException("totals: required object");
+                throw problem("totals", "exit.report.object");
             }
             long[] totals = new long[Kind.values().length];
             String[] names = {"current", "nonCurrent", "deleteMarkers", "multipartUploads"};
@@ -131,7 +130,7 @@ public final class BucketDeletionCheck {
             }
             long bytes = count(t.get("bytes"), "totals.bytes");
             if (!(m.get("remaining") instanceof List<?> list)) {
-                throw new IllegalArgumentException("remaining: required list");
+                throw problem("remaining", "exit.report.list");
             }
             List<Remaining> remaining = new ArrayList<>(list.size());
             long[] listed = new long[Kind.values().length];
@@ -143,13 +142,12 @@ public final class BucketDeletionCheck {
             Report report = new Report(target, bucket, prefix, totals[0], totals[1], totals[2], totals[3], bytes,
                     List.copyOf(remaining), checkedAt);
             if (empty != report.empty()) {
-                throw new IllegalArgumentException("it claims empty:" + empty + " but its totals count "
-                        + report.total() + " remaining items");
+                throw new InvalidInputException("exit.report.emptyDisagrees", String.valueOf(empty), report.total());
             }
             for (Kind k : Kind.values()) {
                 if (listed[k.ordinal()] != totals[k.ordinal()]) {
-                    throw new IllegalArgumentException("remaining lists " + listed[k.ordinal()] + " " + k
-                            + " items but totals." + names[k.ordinal()] + " is " + totals[k.ordinal()]);
+                    throw new InvalidInputException("exit.report.listDisagrees", listed[k.ordinal()], k.name(),
+                            "totals." + names[k.ordinal()], totals[k.ordinal()]);
                 }
             }
             return report;
@@ -158,21 +156,21 @@ public final class BucketDeletionCheck {
         private static Remaining remaining(Object o, int index) {
             String at = "remaining[" + index + "]";
             if (!(o instanceof Map<?, ?> r)) {
-                throw new IllegalArgumentException(at + ": not an object");
+                throw problem(at, "exit.report.object");
             }
             String key = text(r, "key", at);
             Kind kind;
             try {
                 kind = Kind.valueOf(text(r, "kind", at));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(at + ".kind: one of " + Arrays.toString(Kind.values()));
+                throw problem(at + ".kind", "exit.report.oneOf", Arrays.toString(Kind.values()));
             }
             Object version = r.get("versionId");
             if (version != null && !(version instanceof String)) {
-                throw new IllegalArgumentException(at + ".versionId: not a string");
+                throw problem(at + ".versionId", "exit.report.stringOrNull");
             }
             if (!(r.get("size") instanceof Long size) || size < -1) {
-                throw new IllegalArgumentException(at + ".size: required, an integer of at least -1");
+                throw problem(at + ".size", "exit.report.size");
             }
             Object modified = r.get("lastModified");
             return new Remaining(key, (String) version, kind, size,
@@ -185,14 +183,14 @@ public final class BucketDeletionCheck {
 
         private static String text(Map<?, ?> m, String name, String at) {
             if (!(m.get(name) instanceof String s)) {
-                throw new IllegalArgumentException((at == null ? "" : at + ".") + name + ": required string");
+                throw problem((at == null ? "" : at + ".") + name, "exit.report.string");
             }
             return s;
         }
 
         private static long count(Object o, String name) {
             if (!(o instanceof Long n) || n < 0) {
-                throw new IllegalArgumentException(name + ": required, a non-negative integer");
+                throw problem(name, "exit.report.count");
             }
             return n;
         }
@@ -201,8 +199,13 @@ public final class BucketDeletionCheck {
             try {
                 return Instant.parse((String) o);
             } catch (ClassCastException | NullPointerException | DateTimeParseException e) {
-                throw new IllegalArgumentException(name + ": required, an ISO-8601 instant");
+                throw problem(name, "exit.report.instant");
             }
+        }
+
+        /** The member {@code member} (a path such as {@code remaining[2].size}) breaks the rule {@code key}. */
+        private static InvalidInputException problem(String member, String key, Object... args) {
+            return new InvalidInputException("exit.report.member", member, new ExitText(key, args));
         }
     }
 
@@ -253,15 +256,14 @@ public final class BucketDeletionCheck {
                 }
             }
         } catch (NoSuchBucketException e) {
-            throw new ManifestException("bucket '" + at.bucket() + "' does not exist");
+            throw new ManifestException(e, "exit.s3.noSuchBucket", at.bucket());
         } catch (S3Exception e) {
             if (e.statusCode() == 501) {
-                throw new ManifestException("the store cannot list object versions or uploads of bucket '" + at.bucket()
-                        + "', so its emptiness cannot be confirmed: " + e.getMessage());
+                throw new ManifestException(e, "exit.check.noVersions", at.bucket(), String.valueOf(e.getMessage()));
             }
             throw S3Source.problem(e, at.bucket());
         } catch (SdkException e) {
-            throw new ManifestException("listing bucket '" + at.bucket() + "' failed: " + e.getMessage());
+            throw new ManifestException(e, "exit.check.failed", at.bucket(), String.valueOf(e.getMessage()));
         }
         return new Report(target, at.bucket(), at.prefix(), counts[Kind.CURRENT.ordinal()],
                 counts[Kind.NON_CURRENT.ordinal()], counts[Kind.DELETE_MARKER.ordinal()],

@@ -17,7 +17,7 @@ import org.yunjian.exit.internal.Json;
  * canonical). One value has exactly one serialisation, so a signature over it does not depend on formatting.
  *
  * <p>Parsing is strict: duplicate member names, lone surrogates, non-integer numbers, leading zeros, control
- * characters in strings and trailing data are errors ({@link IllegalArgumentException} naming the column).
+ * characters in strings and trailing data are errors ({@link InvalidInputException} naming the character).
  * Values: {@link Map} (member order kept), {@link List}, {@link String}, {@link Long}, {@link Boolean}, and
  * {@link #NULL}.
  */
@@ -60,7 +60,7 @@ public final class CanonicalJson {
             TreeMap<String, Object> sorted = new TreeMap<>();
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 if (!(e.getKey() instanceof String k)) {
-                    throw new IllegalArgumentException("JSON object keys must be strings, found " + e.getKey());
+                    throw new InvalidInputException("exit.json.keyNotString", String.valueOf(e.getKey()));
                 }
                 if (e.getValue() != null) {
                     sorted.put(k, e.getValue());
@@ -88,8 +88,7 @@ public final class CanonicalJson {
             }
             b.append(']');
         } else {
-            throw new IllegalArgumentException("no canonical JSON for " + v.getClass().getSimpleName()
-                    + " (strings, integers, booleans, lists and maps only)");
+            throw new InvalidInputException("exit.json.unsupportedValue", v.getClass().getSimpleName());
         }
     }
 
@@ -112,7 +111,7 @@ public final class CanonicalJson {
                         if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < s.length()
                                 && Character.isLowSurrogate(s.charAt(i + 1)))
                                 && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1)))) {
-                            throw new IllegalArgumentException("lone surrogate in a JSON string");
+                            throw new InvalidInputException("exit.json.loneSurrogate");
                         }
                         b.append(c);
                     }
@@ -132,7 +131,7 @@ public final class CanonicalJson {
     public static Map<String, Object> parseObject(String text) {
         Object v = parse(text);
         if (!(v instanceof Map)) {
-            throw new IllegalArgumentException("malformed JSON: expected an object");
+            throw new InvalidInputException("exit.json.notObject");
         }
         return (Map<String, Object>) v;
     }
@@ -140,7 +139,7 @@ public final class CanonicalJson {
     private static final class Parser extends Json.Cursor {
 
         Parser(String s) {
-            super(s, "character", "unexpected end of input");
+            super(s, "exit.json.atCharacter", "exit.json.endOfText");
         }
 
         Object document() {
@@ -148,14 +147,14 @@ public final class CanonicalJson {
             Object v = value(0);
             ws();
             if (i != s.length()) {
-                throw error("trailing data after the JSON value");
+                throw error("exit.json.trailingData");
             }
             return v;
         }
 
         Object value(int depth) {
             if (depth > MAX_DEPTH) {
-                throw error("nested deeper than " + MAX_DEPTH);
+                throw error("exit.json.tooDeep", MAX_DEPTH);
             }
             char c = peek();
             if (c == '{') {
@@ -182,7 +181,7 @@ public final class CanonicalJson {
                 i += 4;
                 return NULL;
             }
-            throw error("unexpected character '" + c + "'");
+            throw error("exit.json.unexpectedCharacter", String.valueOf(c));
         }
 
         private Map<String, Object> object(int depth) {
@@ -196,7 +195,7 @@ public final class CanonicalJson {
             while (true) {
                 ws();
                 if (peek() != '"') {
-                    throw error("expected a member name");
+                    throw error("exit.json.expectedName");
                 }
                 String k = string();
                 ws();
@@ -204,7 +203,7 @@ public final class CanonicalJson {
                 ws();
                 Object v = value(depth + 1);
                 if (m.put(k, v) != null) {
-                    throw error("duplicate member '" + k + "'");
+                    throw error("exit.json.duplicateMember", k);
                 }
                 ws();
                 char c = next();
@@ -212,7 +211,7 @@ public final class CanonicalJson {
                     return m;
                 }
                 if (c != ',') {
-                    throw error("expected ',' or '}'");
+                    throw error("exit.json.expectedCommaOrBrace");
                 }
             }
         }
@@ -234,7 +233,7 @@ public final class CanonicalJson {
                     return l;
                 }
                 if (c != ',') {
-                    throw error("expected ',' or ']'");
+                    throw error("exit.json.expectedCommaOrBracket");
                 }
             }
         }
@@ -247,7 +246,7 @@ public final class CanonicalJson {
                 if (Character.isHighSurrogate(c) && k + 1 < out.length() && Character.isLowSurrogate(out.charAt(k + 1))) {
                     k++;
                 } else if (Character.isSurrogate(c)) {
-                    throw error("lone surrogate in string");
+                    throw error("exit.json.loneSurrogate");
                 }
             }
             return out;

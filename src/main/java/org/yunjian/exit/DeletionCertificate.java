@@ -69,64 +69,61 @@ public final class DeletionCertificate {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file)).toString();
         } catch (CharacterCodingException e) {
-            throw new Invalid(Invalid.Reason.MALFORMED, "malformed JSON: the file is not valid UTF-8");
+            throw new Invalid(Invalid.Reason.MALFORMED, "exit.cert.notUtf8");
         }
         Map<String, Object> doc;
         try {
             doc = CanonicalJson.parseObject(text);
         } catch (IllegalArgumentException e) {
-            throw new Invalid(Invalid.Reason.MALFORMED, e.getMessage());
+            throw new Invalid(Invalid.Reason.MALFORMED, ExitText.of(e));
         }
         if (!FORMAT.equals(doc.get("format"))) {
-            throw new Invalid(Invalid.Reason.MALFORMED, "not a deletion certificate: 'format' is not '" + FORMAT + "'");
+            throw new Invalid(Invalid.Reason.MALFORMED, "exit.cert.format", FORMAT);
         }
         if (!Long.valueOf(VERSION).equals(doc.get("version"))) {
-            throw new Invalid(Invalid.Reason.MALFORMED, "unsupported certificate version " + doc.get("version")
-                    + " (this tool reads version " + VERSION + ")");
+            throw new Invalid(Invalid.Reason.MALFORMED, "exit.cert.version", String.valueOf(doc.get("version")), VERSION);
         }
         if (!(doc.get("certificate") instanceof Map<?, ?> content)) {
-            throw new Invalid(Invalid.Reason.MALFORMED, "malformed certificate: no 'certificate' object");
+            throw new Invalid(Invalid.Reason.MALFORMED, "exit.cert.noContent");
         }
         if (!(doc.get("signature") instanceof Map<?, ?> sig)) {
-            throw new Invalid(Invalid.Reason.MALFORMED, "the certificate is not signed: no 'signature' object");
+            throw new Invalid(Invalid.Reason.MALFORMED, "exit.cert.unsigned");
         }
         if (doc.size() != 4 || sig.size() != 4) {
-            throw new Invalid(Invalid.Reason.MALFORMED, "malformed certificate: unexpected members");
+            throw new Invalid(Invalid.Reason.MALFORMED, "exit.cert.members");
         }
         Object algorithm = sig.get("algorithm");
         if (!Sm2.ALGORITHM.equals(algorithm)) {
-            throw new Invalid(Invalid.Reason.UNKNOWN_ALGORITHM, "unknown signature algorithm '" + algorithm
-                    + "' (only " + Sm2.ALGORITHM + ")");
+            throw new Invalid(Invalid.Reason.UNKNOWN_ALGORITHM, "exit.cert.algorithm", String.valueOf(algorithm),
+                    Sm2.ALGORITHM);
         }
         if (!Sm2.DEFAULT_USER_ID.equals(sig.get("userId"))) {
-            throw new Invalid(Invalid.Reason.UNKNOWN_ALGORITHM, "unsupported SM2 user ID '" + sig.get("userId") + "'");
+            throw new Invalid(Invalid.Reason.UNKNOWN_ALGORITHM, "exit.cert.userId", String.valueOf(sig.get("userId")));
         }
         String fingerprint = Keys.fingerprint(key);
         if (!fingerprint.equals(sig.get("signer"))) {
-            throw new Invalid(Invalid.Reason.WRONG_KEY, "wrong key: the certificate names signer "
-                    + abbrev(String.valueOf(sig.get("signer"))) + ", the given public key is " + abbrev(fingerprint));
+            throw new Invalid(Invalid.Reason.WRONG_KEY, "exit.cert.wrongKey", abbrev(String.valueOf(sig.get("signer"))),
+                    abbrev(fingerprint));
         }
         if (!(CanonicalJson.write(doc) + "\n").equals(text)) {
-            throw new Invalid(Invalid.Reason.NOT_CANONICAL, "not in canonical form: the file was changed or re-formatted "
-                    + "after signing");
+            throw new Invalid(Invalid.Reason.NOT_CANONICAL, "exit.cert.notCanonical");
         }
         byte[] value;
         String encoded = String.valueOf(sig.get("value"));
         try {
             value = Base64.getDecoder().decode(encoded);
         } catch (IllegalArgumentException e) {
-            throw new Invalid(Invalid.Reason.BAD_SIGNATURE, "bad signature: the value is not base64");
+            throw new Invalid(Invalid.Reason.BAD_SIGNATURE, "exit.cert.notBase64");
         }
         // the decoder ignores the unused bits of the last character: only the one canonical spelling is accepted
         if (!Base64.getEncoder().encodeToString(value).equals(encoded)) {
-            throw new Invalid(Invalid.Reason.BAD_SIGNATURE, "bad signature: the value is not in canonical base64");
+            throw new Invalid(Invalid.Reason.BAD_SIGNATURE, "exit.cert.notCanonicalBase64");
         }
         Map<String, Object> unsigned = new LinkedHashMap<>(doc);
         unsigned.remove("signature");
         byte[] signed = CanonicalJson.write(unsigned).getBytes(StandardCharsets.UTF_8);
         if (!Verifier.of(key).verify(signed, value)) {
-            throw new Invalid(Invalid.Reason.BAD_SIGNATURE, "bad signature: the SM2 signature does not match the content "
-                    + "(changed after signing)");
+            throw new Invalid(Invalid.Reason.BAD_SIGNATURE, "exit.cert.badSignature");
         }
         return new Verified((Map<String, Object>) content, fingerprint, Sm3.hex(file));
     }
@@ -145,15 +142,25 @@ public final class DeletionCertificate {
     public record Verified(Map<String, Object> content, String signer, String sm3) {
 
         /** One line: the certificate's id, system, parties, issue time and the counts it attests. */
-        public String summary() {
+        public ExitText summary() {
             Map<?, ?> system = map(content.get("system"));
             Map<?, ?> parties = map(content.get("parties"));
-            return "certificate " + content.get("id") + " for " + system.get("name") + ", customer "
-                    + name(parties.get("customer")) + ", provider " + name(parties.get("provider")) + ", issued "
-                    + content.get("issuedAt") + " by " + name(content.get("issuer")) + "; " + size(content.get("manifests"))
-                    + " manifests, " + size(content.get("verificationRuns")) + " verification runs, "
-                    + size(content.get("sanitisations")) + " media records, " + size(content.get("storageChecks"))
-                    + " object-storage checks; sm3:" + sm3;
+            Object number = content.get("number") == null ? content.get("id") : content.get("number");
+            return new ExitText("exit.cert.summary", String.valueOf(number), String.valueOf(system.get("name")),
+                    String.valueOf(name(parties.get("customer"))), String.valueOf(name(parties.get("provider"))),
+                    beijingMinute(content.get("issuedAt")), String.valueOf(name(content.get("issuer"))),
+                    size(content.get("manifests")), size(content.get("verificationRuns")),
+                    size(content.get("sanitisations")), size(content.get("storageChecks")), sm3);
+        }
+
+        /** An ISO instant as {@code 2026-11-23 18:53} in Beijing time; anything else as it is. */
+        private static String beijingMinute(Object instant) {
+            try {
+                return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                        .format(java.time.Instant.parse(String.valueOf(instant)).atZone(java.time.ZoneId.of("Asia/Shanghai")));
+            } catch (java.time.format.DateTimeParseException e) {
+                return String.valueOf(instant);
+            }
         }
 
         private static Map<?, ?> map(Object o) {
@@ -169,20 +176,36 @@ public final class DeletionCertificate {
         }
     }
 
-    /** Why a certificate does not verify. */
+    /** Why a certificate does not verify: a stable {@link #reason()}, and the problem in words ({@link #message()}). */
     public static final class Invalid extends RuntimeException {
 
         public enum Reason { MALFORMED, UNKNOWN_ALGORITHM, WRONG_KEY, NOT_CANONICAL, BAD_SIGNATURE }
 
         private final Reason reason;
+        private final ExitText message;
 
-        public Invalid(Reason reason, String message) {
-            super(message);
+        public Invalid(Reason reason, String key, Object... args) {
+            this(reason, new ExitText(key, args));
+        }
+
+        public Invalid(Reason reason, ExitText message) {
+            super(message.key());
             this.reason = reason;
+            this.message = message;
         }
 
         public Reason reason() {
             return reason;
+        }
+
+        public ExitText message() {
+            return message;
+        }
+
+        /** The problem in the CLI's language. */
+        @Override
+        public String getMessage() {
+            return message.text();
         }
     }
 }

@@ -13,18 +13,37 @@ package org.yunjian.exit;
  * @param format     media type detected from the content (Apache Tika), may be null
  * @param sensitivity 敏感 or 公开
  * @param description free text, may be null
- * @param error      why the file was unreadable, else null
+ * @param error      why the file was unreadable ({@link #SYMLINK_LOOP} …, see {@link #errorText}), else null
  */
 public record FileEntry(String path, String version, Boolean latest, long size, String hash, String format,
                         Sensitivity sensitivity, String description, String error) implements ManifestEntry {
 
+    /** Codes of {@link #error()}: a symbolic link that leads back to a directory above it. */
+    public static final String SYMLINK_LOOP = "symlinkLoop";
+    /** A symbolic link whose target does not exist. */
+    public static final String BROKEN_SYMLINK = "brokenSymlink";
+    /** A symbolic link to something outside the tree. */
+    public static final String SYMLINK_OUTSIDE = "symlinkOutside";
+    /** A FIFO, socket or device. */
+    public static final String SPECIAL_FILE = "specialFile";
+    /** Neither a regular file nor a directory (found when opening it). */
+    public static final String NOT_REGULAR_FILE = "notRegularFile";
+    /** A directory that cannot be listed; the data is the operating system's reason. */
+    public static final String UNLISTABLE_DIRECTORY = "unlistableDirectory";
+    /** A file name that no manifest path can hold (a backslash, a control character). */
+    public static final String INVALID_NAME = "invalidName";
+    /** An object key that no manifest path can hold; the data is the key. */
+    public static final String INVALID_KEY = "invalidKey";
+    /** Reading failed; the data is the exception. */
+    public static final String READ_FAILED = "readFailed";
+
     public FileEntry {
         ManifestPaths.check(path);
         if (hash != null && !isHex64(hash)) {
-            throw new IllegalArgumentException("checksum of '" + path + "' is not 64 lower-case hex digits");
+            throw new InvalidInputException("exit.entry.badHash", path);
         }
         if (hash == null && error == null) {
-            throw new IllegalArgumentException("entry '" + path + "' has neither a checksum nor an error");
+            throw new InvalidInputException("exit.entry.noHash", path);
         }
     }
 
@@ -39,6 +58,16 @@ public record FileEntry(String path, String version, Boolean latest, long size, 
             }
         }
         return true;
+    }
+
+    /** An {@link #error()} value: the code, and the data if there is any. */
+    public static String error(String code, String data) {
+        return data == null ? code : code + ": " + data;
+    }
+
+    /** The text of an {@link #error()} value (an older manifest's English phrase is shown as it is). */
+    public static ExitText errorText(String error) {
+        return ExitText.ofCode("exit.unreadable.", error, data -> data);
     }
 
     public boolean readable() {

@@ -29,7 +29,7 @@ public enum HashAlgorithm {
                 return a;
             }
         }
-        throw new IllegalArgumentException("unknown hash algorithm '" + name + "' (known: sm3, sha256)");
+        throw new InvalidInputException("exit.algorithm.unknown", String.valueOf(name));
     }
 
     /** A fresh incremental hasher; not thread-safe. */

@@ -46,7 +46,7 @@ public record HashList(Format format, HashAlgorithm algorithm, List<FileEntry> e
                     return f;
                 }
             }
-            throw new IllegalArgumentException("unknown list format '" + s + "' (sha256sum, sm3sum, hashdeep)");
+            throw new InvalidInputException("exit.list.unknownFormat", String.valueOf(s));
         }
 
         @Override
@@ -64,9 +64,9 @@ public record HashList(Format format, HashAlgorithm algorithm, List<FileEntry> e
         try {
             raw = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new ManifestException("list " + file + " does not exist");
+            throw new ManifestException("exit.list.missing", String.valueOf(file));
         } catch (IOException e) {
-            throw new ManifestException("cannot read list " + file + ": " + e.getMessage(), e);
+            throw new ManifestException(e, "exit.list.unreadable", String.valueOf(file), String.valueOf(e.getMessage()));
         }
         String text = new String(raw, StandardCharsets.UTF_8);
         String[] lines = text.split("\n", -1);
@@ -83,12 +83,11 @@ public record HashList(Format format, HashAlgorithm algorithm, List<FileEntry> e
             if (line.endsWith("\r")) {
                 line = line.substring(0, line.length() - 1);
             }
-            String where = "list " + file + " line " + (n + 1) + ": ";
             try {
                 if (format == Format.HASHDEEP) {
                     if (n == 0) {
                         if (!line.equals("%%%% HASHDEEP-1.0")) {
-                            throw new ManifestException(where + "not a hashdeep file (no %%%% HASHDEEP-1.0 header)");
+                            throw new InvalidInputException("exit.list.noHashdeepHeader");
                         }
                         continue;
                     }
@@ -101,7 +100,7 @@ public record HashList(Format format, HashAlgorithm algorithm, List<FileEntry> e
                                 case "sha256" -> hashCol = i;
                                 case "filename" -> {
                                     if (i != cols.length - 1) {
-                                        throw new ManifestException(where + "filename must be the last column");
+                                        throw new InvalidInputException("exit.list.filenameLast");
                                     }
                                 }
                                 default -> {
@@ -109,7 +108,7 @@ public record HashList(Format format, HashAlgorithm algorithm, List<FileEntry> e
                             }
                         }
                         if (hashCol < 0) {
-                            throw new ManifestException(where + "no sha256 column (this tool checks sha256 hashdeep files)");
+                            throw new InvalidInputException("exit.list.noSha256");
                         }
                         continue;
                     }
@@ -117,11 +116,11 @@ public record HashList(Format format, HashAlgorithm algorithm, List<FileEntry> e
                         continue;
                     }
                     if (columns == 0) {
-                        throw new ManifestException(where + "entry before the %%%% column line");
+                        throw new InvalidInputException("exit.list.entryBeforeColumns");
                     }
                     String[] f = line.split(",", columns);
                     if (f.length != columns) {
-                        throw new ManifestException(where + "expected " + columns + " fields");
+                        throw new InvalidInputException("exit.list.fields", columns);
                     }
                     long size = sizeCol >= 0 ? Long.parseLong(f[sizeCol]) : -1;
                     entries.add(entry(relative(f[columns - 1], base), size, f[hashCol].toLowerCase(Locale.ROOT)));
@@ -133,7 +132,7 @@ public record HashList(Format format, HashAlgorithm algorithm, List<FileEntry> e
                     String l = escaped ? line.substring(1) : line;
                     int sp = l.indexOf(' ');
                     if (sp != 64 || l.length() < 67 || (l.charAt(65) != ' ' && l.charAt(65) != '*')) {
-                        throw new ManifestException(where + "expected '<64 hex digits>  <path>'");
+                        throw new InvalidInputException("exit.list.sumLine");
                     }
                     String name = l.substring(66);
                     if (escaped) {
@@ -142,19 +141,20 @@ public record HashList(Format format, HashAlgorithm algorithm, List<FileEntry> e
                     entries.add(entry(relative(name, base), -1, l.substring(0, 64).toLowerCase(Locale.ROOT)));
                 }
             } catch (NumberFormatException e) {
-                throw new ManifestException(where + "malformed size");
+                throw new ManifestException("exit.list.line", String.valueOf(file), (long) n + 1,
+                        new ExitText("exit.list.malformedSize"));
             } catch (IllegalArgumentException e) {
-                throw new ManifestException(where + e.getMessage());
+                throw new ManifestException("exit.list.line", String.valueOf(file), (long) n + 1, ExitText.of(e));
             }
         }
         if (format == Format.HASHDEEP && columns == 0) {
-            throw new ManifestException("list " + file + " is not a hashdeep file (no column line)");
+            throw new ManifestException("exit.list.noColumnLine", String.valueOf(file));
         }
         entries.sort((a, b) -> ManifestPaths.compare(a.path(), b.path()));
         Set<String> seen = new HashSet<>();
         for (FileEntry e : entries) {
             if (!seen.add(e.path())) {
-                throw new ManifestException("list " + file + ": duplicate entry '" + e.path() + "'");
+                throw new ManifestException("exit.list.duplicate", String.valueOf(file), e.path());
             }
         }
         return new HashList(format, alg, List.copyOf(entries), Sm3.hex(raw));
@@ -167,12 +167,12 @@ public record HashList(Format format, HashAlgorithm algorithm, List<FileEntry> e
     private static String relative(String name, Path base) {
         if (name.startsWith("/")) {
             if (base == null) {
-                throw new IllegalArgumentException("absolute path '" + name + "' and no base directory");
+                throw new InvalidInputException("exit.list.absoluteNoBase", name);
             }
             Path abs = Path.of(name).normalize();
             Path b = base.toAbsolutePath().normalize();
             if (!abs.startsWith(b) || abs.equals(b)) {
-                throw new IllegalArgumentException("absolute path '" + name + "' is outside " + b);
+                throw new InvalidInputException("exit.list.outside", name, String.valueOf(b));
             }
             name = b.relativize(abs).toString();
         }
@@ -203,8 +203,8 @@ public record HashList(Format format, HashAlgorithm algorithm, List<FileEntry> e
             HashAlgorithm alg = r.header().algorithm();
             HashAlgorithm want = format == Format.SM3SUM ? HashAlgorithm.SM3 : HashAlgorithm.SHA256;
             if (alg != want) {
-                throw new ManifestException("manifest " + manifest + " uses " + alg.id() + ", a " + format
-                        + " list needs " + want.id() + " (rebuild the manifest with --algorithm " + want.id() + ")");
+                throw new ManifestException("exit.list.wrongAlgorithm", String.valueOf(manifest), alg.id(), format.id(),
+                        want.id());
             }
             BufferedWriter w = new BufferedWriter(out);
             if (format == Format.HASHDEEP) {

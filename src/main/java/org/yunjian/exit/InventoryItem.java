@@ -15,13 +15,13 @@ public record InventoryItem(Category category, String name, String description, 
 
     public InventoryItem {
         if (category == null) {
-            throw new IllegalArgumentException("inventory item without category");
+            throw new InvalidInputException("exit.item.noCategory");
         }
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("inventory item without name");
+            throw new InvalidInputException("exit.item.noName");
         }
         if (sensitivity == null) {
-            throw new IllegalArgumentException("inventory item '" + name + "' without sensitivity");
+            throw new InvalidInputException("exit.item.noSensitivity", name);
         }
     }
 
@@ -46,8 +46,7 @@ public record InventoryItem(Category category, String name, String description, 
                     return c;
                 }
             }
-            throw new IllegalArgumentException("unknown inventory category '" + s
-                    + "' (program-code, other-data, document, decryption-method, key-custody, conversion-tool)");
+            throw new InvalidInputException("exit.item.unknownCategory", String.valueOf(s));
         }
     }
 }

@@ -81,11 +81,11 @@ public final class Keys {
                     return requireSm2((PrivateKey) ks.getKey(alias, passphrase));
                 }
             }
-            throw new ManifestException("no private key in keystore " + file);
+            throw new ManifestException("exit.key.noKeyInKeystore", String.valueOf(file));
         } catch (IOException e) {
-            throw new ManifestException("cannot read keystore " + file + ": " + e.getMessage(), e);
+            throw new ManifestException(e, "exit.key.keystoreUnreadable", String.valueOf(file), String.valueOf(e.getMessage()));
         } catch (GeneralSecurityException e) {
-            throw new ManifestException("cannot open keystore " + file + ": " + e.getMessage(), e);
+            throw new ManifestException(e, "exit.key.keystoreUnopenable", String.valueOf(file), String.valueOf(e.getMessage()));
         }
     }
 
@@ -98,17 +98,17 @@ public final class Keys {
             }
             PublicKey key = Pem.readPublicKey(pem);
             if (!Sm2.isSm2Key(key)) {
-                throw new ManifestException("the public key is not an SM2 (sm2p256v1) key");
+                throw new ManifestException("exit.key.publicNotSm2");
             }
             return key;
         } catch (IllegalArgumentException e) {
-            throw new ManifestException("unreadable public key: " + e.getMessage(), e);
+            throw new ManifestException(e, "exit.key.publicUnreadable", String.valueOf(e.getMessage()));
         }
     }
 
     /** Reads a public key file, or derives it from a private key file given by mistake is refused. */
     public static PublicKey readPublicKey(Path file) {
-        return readPublicKey(readText(file, "public key"));
+        return readPublicKey(readText(file, "exit.key.publicFileUnreadable"));
     }
 
     /** Reads a private key file: PEM (any form {@link #readPrivateKey(String, char[])} takes) or PKCS#12 (.p12/.pfx). */
@@ -117,7 +117,7 @@ public final class Keys {
         if (name.endsWith(".p12") || name.endsWith(".pfx")) {
             return readPkcs12(file, passphrase);
         }
-        return readPrivateKey(readText(file, "private key"), passphrase);
+        return readPrivateKey(readText(file, "exit.key.privateFileUnreadable"), passphrase);
     }
 
     /** The public key belonging to an SM2 private key. */
@@ -128,20 +128,20 @@ public final class Keys {
             var spec = new ECPublicKeySpec(ec.getParameters().getG().multiply(ec.getD()).normalize(), ec.getParameters());
             return KeyFactory.getInstance("EC", SharedProvider.provider()).generatePublic(spec);
         } catch (GeneralSecurityException | ClassCastException e) {
-            throw new ManifestException("cannot derive the public key: " + e.getMessage(), e);
+            throw new ManifestException(e, "exit.key.cannotDerive", String.valueOf(e.getMessage()));
         }
     }
 
     /** Writes {@code name}.key.pem (encrypted, owner-only permissions) and {@code name}.pub.pem into {@code dir}. */
     public static Path[] write(Path dir, String name, KeyPair pair, char[] passphrase) throws IOException {
         if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw new ManifestException("key name '" + name + "' must be 1-64 letters, digits, '.', '_' or '-'");
+            throw new ManifestException("exit.key.badName", name);
         }
         Files.createDirectories(dir);
         Path priv = dir.resolve(name + ".key.pem");
         Path pub = dir.resolve(name + ".pub.pem");
         if (Files.exists(priv) || Files.exists(pub)) {
-            throw new ManifestException("refusing to overwrite existing key files " + priv + " / " + pub);
+            throw new ManifestException("exit.key.exists", String.valueOf(priv), String.valueOf(pub));
         }
         String privPem = encryptedPem(pair.getPrivate(), passphrase);
         Files.createFile(priv);
@@ -161,25 +161,26 @@ public final class Keys {
             key = KeyFactory.getInstance("EC", SharedProvider.provider())
                     .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(key.getEncoded()));
         } catch (GeneralSecurityException e) {
-            throw new ManifestException("the private key is not an EC key: " + e.getMessage());
+            throw new ManifestException(e, "exit.key.privateNotEc", String.valueOf(e.getMessage()));
         }
         if (!Sm2.isSm2Key(key)) {
-            throw new ManifestException("the private key is not an SM2 (sm2p256v1) key");
+            throw new ManifestException("exit.key.privateNotSm2");
         }
         return key;
     }
 
     private static void requirePassphrase(char[] passphrase) {
         if (passphrase == null || passphrase.length < 8) {
-            throw new ManifestException("the passphrase must have at least 8 characters");
+            throw new ManifestException("exit.key.shortPassphrase", 8);
         }
     }
 
-    private static String readText(Path file, String what) {
+    /** The file's text; {@code problem} is the key of the error naming the file and the reason. */
+    private static String readText(Path file, String problem) {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new ManifestException("cannot read " + what + " file " + file + ": " + e.getMessage(), e);
+            throw new ManifestException(e, problem, String.valueOf(file), String.valueOf(e.getMessage()));
         }
     }
 
@@ -211,7 +212,7 @@ public final class Keys {
                 }
                 return out.toString();
             } catch (OperatorCreationException | IOException e) {
-                throw new IllegalStateException("cannot encrypt private key: " + e.getMessage(), e);
+                throw new ManifestException(e, "exit.key.cannotEncrypt", String.valueOf(e.getMessage()));
             }
         }
 
@@ -222,25 +223,25 @@ public final class Keys {
                 PrivateKey key;
                 if (o instanceof PKCS8EncryptedPrivateKeyInfo enc) {
                     if (passphrase == null || passphrase.length == 0) {
-                        throw new ManifestException("the private key is encrypted and no passphrase was given");
+                        throw new ManifestException("exit.key.noPassphrase");
                     }
                     try {
                         var dec = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(SharedProvider.provider())
                                 .build(passphrase);
                         key = conv.getPrivateKey(enc.decryptPrivateKeyInfo(dec));
                     } catch (PKCSException e) {
-                        throw new ManifestException("cannot decrypt the private key: wrong passphrase?");
+                        throw new ManifestException("exit.key.wrongPassphrase");
                     }
                 } else if (o instanceof PrivateKeyInfo info) {
                     key = conv.getPrivateKey(info);
                 } else if (o instanceof PEMKeyPair pair) {
                     key = conv.getPrivateKey(pair.getPrivateKeyInfo());
                 } else {
-                    throw new ManifestException("no private key found in the PEM text");
+                    throw new ManifestException("exit.key.noKeyInPem");
                 }
                 return key;
             } catch (IOException | OperatorCreationException e) {
-                throw new ManifestException("unreadable private key: " + e.getMessage(), e);
+                throw new ManifestException(e, "exit.key.privateUnreadable", String.valueOf(e.getMessage()));
             }
         }
     }

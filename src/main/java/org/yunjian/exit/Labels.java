@@ -36,7 +36,7 @@ public final class Labels {
         try {
             lines = Files.readAllLines(file);
         } catch (IOException e) {
-            throw new ManifestException("cannot read label file " + file + ": " + e.getMessage(), e);
+            throw new ManifestException(e, "exit.labels.unreadable", String.valueOf(file), String.valueOf(e.getMessage()));
         }
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i).strip();
@@ -45,12 +45,13 @@ public final class Labels {
             }
             String[] f = l.split("\\s+", 3);
             if (f.length < 2) {
-                throw new ManifestException("label file " + file + " line " + (i + 1) + ": expected '<glob> <敏感|公开> [description]'");
+                throw new ManifestException("exit.labels.line", String.valueOf(file), (long) i + 1,
+                        new ExitText("exit.labels.expected"));
             }
             try {
                 add(f[0], Sensitivity.parse(f[1]), f.length > 2 ? f[2] : null);
             } catch (IllegalArgumentException e) {
-                throw new ManifestException("label file " + file + " line " + (i + 1) + ": " + e.getMessage());
+                throw new ManifestException("exit.labels.line", String.valueOf(file), (long) i + 1, ExitText.of(e));
             }
         }
         return this;

@@ -87,7 +87,7 @@ public final class ManifestBuilder {
                 throw e;
             }
         } catch (IOException e) {
-            throw new ManifestException("cannot build manifest of " + target + ": " + e.getMessage(), e);
+            throw new ManifestException(e, "exit.build.failed", target, String.valueOf(e.getMessage()));
         }
         return new Result(counts[0], counts[1], counts[2]);
     }
@@ -102,7 +102,7 @@ public final class ManifestBuilder {
         try {
             lines = Files.readAllLines(file);
         } catch (IOException e) {
-            throw new ManifestException("cannot read inventory file " + file + ": " + e.getMessage(), e);
+            throw new ManifestException(e, "exit.inventory.unreadable", String.valueOf(file), String.valueOf(e.getMessage()));
         }
         for (int n = 0; n < lines.size(); n++) {
             String l = lines.get(n).strip();
@@ -112,9 +112,12 @@ public final class ManifestBuilder {
             try {
                 Map<String, Object> m = Json.parse(l);
                 items.add(new InventoryItem(InventoryItem.Category.parse(s(m, "category")), s(m, "name"), s(m, "description"),
-                        Sensitivity.parse(m.get("sensitivity") == null ? "敏感" : s(m, "sensitivity")), s(m, "covers")));
-            } catch (IllegalArgumentException | ClassCastException e) {
-                throw new ManifestException("inventory file " + file + " line " + (n + 1) + ": " + e.getMessage());
+                        m.get("sensitivity") == null ? Sensitivity.SENSITIVE : Sensitivity.parse(s(m, "sensitivity")), s(m, "covers")));
+            } catch (IllegalArgumentException e) {
+                throw new ManifestException("exit.inventory.line", String.valueOf(file), (long) n + 1, ExitText.of(e));
+            } catch (ClassCastException e) {
+                throw new ManifestException("exit.inventory.line", String.valueOf(file), (long) n + 1,
+                        new ExitText("exit.inventory.notString"));
             }
         }
         return items;

@@ -1,12 +1,47 @@
 package org.yunjian.exit;
 
-/** Input that cannot be verified or used at all: an unreadable or malformed manifest, a wrong key, a missing bucket. */
+import java.util.Locale;
+
+/**
+ * Input that cannot be verified or used at all: an unreadable or malformed manifest, a wrong key, a missing bucket.
+ * The problem is an {@link ExitText}: {@link #getMessage()} renders it in the CLI's language, {@link #text(Locale)}
+ * in the reader's (a web page), {@link #key()} and {@link #args()} let a caller put it into a sentence of its own.
+ */
 public class ManifestException extends RuntimeException {
-    public ManifestException(String message) {
-        super(message);
+
+    private final ExitText message;
+
+    public ManifestException(String key, Object... args) {
+        this(new ExitText(key, args), null);
     }
 
-    public ManifestException(String message, Throwable cause) {
-        super(message, cause);
+    public ManifestException(Throwable cause, String key, Object... args) {
+        this(new ExitText(key, args), cause);
+    }
+
+    public ManifestException(ExitText message, Throwable cause) {
+        super(message.key(), cause);
+        this.message = message;
+    }
+
+    public ExitText message() {
+        return message;
+    }
+
+    public String key() {
+        return message.key();
+    }
+
+    public Object[] args() {
+        return message.args();
+    }
+
+    public String text(Locale locale) {
+        return message.text(locale);
+    }
+
+    @Override
+    public String getMessage() {
+        return message.text();
     }
 }

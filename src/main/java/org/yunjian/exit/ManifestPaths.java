@@ -19,22 +19,22 @@ public final class ManifestPaths {
     /** Returns {@code path} if it is a valid manifest path, else throws naming the problem. */
     public static String check(String path) {
         if (path == null || path.isEmpty()) {
-            throw new IllegalArgumentException("empty path");
+            throw new InvalidInputException("exit.path.empty");
         }
         if (path.startsWith("/") || (path.length() >= 2 && path.charAt(1) == ':'
                 && ((path.charAt(0) >= 'A' && path.charAt(0) <= 'Z') || (path.charAt(0) >= 'a' && path.charAt(0) <= 'z')))) {
-            throw new IllegalArgumentException("absolute path '" + printable(path) + "'");
+            throw new InvalidInputException("exit.path.absolute", printable(path));
         }
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
             if (c == 0) {
-                throw new IllegalArgumentException("path contains NUL: '" + printable(path) + "'");
+                throw new InvalidInputException("exit.path.nul", printable(path));
             }
             if (c < 0x20 || c == 0x7f) {
-                throw new IllegalArgumentException("path contains a control character: '" + printable(path) + "'");
+                throw new InvalidInputException("exit.path.control", printable(path));
             }
             if (c == '\\') {
-                throw new IllegalArgumentException("path contains a backslash: '" + printable(path) + "'");
+                throw new InvalidInputException("exit.path.backslash", printable(path));
             }
         }
         for (int start = 0; start <= path.length(); ) {
@@ -44,13 +44,13 @@ public final class ManifestPaths {
             }
             int len = end - start;
             if (len == 0) {
-                throw new IllegalArgumentException("path has an empty segment: '" + printable(path) + "'");
+                throw new InvalidInputException("exit.path.emptySegment", printable(path));
             }
             if (len == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.') {
-                throw new IllegalArgumentException("path climbs out with '..': '" + printable(path) + "'");
+                throw new InvalidInputException("exit.path.dotDot", printable(path));
             }
             if (len == 1 && path.charAt(start) == '.') {
-                throw new IllegalArgumentException("path is not normalised ('.'): '" + printable(path) + "'");
+                throw new InvalidInputException("exit.path.dot", printable(path));
             }
             start = end + 1;
         }

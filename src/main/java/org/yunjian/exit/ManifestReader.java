@@ -49,17 +49,17 @@ public final class ManifestReader implements Closeable {
         try {
             in = Files.newInputStream(file);
         } catch (NoSuchFileException e) {
-            throw new ManifestException("manifest " + file + " does not exist");
+            throw new ManifestException("exit.manifest.missing", String.valueOf(file));
         } catch (IOException e) {
-            throw new ManifestException("cannot read manifest " + file + ": " + e.getMessage(), e);
+            throw unreadable(file, e);
         }
         this.lines = new RawLines(in);
         Map<String, Object> h = nextLine();
         if (h == null) {
-            throw new ManifestException("manifest " + file + " is empty");
+            throw new ManifestException("exit.manifest.empty", String.valueOf(file));
         }
         if (!"header".equals(h.get("type")) || !ManifestHeader.FORMAT.equals(h.get("format"))) {
-            throw error("the first line is not a " + ManifestHeader.FORMAT + " header");
+            throw error(new ExitText("exit.manifest.noHeader", ManifestHeader.FORMAT));
         }
         this.header = parseHeader(h);
     }
@@ -67,25 +67,25 @@ public final class ManifestReader implements Closeable {
     private ManifestHeader parseHeader(Map<String, Object> h) {
         Object v = h.get("version");
         if (!(v instanceof Long lv) || lv != ManifestHeader.VERSION) {
-            throw error("unsupported manifest version " + v + " (this tool reads version " + ManifestHeader.VERSION + ")");
+            throw error(new ExitText("exit.manifest.version", String.valueOf(v), ManifestHeader.VERSION));
         }
         HashAlgorithm alg;
         try {
             alg = HashAlgorithm.parse(str(h, "algorithm", true));
         } catch (IllegalArgumentException e) {
-            throw error(e.getMessage());
+            throw error(ExitText.of(e));
         }
         Instant created;
         try {
             created = Instant.parse(str(h, "created", true));
         } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw error("malformed 'created' timestamp");
+            throw error(new ExitText("exit.manifest.created"));
         }
         try {
             return new ManifestHeader(1, alg, str(h, "root", true), created, str(h, "tool", false),
                     Boolean.TRUE.equals(h.get("allVersions")));
         } catch (IllegalArgumentException e) {
-            throw error(e.getMessage());
+            throw error(ExitText.of(e));
         }
     }
 
@@ -145,7 +145,7 @@ public final class ManifestReader implements Closeable {
             }
             return new FileDigests(Hex.encode(whole.finish().bytes()), signatureSm3);
         } catch (IOException e) {
-            throw new ManifestException("cannot read manifest " + file + ": " + e.getMessage(), e);
+            throw unreadable(file, e);
         }
     }
 
@@ -160,7 +160,7 @@ public final class ManifestReader implements Closeable {
             }
             return r.result(key);
         } catch (IOException e) {
-            throw new ManifestException("cannot read manifest " + file + ": " + e.getMessage(), e);
+            throw unreadable(file, e);
         }
     }
 
@@ -188,7 +188,7 @@ public final class ManifestReader implements Closeable {
         switch (type) {
             case "item" -> {
                 if (files > 0) {
-                    throw error("inventory item after file entries");
+                    throw error(new ExitText("exit.manifest.itemAfterFiles"));
                 }
                 try {
                     InventoryItem item = new InventoryItem(InventoryItem.Category.parse(str(m, "category", true)),
@@ -197,7 +197,7 @@ public final class ManifestReader implements Closeable {
                     items++;
                     return item;
                 } catch (IllegalArgumentException e) {
-                    throw error(e.getMessage());
+                    throw error(ExitText.of(e));
                 }
             }
             case "file" -> {
@@ -208,7 +208,7 @@ public final class ManifestReader implements Closeable {
                             size instanceof Long l ? l : -1, str(m, "hash", false), str(m, "format", false),
                             str(m, "sensitivity", true), str(m, "description", false), str(m, "error", false));
                 } catch (IllegalArgumentException ex) {
-                    throw error(ex.getMessage());
+                    throw error(ExitText.of(ex));
                 }
             }
             case "trailer" -> {
@@ -216,16 +216,16 @@ public final class ManifestReader implements Closeable {
                 if (lines.terminated()) {
                     try {
                         if (lines.next()) {
-                            throw error("data after the trailer");
+                            throw error(new ExitText("exit.manifest.afterTrailer"));
                         }
                     } catch (IOException ex) {
-                        throw new ManifestException("cannot read manifest " + file + ": " + ex.getMessage(), ex);
+                        throw unreadable(file, ex);
                     }
                 }
                 ended = true;
                 return null;
             }
-            default -> throw error("unknown entry type '" + type + "'");
+            default -> throw error(new ExitText("exit.manifest.unknownType", type));
         }
     }
 
@@ -235,10 +235,10 @@ public final class ManifestReader implements Closeable {
         try {
             e = new FileEntry(path, version, latest, size, hash, format, Sensitivity.parse(sensitivity), description, error);
         } catch (IllegalArgumentException ex) {
-            throw error(ex.getMessage());
+            throw error(ExitText.of(ex));
         }
         if (e.size() < -1) {
-            throw error("negative size");
+            throw error(new ExitText("exit.manifest.negativeSize"));
         }
         order(e);
         files++;
@@ -250,11 +250,11 @@ public final class ManifestReader implements Closeable {
         if (lastPath != null) {
             int c = ManifestPaths.compare(lastPath, e.path());
             if (c > 0) {
-                throw error("entries out of order: '" + e.path() + "' after '" + lastPath + "'");
+                throw error(new ExitText("exit.manifest.order", e.path(), lastPath));
             }
             if (c == 0) {
                 if (e.version() == null || !versionsOfLast.add(e.version())) {
-                    throw error("duplicate entry '" + e.key() + "'");
+                    throw error(new ExitText("exit.manifest.duplicate", e.key()));
                 }
                 return;
             }
@@ -269,7 +269,7 @@ public final class ManifestReader implements Closeable {
     /** The signature status once every entry was read. */
     public ManifestCheck result(PublicKey key) {
         if (!ended) {
-            throw new IllegalStateException("read all entries first");
+            throw new IllegalStateException(new ManifestException("exit.manifest.notRead"));
         }
         Map<String, Object> t = trailer;
         if (t == null) {
@@ -280,54 +280,55 @@ public final class ManifestReader implements Closeable {
                         t = Json.parse(s.text());
                     }
                 } catch (IOException | IllegalArgumentException e) {
-                    throw new ManifestException("unreadable signature file " + sig + ": " + e.getMessage(), e);
+                    throw new ManifestException(e, "exit.manifest.signatureFile", String.valueOf(sig), ExitText.of(e));
                 }
             }
         }
         if (t == null) {
             return new ManifestCheck(header, items, files, bytes, SignatureStatus.ABSENT,
-                    "no trailer or .sig file: the manifest was cut short or never signed", digestHex);
+                    new ExitText("exit.signature.absent"), digestHex);
         }
         if (!"trailer".equals(t.get("type"))) {
-            throw new ManifestException("the signature of " + file + " is not a trailer line");
+            throw new ManifestException("exit.manifest.notTrailer", String.valueOf(file));
         }
         String claimedDigest = String.valueOf(t.get("digest"));
         String signer = String.valueOf(t.get("signer"));
         if (!"SM3withSM2".equals(t.get("signatureAlgorithm"))) {
-            throw new ManifestException("manifest " + file + ": unknown signature algorithm '" + t.get("signatureAlgorithm") + "'");
+            throw new ManifestException("exit.manifest.signatureAlgorithm", String.valueOf(file),
+                    String.valueOf(t.get("signatureAlgorithm")));
         }
         if (key != null && !signer.equals(Keys.fingerprint(key))) {
-            throw new ManifestException("wrong key: manifest " + file + " was signed by key " + abbrev(signer)
-                    + ", the given public key is " + abbrev(Keys.fingerprint(key)));
+            throw new ManifestException("exit.manifest.wrongKey", String.valueOf(file), abbrev(signer),
+                    abbrev(Keys.fingerprint(key)));
         }
         if (!Long.valueOf(items).equals(t.get("items")) || !Long.valueOf(files).equals(t.get("files"))) {
-            return check(SignatureStatus.INVALID, "the trailer counts " + t.get("files") + " files and " + t.get("items")
-                    + " items, the manifest has " + files + " and " + items);
+            return check(SignatureStatus.INVALID, new ExitText("exit.signature.counts", String.valueOf(t.get("files")),
+                    String.valueOf(t.get("items")), files, items));
         }
         if (!("sm3:" + digestHex).equals(claimedDigest)) {
-            return check(SignatureStatus.INVALID, "the content does not match the signed digest (modified after signing)");
+            return check(SignatureStatus.INVALID, new ExitText("exit.signature.modified"));
         }
         if (key == null) {
-            return check(SignatureStatus.NOT_CHECKED, "no public key given (--pubkey); signer " + abbrev(signer));
+            return check(SignatureStatus.NOT_CHECKED, new ExitText("exit.signature.notChecked", abbrev(signer)));
         }
         byte[] sig;
         String encoded = String.valueOf(t.get("signature"));
         try {
             sig = Base64.getDecoder().decode(encoded);
         } catch (IllegalArgumentException e) {
-            return check(SignatureStatus.INVALID, "the signature is not base64");
+            return check(SignatureStatus.INVALID, new ExitText("exit.signature.notBase64"));
         }
         // the decoder ignores the unused bits of the last character and accepts a missing padding: only the one
         // canonical spelling is accepted, so no byte of a signed manifest can change unnoticed
         if (!Base64.getEncoder().encodeToString(sig).equals(encoded)) {
-            return check(SignatureStatus.INVALID, "the signature is not in canonical base64");
+            return check(SignatureStatus.INVALID, new ExitText("exit.signature.notCanonicalBase64"));
         }
         boolean ok = Verifier.of(key).verify(Hex.decode(digestHex), sig);
         return check(ok ? SignatureStatus.VALID : SignatureStatus.INVALID,
-                ok ? "SM2 signature valid, signer " + abbrev(signer) : "the SM2 signature does not verify");
+                ok ? new ExitText("exit.signature.valid", abbrev(signer)) : new ExitText("exit.signature.invalid"));
     }
 
-    private ManifestCheck check(SignatureStatus s, String detail) {
+    private ManifestCheck check(SignatureStatus s, ExitText detail) {
         return new ManifestCheck(header, items, files, bytes, s, detail, "sm3:" + digestHex);
     }
 
@@ -343,13 +344,15 @@ public final class ManifestReader implements Closeable {
                 return false;
             }
         } catch (IOException e) {
-            throw new ManifestException("cannot read manifest " + file + ": " + e.getMessage(), e);
+            throw unreadable(file, e);
+        } catch (ManifestException e) {
+            throw new ManifestException(e, "exit.manifest.unreadable", String.valueOf(file), e.message()); // a line too long
         }
         if (!lines.terminated()) {
-            throw error("the manifest is truncated: the last line is incomplete");
+            throw error(new ExitText("exit.manifest.truncated"));
         }
         if (!lines.wellFormed()) {
-            throw error("not valid UTF-8");
+            throw error(new ExitText("exit.manifest.notUtf8"));
         }
         return true;
     }
@@ -360,9 +363,9 @@ public final class ManifestReader implements Closeable {
         try {
             m = Json.parse(lines.text());
         } catch (CharacterCodingException e) {
-            throw error("not valid UTF-8");
+            throw error(new ExitText("exit.manifest.notUtf8"));
         } catch (IllegalArgumentException e) {
-            throw error(e.getMessage());
+            throw error(ExitText.of(e));
         }
         if ("trailer".equals(m.get("type"))) {
             digestHex = Hex.encode(digest.finish().bytes());
@@ -380,18 +383,23 @@ public final class ManifestReader implements Closeable {
         Object v = m.get(key);
         if (v == null || v == Json.NULL) {
             if (required) {
-                throw new IllegalArgumentException("missing '" + key + "'");
+                throw new InvalidInputException("exit.manifest.missingField", key);
             }
             return null;
         }
         if (!(v instanceof String s)) {
-            throw new IllegalArgumentException("'" + key + "' must be a string");
+            throw new InvalidInputException("exit.manifest.notString", key);
         }
         return s;
     }
 
-    private ManifestException error(String msg) {
-        return new ManifestException("manifest " + file + " line " + lines.number() + ": " + msg);
+    /** The problem {@code reason} on the current line. */
+    private ManifestException error(ExitText reason) {
+        return new ManifestException("exit.manifest.line", String.valueOf(file), lines.number(), reason);
+    }
+
+    private static ManifestException unreadable(Path file, IOException e) {
+        return new ManifestException(e, "exit.manifest.unreadable", String.valueOf(file), String.valueOf(e.getMessage()));
     }
 
     @Override

@@ -50,7 +50,7 @@ public final class ManifestWriter implements Closeable {
 
     public void write(InventoryItem item) throws IOException {
         if (files > 0) {
-            throw new IllegalStateException("inventory items come before files");
+            throw new ManifestException("exit.write.itemAfterFiles");
         }
         items++;
         line(Json.obj().put("type", "item").put("category", item.category().id()).put("name", item.name())
@@ -62,7 +62,7 @@ public final class ManifestWriter implements Closeable {
         if (lastPath != null) {
             int c = ManifestPaths.compare(lastPath, e.path());
             if (c > 0 || (c == 0 && (e.version() == null || !versionsOfLast.add(e.version())))) {
-                throw new IllegalStateException("file entries out of order or duplicated: " + e.path());
+                throw new ManifestException("exit.write.order", e.path());
             }
             if (c < 0) {
                 versionsOfLast.clear();

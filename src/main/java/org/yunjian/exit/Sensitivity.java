@@ -1,8 +1,12 @@
 package org.yunjian.exit;
 
-/** GB/T 31167 9.2 sensitivity of an inventory entry: 敏感 (sensitive) or 公开 (public). */
+/**
+ * GB/T 31167 9.2 sensitivity of an inventory entry: 敏感 (sensitive) or 公开 (public). The labels are values of the
+ * manifest format (the standard's own words, in every language), not display text: a page or a report shows the
+ * display name from its bundle.
+ */
 public enum Sensitivity {
-    SENSITIVE("敏感"), PUBLIC("公开");
+    SENSITIVE("\u654f\u611f"), PUBLIC("\u516c\u5f00"); // 敏感, 公开: format values (data, not text)
 
     private final String label;
 
@@ -22,14 +26,12 @@ public enum Sensitivity {
                 return v; // what manifests hold, without the lower-casing (which is dear for CJK text)
             }
         }
-        switch (s == null ? "" : s.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "敏感", "sensitive" -> {
-                return SENSITIVE;
+        String name = s == null ? "" : s.trim().toLowerCase(java.util.Locale.ROOT);
+        for (Sensitivity v : values()) {
+            if (v.label.equals(name) || v.name().toLowerCase(java.util.Locale.ROOT).equals(name)) {
+                return v;
             }
-            case "公开", "public" -> {
-                return PUBLIC;
-            }
-            default -> throw new IllegalArgumentException("unknown sensitivity '" + s + "' (敏感/sensitive or 公开/public)");
         }
+        throw new InvalidInputException("exit.sensitivity.unknown", String.valueOf(s));
     }
 }

@@ -39,7 +39,8 @@ import org.yunjian.crypto.Verifier;
  * @param target               what was verified
  * @param algorithm            the checksum algorithm id
  * @param manifestSignature    the manifest signature's status
- * @param signatureDetail      why, as the tool explained it (may be null)
+ * @param signatureDetail      why, as a stable code ({@link ManifestCheck#code}; an English sentence in reports of
+ *                             older versions), may be null
  * @param clean                the verdict
  * @param interrupted          whether the run stopped early
  * @param totals               counts
@@ -64,7 +65,7 @@ public record SignedVerificationReport(String manifestSm3, String manifestSignat
     public static SignedVerificationReport of(VerificationReport r, ManifestReader.FileDigests manifest) {
         return new SignedVerificationReport(manifest == null ? null : manifest.fileSm3(),
                 manifest == null ? null : manifest.signatureSm3(), TOOL, r.target(), r.algorithm().id(), r.signature(),
-                r.signatureDetail(), r.clean(), r.interrupted(), r.totals(), r.findings());
+                ManifestCheck.code(r.signatureDetail()), r.clean(), r.interrupted(), r.totals(), r.findings());
     }
 
     /** Whether the verdict agrees with what the report lists: a clean report has nothing wrong in it. */

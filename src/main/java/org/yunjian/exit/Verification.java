@@ -103,7 +103,7 @@ public final class Verification {
                     header.allVersions(), target, options, identity, interrupted -> {
                         if (upfront) {
                             if (!interrupted && !Objects.equals(reader.result(key).digest(), check.digest())) {
-                                throw new ManifestException("manifest " + manifest + " changed while it was being verified");
+                                throw new ManifestException("exit.verify.changed", String.valueOf(manifest));
                             }
                             return check;
                         }
@@ -126,7 +126,7 @@ public final class Verification {
         }
         long files = list.entries().size();
         ManifestCheck none = new ManifestCheck(null, 0, files, bytes, SignatureStatus.NOT_APPLICABLE,
-                "a " + list.format() + " list carries no signature", null);
+                new ExitText("exit.signature.hashList", list.format().id()), null);
         return run(list.algorithm(), list.entries().iterator(), files, bytes, false, target, options,
                 "list:" + list.digest(), interrupted -> none);
     }
@@ -221,7 +221,7 @@ public final class Verification {
                         if (c < 0) {
                             List<Finding> fs = new ArrayList<>();
                             for (FileEntry e : m) {
-                                fs.add(new Finding(Finding.Kind.MISSING, e.key(), sizeOf(e), e.hash(), "no such file"));
+                                fs.add(new Finding(Finding.Kind.MISSING, e.key(), sizeOf(e), e.hash(), Finding.NO_SUCH_FILE));
                             }
                             batch.done(new Outcome(m.get(0).path(), fs, 0, 0, 0));
                             m = manifest.next();
@@ -229,7 +229,8 @@ public final class Verification {
                             List<Finding> fs = new ArrayList<>();
                             for (Source.Item i : s) {
                                 fs.add(new Finding(Finding.Kind.EXTRA, key(i), null, i.size() >= 0 ? String.valueOf(i.size()) : null,
-                                        i.error() != null ? "not in the manifest (" + i.error() + ")" : "not in the manifest"));
+                                        i.error() == null ? Finding.NOT_IN_MANIFEST
+                                                : Finding.detail(Finding.NOT_IN_MANIFEST_UNREADABLE, i.error())));
                             }
                             batch.done(new Outcome(s.get(0).path(), fs, 0, 0, 0));
                             s = source.nextGroup();
@@ -252,7 +253,7 @@ public final class Verification {
             }
         } catch (IOException e) {
             deleteTemporary(o, cpFile);
-            throw new ManifestException("verification of " + target + " failed: " + e.getMessage(), e);
+            throw new ManifestException(e, "exit.verify.failed", target, String.valueOf(e.getMessage()));
         } catch (RuntimeException e) {
             deleteTemporary(o, cpFile); // e.g. a manifest found malformed half-way
             throw e;
@@ -288,42 +289,43 @@ public final class Verification {
                 }
             }
             if (match == null) {
-                fs.add(new Finding(Finding.Kind.MISSING, e.key(), sizeOf(e), e.hash(), "no such file or version"));
+                fs.add(new Finding(Finding.Kind.MISSING, e.key(), sizeOf(e), e.hash(),
+                        e.version() == null ? Finding.NO_SUCH_FILE : Finding.NO_SUCH_VERSION));
                 continue;
             }
             rest.remove(match);
             if (!e.readable()) {
                 fs.add(new Finding(Finding.Kind.UNREADABLE, e.key(), null, null,
-                        "was unreadable when the manifest was built: " + e.error()));
+                        Finding.detail(Finding.UNREADABLE_WHEN_BUILT, e.error())));
                 continue;
             }
             if (match.error() != null) {
-                fs.add(new Finding(Finding.Kind.UNREADABLE, e.key(), null, null, match.error()));
+                fs.add(new Finding(Finding.Kind.UNREADABLE, e.key(), null, null, Finding.detail(Finding.UNREADABLE, match.error())));
                 continue;
             }
             if (e.size() >= 0 && match.size() >= 0 && e.size() != match.size()) {
                 fs.add(new Finding(Finding.Kind.SIZE_MISMATCH, e.key(), String.valueOf(e.size()), String.valueOf(match.size()),
-                        "size differs"));
+                        Finding.SIZE_DIFFERS));
                 continue;
             }
             Hashing.Hashed h = Hashing.hash(source, match, alg, false);
             hashed++;
             if (h.error() != null) {
-                fs.add(new Finding(Finding.Kind.UNREADABLE, e.key(), null, null, h.error()));
+                fs.add(new Finding(Finding.Kind.UNREADABLE, e.key(), null, null, Finding.detail(Finding.UNREADABLE, h.error())));
                 continue;
             }
             bytes += h.size();
             if (e.size() >= 0 && h.size() != e.size()) {
                 fs.add(new Finding(Finding.Kind.SIZE_MISMATCH, e.key(), String.valueOf(e.size()), String.valueOf(h.size()),
-                        "size differs"));
+                        Finding.SIZE_DIFFERS));
             } else if (!java.security.MessageDigest.isEqual(h.hash().getBytes(), e.hash().getBytes())) {
-                fs.add(new Finding(Finding.Kind.HASH_MISMATCH, e.key(), e.hash(), h.hash(), alg.id() + " differs"));
+                fs.add(new Finding(Finding.Kind.HASH_MISMATCH, e.key(), e.hash(), h.hash(), Finding.detail(Finding.HASH_DIFFERS, alg.id())));
             } else {
                 ok++;
             }
         }
         for (Source.Item i : rest) {
-            fs.add(new Finding(Finding.Kind.EXTRA, key(i), null, String.valueOf(i.size()), "not in the manifest"));
+            fs.add(new Finding(Finding.Kind.EXTRA, key(i), null, String.valueOf(i.size()), Finding.NOT_IN_MANIFEST));
         }
         return new Outcome(expected.get(0).path(), fs, ok, bytes, hashed);
     }

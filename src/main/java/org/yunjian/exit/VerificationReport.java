@@ -15,14 +15,14 @@ import org.yunjian.exit.internal.Checkpoint;
  * memory, so millions of differences do not exhaust the heap; {@link #forEachFinding} streams them.
  *
  * @param signature   the manifest signature's status
- * @param signatureDetail explanation of the status
+ * @param signatureDetail why the signature has this status
  * @param totals      counts
  * @param interrupted whether the run stopped before the end (resume it from the checkpoint)
  * @param findingsFile where the findings are
  * @param algorithm   the checksum algorithm
  * @param target      what was verified
  */
-public record VerificationReport(SignatureStatus signature, String signatureDetail, Totals totals, boolean interrupted,
+public record VerificationReport(SignatureStatus signature, ExitText signatureDetail, Totals totals, boolean interrupted,
                                  Path findingsFile, HashAlgorithm algorithm, String target) {
 
     /** Only a complete run with a valid (or inapplicable) signature and no differences is clean. */

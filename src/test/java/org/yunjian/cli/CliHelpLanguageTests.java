@@ -18,6 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.yunjian.backup.cli.BackupCli;
 import org.yunjian.backup.BackupMessages;
+import org.yunjian.exit.ExitTexts;
+import org.yunjian.exit.cli.ExitCli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,24 +51,49 @@ class CliHelpLanguageTests {
                     if (PENDING.stream().anyMatch(p -> spec.qualifiedName().startsWith(p))) {
                         continue;
                     }
-                    String description = String.join(" ", spec.usageMessage().description());
-                    check(soft, language, spec.qualifiedName(), description);
-                    if (spec.parent() != null) {
-                        soft.assertThat(description).as(spec.qualifiedName() + " has its own description, not its parent's")
-                                .isNotEqualTo(String.join(" ", spec.parent().usageMessage().description()));
-                    }
-                    for (OptionSpec option : spec.options()) {
-                        check(soft, language, spec.qualifiedName() + " " + option.longestName(),
-                                String.join(" ", option.description()));
-                    }
-                    spec.positionalParameters().forEach(p -> check(soft, language,
-                            spec.qualifiedName() + " " + p.paramLabel(), String.join(" ", p.description())));
+                    checkCommand(soft, language, spec);
                 }
             } finally {
                 LocaleContextHolder.resetLocaleContext();
             }
         }
         soft.assertAll();
+    }
+
+    /**
+     * The offline commands ({@code yunjian exit …}, {@code yunjian keys …}) are built outside {@link CliRunner}, without
+     * Spring, and take their help from the exit bundles: the same checks over their trees.
+     */
+    @Test
+    void everyOfflineCommandAndOptionIsDescribedInTheChosenLanguage() {
+        SoftAssertions soft = new SoftAssertions();
+        try {
+            for (Locale language : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+                for (String root : List.of("exit", "keys")) {
+                    List<CommandSpec> commands = tree(ExitCli.commandLine(root, language).getCommandSpec());
+                    soft.assertThat(commands).as(root + " subcommands").hasSizeGreaterThan(3);
+                    for (CommandSpec spec : commands) {
+                        checkCommand(soft, language, spec);
+                    }
+                }
+            }
+        } finally {
+            ExitTexts.use(Locale.getDefault());
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void offlineHelpIsPrintedInTheChosenLanguage() {
+        StringWriter zh = new StringWriter();
+        StringWriter en = new StringWriter();
+        assertThat(ExitCli.run(new PrintWriter(zh, true), new PrintWriter(new StringWriter(), true), "exit", "verify",
+                "--help", "--lang", "zh")).isZero();
+        assertThat(ExitCli.run(new PrintWriter(en, true), new PrintWriter(new StringWriter(), true), "exit", "verify",
+                "--help", "--lang=en")).isZero();
+        assertThat(zh.toString()).contains("核验", "签名方的 SM2 公钥", "显示帮助并退出。").doesNotContain("Verify a directory");
+        assertThat(en.toString()).contains("Verify a directory or s3://bucket/prefix", "the signer's SM2 public key")
+                .doesNotContainPattern(HAN.pattern());
     }
 
     @Test
@@ -94,6 +121,20 @@ class CliHelpLanguageTests {
         }
         assertThat(restore.toString()).contains("Restore a backup into an EMPTY data directory", "holds MANIFEST.sm3")
                 .doesNotContainPattern(HAN.pattern());
+    }
+
+    private static void checkCommand(SoftAssertions soft, Locale language, CommandSpec spec) {
+        String description = String.join(" ", spec.usageMessage().description());
+        check(soft, language, spec.qualifiedName(), description);
+        if (spec.parent() != null) {
+            soft.assertThat(description).as(spec.qualifiedName() + " has its own description, not its parent's")
+                    .isNotEqualTo(String.join(" ", spec.parent().usageMessage().description()));
+        }
+        for (OptionSpec option : spec.options()) {
+            check(soft, language, spec.qualifiedName() + " " + option.longestName(), String.join(" ", option.description()));
+        }
+        spec.positionalParameters().forEach(p -> check(soft, language,
+                spec.qualifiedName() + " " + p.paramLabel(), String.join(" ", p.description())));
     }
 
     private static void check(SoftAssertions soft, Locale language, String what, String description) {

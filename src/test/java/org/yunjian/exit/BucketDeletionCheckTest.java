@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 /** {@code exit check-deleted} against S3Proxy's transient store (which keeps versions and delete markers). */
+@org.junit.jupiter.api.extension.ExtendWith(org.yunjian.exit.InEnglish.class)
 class BucketDeletionCheckTest {
 
     @RegisterExtension
@@ -58,13 +59,14 @@ class BucketDeletionCheckTest {
     private String[] cli(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 5];
+        String[] all = new String[args.length + 6];
         all[0] = "exit";
         all[1] = "check-deleted";
         System.arraycopy(args, 0, all, 2, args.length);
         all[args.length + 2] = "--endpoint";
         all[args.length + 3] = S3_PROXY.getUri().toString();
         all[args.length + 4] = "--region=us-east-1";
+        all[args.length + 5] = "--lang=en";
         int status = ExitCli.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
         return new String[] {String.valueOf(status), out.toString(), err.toString()};
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@org.junit.jupiter.api.extension.ExtendWith(org.yunjian.exit.InEnglish.class)
 class DeletionCertificateTest {
 
     @TempDir
@@ -42,7 +43,7 @@ class DeletionCertificateTest {
         assertThat(text).endsWith("}\n").doesNotContain("\n{").startsWith("{\"certificate\":{");
         assertThat(text.substring(0, text.length() - 1)).isEqualTo(CanonicalJson.write(CanonicalJson.parse(text)));
         DeletionCertificate.Verified v = DeletionCertificate.verify(file, pair.getPublic());
-        assertThat(v.summary()).contains("示例市人民政府门户网站", "示例政务云计算有限公司", "1 manifests", "1 media records");
+        assertThat(v.summary().text(java.util.Locale.ENGLISH)).contains("示例市人民政府门户网站", "示例政务云计算有限公司", "1 manifests", "1 media records");
     }
 
     @Test
@@ -106,12 +107,19 @@ class DeletionCertificateTest {
         Path cert = tmp.resolve("cert.json");
         Files.write(cert, file);
         assertThat(fx.cli("exit", "verify-certificate", cert.toString(), "--pubkey", fx.pub.toString())).isZero();
-        assertThat(fx.out).startsWith("certificate valid: ").contains("示例市人民政府门户网站");
+        assertThat(fx.out).startsWith("certificate valid: ").contains("示例市人民政府门户网站", "1 manifests");
+        assertThat(fx.cli("exit", "verify-certificate", cert.toString(), "--pubkey", fx.pub.toString(), "--lang", "zh"))
+                .isZero();
+        assertThat(fx.out).startsWith("证明有效：数据删除证明 ").contains("示例市人民政府门户网站", "签名清单 1 份")
+                .doesNotContain("manifests");
         int at = new String(file, StandardCharsets.ISO_8859_1).indexOf("DISK-01");
         file[at] = 'X';
         Files.write(cert, file);
         assertThat(fx.cli("exit", "verify-certificate", cert.toString(), "--pubkey", fx.pub.toString())).isEqualTo(1);
         assertThat(fx.err.strip()).doesNotContain("\n").contains("bad signature");
+        assertThat(fx.cli("exit", "verify-certificate", cert.toString(), "--pubkey", fx.pub.toString(), "--lang", "zh"))
+                .isEqualTo(1);
+        assertThat(fx.err).contains("证明无效：签名无效：SM2 签名与内容不符（签名后被修改）");
         Files.writeString(cert, "{\"certificate\":");
         assertThat(fx.cli("exit", "verify-certificate", cert.toString(), "--pubkey", fx.pub.toString())).isEqualTo(2);
         assertThat(fx.err).contains("malformed JSON");

@@ -36,7 +36,12 @@ final class ExitFixture {
         Files.writeString(pub, Pem.writePublicKey(pair.getPublic()));
     }
 
+    /** Runs the CLI in English unless {@code args} ask for a language ({@code --lang}). */
     int cli(String... args) {
+        if (java.util.Arrays.stream(args).noneMatch(a -> a.startsWith("--lang"))) {
+            args = java.util.Arrays.copyOf(args, args.length + 1);
+            args[args.length - 1] = "--lang=en";
+        }
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
         int rc = ExitCli.run(new PrintWriter(o, true), new PrintWriter(e, true), args);

@@ -13,6 +13,7 @@ import org.yunjian.crypto.Pem;
 import org.yunjian.crypto.Signer;
 import org.yunjian.crypto.Verifier;
 
+@org.junit.jupiter.api.extension.ExtendWith(org.yunjian.exit.InEnglish.class)
 class KeysTest {
 
     @TempDir

@@ -8,6 +8,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.extension.ExtendWith(org.yunjian.exit.InEnglish.class)
 class ManifestPathsTest {
 
     /** The definition of the canonical order: UTF-8 bytes, '/' below every other byte. */

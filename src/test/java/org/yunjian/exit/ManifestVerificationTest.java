@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@org.junit.jupiter.api.extension.ExtendWith(org.yunjian.exit.InEnglish.class)
 class ManifestVerificationTest {
 
     @TempDir
@@ -231,12 +232,18 @@ class ManifestVerificationTest {
         assertThat(rc).as(fx.out + fx.err).isEqualTo(1);
         assertThat(fx.err).contains("4 files could not be read");
         String text = Files.readString(m);
-        assertThat(text).contains("\"path\":\"docs/sub/loop\"", "\"error\":\"symbolic link loop\"")
-                .contains("\"path\":\"self\"").contains("\"path\":\"outside\"", "symbolic link leads out of the tree")
-                .contains("\"path\":\"pipe\"", "not a regular file")
+        assertThat(text).as("the manifest records why as a stable code").contains("\"path\":\"docs/sub/loop\"", "\"error\":\"symlinkLoop\"")
+                .contains("\"path\":\"self\"").contains("\"path\":\"outside\"", "\"error\":\"symlinkOutside\"")
+                .contains("\"path\":\"pipe\"", "\"error\":\"specialFile\"")
                 .containsPattern("\"path\":\"inside.txt\",\"size\":6,\"hash\":");
         assertThat(fx.verify(m)).isEqualTo(1);
-        assertThat(fx.out).contains("UNREADABLE     docs/sub/loop").contains("4 unreadable");
+        assertThat(fx.out).contains("UNREADABLE     docs/sub/loop").contains("4 unreadable")
+                .contains("docs/sub/loop  (was unreadable when the manifest was built: symbolic link loop)")
+                .contains("outside  (was unreadable when the manifest was built: symbolic link leads out of the tree)")
+                .contains("pipe  (was unreadable when the manifest was built: not a regular file (FIFO, socket or device))");
+        assertThat(fx.verify(m, "--lang", "zh")).isEqualTo(1);
+        assertThat(fx.out).contains("不可读").contains("docs/sub/loop  （生成签名清单时已无法读取：符号链接循环）")
+                .contains("结果：发现差异").doesNotContain("symbolic link");
     }
 
     @Test

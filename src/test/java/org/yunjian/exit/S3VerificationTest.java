@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 /** Manifests of buckets on S3Proxy (its transient store supports versions), in the test JVM. */
+@org.junit.jupiter.api.extension.ExtendWith(org.yunjian.exit.InEnglish.class)
 class S3VerificationTest {
 
     @RegisterExtension

@@ -134,6 +134,12 @@ class ExitProjectApiTests {
                 "portal-handover.jsonl", "application/x-ndjson", Files.readAllBytes(handOver.manifest))).with(as(u)));
     }
 
+    ResultActions uploadManifestInEnglish(String id, CurrentUser u) throws Exception {
+        return mvc.perform(multipart("/api/exit-projects/{id}/manifests", id).file(new MockMultipartFile("file",
+                "portal-handover.jsonl", "application/x-ndjson", Files.readAllBytes(handOver.manifest)))
+                .header("Accept-Language", "en").with(as(u)));
+    }
+
     ResultActions uploadReport(String id, Path report, CurrentUser u) throws Exception {
         return mvc.perform(multipart("/api/exit-projects/{id}/verification-runs", id).file(new MockMultipartFile("file",
                 report.getFileName().toString(), "application/json", Files.readAllBytes(report))).with(as(u)));
@@ -142,6 +148,11 @@ class ExitProjectApiTests {
     ResultActions uploadCheck(String id, String name, byte[] report, CurrentUser u) throws Exception {
         return mvc.perform(multipart("/api/exit-projects/{id}/storage-checks", id).file(new MockMultipartFile("file",
                 name, "application/json", report)).with(as(u)));
+    }
+
+    ResultActions uploadCheckInEnglish(String id, String name, byte[] report, CurrentUser u) throws Exception {
+        return mvc.perform(multipart("/api/exit-projects/{id}/storage-checks", id).file(new MockMultipartFile("file",
+                name, "application/json", report)).header("Accept-Language", "en").with(as(u)));
     }
 
     ResultActions uploadCheck(String id, Path report, CurrentUser u) throws Exception {
@@ -316,7 +327,8 @@ class ExitProjectApiTests {
                 .andReturn().getResponse().getContentAsString()).isEqualTo(pem).startsWith("-----BEGIN PUBLIC KEY-----");
         DeletionCertificate.Verified v = DeletionCertificate.verify(json, Keys.readPublicKey(pem));
         assertThat(v.content()).containsEntry("number", number);
-        assertThat(v.summary()).contains(w.system().name(), w.customer().name(), w.provider().name());
+        assertThat(v.summary().text(java.util.Locale.SIMPLIFIED_CHINESE)).contains(number, w.system().name(),
+                w.customer().name(), w.provider().name());
         String text = new String(json, StandardCharsets.UTF_8);
         assertThat(text).contains(org.yunjian.crypto.Sm3.hex(Files.readAllBytes(handOver.manifest)), "DISK-0042",
                 "示办函〔2026〕12号", "GB/T 31167-2014 9.1 g", "\"retainUntil\":\"" + today() + "\"");
@@ -605,20 +617,28 @@ class ExitProjectApiTests {
         String id = toDeletion();
         uploadCheck(id, report, assessor).andExpect(status().isForbidden());
         uploadCheck(id, report, stranger).andExpect(status().isNotFound());
-        String notAReport = "不是 yunjian exit check-deleted --json 生成的删除检查报告";
+        // each refusal names what is wrong with the file, in the reader's language
+        String notAReport = "不是 yunjian exit check-deleted --json 生成的删除检查报告：";
         uploadCheck(id, "check.json", "RESULT: NOT EMPTY".getBytes(StandardCharsets.UTF_8), provider)
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.file").value(org.hamcrest.Matchers.startsWith(notAReport)));
+                .andExpect(jsonPath("$.errors.file").value(notAReport + "JSON 格式错误（第 1 个字符）：意外的字符“R”"));
+        uploadCheckInEnglish(id, "check.json", "RESULT: NOT EMPTY".getBytes(StandardCharsets.UTF_8), provider)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.file").value(
+                        "Not a deletion check report written by yunjian exit check-deleted --json: "
+                                + "malformed JSON at character 1: unexpected character 'R'"));
         uploadCheck(id, handOver.report("verify.json"), provider).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.file").value(org.hamcrest.Matchers.startsWith(notAReport)));
-        uploadCheck(id, "check.json", real.replace("\"empty\":false", "\"empty\":true").getBytes(StandardCharsets.UTF_8),
-                customer).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.file")
-                .value(notAReport));
+                .andExpect(jsonPath("$.errors.file").value(notAReport + "target：必填，须为字符串"));
+        byte[] claimsEmpty = real.replace("\"empty\":false", "\"empty\":true").getBytes(StandardCharsets.UTF_8);
+        uploadCheck(id, "check.json", claimsEmpty, customer).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.file").value(notAReport + "报告称 empty:true，但其 totals 计有 2 个残留项"));
+        uploadCheckInEnglish(id, "check.json", claimsEmpty, customer).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.file").value(org.hamcrest.Matchers.endsWith(
+                        "--json: it claims empty:true but its totals count 2 remaining items")));
         String hidden = real.replace("\"empty\":false", "\"empty\":true").replace("\"nonCurrent\":1", "\"nonCurrent\":0")
                 .replace("\"deleteMarkers\":1", "\"deleteMarkers\":0");
         uploadCheck(id, "check.json", hidden.getBytes(StandardCharsets.UTF_8), customer)
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.file")
-                        .value(org.hamcrest.Matchers.startsWith(notAReport)));
+                        .value(notAReport + "remaining 列出 1 个 NON_CURRENT 项，但 totals.nonCurrent 为 0"));
         byte[] huge = new byte[8 * 1024 * 1024 + 1];
         java.util.Arrays.fill(huge, (byte) ' ');
         uploadCheck(id, "check.json", huge, agent).andExpect(status().isBadRequest())
@@ -731,8 +751,10 @@ class ExitProjectApiTests {
         send(put("/api/exit-projects/{id}/provider-key", id), provider, "{\"pem\":"
                 + quote(org.yunjian.crypto.Pem.writePublicKey(Keys.generate().getPublic())) + "}")
                 .andExpect(status().isOk());
-        uploadManifest(id, provider).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.file").value(org.hamcrest.Matchers.containsString("wrong key")));
+        uploadManifest(id, provider).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.file").value(
+                org.hamcrest.Matchers.startsWith("签名清单不能接受：公钥不符：签名清单 portal-handover.jsonl 由密钥 ")));
+        uploadManifestInEnglish(id, provider).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.file").value(
+                org.hamcrest.Matchers.startsWith("Manifest refused: wrong key: manifest portal-handover.jsonl was signed by key ")));
         send(put("/api/exit-projects/{id}/provider-key", id), provider, "{\"pem\":" + quote(handOver.publicKeyPem()) + "}")
                 .andExpect(status().isOk());
         uploadManifest(id, provider).andExpect(status().isCreated());

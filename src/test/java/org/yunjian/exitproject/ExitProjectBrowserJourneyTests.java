@@ -172,6 +172,13 @@ class ExitProjectBrowserJourneyTests {
         }
         Path check = handOver.checkDeleted("check-deleted.json", S3_PROXY.getUri().toString(),
                 "s3://portal-attachments", "access", "secret");
+        // a file that is not the command's report is refused, saying what is wrong with it
+        Path notACheck = Files.writeString(handOver.dir.resolve("check-deleted.txt"), "RESULT: EMPTY");
+        driver.findElement(By.id("storage-file")).sendKeys(notACheck.toString());
+        driver.findElement(By.id("upload-storage-check")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#errors li[data-field=file]")));
+        assertThat(driver.findElement(By.cssSelector("#errors li[data-field=file]")).getText())
+                .contains("不是 yunjian exit check-deleted --json 生成的删除检查报告：JSON 格式错误（第 1 个字符）：意外的字符“R”");
         driver.findElement(By.id("storage-file")).sendKeys(check.toString());
         driver.findElement(By.id("upload-storage-check")).click();
         wait.until(d -> "true".equals(d.findElement(By.cssSelector("#storage-checks tr.storage-check"))

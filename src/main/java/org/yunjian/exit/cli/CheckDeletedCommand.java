@@ -15,16 +15,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /** {@code yunjian exit check-deleted s3://bucket/prefix}: the command line of {@link BucketDeletionCheck}. */
-@Command(name = "check-deleted", mixinStandardHelpOptions = true,
-        description = "Confirm that a bucket or prefix holds no objects, no non-current versions, no delete markers "
-                + "and no unfinished multipart uploads; list whatever remains. "
-                + "Exit status 0: empty; 1: something remains; 2: error (missing bucket, access denied, unreachable).")
+@Command(name = "check-deleted", mixinStandardHelpOptions = true)
 final class CheckDeletedCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "<s3://bucket[/prefix]>")
+    @Parameters(index = "0", paramLabel = "<s3://bucket[/prefix]>", descriptionKey = "cli.exit.option.checkDeleted.target")
     String target;
-    @Option(names = "--json", description = "print the result as JSON")
+    @Option(names = "--json", descriptionKey = "cli.exit.option.checkDeleted.json")
     boolean json;
     @CommandLine.Mixin
     ExitCli.S3Options s3 = new ExitCli.S3Options();
@@ -43,7 +40,7 @@ final class CheckDeletedCommand implements Callable<Integer> {
                 if (first[0]) {
                     o.println(ExitTexts.get("exit.cli.check.header"));
                 }
-                o.println(item.kind() + "\t" + ExitCli.oneLine(item.key()) + "\t"
+                o.println(ExitTexts.get("exit.check.kind." + item.kind().name()) + "\t" + ExitCli.oneLine(item.key()) + "\t"
                         + (item.versionId() == null ? "-" : item.versionId()) + "\t"
                         + (item.size() < 0 ? "-" : String.valueOf(item.size())) + "\t"
                         + (item.lastModified() == null ? "-" : item.lastModified().toString()));

@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.yunjian.cli.CliTexts;
 import org.yunjian.crypto.Pem;
 import org.yunjian.exit.ExitTexts;
 import org.yunjian.exit.Finding;
@@ -90,7 +91,7 @@ public final class ExitCli {
             root = new VerifyCommand();
             rest = java.util.Arrays.copyOfRange(args, 2, args.length);
         }
-        CommandLine cl = new CommandLine(root);
+        CommandLine cl = texts(new CommandLine(root));
         if (root instanceof VerifyCommand) {
             cl.setCommandName("exit verify");
         }
@@ -104,6 +105,17 @@ public final class ExitCli {
             return 2;
         });
         return cl.execute(rest);
+    }
+
+    /** The command tree of {@code exit} or {@code keys} with its help in {@code language} (for help checks). */
+    public static CommandLine commandLine(String name, java.util.Locale language) {
+        ExitTexts.use(language);
+        return texts(new CommandLine("exit".equals(name) ? new ExitCommand() : new KeysCommand()));
+    }
+
+    /** The help of every command of the tree from the exit bundles, in the language of this run, as any command's. */
+    static CommandLine texts(CommandLine commandLine) {
+        return CliTexts.apply(commandLine, ExitTexts.keys("cli."), key -> ExitTexts.get(key));
     }
 
     /**
@@ -151,9 +163,9 @@ public final class ExitCli {
 
     /** S3 connection options shared by the commands. */
     static final class S3Options {
-        @Option(names = "--endpoint", description = "S3-compatible endpoint URL (path-style), e.g. http://127.0.0.1:9000")
+        @Option(names = "--endpoint", descriptionKey = "cli.exit.option.endpoint")
         String endpoint;
-        @Option(names = "--region", description = "S3 region (default us-east-1)")
+        @Option(names = "--region", descriptionKey = "cli.exit.option.region")
         String region;
 
         S3Settings settings() {
@@ -173,47 +185,45 @@ public final class ExitCli {
     }
 
     @Command(name = "exit", mixinStandardHelpOptions = true, version = ManifestHeader.TOOL,
-            description = "Exit from a cloud: signed hand-over manifests and their verification (offline, no server).",
             subcommands = {ManifestCommand.class, VerifyCommand.class, VerifyCertificateCommand.class,
                     CheckDeletedCommand.class})
     static final class ExitCommand extends Group {
     }
 
-    @Command(name = "manifest", mixinStandardHelpOptions = true, description = "Build or export hand-over manifests.",
+    @Command(name = "manifest", mixinStandardHelpOptions = true,
             subcommands = {BuildCommand.class, ExportCommand.class})
     static final class ManifestCommand extends Group {
     }
 
-    @Command(name = "build", mixinStandardHelpOptions = true,
-            description = "Inventory a directory or s3://bucket/prefix into a signed manifest (JSON Lines).")
+    @Command(name = "build", mixinStandardHelpOptions = true)
     static final class BuildCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "<dir | s3://bucket/prefix>")
+        @Parameters(index = "0", paramLabel = "<dir | s3://bucket/prefix>", descriptionKey = "cli.exit.option.build.target")
         String target;
-        @Option(names = "--out", required = true, description = "manifest file to write")
+        @Option(names = "--out", required = true, descriptionKey = "cli.exit.option.build.out")
         Path out;
-        @Option(names = "--key", required = true, description = "SM2 private key (encrypted PEM, PEM or .p12)")
+        @Option(names = "--key", required = true, descriptionKey = "cli.exit.option.build.key")
         Path key;
-        @Option(names = "--passphrase-env", defaultValue = PASSPHRASE_ENV, description = "environment variable with the key passphrase (default ${DEFAULT-VALUE})")
+        @Option(names = "--passphrase-env", defaultValue = PASSPHRASE_ENV, descriptionKey = "cli.exit.option.passphraseEnv")
         String passphraseEnv;
-        @Option(names = "--algorithm", defaultValue = "sm3", description = "sm3 (default) or sha256")
+        @Option(names = "--algorithm", defaultValue = "sm3", descriptionKey = "cli.exit.option.build.algorithm")
         String algorithm;
-        @Option(names = "--labels", description = "label file: '<glob> <敏感|公开> [description]' per line")
+        @Option(names = "--labels", descriptionKey = "cli.exit.option.build.labels")
         Path labels;
-        @Option(names = "--sensitive-glob", description = "paths marked 敏感 (repeatable)")
+        @Option(names = "--sensitive-glob", descriptionKey = "cli.exit.option.build.sensitiveGlob")
         List<String> sensitive = new ArrayList<>();
-        @Option(names = "--public-glob", description = "paths marked 公开 (repeatable)")
+        @Option(names = "--public-glob", descriptionKey = "cli.exit.option.build.publicGlob")
         List<String> pub = new ArrayList<>();
-        @Option(names = "--default-sensitivity", defaultValue = "敏感", description = "for paths no rule matches (default 敏感)")
+        @Option(names = "--default-sensitivity", defaultValue = "sensitive", descriptionKey = "cli.exit.option.build.defaultSensitivity")
         String defaultSensitivity;
-        @Option(names = "--inventory", description = "non-file inventory items, one JSON object per line")
+        @Option(names = "--inventory", descriptionKey = "cli.exit.option.build.inventory")
         Path inventory;
-        @Option(names = "--all-versions", description = "record every object version (S3)")
+        @Option(names = "--all-versions", descriptionKey = "cli.exit.option.build.allVersions")
         boolean allVersions;
-        @Option(names = "--detached-signature", description = "write the signed trailer to <out>.sig")
+        @Option(names = "--detached-signature", descriptionKey = "cli.exit.option.build.detached")
         boolean detached;
-        @Option(names = "--threads", defaultValue = "0", description = "hashing threads (default: one per core)")
+        @Option(names = "--threads", defaultValue = "0", descriptionKey = "cli.exit.option.threads")
         int threads;
         @CommandLine.Mixin
         S3Options s3 = new S3Options();
@@ -255,16 +265,15 @@ public final class ExitCli {
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Write a manifest's files as a sha256sum, sm3sum or hashdeep list.")
+    @Command(name = "export", mixinStandardHelpOptions = true)
     static final class ExportCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--manifest", required = true)
+        @Option(names = "--manifest", required = true, descriptionKey = "cli.exit.option.export.manifest")
         Path manifest;
-        @Option(names = "--format", required = true, description = "sha256sum, sm3sum or hashdeep")
+        @Option(names = "--format", required = true, descriptionKey = "cli.exit.option.export.format")
         String format;
-        @Option(names = "--out", description = "file to write (default: standard output)")
+        @Option(names = "--out", descriptionKey = "cli.exit.option.export.out")
         Path out;
 
         @Override
@@ -281,31 +290,29 @@ public final class ExitCli {
         }
     }
 
-    @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Verify a directory or s3://bucket/prefix against a manifest or a hash list. "
-                    + "Exit status 0: identical and signature valid; 1: differences; 2: error.")
+    @Command(name = "verify", mixinStandardHelpOptions = true)
     static final class VerifyCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "<dir | s3://bucket/prefix>")
+        @Parameters(index = "0", paramLabel = "<dir | s3://bucket/prefix>", descriptionKey = "cli.exit.option.verify.target")
         String target;
-        @Option(names = "--manifest", description = "the signed manifest")
+        @Option(names = "--manifest", descriptionKey = "cli.exit.option.verify.manifest")
         Path manifest;
-        @Option(names = "--pubkey", description = "the signer's SM2 public key (PEM); without it the result is never clean")
+        @Option(names = "--pubkey", descriptionKey = "cli.exit.option.verify.pubkey")
         Path pubkey;
-        @Option(names = "--list", description = "a hash list instead of a manifest")
+        @Option(names = "--list", descriptionKey = "cli.exit.option.verify.list")
         Path list;
-        @Option(names = "--format", description = "format of --list: sha256sum, sm3sum or hashdeep")
+        @Option(names = "--format", descriptionKey = "cli.exit.option.verify.format")
         String format;
-        @Option(names = "--json", description = "print the report as JSON (the signed report with --key)")
+        @Option(names = "--json", descriptionKey = "cli.exit.option.verify.json")
         boolean json;
-        @Option(names = "--key", description = "the verifying party's SM2 private key: signs the --json report")
+        @Option(names = "--key", descriptionKey = "cli.exit.option.verify.key")
         Path key;
-        @Option(names = "--passphrase-env", defaultValue = PASSPHRASE_ENV, description = "environment variable with the key passphrase (default ${DEFAULT-VALUE})")
+        @Option(names = "--passphrase-env", defaultValue = PASSPHRASE_ENV, descriptionKey = "cli.exit.option.passphraseEnv")
         String passphraseEnv;
-        @Option(names = "--checkpoint", description = "resume from and save progress to this file")
+        @Option(names = "--checkpoint", descriptionKey = "cli.exit.option.verify.checkpoint")
         Path checkpoint;
-        @Option(names = "--threads", defaultValue = "0", description = "hashing threads (default: one per core)")
+        @Option(names = "--threads", defaultValue = "0", descriptionKey = "cli.exit.option.threads")
         int threads;
         @CommandLine.Mixin
         S3Options s3 = new S3Options();
@@ -372,11 +379,12 @@ public final class ExitCli {
                 o.flush();
                 return;
             }
-            r.forEachFinding(f -> o.printf("%-14s %s%s%n", f.kind(), f.path(),
-                    (f.detail() == null ? "" : "  (" + f.detail() + ")")
+            r.forEachFinding(f -> o.printf("%-14s %s%s%n", ExitTexts.get("exit.finding.kind." + f.kind().name()),
+                    oneLine(f.path()), (f.detail() == null ? "" : ExitTexts.get("exit.cli.findingDetail", f.text()))
                             + (f.kind() == Finding.Kind.SIZE_MISMATCH || f.kind() == Finding.Kind.HASH_MISMATCH
                             ? ExitTexts.get("exit.cli.expectedFound", f.expected(), f.actual()) : "")));
-            o.println(ExitTexts.get("exit.cli.signature", r.signature(), r.signatureDetail()));
+            o.println(ExitTexts.get("exit.cli.signature", ExitTexts.get("exit.signature.status." + r.signature().name()),
+                    r.signatureDetail() == null ? "" : r.signatureDetail()));
             o.println(ExitTexts.get("exit.cli.totals", t.expected(), t.ok(), t.missing(), t.extra(), t.sizeMismatch(),
                     t.hashMismatch(), t.unreadable(), t.bytesHashed(), t.hashedThisRun()));
             o.println(ExitTexts.get(r.clean() ? "exit.cli.result.ok" : r.interrupted() ? "exit.cli.result.interrupted"
@@ -386,21 +394,19 @@ public final class ExitCli {
     }
 
     @Command(name = "keys", mixinStandardHelpOptions = true, version = ManifestHeader.TOOL,
-            description = "SM2 signing keys for manifests (offline).",
             subcommands = {KeysCreate.class, KeysImport.class, KeysShow.class})
     static final class KeysCommand extends Group {
     }
 
-    @Command(name = "create", mixinStandardHelpOptions = true,
-            description = "Create an SM2 key pair: <name>.key.pem (encrypted PKCS#8) and <name>.pub.pem.")
+    @Command(name = "create", mixinStandardHelpOptions = true)
     static final class KeysCreate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--out", required = true, description = "directory for the key files")
+        @Option(names = "--out", required = true, descriptionKey = "cli.exit.option.keys.out")
         Path out;
-        @Option(names = "--name", defaultValue = "exit-signing", description = "file name stem (default ${DEFAULT-VALUE})")
+        @Option(names = "--name", defaultValue = "exit-signing", descriptionKey = "cli.exit.option.keys.name")
         String name;
-        @Option(names = "--passphrase-env", defaultValue = PASSPHRASE_ENV, description = "environment variable with the passphrase (default ${DEFAULT-VALUE})")
+        @Option(names = "--passphrase-env", defaultValue = PASSPHRASE_ENV, descriptionKey = "cli.exit.option.passphraseEnv")
         String passphraseEnv;
 
         @Override
@@ -414,20 +420,19 @@ public final class ExitCli {
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Import an SM2 private key (PEM, encrypted PEM or PKCS#12) and store it encrypted.")
+    @Command(name = "import", mixinStandardHelpOptions = true)
     static final class KeysImport implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--in", required = true, description = "the key to import")
+        @Option(names = "--in", required = true, descriptionKey = "cli.exit.option.import.in")
         Path in;
-        @Option(names = "--in-passphrase-env", description = "environment variable with the passphrase of --in")
+        @Option(names = "--in-passphrase-env", descriptionKey = "cli.exit.option.import.inPassphraseEnv")
         String inPassphraseEnv;
-        @Option(names = "--out", required = true, description = "directory for the key files")
+        @Option(names = "--out", required = true, descriptionKey = "cli.exit.option.keys.out")
         Path out;
-        @Option(names = "--name", defaultValue = "exit-signing")
+        @Option(names = "--name", defaultValue = "exit-signing", descriptionKey = "cli.exit.option.keys.name")
         String name;
-        @Option(names = "--passphrase-env", defaultValue = PASSPHRASE_ENV)
+        @Option(names = "--passphrase-env", defaultValue = PASSPHRASE_ENV, descriptionKey = "cli.exit.option.passphraseEnv")
         String passphraseEnv;
 
         @Override
@@ -442,11 +447,11 @@ public final class ExitCli {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a public key's fingerprint and PEM.")
+    @Command(name = "show", mixinStandardHelpOptions = true)
     static final class KeysShow implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "<public key PEM>")
+        @Parameters(index = "0", paramLabel = "<pubkey.pem>", descriptionKey = "cli.exit.option.show.file")
         Path file;
 
         @Override

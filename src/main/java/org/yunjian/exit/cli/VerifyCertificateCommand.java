@@ -23,16 +23,14 @@ import picocli.CommandLine.Spec;
  * certificate was changed, re-formatted or signed by another key; 2 when it cannot be read or is not a
  * certificate at all (malformed JSON, unknown algorithm).
  */
-@Command(name = "verify-certificate", mixinStandardHelpOptions = true,
-        description = "Verify an SM2-signed deletion certificate (JSON) against the platform's public key. "
-                + "Exit status 0: valid; 1: invalid (changed, wrong key); 2: unreadable or malformed.")
+@Command(name = "verify-certificate", mixinStandardHelpOptions = true)
 final class VerifyCertificateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "<certificate.json>")
+    @Parameters(index = "0", paramLabel = "<certificate.json>", descriptionKey = "cli.exit.option.verifyCertificate.certificate")
     Path certificate;
-    @Option(names = "--pubkey", required = true, description = "the platform's SM2 public key (PEM)")
+    @Option(names = "--pubkey", required = true, descriptionKey = "cli.exit.option.verifyCertificate.pubkey")
     Path pubkey;
 
     @Override
@@ -58,7 +56,7 @@ final class VerifyCertificateCommand implements Callable<Integer> {
         }
         try {
             DeletionCertificate.Verified v = DeletionCertificate.verify(file, key);
-            spec.commandLine().getOut().println(ExitTexts.get("exit.cli.cert.valid", ExitCli.oneLine(v.summary())));
+            spec.commandLine().getOut().println(ExitTexts.get("exit.cli.cert.valid", ExitCli.oneLine(v.summary().text())));
             return 0;
         } catch (DeletionCertificate.Invalid e) {
             boolean input = e.reason() == DeletionCertificate.Invalid.Reason.MALFORMED

@@ -53,12 +53,12 @@ public final class Checkpoint implements Closeable {
                     try {
                         m = Json.parse(lines.text());
                     } catch (IllegalArgumentException e) {
-                        throw new ManifestException("checkpoint " + file + " line " + lines.number() + " is corrupt");
+                        throw new ManifestException("exit.checkpoint.corrupt", String.valueOf(file), lines.number());
                     }
                     if (first) {
                         if (!"checkpoint".equals(m.get("type")) || !identity.equals(m.get("manifest"))
                                 || !target.equals(m.get("target"))) {
-                            throw new ManifestException("checkpoint " + file + " belongs to another manifest or target");
+                            throw new ManifestException("exit.checkpoint.other", String.valueOf(file));
                         }
                         first = false;
                         keep = offset;

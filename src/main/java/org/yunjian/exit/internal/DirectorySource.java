@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
+import org.yunjian.exit.FileEntry;
 import org.yunjian.exit.ManifestException;
 import org.yunjian.exit.ManifestPaths;
 
@@ -40,18 +41,18 @@ public final class DirectorySource implements Source {
     public DirectorySource(Path root) {
         this.root = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(this.root)) {
-            throw new ManifestException("not a directory: " + root);
+            throw new ManifestException("exit.directory.notDirectory", String.valueOf(root));
         }
         try {
             this.realRoot = this.root.toRealPath();
         } catch (IOException e) {
-            throw new ManifestException("cannot open directory " + root + ": " + e.getMessage(), e);
+            throw new ManifestException(e, "exit.directory.unopenable", String.valueOf(root), String.valueOf(e.getMessage()));
         }
         onPath.add(realRoot);
         try {
             stack.push(new Frame("", realRoot, list(realRoot).iterator()));
         } catch (IOException e) {
-            throw new ManifestException("cannot list directory " + root + ": " + e.getMessage(), e);
+            throw new ManifestException(e, "exit.directory.unlistable", String.valueOf(root), String.valueOf(e.getMessage()));
         }
     }
 
@@ -78,7 +79,7 @@ public final class DirectorySource implements Source {
             Path p = root.resolve(rel);
             if (!ManifestPaths.isValid(rel)) {
                 if (!skipped(rel)) {
-                    return List.of(new Item(sanitise(rel), null, null, -1, "name cannot be represented as a manifest path"));
+                    return List.of(new Item(sanitise(rel), null, null, -1, FileEntry.INVALID_NAME));
                 }
                 continue;
             }
@@ -94,19 +95,19 @@ public final class DirectorySource implements Source {
                     real = p.toRealPath();
                 } catch (IOException e) {
                     if (isLoop(e)) {
-                        return unlessSkipped(rel, "symbolic link loop");
+                        return unlessSkipped(rel, FileEntry.SYMLINK_LOOP);
                     }
-                    return unlessSkipped(rel, "broken symbolic link");
+                    return unlessSkipped(rel, FileEntry.BROKEN_SYMLINK);
                 }
                 if (!real.startsWith(realRoot)) {
-                    return unlessSkipped(rel, "symbolic link leads out of the tree");
+                    return unlessSkipped(rel, FileEntry.SYMLINK_OUTSIDE);
                 }
                 attrs = Files.readAttributes(real, BasicFileAttributes.class);
             }
             if (attrs.isDirectory()) {
                 Path r = real != null ? real : p.toRealPath();
                 if (onPath.contains(r)) {
-                    return unlessSkipped(rel, "symbolic link loop");
+                    return unlessSkipped(rel, FileEntry.SYMLINK_LOOP);
                 }
                 if (skipThrough != null && ManifestPaths.compare(rel, skipThrough) < 0
                         && !skipThrough.startsWith(rel + "/")) {
@@ -117,7 +118,7 @@ public final class DirectorySource implements Source {
                     stack.push(new Frame(rel + "/", r, names.iterator()));
                     onPath.add(r);
                 } catch (IOException e) {
-                    return unlessSkipped(rel, "directory cannot be listed: " + e.getMessage());
+                    return unlessSkipped(rel, FileEntry.error(FileEntry.UNLISTABLE_DIRECTORY, String.valueOf(e.getMessage())));
                 }
                 continue;
             }
@@ -125,7 +126,7 @@ public final class DirectorySource implements Source {
                 continue;
             }
             if (!attrs.isRegularFile()) {
-                return List.of(new Item(rel, null, null, -1, "not a regular file (" + kind(attrs) + ")"));
+                return List.of(new Item(rel, null, null, -1, attrs.isOther() ? FileEntry.SPECIAL_FILE : FileEntry.NOT_REGULAR_FILE));
             }
             return List.of(new Item(rel, null, null, attrs.size(), null));
         }
@@ -148,10 +149,6 @@ public final class DirectorySource implements Source {
                 && fse.getReason().toLowerCase(java.util.Locale.ROOT).contains("too many levels");
     }
 
-    private static String kind(BasicFileAttributes a) {
-        return a.isOther() ? "FIFO, socket or device" : "special file";
-    }
-
     private static String sanitise(String rel) {
         StringBuilder b = new StringBuilder();
         for (char c : rel.toCharArray()) {
@@ -170,11 +167,11 @@ public final class DirectorySource implements Source {
             return Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS);
         }
         if (!a.isSymbolicLink() || !Files.isRegularFile(p)) {
-            throw new IOException("not a regular file");
+            throw new Source.Unreadable(FileEntry.NOT_REGULAR_FILE);
         }
         Path real = p.toRealPath();
         if (!real.startsWith(realRoot)) {
-            throw new IOException("symbolic link leads out of the tree");
+            throw new Source.Unreadable(FileEntry.SYMLINK_OUTSIDE);
         }
         return Files.newInputStream(real);
     }

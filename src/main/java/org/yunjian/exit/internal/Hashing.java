@@ -8,6 +8,7 @@ import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MimeTypes;
 import org.yunjian.crypto.Hex;
+import org.yunjian.exit.FileEntry;
 import org.yunjian.exit.HashAlgorithm;
 
 /** Reads an item once: checksum, size and (optionally) the storage format detected from the first bytes. */
@@ -43,7 +44,8 @@ public final class Hashing {
                 size += n;
             }
         } catch (IOException | RuntimeException e) {
-            return new Hashed(item, null, -1, null, "unreadable: " + describe(e));
+            return new Hashed(item, null, -1, null, e instanceof Source.Unreadable ? e.getMessage()
+                    : FileEntry.error(FileEntry.READ_FAILED, describe(e)));
         }
         String format = detectFormat ? detect(head == null ? new byte[0] : head, item.path()) : null;
         return new Hashed(item, Hex.encode(h.finish()), size, format, null);

@@ -3,6 +3,9 @@ package org.yunjian.exit.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.yunjian.exit.ExitText;
+import org.yunjian.exit.InvalidInputException;
+
 /**
  * The tiny JSON subset of manifests: one flat object per line whose values are strings, integers,
  * booleans or null. Writing is deterministic (fields in insertion order, no spaces, minimal escapes), so
@@ -32,7 +35,7 @@ public final class Json {
             } else if (value instanceof Long || value instanceof Integer || value instanceof Boolean) {
                 b.append(value);
             } else {
-                throw new IllegalArgumentException("unsupported JSON value " + value.getClass());
+                throw new InvalidInputException("exit.json.unsupportedValue", value.getClass().getSimpleName());
             }
             return this;
         }
@@ -95,16 +98,17 @@ public final class Json {
     public abstract static class Cursor {
         protected final String s;
         protected int i;
-        private final String unit;
+        private final String at;
         private final String endOfText;
 
         /**
-         * @param unit how errors name a position ("column" of a line, "character" of a document)
-         * @param endOfText the error when the text ends too early
+         * @param at        the key of an error naming its position ({@code {0}}, the column of a line or the character
+         *                  of a document) and the problem ({@code {1}})
+         * @param endOfText the key of the problem when the text ends too early
          */
-        protected Cursor(String s, String unit, String endOfText) {
+        protected Cursor(String s, String at, String endOfText) {
             this.s = s;
-            this.unit = unit;
+            this.at = at;
             this.endOfText = endOfText;
         }
 
@@ -123,12 +127,13 @@ public final class Json {
 
         protected void expect(char c) {
             if (next() != c) {
-                throw error("expected '" + c + "'");
+                throw error("exit.json.expected", String.valueOf(c));
             }
         }
 
-        protected IllegalArgumentException error(String msg) {
-            return new IllegalArgumentException("malformed JSON at " + unit + " " + (i + 1) + ": " + msg);
+        /** The problem {@code key} (with {@code args}) at the current position. */
+        protected InvalidInputException error(String key, Object... args) {
+            return new InvalidInputException(at, (long) i + 1, new ExitText(key, args));
         }
 
         /** An integer token (JSON number without fraction or exponent, no leading zeros) as a Long. */
@@ -142,15 +147,15 @@ public final class Json {
             }
             String num = s.substring(start, i);
             if (num.isEmpty() || num.equals("-") || (num.length() > 1 && num.startsWith("0")) || num.startsWith("-0")) {
-                throw error("malformed number");
+                throw error("exit.json.malformedNumber");
             }
             if (i < s.length() && (s.charAt(i) == '.' || s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-                throw error("only integers are allowed");
+                throw error("exit.json.onlyIntegers");
             }
             try {
                 return Long.parseLong(num);
             } catch (NumberFormatException e) {
-                throw error("number out of range");
+                throw error("exit.json.numberOutOfRange");
             }
         }
 
@@ -160,14 +165,14 @@ public final class Json {
             StringBuilder b = new StringBuilder();
             while (true) {
                 if (i >= s.length()) {
-                    throw error("unterminated string");
+                    throw error("exit.json.unterminatedString");
                 }
                 char c = s.charAt(i++);
                 if (c == '"') {
                     return b.toString();
                 }
                 if (c < 0x20) {
-                    throw error("control character in string");
+                    throw error("exit.json.controlCharacter");
                 }
                 if (c != '\\') {
                     b.append(c);
@@ -185,16 +190,16 @@ public final class Json {
                     case 't' -> b.append('\t');
                     case 'u' -> {
                         if (i + 4 > s.length()) {
-                            throw error("short \\u escape");
+                            throw error("exit.json.shortEscape");
                         }
                         try {
                             b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
                         } catch (NumberFormatException ex) {
-                            throw error("malformed \\u escape");
+                            throw error("exit.json.malformedEscape");
                         }
                         i += 4;
                     }
-                    default -> throw error("unknown escape \\" + e);
+                    default -> throw error("exit.json.unknownEscape", "\\" + e);
                 }
             }
         }
@@ -203,7 +208,7 @@ public final class Json {
     private static final class Parser extends Cursor {
 
         Parser(String s) {
-            super(s, "column", "unexpected end of line");
+            super(s, "exit.json.atColumn", "exit.json.endOfLine");
         }
 
         Map<String, Object> object() {
@@ -222,7 +227,7 @@ public final class Json {
                     ws();
                     Object v = value();
                     if (m.put(k, v) != null) {
-                        throw error("duplicate key '" + k + "'");
+                        throw error("exit.json.duplicateMember", k);
                     }
                     ws();
                     char c = next();
@@ -230,13 +235,13 @@ public final class Json {
                         break;
                     }
                     if (c != ',') {
-                        throw error("expected ',' or '}'");
+                        throw error("exit.json.expectedCommaOrBrace");
                     }
                 }
             }
             ws();
             if (i != s.length()) {
-                throw error("trailing data");
+                throw error("exit.json.trailingData");
             }
             return m;
         }
@@ -261,7 +266,7 @@ public final class Json {
                 i += 4;
                 return NULL;
             }
-            throw error("unexpected value (nested objects and arrays are not allowed)");
+            throw error("exit.json.flatValue");
         }
 
         private void ws() {

@@ -8,6 +8,8 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import org.yunjian.exit.ManifestException;
+
 /**
  * Reads a file line by line as raw bytes, so a digest can cover exactly the bytes on disk, and decodes each
  * line as strict UTF-8. Lines end with '\n' only; a final line without one is reported as unterminated.
@@ -67,7 +69,7 @@ public final class RawLines implements Closeable {
 
     private void append(int start, int n) throws IOException {
         if (length + n > MAX_LINE) {
-            throw new IOException("line " + (number + 1) + " is longer than " + MAX_LINE + " bytes");
+            throw new ManifestException("exit.lines.tooLong", number + 1, MAX_LINE);
         }
         if (length + n > line.length) {
             line = Arrays.copyOf(line, Math.min(MAX_LINE + 1, Math.max(2 * line.length, length + n)));

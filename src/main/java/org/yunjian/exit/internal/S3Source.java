@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.yunjian.exit.FileEntry;
 import org.yunjian.exit.ManifestException;
 import org.yunjian.exit.ManifestPaths;
 import org.yunjian.exit.S3Settings;
@@ -67,7 +68,7 @@ public final class S3Source implements Source {
     public record Location(String bucket, String prefix) {
         public static Location parse(String target) {
             if (!target.startsWith("s3://")) {
-                throw new ManifestException("not an s3:// address: " + target);
+                throw new ManifestException("exit.s3.notAddress", target);
             }
             String rest = target.substring("s3://".length());
             int slash = rest.indexOf('/');
@@ -77,7 +78,7 @@ public final class S3Source implements Source {
                 prefix += "/";
             }
             if (bucket.isEmpty()) {
-                throw new ManifestException("no bucket in " + target);
+                throw new ManifestException("exit.s3.noBucket", target);
             }
             return new Location(bucket, prefix);
         }
@@ -108,27 +109,27 @@ public final class S3Source implements Source {
             client.headBucket(r -> r.bucket(bucket));
         } catch (NoSuchBucketException e) {
             client.close();
-            throw new ManifestException("bucket '" + bucket + "' does not exist");
+            throw new ManifestException("exit.s3.noSuchBucket", bucket);
         } catch (S3Exception e) {
             client.close();
             throw problem(e, bucket);
         } catch (SdkException e) {
             client.close();
-            throw new ManifestException("cannot reach S3 endpoint for bucket '" + bucket + "': " + e.getMessage());
+            throw new ManifestException(e, "exit.s3.unreachable", bucket, String.valueOf(e.getMessage()));
         }
     }
 
     /** A one-line error for an S3 error answer about {@code bucket}. */
     public static ManifestException problem(S3Exception e, String bucket) {
         if (e.statusCode() == 404) {
-            return new ManifestException("bucket '" + bucket + "' does not exist");
+            return new ManifestException(e, "exit.s3.noSuchBucket", bucket);
         }
         String detail = e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
                 ? e.awsErrorDetails().errorMessage() : "HTTP " + e.statusCode();
         if (e.statusCode() == 403) {
-            return new ManifestException("access to bucket '" + bucket + "' denied (check the credentials): " + detail);
+            return new ManifestException(e, "exit.s3.denied", bucket, detail);
         }
-        return new ManifestException("cannot access bucket '" + bucket + "': " + detail);
+        return new ManifestException(e, "exit.s3.failed", bucket, detail);
     }
 
     @Override
@@ -153,7 +154,7 @@ public final class S3Source implements Source {
                 try {
                     stack.push(level(n.rel() + "/").iterator());
                 } catch (SdkException e) {
-                    throw new IOException("cannot list " + n.rel() + "/: " + e.getMessage(), e);
+                    throw new ManifestException(e, "exit.s3.cannotList", bucket, prefix + n.rel() + "/", String.valueOf(e.getMessage()));
                 }
                 continue;
             }
@@ -216,7 +217,7 @@ public final class S3Source implements Source {
         String v = version; // "null" is the real id of an object stored before versioning was enabled
         if (!ManifestPaths.isValid(rel)) {
             String safe = "invalid-key-" + Integer.toHexString(rel.hashCode());
-            return new Item(safe, v, latest, -1, "object key cannot be a manifest path: " + rel.replaceAll("\\p{Cntrl}", "?"));
+            return new Item(safe, v, latest, -1, FileEntry.error(FileEntry.INVALID_KEY, rel.replaceAll("\\p{Cntrl}", "?")));
         }
         return new Item(rel, v, v == null ? null : latest, size == null ? -1 : size, null);
     }

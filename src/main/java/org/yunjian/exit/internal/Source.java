@@ -28,8 +28,16 @@ public interface Source extends Closeable {
     /**
      * A listed item.
      *
-     * @param error why it cannot be read (special file, link out of the tree, loop…), else null
+     * @param error why it cannot be read (special file, link out of the tree, loop…) as a code of
+     *              {@link org.yunjian.exit.FileEntry#error()}, else null
      */
     record Item(String path, String version, Boolean latest, long size, String error) {
+    }
+
+    /** Opening an item failed for a reason with a code of {@link org.yunjian.exit.FileEntry#error()}. */
+    final class Unreadable extends IOException {
+        public Unreadable(String code) {
+            super(code);
+        }
     }
 }

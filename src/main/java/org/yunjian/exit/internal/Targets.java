@@ -20,7 +20,7 @@ public final class Targets {
             return S3Source.open(target, s3 == null ? S3Settings.defaults() : s3, allVersions);
         }
         if (allVersions) {
-            throw new ManifestException("--all-versions applies to S3 buckets only");
+            throw new ManifestException("exit.target.allVersionsS3");
         }
         return new DirectorySource(Path.of(target));
     }

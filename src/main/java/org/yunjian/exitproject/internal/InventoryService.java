@@ -70,7 +70,7 @@ public class InventoryService {
         try {
             key = Keys.readPublicKey(pem == null ? "" : pem);
         } catch (RuntimeException e) {
-            throw new FieldErrors.ValidationException("pem", "exitproject.verifierKey.invalid");
+            throw invalidKey(e);
         }
         String fingerprint = Keys.fingerprint(key);
         Instant now = clock.instant();
@@ -93,13 +93,21 @@ public class InventoryService {
         try {
             key = Keys.readPublicKey(pem == null ? "" : pem);
         } catch (RuntimeException e) {
-            throw new FieldErrors.ValidationException("pem", "exitproject.verifierKey.invalid");
+            throw invalidKey(e);
         }
         String fingerprint = Keys.fingerprint(key);
         repo.setVerifierKey(id, org.yunjian.crypto.Pem.writePublicKey(key), fingerprint, clock.instant());
         events.publishEvent(AuditableEvent.success("exit-project.verifier-key", "exit-project", id,
                 Msg.of("exitproject.audit.verifierKey", fingerprint)));
         return repo.find(id).orElseThrow();
+    }
+
+    /** A PEM that is no SM2 public key: the toolkit's reason when it gave one. */
+    private static FieldErrors.ValidationException invalidKey(RuntimeException e) {
+        if (e instanceof ManifestException) {
+            return new FieldErrors.ValidationException("pem", "exitproject.verifierKey.invalidBecause", ToolkitText.of(e));
+        }
+        return new FieldErrors.ValidationException("pem", "exitproject.verifierKey.invalid");
     }
 
     /**
@@ -154,13 +162,15 @@ public class InventoryService {
             }
             check = r.result(key);
         } catch (ManifestException e) {
-            throw new FieldErrors.ValidationException("file", e.getMessage().replace(file.toString(), name));
+            // the toolkit names the file it read: the received copy, which the user knows by the name uploaded
+            throw new FieldErrors.ValidationException("file", "exitproject.error.notManifest",
+                    ToolkitText.of(e, arg -> file.toString().equals(arg) ? name : arg));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (check.signature() != SignatureStatus.VALID) {
-            throw new FieldErrors.ValidationException("file", "manifest " + name + ": signature "
-                    + check.signature() + " — " + check.detail());
+            throw new FieldErrors.ValidationException("file", "exitproject.error.manifestSignature", name,
+                    Msg.of(check.signature()), ToolkitText.of(check.detail(), arg -> arg));
         }
         try {
             return new Manifest(name, Sm3.digest(file).hex(), Files.size(file), check.header().root(),

@@ -174,7 +174,7 @@ public class VerificationService {
         try {
             r = BucketDeletionCheck.Report.parse(new String(report, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
-            throw new FieldErrors.ValidationException("file", "exitproject.error.notCheckReport");
+            throw new FieldErrors.ValidationException("file", "exitproject.error.notCheckReportBecause", ToolkitText.of(e));
         }
         Map<String, Long> totals = new LinkedHashMap<>();
         totals.put("current", r.current());
