@@ -1,13 +1,11 @@
 package org.yunjian.exit;
 
-import java.util.Locale;
-
 /**
  * A value or a text that breaks the rules of its format: a manifest path with {@code ..}, malformed JSON, an unknown
  * algorithm, an inconsistent deletion check report. An {@link IllegalArgumentException}, so parsers keep their
  * contract; the problem is an {@link ExitText} as in {@link ManifestException}.
  */
-public class InvalidInputException extends IllegalArgumentException {
+public class InvalidInputException extends IllegalArgumentException implements KeyedProblem {
 
     private final ExitText message;
 
@@ -20,20 +18,9 @@ public class InvalidInputException extends IllegalArgumentException {
         this.message = message;
     }
 
+    @Override
     public ExitText message() {
         return message;
-    }
-
-    public String key() {
-        return message.key();
-    }
-
-    public Object[] args() {
-        return message.args();
-    }
-
-    public String text(Locale locale) {
-        return message.text(locale);
     }
 
     @Override

@@ -1,13 +1,11 @@
 package org.yunjian.exit;
 
-import java.util.Locale;
-
 /**
  * Input that cannot be verified or used at all: an unreadable or malformed manifest, a wrong key, a missing bucket.
- * The problem is an {@link ExitText}: {@link #getMessage()} renders it in the CLI's language, {@link #text(Locale)}
+ * The problem is an {@link ExitText}: {@link #getMessage()} renders it in the CLI's language, {@link #text(java.util.Locale)}
  * in the reader's (a web page), {@link #key()} and {@link #args()} let a caller put it into a sentence of its own.
  */
-public class ManifestException extends RuntimeException {
+public class ManifestException extends RuntimeException implements KeyedProblem {
 
     private final ExitText message;
 
@@ -24,20 +22,9 @@ public class ManifestException extends RuntimeException {
         this.message = message;
     }
 
+    @Override
     public ExitText message() {
         return message;
-    }
-
-    public String key() {
-        return message.key();
-    }
-
-    public Object[] args() {
-        return message.args();
-    }
-
-    public String text(Locale locale) {
-        return message.text(locale);
     }
 
     @Override
