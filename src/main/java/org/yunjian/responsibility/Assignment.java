@@ -1,0 +1,53 @@
+package org.yunjian.responsibility;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One accountable party of a duty and who implements it: the accountable organisation itself, or the last
+ * organisation of the delegation chain. The chain is contiguous — the first hop starts at the accountable
+ * organisation, each next hop at the previous one's receiver — so the implementing party (实施方) is never out of
+ * step with it.
+ */
+public record Assignment(Accountable accountable, List<Hop> chain) {
+
+    public Assignment {
+        Objects.requireNonNull(accountable, "accountable");
+        chain = List.copyOf(chain);
+        UUID at = accountable.organisation();
+        for (Hop hop : chain) {
+            if (!hop.from().equals(at)) {
+                throw new IllegalArgumentException("chain: " + hop.from() + " != " + at);
+            }
+            at = hop.to();
+        }
+    }
+
+    /** Accountable and implementing at once, nothing delegated. */
+    public static Assignment of(Accountable accountable) {
+        return new Assignment(accountable, List.of());
+    }
+
+    /** The implementing party (实施方). */
+    public UUID implementer() {
+        return chain.isEmpty() ? accountable.organisation() : chain.get(chain.size() - 1).to();
+    }
+
+    /** Levels the implementation work has been handed on. */
+    public int depth() {
+        return chain.size();
+    }
+
+    public boolean delegated() {
+        return !chain.isEmpty();
+    }
+
+    /** This assignment with the work handed on once more, from the current implementing party. */
+    public Assignment delegate(UUID to, String agreement, String clause) {
+        List<Hop> next = new ArrayList<>(chain);
+        next.add(new Hop(implementer(), to, agreement, clause));
+        return new Assignment(accountable, next);
+    }
+}

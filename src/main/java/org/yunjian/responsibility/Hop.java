@@ -1,0 +1,34 @@
+package org.yunjian.responsibility;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One hand-over of a duty's implementation work (实施工作转移), from the organisation that had it to the one that does
+ * it now, under an agreement and its clause (T/CCIA 004-2024 §5 a) 3), b) 2), c)). A hop without agreement or
+ * clause can be written down (a draft matrix may lack them) but fails the rule check.
+ *
+ * @param agreement the contract or cooperation agreement by name, or null
+ * @param clause    its clause, e.g. {@code 7.3}, or null
+ */
+public record Hop(UUID from, UUID to, String agreement, String clause) {
+
+    public Hop {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (from.equals(to)) {
+            throw new IllegalArgumentException("hop: from == to");
+        }
+        agreement = blankToNull(agreement);
+        clause = blankToNull(clause);
+    }
+
+    /** Whether the hop cites both an agreement and a clause. */
+    public boolean cited() {
+        return agreement != null && clause != null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

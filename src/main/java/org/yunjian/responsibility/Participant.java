@@ -1,0 +1,29 @@
+package org.yunjian.responsibility;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import org.yunjian.party.PartyRole;
+
+/**
+ * An organisation taking part in one cloud system, with the T/CCIA roles it holds there (one organisation may hold
+ * several, T/CCIA 004-2024 §4: the platform-software vendor that also owns the servers in A.2).
+ *
+ * @param name the display name, as the organisation is registered
+ */
+public record Participant(UUID organisation, String name, Set<PartyRole> roles) {
+
+    public Participant {
+        Objects.requireNonNull(organisation, "organisation");
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name");
+        }
+        roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+    }
+
+    public boolean holds(PartyRole role) {
+        return roles.contains(role);
+    }
+}

@@ -1,0 +1,106 @@
+package org.yunjian.responsibility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.yunjian.party.PartyRole.CUSTOMER;
+import static org.yunjian.party.PartyRole.PARTNER_HARDWARE;
+import static org.yunjian.party.PartyRole.PARTNER_OM_SERVICE;
+import static org.yunjian.party.PartyRole.PARTNER_SECURITY_SERVICE;
+import static org.yunjian.party.PartyRole.PARTNER_SOFTWARE;
+import static org.yunjian.party.PartyRole.PROVIDER;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yunjian.catalog.RequirementId;
+import org.yunjian.party.PartyRole;
+
+/** Annex B of T/CCIA 004-2024, table B.1: the liable roles of the 16 typical incidents, found and mapped. */
+class LiabilityTest {
+
+    private final Liability liability = TestCatalog.liability();
+
+    /** The ✓ columns of table B.1, transcribed from the standard independently of the catalog. */
+    record Row(int number, Set<PartyRole> liable, String clause) {
+    }
+
+    static Stream<Row> tableB1() {
+        Set<PartyRole> partners = Set.of(PARTNER_SOFTWARE, PARTNER_HARDWARE, PARTNER_OM_SERVICE, PARTNER_SECURITY_SERVICE);
+        return Stream.of(new Row(1, Set.of(CUSTOMER), "6.3"), new Row(2, Set.of(PROVIDER), "6.3"),
+                new Row(3, partners, "6.3"), new Row(4, Set.of(CUSTOMER), "7.1.1"),
+                new Row(5, Set.of(PROVIDER), "7.1.1"), new Row(6, Set.of(PARTNER_HARDWARE), "7.1.1"),
+                new Row(7, Set.of(CUSTOMER), "7.1.2"), new Row(8, Set.of(PROVIDER), "7.1.2"),
+                new Row(9, Set.of(PARTNER_HARDWARE), "7.1.2"), new Row(10, Set.of(PROVIDER), "8.1.1"),
+                new Row(11, Set.of(PARTNER_SOFTWARE), "8.1.1"), new Row(12, Set.of(PROVIDER), "8.1.2"),
+                new Row(13, Set.of(PARTNER_SOFTWARE), "8.1.2"), new Row(14, Set.of(CUSTOMER), "9.2"),
+                new Row(15, Set.of(CUSTOMER), "9.2"), new Row(16, Set.of(CUSTOMER), "9.2"));
+    }
+
+    @Test
+    void holdsTheSixteenIncidentsInTableOrder() {
+        assertThat(liability.incidents()).extracting(i -> i.id().value())
+                .containsExactlyElementsOf(tableB1().map(r -> "TCCIA004-B-" + r.number()).toList());
+    }
+
+    @ParameterizedTest
+    @MethodSource("tableB1")
+    void returnsTheLiableRolesOfTheStandard(Row row) {
+        Liability.Incident incident = liability.incident(RequirementId.of("TCCIA004-B-" + row.number())).orElseThrow();
+
+        assertThat(incident.liableRoles()).isEqualTo(row.liable());
+        assertThat(incident.relatedClause()).isEqualTo(row.clause());
+        assertThat(liability.analyse(incident, Fixtures.clean()).rows()).as("matrix rows of %s", row.clause())
+                .isNotEmpty();
+    }
+
+    @Test
+    void findsAnIncidentByChineseText() {
+        assertThat(liability.search("物理设备存在恶意程序")).extracting(i -> i.id().value()).containsExactly("TCCIA004-B-9");
+        assertThat(liability.search("口令")).extracting(i -> i.id().value()).containsExactly("TCCIA004-B-14");
+    }
+
+    @Test
+    void findsAnIncidentByEnglishText() {
+        assertThat(liability.search("malicious programs")).extracting(i -> i.id().value()).containsExactly("TCCIA004-B-9");
+        assertThat(liability.search("passwords leaked")).extracting(i -> i.id().value()).contains("TCCIA004-B-14");
+    }
+
+    @Test
+    void findsIncidentsByCategoryDespiteTheTablesLineBreaks() {
+        assertThat(liability.search("安全组织及人员")).extracting(i -> i.id().value())
+                .contains("TCCIA004-B-1", "TCCIA004-B-2", "TCCIA004-B-3");
+        assertThat(liability.search("物理设备安全")).extracting(i -> i.id().value())
+                .contains("TCCIA004-B-7", "TCCIA004-B-8", "TCCIA004-B-9");
+        assertThat(liability.search(" ")).hasSize(16);
+    }
+
+    @Test
+    void mapsTheLiableRolesToTheSystemsOrganisationsAndMatrixRows() {
+        Liability.Incident malware = liability.incident(RequirementId.of("TCCIA004-B-9")).orElseThrow();
+
+        Liability.Analysis analysis = liability.analyse(malware, Fixtures.clean());
+
+        assertThat(analysis.liable()).containsOnlyKeys(PARTNER_HARDWARE);
+        assertThat(analysis.liable().get(PARTNER_HARDWARE)).extracting(Participant::organisation)
+                .containsExactly(Fixtures.HARDWARE);
+        assertThat(analysis.rows()).extracting(r -> r.duty().id().value())
+                .containsExactly("TCCIA004-7.1.2-c", "TCCIA004-7.1.2-c-1", "TCCIA004-7.1.2-c-2");
+        assertThat(analysis.rows().get(2).assignments()).extracting(Assignment::implementer)
+                .containsExactly(Fixtures.HARDWARE);
+    }
+
+    @Test
+    void aLiableRoleNobodyHoldsMapsToNoOrganisation() {
+        Liability.Incident partnersStaff = liability.incident(RequirementId.of("TCCIA004-B-3")).orElseThrow();
+        ResponsibilityMatrix onlyCustomerAndProvider = ResponsibilityMatrix.generate(TestCatalog.duties(),
+                Fixtures.SYSTEM, null, Fixtures.participants().subList(0, 2));
+
+        Map<PartyRole, List<Participant>> liable = liability.analyse(partnersStaff, onlyCustomerAndProvider).liable();
+
+        assertThat(liable).hasSize(4).allSatisfy((role, holders) -> assertThat(holders).isEmpty());
+    }
+}
