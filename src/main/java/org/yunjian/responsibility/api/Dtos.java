@@ -1,0 +1,127 @@
+package org.yunjian.responsibility.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.Requirement;
+import org.yunjian.party.PartyRole;
+import org.yunjian.responsibility.Assignment;
+import org.yunjian.responsibility.MatrixRow;
+import org.yunjian.responsibility.SignOffSide;
+import org.yunjian.responsibility.VersionStatus;
+import org.yunjian.responsibility.Violation;
+import org.yunjian.responsibility.internal.MatrixDocument.StoredAssignment;
+import org.yunjian.responsibility.internal.MatrixDocument.StoredParticipant;
+import org.yunjian.responsibility.internal.MatrixRepository.VersionRow;
+import org.yunjian.responsibility.internal.MatrixView;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.Texts;
+
+/** Request and response bodies of the responsibility REST API; texts are rendered in the request's language. */
+final class Dtos {
+
+    private Dtos() {
+    }
+
+    record RowRequest(Integer baseVersion, List<StoredAssignment> assignments) {
+    }
+
+    record AgreementRequest(Integer baseVersion, String name, UUID partyA, UUID partyB, List<String> clauses) {
+    }
+
+    record SignOffRequest(Integer baseVersion, SignOffSide side) {
+    }
+
+    record VersionResponse(int version, VersionStatus status, String statusLabel, String change, String createdBy,
+                           Instant createdAt, Instant approvedAt) {
+        static VersionResponse of(VersionRow v) {
+            return new VersionResponse(v.version(), v.status(), Msg.of(v.status()).text(),
+                    Msg.decode(v.changeSummary()).text(), v.createdBy(), v.createdAt(), v.approvedAt());
+        }
+    }
+
+    record SignOffResponse(SignOffSide side, String sideLabel, String signedBy, UUID signedOrg, Instant signedAt) {
+    }
+
+    record HopResponse(UUID from, UUID to, String agreement, String clause) {
+    }
+
+    record AssignmentResponse(UUID organisation, PartyRole role, UUID implementer, int depth,
+                              List<HopResponse> chain) {
+        static AssignmentResponse of(Assignment a) {
+            return new AssignmentResponse(a.accountable().organisation(), a.accountable().role(), a.implementer(),
+                    a.depth(), a.chain().stream().map(h -> new HopResponse(h.from(), h.to(), h.agreement(), h.clause()))
+                    .toList());
+        }
+    }
+
+    record RowResponse(String duty, String parent, String clause, String layer, List<PartyRole> roles,
+                       boolean applicable, String notApplicable, List<AssignmentResponse> assignments) {
+        static RowResponse of(MatrixRow r) {
+            return new RowResponse(r.duty().id().value(), r.duty().parent() == null ? null : r.duty().parent().value(),
+                    r.duty().clause(), r.duty().layer() == null ? null : r.duty().layer().name(),
+                    r.duty().roles().stream().sorted().toList(), r.applicable(),
+                    r.applicable() ? null : r.notApplicable().text(),
+                    r.assignments().stream().map(AssignmentResponse::of).toList());
+        }
+    }
+
+    record AgreementResponse(String name, UUID partyA, UUID partyB, List<String> clauses) {
+    }
+
+    record MatrixResponse(UUID id, UUID systemId, int version, int currentVersion, VersionResponse details,
+                          List<SignOffResponse> signOffs, List<StoredParticipant> participants,
+                          List<AgreementResponse> agreements, List<RowResponse> rows) {
+        static MatrixResponse of(MatrixView v) {
+            return new MatrixResponse(v.info().id(), v.info().systemId(), v.version().version(), v.info().currentVersion(),
+                    VersionResponse.of(v.version()),
+                    v.signOffs().values().stream().map(s -> new SignOffResponse(s.side(), Msg.of(s.side()).text(),
+                            s.signedBy(), s.signedOrg(), s.signedAt())).toList(),
+                    v.document().participants(),
+                    v.document().agreements().stream().map(a -> new AgreementResponse(a.name(), a.partyA(),
+                            a.partyB(), a.clauses())).toList(),
+                    v.matrix().rows().stream().map(RowResponse::of).toList());
+        }
+    }
+
+    /**
+     * A broken §5 rule: the check, the catalog item that states the rule ({@code TCCIA004-5-b-1}, shown as
+     * {@code 5 b) 1)}), the rule's text as the standard words it (and its English rendering where the request is in
+     * English), the duty and organisation concerned, and what is wrong.
+     */
+    record ViolationResponse(String check, String checkLabel, String rule, String ruleRef, String ruleText,
+                             String ruleTextOriginal, String duty, UUID organisation, String message) {
+        static ViolationResponse of(Violation v, Catalog catalog) {
+            Requirement r = catalog.requirement(v.rule()).orElse(null);
+            boolean english = Texts.locale().getLanguage().equals("en");
+            String original = r == null ? null : r.text();
+            String text = r != null && english && r.textEn() != null ? r.textEn() : original;
+            return new ViolationResponse(v.check().name(), v.check().text().text(), v.rule().value(), ref(r), text,
+                    original, v.duty() == null ? null : v.duty().value(), v.organisation(), v.message().text());
+        }
+
+        /** {@code 5 b) 1)} from clause 5, item b-1. */
+        static String ref(Requirement r) {
+            if (r == null) {
+                return null;
+            }
+            StringBuilder out = new StringBuilder(r.clause());
+            if (r.item() != null) {
+                for (String part : r.item().split("-")) {
+                    out.append(' ').append(part).append(')');
+                }
+            }
+            return out.toString();
+        }
+    }
+
+    record CheckResponse(int version, boolean approvable, List<ViolationResponse> violations) {
+    }
+
+    static Map<String, Object> violations(List<Violation> vs, Catalog catalog) {
+        return Map.of("violations", vs.stream().map(v -> ViolationResponse.of(v, catalog)).toList());
+    }
+}

@@ -1,0 +1,128 @@
+package org.yunjian.responsibility.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.yunjian.catalog.Catalog;
+import org.yunjian.responsibility.RuleCheck;
+import org.yunjian.responsibility.api.Dtos.AgreementRequest;
+import org.yunjian.responsibility.api.Dtos.CheckResponse;
+import org.yunjian.responsibility.api.Dtos.MatrixResponse;
+import org.yunjian.responsibility.api.Dtos.RowRequest;
+import org.yunjian.responsibility.api.Dtos.SignOffRequest;
+import org.yunjian.responsibility.api.Dtos.VersionResponse;
+import org.yunjian.responsibility.api.Dtos.ViolationResponse;
+import org.yunjian.responsibility.internal.ResponsibilityService;
+import org.yunjian.shared.FieldErrors.ValidationException;
+
+/**
+ * REST for a system's responsibility matrix (docs/modules/responsibility.md). Who may call: system administrators
+ * and business users; inside, the parties of the system read (others get 404), the customer edits, the provider
+ * edits the delegation of its own work, each side signs off for itself.
+ */
+@RestController
+@Tag(name = "responsibility", description = "责任矩阵 Responsibility matrices after T/CCIA 004-2024")
+class ResponsibilityApi {
+
+    static final String WHO = "hasAnyRole('SYSTEM_ADMIN', 'USER')";
+    static final String BASE = "/api/systems/{id}/responsibility";
+
+    private final ResponsibilityService service;
+    private final Catalog catalog;
+
+    ResponsibilityApi(ResponsibilityService service, Catalog catalog) {
+        this.service = service;
+        this.catalog = catalog;
+    }
+
+    @GetMapping(BASE)
+    @PreAuthorize(WHO)
+    @Operation(summary = "The current version of the system's matrix: participants, agreements, one row per duty of "
+            + "T/CCIA 004-2024 §6–§9 with accountable parties and delegation chains, sign-offs (parties of the system)")
+    MatrixResponse current(@PathVariable UUID id) {
+        return MatrixResponse.of(service.current(id));
+    }
+
+    @PostMapping(BASE)
+    @PreAuthorize(WHO)
+    @Operation(summary = "Generate the system's first matrix from the standard for the organisations of the system "
+            + "and its engagements (customer); 409 if it has one")
+    ResponseEntity<MatrixResponse> create(@PathVariable UUID id) {
+        return ResponseEntity.created(URI.create("/api/systems/" + id + "/responsibility"))
+                .body(MatrixResponse.of(service.create(id)));
+    }
+
+    @GetMapping(BASE + "/versions")
+    @PreAuthorize(WHO)
+    @Operation(summary = "The versions of the matrix, newest first, with status and change")
+    List<VersionResponse> versions(@PathVariable UUID id) {
+        return service.versions(id).stream().map(VersionResponse::of).toList();
+    }
+
+    @GetMapping(BASE + "/versions/{version}")
+    @PreAuthorize(WHO)
+    @Operation(summary = "One version of the matrix, current or earlier")
+    MatrixResponse version(@PathVariable UUID id, @PathVariable int version) {
+        return MatrixResponse.of(service.version(id, version));
+    }
+
+    @PutMapping(BASE + "/rows/{duty}")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Replace a duty's accountable parties and delegation chains: a new draft version, which "
+            + "reopens approval. The customer edits any row; the provider only the delegation of parts it answers "
+            + "for (403 otherwise). A stale baseVersion is a 409")
+    MatrixResponse editRow(@PathVariable UUID id, @PathVariable String duty, @RequestBody RowRequest body) {
+        if (body == null) {
+            throw new ValidationException("assignments", "responsibility.error.required");
+        }
+        return MatrixResponse.of(service.editRow(id, duty, body.assignments(), body.baseVersion()));
+    }
+
+    @PostMapping(BASE + "/agreements")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Record a contract or cooperation agreement between two participants, with its clauses: a "
+            + "new draft version (customer; provider for agreements it is party to)")
+    ResponseEntity<MatrixResponse> agreement(@PathVariable UUID id, @RequestBody AgreementRequest body) {
+        if (body == null) {
+            throw new ValidationException("name", "responsibility.error.required");
+        }
+        var v = service.addAgreement(id, new ResponsibilityService.AgreementInput(body.name(), body.partyA(),
+                body.partyB(), body.clauses()), body.baseVersion());
+        return ResponseEntity.status(201).body(MatrixResponse.of(v));
+    }
+
+    @GetMapping(BASE + "/check")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Run the T/CCIA 004-2024 §5 rule checks on the current (or the given) version: each "
+            + "violation with its rule id, the rule's text quoted and the message, in the Accept-Language language")
+    CheckResponse check(@PathVariable UUID id, @RequestParam(required = false) Integer version) {
+        int v = version == null ? service.current(id).version().version() : version;
+        RuleCheck.Result r = service.check(id, v);
+        return new CheckResponse(v, r.approvable(),
+                r.violations().stream().map(x -> ViolationResponse.of(x, catalog)).toList());
+    }
+
+    @PostMapping(BASE + "/sign-offs")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Sign off the current version for the caller's side (CUSTOMER or PROVIDER); refused with "
+            + "409 and the violations while the rule check finds any. Both sign-offs approve the version")
+    MatrixResponse signOff(@PathVariable UUID id, @RequestBody SignOffRequest body) {
+        if (body == null) {
+            throw new ValidationException("side", "responsibility.error.required");
+        }
+        return MatrixResponse.of(service.signOff(id, body.side(), body.baseVersion()));
+    }
+}

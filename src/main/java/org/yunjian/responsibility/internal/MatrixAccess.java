@@ -1,0 +1,89 @@
+package org.yunjian.responsibility.internal;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.yunjian.party.CloudSystem;
+import org.yunjian.responsibility.Assignment;
+import org.yunjian.responsibility.SignOffSide;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.Role;
+import org.yunjian.shared.LocalizedException;
+import org.yunjian.shared.Msg;
+
+/**
+ * What the caller may do with a system's matrix. Everyone who may see the system ({@code party.Parties}: its
+ * customer, provider, agents, the participants of its engagements, system administrators) reads it; the customer
+ * generates it, edits any row and records agreements; the provider changes only its own parts of a row (the
+ * delegation of work it answers for) and agreements it is party to; each side signs off for itself.
+ */
+public record MatrixAccess(CloudSystem system, CurrentUser user) {
+
+    public boolean isCustomer() {
+        return user.organizationId() != null && user.belongsTo(system.customerId());
+    }
+
+    public boolean isProvider() {
+        return user.organizationId() != null && system.providerId() != null && user.belongsTo(system.providerId());
+    }
+
+    public boolean isAdmin() {
+        return user.is(Role.SYSTEM_ADMIN);
+    }
+
+    /** Whether the caller may make edits at all (generate, change rows, record agreements). */
+    public boolean mayEdit() {
+        return isCustomer() || isProvider();
+    }
+
+    public boolean maySignOff(SignOffSide side) {
+        return side == SignOffSide.CUSTOMER ? isCustomer() : isProvider();
+    }
+
+    void requireCustomer(String duty) {
+        if (!isCustomer()) {
+            throw new EditRefused(Msg.of("responsibility.denied.customerOnly", Msg.of(duty)));
+        }
+    }
+
+    void requireEditor() {
+        if (!mayEdit()) {
+            throw new EditRefused(Msg.of("responsibility.denied.edit"));
+        }
+    }
+
+    /**
+     * The provider may change the delegation of the parts of a row it answers for, nothing else: the accountable
+     * parties stay as they are and every other party's assignment is unchanged.
+     */
+    void requireMayChange(String duty, List<Assignment> before, List<Assignment> after) {
+        requireEditor();
+        if (isCustomer()) {
+            return;
+        }
+        UUID own = system.providerId();
+        boolean sameAccountables = before.stream().map(Assignment::accountable).toList()
+                .equals(after.stream().map(Assignment::accountable).toList());
+        boolean othersUnchanged = sameAccountables && java.util.stream.IntStream.range(0, before.size())
+                .allMatch(i -> before.get(i).accountable().organisation().equals(own) || before.get(i).equals(after.get(i)));
+        if (!othersUnchanged) {
+            throw new EditRefused(Msg.of("responsibility.denied.providerRow", duty));
+        }
+    }
+
+    void requireSide(SignOffSide side) {
+        if (!maySignOff(side)) {
+            throw new EditRefused(Msg.of("responsibility.denied.signOff", Msg.of(side)));
+        }
+    }
+
+    /**
+     * A refused change, with the reason for the person: a 403 problem naming it. Not an
+     * {@code AccessDeniedException}, whose problem is the generic 403 sentence.
+     */
+    public static final class EditRefused extends LocalizedException {
+        EditRefused(Msg text) {
+            super(text, null);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package org.yunjian.responsibility.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.yunjian.party.PartyRole;
+import org.yunjian.party.ServiceModel;
+import org.yunjian.responsibility.Accountable;
+import org.yunjian.responsibility.Agreement;
+import org.yunjian.responsibility.Assignment;
+import org.yunjian.responsibility.Duties;
+import org.yunjian.responsibility.Duty;
+import org.yunjian.responsibility.Hop;
+import org.yunjian.responsibility.MatrixRow;
+import org.yunjian.responsibility.Participant;
+import org.yunjian.responsibility.ResponsibilityMatrix;
+import org.yunjian.shared.Msg;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The stored form of one matrix version (schema {@value #SCHEMA}, docs/modules/responsibility.md): what the users
+ * decided, nothing the standard already says. Rows hold only the assignments of duties that apply; which duties
+ * there are, their text and the reason a duty does not apply are read from the catalog again when the version is
+ * read, so a stored version cannot contradict the catalog.
+ */
+public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredParticipant> participants,
+                             List<StoredAgreement> agreements, List<StoredRow> rows) {
+
+    public static final int SCHEMA = 1;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * @param source         where the roles come from: {@code ENGAGEMENTS} (the system's customer, provider and
+     *                       engagements) or {@code CONFIRMED}
+     * @param confirmedBy    who confirmed the roles, or null
+     * @param overrideReason why the roles differ from the proposal, or null
+     */
+    public record StoredParticipant(UUID organisation, String name, Set<PartyRole> roles, String source,
+                                    String confirmedBy, String overrideReason) {
+    }
+
+    public record StoredAgreement(String name, UUID partyA, UUID partyB, List<String> clauses) {
+        public StoredAgreement {
+            clauses = clauses == null ? List.of() : List.copyOf(clauses);
+        }
+    }
+
+    public record StoredHop(UUID from, UUID to, String agreement, String clause) {
+    }
+
+    public record StoredAssignment(UUID organisation, PartyRole role, List<StoredHop> chain) {
+        public StoredAssignment {
+            chain = chain == null ? List.of() : List.copyOf(chain);
+        }
+    }
+
+    public record StoredRow(String duty, List<StoredAssignment> assignments) {
+        public StoredRow {
+            assignments = assignments == null ? List.of() : List.copyOf(assignments);
+        }
+    }
+
+    public MatrixDocument {
+        participants = List.copyOf(participants);
+        agreements = List.copyOf(agreements);
+        rows = List.copyOf(rows);
+    }
+
+    /** The document of a matrix; participants keep the source recorded in {@code previous} (by organisation). */
+    static MatrixDocument of(ResponsibilityMatrix m, Map<UUID, StoredParticipant> previous,
+                             Map<String, List<String>> clauses) {
+        List<StoredParticipant> ps = new ArrayList<>();
+        for (Participant p : m.participants()) {
+            StoredParticipant before = previous.get(p.organisation());
+            ps.add(before == null ? new StoredParticipant(p.organisation(), p.name(), p.roles(), "ENGAGEMENTS", null, null)
+                    : new StoredParticipant(p.organisation(), p.name(), p.roles(), before.source(),
+                    before.confirmedBy(), before.overrideReason()));
+        }
+        List<StoredAgreement> as = m.agreements().stream().map(a -> new StoredAgreement(a.name(), a.partyA(),
+                a.partyB(), clauses.getOrDefault(a.name(), List.of()))).toList();
+        List<StoredRow> rs = new ArrayList<>();
+        for (MatrixRow row : m.rows()) {
+            if (row.applicable()) {
+                rs.add(new StoredRow(row.duty().id().value(), row.assignments().stream().map(MatrixDocument::stored)
+                        .toList()));
+            }
+        }
+        return new MatrixDocument(SCHEMA, m.serviceModel(), ps, as, rs);
+    }
+
+    static StoredAssignment stored(Assignment a) {
+        return new StoredAssignment(a.accountable().organisation(), a.accountable().role(), a.chain().stream()
+                .map(h -> new StoredHop(h.from(), h.to(), h.agreement(), h.clause())).toList());
+    }
+
+    static Assignment assignment(StoredAssignment a) {
+        return new Assignment(new Accountable(a.organisation(), a.role()), a.chain().stream()
+                .map(h -> new Hop(h.from(), h.to(), h.agreement(), h.clause())).toList());
+    }
+
+    /** The matrix: every duty of the catalog in its order, with the stored assignments of those that apply. */
+    ResponsibilityMatrix matrix(UUID systemId, Duties duties) {
+        Map<String, StoredRow> byDuty = new LinkedHashMap<>();
+        rows.forEach(r -> byDuty.put(r.duty(), r));
+        List<MatrixRow> out = new ArrayList<>();
+        for (Duty duty : duties.all()) {
+            if (!duty.appliesTo(serviceModel)) {
+                out.add(new MatrixRow(duty, List.of(), Msg.of("responsibility.notApplicable.serviceModel",
+                        Msg.of(duty.serviceModel()), Msg.of(serviceModel))));
+                continue;
+            }
+            StoredRow r = byDuty.get(duty.id().value());
+            out.add(new MatrixRow(duty, r == null ? List.of()
+                    : r.assignments().stream().map(MatrixDocument::assignment).toList(), null));
+        }
+        return new ResponsibilityMatrix(systemId, serviceModel,
+                participants.stream().map(p -> new Participant(p.organisation(), p.name(), p.roles())).toList(),
+                agreements.stream().map(a -> new Agreement(a.name(), a.partyA(), a.partyB())).toList(), out);
+    }
+
+    Map<UUID, StoredParticipant> participantsByOrganisation() {
+        Map<UUID, StoredParticipant> out = new LinkedHashMap<>();
+        participants.forEach(p -> out.put(p.organisation(), p));
+        return out;
+    }
+
+    Map<String, List<String>> clausesByAgreement() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        agreements.forEach(a -> out.put(a.name(), a.clauses()));
+        return out;
+    }
+
+    String json() {
+        return JSON.writeValueAsString(this);
+    }
+
+    static MatrixDocument read(String json) {
+        MatrixDocument d = JSON.readValue(json, MatrixDocument.class);
+        if (d.schema() != SCHEMA) {
+            throw new IllegalStateException("schema " + d.schema());
+        }
+        return d;
+    }
+}

@@ -1,0 +1,261 @@
+package org.yunjian.responsibility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yunjian.party.PartyTestSupport.as;
+import static org.yunjian.party.PartyTestSupport.user;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.yunjian.party.Engagement;
+import org.yunjian.party.Fixtures;
+import org.yunjian.party.Organization;
+import org.yunjian.party.PartyRole;
+import org.yunjian.security.CurrentUser;
+
+/**
+ * A system's responsibility matrix through the REST API, with the real services and database: generated from the
+ * system's parties, edited into versions, checked, signed off by both sides, reopened by a later edit, and hidden
+ * from organisations that have nothing to do with the system.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(Fixtures.class)
+@Tag("database")
+class ResponsibilityApiTests {
+
+    static final String CUSTOMER_ROW = "TCCIA004-6.2-a";
+    static final String PROVIDER_ROW = "TCCIA004-6.2-b";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    JdbcClient jdbc;
+
+    Fixtures.World w;
+    Organization software;
+    Organization hardware;
+    Organization om;
+    Organization security;
+    CurrentUser customer;
+    CurrentUser provider;
+    CurrentUser stranger;
+    String base;
+
+    @BeforeEach
+    void world() {
+        w = fixtures.world();
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        software = fixtures.organization("平台软件商 " + tag, PartyRole.PARTNER_SOFTWARE);
+        hardware = fixtures.organization("服务器厂商 " + tag, PartyRole.PARTNER_HARDWARE);
+        om = fixtures.organization("运维服务商 " + tag, PartyRole.PARTNER_OM_SERVICE);
+        security = fixtures.organization("安全服务商 " + tag, PartyRole.PARTNER_SECURITY_SERVICE);
+        fixtures.engagement("云平台运营 " + tag, w.system(),
+                new Engagement.Participant(software.id(), PartyRole.PARTNER_SOFTWARE),
+                new Engagement.Participant(hardware.id(), PartyRole.PARTNER_HARDWARE),
+                new Engagement.Participant(om.id(), PartyRole.PARTNER_OM_SERVICE),
+                new Engagement.Participant(security.id(), PartyRole.PARTNER_SECURITY_SERVICE));
+        customer = user(w.customer().id());
+        provider = user(w.provider().id());
+        stranger = user(w.stranger().id());
+        base = "/api/systems/" + w.system().id() + "/responsibility";
+    }
+
+    ResultActions send(MockHttpServletRequestBuilder b, CurrentUser u, String json) throws Exception {
+        return mvc.perform(b.with(as(u)).contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    ResultActions call(MockHttpServletRequestBuilder b, CurrentUser u) throws Exception {
+        return mvc.perform(b.with(as(u)));
+    }
+
+    void generate() throws Exception {
+        call(post(base), customer).andExpect(status().isCreated());
+    }
+
+    void agreement(CurrentUser u, String name, UUID a, UUID b) throws Exception {
+        send(post(base + "/agreements"), u, """
+                {"name":"%s","partyA":"%s","partyB":"%s","clauses":["3.1","7.3"]}""".formatted(name, a, b))
+                .andExpect(status().isCreated());
+    }
+
+    /** The agreements a clean matrix needs: customer–provider, provider–each partner. */
+    void agreements() throws Exception {
+        agreement(customer, "云服务合同", w.customer().id(), w.provider().id());
+        agreement(provider, "软件许可协议", w.provider().id(), software.id());
+        agreement(provider, "硬件供货协议", w.provider().id(), hardware.id());
+        agreement(provider, "运维服务协议", w.provider().id(), om.id());
+        agreement(provider, "安全服务协议", w.provider().id(), security.id());
+    }
+
+    /** The provider's row with its work handed on along {@code hops} (organisation ids), each citing an agreement. */
+    ResultActions delegate(CurrentUser u, UUID... hops) throws Exception {
+        StringBuilder chain = new StringBuilder();
+        for (UUID to : hops) {
+            chain.append(chain.isEmpty() ? "" : ",").append("{\"to\":\"%s\",\"agreement\":\"安全服务协议\",\"clause\":\"7.3\"}"
+                    .formatted(to));
+        }
+        return send(put(base + "/rows/{duty}", PROVIDER_ROW), u, """
+                {"assignments":[{"organisation":"%s","role":"PROVIDER","chain":[%s]}]}"""
+                .formatted(w.provider().id(), chain));
+    }
+
+    int currentVersion() throws Exception {
+        return JsonPath.read(call(get(base), customer).andReturn().getResponse().getContentAsString(), "$.version");
+    }
+
+    @Test
+    void generatesTheFirstMatrixFromTheSystemsParties() throws Exception {
+        generate();
+        String body = call(get(base), customer).andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(1))
+                .andExpect(jsonPath("$.details.status").value("DRAFT"))
+                .andReturn().getResponse().getContentAsString();
+        List<String> orgs = JsonPath.read(body, "$.participants[*].organisation");
+        assertThat(orgs).contains(w.customer().id().toString(), w.provider().id().toString(),
+                software.id().toString(), security.id().toString(), w.agent().id().toString())
+                .doesNotContain(w.assessor().id().toString());
+        List<String> customerRow = JsonPath.read(body,
+                "$.rows[?(@.duty == '" + CUSTOMER_ROW + "')].assignments[*].organisation");
+        assertThat(customerRow).containsExactly(w.customer().id().toString());
+        List<Object> rows = JsonPath.read(body, "$.rows");
+        assertThat(rows).hasSizeGreaterThan(150);
+        call(post(base), customer).andExpect(status().isConflict());
+    }
+
+    @Test
+    void anEditCreatesANewVersionAndTheOldOneStaysReadable() throws Exception {
+        generate();
+        agreements();
+        int before = currentVersion();
+        delegate(provider, security.id()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(before + 1))
+                .andExpect(jsonPath("$.rows[?(@.duty == '" + PROVIDER_ROW + "')].assignments[0].implementer")
+                        .value(hasItem(security.id().toString())));
+        call(get(base + "/versions/{v}", before), customer).andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(before))
+                .andExpect(jsonPath("$.rows[?(@.duty == '" + PROVIDER_ROW + "')].assignments[0].depth")
+                        .value(hasItem(0)));
+        call(get(base + "/versions"), customer).andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].version").value(before + 1));
+        // a stale base version is refused, nothing written
+        send(put(base + "/rows/{duty}", PROVIDER_ROW), customer, """
+                {"baseVersion":1,"assignments":[{"organisation":"%s","role":"PROVIDER","chain":[]}]}"""
+                .formatted(w.provider().id())).andExpect(status().isConflict());
+        assertThat(currentVersion()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void threeLevelDelegationIsRefusedAtSignOffNamingTheRule() throws Exception {
+        generate();
+        agreements();
+        delegate(customer, security.id(), om.id(), w.agent().id()).andExpect(status().isOk());
+        call(get(base + "/check"), customer).andExpect(status().isOk())
+                .andExpect(jsonPath("$.approvable").value(false))
+                .andExpect(jsonPath("$.violations[?(@.check == 'DELEGATION_TOO_DEEP')].rule")
+                        .value(hasItem("TCCIA004-5-b-1")))
+                .andExpect(jsonPath("$.violations[?(@.check == 'DELEGATION_TOO_DEEP')].ruleRef")
+                        .value(hasItem("5 b) 1)")))
+                .andExpect(jsonPath("$.violations[?(@.check == 'DELEGATION_TOO_DEEP')].ruleText")
+                        .value(hasItem("相关责任的实施工作转移原则上不应超过2层。")));
+        call(get(base + "/check").header("Accept-Language", "en"), customer)
+                .andExpect(jsonPath("$.violations[?(@.check == 'DELEGATION_TOO_DEEP')].message")
+                        .value(hasItem(containsString("handed on across 3 levels, more than 2"))))
+                .andExpect(jsonPath("$.violations[?(@.check == 'DELEGATION_TOO_DEEP')].ruleText")
+                        .value(hasItem(containsString("more than two levels"))));
+        int version = currentVersion();
+        send(post(base + "/sign-offs"), customer, "{\"side\":\"CUSTOMER\"}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:responsibility-violations"))
+                .andExpect(jsonPath("$.violations[*].rule").value(hasItem("TCCIA004-5-b-1")));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM responsibility_sign_off s JOIN responsibility_matrix m "
+                + "ON m.id = s.matrix_id WHERE m.system_id = ?").param(w.system().id()).query(Long.class).single())
+                .isZero();
+        assertThat(currentVersion()).isEqualTo(version);
+    }
+
+    @Test
+    void bothSignOffsApproveAndALaterEditReopensApproval() throws Exception {
+        generate();
+        agreements();
+        delegate(provider, security.id()).andExpect(status().isOk());
+        call(get(base + "/check"), customer).andExpect(jsonPath("$.approvable").value(true));
+        int version = currentVersion();
+        send(post(base + "/sign-offs"), provider, "{\"side\":\"CUSTOMER\"}").andExpect(status().isForbidden());
+        send(post(base + "/sign-offs"), customer, "{\"side\":\"CUSTOMER\"}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.details.status").value("DRAFT"));
+        send(post(base + "/sign-offs"), customer, "{\"side\":\"CUSTOMER\"}").andExpect(status().isConflict());
+        send(post(base + "/sign-offs"), provider, "{\"side\":\"PROVIDER\"}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.details.status").value("APPROVED"))
+                .andExpect(jsonPath("$.signOffs.length()").value(2));
+
+        delegate(provider, om.id()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(version + 1))
+                .andExpect(jsonPath("$.details.status").value("DRAFT"))
+                .andExpect(jsonPath("$.signOffs.length()").value(0));
+        call(get(base + "/versions/{v}", version), customer).andExpect(jsonPath("$.details.status").value("APPROVED"));
+
+        UUID matrix = jdbc.sql("SELECT id FROM responsibility_matrix WHERE system_id = ?").param(w.system().id())
+                .query(UUID.class).single();
+        List<String> actions = jdbc.sql("SELECT action FROM audit_event WHERE object_id = ?").param(matrix.toString())
+                .query(String.class).list();
+        assertThat(actions).contains("responsibility.create", "responsibility.agreement.add", "responsibility.row.edit",
+                "responsibility.sign-off", "responsibility.approve");
+        assertThat(actions.stream().filter("responsibility.sign-off"::equals)).hasSize(2);
+    }
+
+    @Test
+    void strangerOrganisationGetsNotFound() throws Exception {
+        generate();
+        call(get(base), stranger).andExpect(status().isNotFound());
+        call(get(base + "/check"), stranger).andExpect(status().isNotFound());
+        call(get(base + "/versions/1"), stranger).andExpect(status().isNotFound());
+        send(post(base + "/sign-offs"), stranger, "{\"side\":\"CUSTOMER\"}").andExpect(status().isNotFound());
+        delegate(stranger, security.id()).andExpect(status().isNotFound());
+        // the agent and the assessor are parties of the system: they read it
+        call(get(base), user(w.agent().id())).andExpect(status().isOk());
+        call(get(base), user(w.assessor().id())).andExpect(status().isOk());
+    }
+
+    @Test
+    void providerCannotChangeACustomerAccountableRow() throws Exception {
+        generate();
+        agreements();
+        int version = currentVersion();
+        send(put(base + "/rows/{duty}", CUSTOMER_ROW), provider, """
+                {"assignments":[{"organisation":"%s","role":"CUSTOMER","chain":[{"to":"%s","agreement":"云服务合同",
+                 "clause":"3.1"}]}]}""".formatted(w.customer().id(), w.provider().id()))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(containsString(CUSTOMER_ROW)));
+        send(put(base + "/rows/{duty}", CUSTOMER_ROW).header("Accept-Language", "en"), provider, """
+                {"assignments":[]}""")
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(containsString("accountable")));
+        assertThat(currentVersion()).isEqualTo(version);
+        // the agent reads but does not edit
+        delegate(user(w.agent().id()), security.id()).andExpect(status().isForbidden());
+    }
+}
