@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -225,6 +226,18 @@ class ResponsibilityApiTests {
         assertThat(actions).contains("responsibility.create", "responsibility.agreement.add", "responsibility.row.edit",
                 "responsibility.sign-off", "responsibility.approve");
         assertThat(actions.stream().filter("responsibility.sign-off"::equals)).hasSize(2);
+    }
+
+    /** A system with a matrix cannot be deleted from under it: a 409 saying why, and nothing is lost. */
+    @Test
+    void aSystemWithAMatrixIsNotDeleted() throws Exception {
+        String strangers = "/api/systems/" + w.strangersSystem().id();
+        call(post(strangers + "/responsibility"), stranger).andExpect(status().isCreated());
+        call(delete(strangers).header("Accept-Language", "en"), stranger).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:conflict"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("responsibility matrix")));
+        call(get(strangers), stranger).andExpect(status().isOk());
+        call(get(strangers + "/responsibility"), stranger).andExpect(status().isOk());
     }
 
     @Test

@@ -77,8 +77,16 @@ public class SystemRepository {
         insertChildren(s);
     }
 
+    /**
+     * Deletes the system; a system other modules still refer to (an assessment, an exit project, a responsibility
+     * matrix — tables this module does not know) is refused by the database's references, and the refusal is a 409.
+     */
     public void delete(UUID id) {
-        jdbc.sql("DELETE FROM cloud_system WHERE id = ?").param(id).update();
+        try {
+            jdbc.sql("DELETE FROM cloud_system WHERE id = ?").param(id).update();
+        } catch (org.springframework.dao.DataIntegrityViolationException referenced) {
+            throw new org.yunjian.shared.ConflictException("conflict", "party.conflict.systemInUse");
+        }
     }
 
     public boolean hasEngagements(UUID id) {
