@@ -88,11 +88,7 @@ public final class ExitProject {
 
     /** Several texts as one, in the reader's language ({@code 、} in Chinese, a comma in English). */
     private static Msg joined(List<Msg> parts) {
-        Msg all = parts.get(0);
-        for (Msg m : parts.subList(1, parts.size())) {
-            all = Msg.of("exitproject.list.and", all, m);
-        }
-        return all;
+        return Msg.joined("exitproject.list.and", parts);
     }
 
     private static Msg label(ExitStatus s) {

@@ -41,14 +41,23 @@ public record Msg(String key, Object[] args) implements MessageSourceResolvable 
      * {@code ; } in English); empty for none.
      */
     public static Msg joined(List<? extends Msg> parts) {
+        return joined("text.joined", parts);
+    }
+
+    /**
+     * Several messages as one, each pair joined by {@code pairKey} (a pattern {@code {0}<separator>{1}}); nested as
+     * a balanced tree, so a long list (thousands of entries) renders without deep recursion; empty for none.
+     */
+    public static Msg joined(String pairKey, List<? extends Msg> parts) {
         if (parts.isEmpty()) {
             return new Msg(Texts.VERBATIM, new Object[] {""});
         }
-        Msg out = parts.get(parts.size() - 1);
-        for (int i = parts.size() - 2; i >= 0; i--) {
-            out = new Msg("text.joined", new Object[] {parts.get(i), out});
+        if (parts.size() == 1) {
+            return parts.get(0);
         }
-        return out;
+        int half = parts.size() / 2;
+        return new Msg(pairKey, new Object[] {joined(pairKey, parts.subList(0, half)),
+                joined(pairKey, parts.subList(half, parts.size()))});
     }
 
     /** The display name of an enum constant: key {@code enum.<SimpleName>.<CONSTANT>}. */

@@ -19,6 +19,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.yunjian.documents.FontUnavailableException;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.ForbiddenException;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Texts;
 
@@ -78,6 +79,13 @@ class ProblemAdvice {
     ProblemDetail conflict(ConflictException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         p.setType(URI.create("urn:yunjian:problem:" + e.code()));
+        return p;
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        p.setType(URI.create("urn:yunjian:problem:forbidden"));
         return p;
     }
 

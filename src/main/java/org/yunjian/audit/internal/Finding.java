@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Objects;
 
 import org.yunjian.shared.Msg;
-import org.yunjian.shared.Texts;
 
 /**
  * One problem found by verification: a stable code ({@link #kind()}, with the entries concerned) for machines
@@ -78,14 +77,7 @@ public record Finding(Kind kind, long from, long to, Msg message) {
      * (thousands of reordered entries) renders without deep recursion.
      */
     static Msg joined(List<Msg> parts) {
-        if (parts.isEmpty()) {
-            return Msg.of(Texts.VERBATIM, "");
-        }
-        if (parts.size() == 1) {
-            return parts.get(0);
-        }
-        int half = parts.size() / 2;
-        return Msg.of("audit.finding.join", joined(parts.subList(0, half)), joined(parts.subList(half, parts.size())));
+        return Msg.joined("audit.finding.join", parts);
     }
 
     @Override

@@ -149,13 +149,13 @@ public final class ExitCli {
         }
         Console c = System.console();
         if (c == null) {
-            throw new ManifestException(ExitTexts.get("exit.cli.noPassphrase", env));
+            throw new ManifestException("exit.cli.noPassphrase", env);
         }
         char[] p = c.readPassword("%s", ExitTexts.get("exit.cli.passphrase"));
         if (confirm) {
             char[] q = c.readPassword("%s", ExitTexts.get("exit.cli.passphraseAgain"));
             if (!java.util.Arrays.equals(p, q)) {
-                throw new ManifestException(ExitTexts.get("exit.cli.passphrasesDiffer"));
+                throw new ManifestException("exit.cli.passphrasesDiffer");
             }
         }
         return p;
@@ -261,7 +261,7 @@ public final class ExitCli {
                     : Files.readString(file);
             return text.contains("ENCRYPTED") ? passphrase(passphraseEnv, false) : null;
         } catch (IOException e) {
-            throw new ManifestException(ExitTexts.get("exit.cli.cannotReadKey", String.valueOf(file), e.getMessage()), e);
+            throw new ManifestException(e, "exit.cli.cannotReadKey", String.valueOf(file), e.getMessage());
         }
     }
 
@@ -320,7 +320,7 @@ public final class ExitCli {
         @Override
         public Integer call() {
             if ((manifest == null) == (list == null)) {
-                throw new ManifestException(ExitTexts.get("exit.cli.manifestOrList"));
+                throw new ManifestException("exit.cli.manifestOrList");
             }
             PrivateKey signingKey = key == null ? null : Keys.readPrivateKey(key, passphraseFor(key, passphraseEnv));
             AtomicBoolean cancel = new AtomicBoolean();
@@ -343,7 +343,7 @@ public final class ExitCli {
                     r = Verification.verify(manifest, key, target, o);
                 } else {
                     if (format == null) {
-                        throw new ManifestException(ExitTexts.get("exit.cli.listFormat"));
+                        throw new ManifestException("exit.cli.listFormat");
                     }
                     HashList l = HashList.read(list, HashList.Format.parse(format),
                             target.startsWith("s3://") ? null : Path.of(target));

@@ -9,12 +9,12 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.yunjian.catalog.Catalog;
-import org.yunjian.responsibility.internal.MatrixAccess;
 import org.yunjian.responsibility.internal.SignOffRefused;
 
 /**
- * RFC 9457 problems for this API's own refusals: a change the caller's side may not make (403, naming why — the
- * generic 403 sentence would not) and a refused sign-off (409, with the violations when the rules are broken).
+ * RFC 9457 problems for this API's own refusal: a refused sign-off (409, with the violations when the rules are
+ * broken). A change the caller's side may not make is a {@link org.yunjian.shared.ForbiddenException}, answered by
+ * the shared problem advice.
  */
 @RestControllerAdvice(basePackageClasses = ResponsibilityProblems.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -24,13 +24,6 @@ class ResponsibilityProblems {
 
     ResponsibilityProblems(Catalog catalog) {
         this.catalog = catalog;
-    }
-
-    @ExceptionHandler(MatrixAccess.EditRefused.class)
-    ProblemDetail refused(MatrixAccess.EditRefused e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        p.setType(URI.create("urn:yunjian:problem:forbidden"));
-        return p;
     }
 
     @ExceptionHandler(SignOffRefused.class)

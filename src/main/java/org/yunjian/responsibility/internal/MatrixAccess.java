@@ -8,7 +8,7 @@ import org.yunjian.responsibility.Assignment;
 import org.yunjian.responsibility.SignOffSide;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
-import org.yunjian.shared.LocalizedException;
+import org.yunjian.shared.ForbiddenException;
 import org.yunjian.shared.Msg;
 
 /**
@@ -81,9 +81,9 @@ public record MatrixAccess(CloudSystem system, CurrentUser user) {
      * A refused change, with the reason for the person: a 403 problem naming it. Not an
      * {@code AccessDeniedException}, whose problem is the generic 403 sentence.
      */
-    public static final class EditRefused extends LocalizedException {
+    public static final class EditRefused extends ForbiddenException {
         EditRefused(Msg text) {
-            super(text, null);
+            super(text);
         }
     }
 }
