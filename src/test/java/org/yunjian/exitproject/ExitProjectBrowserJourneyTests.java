@@ -249,7 +249,13 @@ class ExitProjectBrowserJourneyTests {
     }
 
     private String status() {
-        return driver.findElement(By.id("project-status")).getAttribute("data-status");
+        try {
+            return driver.findElement(By.id("project-status")).getAttribute("data-status");
+        } catch (org.openqa.selenium.WebDriverException reloading) {
+            // the page was replaced between finding the element and reading it (a POST's redirect landing):
+            // no status yet, and the caller's wait asks again
+            return "";
+        }
     }
 
     private void switchTo(String username, String url) {
