@@ -7,32 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.yunjian.assessment.internal.AssessmentService;
 import org.yunjian.assessment.internal.Records.AssessmentInfo;
 import org.yunjian.assessment.internal.Reports;
 import org.yunjian.assessment.internal.Workbooks;
 import org.yunjian.cli.CliCommand;
-import org.yunjian.documents.FontUnavailableException;
-import org.yunjian.security.AccountPrincipal;
-import org.yunjian.security.CurrentUser;
-import org.yunjian.security.Role;
+import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;
-import org.yunjian.security.UserView;
 import org.yunjian.assessment.Verdict;
-import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
-import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.NotFoundException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,74 +50,8 @@ public class AssessmentCommand implements CliCommand, Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Acting as the named user, and turning the module's refusals into messages and exit codes. */
-    abstract static class AsUser implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--as", required = true, paramLabel = "USERNAME", descriptionKey = "cli.assessment.option.as")
-        String username;
-
-        private final UserAdministration users;
-        private final ApplicationEventPublisher events;
-
-        AsUser(UserAdministration users, ApplicationEventPublisher events) {
-            this.users = users;
-            this.events = events;
-        }
-
-        abstract int work(PrintWriter out, PrintWriter err) throws IOException;
-
-        @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            UserView user = users.list().stream().filter(u -> u.username().equals(username)).findFirst().orElse(null);
-            if (user == null || !user.enabled() || !(user.role() == Role.USER || user.role() == Role.SYSTEM_ADMIN)) {
-                err.println(Texts.get("cli.assessment.noUser", username));
-                err.flush();
-                return 2;
-            }
-            CurrentUser current = new CurrentUser(user.id(), user.username(), user.organizationId(), user.role());
-            AccountPrincipal principal = new AccountPrincipal(current, "", true, false, true);
-            var previous = SecurityContextHolder.getContext();
-            var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                    principal.getAuthorities()));
-            SecurityContextHolder.setContext(context);
-            try {
-                events.publishEvent(AuditableEvent.success("cli.act-as", "user", user.id(), Msg.of(
-                        "cli.assessment.audit.actAs", System.getProperty("user.name", "unknown"), spec.qualifiedName())));
-                return work(out, err);
-            } catch (NotFoundException e) {
-                err.println(Texts.get("cli.assessment.notFound", username, e.getMessage()));
-                return 1;
-            } catch (AccessDeniedException e) {
-                err.println(Texts.get("cli.assessment.denied"));
-                return 1;
-            } catch (ConflictException e) {
-                err.println(Texts.get("cli.assessment.conflict", e.getMessage(), e.code()));
-                return 1;
-            } catch (ValidationException e) {
-                e.errors().forEach((field, message) -> err.println(Texts.get("cli.assessment.invalid", field, message)));
-                return 2;
-            } catch (IOException e) {
-                err.println(Texts.get("cli.assessment.io", e.getMessage()));
-                return 1;
-            } catch (FontUnavailableException e) {
-                err.println(e.getMessage());
-                return 1;
-            } finally {
-                SecurityContextHolder.setContext(previous);
-                out.flush();
-                err.flush();
-            }
-        }
-    }
-
     @Command(name = "list", mixinStandardHelpOptions = true)
-    static class ListAssessments extends AsUser {
+    static class ListAssessments extends ActingCommand {
         @Option(names = "--system", descriptionKey = "cli.assessment.option.system")
         UUID systemId;
         private final AssessmentService service;
@@ -140,7 +62,7 @@ public class AssessmentCommand implements CliCommand, Runnable {
         }
 
         @Override
-        int work(PrintWriter out, PrintWriter err) {
+        protected int work(PrintWriter out, PrintWriter err) {
             List<AssessmentInfo> all = service.list(systemId);
             if (all.isEmpty()) {
                 out.println(Texts.get("cli.assessment.list.empty"));
@@ -159,7 +81,7 @@ public class AssessmentCommand implements CliCommand, Runnable {
     }
 
     @Command(name = "export-workbook", mixinStandardHelpOptions = true)
-    static class ExportWorkbook extends AsUser {
+    static class ExportWorkbook extends ActingCommand {
         @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;
         @Option(names = {"-o", "--out"}, required = true, descriptionKey = "cli.assessment.option.out")
@@ -172,7 +94,7 @@ public class AssessmentCommand implements CliCommand, Runnable {
         }
 
         @Override
-        int work(PrintWriter out, PrintWriter err) throws IOException {
+        protected int work(PrintWriter out, PrintWriter err) throws IOException {
             byte[] xlsx = workbooks.export(id);
             Files.write(file, xlsx);
             out.println(Texts.get("cli.assessment.wrote", file, Formats.size(xlsx.length)));
@@ -181,7 +103,7 @@ public class AssessmentCommand implements CliCommand, Runnable {
     }
 
     @Command(name = "import-workbook", mixinStandardHelpOptions = true)
-    static class ImportWorkbook extends AsUser {
+    static class ImportWorkbook extends ActingCommand {
         @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;
         @Parameters(index = "1", descriptionKey = "cli.assessment.option.in")
@@ -194,7 +116,7 @@ public class AssessmentCommand implements CliCommand, Runnable {
         }
 
         @Override
-        int work(PrintWriter out, PrintWriter err) throws IOException {
+        protected int work(PrintWriter out, PrintWriter err) throws IOException {
             byte[] content;
             try (InputStream in = Files.newInputStream(file)) {
                 content = in.readNBytes(Workbooks.MAX_BYTES + 1);
@@ -216,7 +138,7 @@ public class AssessmentCommand implements CliCommand, Runnable {
     }
 
     @Command(name = "report", mixinStandardHelpOptions = true)
-    static class Report extends AsUser {
+    static class Report extends ActingCommand {
         @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;
         @Option(names = "--format", required = true, descriptionKey = "cli.assessment.option.format")
@@ -231,7 +153,7 @@ public class AssessmentCommand implements CliCommand, Runnable {
         }
 
         @Override
-        int work(PrintWriter out, PrintWriter err) throws IOException {
+        protected int work(PrintWriter out, PrintWriter err) throws IOException {
             Reports.Document d = reports.export(id, Reports.Format.parse(format),
                     "cli:" + System.getProperty("user.name", "unknown"));
             Files.write(file, d.content());

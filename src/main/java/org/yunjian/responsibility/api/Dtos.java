@@ -12,6 +12,7 @@ import org.yunjian.responsibility.Assignment;
 import org.yunjian.responsibility.MatrixRow;
 import org.yunjian.responsibility.SignOffSide;
 import org.yunjian.responsibility.VersionStatus;
+import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.responsibility.Violation;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredAssignment;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredParticipant;
@@ -95,26 +96,10 @@ final class Dtos {
     record ViolationResponse(String check, String checkLabel, String rule, String ruleRef, String ruleText,
                              String ruleTextOriginal, String duty, UUID organisation, String message) {
         static ViolationResponse of(Violation v, Catalog catalog) {
-            Requirement r = catalog.requirement(v.rule()).orElse(null);
-            boolean english = Texts.locale().getLanguage().equals("en");
-            String original = r == null ? null : r.text();
-            String text = r != null && english && r.textEn() != null ? r.textEn() : original;
-            return new ViolationResponse(v.check().name(), v.check().text().text(), v.rule().value(), ref(r), text,
-                    original, v.duty() == null ? null : v.duty().value(), v.organisation(), v.message().text());
-        }
-
-        /** {@code 5 b) 1)} from clause 5, item b-1. */
-        static String ref(Requirement r) {
-            if (r == null) {
-                return null;
-            }
-            StringBuilder out = new StringBuilder(r.clause());
-            if (r.item() != null) {
-                for (String part : r.item().split("-")) {
-                    out.append(' ').append(part).append(')');
-                }
-            }
-            return out.toString();
+            RuleQuote q = RuleQuote.of(v.rule(), catalog);
+            return new ViolationResponse(v.check().name(), v.check().text().text(), v.rule().value(),
+                    q.original() == null ? null : q.ref(), q.text(), q.original(),
+                    v.duty() == null ? null : v.duty().value(), v.organisation(), v.message().text());
         }
     }
 

@@ -1,0 +1,36 @@
+package org.yunjian.responsibility;
+
+import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.Requirement;
+import org.yunjian.catalog.RequirementId;
+import org.yunjian.shared.Texts;
+
+/**
+ * A §5 rule as a reader is shown it: its reference as the standard prints it ({@code 5 b) 1)}), its text in the
+ * reader's language (the catalog's English rendering for English, the standard's own words otherwise) and the
+ * standard's own words. Pages, REST, CLI and documents quote rules through this one type.
+ */
+public record RuleQuote(RequirementId rule, String ref, String text, String original) {
+
+    /** The rule quoted in the current reader's language ({@link Texts#locale()}). */
+    public static RuleQuote of(RequirementId rule, Catalog catalog) {
+        Requirement r = catalog.requirement(rule).orElse(null);
+        if (r == null) {
+            return new RuleQuote(rule, rule.value(), null, null);
+        }
+        boolean english = Texts.locale().getLanguage().equals("en");
+        String text = english && r.textEn() != null ? r.textEn() : r.text();
+        return new RuleQuote(rule, ref(r), text, r.text());
+    }
+
+    /** {@code 5 b) 1)} from clause 5, item b-1. */
+    public static String ref(Requirement r) {
+        StringBuilder out = new StringBuilder(r.clause());
+        if (r.item() != null) {
+            for (String part : r.item().split("-")) {
+                out.append(' ').append(part).append(')');
+            }
+        }
+        return out.toString();
+    }
+}
