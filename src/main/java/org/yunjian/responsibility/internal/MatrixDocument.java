@@ -12,6 +12,7 @@ import org.yunjian.party.ServiceModel;
 import org.yunjian.responsibility.Accountable;
 import org.yunjian.responsibility.Agreement;
 import org.yunjian.responsibility.Assignment;
+import org.yunjian.responsibility.Behaviour;
 import org.yunjian.responsibility.Duties;
 import org.yunjian.responsibility.Duty;
 import org.yunjian.responsibility.Hop;
@@ -39,9 +40,14 @@ public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredP
      *                       engagements) or {@code CONFIRMED}
      * @param confirmedBy    who confirmed the roles, or null
      * @param overrideReason why the roles differ from the proposal, or null
+     * @param behaviours     what the organisation does on this system, as ticked in the role assistant (Annex A
+     *                       behaviours), empty where nobody ran the assistant for it
      */
     public record StoredParticipant(UUID organisation, String name, Set<PartyRole> roles, String source,
-                                    String confirmedBy, String overrideReason) {
+                                    String confirmedBy, String overrideReason, Set<Behaviour> behaviours) {
+        public StoredParticipant {
+            behaviours = behaviours == null || behaviours.isEmpty() ? Set.of() : Set.copyOf(behaviours);
+        }
     }
 
     public record StoredAgreement(String name, UUID partyA, UUID partyB, List<String> clauses) {
@@ -77,9 +83,10 @@ public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredP
         List<StoredParticipant> ps = new ArrayList<>();
         for (Participant p : m.participants()) {
             StoredParticipant before = previous.get(p.organisation());
-            ps.add(before == null ? new StoredParticipant(p.organisation(), p.name(), p.roles(), "ENGAGEMENTS", null, null)
+            ps.add(before == null ? new StoredParticipant(p.organisation(), p.name(), p.roles(), "ENGAGEMENTS", null, null,
+                    Set.of())
                     : new StoredParticipant(p.organisation(), p.name(), p.roles(), before.source(),
-                    before.confirmedBy(), before.overrideReason()));
+                    before.confirmedBy(), before.overrideReason(), before.behaviours()));
         }
         List<StoredAgreement> as = m.agreements().stream().map(a -> new StoredAgreement(a.name(), a.partyA(),
                 a.partyB(), clauses.getOrDefault(a.name(), List.of()))).toList();
