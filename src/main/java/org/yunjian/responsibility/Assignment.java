@@ -40,6 +40,12 @@ public record Assignment(Accountable accountable, List<Hop> chain) {
         return chain.size();
     }
 
+    /** Whether {@code organisation} answers for this part, implements it or hands it on. */
+    public boolean names(UUID organisation) {
+        return accountable.organisation().equals(organisation)
+                || chain.stream().anyMatch(h -> h.from().equals(organisation) || h.to().equals(organisation));
+    }
+
     public boolean delegated() {
         return !chain.isEmpty();
     }

@@ -26,6 +26,11 @@ public record MatrixRow(Duty duty, List<Assignment> assignments, Msg notApplicab
         return notApplicable == null;
     }
 
+    /** Whether any part of this row is answered for, implemented or handed on by {@code organisation}. */
+    public boolean names(java.util.UUID organisation) {
+        return assignments.stream().anyMatch(a -> a.names(organisation));
+    }
+
     public MatrixRow withAssignments(List<Assignment> next) {
         return new MatrixRow(duty, next, null);
     }

@@ -167,6 +167,18 @@ public final class ResponsibilityMatrix {
         return withRow(row.withAssignments(next));
     }
 
+    /**
+     * The matrix as a partner sees it (issue 12: "a partner sees only the rows that name it"): the rows naming
+     * {@code organisation} (accountable, implementing or handing on), the agreements binding it, and all
+     * participants (who else takes part in the system is no secret among its parties). Not for editing or for the
+     * rule check, which need the whole matrix.
+     */
+    public ResponsibilityMatrix seenBy(UUID organisation) {
+        return new ResponsibilityMatrix(systemId, serviceModel, participants,
+                agreements.stream().filter(a -> a.binds(organisation)).toList(),
+                rows.stream().filter(r -> r.names(organisation)).toList());
+    }
+
     private static int indexOf(List<Assignment> assignments, Accountable accountable) {
         for (int i = 0; i < assignments.size(); i++) {
             if (assignments.get(i).accountable().equals(accountable)) {

@@ -253,6 +253,39 @@ class ResponsibilityApiTests {
         call(get(base), user(w.assessor().id())).andExpect(status().isOk());
     }
 
+    /** A partner sees only the rows that name it, and only the violations about those rows or itself. */
+    @Test
+    void aPartnerSeesOnlyTheRowsNamingIt() throws Exception {
+        generate();
+        agreements();
+        delegate(provider, security.id()).andExpect(status().isOk());
+        CurrentUser partner = user(security.id());
+        String body = call(get(base), partner).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<String> duties = JsonPath.read(body, "$.rows[*].duty");
+        assertThat(duties).contains(PROVIDER_ROW).doesNotContain(CUSTOMER_ROW);
+        assertThat(duties).hasSizeLessThan(150);
+        assertThat(body.contains(security.id().toString())).isTrue();
+        List<String> agreementsSeen = JsonPath.read(body, "$.agreements[*].name");
+        assertThat(agreementsSeen).containsExactly("安全服务协议");
+        // the same for an earlier version, and the whole matrix for the customer and the system's assessor
+        List<String> v1 = JsonPath.read(call(get(base + "/versions/1"), partner).andReturn().getResponse()
+                .getContentAsString(), "$.rows[*].duty");
+        assertThat(v1).doesNotContain(CUSTOMER_ROW, PROVIDER_ROW);
+        for (CurrentUser whole : List.of(customer, provider, user(w.assessor().id()))) {
+            List<String> all = JsonPath.read(call(get(base), whole).andReturn().getResponse().getContentAsString(),
+                    "$.rows[*].duty");
+            assertThat(all).contains(CUSTOMER_ROW, PROVIDER_ROW).hasSizeGreaterThan(150);
+        }
+        // a violation about a row the partner does not see is not shown to it
+        delegate(customer, security.id(), om.id(), w.agent().id()).andExpect(status().isOk());
+        List<String> hidden = JsonPath.read(call(get(base + "/check"), user(hardware.id())).andReturn().getResponse()
+                .getContentAsString(), "$.violations[*].duty");
+        assertThat(hidden).doesNotContain(PROVIDER_ROW);
+        List<String> shown = JsonPath.read(call(get(base + "/check"), partner).andReturn().getResponse()
+                .getContentAsString(), "$.violations[*].duty");
+        assertThat(shown).contains(PROVIDER_ROW);
+    }
+
     @Test
     void providerCannotChangeACustomerAccountableRow() throws Exception {
         generate();

@@ -16,8 +16,11 @@ import org.yunjian.shared.Msg;
  * customer, provider, agents, the participants of its engagements, system administrators) reads it; the customer
  * generates it, edits any row and records agreements; the provider changes only its own parts of a row (the
  * delegation of work it answers for) and agreements it is party to; each side signs off for itself.
+ *
+ * @param assessor whether the caller's organisation is a third-party assessor (等级测评机构) of the system, who reads
+ *                 the whole matrix to see which side each item falls to
  */
-public record MatrixAccess(CloudSystem system, CurrentUser user) {
+public record MatrixAccess(CloudSystem system, CurrentUser user, boolean assessor) {
 
     public boolean isCustomer() {
         return user.organizationId() != null && user.belongsTo(system.customerId());
@@ -29,6 +32,16 @@ public record MatrixAccess(CloudSystem system, CurrentUser user) {
 
     public boolean isAdmin() {
         return user.is(Role.SYSTEM_ADMIN);
+    }
+
+    /**
+     * Whether the caller sees the whole matrix: customer, provider, the system's assessors and system
+     * administrators do; every other party
+     * of the system (partners, agents) sees only the rows that name its organisation
+     * ({@link org.yunjian.responsibility.ResponsibilityMatrix#seenBy}).
+     */
+    public boolean seesWholeMatrix() {
+        return isCustomer() || isProvider() || isAdmin() || assessor;
     }
 
     /** Whether the caller may make edits at all (generate, change rows, record agreements). */

@@ -130,6 +130,14 @@ public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredP
                 agreements.stream().map(a -> new Agreement(a.name(), a.partyA(), a.partyB())).toList(), out);
     }
 
+    /** This document cut down to what {@code seen} (a {@code seenBy} matrix) shows: its agreements and rows only. */
+    MatrixDocument restrictedTo(ResponsibilityMatrix seen) {
+        return new MatrixDocument(schema, serviceModel, participants,
+                agreements.stream().filter(a -> seen.agreement(a.name()).isPresent()).toList(),
+                rows.stream().filter(r -> seen.row(new org.yunjian.catalog.RequirementId(r.duty())).isPresent())
+                        .toList());
+    }
+
     Map<UUID, StoredParticipant> participantsByOrganisation() {
         Map<UUID, StoredParticipant> out = new LinkedHashMap<>();
         participants.forEach(p -> out.put(p.organisation(), p));

@@ -82,7 +82,11 @@ public class ResponsibilityService {
     public MatrixAccess access(UUID systemId) {
         CurrentUser u = CurrentUser.requireBusinessOrAdmin("responsibility matrices");
         CloudSystem s = parties.findSystem(systemId).orElseThrow(() -> new NotFoundException("system", systemId));
-        return new MatrixAccess(s, u);
+        UUID org = u.organizationId();
+        boolean assessor = org != null && parties.visibleEngagements(s.id()).stream()
+                .flatMap(e -> e.participants().stream())
+                .anyMatch(p -> p.organizationId().equals(org) && p.role() == PartyRole.THIRD_PARTY_ASSESSOR);
+        return new MatrixAccess(s, u, assessor);
     }
 
     @Transactional(readOnly = true)
@@ -104,10 +108,23 @@ public class ResponsibilityService {
         return repo.versions(matrixOf(access(systemId)).id());
     }
 
+    /**
+     * The §5 rule check of the current (or the given) version. It always runs on the whole matrix; a caller who
+     * sees only the rows naming its organisation gets only the violations about those rows or about itself.
+     */
     @Transactional(readOnly = true)
     public RuleCheck.Result check(UUID systemId, Integer version) {
-        MatrixView v = version == null ? current(systemId) : version(systemId, version);
-        return ruleCheck.check(v.matrix());
+        MatrixAccess access = access(systemId);
+        MatrixInfo info = matrixOf(access);
+        MatrixView whole = view(access, info, version == null ? info.currentVersion() : version, true);
+        RuleCheck.Result r = ruleCheck.check(whole.matrix());
+        if (access.seesWholeMatrix()) {
+            return r;
+        }
+        UUID own = access.user().organizationId();
+        ResponsibilityMatrix seen = whole.matrix().seenBy(own);
+        return new RuleCheck.Result(r.violations().stream().filter(x -> own.equals(x.organisation())
+                || x.dutyId().flatMap(seen::row).isPresent()).toList());
     }
 
     private MatrixInfo matrixOf(MatrixAccess access) {
@@ -116,11 +133,20 @@ public class ResponsibilityService {
     }
 
     private MatrixView view(MatrixAccess access, MatrixInfo info, int version) {
+        return view(access, info, version, access.seesWholeMatrix());
+    }
+
+    /** One version; {@code whole} false gives the rows naming the caller's organisation only. */
+    private MatrixView view(MatrixAccess access, MatrixInfo info, int version, boolean whole) {
         VersionRow row = repo.version(info.id(), version)
                 .orElseThrow(() -> new NotFoundException(OBJECT + "-version", version));
         MatrixDocument doc = MatrixDocument.read(row.document());
-        return new MatrixView(access, info, row, doc, doc.matrix(info.systemId(), duties),
-                repo.signOffs(info.id(), version));
+        ResponsibilityMatrix m = doc.matrix(info.systemId(), duties);
+        if (!whole) {
+            m = m.seenBy(access.user().organizationId());
+            doc = doc.restrictedTo(m);
+        }
+        return new MatrixView(access, info, row, doc, m, repo.signOffs(info.id(), version));
     }
 
     // --- changing
@@ -225,7 +251,7 @@ public class ResponsibilityService {
             throw new ConflictException("responsibility-stale-version", "responsibility.conflict.stale", baseVersion,
                     info.currentVersion());
         }
-        return new Locked(access, info, view(access, info, info.currentVersion()));
+        return new Locked(access, info, view(access, info, info.currentVersion(), true));
     }
 
     /** Writes {@code m} as the next version, a draft: any change reopens approval. */
