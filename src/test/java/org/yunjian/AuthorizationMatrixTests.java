@@ -290,7 +290,8 @@ class AuthorizationMatrixTests {
         // downloads real ones)
         // a responsibility matrix's first version and a duty the provider answers for (T/CCIA 004-2024 6.2 b))
         return pattern.replace("{id}", String.valueOf(id)).replace("{recordId}", "00000000-0000-0000-0000-00000000f11e")
-                .replace("{version}", "1").replace("{duty}", "TCCIA004-6.2-b");
+                .replace("{version}", "1").replace("{duty}", "TCCIA004-6.2-b")
+                .replace("{org}", String.valueOf(ids.get(scope == Scope.own ? "P1" : "P2")));
     }
 
     private UUID ownOrg(Caller caller) {
@@ -446,7 +447,22 @@ class AuthorizationMatrixTests {
                     {"assignments":[{"organisation":"${provider}","role":"PROVIDER","chain":[]}]}""")),
             Map.entry("POST /api/systems/{id}/responsibility/agreements", RequestSpec.json("""
                     {"name":"矩阵协议${rand}","partyA":"${customer}","partyB":"${provider}","clauses":["7.3"]}""")),
-            Map.entry("POST /api/systems/{id}/responsibility/sign-offs", RequestSpec.json("{\"side\":\"CUSTOMER\"}")));
+            Map.entry("POST /api/systems/{id}/responsibility/sign-offs", RequestSpec.json("{\"side\":\"CUSTOMER\"}")),
+            Map.entry("POST /api/systems/{id}/responsibility/rows/{duty}/hops", RequestSpec.json("""
+                    {"organisation":"${provider}","role":"PROVIDER","to":"${customer}","agreement":"矩阵协议",
+                     "clause":"7.3"}""")),
+            Map.entry("POST /api/systems/{id}/responsibility/participants/{org}/proposal", RequestSpec.json("""
+                    {"behaviours":["PROVIDE_CLOUD_SERVICE"]}""")),
+            Map.entry("PUT /api/systems/{id}/responsibility/participants/{org}/roles", RequestSpec.json("""
+                    {"behaviours":["PROVIDE_CLOUD_SERVICE","DECIDE_SECURITY_CAPABILITY"]}""")),
+            Map.entry("POST /systems/{id}/responsibility/agreements", RequestSpec.form(Map.of("name", "矩阵表单协议${rand}",
+                    "partyA", "${customer}", "partyB", "${provider}", "clauses", "7.3"))),
+            Map.entry("POST /systems/{id}/responsibility/sign-off", RequestSpec.form(Map.of("side", "CUSTOMER",
+                    "confirm", "true"))),
+            Map.entry("POST /systems/{id}/responsibility/rows/{duty}/hops", RequestSpec.form(Map.of("organisation",
+                    "${provider}", "role", "PROVIDER", "to", "${customer}", "agreement", "矩阵协议", "clause", "7.3"))),
+            Map.entry("POST /systems/{id}/responsibility/participants/{org}", RequestSpec.form(Map.of("behaviours",
+                    "PROVIDE_CLOUD_SERVICE", "action", "confirm"))));
 
     record Row(String endpoint, Caller caller, Scope scope, int status) {
         @Override

@@ -28,13 +28,16 @@ public final class DemoData {
     public static final Org PROVIDER = new Org("示例政务云计算有限公司", "911101085512345672", "北京市",
             List.of("PROVIDER", "PARTNER_OM_SERVICE"));
     public static final Org INTEGRATOR = new Org("示例系统集成有限公司", "913101156623456733", "上海市",
-            List.of("AGENT_SYSTEM_INTEGRATOR", "AGENT_WEBSITE_DEVELOPER", "PARTNER_SOFTWARE"));
+            List.of("AGENT_SYSTEM_INTEGRATOR", "AGENT_WEBSITE_DEVELOPER", "PARTNER_SOFTWARE", "PARTNER_OM_SERVICE"));
     public static final Org SECURITY_SERVICE = new Org("示例网络安全技术有限公司", "9144030077345678X5", "广东省深圳市",
             List.of("AGENT_SECURITY_SERVICE", "PARTNER_SECURITY_SERVICE"));
+    public static final Org HARDWARE = new Org("示例服务器制造有限公司", "91320594MA1234567R", "江苏省苏州市",
+            List.of("PARTNER_HARDWARE"));
     public static final Org ASSESSOR = new Org("示例信息安全等级测评中心", "1210000040000123XC", "北京市",
             List.of("THIRD_PARTY_ASSESSOR"));
 
-    public static final List<Org> ORGANIZATIONS = List.of(CUSTOMER, PROVIDER, INTEGRATOR, SECURITY_SERVICE, ASSESSOR);
+    public static final List<Org> ORGANIZATIONS = List.of(CUSTOMER, PROVIDER, INTEGRATOR, SECURITY_SERVICE, HARDWARE,
+            ASSESSOR);
 
     public static final String PORTAL_SYSTEM = "示例市人民政府门户网站";
     public static final String SERVICE_SYSTEM = "示例市政务服务网上办事大厅";
@@ -42,6 +45,10 @@ public final class DemoData {
     /** What the demo engagement is about (seed data, entered as a person would). */
     public static final String MIGRATION_DESCRIPTION =
             "将示例市人民政府门户网站从自建机房迁移至示例政务云公有云 IaaS，按政府网站云计算服务安全指南开展部署迁移阶段的安全工作。";
+    /** The portal's operation on the cloud: who operates, secures and supplies it (T/CCIA 004-2024 roles). */
+    public static final String OPERATION_ENGAGEMENT = "门户网站云上运行维护";
+    public static final String OPERATION_DESCRIPTION =
+            "门户网站迁移上云后的运行维护：示例系统集成有限公司承担运维服务，示例网络安全技术有限公司提供安全服务，示例服务器制造有限公司供应政务云物理服务器。";
     public static final String REGION_BEIJING = "北京";
     public static final String REGION_TIANJIN = "天津";
 

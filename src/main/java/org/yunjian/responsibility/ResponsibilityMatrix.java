@@ -143,6 +143,33 @@ public final class ResponsibilityMatrix {
         return new ResponsibilityMatrix(systemId, serviceModel, participants, agreements, next);
     }
 
+    /**
+     * This matrix with {@code participant}'s roles replacing those held so far by the same organisation. A role
+     * taken on makes the organisation accountable for every applicable duty naming that role (as generation would
+     * have); a role given up leaves its assignments in place, for the rule check to report
+     * ({@code ACCOUNTABLE_ROLE_NOT_HELD}) until a person moves them — delegations are never dropped silently.
+     */
+    public ResponsibilityMatrix withParticipant(Participant participant) {
+        Participant before = byOrganisation.get(participant.organisation());
+        if (before == null) {
+            throw new IllegalArgumentException("not a participant: " + participant.organisation());
+        }
+        List<Participant> next = participants.stream()
+                .map(p -> p.organisation().equals(participant.organisation()) ? participant : p).toList();
+        List<MatrixRow> nextRows = new ArrayList<>(rows.size());
+        for (MatrixRow row : rows) {
+            List<Assignment> assignments = new ArrayList<>(row.assignments());
+            for (PartyRole role : participant.roles()) {
+                Accountable a = new Accountable(participant.organisation(), role);
+                if (!before.holds(role) && row.applicable() && row.duty().names(role) && indexOf(assignments, a) < 0) {
+                    assignments.add(Assignment.of(a));
+                }
+            }
+            nextRows.add(assignments.size() == row.assignments().size() ? row : row.withAssignments(assignments));
+        }
+        return new ResponsibilityMatrix(systemId, serviceModel, next, agreements, nextRows);
+    }
+
     public ResponsibilityMatrix withAgreement(Agreement agreement) {
         List<Agreement> next = new ArrayList<>(agreements);
         next.add(agreement);

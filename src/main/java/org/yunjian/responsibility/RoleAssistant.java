@@ -42,6 +42,22 @@ public final class RoleAssistant {
             behaviours = Set.copyOf(behaviours);
             roles = Set.copyOf(roles);
         }
+
+        /** The table the row is in, as printed: {@code A.2} for {@code TCCIA004-A.2-3}. */
+        public String table() {
+            String v = id.value();
+            return v.substring(v.indexOf('-') + 1, v.lastIndexOf('-'));
+        }
+
+        /** The row's number in its table: {@code 3} for {@code TCCIA004-A.2-3}. */
+        public String line() {
+            return id.value().substring(id.value().lastIndexOf('-') + 1);
+        }
+
+        /** Where the row is, for a reader: {@code 表A.2 第3行} / {@code Table A.2, row 3}. */
+        public org.yunjian.shared.Msg ref() {
+            return org.yunjian.shared.Msg.of("responsibility.annexRow", table(), line());
+        }
     }
 
     private final List<Row> rows;
@@ -112,6 +128,11 @@ public final class RoleAssistant {
     /** The Annex A rows in document order. */
     public List<Row> rows() {
         return rows;
+    }
+
+    /** The Annex A row of that id, if it is one. */
+    public java.util.Optional<Row> row(RequirementId id) {
+        return rows.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
     /** The roles {@code behaviour} makes according to the tables (one role for every behaviour of Annex A). */

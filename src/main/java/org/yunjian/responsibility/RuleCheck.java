@@ -93,6 +93,20 @@ public final class RuleCheck {
         return (best == null ? all.get(0) : best).id();
     }
 
+    /**
+     * The §5 b) 1) violation that handing on {@code a}'s work once more would make, if any. The one-more-hop
+     * operation (page and REST) refuses such a hop at once — nobody means to build a chain beyond the limit step by
+     * step; a whole row or a workbook may still store one as a draft, which the check then reports.
+     */
+    public java.util.Optional<Violation> handOnRefusal(Duty duty, Assignment a) {
+        if (a.depth() <= maxDepth) {
+            return java.util.Optional.empty();
+        }
+        PartyRole role = a.accountable().role();
+        return java.util.Optional.of(violation(Check.DELEGATION_TOO_DEEP, role, duty, a.accountable().organisation(),
+                id(duty), a.depth(), maxDepth));
+    }
+
     public Result check(ResponsibilityMatrix m) {
         List<Violation> out = new ArrayList<>();
         Map<String, Agreement> agreements = new HashMap<>();

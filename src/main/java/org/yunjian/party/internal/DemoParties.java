@@ -80,5 +80,12 @@ class DemoParties implements ApplicationRunner {
                         new Inputs.PartyRef(integrator, "AGENT_SYSTEM_INTEGRATOR"),
                         new Inputs.PartyRef(security, "AGENT_SECURITY_SERVICE"),
                         new Inputs.PartyRef(ids.get(DemoData.ASSESSOR).toString(), "THIRD_PARTY_ASSESSOR"))));
+        engagements.create(new Inputs.EngagementInput(DemoData.OPERATION_ENGAGEMENT, portal.id().toString(),
+                "OPERATION", DemoData.OPERATION_DESCRIPTION,
+                List.of(new Inputs.PartyRef(customer, "CUSTOMER"),
+                        new Inputs.PartyRef(provider, "PROVIDER"),
+                        new Inputs.PartyRef(integrator, "PARTNER_OM_SERVICE"),
+                        new Inputs.PartyRef(security, "PARTNER_SECURITY_SERVICE"),
+                        new Inputs.PartyRef(ids.get(DemoData.HARDWARE).toString(), "PARTNER_HARDWARE"))));
     }
 }

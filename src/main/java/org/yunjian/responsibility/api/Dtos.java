@@ -30,6 +30,10 @@ final class Dtos {
     record RowRequest(Integer baseVersion, List<StoredAssignment> assignments) {
     }
 
+    /** One more hop of the work of the accountable party {@code organisation} in {@code role}. */
+    record HopRequest(Integer baseVersion, UUID organisation, PartyRole role, UUID to, String agreement, String clause) {
+    }
+
     record AgreementRequest(Integer baseVersion, String name, UUID partyA, UUID partyB, List<String> clauses) {
     }
 

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,7 +18,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.party.PartyRole;
+import org.yunjian.responsibility.Accountable;
 import org.yunjian.responsibility.RuleCheck;
+import org.yunjian.responsibility.api.Dtos.HopRequest;
+import org.yunjian.responsibility.internal.MatrixDocument.StoredHop;
 import org.yunjian.responsibility.api.Dtos.AgreementRequest;
 import org.yunjian.responsibility.api.Dtos.CheckResponse;
 import org.yunjian.responsibility.api.Dtos.MatrixResponse;
@@ -89,6 +94,31 @@ class ResponsibilityApi {
             throw new ValidationException("assignments", "responsibility.error.required");
         }
         return MatrixResponse.of(service.editRow(id, duty, body.assignments(), body.baseVersion()));
+    }
+
+    @PostMapping(BASE + "/rows/{duty}/hops")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Hand the work of one accountable party of a duty on once more, from its implementing party "
+            + "to another participant under an agreement's clause; refused (409, the rule quoted) beyond the two "
+            + "levels of T/CCIA 004-2024 §5 b) 1)")
+    MatrixResponse handOn(@PathVariable UUID id, @PathVariable String duty, @RequestBody(required = false) HopRequest body) {
+        HopRequest b = body == null ? new HopRequest(null, null, null, null, null, null) : body;
+        return MatrixResponse.of(service.handOn(id, duty, accountable(b.organisation(), b.role()),
+                new StoredHop(null, b.to(), b.agreement(), b.clause()), b.baseVersion()));
+    }
+
+    @DeleteMapping(BASE + "/rows/{duty}/hops/last")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Take back the last hand-on of one accountable party's work on a duty")
+    MatrixResponse withdraw(@PathVariable UUID id, @PathVariable String duty, @RequestParam(required = false) UUID organisation,
+                            @RequestParam(required = false) PartyRole role,
+                            @RequestParam(required = false) Integer baseVersion) {
+        return MatrixResponse.of(service.withdraw(id, duty, accountable(organisation, role), baseVersion));
+    }
+
+    /** The accountable party named, or null (the service refuses that with 400 once the caller may see the system). */
+    private static Accountable accountable(UUID organisation, PartyRole role) {
+        return organisation == null || role == null ? null : new Accountable(organisation, role);
     }
 
     @PostMapping(BASE + "/agreements")

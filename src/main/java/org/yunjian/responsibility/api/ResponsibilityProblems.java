@@ -9,11 +9,12 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.responsibility.internal.HandOnRefused;
 import org.yunjian.responsibility.internal.SignOffRefused;
 
 /**
- * RFC 9457 problems for this API's own refusal: a refused sign-off (409, with the violations when the rules are
- * broken). A change the caller's side may not make is a {@link org.yunjian.shared.ForbiddenException}, answered by
+ * RFC 9457 problems for this API's own refusals: a refused sign-off (409, with the violations when the rules are
+ * broken) and a hand-on beyond the delegation limit (409, with the violation). A change the caller's side may not make is a {@link org.yunjian.shared.ForbiddenException}, answered by
  * the shared problem advice.
  */
 @RestControllerAdvice(basePackageClasses = ResponsibilityProblems.class)
@@ -30,6 +31,14 @@ class ResponsibilityProblems {
     ProblemDetail signOff(SignOffRefused e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         p.setType(URI.create("urn:yunjian:problem:" + e.code()));
+        Dtos.violations(e.violations(), catalog).forEach(p::setProperty);
+        return p;
+    }
+
+    @ExceptionHandler(HandOnRefused.class)
+    ProblemDetail handOn(HandOnRefused e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        p.setType(URI.create("urn:yunjian:problem:responsibility-delegation-too-deep"));
         Dtos.violations(e.violations(), catalog).forEach(p::setProperty);
         return p;
     }

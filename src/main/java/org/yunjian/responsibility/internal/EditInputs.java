@@ -10,6 +10,10 @@ import org.yunjian.catalog.RequirementId;
 import org.yunjian.responsibility.Accountable;
 import org.yunjian.responsibility.Agreement;
 import org.yunjian.responsibility.Assignment;
+import org.yunjian.responsibility.Behaviour;
+import org.yunjian.responsibility.RoleAssistant;
+import org.yunjian.responsibility.RoleDecision;
+import org.yunjian.party.PartyRole;
 import org.yunjian.responsibility.Hop;
 import org.yunjian.responsibility.MatrixRow;
 import org.yunjian.responsibility.ResponsibilityMatrix;
@@ -31,6 +35,7 @@ class EditInputs {
 
     static final int NAME_MAX = 200;
     static final int CLAUSE_MAX = 50;
+    static final int REASON_MAX = 2000;
 
     private final TextRules textRules;
 
@@ -108,6 +113,46 @@ class EditInputs {
             at = h.to();
         }
         return new Assignment(new Accountable(a.organisation(), a.role()), chain);
+    }
+
+    /** Where {@code accountable} is among the row's assignments; 400 naming the field if it is not. */
+    int indexOf(MatrixRow row, Accountable accountable) {
+        if (accountable == null || accountable.organisation() == null || accountable.role() == null) {
+            throw new FieldErrors.ValidationException("accountable", "responsibility.error.accountableRequired");
+        }
+        for (int i = 0; i < row.assignments().size(); i++) {
+            if (row.assignments().get(i).accountable().equals(accountable)) {
+                return i;
+            }
+        }
+        throw new FieldErrors.ValidationException("accountable", "responsibility.error.noSuchAccountable",
+                row.duty().id().value());
+    }
+
+    /** A role decision for a participant, every bad field named. */
+    RoleDecision decision(RoleAssistant assistant, ResponsibilityMatrix m, java.util.UUID organisation,
+                          Set<Behaviour> behaviours, Set<PartyRole> roles, String reason) {
+        FieldErrors errors = new FieldErrors();
+        if (roles != null) {
+            roles.stream().filter(r -> r == null || r.isAgent() || r == PartyRole.THIRD_PARTY_ASSESSOR).findFirst()
+                    .ifPresent(r -> errors.add("roles", "responsibility.error.notTcciaRole"));
+        }
+        if (reason != null && reason.length() > REASON_MAX) {
+            errors.add("reason", "responsibility.error.tooLong", REASON_MAX);
+        } else {
+            textRules.check(errors, "reason", reason, Text.Kind.LINES);
+        }
+        errors.throwIfAny();
+        boolean otherProvider = m.participants().stream()
+                .anyMatch(p -> !p.organisation().equals(organisation) && p.holds(PartyRole.PROVIDER));
+        try {
+            return RoleDecision.of(assistant, organisation, behaviours == null ? Set.of() : behaviours, otherProvider,
+                    roles, reason);
+        } catch (RoleDecision.NoBehaviour e) {
+            throw new FieldErrors.ValidationException("behaviours", "responsibility.error.noBehaviour");
+        } catch (RoleDecision.ReasonRequired e) {
+            throw new FieldErrors.ValidationException("reason", "responsibility.error.reasonRequired");
+        }
     }
 
     Agreement agreement(ResponsibilityMatrix m, AgreementInput in) {

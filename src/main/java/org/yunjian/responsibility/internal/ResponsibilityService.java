@@ -17,7 +17,13 @@ import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Engagement;
 import org.yunjian.party.Parties;
 import org.yunjian.party.PartyRole;
+import org.yunjian.catalog.Catalog;
+import org.yunjian.responsibility.Accountable;
 import org.yunjian.responsibility.Agreement;
+import org.yunjian.responsibility.Behaviour;
+import org.yunjian.responsibility.RoleAssistant;
+import org.yunjian.responsibility.RoleDecision;
+import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.responsibility.Approval;
 import org.yunjian.responsibility.Assignment;
 import org.yunjian.responsibility.Duties;
@@ -28,6 +34,8 @@ import org.yunjian.responsibility.RuleCheck;
 import org.yunjian.responsibility.SignOffSide;
 import org.yunjian.responsibility.VersionStatus;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredAssignment;
+import org.yunjian.responsibility.internal.MatrixDocument.StoredHop;
+import org.yunjian.responsibility.internal.MatrixDocument.StoredParticipant;
 import org.yunjian.responsibility.internal.MatrixRepository.MatrixInfo;
 import org.yunjian.responsibility.internal.MatrixRepository.SignOff;
 import org.yunjian.responsibility.internal.MatrixRepository.VersionRow;
@@ -55,17 +63,22 @@ public class ResponsibilityService {
     private final OrganizationDirectory directory;
     private final Duties duties;
     private final RuleCheck ruleCheck;
+    private final RoleAssistant assistant;
+    private final Catalog catalog;
     private final EditInputs inputs;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ResponsibilityService(MatrixRepository repo, Parties parties, OrganizationDirectory directory, Duties duties,
-                          RuleCheck ruleCheck, EditInputs inputs, ApplicationEventPublisher events, Clock clock) {
+                          RuleCheck ruleCheck, RoleAssistant assistant, Catalog catalog, EditInputs inputs,
+                          ApplicationEventPublisher events, Clock clock) {
         this.repo = repo;
         this.parties = parties;
         this.directory = directory;
         this.duties = duties;
         this.ruleCheck = ruleCheck;
+        this.assistant = assistant;
+        this.catalog = catalog;
         this.inputs = inputs;
         this.events = events;
         this.clock = clock;
@@ -94,6 +107,13 @@ public class ResponsibilityService {
         MatrixAccess access = access(systemId);
         MatrixInfo info = matrixOf(access);
         return view(access, info, info.currentVersion());
+    }
+
+    /** The current version, or empty when the system has no matrix yet (404 if the caller may not see the system). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<MatrixView> findCurrent(UUID systemId) {
+        MatrixAccess access = access(systemId);
+        return repo.findBySystem(systemId).map(info -> view(access, info, info.currentVersion()));
     }
 
     @Transactional(readOnly = true)
@@ -180,16 +200,88 @@ public class ResponsibilityService {
     public MatrixView editRow(UUID systemId, String dutyId, List<StoredAssignment> assignments, Integer baseVersion) {
         Locked l = lock(systemId, baseVersion);
         l.access().requireEditor();
+        MatrixRow row = inputs.row(l.view().matrix(), dutyId);
+        return changeRow(l, row, inputs.assignments(l.view().matrix(), assignments));
+    }
+
+    /**
+     * The work of one accountable party on a duty handed on once more, from its current implementing party to
+     * {@code to} under an agreement's clause; refused with §5 b) 1) quoted when the chain would go beyond the limit.
+     */
+    public MatrixView handOn(UUID systemId, String dutyId, Accountable accountable, StoredHop hop, Integer baseVersion) {
+        Locked l = lock(systemId, baseVersion);
+        l.access().requireEditor();
         ResponsibilityMatrix m = l.view().matrix();
         MatrixRow row = inputs.row(m, dutyId);
-        List<Assignment> next = inputs.assignments(m, assignments);
+        int i = inputs.indexOf(row, accountable);
+        List<StoredAssignment> stored = new ArrayList<>(row.assignments().stream().map(MatrixDocument::stored).toList());
+        List<StoredHop> chain = new ArrayList<>(stored.get(i).chain());
+        chain.add(new StoredHop(row.assignments().get(i).implementer(), hop.to(), hop.agreement(), hop.clause()));
+        stored.set(i, new StoredAssignment(accountable.organisation(), accountable.role(), chain));
+        List<Assignment> next = inputs.assignments(m, stored);
+        ruleCheck.handOnRefusal(row.duty(), next.get(i)).ifPresent(v -> {
+            throw new HandOnRefused(v, RuleQuote.of(v.rule(), catalog));
+        });
+        return changeRow(l, row, next);
+    }
+
+    /** The last hop of one accountable party's chain on a duty taken back. */
+    public MatrixView withdraw(UUID systemId, String dutyId, Accountable accountable, Integer baseVersion) {
+        Locked l = lock(systemId, baseVersion);
+        l.access().requireEditor();
+        MatrixRow row = inputs.row(l.view().matrix(), dutyId);
+        int i = inputs.indexOf(row, accountable);
+        Assignment a = row.assignments().get(i);
+        if (!a.delegated()) {
+            throw new ConflictException("responsibility-not-delegated", "responsibility.conflict.notDelegated");
+        }
+        List<Assignment> next = new ArrayList<>(row.assignments());
+        next.set(i, new Assignment(a.accountable(), a.chain().subList(0, a.chain().size() - 1)));
+        return changeRow(l, row, next);
+    }
+
+    private MatrixView changeRow(Locked l, MatrixRow row, List<Assignment> next) {
         l.access().requireMayChange(row.duty().id().value(), row.assignments(), next);
-        ResponsibilityMatrix changed = m.withRow(row.withAssignments(next));
-        Msg summary = Msg.of("responsibility.change.row", row.duty().id().value());
-        MatrixView v = store(l, changed, l.view().document().clausesByAgreement(), summary);
+        ResponsibilityMatrix changed = l.view().matrix().withRow(row.withAssignments(next));
+        String ref = catalog.requirement(row.duty().id()).map(RuleQuote::ref).orElse(row.duty().id().value());
+        Msg summary = Msg.of("responsibility.change.row", ref);
+        MatrixView v = store(l, changed, l.view().document().participantsByOrganisation(), summary);
         events.publishEvent(AuditableEvent.success("responsibility.row.edit", OBJECT, l.info().id(),
-                Msg.of("responsibility.audit.row", row.duty().id().value(), v.version().version())));
+                Msg.of("responsibility.audit.row", ref, v.version().version())));
         return v;
+    }
+
+    /**
+     * The roles of one participant decided with the role assistant (Annex A): the ticked behaviours, and the
+     * proposal confirmed ({@code roles} null) or overridden with a reason. The customer decides; a new draft version.
+     * Rows are not reassigned: a role given up or taken on shows in the rule check until the rows follow.
+     */
+    public MatrixView decideRoles(UUID systemId, UUID organisation, Set<Behaviour> behaviours, Set<PartyRole> roles,
+                                  String reason, Integer baseVersion) {
+        Locked l = lock(systemId, baseVersion);
+        l.access().requireCustomer("responsibility.duty.roles");
+        ResponsibilityMatrix m = l.view().matrix();
+        Participant p = m.participant(organisation)
+                .orElseThrow(() -> new NotFoundException("participant", organisation));
+        RoleDecision d = inputs.decision(assistant, m, organisation, behaviours, roles, reason);
+        Map<UUID, StoredParticipant> stored = new LinkedHashMap<>(l.view().document().participantsByOrganisation());
+        stored.put(organisation, new StoredParticipant(organisation, p.name(), d.roles(), "CONFIRMED",
+                l.access().user().username(), d.reason(), d.behaviours()));
+        ResponsibilityMatrix changed = m.withParticipant(new Participant(organisation, p.name(), d.roles()));
+        MatrixView v = store(l, changed, stored, Msg.of("responsibility.change.roles", p.name()));
+        events.publishEvent(AuditableEvent.success("responsibility.roles.decide", OBJECT, l.info().id(),
+                Msg.of(d.overridden() ? "responsibility.audit.rolesOverridden" : "responsibility.audit.rolesConfirmed",
+                        p.name(), Msg.joined("responsibility.list", d.roles().stream().map(Msg::of).toList()),
+                        v.version().version())));
+        return v;
+    }
+
+    /** What the role assistant proposes for one participant of the system, given what it does. */
+    @Transactional(readOnly = true)
+    public RoleDecision propose(UUID systemId, UUID organisation, Set<Behaviour> behaviours) {
+        MatrixView v = current(systemId);
+        v.matrix().participant(organisation).orElseThrow(() -> new NotFoundException("participant", organisation));
+        return inputs.decision(assistant, v.matrix(), organisation, behaviours, null, null);
     }
 
     /** An agreement between two participants recorded: a new draft version. */
@@ -201,9 +293,8 @@ public class ResponsibilityService {
         if (!l.access().isCustomer() && !a.binds(l.access().system().providerId())) {
             throw new MatrixAccess.EditRefused(Msg.of("responsibility.denied.providerAgreement", a.name()));
         }
-        Map<String, List<String>> clauses = new LinkedHashMap<>(l.view().document().clausesByAgreement());
-        clauses.put(a.name(), inputs.clauses(in.clauses()));
-        MatrixView v = store(l, m.withAgreement(a), clauses, Msg.of("responsibility.change.agreement", a.name()));
+        MatrixView v = store(l, m.withAgreement(a), l.view().document().participantsByOrganisation(),
+                inputs.clauses(in.clauses()), a.name(), Msg.of("responsibility.change.agreement", a.name()));
         events.publishEvent(AuditableEvent.success("responsibility.agreement.add", OBJECT, l.info().id(),
                 Msg.of("responsibility.audit.agreement", a.name(), v.version().version())));
         return v;
@@ -255,11 +346,21 @@ public class ResponsibilityService {
     }
 
     /** Writes {@code m} as the next version, a draft: any change reopens approval. */
-    private MatrixView store(Locked l, ResponsibilityMatrix m, Map<String, List<String>> clauses, Msg summary) {
+    private MatrixView store(Locked l, ResponsibilityMatrix m, Map<UUID, StoredParticipant> participants, Msg summary) {
+        return store(l, m, participants, null, null, summary);
+    }
+
+    /** As above, recording the clauses of the agreement {@code agreement} (null: no new agreement). */
+    private MatrixView store(Locked l, ResponsibilityMatrix m, Map<UUID, StoredParticipant> participants,
+                             List<String> clauses, String agreement, Msg summary) {
         Instant now = clock.instant();
         int from = l.info().currentVersion();
         int to = from + 1;
-        MatrixDocument doc = MatrixDocument.of(m, l.view().document().participantsByOrganisation(), clauses);
+        Map<String, List<String>> allClauses = new LinkedHashMap<>(l.view().document().clausesByAgreement());
+        if (agreement != null) {
+            allClauses.put(agreement, clauses);
+        }
+        MatrixDocument doc = MatrixDocument.of(m, participants, allClauses);
         repo.insertVersion(new VersionRow(l.info().id(), to, VersionStatus.DRAFT, doc.json(), summary.encode(),
                 l.access().user().username(), l.access().user().organizationId(), now, null), MatrixDocument.SCHEMA);
         if (!repo.advance(l.info().id(), from, to, now)) {

@@ -1,0 +1,110 @@
+package org.yunjian.responsibility.internal;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.demo.DemoData;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.party.Parties;
+import org.yunjian.party.PartyRole;
+import org.yunjian.responsibility.Accountable;
+import org.yunjian.responsibility.Behaviour;
+import org.yunjian.responsibility.Participant;
+import org.yunjian.responsibility.SignOffSide;
+import org.yunjian.responsibility.internal.MatrixDocument.StoredHop;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.SeedActor;
+import org.yunjian.security.UserAdministration;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.Texts;
+
+/**
+ * In demo mode, seeds the responsibility matrix of the demo government portal on public IaaS: generated from its
+ * parties (customer, provider, the integrator as O&M service provider, the security service provider, the hardware
+ * provider), the provider's roles decided with the Annex A assistant (it also writes its own platform software),
+ * the agreements between them, one delegation — the provider hands the emergency-response planning of 8.2.3 b) 3)
+ * to the security service provider under the security service agreement — and both sign-offs, so a newcomer sees
+ * an approved matrix at once. Runs as the demo customer and provider, so every write is authorised and audited.
+ */
+@Component
+@Order(50)
+@ConditionalOnProperty(name = "yunjian.demo", havingValue = "true")
+class DemoResponsibility implements ApplicationRunner {
+
+    static final String DELEGATED_DUTY = "TCCIA004-8.2.3-b-3";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoResponsibility.class);
+
+    private final ResponsibilityService service;
+    private final MatrixRepository repo;
+    private final Parties parties;
+    private final UserAdministration users;
+
+    DemoResponsibility(ResponsibilityService service, MatrixRepository repo, Parties parties, UserAdministration users) {
+        this.service = service;
+        this.repo = repo;
+        this.parties = parties;
+        this.users = users;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        CloudSystem[] system = new CloudSystem[1];
+        SeedActor.run(SeedActor.platform(), () -> system[0] = parties.visibleSystems().stream()
+                .filter(s -> s.name().equals(DemoData.PORTAL_SYSTEM)).findFirst()
+                .filter(s -> s.providerId() != null && repo.findBySystem(s.id()).isEmpty()).orElse(null));
+        Optional<CurrentUser> customer = account(DemoData.CUSTOMER_USER);
+        Optional<CurrentUser> provider = account(DemoData.PROVIDER_USER);
+        if (system[0] == null || customer.isEmpty() || provider.isEmpty()) {
+            return;
+        }
+        CloudSystem s = system[0];
+        UUID providerOrg = s.providerId();
+        SeedActor.run(customer.get(), () -> {
+            MatrixView v = service.create(s.id());
+            service.decideRoles(s.id(), providerOrg, EnumSet.of(Behaviour.PROVIDE_CLOUD_SERVICE,
+                    Behaviour.SELECT_PLATFORM_SOFTWARE, Behaviour.MANAGE_PLATFORM_OM, Behaviour.CONTROL_UNDERLYING_HARDWARE,
+                    Behaviour.DECIDE_SECURITY_CAPABILITY, Behaviour.PROVIDE_PLATFORM_SOFTWARE), null, null, null);
+            service.addAgreement(s.id(), new ResponsibilityService.AgreementInput(demo("demo.responsibility.contract"),
+                    s.customerId(), providerOrg, List.of("3.2", "7.3", "9.1")), null);
+            for (Participant p : v.matrix().participants()) {
+                String key = p.holds(PartyRole.PARTNER_OM_SERVICE) ? "demo.responsibility.om"
+                        : p.holds(PartyRole.PARTNER_SECURITY_SERVICE) ? "demo.responsibility.security"
+                        : p.holds(PartyRole.PARTNER_HARDWARE) ? "demo.responsibility.hardware" : null;
+                if (key != null && !p.organisation().equals(providerOrg)) {
+                    service.addAgreement(s.id(), new ResponsibilityService.AgreementInput(demo(key), providerOrg,
+                            p.organisation(), List.of("2.1", "4.2", "6.3")), null);
+                }
+            }
+        });
+        SeedActor.run(provider.get(), () -> {
+            UUID security = service.current(s.id()).matrix().participants().stream()
+                    .filter(p -> p.holds(PartyRole.PARTNER_SECURITY_SERVICE)).findFirst().orElseThrow().organisation();
+            service.handOn(s.id(), DELEGATED_DUTY, new Accountable(providerOrg, PartyRole.PROVIDER),
+                    new StoredHop(null, security, demo("demo.responsibility.security"), "4.2"), null);
+        });
+        SeedActor.run(customer.get(), () -> service.signOff(s.id(), SignOffSide.CUSTOMER, null));
+        SeedActor.run(provider.get(), () -> service.signOff(s.id(), SignOffSide.PROVIDER, null));
+        log.info("Demo responsibility matrix seeded for {}", s.name());
+    }
+
+    private Optional<CurrentUser> account(String username) {
+        return users.list().stream().filter(u -> u.username().equals(username)).findFirst().map(SeedActor::of);
+    }
+
+    /** Demo content is stored once, in Chinese (the demo installation's language). */
+    private static String demo(String key) {
+        return Msg.of(key).text(Texts.CHINESE);
+    }
+}

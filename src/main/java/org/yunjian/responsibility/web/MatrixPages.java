@@ -1,0 +1,204 @@
+package org.yunjian.responsibility.web;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.catalog.Layer;
+import org.yunjian.party.PartyRole;
+import org.yunjian.responsibility.Accountable;
+import org.yunjian.responsibility.Behaviour;
+import org.yunjian.responsibility.RoleDecision;
+import org.yunjian.responsibility.SignOffSide;
+import org.yunjian.responsibility.internal.MatrixDocument.StoredHop;
+import org.yunjian.responsibility.internal.MatrixView;
+import org.yunjian.responsibility.internal.ResponsibilityService;
+import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.LocalizedException;
+import org.yunjian.shared.Texts;
+
+/**
+ * The responsibility matrix pages of a cloud system: the matrix with its participants, agreements, rule check and
+ * sign-offs; one duty's row with its delegation chains; the Annex A role assistant for one participant. Every
+ * change goes through {@link ResponsibilityService}; a refused change comes back to the page with its reason.
+ */
+@Controller
+class MatrixPages {
+
+    static final String WHO = "hasAnyRole('SYSTEM_ADMIN', 'USER')";
+
+    private final ResponsibilityService service;
+    private final PageModels models;
+
+    MatrixPages(ResponsibilityService service, PageModels models) {
+        this.service = service;
+        this.models = models;
+    }
+
+    static String base(UUID id) {
+        return "/systems/" + id + "/responsibility";
+    }
+
+    @GetMapping("/systems/{id}/responsibility")
+    @PreAuthorize(WHO)
+    String matrix(@PathVariable UUID id, @RequestParam(required = false) Integer version,
+                  @RequestParam(required = false) Layer layer, @RequestParam(defaultValue = "all") String show,
+                  Model model) {
+        Optional<MatrixView> current = service.findCurrent(id);
+        if (current.isEmpty()) {
+            model.addAttribute("system", service.access(id).system());
+            model.addAttribute("mayGenerate", service.access(id).isCustomer());
+            return "responsibility/empty";
+        }
+        MatrixView v = version == null || version == current.get().version().version() ? current.get()
+                : service.version(id, version);
+        models.matrix(model, v, service.check(id, v.version().version()), service.versions(id), layer, show);
+        return "responsibility/matrix";
+    }
+
+    @PostMapping("/systems/{id}/responsibility")
+    @PreAuthorize(WHO)
+    String generate(@PathVariable UUID id, RedirectAttributes flash) {
+        return change(id, "", flash, () -> service.create(id));
+    }
+
+    @PostMapping("/systems/{id}/responsibility/agreements")
+    @PreAuthorize(WHO)
+    String agreement(@PathVariable UUID id, @RequestParam(required = false) String name,
+                     @RequestParam(required = false) UUID partyA, @RequestParam(required = false) UUID partyB,
+                     @RequestParam(required = false) String clauses, @RequestParam(required = false) Integer baseVersion,
+                     RedirectAttributes flash) {
+        List<String> list = clauses == null ? List.of() : List.of(clauses.split("[\\r\\n,，、；;]+"));
+        return change(id, "#agreements", flash, () -> service.addAgreement(id,
+                new ResponsibilityService.AgreementInput(name, partyA, partyB, list), baseVersion));
+    }
+
+    @PostMapping("/systems/{id}/responsibility/sign-off")
+    @PreAuthorize(WHO)
+    String signOff(@PathVariable UUID id, @RequestParam(required = false) SignOffSide side,
+                   @RequestParam(defaultValue = "false") boolean confirm,
+                   @RequestParam(required = false) Integer baseVersion, RedirectAttributes flash) {
+        if (!confirm) {
+            service.access(id); // a stranger gets 404, not a hint
+            flash.addFlashAttribute("conflict", Texts.get("responsibility.page.signOff.unconfirmed"));
+            return "redirect:" + base(id) + "#sign-offs";
+        }
+        return change(id, "#sign-offs", flash, () -> service.signOff(id, side, baseVersion));
+    }
+
+    @GetMapping("/systems/{id}/responsibility/rows/{duty}")
+    @PreAuthorize(WHO)
+    String row(@PathVariable UUID id, @PathVariable String duty, Model model) {
+        models.row(model, service.current(id), service.check(id, null), duty);
+        return "responsibility/row";
+    }
+
+    @PostMapping("/systems/{id}/responsibility/rows/{duty}/hops")
+    @PreAuthorize(WHO)
+    String handOn(@PathVariable UUID id, @PathVariable String duty, @RequestParam(required = false) UUID organisation,
+                  @RequestParam(required = false) PartyRole role, @RequestParam(required = false) UUID to,
+                  @RequestParam(required = false) String agreement, @RequestParam(required = false) String clause,
+                  @RequestParam(required = false) Integer baseVersion, Model model, RedirectAttributes flash) {
+        return rowChange(id, duty, model, flash, () -> service.handOn(id, duty, accountable(organisation, role),
+                new StoredHop(null, to, blankToNull(agreement), blankToNull(clause)), baseVersion));
+    }
+
+    @PostMapping("/systems/{id}/responsibility/rows/{duty}/withdraw")
+    @PreAuthorize(WHO)
+    String withdraw(@PathVariable UUID id, @PathVariable String duty, @RequestParam(required = false) UUID organisation,
+                    @RequestParam(required = false) PartyRole role, @RequestParam(required = false) Integer baseVersion,
+                    Model model, RedirectAttributes flash) {
+        return rowChange(id, duty, model, flash,
+                () -> service.withdraw(id, duty, accountable(organisation, role), baseVersion));
+    }
+
+    @GetMapping("/systems/{id}/responsibility/participants/{org}")
+    @PreAuthorize(WHO)
+    String participant(@PathVariable UUID id, @PathVariable UUID org, Model model) {
+        MatrixView v = service.current(id);
+        Set<Behaviour> ticked = v.document().participants().stream().filter(p -> p.organisation().equals(org))
+                .findFirst().map(p -> p.behaviours()).orElse(Set.of());
+        models.participant(model, v, org, ticked, ticked.isEmpty() ? null : service.propose(id, org, ticked), Map.of());
+        return "responsibility/participant";
+    }
+
+    @PostMapping("/systems/{id}/responsibility/participants/{org}")
+    @PreAuthorize(WHO)
+    String decide(@PathVariable UUID id, @PathVariable UUID org,
+                  @RequestParam(required = false) List<Behaviour> behaviours,
+                  @RequestParam(defaultValue = "propose") String action,
+                  @RequestParam(required = false) List<PartyRole> roles, @RequestParam(required = false) String reason,
+                  @RequestParam(required = false) Integer baseVersion, Model model, RedirectAttributes flash) {
+        Set<Behaviour> ticked = behaviours == null || behaviours.isEmpty() ? Set.of() : EnumSet.copyOf(behaviours);
+        MatrixView v = service.current(id);
+        try {
+            RoleDecision proposal = service.propose(id, org, ticked);
+            if (action.equals("propose")) {
+                models.participant(model, v, org, ticked, proposal, Map.of());
+                return "responsibility/participant";
+            }
+            Set<PartyRole> chosen = action.equals("confirm") ? null
+                    : roles == null || roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
+            service.decideRoles(id, org, ticked, chosen, reason, baseVersion);
+            flash.addFlashAttribute("saved", Texts.get("responsibility.page.roles.saved"));
+            return "redirect:" + base(id) + "#participants";
+        } catch (ValidationException e) {
+            RoleDecision proposal = ticked.isEmpty() ? null : service.propose(id, org, ticked);
+            models.participant(model, v, org, ticked, proposal, e.errors());
+            model.addAttribute("reason", reason);
+            return "responsibility/participant";
+        } catch (LocalizedException e) {
+            flash.addFlashAttribute("conflict", e.getMessage());
+            return "redirect:" + base(id) + "/participants/" + org;
+        }
+    }
+
+    private static Accountable accountable(UUID organisation, PartyRole role) {
+        return organisation == null || role == null ? null : new Accountable(organisation, role);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** A change from the matrix page: back to it, with the saved note or the refusal (field errors included). */
+    private String change(UUID id, String anchor, RedirectAttributes flash, Supplier<MatrixView> action) {
+        try {
+            MatrixView v = action.get();
+            flash.addFlashAttribute("saved", Texts.get("responsibility.page.saved", v.version().version()));
+        } catch (ValidationException e) {
+            flash.addFlashAttribute("errors", e.errors());
+        } catch (LocalizedException e) {
+            flash.addFlashAttribute("conflict", e.getMessage());
+        }
+        return "redirect:" + base(id) + anchor;
+    }
+
+    /** A change from a row page: back to the row, with the saved note or the refusal. */
+    private String rowChange(UUID id, String duty, Model model, RedirectAttributes flash, Supplier<MatrixView> action) {
+        try {
+            MatrixView v = action.get();
+            flash.addFlashAttribute("saved", Texts.get("responsibility.page.saved", v.version().version()));
+            return "redirect:" + base(id) + "/rows/" + duty;
+        } catch (ValidationException e) {
+            models.row(model, service.current(id), service.check(id, null), duty);
+            model.addAttribute("errors", e.errors());
+            return "responsibility/row";
+        } catch (LocalizedException e) {
+            flash.addFlashAttribute("conflict", e.getMessage());
+            return "redirect:" + base(id) + "/rows/" + duty;
+        }
+    }
+}
