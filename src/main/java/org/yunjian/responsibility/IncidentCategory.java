@@ -42,7 +42,7 @@ public enum IncidentCategory implements Labelled {
     public static IncidentCategory ofPrinted(String printed) {
         IncidentCategory c = BY_PRINTED.get(compact(printed));
         if (c == null) {
-            throw new IllegalArgumentException("unknown Annex B category " + printed);
+            throw new IllegalArgumentException("category: " + printed);
         }
         return c;
     }
