@@ -105,6 +105,7 @@ class IncidentDocx {
             }
 
             heading(doc, 1, t("responsibility.incident.doc.h.liable"));
+            para(doc, t("responsibility.incident.frozen", Formats.minute(r.recordedAt())));
             para(doc, r.analysis().onMatrix()
                     ? t("responsibility.incident.basis.version", r.analysis().matrixVersion(),
                     Msg.of(r.analysis().matrixStatus()).text())
@@ -120,7 +121,6 @@ class IncidentDocx {
                 table(doc, List.of(t("responsibility.liability.duty"), t("responsibility.liability.accountable"),
                         t("responsibility.liability.implementer")), rowRows(r.analysis()));
             }
-            para(doc, t("responsibility.incident.frozen", Formats.minute(r.recordedAt())));
             doc.write(out);
             return out.toByteArray();
         } catch (IOException e) {
