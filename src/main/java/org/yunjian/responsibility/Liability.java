@@ -33,13 +33,25 @@ public final class Liability {
      * @param textEn        its English rendering (editorial)
      * @param category      the category as printed, e.g. {@code 基础设施层 -物理设备安全}
      * @param relatedClause the clause whose duties it breaches, e.g. {@code 7.1.2}
+     * @param kind          the category, for filtering and for showing it in the reader's language
      */
     public record Incident(RequirementId id, String text, String textEn, String category, Layer layer,
-                           Set<PartyRole> liableRoles, String relatedClause) {
+                           Set<PartyRole> liableRoles, String relatedClause, IncidentCategory kind) {
 
         public Incident {
             Objects.requireNonNull(id, "id");
             liableRoles = Set.copyOf(liableRoles);
+        }
+
+        /** The liable roles in the order of the table's columns (customer, provider, partners). */
+        public List<PartyRole> liableRolesInOrder() {
+            return liableRoles.stream().sorted().toList();
+        }
+
+        /** The number in table B.1 ({@code 9} for {@code TCCIA004-B-9}). */
+        public String number() {
+            String v = id.value();
+            return v.substring(v.lastIndexOf('-') + 1);
         }
     }
 
@@ -70,7 +82,8 @@ public final class Liability {
         for (Requirement r : catalog.find(RequirementFilter.items().standard(RoleAssistant.STANDARD))) {
             if (r.incident() != null) {
                 incidents.put(r.id(), new Incident(r.id(), r.text(), r.textEn(), r.incident().category(), r.layer(),
-                        CatalogRoles.of(r.incident().liableRoles()), r.incident().relatedClause()));
+                        CatalogRoles.of(r.incident().liableRoles()), r.incident().relatedClause(),
+                        IncidentCategory.ofPrinted(r.incident().category())));
             }
         }
         return new Liability(catalog, incidents);
@@ -105,6 +118,18 @@ public final class Liability {
         return new ArrayList<>(out);
     }
 
+    /**
+     * {@link #search(String)} narrowed to one category of table B.1; all categories for {@code category} null.
+     */
+    public List<Incident> search(String query, IncidentCategory category) {
+        return search(query).stream().filter(i -> category == null || i.kind() == category).toList();
+    }
+
+    /** The categories of table B.1 in table order. */
+    public List<IncidentCategory> categories() {
+        return incidents.values().stream().map(Incident::kind).distinct().toList();
+    }
+
     /** Who on the system of {@code matrix} is liable for {@code incident}, and the matrix rows concerned. */
     public Analysis analyse(Incident incident, ResponsibilityMatrix matrix) {
         Map<PartyRole, List<Participant>> liable = new EnumMap<>(PartyRole.class);
@@ -118,6 +143,6 @@ public final class Liability {
 
     /** The category as printed has stray spaces from the table's line breaks ("通用 -安全组织 及人员"). */
     private static String compact(String s) {
-        return s.replaceAll("[\\s\\-]+", "").toLowerCase(java.util.Locale.ROOT);
+        return IncidentCategory.compact(s);
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.yunjian.documents.FontUnavailableException;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.ForbiddenException;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Texts;
 
@@ -33,6 +34,15 @@ class PageErrorAdvice {
     @ResponseStatus(HttpStatus.CONFLICT)
     String conflict(ConflictException e, Model model) {
         model.addAttribute("messageKey", "web.error.conflict");
+        model.addAttribute("detail", e.getMessage());
+        return "web/error";
+    }
+
+    /** A change the caller's part may not make, with the reason (as REST answers it with a 403 problem). */
+    @ExceptionHandler(ForbiddenException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String forbidden(ForbiddenException e, Model model) {
+        model.addAttribute("messageKey", "web.error.forbidden");
         model.addAttribute("detail", e.getMessage());
         return "web/error";
     }

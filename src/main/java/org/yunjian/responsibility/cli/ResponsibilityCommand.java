@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  */
 @Component
 @Command(name = "responsibility", mixinStandardHelpOptions = true,
-        subcommands = {ResponsibilityCommand.CheckMatrix.class})
+        subcommands = {ResponsibilityCommand.CheckMatrix.class, LiabilityCommands.Lookup.class,
+                LiabilityCommands.Incidents.class})
 public class ResponsibilityCommand implements CliCommand, Runnable {
 
     @Spec
