@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  */
 @Component
 @Command(name = "responsibility", mixinStandardHelpOptions = true,
-        subcommands = {ResponsibilityCommand.CheckMatrix.class})
+        subcommands = {ResponsibilityCommand.CheckMatrix.class, SspCommands.ExportSsp.class,
+                SspCommands.ImportSsp.class})
 public class ResponsibilityCommand implements CliCommand, Runnable {
 
     @Spec
