@@ -42,7 +42,7 @@ final class JsonSchemaCheck {
     }
 
     private static final JsonNodeReader LOCATED = JsonNodeReader.builder().locationAware().build();
-    private static volatile JsonSchemaCheck oscalCatalog;
+    private static final java.util.Map<String, JsonSchemaCheck> OSCAL = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final JsonSchema schema;
 
@@ -53,8 +53,12 @@ final class JsonSchemaCheck {
 
     /** The official OSCAL catalog JSON schema (draft-07) shipped in liboscal-java under {@code schema/json/}. */
     static JsonSchemaCheck oscalCatalog() {
-        JsonSchemaCheck c = oscalCatalog;
-        if (c == null) {
+        return oscal(OscalModel.JSON_SCHEMA);
+    }
+
+    /** One of the official OSCAL JSON schemas (draft-07) shipped in liboscal-java, e.g. {@code schema/json/oscal-ssp_schema.json}. */
+    static JsonSchemaCheck oscal(String resource) {
+        return OSCAL.computeIfAbsent(resource, r -> {
             // OSCAL 1.1.x's generated schema nests a few field schemas under their own name ("value": {"value": …}),
             // which is no draft-07 keyword; draft-07 ignores it, and so do we. Any other unknown keyword fails.
             JsonMetaSchema meta = JsonMetaSchema.builder(JsonMetaSchema.getV7())
@@ -66,10 +70,8 @@ final class JsonSchemaCheck {
                     .build();
             JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7,
                     b -> b.metaSchema(meta).jsonNodeReader(LOCATED));
-            c = new JsonSchemaCheck(factory.getSchema(read(classpath(OscalModel.JSON_SCHEMA)), config()));
-            oscalCatalog = c;
-        }
-        return c;
+            return new JsonSchemaCheck(factory.getSchema(read(classpath(r)), config()));
+        });
     }
 
     /**

@@ -29,6 +29,7 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.XMLFilterImpl;
+import org.yunjian.catalog.OscalSchemas;
 import org.yunjian.catalog.internal.OscalModel.Catalog;
 import org.yunjian.catalog.internal.OscalModel.Control;
 import org.yunjian.catalog.internal.OscalModel.Group;
@@ -45,29 +46,33 @@ final class OscalXml {
     static final String NS = "http://csrc.nist.gov/ns/oscal/1.0";
     static final String XSD = "schema/xml/oscal-catalog_schema.xsd";
 
-    private static volatile Schema schema;
+    private static final java.util.Map<String, Schema> SCHEMAS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Schema problems reported per document at most; the first names the likeliest mistake, the rest follow from it. */
+    static final int MAX_PROBLEMS = 50;
 
     private OscalXml() {
     }
 
     static Schema schema() {
-        Schema s = schema;
-        if (s == null) {
-            URL xsd = OscalXml.class.getClassLoader().getResource(XSD);
+        return schema(XSD);
+    }
+
+    /** One of the official OSCAL XSDs shipped in liboscal-java, e.g. {@code schema/xml/oscal-ssp_schema.xsd}. */
+    static Schema schema(String resource) {
+        return SCHEMAS.computeIfAbsent(resource, r -> {
+            URL xsd = OscalXml.class.getClassLoader().getResource(r);
             if (xsd == null) {
-                throw new IllegalStateException("classpath: " + XSD);
+                throw new IllegalStateException("classpath: " + r);
             }
             try {
                 SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
                 f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
                 f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-                s = f.newSchema(xsd);
+                return f.newSchema(xsd);
             } catch (SAXException e) {
-                throw new IllegalStateException("cannot load " + XSD, e);
+                throw new IllegalStateException("cannot load " + r, e);
             }
-            schema = s;
-        }
-        return s;
+        });
     }
 
     /** @throws CatalogFileException naming file, line, element path and the schema's complaint */
@@ -77,14 +82,30 @@ final class OscalXml {
 
     /** As {@link #validate(String, byte[])}; elements nested deeper than {@code maxDepth} are refused as met. */
     static void validate(String file, byte[] content, int maxDepth) {
+        List<OscalSchemas.Problem> problems = problems(XSD, content, maxDepth);
+        if (!problems.isEmpty()) {
+            OscalSchemas.Problem p = problems.get(0);
+            throw new CatalogFileException(file, p.line(), p.path(), p.message());
+        }
+    }
+
+    /**
+     * Every violation of the XSD {@code xsd} in {@code content}, in document order (at most {@value #MAX_PROBLEMS}),
+     * each with its element path and line; a malformed document, a DTD (refused: no entities, internal or
+     * external) or one nested deeper than {@code maxDepth} ends the check with that problem last.
+     */
+    static List<OscalSchemas.Problem> problems(String xsd, byte[] content, int maxDepth) {
         PathTracker tracker = new PathTracker(maxDepth);
+        List<OscalSchemas.Problem> out = new ArrayList<>();
         try {
             SAXParserFactory f = SAXParserFactory.newInstance();
             f.setNamespaceAware(true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             XMLReader reader = f.newSAXParser().getXMLReader();
-            ValidatorHandler validator = schema().newValidatorHandler();
+            ValidatorHandler validator = schema(xsd).newValidatorHandler();
             ErrorHandler errors = new ErrorHandler() {
                 @Override
                 public void warning(SAXParseException e) {
@@ -92,7 +113,11 @@ final class OscalXml {
 
                 @Override
                 public void error(SAXParseException e) throws SAXException {
-                    throw e;
+                    out.add(new OscalSchemas.Problem(tracker.path(), Math.max(e.getLineNumber(), 0),
+                            org.yunjian.shared.Msg.of("catalog.error.xmlSchema", String.valueOf(e.getMessage()))));
+                    if (out.size() >= MAX_PROBLEMS) {
+                        throw new Enough(e);
+                    }
                 }
 
                 @Override
@@ -121,17 +146,30 @@ final class OscalXml {
                 }
             });
             tracker.parse(new InputSource(new ByteArrayInputStream(content)));
+        } catch (Enough e) {
+            return out;
         } catch (SAXParseException e) {
             if (e instanceof TooDeep deep) {
-                throw new CatalogFileException(file, e.getLineNumber(), tracker.path(), deep.problem);
+                out.add(new OscalSchemas.Problem(tracker.path(), e.getLineNumber(), deep.problem));
+            } else {
+                String message = e.getMessage() == null ? "" : e.getMessage();
+                out.add(new OscalSchemas.Problem(tracker.path(), Math.max(e.getLineNumber(), 0), org.yunjian.shared.Msg.of(
+                        tracker.malformed ? "catalog.error.malformedXml" : "catalog.error.xmlSchema", message)));
             }
-            String message = e.getMessage() == null ? "" : e.getMessage();
-            throw new CatalogFileException(file, e.getLineNumber(), tracker.path(),
-                    tracker.malformed ? "malformedXml" : "xmlSchema", message);
         } catch (SAXException | ParserConfigurationException e) {
-            throw new CatalogFileException(file, 0, "/", "malformedXml", String.valueOf(e.getMessage()));
+            out.add(new OscalSchemas.Problem("/", 0, org.yunjian.shared.Msg.of("catalog.error.malformedXml",
+                    String.valueOf(e.getMessage()))));
         } catch (IOException e) {
-            throw new CatalogFileException(file, 0, "/", "unreadable", String.valueOf(e.getMessage()));
+            out.add(new OscalSchemas.Problem("/", 0, org.yunjian.shared.Msg.of("catalog.error.unreadable",
+                    String.valueOf(e.getMessage()))));
+        }
+        return out;
+    }
+
+    /** Stops the check once {@value #MAX_PROBLEMS} problems are reported. */
+    private static final class Enough extends SAXParseException {
+        Enough(SAXParseException last) {
+            super(last.getMessage(), null);
         }
     }
 

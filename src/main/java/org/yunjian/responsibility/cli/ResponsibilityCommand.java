@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Component
 @Command(name = "responsibility", mixinStandardHelpOptions = true,
         subcommands = {ResponsibilityCommand.CheckMatrix.class, LiabilityCommands.Lookup.class,
-                LiabilityCommands.Incidents.class})
+                LiabilityCommands.Incidents.class, SspCommands.ExportSsp.class, SspCommands.ImportSsp.class})
 public class ResponsibilityCommand implements CliCommand, Runnable {
 
     @Spec

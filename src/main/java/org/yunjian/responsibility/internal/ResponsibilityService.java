@@ -301,6 +301,37 @@ public class ResponsibilityService {
     }
 
     /**
+     * Several rows replaced at once from an exchanged document (the OSCAL SSP import): a new draft version, all or
+     * nothing. {@code read} gets the locked current matrix and gives each listed duty's new assignments (or throws
+     * naming its problems); rows it does not list stay as they are. The provider may change only its own parts, as
+     * in an edit; the customer any row.
+     *
+     * @param source what was imported, for the change summary and the audit entry (a file name)
+     */
+    public MatrixView importRows(UUID systemId, String source, Integer baseVersion,
+                                 java.util.function.Function<ResponsibilityMatrix,
+                                         Map<org.yunjian.catalog.RequirementId, List<Assignment>>> read) {
+        Locked l = lock(systemId, baseVersion);
+        l.access().requireEditor();
+        ResponsibilityMatrix m = l.view().matrix();
+        ResponsibilityMatrix changed = m;
+        int differing = 0;
+        for (var e : read.apply(m).entrySet()) {
+            MatrixRow row = m.row(e.getKey()).orElseThrow();
+            l.access().requireMayChange(e.getKey().value(), row.assignments(), e.getValue());
+            if (!row.assignments().equals(e.getValue())) {
+                differing++;
+            }
+            changed = changed.withRow(row.withAssignments(e.getValue()));
+        }
+        MatrixView v = store(l, changed, l.view().document().clausesByAgreement(),
+                Msg.of("responsibility.change.sspImport", source, differing));
+        events.publishEvent(AuditableEvent.success("responsibility.ssp.import", OBJECT, l.info().id(),
+                Msg.of("responsibility.audit.sspImport", source, differing, v.version().version())));
+        return v;
+    }
+
+    /**
      * The caller's side signs off the current version; refused (409, with the violations) while the rule check
      * finds any. The second side's sign-off approves the version.
      */

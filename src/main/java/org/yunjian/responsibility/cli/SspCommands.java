@@ -1,0 +1,102 @@
+package org.yunjian.responsibility.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.yunjian.catalog.OscalFormat;
+import org.yunjian.responsibility.SignOffSide;
+import org.yunjian.responsibility.internal.MatrixView;
+import org.yunjian.responsibility.internal.SspService;
+import org.yunjian.security.ActingCommand;
+import org.yunjian.security.UserAdministration;
+import org.yunjian.shared.Texts;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code yunjian responsibility export-ssp | import-ssp}: the matrix as an OSCAL system security plan. */
+final class SspCommands {
+
+    private SspCommands() {
+    }
+
+    /** {@code export-ssp --system ID --format json|xml --side provider|customer [--version N] --out FILE}. */
+    @Command(name = "export-ssp", mixinStandardHelpOptions = true)
+    static class ExportSsp extends ActingCommand {
+
+        enum Format { json, xml }
+
+        enum Side { provider, customer }
+
+        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
+                descriptionKey = "cli.responsibility.option.system")
+        UUID systemId;
+
+        @Option(names = "--format", defaultValue = "json", paramLabel = "json|xml",
+                descriptionKey = "cli.responsibility.option.format")
+        Format format;
+
+        @Option(names = "--side", required = true, paramLabel = "provider|customer",
+                descriptionKey = "cli.responsibility.option.side")
+        Side side;
+
+        @Option(names = "--version", paramLabel = "N", descriptionKey = "cli.responsibility.option.version")
+        Integer version;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "cli.responsibility.option.out")
+        Path out;
+
+        private final SspService ssp;
+
+        ExportSsp(UserAdministration users, ApplicationEventPublisher events, SspService ssp) {
+            super(users, events);
+            this.ssp = ssp;
+        }
+
+        @Override
+        protected int work(PrintWriter stdout, PrintWriter err) throws IOException {
+            SspService.Document d = ssp.export(systemId, version, side == Side.provider ? SignOffSide.PROVIDER
+                    : SignOffSide.CUSTOMER, format == Format.xml ? OscalFormat.XML : OscalFormat.JSON);
+            Files.write(out, d.content());
+            stdout.println(Texts.get("cli.responsibility.exportSsp.done", d.version(), out, d.content().length));
+            return 0;
+        }
+    }
+
+    /** {@code import-ssp --system ID --file FILE}: a new draft version, or every problem with its place. */
+    @Command(name = "import-ssp", mixinStandardHelpOptions = true)
+    static class ImportSsp extends ActingCommand {
+
+        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
+                descriptionKey = "cli.responsibility.option.system")
+        UUID systemId;
+
+        @Option(names = "--file", required = true, paramLabel = "FILE", descriptionKey = "cli.responsibility.option.file")
+        Path file;
+
+        private final SspService ssp;
+
+        ImportSsp(UserAdministration users, ApplicationEventPublisher events, SspService ssp) {
+            super(users, events);
+            this.ssp = ssp;
+        }
+
+        @Override
+        protected int work(PrintWriter out, PrintWriter err) {
+            byte[] content;
+            try (var in = Files.newInputStream(file)) {
+                content = in.readNBytes(ssp.maxBytes() + 1);
+            } catch (IOException e) {
+                err.println(Texts.get("cli.responsibility.importSsp.unreadable", file, e.getMessage()));
+                return 1;
+            }
+            MatrixView v = ssp.importSsp(systemId, file.getFileName().toString(), content, null);
+            out.println(Texts.get("cli.responsibility.importSsp.done", file.getFileName(), v.version().version()));
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,311 @@
+package org.yunjian.responsibility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yunjian.party.PartyTestSupport.as;
+import static org.yunjian.party.PartyTestSupport.user;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.yunjian.catalog.OscalFormat;
+import org.yunjian.catalog.OscalSchemas;
+import org.yunjian.cli.CliRunner;
+import org.yunjian.party.Engagement;
+import org.yunjian.party.Fixtures;
+import org.yunjian.party.Organization;
+import org.yunjian.party.PartyRole;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.Role;
+import org.yunjian.security.UserAdministration;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The matrix exchanged as an OSCAL 1.1.3 system security plan, through REST and CLI with the real services and
+ * database: exports of a generated-and-edited matrix (with a delegation) valid against the official schemas,
+ * export → import → export stable, malformed plans refused naming the path with nothing stored.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(Fixtures.class)
+@Tag("database")
+class SspExchangeTests {
+
+    static final String PROVIDER_ROW = "TCCIA004-6.2-b";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    CliRunner cli;
+    @Autowired
+    UserAdministration users;
+    @TempDir
+    Path dir;
+
+    Fixtures.World w;
+    Organization security;
+    CurrentUser customer;
+    CurrentUser provider;
+    String base;
+
+    @BeforeEach
+    void editedMatrixWithADelegation() throws Exception {
+        w = fixtures.world();
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        security = fixtures.organization("安全服务商 " + tag, PartyRole.PARTNER_SECURITY_SERVICE);
+        fixtures.engagement("云平台运营 " + tag, w.system(),
+                new Engagement.Participant(security.id(), PartyRole.PARTNER_SECURITY_SERVICE));
+        customer = user(w.customer().id());
+        provider = user(w.provider().id());
+        base = "/api/systems/" + w.system().id() + "/responsibility";
+        mvc.perform(post(base).with(as(customer))).andExpect(status().isCreated());
+        json(post(base + "/agreements"), customer, """
+                {"name":"云服务合同","partyA":"%s","partyB":"%s","clauses":["3.1","7.3"]}"""
+                .formatted(w.customer().id(), w.provider().id())).andExpect(status().isCreated());
+        json(post(base + "/agreements"), provider, """
+                {"name":"安全服务协议","partyA":"%s","partyB":"%s","clauses":["7.3"]}"""
+                .formatted(w.provider().id(), security.id())).andExpect(status().isCreated());
+        json(put(base + "/rows/{duty}", PROVIDER_ROW), provider, """
+                {"assignments":[{"organisation":"%s","role":"PROVIDER","chain":[{"to":"%s","agreement":"安全服务协议",
+                "clause":"7.3"}]}]}""".formatted(w.provider().id(), security.id())).andExpect(status().isOk());
+    }
+
+    org.springframework.test.web.servlet.ResultActions json(
+            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder b, CurrentUser u, String body)
+            throws Exception {
+        return mvc.perform(b.with(as(u)).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    MvcResult export(String format, String side, String language) throws Exception {
+        return mvc.perform(get(base + "/oscal-ssp").param("format", format).param("side", side)
+                .header("Accept-Language", language).with(as(customer))).andExpect(status().isOk()).andReturn();
+    }
+
+    String exported(String format, String side) throws Exception {
+        return export(format, side, "zh-CN").getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    MvcResult importFile(CurrentUser u, String name, byte[] content) throws Exception {
+        return mvc.perform(multipart(base + "/oscal-ssp").file(new MockMultipartFile("file", name,
+                "application/octet-stream", content)).header("Accept-Language", "zh-CN").with(as(u))).andReturn();
+    }
+
+    int versions() {
+        return jdbc.sql("SELECT COUNT(*) FROM responsibility_matrix_version v JOIN responsibility_matrix m "
+                + "ON m.id = v.matrix_id WHERE m.system_id = ?").param(w.system().id()).query(Integer.class).single();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"json, provider", "json, customer", "xml, provider", "xml, customer"})
+    void exportOfAnEditedMatrixIsValidAgainstTheOfficialSchema(String format, String side) throws Exception {
+        MvcResult r = export(format, side, "zh-CN");
+        byte[] body = r.getResponse().getContentAsByteArray();
+        OscalFormat f = OscalFormat.valueOf(format.toUpperCase(Locale.ROOT));
+        assertThat(OscalSchemas.validate(OscalSchemas.Model.SSP, f, body)).isEmpty();
+        String text = new String(body, StandardCharsets.UTF_8);
+        // the delegated duty: accountable provider, handed on to the security service partner under the agreement
+        assertThat(text).contains(PROVIDER_ROW, "accountable-party", w.provider().id().toString(), "delegated-to",
+                security.id().toString(), "安全服务协议", "hop-1", w.system().name(), "云服务商");
+        if (side.equals("provider")) {
+            assertThat(text).contains("provided", "responsibilit").doesNotContain("leveraged-authorization");
+        } else {
+            assertThat(text).contains("inherited", "satisfied", "leveraged-authorization");
+        }
+        assertThat(r.getResponse().getHeader("Content-Disposition")).contains("filename*=UTF-8''", "." + format);
+        // a schema violation is found: the validation can fail
+        String broken = format.equals("json") ? text.replaceFirst("\"oscal-version\"", "\"oscal-versio\"")
+                : text.replaceFirst("<oscal-version>", "<oscal-versio>").replaceFirst("</oscal-version>", "</oscal-versio>");
+        assertThat(OscalSchemas.validate(OscalSchemas.Model.SSP, f, broken.getBytes(StandardCharsets.UTF_8))).isNotEmpty();
+    }
+
+    @Test
+    void englishExportReadsEnglish() throws Exception {
+        String en = export("json", "customer", "en").getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(en).contains("cloud service security responsibilities", "Accountable:").doesNotContain("责任主体");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"json, provider", "json, customer", "xml, provider", "xml, customer"})
+    void exportImportExportIsStableApartFromLastModified(String format, String side) throws Exception {
+        String first = exported(format, side);
+        int before = versions();
+        MvcResult r = importFile(customer, "计划." + format, first.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
+        assertThat(versions()).isEqualTo(before + 1);
+        String second = exported(format, side);
+        assertThat(normalised(second)).isEqualTo(normalised(first));
+        List<String> actions = jdbc.sql("SELECT action FROM audit_event WHERE action LIKE 'responsibility.ssp.%'"
+                + " AND object_id = (SELECT CAST(id AS VARCHAR(36)) FROM responsibility_matrix WHERE system_id = ?)")
+                .param(w.system().id()).query(String.class).list();
+        assertThat(actions).contains("responsibility.ssp.export", "responsibility.ssp.import");
+    }
+
+    /** The one field that differs between versions of the same content, documented as such. */
+    static String normalised(String doc) {
+        return doc.replaceAll("(\"last-modified\"\\s*:\\s*\")[^\"]+\"", "$1\"")
+                .replaceAll("<last-modified>[^<]+</last-modified>", "<last-modified/>");
+    }
+
+    @Test
+    void aHandWrittenPlanImportsItsRow() throws Exception {
+        int before = versions();
+        MvcResult r = importFile(customer, "minimal.json", fixture("minimal.json", Map.of()));
+        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
+        assertThat(versions()).isEqualTo(before + 1);
+        String row = mvc.perform(get(base).with(as(customer))).andReturn().getResponse().getContentAsString();
+        List<String> implementing = JsonPath.read(row, "$.rows[?(@.duty=='" + PROVIDER_ROW
+                + "')].assignments[0].chain[0].to");
+        assertThat(implementing).containsExactly(w.customer().id().toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "unknown duty | minimal.json | duty=TCCIA004-99.9-z | $['system-security-plan']['control-implementation']['implemented-requirements'][0]['control-id'] | TCCIA004-99.9-z",
+            "foreign organisation | minimal.json | accountable=STRANGER | $['system-security-plan']['control-implementation']['implemented-requirements'][0]['by-components'][0].props[0].value | 无关组织",
+            "role not held | minimal.json | roleHolder=CUSTOMER | $['system-security-plan'].metadata['responsible-parties'][1]['party-uuids'][0] | 云服务商",
+            "agreement not recorded | minimal.json | agreement=口头约定 | $['system-security-plan']['control-implementation']['implemented-requirements'][0]['by-components'][0].props[3].value | 口头约定",
+            "schema violation | schema-violation.json | | $['system-security-plan'].uuid | not-a-uuid",
+            "XXE attempt | xxe.xml | | / | DOCTYPE",
+            "not OSCAL | not-oscal.csv | | / | OSCAL",
+            "another OSCAL model | catalog-not-ssp.json | | $ | system-security-plan"})
+    void malformedPlanIsRefusedNamingThePathAndNothingIsStored(String what, String file, String change, String path,
+                                                               String mentioned) throws Exception {
+        Map<String, String> changes = change == null ? Map.of() : Map.of(change.split("=")[0], change.split("=")[1]);
+        int before = versions();
+        MvcResult r = importFile(customer, file, fixture(file, changes));
+        String body = r.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(r.getResponse().getStatus()).as(body).isEqualTo(400);
+        Map<String, String> errors = JsonPath.read(body, "$.errors");
+        assertThat(errors.keySet()).as(body).anyMatch(k -> k.startsWith(path));
+        assertThat(String.join(" ", errors.values())).contains(mentioned).doesNotContain("root:");
+        assertThat(versions()).isEqualTo(before);
+    }
+
+    @Test
+    void xmlProblemsNameTheElementPath() throws Exception {
+        String xml = exported("xml", "customer").replace("control-id=\"" + PROVIDER_ROW + "\"",
+                "control-id=\"TCCIA004-99.9-z\"");
+        int before = versions();
+        MvcResult r = importFile(customer, "plan.xml", xml.getBytes(StandardCharsets.UTF_8));
+        String body = r.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(r.getResponse().getStatus()).as(body).isEqualTo(400);
+        Map<String, String> errors = JsonPath.read(body, "$.errors");
+        assertThat(errors.keySet()).as(body).singleElement().asString()
+                .matches("/system-security-plan/control-implementation\\[1]/implemented-requirement\\[\\d+]/@control-id");
+        assertThat(versions()).isEqualTo(before);
+    }
+
+    @Test
+    void providerMayImportOnlyItsOwnParts() throws Exception {
+        byte[] own = exported("json", "provider").getBytes(StandardCharsets.UTF_8);
+        assertThat(importFile(provider, "own.json", own).getResponse().getStatus()).isEqualTo(201);
+        int before = versions();
+        byte[] others = fixture("minimal.json", Map.of("duty", "TCCIA004-6.2-a"));
+        MvcResult refused = importFile(provider, "other.json", others);
+        assertThat(refused.getResponse().getStatus()).isEqualTo(403);
+        assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("TCCIA004-6.2-a");
+        assertThat(versions()).isEqualTo(before);
+    }
+
+    @Test
+    void strangerCannotExportOrImport() throws Exception {
+        CurrentUser stranger = user(w.stranger().id());
+        mvc.perform(get(base + "/oscal-ssp").with(as(stranger))).andExpect(status().isNotFound());
+        assertThat(importFile(stranger, "a.json", exported("json", "customer").getBytes(StandardCharsets.UTF_8))
+                .getResponse().getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void commandLineExportsAndImports() throws Exception {
+        String username = "ssp-" + UUID.randomUUID().toString().substring(0, 8);
+        users.create(new UserAdministration.NewUser(username, "命令行客户", Role.USER, w.customer().id(),
+                "Customer-Cli-Test-2026!"));
+        Path xml = dir.resolve("plan.xml");
+        StringWriter out = new StringWriter();
+        assertThat(run(out, "responsibility", "export-ssp", "--as", username, "--system", w.system().id().toString(),
+                "--format", "xml", "--side", "customer", "--out", xml.toString())).isZero();
+        assertThat(out.toString()).contains("Version 4 written to", xml.toString());
+        assertThat(OscalSchemas.validate(OscalSchemas.Model.SSP, OscalFormat.XML, Files.readAllBytes(xml))).isEmpty();
+        out.getBuffer().setLength(0);
+        assertThat(run(out, "responsibility", "import-ssp", "--as", username, "--system", w.system().id().toString(),
+                "--file", xml.toString())).isZero();
+        assertThat(out.toString()).contains("draft version 5");
+        Path bad = dir.resolve("bad.json");
+        Files.write(bad, fixture("minimal.json", Map.of("duty", "TCCIA004-99.9-z")));
+        StringWriter err = new StringWriter();
+        assertThat(run(err, "responsibility", "import-ssp", "--as", username, "--system", w.system().id().toString(),
+                "--file", bad.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("['implemented-requirements'][0]['control-id']", "TCCIA004-99.9-z");
+    }
+
+    int run(StringWriter sink, String... args) {
+        var commandLine = cli.commandLine();
+        commandLine.setOut(new PrintWriter(sink, true));
+        commandLine.setErr(new PrintWriter(sink, true));
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
+    }
+
+    /** A fixture under {@code responsibility/ssp/} with this test's organisations filled in. */
+    byte[] fixture(String name, Map<String, String> changes) throws IOException {
+        String s;
+        try (InputStream in = getClass().getResourceAsStream("/responsibility/ssp/" + name)) {
+            s = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Map<String, String> values = new java.util.HashMap<>(Map.of("customer", w.customer().id().toString(),
+                "provider", w.provider().id().toString(), "stranger", w.stranger().id().toString(),
+                "system", w.system().id().toString(), "duty", PROVIDER_ROW, "accountable", w.provider().id().toString(),
+                "agreement", "云服务合同", "roleHolder", w.provider().id().toString()));
+        changes.forEach((k, v) -> values.put(k, switch (v) {
+            case "STRANGER" -> w.stranger().id().toString();
+            case "CUSTOMER" -> w.customer().id().toString();
+            default -> v;
+        }));
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            s = s.replace("${" + e.getKey() + "}", e.getValue());
+        }
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+}
