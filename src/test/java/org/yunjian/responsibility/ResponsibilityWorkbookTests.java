@@ -66,6 +66,8 @@ class ResponsibilityWorkbookTests {
     Fixtures fixtures;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.yunjian.catalog.Catalog catalog;
 
     Fixtures.World w;
     Organization om;
@@ -321,5 +323,61 @@ class ResponsibilityWorkbookTests {
         mvc.perform(get(base + "/workbook.xlsx").with(as(user(w.agent().id())))).andExpect(status().isOk())
                 .andExpect(content().contentType(
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+    }
+
+    static String part(byte[] docx, String prefix) throws Exception {
+        StringBuilder out = new StringBuilder();
+        try (var zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(docx))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().startsWith(prefix)) {
+                    out.append(new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    @Test
+    void statementHasTheSectionsAQuotedRuleSignaturesAndRealPagesInChineseOnly() throws Exception {
+        var response = mvc.perform(get(base + "/statement.docx").with(as(customer)).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("responsibility-statement-v4-")))
+                .andReturn().getResponse();
+        assertThat(java.net.URLDecoder.decode(response.getHeader("Content-Disposition"),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("云服务安全责任分工说明-门户网站_");
+        byte[] docx = response.getContentAsByteArray();
+        String xml = part(docx, "word/document.xml");
+        String text = String.join("", java.util.regex.Pattern.compile("<w:t(?: [^>]*)?>([^<]*)</w:t>").matcher(xml)
+                .results().map(m -> m.group(1)).toList());
+        String check = mvc.perform(get(base + "/check").with(as(customer)).header("Accept-Language", "zh-CN"))
+                .andReturn().getResponse().getContentAsString();
+        List<String> ruleTexts = JsonPath.read(check, "$.violations[*].ruleText");
+        List<String> messages = JsonPath.read(check, "$.violations[*].message");
+        assertThat(ruleTexts).isNotEmpty();
+        assertThat(text).contains("云服务安全责任分工说明", w.system().name(), "第4版（草稿）", "一、参与方及其角色",
+                w.customer().name(), om.name(), "角色取自本系统登记的客户", "二、合同协议", "运维服务协议",
+                "三、责任分工", "管理层", "四、规则检查结果", "“" + ruleTexts.get(0) + "”", messages.get(0).substring(messages.get(0).indexOf('：')),
+                "五、签认", "签字（盖章）", "________________", "本版本尚未经双方签认批准");
+        assertThat(xml).contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"", "w:pgMar", "w:footerReference",
+                "w:headerReference");
+        assertThat(xml.lastIndexOf("<w:sectPr")).isGreaterThan(xml.lastIndexOf("<w:p>"));
+        assertThat(part(docx, "word/footer")).contains("PAGE", "第 ");
+        assertThat(part(docx, "word/header")).contains(w.system().name());
+        // no English in the Chinese document: every Latin word is one the standard's own Chinese text uses
+        String rest = text.replace(w.system().name(), "").replace(w.customer().name(), "").replace(w.provider().name(), "")
+                .replace(w.agent().name(), "").replace(om.name(), "").replace(security.name(), "");
+        java.util.Set<String> allowed = new java.util.HashSet<>(List.of("T", "CCIA"));
+        catalog.find(org.yunjian.catalog.RequirementFilter.items().standard("TCCIA004")).forEach(r ->
+                java.util.regex.Pattern.compile("[A-Za-z]+").matcher(r.text() == null ? "" : r.text()).results()
+                        .forEach(m -> allowed.add(m.group())));
+        List<String> latin = java.util.regex.Pattern.compile("[A-Za-z]+").matcher(rest).results().map(m -> m.group())
+                .filter(x -> !allowed.contains(x) && !x.matches("[a-z]")).distinct().toList();
+        assertThat(latin).isEmpty();
+
+        byte[] en = mvc.perform(get(base + "/statement.docx").with(as(customer)).header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(part(en, "word/document.xml")).contains("Statement of Cloud Service Security Responsibilities",
+                "1 Participants and their roles", "5 Signatures").doesNotContain("参与方及其角色");
+        assertThat(part(en, "word/footer")).contains("Page ");
     }
 }

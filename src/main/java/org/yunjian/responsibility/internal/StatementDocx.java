@@ -233,11 +233,20 @@ public class StatementDocx {
         List<List<String>> rows = new ArrayList<>();
         for (Violation x : check.violations()) {
             RuleQuote q = RuleQuote.of(x.rule(), catalog);
-            rows.add(List.of(x.message().text(), q.text() == null ? q.ref()
+            rows.add(List.of(message(x), q.text() == null ? q.ref()
                     : Texts.get("responsibility.statement.quote", q.ref(), q.text())));
         }
         table(doc, List.of(Texts.get("responsibility.statement.col.violation"),
                 Texts.get("responsibility.statement.col.rule")), rows);
+    }
+
+    /** The violation's message, naming its duty by clause as the standard prints it ({@code 6.2 c)}), not by id. */
+    private String message(Violation x) {
+        Object[] args = x.message().getArguments();
+        if (x.duty() != null && args.length > 0 && x.duty().value().equals(args[0])) {
+            args[0] = catalog.requirement(x.duty()).map(RuleQuote::ref).orElse(x.duty().value());
+        }
+        return Msg.of(x.message().key(), args).text();
     }
 
     private void signatures(XWPFDocument doc, MatrixView v, Map<UUID, String> names) {
