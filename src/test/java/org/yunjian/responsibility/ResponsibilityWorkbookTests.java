@@ -380,4 +380,82 @@ class ResponsibilityWorkbookTests {
                 "1 Participants and their roles", "5 Signatures").doesNotContain("参与方及其角色");
         assertThat(part(en, "word/footer")).contains("Page ");
     }
+
+    @Test
+    void pageOffersTheDownloadsAndShowsAnImportOrItsProblems() throws Exception {
+        String page = "/systems/" + w.system().id() + "/responsibility/workbook";
+        mvc.perform(get(page).with(as(customer)).header("Accept-Language", "zh-CN")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"download-workbook\"")))
+                .andExpect(content().string(containsString("/responsibility/statement.docx")))
+                .andExpect(content().string(containsString("id=\"import-workbook\"")))
+                .andExpect(content().string(containsString(w.system().name())));
+        byte[] edited = edit(export(customer, "zh-CN"), s -> hops(row(s, PROVIDER_ROW, w.provider().id(),
+                PartyRole.PROVIDER), om.name(), "运维服务协议", "7.3"));
+        var done = mvc.perform(multipart(page).file(new MockMultipartFile("file", "m.xlsx", null, edited))
+                        .with(as(customer)))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        mvc.perform(get(page).with(as(customer)).header("Accept-Language", "zh-CN")
+                        .flashAttrs(done.getFlashMap()))
+                .andExpect(content().string(containsString("已应用1行，未改动")));
+        var bad = mvc.perform(multipart(page).file(new MockMultipartFile("file", "m.xlsx", null, "不是表格".getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8))).with(as(customer)).header("Accept-Language", "zh-CN"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        mvc.perform(get(page).with(as(customer)).header("Accept-Language", "zh-CN").flashAttrs(bad.getFlashMap()))
+                .andExpect(content().string(containsString("不是 XLSX 格式")));
+        // a partner reads, but gets no upload form
+        mvc.perform(get(page).with(as(user(om.id())))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"import-workbook\""))));
+        mvc.perform(get(page).with(as(user(w.stranger().id())))).andExpect(status().isNotFound());
+    }
+
+    @Autowired
+    org.yunjian.cli.CliRunner cli;
+    @Autowired
+    org.yunjian.security.UserAdministration users;
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
+    int run(java.io.StringWriter out, java.io.StringWriter err, String... args) {
+        var commandLine = cli.commandLine();
+        commandLine.setOut(new java.io.PrintWriter(out, true));
+        commandLine.setErr(new java.io.PrintWriter(err, true));
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
+    }
+
+    @Test
+    void commandLineExportsImportsAndWritesTheStatement() throws Exception {
+        String username = "cli-r-" + UUID.randomUUID().toString().substring(0, 8);
+        users.create(new org.yunjian.security.UserAdministration.NewUser(username, "命令行客户",
+                org.yunjian.security.Role.USER, w.customer().id(), "Customer-Cli-Test-2026!"));
+        var out = new java.io.StringWriter();
+        var err = new java.io.StringWriter();
+        java.nio.file.Path xlsx = dir.resolve("matrix.xlsx");
+        String system = w.system().id().toString();
+        assertThat(run(out, err, "responsibility", "export-workbook", "--system", system, "--out", xlsx.toString(),
+                "--as", username)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("已写出");
+        java.nio.file.Files.write(xlsx, edit(java.nio.file.Files.readAllBytes(xlsx), s -> hops(row(s, PROVIDER_ROW,
+                w.provider().id(), PartyRole.PROVIDER), security.name(), "安全服务协议", "7.3")));
+        int before = currentVersion();
+        assertThat(run(out, err, "responsibility", "import-workbook", "--system", system, "--file", xlsx.toString(),
+                "--as", username)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("应用 1 行", "形成第 " + (before + 1) + " 版草稿");
+        assertThat(currentVersion()).isEqualTo(before + 1);
+        java.nio.file.Path bad = dir.resolve("bad.xlsx");
+        java.nio.file.Files.write(bad, edit(java.nio.file.Files.readAllBytes(xlsx), s -> hops(row(s, PROVIDER_ROW,
+                w.provider().id(), PartyRole.PROVIDER), "不存在的公司")));
+        assertThat(run(out, err, "responsibility", "import-workbook", "--system", system, "--file", bad.toString(),
+                "--as", username)).isEqualTo(1);
+        assertThat(err.toString()).contains("工作表“责任分工”第", "K 列", "“不存在的公司”不是本系统的参与方");
+        java.nio.file.Path docx = dir.resolve("statement.docx");
+        assertThat(run(out, err, "responsibility", "statement", "--system", system, "--out", docx.toString(),
+                "--as", username)).isZero();
+        assertThat(part(java.nio.file.Files.readAllBytes(docx), "word/document.xml")).contains("云服务安全责任分工说明",
+                "第" + (before + 1) + "版");
+    }
 }

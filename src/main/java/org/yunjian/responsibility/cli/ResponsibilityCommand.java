@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  */
 @Component
 @Command(name = "responsibility", mixinStandardHelpOptions = true,
-        subcommands = {ResponsibilityCommand.CheckMatrix.class})
+        subcommands = {ResponsibilityCommand.CheckMatrix.class, WorkbookCommands.ExportWorkbook.class,
+                WorkbookCommands.ImportWorkbook.class, WorkbookCommands.Statement.class})
 public class ResponsibilityCommand implements CliCommand, Runnable {
 
     @Spec
