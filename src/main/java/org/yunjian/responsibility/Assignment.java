@@ -50,6 +50,25 @@ public record Assignment(Accountable accountable, List<Hop> chain) {
         return !chain.isEmpty();
     }
 
+    /**
+     * A fingerprint of the delegation chain (receivers, agreements, clauses): equal chains give equal fingerprints.
+     * An exported workbook carries it per row, so a re-import can tell whether the platform's row changed since.
+     */
+    public String fingerprint() {
+        StringBuilder s = new StringBuilder(accountable.organisation().toString()).append('|')
+                .append(accountable.role().name());
+        for (Hop h : chain) {
+            s.append('\n').append(h.to()).append('\u001f').append(h.agreement() == null ? "" : h.agreement())
+                    .append('\u001f').append(h.clause() == null ? "" : h.clause());
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** This assignment with the work handed on once more, from the current implementing party. */
     public Assignment delegate(UUID to, String agreement, String clause) {
         List<Hop> next = new ArrayList<>(chain);

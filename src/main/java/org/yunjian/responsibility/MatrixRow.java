@@ -3,6 +3,7 @@ package org.yunjian.responsibility;
 import java.util.List;
 import java.util.Objects;
 
+import org.yunjian.party.PartyRole;
 import org.yunjian.shared.Msg;
 
 /**
@@ -29,6 +30,20 @@ public record MatrixRow(Duty duty, List<Assignment> assignments, Msg notApplicab
     /** Whether any part of this row is answered for, implemented or handed on by {@code organisation}. */
     public boolean names(java.util.UUID organisation) {
         return assignments.stream().anyMatch(a -> a.names(organisation));
+    }
+
+    /**
+     * Whether the customer can inherit the duty: yes when every accountable party answers on the provider side
+     * (provider or partner), partial when the customer answers for a part, no when only the customer does; empty
+     * when the duty does not apply or nobody answers for it yet.
+     */
+    public java.util.Optional<Inheritance> inheritance() {
+        if (!applicable() || assignments.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        long customer = assignments.stream().filter(a -> a.accountable().role() == PartyRole.CUSTOMER).count();
+        return java.util.Optional.of(customer == 0 ? Inheritance.YES
+                : customer == assignments.size() ? Inheritance.NO : Inheritance.PARTIAL);
     }
 
     public MatrixRow withAssignments(List<Assignment> next) {

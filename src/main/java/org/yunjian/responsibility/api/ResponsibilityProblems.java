@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.responsibility.internal.HandOnRefused;
+import org.yunjian.responsibility.internal.MatrixWorkbookImport;
 import org.yunjian.responsibility.internal.SignOffRefused;
+import org.yunjian.shared.Texts;
 
 /**
  * RFC 9457 problems for this API's own refusals: a refused sign-off (409, with the violations when the rules are
@@ -40,6 +42,16 @@ class ResponsibilityProblems {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         p.setType(URI.create("urn:yunjian:problem:responsibility-delegation-too-deep"));
         Dtos.violations(e.violations(), catalog).forEach(p::setProperty);
+        return p;
+    }
+
+    /** A refused workbook: 400 with every problem located by sheet, row and column. */
+    @ExceptionHandler(MatrixWorkbookImport.WorkbookRejected.class)
+    ProblemDetail workbook(MatrixWorkbookImport.WorkbookRejected e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                Texts.get("responsibility.workbook.rejected", e.problems().size()));
+        p.setType(URI.create("urn:yunjian:problem:responsibility-workbook-rejected"));
+        p.setProperty("problems", e.problems());
         return p;
     }
 }

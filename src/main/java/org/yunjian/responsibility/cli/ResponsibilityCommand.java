@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
 @Component
 @Command(name = "responsibility", mixinStandardHelpOptions = true,
         subcommands = {ResponsibilityCommand.CheckMatrix.class, LiabilityCommands.Lookup.class,
-                LiabilityCommands.Incidents.class, SspCommands.ExportSsp.class, SspCommands.ImportSsp.class})
+                LiabilityCommands.Incidents.class, SspCommands.ExportSsp.class, SspCommands.ImportSsp.class,
+                WorkbookCommands.ExportWorkbook.class, WorkbookCommands.ImportWorkbook.class,
+                WorkbookCommands.Statement.class})
 public class ResponsibilityCommand implements CliCommand, Runnable {
 
     @Spec

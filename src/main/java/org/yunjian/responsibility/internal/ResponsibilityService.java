@@ -324,11 +324,49 @@ public class ResponsibilityService {
             }
             changed = changed.withRow(row.withAssignments(e.getValue()));
         }
-        MatrixView v = store(l, changed, l.view().document().clausesByAgreement(),
+        MatrixView v = store(l, changed, l.view().document().participantsByOrganisation(),
                 Msg.of("responsibility.change.sspImport", source, differing));
         events.publishEvent(AuditableEvent.success("responsibility.ssp.import", OBJECT, l.info().id(),
                 Msg.of("responsibility.audit.sspImport", source, differing, v.version().version())));
         return v;
+    }
+
+    /**
+     * Delegation chains edited offline (the workbook) as ONE new draft version: rows still as exported on the
+     * platform are applied, rows changed on both sides are conflicts (not applied). All or nothing: a row the caller
+     * may not change, or whose values are refused, refuses the whole import ({@link ChainImport.RowsRefused}) and
+     * nothing is stored. Audited as {@code responsibility.workbook.import} with the counts.
+     */
+    public ChainImport.Outcome importChains(UUID systemId, List<ChainImport.ChainEdit> edits) {
+        Locked l = lock(systemId, null);
+        l.access().requireEditor();
+        ResponsibilityMatrix m = l.view().matrix();
+        ChainImport.Plan plan = ChainImport.plan(m, edits);
+        List<ChainImport.Refusal> refused = new ArrayList<>();
+        ResponsibilityMatrix changed = m;
+        for (var e : plan.rows().entrySet()) {
+            MatrixRow row = m.row(e.getKey()).orElseThrow();
+            int sheetRow = plan.appliedByDuty().get(e.getKey()).get(0).sheetRow();
+            try {
+                List<Assignment> next = inputs.assignments(m, e.getValue());
+                l.access().requireMayChange(row.duty().id().value(), row.assignments(), next);
+                changed = changed.withRow(row.withAssignments(next));
+            } catch (org.yunjian.shared.FieldErrors.ValidationException x) {
+                x.messages().values().forEach(msg -> refused.add(new ChainImport.Refusal(sheetRow, msg)));
+            } catch (MatrixAccess.EditRefused x) {
+                refused.add(new ChainImport.Refusal(sheetRow, x.text()));
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new ChainImport.RowsRefused(refused);
+        }
+        int applied = plan.applied();
+        MatrixView v = applied == 0 ? l.view() : store(l, changed, l.view().document().participantsByOrganisation(),
+                Msg.of("responsibility.change.workbook", applied));
+        events.publishEvent(AuditableEvent.success("responsibility.workbook.import", OBJECT, l.info().id(),
+                Msg.of("responsibility.audit.workbookImport", applied, plan.unchanged(), plan.conflicts().size(),
+                        v.version().version())));
+        return new ChainImport.Outcome(v, applied > 0, applied, plan.unchanged(), plan.conflicts());
     }
 
     /**

@@ -1,0 +1,126 @@
+package org.yunjian.responsibility.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.yunjian.responsibility.internal.MatrixWorkbook;
+import org.yunjian.responsibility.internal.MatrixWorkbookImport;
+import org.yunjian.responsibility.internal.StatementDocx;
+import org.yunjian.security.ActingCommand;
+import org.yunjian.security.UserAdministration;
+import org.yunjian.shared.Formats;
+import org.yunjian.shared.Texts;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code yunjian responsibility export-workbook | import-workbook | statement}: the matrix's XLSX workbook and DOCX
+ * statement from the command line, acting as a named user so access, version locking and audit hold as on the web.
+ */
+final class WorkbookCommands {
+
+    private WorkbookCommands() {
+    }
+
+    /** {@code export-workbook --system ID --out FILE [--version N]}. */
+    @Command(name = "export-workbook", mixinStandardHelpOptions = true)
+    static class ExportWorkbook extends ActingCommand {
+        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
+                descriptionKey = "cli.responsibility.option.system")
+        UUID systemId;
+        @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE",
+                descriptionKey = "cli.responsibility.option.outXlsx")
+        Path file;
+        @Option(names = "--version", paramLabel = "N", descriptionKey = "cli.responsibility.option.version")
+        Integer version;
+        private final MatrixWorkbook workbook;
+
+        ExportWorkbook(UserAdministration users, ApplicationEventPublisher events, MatrixWorkbook workbook) {
+            super(users, events);
+            this.workbook = workbook;
+        }
+
+        @Override
+        protected int work(PrintWriter out, PrintWriter err) throws IOException {
+            byte[] xlsx = workbook.export(systemId, version);
+            Files.write(file, xlsx);
+            out.println(Texts.get("cli.responsibility.wrote", file, Formats.size(xlsx.length)));
+            return 0;
+        }
+    }
+
+    /** {@code import-workbook --system ID --file FILE}: exit 1 with every problem when refused. */
+    @Command(name = "import-workbook", mixinStandardHelpOptions = true)
+    static class ImportWorkbook extends ActingCommand {
+        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
+                descriptionKey = "cli.responsibility.option.system")
+        UUID systemId;
+        @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE",
+                descriptionKey = "cli.responsibility.option.inXlsx")
+        Path file;
+        private final MatrixWorkbookImport importer;
+
+        ImportWorkbook(UserAdministration users, ApplicationEventPublisher events, MatrixWorkbookImport importer) {
+            super(users, events);
+            this.importer = importer;
+        }
+
+        @Override
+        protected int work(PrintWriter out, PrintWriter err) throws IOException {
+            byte[] content;
+            try (InputStream in = Files.newInputStream(file)) {
+                content = in.readNBytes(MatrixWorkbookImport.MAX_BYTES + 1);
+            }
+            try {
+                MatrixWorkbookImport.ImportReport r = importer.importWorkbook(systemId, content);
+                out.println(r.version() == null
+                        ? Texts.get("cli.responsibility.imported.none", r.unchanged(), r.conflicts().size())
+                        : Texts.get("cli.responsibility.imported", r.applied(), r.unchanged(), r.conflicts().size(),
+                        r.version()));
+                for (MatrixWorkbookImport.Conflict c : r.conflicts()) {
+                    out.println(Texts.get("cli.responsibility.conflict", c.row(), c.clause(), c.accountable(),
+                            c.platform(), c.workbook()));
+                }
+                return 0;
+            } catch (MatrixWorkbookImport.WorkbookRejected e) {
+                err.println(Texts.get("responsibility.workbook.rejected", e.problems().size()));
+                e.problems().forEach(p -> err.println(Texts.get("cli.responsibility.problem", p.sheet(), p.row(),
+                        p.column(), p.message())));
+                return 1;
+            }
+        }
+    }
+
+    /** {@code statement --system ID --out FILE [--version N]}: the DOCX 《云服务安全责任分工说明》. */
+    @Command(name = "statement", mixinStandardHelpOptions = true)
+    static class Statement extends ActingCommand {
+        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
+                descriptionKey = "cli.responsibility.option.system")
+        UUID systemId;
+        @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE",
+                descriptionKey = "cli.responsibility.option.outDocx")
+        Path file;
+        @Option(names = "--version", paramLabel = "N", descriptionKey = "cli.responsibility.option.version")
+        Integer version;
+        private final StatementDocx statement;
+
+        Statement(UserAdministration users, ApplicationEventPublisher events, StatementDocx statement) {
+            super(users, events);
+            this.statement = statement;
+        }
+
+        @Override
+        protected int work(PrintWriter out, PrintWriter err) throws IOException {
+            byte[] docx = statement.render(systemId, version);
+            Files.write(file, docx);
+            out.println(Texts.get("cli.responsibility.wrote", file, Formats.size(docx.length)));
+            return 0;
+        }
+    }
+}
