@@ -475,7 +475,12 @@ class AuthorizationMatrixTests {
             // incidents: recorded by the system's customer and provider
             Map.entry("POST /api/systems/{id}/incidents", RequestSpec.json(INCIDENT_JSON)),
             Map.entry("POST /systems/{id}/incidents", RequestSpec.form(Map.of("incident", "TCCIA004-B-9",
-                    "occurredAt", "2026-11-20T16:30", "title", "矩阵事件", "description", "矩阵"))));
+                    "occurredAt", "2026-11-20T16:30", "title", "矩阵事件", "description", "矩阵"))),
+            // exchange: an upload that is no OSCAL plan / no workbook is refused (400, or a page redirect) once the
+            // caller's side may import at all
+            Map.entry("POST /api/systems/{id}/responsibility/oscal-ssp", RequestSpec.file("序号,职责")),
+            Map.entry("POST /api/systems/{id}/responsibility/workbook", RequestSpec.file("不是工作簿")),
+            Map.entry("POST /systems/{id}/responsibility/workbook", RequestSpec.file("不是工作簿")));
 
     record Row(String endpoint, Caller caller, Scope scope, int status) {
         @Override
