@@ -480,7 +480,8 @@ class AuthorizationMatrixTests {
             // caller's side may import at all
             Map.entry("POST /api/systems/{id}/responsibility/oscal-ssp", RequestSpec.file("序号,职责")),
             Map.entry("POST /api/systems/{id}/responsibility/workbook", RequestSpec.file("不是工作簿")),
-            Map.entry("POST /systems/{id}/responsibility/workbook", RequestSpec.file("不是工作簿")));
+            Map.entry("POST /systems/{id}/responsibility/workbook", RequestSpec.file("不是工作簿")),
+            Map.entry("POST /systems/{id}/responsibility/oscal-ssp", RequestSpec.file("序号,职责")));
 
     record Row(String endpoint, Caller caller, Scope scope, int status) {
         @Override

@@ -27,6 +27,7 @@ import org.yunjian.responsibility.internal.MatrixView;
 import org.yunjian.responsibility.internal.ResponsibilityService;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.LocalizedException;
+import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Texts;
 
 /**
@@ -159,6 +160,8 @@ class MatrixPages {
             models.participant(model, v, org, ticked, proposal, e.errors());
             model.addAttribute("reason", reason);
             return "responsibility/participant";
+        } catch (NotFoundException e) {
+            throw e; // a stranger gets 404, not a hint
         } catch (LocalizedException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
             return "redirect:" + base(id) + "/participants/" + org;
@@ -180,6 +183,8 @@ class MatrixPages {
             flash.addFlashAttribute("saved", Texts.get("responsibility.page.saved", v.version().version()));
         } catch (ValidationException e) {
             flash.addFlashAttribute("errors", e.errors());
+        } catch (NotFoundException e) {
+            throw e; // a stranger gets 404, not a hint
         } catch (LocalizedException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }
@@ -196,6 +201,8 @@ class MatrixPages {
             models.row(model, service.current(id), service.check(id, null), duty);
             model.addAttribute("errors", e.errors());
             return "responsibility/row";
+        } catch (NotFoundException e) {
+            throw e; // a stranger gets 404, not a hint
         } catch (LocalizedException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
             return "redirect:" + base(id) + "/rows/" + duty;

@@ -1,6 +1,7 @@
 package org.yunjian.responsibility.web;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,24 +16,30 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.responsibility.internal.MatrixView;
 import org.yunjian.responsibility.internal.MatrixWorkbookImport;
 import org.yunjian.responsibility.internal.ResponsibilityService;
+import org.yunjian.responsibility.internal.SspService;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.FieldErrors;
 
 /**
- * The page of a matrix's documents: download the XLSX workbook and the DOCX statement, upload an edited workbook
- * and see what it did (rows applied, conflicts) or every problem by sheet, row and column.
+ * The page of a matrix's documents and exchange: download the XLSX workbook, the DOCX statement and the OSCAL SSP
+ * (either side, JSON or XML); upload an edited workbook and see what it did (rows applied, conflicts) or every problem
+ * by sheet, row and column; upload an SSP and see the new version or every problem with its path.
  */
 @Controller
 class WorkbookPages {
 
     static final String WHO = "hasAnyRole('SYSTEM_ADMIN', 'USER')";
     static final String PATH = "/systems/{id}/responsibility/workbook";
+    static final String SSP_PATH = "/systems/{id}/responsibility/oscal-ssp";
 
     private final ResponsibilityService service;
     private final MatrixWorkbookImport importer;
+    private final SspService ssp;
 
-    WorkbookPages(ResponsibilityService service, MatrixWorkbookImport importer) {
+    WorkbookPages(ResponsibilityService service, MatrixWorkbookImport importer, SspService ssp) {
         this.service = service;
         this.importer = importer;
+        this.ssp = ssp;
     }
 
     @GetMapping(PATH)
@@ -42,6 +49,8 @@ class WorkbookPages {
         model.addAttribute("system", v.access().system());
         model.addAttribute("view", v);
         model.addAttribute("mayImport", v.access().mayEdit());
+        model.addAttribute("sspDownloads", List.of(List.of("customer", "json"), List.of("customer", "xml"),
+                List.of("provider", "json"), List.of("provider", "xml")));
         return "responsibility/workbook";
     }
 
@@ -57,5 +66,22 @@ class WorkbookPages {
             flash.addFlashAttribute("conflict", e.getMessage());
         }
         return "redirect:/systems/" + id + "/responsibility/workbook";
+    }
+
+    /** An OSCAL SSP uploaded from the page: a new draft version, or every problem with the path where it is. */
+    @PostMapping(SSP_PATH)
+    @PreAuthorize(WHO)
+    String uploadSsp(@PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file,
+                     @RequestParam(required = false) Integer baseVersion, RedirectAttributes flash) throws IOException {
+        try {
+            byte[] content = file == null ? new byte[0] : file.getInputStream().readNBytes(ssp.maxBytes() + 1);
+            MatrixView v = ssp.importSsp(id, file == null ? null : file.getOriginalFilename(), content, baseVersion);
+            flash.addFlashAttribute("sspImported", v.version().version());
+        } catch (FieldErrors.ValidationException e) {
+            flash.addFlashAttribute("sspProblems", e.errors());
+        } catch (ConflictException e) {
+            flash.addFlashAttribute("conflict", e.getMessage());
+        }
+        return "redirect:/systems/" + id + "/responsibility/workbook#oscal";
     }
 }
