@@ -152,7 +152,8 @@ public final class ResponsibilityMatrix {
     public ResponsibilityMatrix withParticipant(Participant participant) {
         Participant before = byOrganisation.get(participant.organisation());
         if (before == null) {
-            throw new IllegalArgumentException("not a participant: " + participant.organisation());
+            // a programming error: callers look the organisation up among the participants first
+            throw new IllegalArgumentException(String.valueOf(participant.organisation()));
         }
         List<Participant> next = participants.stream()
                 .map(p -> p.organisation().equals(participant.organisation()) ? participant : p).toList();

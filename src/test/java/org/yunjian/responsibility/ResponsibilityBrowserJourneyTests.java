@@ -2,11 +2,16 @@ package org.yunjian.responsibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -140,6 +145,37 @@ class ResponsibilityBrowserJourneyTests {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
         assertThat(status()).isEqualTo("APPROVED");
         assertThat(driver.findElement(By.id("version-table")).getText()).contains("已批准", "修改职责 8.2.3 b) 1)");
+
+        // the approved version's documents, downloaded from the links on the page as the browser would
+        try (var docx = new XWPFDocument(new ByteArrayInputStream(download("download-docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document")))) {
+            String text = docx.getParagraphs().stream().map(XWPFParagraph::getText).reduce("", String::concat)
+                    + docx.getTables().stream().map(XWPFTable::getText).reduce("", String::concat);
+            assertThat(text).contains("云服务安全责任分工说明", DemoData.SECURITY_SERVICE.name(), "政务云安全服务协议", "已批准");
+        }
+        try (var xlsx = new XSSFWorkbook(new ByteArrayInputStream(download("download-xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))) {
+            assertThat(xlsx.getSheet("责任分工")).as("the workbook's main sheet").isNotNull();
+            StringBuilder cells = new StringBuilder();
+            xlsx.getSheet("责任分工").forEach(r -> r.forEach(c -> cells.append(c.toString()).append('|')));
+            assertThat(cells).contains("8.2.3", DemoData.SECURITY_SERVICE.name(), "政务云安全服务协议");
+        }
+    }
+
+    /** Fetches the link {@code id} of the page with the browser's own session and returns the body. */
+    private byte[] download(String id, String contentType) {
+        String href = driver.findElement(By.id(id)).getAttribute("href");
+        Object got = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], {credentials: 'same-origin'}).then(async r => {
+                  const bytes = new Uint8Array(await r.arrayBuffer());
+                  let bin = ''; for (const b of bytes) bin += String.fromCharCode(b);
+                  done([r.status, r.headers.get('content-type'), btoa(bin)]);
+                }).catch(e => done([0, String(e), '']));""", href);
+        java.util.List<?> r = (java.util.List<?>) got;
+        assertThat(((Number) r.get(0)).intValue()).as("status of %s", href).isEqualTo(200);
+        assertThat((String) r.get(1)).startsWith(contentType);
+        return java.util.Base64.getDecoder().decode((String) r.get(2));
     }
 
     private void handOn(String to, String agreement, String clause) {

@@ -22,6 +22,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.yunjian.catalog.OscalFormat;
 import org.yunjian.responsibility.SignOffSide;
 import org.yunjian.responsibility.api.Dtos.MatrixResponse;
+import org.yunjian.responsibility.internal.MatrixView;
+import org.yunjian.responsibility.internal.ResponsibilityService;
 import org.yunjian.responsibility.internal.SspService;
 import org.yunjian.shared.FieldErrors.ValidationException;
 
@@ -38,8 +40,11 @@ class SspApi {
 
     private final SspService ssp;
 
-    SspApi(SspService ssp) {
+    private final ResponsibilityService matrices;
+
+    SspApi(SspService ssp, ResponsibilityService matrices) {
         this.ssp = ssp;
+        this.matrices = matrices;
     }
 
     @GetMapping(PATH)
@@ -63,7 +68,8 @@ class SspApi {
     @Operation(summary = "Import an OSCAL system security plan (JSON or XML, told by content; uploaded as multipart "
             + "'file' or sent as the request body) into the matrix as a new draft version, all or nothing: 400 naming "
             + "the path of every problem (schema, unknown duty, organisation not taking part, role not held, "
-            + "agreement not recorded). Customer; the provider only for its own parts (403 otherwise)")
+            + "agreement not recorded). 201 with the new draft; 200 when the plan allocates as the current version "
+            + "does (nothing stored). Customer; the provider only for its own parts (403 otherwise)")
     ResponseEntity<MatrixResponse> importSsp(@PathVariable UUID id,
                                              @RequestParam(name = "file", required = false) MultipartFile file,
                                              @RequestParam(required = false) Integer baseVersion,
@@ -74,8 +80,10 @@ class SspApi {
         } catch (IOException e) {
             throw new ValidationException("file", "responsibility.ssp.error.unreadable");
         }
-        return ResponseEntity.status(201).body(MatrixResponse.of(ssp.importSsp(id,
-                file == null ? null : file.getOriginalFilename(), content, baseVersion)));
+        int before = matrices.current(id).version().version();
+        MatrixView v = ssp.importSsp(id, file == null ? null : file.getOriginalFilename(), content, baseVersion);
+        // 201: a new draft version; 200: the plan allocates as the current version does, nothing was stored
+        return ResponseEntity.status(v.version().version() == before ? 200 : 201).body(MatrixResponse.of(v));
     }
 
     private static OscalFormat format(String format) {

@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.yunjian.catalog.OscalFormat;
 import org.yunjian.responsibility.SignOffSide;
 import org.yunjian.responsibility.internal.MatrixView;
+import org.yunjian.responsibility.internal.ResponsibilityService;
 import org.yunjian.responsibility.internal.SspService;
 import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;
@@ -79,10 +80,13 @@ final class SspCommands {
         Path file;
 
         private final SspService ssp;
+        private final ResponsibilityService matrices;
 
-        ImportSsp(UserAdministration users, ApplicationEventPublisher events, SspService ssp) {
+        ImportSsp(UserAdministration users, ApplicationEventPublisher events, SspService ssp,
+                  ResponsibilityService matrices) {
             super(users, events);
             this.ssp = ssp;
+            this.matrices = matrices;
         }
 
         @Override
@@ -94,8 +98,10 @@ final class SspCommands {
                 err.println(Texts.get("cli.responsibility.importSsp.unreadable", file, e.getMessage()));
                 return 1;
             }
+            int before = matrices.current(systemId).version().version();
             MatrixView v = ssp.importSsp(systemId, file.getFileName().toString(), content, null);
-            out.println(Texts.get("cli.responsibility.importSsp.done", file.getFileName(), v.version().version()));
+            out.println(Texts.get(v.version().version() == before ? "cli.responsibility.importSsp.unchanged"
+                    : "cli.responsibility.importSsp.done", file.getFileName(), v.version().version()));
             return 0;
         }
     }

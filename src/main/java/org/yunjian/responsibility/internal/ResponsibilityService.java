@@ -303,7 +303,8 @@ public class ResponsibilityService {
     /**
      * Several rows replaced at once from an exchanged document (the OSCAL SSP import): a new draft version, all or
      * nothing. {@code read} gets the locked current matrix and gives each listed duty's new assignments (or throws
-     * naming its problems); rows it does not list stay as they are. The provider may change only its own parts, as
+     * naming its problems); rows it does not list stay as they are. A plan that changes nothing stores nothing (the
+     * current version is returned, its approval untouched). The provider may change only its own parts, as
      * in an edit; the customer any row.
      *
      * @param source what was imported, for the change summary and the audit entry (a file name)
@@ -323,6 +324,11 @@ public class ResponsibilityService {
                 differing++;
             }
             changed = changed.withRow(row.withAssignments(e.getValue()));
+        }
+        if (differing == 0) { // the same allocation: no new version, the approval stays as it is
+            events.publishEvent(AuditableEvent.success("responsibility.ssp.import", OBJECT, l.info().id(),
+                    Msg.of("responsibility.audit.sspImportUnchanged", source, l.info().currentVersion())));
+            return l.view();
         }
         MatrixView v = store(l, changed, l.view().document().participantsByOrganisation(),
                 Msg.of("responsibility.change.sspImport", source, differing));

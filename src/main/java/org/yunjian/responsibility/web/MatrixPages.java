@@ -40,6 +40,10 @@ class MatrixPages {
 
     static final String WHO = "hasAnyRole('SYSTEM_ADMIN', 'USER')";
 
+    /** Line breaks, commas, enumeration commas and semicolons (ASCII or full-width) between clause numbers. */
+    private static final java.util.regex.Pattern CLAUSE_SEPARATORS =
+            java.util.regex.Pattern.compile("[\\r\\n,\\uff0c\\u3001\\uff1b;]+");
+
     private final ResponsibilityService service;
     private final PageModels models;
 
@@ -81,7 +85,7 @@ class MatrixPages {
                      @RequestParam(required = false) UUID partyA, @RequestParam(required = false) UUID partyB,
                      @RequestParam(required = false) String clauses, @RequestParam(required = false) Integer baseVersion,
                      RedirectAttributes flash) {
-        List<String> list = clauses == null ? List.of() : List.of(clauses.split("[\\r\\n,，、；;]+"));
+        List<String> list = clauses == null ? List.of() : List.of(CLAUSE_SEPARATORS.split(clauses));
         return change(id, "#agreements", flash, () -> service.addAgreement(id,
                 new ResponsibilityService.AgreementInput(name, partyA, partyB, list), baseVersion));
     }
