@@ -1,6 +1,7 @@
 package org.yunjian.responsibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.yunjian.responsibility.Fixtures.*;
 
 import java.util.ArrayList;
@@ -12,7 +13,10 @@ import org.yunjian.catalog.RequirementId;
 import org.yunjian.party.PartyRole;
 import org.yunjian.party.ServiceModel;
 
-/** One violating matrix per §5 check: it yields that check's violation, quoting the catalog item of the rule. */
+/**
+ * One violating matrix per §5 check: it yields that check's violation, quoting the catalog item of the rule, and the
+ * version is refused approval by either side with that rule named.
+ */
 class RuleCheckTest {
 
     private static final RequirementId DATA_SECURITY = id("TCCIA004-8.2.4-b");
@@ -205,6 +209,14 @@ class RuleCheckTest {
         assertThat(result.approvable()).isFalse();
         List<Violation> of = result.violations().stream().filter(v -> v.check() == check).toList();
         assertThat(of).as("%s in %s", check, result.violations()).hasSize(1);
+        // and the version is refused approval by either side, naming the broken rule
+        for (SignOffSide side : SignOffSide.values()) {
+            assertThatThrownBy(() -> Approval.draft().signOff(side, result))
+                    .isInstanceOfSatisfying(Approval.Refused.class, refused -> {
+                        assertThat(refused.reason()).isEqualTo(Approval.Refusal.VIOLATIONS);
+                        assertThat(refused.violations()).extracting(Violation::rule).contains(of.get(0).rule());
+                    });
+        }
         return of.get(0);
     }
 }
