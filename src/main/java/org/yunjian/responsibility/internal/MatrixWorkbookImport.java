@@ -57,10 +57,12 @@ public class MatrixWorkbookImport {
     }
 
     private final ResponsibilityService service;
+    private final MatrixImports imports;
     private final org.yunjian.catalog.Catalog catalog;
 
-    MatrixWorkbookImport(ResponsibilityService service, org.yunjian.catalog.Catalog catalog) {
+    MatrixWorkbookImport(ResponsibilityService service, MatrixImports imports, org.yunjian.catalog.Catalog catalog) {
         this.service = service;
+        this.imports = imports;
         this.catalog = catalog;
     }
 
@@ -100,7 +102,7 @@ public class MatrixWorkbookImport {
         }
         ChainImport.Outcome o;
         try {
-            o = service.importChains(systemId, parsed.edits());
+            o = imports.importChains(systemId, parsed.edits());
         } catch (ChainImport.RowsRefused e) {
             throw new WorkbookRejected(e.refusals().stream().map(r -> new Problem(parsed.sheet(), r.sheetRow(),
                     MatrixWorkbook.col(MatrixWorkbook.FIRST_HOP), r.message().text())).toList());

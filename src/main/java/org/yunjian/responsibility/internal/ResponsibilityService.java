@@ -301,81 +301,6 @@ public class ResponsibilityService {
     }
 
     /**
-     * Several rows replaced at once from an exchanged document (the OSCAL SSP import): a new draft version, all or
-     * nothing. {@code read} gets the locked current matrix and gives each listed duty's new assignments (or throws
-     * naming its problems); rows it does not list stay as they are. A plan that changes nothing stores nothing (the
-     * current version is returned, its approval untouched). The provider may change only its own parts, as
-     * in an edit; the customer any row.
-     *
-     * @param source what was imported, for the change summary and the audit entry (a file name)
-     */
-    public MatrixView importRows(UUID systemId, String source, Integer baseVersion,
-                                 java.util.function.Function<ResponsibilityMatrix,
-                                         Map<org.yunjian.catalog.RequirementId, List<Assignment>>> read) {
-        Locked l = lock(systemId, baseVersion);
-        l.access().requireEditor();
-        ResponsibilityMatrix m = l.view().matrix();
-        ResponsibilityMatrix changed = m;
-        int differing = 0;
-        for (var e : read.apply(m).entrySet()) {
-            MatrixRow row = m.row(e.getKey()).orElseThrow();
-            l.access().requireMayChange(e.getKey().value(), row.assignments(), e.getValue());
-            if (!row.assignments().equals(e.getValue())) {
-                differing++;
-            }
-            changed = changed.withRow(row.withAssignments(e.getValue()));
-        }
-        if (differing == 0) { // the same allocation: no new version, the approval stays as it is
-            events.publishEvent(AuditableEvent.success("responsibility.ssp.import", OBJECT, l.info().id(),
-                    Msg.of("responsibility.audit.sspImportUnchanged", source, l.info().currentVersion())));
-            return l.view();
-        }
-        MatrixView v = store(l, changed, l.view().document().participantsByOrganisation(),
-                Msg.of("responsibility.change.sspImport", source, differing));
-        events.publishEvent(AuditableEvent.success("responsibility.ssp.import", OBJECT, l.info().id(),
-                Msg.of("responsibility.audit.sspImport", source, differing, v.version().version())));
-        return v;
-    }
-
-    /**
-     * Delegation chains edited offline (the workbook) as ONE new draft version: rows still as exported on the
-     * platform are applied, rows changed on both sides are conflicts (not applied). All or nothing: a row the caller
-     * may not change, or whose values are refused, refuses the whole import ({@link ChainImport.RowsRefused}) and
-     * nothing is stored. Audited as {@code responsibility.workbook.import} with the counts.
-     */
-    public ChainImport.Outcome importChains(UUID systemId, List<ChainImport.ChainEdit> edits) {
-        Locked l = lock(systemId, null);
-        l.access().requireEditor();
-        ResponsibilityMatrix m = l.view().matrix();
-        ChainImport.Plan plan = ChainImport.plan(m, edits);
-        List<ChainImport.Refusal> refused = new ArrayList<>();
-        ResponsibilityMatrix changed = m;
-        for (var e : plan.rows().entrySet()) {
-            MatrixRow row = m.row(e.getKey()).orElseThrow();
-            int sheetRow = plan.appliedByDuty().get(e.getKey()).get(0).sheetRow();
-            try {
-                List<Assignment> next = inputs.assignments(m, e.getValue());
-                l.access().requireMayChange(row.duty().id().value(), row.assignments(), next);
-                changed = changed.withRow(row.withAssignments(next));
-            } catch (org.yunjian.shared.FieldErrors.ValidationException x) {
-                x.messages().values().forEach(msg -> refused.add(new ChainImport.Refusal(sheetRow, msg)));
-            } catch (MatrixAccess.EditRefused x) {
-                refused.add(new ChainImport.Refusal(sheetRow, x.text()));
-            }
-        }
-        if (!refused.isEmpty()) {
-            throw new ChainImport.RowsRefused(refused);
-        }
-        int applied = plan.applied();
-        MatrixView v = applied == 0 ? l.view() : store(l, changed, l.view().document().participantsByOrganisation(),
-                Msg.of("responsibility.change.workbook", applied));
-        events.publishEvent(AuditableEvent.success("responsibility.workbook.import", OBJECT, l.info().id(),
-                Msg.of("responsibility.audit.workbookImport", applied, plan.unchanged(), plan.conflicts().size(),
-                        v.version().version())));
-        return new ChainImport.Outcome(v, applied > 0, applied, plan.unchanged(), plan.conflicts());
-    }
-
-    /**
      * The caller's side signs off the current version; refused (409, with the violations) while the rule check
      * finds any. The second side's sign-off approves the version.
      */
@@ -406,11 +331,11 @@ public class ResponsibilityService {
         return view(l.access(), l.info(), version);
     }
 
-    private record Locked(MatrixAccess access, MatrixInfo info, MatrixView view) {
+    record Locked(MatrixAccess access, MatrixInfo info, MatrixView view) {
     }
 
     /** The matrix locked for this transaction, at its current version, which must be {@code baseVersion} if given. */
-    private Locked lock(UUID systemId, Integer baseVersion) {
+    Locked lock(UUID systemId, Integer baseVersion) {
         MatrixAccess access = access(systemId);
         MatrixInfo info = repo.lockBySystem(systemId).orElseThrow(() -> new NotFoundException(OBJECT, systemId));
         if (baseVersion != null && baseVersion != info.currentVersion()) {
@@ -421,7 +346,7 @@ public class ResponsibilityService {
     }
 
     /** Writes {@code m} as the next version, a draft: any change reopens approval. */
-    private MatrixView store(Locked l, ResponsibilityMatrix m, Map<UUID, StoredParticipant> participants, Msg summary) {
+    MatrixView store(Locked l, ResponsibilityMatrix m, Map<UUID, StoredParticipant> participants, Msg summary) {
         return store(l, m, participants, null, null, summary);
     }
 

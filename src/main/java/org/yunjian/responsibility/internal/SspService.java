@@ -23,7 +23,7 @@ import org.yunjian.shared.Text;
  * A system's matrix exchanged as an OSCAL 1.1.3 system security plan (docs/modules/responsibility.md, "OSCAL SSP
  * exchange"): exported for the provider's or the customer's side in JSON or XML, and imported back as a new draft
  * version after the official schema and the meaning checks ({@link SspReader}) pass. Access, version locking and
- * audit are {@link ResponsibilityService}'s.
+ * audit are {@link ResponsibilityService}'s ({@link MatrixImports}).
  */
 @Service
 public class SspService {
@@ -32,14 +32,16 @@ public class SspService {
     static final int MAX_PROBLEMS = 30;
 
     private final ResponsibilityService matrices;
+    private final MatrixImports imports;
     private final EditInputs inputs;
     private final Catalog catalog;
     private final ApplicationEventPublisher events;
     private final int maxBytes;
 
-    SspService(ResponsibilityService matrices, EditInputs inputs, Catalog catalog, ApplicationEventPublisher events,
-               @Value("${yunjian.responsibility.ssp-max-bytes:5000000}") int maxBytes) {
+    SspService(ResponsibilityService matrices, MatrixImports imports, EditInputs inputs, Catalog catalog,
+               ApplicationEventPublisher events, @Value("${yunjian.responsibility.ssp-max-bytes:5000000}") int maxBytes) {
         this.matrices = matrices;
+        this.imports = imports;
         this.inputs = inputs;
         this.catalog = catalog;
         this.events = events;
@@ -107,6 +109,6 @@ public class SspService {
         SspTree.Node ssp = format == OscalFormat.JSON ? SspTree.readJson(content, "system-security-plan")
                 : SspTree.readXml(content);
         String source = Text.fileName(fileName, "oscal-ssp." + format.extension());
-        return matrices.importRows(systemId, source, baseVersion, m -> SspReader.rows(ssp, m, inputs));
+        return imports.importRows(systemId, source, baseVersion, m -> SspReader.rows(ssp, m, inputs));
     }
 }

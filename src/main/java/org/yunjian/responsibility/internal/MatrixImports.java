@@ -1,0 +1,115 @@
+package org.yunjian.responsibility.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.catalog.RequirementId;
+import org.yunjian.responsibility.Assignment;
+import org.yunjian.responsibility.MatrixRow;
+import org.yunjian.responsibility.ResponsibilityMatrix;
+import org.yunjian.responsibility.internal.ResponsibilityService.Locked;
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Msg;
+
+/**
+ * Many rows changed at once from an exchanged document — the OSCAL SSP ({@link SspService}) and the XLSX workbook
+ * ({@link MatrixWorkbookImport}) — as one new draft version, all or nothing, under the same lock, access rules and
+ * version storage as an edit ({@link ResponsibilityService}).
+ */
+@Service
+@Transactional
+public class MatrixImports {
+
+    private static final String OBJECT = ResponsibilityService.OBJECT;
+
+    private final ResponsibilityService matrices;
+    private final EditInputs inputs;
+    private final ApplicationEventPublisher events;
+
+    MatrixImports(ResponsibilityService matrices, EditInputs inputs, ApplicationEventPublisher events) {
+        this.matrices = matrices;
+        this.inputs = inputs;
+        this.events = events;
+    }
+
+    /**
+     * Several rows replaced at once from an exchanged document (the OSCAL SSP import): a new draft version, all or
+     * nothing. {@code read} gets the locked current matrix and gives each listed duty's new assignments (or throws
+     * naming its problems); rows it does not list stay as they are. A plan that changes nothing stores nothing (the
+     * current version is returned, its approval untouched). The provider may change only its own parts, as
+     * in an edit; the customer any row.
+     *
+     * @param source what was imported, for the change summary and the audit entry (a file name)
+     */
+    public MatrixView importRows(UUID systemId, String source, Integer baseVersion,
+                                 Function<ResponsibilityMatrix, Map<RequirementId, List<Assignment>>> read) {
+        Locked l = matrices.lock(systemId, baseVersion);
+        l.access().requireEditor();
+        ResponsibilityMatrix m = l.view().matrix();
+        ResponsibilityMatrix changed = m;
+        int differing = 0;
+        for (var e : read.apply(m).entrySet()) {
+            MatrixRow row = m.row(e.getKey()).orElseThrow();
+            l.access().requireMayChange(e.getKey().value(), row.assignments(), e.getValue());
+            if (!row.assignments().equals(e.getValue())) {
+                differing++;
+            }
+            changed = changed.withRow(row.withAssignments(e.getValue()));
+        }
+        if (differing == 0) { // the same allocation: no new version, the approval stays as it is
+            events.publishEvent(AuditableEvent.success("responsibility.ssp.import", OBJECT, l.info().id(),
+                    Msg.of("responsibility.audit.sspImportUnchanged", source, l.info().currentVersion())));
+            return l.view();
+        }
+        MatrixView v = matrices.store(l, changed, l.view().document().participantsByOrganisation(),
+                Msg.of("responsibility.change.sspImport", source, differing));
+        events.publishEvent(AuditableEvent.success("responsibility.ssp.import", OBJECT, l.info().id(),
+                Msg.of("responsibility.audit.sspImport", source, differing, v.version().version())));
+        return v;
+    }
+
+    /**
+     * Delegation chains edited offline (the workbook) as ONE new draft version: rows still as exported on the
+     * platform are applied, rows changed on both sides are conflicts (not applied). All or nothing: a row the caller
+     * may not change, or whose values are refused, refuses the whole import ({@link ChainImport.RowsRefused}) and
+     * nothing is stored. Audited as {@code responsibility.workbook.import} with the counts.
+     */
+    public ChainImport.Outcome importChains(UUID systemId, List<ChainImport.ChainEdit> edits) {
+        Locked l = matrices.lock(systemId, null);
+        l.access().requireEditor();
+        ResponsibilityMatrix m = l.view().matrix();
+        ChainImport.Plan plan = ChainImport.plan(m, edits);
+        List<ChainImport.Refusal> refused = new ArrayList<>();
+        ResponsibilityMatrix changed = m;
+        for (var e : plan.rows().entrySet()) {
+            MatrixRow row = m.row(e.getKey()).orElseThrow();
+            int sheetRow = plan.appliedByDuty().get(e.getKey()).get(0).sheetRow();
+            try {
+                List<Assignment> next = inputs.assignments(m, e.getValue());
+                l.access().requireMayChange(row.duty().id().value(), row.assignments(), next);
+                changed = changed.withRow(row.withAssignments(next));
+            } catch (FieldErrors.ValidationException x) {
+                x.messages().values().forEach(msg -> refused.add(new ChainImport.Refusal(sheetRow, msg)));
+            } catch (MatrixAccess.EditRefused x) {
+                refused.add(new ChainImport.Refusal(sheetRow, x.text()));
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new ChainImport.RowsRefused(refused);
+        }
+        int applied = plan.applied();
+        MatrixView v = applied == 0 ? l.view() : matrices.store(l, changed,
+                l.view().document().participantsByOrganisation(), Msg.of("responsibility.change.workbook", applied));
+        events.publishEvent(AuditableEvent.success("responsibility.workbook.import", OBJECT, l.info().id(),
+                Msg.of("responsibility.audit.workbookImport", applied, plan.unchanged(), plan.conflicts().size(),
+                        v.version().version())));
+        return new ChainImport.Outcome(v, applied > 0, applied, plan.unchanged(), plan.conflicts());
+    }
+}
