@@ -97,7 +97,7 @@ class MatrixViewTests {
         // the government-website guide: by phase, the system integrator (an agent) under its role
         mvc.perform(get(api + "/gov").with(as(customer)).header("Accept-Language", "en")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.table.label").value("Government website cloud security guide"))
-                .andExpect(jsonPath("$.table.groups[*].title").value(org.hamcrest.Matchers.contains("All phases",
+                .andExpect(jsonPath("$.table.groups[*].title").value(org.hamcrest.Matchers.contains("General (all phases)",
                         "Planning and preparation", "Provider selection and deployment", "Operation and supervision", "Exit")))
                 .andExpect(jsonPath("$.table.groups[*].rows[*].roles[?(@.role == 'AGENT_SYSTEM_INTEGRATOR')].organisations[*].name")
                         .value(hasItem(w.agent().name())))
@@ -227,7 +227,7 @@ class MatrixViewTests {
                 "对应 T/CCIA 004-2024 6.6 a) 1)（相交）", "共 46 条。").doesNotContain("CLOUD_PLATFORM");
         assertThat(run(Locale.ENGLISH, "responsibility", "view", "--system", w.system().id().toString(),
                 "--view", "gov", "--as", username)).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("Government website cloud security guide", "== All phases",
+        assertThat(out.toString()).contains("Government website cloud security guide", "== General (all phases)",
                 "System integrator: " + w.agent().name());
         assertThat(run(Locale.SIMPLIFIED_CHINESE, "responsibility", "view", "--system", w.system().id().toString(),
                 "--view", "jrt", "--as", username)).isEqualTo(2);

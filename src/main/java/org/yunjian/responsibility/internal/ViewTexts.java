@@ -45,7 +45,9 @@ public final class ViewTexts {
 
     /**
      * @param side      the 等保 side ({@code CLOUD_PLATFORM}, …) or null; {@code sideLabel} reads it
-     * @param models    the deployment models the item is restricted to, by name
+     * @param models    the JR/T subsection's deployment model (private, 行业云, public) the item belongs to, by name; empty
+     *                  for a general item and in the other views (the government-website guide is all public cloud,
+     *                  as the scope line says)
      * @param mapped    the T/CCIA duties mapped onto the item (等保 only)
      */
     public record Line(String item, String ref, String text, boolean child, String side, String sideLabel,
@@ -108,7 +110,8 @@ public final class ViewTexts {
         List<MappedLine> mapped = r.mapped().stream().map(x -> mappedLine(x, m, catalog)).toList();
         return new Line(r.item().value(), RuleQuote.ref(req), text, r.child(),
                 r.side() == null ? null : r.side().name(), r.side() == null ? null : Msg.of(r.side()).text(),
-                r.models().stream().sorted().map(x -> modelName(kind, x)).toList(), roles, mapped);
+                kind == ViewKind.JRT ? r.models().stream().sorted().map(x -> modelName(kind, x)).toList() : List.of(),
+                roles, mapped);
     }
 
     private static RoleLine roleLine(Holder h) {
