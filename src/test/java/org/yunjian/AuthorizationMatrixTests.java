@@ -297,7 +297,9 @@ class AuthorizationMatrixTests {
                 .replace("{org}", String.valueOf(ids.get(scope == Scope.own ? "P1" : "P2")))
                 // an incident recorded against the system, and an Annex B incident of the standard
                 .replace("{incidentId}", String.valueOf(ids.get(scope == Scope.own ? "IN1" : "IN2")))
-                .replace("{incident}", "TCCIA004-B-9");
+                .replace("{incident}", "TCCIA004-B-9")
+                // a view of the matrix offered for the government websites S1 and S2
+                .replace("{view}", "gov");
     }
 
     private UUID ownOrg(Caller caller) {

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         subcommands = {ResponsibilityCommand.CheckMatrix.class, LiabilityCommands.Lookup.class,
                 LiabilityCommands.Incidents.class, SspCommands.ExportSsp.class, SspCommands.ImportSsp.class,
                 WorkbookCommands.ExportWorkbook.class, WorkbookCommands.ImportWorkbook.class,
-                WorkbookCommands.Statement.class})
+                WorkbookCommands.Statement.class, ViewCommand.class})
 public class ResponsibilityCommand implements CliCommand, Runnable {
 
     @Spec
