@@ -154,12 +154,12 @@ class MatrixViewTests {
         mvc.perform(get(views).with(as(brokerUser))).andExpect(jsonPath("$[*].view")
                 .value(org.hamcrest.Matchers.contains("mlps", "jrt")));
         mvc.perform(get(views + "/jrt").with(as(brokerUser))).andExpect(status().isOk())
-                .andExpect(jsonPath("$.table.scope").value("通用条款及适用于行业云的条款"))
+                .andExpect(jsonPath("$.table.scope").value("通用条款及适用于社区云（JR/T：行业云）的条款"))
                 .andExpect(jsonPath("$.table.otherModels").value(87))
                 .andExpect(jsonPath("$.table.groups[*].rows[*].item").value(hasItem("JRT-SF-6.3-1")))
                 .andExpect(jsonPath("$.table.groups[*].rows[*].item").value(not(hasItem("JRT-SF-6.4-1"))))
                 .andExpect(jsonPath("$.table.groups[*].rows[*].models[*]").value(everyItem(
-                        org.hamcrest.Matchers.is("行业云"))))
+                        org.hamcrest.Matchers.is("社区云（JR/T：行业云）"))))
                 .andExpect(jsonPath("$.table.groups[*].rows[?(@.item == 'JRT-SF-4.1.1-1')].roles[0].organisations[0].name")
                         .value(hasItem(broker.name())));
         mvc.perform(get(views + "/gov").with(as(brokerUser))).andExpect(status().isBadRequest());
