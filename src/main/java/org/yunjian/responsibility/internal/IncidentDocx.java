@@ -3,7 +3,6 @@ package org.yunjian.responsibility.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,21 +10,6 @@ import java.util.Set;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFStyle;
-import org.apache.poi.xwpf.usermodel.XWPFStyles;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 import org.springframework.stereotype.Component;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.RequirementId;
@@ -36,6 +20,7 @@ import org.yunjian.responsibility.internal.LiabilityAnalysis.AnalysedRow;
 import org.yunjian.responsibility.internal.LiabilityAnalysis.Holder;
 import org.yunjian.responsibility.internal.LiabilityAnalysis.LiableRole;
 import org.yunjian.responsibility.internal.LiabilityAnalysis.RowParty;
+import org.yunjian.documents.WordDocuments;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
@@ -51,16 +36,6 @@ import org.yunjian.shared.Texts;
 @Component
 class IncidentDocx {
 
-    /** Font identifiers (宋体 / 黑体), not text: Word looks fonts up by these names. */
-    static final String BODY_FONT_EAST_ASIA = "\u5b8b\u4f53";
-    static final String HEADING_FONT_EAST_ASIA = "\u9ed1\u4f53";
-    static final String LATIN_FONT = "Times New Roman";
-    /** A4 in twentieths of a point, margins 2.54 cm top and bottom, 3.17 cm left and right. */
-    static final int A4_WIDTH = 11906;
-    static final int A4_HEIGHT = 16838;
-    static final int MARGIN_TB = 1440;
-    static final int MARGIN_LR = 1800;
-
     private final Catalog catalog;
     private final Liability liability;
     private final PeopleNames people;
@@ -72,53 +47,46 @@ class IncidentDocx {
     }
 
     byte[] render(IncidentRecord r, String systemName) {
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            styles(doc);
-            page(doc);
+        try (XWPFDocument doc = WordDocuments.create(Texts.locale());
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.getProperties().getCoreProperties().setTitle(Text.safe(t("responsibility.incident.doc.title") + " · "
                     + r.title()));
             doc.getProperties().getCoreProperties().setSubjectProperty(Text.safe(systemName));
-            XWPFParagraph title = doc.createParagraph();
-            title.setAlignment(ParagraphAlignment.CENTER);
-            XWPFRun tr = title.createRun();
-            tr.setText(t("responsibility.incident.doc.title"));
-            tr.setBold(true);
-            tr.setFontSize(18);
-            tr.setFontFamily(HEADING_FONT_EAST_ASIA, XWPFRun.FontCharRange.eastAsia);
+            WordDocuments.title(doc, t("responsibility.incident.doc.title"), 18);
             XWPFParagraph sub = doc.createParagraph();
             sub.setAlignment(ParagraphAlignment.CENTER);
             sub.createRun().setText(Text.safe(systemName));
 
-            heading(doc, 1, t("responsibility.incident.doc.h.record"));
-            table(doc, List.of(t("responsibility.incident.doc.item"), t("responsibility.incident.doc.content")),
+            WordDocuments.heading(doc, 1, t("responsibility.incident.doc.h.record"));
+            WordDocuments.table(doc, List.of(t("responsibility.incident.doc.item"), t("responsibility.incident.doc.content")),
                     recordRows(r, systemName));
-            heading(doc, 2, t("responsibility.incident.description"));
-            para(doc, r.description());
+            WordDocuments.heading(doc, 2, t("responsibility.incident.description"));
+            WordDocuments.para(doc, r.description());
 
             Liability.Incident incident = liability.incident(RequirementId.of(r.incident())).orElse(null);
-            heading(doc, 1, t("responsibility.incident.doc.h.standard"));
+            WordDocuments.heading(doc, 1, t("responsibility.incident.doc.h.standard"));
             RuleQuote q = RuleQuote.of(RequirementId.of(r.incident()), catalog);
-            para(doc, t("responsibility.incident.doc.quote", number(r.incident()), q.text() == null ? "" : q.text()));
+            WordDocuments.para(doc, t("responsibility.incident.doc.quote", number(r.incident()), q.text() == null ? "" : q.text()));
             if (incident != null) {
-                para(doc, t("responsibility.incident.doc.clause", incident.relatedClause(),
+                WordDocuments.para(doc, t("responsibility.incident.doc.clause", incident.relatedClause(),
                         Msg.of(incident.kind()).text()));
             }
 
-            heading(doc, 1, t("responsibility.incident.doc.h.liable"));
-            para(doc, t("responsibility.incident.frozen", Formats.minute(r.recordedAt())));
-            para(doc, r.analysis().onMatrix()
+            WordDocuments.heading(doc, 1, t("responsibility.incident.doc.h.liable"));
+            WordDocuments.para(doc, t("responsibility.incident.frozen", Formats.minute(r.recordedAt())));
+            WordDocuments.para(doc, r.analysis().onMatrix()
                     ? t("responsibility.incident.basis.version", r.analysis().matrixVersion(),
                     Msg.of(r.analysis().matrixStatus()).text())
                     : t("responsibility.incident.basis.none"));
-            table(doc, List.of(t("responsibility.liability.role"), t("responsibility.liability.holders"),
+            WordDocuments.table(doc, List.of(t("responsibility.liability.role"), t("responsibility.liability.holders"),
                     t("responsibility.liability.contacts")), liableRows(r.analysis()));
 
-            heading(doc, 1, t("responsibility.incident.doc.h.rows"));
+            WordDocuments.heading(doc, 1, t("responsibility.incident.doc.h.rows"));
             if (r.analysis().rows().isEmpty()) {
-                para(doc, t(r.analysis().onMatrix() ? "responsibility.liability.rows.none"
+                WordDocuments.para(doc, t(r.analysis().onMatrix() ? "responsibility.liability.rows.none"
                         : "responsibility.liability.noMatrix"));
             } else {
-                table(doc, List.of(t("responsibility.liability.duty"), t("responsibility.liability.accountable"),
+                WordDocuments.table(doc, List.of(t("responsibility.liability.duty"), t("responsibility.liability.accountable"),
                         t("responsibility.liability.implementer")), rowRows(r.analysis()));
             }
             doc.write(out);
@@ -192,108 +160,5 @@ class IncidentDocx {
 
     private static String t(String key, Object... args) {
         return Texts.get(key, args);
-    }
-
-    // --- layout
-
-    private static void page(XWPFDocument doc) {
-        CTSectPr sect = doc.getDocument().getBody().isSetSectPr() ? doc.getDocument().getBody().getSectPr()
-                : doc.getDocument().getBody().addNewSectPr();
-        CTPageSz size = sect.isSetPgSz() ? sect.getPgSz() : sect.addNewPgSz();
-        size.setW(BigInteger.valueOf(A4_WIDTH));
-        size.setH(BigInteger.valueOf(A4_HEIGHT));
-        size.setOrient(STPageOrientation.PORTRAIT);
-        CTPageMar mar = sect.isSetPgMar() ? sect.getPgMar() : sect.addNewPgMar();
-        mar.setTop(BigInteger.valueOf(MARGIN_TB));
-        mar.setBottom(BigInteger.valueOf(MARGIN_TB));
-        mar.setLeft(BigInteger.valueOf(MARGIN_LR));
-        mar.setRight(BigInteger.valueOf(MARGIN_LR));
-        mar.setHeader(BigInteger.valueOf(851));
-        mar.setFooter(BigInteger.valueOf(992));
-        mar.setGutter(BigInteger.ZERO);
-    }
-
-    private static void styles(XWPFDocument doc) {
-        XWPFStyles styles = doc.createStyles();
-        styles.setDefaultFonts(fonts(LATIN_FONT, BODY_FONT_EAST_ASIA));
-        styles.setSpellingLanguage(Texts.locale().getLanguage().equals("en") ? "en-US" : "zh-CN");
-        styles.setEastAsia("zh-CN");
-        heading(styles, 1, 28);
-        heading(styles, 2, 24);
-    }
-
-    private static CTFonts fonts(String latin, String eastAsia) {
-        CTFonts f = CTFonts.Factory.newInstance();
-        f.setAscii(latin);
-        f.setHAnsi(latin);
-        f.setCs(latin);
-        f.setEastAsia(eastAsia);
-        return f;
-    }
-
-    private static void heading(XWPFStyles styles, int level, int halfPoints) {
-        CTStyle ct = CTStyle.Factory.newInstance();
-        ct.setStyleId("Heading" + level);
-        ct.setType(STStyleType.PARAGRAPH);
-        ct.addNewName().setVal("heading " + level);
-        ct.addNewNext().setVal("Normal");
-        ct.addNewQFormat();
-        CTPPrGeneral ppr = ct.addNewPPr();
-        ppr.addNewKeepNext();
-        ppr.addNewOutlineLvl().setVal(BigInteger.valueOf(level - 1));
-        var spacing = ppr.addNewSpacing();
-        spacing.setBefore(BigInteger.valueOf(240));
-        spacing.setAfter(BigInteger.valueOf(120));
-        CTRPr rpr = ct.addNewRPr();
-        rpr.addNewRFonts().set(fonts(LATIN_FONT, HEADING_FONT_EAST_ASIA));
-        rpr.addNewB();
-        rpr.addNewSz().setVal(BigInteger.valueOf(halfPoints));
-        rpr.addNewSzCs().setVal(BigInteger.valueOf(halfPoints));
-        styles.addStyle(new XWPFStyle(ct, styles));
-    }
-
-    private static void heading(XWPFDocument doc, int level, String text) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setStyle("Heading" + level);
-        p.createRun().setText(Text.safe(text));
-    }
-
-    private static void para(XWPFDocument doc, String text) {
-        lines(doc.createParagraph(), text, false);
-    }
-
-    private static void lines(XWPFParagraph p, String text, boolean bold) {
-        XWPFRun run = p.createRun();
-        run.setBold(bold);
-        String[] lines = (text == null ? "" : text).split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (i > 0) {
-                run.addBreak();
-            }
-            run.setText(Text.safe(lines[i]), i);
-        }
-    }
-
-    private static void table(XWPFDocument doc, List<String> header, List<List<String>> rows) {
-        XWPFTable table = doc.createTable(rows.size() + 1, header.size());
-        table.setWidth("100%");
-        fill(table.getRow(0), header, true);
-        for (int r = 0; r < rows.size(); r++) {
-            fill(table.getRow(r + 1), rows.get(r), false);
-        }
-        doc.createParagraph();
-    }
-
-    private static void fill(XWPFTableRow row, List<String> values, boolean header) {
-        for (int c = 0; c < values.size(); c++) {
-            XWPFTableCell cell = row.getCell(c);
-            if (header) {
-                cell.setColor("D9E2F3");
-            }
-            lines(cell.getParagraphs().get(0), values.get(c), header);
-        }
-        if (header) {
-            row.setRepeatHeader(true);
-        }
     }
 }
