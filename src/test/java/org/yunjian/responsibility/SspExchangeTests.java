@@ -262,7 +262,7 @@ class SspExchangeTests {
         StringWriter out = new StringWriter();
         assertThat(run(out, "responsibility", "export-ssp", "--as", username, "--system", w.system().id().toString(),
                 "--format", "xml", "--side", "customer", "--out", xml.toString())).isZero();
-        assertThat(out.toString()).contains("Version 4 written to", xml.toString());
+        assertThat(out.toString()).contains("Wrote " + xml);
         assertThat(OscalSchemas.validate(OscalSchemas.Model.SSP, OscalFormat.XML, Files.readAllBytes(xml))).isEmpty();
         out.getBuffer().setLength(0);
         assertThat(run(out, "responsibility", "import-ssp", "--as", username, "--system", w.system().id().toString(),

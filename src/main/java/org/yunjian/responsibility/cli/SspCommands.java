@@ -27,15 +27,11 @@ final class SspCommands {
 
     /** {@code export-ssp --system ID --format json|xml --side provider|customer [--version N] --out FILE}. */
     @Command(name = "export-ssp", mixinStandardHelpOptions = true)
-    static class ExportSsp extends ActingCommand {
+    static class ExportSsp extends VersionExport {
 
         enum Format { json, xml }
 
         enum Side { provider, customer }
-
-        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
-                descriptionKey = "cli.responsibility.option.system")
-        UUID systemId;
 
         @Option(names = "--format", defaultValue = "json", paramLabel = "json|xml",
                 descriptionKey = "cli.responsibility.option.format")
@@ -45,12 +41,6 @@ final class SspCommands {
                 descriptionKey = "cli.responsibility.option.side")
         Side side;
 
-        @Option(names = "--version", paramLabel = "N", descriptionKey = "cli.responsibility.option.version")
-        Integer version;
-
-        @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "cli.responsibility.option.out")
-        Path out;
-
         private final SspService ssp;
 
         ExportSsp(UserAdministration users, ApplicationEventPublisher events, SspService ssp) {
@@ -59,12 +49,9 @@ final class SspCommands {
         }
 
         @Override
-        protected int work(PrintWriter stdout, PrintWriter err) throws IOException {
-            SspService.Document d = ssp.export(systemId, version, side == Side.provider ? SignOffSide.PROVIDER
-                    : SignOffSide.CUSTOMER, format == Format.xml ? OscalFormat.XML : OscalFormat.JSON);
-            Files.write(out, d.content());
-            stdout.println(Texts.get("cli.responsibility.exportSsp.done", d.version(), out, d.content().length));
-            return 0;
+        protected byte[] render() {
+            return ssp.export(systemId, version, side == Side.provider ? SignOffSide.PROVIDER : SignOffSide.CUSTOMER,
+                    format == Format.xml ? OscalFormat.XML : OscalFormat.JSON).content();
         }
     }
 

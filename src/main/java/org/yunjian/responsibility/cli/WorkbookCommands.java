@@ -30,15 +30,7 @@ final class WorkbookCommands {
 
     /** {@code export-workbook --system ID --out FILE [--version N]}. */
     @Command(name = "export-workbook", mixinStandardHelpOptions = true)
-    static class ExportWorkbook extends ActingCommand {
-        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
-                descriptionKey = "cli.responsibility.option.system")
-        UUID systemId;
-        @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE",
-                descriptionKey = "cli.responsibility.option.outXlsx")
-        Path file;
-        @Option(names = "--version", paramLabel = "N", descriptionKey = "cli.responsibility.option.version")
-        Integer version;
+    static class ExportWorkbook extends VersionExport {
         private final MatrixWorkbook workbook;
 
         ExportWorkbook(UserAdministration users, ApplicationEventPublisher events, MatrixWorkbook workbook) {
@@ -47,11 +39,8 @@ final class WorkbookCommands {
         }
 
         @Override
-        protected int work(PrintWriter out, PrintWriter err) throws IOException {
-            byte[] xlsx = workbook.export(systemId, version);
-            Files.write(file, xlsx);
-            out.println(Texts.get("cli.responsibility.wrote", file, Formats.size(xlsx.length)));
-            return 0;
+        protected byte[] render() {
+            return workbook.export(systemId, version);
         }
     }
 
@@ -99,15 +88,7 @@ final class WorkbookCommands {
 
     /** {@code statement --system ID --out FILE [--version N]}: the DOCX 《云服务安全责任分工说明》. */
     @Command(name = "statement", mixinStandardHelpOptions = true)
-    static class Statement extends ActingCommand {
-        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
-                descriptionKey = "cli.responsibility.option.system")
-        UUID systemId;
-        @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE",
-                descriptionKey = "cli.responsibility.option.outDocx")
-        Path file;
-        @Option(names = "--version", paramLabel = "N", descriptionKey = "cli.responsibility.option.version")
-        Integer version;
+    static class Statement extends VersionExport {
         private final StatementDocx statement;
 
         Statement(UserAdministration users, ApplicationEventPublisher events, StatementDocx statement) {
@@ -116,11 +97,8 @@ final class WorkbookCommands {
         }
 
         @Override
-        protected int work(PrintWriter out, PrintWriter err) throws IOException {
-            byte[] docx = statement.render(systemId, version);
-            Files.write(file, docx);
-            out.println(Texts.get("cli.responsibility.wrote", file, Formats.size(docx.length)));
-            return 0;
+        protected byte[] render() {
+            return statement.render(systemId, version);
         }
     }
 }
