@@ -1,12 +1,5 @@
 package org.yunjian.bench;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -96,9 +87,9 @@ public final class ResponsibilityBenchmark {
         System.out.printf(Locale.ROOT, "seeded %d systems with the demo portal's parties in %.1f s%n", systems,
                 (System.nanoTime() - t) / 1e9);
 
-        Http customer = new Http(url);
+        BenchSession customer = new BenchSession(url);
         customer.login(CUSTOMER_USER, PASSWORD);
-        Http provider = new Http(url);
+        BenchSession provider = new BenchSession(url);
         provider.login(PROVIDER_USER, PASSWORD);
         t = System.nanoTime();
         Built built = new Built();
@@ -151,7 +142,7 @@ public final class ResponsibilityBenchmark {
         String path(int i);
     }
 
-    private String report(String name, Http http, int requests, int warmup, PathFor paths) throws Exception {
+    private String report(String name, BenchSession http, int requests, int warmup, PathFor paths) throws Exception {
         for (int i = 0; i < warmup; i++) {
             http.get(paths.path(i));
         }
@@ -191,7 +182,7 @@ public final class ResponsibilityBenchmark {
      * records that the provider's O&M service provider does the work (two levels, the limit; only the customer edits
      * the chain of its own duty); check; both sign-offs.
      */
-    private void build(Http customer, Http provider, UUID system, int n, Built built) throws Exception {
+    private void build(BenchSession customer, BenchSession provider, UUID system, int n, Built built) throws Exception {
         String base = "/api/systems/" + system + "/responsibility";
         JsonNode m = customer.send("POST", base, "");
         UUID customerOrg = null;
@@ -277,13 +268,13 @@ public final class ResponsibilityBenchmark {
         }
     }
 
-    private static void agreement(Http http, String base, String name, UUID a, UUID b, String... clauses)
+    private static void agreement(BenchSession http, String base, String name, UUID a, UUID b, String... clauses)
             throws Exception {
         http.send("POST", base + "/agreements", JSON.writeValueAsString(Map.of("name", name, "partyA", a.toString(),
                 "partyB", b.toString(), "clauses", List.of(clauses))));
     }
 
-    private static void hop(Http http, String base, String duty, UUID accountable, String role, UUID to,
+    private static void hop(BenchSession http, String base, String duty, UUID accountable, String role, UUID to,
                             String agreement, String clause) throws Exception {
         http.send("POST", base + "/rows/" + duty + "/hops", JSON.writeValueAsString(Map.of("organisation",
                 accountable.toString(), "role", role, "to", to.toString(), "agreement", agreement, "clause", clause)));
@@ -416,66 +407,6 @@ public final class ResponsibilityBenchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** A logged-in HTTP session (cookie and CSRF token for writes), as a browser or REST client holds one. */
-    static final class Http {
-        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        private final String base;
-        private String csrf;
-
-        Http(String base) {
-            this.base = base;
-        }
-
-        void login(String user, String password) throws IOException, InterruptedException {
-            String page = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            Matcher m = CSRF.matcher(page);
-            if (!m.find()) {
-                throw new IllegalStateException("no CSRF token on the login page");
-            }
-            String form = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(m.group(1));
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            String location = r.headers().firstValue("Location").orElse("");
-            if (r.statusCode() != 302 || location.contains("error")) {
-                throw new IllegalStateException("login failed: " + r.statusCode() + " " + location);
-            }
-            csrf = JSON.readTree(get("/api/csrf")).get("token").asText();
-        }
-
-        String get(String path) throws IOException, InterruptedException {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Accept", path.startsWith("/api/") ? "application/json" : "text/html").build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
-            }
-            return r.body();
-        }
-
-        <T> T get(String path, Class<T> type) throws IOException, InterruptedException {
-            return JSON.readValue(get(path), type);
-        }
-
-        JsonNode send(String method, String path, String json) throws IOException, InterruptedException {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Accept", "application/json").header("Content-Type", "application/json")
-                    .header("X-CSRF-TOKEN", csrf).method(method, HttpRequest.BodyPublishers.ofString(json)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() / 100 != 2) {
-                throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
-            }
-            return JSON.readTree(r.body());
-        }
-
-        private static String enc(String s) {
-            return URLEncoder.encode(s, StandardCharsets.UTF_8);
         }
     }
 }
