@@ -49,7 +49,11 @@ if [ "$db" = postgres ]; then
              --spring.flyway.password=owner --yunjian.db.app-role=yunjian_app)
   jdbc=(--jdbc "$url" --jdbc-user yunjian_owner --jdbc-password owner)
 else
-  jdbc=(--jdbc "jdbc:h2:file:$work/data/db/yunjian;AUTO_SERVER=TRUE" --jdbc-user yunjian --jdbc-password "")
+  # the benchmark writes into the running application's database from a second JVM: a throw-away database opened
+  # with AUTO_SERVER (which the shipped configuration leaves off) and a password given here instead of generated
+  h2="jdbc:h2:file:$work/data/db/yunjian;WRITE_DELAY=0;AUTO_SERVER=TRUE"
+  app_args+=("--spring.datasource.url=$h2" --spring.datasource.password=bench)
+  jdbc=(--jdbc "$h2" --jdbc-user yunjian --jdbc-password bench)
 fi
 mkdir -p "$work/data"
 java -jar target/yunjian.jar "${app_args[@]}" > "$work/app.log" 2>&1 &
