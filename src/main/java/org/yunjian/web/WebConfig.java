@@ -2,6 +2,7 @@ package org.yunjian.web;
 
 import java.time.Duration;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -9,6 +10,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.yunjian.shared.Texts;
 
 /**
@@ -34,6 +36,20 @@ class WebConfig implements WebMvcConfigurer {
                 && request.getHeader("Accept-Language") != null ? Texts.supported(request.getLocale()) : Texts.CHINESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
+    }
+
+    /**
+     * No resource URL encoding of links. Spring Boot registers {@link ResourceUrlEncodingFilter} because the WebJars
+     * locator enables the resource chain; it makes every {@code @{…}} link in a template probe the class path for a
+     * static file of that name (about 1 ms per link in the packaged jar, misses not cached — docs/performance.md,
+     * "Responsibility matrices"). Nothing here needs links rewritten: the WebJars path stays version-free in the
+     * page and the resource chain resolves it when the browser asks for it.
+     */
+    @Bean
+    FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+        var off = new FilterRegistrationBean<ResourceUrlEncodingFilter>(new ResourceUrlEncodingFilter());
+        off.setEnabled(false);
+        return off;
     }
 
     @Override
