@@ -104,7 +104,7 @@ public class Inheritances {
         }
 
         public String names(TestItem item) {
-            return responsibleFor(item).stream().map(Responsible::name).collect(Collectors.joining("、"));
+            return Msg.joined(responsibleFor(item).stream().map(r -> Msg.decode(r.name())).toList()).text();
         }
     }
 

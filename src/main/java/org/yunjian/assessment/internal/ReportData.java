@@ -90,8 +90,8 @@ public record ReportData(AssessmentInfo assessment, CloudSystem system, String c
 
         /** The responsible organisations' names, joined. */
         public String responsibleNames() {
-            return responsible.isEmpty() ? "—" : responsible.stream().map(Inheritances.Responsible::name)
-                    .collect(Collectors.joining("、"));
+            return responsible.isEmpty() ? "—" : org.yunjian.shared.Msg.joined(responsible.stream()
+                    .map(r -> org.yunjian.shared.Msg.decode(r.name())).toList()).text();
         }
 
         /** Stable reference of the item: requirement id and side. */
