@@ -161,6 +161,13 @@ class InheritancePagesTests {
                         .param("verdict", "COMPLIANT"))
                 .andExpect(flash().attribute("conclusionErrors", Matchers.hasKey("reportNumber")))
                 .andExpect(flash().attributeExists("conclusionInput"));
+        // the page shows the problems next to the fields, with what was typed
+        mvc.perform(get("/assessments/{id}", id).with(as(assessor))
+                        .flashAttr("conclusionErrors", java.util.Map.of("reportNumber", "必填"))
+                        .flashAttr("conclusionInput", new org.yunjian.assessment.web.TestForms().conclusion("某中心")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"reportNumber-error\">必填<")))
+                .andExpect(content().string(Matchers.containsString("value=\"某中心\"")));
         // another organisation's user cannot record one
         mvc.perform(multipart("/assessments/{id}/external-conclusions", id).with(as(user(customer.id())))
                         .param("reportNumber", "X").param("assessorName", "某中心").param("concludedOn", "2026-10-01")
