@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -25,8 +24,6 @@ import org.yunjian.assessment.internal.Records.ExternalConclusion;
 import org.yunjian.assessment.internal.Records.ItemInheritance;
 import org.yunjian.assessment.internal.Records.TestItem;
 import org.yunjian.party.CloudSystem;
-import org.yunjian.party.Parties;
-import org.yunjian.party.PartyRole;
 import org.yunjian.security.OrganizationDirectory;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
@@ -50,20 +47,20 @@ public class Inheritances {
     private final AssessmentRepository repo;
     private final InheritanceRepository inherited;
     private final EvidenceService evidence;
-    private final Parties parties;
+    private final InheritanceSources sources;
     private final OrganizationDirectory directory;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Inheritances(AssessmentService assessments, AssessmentRepository repo, InheritanceRepository inherited,
-                 EvidenceService evidence, Parties parties, OrganizationDirectory directory,
+                 EvidenceService evidence, InheritanceSources sources, OrganizationDirectory directory,
                  ApplicationEventPublisher events, Clock clock) {
         this.directory = directory;
         this.assessments = assessments;
         this.repo = repo;
         this.inherited = inherited;
         this.evidence = evidence;
-        this.parties = parties;
+        this.sources = sources;
         this.events = events;
         this.clock = clock;
     }
@@ -134,11 +131,11 @@ public class Inheritances {
         for (ItemSide side : ItemSide.values()) {
             responsible.put(side, responsible(system, side));
         }
-        Map<UUID, Source> sources = new HashMap<>();
+        Map<UUID, Source> resolved = new HashMap<>();
         Map<UUID, Inherited> out = new LinkedHashMap<>();
         for (ItemInheritance i : inherited.ofAssessment(a.id())) {
             UUID key = i.conclusionId() != null ? i.conclusionId() : i.sourceAssessmentId();
-            Source s = sources.computeIfAbsent(key, k -> resolve(k).orElse(null));
+            Source s = resolved.computeIfAbsent(key, k -> sources.resolve(k).orElse(null));
             if (s != null) {
                 out.put(i.itemId(), new Inherited(i.itemId(), s, i.sourceItemId(), i.markedBy(), i.markedAt()));
             }
@@ -164,62 +161,7 @@ public class Inheritances {
     /** What this assessment can inherit from: Yunjian platform assessments first, then recorded conclusions. */
     @Transactional(readOnly = true)
     public List<Source> sources(UUID assessmentId) {
-        Access access = assessments.access(assessmentId);
-        List<Source> out = new ArrayList<>(platformAssessments(access.system()));
-        inherited.conclusions(assessmentId).forEach(c -> out.add(source(c)));
-        return out;
-    }
-
-    /**
-     * Completed (COMPLETED / ARCHIVED) assessments of a cloud system whose customer organisation is this system's
-     * provider — the provider's own platform — other than this system itself.
-     */
-    private List<Source> platformAssessments(CloudSystem system) {
-        if (system.providerId() == null) {
-            return List.of();
-        }
-        Map<UUID, Boolean> platform = new HashMap<>();
-        List<Source> out = new ArrayList<>();
-        for (UUID[] row : inherited.completed()) {
-            if (row[1].equals(system.id())) {
-                continue;
-            }
-            if (platform.computeIfAbsent(row[1],
-                    sys -> parties.rolesOf(system.providerId(), sys).contains(PartyRole.CUSTOMER))) {
-                repo.find(row[0]).ifPresent(a -> out.add(source(a)));
-            }
-        }
-        return out;
-    }
-
-    private Source source(AssessmentInfo a) {
-        LocalDate date = a.completedAt().atZone(Formats.zone()).toLocalDate();
-        return new Source(SourceKind.YUNJIAN, a.id(), a.name(), a.reportNumber(), null, date, null, null, null,
-                Inheritance.fresh(date, today()));
-    }
-
-    private Source source(ExternalConclusion c) {
-        return new Source(SourceKind.EXTERNAL, c.id(), null, c.reportNumber(), c.assessorName(), c.concludedOn(),
-                c.verdict(), c.riskLevel(), c.evidenceId(), Inheritance.fresh(c.concludedOn(), today()));
-    }
-
-    private Optional<Source> resolve(UUID id) {
-        return inherited.conclusion(id).map(this::source).or(() -> repo.find(id)
-                .filter(a -> a.completedAt() != null).map(this::source));
-    }
-
-    /** A source this assessment may inherit from, or 404. */
-    private Source requireSource(Access access, UUID sourceId) {
-        if (sourceId == null) {
-            throw new ValidationException("source", AssessmentService.REQUIRED);
-        }
-        Optional<ExternalConclusion> c = inherited.conclusion(sourceId)
-                .filter(x -> x.assessmentId().equals(access.assessment().id()));
-        if (c.isPresent()) {
-            return source(c.get());
-        }
-        return platformAssessments(access.system()).stream().filter(s -> s.id().equals(sourceId)).findFirst()
-                .orElseThrow(() -> new NotFoundException("inheritance source", sourceId));
+        return sources.all(assessments.access(assessmentId));
     }
 
     // --- recording a conclusion done elsewhere
@@ -275,7 +217,7 @@ public class Inheritances {
                 in.verdict().isFinding() ? in.riskLevel() : null, evidenceId, access.user().username(),
                 clock.instant());
         inherited.insertConclusion(c);
-        Source s = source(c);
+        Source s = sources.of(c);
         events.publishEvent(AuditableEvent.success("assessment.conclusion.record", "assessment", assessmentId,
                 Msg.of("assessment.audit.conclusion", s.label(), Msg.of(c.verdict()))));
         return s;
@@ -287,7 +229,7 @@ public class Inheritances {
     public Inherited inherit(UUID itemId, UUID sourceId) {
         TestItem item = repo.item(itemId).orElseThrow(() -> new NotFoundException("assessment item", itemId));
         Access access = assessorOfOpen(item);
-        Source source = requireSource(access, sourceId);
+        Source source = sources.require(access, sourceId);
         Inheritance.requireInheritable(item.requirementId(), item.side());
         Inheritance.requireFresh(source.date(), today(), source.label());
         if (inherited.find(itemId).isPresent()) {
@@ -308,7 +250,7 @@ public class Inheritances {
         Access access = assessments.access(assessmentId);
         access.requireAssessor();
         assessments.requireOpen(assessmentId);
-        Source source = requireSource(access, sourceId);
+        Source source = sources.require(access, sourceId);
         Inheritance.requireFresh(source.date(), today(), source.label());
         Map<String, TestItem> sourceItems = sourceItems(source);
         int count = 0;
