@@ -127,9 +127,14 @@ class InheritancePagesTests {
         mvc.perform(get("/assessment-items/{id}", item).with(as(assessor)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("id=\"inherited-from\"")))
-                .andExpect(content().string(Matchers.containsString("id=\"source-item\"")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"source-item\""))))
                 .andExpect(content().string(Matchers.containsString("id=\"withdraw-form\"")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"verdict-form\""))));
+        // the provider, who may open its platform assessment, gets the link to the source item
+        mvc.perform(get("/assessment-items/{id}", item).with(as(providerUser)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"source-item\"")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"withdraw-form\""))));
         // recording a verdict from the page is refused while inherited
         mvc.perform(post("/assessment-items/{id}/verdict", item).with(as(assessor)).param("verdict", "COMPLIANT"))
                 .andExpect(status().is3xxRedirection())

@@ -279,7 +279,11 @@ class AssessmentPages {
         model.addAttribute("orgNames", orgNames);
         Inheritances.View view = inheritances.view(d.item().assessmentId());
         model.addAttribute("responsible", view.names(d.item()));
-        model.addAttribute("inherited", view.inheritedOf(d.item()));
+        Inheritances.Inherited inherited = view.inheritedOf(d.item());
+        model.addAttribute("inherited", inherited);
+        // the source item is linked only for a reader who may open it (the platform's parties, administrators)
+        model.addAttribute("sourceVisible", inherited != null && inherited.sourceItemId() != null
+                && visible(inherited.source().id()));
         model.addAttribute("inheritable", Inheritance.inheritable(d.item().side()));
         model.addAttribute("sources", d.access().mayAssess() && view.inheritedOf(d.item()) == null
                 && Inheritance.inheritable(d.item().side()) ? inheritances.sources(d.item().assessmentId()) : List.of());
@@ -368,6 +372,15 @@ class AssessmentPages {
 
     /** What a user entered in a task's form, shown again when the change was refused. */
     record RemediationForm(UUID id, LocalDate dueDate, RemediationStatus status, String note) {
+    }
+
+    private boolean visible(UUID assessmentId) {
+        try {
+            service.access(assessmentId);
+            return true;
+        } catch (org.yunjian.shared.NotFoundException e) {
+            return false;
+        }
     }
 
     private String orgName(UUID id) {
