@@ -350,5 +350,17 @@ class InheritanceApiTests {
         List<String> inheritedProps = JsonPath.read(oscal,
                 "$.assessment-results.results[0].findings[*].props[?(@.name == 'inherited')].value");
         assertThat(inheritedProps).containsExactly("true", "true");
+        List<String> reportNumbers = JsonPath.read(oscal, "$.assessment-results.results[0].findings[*].props[?(@.name "
+                + "== 'inherited-from-report-number')].value");
+        assertThat(reportNumbers).containsExactly(sourceNumber, "DJCP-2026-0815");
+        // still valid against the official OSCAL assessment-results schema with the inheritance properties
+        try (var in = getClass().getClassLoader().getResourceAsStream("schema/json/oscal-ar_schema.json")) {
+            var meta = com.networknt.schema.JsonMetaSchema.builder(com.networknt.schema.JsonMetaSchema.getV7())
+                    .keyword(new com.networknt.schema.NonValidationKeyword("id")).build();
+            var schema = com.networknt.schema.JsonSchemaFactory.builder(com.networknt.schema.JsonSchemaFactory
+                    .getInstance(com.networknt.schema.SpecVersion.VersionFlag.V7)).metaSchema(meta).build()
+                    .getSchema(in);
+            assertThat(schema.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(oscal))).isEmpty();
+        }
     }
 }
