@@ -423,6 +423,17 @@ class AuthorizationMatrixTests {
             Map.entry("POST /remediations/{id}", RequestSpec.form(Map.of("status", "IN_PROGRESS"))),
             Map.entry("POST /api/assessments/{id}/workbook", RequestSpec.file("不是工作簿")),
             Map.entry("POST /assessments/{id}/workbook", RequestSpec.file("不是工作簿")),
+            // inherited items (issue 12 item 5): a source id that exists nowhere, so a granted caller ends in 404
+            Map.entry("PUT /api/assessment-items/{id}/inheritance", RequestSpec.json(
+                    "{\"source\":\"00000000-0000-0000-0000-0000000005c0\"}")),
+            Map.entry("POST /api/assessments/{id}/inheritance", RequestSpec.json(
+                    "{\"source\":\"00000000-0000-0000-0000-0000000005c0\",\"confirm\":true}")),
+            Map.entry("POST /api/assessments/{id}/external-conclusions", RequestSpec.file("不是结论")),
+            Map.entry("POST /assessments/{id}/external-conclusions", RequestSpec.file("不是结论")),
+            Map.entry("POST /assessments/{id}/inheritance", RequestSpec.form(Map.of("source",
+                    "00000000-0000-0000-0000-0000000005c0", "confirm", "true"))),
+            Map.entry("POST /assessment-items/{id}/inheritance", RequestSpec.form(Map.of("source",
+                    "00000000-0000-0000-0000-0000000005c0"))),
             // exit projects: X1/X2 are in PLANNING with an empty inventory, so most writes end in 400/409 once
             // the caller's duty was granted (the decision this table records)
             Map.entry("POST /api/exit-projects", RequestSpec.json("""

@@ -58,7 +58,7 @@ class ReportTests {
     static final byte[] EVIDENCE = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     static final byte[] CUSTOMER_EVIDENCE = "客户内部配置记录，不与云服务商共享。\n".getBytes(StandardCharsets.UTF_8);
     static final String HOSTILE = "<script>alert('x')</script> & <b>粗体</b> ]]> &amp;";
-    static final List<String> HEADINGS = List.of("项目信息", "测评结论", "安全层面测评结果", "控制点测评结果", "高风险问题",
+    static final List<String> HEADINGS = List.of("项目信息", "测评结论", "安全层面测评结果", "控制点测评结果", "高风险问题", "继承的测评项",
             "测评项详情", "整改任务");
 
     @Autowired

@@ -41,6 +41,7 @@ import org.yunjian.assessment.api.Dtos.TransitionRequest;
 import org.yunjian.assessment.api.Dtos.VerdictRequest;
 import org.yunjian.assessment.internal.AssessmentService;
 import org.yunjian.assessment.internal.EvidenceService;
+import org.yunjian.assessment.internal.Inheritances;
 import org.yunjian.assessment.internal.Records.Interview;
 import org.yunjian.assessment.internal.Remediations;
 import org.yunjian.assessment.internal.Workbooks;
@@ -58,9 +59,11 @@ class AssessmentApi {
     private final Workbooks workbooks;
     private final Clock clock;
     private final Remediations remediations;
+    private final Inheritances inheritances;
 
     AssessmentApi(AssessmentService service, EvidenceService evidence, Workbooks workbooks, Clock clock,
-                  Remediations remediations) {
+                  Remediations remediations, Inheritances inheritances) {
+        this.inheritances = inheritances;
         this.remediations = remediations;
         this.service = service;
         this.evidence = evidence;
@@ -132,7 +135,8 @@ class AssessmentApi {
     List<ItemResponse> items(@PathVariable UUID id, @RequestParam(required = false) String controlPoint,
                              @RequestParam(required = false) ItemSide side,
                              @RequestParam(required = false) String verdict) {
-        return service.items(id, controlPoint, side, verdict).stream().map(ItemResponse::of).toList();
+        var view = inheritances.view(id);
+        return service.items(id, controlPoint, side, verdict).stream().map(i -> ItemResponse.of(i, view)).toList();
     }
 
     @GetMapping("/api/assessments/{id}/score")
@@ -153,21 +157,24 @@ class AssessmentApi {
     @PreAuthorize(WHO)
     @Operation(summary = "A test item with the catalog's steps and criteria, verdict history, interviews, evidence")
     ItemDetailResponse item(@PathVariable UUID id) {
-        return ItemDetailResponse.of(service.item(id), today());
+        var d = service.item(id);
+        return ItemDetailResponse.of(d, inheritances.view(d.item().assessmentId()), today());
     }
 
     @PutMapping("/api/assessment-items/{id}/verdict")
     @PreAuthorize(WHO)
     @Operation(summary = "Record a verdict (a later one is a re-test; history kept); 409 once completed")
     ItemResponse verdict(@PathVariable UUID id, @RequestBody VerdictRequest body) {
-        return ItemResponse.of(service.recordVerdict(id, body.toInput()));
+        var i = service.recordVerdict(id, body.toInput());
+        return ItemResponse.of(i, inheritances.view(i.assessmentId()));
     }
 
     @PutMapping("/api/assessment-items/{id}/observations")
     @PreAuthorize(WHO)
     @Operation(summary = "Replace the observed facts of a test item")
     ItemResponse observations(@PathVariable UUID id, @RequestBody ObservationsRequest body) {
-        return ItemResponse.of(service.recordObservations(id, body.observations()));
+        var i = service.recordObservations(id, body.observations());
+        return ItemResponse.of(i, inheritances.view(i.assessmentId()));
     }
 
     @PostMapping("/api/assessment-items/{id}/interviews")

@@ -12,6 +12,7 @@ import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.internal.AssessmentService;
+import org.yunjian.assessment.internal.Inheritances;
 import org.yunjian.assessment.internal.Records.AssessmentInfo;
 import org.yunjian.assessment.internal.Records.EvidenceInfo;
 import org.yunjian.assessment.internal.Records.Interview;
@@ -66,14 +67,47 @@ final class Dtos {
         }
     }
 
+    /**
+     * A test item; {@code responsible}: the organisations answering for it on the assessed system (by name);
+     * {@code inherited}: its source while the item is inherited, else {@code null}.
+     */
     record ItemResponse(UUID id, UUID assessmentId, int position, String requirementId, ItemSide side, String layer,
                         String controlPoint, Verdict verdict, String verdictReason, String observations,
-                        RiskLevel riskLevel, String riskReason, Instant updatedAt) {
-        static ItemResponse of(TestItem i) {
+                        RiskLevel riskLevel, String riskReason, Instant updatedAt,
+                        List<Inheritances.Responsible> responsible, InheritedResponse inherited) {
+        static ItemResponse of(TestItem i, Inheritances.View view) {
             return new ItemResponse(i.id(), i.assessmentId(), i.position(), i.requirementId(), i.side(), i.layer(),
                     i.controlPoint(), i.verdict(), i.verdictReason(), i.observations(), i.riskLevel(), i.riskReason(),
-                    i.updatedAt());
+                    i.updatedAt(), view.responsibleFor(i), InheritedResponse.of(view.inheritedOf(i)));
         }
+    }
+
+    /** Where an inherited item's verdict comes from. */
+    record InheritedResponse(SourceResponse source, UUID sourceItemId, String markedBy, Instant markedAt) {
+        static InheritedResponse of(Inheritances.Inherited i) {
+            return i == null ? null : new InheritedResponse(SourceResponse.of(i.source()), i.sourceItemId(),
+                    i.markedBy(), i.markedAt());
+        }
+    }
+
+    /**
+     * A source to inherit from: {@code YUNJIAN} (a completed assessment of the provider's platform: id, name, report
+     * number, completion date) or {@code EXTERNAL} (a recorded conclusion: report number, organisation, date, verdict,
+     * PDF evidence id); {@code fresh}: inside the 12-month validity window today; {@code label}: the source in words.
+     */
+    record SourceResponse(Inheritances.SourceKind kind, UUID id, String name, String reportNumber,
+                          String organisation, LocalDate date, Verdict verdict, RiskLevel riskLevel, UUID evidenceId,
+                          boolean fresh, String label) {
+        static SourceResponse of(Inheritances.Source s) {
+            return new SourceResponse(s.kind(), s.id(), s.name(), s.reportNumber(), s.organisation(), s.date(),
+                    s.verdict(), s.riskLevel(), s.evidenceId(), s.fresh(), s.label().text());
+        }
+    }
+
+    record InheritRequest(UUID source) {
+    }
+
+    record BulkInheritRequest(UUID source, boolean confirm) {
     }
 
     record Step(Integer number, String text, List<String> types) {
@@ -86,10 +120,10 @@ final class Dtos {
                               Criteria criteria, List<Verdict> verdictChoices, List<VerdictEntry> history,
                               List<Interview> interviews, List<EvidenceResponse> evidence,
                               List<RemediationResponse> remediations) {
-        static ItemDetailResponse of(AssessmentService.ItemDetail d, LocalDate today) {
+        static ItemDetailResponse of(AssessmentService.ItemDetail d, Inheritances.View view, LocalDate today) {
             Requirement r = d.requirement();
             MlpsAssessment m = r == null ? null : r.mlps();
-            return new ItemDetailResponse(ItemResponse.of(d.item()), r == null ? null : r.text(),
+            return new ItemDetailResponse(ItemResponse.of(d.item(), view), r == null ? null : r.text(),
                     m == null ? List.of() : m.testMethod().steps().stream().map(s -> new Step(s.number(), s.text(),
                             s.types().stream().map(t -> t.name()).sorted().toList())).toList(),
                     m == null ? null : m.expectedEvidence(),

@@ -39,7 +39,9 @@ import picocli.CommandLine.Spec;
 @Component
 @Command(name = "assessment", mixinStandardHelpOptions = true,
         subcommands = {AssessmentCommand.ListAssessments.class, AssessmentCommand.ExportWorkbook.class,
-                AssessmentCommand.ImportWorkbook.class, AssessmentCommand.Report.class})
+                AssessmentCommand.ImportWorkbook.class, AssessmentCommand.Report.class, InheritanceCommands.Sources.class,
+                InheritanceCommands.RecordConclusion.class, InheritanceCommands.Inherit.class,
+                InheritanceCommands.Withdraw.class})
 public class AssessmentCommand implements CliCommand, Runnable {
 
     @Spec

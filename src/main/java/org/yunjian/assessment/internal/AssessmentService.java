@@ -20,6 +20,7 @@ import org.yunjian.assessment.Assessment;
 import org.yunjian.assessment.AssessmentEvent;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.AssessorKind;
+import org.yunjian.assessment.Inheritance;
 import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.ScoreResult;
@@ -68,10 +69,13 @@ public class AssessmentService {
     private final ReportNumbers reportNumbers;
     private final ItemLabels labels;
     private final RemediationTasks tasks;
+    private final InheritanceRepository inherited;
 
     AssessmentService(AssessmentRepository repo, ItemGenerator generator, Parties parties, UserAdministration users,
                       ScoringPolicy scoring, ApplicationEventPublisher events, Clock clock, TextRules textRules,
-                      ReportNumbers reportNumbers, ItemLabels labels, RemediationTasks tasks) {
+                      ReportNumbers reportNumbers, ItemLabels labels, RemediationTasks tasks,
+                      InheritanceRepository inherited) {
+        this.inherited = inherited;
         this.tasks = tasks;
         this.textRules = textRules;
         this.reportNumbers = reportNumbers;
@@ -318,6 +322,7 @@ public class AssessmentService {
 
     public TestItem recordVerdict(UUID itemId, VerdictInput in) {
         ItemDetail d = openItemForAssessor(itemId);
+        Inheritance.requireNotInherited(inherited.find(itemId).isPresent(), d.item().requirementId());
         FieldErrors errors = new FieldErrors();
         if (in.verdict() == null) {
             errors.add("verdict", REQUIRED);

@@ -35,13 +35,20 @@ class DemoAssessment implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoAssessment.class);
 
+    /** How many cloud-platform items of the demo assessment inherit from the recorded platform conclusion. */
+    static final int DEMO_INHERITED = 6;
+
     private final AssessmentService assessments;
     private final AssessmentRepository repo;
     private final Parties parties;
     private final UserAdministration users;
+    private final Inheritances inheritances;
+    private final java.time.Clock clock;
 
     DemoAssessment(AssessmentService assessments, AssessmentRepository repo, Parties parties,
-                   UserAdministration users) {
+                   UserAdministration users, Inheritances inheritances, java.time.Clock clock) {
+        this.inheritances = inheritances;
+        this.clock = clock;
         this.users = users;
         this.assessments = assessments;
         this.repo = repo;
@@ -75,7 +82,21 @@ class DemoAssessment implements ApplicationRunner {
                 null, null, null));
         assessments.recordVerdict(items.get(2).id(), new AssessmentService.VerdictInput(Verdict.NON_COMPLIANT,
                 demo("demo.assessment.reason3"), RiskLevel.MEDIUM, demo("demo.assessment.risk3")));
-        log.info("Demo assessment seeded: {} ({} items)", a.name(), items.size());
+        // the provider's platform was assessed elsewhere three months ago: its conclusion is recorded and the first
+        // cloud-platform items still open inherit from it, so the customer sees inherited items at first login
+        var conclusion = inheritances.recordConclusion(a.id(), new Inheritances.ConclusionInput(
+                demo("demo.assessment.conclusion.number"), demo("demo.assessment.conclusion.organisation"),
+                java.time.LocalDate.now(clock.withZone(org.yunjian.shared.Formats.zone())).minusMonths(3),
+                Verdict.COMPLIANT, null), null, null);
+        int inherited = 0;
+        for (TestItem item : repo.items(a.id())) {
+            if (inherited < DEMO_INHERITED && org.yunjian.assessment.Inheritance.inheritable(item.side())
+                    && item.verdict() == null) {
+                inheritances.inherit(item.id(), conclusion.id());
+                inherited++;
+            }
+        }
+        log.info("Demo assessment seeded: {} ({} items, {} inherited)", a.name(), items.size(), inherited);
     }
 
     /** Demo content is stored once, in Chinese (the demo installation's language). */

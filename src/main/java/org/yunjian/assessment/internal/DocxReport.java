@@ -70,6 +70,7 @@ class DocxReport {
             byLayer(doc, d);
             byControlPoint(doc, d);
             highRisk(doc, d);
+            inherited(doc, d);
             items(doc, d);
             remediation(doc, d);
             doc.enforceUpdateFields();
@@ -278,6 +279,17 @@ class DocxReport {
             return;
         }
         table(doc, highRiskHeader(), highRiskRows(d));
+    }
+
+    /** Which items were inherited and from what (issue 12 item 5). */
+    private static void inherited(XWPFDocument doc, ReportData d) {
+        heading(doc, 1, t("report.h.inherited"));
+        if (d.inherited().isEmpty()) {
+            para(doc, t("report.inherited.none"));
+            return;
+        }
+        para(doc, t("report.inherited.intro", d.inherited().size()));
+        table(doc, inheritedHeader(), inheritedRows(d));
     }
 
     private static void items(XWPFDocument doc, ReportData d) {

@@ -205,6 +205,18 @@ class OscalResults {
             prop(props, "risk-reason", t.riskReason());
         }
         prop(props, "verdict-reason", t.verdictReason());
+        if (i.inherited() != null) {
+            Inheritances.Source src = i.inherited().source();
+            prop(props, "inherited", "true");
+            prop(props, "inherited-from-kind", src.kind().name().toLowerCase(Locale.ROOT));
+            prop(props, "inherited-from-report-number", src.reportNumber());
+            prop(props, "inherited-from-date", src.date().toString());
+            prop(props, "inherited-from", src.kind() == Inheritances.SourceKind.YUNJIAN ? src.name()
+                    : src.organisation());
+            if (i.inherited().sourceItemId() != null) {
+                prop(props, "inherited-from-finding", uuid("finding", i.inherited().sourceItemId()).toString());
+            }
+        }
         long retests = i.history().stream().filter(h -> h.retest()).count();
         if (retests > 0) {
             prop(props, "retest-count", String.valueOf(retests));

@@ -64,6 +64,9 @@ class PdfReport {
         ctx.setVariable("highRiskHeader", highRiskHeader());
         ctx.setVariable("highRisk", highRiskRows(d));
         ctx.setVariable("sections", sections(d));
+        ctx.setVariable("inheritedHeader", inheritedHeader());
+        ctx.setVariable("inherited", inheritedRows(d));
+        ctx.setVariable("inheritedIntro", t("report.inherited.intro", d.inherited().size()));
         ctx.setVariable("remediationHeader", remediationHeader());
         ctx.setVariable("remediations", remediationRows(d.remediations()));
         ctx.setVariable("generated", t("report.generatedAt", t("report.beijingTime", dateTime(d.generatedAt()))));
@@ -72,7 +75,8 @@ class PdfReport {
 
     private static Map<String, String> headings() {
         Map<String, String> h = new LinkedHashMap<>();
-        for (String k : List.of("cover", "summary", "byLayer", "byControlPoint", "highRisk", "items", "remediation")) {
+        for (String k : List.of("cover", "summary", "byLayer", "byControlPoint", "highRisk", "inherited", "items",
+                "remediation")) {
             h.put(k, t("report.h." + k));
         }
         return h;
@@ -86,6 +90,7 @@ class PdfReport {
         x.put("noChart", t("report.noChart"));
         x.put("noHighRisk", t("report.highRisk.none"));
         x.put("noItems", t("report.items.none"));
+        x.put("noInherited", t("report.inherited.none"));
         x.put("noRemediation", t("report.remediation.none"));
         x.put("pageBefore", t("report.page.before"));
         x.put("pageMiddle", t("report.page.middle"));

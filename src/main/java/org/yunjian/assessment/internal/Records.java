@@ -52,4 +52,20 @@ public final class Records {
     public record Remediation(UUID id, UUID itemId, UUID assessmentId, UUID responsibleOrgId, LocalDate dueDate,
                               RemediationStatus status, String note, Instant createdAt, Instant updatedAt) {
     }
+
+    /** The conclusion of an assessment of the provider's platform done elsewhere, recorded to inherit from. */
+    public record ExternalConclusion(UUID id, UUID assessmentId, String reportNumber, String assessorName,
+                                     LocalDate concludedOn, Verdict verdict, RiskLevel riskLevel, UUID evidenceId,
+                                     String recordedBy, Instant recordedAt) {
+    }
+
+    /**
+     * An inherited item: its source (a Yunjian assessment's item, or a recorded conclusion) and what the item held
+     * before, put back on withdrawal.
+     */
+    public record ItemInheritance(UUID itemId, UUID assessmentId, UUID sourceAssessmentId, UUID sourceItemId,
+                                  UUID conclusionId, Verdict priorVerdict, String priorReason,
+                                  RiskLevel priorRiskLevel, String priorRiskReason, String markedBy,
+                                  Instant markedAt) {
+    }
 }

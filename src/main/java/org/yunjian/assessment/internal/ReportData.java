@@ -51,6 +51,11 @@ public record ReportData(AssessmentInfo assessment, CloudSystem system, String c
         return s != AssessmentStatus.COMPLETED && s != AssessmentStatus.ARCHIVED;
     }
 
+    /** The inherited items, in item order. */
+    public List<ItemReport> inherited() {
+        return items.stream().filter(i -> i.inherited() != null).toList();
+    }
+
     /** The items the scoring policy lists as high-risk findings, in item order. */
     public List<ItemReport> highRisk() {
         Set<String> refs = score.highRisk().stream().map(ScoringPolicy.ScoredItem::ref).collect(Collectors.toSet());
@@ -66,12 +71,27 @@ public record ReportData(AssessmentInfo assessment, CloudSystem system, String c
      * @param controlPoint 控制点 in the report's language
      * @param evidence    evidence the caller may see, oldest first
      * @param history     every verdict recorded, oldest first (a later one is a re-test)
+     * @param responsible the organisations responsible for the item on the system, by name
+     * @param inherited   the item's source while it is inherited, else null
      */
     public record ItemReport(int number, TestItem item, String clause, String requirement, String layer,
-                             String controlPoint, List<EvidenceInfo> evidence, List<VerdictEntry> history) {
+                             String controlPoint, List<EvidenceInfo> evidence, List<VerdictEntry> history,
+                             List<Inheritances.Responsible> responsible, Inheritances.Inherited inherited) {
         public ItemReport {
             evidence = List.copyOf(evidence);
             history = List.copyOf(history);
+            responsible = List.copyOf(responsible);
+        }
+
+        public ItemReport(int number, TestItem item, String clause, String requirement, String layer,
+                          String controlPoint, List<EvidenceInfo> evidence, List<VerdictEntry> history) {
+            this(number, item, clause, requirement, layer, controlPoint, evidence, history, List.of(), null);
+        }
+
+        /** The responsible organisations' names, joined. */
+        public String responsibleNames() {
+            return responsible.isEmpty() ? "—" : org.yunjian.shared.Msg.joined(responsible.stream()
+                    .map(r -> org.yunjian.shared.Msg.decode(r.name())).toList()).text();
         }
 
         /** Stable reference of the item: requirement id and side. */

@@ -114,7 +114,11 @@ public final class ReportText {
         rows.add(List.of(t("report.item.requirement"), nz(i.requirement())));
         rows.add(List.of(t("report.item.layerAndControlPoint"), i.layer() + " / " + i.controlPoint()));
         rows.add(List.of(t("report.item.side"), label(t.side())));
+        rows.add(List.of(t("report.item.responsible"), i.responsibleNames()));
         rows.add(List.of(t("report.item.verdict"), verdict(t.verdict())));
+        if (i.inherited() != null) {
+            rows.add(List.of(t("report.item.inherited"), i.inherited().source().label().text()));
+        }
         rows.add(List.of(t("report.item.reason"), nz(t.verdictReason())));
         rows.add(List.of(t("report.item.observations"), nz(t.observations())));
         rows.add(List.of(t("report.item.risk"), label(t.riskLevel())));
@@ -136,6 +140,24 @@ public final class ReportText {
     static String historyLine(VerdictEntry v, ReportData d) {
         return t(v.retest() ? "report.item.historyRetest" : "report.item.historyLine", dateTime(v.recordedAt()),
                 verdict(v.verdict()), d.person(v.recordedBy()));
+    }
+
+    static List<String> inheritedHeader() {
+        return List.of(t("report.highRisk.number"), t("report.item.id"), t("report.remediation.controlPoint"),
+                t("report.item.verdict"), t("report.inherited.source"), t("report.inherited.reportNumber"),
+                t("report.inherited.date"));
+    }
+
+    /** One row per inherited item: number, item, control point, verdict, source, its report number and date. */
+    static List<List<String>> inheritedRows(ReportData d) {
+        return d.inherited().stream().map(i -> {
+            Inheritances.Source s = i.inherited().source();
+            String source = s.kind() == Inheritances.SourceKind.YUNJIAN
+                    ? t("report.inherited.yunjian", s.name())
+                    : t("report.inherited.external", s.organisation());
+            return List.of(String.valueOf(i.number()), i.item().requirementId(), i.controlPoint(),
+                    verdict(i.item().verdict()), source, nz(s.reportNumber()), Formats.date(s.date()));
+        }).toList();
     }
 
     static List<String> remediationHeader() {

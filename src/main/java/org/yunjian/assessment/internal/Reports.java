@@ -89,10 +89,12 @@ public class Reports {
     private final ItemLabels labels;
     private final ReportNumbers reportNumbers;
     private final UserAdministration users;
+    private final Inheritances inheritances;
 
     Reports(AssessmentService service, AssessmentRepository repo, ItemGenerator generator, OrganizationDirectory directory,
             DocxReport docx, PdfReport pdf, OscalResults oscal, ApplicationEventPublisher events, Clock clock,
-            ItemLabels labels, ReportNumbers numbers, UserAdministration users) {
+            ItemLabels labels, ReportNumbers numbers, UserAdministration users, Inheritances inheritances) {
+        this.inheritances = inheritances;
         this.labels = labels;
         this.reportNumbers = numbers;
         this.users = users;
@@ -148,6 +150,7 @@ public class Reports {
                 .filter(access::maySee).collect(Collectors.groupingBy(EvidenceInfo::itemId));
         Map<UUID, List<VerdictEntry>> history = repo.historyOfAssessment(assessmentId);
         Map<UUID, Integer> numbers = new HashMap<>();
+        Inheritances.View view = inheritances.view(a, access.system());
         List<ReportData.ItemReport> reports = new ArrayList<>();
         for (TestItem i : items) {
             int number = reports.size() + 1;
@@ -155,7 +158,7 @@ public class Reports {
             Requirement r = labels.requirement(i.requirementId()).orElse(null);
             reports.add(new ReportData.ItemReport(number, i, r == null ? null : r.clause(), labels.text(r),
                     labels.layer(i), labels.controlPoint(i), evidence.getOrDefault(i.id(), List.of()),
-                    history.getOrDefault(i.id(), List.of())));
+                    history.getOrDefault(i.id(), List.of()), view.responsibleFor(i), view.inheritedOf(i)));
         }
         Map<UUID, TestItem> byId = items.stream().collect(Collectors.toMap(TestItem::id, i -> i));
         Map<UUID, String> names = new HashMap<>();

@@ -23,6 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.AssessorKind;
+import org.yunjian.assessment.Inheritance;
 import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.RiskLevel;
@@ -30,6 +31,7 @@ import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.internal.Access;
 import org.yunjian.assessment.internal.AssessmentService;
 import org.yunjian.assessment.internal.EvidenceService;
+import org.yunjian.assessment.internal.Inheritances;
 import org.yunjian.assessment.internal.ItemGenerator;
 import org.yunjian.assessment.internal.Records.AssessmentInfo;
 import org.yunjian.assessment.internal.Records.Remediation;
@@ -58,9 +60,11 @@ class AssessmentPages {
     private final Workbooks workbooks;
     private final java.time.Clock clock;
     private final Remediations remediations;
+    private final Inheritances inheritances;
 
     AssessmentPages(AssessmentService service, EvidenceService evidence, Parties parties, Workbooks workbooks,
-                    java.time.Clock clock, Remediations remediations) {
+                    java.time.Clock clock, Remediations remediations, Inheritances inheritances) {
+        this.inheritances = inheritances;
         this.remediations = remediations;
         this.service = service;
         this.evidence = evidence;
@@ -210,6 +214,12 @@ class AssessmentPages {
         // overdue as the REST API and the dashboards count it: the injected clock's date in UTC
         model.addAttribute("today", LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)));
         model.addAttribute("transitions", access.mayAssess() ? a.status().next().stream().sorted().toList() : List.of());
+        model.addAttribute("inheritance", inheritances.view(id));
+        model.addAttribute("sources", inheritances.sources(id));
+        model.addAttribute("validityMonths", Inheritance.VALIDITY_MONTHS);
+        model.addAttribute("conclusionVerdicts", List.of(Verdict.COMPLIANT, Verdict.PARTIALLY_COMPLIANT,
+                Verdict.NON_COMPLIANT));
+        model.addAttribute("risks", RiskLevel.values());
         return "assessment/detail";
     }
 
@@ -267,6 +277,16 @@ class AssessmentPages {
         Map<UUID, String> orgNames = new HashMap<>();
         d.remediations().forEach(r -> orgNames.computeIfAbsent(r.responsibleOrgId(), this::orgName));
         model.addAttribute("orgNames", orgNames);
+        Inheritances.View view = inheritances.view(d.item().assessmentId());
+        model.addAttribute("responsible", view.names(d.item()));
+        Inheritances.Inherited inherited = view.inheritedOf(d.item());
+        model.addAttribute("inherited", inherited);
+        // the source item is linked only for a reader who may open it (the platform's parties, administrators)
+        model.addAttribute("sourceVisible", inherited != null && inherited.sourceItemId() != null
+                && visible(inherited.source().id()));
+        model.addAttribute("inheritable", Inheritance.inheritable(d.item().side()));
+        model.addAttribute("sources", d.access().mayAssess() && view.inheritedOf(d.item()) == null
+                && Inheritance.inheritable(d.item().side()) ? inheritances.sources(d.item().assessmentId()) : List.of());
         return "assessment/item";
     }
 
@@ -352,6 +372,15 @@ class AssessmentPages {
 
     /** What a user entered in a task's form, shown again when the change was refused. */
     record RemediationForm(UUID id, LocalDate dueDate, RemediationStatus status, String note) {
+    }
+
+    private boolean visible(UUID assessmentId) {
+        try {
+            service.access(assessmentId);
+            return true;
+        } catch (org.yunjian.shared.NotFoundException e) {
+            return false;
+        }
     }
 
     private String orgName(UUID id) {

@@ -1,0 +1,115 @@
+package org.yunjian.assessment.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.yunjian.assessment.RiskLevel;
+import org.yunjian.assessment.Verdict;
+import org.yunjian.assessment.api.Dtos.BulkInheritRequest;
+import org.yunjian.assessment.api.Dtos.InheritRequest;
+import org.yunjian.assessment.api.Dtos.ItemResponse;
+import org.yunjian.assessment.api.Dtos.SourceResponse;
+import org.yunjian.assessment.internal.AssessmentService;
+import org.yunjian.assessment.internal.Inheritances;
+import org.yunjian.shared.FieldErrors.ValidationException;
+
+/** REST for inherited items: sources, recorded external conclusions, marking and withdrawing (docs/assessment.md). */
+@RestController
+@Tag(name = "assessments", description = "测评 Assessments")
+class InheritanceApi {
+
+    private final Inheritances inheritances;
+    private final AssessmentService service;
+
+    InheritanceApi(Inheritances inheritances, AssessmentService service) {
+        this.inheritances = inheritances;
+        this.service = service;
+    }
+
+    @GetMapping("/api/assessments/{id}/inheritance-sources")
+    @PreAuthorize(AssessmentApi.WHO)
+    @Operation(summary = "What cloud-platform items can be inherited from: completed assessments of the provider's "
+            + "platform and recorded conclusions, each with whether it is inside the 12-month validity window")
+    List<SourceResponse> sources(@PathVariable UUID id) {
+        return inheritances.sources(id).stream().map(SourceResponse::of).toList();
+    }
+
+    @PostMapping(path = "/api/assessments/{id}/external-conclusions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(AssessmentApi.WHO)
+    @Operation(summary = "Record the conclusion of an assessment of the provider's platform done elsewhere "
+            + "(assessors): report number, organisation, date, verdict, optional PDF (checked by content)")
+    ResponseEntity<SourceResponse> recordConclusion(@PathVariable UUID id,
+                                                    @RequestParam(required = false) String reportNumber,
+                                                    @RequestParam(required = false) String assessorName,
+                                                    @RequestParam(required = false) LocalDate concludedOn,
+                                                    @RequestParam(required = false) Verdict verdict,
+                                                    @RequestParam(required = false) RiskLevel riskLevel,
+                                                    @RequestParam(value = "file", required = false) MultipartFile file)
+            throws IOException {
+        var s = inheritances.recordConclusion(id, new Inheritances.ConclusionInput(reportNumber, assessorName,
+                concludedOn, verdict, riskLevel), file == null ? null : file.getOriginalFilename(),
+                file == null ? null : file.getBytes());
+        return ResponseEntity.created(URI.create("/api/assessments/" + id + "/inheritance-sources"))
+                .body(SourceResponse.of(s));
+    }
+
+    @PutMapping("/api/assessment-items/{id}/inheritance")
+    @PreAuthorize(AssessmentApi.WHO)
+    @Operation(summary = "Mark a cloud-platform item inherited from a source (assessors); 409 for another side, a "
+            + "source older than 12 months or an item already inherited")
+    ItemResponse inherit(@PathVariable UUID id, @RequestBody InheritRequest body) {
+        var i = inheritances.inherit(id, body == null ? null : body.source());
+        return item(i.itemId());
+    }
+
+    @DeleteMapping("/api/assessment-items/{id}/inheritance")
+    @PreAuthorize(AssessmentApi.WHO)
+    @Operation(summary = "Withdraw an item's inheritance: the item gets back the verdict it had before")
+    ItemResponse withdraw(@PathVariable UUID id) {
+        return item(inheritances.withdraw(id).id());
+    }
+
+    @PostMapping("/api/assessments/{id}/inheritance")
+    @PreAuthorize(AssessmentApi.WHO)
+    @Operation(summary = "Inherit every cloud-platform item without a verdict of its own from a source "
+            + "(assessors; requires confirm = true)")
+    Inheritances.BulkResult inheritAll(@PathVariable UUID id, @RequestBody BulkInheritRequest body) {
+        if (body == null || !body.confirm()) {
+            throw new ValidationException("confirm", "assessment.inherit.error.confirm");
+        }
+        return inheritances.inheritAll(id, body.source());
+    }
+
+    @DeleteMapping("/api/assessments/{id}/inheritance")
+    @PreAuthorize(AssessmentApi.WHO)
+    @Operation(summary = "Withdraw every inheritance of the assessment")
+    WithdrawnResponse withdrawAll(@PathVariable UUID id) {
+        return new WithdrawnResponse(inheritances.withdrawAll(id));
+    }
+
+    record WithdrawnResponse(int withdrawn) {
+    }
+
+    private ItemResponse item(UUID itemId) {
+        var d = service.item(itemId);
+        return ItemResponse.of(d.item(), inheritances.view(d.item().assessmentId()));
+    }
+}

@@ -1,0 +1,127 @@
+package org.yunjian.assessment.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.assessment.RiskLevel;
+import org.yunjian.assessment.Verdict;
+import org.yunjian.assessment.internal.Inheritances;
+import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.Texts;
+
+/**
+ * Inherited items from the pages: record an external conclusion, inherit all cloud-platform items from a source
+ * (with a confirmation box), withdraw all; on the item page inherit one item or withdraw it. Refusals come back as a
+ * message on the page the user was on (the problem named), field errors next to the conclusion form's fields.
+ */
+@Controller
+class InheritancePages {
+
+    private final Inheritances inheritances;
+
+    InheritancePages(Inheritances inheritances) {
+        this.inheritances = inheritances;
+    }
+
+    /** What the user typed into the conclusion form, shown again when it was refused. */
+    record ConclusionForm(String reportNumber, String assessorName, String concludedOn, Verdict verdict,
+                          RiskLevel riskLevel) {
+    }
+
+    @PostMapping("/assessments/{id}/external-conclusions")
+    @PreAuthorize(AssessmentPages.WHO)
+    String recordConclusion(@PathVariable UUID id, @RequestParam(required = false) String reportNumber,
+                            @RequestParam(required = false) String assessorName,
+                            @RequestParam(required = false) String concludedOn,
+                            @RequestParam(required = false) Verdict verdict,
+                            @RequestParam(required = false) RiskLevel riskLevel,
+                            @RequestParam(value = "file", required = false) MultipartFile file,
+                            RedirectAttributes flash) throws IOException {
+        try {
+            LocalDate date = null;
+            if (concludedOn != null && !concludedOn.isBlank()) {
+                try {
+                    date = LocalDate.parse(concludedOn.strip());
+                } catch (DateTimeParseException e) {
+                    throw new ValidationException("concludedOn", "assessment.inherit.error.date");
+                }
+            }
+            var s = inheritances.recordConclusion(id, new Inheritances.ConclusionInput(reportNumber, assessorName,
+                    date, verdict, riskLevel), file == null || file.isEmpty() ? null : file.getOriginalFilename(),
+                    file == null || file.isEmpty() ? null : file.getBytes());
+            flash.addFlashAttribute("inheritResult", Texts.get("assessment.inherit.recorded", s.label()));
+        } catch (ValidationException e) {
+            flash.addFlashAttribute("conclusionErrors", e.errors());
+            flash.addFlashAttribute("conclusionInput", new ConclusionForm(reportNumber, assessorName, concludedOn,
+                    verdict, riskLevel));
+        } catch (ConflictException e) {
+            flash.addFlashAttribute("conflict", e.getMessage());
+        }
+        return "redirect:/assessments/" + id + "#inheritance-title";
+    }
+
+    @PostMapping("/assessments/{id}/inheritance")
+    @PreAuthorize(AssessmentPages.WHO)
+    String inheritAll(@PathVariable UUID id, @RequestParam(required = false) UUID source,
+                      @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes flash) {
+        try {
+            if (!confirm) {
+                throw new ConflictException("confirm-missing", "assessment.inherit.error.confirm");
+            }
+            var r = inheritances.inheritAll(id, source);
+            flash.addFlashAttribute("inheritResult", Texts.get("assessment.inherit.bulkDone", r.inherited(),
+                    r.skipped().size()));
+        } catch (ConflictException e) {
+            flash.addFlashAttribute("conflict", e.getMessage());
+        } catch (ValidationException e) {
+            flash.addFlashAttribute("conflict", String.join(" · ", e.errors().values()));
+        }
+        return "redirect:/assessments/" + id + "#inheritance-title";
+    }
+
+    @PostMapping("/assessments/{id}/inheritance/withdraw")
+    @PreAuthorize(AssessmentPages.WHO)
+    String withdrawAll(@PathVariable UUID id, RedirectAttributes flash) {
+        try {
+            flash.addFlashAttribute("inheritResult", Texts.get("assessment.inherit.withdrawnAll",
+                    inheritances.withdrawAll(id)));
+        } catch (ConflictException e) {
+            flash.addFlashAttribute("conflict", e.getMessage());
+        }
+        return "redirect:/assessments/" + id + "#inheritance-title";
+    }
+
+    @PostMapping("/assessment-items/{id}/inheritance")
+    @PreAuthorize(AssessmentPages.WHO)
+    String inherit(@PathVariable UUID id, @RequestParam(required = false) UUID source, RedirectAttributes flash) {
+        try {
+            inheritances.inherit(id, source);
+        } catch (ConflictException e) {
+            flash.addFlashAttribute("conflict", e.getMessage());
+        } catch (ValidationException e) {
+            flash.addFlashAttribute("conflict", String.join(" · ", e.errors().values()));
+        }
+        return "redirect:/assessment-items/" + id;
+    }
+
+    @PostMapping("/assessment-items/{id}/inheritance/withdraw")
+    @PreAuthorize(AssessmentPages.WHO)
+    String withdraw(@PathVariable UUID id, RedirectAttributes flash) {
+        try {
+            inheritances.withdraw(id);
+        } catch (ConflictException e) {
+            flash.addFlashAttribute("conflict", e.getMessage());
+        }
+        return "redirect:/assessment-items/" + id;
+    }
+}
