@@ -58,6 +58,11 @@ public final class RoleAssistant {
         public org.yunjian.shared.Msg ref() {
             return org.yunjian.shared.Msg.of("responsibility.annexRow", table(), line());
         }
+
+        /** {@link #ref()} of the row {@code id} ({@code TCCIA004-A.2-3}), without the row at hand. */
+        public static org.yunjian.shared.Msg ref(RequirementId id) {
+            return new Row(id, "", Set.of(), Set.of(), false).ref();
+        }
     }
 
     private final List<Row> rows;

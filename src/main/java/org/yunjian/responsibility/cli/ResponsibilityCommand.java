@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
         subcommands = {ResponsibilityCommand.CheckMatrix.class, LiabilityCommands.Lookup.class,
                 LiabilityCommands.Incidents.class, SspCommands.ExportSsp.class, SspCommands.ImportSsp.class,
                 WorkbookCommands.ExportWorkbook.class, WorkbookCommands.ImportWorkbook.class,
-                WorkbookCommands.Statement.class, ViewCommand.class})
+                WorkbookCommands.Statement.class, ViewCommand.class, MatrixCommands.Generate.class,
+                MatrixCommands.Roles.class, MatrixCommands.HandOn.class, MatrixCommands.TakeBack.class,
+                MatrixCommands.SignOff.class})
 public class ResponsibilityCommand implements CliCommand, Runnable {
 
     @Spec

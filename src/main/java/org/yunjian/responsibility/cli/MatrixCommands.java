@@ -1,0 +1,190 @@
+package org.yunjian.responsibility.cli;
+
+import java.io.PrintWriter;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.yunjian.party.PartyRole;
+import org.yunjian.responsibility.Accountable;
+import org.yunjian.responsibility.Behaviour;
+import org.yunjian.responsibility.RoleAssistant;
+import org.yunjian.responsibility.RoleDecision;
+import org.yunjian.responsibility.RoleProposal;
+import org.yunjian.responsibility.SignOffSide;
+import org.yunjian.responsibility.internal.MatrixDocument.StoredHop;
+import org.yunjian.responsibility.internal.MatrixView;
+import org.yunjian.responsibility.internal.ResponsibilityService;
+import org.yunjian.security.ActingCommand;
+import org.yunjian.security.UserAdministration;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.Texts;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Changing a matrix from the command line as on its pages: generate it, decide a participant's roles with the
+ * Annex A assistant, hand a duty's work on or take it back, sign a version off. Each prints the version it made.
+ */
+final class MatrixCommands {
+
+    private MatrixCommands() {
+    }
+
+    /** What every change command has: the system, the user acting, the service. */
+    abstract static class Change extends ActingCommand {
+        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
+                descriptionKey = "cli.responsibility.option.system")
+        UUID systemId;
+
+        final ResponsibilityService service;
+
+        Change(UserAdministration users, ApplicationEventPublisher events, ResponsibilityService service) {
+            super(users, events);
+            this.service = service;
+        }
+
+        /** The new version, as the pages say it. */
+        int saved(PrintWriter out, MatrixView v) {
+            out.println(Texts.get("cli.responsibility.saved", v.version().version(),
+                    Msg.of(v.version().status()).text()));
+            return 0;
+        }
+    }
+
+    /** {@code generate --system ID}: the first matrix, from the standard, for the system's parties. */
+    @Command(name = "generate", mixinStandardHelpOptions = true)
+    static class Generate extends Change {
+        Generate(UserAdministration users, ApplicationEventPublisher events, ResponsibilityService service) {
+            super(users, events, service);
+        }
+
+        @Override
+        protected int work(PrintWriter out, PrintWriter err) {
+            return saved(out, service.create(systemId));
+        }
+    }
+
+    /** A duty and one of its accountable parties. */
+    abstract static class RowChange extends Change {
+        @Option(names = "--duty", required = true, paramLabel = "DUTY_ID",
+                descriptionKey = "cli.responsibility.option.duty")
+        String duty;
+        @Option(names = "--accountable", required = true, paramLabel = "ORG_ID",
+                descriptionKey = "cli.responsibility.option.accountable")
+        UUID accountable;
+        @Option(names = "--role", required = true, paramLabel = "ROLE", descriptionKey = "cli.responsibility.option.role")
+        PartyRole role;
+
+        RowChange(UserAdministration users, ApplicationEventPublisher events, ResponsibilityService service) {
+            super(users, events, service);
+        }
+
+        Accountable who() {
+            return new Accountable(accountable, role);
+        }
+    }
+
+    /** {@code hand-on ... --to ORG --agreement NAME --clause C}: one more level, refused beyond 5 b) 1). */
+    @Command(name = "hand-on", mixinStandardHelpOptions = true)
+    static class HandOn extends RowChange {
+        @Option(names = "--to", required = true, paramLabel = "ORG_ID", descriptionKey = "cli.responsibility.option.to")
+        UUID to;
+        @Option(names = "--agreement", required = true, paramLabel = "NAME",
+                descriptionKey = "cli.responsibility.option.agreement")
+        String agreement;
+        @Option(names = "--clause", required = true, paramLabel = "CLAUSE",
+                descriptionKey = "cli.responsibility.option.clause")
+        String clause;
+
+        HandOn(UserAdministration users, ApplicationEventPublisher events, ResponsibilityService service) {
+            super(users, events, service);
+        }
+
+        @Override
+        protected int work(PrintWriter out, PrintWriter err) {
+            return saved(out, service.handOn(systemId, duty, who(), new StoredHop(null, to, agreement, clause), null));
+        }
+    }
+
+    /** {@code take-back ...}: the last level of the chain taken back. */
+    @Command(name = "take-back", mixinStandardHelpOptions = true)
+    static class TakeBack extends RowChange {
+        TakeBack(UserAdministration users, ApplicationEventPublisher events, ResponsibilityService service) {
+            super(users, events, service);
+        }
+
+        @Override
+        protected int work(PrintWriter out, PrintWriter err) {
+            return saved(out, service.withdraw(systemId, duty, who(), null));
+        }
+    }
+
+    /** {@code sign-off --system ID --side customer|provider --confirm}: the caller's side signs the current version. */
+    @Command(name = "sign-off", mixinStandardHelpOptions = true)
+    static class SignOff extends Change {
+        @Option(names = "--side", required = true, paramLabel = "CUSTOMER|PROVIDER",
+                descriptionKey = "cli.responsibility.option.signSide")
+        SignOffSide side;
+        @Option(names = "--confirm", descriptionKey = "cli.responsibility.option.confirm")
+        boolean confirm;
+
+        SignOff(UserAdministration users, ApplicationEventPublisher events, ResponsibilityService service) {
+            super(users, events, service);
+        }
+
+        @Override
+        protected int work(PrintWriter out, PrintWriter err) {
+            if (!confirm) {
+                MatrixView v = service.current(systemId); // a stranger is told "not found", not what to confirm
+                err.println(Texts.get("cli.responsibility.signOff.unconfirmed", v.version().version()));
+                return 2;
+            }
+            return saved(out, service.signOff(systemId, side, null));
+        }
+    }
+
+    /**
+     * {@code roles --system ID --organisation ORG --behaviour B ...}: the Annex A proposal with the rows supporting
+     * it; {@code --confirm} stores it, {@code --set ROLE ... --reason TEXT} overrides it.
+     */
+    @Command(name = "roles", mixinStandardHelpOptions = true)
+    static class Roles extends Change {
+        @Option(names = "--organisation", required = true, paramLabel = "ORG_ID",
+                descriptionKey = "cli.responsibility.option.organisation")
+        UUID organisation;
+        @Option(names = "--behaviour", required = true, paramLabel = "BEHAVIOUR",
+                descriptionKey = "cli.responsibility.option.behaviour")
+        List<Behaviour> behaviours;
+        @Option(names = "--confirm", descriptionKey = "cli.responsibility.option.confirmRoles")
+        boolean confirm;
+        @Option(names = "--set", paramLabel = "ROLE", descriptionKey = "cli.responsibility.option.setRoles")
+        List<PartyRole> roles;
+        @Option(names = "--reason", paramLabel = "TEXT", descriptionKey = "cli.responsibility.option.reason")
+        String reason;
+
+        Roles(UserAdministration users, ApplicationEventPublisher events, ResponsibilityService service) {
+            super(users, events, service);
+        }
+
+        @Override
+        protected int work(PrintWriter out, PrintWriter err) {
+            Set<Behaviour> ticked = EnumSet.copyOf(behaviours);
+            RoleDecision proposal = service.propose(systemId, organisation, ticked);
+            for (RoleProposal p : proposal.proposal()) {
+                out.println(Texts.get("cli.responsibility.roles.proposed", Msg.of(p.role()).text(),
+                        Msg.joined("responsibility.list", p.support().stream().map(RoleAssistant.Row::ref).toList())
+                                .text()));
+            }
+            if (!confirm && (roles == null || roles.isEmpty())) {
+                out.println(Texts.get("cli.responsibility.roles.howTo"));
+                return 0;
+            }
+            Set<PartyRole> chosen = confirm ? null : EnumSet.copyOf(roles);
+            return saved(out, service.decideRoles(systemId, organisation, ticked, chosen, reason, null));
+        }
+    }
+}
