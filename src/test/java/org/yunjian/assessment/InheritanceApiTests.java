@@ -265,6 +265,42 @@ class InheritanceApiTests {
     }
 
     @Test
+    void aWorkbookChangingAnInheritedItemIsRefusedNamingItsRowAndNothingIsApplied() throws Exception {
+        String id = tenantAssessment();
+        String conclusion = recordConclusion(id, LocalDate.now().minusMonths(1), null);
+        String inheritedItem = items(assessor, id, "CLOUD_PLATFORM").get(0);
+        String ownItem = items(assessor, id, "CUSTOMER_SYSTEM").get(0);
+        inherit(inheritedItem, conclusion).andExpect(status().isOk());
+        byte[] exported = mvc.perform(get("/api/assessments/{id}/workbook", id).with(as(assessor)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        int[] rows = new int[2];
+        byte[] edited;
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(exported));
+             var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = wb.getSheet("测评项");
+            for (var row : sheet) {
+                String itemId = row.getCell(0) == null ? "" : row.getCell(0).toString();
+                if (itemId.equals(inheritedItem) || itemId.equals(ownItem)) {
+                    rows[itemId.equals(inheritedItem) ? 0 : 1] = row.getRowNum() + 1;
+                    (row.getCell(5) == null ? row.createCell(5) : row.getCell(5)).setCellValue("不适用");
+                    (row.getCell(6) == null ? row.createCell(6) : row.getCell(6)).setCellValue("本系统不涉及");
+                }
+            }
+            wb.write(out);
+            edited = out.toByteArray();
+        }
+        assertThat(rows[0]).as("the inherited item's row").isPositive();
+        mvc.perform(multipart("/api/assessments/{id}/workbook", id).file(new MockMultipartFile("file", "items.xlsx",
+                        "application/octet-stream", edited)).with(as(assessor)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems.length()").value(1))
+                .andExpect(jsonPath("$.problems[0].row").value(rows[0]))
+                .andExpect(jsonPath("$.problems[0].column").value("F"));
+        mvc.perform(get("/api/assessment-items/{id}", ownItem).with(as(assessor)))
+                .andExpect(jsonPath("$.item.verdict").doesNotExist());
+    }
+
+    @Test
     void recordsAnExternalConclusionWithItsPdfAndInheritsAllPlatformItemsAfterConfirmation() throws Exception {
         String id = tenantAssessment();
         // not a PDF by content, whatever its name

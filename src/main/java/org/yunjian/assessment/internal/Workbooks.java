@@ -250,6 +250,12 @@ public class Workbooks {
                             case "observations" -> OBS;
                             default -> VERDICT;
                         }), message)));
+            } catch (org.yunjian.shared.ConflictException e) {
+                if (!"item-inherited".equals(e.code())) {
+                    throw e;
+                }
+                // an inherited item's verdict comes from its source: a problem of this row, the rest still checked
+                problems.add(new Problem(sheetName(Texts.locale()), l.row(), col(VERDICT), e.getMessage()));
             }
         }
         if (!problems.isEmpty()) {
