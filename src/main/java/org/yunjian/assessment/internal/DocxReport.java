@@ -5,7 +5,6 @@ import static org.yunjian.assessment.internal.ReportText.*;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.util.List;
 
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -27,20 +26,11 @@ import org.apache.poi.xwpf.usermodel.XWPFChart;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFStyle;
-import org.apache.poi.xwpf.usermodel.XWPFStyles;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 import org.springframework.stereotype.Component;
 import org.yunjian.assessment.ScoreResult;
 import org.yunjian.assessment.internal.ReportData.ItemReport;
+import org.yunjian.documents.WordDocuments;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.Texts;
 
@@ -53,14 +43,9 @@ import org.yunjian.shared.Texts;
 @Component
 class DocxReport {
 
-    /** Font identifiers (宋体 / 黑体), not text: Word looks fonts up by these names. */
-    static final String BODY_FONT_EAST_ASIA = "\u5b8b\u4f53";
-    static final String HEADING_FONT_EAST_ASIA = "\u9ed1\u4f53";
-    static final String LATIN_FONT = "Times New Roman";
-
     byte[] render(ReportData d) {
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            styles(doc);
+        try (XWPFDocument doc = WordDocuments.create(Texts.locale());
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.getProperties().getCoreProperties().setTitle(Text.safe(title() + " · " + d.system().name()));
             doc.getProperties().getCoreProperties().setCreator(Text.safe(d.assessorName()));
             doc.getProperties().getCoreProperties().setSubjectProperty(Text.safe(d.assessment().name()));
@@ -81,75 +66,6 @@ class DocxReport {
         }
     }
 
-    // --- styles
-
-    private static void styles(XWPFDocument doc) {
-        XWPFStyles styles = doc.createStyles();
-        styles.setDefaultFonts(fonts(LATIN_FONT, BODY_FONT_EAST_ASIA));
-        styles.setSpellingLanguage(Texts.locale().getLanguage().equals("en") ? "en-US" : "zh-CN");
-        styles.setEastAsia("zh-CN");
-        heading(styles, 1, 32);
-        heading(styles, 2, 28);
-        heading(styles, 3, 24);
-    }
-
-    private static CTFonts fonts(String latin, String eastAsia) {
-        CTFonts f = CTFonts.Factory.newInstance();
-        f.setAscii(latin);
-        f.setHAnsi(latin);
-        f.setCs(latin);
-        f.setEastAsia(eastAsia);
-        return f;
-    }
-
-    /** A built-in heading style ("heading N"), so Word treats it as one: outline level, TOC, navigation pane. */
-    private static void heading(XWPFStyles styles, int level, int halfPoints) {
-        CTStyle ct = CTStyle.Factory.newInstance();
-        ct.setStyleId("Heading" + level);
-        ct.setType(STStyleType.PARAGRAPH);
-        ct.addNewName().setVal("heading " + level);
-        ct.addNewNext().setVal("Normal");
-        ct.addNewUiPriority().setVal(BigInteger.valueOf(9));
-        ct.addNewQFormat();
-        CTPPrGeneral ppr = ct.addNewPPr();
-        ppr.addNewKeepNext();
-        ppr.addNewOutlineLvl().setVal(BigInteger.valueOf(level - 1));
-        var spacing = ppr.addNewSpacing();
-        spacing.setBefore(BigInteger.valueOf(level == 1 ? 360 : 240));
-        spacing.setAfter(BigInteger.valueOf(120));
-        CTRPr rpr = ct.addNewRPr();
-        rpr.addNewRFonts().set(fonts(LATIN_FONT, HEADING_FONT_EAST_ASIA));
-        rpr.addNewB();
-        rpr.addNewSz().setVal(BigInteger.valueOf(halfPoints));
-        rpr.addNewSzCs().setVal(BigInteger.valueOf(halfPoints));
-        styles.addStyle(new XWPFStyle(ct, styles));
-    }
-
-    private static XWPFParagraph heading(XWPFDocument doc, int level, String text) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setStyle("Heading" + level);
-        p.createRun().setText(Text.safe(text));
-        return p;
-    }
-
-    private static XWPFParagraph para(XWPFDocument doc, String text) {
-        XWPFParagraph p = doc.createParagraph();
-        lines(p, text, false);
-        return p;
-    }
-
-    private static void lines(XWPFParagraph p, String text, boolean bold) {
-        XWPFRun run = p.createRun();
-        run.setBold(bold);
-        String[] lines = (text == null ? "" : text).split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (i > 0) {
-                run.addBreak();
-            }
-            run.setText(Text.safe(lines[i]), i);
-        }
-    }
-
     // --- sections
 
     private static void cover(XWPFDocument doc, ReportData d) {
@@ -160,7 +76,7 @@ class DocxReport {
         t.setText(title());
         t.setBold(true);
         t.setFontSize(22);
-        t.setFontFamily(HEADING_FONT_EAST_ASIA, XWPFRun.FontCharRange.eastAsia);
+        t.setFontFamily(WordDocuments.HEADING_FONT_EAST_ASIA, XWPFRun.FontCharRange.eastAsia);
         XWPFParagraph name = doc.createParagraph();
         name.setAlignment(ParagraphAlignment.CENTER);
         XWPFRun n = name.createRun();
@@ -184,8 +100,8 @@ class DocxReport {
             r.setColor("C00000");
             r.setFontSize(14);
         }
-        heading(doc, 1, t("report.h.cover"));
-        table(doc, List.of(t("report.table.item"), t("report.table.content")), coverRows(d));
+        WordDocuments.heading(doc, 1, t("report.h.cover"));
+        WordDocuments.table(doc, List.of(t("report.table.item"), t("report.table.content")), coverRows(d));
     }
 
 
@@ -209,22 +125,22 @@ class DocxReport {
 
     private static void summary(XWPFDocument doc, ReportData d) {
         ScoreResult s = d.score();
-        heading(doc, 1, t("report.h.summary"));
-        table(doc, List.of(t("report.table.item"), t("report.table.result")), summaryRows(s));
-        para(doc, policyNote(s));
+        WordDocuments.heading(doc, 1, t("report.h.summary"));
+        WordDocuments.table(doc, List.of(t("report.table.item"), t("report.table.result")), summaryRows(s));
+        WordDocuments.para(doc, policyNote(s));
     }
 
     private static void byLayer(XWPFDocument doc, ReportData d) {
-        heading(doc, 1, t("report.h.byLayer"));
+        WordDocuments.heading(doc, 1, t("report.h.byLayer"));
         if (d.score().notYetAssessed()) {
-            para(doc, t("report.noChart"));
+            WordDocuments.para(doc, t("report.noChart"));
         }
         groupTable(doc, t("report.group.layer"), d.score().byLayer());
         chart(doc, t("report.chart.layer"), d.score(), d.score().byLayer(), BarDirection.COL, 6);
     }
 
     private static void byControlPoint(XWPFDocument doc, ReportData d) {
-        heading(doc, 1, t("report.h.byControlPoint"));
+        WordDocuments.heading(doc, 1, t("report.h.byControlPoint"));
         groupTable(doc, t("report.group.controlPoint"), d.score().byControlPoint());
         int height = Math.max(6, Math.min(20, 2 + d.score().byControlPoint().size() / 2));
         chart(doc, t("report.chart.controlPoint"), d.score(), d.score().byControlPoint(), BarDirection.BAR, height);
@@ -233,7 +149,7 @@ class DocxReport {
 
 
     private static void groupTable(XWPFDocument doc, String first, List<ScoreResult.Group> groups) {
-        table(doc, groupHeader(first), groups.stream().map(ReportText::groupRow).toList());
+        WordDocuments.table(doc, groupHeader(first), groups.stream().map(ReportText::groupRow).toList());
     }
 
     private static void chart(XWPFDocument doc, String title, ScoreResult score, List<ScoreResult.Group> groups,
@@ -273,38 +189,38 @@ class DocxReport {
     }
 
     private static void highRisk(XWPFDocument doc, ReportData d) {
-        heading(doc, 1, t("report.h.highRisk"));
+        WordDocuments.heading(doc, 1, t("report.h.highRisk"));
         if (d.highRisk().isEmpty()) {
-            para(doc, t("report.highRisk.none"));
+            WordDocuments.para(doc, t("report.highRisk.none"));
             return;
         }
-        table(doc, highRiskHeader(), highRiskRows(d));
+        WordDocuments.table(doc, highRiskHeader(), highRiskRows(d));
     }
 
     /** Which items were inherited and from what (issue 12 item 5). */
     private static void inherited(XWPFDocument doc, ReportData d) {
-        heading(doc, 1, t("report.h.inherited"));
+        WordDocuments.heading(doc, 1, t("report.h.inherited"));
         if (d.inherited().isEmpty()) {
-            para(doc, t("report.inherited.none"));
+            WordDocuments.para(doc, t("report.inherited.none"));
             return;
         }
-        para(doc, t("report.inherited.intro", d.inherited().size()));
-        table(doc, inheritedHeader(), inheritedRows(d));
+        WordDocuments.para(doc, t("report.inherited.intro", d.inherited().size()));
+        WordDocuments.table(doc, inheritedHeader(), inheritedRows(d));
     }
 
     private static void items(XWPFDocument doc, ReportData d) {
-        heading(doc, 1, t("report.h.items"));
+        WordDocuments.heading(doc, 1, t("report.h.items"));
         if (d.items().isEmpty()) {
-            para(doc, t("report.items.none"));
+            WordDocuments.para(doc, t("report.items.none"));
         }
         String layer = null;
         for (ItemReport i : d.items()) {
             if (!i.layer().equals(layer)) {
                 layer = i.layer();
-                heading(doc, 2, layer);
+                WordDocuments.heading(doc, 2, layer);
             }
-            heading(doc, 3, itemHeading(i));
-            table(doc, List.of(t("report.table.item"), t("report.table.content")), itemRows(i, d));
+            WordDocuments.heading(doc, 3, itemHeading(i));
+            WordDocuments.table(doc, List.of(t("report.table.item"), t("report.table.content")), itemRows(i, d));
         }
     }
 
@@ -312,39 +228,11 @@ class DocxReport {
 
 
     private static void remediation(XWPFDocument doc, ReportData d) {
-        heading(doc, 1, t("report.h.remediation"));
+        WordDocuments.heading(doc, 1, t("report.h.remediation"));
         if (d.remediations().isEmpty()) {
-            para(doc, t("report.remediation.none"));
+            WordDocuments.para(doc, t("report.remediation.none"));
             return;
         }
-        table(doc, remediationHeader(), remediationRows(d.remediations()));
+        WordDocuments.table(doc, remediationHeader(), remediationRows(d.remediations()));
     }
-
-
-
-    // --- tables
-
-    private static void table(XWPFDocument doc, List<String> header, List<List<String>> rows) {
-        XWPFTable table = doc.createTable(rows.size() + 1, header.size());
-        table.setWidth("100%");
-        fill(table.getRow(0), header, true);
-        for (int r = 0; r < rows.size(); r++) {
-            fill(table.getRow(r + 1), rows.get(r), false);
-        }
-        doc.createParagraph();
-    }
-
-    private static void fill(XWPFTableRow row, List<String> values, boolean header) {
-        for (int c = 0; c < values.size(); c++) {
-            XWPFTableCell cell = row.getCell(c);
-            if (header) {
-                cell.setColor("D9E2F3");
-            }
-            lines(cell.getParagraphs().get(0), values.get(c), header);
-        }
-        if (header) {
-            row.setRepeatHeader(true);
-        }
-    }
-
 }
