@@ -77,18 +77,29 @@ public class AuditPresentation {
                 || m.key().equals("audit.detail.notVisible")) {
             return HtmlUtils.htmlEscape(detail(stored));
         }
+        java.util.List<String> quoted = new java.util.ArrayList<>();
+        String html = HtmlUtils.htmlEscape(marked(m, quoted).text());
+        for (int i = 0; i < quoted.size(); i++) {
+            html = html.replace(MARK + i + END, "<span data-verbatim>" + HtmlUtils.htmlEscape(quoted.get(i)) + "</span>");
+        }
+        return html;
+    }
+
+    /** {@code m} with every quoted string — its own or a nested message's — replaced by a numbered mark. */
+    private static Msg marked(Msg m, java.util.List<String> quoted) {
         Object[] args = m.args();
         Object[] marked = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
-            marked[i] = args[i] instanceof String ? MARK + i + END : args[i];
-        }
-        String html = HtmlUtils.htmlEscape(Msg.of(m.key(), marked).text());
-        for (int i = 0; i < args.length; i++) {
-            if (args[i] instanceof String quoted) {
-                html = html.replace(MARK + i + END, "<span data-verbatim>" + HtmlUtils.htmlEscape(quoted) + "</span>");
+            if (args[i] instanceof String text) {
+                marked[i] = MARK + quoted.size() + END;
+                quoted.add(text);
+            } else if (args[i] instanceof Msg nested) {
+                marked[i] = marked(nested, quoted);
+            } else {
+                marked[i] = args[i];
             }
         }
-        return html;
+        return Msg.of(m.key(), marked);
     }
 
     /** Private-use characters around an argument's index while the sentence is rendered and escaped. */

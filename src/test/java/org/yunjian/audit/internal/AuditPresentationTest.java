@@ -43,6 +43,15 @@ class AuditPresentationTest {
     }
 
     @Test
+    void namesQuotedInsideANestedMessageAreMarkedToo() {
+        String stored = Msg.of("audit.detail.internalError", Msg.of("audit.detail.internalError", "示例测评有限公司"))
+                .encode();
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(AuditPresentation.detailHtml(stored)).isEqualTo("Internal error, correlation ID Internal error, "
+                + "correlation ID <span data-verbatim>示例测评有限公司</span>");
+    }
+
+    @Test
     void aRefusedRequestNamesThePartOfTheProductInWordsNotAJavaClass() {
         String stored = Msg.of("audit.detail.notPermitted.operation", "GET /audit").encode();
         LocaleContextHolder.setLocale(Texts.CHINESE);
