@@ -28,6 +28,11 @@ public final class SeedActor {
         return new CurrentUser(account.id(), account.username(), account.organizationId(), account.role());
     }
 
+    /** The account named {@code username} as it is logged in, if it exists. */
+    public static java.util.Optional<CurrentUser> account(UserAdministration users, String username) {
+        return users.list().stream().filter(u -> u.username().equals(username)).findFirst().map(SeedActor::of);
+    }
+
     /** Runs {@code work} as {@code who}. */
     public static void run(CurrentUser who, Runnable work) {
         var saved = SecurityContextHolder.getContext();

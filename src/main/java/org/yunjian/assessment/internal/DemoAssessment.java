@@ -62,8 +62,7 @@ class DemoAssessment implements ApplicationRunner {
         SeedActor.run(SeedActor.platform(), () -> portal[0] = parties.visibleSystems().stream()
                 .filter(s -> s.name().equals(DemoData.PORTAL_SYSTEM)).findFirst()
                 .filter(s -> repo.findBySystems(List.of(s.id())).isEmpty()).orElse(null));
-        CurrentUser assessor = users.list().stream().filter(u -> u.username().equals(DemoData.ASSESSOR_USER))
-                .findFirst().map(SeedActor::of).orElse(null);
+        CurrentUser assessor = SeedActor.account(users, DemoData.ASSESSOR_USER).orElse(null);
         if (portal[0] == null || assessor == null || assessor.organizationId() == null) {
             return;
         }

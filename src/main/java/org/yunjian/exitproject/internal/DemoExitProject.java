@@ -81,7 +81,7 @@ class DemoExitProject implements ApplicationRunner {
     }
 
     private Optional<CurrentUser> account(String username) {
-        return users.list().stream().filter(u -> u.username().equals(username)).findFirst().map(SeedActor::of);
+        return SeedActor.account(users, username);
     }
 
     /** Demo content is stored once, in Chinese (the demo installation's language). */

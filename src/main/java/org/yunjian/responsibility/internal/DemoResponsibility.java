@@ -100,7 +100,7 @@ class DemoResponsibility implements ApplicationRunner {
     }
 
     private Optional<CurrentUser> account(String username) {
-        return users.list().stream().filter(u -> u.username().equals(username)).findFirst().map(SeedActor::of);
+        return SeedActor.account(users, username);
     }
 
     /** Demo content is stored once, in Chinese (the demo installation's language). */
