@@ -191,7 +191,7 @@ class ResponsibilityBrowserJourneyTests {
     private void submit(String id) {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(By.id(id)).click();
-        wait.until(ExpectedConditions.stalenessOf(page));
+        Browser.waitUntilGone(wait, page);
     }
 
     private String status() {

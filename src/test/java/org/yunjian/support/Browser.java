@@ -48,6 +48,26 @@ public final class Browser {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
     }
 
+    /**
+     * Waits until {@code old} (an element of the page before a navigation) is gone. Chromium reports a node of a
+     * page being replaced either as stale or, for a moment, as "does not belong to the document"; both mean gone.
+     */
+    public static void waitUntilGone(WebDriverWait wait, org.openqa.selenium.WebElement old) {
+        wait.until(d -> {
+            try {
+                old.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException replacing) {
+                if (String.valueOf(replacing.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw replacing;
+            }
+        });
+    }
+
     public static ChromeDriver start() {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             String msg = "Chromium or chromedriver not installed (Debian packages chromium, chromium-driver)";
