@@ -9,6 +9,14 @@ public enum DeploymentModel {
     COMMUNITY,
     PUBLIC;
 
+    /**
+     * The model named {@code name} (a cloud system's deployment model by its constant's name); empty for a name that
+     * restricts nothing (hybrid, or none given), under which every requirement applies.
+     */
+    public static java.util.Optional<DeploymentModel> named(String name) {
+        return java.util.Arrays.stream(values()).filter(m -> m.name().equals(name)).findFirst();
+    }
+
     /** The display name in Chinese (bundle key {@code enum.DeploymentModel.<CONSTANT>}); pages use {@code @fmt.label}. */
     public String zh() {
         return Msg.of(this).text(Locale.SIMPLIFIED_CHINESE);

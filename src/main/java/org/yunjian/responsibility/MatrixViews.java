@@ -169,15 +169,7 @@ public final class MatrixViews {
     }
 
     private static DeploymentModel catalogModel(org.yunjian.party.DeploymentModel m) {
-        if (m == null) {
-            return null;
-        }
-        return switch (m) {
-            case PRIVATE -> DeploymentModel.PRIVATE;
-            case COMMUNITY -> DeploymentModel.COMMUNITY;
-            case PUBLIC -> DeploymentModel.PUBLIC;
-            case HYBRID -> null;
-        };
+        return DeploymentModel.named(m == null ? null : m.name()).orElse(null);
     }
 
     private record GroupKey(Phase phase, RequirementId section) {

@@ -1,0 +1,109 @@
+package org.yunjian.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.DeploymentModel;
+import org.yunjian.catalog.Phase;
+import org.yunjian.catalog.Requirement;
+import org.yunjian.catalog.RequirementId;
+import org.yunjian.catalog.RequirementKind;
+import org.yunjian.catalog.internal.CatalogLoading;
+import org.yunjian.party.Industry;
+
+/**
+ * Plans are derived from the shipped catalog, not written down: every duty of the government-website guide is in
+ * the right phase of a government website's plan (and none of JR/T's), every JR/T duty of a deployment model in the
+ * right phase of a securities system's plan on that model (and none of the other models' or the guide's), lead-in
+ * duties included, phases in each guide's own terms.
+ */
+class PlanTemplateTest {
+
+    static Catalog catalog;
+
+    @BeforeAll
+    static void load() {
+        catalog = CatalogLoading.fromClasspath();
+    }
+
+    static List<Requirement> items(String standard) {
+        return catalog.requirements(standard).stream().filter(r -> r.kind() == RequirementKind.ITEM).toList();
+    }
+
+    /** Each item is in the stage of each of its phases, or — an item of every phase — in {@code throughout}. */
+    static void assertPlaced(PlanTemplate t, List<Requirement> expected) {
+        for (Requirement r : expected) {
+            if (r.phases().size() == Phase.values().length) {
+                assertThat(t.throughout()).as("%s applies in every phase", r.id()).contains(r.id());
+                t.stages().forEach(s -> assertThat(s.duties()).as("%s listed once", r.id()).doesNotContain(r.id()));
+            } else {
+                for (Phase p : Phase.values()) {
+                    List<RequirementId> duties = t.stage(p).orElseThrow().duties();
+                    if (r.phases().contains(p)) {
+                        assertThat(duties).as("%s in %s", r.id(), p).contains(r.id());
+                    } else {
+                        assertThat(duties).as("%s not in %s", r.id(), p).doesNotContain(r.id());
+                    }
+                }
+            }
+        }
+        assertThat(t.duties()).containsExactlyInAnyOrderElementsOf(expected.stream().map(Requirement::id).toList());
+    }
+
+    @Test
+    void aGovernmentWebsiteOnPublicCloudHasEveryDutyOfTheGuideInItsPhaseAndNoneOfJrt() {
+        PlanTemplate t = PlanTemplate.of(catalog, Industry.GOVERNMENT_WEBSITE, "PUBLIC").orElseThrow();
+
+        assertThat(t.stages()).extracting(PlanTemplate.Stage::term)
+                .containsExactly("规划准备", "部署迁移", "运行管理", "退出服务");
+        assertThat(t.stages()).extracting(PlanTemplate.Stage::phase).containsExactly(Phase.values());
+        List<Requirement> guide = items("GOVWEB");
+        assertPlaced(t, guide);
+        assertThat(guide).as("the guide's lead-in duties (e.g. 制定应急响应预案并定期演练) are duties too")
+                .anyMatch(Requirement::derivedFromLeadIn);
+        assertThat(t.duties()).noneMatch(id -> id.value().startsWith("JRT"));
+    }
+
+    @Test
+    void theGuideWritesForPublicCloudOnlySoAPrivateGovernmentCloudGetsNoneOfItsDuties() {
+        PlanTemplate t = PlanTemplate.of(catalog, Industry.GOVERNMENT_WEBSITE, "PRIVATE").orElseThrow();
+
+        assertThat(t.duties()).isEmpty();
+        assertThat(t.stages()).hasSize(4);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PRIVATE", "COMMUNITY", "PUBLIC"})
+    void aSecuritiesSystemHasTheGeneralJrtDutiesAndThoseOfItsOwnDeploymentModelOnly(String model) {
+        PlanTemplate t = PlanTemplate.of(catalog, Industry.SECURITIES_FUTURES, model).orElseThrow();
+
+        assertThat(t.stages()).extracting(PlanTemplate.Stage::term)
+                .containsExactly("规划准备", "服务获取", "运行监督", "服务退出");
+        DeploymentModel m = DeploymentModel.valueOf(model);
+        List<Requirement> expected = items("JRT-SF").stream().filter(r -> r.appliesTo(m)).toList();
+        assertPlaced(t, expected);
+        Set<RequirementId> otherModels = items("JRT-SF").stream().filter(r -> !r.appliesTo(m))
+                .map(Requirement::id).collect(Collectors.toSet());
+        assertThat(otherModels).as("JR/T has items of other models to leave out").isNotEmpty();
+        assertThat(t.duties()).doesNotContainAnyElementsOf(otherModels);
+        assertThat(t.duties()).noneMatch(id -> id.value().startsWith("GOVWEB"));
+    }
+
+    @Test
+    void aHybridSecuritiesSystemGetsEverySubsectionAndOtherIndustriesNoPlanTemplate() {
+        PlanTemplate hybrid = PlanTemplate.of(catalog, Industry.SECURITIES_FUTURES, "HYBRID").orElseThrow();
+        assertThat(hybrid.model()).isNull();
+        assertPlaced(hybrid, items("JRT-SF"));
+
+        assertThat(PlanTemplate.of(catalog, Industry.OTHER, "PUBLIC")).isEmpty();
+        assertThat(PlanTemplate.of(catalog, null, "PUBLIC")).isEmpty();
+    }
+}
