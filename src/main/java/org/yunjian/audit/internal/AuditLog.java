@@ -32,8 +32,6 @@ public class AuditLog {
     static final int MAX_SHORT = 100;
     static final int MAX_ID = 200;
     static final int MAX_DETAIL = 2000;
-    /** How long an append waits for the appends before it (queued in this process) before it gives up. */
-    static final long LOCK_WAIT_SECONDS = 30;
 
     private final AuditRepository repository;
     private final AuditKeys keys;
@@ -193,8 +191,11 @@ public class AuditLog {
 
     private void acquireUntilTransactionEnds() {
         try {
-            if (!lock.tryLock(LOCK_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new LocalizedException("audit.error.busy", Long.toString(LOCK_WAIT_SECONDS));
+            long waitMs = properties.lockWait().toMillis();
+            if (!lock.tryLock(waitMs, TimeUnit.MILLISECONDS)) {
+                // not a fault: the web answers 503 with Retry-After (LockContentionAdvice), the message says why
+                throw new org.springframework.dao.CannotAcquireLockException(
+                        Msg.of("audit.error.busy", Long.toString(Math.max(1, waitMs / 1000))).text());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

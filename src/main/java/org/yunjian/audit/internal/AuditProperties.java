@@ -15,10 +15,12 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param hmacKey        the HMAC key as hex (env {@code YUNJIAN_AUDIT_HMAC_KEY}); if blank, a key file is used
  * @param anchorExport   JSON Lines file every committed anchor is appended to (ideally on a second machine or
  *                       an append-only mount); {@code null}: no export
+ * @param lockWait       how long an append waits for the appends queued before it in this process before the
+ *                       request is answered "busy, try again" (503); default 30 s
  */
 @ConfigurationProperties("yunjian.audit")
 public record AuditProperties(Path keyDir, int anchorEvery, Duration anchorInterval, String hmacKey,
-                              Path anchorExport) {
+                              Path anchorExport, Duration lockWait) {
 
     @ConstructorBinding
     public AuditProperties {
@@ -28,9 +30,12 @@ public record AuditProperties(Path keyDir, int anchorEvery, Duration anchorInter
         if (anchorInterval == null || anchorInterval.isZero() || anchorInterval.isNegative()) {
             anchorInterval = Duration.ofMinutes(10);
         }
+        if (lockWait == null || lockWait.isNegative() || lockWait.isZero()) {
+            lockWait = Duration.ofSeconds(30);
+        }
     }
 
     public AuditProperties(Path keyDir, int anchorEvery, Duration anchorInterval, String hmacKey) {
-        this(keyDir, anchorEvery, anchorInterval, hmacKey, null);
+        this(keyDir, anchorEvery, anchorInterval, hmacKey, null, null);
     }
 }
