@@ -53,6 +53,14 @@ public record Requirement(RequirementId id, String standardCode, RequirementKind
         allocationRules = List.copyOf(allocationRules);
     }
 
+    /**
+     * The requirement's text for a reader of {@code language}: the English rendering for English when there is one,
+     * else the verbatim Chinese text.
+     */
+    public String textIn(java.util.Locale language) {
+        return "en".equals(language.getLanguage()) && textEn != null && !textEn.isBlank() ? textEn : text;
+    }
+
     public Optional<RequirementId> parentId() {
         return Optional.ofNullable(parent);
     }

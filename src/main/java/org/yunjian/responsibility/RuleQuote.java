@@ -18,9 +18,7 @@ public record RuleQuote(RequirementId rule, String ref, String text, String orig
         if (r == null) {
             return new RuleQuote(rule, rule.value(), null, null);
         }
-        boolean english = Texts.locale().getLanguage().equals("en");
-        String text = english && r.textEn() != null ? r.textEn() : r.text();
-        return new RuleQuote(rule, ref(r), text, r.text());
+        return new RuleQuote(rule, ref(r), r.textIn(Texts.locale()), r.text());
     }
 
     /** {@code 5 b) 1)} from clause 5, item b-1. */

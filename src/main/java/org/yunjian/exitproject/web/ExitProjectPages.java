@@ -141,8 +141,7 @@ class ExitProjectPages {
         model.addAttribute("actions", DisposalAction.values());
         Map<String, String> requirementTexts = new HashMap<>();
         v.checklist().forEach(i -> service.requirement(i.requirementId())
-                .ifPresent(r -> requirementTexts.put(i.key(), Texts.locale().equals(Texts.ENGLISH) && r.textEn() != null
-                        ? r.textEn() : r.text())));
+                .ifPresent(r -> requirementTexts.put(i.key(), r.textIn(Texts.locale()))));
         model.addAttribute("requirementTexts", requirementTexts);
         model.addAttribute("customerName", orgName(a.system().customerId()));
         model.addAttribute("providerName", a.system().providerId() == null ? "—" : orgName(a.system().providerId()));

@@ -22,8 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.yunjian.catalog.OscalFormat;
 import org.yunjian.responsibility.SignOffSide;
 import org.yunjian.responsibility.api.Dtos.MatrixResponse;
-import org.yunjian.responsibility.internal.MatrixView;
-import org.yunjian.responsibility.internal.ResponsibilityService;
+import org.yunjian.responsibility.internal.MatrixImports;
 import org.yunjian.responsibility.internal.SspService;
 import org.yunjian.shared.FieldErrors.ValidationException;
 
@@ -40,11 +39,8 @@ class SspApi {
 
     private final SspService ssp;
 
-    private final ResponsibilityService matrices;
-
-    SspApi(SspService ssp, ResponsibilityService matrices) {
+    SspApi(SspService ssp) {
         this.ssp = ssp;
-        this.matrices = matrices;
     }
 
     @GetMapping(PATH)
@@ -80,10 +76,10 @@ class SspApi {
         } catch (IOException e) {
             throw new ValidationException("file", "responsibility.ssp.error.unreadable");
         }
-        int before = matrices.current(id).version().version();
-        MatrixView v = ssp.importSsp(id, file == null ? null : file.getOriginalFilename(), content, baseVersion);
+        MatrixImports.Imported r = ssp.importSsp(id, file == null ? null : file.getOriginalFilename(), content,
+                baseVersion);
         // 201: a new draft version; 200: the plan allocates as the current version does, nothing was stored
-        return ResponseEntity.status(v.version().version() == before ? 200 : 201).body(MatrixResponse.of(v));
+        return ResponseEntity.status(r.changed() ? 201 : 200).body(MatrixResponse.of(r.view()));
     }
 
     private static OscalFormat format(String format) {

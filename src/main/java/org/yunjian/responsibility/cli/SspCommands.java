@@ -9,8 +9,6 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.yunjian.catalog.OscalFormat;
 import org.yunjian.responsibility.SignOffSide;
-import org.yunjian.responsibility.internal.MatrixView;
-import org.yunjian.responsibility.internal.ResponsibilityService;
 import org.yunjian.responsibility.internal.SspService;
 import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;
@@ -67,13 +65,10 @@ final class SspCommands {
         Path file;
 
         private final SspService ssp;
-        private final ResponsibilityService matrices;
 
-        ImportSsp(UserAdministration users, ApplicationEventPublisher events, SspService ssp,
-                  ResponsibilityService matrices) {
+        ImportSsp(UserAdministration users, ApplicationEventPublisher events, SspService ssp) {
             super(users, events);
             this.ssp = ssp;
-            this.matrices = matrices;
         }
 
         @Override
@@ -85,10 +80,9 @@ final class SspCommands {
                 err.println(Texts.get("cli.responsibility.importSsp.unreadable", file, e.getMessage()));
                 return 1;
             }
-            int before = matrices.current(systemId).version().version();
-            MatrixView v = ssp.importSsp(systemId, file.getFileName().toString(), content, null);
-            out.println(Texts.get(v.version().version() == before ? "cli.responsibility.importSsp.unchanged"
-                    : "cli.responsibility.importSsp.done", file.getFileName(), v.version().version()));
+            var r = ssp.importSsp(systemId, file.getFileName().toString(), content, null);
+            out.println(Texts.get(r.changed() ? "cli.responsibility.importSsp.done"
+                    : "cli.responsibility.importSsp.unchanged", file.getFileName(), r.view().version().version()));
             return 0;
         }
     }

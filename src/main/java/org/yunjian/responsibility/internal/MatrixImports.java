@@ -48,7 +48,7 @@ public class MatrixImports {
      *
      * @param source what was imported, for the change summary and the audit entry (a file name)
      */
-    public MatrixView importRows(UUID systemId, String source, Integer baseVersion,
+    public Imported importRows(UUID systemId, String source, Integer baseVersion,
                                  Function<ResponsibilityMatrix, Map<RequirementId, List<Assignment>>> read) {
         Locked l = matrices.lock(systemId, baseVersion);
         l.access().requireEditor();
@@ -66,13 +66,17 @@ public class MatrixImports {
         if (differing == 0) { // the same allocation: no new version, the approval stays as it is
             events.publishEvent(AuditableEvent.success("responsibility.ssp.import", OBJECT, l.info().id(),
                     Msg.of("responsibility.audit.sspImportUnchanged", source, l.info().currentVersion())));
-            return l.view();
+            return new Imported(l.view(), false);
         }
         MatrixView v = matrices.store(l, changed, l.view().document().participantsByOrganisation(),
                 Msg.of("responsibility.change.sspImport", source, differing));
         events.publishEvent(AuditableEvent.success("responsibility.ssp.import", OBJECT, l.info().id(),
                 Msg.of("responsibility.audit.sspImport", source, differing, v.version().version())));
-        return v;
+        return new Imported(v, true);
+    }
+
+    /** What an import left: the current version, and whether the import made it (false: nothing differed). */
+    public record Imported(MatrixView view, boolean changed) {
     }
 
     /**

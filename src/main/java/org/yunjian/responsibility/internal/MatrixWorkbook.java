@@ -178,9 +178,8 @@ public class MatrixWorkbook {
 
     private void fixed(Row x, MatrixRow row, Assignment a, Map<UUID, String> names, Styles st) {
         Requirement req = catalog.requirement(row.duty().id()).orElse(null);
-        boolean english = Texts.locale().getLanguage().equals("en");
         set(x, CLAUSE, req == null ? row.duty().clause() : RuleQuote.ref(req), st.text);
-        set(x, TEXT, req == null ? null : english && req.textEn() != null ? req.textEn() : req.text(), st.text);
+        set(x, TEXT, req == null ? null : req.textIn(Texts.locale()), st.text);
         set(x, LAYER, row.duty().layer() == null ? null : Msg.of(row.duty().layer()).text(), st.text);
         set(x, PHASES, MatrixTexts.phases(row.duty()), st.text);
         if (!row.applicable()) {

@@ -85,7 +85,7 @@ public class SspService {
      *
      * @param fileName the uploaded file's name, for the audit entry
      */
-    public MatrixView importSsp(UUID systemId, String fileName, byte[] content, Integer baseVersion) {
+    public MatrixImports.Imported importSsp(UUID systemId, String fileName, byte[] content, Integer baseVersion) {
         matrices.access(systemId).requireEditor();
         if (content.length > maxBytes) {
             throw new FieldErrors.ValidationException("file", "responsibility.ssp.error.tooLarge", maxBytes / 1_000_000);

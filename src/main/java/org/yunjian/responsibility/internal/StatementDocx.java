@@ -184,7 +184,6 @@ public class StatementDocx {
     private void matrix(XWPFDocument doc, MatrixView v, Map<UUID, String> names) {
         heading(doc, 1, Texts.get("responsibility.statement.h.matrix"));
         para(doc, Texts.get("responsibility.statement.matrixNote"));
-        boolean english = Texts.locale().getLanguage().equals("en");
         for (Layer layer : Layer.values()) {
             Map<String, List<List<String>>> byPhases = new LinkedHashMap<>();
             for (MatrixRow row : v.matrix().rows()) {
@@ -193,7 +192,7 @@ public class StatementDocx {
                 }
                 Requirement r = catalog.requirement(row.duty().id()).orElse(null);
                 String duty = (r == null ? row.duty().clause() : RuleQuote.ref(r)) + " "
-                        + (r == null ? "" : english && r.textEn() != null ? r.textEn() : r.text());
+                        + (r == null ? "" : r.textIn(Texts.locale()));
                 List<List<String>> rows = byPhases.computeIfAbsent(MatrixTexts.phases(row.duty()), k -> new ArrayList<>());
                 if (!row.applicable()) {
                     rows.add(List.of(duty, row.notApplicable().text(), "", ""));

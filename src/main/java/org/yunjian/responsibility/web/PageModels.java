@@ -186,8 +186,7 @@ class PageModels {
 
     private RowLine rowLine(ResponsibilityMatrix m, MatrixRow r, int problems) {
         Requirement req = catalog.requirement(r.duty().id()).orElse(null);
-        String text = req == null ? r.duty().id().value()
-                : Texts.locale().equals(Texts.ENGLISH) && req.textEn() != null ? req.textEn() : req.text();
+        String text = req == null ? r.duty().id().value() : req.textIn(Texts.locale());
         Map<UUID, List<Mark>> marks = new LinkedHashMap<>();
         Map<UUID, List<String>> titles = new LinkedHashMap<>();
         for (Assignment a : r.assignments()) {

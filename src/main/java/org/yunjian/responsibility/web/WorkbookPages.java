@@ -75,10 +75,8 @@ class WorkbookPages {
                      @RequestParam(required = false) Integer baseVersion, RedirectAttributes flash) throws IOException {
         try {
             byte[] content = file == null ? new byte[0] : file.getInputStream().readNBytes(ssp.maxBytes() + 1);
-            int before = service.current(id).version().version();
-            MatrixView v = ssp.importSsp(id, file == null ? null : file.getOriginalFilename(), content, baseVersion);
-            flash.addFlashAttribute(v.version().version() == before ? "sspUnchanged" : "sspImported",
-                    v.version().version());
+            var r = ssp.importSsp(id, file == null ? null : file.getOriginalFilename(), content, baseVersion);
+            flash.addFlashAttribute(r.changed() ? "sspImported" : "sspUnchanged", r.view().version().version());
         } catch (FieldErrors.ValidationException e) {
             flash.addFlashAttribute("sspProblems", e.errors());
         } catch (ConflictException e) {
