@@ -99,32 +99,12 @@ final class ContentTypes {
 
     /** File name extension to serve a type under (the stored display name's own extension is not trusted). */
     static String extension(String contentType) {
-        return switch (contentType) {
-            case "image/png" -> "png";
-            case "image/jpeg" -> "jpg";
-            case "image/gif" -> "gif";
-            case "image/bmp" -> "bmp";
-            case "image/webp" -> "webp";
-            case "image/tiff" -> "tif";
-            case "application/pdf" -> "pdf";
-            case "text/plain" -> "txt";
-            case "application/msword" -> "doc";
-            case "application/vnd.ms-excel" -> "xls";
-            case "application/vnd.ms-powerpoint" -> "ppt";
-            case "application/vnd.openxmlformats-officedocument.wordprocessingml.document" -> "docx";
-            case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" -> "xlsx";
-            case "application/vnd.openxmlformats-officedocument.presentationml.presentation" -> "pptx";
-            default -> "bin";
-        };
+        return org.yunjian.assessment.EvidenceTypes.extension(contentType);
     }
 
     /** An accepted type for people: "PNG 图片", "Word 文档" ({@code assessment.fileType.<extension>}). */
     static Msg typeName(String contentType) {
-        String ext = extension(contentType);
-        if (ext.equals("bin") && "application/x-ole-storage".equals(contentType)) {
-            ext = "ole";
-        }
-        return Msg.of("assessment.fileType." + ext);
+        return org.yunjian.assessment.EvidenceTypes.typeName(contentType);
     }
 
     /** A refused type for people: a script, a program, an archive, or another type named by its media type. */

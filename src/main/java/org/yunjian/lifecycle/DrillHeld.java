@@ -1,0 +1,11 @@
+package org.yunjian.lifecycle;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * An emergency drill was held on a system (published when a drill record is saved), so that the obligations
+ * calendar counts the next drill from it.
+ */
+public record DrillHeld(UUID systemId, LocalDate heldOn) {
+}
