@@ -30,4 +30,28 @@ public class PeopleNames {
         }
         return out;
     }
+
+    /** A person as other modules name and place them: user name, display name and organisation. */
+    public record Person(java.util.UUID id, String username, String displayName, java.util.UUID organizationId) {
+    }
+
+    /** The people with the given account ids that exist, by id (for names on pages, exports and in texts). */
+    public Map<java.util.UUID, Person> byIds(Collection<java.util.UUID> ids) {
+        Map<java.util.UUID, Person> out = new HashMap<>();
+        for (java.util.UUID id : ids) {
+            if (id != null && !out.containsKey(id)) {
+                accounts.findById(id).ifPresent(a -> out.put(id, person(a)));
+            }
+        }
+        return out;
+    }
+
+    /** The person with that user name, if an account has it. */
+    public java.util.Optional<Person> byUsername(String username) {
+        return username == null ? java.util.Optional.empty() : accounts.findByUsername(username.strip()).map(PeopleNames::person);
+    }
+
+    private static Person person(org.yunjian.security.internal.Account a) {
+        return new Person(a.id(), a.username(), a.displayName(), a.organizationId());
+    }
 }

@@ -116,6 +116,14 @@ public class ResponsibilityService {
         return repo.findBySystem(systemId).map(info -> view(access, info, info.currentVersion()));
     }
 
+    /** {@link org.yunjian.responsibility.RoleHolders}: the current version's participants, whole. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<List<org.yunjian.responsibility.Participant>> participantsOf(UUID systemId) {
+        MatrixAccess access = access(systemId);
+        return repo.findBySystem(systemId).map(info -> view(access, info, info.currentVersion(), true).matrix()
+                .participants());
+    }
+
     @Transactional(readOnly = true)
     public MatrixView version(UUID systemId, int version) {
         MatrixAccess access = access(systemId);

@@ -1,0 +1,174 @@
+package org.yunjian.lifecycle;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.CloudRole;
+import org.yunjian.catalog.Phase;
+import org.yunjian.catalog.Requirement;
+import org.yunjian.catalog.RequirementId;
+import org.yunjian.party.PartyRole;
+
+/**
+ * A cloud system's lifecycle plan: the sector guide's phases in its own terms, each with its duties assigned to
+ * organisations, and the gates between them. A phase closes only when the phase before it is closed and every duty
+ * of it is settled (accepted, or waived as not applicable) — plus whatever the {@link PhaseGateCondition}s ask;
+ * closing reopens nothing, and only the last closed phase can be reopened, with a reason.
+ *
+ * @param standardCode    the sector guide ({@code GOVWEB}, {@code JRT-SF})
+ * @param deploymentModel the party deployment model the duties were chosen for, or null
+ * @param assignedFrom    where the organisations of the duties came from
+ */
+public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String deploymentModel,
+                            AssignedFrom assignedFrom, Instant createdAt, UUID createdBy, List<Stage> stages,
+                            List<PlanDuty> duties) {
+
+    public LifecyclePlan {
+        stages = List.copyOf(stages);
+        duties = List.copyOf(duties);
+    }
+
+    /** Where the assignment of duties to organisations came from. */
+    public enum AssignedFrom implements org.yunjian.party.Labelled {
+        /** The participants and roles of the system's responsibility matrix. */
+        MATRIX,
+        /** The system's customer, provider, agents and the roles of its engagements. */
+        ENGAGEMENTS
+    }
+
+    /**
+     * One phase of the plan.
+     *
+     * @param term     the guide's own name (规划准备, 服务获取, …)
+     * @param closedBy who closed it, or null while open
+     */
+    public record Stage(Phase phase, String term, int position, Instant closedAt, UUID closedBy) {
+        public boolean closed() {
+            return closedAt != null;
+        }
+    }
+
+    /** A duty of the guide that is not in the plan because no organisation of the system holds a role it names. */
+    public record Unassigned(RequirementId requirement, Phase phase, Set<CloudRole> roles) {
+    }
+
+    /**
+     * A new plan: every duty of the template, once per organisation holding a role the duty names ({@code holders});
+     * a duty naming no role is the customer's.
+     */
+    public static LifecyclePlan generate(PlanTemplate template, Catalog catalog, UUID systemId, UUID customer,
+                                         Map<PartyRole, List<UUID>> holders, AssignedFrom from, UUID by,
+                                         Instant now) {
+        UUID planId = UUID.randomUUID();
+        List<Stage> stages = new ArrayList<>();
+        List<PlanDuty> duties = new ArrayList<>();
+        int position = 0;
+        for (PlanTemplate.Stage s : template.stages()) {
+            stages.add(new Stage(s.phase(), s.term(), stages.size(), null, null));
+            for (RequirementId r : s.duties()) {
+                for (UUID org : organisations(catalog.requirement(r).orElseThrow(), customer, holders)) {
+                    duties.add(PlanDuty.assigned(planId, s.phase(), r, position++, org));
+                }
+            }
+        }
+        for (RequirementId r : template.throughout()) {
+            for (UUID org : organisations(catalog.requirement(r).orElseThrow(), customer, holders)) {
+                duties.add(PlanDuty.assigned(planId, null, r, position++, org));
+            }
+        }
+        return new LifecyclePlan(planId, systemId, template.standard().code(),
+                template.model() == null ? null : template.model().name(), from, now, by, stages, duties);
+    }
+
+    /** The duties of {@code template} that {@link #generate} leaves out, for want of an organisation. */
+    public static List<Unassigned> unassigned(PlanTemplate template, Catalog catalog, UUID customer,
+                                              Map<PartyRole, List<UUID>> holders) {
+        List<Unassigned> out = new ArrayList<>();
+        for (PlanTemplate.Stage s : template.stages()) {
+            for (RequirementId r : s.duties()) {
+                Requirement req = catalog.requirement(r).orElseThrow();
+                if (organisations(req, customer, holders).isEmpty()) {
+                    out.add(new Unassigned(r, s.phase(), req.roles()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Set<UUID> organisations(Requirement r, UUID customer, Map<PartyRole, List<UUID>> holders) {
+        Set<UUID> out = new LinkedHashSet<>();
+        if (r.roles().isEmpty()) {
+            out.add(customer);
+            return out;
+        }
+        r.roles().stream().sorted(Comparator.naturalOrder())
+                .forEach(role -> out.addAll(holders.getOrDefault(PartyRole.valueOf(role.name()), List.of())));
+        return out;
+    }
+
+    public Optional<Stage> stage(Phase phase) {
+        return stages.stream().filter(s -> s.phase() == phase).findFirst();
+    }
+
+    /** The duties of a stage ({@code null}: of every phase), in the guide's order. */
+    public List<PlanDuty> dutiesOf(Phase phase) {
+        return duties.stream().filter(d -> d.phase() == phase).toList();
+    }
+
+    public Optional<PlanDuty> duty(UUID dutyId) {
+        return duties.stream().filter(d -> d.id().equals(dutyId)).findFirst();
+    }
+
+    /** Whether the stage a duty belongs to is closed (its evidence and status are then fixed). */
+    public boolean frozen(PlanDuty duty) {
+        return duty.phase() != null && stage(duty.phase()).map(Stage::closed).orElse(false);
+    }
+
+    /** The stage being worked on: the first one not closed, or empty when all are. */
+    public Optional<Stage> current() {
+        return stages.stream().filter(s -> !s.closed()).findFirst();
+    }
+
+    /** Share of settled duties of a stage, 0–100. */
+    public int progress(Phase phase) {
+        List<PlanDuty> of = dutiesOf(phase);
+        return of.isEmpty() ? 100 : (int) (100 * of.stream().filter(PlanDuty::settled).count() / of.size());
+    }
+
+    /**
+     * What the duties and the order of phases leave standing in the way of closing {@code phase}.
+     *
+     * @param earlierOpen the earlier phases still open
+     * @param unsettled   the phase's duties not yet accepted or waived
+     */
+    public record Gate(List<Stage> earlierOpen, List<PlanDuty> unsettled) {
+        public boolean clear() {
+            return earlierOpen.isEmpty() && unsettled.isEmpty();
+        }
+    }
+
+    public Gate gate(Phase phase) {
+        Stage target = stage(phase).orElseThrow();
+        return new Gate(stages.stream().filter(s -> s.position() < target.position() && !s.closed()).toList(),
+                dutiesOf(phase).stream().filter(d -> !d.settled()).toList());
+    }
+
+    /** The stage that may be reopened: the last closed one, if no later one is closed. */
+    public Optional<Stage> reopenable() {
+        Stage last = null;
+        for (Stage s : stages) {
+            if (s.closed()) {
+                last = s;
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+}

@@ -1,0 +1,44 @@
+package org.yunjian.lifecycle.api;
+
+import java.net.URI;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.yunjian.assessment.EvidenceVault;
+import org.yunjian.catalog.Catalog;
+import org.yunjian.lifecycle.internal.GateTexts;
+import org.yunjian.lifecycle.internal.PlanService;
+
+/**
+ * RFC 9457 problems of the lifecycle API: a phase that may not close yet (409, listing every obstacle with the
+ * standard's text where a condition quotes one) and evidence that cannot be served.
+ */
+@RestControllerAdvice(basePackageClasses = LifecycleProblems.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class LifecycleProblems {
+
+    private final Catalog catalog;
+
+    LifecycleProblems(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @ExceptionHandler(PlanService.GateRefused.class)
+    ProblemDetail gate(PlanService.GateRefused e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        p.setType(URI.create("urn:yunjian:problem:" + e.code()));
+        p.setProperty("obstacles", GateTexts.lines(e.gate(), e.organisations(), catalog));
+        return p;
+    }
+
+    @ExceptionHandler(EvidenceVault.Unreadable.class)
+    ProblemDetail unreadable(EvidenceVault.Unreadable e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
+        p.setType(URI.create("urn:yunjian:problem:evidence-unreadable"));
+        return p;
+    }
+}

@@ -1,0 +1,106 @@
+package org.yunjian.lifecycle.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.yunjian.catalog.Catalog;
+import org.yunjian.lifecycle.LifecyclePlan;
+import org.yunjian.lifecycle.PlanDuty;
+import org.yunjian.lifecycle.internal.DutyRecords;
+import org.yunjian.lifecycle.internal.GateTexts;
+import org.yunjian.lifecycle.internal.PlanService;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.Texts;
+
+/** Request and response bodies of the plan API; every enum comes with its label in the caller's language. */
+final class PlanDtos {
+
+    private PlanDtos() {
+    }
+
+    record StatusRequest(String status, String reason) {
+    }
+
+    record AssignmentRequest(UUID organisation, String owner, String dueDate) {
+    }
+
+    record CommentRequest(String body) {
+    }
+
+    record ReopenRequest(String reason) {
+    }
+
+    record Labelled(String code, String label) {
+        static Labelled of(Enum<?> e) {
+            return e == null ? null : new Labelled(e.name(), Msg.of(e).text());
+        }
+    }
+
+    record StageResponse(Labelled phase, String term, boolean closed, Instant closedAt, int duties, int progress,
+                         boolean mayClose, List<GateTexts.Line> obstacles) {
+    }
+
+    record DutyResponse(UUID id, Labelled phase, String requirement, String clause, String text, UUID organisation,
+                        String organisationName, UUID owner, Labelled status, String reason, LocalDate dueDate,
+                        UUID completedBy, Instant completedAt, UUID acceptedBy, Instant acceptedAt, boolean settled,
+                        int version) {
+
+        static DutyResponse of(PlanDuty d, Map<UUID, String> orgs, Catalog catalog) {
+            Locale l = Texts.locale();
+            return new DutyResponse(d.id(), Labelled.of(d.phase()), d.requirement().value(),
+                    GateTexts.clause(d, catalog), catalog.requirement(d.requirement()).map(r -> r.textIn(l)).orElse(""),
+                    d.organisation(), orgs.getOrDefault(d.organisation(), ""), d.owner(), Labelled.of(d.status()),
+                    d.reason(), d.dueDate(), d.completedBy(), d.completedAt(), d.acceptedBy(), d.acceptedAt(),
+                    d.settled(), d.version());
+        }
+    }
+
+    record UnassignedResponse(String requirement, String clause, Labelled phase, List<Labelled> roles) {
+    }
+
+    record PlanResponse(UUID id, UUID system, String standard, Labelled assignedFrom, Instant createdAt,
+                        List<StageResponse> stages, List<DutyResponse> duties, List<UnassignedResponse> unassigned) {
+
+        static PlanResponse of(PlanService.PlanView v, Catalog catalog) {
+            LifecyclePlan p = v.plan();
+            List<StageResponse> stages = p.stages().stream().map(s -> {
+                PlanService.GateView g = v.gates().get(s.phase());
+                return new StageResponse(Labelled.of(s.phase()), s.term(), s.closed(), s.closedAt(),
+                        p.dutiesOf(s.phase()).size(), p.progress(s.phase()), !s.closed() && g.clear(),
+                        s.closed() ? List.of() : GateTexts.lines(g, v.organisations(), catalog));
+            }).toList();
+            return new PlanResponse(p.id(), p.systemId(), p.standardCode(), Labelled.of(p.assignedFrom()),
+                    p.createdAt(), stages,
+                    v.visibleDuties().stream().map(d -> DutyResponse.of(d, v.organisations(), catalog)).toList(),
+                    v.unassigned().stream().map(u -> new UnassignedResponse(u.requirement().value(),
+                            catalog.requirement(u.requirement()).map(r -> r.clause() + (r.item() == null ? ""
+                                    : " " + r.item())).orElse(""), Labelled.of(u.phase()),
+                            u.roles().stream().sorted().map(Labelled::of).toList())).toList());
+        }
+    }
+
+    record CommentResponse(UUID id, UUID author, String body, Instant createdAt) {
+    }
+
+    record EvidenceResponse(UUID id, String name, String type, long size, String sm3, UUID uploadedBy,
+                            Instant uploadedAt) {
+        static EvidenceResponse of(org.yunjian.lifecycle.internal.DutyEvidence e) {
+            return new EvidenceResponse(e.file().id(), e.file().displayName(), e.file().typeName().text(),
+                    e.file().size(), e.file().sm3(), e.uploadedBy(), e.uploadedAt());
+        }
+    }
+
+    record DutyDetailResponse(DutyResponse duty, boolean frozen, List<CommentResponse> comments,
+                              List<EvidenceResponse> evidence) {
+        static DutyDetailResponse of(DutyRecords.DutyDetail d, Catalog catalog) {
+            return new DutyDetailResponse(DutyResponse.of(d.duty(), d.plan().organisations(), catalog), d.frozen(),
+                    d.comments().stream().map(c -> new CommentResponse(c.id(), c.author(), c.body(), c.createdAt()))
+                            .toList(),
+                    d.evidence().stream().map(EvidenceResponse::of).toList());
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.yunjian.lifecycle.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.yunjian.catalog.Catalog;
+import org.yunjian.lifecycle.LifecyclePlan;
+import org.yunjian.lifecycle.PhaseGateCondition;
+import org.yunjian.lifecycle.PlanDuty;
+import org.yunjian.shared.Msg;
+
+/** What stands in the way of closing a phase, one line per obstacle, for the person (pages, problems, CLI). */
+public final class GateTexts {
+
+    private GateTexts() {
+    }
+
+    /**
+     * One obstacle.
+     *
+     * @param text   what is in the way, rendered in the reader's language
+     * @param source the standard's text it comes from (verbatim), or null
+     * @param dutyId the duty it is about, or null
+     */
+    public record Line(String text, String source, UUID dutyId) {
+    }
+
+    public static List<Line> lines(PlanService.GateView g, Map<UUID, String> organisations, Catalog catalog) {
+        List<Line> out = new ArrayList<>();
+        for (LifecyclePlan.Stage s : g.gate().earlierOpen()) {
+            out.add(new Line(Msg.of("lifecycle.gate.earlierOpen", s.term()).text(), null, null));
+        }
+        for (PlanDuty d : g.gate().unsettled()) {
+            Msg state = d.status() == org.yunjian.lifecycle.DutyStatus.DONE
+                    || d.status() == org.yunjian.lifecycle.DutyStatus.NOT_APPLICABLE
+                    ? Msg.of("lifecycle.gate.awaitingAcceptance", Msg.of(d.status())) : Msg.of(d.status());
+            out.add(new Line(Msg.of("lifecycle.gate.duty", clause(d, catalog),
+                    organisations.getOrDefault(d.organisation(), ""), state).text(), null, d.id()));
+        }
+        for (PhaseGateCondition.Unmet u : g.unmet()) {
+            out.add(new Line(u.what().text(), u.source(), null));
+        }
+        return out;
+    }
+
+    /** The duty's clause and item as the standard numbers them (5.2 a)). */
+    public static String clause(PlanDuty d, Catalog catalog) {
+        return catalog.requirement(d.requirement()).map(r -> r.clause() + (r.item() == null ? "" : " " + r.item()))
+                .orElse(d.requirement().value());
+    }
+}

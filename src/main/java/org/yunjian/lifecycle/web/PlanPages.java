@@ -1,0 +1,220 @@
+package org.yunjian.lifecycle.web;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.Phase;
+import org.yunjian.lifecycle.DutyStatus;
+import org.yunjian.lifecycle.PlanDuty;
+import org.yunjian.lifecycle.internal.DutyRecords;
+import org.yunjian.lifecycle.internal.GateTexts;
+import org.yunjian.lifecycle.internal.PlanInputs;
+import org.yunjian.lifecycle.internal.PlanService;
+import org.yunjian.security.PeopleNames;
+import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.LocalizedException;
+import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.Texts;
+
+/**
+ * The lifecycle plan pages: the plan (phases with progress, gates and their obstacles, duties per phase, links to the
+ * phase documents), one duty (status, acceptance, assignment, comments, evidence). Changes go through forms and come
+ * back to the page with "已保存" or the refusal; closing a phase needs the confirmation box ticked.
+ */
+@Controller
+class PlanPages {
+
+    static final String WHO = "hasAnyRole('SYSTEM_ADMIN', 'USER')";
+
+    private final PlanService plans;
+    private final DutyRecords records;
+    private final Catalog catalog;
+    private final PeopleNames people;
+
+    PlanPages(PlanService plans, DutyRecords records, Catalog catalog, PeopleNames people) {
+        this.plans = plans;
+        this.records = records;
+        this.catalog = catalog;
+        this.people = people;
+    }
+
+    static String base(UUID id) {
+        return "/systems/" + id + "/lifecycle";
+    }
+
+    @GetMapping("/systems/{id}/lifecycle")
+    @PreAuthorize(WHO)
+    String plan(@PathVariable UUID id, Model model) {
+        var found = plans.find(id);
+        model.addAttribute("base", base(id));
+        model.addAttribute("catalog", catalog);
+        if (found.isEmpty()) {
+            var access = plans.access(id);
+            model.addAttribute("system", access.system());
+            model.addAttribute("mayCreate", access.isCustomer());
+            model.addAttribute("template", plans.template(id).orElse(null));
+            return "lifecycle/plan-empty";
+        }
+        PlanService.PlanView v = found.get();
+        model.addAttribute("system", v.access().system());
+        model.addAttribute("v", v);
+        Map<Phase, java.util.List<GateTexts.Line>> obstacles = new java.util.EnumMap<>(Phase.class);
+        v.gates().forEach((p, g) -> obstacles.put(p, GateTexts.lines(g, v.organisations(), catalog)));
+        model.addAttribute("obstacles", obstacles);
+        model.addAttribute("today", java.time.LocalDate.now(org.yunjian.shared.Formats.zone()));
+        model.addAttribute("people", names(v.visibleDuties().stream().map(PlanDuty::owner).toList()));
+        return "lifecycle/plan";
+    }
+
+    @GetMapping("/systems/{id}/lifecycle/duties/{duty}")
+    @PreAuthorize(WHO)
+    String duty(@PathVariable UUID id, @PathVariable UUID duty, Model model) {
+        DutyRecords.DutyDetail d = records.detail(id, duty);
+        model.addAttribute("base", base(id));
+        model.addAttribute("system", d.plan().access().system());
+        model.addAttribute("d", d);
+        model.addAttribute("requirement", catalog.requirement(d.duty().requirement()).orElseThrow());
+        model.addAttribute("clause", GateTexts.clause(d.duty(), catalog));
+        model.addAttribute("term", d.duty().phase() == null ? null
+                : d.plan().plan().stage(d.duty().phase()).map(s -> s.term()).orElse(null));
+        java.util.List<UUID> ids = new java.util.ArrayList<>();
+        ids.add(d.duty().owner());
+        ids.add(d.duty().completedBy());
+        ids.add(d.duty().acceptedBy());
+        d.comments().forEach(c -> ids.add(c.author()));
+        d.evidence().forEach(e -> ids.add(e.uploadedBy()));
+        model.addAttribute("people", names(ids));
+        model.addAttribute("statuses", DutyStatus.values());
+        PlanDuty.Actor me = new PlanDuty.Actor(d.plan().access().user().userId(), d.plan().access().user().organizationId());
+        model.addAttribute("worksOn", d.duty().worksOn(me) || d.plan().access().isCustomer());
+        return "lifecycle/duty";
+    }
+
+    private Map<UUID, String> names(java.util.Collection<UUID> ids) {
+        Set<UUID> set = new HashSet<>(ids);
+        set.remove(null);
+        Map<UUID, String> out = new java.util.HashMap<>();
+        people.byIds(set).forEach((k, p) -> out.put(k, p.displayName()));
+        return out;
+    }
+
+    @PostMapping("/systems/{id}/lifecycle")
+    @PreAuthorize(WHO)
+    String create(@PathVariable UUID id, RedirectAttributes flash) {
+        return change(base(id), flash, () -> plans.create(id));
+    }
+
+    @PostMapping("/systems/{id}/lifecycle/phases/{phase}/close")
+    @PreAuthorize(WHO)
+    String close(@PathVariable UUID id, @PathVariable Phase phase, @RequestParam(required = false) Boolean confirm,
+                 RedirectAttributes flash) {
+        if (!Boolean.TRUE.equals(confirm)) {
+            flash.addFlashAttribute("conflict", Texts.get("lifecycle.page.close.unconfirmed"));
+            return "redirect:" + base(id) + "#stage-" + phase.name();
+        }
+        try {
+            plans.close(id, phase);
+            flash.addFlashAttribute("saved", Texts.get("lifecycle.page.closedNow"));
+        } catch (PlanService.GateRefused e) {
+            flash.addFlashAttribute("conflict", e.getMessage());
+            flash.addFlashAttribute("refusedPhase", phase.name());
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (LocalizedException e) {
+            flash.addFlashAttribute("conflict", e.getMessage());
+        }
+        return "redirect:" + base(id) + "#stage-" + phase.name();
+    }
+
+    @PostMapping("/systems/{id}/lifecycle/phases/{phase}/reopen")
+    @PreAuthorize(WHO)
+    String reopen(@PathVariable UUID id, @PathVariable Phase phase, @RequestParam(required = false) String reason,
+                  RedirectAttributes flash) {
+        return change(base(id) + "#stage-" + phase.name(), flash, () -> plans.reopen(id, phase, reason));
+    }
+
+    @PostMapping("/systems/{id}/lifecycle/duties/{duty}/status")
+    @PreAuthorize(WHO)
+    String status(@PathVariable UUID id, @PathVariable UUID duty, @RequestParam(required = false) String status,
+                  @RequestParam(required = false) String reason, RedirectAttributes flash) {
+        return change(base(id) + "/duties/" + duty, flash, () -> {
+            DutyStatus s = PlanInputs.status(status);
+            return plans.setStatus(id, duty, s, reason);
+        });
+    }
+
+    @PostMapping("/systems/{id}/lifecycle/duties/{duty}/acceptance")
+    @PreAuthorize(WHO)
+    String accept(@PathVariable UUID id, @PathVariable UUID duty, RedirectAttributes flash) {
+        return change(base(id) + "/duties/" + duty, flash, () -> plans.accept(id, duty));
+    }
+
+    @PostMapping("/systems/{id}/lifecycle/duties/{duty}/assignment")
+    @PreAuthorize(WHO)
+    String assign(@PathVariable UUID id, @PathVariable UUID duty, @RequestParam(required = false) UUID organisation,
+                  @RequestParam(required = false) String owner, @RequestParam(required = false) String dueDate,
+                  RedirectAttributes flash) {
+        return change(base(id) + "/duties/" + duty, flash, () -> plans.assign(id, duty, organisation, owner, dueDate));
+    }
+
+    @PostMapping("/systems/{id}/lifecycle/duties/{duty}/comments")
+    @PreAuthorize(WHO)
+    String comment(@PathVariable UUID id, @PathVariable UUID duty, @RequestParam(required = false) String body,
+                   RedirectAttributes flash) {
+        return change(base(id) + "/duties/" + duty + "#comments", flash, () -> records.comment(id, duty, body));
+    }
+
+    @PostMapping("/systems/{id}/lifecycle/duties/{duty}/evidence")
+    @PreAuthorize(WHO)
+    String upload(@PathVariable UUID id, @PathVariable UUID duty,
+                  @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes flash) {
+        return change(base(id) + "/duties/" + duty + "#evidence", flash, () -> {
+            if (file == null || file.isEmpty()) {
+                throw new ValidationException("file", "lifecycle.evidence.error.noFile");
+            }
+            try {
+                return records.upload(id, duty, file.getOriginalFilename(), file.getBytes());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @PostMapping("/systems/{id}/lifecycle/evidence/{evidence}/delete")
+    @PreAuthorize(WHO)
+    String deleteEvidence(@PathVariable UUID id, @PathVariable UUID evidence, @RequestParam UUID duty,
+                          RedirectAttributes flash) {
+        return change(base(id) + "/duties/" + duty + "#evidence", flash, () -> {
+            records.delete(id, evidence);
+            return evidence;
+        });
+    }
+
+    /** A change: back to {@code target} with "已保存" or the refusal (field errors included); strangers get 404. */
+    private static String change(String target, RedirectAttributes flash, Supplier<?> action) {
+        try {
+            action.get();
+            flash.addFlashAttribute("saved", Texts.get("lifecycle.page.saved"));
+        } catch (ValidationException e) {
+            flash.addFlashAttribute("errors", e.errors());
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (LocalizedException e) {
+            flash.addFlashAttribute("conflict", e.getMessage());
+        }
+        return "redirect:" + target;
+    }
+}

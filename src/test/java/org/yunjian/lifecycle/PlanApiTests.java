@@ -1,0 +1,258 @@
+package org.yunjian.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yunjian.party.PartyTestSupport.as;
+import static org.yunjian.party.PartyTestSupport.user;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.Requirement;
+import org.yunjian.party.Fixtures;
+import org.yunjian.security.CurrentUser;
+
+/**
+ * A government website's lifecycle plan through the REST API, on the real services and database: created from the
+ * guide for the system's parties, duties worked on by their organisations and accepted by the customer (never by
+ * the person who did them), gates that list what is missing and refuse, a closed phase whose duties and evidence no
+ * longer change, and per-field errors that store nothing.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(Fixtures.class)
+@Tag("database")
+class PlanApiTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Catalog catalog;
+
+    Fixtures.World w;
+    CurrentUser customer;
+    CurrentUser customer2;
+    CurrentUser provider;
+    CurrentUser agent;
+    CurrentUser stranger;
+    String base;
+
+    @BeforeEach
+    void world() {
+        w = fixtures.world();
+        customer = user(w.customer().id());
+        customer2 = user(w.customer().id());
+        provider = user(w.provider().id());
+        agent = user(w.agent().id());
+        stranger = user(w.stranger().id());
+        base = "/api/systems/" + w.system().id() + "/lifecycle";
+    }
+
+    ResultActions send(MockHttpServletRequestBuilder b, CurrentUser u, String json) throws Exception {
+        return mvc.perform(b.with(as(u)).contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    ResultActions call(MockHttpServletRequestBuilder b, CurrentUser u) throws Exception {
+        return mvc.perform(b.with(as(u)));
+    }
+
+    String create() throws Exception {
+        return call(post(base), customer).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+    }
+
+    /** The duties of a phase as (id, organisation) from the plan JSON. */
+    List<Map<String, Object>> duties(String json, String phase) {
+        return JsonPath.read(json, "$.duties[?(@.phase.code == '" + phase + "')]");
+    }
+
+    String plan(CurrentUser u) throws Exception {
+        return call(get(base), u).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    CurrentUser worker(Map<String, Object> duty) {
+        UUID org = UUID.fromString((String) duty.get("organisation"));
+        return org.equals(w.customer().id()) ? customer : org.equals(w.provider().id()) ? provider
+                : org.equals(w.agent().id()) ? agent : user(org);
+    }
+
+    void settle(Map<String, Object> duty) throws Exception {
+        String id = (String) duty.get("id");
+        send(put(base + "/duties/" + id + "/status"), worker(duty), "{\"status\":\"DONE\"}").andExpect(status().isOk());
+        call(post(base + "/duties/" + id + "/acceptance"), customer2).andExpect(status().isOk())
+                .andExpect(jsonPath("$.duty.settled").value(true));
+    }
+
+    @Test
+    void theCustomerCreatesThePlanFromTheGuideWithEachDutyForTheOrganisationsHoldingItsRoles() throws Exception {
+        call(post(base), provider).andExpect(status().isForbidden());
+        String json = create();
+        assertThat(JsonPath.<List<String>>read(json, "$.stages[*].term"))
+                .containsExactly("规划准备", "部署迁移", "运行管理", "退出服务");
+        List<Map<String, Object>> all = JsonPath.read(json, "$.duties[*]");
+        assertThat(all).isNotEmpty();
+        for (Map<String, Object> d : all) {
+            Requirement r = catalog.requirement(new org.yunjian.catalog.RequirementId((String) d.get("requirement")))
+                    .orElseThrow();
+            UUID org = UUID.fromString((String) d.get("organisation"));
+            // the organisation holds a role the duty names (the customer for a duty naming none)
+            boolean holds = r.roles().isEmpty() ? org.equals(w.customer().id())
+                    : r.roles().stream().anyMatch(role -> switch (role) {
+                        case CUSTOMER -> org.equals(w.customer().id());
+                        case PROVIDER -> org.equals(w.provider().id());
+                        case AGENT_SYSTEM_INTEGRATOR -> org.equals(w.agent().id());
+                        case THIRD_PARTY_ASSESSOR -> org.equals(w.assessor().id());
+                        default -> false;
+                    });
+            assertThat(holds).as("duty %s for %s", r.id(), org).isTrue();
+        }
+        // a duty only the website developer or the security service agent can take is listed as unassigned
+        List<String> unassigned = JsonPath.read(json, "$.unassigned[*].requirement");
+        assertThat(unassigned).isNotEmpty().allSatisfy(id -> assertThat(catalog.requirement(
+                new org.yunjian.catalog.RequirementId(id)).orElseThrow().roles())
+                .doesNotContain(org.yunjian.catalog.CloudRole.CUSTOMER, org.yunjian.catalog.CloudRole.PROVIDER,
+                        org.yunjian.catalog.CloudRole.AGENT_SYSTEM_INTEGRATOR));
+        call(post(base), customer).andExpect(status().isConflict());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'lifecycle.plan.create' AND object_id = ?")
+                .param(JsonPath.<String>read(json, "$.id")).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void strangersSeeNothingAndAnAgentSeesOnlyItsOwnDuties() throws Exception {
+        create();
+        call(get(base), stranger).andExpect(status().isNotFound());
+        String seen = plan(agent);
+        List<String> orgs = JsonPath.read(seen, "$.duties[*].organisation");
+        assertThat(orgs).isNotEmpty().containsOnly(w.agent().id().toString());
+        assertThat(JsonPath.<List<Object>>read(seen, "$.unassigned")).isEmpty();
+        String providerDuty = JsonPath.<List<String>>read(plan(customer),
+                "$.duties[?(@.organisation == '" + w.provider().id() + "')].id").get(0);
+        call(get(base + "/duties/" + providerDuty), agent).andExpect(status().isNotFound());
+        send(put(base + "/duties/" + providerDuty + "/status"), stranger, "{\"status\":\"DONE\"}")
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theOrganisationWorksOnItsDutyAndTheCustomerAcceptsButNeverItsOwnWork() throws Exception {
+        String json = create();
+        Map<String, Object> pd = duties(json, "PLANNING").stream()
+                .filter(d -> d.get("organisation").equals(w.provider().id().toString())).findFirst()
+                .orElseGet(() -> JsonPath.<List<Map<String, Object>>>read(json,
+                        "$.duties[?(@.organisation == '" + w.provider().id() + "')]").get(0));
+        String id = (String) pd.get("id");
+        send(put(base + "/duties/" + id + "/status"), agent, "{\"status\":\"DONE\"}").andExpect(status().isNotFound());
+        call(post(base + "/duties/" + id + "/acceptance"), customer).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("未开始")));
+        send(put(base + "/duties/" + id + "/status"), provider, "{\"status\":\"DONE\"}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.duty.status.label").value("已完成"));
+        call(post(base + "/duties/" + id + "/acceptance"), provider).andExpect(status().isForbidden());
+        call(post(base + "/duties/" + id + "/acceptance"), customer).andExpect(status().isOk())
+                .andExpect(jsonPath("$.duty.settled").value(true));
+
+        Map<String, Object> cd = duties(json, "PLANNING").stream()
+                .filter(d -> d.get("organisation").equals(w.customer().id().toString())).findFirst().orElseThrow();
+        String own = (String) cd.get("id");
+        send(put(base + "/duties/" + own + "/status"), customer, "{\"status\":\"NOT_APPLICABLE\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.reason").exists());
+        send(put(base + "/duties/" + own + "/status"), customer,
+                "{\"status\":\"NOT_APPLICABLE\",\"reason\":\"本网站不含互动栏目\"}").andExpect(status().isOk());
+        call(post(base + "/duties/" + own + "/acceptance"), customer).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail", containsString("不能验收自己")));
+        call(post(base + "/duties/" + own + "/acceptance"), customer2).andExpect(status().isOk());
+        assertThat(jdbc.sql("SELECT action FROM audit_event WHERE object_id = ? ORDER BY seq").param(own)
+                .query(String.class).list()).contains("lifecycle.duty.status", "lifecycle.duty.accept");
+    }
+
+    @Test
+    void badInputNamesTheFieldAndStoresNothing() throws Exception {
+        String json = create();
+        String id = (String) duties(json, "PLANNING").get(0).get("id");
+        send(put(base + "/duties/" + id + "/status"), customer, "{\"status\":\"FINISHED\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.status", containsString("FINISHED")));
+        send(put(base + "/duties/" + id + "/assignment"), customer,
+                "{\"organisation\":\"%s\",\"dueDate\":\"2026-13-45\"}".formatted(w.provider().id()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.dueDate", containsString("2026-13-45")));
+        send(put(base + "/duties/" + id + "/assignment"), customer,
+                "{\"organisation\":\"%s\",\"dueDate\":\"2027-01-31\"}".formatted(w.stranger().id()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.organisation").exists());
+        send(put(base + "/duties/" + UUID.randomUUID() + "/status"), customer, "{\"status\":\"DONE\"}")
+                .andExpect(status().isNotFound());
+        call(get(base + "/duties/" + id), customer).andExpect(jsonPath("$.duty.status.code").value("NOT_STARTED"))
+                .andExpect(jsonPath("$.duty.dueDate").doesNotExist());
+        send(put(base + "/duties/" + id + "/assignment"), provider,
+                "{\"organisation\":\"%s\",\"dueDate\":\"2027-01-31\"}".formatted(w.provider().id()))
+                .andExpect(status().isForbidden());
+        send(put(base + "/duties/" + id + "/assignment"), customer,
+                "{\"organisation\":\"%s\",\"dueDate\":\"2027-01-31\"}".formatted(w.customer().id()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.duty.dueDate").value("2027-01-31"));
+        MockMultipartFile program = new MockMultipartFile("file", "report.pdf", "application/pdf",
+                new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0});
+        mvc.perform(multipart(base + "/duties/" + id + "/evidence").file(program).with(as(customer)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.file").exists());
+        call(get(base + "/duties/" + id), customer).andExpect(jsonPath("$.evidence").isEmpty());
+    }
+
+    @Test
+    void aPhaseClosesOnlyWhenEveryDutyIsSettledAndThenItsDutiesAndEvidenceAreFixed() throws Exception {
+        String json = create();
+        call(post(base + "/phases/ACQUISITION_MIGRATION/close"), customer).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.obstacles[0].text", containsString("规划准备")));
+        List<Map<String, Object>> planning = duties(json, "PLANNING");
+        call(post(base + "/phases/PLANNING/close"), customer).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.obstacles.length()").value(planning.size()));
+        String first = (String) planning.get(0).get("id");
+        MockMultipartFile text = new MockMultipartFile("file", "需求报告.txt", "text/plain",
+                "门户网站需求报告".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String evidence = JsonPath.read(mvc.perform(multipart(base + "/duties/" + first + "/evidence").file(text)
+                .with(as(worker(planning.get(0))))).andExpect(status().isCreated()).andReturn().getResponse()
+                .getContentAsString(), "$.id");
+        for (Map<String, Object> d : planning) {
+            settle(d);
+        }
+        call(post(base + "/phases/PLANNING/close"), provider).andExpect(status().isForbidden());
+        call(post(base + "/phases/PLANNING/close"), customer).andExpect(status().isOk())
+                .andExpect(jsonPath("$.stages[0].closed").value(true));
+        send(put(base + "/duties/" + first + "/status"), customer, "{\"status\":\"IN_PROGRESS\"}")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("规划准备")));
+        mvc.perform(multipart(base + "/duties/" + first + "/evidence").file(text).with(as(customer)))
+                .andExpect(status().isConflict());
+        call(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(base + "/evidence/" + evidence),
+                worker(planning.get(0))).andExpect(status().isConflict());
+        mvc.perform(get(base + "/evidence/" + evidence).with(as(provider))).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .bytes("门户网站需求报告".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        call(post(base + "/phases/PLANNING/close"), customer).andExpect(status().isConflict());
+        send(post(base + "/phases/PLANNING/reopen"), customer, "{}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.reason").exists());
+        send(post(base + "/phases/PLANNING/reopen"), customer, "{\"reason\":\"需求变更\"}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.stages[0].closed").value(false));
+        assertThat(jdbc.sql("SELECT action FROM audit_event WHERE object_id = ? ORDER BY seq")
+                .param(JsonPath.<String>read(json, "$.id")).query(String.class).list())
+                .containsSubsequence("lifecycle.plan.create", "lifecycle.phase.close", "lifecycle.phase.reopen");
+    }
+}
