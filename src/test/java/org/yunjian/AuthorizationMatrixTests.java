@@ -76,6 +76,9 @@ class AuthorizationMatrixTests {
     MockMvc mvc;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -128,6 +131,9 @@ class AuthorizationMatrixTests {
         // incidents recorded against S1 and S2 by their customers (T/CCIA 004-2024 Annex B, B.9)
         ids.put("IN1", create(c1, "/api/systems/" + ids.get("S1") + "/incidents", INCIDENT_JSON));
         ids.put("IN2", create(c2, "/api/systems/" + ids.get("S2") + "/incidents", INCIDENT_JSON));
+        // lifecycle plans of S1 and S2, created by their customers, each with one duty holding one evidence file
+        lifecycleFixtures("1", c1, ids.get("S1"));
+        lifecycleFixtures("2", c2, ids.get("S2"));
     }
 
     private void assessmentFixtures(String n, AccountPrincipal as, UUID system, UUID customer) throws Exception {
@@ -299,7 +305,11 @@ class AuthorizationMatrixTests {
                 .replace("{incidentId}", String.valueOf(ids.get(scope == Scope.own ? "IN1" : "IN2")))
                 .replace("{incident}", "TCCIA004-B-9")
                 // a view of the matrix offered for the government websites S1 and S2
-                .replace("{view}", "gov");
+                .replace("{view}", "gov")
+                // a duty of the system's lifecycle plan, an evidence file of it, and its first phase
+                .replace("{dutyId}", String.valueOf(ids.get(scope == Scope.own ? "LD1" : "LD2")))
+                .replace("{evidenceId}", String.valueOf(ids.get(scope == Scope.own ? "LE1" : "LE2")))
+                .replace("{phase}", "PLANNING");
     }
 
     private UUID ownOrg(Caller caller) {
@@ -315,6 +325,7 @@ class AuthorizationMatrixTests {
                 .replace("${provider}", String.valueOf(ids.get(own ? "P1" : "P2")))
                 .replace("${system}", String.valueOf(ids.get(own ? "S1" : "S2")))
                 .replace("${creditCode}", creditCode())
+                .replace("${lifecycleDuty}", String.valueOf(ids.get(own ? "LD1" : "LD2")))
                 .replace("${rand}", Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000)));
     }
 
@@ -465,6 +476,19 @@ class AuthorizationMatrixTests {
             Map.entry("POST /api/exit-projects/{id}/storage-checks", RequestSpec.file("{}")),
             Map.entry("POST /exit-projects/{id}/storage-checks", RequestSpec.file("{}")),
             // responsibility: M1/M2 are generated drafts with gaps, so a sign-off ends in 409 once the side was granted
+            Map.entry("PUT /api/systems/{id}/lifecycle/duties/{dutyId}/status", RequestSpec.json("""
+                    {"status":"IN_PROGRESS"}""")),
+            Map.entry("PUT /api/systems/{id}/lifecycle/duties/{dutyId}/assignment", RequestSpec.json("""
+                    {"organisation":"${customer}","dueDate":"2027-03-31"}""")),
+            Map.entry("POST /api/systems/{id}/lifecycle/duties/{dutyId}/comments", RequestSpec.json("""
+                    {"body":"matrix"}""")),
+            Map.entry("POST /api/systems/{id}/lifecycle/duties/{dutyId}/evidence", RequestSpec.file("lifecycle evidence")),
+            Map.entry("POST /api/systems/{id}/lifecycle/phases/{phase}/reopen", RequestSpec.json("""
+                    {"reason":"matrix"}""")),
+            Map.entry("POST /systems/{id}/lifecycle/duties/{dutyId}/status", RequestSpec.form(Map.of("status", "IN_PROGRESS"))),
+            Map.entry("POST /systems/{id}/lifecycle/duties/{dutyId}/comments", RequestSpec.form(Map.of("body", "matrix"))),
+            Map.entry("POST /systems/{id}/lifecycle/duties/{dutyId}/evidence", RequestSpec.file("lifecycle evidence")),
+            Map.entry("POST /systems/{id}/lifecycle/evidence/{evidenceId}/delete", RequestSpec.form(Map.of("duty", "${lifecycleDuty}"))),
             Map.entry("PUT /api/systems/{id}/responsibility/rows/{duty}", RequestSpec.json("""
                     {"assignments":[{"organisation":"${provider}","role":"PROVIDER","chain":[]}]}""")),
             Map.entry("POST /api/systems/{id}/responsibility/agreements", RequestSpec.json("""
@@ -516,6 +540,22 @@ class AuthorizationMatrixTests {
             }
         }
         return rows;
+    }
+
+    /** A lifecycle plan of the system, the first duty of its planning phase (LDn) and an evidence file of it (LEn). */
+    private void lifecycleFixtures(String n, AccountPrincipal as, UUID system) throws Exception {
+        UUID plan = create(as, "/api/systems/" + system + "/lifecycle", "");
+        String duty = jdbc.sql("SELECT id FROM lifecycle_duty WHERE plan_id = ? AND phase = 'PLANNING' AND organisation_id = ? "
+                + "ORDER BY position").params(plan, as.user().organizationId()).query(String.class).list().get(0);
+        ids.put("LD" + n, UUID.fromString(duty));
+        MvcResult upload = mvc.perform(multipart("/api/systems/" + system + "/lifecycle/duties/" + duty + "/evidence")
+                .file(new MockMultipartFile("file", "plan.txt", "text/plain", "需求报告".getBytes(StandardCharsets.UTF_8)))
+                .with(csrf()).with(authentication(UsernamePasswordAuthenticationToken.authenticated(as, null,
+                        as.getAuthorities())))).andReturn();
+        assertThat(upload.getResponse().getStatus()).as(upload.getResponse().getContentAsString()).isEqualTo(201);
+        Matcher m = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(upload.getResponse().getContentAsString());
+        assertThat(m.find()).isTrue();
+        ids.put("LE" + n, UUID.fromString(m.group(1)));
     }
 
     private UUID create(AccountPrincipal as, String path, String json) throws Exception {

@@ -76,37 +76,37 @@ class PlanApi {
                 .body(PlanResponse.of(plans.create(id), catalog));
     }
 
-    @GetMapping(BASE + "/duties/{duty}")
+    @GetMapping(BASE + "/duties/{dutyId}")
     @PreAuthorize(WHO)
     @Operation(summary = "One duty with its comments and evidence")
-    DutyDetailResponse duty(@PathVariable UUID id, @PathVariable UUID duty) {
+    DutyDetailResponse duty(@PathVariable UUID id, @PathVariable("dutyId") UUID duty) {
         return DutyDetailResponse.of(records.detail(id, duty), catalog);
     }
 
-    @PutMapping(BASE + "/duties/{duty}/status")
+    @PutMapping(BASE + "/duties/{dutyId}/status")
     @PreAuthorize(WHO)
     @Operation(summary = "Set the status (NOT_STARTED, IN_PROGRESS, DONE, NOT_APPLICABLE with reason): the "
             + "organisation the duty is assigned to, or the customer; a change takes back an earlier acceptance")
-    DutyDetailResponse status(@PathVariable UUID id, @PathVariable UUID duty, @RequestBody(required = false) StatusRequest body) {
+    DutyDetailResponse status(@PathVariable UUID id, @PathVariable("dutyId") UUID duty, @RequestBody(required = false) StatusRequest body) {
         DutyStatus status = PlanInputs.status(body == null ? null : body.status());
         plans.setStatus(id, duty, status, body.reason());
         return duty(id, duty);
     }
 
-    @PostMapping(BASE + "/duties/{duty}/acceptance")
+    @PostMapping(BASE + "/duties/{dutyId}/acceptance")
     @PreAuthorize(WHO)
     @Operation(summary = "Accept a duty done, or waive one declared not applicable (customer; never the person who "
             + "owns or completed it)")
-    DutyDetailResponse accept(@PathVariable UUID id, @PathVariable UUID duty) {
+    DutyDetailResponse accept(@PathVariable UUID id, @PathVariable("dutyId") UUID duty) {
         plans.accept(id, duty);
         return duty(id, duty);
     }
 
-    @PutMapping(BASE + "/duties/{duty}/assignment")
+    @PutMapping(BASE + "/duties/{dutyId}/assignment")
     @PreAuthorize(WHO)
     @Operation(summary = "Assign a duty to an organisation of the system, an owner there (user name) and a due date "
             + "(yyyy-MM-dd) (customer)")
-    DutyDetailResponse assign(@PathVariable UUID id, @PathVariable UUID duty,
+    DutyDetailResponse assign(@PathVariable UUID id, @PathVariable("dutyId") UUID duty,
                               @RequestBody(required = false) AssignmentRequest body) {
         if (body == null) {
             throw new ValidationException("organisation", "lifecycle.error.bodyRequired");
@@ -115,20 +115,20 @@ class PlanApi {
         return duty(id, duty);
     }
 
-    @PostMapping(BASE + "/duties/{duty}/comments")
+    @PostMapping(BASE + "/duties/{dutyId}/comments")
     @PreAuthorize(WHO)
     @Operation(summary = "Comment on a duty (anyone who sees it)")
-    ResponseEntity<DutyDetailResponse> comment(@PathVariable UUID id, @PathVariable UUID duty,
+    ResponseEntity<DutyDetailResponse> comment(@PathVariable UUID id, @PathVariable("dutyId") UUID duty,
                                                @RequestBody(required = false) CommentRequest body) {
         records.comment(id, duty, body == null ? null : body.body());
         return ResponseEntity.status(201).body(duty(id, duty));
     }
 
-    @PostMapping(path = BASE + "/duties/{duty}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(path = BASE + "/duties/{dutyId}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(WHO)
     @Operation(summary = "Upload evidence (the organisation working on the duty, or the customer): checked by "
             + "content, SM3-hashed, SM4-sealed; refused once the duty's phase is closed")
-    ResponseEntity<EvidenceResponse> upload(@PathVariable UUID id, @PathVariable UUID duty,
+    ResponseEntity<EvidenceResponse> upload(@PathVariable UUID id, @PathVariable("dutyId") UUID duty,
                                             @RequestParam(name = "file", required = false) MultipartFile file)
             throws IOException {
         if (file == null) {
@@ -138,10 +138,10 @@ class PlanApi {
                 file.getBytes())));
     }
 
-    @GetMapping(BASE + "/evidence/{evidence}")
+    @GetMapping(BASE + "/evidence/{evidenceId}")
     @PreAuthorize(WHO)
     @Operation(summary = "Download evidence, decrypted and checked against its SM3 hash")
-    ResponseEntity<byte[]> download(@PathVariable UUID id, @PathVariable UUID evidence) {
+    ResponseEntity<byte[]> download(@PathVariable UUID id, @PathVariable("evidenceId") UUID evidence) {
         DutyRecords.Download d = records.download(id, evidence);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -153,10 +153,10 @@ class PlanApi {
                 .body(d.content());
     }
 
-    @DeleteMapping(BASE + "/evidence/{evidence}")
+    @DeleteMapping(BASE + "/evidence/{evidenceId}")
     @PreAuthorize(WHO)
     @Operation(summary = "Remove evidence the caller's organisation uploaded, while its phase is open")
-    ResponseEntity<Void> delete(@PathVariable UUID id, @PathVariable UUID evidence) {
+    ResponseEntity<Void> delete(@PathVariable UUID id, @PathVariable("evidenceId") UUID evidence) {
         records.delete(id, evidence);
         return ResponseEntity.noContent().build();
     }

@@ -56,6 +56,9 @@ public class DutyRecords {
     @Transactional
     public DutyComment comment(UUID systemId, UUID dutyId, String body) {
         PlanService.Locked l = plans.lock(systemId, dutyId);
+        if (l.access().user().organizationId() == null) {
+            throw new PlanAccess.Refused(Msg.of("lifecycle.comment.refused.noOrganisation"));
+        }
         if (body == null || body.isBlank()) {
             throw new ValidationException("body", "lifecycle.comment.error.empty");
         }

@@ -74,14 +74,19 @@ class PlanPages {
         Map<Phase, java.util.List<GateTexts.Line>> obstacles = new java.util.EnumMap<>(Phase.class);
         v.gates().forEach((p, g) -> obstacles.put(p, GateTexts.lines(g, v.organisations(), catalog)));
         model.addAttribute("obstacles", obstacles);
+        Map<Phase, java.util.List<PlanDuty>> byPhase = new java.util.EnumMap<>(Phase.class);
+        v.plan().stages().forEach(s -> byPhase.put(s.phase(), v.visibleDuties().stream()
+                .filter(d -> d.phase() == s.phase()).toList()));
+        model.addAttribute("byPhase", byPhase);
+        model.addAttribute("throughout", v.visibleDuties().stream().filter(d -> d.phase() == null).toList());
         model.addAttribute("today", java.time.LocalDate.now(org.yunjian.shared.Formats.zone()));
         model.addAttribute("people", names(v.visibleDuties().stream().map(PlanDuty::owner).toList()));
         return "lifecycle/plan";
     }
 
-    @GetMapping("/systems/{id}/lifecycle/duties/{duty}")
+    @GetMapping("/systems/{id}/lifecycle/duties/{dutyId}")
     @PreAuthorize(WHO)
-    String duty(@PathVariable UUID id, @PathVariable UUID duty, Model model) {
+    String duty(@PathVariable UUID id, @PathVariable("dutyId") UUID duty, Model model) {
         DutyRecords.DutyDetail d = records.detail(id, duty);
         model.addAttribute("base", base(id));
         model.addAttribute("system", d.plan().access().system());
@@ -121,6 +126,7 @@ class PlanPages {
     @PreAuthorize(WHO)
     String close(@PathVariable UUID id, @PathVariable Phase phase, @RequestParam(required = false) Boolean confirm,
                  RedirectAttributes flash) {
+        plans.access(id); // a stranger gets 404 before anything else
         if (!Boolean.TRUE.equals(confirm)) {
             flash.addFlashAttribute("conflict", Texts.get("lifecycle.page.close.unconfirmed"));
             return "redirect:" + base(id) + "#stage-" + phase.name();
@@ -146,9 +152,9 @@ class PlanPages {
         return change(base(id) + "#stage-" + phase.name(), flash, () -> plans.reopen(id, phase, reason));
     }
 
-    @PostMapping("/systems/{id}/lifecycle/duties/{duty}/status")
+    @PostMapping("/systems/{id}/lifecycle/duties/{dutyId}/status")
     @PreAuthorize(WHO)
-    String status(@PathVariable UUID id, @PathVariable UUID duty, @RequestParam(required = false) String status,
+    String status(@PathVariable UUID id, @PathVariable("dutyId") UUID duty, @RequestParam(required = false) String status,
                   @RequestParam(required = false) String reason, RedirectAttributes flash) {
         return change(base(id) + "/duties/" + duty, flash, () -> {
             DutyStatus s = PlanInputs.status(status);
@@ -156,30 +162,30 @@ class PlanPages {
         });
     }
 
-    @PostMapping("/systems/{id}/lifecycle/duties/{duty}/acceptance")
+    @PostMapping("/systems/{id}/lifecycle/duties/{dutyId}/acceptance")
     @PreAuthorize(WHO)
-    String accept(@PathVariable UUID id, @PathVariable UUID duty, RedirectAttributes flash) {
+    String accept(@PathVariable UUID id, @PathVariable("dutyId") UUID duty, RedirectAttributes flash) {
         return change(base(id) + "/duties/" + duty, flash, () -> plans.accept(id, duty));
     }
 
-    @PostMapping("/systems/{id}/lifecycle/duties/{duty}/assignment")
+    @PostMapping("/systems/{id}/lifecycle/duties/{dutyId}/assignment")
     @PreAuthorize(WHO)
-    String assign(@PathVariable UUID id, @PathVariable UUID duty, @RequestParam(required = false) UUID organisation,
+    String assign(@PathVariable UUID id, @PathVariable("dutyId") UUID duty, @RequestParam(required = false) UUID organisation,
                   @RequestParam(required = false) String owner, @RequestParam(required = false) String dueDate,
                   RedirectAttributes flash) {
         return change(base(id) + "/duties/" + duty, flash, () -> plans.assign(id, duty, organisation, owner, dueDate));
     }
 
-    @PostMapping("/systems/{id}/lifecycle/duties/{duty}/comments")
+    @PostMapping("/systems/{id}/lifecycle/duties/{dutyId}/comments")
     @PreAuthorize(WHO)
-    String comment(@PathVariable UUID id, @PathVariable UUID duty, @RequestParam(required = false) String body,
+    String comment(@PathVariable UUID id, @PathVariable("dutyId") UUID duty, @RequestParam(required = false) String body,
                    RedirectAttributes flash) {
         return change(base(id) + "/duties/" + duty + "#comments", flash, () -> records.comment(id, duty, body));
     }
 
-    @PostMapping("/systems/{id}/lifecycle/duties/{duty}/evidence")
+    @PostMapping("/systems/{id}/lifecycle/duties/{dutyId}/evidence")
     @PreAuthorize(WHO)
-    String upload(@PathVariable UUID id, @PathVariable UUID duty,
+    String upload(@PathVariable UUID id, @PathVariable("dutyId") UUID duty,
                   @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes flash) {
         return change(base(id) + "/duties/" + duty + "#evidence", flash, () -> {
             if (file == null || file.isEmpty()) {
@@ -193,9 +199,9 @@ class PlanPages {
         });
     }
 
-    @PostMapping("/systems/{id}/lifecycle/evidence/{evidence}/delete")
+    @PostMapping("/systems/{id}/lifecycle/evidence/{evidenceId}/delete")
     @PreAuthorize(WHO)
-    String deleteEvidence(@PathVariable UUID id, @PathVariable UUID evidence, @RequestParam UUID duty,
+    String deleteEvidence(@PathVariable UUID id, @PathVariable("evidenceId") UUID evidence, @RequestParam UUID duty,
                           RedirectAttributes flash) {
         return change(base(id) + "/duties/" + duty + "#evidence", flash, () -> {
             records.delete(id, evidence);
