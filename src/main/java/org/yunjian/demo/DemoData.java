@@ -14,6 +14,8 @@ public final class DemoData {
     public static final String SECURITY_ADMIN = "secadmin";
     public static final String AUDIT_ADMIN = "auditor";
     public static final String CUSTOMER_USER = "customer";
+    /** A second person of the customer, who accepts the lifecycle duties the first one completed. */
+    public static final String CUSTOMER_REVIEWER = "reviewer";
     public static final String PROVIDER_USER = "provider";
     public static final String INTEGRATOR_USER = "integrator";
     public static final String SECURITY_SERVICE_USER = "secservice";
@@ -58,6 +60,7 @@ public final class DemoData {
             new Account(SECURITY_ADMIN, "演示安全管理员", "SECURITY_ADMIN", null, SECURITY_ADMIN_TOTP),
             new Account(AUDIT_ADMIN, "演示审计管理员", "AUDIT_ADMIN", null, AUDIT_ADMIN_TOTP),
             new Account(CUSTOMER_USER, "办公厅信息中心 张工", "USER", CUSTOMER, null),
+            new Account(CUSTOMER_REVIEWER, "办公厅信息中心 刘主任", "USER", CUSTOMER, null),
             new Account(PROVIDER_USER, "政务云运营 李工", "USER", PROVIDER, null),
             new Account(INTEGRATOR_USER, "集成项目经理 王工", "USER", INTEGRATOR, null),
             new Account(SECURITY_SERVICE_USER, "安全服务 赵工", "USER", SECURITY_SERVICE, null),
