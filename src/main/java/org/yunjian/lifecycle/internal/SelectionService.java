@@ -79,6 +79,11 @@ public class SelectionService {
                     .toList();
         }
 
+        /** The note of a candidate's judgement on a criterion, or null. */
+        public String note(UUID candidate, RequirementId criterion) {
+            return selection.recorded(candidate, criterion).map(CandidateJudgement::note).orElse(null);
+        }
+
         public Optional<Candidate> selected() {
             return selection.decision() == null ? Optional.empty() : selection.candidate(selection.decision().candidate());
         }
