@@ -1,0 +1,92 @@
+package org.yunjian.lifecycle;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.DeploymentModel;
+import org.yunjian.catalog.Requirement;
+import org.yunjian.catalog.RequirementId;
+import org.yunjian.catalog.RequirementKind;
+import org.yunjian.party.CloudSystem;
+
+/**
+ * A clause the contract, SLA or NDA of a system must (or should) contain, generated from the sector guide that
+ * applies: the government-website guide's 6.6.1 服务合同, 6.6.2 服务水平协议 and 6.6.3 保密协议; JR/T's 6.3.2–6.3.4 for a
+ * 行业云 system and 6.4.2–6.4.4 for a public one (a hybrid system, or one without a model, gets both; a private cloud
+ * none — JR/T asks no contract of an institution's own cloud). Every item of those sections that has no items below it
+ * is a clause; its text is the standard's, verbatim; the lead-in it completes is kept to be shown with it.
+ *
+ * @param requirement the catalog item
+ * @param document    the document it belongs in
+ * @param obligation  mandatory or recommended, from the wording of the item or the lead-in it completes
+ *                    ({@link Obligation#of(Requirement, Catalog)})
+ * @param leadIn      the text of the lead-in the item completes, or null
+ */
+public record ContractClause(Requirement requirement, AgreementDocument document, Obligation obligation,
+                             String leadIn) {
+
+    /** The sections that hold each document's clauses, per guide. */
+    private static final Map<String, List<Section>> SECTIONS = Map.of(
+            "GOVWEB", List.of(new Section("GOVWEB-6.6.1", AgreementDocument.CONTRACT),
+                    new Section("GOVWEB-6.6.2", AgreementDocument.SLA),
+                    new Section("GOVWEB-6.6.3", AgreementDocument.NDA)),
+            "JRT-SF", List.of(new Section("JRT-SF-6.3.2", AgreementDocument.CONTRACT),
+                    new Section("JRT-SF-6.3.3", AgreementDocument.SLA),
+                    new Section("JRT-SF-6.3.4", AgreementDocument.NDA),
+                    new Section("JRT-SF-6.4.2", AgreementDocument.CONTRACT),
+                    new Section("JRT-SF-6.4.3", AgreementDocument.SLA),
+                    new Section("JRT-SF-6.4.4", AgreementDocument.NDA)));
+
+    private record Section(String id, AgreementDocument document) {
+    }
+
+    public RequirementId id() {
+        return requirement.id();
+    }
+
+    public boolean mandatory() {
+        return obligation == Obligation.MANDATORY;
+    }
+
+    /** The checklist of {@code system}, grouped by document (contract, SLA, NDA) in the standard's order. */
+    public static List<ContractClause> checklist(Catalog catalog, CloudSystem system) {
+        Optional<String> guide = system.industry() == null ? Optional.empty() : system.industry().sectorStandard();
+        if (guide.isEmpty()) {
+            return List.of();
+        }
+        DeploymentModel model = system.deploymentModel() == null ? null
+                : DeploymentModel.named(system.deploymentModel().name()).orElse(null);
+        List<ContractClause> out = new ArrayList<>();
+        for (AgreementDocument document : AgreementDocument.values()) {
+            for (Section s : SECTIONS.getOrDefault(guide.get(), List.of())) {
+                if (s.document() != document) {
+                    continue;
+                }
+                Optional<Requirement> section = catalog.requirement(RequirementId.of(s.id()))
+                        .filter(r -> model == null || r.appliesTo(model));
+                section.ifPresent(r -> collect(catalog, r, r.text(), document, out));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static void collect(Catalog catalog, Requirement node, String leadIn, AgreementDocument document,
+                                List<ContractClause> out) {
+        for (Requirement child : catalog.children(node.id())) {
+            if (child.kind() != RequirementKind.ITEM || child.derivedFromLeadIn()) {
+                continue;
+            }
+            List<Requirement> below = catalog.children(child.id()).stream()
+                    .filter(c -> c.kind() == RequirementKind.ITEM).toList();
+            if (below.isEmpty()) {
+                String lead = leadIn == null || leadIn.isBlank() ? null : leadIn;
+                out.add(new ContractClause(child, document, Obligation.of(child, catalog), lead));
+            } else {
+                collect(catalog, child, child.text(), document, out);
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.yunjian.lifecycle;
+
+import java.util.regex.Pattern;
+
+/**
+ * Whether a requirement is mandatory or recommended, read from the standard's own wording, since the catalog does not
+ * record an obligation level: a text that says 应, 须, 不得 or 禁止 (outside words such as 相应, 应用, 响应, 供应) is
+ * mandatory; one that only says 宜 or 可 is recommended; a text that says neither (a list item such as "明确服务的范围……")
+ * takes the level of the lead-in it completes.
+ */
+public enum Obligation {
+    MANDATORY,
+    RECOMMENDED;
+
+    /** Compound words in which 应 does not mean "shall". */
+    private static final Pattern NOT_SHALL = Pattern.compile(
+            "\u76f8\u5e94|\u5e94\u7528|\u54cd\u5e94|\u4f9b\u5e94|\u9002\u5e94|\u5bf9\u5e94|\u5e94\u6025|\u53cd\u5e94");
+    private static final Pattern SHALL = Pattern.compile("\u5e94|\u987b|\u4e0d\u5f97|\u7981\u6b62");
+    private static final Pattern SHOULD = Pattern.compile("\u5b9c|\u53ef");
+
+    /**
+     * The level the text states, or the lead-in's when it states none; recommended if neither states one.
+     *
+     * @param text   the requirement's text, verbatim
+     * @param leadIn the text of the lead-in the item completes (parent item or section), or null
+     */
+    public static Obligation of(String text, String leadIn) {
+        Obligation own = stated(text);
+        if (own != null) {
+            return own;
+        }
+        Obligation inherited = stated(leadIn);
+        return inherited == null ? RECOMMENDED : inherited;
+    }
+
+    /**
+     * The level of a catalog item: its own wording, else that of the nearest lead-in above it (parent items, then the
+     * section) that states one; recommended if none does.
+     */
+    public static Obligation of(org.yunjian.catalog.Requirement item, org.yunjian.catalog.Catalog catalog) {
+        org.yunjian.catalog.Requirement at = item;
+        for (int depth = 0; at != null && depth < 10; depth++) {
+            Obligation own = stated(at.text());
+            if (own != null) {
+                return own;
+            }
+            at = at.parentId().flatMap(catalog::requirement).orElse(null);
+        }
+        return RECOMMENDED;
+    }
+
+    static Obligation stated(String text) {
+        if (text == null) {
+            return null;
+        }
+        String plain = NOT_SHALL.matcher(text).replaceAll("");
+        if (SHALL.matcher(plain).find()) {
+            return MANDATORY;
+        }
+        return SHOULD.matcher(plain).find() ? RECOMMENDED : null;
+    }
+}

@@ -1,0 +1,58 @@
+package org.yunjian.lifecycle.api;
+
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.yunjian.lifecycle.api.ContractDocumentDtos.MarkRequest;
+import org.yunjian.lifecycle.api.ContractDocumentDtos.ReviewResponse;
+import org.yunjian.lifecycle.internal.ContractReviewService;
+
+/**
+ * REST for a system's contract, SLA and NDA review: the clause checklist generated from the standard, each clause's
+ * status, and what still keeps the acquisition phase from closing. Access as for the needs analysis.
+ */
+@RestController
+@Tag(name = "lifecycle")
+class ContractReviewApi {
+
+    static final String BASE = "/api/v1/systems/{id}/lifecycle/contract-review";
+
+    private final ContractReviewService service;
+
+    ContractReviewApi(ContractReviewService service) {
+        this.service = service;
+    }
+
+    @GetMapping(BASE)
+    @PreAuthorize(NeedsApi.WHO)
+    @Operation(summary = "The clause checklist with statuses and the acquisition-phase gate (unmet conditions with "
+            + "the standard's text)")
+    ReviewResponse get(@PathVariable UUID id) {
+        return ReviewResponse.of(service.review(id));
+    }
+
+    @PutMapping(BASE + "/clauses/{clause}")
+    @PreAuthorize(NeedsApi.WHO)
+    @Operation(summary = "Mark a clause (customer): PRESENT with the contract's clause reference, MISSING, or "
+            + "NEGOTIATED with a note")
+    ReviewResponse mark(@PathVariable UUID id, @PathVariable String clause,
+                        @RequestBody(required = false) MarkRequest body) {
+        MarkRequest b = body == null ? new MarkRequest(null, null, null) : body;
+        return ReviewResponse.of(service.mark(id, clause, b.status(), b.reference(), b.note()));
+    }
+
+    @GetMapping(BASE + ".docx")
+    @PreAuthorize(NeedsApi.WHO)
+    @Operation(summary = "The review table as a Word document in Chinese")
+    ResponseEntity<byte[]> docx(@PathVariable UUID id) {
+        return ContractDocumentDtos.docx(service.docx(id));
+    }
+}

@@ -1,0 +1,27 @@
+package org.yunjian.lifecycle.cli;
+
+import org.springframework.stereotype.Component;
+import org.yunjian.cli.CliCommand;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code yunjian lifecycle ...}: a cloud system's lifecycle from the command line, acting as a named user so the
+ * access rules and audit apply as on the web. The acquisition documents: {@code needs}, {@code selection},
+ * {@code contract}.
+ */
+@Component
+@Command(name = "lifecycle", mixinStandardHelpOptions = true,
+        subcommands = {NeedsCommands.Needs.class, SelectionCommands.Selection.class, ContractCommands.Contract.class})
+public class LifecycleCommand implements CliCommand, Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,139 @@
+package org.yunjian.lifecycle.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.RequirementId;
+import org.yunjian.lifecycle.ClauseReview;
+import org.yunjian.lifecycle.ClauseStatus;
+import org.yunjian.lifecycle.ContractClause;
+import org.yunjian.lifecycle.PhaseGateCondition;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.responsibility.RuleQuote;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.DownloadName;
+import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Msg;
+
+/**
+ * The contract, SLA and NDA review of a system: the checklist generated from the standard ({@link ContractClause}),
+ * each clause's review ({@link ClauseReview}), and what still stands in the way of closing the acquisition phase.
+ */
+@Service
+@Transactional
+public class ContractReviewService {
+
+    static final String OBJECT = "lifecycle-contract-clause";
+
+    private final ContractDocumentAccess access;
+    private final ContractReviewRepository repo;
+    private final SelectionRepository selections;
+    private final Catalog catalog;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private ContractReviewDocx docx;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void docx(ContractReviewDocx docx) {
+        this.docx = docx;
+    }
+
+    ContractReviewService(ContractDocumentAccess access, ContractReviewRepository repo, SelectionRepository selections,
+                          Catalog catalog, ApplicationEventPublisher events, Clock clock) {
+        this.access = access;
+        this.repo = repo;
+        this.selections = selections;
+        this.catalog = catalog;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A clause of the checklist with its review (status {@link ClauseStatus#NOT_REVIEWED} and no reviewer if none). */
+    public record Line(ContractClause clause, ClauseReview review) {
+        public ClauseStatus status() {
+            return review.status();
+        }
+
+        public boolean blocks() {
+            return clause.mandatory() && review.status().blocksGate();
+        }
+    }
+
+    /** The review of a system as the caller sees it. */
+    public record Review(PlanAccess access, List<Line> lines, List<PhaseGateCondition.Unmet> unmet) {
+        public CloudSystem system() {
+            return access.system();
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Review review(UUID systemId) {
+        PlanAccess a = access.read(systemId);
+        List<Line> lines = lines(a.system());
+        return new Review(a, lines, unmet(a.system(), lines));
+    }
+
+    /** Marks a clause of the checklist (customer): present with a reference, missing, or negotiated with a note. */
+    public Review mark(UUID systemId, String clause, String status, String reference, String note) {
+        PlanAccess a = access.write(systemId);
+        ContractClause c = lines(a.system()).stream().map(Line::clause)
+                .filter(x -> x.id().value().equals(clause == null ? "" : clause.strip())).findFirst()
+                .orElseThrow(() -> new FieldErrors.ValidationException("clause", "lifecycle.doc.error.unknownClause",
+                        clause == null ? "" : clause.strip()));
+        CurrentUser u = CurrentUser.require();
+        ClauseReview r = ClauseReview.of(c.id(), status, reference, note, u.username(), clock.instant());
+        repo.save(systemId, r);
+        events.publishEvent(AuditableEvent.success("lifecycle.contract.mark", OBJECT, systemId,
+                Msg.of("lifecycle.doc.contract.audit.mark", a.system().name(), RuleQuote.ref(c.requirement()),
+                        Msg.of(c.document()), Msg.of(r.status()), r.reference() == null ? "" : r.reference())));
+        return review(systemId);
+    }
+
+    /** The 合同、服务水平协议与保密协议审查表 as a Word document. */
+    @Transactional(readOnly = true)
+    public ContractDocxExport docx(UUID systemId) {
+        Review r = review(systemId);
+        return new ContractDocxExport(docx.render(r, clock.instant()), DownloadName.of("lifecycle.doc.contract.download",
+                "contract-review", r.system().name(), null, clock.instant(), "docx"));
+    }
+
+    List<Line> lines(CloudSystem system) {
+        Map<RequirementId, ClauseReview> reviews = repo.bySystem(system.id());
+        return ContractClause.checklist(catalog, system).stream()
+                .map(c -> new Line(c, reviews.getOrDefault(c.id(),
+                        new ClauseReview(c.id(), ClauseStatus.NOT_REVIEWED, null, null, null, null))))
+                .toList();
+    }
+
+    /**
+     * What keeps the acquisition phase open: each mandatory clause missing or not reviewed, and no selection decision
+     * yet; each with the standard's text that asks for it.
+     */
+    List<PhaseGateCondition.Unmet> unmet(CloudSystem system, List<Line> lines) {
+        List<PhaseGateCondition.Unmet> out = new java.util.ArrayList<>();
+        if (system.industry() == null || system.industry().sectorStandard().isEmpty()) {
+            return out;
+        }
+        if (selections.load(system.id()).decision() == null) {
+            String source = SelectionService.decisionClause(system).flatMap(catalog::requirement)
+                    .map(r -> RuleQuote.ref(r) + " " + r.text()).orElse(null);
+            out.add(new PhaseGateCondition.Unmet(Msg.of("lifecycle.doc.gate.noSelection"), source));
+        }
+        for (Line l : lines) {
+            if (l.blocks()) {
+                out.add(new PhaseGateCondition.Unmet(Msg.of(l.status() == ClauseStatus.MISSING
+                                ? "lifecycle.doc.gate.clauseMissing" : "lifecycle.doc.gate.clauseNotReviewed",
+                        Msg.of(l.clause().document()), RuleQuote.ref(l.clause().requirement())),
+                        RuleQuote.ref(l.clause().requirement()) + " " + l.clause().requirement().text()));
+            }
+        }
+        return out;
+    }
+}

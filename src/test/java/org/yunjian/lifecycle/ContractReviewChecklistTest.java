@@ -1,0 +1,117 @@
+package org.yunjian.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.internal.CatalogLoading;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.party.DataClassification;
+import org.yunjian.party.DeploymentModel;
+import org.yunjian.party.Industry;
+import org.yunjian.party.ServiceModel;
+
+/**
+ * The contract / SLA / NDA checklist and the provider-selection criteria are generated from the shipped catalog:
+ * the guide of the system's industry only, the subsections of its deployment model only, the obligation level read
+ * from the standard's wording.
+ */
+class ContractReviewChecklistTest {
+
+    static Catalog catalog;
+
+    @BeforeAll
+    static void load() {
+        catalog = CatalogLoading.fromClasspath();
+    }
+
+    static CloudSystem system(Industry industry, DeploymentModel model) {
+        return new CloudSystem(UUID.randomUUID(), "s", UUID.randomUUID(), 3, model, ServiceModel.IAAS, industry,
+                DataClassification.GENERAL, List.of(), null, List.of(), Instant.EPOCH, Instant.EPOCH);
+    }
+
+    static List<String> ids(List<ContractClause> clauses) {
+        return clauses.stream().map(c -> c.id().value()).toList();
+    }
+
+    @Test
+    void governmentWebsiteChecklistIsTheGuidesContractSlaAndNdaSections() {
+        List<ContractClause> c = ContractClause.checklist(catalog, system(Industry.GOVERNMENT_WEBSITE,
+                DeploymentModel.PUBLIC));
+        assertThat(ids(c)).containsExactly("GOVWEB-6.6.1-a", "GOVWEB-6.6.1-b", "GOVWEB-6.6.1-c", "GOVWEB-6.6.1-d",
+                "GOVWEB-6.6.1-e", "GOVWEB-6.6.1-f", "GOVWEB-6.6.2-a", "GOVWEB-6.6.2-b", "GOVWEB-6.6.3-1");
+        assertThat(c).extracting(ContractClause::document).containsExactly(AgreementDocument.CONTRACT,
+                AgreementDocument.CONTRACT, AgreementDocument.CONTRACT, AgreementDocument.CONTRACT,
+                AgreementDocument.CONTRACT, AgreementDocument.CONTRACT, AgreementDocument.SLA, AgreementDocument.SLA,
+                AgreementDocument.NDA);
+        // 6.6.1 a) says no 应 itself: it completes the lead-in "合同内容应包括：", so it is mandatory
+        assertThat(c.get(0).obligation()).isEqualTo(Obligation.MANDATORY);
+        assertThat(c.get(0).leadIn()).contains("\u5408\u540c\u5185\u5bb9\u5e94\u5305\u62ec");
+        assertThat(c).allMatch(ContractClause::mandatory);
+    }
+
+    @Test
+    void jrtChecklistFollowsTheDeploymentModel() {
+        List<String> community = ids(ContractClause.checklist(catalog, system(Industry.SECURITIES_FUTURES,
+                DeploymentModel.COMMUNITY)));
+        List<String> pub = ids(ContractClause.checklist(catalog, system(Industry.SECURITIES_FUTURES,
+                DeploymentModel.PUBLIC)));
+        assertThat(community).contains("JRT-SF-6.3.2-1", "JRT-SF-6.3.2-2-2", "JRT-SF-6.3.3-3-6", "JRT-SF-6.3.4-2")
+                .noneMatch(id -> id.startsWith("JRT-SF-6.4"));
+        assertThat(pub).contains("JRT-SF-6.4.2-1", "JRT-SF-6.4.3-4", "JRT-SF-6.4.4-1")
+                .noneMatch(id -> id.startsWith("JRT-SF-6.3"));
+        // lead-ins with items below them are not clauses themselves; their items are
+        assertThat(community).doesNotContain("JRT-SF-6.3.2-2", "JRT-SF-6.3.3-3");
+        assertThat(ContractClause.checklist(catalog, system(Industry.SECURITIES_FUTURES, DeploymentModel.PRIVATE)))
+                .isEmpty();
+        assertThat(ContractClause.checklist(catalog, system(Industry.SECURITIES_FUTURES, DeploymentModel.HYBRID)))
+                .hasSize(community.size() + pub.size());
+        assertThat(ContractClause.checklist(catalog, system(Industry.OTHER, DeploymentModel.PUBLIC))).isEmpty();
+        assertThat(ContractClause.checklist(catalog, system(Industry.GOVERNMENT_WEBSITE, DeploymentModel.PRIVATE)))
+                .isEmpty();
+    }
+
+    @Test
+    void slaCertificationClauseIsRecommendedBecauseTheStandardSaysYi() {
+        ContractClause c = ContractClause.checklist(catalog, system(Industry.SECURITIES_FUTURES,
+                        DeploymentModel.COMMUNITY)).stream().filter(x -> x.id().value().equals("JRT-SF-6.3.3-3-2"))
+                .findFirst().orElseThrow();
+        assertThat(c.obligation()).isEqualTo(Obligation.RECOMMENDED);
+        assertThat(c.document()).isEqualTo(AgreementDocument.SLA);
+    }
+
+    @Test
+    void obligationIgnoresYingInsideOtherWords() {
+        // 相应 / 应急 / 响应 are not "shall"; 宜 is "should"; 应 alone is "shall"
+        assertThat(Obligation.of("\u63d0\u4f9b\u76f8\u5e94\u7684\u5e94\u6025\u54cd\u5e94", null)).isEqualTo(Obligation.RECOMMENDED);
+        assertThat(Obligation.of("\u63d0\u4f9b\u76f8\u5e94\u7684\u5e94\u6025\u54cd\u5e94",
+                "\u5408\u540c\u5e94\u5305\u62ec")).isEqualTo(Obligation.MANDATORY);
+        assertThat(Obligation.of("\u5b9c\u901a\u8fc7\u8ba4\u8bc1", null)).isEqualTo(Obligation.RECOMMENDED);
+        assertThat(Obligation.of("\u4e0d\u5f97\u6cc4\u6f0f", null)).isEqualTo(Obligation.MANDATORY);
+    }
+
+    @Test
+    void selectionCriteriaComeFromTheGuideOfTheIndustryAndModel() {
+        List<SelectionCriterion> gov = SelectionCriterion.forSystem(catalog, system(Industry.GOVERNMENT_WEBSITE,
+                DeploymentModel.PUBLIC));
+        assertThat(gov).extracting(k -> k.id().value()).containsExactly("GOVWEB-6.5-a-1", "GOVWEB-6.5-a-2",
+                "GOVWEB-6.5-a-3", "GOVWEB-6.5-a-4", "GOVWEB-6.2.2-a", "GOVWEB-6.2.2-b");
+        assertThat(gov.stream().filter(SelectionCriterion::derived).map(k -> k.id().value()))
+                .containsExactly("GOVWEB-6.2.2-a", "GOVWEB-6.2.2-b");
+        // 6.5 a) 1) completes "选择时应进行如下考虑"
+        assertThat(gov.get(0).obligation()).isEqualTo(Obligation.MANDATORY);
+        List<String> community = SelectionCriterion.forSystem(catalog, system(Industry.SECURITIES_FUTURES,
+                DeploymentModel.COMMUNITY)).stream().map(k -> k.id().value()).toList();
+        List<String> pub = SelectionCriterion.forSystem(catalog, system(Industry.SECURITIES_FUTURES,
+                DeploymentModel.PUBLIC)).stream().map(k -> k.id().value()).toList();
+        assertThat(community).contains("JRT-SF-6.1-2", "JRT-SF-6.3.1-1").noneMatch(id -> id.startsWith("GOVWEB")
+                || id.startsWith("JRT-SF-6.4") || id.startsWith("JRT-SF-7.4"));
+        assertThat(pub).contains("JRT-SF-6.4.1-1", "JRT-SF-7.4.3-1-14").noneMatch(id -> id.startsWith("JRT-SF-6.3"));
+        assertThat(SelectionCriterion.forSystem(catalog, system(Industry.OTHER, DeploymentModel.PUBLIC))).isEmpty();
+    }
+}
