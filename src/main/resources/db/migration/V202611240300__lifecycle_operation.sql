@@ -19,7 +19,7 @@ CREATE TABLE lifecycle_migration_step (
     id           UUID          NOT NULL PRIMARY KEY,
     system_id    UUID          NOT NULL REFERENCES cloud_system (id),
     position     INTEGER       NOT NULL,
-    description  VARCHAR(2000) NOT NULL,
+    content      VARCHAR(2000) NOT NULL,
     owner_org    UUID          NOT NULL REFERENCES organization (id),
     window_start TIMESTAMP WITH TIME ZONE NOT NULL,
     window_end   TIMESTAMP WITH TIME ZONE NOT NULL,

@@ -25,7 +25,7 @@ import org.yunjian.lifecycle.MigrationStepStatus;
 class MigrationRepository {
 
     private static final RowMapper<MigrationStep> STEP = (rs, n) -> new MigrationStep(rs.getObject("id", UUID.class),
-            rs.getObject("system_id", UUID.class), rs.getInt("position"), rs.getString("description"),
+            rs.getObject("system_id", UUID.class), rs.getInt("position"), rs.getString("content"),
             rs.getObject("owner_org", UUID.class), instant(rs, "window_start"), instant(rs, "window_end"),
             MigrationStepStatus.valueOf(rs.getString("status")), rs.getString("updated_by"), instant(rs, "updated_at"));
 
@@ -80,14 +80,14 @@ class MigrationRepository {
     }
 
     void insertStep(MigrationStep s) {
-        jdbc.sql("INSERT INTO lifecycle_migration_step (id, system_id, position, description, owner_org, "
+        jdbc.sql("INSERT INTO lifecycle_migration_step (id, system_id, position, content, owner_org, "
                         + "window_start, window_end, status, updated_by, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
                 .params(s.id(), s.systemId(), s.position(), s.description(), s.ownerOrg(), utc(s.windowStart()),
                         utc(s.windowEnd()), s.status().name(), s.updatedBy(), utc(s.updatedAt())).update();
     }
 
     void updateStep(MigrationStep s) {
-        jdbc.sql("UPDATE lifecycle_migration_step SET position = ?, description = ?, owner_org = ?, window_start = ?, "
+        jdbc.sql("UPDATE lifecycle_migration_step SET position = ?, content = ?, owner_org = ?, window_start = ?, "
                         + "window_end = ?, status = ?, updated_by = ?, updated_at = ? WHERE id = ? AND system_id = ?")
                 .params(s.position(), s.description(), s.ownerOrg(), utc(s.windowStart()), utc(s.windowEnd()),
                         s.status().name(), s.updatedBy(), utc(s.updatedAt()), s.id(), s.systemId()).update();
