@@ -1,0 +1,54 @@
+package org.yunjian.lifecycle.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.yunjian.lifecycle.Drill;
+import org.yunjian.lifecycle.DrillTaskStatus;
+import org.yunjian.lifecycle.EmergencyPlan;
+import org.yunjian.lifecycle.internal.DrillService;
+import org.yunjian.shared.Msg;
+
+/** What the drills REST API answers. */
+final class DrillDtos {
+
+    private DrillDtos() {
+    }
+
+    record DrillsResponse(UUID systemId, String systemName, List<PlanResponse> plans, List<DrillResponse> drills) {
+        static DrillsResponse of(DrillService.View v) {
+            return new DrillsResponse(v.access().system().id(), v.access().system().name(),
+                    v.plans().stream().map(p -> PlanResponse.of(p, v)).toList(),
+                    v.drills().stream().map(d -> DrillResponse.of(d, v)).toList());
+        }
+    }
+
+    record PlanResponse(UUID id, String scenario, String summary, UUID responsibleOrg, String responsibleName,
+                        String contacts, LocalDate lastReviewed) {
+        static PlanResponse of(EmergencyPlan p, DrillService.View v) {
+            return new PlanResponse(p.id(), p.scenario(), p.summary(), p.responsibleOrg(), v.org(p.responsibleOrg()),
+                    p.contacts(), p.lastReviewed());
+        }
+    }
+
+    record DrillResponse(UUID id, LocalDate heldOn, UUID planId, String scenario, String participants,
+                         String findings, String recordedBy, List<TaskResponse> tasks) {
+        static DrillResponse of(Drill d, DrillService.View v) {
+            return new DrillResponse(d.id(), d.heldOn(), d.planId(), d.scenario(), d.participants(), d.findings(),
+                    d.recordedBy(), d.tasks().stream().map(t -> TaskResponse.of(t, v)).toList());
+        }
+    }
+
+    record TaskResponse(UUID id, int position, String description, UUID ownerOrg, String ownerName, LocalDate dueOn,
+                        DrillTaskStatus status, String statusLabel, boolean overdue) {
+        static TaskResponse of(Drill.Task t, DrillService.View v) {
+            return new TaskResponse(t.id(), t.position(), t.description(), t.ownerOrg(), v.org(t.ownerOrg()),
+                    t.dueOn(), t.status(), Msg.of(t.status()).text(), t.overdue(v.today()));
+        }
+    }
+
+    /** A new status of a follow-up task: {@code OPEN} or {@code DONE}. */
+    record TaskStatusRequest(String status) {
+    }
+}

@@ -1,0 +1,79 @@
+package org.yunjian.lifecycle.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.yunjian.assessment.EvidenceVault;
+import org.yunjian.lifecycle.MigrationAcceptance;
+import org.yunjian.lifecycle.MigrationAcceptanceResult;
+import org.yunjian.lifecycle.MigrationCheck;
+import org.yunjian.lifecycle.MigrationCheckMethod;
+import org.yunjian.lifecycle.MigrationPlan;
+import org.yunjian.lifecycle.MigrationStep;
+import org.yunjian.lifecycle.MigrationStepStatus;
+import org.yunjian.lifecycle.internal.MigrationService;
+import org.yunjian.shared.Msg;
+
+/** What the migration REST API answers: codes for machines next to labels and names for people. */
+final class MigrationDtos {
+
+    private MigrationDtos() {
+    }
+
+    record PlanResponse(UUID systemId, String systemName, RollbackResponse rollback, List<StepResponse> steps,
+                        List<CheckResponse> checks, List<AcceptanceResponse> acceptanceTests) {
+
+        static PlanResponse of(MigrationService.View v) {
+            return new PlanResponse(v.access().system().id(), v.access().system().name(),
+                    v.plan() == null ? null : RollbackResponse.of(v.plan()),
+                    v.steps().stream().map(s -> StepResponse.of(s, v)).toList(),
+                    v.checks().stream().map(CheckResponse::of).toList(),
+                    v.acceptances().stream().map(a -> AcceptanceResponse.of(a, v)).toList());
+        }
+    }
+
+    record RollbackResponse(String rollbackPlan, String rollbackTrigger, LocalDate parallelStart,
+                            LocalDate parallelEnd, String parallelNotes, String updatedBy, Instant updatedAt) {
+        static RollbackResponse of(MigrationPlan p) {
+            return new RollbackResponse(p.rollbackPlan(), p.rollbackTrigger(), p.parallelStart(), p.parallelEnd(),
+                    p.parallelNotes(), p.updatedBy(), p.updatedAt());
+        }
+    }
+
+    record StepResponse(UUID id, int position, String description, UUID ownerOrg, String ownerName,
+                        Instant windowStart, Instant windowEnd, MigrationStepStatus status, String statusLabel,
+                        boolean editable) {
+        static StepResponse of(MigrationStep s, MigrationService.View v) {
+            return new StepResponse(s.id(), s.position(), s.description(), s.ownerOrg(), v.org(s.ownerOrg()),
+                    s.windowStart(), s.windowEnd(), s.status(), Msg.of(s.status()).text(), v.mayEditStep(s));
+        }
+    }
+
+    record CheckResponse(UUID id, String subject, MigrationCheckMethod method, String methodLabel,
+                         String sourceValue, String targetValue, boolean matches, LocalDate checkedOn) {
+        static CheckResponse of(MigrationCheck c) {
+            return new CheckResponse(c.id(), c.subject(), c.method(), Msg.of(c.method()).text(), c.sourceValue(),
+                    c.targetValue(), c.matches(), c.checkedOn());
+        }
+    }
+
+    record AcceptanceResponse(UUID id, String test, MigrationAcceptanceResult result, String resultLabel,
+                              UUID testerOrg, String testerOrgName, String testedBy, LocalDate testedOn, String notes,
+                              List<FileResponse> files) {
+        static AcceptanceResponse of(MigrationAcceptance a, MigrationService.View v) {
+            return new AcceptanceResponse(a.id(), a.test(), a.result(), Msg.of(a.result()).text(), a.testerOrg(),
+                    v.org(a.testerOrg()), a.testedBy(), a.testedOn(), a.notes(),
+                    a.files().stream().map(f -> FileResponse.of(v.access().system().id(), f)).toList());
+        }
+    }
+
+    /** A sealed file: name, type for people, size, SM3, and where to download it. */
+    record FileResponse(UUID id, String name, String type, long size, String sm3, String href) {
+        static FileResponse of(UUID systemId, EvidenceVault.Sealed f) {
+            return new FileResponse(f.id(), f.displayName(), f.typeName().text(), f.size(), f.sm3(),
+                    MigrationApi.BASE.replace("{id}", systemId.toString()) + "/files/" + f.id());
+        }
+    }
+}

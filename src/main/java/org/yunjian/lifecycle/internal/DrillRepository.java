@@ -1,0 +1,101 @@
+package org.yunjian.lifecycle.internal;
+
+import static org.yunjian.lifecycle.internal.MigrationRepository.date;
+import static org.yunjian.shared.Jdbc.instant;
+import static org.yunjian.shared.Jdbc.utc;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yunjian.lifecycle.Drill;
+import org.yunjian.lifecycle.DrillTaskStatus;
+import org.yunjian.lifecycle.EmergencyPlan;
+
+/** Hand-written, portable SQL for emergency plans, drill records and their follow-up tasks. */
+@Repository
+class DrillRepository {
+
+    private static final RowMapper<EmergencyPlan> PLAN = (rs, n) -> new EmergencyPlan(rs.getObject("id", UUID.class),
+            rs.getObject("system_id", UUID.class), rs.getString("scenario"), rs.getString("summary"),
+            rs.getObject("responsible_org", UUID.class), rs.getString("contacts"), date(rs.getDate("last_reviewed")),
+            rs.getString("updated_by"), instant(rs, "updated_at"));
+
+    private static final RowMapper<Drill.Task> TASK = (rs, n) -> new Drill.Task(rs.getObject("id", UUID.class),
+            rs.getObject("drill_id", UUID.class), rs.getInt("position"), rs.getString("description"),
+            rs.getObject("owner_org", UUID.class), date(rs.getDate("due_on")),
+            DrillTaskStatus.valueOf(rs.getString("status")), rs.getString("updated_by"), instant(rs, "updated_at"));
+
+    private final JdbcClient jdbc;
+
+    DrillRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<EmergencyPlan> plans(UUID systemId) {
+        return jdbc.sql("SELECT * FROM lifecycle_emergency_plan WHERE system_id = ? ORDER BY scenario")
+                .param(systemId).query(PLAN).list();
+    }
+
+    Optional<EmergencyPlan> plan(UUID systemId, UUID id) {
+        return jdbc.sql("SELECT * FROM lifecycle_emergency_plan WHERE system_id = ? AND id = ?").params(systemId, id)
+                .query(PLAN).optional();
+    }
+
+    void insertPlan(EmergencyPlan p) {
+        jdbc.sql("INSERT INTO lifecycle_emergency_plan (scenario, summary, responsible_org, contacts, last_reviewed, "
+                        + "updated_by, updated_at, id, system_id) VALUES (?,?,?,?,?,?,?,?,?)")
+                .params(planParams(p)).update();
+    }
+
+    void updatePlan(EmergencyPlan p) {
+        jdbc.sql("UPDATE lifecycle_emergency_plan SET scenario = ?, summary = ?, responsible_org = ?, contacts = ?, "
+                        + "last_reviewed = ?, updated_by = ?, updated_at = ? WHERE id = ? AND system_id = ?")
+                .params(planParams(p)).update();
+    }
+
+    private static Object[] planParams(EmergencyPlan p) {
+        return new Object[] {p.scenario(), p.summary(), p.responsibleOrg(), p.contacts(), p.lastReviewed(),
+                p.updatedBy(), utc(p.updatedAt()), p.id(), p.systemId()};
+    }
+
+    /** A system's drills, the latest first, each with its tasks. */
+    List<Drill> drills(UUID systemId) {
+        List<Drill.Task> tasks = jdbc.sql("SELECT * FROM lifecycle_drill_task WHERE system_id = ? ORDER BY position")
+                .param(systemId).query(TASK).list();
+        return jdbc.sql("SELECT * FROM lifecycle_drill WHERE system_id = ? ORDER BY held_on DESC, recorded_at DESC")
+                .param(systemId).query((rs, n) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    return new Drill(id, systemId, date(rs.getDate("held_on")), rs.getObject("plan_id", UUID.class),
+                            rs.getString("scenario"), rs.getString("participants"), rs.getString("findings"),
+                            rs.getString("recorded_by"), rs.getObject("recorded_org", UUID.class),
+                            instant(rs, "recorded_at"), tasks.stream().filter(t -> t.drillId().equals(id)).toList());
+                }).list();
+    }
+
+    void insertDrill(Drill d) {
+        jdbc.sql("INSERT INTO lifecycle_drill (id, system_id, held_on, plan_id, scenario, participants, findings, "
+                        + "recorded_by, recorded_org, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+                .params(d.id(), d.systemId(), d.heldOn(), d.planId(), d.scenario(), d.participants(), d.findings(),
+                        d.recordedBy(), d.recordedOrg(), utc(d.recordedAt())).update();
+        for (Drill.Task t : d.tasks()) {
+            jdbc.sql("INSERT INTO lifecycle_drill_task (id, drill_id, system_id, position, description, owner_org, "
+                            + "due_on, status, updated_by, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+                    .params(t.id(), d.id(), d.systemId(), t.position(), t.description(), t.ownerOrg(), t.dueOn(),
+                            t.status().name(), t.updatedBy(), utc(t.updatedAt())).update();
+        }
+    }
+
+    Optional<Drill.Task> task(UUID systemId, UUID id) {
+        return jdbc.sql("SELECT * FROM lifecycle_drill_task WHERE system_id = ? AND id = ?").params(systemId, id)
+                .query(TASK).optional();
+    }
+
+    void updateTask(Drill.Task t) {
+        jdbc.sql("UPDATE lifecycle_drill_task SET status = ?, updated_by = ?, updated_at = ? WHERE id = ?")
+                .params(t.status().name(), t.updatedBy(), utc(t.updatedAt()), t.id()).update();
+    }
+}

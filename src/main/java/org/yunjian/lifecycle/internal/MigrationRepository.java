@@ -1,0 +1,132 @@
+package org.yunjian.lifecycle.internal;
+
+import static org.yunjian.shared.Jdbc.instant;
+import static org.yunjian.shared.Jdbc.utc;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yunjian.lifecycle.MigrationAcceptance;
+import org.yunjian.lifecycle.MigrationAcceptanceResult;
+import org.yunjian.lifecycle.MigrationCheck;
+import org.yunjian.lifecycle.MigrationCheckMethod;
+import org.yunjian.lifecycle.MigrationPlan;
+import org.yunjian.lifecycle.MigrationStep;
+import org.yunjian.lifecycle.MigrationStepStatus;
+
+/** Hand-written, portable SQL for a system's migration plan. Checks and acceptance tests are written once. */
+@Repository
+class MigrationRepository {
+
+    private static final RowMapper<MigrationStep> STEP = (rs, n) -> new MigrationStep(rs.getObject("id", UUID.class),
+            rs.getObject("system_id", UUID.class), rs.getInt("position"), rs.getString("content"),
+            rs.getObject("owner_org", UUID.class), instant(rs, "window_start"), instant(rs, "window_end"),
+            MigrationStepStatus.valueOf(rs.getString("status")), rs.getString("updated_by"), instant(rs, "updated_at"));
+
+    private static final RowMapper<MigrationCheck> CHECK = (rs, n) -> new MigrationCheck(
+            rs.getObject("id", UUID.class), rs.getObject("system_id", UUID.class), rs.getString("subject"),
+            MigrationCheckMethod.valueOf(rs.getString("method")), rs.getString("source_value"),
+            rs.getString("target_value"), date(rs.getDate("checked_on")), rs.getString("recorded_by"),
+            instant(rs, "recorded_at"));
+
+    private final JdbcClient jdbc;
+    private final OpsFiles files;
+
+    MigrationRepository(JdbcClient jdbc, OpsFiles files) {
+        this.jdbc = jdbc;
+        this.files = files;
+    }
+
+    static LocalDate date(Date d) {
+        return d == null ? null : d.toLocalDate();
+    }
+
+    MigrationPlan plan(UUID systemId) {
+        return jdbc.sql("SELECT * FROM lifecycle_migration_plan WHERE system_id = ?").param(systemId)
+                .query((rs, n) -> new MigrationPlan(systemId, rs.getString("rollback_plan"),
+                        rs.getString("rollback_trigger"), date(rs.getDate("parallel_start")),
+                        date(rs.getDate("parallel_end")), rs.getString("parallel_notes"), rs.getString("updated_by"),
+                        instant(rs, "updated_at"))).optional().orElse(MigrationPlan.empty(systemId));
+    }
+
+    void savePlan(MigrationPlan p) {
+        int updated = jdbc.sql("UPDATE lifecycle_migration_plan SET rollback_plan = ?, rollback_trigger = ?, "
+                        + "parallel_start = ?, parallel_end = ?, parallel_notes = ?, updated_by = ?, updated_at = ? "
+                        + "WHERE system_id = ?")
+                .params(p.rollbackPlan(), p.rollbackTrigger(), p.parallelStart(), p.parallelEnd(), p.parallelNotes(),
+                        p.updatedBy(), utc(p.updatedAt()), p.systemId()).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO lifecycle_migration_plan (rollback_plan, rollback_trigger, parallel_start, "
+                            + "parallel_end, parallel_notes, updated_by, updated_at, system_id) VALUES (?,?,?,?,?,?,?,?)")
+                    .params(p.rollbackPlan(), p.rollbackTrigger(), p.parallelStart(), p.parallelEnd(),
+                            p.parallelNotes(), p.updatedBy(), utc(p.updatedAt()), p.systemId()).update();
+        }
+    }
+
+    List<MigrationStep> steps(UUID systemId) {
+        return jdbc.sql("SELECT * FROM lifecycle_migration_step WHERE system_id = ? ORDER BY position, window_start")
+                .param(systemId).query(STEP).list();
+    }
+
+    Optional<MigrationStep> step(UUID systemId, UUID id) {
+        return jdbc.sql("SELECT * FROM lifecycle_migration_step WHERE system_id = ? AND id = ?").params(systemId, id)
+                .query(STEP).optional();
+    }
+
+    void insertStep(MigrationStep s) {
+        jdbc.sql("INSERT INTO lifecycle_migration_step (id, system_id, position, content, owner_org, "
+                        + "window_start, window_end, status, updated_by, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+                .params(s.id(), s.systemId(), s.position(), s.description(), s.ownerOrg(), utc(s.windowStart()),
+                        utc(s.windowEnd()), s.status().name(), s.updatedBy(), utc(s.updatedAt())).update();
+    }
+
+    void updateStep(MigrationStep s) {
+        jdbc.sql("UPDATE lifecycle_migration_step SET position = ?, content = ?, owner_org = ?, window_start = ?, "
+                        + "window_end = ?, status = ?, updated_by = ?, updated_at = ? WHERE id = ? AND system_id = ?")
+                .params(s.position(), s.description(), s.ownerOrg(), utc(s.windowStart()), utc(s.windowEnd()),
+                        s.status().name(), s.updatedBy(), utc(s.updatedAt()), s.id(), s.systemId()).update();
+    }
+
+    int nextPosition(UUID systemId) {
+        return jdbc.sql("SELECT COALESCE(MAX(position), 0) + 1 FROM lifecycle_migration_step WHERE system_id = ?")
+                .param(systemId).query(Integer.class).single();
+    }
+
+    List<MigrationCheck> checks(UUID systemId) {
+        return jdbc.sql("SELECT * FROM lifecycle_migration_check WHERE system_id = ? ORDER BY checked_on, recorded_at")
+                .param(systemId).query(CHECK).list();
+    }
+
+    void insertCheck(MigrationCheck c) {
+        jdbc.sql("INSERT INTO lifecycle_migration_check (id, system_id, subject, method, source_value, target_value, "
+                        + "checked_on, recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)")
+                .params(c.id(), c.systemId(), c.subject(), c.method().name(), c.sourceValue(), c.targetValue(),
+                        c.checkedOn(), c.recordedBy(), utc(c.recordedAt())).update();
+    }
+
+    List<MigrationAcceptance> acceptances(UUID systemId) {
+        return jdbc.sql("SELECT * FROM lifecycle_migration_acceptance WHERE system_id = ? ORDER BY tested_on, "
+                        + "recorded_at").param(systemId)
+                .query((rs, n) -> new MigrationAcceptance(rs.getObject("id", UUID.class), systemId,
+                        rs.getString("test"), MigrationAcceptanceResult.valueOf(rs.getString("result")),
+                        rs.getObject("tester_org", UUID.class), rs.getString("tested_by"),
+                        date(rs.getDate("tested_on")), rs.getString("notes"), instant(rs, "recorded_at"), List.of()))
+                .list().stream().map(a -> new MigrationAcceptance(a.id(), a.systemId(), a.test(), a.result(),
+                        a.testerOrg(), a.testedBy(), a.testedOn(), a.notes(), a.recordedAt(),
+                        files.of(systemId, OpsFiles.Owner.ACCEPTANCE, a.id()))).toList();
+    }
+
+    void insertAcceptance(MigrationAcceptance a) {
+        jdbc.sql("INSERT INTO lifecycle_migration_acceptance (id, system_id, test, result, tester_org, tested_by, "
+                        + "tested_on, notes, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)")
+                .params(a.id(), a.systemId(), a.test(), a.result().name(), a.testerOrg(), a.testedBy(), a.testedOn(),
+                        a.notes(), utc(a.recordedAt())).update();
+        a.files().forEach(f -> files.store(a.systemId(), OpsFiles.Owner.ACCEPTANCE, a.id(), f, a.testedBy()));
+    }
+}

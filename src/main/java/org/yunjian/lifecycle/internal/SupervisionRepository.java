@@ -1,0 +1,105 @@
+package org.yunjian.lifecycle.internal;
+
+import static org.yunjian.lifecycle.internal.MigrationRepository.date;
+import static org.yunjian.shared.Jdbc.instant;
+import static org.yunjian.shared.Jdbc.utc;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yunjian.lifecycle.SupervisionChange;
+import org.yunjian.lifecycle.SupervisionChangeRisk;
+import org.yunjian.lifecycle.SupervisionChangeStatus;
+import org.yunjian.lifecycle.SupervisionConclusion;
+import org.yunjian.lifecycle.SupervisionReport;
+import org.yunjian.lifecycle.SupervisionReportKind;
+
+/** Hand-written, portable SQL for provider reports and change requests. */
+@Repository
+class SupervisionRepository {
+
+    private static final RowMapper<SupervisionChange> CHANGE = (rs, n) -> new SupervisionChange(
+            rs.getObject("id", UUID.class), rs.getObject("system_id", UUID.class), rs.getString("title"),
+            rs.getString("reason"), instant(rs, "window_start"), instant(rs, "window_end"),
+            SupervisionChangeRisk.valueOf(rs.getString("risk")), rs.getString("risk_notes"),
+            rs.getString("requested_by"), rs.getObject("requested_org", UUID.class), instant(rs, "requested_at"),
+            SupervisionChangeStatus.valueOf(rs.getString("status")), rs.getString("decided_by"),
+            instant(rs, "decided_at"), rs.getString("decision_reason"));
+
+    private final JdbcClient jdbc;
+    private final OpsFiles files;
+
+    SupervisionRepository(JdbcClient jdbc, OpsFiles files) {
+        this.jdbc = jdbc;
+        this.files = files;
+    }
+
+    private RowMapper<SupervisionReport> report(UUID systemId) {
+        return (rs, n) -> {
+            UUID id = rs.getObject("id", UUID.class);
+            String conclusion = rs.getString("conclusion");
+            return new SupervisionReport(id, systemId, SupervisionReportKind.valueOf(rs.getString("kind")),
+                    date(rs.getDate("period_start")), date(rs.getDate("period_end")), date(rs.getDate("received_on")),
+                    rs.getString("submitted_by"), rs.getObject("submitted_org", UUID.class),
+                    instant(rs, "submitted_at"), rs.getString("reviewed_by"), date(rs.getDate("reviewed_on")),
+                    conclusion == null ? null : SupervisionConclusion.valueOf(conclusion), rs.getString("issues"),
+                    files.of(systemId, OpsFiles.Owner.REPORT, id).stream().findFirst().orElse(null));
+        };
+    }
+
+    List<SupervisionReport> reports(UUID systemId) {
+        return jdbc.sql("SELECT * FROM lifecycle_supervision_report WHERE system_id = ? ORDER BY received_on DESC, "
+                + "submitted_at DESC").param(systemId).query(report(systemId)).list();
+    }
+
+    Optional<SupervisionReport> report(UUID systemId, UUID id) {
+        return jdbc.sql("SELECT * FROM lifecycle_supervision_report WHERE system_id = ? AND id = ?")
+                .params(systemId, id).query(report(systemId)).optional();
+    }
+
+    void insertReport(SupervisionReport r) {
+        jdbc.sql("INSERT INTO lifecycle_supervision_report (id, system_id, kind, period_start, period_end, "
+                        + "received_on, submitted_by, submitted_org, submitted_at) VALUES (?,?,?,?,?,?,?,?,?)")
+                .params(r.id(), r.systemId(), r.kind().name(), r.periodStart(), r.periodEnd(), r.receivedOn(),
+                        r.submittedBy(), r.submittedOrg(), utc(r.submittedAt())).update();
+        files.store(r.systemId(), OpsFiles.Owner.REPORT, r.id(), r.file(), r.submittedBy());
+    }
+
+    void review(SupervisionReport r) {
+        jdbc.sql("UPDATE lifecycle_supervision_report SET reviewed_by = ?, reviewed_on = ?, conclusion = ?, "
+                        + "issues = ? WHERE id = ? AND system_id = ? AND conclusion IS NULL")
+                .params(r.reviewedBy(), r.reviewedOn(), r.conclusion().name(), r.issues(), r.id(), r.systemId())
+                .update();
+    }
+
+    List<SupervisionChange> changes(UUID systemId) {
+        return jdbc.sql("SELECT * FROM lifecycle_supervision_change WHERE system_id = ? ORDER BY requested_at DESC")
+                .param(systemId).query(CHANGE).list();
+    }
+
+    Optional<SupervisionChange> change(UUID systemId, UUID id) {
+        return jdbc.sql("SELECT * FROM lifecycle_supervision_change WHERE system_id = ? AND id = ?")
+                .params(systemId, id).query(CHANGE).optional();
+    }
+
+    void insertChange(SupervisionChange c) {
+        jdbc.sql("INSERT INTO lifecycle_supervision_change (id, system_id, title, reason, window_start, window_end, "
+                        + "risk, risk_notes, requested_by, requested_org, requested_at, status) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+                .params(c.id(), c.systemId(), c.title(), c.reason(), utc(c.windowStart()), utc(c.windowEnd()),
+                        c.risk().name(), c.riskNotes(), c.requestedBy(), c.requestedOrg(), utc(c.requestedAt()),
+                        c.status().name()).update();
+    }
+
+    /** Stores a decision; false if the request was decided meanwhile. */
+    boolean decide(SupervisionChange c) {
+        return jdbc.sql("UPDATE lifecycle_supervision_change SET status = ?, decided_by = ?, decided_at = ?, "
+                        + "decision_reason = ? WHERE id = ? AND system_id = ? AND status = 'PENDING'")
+                .params(c.status().name(), c.decidedBy(), utc(c.decidedAt()), c.decisionReason(), c.id(),
+                        c.systemId()).update() == 1;
+    }
+}
