@@ -22,10 +22,10 @@ import org.yunjian.party.CloudSystem;
  * @param requirement the catalog item
  * @param document    the document it belongs in
  * @param obligation  mandatory or recommended, from the wording of the item or the lead-in it completes
- *                    ({@link Obligation#of(Requirement, Catalog)})
+ *                    ({@link ObligationLevel#of(Requirement, Catalog)})
  * @param leadIn      the text of the lead-in the item completes, or null
  */
-public record ContractClause(Requirement requirement, AgreementDocument document, Obligation obligation,
+public record ContractClause(Requirement requirement, AgreementDocument document, ObligationLevel obligation,
                              String leadIn) {
 
     /** The sections that hold each document's clauses, per guide. */
@@ -48,7 +48,7 @@ public record ContractClause(Requirement requirement, AgreementDocument document
     }
 
     public boolean mandatory() {
-        return obligation == Obligation.MANDATORY;
+        return obligation == ObligationLevel.MANDATORY;
     }
 
     /** The checklist of {@code system}, grouped by document (contract, SLA, NDA) in the standard's order. */
@@ -83,7 +83,7 @@ public record ContractClause(Requirement requirement, AgreementDocument document
                     .filter(c -> c.kind() == RequirementKind.ITEM).toList();
             if (below.isEmpty()) {
                 String lead = leadIn == null || leadIn.isBlank() ? null : leadIn;
-                out.add(new ContractClause(child, document, Obligation.of(child, catalog), lead));
+                out.add(new ContractClause(child, document, ObligationLevel.of(child, catalog), lead));
             } else {
                 collect(catalog, child, child.text(), document, out);
             }

@@ -94,7 +94,7 @@ public record ProviderSelection(List<Candidate> candidates, Map<UUID, Map<Requir
         String r = NeedsAnalysis.required(errors, "reasons", reasons, REASONS_MAX);
         errors.throwIfAny();
         for (SelectionCriterion c : criteria) {
-            if (judgement(id, c.id()) == Judgement.DOES_NOT_MEET && c.obligation() == Obligation.MANDATORY) {
+            if (judgement(id, c.id()) == Judgement.DOES_NOT_MEET && c.obligation() == ObligationLevel.MANDATORY) {
                 throw new ConflictException("criterion-not-met", Msg.of("lifecycle.doc.selection.error.notMet",
                         c.requirement().clause(), c.requirement().text()));
             }

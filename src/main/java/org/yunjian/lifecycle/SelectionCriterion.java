@@ -20,9 +20,9 @@ import org.yunjian.party.CloudSystem;
  *
  * @param requirement the catalog item quoted
  * @param derived     whether the item is read as a selection criterion rather than stated as one
- * @param obligation  mandatory or recommended, from the wording of the item or its lead-in ({@link Obligation#of})
+ * @param obligation  mandatory or recommended, from the wording of the item or its lead-in ({@link ObligationLevel#of})
  */
-public record SelectionCriterion(Requirement requirement, boolean derived, Obligation obligation) {
+public record SelectionCriterion(Requirement requirement, boolean derived, ObligationLevel obligation) {
 
     /** The guides' selection items and derived criteria, in the order shown; ids missing from the catalog are skipped. */
     private static final List<Entry> ENTRIES = List.of(
@@ -64,7 +64,7 @@ public record SelectionCriterion(Requirement requirement, boolean derived, Oblig
                 continue;
             }
             catalog.requirement(id).filter(r -> model == null || r.appliesTo(model))
-                    .ifPresent(r -> out.add(new SelectionCriterion(r, e.derived(), Obligation.of(r, catalog))));
+                    .ifPresent(r -> out.add(new SelectionCriterion(r, e.derived(), ObligationLevel.of(r, catalog))));
         }
         return List.copyOf(out);
     }

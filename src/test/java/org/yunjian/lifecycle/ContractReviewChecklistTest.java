@@ -50,7 +50,7 @@ class ContractReviewChecklistTest {
                 AgreementDocument.CONTRACT, AgreementDocument.CONTRACT, AgreementDocument.SLA, AgreementDocument.SLA,
                 AgreementDocument.NDA);
         // 6.6.1 a) says no 应 itself: it completes the lead-in "合同内容应包括：", so it is mandatory
-        assertThat(c.get(0).obligation()).isEqualTo(Obligation.MANDATORY);
+        assertThat(c.get(0).obligation()).isEqualTo(ObligationLevel.MANDATORY);
         assertThat(c.get(0).leadIn()).contains("\u5408\u540c\u5185\u5bb9\u5e94\u5305\u62ec");
         assertThat(c).allMatch(ContractClause::mandatory);
     }
@@ -81,18 +81,18 @@ class ContractReviewChecklistTest {
         ContractClause c = ContractClause.checklist(catalog, system(Industry.SECURITIES_FUTURES,
                         DeploymentModel.COMMUNITY)).stream().filter(x -> x.id().value().equals("JRT-SF-6.3.3-3-2"))
                 .findFirst().orElseThrow();
-        assertThat(c.obligation()).isEqualTo(Obligation.RECOMMENDED);
+        assertThat(c.obligation()).isEqualTo(ObligationLevel.RECOMMENDED);
         assertThat(c.document()).isEqualTo(AgreementDocument.SLA);
     }
 
     @Test
     void obligationIgnoresYingInsideOtherWords() {
         // 相应 / 应急 / 响应 are not "shall"; 宜 is "should"; 应 alone is "shall"
-        assertThat(Obligation.of("\u63d0\u4f9b\u76f8\u5e94\u7684\u5e94\u6025\u54cd\u5e94", null)).isEqualTo(Obligation.RECOMMENDED);
-        assertThat(Obligation.of("\u63d0\u4f9b\u76f8\u5e94\u7684\u5e94\u6025\u54cd\u5e94",
-                "\u5408\u540c\u5e94\u5305\u62ec")).isEqualTo(Obligation.MANDATORY);
-        assertThat(Obligation.of("\u5b9c\u901a\u8fc7\u8ba4\u8bc1", null)).isEqualTo(Obligation.RECOMMENDED);
-        assertThat(Obligation.of("\u4e0d\u5f97\u6cc4\u6f0f", null)).isEqualTo(Obligation.MANDATORY);
+        assertThat(ObligationLevel.of("\u63d0\u4f9b\u76f8\u5e94\u7684\u5e94\u6025\u54cd\u5e94", null)).isEqualTo(ObligationLevel.RECOMMENDED);
+        assertThat(ObligationLevel.of("\u63d0\u4f9b\u76f8\u5e94\u7684\u5e94\u6025\u54cd\u5e94",
+                "\u5408\u540c\u5e94\u5305\u62ec")).isEqualTo(ObligationLevel.MANDATORY);
+        assertThat(ObligationLevel.of("\u5b9c\u901a\u8fc7\u8ba4\u8bc1", null)).isEqualTo(ObligationLevel.RECOMMENDED);
+        assertThat(ObligationLevel.of("\u4e0d\u5f97\u6cc4\u6f0f", null)).isEqualTo(ObligationLevel.MANDATORY);
     }
 
     @Test
@@ -104,7 +104,7 @@ class ContractReviewChecklistTest {
         assertThat(gov.stream().filter(SelectionCriterion::derived).map(k -> k.id().value()))
                 .containsExactly("GOVWEB-6.2.2-a", "GOVWEB-6.2.2-b");
         // 6.5 a) 1) completes "选择时应进行如下考虑"
-        assertThat(gov.get(0).obligation()).isEqualTo(Obligation.MANDATORY);
+        assertThat(gov.get(0).obligation()).isEqualTo(ObligationLevel.MANDATORY);
         List<String> community = SelectionCriterion.forSystem(catalog, system(Industry.SECURITIES_FUTURES,
                 DeploymentModel.COMMUNITY)).stream().map(k -> k.id().value()).toList();
         List<String> pub = SelectionCriterion.forSystem(catalog, system(Industry.SECURITIES_FUTURES,

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * mandatory; one that only says 宜 or 可 is recommended; a text that says neither (a list item such as "明确服务的范围……")
  * takes the level of the lead-in it completes.
  */
-public enum Obligation {
+public enum ObligationLevel {
     MANDATORY,
     RECOMMENDED;
 
@@ -24,12 +24,12 @@ public enum Obligation {
      * @param text   the requirement's text, verbatim
      * @param leadIn the text of the lead-in the item completes (parent item or section), or null
      */
-    public static Obligation of(String text, String leadIn) {
-        Obligation own = stated(text);
+    public static ObligationLevel of(String text, String leadIn) {
+        ObligationLevel own = stated(text);
         if (own != null) {
             return own;
         }
-        Obligation inherited = stated(leadIn);
+        ObligationLevel inherited = stated(leadIn);
         return inherited == null ? RECOMMENDED : inherited;
     }
 
@@ -37,10 +37,10 @@ public enum Obligation {
      * The level of a catalog item: its own wording, else that of the nearest lead-in above it (parent items, then the
      * section) that states one; recommended if none does.
      */
-    public static Obligation of(org.yunjian.catalog.Requirement item, org.yunjian.catalog.Catalog catalog) {
+    public static ObligationLevel of(org.yunjian.catalog.Requirement item, org.yunjian.catalog.Catalog catalog) {
         org.yunjian.catalog.Requirement at = item;
         for (int depth = 0; at != null && depth < 10; depth++) {
-            Obligation own = stated(at.text());
+            ObligationLevel own = stated(at.text());
             if (own != null) {
                 return own;
             }
@@ -49,7 +49,7 @@ public enum Obligation {
         return RECOMMENDED;
     }
 
-    static Obligation stated(String text) {
+    static ObligationLevel stated(String text) {
         if (text == null) {
             return null;
         }
