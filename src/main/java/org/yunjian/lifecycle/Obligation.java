@@ -31,7 +31,7 @@ public record Obligation(UUID id, UUID systemId, ObligationKind kind, UUID respo
         Objects.requireNonNull(responsibleOrg);
         Objects.requireNonNull(startDate);
         if (intervalMonths < ObligationPolicy.MIN_MONTHS || intervalMonths > ObligationPolicy.MAX_MONTHS) {
-            throw new IllegalArgumentException("interval out of range: " + intervalMonths);
+            throw new IllegalArgumentException("intervalMonths=" + intervalMonths);
         }
     }
 
@@ -61,7 +61,7 @@ public record Obligation(UUID id, UUID systemId, ObligationKind kind, UUID respo
      */
     public Obligation completed(LocalDate on, LocalDate today, String by, Instant at) {
         if (on.isAfter(today)) {
-            throw new IllegalArgumentException("completion in the future");
+            throw new IllegalArgumentException("on=" + on + ">today=" + today);
         }
         if (lastDone != null && on.isBefore(lastDone)) {
             return this;

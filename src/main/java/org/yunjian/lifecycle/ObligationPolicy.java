@@ -48,8 +48,7 @@ public record ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drill
             for (var industry : org.yunjian.party.Industry.values()) {
                 Optional<Integer> max = k.standardMaxMonths(industry);
                 if (max.isPresent() && configured > max.get()) {
-                    throw new IllegalArgumentException("default interval of " + k + " exceeds " + max.get()
-                            + " months");
+                    throw new IllegalArgumentException(k + ".defaultMonths=" + configured + ">max=" + max.get());
                 }
             }
         }
@@ -57,7 +56,7 @@ public record ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drill
 
     private static void inRange(int months) {
         if (months < MIN_MONTHS || months > MAX_MONTHS) {
-            throw new IllegalArgumentException("interval out of range: " + months);
+            throw new IllegalArgumentException("months=" + months);
         }
     }
 
@@ -122,7 +121,7 @@ public record ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drill
         }
         if (max.configured()) {
             return Optional.of(Msg.of("lifecycle.cal.error.intervalConfigured", months, max.months(),
-                    system.protectionLevel()));
+                    Msg.of("party.system.level", system.protectionLevel())));
         }
         return Optional.of(Msg.of("lifecycle.cal.error.intervalMax", months, max.months()));
     }

@@ -145,7 +145,11 @@ class ObligationPages {
 
     @PostMapping("/lifecycle/calendar/feed")
     @PreAuthorize(WHO)
-    String createFeed(Model model) {
+    String createFeed(@RequestParam(required = false) boolean confirm, Model model) {
+        if (feeds.created().isPresent() && !confirm) {
+            return calendar(model, Map.of("confirm", org.yunjian.shared.Texts.get("lifecycle.cal.feed.confirmNeeded")),
+                    null);
+        }
         String token = feeds.create();
         // shown once, on this response only (never in a redirect URL or the session)
         model.addAttribute("newFeedUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
@@ -155,7 +159,11 @@ class ObligationPages {
 
     @PostMapping("/lifecycle/calendar/feed/revoke")
     @PreAuthorize(WHO)
-    String revokeFeed(RedirectAttributes redirect) {
+    String revokeFeed(@RequestParam(required = false) boolean confirm, Model model, RedirectAttributes redirect) {
+        if (!confirm) {
+            return calendar(model, Map.of("confirm", org.yunjian.shared.Texts.get("lifecycle.cal.feed.confirmNeeded")),
+                    null);
+        }
         feeds.revoke();
         redirect.addFlashAttribute("feedRevoked", true);
         return "redirect:/lifecycle/calendar";
