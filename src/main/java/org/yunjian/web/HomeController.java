@@ -7,6 +7,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.yunjian.lifecycle.OverdueCount;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
@@ -17,9 +18,11 @@ import org.yunjian.security.Role;
 class HomeController {
 
     private final Parties parties;
+    private final OverdueCount overdue;
 
-    HomeController(Parties parties) {
+    HomeController(Parties parties, OverdueCount overdue) {
         this.parties = parties;
+        this.overdue = overdue;
     }
 
     @GetMapping("/")
@@ -32,6 +35,7 @@ class HomeController {
                             s.deploymentModel().label(locale), s.serviceModel().label(locale)))
                     .toList();
             model.addAttribute("systems", cards);
+            model.addAttribute("overdueCount", overdue.overdueForCurrentUser());
         }
         return "web/home";
     }

@@ -40,7 +40,9 @@ import org.yunjian.security.Role;
 public class SecurityConfig {
 
     static final String[] PUBLIC = {"/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/login", "/setup",
-            "/api/csrf", "/error", "/actuator/health", "/api/exit-projects/signing-key"};
+            "/api/csrf", "/error", "/actuator/health", "/api/exit-projects/signing-key",
+            // a user's calendar feed: calendar applications cannot log in; the secret token in the path guards it
+            "/lifecycle/calendar/*.ics"};
 
     /** The OpenAPI document and Swagger UI: public unless {@code yunjian.security.public-api-docs=false} (production). */
     static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**",

@@ -1,0 +1,156 @@
+package org.yunjian.lifecycle;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.DeploymentModel;
+import org.yunjian.catalog.RequirementId;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.shared.Msg;
+
+/**
+ * Which obligations a system has and how often they recur: the intervals the standards state, and the defaults the
+ * operator configures where they state none ({@code yunjian.lifecycle.obligations.*}). An organisation may set its
+ * own interval for a kind, never longer than the maximum — the standard's where it states one, the configured
+ * 等保 interval of the system's protection level for the assessment, else {@link #MAX_MONTHS}.
+ *
+ * @param assessmentMonths the 等保 assessment interval by protection level (levels without an entry have none)
+ * @param drillMonths      default drill interval
+ * @param reportMonths     default interval of the provider's reports
+ * @param evaluationMonths default interval of the customer's evaluation of the provider
+ * @param reviewMonths     default interval of security reviews and risk assessments
+ */
+public record ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drillMonths, int reportMonths,
+                               int evaluationMonths, int reviewMonths) {
+
+    public static final int MIN_MONTHS = 1;
+    public static final int MAX_MONTHS = 60;
+
+    /** Level 2 every two years, level 3 every year, level 4 every six months; drills yearly; monthly reports. */
+    public static final ObligationPolicy DEFAULT = new ObligationPolicy(Map.of(2, 24, 3, 12, 4, 6), 12, 1, 12, 12);
+
+    public ObligationPolicy {
+        assessmentMonths = Map.copyOf(assessmentMonths);
+        for (int m : assessmentMonths.values()) {
+            inRange(m);
+        }
+        inRange(drillMonths);
+        inRange(reportMonths);
+        inRange(evaluationMonths);
+        inRange(reviewMonths);
+        // a configured default may not exceed what a standard states
+        for (ObligationKind k : ObligationKind.values()) {
+            int configured = configured(k, 3, assessmentMonths, drillMonths, reportMonths, evaluationMonths,
+                    reviewMonths);
+            for (var industry : org.yunjian.party.Industry.values()) {
+                Optional<Integer> max = k.standardMaxMonths(industry);
+                if (max.isPresent() && configured > max.get()) {
+                    throw new IllegalArgumentException(k + ".defaultMonths=" + configured + ">max=" + max.get());
+                }
+            }
+        }
+    }
+
+    private static void inRange(int months) {
+        if (months < MIN_MONTHS || months > MAX_MONTHS) {
+            throw new IllegalArgumentException("months=" + months);
+        }
+    }
+
+    private static int configured(ObligationKind kind, int level, Map<Integer, Integer> assessment, int drill,
+                                  int report, int evaluation, int review) {
+        return switch (kind) {
+            case MLPS_ASSESSMENT -> assessment.getOrDefault(level, MAX_MONTHS);
+            case EMERGENCY_DRILL -> drill;
+            case PROVIDER_REPORT -> report;
+            case PROVIDER_EVALUATION -> evaluation;
+            case SECURITY_REVIEW -> review;
+        };
+    }
+
+    /**
+     * The longest interval allowed for {@code kind} on {@code system}, and where it comes from.
+     *
+     * @param source the requirement stating it, or null (a configured interval or the general bound)
+     * @param configured whether it is the operator's configured 等保 interval (not in the standards given)
+     */
+    public record Limit(int months, RequirementId source, boolean configured) {
+    }
+
+    public Limit maximum(ObligationKind kind, CloudSystem system) {
+        Optional<Integer> stated = kind.standardMaxMonths(system.industry());
+        if (stated.isPresent()) {
+            return new Limit(stated.get(), kind.maxSource(system.industry()).orElse(null), false);
+        }
+        if (kind == ObligationKind.MLPS_ASSESSMENT && assessmentMonths.containsKey(system.protectionLevel())) {
+            return new Limit(assessmentMonths.get(system.protectionLevel()), null, true);
+        }
+        return new Limit(MAX_MONTHS, null, false);
+    }
+
+    /** The configured default interval for {@code kind} on {@code system} (never above its maximum). */
+    public int defaultMonths(ObligationKind kind, CloudSystem system) {
+        return Math.min(configured(kind, system.protectionLevel(), assessmentMonths, drillMonths, reportMonths,
+                evaluationMonths, reviewMonths), maximum(kind, system).months());
+    }
+
+    /**
+     * The interval for {@code kind} on {@code system}: the organisation's own ({@code own}, or null) where it is
+     * within the maximum, else the default.
+     */
+    public int months(ObligationKind kind, CloudSystem system, Integer own) {
+        return own != null && own >= MIN_MONTHS && own <= maximum(kind, system).months() ? own
+                : defaultMonths(kind, system);
+    }
+
+    /** Why {@code months} may not be an organisation's interval for {@code kind} on {@code system}, if it may not. */
+    public Optional<Msg> refusal(ObligationKind kind, CloudSystem system, int months) {
+        if (months < MIN_MONTHS) {
+            return Optional.of(Msg.of("lifecycle.cal.error.intervalMin", MIN_MONTHS));
+        }
+        Limit max = maximum(kind, system);
+        if (months <= max.months()) {
+            return Optional.empty();
+        }
+        if (max.source() != null) {
+            return Optional.of(Msg.of("lifecycle.cal.error.intervalStandard", months, max.months(),
+                    max.source().value()));
+        }
+        if (max.configured()) {
+            return Optional.of(Msg.of("lifecycle.cal.error.intervalConfigured", months, max.months(),
+                    Msg.of("party.system.level", system.protectionLevel())));
+        }
+        return Optional.of(Msg.of("lifecycle.cal.error.intervalMax", months, max.months()));
+    }
+
+    /**
+     * The kinds of obligation {@code system} has: the 等保 assessment from protection level 2 (where an interval is
+     * configured for its level); the others where the sector guide of its industry states them under its deployment
+     * model (the catalog's subsections), those about the provider only when the system has one.
+     */
+    public List<ObligationKind> kindsFor(CloudSystem system, Catalog catalog) {
+        List<ObligationKind> out = new ArrayList<>();
+        if (assessmentMonths.containsKey(system.protectionLevel())) {
+            out.add(ObligationKind.MLPS_ASSESSMENT);
+        }
+        DeploymentModel model = system.deploymentModel() == null ? null
+                : DeploymentModel.named(system.deploymentModel().name()).orElse(null);
+        for (ObligationKind k : ObligationKind.values()) {
+            if (k == ObligationKind.MLPS_ASSESSMENT) {
+                continue;
+            }
+            if ((k.providerResponsible() || k == ObligationKind.PROVIDER_EVALUATION) && system.providerId() == null) {
+                continue;
+            }
+            boolean applies = k.sources(system.industry()).stream().map(catalog::requirement)
+                    .flatMap(Optional::stream).anyMatch(r -> model == null || r.appliesTo(model));
+            if (applies) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+}

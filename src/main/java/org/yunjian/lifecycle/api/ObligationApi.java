@@ -1,0 +1,148 @@
+package org.yunjian.lifecycle.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.yunjian.lifecycle.api.ObligationDtos.CalendarSettingsResponse;
+import org.yunjian.lifecycle.api.ObligationDtos.CompletionRequest;
+import org.yunjian.lifecycle.api.ObligationDtos.FeedResponse;
+import org.yunjian.lifecycle.api.ObligationDtos.GenerateRequest;
+import org.yunjian.lifecycle.api.ObligationDtos.IntervalRequest;
+import org.yunjian.lifecycle.api.ObligationDtos.IntervalResponse;
+import org.yunjian.lifecycle.api.ObligationDtos.ObligationResponse;
+import org.yunjian.lifecycle.api.ObligationDtos.ReminderAddressRequest;
+import org.yunjian.lifecycle.internal.CalendarFeeds;
+import org.yunjian.lifecycle.internal.ObligationService;
+import org.yunjian.lifecycle.internal.ReminderService;
+
+/**
+ * REST for the obligations calendar (docs/modules/lifecycle.md): a system's recurring obligations (parties of the
+ * system read, others 404; the customer generates; the responsible organisation or the customer records
+ * completions), the obligations across the systems the caller sees, the caller's organisation's own intervals, and
+ * the caller's calendar feed and reminder address. System administrators and business users.
+ */
+@RestController
+@Tag(name = "lifecycle", description = "生命周期 Lifecycle governance: obligations calendar")
+class ObligationApi {
+
+    static final String WHO = "hasAnyRole('SYSTEM_ADMIN', 'USER')";
+    static final String SYSTEM = "/api/v1/systems/{id}/lifecycle/obligations";
+
+    private final ObligationService obligations;
+    private final CalendarFeeds feeds;
+    private final ReminderService reminders;
+
+    ObligationApi(ObligationService obligations, CalendarFeeds feeds, ReminderService reminders) {
+        this.obligations = obligations;
+        this.feeds = feeds;
+        this.reminders = reminders;
+    }
+
+    @GetMapping(SYSTEM)
+    @PreAuthorize(WHO)
+    @Operation(summary = "The system's recurring obligations the caller may see, earliest due first, each with its "
+            + "interval, last completion, next due date and status (UPCOMING, DUE_SOON within 30 days, OVERDUE)")
+    List<ObligationResponse> list(@PathVariable UUID id) {
+        return obligations.ofSystem(id).rows().stream().map(ObligationResponse::of).toList();
+    }
+
+    @PostMapping(SYSTEM + "/generate")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Create the obligations the system lacks, from its protection level, industry and "
+            + "deployment model (customer only); 201 with the new ones (empty if all exist); 400 for an impossible "
+            + "startDate")
+    ResponseEntity<List<ObligationResponse>> generate(@PathVariable UUID id,
+                                                      @RequestBody(required = false) GenerateRequest body) {
+        List<ObligationService.Row> created = obligations.generate(id, body == null ? null : body.startDate());
+        return ResponseEntity.status(HttpStatus.CREATED).body(created.stream().map(ObligationResponse::of).toList());
+    }
+
+    @PostMapping(SYSTEM + "/{kind}/completions")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Record that the obligation of this kind (e.g. EMERGENCY_DRILL) was done on doneOn (ISO date, "
+            + "not in the future): users of the responsible organisation or of the customer; the next due date "
+            + "counts from it")
+    ObligationResponse complete(@PathVariable UUID id, @PathVariable String kind,
+                                @RequestBody(required = false) CompletionRequest body) {
+        return ObligationResponse.of(obligations.complete(id, kind, body == null ? null : body.doneOn()));
+    }
+
+    @GetMapping("/api/v1/lifecycle/obligations")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Obligations of every system the caller sees, due from `from` to `to` (ISO dates; default: "
+            + "everything due up to 90 days ahead), or only the overdue ones (overdue=true)")
+    List<ObligationResponse> across(@RequestParam(required = false) String from,
+                                    @RequestParam(required = false) String to,
+                                    @RequestParam(required = false, defaultValue = "false") boolean overdue) {
+        return obligations.across(from, to, overdue).stream().map(ObligationResponse::of).toList();
+    }
+
+    @GetMapping("/api/v1/lifecycle/intervals")
+    @PreAuthorize(WHO)
+    @Operation(summary = "The caller's organisation's own interval per kind of obligation (null: the default)")
+    List<IntervalResponse> intervals() {
+        return obligations.intervals().stream().map(IntervalResponse::of).toList();
+    }
+
+    @PutMapping("/api/v1/lifecycle/intervals")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Set the caller's organisation's own interval for a kind (months; null or blank: the "
+            + "default), applied to the systems it is the customer of; 400 naming the standard when longer than "
+            + "the standard allows")
+    IntervalResponse setInterval(@RequestBody(required = false) IntervalRequest body) {
+        return IntervalResponse.of(obligations.setInterval(body == null ? null : body.kind(),
+                body == null ? null : body.months()));
+    }
+
+    @GetMapping("/api/v1/lifecycle/calendar")
+    @PreAuthorize(WHO)
+    @Operation(summary = "The caller's calendar settings: whether a feed exists, the reminder address")
+    CalendarSettingsResponse settings() {
+        var created = feeds.created();
+        return new CalendarSettingsResponse(created.isPresent(), created.orElse(null),
+                reminders.address().orElse(null), reminders.mailConfigured());
+    }
+
+    @PostMapping("/api/v1/lifecycle/calendar/feed")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Create (or regenerate: the old address stops working) the caller's secret iCalendar feed; "
+            + "the address is returned once")
+    ResponseEntity<FeedResponse> createFeed() {
+        String token = feeds.create();
+        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/lifecycle/calendar/{token}.ics")
+                .buildAndExpand(token).toUriString();
+        return ResponseEntity.status(HttpStatus.CREATED).body(new FeedResponse(url, token));
+    }
+
+    @DeleteMapping("/api/v1/lifecycle/calendar/feed")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Revoke the caller's iCalendar feed (its address answers 404 from now on); 404 if none")
+    ResponseEntity<Void> revokeFeed() {
+        feeds.revoke();
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/api/v1/lifecycle/calendar/reminder-address")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Set the caller's address for e-mail reminders about overdue obligations (blank: remove); "
+            + "400 for an invalid address")
+    CalendarSettingsResponse setAddress(@RequestBody(required = false) ReminderAddressRequest body) {
+        reminders.setAddress(body == null ? null : body.email());
+        return settings();
+    }
+}

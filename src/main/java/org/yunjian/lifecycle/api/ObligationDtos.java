@@ -1,0 +1,67 @@
+package org.yunjian.lifecycle.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.yunjian.lifecycle.ObligationKind;
+import org.yunjian.lifecycle.ObligationStatus;
+import org.yunjian.lifecycle.internal.ObligationService;
+import org.yunjian.shared.Msg;
+
+/** Request and response bodies of {@link ObligationApi}. */
+final class ObligationDtos {
+
+    private ObligationDtos() {
+    }
+
+    /** Generate a system's obligations, first due on {@code startDate} (ISO date; today if absent). */
+    record GenerateRequest(String startDate) {
+    }
+
+    /** A completion: the day it was done (ISO date, not in the future). */
+    record CompletionRequest(String doneOn) {
+    }
+
+    /** The caller's organisation's own interval for a kind; months null = back to the default. */
+    record IntervalRequest(String kind, String months) {
+    }
+
+    record IntervalResponse(ObligationKind kind, String kindLabel, Integer months) {
+        static IntervalResponse of(ObligationService.IntervalSetting s) {
+            return new IntervalResponse(s.kind(), Msg.of(s.kind()).text(), s.months());
+        }
+    }
+
+    /** The reminder address (blank or null: remove it). */
+    record ReminderAddressRequest(String email) {
+    }
+
+    /** The caller's calendar settings: whether a feed exists (since when), the reminder address, mail configured. */
+    record CalendarSettingsResponse(boolean feed, Instant feedCreatedAt, String reminderAddress,
+                                    boolean mailConfigured) {
+    }
+
+    /** A new feed: its address, shown once (only a hash is kept). */
+    record FeedResponse(String url, String token) {
+    }
+
+    /**
+     * An obligation as the caller sees it.
+     *
+     * @param mayComplete whether the caller may record a completion (always false in the cross-system list)
+     */
+    record ObligationResponse(UUID id, UUID systemId, String systemName, ObligationKind kind, String kindLabel,
+                              UUID responsibleOrganizationId, String responsibleOrganization, int intervalMonths,
+                              LocalDate startDate, LocalDate lastDone, String lastDoneBy, Instant lastRecordedAt,
+                              LocalDate nextDue, ObligationStatus status, String statusLabel, long daysOverdue,
+                              boolean mayComplete) {
+        static ObligationResponse of(ObligationService.Row r) {
+            var o = r.obligation();
+            return new ObligationResponse(o.id(), o.systemId(), r.system().name(), o.kind(), Msg.of(o.kind()).text(),
+                    o.responsibleOrg(), r.responsible(), o.intervalMonths(), o.startDate(), o.lastDone(),
+                    r.lastDoneByName(), o.lastDoneAt(), r.due(), r.status(), Msg.of(r.status()).text(),
+                    Math.max(0, r.daysOverdue()), r.mayComplete());
+        }
+    }
+}

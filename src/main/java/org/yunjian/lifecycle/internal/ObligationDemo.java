@@ -1,0 +1,70 @@
+package org.yunjian.lifecycle.internal;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.demo.DemoData;
+import org.yunjian.lifecycle.ObligationKind;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.party.Parties;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.SeedActor;
+import org.yunjian.security.UserAdministration;
+
+/**
+ * In demo mode, the obligations of the demo government portal, generated and completed as the demo customer and
+ * provider (so every write is authorised and audited): the annual 等保 assessment done ten months ago (due in about
+ * two months), the emergency drill last held fourteen months ago (overdue), the provider's monthly report received
+ * three weeks ago (due soon). No calendar feed is created: a feed token is a secret of its user.
+ */
+@Component
+@Order(60)
+@ConditionalOnProperty(name = "yunjian.demo", havingValue = "true")
+class ObligationDemo implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ObligationDemo.class);
+
+    private final ObligationService service;
+    private final ObligationRepository repo;
+    private final Parties parties;
+    private final UserAdministration users;
+
+    ObligationDemo(ObligationService service, ObligationRepository repo, Parties parties, UserAdministration users) {
+        this.service = service;
+        this.repo = repo;
+        this.parties = parties;
+        this.users = users;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        CloudSystem[] system = new CloudSystem[1];
+        SeedActor.run(SeedActor.platform(), () -> system[0] = parties.visibleSystems().stream()
+                .filter(s -> s.name().equals(DemoData.PORTAL_SYSTEM)).findFirst()
+                .filter(s -> s.providerId() != null && repo.bySystem(s.id()).isEmpty()).orElse(null));
+        Optional<CurrentUser> customer = SeedActor.account(users, DemoData.CUSTOMER_USER);
+        Optional<CurrentUser> provider = SeedActor.account(users, DemoData.PROVIDER_USER);
+        if (system[0] == null || customer.isEmpty() || provider.isEmpty()) {
+            return;
+        }
+        CloudSystem s = system[0];
+        SeedActor.run(customer.get(), () -> {
+            LocalDate today = service.today();
+            service.generate(s.id(), today.plusMonths(2).toString());
+            service.complete(s.id(), ObligationKind.MLPS_ASSESSMENT.name(), today.minusMonths(10).toString());
+            service.complete(s.id(), ObligationKind.EMERGENCY_DRILL.name(), today.minusMonths(14).toString());
+        });
+        SeedActor.run(provider.get(), () -> service.complete(s.id(), ObligationKind.PROVIDER_REPORT.name(),
+                service.today().minusWeeks(3).toString()));
+        log.info("Demo obligations seeded for {}", s.name());
+    }
+}

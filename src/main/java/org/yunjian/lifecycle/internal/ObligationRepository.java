@@ -1,0 +1,117 @@
+package org.yunjian.lifecycle.internal;
+
+import static org.yunjian.shared.Jdbc.instant;
+import static org.yunjian.shared.Jdbc.utc;
+
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yunjian.lifecycle.CompletionSource;
+import org.yunjian.lifecycle.Obligation;
+import org.yunjian.lifecycle.ObligationKind;
+
+/** Hand-written, portable SQL for obligations, their completions and organisations' own intervals. */
+@Repository
+public class ObligationRepository {
+
+    private static final RowMapper<Obligation> OBLIGATION = (rs, n) -> new Obligation(
+            rs.getObject("id", UUID.class), rs.getObject("system_id", UUID.class),
+            ObligationKind.valueOf(rs.getString("kind")), rs.getObject("responsible_org", UUID.class),
+            rs.getObject("start_date", LocalDate.class), rs.getInt("interval_months"),
+            rs.getObject("last_done", LocalDate.class), rs.getString("last_done_by"), instant(rs, "last_done_at"));
+
+    private final JdbcClient jdbc;
+
+    ObligationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Obligation o, String createdBy, Instant at) {
+        jdbc.sql("INSERT INTO lifecycle_obligation (id, system_id, kind, responsible_org, start_date, interval_months, "
+                        + "last_done, last_done_by, last_done_at, due_date, created_by, created_at) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+                .params(o.id(), o.systemId(), o.kind().name(), o.responsibleOrg(), o.startDate(), o.intervalMonths(),
+                        o.lastDone(), o.lastDoneBy(), utc(o.lastDoneAt()), o.nextDue(), createdBy, utc(at))
+                .update();
+    }
+
+    /** Stores the obligation's interval, last completion and the next due date they give. */
+    void update(Obligation o) {
+        jdbc.sql("UPDATE lifecycle_obligation SET interval_months = ?, last_done = ?, last_done_by = ?, "
+                        + "last_done_at = ?, due_date = ? WHERE id = ?")
+                .params(o.intervalMonths(), o.lastDone(), o.lastDoneBy(), utc(o.lastDoneAt()), o.nextDue(), o.id())
+                .update();
+    }
+
+    void completion(UUID obligation, LocalDate on, CompletionSource source, String by, UUID org, Instant at) {
+        jdbc.sql("INSERT INTO lifecycle_obligation_completion (id, obligation_id, done_on, source, recorded_by, "
+                        + "recorded_org, recorded_at) VALUES (?,?,?,?,?,?,?)")
+                .params(UUID.randomUUID(), obligation, on, source.name(), by, org, utc(at)).update();
+    }
+
+    /** A system's obligations, in the order of their kinds. */
+    List<Obligation> bySystem(UUID systemId) {
+        return jdbc.sql("SELECT * FROM lifecycle_obligation WHERE system_id = ?").param(systemId).query(OBLIGATION)
+                .list().stream().sorted(java.util.Comparator.comparing(Obligation::kind)).toList();
+    }
+
+    Optional<Obligation> find(UUID systemId, ObligationKind kind) {
+        return jdbc.sql("SELECT * FROM lifecycle_obligation WHERE system_id = ? AND kind = ?")
+                .params(systemId, kind.name()).query(OBLIGATION).optional();
+    }
+
+    /**
+     * The obligations of the given systems due on or before {@code to} (and on or after {@code from} unless null),
+     * earliest first: one indexed query.
+     */
+    List<Obligation> due(Collection<UUID> systems, LocalDate from, LocalDate to) {
+        if (systems.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM lifecycle_obligation WHERE system_id IN (:systems) AND due_date <= :to"
+                        + (from == null ? "" : " AND due_date >= :from") + " ORDER BY due_date, system_id, kind")
+                .param("systems", systems).param("to", Date.valueOf(to))
+                .param("from", from == null ? null : Date.valueOf(from))
+                .query(OBLIGATION).list();
+    }
+
+    /** The obligations of the given systems, whatever their due date, earliest first. */
+    List<Obligation> all(Collection<UUID> systems) {
+        if (systems.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM lifecycle_obligation WHERE system_id IN (:systems) ORDER BY due_date, kind")
+                .param("systems", systems).query(OBLIGATION).list();
+    }
+
+    // --- organisations' own intervals
+
+    Map<ObligationKind, Integer> intervals(UUID org) {
+        Map<ObligationKind, Integer> out = new HashMap<>();
+        if (org == null) {
+            return out;
+        }
+        jdbc.sql("SELECT kind, months FROM lifecycle_obligation_interval WHERE organization_id = ?").param(org)
+                .query((rs, n) -> out.put(ObligationKind.valueOf(rs.getString("kind")), rs.getInt("months"))).list();
+        return out;
+    }
+
+    void setInterval(UUID org, ObligationKind kind, Integer months, String by, Instant at) {
+        jdbc.sql("DELETE FROM lifecycle_obligation_interval WHERE organization_id = ? AND kind = ?")
+                .params(org, kind.name()).update();
+        if (months != null) {
+            jdbc.sql("INSERT INTO lifecycle_obligation_interval (organization_id, kind, months, set_by, set_at) "
+                    + "VALUES (?,?,?,?,?)").params(org, kind.name(), months, by, utc(at)).update();
+        }
+    }
+}

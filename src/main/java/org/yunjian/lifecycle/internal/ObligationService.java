@@ -1,0 +1,377 @@
+package org.yunjian.lifecycle.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.assessment.AssessmentCompleted;
+import org.yunjian.catalog.Catalog;
+import org.yunjian.lifecycle.CompletionSource;
+import org.yunjian.lifecycle.DrillHeld;
+import org.yunjian.lifecycle.Obligation;
+import org.yunjian.lifecycle.ObligationKind;
+import org.yunjian.lifecycle.ObligationPolicy;
+import org.yunjian.lifecycle.OverdueCount;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.party.Organization;
+import org.yunjian.party.Parties;
+import org.yunjian.party.PartyRole;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.PeopleNames;
+import org.yunjian.security.Role;
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Formats;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.NotFoundException;
+
+/**
+ * The obligations of cloud systems: generated for a system from its protection level and industry, completed by the
+ * organisation responsible or the customer (or by a drill record, or a completed assessment), read per system and
+ * across the systems the caller sees. The rules are {@link Obligation}'s and {@link ObligationPolicy}'s; access is
+ * {@link PlanAccess}'s (the customer runs the calendar; whoever sees the whole plan sees every obligation, other
+ * organisations those they perform). Every change is audited.
+ */
+@Service
+@Transactional
+public class ObligationService implements OverdueCount {
+
+    static final String OBJECT = "lifecycle-obligation";
+
+    private final ObligationRepository repo;
+    private final PlanAccesses accesses;
+    private final Parties parties;
+    private final Catalog catalog;
+    private final ObligationPolicy policy;
+    private final PeopleNames people;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ObligationService(ObligationRepository repo, PlanAccesses accesses, Parties parties, Catalog catalog,
+                      ObligationPolicy policy, PeopleNames people, ApplicationEventPublisher events, Clock clock) {
+        this.repo = repo;
+        this.accesses = accesses;
+        this.parties = parties;
+        this.catalog = catalog;
+        this.policy = policy;
+        this.people = people;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * An obligation as a person sees it.
+     *
+     * @param responsible    the responsible organisation's name
+     * @param lastDoneByName who recorded the last completion (display name), or null
+     * @param mayComplete    whether the caller may record a completion
+     */
+    public record Row(Obligation obligation, CloudSystem system, String responsible, LocalDate due,
+                      org.yunjian.lifecycle.ObligationStatus status, long daysOverdue, String lastDoneByName,
+                      boolean mayComplete) {
+    }
+
+    /** A system's obligations, with the caller's access. */
+    public record SystemObligations(PlanAccess access, List<Row> rows, List<ObligationKind> missing) {
+        public long overdue() {
+            return rows.stream().filter(r -> r.status() == org.yunjian.lifecycle.ObligationStatus.OVERDUE).count();
+        }
+    }
+
+    /** One kind's interval for the caller's organisation: its own, or null for the default. */
+    public record IntervalSetting(ObligationKind kind, Integer months) {
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(Formats.zone()));
+    }
+
+    // --- one system
+
+    @Transactional(readOnly = true)
+    public SystemObligations ofSystem(UUID systemId) {
+        PlanAccess access = accesses.of(systemId);
+        List<Obligation> all = repo.bySystem(systemId);
+        List<ObligationKind> present = all.stream().map(Obligation::kind).toList();
+        List<ObligationKind> missing = policy.kindsFor(access.system(), catalog).stream()
+                .filter(k -> !present.contains(k)).toList();
+        List<Obligation> seen = all.stream().filter(o -> access.seesWholePlan() || access.is(o.responsibleOrg()))
+                .toList();
+        return new SystemObligations(access, rows(seen, Map.of(systemId, access.system()), access), missing);
+    }
+
+    /**
+     * Creates the obligations the system lacks, from its protection level, industry and deployment model, first
+     * due on {@code startDate} (ISO date; today if blank); the customer only. Returns the new ones.
+     */
+    public List<Row> generate(UUID systemId, String startDate) {
+        PlanAccess access = accesses.of(systemId);
+        access.requireCustomer();
+        LocalDate start = startDate == null || startDate.isBlank() ? today() : date(startDate, "startDate");
+        CloudSystem s = access.system();
+        Map<ObligationKind, Integer> own = repo.intervals(s.customerId());
+        List<ObligationKind> present = repo.bySystem(systemId).stream().map(Obligation::kind).toList();
+        List<Obligation> created = new ArrayList<>();
+        Instant now = clock.instant();
+        for (ObligationKind k : policy.kindsFor(s, catalog)) {
+            if (present.contains(k)) {
+                continue;
+            }
+            Obligation o = new Obligation(UUID.randomUUID(), systemId, k,
+                    k.providerResponsible() ? s.providerId() : s.customerId(), start,
+                    policy.months(k, s, own.get(k)), null, null, null);
+            repo.insert(o, access.user().username(), now);
+            created.add(o);
+            events.publishEvent(AuditableEvent.success("lifecycle.obligation.create", OBJECT, o.id(),
+                    Msg.of("lifecycle.cal.audit.create", Msg.of(k), s.name(), Formats.date(o.nextDue()),
+                            o.intervalMonths())));
+        }
+        return rows(created, Map.of(systemId, s), access);
+    }
+
+    /**
+     * Records that the obligation of {@code kind} was done on {@code doneOn} (ISO date, not in the future): users of
+     * the responsible organisation, or of the customer.
+     */
+    public Row complete(UUID systemId, String kind, String doneOn) {
+        PlanAccess access = accesses.of(systemId);
+        FieldErrors errors = new FieldErrors();
+        ObligationKind k = kind(errors, kind);
+        LocalDate on = null;
+        if (doneOn == null || doneOn.isBlank()) {
+            errors.add("doneOn", "lifecycle.cal.error.required");
+        } else {
+            on = parse(errors, doneOn, "doneOn");
+            if (on != null && on.isAfter(today())) {
+                errors.add("doneOn", "lifecycle.cal.error.future");
+            }
+        }
+        errors.throwIfAny();
+        Obligation o = repo.find(systemId, k).filter(x -> access.seesWholePlan() || access.is(x.responsibleOrg()))
+                .orElseThrow(() -> new NotFoundException(OBJECT, kind));
+        if (!(access.isCustomer() || access.is(o.responsibleOrg()))) {
+            throw new PlanAccess.Refused(Msg.of("lifecycle.cal.denied.complete"));
+        }
+        Obligation done = record(o, on, CompletionSource.MANUAL, access.system());
+        return rows(List.of(done), Map.of(systemId, access.system()), access).get(0);
+    }
+
+    private Obligation record(Obligation o, LocalDate on, CompletionSource source, CloudSystem system) {
+        Optional<CurrentUser> u = CurrentUser.current();
+        String by = u.map(CurrentUser::username).orElse("system");
+        Instant now = clock.instant();
+        Obligation done = o.completed(on, today(), by, now);
+        repo.completion(o.id(), on, source, by, u.map(CurrentUser::organizationId).orElse(null), now);
+        repo.update(done);
+        events.publishEvent(AuditableEvent.success("lifecycle.obligation.complete", OBJECT, o.id(),
+                Msg.of("lifecycle.cal.audit.complete", Msg.of(o.kind()), system.name(), Formats.date(on),
+                        Msg.of(source), Formats.date(done.nextDue()))));
+        return done;
+    }
+
+    /** A drill was held: the drill obligation of the system counts from it. */
+    @EventListener
+    public void on(DrillHeld drill) {
+        completeFromEvent(drill.systemId(), ObligationKind.EMERGENCY_DRILL, drill.heldOn(), CompletionSource.DRILL);
+    }
+
+    /**
+     * An assessment of the system was completed: the 等保 assessment obligation counts from its completion day. The
+     * event names neither the assessment's scope nor its assessor kind, so any completed assessment counts
+     * (docs/modules/lifecycle.md).
+     */
+    @EventListener
+    public void on(AssessmentCompleted completed) {
+        completeFromEvent(completed.systemId(), ObligationKind.MLPS_ASSESSMENT,
+                completed.at().atZone(Formats.zone()).toLocalDate(), CompletionSource.ASSESSMENT);
+    }
+
+    private void completeFromEvent(UUID systemId, ObligationKind kind, LocalDate on, CompletionSource source) {
+        Optional<Obligation> o = repo.find(systemId, kind);
+        if (o.isEmpty() || on == null || on.isAfter(today())) {
+            return;
+        }
+        CloudSystem system = parties.findSystem(systemId).orElse(null);
+        if (system == null) {
+            return;
+        }
+        record(o.get(), on, source, system);
+    }
+
+    // --- the caller's organisation's intervals
+
+    /** The caller's organisation's own intervals, every kind (null where it keeps the default). */
+    @Transactional(readOnly = true)
+    public List<IntervalSetting> intervals() {
+        CurrentUser u = CurrentUser.requireBusinessOrAdmin("lifecycle obligations");
+        Map<ObligationKind, Integer> own = repo.intervals(u.organizationId());
+        return java.util.Arrays.stream(ObligationKind.values()).map(k -> new IntervalSetting(k, own.get(k))).toList();
+    }
+
+    /**
+     * Sets the caller's organisation's own interval for {@code kind} (null or blank: back to the default) and
+     * applies it to the obligations of the systems it is the customer of. Refused with the reason when it is longer
+     * than the maximum on any of them (the standard's, where it states one).
+     */
+    public IntervalSetting setInterval(String kind, String months) {
+        CurrentUser u = CurrentUser.requireBusinessOrAdmin("lifecycle obligations");
+        if (u.organizationId() == null) {
+            throw new PlanAccess.Refused(Msg.of("lifecycle.cal.denied.intervalOrg"));
+        }
+        FieldErrors errors = new FieldErrors();
+        ObligationKind k = kind(errors, kind);
+        Integer value = null;
+        if (months != null && !months.isBlank()) {
+            try {
+                value = Integer.valueOf(months.strip());
+            } catch (NumberFormatException e) {
+                errors.add("months", "lifecycle.cal.error.months");
+            }
+        }
+        errors.throwIfAny();
+        List<CloudSystem> own = parties.visibleSystems().stream()
+                .filter(s -> u.organizationId().equals(s.customerId())).toList();
+        if (value != null) {
+            if (value < ObligationPolicy.MIN_MONTHS || value > ObligationPolicy.MAX_MONTHS) {
+                throw new FieldErrors.ValidationException("months", "lifecycle.cal.error.intervalRange",
+                        ObligationPolicy.MIN_MONTHS, ObligationPolicy.MAX_MONTHS);
+            }
+            for (CloudSystem s : own) {
+                Optional<Msg> refusal = policy.refusal(k, s, value);
+                if (refusal.isPresent() && policy.kindsFor(s, catalog).contains(k)) {
+                    throw new FieldErrors.ValidationException(Map.of("months",
+                            Msg.of("lifecycle.cal.error.intervalOn", s.name(), refusal.get())));
+                }
+            }
+        }
+        Instant now = clock.instant();
+        repo.setInterval(u.organizationId(), k, value, u.username(), now);
+        Map<UUID, CloudSystem> byId = own.stream().collect(Collectors.toMap(CloudSystem::id, Function.identity()));
+        for (Obligation o : repo.all(byId.keySet())) {
+            if (o.kind() == k) {
+                int m = policy.months(k, byId.get(o.systemId()), value);
+                if (m != o.intervalMonths()) {
+                    repo.update(o.withInterval(m));
+                }
+            }
+        }
+        events.publishEvent(AuditableEvent.success("lifecycle.obligation.interval", "organization",
+                u.organizationId(), value == null ? Msg.of("lifecycle.cal.audit.intervalDefault", Msg.of(k))
+                        : Msg.of("lifecycle.cal.audit.interval", Msg.of(k), value)));
+        return new IntervalSetting(k, value);
+    }
+
+    // --- across systems
+
+    /**
+     * The obligations of every system the caller sees that it may see, due from {@code from} to {@code to} (ISO
+     * dates; from blank = no lower bound, to blank = 90 days ahead), or only the overdue ones.
+     */
+    @Transactional(readOnly = true)
+    public List<Row> across(String from, String to, boolean overdueOnly) {
+        FieldErrors errors = new FieldErrors();
+        LocalDate f = from == null || from.isBlank() ? null : parse(errors, from, "from");
+        LocalDate t = to == null || to.isBlank() ? today().plusDays(90) : parse(errors, to, "to");
+        errors.throwIfAny();
+        if (f != null && t.isBefore(f)) {
+            throw new FieldErrors.ValidationException("to", "lifecycle.cal.error.range");
+        }
+        if (overdueOnly) {
+            t = today().minusDays(1);
+        }
+        return visibleDue(f, t);
+    }
+
+    /** The obligations the caller sees due on or before {@code to} (from {@code from} unless null), earliest first. */
+    @Transactional(readOnly = true)
+    public List<Row> visibleDue(LocalDate from, LocalDate to) {
+        CurrentUser u = CurrentUser.requireBusinessOrAdmin("lifecycle obligations");
+        Map<UUID, CloudSystem> systems = parties.visibleSystems().stream()
+                .collect(Collectors.toMap(CloudSystem::id, Function.identity(), (a, b) -> a));
+        List<Obligation> due = repo.due(systems.keySet(), from, to);
+        Map<UUID, Boolean> whole = new HashMap<>();
+        List<Obligation> seen = due.stream().filter(o -> u.belongsTo(o.responsibleOrg())
+                || whole.computeIfAbsent(o.systemId(), id -> seesWhole(u, systems.get(id)))).toList();
+        return rows(seen, systems, null);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public int overdueForCurrentUser() {
+        Optional<CurrentUser> u = CurrentUser.current();
+        if (u.isEmpty() || !(u.get().is(Role.SYSTEM_ADMIN) || (u.get().is(Role.USER)
+                && u.get().organizationId() != null))) {
+            return 0;
+        }
+        return visibleDue(null, today().minusDays(1)).size();
+    }
+
+    /** The same rule as {@link PlanAccess#seesWholePlan()}, without asking for the roles unless needed. */
+    private boolean seesWhole(CurrentUser u, CloudSystem s) {
+        if (u.is(Role.SYSTEM_ADMIN) || u.belongsTo(s.customerId()) || u.belongsTo(s.providerId())) {
+            return true;
+        }
+        return u.organizationId() != null
+                && parties.rolesOf(u.organizationId(), s.id()).contains(PartyRole.THIRD_PARTY_ASSESSOR);
+    }
+
+    // --- helpers
+
+    private List<Row> rows(List<Obligation> obligations, Map<UUID, CloudSystem> systems, PlanAccess access) {
+        LocalDate today = today();
+        Map<UUID, String> orgs = new HashMap<>();
+        Map<String, String> names = people.displayNames(obligations.stream().map(Obligation::lastDoneBy)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+        return obligations.stream().map(o -> new Row(o, systems.get(o.systemId()),
+                        orgs.computeIfAbsent(o.responsibleOrg(), id -> parties.findOrganization(id)
+                                .map(Organization::name).orElse("—")),
+                        o.nextDue(), o.status(today), o.daysOverdue(today),
+                        o.lastDoneBy() == null ? null : names.getOrDefault(o.lastDoneBy(), o.lastDoneBy()),
+                        access != null && (access.isCustomer() || access.is(o.responsibleOrg()))))
+                .sorted(Comparator.comparing(Row::due))
+                .toList();
+    }
+
+    private static ObligationKind kind(FieldErrors errors, String kind) {
+        if (kind == null || kind.isBlank()) {
+            errors.add("kind", "lifecycle.cal.error.required");
+            return null;
+        }
+        try {
+            return ObligationKind.valueOf(kind.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add("kind", "lifecycle.cal.error.kind", org.yunjian.shared.Text.safe(kind));
+            return null;
+        }
+    }
+
+    private static LocalDate date(String value, String field) {
+        FieldErrors errors = new FieldErrors();
+        LocalDate d = parse(errors, value, field);
+        errors.throwIfAny();
+        return d;
+    }
+
+    private static LocalDate parse(FieldErrors errors, String value, String field) {
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(field, "lifecycle.cal.error.date", org.yunjian.shared.Text.safe(value));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package org.yunjian.lifecycle.web;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.yunjian.lifecycle.ObligationKind;
+import org.yunjian.lifecycle.ObligationPolicy;
+import org.yunjian.lifecycle.ObligationStatus;
+import org.yunjian.lifecycle.internal.CalendarFeeds;
+import org.yunjian.lifecycle.internal.ObligationService;
+import org.yunjian.lifecycle.internal.ReminderService;
+import org.yunjian.shared.FieldErrors.ValidationException;
+
+/**
+ * The obligations calendar's pages: a system's obligations ({@code /systems/{id}/lifecycle/obligations}: generate,
+ * record completions, the customer's own intervals), the user's calendar ({@code /lifecycle/calendar}: upcoming and
+ * overdue across the systems the user sees, the iCalendar feed, the reminder address) and the cross-system overview
+ * ({@code /lifecycle/overview}, built from {@link OverviewSection}s).
+ */
+@Controller
+class ObligationPages {
+
+    static final String WHO = "hasAnyRole('SYSTEM_ADMIN', 'USER')";
+
+    private final ObligationService obligations;
+    private final CalendarFeeds feeds;
+    private final ReminderService reminders;
+    private final ObligationPolicy policy;
+    private final List<OverviewSection> sections;
+    private final org.yunjian.catalog.Catalog catalog;
+
+    ObligationPages(ObligationService obligations, CalendarFeeds feeds, ReminderService reminders,
+                    ObligationPolicy policy, List<OverviewSection> sections,
+                    org.yunjian.catalog.Catalog catalog) {
+        this.catalog = catalog;
+        this.obligations = obligations;
+        this.feeds = feeds;
+        this.reminders = reminders;
+        this.policy = policy;
+        this.sections = sections.stream().sorted(Comparator.comparingInt(OverviewSection::order)).toList();
+    }
+
+    // --- a system's obligations
+
+    @GetMapping("/systems/{id}/lifecycle/obligations")
+    @PreAuthorize(WHO)
+    String system(@PathVariable UUID id, Model model) {
+        return system(id, model, Map.of(), null);
+    }
+
+    private String system(UUID id, Model model, Map<String, String> errors, String failedKind) {
+        ObligationService.SystemObligations s = obligations.ofSystem(id);
+        model.addAttribute("system", s.access().system());
+        model.addAttribute("access", s.access());
+        model.addAttribute("rows", s.rows());
+        model.addAttribute("missing", s.missing());
+        model.addAttribute("overdue", s.overdue());
+        model.addAttribute("today", obligations.today());
+        model.addAttribute("errors", errors);
+        model.addAttribute("failedKind", failedKind);
+        if (s.access().isCustomer()) {
+            Map<ObligationKind, Integer> own = new LinkedHashMap<>();
+            obligations.intervals().forEach(i -> own.put(i.kind(), i.months()));
+            model.addAttribute("intervals", own);
+            Map<ObligationKind, ObligationPolicy.Limit> limits = new LinkedHashMap<>();
+            for (ObligationKind k : policy.kindsFor(s.access().system(), catalog)) {
+                limits.put(k, policy.maximum(k, s.access().system()));
+            }
+            model.addAttribute("limits", limits);
+        }
+        return "lifecycle/obligations";
+    }
+
+    @PostMapping("/systems/{id}/lifecycle/obligations/generate")
+    @PreAuthorize(WHO)
+    String generate(@PathVariable UUID id, @RequestParam(required = false) String startDate, Model model,
+                    RedirectAttributes redirect) {
+        try {
+            int n = obligations.generate(id, startDate).size();
+            redirect.addFlashAttribute("generated", n);
+            return "redirect:/systems/" + id + "/lifecycle/obligations";
+        } catch (ValidationException e) {
+            return system(id, model, e.errors(), null);
+        }
+    }
+
+    @PostMapping("/systems/{id}/lifecycle/obligations/{kind}/complete")
+    @PreAuthorize(WHO)
+    String complete(@PathVariable UUID id, @PathVariable String kind, @RequestParam(required = false) String doneOn,
+                    Model model, RedirectAttributes redirect) {
+        try {
+            obligations.complete(id, kind, doneOn);
+            redirect.addFlashAttribute("completed", kind);
+            return "redirect:/systems/" + id + "/lifecycle/obligations";
+        } catch (ValidationException e) {
+            return system(id, model, e.errors(), kind);
+        }
+    }
+
+    @PostMapping("/systems/{id}/lifecycle/obligations/intervals")
+    @PreAuthorize(WHO)
+    String interval(@PathVariable UUID id, @RequestParam(required = false) String kind,
+                    @RequestParam(required = false) String months, Model model, RedirectAttributes redirect) {
+        obligations.ofSystem(id).access().requireCustomer();
+        try {
+            obligations.setInterval(kind, months);
+            redirect.addFlashAttribute("intervalSet", kind);
+            return "redirect:/systems/" + id + "/lifecycle/obligations";
+        } catch (ValidationException e) {
+            return system(id, model, e.errors(), kind);
+        }
+    }
+
+    // --- my calendar
+
+    @GetMapping("/lifecycle/calendar")
+    @PreAuthorize(WHO)
+    String calendar(Model model) {
+        return calendar(model, Map.of(), null);
+    }
+
+    private String calendar(Model model, Map<String, String> errors, String emailInput) {
+        List<ObligationService.Row> rows = obligations.across(null, null, false);
+        model.addAttribute("overdueRows", rows.stream().filter(r -> r.status() == ObligationStatus.OVERDUE).toList());
+        model.addAttribute("upcomingRows", rows.stream().filter(r -> r.status() != ObligationStatus.OVERDUE).toList());
+        model.addAttribute("feedCreated", feeds.created().orElse(null));
+        model.addAttribute("address", reminders.address().orElse(null));
+        model.addAttribute("emailInput", emailInput);
+        model.addAttribute("mailConfigured", reminders.mailConfigured());
+        model.addAttribute("errors", errors);
+        return "lifecycle/calendar";
+    }
+
+    @PostMapping("/lifecycle/calendar/feed")
+    @PreAuthorize(WHO)
+    String createFeed(@RequestParam(required = false) boolean confirm, Model model) {
+        if (feeds.created().isPresent() && !confirm) {
+            return calendar(model, Map.of("confirm", org.yunjian.shared.Texts.get("lifecycle.cal.feed.confirmNeeded")),
+                    null);
+        }
+        String token = feeds.create();
+        // shown once, on this response only (never in a redirect URL or the session)
+        model.addAttribute("newFeedUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/lifecycle/calendar/{token}.ics").buildAndExpand(token).toUriString());
+        return calendar(model, Map.of(), null);
+    }
+
+    @PostMapping("/lifecycle/calendar/feed/revoke")
+    @PreAuthorize(WHO)
+    String revokeFeed(@RequestParam(required = false) boolean confirm, Model model, RedirectAttributes redirect) {
+        if (!confirm) {
+            return calendar(model, Map.of("confirm", org.yunjian.shared.Texts.get("lifecycle.cal.feed.confirmNeeded")),
+                    null);
+        }
+        feeds.revoke();
+        redirect.addFlashAttribute("feedRevoked", true);
+        return "redirect:/lifecycle/calendar";
+    }
+
+    @PostMapping("/lifecycle/calendar/reminder")
+    @PreAuthorize(WHO)
+    String reminder(@RequestParam(required = false) String email, Model model, RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute(reminders.setAddress(email).isPresent() ? "addressSet" : "addressRemoved", true);
+            return "redirect:/lifecycle/calendar";
+        } catch (ValidationException e) {
+            return calendar(model, e.errors(), email);
+        }
+    }
+
+    // --- the cross-system overview
+
+    @GetMapping("/lifecycle/overview")
+    @PreAuthorize(WHO)
+    String overview(Model model) {
+        model.addAttribute("sections", sections.stream().map(OverviewSection::content).toList());
+        return "lifecycle/calendar-overview";
+    }
+}

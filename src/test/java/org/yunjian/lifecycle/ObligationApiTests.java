@@ -1,0 +1,223 @@
+package org.yunjian.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yunjian.party.PartyTestSupport.as;
+import static org.yunjian.party.PartyTestSupport.runAs;
+import static org.yunjian.party.PartyTestSupport.user;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yunjian.assessment.AssessmentCompleted;
+import org.yunjian.party.Fixtures;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.shared.Formats;
+
+/**
+ * The obligations of a system through the REST API with the real services and database: generated from the
+ * protection level and industry by the customer only, completed by the responsible organisation or the customer
+ * (the next due date counting from it), intervals refused beyond the standard's maximum naming the clause, drills and
+ * completed assessments completing their obligations, strangers kept out, bad input refused naming the field, every
+ * change audited.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(Fixtures.class)
+@Tag("database")
+class ObligationApiTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate tx;
+
+    Fixtures.World w;
+    CurrentUser customer;
+    CurrentUser provider;
+    CurrentUser stranger;
+    String base;
+    LocalDate today;
+
+    @BeforeEach
+    void world() {
+        w = fixtures.world();
+        customer = user(w.customer().id());
+        provider = user(w.provider().id());
+        stranger = user(w.stranger().id());
+        base = "/api/v1/systems/" + w.system().id() + "/lifecycle/obligations";
+        today = LocalDate.now(Formats.zone());
+    }
+
+    ResultActions call(MockHttpServletRequestBuilder b, CurrentUser u) throws Exception {
+        return mvc.perform(b.with(as(u)).contentType(MediaType.APPLICATION_JSON));
+    }
+
+    ResultActions generate(CurrentUser u, LocalDate start) throws Exception {
+        return call(post(base + "/generate").content("{\"startDate\":\"" + start + "\"}"), u);
+    }
+
+    ResultActions complete(CurrentUser u, String kind, String doneOn) throws Exception {
+        return call(post(base + "/" + kind + "/completions").content("{\"doneOn\":\"" + doneOn + "\"}"), u);
+    }
+
+    @Test
+    void customerGeneratesTheObligationsOfALevelThreeGovernmentWebsite() throws Exception {
+        generate(provider, today).andExpect(status().isForbidden());
+        generate(stranger, today).andExpect(status().isNotFound());
+        String body = generate(customer, today.plusDays(60)).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        List<String> kinds = JsonPath.read(body, "$[*].kind");
+        assertThat(kinds).containsExactlyInAnyOrder("MLPS_ASSESSMENT", "EMERGENCY_DRILL", "PROVIDER_REPORT",
+                "SECURITY_REVIEW");
+        call(get(base), customer)
+                .andExpect(jsonPath("$[?(@.kind == 'MLPS_ASSESSMENT')].intervalMonths").value(hasItem(12)))
+                .andExpect(jsonPath("$[?(@.kind == 'PROVIDER_REPORT')].intervalMonths").value(hasItem(1)))
+                .andExpect(jsonPath("$[?(@.kind == 'PROVIDER_REPORT')].responsibleOrganization")
+                        .value(hasItem(w.provider().name())))
+                .andExpect(jsonPath("$[?(@.kind == 'EMERGENCY_DRILL')].responsibleOrganization")
+                        .value(hasItem(w.customer().name())))
+                .andExpect(jsonPath("$[?(@.kind == 'EMERGENCY_DRILL')].nextDue")
+                        .value(hasItem(today.plusDays(60).toString())))
+                .andExpect(jsonPath("$[?(@.kind == 'EMERGENCY_DRILL')].statusLabel").value(hasItem("未到期")));
+        // nothing more to generate; the provider reads, a stranger does not learn the system exists
+        generate(customer, today).andExpect(status().isCreated()).andExpect(jsonPath("$.length()").value(0));
+        call(get(base), provider).andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(4));
+        call(get(base), stranger).andExpect(status().isNotFound());
+        assertThat(audits("lifecycle.obligation.create")).isEqualTo(4);
+    }
+
+    @Test
+    void completionByTheResponsibleOrganisationMovesTheNextDueDate() throws Exception {
+        generate(customer, today.minusMonths(14)).andExpect(status().isCreated());
+        call(get(base), customer)
+                .andExpect(jsonPath("$[?(@.kind == 'EMERGENCY_DRILL')].status").value(hasItem("OVERDUE")));
+        // the drill is the customer's: the provider may not record it, but records its own report
+        complete(provider, "EMERGENCY_DRILL", today.toString()).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(containsString("负责单位")));
+        complete(provider, "PROVIDER_REPORT", today.minusDays(3).toString()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.nextDue").value(today.minusDays(3).plusMonths(1).toString()));
+        complete(customer, "EMERGENCY_DRILL", today.minusDays(10).toString()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.lastDone").value(today.minusDays(10).toString()))
+                .andExpect(jsonPath("$.lastDoneBy").value(customer.username()))
+                .andExpect(jsonPath("$.nextDue").value(today.minusDays(10).plusMonths(12).toString()))
+                .andExpect(jsonPath("$.status").value("UPCOMING"));
+        assertThat(audits("lifecycle.obligation.complete")).isEqualTo(2);
+        complete(stranger, "EMERGENCY_DRILL", today.toString()).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheFieldAndNothingIsStored() throws Exception {
+        generate(customer, today).andExpect(status().isCreated());
+        complete(customer, "EMERGENCY_DRILL", "2026-02-30").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.doneOn").value(containsString("2026-02-30")));
+        complete(customer, "EMERGENCY_DRILL", today.plusDays(1).toString()).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.doneOn").exists());
+        complete(customer, "FIRE_DRILL", today.toString()).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.kind").value(containsString("FIRE_DRILL")));
+        call(post(base + "/generate").content("{\"startDate\":\"23/11/2026\"}"), customer)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.startDate").exists());
+        call(get("/api/v1/lifecycle/obligations").param("from", "yesterday"), customer)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.from").exists());
+        assertThat(audits("lifecycle.obligation.complete")).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_obligation WHERE system_id = ? AND last_done IS NOT NULL")
+                .param(w.system().id()).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void anIntervalLongerThanTheGuideAllowsIsRefusedWithTheClause() throws Exception {
+        generate(customer, today).andExpect(status().isCreated());
+        call(put("/api/v1/lifecycle/intervals").content("{\"kind\":\"EMERGENCY_DRILL\",\"months\":\"36\"}"), customer)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.months").value(containsString("GOVWEB-8.5-b")))
+                .andExpect(jsonPath("$.errors.months").value(containsString(w.system().name())));
+        call(put("/api/v1/lifecycle/intervals").content("{\"kind\":\"EMERGENCY_DRILL\",\"months\":\"zwei\"}"),
+                customer).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.months").exists());
+        call(put("/api/v1/lifecycle/intervals").content("{\"kind\":\"EMERGENCY_DRILL\",\"months\":\"18\"}"), customer)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.months").value(18));
+        call(get(base), customer)
+                .andExpect(jsonPath("$[?(@.kind == 'EMERGENCY_DRILL')].intervalMonths").value(hasItem(18)));
+        call(get("/api/v1/lifecycle/intervals"), customer)
+                .andExpect(jsonPath("$[?(@.kind == 'EMERGENCY_DRILL')].months").value(hasItem(18)));
+        // back to the default
+        call(put("/api/v1/lifecycle/intervals").content("{\"kind\":\"EMERGENCY_DRILL\",\"months\":null}"), customer)
+                .andExpect(status().isOk());
+        call(get(base), customer)
+                .andExpect(jsonPath("$[?(@.kind == 'EMERGENCY_DRILL')].intervalMonths").value(hasItem(12)));
+        assertThat(audits("lifecycle.obligation.interval")).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aDrillHeldAndACompletedAssessmentCompleteTheirObligations() throws Exception {
+        generate(customer, today.minusMonths(3)).andExpect(status().isCreated());
+        LocalDate drillDay = today.minusDays(5);
+        Instant assessed = today.minusDays(2).atTime(10, 0).atZone(Formats.zone()).toInstant();
+        runAs(customer, () -> tx.executeWithoutResult(s -> {
+            events.publishEvent(new DrillHeld(w.system().id(), drillDay));
+            events.publishEvent(new AssessmentCompleted(UUID.randomUUID(), w.system().id(), assessed));
+        }));
+        call(get(base), customer)
+                .andExpect(jsonPath("$[?(@.kind == 'EMERGENCY_DRILL')].lastDone").value(hasItem(drillDay.toString())))
+                .andExpect(jsonPath("$[?(@.kind == 'MLPS_ASSESSMENT')].lastDone")
+                        .value(hasItem(today.minusDays(2).toString())))
+                .andExpect(jsonPath("$[?(@.kind == 'MLPS_ASSESSMENT')].nextDue")
+                        .value(hasItem(today.minusDays(2).plusMonths(12).toString())));
+        assertThat(jdbc.sql("SELECT source FROM lifecycle_obligation_completion c JOIN lifecycle_obligation o "
+                + "ON o.id = c.obligation_id WHERE o.system_id = ?").param(w.system().id()).query(String.class).list())
+                .containsExactlyInAnyOrder("DRILL", "ASSESSMENT");
+    }
+
+    @Test
+    void acrossSystemsOnlyWhatTheCallerSees() throws Exception {
+        generate(customer, today.minusMonths(1)).andExpect(status().isCreated());
+        CurrentUser strangerCustomer = user(w.stranger().id());
+        mvc.perform(post("/api/v1/systems/" + w.strangersSystem().id() + "/lifecycle/obligations/generate")
+                .with(as(strangerCustomer)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"startDate\":\"" + today.minusMonths(1) + "\"}")).andExpect(status().isCreated());
+        call(get("/api/v1/lifecycle/obligations").param("overdue", "true"), customer).andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].systemName").value(hasItem(w.system().name())))
+                .andExpect(jsonPath("$[*].systemName").value(not(hasItem(w.strangersSystem().name()))))
+                .andExpect(jsonPath("$[*].status").value(not(hasItem("UPCOMING"))));
+        call(get("/api/v1/lifecycle/obligations"), stranger)
+                .andExpect(jsonPath("$[*].systemName").value(not(hasItem(w.system().name()))));
+        // the agent sees none of them: it performs none
+        call(get(base), user(w.agent().id())).andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(0));
+    }
+
+    int audits(String action) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = ? AND object_id IN (SELECT CAST(id AS VARCHAR(64)) "
+                        + "FROM lifecycle_obligation WHERE system_id = ?) OR (action = ? AND object_id = ?)")
+                .params(action, w.system().id(), action, w.customer().id().toString()).query(Integer.class).single();
+    }
+}

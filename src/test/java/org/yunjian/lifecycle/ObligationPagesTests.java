@@ -1,0 +1,169 @@
+package org.yunjian.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yunjian.party.PartyTestSupport.as;
+import static org.yunjian.party.PartyTestSupport.user;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.yunjian.cli.CliTexts;
+import org.yunjian.demo.DemoData;
+import org.yunjian.lifecycle.cli.ObligationsCommand;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.SeedActor;
+import org.yunjian.security.UserAdministration;
+
+import picocli.CommandLine;
+
+/**
+ * What a newcomer to the demo sees of the obligations calendar, through the real pages and the command line: the
+ * portal's drill overdue (flagged on the start page, the system's page, the calendar and the overview), the 等保
+ * assessment upcoming, the provider's report due soon; forms refusing bad input with the reason on the page; the
+ * feed address shown once; strangers kept out.
+ */
+@SpringBootTest(properties = "yunjian.demo=true")
+@AutoConfigureMockMvc
+@Tag("database")
+class ObligationPagesTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserAdministration users;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    org.yunjian.party.Parties parties;
+
+    CurrentUser customer;
+    CurrentUser provider;
+    CloudSystem portal;
+    String page;
+
+    @BeforeEach
+    void demo() {
+        customer = SeedActor.account(users, DemoData.CUSTOMER_USER).orElseThrow();
+        provider = SeedActor.account(users, DemoData.PROVIDER_USER).orElseThrow();
+        CloudSystem[] s = new CloudSystem[1];
+        SeedActor.run(customer, () -> s[0] = parties.visibleSystems().stream()
+                .filter(x -> x.name().equals(DemoData.PORTAL_SYSTEM)).findFirst().orElseThrow());
+        portal = s[0];
+        page = "/systems/" + portal.id() + "/lifecycle/obligations";
+    }
+
+    String html(String path, CurrentUser u) throws Exception {
+        return mvc.perform(get(path).with(as(u))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+    }
+
+    @Test
+    void theDemoPortalShowsItsOverdueDrillEverywhere() throws Exception {
+        String system = html(page, customer);
+        assertThat(system).contains("周期性义务", "应急演练", "已逾期", "逾期事项 1", "等级保护测评", "即将到期",
+                "云服务商安全运行报告及监督", DemoData.PROVIDER.name(), "本单位周期设置", "GOVWEB-8.5-b");
+        assertThat(html("/", customer)).contains("逾期事项 1", "/lifecycle/calendar");
+        String calendar = html("/lifecycle/calendar", customer);
+        assertThat(calendar).contains("我的日程", "逾期事项（1）", DemoData.PORTAL_SYSTEM, "尚未创建订阅地址",
+                "本平台尚未配置邮件服务器");
+        String overview = html("/lifecycle/overview", customer);
+        assertThat(overview).contains("逾期事项（按负责单位）", DemoData.CUSTOMER.name(), "90 天内到期", "各云系统");
+        // the provider sees the plan's obligations too, but records only its own
+        assertThat(html(page, provider)).contains("应急演练", "由负责单位或云服务客户登记");
+        mvc.perform(post(page + "/EMERGENCY_DRILL/complete").param("doneOn", "2026-01-05").with(as(provider)))
+                .andExpect(status().isForbidden());
+        // another customer's user does not learn the system exists
+        CurrentUser stranger = user(UUID.randomUUID());
+        mvc.perform(get(page).with(as(stranger))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void formsShowTheReasonForRefusedInput() throws Exception {
+        mvc.perform(post(page + "/EMERGENCY_DRILL/complete").param("doneOn", "2026-02-30").with(as(customer)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("日期格式不正确")));
+        mvc.perform(post(page + "/intervals").param("kind", "EMERGENCY_DRILL").param("months", "30")
+                        .with(as(customer)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("GOVWEB-8.5-b")))
+                .andExpect(content().string(containsString("24 个月")));
+        mvc.perform(post("/lifecycle/calendar/reminder").param("email", "not-an-address").with(as(customer)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("不是有效的电子邮件地址")));
+    }
+
+    @Test
+    void theFeedAddressIsShownOnceAndWorks() throws Exception {
+        String created = mvc.perform(post("/lifecycle/calendar/feed").with(as(customer))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(/lifecycle/calendar/[A-Za-z0-9_-]+\\.ics)")
+                .matcher(created);
+        assertThat(m.find()).isTrue();
+        mvc.perform(get(m.group(1))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("应急演练到期：" + DemoData.PORTAL_SYSTEM)));
+        assertThat(html("/lifecycle/calendar", customer)).doesNotContain(m.group(1)).contains("订阅地址创建于");
+        mvc.perform(post("/lifecycle/calendar/feed/revoke").with(as(customer))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("请勾选确认")));
+        mvc.perform(get(m.group(1))).andExpect(status().isOk());
+        mvc.perform(post("/lifecycle/calendar/feed/revoke").param("confirm", "true").with(as(customer)))
+                .andExpect(redirectedUrl("/lifecycle/calendar"));
+        mvc.perform(get(m.group(1))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theCommandListsOverdueObligationsAndRecordsACompletion() {
+        StringWriter out = new StringWriter();
+        assertThat(run(out, "--as", DemoData.CUSTOMER_USER, "--overdue")).as(out.toString()).isEqualTo(3);
+        assertThat(out.toString()).contains("Emergency drill", DemoData.PORTAL_SYSTEM);
+        out.getBuffer().setLength(0);
+        assertThat(run(out, "--as", DemoData.PROVIDER_USER, "--system", portal.id().toString(), "--complete",
+                "EMERGENCY_DRILL", "--done-on", "2026-01-05")).isEqualTo(1);
+        out.getBuffer().setLength(0);
+        assertThat(run(out, "--as", DemoData.CUSTOMER_USER, "--system", portal.id().toString(), "--complete",
+                "EMERGENCY_DRILL", "--done-on", "2026-13-01")).isEqualTo(2);
+        assertThat(out.toString()).contains("doneOn");
+        out.getBuffer().setLength(0);
+        assertThat(run(out, "--as", DemoData.CUSTOMER_USER, "--system", portal.id().toString())).isZero();
+        assertThat(out.toString()).contains(DemoData.PORTAL_SYSTEM, "MLPS_ASSESSMENT", "Overdue");
+    }
+
+    int run(StringWriter out, String... args) {
+        Locale before = LocaleContextHolder.getLocale();
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        try {
+            CommandLine.IFactory factory = new CommandLine.IFactory() {
+                @Override
+                public <K> K create(Class<K> type) throws Exception {
+                    return type.getPackageName().startsWith("org.yunjian")
+                            ? context.getAutowireCapableBeanFactory().createBean(type)
+                            : CommandLine.defaultFactory().create(type);
+                }
+            };
+            CommandLine cl = CliTexts.apply(new CommandLine(ObligationsCommand.class, factory));
+            PrintWriter w = new PrintWriter(out, true);
+            cl.setOut(w);
+            cl.setErr(w);
+            return cl.execute(args);
+        } finally {
+            LocaleContextHolder.setLocale(before);
+        }
+    }
+
+}

@@ -1,0 +1,156 @@
+package org.yunjian.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yunjian.party.PartyTestSupport.as;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.yunjian.lifecycle.internal.ReminderService;
+import org.yunjian.party.Fixtures;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.Role;
+import org.yunjian.security.SeedActor;
+import org.yunjian.security.UserAdministration;
+import org.yunjian.shared.Formats;
+
+/**
+ * E-mail reminders through a real SMTP server in the test JVM (GreenMail): an overdue drill sends exactly one
+ * e-mail, in Chinese, to the address the user set; a second run and page views send none; a bad address is refused
+ * naming the field.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(Fixtures.class)
+@Tag("database")
+class ReminderMailTests {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("yunjian.lifecycle.reminders.from", () -> "yunjian@example.gov.cn");
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    UserAdministration users;
+    @Autowired
+    ReminderService reminders;
+    @Autowired
+    JdbcClient jdbc;
+
+    Fixtures.World w;
+    CurrentUser customer;
+    String address;
+    LocalDate today;
+
+    @BeforeEach
+    void world() throws Exception {
+        w = fixtures.world();
+        today = LocalDate.now(Formats.zone());
+        String name = "rem-" + UUID.randomUUID().toString().substring(0, 8);
+        customer = SeedActor.of(users.create(new UserAdministration.NewUser(name, "提醒用户", Role.USER,
+                w.customer().id(), "Reminder-Mail-2026!")));
+        address = name + "@example.gov.cn";
+        // everything first due in two months, except the drill: last held 14 months ago
+        String base = "/api/v1/systems/" + w.system().id() + "/lifecycle/obligations";
+        mvc.perform(post(base + "/generate").with(as(customer)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"startDate\":\"" + today.plusMonths(2) + "\"}")).andExpect(status().isCreated());
+        mvc.perform(post(base + "/EMERGENCY_DRILL/completions").with(as(customer))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"doneOn\":\"" + today.minusMonths(14) + "\"}")).andExpect(status().isOk());
+    }
+
+    long mailsTo(String to) throws Exception {
+        long n = 0;
+        for (MimeMessage m : SMTP.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().equals(to)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void anOverdueDrillSendsExactlyOneMail() throws Exception {
+        mvc.perform(put("/api/v1/lifecycle/calendar/reminder-address").with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"email\":\"" + address + "\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.reminderAddress").value(address))
+                .andExpect(jsonPath("$.mailConfigured").value(true));
+        // page views send nothing
+        mvc.perform(get("/lifecycle/calendar").with(as(customer))).andExpect(status().isOk());
+        mvc.perform(get("/systems/" + w.system().id() + "/lifecycle/obligations").with(as(customer)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/").with(as(customer))).andExpect(status().isOk());
+        assertThat(mailsTo(address)).isZero();
+
+        reminders.sendDue();
+        assertThat(mailsTo(address)).isEqualTo(1);
+        MimeMessage mail = SMTP.getReceivedMessages()[SMTP.getReceivedMessages().length - 1];
+        for (MimeMessage m : SMTP.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().equals(address)) {
+                mail = m;
+            }
+        }
+        assertThat(mail.getSubject()).isEqualTo("【云鉴】逾期提醒：" + w.system().name() + " 的应急演练");
+        String body = GreenMailUtil.getBody(mail);
+        assertThat(mail.getContent().toString()).contains("提醒用户", w.system().name(),
+                Formats.date(today.minusMonths(2)), w.customer().name());
+        assertThat(body).isNotBlank();
+
+        // a second run, and more page views, send nothing more
+        reminders.sendDue();
+        mvc.perform(get("/lifecycle/calendar").with(as(customer))).andExpect(status().isOk());
+        reminders.sendDue();
+        assertThat(mailsTo(address)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'lifecycle.reminder.send' AND object_id IN "
+                        + "(SELECT CAST(id AS VARCHAR(64)) FROM lifecycle_obligation WHERE system_id = ?)")
+                .param(w.system().id()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aBadAddressIsRefusedNamingTheField() throws Exception {
+        for (String bad : new String[] {"not-an-address", "张三 <a@example.cn>", "a@b", "a@example.cn, b@example.cn"}) {
+            mvc.perform(put("/api/v1/lifecycle/calendar/reminder-address").with(as(customer))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"email\":\"" + bad.replace("\"", "\\\"") + "\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors.email").value(containsString("电子邮件地址")));
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_reminder_address WHERE user_id = ?")
+                .param(customer.userId()).query(Integer.class).single()).isZero();
+    }
+}
