@@ -72,7 +72,7 @@ class CalendarFeedTests {
         String name = "cal-" + UUID.randomUUID().toString().substring(0, 8);
         customer = SeedActor.of(users.create(new UserAdministration.NewUser(name, "日历用户", Role.USER,
                 w.customer().id(), "Calendar-Feed-2026!")));
-        String base = "/api/v1/systems/" + w.system().id() + "/lifecycle/obligations";
+        String base = "/api/systems/" + w.system().id() + "/lifecycle/obligations";
         mvc.perform(post(base + "/generate").with(as(customer)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"startDate\":\"" + today.plusDays(60) + "\"}")).andExpect(status().isCreated());
         mvc.perform(post(base + "/EMERGENCY_DRILL/completions").with(as(customer))
@@ -80,13 +80,13 @@ class CalendarFeedTests {
                 .content("{\"doneOn\":\"" + today.minusMonths(14) + "\"}")).andExpect(status().isOk());
         // another customer's system with obligations, which must not appear
         CurrentUser stranger = user(w.stranger().id());
-        mvc.perform(post("/api/v1/systems/" + w.strangersSystem().id() + "/lifecycle/obligations/generate")
+        mvc.perform(post("/api/systems/" + w.strangersSystem().id() + "/lifecycle/obligations/generate")
                 .with(as(stranger)).contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isCreated());
     }
 
     String createFeed() throws Exception {
-        String body = mvc.perform(post("/api/v1/lifecycle/calendar/feed").with(as(customer)))
+        String body = mvc.perform(post("/api/lifecycle/calendar/feed").with(as(customer)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         String url = JsonPath.read(body, "$.url");
         assertThat(url).endsWith(".ics");
@@ -136,9 +136,9 @@ class CalendarFeedTests {
         String second = createFeed();
         mvc.perform(get(first)).andExpect(status().isNotFound());
         fetch(second);
-        mvc.perform(delete("/api/v1/lifecycle/calendar/feed").with(as(customer))).andExpect(status().isNoContent());
+        mvc.perform(delete("/api/lifecycle/calendar/feed").with(as(customer))).andExpect(status().isNoContent());
         mvc.perform(get(second)).andExpect(status().isNotFound());
-        mvc.perform(delete("/api/v1/lifecycle/calendar/feed").with(as(customer))).andExpect(status().isNotFound());
+        mvc.perform(delete("/api/lifecycle/calendar/feed").with(as(customer))).andExpect(status().isNotFound());
         assertThat(jdbc.sql("SELECT action FROM audit_event WHERE object_id = ? ORDER BY seq")
                 .param(customer.userId().toString()).query(String.class).list())
                 .containsSubsequence("lifecycle.obligation.feed-create", "lifecycle.obligation.feed-create",

@@ -65,7 +65,7 @@ class ContractReviewApiTests {
     void world() {
         w = fixtures.world();
         customer = user(w.customer().id());
-        base = "/api/v1/systems/" + w.system().id() + "/lifecycle/contract-review";
+        base = "/api/systems/" + w.system().id() + "/lifecycle/contract-review";
     }
 
     void mark(String clause, String body) throws Exception {
@@ -74,7 +74,7 @@ class ContractReviewApiTests {
     }
 
     void select() throws Exception {
-        String sel = "/api/v1/systems/" + w.system().id() + "/lifecycle/selection";
+        String sel = "/api/systems/" + w.system().id() + "/lifecycle/selection";
         String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
                         sel + "/candidates").with(as(customer)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"organisation\":\"" + w.provider().id() + "\"}"))

@@ -66,7 +66,7 @@ class DrillApiTests {
         provider = user(w.provider().id());
         integrator = user(w.agent().id());
         stranger = user(w.stranger().id());
-        base = "/api/v1/systems/" + w.system().id() + "/lifecycle/drills";
+        base = "/api/systems/" + w.system().id() + "/lifecycle/drills";
     }
 
     ResultActions send(MockHttpServletRequestBuilder b, CurrentUser u, String json) throws Exception {

@@ -68,7 +68,7 @@ class MigrationApiTests {
         integrator = user(w.agent().id());
         assessor = user(w.assessor().id());
         stranger = user(w.stranger().id());
-        base = "/api/v1/systems/" + w.system().id() + "/lifecycle/migration";
+        base = "/api/systems/" + w.system().id() + "/lifecycle/migration";
     }
 
     ResultActions send(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder b, CurrentUser u,

@@ -59,7 +59,7 @@ class NeedsApiTests {
     void world() {
         w = fixtures.world();
         customer = user(w.customer().id());
-        base = "/api/v1/systems/" + w.system().id() + "/lifecycle/needs";
+        base = "/api/systems/" + w.system().id() + "/lifecycle/needs";
     }
 
     @Test

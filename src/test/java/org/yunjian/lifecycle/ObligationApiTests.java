@@ -76,7 +76,7 @@ class ObligationApiTests {
         customer = user(w.customer().id());
         provider = user(w.provider().id());
         stranger = user(w.stranger().id());
-        base = "/api/v1/systems/" + w.system().id() + "/lifecycle/obligations";
+        base = "/api/systems/" + w.system().id() + "/lifecycle/obligations";
         today = LocalDate.now(Formats.zone());
     }
 
@@ -148,7 +148,7 @@ class ObligationApiTests {
                 .andExpect(jsonPath("$.errors.kind").value(containsString("FIRE_DRILL")));
         call(post(base + "/generate").content("{\"startDate\":\"23/11/2026\"}"), customer)
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.startDate").exists());
-        call(get("/api/v1/lifecycle/obligations").param("from", "yesterday"), customer)
+        call(get("/api/lifecycle/obligations").param("from", "yesterday"), customer)
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.from").exists());
         assertThat(audits("lifecycle.obligation.complete")).isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_obligation WHERE system_id = ? AND last_done IS NOT NULL")
@@ -158,20 +158,20 @@ class ObligationApiTests {
     @Test
     void anIntervalLongerThanTheGuideAllowsIsRefusedWithTheClause() throws Exception {
         generate(customer, today).andExpect(status().isCreated());
-        call(put("/api/v1/lifecycle/intervals").content("{\"kind\":\"EMERGENCY_DRILL\",\"months\":\"36\"}"), customer)
+        call(put("/api/lifecycle/intervals").content("{\"kind\":\"EMERGENCY_DRILL\",\"months\":\"36\"}"), customer)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.months").value(containsString("GOVWEB-8.5-b")))
                 .andExpect(jsonPath("$.errors.months").value(containsString(w.system().name())));
-        call(put("/api/v1/lifecycle/intervals").content("{\"kind\":\"EMERGENCY_DRILL\",\"months\":\"zwei\"}"),
+        call(put("/api/lifecycle/intervals").content("{\"kind\":\"EMERGENCY_DRILL\",\"months\":\"zwei\"}"),
                 customer).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.months").exists());
-        call(put("/api/v1/lifecycle/intervals").content("{\"kind\":\"EMERGENCY_DRILL\",\"months\":\"18\"}"), customer)
+        call(put("/api/lifecycle/intervals").content("{\"kind\":\"EMERGENCY_DRILL\",\"months\":\"18\"}"), customer)
                 .andExpect(status().isOk()).andExpect(jsonPath("$.months").value(18));
         call(get(base), customer)
                 .andExpect(jsonPath("$[?(@.kind == 'EMERGENCY_DRILL')].intervalMonths").value(hasItem(18)));
-        call(get("/api/v1/lifecycle/intervals"), customer)
+        call(get("/api/lifecycle/intervals"), customer)
                 .andExpect(jsonPath("$[?(@.kind == 'EMERGENCY_DRILL')].months").value(hasItem(18)));
         // back to the default
-        call(put("/api/v1/lifecycle/intervals").content("{\"kind\":\"EMERGENCY_DRILL\",\"months\":null}"), customer)
+        call(put("/api/lifecycle/intervals").content("{\"kind\":\"EMERGENCY_DRILL\",\"months\":null}"), customer)
                 .andExpect(status().isOk());
         call(get(base), customer)
                 .andExpect(jsonPath("$[?(@.kind == 'EMERGENCY_DRILL')].intervalMonths").value(hasItem(12)));
@@ -202,14 +202,14 @@ class ObligationApiTests {
     void acrossSystemsOnlyWhatTheCallerSees() throws Exception {
         generate(customer, today.minusMonths(1)).andExpect(status().isCreated());
         CurrentUser strangerCustomer = user(w.stranger().id());
-        mvc.perform(post("/api/v1/systems/" + w.strangersSystem().id() + "/lifecycle/obligations/generate")
+        mvc.perform(post("/api/systems/" + w.strangersSystem().id() + "/lifecycle/obligations/generate")
                 .with(as(strangerCustomer)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"startDate\":\"" + today.minusMonths(1) + "\"}")).andExpect(status().isCreated());
-        call(get("/api/v1/lifecycle/obligations").param("overdue", "true"), customer).andExpect(status().isOk())
+        call(get("/api/lifecycle/obligations").param("overdue", "true"), customer).andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].systemName").value(hasItem(w.system().name())))
                 .andExpect(jsonPath("$[*].systemName").value(not(hasItem(w.strangersSystem().name()))))
                 .andExpect(jsonPath("$[*].status").value(not(hasItem("UPCOMING"))));
-        call(get("/api/v1/lifecycle/obligations"), stranger)
+        call(get("/api/lifecycle/obligations"), stranger)
                 .andExpect(jsonPath("$[*].systemName").value(not(hasItem(w.system().name()))));
         // the agent sees none of them: it performs none
         call(get(base), user(w.agent().id())).andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(0));

@@ -86,7 +86,7 @@ class ReminderMailTests {
                 w.customer().id(), "Reminder-Mail-2026!")));
         address = name + "@example.gov.cn";
         // everything first due in two months, except the drill: last held 14 months ago
-        String base = "/api/v1/systems/" + w.system().id() + "/lifecycle/obligations";
+        String base = "/api/systems/" + w.system().id() + "/lifecycle/obligations";
         mvc.perform(post(base + "/generate").with(as(customer)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"startDate\":\"" + today.plusMonths(2) + "\"}")).andExpect(status().isCreated());
         mvc.perform(post(base + "/EMERGENCY_DRILL/completions").with(as(customer))
@@ -106,7 +106,7 @@ class ReminderMailTests {
 
     @Test
     void anOverdueDrillSendsExactlyOneMail() throws Exception {
-        mvc.perform(put("/api/v1/lifecycle/calendar/reminder-address").with(as(customer))
+        mvc.perform(put("/api/lifecycle/calendar/reminder-address").with(as(customer))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"email\":\"" + address + "\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.reminderAddress").value(address))
                 .andExpect(jsonPath("$.mailConfigured").value(true));
@@ -144,7 +144,7 @@ class ReminderMailTests {
     @Test
     void aBadAddressIsRefusedNamingTheField() throws Exception {
         for (String bad : new String[] {"not-an-address", "张三 <a@example.cn>", "a@b", "a@example.cn, b@example.cn"}) {
-            mvc.perform(put("/api/v1/lifecycle/calendar/reminder-address").with(as(customer))
+            mvc.perform(put("/api/lifecycle/calendar/reminder-address").with(as(customer))
                             .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"email\":\"" + bad.replace("\"", "\\\"") + "\"}"))
                     .andExpect(status().isBadRequest())

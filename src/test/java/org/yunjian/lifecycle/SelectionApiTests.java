@@ -63,7 +63,7 @@ class SelectionApiTests {
     void world() {
         w = fixtures.world();
         customer = user(w.customer().id());
-        base = "/api/v1/systems/" + w.system().id() + "/lifecycle/selection";
+        base = "/api/systems/" + w.system().id() + "/lifecycle/selection";
     }
 
     String addCandidate(String json) throws Exception {

@@ -63,7 +63,7 @@ class SupervisionApiTests {
         provider = user(w.provider().id());
         integrator = user(w.agent().id());
         stranger = user(w.stranger().id());
-        base = "/api/v1/systems/" + w.system().id() + "/lifecycle/supervision";
+        base = "/api/systems/" + w.system().id() + "/lifecycle/supervision";
     }
 
     ResultActions send(MockHttpServletRequestBuilder b, CurrentUser u, String json) throws Exception {

@@ -23,7 +23,7 @@ import org.yunjian.lifecycle.internal.ContractReviewService;
 @Tag(name = "lifecycle")
 class ContractReviewApi {
 
-    static final String BASE = "/api/v1/systems/{id}/lifecycle/contract-review";
+    static final String BASE = "/api/systems/{id}/lifecycle/contract-review";
 
     private final ContractReviewService service;
 

@@ -27,7 +27,7 @@ import org.yunjian.lifecycle.internal.DrillService;
 @RestController
 class DrillApi {
 
-    static final String BASE = "/api/v1/systems/{id}/lifecycle/drills";
+    static final String BASE = "/api/systems/{id}/lifecycle/drills";
 
     private final DrillService service;
 

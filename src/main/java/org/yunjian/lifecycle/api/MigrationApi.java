@@ -40,7 +40,7 @@ import org.yunjian.lifecycle.internal.OpsFiles;
 class MigrationApi {
 
     static final String WHO = "hasAnyRole('SYSTEM_ADMIN', 'USER')";
-    static final String BASE = "/api/v1/systems/{id}/lifecycle/migration";
+    static final String BASE = "/api/systems/{id}/lifecycle/migration";
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     private final MigrationService service;

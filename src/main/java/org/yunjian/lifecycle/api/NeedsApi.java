@@ -26,7 +26,7 @@ import org.yunjian.shared.FieldErrors.ValidationException;
 class NeedsApi {
 
     static final String WHO = "hasAnyRole('SYSTEM_ADMIN', 'USER')";
-    static final String BASE = "/api/v1/systems/{id}/lifecycle/needs";
+    static final String BASE = "/api/systems/{id}/lifecycle/needs";
 
     private final NeedsService service;
 

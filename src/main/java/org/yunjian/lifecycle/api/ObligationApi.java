@@ -41,7 +41,7 @@ import org.yunjian.lifecycle.internal.ReminderService;
 class ObligationApi {
 
     static final String WHO = "hasAnyRole('SYSTEM_ADMIN', 'USER')";
-    static final String SYSTEM = "/api/v1/systems/{id}/lifecycle/obligations";
+    static final String SYSTEM = "/api/systems/{id}/lifecycle/obligations";
 
     private final ObligationService obligations;
     private final CalendarFeeds feeds;
@@ -82,7 +82,7 @@ class ObligationApi {
         return ObligationResponse.of(obligations.complete(id, kind, body == null ? null : body.doneOn()));
     }
 
-    @GetMapping("/api/v1/lifecycle/obligations")
+    @GetMapping("/api/lifecycle/obligations")
     @PreAuthorize(WHO)
     @Operation(summary = "Obligations of every system the caller sees, due from `from` to `to` (ISO dates; default: "
             + "everything due up to 90 days ahead), or only the overdue ones (overdue=true)")
@@ -92,14 +92,14 @@ class ObligationApi {
         return obligations.across(from, to, overdue).stream().map(ObligationResponse::of).toList();
     }
 
-    @GetMapping("/api/v1/lifecycle/intervals")
+    @GetMapping("/api/lifecycle/intervals")
     @PreAuthorize(WHO)
     @Operation(summary = "The caller's organisation's own interval per kind of obligation (null: the default)")
     List<IntervalResponse> intervals() {
         return obligations.intervals().stream().map(IntervalResponse::of).toList();
     }
 
-    @PutMapping("/api/v1/lifecycle/intervals")
+    @PutMapping("/api/lifecycle/intervals")
     @PreAuthorize(WHO)
     @Operation(summary = "Set the caller's organisation's own interval for a kind (months; null or blank: the "
             + "default), applied to the systems it is the customer of; 400 naming the standard when longer than "
@@ -109,7 +109,7 @@ class ObligationApi {
                 body == null ? null : body.months()));
     }
 
-    @GetMapping("/api/v1/lifecycle/calendar")
+    @GetMapping("/api/lifecycle/calendar")
     @PreAuthorize(WHO)
     @Operation(summary = "The caller's calendar settings: whether a feed exists, the reminder address")
     CalendarSettingsResponse settings() {
@@ -118,7 +118,7 @@ class ObligationApi {
                 reminders.address().orElse(null), reminders.mailConfigured());
     }
 
-    @PostMapping("/api/v1/lifecycle/calendar/feed")
+    @PostMapping("/api/lifecycle/calendar/feed")
     @PreAuthorize(WHO)
     @Operation(summary = "Create (or regenerate: the old address stops working) the caller's secret iCalendar feed; "
             + "the address is returned once")
@@ -129,7 +129,7 @@ class ObligationApi {
         return ResponseEntity.status(HttpStatus.CREATED).body(new FeedResponse(url, token));
     }
 
-    @DeleteMapping("/api/v1/lifecycle/calendar/feed")
+    @DeleteMapping("/api/lifecycle/calendar/feed")
     @PreAuthorize(WHO)
     @Operation(summary = "Revoke the caller's iCalendar feed (its address answers 404 from now on); 404 if none")
     ResponseEntity<Void> revokeFeed() {
@@ -137,7 +137,7 @@ class ObligationApi {
         return ResponseEntity.noContent().build();
     }
 
-    @PutMapping("/api/v1/lifecycle/calendar/reminder-address")
+    @PutMapping("/api/lifecycle/calendar/reminder-address")
     @PreAuthorize(WHO)
     @Operation(summary = "Set the caller's address for e-mail reminders about overdue obligations (blank: remove); "
             + "400 for an invalid address")

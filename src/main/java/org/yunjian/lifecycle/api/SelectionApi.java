@@ -32,7 +32,7 @@ import org.yunjian.shared.FieldErrors.ValidationException;
 @Tag(name = "lifecycle")
 class SelectionApi {
 
-    static final String BASE = "/api/v1/systems/{id}/lifecycle/selection";
+    static final String BASE = "/api/systems/{id}/lifecycle/selection";
 
     private final SelectionService service;
 
@@ -54,7 +54,7 @@ class SelectionApi {
     ResponseEntity<SelectionResponse> add(@PathVariable UUID id, @RequestBody(required = false) CandidateRequest body) {
         CandidateRequest b = body == null ? new CandidateRequest(null, null) : body;
         service.addCandidate(id, b.organisation(), b.name());
-        return ResponseEntity.created(URI.create("/api/v1/systems/" + id + "/lifecycle/selection"))
+        return ResponseEntity.created(URI.create("/api/systems/" + id + "/lifecycle/selection"))
                 .body(SelectionResponse.of(service.view(id)));
     }
 

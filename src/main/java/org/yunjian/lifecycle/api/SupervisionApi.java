@@ -30,7 +30,7 @@ import org.yunjian.lifecycle.internal.SupervisionService;
 @RestController
 class SupervisionApi {
 
-    static final String BASE = "/api/v1/systems/{id}/lifecycle/supervision";
+    static final String BASE = "/api/systems/{id}/lifecycle/supervision";
 
     private final SupervisionService service;
 

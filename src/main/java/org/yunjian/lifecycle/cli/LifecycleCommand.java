@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
  */
 @Component
 @Command(name = "lifecycle", mixinStandardHelpOptions = true,
-        subcommands = {NeedsCommands.Needs.class, SelectionCommands.Selection.class, ContractCommands.Contract.class})
+        subcommands = {NeedsCommands.Needs.class, SelectionCommands.Selection.class, ContractCommands.Contract.class,
+                MigrationCommand.class, DrillCommand.class, SupervisionCommand.class, ObligationsCommand.class})
 public class LifecycleCommand implements CliCommand, Runnable {
 
     @Spec
