@@ -309,7 +309,10 @@ class AuthorizationMatrixTests {
                 // a duty of the system's lifecycle plan, an evidence file of it, and its first phase
                 .replace("{dutyId}", String.valueOf(ids.get(scope == Scope.own ? "LD1" : "LD2")))
                 .replace("{evidenceId}", String.valueOf(ids.get(scope == Scope.own ? "LE1" : "LE2")))
-                .replace("{phase}", "PLANNING");
+                .replace("{phase}", "PLANNING")
+                // any other object of a lifecycle document (a candidate, step, drill, report…): one that exists
+                // nowhere, so access to the system is decided first and an own object is then 404
+                .replaceAll("\\{[A-Za-z]+\\}", "00000000-0000-0000-0000-0000000000aa");
     }
 
     private UUID ownOrg(Caller caller) {
