@@ -170,7 +170,7 @@ class AssessmentBrowserJourneyTests {
     }
 
     private String status() {
-        return driver.findElement(By.id("assessment-status")).getAttribute("data-status");
+        return String.valueOf(Browser.attributeWhileLoading(driver, By.id("assessment-status"), "data-status"));
     }
 
     private void logIn(String username) {

@@ -100,7 +100,7 @@ class ExitProjectBrowserJourneyTests {
             new Select(driver.findElement(By.id("status-" + key))).selectByValue("DONE");
             driver.findElement(By.id("note-" + key)).sendKeys("已落实 " + key);
             driver.findElement(By.id("save-" + key)).click();
-            wait.until(d -> d.findElement(By.id("checklist-" + key)).getAttribute("data-status").equals("DONE"));
+            wait.until(d -> "DONE".equals(Browser.attributeWhileLoading(d, By.id("checklist-" + key), "data-status")));
         }
         driver.findElement(By.id("to-HANDOVER")).click();
         wait.until(d -> status().equals("HANDOVER"));
@@ -124,7 +124,7 @@ class ExitProjectBrowserJourneyTests {
         switchTo(DemoData.CUSTOMER_USER, projectUrl);
         driver.findElement(By.id("confirm-approve")).click();
         driver.findElement(By.id("approve-inventory")).click();
-        wait.until(d -> "true".equals(d.findElement(By.id("inventory-approval")).getAttribute("data-approved")));
+        wait.until(d -> "true".equals(Browser.attributeWhileLoading(d, By.id("inventory-approval"), "data-approved")));
         driver.findElement(By.id("to-VERIFICATION")).click();
         wait.until(d -> status().equals("VERIFICATION"));
         driver.findElement(By.id("verifier-key-file")).sendKeys(handOver.verifierPublicKey.toString());
@@ -132,8 +132,8 @@ class ExitProjectBrowserJourneyTests {
         wait.until(ExpectedConditions.textMatches(By.id("verifier-key-fingerprint"), java.util.regex.Pattern.compile("^sm3:")));
         driver.findElement(By.id("report-file")).sendKeys(handOver.report("verify-report.json").toString());
         driver.findElement(By.id("upload-report")).click();
-        wait.until(d -> "true".equals(d.findElement(By.cssSelector("#verification-runs td.verification-result"))
-                .getAttribute("data-clean")));
+        wait.until(d -> "true".equals(Browser.attributeWhileLoading(d,
+                By.cssSelector("#verification-runs td.verification-result"), "data-clean")));
         driver.findElement(By.id("confirm-DELETION")).click();
         driver.findElement(By.id("to-DELETION")).click();
         wait.until(d -> status().equals("DELETION"));
@@ -181,8 +181,8 @@ class ExitProjectBrowserJourneyTests {
                 .contains("不是 yunjian exit check-deleted --json 生成的删除检查报告：JSON 格式错误（第 1 个字符）：意外的字符“R”");
         driver.findElement(By.id("storage-file")).sendKeys(check.toString());
         driver.findElement(By.id("upload-storage-check")).click();
-        wait.until(d -> "true".equals(d.findElement(By.cssSelector("#storage-checks tr.storage-check"))
-                .getAttribute("data-empty")));
+        wait.until(d -> "true".equals(Browser.attributeWhileLoading(d,
+                By.cssSelector("#storage-checks tr.storage-check"), "data-empty")));
         assertThat(driver.findElements(By.id("issue-certificate"))).isEmpty();
 
         // the customer issues the certificate and downloads it

@@ -68,6 +68,23 @@ public final class Browser {
         });
     }
 
+    /**
+     * The attribute {@code name} of the element {@code by} finds, or {@code null} while the page is being replaced
+     * (the element found a moment ago is stale or "does not belong to the document"): for use inside a wait.
+     */
+    public static String attributeWhileLoading(org.openqa.selenium.WebDriver driver, By by, String name) {
+        try {
+            return driver.findElement(by).getAttribute(name);
+        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException gone) {
+            return null;
+        } catch (org.openqa.selenium.WebDriverException replacing) {
+            if (String.valueOf(replacing.getMessage()).contains("does not belong to the document")) {
+                return null;
+            }
+            throw replacing;
+        }
+    }
+
     public static ChromeDriver start() {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             String msg = "Chromium or chromedriver not installed (Debian packages chromium, chromium-driver)";
