@@ -32,11 +32,17 @@ class ContractReviewDocx {
                 continue;
             }
             WordDocuments.heading(doc, 1, zh(d));
+            // a lead-in shared by every clause of the document is printed once above its table
+            List<String> leadIns = lines.stream().map(l -> l.clause().leadIn()).distinct().toList();
+            boolean shared = leadIns.size() == 1 && leadIns.get(0) != null;
+            if (shared) {
+                WordDocuments.para(doc, leadIns.get(0));
+            }
             WordDocuments.table(doc, List.of(zh("lifecycle.doc.docx.clause"), zh("lifecycle.doc.docx.text"),
                     zh("lifecycle.doc.contract.obligation"), zh("lifecycle.doc.contract.status"),
                     zh("lifecycle.doc.contract.reference"), zh("lifecycle.doc.contract.note")),
                     lines.stream().map(l -> List.of(RuleQuote.ref(l.clause().requirement()),
-                            (l.clause().leadIn() == null ? "" : l.clause().leadIn() + "\n")
+                            (shared || l.clause().leadIn() == null ? "" : l.clause().leadIn() + "\n")
                                     + l.clause().requirement().text(),
                             zh(l.clause().obligation()), zh(l.status()), orDash(l.review().reference()),
                             orDash(l.review().note()))).toList());

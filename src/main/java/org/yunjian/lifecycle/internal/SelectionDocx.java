@@ -57,8 +57,10 @@ class SelectionDocx {
             rows.add(row);
         }
         WordDocuments.table(doc, header, rows);
-        if (!v.evidence().isEmpty()) {
-            WordDocuments.heading(doc, 1, zh("lifecycle.doc.selection.docx.h.evidence"));
+        WordDocuments.heading(doc, 1, zh("lifecycle.doc.selection.docx.h.evidence"));
+        if (v.evidence().isEmpty()) {
+            WordDocuments.para(doc, zh("lifecycle.doc.docx.none"));
+        } else {
             WordDocuments.table(doc, List.of(zh("lifecycle.doc.selection.candidate"), zh("lifecycle.doc.docx.clause"),
                     zh("lifecycle.doc.selection.evidence.name"), zh("lifecycle.doc.selection.evidence.sm3")),
                     v.evidence().stream().map(e -> List.of(s.candidate(e.candidate()).map(

@@ -189,6 +189,12 @@ public class SelectionService {
         return j;
     }
 
+    /** Refuses (403 with the reason, 404 for a stranger) anyone who may not change the system's selection. */
+    @Transactional(readOnly = true)
+    public void requireKeeper(UUID systemId) {
+        access.write(systemId);
+    }
+
     /** Adds an evidence file to a candidate's judgement on a criterion (customer), sealed like assessment evidence. */
     public EvidenceVault.Sealed addEvidence(UUID systemId, UUID candidateId, String criterion, String fileName,
                                             byte[] content) {

@@ -87,6 +87,7 @@ class SelectionPages {
                     @RequestParam(value = "file", required = false) MultipartFile file,
                     @RequestParam(required = false) String confirm, Model model, RedirectAttributes flash)
             throws IOException {
+        service.requireKeeper(id);
         try {
             if (confirm == null) {
                 throw new ValidationException("confirm", "lifecycle.doc.selection.error.confirmEvidence");
