@@ -271,7 +271,7 @@ class AuthorizationMatrixTests {
 
     /** Path variables: {id} is the object of the endpoint's kind, own or other. */
     private String expand(String pattern, Caller caller, Scope scope) {
-        String[] segments = pattern.replaceFirst("^/api", "").split("/");
+        String[] segments = pattern.replaceFirst("^/api(/v1)?", "").split("/");
         String kind = segments.length > 1 ? segments[1] : "";
         if (kind.equals("catalog")) {
             // the catalog is shared reference data: the same requirement for every caller and scope
@@ -354,6 +354,22 @@ class AuthorizationMatrixTests {
 
     static final String INCIDENT_JSON = """
             {"incident":"TCCIA004-B-9","occurredAt":"2026-11-20T16:30","title":"矩阵事件","description":"矩阵"}""";
+
+    static final String OPS_STEP_JSON = """
+            {"description":"矩阵步骤","ownerOrg":"${provider}","windowStart":"2026-10-10T22:00","windowEnd":"2026-10-11T04:00"}""";
+    static final Map<String, String> OPS_STEP_FORM = Map.of("description", "矩阵步骤", "ownerOrg", "${provider}",
+            "windowStart", "2026-10-10T22:00", "windowEnd", "2026-10-11T04:00");
+    static final String OPS_CHECK_JSON = """
+            {"subject":"矩阵","method":"HASH","sourceValue":"a","targetValue":"a","checkedOn":"2026-10-11"}""";
+    static final String OPS_PLAN_JSON = """
+            {"scenario":"矩阵预案","summary":"矩阵","responsibleOrg":"${customer}","contacts":"矩阵"}""";
+    static final Map<String, String> OPS_PLAN_FORM = Map.of("scenario", "矩阵预案", "summary", "矩阵", "responsibleOrg",
+            "${customer}", "contacts", "矩阵");
+    static final String OPS_DRILL_JSON = """
+            {"heldOn":"2026-01-20","scenario":"DDoS","participants":"矩阵","findings":"矩阵"}""";
+    static final String OPS_CHANGE_JSON = """
+            {"title":"矩阵变更","reason":"r","windowStart":"2026-12-05T22:00","windowEnd":"2026-12-05T23:00","risk":"LOW",
+             "riskNotes":"n"}""";
 
     static final Map<String, RequestSpec> REQUESTS = Map.ofEntries(
             Map.entry("POST /api/organizations", RequestSpec.json(ORGANIZATION_JSON)),
@@ -494,7 +510,48 @@ class AuthorizationMatrixTests {
             Map.entry("POST /api/systems/{id}/responsibility/oscal-ssp", RequestSpec.file("序号,职责")),
             Map.entry("POST /api/systems/{id}/responsibility/workbook", RequestSpec.file("不是工作簿")),
             Map.entry("POST /systems/{id}/responsibility/workbook", RequestSpec.file("不是工作簿")),
-            Map.entry("POST /systems/{id}/responsibility/oscal-ssp", RequestSpec.file("序号,职责")));
+            Map.entry("POST /systems/{id}/responsibility/oscal-ssp", RequestSpec.file("序号,职责")),
+            // lifecycle migration, drills and supervision (issue 13 items 3 and 5): the customer keeps them, the
+            // provider records what it owns or takes part in; {recordId} names a record that exists nowhere (404)
+            Map.entry("PUT /api/v1/systems/{id}/lifecycle/migration", RequestSpec.json(
+                    "{\"rollbackPlan\":\"矩阵回退\",\"rollbackTrigger\":\"矩阵触发\"}")),
+            Map.entry("POST /api/v1/systems/{id}/lifecycle/migration/steps", RequestSpec.json(OPS_STEP_JSON)),
+            Map.entry("PUT /api/v1/systems/{id}/lifecycle/migration/steps/{recordId}", RequestSpec.json(OPS_STEP_JSON)),
+            Map.entry("POST /api/v1/systems/{id}/lifecycle/migration/checks", RequestSpec.json(OPS_CHECK_JSON)),
+            Map.entry("POST /api/v1/systems/{id}/lifecycle/migration/acceptance", RequestSpec.file("验收报告")),
+            Map.entry("POST /api/v1/systems/{id}/lifecycle/drills/plans", RequestSpec.json(OPS_PLAN_JSON)),
+            Map.entry("PUT /api/v1/systems/{id}/lifecycle/drills/plans/{recordId}", RequestSpec.json(OPS_PLAN_JSON)),
+            Map.entry("POST /api/v1/systems/{id}/lifecycle/drills", RequestSpec.json(OPS_DRILL_JSON)),
+            Map.entry("PUT /api/v1/systems/{id}/lifecycle/drills/tasks/{recordId}", RequestSpec.json(
+                    "{\"status\":\"DONE\"}")),
+            Map.entry("POST /api/v1/systems/{id}/lifecycle/supervision/reports", RequestSpec.file("月度运行报告")),
+            Map.entry("POST /api/v1/systems/{id}/lifecycle/supervision/reports/{recordId}/review", RequestSpec.json(
+                    "{\"conclusion\":\"ACCEPTED\"}")),
+            Map.entry("POST /api/v1/systems/{id}/lifecycle/supervision/changes", RequestSpec.json(OPS_CHANGE_JSON)),
+            Map.entry("POST /api/v1/systems/{id}/lifecycle/supervision/changes/{recordId}/decision", RequestSpec.json(
+                    "{\"decision\":\"APPROVE\",\"reason\":\"矩阵\"}")),
+            Map.entry("POST /systems/{id}/lifecycle/migration", RequestSpec.form(Map.of("rollbackPlan", "矩阵回退",
+                    "rollbackTrigger", "矩阵触发"))),
+            Map.entry("POST /systems/{id}/lifecycle/migration/steps", RequestSpec.form(OPS_STEP_FORM)),
+            Map.entry("POST /systems/{id}/lifecycle/migration/steps/{recordId}", RequestSpec.form(OPS_STEP_FORM)),
+            Map.entry("POST /systems/{id}/lifecycle/migration/checks", RequestSpec.form(Map.of("subject", "矩阵",
+                    "method", "HASH", "sourceValue", "a", "targetValue", "a", "checkedOn", "2026-10-11"))),
+            Map.entry("POST /systems/{id}/lifecycle/migration/acceptance", RequestSpec.file("验收报告")),
+            Map.entry("POST /systems/{id}/lifecycle/drills/plans", RequestSpec.form(OPS_PLAN_FORM)),
+            Map.entry("POST /systems/{id}/lifecycle/drills/plans/{recordId}", RequestSpec.form(OPS_PLAN_FORM)),
+            Map.entry("POST /systems/{id}/lifecycle/drills", RequestSpec.form(Map.of("heldOn", "2026-01-20",
+                    "scenario", "DDoS", "participants", "矩阵", "findings", "矩阵", "confirm", "true"))),
+            Map.entry("POST /systems/{id}/lifecycle/drills/tasks/{recordId}", RequestSpec.form(Map.of("status",
+                    "DONE"))),
+            Map.entry("POST /systems/{id}/lifecycle/supervision/reports", RequestSpec.file("月度运行报告")),
+            Map.entry("POST /systems/{id}/lifecycle/supervision/reports/{recordId}/review", RequestSpec.form(Map.of(
+                    "conclusion", "ACCEPTED", "confirm", "true"))),
+            Map.entry("POST /systems/{id}/lifecycle/supervision/changes", RequestSpec.form(Map.of("title", "矩阵变更",
+                    "reason", "r", "windowStart", "2026-12-05T22:00", "windowEnd", "2026-12-05T23:00", "risk", "LOW",
+                    "riskNotes", "n"))),
+            Map.entry("POST /systems/{id}/lifecycle/supervision/changes/{recordId}/decision", RequestSpec.form(Map.of(
+                    "decision", "APPROVE", "confirm", "true"))));
+
 
     record Row(String endpoint, Caller caller, Scope scope, int status) {
         @Override
