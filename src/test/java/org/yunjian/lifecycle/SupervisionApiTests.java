@@ -101,7 +101,7 @@ class SupervisionApiTests {
         send(post(base + "/reports/" + id + "/review"), customer, "{\"conclusion\":\"ACCEPTED\"}")
                 .andExpect(status().isConflict());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'lifecycle.supervision.review' "
-                + "AND object_id = ?").param(java.util.UUID.fromString(id)).query(Long.class).single()).isEqualTo(1);
+                + "AND object_id = ?").param(id).query(Long.class).single()).isEqualTo(1);
 
         // without a file, with an impossible period: refused field by field, nothing stored
         mvc.perform(multipart(base + "/reports").param("kind", "WEEKLY").param("periodStart", "2026-10-31")
@@ -136,7 +136,7 @@ class SupervisionApiTests {
         assertThat(jdbc.sql("SELECT status FROM lifecycle_supervision_change WHERE id = ?")
                 .param(java.util.UUID.fromString(fromCustomer)).query(String.class).single()).isEqualTo("PENDING");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'lifecycle.supervision.change.approve' "
-                + "AND object_id = ?").param(java.util.UUID.fromString(fromProvider)).query(Long.class).single())
+                + "AND object_id = ?").param(fromProvider).query(Long.class).single())
                 .isEqualTo(1);
 
         send(post(base + "/changes"), provider, """

@@ -101,6 +101,7 @@ class DrillPages {
         DrillService.DrillInput in = new DrillService.DrillInput(heldOn, planId, scenario, participants, findings,
                 tasks);
         return change(base(id), "drill", in, flash, () -> {
+            service.view(id); // a stranger gets 404 before any question about the form
             OpsPageSupport.requireConfirmed(confirm);
             return service.recordDrill(id, in);
         });

@@ -121,6 +121,7 @@ class MigrationPages {
                       @RequestParam(required = false) Boolean confirm, RedirectAttributes flash) throws IOException {
         List<OpsFiles.Upload> uploads = uploads(files);
         return change(base(id), "acceptance", in, flash, () -> {
+            service.view(id); // a stranger gets 404 before any question about the form
             OpsPageSupport.requireConfirmed(confirm);
             return service.recordAcceptance(id, in, uploads);
         });

@@ -95,6 +95,7 @@ class SupervisionPages {
     String review(@PathVariable UUID id, @PathVariable UUID recordId, SupervisionService.ReviewInput in,
                   @RequestParam(required = false) Boolean confirm, RedirectAttributes flash) {
         return change(base(id), "review-" + recordId, in, flash, () -> {
+            service.view(id); // a stranger gets 404 before any question about the form
             OpsPageSupport.requireConfirmed(confirm);
             return service.review(id, recordId, in);
         });
@@ -117,6 +118,7 @@ class SupervisionPages {
     String decide(@PathVariable UUID id, @PathVariable UUID recordId, SupervisionService.DecisionInput in,
                   @RequestParam(required = false) Boolean confirm, RedirectAttributes flash) {
         return OpsPageSupport.change(base(id), "decision-" + recordId, in, flash, () -> {
+            service.view(id); // a stranger gets 404 before any question about the form
             OpsPageSupport.requireConfirmed(confirm);
             return service.decide(id, recordId, in);
         });
