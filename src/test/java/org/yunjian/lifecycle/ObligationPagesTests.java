@@ -83,6 +83,7 @@ class ObligationPagesTests {
         assertThat(system).contains("周期性义务", "应急演练", "已逾期", "逾期事项 1", "等级保护测评", "即将到期",
                 "云服务商安全运行报告及监督", DemoData.PROVIDER.name(), "本单位周期设置", "GOVWEB-8.5-b");
         assertThat(html("/", customer)).contains("逾期事项 1", "/lifecycle/calendar");
+        assertThat(html("/systems/" + portal.id(), customer)).contains("周期性义务（4 项）", "逾期事项 1");
         String calendar = html("/lifecycle/calendar", customer);
         assertThat(calendar).contains("我的日程", "逾期事项（1）", DemoData.PORTAL_SYSTEM, "尚未创建订阅地址",
                 "本平台尚未配置邮件服务器");

@@ -15,9 +15,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.yunjian.assessment.AssessmentCompleted;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.lifecycle.CompletionSource;
@@ -183,8 +184,12 @@ public class ObligationService implements OverdueCount {
         return done;
     }
 
-    /** A drill was held: the drill obligation of the system counts from it. */
-    @EventListener
+    /**
+     * A drill was held: the drill obligation of the system counts from it. Recorded after the drill's own
+     * transaction commits, in a transaction of its own, so that nothing here can undo the drill record.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(DrillHeld drill) {
         completeFromEvent(drill.systemId(), ObligationKind.EMERGENCY_DRILL, drill.heldOn(), CompletionSource.DRILL);
     }
@@ -192,9 +197,10 @@ public class ObligationService implements OverdueCount {
     /**
      * An assessment of the system was completed: the 等保 assessment obligation counts from its completion day. The
      * event names neither the assessment's scope nor its assessor kind, so any completed assessment counts
-     * (docs/modules/lifecycle.md).
+     * (docs/modules/lifecycle.md). Like drills, recorded after the assessment's transaction commits.
      */
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(AssessmentCompleted completed) {
         completeFromEvent(completed.systemId(), ObligationKind.MLPS_ASSESSMENT,
                 completed.at().atZone(Formats.zone()).toLocalDate(), CompletionSource.ASSESSMENT);

@@ -1,0 +1,80 @@
+package org.yunjian.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.yunjian.demo.DemoData;
+import org.yunjian.shared.Formats;
+import org.yunjian.support.Browser;
+
+/**
+ * The demo customer's journey in headless Chromium: the start page flags the overdue drill, the calendar lists it
+ * and gives a feed address once, the portal's obligations page records the drill and the flag is gone.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
+@Tag("database")
+class ObligationBrowserJourneyTests {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theCustomerSeesTheOverdueDrillAndRecordsIt() throws Exception {
+        ChromeDriver driver = Browser.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+            String base = "http://localhost:" + port;
+            Browser.logIn(driver, wait, base, DemoData.CUSTOMER_USER, null);
+            driver.get(base + "/");
+            assertThat(driver.findElement(By.id("home-overdue")).getText()).isEqualTo("逾期事项 1");
+            driver.findElement(By.id("home-overdue-link")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("calendar-title")));
+            assertThat(driver.findElement(By.id("calendar-overdue")).getText()).contains("应急演练",
+                    DemoData.PORTAL_SYSTEM);
+            driver.findElement(By.id("feed-create")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("feed-url")));
+            assertThat(driver.findElement(By.id("feed-url")).getText()).startsWith(base + "/lifecycle/calendar/")
+                    .endsWith(".ics");
+            shot(driver, "calendar");
+
+            driver.findElement(By.cssSelector("#calendar-overdue a")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("obligations-title")));
+            assertThat(driver.findElement(By.id("obligations-overdue")).getText()).isEqualTo("逾期事项 1");
+            shot(driver, "obligations");
+            String today = LocalDate.now(Formats.zone()).format(DateTimeFormatter.ofPattern("MM/dd/yyyy"));
+            driver.findElement(By.id("doneOn-EMERGENCY_DRILL")).sendKeys(today);
+            driver.findElement(By.cssSelector("#complete-EMERGENCY_DRILL button")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("completed")));
+            assertThat(driver.findElements(By.id("obligations-overdue"))).isEmpty();
+            assertThat(driver.findElement(By.id("obligation-EMERGENCY_DRILL")).getAttribute("data-status"))
+                    .isEqualTo("UPCOMING");
+
+            driver.get(base + "/lifecycle/overview");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("overview-systems")));
+            assertThat(driver.findElement(By.id("overview-overdue")).getText()).contains("暂无逾期事项");
+            shot(driver, "overview");
+        } finally {
+            driver.quit();
+        }
+    }
+
+    static void shot(ChromeDriver driver, String name) throws Exception {
+        Path dir = Path.of("target/screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("obligations-" + name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    }
+}
