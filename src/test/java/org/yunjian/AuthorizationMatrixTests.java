@@ -129,9 +129,9 @@ class AuthorizationMatrixTests {
         create(c1, "/api/systems/" + ids.get("S1") + "/responsibility", "");
         create(c2, "/api/systems/" + ids.get("S2") + "/responsibility", "");
         // candidate providers in the provider selections of S1 and S2, added by their customers
-        ids.put("CA1", create(c1, "/api/v1/systems/" + ids.get("S1") + "/lifecycle/selection/candidates",
+        ids.put("CA1", create(c1, "/api/systems/" + ids.get("S1") + "/lifecycle/selection/candidates",
                 "{\"name\":\"\u77e9\u9635\u5019\u9009\"}"));
-        ids.put("CA2", create(c2, "/api/v1/systems/" + ids.get("S2") + "/lifecycle/selection/candidates",
+        ids.put("CA2", create(c2, "/api/systems/" + ids.get("S2") + "/lifecycle/selection/candidates",
                 "{\"name\":\"\u77e9\u9635\u5019\u9009\"}"));
         // incidents recorded against S1 and S2 by their customers (T/CCIA 004-2024 Annex B, B.9)
         ids.put("IN1", create(c1, "/api/systems/" + ids.get("S1") + "/incidents", INCIDENT_JSON));
@@ -282,7 +282,7 @@ class AuthorizationMatrixTests {
 
     /** Path variables: {id} is the object of the endpoint's kind, own or other. */
     private String expand(String pattern, Caller caller, Scope scope) {
-        String[] segments = pattern.replaceFirst("^/api(/v1)?", "").split("/");
+        String[] segments = pattern.replaceFirst("^/api", "").split("/");
         String kind = segments.length > 1 ? segments[1] : "";
         if (kind.equals("catalog")) {
             // the catalog is shared reference data: the same requirement for every caller and scope
@@ -533,29 +533,29 @@ class AuthorizationMatrixTests {
             Map.entry("POST /systems/{id}/responsibility/workbook", RequestSpec.file("不是工作簿")),
             Map.entry("POST /systems/{id}/responsibility/oscal-ssp", RequestSpec.file("序号,职责")),
             // lifecycle acquisition documents (issue 13 item 3)
-            Map.entry("PUT /api/v1/systems/{id}/lifecycle/needs", RequestSpec.json("""
+            Map.entry("PUT /api/systems/{id}/lifecycle/needs", RequestSpec.json("""
                     {"inventory":[{"name":"矩阵网站","classification":"GENERAL","sensitivity":"PUBLIC_ONLY"}],
                      "decision":"MIGRATE","reasons":"矩阵"}""")),
             Map.entry("POST /systems/{id}/lifecycle/needs", RequestSpec.form(Map.of("itemName", "矩阵网站",
                     "itemClassification", "GENERAL", "itemSensitivity", "PUBLIC_ONLY", "decision", "MIGRATE",
                     "reasons", "矩阵"))),
-            Map.entry("POST /api/v1/systems/{id}/lifecycle/selection/candidates",
+            Map.entry("POST /api/systems/{id}/lifecycle/selection/candidates",
                     RequestSpec.json("{\"name\":\"矩阵候选${rand}\"}")),
             Map.entry("POST /systems/{id}/lifecycle/selection/candidates",
                     RequestSpec.form(Map.of("name", "矩阵候选${rand}"))),
-            Map.entry("PUT /api/v1/systems/{id}/lifecycle/selection/candidates/{candidate}/judgements/{criterion}",
+            Map.entry("PUT /api/systems/{id}/lifecycle/selection/candidates/{candidate}/judgements/{criterion}",
                     RequestSpec.json("{\"judgement\":\"MEETS\"}")),
             Map.entry("POST /systems/{id}/lifecycle/selection/candidates/{candidate}/judgements/{criterion}",
                     RequestSpec.form(Map.of("judgement", "MEETS"))),
-            Map.entry("POST /api/v1/systems/{id}/lifecycle/selection/candidates/{candidate}/judgements/{criterion}/evidence",
+            Map.entry("POST /api/systems/{id}/lifecycle/selection/candidates/{candidate}/judgements/{criterion}/evidence",
                     RequestSpec.file("不是证据")),
             Map.entry("POST /systems/{id}/lifecycle/selection/candidates/{candidate}/judgements/{criterion}/evidence",
                     RequestSpec.file("不是证据")),
-            Map.entry("PUT /api/v1/systems/{id}/lifecycle/selection/decision",
+            Map.entry("PUT /api/systems/{id}/lifecycle/selection/decision",
                     RequestSpec.json("{\"candidate\":\"x\",\"reasons\":\"矩阵\"}")),
             Map.entry("POST /systems/{id}/lifecycle/selection/decision",
                     RequestSpec.form(Map.of("candidate", "x", "reasons", "矩阵"))),
-            Map.entry("PUT /api/v1/systems/{id}/lifecycle/contract-review/clauses/{clause}",
+            Map.entry("PUT /api/systems/{id}/lifecycle/contract-review/clauses/{clause}",
                     RequestSpec.json("{\"status\":\"MISSING\"}")),
             Map.entry("POST /systems/{id}/lifecycle/contract-review/clauses/{clause}",
                     RequestSpec.form(Map.of("status", "MISSING"))));

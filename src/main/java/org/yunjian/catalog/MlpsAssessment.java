@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The 等保 work-instruction row of one cloud-extension item (GB/T 22239-2019 §8.2, level 3).
  *
@@ -34,6 +36,7 @@ public record MlpsAssessment(String area, String controlPoint, boolean controlPo
     }
 
     /** The verdict descriptions; 部分符合 is absent for some items. */
+    @Schema(name = "MlpsCriteria")
     public record Criteria(String compliant, String partiallyCompliant, String nonCompliant) {
         public Optional<String> partiallyCompliantIfAny() {
             return Optional.ofNullable(partiallyCompliant);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.yunjian.exitproject.ChecklistStatus;
 import org.yunjian.exitproject.DisposalAction;
 import org.yunjian.exitproject.ExitStatus;
@@ -24,9 +25,11 @@ final class Dtos {
     private Dtos() {
     }
 
+    @Schema(name = "ExitProjectCreateRequest")
     record CreateRequest(String name, UUID systemId) {
     }
 
+    @Schema(name = "ExitProjectTransitionRequest")
     record TransitionRequest(ExitStatus to) {
     }
 

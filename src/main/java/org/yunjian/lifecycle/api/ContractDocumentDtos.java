@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -78,6 +79,7 @@ final class ContractDocumentDtos {
         }
     }
 
+    @Schema(name = "NeedsInventoryItem")
     record Item(String name, String address, Coded classification, Coded sensitivity, String users) {
     }
 
@@ -89,7 +91,7 @@ final class ContractDocumentDtos {
     record JudgementRequest(String judgement, String note) {
     }
 
-    record DecisionRequest(String candidate, String reasons) {
+    record SelectionDecisionRequest(String candidate, String reasons) {
     }
 
     record SelectionResponse(UUID system, boolean editable, List<CriterionBody> criteria, List<CandidateBody> candidates,

@@ -47,8 +47,8 @@ class DrillApi {
     @Operation(summary = "Add an emergency plan (customer): scenario, summary, responsible organisation, contacts, "
             + "last reviewed (yyyy-MM-dd)")
     ResponseEntity<PlanResponse> addPlan(@PathVariable UUID id,
-                                         @RequestBody(required = false) DrillService.PlanInput body) {
-        var p = service.savePlan(id, null, body == null ? new DrillService.PlanInput(null, null, null, null, null)
+                                         @RequestBody(required = false) DrillService.EmergencyPlanInput body) {
+        var p = service.savePlan(id, null, body == null ? new DrillService.EmergencyPlanInput(null, null, null, null, null)
                 : body);
         return ResponseEntity.created(URI.create(BASE.replace("{id}", id.toString()) + "/plans/" + p.id()))
                 .body(PlanResponse.of(p, service.view(id)));
@@ -58,8 +58,8 @@ class DrillApi {
     @PreAuthorize(MigrationApi.WHO)
     @Operation(summary = "Change an emergency plan, e.g. after a review (customer)")
     PlanResponse updatePlan(@PathVariable UUID id, @PathVariable UUID recordId,
-                            @RequestBody(required = false) DrillService.PlanInput body) {
-        var p = service.savePlan(id, recordId, body == null ? new DrillService.PlanInput(null, null, null, null, null)
+                            @RequestBody(required = false) DrillService.EmergencyPlanInput body) {
+        var p = service.savePlan(id, recordId, body == null ? new DrillService.EmergencyPlanInput(null, null, null, null, null)
                 : body);
         return PlanResponse.of(p, service.view(id));
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.yunjian.lifecycle.Drill;
 import org.yunjian.lifecycle.DrillTaskStatus;
 import org.yunjian.lifecycle.EmergencyPlan;
@@ -24,6 +25,7 @@ final class DrillDtos {
         }
     }
 
+    @Schema(name = "EmergencyPlanResponse")
     record PlanResponse(UUID id, String scenario, String summary, UUID responsibleOrg, String responsibleName,
                         String contacts, LocalDate lastReviewed) {
         static PlanResponse of(EmergencyPlan p, DrillService.View v) {

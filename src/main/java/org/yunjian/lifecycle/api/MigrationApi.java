@@ -61,9 +61,9 @@ class MigrationApi {
     @PreAuthorize(WHO)
     @Operation(summary = "Set the rollback plan, its trigger and the parallel running period (customer); 400 naming "
             + "the field for a rollback plan without trigger, an impossible date or a period ending before it starts")
-    RollbackResponse save(@PathVariable UUID id, @RequestBody(required = false) MigrationService.PlanInput body) {
+    RollbackResponse save(@PathVariable UUID id, @RequestBody(required = false) MigrationService.MigrationPlanInput body) {
         return RollbackResponse.of(service.savePlan(id, body == null
-                ? new MigrationService.PlanInput(null, null, null, null, null) : body));
+                ? new MigrationService.MigrationPlanInput(null, null, null, null, null) : body));
     }
 
     @PostMapping(BASE + "/steps")

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.yunjian.assessment.EvidenceVault;
 import org.yunjian.lifecycle.MigrationAcceptance;
 import org.yunjian.lifecycle.MigrationAcceptanceResult;
@@ -22,6 +23,7 @@ final class MigrationDtos {
     private MigrationDtos() {
     }
 
+    @Schema(name = "MigrationPlanResponse")
     record PlanResponse(UUID systemId, String systemName, RollbackResponse rollback, List<StepResponse> steps,
                         List<CheckResponse> checks, List<AcceptanceResponse> acceptanceTests) {
 
@@ -51,6 +53,7 @@ final class MigrationDtos {
         }
     }
 
+    @Schema(name = "MigrationCheckResponse")
     record CheckResponse(UUID id, String subject, MigrationCheckMethod method, String methodLabel,
                          String sourceValue, String targetValue, boolean matches, LocalDate checkedOn) {
         static CheckResponse of(MigrationCheck c) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.lifecycle.LifecyclePlan;
 import org.yunjian.lifecycle.PlanDuty;
@@ -86,6 +87,7 @@ final class PlanDtos {
     record CommentResponse(UUID id, UUID author, String body, Instant createdAt) {
     }
 
+    @Schema(name = "DutyEvidenceResponse")
     record EvidenceResponse(UUID id, String name, String type, long size, String sm3, UUID uploadedBy,
                             Instant uploadedAt) {
         static EvidenceResponse of(org.yunjian.lifecycle.internal.DutyEvidence e) {

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.yunjian.lifecycle.api.ContractDocumentDtos.CandidateRequest;
-import org.yunjian.lifecycle.api.ContractDocumentDtos.DecisionRequest;
+import org.yunjian.lifecycle.api.ContractDocumentDtos.SelectionDecisionRequest;
 import org.yunjian.lifecycle.api.ContractDocumentDtos.JudgementRequest;
 import org.yunjian.lifecycle.api.ContractDocumentDtos.SelectionResponse;
 import org.yunjian.lifecycle.internal.SelectionService;
@@ -103,8 +103,8 @@ class SelectionApi {
     @PreAuthorize(NeedsApi.WHO)
     @Operation(summary = "Record the decision (customer): the selected candidate and the reasons; 409 if the "
             + "candidate does not meet a mandatory criterion")
-    SelectionResponse decide(@PathVariable UUID id, @RequestBody(required = false) DecisionRequest body) {
-        DecisionRequest b = body == null ? new DecisionRequest(null, null) : body;
+    SelectionResponse decide(@PathVariable UUID id, @RequestBody(required = false) SelectionDecisionRequest body) {
+        SelectionDecisionRequest b = body == null ? new SelectionDecisionRequest(null, null) : body;
         service.decide(id, b.candidate(), b.reasons());
         return SelectionResponse.of(service.view(id));
     }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.yunjian.lifecycle.SupervisionChange;
 import org.yunjian.lifecycle.SupervisionChangeRisk;
 import org.yunjian.lifecycle.SupervisionChangeStatus;
@@ -59,6 +60,7 @@ final class SupervisionDtos {
     }
 
     /** An incident recorded against the system; its liability analysis is at {@code href}. */
+    @Schema(name = "SupervisionIncidentResponse")
     record IncidentResponse(UUID id, String incident, String number, Instant occurredAt, String title,
                             String reference, String href) {
         static IncidentResponse of(UUID system, SystemIncidents.RecordedIncident i) {

@@ -53,7 +53,7 @@ public class DrillService {
         this.clock = clock;
     }
 
-    public record PlanInput(String scenario, String summary, String responsibleOrg, String contacts,
+    public record EmergencyPlanInput(String scenario, String summary, String responsibleOrg, String contacts,
                             String lastReviewed) {
     }
 
@@ -125,7 +125,7 @@ public class DrillService {
     }
 
     /** Adds a plan ({@code planId} null) or changes one; the customer only. */
-    public EmergencyPlan savePlan(UUID systemId, UUID planId, PlanInput in) {
+    public EmergencyPlan savePlan(UUID systemId, UUID planId, EmergencyPlanInput in) {
         PlanAccess a = accesses.of(systemId);
         EmergencyPlan old = planId == null ? null : repo.plan(systemId, planId)
                 .orElseThrow(() -> new NotFoundException("lifecycle-emergency-plan", planId));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.lifecycle.LifecyclePlan;
 import org.yunjian.lifecycle.PhaseGateCondition;
@@ -24,6 +25,7 @@ public final class GateTexts {
      * @param source the standard's text it comes from (verbatim), or null
      * @param dutyId the duty it is about, or null
      */
+    @Schema(name = "GateTextLine")
     public record Line(String text, String source, UUID dutyId) {
     }
 

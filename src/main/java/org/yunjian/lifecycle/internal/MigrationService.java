@@ -56,7 +56,7 @@ public class MigrationService {
         this.clock = clock;
     }
 
-    public record PlanInput(String rollbackPlan, String rollbackTrigger, String parallelStart, String parallelEnd,
+    public record MigrationPlanInput(String rollbackPlan, String rollbackTrigger, String parallelStart, String parallelEnd,
                             String parallelNotes) {
     }
 
@@ -121,7 +121,7 @@ public class MigrationService {
                 repo.acceptances(systemId).stream().filter(t -> a.is(t.testerOrg())).toList(), orgs);
     }
 
-    public MigrationPlan savePlan(UUID systemId, PlanInput in) {
+    public MigrationPlan savePlan(UUID systemId, MigrationPlanInput in) {
         PlanAccess a = accesses.of(systemId);
         a.requireCustomer();
         FieldErrors errors = new FieldErrors();

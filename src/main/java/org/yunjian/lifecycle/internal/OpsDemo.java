@@ -89,7 +89,7 @@ class OpsDemo implements ApplicationRunner {
             step(id, "lifecycle.ops.demo.step1", s.providerId(), migrated.minusDays(10), 20, 6);
             step(id, "lifecycle.ops.demo.step2", integrator, migrated.minusDays(3), 22, 6);
             step(id, "lifecycle.ops.demo.step3", s.customerId(), migrated, 21, 3);
-            migration.savePlan(id, new MigrationService.PlanInput(demo("lifecycle.ops.demo.rollbackPlan"),
+            migration.savePlan(id, new MigrationService.MigrationPlanInput(demo("lifecycle.ops.demo.rollbackPlan"),
                     demo("lifecycle.ops.demo.rollbackTrigger"), migrated.toString(), migrated.plusDays(30).toString(),
                     demo("lifecycle.ops.demo.parallelNotes")));
             migration.addCheck(id, new MigrationService.CheckInput(demo("lifecycle.ops.demo.check1"), "RECORD_COUNT",
@@ -107,11 +107,11 @@ class OpsDemo implements ApplicationRunner {
                     "PASSED", migrated.plusDays(6).toString(), null), List.of());
         });
         SeedActor.run(customer.get(), () -> {
-            EmergencyPlan defacement = drills.savePlan(id, null, new DrillService.PlanInput(
+            EmergencyPlan defacement = drills.savePlan(id, null, new DrillService.EmergencyPlanInput(
                     demo("lifecycle.ops.demo.plan1"), demo("lifecycle.ops.demo.plan1Summary"),
                     s.customerId().toString(), demo("lifecycle.ops.demo.plan1Contacts"),
                     today.minusMonths(15).toString()));
-            drills.savePlan(id, null, new DrillService.PlanInput(demo("lifecycle.ops.demo.plan2"),
+            drills.savePlan(id, null, new DrillService.EmergencyPlanInput(demo("lifecycle.ops.demo.plan2"),
                     demo("lifecycle.ops.demo.plan2Summary"), s.providerId().toString(),
                     demo("lifecycle.ops.demo.plan2Contacts"), today.minusMonths(15).toString()));
             LocalDate held = today.minusMonths(14);

@@ -72,13 +72,13 @@ class DrillPages {
 
     @PostMapping("/systems/{id}/lifecycle/drills/plans")
     @PreAuthorize(WHO)
-    String addPlan(@PathVariable UUID id, DrillService.PlanInput in, RedirectAttributes flash) {
+    String addPlan(@PathVariable UUID id, DrillService.EmergencyPlanInput in, RedirectAttributes flash) {
         return change(base(id), "eplan", in, flash, () -> service.savePlan(id, null, in));
     }
 
     @PostMapping("/systems/{id}/lifecycle/drills/plans/{recordId}")
     @PreAuthorize(WHO)
-    String updatePlan(@PathVariable UUID id, @PathVariable UUID recordId, DrillService.PlanInput in,
+    String updatePlan(@PathVariable UUID id, @PathVariable UUID recordId, DrillService.EmergencyPlanInput in,
                       RedirectAttributes flash) {
         return change(base(id), "eplan-" + recordId, in, flash, () -> service.savePlan(id, recordId, in));
     }

@@ -82,7 +82,7 @@ class MigrationPages {
         model.addAttribute("stepForms", stepForms);
         if (!model.containsAttribute("planIn") && v.plan() != null) {
             MigrationPlan p = v.plan();
-            model.addAttribute("planIn", new MigrationService.PlanInput(p.rollbackPlan(), p.rollbackTrigger(),
+            model.addAttribute("planIn", new MigrationService.MigrationPlanInput(p.rollbackPlan(), p.rollbackTrigger(),
                     Formats.date(p.parallelStart()), Formats.date(p.parallelEnd()), p.parallelNotes()));
         }
         model.addAttribute("errors", model.containsAttribute("errors") ? model.getAttribute("errors") : Map.of());
@@ -91,7 +91,7 @@ class MigrationPages {
 
     @PostMapping("/systems/{id}/lifecycle/migration")
     @PreAuthorize(WHO)
-    String savePlan(@PathVariable UUID id, MigrationService.PlanInput in, RedirectAttributes flash) {
+    String savePlan(@PathVariable UUID id, MigrationService.MigrationPlanInput in, RedirectAttributes flash) {
         return change(base(id), "plan", in, flash, () -> service.savePlan(id, in));
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.party.PartyRole;
 import org.yunjian.responsibility.IncidentCategory;
@@ -54,6 +55,7 @@ final class LiabilityDtos {
                          UUID implementer, String implementerName, int depth) {
     }
 
+    @Schema(name = "LiabilityRowResponse")
     record RowResponse(String duty, String ref, String text, String clause, List<PartyResponse> parties) {
     }
 

@@ -42,7 +42,7 @@ class ParticipantApi {
     record ProposalRequest(Set<Behaviour> behaviours) {
     }
 
-    record DecisionRequest(Integer baseVersion, Set<Behaviour> behaviours, Set<PartyRole> roles, String reason) {
+    record RoleDecisionRequest(Integer baseVersion, Set<Behaviour> behaviours, Set<PartyRole> roles, String reason) {
     }
 
     /** An Annex A row cited for a role: its id, where it is ({@code A.2 第 3 行}), the actor and its behaviours. */
@@ -73,8 +73,8 @@ class ParticipantApi {
     @PreAuthorize(ResponsibilityApi.WHO)
     @Operation(summary = "The customer decides a participant's roles with the assistant: the behaviours it performs "
             + "and either the proposal (roles omitted) or other roles with a reason; a new draft version")
-    MatrixResponse decide(@PathVariable UUID id, @PathVariable UUID org, @RequestBody(required = false) DecisionRequest body) {
-        DecisionRequest b = body == null ? new DecisionRequest(null, Set.of(), null, null) : body;
+    MatrixResponse decide(@PathVariable UUID id, @PathVariable UUID org, @RequestBody(required = false) RoleDecisionRequest body) {
+        RoleDecisionRequest b = body == null ? new RoleDecisionRequest(null, Set.of(), null, null) : body;
         return MatrixResponse.of(service.decideRoles(id, org, b.behaviours(), b.roles(), b.reason(), b.baseVersion()));
     }
 }

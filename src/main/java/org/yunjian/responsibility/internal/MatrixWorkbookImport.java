@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -71,10 +72,12 @@ public class MatrixWorkbookImport {
     }
 
     /** A row changed both in the workbook and on the platform since the export: not applied. */
+    @Schema(name = "MatrixWorkbookConflict")
     public record Conflict(int row, String clause, String accountable, String platform, String workbook) {
     }
 
     /** What the import did: rows applied (in the new version, if any), rows unchanged, conflicts. */
+    @Schema(name = "MatrixWorkbookImportReport")
     public record ImportReport(int applied, int unchanged, List<Conflict> conflicts, Integer version) {
     }
 
