@@ -255,4 +255,21 @@ class PlanApiTests {
                 .param(JsonPath.<String>read(json, "$.id")).query(String.class).list())
                 .containsSubsequence("lifecycle.plan.create", "lifecycle.phase.close", "lifecycle.phase.reopen");
     }
+
+    @Test
+    void theExitPhaseWaitsForAFinishedExitProjectOfTheSystemQuotingGbT31167() throws Exception {
+        create();
+        String json = plan(customer);
+        List<String> exit = JsonPath.read(json, "$.stages[?(@.phase.code == 'EXIT')].obstacles[*].source");
+        assertThat(exit).anySatisfy(source -> assertThat(source).startsWith("GB/T 31167-2014 9.1 f)")
+                .contains("彻底清除数据"));
+        List<String> texts = JsonPath.read(json, "$.stages[?(@.phase.code == 'EXIT')].obstacles[*].text");
+        assertThat(texts).contains("本系统尚无已完成的退出项目（移交清单核验、数据删除并出具删除证明）");
+        List<String> operation = JsonPath.read(json, "$.stages[?(@.phase.code == 'OPERATION')].obstacles[*].text");
+        assertThat(operation).doesNotContain("本系统尚无已完成的退出项目（移交清单核验、数据删除并出具删除证明）");
+        mvc.perform(get("/systems/" + w.system().id() + "/lifecycle").with(as(customer))).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.allOf(containsString("id=\"exit-projects-empty\""),
+                                containsString("/exit-projects?systemId=" + w.system().id()))));
+    }
 }

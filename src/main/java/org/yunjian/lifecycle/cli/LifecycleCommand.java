@@ -9,12 +9,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code yunjian lifecycle ...}: a cloud system's lifecycle from the command line, acting as a named user so the
- * access rules and audit apply as on the web. The acquisition documents: {@code needs}, {@code selection},
- * {@code contract}.
+ * access rules and audit apply as on the web: the plan ({@code plan}), the acquisition documents ({@code needs},
+ * {@code selection}, {@code contract}), migration, drills, supervision and obligations.
  */
 @Component
 @Command(name = "lifecycle", mixinStandardHelpOptions = true,
-        subcommands = {NeedsCommands.Needs.class, SelectionCommands.Selection.class, ContractCommands.Contract.class,
+        subcommands = {PlanCommand.class, NeedsCommands.Needs.class, SelectionCommands.Selection.class, ContractCommands.Contract.class,
                 MigrationCommand.class, DrillCommand.class, SupervisionCommand.class, ObligationsCommand.class})
 public class LifecycleCommand implements CliCommand, Runnable {
 

@@ -10,6 +10,7 @@ import org.yunjian.catalog.Catalog;
 import org.yunjian.lifecycle.LifecyclePlan;
 import org.yunjian.lifecycle.PhaseGateCondition;
 import org.yunjian.lifecycle.PlanDuty;
+import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.shared.Msg;
 
 /** What stands in the way of closing a phase, one line per obstacle, for the person (pages, problems, CLI). */
@@ -47,9 +48,16 @@ public final class GateTexts {
         return out;
     }
 
-    /** The duty's clause and item as the standard numbers them (5.2 a)). */
+    /**
+     * The duty's clause and item as the standard numbers them ({@code 5.2 a)}, {@code 6.1 1)}); a duty the guide
+     * states in a section's lead-in has no item of its own and is shown as the section's lead-in, and an unnumbered paragraph (the catalog numbered
+     * it) by its position, never as a numbered item the standard does not have.
+     */
     public static String clause(PlanDuty d, Catalog catalog) {
-        return catalog.requirement(d.requirement()).map(r -> r.clause() + (r.item() == null ? "" : " " + r.item()))
+        return catalog.requirement(d.requirement())
+                .map(r -> r.derivedFromLeadIn() ? Msg.of("lifecycle.clause.leadIn", r.clause()).text()
+                        : r.numberingReconstructed() && r.item() != null && r.item().matches("[0-9]+")
+                        ? Msg.of("lifecycle.clause.paragraph", r.clause(), r.item()).text() : RuleQuote.ref(r))
                 .orElse(d.requirement().value());
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.Phase;
+import org.yunjian.exitproject.ExitProjects;
 import org.yunjian.lifecycle.DutyStatus;
 import org.yunjian.lifecycle.PlanDuty;
 import org.yunjian.lifecycle.internal.DutyRecords;
@@ -43,12 +44,14 @@ class PlanPages {
     private final DutyRecords records;
     private final Catalog catalog;
     private final PeopleNames people;
+    private final ExitProjects exitProjects;
 
-    PlanPages(PlanService plans, DutyRecords records, Catalog catalog, PeopleNames people) {
+    PlanPages(PlanService plans, DutyRecords records, Catalog catalog, PeopleNames people, ExitProjects exitProjects) {
         this.plans = plans;
         this.records = records;
         this.catalog = catalog;
         this.people = people;
+        this.exitProjects = exitProjects;
     }
 
     static String base(UUID id) {
@@ -81,6 +84,7 @@ class PlanPages {
         model.addAttribute("throughout", v.visibleDuties().stream().filter(d -> d.phase() == null).toList());
         model.addAttribute("today", java.time.LocalDate.now(org.yunjian.shared.Formats.zone()));
         model.addAttribute("people", names(v.visibleDuties().stream().map(PlanDuty::owner).toList()));
+        model.addAttribute("exitProjects", exitProjects.ofSystem(id));
         return "lifecycle/plan";
     }
 

@@ -1,0 +1,104 @@
+package org.yunjian.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.yunjian.cli.CliRunner;
+import org.yunjian.party.Fixtures;
+import org.yunjian.security.Role;
+import org.yunjian.security.UserAdministration;
+
+/** {@code yunjian lifecycle plan ...} acting as named users, with the plan pages' rules, gates and refusals. */
+@SpringBootTest
+@Import(Fixtures.class)
+@Tag("database")
+class PlanCommandTests {
+
+    @Autowired
+    CliRunner cli;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    UserAdministration users;
+
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+    Fixtures.World w;
+    String customer;
+    String reviewer;
+
+    @BeforeEach
+    void accounts() {
+        w = fixtures.world();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        customer = "pl-c-" + tag;
+        reviewer = "pl-r-" + tag;
+        users.create(new UserAdministration.NewUser(customer, "\u5ba2\u6237\u7532", Role.USER, w.customer().id(),
+                "Customer-Cli-Test-2026!"));
+        users.create(new UserAdministration.NewUser(reviewer, "\u5ba2\u6237\u4e59", Role.USER, w.customer().id(),
+                "Reviewer-Cli-Test-2026!"));
+    }
+
+    int run(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        var commandLine = cli.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
+    }
+
+    @Test
+    void createWorkAcceptAndAGateThatNamesWhatIsMissing() {
+        String system = w.system().id().toString();
+        assertThat(run("lifecycle", "plan", "show-plan", "--system", system, "--as", customer)).isZero();
+        assertThat(out.toString()).contains("has no lifecycle plan yet");
+        assertThat(run("lifecycle", "plan", "create-plan", "--system", system, "--as", customer)).isZero();
+        assertThat(out.toString()).contains("Lifecycle plan of", "open, 0% done", "not accepted", "6.1 para. 1",
+                "6.3.2 lead-in", "6.2.1 a)");
+
+        Matcher first = Pattern.compile("^  ([0-9a-f-]{36})  ", Pattern.MULTILINE).matcher(out.toString());
+        assertThat(first.find()).as("a duty line in " + out).isTrue();
+        String duty = first.group(1);
+        assertThat(run("lifecycle", "plan", "set-status", "--system", system, "--duty", duty, "--status", "DONE",
+                "--as", customer)).isZero();
+        assertThat(out.toString()).contains("is now \"Done\"");
+        assertThat(run("lifecycle", "plan", "accept-duty", "--system", system, "--duty", duty, "--as", customer))
+                .as("nobody accepts their own work").isEqualTo(1);
+        assertThat(run("lifecycle", "plan", "accept-duty", "--system", system, "--duty", duty, "--as", reviewer))
+                .isZero();
+        assertThat(out.toString()).contains("accepted");
+        assertThat(run("lifecycle", "plan", "set-status", "--system", system, "--duty", duty, "--status",
+                "NOT_APPLICABLE", "--as", customer)).as("not applicable needs a reason").isEqualTo(2);
+        assertThat(err.toString()).contains("reason");
+
+        assertThat(run("lifecycle", "plan", "close-phase", "--system", system, "--phase", "EXIT", "--as", customer))
+                .as("closing asks for confirmation").isEqualTo(2);
+        assertThat(err.toString()).contains("--confirm");
+        assertThat(run("lifecycle", "plan", "close-phase", "--system", system, "--phase", "EXIT", "--confirm",
+                "--as", customer)).isEqualTo(3);
+        assertThat(err.toString()).contains("No exit project of this system is finished yet",
+                "The standard says: GB/T 31167-2014 9.1 f)");
+
+        assertThat(run("lifecycle", "plan", "show-plan", "--system", w.strangersSystem().id().toString(), "--as",
+                customer)).isEqualTo(1);
+    }
+}
