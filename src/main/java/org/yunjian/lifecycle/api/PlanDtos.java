@@ -78,8 +78,8 @@ final class PlanDtos {
                     p.createdAt(), stages,
                     v.visibleDuties().stream().map(d -> DutyResponse.of(d, v.organisations(), catalog)).toList(),
                     v.unassigned().stream().map(u -> new UnassignedResponse(u.requirement().value(),
-                            catalog.requirement(u.requirement()).map(r -> r.clause() + (r.item() == null ? ""
-                                    : " " + r.item())).orElse(""), Labelled.of(u.phase()),
+                            catalog.requirement(u.requirement()).map(GateTexts::clauseOf).orElse(""),
+                            Labelled.of(u.phase()),
                             u.roles().stream().sorted().map(Labelled::of).toList())).toList());
         }
     }

@@ -134,7 +134,8 @@ class PlanCommand implements Runnable {
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
             PlanDuty d = plans.setStatus(systemId, duty, status, reason);
-            out.println(Texts.get("cli.lifecycle.plan.statusSet", GateTexts.clause(d, catalog), Msg.of(d.status()).text()));
+            out.println(Texts.get("cli.lifecycle.plan.statusSet", GateTexts.clause(d, catalog),
+                    Msg.of(d.status()).text()));
             return 0;
         }
     }

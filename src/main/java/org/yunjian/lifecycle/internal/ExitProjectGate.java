@@ -36,7 +36,8 @@ class ExitProjectGate implements PhaseGateCondition {
         if (phase != Phase.EXIT || projects.ofSystem(systemId).stream().anyMatch(ExitProjects.Summary::finished)) {
             return List.of();
         }
-        String source = catalog.requirement(SOURCE).map(r -> STANDARD + " " + RuleQuote.ref(r) + " " + r.text()).orElse(null);
+        String source = catalog.requirement(SOURCE).map(r -> STANDARD + " " + RuleQuote.ref(r) + " " + r.text())
+                .orElse(null);
         return List.of(new Unmet(Msg.of("lifecycle.gate.exitProject"), source));
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.Requirement;
 import org.yunjian.lifecycle.LifecyclePlan;
 import org.yunjian.lifecycle.PhaseGateCondition;
 import org.yunjian.lifecycle.PlanDuty;
@@ -49,15 +50,26 @@ public final class GateTexts {
     }
 
     /**
-     * The duty's clause and item as the standard numbers them ({@code 5.2 a)}, {@code 6.1 1)}); a duty the guide
-     * states in a section's lead-in has no item of its own and is shown as the section's lead-in, and an unnumbered paragraph (the catalog numbered
-     * it) by its position, never as a numbered item the standard does not have.
+     * The duty's clause and item as the standard numbers them ({@code 5.2 a)}, {@code 7.4.2 3)}); a duty the guide
+     * states in a section's lead-in is shown as that section's lead-in, and an unnumbered paragraph (numbered by the
+     * catalog) by its position — never as a numbered item the standard does not have.
      */
     public static String clause(PlanDuty d, Catalog catalog) {
-        return catalog.requirement(d.requirement())
-                .map(r -> r.derivedFromLeadIn() ? Msg.of("lifecycle.clause.leadIn", r.clause()).text()
-                        : r.numberingReconstructed() && r.item() != null && r.item().matches("[0-9]+")
-                        ? Msg.of("lifecycle.clause.paragraph", r.clause(), r.item()).text() : RuleQuote.ref(r))
-                .orElse(d.requirement().value());
+        return catalog.requirement(d.requirement()).map(GateTexts::clauseOf).orElse(d.requirement().value());
+    }
+
+    /** {@link #clause(PlanDuty, Catalog)} of a requirement of the catalog. */
+    public static String clauseOf(Requirement r) {
+        return clauseMsg(r).text();
+    }
+
+    /** The same as a message, for texts read later in their reader's language (audit details). */
+    public static Msg clauseMsg(Requirement r) {
+        if (r.derivedFromLeadIn()) {
+            return Msg.of("lifecycle.clause.leadIn", r.clause());
+        }
+        return r.numberingReconstructed() && r.item() != null && r.item().matches("[0-9]+")
+                ? Msg.of("lifecycle.clause.paragraph", r.clause(), r.item())
+                : Msg.of("lifecycle.clause.ref", RuleQuote.ref(r));
     }
 }
