@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.yunjian.lifecycle.PhaseGateCondition;
 import org.yunjian.lifecycle.internal.ContractDocxExport;
 import org.yunjian.lifecycle.internal.ContractReviewService;
 import org.yunjian.responsibility.RuleQuote;
-import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
@@ -65,11 +63,7 @@ final class ContractCommands {
 
     /** {@code list --system ID}: every required clause with its status, then the gate (exit 3 while blocked). */
     @Command(name = "list", mixinStandardHelpOptions = true)
-    static class ListClauses extends ActingCommand {
-
-        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
-                descriptionKey = "cli.lifecycle.option.system")
-        UUID systemId;
+    static class ListClauses extends OnSystem {
 
         private final ContractReviewService service;
 
@@ -98,11 +92,8 @@ final class ContractCommands {
 
     /** {@code mark --system ID --clause ID --status S [--reference R] [--note N]}: one clause's review. */
     @Command(name = "mark", mixinStandardHelpOptions = true)
-    static class Mark extends ActingCommand {
+    static class Mark extends OnSystem {
 
-        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
-                descriptionKey = "cli.lifecycle.option.system")
-        UUID systemId;
         @Option(names = "--clause", required = true, paramLabel = "CLAUSE_ID",
                 descriptionKey = "cli.lifecycle.option.clause")
         String clause;
@@ -131,11 +122,8 @@ final class ContractCommands {
 
     /** {@code docx --system ID --out FILE}: the review table as a Word document. */
     @Command(name = "docx", mixinStandardHelpOptions = true)
-    static class Docx extends ActingCommand {
+    static class Docx extends OnSystem {
 
-        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
-                descriptionKey = "cli.lifecycle.option.system")
-        UUID systemId;
         @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", descriptionKey = "cli.lifecycle.option.out")
         Path file;
 

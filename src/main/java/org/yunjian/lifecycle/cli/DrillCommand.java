@@ -6,13 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.yunjian.lifecycle.Drill;
 import org.yunjian.lifecycle.EmergencyPlan;
 import org.yunjian.lifecycle.internal.DrillService;
-import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
@@ -41,11 +39,7 @@ public class DrillCommand implements Runnable {
 
     /** {@code show-drills --system ID}: plans, then drills with their tasks, overdue ones marked. */
     @Command(name = "show-drills", mixinStandardHelpOptions = true)
-    static class Show extends ActingCommand {
-
-        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
-                descriptionKey = "cli.lifecycle.ops.option.system")
-        UUID systemId;
+    static class Show extends OnSystem {
 
         private final DrillService service;
 
@@ -84,11 +78,7 @@ public class DrillCommand implements Runnable {
 
     /** {@code record-drill}: the customer or the provider records a drill held, with follow-up tasks. */
     @Command(name = "record-drill", mixinStandardHelpOptions = true)
-    static class Record extends ActingCommand {
-
-        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
-                descriptionKey = "cli.lifecycle.ops.option.system")
-        UUID systemId;
+    static class Record extends OnSystem {
 
         @Option(names = "--held-on", paramLabel = "YYYY-MM-DD", descriptionKey = "cli.lifecycle.ops.option.heldOn")
         String heldOn;
@@ -141,11 +131,7 @@ public class DrillCommand implements Runnable {
 
     /** {@code export-drills --system ID --out FILE}: 《应急预案与演练记录》 as a Word document. */
     @Command(name = "export-drills", mixinStandardHelpOptions = true)
-    static class Export extends ActingCommand {
-
-        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
-                descriptionKey = "cli.lifecycle.ops.option.system")
-        UUID systemId;
+    static class Export extends OnSystem {
 
         @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "cli.lifecycle.ops.option.out")
         Path file;

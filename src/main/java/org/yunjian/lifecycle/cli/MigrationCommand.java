@@ -42,11 +42,7 @@ public class MigrationCommand implements Runnable {
 
     /** {@code show-migration --system ID}: steps, rollback, checks, parallel running and acceptance tests. */
     @Command(name = "show-migration", mixinStandardHelpOptions = true)
-    static class Show extends ActingCommand {
-
-        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
-                descriptionKey = "cli.lifecycle.ops.option.system")
-        UUID systemId;
+    static class Show extends OnSystem {
 
         private final MigrationService service;
 
@@ -87,11 +83,7 @@ public class MigrationCommand implements Runnable {
     }
 
     /** Options of a step, shared by adding and changing one. */
-    abstract static class StepOptions extends ActingCommand {
-
-        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
-                descriptionKey = "cli.lifecycle.ops.option.system")
-        UUID systemId;
+    abstract static class StepOptions extends OnSystem {
 
         @Option(names = "--description", paramLabel = "TEXT", descriptionKey = "cli.lifecycle.ops.option.description")
         String description;
@@ -169,11 +161,7 @@ public class MigrationCommand implements Runnable {
 
     /** {@code export-migration --system ID --out FILE}: 《迁移实施方案》 as a Word document. */
     @Command(name = "export-migration", mixinStandardHelpOptions = true)
-    static class Export extends ActingCommand {
-
-        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
-                descriptionKey = "cli.lifecycle.ops.option.system")
-        UUID systemId;
+    static class Export extends OnSystem {
 
         @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "cli.lifecycle.ops.option.out")
         Path file;

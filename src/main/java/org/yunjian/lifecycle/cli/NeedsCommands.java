@@ -3,12 +3,10 @@ package org.yunjian.lifecycle.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.yunjian.lifecycle.NeedsAnalysis;
 import org.yunjian.lifecycle.internal.NeedsService;
-import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
@@ -37,11 +35,7 @@ final class NeedsCommands {
 
     /** {@code show --system ID}: the inventory, the decision and its reasons. */
     @Command(name = "show", mixinStandardHelpOptions = true)
-    static class Show extends ActingCommand {
-
-        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
-                descriptionKey = "cli.lifecycle.option.system")
-        UUID systemId;
+    static class Show extends OnSystem {
 
         private final NeedsService service;
 
@@ -70,11 +64,8 @@ final class NeedsCommands {
 
     /** {@code docx --system ID --out FILE}: the needs analysis report as a Word document. */
     @Command(name = "docx", mixinStandardHelpOptions = true)
-    static class Docx extends ActingCommand {
+    static class Docx extends OnSystem {
 
-        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
-                descriptionKey = "cli.lifecycle.option.system")
-        UUID systemId;
         @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", descriptionKey = "cli.lifecycle.option.out")
         Path file;
 

@@ -11,7 +11,6 @@ import org.yunjian.lifecycle.LifecyclePlan;
 import org.yunjian.lifecycle.PlanDuty;
 import org.yunjian.lifecycle.internal.GateTexts;
 import org.yunjian.lifecycle.internal.PlanService;
-import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
@@ -43,11 +42,7 @@ class PlanCommand implements Runnable {
     }
 
     /** What every subcommand needs: the system and the plan service. */
-    abstract static class OnPlan extends ActingCommand {
-        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
-                descriptionKey = "cli.lifecycle.option.system")
-        UUID systemId;
-
+    abstract static class OnPlan extends OnSystem {
         final PlanService plans;
         final Catalog catalog;
 

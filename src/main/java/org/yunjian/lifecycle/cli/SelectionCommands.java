@@ -3,14 +3,12 @@ package org.yunjian.lifecycle.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.yunjian.lifecycle.ProviderSelection;
 import org.yunjian.lifecycle.SelectionCriterion;
 import org.yunjian.lifecycle.internal.SelectionService;
 import org.yunjian.responsibility.RuleQuote;
-import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
@@ -40,11 +38,7 @@ final class SelectionCommands {
 
     /** {@code list --system ID}: the candidates, each criterion with every candidate's judgement, the decision. */
     @Command(name = "list", mixinStandardHelpOptions = true)
-    static class ListSelection extends ActingCommand {
-
-        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
-                descriptionKey = "cli.lifecycle.option.system")
-        UUID systemId;
+    static class ListSelection extends OnSystem {
 
         private final SelectionService service;
 
@@ -79,11 +73,8 @@ final class SelectionCommands {
 
     /** {@code decide --system ID --candidate ID --reasons TEXT}: records the selection decision. */
     @Command(name = "decide", mixinStandardHelpOptions = true)
-    static class Decide extends ActingCommand {
+    static class Decide extends OnSystem {
 
-        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
-                descriptionKey = "cli.lifecycle.option.system")
-        UUID systemId;
         @Option(names = "--candidate", required = true, paramLabel = "CANDIDATE_ID",
                 descriptionKey = "cli.lifecycle.option.candidate")
         String candidate;
@@ -107,11 +98,8 @@ final class SelectionCommands {
 
     /** {@code docx --system ID --out FILE}: the comparison table as a Word document. */
     @Command(name = "docx", mixinStandardHelpOptions = true)
-    static class Docx extends ActingCommand {
+    static class Docx extends OnSystem {
 
-        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
-                descriptionKey = "cli.lifecycle.option.system")
-        UUID systemId;
         @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", descriptionKey = "cli.lifecycle.option.out")
         Path file;
 

@@ -8,7 +8,6 @@ import org.yunjian.lifecycle.SupervisionChange;
 import org.yunjian.lifecycle.SupervisionReport;
 import org.yunjian.lifecycle.internal.SupervisionService;
 import org.yunjian.responsibility.SystemIncidents;
-import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
@@ -38,11 +37,7 @@ public class SupervisionCommand implements Runnable {
 
     /** {@code show-supervision --system ID}. */
     @Command(name = "show-supervision", mixinStandardHelpOptions = true)
-    static class Show extends ActingCommand {
-
-        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
-                descriptionKey = "cli.lifecycle.ops.option.system")
-        UUID systemId;
+    static class Show extends OnSystem {
 
         private final SupervisionService service;
 
@@ -77,11 +72,7 @@ public class SupervisionCommand implements Runnable {
 
     /** {@code request-change}: the provider (or the customer) asks for a change needing the customer's approval. */
     @Command(name = "request-change", mixinStandardHelpOptions = true)
-    static class RequestChange extends ActingCommand {
-
-        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
-                descriptionKey = "cli.lifecycle.ops.option.system")
-        UUID systemId;
+    static class RequestChange extends OnSystem {
 
         @Option(names = "--title", paramLabel = "TEXT", descriptionKey = "cli.lifecycle.ops.option.title")
         String title;
@@ -119,11 +110,7 @@ public class SupervisionCommand implements Runnable {
 
     /** {@code decide-change --change ID --approve|--refuse [--reason TEXT] --confirm}: the customer decides. */
     @Command(name = "decide-change", mixinStandardHelpOptions = true)
-    static class Decide extends ActingCommand {
-
-        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
-                descriptionKey = "cli.lifecycle.ops.option.system")
-        UUID systemId;
+    static class Decide extends OnSystem {
 
         @Option(names = "--change", required = true, paramLabel = "CHANGE_ID",
                 descriptionKey = "cli.lifecycle.ops.option.change")
