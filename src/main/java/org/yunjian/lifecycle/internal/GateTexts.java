@@ -49,7 +49,24 @@ public final class GateTexts {
 
     /** The duty's clause and item as the standard numbers them (5.2 a)). */
     public static String clause(PlanDuty d, Catalog catalog) {
-        return catalog.requirement(d.requirement()).map(r -> r.clause() + (r.item() == null ? "" : " " + r.item()))
-                .orElse(d.requirement().value());
+        return catalog.requirement(d.requirement()).map(r -> clauseOf(r).text()).orElse(d.requirement().value());
+    }
+
+    /**
+     * A requirement's place in its standard as a reader finds it there: the printed item marker (6.2.1 a)), a
+     * paragraph the catalog numbered because the source prints no marker (6.1 第1段), or a section's lead-in that
+     * the catalog lists as a duty (6.3.2 引导语) — never the catalog's internal item number.
+     */
+    public static Msg clauseOf(org.yunjian.catalog.Requirement r) {
+        if (r.item() == null) {
+            return Msg.of("lifecycle.duty.label", r.clause());
+        }
+        if (r.derivedFromLeadIn()) {
+            return Msg.of("lifecycle.clause.leadIn", r.clause());
+        }
+        if (r.sourceLabel() == null && r.item().matches("\\d+")) {
+            return Msg.of("lifecycle.clause.paragraph", r.clause(), r.item());
+        }
+        return Msg.of("lifecycle.duty.label", org.yunjian.responsibility.RuleQuote.ref(r));
     }
 }

@@ -51,6 +51,9 @@ class DutyBatchPages {
 
     private String change(UUID id, Phase phase, RedirectAttributes flash, IntSupplier action) {
         plans.access(id); // a stranger gets 404 before anything else
+        if (phase != null) {
+            flash.addFlashAttribute("batchPhase", phase.name()); // the outcome is shown at the phase's form
+        }
         try {
             flash.addFlashAttribute("saved", Texts.get("lifecycle.batch.saved", action.getAsInt()));
         } catch (ValidationException e) {
