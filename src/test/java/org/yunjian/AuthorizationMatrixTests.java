@@ -498,6 +498,14 @@ class AuthorizationMatrixTests {
             Map.entry("POST /api/systems/{id}/lifecycle/duties/{dutyId}/evidence", RequestSpec.file("lifecycle evidence")),
             Map.entry("POST /api/systems/{id}/lifecycle/phases/{phase}/reopen", RequestSpec.json("""
                     {"reason":"matrix"}""")),
+            Map.entry("POST /api/systems/{id}/lifecycle/batch/status", RequestSpec.json("""
+                    {"duties":["${lifecycleDuty}"],"status":"IN_PROGRESS"}""")),
+            Map.entry("POST /api/systems/{id}/lifecycle/batch/acceptance", RequestSpec.json("""
+                    {"duties":["${lifecycleDuty}"]}""")),
+            Map.entry("POST /systems/{id}/lifecycle/batch/status", RequestSpec.form(Map.of("duty", "${lifecycleDuty}",
+                    "status", "IN_PROGRESS", "phase", "PLANNING"))),
+            Map.entry("POST /systems/{id}/lifecycle/batch/acceptance", RequestSpec.form(Map.of("duty", "${lifecycleDuty}",
+                    "phase", "PLANNING"))),
             Map.entry("POST /systems/{id}/lifecycle/duties/{dutyId}/status", RequestSpec.form(Map.of("status", "IN_PROGRESS"))),
             Map.entry("POST /systems/{id}/lifecycle/duties/{dutyId}/comments", RequestSpec.form(Map.of("body", "matrix"))),
             Map.entry("POST /systems/{id}/lifecycle/duties/{dutyId}/evidence", RequestSpec.file("lifecycle evidence")),

@@ -78,7 +78,7 @@ final class PlanDtos {
                     p.createdAt(), stages,
                     v.visibleDuties().stream().map(d -> DutyResponse.of(d, v.organisations(), catalog)).toList(),
                     v.unassigned().stream().map(u -> new UnassignedResponse(u.requirement().value(),
-                            catalog.requirement(u.requirement()).map(GateTexts::clauseOf).orElse(""),
+                            catalog.requirement(u.requirement()).map(r -> GateTexts.clauseOf(r).text()).orElse(""),
                             Labelled.of(u.phase()),
                             u.roles().stream().sorted().map(Labelled::of).toList())).toList());
         }

@@ -7,11 +7,9 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.yunjian.catalog.Catalog;
-import org.yunjian.catalog.Requirement;
 import org.yunjian.lifecycle.LifecyclePlan;
 import org.yunjian.lifecycle.PhaseGateCondition;
 import org.yunjian.lifecycle.PlanDuty;
-import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.shared.Msg;
 
 /** What stands in the way of closing a phase, one line per obstacle, for the person (pages, problems, CLI). */
@@ -49,27 +47,26 @@ public final class GateTexts {
         return out;
     }
 
-    /**
-     * The duty's clause and item as the standard numbers them ({@code 5.2 a)}, {@code 7.4.2 3)}); a duty the guide
-     * states in a section's lead-in is shown as that section's lead-in, and an unnumbered paragraph (numbered by the
-     * catalog) by its position — never as a numbered item the standard does not have.
-     */
+    /** The duty's clause and item as the standard numbers them (5.2 a)). */
     public static String clause(PlanDuty d, Catalog catalog) {
-        return catalog.requirement(d.requirement()).map(GateTexts::clauseOf).orElse(d.requirement().value());
+        return catalog.requirement(d.requirement()).map(r -> clauseOf(r).text()).orElse(d.requirement().value());
     }
 
-    /** {@link #clause(PlanDuty, Catalog)} of a requirement of the catalog. */
-    public static String clauseOf(Requirement r) {
-        return clauseMsg(r).text();
-    }
-
-    /** The same as a message, for texts read later in their reader's language (audit details). */
-    public static Msg clauseMsg(Requirement r) {
+    /**
+     * A requirement's place in its standard as a reader finds it there: the printed item marker (6.2.1 a)), a
+     * paragraph the catalog numbered because the source prints no marker (6.1 第1段), or a section's lead-in that
+     * the catalog lists as a duty (6.3.2 引导语) — never the catalog's internal item number.
+     */
+    public static Msg clauseOf(org.yunjian.catalog.Requirement r) {
+        if (r.item() == null) {
+            return Msg.of("lifecycle.duty.label", r.clause());
+        }
         if (r.derivedFromLeadIn()) {
             return Msg.of("lifecycle.clause.leadIn", r.clause());
         }
-        return r.numberingReconstructed() && r.item() != null && r.item().matches("[0-9]+")
-                ? Msg.of("lifecycle.clause.paragraph", r.clause(), r.item())
-                : Msg.of("lifecycle.clause.ref", RuleQuote.ref(r));
+        if (r.sourceLabel() == null && r.item().matches("\\d+")) {
+            return Msg.of("lifecycle.clause.paragraph", r.clause(), r.item());
+        }
+        return Msg.of("lifecycle.duty.label", org.yunjian.responsibility.RuleQuote.ref(r));
     }
 }

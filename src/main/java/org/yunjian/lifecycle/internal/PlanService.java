@@ -341,8 +341,8 @@ public class PlanService {
 
     /** A duty named for texts: the requirement's clause and the organisation. */
     Msg label(PlanDuty d) {
-        return Msg.of("lifecycle.duty.label", catalog.requirement(d.requirement()).map(GateTexts::clauseMsg)
-                .orElse(Msg.of("lifecycle.clause.ref", d.requirement().value())));
+        return catalog.requirement(d.requirement()).map(GateTexts::clauseOf)
+                .orElseGet(() -> Msg.of("lifecycle.duty.label", d.requirement().value()));
     }
 
     /** A phase close refused: the phase, and everything in its way. */

@@ -1,0 +1,65 @@
+package org.yunjian.lifecycle.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.yunjian.catalog.Catalog;
+import org.yunjian.lifecycle.api.PlanDtos.PlanResponse;
+import org.yunjian.lifecycle.internal.DutyBatch;
+import org.yunjian.lifecycle.internal.PlanInputs;
+import org.yunjian.lifecycle.internal.PlanService;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * Several duties of a plan at once, with the same rules as one at a time; all or nothing, the refusal naming the
+ * duty that stopped the batch.
+ */
+@RestController
+@Tag(name = "lifecycle")
+class DutyBatchApi {
+
+    private final DutyBatch batch;
+    private final PlanService plans;
+    private final Catalog catalog;
+
+    DutyBatchApi(DutyBatch batch, PlanService plans, Catalog catalog) {
+        this.batch = batch;
+        this.plans = plans;
+        this.catalog = catalog;
+    }
+
+    /** The duties (ids as in the plan) and the status to give them (with the reason for NOT_APPLICABLE). */
+    record DutyBatchStatusRequest(List<UUID> duties, String status, String reason) {
+    }
+
+    /** The duties to accept or waive. */
+    record DutyBatchAcceptanceRequest(List<UUID> duties) {
+    }
+
+    @PostMapping(PlanApi.BASE + "/batch/status")
+    @PreAuthorize(PlanApi.WHO)
+    @Operation(summary = "Set the status of several duties (each by its organisation or the customer, as one at a "
+            + "time); all or nothing: 400 for an unknown duty or a missing reason, 403/409 naming the duty refused")
+    PlanResponse status(@PathVariable UUID id, @RequestBody(required = false) DutyBatchStatusRequest body) {
+        plans.access(id);
+        var status = PlanInputs.status(body == null ? null : body.status());
+        batch.setStatus(id, body.duties(), status, body.reason());
+        return PlanResponse.of(plans.require(id), catalog);
+    }
+
+    @PostMapping(PlanApi.BASE + "/batch/acceptance")
+    @PreAuthorize(PlanApi.WHO)
+    @Operation(summary = "Accept several duties done, or waive those declared not applicable (customer; never the "
+            + "person who owns or completed one); all or nothing, the refusal naming the duty")
+    PlanResponse accept(@PathVariable UUID id, @RequestBody(required = false) DutyBatchAcceptanceRequest body) {
+        batch.accept(id, body == null ? null : body.duties());
+        return PlanResponse.of(plans.require(id), catalog);
+    }
+}
