@@ -17,9 +17,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.yunjian.demo.DemoData;
 import org.yunjian.shared.Formats;
 import org.yunjian.support.Browser;
+import org.yunjian.support.TestDatabases;
 
 /**
  * The demo customer's journey in headless Chromium: the start page flags the overdue drill, the calendar lists it
@@ -28,6 +31,13 @@ import org.yunjian.support.Browser;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
 @Tag("database")
 class ObligationBrowserJourneyTests {
+
+    /** A database of its own: the journey records the demo's overdue drill, which other demo-mode tests expect. */
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.fresh("obligation_journey", registry);
+    }
+
 
     @LocalServerPort
     int port;
