@@ -1,0 +1,63 @@
+package org.yunjian.lifecycle.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
+import org.springframework.web.context.WebApplicationContext;
+import org.yunjian.lifecycle.internal.PlanOverview;
+
+/**
+ * The plans' sections of the overview: overdue plan duties by the organisation they are assigned to, and systems
+ * stuck at a gate — both from one bulk read of the plans the caller sees, made once per request.
+ */
+@Configuration(proxyBeanMethods = false)
+class PlanOverviewSections {
+
+    /** The plans' overview for the current request. */
+    record Read(PlanOverview.Overview overview) {
+    }
+
+    @Bean
+    @Scope(value = WebApplicationContext.SCOPE_REQUEST, proxyMode = ScopedProxyMode.NO)
+    Read planOverviewRead(PlanOverview plans) {
+        return new Read(plans.read());
+    }
+
+    @Bean
+    OverviewSection overdueDutiesByOrganisation(ObjectProvider<Read> read) {
+        return new OverviewSection() {
+            public int order() {
+                return 15;
+            }
+
+            public Content content() {
+                Map<String, List<PlanOverview.OverdueDuty>> groups = new LinkedHashMap<>();
+                read.getObject().overview().overdue()
+                        .forEach(r -> groups.computeIfAbsent(r.organisation(), k -> new ArrayList<>()).add(r));
+                return new Content("overview-overdue-duties", "lifecycle.overview.duties.title",
+                        "lifecycle/plan-overview :: overdueDuties", Map.of("groups", groups));
+            }
+        };
+    }
+
+    @Bean
+    OverviewSection systemsStuckAtGate(ObjectProvider<Read> read) {
+        return new OverviewSection() {
+            public int order() {
+                return 35;
+            }
+
+            public Content content() {
+                return new Content("overview-stuck", "lifecycle.overview.stuck.title",
+                        "lifecycle/plan-overview :: stuck", Map.of("rows", read.getObject().overview().stuck()));
+            }
+        };
+    }
+}
