@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The cross-system lifecycle overview benchmark of issue 13: starts Yunjian (demo profile) on a fresh data directory,
-# gives N cloud systems the demo portal's parties (batched JDBC), creates each system's lifecycle plan through the REST
-# API as the demo customer (with a few due dates, one past), spreads the plans' states with batched JDBC (due dates,
-# some overdue; phases waiting on acceptance; plans in the acquisition phase), and measures /lifecycle/overview over
-# HTTP as the demo customer and provider, with the home page, the assessment dashboard and the login page as
-# references (org.yunjian.bench.LifecycleBenchmark, src/jmh/java). docs/performance.md, "Lifecycle overview across
+# gives N cloud systems the demo portal's parties (batched JDBC), creates ten systems' lifecycle plans through the REST
+# API as the demo customer (with a few due dates, one past) and copies them to the rest, spreads the plans' states with
+# batched JDBC (due dates, some overdue; phases waiting on acceptance; plans in the acquisition phase), and measures
+# /lifecycle/overview over HTTP as the demo customer and provider, with the home page, the assessment dashboard and
+# the login page as references (org.yunjian.bench.LifecycleBenchmark, src/jmh/java). docs/performance.md, "Lifecycle overview across
 # systems".
 # Usage: bench/lifecycle.sh [h2|postgres] [systems] [requests]
 # Needs target/yunjian.jar (./mvnw package -DskipTests) and the bench classes

@@ -24,10 +24,10 @@ import org.yunjian.lifecycle.PhaseGateCondition;
 import org.yunjian.lifecycle.PlanDuty;
 import org.yunjian.lifecycle.StuckPhase;
 import org.yunjian.party.CloudSystem;
-import org.yunjian.party.Organization;
 import org.yunjian.party.Parties;
 import org.yunjian.party.PartyRole;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.security.OrganizationDirectory;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.Formats;
 
@@ -45,11 +45,13 @@ public class PlanOverview {
     private final PlanOverviewRepository repo;
     private final Catalog catalog;
     private final PeopleNames people;
+    private final OrganizationDirectory organisations;
     private final List<PhaseGateCondition> conditions;
     private final Clock clock;
 
     PlanOverview(Parties parties, PlanOverviewRepository repo, Catalog catalog, PeopleNames people,
-                 List<PhaseGateCondition> conditions, Clock clock) {
+                 OrganizationDirectory organisations, List<PhaseGateCondition> conditions, Clock clock) {
+        this.organisations = organisations;
         this.parties = parties;
         this.repo = repo;
         this.catalog = catalog;
@@ -125,9 +127,11 @@ public class PlanOverview {
         Set<UUID> orgIds = new HashSet<>();
         overdue.forEach(d -> orgIds.add(d.organisation()));
         stuck.forEach(s -> s.phase().gate().unsettled().forEach(d -> orgIds.add(d.organisation())));
+        // the organisations a plan assigns duties to are parties to its system, which the caller sees; named from the
+        // directory by id (Parties.findOrganization would work out everything the caller sees once per organisation)
         Map<UUID, String> orgs = new HashMap<>();
         for (UUID id : orgIds) {
-            orgs.put(id, parties.findOrganization(id).map(Organization::name).orElse("—"));
+            orgs.put(id, organisations.find(id).map(OrganizationDirectory.OrganizationRef::name).orElse("—"));
         }
         Set<UUID> owners = overdue.stream().map(PlanDuty::owner).filter(java.util.Objects::nonNull)
                 .collect(Collectors.toSet());

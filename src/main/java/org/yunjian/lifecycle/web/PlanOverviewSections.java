@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.yunjian.lifecycle.internal.PlanOverview;
 
 /**
@@ -30,6 +32,16 @@ class PlanOverviewSections {
         return new Read(plans.read());
     }
 
+    /**
+     * The context path + {@code /systems/}: the links repeated per row are written from it, not with {@code @{…}},
+     * whose link builder probes the class path for a static resource of that name (≈1 ms per link in the packaged
+     * jar; docs/performance.md, "Responsibility matrices").
+     */
+    static String systems() {
+        var attributes = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
+        return attributes.getRequest().getContextPath() + "/systems/";
+    }
+
     @Bean
     OverviewSection overdueDutiesByOrganisation(ObjectProvider<Read> read) {
         return new OverviewSection() {
@@ -42,7 +54,7 @@ class PlanOverviewSections {
                 read.getObject().overview().overdue()
                         .forEach(r -> groups.computeIfAbsent(r.organisation(), k -> new ArrayList<>()).add(r));
                 return new Content("overview-overdue-duties", "lifecycle.overview.duties.title",
-                        "lifecycle/plan-overview :: overdueDuties", Map.of("groups", groups));
+                        "lifecycle/plan-overview :: overdueDuties", Map.of("groups", groups, "systems", systems()));
             }
         };
     }
@@ -56,7 +68,8 @@ class PlanOverviewSections {
 
             public Content content() {
                 return new Content("overview-stuck", "lifecycle.overview.stuck.title",
-                        "lifecycle/plan-overview :: stuck", Map.of("rows", read.getObject().overview().stuck()));
+                        "lifecycle/plan-overview :: stuck", Map.of("rows", read.getObject().overview().stuck(),
+                        "systems", systems()));
             }
         };
     }
