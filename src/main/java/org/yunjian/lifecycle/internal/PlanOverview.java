@@ -78,8 +78,11 @@ public class PlanOverview {
      * @param obstacles what the gate lists, as on the plan page
      */
     public record Stuck(CloudSystem system, StuckPhase phase, long days, boolean overdue,
-                        List<GateTexts.Line> obstacles) {
+                        List<GateTexts.Line> obstacles, int moreObstacles) {
     }
+
+    /** Obstacles listed per stuck system; the rest are counted and shown on the plan page. */
+    public static final int OBSTACLES_SHOWN = 5;
 
     /** Both sections' content. */
     public record Overview(LocalDate today, List<OverdueDuty> overdue, List<Stuck> stuck) {
@@ -149,15 +152,28 @@ public class PlanOverview {
                 Comparator.reverseOrder()).thenComparing(r -> r.system().name())).toList();
 
         Instant now = clock.instant();
-        List<Stuck> stuckRows = stuck.stream().map(c -> new Stuck(c.system(), c.phase(),
-                        ChronoUnit.DAYS.between(c.phase().since(), now), c.phase().overdue(today),
-                        GateTexts.lines(new PlanService.GateView(c.phase().gate(), c.phase().unmet()), orgs, catalog)))
+        List<Stuck> stuckRows = stuck.stream().map(c -> stuck(c, today, now, orgs))
                 .sorted(Comparator.comparingLong(Stuck::days).reversed().thenComparing(s -> s.system().name()))
                 .toList();
         return new Overview(today, overdueRows, stuckRows);
     }
 
     private record StuckCandidate(CloudSystem system, StuckPhase phase) {
+    }
+
+    /** The first obstacles as the gate lists them (overdue duties first), the others counted. */
+    private Stuck stuck(StuckCandidate c, LocalDate today, Instant now, Map<UUID, String> orgs) {
+        LifecyclePlan.Gate g = c.phase().gate();
+        List<PlanDuty> unsettled = g.unsettled().stream()
+                .sorted(Comparator.comparing((PlanDuty d) -> !d.overdue(today))).toList();
+        int total = g.earlierOpen().size() + unsettled.size() + c.phase().unmet().size();
+        int duties = Math.max(0, Math.min(unsettled.size(), OBSTACLES_SHOWN - g.earlierOpen().size()));
+        int conditions = Math.max(0, Math.min(c.phase().unmet().size(), OBSTACLES_SHOWN - g.earlierOpen().size() - duties));
+        PlanService.GateView shown = new PlanService.GateView(new LifecyclePlan.Gate(g.earlierOpen(),
+                unsettled.subList(0, duties)), c.phase().unmet().subList(0, conditions));
+        List<GateTexts.Line> lines = GateTexts.lines(shown, orgs, catalog);
+        return new Stuck(c.system(), c.phase(), ChronoUnit.DAYS.between(c.phase().since(), now),
+                c.phase().overdue(today), lines, total - lines.size());
     }
 
     private List<PhaseGateCondition.Unmet> unmet(UUID systemId, org.yunjian.catalog.Phase phase) {

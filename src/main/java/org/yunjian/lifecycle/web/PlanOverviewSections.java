@@ -22,6 +22,16 @@ import org.yunjian.lifecycle.internal.PlanOverview;
 @Configuration(proxyBeanMethods = false)
 class PlanOverviewSections {
 
+    /** Overdue duties listed per organisation, most overdue first; the rest are counted (each plan lists them all). */
+    static final int ROWS_SHOWN = 25;
+
+    /** An organisation's overdue duties: the first {@link #ROWS_SHOWN}, and how many there are. */
+    record Group(List<PlanOverview.OverdueDuty> rows, int total) {
+        public int more() {
+            return total - rows.size();
+        }
+    }
+
     /** The plans' overview for the current request. */
     record Read(PlanOverview.Overview overview) {
     }
@@ -50,9 +60,12 @@ class PlanOverviewSections {
             }
 
             public Content content() {
-                Map<String, List<PlanOverview.OverdueDuty>> groups = new LinkedHashMap<>();
+                Map<String, List<PlanOverview.OverdueDuty>> all = new LinkedHashMap<>();
                 read.getObject().overview().overdue()
-                        .forEach(r -> groups.computeIfAbsent(r.organisation(), k -> new ArrayList<>()).add(r));
+                        .forEach(r -> all.computeIfAbsent(r.organisation(), k -> new ArrayList<>()).add(r));
+                Map<String, Group> groups = new LinkedHashMap<>();
+                all.forEach((org, rows) -> groups.put(org, new Group(rows.subList(0, Math.min(rows.size(), ROWS_SHOWN)),
+                        rows.size())));
                 return new Content("overview-overdue-duties", "lifecycle.overview.duties.title",
                         "lifecycle/plan-overview :: overdueDuties", Map.of("groups", groups, "systems", systems()));
             }
