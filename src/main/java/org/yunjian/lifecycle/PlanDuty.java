@@ -52,8 +52,12 @@ public record PlanDuty(UUID id, UUID planId, Phase phase, RequirementId requirem
 
     /** Past its due date and not yet done on {@code today}. */
     public boolean overdue(LocalDate today) {
-        return dueDate != null && dueDate.isBefore(today) && status != DutyStatus.DONE
-                && status != DutyStatus.NOT_APPLICABLE;
+        return dueDate != null && dueDate.isBefore(today) && !finished();
+    }
+
+    /** Done, or declared not applicable: nothing more for the organisation to do (the customer may still accept). */
+    public boolean finished() {
+        return status == DutyStatus.DONE || status == DutyStatus.NOT_APPLICABLE;
     }
 
     /** Whether {@code actor} works on it: a person of the assigned organisation (the owner, when one is set). */

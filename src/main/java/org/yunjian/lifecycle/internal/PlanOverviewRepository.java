@@ -1,0 +1,101 @@
+package org.yunjian.lifecycle.internal;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yunjian.catalog.Phase;
+import org.yunjian.lifecycle.LifecyclePlan;
+import org.yunjian.lifecycle.PlanDuty;
+import org.yunjian.shared.Jdbc;
+
+/**
+ * The plans of many systems at once, for the cross-system overview: their stages, the duties past a date and the
+ * duties of each plan's current phase — three indexed queries whatever the number of systems (in chunks of
+ * {@value #CHUNK} systems), never one per plan.
+ */
+@Repository
+class PlanOverviewRepository {
+
+    static final int CHUNK = 500;
+
+    private final JdbcClient jdbc;
+
+    PlanOverviewRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A plan's head and stages, without duties. */
+    record Head(UUID id, UUID systemId, String standard, String model, String from, UUID by, java.time.Instant at,
+                List<LifecyclePlan.Stage> stages) {
+    }
+
+    /** The plans of the given systems, by plan id, with their stages in order. */
+    Map<UUID, Head> plans(Collection<UUID> systems) {
+        Map<UUID, Head> out = new LinkedHashMap<>();
+        for (List<UUID> chunk : chunks(systems)) {
+            Map<UUID, List<LifecyclePlan.Stage>> stages = new LinkedHashMap<>();
+            jdbc.sql("SELECT s.* FROM lifecycle_stage s JOIN lifecycle_plan p ON p.id = s.plan_id "
+                            + "WHERE p.system_id IN (:systems) ORDER BY s.plan_id, s.position")
+                    .param("systems", chunk)
+                    .query((rs, n) -> stages.computeIfAbsent(rs.getObject("plan_id", UUID.class),
+                            k -> new ArrayList<>()).add(new LifecyclePlan.Stage(Phase.valueOf(rs.getString("phase")),
+                            rs.getString("term"), rs.getInt("position"), Jdbc.instant(rs, "closed_at"),
+                            rs.getObject("closed_by", UUID.class)))).list();
+            jdbc.sql("SELECT * FROM lifecycle_plan WHERE system_id IN (:systems)").param("systems", chunk)
+                    .query((rs, n) -> {
+                        UUID id = rs.getObject("id", UUID.class);
+                        return out.put(id, new Head(id, rs.getObject("system_id", UUID.class),
+                                rs.getString("standard_code"), rs.getString("deployment_model"),
+                                rs.getString("assigned_from"), rs.getObject("created_by", UUID.class),
+                                Jdbc.instant(rs, "created_at"), stages.getOrDefault(id, List.of())));
+                    }).list();
+        }
+        return out;
+    }
+
+    /**
+     * The duties of the given systems' plans due before {@code day} (whatever their status: the domain decides which
+     * are overdue), earliest first.
+     */
+    List<PlanDuty> dueBefore(Collection<UUID> systems, LocalDate day) {
+        List<PlanDuty> out = new ArrayList<>();
+        for (List<UUID> chunk : chunks(systems)) {
+            out.addAll(jdbc.sql("SELECT d.* FROM lifecycle_duty d JOIN lifecycle_plan p ON p.id = d.plan_id "
+                            + "WHERE p.system_id IN (:systems) AND d.due_date < :day ORDER BY d.due_date, d.position")
+                    .param("systems", chunk).param("day", Date.valueOf(day))
+                    .query(PlanRepository::duty).list());
+        }
+        return out;
+    }
+
+    /** The duties of each plan's current phase (its first open stage), in the guide's order. */
+    List<PlanDuty> ofCurrentPhase(Collection<UUID> systems) {
+        List<PlanDuty> out = new ArrayList<>();
+        for (List<UUID> chunk : chunks(systems)) {
+            out.addAll(jdbc.sql("SELECT d.* FROM lifecycle_duty d JOIN lifecycle_plan p ON p.id = d.plan_id "
+                            + "JOIN lifecycle_stage s ON s.plan_id = d.plan_id AND s.phase = d.phase "
+                            + "WHERE p.system_id IN (:systems) AND s.closed_at IS NULL AND NOT EXISTS ("
+                            + "SELECT 1 FROM lifecycle_stage e WHERE e.plan_id = s.plan_id AND e.closed_at IS NULL "
+                            + "AND e.position < s.position) ORDER BY d.plan_id, d.position")
+                    .param("systems", chunk).query(PlanRepository::duty).list());
+        }
+        return out;
+    }
+
+    private static List<List<UUID>> chunks(Collection<UUID> ids) {
+        List<UUID> all = List.copyOf(ids);
+        List<List<UUID>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            out.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        }
+        return out;
+    }
+}
