@@ -16,6 +16,7 @@ import org.yunjian.catalog.Phase;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.party.PartyRole;
+import org.yunjian.shared.Msg;
 
 /**
  * A cloud system's lifecycle plan: the sector guide's phases in its own terms, each with its duties assigned to
@@ -53,6 +54,11 @@ public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String 
     public record Stage(Phase phase, String term, int position, Instant closedAt, UUID closedBy) {
         public boolean closed() {
             return closedAt != null;
+        }
+
+        /** The phase for a reader: the guide's own term in Chinese, the phase's name in English. */
+        public Msg name() {
+            return PlanTemplate.Stage.name(term, phase);
         }
     }
 

@@ -14,6 +14,7 @@ import org.yunjian.catalog.RequirementId;
 import org.yunjian.catalog.RequirementKind;
 import org.yunjian.catalog.Standard;
 import org.yunjian.party.Industry;
+import org.yunjian.shared.Msg;
 
 /**
  * What a lifecycle plan of a cloud system is made of, read from the catalog and nothing else: the sector guide for
@@ -46,6 +47,15 @@ public record PlanTemplate(Standard standard, DeploymentModel model, List<Stage>
     public record Stage(String term, Phase phase, List<RequirementId> duties) {
         public Stage {
             duties = List.copyOf(duties);
+        }
+
+        /** The phase for a reader: the guide's own term in Chinese, the phase's name in English. */
+        public Msg name() {
+            return name(term, phase);
+        }
+
+        static Msg name(String term, Phase phase) {
+            return Msg.of("lifecycle.phase.term", term, Msg.of(phase));
         }
     }
 

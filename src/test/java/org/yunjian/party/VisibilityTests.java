@@ -40,6 +40,10 @@ class VisibilityTests {
     SystemService systems;
     @Autowired
     EngagementService engagements;
+    @Autowired
+    org.yunjian.party.internal.Visibility visibility;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Fixtures.World w;
 
@@ -162,5 +166,31 @@ class VisibilityTests {
                 .extracting(org.yunjian.security.OrganizationDirectory.OrganizationRef::name)
                 .isEqualTo(w.agent().name());
         assertThat(directory.find(java.util.UUID.randomUUID())).isEmpty();
+    }
+
+    /**
+     * The point questions (may this organisation see that system, that organisation?) answer exactly as the lists
+     * do, for every pair of organisations and systems in the database — the lists are the rule, the point queries
+     * its fast form.
+     */
+    @Test
+    void pointQuestionsAnswerAsTheListsDo() {
+        List<java.util.UUID> orgs = jdbc.sql("SELECT id FROM organization").query(java.util.UUID.class).list();
+        List<java.util.UUID> all = jdbc.sql("SELECT id FROM cloud_system").query(java.util.UUID.class).list();
+        for (java.util.UUID org : List.of(w.customer().id(), w.provider().id(), w.agent().id(), w.assessor().id(),
+                w.stranger().id())) {
+            var seenOrgs = visibility.organizationIds(org);
+            var seenSystems = visibility.systemIds(org);
+            for (java.util.UUID other : orgs) {
+                assertThat(visibility.organization(org, other)).as("%s sees organisation %s", org, other)
+                        .isEqualTo(seenOrgs.contains(other));
+            }
+            for (java.util.UUID system : all) {
+                assertThat(visibility.system(org, system)).as("%s sees system %s", org, system)
+                        .isEqualTo(seenSystems.contains(system));
+            }
+        }
+        assertThat(visibility.organization(w.customer().id(), w.agent().id())).isTrue();
+        assertThat(visibility.organization(w.stranger().id(), w.agent().id())).isFalse();
     }
 }

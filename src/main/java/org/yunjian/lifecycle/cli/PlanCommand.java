@@ -57,8 +57,8 @@ class PlanCommand implements Runnable {
                     Texts.get("lifecycle.guide." + v.plan().standardCode())));
             for (LifecyclePlan.Stage s : v.plan().stages()) {
                 out.println(s.closed()
-                        ? Texts.get("cli.lifecycle.plan.stageClosed", s.term(), Formats.minute(s.closedAt()))
-                        : Texts.get("cli.lifecycle.plan.stageOpen", s.term(), v.plan().progress(s.phase())));
+                        ? Texts.get("cli.lifecycle.plan.stageClosed", s.name().text(), Formats.minute(s.closedAt()))
+                        : Texts.get("cli.lifecycle.plan.stageOpen", s.name().text(), v.plan().progress(s.phase())));
                 for (PlanDuty d : v.visibleDuties()) {
                     if (d.phase() == s.phase()) {
                         out.println(line(v, d));
@@ -174,7 +174,7 @@ class PlanCommand implements Runnable {
             try {
                 PlanService.PlanView v = plans.close(systemId, phase);
                 out.println(Texts.get("cli.lifecycle.plan.closed",
-                        v.plan().stage(phase).map(LifecyclePlan.Stage::term).orElse(Msg.of(phase).text())));
+                        v.plan().stage(phase).map(st -> st.name().text()).orElse(Msg.of(phase).text())));
                 return 0;
             } catch (PlanService.GateRefused e) {
                 err.println(e.getMessage());
@@ -205,7 +205,7 @@ class PlanCommand implements Runnable {
         protected int work(PrintWriter out, PrintWriter err) {
             PlanService.PlanView v = plans.reopen(systemId, phase, reason);
             out.println(Texts.get("cli.lifecycle.plan.reopened",
-                    v.plan().stage(phase).map(LifecyclePlan.Stage::term).orElse(Msg.of(phase).text())));
+                    v.plan().stage(phase).map(st -> st.name().text()).orElse(Msg.of(phase).text())));
             return 0;
         }
     }

@@ -32,7 +32,7 @@ public final class GateTexts {
     public static List<Line> lines(PlanService.GateView g, Map<UUID, String> organisations, Catalog catalog) {
         List<Line> out = new ArrayList<>();
         for (LifecyclePlan.Stage s : g.gate().earlierOpen()) {
-            out.add(new Line(Msg.of("lifecycle.gate.earlierOpen", s.term()).text(), null, null));
+            out.add(new Line(Msg.of("lifecycle.gate.earlierOpen", s.name()).text(), null, null));
         }
         for (PlanDuty d : g.gate().unsettled()) {
             Msg state = d.status() == org.yunjian.lifecycle.DutyStatus.DONE

@@ -222,7 +222,7 @@ public class PlanService {
     void requireOpen(Locked l) {
         if (l.plan().frozen(l.duty())) {
             throw new ConflictException("lifecycle-phase-closed", Msg.of("lifecycle.duty.error.phaseClosed",
-                    l.plan().stage(l.duty().phase()).orElseThrow().term()));
+                    l.plan().stage(l.duty().phase()).orElseThrow().name()));
         }
     }
 
@@ -304,15 +304,15 @@ public class PlanService {
         LifecyclePlan p = repo.findBySystem(systemId, true).orElseThrow(() -> new NotFoundException(OBJECT, systemId));
         LifecyclePlan.Stage s = p.stage(phase).orElseThrow(() -> new NotFoundException("lifecycle-phase", phase.name()));
         if (s.closed()) {
-            throw new ConflictException("lifecycle-phase-closed", Msg.of("lifecycle.phase.error.alreadyClosed", s.term()));
+            throw new ConflictException("lifecycle-phase-closed", Msg.of("lifecycle.phase.error.alreadyClosed", s.name()));
         }
         GateView g = new GateView(p.gate(phase), unmet(p, phase));
         if (!g.clear()) {
-            throw new GateRefused(s.term(), g, organisationNames(a.system()));
+            throw new GateRefused(s.name(), g, organisationNames(a.system()));
         }
         repo.close(p.id(), phase, a.user().userId(), clock.instant());
         events.publishEvent(AuditableEvent.success("lifecycle.phase.close", OBJECT, p.id(),
-                Msg.of("lifecycle.audit.phase.close", a.system().name(), s.term(), p.dutiesOf(phase).size())));
+                Msg.of("lifecycle.audit.phase.close", a.system().name(), s.name(), p.dutiesOf(phase).size())));
         return view(a, repo.findBySystem(systemId, false).orElseThrow());
     }
 
@@ -331,11 +331,11 @@ public class PlanService {
         }
         if (!p.reopenable().map(x -> x.phase() == phase).orElse(false)) {
             throw new ConflictException("lifecycle-phase-not-reopenable",
-                    Msg.of("lifecycle.phase.error.notReopenable", s.term()));
+                    Msg.of("lifecycle.phase.error.notReopenable", s.name()));
         }
         repo.reopen(p.id(), phase);
         events.publishEvent(AuditableEvent.success("lifecycle.phase.reopen", OBJECT, p.id(),
-                Msg.of("lifecycle.audit.phase.reopen", a.system().name(), s.term(), reason.strip())));
+                Msg.of("lifecycle.audit.phase.reopen", a.system().name(), s.name(), reason.strip())));
         return view(a, repo.findBySystem(systemId, false).orElseThrow());
     }
 
@@ -350,8 +350,8 @@ public class PlanService {
         private final transient GateView gate;
         private final transient Map<UUID, String> organisations;
 
-        GateRefused(String term, GateView gate, Map<UUID, String> organisations) {
-            super("lifecycle-gate-not-clear", Msg.of("lifecycle.phase.error.gate", term,
+        GateRefused(Msg phase, GateView gate, Map<UUID, String> organisations) {
+            super("lifecycle-gate-not-clear", Msg.of("lifecycle.phase.error.gate", phase,
                     gate.gate().unsettled().size() + gate.unmet().size() + gate.gate().earlierOpen().size()));
             this.gate = gate;
             this.organisations = organisations;

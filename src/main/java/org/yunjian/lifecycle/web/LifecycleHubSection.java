@@ -43,7 +43,7 @@ class LifecycleHubSection implements SystemHubSection {
         }
         return plans.find(systemId)
                 .map(v -> List.of(new Link(PlanPages.base(systemId), Texts.get("lifecycle.hub.plan"),
-                        v.plan().current().map(s -> Texts.get("lifecycle.hub.current", s.term()))
+                        v.plan().current().map(s -> Texts.get("lifecycle.hub.current", s.name().text()))
                                 .orElseGet(() -> Texts.get("lifecycle.hub.allClosed")))))
                 .orElseGet(() -> plans.template(systemId).isPresent() && plans.access(systemId).isCustomer()
                         ? List.of(new Link(PlanPages.base(systemId), Texts.get("lifecycle.page.create"), ""))

@@ -98,7 +98,7 @@ class PlanPages {
         model.addAttribute("requirement", catalog.requirement(d.duty().requirement()).orElseThrow());
         model.addAttribute("clause", GateTexts.clause(d.duty(), catalog));
         model.addAttribute("term", d.duty().phase() == null ? null
-                : d.plan().plan().stage(d.duty().phase()).map(s -> s.term()).orElse(null));
+                : d.plan().plan().stage(d.duty().phase()).map(s -> s.name().text()).orElse(null));
         java.util.List<UUID> ids = new java.util.ArrayList<>();
         ids.add(d.duty().owner());
         ids.add(d.duty().completedBy());

@@ -22,6 +22,12 @@ public class Visibility {
             + "UNION SELECT e.system_id FROM engagement e JOIN engagement_participant p ON p.engagement_id = e.id "
             + "WHERE p.organization_id = :org";
 
+    /** {@code s} (a row of cloud_system) is one of {@link #SYSTEMS}: the same rule, asked of one system. */
+    private static final String SEES_SYSTEM = "(s.customer_id = :org OR s.provider_id = :org "
+            + "OR EXISTS (SELECT 1 FROM cloud_system_agent a WHERE a.system_id = s.id AND a.organization_id = :org) "
+            + "OR EXISTS (SELECT 1 FROM engagement e JOIN engagement_participant p ON p.engagement_id = e.id "
+            + "WHERE e.system_id = s.id AND p.organization_id = :org))";
+
     private static final String ENGAGEMENTS = "SELECT engagement_id FROM engagement_participant WHERE organization_id = :org "
             + "UNION SELECT e.id FROM engagement e JOIN cloud_system s ON s.id = e.system_id WHERE s.customer_id = :org";
 
@@ -40,7 +46,7 @@ public class Visibility {
     }
 
     public boolean system(UUID org, UUID systemId) {
-        return org != null && jdbc.sql("SELECT COUNT(*) FROM (" + SYSTEMS + ") v WHERE v.id = :id")
+        return org != null && jdbc.sql("SELECT COUNT(*) FROM cloud_system s WHERE s.id = :id AND " + SEES_SYSTEM)
                 .param("org", org).param("id", systemId).query(Long.class).single() > 0;
     }
 
@@ -75,7 +81,25 @@ public class Visibility {
                 || organization(org, o.id()));
     }
 
+    /**
+     * {@code organizationIds(org).contains(organizationId)}, asked of the one organisation: a point query, where
+     * reading every party of every system {@code org} sees took seconds once an organisation saw hundreds of systems.
+     */
     public boolean organization(UUID org, UUID organizationId) {
-        return org != null && (org.equals(organizationId) || organizationIds(org).contains(organizationId));
+        if (org == null) {
+            return false;
+        }
+        if (org.equals(organizationId)) {
+            return true;
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM cloud_system s WHERE (s.customer_id = :t OR s.provider_id = :t "
+                        + "OR EXISTS (SELECT 1 FROM cloud_system_agent a WHERE a.system_id = s.id "
+                        + "AND a.organization_id = :t)) AND " + SEES_SYSTEM)
+                .param("org", org).param("t", organizationId).query(Long.class).single() > 0
+                || jdbc.sql("SELECT COUNT(*) FROM engagement_participant t JOIN engagement e ON e.id = t.engagement_id "
+                        + "WHERE t.organization_id = :t AND (e.system_id IN (SELECT id FROM cloud_system "
+                        + "WHERE customer_id = :org) OR EXISTS (SELECT 1 FROM engagement_participant p "
+                        + "WHERE p.engagement_id = e.id AND p.organization_id = :org))")
+                .param("org", org).param("t", organizationId).query(Long.class).single() > 0;
     }
 }
