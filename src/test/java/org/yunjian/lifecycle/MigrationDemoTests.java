@@ -15,10 +15,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.demo.DemoData;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
+import org.yunjian.support.TestDatabases;
 
 /**
  * A newcomer to the demo finds the portal's migration and operation documents filled in: a completed migration with
@@ -29,6 +32,13 @@ import org.yunjian.security.UserAdministration;
 @AutoConfigureMockMvc
 @Tag("database")
 class MigrationDemoTests {
+
+    /** A database of its own: the audit rows the seeding wrote must not depend on what other demo tests did. */
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.fresh("migration_demo", registry);
+    }
+
 
     @Autowired
     MockMvc mvc;
