@@ -50,7 +50,7 @@ class ObligationBrowserJourneyTests {
             String base = "http://localhost:" + port;
             Browser.logIn(driver, wait, base, DemoData.CUSTOMER_USER, null);
             driver.get(base + "/");
-            assertThat(driver.findElement(By.id("home-overdue")).getText()).isEqualTo("逾期事项 1");
+            assertThat(driver.findElement(By.id("home-overdue-link")).getText()).isEqualTo("逾期事项 1");
             driver.findElement(By.id("home-overdue-link")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("calendar-title")));
             assertThat(driver.findElement(By.id("calendar-overdue")).getText()).contains("应急演练",

@@ -185,9 +185,15 @@ class VisibilityTests {
                 assertThat(visibility.organization(org, other)).as("%s sees organisation %s", org, other)
                         .isEqualTo(seenOrgs.contains(other));
             }
+            var seenEngagements = visibility.engagementIds(org);
             for (java.util.UUID system : all) {
                 assertThat(visibility.system(org, system)).as("%s sees system %s", org, system)
                         .isEqualTo(seenSystems.contains(system));
+                var onSystem = new java.util.HashSet<>(jdbc.sql("SELECT id FROM engagement WHERE system_id = ?")
+                        .param(system).query(java.util.UUID.class).list());
+                onSystem.retainAll(seenEngagements);
+                assertThat(visibility.engagementIdsOn(org, system)).as("%s sees engagements on %s", org, system)
+                        .containsExactlyInAnyOrderElementsOf(onSystem);
             }
         }
         assertThat(visibility.organization(w.customer().id(), w.agent().id())).isTrue();

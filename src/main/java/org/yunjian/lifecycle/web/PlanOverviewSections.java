@@ -24,6 +24,8 @@ class PlanOverviewSections {
 
     /** Overdue duties listed per organisation, most overdue first; the rest are counted (each plan lists them all). */
     static final int ROWS_SHOWN = 25;
+    /** Systems listed as stuck, those stuck longest first; the page says how many more there are. */
+    static final int STUCK_SHOWN = 50;
 
     /** An organisation's overdue duties: the first {@link #ROWS_SHOWN}, and how many there are. */
     record Group(List<PlanOverview.OverdueDuty> rows, int total) {
@@ -80,8 +82,10 @@ class PlanOverviewSections {
             }
 
             public Content content() {
+                List<PlanOverview.Stuck> all = read.getObject().overview().stuck();
                 return new Content("overview-stuck", "lifecycle.overview.stuck.title",
-                        "lifecycle/plan-overview :: stuck", Map.of("rows", read.getObject().overview().stuck(),
+                        "lifecycle/plan-overview :: stuck", Map.of("rows", all.subList(0, Math.min(all.size(),
+                        STUCK_SHOWN)), "more", all.size() - Math.min(all.size(), STUCK_SHOWN), "shown", STUCK_SHOWN,
                         "systems", systems()));
             }
         };

@@ -89,7 +89,7 @@ class PartiesService implements Parties, OrganizationDirectory {
             if (c.admin()) {
                 return all;
             }
-            Set<UUID> visible = visibility.engagementIds(c.org());
+            Set<UUID> visible = visibility.engagementIdsOn(c.org(), systemId);
             return all.stream().filter(e -> visible.contains(e.id())).toList();
         }).orElse(List.of());
     }

@@ -45,6 +45,15 @@ public class Visibility {
         return new LinkedHashSet<>(jdbc.sql(ENGAGEMENTS).param("org", org).query(UUID.class).list());
     }
 
+    /** {@code engagementIds(org)} of the engagements on one system: a point query for pages listing many systems. */
+    public Set<UUID> engagementIdsOn(UUID org, UUID systemId) {
+        return new LinkedHashSet<>(jdbc.sql("SELECT e.id FROM engagement e WHERE e.system_id = :sys AND (EXISTS "
+                        + "(SELECT 1 FROM engagement_participant p WHERE p.engagement_id = e.id "
+                        + "AND p.organization_id = :org) OR EXISTS (SELECT 1 FROM cloud_system s "
+                        + "WHERE s.id = e.system_id AND s.customer_id = :org))")
+                .param("org", org).param("sys", systemId).query(UUID.class).list());
+    }
+
     public boolean system(UUID org, UUID systemId) {
         return org != null && jdbc.sql("SELECT COUNT(*) FROM cloud_system s WHERE s.id = :id AND " + SEES_SYSTEM)
                 .param("org", org).param("id", systemId).query(Long.class).single() > 0;
