@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.Phase;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.lifecycle.LifecyclePlan;
 import org.yunjian.lifecycle.PhaseGateCondition;
@@ -106,23 +108,28 @@ public class PlanOverview {
         Function<UUID, PlanAccess> access = system -> accesses.computeIfAbsent(system,
                 id -> access(u, systems.get(id)));
 
-        List<PlanDuty> overdue = repo.dueBefore(systems.keySet(), today).stream()
+        List<PlanDuty> overdue = repo.dueBefore(plans.keySet(), today).stream()
                 .filter(d -> d.overdue(today))
                 .filter(d -> {
                     PlanAccess a = access.apply(plans.get(d.planId()).systemId());
                     return a.seesWholePlan() || a.is(d.organisation());
                 }).toList();
 
-        Map<UUID, List<PlanDuty>> current = repo.ofCurrentPhase(systems.keySet()).stream()
+        Map<Phase, List<UUID>> currentPhases = new EnumMap<>(Phase.class);
+        for (PlanOverviewRepository.Head h : plans.values()) {
+            if (access.apply(h.systemId()).seesWholePlan()) {
+                plan(h, List.of()).current().ifPresent(s -> currentPhases.computeIfAbsent(s.phase(),
+                        k -> new ArrayList<>()).add(h.id()));
+            }
+        }
+        Map<UUID, List<PlanDuty>> current = repo.ofPhases(currentPhases).stream()
                 .collect(Collectors.groupingBy(PlanDuty::planId));
         List<StuckCandidate> stuck = new ArrayList<>();
         for (PlanOverviewRepository.Head h : plans.values()) {
             if (!access.apply(h.systemId()).seesWholePlan()) {
                 continue;
             }
-            LifecyclePlan p = new LifecyclePlan(h.id(), h.systemId(), h.standard(), h.model(),
-                    LifecyclePlan.AssignedFrom.valueOf(h.from()), h.at(), h.by(), h.stages(),
-                    current.getOrDefault(h.id(), List.of()));
+            LifecyclePlan p = plan(h, current.getOrDefault(h.id(), List.of()));
             StuckPhase.of(p, today, phase -> unmet(h.systemId(), phase))
                     .ifPresent(s -> stuck.add(new StuckCandidate(systems.get(h.systemId()), s)));
         }
@@ -161,6 +168,11 @@ public class PlanOverview {
     private record StuckCandidate(CloudSystem system, StuckPhase phase) {
     }
 
+    private static LifecyclePlan plan(PlanOverviewRepository.Head h, List<PlanDuty> duties) {
+        return new LifecyclePlan(h.id(), h.systemId(), h.standard(), h.model(),
+                LifecyclePlan.AssignedFrom.valueOf(h.from()), h.at(), h.by(), h.stages(), duties);
+    }
+
     /** The first obstacles as the gate lists them (overdue duties first), the others counted. */
     private Stuck stuck(StuckCandidate c, LocalDate today, Instant now, Map<UUID, String> orgs) {
         LifecyclePlan.Gate g = c.phase().gate();
@@ -168,7 +180,8 @@ public class PlanOverview {
                 .sorted(Comparator.comparing((PlanDuty d) -> !d.overdue(today))).toList();
         int total = g.earlierOpen().size() + unsettled.size() + c.phase().unmet().size();
         int duties = Math.max(0, Math.min(unsettled.size(), OBSTACLES_SHOWN - g.earlierOpen().size()));
-        int conditions = Math.max(0, Math.min(c.phase().unmet().size(), OBSTACLES_SHOWN - g.earlierOpen().size() - duties));
+        int conditions = Math.max(0, Math.min(c.phase().unmet().size(),
+                OBSTACLES_SHOWN - g.earlierOpen().size() - duties));
         PlanService.GateView shown = new PlanService.GateView(new LifecyclePlan.Gate(g.earlierOpen(),
                 unsettled.subList(0, duties)), c.phase().unmet().subList(0, conditions));
         List<GateTexts.Line> lines = GateTexts.lines(shown, orgs, catalog);
@@ -176,7 +189,7 @@ public class PlanOverview {
                 c.phase().overdue(today), lines, total - lines.size());
     }
 
-    private List<PhaseGateCondition.Unmet> unmet(UUID systemId, org.yunjian.catalog.Phase phase) {
+    private List<PhaseGateCondition.Unmet> unmet(UUID systemId, Phase phase) {
         List<PhaseGateCondition.Unmet> out = new ArrayList<>();
         conditions.forEach(c -> out.addAll(c.unmet(systemId, phase)));
         return out;
