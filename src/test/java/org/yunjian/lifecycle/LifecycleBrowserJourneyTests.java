@@ -26,6 +26,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.yunjian.demo.DemoData;
@@ -44,6 +45,8 @@ import org.yunjian.support.TestDatabases;
  * DOCX downloads with the system's name and the clauses in Chinese.
  */
 @Tag("database")
+// single use: its database is its own, so its context (and the connections it holds) closes after it
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
 class LifecycleBrowserJourneyTests {
 

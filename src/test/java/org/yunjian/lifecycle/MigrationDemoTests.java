@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,6 +29,8 @@ import org.yunjian.support.TestDatabases;
  * its rollback plan and passed acceptance tests, plans for defacement and DDoS with a drill held 14 months ago (so
  * the yearly drill is overdue), two provider reports (one reviewed) and a change awaiting the customer's approval.
  */
+// single use: its database is its own, so its context (and the connections it holds) closes after it
+@DirtiesContext
 @SpringBootTest(properties = "yunjian.demo=true")
 @AutoConfigureMockMvc
 @Tag("database")

@@ -17,6 +17,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.yunjian.demo.DemoData;
@@ -28,6 +29,8 @@ import org.yunjian.support.TestDatabases;
  * The demo customer's journey in headless Chromium: the start page flags the overdue drill, the calendar lists it
  * and gives a feed address once, the portal's obligations page records the drill and the flag is gone.
  */
+// single use: its database is its own, so its context (and the connections it holds) closes after it
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
 @Tag("database")
 class ObligationBrowserJourneyTests {

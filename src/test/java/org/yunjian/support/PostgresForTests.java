@@ -85,7 +85,7 @@ public class PostgresForTests implements LauncherSessionListener {
                 "-E", "UTF8", "--locale=C", "--no-sync");
         run(root, pgBin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60", "-l",
                 dir.resolve("server.log").toString(), "-o",
-                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200",
+                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400",
                 "start");
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
 
