@@ -2,7 +2,6 @@ package org.yunjian.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.yunjian.cli.CliRunner;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
+import org.yunjian.support.CliCapture;
 
 /** {@code yunjian lifecycle contract|selection|needs} acting as named users, with the web's access rules. */
 @SpringBootTest
@@ -37,8 +36,9 @@ class ContractReviewCommandTests {
     @TempDir
     Path dir;
 
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
+    final CliCapture io = new CliCapture();
+    final StringWriter out = io.out;
+    final StringWriter err = io.err;
     Fixtures.World w;
     String customer;
     String provider;
@@ -56,17 +56,7 @@ class ContractReviewCommandTests {
     }
 
     int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        var commandLine = cli.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        LocaleContextHolder.setLocale(Locale.ENGLISH);
-        try {
-            return commandLine.execute(args);
-        } finally {
-            LocaleContextHolder.resetLocaleContext();
-        }
+        return io.run(cli, Locale.ENGLISH, args);
     }
 
     @Test

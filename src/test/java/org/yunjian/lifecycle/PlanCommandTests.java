@@ -2,7 +2,6 @@ package org.yunjian.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Locale;
 import java.util.UUID;
@@ -15,11 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.yunjian.cli.CliRunner;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
+import org.yunjian.support.CliCapture;
 
 /** {@code yunjian lifecycle plan ...} acting as named users, with the plan pages' rules, gates and refusals. */
 @SpringBootTest
@@ -34,8 +33,9 @@ class PlanCommandTests {
     @Autowired
     UserAdministration users;
 
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
+    final CliCapture io = new CliCapture();
+    final StringWriter out = io.out;
+    final StringWriter err = io.err;
     Fixtures.World w;
     String customer;
     String reviewer;
@@ -53,17 +53,7 @@ class PlanCommandTests {
     }
 
     int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        var commandLine = cli.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        LocaleContextHolder.setLocale(Locale.ENGLISH);
-        try {
-            return commandLine.execute(args);
-        } finally {
-            LocaleContextHolder.resetLocaleContext();
-        }
+        return io.run(cli, Locale.ENGLISH, args);
     }
 
     @Test
