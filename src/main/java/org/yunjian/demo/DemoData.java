@@ -20,6 +20,12 @@ public final class DemoData {
     public static final String INTEGRATOR_USER = "integrator";
     public static final String SECURITY_SERVICE_USER = "secservice";
     public static final String ASSESSOR_USER = "assessor";
+    /** A second tester (测评人员) of the assessment body. */
+    public static final String ASSESSOR2_USER = "assessor2";
+    /** The assessment body's 审核人, who reviews the testers' items and sends them back or approves them. */
+    public static final String ASSESSMENT_REVIEWER = "checker";
+    /** The assessment body's 批准人, who approves (signs) the report. */
+    public static final String ASSESSMENT_APPROVER = "approver";
 
     /** Base32 TOTP secrets of the demo administrators (demo only: real secrets are enrolled per person). */
     public static final String SYSTEM_ADMIN_TOTP = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -64,7 +70,10 @@ public final class DemoData {
             new Account(PROVIDER_USER, "政务云运营 李工", "USER", PROVIDER, null),
             new Account(INTEGRATOR_USER, "集成项目经理 王工", "USER", INTEGRATOR, null),
             new Account(SECURITY_SERVICE_USER, "安全服务 赵工", "USER", SECURITY_SERVICE, null),
-            new Account(ASSESSOR_USER, "测评师 陈工", "USER", ASSESSOR, null));
+            new Account(ASSESSOR_USER, "测评师 陈工", "USER", ASSESSOR, null),
+            new Account(ASSESSOR2_USER, "测评师 孙工", "USER", ASSESSOR, null),
+            new Account(ASSESSMENT_REVIEWER, "质量审核 周工", "USER", ASSESSOR, null),
+            new Account(ASSESSMENT_APPROVER, "技术负责人 吴工", "USER", ASSESSOR, null));
 
     public record Org(String name, String creditCode, String region, List<String> roles) {
     }

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.security.access.AccessDeniedException;
+import org.yunjian.assessment.AssessmentRole;
 import org.yunjian.assessment.internal.Records.AssessmentInfo;
 import org.yunjian.assessment.internal.Records.EvidenceInfo;
 import org.yunjian.party.CloudSystem;
@@ -20,7 +21,11 @@ import org.yunjian.security.Role;
  */
 public record Access(AssessmentInfo assessment, CloudSystem system, CurrentUser user, Set<Relation> relations) {
 
-    public enum Relation { ADMIN, ASSESSOR_ORG, ASSESSOR, CUSTOMER, PROVIDER }
+    /**
+     * ASSESSOR = a tester (测评人员): assigned as one, or — while no tester is assigned — any user of the assessor
+     * organisation holding no other role on it. REVIEWER (审核人) and APPROVER (批准人) are assigned by name only.
+     */
+    public enum Relation { ADMIN, ASSESSOR_ORG, ASSESSOR, REVIEWER, APPROVER, CUSTOMER, PROVIDER }
 
     static Set<Relation> relations(AssessmentInfo a, CloudSystem s, CurrentUser u) {
         Set<Relation> r = EnumSet.noneOf(Relation.class);
@@ -34,8 +39,13 @@ public record Access(AssessmentInfo assessment, CloudSystem system, CurrentUser 
         UUID org = u.organizationId();
         if (org.equals(a.assessorOrgId())) {
             r.add(Relation.ASSESSOR_ORG);
-            if (a.assessors().isEmpty() || a.assessors().contains(u.userId())) {
+            AssessmentRole role = a.roleOf(u.userId());
+            if (role == AssessmentRole.TESTER || (role == null && a.assessors().isEmpty())) {
                 r.add(Relation.ASSESSOR);
+            } else if (role == AssessmentRole.REVIEWER) {
+                r.add(Relation.REVIEWER);
+            } else if (role == AssessmentRole.APPROVER) {
+                r.add(Relation.APPROVER);
             }
         }
         if (org.equals(s.customerId())) {

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yunjian.assessment.AssessmentRole;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.AssessorKind;
 import org.yunjian.assessment.ItemSide;
@@ -57,10 +58,16 @@ class AssessmentRepository {
                 .params(a.id(), a.name(), a.systemId(), a.assessorOrgId(), a.assessorKind().name(), a.status().name(),
                         createdBy, utc(a.createdAt()), utc(a.updatedAt()))
                 .update();
-        a.assessors().forEach(u -> jdbc.sql("INSERT INTO assessment_assessor (assessment_id, user_id) VALUES (?,?)")
-                .params(a.id(), u).update());
+        insertMembers(a.id(), a.assessors(), AssessmentRole.TESTER);
+        insertMembers(a.id(), a.reviewers(), AssessmentRole.REVIEWER);
+        insertMembers(a.id(), a.approvers(), AssessmentRole.APPROVER);
         a.scope().forEach(s -> jdbc.sql("INSERT INTO assessment_scope (assessment_id, selection) VALUES (?,?)")
                 .params(a.id(), s).update());
+    }
+
+    void insertMembers(UUID assessment, List<UUID> users, AssessmentRole role) {
+        users.forEach(u -> jdbc.sql("INSERT INTO assessment_assessor (assessment_id, user_id, role) VALUES (?,?,?)")
+                .params(assessment, u, role.name()).update());
     }
 
     /** Compare-and-set on the status, so two concurrent transitions cannot both succeed. */
@@ -111,12 +118,16 @@ class AssessmentRepository {
             return List.of();
         }
         Set<UUID> ids = rows.stream().map(Row::id).collect(Collectors.toSet());
-        Map<UUID, List<UUID>> assessors = new HashMap<>();
-        jdbc.sql("SELECT assessment_id, user_id FROM assessment_assessor WHERE assessment_id IN (:ids) "
+        Map<String, Map<UUID, List<UUID>>> team = new HashMap<>();
+        jdbc.sql("SELECT assessment_id, user_id, role FROM assessment_assessor WHERE assessment_id IN (:ids) "
                         + "ORDER BY assessment_id, user_id").param("ids", ids)
-                .query((rs, n) -> assessors.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                .query((rs, n) -> team.computeIfAbsent(rs.getString(3), k -> new HashMap<>())
+                        .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                         .add(rs.getObject(2, UUID.class)))
                 .list();
+        Map<UUID, List<UUID>> assessors = team.getOrDefault("TESTER", Map.of());
+        Map<UUID, List<UUID>> reviewers = team.getOrDefault("REVIEWER", Map.of());
+        Map<UUID, List<UUID>> approvers = team.getOrDefault("APPROVER", Map.of());
         Map<UUID, List<String>> scope = new HashMap<>();
         jdbc.sql("SELECT assessment_id, selection FROM assessment_scope WHERE assessment_id IN (:ids) "
                         + "ORDER BY assessment_id, selection").param("ids", ids)
@@ -124,7 +135,8 @@ class AssessmentRepository {
                         .add(rs.getString(2)))
                 .list();
         return rows.stream().map(r -> new AssessmentInfo(r.id(), r.name(), r.systemId(), r.assessorOrgId(), r.kind(),
-                r.status(), assessors.getOrDefault(r.id(), List.of()), scope.getOrDefault(r.id(), List.of()),
+                r.status(), assessors.getOrDefault(r.id(), List.of()), reviewers.getOrDefault(r.id(), List.of()),
+                approvers.getOrDefault(r.id(), List.of()), scope.getOrDefault(r.id(), List.of()),
                 r.createdAt(), r.updatedAt(), r.completedAt(), r.reportNumber())).toList();
     }
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.yunjian.assessment.AssessmentRole;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.AssessorKind;
 import org.yunjian.assessment.ItemSide;
@@ -18,13 +19,39 @@ public final class Records {
     private Records() {
     }
 
-    /** An assessment project; {@code reportNumber} is its human number {@code YJ-2026-000123} (null until assigned). */
+    /**
+     * An assessment project; {@code reportNumber} is its human number {@code YJ-2026-000123} (null until assigned).
+     * {@code assessors} are the assigned testers (测评人员; none = every user of the assessor organisation who holds no
+     * other role on it), {@code reviewers} the 审核人, {@code approvers} the 批准人.
+     */
     public record AssessmentInfo(UUID id, String name, UUID systemId, UUID assessorOrgId, AssessorKind assessorKind,
-                                 AssessmentStatus status, List<UUID> assessors, List<String> scope, Instant createdAt,
-                                 Instant updatedAt, Instant completedAt, String reportNumber) {
+                                 AssessmentStatus status, List<UUID> assessors, List<UUID> reviewers,
+                                 List<UUID> approvers, List<String> scope, Instant createdAt, Instant updatedAt,
+                                 Instant completedAt, String reportNumber) {
         public AssessmentInfo {
             assessors = List.copyOf(assessors);
+            reviewers = List.copyOf(reviewers);
+            approvers = List.copyOf(approvers);
             scope = List.copyOf(scope);
+        }
+
+        /** An assessment with testers only (no reviewer or approver assigned yet). */
+        public AssessmentInfo(UUID id, String name, UUID systemId, UUID assessorOrgId, AssessorKind assessorKind,
+                              AssessmentStatus status, List<UUID> assessors, List<String> scope, Instant createdAt,
+                              Instant updatedAt, Instant completedAt, String reportNumber) {
+            this(id, name, systemId, assessorOrgId, assessorKind, status, assessors, List.of(), List.of(), scope,
+                    createdAt, updatedAt, completedAt, reportNumber);
+        }
+
+        /** The role the user holds on this assessment, or null if none is assigned to them. */
+        public AssessmentRole roleOf(UUID user) {
+            if (assessors.contains(user)) {
+                return AssessmentRole.TESTER;
+            }
+            if (reviewers.contains(user)) {
+                return AssessmentRole.REVIEWER;
+            }
+            return approvers.contains(user) ? AssessmentRole.APPROVER : null;
         }
     }
 
