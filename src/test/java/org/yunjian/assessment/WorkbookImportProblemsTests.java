@@ -162,6 +162,7 @@ class WorkbookImportProblemsTests {
                 .andExpect(jsonPath("$.problems.length()").value(5)).andReturn();
         String json = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
         List<Map<String, Object>> problems = JsonPath.read(json, "$.problems");
+        assertThat(problems).allSatisfy(p -> assertThat(p).containsOnlyKeys("sheet", "row", "column", "message"));
         for (var bad : b.badRows().entrySet()) {
             int excelRow = bad.getKey() + 1;
             assertThat(problems).as("row %d", excelRow).anySatisfy(p -> {
@@ -234,7 +235,10 @@ class WorkbookImportProblemsTests {
             assertThat(page.indexOf(list)).as("the list follows the upload form").isGreaterThan(page.indexOf(form));
             assertThat(page.split("class=\"import-problem\"", -1)).hasSize(6);
             for (var bad : b.badRows().entrySet()) {
-                assertThat(page).contains("<td class=\"problem-row\">" + (bad.getKey() + 1) + "</td>");
+                int row = bad.getKey() + 1;
+                assertThat(page).contains("data-sheet=\"测评项\" data-row=\"" + row + "\" data-column=\""
+                        + bad.getValue() + "\"", lang.equals("zh") ? "「测评项」工作表第 " + row + " 行 " + bad.getValue()
+                        + " 列：" : "Sheet &quot;测评项&quot;, row " + row + ", column " + bad.getValue() + ": ");
             }
             assertThat(page).contains(lang.equals("zh") ? "测评表未导入，未做任何更改。共发现 5 个问题"
                     : "The workbook was not imported and nothing was changed. 5 problem(s) found",
