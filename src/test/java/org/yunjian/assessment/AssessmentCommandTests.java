@@ -149,9 +149,9 @@ class AssessmentCommandTests {
         mvc.perform(put("/api/assessment-items/{id}/verdict", item2).with(as(assessor))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\":\"COMPLIANT\"}")).andExpect(status().isOk());
         byte[] filled = WorkbookRoundTripTests.edit(exported, wb -> {
-            WorkbookRoundTripTests.set(wb, 1, 5, "符合");
-            WorkbookRoundTripTests.set(wb, 2, 5, "不适用");
-            WorkbookRoundTripTests.set(wb, 2, 6, "无此设施");
+            WorkbookRoundTripTests.set(wb, 1, WorkbookRoundTripTests.VERDICT, "符合");
+            WorkbookRoundTripTests.set(wb, 2, WorkbookRoundTripTests.VERDICT, "不适用");
+            WorkbookRoundTripTests.set(wb, 2, WorkbookRoundTripTests.REASON, "无此设施");
         });
         Files.write(xlsx, filled);
 
@@ -162,6 +162,24 @@ class AssessmentCommandTests {
                 .andExpect(jsonPath("$.item.verdict").value("COMPLIANT"));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'cli.act-as' AND username = ?")
                 .param(username).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void printsEveryProblemOfARejectedWorkbookWithSheetRowAndColumn() throws Exception {
+        Path xlsx = dir.resolve("items.xlsx");
+        assertThat(run(java.util.Locale.SIMPLIFIED_CHINESE, "assessment", "export-workbook", id, "-o", xlsx.toString(),
+                "--as", username)).isZero();
+        Files.write(xlsx, WorkbookRoundTripTests.edit(Files.readAllBytes(xlsx), wb -> {
+            WorkbookRoundTripTests.set(wb, 2, WorkbookRoundTripTests.VERDICT, "不适用");
+            WorkbookRoundTripTests.set(wb, 4, WorkbookRoundTripTests.VERDICT, "大概符合");
+        }));
+        assertThat(run(java.util.Locale.SIMPLIFIED_CHINESE, "assessment", "import-workbook", id, xlsx.toString(),
+                "--as", username)).isEqualTo(1);
+        assertThat(err.toString()).contains("测评表被拒绝，未应用任何内容。共 2 个问题：",
+                "  「测评项」工作表第 3 行 K 列：选择“不适用”时须说明理由",
+                "  「测评项」工作表第 5 行 J 列：“大概符合”不是有效结论");
+        mvc.perform(get("/api/assessments/{id}/items", id).with(as(assessor)).param("verdict", "NONE"))
+                .andExpect(jsonPath("$.length()").value(58));
     }
 
     @Test

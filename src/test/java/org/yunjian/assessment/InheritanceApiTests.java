@@ -282,8 +282,8 @@ class InheritanceApiTests {
                 String itemId = row.getCell(0) == null ? "" : row.getCell(0).toString();
                 if (itemId.equals(inheritedItem) || itemId.equals(ownItem)) {
                     rows[itemId.equals(inheritedItem) ? 0 : 1] = row.getRowNum() + 1;
-                    (row.getCell(5) == null ? row.createCell(5) : row.getCell(5)).setCellValue("不适用");
-                    (row.getCell(6) == null ? row.createCell(6) : row.getCell(6)).setCellValue("本系统不涉及");
+                    (row.getCell(9) == null ? row.createCell(9) : row.getCell(9)).setCellValue("不适用");
+                    (row.getCell(10) == null ? row.createCell(10) : row.getCell(10)).setCellValue("本系统不涉及");
                 }
             }
             wb.write(out);
@@ -295,7 +295,7 @@ class InheritanceApiTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.problems.length()").value(1))
                 .andExpect(jsonPath("$.problems[0].row").value(rows[0]))
-                .andExpect(jsonPath("$.problems[0].column").value("F"));
+                .andExpect(jsonPath("$.problems[0].column").value("J"));
         mvc.perform(get("/api/assessment-items/{id}", ownItem).with(as(assessor)))
                 .andExpect(jsonPath("$.item.verdict").doesNotExist());
     }

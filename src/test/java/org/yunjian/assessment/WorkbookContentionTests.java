@@ -112,9 +112,9 @@ class WorkbookContentionTests {
                 while (notes.length() < 19_000) {
                     notes.append(Long.toHexString(random.nextLong()));
                 }
-                WorkbookRoundTripTests.set(wb, r, 5, "不适用");
-                WorkbookRoundTripTests.set(wb, r, 6, "无此设施 " + r);
-                WorkbookRoundTripTests.set(wb, r, 9, notes.toString());
+                WorkbookRoundTripTests.set(wb, r, WorkbookRoundTripTests.VERDICT, "不适用");
+                WorkbookRoundTripTests.set(wb, r, WorkbookRoundTripTests.REASON, "无此设施 " + r);
+                WorkbookRoundTripTests.set(wb, r, WorkbookRoundTripTests.OBSERVATIONS, notes.toString());
             }
         });
     }
@@ -151,7 +151,8 @@ class WorkbookContentionTests {
     @Test
     void aBadWorkbookIsRefusedWhileAnotherWriterHoldsTheAssessmentLock() throws Exception {
         byte[] exported = export();
-        byte[] badRows = WorkbookRoundTripTests.edit(exported, wb -> WorkbookRoundTripTests.set(wb, 1, 5, "大概符合"));
+        byte[] badRows = WorkbookRoundTripTests.edit(exported,
+                wb -> WorkbookRoundTripTests.set(wb, 1, WorkbookRoundTripTests.VERDICT, "大概符合"));
         CountDownLatch release = holdAssessmentLock();
         try {
             // parsed and checked without the lock: the answer is about the file, not about the lock

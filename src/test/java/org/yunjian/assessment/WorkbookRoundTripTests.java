@@ -45,6 +45,9 @@ class WorkbookRoundTripTests {
     @Autowired
     Fixtures fixtures;
 
+    /** Columns of the item table (format 2) an assessor fills. */
+    static final int VERDICT = 9, REASON = 10, RISK = 11, RISK_REASON = 12, OBSERVATIONS = 13;
+
     Fixtures.World w;
     CurrentUser assessor;
     String id;
@@ -87,6 +90,11 @@ class WorkbookRoundTripTests {
     }
 
     String itemId(byte[] xlsx, int row) throws Exception {
+        return itemIdOf(xlsx, row);
+    }
+
+    /** The item id in row {@code row} (0-based, the header is row 0) of a Chinese workbook. */
+    static String itemIdOf(byte[] xlsx, int row) throws Exception {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             return wb.getSheet("测评项").getRow(row).getCell(0).getStringCellValue();
         }
@@ -101,12 +109,12 @@ class WorkbookRoundTripTests {
         mvc.perform(put("/api/assessment-items/{id}/verdict", item2).with(as(assessor))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\":\"COMPLIANT\"}")).andExpect(status().isOk());
         byte[] filled = edit(exported, wb -> {
-            set(wb, 1, 5, "不符合");
-            set(wb, 1, 7, "中");
-            set(wb, 1, 8, "未划分区域");
-            set(wb, 1, 9, "现场核查记录");
-            set(wb, 2, 5, "不适用");
-            set(wb, 2, 6, "无此设施");
+            set(wb, 1, VERDICT, "不符合");
+            set(wb, 1, RISK, "中");
+            set(wb, 1, RISK_REASON, "未划分区域");
+            set(wb, 1, OBSERVATIONS, "现场核查记录");
+            set(wb, 2, VERDICT, "不适用");
+            set(wb, 2, REASON, "无此设施");
         });
         importWorkbook(filled).andExpect(status().isOk())
                 .andExpect(jsonPath("$.applied").value(1))
@@ -141,14 +149,14 @@ class WorkbookRoundTripTests {
         byte[] exported = export();
         String item1 = itemId(exported, 1);
         byte[] bad = edit(exported, wb -> {
-            set(wb, 1, 5, "符合");
-            set(wb, 3, 5, "大概符合");
-            set(wb, 4, 7, "极高");
+            set(wb, 1, VERDICT, "符合");
+            set(wb, 3, VERDICT, "大概符合");
+            set(wb, 4, RISK, "极高");
             set(wb, 5, 0, "not-an-id");
         });
         importWorkbook(bad).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.problems[?(@.row == 4 && @.column == 'F' && @.sheet == '测评项')]").exists())
-                .andExpect(jsonPath("$.problems[?(@.row == 5 && @.column == 'H')]").exists())
+                .andExpect(jsonPath("$.problems[?(@.row == 4 && @.column == 'J' && @.sheet == '测评项')]").exists())
+                .andExpect(jsonPath("$.problems[?(@.row == 5 && @.column == 'L')]").exists())
                 .andExpect(jsonPath("$.problems[?(@.row == 6 && @.column == 'A')]").exists());
         mvc.perform(get("/api/assessment-items/{id}", item1).with(as(assessor)))
                 .andExpect(jsonPath("$.item.verdict").doesNotExist());
@@ -159,11 +167,11 @@ class WorkbookRoundTripTests {
         byte[] exported = export();
         String item1 = itemId(exported, 1);
         byte[] bad = edit(exported, wb -> {
-            set(wb, 1, 5, "符合");
-            set(wb, 2, 5, "不适用");
+            set(wb, 1, VERDICT, "符合");
+            set(wb, 2, VERDICT, "不适用");
         });
         importWorkbook(bad).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.problems[0].row").value(3)).andExpect(jsonPath("$.problems[0].column").value("G"));
+                .andExpect(jsonPath("$.problems[0].row").value(3)).andExpect(jsonPath("$.problems[0].column").value("K"));
         mvc.perform(get("/api/assessment-items/{id}", item1).with(as(assessor)))
                 .andExpect(jsonPath("$.item.verdict").doesNotExist());
     }

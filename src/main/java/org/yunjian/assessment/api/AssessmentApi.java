@@ -90,8 +90,8 @@ class AssessmentApi {
     @PostMapping(path = "/api/assessments/{id}/workbook", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(WHO)
     @Operation(summary = "Import a filled workbook (assessors): changed rows are applied, rows whose item also "
-            + "changed on the platform are reported as conflicts; a malformed or foreign workbook is a 400 naming "
-            + "sheet, row and column")
+            + "changed on the platform are reported as conflicts; a workbook with any problem (structure, cells, "
+            + "verdict rules) is a 400 problem listing every one with sheet, row and column, and nothing is applied")
     Workbooks.ImportReport importWorkbook(@PathVariable UUID id, @RequestParam("file") MultipartFile file)
             throws IOException {
         return workbooks.importWorkbook(id, file.getBytes());

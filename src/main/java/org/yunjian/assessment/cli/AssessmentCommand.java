@@ -133,7 +133,7 @@ public class AssessmentCommand implements CliCommand, Runnable {
                 return 0;
             } catch (Workbooks.WorkbookRejected e) {
                 err.println(Texts.get("cli.assessment.rejected", e.problems().size()));
-                e.problems().forEach(p -> err.println("  " + p));
+                e.problems().forEach(p -> err.println("  " + p.describe()));
                 return 1;
             }
         }

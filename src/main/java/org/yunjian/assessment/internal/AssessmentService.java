@@ -323,27 +323,7 @@ public class AssessmentService {
     public TestItem recordVerdict(UUID itemId, VerdictInput in) {
         ItemDetail d = openItemForAssessor(itemId);
         Inheritance.requireNotInherited(inherited.find(itemId).isPresent(), d.item().requirementId());
-        FieldErrors errors = new FieldErrors();
-        if (in.verdict() == null) {
-            errors.add("verdict", REQUIRED);
-        }
-        if (in.verdict() == Verdict.NOT_APPLICABLE && blank(in.reason())) {
-            errors.add("reason", "assessment.error.verdict.naReason");
-        }
-        if (in.verdict() != null && !in.verdict().allowedFor(d.requirement())) {
-            errors.add("verdict", "assessment.error.verdict.noPartial", d.item().requirementId());
-        }
-        if (in.verdict() != null && in.verdict().isFinding()) {
-            if (in.riskLevel() == null) {
-                errors.add("riskLevel", "assessment.error.verdict.riskLevel");
-            }
-            if (blank(in.riskReason())) {
-                errors.add("riskReason", "assessment.error.verdict.riskReason");
-            }
-        }
-        tooLong(errors, "reason", in.reason(), 4000);
-        tooLong(errors, "riskReason", in.riskReason(), 4000);
-        errors.throwIfAny();
+        verdictErrors(d.item().requirementId(), d.requirement(), in).throwIfAny();
         boolean finding = in.verdict().isFinding();
         RiskLevel risk = finding ? in.riskLevel() : null;
         String riskReason = finding ? in.riskReason().strip() : null;
@@ -360,11 +340,45 @@ public class AssessmentService {
         return repo.item(itemId).orElseThrow();
     }
 
-    public TestItem recordObservations(UUID itemId, String observations) {
-        openItemForAssessor(itemId);
+    /**
+     * The verdict rules — what {@link #recordVerdict} refuses — for an item of {@code requirementId} whose catalog
+     * entry is {@code requirement} (null if the catalog no longer has it); the workbook import checks every row
+     * with the same rules before it applies any.
+     */
+    FieldErrors verdictErrors(String requirementId, Requirement requirement, VerdictInput in) {
+        FieldErrors errors = new FieldErrors();
+        if (in.verdict() == null) {
+            errors.add("verdict", REQUIRED);
+        }
+        if (in.verdict() == Verdict.NOT_APPLICABLE && blank(in.reason())) {
+            errors.add("reason", "assessment.error.verdict.naReason");
+        }
+        if (in.verdict() != null && !in.verdict().allowedFor(requirement)) {
+            errors.add("verdict", "assessment.error.verdict.noPartial", requirementId);
+        }
+        if (in.verdict() != null && in.verdict().isFinding()) {
+            if (in.riskLevel() == null) {
+                errors.add("riskLevel", "assessment.error.verdict.riskLevel");
+            }
+            if (blank(in.riskReason())) {
+                errors.add("riskReason", "assessment.error.verdict.riskReason");
+            }
+        }
+        tooLong(errors, "reason", in.reason(), 4000);
+        tooLong(errors, "riskReason", in.riskReason(), 4000);
+        return errors;
+    }
+
+    /** What {@link #recordObservations} refuses (length and the free-text rule). */
+    FieldErrors observationErrors(String observations) {
         FieldErrors errors = new FieldErrors();
         tooLong(errors, "observations", observations, 20000);
-        errors.throwIfAny();
+        return errors;
+    }
+
+    public TestItem recordObservations(UUID itemId, String observations) {
+        openItemForAssessor(itemId);
+        observationErrors(observations).throwIfAny();
         repo.updateObservations(itemId, trimToNull(observations), clock.instant());
         events.publishEvent(AuditableEvent.success("assessment.observations", "assessment-item", itemId, (String) null));
         return repo.item(itemId).orElseThrow();

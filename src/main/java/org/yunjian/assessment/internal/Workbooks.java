@@ -1,95 +1,113 @@
 package org.yunjian.assessment.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yunjian.assessment.ItemSide;
-import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
+import org.yunjian.assessment.internal.Records.ItemInheritance;
 import org.yunjian.assessment.internal.Records.TestItem;
-import org.yunjian.shared.DownloadName;
+import org.yunjian.assessment.internal.WorkbookReader.Line;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.DownloadName;
+import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
-import org.yunjian.shared.Text;
 import org.yunjian.shared.Texts;
 
 /**
- * The item table as an XLSX workbook assessors fill offline. Sheet {@code 测评项} has one row per test item;
- * sheet {@code meta} names the assessment and the format. Each row carries the item's version (its last
- * change) as exported. On import a row whose values differ from the platform's is applied only if the item
- * has not changed since the export; otherwise it is reported as a conflict and nothing is overwritten. A
- * workbook that is malformed or belongs to another assessment is rejected whole, each problem named by
- * sheet, row and column.
+ * The item table as an XLSX workbook assessors fill offline ({@link WorkbookWriter}, {@link WorkbookReader}).
+ * Sheet {@code 测评项} has one row per test item; the hidden sheet {@code meta} names the assessment and the
+ * format. Each row carries the item's version (its last change) as exported. On import a row whose values
+ * differ from the platform's is applied only if the item has not changed since the export; otherwise it is
+ * reported as a conflict and nothing is overwritten. Every row is checked — the file's structure, each cell,
+ * and the verdict rules the item page applies — before anything is written: a workbook with any problem is
+ * rejected whole, with every problem named by sheet, row and column.
  */
 @Service
 public class Workbooks {
 
     public static final String META_SHEET = "meta";
-    static final String FORMAT = "yunjian-assessment-items/1";
-    /** Column names ({@code workbook.header.<key>}); the workbook is written in the reader's language, read in either. */
-    static final List<String> HEADER_KEYS = List.of("id", "requirement", "side", "layer", "controlPoint", "verdict",
-            "reason", "risk", "riskReason", "observations", "version");
-    static final int ID = 0, REQ = 1, SIDE = 2, VERDICT = 5, REASON = 6, RISK = 7, RISK_REASON = 8, OBS = 9, VERSION = 10;
-    static final int MAX_ROWS = 5000;
     /** Largest workbook accepted: a full item table is a few hundred KiB. */
     public static final int MAX_BYTES = 5 * 1024 * 1024;
 
-    static {
-        // zip-bomb guards for uploaded workbooks (POI's ratio check stays on at its default)
-        org.apache.poi.openxml4j.util.ZipSecureFile.setMaxEntrySize(64L * 1024 * 1024);
-    }
-
     private final AssessmentService service;
     private final AssessmentRepository repo;
+    private final InheritanceRepository inheritances;
     private final ApplicationEventPublisher events;
-
     private final TransactionTemplate transactions;
     private final ItemLabels labels;
 
-    Workbooks(AssessmentService service, AssessmentRepository repo, ApplicationEventPublisher events,
-              PlatformTransactionManager transactionManager, ItemLabels labels) {
-        this.labels = labels;
+    Workbooks(AssessmentService service, AssessmentRepository repo, InheritanceRepository inheritances,
+              ApplicationEventPublisher events, PlatformTransactionManager transactionManager, ItemLabels labels) {
         this.service = service;
         this.repo = repo;
+        this.inheritances = inheritances;
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.labels = labels;
     }
 
-    /** A problem in the workbook, located. */
-    public record Problem(String sheet, int row, String column, String message) {
+    /**
+     * A problem in the workbook: {@code sheet}, {@code row} (as Excel numbers it) and {@code column} (its letter)
+     * are null where the problem is not in one (a file that is not XLSX has none; a missing sheet has no row).
+     */
+    public record Problem(String sheet, Integer row, String column, String message) {
+
+        static Problem ofFile(String message) {
+            return new Problem(null, null, null, message);
+        }
+
+        static Problem ofSheet(String sheet, String message) {
+            return new Problem(sheet, null, null, message);
+        }
+
+        static Problem ofRow(String sheet, int row, String message) {
+            return new Problem(sheet, row, null, message);
+        }
+
+        static Problem ofCell(String sheet, int row, String column, String message) {
+            return new Problem(sheet, row, column, message);
+        }
+
+        /** 「测评项」工作表第 7 行 F 列：… — where and what, in the reader's language. */
+        public String describe() {
+            if (sheet == null) {
+                return Texts.get("workbook.problem.file", message);
+            }
+            if (row == null) {
+                return Texts.get("workbook.problem.sheet", sheet, message);
+            }
+            return column == null ? Texts.get("workbook.problem.row", sheet, row, message)
+                    : Texts.get("workbook.problem.cell", sheet, row, column, message);
+        }
+
         @Override
         public String toString() {
-            return sheet + "!" + column + row + ": " + message;
+            return (sheet == null ? "" : sheet + "!" + (column == null ? "" : column) + (row == null ? "" : row) + ": ")
+                    + message;
         }
+
+        /** File-wide problems first, then by sheet, row and column (A … Z, AA …). */
+        static final Comparator<Problem> ORDER = Comparator
+                .comparing(Problem::sheet, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+                .thenComparing(Problem::row, Comparator.nullsFirst(Comparator.<Integer>naturalOrder()))
+                .thenComparing(p -> p.column() == null ? "" : p.column(),
+                        Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
     }
 
     /** A row changed offline whose item also changed on the platform since the export. */
@@ -100,13 +118,13 @@ public class Workbooks {
     public record ImportReport(int applied, int unchanged, List<Conflict> conflicts) {
     }
 
-    /** The workbook could not be read as this assessment's item table. */
+    /** The workbook could not be read as this assessment's item table, or a row breaks a rule: nothing applied. */
     public static class WorkbookRejected extends RuntimeException {
         private final List<Problem> problems;
 
         WorkbookRejected(List<Problem> problems) {
             super("workbook-rejected " + problems);
-            this.problems = List.copyOf(problems);
+            this.problems = problems.stream().sorted(Problem.ORDER).toList();
         }
 
         public List<Problem> problems() {
@@ -118,44 +136,12 @@ public class Workbooks {
     public byte[] export(UUID assessmentId) {
         var access = service.access(assessmentId);
         List<TestItem> items = repo.items(assessmentId);
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Locale lang = Texts.locale();
-            Sheet sheet = wb.createSheet(sheetName(lang));
-            Row header = sheet.createRow(0);
-            List<String> names = header(lang);
-            for (int c = 0; c < names.size(); c++) {
-                header.createCell(c).setCellValue(names.get(c));
-            }
-            int r = 1;
-            for (TestItem i : items) {
-                Row row = sheet.createRow(r++);
-                set(row, ID, i.id().toString());
-                set(row, REQ, i.requirementId());
-                set(row, SIDE, Msg.of(i.side()).text(lang));
-                set(row, 3, labels.layer(i));
-                set(row, 4, labels.controlPoint(i));
-                set(row, VERDICT, i.verdict() == null ? null : Msg.of(i.verdict()).text(lang));
-                set(row, REASON, i.verdictReason());
-                set(row, RISK, i.riskLevel() == null ? null : Msg.of(i.riskLevel()).text(lang));
-                set(row, RISK_REASON, i.riskReason());
-                set(row, OBS, i.observations());
-                set(row, VERSION, i.updatedAt().toString());
-            }
-            sheet.createFreezePane(0, 1);
-            Sheet meta = wb.createSheet(META_SHEET);
-            meta.createRow(0).createCell(0).setCellValue("format");
-            meta.getRow(0).createCell(1).setCellValue(FORMAT);
-            meta.createRow(1).createCell(0).setCellValue("assessment");
-            meta.getRow(1).createCell(1).setCellValue(assessmentId.toString());
-            meta.createRow(2).createCell(0).setCellValue("name");
-            meta.getRow(2).createCell(1).setCellValue(Text.safe(access.assessment().name()));
-            wb.write(out);
-            events.publishEvent(AuditableEvent.success("assessment.workbook.export", "assessment", assessmentId,
-                    Msg.of("assessment.audit.workbookExport", items.size())));
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Set<UUID> inherited = inheritances.ofAssessment(assessmentId).stream().map(ItemInheritance::itemId)
+                .collect(Collectors.toSet());
+        byte[] xlsx = new WorkbookWriter(labels, Texts.locale()).write(access.assessment(), items, inherited);
+        events.publishEvent(AuditableEvent.success("assessment.workbook.export", "assessment", assessmentId,
+                Msg.of("assessment.audit.workbookExport", items.size())));
+        return xlsx;
     }
 
     /**
@@ -169,247 +155,158 @@ public class Workbooks {
                 access.assessment().reportNumber(), null, "xlsx").contentDisposition();
     }
 
-    private static void set(Row row, int col, String value) {
-        if (value != null) {
-            row.createCell(col).setCellValue(Text.safe(value)); // a stored control character must not break the file
-        }
-    }
-
-    /** A parsed row: what the workbook says about one item. */
-    record Line(int row, UUID itemId, Verdict verdict, String reason, RiskLevel risk, String riskReason,
-                String observations, Instant version) {
-    }
-
     /**
-     * Parses and checks the whole workbook first, with no transaction open and no lock taken (a large file
-     * takes seconds to read); only then applies the rows in one short transaction under the assessment's
-     * row lock, so concurrent writers wait for the updates, not for the parsing.
+     * Reads and checks the whole workbook first, with no transaction open and no lock taken (a large file takes
+     * seconds to read): its structure and cells, then each changed row against the item and the verdict rules.
+     * Only a workbook without problems is applied, in one short transaction under the assessment's row lock
+     * where the rows are checked again, so concurrent writers wait for the updates, not for the parsing.
      */
     public ImportReport importWorkbook(UUID assessmentId, byte[] bytes) {
         var access = service.access(assessmentId);
         access.requireAssessor();
-        if (bytes == null || bytes.length == 0 || bytes.length > MAX_BYTES) {
-            throw new WorkbookRejected(List.of(new Problem("-", 0, "-",
-                    Texts.get("workbook.error.size", Formats.size(MAX_BYTES)))));
+        try {
+            if (bytes == null || bytes.length == 0 || bytes.length > MAX_BYTES) {
+                throw new WorkbookRejected(List.of(Problem.ofFile(Texts.get("workbook.error.size",
+                        Formats.size(MAX_BYTES)))));
+            }
+            WorkbookReader.Parsed parsed = WorkbookReader.read(assessmentId, bytes);
+            List<Problem> problems = new ArrayList<>(parsed.problems());
+            if (parsed.format() != null) {
+                problems.addAll(plan(assessmentId, parsed).problems());
+            }
+            if (!problems.isEmpty()) {
+                throw new WorkbookRejected(problems);
+            }
+            return transactions.execute(status -> apply(assessmentId, parsed));
+        } catch (WorkbookRejected e) {
+            events.publishEvent(AuditableEvent.failure("assessment.workbook.import", "assessment", assessmentId,
+                    Msg.of("workbook.audit.rejected", e.problems().size())));
+            throw e;
         }
-        List<Problem> parseProblems = new ArrayList<>();
-        List<Line> lines = parse(assessmentId, bytes, parseProblems);
-        if (!parseProblems.isEmpty()) {
-            throw new WorkbookRejected(parseProblems);
-        }
-        return transactions.execute(status -> apply(assessmentId, lines));
     }
 
-    private ImportReport apply(UUID assessmentId, List<Line> lines) {
-        service.requireOpen(assessmentId);
-        List<Problem> problems = new ArrayList<>();
+    /** What importing {@code parsed} would do to the items as they are now. */
+    private record Plan(List<Line> changes, int unchanged, List<Conflict> conflicts, List<Problem> problems) {
+    }
+
+    private Plan plan(UUID assessmentId, WorkbookReader.Parsed parsed) {
         Map<UUID, TestItem> items = new HashMap<>();
         repo.items(assessmentId).forEach(i -> items.put(i.id(), i));
-        int applied = 0;
-        int unchanged = 0;
+        Set<UUID> inherited = inheritances.ofAssessment(assessmentId).stream().map(ItemInheritance::itemId)
+                .collect(Collectors.toSet());
+        WorkbookFormat f = parsed.format();
+        String sheet = parsed.sheet();
+        List<Line> changes = new ArrayList<>();
         List<Conflict> conflicts = new ArrayList<>();
-        for (Line l : lines) {
+        List<Problem> problems = new ArrayList<>();
+        int unchanged = 0;
+        for (Line l : parsed.lines()) {
+            if (l.itemId() == null) {
+                continue; // its id cell is already a problem
+            }
             TestItem current = items.get(l.itemId());
             if (current == null) {
-                problems.add(new Problem(sheetName(Texts.locale()), l.row(), col(ID), Texts.get("workbook.error.noSuchItem")));
+                problems.add(Problem.ofCell(sheet, l.row(), f.letter("id"), Texts.get("workbook.error.noSuchItem")));
                 continue;
             }
-            boolean verdictSame = current.verdict() == l.verdict() && Objects.equals(current.verdictReason(), l.reason())
-                    && Objects.equals(current.riskLevel(), l.verdict() != null && l.verdict().isFinding() ? l.risk() : null)
-                    && Objects.equals(current.riskReason(),
-                    l.verdict() != null && l.verdict().isFinding() ? l.riskReason() : null);
+            boolean finding = l.verdict() != null && l.verdict().isFinding();
+            boolean verdictSame = !l.verdictUnreadable() && current.verdict() == l.verdict()
+                    && Objects.equals(current.verdictReason(), l.reason())
+                    && Objects.equals(current.riskLevel(), finding ? l.risk() : null)
+                    && Objects.equals(current.riskReason(), finding ? l.riskReason() : null);
             boolean observationsSame = Objects.equals(current.observations(), l.observations());
             if (verdictSame && observationsSame) {
                 unchanged++;
                 continue;
+            }
+            if (l.version() == null) {
+                continue; // its version cell is already a problem
             }
             if (!current.updatedAt().equals(l.version())) {
                 conflicts.add(new Conflict(l.row(), current.id(), current.requirementId(), current.side(),
                         current.verdict(), l.verdict()));
                 continue;
             }
+            int before = problems.size();
+            if (!verdictSame && !l.verdictUnreadable()) {
+                if (l.verdict() == null) {
+                    problems.add(Problem.ofCell(sheet, l.row(), f.letter("verdict"),
+                            Texts.get("workbook.error.removeVerdict")));
+                } else if (inherited.contains(l.itemId())) {
+                    problems.add(Problem.ofCell(sheet, l.row(), f.letter("verdict"), Msg.of(
+                            "assessment.inherit.error.inherited", current.requirementId()).text()));
+                } else {
+                    FieldErrors errors = service.verdictErrors(current.requirementId(),
+                            labels.requirement(current.requirementId()).orElse(null),
+                            new AssessmentService.VerdictInput(l.verdict(), l.reason(), l.risk(), l.riskReason()));
+                    errors.asMap().forEach((field, message) -> {
+                        if (!(field.equals("riskLevel") && l.riskUnreadable())) {
+                            problems.add(Problem.ofCell(sheet, l.row(), column(f, field), message));
+                        }
+                    });
+                }
+            }
+            if (!observationsSame) {
+                service.observationErrors(l.observations()).asMap().forEach((field, message) ->
+                        problems.add(Problem.ofCell(sheet, l.row(), f.letter("observations"), message)));
+            }
+            if (problems.size() == before) {
+                changes.add(l);
+            }
+        }
+        return new Plan(changes, unchanged, conflicts, problems);
+    }
+
+    private static String column(WorkbookFormat f, String field) {
+        return f.letter(switch (field) {
+            case "reason" -> "reason";
+            case "riskLevel" -> "risk";
+            case "riskReason" -> "riskReason";
+            case "observations" -> "observations";
+            default -> "verdict";
+        });
+    }
+
+    /** Under the assessment's lock: plans again against the items as they are now, then applies every change. */
+    private ImportReport apply(UUID assessmentId, WorkbookReader.Parsed parsed) {
+        service.requireOpen(assessmentId);
+        Plan plan = plan(assessmentId, parsed);
+        if (!plan.problems().isEmpty()) {
+            throw new WorkbookRejected(plan.problems());
+        }
+        Map<UUID, TestItem> items = new HashMap<>();
+        repo.items(assessmentId).forEach(i -> items.put(i.id(), i));
+        List<Problem> problems = new ArrayList<>();
+        WorkbookFormat f = parsed.format();
+        for (Line l : plan.changes()) {
+            TestItem current = items.get(l.itemId());
+            boolean finding = l.verdict() != null && l.verdict().isFinding();
             try {
-                if (!verdictSame) {
-                    if (l.verdict() == null) {
-                        problems.add(new Problem(sheetName(Texts.locale()), l.row(), col(VERDICT), Texts.get("workbook.error.removeVerdict")));
-                        continue;
-                    }
+                if (current.verdict() != l.verdict() || !Objects.equals(current.verdictReason(), l.reason())
+                        || !Objects.equals(current.riskLevel(), finding ? l.risk() : null)
+                        || !Objects.equals(current.riskReason(), finding ? l.riskReason() : null)) {
                     service.recordVerdict(l.itemId(), new AssessmentService.VerdictInput(l.verdict(), l.reason(),
                             l.risk(), l.riskReason()));
                 }
-                if (!observationsSame) {
+                if (!Objects.equals(current.observations(), l.observations())) {
                     service.recordObservations(l.itemId(), l.observations());
                 }
-                applied++;
             } catch (ValidationException e) {
-                e.errors().forEach((field, message) -> problems.add(new Problem(sheetName(Texts.locale()), l.row(),
-                        col(switch (field) {
-                            case "reason" -> REASON;
-                            case "riskLevel" -> RISK;
-                            case "riskReason" -> RISK_REASON;
-                            case "observations" -> OBS;
-                            default -> VERDICT;
-                        }), message)));
-            } catch (org.yunjian.shared.ConflictException e) {
+                e.errors().forEach((field, message) -> problems.add(Problem.ofCell(parsed.sheet(), l.row(),
+                        column(f, field), message)));
+            } catch (ConflictException e) {
                 if (!"item-inherited".equals(e.code())) {
                     throw e;
                 }
-                // an inherited item's verdict comes from its source: a problem of this row, the rest still checked
-                problems.add(new Problem(sheetName(Texts.locale()), l.row(), col(VERDICT), e.getMessage()));
+                problems.add(Problem.ofCell(parsed.sheet(), l.row(), f.letter("verdict"), e.getMessage()));
             }
         }
         if (!problems.isEmpty()) {
-            throw new WorkbookRejected(problems);
+            throw new WorkbookRejected(problems); // rolls back what this import wrote
         }
         events.publishEvent(AuditableEvent.success("assessment.workbook.import", "assessment", assessmentId,
-                Msg.of("assessment.audit.workbookImport", applied, unchanged, conflicts.size())));
-        return new ImportReport(applied, unchanged, conflicts);
-    }
-
-    static String col(int index) {
-        return CellReference.convertNumToColString(index);
-    }
-
-    List<Line> parse(UUID assessmentId, byte[] bytes, List<Problem> problems) {
-        List<Line> lines = new ArrayList<>();
-        Workbook wb;
-        try {
-            wb = new XSSFWorkbook(new ByteArrayInputStream(bytes));
-        } catch (IOException | RuntimeException e) {
-            problems.add(new Problem("-", 0, "-", Texts.get("workbook.error.notXlsx")));
-            return lines;
-        }
-        try (wb) {
-            DataFormatter fmt = new DataFormatter();
-            Sheet meta = wb.getSheet(META_SHEET);
-            if (meta == null) {
-                problems.add(new Problem(META_SHEET, 0, "-", Texts.get("workbook.error.noMeta")));
-                return lines;
-            }
-            if (!FORMAT.equals(text(fmt, meta, 0, 1))) {
-                problems.add(new Problem(META_SHEET, 1, "B", Texts.get("workbook.error.format", FORMAT)));
-            }
-            if (!assessmentId.toString().equals(text(fmt, meta, 1, 1))) {
-                problems.add(new Problem(META_SHEET, 2, "B", Texts.get("workbook.error.foreign")));
-                return lines;
-            }
-            Locale lang = wb.getSheet(sheetName(Texts.CHINESE)) != null ? Texts.CHINESE : Texts.ENGLISH;
-            String itemsSheet = sheetName(lang);
-            Sheet sheet = wb.getSheet(itemsSheet);
-            if (sheet == null) {
-                problems.add(new Problem(sheetName(Texts.locale()), 0, "-", Texts.get("workbook.error.noItems")));
-                return lines;
-            }
-            List<String> header = header(lang);
-            for (int c = 0; c < header.size(); c++) {
-                if (!header.get(c).equals(text(fmt, sheet, 0, c))) {
-                    problems.add(new Problem(itemsSheet, 1, col(c), Texts.get("workbook.error.header", header.get(c))));
-                }
-            }
-            if (!problems.isEmpty()) {
-                return lines;
-            }
-            if (sheet.getLastRowNum() > MAX_ROWS) {
-                problems.add(new Problem(itemsSheet, sheet.getLastRowNum() + 1, "-",
-                        Texts.get("workbook.error.tooManyRows", MAX_ROWS)));
-                return lines;
-            }
-            Set<UUID> seen = new HashSet<>();
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null || blank(fmt, row)) {
-                    continue;
-                }
-                int excelRow = r + 1;
-                UUID id = null;
-                try {
-                    id = UUID.fromString(text(fmt, sheet, r, ID));
-                    if (!seen.add(id)) {
-                        problems.add(new Problem(itemsSheet, excelRow, col(ID), Texts.get("workbook.error.twice")));
-                    }
-                } catch (IllegalArgumentException e) {
-                    problems.add(new Problem(itemsSheet, excelRow, col(ID), Texts.get("workbook.error.notAnId")));
-                }
-                Verdict verdict = null;
-                String v = text(fmt, sheet, r, VERDICT);
-                if (!v.isEmpty()) {
-                    verdict = verdict(v);
-                    if (verdict == null) {
-                        problems.add(new Problem(itemsSheet, excelRow, col(VERDICT),
-                                Texts.get("workbook.error.verdict", v, choices(Verdict.values()))));
-                    }
-                }
-                RiskLevel risk = null;
-                String k = text(fmt, sheet, r, RISK);
-                if (!k.isEmpty()) {
-                    risk = risk(k);
-                    if (risk == null) {
-                        problems.add(new Problem(itemsSheet, excelRow, col(RISK),
-                                Texts.get("workbook.error.risk", k, choices(RiskLevel.values()))));
-                    }
-                }
-                Instant version = null;
-                try {
-                    version = Instant.parse(text(fmt, sheet, r, VERSION));
-                } catch (DateTimeParseException e) {
-                    problems.add(new Problem(itemsSheet, excelRow, col(VERSION), Texts.get("workbook.error.version")));
-                }
-                lines.add(new Line(excelRow, id, verdict, emptyToNull(text(fmt, sheet, r, REASON)), risk,
-                        emptyToNull(text(fmt, sheet, r, RISK_REASON)), emptyToNull(text(fmt, sheet, r, OBS)), version));
-            }
-        } catch (IOException e) {
-            problems.add(new Problem("-", 0, "-", Texts.get("workbook.error.notXlsx")));
-        }
-        return lines;
-    }
-
-    private static boolean blank(DataFormatter fmt, Row row) {
-        for (Cell c : row) {
-            if (c.getCellType() != CellType.BLANK && !fmt.formatCellValue(c).isBlank()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String text(DataFormatter fmt, Sheet sheet, int r, int c) {
-        Row row = sheet.getRow(r);
-        Cell cell = row == null ? null : row.getCell(c);
-        return cell == null ? "" : fmt.formatCellValue(cell).strip();
-    }
-
-    private static String emptyToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
-
-    static Verdict verdict(String s) {
-        return parse(Verdict.values(), s);
-    }
-
-    static RiskLevel risk(String s) {
-        return parse(RiskLevel.values(), s);
-    }
-
-    /** A constant by its code or its display name in either language (what an edited cell may hold). */
-    private static <E extends Enum<E>> E parse(E[] values, String s) {
-        for (E v : values) {
-            if (v.name().equalsIgnoreCase(s) || Msg.of(v).text(Texts.CHINESE).equals(s)
-                    || Msg.of(v).text(Texts.ENGLISH).equalsIgnoreCase(s)) {
-                return v;
-            }
-        }
-        return null;
-    }
-
-    private static String choices(Enum<?>[] values) {
-        return String.join(" / ", Arrays.stream(values).map(v -> Msg.of(v).text()).toList());
-    }
-
-    static String sheetName(Locale lang) {
-        return Msg.of("workbook.sheet").text(lang);
-    }
-
-    static List<String> header(Locale lang) {
-        return HEADER_KEYS.stream().map(k -> Msg.of("workbook.header." + k).text(lang)).toList();
+                Msg.of("assessment.audit.workbookImport", plan.changes().size(), plan.unchanged(),
+                        plan.conflicts().size())));
+        return new ImportReport(plan.changes().size(), plan.unchanged(), plan.conflicts());
     }
 }

@@ -94,7 +94,7 @@ class AssessmentPages {
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }
-        return "redirect:/assessments/" + id;
+        return "redirect:/assessments/" + id + "#workbook";
     }
 
     @GetMapping("/assessments")
