@@ -79,7 +79,7 @@ final class ReviewCommands {
             AssessmentTeam t = reviews.team(a);
             out.println(Texts.get("cli.review.team.saved",
                     t.testers().isEmpty() ? "—" : t.testers().stream().map(AssessmentTeam.Member::name)
-                            .collect(Collectors.joining("、")),
+                            .collect(Collectors.joining(Texts.get("review.missing.separator"))),
                     t.reviewer() == null ? "—" : t.reviewer().name(), t.approver() == null ? "—" : t.approver().name()));
             return 0;
         }

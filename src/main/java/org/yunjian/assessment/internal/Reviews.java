@@ -420,6 +420,6 @@ public class Reviews {
 
     private static String names(List<AssessmentTeam.Member> members) {
         return members.isEmpty() ? "—" : members.stream().map(AssessmentTeam.Member::name)
-                .collect(Collectors.joining("、"));
+                .collect(Collectors.joining(", "));
     }
 }
