@@ -32,7 +32,7 @@ class AssessmentProblems {
     ProblemDetail submission(Reviews.SubmissionRefused e) {
         ProblemDetail p = conflict(e);
         p.setProperty("missing", e.missing().stream().map(m -> new MissingItemResponse(m.itemId(), m.number(),
-                m.requirementId(), m.controlPoint(), m.gaps(),
+                m.requirementId(), m.side(), m.controlPoint(), m.gaps(),
                 m.gaps().stream().map(g -> org.yunjian.shared.Msg.of(g).text()).toList(),
                 "/assessment-items/" + m.itemId())).toList());
         return p;
@@ -40,7 +40,8 @@ class AssessmentProblems {
 
     /** One item a submission lacks: {@code gaps} as codes, {@code gapTexts} in the caller's language. */
     @io.swagger.v3.oas.annotations.media.Schema(name = "SubmissionMissingItem")
-    record MissingItemResponse(java.util.UUID itemId, int number, String requirementId, String controlPoint,
+    record MissingItemResponse(java.util.UUID itemId, int number, String requirementId,
+                               org.yunjian.assessment.ItemSide side, String controlPoint,
                                java.util.List<org.yunjian.assessment.SubmissionCheck.Gap> gaps,
                                java.util.List<String> gapTexts, String link) {
     }

@@ -103,10 +103,12 @@ class ReviewApi {
     }
 
     @Schema(name = "ReviewMissingItem")
-    record MissingResponse(UUID itemId, int number, String requirementId, String controlPoint,
+    record MissingResponse(UUID itemId, int number, String requirementId, org.yunjian.assessment.ItemSide side,
+                           String controlPoint,
                            List<SubmissionCheck.Gap> gaps, List<String> gapTexts, String link) {
         static MissingResponse of(Reviews.MissingItem m) {
-            return new MissingResponse(m.itemId(), m.number(), m.requirementId(), m.controlPoint(), m.gaps(),
+            return new MissingResponse(m.itemId(), m.number(), m.requirementId(), m.side(), m.controlPoint(),
+                    m.gaps(),
                     m.gaps().stream().map(g -> Msg.of(g).text()).toList(), "/assessment-items/" + m.itemId());
         }
     }

@@ -104,7 +104,8 @@ final class ReviewCommands {
             } catch (Reviews.SubmissionRefused e) {
                 err.println(Texts.get("cli.review.missing", e.missing().size()));
                 for (Reviews.MissingItem m : e.missing()) {
-                    err.println(Texts.get("cli.review.missingRow", m.number(), m.requirementId(), m.controlPoint(),
+                    err.println(Texts.get("cli.review.missingRow", m.number(), m.requirementId(),
+                            Msg.of(m.side()).text() + " " + m.controlPoint(),
                             m.gaps().stream().map(g -> Msg.of(g).text()).collect(Collectors.joining(
                                     Texts.get("review.missing.separator")))));
                 }

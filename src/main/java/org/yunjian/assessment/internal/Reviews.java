@@ -59,7 +59,8 @@ public class Reviews {
     }
 
     /** An item that keeps the assessment from going to review, with what it lacks. */
-    public record MissingItem(UUID itemId, int number, String requirementId, String controlPoint,
+    public record MissingItem(UUID itemId, int number, String requirementId, org.yunjian.assessment.ItemSide side,
+                              String controlPoint,
                               List<SubmissionCheck.Gap> gaps) implements java.io.Serializable {
     }
 
@@ -150,7 +151,8 @@ public class Reviews {
                     i.verdictReason(), i.riskLevel(), i.riskReason(), evidence.getOrDefault(i.id(), 0),
                     i.noEvidenceReason(), open.getOrDefault(i.id(), 0)));
             if (!gaps.isEmpty()) {
-                out.add(new MissingItem(i.id(), i.position() + 1, i.requirementId(), labels.controlPoint(i), gaps));
+                out.add(new MissingItem(i.id(), i.position() + 1, i.requirementId(), i.side(), labels.controlPoint(i),
+                        gaps));
             }
         }
         return out;
