@@ -297,6 +297,8 @@ class AuthorizationMatrixTests {
             case "assessment-items" -> ids.get(scope == Scope.own ? "I1" : "I2");
             case "evidence" -> ids.get(scope == Scope.own ? "EV1" : "EV2");
             case "remediations" -> ids.get(scope == Scope.own ? "R1" : "R2");
+            // a review comment that exists nowhere (ReviewApiTests resolves real ones)
+            case "review-comments" -> UUID.fromString("00000000-0000-0000-0000-00000000c0de");
             case "exit-projects" -> ids.get(scope == Scope.own ? "X1" : "X2");
             default -> null;
         };
@@ -428,6 +430,16 @@ class AuthorizationMatrixTests {
                     {"name":"矩阵新测评${rand}","systemId":"${system}","assessorOrgId":"${customer}",
                      "assessorKind":"CUSTOMER_SELF","scope":["GBT31167"]}""")),
             Map.entry("POST /api/assessments/{id}/transitions", RequestSpec.json("{\"to\":\"IN_PROGRESS\"}")),
+            // review and sign-off: the matrix's caller is the assessment's tester, refused (403) wherever only the
+            // reviewer or the approver may act — the separation of duties as an access decision
+            Map.entry("PUT /api/assessments/{id}/team", RequestSpec.json("{\"testers\":[]}")),
+            Map.entry("POST /api/assessments/{id}/review/send-back", RequestSpec.json("{\"comment\":\"矩阵\"}")),
+            Map.entry("POST /api/assessments/{id}/review/approve", RequestSpec.json("{}")),
+            Map.entry("POST /api/assessments/{id}/review/approve-report", RequestSpec.json("{\"confirm\":true}")),
+            Map.entry("POST /api/assessments/{id}/review/return", RequestSpec.json("{\"comment\":\"矩阵\"}")),
+            Map.entry("POST /assessments/{id}/review/send-back", RequestSpec.form(Map.of("comment", "矩阵"))),
+            Map.entry("POST /assessments/{id}/review/approve-report", RequestSpec.form(Map.of("confirm", "true"))),
+            Map.entry("POST /assessments/{id}/review/return", RequestSpec.form(Map.of("comment", "矩阵"))),
             Map.entry("PUT /api/assessment-items/{id}/verdict", RequestSpec.json("{\"verdict\":\"COMPLIANT\"}")),
             Map.entry("PUT /api/assessment-items/{id}/observations", RequestSpec.json("{\"observations\":\"矩阵\"}")),
             Map.entry("POST /api/assessment-items/{id}/interviews", RequestSpec.json(

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.ForbiddenException;
 import org.yunjian.shared.Msg;
 
 /**
@@ -50,17 +51,47 @@ public final class Assessment {
         return move(AssessmentStatus.IN_PROGRESS, AssessmentStatus.DRAFT, new AssessmentStarted(id, systemId, now));
     }
 
-    public Assessment submitForReview(Instant now) {
+    /** A tester submits the recorded items for review; a reviewer must be named. */
+    public Assessment submitForReview(AssessmentRole actor, AssessmentTeam team, Instant now) {
+        requireState(AssessmentStatus.IN_PROGRESS, AssessmentStatus.IN_REVIEW);
+        requireRole(actor, AssessmentRole.TESTER);
+        if (team.reviewer() == null) {
+            throw new ConflictException("team-incomplete", "assessment.review.error.noReviewer");
+        }
         return move(AssessmentStatus.IN_REVIEW, AssessmentStatus.IN_PROGRESS,
                 new AssessmentSubmittedForReview(id, systemId, now));
     }
 
-    public Assessment sendBack(Instant now) {
+    /** The 审核人 sends the items back to the testers (with comments, kept by the caller). */
+    public Assessment sendBack(AssessmentRole actor, Instant now) {
+        requireState(AssessmentStatus.IN_REVIEW, AssessmentStatus.IN_PROGRESS);
+        requireRole(actor, AssessmentRole.REVIEWER);
         return move(AssessmentStatus.IN_PROGRESS, AssessmentStatus.IN_REVIEW, new AssessmentSentBack(id, systemId, now));
     }
 
-    public Assessment complete(Instant now) {
-        move(AssessmentStatus.COMPLETED, AssessmentStatus.IN_REVIEW, new AssessmentCompleted(id, systemId, now));
+    /** The 审核人 approves the review; the report then awaits the 批准人, who must be named. */
+    public Assessment approveReview(AssessmentRole actor, AssessmentTeam team, Instant now) {
+        requireState(AssessmentStatus.IN_REVIEW, AssessmentStatus.APPROVAL);
+        requireRole(actor, AssessmentRole.REVIEWER);
+        requireSigners(team);
+        return move(AssessmentStatus.APPROVAL, AssessmentStatus.IN_REVIEW,
+                new AssessmentReviewApproved(id, systemId, now));
+    }
+
+    /** The 批准人 returns the report to the 审核人. */
+    public Assessment returnToReview(AssessmentRole actor, Instant now) {
+        requireState(AssessmentStatus.APPROVAL, AssessmentStatus.IN_REVIEW);
+        requireRole(actor, AssessmentRole.APPROVER);
+        return move(AssessmentStatus.IN_REVIEW, AssessmentStatus.APPROVAL,
+                new AssessmentReturnedToReview(id, systemId, now));
+    }
+
+    /** The 批准人 approves the report: the assessment is completed. Impossible without a named reviewer and approver. */
+    public Assessment approveReport(AssessmentRole actor, AssessmentTeam team, Instant now) {
+        requireState(AssessmentStatus.APPROVAL, AssessmentStatus.COMPLETED);
+        requireRole(actor, AssessmentRole.APPROVER);
+        requireSigners(team);
+        move(AssessmentStatus.COMPLETED, AssessmentStatus.APPROVAL, new AssessmentCompleted(id, systemId, now));
         completedAt = now;
         return this;
     }
@@ -69,15 +100,39 @@ public final class Assessment {
         return move(AssessmentStatus.ARCHIVED, AssessmentStatus.COMPLETED, new AssessmentArchived(id, systemId, now));
     }
 
-    /** Applies the transition named by its target state; sending back is IN_REVIEW → IN_PROGRESS. */
-    public Assessment moveTo(AssessmentStatus target, Instant now) {
+    /**
+     * Applies the transition named by its target state, as {@code actor} (the caller's role on the assessment, null
+     * for none): IN_PROGRESS from IN_REVIEW is sending back, IN_REVIEW from APPROVAL is returning to review.
+     */
+    public Assessment moveTo(AssessmentStatus target, AssessmentRole actor, AssessmentTeam team, Instant now) {
         return switch (target) {
-            case IN_PROGRESS -> status == AssessmentStatus.IN_REVIEW ? sendBack(now) : start(now);
-            case IN_REVIEW -> submitForReview(now);
-            case COMPLETED -> complete(now);
+            case IN_PROGRESS -> status == AssessmentStatus.IN_REVIEW ? sendBack(actor, now) : start(now);
+            case IN_REVIEW -> status == AssessmentStatus.APPROVAL ? returnToReview(actor, now)
+                    : submitForReview(actor, team, now);
+            case APPROVAL -> approveReview(actor, team, now);
+            case COMPLETED -> approveReport(actor, team, now);
             case ARCHIVED -> archive(now);
             case DRAFT -> throw illegal(status, target);
         };
+    }
+
+    private static void requireRole(AssessmentRole actor, AssessmentRole required) {
+        if (actor != required) {
+            throw new ForbiddenException(Msg.of("assessment.review.denied", Msg.of(required)));
+        }
+    }
+
+    /** The state is checked before the role: a move the machine does not allow is refused for everyone alike. */
+    private void requireState(AssessmentStatus required, AssessmentStatus target) {
+        if (status != required || !status.canMoveTo(target)) {
+            throw illegal(status, target);
+        }
+    }
+
+    private static void requireSigners(AssessmentTeam team) {
+        if (team == null || !team.hasReviewerAndApprover()) {
+            throw new ConflictException("team-incomplete", "assessment.review.error.teamIncomplete");
+        }
     }
 
     /** Throws unless verdicts and evidence may still change. */

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /** A status transition of an assessment, published after it happened. */
 public sealed interface AssessmentEvent permits AssessmentStarted, AssessmentSubmittedForReview, AssessmentSentBack,
-        AssessmentCompleted, AssessmentArchived {
+        AssessmentReviewApproved, AssessmentReturnedToReview, AssessmentCompleted, AssessmentArchived {
 
     UUID assessmentId();
 

@@ -4,17 +4,20 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where an assessment stands. Allowed moves: DRAFT → IN_PROGRESS → IN_REVIEW → COMPLETED → ARCHIVED, and
- * IN_REVIEW → IN_PROGRESS to send it back. Verdicts and evidence are frozen from COMPLETED on.
+ * Where an assessment stands. Allowed moves: DRAFT → IN_PROGRESS → IN_REVIEW (a tester submits) → APPROVAL (the
+ * 审核人 approves the review) → COMPLETED (the 批准人 approves the report) → ARCHIVED; IN_REVIEW → IN_PROGRESS (the
+ * 审核人 sends it back) and APPROVAL → IN_REVIEW (the 批准人 returns it to review). Verdicts and evidence are frozen
+ * from APPROVAL on.
  */
 public enum AssessmentStatus {
-    DRAFT, IN_PROGRESS, IN_REVIEW, COMPLETED, ARCHIVED;
+    DRAFT, IN_PROGRESS, IN_REVIEW, APPROVAL, COMPLETED, ARCHIVED;
 
     public Set<AssessmentStatus> next() {
         return switch (this) {
             case DRAFT -> EnumSet.of(IN_PROGRESS);
             case IN_PROGRESS -> EnumSet.of(IN_REVIEW);
-            case IN_REVIEW -> EnumSet.of(COMPLETED, IN_PROGRESS);
+            case IN_REVIEW -> EnumSet.of(APPROVAL, IN_PROGRESS);
+            case APPROVAL -> EnumSet.of(COMPLETED, IN_REVIEW);
             case COMPLETED -> EnumSet.of(ARCHIVED);
             case ARCHIVED -> EnumSet.noneOf(AssessmentStatus.class);
         };
@@ -27,5 +30,10 @@ public enum AssessmentStatus {
     /** Whether verdicts, observations, interviews and evidence may still change. */
     public boolean isOpen() {
         return this == DRAFT || this == IN_PROGRESS || this == IN_REVIEW;
+    }
+
+    /** Whether the assessment team may still be changed (not once the review is approved). */
+    public boolean teamOpen() {
+        return isOpen();
     }
 }

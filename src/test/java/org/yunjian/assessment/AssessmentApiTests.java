@@ -52,6 +52,8 @@ class AssessmentApiTests {
     @Autowired
     MockMvc mvc;
     @Autowired
+    org.yunjian.security.UserAdministration users;
+    @Autowired
     Fixtures fixtures;
     @Autowired
     Catalog catalog;
@@ -314,10 +316,7 @@ class AssessmentApiTests {
         String ev = upload(item, assessor, "配置.pdf", PDF, false);
         move(id, "IN_PROGRESS", 200);
         verdict(item, "{\"verdict\":\"COMPLIANT\"}", as(assessor)).andExpect(status().isOk());
-        move(id, "IN_REVIEW", 200);
-        move(id, "IN_PROGRESS", 200);
-        move(id, "IN_REVIEW", 200);
-        move(id, "COMPLETED", 200);
+        SignOffFixture.complete(mvc, users, jdbc, id, assessor);
         verdict(item, "{\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"LOW\",\"riskReason\":\"r\"}", as(assessor))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value("urn:yunjian:problem:assessment-closed"));
         mvc.perform(multipart("/api/assessment-items/{id}/evidence", item)

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -31,7 +32,8 @@ import org.yunjian.support.PdfInspection;
 
 /**
  * The assessor's journey in headless Chromium: creates an assessment of the demo portal, starts it, records
- * verdicts with an uploaded evidence file, sends it through review and completes it, downloads the PDF and DOCX
+ * verdicts with an uploaded evidence file, is refused review with the list of what is missing, submits, the
+ * 审核人 approves the review and the 批准人 the report, downloads the PDF and DOCX
  * reports through the page's links and reads them back; afterwards the item page offers no way to change anything.
  */
 @Tag("database")
@@ -42,6 +44,8 @@ class AssessmentBrowserJourneyTests {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @TempDir
     Path tmp;
@@ -80,6 +84,8 @@ class AssessmentBrowserJourneyTests {
         assertThat(new Select(driver.findElement(By.id("assessor"))).getFirstSelectedOption().getText())
                 .contains(DemoData.ASSESSOR.name());
         assertThat(driver.findElement(By.id("scope-MLPS-L3")).isSelected()).isTrue();
+        new Select(driver.findElement(By.id("reviewer"))).selectByVisibleText("质量审核 周工");
+        new Select(driver.findElement(By.id("approver"))).selectByVisibleText("技术负责人 吴工");
         driver.findElement(By.id("create")).click();
         wait.until(ExpectedConditions.urlMatches("/assessments/[0-9a-f-]{36}$"));
         String assessmentUrl = driver.getCurrentUrl();
@@ -111,6 +117,7 @@ class AssessmentBrowserJourneyTests {
         driver.findElement(By.id("verdict-NON_COMPLIANT")).click();
         new Select(driver.findElement(By.id("riskLevel"))).selectByValue("MEDIUM");
         driver.findElement(By.id("riskReason")).sendKeys("未划分安全区域");
+        driver.findElement(By.id("noEvidenceReason")).sendKeys("现场不允许拍照");
         driver.findElement(By.id("save-verdict")).click();
         wait.until(ExpectedConditions.textToBe(By.id("current-verdict"), "不符合"));
         assertThat(driver.findElement(By.id("verdict-history")).getText()).contains("不符合");
@@ -118,14 +125,35 @@ class AssessmentBrowserJourneyTests {
         driver.get(assessmentUrl);
         assertThat(driver.findElement(By.id("remediations")).getText()).contains("待整改");
         assertThat(driver.findElement(By.id("score-policy")).getText()).isEqualTo("国标默认评分规则（第 1 版）");
-        driver.findElement(By.id("to-IN_REVIEW")).click();
+        // submitting with unrecorded items is refused with the list of what is missing
+        driver.findElement(By.id("submit-review")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("missing-list")));
+        assertThat(driver.findElement(By.id("missing-list")).getText()).contains("未记录结论");
+        assertThat(status()).isEqualTo("IN_PROGRESS");
+        // the other items are recorded elsewhere (table mode, workbook): here straight into the database
+        UUID assessment = UUID.fromString(assessmentUrl.substring(assessmentUrl.lastIndexOf('/') + 1));
+        jdbc.sql("UPDATE assessment_item SET verdict = 'COMPLIANT' WHERE assessment_id = ? AND verdict IS NULL")
+                .param(assessment).update();
+        driver.get(assessmentUrl);
+        driver.findElement(By.id("submit-review")).click();
         wait.until(d -> status().equals("IN_REVIEW"));
-        // completing cannot be undone: the button does nothing until the confirmation is ticked (no JavaScript)
-        driver.findElement(By.id("to-COMPLETED")).click();
-        assertThat(status()).isEqualTo("IN_REVIEW");
-        driver.findElement(By.id("confirm-COMPLETED")).click();
-        driver.findElement(By.id("to-COMPLETED")).click();
+
+        // the 审核人 approves the review, the 批准人 signs: approving the report cannot be undone, so the button does
+        // nothing until the confirmation is ticked (no JavaScript)
+        driver.manage().deleteAllCookies();
+        logIn(DemoData.ASSESSMENT_REVIEWER);
+        driver.get(assessmentUrl);
+        driver.findElement(By.id("approve-review")).click();
+        wait.until(d -> status().equals("APPROVAL"));
+        driver.manage().deleteAllCookies();
+        logIn(DemoData.ASSESSMENT_APPROVER);
+        driver.get(assessmentUrl);
+        driver.findElement(By.id("approve-report")).click();
+        assertThat(status()).isEqualTo("APPROVAL");
+        driver.findElement(By.id("confirm-approve-report")).click();
+        driver.findElement(By.id("approve-report")).click();
         wait.until(d -> status().equals("COMPLETED"));
+        assertThat(driver.findElement(By.id("review-history")).getText()).contains("提交审核", "审核通过", "批准报告");
 
         // the reports, downloaded through the page's links
         Path downloads = Files.createDirectories(tmp.resolve("downloads"));

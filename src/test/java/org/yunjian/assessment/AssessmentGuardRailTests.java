@@ -43,6 +43,10 @@ class AssessmentGuardRailTests {
     @Autowired
     MockMvc mvc;
     @Autowired
+    org.yunjian.security.UserAdministration users;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
     Fixtures fixtures;
 
     Fixtures.World w;
@@ -78,17 +82,21 @@ class AssessmentGuardRailTests {
     }
 
     @Test
-    void completingAndArchivingNeedATickedConfirmation() throws Exception {
+    void approvingTheReportAndArchivingNeedATickedConfirmation() throws Exception {
         move("IN_PROGRESS");
-        move("IN_REVIEW");
-        String page = page("/assessments/" + id, null);
-        assertThat(page).contains("id=\"confirm-COMPLETED\"").contains("required");
-        mvc.perform(post("/assessments/{id}/transition", id).with(as(assessor)).param("to", "COMPLETED"))
+        SignOffFixture.Signers s = SignOffFixture.prepare(mvc, users, jdbc, id, assessor);
+        mvc.perform(post("/assessments/{id}/review/submit", id).with(as(assessor))).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/assessments/{id}/review/approve", id).with(as(s.reviewer())))
+                .andExpect(status().is3xxRedirection());
+        assertThat(statusOf()).isEqualTo("APPROVAL");
+        String page = page("/assessments/" + id, null, s.approver());
+        assertThat(page).contains("id=\"confirm-approve-report\"").contains("required");
+        mvc.perform(post("/assessments/{id}/review/approve-report", id).with(as(s.approver())))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("conflict", Matchers.containsString("请勾选确认")));
-        assertThat(statusOf()).isEqualTo("IN_REVIEW");
-        mvc.perform(post("/assessments/{id}/transition", id).with(as(assessor)).param("to", "COMPLETED")
-                .param("confirm", "true")).andExpect(status().is3xxRedirection());
+                .andExpect(flash().attribute("reviewError", Matchers.containsString("请勾选确认")));
+        assertThat(statusOf()).isEqualTo("APPROVAL");
+        mvc.perform(post("/assessments/{id}/review/approve-report", id).with(as(s.approver())).param("confirm", "true"))
+                .andExpect(status().is3xxRedirection());
         assertThat(statusOf()).isEqualTo("COMPLETED");
         mvc.perform(post("/assessments/{id}/transition", id).with(as(assessor)).param("to", "ARCHIVED"))
                 .andExpect(flash().attribute("conflict", Matchers.containsString("请勾选确认")));

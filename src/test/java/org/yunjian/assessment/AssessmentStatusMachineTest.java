@@ -17,6 +17,11 @@ class AssessmentStatusMachineTest {
 
     static final Instant NOW = Instant.parse("2026-11-21T09:00:00Z");
 
+    static final AssessmentTeam.Member TESTER = new AssessmentTeam.Member(UUID.randomUUID(), "陈工");
+    static final AssessmentTeam.Member REVIEWER = new AssessmentTeam.Member(UUID.randomUUID(), "周工");
+    static final AssessmentTeam.Member APPROVER = new AssessmentTeam.Member(UUID.randomUUID(), "吴工");
+    static final AssessmentTeam TEAM = new AssessmentTeam(java.util.List.of(TESTER), REVIEWER, APPROVER);
+
     static Assessment in(AssessmentStatus status) {
         return new Assessment(UUID.randomUUID(), UUID.randomUUID(), status, null);
     }
@@ -24,24 +29,29 @@ class AssessmentStatusMachineTest {
     @Test
     void walksTheWholeLifecycleAndRegistersOneEventPerTransition() {
         Assessment a = in(AssessmentStatus.DRAFT);
-        a.start(NOW).submitForReview(NOW).sendBack(NOW).submitForReview(NOW).complete(NOW).archive(NOW);
+        a.start(NOW).submitForReview(AssessmentRole.TESTER, TEAM, NOW).sendBack(AssessmentRole.REVIEWER, NOW)
+                .submitForReview(AssessmentRole.TESTER, TEAM, NOW).approveReview(AssessmentRole.REVIEWER, TEAM, NOW)
+                .returnToReview(AssessmentRole.APPROVER, NOW).approveReview(AssessmentRole.REVIEWER, TEAM, NOW)
+                .approveReport(AssessmentRole.APPROVER, TEAM, NOW).archive(NOW);
         assertThat(a.status()).isEqualTo(AssessmentStatus.ARCHIVED);
         assertThat(a.completedAt()).isEqualTo(NOW);
         assertThat(a.drainEvents()).extracting(e -> e.getClass().getSimpleName()).containsExactly(
                 "AssessmentStarted", "AssessmentSubmittedForReview", "AssessmentSentBack",
-                "AssessmentSubmittedForReview", "AssessmentCompleted", "AssessmentArchived");
+                "AssessmentSubmittedForReview", "AssessmentReviewApproved", "AssessmentReturnedToReview",
+                "AssessmentReviewApproved", "AssessmentCompleted", "AssessmentArchived");
         assertThat(a.drainEvents()).isEmpty();
     }
 
     @ParameterizedTest
     @EnumSource(AssessmentStatus.class)
-    void refusesEveryMoveTheMachineDoesNotAllow(AssessmentStatus from) {
+    void refusesEveryMoveTheMachineDoesNotAllowWhoeverAsks(AssessmentStatus from) {
         for (AssessmentStatus to : AssessmentStatus.values()) {
             if (from.canMoveTo(to)) {
                 continue;
             }
             Assessment a = in(from);
-            assertThatThrownBy(() -> a.moveTo(to, NOW)).as("%s -> %s", from, to)
+            for (AssessmentRole actor : AssessmentRole.values()) {
+            assertThatThrownBy(() -> a.moveTo(to, actor, TEAM, NOW)).as("%s -> %s", from, to)
                     .isInstanceOf(ConflictException.class)
                     .satisfies(e -> assertThat(((ConflictException) e).code()).isEqualTo("illegal-transition"))
                     .satisfies(e -> assertThat(((ConflictException) e).text().text(Texts.ENGLISH))
@@ -50,16 +60,19 @@ class AssessmentStatusMachineTest {
                     .satisfies(e -> assertThat(((ConflictException) e).text().text(Texts.CHINESE))
                             .contains("从“" + Msg.of(from).text(Texts.CHINESE) + "”变为“"
                                     + Msg.of(to).text(Texts.CHINESE) + "”"));
+            }
             assertThat(a.status()).isEqualTo(from);
             assertThat(a.drainEvents()).isEmpty();
         }
     }
 
     @Test
-    void cannotCompleteWithoutReview() {
-        assertThatThrownBy(() -> in(AssessmentStatus.IN_PROGRESS).complete(NOW))
+    void cannotCompleteWithoutReviewAndApproval() {
+        assertThatThrownBy(() -> in(AssessmentStatus.IN_PROGRESS).approveReport(AssessmentRole.APPROVER, TEAM, NOW))
                 .isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> in(AssessmentStatus.DRAFT).complete(NOW))
+        assertThatThrownBy(() -> in(AssessmentStatus.IN_REVIEW).approveReport(AssessmentRole.APPROVER, TEAM, NOW))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> in(AssessmentStatus.DRAFT).approveReport(AssessmentRole.APPROVER, TEAM, NOW))
                 .isInstanceOf(ConflictException.class);
     }
 

@@ -74,6 +74,10 @@ class DashboardTests {
     @Autowired
     MockMvc mvc;
     @Autowired
+    org.yunjian.security.UserAdministration users;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
     Fixtures fixtures;
     @Autowired
     MutableClock clock;
@@ -152,8 +156,7 @@ class DashboardTests {
     }
 
     void complete(String id, CurrentUser u) throws Exception {
-        move(id, "IN_REVIEW", u);
-        move(id, "COMPLETED", u);
+        SignOffFixture.complete(mvc, users, jdbc, id, u);
     }
 
     void verdict(String item, String body, CurrentUser u) throws Exception {

@@ -58,6 +58,8 @@ class InheritanceApiTests {
     @Autowired
     MockMvc mvc;
     @Autowired
+    org.yunjian.security.UserAdministration users;
+    @Autowired
     Fixtures fixtures;
     @Autowired
     JdbcClient jdbc;
@@ -136,8 +138,7 @@ class InheritanceApiTests {
         verdict(providerUser, platformItems.get(1), """
                 {"verdict":"NON_COMPLIANT","riskLevel":"MEDIUM","riskReason":"平台日志留存不足"}""")
                 .andExpect(status().isOk());
-        move(providerUser, id, "IN_REVIEW");
-        move(providerUser, id, "COMPLETED");
+        SignOffFixture.complete(mvc, users, jdbc, id, providerUser);
         return id;
     }
 

@@ -42,6 +42,10 @@ class InheritancePagesTests {
     @Autowired
     MockMvc mvc;
     @Autowired
+    org.yunjian.security.UserAdministration users;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
     Fixtures fixtures;
 
     Organization customer;
@@ -94,8 +98,7 @@ class InheritancePagesTests {
                     .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\":\"COMPLIANT\"}"))
                     .andExpect(status().isOk());
         }
-        move(providerUser, source, "IN_REVIEW");
-        move(providerUser, source, "COMPLETED");
+        SignOffFixture.complete(mvc, users, jdbc, source, providerUser);
         String id = create(assessor, system, assessorOrg, "THIRD_PARTY");
         move(assessor, id, "IN_PROGRESS");
 

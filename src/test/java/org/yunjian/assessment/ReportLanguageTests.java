@@ -70,6 +70,8 @@ class ReportLanguageTests {
     @Autowired
     MockMvc mvc;
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
     Fixtures fixtures;
     @Autowired
     UserAdministration users;
@@ -112,8 +114,7 @@ class ReportLanguageTests {
                         .file(new MockMultipartFile("file", "机房照片.pdf", "application/octet-stream", EVIDENCE))
                         .with(as(assessor)))
                 .andExpect(status().isCreated());
-        move("IN_REVIEW");
-        move("COMPLETED");
+        SignOffFixture.complete(mvc, users, jdbc, id, assessor);
     }
 
     @Test

@@ -55,6 +55,7 @@ class AssessmentApi {
     static final String WHO = "hasAnyRole('SYSTEM_ADMIN', 'USER')";
 
     private final AssessmentService service;
+    private final org.yunjian.assessment.internal.Reviews reviews;
     private final EvidenceService evidence;
     private final Workbooks workbooks;
     private final Clock clock;
@@ -62,7 +63,8 @@ class AssessmentApi {
     private final Inheritances inheritances;
 
     AssessmentApi(AssessmentService service, EvidenceService evidence, Workbooks workbooks, Clock clock,
-                  Remediations remediations, Inheritances inheritances) {
+                  Remediations remediations, Inheritances inheritances, org.yunjian.assessment.internal.Reviews reviews) {
+        this.reviews = reviews;
         this.inheritances = inheritances;
         this.remediations = remediations;
         this.service = service;
@@ -126,7 +128,7 @@ class AssessmentApi {
         if (body == null || body.to() == null) {
             throw new ValidationException("to", "required");
         }
-        return AssessmentResponse.of(service.transition(id, body.to()));
+        return AssessmentResponse.of(reviews.transition(id, body.to(), body.comment()));
     }
 
     @GetMapping("/api/assessments/{id}/items")

@@ -9,6 +9,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.yunjian.assessment.internal.EvidenceException;
+import org.yunjian.assessment.internal.Reviews;
 import org.yunjian.assessment.internal.Workbooks;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.Texts;
@@ -24,6 +25,25 @@ class AssessmentProblems {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         p.setType(URI.create("urn:yunjian:problem:" + e.code()));
         return p;
+    }
+
+    /** A refused submission: 409 with every item not ready ({@code missing}: number, item, control point, gaps, link). */
+    @ExceptionHandler(Reviews.SubmissionRefused.class)
+    ProblemDetail submission(Reviews.SubmissionRefused e) {
+        ProblemDetail p = conflict(e);
+        p.setProperty("missing", e.missing().stream().map(m -> new MissingItemResponse(m.itemId(), m.number(),
+                m.requirementId(), m.side(), m.controlPoint(), m.gaps(),
+                m.gaps().stream().map(g -> org.yunjian.shared.Msg.of(g).text()).toList(),
+                "/assessment-items/" + m.itemId())).toList());
+        return p;
+    }
+
+    /** One item a submission lacks: {@code gaps} as codes, {@code gapTexts} in the caller's language. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "SubmissionMissingItem")
+    record MissingItemResponse(java.util.UUID itemId, int number, String requirementId,
+                               org.yunjian.assessment.ItemSide side, String controlPoint,
+                               java.util.List<org.yunjian.assessment.SubmissionCheck.Gap> gaps,
+                               java.util.List<String> gapTexts, String link) {
     }
 
     @ExceptionHandler(Workbooks.WorkbookRejected.class)

@@ -29,18 +29,21 @@ final class Dtos {
     }
 
     record CreateRequest(String name, UUID systemId, UUID assessorOrgId, AssessorKind assessorKind,
-                         List<UUID> assessors, List<String> scope) {
+                         List<UUID> assessors, List<String> scope, UUID reviewer, UUID approver) {
         AssessmentService.CreateInput toInput() {
-            return new AssessmentService.CreateInput(name, systemId, assessorOrgId, assessorKind, assessors, scope);
+            return new AssessmentService.CreateInput(name, systemId, assessorOrgId, assessorKind, assessors, scope,
+                    reviewer, approver);
         }
     }
 
-    record TransitionRequest(AssessmentStatus to) {
+    /** A status move; {@code comment} goes into the review history (required to send back or return). */
+    record TransitionRequest(AssessmentStatus to, String comment) {
     }
 
-    record VerdictRequest(Verdict verdict, String reason, RiskLevel riskLevel, String riskReason) {
+    record VerdictRequest(Verdict verdict, String reason, RiskLevel riskLevel, String riskReason,
+                          String noEvidenceReason) {
         AssessmentService.VerdictInput toInput() {
-            return new AssessmentService.VerdictInput(verdict, reason, riskLevel, riskReason);
+            return new AssessmentService.VerdictInput(verdict, reason, riskLevel, riskReason, noEvidenceReason);
         }
     }
 
@@ -59,11 +62,13 @@ final class Dtos {
     record AssessmentResponse(UUID id, String name, UUID systemId, UUID assessorOrgId, AssessorKind assessorKind,
                               AssessmentStatus status, List<AssessmentStatus> allowedTransitions, List<UUID> assessors,
                               List<String> scope, Instant createdAt, Instant updatedAt, Instant completedAt,
-                              String reportNumber) {
+                              String reportNumber, UUID reviewer, UUID approver) {
         static AssessmentResponse of(AssessmentInfo a) {
             return new AssessmentResponse(a.id(), a.name(), a.systemId(), a.assessorOrgId(), a.assessorKind(),
                     a.status(), List.copyOf(a.status().next()), a.assessors(), a.scope(), a.createdAt(),
-                    a.updatedAt(), a.completedAt(), a.reportNumber());
+                    a.updatedAt(), a.completedAt(), a.reportNumber(),
+                    a.reviewers().isEmpty() ? null : a.reviewers().get(0),
+                    a.approvers().isEmpty() ? null : a.approvers().get(0));
         }
     }
 
@@ -74,11 +79,13 @@ final class Dtos {
     record ItemResponse(UUID id, UUID assessmentId, int position, String requirementId, ItemSide side, String layer,
                         String controlPoint, Verdict verdict, String verdictReason, String observations,
                         RiskLevel riskLevel, String riskReason, Instant updatedAt,
-                        List<Inheritances.Responsible> responsible, InheritedResponse inherited) {
+                        List<Inheritances.Responsible> responsible, InheritedResponse inherited,
+                        String noEvidenceReason) {
         static ItemResponse of(TestItem i, Inheritances.View view) {
             return new ItemResponse(i.id(), i.assessmentId(), i.position(), i.requirementId(), i.side(), i.layer(),
                     i.controlPoint(), i.verdict(), i.verdictReason(), i.observations(), i.riskLevel(), i.riskReason(),
-                    i.updatedAt(), view.responsibleFor(i), InheritedResponse.of(view.inheritedOf(i)));
+                    i.updatedAt(), view.responsibleFor(i), InheritedResponse.of(view.inheritedOf(i)),
+                    i.noEvidenceReason());
         }
     }
 

@@ -41,7 +41,9 @@ import picocli.CommandLine.Spec;
         subcommands = {AssessmentCommand.ListAssessments.class, AssessmentCommand.ExportWorkbook.class,
                 AssessmentCommand.ImportWorkbook.class, AssessmentCommand.Report.class, InheritanceCommands.Sources.class,
                 InheritanceCommands.RecordConclusion.class, InheritanceCommands.Inherit.class,
-                InheritanceCommands.Withdraw.class})
+                InheritanceCommands.Withdraw.class, ReviewCommands.Team.class, ReviewCommands.Submit.class,
+                ReviewCommands.SendBack.class, ReviewCommands.ApproveReview.class, ReviewCommands.ApproveReport.class,
+                ReviewCommands.ReturnReport.class, ReviewCommands.History.class})
 public class AssessmentCommand implements CliCommand, Runnable {
 
     @Spec

@@ -166,6 +166,11 @@ class AssessmentRepository {
                 .update();
     }
 
+    /** The no-evidence reason (无证据说明) goes with the verdict it explains. */
+    void updateNoEvidenceReason(UUID id, String reason) {
+        jdbc.sql("UPDATE assessment_item SET no_evidence_reason = ? WHERE id = ?").params(reason, id).update();
+    }
+
     void updateObservations(UUID id, String observations, Instant now) {
         jdbc.sql("UPDATE assessment_item SET observations = ?, updated_at = ?, version = version + 1 WHERE id = ?")
                 .params(observations, utc(now), id).update();
@@ -176,7 +181,7 @@ class AssessmentRepository {
             ItemSide.valueOf(rs.getString("side")), rs.getString("layer"), rs.getString("control_point"),
             enumOf(Verdict.class, rs.getString("verdict")), rs.getString("verdict_reason"),
             rs.getString("observations"), enumOf(RiskLevel.class, rs.getString("risk_level")),
-            rs.getString("risk_reason"), instant(rs, "updated_at"));
+            rs.getString("risk_reason"), instant(rs, "updated_at"), rs.getString("no_evidence_reason"));
 
     // --- verdict history and interviews
 

@@ -17,8 +17,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.Assessment;
-import org.yunjian.assessment.AssessmentEvent;
 import org.yunjian.assessment.AssessmentStatus;
+import org.yunjian.assessment.AssessmentTeam;
 import org.yunjian.assessment.AssessorKind;
 import org.yunjian.assessment.Inheritance;
 import org.yunjian.assessment.ItemSide;
@@ -89,11 +89,23 @@ public class AssessmentService {
         this.clock = clock;
     }
 
+    /** A new assessment; {@code assessors} are its testers, {@code reviewer} its 审核人, {@code approver} its 批准人. */
     public record CreateInput(String name, UUID systemId, UUID assessorOrgId, AssessorKind assessorKind,
-                              List<UUID> assessors, List<String> scope) {
+                              List<UUID> assessors, List<String> scope, UUID reviewer, UUID approver) {
+
+        public CreateInput(String name, UUID systemId, UUID assessorOrgId, AssessorKind assessorKind,
+                           List<UUID> assessors, List<String> scope) {
+            this(name, systemId, assessorOrgId, assessorKind, assessors, scope, null, null);
+        }
     }
 
-    public record VerdictInput(Verdict verdict, String reason, RiskLevel riskLevel, String riskReason) {
+    /** A verdict; {@code noEvidenceReason} (无证据说明) says why a finding has no evidence (kept for findings only). */
+    public record VerdictInput(Verdict verdict, String reason, RiskLevel riskLevel, String riskReason,
+                               String noEvidenceReason) {
+
+        public VerdictInput(Verdict verdict, String reason, RiskLevel riskLevel, String riskReason) {
+            this(verdict, reason, riskLevel, riskReason, null);
+        }
     }
 
     public record InterviewInput(String interviewee, String role, Instant heldAt, String notes) {
@@ -248,18 +260,28 @@ public class AssessmentService {
             }
         }
         List<UUID> assessors = in.assessors() == null ? List.of() : List.copyOf(new LinkedHashSet<>(in.assessors()));
-        if (!assessors.isEmpty()) {
-            Set<UUID> candidates = assessorCandidates(in.assessorOrgId()).stream().map(UserView::id)
-                    .collect(Collectors.toSet());
-            if (!candidates.containsAll(assessors)) {
-                errors.add("assessors", "assessment.error.assessors");
-            }
+        Map<UUID, String> candidates = assessorCandidates(in.assessorOrgId()).stream()
+                .collect(Collectors.toMap(UserView::id, UserView::displayName));
+        if (!candidates.keySet().containsAll(assessors)) {
+            errors.add("assessors", "assessment.error.assessors");
+        }
+        if (in.reviewer() != null && !candidates.containsKey(in.reviewer())) {
+            errors.add("reviewer", "assessment.error.assessors");
+        }
+        if (in.approver() != null && !candidates.containsKey(in.approver())) {
+            errors.add("approver", "assessment.error.assessors");
         }
         errors.throwIfAny();
+        java.util.function.Function<UUID, AssessmentTeam.Member> member = id -> id == null ? null
+                : new AssessmentTeam.Member(id, candidates.get(id));
+        new AssessmentTeam(assessors.stream().map(member).toList(), member.apply(in.reviewer()),
+                member.apply(in.approver()));
         Instant now = clock.instant();
         AssessmentInfo a = new AssessmentInfo(UUID.randomUUID(), in.name().strip(), system.id(), in.assessorOrgId(),
-                in.assessorKind(), AssessmentStatus.DRAFT, assessors, scope.stream().distinct().toList(), now, now,
-                null, null);
+                in.assessorKind(), AssessmentStatus.DRAFT, assessors,
+                in.reviewer() == null ? List.of() : List.of(in.reviewer()),
+                in.approver() == null ? List.of() : List.of(in.approver()), scope.stream().distinct().toList(), now,
+                now, null, null);
         repo.insert(a, u.userId());
         reportNumbers.assign(a.id());
         int position = 0;
@@ -271,26 +293,6 @@ public class AssessmentService {
                 Msg.of("assessment.audit.create", a.name(), system.name(), Msg.of(a.assessorKind()), position,
                         Scopes.names(a.scope()))));
         return repo.find(a.id()).orElseThrow();
-    }
-
-    /** Moves the status; an illegal move is a 409 {@code illegal-transition} ({@link Assessment#illegal}). */
-    public AssessmentInfo transition(UUID id, AssessmentStatus target) {
-        Access access = access(id);
-        access.requireAssessor();
-        AssessmentStatus current = repo.lockStatus(id).orElseThrow(() -> new NotFoundException("assessment", id));
-        Assessment aggregate = new Assessment(id, access.assessment().systemId(), current,
-                access.assessment().completedAt());
-        Instant now = clock.instant();
-        aggregate.moveTo(target, now);
-        if (!repo.updateStatus(id, current, aggregate.status(), now, aggregate.completedAt())) {
-            throw new ConflictException("concurrent-change", "assessment.error.concurrentChange");
-        }
-        for (AssessmentEvent e : aggregate.drainEvents()) {
-            events.publishEvent(e);
-        }
-        events.publishEvent(AuditableEvent.success("assessment.transition", "assessment", id,
-                Msg.of("assessment.audit.transition", Msg.of(current), Msg.of(aggregate.status()))));
-        return repo.find(id).orElseThrow();
     }
 
     // --- recording
@@ -330,6 +332,7 @@ public class AssessmentService {
         Instant now = clock.instant();
         boolean retest = !d.history().isEmpty();
         repo.updateVerdict(itemId, in.verdict(), trimToNull(in.reason()), risk, riskReason, now);
+        repo.updateNoEvidenceReason(itemId, finding ? trimToNull(in.noEvidenceReason()) : null);
         repo.insertVerdict(new VerdictEntry(UUID.randomUUID(), itemId, in.verdict(), trimToNull(in.reason()), risk,
                 retest, d.access().user().username(), now));
         tasks.afterVerdict(d.item(), d.access().system(), in.verdict(), retest, d.remediations(), now);
@@ -366,6 +369,7 @@ public class AssessmentService {
         }
         tooLong(errors, "reason", in.reason(), 4000);
         tooLong(errors, "riskReason", in.riskReason(), 4000);
+        tooLong(errors, "noEvidenceReason", in.noEvidenceReason(), 4000);
         return errors;
     }
 

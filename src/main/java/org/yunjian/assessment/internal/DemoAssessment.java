@@ -44,9 +44,11 @@ class DemoAssessment implements ApplicationRunner {
     private final UserAdministration users;
     private final Inheritances inheritances;
     private final java.time.Clock clock;
+    private final Reviews reviews;
 
     DemoAssessment(AssessmentService assessments, AssessmentRepository repo, Parties parties,
-                   UserAdministration users, Inheritances inheritances, java.time.Clock clock) {
+                   UserAdministration users, Inheritances inheritances, java.time.Clock clock, Reviews reviews) {
+        this.reviews = reviews;
         this.inheritances = inheritances;
         this.clock = clock;
         this.users = users;
@@ -69,11 +71,19 @@ class DemoAssessment implements ApplicationRunner {
         SeedActor.run(assessor, () -> seed(portal[0], assessor.organizationId()));
     }
 
-    /** As the demo assessor: the assessment, started, with three verdicts. */
+    /**
+     * As the demo assessor: the assessment with its team (testers 陈工 and 孙工, 审核人 周工, 批准人 吴工), started,
+     * with three verdicts — still in progress, so the review can be walked from the first login.
+     */
     private void seed(CloudSystem portal, UUID assessor) {
+        java.util.function.Function<String, UUID> id = name -> SeedActor.account(users, name)
+                .map(CurrentUser::userId).orElse(null);
+        List<UUID> testers = java.util.stream.Stream.of(DemoData.ASSESSOR_USER, DemoData.ASSESSOR2_USER).map(id)
+                .filter(java.util.Objects::nonNull).toList();
         var a = assessments.create(new AssessmentService.CreateInput(demo("demo.assessment.name", DemoData.PORTAL_SYSTEM),
-                portal.id(), assessor, AssessorKind.THIRD_PARTY, List.of(), List.of(ItemGenerator.MLPS)));
-        assessments.transition(a.id(), AssessmentStatus.IN_PROGRESS);
+                portal.id(), assessor, AssessorKind.THIRD_PARTY, testers, List.of(ItemGenerator.MLPS),
+                id.apply(DemoData.ASSESSMENT_REVIEWER), id.apply(DemoData.ASSESSMENT_APPROVER)));
+        reviews.transition(a.id(), AssessmentStatus.IN_PROGRESS, null);
         List<TestItem> items = repo.items(a.id());
         assessments.recordVerdict(items.get(0).id(), new AssessmentService.VerdictInput(Verdict.COMPLIANT,
                 demo("demo.assessment.reason1"), null, null));

@@ -55,10 +55,21 @@ public final class Records {
         }
     }
 
-    /** One test item: a catalog requirement assessed on one side. */
+    /**
+     * One test item: a catalog requirement assessed on one side. {@code noEvidenceReason} (无证据说明) says why a
+     * finding has no evidence, stored with the verdict.
+     */
     public record TestItem(UUID id, UUID assessmentId, int position, String requirementId, ItemSide side, String layer,
                            String controlPoint, Verdict verdict, String verdictReason, String observations,
-                           RiskLevel riskLevel, String riskReason, Instant updatedAt) {
+                           RiskLevel riskLevel, String riskReason, Instant updatedAt, String noEvidenceReason) {
+
+        /** An item without a no-evidence reason. */
+        public TestItem(UUID id, UUID assessmentId, int position, String requirementId, ItemSide side, String layer,
+                        String controlPoint, Verdict verdict, String verdictReason, String observations,
+                        RiskLevel riskLevel, String riskReason, Instant updatedAt) {
+            this(id, assessmentId, position, requirementId, side, layer, controlPoint, verdict, verdictReason,
+                    observations, riskLevel, riskReason, updatedAt, null);
+        }
     }
 
     /** One verdict as recorded, oldest first; a re-test is a later entry. */

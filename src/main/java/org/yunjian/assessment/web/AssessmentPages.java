@@ -36,6 +36,7 @@ import org.yunjian.assessment.internal.ItemGenerator;
 import org.yunjian.assessment.internal.Records.AssessmentInfo;
 import org.yunjian.assessment.internal.Records.Remediation;
 import org.yunjian.assessment.internal.Remediations;
+import org.yunjian.assessment.internal.Reviews;
 import org.yunjian.assessment.internal.Workbooks;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Engagement;
@@ -55,6 +56,8 @@ class AssessmentPages {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final AssessmentService service;
+    private final Reviews reviews;
+    private final ReviewPanel reviewPanel;
     private final EvidenceService evidence;
     private final Parties parties;
     private final Workbooks workbooks;
@@ -63,7 +66,9 @@ class AssessmentPages {
     private final Inheritances inheritances;
 
     AssessmentPages(AssessmentService service, EvidenceService evidence, Parties parties, Workbooks workbooks,
-                    java.time.Clock clock, Remediations remediations, Inheritances inheritances) {
+                    java.time.Clock clock, Remediations remediations, Inheritances inheritances, Reviews reviews, ReviewPanel reviewPanel) {
+        this.reviews = reviews;
+        this.reviewPanel = reviewPanel;
         this.inheritances = inheritances;
         this.remediations = remediations;
         this.service = service;
@@ -163,6 +168,7 @@ class AssessmentPages {
     String create(@RequestParam(required = false) UUID systemId, @RequestParam(defaultValue = "") String name,
                   @RequestParam(defaultValue = "") String assessor,
                   @RequestParam(required = false) List<UUID> assessors,
+                  @RequestParam(required = false) UUID reviewer, @RequestParam(required = false) UUID approver,
                   @RequestParam(required = false) List<String> scope, Model model) {
         AssessorKind kind = null;
         UUID org = null;
@@ -177,15 +183,28 @@ class AssessmentPages {
         }
         try {
             AssessmentInfo a = service.create(new AssessmentService.CreateInput(name, systemId, org, kind, assessors,
-                    scope));
+                    scope, reviewer, approver));
             return "redirect:/assessments/" + a.id();
+        } catch (ConflictException e) {
+            // one person in two roles: shown next to the reviewer / approver choice, the typed input kept
+            return form(model, systemId, createValues(name, assessor, scope, assessors, reviewer, approver),
+                    Map.of("reviewer", e.getMessage()));
         } catch (ValidationException e) {
-            Map<String, List<String>> values = new HashMap<>();
-            values.put("name", List.of(name));
-            values.put("assessor", List.of(assessor));
-            values.put("scope", scope == null ? List.of() : scope);
-            return form(model, systemId, values, e.errors());
+            return form(model, systemId, createValues(name, assessor, scope, assessors, reviewer, approver),
+                    e.errors());
         }
+    }
+
+    private static Map<String, List<String>> createValues(String name, String assessor, List<String> scope,
+                                                          List<UUID> assessors, UUID reviewer, UUID approver) {
+        Map<String, List<String>> values = new HashMap<>();
+        values.put("name", List.of(name));
+        values.put("assessor", List.of(assessor));
+        values.put("scope", scope == null ? List.of() : scope);
+        values.put("assessors", assessors == null ? List.of() : assessors.stream().map(UUID::toString).toList());
+        values.put("reviewer", reviewer == null ? List.of() : List.of(reviewer.toString()));
+        values.put("approver", approver == null ? List.of() : List.of(approver.toString()));
+        return values;
     }
 
     @GetMapping("/assessments/{id}")
@@ -213,7 +232,8 @@ class AssessmentPages {
         model.addAttribute("orgNames", orgNames);
         // overdue as the REST API and the dashboards count it: the injected clock's date in UTC
         model.addAttribute("today", LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)));
-        model.addAttribute("transitions", access.mayAssess() ? a.status().next().stream().sorted().toList() : List.of());
+        model.addAttribute("transitions", ReviewPanel.plainMoves(access));
+        reviewPanel.addTo(model, access);
         model.addAttribute("inheritance", inheritances.view(id));
         model.addAttribute("sources", inheritances.sources(id));
         model.addAttribute("validityMonths", Inheritance.VALIDITY_MONTHS);
@@ -240,7 +260,10 @@ class AssessmentPages {
             return "redirect:/assessments/" + id;
         }
         try {
-            service.transition(id, to);
+            reviews.transition(id, to, null);
+        } catch (Reviews.SubmissionRefused e) {
+            flash.addFlashAttribute("missing", e.missing());
+            flash.addFlashAttribute("conflict", e.getMessage());
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }
@@ -287,6 +310,7 @@ class AssessmentPages {
         model.addAttribute("inheritable", Inheritance.inheritable(d.item().side()));
         model.addAttribute("sources", d.access().mayAssess() && view.inheritedOf(d.item()) == null
                 && Inheritance.inheritable(d.item().side()) ? inheritances.sources(d.item().assessmentId()) : List.of());
+        reviewPanel.addToItemPage(model, d);
         return "assessment/item";
     }
 
@@ -298,9 +322,10 @@ class AssessmentPages {
     @PreAuthorize(WHO)
     String verdict(@PathVariable UUID id, @RequestParam(required = false) Verdict verdict,
                    @RequestParam(required = false) String reason, @RequestParam(required = false) RiskLevel riskLevel,
-                   @RequestParam(required = false) String riskReason, Model model, RedirectAttributes flash) {
-        return onItem(id, model, flash,
-                () -> service.recordVerdict(id, new AssessmentService.VerdictInput(verdict, reason, riskLevel, riskReason)));
+                   @RequestParam(required = false) String riskReason,
+                   @RequestParam(required = false) String noEvidenceReason, Model model, RedirectAttributes flash) {
+        return onItem(id, model, flash, () -> service.recordVerdict(id,
+                new AssessmentService.VerdictInput(verdict, reason, riskLevel, riskReason, noEvidenceReason)));
     }
 
     @PostMapping("/assessment-items/{id}/observations")

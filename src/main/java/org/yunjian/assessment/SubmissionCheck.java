@@ -1,0 +1,51 @@
+package org.yunjian.assessment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What an item still lacks before the assessment may go to review: a verdict; for 不符合 / 部分符合 a risk level, a
+ * risk reason and at least one piece of evidence or a stated reason why there is none; for 不适用 a reason; and no
+ * review comment left unresolved. Display names are {@code enum.SubmissionCheck.Gap.<CONSTANT>}.
+ */
+public final class SubmissionCheck {
+
+    private SubmissionCheck() {
+    }
+
+    public enum Gap { VERDICT, RISK_LEVEL, RISK_REASON, EVIDENCE, NOT_APPLICABLE_REASON, OPEN_COMMENT }
+
+    /** What the check reads of one item. */
+    public record ItemFacts(UUID itemId, Verdict verdict, String reason, RiskLevel riskLevel, String riskReason,
+                            int evidence, String noEvidenceReason, int openComments) {
+    }
+
+    /** Every gap of the item, in the order a tester fixes them (empty: ready for review). */
+    public static List<Gap> gaps(ItemFacts f) {
+        List<Gap> out = new ArrayList<>();
+        if (f.verdict() == null) {
+            out.add(Gap.VERDICT);
+        } else if (f.verdict().isFinding()) {
+            if (f.riskLevel() == null) {
+                out.add(Gap.RISK_LEVEL);
+            }
+            if (blank(f.riskReason())) {
+                out.add(Gap.RISK_REASON);
+            }
+            if (f.evidence() == 0 && blank(f.noEvidenceReason())) {
+                out.add(Gap.EVIDENCE);
+            }
+        } else if (f.verdict() == Verdict.NOT_APPLICABLE && blank(f.reason())) {
+            out.add(Gap.NOT_APPLICABLE_REASON);
+        }
+        if (f.openComments() > 0) {
+            out.add(Gap.OPEN_COMMENT);
+        }
+        return out;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,196 @@
+package org.yunjian.assessment.api;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.yunjian.assessment.AssessmentTeam;
+import org.yunjian.assessment.SubmissionCheck;
+import org.yunjian.assessment.api.Dtos.AssessmentResponse;
+import org.yunjian.assessment.internal.AssessmentService;
+import org.yunjian.assessment.internal.Reviews;
+import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.Msg;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * Review and sign-off: the team (测评人员 / 审核人 / 批准人), the check before submitting, submitting, sending back
+ * with comments per item, approving the review, approving or returning the report, resolving comments, and the
+ * history. A refused submission is a 409 problem ({@code submission-incomplete}) with the {@code missing} list.
+ */
+@RestController
+@Tag(name = "Assessment review")
+class ReviewApi {
+
+    static final String WHO = "hasAnyRole('SYSTEM_ADMIN', 'USER')";
+
+    private final Reviews reviews;
+    private final AssessmentService service;
+
+    ReviewApi(Reviews reviews, AssessmentService service) {
+        this.reviews = reviews;
+        this.service = service;
+    }
+
+    @Schema(name = "ReviewTeamRequest")
+    record TeamRequest(List<UUID> testers, UUID reviewer, UUID approver) {
+    }
+
+    @Schema(name = "ReviewTeamMember")
+    record MemberResponse(UUID id, String name) {
+        static MemberResponse of(AssessmentTeam.Member m) {
+            return m == null ? null : new MemberResponse(m.id(), m.name());
+        }
+    }
+
+    @Schema(name = "ReviewTeam")
+    record TeamResponse(List<MemberResponse> testers, MemberResponse reviewer, MemberResponse approver) {
+        static TeamResponse of(AssessmentTeam t) {
+            return new TeamResponse(t.testers().stream().map(MemberResponse::of).toList(),
+                    MemberResponse.of(t.reviewer()), MemberResponse.of(t.approver()));
+        }
+    }
+
+    @Schema(name = "ReviewCommentRequest")
+    record CommentRequest(String comment) {
+    }
+
+    @Schema(name = "ReviewItemComment")
+    record ItemCommentRequest(UUID itemId, String comment) {
+    }
+
+    @Schema(name = "ReviewSendBackRequest")
+    record SendBackRequest(String comment, List<ItemCommentRequest> items) {
+    }
+
+    @Schema(name = "ReviewApproveReportRequest")
+    record ApproveReportRequest(String comment, Boolean confirm) {
+    }
+
+    @Schema(name = "ReviewStep")
+    record StepResponse(UUID id, Reviews.StepKind kind, String kindText, UUID actorId, String actorName,
+                        String comment, int commentCount, Instant at) {
+        static StepResponse of(Reviews.Step s) {
+            return new StepResponse(s.id(), s.kind(), Msg.of(s.kind()).text(), s.actorId(), s.actorName(),
+                    s.comment(), s.commentCount(), s.at());
+        }
+    }
+
+    @Schema(name = "ReviewComment")
+    record CommentResponse(UUID id, UUID itemId, String authorName, String body, Instant createdAt,
+                           boolean open, Instant resolvedAt, String resolvedByName) {
+        static CommentResponse of(Reviews.Comment c) {
+            return new CommentResponse(c.id(), c.itemId(), c.authorName(), c.body(), c.createdAt(), c.open(),
+                    c.resolvedAt(), c.resolvedByName());
+        }
+    }
+
+    @Schema(name = "ReviewState")
+    record ReviewResponse(AssessmentResponse assessment, TeamResponse team, List<StepResponse> history,
+                          List<CommentResponse> comments) {
+    }
+
+    @Schema(name = "ReviewMissingItem")
+    record MissingResponse(UUID itemId, int number, String requirementId, org.yunjian.assessment.ItemSide side,
+                           String controlPoint,
+                           List<SubmissionCheck.Gap> gaps, List<String> gapTexts, String link) {
+        static MissingResponse of(Reviews.MissingItem m) {
+            return new MissingResponse(m.itemId(), m.number(), m.requirementId(), m.side(), m.controlPoint(),
+                    m.gaps(),
+                    m.gaps().stream().map(g -> Msg.of(g).text()).toList(), "/assessment-items/" + m.itemId());
+        }
+    }
+
+    @GetMapping("/api/assessments/{id}/review")
+    @PreAuthorize(WHO)
+    @Operation(summary = "The team, the review history and the reviewer's comments")
+    ReviewResponse review(@PathVariable UUID id) {
+        var a = service.access(id).assessment();
+        return new ReviewResponse(AssessmentResponse.of(a), TeamResponse.of(reviews.team(a)),
+                reviews.history(id).stream().map(StepResponse::of).toList(),
+                reviews.comments(id).stream().map(CommentResponse::of).toList());
+    }
+
+    @PutMapping("/api/assessments/{id}/team")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Name the testers, the reviewer and the approver (testers and the approver; one role each)")
+    TeamResponse team(@PathVariable UUID id, @RequestBody TeamRequest body) {
+        var a = reviews.setTeam(id, new Reviews.TeamInput(body == null || body.testers() == null ? List.of()
+                : body.testers(), body == null ? null : body.reviewer(), body == null ? null : body.approver()));
+        return TeamResponse.of(reviews.team(a));
+    }
+
+    @GetMapping("/api/assessments/{id}/review/missing")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Every item that keeps the assessment from going to review, with what it lacks")
+    List<MissingResponse> missing(@PathVariable UUID id) {
+        return reviews.missing(id).stream().map(MissingResponse::of).toList();
+    }
+
+    @PostMapping("/api/assessments/{id}/review/submit")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Submit for review (testers); 409 submission-incomplete lists every item not ready")
+    AssessmentResponse submit(@PathVariable UUID id) {
+        return AssessmentResponse.of(reviews.submit(id));
+    }
+
+    @PostMapping("/api/assessments/{id}/review/send-back")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Send back to the testers with comments on items (the reviewer only)")
+    AssessmentResponse sendBack(@PathVariable UUID id, @RequestBody SendBackRequest body) {
+        Map<UUID, String> perItem = new LinkedHashMap<>();
+        if (body != null && body.items() != null) {
+            for (ItemCommentRequest c : body.items()) {
+                if (c == null || c.itemId() == null) {
+                    throw new ValidationException("items", "assessment.error.required");
+                }
+                perItem.put(c.itemId(), c.comment());
+            }
+        }
+        return AssessmentResponse.of(reviews.sendBack(id, perItem, body == null ? null : body.comment()));
+    }
+
+    @PostMapping("/api/assessments/{id}/review/approve")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Approve the review (the reviewer only); the report then awaits the approver")
+    AssessmentResponse approveReview(@PathVariable UUID id, @RequestBody(required = false) CommentRequest body) {
+        return AssessmentResponse.of(reviews.approveReview(id, body == null ? null : body.comment()));
+    }
+
+    @PostMapping("/api/assessments/{id}/review/approve-report")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Approve the report (the approver only, confirm=true): the assessment is completed")
+    AssessmentResponse approveReport(@PathVariable UUID id, @RequestBody(required = false) ApproveReportRequest body) {
+        reviews.requireApprover(id);
+        if (body == null || !Boolean.TRUE.equals(body.confirm())) {
+            throw new ValidationException("confirm", "assessment.confirm.missing");
+        }
+        return AssessmentResponse.of(reviews.approveReport(id, body.comment()));
+    }
+
+    @PostMapping("/api/assessments/{id}/review/return")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Return the report to review with a comment (the approver only)")
+    AssessmentResponse returnReport(@PathVariable UUID id, @RequestBody(required = false) CommentRequest body) {
+        return AssessmentResponse.of(reviews.returnReport(id, body == null ? null : body.comment()));
+    }
+
+    @PostMapping("/api/review-comments/{id}/resolve")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Mark a review comment resolved (testers)")
+    CommentResponse resolve(@PathVariable UUID id) {
+        return CommentResponse.of(reviews.resolve(id));
+    }
+}

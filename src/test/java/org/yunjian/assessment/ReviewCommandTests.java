@@ -1,0 +1,119 @@
+package org.yunjian.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yunjian.party.PartyTestSupport.as;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Locale;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.yunjian.cli.CliRunner;
+import org.yunjian.party.Fixtures;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.UserAdministration;
+
+/** {@code yunjian assessment team | submit | send-back | approve-review | approve-report | review-history}. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(Fixtures.class)
+@Tag("database")
+class ReviewCommandTests {
+
+    @Autowired
+    CliRunner cli;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    UserAdministration users;
+    @Autowired
+    JdbcClient jdbc;
+
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+    CurrentUser tester;
+    CurrentUser reviewer;
+    CurrentUser approver;
+    String id;
+
+    @BeforeEach
+    void assessment() throws Exception {
+        Fixtures.World w = fixtures.world();
+        tester = SignOffFixture.account(users, w.assessor().id(), "clt", "测评师");
+        reviewer = SignOffFixture.account(users, w.assessor().id(), "clr", "审核");
+        approver = SignOffFixture.account(users, w.assessor().id(), "cla", "批准");
+        id = JsonPath.read(mvc.perform(post("/api/assessments").with(as(tester)).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"name":"命令行审核","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY",
+                                 "scope":["MLPS-L3"]}""".formatted(w.system().id(), w.assessor().id())))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+        mvc.perform(post("/api/assessments/{id}/transitions", id).with(as(tester))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"IN_PROGRESS\"}")).andExpect(status().isOk());
+    }
+
+    int run(Locale language, String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        var commandLine = cli.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(language);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
+    }
+
+    @Test
+    void teamSubmitRefusedWithTheListThenSentBackApprovedAndSigned() {
+        assertThat(run(Locale.ENGLISH, "assessment", "team", id, "--tester", tester.username(), "--reviewer",
+                tester.username(), "--as", tester.username())).isEqualTo(1);
+        assertThat(err.toString()).contains("cannot be both", "Tester", "Reviewer");
+        assertThat(run(Locale.ENGLISH, "assessment", "team", id, "--tester", tester.username(), "--reviewer",
+                reviewer.username(), "--approver", approver.username(), "--as", tester.username())).isZero();
+        assertThat(out.toString()).contains("Assessment team saved");
+
+        assertThat(run(Locale.CHINESE, "assessment", "submit", id, "--as", tester.username())).isEqualTo(1);
+        assertThat(err.toString()).contains("不能提交审核", "第 1 项", "未记录结论");
+        jdbc.sql("UPDATE assessment_item SET verdict = 'COMPLIANT' WHERE assessment_id = ?")
+                .param(UUID.fromString(id)).update();
+        assertThat(run(Locale.ENGLISH, "assessment", "submit", id, "--as", tester.username())).isZero();
+        assertThat(out.toString()).contains("In review");
+
+        // the tester may not approve their own work
+        assertThat(run(Locale.ENGLISH, "assessment", "approve-review", id, "--as", tester.username())).isEqualTo(1);
+        assertThat(run(Locale.ENGLISH, "assessment", "send-back", id, "--item", "2=请补充截图", "--as",
+                reviewer.username())).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM assessment_review_comment WHERE assessment_id = ?")
+                .param(UUID.fromString(id)).query(Long.class).single()).isEqualTo(1);
+        jdbc.sql("UPDATE assessment_review_comment SET resolved_at = CURRENT_TIMESTAMP WHERE assessment_id = ?")
+                .param(UUID.fromString(id)).update();
+        assertThat(run(Locale.ENGLISH, "assessment", "submit", id, "--as", tester.username())).isZero();
+        assertThat(run(Locale.ENGLISH, "assessment", "approve-review", id, "--as", reviewer.username())).isZero();
+        assertThat(run(Locale.ENGLISH, "assessment", "approve-report", id, "--as", approver.username())).isEqualTo(1);
+        assertThat(err.toString()).contains("--confirm");
+        assertThat(run(Locale.ENGLISH, "assessment", "approve-report", id, "--confirm", "--as", approver.username()))
+                .isZero();
+        assertThat(out.toString()).contains("Completed");
+        assertThat(run(Locale.ENGLISH, "assessment", "review-history", id, "--as", tester.username())).isZero();
+        assertThat(out.toString()).contains("Submitted for review", "Sent back (1 item comment(s))", "Review approved",
+                "Report approved");
+    }
+}
