@@ -106,8 +106,8 @@ class DocxReport {
             WordDocuments.heading(doc, s.level(), s.text());
         } else if (b instanceof Caption c) {
             XWPFParagraph p = doc.createParagraph();
-            p.setKeepNext(true);
             p.setSpacingBefore(120);
+            p.setKeepNext(true);
             WordDocuments.lines(p, c.text(), true);
         } else if (b instanceof Table t) {
             WordDocuments.table(doc, t.header(), t.rows());

@@ -94,9 +94,9 @@ public final class ReportText {
     static List<List<String>> coverPageRows(ReportData d) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of(t("report.cover.number"), nz(d.reportNumber())));
-        rows.add(List.of(t("report.cover.system"), d.system().name()));
-        rows.add(List.of(t("report.cover.customer"), d.customerName()));
-        rows.add(List.of(t("report.cover.assessor"), d.assessorName()));
+        rows.add(List.of(t("report.coverPage.object"), d.system().name()));
+        rows.add(List.of(t("report.coverPage.client"), d.customerName()));
+        rows.add(List.of(t("report.coverPage.assessor"), d.assessorName()));
         rows.add(List.of(t("report.cover.contractDate"), d.setup().contractDate() == null ? "—"
                 : Formats.date(d.setup().contractDate().atStartOfDay(Formats.zone()).toInstant())));
         rows.add(List.of(t("report.cover.reportDate"), date(d.generatedAt())));
