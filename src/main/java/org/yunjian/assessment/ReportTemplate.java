@@ -37,6 +37,6 @@ public enum ReportTemplate {
                 return t;
             }
         }
-        throw new IllegalArgumentException("unknown report template: " + s);
+        throw new IllegalArgumentException("unknown-report-template");
     }
 }

@@ -3,6 +3,7 @@ package org.yunjian.assessment.internal;
 import static org.yunjian.assessment.internal.ReportText.t;
 
 import java.math.BigInteger;
+import java.util.List;
 
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
@@ -46,11 +47,12 @@ final class DocxPageSetup {
         }
         XWPFParagraph f = doc.createFooter(HeaderFooterType.DEFAULT).createParagraph();
         f.setAlignment(ParagraphAlignment.CENTER);
-        text(f, t("report.footer.before"));
+        List<String> parts = ReportText.footerParts();
+        text(f, parts.get(0));
         field(f, "PAGE");
-        text(f, t("report.footer.middle"));
+        text(f, parts.get(1));
         field(f, "NUMPAGES");
-        text(f, t("report.footer.after"));
+        text(f, parts.get(2));
         // the cover: an empty first-page header and footer
         doc.createHeader(HeaderFooterType.FIRST).createParagraph();
         doc.createFooter(HeaderFooterType.FIRST).createParagraph();

@@ -56,9 +56,10 @@ class PdfReport {
         all.addAll(body);
         ctx.setVariable("sections", all);
         ctx.setVariable("bookmarks", bookmarks(front, body));
-        ctx.setVariable("pageBefore", t("report.footer.before"));
-        ctx.setVariable("pageMiddle", t("report.footer.middle"));
-        ctx.setVariable("pageAfter", t("report.footer.after"));
+        List<String> footer = footerParts();
+        ctx.setVariable("pageBefore", footer.get(0));
+        ctx.setVariable("pageMiddle", footer.get(1));
+        ctx.setVariable("pageAfter", footer.get(2));
         return templates.process(TEMPLATE, ctx);
     }
 

@@ -242,12 +242,12 @@ final class ReportChapters {
         b.add(new Sub(2, t("report.appendix.evidence")));
         List<List<String>> rows = new ArrayList<>();
         for (ItemReport i : d.items()) {
-            i.evidence().forEach(e -> rows.add(List.of(i.number() + ". " + i.item().requirementId(), e.displayName(),
-                    "SM3 " + e.sm3(), d.person(e.uploadedByName()), Formats.date(e.createdAt()))));
+            i.evidence().forEach(e -> rows.add(List.of(e.displayName(), t("report.appendix.line",
+                    i.number() + ". " + i.item().requirementId(), e.sm3(), d.person(e.uploadedByName()),
+                    Formats.date(e.createdAt())))));
         }
-        b.add(rows.isEmpty() ? new Para(t("report.appendix.noEvidence")) : new Table("evidence",
-                List.of(t("report.remediation.item"), t("report.appendix.file"), t("report.appendix.hash"),
-                        t("report.appendix.uploadedBy"), t("report.appendix.uploadedAt")), rows, false));
+        b.add(rows.isEmpty() ? new Para(t("report.appendix.noEvidence"))
+                : new Table("evidence", List.of(t("report.appendix.file"), t("report.table.content")), rows, true));
         b.add(new Sub(2, t("report.appendix.policy")));
         b.add(new Para(policyNote(d.score())));
         b.add(new Para(String.join("\n", d.score().reasons().stream().map(Msg::text).toList())));

@@ -90,6 +90,17 @@ public final class ReportText {
         return rows;
     }
 
+    /**
+     * The footer's page line split around the page number and the page count: "第 ", " 页 共 ", " 页" (English "Page ",
+     * " of ", "").
+     */
+    static List<String> footerParts() {
+        String s = t("report.footer.pattern", "\uE000", "\uE001");
+        int a = s.indexOf('\uE000');
+        int b = s.indexOf('\uE001');
+        return List.of(s.substring(0, a), s.substring(a + 1, b), s.substring(b + 1));
+    }
+
     /** The cover page's lines: 报告编号, system, 委托单位, 测评单位, contract and report dates. */
     static List<List<String>> coverPageRows(ReportData d) {
         List<List<String>> rows = new ArrayList<>();

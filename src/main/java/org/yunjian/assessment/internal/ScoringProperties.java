@@ -30,14 +30,13 @@ public record ScoringProperties(@DefaultValue Mlps2025 mlps2025) {
 
         public Mlps2025 {
             if (conformsMinRate < 0 || conformsMinRate > 100 || basicMinRate < 0 || basicMinRate > 100) {
-                throw new IllegalArgumentException("yunjian.assessment.scoring.mlps2025: rates are percentages 0–100");
+                throw new IllegalArgumentException("yunjian.assessment.scoring.mlps2025.rate-out-of-range");
             }
             if (conformsMaxMedium < 0 || basicMaxHigh < 0) {
-                throw new IllegalArgumentException("yunjian.assessment.scoring.mlps2025: counts cannot be negative");
+                throw new IllegalArgumentException("yunjian.assessment.scoring.mlps2025.negative-count");
             }
             if (basicMinRate > conformsMinRate) {
-                throw new IllegalArgumentException(
-                        "yunjian.assessment.scoring.mlps2025: basic-min-rate above conforms-min-rate");
+                throw new IllegalArgumentException("yunjian.assessment.scoring.mlps2025.basic-min-rate-above-conforms-min-rate");
             }
         }
     }

@@ -61,6 +61,8 @@ class ReportTemplateTests {
     UserAdministration users;
     @Autowired
     AssessmentRepository repo;
+    @Autowired
+    org.yunjian.cli.CliRunner cli;
 
     Fixtures.World w;
     CurrentUser tester;
@@ -158,6 +160,23 @@ class ReportTemplateTests {
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/assessments/{id}/report-template", id).with(as(tester)))
                 .andExpect(jsonPath("$.template").value("T2025")).andExpect(jsonPath("$.policyId").value("mlps-2025"));
+    }
+
+    @Test
+    void cliShowsAndSetsTheTemplate() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        var commandLine = cli.commandLine();
+        commandLine.setOut(new java.io.PrintWriter(out, true));
+        commandLine.setErr(new java.io.PrintWriter(new java.io.StringWriter(), true));
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+        try {
+            assertThat(commandLine.execute("assessment", "report-template", id, "--as", tester.username(),
+                    "--template", "2021", "--contract-date", "2024-11-01")).isZero();
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
+        assertThat(out.toString()).contains("This assessment follows the MLPS assessment report template (2021 edition)",
+                "the default national-standard scoring policy (version 1)", "Contract date: 2024-11-01");
     }
 
     byte[] download(String document) throws Exception {
