@@ -447,6 +447,8 @@ class AuthorizationMatrixTests {
             Map.entry("POST /api/assessment-items/{id}/evidence", RequestSpec.file("矩阵证据文本")),
             Map.entry("PUT /api/evidence/{id}/shared", RequestSpec.json("{\"shared\":true}")),
             Map.entry("PUT /api/remediations/{id}", RequestSpec.json("{\"status\":\"IN_PROGRESS\"}")),
+            Map.entry("PUT /api/assessments/{id}/report-template", RequestSpec.json("{\"template\":\"2025\"}")),
+            Map.entry("POST /assessments/{id}/report-template", RequestSpec.form(Map.of("template", "T2025"))),
             Map.entry("POST /assessments", RequestSpec.form(Map.of("name", "矩阵表单测评${rand}", "systemId",
                     "${system}", "assessor", "CUSTOMER_SELF:${customer}", "scope", "GBT31167"))),
             Map.entry("POST /assessments/{id}/transition", RequestSpec.form(Map.of("to", "IN_PROGRESS"))),

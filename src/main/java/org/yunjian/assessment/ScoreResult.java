@@ -28,9 +28,12 @@ public record ScoreResult(String policyId, String policyVersion, double complian
         reasons = List.copyOf(reasons);
     }
 
-    /** The conclusion bands (优 / 良 / 中 / 差); display names {@code enum.Conclusion.<CONSTANT>}. */
+    /**
+     * The conclusion bands: 优 / 良 / 中 / 差 (2021 template, {@code gb-default}) and 符合 / 基本符合 / 不符合
+     * (2025 template, {@code mlps-2025}); display names {@code enum.Conclusion.<CONSTANT>}.
+     */
     public enum Conclusion {
-        EXCELLENT, GOOD, FAIR, POOR
+        EXCELLENT, GOOD, FAIR, POOR, CONFORMS, BASICALLY_CONFORMS, DOES_NOT_CONFORM
     }
 
     /**

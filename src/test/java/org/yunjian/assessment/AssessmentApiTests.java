@@ -212,8 +212,8 @@ class AssessmentApiTests {
                 .andReturn().getResponse().getContentAsString();
         String remediation = JsonPath.read(body, "$[0].id");
         mvc.perform(get("/api/assessments/{id}/score", id).with(as(customer)))
-                .andExpect(jsonPath("$.conclusion").value("POOR")).andExpect(jsonPath("$.highRisk.length()").value(1))
-                .andExpect(jsonPath("$.policyId").value("gb-default")).andExpect(jsonPath("$.policyVersion").value("v1"));
+                .andExpect(jsonPath("$.conclusion").value("DOES_NOT_CONFORM")).andExpect(jsonPath("$.highRisk.length()").value(1))
+                .andExpect(jsonPath("$.policyId").value("mlps-2025")).andExpect(jsonPath("$.policyVersion").value("v1"));
         // the responsible party reports it done; it may not verify its own work
         String responsibleOrg = JsonPath.read(body, "$[0].responsibleOrgId");
         CurrentUser responsible = responsibleOrg.equals(w.provider().id().toString()) ? provider : customer;

@@ -129,7 +129,7 @@ class ImportedCatalogScopeTests {
         mvc.perform(get("/api/assessments/{id}/score", id).with(as(customer)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.complianceRate").value(50.0))
-                .andExpect(jsonPath("$.conclusion").value("POOR"))
+                .andExpect(jsonPath("$.conclusion").value("DOES_NOT_CONFORM"))
                 .andExpect(jsonPath("$.pending").value(367))
                 .andExpect(jsonPath("$.byLayer[0].name", containsString("Access Control")))
                 .andExpect(jsonPath("$.byLayer[0].scored").value(3))

@@ -59,7 +59,7 @@ class ReportLanguageTests {
 
     /** Latin words a Chinese report may hold: the standards' and algorithms' own names, units, product names. */
     static final Set<String> ALLOWED = Set.of("GB", "T", "OSCAL", "SM3", "SM4", "PDF", "KB", "MB", "Word", "Excel",
-            "PowerPoint", "JPEG", "PNG", "TIFF", "WebP", "GIF", "BMP", "MLPS");
+            "PowerPoint", "JPEG", "PNG", "TIFF", "WebP", "GIF", "BMP", "MLPS", "IaaS", "PaaS", "SaaS", "CCIA");
     static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]+");
     /** Identifiers, not words: requirement ids (MLPS-L3-8.2.4.7-a), report numbers, SM3 digests. */
     static final Pattern IDENTIFIER = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:-[A-Za-z0-9.]+)+|\\b[0-9a-f]{64}\\b");
@@ -131,8 +131,8 @@ class ReportLanguageTests {
         for (String text : List.of(docx, pdf)) {
             assertThat(englishWords(text)).as("English words in the Chinese report").isEmpty();
             assertThat(text).contains(number, displayName, w.assessor().name(), w.customer().name(), "（北京时间）",
-                    "有 1 个高风险问题：无论符合率多少，结论均为“差”", "国标默认评分规则（第 1 版）", "第三级")
-                    .doesNotContain(assessor.username()).doesNotContain(id).doesNotContain("gb-default");
+                    "1 个高风险问题（允许 0 个）：不符合", "2025 版模版结论规则（第 1 版）", "第三级")
+                    .doesNotContain(assessor.username()).doesNotContain(id).doesNotContain("mlps-2025");
             assertThat(minutesBetween(before, after)).anyMatch(m -> text.contains(m + "（北京时间）"));
         }
         assertThat(docx).contains("机房照片.pdf，PDF 文档，").contains("（复测） · " + displayName);
@@ -153,7 +153,7 @@ class ReportLanguageTests {
     void englishReportIsEnglish() throws Exception {
         recordFindingsAndComplete();
         String docx = docxText(download("report.docx", "en").getContentAsByteArray());
-        assertThat(docx).contains("Basis of the conclusion", "1 high-risk finding(s): \"Poor\" regardless of the rate",
+        assertThat(docx).contains("Basis of the conclusion", "1 high-risk finding(s) (0 allowed): does not conform",
                 "Report number: " + number, "(Beijing time)", "Non-compliant", "Cloud platform", displayName)
                 .doesNotContain("结论依据").doesNotContain("符合率");
     }
@@ -172,7 +172,7 @@ class ReportLanguageTests {
     /** The English words of a text, after removing what people typed and proper names. */
     List<String> englishWords(String text) {
         String t = text;
-        for (String proper : List.of(w.system().name(), w.customer().name(), w.provider().name(),
+        for (String proper : List.of(w.system().name(), w.customer().name(), w.provider().name(), w.agent().name(),
                 w.assessor().name(), displayName, "机房照片.pdf")) {
             t = t.replace(proper, " ");
         }

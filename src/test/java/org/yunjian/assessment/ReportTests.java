@@ -58,8 +58,10 @@ class ReportTests {
     static final byte[] EVIDENCE = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     static final byte[] CUSTOMER_EVIDENCE = "客户内部配置记录，不与云服务商共享。\n".getBytes(StandardCharsets.UTF_8);
     static final String HOSTILE = "<script>alert('x')</script> & <b>粗体</b> ]]> &amp;";
-    static final List<String> HEADINGS = List.of("项目信息", "测评结论", "安全层面测评结果", "控制点测评结果", "高风险问题", "继承的测评项",
-            "测评项详情", "整改任务");
+    /** The chapters of the 2025 template, in order (docs/modules/assessment.md). */
+    static final List<String> HEADINGS = List.of("声明", "等级测评结论", "总体评价", "主要安全问题及整改建议", "1 测评项目概述",
+            "2 被测对象描述", "3 单项测评结果分析", "4 整体测评", "5 安全问题风险分析", "6 等级测评结论", "7 整改建议", "附录",
+            "测评人、审核人、批准人");
 
     @Autowired
     MockMvc mvc;
@@ -122,13 +124,14 @@ class ReportTests {
         byte[] pdf = download("report.pdf", assessor, "application/pdf");
         PdfInspection inspection = new PdfInspection(pdf);
         String firstPages = inspection.text(1, 4);
-        assertThat(firstPages).contains("云计算安全扩展要求等级测评报告", "测评结论", "安全计算环境", "国标默认评分规则（第 1 版）",
-                w.system().name(), w.assessor().name(), "第 3 页 / 共 " + inspection.pages() + " 页")
+        assertThat(firstPages).contains("云计算安全扩展要求等级测评报告", "测评结论", "2025 版模版结论规则（第 1 版）",
+                w.system().name(), w.assessor().name(), "第 3 页 共 " + inspection.pages() + " 页")
                 .doesNotContain("草稿");
         String all = inspection.text(1, inspection.pages());
         for (String h : HEADINGS) {
             assertThat(all).contains(h);
         }
+        assertThat(all).contains("安全计算环境");
         assertThat(inspection.missingGlyphs(1, inspection.pages())).isEmpty();
         assertThat(all).contains("管理流量未加密", Sm3.hex(EVIDENCE), "机房照片.pdf");
     }
@@ -179,7 +182,7 @@ class ReportTests {
             XWPFTable summary = table(doc, "项目", "综合符合率");
             assertThat(summary.getRow(1).getCell(1).getText()).isEqualTo(String.format(java.util.Locale.ROOT, "%.2f %%",
                     ((Number) JsonPath.read(score, "$.complianceRate")).doubleValue()));
-            assertThat(summary.getRow(2).getCell(1).getText()).isEqualTo("差"); // one high risk
+            assertThat(summary.getRow(2).getCell(1).getText()).isEqualTo("不符合"); // one high risk
             assertThat(cellText(doc)).contains("SM3 " + Sm3.hex(EVIDENCE), "机房照片.pdf", "客户配置.txt",
                     "管理流量未加密", HOSTILE, "（复测）");
         }

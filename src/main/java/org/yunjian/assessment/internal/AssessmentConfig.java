@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
-@EnableConfigurationProperties(AssessmentProperties.class)
+@EnableConfigurationProperties({AssessmentProperties.class, ScoringProperties.class})
 class AssessmentConfig {
 
     @Bean

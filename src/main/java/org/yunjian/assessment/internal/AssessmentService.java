@@ -61,7 +61,7 @@ public class AssessmentService {
     private final ItemGenerator generator;
     private final Parties parties;
     private final UserAdministration users;
-    private final ScoringPolicy scoring;
+    private final ScoringPolicies scoring;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -72,7 +72,7 @@ public class AssessmentService {
     private final InheritanceRepository inherited;
 
     AssessmentService(AssessmentRepository repo, ItemGenerator generator, Parties parties, UserAdministration users,
-                      ScoringPolicy scoring, ApplicationEventPublisher events, Clock clock, TextRules textRules,
+                      ScoringPolicies scoring, ApplicationEventPublisher events, Clock clock, TextRules textRules,
                       ReportNumbers reportNumbers, ItemLabels labels, RemediationTasks tasks,
                       InheritanceRepository inherited) {
         this.inherited = inherited;
@@ -175,11 +175,12 @@ public class AssessmentService {
     @Transactional(readOnly = true)
     public ScoreResult score(UUID assessmentId) {
         access(assessmentId);
-        return score(repo.items(assessmentId));
+        return score(repo.items(assessmentId), scoring.forAssessment(assessmentId));
     }
 
-    ScoreResult score(List<TestItem> items) {
-        return scoring.score(items.stream()
+    /** The score under the policy of the assessment's report template. */
+    ScoreResult score(List<TestItem> items, ScoringPolicy policy) {
+        return policy.score(items.stream()
                 .map(i -> new ScoringPolicy.ScoredItem(i.requirementId() + "/" + i.side(), labels.layer(i),
                         labels.controlPoint(i), i.verdict(), i.riskLevel()))
                 .toList());

@@ -21,6 +21,7 @@ import org.yunjian.shared.Msg;
  * 良 ≥ 80 and 中 ≥ 70 with no high risk, 差 otherwise or with any high-risk finding.
  */
 @Component
+@org.springframework.context.annotation.Primary
 public class GbDefaultScoringPolicy implements ScoringPolicy {
 
     public static final String ID = "gb-default";
@@ -76,13 +77,13 @@ public class GbDefaultScoringPolicy implements ScoringPolicy {
                 groups(items, ScoredItem::controlPoint), high, total.pending(), medium, reasons);
     }
 
-    private static List<Group> groups(List<ScoredItem> items, Function<ScoredItem, String> key) {
+    static List<Group> groups(List<ScoredItem> items, Function<ScoredItem, String> key) {
         Map<String, List<ScoredItem>> by = new LinkedHashMap<>();
         items.forEach(i -> by.computeIfAbsent(key.apply(i), k -> new ArrayList<>()).add(i));
         return by.entrySet().stream().map(e -> group(e.getKey(), e.getValue())).toList();
     }
 
-    private static Group group(String name, List<ScoredItem> items) {
+    static Group group(String name, List<ScoredItem> items) {
         int[] n = new int[5];
         double score = 0;
         for (ScoredItem i : items) {

@@ -2,24 +2,22 @@ package org.yunjian.assessment.internal;
 
 import static org.yunjian.assessment.internal.ReportText.*;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import org.yunjian.assessment.ScoreResult;
-import org.yunjian.assessment.internal.ReportData.ItemReport;
 import org.yunjian.documents.PdfRenderer;
 import org.yunjian.shared.Texts;
 
 /**
  * The assessment report as PDF: the Thymeleaf template {@code assessment/report-pdf.html} (well-formed XHTML;
  * every value goes in through {@code th:text}, which escapes it, so nothing the users typed becomes markup)
- * rendered by the documents module with the CJK font embedded. Bar charts are drawn with CSS boxes.
+ * rendered by the documents module with the CJK font embedded: the chapters of {@link ReportChapters}, a bookmark
+ * outline of chapters and sections, the report number in the page header and "第 x 页 共 y 页" in the footer (CSS
+ * margin boxes and page counters). Bar charts are drawn with CSS boxes.
  */
 @Component
 class PdfReport {
@@ -42,60 +40,27 @@ class PdfReport {
     /** The XHTML the PDF is rendered from (tests check that user input stays text). */
     String xhtml(ReportData d) {
         Context ctx = new Context(Texts.locale());
-        ScoreResult s = d.score();
         ctx.setVariable("lang", Texts.locale().getLanguage().equals("en") ? "en" : "zh-CN");
         ctx.setVariable("title", title());
         ctx.setVariable("systemName", d.system().name());
-        ctx.setVariable("reportNumber", t("report.cover.numberLine", d.reportNumber()));
+        ctx.setVariable("templateLine", t("report.cover.templateLine", label(d.setup().template())));
+        ctx.setVariable("headerNumber", t("report.header.number", d.reportNumber()));
         ctx.setVariable("draft", d.draft());
         ctx.setVariable("draftNotice", draftNotice(d.assessment().status()));
-        ctx.setVariable("h", headings());
-        ctx.setVariable("tx", texts());
-        ctx.setVariable("cover", coverRows(d));
-        ctx.setVariable("summary", summaryRows(s));
-        ctx.setVariable("policyNote", policyNote(s));
-        ctx.setVariable("notYetAssessed", s.notYetAssessed());
-        ctx.setVariable("layerHeader", groupHeader(t("report.group.layer")));
-        ctx.setVariable("layerRows", s.byLayer().stream().map(ReportText::groupRow).toList());
-        ctx.setVariable("layerBars", bars(s.byLayer()));
-        ctx.setVariable("cpHeader", groupHeader(t("report.group.controlPoint")));
-        ctx.setVariable("cpRows", s.byControlPoint().stream().map(ReportText::groupRow).toList());
-        ctx.setVariable("cpBars", bars(s.byControlPoint()));
-        ctx.setVariable("highRiskHeader", highRiskHeader());
-        ctx.setVariable("highRisk", highRiskRows(d));
-        ctx.setVariable("sections", sections(d));
-        ctx.setVariable("inheritedHeader", inheritedHeader());
-        ctx.setVariable("inherited", inheritedRows(d));
-        ctx.setVariable("inheritedIntro", t("report.inherited.intro", d.inherited().size()));
-        ctx.setVariable("remediationHeader", remediationHeader());
-        ctx.setVariable("remediations", remediationRows(d.remediations()));
-        ctx.setVariable("generated", t("report.generatedAt", t("report.beijingTime", dateTime(d.generatedAt()))));
+        ctx.setVariable("coverRows", coverPageRows(d));
+        ctx.setVariable("colon", t("report.cover.colon"));
+        ctx.setVariable("toc", t("report.toc"));
+        List<ReportOutline.Section> front = ReportChapters.front(d);
+        List<ReportOutline.Section> body = ReportChapters.body(d);
+        List<ReportOutline.Section> all = new java.util.ArrayList<>(front);
+        all.addAll(body);
+        ctx.setVariable("sections", all);
+        ctx.setVariable("bookmarks", bookmarks(front, body));
+        List<String> footer = footerParts();
+        ctx.setVariable("pageBefore", footer.get(0));
+        ctx.setVariable("pageMiddle", footer.get(1));
+        ctx.setVariable("pageAfter", footer.get(2));
         return templates.process(TEMPLATE, ctx);
-    }
-
-    private static Map<String, String> headings() {
-        Map<String, String> h = new LinkedHashMap<>();
-        for (String k : List.of("cover", "summary", "byLayer", "byControlPoint", "highRisk", "inherited", "items",
-                "remediation")) {
-            h.put(k, t("report.h." + k));
-        }
-        return h;
-    }
-
-    /** The other sentences of the PDF, in the report's language. */
-    private static Map<String, String> texts() {
-        Map<String, String> x = new LinkedHashMap<>();
-        x.put("chartLayer", t("report.chart.layer"));
-        x.put("chartControlPoint", t("report.chart.controlPoint"));
-        x.put("noChart", t("report.noChart"));
-        x.put("noHighRisk", t("report.highRisk.none"));
-        x.put("noItems", t("report.items.none"));
-        x.put("noInherited", t("report.inherited.none"));
-        x.put("noRemediation", t("report.remediation.none"));
-        x.put("pageBefore", t("report.page.before"));
-        x.put("pageMiddle", t("report.page.middle"));
-        x.put("pageAfter", t("report.page.after"));
-        return x;
     }
 
     /** One bar of a chart: the label, the rate as text and the bar's width in percent of the track. */
@@ -108,20 +73,23 @@ class PdfReport {
                 .toList();
     }
 
-    /** Items under their 安全层面, as the DOCX groups them. */
-    record Section(String layer, List<Item> items) {
+    /** An entry of the PDF's bookmark outline. */
+    record Mark(String name, String href, List<Mark> children) {
     }
 
-    record Item(String heading, List<List<String>> rows) {
-    }
-
-    static List<Section> sections(ReportData d) {
-        List<Section> out = new ArrayList<>();
-        for (ItemReport i : d.items()) {
-            if (out.isEmpty() || !out.get(out.size() - 1).layer().equals(i.layer())) {
-                out.add(new Section(i.layer(), new ArrayList<>()));
+    /** The outline: the front chapters, the table of contents, the body chapters with their level-2 sections. */
+    static List<Mark> bookmarks(List<ReportOutline.Section> front, List<ReportOutline.Section> body) {
+        List<Mark> out = new java.util.ArrayList<>();
+        front.forEach(s -> out.add(new Mark(s.heading(), "#" + s.anchor(), List.of())));
+        out.add(new Mark(t("report.toc"), "#toc", List.of()));
+        for (ReportOutline.Section s : body) {
+            List<Mark> subs = new java.util.ArrayList<>();
+            for (int i = 0; i < s.blocks().size(); i++) {
+                if (s.blocks().get(i) instanceof ReportOutline.Sub sub && sub.level() == 2) {
+                    subs.add(new Mark(sub.text(), "#" + s.anchor() + "-" + i, List.of()));
+                }
             }
-            out.get(out.size() - 1).items().add(new Item(itemHeading(i), itemRows(i, d)));
+            out.add(new Mark(s.heading(), "#" + s.anchor(), subs));
         }
         return out;
     }

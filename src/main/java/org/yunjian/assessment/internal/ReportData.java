@@ -1,12 +1,14 @@
 package org.yunjian.assessment.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.yunjian.assessment.AssessmentStatus;
+import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.ScoreResult;
 import org.yunjian.assessment.ScoringPolicy;
 import org.yunjian.assessment.internal.Records.AssessmentInfo;
@@ -15,6 +17,7 @@ import org.yunjian.assessment.internal.Records.Remediation;
 import org.yunjian.assessment.internal.Records.TestItem;
 import org.yunjian.assessment.internal.Records.VerdictEntry;
 import org.yunjian.party.CloudSystem;
+import org.yunjian.responsibility.MatrixSummaries;
 
 /**
  * Everything an assessment report prints, read once under the caller's access rules (evidence the caller
@@ -27,17 +30,49 @@ import org.yunjian.party.CloudSystem;
  * @param reportNumber the human report number {@code YJ-2026-000123}
  * @param assessorNames the assigned assessors by display name (empty: every user of the assessor organisation)
  * @param people       username → display name of everyone the report names
+ * @param setup        the template, the contract date, the sign-off block and the system's other parties
  */
 public record ReportData(AssessmentInfo assessment, CloudSystem system, String customerName, String providerName,
                          String assessorName, Instant generatedAt, ScoreResult score, List<ItemReport> items,
                          List<RemediationRow> remediations, String reportNumber, List<String> assessorNames,
-                         Map<String, String> people) {
+                         Map<String, String> people, Setup setup) {
 
     public ReportData {
         items = List.copyOf(items);
         remediations = List.copyOf(remediations);
         assessorNames = List.copyOf(assessorNames);
         people = Map.copyOf(people);
+    }
+
+    /** A report with the 2025 template, no contract date, nobody signed and no agents or matrix. */
+    public ReportData(AssessmentInfo assessment, CloudSystem system, String customerName, String providerName,
+                      String assessorName, Instant generatedAt, ScoreResult score, List<ItemReport> items,
+                      List<RemediationRow> remediations, String reportNumber, List<String> assessorNames,
+                      Map<String, String> people) {
+        this(assessment, system, customerName, providerName, assessorName, generatedAt, score, items, remediations,
+                reportNumber, assessorNames, people, new Setup(ReportTemplate.T2025, null,
+                        new SignOffs.SignOffSheet(List.of(), null, null), List.of(), null));
+    }
+
+    /**
+     * What the template adds to the report.
+     *
+     * @param contractDate the contract (委托) date, or null if not recorded
+     * @param signOffs     测评人 / 审核人 / 批准人 with dates
+     * @param agents       the system's agents, each "name (role)"
+     * @param matrix       the system's responsibility matrix in numbers, or null if it has none (or the reader may
+     *                     not see it)
+     */
+    public record Setup(ReportTemplate template, LocalDate contractDate, SignOffs.SignOffSheet signOffs,
+                        List<String> agents, MatrixSummaries.MatrixSummary matrix) {
+        public Setup {
+            agents = List.copyOf(agents);
+        }
+    }
+
+    /** The items with a finding (不符合 / 部分符合), in item order. */
+    public List<ItemReport> findings() {
+        return items.stream().filter(i -> i.item().verdict() != null && i.item().verdict().isFinding()).toList();
     }
 
     /** A person by display name (the username only if the account no longer exists). */

@@ -82,10 +82,35 @@ public final class ReportText {
                 label(d.assessment().assessorKind()))));
         rows.add(List.of(t("report.cover.assessors"), d.assessorNames().isEmpty() ? t("report.cover.allAssessors")
                 : String.join(t("report.listSeparator"), d.assessorNames())));
+        rows.add(List.of(t("report.cover.template"), label(d.setup().template())));
         rows.add(List.of(t("report.cover.status"), label(d.assessment().status())));
         rows.add(List.of(t("report.cover.created"), date(d.assessment().createdAt())));
         rows.add(List.of(t("report.cover.completed"), date(d.assessment().completedAt())));
         rows.add(List.of(t("report.cover.generated"), t("report.beijingTime", dateTime(d.generatedAt()))));
+        return rows;
+    }
+
+    /**
+     * The footer's page line split around the page number and the page count: "第 ", " 页 共 ", " 页" (English "Page ",
+     * " of ", "").
+     */
+    static List<String> footerParts() {
+        String s = t("report.footer.pattern", "\uE000", "\uE001");
+        int a = s.indexOf('\uE000');
+        int b = s.indexOf('\uE001');
+        return List.of(s.substring(0, a), s.substring(a + 1, b), s.substring(b + 1));
+    }
+
+    /** The cover page's lines: 报告编号, system, 委托单位, 测评单位, contract and report dates. */
+    static List<List<String>> coverPageRows(ReportData d) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of(t("report.cover.number"), nz(d.reportNumber())));
+        rows.add(List.of(t("report.coverPage.object"), d.system().name()));
+        rows.add(List.of(t("report.coverPage.client"), d.customerName()));
+        rows.add(List.of(t("report.coverPage.assessor"), d.assessorName()));
+        rows.add(List.of(t("report.cover.contractDate"), d.setup().contractDate() == null ? "—"
+                : Formats.date(d.setup().contractDate().atStartOfDay(Formats.zone()).toInstant())));
+        rows.add(List.of(t("report.cover.reportDate"), date(d.generatedAt())));
         return rows;
     }
 

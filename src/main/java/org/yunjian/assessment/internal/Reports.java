@@ -17,6 +17,9 @@ import org.yunjian.assessment.internal.Records.EvidenceInfo;
 import org.yunjian.assessment.internal.Records.Remediation;
 import org.yunjian.assessment.internal.Records.TestItem;
 import org.yunjian.catalog.Requirement;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.responsibility.MatrixSummaries;
+import org.yunjian.shared.NotFoundException;
 import org.yunjian.security.OrganizationDirectory;
 import org.yunjian.assessment.internal.Records.VerdictEntry;
 import org.yunjian.security.UserAdministration;
@@ -90,10 +93,17 @@ public class Reports {
     private final ReportNumbers reportNumbers;
     private final UserAdministration users;
     private final Inheritances inheritances;
+    private final ScoringPolicies policies;
+    private final SignOffs signOffs;
+    private final MatrixSummaries matrices;
 
     Reports(AssessmentService service, AssessmentRepository repo, ItemGenerator generator, OrganizationDirectory directory,
             DocxReport docx, PdfReport pdf, OscalResults oscal, ApplicationEventPublisher events, Clock clock,
-            ItemLabels labels, ReportNumbers numbers, UserAdministration users, Inheritances inheritances) {
+            ItemLabels labels, ReportNumbers numbers, UserAdministration users, Inheritances inheritances,
+            ScoringPolicies policies, SignOffs signOffs, MatrixSummaries matrices) {
+        this.policies = policies;
+        this.signOffs = signOffs;
+        this.matrices = matrices;
         this.inheritances = inheritances;
         this.labels = labels;
         this.reportNumbers = numbers;
@@ -177,8 +187,22 @@ public class Reports {
         String number = a.reportNumber() != null ? a.reportNumber() : reportNumbers.ensure(assessmentId);
         var s = access.system();
         return new ReportData(a, s, orgName(s.customerId()), s.providerId() == null ? null : orgName(s.providerId()),
-                orgName(a.assessorOrgId()), clock.instant(), service.score(items), reports, remediations, number,
-                assessorNames, people);
+                orgName(a.assessorOrgId()), clock.instant(), service.score(items, policies.forAssessment(assessmentId)), reports, remediations, number,
+                assessorNames, people, setup(a, s));
+    }
+
+    /** The template, the sign-off block, the agents and the matrix summary (absent if the reader may not see it). */
+    private ReportData.Setup setup(AssessmentInfo a, CloudSystem s) {
+        ReportSetups.ReportSetup chosen = policies.setup(a.id());
+        List<String> agents = s.agents().stream().map(g -> ReportText.t("report.object.agent", orgName(g.organizationId()),
+                Msg.of(g.role()).text())).toList();
+        MatrixSummaries.MatrixSummary matrix;
+        try {
+            matrix = matrices.of(s.id()).orElse(null);
+        } catch (NotFoundException | org.springframework.security.access.AccessDeniedException e) {
+            matrix = null;
+        }
+        return new ReportData.Setup(chosen.template(), chosen.contractDate(), signOffs.sheet(a), agents, matrix);
     }
 
     /**

@@ -1,0 +1,64 @@
+package org.yunjian.assessment.api;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.yunjian.assessment.ReportTemplate;
+import org.yunjian.assessment.internal.ReportSetups;
+import org.yunjian.assessment.internal.ScoringPolicies;
+import org.yunjian.shared.FieldErrors.ValidationException;
+
+/** The report template an assessment follows (2025 or 2021) and its contract date; the template picks the policy. */
+@RestController
+@Tag(name = "assessments")
+class ReportTemplateApi {
+
+    private final ReportSetups setups;
+    private final ScoringPolicies policies;
+
+    ReportTemplateApi(ReportSetups setups, ScoringPolicies policies) {
+        this.setups = setups;
+        this.policies = policies;
+    }
+
+    /** {@code template}: {@code T2025} / {@code T2021} ({@code 2025} / {@code 2021} also accepted), or null to choose by the contract date. */
+    record ReportTemplateRequest(String template, LocalDate contractDate) {
+    }
+
+    record ReportTemplateView(ReportTemplate template, LocalDate contractDate, String policyId, String policyVersion) {
+    }
+
+    @GetMapping("/api/assessments/{id}/report-template")
+    @PreAuthorize(AssessmentApi.WHO)
+    @Operation(summary = "The report template the assessment follows, its contract date and the scoring policy it selects")
+    ReportTemplateView get(@PathVariable UUID id) {
+        return view(setups.of(id));
+    }
+
+    @PutMapping("/api/assessments/{id}/report-template")
+    @PreAuthorize(AssessmentApi.WHO)
+    @Operation(summary = "Set the report template and contract date (assessors, while the assessment is open); a "
+            + "contract signed since 2025-03-20 must use the 2025 template")
+    ReportTemplateView set(@PathVariable UUID id, @RequestBody ReportTemplateRequest in) {
+        ReportTemplate t;
+        try {
+            t = ReportTemplate.parse(in.template());
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("template", "report.setup.error.template");
+        }
+        return view(setups.set(id, t, in.contractDate()));
+    }
+
+    private ReportTemplateView view(ReportSetups.ReportSetup s) {
+        var p = policies.forTemplate(s.template());
+        return new ReportTemplateView(s.template(), s.contractDate(), p.id(), p.version());
+    }
+}

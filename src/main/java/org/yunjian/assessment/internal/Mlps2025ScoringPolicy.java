@@ -1,0 +1,80 @@
+package org.yunjian.assessment.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.yunjian.assessment.RiskLevel;
+import org.yunjian.assessment.ScoreResult;
+import org.yunjian.assessment.ScoreResult.Conclusion;
+import org.yunjian.assessment.ScoreResult.Group;
+import org.yunjian.assessment.ScoringPolicy;
+import org.yunjian.shared.Msg;
+
+/**
+ * The 2025 template's conclusion, policy {@code mlps-2025 v1} (docs/scoring.md): item scores and rates as in
+ * {@code gb-default}; 不符合 with more high-risk findings than allowed, 符合 with no more medium-risk findings than
+ * allowed and a rate at least {@code conformsMinRate}, 基本符合 with a rate at least {@code basicMinRate}, 不符合
+ * otherwise. The thresholds come from {@link ScoringProperties} and are printed with the result.
+ */
+public class Mlps2025ScoringPolicy implements ScoringPolicy {
+
+    public static final String ID = "mlps-2025";
+    public static final String VERSION = "v1";
+
+    private final ScoringProperties.Mlps2025 t;
+
+    public Mlps2025ScoringPolicy(ScoringProperties.Mlps2025 thresholds) {
+        this.t = thresholds;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String version() {
+        return VERSION;
+    }
+
+    public ScoringProperties.Mlps2025 thresholds() {
+        return t;
+    }
+
+    @Override
+    public ScoreResult score(List<ScoredItem> items) {
+        Group total = GbDefaultScoringPolicy.group("total", items);
+        List<ScoredItem> high = items.stream().filter(i -> finding(i, RiskLevel.HIGH)).toList();
+        int medium = (int) items.stream().filter(i -> finding(i, RiskLevel.MEDIUM)).count();
+        double rate = total.rate();
+        List<Msg> reasons = new ArrayList<>();
+        Conclusion c;
+        if (high.size() > t.basicMaxHigh()) {
+            c = Conclusion.DOES_NOT_CONFORM;
+            reasons.add(Msg.of("report.reason2025.highRisk", high.size(), t.basicMaxHigh()));
+        } else if (medium <= t.conformsMaxMedium() && rate >= t.conformsMinRate()) {
+            c = Conclusion.CONFORMS;
+            reasons.add(Msg.of("report.reason2025.conforms", medium, t.conformsMaxMedium(), rate(t.conformsMinRate())));
+        } else if (rate >= t.basicMinRate()) {
+            c = Conclusion.BASICALLY_CONFORMS;
+            reasons.add(medium > t.conformsMaxMedium()
+                    ? Msg.of("report.reason2025.basicByMedium", medium, t.conformsMaxMedium())
+                    : Msg.of("report.reason2025.basicByRate", rate(t.conformsMinRate())));
+        } else {
+            c = Conclusion.DOES_NOT_CONFORM;
+            reasons.add(Msg.of("report.reason2025.lowRate", rate(t.basicMinRate())));
+        }
+        reasons.add(Msg.of("report.reason2025.thresholds", rate(t.conformsMinRate()), t.conformsMaxMedium(),
+                rate(t.basicMinRate()), t.basicMaxHigh()));
+        return new ScoreResult(ID, VERSION, rate, c, GbDefaultScoringPolicy.groups(items, ScoredItem::layer),
+                GbDefaultScoringPolicy.groups(items, ScoredItem::controlPoint), high, total.pending(), medium, reasons);
+    }
+
+    private static boolean finding(ScoredItem i, RiskLevel level) {
+        return i.verdict() != null && i.verdict().isFinding() && i.risk() == level;
+    }
+
+    private static String rate(double r) {
+        return r == Math.rint(r) ? String.valueOf((long) r) : String.valueOf(r);
+    }
+}

@@ -1,0 +1,57 @@
+package org.yunjian.assessment.internal;
+
+import static org.yunjian.assessment.internal.ReportText.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.yunjian.assessment.internal.ReportOutline.Block;
+import org.yunjian.assessment.internal.ReportOutline.Para;
+import org.yunjian.assessment.internal.ReportOutline.Sub;
+import org.yunjian.assessment.internal.ReportOutline.Table;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.responsibility.MatrixSummaries;
+import org.yunjian.shared.Msg;
+
+/** 被测对象描述: the system, its parties and — where the system has one — its responsibility matrix in numbers. */
+final class ReportObject {
+
+    private ReportObject() {
+    }
+
+    static List<Block> blocks(ReportData d) {
+        CloudSystem s = d.system();
+        List<Block> b = new ArrayList<>();
+        b.add(new Sub(2, t("report.object.system")));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of(t("report.cover.system"), s.name()));
+        rows.add(List.of(t("report.cover.level"), level(s.protectionLevel())));
+        rows.add(List.of(t("report.object.deployment"), label(s.deploymentModel())));
+        rows.add(List.of(t("report.object.service"), label(s.serviceModel())));
+        rows.add(List.of(t("report.object.industry"), label(s.industry())));
+        rows.add(List.of(t("report.object.data"), label(s.dataClassification())));
+        rows.add(List.of(t("report.object.regions"), s.regions().isEmpty() ? "—"
+                : String.join(t("report.listSeparator"), s.regions())));
+        b.add(new Table("object", List.of(t("report.table.item"), t("report.table.content")), rows, true));
+        b.add(new Sub(2, t("report.object.parties")));
+        List<List<String>> parties = new ArrayList<>();
+        parties.add(List.of(t("report.object.customer"), d.customerName()));
+        parties.add(List.of(t("report.object.provider"), d.providerName() == null ? "—" : d.providerName()));
+        parties.add(List.of(t("report.object.agents"), d.setup().agents().isEmpty() ? "—"
+                : String.join("\n", d.setup().agents())));
+        parties.add(List.of(t("report.cover.assessor"), d.assessorName()));
+        b.add(new Table("parties", List.of(t("report.object.role"), t("report.object.organisation")), parties, true));
+        b.add(new Sub(2, t("report.object.matrix")));
+        MatrixSummaries.MatrixSummary m = d.setup().matrix();
+        if (m == null) {
+            b.add(new Para(t("report.object.noMatrix")));
+            return b;
+        }
+        b.add(new Para(t("report.object.matrixIntro", m.version(), label(m.status()), m.duties())));
+        b.add(new Table("matrix", List.of(t("report.object.organisation"), t("report.object.matrixRoles"),
+                t("report.object.accountable")), m.shares().stream().map(x -> List.of(x.name(),
+                Msg.joined(x.roles().stream().sorted().map(Msg::of).toList()).text(),
+                String.valueOf(x.accountableFor()))).toList(), false));
+        return b;
+    }
+}

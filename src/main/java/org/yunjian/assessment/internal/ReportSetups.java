@@ -1,0 +1,82 @@
+package org.yunjian.assessment.internal;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.assessment.ReportTemplate;
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Msg;
+
+/**
+ * Which report template an assessment follows and the contract (委托) date it was chosen by; the template picks
+ * the scoring policy ({@link ReportTemplate#T2025} → {@code mlps-2025}, {@link ReportTemplate#T2021} →
+ * {@code gb-default}). Set by the assessors while the assessment is open; a contract signed since 2025-03-20
+ * cannot use the 2021 template.
+ */
+@Service
+public class ReportSetups {
+
+    /** The template and the contract date (null: not recorded). */
+    public record ReportSetup(ReportTemplate template, LocalDate contractDate) {
+    }
+
+    private final JdbcClient jdbc;
+    private final AssessmentService service;
+    private final ScoringPolicies policies;
+    private final ApplicationEventPublisher events;
+    private final java.time.Clock clock;
+
+    ReportSetups(JdbcClient jdbc, AssessmentService service, ScoringPolicies policies,
+                 ApplicationEventPublisher events, java.time.Clock clock) {
+        this.clock = clock;
+        this.jdbc = jdbc;
+        this.service = service;
+        this.policies = policies;
+        this.events = events;
+    }
+
+    /** The setup of an assessment the caller may see (404 otherwise). */
+    @Transactional(readOnly = true)
+    public ReportSetup of(UUID assessmentId) {
+        service.access(assessmentId);
+        return read(assessmentId);
+    }
+
+    ReportSetup read(UUID assessmentId) {
+        return policies.setup(assessmentId);
+    }
+
+    /**
+     * Records the contract date and the template. Without a template, the contract date decides it (2025 from
+     * 2025-03-20 on). Refused with field errors for the 2021 template on a contract signed since 2025-03-20, a
+     * contract date in the future, or a completed assessment.
+     */
+    @Transactional
+    public ReportSetup set(UUID assessmentId, ReportTemplate template, LocalDate contractDate) {
+        Access access = service.access(assessmentId);
+        access.requireAssessor();
+        FieldErrors errors = new FieldErrors();
+        if (!access.assessment().status().isOpen()) {
+            errors.add("reportTemplate", "report.setup.error.closed");
+        }
+        if (contractDate != null && contractDate.isAfter(LocalDate.now(clock.withZone(org.yunjian.shared.Formats.zone())).plusYears(1))) {
+            errors.add("contractDate", "report.setup.error.contractDate");
+        }
+        ReportTemplate chosen = template != null ? template : ReportTemplate.forContract(contractDate);
+        if (!chosen.allowedFor(contractDate)) {
+            errors.add("reportTemplate", "report.setup.error.t2021AfterCutoff", ReportTemplate.T2025_FROM);
+        }
+        errors.throwIfAny();
+        jdbc.sql("UPDATE assessment SET report_template = ?, contract_date = ? WHERE id = ?")
+                .params(chosen.name(), contractDate, assessmentId).update();
+        events.publishEvent(AuditableEvent.success("assessment.reportTemplate", "assessment", assessmentId,
+                Msg.of("report.setup.audit", Msg.of(chosen),
+                        contractDate == null ? Msg.of("report.setup.noContractDate") : contractDate.toString())));
+        return new ReportSetup(chosen, contractDate);
+    }
+}

@@ -1,0 +1,86 @@
+package org.yunjian.assessment.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.yunjian.assessment.ReportTemplate;
+import org.yunjian.assessment.internal.Access;
+import org.yunjian.assessment.internal.AssessmentService;
+import org.yunjian.assessment.internal.ReportSetups;
+import org.yunjian.assessment.internal.ScoringPolicies;
+import org.yunjian.assessment.internal.ReportText;
+import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.Texts;
+
+/** The report template an assessment follows and its contract date: shown to everyone who sees it, set by assessors. */
+@Controller
+class ReportTemplatePages {
+
+    private final AssessmentService service;
+    private final ReportSetups setups;
+    private final ScoringPolicies policies;
+
+    ReportTemplatePages(AssessmentService service, ReportSetups setups, ScoringPolicies policies) {
+        this.service = service;
+        this.setups = setups;
+        this.policies = policies;
+    }
+
+    @GetMapping("/assessments/{id}/report-template")
+    @PreAuthorize(AssessmentPages.WHO)
+    String show(@PathVariable UUID id, @RequestParam(required = false) String saved, Model model) {
+        ReportSetups.ReportSetup s = setups.of(id);
+        return page(model, id, s, s.template().name(), s.contractDate() == null ? "" : s.contractDate().toString(),
+                Map.of(), saved != null);
+    }
+
+    @PostMapping("/assessments/{id}/report-template")
+    @PreAuthorize(AssessmentPages.WHO)
+    String save(@PathVariable UUID id, @RequestParam(defaultValue = "") String template,
+                @RequestParam(defaultValue = "") String contractDate, Model model) {
+        try {
+            LocalDate date;
+            try {
+                date = contractDate.isBlank() ? null : LocalDate.parse(contractDate.strip());
+            } catch (DateTimeParseException e) {
+                throw new ValidationException("contractDate", "report.setup.error.contractDateFormat");
+            }
+            ReportTemplate t;
+            try {
+                t = "AUTO".equals(template) ? null : ReportTemplate.parse(template);
+            } catch (IllegalArgumentException e) {
+                throw new ValidationException("reportTemplate", "report.setup.error.template");
+            }
+            setups.set(id, t, date);
+            return "redirect:/assessments/" + id + "/report-template?saved";
+        } catch (ValidationException e) {
+            return page(model, id, setups.of(id), template, contractDate, e.errors(), false);
+        }
+    }
+
+    private String page(Model model, UUID id, ReportSetups.ReportSetup current, String template, String contractDate,
+                        Map<String, String> errors, boolean saved) {
+        Access access = service.access(id);
+        model.addAttribute("a", access.assessment());
+        model.addAttribute("systemName", access.system().name());
+        model.addAttribute("mayEdit", access.mayAssess() && access.assessment().status().isOpen());
+        model.addAttribute("templates", ReportTemplate.values());
+        model.addAttribute("template", template);
+        model.addAttribute("contractDate", contractDate);
+        model.addAttribute("errors", errors);
+        model.addAttribute("saved", saved);
+        var policy = policies.forTemplate(current.template());
+        model.addAttribute("current", Texts.get("report.setup.current", ReportText.label(current.template()),
+                ReportText.policyName(policy.id(), policy.version())));
+        return "assessment/report-template";
+    }
+}

@@ -1,0 +1,36 @@
+package org.yunjian.responsibility.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.responsibility.MatrixRow;
+import org.yunjian.responsibility.MatrixSummaries;
+import org.yunjian.responsibility.ResponsibilityMatrix;
+
+/** {@link MatrixSummaries} over the current matrix version, with the same access rules as the matrix pages. */
+@Component
+class MatrixSummaryReader implements MatrixSummaries {
+
+    private final ResponsibilityService service;
+
+    MatrixSummaryReader(ResponsibilityService service) {
+        this.service = service;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<MatrixSummary> of(UUID systemId) {
+        return service.findCurrent(systemId).map(v -> {
+            ResponsibilityMatrix m = v.matrix();
+            List<MatrixRow> applicable = m.rows().stream().filter(MatrixRow::applicable).toList();
+            List<Share> shares = m.participants().stream().map(p -> new Share(p.organisation(), p.name(), p.roles(),
+                    (int) applicable.stream().filter(r -> r.assignments().stream()
+                            .anyMatch(a -> a.accountable().organisation().equals(p.organisation()))).count()))
+                    .toList();
+            return new MatrixSummary(v.version().version(), v.approval().status(), applicable.size(), shares);
+        });
+    }
+}
