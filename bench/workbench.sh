@@ -26,7 +26,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-mkdir -p "$work/data"
+mkdir -p "$work/data" && chmod 700 "$work/data"
 h2="jdbc:h2:file:$work/data/db/yunjian;WRITE_DELAY=0"
 # the catalog is imported before the server starts (an import through the REST API needs the system administrator's
 # second factor); the server then loads it with the built-in standards
