@@ -453,6 +453,10 @@ class AuthorizationMatrixTests {
                     "${system}", "assessor", "CUSTOMER_SELF:${customer}", "scope", "GBT31167"))),
             Map.entry("POST /assessments/{id}/transition", RequestSpec.form(Map.of("to", "IN_PROGRESS"))),
             Map.entry("POST /assessment-items/{id}/verdict", RequestSpec.form(Map.of("verdict", "COMPLIANT"))),
+            // the workbench (issue 14 item 2): the item's one form and table mode; an empty batch changes nothing
+            Map.entry("POST /assessment-items/{id}", RequestSpec.form(Map.of("observations", "矩阵"))),
+            Map.entry("POST /assessments/{id}/table", RequestSpec.form(Map.of("page", "1"))),
+            Map.entry("PUT /api/assessments/{id}/verdicts", RequestSpec.json("[]")),
             Map.entry("POST /assessment-items/{id}/observations", RequestSpec.form(Map.of("observations", "矩阵"))),
             Map.entry("POST /assessment-items/{id}/interviews", RequestSpec.form(Map.of("interviewee", "矩阵",
                     "role", "管理员", "heldAt", "2026-11-20T08:00"))),

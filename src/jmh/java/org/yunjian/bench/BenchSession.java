@@ -70,7 +70,24 @@ public final class BenchSession {
         return MAPPER.readTree(r.body());
     }
 
-    private static String enc(String s) {
+    /** A form post as a browser sends it (CSRF token in the form); answers the status code. */
+    int postForm(String path, String form) throws IOException, InterruptedException {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + enc(csrf))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return r.statusCode();
+    }
+
+    /** A JSON request whose answer may be a problem: the status code and the body. */
+    HttpResponse<String> sendRaw(String method, String path, String json) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "application/json").header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", csrf).method(method, HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

@@ -303,7 +303,7 @@ public class AssessmentService {
      * assessment row is locked, and only then is the item with its history and tasks read — so what the change
      * decides on cannot be changed by a concurrent request before this one commits.
      */
-    private ItemDetail openItemForAssessor(UUID itemId) {
+    ItemDetail openItemForAssessor(UUID itemId) {
         UUID assessmentId = repo.item(itemId).map(TestItem::assessmentId)
                 .orElseThrow(() -> new NotFoundException("assessment item", itemId));
         Access access;
@@ -326,21 +326,9 @@ public class AssessmentService {
     public TestItem recordVerdict(UUID itemId, VerdictInput in) {
         ItemDetail d = openItemForAssessor(itemId);
         Inheritance.requireNotInherited(inherited.find(itemId).isPresent(), d.item().requirementId());
-        verdictErrors(d.item().requirementId(), d.requirement(), in).throwIfAny();
-        boolean finding = in.verdict().isFinding();
-        RiskLevel risk = finding ? in.riskLevel() : null;
-        String riskReason = finding ? in.riskReason().strip() : null;
-        Instant now = clock.instant();
-        boolean retest = !d.history().isEmpty();
-        repo.updateVerdict(itemId, in.verdict(), trimToNull(in.reason()), risk, riskReason, now);
-        repo.updateNoEvidenceReason(itemId, finding ? trimToNull(in.noEvidenceReason()) : null);
-        repo.insertVerdict(new VerdictEntry(UUID.randomUUID(), itemId, in.verdict(), trimToNull(in.reason()), risk,
-                retest, d.access().user().username(), now));
-        tasks.afterVerdict(d.item(), d.access().system(), in.verdict(), retest, d.remediations(), now);
-        events.publishEvent(AuditableEvent.success("assessment.verdict", "assessment-item", itemId,
-                Msg.of(retest ? "assessment.audit.retest" : "assessment.audit.verdict", d.item().requirementId(),
-                        Msg.of(d.item().side()), Msg.of(in.verdict()),
-                        risk == null ? Msg.of("assessment.audit.noRisk") : Msg.of(risk))));
+        FieldErrors errors = checkVerdict(d.item(), d.requirement(), in);
+        errors.throwIfAny();
+        applyVerdict(d.access(), d.item(), in, !d.history().isEmpty(), d.remediations());
         return repo.item(itemId).orElseThrow();
     }
 
@@ -379,6 +367,48 @@ public class AssessmentService {
         FieldErrors errors = new FieldErrors();
         tooLong(errors, "observations", observations, 20000);
         return errors;
+    }
+
+    /**
+     * The verdict rule of one item, the same for the item form, table mode, the workbook and REST: a verdict;
+     * 不适用 with a reason; 部分符合 only where the guide defines it; a finding with a risk level and its reason;
+     * texts within their length and character rules.
+     */
+    FieldErrors checkVerdict(TestItem item, Requirement requirement, VerdictInput in) {
+        return verdictErrors(item.requirementId(), requirement, in);
+    }
+
+    /**
+     * Whether {@code in} would store what the item already holds (the stored form: trimmed texts, a risk only on
+     * a finding) — such an input is not recorded again, so the history shows only real changes.
+     */
+    static boolean unchanged(TestItem item, VerdictInput in) {
+        if (in.verdict() == null) {
+            return item.verdict() == null && blank(in.reason()) && in.riskLevel() == null && blank(in.riskReason());
+        }
+        boolean finding = in.verdict().isFinding();
+        return in.verdict() == item.verdict()
+                && java.util.Objects.equals(trimToNull(in.reason()), item.verdictReason())
+                && java.util.Objects.equals(finding ? in.riskLevel() : null, item.riskLevel())
+                && java.util.Objects.equals(finding ? trimToNull(in.riskReason()) : null, item.riskReason())
+                && java.util.Objects.equals(finding ? trimToNull(in.noEvidenceReason()) : null, item.noEvidenceReason());
+    }
+
+    /** Stores a checked verdict: the item, a history entry, the remediation task, the audit event. */
+    void applyVerdict(Access access, TestItem item, VerdictInput in, boolean retest, List<Remediation> remediations) {
+        boolean finding = in.verdict().isFinding();
+        RiskLevel risk = finding ? in.riskLevel() : null;
+        String riskReason = finding ? in.riskReason().strip() : null;
+        Instant now = clock.instant();
+        repo.updateVerdict(item.id(), in.verdict(), trimToNull(in.reason()), risk, riskReason, now);
+        repo.updateNoEvidenceReason(item.id(), finding ? trimToNull(in.noEvidenceReason()) : null);
+        repo.insertVerdict(new VerdictEntry(UUID.randomUUID(), item.id(), in.verdict(), trimToNull(in.reason()), risk,
+                retest, access.user().username(), now));
+        tasks.afterVerdict(item, access.system(), in.verdict(), retest, remediations, now);
+        events.publishEvent(AuditableEvent.success("assessment.verdict", "assessment-item", item.id(),
+                Msg.of(retest ? "assessment.audit.retest" : "assessment.audit.verdict", item.requirementId(),
+                        Msg.of(item.side()), Msg.of(in.verdict()),
+                        risk == null ? Msg.of("assessment.audit.noRisk") : Msg.of(risk))));
     }
 
     public TestItem recordObservations(UUID itemId, String observations) {

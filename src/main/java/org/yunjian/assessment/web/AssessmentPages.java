@@ -32,7 +32,9 @@ import org.yunjian.assessment.internal.Access;
 import org.yunjian.assessment.internal.AssessmentService;
 import org.yunjian.assessment.internal.EvidenceService;
 import org.yunjian.assessment.internal.Inheritances;
+import org.yunjian.assessment.internal.ItemFilter;
 import org.yunjian.assessment.internal.ItemGenerator;
+import org.yunjian.assessment.internal.Workbench;
 import org.yunjian.assessment.internal.Records.AssessmentInfo;
 import org.yunjian.assessment.internal.Records.Remediation;
 import org.yunjian.assessment.internal.Remediations;
@@ -64,9 +66,12 @@ class AssessmentPages {
     private final java.time.Clock clock;
     private final Remediations remediations;
     private final Inheritances inheritances;
+    private final Workbench workbench;
 
     AssessmentPages(AssessmentService service, EvidenceService evidence, Parties parties, Workbooks workbooks,
-                    java.time.Clock clock, Remediations remediations, Inheritances inheritances, Reviews reviews, ReviewPanel reviewPanel) {
+                    java.time.Clock clock, Remediations remediations, Inheritances inheritances, Reviews reviews,
+                    ReviewPanel reviewPanel, Workbench workbench) {
+        this.workbench = workbench;
         this.reviews = reviews;
         this.reviewPanel = reviewPanel;
         this.inheritances = inheritances;
@@ -209,20 +214,19 @@ class AssessmentPages {
 
     @GetMapping("/assessments/{id}")
     @PreAuthorize(WHO)
-    String show(@PathVariable UUID id, @RequestParam(required = false) String controlPoint,
-                @RequestParam(required = false) ItemSide side, @RequestParam(required = false) String verdict,
-                Model model) {
+    String show(@PathVariable UUID id, @RequestParam(required = false) String layer,
+                @RequestParam(required = false) String controlPoint, @RequestParam(required = false) ItemSide side,
+                @RequestParam(required = false) String verdict, @RequestParam(required = false) String q,
+                @RequestParam(defaultValue = "1") int page, Model model) {
         Access access = service.access(id);
         AssessmentInfo a = access.assessment();
         model.addAttribute("a", a);
         model.addAttribute("access", access);
         model.addAttribute("systemName", access.system().name());
         model.addAttribute("assessorName", orgName(a.assessorOrgId()));
-        model.addAttribute("items", service.items(id, controlPoint, side, verdict));
-        model.addAttribute("controlPoints", service.controlPoints(id));
-        model.addAttribute("filter", new Filter(controlPoint, side, verdict));
-        model.addAttribute("sides", ItemSide.values());
-        model.addAttribute("verdicts", Verdict.values());
+        ItemFilter filter = new ItemFilter(layer, controlPoint, side, verdict, q);
+        Workbench.ItemList list = workbench.list(id, filter);
+        WorkbenchView.addList(model, list, filter, page);
         model.addAttribute("score", service.score(id));
         model.addAttribute("confirmed", CONFIRMED);
         List<Remediation> remediations = service.remediations(id);
@@ -241,9 +245,6 @@ class AssessmentPages {
                 Verdict.NON_COMPLIANT));
         model.addAttribute("risks", RiskLevel.values());
         return "assessment/detail";
-    }
-
-    record Filter(String controlPoint, ItemSide side, String verdict) {
     }
 
     /** Transitions that cannot be undone, asked for with a confirmation the form must carry (no JavaScript needed). */
@@ -268,135 +269,6 @@ class AssessmentPages {
             flash.addFlashAttribute("conflict", e.getMessage());
         }
         return "redirect:/assessments/" + id;
-    }
-
-    @GetMapping("/assessment-items/{id}")
-    @PreAuthorize(WHO)
-    String item(@PathVariable UUID id, Model model) {
-        return itemPage(id, model, Map.of());
-    }
-
-    private String itemPage(UUID id, Model model, Map<String, String> errors) {
-        return itemPage(id, model, errors, null);
-    }
-
-    /** The item page; {@code remediationInput} keeps a refused remediation change's input (task id → values). */
-    private String itemPage(UUID id, Model model, Map<String, String> errors, RemediationForm remediationInput) {
-        AssessmentService.ItemDetail d = service.item(id);
-        model.addAttribute("d", d);
-        model.addAttribute("a", d.access().assessment());
-        model.addAttribute("systemName", d.access().system().name());
-        model.addAttribute("req", d.requirement());
-        model.addAttribute("mlps", d.requirement() == null ? null : d.requirement().mlps());
-        model.addAttribute("choices", verdictChoices(d));
-        model.addAttribute("risks", RiskLevel.values());
-        model.addAttribute("remediationInput", remediationInput);
-        Map<UUID, List<RemediationStatus>> choices = new HashMap<>();
-        d.remediations().forEach(r -> choices.put(r.id(), Remediations.choices(d.access(), r.status())));
-        model.addAttribute("remediationChoices", choices);
-        model.addAttribute("people", service.displayNames());
-        model.addAttribute("errors", errors);
-        model.addAttribute("open", d.access().assessment().status().isOpen());
-        Map<UUID, String> orgNames = new HashMap<>();
-        d.remediations().forEach(r -> orgNames.computeIfAbsent(r.responsibleOrgId(), this::orgName));
-        model.addAttribute("orgNames", orgNames);
-        Inheritances.View view = inheritances.view(d.item().assessmentId());
-        model.addAttribute("responsible", view.names(d.item()));
-        Inheritances.Inherited inherited = view.inheritedOf(d.item());
-        model.addAttribute("inherited", inherited);
-        // the source item is linked only for a reader who may open it (the platform's parties, administrators)
-        model.addAttribute("sourceVisible", inherited != null && inherited.sourceItemId() != null
-                && visible(inherited.source().id()));
-        model.addAttribute("inheritable", Inheritance.inheritable(d.item().side()));
-        model.addAttribute("sources", d.access().mayAssess() && view.inheritedOf(d.item()) == null
-                && Inheritance.inheritable(d.item().side()) ? inheritances.sources(d.item().assessmentId()) : List.of());
-        reviewPanel.addToItemPage(model, d);
-        return "assessment/item";
-    }
-
-    static List<Verdict> verdictChoices(AssessmentService.ItemDetail d) {
-        return Verdict.offeredFor(d.requirement());
-    }
-
-    @PostMapping("/assessment-items/{id}/verdict")
-    @PreAuthorize(WHO)
-    String verdict(@PathVariable UUID id, @RequestParam(required = false) Verdict verdict,
-                   @RequestParam(required = false) String reason, @RequestParam(required = false) RiskLevel riskLevel,
-                   @RequestParam(required = false) String riskReason,
-                   @RequestParam(required = false) String noEvidenceReason, Model model, RedirectAttributes flash) {
-        return onItem(id, model, flash, () -> service.recordVerdict(id,
-                new AssessmentService.VerdictInput(verdict, reason, riskLevel, riskReason, noEvidenceReason)));
-    }
-
-    @PostMapping("/assessment-items/{id}/observations")
-    @PreAuthorize(WHO)
-    String observations(@PathVariable UUID id, @RequestParam(defaultValue = "") String observations, Model model,
-                        RedirectAttributes flash) {
-        return onItem(id, model, flash, () -> service.recordObservations(id, observations));
-    }
-
-    @PostMapping("/assessment-items/{id}/interviews")
-    @PreAuthorize(WHO)
-    String interview(@PathVariable UUID id, @RequestParam(defaultValue = "") String interviewee,
-                     @RequestParam(defaultValue = "") String role, @RequestParam(required = false) String heldAt,
-                     @RequestParam(required = false) String notes, Model model, RedirectAttributes flash) {
-        return onItem(id, model, flash, () -> {
-            java.time.Instant held = null;
-            if (heldAt != null && !heldAt.isBlank()) {
-                try {
-                    held = LocalDateTime.parse(heldAt).atZone(ZONE).toInstant();
-                } catch (java.time.format.DateTimeParseException e) {
-                    throw new ValidationException("heldAt", "assessment.error.heldAt");
-                }
-            }
-            service.addInterview(id, new AssessmentService.InterviewInput(interviewee, role, held, notes));
-        });
-    }
-
-    @PostMapping("/assessment-items/{id}/evidence")
-    @PreAuthorize(WHO)
-    String upload(@PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file,
-                  @RequestParam(defaultValue = "false") boolean sharedWithProvider, Model model,
-                  RedirectAttributes flash) throws IOException {
-        byte[] content = file == null ? null : file.getBytes();
-        return onItem(id, model, flash, () -> evidence.upload(id, file == null ? null : file.getOriginalFilename(),
-                content, sharedWithProvider));
-    }
-
-    /**
-     * Runs a change to an item from its page: back to the item page on success, the page again with the
-     * field errors on invalid input, and a flash message when the assessment no longer allows the change.
-     */
-    private String onItem(UUID id, Model model, RedirectAttributes flash, Runnable change) {
-        try {
-            change.run();
-            return "redirect:/assessment-items/" + id;
-        } catch (ValidationException e) {
-            return itemPage(id, model, e.errors());
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-            return "redirect:/assessment-items/" + id;
-        }
-    }
-
-    @PostMapping("/remediations/{id}")
-    @PreAuthorize(WHO)
-    String remediation(@PathVariable UUID id, @RequestParam(required = false) RemediationStatus status,
-                       @RequestParam(required = false) LocalDate dueDate, @RequestParam(required = false) String note,
-                       Model model, RedirectAttributes flash) {
-        Remediation r = remediations.get(id);
-        try {
-            remediations.update(id, new Remediations.Input(null, dueDate, status, note));
-        } catch (ValidationException e) {
-            return itemPage(r.itemId(), model, e.errors(), new RemediationForm(id, dueDate, status, note));
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/assessment-items/" + r.itemId();
-    }
-
-    /** What a user entered in a task's form, shown again when the change was refused. */
-    record RemediationForm(UUID id, LocalDate dueDate, RemediationStatus status, String note) {
     }
 
     private boolean visible(UUID assessmentId) {

@@ -1,0 +1,133 @@
+package org.yunjian.assessment.api;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.yunjian.assessment.AssessmentStatus;
+import org.yunjian.assessment.ItemSide;
+import org.yunjian.assessment.RemediationStatus;
+import org.yunjian.assessment.RiskLevel;
+import org.yunjian.assessment.Verdict;
+import org.yunjian.assessment.internal.MyWork;
+import org.yunjian.assessment.internal.Workbench;
+import org.yunjian.shared.Texts;
+
+/** REST of the workbench: many verdicts at once (table mode) and "my work". */
+@RestController
+@Tag(name = "assessments", description = "测评 Assessments")
+class WorkbenchApi {
+
+    private final Workbench workbench;
+    private final MyWork myWork;
+
+    WorkbenchApi(Workbench workbench, MyWork myWork) {
+        this.workbench = workbench;
+        this.myWork = myWork;
+    }
+
+    /** One row of a verdict batch. */
+    record VerdictBatchRow(UUID itemId, Verdict verdict, String reason, RiskLevel riskLevel, String riskReason) {
+    }
+
+    /** A row's outcome: SAVED, UNCHANGED (equal to what is stored: not recorded again) or REFUSED with its errors. */
+    record VerdictBatchRowResult(UUID itemId, int number, Workbench.Outcome outcome, Map<String, String> errors) {
+        static VerdictBatchRowResult of(Workbench.RowResult r) {
+            return new VerdictBatchRowResult(r.itemId(), r.number(), r.outcome(), r.errors());
+        }
+    }
+
+    record VerdictBatchResponse(long saved, long unchanged, long refused, List<VerdictBatchRowResult> rows) {
+    }
+
+    @PutMapping("/api/assessments/{id}/verdicts")
+    @PreAuthorize(AssessmentApi.WHO)
+    @Operation(summary = "Record many verdicts at once (table mode): each row checked like a single verdict; rows "
+            + "that pass are saved, rows equal to what is stored are left alone; if any row is refused the answer "
+            + "is a 422 problem with every row's outcome and errors (the good rows are saved all the same)")
+    ResponseEntity<?> verdicts(@PathVariable UUID id, @RequestBody List<VerdictBatchRow> body) {
+        Workbench.BatchResult result = workbench.applyBatch(id, body == null ? List.of() : body.stream()
+                .map(r -> r == null ? null : new Workbench.BatchRow(r.itemId(), r.verdict(), r.reason(),
+                        r.riskLevel(), r.riskReason()))
+                .toList());
+        List<VerdictBatchRowResult> rows = result.rows().stream().map(VerdictBatchRowResult::of).toList();
+        long refused = result.count(Workbench.Outcome.REFUSED);
+        VerdictBatchResponse response = new VerdictBatchResponse(result.count(Workbench.Outcome.SAVED),
+                result.count(Workbench.Outcome.UNCHANGED), refused, rows);
+        if (refused == 0) {
+            return ResponseEntity.ok(response);
+        }
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                Texts.get("workbench.problem.rowsRefused", refused, response.saved()));
+        p.setType(URI.create("urn:yunjian:problem:verdict-rows-refused"));
+        p.setProperty("saved", response.saved());
+        p.setProperty("unchanged", response.unchanged());
+        p.setProperty("refused", refused);
+        p.setProperty("rows", rows);
+        return ResponseEntity.unprocessableContent().body(p);
+    }
+
+    record MyWorkAssessment(UUID id, String name, String systemName, AssessmentStatus status) {
+    }
+
+    record MyWorkItems(MyWorkAssessment assessment, int unrecorded, int total) {
+    }
+
+    /** {@code role}: REVIEWER (审核) or APPROVER (批准). */
+    record MyWorkReview(MyWorkAssessment assessment, String role) {
+    }
+
+    record MyWorkTask(UUID id, MyWorkAssessment assessment, UUID itemId, int number, String requirementId,
+                      ItemSide side, LocalDate dueDate, RemediationStatus status) {
+    }
+
+    record MyWorkRequest(UUID id, UUID assessmentId, String title) {
+    }
+
+    record MyWorkResponse(List<MyWorkItems> items, List<MyWorkReview> reviews, List<MyWorkTask> remediationTasks,
+                          List<MyWorkRequest> evidenceRequests) {
+    }
+
+    private static MyWorkAssessment of(org.yunjian.assessment.internal.Records.AssessmentInfo a, String system) {
+        return new MyWorkAssessment(a.id(), a.name(), system, a.status());
+    }
+
+    @GetMapping("/api/my-work")
+    @PreAuthorize(MyWorkApiRules.WHO)
+    @Operation(summary = "What waits for me across assessments: items to record, reviews and approvals, open "
+            + "remediation tasks of my organisation, evidence requests addressed to it")
+    MyWorkResponse myWork() {
+        MyWork.Work w = myWork.of();
+        return new MyWorkResponse(
+                w.items().stream().map(i -> new MyWorkItems(of(i.assessment(), i.systemName()), i.unrecorded(),
+                        i.total())).toList(),
+                w.reviews().stream().map(r -> new MyWorkReview(of(r.assessment(), r.systemName()),
+                        r.relation().name())).toList(),
+                w.tasks().stream().map(t -> new MyWorkTask(t.task().id(), of(t.assessment(), t.systemName()),
+                        t.task().itemId(), t.number(), t.task().requirementId(), t.task().side(),
+                        t.task().dueDate(), t.task().status())).toList(),
+                w.requests().stream().map(r -> new MyWorkRequest(r.id(), r.assessmentId(), r.title())).toList());
+    }
+
+    /** Business users only: "my work" belongs to a person of an organisation. */
+    static final class MyWorkApiRules {
+        static final String WHO = "hasRole('USER')";
+
+        private MyWorkApiRules() {
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.yunjian.assessment.internal;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import org.yunjian.assessment.ItemSide;
+
+/**
+ * What the item list, the item page's previous / next and table mode are filtered by: 安全层面 and 控制点 (their
+ * stored values), side, verdict ({@code NONE} = 未测评) and a text searched in the number, requirement id, requirement
+ * text, layer and control point. Carried in the query string, so it survives paging and moving between items.
+ */
+public record ItemFilter(String layer, String controlPoint, ItemSide side, String verdict, String q) {
+
+    public static final ItemFilter NONE = new ItemFilter(null, null, null, null, null);
+
+    public ItemFilter {
+        layer = blankToNull(layer);
+        controlPoint = blankToNull(controlPoint);
+        verdict = blankToNull(verdict);
+        q = q == null || q.isBlank() ? null : q.strip();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    public boolean isEmpty() {
+        return layer == null && controlPoint == null && side == null && verdict == null && q == null;
+    }
+
+    /** Whether the row passes; {@code labels} are the texts the reader sees (number, id, text, layer, point). */
+    boolean matches(Records.TestItem i, String... labels) {
+        if (layer != null && !layer.equals(i.layer())) {
+            return false;
+        }
+        if (controlPoint != null && !controlPoint.equals(i.controlPoint())) {
+            return false;
+        }
+        if (side != null && side != i.side()) {
+            return false;
+        }
+        if (verdict != null && !(verdict.equals("NONE") ? i.verdict() == null
+                : i.verdict() != null && i.verdict().name().equals(verdict))) {
+            return false;
+        }
+        if (q == null) {
+            return true;
+        }
+        String needle = q.toLowerCase(Locale.ROOT);
+        if (i.requirementId().toLowerCase(Locale.ROOT).contains(needle)) {
+            return true;
+        }
+        for (String l : labels) {
+            if (l != null && l.toLowerCase(Locale.ROOT).contains(needle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The filter as query parameters ({@code layer=…&side=…}), empty if none; each value URL-encoded. */
+    public String params() {
+        StringBuilder b = new StringBuilder();
+        add(b, "layer", layer);
+        add(b, "controlPoint", controlPoint);
+        add(b, "side", side == null ? null : side.name());
+        add(b, "verdict", verdict);
+        add(b, "q", q);
+        return b.toString();
+    }
+
+    /** {@link #params()} as a query string to append to a path: {@code ?…} or empty. */
+    public String query() {
+        String p = params();
+        return p.isEmpty() ? "" : "?" + p;
+    }
+
+    /** The filter from {@link #params()} (as carried in a form's hidden field); unknown parts are ignored. */
+    public static ItemFilter parse(String params) {
+        java.util.Map<String, String> v = new java.util.HashMap<>();
+        if (params != null) {
+            for (String part : params.split("&")) {
+                int eq = part.indexOf('=');
+                if (eq > 0) {
+                    try {
+                        v.put(part.substring(0, eq), java.net.URLDecoder.decode(part.substring(eq + 1),
+                                StandardCharsets.UTF_8));
+                    } catch (IllegalArgumentException e) {
+                        // a malformed part is left out, as an unknown one
+                    }
+                }
+            }
+        }
+        ItemSide side = null;
+        try {
+            side = v.get("side") == null ? null : ItemSide.valueOf(v.get("side"));
+        } catch (IllegalArgumentException e) {
+            side = null;
+        }
+        return new ItemFilter(v.get("layer"), v.get("controlPoint"), side, v.get("verdict"), v.get("q"));
+    }
+
+    private static void add(StringBuilder b, String name, String value) {
+        if (value != null) {
+            b.append(b.isEmpty() ? "" : "&").append(name).append('=').append(URLEncoder.encode(value,
+                    StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.yunjian.assessment.internal;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yunjian.assessment.ItemSide;
+import org.yunjian.assessment.RemediationStatus;
+
+/** The set-based reads of the workbench and "my work": one query each, never one per item. */
+@Repository
+class WorkbenchRepository {
+
+    private final JdbcClient jdbc;
+
+    WorkbenchRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Items of the assessment that have at least one recorded verdict (a new one is then a re-test). */
+    Set<UUID> itemsWithHistory(UUID assessmentId) {
+        return new HashSet<>(jdbc.sql("SELECT DISTINCT h.item_id FROM assessment_verdict_history h "
+                        + "JOIN assessment_item i ON i.id = h.item_id WHERE i.assessment_id = ?")
+                .param(assessmentId).query(UUID.class).list());
+    }
+
+    /** Per assessment: {total items, unrecorded items}. */
+    Map<UUID, int[]> itemCounts(Collection<UUID> assessmentIds) {
+        Map<UUID, int[]> out = new HashMap<>();
+        if (assessmentIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT assessment_id, COUNT(*) AS total, SUM(CASE WHEN verdict IS NULL THEN 1 ELSE 0 END) AS open "
+                        + "FROM assessment_item WHERE assessment_id IN (:ids) GROUP BY assessment_id")
+                .param("ids", assessmentIds)
+                .query((rs, n) -> out.put(rs.getObject("assessment_id", UUID.class),
+                        new int[] {rs.getInt("total"), rs.getInt("open")}))
+                .list();
+        return out;
+    }
+
+    /** Tasks not yet done of one responsible organisation, earliest due first. */
+    List<MyWork.OpenTask> openTasksOf(UUID organizationId) {
+        return jdbc.sql("SELECT r.id, r.item_id, r.assessment_id, r.responsible_org_id, r.due_date, r.status, "
+                        + "i.requirement_id, i.side, i.position FROM assessment_remediation r "
+                        + "JOIN assessment_item i ON i.id = r.item_id "
+                        + "WHERE r.responsible_org_id = ? AND r.status IN ('OPEN', 'IN_PROGRESS') "
+                        + "ORDER BY r.due_date, i.position")
+                .param(organizationId)
+                .query((rs, n) -> new MyWork.OpenTask(rs.getObject("id", UUID.class), rs.getObject("item_id", UUID.class),
+                        rs.getObject("assessment_id", UUID.class), rs.getObject("responsible_org_id", UUID.class),
+                        rs.getObject("due_date", LocalDate.class), RemediationStatus.valueOf(rs.getString("status")),
+                        rs.getString("requirement_id"), ItemSide.valueOf(rs.getString("side")), rs.getInt("position")))
+                .list();
+    }
+}
