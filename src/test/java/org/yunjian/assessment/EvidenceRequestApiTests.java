@@ -60,6 +60,12 @@ class EvidenceRequestApiTests {
     JdbcClient jdbc;
     @Value("${yunjian.assessment.evidence-dir}")
     Path evidenceDir;
+    @Autowired
+    org.yunjian.cli.CliRunner cli;
+    @Autowired
+    org.yunjian.security.UserAdministration users;
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
 
     Fixtures.World w;
     CurrentUser assessor;
@@ -417,5 +423,40 @@ class EvidenceRequestApiTests {
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("has expired")));
         assertThat(audits(ev, "assessment.evidence.carry", "DENIED")).isEqualTo(1);
         assertThat(evidenceOfItem(assessor, items(second, "CLOUD_PLATFORM").get(0))).isEmpty();
+    }
+
+    // --- command line
+
+    @Test
+    void providerListsAndAnswersItsLinesFromTheCommandLine() throws Exception {
+        String id = createStarted();
+        List<String> lines = sendOk(id, line("资产清单", List.of(items(id, "CLOUD_PLATFORM").get(0)), null));
+        String username = "cli-" + UUID.randomUUID().toString().substring(0, 8);
+        users.create(new org.yunjian.security.UserAdministration.NewUser(username, "命令行云服务商",
+                org.yunjian.security.Role.USER, w.provider().id(), "Provider-Cli-Test-2026!"));
+        var out = new java.io.StringWriter();
+        var err = new java.io.StringWriter();
+        var commandLine = cli.commandLine();
+        commandLine.setOut(new java.io.PrintWriter(out, true));
+        commandLine.setErr(new java.io.PrintWriter(err, true));
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+        try {
+            assertThat(commandLine.execute("assessment", "requests", "--as", username)).as(err.toString()).isZero();
+            assertThat(out.toString()).contains(lines.get(0), "资产清单", "Awaiting submission", "1 test item(s)");
+            Path exe = dir.resolve("tool.pdf");
+            Files.write(exe, EXE);
+            assertThat(commandLine.execute("assessment", "answer-request", lines.get(0), exe.toString(), "--as",
+                    username)).isEqualTo(2);
+            Path file = dir.resolve("资产清单.pdf");
+            Files.write(file, PDF);
+            assertThat(commandLine.execute("assessment", "answer-request", lines.get(0), file.toString(),
+                    "--valid-until", LocalDate.now().plusMonths(6).toString(), "--as", username))
+                    .as(err.toString()).isZero();
+            assertThat(out.toString()).contains("submitted", Sm3.hex(PDF));
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
+        mvc.perform(get("/api/evidence-request-lines/{id}", lines.get(0)).with(as(assessor)))
+                .andExpect(jsonPath("$.status").value("SUBMITTED"));
     }
 }

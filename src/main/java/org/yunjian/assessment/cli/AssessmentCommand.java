@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
         subcommands = {AssessmentCommand.ListAssessments.class, AssessmentCommand.ExportWorkbook.class,
                 AssessmentCommand.ImportWorkbook.class, AssessmentCommand.Report.class, InheritanceCommands.Sources.class,
                 InheritanceCommands.RecordConclusion.class, InheritanceCommands.Inherit.class,
-                InheritanceCommands.Withdraw.class})
+                InheritanceCommands.Withdraw.class, EvidenceRequestCommands.Requests.class,
+                EvidenceRequestCommands.Answer.class})
 public class AssessmentCommand implements CliCommand, Runnable {
 
     @Spec

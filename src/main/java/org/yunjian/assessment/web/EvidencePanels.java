@@ -19,7 +19,6 @@ import org.yunjian.assessment.internal.Records.EvidenceInfo;
 import org.yunjian.assessment.internal.Records.TestItem;
 import org.yunjian.assessment.internal.RequestRecords.RequestLine;
 import org.yunjian.shared.Msg;
-import org.yunjian.shared.NotFoundException;
 
 /**
  * What the evidence-request fragments show, as {@code ${@evpanel.…}}: the assessment page and the item page include
@@ -90,13 +89,17 @@ public class EvidencePanels {
 
     List<LineRow> rows(Access access, List<RequestLine> lines) {
         Map<UUID, TestItem> items = new HashMap<>();
+        Map<UUID, EvidenceInfo> files = new HashMap<>();
         if (!lines.isEmpty()) {
             assessments.items(access.assessment().id(), null, null, null).forEach(i -> items.put(i.id(), i));
         }
-        return lines.stream().map(l -> row(access, l, items)).toList();
+        if (lines.stream().anyMatch(l -> l.evidenceId() != null)) {
+            links.ofAssessment(access.assessment().id()).forEach(s -> files.put(s.evidence().id(), s.evidence()));
+        }
+        return lines.stream().map(l -> row(access, l, items, files)).toList();
     }
 
-    LineRow row(Access access, RequestLine l, Map<UUID, TestItem> items) {
+    LineRow row(Access access, RequestLine l, Map<UUID, TestItem> items, Map<UUID, EvidenceInfo> files) {
         LocalDate today = requests.today();
         boolean open = access.assessment().status().isOpen();
         var system = access.system();
@@ -108,14 +111,10 @@ public class EvidencePanels {
                 && !(system.providerId() != null && system.providerId().equals(system.customerId()));
         String evidenceName = null;
         boolean readable = false;
-        if (l.evidenceId() != null) {
-            try {
-                EvidenceInfo e = links.standing(l.evidenceId(), l.assessmentId()).evidence();
-                evidenceName = e.displayName();
-                readable = access.mayRead(e);
-            } catch (NotFoundException e) {
-                evidenceName = null;
-            }
+        EvidenceInfo file = l.evidenceId() == null ? null : files.get(l.evidenceId());
+        if (file != null) {
+            evidenceName = file.displayName();
+            readable = access.mayRead(file);
         }
         return new LineRow(l, access.assessment().name(), requests.name(l.addresseeOrgId()), Msg.of(party).text(),
                 l.itemIds().stream().map(id -> label(items.get(id))).toList(), l.overdue(today),

@@ -24,7 +24,6 @@ import org.yunjian.assessment.internal.Access;
 import org.yunjian.assessment.internal.AssessmentService;
 import org.yunjian.assessment.internal.EvidenceLinks;
 import org.yunjian.assessment.internal.EvidenceRequests;
-import org.yunjian.assessment.internal.EvidenceService;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Msg;
@@ -44,15 +43,13 @@ class EvidenceRequestPages {
     private final AssessmentService service;
     private final EvidenceRequests requests;
     private final EvidenceLinks links;
-    private final EvidenceService evidence;
     private final EvidencePanels panels;
 
     EvidenceRequestPages(AssessmentService service, EvidenceRequests requests, EvidenceLinks links,
-                         EvidenceService evidence, EvidencePanels panels) {
+                         EvidencePanels panels) {
         this.service = service;
         this.requests = requests;
         this.links = links;
-        this.evidence = evidence;
         this.panels = panels;
     }
 
@@ -266,9 +263,9 @@ class EvidenceRequestPages {
     }
 
     /** From the item page: link one of the assessment's files to this item. */
-    @PostMapping("/assessment-items/{itemId}/linked-evidence")
+    @PostMapping("/assessment-items/{id}/linked-evidence")
     @PreAuthorize(WHO)
-    String linkToItem(@PathVariable UUID itemId, @RequestParam(required = false) UUID evidenceId,
+    String linkToItem(@PathVariable("id") UUID itemId, @RequestParam(required = false) UUID evidenceId,
                       RedirectAttributes flash) {
         var item = service.item(itemId).item();
         if (evidenceId == null) {
