@@ -20,6 +20,9 @@ import org.yunjian.assessment.internal.RequestRecords.EvidenceLink;
 @Repository
 class EvidenceLinkRepository {
 
+    private static final String ASSESSMENTS_OF =
+            "SELECT DISTINCT assessment_id FROM assessment_evidence_link WHERE evidence_id = ?";
+
     private final JdbcClient jdbc;
 
     EvidenceLinkRepository(JdbcClient jdbc) {
@@ -46,8 +49,7 @@ class EvidenceLinkRepository {
     List<UUID> assessmentsOf(UUID evidenceId, UUID home) {
         LinkedHashSet<UUID> out = new LinkedHashSet<>();
         out.add(home);
-        out.addAll(jdbc.sql("SELECT DISTINCT assessment_id FROM assessment_evidence_link WHERE evidence_id = ?")
-                .param(evidenceId).query(UUID.class).list());
+        out.addAll(jdbc.sql(ASSESSMENTS_OF).param(evidenceId).query(UUID.class).list());
         return new ArrayList<>(out);
     }
 

@@ -274,7 +274,8 @@ public class EvidenceRequests {
         errors.throwIfAny();
         requests.insertRequest(requestId, assessmentId, access.user().userId(), access.user().username(), now);
         out.forEach(requests::insertLine);
-        String to = out.stream().map(l -> name(l.addresseeOrgId())).distinct().collect(Collectors.joining("、"));
+        Msg to = Msg.joined(out.stream().map(l -> name(l.addresseeOrgId())).distinct()
+                .map(n -> Msg.of(org.yunjian.shared.Texts.VERBATIM, n)).toList());
         events.publishEvent(AuditableEvent.success("assessment.request.send", "assessment", assessmentId,
                 Msg.of("assessment.audit.request.send", out.size(), to)));
         return out;
