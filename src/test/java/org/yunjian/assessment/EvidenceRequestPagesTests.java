@@ -120,6 +120,7 @@ class EvidenceRequestPagesTests {
         mvc.perform(get("/assessment-items/{id}", platform.get(1)).with(as(assessor))).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("虚拟化隔离说明.pdf")))
                 .andExpect(content().string(Matchers.containsString("id=\"evidence-reuse\"")))
+                .andExpect(content().string(Matchers.containsString("id=\"evidence-link-")))
                 .andExpect(content().string(Matchers.containsString("id=\"accept-button-" + lineId + "\"")));
         mvc.perform(post("/evidence-request-lines/{id}/decision", lineId).with(as(assessor)).param("accept", "true"))
                 .andExpect(status().is3xxRedirection());

@@ -41,7 +41,7 @@ public class EvidencePanels {
     }
 
     /** One line as a row: names, labels and what the reader may do with it. */
-    public record LineRow(RequestLine line, String assessmentName, String addressee, String party, List<String> items,
+    public record LineRow(RequestLine line, String assessmentName, String addressee, String party, List<ItemRef> items,
                           boolean overdue, boolean mayAnswer, boolean mayDecide, boolean mayReaddress,
                           String otherParty, String evidenceName, boolean evidenceReadable, String routing) {
         public UUID id() {
@@ -51,6 +51,10 @@ public class EvidencePanels {
         public String status() {
             return Msg.of(line.status()).text();
         }
+    }
+
+    /** An item a line asks for, to link to its page. */
+    public record ItemRef(UUID id, String label) {
     }
 
     /** The assessment page's section. */
@@ -117,7 +121,7 @@ public class EvidencePanels {
             readable = access.mayRead(file);
         }
         return new LineRow(l, access.assessment().name(), requests.name(l.addresseeOrgId()), Msg.of(party).text(),
-                l.itemIds().stream().map(id -> label(items.get(id))).toList(), l.overdue(today),
+                l.itemIds().stream().map(id -> new ItemRef(id, label(items.get(id)))).toList(), l.overdue(today),
                 open && EvidenceRequests.mayAnswer(access, l),
                 open && access.mayAssess() && l.status() == EvidenceRequestStatus.SUBMITTED, canReaddress,
                 other.name(), evidenceName, readable, Msg.of(l.routing()).text());
