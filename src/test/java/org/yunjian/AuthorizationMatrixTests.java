@@ -167,6 +167,15 @@ class AuthorizationMatrixTests {
         Matcher r = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(tasks);
         assertThat(r.find()).as(tasks).isTrue();
         ids.put("R" + n, UUID.fromString(r.group(1)));
+        // an evidence request with one line for the item, sent by the self-assessing customer (to the party the
+        // item's side names)
+        String lines = mvc.perform(request(HttpMethod.POST, "/api/assessments/" + assessment + "/evidence-requests")
+                .with(csrf()).with(auth).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"lines":[{"title":"矩阵资料","itemIds":["%s"],"dueDate":"2099-01-01"}]}""".formatted(item)))
+                .andReturn().getResponse().getContentAsString();
+        Matcher rl = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(lines);
+        assertThat(rl.find()).as(lines).isTrue();
+        ids.put("RL" + n, UUID.fromString(rl.group(1)));
     }
 
     /** Every handler the application declares, as "METHOD /pattern". */
@@ -300,11 +309,17 @@ class AuthorizationMatrixTests {
             // a review comment that exists nowhere (ReviewApiTests resolves real ones)
             case "review-comments" -> UUID.fromString("00000000-0000-0000-0000-00000000c0de");
             case "exit-projects" -> ids.get(scope == Scope.own ? "X1" : "X2");
+            case "evidence-request-lines" -> ids.get(scope == Scope.own ? "RL1" : "RL2");
             default -> null;
         };
         // the matrix's exit projects hold no uploaded files: a record id that exists nowhere (ExitProjectApiTests
         // downloads real ones)
         // a responsibility matrix's first version and a duty the provider answers for (T/CCIA 004-2024 6.2 b))
+        if (kind.equals("assessments") || kind.equals("evidence")) {
+            // an assessment's evidence file, and an item an evidence file is linked to
+            pattern = pattern.replace("{evidenceId}", String.valueOf(ids.get(scope == Scope.own ? "EV1" : "EV2")))
+                    .replace("{itemId}", String.valueOf(ids.get(scope == Scope.own ? "I1" : "I2")));
+        }
         return pattern.replace("{id}", String.valueOf(id)).replace("{recordId}", "00000000-0000-0000-0000-00000000f11e")
                 .replace("{version}", "1").replace("{duty}", "TCCIA004-6.2-b")
                 .replace("{org}", String.valueOf(ids.get(scope == Scope.own ? "P1" : "P2")))
@@ -341,6 +356,9 @@ class AuthorizationMatrixTests {
                 .replace("${system}", String.valueOf(ids.get(own ? "S1" : "S2")))
                 .replace("${creditCode}", creditCode())
                 .replace("${lifecycleDuty}", String.valueOf(ids.get(own ? "LD1" : "LD2")))
+                .replace("${assessment}", String.valueOf(ids.get(own ? "A1" : "A2")))
+                .replace("${item}", String.valueOf(ids.get(own ? "I1" : "I2")))
+                .replace("${evidence}", String.valueOf(ids.get(own ? "EV1" : "EV2")))
                 .replace("${rand}", Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000)));
     }
 
@@ -440,6 +458,34 @@ class AuthorizationMatrixTests {
             Map.entry("POST /assessments/{id}/review/send-back", RequestSpec.form(Map.of("comment", "矩阵"))),
             Map.entry("POST /assessments/{id}/review/approve-report", RequestSpec.form(Map.of("confirm", "true"))),
             Map.entry("POST /assessments/{id}/review/return", RequestSpec.form(Map.of("comment", "矩阵"))),
+            // evidence requests and reuse (issue 14 item 3)
+            Map.entry("POST /api/assessments/{id}/evidence-requests", RequestSpec.json("""
+                    {"lines":[{"title":"矩阵资料${rand}","itemIds":["${item}"],"dueDate":"2099-01-01"}]}""")),
+            Map.entry("GET /api/assessments/{id}/evidence-routing", RequestSpec.form(Map.of("itemId", "${item}"))),
+            Map.entry("POST /api/evidence-request-lines/{id}/evidence", RequestSpec.file("矩阵资料文本")),
+            Map.entry("PUT /api/evidence-request-lines/{id}/decision", RequestSpec.json(
+                    "{\"accept\":false,\"comment\":\"矩阵\"}")),
+            Map.entry("PUT /api/evidence-request-lines/{id}/addressee", RequestSpec.json("{\"addressee\":\"CUSTOMER\"}")),
+            Map.entry("PUT /api/evidence/{id}/validity", RequestSpec.json("{\"validUntil\":\"2099-01-01\"}")),
+            Map.entry("POST /api/evidence/{id}/links", RequestSpec.json(
+                    "{\"assessmentId\":\"${assessment}\",\"itemIds\":[\"${item}\"]}")),
+            Map.entry("POST /api/assessments/{id}/carried-evidence", RequestSpec.json(
+                    "{\"evidenceId\":\"${evidence}\",\"itemIds\":[\"${item}\"]}")),
+            Map.entry("POST /assessments/{id}/evidence-requests", RequestSpec.form(Map.of("lineCount", "1",
+                    "lines[0].title", "矩阵资料${rand}", "lines[0].itemIds", "${item}", "lines[0].dueDate", "2099-01-01"))),
+            Map.entry("POST /evidence-request-lines/{id}/evidence", RequestSpec.file("矩阵资料文本")),
+            Map.entry("POST /evidence-request-lines/{id}/decision", RequestSpec.form(Map.of("accept", "false",
+                    "comment", "矩阵"))),
+            Map.entry("POST /evidence-request-lines/{id}/addressee", RequestSpec.form(Map.of("addressee", "CUSTOMER"))),
+            Map.entry("POST /evidence/{id}/links", RequestSpec.form(Map.of("assessmentId", "${assessment}",
+                    "itemId", "${item}"))),
+            Map.entry("POST /evidence/{id}/unlink", RequestSpec.form(Map.of("itemId", "${item}"))),
+            Map.entry("POST /evidence/{id}/validity", RequestSpec.form(Map.of("itemId", "${item}",
+                    "validUntil", "2099-01-01"))),
+            Map.entry("POST /assessments/{id}/carried-evidence", RequestSpec.form(Map.of("evidenceId", "${evidence}",
+                    "itemId", "${item}"))),
+            Map.entry("POST /assessment-items/{id}/linked-evidence", RequestSpec.form(Map.of("evidenceId",
+                    "${evidence}"))),
             Map.entry("PUT /api/assessment-items/{id}/verdict", RequestSpec.json("{\"verdict\":\"COMPLIANT\"}")),
             Map.entry("PUT /api/assessment-items/{id}/observations", RequestSpec.json("{\"observations\":\"矩阵\"}")),
             Map.entry("POST /api/assessment-items/{id}/interviews", RequestSpec.json(

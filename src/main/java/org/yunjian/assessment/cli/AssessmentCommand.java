@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
                 InheritanceCommands.RecordConclusion.class, InheritanceCommands.Inherit.class,
                 InheritanceCommands.Withdraw.class, ReviewCommands.Team.class, ReviewCommands.Submit.class,
                 ReviewCommands.SendBack.class, ReviewCommands.ApproveReview.class, ReviewCommands.ApproveReport.class,
-                ReviewCommands.ReturnReport.class, ReviewCommands.History.class, ReportTemplateCommand.class})
+                ReviewCommands.ReturnReport.class, ReviewCommands.History.class, ReportTemplateCommand.class,
+                EvidenceRequestCommands.Requests.class, EvidenceRequestCommands.Answer.class})
 public class AssessmentCommand implements CliCommand, Runnable {
 
     @Spec

@@ -242,20 +242,33 @@ class AssessmentRepository {
                 .update();
         jdbc.sql("INSERT INTO assessment_evidence_key (evidence_id, wrapped_key, key_version) VALUES (?,?,?)")
                 .params(e.id(), wrappedKey, keyVersion).update();
+        // the item it was uploaded for is its first link (EvidenceLinks adds more)
+        jdbc.sql("INSERT INTO assessment_evidence_link (evidence_id, item_id, assessment_id, linked_by, linked_by_name, "
+                        + "linked_at) VALUES (?,?,?,?,?,?)")
+                .params(e.id(), e.itemId(), e.assessmentId(), e.uploadedBy(), e.uploadedByName(), utc(e.createdAt()))
+                .update();
     }
 
     Optional<EvidenceInfo> evidence(UUID id) {
         return jdbc.sql("SELECT * FROM assessment_evidence WHERE id = ?").param(id).query(EVIDENCE).optional();
     }
 
+    /**
+     * The evidence linked to the item (uploaded for it, linked to it later, or carried into its assessment); each
+     * row's {@code itemId} is this item.
+     */
     List<EvidenceInfo> evidenceOfItem(UUID itemId) {
-        return jdbc.sql("SELECT * FROM assessment_evidence WHERE item_id = ? ORDER BY created_at, id").param(itemId)
-                .query(EVIDENCE).list();
+        return jdbc.sql("SELECT e.*, l.item_id AS link_item_id FROM assessment_evidence_link l "
+                        + "JOIN assessment_evidence e ON e.id = l.evidence_id WHERE l.item_id = ? ORDER BY e.created_at, e.id")
+                .param(itemId).query(LINKED_EVIDENCE).list();
     }
 
+    /** One row per link into the assessment: {@code itemId} is the linked item, so one file may appear per item. */
     List<EvidenceInfo> evidenceOfAssessment(UUID assessmentId) {
-        return jdbc.sql("SELECT * FROM assessment_evidence WHERE assessment_id = ? ORDER BY created_at, id")
-                .param(assessmentId).query(EVIDENCE).list();
+        return jdbc.sql("SELECT e.*, l.item_id AS link_item_id FROM assessment_evidence_link l "
+                        + "JOIN assessment_evidence e ON e.id = l.evidence_id WHERE l.assessment_id = ? "
+                        + "ORDER BY e.created_at, e.id")
+                .param(assessmentId).query(LINKED_EVIDENCE).list();
     }
 
     Optional<String> wrappedKey(UUID evidenceId) {
@@ -279,6 +292,13 @@ class AssessmentRepository {
             rs.getString("display_name"), rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sm3"),
             rs.getString("blob_name"), rs.getObject("uploaded_by", UUID.class), rs.getString("uploaded_by_name"),
             rs.getObject("owner_org_id", UUID.class), rs.getBoolean("shared_with_provider"), instant(rs, "created_at"));
+
+    private static final RowMapper<EvidenceInfo> LINKED_EVIDENCE = (rs, n) -> {
+        EvidenceInfo e = EVIDENCE.mapRow(rs, n);
+        return new EvidenceInfo(e.id(), rs.getObject("link_item_id", UUID.class), e.assessmentId(), e.displayName(),
+                e.contentType(), e.size(), e.sm3(), e.blobName(), e.uploadedBy(), e.uploadedByName(), e.ownerOrgId(),
+                e.sharedWithProvider(), e.createdAt());
+    };
 
     // --- remediation
 

@@ -23,6 +23,7 @@ import org.yunjian.crypto.Sm3;
 import org.yunjian.crypto.Sm3Digest;
 import org.yunjian.crypto.Sm4Gcm;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
@@ -46,9 +47,12 @@ public class EvidenceService {
     private final AssessmentProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final EvidenceLinkRepository links;
 
     EvidenceService(AssessmentService assessments, AssessmentRepository repo, EvidenceStore store, EvidenceKeys keys,
-                    AssessmentProperties properties, ApplicationEventPublisher events, Clock clock) {
+                    AssessmentProperties properties, ApplicationEventPublisher events, Clock clock,
+                    EvidenceLinkRepository links) {
+        this.links = links;
         this.assessments = assessments;
         this.repo = repo;
         this.store = store;
@@ -74,6 +78,18 @@ public class EvidenceService {
             throw new AccessDeniedException("assessment.denied.evidenceUpload");
         }
         assessments.requireOpen(d.item().assessmentId());
+        return store(d.access(), d.item().assessmentId(), java.util.List.of(itemId), originalName, content,
+                sharedWithProvider, null);
+    }
+
+    /**
+     * Checks, seals and stores a file as evidence of the assessment, owned by the caller's organisation and linked to
+     * every item given (the first is the one it was uploaded for). The caller has checked the right to upload and
+     * locked the open assessment; a refused file leaves nothing stored.
+     */
+    EvidenceInfo store(Access access, UUID assessmentId, java.util.List<UUID> itemIds, String originalName,
+                       byte[] content, boolean sharedWithProvider, java.time.LocalDate validUntil) {
+        UUID itemId = itemIds.get(0);
         long max = properties.evidenceMaxSize().toBytes();
         if (content == null || content.length == 0) {
             throw new ValidationException("file", "assessment.error.evidence.empty");
@@ -97,9 +113,9 @@ public class EvidenceService {
         String blob = HexFormat.of().formatHex(org.yunjian.crypto.Sm3.digest(id.toString() + clock.instant())
                 .bytes(), 0, 16) + ".sm4";
         Instant now = clock.instant();
-        var user = d.access().user();
+        var user = access.user();
         // a provider's own evidence is the provider's to show; it is never hidden from the provider
-        EvidenceInfo info = new EvidenceInfo(id, itemId, d.item().assessmentId(), sanitise(originalName), type.get(),
+        EvidenceInfo info = new EvidenceInfo(id, itemId, assessmentId, sanitise(originalName), type.get(),
                 content.length, digest.hex(), blob, user.userId(), user.username(), user.organizationId(),
                 sharedWithProvider, now);
         try {
@@ -109,6 +125,12 @@ public class EvidenceService {
             throw new EvidenceException(EvidenceException.Kind.STORAGE, Msg.of("assessment.error.evidence.notStored"), e);
         }
         repo.insertEvidence(info, keys.wrap(id, fileKey), EvidenceKeys.VERSION);
+        for (UUID other : itemIds.subList(1, itemIds.size())) {
+            links.insert(id, other, assessmentId, user.userId(), user.username(), now);
+        }
+        if (validUntil != null) {
+            links.setValidUntil(id, validUntil);
+        }
         java.util.Arrays.fill(fileKey, (byte) 0);
         events.publishEvent(AuditableEvent.success("assessment.evidence.upload", "evidence", id,
                 Msg.of("assessment.audit.evidence.upload", info.displayName(), ContentTypes.typeName(info.contentType()),
@@ -119,11 +141,37 @@ public class EvidenceService {
     /** Checks access, then decrypts and verifies; not transactional, so the failure audit entry survives. */
     public Download download(UUID evidenceId) {
         EvidenceInfo info = visible(evidenceId);
-        ItemDetail d = assessments.item(info.itemId());
-        if (!d.access().mayRead(info)) {
+        if (readingAccess(info).filter(a -> a.mayRead(info)).isEmpty()) {
             events.publishEvent(AuditableEvent.denied("assessment.evidence.download", "evidence", evidenceId, (String) null));
             throw new AccessDeniedException("assessment.denied.evidenceRead");
         }
+        return open(info);
+    }
+
+    /**
+     * The download through one assessment the evidence is linked into (the one it was uploaded in, or a later one it
+     * was carried into), with the caller's access there: the same stored file, decrypted and verified the same way.
+     */
+    public Download download(UUID evidenceId, UUID assessmentId) {
+        EvidenceInfo info = repo.evidence(evidenceId).orElseThrow(() -> new NotFoundException("evidence", evidenceId));
+        Access access;
+        try {
+            access = assessments.access(assessmentId);
+        } catch (NotFoundException e) {
+            throw new NotFoundException("evidence", evidenceId);
+        }
+        if (!links.assessmentsOf(evidenceId, info.assessmentId()).contains(assessmentId) || !access.maySee(info)) {
+            throw new NotFoundException("evidence", evidenceId);
+        }
+        if (!access.mayRead(info)) {
+            events.publishEvent(AuditableEvent.denied("assessment.evidence.download", "evidence", evidenceId, (String) null));
+            throw new AccessDeniedException("assessment.denied.evidenceRead");
+        }
+        return open(info);
+    }
+
+    private Download open(EvidenceInfo info) {
+        UUID evidenceId = info.id();
         String wrapped = repo.wrappedKey(evidenceId).orElse(null);
         if (wrapped == null) {
             throw new EvidenceException(EvidenceException.Kind.KEY_DESTROYED,
@@ -164,23 +212,39 @@ public class EvidenceService {
     @Transactional(readOnly = true)
     public EvidenceInfo visible(UUID evidenceId) {
         EvidenceInfo info = repo.evidence(evidenceId).orElseThrow(() -> new NotFoundException("evidence", evidenceId));
-        ItemDetail d;
-        try {
-            d = assessments.item(info.itemId());
-        } catch (NotFoundException e) {
-            throw new NotFoundException("evidence", evidenceId);
-        }
-        if (!d.access().maySee(info)) {
+        if (readingAccess(info).isEmpty()) {
             throw new NotFoundException("evidence", evidenceId);
         }
         return info;
     }
 
+    /**
+     * The caller's access through an assessment the evidence belongs to — the one it was uploaded in, or one it was
+     * linked or carried into — preferring one that lets the caller read it; empty when the caller sees it in none.
+     */
+    Optional<Access> readingAccess(EvidenceInfo info) {
+        Access seeing = null;
+        for (UUID assessmentId : links.assessmentsOf(info.id(), info.assessmentId())) {
+            Access a;
+            try {
+                a = assessments.access(assessmentId);
+            } catch (NotFoundException e) {
+                continue;
+            }
+            if (a.mayRead(info)) {
+                return Optional.of(a);
+            }
+            if (seeing == null && a.maySee(info)) {
+                seeing = a;
+            }
+        }
+        return Optional.ofNullable(seeing);
+    }
+
     @Transactional
     public EvidenceInfo setShared(UUID evidenceId, boolean shared) {
         EvidenceInfo info = visible(evidenceId);
-        ItemDetail d = assessments.item(info.itemId());
-        if (!d.access().owns(info)) {
+        if (!readingAccess(info).orElseThrow().owns(info)) {
             throw new AccessDeniedException("assessment.denied.evidenceShare");
         }
         assessments.requireOpen(info.assessmentId());
@@ -194,7 +258,7 @@ public class EvidenceService {
     @Transactional(readOnly = true)
     public EvidenceInfo requireOwned(UUID evidenceId) {
         EvidenceInfo info = visible(evidenceId);
-        if (!assessments.item(info.itemId()).access().owns(info)) {
+        if (!readingAccess(info).orElseThrow().owns(info)) {
             throw new AccessDeniedException("assessment.denied.evidenceDelete");
         }
         return info;
@@ -205,6 +269,10 @@ public class EvidenceService {
     public void delete(UUID evidenceId) {
         EvidenceInfo info = requireOwned(evidenceId);
         assessments.requireOpen(info.assessmentId());
+        if (links.assessmentsOf(evidenceId, info.assessmentId()).size() > 1) {
+            throw new ConflictException("evidence-carried", Msg.of("assessment.evidence.conflict.carried",
+                    info.displayName()));
+        }
         repo.deleteEvidence(evidenceId);
         events.publishEvent(AuditableEvent.success("assessment.evidence.delete", "evidence", evidenceId,
                 Msg.of("assessment.audit.evidence.delete", info.displayName(), info.sm3())));

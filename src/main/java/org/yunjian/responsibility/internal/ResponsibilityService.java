@@ -124,6 +124,13 @@ public class ResponsibilityService {
                 .participants());
     }
 
+    /** {@link org.yunjian.responsibility.AccountableParties}: the current version's matrix, whole. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ResponsibilityMatrix> wholeCurrent(UUID systemId) {
+        MatrixAccess access = access(systemId);
+        return repo.findBySystem(systemId).map(info -> view(access, info, info.currentVersion(), true).matrix());
+    }
+
     @Transactional(readOnly = true)
     public MatrixView version(UUID systemId, int version) {
         MatrixAccess access = access(systemId);

@@ -1,0 +1,263 @@
+package org.yunjian.assessment.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.yunjian.assessment.EvidenceRequestStatus;
+import org.yunjian.assessment.EvidenceRouting;
+import org.yunjian.assessment.api.Dtos.EvidenceResponse;
+import org.yunjian.assessment.internal.EvidenceLinks;
+import org.yunjian.assessment.internal.EvidenceRequests;
+import org.yunjian.assessment.internal.RequestRecords.EvidenceLink;
+import org.yunjian.assessment.internal.RequestRecords.RequestLine;
+import org.yunjian.shared.FieldErrors.ValidationException;
+
+/** REST for evidence requests (资料清单), evidence links and carrying evidence into a later assessment. */
+@RestController
+@Tag(name = "evidence-requests", description = "资料清单 Evidence requests, evidence links and reuse")
+class EvidenceRequestApi {
+
+    static final String WHO = AssessmentApi.WHO;
+
+    private final EvidenceRequests requests;
+    private final EvidenceLinks links;
+    private final org.yunjian.assessment.internal.EvidenceService evidence;
+
+    EvidenceRequestApi(EvidenceRequests requests, EvidenceLinks links,
+                       org.yunjian.assessment.internal.EvidenceService evidence) {
+        this.evidence = evidence;
+        this.requests = requests;
+        this.links = links;
+    }
+
+    record EvidenceRequestLineInput(String title, String description, List<UUID> itemIds, LocalDate dueDate,
+                                    EvidenceRouting.Party addressee) {
+    }
+
+    record EvidenceRequestSendRequest(List<EvidenceRequestLineInput> lines) {
+    }
+
+    record EvidenceRequestLineResponse(UUID id, UUID requestId, UUID assessmentId, int position, String title,
+                                       String description, LocalDate dueDate, UUID addresseeOrgId, String addressee,
+                                       EvidenceRouting.Basis routing, EvidenceRequestStatus status, boolean overdue,
+                                       List<UUID> itemIds, UUID evidenceId, String comment, String sentBy,
+                                       Instant sentAt, String answeredBy, Instant answeredAt, String decidedBy,
+                                       Instant decidedAt) {
+    }
+
+    record MyEvidenceRequestsResponse(List<EvidenceRequestLineResponse> addressed,
+                                      List<EvidenceRequestLineResponse> toReview) {
+    }
+
+    record EvidenceRoutingResponse(EvidenceRouting.Party party, UUID organisationId, String organisation,
+                                   EvidenceRouting.Basis basis) {
+    }
+
+    record EvidenceDecisionRequest(boolean accept, String comment) {
+    }
+
+    record EvidenceAddresseeRequest(EvidenceRouting.Party addressee) {
+    }
+
+    record EvidenceLinkRequest(UUID assessmentId, List<UUID> itemIds) {
+    }
+
+    record EvidenceLinkResponse(UUID evidenceId, UUID itemId, UUID assessmentId, String linkedBy, Instant linkedAt) {
+        static EvidenceLinkResponse of(EvidenceLink l) {
+            return new EvidenceLinkResponse(l.evidenceId(), l.itemId(), l.assessmentId(), l.linkedByName(),
+                    l.linkedAt());
+        }
+    }
+
+    record EvidenceOriginResponse(UUID assessmentId, String name, String reportNumber) {
+        static EvidenceOriginResponse of(EvidenceLinks.Origin o) {
+            return o == null ? null : new EvidenceOriginResponse(o.assessmentId(), o.name(), o.reportNumber());
+        }
+    }
+
+    record EvidenceStandingResponse(EvidenceResponse evidence, LocalDate validUntil, boolean expired,
+                                    List<EvidenceLinkResponse> links, EvidenceOriginResponse carriedFrom) {
+    }
+
+    record EvidenceCarryCandidateResponse(EvidenceResponse evidence, LocalDate validUntil, boolean expired,
+                                          boolean carried, EvidenceOriginResponse from) {
+    }
+
+    record EvidenceCarryRequest(UUID evidenceId, List<UUID> itemIds) {
+    }
+
+    record EvidenceValidityRequest(LocalDate validUntil) {
+    }
+
+    private EvidenceRequestLineResponse line(RequestLine l, LocalDate today) {
+        return new EvidenceRequestLineResponse(l.id(), l.requestId(), l.assessmentId(), l.position(), l.title(),
+                l.description(), l.dueDate(), l.addresseeOrgId(), requests.name(l.addresseeOrgId()), l.routing(),
+                l.status(), l.overdue(today), l.itemIds(), l.evidenceId(), l.comment(), l.sentByName(), l.sentAt(),
+                l.answeredByName(), l.answeredAt(), l.decidedByName(), l.decidedAt());
+    }
+
+    // --- requests
+
+    @GetMapping("/api/assessments/{id}/evidence-requests")
+    @PreAuthorize(WHO)
+    @Operation(summary = "The evidence request lines of an assessment the caller sees: all for the assessor "
+            + "organisation, those addressed to it for the customer or provider")
+    List<EvidenceRequestLineResponse> ofAssessment(@PathVariable UUID id) {
+        LocalDate today = requests.today();
+        return requests.ofAssessment(id).stream().map(l -> line(l, today)).toList();
+    }
+
+    @PostMapping("/api/assessments/{id}/evidence-requests")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Send an evidence request (assessors of an open assessment): lines with title, items, due "
+            + "date and optionally the addressee (CUSTOMER / PROVIDER; default: the party responsible for the items)")
+    ResponseEntity<List<EvidenceRequestLineResponse>> send(@PathVariable UUID id,
+                                                           @RequestBody EvidenceRequestSendRequest body) {
+        if (body == null || body.lines() == null) {
+            throw new ValidationException("lines", "assessment.request.error.noLines");
+        }
+        var sent = requests.send(id, body.lines().stream().map(l -> l == null ? null
+                : new EvidenceRequests.LineInput(l.title(), l.description(), l.itemIds(), l.dueDate(), l.addressee()))
+                .toList());
+        LocalDate today = requests.today();
+        return ResponseEntity.created(URI.create("/api/assessments/" + id + "/evidence-requests"))
+                .body(sent.stream().map(l -> line(l, today)).toList());
+    }
+
+    @GetMapping("/api/assessments/{id}/evidence-routing")
+    @PreAuthorize(WHO)
+    @Operation(summary = "The party a line for these items would go to, and whether the responsibility matrix or the "
+            + "items' sides decided it (assessors)")
+    EvidenceRoutingResponse routing(@PathVariable UUID id, @RequestParam List<UUID> itemId) {
+        var r = requests.propose(id, itemId);
+        return new EvidenceRoutingResponse(r.party(), r.organisationId(), requests.name(r.organisationId()), r.basis());
+    }
+
+    @GetMapping("/api/evidence-requests")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Across assessments: the lines addressed to the caller's organisation, and the answered "
+            + "lines awaiting the caller's review as assessor")
+    MyEvidenceRequestsResponse mine() {
+        var m = requests.mine();
+        LocalDate today = requests.today();
+        return new MyEvidenceRequestsResponse(m.addressed().stream().map(l -> line(l, today)).toList(),
+                m.toReview().stream().map(l -> line(l, today)).toList());
+    }
+
+    @GetMapping("/api/evidence-request-lines/{id}")
+    @PreAuthorize(WHO)
+    @Operation(summary = "One evidence request line (404 unless the caller's organisation sent or received it)")
+    EvidenceRequestLineResponse getLine(@PathVariable UUID id) {
+        return line(requests.line(id), requests.today());
+    }
+
+    @PostMapping(path = "/api/evidence-request-lines/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(WHO)
+    @Operation(summary = "Answer a line (the addressed party): the file becomes evidence of the assessment linked to "
+            + "all the line's items, checked, hashed and sealed like any evidence; optional validUntil")
+    ResponseEntity<EvidenceResponse> answer(@PathVariable UUID id, @RequestParam("file") MultipartFile file,
+                                            @RequestParam(required = false) LocalDate validUntil) throws IOException {
+        var e = requests.answer(id, file.getOriginalFilename(), file.getBytes(), validUntil);
+        return ResponseEntity.created(URI.create("/api/evidence/" + e.id())).body(EvidenceResponse.of(e));
+    }
+
+    @PutMapping("/api/evidence-request-lines/{id}/decision")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Accept the submitted file or return it with a comment (assessors)")
+    EvidenceRequestLineResponse decide(@PathVariable UUID id, @RequestBody EvidenceDecisionRequest body) {
+        return line(requests.decide(id, body.accept(), body.comment()), requests.today());
+    }
+
+    @PutMapping("/api/evidence-request-lines/{id}/addressee")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Send a line not yet answered to the other party (assessors)")
+    EvidenceRequestLineResponse readdress(@PathVariable UUID id, @RequestBody EvidenceAddresseeRequest body) {
+        return line(requests.readdress(id, body == null ? null : body.addressee()), requests.today());
+    }
+
+    // --- links and reuse
+
+    @GetMapping("/api/assessments/{id}/evidence")
+    @PreAuthorize(WHO)
+    @Operation(summary = "The evidence of an assessment the caller sees, with the items each supports there, its "
+            + "validity and, for carried evidence, the assessment it came from")
+    List<EvidenceStandingResponse> evidenceOf(@PathVariable UUID id) {
+        return links.ofAssessment(id).stream().map(s -> new EvidenceStandingResponse(EvidenceResponse.of(s.evidence()),
+                s.validUntil(), s.expired(), s.links().stream().map(EvidenceLinkResponse::of).toList(),
+                EvidenceOriginResponse.of(s.origin()))).toList();
+    }
+
+    @GetMapping("/api/assessments/{id}/evidence/{evidenceId}/content")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Download evidence through an assessment it is linked or carried into, decrypted and verified "
+            + "against its SM3; altered content is refused")
+    ResponseEntity<byte[]> contentThrough(@PathVariable UUID id, @PathVariable UUID evidenceId) {
+        return AssessmentApi.download(evidence.download(evidenceId, id));
+    }
+
+    @PostMapping("/api/evidence/{id}/links")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Link evidence of the assessment to further items of it (assessors, open assessment)")
+    List<EvidenceLinkResponse> link(@PathVariable UUID id, @RequestBody EvidenceLinkRequest body) {
+        if (body == null || body.assessmentId() == null) {
+            throw new ValidationException("assessmentId", "required");
+        }
+        return links.link(id, body.assessmentId(), body.itemIds()).stream().map(EvidenceLinkResponse::of).toList();
+    }
+
+    @DeleteMapping("/api/evidence/{id}/links/{itemId}")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Unlink evidence from an item (assessors); the last item of its own assessment keeps it")
+    ResponseEntity<Void> unlink(@PathVariable UUID id, @PathVariable UUID itemId) {
+        links.unlink(id, itemId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/api/evidence/{id}/validity")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Set or clear the validity date (有效期至): the uploading organisation or the assessors")
+    ResponseEntity<Void> validity(@PathVariable UUID id, @RequestBody EvidenceValidityRequest body) {
+        links.setValidUntil(id, body == null ? null : body.validUntil());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/assessments/{id}/carry-candidates")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Evidence of earlier assessments of the same system the assessors' organisation may read, "
+            + "with validity (assessors)")
+    List<EvidenceCarryCandidateResponse> candidates(@PathVariable UUID id) {
+        return links.candidates(id).stream().map(c -> new EvidenceCarryCandidateResponse(
+                EvidenceResponse.of(c.evidence()), c.validUntil(), c.expired(), c.carried(),
+                EvidenceOriginResponse.of(c.origin()))).toList();
+    }
+
+    @PostMapping("/api/assessments/{id}/carried-evidence")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Carry earlier evidence into this assessment, linked to items here: the same stored file, "
+            + "SM3 and key; expired evidence is a 409 evidence-expired")
+    List<EvidenceLinkResponse> carry(@PathVariable UUID id, @RequestBody EvidenceCarryRequest body) {
+        if (body == null || body.evidenceId() == null) {
+            throw new ValidationException("evidenceId", "required");
+        }
+        return links.carry(id, body.evidenceId(), body.itemIds()).stream().map(EvidenceLinkResponse::of).toList();
+    }
+}

@@ -1,0 +1,123 @@
+package org.yunjian.assessment.internal;
+
+import static org.yunjian.shared.Jdbc.instant;
+import static org.yunjian.shared.Jdbc.utc;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yunjian.assessment.EvidenceRequestStatus;
+import org.yunjian.assessment.EvidenceRouting;
+import org.yunjian.assessment.internal.RequestRecords.RequestLine;
+
+/** Evidence requests (资料清单), their lines and the items each line supports. */
+@Repository
+class EvidenceRequestRepository {
+
+    private static final String SELECT = "SELECT l.*, r.sent_by_name, r.sent_at FROM assessment_evidence_request_line l "
+            + "JOIN assessment_evidence_request r ON r.id = l.request_id ";
+
+    private final JdbcClient jdbc;
+
+    EvidenceRequestRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertRequest(UUID id, UUID assessmentId, UUID by, String byName, Instant at) {
+        jdbc.sql("INSERT INTO assessment_evidence_request (id, assessment_id, sent_by, sent_by_name, sent_at) "
+                + "VALUES (?,?,?,?,?)").params(id, assessmentId, by, byName, utc(at)).update();
+    }
+
+    void insertLine(RequestLine l) {
+        jdbc.sql("INSERT INTO assessment_evidence_request_line (id, request_id, assessment_id, position, title, "
+                        + "description, due_date, addressee_org_id, routing, status, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+                .params(l.id(), l.requestId(), l.assessmentId(), l.position(), l.title(), l.description(), l.dueDate(),
+                        l.addresseeOrgId(), l.routing().name(), l.status().name(), utc(l.updatedAt()))
+                .update();
+        for (UUID item : l.itemIds()) {
+            jdbc.sql("INSERT INTO assessment_evidence_request_item (line_id, item_id) VALUES (?,?)")
+                    .params(l.id(), item).update();
+        }
+    }
+
+    Optional<RequestLine> line(UUID id) {
+        return withItems(jdbc.sql(SELECT + "WHERE l.id = ?").param(id).query(this::map).list()).stream().findFirst();
+    }
+
+    List<RequestLine> linesOfAssessment(UUID assessmentId) {
+        return withItems(jdbc.sql(SELECT + "WHERE l.assessment_id = ? ORDER BY r.sent_at, l.position")
+                .param(assessmentId).query(this::map).list());
+    }
+
+    List<RequestLine> linesAddressedTo(UUID organisation) {
+        return withItems(jdbc.sql(SELECT + "WHERE l.addressee_org_id = ? ORDER BY l.due_date, r.sent_at, l.position")
+                .param(organisation).query(this::map).list());
+    }
+
+    /** Lines with a file waiting for review in assessments the organisation assesses. */
+    List<RequestLine> submittedToAssessorOrg(UUID organisation) {
+        return withItems(jdbc.sql(SELECT + "JOIN assessment a ON a.id = l.assessment_id WHERE a.assessor_org_id = ? "
+                        + "AND l.status = 'SUBMITTED' ORDER BY l.answered_at, l.position")
+                .param(organisation).query(this::map).list());
+    }
+
+    void answer(UUID lineId, UUID evidenceId, String byName, Instant at, EvidenceRequestStatus status) {
+        jdbc.sql("UPDATE assessment_evidence_request_line SET status = ?, evidence_id = ?, answered_by_name = ?, "
+                        + "answered_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+                .params(status.name(), evidenceId, byName, utc(at), utc(at), lineId).update();
+    }
+
+    void decide(UUID lineId, EvidenceRequestStatus status, String comment, String byName, Instant at) {
+        jdbc.sql("UPDATE assessment_evidence_request_line SET status = ?, comment = ?, decided_by_name = ?, "
+                        + "decided_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+                .params(status.name(), comment, byName, utc(at), utc(at), lineId).update();
+    }
+
+    void readdress(UUID lineId, UUID organisation, EvidenceRouting.Basis routing, Instant at) {
+        jdbc.sql("UPDATE assessment_evidence_request_line SET addressee_org_id = ?, routing = ?, updated_at = ?, "
+                        + "version = version + 1 WHERE id = ?")
+                .params(organisation, routing.name(), utc(at), lineId).update();
+    }
+
+    /** Locks the line row against a concurrent answer or decision. */
+    void lock(UUID lineId) {
+        jdbc.sql("SELECT id FROM assessment_evidence_request_line WHERE id = ? FOR UPDATE").param(lineId)
+                .query(UUID.class).optional();
+    }
+
+    private List<RequestLine> withItems(List<RequestLine> lines) {
+        if (lines.isEmpty()) {
+            return lines;
+        }
+        Map<UUID, List<UUID>> items = new HashMap<>();
+        Collection<UUID> ids = lines.stream().map(RequestLine::id).toList();
+        jdbc.sql("SELECT ri.line_id, ri.item_id FROM assessment_evidence_request_item ri "
+                        + "JOIN assessment_item i ON i.id = ri.item_id WHERE ri.line_id IN (" + org.yunjian.shared.Jdbc.marks(ids.size()) + ") ORDER BY i.position")
+                .params(ids.toArray())
+                .query((rs, n) -> Map.entry(rs.getObject("line_id", UUID.class), rs.getObject("item_id", UUID.class)))
+                .list().forEach(e -> items.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+        return lines.stream().map(l -> new RequestLine(l.id(), l.requestId(), l.assessmentId(), l.position(), l.title(),
+                l.description(), l.dueDate(), l.addresseeOrgId(), l.routing(), l.status(), l.evidenceId(), l.comment(),
+                l.answeredByName(), l.answeredAt(), l.decidedByName(), l.decidedAt(), l.updatedAt(),
+                items.getOrDefault(l.id(), List.of()), l.sentByName(), l.sentAt())).toList();
+    }
+
+    private RequestLine map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new RequestLine(rs.getObject("id", UUID.class), rs.getObject("request_id", UUID.class),
+                rs.getObject("assessment_id", UUID.class), rs.getInt("position"), rs.getString("title"),
+                rs.getString("description"), rs.getObject("due_date", LocalDate.class),
+                rs.getObject("addressee_org_id", UUID.class), EvidenceRouting.Basis.valueOf(rs.getString("routing")),
+                EvidenceRequestStatus.valueOf(rs.getString("status")), rs.getObject("evidence_id", UUID.class),
+                rs.getString("comment"), rs.getString("answered_by_name"), instant(rs, "answered_at"),
+                rs.getString("decided_by_name"), instant(rs, "decided_at"), instant(rs, "updated_at"), List.of(),
+                rs.getString("sent_by_name"), instant(rs, "sent_at"));
+    }
+}
