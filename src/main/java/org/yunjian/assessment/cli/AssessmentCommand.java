@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
         subcommands = {AssessmentCommand.ListAssessments.class, AssessmentCommand.ExportWorkbook.class,
                 AssessmentCommand.ImportWorkbook.class, AssessmentCommand.Report.class, InheritanceCommands.Sources.class,
                 InheritanceCommands.RecordConclusion.class, InheritanceCommands.Inherit.class,
-                InheritanceCommands.Withdraw.class})
+                InheritanceCommands.Withdraw.class, RiskCommands.Risks.class, RiskCommands.FollowUp.class})
 public class AssessmentCommand implements CliCommand, Runnable {
 
     @Spec
