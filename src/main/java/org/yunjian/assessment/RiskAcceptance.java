@@ -20,7 +20,7 @@ public record RiskAcceptance(String reason, LocalDate expiresOn, UUID proposedBy
         Objects.requireNonNull(expiresOn, "expiresOn");
         Objects.requireNonNull(proposedBy, "proposedBy");
         if ((approvedBy == null) != (approvedOn == null)) {
-            throw new IllegalArgumentException("an approval has both an approver and a date");
+            throw new IllegalArgumentException("approvedBy/approvedOn");
         }
     }
 

@@ -298,19 +298,7 @@ public class RiskRegister {
         Risk before = risks.risk(r.id()).orElse(null);
         LocalDate today = today();
         UUID owner = in.ownerOrgId() == null ? r.responsibleOrgId() : in.ownerOrgId();
-        FieldErrors errors = new FieldErrors();
-        RiskEntry.checkPlan(errors, item.riskLevel(), in.treatment(), in.dueDate(), owner, in.transferOrgId(),
-                in.acceptanceReason(), in.acceptanceExpiresOn(), today);
-        if (!owner.equals(r.responsibleOrgId()) && parties.rolesOf(owner, access.system().id()).isEmpty()) {
-            errors.add("ownerOrgId", "assessment.error.remediation.responsible");
-        }
-        if (in.treatment() == RiskTreatment.TRANSFER && in.transferOrgId() != null
-                && parties.rolesOf(in.transferOrgId(), access.system().id()).isEmpty()) {
-            errors.add("transferOrgId", "risk.error.transfer.party");
-        }
-        assessments.tooLong(errors, "description", in.description(), 4000);
-        assessments.tooLong(errors, "acceptanceReason", in.acceptanceReason(), 4000);
-        errors.throwIfAny();
+        planErrors(r, access, item, in).throwIfAny();
         Instant now = clock.instant();
         RiskAcceptance acceptance = null;
         Instant proposedAt = null;
@@ -338,6 +326,30 @@ public class RiskRegister {
                         due == null ? Msg.of("risk.due.none") : Formats.date(due), orgName(owner),
                         in.treatment() == RiskTreatment.ACCEPT ? Formats.date(in.acceptanceExpiresOn()) : "—")));
         return entry(r.id());
+    }
+
+    /** What is wrong with a plan, without storing anything (a page adds the fields it could not read). */
+    @Transactional(readOnly = true)
+    public FieldErrors checkPlan(UUID remediationId, PlanInput in) {
+        Remediation r = task(remediationId);
+        return planErrors(r, accessTo(r), repo.item(r.itemId()).orElseThrow(), in);
+    }
+
+    private FieldErrors planErrors(Remediation r, Access access, TestItem item, PlanInput in) {
+        UUID owner = in.ownerOrgId() == null ? r.responsibleOrgId() : in.ownerOrgId();
+        FieldErrors errors = new FieldErrors();
+        RiskEntry.checkPlan(errors, item.riskLevel(), in.treatment(), in.dueDate(), owner, in.transferOrgId(),
+                in.acceptanceReason(), in.acceptanceExpiresOn(), today());
+        if (!owner.equals(r.responsibleOrgId()) && parties.rolesOf(owner, access.system().id()).isEmpty()) {
+            errors.add("ownerOrgId", "assessment.error.remediation.responsible");
+        }
+        if (in.treatment() == RiskTreatment.TRANSFER && in.transferOrgId() != null
+                && parties.rolesOf(in.transferOrgId(), access.system().id()).isEmpty()) {
+            errors.add("transferOrgId", "risk.error.transfer.party");
+        }
+        assessments.tooLong(errors, "description", in.description(), 4000);
+        assessments.tooLong(errors, "acceptanceReason", in.acceptanceReason(), 4000);
+        return errors;
     }
 
     /** Approves the proposed acceptance: a user of the customer other than the proposer, dated today. */

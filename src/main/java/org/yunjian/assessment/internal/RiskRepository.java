@@ -56,9 +56,10 @@ class RiskRepository {
 
     void saveRisk(Risk k) {
         RiskAcceptance a = k.acceptance();
-        int n = jdbc.sql("UPDATE assessment_risk SET treatment = ?, risk_description = ?, transfer_org_id = ?, "
-                        + "accept_reason = ?, accept_expires_on = ?, accept_proposed_by = ?, accept_proposed_at = ?, "
-                        + "accept_approved_by = ?, accept_approved_on = ?, updated_at = ? WHERE remediation_id = ?")
+        int n = jdbc.sql("""
+                        UPDATE assessment_risk SET treatment = ?, risk_description = ?, transfer_org_id = ?,
+                        accept_reason = ?, accept_expires_on = ?, accept_proposed_by = ?, accept_proposed_at = ?,
+                        accept_approved_by = ?, accept_approved_on = ?, updated_at = ? WHERE remediation_id = ?""")
                 .params(k.treatment().name(), k.description(), k.transferOrgId(), a == null ? null : a.reason(),
                         a == null ? null : a.expiresOn(), a == null ? null : a.proposedBy(), utc(k.proposedAt()),
                         a == null ? null : a.approvedBy(), a == null ? null : a.approvedOn(), utc(k.updatedAt()),
@@ -97,7 +98,9 @@ class RiskRepository {
     }
 
     void updateMilestone(Milestone m) {
-        jdbc.sql("UPDATE assessment_milestone SET description = ?, target_date = ?, done_on = ? WHERE id = ?")
+        jdbc.sql("""
+                        UPDATE assessment_milestone SET description = ?, target_date = ?, done_on = ?
+                        WHERE id = ?""")
                 .params(m.description(), m.targetDate(), m.doneOn(), m.id()).update();
     }
 

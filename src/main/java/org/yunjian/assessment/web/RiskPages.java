@@ -145,11 +145,13 @@ class RiskPages {
         LocalDate expires = date("acceptanceExpiresOn", acceptanceExpiresOn, parse);
         try {
             register.entry(id); // 404 before anything is said about the input
-            if (!parse.isEmpty()) {
+            RiskRegister.PlanInput in = new RiskRegister.PlanInput(t, description, uuid(ownerOrgId),
+                    uuid(transferOrgId), due, acceptanceReason, expires);
+            if (!parse.isEmpty()) { // every problem at once: what could not be read, then what the rules refuse
+                register.checkPlan(id, in).messages().forEach(parse::add);
                 parse.throwIfAny();
             }
-            register.plan(id, new RiskRegister.PlanInput(t, description, uuid(ownerOrgId), uuid(transferOrgId), due,
-                    acceptanceReason, expires));
+            register.plan(id, in);
             flash.addFlashAttribute("notice", Texts.get("risk.saved"));
         } catch (ValidationException e) {
             return refused(id, model, "plan", input, e);
@@ -206,8 +208,13 @@ class RiskPages {
         LocalDate target = date("targetDate", targetDate, parse);
         try {
             register.entry(id);
+            try {
+                register.addMilestone(id, new RiskRegister.MilestoneInput(description, target, null));
+            } catch (ValidationException e) { // an unreadable date first, then what the rules refuse
+                e.messages().forEach(parse::add);
+                parse.throwIfAny();
+            }
             parse.throwIfAny();
-            register.addMilestone(id, new RiskRegister.MilestoneInput(description, target, null));
             flash.addFlashAttribute("notice", Texts.get("risk.saved"));
         } catch (ValidationException e) {
             return refused(id, model, "milestone-new", input, e);
