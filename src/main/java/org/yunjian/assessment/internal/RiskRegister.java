@@ -356,6 +356,10 @@ public class RiskRegister {
     public Entry approve(UUID remediationId) {
         Remediation r = task(remediationId);
         Access access = forChange(r);
+        UUID org = access.user().organizationId();
+        if (org == null || !org.equals(access.system().customerId())) {
+            throw new AccessDeniedException("risk.denied.approve"); // only the risk owner's users approve
+        }
         Risk risk = risks.risk(r.id()).filter(k -> k.treatment() == RiskTreatment.ACCEPT && k.acceptance() != null)
                 .orElseThrow(() -> new ConflictException("acceptance-not-proposed", "risk.error.acceptance.none"));
         LocalDate today = today();
