@@ -509,6 +509,24 @@ class AuthorizationMatrixTests {
             Map.entry("POST /assessment-items/{id}/evidence", RequestSpec.file("矩阵证据文本")),
             Map.entry("POST /evidence/{id}/shared", RequestSpec.form(Map.of("shared", "true"))),
             Map.entry("POST /remediations/{id}", RequestSpec.form(Map.of("status", "IN_PROGRESS"))),
+            // risk and remediation register (issue 14 item 6): a milestone id that exists nowhere, so a granted
+            // caller ends in 404 there
+            Map.entry("PUT /api/remediations/{id}/plan", RequestSpec.json(
+                    "{\"treatment\":\"REMEDIATE\",\"dueDate\":\"2027-03-31\"}")),
+            Map.entry("POST /api/remediations/{id}/milestones", RequestSpec.json(
+                    "{\"description\":\"矩阵\",\"targetDate\":\"2027-01-31\"}")),
+            Map.entry("PUT /api/remediations/{id}/milestones/{milestoneId}", RequestSpec.json(
+                    "{\"doneOn\":\"2026-11-20\"}")),
+            Map.entry("POST /remediations/{id}/plan", RequestSpec.form(Map.of("treatment", "REMEDIATE",
+                    "dueDate", "2027-03-31"))),
+            Map.entry("POST /remediations/{id}/progress", RequestSpec.form(Map.of("status", "IN_PROGRESS"))),
+            Map.entry("POST /remediations/{id}/approval", RequestSpec.form(Map.of("confirm", "true"))),
+            Map.entry("POST /remediations/{id}/milestones", RequestSpec.form(Map.of("description", "矩阵",
+                    "targetDate", "2027-01-31"))),
+            Map.entry("POST /remediations/{id}/milestones/{milestoneId}", RequestSpec.form(Map.of("doneOn",
+                    "2026-11-20"))),
+            Map.entry("POST /remediations/{id}/milestones/{milestoneId}/delete", RequestSpec.form(Map.of("confirm",
+                    "true"))),
             Map.entry("POST /api/assessments/{id}/workbook", RequestSpec.file("不是工作簿")),
             Map.entry("POST /assessments/{id}/workbook", RequestSpec.file("不是工作簿")),
             // inherited items (issue 12 item 5): a source id that exists nowhere, so a granted caller ends in 404

@@ -127,6 +127,19 @@ class DashboardTests {
         verdict(cItems.get(0), "{\"verdict\":\"COMPLIANT\"}", customer);
         verdict(cItems.get(1), "{\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"HIGH\",\"riskReason\":\"高\"}", customer);
         complete(c, customer);
+        // due dates are chosen when a finding is planned (no default): B's tasks due 90 days after t0, C's 90 days
+        // after it was recorded (t0 + 30 days)
+        LocalDate day0 = LocalDate.ofInstant(t0, ZoneOffset.UTC);
+        dueAll(b, day0.plusDays(90), assessor);
+        dueAll(c, day0.plusDays(120), customer);
+    }
+
+    void dueAll(String assessment, LocalDate due, CurrentUser u) throws Exception {
+        List<String> tasks = JsonPath.read(json(get("/api/assessments/{id}/remediations", assessment), u), "$[*].id");
+        for (String task : tasks) {
+            mvc.perform(put("/api/remediations/{id}", task).with(as(u)).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"dueDate\":\"" + due + "\"}")).andExpect(status().isOk());
+        }
     }
 
     // --- helpers

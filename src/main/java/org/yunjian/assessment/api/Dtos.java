@@ -155,7 +155,7 @@ final class Dtos {
         /** {@code today}: the injected clock's date in UTC, as the dashboards count overdue tasks. */
         static RemediationResponse of(Remediation r, LocalDate today) {
             boolean overdue = r.status() != RemediationStatus.DONE && r.status() != RemediationStatus.VERIFIED
-                    && r.dueDate().isBefore(today);
+                    && r.dueDate() != null && r.dueDate().isBefore(today);
             return new RemediationResponse(r.id(), r.itemId(), r.assessmentId(), r.responsibleOrgId(), r.dueDate(),
                     r.status(), r.note(), overdue, r.updatedAt());
         }

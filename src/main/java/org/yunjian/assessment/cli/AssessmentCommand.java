@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
                 InheritanceCommands.Withdraw.class, ReviewCommands.Team.class, ReviewCommands.Submit.class,
                 ReviewCommands.SendBack.class, ReviewCommands.ApproveReview.class, ReviewCommands.ApproveReport.class,
                 ReviewCommands.ReturnReport.class, ReviewCommands.History.class, ReportTemplateCommand.class,
-                EvidenceRequestCommands.Requests.class, EvidenceRequestCommands.Answer.class})
+                EvidenceRequestCommands.Requests.class, EvidenceRequestCommands.Answer.class,
+                RiskCommands.Risks.class, RiskCommands.FollowUp.class})
 public class AssessmentCommand implements CliCommand, Runnable {
 
     @Spec

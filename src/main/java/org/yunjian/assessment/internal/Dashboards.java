@@ -26,6 +26,7 @@ import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.AssessorKind;
 import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.RemediationStatus;
+import org.yunjian.assessment.RiskEntry;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.ScoreResult;
 import org.yunjian.assessment.ScoreResult.Conclusion;
@@ -51,8 +52,8 @@ import org.yunjian.shared.FieldErrors;
 @Transactional(readOnly = true)
 public class Dashboards {
 
-    /** Remediation statuses that count as open (DONE and VERIFIED are closed). */
-    static final List<String> OPEN_TASK = List.of(RemediationStatus.OPEN.name(), RemediationStatus.IN_PROGRESS.name());
+    /** Remediation statuses that count as open (DONE and VERIFIED are closed; see {@link RiskEntry#open}). */
+    static final List<String> OPEN_TASK = RiskEntry.OPEN_STATUSES.stream().map(RemediationStatus::name).toList();
 
     private final JdbcClient jdbc;
     private final Parties parties;
@@ -235,10 +236,12 @@ public class Dashboards {
         if (assessmentIds.isEmpty()) {
             return out;
         }
-        jdbc.sql("SELECT assessment_id, COUNT(*) AS open_tasks, "
-                        + "SUM(CASE WHEN due_date < :today THEN 1 ELSE 0 END) AS overdue_tasks "
-                        + "FROM assessment_remediation WHERE status IN (:open) AND assessment_id IN (:ids) "
-                        + "GROUP BY assessment_id")
+        // open as the risk register counts it (RiskEntry): accepted findings whose acceptance is in force are not
+        jdbc.sql("SELECT r.assessment_id, COUNT(*) AS open_tasks, "
+                        + "SUM(CASE WHEN r.due_date < :today THEN 1 ELSE 0 END) AS overdue_tasks "
+                        + "FROM assessment_remediation r LEFT JOIN assessment_risk k ON k.remediation_id = r.id "
+                        + "WHERE " + RiskEntry.OPEN_SQL + " AND r.assessment_id IN (:ids) "
+                        + "GROUP BY r.assessment_id")
                 .param("today", today).param("open", OPEN_TASK).param("ids", assessmentIds)
                 .query(rs -> {
                     out.put(rs.getObject("assessment_id", UUID.class),
@@ -349,8 +352,10 @@ public class Dashboards {
         List<Row> rows = jdbc.sql("SELECT r.id, r.item_id, r.assessment_id, i.requirement_id, i.side, i.control_point, "
                         + "r.responsible_org_id, r.due_date, r.status FROM assessment_remediation r "
                         + "JOIN assessment_item i ON i.id = r.item_id "
-                        + "WHERE r.status IN (:open) AND r.assessment_id IN (:ids) ORDER BY r.due_date, i.position, r.id")
-                .param("open", OPEN_TASK).param("ids", ids)
+                        + "LEFT JOIN assessment_risk k ON k.remediation_id = r.id "
+                        + "WHERE " + RiskEntry.OPEN_SQL + " AND r.assessment_id IN (:ids) "
+                        + "ORDER BY CASE WHEN r.due_date IS NULL THEN 1 ELSE 0 END, r.due_date, i.position, r.id")
+                .param("open", OPEN_TASK).param("today", today).param("ids", ids)
                 .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getObject("item_id", UUID.class),
                         rs.getObject("assessment_id", UUID.class), rs.getString("requirement_id"),
                         ItemSide.valueOf(rs.getString("side")),
@@ -365,6 +370,6 @@ public class Dashboards {
                 directory.find(id).map(OrganizationDirectory.OrganizationRef::name).orElse("—")));
         return rows.stream().map(r -> new OpenTask(r.id(), r.itemId(), r.assessmentId(), names.get(r.assessmentId()),
                 r.requirementId(), r.side(), r.controlPoint(), r.responsible(), orgNames.get(r.responsible()), r.due(),
-                r.status(), r.due().isBefore(today))).toList();
+                r.status(), r.due() != null && r.due().isBefore(today))).toList();
     }
 }

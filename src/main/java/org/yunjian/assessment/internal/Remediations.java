@@ -81,7 +81,7 @@ public class Remediations {
         }
         UUID responsible = in.responsibleOrgId() == null ? r.responsibleOrgId() : in.responsibleOrgId();
         LocalDate due = in.dueDate() == null ? r.dueDate() : in.dueDate();
-        if (!plans && !due.equals(r.dueDate())) {
+        if (!plans && !java.util.Objects.equals(due, r.dueDate())) {
             errors.add("dueDate", "assessment.error.remediation.statusOnly");
         }
         if (!plans && !responsible.equals(r.responsibleOrgId())) {

@@ -1,0 +1,195 @@
+package org.yunjian.assessment.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.yunjian.assessment.RemediationStatus;
+import org.yunjian.assessment.RiskAcceptance;
+import org.yunjian.assessment.RiskLevel;
+import org.yunjian.assessment.RiskState;
+import org.yunjian.assessment.RiskTreatment;
+import org.yunjian.assessment.Verdict;
+import org.yunjian.assessment.internal.FollowUps;
+import org.yunjian.assessment.internal.RiskRegister;
+import org.yunjian.assessment.internal.RiskRegisterExport;
+
+/** REST for the risk and remediation register (docs/modules/assessment.md, "Risk and remediation register"). */
+@RestController
+@Tag(name = "risk register", description = "风险与整改登记 Risk and remediation register")
+class RiskRegisterApi {
+
+    private final RiskRegister register;
+    private final RiskRegisterExport export;
+    private final FollowUps followUps;
+
+    RiskRegisterApi(RiskRegister register, RiskRegisterExport export, FollowUps followUps) {
+        this.register = register;
+        this.export = export;
+        this.followUps = followUps;
+    }
+
+    record RiskMilestoneResponse(UUID id, String description, LocalDate targetDate, LocalDate doneOn) {
+        static RiskMilestoneResponse of(RiskRegister.Milestone m) {
+            return new RiskMilestoneResponse(m.id(), m.description(), m.targetDate(), m.doneOn());
+        }
+    }
+
+    record RiskAcceptanceResponse(String reason, LocalDate expiresOn, UUID proposedBy, String proposedByName,
+                                  UUID approvedBy, String approvedByName, LocalDate approvedOn,
+                                  String state) {
+    }
+
+    record RiskRetestResponse(UUID assessmentId, String reportNumber, UUID itemId, Verdict verdict, Instant at) {
+    }
+
+    record RiskEntryResponse(UUID id, UUID itemId, String requirementId, String side, String controlPoint,
+                             Verdict verdict, RiskLevel riskLevel, String description, RiskTreatment treatment,
+                             UUID ownerOrgId, String ownerName, UUID transferOrgId, String transferName,
+                             LocalDate dueDate, RemediationStatus status, String note, RiskState state, boolean open,
+                             boolean overdue, boolean unplanned, List<RiskMilestoneResponse> milestones,
+                             RiskAcceptanceResponse acceptance, RiskRetestResponse retest) {
+
+        static RiskEntryResponse of(RiskRegister.Entry e, LocalDate today) {
+            RiskAcceptance a = e.acceptance();
+            return new RiskEntryResponse(e.task().id(), e.item().id(), e.item().requirementId(), e.item().side().name(),
+                    e.controlPoint(), e.item().verdict(), e.risk(), e.description(), e.treatment(),
+                    e.task().responsibleOrgId(), e.ownerName(), e.transferOrgId(), e.transferName(),
+                    e.task().dueDate(), e.task().status(), e.task().note(), e.state(), e.open(), e.overdue(),
+                    e.unplanned(), e.milestones().stream().map(RiskMilestoneResponse::of).toList(),
+                    a == null ? null : new RiskAcceptanceResponse(a.reason(), a.expiresOn(), a.proposedBy(),
+                            e.proposedByName(), a.approvedBy(), e.approvedByName(), a.approvedOn(), a.state(today).name()),
+                    e.retest() == null ? null : new RiskRetestResponse(e.retest().assessmentId(),
+                            e.retest().reportNumber(), e.retest().itemId(), e.retest().verdict(), e.retest().at()));
+        }
+    }
+
+    record RiskSummaryResponse(int findings, int open, int overdue, int unplanned, int accepted, int expired,
+                               int closed) {
+    }
+
+    record RiskRegisterResponse(UUID assessmentId, LocalDate today, RiskSummaryResponse summary,
+                                List<RiskEntryResponse> entries, UUID followUpOf, List<UUID> followUps) {
+    }
+
+    record RiskPlanRequest(RiskTreatment treatment, String description, UUID ownerOrgId, UUID transferOrgId,
+                           LocalDate dueDate, String acceptanceReason, LocalDate acceptanceExpiresOn) {
+    }
+
+    record RiskMilestoneRequest(String description, LocalDate targetDate, LocalDate doneOn) {
+    }
+
+    record FollowUpResponse(UUID id, String name, String reportNumber, UUID followUpOf) {
+    }
+
+    @GetMapping("/api/assessments/{id}/risk-register")
+    @PreAuthorize(AssessmentApi.WHO)
+    @Operation(summary = "The risk and remediation register: every finding with risk level, treatment, owner, "
+            + "milestones, due date (null = not set), acceptance, state and latest re-test; counts as the dashboards")
+    RiskRegisterResponse get(@PathVariable UUID id) {
+        RiskRegister.Register r = register.view(id);
+        var s = r.summary();
+        return new RiskRegisterResponse(id, r.today(), new RiskSummaryResponse(s.findings(), s.open(), s.overdue(),
+                s.unplanned(), s.accepted(), s.expired(), s.closed()),
+                r.entries().stream().map(e -> RiskEntryResponse.of(e, r.today())).toList(),
+                r.origin() == null ? null : r.origin().id(), r.followUps().stream().map(a -> a.id()).toList());
+    }
+
+    @GetMapping("/api/assessments/{id}/risk-register.csv")
+    @PreAuthorize(AssessmentApi.WHO)
+    @Operation(summary = "The register as CSV (UTF-8 with BOM) in the reader's language")
+    ResponseEntity<byte[]> csv(@PathVariable UUID id) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, export.contentDisposition(id, "csv"))
+                .header("X-Content-Type-Options", "nosniff").body(export.csv(id));
+    }
+
+    @GetMapping("/api/assessments/{id}/risk-register.xlsx")
+    @PreAuthorize(AssessmentApi.WHO)
+    @Operation(summary = "The register as an XLSX workbook in the reader's language")
+    ResponseEntity<byte[]> xlsx(@PathVariable UUID id) {
+        return ResponseEntity.ok().contentType(AssessmentApi.XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, export.contentDisposition(id, "xlsx"))
+                .header("X-Content-Type-Options", "nosniff").body(export.xlsx(id));
+    }
+
+    @GetMapping("/api/remediations/{id}")
+    @PreAuthorize(AssessmentApi.WHO)
+    @Operation(summary = "One finding of the register")
+    RiskEntryResponse entry(@PathVariable UUID id) {
+        return RiskEntryResponse.of(register.entry(id), register.today());
+    }
+
+    @PutMapping("/api/remediations/{id}/plan")
+    @PreAuthorize(AssessmentApi.WHO)
+    @Operation(summary = "Plan a finding (assessors, customer): treatment REMEDIATE / ACCEPT / TRANSFER, description, "
+            + "owner, transfer organisation, due date (required unless accepted), acceptance reason (required for a "
+            + "high risk) and expiry (after today); 400 names every refused field and stores nothing")
+    RiskEntryResponse plan(@PathVariable UUID id, @RequestBody RiskPlanRequest body) {
+        return RiskEntryResponse.of(register.plan(id, new RiskRegister.PlanInput(body.treatment(), body.description(),
+                body.ownerOrgId(), body.transferOrgId(), body.dueDate(), body.acceptanceReason(),
+                body.acceptanceExpiresOn())), register.today());
+    }
+
+    @PostMapping("/api/remediations/{id}/acceptance/approval")
+    @PreAuthorize(AssessmentApi.WHO)
+    @Operation(summary = "Approve the proposed acceptance: a user of the customer other than the proposer, dated "
+            + "today; 409 acceptance-not-risk-owner, acceptance-own-proposal, acceptance-expired, acceptance-approved, "
+            + "acceptance-not-proposed")
+    RiskEntryResponse approve(@PathVariable UUID id) {
+        return RiskEntryResponse.of(register.approve(id), register.today());
+    }
+
+    @PostMapping("/api/remediations/{id}/milestones")
+    @PreAuthorize(AssessmentApi.WHO)
+    @Operation(summary = "Add a milestone (assessors, customer)")
+    ResponseEntity<RiskMilestoneResponse> addMilestone(@PathVariable UUID id, @RequestBody RiskMilestoneRequest body) {
+        var m = register.addMilestone(id, new RiskRegister.MilestoneInput(body.description(), body.targetDate(),
+                body.doneOn()));
+        return ResponseEntity.created(URI.create("/api/remediations/" + id + "/milestones/" + m.id()))
+                .body(RiskMilestoneResponse.of(m));
+    }
+
+    @PutMapping("/api/remediations/{id}/milestones/{milestoneId}")
+    @PreAuthorize(AssessmentApi.WHO)
+    @Operation(summary = "Change a milestone: the planners all fields, the responsible organisation the done date only")
+    RiskMilestoneResponse updateMilestone(@PathVariable UUID id, @PathVariable UUID milestoneId,
+                                          @RequestBody RiskMilestoneRequest body) {
+        return RiskMilestoneResponse.of(register.updateMilestone(id, milestoneId, new RiskRegister.MilestoneInput(
+                body.description(), body.targetDate(), body.doneOn())));
+    }
+
+    @DeleteMapping("/api/remediations/{id}/milestones/{milestoneId}")
+    @PreAuthorize(AssessmentApi.WHO)
+    @Operation(summary = "Delete a milestone (assessors, customer)")
+    ResponseEntity<Void> deleteMilestone(@PathVariable UUID id, @PathVariable UUID milestoneId) {
+        register.deleteMilestone(id, milestoneId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/assessments/{id}/follow-ups")
+    @PreAuthorize(AssessmentApi.WHO)
+    @Operation(summary = "Create a follow-up (re-test) assessment of a completed assessment's open findings "
+            + "(assessors); 409 follow-up-not-completed, no-open-findings")
+    ResponseEntity<FollowUpResponse> followUp(@PathVariable UUID id) {
+        var a = followUps.create(id);
+        return ResponseEntity.created(URI.create("/api/assessments/" + a.id()))
+                .body(new FollowUpResponse(a.id(), a.name(), a.reportNumber(), id));
+    }
+}

@@ -1,0 +1,114 @@
+package org.yunjian.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yunjian.party.PartyTestSupport.as;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.yunjian.cli.CliRunner;
+import org.yunjian.party.Fixtures;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.Role;
+import org.yunjian.security.UserAdministration;
+
+/** {@code yunjian assessment risks | follow-up} acting as a named assessor. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(Fixtures.class)
+@Tag("database")
+class RiskCommandTests {
+
+    @Autowired
+    CliRunner cli;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    UserAdministration users;
+
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+    String username;
+    CurrentUser assessor;
+    String id;
+
+    @BeforeEach
+    void assessmentWithAFinding() throws Exception {
+        Fixtures.World w = fixtures.world();
+        username = "cli-risk-" + UUID.randomUUID().toString().substring(0, 8);
+        var account = users.create(new UserAdministration.NewUser(username, "命令行测评员", Role.USER, w.assessor().id(),
+                "Assessor-Cli-Test-2026!"));
+        assessor = new CurrentUser(account.id(), username, w.assessor().id(), Role.USER);
+        String body = mvc.perform(post("/api/assessments").with(as(assessor)).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"name":"命令行登记","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY",
+                                 "scope":["MLPS-L3"]}""".formatted(w.system().id(), w.assessor().id())))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        id = JsonPath.read(body, "$.id");
+        move("IN_PROGRESS");
+        String items = mvc.perform(get("/api/assessments/{id}/items", id).with(as(assessor))).andReturn().getResponse()
+                .getContentAsString();
+        String item = JsonPath.<List<String>>read(items, "$[*].id").get(0);
+        mvc.perform(put("/api/assessment-items/{id}/verdict", item).with(as(assessor))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"HIGH\",\"riskReason\":\"未划分安全区域\"}"))
+                .andExpect(status().isOk());
+    }
+
+    void move(String to) throws Exception {
+        mvc.perform(post("/api/assessments/{id}/transitions", id).with(as(assessor))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"" + to + "\"}")).andExpect(status().isOk());
+    }
+
+    int run(Locale language, String... args) {
+        var commandLine = cli.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(language);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
+    }
+
+    @Test
+    void listsTheRegisterInTheChosenLanguage() {
+        assertThat(run(Locale.SIMPLIFIED_CHINESE, "assessment", "risks", id, "--as", username)).isZero();
+        assertThat(out.toString()).contains("问题 1，未关闭 1", "高", "整改", "未定", "未定期限");
+        out.getBuffer().setLength(0);
+        assertThat(run(Locale.ENGLISH, "assessment", "risks", id, "--as", username)).isZero();
+        assertThat(out.toString()).contains("Findings 1, open 1", "High", "Remediate", "Not set").doesNotContain("REMEDIATE");
+    }
+
+    @Test
+    void createsAFollowUpOnlyFromACompletedAssessment() throws Exception {
+        assertThat(run(Locale.ENGLISH, "assessment", "follow-up", id, "--as", username)).isEqualTo(1);
+        assertThat(err.toString()).contains("Only a completed assessment");
+        move("IN_REVIEW");
+        move("COMPLETED");
+        assertThat(run(Locale.ENGLISH, "assessment", "follow-up", id, "--as", username)).isZero();
+        assertThat(out.toString()).containsPattern("Follow-up assessment [0-9a-f-]{36} created \\(report number "
+                + "YJ-\\d{4}-\\d{6}\\), 1 items");
+    }
+}
