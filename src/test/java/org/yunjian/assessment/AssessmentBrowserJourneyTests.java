@@ -123,8 +123,8 @@ class AssessmentBrowserJourneyTests {
         assertThat(driver.findElement(By.id("verdict-history")).getText()).contains("不符合");
 
         driver.get(assessmentUrl);
-        assertThat(driver.findElement(By.id("remediations")).getText()).contains("待整改");
-        assertThat(driver.findElement(By.id("score-policy")).getText()).isEqualTo("国标默认评分规则（第 1 版）");
+        assertThat(driver.findElement(By.id("risk-register")).getText()).contains("未划分安全区域");
+        assertThat(driver.findElement(By.id("score-policy")).getText()).isEqualTo("2025 版模版结论规则（第 1 版）");
         // submitting with unrecorded items is refused with the list of what is missing
         driver.findElement(By.id("submit-review")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("missing-list")));
@@ -162,15 +162,15 @@ class AssessmentBrowserJourneyTests {
         assertThat(driver.findElements(By.id("report-draft"))).isEmpty();
         driver.findElement(By.id("download-pdf")).click();
         PdfInspection report = new PdfInspection(Files.readAllBytes(awaitDownload(downloads, ".pdf")));
-        assertThat(report.text(1, 4)).contains("云计算安全扩展要求等级测评报告", "测评结论", "安全计算环境", "国标默认评分规则（第 1 版）",
-                DemoData.PORTAL_SYSTEM);
+        assertThat(report.text(1, 4)).contains("云计算安全扩展要求等级测评报告", "等级测评结论", DemoData.PORTAL_SYSTEM);
         assertThat(report.missingGlyphs(1, 4)).isEmpty();
         assertThat(PdfInspection.inkCoverage(report.image(1, 72))).isGreaterThan(0.002);
-        assertThat(report.text(1, report.pages())).contains("高风险问题", "机房照片.pdf", Sm3.hex(PDF), "未划分安全区域");
+        assertThat(report.text(1, report.pages())).contains("主要安全问题及整改建议", "安全计算环境",
+                "2025 版模版结论规则（第 1 版）", "机房照片.pdf", Sm3.hex(PDF), "未划分安全区域");
         driver.findElement(By.id("download-docx")).click();
         try (XWPFDocument docx = new XWPFDocument(Files.newInputStream(awaitDownload(downloads, ".docx")))) {
             assertThat(docx.getParagraphs().stream().filter(p -> "Heading1".equals(p.getStyle())).map(p -> p.getText()))
-                    .contains("测评结论", "高风险问题", "测评项详情");
+                    .contains("等级测评结论", "主要安全问题及整改建议", "3 单项测评结果分析");
         }
 
         driver.findElements(By.cssSelector("#items a.item-link")).get(0).click();

@@ -203,7 +203,7 @@ class AssessmentCommandTests {
                 username)).isZero();
         assertThat(out.toString()).contains("已写出", "Word 文档", "测评报告-" + w.system().name().replace(' ', '_'));
         try (XWPFDocument doc = new XWPFDocument(Files.newInputStream(docx))) {
-            assertThat(doc.getParagraphs().stream().map(p -> p.getText())).contains("测评结论", "高风险问题");
+            assertThat(doc.getParagraphs().stream().map(p -> p.getText())).contains("等级测评结论", "主要安全问题及整改建议");
         }
         assertThat(new PdfInspection(Files.readAllBytes(pdf)).text(1, 3)).contains("测评结论", "草稿");
         assertThat(Files.readString(oscal)).contains("\"assessment-results\"");

@@ -45,6 +45,8 @@ class RiskCommandTests {
     Fixtures fixtures;
     @Autowired
     UserAdministration users;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
@@ -105,8 +107,7 @@ class RiskCommandTests {
     void createsAFollowUpOnlyFromACompletedAssessment() throws Exception {
         assertThat(run(Locale.ENGLISH, "assessment", "follow-up", id, "--as", username)).isEqualTo(1);
         assertThat(err.toString()).contains("Only a completed assessment");
-        move("IN_REVIEW");
-        move("COMPLETED");
+        SignOffFixture.complete(mvc, users, jdbc, id, assessor);
         assertThat(run(Locale.ENGLISH, "assessment", "follow-up", id, "--as", username)).isZero();
         assertThat(out.toString()).containsPattern("Follow-up assessment [0-9a-f-]{36} created \\(report number "
                 + "YJ-\\d{4}-\\d{6}\\), 1 items");

@@ -75,6 +75,8 @@ class RiskRegisterTests {
     MutableClock clock;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.yunjian.security.UserAdministration users;
 
     Fixtures.World w;
     CurrentUser assessor;
@@ -336,8 +338,7 @@ class RiskRegisterTests {
     @Test
     void aCompliantReTestInAFollowUpVerifiesTheOriginalFindingWhichStaysCompleted() throws Exception {
         body(post("/api/assessments/{id}/follow-ups", assessment), assessor, 409); // not completed yet
-        move("IN_REVIEW");
-        move("COMPLETED");
+        SignOffFixture.complete(mvc, users, jdbc, assessment, assessor);
         body(post("/api/assessments/{id}/follow-ups", assessment), customer, 403);
         String created = body(post("/api/assessments/{id}/follow-ups", assessment), assessor, 201);
         String followUp = JsonPath.read(created, "$.id");

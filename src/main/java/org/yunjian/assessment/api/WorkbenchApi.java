@@ -95,7 +95,8 @@ class WorkbenchApi {
                       ItemSide side, LocalDate dueDate, RemediationStatus status) {
     }
 
-    record MyWorkRequest(UUID id, UUID assessmentId, String title) {
+    record MyWorkRequest(UUID id, UUID assessmentId, String title, java.time.LocalDate dueDate, String status,
+                         String systemName) {
     }
 
     record MyWorkResponse(List<MyWorkItems> items, List<MyWorkReview> reviews, List<MyWorkTask> remediationTasks,
@@ -120,7 +121,8 @@ class WorkbenchApi {
                 w.tasks().stream().map(t -> new MyWorkTask(t.task().id(), of(t.assessment(), t.systemName()),
                         t.task().itemId(), t.number(), t.task().requirementId(), t.task().side(),
                         t.task().dueDate(), t.task().status())).toList(),
-                w.requests().stream().map(r -> new MyWorkRequest(r.id(), r.assessmentId(), r.title())).toList());
+                w.requests().stream().map(r -> new MyWorkRequest(r.id(), r.assessmentId(), r.title(),
+                        r.dueDate(), r.status().name(), r.systemName())).toList());
     }
 
     /** Business users only: "my work" belongs to a person of an organisation. */

@@ -29,11 +29,11 @@ import org.yunjian.security.Role;
 public class MyWork {
 
     /**
-     * Which status waits for which role: a reviewer acts on IN_REVIEW. The sign-off adds the approver's status here
-     * (one line: {@code Map.entry(AssessmentStatus.<AWAITING_APPROVAL>, Relation.APPROVER)}).
+     * Which status waits for which role: the reviewer acts on IN_REVIEW, the approver on APPROVAL.
      */
     static final List<Map.Entry<AssessmentStatus, Relation>> REVIEWS = List.of(
-            Map.entry(AssessmentStatus.IN_REVIEW, Relation.REVIEWER));
+            Map.entry(AssessmentStatus.IN_REVIEW, Relation.REVIEWER),
+            Map.entry(AssessmentStatus.APPROVAL, Relation.APPROVER));
 
     /** Where testers record verdicts (a submitted assessment waits for its reviewer, not for them). */
     static final Set<AssessmentStatus> RECORDING = Set.of(AssessmentStatus.DRAFT, AssessmentStatus.IN_PROGRESS);
@@ -41,8 +41,10 @@ public class MyWork {
     private final AssessmentRepository repo;
     private final WorkbenchRepository reads;
     private final Parties parties;
+    private final EvidenceRequests requests;
 
-    MyWork(AssessmentRepository repo, WorkbenchRepository reads, Parties parties) {
+    MyWork(AssessmentRepository repo, WorkbenchRepository reads, Parties parties, EvidenceRequests requests) {
+        this.requests = requests;
         this.repo = repo;
         this.reads = reads;
         this.parties = parties;
@@ -69,11 +71,9 @@ public class MyWork {
         }
     }
 
-    /**
-     * An evidence request addressed to the caller's organisation. Hook for the evidence requests (资料清单): until
-     * they exist this section is always empty.
-     */
-    public record RequestWaiting(UUID id, UUID assessmentId, String title) {
+    /** A line of an evidence request (资料清单) addressed to the caller's organisation, still waiting for a file. */
+    public record RequestWaiting(UUID id, UUID assessmentId, String title, java.time.LocalDate dueDate,
+                                 org.yunjian.assessment.EvidenceRequestStatus status, String systemName) {
     }
 
     public record Work(List<ItemsWaiting> items, List<ReviewWaiting> reviews, List<TaskWaiting> tasks,
@@ -124,6 +124,15 @@ public class MyWork {
             }
         }
         items.sort(Comparator.comparing((ItemsWaiting w) -> w.assessment().createdAt()).reversed());
-        return new Work(items, reviews, tasks, List.of());
+        List<RequestWaiting> waiting = new ArrayList<>();
+        for (RequestRecords.RequestLine l : requests.mine().addressed()) {
+            Access x = byId.get(l.assessmentId());
+            if (x != null && l.status().awaitsAnswer()) {
+                waiting.add(new RequestWaiting(l.id(), l.assessmentId(), l.title(), l.dueDate(), l.status(),
+                        x.system().name()));
+            }
+        }
+        waiting.sort(Comparator.comparing(RequestWaiting::dueDate));
+        return new Work(items, reviews, tasks, waiting);
     }
 }

@@ -403,13 +403,24 @@ public class Reviews {
             reviews.insertStep(step);
             itemComments.forEach((item, text) -> reviews.insertComment(new Comment(UUID.randomUUID(), id, item,
                     step.id(), actorName, text, now, null, null)));
-            events.publishEvent(AuditableEvent.success("assessment.review." + kind.name().toLowerCase(), "assessment",
+            events.publishEvent(AuditableEvent.success(auditAction(kind), "assessment",
                     id, Msg.of("assessment.audit.review", Msg.of(kind), itemComments.size(),
                             step.comment() == null ? "—" : step.comment())));
         }
         events.publishEvent(AuditableEvent.success("assessment.transition", "assessment", id,
                 Msg.of("assessment.audit.transition", Msg.of(current), Msg.of(aggregate.status()))));
         return repo.find(id).orElseThrow();
+    }
+
+    /** The audit action of a review step (each named in the audit bundles). */
+    static String auditAction(StepKind kind) {
+        return switch (kind) {
+            case SUBMITTED -> "assessment.review.submitted";
+            case SENT_BACK -> "assessment.review.sent_back";
+            case REVIEW_APPROVED -> "assessment.review.review_approved";
+            case REPORT_APPROVED -> "assessment.review.report_approved";
+            case RETURNED -> "assessment.review.returned";
+        };
     }
 
     private Map<UUID, String> names() {

@@ -44,9 +44,9 @@ import org.yunjian.security.UserAdministration;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
-class ReportTemplateTests {
+public class ReportTemplateTests {
 
-    static final List<String> CHAPTERS_2025 = List.of("声明", "等级测评结论", "总体评价", "主要安全问题及整改建议",
+    public static final List<String> CHAPTERS_2025 = List.of("声明", "等级测评结论", "总体评价", "主要安全问题及整改建议",
             "1 测评项目概述", "2 被测对象描述", "3 单项测评结果分析", "4 整体测评", "5 安全问题风险分析", "6 等级测评结论",
             "7 整改建议", "附录", "测评人、审核人、批准人");
     static final List<String> CHAPTERS_2021 = List.of("声明", "等级测评结论", "重大风险隐患及整改建议", "等级测评结论扩充表",
