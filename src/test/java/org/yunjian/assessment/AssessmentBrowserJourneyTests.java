@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.Map;
 
@@ -161,14 +160,16 @@ class AssessmentBrowserJourneyTests {
                 Map.of("behavior", "allow", "downloadPath", downloads.toString()));
         assertThat(driver.findElements(By.id("report-draft"))).isEmpty();
         driver.findElement(By.id("download-pdf")).click();
-        PdfInspection report = new PdfInspection(Files.readAllBytes(awaitDownload(downloads, ".pdf")));
+        Path pdfFile = Browser.awaitDownload(driver, downloads, ".pdf");
+        PdfInspection report = new PdfInspection(Files.readAllBytes(pdfFile));
         assertThat(report.text(1, 4)).contains("云计算安全扩展要求等级测评报告", "等级测评结论", DemoData.PORTAL_SYSTEM);
         assertThat(report.missingGlyphs(1, 4)).isEmpty();
         assertThat(PdfInspection.inkCoverage(report.image(1, 72))).isGreaterThan(0.002);
         assertThat(report.text(1, report.pages())).contains("主要安全问题及整改建议", "安全计算环境",
                 "2025 版模版结论规则（第 1 版）", "机房照片.pdf", Sm3.hex(PDF), "未划分安全区域");
         driver.findElement(By.id("download-docx")).click();
-        try (XWPFDocument docx = new XWPFDocument(Files.newInputStream(awaitDownload(downloads, ".docx")))) {
+        Path docxFile = Browser.awaitDownload(driver, downloads, ".docx");
+        try (XWPFDocument docx = new XWPFDocument(Files.newInputStream(docxFile))) {
             assertThat(docx.getParagraphs().stream().filter(p -> "Heading1".equals(p.getStyle())).map(p -> p.getText()))
                     .contains("等级测评结论", "主要安全问题及整改建议", "3 单项测评结果分析");
         }
@@ -181,21 +182,6 @@ class AssessmentBrowserJourneyTests {
                 .contains("/evidence/");
     }
 
-    /** Waits until Chromium has finished writing a file with this extension into the directory. */
-    private Path awaitDownload(Path dir, String extension) {
-        return new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
-            try (var files = Files.list(dir)) {
-                List<Path> all = files.toList();
-                if (all.stream().anyMatch(f -> f.getFileName().toString().endsWith(".crdownload"))) {
-                    return null;
-                }
-                return all.stream().filter(f -> f.getFileName().toString().endsWith(extension)).findFirst()
-                        .orElse(null);
-            } catch (java.io.IOException e) {
-                return null;
-            }
-        });
-    }
 
     private String status() {
         return String.valueOf(Browser.attributeWhileLoading(driver, By.id("assessment-status"), "data-status"));

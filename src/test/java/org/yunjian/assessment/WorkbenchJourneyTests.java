@@ -203,7 +203,8 @@ class WorkbenchJourneyTests {
         driver.executeCdpCommand("Browser.setDownloadBehavior",
                 Map.of("behavior", "allow", "downloadPath", downloads.toString()));
         driver.findElement(By.id("download-docx")).click();
-        try (XWPFDocument docx = new XWPFDocument(Files.newInputStream(awaitDownload(downloads, ".docx")))) {
+        Path docxFile = Browser.awaitDownload(driver, downloads, ".docx");
+        try (XWPFDocument docx = new XWPFDocument(Files.newInputStream(docxFile))) {
             assertThat(docx.getParagraphs().stream().filter(p -> "Heading1".equals(p.getStyle()))
                     .map(XWPFParagraph::getText)).containsExactlyElementsOf(ReportTemplateTests.CHAPTERS_2025);
             var sect = docx.getDocument().getBody().getSectPr();
@@ -216,7 +217,8 @@ class WorkbenchJourneyTests {
             assertThat(all).contains(TESTER, REVIEWER, APPROVER);
         }
         driver.findElement(By.id("download-pdf")).click();
-        PdfInspection pdf = new PdfInspection(Files.readAllBytes(awaitDownload(downloads, ".pdf")));
+        Path pdfFile = Browser.awaitDownload(driver, downloads, ".pdf");
+        PdfInspection pdf = new PdfInspection(Files.readAllBytes(pdfFile));
         assertThat(pdf.text(1, pdf.pages())).contains(TESTER, REVIEWER, APPROVER, DemoData.PORTAL_SYSTEM);
         assertThat(pdf.missingGlyphs(1, pdf.pages())).isEmpty();
     }
@@ -228,20 +230,6 @@ class WorkbenchJourneyTests {
                 .getAttribute("id").substring("line-".length());
     }
 
-    private Path awaitDownload(Path dir, String extension) {
-        return new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
-            try (var files = Files.list(dir)) {
-                List<Path> all = files.toList();
-                if (all.stream().anyMatch(f -> f.getFileName().toString().endsWith(".crdownload"))) {
-                    return null;
-                }
-                return all.stream().filter(f -> f.getFileName().toString().endsWith(extension)).findFirst()
-                        .orElse(null);
-            } catch (java.io.IOException e) {
-                return null;
-            }
-        });
-    }
 
     private String status() {
         return String.valueOf(Browser.attributeWhileLoading(driver, By.id("assessment-status"), "data-status"));

@@ -85,6 +85,22 @@ public final class Browser {
         }
     }
 
+    /** Waits until Chromium has finished writing a file with this extension into the download directory. */
+    public static Path awaitDownload(WebDriver driver, Path dir, String extension) {
+        return new WebDriverWait(driver, java.time.Duration.ofSeconds(60)).until(d -> {
+            try (var files = Files.list(dir)) {
+                java.util.List<Path> all = files.toList();
+                if (all.stream().anyMatch(f -> f.getFileName().toString().endsWith(".crdownload"))) {
+                    return null;
+                }
+                return all.stream().filter(f -> f.getFileName().toString().endsWith(extension)).findFirst()
+                        .orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+    }
+
     public static ChromeDriver start() {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             String msg = "Chromium or chromedriver not installed (Debian packages chromium, chromium-driver)";
