@@ -233,6 +233,11 @@ class EvidenceRequestApiTests {
 
         mvc.perform(get("/api/evidence-requests").with(as(provider))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.addressed.length()").value(2));
+        // the provider's "my work" lists both lines; nothing waits for the assessor's acceptance yet
+        mvc.perform(get("/api/my-work").with(as(provider))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.evidenceRequests[*].title").value(
+                        org.hamcrest.Matchers.containsInAnyOrder("虚拟机隔离说明", "备份策略")));
+        mvc.perform(get("/api/my-work").with(as(assessor))).andExpect(jsonPath("$.submittedEvidence").isEmpty());
         mvc.perform(get("/api/evidence-requests").with(as(customer)))
                 .andExpect(jsonPath("$.addressed.length()").value(0));
         mvc.perform(get("/api/assessments/{id}/evidence-requests", id).with(as(customer)))
@@ -260,6 +265,14 @@ class EvidenceRequestApiTests {
 
         mvc.perform(get("/api/evidence-requests").with(as(assessor)))
                 .andExpect(jsonPath("$.toReview.length()").value(1));
+        // answered: it leaves the provider's work and waits in the assessor's
+        mvc.perform(get("/api/my-work").with(as(provider)))
+                .andExpect(jsonPath("$.evidenceRequests[*].title").value(org.hamcrest.Matchers.contains("备份策略")));
+        mvc.perform(get("/api/my-work").with(as(assessor)))
+                .andExpect(jsonPath("$.submittedEvidence[*].title").value(org.hamcrest.Matchers.contains("虚拟机隔离说明")));
+        assertThat(mvc.perform(get("/my-work").with(as(assessor))).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("id=\"my-submitted\"", "虚拟机隔离说明")
+                .doesNotContain("id=\"my-submitted-empty\"");
         decide(provider, lines.get(0), true, null).andExpect(status().isForbidden());
         decide(assessor, lines.get(0), false, "").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.comment").exists());

@@ -100,7 +100,7 @@ class WorkbenchApi {
     }
 
     record MyWorkResponse(List<MyWorkItems> items, List<MyWorkReview> reviews, List<MyWorkTask> remediationTasks,
-                          List<MyWorkRequest> evidenceRequests) {
+                          List<MyWorkRequest> evidenceRequests, List<MyWorkRequest> submittedEvidence) {
     }
 
     private static MyWorkAssessment of(org.yunjian.assessment.internal.Records.AssessmentInfo a, String system) {
@@ -110,7 +110,7 @@ class WorkbenchApi {
     @GetMapping("/api/my-work")
     @PreAuthorize(MyWorkApiRules.WHO)
     @Operation(summary = "What waits for me across assessments: items to record, reviews and approvals, open "
-            + "remediation tasks of my organisation, evidence requests addressed to it")
+            + "remediation tasks of my organisation, evidence requests addressed to it, submitted evidence to accept")
     MyWorkResponse myWork() {
         MyWork.Work w = myWork.of();
         return new MyWorkResponse(
@@ -121,8 +121,12 @@ class WorkbenchApi {
                 w.tasks().stream().map(t -> new MyWorkTask(t.task().id(), of(t.assessment(), t.systemName()),
                         t.task().itemId(), t.number(), t.task().requirementId(), t.task().side(),
                         t.task().dueDate(), t.task().status())).toList(),
-                w.requests().stream().map(r -> new MyWorkRequest(r.id(), r.assessmentId(), r.title(),
-                        r.dueDate(), r.status().name(), r.systemName())).toList());
+                requests(w.requests()), requests(w.submitted()));
+    }
+
+    private static List<MyWorkRequest> requests(List<MyWork.RequestWaiting> lines) {
+        return lines.stream().map(r -> new MyWorkRequest(r.id(), r.assessmentId(), r.title(), r.dueDate(),
+                r.status().name(), r.systemName())).toList();
     }
 
     /** Business users only: "my work" belongs to a person of an organisation. */

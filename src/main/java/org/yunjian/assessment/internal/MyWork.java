@@ -76,14 +76,18 @@ public class MyWork {
                                  org.yunjian.assessment.EvidenceRequestStatus status, String systemName) {
     }
 
+    /**
+     * {@code requests}: lines addressed to the caller's organisation still waiting for a file; {@code submitted}: files
+     * submitted against the caller's own requests, waiting for a tester to accept or return them.
+     */
     public record Work(List<ItemsWaiting> items, List<ReviewWaiting> reviews, List<TaskWaiting> tasks,
-                       List<RequestWaiting> requests) {
+                       List<RequestWaiting> requests, List<RequestWaiting> submitted) {
     }
 
     public Work of() {
         CurrentUser u = CurrentUser.require();
         if (!u.is(Role.USER)) {
-            return new Work(List.of(), List.of(), List.of(), List.of());
+            return new Work(List.of(), List.of(), List.of(), List.of(), List.of());
         }
         Map<UUID, CloudSystem> systems = parties.visibleSystems().stream()
                 .collect(Collectors.toMap(CloudSystem::id, Function.identity(), (a, b) -> a));
@@ -124,15 +128,26 @@ public class MyWork {
             }
         }
         items.sort(Comparator.comparing((ItemsWaiting w) -> w.assessment().createdAt()).reversed());
-        List<RequestWaiting> waiting = new ArrayList<>();
-        for (RequestRecords.RequestLine l : requests.mine().addressed()) {
+        EvidenceRequests.MyLines lines = requests.mine();
+        List<RequestWaiting> waiting = waiting(lines.addressed(), byId, true);
+        List<RequestWaiting> submitted = waiting(lines.toReview(), byId, false);
+        return new Work(items, reviews, tasks, waiting, submitted);
+    }
+
+    /** The visible lines still waiting for a file ({@code answer}) or for the testers' decision, by due date. */
+    private static List<RequestWaiting> waiting(List<RequestRecords.RequestLine> lines, Map<UUID, Access> byId,
+                                                boolean answer) {
+        List<RequestWaiting> out = new ArrayList<>();
+        for (RequestRecords.RequestLine l : lines) {
             Access x = byId.get(l.assessmentId());
-            if (x != null && l.status().awaitsAnswer()) {
-                waiting.add(new RequestWaiting(l.id(), l.assessmentId(), l.title(), l.dueDate(), l.status(),
+            boolean waits = answer ? l.status().awaitsAnswer()
+                    : l.status() == org.yunjian.assessment.EvidenceRequestStatus.SUBMITTED;
+            if (x != null && waits) {
+                out.add(new RequestWaiting(l.id(), l.assessmentId(), l.title(), l.dueDate(), l.status(),
                         x.system().name()));
             }
         }
-        waiting.sort(Comparator.comparing(RequestWaiting::dueDate));
-        return new Work(items, reviews, tasks, waiting);
+        out.sort(Comparator.comparing(RequestWaiting::dueDate));
+        return out;
     }
 }
