@@ -156,7 +156,16 @@ class DashboardTests {
                                 {"name":"%s","systemId":"%s","assessorOrgId":"%s","assessorKind":"%s","scope":["MLPS-L3"]}"""
                                 .formatted(name, system, assessorOrg, kind)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$.id");
+        String id = JsonPath.read(body, "$.id");
+        // the figures of these tests are the 2021 template's 优 / 良 / 中 / 差 (gb-default); the 2025 template's
+        // policy is checked on its own below
+        template(id, "T2021");
+        return id;
+    }
+
+    void template(String id, String template) {
+        jdbc.sql("UPDATE assessment SET report_template = ? WHERE id = ?").params(template, java.util.UUID.fromString(id))
+                .update();
     }
 
     List<String> items(String id) throws Exception {
@@ -185,6 +194,22 @@ class DashboardTests {
 
     static Object at(String json, String path) {
         return JsonPath.read(json, path);
+    }
+
+    @Test
+    void eachAssessmentIsScoredUnderItsReportTemplatesPolicy() throws Exception {
+        template(a, "T2025");
+        try {
+            String d = json(get("/api/dashboard/systems/{id}", w.system().id()), customer);
+            assertThat(at(d, "$.latest.score.policyId")).isEqualTo("mlps-2025");
+            assertThat(at(d, "$.latest.score.conclusion")).isEqualTo("CONFORMS");
+            String o = overview(customer, Map.of());
+            String s1 = "$.systems[?(@.systemId == '" + w.system().id() + "')]";
+            assertThat((List<String>) JsonPath.read(o, s1 + ".conclusion")).containsExactly("CONFORMS");
+            assertThat((List<String>) JsonPath.read(o, "$.policies[*].id")).containsExactly("gb-default", "mlps-2025");
+        } finally {
+            template(a, "T2021");
+        }
     }
 
     // --- per system

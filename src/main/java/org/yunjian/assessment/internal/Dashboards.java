@@ -57,18 +57,18 @@ public class Dashboards {
 
     private final JdbcClient jdbc;
     private final Parties parties;
-    private final ScoringPolicy scoring;
+    private final ScoringPolicies policies;
     private final Clock clock;
     private final OrganizationDirectory directory;
     private final ItemLabels labels;
 
-    Dashboards(JdbcClient jdbc, Parties parties, ScoringPolicy scoring, Clock clock, OrganizationDirectory directory,
+    Dashboards(JdbcClient jdbc, Parties parties, ScoringPolicies policies, Clock clock, OrganizationDirectory directory,
                ItemLabels labels) {
         this.labels = labels;
         this.jdbc = jdbc;
         this.parties = parties;
         this.directory = directory;
-        this.scoring = scoring;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -144,8 +144,16 @@ public class Dashboards {
     }
 
     /** The across-systems dashboard; control points ordered by where systems fail most. */
-    public record Overview(LocalDate today, String policyId, String policyVersion, Filter filter, Totals totals,
+    /**
+     * {@code policies}: the scoring policies of the assessments shown (each scored under its report template's policy),
+     * or the default policy when none is shown.
+     */
+    public record Overview(LocalDate today, List<Policy> policies, Filter filter, Totals totals,
                            List<SystemRow> systems, List<ControlPointRow> controlPoints) {
+    }
+
+    /** A scoring policy by id and version. */
+    public record Policy(String id, String version) {
     }
 
     /** One completed assessment in a system's trend, oldest first; {@code conclusion} null when nothing was recorded. */
@@ -181,7 +189,8 @@ public class Dashboards {
 
     /** An assessment as the dashboards need it. */
     record Header(UUID id, String name, UUID systemId, UUID assessorOrgId, AssessorKind kind,
-                  AssessmentStatus status, Instant createdAt, Instant completedAt) {
+                  AssessmentStatus status, Instant createdAt, Instant completedAt,
+                  org.yunjian.assessment.ReportTemplate template) {
 
         boolean completed() {
             return status == AssessmentStatus.COMPLETED || status == AssessmentStatus.ARCHIVED;
@@ -194,13 +203,14 @@ public class Dashboards {
             return List.of();
         }
         List<Header> all = jdbc.sql("SELECT id, name, system_id, assessor_org_id, assessor_kind, status, created_at, "
-                        + "completed_at FROM assessment WHERE system_id IN (:ids)")
+                        + "completed_at, report_template FROM assessment WHERE system_id IN (:ids)")
                 .param("ids", systems.keySet())
                 .query((rs, n) -> new Header(rs.getObject("id", UUID.class), rs.getString("name"),
                         rs.getObject("system_id", UUID.class), rs.getObject("assessor_org_id", UUID.class),
                         AssessorKind.valueOf(rs.getString("assessor_kind")),
                         AssessmentStatus.valueOf(rs.getString("status")), instant(rs.getObject("created_at",
-                        OffsetDateTime.class)), instant(rs.getObject("completed_at", OffsetDateTime.class))))
+                        OffsetDateTime.class)), instant(rs.getObject("completed_at", OffsetDateTime.class)),
+                        org.yunjian.assessment.ReportTemplate.valueOf(rs.getString("report_template"))))
                 .list();
         // visibility needs only the organisations, not the assigned assessors: an empty list is enough here
         return all.stream().filter(h -> !Access.relations(new AssessmentInfo(h.id(), h.name(), h.systemId(),
@@ -289,7 +299,7 @@ public class Dashboards {
                 row = new SystemRow(s.id(), s.name(), s.protectionLevel(), null, null, null, null, null, 0, 0, c[0],
                         c[1]);
             } else {
-                ScoreResult score = scoring.score(items.getOrDefault(h.id(), List.of()));
+                ScoreResult score = policies.forTemplate(h.template()).score(items.getOrDefault(h.id(), List.of()));
                 scores.put(s.id(), score);
                 boolean none = score.notYetAssessed(); // completed with nothing recorded: no conclusion to show
                 row = new SystemRow(s.id(), s.name(), s.protectionLevel(), h.id(), h.name(), h.completedAt(),
@@ -315,7 +325,11 @@ public class Dashboards {
         List<ControlPointRow> cps = ControlPointAggregates.of(rows.stream().filter(r -> r.latestAssessmentId() != null)
                 .map(r -> new ControlPointAggregates.Scored(items.getOrDefault(r.latestAssessmentId(), List.of()), scores.get(r.systemId())))
                 .toList());
-        return new Overview(today, scoring.id(), scoring.version(), f, totals, rows, cps);
+        List<Policy> used = scores.values().stream().map(r -> new Policy(r.policyId(), r.policyVersion())).distinct()
+                .sorted(java.util.Comparator.comparing(Policy::id)).toList();
+        ScoringPolicy fallback = policies.forTemplate(org.yunjian.assessment.ReportTemplate.T2025);
+        return new Overview(today, used.isEmpty() ? List.of(new Policy(fallback.id(), fallback.version())) : used, f,
+                totals, rows, cps);
     }
 
     /** One system's dashboard, or 404 if the caller may not see the system. */
@@ -329,7 +343,7 @@ public class Dashboards {
         List<TrendPoint> trend = new ArrayList<>();
         Latest latest = null;
         for (Header h : completed) {
-            ScoreResult score = scoring.score(items.getOrDefault(h.id(), List.of()));
+            ScoreResult score = policies.forTemplate(h.template()).score(items.getOrDefault(h.id(), List.of()));
             trend.add(new TrendPoint(h.id(), h.name(), h.kind(), h.completedAt(), score.complianceRate(),
                     score.notYetAssessed() ? null : score.conclusion(), score.highRisk().size(), score.mediumRisk()));
             latest = new Latest(h.id(), h.name(), h.completedAt(), score);

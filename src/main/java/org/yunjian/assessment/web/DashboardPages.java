@@ -47,6 +47,12 @@ class DashboardPages {
         model.addAttribute("base", request.getContextPath());
         Dashboards.Overview o = dashboards.overview(Filter.of(q, conclusion, level, overdue));
         model.addAttribute("o", o);
+        model.addAttribute("policyNames", o.policies().stream()
+                .map(p -> org.yunjian.assessment.internal.ReportText.policyName(p.id(), p.version()))
+                .collect(java.util.stream.Collectors.joining(
+                        org.yunjian.shared.Texts.CHINESE.getLanguage().equals(
+                                org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage())
+                                ? "、" : ", ")));
         model.addAttribute("conclusions", ScoreResult.Conclusion.values());
         model.addAttribute("failChart", Charts.counts(o.controlPoints(), ControlPointRow::controlPoint,
                 ControlPointRow::systemsWithFindings, 1));
