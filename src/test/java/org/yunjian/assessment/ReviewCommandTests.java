@@ -5,8 +5,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -45,8 +43,7 @@ class ReviewCommandTests {
     @Autowired
     JdbcClient jdbc;
 
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
+    final org.yunjian.support.CliCapture io = new org.yunjian.support.CliCapture();
     CurrentUser tester;
     CurrentUser reviewer;
     CurrentUser approver;
@@ -68,34 +65,24 @@ class ReviewCommandTests {
     }
 
     int run(Locale language, String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        var commandLine = cli.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        org.springframework.context.i18n.LocaleContextHolder.setLocale(language);
-        try {
-            return commandLine.execute(args);
-        } finally {
-            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
-        }
+        return io.run(cli, language, args);
     }
 
     @Test
     void teamSubmitRefusedWithTheListThenSentBackApprovedAndSigned() {
         assertThat(run(Locale.ENGLISH, "assessment", "team", id, "--tester", tester.username(), "--reviewer",
                 tester.username(), "--as", tester.username())).isEqualTo(1);
-        assertThat(err.toString()).contains("cannot be both", "Tester", "Reviewer");
+        assertThat(io.err.toString()).contains("cannot be both", "Tester", "Reviewer");
         assertThat(run(Locale.ENGLISH, "assessment", "team", id, "--tester", tester.username(), "--reviewer",
                 reviewer.username(), "--approver", approver.username(), "--as", tester.username())).isZero();
-        assertThat(out.toString()).contains("Assessment team saved");
+        assertThat(io.out.toString()).contains("Assessment team saved");
 
         assertThat(run(Locale.CHINESE, "assessment", "submit", id, "--as", tester.username())).isEqualTo(1);
-        assertThat(err.toString()).contains("不能提交审核", "第 1 项", "未记录结论");
+        assertThat(io.err.toString()).contains("不能提交审核", "第 1 项", "未记录结论");
         jdbc.sql("UPDATE assessment_item SET verdict = 'COMPLIANT' WHERE assessment_id = ?")
                 .param(UUID.fromString(id)).update();
         assertThat(run(Locale.ENGLISH, "assessment", "submit", id, "--as", tester.username())).isZero();
-        assertThat(out.toString()).contains("In review");
+        assertThat(io.out.toString()).contains("In review");
 
         // the tester may not approve their own work
         assertThat(run(Locale.ENGLISH, "assessment", "approve-review", id, "--as", tester.username())).isEqualTo(1);
@@ -108,12 +95,12 @@ class ReviewCommandTests {
         assertThat(run(Locale.ENGLISH, "assessment", "submit", id, "--as", tester.username())).isZero();
         assertThat(run(Locale.ENGLISH, "assessment", "approve-review", id, "--as", reviewer.username())).isZero();
         assertThat(run(Locale.ENGLISH, "assessment", "approve-report", id, "--as", approver.username())).isEqualTo(1);
-        assertThat(err.toString()).contains("--confirm");
+        assertThat(io.err.toString()).contains("--confirm");
         assertThat(run(Locale.ENGLISH, "assessment", "approve-report", id, "--confirm", "--as", approver.username()))
                 .isZero();
-        assertThat(out.toString()).contains("Completed");
+        assertThat(io.out.toString()).contains("Completed");
         assertThat(run(Locale.ENGLISH, "assessment", "review-history", id, "--as", tester.username())).isZero();
-        assertThat(out.toString()).contains("Submitted for review", "Sent back (1 item comment(s))", "Review approved",
+        assertThat(io.out.toString()).contains("Submitted for review", "Sent back (1 item comment(s))", "Review approved",
                 "Report approved");
     }
 }

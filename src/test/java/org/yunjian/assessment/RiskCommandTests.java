@@ -7,8 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -48,8 +46,7 @@ class RiskCommandTests {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
+    final org.yunjian.support.CliCapture io = new org.yunjian.support.CliCapture();
     String username;
     CurrentUser assessor;
     String id;
@@ -83,33 +80,24 @@ class RiskCommandTests {
     }
 
     int run(Locale language, String... args) {
-        var commandLine = cli.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        org.springframework.context.i18n.LocaleContextHolder.setLocale(language);
-        try {
-            return commandLine.execute(args);
-        } finally {
-            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
-        }
+        return io.run(cli, language, args);
     }
 
     @Test
     void listsTheRegisterInTheChosenLanguage() {
         assertThat(run(Locale.SIMPLIFIED_CHINESE, "assessment", "risks", id, "--as", username)).isZero();
-        assertThat(out.toString()).contains("问题 1，未关闭 1", "高", "整改", "未定", "未定期限");
-        out.getBuffer().setLength(0);
+        assertThat(io.out.toString()).contains("问题 1，未关闭 1", "高", "整改", "未定", "未定期限");
         assertThat(run(Locale.ENGLISH, "assessment", "risks", id, "--as", username)).isZero();
-        assertThat(out.toString()).contains("Findings 1, open 1", "High", "Remediate", "Not set").doesNotContain("REMEDIATE");
+        assertThat(io.out.toString()).contains("Findings 1, open 1", "High", "Remediate", "Not set").doesNotContain("REMEDIATE");
     }
 
     @Test
     void createsAFollowUpOnlyFromACompletedAssessment() throws Exception {
         assertThat(run(Locale.ENGLISH, "assessment", "follow-up", id, "--as", username)).isEqualTo(1);
-        assertThat(err.toString()).contains("Only a completed assessment");
+        assertThat(io.err.toString()).contains("Only a completed assessment");
         SignOffFixture.complete(mvc, users, jdbc, id, assessor);
         assertThat(run(Locale.ENGLISH, "assessment", "follow-up", id, "--as", username)).isZero();
-        assertThat(out.toString()).containsPattern("Follow-up assessment [0-9a-f-]{36} created \\(report number "
+        assertThat(io.out.toString()).containsPattern("Follow-up assessment [0-9a-f-]{36} created \\(report number "
                 + "YJ-\\d{4}-\\d{6}\\), 1 items");
     }
 }
