@@ -69,7 +69,7 @@ class FreeTextAcceptanceTests {
     @Autowired
     DataSource dataSource;
 
-    record Field(String method, String path, Where where, String name, ObjectNode body) {
+    record Field(String method, String path, Where where, String name, JsonNode body) {
         String key() {
             return method + " " + path + " " + name;
         }
@@ -100,7 +100,7 @@ class FreeTextAcceptanceTests {
         switch (f.where()) {
             case JSON_BODY -> {
                 String marker = "\u2603MARK\u2603";
-                ObjectNode body = f.body().deepCopy();
+                JsonNode body = f.body().deepCopy();
                 put(body, f.name(), marker);
                 b = request(HttpMethod.valueOf(f.method()), path).contentType(MediaType.APPLICATION_JSON)
                         .content(JSON.writeValueAsString(body).replace(marker, jsonEscaped)).with(as(admin()));
@@ -142,7 +142,7 @@ class FreeTextAcceptanceTests {
             JsonNode content = operation.path("requestBody").path("content");
             JsonNode json = content.path("application/json").path("schema");
             if (!json.isMissingNode()) {
-                ObjectNode base = (ObjectNode) sample(api, json);
+                JsonNode base = sample(api, json); // an object, or a list for a batch body
                 strings(api, json, "").forEach(name -> out.add(new Field(method, p.getKey(), Where.JSON_BODY, name,
                         base)));
             }
@@ -250,7 +250,7 @@ class FreeTextAcceptanceTests {
     }
 
     /** Sets the value at a path made by {@link #strings}. */
-    private static void put(ObjectNode body, String path, String value) {
+    private static void put(JsonNode body, String path, String value) {
         JsonNode node = body;
         String[] parts = path.split("\\.");
         for (int i = 0; i < parts.length; i++) {
@@ -258,7 +258,7 @@ class FreeTextAcceptanceTests {
             String name = part.contains("[") ? part.substring(0, part.indexOf('[')) : part;
             boolean last = i == parts.length - 1;
             if (part.contains("[")) {
-                ArrayNode a = (ArrayNode) node.get(name);
+                ArrayNode a = (ArrayNode) (name.isEmpty() ? node : node.get(name)); // "" = the body is a list
                 if (last) {
                     a.set(0, JsonNodeFactory.instance.stringNode(value));
                 } else {
