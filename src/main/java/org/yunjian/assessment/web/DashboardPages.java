@@ -50,9 +50,7 @@ class DashboardPages {
         model.addAttribute("policyNames", o.policies().stream()
                 .map(p -> org.yunjian.assessment.internal.ReportText.policyName(p.id(), p.version()))
                 .collect(java.util.stream.Collectors.joining(
-                        org.yunjian.shared.Texts.CHINESE.getLanguage().equals(
-                                org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage())
-                                ? "、" : ", ")));
+                        org.yunjian.shared.Texts.get("dashboard.policies.separator"))));
         model.addAttribute("conclusions", ScoreResult.Conclusion.values());
         model.addAttribute("failChart", Charts.counts(o.controlPoints(), ControlPointRow::controlPoint,
                 ControlPointRow::systemsWithFindings, 1));
