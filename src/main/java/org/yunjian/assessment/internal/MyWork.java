@@ -1,5 +1,7 @@
 package org.yunjian.assessment.internal;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,12 +44,15 @@ public class MyWork {
     private final WorkbenchRepository reads;
     private final Parties parties;
     private final EvidenceRequests requests;
+    private final Clock clock;
 
-    MyWork(AssessmentRepository repo, WorkbenchRepository reads, Parties parties, EvidenceRequests requests) {
+    MyWork(AssessmentRepository repo, WorkbenchRepository reads, Parties parties, EvidenceRequests requests,
+           Clock clock) {
         this.requests = requests;
         this.repo = repo;
         this.reads = reads;
         this.parties = parties;
+        this.clock = clock;
     }
 
     /** An assessment where the caller records: items still unrecorded (and, with the sign-off, sent back). */
@@ -120,7 +125,7 @@ public class MyWork {
         Map<UUID, Access> byId = visible.stream().collect(Collectors.toMap(x -> x.assessment().id(), x -> x));
         List<TaskWaiting> tasks = new ArrayList<>();
         if (u.organizationId() != null) {
-            for (OpenTask t : reads.openTasksOf(u.organizationId())) {
+            for (OpenTask t : reads.openTasksOf(u.organizationId(), LocalDate.now(clock))) {
                 Access x = byId.get(t.assessmentId());
                 if (x != null && x.assessment().status() != AssessmentStatus.ARCHIVED) {
                     tasks.add(new TaskWaiting(t, x.assessment(), x.system().name()));

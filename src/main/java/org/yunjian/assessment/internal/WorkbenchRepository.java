@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.RemediationStatus;
+import org.yunjian.assessment.RiskEntry;
 
 /** The set-based reads of the workbench and "my work": one query each, never one per item. */
 @Repository
@@ -47,13 +48,15 @@ class WorkbenchRepository {
     }
 
     /** Tasks not yet done of one responsible organisation, earliest due first. */
-    List<MyWork.OpenTask> openTasksOf(UUID organizationId) {
+    /** The organisation's open tasks on {@code today}, by the register's one rule ({@link RiskEntry#OPEN_SQL}). */
+    List<MyWork.OpenTask> openTasksOf(UUID organizationId, LocalDate today) {
         return jdbc.sql("SELECT r.id, r.item_id, r.assessment_id, r.responsible_org_id, r.due_date, r.status, "
                         + "i.requirement_id, i.side, i.position FROM assessment_remediation r "
                         + "JOIN assessment_item i ON i.id = r.item_id "
-                        + "WHERE r.responsible_org_id = ? AND r.status IN ('OPEN', 'IN_PROGRESS') "
+                        + "LEFT JOIN assessment_risk k ON k.remediation_id = r.id "
+                        + "WHERE r.responsible_org_id = :org AND " + RiskEntry.OPEN_SQL + " "
                         + "ORDER BY r.due_date, i.position")
-                .param(organizationId)
+                .param("org", organizationId).param("open", Dashboards.OPEN_TASK).param("today", today)
                 .query((rs, n) -> new MyWork.OpenTask(rs.getObject("id", UUID.class), rs.getObject("item_id", UUID.class),
                         rs.getObject("assessment_id", UUID.class), rs.getObject("responsible_org_id", UUID.class),
                         rs.getObject("due_date", LocalDate.class), RemediationStatus.valueOf(rs.getString("status")),
