@@ -18,7 +18,6 @@ import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.internal.Records.TestItem;
 import org.yunjian.demo.DemoData;
 import org.yunjian.party.CloudSystem;
-import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
@@ -40,13 +39,13 @@ class DemoAssessment implements ApplicationRunner {
 
     private final AssessmentService assessments;
     private final AssessmentRepository repo;
-    private final Parties parties;
+    private final DemoPortal demoPortal;
     private final UserAdministration users;
     private final Inheritances inheritances;
     private final java.time.Clock clock;
     private final Reviews reviews;
 
-    DemoAssessment(AssessmentService assessments, AssessmentRepository repo, Parties parties,
+    DemoAssessment(AssessmentService assessments, AssessmentRepository repo, DemoPortal demoPortal,
                    UserAdministration users, Inheritances inheritances, java.time.Clock clock, Reviews reviews) {
         this.reviews = reviews;
         this.inheritances = inheritances;
@@ -54,16 +53,14 @@ class DemoAssessment implements ApplicationRunner {
         this.users = users;
         this.assessments = assessments;
         this.repo = repo;
-        this.parties = parties;
+        this.demoPortal = demoPortal;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
         CloudSystem[] portal = new CloudSystem[1];
-        SeedActor.run(SeedActor.platform(), () -> portal[0] = parties.visibleSystems().stream()
-                .filter(s -> s.name().equals(DemoData.PORTAL_SYSTEM)).findFirst()
-                .filter(s -> repo.findBySystems(List.of(s.id())).isEmpty()).orElse(null));
+        portal[0] = demoPortal.system().filter(s -> repo.findBySystems(List.of(s.id())).isEmpty()).orElse(null);
         CurrentUser assessor = SeedActor.account(users, DemoData.ASSESSOR_USER).orElse(null);
         if (portal[0] == null || assessor == null || assessor.organizationId() == null) {
             return;

@@ -16,8 +16,6 @@ import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.internal.Records.AssessmentInfo;
 import org.yunjian.assessment.internal.Records.TestItem;
 import org.yunjian.demo.DemoData;
-import org.yunjian.party.CloudSystem;
-import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
@@ -37,16 +35,16 @@ class DemoEvidenceRequests implements ApplicationRunner {
     private final EvidenceRequests requests;
     private final EvidenceRequestRepository requestRepo;
     private final AssessmentRepository repo;
-    private final Parties parties;
+    private final DemoPortal portal;
     private final UserAdministration users;
     private final java.time.Clock clock;
 
     DemoEvidenceRequests(EvidenceRequests requests, EvidenceRequestRepository requestRepo, AssessmentRepository repo,
-                         Parties parties, UserAdministration users, java.time.Clock clock) {
+                         DemoPortal portal, UserAdministration users, java.time.Clock clock) {
         this.requests = requests;
         this.requestRepo = requestRepo;
         this.repo = repo;
-        this.parties = parties;
+        this.portal = portal;
         this.users = users;
         this.clock = clock;
     }
@@ -54,12 +52,8 @@ class DemoEvidenceRequests implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        AssessmentInfo[] demo = new AssessmentInfo[1];
-        SeedActor.run(SeedActor.platform(), () -> parties.visibleSystems().stream()
-                .filter(s -> s.name().equals(DemoData.PORTAL_SYSTEM)).findFirst().map(CloudSystem::id)
-                .flatMap(id -> repo.findBySystems(List.of(id)).stream().findFirst())
-                .filter(a -> requestRepo.linesOfAssessment(a.id()).isEmpty() && a.status().isOpen())
-                .ifPresent(a -> demo[0] = a));
+        AssessmentInfo[] demo = {portal.openAssessment()
+                .filter(a -> requestRepo.linesOfAssessment(a.id()).isEmpty()).orElse(null)};
         CurrentUser assessor = SeedActor.account(users, DemoData.ASSESSOR_USER).orElse(null);
         CurrentUser provider = SeedActor.account(users, DemoData.PROVIDER_USER).orElse(null);
         if (demo[0] == null || assessor == null || provider == null) {

@@ -20,8 +20,6 @@ import org.yunjian.assessment.internal.Records.AssessmentInfo;
 import org.yunjian.assessment.internal.Records.Remediation;
 import org.yunjian.assessment.internal.Records.TestItem;
 import org.yunjian.demo.DemoData;
-import org.yunjian.party.CloudSystem;
-import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
@@ -45,19 +43,19 @@ class DemoRiskRegister implements ApplicationRunner {
     private final RiskRepository risks;
     private final InheritanceRepository inherited;
     private final RiskRegister register;
-    private final Parties parties;
+    private final DemoPortal portal;
     private final UserAdministration users;
     private final Clock clock;
 
     DemoRiskRegister(AssessmentService assessments, AssessmentRepository repo, RiskRepository risks,
-                     InheritanceRepository inherited, RiskRegister register, Parties parties, UserAdministration users,
+                     InheritanceRepository inherited, RiskRegister register, DemoPortal portal, UserAdministration users,
                      Clock clock) {
         this.assessments = assessments;
         this.repo = repo;
         this.risks = risks;
         this.inherited = inherited;
         this.register = register;
-        this.parties = parties;
+        this.portal = portal;
         this.users = users;
         this.clock = clock;
     }
@@ -65,11 +63,7 @@ class DemoRiskRegister implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        AssessmentInfo[] demo = new AssessmentInfo[1];
-        SeedActor.run(SeedActor.platform(), () -> parties.visibleSystems().stream()
-                .filter(s -> s.name().equals(DemoData.PORTAL_SYSTEM)).map(CloudSystem::id).findFirst()
-                .flatMap(id -> repo.findBySystems(List.of(id)).stream().filter(a -> a.status().isOpen()).findFirst())
-                .ifPresent(a -> demo[0] = a));
+        AssessmentInfo[] demo = {portal.openAssessment().orElse(null)};
         CurrentUser assessor = SeedActor.account(users, DemoData.ASSESSOR_USER).orElse(null);
         CurrentUser customer = SeedActor.account(users, DemoData.CUSTOMER_USER).orElse(null);
         if (demo[0] == null || assessor == null || customer == null

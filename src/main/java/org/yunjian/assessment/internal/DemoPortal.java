@@ -1,0 +1,40 @@
+package org.yunjian.assessment.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import org.yunjian.assessment.internal.Records.AssessmentInfo;
+import org.yunjian.demo.DemoData;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.party.Parties;
+import org.yunjian.security.SeedActor;
+
+/** The demo portal system and its open assessment, as the demo seeders of this module find them. */
+@Component
+@ConditionalOnProperty(name = "yunjian.demo", havingValue = "true")
+class DemoPortal {
+
+    private final Parties parties;
+    private final AssessmentRepository repo;
+
+    DemoPortal(Parties parties, AssessmentRepository repo) {
+        this.parties = parties;
+        this.repo = repo;
+    }
+
+    /** The demo portal system, looked up as the platform. */
+    Optional<CloudSystem> system() {
+        CloudSystem[] found = new CloudSystem[1];
+        SeedActor.run(SeedActor.platform(), () -> parties.visibleSystems().stream()
+                .filter(s -> s.name().equals(DemoData.PORTAL_SYSTEM)).findFirst().ifPresent(s -> found[0] = s));
+        return Optional.ofNullable(found[0]);
+    }
+
+    /** The portal's assessment still open, if the demo assessment has been seeded. */
+    Optional<AssessmentInfo> openAssessment() {
+        return system().flatMap(s -> repo.findBySystems(List.of(s.id())).stream()
+                .filter(a -> a.status().isOpen()).findFirst());
+    }
+}
