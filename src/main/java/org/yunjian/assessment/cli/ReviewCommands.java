@@ -38,10 +38,39 @@ final class ReviewCommands {
         out.println(Texts.get("cli.review.moved", a.name(), Msg.of(a.status()).text()));
     }
 
-    @Command(name = "team", mixinStandardHelpOptions = true)
-    static class Team extends ActingCommand {
+    /** A review step on one assessment: its id as the first parameter and the review service. */
+    abstract static class OnAssessment extends ActingCommand {
         @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;
+        protected final Reviews reviews;
+
+        OnAssessment(UserAdministration users, ApplicationEventPublisher events, Reviews reviews) {
+            super(users, events);
+            this.reviews = reviews;
+        }
+    }
+
+    /** A step that moves the assessment on and prints its new status. */
+    abstract static class Move extends OnAssessment {
+        Move(UserAdministration users, ApplicationEventPublisher events, Reviews reviews) {
+            super(users, events, reviews);
+        }
+
+        abstract AssessmentInfo move(PrintWriter err);
+
+        @Override
+        protected int work(PrintWriter out, PrintWriter err) {
+            AssessmentInfo a = move(err);
+            if (a == null) {
+                return 1;
+            }
+            moved(out, a);
+            return 0;
+        }
+    }
+
+    @Command(name = "team", mixinStandardHelpOptions = true)
+    static class Team extends OnAssessment {
         @Option(names = "--tester", descriptionKey = "cli.review.option.testers")
         List<String> testers = new ArrayList<>();
         @Option(names = "--reviewer", descriptionKey = "cli.review.option.reviewer")
@@ -49,12 +78,10 @@ final class ReviewCommands {
         @Option(names = "--approver", descriptionKey = "cli.review.option.approver")
         String approver;
         private final UserAdministration users;
-        private final Reviews reviews;
 
         Team(UserAdministration users, ApplicationEventPublisher events, Reviews reviews) {
-            super(users, events);
+            super(users, events, reviews);
             this.users = users;
-            this.reviews = reviews;
         }
 
         @Override
@@ -86,21 +113,15 @@ final class ReviewCommands {
     }
 
     @Command(name = "submit", mixinStandardHelpOptions = true)
-    static class Submit extends ActingCommand {
-        @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
-        UUID id;
-        private final Reviews reviews;
-
+    static class Submit extends Move {
         Submit(UserAdministration users, ApplicationEventPublisher events, Reviews reviews) {
-            super(users, events);
-            this.reviews = reviews;
+            super(users, events, reviews);
         }
 
         @Override
-        protected int work(PrintWriter out, PrintWriter err) {
+        AssessmentInfo move(PrintWriter err) {
             try {
-                moved(out, reviews.submit(id));
-                return 0;
+                return reviews.submit(id);
             } catch (Reviews.SubmissionRefused e) {
                 err.println(Texts.get("cli.review.missing", e.missing().size()));
                 for (Reviews.MissingItem m : e.missing()) {
@@ -109,31 +130,27 @@ final class ReviewCommands {
                             m.gaps().stream().map(g -> Msg.of(g).text()).collect(Collectors.joining(
                                     Texts.get("review.missing.separator")))));
                 }
-                return 1;
+                return null;
             }
         }
     }
 
     @Command(name = "send-back", mixinStandardHelpOptions = true)
-    static class SendBack extends ActingCommand {
-        @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
-        UUID id;
+    static class SendBack extends Move {
         @Option(names = "--comment", descriptionKey = "cli.review.option.comment")
         String comment;
         @Option(names = "--item", descriptionKey = "cli.review.option.itemComment")
         Map<Integer, String> items = new LinkedHashMap<>();
-        private final Reviews reviews;
         private final AssessmentService service;
 
         SendBack(UserAdministration users, ApplicationEventPublisher events, Reviews reviews,
                  AssessmentService service) {
-            super(users, events);
-            this.reviews = reviews;
+            super(users, events, reviews);
             this.service = service;
         }
 
         @Override
-        protected int work(PrintWriter out, PrintWriter err) {
+        AssessmentInfo move(PrintWriter err) {
             Map<Integer, UUID> byNumber = service.items(id, null, null, null).stream()
                     .collect(Collectors.toMap(i -> i.position() + 1, TestItem::id));
             Map<UUID, String> perItem = new LinkedHashMap<>();
@@ -141,91 +158,68 @@ final class ReviewCommands {
                 UUID item = byNumber.get(e.getKey());
                 if (item == null) {
                     err.println(Texts.get("cli.actAs.invalid", "--item", e.getKey()));
-                    return 1;
+                    return null;
                 }
                 perItem.put(item, e.getValue());
             }
-            moved(out, reviews.sendBack(id, perItem, comment));
-            return 0;
+            return reviews.sendBack(id, perItem, comment);
         }
     }
 
     @Command(name = "approve-review", mixinStandardHelpOptions = true)
-    static class ApproveReview extends ActingCommand {
-        @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
-        UUID id;
+    static class ApproveReview extends Move {
         @Option(names = "--comment", descriptionKey = "cli.review.option.comment")
         String comment;
-        private final Reviews reviews;
-
         ApproveReview(UserAdministration users, ApplicationEventPublisher events, Reviews reviews) {
-            super(users, events);
-            this.reviews = reviews;
+            super(users, events, reviews);
         }
 
         @Override
-        protected int work(PrintWriter out, PrintWriter err) {
-            moved(out, reviews.approveReview(id, comment));
-            return 0;
+        AssessmentInfo move(PrintWriter err) {
+            return reviews.approveReview(id, comment);
         }
     }
 
     @Command(name = "approve-report", mixinStandardHelpOptions = true)
-    static class ApproveReport extends ActingCommand {
-        @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
-        UUID id;
+    static class ApproveReport extends Move {
         @Option(names = "--comment", descriptionKey = "cli.review.option.comment")
         String comment;
         @Option(names = "--confirm", descriptionKey = "cli.review.option.confirm")
         boolean confirm;
-        private final Reviews reviews;
 
         ApproveReport(UserAdministration users, ApplicationEventPublisher events, Reviews reviews) {
-            super(users, events);
-            this.reviews = reviews;
+            super(users, events, reviews);
         }
 
         @Override
-        protected int work(PrintWriter out, PrintWriter err) {
+        AssessmentInfo move(PrintWriter err) {
             reviews.requireApprover(id);
             if (!confirm) {
                 err.println(Texts.get("cli.review.confirmRequired"));
-                return 1;
+                return null;
             }
-            moved(out, reviews.approveReport(id, comment));
-            return 0;
+            return reviews.approveReport(id, comment);
         }
     }
 
     @Command(name = "return-report", mixinStandardHelpOptions = true)
-    static class ReturnReport extends ActingCommand {
-        @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
-        UUID id;
+    static class ReturnReport extends Move {
         @Option(names = "--comment", required = true, descriptionKey = "cli.review.option.comment")
         String comment;
-        private final Reviews reviews;
-
         ReturnReport(UserAdministration users, ApplicationEventPublisher events, Reviews reviews) {
-            super(users, events);
-            this.reviews = reviews;
+            super(users, events, reviews);
         }
 
         @Override
-        protected int work(PrintWriter out, PrintWriter err) {
-            moved(out, reviews.returnReport(id, comment));
-            return 0;
+        AssessmentInfo move(PrintWriter err) {
+            return reviews.returnReport(id, comment);
         }
     }
 
     @Command(name = "review-history", mixinStandardHelpOptions = true)
-    static class History extends ActingCommand {
-        @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
-        UUID id;
-        private final Reviews reviews;
-
+    static class History extends OnAssessment {
         History(UserAdministration users, ApplicationEventPublisher events, Reviews reviews) {
-            super(users, events);
-            this.reviews = reviews;
+            super(users, events, reviews);
         }
 
         @Override
