@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.yunjian.party.PartyTestSupport.as;
 
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,6 +34,7 @@ import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
+import org.yunjian.support.CliCapture;
 import org.yunjian.support.PdfInspection;
 
 /** {@code yunjian assessment ...} acting as a named user: list, workbook round trip, reports. */
@@ -57,8 +57,9 @@ class AssessmentCommandTests {
     @TempDir
     Path dir;
 
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
+    final CliCapture capture = new CliCapture();
+    final StringWriter out = capture.out;
+    final StringWriter err = capture.err;
     Fixtures.World w;
     CurrentUser assessor;
     String username;
@@ -71,11 +72,7 @@ class AssessmentCommandTests {
         var account = users.create(new UserAdministration.NewUser(username, "命令行测评员", Role.USER, w.assessor().id(),
                 "Assessor-Cli-Test-2026!"));
         assessor = new CurrentUser(account.id(), username, w.assessor().id(), Role.USER);
-        String body = mvc.perform(post("/api/assessments").with(as(assessor)).contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"name":"命令行测评","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY",
-                                 "scope":["MLPS-L3"]}""".formatted(w.system().id(), w.assessor().id())))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String body = ApiAssessments.post(mvc, assessor, w, "命令行测评");
         id = JsonPath.read(body, "$.id");
     }
 
@@ -85,15 +82,7 @@ class AssessmentCommandTests {
     }
 
     int run(java.util.Locale language, String... args) {
-        var commandLine = cli.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        org.springframework.context.i18n.LocaleContextHolder.setLocale(language);
-        try {
-            return commandLine.execute(args);
-        } finally {
-            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
-        }
+        return capture.run(cli, language, args);
     }
 
     @Test
@@ -197,11 +186,11 @@ class AssessmentCommandTests {
         var zh = java.util.Locale.SIMPLIFIED_CHINESE;
         assertThat(run(zh, "assessment", "report", id, "--format", "docx", "-o", docx.toString(), "--as", username))
                 .isZero();
+        assertThat(out.toString()).contains("已写出", "Word 文档", "测评报告-" + w.system().name().replace(' ', '_'));
         assertThat(run(zh, "assessment", "report", id, "--format", "pdf", "-o", pdf.toString(), "--as", username))
                 .isZero();
         assertThat(run(zh, "assessment", "report", id, "--format", "oscal-json", "-o", oscal.toString(), "--as",
                 username)).isZero();
-        assertThat(out.toString()).contains("已写出", "Word 文档", "测评报告-" + w.system().name().replace(' ', '_'));
         try (XWPFDocument doc = new XWPFDocument(Files.newInputStream(docx))) {
             assertThat(doc.getParagraphs().stream().map(p -> p.getText())).contains("等级测评结论", "主要安全问题及整改建议");
         }

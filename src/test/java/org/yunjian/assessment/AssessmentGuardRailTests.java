@@ -61,11 +61,7 @@ class AssessmentGuardRailTests {
         w = fixtures.world();
         assessor = user(w.assessor().id());
         provider = user(w.provider().id());
-        String body = mvc.perform(post("/api/assessments").with(as(assessor)).contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"name":"护栏测评","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY",
-                                 "scope":["MLPS-L3"]}""".formatted(w.system().id(), w.assessor().id())))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String body = ApiAssessments.post(mvc, assessor, w, "护栏测评");
         id = JsonPath.read(body, "$.id");
         String itemsJson = mvc.perform(get("/api/assessments/{id}/items", id).with(as(assessor))).andReturn()
                 .getResponse().getContentAsString();

@@ -85,11 +85,7 @@ class EvidenceRequestApiTests {
     // --- helpers
 
     String createStarted() throws Exception {
-        String body = mvc.perform(post("/api/assessments").with(as(assessor)).contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"name":"年度测评","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY",
-                                 "scope":["MLPS-L3"]}""".formatted(w.system().id(), w.assessor().id())))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String body = ApiAssessments.post(mvc, assessor, w, "年度测评");
         String id = JsonPath.read(body, "$.id");
         mvc.perform(post("/api/assessments/{id}/transitions", id).with(as(assessor))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"IN_PROGRESS\"}")).andExpect(status().isOk());

@@ -61,11 +61,7 @@ class EvidenceRequestPagesTests {
         assessor = user(w.assessor().id());
         provider = user(w.provider().id());
         stranger = user(w.stranger().id());
-        String body = mvc.perform(post("/api/assessments").with(as(assessor)).contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"name":"页面资料清单","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY",
-                                 "scope":["MLPS-L3"]}""".formatted(w.system().id(), w.assessor().id())))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String body = ApiAssessments.post(mvc, assessor, w, "页面资料清单");
         id = JsonPath.read(body, "$.id");
         mvc.perform(post("/api/assessments/{id}/transitions", id).with(as(assessor))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"IN_PROGRESS\"}")).andExpect(status().isOk());

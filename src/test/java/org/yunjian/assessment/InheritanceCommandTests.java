@@ -9,10 +9,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -26,7 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.cli.CliRunner;
@@ -34,6 +31,7 @@ import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
+import org.yunjian.support.CliCapture;
 import org.yunjian.support.PdfInspection;
 
 /** {@code yunjian assessment sources | record-conclusion | inherit | withdraw-inheritance} acting as a named user. */
@@ -58,8 +56,9 @@ class InheritanceCommandTests {
     @TempDir
     Path dir;
 
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
+    final CliCapture capture = new CliCapture();
+    final StringWriter out = capture.out;
+    final StringWriter err = capture.err;
     Fixtures.World w;
     CurrentUser assessor;
     String username;
@@ -72,26 +71,12 @@ class InheritanceCommandTests {
         var account = users.create(new UserAdministration.NewUser(username, "命令行测评员", Role.USER, w.assessor().id(),
                 "Assessor-Cli-Test-2026!"));
         assessor = new CurrentUser(account.id(), username, w.assessor().id(), Role.USER);
-        String body = mvc.perform(post("/api/assessments").with(as(assessor)).contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"name":"命令行继承","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY",
-                                 "scope":["MLPS-L3"]}""".formatted(w.system().id(), w.assessor().id())))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String body = ApiAssessments.post(mvc, assessor, w, "命令行继承");
         id = JsonPath.read(body, "$.id");
     }
 
     int run(java.util.Locale language, String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        var commandLine = cli.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        org.springframework.context.i18n.LocaleContextHolder.setLocale(language);
-        try {
-            return commandLine.execute(args);
-        } finally {
-            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
-        }
+        return capture.run(cli, language, args);
     }
 
     int run(String... args) {

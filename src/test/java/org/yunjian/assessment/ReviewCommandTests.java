@@ -55,11 +55,7 @@ class ReviewCommandTests {
         tester = SignOffFixture.account(users, w.assessor().id(), "clt", "测评师");
         reviewer = SignOffFixture.account(users, w.assessor().id(), "clr", "审核");
         approver = SignOffFixture.account(users, w.assessor().id(), "cla", "批准");
-        id = JsonPath.read(mvc.perform(post("/api/assessments").with(as(tester)).contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"name":"命令行审核","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY",
-                                 "scope":["MLPS-L3"]}""".formatted(w.system().id(), w.assessor().id())))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+        id = JsonPath.read(ApiAssessments.post(mvc, tester, w, "命令行审核"), "$.id");
         mvc.perform(post("/api/assessments/{id}/transitions", id).with(as(tester))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"IN_PROGRESS\"}")).andExpect(status().isOk());
     }

@@ -58,11 +58,7 @@ class RiskCommandTests {
         var account = users.create(new UserAdministration.NewUser(username, "命令行测评员", Role.USER, w.assessor().id(),
                 "Assessor-Cli-Test-2026!"));
         assessor = new CurrentUser(account.id(), username, w.assessor().id(), Role.USER);
-        String body = mvc.perform(post("/api/assessments").with(as(assessor)).contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"name":"命令行登记","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY",
-                                 "scope":["MLPS-L3"]}""".formatted(w.system().id(), w.assessor().id())))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String body = ApiAssessments.post(mvc, assessor, w, "命令行登记");
         id = JsonPath.read(body, "$.id");
         move("IN_PROGRESS");
         String items = mvc.perform(get("/api/assessments/{id}/items", id).with(as(assessor))).andReturn().getResponse()

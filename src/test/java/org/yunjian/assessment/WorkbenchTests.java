@@ -55,11 +55,7 @@ class WorkbenchTests {
     }
 
     String create() throws Exception {
-        String body = mvc.perform(post("/api/assessments").with(as(assessor)).contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"name":"工作台测评","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY",
-                                 "scope":["MLPS-L3"]}""".formatted(w.system().id(), w.assessor().id())))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String body = ApiAssessments.post(mvc, assessor, w, "工作台测评");
         return JsonPath.read(body, "$.id");
     }
 

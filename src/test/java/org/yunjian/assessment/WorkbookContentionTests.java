@@ -69,11 +69,7 @@ class WorkbookContentionTests {
     void assessment() throws Exception {
         w = fixtures.world();
         assessor = user(w.assessor().id());
-        String body = mvc.perform(post("/api/assessments").with(as(assessor)).contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"name":"并发测评","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY",
-                                 "scope":["MLPS-L3"]}""".formatted(w.system().id(), w.assessor().id())))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String body = ApiAssessments.post(mvc, assessor, w, "并发测评");
         id = JsonPath.read(body, "$.id");
     }
 

@@ -38,7 +38,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -49,6 +48,7 @@ import org.yunjian.assessment.internal.EvidenceService;
 import org.yunjian.backup.internal.BackupService;
 import org.yunjian.cli.CliRunner;
 import org.yunjian.crypto.Sm3;
+import org.yunjian.assessment.ApiAssessments;
 import org.yunjian.party.Fixtures;
 import org.yunjian.party.PartyTestSupport;
 import org.yunjian.security.CurrentUser;
@@ -87,11 +87,7 @@ class PostgresBackupTests {
     void pgDumpBackupRestoresIntoEmptyDatabaseAndVerifies() throws Exception {
         Fixtures.World w = fixtures.world();
         CurrentUser assessor = user(w.assessor().id());
-        String body = mvc.perform(post("/api/assessments").with(as(assessor)).contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"name":"备份演练测评","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY",
-                                 "scope":["MLPS-L3"]}""".formatted(w.system().id(), w.assessor().id())))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String body = ApiAssessments.post(mvc, assessor, w, "备份演练测评");
         String items = mvc.perform(get("/api/assessments/{id}/items", (String) JsonPath.read(body, "$.id"))
                 .with(as(assessor))).andReturn().getResponse().getContentAsString();
         String item = JsonPath.<List<String>>read(items, "$[*].id").get(0);
