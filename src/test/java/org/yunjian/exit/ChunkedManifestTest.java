@@ -71,6 +71,35 @@ class ChunkedManifestTest {
     }
 
     @Test
+    void aChunkIsHashedFromAnySourceAndAShortReadIsUnreadable() throws IOException {
+        Path m = buildChunked();
+        FileEntry e = ManifestEntries.files(m).stream().filter(f -> f.path().equals("docs/big.bin")).findFirst().orElseThrow();
+        // a source that can only stream from the start (the default ranged open skips)
+        byte[][] content = {big};
+        org.yunjian.exit.internal.Source plain = new org.yunjian.exit.internal.Source() {
+            @Override
+            public List<Item> nextGroup() {
+                return null;
+            }
+
+            @Override
+            public java.io.InputStream open(Item item) {
+                return new java.io.ByteArrayInputStream(content[0]);
+            }
+        };
+        List<Chunk> chunks = Chunk.of(e);
+        for (Chunk c : chunks) {
+            assertThat(Chunk.Result.of(c, plain, HashAlgorithm.SM3).finding("docs/big.bin")).as(c.range()).isNull();
+        }
+        content[0] = Arrays.copyOf(big, 3 * MIB + 10);
+        assertThat(Chunk.Result.of(chunks.get(3), plain, HashAlgorithm.SM3).finding("docs/big.bin"))
+                .isEqualTo(new Finding(Finding.Kind.UNREADABLE, "docs/big.bin", null, null, "unreadable: changedWhileRead"));
+        content[0] = damaged(5);
+        assertThat(Chunk.Result.of(chunks.get(0), plain, HashAlgorithm.SM3).finding("docs/big.bin").detail())
+                .isEqualTo("chunkDiffers: 0-1048575");
+    }
+
+    @Test
     void versionOneManifestsAreStillWrittenOnRequestAndVerify() throws IOException {
         Path m = fx.build("--no-chunks");
         String text = Files.readString(m);
