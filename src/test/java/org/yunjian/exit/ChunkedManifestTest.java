@@ -190,7 +190,7 @@ class ChunkedManifestTest {
     }
 
     @Test
-    void chunkSizeZeroNegativeOrAbsurdEndsInOneLineError() {
+    void chunkSizeZeroNegativeOrAbsurdEndsInOneLineError() throws IOException {
         String[][] cases = {{"--chunk-size", "0"}, {"--chunk-size=-1"}, {"--chunk-size", "1T"}, {"--chunk-size", "lots"},
                 {"--chunk-size", "64M", "--chunk-threshold", "1M"}};
         String[] said = {"invalid chunk size 0: it must be greater than zero", "invalid chunk size -1: it must be greater than zero",
@@ -206,6 +206,9 @@ class ChunkedManifestTest {
             assertThat(tmp.resolve("x.jsonl")).doesNotExist();
         }
         assertThat(fx.cli("exit", "manifest", "build", fx.tree.toString(), "--out", tmp.resolve("x.jsonl").toString(),
+                "--key", fx.key.toString(), "--chunk-size", "1G")).as("the threshold follows a larger chunk size").isZero();
+        assertThat(Files.readAllLines(tmp.resolve("x.jsonl")).get(0)).endsWith("\"chunkSize\":1073741824,\"chunkThreshold\":1073741824}");
+        assertThat(fx.cli("exit", "manifest", "build", fx.tree.toString(), "--out", tmp.resolve("y.jsonl").toString(),
                 "--key", fx.key.toString(), "--chunk-size", "0", "--lang", "zh")).isEqualTo(2);
         assertThat(fx.err.strip()).endsWith("分块大小 0 无效：必须大于零").doesNotContain("\n");
     }
