@@ -138,12 +138,12 @@ public final class Verification {
     }
 
     /** The result of one chunk of a file verified by its chunk digests; {@code last} closes the file. */
-    private record Part(FileEntry entry, Chunk chunk, String actual, String error, boolean last) {
+    private record Part(FileEntry entry, Chunk.Result result, boolean last) {
     }
 
     /**
-     * Folds the chunks of one file, which arrive in order, into the file's outcome: OK, or one finding — the first
-     * unreadable chunk, else the first chunk that differs (its byte range).
+     * Folds the chunks of one file, which arrive in order, into the file's outcome: OK, or one finding — that of the
+     * first chunk in file order that cannot be read (UNREADABLE) or differs (HASH_MISMATCH with its byte range).
      */
     private static final class ChunkedFile {
         private Finding finding;
@@ -151,13 +151,11 @@ public final class Verification {
 
         /** The file's outcome at its last chunk, else null. */
         Outcome fold(Part p) {
-            if (finding == null && p.error() != null) {
-                finding = new Finding(Finding.Kind.UNREADABLE, p.entry().key(), null, null, Finding.detail(Finding.UNREADABLE, p.error()));
-            } else if (p.error() == null) {
-                bytes += p.chunk().length();
-                if (finding == null && !p.chunk().matches(p.actual())) {
-                    finding = p.chunk().finding(p.entry().key(), p.actual());
-                }
+            if (p.result().error() == null) {
+                bytes += p.result().chunk().length();
+            }
+            if (finding == null) {
+                finding = p.result().finding(p.entry().key());
             }
             if (!p.last()) {
                 return null;
@@ -337,15 +335,7 @@ public final class Verification {
             long offset = i * d.chunkSize();
             Chunk c = new Chunk(e.path(), e.version(), i, offset, Math.min(d.chunkSize(), e.size() - offset), d.hex(i));
             boolean last = i == d.count() - 1;
-            pipeline.submit(() -> {
-                try {
-                    return new Outcome(null, List.of(), 0, 0, 0, new Part(e, c, c.hash(source, alg), null, last));
-                } catch (IOException | RuntimeException ex) {
-                    String error = ex instanceof Source.Unreadable ? ex.getMessage()
-                            : FileEntry.error(FileEntry.READ_FAILED, Hashing.describe(ex));
-                    return new Outcome(null, List.of(), 0, 0, 0, new Part(e, c, null, error, last));
-                }
-            });
+            pipeline.submit(() -> new Outcome(null, List.of(), 0, 0, 0, new Part(e, Chunk.Result.of(c, source, alg), last)));
         }
         return true;
     }

@@ -71,6 +71,35 @@ class ChunkedManifestTest {
     }
 
     @Test
+    void aChunkIsHashedFromAnySourceAndAShortReadIsUnreadable() throws IOException {
+        Path m = buildChunked();
+        FileEntry e = ManifestEntries.files(m).stream().filter(f -> f.path().equals("docs/big.bin")).findFirst().orElseThrow();
+        // a source that can only stream from the start (the default ranged open skips)
+        byte[][] content = {big};
+        org.yunjian.exit.internal.Source plain = new org.yunjian.exit.internal.Source() {
+            @Override
+            public List<Item> nextGroup() {
+                return null;
+            }
+
+            @Override
+            public java.io.InputStream open(Item item) {
+                return new java.io.ByteArrayInputStream(content[0]);
+            }
+        };
+        List<Chunk> chunks = Chunk.of(e);
+        for (Chunk c : chunks) {
+            assertThat(Chunk.Result.of(c, plain, HashAlgorithm.SM3).finding("docs/big.bin")).as(c.range()).isNull();
+        }
+        content[0] = Arrays.copyOf(big, 3 * MIB + 10);
+        assertThat(Chunk.Result.of(chunks.get(3), plain, HashAlgorithm.SM3).finding("docs/big.bin"))
+                .isEqualTo(new Finding(Finding.Kind.UNREADABLE, "docs/big.bin", null, null, "unreadable: changedWhileRead"));
+        content[0] = damaged(5);
+        assertThat(Chunk.Result.of(chunks.get(0), plain, HashAlgorithm.SM3).finding("docs/big.bin").detail())
+                .isEqualTo("chunkDiffers: 0-1048575");
+    }
+
+    @Test
     void versionOneManifestsAreStillWrittenOnRequestAndVerify() throws IOException {
         Path m = fx.build("--no-chunks");
         String text = Files.readString(m);
@@ -161,7 +190,7 @@ class ChunkedManifestTest {
     }
 
     @Test
-    void chunkSizeZeroNegativeOrAbsurdEndsInOneLineError() {
+    void chunkSizeZeroNegativeOrAbsurdEndsInOneLineError() throws IOException {
         String[][] cases = {{"--chunk-size", "0"}, {"--chunk-size=-1"}, {"--chunk-size", "1T"}, {"--chunk-size", "lots"},
                 {"--chunk-size", "64M", "--chunk-threshold", "1M"}};
         String[] said = {"invalid chunk size 0: it must be greater than zero", "invalid chunk size -1: it must be greater than zero",
@@ -177,6 +206,9 @@ class ChunkedManifestTest {
             assertThat(tmp.resolve("x.jsonl")).doesNotExist();
         }
         assertThat(fx.cli("exit", "manifest", "build", fx.tree.toString(), "--out", tmp.resolve("x.jsonl").toString(),
+                "--key", fx.key.toString(), "--chunk-size", "1G")).as("the threshold follows a larger chunk size").isZero();
+        assertThat(Files.readAllLines(tmp.resolve("x.jsonl")).get(0)).endsWith("\"chunkSize\":1073741824,\"chunkThreshold\":1073741824}");
+        assertThat(fx.cli("exit", "manifest", "build", fx.tree.toString(), "--out", tmp.resolve("y.jsonl").toString(),
                 "--key", fx.key.toString(), "--chunk-size", "0", "--lang", "zh")).isEqualTo(2);
         assertThat(fx.err.strip()).endsWith("分块大小 0 无效：必须大于零").doesNotContain("\n");
     }

@@ -227,7 +227,7 @@ public final class ExitCli {
         int threads;
         @Option(names = "--chunk-size", defaultValue = "64M", descriptionKey = "cli.exit.option.build.chunkSize")
         String chunkSize;
-        @Option(names = "--chunk-threshold", defaultValue = "256M", descriptionKey = "cli.exit.option.build.chunkThreshold")
+        @Option(names = "--chunk-threshold", descriptionKey = "cli.exit.option.build.chunkThreshold")
         String chunkThreshold;
         @Option(names = "--no-chunks", descriptionKey = "cli.exit.option.build.noChunks")
         boolean noChunks;
@@ -238,7 +238,8 @@ public final class ExitCli {
         public Integer call() {
             HashAlgorithm alg = HashAlgorithm.parse(algorithm);
             long size = noChunks ? 0 : ManifestHeader.parseByteCount(chunkSize);
-            long threshold = noChunks ? 0 : ManifestHeader.parseByteCount(chunkThreshold);
+            long threshold = noChunks ? 0 : chunkThreshold == null ? Math.max(ManifestHeader.DEFAULT_CHUNK_THRESHOLD, size)
+                    : ManifestHeader.parseByteCount(chunkThreshold);
             if (!noChunks) {
                 ManifestHeader.checkChunking(size, threshold);
             }
