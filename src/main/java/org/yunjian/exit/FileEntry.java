@@ -16,7 +16,7 @@ package org.yunjian.exit;
  * @param error      why the file was unreadable ({@link #SYMLINK_LOOP} …, see {@link #errorText}), else null
  */
 public record FileEntry(String path, String version, Boolean latest, long size, String hash, String format,
-                        Sensitivity sensitivity, String description, String error) implements ManifestEntry {
+                        Sensitivity sensitivity, String description, String error) implements ManifestEntry, java.io.Serializable {
 
     /** Codes of {@link #error()}: a symbolic link that leads back to a directory above it. */
     public static final String SYMLINK_LOOP = "symlinkLoop";
