@@ -71,7 +71,7 @@ public final class SparkVerify {
                 throw new ManifestException(e, "exit.spark.contextFailed", master, SparkWorkers.firstLine(e));
             }
             try {
-                return verify(jsc, a, out);
+                return verify(jsc, a, out, err);
             } finally {
                 jsc.stop();
             }
@@ -86,7 +86,7 @@ public final class SparkVerify {
                 out.println(ExitTexts.get("exit.spark.usage"));
                 return 0;
             }
-            return verify(jsc, a, out);
+            return verify(jsc, a, out, err);
         });
     }
 
@@ -111,15 +111,24 @@ public final class SparkVerify {
                 message == null ? ExitTexts.get("exit.cli.unknownError") : message.replaceAll("[\\r\\n]+", " "));
     }
 
-    private static int verify(JavaSparkContext jsc, Args a, PrintWriter out) throws IOException {
+    private static int verify(JavaSparkContext jsc, Args a, PrintWriter out, PrintWriter err) throws IOException {
         PrivateKey signingKey = a.key == null ? null : Keys.readPrivateKey(a.key, passphrase(a.passphraseEnv));
         PublicKey key = a.pubkey == null ? null : Keys.readPublicKey(a.pubkey);
         // no key in the settings: each JVM — driver and executors — takes it from the AWS SDK's default chain
         // (environment, system properties, profile, instance or pod role), so no secret travels with the tasks
         S3Settings s3 = new S3Settings(a.endpoint, a.region, null, null);
         Verification.Options o = Verification.Options.defaults().withS3(s3).withCheckpoint(a.checkpoint);
+        long start = System.nanoTime();
         VerificationReport r = Verification.verify(a.manifest, key, a.target, o,
                 new SparkWorkers(jsc, a.partitionMib * 1024L * 1024L));
+        if (a.timing) {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long bytes = r.totals().bytesHashed();
+            err.println(ExitTexts.get("exit.spark.timing", bytes, String.format(Locale.ROOT, "%.2f", seconds),
+                    String.format(Locale.ROOT, "%.1f", bytes / 1048576.0 / Math.max(seconds, 1e-9)),
+                    jsc.defaultParallelism()));
+            err.flush();
+        }
         try {
             byte[] report;
             if (a.json) {
@@ -202,6 +211,7 @@ public final class SparkVerify {
         Path manifest;
         Path pubkey;
         boolean json;
+        boolean timing;
         Path out;
         Path key;
         String passphraseEnv = PASSPHRASE_ENV;
@@ -228,6 +238,7 @@ public final class SparkVerify {
                         return null;
                     }
                     case "--json" -> a.json = true;
+                    case "--timing" -> a.timing = true;
                     case "--manifest", "--pubkey", "--out", "--key", "--passphrase-env", "--checkpoint", "--endpoint",
                          "--region", "--master", "--partition-mib" -> {
                         if (value == null) {
