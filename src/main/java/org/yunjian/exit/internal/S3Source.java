@@ -235,6 +235,21 @@ public final class S3Source implements Source {
         }
     }
 
+    /** A ranged GET ({@code Range: bytes=offset-last}). */
+    @Override
+    public InputStream open(Item item, long offset, long length) throws IOException {
+        try {
+            GetObjectRequest.Builder r = GetObjectRequest.builder().bucket(bucket).key(prefix + item.path())
+                    .range("bytes=" + offset + "-" + (offset + length - 1));
+            if (item.version() != null) {
+                r.versionId(item.version());
+            }
+            return Source.Bounded.of(s3.getObject(r.build()), length);
+        } catch (SdkException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
         s3.close();
