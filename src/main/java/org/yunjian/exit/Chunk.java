@@ -20,7 +20,8 @@ import org.yunjian.exit.internal.Source;
  * @param length   its length in bytes (the last chunk may be shorter than the chunk size)
  * @param expected the manifest's digest of the chunk, lower-case hex
  */
-public record Chunk(String path, String version, int index, long offset, long length, String expected) {
+public record Chunk(String path, String version, int index, long offset, long length, String expected)
+        implements java.io.Serializable {
 
     public Chunk {
         if (index < 0 || offset < 0 || length <= 0) {

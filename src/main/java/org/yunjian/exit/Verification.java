@@ -202,9 +202,47 @@ public final class Verification {
      * @param ok     entries that matched
      * @param bytes  bytes hashed
      * @param hashed entries hashed
+     * @param part   the result of one chunk of a file verified by its chunk digests (then the rest is empty), else null
      */
-    public record Outcome(String path, List<Finding> findings, long ok, long bytes, long hashed)
+    public record Outcome(String path, List<Finding> findings, long ok, long bytes, long hashed, Part part)
             implements java.io.Serializable {
+        Outcome(String path, List<Finding> findings, long ok, long bytes, long hashed) {
+            this(path, findings, ok, bytes, hashed, null);
+        }
+    }
+
+    /** The result of one chunk of a file verified by its chunk digests; {@code last} closes the file. */
+    public record Part(FileEntry entry, Chunk chunk, String actual, String error, boolean last)
+            implements java.io.Serializable {
+    }
+
+    /**
+     * Folds the chunks of one file, which arrive in order, into the file's outcome: OK, or one finding — the first
+     * unreadable chunk, else the first chunk that differs (its byte range).
+     */
+    private static final class ChunkedFile {
+        private Finding finding;
+        private long bytes;
+
+        /** The file's outcome at its last chunk, else null. */
+        Outcome fold(Part p) {
+            if (finding == null && p.error() != null) {
+                finding = new Finding(Finding.Kind.UNREADABLE, p.entry().key(), null, null, Finding.detail(Finding.UNREADABLE, p.error()));
+            } else if (p.error() == null) {
+                bytes += p.chunk().length();
+                if (finding == null && !p.chunk().matches(p.actual())) {
+                    finding = p.chunk().finding(p.entry().key(), p.actual());
+                }
+            }
+            if (!p.last()) {
+                return null;
+            }
+            Outcome o = new Outcome(p.entry().path(), finding == null ? List.of() : List.of(finding), finding == null ? 1 : 0,
+                    bytes, 1);
+            finding = null;
+            bytes = 0;
+            return o;
+        }
     }
 
     private static final class Tally {
@@ -251,7 +289,12 @@ public final class Verification {
                 final String[] lastPath = {through};
                 int threads = o.threads() > 0 ? o.threads() : Runtime.getRuntime().availableProcessors();
                 Run run = new Run(alg, target, o.s3(), allVersions, threads, source);
-                try (Pipeline pipeline = workers.start(run, out -> {
+                ChunkedFile chunked = new ChunkedFile();
+                try (Pipeline pipeline = workers.start(run, result -> {
+                    Outcome out = result.part() == null ? result : chunked.fold(result.part());
+                    if (out == null) {
+                        return; // a chunk of a file not yet complete: the checkpoint still ends before the file
+                    }
                     try {
                         for (Finding f : out.findings()) {
                             cp.finding(f);
@@ -308,6 +351,14 @@ public final class Verification {
                             }
                             batch.done(new Outcome(s.get(0).path(), fs, 0, 0, 0));
                             s = source.nextGroup();
+                        } else if (byChunks(m, s)) {
+                            batch.submitTo(pipeline); // the files before it, in order
+                            if (!submitChunks(pipeline, m.get(0), o)) {
+                                interrupted = true;
+                                break;
+                            }
+                            m = manifest.next();
+                            s = source.nextGroup();
                         } else {
                             batch.add(m, s);
                             m = manifest.next();
@@ -332,6 +383,41 @@ public final class Verification {
             deleteTemporary(o, cpFile); // e.g. a manifest found malformed half-way
             throw e;
         }
+    }
+
+    /**
+     * Whether a matched pair is verified by its chunk digests: one entry with chunks, one readable item of the same
+     * size. The chunks imply the whole-file checksum (the builder computed both from the same bytes, and the signature
+     * covers both), so the whole file is not hashed as one sequential chain; anything else is compared as a whole.
+     */
+    private static boolean byChunks(List<FileEntry> expected, List<Source.Item> found) {
+        if (expected.size() != 1 || found.size() != 1) {
+            return false;
+        }
+        FileEntry e = expected.get(0);
+        Source.Item i = found.get(0);
+        return e.chunks() != null && e.readable() && i.error() == null && i.size() == e.size()
+                && Objects.equals(e.version(), i.version());
+    }
+
+    /**
+     * Submits one task per chunk, so that the chunks of one large file are hashed on every thread of the pool;
+     * false when the run was cancelled before the last one (the file then counts as not done).
+     */
+    private static boolean submitChunks(Pipeline pipeline, FileEntry e, Options o) {
+        ChunkDigests d = e.chunks();
+        // each chunk's task carries the entry without its chunk digests (a 5 TB file has 2.6 MB of them)
+        FileEntry bare = new FileEntry(e.path(), e.version(), e.latest(), e.size(), e.hash(), e.format(), e.sensitivity(),
+                e.description(), e.error());
+        for (int i = 0; i < d.count(); i++) {
+            if (i > 0 && o.cancelled() != null && o.cancelled().getAsBoolean()) {
+                return false;
+            }
+            long offset = i * d.chunkSize();
+            Chunk c = new Chunk(e.path(), e.version(), i, offset, Math.min(d.chunkSize(), e.size() - offset), d.hex(i));
+            pipeline.submit(Batch.chunk(bare, c, i == d.count() - 1));
+        }
+        return true;
     }
 
     private static void deleteTemporary(Options o, Path cpFile) {
@@ -420,6 +506,17 @@ public final class Verification {
         private record Pair(List<FileEntry> expected, List<Source.Item> found) implements java.io.Serializable {
         }
 
+        /** One chunk of a file verified by its chunk digests: a batch of its own, its outcome a {@link Part}. */
+        private record ChunkStep(FileEntry entry, Chunk chunk, boolean last) implements java.io.Serializable {
+        }
+
+        static Batch chunk(FileEntry entry, Chunk chunk, boolean last) {
+            Batch b = new Batch();
+            b.steps.add(new ChunkStep(entry, chunk, last));
+            b.bytes = chunk.length();
+            return b;
+        }
+
         void done(Outcome o) {
             steps.add(o);
         }
@@ -442,7 +539,7 @@ public final class Verification {
 
         /** Whether running it reads data; a batch of missing or extra files only does not. */
         public boolean needsData() {
-            return steps.stream().anyMatch(Pair.class::isInstance);
+            return steps.stream().anyMatch(s -> s instanceof Pair || s instanceof ChunkStep);
         }
 
         void submitTo(Pipeline pipeline) {
@@ -459,6 +556,17 @@ public final class Verification {
 
         /** Compares the batch's files, reading them from {@code source}. */
         public Outcome run(HashAlgorithm alg, Source source) {
+            if (steps.size() == 1 && steps.get(0) instanceof ChunkStep c) {
+                Part part;
+                try {
+                    part = new Part(c.entry(), c.chunk(), c.chunk().hash(source, alg), null, c.last());
+                } catch (IOException | RuntimeException ex) {
+                    String error = ex instanceof Source.Unreadable ? ex.getMessage()
+                            : FileEntry.error(FileEntry.READ_FAILED, Hashing.describe(ex));
+                    part = new Part(c.entry(), c.chunk(), null, error, c.last());
+                }
+                return new Outcome(null, List.of(), 0, 0, 0, part);
+            }
             List<Finding> fs = new ArrayList<>();
             long ok = 0;
             long bytes = 0;

@@ -98,6 +98,16 @@ class SparkVerifyTest {
         return m;
     }
 
+    /** A manifest with the digests of 1 MiB chunks for files of 2 MiB and more. */
+    private Path buildChunked(String target) {
+        Path m = dir.resolve("m-chunked.jsonl");
+        ManifestBuilder.build(target, m, pair.getPrivate(), new ManifestBuilder.Options(HashAlgorithm.SM3,
+                new Labels(Sensitivity.SENSITIVE), List.of(), false, false, 2, S3Settings.defaults(), MIB, 2 * MIB));
+        return m;
+    }
+
+    private static final int MIB = 1 << 20;
+
     private int spark(String... args) {
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
@@ -174,6 +184,26 @@ class SparkVerifyTest {
         assertTrue(r.findings().stream().anyMatch(f -> f.path().equals("zz.log")
                 && f.detail().startsWith(Finding.UNREADABLE + ":")), r.findings().toString());
         assertEquals(2, r.totals().ok()); // a-b.bin, docs/sub/data.csv
+    }
+
+    @Test
+    void damagedChunkOfALargeFileIsNamedByItsByteRangeAsTheCliNamesIt() throws IOException {
+        byte[] big = new byte[3 * MIB + MIB / 2];
+        new java.util.Random(15).nextBytes(big);
+        Files.write(tree.resolve("docs/big.bin"), big);
+        Files.write(tree.resolve("docs/big2.bin"), Arrays.copyOf(big, 2 * MIB));
+        Path m = buildChunked(tree.toString());
+        assertTrue(Files.readString(m).contains("\"type\":\"chunk\""));
+        // 1 MiB tasks: the chunks of one file are hashed by different tasks
+        SignedVerificationReport clean = sameAsCli(m, tree.toString(), 0, "--partition-mib", "1");
+        assertEquals(8, clean.totals().ok());
+
+        big[2 * MIB + 5] ^= 1;
+        Files.write(tree.resolve("docs/big.bin"), big);
+        Files.delete(tree.resolve("a.txt"));
+        SignedVerificationReport r = sameAsCli(m, tree.toString(), 1, "--partition-mib", "1");
+        assertEquals(List.of("a.txt MISSING noSuchFile", "docs/big.bin HASH_MISMATCH chunkDiffers: 2097152-3145727"),
+                r.findings().stream().map(f -> f.path() + " " + f.kind() + " " + f.detail()).toList());
     }
 
     @Test
