@@ -206,6 +206,34 @@ class SparkVerifyTest {
                 r.findings().stream().map(f -> f.path() + " " + f.kind() + " " + f.detail()).toList());
     }
 
+    /**
+     * The application's jar, built before this module by {@code ./mvnw verify}: the real {@code yunjian exit verify}
+     * writes the same report file, and the jar holds no Spark. Standalone builds of this module without it skip
+     * this; with {@code CI=true} it must be there.
+     */
+    @Test
+    void realCliJarWritesTheSameReportAndCarriesNoSpark() throws Exception {
+        Path jar = Path.of("..", "target", "yunjian.jar").toAbsolutePath().normalize();
+        if (!"true".equals(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(jar), "no " + jar);
+        }
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(jar.toFile())) {
+            assertTrue(z.stream().noneMatch(e -> e.getName().contains("org/apache/spark/")
+                    || e.getName().matches(".*/spark-[a-z-]+_2\\.1[23].*\\.jar") || e.getName().contains("org/yunjian/spark/")),
+                    "no Spark in " + jar);
+        }
+        Path m = build(tree.toString(), HashAlgorithm.SM3, S3Settings.defaults());
+        Files.delete(tree.resolve("a.txt"));
+        Files.writeString(tree.resolve("secret.key"), "s3cr3T");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar.toString(), "exit", "verify", "--manifest", m.toString(), "--pubkey", pub.toString(), "--json",
+                "--lang=en", tree.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String cliJson = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, p.waitFor());
+        assertEquals(1, spark(tree.toString(), "--manifest", m.toString(), "--pubkey", pub.toString(), "--json"), err);
+        assertEquals(cliJson, out);
+    }
+
     @Test
     void tamperedSignatureIsInvalidInBothAndNeverClean() throws IOException {
         Path m = build(tree.toString(), HashAlgorithm.SHA256, S3Settings.defaults());
