@@ -100,9 +100,13 @@ class SparkVerifyTest {
 
     /** A manifest with the digests of 1 MiB chunks for files of 2 MiB and more. */
     private Path buildChunked(String target) {
+        return buildChunked(target, S3Settings.defaults());
+    }
+
+    private Path buildChunked(String target, S3Settings s3) {
         Path m = dir.resolve("m-chunked.jsonl");
         ManifestBuilder.build(target, m, pair.getPrivate(), new ManifestBuilder.Options(HashAlgorithm.SM3,
-                new Labels(Sensitivity.SENSITIVE), List.of(), false, false, 2, S3Settings.defaults(), MIB, 2 * MIB));
+                new Labels(Sensitivity.SENSITIVE), List.of(), false, false, 2, s3, MIB, 2 * MIB));
         return m;
     }
 
@@ -280,10 +284,22 @@ class SparkVerifyTest {
             for (String k : List.of("data/a.txt", "data/a-b.txt", "data/docs/r.md", "data/docs/sub/x.csv", "other/x")) {
                 s3.putObject(b -> b.bucket("handover").key(k), RequestBody.fromString("content of " + k));
             }
-            Path m = build("s3://handover/data", HashAlgorithm.SM3, withKey);
+            byte[] big = new byte[2 * MIB + MIB / 2];
+            new java.util.Random(7).nextBytes(big);
+            s3.putObject(b -> b.bucket("handover").key("data/big.bin"), RequestBody.fromBytes(big));
+            Path m = buildChunked("s3://handover/data", withKey); // big.bin: three chunks, read with ranged GETs
             SignedVerificationReport clean = sameAsCli(m, "s3://handover/data", 0, withKey,
-                    "--endpoint", S3_PROXY.getUri().toString(), "--region", "us-east-1");
-            assertEquals(4, clean.totals().ok());
+                    "--endpoint", S3_PROXY.getUri().toString(), "--region", "us-east-1", "--partition-mib", "1");
+            assertEquals(5, clean.totals().ok());
+
+            big[MIB + 1] ^= 1;
+            s3.putObject(b -> b.bucket("handover").key("data/big.bin"), RequestBody.fromBytes(big));
+            SignedVerificationReport chunk = sameAsCli(m, "s3://handover/data", 1, withKey,
+                    "--endpoint", S3_PROXY.getUri().toString(), "--region", "us-east-1", "--partition-mib", "1");
+            assertEquals(List.of("big.bin chunkDiffers: 1048576-2097151"),
+                    chunk.findings().stream().map(f -> f.path() + " " + f.detail()).toList());
+            big[MIB + 1] ^= 1;
+            s3.putObject(b -> b.bucket("handover").key("data/big.bin"), RequestBody.fromBytes(big));
 
             s3.deleteObject(b -> b.bucket("handover").key("data/a.txt"));
             s3.putObject(b -> b.bucket("handover").key("data/new.txt"), RequestBody.fromString("extra"));
