@@ -20,7 +20,8 @@ import org.yunjian.exit.internal.Source;
  * @param length   its length in bytes (the last chunk may be shorter than the chunk size)
  * @param expected the manifest's digest of the chunk, lower-case hex
  */
-public record Chunk(String path, String version, int index, long offset, long length, String expected) {
+public record Chunk(String path, String version, int index, long offset, long length, String expected)
+        implements java.io.Serializable {
 
     public Chunk {
         if (index < 0 || offset < 0 || length <= 0) {
@@ -92,7 +93,7 @@ public record Chunk(String path, String version, int index, long offset, long le
      * The outcome of hashing one chunk: its digest, or why it could not be read (a code of {@link FileEntry#error()}).
      * A file's finding is that of its first chunk, in file order, whose {@link #finding} is not null; none means OK.
      */
-    public record Result(Chunk chunk, String actual, String error) {
+    public record Result(Chunk chunk, String actual, String error) implements java.io.Serializable {
         /** Hashes the chunk from {@code source}; a failure to read becomes the result's {@code error}. */
         public static Result of(Chunk chunk, Source source, HashAlgorithm algorithm) {
             try {

@@ -9,7 +9,9 @@ import org.yunjian.crypto.Hex;
  * {@code [i * chunkSize, min((i + 1) * chunkSize, size))} and its digest is in the manifest's algorithm (32 bytes
  * for SM3 and SHA-256). Held compactly (32 bytes a chunk: a 5 TB file at 64 MiB chunks takes 2.6 MB); immutable.
  */
-public final class ChunkDigests {
+public final class ChunkDigests implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Bytes of one digest (SM3 and SHA-256 both). */
     public static final int DIGEST_BYTES = 32;

@@ -17,7 +17,8 @@ package org.yunjian.exit;
  * @param chunks     the digests of its fixed-size chunks (manifest version 2, files at or above the threshold), else null
  */
 public record FileEntry(String path, String version, Boolean latest, long size, String hash, String format,
-                        Sensitivity sensitivity, String description, String error, ChunkDigests chunks) implements ManifestEntry {
+                        Sensitivity sensitivity, String description, String error, ChunkDigests chunks)
+        implements ManifestEntry, java.io.Serializable {
 
     /** An entry without chunk digests. */
     public FileEntry(String path, String version, Boolean latest, long size, String hash, String format,

@@ -11,7 +11,7 @@ package org.yunjian.exit;
  *                 any (the error of an unreadable file, see {@link FileEntry#error()}); {@link #text()} renders it.
  *                 May be null
  */
-public record Finding(Kind kind, String path, String expected, String actual, String detail) {
+public record Finding(Kind kind, String path, String expected, String actual, String detail) implements java.io.Serializable {
 
     /** Codes of {@link #detail()}: a manifest entry with no file. */
     public static final String NO_SUCH_FILE = "noSuchFile";

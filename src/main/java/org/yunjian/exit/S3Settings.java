@@ -9,7 +9,8 @@ package org.yunjian.exit;
  * @param accessKey access key id, or null
  * @param secretKey secret key, or null
  */
-public record S3Settings(String endpoint, String region, String accessKey, String secretKey) {
+public record S3Settings(String endpoint, String region, String accessKey, String secretKey)
+        implements java.io.Serializable {
 
     public static S3Settings defaults() {
         return new S3Settings(null, null, null, null);

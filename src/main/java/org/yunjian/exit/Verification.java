@@ -69,6 +69,15 @@ public final class Verification {
      * compared, and a bad manifest is reported when it is found (a run costs one manifest pass less).
      */
     public static VerificationReport verify(Path manifest, PublicKey key, String target, Options options) {
+        return verify(manifest, key, target, options, Workers.LOCAL);
+    }
+
+    /**
+     * As {@link #verify(Path, PublicKey, String, Options)}, with the comparisons run by {@code workers} (another
+     * engine, such as a Spark cluster); the merge, the totals, the findings and the report stay here, so the outcome
+     * is the same whichever runs them.
+     */
+    public static VerificationReport verify(Path manifest, PublicKey key, String target, Options options, Workers workers) {
         boolean upfront = options.checkpoint() != null || options.progress() != null;
         ManifestCheck check = upfront ? ManifestReader.check(manifest, key) : null;
         try (ManifestReader reader = ManifestReader.open(manifest)) {
@@ -100,7 +109,7 @@ public final class Verification {
             ManifestHeader header = reader.header();
             String identity = upfront ? manifest.toAbsolutePath() + "#" + check.digest() : manifest.toAbsolutePath().toString();
             VerificationReport report = run(header.algorithm(), files, upfront ? check.files() : -1, upfront ? check.bytes() : -1,
-                    header.allVersions(), target, options, identity, interrupted -> {
+                    header.allVersions(), target, options, workers, identity, interrupted -> {
                         if (upfront) {
                             if (!interrupted && !Objects.equals(reader.result(key).digest(), check.digest())) {
                                 throw new ManifestException("exit.verify.changed", String.valueOf(manifest));
@@ -127,18 +136,83 @@ public final class Verification {
         long files = list.entries().size();
         ManifestCheck none = new ManifestCheck(null, 0, files, bytes, SignatureStatus.NOT_APPLICABLE,
                 new ExitText("exit.signature.hashList", list.format().id()), null);
-        return run(list.algorithm(), list.entries().iterator(), files, bytes, false, target, options,
+        return run(list.algorithm(), list.entries().iterator(), files, bytes, false, target, options, Workers.LOCAL,
                 "list:" + list.digest(), interrupted -> none);
     }
 
-    private record Outcome(String path, List<Finding> findings, long ok, long bytes, long hashed, Part part) {
+    /**
+     * Where the comparisons run. {@link #LOCAL} is a small thread pool of this process; another engine (the Spark
+     * job, {@code spark/}) runs the same {@link Batch#run} elsewhere. Outcomes must reach the sink in the order the
+     * batches were submitted.
+     */
+    public interface Workers {
+
+        /** Threads of this process ({@link Options#threads()}). */
+        Workers LOCAL = (run, sink) -> {
+            Ordered<Outcome> pipeline = new Ordered<>(run.threads(), sink);
+            return new Pipeline() {
+                @Override
+                public void submit(Batch batch) {
+                    if (batch.needsData()) {
+                        pipeline.submit(() -> batch.run(run.algorithm(), run.source()));
+                    } else {
+                        pipeline.submitDone(batch.run(run.algorithm(), run.source())); // nothing to hash
+                    }
+                }
+
+                @Override
+                public void drain() {
+                    pipeline.drain();
+                }
+
+                @Override
+                public void close() {
+                    pipeline.close();
+                }
+            };
+        };
+
+        /** Starts the comparisons of one run; outcomes go to {@code sink} in submission order. */
+        Pipeline start(Run run, java.util.function.Consumer<Outcome> sink);
+    }
+
+    /** The comparisons of one run in flight. */
+    public interface Pipeline extends AutoCloseable {
+        void submit(Batch batch);
+
+        /** Waits until every submitted batch's outcome has reached the sink. */
+        void drain();
+
+        @Override
+        void close();
+    }
+
+    /**
+     * What a run compares: the algorithm, the target as given (with its S3 settings and whether the manifest lists
+     * object versions, so another process can open it again) and the source the driver listed it through.
+     */
+    public record Run(HashAlgorithm algorithm, String target, S3Settings s3, boolean allVersions, int threads,
+                      Source source) {
+    }
+
+    /**
+     * What comparing one or more paths found, in path order.
+     *
+     * @param path   the last path compared
+     * @param ok     entries that matched
+     * @param bytes  bytes hashed
+     * @param hashed entries hashed
+     * @param part   the result of one chunk of a file verified by its chunk digests (then the rest is empty), else null
+     */
+    public record Outcome(String path, List<Finding> findings, long ok, long bytes, long hashed, Part part)
+            implements java.io.Serializable {
         Outcome(String path, List<Finding> findings, long ok, long bytes, long hashed) {
             this(path, findings, ok, bytes, hashed, null);
         }
     }
 
     /** The result of one chunk of a file verified by its chunk digests; {@code last} closes the file. */
-    private record Part(FileEntry entry, Chunk.Result result, boolean last) {
+    public record Part(FileEntry entry, Chunk.Result result, boolean last) implements java.io.Serializable {
     }
 
     /**
@@ -182,7 +256,7 @@ public final class Verification {
 
     private static VerificationReport run(HashAlgorithm alg, Iterator<FileEntry> expected, long expectedCount,
                                           long expectedBytes, boolean allVersions, String target, Options o,
-                                          String identity, java.util.function.Function<Boolean, ManifestCheck> signed) {
+                                          Workers workers, String identity, java.util.function.Function<Boolean, ManifestCheck> signed) {
         Path cpFile = o.checkpoint();
         try {
             if (cpFile == null) {
@@ -211,8 +285,9 @@ public final class Verification {
                 final long[] lastSave = {System.nanoTime()};
                 final String[] lastPath = {through};
                 int threads = o.threads() > 0 ? o.threads() : Runtime.getRuntime().availableProcessors();
+                Run run = new Run(alg, target, o.s3(), allVersions, threads, source);
                 ChunkedFile chunked = new ChunkedFile();
-                try (Ordered<Outcome> pipeline = new Ordered<>(threads, result -> {
+                try (Pipeline pipeline = workers.start(run, result -> {
                     Outcome out = result.part() == null ? result : chunked.fold(result.part());
                     if (out == null) {
                         return; // a chunk of a file not yet complete: the checkpoint still ends before the file
@@ -274,8 +349,8 @@ public final class Verification {
                             batch.done(new Outcome(s.get(0).path(), fs, 0, 0, 0));
                             s = source.nextGroup();
                         } else if (byChunks(m, s)) {
-                            batch.submitTo(pipeline, alg, source); // the files before it, in order
-                            if (!submitChunks(pipeline, m.get(0), source, alg, o)) {
+                            batch.submitTo(pipeline); // the files before it, in order
+                            if (!submitChunks(pipeline, m.get(0), o)) {
                                 interrupted = true;
                                 break;
                             }
@@ -287,10 +362,10 @@ public final class Verification {
                             s = source.nextGroup();
                         }
                         if (batch.full()) {
-                            batch.submitTo(pipeline, alg, source);
+                            batch.submitTo(pipeline);
                         }
                     }
-                    batch.submitTo(pipeline, alg, source);
+                    batch.submitTo(pipeline);
                     pipeline.drain();
                 }
                 ManifestCheck c = signed.apply(interrupted);
@@ -326,16 +401,18 @@ public final class Verification {
      * Submits one task per chunk, so that the chunks of one large file are hashed on every thread of the pool;
      * false when the run was cancelled before the last one (the file then counts as not done).
      */
-    private static boolean submitChunks(Ordered<Outcome> pipeline, FileEntry e, Source source, HashAlgorithm alg, Options o) {
+    private static boolean submitChunks(Pipeline pipeline, FileEntry e, Options o) {
         ChunkDigests d = e.chunks();
+        // each chunk's task carries the entry without its chunk digests (a 5 TB file has 2.6 MB of them)
+        FileEntry bare = new FileEntry(e.path(), e.version(), e.latest(), e.size(), e.hash(), e.format(), e.sensitivity(),
+                e.description(), e.error());
         for (int i = 0; i < d.count(); i++) {
             if (i > 0 && o.cancelled() != null && o.cancelled().getAsBoolean()) {
                 return false;
             }
             long offset = i * d.chunkSize();
             Chunk c = new Chunk(e.path(), e.version(), i, offset, Math.min(d.chunkSize(), e.size() - offset), d.hex(i));
-            boolean last = i == d.count() - 1;
-            pipeline.submit(() -> new Outcome(null, List.of(), 0, 0, 0, new Part(e, Chunk.Result.of(c, source, alg), last)));
+            pipeline.submit(Batch.chunk(bare, c, i == d.count() - 1));
         }
         return true;
     }
@@ -413,15 +490,28 @@ public final class Verification {
     /**
      * Consecutive steps of the merge run as one task: with a task per small file the hand-overs between threads
      * cost more than the hashing (20,000 files of 1-64 KiB). A step is either an outcome already known (a missing
-     * or extra file) or a comparison to make; the batch's outcome is theirs in order.
+     * or extra file) or a comparison to make; the batch's outcome is theirs in order. Serializable, so that another
+     * engine can send it to where the data is read.
      */
-    private static final class Batch {
+    public static final class Batch implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
         private static final int MAX_STEPS = 64;
         private static final long MAX_BYTES = 1 << 20;
-        private List<Object> steps = new ArrayList<>();
+        private ArrayList<Object> steps = new ArrayList<>();
         private long bytes;
 
-        private record Pair(List<FileEntry> expected, List<Source.Item> found) {
+        private record Pair(List<FileEntry> expected, List<Source.Item> found) implements java.io.Serializable {
+        }
+
+        /** One chunk of a file verified by its chunk digests: a batch of its own, its outcome a {@link Part}. */
+        private record ChunkStep(FileEntry entry, Chunk chunk, boolean last) implements java.io.Serializable {
+        }
+
+        static Batch chunk(FileEntry entry, Chunk chunk, boolean last) {
+            Batch b = new Batch();
+            b.steps.add(new ChunkStep(entry, chunk, last));
+            b.bytes = chunk.length();
+            return b;
         }
 
         void done(Outcome o) {
@@ -429,7 +519,7 @@ public final class Verification {
         }
 
         void add(List<FileEntry> expected, List<Source.Item> found) {
-            steps.add(new Pair(expected, found));
+            steps.add(new Pair(List.copyOf(expected), List.copyOf(found)));
             for (Source.Item i : found) {
                 bytes += Math.max(0, i.size());
             }
@@ -439,21 +529,34 @@ public final class Verification {
             return steps.size() >= MAX_STEPS || bytes >= MAX_BYTES;
         }
 
-        void submitTo(Ordered<Outcome> pipeline, HashAlgorithm alg, Source source) {
+        /** The bytes the batch's comparisons read (as listed). */
+        public long bytes() {
+            return bytes;
+        }
+
+        /** Whether running it reads data; a batch of missing or extra files only does not. */
+        public boolean needsData() {
+            return steps.stream().anyMatch(s -> s instanceof Pair || s instanceof ChunkStep);
+        }
+
+        void submitTo(Pipeline pipeline) {
             if (steps.isEmpty()) {
                 return;
             }
-            List<Object> mine = steps;
+            Batch mine = new Batch();
+            mine.steps = steps;
+            mine.bytes = bytes;
             steps = new ArrayList<>();
             bytes = 0;
-            if (mine.stream().noneMatch(Pair.class::isInstance)) {
-                pipeline.submitDone(run(mine, alg, source)); // only missing or extra files: nothing to hash
-            } else {
-                pipeline.submit(() -> run(mine, alg, source));
-            }
+            pipeline.submit(mine);
         }
 
-        private static Outcome run(List<Object> steps, HashAlgorithm alg, Source source) {
+        /** Compares the batch's files, reading them from {@code source}. */
+        public Outcome run(HashAlgorithm alg, Source source) {
+            if (steps.size() == 1 && steps.get(0) instanceof ChunkStep c) {
+                return new Outcome(null, List.of(), 0, 0, 0,
+                        new Part(c.entry(), Chunk.Result.of(c.chunk(), source, alg), c.last()));
+            }
             List<Finding> fs = new ArrayList<>();
             long ok = 0;
             long bytes = 0;

@@ -31,6 +31,25 @@ public record VerificationReport(SignatureStatus signature, ExitText signatureDe
                 && (signature == SignatureStatus.VALID || signature == SignatureStatus.NOT_APPLICABLE);
     }
 
+    /**
+     * The report as {@code yunjian exit verify} prints it without {@code --json}: a line per finding, the signature,
+     * the totals and the verdict, in the language of this run.
+     */
+    public void printText(java.io.PrintWriter o) {
+        Totals t = totals;
+        forEachFinding(f -> o.printf("%-14s %s%s%n", ExitTexts.get("exit.finding.kind." + f.kind().name()),
+                f.path().replaceAll("[\\r\\n]+", " "), (f.detail() == null ? "" : ExitTexts.get("exit.cli.findingDetail", f.text()))
+                        + (f.kind() == Finding.Kind.SIZE_MISMATCH || f.kind() == Finding.Kind.HASH_MISMATCH
+                        ? ExitTexts.get("exit.cli.expectedFound", f.expected(), f.actual()) : "")));
+        o.println(ExitTexts.get("exit.cli.signature", ExitTexts.get("exit.signature.status." + signature.name()),
+                signatureDetail == null ? "" : signatureDetail));
+        o.println(ExitTexts.get("exit.cli.totals", t.expected(), t.ok(), t.missing(), t.extra(), t.sizeMismatch(),
+                t.hashMismatch(), t.unreadable(), t.bytesHashed(), t.hashedThisRun()));
+        o.println(ExitTexts.get(clean() ? "exit.cli.result.ok" : interrupted ? "exit.cli.result.interrupted"
+                : "exit.cli.result.differences"));
+        o.flush();
+    }
+
     public void forEachFinding(Consumer<Finding> action) {
         try {
             Checkpoint.readFindings(findingsFile, action);

@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.yunjian.cli.CliTexts;
 import org.yunjian.crypto.Pem;
 import org.yunjian.exit.ExitTexts;
-import org.yunjian.exit.Finding;
 import org.yunjian.exit.HashAlgorithm;
 import org.yunjian.exit.HashList;
 import org.yunjian.exit.InventoryItem;
@@ -34,7 +33,6 @@ import org.yunjian.exit.ManifestReader;
 import org.yunjian.exit.S3Settings;
 import org.yunjian.exit.Sensitivity;
 import org.yunjian.exit.SignedVerificationReport;
-import org.yunjian.exit.Totals;
 import org.yunjian.exit.Verification;
 import org.yunjian.exit.VerificationReport;
 import org.yunjian.exit.internal.Json;
@@ -381,7 +379,6 @@ public final class ExitCli {
 
         private void print(VerificationReport r, PrivateKey signingKey) {
             PrintWriter o = spec.commandLine().getOut();
-            Totals t = r.totals();
             if (json) {
                 SignedVerificationReport report = SignedVerificationReport.of(r,
                         manifest == null ? null : ManifestReader.fileDigests(manifest));
@@ -391,17 +388,7 @@ public final class ExitCli {
                 o.flush();
                 return;
             }
-            r.forEachFinding(f -> o.printf("%-14s %s%s%n", ExitTexts.get("exit.finding.kind." + f.kind().name()),
-                    oneLine(f.path()), (f.detail() == null ? "" : ExitTexts.get("exit.cli.findingDetail", f.text()))
-                            + (f.kind() == Finding.Kind.SIZE_MISMATCH || f.kind() == Finding.Kind.HASH_MISMATCH
-                            ? ExitTexts.get("exit.cli.expectedFound", f.expected(), f.actual()) : "")));
-            o.println(ExitTexts.get("exit.cli.signature", ExitTexts.get("exit.signature.status." + r.signature().name()),
-                    r.signatureDetail() == null ? "" : r.signatureDetail()));
-            o.println(ExitTexts.get("exit.cli.totals", t.expected(), t.ok(), t.missing(), t.extra(), t.sizeMismatch(),
-                    t.hashMismatch(), t.unreadable(), t.bytesHashed(), t.hashedThisRun()));
-            o.println(ExitTexts.get(r.clean() ? "exit.cli.result.ok" : r.interrupted() ? "exit.cli.result.interrupted"
-                    : "exit.cli.result.differences"));
-            o.flush();
+            r.printText(o);
         }
     }
 

@@ -46,7 +46,7 @@ public interface Source extends Closeable {
      * @param error why it cannot be read (special file, link out of the tree, loop…) as a code of
      *              {@link org.yunjian.exit.FileEntry#error()}, else null
      */
-    record Item(String path, String version, Boolean latest, long size, String error) {
+    record Item(String path, String version, Boolean latest, long size, String error) implements java.io.Serializable {
     }
 
     /** At most {@code length} bytes of a stream; closing it closes the stream. */
