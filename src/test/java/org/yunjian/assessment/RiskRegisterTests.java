@@ -232,7 +232,7 @@ class RiskRegisterTests {
         assertThat(at(register(customer), "$.summary.accepted")).isEqualTo(1);
         assertThat(systemOpen()).isEqualTo(openBefore - 1);
         String overview = body(get("/api/dashboard"), customer, 200);
-        assertThat(JsonPath.<List<Integer>>read(overview, "$.systems[?(@.systemId == '" + w.system().id()
+        assertThat(JsonPath.<List<Integer>>read(overview, "$.systems.items[?(@.systemId == '" + w.system().id()
                 + "')].openRemediations")).containsExactly(openBefore - 1);
 
         clock.advance(Duration.ofDays(91));
