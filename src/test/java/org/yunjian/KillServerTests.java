@@ -46,7 +46,7 @@ class KillServerTests {
         for (int cycle = 0; cycle < CYCLES; cycle++) {
             try (ServerProcess server = ServerProcess.start(dataDir, db, "--spring.profiles.active=demo")) {
                 WebSession session = loggedIn(server);
-                String present = session.get("/api/systems").body();
+                String present = session.get("/api/systems?size=200").body();
                 for (String name : acknowledged) {
                     if (!present.contains(name) && !lost.contains(name)) {
                         lost.add(name);
@@ -58,7 +58,7 @@ class KillServerTests {
             }
         }
         try (ServerProcess server = ServerProcess.start(dataDir, db, "--spring.profiles.active=demo")) {
-            String present = loggedIn(server).get("/api/systems").body();
+            String present = loggedIn(server).get("/api/systems?size=200").body();
             for (String name : acknowledged) {
                 if (!present.contains(name) && !lost.contains(name)) {
                     lost.add(name);

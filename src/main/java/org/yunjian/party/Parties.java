@@ -33,6 +33,12 @@ public interface Parties {
     /** The systems the caller may see, by name. */
     List<CloudSystem> visibleSystems();
 
+    /**
+     * The systems the caller may see that match {@code query}, by name, as summaries: one SQL query whatever their
+     * number, for views that aggregate across systems (dashboards).
+     */
+    List<SystemSummary> visibleSystemSummaries(SystemQuery query);
+
     /** The engagements on a system that the caller may see. */
     List<Engagement> visibleEngagements(UUID systemId);
 

@@ -81,6 +81,12 @@ public class UserAdministration {
         this.events = events;
     }
 
+    /** One page of the accounts, filtered by name and role, by user name, with the total. */
+    public org.yunjian.shared.Paged<UserView> page(String q, Role role, org.yunjian.shared.PageRequest page) {
+        Instant now = clock.instant();
+        return accounts.page(q, role, page).map(a -> view(a, now));
+    }
+
     public List<UserView> list() {
         Instant now = clock.instant();
         return accounts.findAll().stream().map(a -> view(a, now)).toList();

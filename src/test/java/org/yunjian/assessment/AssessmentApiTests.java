@@ -169,7 +169,7 @@ class AssessmentApiTests {
         mvc.perform(get("/api/assessments/{id}", id).with(as(provider))).andExpect(status().isOk());
         String item = itemIds(id, assessor).get(0);
         mvc.perform(get("/api/assessment-items/{id}", item).with(as(stranger))).andExpect(status().isNotFound());
-        mvc.perform(get("/api/assessments").with(as(stranger))).andExpect(jsonPath("$[?(@.id == '" + id + "')]").isEmpty());
+        mvc.perform(get("/api/assessments").with(as(stranger))).andExpect(jsonPath("$.items[?(@.id == '" + id + "')]").isEmpty());
     }
 
     @Test

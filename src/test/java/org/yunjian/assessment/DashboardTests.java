@@ -204,7 +204,7 @@ class DashboardTests {
             assertThat(at(d, "$.latest.score.policyId")).isEqualTo("mlps-2025");
             assertThat(at(d, "$.latest.score.conclusion")).isEqualTo("CONFORMS");
             String o = overview(customer, Map.of());
-            String s1 = "$.systems[?(@.systemId == '" + w.system().id() + "')]";
+            String s1 = "$.systems.items[?(@.systemId == '" + w.system().id() + "')]";
             assertThat((List<String>) JsonPath.read(o, s1 + ".conclusion")).containsExactly("CONFORMS");
             assertThat((List<String>) JsonPath.read(o, "$.policies[*].id")).containsExactly("gb-default", "mlps-2025");
         } finally {
@@ -253,7 +253,7 @@ class DashboardTests {
             assertThat(at(o, "$.totals.overdueRemediations")).isEqualTo(2);
             assertThat(at(o, "$.totals.openRemediations")).isEqualTo(3);
             assertThat((List<String>) JsonPath.read(overview(customer, Map.of("overdue", "true")),
-                    "$.systems[*].systemId")).containsExactly(w.system().id().toString());
+                    "$.systems.items[*].systemId")).containsExactly(w.system().id().toString());
 
             // a task marked done is closed: no longer open nor overdue
             String task = JsonPath.read(d, "$.openTasks[0].id");
@@ -281,18 +281,18 @@ class DashboardTests {
     @Test
     void overviewListsTheCallersSystemsWithLatestResultsTotalsAndWhereTheyFailMost() throws Exception {
         String o = overview(customer, Map.of());
-        assertThat((List<String>) JsonPath.read(o, "$.systems[*].systemId")).containsExactlyInAnyOrder(
+        assertThat((List<String>) JsonPath.read(o, "$.systems.items[*].systemId")).containsExactlyInAnyOrder(
                 w.system().id().toString(), s2.id().toString(), s3.id().toString());
-        String s1 = "$.systems[?(@.systemId == '" + w.system().id() + "')]";
+        String s1 = "$.systems.items[?(@.systemId == '" + w.system().id() + "')]";
         assertThat((List<String>) JsonPath.read(o, s1 + ".latestAssessmentId")).containsExactly(a);
         assertThat((List<Double>) JsonPath.read(o, s1 + ".complianceRate")).containsExactly(100.0);
         assertThat((List<String>) JsonPath.read(o, s1 + ".conclusion")).containsExactly("EXCELLENT");
         assertThat((List<Integer>) JsonPath.read(o, s1 + ".openRemediations")).containsExactly(2);
-        String two = "$.systems[?(@.systemId == '" + s2.id() + "')]";
+        String two = "$.systems.items[?(@.systemId == '" + s2.id() + "')]";
         assertThat((List<Double>) JsonPath.read(o, two + ".complianceRate")).containsExactly(50.0);
         assertThat((List<String>) JsonPath.read(o, two + ".conclusion")).containsExactly("POOR");
         assertThat((List<Integer>) JsonPath.read(o, two + ".highRisk")).containsExactly(1);
-        String three = "$.systems[?(@.systemId == '" + s3.id() + "')]";
+        String three = "$.systems.items[?(@.systemId == '" + s3.id() + "')]";
         assertThat((List<Object>) JsonPath.read(o, three + ".conclusion")).containsExactly((Object) null);
 
         assertThat(at(o, "$.totals.systems")).isEqualTo(3);
@@ -315,15 +315,15 @@ class DashboardTests {
 
     @Test
     void overviewFilters() throws Exception {
-        assertThat((List<String>) JsonPath.read(overview(customer, Map.of("conclusion", "POOR")), "$.systems[*].systemId"))
+        assertThat((List<String>) JsonPath.read(overview(customer, Map.of("conclusion", "POOR")), "$.systems.items[*].systemId"))
                 .containsExactly(s2.id().toString());
-        assertThat((List<String>) JsonPath.read(overview(customer, Map.of("conclusion", "NONE")), "$.systems[*].systemId"))
+        assertThat((List<String>) JsonPath.read(overview(customer, Map.of("conclusion", "NONE")), "$.systems.items[*].systemId"))
                 .containsExactly(s3.id().toString());
         String o = overview(customer, Map.of("q", "二号"));
-        assertThat((List<String>) JsonPath.read(o, "$.systems[*].systemId")).containsExactly(s2.id().toString());
+        assertThat((List<String>) JsonPath.read(o, "$.systems.items[*].systemId")).containsExactly(s2.id().toString());
         assertThat(at(o, "$.totals.systems")).isEqualTo(1);
         assertThat(at(o, "$.totals.openRemediations")).isEqualTo(1);
-        assertThat((List<String>) JsonPath.read(overview(customer, Map.of("level", "2")), "$.systems")).isEmpty();
+        assertThat((List<String>) JsonPath.read(overview(customer, Map.of("level", "2")), "$.systems.items")).isEmpty();
         mvc.perform(get("/api/dashboard").param("conclusion", "PERFECT").with(as(customer)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.conclusion").exists());
         mvc.perform(get("/api/dashboard").param("level", "9").with(as(customer)))
@@ -335,7 +335,7 @@ class DashboardTests {
     @Test
     void aProviderSeesOnlyTheSystemsItProvides() throws Exception {
         String o = overview(provider, Map.of());
-        assertThat((List<String>) JsonPath.read(o, "$.systems[*].systemId")).containsExactlyInAnyOrder(
+        assertThat((List<String>) JsonPath.read(o, "$.systems.items[*].systemId")).containsExactlyInAnyOrder(
                 w.system().id().toString(), s2.id().toString());
         assertThat(at(o, "$.totals.highRisk")).isEqualTo(1);
         json(get("/api/dashboard/systems/{id}", s2.id()), provider);
@@ -345,15 +345,15 @@ class DashboardTests {
     @Test
     void theAssessorSeesOnlyItsOwnAssessmentsAndTheAgentNone() throws Exception {
         String o = overview(assessor, Map.of());
-        assertThat((List<String>) JsonPath.read(o, "$.systems[*].systemId")).containsExactly(w.system().id().toString());
-        assertThat(at(o, "$.systems[0].latestAssessmentId")).isEqualTo(a);
+        assertThat((List<String>) JsonPath.read(o, "$.systems.items[*].systemId")).containsExactly(w.system().id().toString());
+        assertThat(at(o, "$.systems.items[0].latestAssessmentId")).isEqualTo(a);
         mvc.perform(get("/api/dashboard/systems/{id}", s2.id()).with(as(assessor))).andExpect(status().isNotFound());
 
         CurrentUser agent = user(w.agent().id());
         o = overview(agent, Map.of());
-        assertThat((List<String>) JsonPath.read(o, "$.systems[*].systemId")).containsExactly(w.system().id().toString());
-        assertThat(at(o, "$.systems[0].latestAssessmentId")).isNull();
-        assertThat(at(o, "$.systems[0].openRemediations")).isEqualTo(0);
+        assertThat((List<String>) JsonPath.read(o, "$.systems.items[*].systemId")).containsExactly(w.system().id().toString());
+        assertThat(at(o, "$.systems.items[0].latestAssessmentId")).isNull();
+        assertThat(at(o, "$.systems.items[0].openRemediations")).isEqualTo(0);
         String d = json(get("/api/dashboard/systems/{id}", w.system().id()), agent);
         assertThat(at(d, "$.latest")).isNull();
         assertThat((List<?>) at(d, "$.trend")).isEmpty();
@@ -364,7 +364,7 @@ class DashboardTests {
     void anotherOrganisationsSystemIsNotFoundAndNotListed() throws Exception {
         CurrentUser stranger = user(w.stranger().id());
         String o = overview(stranger, Map.of());
-        assertThat((List<String>) JsonPath.read(o, "$.systems[*].systemId"))
+        assertThat((List<String>) JsonPath.read(o, "$.systems.items[*].systemId"))
                 .containsExactly(w.strangersSystem().id().toString());
         assertThat(at(o, "$.totals.openRemediations")).isEqualTo(0);
         assertThat((List<?>) at(o, "$.controlPoints")).isEmpty();

@@ -234,7 +234,7 @@ class RiskRegisterTests {
         assertThat(systemOpen()).isEqualTo(openBefore - 1);
         assertThat(myTasks()).as("an accepted risk is not waiting in 我的待办").doesNotContain(customerTask);
         String overview = body(get("/api/dashboard"), customer, 200);
-        assertThat(JsonPath.<List<Integer>>read(overview, "$.systems[?(@.systemId == '" + w.system().id()
+        assertThat(JsonPath.<List<Integer>>read(overview, "$.systems.items[?(@.systemId == '" + w.system().id()
                 + "')].openRemediations")).containsExactly(openBefore - 1);
 
         clock.advance(Duration.ofDays(91));

@@ -205,12 +205,15 @@ class ObligationApiTests {
         mvc.perform(post("/api/systems/" + w.strangersSystem().id() + "/lifecycle/obligations/generate")
                 .with(as(strangerCustomer)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"startDate\":\"" + today.minusMonths(1) + "\"}")).andExpect(status().isCreated());
-        call(get("/api/lifecycle/obligations").param("overdue", "true"), customer).andExpect(status().isOk())
-                .andExpect(jsonPath("$[*].systemName").value(hasItem(w.system().name())))
-                .andExpect(jsonPath("$[*].systemName").value(not(hasItem(w.strangersSystem().name()))))
-                .andExpect(jsonPath("$[*].status").value(not(hasItem("UPCOMING"))));
-        call(get("/api/lifecycle/obligations"), stranger)
-                .andExpect(jsonPath("$[*].systemName").value(not(hasItem(w.system().name()))));
+        call(get("/api/lifecycle/obligations").param("overdue", "true").param("size", "200"), customer)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].systemName").value(hasItem(w.system().name())))
+                .andExpect(jsonPath("$.items[*].systemName").value(not(hasItem(w.strangersSystem().name()))))
+                .andExpect(jsonPath("$.items[*].status").value(not(hasItem("UPCOMING"))))
+                .andExpect(jsonPath("$.total").isNumber());
+        call(get("/api/lifecycle/obligations").param("size", "200"), stranger)
+                .andExpect(jsonPath("$.items[*].systemName").value(not(hasItem(w.system().name()))));
+        call(get("/api/lifecycle/obligations").param("size", "500"), customer).andExpect(status().isBadRequest());
         // the agent sees none of them: it performs none
         call(get(base), user(w.agent().id())).andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(0));
     }

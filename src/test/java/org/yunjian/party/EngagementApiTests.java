@@ -116,7 +116,8 @@ class EngagementApiTests {
         mvc.perform(get(url).with(as(user(w.stranger().id())))).andExpect(status().isNotFound());
         mvc.perform(delete(url).with(as(user(w.stranger().id())))).andExpect(status().isNotFound());
         mvc.perform(get("/api/engagements").with(as(user(w.stranger().id()))))
-                .andExpect(jsonPath("$[?(@.id == '" + w.engagement().id() + "')]").isEmpty());
+                .andExpect(jsonPath("$.items[?(@.id == '" + w.engagement().id() + "')]").isEmpty())
+                .andExpect(jsonPath("$.total").isNumber());
     }
 
     @Test

@@ -130,7 +130,8 @@ class OrganizationApiTests {
         mvc.perform(get("/api/organizations/" + unrelated.id()).with(as(user(own.id()))))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/organizations").with(as(user(own.id()))))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(1));
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].name").value("本单位"));
     }
 
     @Test

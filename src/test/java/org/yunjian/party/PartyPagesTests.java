@@ -288,8 +288,9 @@ class PartyPagesTests {
 
     @Test
     void listPagesRender() throws Exception {
-        mvc.perform(get("/organizations").with(as(admin())))
-                .andExpect(content().string(allOf(containsString("id=\"import-form\""), containsString(w.customer().name()))));
+        mvc.perform(get("/organizations").param("q", w.customer().name()).with(as(admin())))
+                .andExpect(content().string(allOf(containsString("id=\"import-form\""), containsString(w.customer().name()),
+                        containsString("id=\"organizations-pager\""))));
         mvc.perform(get("/systems").with(as(user(w.provider().id()))))
                 .andExpect(content().string(allOf(containsString(w.system().name()),
                         not(containsString(w.strangersSystem().name())), not(containsString("id=\"import-form\"")))));

@@ -212,8 +212,9 @@ class UserAdministrationTest extends SecurityIntegrationTest {
     @Test
     void pagesListCreateAndEditUsers() throws Exception {
         UserView admin = securityAdmin();
-        mvc.perform(get("/admin/users").with(as(admin))).andExpect(status().isOk())
-                .andExpect(content().string(containsString(admin.username())));
+        mvc.perform(get("/admin/users").param("q", admin.username()).with(as(admin))).andExpect(status().isOk())
+                .andExpect(content().string(containsString(admin.username())))
+                .andExpect(content().string(containsString("id=\"users-pager\"")));
         mvc.perform(get("/admin/users/new").with(as(admin))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"organizationId\"")))
                 .andExpect(content().string(containsString("id=\"save\"")));

@@ -101,9 +101,21 @@ class AssessmentApi {
 
     @GetMapping("/api/assessments")
     @PreAuthorize(WHO)
-    @Operation(summary = "List the assessments the caller takes part in, optionally of one system")
-    List<AssessmentResponse> list(@RequestParam(required = false) UUID systemId) {
-        return service.list(systemId).stream().map(AssessmentResponse::of).toList();
+    @Operation(summary = "One page of the assessments the caller takes part in, newest first, with the total. Filters: "
+            + "systemId, q (name contains, any case), status (DRAFT, IN_PROGRESS, IN_REVIEW, APPROVAL, COMPLETED, "
+            + "ARCHIVED); page from 1, size 1-200 (default 50). A bad value is a 400 naming the parameter")
+    org.yunjian.shared.Paged<AssessmentResponse> list(@RequestParam(required = false) UUID systemId,
+                                                      @RequestParam(required = false) String q,
+                                                      @RequestParam(required = false) String status,
+                                                      @RequestParam(required = false) String page,
+                                                      @RequestParam(required = false) String size) {
+        org.yunjian.shared.FieldErrors errors = new org.yunjian.shared.FieldErrors();
+        String name = org.yunjian.shared.ListFilters.text(errors, "q", q);
+        org.yunjian.assessment.AssessmentStatus st = org.yunjian.shared.ListFilters.choice(errors, "status", status,
+                org.yunjian.assessment.AssessmentStatus.class);
+        errors.throwIfAny();
+        return service.page(systemId, name, st, org.yunjian.shared.PageRequest.of(page, size))
+                .map(AssessmentResponse::of);
     }
 
     @PostMapping("/api/assessments")

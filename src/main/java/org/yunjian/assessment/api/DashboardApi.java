@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.assessment.internal.Dashboards;
 import org.yunjian.assessment.internal.Dashboards.Filter;
+import org.yunjian.shared.PageRequest;
 
 /** Dashboards per system and across systems (docs/modules/assessment.md, "Dashboards"). */
 @RestController
@@ -29,12 +30,17 @@ class DashboardApi {
     @Operation(summary = "Every system the caller may see with the latest completed assessment's conclusion, "
             + "compliance rate and high-risk count, open and overdue remediation; totals; aggregates by control "
             + "point (where systems fail most). Filters: q (name contains), conclusion (EXCELLENT, GOOD, FAIR, POOR "
-            + "or NONE = not assessed), level (MLPS protection level 1-4), overdue=true (only systems with overdue remediation)")
+            + "or NONE = not assessed), level (MLPS protection level 1-4), overdue=true (only systems with overdue "
+            + "remediation). The systems come one page at a time (page from 1, size 1-200, default 50) with their "
+            + "total; the control points are the 20 where systems fail most (controlPointsTotal: how many in all), so "
+            + "the answer stays the same size whatever the number of systems")
     Dashboards.Overview overview(@RequestParam(required = false) String q,
                                  @RequestParam(required = false) String conclusion,
                                  @RequestParam(required = false) Integer level,
-                                 @RequestParam(required = false, defaultValue = "false") boolean overdue) {
-        return dashboards.overview(Filter.of(q, conclusion, level, overdue));
+                                 @RequestParam(required = false, defaultValue = "false") boolean overdue,
+                                 @RequestParam(required = false) String page,
+                                 @RequestParam(required = false) String size) {
+        return dashboards.overview(Filter.of(q, conclusion, level, overdue), PageRequest.of(page, size));
     }
 
     @GetMapping("/api/dashboard/systems/{id}")

@@ -28,6 +28,11 @@ public record Access(AssessmentInfo assessment, CloudSystem system, CurrentUser 
     public enum Relation { ADMIN, ASSESSOR_ORG, ASSESSOR, REVIEWER, APPROVER, CUSTOMER, PROVIDER }
 
     static Set<Relation> relations(AssessmentInfo a, CloudSystem s, CurrentUser u) {
+        return relations(a, s.customerId(), s.providerId(), u);
+    }
+
+    /** {@link #relations(AssessmentInfo, CloudSystem, CurrentUser)} given only the system's customer and provider. */
+    static Set<Relation> relations(AssessmentInfo a, UUID customerId, UUID providerId, CurrentUser u) {
         Set<Relation> r = EnumSet.noneOf(Relation.class);
         if (u.is(Role.SYSTEM_ADMIN)) {
             r.add(Relation.ADMIN);
@@ -48,10 +53,10 @@ public record Access(AssessmentInfo assessment, CloudSystem system, CurrentUser 
                 r.add(Relation.APPROVER);
             }
         }
-        if (org.equals(s.customerId())) {
+        if (org.equals(customerId)) {
             r.add(Relation.CUSTOMER);
         }
-        if (org.equals(s.providerId())) {
+        if (org.equals(providerId)) {
             r.add(Relation.PROVIDER);
         }
         return r;

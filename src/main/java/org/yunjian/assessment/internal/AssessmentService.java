@@ -122,6 +122,36 @@ public class AssessmentService {
 
     // --- reading
 
+    /**
+     * One page of the assessments the caller takes part in (as {@link #list} decides), optionally of one system,
+     * filtered by name and status, newest first, with the total: visibility, filters and paging in SQL.
+     */
+    @Transactional(readOnly = true)
+    public org.yunjian.shared.Paged<AssessmentInfo> page(UUID systemId, String q, AssessmentStatus status,
+                                                         org.yunjian.shared.PageRequest page) {
+        CurrentUser u = caller();
+        boolean admin = u.is(org.yunjian.security.Role.SYSTEM_ADMIN);
+        List<org.yunjian.party.SystemSummary> systems;
+        if (systemId != null) {
+            CloudSystem s = parties.requireSystem(systemId);
+            systems = List.of(new org.yunjian.party.SystemSummary(s.id(), s.name(), s.protectionLevel(),
+                    s.customerId(), s.providerId()));
+        } else if (admin) {
+            systems = null;
+        } else {
+            systems = parties.visibleSystemSummaries(org.yunjian.party.SystemQuery.none());
+        }
+        UUID mine = admin ? null : u.organizationId();
+        if (!admin && mine == null) {
+            return org.yunjian.shared.Paged.of(List.of(), page, 0);
+        }
+        List<UUID> own = systems == null || mine == null ? List.of() : systems.stream()
+                .filter(s -> mine.equals(s.customerId()) || mine.equals(s.providerId()))
+                .map(org.yunjian.party.SystemSummary::id).toList();
+        return repo.page(systems == null ? null : systems.stream().map(org.yunjian.party.SystemSummary::id).toList(),
+                mine, own, q, status, page);
+    }
+
     @Transactional(readOnly = true)
     public List<AssessmentInfo> list(UUID systemId) {
         CurrentUser u = caller();

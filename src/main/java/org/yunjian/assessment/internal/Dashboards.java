@@ -36,6 +36,10 @@ import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.internal.Records.AssessmentInfo;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
+import org.yunjian.party.SystemQuery;
+import org.yunjian.party.SystemSummary;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.OrganizationDirectory;
 import org.yunjian.shared.FieldErrors;
@@ -149,8 +153,14 @@ public class Dashboards {
      * or the default policy when none is shown.
      */
     public record Overview(LocalDate today, List<Policy> policies, Filter filter, Totals totals,
-                           List<SystemRow> systems, List<ControlPointRow> controlPoints) {
+                           Paged<SystemRow> systems, List<ControlPointRow> controlPoints, int controlPointsTotal) {
     }
+
+    /**
+     * The control points the overview lists: the {@value} where systems fail most. The response stays the same size
+     * whatever the number of systems and standards; {@code controlPointsTotal} says how many there are in all.
+     */
+    public static final int CONTROL_POINTS_SHOWN = 20;
 
     /** A scoring policy by id and version. */
     public record Policy(String id, String version) {
@@ -198,13 +208,16 @@ public class Dashboards {
     }
 
     /** The assessments of the systems that the caller has a relation to (one query). */
-    private List<Header> visibleAssessments(Map<UUID, CloudSystem> systems, CurrentUser u) {
+    private List<Header> visibleAssessments(Map<UUID, SystemSummary> systems, CurrentUser u) {
         if (systems.isEmpty()) {
             return List.of();
         }
+        // past a few hundred systems one scan of the assessments beats binding every id (they are filtered below)
+        boolean many = systems.size() > 500;
         List<Header> all = jdbc.sql("SELECT id, name, system_id, assessor_org_id, assessor_kind, status, created_at, "
-                        + "completed_at, report_template FROM assessment WHERE system_id IN (:ids)")
-                .param("ids", systems.keySet())
+                        + "completed_at, report_template FROM assessment"
+                        + (many ? "" : " WHERE system_id IN (:ids)"))
+                .params(many ? Map.of() : Map.of("ids", systems.keySet()))
                 .query((rs, n) -> new Header(rs.getObject("id", UUID.class), rs.getString("name"),
                         rs.getObject("system_id", UUID.class), rs.getObject("assessor_org_id", UUID.class),
                         AssessorKind.valueOf(rs.getString("assessor_kind")),
@@ -213,9 +226,11 @@ public class Dashboards {
                         org.yunjian.assessment.ReportTemplate.valueOf(rs.getString("report_template"))))
                 .list();
         // visibility needs only the organisations, not the assigned assessors: an empty list is enough here
-        return all.stream().filter(h -> !Access.relations(new AssessmentInfo(h.id(), h.name(), h.systemId(),
+        return all.stream().filter(h -> systems.containsKey(h.systemId())
+                && !Access.relations(new AssessmentInfo(h.id(), h.name(), h.systemId(),
                 h.assessorOrgId(), h.kind(), h.status(), List.of(), List.of(), h.createdAt(), h.createdAt(),
-                h.completedAt(), null), systems.get(h.systemId()), u).isEmpty()).toList();
+                h.completedAt(), null), systems.get(h.systemId()).customerId(), systems.get(h.systemId()).providerId(),
+                u).isEmpty()).toList();
     }
 
     /** The items of the given assessments as the scoring policy sees them, per assessment in item order. */
@@ -268,12 +283,13 @@ public class Dashboards {
             Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(Header::createdAt).thenComparing(Header::id);
 
     /** The across-systems dashboard for the caller, filtered. */
-    public Overview overview(Filter filter) {
+    public Overview overview(Filter filter, PageRequest page) {
         CurrentUser u = caller();
         Filter f = filter == null ? Filter.none() : filter;
         LocalDate today = today();
-        Map<UUID, CloudSystem> systems = new LinkedHashMap<>();
-        parties.visibleSystems().forEach(s -> systems.put(s.id(), s));
+        Map<UUID, SystemSummary> systems = new LinkedHashMap<>();
+        parties.visibleSystemSummaries(new SystemQuery(f.q(), null, f.level(), null))
+                .forEach(s -> systems.put(s.id(), s));
         List<Header> headers = visibleAssessments(systems, u);
         Map<UUID, Header> latest = new HashMap<>();
         headers.stream().filter(Header::completed).forEach(h -> latest.merge(h.systemId(), h,
@@ -291,7 +307,7 @@ public class Dashboards {
         }
         List<SystemRow> rows = new ArrayList<>();
         Map<UUID, ScoreResult> scores = new HashMap<>();
-        for (CloudSystem s : systems.values()) {
+        for (SystemSummary s : systems.values()) {
             Header h = latest.get(s.id());
             int[] c = tasksBySystem.getOrDefault(s.id(), new int[2]);
             SystemRow row;
@@ -329,7 +345,8 @@ public class Dashboards {
                 .sorted(java.util.Comparator.comparing(Policy::id)).toList();
         ScoringPolicy fallback = policies.forTemplate(org.yunjian.assessment.ReportTemplate.T2025);
         return new Overview(today, used.isEmpty() ? List.of(new Policy(fallback.id(), fallback.version())) : used, f,
-                totals, rows, cps);
+                totals, Paged.slice(rows, page), cps.subList(0, Math.min(cps.size(), CONTROL_POINTS_SHOWN)),
+                cps.size());
     }
 
     /** One system's dashboard, or 404 if the caller may not see the system. */
@@ -337,7 +354,8 @@ public class Dashboards {
         CurrentUser u = caller();
         CloudSystem s = parties.requireSystem(systemId);
         LocalDate today = today();
-        List<Header> headers = visibleAssessments(Map.of(s.id(), s), u);
+        List<Header> headers = visibleAssessments(Map.of(s.id(), new SystemSummary(s.id(), s.name(),
+                s.protectionLevel(), s.customerId(), s.providerId())), u);
         List<Header> completed = headers.stream().filter(Header::completed).sorted(BY_COMPLETION).toList();
         Map<UUID, List<ScoredItem>> items = items(completed.stream().map(Header::id).toList());
         List<TrendPoint> trend = new ArrayList<>();

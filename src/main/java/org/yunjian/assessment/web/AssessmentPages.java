@@ -109,8 +109,24 @@ class AssessmentPages {
 
     @GetMapping("/assessments")
     @PreAuthorize(WHO)
-    String list(@RequestParam(required = false) UUID systemId, Model model) {
-        List<AssessmentInfo> all = service.list(systemId);
+    String list(@RequestParam(required = false) UUID systemId, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String status, @RequestParam(required = false) String page,
+                @RequestParam(required = false) String size, Model model) {
+        org.yunjian.shared.FieldErrors errors = new org.yunjian.shared.FieldErrors();
+        String name = org.yunjian.shared.ListFilters.text(errors, "q", q);
+        AssessmentStatus st = org.yunjian.shared.ListFilters.choice(errors, "status", status, AssessmentStatus.class);
+        errors.throwIfAny();
+        org.yunjian.shared.Paged<AssessmentInfo> found = service.page(systemId, name, st,
+                org.yunjian.shared.PageRequest.of(page, size));
+        List<AssessmentInfo> all = found.items();
+        model.addAttribute("filterQ", name);
+        model.addAttribute("filterStatus", st);
+        model.addAttribute("statuses", AssessmentStatus.values());
+        Map<String, Object> filters = new java.util.LinkedHashMap<>();
+        filters.put("systemId", systemId);
+        filters.put("q", name);
+        filters.put("status", st);
+        model.addAttribute("pager", org.yunjian.shared.Pager.of(found, "/assessments", filters));
         Map<UUID, String> names = new HashMap<>();
         all.forEach(a -> {
             names.put(a.systemId(), systemName(a.systemId()));

@@ -42,11 +42,19 @@ class DashboardPages {
     @PreAuthorize(AssessmentPages.WHO)
     String overview(@RequestParam(required = false) String q, @RequestParam(required = false) String conclusion,
                     @RequestParam(required = false) Integer level,
-                    @RequestParam(required = false, defaultValue = "false") boolean overdue, Locale locale,
-                    HttpServletRequest request, Model model) {
+                    @RequestParam(required = false, defaultValue = "false") boolean overdue,
+                    @RequestParam(required = false) String page, @RequestParam(required = false) String size,
+                    Locale locale, HttpServletRequest request, Model model) {
         model.addAttribute("base", request.getContextPath());
-        Dashboards.Overview o = dashboards.overview(Filter.of(q, conclusion, level, overdue));
+        Dashboards.Overview o = dashboards.overview(Filter.of(q, conclusion, level, overdue),
+                org.yunjian.shared.PageRequest.of(page, size));
         model.addAttribute("o", o);
+        Map<String, Object> filters = new java.util.LinkedHashMap<>();
+        filters.put("q", o.filter().q());
+        filters.put("conclusion", o.filter().conclusion());
+        filters.put("level", o.filter().level());
+        filters.put("overdue", o.filter().overdueOnly() ? "true" : null);
+        model.addAttribute("pager", org.yunjian.shared.Pager.of(o.systems(), "/dashboard", filters));
         model.addAttribute("policyNames", o.policies().stream()
                 .map(p -> org.yunjian.assessment.internal.ReportText.policyName(p.id(), p.version()))
                 .collect(java.util.stream.Collectors.joining(

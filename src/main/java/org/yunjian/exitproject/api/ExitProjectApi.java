@@ -57,9 +57,20 @@ class ExitProjectApi {
 
     @GetMapping("/api/exit-projects")
     @PreAuthorize(WHO)
-    @Operation(summary = "List the exit projects of the systems the caller may see, optionally of one system")
-    List<ProjectResponse> list(@RequestParam(required = false) UUID systemId) {
-        return service.list(systemId).stream().map(ProjectResponse::of).toList();
+    @Operation(summary = "One page of the exit projects of the systems the caller may see, newest first, with the "
+            + "total. Filters: systemId, q (name contains, any case), status; page from 1, size 1-200 (default 50). "
+            + "A bad value is a 400 naming the parameter")
+    org.yunjian.shared.Paged<ProjectResponse> list(@RequestParam(required = false) UUID systemId,
+                                                   @RequestParam(required = false) String q,
+                                                   @RequestParam(required = false) String status,
+                                                   @RequestParam(required = false) String page,
+                                                   @RequestParam(required = false) String size) {
+        org.yunjian.shared.FieldErrors errors = new org.yunjian.shared.FieldErrors();
+        String name = org.yunjian.shared.ListFilters.text(errors, "q", q);
+        org.yunjian.exitproject.ExitStatus st = org.yunjian.shared.ListFilters.choice(errors, "status", status,
+                org.yunjian.exitproject.ExitStatus.class);
+        errors.throwIfAny();
+        return service.page(systemId, name, st, org.yunjian.shared.PageRequest.of(page, size)).map(ProjectResponse::of);
     }
 
     @PostMapping("/api/exit-projects")

@@ -101,6 +101,26 @@ public class ExitProjectService {
         return repo.findBySystems(systems.stream().map(CloudSystem::id).collect(Collectors.toSet()));
     }
 
+    /**
+     * One page of the exit projects of the systems the caller may see (or of one system), newest first, filtered by
+     * name and status, with the total.
+     */
+    @Transactional(readOnly = true)
+    public org.yunjian.shared.Paged<ProjectInfo> page(UUID systemId, String q, org.yunjian.exitproject.ExitStatus status,
+                                                      org.yunjian.shared.PageRequest page) {
+        CurrentUser u = ProjectRecords.caller();
+        List<UUID> systems;
+        if (systemId != null) {
+            systems = List.of(parties.requireSystem(systemId).id());
+        } else if (u.is(org.yunjian.security.Role.SYSTEM_ADMIN)) {
+            systems = null;
+        } else {
+            systems = parties.visibleSystemSummaries(org.yunjian.party.SystemQuery.none()).stream()
+                    .map(org.yunjian.party.SystemSummary::id).toList();
+        }
+        return repo.page(systems, q, status, page);
+    }
+
     /** The project with the caller's relations, or 404 if it does not exist or its system is not visible. */
     @Transactional(readOnly = true)
     public Access access(UUID id) {

@@ -85,11 +85,17 @@ class ObligationApi {
     @GetMapping("/api/lifecycle/obligations")
     @PreAuthorize(WHO)
     @Operation(summary = "Obligations of every system the caller sees, due from `from` to `to` (ISO dates; default: "
-            + "everything due up to 90 days ahead), or only the overdue ones (overdue=true)")
-    List<ObligationResponse> across(@RequestParam(required = false) String from,
+            + "everything due up to 90 days ahead), or only the overdue ones (overdue=true); one page at a time "
+            + "(page from 1, size 1-200, default 50) with the total")
+    org.yunjian.shared.Paged<ObligationResponse> across(@RequestParam(required = false) String from,
                                     @RequestParam(required = false) String to,
-                                    @RequestParam(required = false, defaultValue = "false") boolean overdue) {
-        return obligations.across(from, to, overdue).stream().map(ObligationResponse::of).toList();
+                                    @RequestParam(required = false, defaultValue = "false") boolean overdue,
+                                    @RequestParam(required = false) String page,
+                                    @RequestParam(required = false) String size) {
+        org.yunjian.shared.PageRequest request = org.yunjian.shared.PageRequest.of(page, size);
+        // the obligations are computed per system from its plan (not a table to page in SQL): cut after computing
+        return org.yunjian.shared.Paged.slice(obligations.across(from, to, overdue), request)
+                .map(ObligationResponse::of);
     }
 
     @GetMapping("/api/lifecycle/intervals")

@@ -16,6 +16,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.yunjian.party.LifecyclePhase;
+import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.ListFilters;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.yunjian.party.Engagement;
@@ -39,9 +45,22 @@ class EngagementApi {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
-    @Operation(summary = "List the engagements the caller may see")
-    List<EngagementResponse> list() {
-        return responses(service.list());
+    @Operation(summary = "One page of the engagements the caller may see, by name, with the total. Filters: q (name "
+            + "contains, any case), phase (PLANNING, MIGRATION, OPERATION, EXIT), systemId; page from 1, size 1-200 "
+            + "(default 50). A bad value is a 400 naming the parameter")
+    Paged<EngagementResponse> list(@RequestParam(required = false) String q,
+                                   @RequestParam(required = false) String phase,
+                                   @RequestParam(required = false) String systemId,
+                                   @RequestParam(required = false) String page,
+                                   @RequestParam(required = false) String size) {
+        FieldErrors errors = new FieldErrors();
+        String name = ListFilters.text(errors, "q", q);
+        LifecyclePhase p = ListFilters.choice(errors, "phase", phase, LifecyclePhase.class);
+        UUID system = ListFilters.uuid(errors, "systemId", systemId);
+        errors.throwIfAny();
+        Paged<Engagement> found = service.page(name, p, system, PageRequest.of(page, size));
+        List<EngagementResponse> rows = responses(found.items());
+        return new Paged<>(rows, found.page(), found.size(), found.total(), found.pages());
     }
 
     @GetMapping("/{id}")

@@ -16,6 +16,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.yunjian.party.PartyRole;
+import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.ListFilters;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.yunjian.party.api.Dtos.OrganizationRequest;
@@ -35,9 +41,18 @@ class OrganizationApi {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
-    @Operation(summary = "List the organisations the caller may see")
-    List<OrganizationResponse> list() {
-        return service.list().stream().map(OrganizationResponse::of).toList();
+    @Operation(summary = "One page of the organisations the caller may see, by name, with the total. Filters: q (name "
+            + "contains, any case), role (a party role the organisation plays, e.g. PROVIDER); page from 1, size "
+            + "1-200 (default 50). A bad value is a 400 naming the parameter")
+    Paged<OrganizationResponse> list(@RequestParam(required = false) String q,
+                                     @RequestParam(required = false) String role,
+                                     @RequestParam(required = false) String page,
+                                     @RequestParam(required = false) String size) {
+        FieldErrors errors = new FieldErrors();
+        String name = ListFilters.text(errors, "q", q);
+        PartyRole r = ListFilters.choice(errors, "role", role, PartyRole.class);
+        errors.throwIfAny();
+        return service.page(name, r, PageRequest.of(page, size)).map(OrganizationResponse::of);
     }
 
     @GetMapping("/{id}")

@@ -16,15 +16,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.yunjian.party.CloudSystem;
+import org.yunjian.party.SystemQuery;
 import org.yunjian.party.api.Dtos.NotesRequest;
 import org.yunjian.party.api.Dtos.NotesResponse;
 import org.yunjian.party.api.Dtos.SystemRequest;
 import org.yunjian.party.api.Dtos.SystemResponse;
 import org.yunjian.party.internal.PartyNames;
 import org.yunjian.party.internal.SystemService;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
 
 @RestController
 @RequestMapping("/api/systems")
@@ -41,11 +45,20 @@ class SystemApi {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
-    @Operation(summary = "List the cloud systems the caller may see")
-    List<SystemResponse> list() {
-        List<CloudSystem> all = service.list();
-        var n = names.ofSystems(all);
-        return all.stream().map(s -> SystemResponse.of(s, n)).toList();
+    @Operation(summary = "One page of the cloud systems the caller may see, by name, with the total. Filters: q (name "
+            + "contains, any case), organization (id of a customer, provider or agent of the system), level (MLPS "
+            + "protection level 1-4), phase (PLANNING, MIGRATION, OPERATION, EXIT: systems with an engagement in that "
+            + "phase); page from 1, size 1-200 (default 50). A bad value is a 400 naming the parameter")
+    Paged<SystemResponse> list(@RequestParam(required = false) String q,
+                               @RequestParam(required = false) String organization,
+                               @RequestParam(required = false) String level,
+                               @RequestParam(required = false) String phase,
+                               @RequestParam(required = false) String page,
+                               @RequestParam(required = false) String size) {
+        PageRequest request = PageRequest.of(page, size);
+        Paged<CloudSystem> systems = service.page(SystemQuery.of(q, organization, level, phase), request);
+        var n = names.ofSystems(systems.items());
+        return systems.map(s -> SystemResponse.of(s, n));
     }
 
     @GetMapping("/{id}")

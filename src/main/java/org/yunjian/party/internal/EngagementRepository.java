@@ -15,6 +15,9 @@ import org.yunjian.party.Engagement;
 import org.yunjian.party.LifecyclePhase;
 import org.yunjian.party.PartyRole;
 import org.yunjian.shared.Jdbc;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
+import org.yunjian.shared.ListFilters;
 
 /** Engagements and their participants. */
 @Repository
@@ -43,6 +46,40 @@ public class EngagementRepository {
 
     public List<Engagement> findBySystem(UUID systemId) {
         return load(SELECT + " WHERE system_id = ? ORDER BY name, id", List.of(systemId));
+    }
+
+    /**
+     * One page of the engagements whose name contains {@code q} (any case), in {@code phase} and on {@code system}
+     * (null = any), by name, with the total; {@code org}: the caller's organisation limiting what it sees, unless
+     * {@code admin}.
+     */
+    public Paged<Engagement> page(String q, LifecyclePhase phase, UUID system, UUID org,
+                                                     boolean admin, PageRequest page) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (!admin) {
+            where.append(" AND ").append(Visibility.seesEngagement());
+            params.put("org", org);
+        }
+        if (q != null) {
+            where.append(" AND LOWER(e.name) LIKE :name ESCAPE '!'");
+            params.put("name", ListFilters.likeContains(q));
+        }
+        if (phase != null) {
+            where.append(" AND e.phase = :phase");
+            params.put("phase", phase.name());
+        }
+        if (system != null) {
+            where.append(" AND e.system_id = :system");
+            params.put("system", system);
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM engagement e" + where).params(params).query(Long.class).single();
+        if (total == 0 || page.offset() >= total) {
+            return Paged.of(List.of(), page, total);
+        }
+        return Paged.of(load(jdbc.sql("SELECT e.id, e.name, e.system_id, e.phase, e.description, "
+                + "e.created_at, e.updated_at FROM engagement e" + where + " ORDER BY e.name, e.id"
+                + page.limitOffset()).params(params)), page, total);
     }
 
     public Optional<Engagement> findById(UUID id) {
@@ -84,10 +121,14 @@ public class EngagementRepository {
     }
 
     private List<Engagement> load(String sql, List<?> params) {
+        return load(jdbc.sql(sql).params(params));
+    }
+
+    private List<Engagement> load(JdbcClient.StatementSpec statement) {
         record Row(UUID id, String name, UUID system, String phase, String description, Instant created,
                    Instant updated) {
         }
-        List<Row> rows = jdbc.sql(sql).params(params).query((rs, n) -> new Row(rs.getObject("id", UUID.class),
+        List<Row> rows = statement.query((rs, n) -> new Row(rs.getObject("id", UUID.class),
                 rs.getString("name"), rs.getObject("system_id", UUID.class), rs.getString("phase"),
                 rs.getString("description"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"))).list();
         if (rows.isEmpty()) {

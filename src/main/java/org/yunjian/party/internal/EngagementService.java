@@ -56,6 +56,17 @@ public class EngagementService {
         this.clock = clock;
     }
 
+    /** One page of the engagements the caller may see, filtered by name, phase and system, with the total. */
+    @Transactional(readOnly = true)
+    public org.yunjian.shared.Paged<Engagement> page(String q, org.yunjian.party.LifecyclePhase phase, UUID system,
+                                                     org.yunjian.shared.PageRequest page) {
+        Caller c = Caller.require();
+        if (!c.admin() && c.org() == null) {
+            return org.yunjian.shared.Paged.of(List.of(), page, 0);
+        }
+        return engagements.page(q, phase, system, c.org(), c.admin(), page);
+    }
+
     @Transactional(readOnly = true)
     public List<Engagement> list() {
         Caller c = Caller.require();

@@ -17,6 +17,9 @@ import org.yunjian.party.CreditCode;
 import org.yunjian.party.Organization;
 import org.yunjian.party.PartyRole;
 import org.yunjian.shared.Jdbc;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
+import org.yunjian.shared.ListFilters;
 
 /** Organisations and their roles. */
 @Repository
@@ -40,6 +43,36 @@ public class OrganizationRepository {
         String marks = Jdbc.marks(ids.size());
         return load("SELECT id, name, credit_code, region, created_at, updated_at FROM organization WHERE id IN ("
                 + marks + ") ORDER BY name, id", List.copyOf(ids));
+    }
+
+    /**
+     * One page of the organisations whose name contains {@code q} (any case) and that play {@code role} (null = any),
+     * by name, with the total; {@code org}: the caller's organisation limiting what it sees, unless {@code admin}.
+     */
+    public Paged<Organization> page(String q, PartyRole role, UUID org, boolean admin,
+                                                       PageRequest page) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (!admin) {
+            where.append(" AND ").append(Visibility.seesOrganization());
+            params.put("org", org);
+        }
+        if (q != null) {
+            where.append(" AND LOWER(o.name) LIKE :name ESCAPE '!'");
+            params.put("name", ListFilters.likeContains(q));
+        }
+        if (role != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM organization_role r WHERE r.organization_id = o.id "
+                    + "AND r.role = :role)");
+            params.put("role", role.name());
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM organization o" + where).params(params).query(Long.class).single();
+        if (total == 0 || page.offset() >= total) {
+            return Paged.of(List.of(), page, total);
+        }
+        return Paged.of(load(jdbc.sql("SELECT o.id, o.name, o.credit_code, o.region, o.created_at, "
+                + "o.updated_at FROM organization o" + where + " ORDER BY o.name, o.id" + page.limitOffset())
+                .params(params)), page, total);
     }
 
     public Optional<Organization> findById(UUID id) {
@@ -111,10 +144,14 @@ public class OrganizationRepository {
     }
 
     private List<Organization> load(String sql, List<?> params) {
+        return load(jdbc.sql(sql).params(params));
+    }
+
+    private List<Organization> load(JdbcClient.StatementSpec statement) {
         record Row(UUID id, String name, String code, String region, java.time.Instant created,
                    java.time.Instant updated) {
         }
-        List<Row> rows = jdbc.sql(sql).params(params).query((rs, n) -> new Row(rs.getObject("id", UUID.class),
+        List<Row> rows = statement.query((rs, n) -> new Row(rs.getObject("id", UUID.class),
                 rs.getString("name"), rs.getString("credit_code"), rs.getString("region"),
                 Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"))).list();
         if (rows.isEmpty()) {

@@ -44,6 +44,16 @@ public class OrganizationService {
         this.clock = clock;
     }
 
+    /** One page of the organisations the caller may see, filtered by name and role, with the total. */
+    @Transactional(readOnly = true)
+    public org.yunjian.shared.Paged<Organization> page(String q, PartyRole role, org.yunjian.shared.PageRequest page) {
+        Caller c = Caller.require();
+        if (!c.admin() && c.org() == null) {
+            return org.yunjian.shared.Paged.of(List.of(), page, 0);
+        }
+        return organizations.page(q, role, c.org(), c.admin(), page);
+    }
+
     @Transactional(readOnly = true)
     public List<Organization> list() {
         Caller c = Caller.require();

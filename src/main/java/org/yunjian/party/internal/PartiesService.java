@@ -83,6 +83,12 @@ class PartiesService implements Parties, OrganizationDirectory {
     }
 
     @Override
+    public List<org.yunjian.party.SystemSummary> visibleSystemSummaries(org.yunjian.party.SystemQuery query) {
+        return caller().map(c -> c.admin() || c.org() != null ? systems.summaries(query, c.org(), c.admin())
+                : List.<org.yunjian.party.SystemSummary>of()).orElse(List.of());
+    }
+
+    @Override
     public List<Engagement> visibleEngagements(UUID systemId) {
         return caller().map(c -> {
             List<Engagement> all = engagements.findBySystem(systemId);

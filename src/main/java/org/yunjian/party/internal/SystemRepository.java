@@ -18,7 +18,11 @@ import org.yunjian.party.DeploymentModel;
 import org.yunjian.party.Industry;
 import org.yunjian.party.PartyRole;
 import org.yunjian.party.ServiceModel;
+import org.yunjian.party.SystemQuery;
 import org.yunjian.shared.Jdbc;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
+import org.yunjian.shared.ListFilters;
 
 /** Cloud systems with their regions and agents, and (separately) the customer's private notes. */
 @Repository
@@ -27,6 +31,10 @@ public class SystemRepository {
     private static final String SELECT = "SELECT id, name, customer_id, provider_id, protection_level, "
             + "deployment_model, service_model, industry, data_classification, created_at, updated_at "
             + "FROM cloud_system";
+
+    private static final String SELECT_S = "SELECT s.id, s.name, s.customer_id, s.provider_id, s.protection_level, "
+            + "s.deployment_model, s.service_model, s.industry, s.data_classification, s.created_at, s.updated_at "
+            + "FROM cloud_system s";
 
     private final JdbcClient jdbc;
 
@@ -43,6 +51,59 @@ public class SystemRepository {
             return List.of();
         }
         return load(SELECT + " WHERE id IN (" + Jdbc.marks(ids.size()) + ") ORDER BY name, id", List.copyOf(ids));
+    }
+
+    /**
+     * One page of the systems matching {@code q}, by name, with the total across all pages: filtered, counted and
+     * paged in SQL. {@code org}: the caller's organisation whose visibility limits the rows ({@code null} for a
+     * system administrator, who sees all).
+     */
+    public Paged<CloudSystem> page(SystemQuery q, UUID org, boolean admin, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(q, org, admin, params);
+        long total = jdbc.sql("SELECT COUNT(*) FROM cloud_system s" + where).params(params).query(Long.class).single();
+        if (total == 0 || page.offset() >= total) {
+            return Paged.of(List.of(), page, total);
+        }
+        List<CloudSystem> rows = load(jdbc.sql(SELECT_S + where + " ORDER BY s.name, s.id" + page.limitOffset())
+                .params(params));
+        return Paged.of(rows, page, total);
+    }
+
+    /** The systems matching {@code q} that the caller sees, as summaries, by name: one query, no children. */
+    public List<org.yunjian.party.SystemSummary> summaries(SystemQuery q, UUID org, boolean admin) {
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.sql("SELECT s.id, s.name, s.protection_level, s.customer_id, s.provider_id FROM cloud_system s"
+                        + where(q, org, admin, params) + " ORDER BY s.name, s.id").params(params)
+                .query((rs, n) -> new org.yunjian.party.SystemSummary(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getInt(3), rs.getObject(4, UUID.class), rs.getObject(5, UUID.class)))
+                .list();
+    }
+
+    private static String where(SystemQuery q, UUID org, boolean admin, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (!admin) {
+            where.append(" AND ").append(Visibility.seesSystem());
+            params.put("org", org);
+        }
+        if (q.nameContains() != null) {
+            where.append(" AND LOWER(s.name) LIKE :name ESCAPE '!'");
+            params.put("name", ListFilters.likeContains(q.nameContains()));
+        }
+        if (q.organization() != null) {
+            where.append(" AND (s.customer_id = :party OR s.provider_id = :party OR EXISTS (SELECT 1 FROM "
+                    + "cloud_system_agent pa WHERE pa.system_id = s.id AND pa.organization_id = :party))");
+            params.put("party", q.organization());
+        }
+        if (q.level() != null) {
+            where.append(" AND s.protection_level = :level");
+            params.put("level", q.level());
+        }
+        if (q.phase() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM engagement pe WHERE pe.system_id = s.id AND pe.phase = :phase)");
+            params.put("phase", q.phase().name());
+        }
+        return where.toString();
     }
 
     public Optional<CloudSystem> findById(UUID id) {
@@ -121,10 +182,14 @@ public class SystemRepository {
     }
 
     private List<CloudSystem> load(String sql, List<?> params) {
+        return load(jdbc.sql(sql).params(params));
+    }
+
+    private List<CloudSystem> load(JdbcClient.StatementSpec statement) {
         record Row(UUID id, String name, UUID customer, UUID provider, int level, String deployment, String service,
                    String industry, String data, Instant created, Instant updated) {
         }
-        List<Row> rows = jdbc.sql(sql).params(params).query((rs, n) -> new Row(rs.getObject("id", UUID.class),
+        List<Row> rows = statement.query((rs, n) -> new Row(rs.getObject("id", UUID.class),
                 rs.getString("name"), rs.getObject("customer_id", UUID.class),
                 rs.getObject("provider_id", UUID.class), rs.getInt("protection_level"),
                 rs.getString("deployment_model"), rs.getString("service_model"), rs.getString("industry"),

@@ -65,6 +65,17 @@ public class SystemService {
         return c.admin() ? systems.findAll() : systems.findAllById(visibility.systemIds(c.org()));
     }
 
+    /** One page of the systems the caller may see that match {@code query}, with the total. */
+    @Transactional(readOnly = true)
+    public org.yunjian.shared.Paged<CloudSystem> page(org.yunjian.party.SystemQuery query,
+                                                     org.yunjian.shared.PageRequest page) {
+        Caller c = Caller.require();
+        if (!c.admin() && c.org() == null) {
+            return org.yunjian.shared.Paged.of(List.of(), page, 0);
+        }
+        return systems.page(query, c.org(), c.admin(), page);
+    }
+
     @Transactional(readOnly = true)
     public CloudSystem get(UUID id) {
         return find(Caller.require(), id).orElseThrow(() -> new NotFoundException("system", id));

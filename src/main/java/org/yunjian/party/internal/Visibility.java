@@ -28,6 +28,32 @@ public class Visibility {
             + "OR EXISTS (SELECT 1 FROM engagement e JOIN engagement_participant p ON p.engagement_id = e.id "
             + "WHERE e.system_id = s.id AND p.organization_id = :org))";
 
+    /**
+     * The SQL condition "the caller's organisation (named parameter {@code :org}) sees system {@code s}" (a row of
+     * cloud_system aliased {@code s}), for queries that filter, count and page visible systems in the database.
+     */
+    public static String seesSystem() {
+        return SEES_SYSTEM;
+    }
+
+    /** The SQL condition "{@code :org} sees engagement {@code e}" (a row of engagement aliased {@code e}). */
+    public static String seesEngagement() {
+        return "e.id IN (" + ENGAGEMENTS + ")";
+    }
+
+    /**
+     * The SQL condition "{@code :org} sees organisation {@code o}" (a row of organization aliased {@code o}): the
+     * rule of {@link #organizationIds}, asked in the database.
+     */
+    public static String seesOrganization() {
+        return "(o.id = :org OR o.id IN (SELECT s.customer_id FROM cloud_system s WHERE s.id IN (" + SYSTEMS + ") "
+                + "UNION SELECT s.provider_id FROM cloud_system s WHERE s.provider_id IS NOT NULL AND s.id IN ("
+                + SYSTEMS + ") "
+                + "UNION SELECT a.organization_id FROM cloud_system_agent a WHERE a.system_id IN (" + SYSTEMS + ") "
+                + "UNION SELECT p.organization_id FROM engagement_participant p WHERE p.engagement_id IN ("
+                + ENGAGEMENTS + ")))";
+    }
+
     private static final String ENGAGEMENTS = "SELECT engagement_id FROM engagement_participant WHERE organization_id = :org "
             + "UNION SELECT e.id FROM engagement e JOIN cloud_system s ON s.id = e.system_id WHERE s.customer_id = :org";
 

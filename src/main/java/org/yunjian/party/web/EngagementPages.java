@@ -43,8 +43,26 @@ class EngagementPages {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
-    String list(Model model) {
-        List<Engagement> all = service.list();
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String phase,
+                @RequestParam(required = false) String systemId, @RequestParam(required = false) String page,
+                @RequestParam(required = false) String size, Model model) {
+        org.yunjian.shared.FieldErrors errors = new org.yunjian.shared.FieldErrors();
+        String name = org.yunjian.shared.ListFilters.text(errors, "q", q);
+        org.yunjian.party.LifecyclePhase p = org.yunjian.shared.ListFilters.choice(errors, "phase", phase,
+                org.yunjian.party.LifecyclePhase.class);
+        UUID system = org.yunjian.shared.ListFilters.uuid(errors, "systemId", systemId);
+        errors.throwIfAny();
+        org.yunjian.shared.Paged<Engagement> found = service.page(name, p, system,
+                org.yunjian.shared.PageRequest.of(page, size));
+        List<Engagement> all = found.items();
+        model.addAttribute("filterQ", name);
+        model.addAttribute("filterPhase", p);
+        model.addAttribute("phases", org.yunjian.party.LifecyclePhase.values());
+        Map<String, Object> filters = new java.util.LinkedHashMap<>();
+        filters.put("q", name);
+        filters.put("phase", p);
+        filters.put("systemId", system);
+        model.addAttribute("pager", org.yunjian.shared.Pager.of(found, "/engagements", filters));
         model.addAttribute("engagements", all);
         model.addAttribute("systemNames", names.systemNames(all));
         return "party/engagement-list";

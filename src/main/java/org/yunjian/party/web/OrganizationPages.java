@@ -46,8 +46,23 @@ class OrganizationPages {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
-    String list(Model model) {
-        model.addAttribute("organizations", service.list());
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String role,
+                @RequestParam(required = false) String page, @RequestParam(required = false) String size,
+                Model model) {
+        org.yunjian.shared.FieldErrors errors = new org.yunjian.shared.FieldErrors();
+        String name = org.yunjian.shared.ListFilters.text(errors, "q", q);
+        PartyRole r = org.yunjian.shared.ListFilters.choice(errors, "role", role, PartyRole.class);
+        errors.throwIfAny();
+        org.yunjian.shared.Paged<Organization> found = service.page(name, r,
+                org.yunjian.shared.PageRequest.of(page, size));
+        model.addAttribute("organizations", found.items());
+        model.addAttribute("filterQ", name);
+        model.addAttribute("filterRole", r);
+        model.addAttribute("roles", PartyRole.values());
+        Map<String, Object> filters = new java.util.LinkedHashMap<>();
+        filters.put("q", name);
+        filters.put("role", r);
+        model.addAttribute("pager", org.yunjian.shared.Pager.of(found, "/organizations", filters));
         model.addAttribute("importColumns", List.of(new Pages.Column("name", List.of()),
                 new Pages.Column("creditCode", List.of()), new Pages.Column("region", List.of()),
                 new Pages.Column("roles", List.of(PartyRole.values()))));

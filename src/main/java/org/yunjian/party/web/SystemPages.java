@@ -24,6 +24,7 @@ import org.yunjian.party.Industry;
 import org.yunjian.party.Organization;
 import org.yunjian.party.PartyRole;
 import org.yunjian.party.ServiceModel;
+import org.yunjian.party.SystemQuery;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.party.internal.EngagementService;
 import org.yunjian.party.internal.ImportService;
@@ -33,6 +34,9 @@ import org.yunjian.party.internal.SystemService;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
+import org.yunjian.shared.Pager;
 
 @Controller
 @RequestMapping("/systems")
@@ -57,9 +61,22 @@ class SystemPages {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
-    String list(Model model) {
-        List<CloudSystem> all = service.list();
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String organization,
+                @RequestParam(required = false) String level, @RequestParam(required = false) String phase,
+                @RequestParam(required = false) String page, @RequestParam(required = false) String size,
+                Model model) {
+        SystemQuery query = SystemQuery.of(q, organization, level, phase);
+        Paged<CloudSystem> systems = service.page(query, PageRequest.of(page, size));
+        List<CloudSystem> all = systems.items();
         model.addAttribute("systems", all);
+        model.addAttribute("query", query);
+        model.addAttribute("phases", org.yunjian.party.LifecyclePhase.values());
+        Map<String, Object> filters = new java.util.LinkedHashMap<>();
+        filters.put("q", query.nameContains());
+        filters.put("organization", query.organization());
+        filters.put("level", query.level());
+        filters.put("phase", query.phase());
+        model.addAttribute("pager", Pager.of(systems, "/systems", filters));
         model.addAttribute("importColumns", List.of(
                 new Pages.Column("name", List.of()), new Pages.Column("customerCreditCode", List.of()),
                 new Pages.Column("protectionLevel", List.of()),

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.security.internal.AdminRequest;
 import org.yunjian.security.internal.AdministratorApprovals;
@@ -54,9 +55,18 @@ class UserApi {
 
     @GetMapping
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    @Operation(summary = "List all user accounts")
-    List<UserView> list() {
-        return users.list();
+    @Operation(summary = "One page of the user accounts by user name, with the total. Filters: q (user name or display "
+            + "name contains, any case), role; page from 1, size 1-200 (default 50). A bad value is a 400 naming the "
+            + "parameter")
+    org.yunjian.shared.Paged<UserView> list(@RequestParam(required = false) String q,
+                                            @RequestParam(required = false) String role,
+                                            @RequestParam(required = false) String page,
+                                            @RequestParam(required = false) String size) {
+        FieldErrors errors = new FieldErrors();
+        String text = org.yunjian.shared.ListFilters.text(errors, "q", q);
+        Role r = org.yunjian.shared.ListFilters.choice(errors, "role", role, Role.class);
+        errors.throwIfAny();
+        return users.page(text, r, org.yunjian.shared.PageRequest.of(page, size));
     }
 
     @GetMapping("/{id}")

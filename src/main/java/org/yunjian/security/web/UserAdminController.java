@@ -57,8 +57,22 @@ class UserAdminController {
 
     @GetMapping
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    String list(Model model) {
-        model.addAttribute("users", users.list());
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String role,
+                @RequestParam(required = false) String page, @RequestParam(required = false) String size,
+                Model model) {
+        org.yunjian.shared.FieldErrors errors = new org.yunjian.shared.FieldErrors();
+        String text = org.yunjian.shared.ListFilters.text(errors, "q", q);
+        Role r = org.yunjian.shared.ListFilters.choice(errors, "role", role, Role.class);
+        errors.throwIfAny();
+        org.yunjian.shared.Paged<UserView> found = users.page(text, r, org.yunjian.shared.PageRequest.of(page, size));
+        model.addAttribute("users", found.items());
+        model.addAttribute("filterQ", text);
+        model.addAttribute("filterRole", r);
+        model.addAttribute("roles", Role.values());
+        java.util.Map<String, Object> filters = new java.util.LinkedHashMap<>();
+        filters.put("q", text);
+        filters.put("role", r);
+        model.addAttribute("pager", org.yunjian.shared.Pager.of(found, "/admin/users", filters));
         return "security/users";
     }
 

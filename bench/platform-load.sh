@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# The platform load benchmark of issue 15 (docs/performance.md, "Platform under load"): N cloud systems on
+# PostgreSQL, wrk with C connections against the paginated read endpoints and the dashboard API, logged in as
+# the demo customer user (who sees every seeded system). Reports requests/s, p50/p99 latency and errors per
+# endpoint group. Targets: >= 1,000 req/s, p99 < 300 ms, no error (64 connections, 2,000 systems, 2 nodes).
+#
+# Usage: bench/platform-load.sh [options]
+#   --systems N        systems to seed (default 2000)
+#   --connections C    wrk connections (default 64), --threads T (default 2), --duration D (default 30s),
+#   --warmup W         an unmeasured wrk run of W per group first, for the JIT and the pools (default 10s)
+#   --targets URLS     comma-separated base URLs already running (one node, several nodes, or a proxy in front
+#                      of them): no server is started; with --psql CONNINFO the systems are seeded into that
+#                      database first (otherwise they must be there). Several URLs: each gets its own session
+#                      and C/len(URLS) connections, run at the same time; the figures are summed.
+#   --psql CONNINFO    (with --targets) where to seed, e.g. "host=127.0.0.1 port=5432 dbname=yunjian user=yunjian_owner"
+# Without --targets: a throw-away PostgreSQL cluster (from /usr/lib/postgresql/*/bin) and one node of
+# target/yunjian.jar (demo profile settings, built if missing) on free ports, removed at the end.
+# Needs Debian packages wrk, postgresql (server and psql), curl.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+systems=2000 connections=64 threads=2 duration=30s warmup=10s targets="" psql_conn=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --systems) systems=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
+    --threads) threads=$2; shift 2 ;;
+    --duration) duration=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    --targets) targets=$2; shift 2 ;;
+    --psql) psql_conn=$2; shift 2 ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+done
+for tool in wrk curl; do
+  command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install -y $tool" >&2; exit 2; }
+done
+cd "$here"
+work=$(mktemp -d /tmp/yunjian-platform-load.XXXXXX)
+chmod 755 "$work"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+as_pg() { if [ "$(id -un)" = root ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+app_pid="" pg_ctl=""
+cleanup() {
+  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
+  if [ -n "$pg_ctl" ]; then as_pg "$pg_ctl" -D "$work/pg" -m immediate -w stop >/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+psql_bin=${bin:+$bin/psql}
+psql_bin=${psql_bin:-psql}
+
+wait_up() { # base-url
+  for _ in $(seq 1 240); do
+    curl -fs -o /dev/null "$1/login" && return 0
+    [ -n "$app_pid" ] && ! kill -0 "$app_pid" 2>/dev/null && { tail -50 "$work/app.log"; exit 1; }
+    sleep 1
+  done
+  echo "no answer from $1" >&2; exit 1
+}
+
+if [ -z "$targets" ]; then
+  [ -f target/yunjian.jar ] || ./mvnw -B -q package -DskipTests
+  pg_ctl="$bin/pg_ctl"
+  pgport=$(free_port) port=$(free_port)
+  [ "$(id -un)" = root ] && chown postgres "$work"
+  as_pg "$bin/initdb" -D "$work/pg" -U postgres -A trust -E UTF8 --locale=C --no-sync >/dev/null
+  as_pg "$pg_ctl" -D "$work/pg" -w -t 60 -l "$work/pg.log" \
+    -o "-p $pgport -k $work -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+  "$psql_bin" -h 127.0.0.1 -p "$pgport" -U postgres -q -c "CREATE ROLE yunjian_owner LOGIN PASSWORD 'owner'" \
+    -c "CREATE ROLE yunjian_app LOGIN PASSWORD 'app'" -c "CREATE DATABASE yunjian OWNER yunjian_owner ENCODING 'UTF8'"
+  url="jdbc:postgresql://127.0.0.1:$pgport/yunjian"
+  # the production profile 'postgres' refuses demo mode (well-known passwords); on this throw-away cluster the
+  # demo accounts are wanted, so the same settings are given one by one
+  mkdir -p "$work/data"
+  java -jar target/yunjian.jar --spring.profiles.active=demo "--yunjian.data-dir=$work/data" "--server.port=$port" \
+    --logging.level.root=WARN "--spring.datasource.url=$url" --spring.datasource.username=yunjian_app \
+    --spring.datasource.password=app "--spring.flyway.url=$url" --spring.flyway.user=yunjian_owner \
+    --spring.flyway.password=owner --yunjian.db.app-role=yunjian_app > "$work/app.log" 2>&1 &
+  app_pid=$!
+  targets="http://127.0.0.1:$port"
+  wait_up "$targets"
+  psql_conn="host=127.0.0.1 port=$pgport dbname=yunjian user=yunjian_owner password=owner"
+fi
+
+IFS=',' read -r -a urls <<< "$targets"
+for u in "${urls[@]}"; do wait_up "$u"; done
+
+if [ -n "$psql_conn" ]; then
+  # the demo seed must have run (the demo customer organisation exists) before the bulk systems go in
+  for _ in $(seq 1 120); do
+    n=$("$psql_bin" "$psql_conn" -tAc "SELECT COUNT(*) FROM organization WHERE name = '示例市人民政府办公厅'")
+    [ "$n" = 1 ] && break
+    sleep 1
+  done
+  t0=$(date +%s%N)
+  "$psql_bin" "$psql_conn" -q -v ON_ERROR_STOP=1 -v systems="$systems" -f bench/platform-load-seed.sql
+  echo "seeded $systems systems in $(( ($(date +%s%N) - t0) / 1000000 )) ms"
+fi
+
+login() { # base-url cookie-jar -> prints the Cookie header value
+  local page csrf
+  page=$(curl -fsS -c "$2" -b "$2" "$1/login")
+  csrf=$(printf '%s' "$page" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | head -1 | sed 's/.*value="\([^"]*\)"/\1/')
+  curl -fsS -o /dev/null -c "$2" -b "$2" --data-urlencode username=customer \
+    --data-urlencode password=Yunjian-Demo-2026 --data-urlencode "_csrf=$csrf" "$1/login"
+  awk '!/^#/ || /^#HttpOnly_/ { sub(/^#HttpOnly_/, ""); if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$2"
+}
+cookies=()
+for k in "${!urls[@]}"; do
+  cookies[$k]=$(login "${urls[$k]}" "$work/jar$k")
+  total=$(curl -fsS -H "Cookie: ${cookies[$k]}" "${urls[$k]}/api/systems?size=1" | grep -o '"total":[0-9]*' | cut -d: -f2)
+  echo "${urls[$k]}: logged in as customer, /api/systems total $total"
+done
+
+pages=$(( (systems + 49) / 50 )); [ "$pages" -lt 1 ] && pages=1
+list_paths=""
+for p in $(seq 1 "$(( pages < 40 ? pages : 40 ))"); do list_paths+="/api/systems?page=$p|"; done
+declare -A groups=(
+  [systems-pages]="${list_paths%|}"
+  [systems-filtered]="/api/systems?q=%E8%B4%9F%E8%BD%BD&level=3|/api/systems?level=2&page=2|/api/systems?q=0042"
+  [dashboard]="/api/dashboard|/api/dashboard?page=2|/api/dashboard?level=3"
+  [mixed]="/api/systems?page=3|/api/dashboard|/api/systems?q=%E8%B4%9F%E8%BD%BD&level=3|/api/dashboard?page=5"
+)
+per=$(( connections / ${#urls[@]} )); [ "$per" -lt 1 ] && per=1
+tpn=$(( threads < per ? threads : per ))
+echo "wrk: $connections connections over ${#urls[@]} target(s), $threads threads, $duration per group; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-18s %10s %9s %9s %9s %8s\n' group 'req/s' 'p50 ms' 'p99 ms' 'max ms' errors
+for g in systems-pages systems-filtered dashboard mixed; do
+  warm_pids=()
+  for k in "${!urls[@]}"; do
+    PATHS="${groups[$g]}" COOKIE="${cookies[$k]}" wrk -t "$tpn" -c "$per" -d "$warmup" --timeout 10s \
+      -s bench/platform-load.lua "${urls[$k]}" > /dev/null 2>&1 &
+    warm_pids+=($!)
+  done
+  wait "${warm_pids[@]}"
+  wrk_pids=()
+  for k in "${!urls[@]}"; do
+    PATHS="${groups[$g]}" COOKIE="${cookies[$k]}" wrk -t "$tpn" -c "$per" -d "$duration" --timeout 10s \
+      -s bench/platform-load.lua "${urls[$k]}" > "$work/wrk-$g-$k.txt" 2>&1 &
+    wrk_pids+=($!)
+  done
+  wait "${wrk_pids[@]}"
+  cat "$work"/wrk-$g-*.txt | grep '^RESULT' | awk -v g="$g" '
+    { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+      rps += v["rps"]; if (v["p99_ms"] > p99) p99 = v["p99_ms"]; if (v["p50_ms"] > p50) p50 = v["p50_ms"];
+      if (v["max_ms"] > mx) mx = v["max_ms"]; err += v["non200"] + v["socket_errors"] }
+    END { printf "%-18s %10.0f %9.1f %9.1f %9.1f %8d\n", g, rps, p50, p99, mx, err }'
+done
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,60 @@
+package org.yunjian.shared;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Parsing of list filter parameters, the same in every module: a blank value is no filter, a bad one is recorded
+ * in {@link FieldErrors} under the parameter's name (a 400 naming it once {@link FieldErrors#throwIfAny()} runs).
+ */
+public final class ListFilters {
+
+    public static final int TEXT_MAX = 200;
+
+    private ListFilters() {
+    }
+
+    /** A "contains" text, stripped; at most {@value #TEXT_MAX} characters. */
+    public static String text(FieldErrors errors, String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String v = raw.strip();
+        if (v.length() > TEXT_MAX) {
+            errors.add(name, "paging.error.tooLong", TEXT_MAX);
+            return null;
+        }
+        return v;
+    }
+
+    public static UUID uuid(FieldErrors errors, String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(raw.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add(name, "paging.error.uuid");
+            return null;
+        }
+    }
+
+    /** One of the enum's constants by name, any case. */
+    public static <E extends Enum<E>> E choice(FieldErrors errors, String name, String raw, Class<E> type) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String v = raw.strip().toUpperCase(Locale.ROOT);
+        E found = Arrays.stream(type.getEnumConstants()).filter(x -> x.name().equals(v)).findFirst().orElse(null);
+        if (found == null) {
+            errors.add(name, "paging.error.value");
+        }
+        return found;
+    }
+
+    /** {@code text} with the SQL LIKE wildcards escaped for {@code ESCAPE '!'}, lower-cased, between {@code %}. */
+    public static String likeContains(String text) {
+        return "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+}
