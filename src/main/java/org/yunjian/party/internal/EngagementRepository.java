@@ -15,12 +15,13 @@ import org.yunjian.party.Engagement;
 import org.yunjian.party.LifecyclePhase;
 import org.yunjian.party.PartyRole;
 import org.yunjian.shared.Jdbc;
+import org.yunjian.shared.Versions;
 
 /** Engagements and their participants. */
 @Repository
 public class EngagementRepository {
 
-    private static final String SELECT = "SELECT id, name, system_id, phase, description, created_at, updated_at "
+    private static final String SELECT = "SELECT id, name, system_id, phase, description, created_at, updated_at, version "
             + "FROM engagement";
 
     private final JdbcClient jdbc;
@@ -62,12 +63,15 @@ public class EngagementRepository {
         insertParticipants(e);
     }
 
-    public void update(Engagement e) {
-        jdbc.sql("""
+    /** Replaces the engagement if it is still at version {@code expected}; else a stale-version conflict. */
+    public void update(Engagement e, long expected) {
+        int n = jdbc.sql("""
                 UPDATE engagement SET name = ?, system_id = ?, phase = ?, description = ?, updated_at = ?,
-                version = version + 1 WHERE id = ?""")
-                .params(e.name(), e.systemId(), e.phase().name(), e.description(), Jdbc.utc(e.updatedAt()), e.id())
+                version = version + 1 WHERE id = ? AND version = ?""")
+                .params(e.name(), e.systemId(), e.phase().name(), e.description(), Jdbc.utc(e.updatedAt()), e.id(),
+                        expected)
                 .update();
+        Versions.requireUpdated(n, jdbc, "engagement", "updated_at", e.id());
         jdbc.sql("DELETE FROM engagement_participant WHERE engagement_id = ?").param(e.id()).update();
         insertParticipants(e);
     }
@@ -85,11 +89,12 @@ public class EngagementRepository {
 
     private List<Engagement> load(String sql, List<?> params) {
         record Row(UUID id, String name, UUID system, String phase, String description, Instant created,
-                   Instant updated) {
+                   Instant updated, long version) {
         }
         List<Row> rows = jdbc.sql(sql).params(params).query((rs, n) -> new Row(rs.getObject("id", UUID.class),
                 rs.getString("name"), rs.getObject("system_id", UUID.class), rs.getString("phase"),
-                rs.getString("description"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"))).list();
+                rs.getString("description"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"),
+                rs.getLong("version"))).list();
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -108,7 +113,7 @@ public class EngagementRepository {
         List<Engagement> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
             out.add(new Engagement(r.id(), r.name(), r.system(), LifecyclePhase.valueOf(r.phase()), r.description(),
-                    participants.getOrDefault(r.id(), List.of()), r.created(), r.updated()));
+                    participants.getOrDefault(r.id(), List.of()), r.created(), r.updated(), r.version()));
         }
         return out;
     }
