@@ -175,7 +175,7 @@ public class UserAdministration {
     }
 
     @Transactional
-    public UserView update(UUID id, Change change) {
+    public UserView update(UUID id, org.yunjian.shared.ExpectedVersion version, Change change) {
         Account a = require(id);
         boolean self = isSelf(id);
         Role role = change.role() == null ? a.role() : change.role();
@@ -206,10 +206,11 @@ public class UserAdministration {
             role = a.role();
             org = a.organizationId();
         }
+        long expected = version.value();
         Account changed = new Account(a.id(), a.username(), displayName, role, org, a.passwordHash(),
                 a.passwordChangedAt(), a.mustChangePassword(), a.failedAttempts(), a.lockedUntil(), a.totpSecret(),
-                enabled, a.demo(), a.createdAt(), a.awaitingApproval());
-        accounts.update(changed);
+                enabled, a.demo(), a.createdAt(), a.awaitingApproval(), expected + 1);
+        accounts.update(changed, expected);
         Instant now = clock.instant();
         if (role != a.role()) {
             events.publishEvent(AuditableEvent.success("user.role.change", "user", id,
@@ -267,7 +268,7 @@ public class UserAdministration {
         return new UserView(a.id(), a.username(), a.displayName(), a.role(), a.organizationId(), orgName,
                 a.enabled(), a.lockedAt(now), a.lockedAt(now) ? a.lockedUntil() : null, a.mustChangePassword(),
                 a.demo(), a.totpSecret() != null, a.passwordChangedAt(), policy.expiresAt(a), a.createdAt(),
-                a.awaitingApproval(), approvals.pendingFor(a.id()).map(AdminRequest::id).orElse(null));
+                a.awaitingApproval(), approvals.pendingFor(a.id()).map(AdminRequest::id).orElse(null), a.version());
     }
 
     private Account require(UUID id) {

@@ -38,6 +38,15 @@ class PageErrorAdvice {
         return "web/error";
     }
 
+    /** An update posted without the version its form was opened on (a form from before versions, a script). */
+    @ExceptionHandler(org.yunjian.shared.PreconditionRequiredException.class)
+    @ResponseStatus(HttpStatus.PRECONDITION_REQUIRED)
+    String versionMissing(org.yunjian.shared.PreconditionRequiredException e, Model model) {
+        model.addAttribute("messageKey", "web.error.conflict");
+        model.addAttribute("detail", e.getMessage());
+        return "web/error";
+    }
+
     /** A change the caller's part may not make, with the reason (as REST answers it with a 403 problem). */
     @ExceptionHandler(ForbiddenException.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)

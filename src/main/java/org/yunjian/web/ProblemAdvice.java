@@ -21,6 +21,8 @@ import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.ForbiddenException;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.PreconditionRequiredException;
+import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
 
 /**
@@ -72,6 +74,26 @@ class ProblemAdvice {
     ProblemDetail notFound(NotFoundException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         p.setType(URI.create("urn:yunjian:problem:not-found"));
+        return p;
+    }
+
+    @ExceptionHandler(StaleVersionException.class)
+    ProblemDetail stale(StaleVersionException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        p.setType(URI.create("urn:yunjian:problem:conflict"));
+        p.setTitle(Texts.get("locking.stale.title"));
+        p.setProperty("currentVersion", e.currentVersion());
+        if (e.changedAt() != null) {
+            p.setProperty("changedAt", e.changedAt().toString());
+        }
+        return p;
+    }
+
+    @ExceptionHandler(PreconditionRequiredException.class)
+    ProblemDetail versionMissing(PreconditionRequiredException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED, e.getMessage());
+        p.setType(URI.create("urn:yunjian:problem:precondition-required"));
+        p.setTitle(Texts.get("locking.required.title"));
         return p;
     }
 

@@ -150,7 +150,9 @@ class CalendarFeedTests {
         String path = createFeed();
         fetch(path);
         org.yunjian.party.PartyTestSupport.runAs(org.yunjian.party.PartyTestSupport.other(Role.SECURITY_ADMIN),
-                () -> users.update(customer.userId(), new UserAdministration.Change(null, null, null, false)));
+                () -> users.update(customer.userId(),
+                        org.yunjian.shared.ExpectedVersion.exactly(users.get(customer.userId()).version()),
+                        new UserAdministration.Change(null, null, null, false)));
         mvc.perform(get(path)).andExpect(status().isNotFound());
     }
 

@@ -25,6 +25,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.yunjian.support.IfMatch;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -124,7 +125,7 @@ class EngagementApiTests {
     void customerUpdatesAndDeletesTheEngagement() throws Exception {
         String url = "/api/engagements/" + w.engagement().id();
         mvc.perform(json(put(url), body(w.system().id(), w.assessor().id(), "THIRD_PARTY_ASSESSOR"))
-                        .with(as(user(w.customer().id()))))
+                        .with(as(user(w.customer().id()))).with(IfMatch.current(jdbc, "engagement", w.engagement().id())))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.name").value("迁移上云"));
         mvc.perform(delete(url).with(as(user(w.customer().id())))).andExpect(status().isNoContent());
         mvc.perform(get(url).with(as(admin()))).andExpect(status().isNotFound());

@@ -26,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.yunjian.support.IfMatch;
 import org.yunjian.security.Role;
 
 @SpringBootTest
@@ -152,7 +153,7 @@ class OrganizationApiTests {
         Organization o = fixtures.organization("旧名", PartyRole.PROVIDER);
         mvc.perform(json(put("/api/organizations/" + o.id()), """
                         {"name":"新名","creditCode":"%s","region":"上海","roles":["PROVIDER","PARTNER_SOFTWARE"]}"""
-                        .formatted(o.creditCode())).with(as(admin())))
+                        .formatted(o.creditCode())).with(as(admin())).with(IfMatch.current(jdbc, "organization", o.id())))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("新名"))
                 .andExpect(jsonPath("$.roles.length()").value(2));

@@ -252,7 +252,8 @@ class PartyPagesTests {
     @Test
     void customerWritesAndReadsPrivateNotesOnItsPage() throws Exception {
         String notes = "/systems/" + w.system().id() + "/private-notes";
-        mvc.perform(post(notes).with(as(user(w.customer().id()))).param("notes", "内部：合同将于明年到期"))
+        mvc.perform(post(notes).with(as(user(w.customer().id()))).param("notes", "内部：合同将于明年到期")
+                        .param("version", "0"))
                 .andExpect(redirectedUrl(notes));
         mvc.perform(get(notes).with(as(user(w.customer().id()))))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("内部：合同将于明年到期")));

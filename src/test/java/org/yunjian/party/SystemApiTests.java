@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
+import org.yunjian.support.IfMatch;
 import org.yunjian.security.Role;
 import org.yunjian.shared.AuditableEvent;
 
@@ -166,7 +167,8 @@ class SystemApiTests {
     void customerUpdatesAndDeletesItsSystem() throws Exception {
         CloudSystem s = fixtures.system("待删除", w.customer(), null);
         String url = "/api/systems/" + s.id();
-        mvc.perform(json(put(url), body(null).replace("政务云门户", "改名后")).with(as(user(w.customer().id()))))
+        mvc.perform(json(put(url), body(null).replace("政务云门户", "改名后")).with(as(user(w.customer().id())))
+                        .with(IfMatch.version(0)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.name").value("改名后"));
         mvc.perform(delete(url).with(as(user(w.customer().id())))).andExpect(status().isNoContent());
         mvc.perform(get(url).with(as(admin()))).andExpect(status().isNotFound());
@@ -180,7 +182,8 @@ class SystemApiTests {
     @Test
     void privateNotesAreForTheCustomerOnly() throws Exception {
         String url = "/api/systems/" + w.system().id() + "/private-notes";
-        mvc.perform(json(put(url), "{\"notes\":\"采购预算 120 万，不对服务商公开\"}").with(as(user(w.customer().id()))))
+        mvc.perform(json(put(url), "{\"notes\":\"采购预算 120 万，不对服务商公开\"}").with(as(user(w.customer().id())))
+                        .with(IfMatch.version(0)))
                 .andExpect(status().isOk());
         mvc.perform(get(url).with(as(user(w.customer().id()))))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.notes").value("采购预算 120 万，不对服务商公开"));

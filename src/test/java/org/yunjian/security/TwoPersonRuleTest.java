@@ -90,6 +90,7 @@ class TwoPersonRuleTest extends SecurityIntegrationTest {
         UserView user = businessUser();
         String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                         .put("/api/users/{id}", user.id()).with(as(alice)).with(csrf())
+                        .with(org.yunjian.support.IfMatch.current(jdbc, "user_account", user.id()))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"role\":\"AUDIT_ADMIN\"}"))
                 .andExpect(status().isAccepted()).andExpect(jsonPath("$.role").value("USER"))
                 .andReturn().getResponse().getContentAsString();

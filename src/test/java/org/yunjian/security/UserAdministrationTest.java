@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.yunjian.support.IfMatch;
 import org.yunjian.cli.CliRunner;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.AuditableEvent.Outcome;
@@ -61,6 +62,7 @@ class UserAdministrationTest extends SecurityIntegrationTest {
         mvc.perform(get("/api/users/{id}", id).with(as(admin))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.organizationId").value(organization.toString()));
         mvc.perform(put("/api/users/{id}", id).with(as(admin)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .with(IfMatch.current(jdbc, "user_account", id))
                         .content("{\"displayName\":\"张三丰\",\"enabled\":false}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.displayName").value("张三丰"))
                 .andExpect(jsonPath("$.enabled").value(false));
@@ -122,6 +124,7 @@ class UserAdministrationTest extends SecurityIntegrationTest {
 
         // two-person rule: the new role is requested (202) and takes effect when a second administrator approves
         String requested = mvc.perform(put("/api/users/{id}", auditor.id()).with(as(admin)).with(csrf())
+                        .with(IfMatch.current(jdbc, "user_account", auditor.id()))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"role\":\"SYSTEM_ADMIN\"}"))
                 .andExpect(status().isAccepted()).andExpect(jsonPath("$.role").value("AUDIT_ADMIN"))
                 .andReturn().getResponse().getContentAsString();
@@ -150,6 +153,7 @@ class UserAdministrationTest extends SecurityIntegrationTest {
                 .andExpect(status().isBadRequest());
         administrator(Role.AUDIT_ADMIN, null);
         mvc.perform(put("/api/users/{id}", auditor.id()).with(as(admin)).with(csrf())
+                        .with(IfMatch.current(jdbc, "user_account", auditor.id()))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"enabled\":false}"))
                 .andExpect(status().isOk());
     }
@@ -178,6 +182,7 @@ class UserAdministrationTest extends SecurityIntegrationTest {
         mvc.perform(get("/").session(session)).andExpect(status().isOk());
         clock.advance(java.time.Duration.ofSeconds(1));
         mvc.perform(put("/api/users/{id}", u.id()).with(as(admin)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .with(IfMatch.current(jdbc, "user_account", u.id()))
                 .content("{\"enabled\":false}")).andExpect(status().isOk());
         mvc.perform(get("/").session(session)).andExpect(
                 org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/login?expired"));
@@ -232,7 +237,8 @@ class UserAdministrationTest extends SecurityIntegrationTest {
                 .andExpect(content().string(containsString("李四")));
         mvc.perform(post("/admin/users/{id}", created.id()).with(as(admin)).with(csrf()).param("displayName", "李四四")
                         .param("role", "USER").param("organizationId", organization.toString())
-                        .param("enabled", "true"))
+                        .param("enabled", "true")
+                        .param("version", String.valueOf(IfMatch.stored(jdbc, "user_account", "id", created.id()))))
                 .andExpect(redirectedUrlPattern("/admin/users/*?saved"));
         assertThat(users.get(created.id()).displayName()).isEqualTo("李四四");
     }

@@ -14,6 +14,7 @@ import org.yunjian.party.Engagement;
 import org.yunjian.party.Organization;
 import org.yunjian.party.PartyRole;
 import org.yunjian.party.internal.Inputs;
+import org.yunjian.shared.Versioned;
 
 /**
  * The JSON the party REST API takes and returns. Requests carry strings so that a wrong value is
@@ -29,17 +30,18 @@ final class Dtos {
                                @Schema(description = "统一社会信用代码, 18 characters (GB 32100-2015)",
                                        example = "91350100M000100Y43") String creditCode,
                                String region,
-                               @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> roles) {
+                               @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> roles,
+                               @Schema(description = "the version this update replaces, if no If-Match header is sent") Long version) {
         Inputs.OrganizationInput toInput() {
             return new Inputs.OrganizationInput(name, creditCode, region, roles);
         }
     }
 
     record OrganizationResponse(UUID id, String name, String creditCode, String region, List<PartyRole> roles,
-                                Instant createdAt, Instant updatedAt) {
+                                Instant createdAt, Instant updatedAt, long version) implements Versioned {
         static OrganizationResponse of(Organization o) {
             return new OrganizationResponse(o.id(), o.name(), o.creditCode().value(), o.region(),
-                    o.roles().stream().sorted().toList(), o.createdAt(), o.updatedAt());
+                    o.roles().stream().sorted().toList(), o.createdAt(), o.updatedAt(), o.version());
         }
     }
 
@@ -63,7 +65,8 @@ final class Dtos {
                          @Schema(allowableValues = {"GOVERNMENT_WEBSITE", "SECURITIES_FUTURES", "OTHER"}) String industry,
                          @Schema(allowableValues = {"GENERAL", "IMPORTANT", "CORE"}) String dataClassification,
                          @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> regions,
-                         String providerId, List<PartyRefRequest> agents) {
+                         String providerId, List<PartyRefRequest> agents,
+                         @Schema(description = "the version this update replaces, if no If-Match header is sent") Long version) {
         Inputs.SystemInput toInput() {
             return new Inputs.SystemInput(name, customerId, protectionLevel, deploymentModel, serviceModel, industry,
                     dataClassification, regions, providerId, refs(agents));
@@ -73,7 +76,7 @@ final class Dtos {
     record SystemResponse(UUID id, String name, UUID customerId, String customerName, int protectionLevel,
                           String deploymentModel, String serviceModel, String industry, String dataClassification,
                           List<String> regions, UUID providerId, String providerName, List<PartyRefResponse> agents,
-                          Instant createdAt, Instant updatedAt) {
+                          Instant createdAt, Instant updatedAt, long version) implements Versioned {
         static SystemResponse of(CloudSystem s, Map<UUID, String> names) {
             return new SystemResponse(s.id(), s.name(), s.customerId(), names.get(s.customerId()),
                     s.protectionLevel(), s.deploymentModel().name(), s.serviceModel().name(), s.industry().name(),
@@ -81,14 +84,15 @@ final class Dtos {
                     s.providerId() == null ? null : names.get(s.providerId()),
                     s.agents().stream().map(a -> new PartyRefResponse(a.organizationId(),
                             names.get(a.organizationId()), a.role())).toList(),
-                    s.createdAt(), s.updatedAt());
+                    s.createdAt(), s.updatedAt(), s.version());
         }
     }
 
     record EngagementRequest(String name, String systemId,
                              @Schema(allowableValues = {"PLANNING", "MIGRATION", "OPERATION", "EXIT"}) String phase,
                              String description,
-                             List<PartyRefRequest> participants) {
+                             List<PartyRefRequest> participants,
+                             @Schema(description = "the version this update replaces, if no If-Match header is sent") Long version) {
         Inputs.EngagementInput toInput() {
             return new Inputs.EngagementInput(name, systemId, phase, description, refs(participants));
         }
@@ -96,18 +100,21 @@ final class Dtos {
 
     record EngagementResponse(UUID id, String name, UUID systemId, String systemName, String phase,
                               String description, List<PartyRefResponse> participants, Instant createdAt,
-                              Instant updatedAt) {
+                              Instant updatedAt, long version) implements Versioned {
         static EngagementResponse of(Engagement e, String systemName, Map<UUID, String> names) {
             return new EngagementResponse(e.id(), e.name(), e.systemId(), systemName, e.phase().name(),
                     e.description(), e.participants().stream().map(p -> new PartyRefResponse(p.organizationId(),
-                    names.get(p.organizationId()), p.role())).toList(), e.createdAt(), e.updatedAt());
+                    names.get(p.organizationId()), p.role())).toList(), e.createdAt(), e.updatedAt(),
+                    e.version());
         }
     }
 
-    record NotesRequest(String notes) {
+    record NotesRequest(String notes,
+                        @Schema(description = "the version this update replaces (0 before the first notes), "
+                                + "if no If-Match header is sent") Long version) {
     }
 
-    record NotesResponse(UUID systemId, String notes, Instant updatedAt) {
+    record NotesResponse(UUID systemId, String notes, Instant updatedAt, long version) implements Versioned {
     }
 
     record ImportResponse(String kind, int count, List<UUID> ids) {

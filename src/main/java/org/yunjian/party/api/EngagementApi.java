@@ -29,6 +29,9 @@ import org.yunjian.party.api.Dtos.EngagementRequest;
 import org.yunjian.party.api.Dtos.EngagementResponse;
 import org.yunjian.party.internal.EngagementService;
 import org.yunjian.party.internal.PartyNames;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.yunjian.shared.ExpectedVersion;
 
 @RestController
 @RequestMapping("/api/engagements")
@@ -82,8 +85,10 @@ class EngagementApi {
     @PutMapping("/{id}")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
     @Operation(summary = "Replace an engagement (the system's customer or a system administrator)")
-    EngagementResponse update(@PathVariable UUID id, @RequestBody EngagementRequest body) {
-        return responses(List.of(service.update(id, body.toInput()))).get(0);
+    EngagementResponse update(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                              @RequestBody EngagementRequest body) {
+        return responses(List.of(service.update(id, ExpectedVersion.of(ifMatch, body.version()), body.toInput())))
+                .get(0);
     }
 
     @DeleteMapping("/{id}")

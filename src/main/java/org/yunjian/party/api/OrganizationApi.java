@@ -27,6 +27,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.yunjian.party.api.Dtos.OrganizationRequest;
 import org.yunjian.party.api.Dtos.OrganizationResponse;
 import org.yunjian.party.internal.OrganizationService;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.yunjian.shared.ExpectedVersion;
 
 @RestController
 @RequestMapping("/api/organizations")
@@ -74,8 +77,9 @@ class OrganizationApi {
     @PutMapping("/{id}")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
     @Operation(summary = "Replace an organisation (system administrators)")
-    OrganizationResponse update(@PathVariable UUID id, @RequestBody OrganizationRequest body) {
-        return OrganizationResponse.of(service.update(id, body.toInput()));
+    OrganizationResponse update(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                @RequestBody OrganizationRequest body) {
+        return OrganizationResponse.of(service.update(id, ExpectedVersion.of(ifMatch, body.version()), body.toInput()));
     }
 
     @DeleteMapping("/{id}")

@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,6 +31,7 @@ import org.yunjian.party.internal.PartyNames;
 import org.yunjian.party.internal.SystemService;
 import org.yunjian.shared.PageRequest;
 import org.yunjian.shared.Paged;
+import org.yunjian.shared.ExpectedVersion;
 
 @RestController
 @RequestMapping("/api/systems")
@@ -79,9 +82,11 @@ class SystemApi {
 
     @PutMapping("/{id}")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
-    @Operation(summary = "Replace a cloud system (its customer or a system administrator)")
-    SystemResponse update(@PathVariable UUID id, @RequestBody SystemRequest body) {
-        return response(service.update(id, body.toInput()));
+    @Operation(summary = "Replace a cloud system (its customer or a system administrator); If-Match: the version "
+            + "read (ETag), else 428; a changed system 409")
+    SystemResponse update(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                          @RequestBody SystemRequest body) {
+        return response(service.update(id, ExpectedVersion.of(ifMatch, body.version()), body.toInput()));
     }
 
     @DeleteMapping("/{id}")
@@ -96,16 +101,18 @@ class SystemApi {
     @PreAuthorize("hasRole('USER')")
     @Operation(summary = "Read the customer's private notes (users of the customer organisation only)")
     NotesResponse notes(@PathVariable UUID id) {
-        return service.readNotes(id).map(n -> new NotesResponse(id, n.notes(), n.updatedAt()))
-                .orElse(new NotesResponse(id, "", null));
+        return service.readNotes(id).map(n -> new NotesResponse(id, n.notes(), n.updatedAt(), n.version()))
+                .orElse(new NotesResponse(id, "", null, 0));
     }
 
     @PutMapping("/{id}/private-notes")
     @PreAuthorize("hasRole('USER')")
     @Operation(summary = "Write the customer's private notes (users of the customer organisation only)")
-    NotesResponse writeNotes(@PathVariable UUID id, @RequestBody NotesRequest body) {
-        var n = service.writeNotes(id, body == null ? null : body.notes());
-        return new NotesResponse(id, n.notes(), n.updatedAt());
+    NotesResponse writeNotes(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                             @RequestBody NotesRequest body) {
+        var n = service.writeNotes(id, ExpectedVersion.of(ifMatch, body == null ? null : body.version()),
+                body == null ? null : body.notes());
+        return new NotesResponse(id, n.notes(), n.updatedAt(), n.version());
     }
 
     private SystemResponse response(CloudSystem s) {

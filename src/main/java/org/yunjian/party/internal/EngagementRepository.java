@@ -18,12 +18,13 @@ import org.yunjian.shared.Jdbc;
 import org.yunjian.shared.PageRequest;
 import org.yunjian.shared.Paged;
 import org.yunjian.shared.ListFilters;
+import org.yunjian.shared.Versions;
 
 /** Engagements and their participants. */
 @Repository
 public class EngagementRepository {
 
-    private static final String SELECT = "SELECT id, name, system_id, phase, description, created_at, updated_at "
+    private static final String SELECT = "SELECT id, name, system_id, phase, description, created_at, updated_at, version "
             + "FROM engagement";
 
     private final JdbcClient jdbc;
@@ -78,7 +79,7 @@ public class EngagementRepository {
             return Paged.of(List.of(), page, total);
         }
         return Paged.of(load(jdbc.sql("SELECT e.id, e.name, e.system_id, e.phase, e.description, "
-                + "e.created_at, e.updated_at FROM engagement e" + where + " ORDER BY e.name, e.id"
+                + "e.created_at, e.updated_at, e.version FROM engagement e" + where + " ORDER BY e.name, e.id"
                 + page.limitOffset()).params(params)), page, total);
     }
 
@@ -99,12 +100,15 @@ public class EngagementRepository {
         insertParticipants(e);
     }
 
-    public void update(Engagement e) {
-        jdbc.sql("""
+    /** Replaces the engagement if it is still at version {@code expected}; else a stale-version conflict. */
+    public void update(Engagement e, long expected) {
+        int n = jdbc.sql("""
                 UPDATE engagement SET name = ?, system_id = ?, phase = ?, description = ?, updated_at = ?,
-                version = version + 1 WHERE id = ?""")
-                .params(e.name(), e.systemId(), e.phase().name(), e.description(), Jdbc.utc(e.updatedAt()), e.id())
+                version = version + 1 WHERE id = ? AND version = ?""")
+                .params(e.name(), e.systemId(), e.phase().name(), e.description(), Jdbc.utc(e.updatedAt()), e.id(),
+                        expected)
                 .update();
+        Versions.requireUpdated(n, jdbc, "engagement", "updated_at", e.id());
         jdbc.sql("DELETE FROM engagement_participant WHERE engagement_id = ?").param(e.id()).update();
         insertParticipants(e);
     }
@@ -126,11 +130,12 @@ public class EngagementRepository {
 
     private List<Engagement> load(JdbcClient.StatementSpec statement) {
         record Row(UUID id, String name, UUID system, String phase, String description, Instant created,
-                   Instant updated) {
+                   Instant updated, long version) {
         }
         List<Row> rows = statement.query((rs, n) -> new Row(rs.getObject("id", UUID.class),
                 rs.getString("name"), rs.getObject("system_id", UUID.class), rs.getString("phase"),
-                rs.getString("description"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"))).list();
+                rs.getString("description"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"),
+                rs.getLong("version"))).list();
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -149,7 +154,7 @@ public class EngagementRepository {
         List<Engagement> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
             out.add(new Engagement(r.id(), r.name(), r.system(), LifecyclePhase.valueOf(r.phase()), r.description(),
-                    participants.getOrDefault(r.id(), List.of()), r.created(), r.updated()));
+                    participants.getOrDefault(r.id(), List.of()), r.created(), r.updated(), r.version()));
         }
         return out;
     }

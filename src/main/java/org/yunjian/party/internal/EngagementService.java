@@ -18,9 +18,13 @@ import org.yunjian.party.Organization;
 import org.yunjian.party.PartyRole;
 import org.yunjian.party.internal.Inputs.EngagementInput;
 import org.yunjian.party.internal.Inputs.PartyRef;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.NotFoundException;
 
 /**
@@ -116,14 +120,15 @@ public class EngagementService {
     }
 
     @Transactional(noRollbackFor = AccessDeniedException.class)
-    public Engagement update(UUID id, EngagementInput in) {
+    public Engagement update(UUID id, ExpectedVersion version, EngagementInput in) {
         Caller c = Caller.require();
         Engagement old = find(c, id).orElseThrow(() -> new NotFoundException("engagement", id));
         requireManage(c, old.systemId(), "engagement.update", id);
         Valid v = validate(c, in, "engagement.update", id);
+        long expected = version.value();
         Engagement e = new Engagement(id, v.name(), v.system(), v.phase(), v.description(), v.participants(),
-                old.createdAt(), clock.instant());
-        engagements.update(e);
+                old.createdAt(), clock.instant(), expected + 1);
+        engagements.update(e, expected);
         events.publishEvent(AuditableEvent.success("engagement.update", "engagement", id, describe(e)));
         return e;
     }

@@ -20,6 +20,7 @@ import org.yunjian.shared.Jdbc;
 import org.yunjian.shared.PageRequest;
 import org.yunjian.shared.Paged;
 import org.yunjian.shared.ListFilters;
+import org.yunjian.shared.Versions;
 
 /** Organisations and their roles. */
 @Repository
@@ -32,7 +33,7 @@ public class OrganizationRepository {
     }
 
     public List<Organization> findAll() {
-        return load("SELECT id, name, credit_code, region, created_at, updated_at FROM organization ORDER BY name, id",
+        return load("SELECT id, name, credit_code, region, created_at, updated_at, version FROM organization ORDER BY name, id",
                 List.of());
     }
 
@@ -41,7 +42,7 @@ public class OrganizationRepository {
             return List.of();
         }
         String marks = Jdbc.marks(ids.size());
-        return load("SELECT id, name, credit_code, region, created_at, updated_at FROM organization WHERE id IN ("
+        return load("SELECT id, name, credit_code, region, created_at, updated_at, version FROM organization WHERE id IN ("
                 + marks + ") ORDER BY name, id", List.copyOf(ids));
     }
 
@@ -71,17 +72,17 @@ public class OrganizationRepository {
             return Paged.of(List.of(), page, total);
         }
         return Paged.of(load(jdbc.sql("SELECT o.id, o.name, o.credit_code, o.region, o.created_at, "
-                + "o.updated_at FROM organization o" + where + " ORDER BY o.name, o.id" + page.limitOffset())
+                + "o.updated_at, o.version FROM organization o" + where + " ORDER BY o.name, o.id" + page.limitOffset())
                 .params(params)), page, total);
     }
 
     public Optional<Organization> findById(UUID id) {
-        return load("SELECT id, name, credit_code, region, created_at, updated_at FROM organization WHERE id = ?",
+        return load("SELECT id, name, credit_code, region, created_at, updated_at, version FROM organization WHERE id = ?",
                 List.of(id)).stream().findFirst();
     }
 
     public Optional<Organization> findByCreditCode(String creditCode) {
-        return load("SELECT id, name, credit_code, region, created_at, updated_at FROM organization "
+        return load("SELECT id, name, credit_code, region, created_at, updated_at, version FROM organization "
                 + "WHERE credit_code = ?", List.of(creditCode)).stream().findFirst();
     }
 
@@ -98,11 +99,13 @@ public class OrganizationRepository {
         insertRoles(o);
     }
 
-    public void update(Organization o) {
-        jdbc.sql("UPDATE organization SET name = ?, credit_code = ?, region = ?, updated_at = ?, "
-                        + "version = version + 1 WHERE id = ?")
-                .params(o.name(), o.creditCode().value(), o.region(), Jdbc.utc(o.updatedAt()), o.id())
+    /** Replaces the organisation if it is still at version {@code expected}; else a stale-version conflict. */
+    public void update(Organization o, long expected) {
+        int n = jdbc.sql("UPDATE organization SET name = ?, credit_code = ?, region = ?, updated_at = ?, "
+                        + "version = version + 1 WHERE id = ? AND version = ?")
+                .params(o.name(), o.creditCode().value(), o.region(), Jdbc.utc(o.updatedAt()), o.id(), expected)
                 .update();
+        Versions.requireUpdated(n, jdbc, "organization", "updated_at", o.id());
         jdbc.sql("DELETE FROM organization_role WHERE organization_id = ?").param(o.id()).update();
         insertRoles(o);
     }
@@ -149,11 +152,11 @@ public class OrganizationRepository {
 
     private List<Organization> load(JdbcClient.StatementSpec statement) {
         record Row(UUID id, String name, String code, String region, java.time.Instant created,
-                   java.time.Instant updated) {
+                   java.time.Instant updated, long version) {
         }
         List<Row> rows = statement.query((rs, n) -> new Row(rs.getObject("id", UUID.class),
                 rs.getString("name"), rs.getString("credit_code"), rs.getString("region"),
-                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"))).list();
+                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"), rs.getLong("version"))).list();
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -171,7 +174,7 @@ public class OrganizationRepository {
         Map<UUID, Organization> out = new LinkedHashMap<>();
         for (Row r : rows) {
             out.put(r.id(), new Organization(r.id(), r.name(), CreditCode.of(r.code()), r.region(),
-                    roles.getOrDefault(r.id(), Set.of()), r.created(), r.updated()));
+                    roles.getOrDefault(r.id(), Set.of()), r.created(), r.updated(), r.version()));
         }
         return List.copyOf(out.values());
     }

@@ -12,14 +12,19 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.party.CreditCode;
 import org.yunjian.party.Organization;
 import org.yunjian.party.PartyRole;
 import org.yunjian.party.internal.Inputs.OrganizationInput;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.NotFoundException;
 
 /** Organisations: system administrators manage them; business users see their own and their counterparts. */
@@ -101,7 +106,7 @@ public class OrganizationService {
     }
 
     @Transactional(noRollbackFor = AccessDeniedException.class)
-    public Organization update(UUID id, OrganizationInput in) {
+    public Organization update(UUID id, ExpectedVersion version, OrganizationInput in) {
         Caller c = Caller.require();
         Organization old = find(c, id).orElseThrow(() -> new NotFoundException("organization", id));
         if (!c.admin()) {
@@ -114,10 +119,11 @@ public class OrganizationService {
             throw new FieldErrors.ValidationException("roles", validation.msg("party.error.roles.inUse",
                     dropped.stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(", "))));
         }
+        long expected = version.value();
         Organization o = new Organization(id, v.name(), v.creditCode(), v.region(), v.roles(), old.createdAt(),
-                clock.instant());
+                clock.instant(), expected + 1);
         try {
-            organizations.update(o);
+            organizations.update(o, expected);
         } catch (DuplicateKeyException e) {
             throw duplicate();
         }

@@ -23,17 +23,18 @@ import org.yunjian.shared.Jdbc;
 import org.yunjian.shared.PageRequest;
 import org.yunjian.shared.Paged;
 import org.yunjian.shared.ListFilters;
+import org.yunjian.shared.Versions;
 
 /** Cloud systems with their regions and agents, and (separately) the customer's private notes. */
 @Repository
 public class SystemRepository {
 
     private static final String SELECT = "SELECT id, name, customer_id, provider_id, protection_level, "
-            + "deployment_model, service_model, industry, data_classification, created_at, updated_at "
+            + "deployment_model, service_model, industry, data_classification, created_at, updated_at, version "
             + "FROM cloud_system";
 
     private static final String SELECT_S = "SELECT s.id, s.name, s.customer_id, s.provider_id, s.protection_level, "
-            + "s.deployment_model, s.service_model, s.industry, s.data_classification, s.created_at, s.updated_at "
+            + "s.deployment_model, s.service_model, s.industry, s.data_classification, s.created_at, s.updated_at, s.version "
             + "FROM cloud_system s";
 
     private final JdbcClient jdbc;
@@ -125,14 +126,16 @@ public class SystemRepository {
         insertChildren(s);
     }
 
-    public void update(CloudSystem s) {
-        jdbc.sql("UPDATE cloud_system SET name = ?, customer_id = ?, provider_id = ?, protection_level = ?, "
+    /** Replaces the system if it is still at version {@code expected}; else {@link org.yunjian.shared.StaleVersionException}. */
+    public void update(CloudSystem s, long expected) {
+        int n = jdbc.sql("UPDATE cloud_system SET name = ?, customer_id = ?, provider_id = ?, protection_level = ?, "
                         + "deployment_model = ?, service_model = ?, industry = ?, data_classification = ?, "
-                        + "updated_at = ?, version = version + 1 WHERE id = ?")
+                        + "updated_at = ?, version = version + 1 WHERE id = ? AND version = ?")
                 .params(s.name(), s.customerId(), s.providerId(), s.protectionLevel(), s.deploymentModel().name(),
                         s.serviceModel().name(), s.industry().name(), s.dataClassification().name(),
-                        Jdbc.utc(s.updatedAt()), s.id())
+                        Jdbc.utc(s.updatedAt()), s.id(), expected)
                 .update();
+        Versions.requireUpdated(n, jdbc, "cloud_system", "updated_at", s.id());
         jdbc.sql("DELETE FROM cloud_system_region WHERE system_id = ?").param(s.id()).update();
         jdbc.sql("DELETE FROM cloud_system_agent WHERE system_id = ?").param(s.id()).update();
         insertChildren(s);
@@ -155,19 +158,27 @@ public class SystemRepository {
     }
 
     public Optional<PrivateNotes> privateNotes(UUID systemId) {
-        return jdbc.sql("SELECT notes, updated_at FROM cloud_system_private_note WHERE system_id = ?")
+        return jdbc.sql("SELECT notes, updated_at, version FROM cloud_system_private_note WHERE system_id = ?")
                 .param(systemId)
-                .query((rs, n) -> new PrivateNotes(rs.getString("notes"), Jdbc.instant(rs, "updated_at")))
+                .query((rs, n) -> new PrivateNotes(rs.getString("notes"), Jdbc.instant(rs, "updated_at"),
+                        rs.getLong("version")))
                 .optional();
     }
 
-    public void savePrivateNotes(UUID systemId, String notes, Instant at, UUID by) {
-        int n = jdbc.sql("UPDATE cloud_system_private_note SET notes = ?, updated_at = ?, updated_by = ? "
-                + "WHERE system_id = ?").params(notes, Jdbc.utc(at), by, systemId).update();
-        if (n == 0) {
-            jdbc.sql("INSERT INTO cloud_system_private_note (system_id, notes, updated_at, updated_by) "
-                    + "VALUES (?,?,?,?)").params(systemId, notes, Jdbc.utc(at), by).update();
+    /**
+     * Writes the notes if they are still at version {@code expected} (0: none written yet); else a stale-version
+     * conflict.
+     */
+    public void savePrivateNotes(UUID systemId, String notes, Instant at, UUID by, long expected) {
+        int n = jdbc.sql("UPDATE cloud_system_private_note SET notes = ?, updated_at = ?, updated_by = ?, "
+                + "version = version + 1 WHERE system_id = ? AND version = ?")
+                .params(notes, Jdbc.utc(at), by, systemId, expected).update();
+        if (n == 0 && expected == 0 && privateNotes(systemId).isEmpty()) {
+            jdbc.sql("INSERT INTO cloud_system_private_note (system_id, notes, updated_at, updated_by, version) "
+                    + "VALUES (?,?,?,?,1)").params(systemId, notes, Jdbc.utc(at), by).update();
+            return;
         }
+        Versions.requireUpdated(n, jdbc, "cloud_system_private_note", "system_id", "updated_at", systemId);
     }
 
     private void insertChildren(CloudSystem s) {
@@ -187,13 +198,14 @@ public class SystemRepository {
 
     private List<CloudSystem> load(JdbcClient.StatementSpec statement) {
         record Row(UUID id, String name, UUID customer, UUID provider, int level, String deployment, String service,
-                   String industry, String data, Instant created, Instant updated) {
+                   String industry, String data, Instant created, Instant updated, long version) {
         }
         List<Row> rows = statement.query((rs, n) -> new Row(rs.getObject("id", UUID.class),
                 rs.getString("name"), rs.getObject("customer_id", UUID.class),
                 rs.getObject("provider_id", UUID.class), rs.getInt("protection_level"),
                 rs.getString("deployment_model"), rs.getString("service_model"), rs.getString("industry"),
-                rs.getString("data_classification"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at")))
+                rs.getString("data_classification"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"),
+                rs.getLong("version")))
                 .list();
         if (rows.isEmpty()) {
             return List.of();
@@ -221,12 +233,12 @@ public class SystemRepository {
                     ServiceModel.valueOf(r.service()), Industry.valueOf(r.industry()),
                     DataClassification.valueOf(r.data()),
                     List.copyOf(regions.getOrDefault(r.id(), new TreeMap<>()).values()), r.provider(),
-                    agents.getOrDefault(r.id(), List.of()), r.created(), r.updated()));
+                    agents.getOrDefault(r.id(), List.of()), r.created(), r.updated(), r.version()));
         }
         return out;
     }
 
     /** The customer's private notes on a system. */
-    public record PrivateNotes(String notes, Instant updatedAt) {
+    public record PrivateNotes(String notes, Instant updatedAt, long version) {
     }
 }

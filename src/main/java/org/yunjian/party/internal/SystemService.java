@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.DataClassification;
@@ -23,9 +24,13 @@ import org.yunjian.party.ServiceModel;
 import org.yunjian.party.internal.Inputs.PartyRef;
 import org.yunjian.party.internal.Inputs.SystemInput;
 import org.yunjian.party.internal.SystemRepository.PrivateNotes;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.NotFoundException;
 
 /**
@@ -111,13 +116,14 @@ public class SystemService {
     }
 
     @Transactional(noRollbackFor = AccessDeniedException.class)
-    public CloudSystem update(UUID id, SystemInput in) {
+    public CloudSystem update(UUID id, ExpectedVersion version, SystemInput in) {
         Caller c = Caller.require();
         CloudSystem old = find(c, id).orElseThrow(() -> new NotFoundException("system", id));
         requireManage(c, old, "system.update");
         Valid v = validate(c, in);
-        CloudSystem s = v.toSystem(id, old.createdAt(), clock.instant());
-        systems.update(s);
+        long expected = version.value();
+        CloudSystem s = v.toSystem(id, old.createdAt(), clock.instant(), expected + 1);
+        systems.update(s, expected);
         events.publishEvent(AuditableEvent.success("system.update", "system", id, describe(s)));
         return s;
     }
@@ -146,7 +152,7 @@ public class SystemService {
     }
 
     @Transactional(noRollbackFor = AccessDeniedException.class)
-    public PrivateNotes writeNotes(UUID id, String notes) {
+    public PrivateNotes writeNotes(UUID id, ExpectedVersion version, String notes) {
         Caller c = Caller.require();
         CloudSystem s = find(c, id).orElseThrow(() -> new NotFoundException("system", id));
         requireNotes(c, s, "system.private-notes.write");
@@ -155,10 +161,11 @@ public class SystemService {
         errors.throwIfAny();
         String text = checked == null ? "" : checked;
         var now = clock.instant();
-        systems.savePrivateNotes(id, text, now, c.user().userId());
+        long expected = version.value();
+        systems.savePrivateNotes(id, text, now, c.user().userId(), expected);
         events.publishEvent(AuditableEvent.success("system.private-notes.write", "system", id,
                 "length=" + text.length()));
-        return new PrivateNotes(text, now);
+        return new PrivateNotes(text, now, expected + 1);
     }
 
     private void requireManage(Caller c, CloudSystem s, String action) {
@@ -334,6 +341,11 @@ public class SystemService {
         CloudSystem toSystem(UUID id, java.time.Instant created, java.time.Instant updated) {
             return new CloudSystem(id, name, customerId, protectionLevel, deploymentModel, serviceModel, industry,
                     dataClassification, regions, providerId, agents, created, updated);
+        }
+
+        CloudSystem toSystem(UUID id, java.time.Instant created, java.time.Instant updated, long version) {
+            return new CloudSystem(id, name, customerId, protectionLevel, deploymentModel, serviceModel, industry,
+                    dataClassification, regions, providerId, agents, created, updated, version);
         }
     }
 }

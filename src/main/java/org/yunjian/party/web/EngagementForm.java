@@ -9,6 +9,17 @@ import org.yunjian.party.internal.Inputs;
 /** The engagement form as posted; participants as parallel lists of organisation ids and roles. */
 public class EngagementForm {
 
+    private String version;
+
+    /** The version of the record the form was opened on (hidden field). */
+    public String getVersion() {
+        return version;
+    }
+
+    public void setVersion(String version) {
+        this.version = version;
+    }
+
     static final int PARTICIPANT_ROWS = 4;
 
     private String name;
@@ -20,6 +31,7 @@ public class EngagementForm {
 
     static EngagementForm of(Engagement e) {
         EngagementForm f = new EngagementForm();
+        f.version = String.valueOf(e.version());
         f.name = e.name();
         f.systemId = e.systemId().toString();
         f.phase = e.phase().name();

@@ -21,6 +21,8 @@ import org.yunjian.party.internal.EngagementService;
 import org.yunjian.party.internal.OrganizationService;
 import org.yunjian.party.internal.PartyNames;
 import org.yunjian.party.internal.SystemService;
+import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Texts;
 
@@ -112,10 +114,14 @@ class EngagementPages {
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
     String update(@PathVariable UUID id, @ModelAttribute("form") EngagementForm form, Model model) {
         try {
-            service.update(id, form.toInput());
+            service.update(id, ExpectedVersion.ofForm(form.getVersion()), form.toInput());
             return "redirect:/engagements/" + id;
         } catch (ValidationException e) {
             return form(model, form, id, e.errors());
+        } catch (StaleVersionException e) {
+            form.setVersion(String.valueOf(e.currentVersion()));
+            model.addAttribute("stale", e.formText());
+            return form(model, form, id, Map.of());
         }
     }
 

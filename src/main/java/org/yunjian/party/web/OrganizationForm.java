@@ -10,6 +10,17 @@ import org.yunjian.party.internal.Inputs;
 /** The organisation form as posted. */
 public class OrganizationForm {
 
+    private String version;
+
+    /** The version of the record the form was opened on (hidden field). */
+    public String getVersion() {
+        return version;
+    }
+
+    public void setVersion(String version) {
+        this.version = version;
+    }
+
     private String name;
     private String creditCode;
     private String region;
@@ -17,6 +28,7 @@ public class OrganizationForm {
 
     static OrganizationForm of(Organization o) {
         OrganizationForm f = new OrganizationForm();
+        f.version = String.valueOf(o.version());
         f.name = o.name();
         f.creditCode = o.creditCode().value();
         f.region = o.region();

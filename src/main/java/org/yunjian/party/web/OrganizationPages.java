@@ -19,6 +19,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.party.Organization;
 import org.yunjian.party.PartyRole;
+import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.party.internal.ImportService;
 import org.yunjian.party.internal.OrganizationService;
@@ -103,10 +105,14 @@ class OrganizationPages {
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     String update(@PathVariable UUID id, @ModelAttribute("form") OrganizationForm form, Model model) {
         try {
-            service.update(id, form.toInput());
+            service.update(id, ExpectedVersion.ofForm(form.getVersion()), form.toInput());
             return "redirect:/organizations/" + id;
         } catch (ValidationException e) {
             return form(model, form, id, e.errors());
+        } catch (StaleVersionException e) {
+            form.setVersion(String.valueOf(e.currentVersion()));
+            model.addAttribute("stale", e.formText());
+            return form(model, form, id, Map.of());
         }
     }
 

@@ -10,6 +10,17 @@ import org.yunjian.party.internal.Inputs;
 /** The cloud system form as posted: regions one per line (or separated by ';'), agents as parallel lists. */
 public class SystemForm {
 
+    private String version;
+
+    /** The version of the record the form was opened on (hidden field). */
+    public String getVersion() {
+        return version;
+    }
+
+    public void setVersion(String version) {
+        this.version = version;
+    }
+
     static final int AGENT_ROWS = 3;
 
     private String name;
@@ -26,6 +37,7 @@ public class SystemForm {
 
     static SystemForm of(CloudSystem s) {
         SystemForm f = new SystemForm();
+        f.version = String.valueOf(s.version());
         f.name = s.name();
         f.customerId = s.customerId().toString();
         f.protectionLevel = String.valueOf(s.protectionLevel());

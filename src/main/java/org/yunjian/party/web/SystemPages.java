@@ -25,6 +25,8 @@ import org.yunjian.party.Organization;
 import org.yunjian.party.PartyRole;
 import org.yunjian.party.ServiceModel;
 import org.yunjian.party.SystemQuery;
+import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.party.internal.EngagementService;
 import org.yunjian.party.internal.ImportService;
@@ -137,10 +139,14 @@ class SystemPages {
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
     String update(@PathVariable UUID id, @ModelAttribute("form") SystemForm form, Model model) {
         try {
-            service.update(id, form.toInput());
+            service.update(id, ExpectedVersion.ofForm(form.getVersion()), form.toInput());
             return "redirect:/systems/" + id;
         } catch (ValidationException e) {
             return form(model, form, id, e.errors());
+        } catch (StaleVersionException e) {
+            form.setVersion(String.valueOf(e.currentVersion()));
+            model.addAttribute("stale", e.formText());
+            return form(model, form, id, Map.of());
         }
     }
 
@@ -173,6 +179,7 @@ class SystemPages {
         model.addAttribute("system", s);
         model.addAttribute("notes", notes.map(n -> n.notes()).orElse(""));
         model.addAttribute("notesUpdatedAt", notes.map(n -> n.updatedAt()).orElse(null));
+        model.addAttribute("notesVersion", String.valueOf(notes.map(n -> n.version()).orElse(0L)));
         model.addAttribute("errors", Map.of());
         return "party/system-notes";
     }
@@ -180,15 +187,24 @@ class SystemPages {
     @PostMapping("/{id}/private-notes")
     @PreAuthorize("hasRole('USER')")
     String writeNotes(@PathVariable UUID id, @RequestParam(name = "notes", required = false) String notes,
+                      @RequestParam(name = "version", required = false) String version,
                       Model model, RedirectAttributes flash) {
         try {
-            service.writeNotes(id, notes);
+            service.writeNotes(id, ExpectedVersion.ofForm(version), notes);
             flash.addFlashAttribute("saved", true);
             return "redirect:/systems/" + id + "/private-notes";
         } catch (ValidationException e) {
             model.addAttribute("system", service.get(id));
             model.addAttribute("notes", notes);
+            model.addAttribute("notesVersion", version);
             model.addAttribute("errors", e.errors());
+            return "party/system-notes";
+        } catch (StaleVersionException e) {
+            model.addAttribute("system", service.get(id));
+            model.addAttribute("notes", notes);
+            model.addAttribute("notesVersion", String.valueOf(e.currentVersion()));
+            model.addAttribute("stale", e.formText());
+            model.addAttribute("errors", Map.of());
             return "party/system-notes";
         }
     }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,6 +23,7 @@ import org.yunjian.security.internal.AdministratorApprovals;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 
 /** User administration over REST, for security administrators only. */
@@ -39,7 +41,10 @@ class UserApi {
     }
 
     /** Changes; absent fields stay as they are. A role change is explicit and audited on its own. */
-    record UpdateUser(String displayName, String role, UUID organizationId, Boolean enabled, List<String> roles) {
+    record UpdateUser(String displayName, String role, UUID organizationId, Boolean enabled, List<String> roles,
+                      @io.swagger.v3.oas.annotations.media.Schema(
+                              description = "the version this update replaces, if no If-Match header is sent")
+                      Long version) {
     }
 
     record ResetPassword(String password) {
@@ -93,12 +98,15 @@ class UserApi {
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     @Operation(summary = "Change display name, role, organisation or enabled state; an administrator role is only "
             + "requested (202, pendingRequest set) until a second security administrator approves it")
-    ResponseEntity<UserView> update(@PathVariable UUID id, @RequestBody UpdateUser body) {
+    ResponseEntity<UserView> update(@PathVariable UUID id,
+            @RequestHeader(name = org.springframework.http.HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody UpdateUser body) {
         FieldErrors errors = new FieldErrors();
         rejectRoleList(body.roles(), errors);
         Role role = parseRole(body.role(), errors, false);
         errors.throwIfAny();
-        UserView updated = users.update(id, new UserAdministration.Change(body.displayName(), role,
+        UserView updated = users.update(id, ExpectedVersion.of(ifMatch, body.version()),
+                new UserAdministration.Change(body.displayName(), role,
                 body.organizationId(), body.enabled()));
         boolean requested = role != null && role != updated.role() && updated.pendingRequest() != null;
         return requested ? ResponseEntity.accepted().body(updated) : ResponseEntity.ok(updated);

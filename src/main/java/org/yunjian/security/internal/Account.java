@@ -8,7 +8,16 @@ import org.yunjian.security.Role;
 /** A local user account as stored. Never leaves the security module; callers see {@link CurrentUser}. */
 public record Account(UUID id, String username, String displayName, Role role, UUID organizationId, String passwordHash,
                Instant passwordChangedAt, boolean mustChangePassword, int failedAttempts, Instant lockedUntil,
-               String totpSecret, boolean enabled, boolean demo, Instant createdAt, boolean awaitingApproval) {
+               String totpSecret, boolean enabled, boolean demo, Instant createdAt, boolean awaitingApproval,
+               long version) {
+
+    /** An account as built before it is stored, or by code that does not check versions (version 0). */
+    public Account(UUID id, String username, String displayName, Role role, UUID organizationId, String passwordHash,
+            Instant passwordChangedAt, boolean mustChangePassword, int failedAttempts, Instant lockedUntil,
+            String totpSecret, boolean enabled, boolean demo, Instant createdAt, boolean awaitingApproval) {
+        this(id, username, displayName, role, organizationId, passwordHash, passwordChangedAt, mustChangePassword,
+                failedAttempts, lockedUntil, totpSecret, enabled, demo, createdAt, awaitingApproval, 0);
+    }
 
     /** An account that needs no second administrator's approval. */
     public Account(UUID id, String username, String displayName, Role role, UUID organizationId, String passwordHash,

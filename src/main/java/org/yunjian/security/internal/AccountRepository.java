@@ -20,6 +20,7 @@ public class AccountRepository {
     private static final String COLUMNS = "id, username, display_name, role, organization_id, password_hash, "
             + "password_changed_at, must_change_password, failed_attempts, locked_until, totp_secret_sealed, enabled, "
             + "demo, created_at, awaiting_approval";
+    private static final String SELECT = "SELECT " + COLUMNS + ", version";
 
     private final JdbcClient jdbc;
     private final TotpSecrets secrets;
@@ -35,21 +36,22 @@ public class AccountRepository {
                     rs.getString("password_hash"), instant(rs, "password_changed_at"),
                     rs.getBoolean("must_change_password"), rs.getInt("failed_attempts"), instant(rs, "locked_until"),
                     secrets.openOrUnreadable(id, rs.getString("totp_secret_sealed")), rs.getBoolean("enabled"),
-                    rs.getBoolean("demo"), instant(rs, "created_at"), rs.getBoolean("awaiting_approval"));
+                    rs.getBoolean("demo"), instant(rs, "created_at"), rs.getBoolean("awaiting_approval"),
+                    rs.getLong("version"));
         };
     }
 
     public Optional<Account> findByUsername(String username) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM user_account WHERE username = ?").param(username)
+        return jdbc.sql(SELECT + " FROM user_account WHERE username = ?").param(username)
                 .query(mapper).optional();
     }
 
     public Optional<Account> findById(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM user_account WHERE id = ?").param(id).query(mapper).optional();
+        return jdbc.sql(SELECT + " FROM user_account WHERE id = ?").param(id).query(mapper).optional();
     }
 
     public List<Account> findAll() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM user_account ORDER BY username").query(mapper).list();
+        return jdbc.sql(SELECT + " FROM user_account ORDER BY username").query(mapper).list();
     }
 
     /**
@@ -76,7 +78,7 @@ public class AccountRepository {
     }
 
     List<Account> findByOrganization(UUID organizationId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM user_account WHERE organization_id = ? ORDER BY username")
+        return jdbc.sql(SELECT + " FROM user_account WHERE organization_id = ? ORDER BY username")
                 .param(organizationId).query(mapper).list();
     }
 
@@ -111,6 +113,21 @@ public class AccountRepository {
                         utc(a.passwordChangedAt()), a.mustChangePassword(), secrets.seal(a.id(), a.totpSecret()),
                         a.enabled(), a.awaitingApproval(), a.id())
                 .update();
+    }
+
+    /**
+     * {@link #update(Account)} by an administrator's edit: only if the account is still at version
+     * {@code expected}, else a stale-version conflict.
+     */
+    public void update(Account a, long expected) {
+        int n = jdbc.sql("UPDATE user_account SET display_name = ?, role = ?, organization_id = ?, password_hash = ?, "
+                        + "password_changed_at = ?, must_change_password = ?, totp_secret_sealed = ?, enabled = ?, "
+                        + "awaiting_approval = ?, version = version + 1 WHERE id = ? AND version = ?")
+                .params(a.displayName(), a.role().name(), a.organizationId(), a.passwordHash(),
+                        utc(a.passwordChangedAt()), a.mustChangePassword(), secrets.seal(a.id(), a.totpSecret()),
+                        a.enabled(), a.awaitingApproval(), a.id(), expected)
+                .update();
+        org.yunjian.shared.Versions.requireUpdated(n, jdbc, "user_account", null, a.id());
     }
 
     public void delete(UUID id) {

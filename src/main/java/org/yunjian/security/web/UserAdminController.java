@@ -18,6 +18,8 @@ import org.yunjian.security.PeopleNames;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
+import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.FieldErrors;
 
 /** User administration pages, for security administrators only. */
@@ -27,10 +29,16 @@ import org.yunjian.shared.FieldErrors;
 class UserAdminController {
 
     /** Form values as entered, to re-render after invalid input. */
-    record UserForm(String username, String displayName, String role, String organizationId, Boolean enabled) {
+    record UserForm(String username, String displayName, String role, String organizationId, Boolean enabled,
+                    String version) {
+        UserForm(String username, String displayName, String role, String organizationId, Boolean enabled) {
+            this(username, displayName, role, organizationId, enabled, null);
+        }
+
         static UserForm of(UserView u) {
             return new UserForm(u.username(), u.displayName(), u.role().name(),
-                    u.organizationId() == null ? "" : u.organizationId().toString(), u.enabled());
+                    u.organizationId() == null ? "" : u.organizationId().toString(), u.enabled(),
+                    String.valueOf(u.version()));
         }
     }
 
@@ -151,19 +159,25 @@ class UserAdminController {
     String update(@PathVariable UUID id, @RequestParam(defaultValue = "") String displayName,
                   @RequestParam(defaultValue = "") String role,
                   @RequestParam(defaultValue = "") String organizationId,
-                  @RequestParam(defaultValue = "false") boolean enabled, Model model) {
+                  @RequestParam(defaultValue = "false") boolean enabled,
+                  @RequestParam(required = false) String version, Model model) {
         UserView user = users.get(id);
-        UserForm form = new UserForm(user.username(), displayName, role, organizationId, enabled);
+        UserForm form = new UserForm(user.username(), displayName, role, organizationId, enabled, version);
         try {
             FieldErrors errors = new FieldErrors();
             Role r = parseRole(role, errors);
             UUID org = parseOrg(organizationId, errors);
             errors.throwIfAny();
-            UserView updated = users.update(id, new UserAdministration.Change(displayName, r, org, enabled));
+            UserView updated = users.update(id, ExpectedVersion.ofForm(version),
+                    new UserAdministration.Change(displayName, r, org, enabled));
             boolean requested = r != null && r != updated.role() && updated.pendingRequest() != null;
             return "redirect:/admin/users/" + id + (requested ? "?requested" : "?saved");
         } catch (FieldErrors.ValidationException e) {
             return form(model, form, user, e.errors());
+        } catch (StaleVersionException e) {
+            model.addAttribute("stale", e.formText());
+            return form(model, new UserForm(user.username(), displayName, role, organizationId, enabled,
+                    String.valueOf(e.currentVersion())), users.get(id), Map.of());
         }
     }
 
