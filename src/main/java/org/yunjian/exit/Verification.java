@@ -176,7 +176,7 @@ public final class Verification {
                 }
                 final long[] lastSave = {System.nanoTime()};
                 final String[] lastPath = {through};
-                int threads = o.threads() > 0 ? o.threads() : Runtime.getRuntime().availableProcessors();
+                int threads = source.threads(o.threads() > 0 ? o.threads() : Runtime.getRuntime().availableProcessors());
                 try (Ordered<Outcome> pipeline = new Ordered<>(threads, out -> {
                     try {
                         for (Finding f : out.findings()) {
@@ -211,7 +211,7 @@ public final class Verification {
                     Groups manifest = new Groups(expected, through);
                     List<Source.Item> s = source.nextGroup();
                     List<FileEntry> m = manifest.next();
-                    Batch batch = new Batch();
+                    Batch batch = new Batch(source.batchSize());
                     while (m != null || s != null) {
                         if (o.cancelled() != null && o.cancelled().getAsBoolean()) {
                             interrupted = true;
@@ -336,10 +336,14 @@ public final class Verification {
      * or extra file) or a comparison to make; the batch's outcome is theirs in order.
      */
     private static final class Batch {
-        private static final int MAX_STEPS = 64;
         private static final long MAX_BYTES = 1 << 20;
+        private final int maxSteps;
         private List<Object> steps = new ArrayList<>();
         private long bytes;
+
+        Batch(int maxSteps) {
+            this.maxSteps = maxSteps;
+        }
 
         private record Pair(List<FileEntry> expected, List<Source.Item> found) {
         }
@@ -356,7 +360,7 @@ public final class Verification {
         }
 
         boolean full() {
-            return steps.size() >= MAX_STEPS || bytes >= MAX_BYTES;
+            return steps.size() >= maxSteps || bytes >= MAX_BYTES;
         }
 
         void submitTo(Ordered<Outcome> pipeline, HashAlgorithm alg, Source source) {

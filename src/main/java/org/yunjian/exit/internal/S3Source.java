@@ -23,7 +23,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -39,6 +38,7 @@ import software.amazon.awssdk.services.s3.model.ObjectVersion;
 public final class S3Source implements Source {
 
     private final S3Client s3;
+    private final S3Reads reads;
     private final String bucket;
     private final String prefix;
     private final boolean allVersions;
@@ -48,8 +48,9 @@ public final class S3Source implements Source {
     private record Node(String rel, boolean dir, List<Item> versions) {
     }
 
-    private S3Source(S3Client s3, String bucket, String prefix, boolean allVersions) {
+    private S3Source(S3Client s3, S3Reads reads, String bucket, String prefix, boolean allVersions) {
         this.s3 = s3;
+        this.reads = reads;
         this.bucket = bucket;
         this.prefix = prefix;
         this.allVersions = allVersions;
@@ -58,8 +59,8 @@ public final class S3Source implements Source {
     public static S3Source open(String target, S3Settings settings, boolean allVersions) {
         Location at = Location.parse(target);
         S3Client client = client(settings);
-        S3Source source = new S3Source(client, at.bucket(), at.prefix(), allVersions);
         requireBucket(client, at.bucket());
+        S3Source source = new S3Source(client, new S3Reads(dataClient(settings), settings), at.bucket(), at.prefix(), allVersions);
         source.stack.push(source.level("").iterator());
         return source;
     }
@@ -84,8 +85,28 @@ public final class S3Source implements Source {
         }
     }
 
-    /** A path-style client for the settings (static credentials if given, else the SDK's default chain). */
+    /**
+     * A path-style client for the settings (static credentials if given, else the SDK's default chain) whose
+     * requests the SDK retries {@code retries} times: for listing and other small requests.
+     */
     public static S3Client client(S3Settings settings) {
+        return builder(settings).overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(settings.retries() + 1))).build();
+    }
+
+    /**
+     * A client for reading object content: the SDK neither retries (a broken read is resumed at its byte by
+     * {@link S3Reads}) nor validates checksums itself ({@link StoreChecksum} does, and reports a mismatch as a finding).
+     */
+    static S3Client dataClient(S3Settings settings) {
+        return builder(settings)
+                .overrideConfiguration(c -> c.retryStrategy(software.amazon.awssdk.retries.DefaultRetryStrategy.doNotRetry()))
+                .responseChecksumValidation(software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED)
+                .httpClientBuilder(software.amazon.awssdk.http.apache5.Apache5HttpClient.builder()
+                        .maxConnections(settings.concurrency() + 4))
+                .build();
+    }
+
+    private static software.amazon.awssdk.services.s3.S3ClientBuilder builder(S3Settings settings) {
         var b = S3Client.builder().forcePathStyle(true)
                 .region(Region.of(settings.region() == null ? "us-east-1" : settings.region()));
         if (settings.endpoint() != null) {
@@ -97,7 +118,7 @@ public final class S3Source implements Source {
         } else {
             b.credentialsProvider(DefaultCredentialsProvider.builder().build());
         }
-        return b.build();
+        return b;
     }
 
     /**
@@ -115,6 +136,9 @@ public final class S3Source implements Source {
             throw problem(e, bucket);
         } catch (SdkException e) {
             client.close();
+            if (String.valueOf(e.getMessage()).startsWith("Unable to load credentials")) {
+                throw new ManifestException(e, "exit.s3.noCredentials", bucket);
+            }
             throw new ManifestException(e, "exit.s3.unreachable", bucket, String.valueOf(e.getMessage()));
         }
     }
@@ -224,19 +248,30 @@ public final class S3Source implements Source {
 
     @Override
     public InputStream open(Item item) throws IOException {
-        try {
-            GetObjectRequest.Builder r = GetObjectRequest.builder().bucket(bucket).key(prefix + item.path());
-            if (item.version() != null) {
-                r.versionId(item.version());
-            }
-            return s3.getObject(r.build());
-        } catch (SdkException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        return reads.open(bucket, prefix + item.path(), item.version(), item.size());
+    }
+
+    /** As many readers as GET requests may be in flight: reading objects waits on the network, not the cores. */
+    @Override
+    public int threads(int requested) {
+        return Math.max(requested, reads.settings().concurrency());
+    }
+
+    /** One object per task: a task waits on the network, so handing over is cheap by comparison. */
+    @Override
+    public int batchSize() {
+        return 1;
+    }
+
+    /** The transfers of this source (for tests: the peak of memory held). */
+    public S3Reads reads() {
+        return reads;
     }
 
     @Override
     public void close() {
-        s3.close();
+        try (S3Client data = reads.client(); S3Client meta = s3) {
+            reads.close();
+        }
     }
 }
