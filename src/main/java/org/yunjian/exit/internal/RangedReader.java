@@ -27,7 +27,7 @@ final class RangedReader extends InputStream {
     private final String key;
     private final String version;
     private final String etag;
-    private final long size;
+    private final long end;
     private final long partSize;
     private final ArrayDeque<Part> ahead = new ArrayDeque<>();
     private long nextStart;
@@ -36,13 +36,15 @@ final class RangedReader extends InputStream {
     private int pos;
     private volatile boolean closed;
 
-    RangedReader(S3Reads reads, String bucket, String key, String version, String etag, long size) {
+    /** Bytes {@code [from, end)} of the object, pinned to {@code etag} if not null. */
+    RangedReader(S3Reads reads, String bucket, String key, String version, String etag, long from, long end) {
         this.reads = reads;
         this.bucket = bucket;
         this.key = key;
         this.version = version;
         this.etag = etag;
-        this.size = size;
+        this.nextStart = from;
+        this.end = end;
         this.partSize = reads.settings().partSize();
     }
 
@@ -99,8 +101,8 @@ final class RangedReader extends InputStream {
 
     /** Starts part fetches up to the per-object window, as far as memory allows (waiting only when none is ahead). */
     private void fetchAhead() throws IOException {
-        while (nextStart < size && ahead.size() < reads.aheadPerObject()) {
-            int length = (int) Math.min(partSize, size - nextStart);
+        while (nextStart < end && ahead.size() < reads.aheadPerObject()) {
+            int length = (int) Math.min(partSize, end - nextStart);
             if (!reads.reserve(length, ahead.isEmpty() && current == null)) {
                 return;
             }
@@ -129,7 +131,7 @@ final class RangedReader extends InputStream {
                         filled += n;
                     }
                     if (filled < length) {
-                        throw new IOException("the connection closed at byte " + (start + filled) + " of " + size);
+                        throw new IOException(org.yunjian.exit.ExitTexts.get("exit.s3.closedEarly", start + filled, start + length));
                     }
                     in.close();
                 } catch (IOException | RuntimeException e) {

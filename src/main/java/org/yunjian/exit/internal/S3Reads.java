@@ -77,10 +77,23 @@ public final class S3Reads implements AutoCloseable {
             HeadObjectResponse head = retrying(() -> s3.headObject(r -> r.bucket(bucket).key(key).versionId(version)
                     .checksumMode(ChecksumMode.ENABLED)));
             List<StoreChecksum> sums = StoreChecksum.from(h -> head.sdkHttpResponse().firstMatchingHeader(h));
-            return StoreChecksum.checked(new RangedReader(this, bucket, key, version, head.eTag(), head.contentLength()), sums);
+            return StoreChecksum.checked(new RangedReader(this, bucket, key, version, head.eTag(), 0, head.contentLength()), sums);
         }
-        Whole w = new Whole(bucket, key, version);
-        return StoreChecksum.checked(w, StoreChecksum.from(h -> w.first.response().sdkHttpResponse().firstMatchingHeader(h)));
+        Whole w = new Whole(bucket, key, version, 0, -1);
+        return w.first == null ? w
+                : StoreChecksum.checked(w, StoreChecksum.from(h -> w.first.response().sdkHttpResponse().firstMatchingHeader(h)));
+    }
+
+    /**
+     * {@code length} bytes of an object from {@code offset} (a chunk of a chunked manifest): parts fetched
+     * concurrently as for a whole large object, or one resumable ranged GET when the range is one part or less. The
+     * store's whole-object checksums do not apply to a range.
+     */
+    public InputStream openRange(String bucket, String key, String version, long offset, long length) throws IOException {
+        if (length > settings.partSize()) {
+            return new RangedReader(this, bucket, key, version, null, offset, offset + length);
+        }
+        return new Whole(bucket, key, version, offset, length);
     }
 
     /** A call that may be retried as a whole. */
@@ -196,33 +209,41 @@ public final class S3Reads implements AutoCloseable {
         parts.shutdownNow();
     }
 
-    /** One object in one streamed GET, resumed with a ranged GET from the byte where a broken read stopped. */
+    /**
+     * One object (or one range of it) in one streamed GET, resumed with a ranged GET from the byte where a broken read
+     * stopped.
+     */
     private final class Whole extends InputStream {
         private final String bucket;
         private final String key;
         private final String version;
         private final ResponseInputStream<GetObjectResponse> first;
+        private final long offset;
         private final long length;
         private final String etag;
         private ResponseInputStream<GetObjectResponse> in;
         private long pos;
         private boolean closed;
 
-        Whole(String bucket, String key, String version) throws IOException {
+        /** {@code length} bytes from {@code offset}, or the whole object with {@code length < 0}. */
+        Whole(String bucket, String key, String version, long offset, long length) throws IOException {
             this.bucket = bucket;
             this.key = key;
             this.version = version;
+            this.offset = offset;
+            boolean whole = length < 0;
             acquireRequest();
             try {
-                this.first = retrying(() -> get(bucket, key, version, null, 0, -1, true));
+                this.first = whole ? retrying(() -> get(bucket, key, version, null, 0, -1, true))
+                        : length == 0 ? null : retrying(() -> get(bucket, key, version, null, offset, offset + length - 1, false));
             } catch (IOException | RuntimeException e) {
                 releaseRequest();
                 throw e;
             }
             this.in = first;
-            Long len = first.response().contentLength();
-            this.length = len == null ? -1 : len;
-            this.etag = first.response().eTag();
+            Long len = first == null ? Long.valueOf(0) : first.response().contentLength();
+            this.length = whole ? (len == null ? -1 : len) : length;
+            this.etag = first == null ? null : first.response().eTag();
         }
 
         @Override
@@ -240,12 +261,15 @@ public final class S3Reads implements AutoCloseable {
             int attempt = 0;
             while (true) {
                 try {
+                    if (length >= 0 && pos >= length) {
+                        return -1;
+                    }
                     if (in == null) {
-                        in = get(bucket, key, version, etag, pos, -1, false);
+                        in = get(bucket, key, version, etag, offset + pos, length >= 0 ? offset + length - 1 : -1, false);
                     }
                     int n = in.read(b, off, len);
                     if (n < 0 && length >= 0 && pos < length) {
-                        throw new IOException("the connection closed at byte " + pos + " of " + length);
+                        throw new IOException(org.yunjian.exit.ExitTexts.get("exit.s3.closedEarly", offset + pos, offset + length));
                     }
                     if (n > 0) {
                         pos += n;
