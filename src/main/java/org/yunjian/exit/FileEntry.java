@@ -14,9 +14,16 @@ package org.yunjian.exit;
  * @param sensitivity 敏感 or 公开
  * @param description free text, may be null
  * @param error      why the file was unreadable ({@link #SYMLINK_LOOP} …, see {@link #errorText}), else null
+ * @param chunks     the digests of its fixed-size chunks (manifest version 2, files at or above the threshold), else null
  */
 public record FileEntry(String path, String version, Boolean latest, long size, String hash, String format,
-                        Sensitivity sensitivity, String description, String error) implements ManifestEntry {
+                        Sensitivity sensitivity, String description, String error, ChunkDigests chunks) implements ManifestEntry {
+
+    /** An entry without chunk digests. */
+    public FileEntry(String path, String version, Boolean latest, long size, String hash, String format,
+                     Sensitivity sensitivity, String description, String error) {
+        this(path, version, latest, size, hash, format, sensitivity, description, error, null);
+    }
 
     /** Codes of {@link #error()}: a symbolic link that leads back to a directory above it. */
     public static final String SYMLINK_LOOP = "symlinkLoop";
@@ -34,6 +41,8 @@ public record FileEntry(String path, String version, Boolean latest, long size, 
     public static final String INVALID_NAME = "invalidName";
     /** An object key that no manifest path can hold; the data is the key. */
     public static final String INVALID_KEY = "invalidKey";
+    /** The file's size changed while it was read (it grew past the chunk threshold, or a chunk ended early). */
+    public static final String CHANGED_WHILE_READ = "changedWhileRead";
     /** Reading failed; the data is the exception. */
     public static final String READ_FAILED = "readFailed";
     /** The bytes read disagree with the object store's own checksum of the object; the data names it. */
@@ -47,6 +56,15 @@ public record FileEntry(String path, String version, Boolean latest, long size, 
         if (hash == null && error == null) {
             throw new InvalidInputException("exit.entry.noHash", path);
         }
+        if (chunks != null && (hash == null || chunks.count() != ChunkDigests.count(size, chunks.chunkSize()))) {
+            throw new InvalidInputException("exit.entry.chunkCount", path, ChunkDigests.count(Math.max(0, size), chunks.chunkSize()),
+                    chunks.count());
+        }
+    }
+
+    /** The same entry with these chunk digests. */
+    public FileEntry withChunks(ChunkDigests c) {
+        return new FileEntry(path, version, latest, size, hash, format, sensitivity, description, error, c);
     }
 
     private static boolean isHex64(String h) {

@@ -25,6 +25,11 @@ public record Finding(Kind kind, String path, String expected, String actual, St
     public static final String SIZE_DIFFERS = "sizeDiffers";
     /** Another checksum; the data is the algorithm. */
     public static final String HASH_DIFFERS = "hashDiffers";
+    /**
+     * Same size, a chunk with another digest (a file recorded with chunk digests); the data is the first such chunk's
+     * byte range {@code <first>-<last>} (inclusive, from 0), and {@code expected} / {@code actual} are its digests.
+     */
+    public static final String CHUNK_DIFFERS = "chunkDiffers";
     /** The file could not be read when the manifest was built; the data is why. */
     public static final String UNREADABLE_WHEN_BUILT = "unreadableWhenBuilt";
     /** The file cannot be read now; the data is why. */

@@ -30,9 +30,23 @@ public final class ManifestBuilder {
      * @param detached    write the signature to {@code <manifest>.sig} instead of a final line
      * @param threads     hashing threads
      * @param s3          S3 settings
+     * @param chunkSize   bytes of a chunk whose digest is recorded (format version 2); 0 writes version 1, without
+     * @param chunkThreshold files of at least this many bytes get chunk digests (with {@code chunkSize > 0})
      */
     public record Options(HashAlgorithm algorithm, Labels labels, List<InventoryItem> items, boolean allVersions,
-                          boolean detached, int threads, S3Settings s3) {
+                          boolean detached, int threads, S3Settings s3, long chunkSize, long chunkThreshold) {
+        public Options {
+            if (chunkSize != 0 || chunkThreshold != 0) {
+                ManifestHeader.checkChunking(chunkSize, chunkThreshold);
+            }
+        }
+
+        /** With the default chunking (64 MiB chunks for files of 256 MiB and more). */
+        public Options(HashAlgorithm algorithm, Labels labels, List<InventoryItem> items, boolean allVersions,
+                       boolean detached, int threads, S3Settings s3) {
+            this(algorithm, labels, items, allVersions, detached, threads, s3, ManifestHeader.DEFAULT_CHUNK_SIZE,
+                    ManifestHeader.DEFAULT_CHUNK_THRESHOLD);
+        }
     }
 
     /** Counts of a build: files recorded and those that could not be read. */
@@ -41,8 +55,11 @@ public final class ManifestBuilder {
 
     public static Result build(String target, Path out, PrivateKey key, Options o) {
         String root = Targets.isS3(target) ? target : Path.of(target).toAbsolutePath().normalize().toString();
-        ManifestHeader header = new ManifestHeader(ManifestHeader.VERSION, o.algorithm(), root,
-                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), ManifestHeader.TOOL, o.allVersions());
+        Instant created = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        ManifestHeader header = o.chunkSize() > 0
+                ? new ManifestHeader(ManifestHeader.VERSION, o.algorithm(), root, created, ManifestHeader.TOOL, o.allVersions(),
+                        o.chunkSize(), o.chunkThreshold())
+                : new ManifestHeader(ManifestHeader.VERSION_1, o.algorithm(), root, created, ManifestHeader.TOOL, o.allVersions());
         long[] counts = new long[3];
         try (Source source = Targets.open(target, o.s3(), o.allVersions())) {
             ManifestWriter w = new ManifestWriter(out, header, key, o.detached());
@@ -56,7 +73,7 @@ public final class ManifestBuilder {
                             Source.Item i = h.item();
                             w.write(new FileEntry(i.path(), i.version(), i.latest(), h.error() == null ? h.size() : i.size(),
                                     h.hash(), h.format(), o.labels().sensitivity(i.path()), o.labels().description(i.path()),
-                                    h.error()));
+                                    h.error(), h.chunks()));
                             counts[0]++;
                             if (h.error() != null) {
                                 counts[1]++;
@@ -74,7 +91,7 @@ public final class ManifestBuilder {
                         pipeline.submit(() -> {
                             List<Hashing.Hashed> hs = new ArrayList<>();
                             for (Source.Item i : group) {
-                                hs.add(Hashing.hash(source, i, o.algorithm(), true));
+                                hs.add(Hashing.hash(source, i, o.algorithm(), true, o.chunkSize(), o.chunkThreshold()));
                             }
                             return hs;
                         });

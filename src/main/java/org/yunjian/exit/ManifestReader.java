@@ -36,6 +36,7 @@ public final class ManifestReader implements Closeable {
     private final ManifestHeader header;
     private long items;
     private long files;
+    private long chunks;
     private long bytes;
     private String lastPath;
     private final Set<String> versionsOfLast = new HashSet<>();
@@ -66,8 +67,22 @@ public final class ManifestReader implements Closeable {
 
     private ManifestHeader parseHeader(Map<String, Object> h) {
         Object v = h.get("version");
-        if (!(v instanceof Long lv) || lv != ManifestHeader.VERSION) {
+        if (!(v instanceof Long lv) || (lv != ManifestHeader.VERSION && lv != ManifestHeader.VERSION_1)) {
             throw error(new ExitText("exit.manifest.version", String.valueOf(v), ManifestHeader.VERSION));
+        }
+        long chunkSize = 0;
+        long chunkThreshold = 0;
+        if (lv == ManifestHeader.VERSION) {
+            if (!(h.get("chunkSize") instanceof Long cs) || !(h.get("chunkThreshold") instanceof Long ct)) {
+                throw error(new ExitText("exit.manifest.chunkHeader"));
+            }
+            try {
+                ManifestHeader.checkChunking(cs, ct);
+            } catch (IllegalArgumentException e) {
+                throw error(ExitText.of(e));
+            }
+            chunkSize = cs;
+            chunkThreshold = ct;
         }
         HashAlgorithm alg;
         try {
@@ -82,8 +97,8 @@ public final class ManifestReader implements Closeable {
             throw error(new ExitText("exit.manifest.created"));
         }
         try {
-            return new ManifestHeader(1, alg, str(h, "root", true), created, str(h, "tool", false),
-                    Boolean.TRUE.equals(h.get("allVersions")));
+            return new ManifestHeader(lv.intValue(), alg, str(h, "root", true), created, str(h, "tool", false),
+                    Boolean.TRUE.equals(h.get("allVersions")), chunkSize, chunkThreshold);
         } catch (IllegalArgumentException e) {
             throw error(ExitText.of(e));
         }
@@ -225,6 +240,7 @@ public final class ManifestReader implements Closeable {
                 ended = true;
                 return null;
             }
+            case "chunk" -> throw error(new ExitText("exit.manifest.chunkUnexpected"));
             default -> throw error(new ExitText("exit.manifest.unknownType", type));
         }
     }
@@ -243,7 +259,56 @@ public final class ManifestReader implements Closeable {
         order(e);
         files++;
         bytes += Math.max(0, e.size());
+        if (e.readable() && header.chunked(e.size())) {
+            e = e.withChunks(chunks(e));
+        }
         return e;
+    }
+
+    /**
+     * Reads the chunk lines that must follow the file line of {@code e}: exactly as many as its size needs, numbered
+     * from 0 in order, each a digest of the manifest's length.
+     */
+    private ChunkDigests chunks(FileEntry e) {
+        long count = ChunkDigests.count(e.size(), header.chunkSize());
+        if (count > ManifestHeader.MAX_CHUNKS) {
+            throw error(new ExitText("exit.chunk.tooMany", e.path(), count, ManifestHeader.MAX_CHUNKS));
+        }
+        byte[] all = new byte[(int) count * ChunkDigests.DIGEST_BYTES];
+        for (int i = 0; i < count; i++) {
+            if (!advance()) {
+                throw error(new ExitText("exit.manifest.chunkMissing", i, e.path(), count));
+            }
+            Map<String, Object> m = parsed();
+            if (!"chunk".equals(m.get("type"))) {
+                throw error(new ExitText("exit.manifest.chunkMissing", i, e.path(), count));
+            }
+            if (m.size() != 3 || !(m.get("index") instanceof Long index) || !(m.get("hash") instanceof String hex)) {
+                throw error(new ExitText("exit.manifest.chunkFields"));
+            }
+            if (index != i) {
+                throw error(new ExitText("exit.manifest.chunkIndex", index, i));
+            }
+            if (!isHex(hex, ChunkDigests.DIGEST_BYTES * 2)) {
+                throw error(new ExitText("exit.manifest.chunkHash", ChunkDigests.DIGEST_BYTES * 2));
+            }
+            System.arraycopy(Hex.decode(hex), 0, all, i * ChunkDigests.DIGEST_BYTES, ChunkDigests.DIGEST_BYTES);
+            chunks++;
+        }
+        return ChunkDigests.ofBytes(header.chunkSize(), all);
+    }
+
+    private static boolean isHex(String h, int length) {
+        if (h.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = h.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void order(FileEntry e) {
@@ -300,6 +365,9 @@ public final class ManifestReader implements Closeable {
         if (key != null && !signer.equals(Keys.fingerprint(key))) {
             throw new ManifestException("exit.manifest.wrongKey", String.valueOf(file), abbrev(signer),
                     abbrev(Keys.fingerprint(key)));
+        }
+        if (header.version() == ManifestHeader.VERSION && !Long.valueOf(chunks).equals(t.get("chunks"))) {
+            return check(SignatureStatus.INVALID, new ExitText("exit.signature.chunks", String.valueOf(t.get("chunks")), chunks));
         }
         if (!Long.valueOf(items).equals(t.get("items")) || !Long.valueOf(files).equals(t.get("files"))) {
             return check(SignatureStatus.INVALID, new ExitText("exit.signature.counts", String.valueOf(t.get("files")),

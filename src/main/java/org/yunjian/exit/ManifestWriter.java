@@ -30,6 +30,8 @@ public final class ManifestWriter implements Closeable {
     private final Sm3 digest = Sm3.newHasher();
     private final PrivateKey key;
     private final boolean detached;
+    private final ManifestHeader header;
+    private long chunks;
     private long items;
     private long files;
     private String lastPath;
@@ -42,10 +44,15 @@ public final class ManifestWriter implements Closeable {
         this.key = key;
         this.detached = detachedSignature;
         this.out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16);
-        line(Json.obj().put("type", "header").put("format", ManifestHeader.FORMAT).put("version", header.version())
+        this.header = header;
+        Json.Obj h = Json.obj().put("type", "header").put("format", ManifestHeader.FORMAT).put("version", header.version())
                 .put("algorithm", header.algorithm().id()).put("root", header.root())
                 .put("created", header.created().toString()).put("tool", header.tool())
-                .put("allVersions", header.allVersions()).toString());
+                .put("allVersions", header.allVersions());
+        if (header.version() == ManifestHeader.VERSION) {
+            h.put("chunkSize", header.chunkSize()).put("chunkThreshold", header.chunkThreshold());
+        }
+        line(h.toString());
     }
 
     public void write(InventoryItem item) throws IOException {
@@ -79,6 +86,25 @@ public final class ManifestWriter implements Closeable {
                 .put("size", e.size() >= 0 ? e.size() : null).put("hash", e.hash()).put("format", e.format())
                 .put("sensitivity", e.sensitivity().label()).put("description", e.description())
                 .put("error", e.error()).toString());
+        boolean chunked = e.readable() && header.chunked(e.size());
+        ChunkDigests c = e.chunks();
+        if (chunked != (c != null) || (c != null && c.chunkSize() != header.chunkSize())) {
+            throw new ManifestException("exit.write.chunks", e.path());
+        }
+        if (c != null) {
+            if (c.count() > ManifestHeader.MAX_CHUNKS) {
+                throw new ManifestException("exit.chunk.tooMany", e.path(), (long) c.count(), ManifestHeader.MAX_CHUNKS);
+            }
+            for (int i = 0; i < c.count(); i++) {
+                line(chunkLine(i, c.hex(i)));
+            }
+            chunks += c.count();
+        }
+    }
+
+    /** The canonical chunk line (without the line feed). */
+    static String chunkLine(int index, String hex) {
+        return "{\"type\":\"chunk\",\"index\":" + index + ",\"hash\":\"" + hex + "\"}";
     }
 
     public long files() {
@@ -100,8 +126,11 @@ public final class ManifestWriter implements Closeable {
         finished = true;
         byte[] d = digest.finish().bytes();
         byte[] sig = Signer.of(key).sign(d);
-        String trailer = Json.obj().put("type", "trailer").put("items", items).put("files", files)
-                .put("digest", "sm3:" + org.yunjian.crypto.Hex.encode(d))
+        Json.Obj t = Json.obj().put("type", "trailer").put("items", items).put("files", files);
+        if (header.version() == ManifestHeader.VERSION) {
+            t.put("chunks", chunks);
+        }
+        String trailer = t.put("digest", "sm3:" + org.yunjian.crypto.Hex.encode(d))
                 .put("signatureAlgorithm", "SM3withSM2")
                 .put("signer", Keys.fingerprint(Keys.publicKeyOf(key)))
                 .put("signature", Base64.getEncoder().encodeToString(sig)).toString() + "\n";

@@ -244,13 +244,30 @@ public record SignedVerificationReport(String manifestSm3, String manifestSignat
         for (Object o : (List<?>) m.get("findings")) {
             Map<?, ?> f = (Map<?, ?>) o;
             exact(f, Set.of("kind", "path", "expected", "actual", "detail"), Set.of("kind", "path"));
-            findings.add(new Finding(Finding.Kind.valueOf((String) f.get("kind")), (String) f.get("path"),
-                    (String) f.get("expected"), (String) f.get("actual"), (String) f.get("detail")));
+            Finding finding = new Finding(Finding.Kind.valueOf((String) f.get("kind")), (String) f.get("path"),
+                    (String) f.get("expected"), (String) f.get("actual"), (String) f.get("detail"));
+            chunkRange(finding);
+            findings.add(finding);
         }
         return new SignedVerificationReport(hex((String) manifest.get("sm3")), hex((String) manifest.get("signatureSm3")),
                 (String) m.get("tool"), (String) m.get("target"), (String) m.get("algorithm"),
                 SignatureStatus.valueOf((String) m.get("signature")), (String) m.get("signatureDetail"),
                 (Boolean) m.get("clean"), (Boolean) m.get("interrupted"), totals, findings);
+    }
+
+    private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile("(0|[1-9][0-9]{0,18})-(0|[1-9][0-9]{0,18})");
+
+    /** A damaged chunk is a HASH_MISMATCH naming a byte range {@code <first>-<last>} with first <= last. */
+    private static void chunkRange(Finding f) {
+        String prefix = Finding.CHUNK_DIFFERS + ": ";
+        if (f.detail() == null || !f.detail().startsWith(Finding.CHUNK_DIFFERS)) {
+            return;
+        }
+        java.util.regex.Matcher r = f.detail().startsWith(prefix) ? RANGE.matcher(f.detail().substring(prefix.length())) : null;
+        if (f.kind() != Finding.Kind.HASH_MISMATCH || r == null || !r.matches()
+                || Long.parseLong(r.group(1)) > Long.parseLong(r.group(2))) {
+            throw new IllegalArgumentException("detail " + f.detail());
+        }
     }
 
     private static void exact(Map<?, ?> m, Set<String> allowed, Set<String> required) {

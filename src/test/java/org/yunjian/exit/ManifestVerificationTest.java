@@ -32,7 +32,8 @@ class ManifestVerificationTest {
         assertThat(fx.verify(m)).as(fx.out + fx.err).isZero();
         assertThat(fx.out).contains("signature: VALID").contains("5 expected, 5 ok").contains("RESULT: OK");
         List<String> lines = Files.readAllLines(m);
-        assertThat(lines.get(0)).startsWith("{\"type\":\"header\",\"format\":\"yunjian-exit-manifest\",\"version\":1,\"algorithm\":\"sm3\"");
+        assertThat(lines.get(0)).startsWith("{\"type\":\"header\",\"format\":\"yunjian-exit-manifest\",\"version\":2,\"algorithm\":\"sm3\"")
+                .endsWith(",\"chunkSize\":67108864,\"chunkThreshold\":268435456}");
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"path\":\"docs/readme.md\"").contains("\"sensitivity\":\"公开\""));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"path\":\"secret.key\"").contains("\"sensitivity\":\"敏感\""));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"path\":\"a-b.bin\"").contains("\"format\":\"image/png\""));

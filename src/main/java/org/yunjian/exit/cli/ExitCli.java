@@ -238,12 +238,23 @@ public final class ExitCli {
         boolean detached;
         @Option(names = "--threads", defaultValue = "0", descriptionKey = "cli.exit.option.threads")
         int threads;
+        @Option(names = "--chunk-size", defaultValue = "64M", descriptionKey = "cli.exit.option.build.chunkSize")
+        String chunkSize;
+        @Option(names = "--chunk-threshold", defaultValue = "256M", descriptionKey = "cli.exit.option.build.chunkThreshold")
+        String chunkThreshold;
+        @Option(names = "--no-chunks", descriptionKey = "cli.exit.option.build.noChunks")
+        boolean noChunks;
         @CommandLine.Mixin
         S3Options s3 = new S3Options();
 
         @Override
         public Integer call() {
             HashAlgorithm alg = HashAlgorithm.parse(algorithm);
+            long size = noChunks ? 0 : ManifestHeader.parseByteCount(chunkSize);
+            long threshold = noChunks ? 0 : ManifestHeader.parseByteCount(chunkThreshold);
+            if (!noChunks) {
+                ManifestHeader.checkChunking(size, threshold);
+            }
             PrivateKey k = Keys.readPrivateKey(key, passphraseFor(key));
             Labels l = new Labels(Sensitivity.parse(defaultSensitivity));
             if (labels != null) {
@@ -253,7 +264,7 @@ public final class ExitCli {
             sensitive.forEach(g -> l.add(g, Sensitivity.SENSITIVE, null));
             List<InventoryItem> items = inventory == null ? List.of() : ManifestBuilder.readInventory(inventory);
             ManifestBuilder.Result r = ManifestBuilder.build(target, out, k,
-                    new ManifestBuilder.Options(alg, l, items, allVersions, detached, threads, s3.settings()));
+                    new ManifestBuilder.Options(alg, l, items, allVersions, detached, threads, s3.settings(), size, threshold));
             PrintWriter o = spec.commandLine().getOut();
             o.println(ExitTexts.get("exit.cli.built", String.valueOf(out), r.files(), r.bytes(), items.size(), alg.id()));
             if (r.unreadable() > 0) {

@@ -160,11 +160,30 @@ public final class DirectorySource implements Source {
 
     @Override
     public InputStream open(Item item) throws IOException {
+        return Files.newInputStream(readable(item), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** A seek to {@code offset}, then {@code length} bytes. */
+    @Override
+    public InputStream open(Item item, long offset, long length) throws IOException {
+        java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(readable(item), java.nio.file.StandardOpenOption.READ,
+                LinkOption.NOFOLLOW_LINKS);
+        try {
+            ch.position(offset);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+        return Source.Bounded.of(java.nio.channels.Channels.newInputStream(ch), length);
+    }
+
+    /** The regular file to open for an item: itself, or the target of a link that stays inside the tree. */
+    private Path readable(Item item) throws IOException {
         Path p = root.resolve(item.path());
         BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (a.isRegularFile()) {
             // the common case: no link to resolve (realpath() costs a system call per path component)
-            return Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS);
+            return p;
         }
         if (!a.isSymbolicLink() || !Files.isRegularFile(p)) {
             throw new Source.Unreadable(FileEntry.NOT_REGULAR_FILE);
@@ -173,7 +192,7 @@ public final class DirectorySource implements Source {
         if (!real.startsWith(realRoot)) {
             throw new Source.Unreadable(FileEntry.SYMLINK_OUTSIDE);
         }
-        return Files.newInputStream(real);
+        return real;
     }
 
     private static List<String> list(Path dir) throws IOException {

@@ -268,6 +268,21 @@ public final class S3Source implements Source {
         return reads;
     }
 
+    /** A ranged GET ({@code Range: bytes=offset-last}). */
+    @Override
+    public InputStream open(Item item, long offset, long length) throws IOException {
+        try {
+            GetObjectRequest.Builder r = GetObjectRequest.builder().bucket(bucket).key(prefix + item.path())
+                    .range("bytes=" + offset + "-" + (offset + length - 1));
+            if (item.version() != null) {
+                r.versionId(item.version());
+            }
+            return Source.Bounded.of(s3.getObject(r.build()), length);
+        } catch (SdkException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
         try (S3Client data = reads.client(); S3Client meta = s3) {
