@@ -268,19 +268,13 @@ public final class S3Source implements Source {
         return reads;
     }
 
-    /** A ranged GET ({@code Range: bytes=offset-last}). */
+    /**
+     * A chunk: ranged GETs of a part each, fetched concurrently as for a large object when the chunk is longer than a
+     * part, resumed at the byte where a broken read stopped.
+     */
     @Override
     public InputStream open(Item item, long offset, long length) throws IOException {
-        try {
-            GetObjectRequest.Builder r = GetObjectRequest.builder().bucket(bucket).key(prefix + item.path())
-                    .range("bytes=" + offset + "-" + (offset + length - 1));
-            if (item.version() != null) {
-                r.versionId(item.version());
-            }
-            return Source.Bounded.of(s3.getObject(r.build()), length);
-        } catch (SdkException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        return reads.openRange(bucket, prefix + item.path(), item.version(), offset, length);
     }
 
     @Override

@@ -69,4 +69,25 @@ class S3ReadsTest {
             readers.shutdownNow();
         }
     }
+
+    @Test
+    void aChunkIsReadAsTheExactRangeWhetherOnePartOrMany() throws Exception {
+        S3Settings settings = new S3Settings(S3_PROXY.getUri().toString(), "us-east-1", "access", "secret", 4, PART, 2L * PART, 1);
+        byte[] b = new byte[10 * PART + 5];
+        new Random(3).nextBytes(b);
+        try (S3Client admin = S3Source.client(settings)) {
+            admin.createBucket(r -> r.bucket("chunks"));
+            admin.putObject(r -> r.bucket("chunks").key("x"), RequestBody.fromBytes(b));
+        }
+        try (S3Reads reads = new S3Reads(S3Source.dataClient(settings), settings)) {
+            long[][] ranges = {{0, 3L * PART}, {PART + 11, 4L * PART + 3}, {9L * PART, PART + 5}, {17, 100}, {5, 0}};
+            for (long[] r : ranges) {
+                try (InputStream in = reads.openRange("chunks", "x", null, r[0], r[1])) {
+                    assertThat(in.readAllBytes()).as("bytes %d+%d", r[0], r[1])
+                            .isEqualTo(java.util.Arrays.copyOfRange(b, (int) r[0], (int) (r[0] + r[1])));
+                }
+            }
+            reads.client().close();
+        }
+    }
 }
