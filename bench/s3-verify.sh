@@ -73,6 +73,7 @@ for _ in $(seq 120); do
   sleep 0.5
 done
 
+unset AWS_CA_BUNDLE   # a local http endpoint: a CA bundle from the environment makes rclone's S3 backend refuse to start
 export RCLONE_CONFIG_BENCH_TYPE=s3 RCLONE_CONFIG_BENCH_PROVIDER=Other RCLONE_CONFIG_BENCH_ENDPOINT="http://127.0.0.1:$port" \
   RCLONE_CONFIG_BENCH_ACCESS_KEY_ID=bench RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY=bench-secret RCLONE_CONFIG_BENCH_FORCE_PATH_STYLE=true
 export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench-secret YUNJIAN_KEY_PASSPHRASE=benchmark-passphrase
