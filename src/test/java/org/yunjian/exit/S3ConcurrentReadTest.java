@@ -131,6 +131,24 @@ class S3ConcurrentReadTest {
     }
 
     @Test
+    void anInterruptedConcurrentRunResumesFromItsCheckpointWithoutRereadingWhatWasDone() {
+        mixedBucket("resumed");
+        Path m = build("s3://resumed", concurrent());
+        put("resumed", "small/9.bin", bytes(20_002)); // a difference after the cut, found by the resumed run
+        Path cp = tmp.resolve("cp.jsonl");
+        java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+        VerificationReport first = Verification.verify(m, pair.getPublic(), "s3://resumed", Verification.Options.defaults()
+                .withS3(concurrent()).withCheckpoint(cp).withCancelled(() -> polls.incrementAndGet() > 12));
+        assertThat(first.interrupted()).isTrue();
+        VerificationReport rest = Verification.verify(m, pair.getPublic(), "s3://resumed", Verification.Options.defaults()
+                .withS3(concurrent()).withCheckpoint(cp));
+        assertThat(rest.interrupted()).isFalse();
+        assertThat(findings(rest)).containsExactly("SIZE_MISMATCH small/9.bin");
+        assertThat(rest.totals().ok()).isEqualTo(33);
+        assertThat(rest.totals().hashedThisRun()).isLessThan(34).isGreaterThan(0);
+    }
+
+    @Test
     void brokenAndRefusedReadsAreRetriedAndResumeAtTheByteWhereTheyBroke() {
         mixedBucket("flaky-retry");
         Path m = build("s3://flaky-retry", concurrent());

@@ -6,7 +6,11 @@ import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
+import java.util.HashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,15 +46,31 @@ public final class S3Source implements Source {
     private final String bucket;
     private final String prefix;
     private final boolean allVersions;
-    private final Deque<Iterator<Node>> stack = new ArrayDeque<>();
+    private final Deque<Cursor> stack = new ArrayDeque<>();
+    /** Listings of "folders" ahead of the walk, started concurrently (at most {@link #listingsAhead}). */
+    private final Map<String, Future<List<Node>>> listed = new HashMap<>();
+    private final int listingsAhead;
+    private ExecutorService lister;
     private String skipThrough;
 
     private record Node(String rel, boolean dir, List<Item> versions) {
     }
 
+    /** A level being walked: the next node to return and the next one whose listing may be started. */
+    private static final class Cursor {
+        final List<Node> nodes;
+        int next;
+        int ahead;
+
+        Cursor(List<Node> nodes) {
+            this.nodes = nodes;
+        }
+    }
+
     private S3Source(S3Client s3, S3Reads reads, String bucket, String prefix, boolean allVersions) {
         this.s3 = s3;
         this.reads = reads;
+        this.listingsAhead = Math.min(8, reads.settings().concurrency());
         this.bucket = bucket;
         this.prefix = prefix;
         this.allVersions = allVersions;
@@ -61,7 +81,7 @@ public final class S3Source implements Source {
         S3Client client = client(settings);
         requireBucket(client, at.bucket());
         S3Source source = new S3Source(client, new S3Reads(dataClient(settings), settings), at.bucket(), at.prefix(), allVersions);
-        source.stack.push(source.level("").iterator());
+        source.push(source.level(""));
         return source;
     }
 
@@ -164,22 +184,33 @@ public final class S3Source implements Source {
     @Override
     public List<Item> nextGroup() throws IOException {
         while (!stack.isEmpty()) {
-            Iterator<Node> it = stack.peek();
-            if (!it.hasNext()) {
+            Cursor c = stack.peek();
+            if (c.next >= c.nodes.size()) {
                 stack.pop();
                 continue;
             }
-            Node n = it.next();
+            Node n = c.nodes.get(c.next++);
             if (n.dir()) {
-                if (skipThrough != null && ManifestPaths.compare(n.rel(), skipThrough) < 0
-                        && !skipThrough.startsWith(n.rel() + "/")) {
+                Future<List<Node>> ahead = listed.remove(n.rel());
+                if (skipped(n)) {
+                    if (ahead != null) {
+                        ahead.cancel(true);
+                    }
                     continue;
                 }
+                List<Node> children;
                 try {
-                    stack.push(level(n.rel() + "/").iterator());
+                    children = ahead == null ? level(n.rel() + "/") : ahead.get();
                 } catch (SdkException e) {
-                    throw new ManifestException(e, "exit.s3.cannotList", bucket, prefix + n.rel() + "/", String.valueOf(e.getMessage()));
+                    throw cannotList(n, e);
+                } catch (ExecutionException e) {
+                    throw cannotList(n, e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted");
                 }
+                listAhead(c);
+                push(children);
                 continue;
             }
             if (skipThrough != null && ManifestPaths.compare(n.rel(), skipThrough) <= 0) {
@@ -190,6 +221,41 @@ public final class S3Source implements Source {
             }
         }
         return null;
+    }
+
+    private ManifestException cannotList(Node n, Throwable e) {
+        return new ManifestException(e, "exit.s3.cannotList", bucket, prefix + n.rel() + "/", String.valueOf(e.getMessage()));
+    }
+
+    private boolean skipped(Node n) {
+        return skipThrough != null && ManifestPaths.compare(n.rel(), skipThrough) < 0 && !skipThrough.startsWith(n.rel() + "/");
+    }
+
+    private void push(List<Node> nodes) {
+        Cursor c = new Cursor(nodes);
+        stack.push(c);
+        listAhead(c);
+    }
+
+    /**
+     * Starts the listings of the next "folders" of a level while the walk is still before them: one request per folder,
+     * so a bucket of many small folders would otherwise pay one round trip at a time.
+     */
+    private void listAhead(Cursor c) {
+        c.ahead = Math.max(c.ahead, c.next);
+        while (listed.size() < listingsAhead && c.ahead < c.nodes.size()) {
+            Node n = c.nodes.get(c.ahead++);
+            if (n.dir() && !skipped(n)) {
+                if (lister == null) {
+                    lister = Executors.newFixedThreadPool(listingsAhead, r -> {
+                        Thread t = new Thread(r, "yunjian-s3-list");
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+                listed.put(n.rel(), lister.submit(() -> level(n.rel() + "/")));
+            }
+        }
     }
 
     /** One level under {@code rel} (relative to the prefix), sorted canonically; files before a same-named directory. */
@@ -279,6 +345,9 @@ public final class S3Source implements Source {
 
     @Override
     public void close() {
+        if (lister != null) {
+            lister.shutdownNow();
+        }
         try (S3Client data = reads.client(); S3Client meta = s3) {
             reads.close();
         }
