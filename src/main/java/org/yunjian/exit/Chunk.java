@@ -88,5 +88,29 @@ public record Chunk(String path, String version, int index, long offset, long le
         return new Finding(Finding.Kind.HASH_MISMATCH, key, expected, actual, Finding.detail(Finding.CHUNK_DIFFERS, range()));
     }
 
+    /**
+     * The outcome of hashing one chunk: its digest, or why it could not be read (a code of {@link FileEntry#error()}).
+     * A file's finding is that of its first chunk, in file order, whose {@link #finding} is not null; none means OK.
+     */
+    public record Result(Chunk chunk, String actual, String error) {
+        /** Hashes the chunk from {@code source}; a failure to read becomes the result's {@code error}. */
+        public static Result of(Chunk chunk, Source source, HashAlgorithm algorithm) {
+            try {
+                return new Result(chunk, chunk.hash(source, algorithm), null);
+            } catch (IOException | RuntimeException e) {
+                return new Result(chunk, null, e instanceof Source.Unreadable ? e.getMessage()
+                        : FileEntry.error(FileEntry.READ_FAILED, org.yunjian.exit.internal.Hashing.describe(e)));
+            }
+        }
+
+        /** UNREADABLE, HASH_MISMATCH ({@code chunkDiffers}) or null when the chunk is intact; {@code key} names the file. */
+        public Finding finding(String key) {
+            if (error != null) {
+                return new Finding(Finding.Kind.UNREADABLE, key, null, null, Finding.detail(Finding.UNREADABLE, error));
+            }
+            return chunk.matches(actual) ? null : chunk.finding(key, actual);
+        }
+    }
+
     private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[256 * 1024]);
 }

@@ -131,7 +131,41 @@ public final class Verification {
                 "list:" + list.digest(), interrupted -> none);
     }
 
-    private record Outcome(String path, List<Finding> findings, long ok, long bytes, long hashed) {
+    private record Outcome(String path, List<Finding> findings, long ok, long bytes, long hashed, Part part) {
+        Outcome(String path, List<Finding> findings, long ok, long bytes, long hashed) {
+            this(path, findings, ok, bytes, hashed, null);
+        }
+    }
+
+    /** The result of one chunk of a file verified by its chunk digests; {@code last} closes the file. */
+    private record Part(FileEntry entry, Chunk.Result result, boolean last) {
+    }
+
+    /**
+     * Folds the chunks of one file, which arrive in order, into the file's outcome: OK, or one finding — that of the
+     * first chunk in file order that cannot be read (UNREADABLE) or differs (HASH_MISMATCH with its byte range).
+     */
+    private static final class ChunkedFile {
+        private Finding finding;
+        private long bytes;
+
+        /** The file's outcome at its last chunk, else null. */
+        Outcome fold(Part p) {
+            if (p.result().error() == null) {
+                bytes += p.result().chunk().length();
+            }
+            if (finding == null) {
+                finding = p.result().finding(p.entry().key());
+            }
+            if (!p.last()) {
+                return null;
+            }
+            Outcome o = new Outcome(p.entry().path(), finding == null ? List.of() : List.of(finding), finding == null ? 1 : 0,
+                    bytes, 1);
+            finding = null;
+            bytes = 0;
+            return o;
+        }
     }
 
     private static final class Tally {
@@ -177,7 +211,12 @@ public final class Verification {
                 final long[] lastSave = {System.nanoTime()};
                 final String[] lastPath = {through};
                 int threads = source.threads(o.threads() > 0 ? o.threads() : Runtime.getRuntime().availableProcessors());
-                try (Ordered<Outcome> pipeline = new Ordered<>(threads, out -> {
+                ChunkedFile chunked = new ChunkedFile();
+                try (Ordered<Outcome> pipeline = new Ordered<>(threads, result -> {
+                    Outcome out = result.part() == null ? result : chunked.fold(result.part());
+                    if (out == null) {
+                        return; // a chunk of a file not yet complete: the checkpoint still ends before the file
+                    }
                     try {
                         for (Finding f : out.findings()) {
                             cp.finding(f);
@@ -234,6 +273,14 @@ public final class Verification {
                             }
                             batch.done(new Outcome(s.get(0).path(), fs, 0, 0, 0));
                             s = source.nextGroup();
+                        } else if (byChunks(m, s)) {
+                            batch.submitTo(pipeline, alg, source); // the files before it, in order
+                            if (!submitChunks(pipeline, m.get(0), source, alg, o)) {
+                                interrupted = true;
+                                break;
+                            }
+                            m = manifest.next();
+                            s = source.nextGroup();
                         } else {
                             batch.add(m, s);
                             m = manifest.next();
@@ -258,6 +305,39 @@ public final class Verification {
             deleteTemporary(o, cpFile); // e.g. a manifest found malformed half-way
             throw e;
         }
+    }
+
+    /**
+     * Whether a matched pair is verified by its chunk digests: one entry with chunks, one readable item of the same
+     * size. The chunks imply the whole-file checksum (the builder computed both from the same bytes, and the signature
+     * covers both), so the whole file is not hashed as one sequential chain; anything else is compared as a whole.
+     */
+    private static boolean byChunks(List<FileEntry> expected, List<Source.Item> found) {
+        if (expected.size() != 1 || found.size() != 1) {
+            return false;
+        }
+        FileEntry e = expected.get(0);
+        Source.Item i = found.get(0);
+        return e.chunks() != null && e.readable() && i.error() == null && i.size() == e.size()
+                && Objects.equals(e.version(), i.version());
+    }
+
+    /**
+     * Submits one task per chunk, so that the chunks of one large file are hashed on every thread of the pool;
+     * false when the run was cancelled before the last one (the file then counts as not done).
+     */
+    private static boolean submitChunks(Ordered<Outcome> pipeline, FileEntry e, Source source, HashAlgorithm alg, Options o) {
+        ChunkDigests d = e.chunks();
+        for (int i = 0; i < d.count(); i++) {
+            if (i > 0 && o.cancelled() != null && o.cancelled().getAsBoolean()) {
+                return false;
+            }
+            long offset = i * d.chunkSize();
+            Chunk c = new Chunk(e.path(), e.version(), i, offset, Math.min(d.chunkSize(), e.size() - offset), d.hex(i));
+            boolean last = i == d.count() - 1;
+            pipeline.submit(() -> new Outcome(null, List.of(), 0, 0, 0, new Part(e, Chunk.Result.of(c, source, alg), last)));
+        }
+        return true;
     }
 
     private static void deleteTemporary(Options o, Path cpFile) {

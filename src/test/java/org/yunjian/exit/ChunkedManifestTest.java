@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,35 @@ class ChunkedManifestTest {
     }
 
     @Test
+    void aChunkIsHashedFromAnySourceAndAShortReadIsUnreadable() throws IOException {
+        Path m = buildChunked();
+        FileEntry e = ManifestEntries.files(m).stream().filter(f -> f.path().equals("docs/big.bin")).findFirst().orElseThrow();
+        // a source that can only stream from the start (the default ranged open skips)
+        byte[][] content = {big};
+        org.yunjian.exit.internal.Source plain = new org.yunjian.exit.internal.Source() {
+            @Override
+            public List<Item> nextGroup() {
+                return null;
+            }
+
+            @Override
+            public java.io.InputStream open(Item item) {
+                return new java.io.ByteArrayInputStream(content[0]);
+            }
+        };
+        List<Chunk> chunks = Chunk.of(e);
+        for (Chunk c : chunks) {
+            assertThat(Chunk.Result.of(c, plain, HashAlgorithm.SM3).finding("docs/big.bin")).as(c.range()).isNull();
+        }
+        content[0] = Arrays.copyOf(big, 3 * MIB + 10);
+        assertThat(Chunk.Result.of(chunks.get(3), plain, HashAlgorithm.SM3).finding("docs/big.bin"))
+                .isEqualTo(new Finding(Finding.Kind.UNREADABLE, "docs/big.bin", null, null, "unreadable: changedWhileRead"));
+        content[0] = damaged(5);
+        assertThat(Chunk.Result.of(chunks.get(0), plain, HashAlgorithm.SM3).finding("docs/big.bin").detail())
+                .isEqualTo("chunkDiffers: 0-1048575");
+    }
+
+    @Test
     void versionOneManifestsAreStillWrittenOnRequestAndVerify() throws IOException {
         Path m = fx.build("--no-chunks");
         String text = Files.readString(m);
@@ -94,6 +124,44 @@ class ChunkedManifestTest {
         Files.write(t, lines);
         assertThat(fx.verify(t)).isEqualTo(1);
         assertThat(fx.out).contains("signature: INVALID").contains("modified after signing").doesNotContain("RESULT: OK");
+    }
+
+    @Test
+    void aDamagedChunkIsReportedWithItsByteRange() throws IOException {
+        Path m = buildChunked();
+        Files.write(fx.tree.resolve("docs/big.bin"), damaged(2 * MIB + 5));
+        assertThat(fx.verify(m, "--threads", "2")).isEqualTo(1);
+        assertThat(fx.out).contains("HASH_MISMATCH  docs/big.bin").contains("chunk differs, bytes 2097152-3145727")
+                .contains("5 ok").contains("1 hash mismatch");
+        assertThat(fx.verify(m, "--json")).isEqualTo(1);
+        assertThat(fx.out).contains("\"detail\":\"chunkDiffers: 2097152-3145727\"");
+        SignedVerificationReport.Read read = SignedVerificationReport.read(fx.out.getBytes(StandardCharsets.UTF_8));
+        assertThat(read.report().findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Finding.Kind.HASH_MISMATCH);
+            assertThat(f.text().text(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("分块摘要不符，字节范围 2097152-3145727");
+        });
+        String forged = fx.out.replace("chunkDiffers: 2097152-3145727", "chunkDiffers: 3145727-2097152");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SignedVerificationReport.read(forged.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SignedVerificationReport.Invalid.class).hasMessageContaining("chunkDiffers: 3145727-2097152");
+    }
+
+    @Test
+    void anInterruptedChunkedRunResumesFromItsCheckpoint() throws IOException {
+        Files.write(fx.tree.resolve("docs/big2.bin"), damaged(MIB / 2));
+        Path m = buildChunked();
+        Files.write(fx.tree.resolve("docs/big2.bin"), big);
+        Path cp = tmp.resolve("cp.jsonl");
+        AtomicInteger polls = new AtomicInteger();
+        VerificationReport first = Verification.verify(m, fx.pair.getPublic(), fx.tree.toString(),
+                Verification.Options.defaults().withCheckpoint(cp).withCancelled(() -> polls.incrementAndGet() > 6));
+        assertThat(first.interrupted()).isTrue();
+        VerificationReport second = Verification.verify(m, fx.pair.getPublic(), fx.tree.toString(),
+                Verification.Options.defaults().withCheckpoint(cp));
+        assertThat(second.interrupted()).isFalse();
+        assertThat(second.totals().ok()).isEqualTo(6);
+        assertThat(second.totals().hashMismatch()).isEqualTo(1);
+        assertThat(second.findings()).singleElement().satisfies(f -> assertThat(f.detail()).isEqualTo("chunkDiffers: 0-1048575"));
+        assertThat(first.totals().hashedThisRun() + second.totals().hashedThisRun()).isBetween(7L, 8L);
     }
 
     @Test

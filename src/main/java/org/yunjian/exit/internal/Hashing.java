@@ -93,7 +93,7 @@ public final class Hashing {
         return new Hashed(item, Hex.encode(h.finish()), size, format, null, chunks);
     }
 
-    static String describe(Exception e) {
+    public static String describe(Exception e) {
         String m = e.getMessage();
         return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
