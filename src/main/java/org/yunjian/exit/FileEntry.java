@@ -46,6 +46,8 @@ public record FileEntry(String path, String version, Boolean latest, long size, 
     public static final String CHANGED_WHILE_READ = "changedWhileRead";
     /** Reading failed; the data is the exception. */
     public static final String READ_FAILED = "readFailed";
+    /** The bytes read disagree with the object store's own checksum of the object; the data names it. */
+    public static final String STORE_CHECKSUM = "storeChecksum";
 
     public FileEntry {
         ManifestPaths.check(path);

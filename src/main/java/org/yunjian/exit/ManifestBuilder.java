@@ -67,7 +67,7 @@ public final class ManifestBuilder {
                 for (InventoryItem item : o.items()) {
                     w.write(item);
                 }
-                try (Ordered<List<Hashing.Hashed>> pipeline = new Ordered<>(o.threads(), hs -> {
+                try (Ordered<List<Hashing.Hashed>> pipeline = new Ordered<>(source.threads(o.threads()), hs -> {
                     try {
                         for (Hashing.Hashed h : hs) {
                             Source.Item i = h.item();

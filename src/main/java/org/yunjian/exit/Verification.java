@@ -284,7 +284,7 @@ public final class Verification {
                 }
                 final long[] lastSave = {System.nanoTime()};
                 final String[] lastPath = {through};
-                int threads = o.threads() > 0 ? o.threads() : Runtime.getRuntime().availableProcessors();
+                int threads = source.threads(o.threads() > 0 ? o.threads() : Runtime.getRuntime().availableProcessors());
                 Run run = new Run(alg, target, o.s3(), allVersions, threads, source);
                 ChunkedFile chunked = new ChunkedFile();
                 try (Pipeline pipeline = workers.start(run, result -> {
@@ -325,7 +325,7 @@ public final class Verification {
                     Groups manifest = new Groups(expected, through);
                     List<Source.Item> s = source.nextGroup();
                     List<FileEntry> m = manifest.next();
-                    Batch batch = new Batch();
+                    Batch batch = new Batch(source.batchSize());
                     while (m != null || s != null) {
                         if (o.cancelled() != null && o.cancelled().getAsBoolean()) {
                             interrupted = true;
@@ -495,10 +495,14 @@ public final class Verification {
      */
     public static final class Batch implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
-        private static final int MAX_STEPS = 64;
         private static final long MAX_BYTES = 1 << 20;
+        private final int maxSteps;
         private ArrayList<Object> steps = new ArrayList<>();
         private long bytes;
+
+        Batch(int maxSteps) {
+            this.maxSteps = maxSteps;
+        }
 
         private record Pair(List<FileEntry> expected, List<Source.Item> found) implements java.io.Serializable {
         }
@@ -508,7 +512,7 @@ public final class Verification {
         }
 
         static Batch chunk(FileEntry entry, Chunk chunk, boolean last) {
-            Batch b = new Batch();
+            Batch b = new Batch(1);
             b.steps.add(new ChunkStep(entry, chunk, last));
             b.bytes = chunk.length();
             return b;
@@ -526,7 +530,7 @@ public final class Verification {
         }
 
         boolean full() {
-            return steps.size() >= MAX_STEPS || bytes >= MAX_BYTES;
+            return steps.size() >= maxSteps || bytes >= MAX_BYTES;
         }
 
         /** The bytes the batch's comparisons read (as listed). */
@@ -543,7 +547,7 @@ public final class Verification {
             if (steps.isEmpty()) {
                 return;
             }
-            Batch mine = new Batch();
+            Batch mine = new Batch(maxSteps);
             mine.steps = steps;
             mine.bytes = bytes;
             steps = new ArrayList<>();

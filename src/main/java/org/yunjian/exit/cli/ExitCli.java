@@ -165,9 +165,22 @@ public final class ExitCli {
         String endpoint;
         @Option(names = "--region", descriptionKey = "cli.exit.option.region")
         String region;
+        @Option(names = "--s3-concurrency", defaultValue = "" + S3Settings.DEFAULT_CONCURRENCY,
+                descriptionKey = "cli.exit.option.s3Concurrency")
+        int concurrency;
+        @Option(names = "--s3-part-size", defaultValue = "" + (S3Settings.DEFAULT_PART_SIZE >> 20),
+                descriptionKey = "cli.exit.option.s3PartSize")
+        long partSizeMib;
+        @Option(names = "--s3-memory", defaultValue = "" + (S3Settings.DEFAULT_MEMORY >> 20),
+                descriptionKey = "cli.exit.option.s3Memory")
+        long memoryMib;
+        @Option(names = "--s3-retries", defaultValue = "" + S3Settings.DEFAULT_RETRIES, descriptionKey = "cli.exit.option.s3Retries")
+        int retries;
 
         S3Settings settings() {
-            return new S3Settings(endpoint, region, System.getenv("AWS_ACCESS_KEY_ID"), System.getenv("AWS_SECRET_ACCESS_KEY"));
+            return new S3Settings(endpoint, region, System.getenv("AWS_ACCESS_KEY_ID"), System.getenv("AWS_SECRET_ACCESS_KEY"),
+                    concurrency, Math.max(0, Math.min(partSizeMib, 1L << 20)) << 20,
+                    Math.max(0, Math.min(memoryMib, 1L << 20)) << 20, retries);
         }
     }
 

@@ -6,7 +6,11 @@ import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
+import java.util.HashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +27,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -39,17 +42,35 @@ import software.amazon.awssdk.services.s3.model.ObjectVersion;
 public final class S3Source implements Source {
 
     private final S3Client s3;
+    private final S3Reads reads;
     private final String bucket;
     private final String prefix;
     private final boolean allVersions;
-    private final Deque<Iterator<Node>> stack = new ArrayDeque<>();
+    private final Deque<Cursor> stack = new ArrayDeque<>();
+    /** Listings of "folders" ahead of the walk, started concurrently (at most {@link #listingsAhead}). */
+    private final Map<String, Future<List<Node>>> listed = new HashMap<>();
+    private final int listingsAhead;
+    private ExecutorService lister;
     private String skipThrough;
 
     private record Node(String rel, boolean dir, List<Item> versions) {
     }
 
-    private S3Source(S3Client s3, String bucket, String prefix, boolean allVersions) {
+    /** A level being walked: the next node to return and the next one whose listing may be started. */
+    private static final class Cursor {
+        final List<Node> nodes;
+        int next;
+        int ahead;
+
+        Cursor(List<Node> nodes) {
+            this.nodes = nodes;
+        }
+    }
+
+    private S3Source(S3Client s3, S3Reads reads, String bucket, String prefix, boolean allVersions) {
         this.s3 = s3;
+        this.reads = reads;
+        this.listingsAhead = Math.min(8, reads.settings().concurrency());
         this.bucket = bucket;
         this.prefix = prefix;
         this.allVersions = allVersions;
@@ -58,9 +79,9 @@ public final class S3Source implements Source {
     public static S3Source open(String target, S3Settings settings, boolean allVersions) {
         Location at = Location.parse(target);
         S3Client client = client(settings);
-        S3Source source = new S3Source(client, at.bucket(), at.prefix(), allVersions);
         requireBucket(client, at.bucket());
-        source.stack.push(source.level("").iterator());
+        S3Source source = new S3Source(client, new S3Reads(dataClient(settings), settings), at.bucket(), at.prefix(), allVersions);
+        source.push(source.level(""));
         return source;
     }
 
@@ -84,8 +105,28 @@ public final class S3Source implements Source {
         }
     }
 
-    /** A path-style client for the settings (static credentials if given, else the SDK's default chain). */
+    /**
+     * A path-style client for the settings (static credentials if given, else the SDK's default chain) whose
+     * requests the SDK retries {@code retries} times: for listing and other small requests.
+     */
     public static S3Client client(S3Settings settings) {
+        return builder(settings).overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(settings.retries() + 1))).build();
+    }
+
+    /**
+     * A client for reading object content: the SDK neither retries (a broken read is resumed at its byte by
+     * {@link S3Reads}) nor validates checksums itself ({@link StoreChecksum} does, and reports a mismatch as a finding).
+     */
+    static S3Client dataClient(S3Settings settings) {
+        return builder(settings)
+                .overrideConfiguration(c -> c.retryStrategy(software.amazon.awssdk.retries.DefaultRetryStrategy.doNotRetry()))
+                .responseChecksumValidation(software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED)
+                .httpClientBuilder(software.amazon.awssdk.http.apache5.Apache5HttpClient.builder()
+                        .maxConnections(settings.concurrency() + 4))
+                .build();
+    }
+
+    private static software.amazon.awssdk.services.s3.S3ClientBuilder builder(S3Settings settings) {
         var b = S3Client.builder().forcePathStyle(true)
                 .region(Region.of(settings.region() == null ? "us-east-1" : settings.region()));
         if (settings.endpoint() != null) {
@@ -97,7 +138,7 @@ public final class S3Source implements Source {
         } else {
             b.credentialsProvider(DefaultCredentialsProvider.builder().build());
         }
-        return b.build();
+        return b;
     }
 
     /**
@@ -115,6 +156,9 @@ public final class S3Source implements Source {
             throw problem(e, bucket);
         } catch (SdkException e) {
             client.close();
+            if (String.valueOf(e.getMessage()).startsWith("Unable to load credentials")) {
+                throw new ManifestException(e, "exit.s3.noCredentials", bucket);
+            }
             throw new ManifestException(e, "exit.s3.unreachable", bucket, String.valueOf(e.getMessage()));
         }
     }
@@ -140,22 +184,33 @@ public final class S3Source implements Source {
     @Override
     public List<Item> nextGroup() throws IOException {
         while (!stack.isEmpty()) {
-            Iterator<Node> it = stack.peek();
-            if (!it.hasNext()) {
+            Cursor c = stack.peek();
+            if (c.next >= c.nodes.size()) {
                 stack.pop();
                 continue;
             }
-            Node n = it.next();
+            Node n = c.nodes.get(c.next++);
             if (n.dir()) {
-                if (skipThrough != null && ManifestPaths.compare(n.rel(), skipThrough) < 0
-                        && !skipThrough.startsWith(n.rel() + "/")) {
+                Future<List<Node>> ahead = listed.remove(n.rel());
+                if (skipped(n)) {
+                    if (ahead != null) {
+                        ahead.cancel(true);
+                    }
                     continue;
                 }
+                List<Node> children;
                 try {
-                    stack.push(level(n.rel() + "/").iterator());
+                    children = ahead == null ? level(n.rel() + "/") : ahead.get();
                 } catch (SdkException e) {
-                    throw new ManifestException(e, "exit.s3.cannotList", bucket, prefix + n.rel() + "/", String.valueOf(e.getMessage()));
+                    throw cannotList(n, e);
+                } catch (ExecutionException e) {
+                    throw cannotList(n, e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted");
                 }
+                listAhead(c);
+                push(children);
                 continue;
             }
             if (skipThrough != null && ManifestPaths.compare(n.rel(), skipThrough) <= 0) {
@@ -166,6 +221,41 @@ public final class S3Source implements Source {
             }
         }
         return null;
+    }
+
+    private ManifestException cannotList(Node n, Throwable e) {
+        return new ManifestException(e, "exit.s3.cannotList", bucket, prefix + n.rel() + "/", String.valueOf(e.getMessage()));
+    }
+
+    private boolean skipped(Node n) {
+        return skipThrough != null && ManifestPaths.compare(n.rel(), skipThrough) < 0 && !skipThrough.startsWith(n.rel() + "/");
+    }
+
+    private void push(List<Node> nodes) {
+        Cursor c = new Cursor(nodes);
+        stack.push(c);
+        listAhead(c);
+    }
+
+    /**
+     * Starts the listings of the next "folders" of a level while the walk is still before them: one request per folder,
+     * so a bucket of many small folders would otherwise pay one round trip at a time.
+     */
+    private void listAhead(Cursor c) {
+        c.ahead = Math.max(c.ahead, c.next);
+        while (listed.size() < listingsAhead && c.ahead < c.nodes.size()) {
+            Node n = c.nodes.get(c.ahead++);
+            if (n.dir() && !skipped(n)) {
+                if (lister == null) {
+                    lister = Executors.newFixedThreadPool(listingsAhead, r -> {
+                        Thread t = new Thread(r, "yunjian-s3-list");
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+                listed.put(n.rel(), lister.submit(() -> level(n.rel() + "/")));
+            }
+        }
     }
 
     /** One level under {@code rel} (relative to the prefix), sorted canonically; files before a same-named directory. */
@@ -224,34 +314,42 @@ public final class S3Source implements Source {
 
     @Override
     public InputStream open(Item item) throws IOException {
-        try {
-            GetObjectRequest.Builder r = GetObjectRequest.builder().bucket(bucket).key(prefix + item.path());
-            if (item.version() != null) {
-                r.versionId(item.version());
-            }
-            return s3.getObject(r.build());
-        } catch (SdkException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        return reads.open(bucket, prefix + item.path(), item.version(), item.size());
     }
 
-    /** A ranged GET ({@code Range: bytes=offset-last}). */
+    /** As many readers as GET requests may be in flight: reading objects waits on the network, not the cores. */
+    @Override
+    public int threads(int requested) {
+        return Math.max(requested, reads.settings().concurrency());
+    }
+
+    /** One object per task: a task waits on the network, so handing over is cheap by comparison. */
+    @Override
+    public int batchSize() {
+        return 1;
+    }
+
+    /** The transfers of this source (for tests: the peak of memory held). */
+    public S3Reads reads() {
+        return reads;
+    }
+
+    /**
+     * A chunk: ranged GETs of a part each, fetched concurrently as for a large object when the chunk is longer than a
+     * part, resumed at the byte where a broken read stopped.
+     */
     @Override
     public InputStream open(Item item, long offset, long length) throws IOException {
-        try {
-            GetObjectRequest.Builder r = GetObjectRequest.builder().bucket(bucket).key(prefix + item.path())
-                    .range("bytes=" + offset + "-" + (offset + length - 1));
-            if (item.version() != null) {
-                r.versionId(item.version());
-            }
-            return Source.Bounded.of(s3.getObject(r.build()), length);
-        } catch (SdkException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        return reads.openRange(bucket, prefix + item.path(), item.version(), offset, length);
     }
 
     @Override
     public void close() {
-        s3.close();
+        if (lister != null) {
+            lister.shutdownNow();
+        }
+        try (S3Client data = reads.client(); S3Client meta = s3) {
+            reads.close();
+        }
     }
 }

@@ -36,6 +36,16 @@ public interface Source extends Closeable {
     default void skipThrough(String path) {
     }
 
+    /** Threads worth reading this source with when {@code requested} are asked for. */
+    default int threads(int requested) {
+        return requested;
+    }
+
+    /** Files compared per task of a verification (many small local files share a task; the hand-over costs). */
+    default int batchSize() {
+        return 64;
+    }
+
     @Override
     default void close() throws IOException {
     }

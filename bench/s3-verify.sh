@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# S3 verification at network speed: `yunjian exit verify s3://…` against `rclone check --download` (Debian's
+# rclone), both reading the same bucket on a local S3 server with the same concurrency, on the same machine.
+# Usage: bench/s3-verify.sh [work-dir] [small-objects] [large-objects] [large-MiB] [concurrency] [runs]
+#   issue 15's size: bench/s3-verify.sh /tmp/yj-s3 5000 2 1024 16 3   (≥ 5,000 objects incl. ≥ 1 GiB ones)
+#   a quick check:   bench/s3-verify.sh /tmp/yj-s3-small 500 1 256 16 1
+# The server is S3Proxy from the test classpath (in-memory `transient` store, so disk speed does not count) started
+# on a free local port and stopped at the end. The bucket holds small objects of 1-256 KiB in 50 "folders" plus the
+# large objects, copied from a local tree with rclone. yunjian verifies against a SHA-256 and an SM3 manifest of the
+# bucket; rclone compares every object's bytes with the local tree (`--download`), so it also reads the tree (warm
+# page cache). Needs rclone (apt-get install rclone) and either target/yunjian.jar or compiled target/classes.
+# Prints medians, the ratio rclone / yunjian (target ≥ 1.5) and the load average: a loaded machine's figures
+# are not a measurement of the target.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+work=${1:-/tmp/yunjian-s3-bench}
+small=${2:-5000}
+large=${3:-2}
+large_mib=${4:-1024}
+conc=${5:-16}
+runs=${6:-3}
+command -v rclone >/dev/null || { echo "rclone is needed: apt-get install rclone" >&2; exit 2; }
+mkdir -p "$work"
+work=$(cd "$work" && pwd)
+cd "$here"
+[ -f "$work/cp.txt" ] || ./mvnw -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null
+if [ -f target/yunjian.jar ]; then
+  yj() { java -jar "$here/target/yunjian.jar" "$@"; }
+else
+  [ -d target/classes ] || { echo "build first: ./mvnw package -DskipTests (or compile)" >&2; exit 2; }
+  yj() { java -cp "$here/target/classes:$(cat "$work/cp.txt")" org.yunjian.Application "$@"; }
+fi
+cd "$work"
+
+# the tree, once per size
+tree="tree-$small-$large-$large_mib"
+if [ ! -d "$tree" ]; then
+  python3 - "$tree" "$small" "$large" "$large_mib" <<'PY'
+import os, random, sys
+tree, small, large, mib = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+random.seed(15)
+for i in range(small):
+    d = f'{tree}/d{i % 50:02d}'
+    os.makedirs(d, exist_ok=True)
+    with open(f'{d}/o{i:05d}.bin', 'wb') as f:
+        f.write(os.urandom(random.randint(1024, 256 * 1024)))
+os.makedirs(f'{tree}/large', exist_ok=True)
+for i in range(large):
+    with open(f'{tree}/large/l{i}.img', 'wb') as f:
+        for _ in range(mib):
+            f.write(os.urandom(1 << 20))
+PY
+fi
+bytes=$(du -sb "$tree" | cut -f1)
+
+# the server
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+cat > s3proxy.conf <<CONF
+s3proxy.endpoint=http://127.0.0.1:$port
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=bench
+s3proxy.credential=bench-secret
+jclouds.provider=transient
+jclouds.identity=bench
+jclouds.credential=bench-secret
+CONF
+heap=$(( (bytes / 1048576) * 2 + 1024 ))
+java -Xmx${heap}m -cp "$(cat cp.txt)" org.gaul.s3proxy.Main --properties s3proxy.conf > s3proxy.log 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 120); do
+  curl -s -o /dev/null "http://127.0.0.1:$port/" && break
+  sleep 0.5
+done
+
+unset AWS_CA_BUNDLE   # a local http endpoint: a CA bundle from the environment makes rclone's S3 backend refuse to start
+export RCLONE_CONFIG_BENCH_TYPE=s3 RCLONE_CONFIG_BENCH_PROVIDER=Other RCLONE_CONFIG_BENCH_ENDPOINT="http://127.0.0.1:$port" \
+  RCLONE_CONFIG_BENCH_ACCESS_KEY_ID=bench RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY=bench-secret RCLONE_CONFIG_BENCH_FORCE_PATH_STYLE=true
+export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench-secret YUNJIAN_KEY_PASSPHRASE=benchmark-passphrase
+rclone mkdir bench:bench
+rclone copy "$tree" bench:bench --transfers "$conc" --checkers "$conc" --s3-upload-concurrency 4 >/dev/null
+[ -f keys/b.key.pem ] || yj keys create --out keys --name b >/dev/null
+s3=(--endpoint "http://127.0.0.1:$port" --s3-concurrency "$conc")
+yj exit manifest build s3://bench --out m256.jsonl --key keys/b.key.pem --algorithm sha256 "${s3[@]}" >/dev/null
+yj exit manifest build s3://bench --out msm3.jsonl --key keys/b.key.pem "${s3[@]}" >/dev/null
+cat "$tree"/*/* > /dev/null   # warm page cache for rclone's side
+echo "bucket: $(find "$tree" -type f | wc -l) objects, $bytes bytes; concurrency $conc; runs $runs"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+t() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>"$work/last.err" || { echo "failed: $*" >&2; cat "$work/last.err" >&2; }; e=$(date +%s.%N); echo "$e - $s" | bc; }
+declare -A times
+for r in $(seq "$runs"); do
+  times[rclone_check]+="$(t rclone check --download --one-way "$tree" bench:bench --checkers "$conc") "
+  times[yunjian_sha256]+="$(t yj exit verify s3://bench --manifest m256.jsonl --pubkey keys/b.pub.pem "${s3[@]}") "
+  times[yunjian_sm3]+="$(t yj exit verify s3://bench --manifest msm3.jsonl --pubkey keys/b.pub.pem "${s3[@]}") "
+done
+echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
+median() { printf '%s\n' $1 | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+for k in rclone_check yunjian_sha256 yunjian_sm3; do
+  m=$(median "${times[$k]}")
+  printf '%-15s median %7.2f s  %7.1f MB/s   runs: %s\n' "$k" "$m" "$(echo "$bytes / $m / 1000000" | bc -l)" "${times[$k]}"
+done
+rc=$(median "${times[rclone_check]}"); y2=$(median "${times[yunjian_sha256]}"); y3=$(median "${times[yunjian_sm3]}")
+echo "rclone check --download / yunjian verify = $(echo "scale=2; $rc / $y2" | bc) (sha256), $(echo "scale=2; $rc / $y3" | bc) (sm3)  (target >= 1.5)"
