@@ -79,8 +79,13 @@ class ApiTokenTests {
     Organization customer;
     Organization provider;
 
+    @Autowired
+    org.yunjian.security.internal.AddressThrottle throttle;
+
     @BeforeEach
     void account() {
+        // refused tokens count against 127.0.0.1 like failed logins; each test starts unthrottled
+        throttle.clear();
         String username = "tok-" + UUID.randomUUID().toString().substring(0, 8);
         customer = fixtures.organization("令牌客户 " + username, PartyRole.CUSTOMER);
         provider = fixtures.organization("令牌服务商 " + username, PartyRole.PROVIDER);

@@ -27,7 +27,8 @@ class ApiTokenApi {
 
     /** A new token: a name, {@code READ_ONLY} or {@code READ_WRITE}, valid for 1 to 365 days. */
     @Schema(name = "NewApiToken")
-    record NewApiToken(String name, String scope, Integer validDays) {
+    record NewApiToken(String name, @Schema(allowableValues = {"READ_ONLY", "READ_WRITE"}) String scope,
+                       Integer validDays) {
     }
 
     /** The new token and its value, shown this once: send it as {@code Authorization: Bearer <value>}. */
@@ -88,10 +89,17 @@ class ApiTokenApi {
     }
 
     private static ApiTokenScope parseScope(String scope) {
+        if (scope == null) {
+            return null;   // reported with the other fields' problems
+        }
+        FieldErrors errors = new FieldErrors();
+        org.yunjian.shared.Text.violation(scope, org.yunjian.shared.Text.Kind.LINE).ifPresent(v ->
+                errors.add("scope", v.problem().messageCode(), v.messageArgs("scope")));
+        errors.throwIfAny();
         try {
-            return scope == null ? null : ApiTokenScope.valueOf(scope.strip());
+            return ApiTokenScope.valueOf(scope.strip());
         } catch (IllegalArgumentException e) {
-            new FieldErrors().add("scope", "apitoken.error.scope").throwIfAny();
+            errors.add("scope", "apitoken.error.scope").throwIfAny();
             return null;
         }
     }
