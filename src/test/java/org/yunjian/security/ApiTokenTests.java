@@ -330,6 +330,25 @@ class ApiTokenTests {
         assertThat(unreachable.err()).contains("Cannot connect");
     }
 
+    @Autowired
+    org.yunjian.cli.CliRunner cliRunner;
+
+    @Test
+    void operatorListsAndRevokesAnAccountsTokensOnTheCommandLine() throws Exception {
+        String value = issue("READ_WRITE");
+        UUID id = tokenId();
+        org.yunjian.support.CliCapture cli = new org.yunjian.support.CliCapture();
+        assertThat(cli.run(cliRunner, java.util.Locale.ENGLISH, "users", "tokens", user.username())).isZero();
+        assertThat(cli.out.toString()).contains(id.toString()).contains("Read and write").contains("Active")
+                .doesNotContain(value.substring(20));
+        assertThat(cli.run(cliRunner, java.util.Locale.ENGLISH, "users", "revoke-token", user.username(),
+                id.toString())).isZero();
+        assertThat(cli.out.toString()).contains("revoked");
+        assertRefused(value, "apitoken-revoked", "REVOKED");
+        assertThat(cli.run(cliRunner, java.util.Locale.ENGLISH, "users", "revoke-token", "nobody-here",
+                id.toString())).isEqualTo(2);
+    }
+
     // ---- helpers
 
     record Cli(int status, String out, String err) {

@@ -111,6 +111,22 @@ public class ApiTokens {
         return revoke(t, admin.username());
     }
 
+    /** An account's tokens, for the installation's operator ({@code yunjian users tokens}). */
+    public List<ApiTokenView> ofAccount(String username) {
+        Account a = accounts.findByUsername(username).orElseThrow(() -> new NotFoundException("user", username));
+        return viewsOf(a.id());
+    }
+
+    /** Revokes an account's token for the operator ({@code yunjian users revoke-token}), recorded as {@code cli:<os user>}. */
+    @Transactional
+    public ApiTokenView revokeOfAccount(String username, UUID tokenId) {
+        Account a = accounts.findByUsername(username).orElseThrow(() -> new NotFoundException("user", username));
+        ApiToken t = tokens.findById(tokenId).filter(x -> x.userId().equals(a.id()))
+                .orElseThrow(() -> new NotFoundException("apitoken", tokenId));
+        return revoke(t, CurrentUser.current().map(CurrentUser::username)
+                .orElse("cli:" + System.getProperty("user.name", "unknown")));
+    }
+
     private ApiTokenView revoke(ApiToken t, String by) {
         Instant now = clock.instant();
         if (t.revokedAt() == null && tokens.revoke(t.id(), now, by)) {
