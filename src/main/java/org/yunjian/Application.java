@@ -29,6 +29,10 @@ public class Application {
             // the offline exit and keys commands never boot Spring: their run time includes JVM start only
             System.exit(ExitCli.run(args));
         }
+        if (args.length > 0 && org.yunjian.security.cli.ApiCli.handles(args[0])) {
+            // a REST client of a running server: no Spring, no database
+            System.exit(org.yunjian.security.cli.ApiCli.run(args));
+        }
         if (args.length > 0 && BackupCli.handles(args[0])) {
             // restore writes an empty data directory offline: no Spring, no database connection
             System.exit(BackupCli.run(args));

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "users", mixinStandardHelpOptions = true,
         subcommands = {UsersCommand.ListUsers.class, UsersCommand.Create.class, UsersCommand.Unlock.class,
                 UsersCommand.ResetPassword.class, UsersCommand.SetupToken.class, UsersCommand.Requests.class,
-                UsersCommand.Approve.class, UsersCommand.Reject.class})
+                UsersCommand.Approve.class, UsersCommand.Reject.class, ApiTokenCommands.ListTokens.class,
+                ApiTokenCommands.RevokeToken.class})
 public class UsersCommand implements CliCommand, Runnable {
 
     @Spec

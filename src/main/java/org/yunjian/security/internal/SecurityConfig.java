@@ -60,7 +60,7 @@ public class SecurityConfig {
                                             SecurityProperties properties, SessionRevocations revocations,
                                             DenialAuditor denials, Clock clock,
                                             ApplicationEventPublisher events, AddressThrottle throttle,
-                                            org.springframework.context.MessageSource messages,
+                                            org.springframework.context.MessageSource messages, ApiTokens tokens,
                                             @Value("${yunjian.security.public-api-docs:true}") boolean publicApiDocs)
             throws Exception {
         String[] roles = java.util.Arrays.stream(Role.values()).map(Role::authority).toArray(String[]::new);
@@ -94,8 +94,12 @@ public class SecurityConfig {
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 // no server session for anonymous visitors: the CSRF token travels in a cookie (the session
                 // begins at login), and a request that needs a login is remembered only in an existing session
-                .csrf(c -> c.csrfTokenRepository(csrfTokens()))
+                .csrf(c -> c.csrfTokenRepository(csrfTokens())
+                        // a bearer token is not sent by a browser on its own, so it cannot be ridden cross-site
+                        .ignoringRequestMatchers(ApiTokenFilter::presentsToken))
                 .requestCache(c -> c.requestCache(requestCache()))
+                .addFilterBefore(new ApiTokenFilter(tokens, throttle, events),
+                        org.springframework.security.web.csrf.CsrfFilter.class)
                 .addFilterBefore(new SessionPolicyFilter(properties, revocations, clock, events),
                         AuthorizationFilter.class)
                 .addFilterBefore(new LoginThrottleFilter(throttle, messages),

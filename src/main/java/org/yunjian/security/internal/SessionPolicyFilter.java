@@ -47,7 +47,9 @@ public class SessionPolicyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (session != null && auth != null && auth.getPrincipal() instanceof AccountPrincipal principal) {
+        // a request with an API token carries no session rules: ApiTokenFilter decided it, whatever cookie it sent
+        if (session != null && auth != null && !(auth instanceof ApiTokenAuthentication)
+                && auth.getPrincipal() instanceof AccountPrincipal principal) {
             Instant now = clock.instant();
             Instant started = (Instant) session.getAttribute(SessionKeys.STARTED);
             if (started == null) {

@@ -17,16 +17,19 @@ class AccountController {
 
     private final AccountSelfService self;
     private final PasswordPolicy policy;
+    private final org.yunjian.security.internal.ApiTokens tokens;
 
-    AccountController(AccountSelfService self, PasswordPolicy policy) {
+    AccountController(AccountSelfService self, PasswordPolicy policy, org.yunjian.security.internal.ApiTokens tokens) {
         this.self = self;
         this.policy = policy;
+        this.tokens = tokens;
     }
 
     @GetMapping("/account")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'USER')")
     String profile(Model model) {
         model.addAttribute("profile", self.profile());
+        ApiTokenController.section(model, tokens, ApiTokenController.TokenForm.EMPTY, java.util.Map.of());
         return "security/account";
     }
 

@@ -1,0 +1,125 @@
+package org.yunjian.security.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.Msg;
+
+/**
+ * {@code Authorization: Bearer yj_…} on {@code /api/**}: authenticates the request as the token's owner for this
+ * request only (no session, no CSRF token needed — a browser never sends this header by itself). Pages are not
+ * reachable with a token (401). A refused token is 401 with the reason, audited; a read-only token on a write, or
+ * any token on an interactive account step, is 403, audited. Repeated refusals from one address are throttled like
+ * failed logins. The header's value is never logged or echoed.
+ */
+public class ApiTokenFilter extends OncePerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+    /** Steps that need the owner at a browser with password and second factor: a leaked token cannot extend itself. */
+    private static final List<String> INTERACTIVE_ONLY = List.of("POST /api/account/tokens", "POST /api/account/password",
+            "POST /api/login/totp", "* /api/users");
+
+    private final ApiTokens tokens;
+    private final AddressThrottle throttle;
+    private final ApplicationEventPublisher events;
+
+    ApiTokenFilter(ApiTokens tokens, AddressThrottle throttle, ApplicationEventPublisher events) {
+        this.tokens = tokens;
+        this.throttle = throttle;
+        this.events = events;
+    }
+
+    /** Whether the request presents a bearer token (CSRF does not apply to it). */
+    static boolean presentsToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!presentsToken(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!Problems.isApi(request)) {
+            refuse(response, "apitoken-api-only", "apitoken.problem.apiOnly");
+            return;
+        }
+        Optional<Duration> wait = throttle.retryAfter(request.getRemoteAddr());
+        if (wait.isPresent()) {
+            response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
+            Problems.write(response, 429, "apitoken-throttled", "apitoken.problem.throttled");
+            return;
+        }
+        String value = request.getHeader("Authorization").substring(BEARER.length()).strip();
+        ApiTokens.Outcome outcome = tokens.authenticate(value);
+        if (outcome instanceof ApiTokens.Refused refused) {
+            throttle.failed(request.getRemoteAddr());
+            refuse(response, "apitoken-" + refused.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    "apitoken.problem." + refused.reason().name());
+            return;
+        }
+        ApiTokens.Accepted accepted = (ApiTokens.Accepted) outcome;
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(accepted.authentication());
+        SecurityContextHolder.setContext(context);
+        try {
+            String call = request.getMethod() + " " + path(request);
+            if (interactiveOnly(request.getMethod(), path(request))) {
+                deny(response, call, "apitoken-interactive-only", "apitoken.problem.interactiveOnly",
+                        Msg.of("apitoken.audit.interactiveOnly", accepted.tokenName(), call));
+                return;
+            }
+            if (!accepted.authentication().scope().permits(request.getMethod())) {
+                deny(response, call, "apitoken-read-only", "apitoken.problem.readOnly",
+                        Msg.of("apitoken.audit.readOnly", accepted.tokenName(), call));
+                return;
+            }
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static boolean interactiveOnly(String method, String path) {
+        for (String rule : INTERACTIVE_ONLY) {
+            int space = rule.indexOf(' ');
+            String m = rule.substring(0, space);
+            String p = rule.substring(space + 1);
+            boolean methodMatches = m.equals("*") || m.equals(method);
+            boolean pathMatches = m.equals("*") ? path.equals(p) || path.startsWith(p + "/") : path.equals(p);
+            if (methodMatches && pathMatches) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void deny(HttpServletResponse response, String call, String type, String detailKey, Msg audit)
+            throws IOException {
+        events.publishEvent(AuditableEvent.denied("access.denied", "request", call, audit));
+        Problems.write(response, HttpServletResponse.SC_FORBIDDEN, type, detailKey);
+    }
+
+    private static void refuse(HttpServletResponse response, String type, String detailKey) throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        Problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, type, detailKey);
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+}

@@ -1,0 +1,116 @@
+package org.yunjian.security.web;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.yunjian.security.ApiTokenScope;
+import org.yunjian.security.UserAdministration;
+import org.yunjian.security.internal.AccountSelfService;
+import org.yunjian.security.internal.ApiToken;
+import org.yunjian.security.internal.ApiTokens;
+import org.yunjian.shared.FieldErrors;
+
+/**
+ * API tokens on pages: the account page's section (create — the value shown once —, list, revoke) and an
+ * administrator's view of an account's tokens.
+ */
+@Controller
+class ApiTokenController {
+
+    /** The create form as typed, kept when it is refused. */
+    record TokenForm(String name, String scope, String validDays) {
+        static final TokenForm EMPTY = new TokenForm("", ApiTokenScope.READ_ONLY.name(), "90");
+    }
+
+    private final ApiTokens tokens;
+    private final AccountSelfService self;
+    private final UserAdministration users;
+
+    ApiTokenController(ApiTokens tokens, AccountSelfService self, UserAdministration users) {
+        this.tokens = tokens;
+        this.self = self;
+        this.users = users;
+    }
+
+    /** The account page's model for the token section; {@link AccountController} shows the page. */
+    static void section(Model model, ApiTokens tokens, TokenForm form, Map<String, String> errors) {
+        model.addAttribute("tokens", tokens.mine());
+        model.addAttribute("tokenForm", form);
+        model.addAttribute("tokenErrors", errors);
+        model.addAttribute("scopes", ApiTokenScope.values());
+        model.addAttribute("maxValidDays", ApiToken.MAX_VALID_DAYS);
+    }
+
+    @PostMapping("/account/tokens")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'USER')")
+    String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String scope,
+                  @RequestParam(defaultValue = "") String validDays, Model model) {
+        TokenForm form = new TokenForm(name, scope, validDays);
+        FieldErrors errors = new FieldErrors();
+        ApiTokenScope s = null;
+        try {
+            s = ApiTokenScope.valueOf(scope);
+        } catch (IllegalArgumentException e) {
+            errors.add("scope", "apitoken.error.scope");
+        }
+        Integer days = null;
+        try {
+            days = Integer.valueOf(validDays.strip());
+        } catch (NumberFormatException e) {
+            errors.add("validDays", "apitoken.error.validDays", ApiToken.MAX_VALID_DAYS);
+        }
+        model.addAttribute("profile", self.profile());
+        try {
+            errors.throwIfAny();
+            ApiToken.Issued issued = tokens.create(name, s, days);
+            model.addAttribute("issued", issued.value());
+            model.addAttribute("issuedName", issued.token().name());
+            section(model, tokens, TokenForm.EMPTY, Map.of());
+        } catch (FieldErrors.ValidationException e) {
+            section(model, tokens, form, e.errors());
+        }
+        return "security/account";
+    }
+
+    @PostMapping("/account/tokens/{id}/revoke")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'USER')")
+    String revoke(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm, Model model) {
+        if (!confirm) {
+            model.addAttribute("profile", self.profile());
+            model.addAttribute("revokeUnconfirmed", id);
+            section(model, tokens, TokenForm.EMPTY, Map.of());
+            return "security/account";
+        }
+        tokens.revokeMine(id);
+        return "redirect:/account?tokenRevoked#api-tokens";
+    }
+
+    @GetMapping("/admin/users/{id}/tokens")
+    @PreAuthorize("hasAnyRole('SECURITY_ADMIN', 'SYSTEM_ADMIN')")
+    String ofUser(@PathVariable UUID id, Model model) {
+        model.addAttribute("tokens", tokens.of(id));
+        model.addAttribute("user", users.get(id));
+        return "security/user-tokens";
+    }
+
+    @PostMapping("/admin/users/{id}/tokens/{tokenId}/revoke")
+    @PreAuthorize("hasAnyRole('SECURITY_ADMIN', 'SYSTEM_ADMIN')")
+    String revokeOfUser(@PathVariable UUID id, @PathVariable UUID tokenId,
+                        @RequestParam(defaultValue = "false") boolean confirm, Model model) {
+        if (!confirm) {
+            model.addAttribute("tokens", tokens.of(id));
+            model.addAttribute("user", users.get(id));
+            model.addAttribute("revokeUnconfirmed", tokenId);
+            return "security/user-tokens";
+        }
+        tokens.revokeOf(id, tokenId);
+        return "redirect:/admin/users/" + id + "/tokens?revoked";
+    }
+}
