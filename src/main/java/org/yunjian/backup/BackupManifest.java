@@ -27,6 +27,13 @@ public record BackupManifest(Map<String, String> header, List<Entry> entries) {
     public static final String FILE = "MANIFEST.sm3";
     public static final String KEYS_FILE = "KEYS.sm3";
     public static final String FORMAT = "yunjian-backup 1";
+    /**
+     * Header naming the installation a backup was taken from: the SM3 of its audit anchor public key
+     * ({@code audit-anchor.pub.pem}, created once at first set-up and never secret), so a restore can refuse a key
+     * copy of another installation.
+     */
+    public static final String INSTALLATION = "installation";
+    static final String INSTALLATION_KEY_FILE = "audit-anchor.pub.pem";
 
     private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
     private static final Pattern LINE = Pattern.compile("([0-9a-f]{64}) ([0-9]{1,19}) (\\S+)");
@@ -174,6 +181,12 @@ public record BackupManifest(Map<String, String> header, List<Entry> entries) {
     }
 
     /** SM3 of a file as hex, for messages and the audit log. */
+    /** The installation fingerprint of a key directory (or key copy), {@code null} when it has no anchor key. */
+    public static String installation(Path keyDir) throws IOException {
+        Path key = keyDir.resolve(INSTALLATION_KEY_FILE);
+        return Files.isRegularFile(key) ? sm3(key) : null;
+    }
+
     public static String sm3(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return Sm3.digest(in).hex();

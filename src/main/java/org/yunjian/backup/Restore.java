@@ -50,6 +50,7 @@ public final class Restore {
         manifest.check(from, BackupManifest.FILE);
         if (keysFrom != null) {
             BackupManifest.read(keysFrom.resolve(BackupManifest.KEYS_FILE)).check(keysFrom, BackupManifest.KEYS_FILE);
+            requireSameInstallation(manifest, keysFrom);
         }
         requireEmpty(dataDir);
         boolean keysInside = keyDir.startsWith(dataDir);
@@ -118,6 +119,21 @@ public final class Restore {
             if (!keysInside) {
                 deleteTree(keyStaging);
             }
+        }
+    }
+
+    /** A key copy of another installation would leave every MAC, signature and evidence key wrong: refused. */
+    private static void requireSameInstallation(BackupManifest manifest, Path keysFrom) {
+        String backup = manifest.get(BackupManifest.INSTALLATION);
+        String keys;
+        try {
+            keys = BackupManifest.installation(keysFrom);
+        } catch (IOException e) {
+            throw new BackupException(e, "backup.error.io", String.valueOf(e.getMessage()));
+        }
+        if (backup != null && keys != null && !backup.equals(keys)) {
+            throw new BackupException("backup.error.other-installation", backup.substring(0, 12),
+                    keys.substring(0, 12), keysFrom);
         }
     }
 

@@ -15,7 +15,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * @param organizationId organisation of a business user; {@code null} for administrators
  * @param role           the account's single role (administrator roles are mutually exclusive)
  */
-public record CurrentUser(UUID userId, String username, UUID organizationId, Role role) {
+public record CurrentUser(UUID userId, String username, UUID organizationId, Role role) implements java.io.Serializable {
 
     /** The caller of the current thread, if one is fully authenticated (password and, when required, TOTP). */
     public static Optional<CurrentUser> current() {

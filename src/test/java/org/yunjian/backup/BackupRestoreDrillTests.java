@@ -208,6 +208,29 @@ class BackupRestoreDrillTests {
     }
 
     @Test
+    void keyCopyOfAnotherInstallationIsRefusedInOneLineBeforeAnythingIsWritten() throws Exception {
+        Path backup = copy(backups.create().path());
+        assertThat(manifestText(backup)).contains(BackupManifest.INSTALLATION);
+        // a consistent key copy (its KEYS.sm3 matches) whose anchor key is another installation's
+        Path otherKeys = tmp.resolve("other-installation-keys");
+        assertThat(backups.copyKeys(otherKeys)).isPositive();
+        Files.writeString(otherKeys.resolve("audit-anchor.pub.pem"),
+                "-----BEGIN PUBLIC KEY-----\nb3RoZXIgaW5zdGFsbGF0aW9u\n-----END PUBLIC KEY-----\n");
+        Files.delete(otherKeys.resolve(BackupManifest.KEYS_FILE));
+        BackupManifest.of(otherKeys, Map.of("kind", "keys")).write(otherKeys.resolve(BackupManifest.KEYS_FILE));
+
+        Path target = tmp.resolve("restored-elsewhere");
+        StringWriter err = new StringWriter();
+        int code = BackupCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err),
+                new BackupMessages(Locale.ENGLISH), "restore", "--from", backup.toString(), "--data-dir",
+                target.toString(), "--keys-from", otherKeys.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip()).contains("different installations", otherKeys.toString())
+                .doesNotContain("\n");
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
     void fileAddedToBackupIsRefused() throws Exception {
         Path backup = copy(backups.create().path());
         Files.writeString(backup.resolve("evidence-extra.sm4"), "planted");

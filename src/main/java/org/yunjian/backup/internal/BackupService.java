@@ -120,6 +120,10 @@ public class BackupService {
             header.put("name", name);
             header.put("created", BackupManifest.now());
             header.put("database", database);
+            String installation = BackupManifest.installation(keys.path());
+            if (installation != null) {
+                header.put(BackupManifest.INSTALLATION, installation);
+            }
             BackupManifest manifest = BackupManifest.of(staging, header);
             manifest.write(staging.resolve(BackupManifest.FILE));
             Path done = target.resolve(name);

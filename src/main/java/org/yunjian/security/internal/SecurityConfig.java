@@ -40,13 +40,18 @@ import org.yunjian.security.Role;
 public class SecurityConfig {
 
     static final String[] PUBLIC = {"/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/login", "/setup",
-            "/api/csrf", "/error", "/actuator/health", "/api/exit-projects/signing-key",
+            "/api/csrf", "/error", "/api/exit-projects/signing-key",
+            // health for load balancers and orchestrators: the status only, details to MONITORING_READERS
+            "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
             // a user's calendar feed: calendar applications cannot log in; the secret token in the path guards it
             "/lifecycle/calendar/*.ics"};
 
     /** The OpenAPI document and Swagger UI: public unless {@code yunjian.security.public-api-docs=false} (production). */
     static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**",
             "/swagger-ui.html"};
+
+    /** Who reads metrics and health details: system administrators and the monitoring credential. */
+    static final String[] MONITORING_READERS = {Role.SYSTEM_ADMIN.authority(), MonitoringTokenFilter.AUTHORITY};
 
     /** Browser features the application never uses, refused to every page (and to anything injected into one). */
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
@@ -61,7 +66,8 @@ public class SecurityConfig {
                                             DenialAuditor denials, Clock clock,
                                             ApplicationEventPublisher events, AddressThrottle throttle,
                                             org.springframework.context.MessageSource messages, ApiTokens tokens,
-                                            @Value("${yunjian.security.public-api-docs:true}") boolean publicApiDocs)
+                                            @Value("${yunjian.security.public-api-docs:true}") boolean publicApiDocs,
+                                            @Value("${yunjian.monitoring.token-sha256:}") String monitoringToken)
             throws Exception {
         String[] roles = java.util.Arrays.stream(Role.values()).map(Role::authority).toArray(String[]::new);
         LogoutHandler auditLogout = (request, response, auth) -> {
@@ -76,6 +82,7 @@ public class SecurityConfig {
                     if (publicApiDocs) {
                         auth.requestMatchers(API_DOCS).permitAll();
                     }
+                    auth.requestMatchers("/actuator/**").hasAnyAuthority(MONITORING_READERS);
                     auth.requestMatchers("/login/totp", "/api/login/totp").hasAuthority(AccountPrincipal.MFA_PENDING)
                             .anyRequest().hasAnyAuthority(roles);
                 })
@@ -102,6 +109,7 @@ public class SecurityConfig {
                         org.springframework.security.web.csrf.CsrfFilter.class)
                 .addFilterBefore(new SessionPolicyFilter(properties, revocations, clock, events),
                         AuthorizationFilter.class)
+                .addFilterBefore(new MonitoringTokenFilter(monitoringToken, events), AuthorizationFilter.class)
                 .addFilterBefore(new LoginThrottleFilter(throttle, messages),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(e -> e
@@ -110,6 +118,11 @@ public class SecurityConfig {
                                         "security.problem.unauthorized"),
                                 org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher
                                         .withDefaults().matcher("/api/**"))
+                        .defaultAuthenticationEntryPointFor(
+                                (request, response, ex) -> Problems.write(response, 401, "unauthorized",
+                                        "cluster.problem.monitoringLogin"),
+                                org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher
+                                        .withDefaults().matcher("/actuator/**"))
                         .accessDeniedHandler(denials))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(

@@ -65,6 +65,7 @@ class AuditRecordingTest {
     @Autowired
     MockMvc mvc;
     @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")   // not the actuator's
     RequestMappingHandlerMapping handlerMapping;
     @Autowired
     AnchorScheduler scheduler;
