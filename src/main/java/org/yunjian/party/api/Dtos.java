@@ -110,8 +110,8 @@ final class Dtos {
     }
 
     record NotesRequest(String notes,
-                        @Schema(description = "the version this update replaces (0 before the first notes), "
-                                + "if no If-Match header is sent") Long version) {
+                        @Schema(description = "the version this update replaces (0 before the first notes), if no If-Match header is sent")
+                        Long version) {
     }
 
     record NotesResponse(UUID systemId, String notes, Instant updatedAt, long version) implements Versioned {

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -42,8 +43,7 @@ class UserApi {
 
     /** Changes; absent fields stay as they are. A role change is explicit and audited on its own. */
     record UpdateUser(String displayName, String role, UUID organizationId, Boolean enabled, List<String> roles,
-                      @io.swagger.v3.oas.annotations.media.Schema(
-                              description = "the version this update replaces, if no If-Match header is sent")
+                      @Schema(description = "the version this update replaces, if no If-Match header is sent")
                       Long version) {
     }
 

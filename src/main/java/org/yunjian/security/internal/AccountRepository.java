@@ -73,7 +73,7 @@ public class AccountRepository {
         if (total == 0 || page.offset() >= total) {
             return org.yunjian.shared.Paged.of(List.of(), page, total);
         }
-        return org.yunjian.shared.Paged.of(jdbc.sql("SELECT " + COLUMNS + " FROM user_account" + where
+        return org.yunjian.shared.Paged.of(jdbc.sql(SELECT + " FROM user_account" + where
                 + " ORDER BY username" + page.limitOffset()).params(params).query(mapper).list(), page, total);
     }
 

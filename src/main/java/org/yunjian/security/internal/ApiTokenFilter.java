@@ -47,6 +47,12 @@ public class ApiTokenFilter extends OncePerRequestFilter {
         return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
     }
 
+    /** The monitoring credential on {@code /actuator/…} is {@link MonitoringTokenFilter}'s, not an API token. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length()).startsWith("/actuator/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

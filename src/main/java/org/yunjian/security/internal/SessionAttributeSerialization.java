@@ -39,8 +39,8 @@ final class SessionAttributeSerialization {
         try (RecordWritingStream out = new RecordWritingStream(bytes)) {
             out.writeObject(value);
         } catch (IOException e) {
-            throw new IllegalStateException("session attribute of type " + value.getClass().getName()
-                    + " cannot be stored: " + e, e);
+            throw new IllegalStateException(org.yunjian.shared.Texts.get("cluster.session.cannotStore",
+                    value.getClass().getName(), e), e);
         }
         return bytes.toByteArray();
     }
@@ -49,7 +49,7 @@ final class SessionAttributeSerialization {
         try (RecordReadingStream in = new RecordReadingStream(new ByteArrayInputStream(bytes), classLoader)) {
             return in.readObject();
         } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalStateException("stored session attribute cannot be read: " + e, e);
+            throw new IllegalStateException(org.yunjian.shared.Texts.get("cluster.session.cannotRead", e), e);
         }
     }
 
@@ -75,7 +75,8 @@ final class SessionAttributeSerialization {
                         values[i] = accessor.invoke(obj);
                     }
                 } catch (ReflectiveOperationException | RuntimeException e) {
-                    throw new IOException("record " + obj.getClass().getName() + " cannot be read: " + e, e);
+                    throw new IOException(org.yunjian.shared.Texts.get("cluster.session.recordUnreadable",
+                            obj.getClass().getName(), e), e);
                 }
                 return new RecordValue(obj.getClass().getName(), values);
             }
@@ -103,7 +104,8 @@ final class SessionAttributeSerialization {
                     canonical.setAccessible(true);
                     return canonical.newInstance(r.components());
                 } catch (ReflectiveOperationException | RuntimeException e) {
-                    throw new IOException("record " + r.type() + " cannot be rebuilt: " + e, e);
+                    throw new IOException(org.yunjian.shared.Texts.get("cluster.session.recordNotRebuilt", r.type(), e),
+                            e);
                 }
             }
             return obj;
