@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -122,27 +118,8 @@ class KillServerTests {
         return session;
     }
 
-    /** The embedded H2 of the data directory, or in the PostgreSQL run a new database of the test cluster. */
+    /** On the PostgreSQL run, a database of its own in the test cluster; on H2, none (the data directory's). */
     private static Map<String, String> database() throws Exception {
-        String adminUrl = System.getProperty(PostgresForTests.ADMIN_URL);
-        if (adminUrl == null) {
-            return Map.of();
-        }
-        String name = "kill_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection c = DriverManager.getConnection(adminUrl, "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name + " OWNER " + System.getProperty("yunjian.test.pg.owner-user")
-                    + " ENCODING 'UTF8'");
-        }
-        String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
-        Map<String, String> props = new LinkedHashMap<>();
-        props.put("spring.datasource.url", url);
-        props.put("spring.datasource.username", System.getProperty("spring.datasource.username"));
-        props.put("spring.datasource.password", System.getProperty("spring.datasource.password"));
-        props.put("spring.flyway.url", url);
-        props.put("spring.flyway.user", System.getProperty("spring.flyway.user"));
-        props.put("spring.flyway.password", System.getProperty("spring.flyway.password"));
-        props.put("yunjian.db.app-role", System.getProperty("yunjian.db.app-role"));
-        return props;
+        return System.getProperty(PostgresForTests.ADMIN_URL) == null ? Map.of() : PostgresForTests.newDatabase("kill");
     }
 }

@@ -183,26 +183,9 @@ class TwoNodeTests {
         return out;
     }
 
-    /** A new database of the test cluster for the two nodes. */
     private static Map<String, String> newDatabase() throws Exception {
-        String adminUrl = System.getProperty(PostgresForTests.ADMIN_URL);
-        assertThat(adminUrl).as("the PostgreSQL run starts the test cluster").isNotNull();
-        String name = "nodes_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection c = DriverManager.getConnection(adminUrl, "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name + " OWNER " + System.getProperty("yunjian.test.pg.owner-user")
-                    + " ENCODING 'UTF8'");
-        }
-        String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
-        Map<String, String> props = new LinkedHashMap<>();
-        props.put("spring.datasource.url", url);
-        props.put("spring.datasource.username", System.getProperty("spring.datasource.username"));
-        props.put("spring.datasource.password", System.getProperty("spring.datasource.password"));
-        props.put("spring.flyway.url", url);
-        props.put("spring.flyway.user", System.getProperty("spring.flyway.user"));
-        props.put("spring.flyway.password", System.getProperty("spring.flyway.password"));
-        props.put("yunjian.db.app-role", System.getProperty("yunjian.db.app-role"));
-        return props;
+        assertThat(System.getProperty(PostgresForTests.ADMIN_URL)).as("the PostgreSQL run starts the test cluster").isNotNull();
+        return PostgresForTests.newDatabase("nodes");
     }
 
     static Path nginxBinary() {

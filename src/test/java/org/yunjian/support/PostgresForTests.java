@@ -12,7 +12,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -166,5 +169,29 @@ public class PostgresForTests implements LauncherSessionListener {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
+    }
+
+    /**
+     * A new, empty database of the running test cluster named {@code prefix_<random>}, as {@code -D} properties for a
+     * server or CLI process ({@link ServerProcess}): its URL, the test users and the application role.
+     */
+    public static Map<String, String> newDatabase(String prefix) throws SQLException {
+        String adminUrl = System.getProperty(ADMIN_URL);
+        String name = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection c = DriverManager.getConnection(adminUrl, "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name + " OWNER " + System.getProperty("yunjian.test.pg.owner-user")
+                    + " ENCODING 'UTF8'");
+        }
+        String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("spring.datasource.url", url);
+        props.put("spring.datasource.username", System.getProperty("spring.datasource.username"));
+        props.put("spring.datasource.password", System.getProperty("spring.datasource.password"));
+        props.put("spring.flyway.url", url);
+        props.put("spring.flyway.user", System.getProperty("spring.flyway.user"));
+        props.put("spring.flyway.password", System.getProperty("spring.flyway.password"));
+        props.put("yunjian.db.app-role", System.getProperty("yunjian.db.app-role"));
+        return props;
     }
 }
