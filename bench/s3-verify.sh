@@ -10,7 +10,11 @@
 # bucket; rclone compares every object's bytes with the local tree (`--download`), so it also reads the tree (warm
 # page cache). Needs rclone (apt-get install rclone) and either target/yunjian.jar or compiled target/classes.
 # Prints medians, the ratio rclone / yunjian (target ≥ 1.5) and the load average: a loaded machine's figures
-# are not a measurement of the target.
+# are not a measurement of the target. Two more rows put the figures in context:
+#   yunjian_*_cds  the same verification from the extracted jar with a class-data-sharing archive (trained once on
+#                  a small verification here): what start-up costs (docs/exit-manifest.md, "Start-up")
+#   curl_null      one curl process fetching every object with the same concurrency to /dev/null (no hashing, no
+#                  comparison): what the server delivers on this machine to the lightest client, the ceiling for all
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 work=${1:-/tmp/yunjian-s3-bench}
@@ -84,6 +88,18 @@ s3=(--endpoint "http://127.0.0.1:$port" --s3-concurrency "$conc")
 yj exit manifest build s3://bench --out m256.jsonl --key keys/b.key.pem --algorithm sha256 "${s3[@]}" >/dev/null
 yj exit manifest build s3://bench --out msm3.jsonl --key keys/b.key.pem "${s3[@]}" >/dev/null
 cat "$tree"/*/* > /dev/null   # warm page cache for rclone's side
+# the extracted jar and its class-data-sharing archive, trained on a verification of one "folder"
+if [ -f "$here/target/yunjian.jar" ]; then
+  rm -rf cds && java -Djarmode=tools -jar "$here/target/yunjian.jar" extract --destination cds >/dev/null
+  first=$(cd "$tree" && find . -mindepth 1 -maxdepth 1 -type d | sort | head -1 | sed 's|^\./||')
+  yj exit manifest build "s3://bench/$first" --out mtrain.jsonl --key keys/b.key.pem "${s3[@]}" >/dev/null
+  java -XX:ArchiveClassesAtExit=cds/yunjian.jsa -jar cds/yunjian.jar exit verify "s3://bench/$first" --manifest mtrain.jsonl \
+    --pubkey keys/b.pub.pem "${s3[@]}" >/dev/null 2>&1
+  yjcds() { java -XX:SharedArchiveFile="$work/cds/yunjian.jsa" -Xshare:auto -jar "$work/cds/yunjian.jar" "$@"; }
+fi
+(cd "$tree" && find . -type f | sed 's|^\./||' | sort) | awk -v p="$port" '{print "url = \"http://127.0.0.1:" p "/bench/" $0 "\"\noutput = \"/dev/null\""}' > urls.cfg
+curl_null() { curl -sf --parallel --parallel-max "$conc" --aws-sigv4 "aws:amz:us-east-1:s3" --user bench:bench-secret \
+  -H "x-amz-content-sha256: UNSIGNED-PAYLOAD" -K urls.cfg; }
 echo "bucket: $(find "$tree" -type f | wc -l) objects, $bytes bytes; concurrency $conc; runs $runs"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -93,12 +109,24 @@ for r in $(seq "$runs"); do
   times[rclone_check]+="$(t rclone check --download --one-way "$tree" bench:bench --checkers "$conc") "
   times[yunjian_sha256]+="$(t yj exit verify s3://bench --manifest m256.jsonl --pubkey keys/b.pub.pem "${s3[@]}") "
   times[yunjian_sm3]+="$(t yj exit verify s3://bench --manifest msm3.jsonl --pubkey keys/b.pub.pem "${s3[@]}") "
+  if declare -F yjcds >/dev/null; then
+    times[yunjian_sha256_cds]+="$(t yjcds exit verify s3://bench --manifest m256.jsonl --pubkey keys/b.pub.pem "${s3[@]}") "
+    times[yunjian_sm3_cds]+="$(t yjcds exit verify s3://bench --manifest msm3.jsonl --pubkey keys/b.pub.pem "${s3[@]}") "
+  fi
+  times[curl_null]+="$(t curl_null) "
 done
 echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 median() { printf '%s\n' $1 | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-for k in rclone_check yunjian_sha256 yunjian_sm3; do
+for k in rclone_check yunjian_sha256 yunjian_sm3 yunjian_sha256_cds yunjian_sm3_cds curl_null; do
+  [ -n "${times[$k]:-}" ] || continue
   m=$(median "${times[$k]}")
   printf '%-15s median %7.2f s  %7.1f MB/s   runs: %s\n' "$k" "$m" "$(echo "$bytes / $m / 1000000" | bc -l)" "${times[$k]}"
 done
 rc=$(median "${times[rclone_check]}"); y2=$(median "${times[yunjian_sha256]}"); y3=$(median "${times[yunjian_sm3]}")
 echo "rclone check --download / yunjian verify = $(echo "scale=2; $rc / $y2" | bc) (sha256), $(echo "scale=2; $rc / $y3" | bc) (sm3)  (target >= 1.5)"
+if [ -n "${times[yunjian_sha256_cds]:-}" ]; then
+  c2=$(median "${times[yunjian_sha256_cds]}"); c3=$(median "${times[yunjian_sm3_cds]}")
+  echo "rclone check --download / yunjian verify with CDS = $(echo "scale=2; $rc / $c2" | bc) (sha256), $(echo "scale=2; $rc / $c3" | bc) (sm3)"
+fi
+cn=$(median "${times[curl_null]}")
+echo "rclone check --download / curl to /dev/null = $(echo "scale=2; $rc / $cn" | bc)  (the most any client can gain on this machine and server)"

@@ -17,6 +17,7 @@ import java.util.Map;
 
 import org.yunjian.exit.FileEntry;
 import org.yunjian.exit.ManifestException;
+import org.yunjian.exit.ExitTexts;
 import org.yunjian.exit.ManifestPaths;
 import org.yunjian.exit.S3Settings;
 
@@ -24,6 +25,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
@@ -43,6 +45,7 @@ public final class S3Source implements Source {
 
     private final S3Client s3;
     private final S3Reads reads;
+    private final SdkHttpClient http;
     private final String bucket;
     private final String prefix;
     private final boolean allVersions;
@@ -50,6 +53,7 @@ public final class S3Source implements Source {
     /** Listings of "folders" ahead of the walk, started concurrently (at most {@link #listingsAhead}). */
     private final Map<String, Future<List<Node>>> listed = new HashMap<>();
     private final int listingsAhead;
+    private static final int LISTINGS_AHEAD = 8;
     private ExecutorService lister;
     private String skipThrough;
 
@@ -67,10 +71,11 @@ public final class S3Source implements Source {
         }
     }
 
-    private S3Source(S3Client s3, S3Reads reads, String bucket, String prefix, boolean allVersions) {
+    private S3Source(SdkHttpClient http, S3Client s3, S3Reads reads, String bucket, String prefix, boolean allVersions) {
+        this.http = http;
         this.s3 = s3;
         this.reads = reads;
-        this.listingsAhead = Math.min(8, reads.settings().concurrency());
+        this.listingsAhead = Math.min(LISTINGS_AHEAD, reads.settings().concurrency());
         this.bucket = bucket;
         this.prefix = prefix;
         this.allVersions = allVersions;
@@ -78,9 +83,16 @@ public final class S3Source implements Source {
 
     public static S3Source open(String target, S3Settings settings, boolean allVersions) {
         Location at = Location.parse(target);
-        S3Client client = client(settings);
-        requireBucket(client, at.bucket());
-        S3Source source = new S3Source(client, new S3Reads(dataClient(settings), settings), at.bucket(), at.prefix(), allVersions);
+        SdkHttpClient http = httpClient(settings, settings.concurrency() + LISTINGS_AHEAD + 1);
+        S3Client client = client(settings, http);
+        try {
+            requireBucket(client, at.bucket());
+        } catch (RuntimeException e) {
+            http.close();
+            throw e;
+        }
+        S3Source source = new S3Source(http, client, new S3Reads(dataClient(settings, http), settings), at.bucket(), at.prefix(),
+                allVersions);
         source.push(source.level(""));
         return source;
     }
@@ -113,18 +125,40 @@ public final class S3Source implements Source {
         return builder(settings).overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(settings.retries() + 1))).build();
     }
 
+    /** The same on a given HTTP client, which the caller closes. */
+    static S3Client client(S3Settings settings, SdkHttpClient http) {
+        return builder(settings).httpClient(http)
+                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(settings.retries() + 1))).build();
+    }
+
     /**
-     * A client for reading object content: the SDK neither retries (a broken read is resumed at its byte by
-     * {@link S3Reads}) nor validates checksums itself ({@link StoreChecksum} does, and reports a mismatch as a finding).
+     * A client for reading object content on a given HTTP client: the SDK neither retries (a broken read is resumed at
+     * its byte by {@link S3Reads}) nor validates checksums itself ({@link StoreChecksum} does, and reports a mismatch as
+     * a finding).
      */
-    static S3Client dataClient(S3Settings settings) {
-        return builder(settings)
+    static S3Client dataClient(S3Settings settings, SdkHttpClient http) {
+        return builder(settings).httpClient(http)
                 .overrideConfiguration(c -> c.retryStrategy(software.amazon.awssdk.retries.DefaultRetryStrategy.doNotRetry()))
                 .responseChecksumValidation(software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED)
-                .httpClientBuilder(software.amazon.awssdk.http.apache5.Apache5HttpClient.builder()
-                        .maxConnections(settings.concurrency() + 4))
                 .build();
     }
+
+    /**
+     * One connection pool for listing and reading, sized to the requests in flight. A plain {@code http://} endpoint
+     * never needs TLS, so its client skips loading the trust store (a measured part of the start-up).
+     */
+    static SdkHttpClient httpClient(S3Settings settings, int connections) {
+        var b = software.amazon.awssdk.http.apache5.Apache5HttpClient.builder().maxConnections(connections);
+        if (settings.endpoint() != null && settings.endpoint().regionMatches(true, 0, "http://", 0, 7)) {
+            b.tlsSocketStrategy(PLAIN_ONLY);
+        }
+        return b.build();
+    }
+
+    /** For a plain-HTTP endpoint: an upgrade to TLS (a redirect to https) is refused, not made with no trust set up. */
+    private static final org.apache.hc.client5.http.ssl.TlsSocketStrategy PLAIN_ONLY = (socket, host, port, attachment, context) -> {
+        throw new javax.net.ssl.SSLException(ExitTexts.get("exit.s3.noTlsForPlainEndpoint", host));
+    };
 
     private static software.amazon.awssdk.services.s3.S3ClientBuilder builder(S3Settings settings) {
         var b = S3Client.builder().forcePathStyle(true)
@@ -348,7 +382,7 @@ public final class S3Source implements Source {
         if (lister != null) {
             lister.shutdownNow();
         }
-        try (S3Client data = reads.client(); S3Client meta = s3) {
+        try (SdkHttpClient pool = http; S3Client data = reads.client(); S3Client meta = s3) {
             reads.close();
         }
     }
