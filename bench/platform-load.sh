@@ -13,12 +13,15 @@
 #                      database first (otherwise they must be there). Several URLs: each gets its own session
 #                      and C/len(URLS) connections, run at the same time; the figures are summed.
 #   --psql CONNINFO    (with --targets) where to seed, e.g. "host=127.0.0.1 port=5432 dbname=yunjian user=yunjian_owner"
-# Without --targets: a throw-away PostgreSQL cluster (from /usr/lib/postgresql/*/bin) and one node of
+#   --nodes N          (without --targets) application nodes to start on the one database (default 1); with 2 or
+#                      more they keep sessions in the database and share one key directory, as in production
+#                      (docs/operations.md), and wrk's connections are split between them
+# Without --targets: a throw-away PostgreSQL cluster (from /usr/lib/postgresql/*/bin) and N nodes of
 # target/yunjian.jar (demo profile settings, built if missing) on free ports, removed at the end.
 # Needs Debian packages wrk, postgresql (server and psql), curl.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-systems=2000 connections=64 threads=2 duration=30s warmup=10s targets="" psql_conn=""
+systems=2000 connections=64 threads=2 duration=30s warmup=10s targets="" psql_conn="" nodes=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --systems) systems=$2; shift 2 ;;
@@ -28,6 +31,7 @@ while [ $# -gt 0 ]; do
     --warmup) warmup=$2; shift 2 ;;
     --targets) targets=$2; shift 2 ;;
     --psql) psql_conn=$2; shift 2 ;;
+    --nodes) nodes=$2; shift 2 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -39,9 +43,9 @@ work=$(mktemp -d /tmp/yunjian-platform-load.XXXXXX)
 chmod 755 "$work"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 as_pg() { if [ "$(id -un)" = root ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-app_pid="" pg_ctl=""
+app_pid="" app_pids=() pg_ctl=""
 cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
+  for p in "${app_pids[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null || true; done
   if [ -n "$pg_ctl" ]; then as_pg "$pg_ctl" -D "$work/pg" -m immediate -w stop >/dev/null || true; fi
   rm -rf "$work"
 }
@@ -53,7 +57,7 @@ psql_bin=${psql_bin:-psql}
 wait_up() { # base-url
   for _ in $(seq 1 240); do
     curl -fs -o /dev/null "$1/login" && return 0
-    [ -n "$app_pid" ] && ! kill -0 "$app_pid" 2>/dev/null && { tail -50 "$work/app.log"; exit 1; }
+    [ -n "$app_pid" ] && ! kill -0 "$app_pid" 2>/dev/null && { tail -50 "$work/app$app_pid.log"; exit 1; }
     sleep 1
   done
   echo "no answer from $1" >&2; exit 1
@@ -72,14 +76,23 @@ if [ -z "$targets" ]; then
   url="jdbc:postgresql://127.0.0.1:$pgport/yunjian"
   # the production profile 'postgres' refuses demo mode (well-known passwords); on this throw-away cluster the
   # demo accounts are wanted, so the same settings are given one by one
-  mkdir -p "$work/data"
-  java -jar target/yunjian.jar --spring.profiles.active=demo "--yunjian.data-dir=$work/data" "--server.port=$port" \
-    --logging.level.root=WARN "--spring.datasource.url=$url" --spring.datasource.username=yunjian_app \
-    --spring.datasource.password=app "--spring.flyway.url=$url" --spring.flyway.user=yunjian_owner \
-    --spring.flyway.password=owner --yunjian.db.app-role=yunjian_app > "$work/app.log" 2>&1 &
-  app_pid=$!
-  targets="http://127.0.0.1:$port"
-  wait_up "$targets"
+  mkdir -p "$work/keys"
+  several=()
+  [ "$nodes" -gt 1 ] && several=(--yunjian.sessions.store=database "--yunjian.key-dir=$work/keys")
+  targets=""
+  for n in $(seq 1 "$nodes"); do
+    port=$(free_port)
+    mkdir -p "$work/data$n"
+    java -jar target/yunjian.jar --spring.profiles.active=demo "--yunjian.data-dir=$work/data$n" "--server.port=$port" \
+      --logging.level.root=WARN "--spring.datasource.url=$url" --spring.datasource.username=yunjian_app \
+      --spring.datasource.password=app "--spring.flyway.url=$url" --spring.flyway.user=yunjian_owner \
+      --spring.flyway.password=owner --yunjian.db.app-role=yunjian_app "${several[@]}" > "$work/app.log.tmp" 2>&1 &
+    app_pid=$!
+    app_pids+=("$app_pid")
+    mv "$work/app.log.tmp" "$work/app$app_pid.log"
+    wait_up "http://127.0.0.1:$port"   # one at a time: the first migrates and seeds the demo data
+    targets+="${targets:+,}http://127.0.0.1:$port"
+  done
   psql_conn="host=127.0.0.1 port=$pgport dbname=yunjian user=yunjian_owner password=owner"
 fi
 
