@@ -16,6 +16,13 @@ public final class Targets {
     }
 
     public static Source open(String target, S3Settings s3, boolean allVersions) {
+        if (target.contains("://") && !isS3(target)) {
+            for (TargetProvider p : java.util.ServiceLoader.load(TargetProvider.class)) {
+                if (p.accepts(target)) {
+                    return p.open(target, allVersions);
+                }
+            }
+        }
         if (isS3(target)) {
             return S3Source.open(target, s3 == null ? S3Settings.defaults() : s3, allVersions);
         }

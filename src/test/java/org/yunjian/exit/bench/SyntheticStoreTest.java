@@ -1,0 +1,75 @@
+package org.yunjian.exit.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yunjian.crypto.Pem;
+import org.yunjian.exit.Keys;
+import org.yunjian.exit.cli.ExitCli;
+
+/**
+ * The synthetic store of the manifest-scale benchmark ({@code bench/manifest-scale.sh}), through the real CLI: a
+ * manifest built from it verifies against it, and a changed object, a missing one and an extra one are found — so
+ * the benchmark measures a verification that would have found a difference.
+ */
+class SyntheticStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private String out;
+
+    private int cli(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = "--lang=en";
+        int rc = ExitCli.run(new PrintWriter(o, true), new PrintWriter(e, true), all);
+        out = o + e.toString();
+        return rc;
+    }
+
+    @Test
+    void aManifestOfTheSyntheticStoreVerifiesAndEveryKindOfDifferenceIsFound() throws Exception {
+        KeyPair pair = Keys.generate();
+        Path key = Files.writeString(dir.resolve("k.pem"), Pem.writePrivateKey(pair.getPrivate()));
+        Path pub = Files.writeString(dir.resolve("k.pub.pem"), Pem.writePublicKey(pair.getPublic()));
+        Path m = dir.resolve("m.jsonl");
+        assertThat(cli("exit", "manifest", "build", "synthetic://25000", "--out", m.toString(), "--key", key.toString()))
+                .as(out).isZero();
+        assertThat(Files.readString(m)).contains("\"d000002/f00000024999\"").doesNotContain("f00000025000");
+
+        assertThat(cli("exit", "verify", "synthetic://25000", "--manifest", m.toString(), "--pubkey", pub.toString()))
+                .as(out).isZero();
+        assertThat(out).contains("25000 expected, 25000 ok");
+
+        assertThat(cli("exit", "verify", "synthetic://25000?damage=12345", "--manifest", m.toString(), "--pubkey", pub.toString()))
+                .as(out).isEqualTo(1);
+        assertThat(out).contains("d000001/f00000012345").contains("1 hash mismatch");
+
+        assertThat(cli("exit", "verify", "synthetic://24999", "--manifest", m.toString(), "--pubkey", pub.toString()))
+                .as(out).isEqualTo(1);
+        assertThat(out).contains("1 missing");
+
+        assertThat(cli("exit", "verify", "synthetic://25001", "--manifest", m.toString(), "--pubkey", pub.toString()))
+                .as(out).isEqualTo(1);
+        assertThat(out).contains("1 extra");
+
+        // the benchmark's directly written manifest holds the same entries, so it verifies against the same store
+        Path direct = dir.resolve("direct.jsonl");
+        Path directPub = dir.resolve("direct.pub.pem");
+        ManifestScale.main(new String[] {"25000", direct.toString(), directPub.toString()});
+        assertThat(cli("exit", "verify", "synthetic://25000", "--manifest", direct.toString(), "--pubkey", directPub.toString()))
+                .as(out).isZero();
+        assertThat(out).contains("25000 expected, 25000 ok");
+        assertThat(cli("exit", "verify", "synthetic://25000?damage=7", "--manifest", direct.toString(), "--pubkey",
+                directPub.toString())).as(out).isEqualTo(1);
+    }
+}
