@@ -113,7 +113,7 @@ class KillServerTests {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (session.login(DemoData.CUSTOMER_USER, DemoData.PASSWORD).contains("error")
                 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
+            Thread.sleep(50);
         }
         return session;
     }

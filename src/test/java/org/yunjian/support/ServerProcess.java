@@ -73,16 +73,20 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * A JVM tuned for start-up: C1 only, serial GC, class data sharing (a JVM start is most of a kill cycle's
-     * cost; measured in KillServerTests).
+     * A JVM tuned for start-up: C1 only, serial GC, the class path as jars with an AppCDS archive (a JVM start is
+     * most of a kill cycle's cost; measured in KillServerTests, see {@link FastServerStart}).
      */
     private static List<String> java(Map<String, String> properties) {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path")));
+        List<String> cmd = new ArrayList<>(jvm());
+        cmd.addAll(FastServerStart.options());
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         return cmd;
+    }
+
+    /** The java command and its tuning, without class path. */
+    static List<String> jvm() {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     }
 
     public URI uri(String path) {
@@ -141,7 +145,7 @@ public final class ServerProcess implements AutoCloseable {
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(250);
+            Thread.sleep(50);
         }
         process.destroyForcibly();
         throw new IOException("server did not come up within " + timeout + "; see " + log);

@@ -1,0 +1,174 @@
+package org.yunjian.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+/**
+ * The JVM options that make a server or CLI process of the tests start fast: the test class path with its
+ * directories packed into jars, and an AppCDS archive of the classes a server start loads (JDK 17 archives classes
+ * from jars only: {@code -XX:ArchiveClassesAtExit} once, then {@code -XX:SharedArchiveFile}). A start from the
+ * archive costs about a third less CPU (measured for KillServerTests, docs/performance.md). The jars and the archive
+ * live in {@code target/server-start/<fingerprint of the class directories>/}, so both database passes share them
+ * and a recompiled class makes a new set. Any failure falls back to the plain class path: never a wrong result,
+ * at most a slower start.
+ */
+final class FastServerStart {
+
+    private static final Path ROOT = Path.of("target", "server-start");
+    private static List<String> options;
+
+    private FastServerStart() {
+    }
+
+    /** {@code -cp …} plus, when the archive could be made, {@code -XX:SharedArchiveFile=…}. */
+    static synchronized List<String> options() {
+        if (options == null) {
+            options = make();
+        }
+        return options;
+    }
+
+    private static List<String> make() {
+        String classPath = System.getProperty("java.class.path");
+        try {
+            List<String> entries = List.of(classPath.split(File.pathSeparator));
+            Path dir = ROOT.resolve(fingerprint(entries));
+            List<String> packed = new ArrayList<>();
+            for (int i = 0; i < entries.size(); i++) {
+                Path entry = Path.of(entries.get(i));
+                if (Files.isDirectory(entry)) {
+                    Path jar = dir.resolve(i + "-" + entry.getFileName() + ".jar");
+                    if (!Files.exists(jar)) {
+                        pack(entry, jar);
+                    }
+                    packed.add(jar.toAbsolutePath().toString());
+                } else {
+                    packed.add(entries.get(i));
+                }
+            }
+            String cp = String.join(File.pathSeparator, packed);
+            Path archive = dir.resolve("server.jsa").toAbsolutePath();
+            if (!Files.exists(archive) && !Files.exists(dir.resolve("no-archive"))) {
+                train(cp, archive, dir);
+            }
+            if (Files.exists(archive)) {
+                // -Xlog:disable: no CDS warning in a CLI's captured output; a rejected archive only means a slower start
+                return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:disable", "-cp", cp);
+            }
+            return List.of("-Xshare:auto", "-cp", cp);
+        } catch (IOException | RuntimeException e) {
+            System.out.println("FastServerStart: plain class path (" + e + ")");
+            return List.of("-Xshare:auto", "-cp", classPath);
+        }
+    }
+
+    /** Names, sizes and modification times of every file in the class path's directories (and the jars' names). */
+    private static String fingerprint(List<String> entries) throws IOException {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(System.getProperty("java.home").getBytes(StandardCharsets.UTF_8));
+            for (String e : entries) {
+                sha.update(e.getBytes(StandardCharsets.UTF_8));
+                Path p = Path.of(e);
+                if (Files.isDirectory(p)) {
+                    try (Stream<Path> files = Files.walk(p)) {
+                        for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                            sha.update((p.relativize(f) + "|" + Files.size(f) + "|"
+                                    + Files.getLastModifiedTime(f).toMillis()).getBytes(StandardCharsets.UTF_8));
+                        }
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pack(Path classes, Path jar) throws IOException {
+        Files.createDirectories(jar.getParent());
+        Path tmp = Files.createTempFile(jar.getParent(), "pack", ".tmp");
+        try (OutputStream out = Files.newOutputStream(tmp); JarOutputStream j = new JarOutputStream(out);
+             Stream<Path> files = Files.walk(classes)) {
+            for (Path f : files.filter(x -> !x.equals(classes)).sorted().toList()) {
+                String name = classes.relativize(f).toString().replace(File.separatorChar, '/');
+                if (Files.isDirectory(f)) {
+                    j.putNextEntry(new JarEntry(name + "/"));
+                } else {
+                    j.putNextEntry(new JarEntry(name));
+                    Files.copy(f, j);
+                }
+                j.closeEntry();
+            }
+        }
+        Files.move(tmp, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * One training start: a server on a fresh demo data directory, a log-in page served, then SIGTERM — a clean exit
+     * writes the archive. Leaves a {@code no-archive} marker when it fails, so later starts do not train again.
+     */
+    private static void train(String cp, Path archive, Path dir) throws IOException {
+        Path data = Files.createTempDirectory("yunjian-cds-");
+        Path tmp = dir.resolve("server.jsa.tmp").toAbsolutePath();
+        Files.deleteIfExists(tmp);
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        List<String> cmd = new ArrayList<>(ServerProcess.jvm());
+        cmd.addAll(List.of("-XX:ArchiveClassesAtExit=" + tmp, "-cp", cp, "org.yunjian.Application", "serve",
+                "--server.port=" + port, "--yunjian.data-dir=" + data, "--spring.profiles.active=demo"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(dir.resolve("training.log").toFile()));
+        pb.environment().remove("YUNJIAN_DATA_DIR");
+        Process p = pb.start();
+        try {
+            HttpClient client = HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            boolean up = false;
+            while (!up && p.isAlive() && System.nanoTime() < deadline) {
+                try {
+                    up = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                } catch (IOException notYet) {
+                    Thread.sleep(100);
+                }
+            }
+            p.destroy();
+            if (!p.waitFor(180, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            if (up && Files.size(tmp) > 0) {
+                Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE);
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+        } catch (IOException | UncheckedIOException e) {
+            p.destroyForcibly();
+        }
+        Files.deleteIfExists(tmp);
+        Files.writeString(dir.resolve("no-archive"), "see training.log");
+    }
+}
