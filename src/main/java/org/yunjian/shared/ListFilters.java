@@ -1,7 +1,9 @@
 package org.yunjian.shared;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -56,5 +58,37 @@ public final class ListFilters {
     /** {@code text} with the SQL LIKE wildcards escaped for {@code ESCAPE '!'}, lower-cased, between {@code %}. */
     public static String likeContains(String text) {
         return "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    /**
+     * The parameters of a list filtered by a text {@code q} and one choice among an enum's constants, with its
+     * page: a bad filter is a 400 naming it, then a bad {@code page} or {@code size}.
+     */
+    public record Query<E extends Enum<E>>(String text, String choiceName, E choice, PageRequest page) {
+
+        public static <E extends Enum<E>> Query<E> of(String q, String choiceName, String choice, Class<E> type,
+                                                      String page, String size) {
+            FieldErrors errors = new FieldErrors();
+            String text = ListFilters.text(errors, "q", q);
+            E c = ListFilters.choice(errors, choiceName, choice, type);
+            errors.throwIfAny();
+            return new Query<>(text, choiceName, c, PageRequest.of(page, size));
+        }
+
+        /** The filters a {@link Pager} keeps: {@code q} and the choice. */
+        public Map<String, Object> filters() {
+            return filters(null, null);
+        }
+
+        /** The filters a {@link Pager} keeps: {@code name} = {@code value} (say the system), then these. */
+        public Map<String, Object> filters(String name, Object value) {
+            Map<String, Object> filters = new LinkedHashMap<>();
+            if (name != null) {
+                filters.put(name, value);
+            }
+            filters.put("q", text);
+            filters.put(choiceName, choice);
+            return filters;
+        }
     }
 }

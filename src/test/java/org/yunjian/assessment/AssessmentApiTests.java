@@ -208,14 +208,19 @@ class AssessmentApiTests {
         verdict(item, "{\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"HIGH\",\"riskReason\":\"数据出境\"}", as(assessor))
                 .andExpect(status().isOk());
         String body = mvc.perform(get("/api/assessments/{id}/remediations", id).with(as(customer)))
-                .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].status").value("OPEN"))
+                .andExpect(jsonPath("$.total").value(1)).andExpect(jsonPath("$.pages").value(1))
+                .andExpect(jsonPath("$.items.length()").value(1)).andExpect(jsonPath("$.items[0].status").value("OPEN"))
                 .andReturn().getResponse().getContentAsString();
-        String remediation = JsonPath.read(body, "$[0].id");
+        String remediation = JsonPath.read(body, "$.items[0].id");
+        mvc.perform(get("/api/assessments/{id}/remediations", id).param("page", "2").with(as(customer)))
+                .andExpect(jsonPath("$.total").value(1)).andExpect(jsonPath("$.items.length()").value(0));
+        mvc.perform(get("/api/assessments/{id}/remediations", id).param("size", "201").with(as(customer)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.size").exists());
         mvc.perform(get("/api/assessments/{id}/score", id).with(as(customer)))
                 .andExpect(jsonPath("$.conclusion").value("DOES_NOT_CONFORM")).andExpect(jsonPath("$.highRisk.length()").value(1))
                 .andExpect(jsonPath("$.policyId").value("mlps-2025")).andExpect(jsonPath("$.policyVersion").value("v1"));
         // the responsible party reports it done; it may not verify its own work
-        String responsibleOrg = JsonPath.read(body, "$[0].responsibleOrgId");
+        String responsibleOrg = JsonPath.read(body, "$.items[0].responsibleOrgId");
         CurrentUser responsible = responsibleOrg.equals(w.provider().id().toString()) ? provider : customer;
         mvc.perform(put("/api/remediations/{id}", remediation).with(as(responsible)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"status\":\"VERIFIED\"}")).andExpect(status().isBadRequest());

@@ -128,7 +128,7 @@ class AssessmentGuardRailTests {
                 .content("{\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"MEDIUM\",\"riskReason\":\"未隔离\"}"))
                 .andExpect(status().isOk());
         String task = JsonPath.read(mvc.perform(get("/api/assessments/{id}/remediations", id).with(as(assessor)))
-                .andReturn().getResponse().getContentAsString(), "$[0].id");
+                .andReturn().getResponse().getContentAsString(), "$.items[0].id");
 
         String providerForm = form(page("/assessment-items/" + platformItem, null, provider), task);
         assertThat(providerForm).contains("name=\"status\"", "name=\"note\"").doesNotContain("name=\"dueDate\"")
@@ -144,14 +144,14 @@ class AssessmentGuardRailTests {
                 "已更换交换机配置");
         String stored = mvc.perform(get("/api/assessments/{id}/remediations", id).with(as(assessor))).andReturn()
                 .getResponse().getContentAsString();
-        assertThat((String) JsonPath.read(stored, "$[0].status")).isEqualTo("OPEN");
-        assertThat((Object) JsonPath.read(stored, "$[0].note")).isNull();
+        assertThat((String) JsonPath.read(stored, "$.items[0].status")).isEqualTo("OPEN");
+        assertThat((Object) JsonPath.read(stored, "$.items[0].note")).isNull();
 
         mvc.perform(post("/remediations/{id}", task).with(as(provider)).param("status", "DONE")
                 .param("note", "已更换交换机配置")).andExpect(status().is3xxRedirection());
         stored = mvc.perform(get("/api/assessments/{id}/remediations", id).with(as(assessor))).andReturn()
                 .getResponse().getContentAsString();
-        assertThat((String) JsonPath.read(stored, "$[0].status")).isEqualTo("DONE");
+        assertThat((String) JsonPath.read(stored, "$.items[0].status")).isEqualTo("DONE");
     }
 
     @Test

@@ -213,7 +213,7 @@ class EvidenceRequestApiTests {
                 .andExpect(jsonPath("$.errors['lines[0].itemIds']").exists())
                 .andExpect(jsonPath("$.errors['lines[0].dueDate']").exists());
         mvc.perform(get("/api/assessments/{id}/evidence-requests", id).with(as(assessor)))
-                .andExpect(jsonPath("$.length()").value(0));
+                .andExpect(jsonPath("$.items.length()").value(0)).andExpect(jsonPath("$.total").value(0));
         send(customer, id, line("配置", List.of(platform), null)).andExpect(status().isForbidden());
         send(stranger, id, line("配置", List.of(platform), null)).andExpect(status().isNotFound());
     }
@@ -231,13 +231,13 @@ class EvidenceRequestApiTests {
                 .andExpect(jsonPath("$.addressed.length()").value(2));
         // the provider's "my work" lists both lines; nothing waits for the assessor's acceptance yet
         mvc.perform(get("/api/my-work").with(as(provider))).andExpect(status().isOk())
-                .andExpect(jsonPath("$.evidenceRequests[*].title").value(
+                .andExpect(jsonPath("$.evidenceRequests.items[*].title").value(
                         org.hamcrest.Matchers.containsInAnyOrder("虚拟机隔离说明", "备份策略")));
-        mvc.perform(get("/api/my-work").with(as(assessor))).andExpect(jsonPath("$.submittedEvidence").isEmpty());
+        mvc.perform(get("/api/my-work").with(as(assessor))).andExpect(jsonPath("$.submittedEvidence.items").isEmpty());
         mvc.perform(get("/api/evidence-requests").with(as(customer)))
                 .andExpect(jsonPath("$.addressed.length()").value(0));
         mvc.perform(get("/api/assessments/{id}/evidence-requests", id).with(as(customer)))
-                .andExpect(jsonPath("$.length()").value(0));
+                .andExpect(jsonPath("$.items.length()").value(0)).andExpect(jsonPath("$.total").value(0));
         mvc.perform(get("/api/evidence-request-lines/{id}", lines.get(0)).with(as(customer)))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/evidence-request-lines/{id}", lines.get(0)).with(as(stranger)))
@@ -263,9 +263,9 @@ class EvidenceRequestApiTests {
                 .andExpect(jsonPath("$.toReview.length()").value(1));
         // answered: it leaves the provider's work and waits in the assessor's
         mvc.perform(get("/api/my-work").with(as(provider)))
-                .andExpect(jsonPath("$.evidenceRequests[*].title").value(org.hamcrest.Matchers.contains("备份策略")));
+                .andExpect(jsonPath("$.evidenceRequests.items[*].title").value(org.hamcrest.Matchers.contains("备份策略")));
         mvc.perform(get("/api/my-work").with(as(assessor)))
-                .andExpect(jsonPath("$.submittedEvidence[*].title").value(org.hamcrest.Matchers.contains("虚拟机隔离说明")));
+                .andExpect(jsonPath("$.submittedEvidence.items[*].title").value(org.hamcrest.Matchers.contains("虚拟机隔离说明")));
         assertThat(mvc.perform(get("/my-work").with(as(assessor))).andReturn().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("id=\"my-submitted\"", "虚拟机隔离说明")
                 .doesNotContain("id=\"my-submitted-empty\"");
@@ -302,7 +302,7 @@ class EvidenceRequestApiTests {
                 .andExpect(status().isNotFound());
         assertThat(evidenceOfItem(provider, tenant)).isEmpty();
         mvc.perform(get("/api/assessments/{id}/evidence", id).with(as(provider)))
-                .andExpect(jsonPath("$.length()").value(0));
+                .andExpect(jsonPath("$.items.length()").value(0)).andExpect(jsonPath("$.total").value(0));
         mvc.perform(get("/api/assessments/{id}/evidence", id).with(as(stranger))).andExpect(status().isNotFound());
         mvc.perform(get("/api/evidence/{id}/content", ev).with(as(assessor))).andExpect(status().isOk());
     }
@@ -341,7 +341,7 @@ class EvidenceRequestApiTests {
                 .content(body)).andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(3));
         assertThat(evidenceOfItem(assessor, platform.get(2))).containsExactly(ev);
         mvc.perform(get("/api/assessments/{id}/evidence", id).with(as(assessor)))
-                .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].links.length()").value(3));
+                .andExpect(jsonPath("$.total").value(1)).andExpect(jsonPath("$.items[0].links.length()").value(3));
         assertThat(audits(ev, "assessment.evidence.link", "SUCCESS")).isEqualTo(2);
 
         mvc.perform(delete("/api/evidence/{id}/links/{item}", ev, platform.get(0)).with(as(assessor)))
@@ -372,7 +372,7 @@ class EvidenceRequestApiTests {
         String second = createStarted();
         String secondItem = items(second, "CLOUD_PLATFORM").get(0);
         mvc.perform(get("/api/assessments/{id}/carry-candidates", second).with(as(assessor)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.evidence.id == '" + ev + "')].expired")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items[?(@.evidence.id == '" + ev + "')].expired")
                         .value(false));
         mvc.perform(get("/api/assessments/{id}/carry-candidates", second).with(as(provider)))
                 .andExpect(status().isForbidden());
@@ -386,9 +386,9 @@ class EvidenceRequestApiTests {
         // the same evidence object: one row, the same blob and SM3, no new file
         assertThat(evidenceOfItem(assessor, secondItem)).containsExactly(ev);
         mvc.perform(get("/api/assessments/{id}/evidence", second).with(as(assessor)))
-                .andExpect(jsonPath("$[0].evidence.id").value(ev))
-                .andExpect(jsonPath("$[0].evidence.sm3").value(Sm3.hex(PDF)))
-                .andExpect(jsonPath("$[0].carriedFrom.assessmentId").value(first));
+                .andExpect(jsonPath("$.items[0].evidence.id").value(ev))
+                .andExpect(jsonPath("$.items[0].evidence.sm3").value(Sm3.hex(PDF)))
+                .andExpect(jsonPath("$.items[0].carriedFrom.assessmentId").value(first));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM assessment_evidence WHERE sm3 = ? AND blob_name = ?")
                 .params(Sm3.hex(PDF), blob).query(Long.class).single()).isEqualTo(1);
         assertThat(storedFiles()).isEqualTo(files);
@@ -422,7 +422,7 @@ class EvidenceRequestApiTests {
 
         String second = createStarted();
         mvc.perform(get("/api/assessments/{id}/carry-candidates", second).with(as(assessor)))
-                .andExpect(jsonPath("$[?(@.evidence.id == '" + ev + "')].expired").value(true));
+                .andExpect(jsonPath("$.items[?(@.evidence.id == '" + ev + "')].expired").value(true));
         mvc.perform(post("/api/assessments/{id}/carried-evidence", second).with(as(assessor))
                         .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"evidenceId\":\"%s\",\"itemIds\":[\"%s\"]}".formatted(ev,

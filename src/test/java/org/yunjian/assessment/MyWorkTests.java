@@ -93,9 +93,10 @@ class MyWorkTests {
         assertThat(page).contains("我的测评 A", "data-assessment=\"" + id + "\"", "项未测评", "id=\"my-reviews-empty\"",
                 "id=\"my-requests-empty\"");
         mvc.perform(get("/api/my-work").with(as(tester))).andExpect(status().isOk())
-                .andExpect(jsonPath("$.items[?(@.assessment.id == '" + id + "')].unrecorded").value(
+                .andExpect(jsonPath("$.items.items[?(@.assessment.id == '" + id + "')].unrecorded").value(
                         org.hamcrest.Matchers.contains(org.hamcrest.Matchers.greaterThan(50))))
-                .andExpect(jsonPath("$.evidenceRequests").isEmpty());
+                .andExpect(jsonPath("$.evidenceRequests.items").isEmpty())
+                .andExpect(jsonPath("$.evidenceRequests.total").value(0));
         // the reviewer does not record: nothing to assess for them
         assertThat(myWork(reviewer)).doesNotContain("data-assessment=\"" + id + "\"");
     }
@@ -110,8 +111,8 @@ class MyWorkTests {
         assertThat(page).doesNotContain("id=\"my-reviews-empty\"");
         assertThat(myWork(tester)).doesNotContain("data-assessment=\"" + id + "\"");
         mvc.perform(get("/api/my-work").with(as(reviewer))).andExpect(status().isOk())
-                .andExpect(jsonPath("$.reviews[0].assessment.id").value(id))
-                .andExpect(jsonPath("$.reviews[0].role").value("REVIEWER"));
+                .andExpect(jsonPath("$.reviews.items[0].assessment.id").value(id))
+                .andExpect(jsonPath("$.reviews.items[0].role").value("REVIEWER"));
     }
 
     @Test
@@ -127,7 +128,7 @@ class MyWorkTests {
         assertThat(myWork(customer)).contains("id=\"my-tasks-table\"", "/assessment-items/" + items.get(0));
         assertThat(myWork(provider)).contains("id=\"my-tasks-empty\"");
         mvc.perform(get("/api/my-work").with(as(customer))).andExpect(status().isOk())
-                .andExpect(jsonPath("$.remediationTasks[0].itemId").value(items.get(0)));
+                .andExpect(jsonPath("$.remediationTasks.items[0].itemId").value(items.get(0)));
     }
 
     @Test
@@ -138,8 +139,11 @@ class MyWorkTests {
         assertThat(page).doesNotContain(id).contains("id=\"my-items-empty\"", "id=\"my-reviews-empty\"",
                 "id=\"my-tasks-empty\"", "id=\"my-requests-empty\"");
         mvc.perform(get("/api/my-work").with(as(stranger))).andExpect(status().isOk())
-                .andExpect(jsonPath("$.items").isEmpty()).andExpect(jsonPath("$.reviews").isEmpty())
-                .andExpect(jsonPath("$.remediationTasks").isEmpty());
+                .andExpect(jsonPath("$.items.items").isEmpty()).andExpect(jsonPath("$.reviews.items").isEmpty())
+                .andExpect(jsonPath("$.remediationTasks.items").isEmpty())
+                .andExpect(jsonPath("$.remediationTasks.total").value(0));
+        mvc.perform(get("/api/my-work").param("page", "x").with(as(stranger))).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.page").exists());
         // my work belongs to a business user
         mvc.perform(get("/api/my-work").with(as(other(Role.SYSTEM_ADMIN)))).andExpect(status().isForbidden());
     }

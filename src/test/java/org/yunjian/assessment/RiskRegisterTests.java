@@ -276,6 +276,14 @@ class RiskRegisterTests {
                 .formatted(today.plusDays(9), w.provider().id()), assessor, 200);
         assertThat(at(ok, "$.transferName")).isEqualTo(w.provider().name());
         assertThat(body(get("/assessments/{id}/risks", assessment), customer, 200)).contains("转移至");
+        // the register's page: one page of the findings with the pager; filters by state and text
+        String first = body(get("/assessments/{id}/risks", assessment).param("size", "1"), customer, 200);
+        assertThat(first).contains("id=\"risk-filter\"", "id=\"risk-register-pager\"", "第 1 / ")
+                .containsOnlyOnce("class=\"risk-link\"");
+        assertThat(body(get("/assessments/{id}/risks", assessment).param("q", "不会出现的文字"), customer, 200))
+                .contains("没有符合条件的记录").doesNotContain("class=\"risk-link\"");
+        assertThat(body(get("/assessments/{id}/risks", assessment).param("state", "NOT_A_STATE"), customer, 400))
+                .doesNotContain("risk-register-pager");
     }
 
     @Test
@@ -362,21 +370,23 @@ class RiskRegisterTests {
         assertThat(at(body(get("/api/assessments/{id}", assessment), customer, 200), "$.status"))
                 .isEqualTo("COMPLETED");
         assertThat(at(register(assessor), "$.followUps.length()")).isEqualTo(1);
-        assertThat(body(get("/api/assessments/{id}/remediations", followUp), assessor, 200)).isEqualTo("[]");
+        assertThat(at(body(get("/api/assessments/{id}/remediations", followUp), assessor, 200), "$.total"))
+                .isEqualTo(0);
         assertThat(body(get("/assessments/{id}/risks", assessment), customer, 200))
                 .contains("复测：符合", "复测报告 " + number);
         // a finding in the re-test opens no task of its own and leaves the platform finding open
         String platformRetest = JsonPath.<List<String>>read(items, "$[?(@.side == 'CLOUD_PLATFORM')].id").get(0);
         json(put("/api/assessment-items/{id}/verdict", platformRetest),
                 "{\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"MEDIUM\",\"riskReason\":\"仍未整改\"}", assessor, 200);
-        assertThat(body(get("/api/assessments/{id}/remediations", followUp), assessor, 200)).isEqualTo("[]");
+        assertThat(at(body(get("/api/assessments/{id}/remediations", followUp), assessor, 200), "$.total"))
+                .isEqualTo(0);
         assertThat(JsonPath.<List<String>>read(register(customer), "$.entries[?(@.id == '" + platformTask
                 + "')].status")).containsExactly("OPEN");
     }
 
     /** The remediation tasks 我的待办 lists for the customer organisation. */
     private List<String> myTasks() throws Exception {
-        return JsonPath.read(body(get("/api/my-work"), customer, 200), "$.remediationTasks[*].id");
+        return JsonPath.read(body(get("/api/my-work"), customer, 200), "$.remediationTasks.items[*].id");
     }
 
 }

@@ -169,7 +169,7 @@ class ObligationApiTests {
         call(get(base), customer)
                 .andExpect(jsonPath("$[?(@.kind == 'EMERGENCY_DRILL')].intervalMonths").value(hasItem(18)));
         call(get("/api/lifecycle/intervals"), customer)
-                .andExpect(jsonPath("$[?(@.kind == 'EMERGENCY_DRILL')].months").value(hasItem(18)));
+                .andExpect(jsonPath("$.items[?(@.kind == 'EMERGENCY_DRILL')].months").value(hasItem(18)));
         // back to the default
         call(put("/api/lifecycle/intervals").content("{\"kind\":\"EMERGENCY_DRILL\",\"months\":null}"), customer)
                 .andExpect(status().isOk());

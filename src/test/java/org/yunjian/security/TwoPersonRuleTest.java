@@ -64,7 +64,8 @@ class TwoPersonRuleTest extends SecurityIntegrationTest {
         });
         assertThat(loginResult(name, NEW_PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/login?error");
         mvc.perform(get("/api/users/admin-requests").session(session)).andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.id=='" + request + "')].requestedBy").value(alice.username()));
+                .andExpect(jsonPath("$.items[?(@.id=='" + request + "')].requestedBy").value(alice.username()))
+                .andExpect(jsonPath("$.total").value(1));
 
         // a second security administrator approves; now it can log in (and must change its password)
         String secret2 = Totp.newSecret();

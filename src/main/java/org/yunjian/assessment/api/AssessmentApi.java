@@ -46,6 +46,8 @@ import org.yunjian.assessment.internal.Records.Interview;
 import org.yunjian.assessment.internal.Remediations;
 import org.yunjian.assessment.internal.Workbooks;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
 
 /** REST for assessments, their test items, evidence and remediation (docs/assessment.md). */
 @RestController
@@ -109,13 +111,9 @@ class AssessmentApi {
                                                       @RequestParam(required = false) String status,
                                                       @RequestParam(required = false) String page,
                                                       @RequestParam(required = false) String size) {
-        org.yunjian.shared.FieldErrors errors = new org.yunjian.shared.FieldErrors();
-        String name = org.yunjian.shared.ListFilters.text(errors, "q", q);
-        org.yunjian.assessment.AssessmentStatus st = org.yunjian.shared.ListFilters.choice(errors, "status", status,
-                org.yunjian.assessment.AssessmentStatus.class);
-        errors.throwIfAny();
-        return service.page(systemId, name, st, org.yunjian.shared.PageRequest.of(page, size))
-                .map(AssessmentResponse::of);
+        var query = org.yunjian.shared.ListFilters.Query.of(q, "status", status,
+                org.yunjian.assessment.AssessmentStatus.class, page, size);
+        return service.page(systemId, query.text(), query.choice(), query.page()).map(AssessmentResponse::of);
     }
 
     @PostMapping("/api/assessments")
@@ -162,9 +160,12 @@ class AssessmentApi {
 
     @GetMapping("/api/assessments/{id}/remediations")
     @PreAuthorize(WHO)
-    @Operation(summary = "Remediation tasks of an assessment")
-    List<RemediationResponse> remediations(@PathVariable UUID id) {
-        return service.remediations(id).stream().map(r -> RemediationResponse.of(r, today())).toList();
+    @Operation(summary = "Remediation tasks of an assessment; one page (page from 1, size 1-200, default 50) with the "
+            + "total")
+    Paged<RemediationResponse> remediations(@PathVariable UUID id, @RequestParam(required = false) String page,
+                                            @RequestParam(required = false) String size) {
+        PageRequest request = PageRequest.of(page, size);
+        return Paged.slice(service.remediations(id), request).map(r -> RemediationResponse.of(r, today()));
     }
 
     @GetMapping("/api/assessment-items/{id}")

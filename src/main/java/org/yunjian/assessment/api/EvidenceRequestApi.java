@@ -30,6 +30,8 @@ import org.yunjian.assessment.internal.EvidenceRequests;
 import org.yunjian.assessment.internal.RequestRecords.EvidenceLink;
 import org.yunjian.assessment.internal.RequestRecords.RequestLine;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
 
 /** REST for evidence requests (资料清单), evidence links and carrying evidence into a later assessment. */
 @RestController
@@ -120,10 +122,14 @@ class EvidenceRequestApi {
     @GetMapping("/api/assessments/{id}/evidence-requests")
     @PreAuthorize(WHO)
     @Operation(summary = "The evidence request lines of an assessment the caller sees: all for the assessor "
-            + "organisation, those addressed to it for the customer or provider")
-    List<EvidenceRequestLineResponse> ofAssessment(@PathVariable UUID id) {
+            + "organisation, those addressed to it for the customer or provider; one page (page from 1, size 1-200, "
+            + "default 50) with the total")
+    Paged<EvidenceRequestLineResponse> ofAssessment(@PathVariable UUID id,
+                                                    @RequestParam(required = false) String page,
+                                                    @RequestParam(required = false) String size) {
+        PageRequest request = PageRequest.of(page, size);
         LocalDate today = requests.today();
-        return requests.ofAssessment(id).stream().map(l -> line(l, today)).toList();
+        return Paged.slice(requests.ofAssessment(id), request).map(l -> line(l, today));
     }
 
     @PostMapping("/api/assessments/{id}/evidence-requests")
@@ -199,11 +205,14 @@ class EvidenceRequestApi {
     @GetMapping("/api/assessments/{id}/evidence")
     @PreAuthorize(WHO)
     @Operation(summary = "The evidence of an assessment the caller sees, with the items each supports there, its "
-            + "validity and, for carried evidence, the assessment it came from")
-    List<EvidenceStandingResponse> evidenceOf(@PathVariable UUID id) {
-        return links.ofAssessment(id).stream().map(s -> new EvidenceStandingResponse(EvidenceResponse.of(s.evidence()),
-                s.validUntil(), s.expired(), s.links().stream().map(EvidenceLinkResponse::of).toList(),
-                EvidenceOriginResponse.of(s.origin()))).toList();
+            + "validity and, for carried evidence, the assessment it came from; one page (page from 1, size 1-200, "
+            + "default 50) with the total")
+    Paged<EvidenceStandingResponse> evidenceOf(@PathVariable UUID id, @RequestParam(required = false) String page,
+                                               @RequestParam(required = false) String size) {
+        PageRequest request = PageRequest.of(page, size);
+        return Paged.slice(links.ofAssessment(id), request).map(s -> new EvidenceStandingResponse(
+                EvidenceResponse.of(s.evidence()), s.validUntil(), s.expired(),
+                s.links().stream().map(EvidenceLinkResponse::of).toList(), EvidenceOriginResponse.of(s.origin())));
     }
 
     @GetMapping("/api/assessments/{id}/evidence/{evidenceId}/content")
@@ -243,11 +252,14 @@ class EvidenceRequestApi {
     @GetMapping("/api/assessments/{id}/carry-candidates")
     @PreAuthorize(WHO)
     @Operation(summary = "Evidence of earlier assessments of the same system the assessors' organisation may read, "
-            + "with validity (assessors)")
-    List<EvidenceCarryCandidateResponse> candidates(@PathVariable UUID id) {
-        return links.candidates(id).stream().map(c -> new EvidenceCarryCandidateResponse(
+            + "with validity (assessors); one page (page from 1, size 1-200, default 50) with the total")
+    Paged<EvidenceCarryCandidateResponse> candidates(@PathVariable UUID id,
+                                                     @RequestParam(required = false) String page,
+                                                     @RequestParam(required = false) String size) {
+        PageRequest request = PageRequest.of(page, size);
+        return Paged.slice(links.candidates(id), request).map(c -> new EvidenceCarryCandidateResponse(
                 EvidenceResponse.of(c.evidence()), c.validUntil(), c.expired(), c.carried(),
-                EvidenceOriginResponse.of(c.origin()))).toList();
+                EvidenceOriginResponse.of(c.origin())));
     }
 
     @PostMapping("/api/assessments/{id}/carried-evidence")

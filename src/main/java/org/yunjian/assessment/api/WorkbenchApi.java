@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.ItemSide;
@@ -25,6 +26,8 @@ import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.internal.MyWork;
 import org.yunjian.assessment.internal.Workbench;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
 import org.yunjian.shared.Texts;
 
 /** REST of the workbench: many verdicts at once (table mode) and "my work". */
@@ -99,8 +102,8 @@ class WorkbenchApi {
                          String systemName) {
     }
 
-    record MyWorkResponse(List<MyWorkItems> items, List<MyWorkReview> reviews, List<MyWorkTask> remediationTasks,
-                          List<MyWorkRequest> evidenceRequests, List<MyWorkRequest> submittedEvidence) {
+    record MyWorkResponse(Paged<MyWorkItems> items, Paged<MyWorkReview> reviews, Paged<MyWorkTask> remediationTasks,
+                          Paged<MyWorkRequest> evidenceRequests, Paged<MyWorkRequest> submittedEvidence) {
     }
 
     private static MyWorkAssessment of(org.yunjian.assessment.internal.Records.AssessmentInfo a, String system) {
@@ -110,23 +113,25 @@ class WorkbenchApi {
     @GetMapping("/api/my-work")
     @PreAuthorize(MyWorkApiRules.WHO)
     @Operation(summary = "What waits for me across assessments: items to record, reviews and approvals, open "
-            + "remediation tasks of my organisation, evidence requests addressed to it, submitted evidence to accept")
-    MyWorkResponse myWork() {
+            + "remediation tasks of my organisation, evidence requests addressed to it, submitted evidence to accept; "
+            + "each list one page (the same page from 1 and size 1-200, default 50) with its own total")
+    MyWorkResponse myWork(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+        PageRequest request = PageRequest.of(page, size);
         MyWork.Work w = myWork.of();
         return new MyWorkResponse(
-                w.items().stream().map(i -> new MyWorkItems(of(i.assessment(), i.systemName()), i.unrecorded(),
-                        i.total())).toList(),
-                w.reviews().stream().map(r -> new MyWorkReview(of(r.assessment(), r.systemName()),
-                        r.relation().name())).toList(),
-                w.tasks().stream().map(t -> new MyWorkTask(t.task().id(), of(t.assessment(), t.systemName()),
-                        t.task().itemId(), t.number(), t.task().requirementId(), t.task().side(),
-                        t.task().dueDate(), t.task().status())).toList(),
-                requests(w.requests()), requests(w.submitted()));
+                Paged.slice(w.items(), request).map(i -> new MyWorkItems(of(i.assessment(), i.systemName()),
+                        i.unrecorded(), i.total())),
+                Paged.slice(w.reviews(), request).map(r -> new MyWorkReview(of(r.assessment(), r.systemName()),
+                        r.relation().name())),
+                Paged.slice(w.tasks(), request).map(t -> new MyWorkTask(t.task().id(), of(t.assessment(),
+                        t.systemName()), t.task().itemId(), t.number(), t.task().requirementId(), t.task().side(),
+                        t.task().dueDate(), t.task().status())),
+                requests(w.requests(), request), requests(w.submitted(), request));
     }
 
-    private static List<MyWorkRequest> requests(List<MyWork.RequestWaiting> lines) {
-        return lines.stream().map(r -> new MyWorkRequest(r.id(), r.assessmentId(), r.title(), r.dueDate(),
-                r.status().name(), r.systemName())).toList();
+    private static Paged<MyWorkRequest> requests(List<MyWork.RequestWaiting> lines, PageRequest request) {
+        return Paged.slice(lines, request).map(r -> new MyWorkRequest(r.id(), r.assessmentId(), r.title(),
+                r.dueDate(), r.status().name(), r.systemName()));
     }
 
     /** Business users only: "my work" belongs to a person of an organisation. */

@@ -22,9 +22,9 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.yunjian.shared.ListFilters;
 import org.yunjian.shared.PageRequest;
 import org.yunjian.shared.Paged;
+import org.yunjian.shared.SqlPage;
 import org.yunjian.assessment.AssessmentRole;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.AssessorKind;
@@ -103,37 +103,17 @@ class AssessmentRepository {
      */
     Paged<AssessmentInfo> page(Collection<UUID> systemIds, UUID org, Collection<UUID> ownSystems, String q,
                                AssessmentStatus status, PageRequest page) {
-        if (systemIds != null && systemIds.isEmpty()) {
-            return Paged.of(List.of(), page, 0);
-        }
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (systemIds != null) {
-            where.append(" AND system_id IN (:ids)");
-            params.put("ids", systemIds);
-        }
+        SqlPage.Where where = new SqlPage.Where().in("system_id", "ids", systemIds);
         if (org != null) {
-            where.append(ownSystems.isEmpty() ? " AND assessor_org_id = :org"
-                    : " AND (assessor_org_id = :org OR system_id IN (:own))");
-            params.put("org", org);
+            where.and(ownSystems.isEmpty() ? "assessor_org_id = :org"
+                    : "(assessor_org_id = :org OR system_id IN (:own))", "org", org);
             if (!ownSystems.isEmpty()) {
-                params.put("own", ownSystems);
+                where.param("own", ownSystems);
             }
         }
-        if (q != null) {
-            where.append(" AND LOWER(name) LIKE :name ESCAPE '!'");
-            params.put("name", ListFilters.likeContains(q));
-        }
-        if (status != null) {
-            where.append(" AND status = :status");
-            params.put("status", status.name());
-        }
-        long total = jdbc.sql("SELECT COUNT(*) FROM assessment" + where).params(params).query(Long.class).single();
-        if (total == 0 || page.offset() >= total) {
-            return Paged.of(List.of(), page, total);
-        }
-        return Paged.of(withMembers(jdbc.sql("SELECT * FROM assessment" + where
-                + " ORDER BY created_at DESC, id" + page.limitOffset()).params(params).query(ROW).list()), page, total);
+        where.contains("name", q, "name").equal("status", "status", status);
+        return SqlPage.query(jdbc, "*", "assessment", where, "created_at DESC, id", page,
+                s -> withMembers(s.query(ROW).list()));
     }
 
     List<AssessmentInfo> findBySystems(Collection<UUID> systemIds) {

@@ -72,6 +72,20 @@ public class RiskRegister {
                         String approvedByName, RiskState state, boolean open, boolean overdue,
                         boolean unplanned, Retest retest, boolean mayPlan, boolean mayProgress, boolean mayApprove) {
 
+        /** Whether the finding is in {@code state} (null = any) and its test item, control point or description
+         *  contains {@code text} (null = any), any case: the risk register page's filters. */
+        public boolean matches(RiskState wanted, String text) {
+            if (wanted != null && wanted != state) {
+                return false;
+            }
+            if (text == null) {
+                return true;
+            }
+            String t = text.toLowerCase(java.util.Locale.ROOT);
+            return java.util.stream.Stream.of(item.requirementId(), controlPoint, description)
+                    .anyMatch(v -> v != null && v.toLowerCase(java.util.Locale.ROOT).contains(t));
+        }
+
         public long milestonesDone() {
             return milestones.stream().filter(Milestone::done).count();
         }

@@ -112,21 +112,15 @@ class AssessmentPages {
     String list(@RequestParam(required = false) UUID systemId, @RequestParam(required = false) String q,
                 @RequestParam(required = false) String status, @RequestParam(required = false) String page,
                 @RequestParam(required = false) String size, Model model) {
-        org.yunjian.shared.FieldErrors errors = new org.yunjian.shared.FieldErrors();
-        String name = org.yunjian.shared.ListFilters.text(errors, "q", q);
-        AssessmentStatus st = org.yunjian.shared.ListFilters.choice(errors, "status", status, AssessmentStatus.class);
-        errors.throwIfAny();
-        org.yunjian.shared.Paged<AssessmentInfo> found = service.page(systemId, name, st,
-                org.yunjian.shared.PageRequest.of(page, size));
+        var query = org.yunjian.shared.ListFilters.Query.of(q, "status", status, AssessmentStatus.class, page, size);
+        org.yunjian.shared.Paged<AssessmentInfo> found = service.page(systemId, query.text(), query.choice(),
+                query.page());
         List<AssessmentInfo> all = found.items();
-        model.addAttribute("filterQ", name);
-        model.addAttribute("filterStatus", st);
+        model.addAttribute("filterQ", query.text());
+        model.addAttribute("filterStatus", query.choice());
         model.addAttribute("statuses", AssessmentStatus.values());
-        Map<String, Object> filters = new java.util.LinkedHashMap<>();
-        filters.put("systemId", systemId);
-        filters.put("q", name);
-        filters.put("status", st);
-        model.addAttribute("pager", org.yunjian.shared.Pager.of(found, "/assessments", filters));
+        model.addAttribute("pager", org.yunjian.shared.Pager.of(found, "/assessments",
+                query.filters("systemId", systemId)));
         Map<UUID, String> names = new HashMap<>();
         all.forEach(a -> {
             names.put(a.systemId(), systemName(a.systemId()));

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.assessment.RemediationStatus;
+import org.yunjian.assessment.RiskState;
 import org.yunjian.assessment.RiskTreatment;
 import org.yunjian.assessment.internal.AssessmentService;
 import org.yunjian.assessment.internal.FollowUps;
@@ -48,9 +49,21 @@ class RiskPages {
 
     @GetMapping("/assessments/{id}/risks")
     @PreAuthorize(AssessmentPages.WHO)
-    String registerPage(@PathVariable UUID id, Model model) {
+    String registerPage(@PathVariable UUID id, @RequestParam(required = false) String q,
+                        @RequestParam(required = false) String state, @RequestParam(required = false) String page,
+                        @RequestParam(required = false) String size, Model model) {
+        var query = org.yunjian.shared.ListFilters.Query.of(q, "state", state, RiskState.class, page, size);
         RiskRegister.Register r = register.view(id);
+        // one assessment's findings: bounded by its test items, filtered and cut after the register is computed
+        org.yunjian.shared.Paged<RiskRegister.Entry> shown = org.yunjian.shared.Paged.slice(r.entries().stream()
+                .filter(e -> e.matches(query.choice(), query.text())).toList(), query.page());
         model.addAttribute("register", r);
+        model.addAttribute("entries", shown.items());
+        model.addAttribute("filterQ", query.text());
+        model.addAttribute("filterState", query.choice());
+        model.addAttribute("states", RiskState.values());
+        model.addAttribute("pager", org.yunjian.shared.Pager.of(shown, "/assessments/" + id + "/risks",
+                query.filters()));
         model.addAttribute("a", r.access().assessment());
         model.addAttribute("systemName", r.access().system().name());
         return "assessment/risks";

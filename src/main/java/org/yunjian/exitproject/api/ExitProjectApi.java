@@ -65,12 +65,9 @@ class ExitProjectApi {
                                                    @RequestParam(required = false) String status,
                                                    @RequestParam(required = false) String page,
                                                    @RequestParam(required = false) String size) {
-        org.yunjian.shared.FieldErrors errors = new org.yunjian.shared.FieldErrors();
-        String name = org.yunjian.shared.ListFilters.text(errors, "q", q);
-        org.yunjian.exitproject.ExitStatus st = org.yunjian.shared.ListFilters.choice(errors, "status", status,
-                org.yunjian.exitproject.ExitStatus.class);
-        errors.throwIfAny();
-        return service.page(systemId, name, st, org.yunjian.shared.PageRequest.of(page, size)).map(ProjectResponse::of);
+        var query = org.yunjian.shared.ListFilters.Query.of(q, "status", status,
+                org.yunjian.exitproject.ExitStatus.class, page, size);
+        return service.page(systemId, query.text(), query.choice(), query.page()).map(ProjectResponse::of);
     }
 
     @PostMapping("/api/exit-projects")

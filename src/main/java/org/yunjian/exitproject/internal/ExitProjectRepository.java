@@ -12,9 +12,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.yunjian.shared.ListFilters;
 import org.yunjian.shared.PageRequest;
 import org.yunjian.shared.Paged;
+import org.yunjian.shared.SqlPage;
 import org.yunjian.exitproject.ChecklistStatus;
 import org.yunjian.exitproject.ExitStatus;
 import org.yunjian.exitproject.internal.Records.CertificateInfo;
@@ -60,29 +60,10 @@ class ExitProjectRepository {
      * with the total: filtered, counted and paged in SQL.
      */
     Paged<ProjectInfo> page(Collection<UUID> systemIds, String q, ExitStatus status, PageRequest page) {
-        if (systemIds != null && systemIds.isEmpty()) {
-            return Paged.of(List.of(), page, 0);
-        }
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
-        if (systemIds != null) {
-            where.append(" AND system_id IN (:ids)");
-            params.put("ids", systemIds);
-        }
-        if (q != null) {
-            where.append(" AND LOWER(name) LIKE :name ESCAPE '!'");
-            params.put("name", ListFilters.likeContains(q));
-        }
-        if (status != null) {
-            where.append(" AND status = :status");
-            params.put("status", status.name());
-        }
-        long total = jdbc.sql("SELECT COUNT(*) FROM exit_project" + where).params(params).query(Long.class).single();
-        if (total == 0 || page.offset() >= total) {
-            return Paged.of(List.of(), page, total);
-        }
-        return Paged.of(jdbc.sql("SELECT * FROM exit_project" + where + " ORDER BY created_at DESC, id"
-                + page.limitOffset()).params(params).query(PROJECT).list(), page, total);
+        SqlPage.Where where = new SqlPage.Where().in("system_id", "ids", systemIds).contains("name", q, "name")
+                .equal("status", "status", status);
+        return SqlPage.query(jdbc, "*", "exit_project", where, "created_at DESC, id", page,
+                s -> s.query(PROJECT).list());
     }
 
     List<ProjectInfo> findBySystems(Collection<UUID> systemIds) {

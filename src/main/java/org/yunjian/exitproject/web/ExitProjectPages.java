@@ -58,19 +58,13 @@ class ExitProjectPages {
     String list(@RequestParam(required = false) UUID systemId, @RequestParam(required = false) String q,
                 @RequestParam(required = false) String status, @RequestParam(required = false) String page,
                 @RequestParam(required = false) String size, Model model) {
-        org.yunjian.shared.FieldErrors errors = new org.yunjian.shared.FieldErrors();
-        String name = org.yunjian.shared.ListFilters.text(errors, "q", q);
-        org.yunjian.exitproject.ExitStatus st = org.yunjian.shared.ListFilters.choice(errors, "status", status,
-                org.yunjian.exitproject.ExitStatus.class);
-        errors.throwIfAny();
-        org.yunjian.shared.Paged<ProjectInfo> found = service.page(systemId, name, st,
-                org.yunjian.shared.PageRequest.of(page, size));
+        var query = org.yunjian.shared.ListFilters.Query.of(q, "status", status,
+                org.yunjian.exitproject.ExitStatus.class, page, size);
+        org.yunjian.shared.Paged<ProjectInfo> found = service.page(systemId, query.text(), query.choice(),
+                query.page());
         List<ProjectInfo> all = found.items();
-        Map<String, Object> filters = new java.util.LinkedHashMap<>();
-        filters.put("systemId", systemId);
-        filters.put("q", name);
-        filters.put("status", st);
-        model.addAttribute("pager", org.yunjian.shared.Pager.of(found, "/exit-projects", filters));
+        model.addAttribute("pager", org.yunjian.shared.Pager.of(found, "/exit-projects",
+                query.filters("systemId", systemId)));
         Map<UUID, String> names = new HashMap<>();
         all.forEach(p -> names.computeIfAbsent(p.systemId(),
                 s -> parties.findSystem(s).map(CloudSystem::name).orElse(s.toString())));

@@ -100,9 +100,12 @@ class ObligationApi {
 
     @GetMapping("/api/lifecycle/intervals")
     @PreAuthorize(WHO)
-    @Operation(summary = "The caller's organisation's own interval per kind of obligation (null: the default)")
-    List<IntervalResponse> intervals() {
-        return obligations.intervals().stream().map(IntervalResponse::of).toList();
+    @Operation(summary = "The caller's organisation's own interval per kind of obligation (null: the default); one "
+            + "page (page from 1, size 1-200, default 50) with the total")
+    org.yunjian.shared.Paged<IntervalResponse> intervals(@RequestParam(required = false) String page,
+                                                         @RequestParam(required = false) String size) {
+        org.yunjian.shared.PageRequest request = org.yunjian.shared.PageRequest.of(page, size);
+        return org.yunjian.shared.Paged.slice(obligations.intervals(), request).map(IntervalResponse::of);
     }
 
     @PutMapping("/api/lifecycle/intervals")

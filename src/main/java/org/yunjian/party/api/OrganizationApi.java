@@ -18,9 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yunjian.party.PartyRole;
-import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.ListFilters;
-import org.yunjian.shared.PageRequest;
 import org.yunjian.shared.Paged;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -51,11 +49,8 @@ class OrganizationApi {
                                      @RequestParam(required = false) String role,
                                      @RequestParam(required = false) String page,
                                      @RequestParam(required = false) String size) {
-        FieldErrors errors = new FieldErrors();
-        String name = ListFilters.text(errors, "q", q);
-        PartyRole r = ListFilters.choice(errors, "role", role, PartyRole.class);
-        errors.throwIfAny();
-        return service.page(name, r, PageRequest.of(page, size)).map(OrganizationResponse::of);
+        var query = ListFilters.Query.of(q, "role", role, PartyRole.class, page, size);
+        return service.page(query.text(), query.choice(), query.page()).map(OrganizationResponse::of);
     }
 
     @GetMapping("/{id}")

@@ -17,7 +17,7 @@ import org.yunjian.party.PartyRole;
 import org.yunjian.shared.Jdbc;
 import org.yunjian.shared.PageRequest;
 import org.yunjian.shared.Paged;
-import org.yunjian.shared.ListFilters;
+import org.yunjian.shared.SqlPage;
 import org.yunjian.shared.Versions;
 
 /** Engagements and their participants. */
@@ -56,31 +56,13 @@ public class EngagementRepository {
      */
     public Paged<Engagement> page(String q, LifecyclePhase phase, UUID system, UUID org,
                                                      boolean admin, PageRequest page) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> params = new HashMap<>();
+        SqlPage.Where where = new SqlPage.Where();
         if (!admin) {
-            where.append(" AND ").append(Visibility.seesEngagement());
-            params.put("org", org);
+            where.and(Visibility.seesEngagement(), "org", org);
         }
-        if (q != null) {
-            where.append(" AND LOWER(e.name) LIKE :name ESCAPE '!'");
-            params.put("name", ListFilters.likeContains(q));
-        }
-        if (phase != null) {
-            where.append(" AND e.phase = :phase");
-            params.put("phase", phase.name());
-        }
-        if (system != null) {
-            where.append(" AND e.system_id = :system");
-            params.put("system", system);
-        }
-        long total = jdbc.sql("SELECT COUNT(*) FROM engagement e" + where).params(params).query(Long.class).single();
-        if (total == 0 || page.offset() >= total) {
-            return Paged.of(List.of(), page, total);
-        }
-        return Paged.of(load(jdbc.sql("SELECT e.id, e.name, e.system_id, e.phase, e.description, "
-                + "e.created_at, e.updated_at, e.version FROM engagement e" + where + " ORDER BY e.name, e.id"
-                + page.limitOffset()).params(params)), page, total);
+        where.contains("name", q, "e.name").equal("e.phase", "phase", phase).equal("e.system_id", "system", system);
+        return SqlPage.query(jdbc, "e.id, e.name, e.system_id, e.phase, e.description, e.created_at, e.updated_at, "
+                + "e.version", "engagement e", where, "e.name, e.id", page, this::load);
     }
 
     public Optional<Engagement> findById(UUID id) {

@@ -19,7 +19,7 @@ import org.yunjian.party.PartyRole;
 import org.yunjian.shared.Jdbc;
 import org.yunjian.shared.PageRequest;
 import org.yunjian.shared.Paged;
-import org.yunjian.shared.ListFilters;
+import org.yunjian.shared.SqlPage;
 import org.yunjian.shared.Versions;
 
 /** Organisations and their roles. */
@@ -52,28 +52,17 @@ public class OrganizationRepository {
      */
     public Paged<Organization> page(String q, PartyRole role, UUID org, boolean admin,
                                                        PageRequest page) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> params = new HashMap<>();
+        SqlPage.Where where = new SqlPage.Where();
         if (!admin) {
-            where.append(" AND ").append(Visibility.seesOrganization());
-            params.put("org", org);
+            where.and(Visibility.seesOrganization(), "org", org);
         }
-        if (q != null) {
-            where.append(" AND LOWER(o.name) LIKE :name ESCAPE '!'");
-            params.put("name", ListFilters.likeContains(q));
-        }
+        where.contains("name", q, "o.name");
         if (role != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM organization_role r WHERE r.organization_id = o.id "
-                    + "AND r.role = :role)");
-            params.put("role", role.name());
+            where.and("EXISTS (SELECT 1 FROM organization_role r WHERE r.organization_id = o.id AND r.role = :role)",
+                    "role", role.name());
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM organization o" + where).params(params).query(Long.class).single();
-        if (total == 0 || page.offset() >= total) {
-            return Paged.of(List.of(), page, total);
-        }
-        return Paged.of(load(jdbc.sql("SELECT o.id, o.name, o.credit_code, o.region, o.created_at, "
-                + "o.updated_at, o.version FROM organization o" + where + " ORDER BY o.name, o.id" + page.limitOffset())
-                .params(params)), page, total);
+        return SqlPage.query(jdbc, "o.id, o.name, o.credit_code, o.region, o.created_at, o.updated_at, o.version",
+                "organization o", where, "o.name, o.id", page, this::load);
     }
 
     public Optional<Organization> findById(UUID id) {

@@ -22,7 +22,7 @@ import org.yunjian.party.SystemQuery;
 import org.yunjian.shared.Jdbc;
 import org.yunjian.shared.PageRequest;
 import org.yunjian.shared.Paged;
-import org.yunjian.shared.ListFilters;
+import org.yunjian.shared.SqlPage;
 import org.yunjian.shared.Versions;
 
 /** Cloud systems with their regions and agents, and (separately) the customer's private notes. */
@@ -33,9 +33,8 @@ public class SystemRepository {
             + "deployment_model, service_model, industry, data_classification, created_at, updated_at, version "
             + "FROM cloud_system";
 
-    private static final String SELECT_S = "SELECT s.id, s.name, s.customer_id, s.provider_id, s.protection_level, "
-            + "s.deployment_model, s.service_model, s.industry, s.data_classification, s.created_at, s.updated_at, s.version "
-            + "FROM cloud_system s";
+    private static final String COLUMNS_S = "s.id, s.name, s.customer_id, s.provider_id, s.protection_level, "
+            + "s.deployment_model, s.service_model, s.industry, s.data_classification, s.created_at, s.updated_at, s.version";
 
     private final JdbcClient jdbc;
 
@@ -60,51 +59,36 @@ public class SystemRepository {
      * system administrator, who sees all).
      */
     public Paged<CloudSystem> page(SystemQuery q, UUID org, boolean admin, PageRequest page) {
-        Map<String, Object> params = new HashMap<>();
-        String where = where(q, org, admin, params);
-        long total = jdbc.sql("SELECT COUNT(*) FROM cloud_system s" + where).params(params).query(Long.class).single();
-        if (total == 0 || page.offset() >= total) {
-            return Paged.of(List.of(), page, total);
-        }
-        List<CloudSystem> rows = load(jdbc.sql(SELECT_S + where + " ORDER BY s.name, s.id" + page.limitOffset())
-                .params(params));
-        return Paged.of(rows, page, total);
+        return SqlPage.query(jdbc, COLUMNS_S, "cloud_system s", where(q, org, admin), "s.name, s.id", page, this::load);
     }
 
     /** The systems matching {@code q} that the caller sees, as summaries, by name: one query, no children. */
     public List<org.yunjian.party.SystemSummary> summaries(SystemQuery q, UUID org, boolean admin) {
-        Map<String, Object> params = new HashMap<>();
+        SqlPage.Where where = where(q, org, admin);
         return jdbc.sql("SELECT s.id, s.name, s.protection_level, s.customer_id, s.provider_id FROM cloud_system s"
-                        + where(q, org, admin, params) + " ORDER BY s.name, s.id").params(params)
+                        + where.sql() + " ORDER BY s.name, s.id").params(where.params())
                 .query((rs, n) -> new org.yunjian.party.SystemSummary(rs.getObject(1, UUID.class), rs.getString(2),
                         rs.getInt(3), rs.getObject(4, UUID.class), rs.getObject(5, UUID.class)))
                 .list();
     }
 
-    private static String where(SystemQuery q, UUID org, boolean admin, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    private static SqlPage.Where where(SystemQuery q, UUID org, boolean admin) {
+        SqlPage.Where where = new SqlPage.Where();
         if (!admin) {
-            where.append(" AND ").append(Visibility.seesSystem());
-            params.put("org", org);
+            where.and(Visibility.seesSystem(), "org", org);
         }
-        if (q.nameContains() != null) {
-            where.append(" AND LOWER(s.name) LIKE :name ESCAPE '!'");
-            params.put("name", ListFilters.likeContains(q.nameContains()));
-        }
+        where.contains("name", q.nameContains(), "s.name");
         if (q.organization() != null) {
-            where.append(" AND (s.customer_id = :party OR s.provider_id = :party OR EXISTS (SELECT 1 FROM "
-                    + "cloud_system_agent pa WHERE pa.system_id = s.id AND pa.organization_id = :party))");
-            params.put("party", q.organization());
+            where.and("(s.customer_id = :party OR s.provider_id = :party OR EXISTS (SELECT 1 FROM "
+                    + "cloud_system_agent pa WHERE pa.system_id = s.id AND pa.organization_id = :party))",
+                    "party", q.organization());
         }
-        if (q.level() != null) {
-            where.append(" AND s.protection_level = :level");
-            params.put("level", q.level());
-        }
+        where.equal("s.protection_level", "level", q.level());
         if (q.phase() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM engagement pe WHERE pe.system_id = s.id AND pe.phase = :phase)");
-            params.put("phase", q.phase().name());
+            where.and("EXISTS (SELECT 1 FROM engagement pe WHERE pe.system_id = s.id AND pe.phase = :phase)",
+                    "phase", q.phase().name());
         }
-        return where.toString();
+        return where;
     }
 
     public Optional<CloudSystem> findById(UUID id) {

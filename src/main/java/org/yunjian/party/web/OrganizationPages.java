@@ -51,20 +51,13 @@ class OrganizationPages {
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String role,
                 @RequestParam(required = false) String page, @RequestParam(required = false) String size,
                 Model model) {
-        org.yunjian.shared.FieldErrors errors = new org.yunjian.shared.FieldErrors();
-        String name = org.yunjian.shared.ListFilters.text(errors, "q", q);
-        PartyRole r = org.yunjian.shared.ListFilters.choice(errors, "role", role, PartyRole.class);
-        errors.throwIfAny();
-        org.yunjian.shared.Paged<Organization> found = service.page(name, r,
-                org.yunjian.shared.PageRequest.of(page, size));
+        var query = org.yunjian.shared.ListFilters.Query.of(q, "role", role, PartyRole.class, page, size);
+        org.yunjian.shared.Paged<Organization> found = service.page(query.text(), query.choice(), query.page());
         model.addAttribute("organizations", found.items());
-        model.addAttribute("filterQ", name);
-        model.addAttribute("filterRole", r);
+        model.addAttribute("filterQ", query.text());
+        model.addAttribute("filterRole", query.choice());
         model.addAttribute("roles", PartyRole.values());
-        Map<String, Object> filters = new java.util.LinkedHashMap<>();
-        filters.put("q", name);
-        filters.put("role", r);
-        model.addAttribute("pager", org.yunjian.shared.Pager.of(found, "/organizations", filters));
+        model.addAttribute("pager", org.yunjian.shared.Pager.of(found, "/organizations", query.filters()));
         model.addAttribute("importColumns", List.of(new Pages.Column("name", List.of()),
                 new Pages.Column("creditCode", List.of()), new Pages.Column("region", List.of()),
                 new Pages.Column("roles", List.of(PartyRole.values()))));

@@ -67,11 +67,8 @@ class UserApi {
                                             @RequestParam(required = false) String role,
                                             @RequestParam(required = false) String page,
                                             @RequestParam(required = false) String size) {
-        FieldErrors errors = new FieldErrors();
-        String text = org.yunjian.shared.ListFilters.text(errors, "q", q);
-        Role r = org.yunjian.shared.ListFilters.choice(errors, "role", role, Role.class);
-        errors.throwIfAny();
-        return users.page(text, r, org.yunjian.shared.PageRequest.of(page, size));
+        var query = org.yunjian.shared.ListFilters.Query.of(q, "role", role, Role.class, page, size);
+        return users.page(query.text(), query.choice(), query.page());
     }
 
     @GetMapping("/{id}")
@@ -114,9 +111,12 @@ class UserApi {
 
     @GetMapping("/admin-requests")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    @Operation(summary = "Administrator accounts and role grants waiting for a second administrator's approval")
-    List<AdminRequest> adminRequests() {
-        return approvals.pending();
+    @Operation(summary = "Administrator accounts and role grants waiting for a second administrator's approval; one "
+            + "page (page from 1, size 1-200, default 50) with the total")
+    org.yunjian.shared.Paged<AdminRequest> adminRequests(@RequestParam(required = false) String page,
+                                                         @RequestParam(required = false) String size) {
+        org.yunjian.shared.PageRequest request = org.yunjian.shared.PageRequest.of(page, size);
+        return org.yunjian.shared.Paged.slice(approvals.pending(), request);
     }
 
     @PostMapping("/admin-requests/{id}/approve")

@@ -59,22 +59,10 @@ public class AccountRepository {
      * {@code role} (null = any), by user name, with the total: filtered, counted and paged in SQL.
      */
     public org.yunjian.shared.Paged<Account> page(String q, Role role, org.yunjian.shared.PageRequest page) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
-        if (q != null) {
-            where.append(" AND (LOWER(username) LIKE :q ESCAPE '!' OR LOWER(display_name) LIKE :q ESCAPE '!')");
-            params.put("q", org.yunjian.shared.ListFilters.likeContains(q));
-        }
-        if (role != null) {
-            where.append(" AND role = :role");
-            params.put("role", role.name());
-        }
-        long total = jdbc.sql("SELECT COUNT(*) FROM user_account" + where).params(params).query(Long.class).single();
-        if (total == 0 || page.offset() >= total) {
-            return org.yunjian.shared.Paged.of(List.of(), page, total);
-        }
-        return org.yunjian.shared.Paged.of(jdbc.sql(SELECT + " FROM user_account" + where
-                + " ORDER BY username" + page.limitOffset()).params(params).query(mapper).list(), page, total);
+        org.yunjian.shared.SqlPage.Where where = new org.yunjian.shared.SqlPage.Where()
+                .contains("q", q, "username", "display_name").equal("role", "role", role);
+        return org.yunjian.shared.SqlPage.query(jdbc, COLUMNS + ", version", "user_account", where, "username", page,
+                s -> s.query(mapper).list());
     }
 
     List<Account> findByOrganization(UUID organizationId) {

@@ -55,10 +55,13 @@ class UserAdminController {
         this.people = people;
     }
 
-    /** The pending requests, and the display names of the people they name (requested by). */
-    private void addRequests(Model model) {
-        java.util.List<org.yunjian.security.internal.AdminRequest> pending = approvals.pending();
+    /** One page of the pending requests, and the display names of the people they name (requested by). */
+    private void addRequests(Model model, org.yunjian.shared.PageRequest page) {
+        org.yunjian.shared.Paged<org.yunjian.security.internal.AdminRequest> shown =
+                org.yunjian.shared.Paged.slice(approvals.pending(), page);
+        java.util.List<org.yunjian.security.internal.AdminRequest> pending = shown.items();
         model.addAttribute("requests", pending);
+        model.addAttribute("pager", org.yunjian.shared.Pager.of(shown, "/admin/users/requests"));
         model.addAttribute("people", people.displayNames(pending.stream()
                 .flatMap(r -> java.util.stream.Stream.of(r.requestedBy(), r.username())).toList()));
     }
@@ -68,26 +71,21 @@ class UserAdminController {
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String role,
                 @RequestParam(required = false) String page, @RequestParam(required = false) String size,
                 Model model) {
-        org.yunjian.shared.FieldErrors errors = new org.yunjian.shared.FieldErrors();
-        String text = org.yunjian.shared.ListFilters.text(errors, "q", q);
-        Role r = org.yunjian.shared.ListFilters.choice(errors, "role", role, Role.class);
-        errors.throwIfAny();
-        org.yunjian.shared.Paged<UserView> found = users.page(text, r, org.yunjian.shared.PageRequest.of(page, size));
+        var query = org.yunjian.shared.ListFilters.Query.of(q, "role", role, Role.class, page, size);
+        org.yunjian.shared.Paged<UserView> found = users.page(query.text(), query.choice(), query.page());
         model.addAttribute("users", found.items());
-        model.addAttribute("filterQ", text);
-        model.addAttribute("filterRole", r);
+        model.addAttribute("filterQ", query.text());
+        model.addAttribute("filterRole", query.choice());
         model.addAttribute("roles", Role.values());
-        java.util.Map<String, Object> filters = new java.util.LinkedHashMap<>();
-        filters.put("q", text);
-        filters.put("role", r);
-        model.addAttribute("pager", org.yunjian.shared.Pager.of(found, "/admin/users", filters));
+        model.addAttribute("pager", org.yunjian.shared.Pager.of(found, "/admin/users", query.filters()));
         return "security/users";
     }
 
     @GetMapping("/requests")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    String requests(Model model) {
-        addRequests(model);
+    String requests(@RequestParam(required = false) String page, @RequestParam(required = false) String size,
+                    Model model) {
+        addRequests(model, org.yunjian.shared.PageRequest.of(page, size));
         return "security/admin-requests";
     }
 
@@ -115,7 +113,7 @@ class UserAdminController {
             }
             return "redirect:/admin/users/requests?" + (approve ? "approved" : "rejected");
         } catch (FieldErrors.ValidationException e) {
-            addRequests(model);
+            addRequests(model, org.yunjian.shared.PageRequest.first());
             model.addAttribute("failedRequest", id);
             model.addAttribute("errors", e.errors());
             return "security/admin-requests";
