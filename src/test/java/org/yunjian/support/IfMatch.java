@@ -1,5 +1,8 @@
 package org.yunjian.support;
 
+import java.util.Map;
+import java.util.stream.Collectors;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -28,6 +31,24 @@ public final class IfMatch {
     /** {@link #current(JdbcClient, String, String, Object)} for a table keyed by {@code id}. */
     public static RequestPostProcessor current(JdbcClient jdbc, String table, Object id) {
         return current(jdbc, table, "id", id);
+    }
+
+    /** The version of the row whose columns have the values of {@code key} (a composite key), read when sent. */
+    public static RequestPostProcessor current(JdbcClient jdbc, String table, Map<String, ?> key) {
+        return request -> {
+            String where = key.keySet().stream().map(c -> c + " = :" + c).collect(Collectors.joining(" AND "));
+            long v = jdbc.sql("SELECT version FROM " + table + " WHERE " + where).params(key).query(Long.class)
+                    .optional().orElse(0L);
+            return version(v).postProcessRequest(request);
+        };
+    }
+
+    /** A page form's hidden {@code version} field with the row's stored version, read when the form is posted. */
+    public static RequestPostProcessor formField(JdbcClient jdbc, String table, Object id) {
+        return request -> {
+            request.addParameter("version", String.valueOf(stored(jdbc, table, "id", id)));
+            return request;
+        };
     }
 
     /** The row's stored version; 0 for a row not written yet. */
