@@ -43,6 +43,12 @@ public final class IfMatch {
         };
     }
 
+    /** {@code If-Match} with the current version of the responsibility matrix of system {@code systemId}. */
+    public static RequestPostProcessor currentMatrix(JdbcClient jdbc, Object systemId) {
+        return request -> version(jdbc.sql("SELECT current_version FROM responsibility_matrix WHERE system_id = ?")
+                .param(systemId).query(Long.class).optional().orElse(0L)).postProcessRequest(request);
+    }
+
     /** A page form's hidden {@code version} field with the row's stored version, read when the form is posted. */
     public static RequestPostProcessor formField(JdbcClient jdbc, String table, Object id) {
         return request -> {
