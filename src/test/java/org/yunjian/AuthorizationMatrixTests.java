@@ -357,7 +357,7 @@ class AuthorizationMatrixTests {
         // access decision, not a missing or stale version
         Long version = currentVersion(endpoint, path);
         if (version != null) {
-            if (method == HttpMethod.PUT || method == HttpMethod.PATCH) {
+            if (method == HttpMethod.PUT || method == HttpMethod.PATCH || path.startsWith("/api/")) {
                 b.header("If-Match", org.yunjian.shared.Versions.etag(version));
             } else {
                 b.param("version", String.valueOf(version));
@@ -383,6 +383,9 @@ class AuthorizationMatrixTests {
         return result.getResponse().getStatus();
     }
 
+    private static final String[] MATRIX = {"(SELECT system_id, current_version AS version FROM responsibility_matrix) m",
+            "system_id"};
+
     /** Endpoints that update a versioned record: its table and key column (the path's first id is the key). */
     static final Map<String, String[]> VERSIONED = Map.ofEntries(
             Map.entry("PUT /api/organizations/{id}", new String[] {"organization", "id"}),
@@ -394,7 +397,32 @@ class AuthorizationMatrixTests {
             Map.entry("PUT /api/engagements/{id}", new String[] {"engagement", "id"}),
             Map.entry("POST /engagements/{id}", new String[] {"engagement", "id"}),
             Map.entry("PUT /api/users/{id}", new String[] {"user_account", "id"}),
-            Map.entry("POST /admin/users/{id}", new String[] {"user_account", "id"}));
+            Map.entry("POST /admin/users/{id}", new String[] {"user_account", "id"}),
+            Map.entry("POST /api/exit-projects/{id}/transitions", new String[] {"exit_project", "id"}),
+            Map.entry("POST /exit-projects/{id}/transition", new String[] {"exit_project", "id"}),
+            Map.entry("PUT /api/exit-projects/{id}/provider-key", new String[] {"exit_project", "id"}),
+            Map.entry("POST /exit-projects/{id}/provider-key", new String[] {"exit_project", "id"}),
+            Map.entry("PUT /api/exit-projects/{id}/verifier-key", new String[] {"exit_project", "id"}),
+            Map.entry("POST /exit-projects/{id}/verifier-key", new String[] {"exit_project", "id"}),
+            Map.entry("POST /api/exit-projects/{id}/inventory-approval", new String[] {"exit_project", "id"}),
+            Map.entry("POST /exit-projects/{id}/approve", new String[] {"exit_project", "id"}),
+            // the checklist item the request spec names (item a) of the project
+            Map.entry("PUT /api/exit-projects/{id}/checklist", new String[] {"exit_checklist_item", "item_key = 'a' AND project_id"}),
+            Map.entry("POST /exit-projects/{id}/checklist", new String[] {"exit_checklist_item", "item_key = 'a' AND project_id"}),
+            // the responsibility matrix of the system: its current version
+            Map.entry("PUT /api/systems/{id}/responsibility/rows/{duty}", MATRIX),
+            Map.entry("POST /api/systems/{id}/responsibility/rows/{duty}/hops", MATRIX),
+            Map.entry("DELETE /api/systems/{id}/responsibility/rows/{duty}/hops/last", MATRIX),
+            Map.entry("POST /api/systems/{id}/responsibility/agreements", MATRIX),
+            Map.entry("POST /api/systems/{id}/responsibility/sign-offs", MATRIX),
+            Map.entry("PUT /api/systems/{id}/responsibility/participants/{org}/roles", MATRIX),
+            Map.entry("POST /api/systems/{id}/responsibility/oscal-ssp", MATRIX),
+            Map.entry("POST /systems/{id}/responsibility/agreements", MATRIX),
+            Map.entry("POST /systems/{id}/responsibility/sign-off", MATRIX),
+            Map.entry("POST /systems/{id}/responsibility/rows/{duty}/hops", MATRIX),
+            Map.entry("POST /systems/{id}/responsibility/rows/{duty}/withdraw", MATRIX),
+            Map.entry("POST /systems/{id}/responsibility/participants/{org}", MATRIX),
+            Map.entry("POST /systems/{id}/responsibility/oscal-ssp", MATRIX));
 
     private static final Pattern FIRST_ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");

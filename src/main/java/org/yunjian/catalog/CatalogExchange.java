@@ -3,6 +3,8 @@ package org.yunjian.catalog;
 import java.time.Instant;
 import java.util.List;
 
+import org.yunjian.shared.ExpectedVersion;
+
 /**
  * Exchanging the catalog with other tools: every standard as an OSCAL catalog (JSON or XML, valid against
  * the official OSCAL 1.1.3 schemas) or CSV, and import of any OSCAL catalog as a further standard, stored in
@@ -25,16 +27,20 @@ public interface CatalogExchange {
     /**
      * Validates {@code content} against the OSCAL catalog schema (JSON or XML, by content), maps it and stores
      * it as standard {@code code}, all or nothing. An earlier import under that code is replaced only when
-     * {@code replace} says so (it is kept as an earlier version); otherwise the import is refused with a conflict
-     * naming the existing catalog.
+     * {@code replaces} names the version it replaces (that version is kept as an earlier one); otherwise the import
+     * is refused with a conflict naming the existing catalog.
      *
-     * @param code the standard code for the imported catalog; null derives one from the document's title
+     * @param code     the standard code for the imported catalog; null derives one from the document's title
+     * @param replaces null: a new code only; else the current version of the code the import replaces (optimistic
+     *                 locking: a code not imported yet is simply imported)
      * @throws CatalogLoadException naming file, line, path and problem when the document is not a valid catalog
      * @throws org.yunjian.shared.FieldErrors.ValidationException for a bad or built-in code
      * @throws org.yunjian.shared.ConflictException ({@code catalog-exists}) when the code is taken and
-     *                                              {@code replace} is false
+     *                                              {@code replaces} is null
+     * @throws org.yunjian.shared.StaleVersionException when the code's current version is not the one named
+     * @throws org.yunjian.shared.PreconditionRequiredException when replacing and no version is named
      */
-    ImportedStandard importOscal(String fileName, byte[] content, String code, boolean replace);
+    ImportedStandard importOscal(String fileName, byte[] content, String code, ExpectedVersion replaces);
 
     /** The imported standards (their current versions), by code. */
     List<ImportedStandard> imported();

@@ -65,7 +65,7 @@ class ImportedCatalogScopeTests {
     @BeforeEach
     void world() throws Exception {
         if (catalog.standard("NIST-SP-800-53-REV5-HIGH").isEmpty()) {
-            exchange.importOscal(FILE, Files.readAllBytes(Path.of("../shared/oscal", FILE)), null, false);
+            exchange.importOscal(FILE, Files.readAllBytes(Path.of("../shared/oscal", FILE)), null, null);
         }
         w = fixtures.world();
         assessor = user(w.assessor().id());

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.UUID;
 import java.time.Duration;
 import java.time.LocalDate;
 
@@ -43,12 +44,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.yunjian.exit.DeletionCertificate;
 import org.yunjian.exit.Keys;
 import org.yunjian.exitproject.internal.ExitProjectService;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.MutableClock;
+import org.yunjian.support.IfMatch;
 import org.yunjian.support.PdfInspection;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -126,7 +129,17 @@ class ExitProjectApiTests {
     }
 
     ResultActions move(String id, String to, CurrentUser u) throws Exception {
-        return send(post("/api/exit-projects/{id}/transitions", id), u, "{\"to\":\"" + to + "\"}");
+        return send(post("/api/exit-projects/{id}/transitions", id).with(current(id)), u, "{\"to\":\"" + to + "\"}");
+    }
+
+    /** {@code If-Match} with the project's stored version, as a client that read the project first. */
+    RequestPostProcessor current(String id) {
+        return IfMatch.current(jdbc, "exit_project", UUID.fromString(id));
+    }
+
+    /** {@code If-Match} with the stored version of checklist item {@code item} of project {@code id}. */
+    RequestPostProcessor currentItem(String id, String item) {
+        return IfMatch.current(jdbc, "exit_checklist_item", Map.of("project_id", UUID.fromString(id), "item_key", item));
     }
 
     ResultActions uploadManifest(String id, CurrentUser u) throws Exception {
@@ -185,7 +198,7 @@ class ExitProjectApiTests {
     }
 
     void registerVerifier(String id) throws Exception {
-        send(put("/api/exit-projects/{id}/verifier-key", id), customer, "{\"pem\":" + quote(handOver.verifierPem()) + "}")
+        send(put("/api/exit-projects/{id}/verifier-key", id).with(current(id)), customer, "{\"pem\":" + quote(handOver.verifierPem()) + "}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.verifierKeyFingerprint").isString());
     }
 
@@ -203,7 +216,7 @@ class ExitProjectApiTests {
     String toVerification() throws Exception {
         String id = create();
         move(id, "HANDOVER", customer).andExpect(status().isOk());
-        send(put("/api/exit-projects/{id}/provider-key", id), provider,
+        send(put("/api/exit-projects/{id}/provider-key", id).with(current(id)), provider,
                 "{\"pem\":" + quote(handOver.publicKeyPem()) + "}").andExpect(status().isOk());
         uploadManifest(id, provider).andExpect(status().isCreated())
                 .andExpect(jsonPath("$.data.files").value(2))
@@ -213,7 +226,7 @@ class ExitProjectApiTests {
         send(post("/api/exit-projects/{id}/items", id), provider, """
                 {"category":"conversion-tool","name":"专有格式转换工具","description":"导出为 CSV","sensitivity":"公开"}""")
                 .andExpect(status().isCreated());
-        send(post("/api/exit-projects/{id}/inventory-approval", id), customer, "").andExpect(status().isOk())
+        send(post("/api/exit-projects/{id}/inventory-approval", id).with(current(id)), customer, "").andExpect(status().isOk())
                 .andExpect(jsonPath("$.inventoryApproved").value(true));
         move(id, "VERIFICATION", customer).andExpect(status().isOk());
         registerVerifier(id);
@@ -283,7 +296,7 @@ class ExitProjectApiTests {
     /** The checklist settled, the authorisation, plan, deletion record and one media sanitisation. */
     void recordTheDeletion(String id) throws Exception {
         for (String item : ExitProjectService.CHECKLIST_KEYS) {
-            send(put("/api/exit-projects/{id}/checklist", id), customer, """
+            send(put("/api/exit-projects/{id}/checklist", id).with(currentItem(id, item)), customer, """
                     {"item":"%s","status":"DONE","note":"已落实"}""".formatted(item)).andExpect(status().isOk());
         }
         send(post("/api/exit-projects/{id}/deletion-authorisations", id), customer, """
@@ -381,7 +394,7 @@ class ExitProjectApiTests {
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/api/exit-projects/{id}/certificate", id).with(as(customer))).andExpect(status().isOk());
         mvc.perform(post("/exit-projects/{id}/transition", id).param("to", "CLOSED").param("confirm", "true")
-                .with(as(customer))).andExpect(status().is3xxRedirection());
+                .with(IfMatch.formField(jdbc, "exit_project", UUID.fromString(id))).with(as(customer))).andExpect(status().is3xxRedirection());
         mvc.perform(get("/api/exit-projects/{id}", id).with(as(customer))).andExpect(jsonPath("$.project.status").value("CLOSED"));
 
         String other = create();
@@ -741,25 +754,25 @@ class ExitProjectApiTests {
         move(id, "HANDOVER", customer).andExpect(status().isOk());
         move(id, "VERIFICATION", customer).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("urn:yunjian:problem:exit-precondition"));
-        send(put("/api/exit-projects/{id}/checklist", id), provider, "{\"item\":\"a\",\"status\":\"DONE\"}")
+        send(put("/api/exit-projects/{id}/checklist", id).with(currentItem(id, "a")), provider, "{\"item\":\"a\",\"status\":\"DONE\"}")
                 .andExpect(status().isForbidden());
         uploadManifest(id, provider).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.file").value(org.hamcrest.Matchers.containsString("请先登记云服务商的 SM2 公钥")));
-        send(put("/api/exit-projects/{id}/provider-key", id), customer, "{\"pem\":" + quote(handOver.publicKeyPem()) + "}")
+        send(put("/api/exit-projects/{id}/provider-key", id).with(current(id)), customer, "{\"pem\":" + quote(handOver.publicKeyPem()) + "}")
                 .andExpect(status().isForbidden());
         // a key other than the signer's: the manifest is refused, naming the wrong key
-        send(put("/api/exit-projects/{id}/provider-key", id), provider, "{\"pem\":"
+        send(put("/api/exit-projects/{id}/provider-key", id).with(current(id)), provider, "{\"pem\":"
                 + quote(org.yunjian.crypto.Pem.writePublicKey(Keys.generate().getPublic())) + "}")
                 .andExpect(status().isOk());
         uploadManifest(id, provider).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.file").value(
                 org.hamcrest.Matchers.startsWith("签名清单不能接受：公钥不符：签名清单 portal-handover.jsonl 由密钥 ")));
         uploadManifestInEnglish(id, provider).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.file").value(
                 org.hamcrest.Matchers.startsWith("Manifest refused: wrong key: manifest portal-handover.jsonl was signed by key ")));
-        send(put("/api/exit-projects/{id}/provider-key", id), provider, "{\"pem\":" + quote(handOver.publicKeyPem()) + "}")
+        send(put("/api/exit-projects/{id}/provider-key", id).with(current(id)), provider, "{\"pem\":" + quote(handOver.publicKeyPem()) + "}")
                 .andExpect(status().isOk());
         uploadManifest(id, provider).andExpect(status().isCreated());
-        send(post("/api/exit-projects/{id}/inventory-approval", id), provider, "").andExpect(status().isForbidden());
-        send(post("/api/exit-projects/{id}/inventory-approval", id), customer, "").andExpect(status().isOk());
+        send(post("/api/exit-projects/{id}/inventory-approval", id).with(current(id)), provider, "").andExpect(status().isForbidden());
+        send(post("/api/exit-projects/{id}/inventory-approval", id).with(current(id)), customer, "").andExpect(status().isOk());
         // a change after approval reopens the review
         send(post("/api/exit-projects/{id}/items", id), agent, """
                 {"category":"document","name":"运维手册","sensitivity":"公开"}""").andExpect(status().isCreated());
@@ -788,10 +801,10 @@ class ExitProjectApiTests {
         mvc.perform(get("/api/exit-projects/{id}", project).with(as(customer)))
                 .andExpect(jsonPath("$.deviceDisposalApplies").value(true));
         move(project, "HANDOVER", customer).andExpect(status().isOk());
-        send(put("/api/exit-projects/{id}/provider-key", project), provider,
+        send(put("/api/exit-projects/{id}/provider-key", project).with(current(project)), provider,
                 "{\"pem\":" + quote(handOver.publicKeyPem()) + "}").andExpect(status().isOk());
         uploadManifest(project, provider).andExpect(status().isCreated());
-        send(post("/api/exit-projects/{id}/inventory-approval", project), customer, "").andExpect(status().isOk());
+        send(post("/api/exit-projects/{id}/inventory-approval", project).with(current(project)), customer, "").andExpect(status().isOk());
         move(project, "VERIFICATION", customer).andExpect(status().isOk());
         registerVerifier(project);
         uploadReport(project, handOver.report("v.json"), customer).andExpect(status().isCreated());

@@ -41,6 +41,7 @@ import org.yunjian.party.PartyRole;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
+import org.yunjian.support.IfMatch;
 
 /**
  * The Annex B liability lookup and incidents recorded against a system, through the REST API with the real services
@@ -162,6 +163,7 @@ class LiabilityApiTests {
         String id = recorded(MALWARE, "服务器固件恶意程序");
         // the customer then makes the provider accountable for the hardware row: a new matrix version
         mvc.perform(put(system + "/responsibility/rows/{duty}", HARDWARE_ROW).with(as(customer))
+                .with(IfMatch.currentMatrix(jdbc, w.system().id()))
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"assignments":[{"organisation":"%s","role":"PROVIDER","chain":[]}]}"""
                         .formatted(w.provider().id()))).andExpect(status().isOk());

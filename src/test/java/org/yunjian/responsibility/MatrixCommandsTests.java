@@ -30,6 +30,7 @@ import org.yunjian.party.Organization;
 import org.yunjian.party.PartyRole;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
+import org.yunjian.support.IfMatch;
 
 /**
  * Changing a matrix from the command line, through the real services and database: generate, the role assistant
@@ -138,7 +139,7 @@ class MatrixCommandsTests {
 
     void agreement(String name, UUID a, UUID b) throws Exception {
         mvc.perform(post("/api/systems/{id}/responsibility/agreements", w.system().id())
-                .with(as(user(w.customer().id()))).contentType(MediaType.APPLICATION_JSON).content("""
+                .with(as(user(w.customer().id()))).with(IfMatch.currentMatrix(jdbc, w.system().id())).contentType(MediaType.APPLICATION_JSON).content("""
                         {"name":"%s","partyA":"%s","partyB":"%s","clauses":["2.1","4.2"]}""".formatted(name, a, b)))
                 .andExpect(status().isCreated());
     }

@@ -29,6 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.yunjian.support.IfMatch;
 import org.yunjian.party.Engagement;
 import org.yunjian.party.Fixtures;
 import org.yunjian.party.Organization;
@@ -85,6 +87,11 @@ class ResponsibilityApiTests {
         base = "/api/systems/" + w.system().id() + "/responsibility";
     }
 
+    /** {@code If-Match} with the matrix's current version, as a client that read it first. */
+    RequestPostProcessor matrix() {
+        return IfMatch.currentMatrix(jdbc, w.system().id());
+    }
+
     ResultActions send(MockHttpServletRequestBuilder b, CurrentUser u, String json) throws Exception {
         return mvc.perform(b.with(as(u)).contentType(MediaType.APPLICATION_JSON).content(json));
     }
@@ -98,7 +105,7 @@ class ResponsibilityApiTests {
     }
 
     void agreement(CurrentUser u, String name, UUID a, UUID b) throws Exception {
-        send(post(base + "/agreements"), u, """
+        send(post(base + "/agreements").with(matrix()), u, """
                 {"name":"%s","partyA":"%s","partyB":"%s","clauses":["3.1","7.3"]}""".formatted(name, a, b))
                 .andExpect(status().isCreated());
     }
@@ -119,7 +126,7 @@ class ResponsibilityApiTests {
             chain.append(chain.isEmpty() ? "" : ",").append("{\"to\":\"%s\",\"agreement\":\"安全服务协议\",\"clause\":\"7.3\"}"
                     .formatted(to));
         }
-        return send(put(base + "/rows/{duty}", PROVIDER_ROW), u, """
+        return send(put(base + "/rows/{duty}", PROVIDER_ROW).with(matrix()), u, """
                 {"assignments":[{"organisation":"%s","role":"PROVIDER","chain":[%s]}]}"""
                 .formatted(w.provider().id(), chain));
     }
@@ -188,7 +195,7 @@ class ResponsibilityApiTests {
                 .andExpect(jsonPath("$.violations[?(@.check == 'DELEGATION_TOO_DEEP')].ruleText")
                         .value(hasItem(containsString("more than two levels"))));
         int version = currentVersion();
-        send(post(base + "/sign-offs"), customer, "{\"side\":\"CUSTOMER\"}")
+        send(post(base + "/sign-offs").with(matrix()), customer, "{\"side\":\"CUSTOMER\"}")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("urn:yunjian:problem:responsibility-violations"))
                 .andExpect(jsonPath("$.violations[*].rule").value(hasItem("TCCIA004-5-b-1")));
@@ -205,11 +212,11 @@ class ResponsibilityApiTests {
         delegate(provider, security.id()).andExpect(status().isOk());
         call(get(base + "/check"), customer).andExpect(jsonPath("$.approvable").value(true));
         int version = currentVersion();
-        send(post(base + "/sign-offs"), provider, "{\"side\":\"CUSTOMER\"}").andExpect(status().isForbidden());
-        send(post(base + "/sign-offs"), customer, "{\"side\":\"CUSTOMER\"}").andExpect(status().isOk())
+        send(post(base + "/sign-offs").with(matrix()), provider, "{\"side\":\"CUSTOMER\"}").andExpect(status().isForbidden());
+        send(post(base + "/sign-offs").with(matrix()), customer, "{\"side\":\"CUSTOMER\"}").andExpect(status().isOk())
                 .andExpect(jsonPath("$.details.status").value("DRAFT"));
-        send(post(base + "/sign-offs"), customer, "{\"side\":\"CUSTOMER\"}").andExpect(status().isConflict());
-        send(post(base + "/sign-offs"), provider, "{\"side\":\"PROVIDER\"}").andExpect(status().isOk())
+        send(post(base + "/sign-offs").with(matrix()), customer, "{\"side\":\"CUSTOMER\"}").andExpect(status().isConflict());
+        send(post(base + "/sign-offs").with(matrix()), provider, "{\"side\":\"PROVIDER\"}").andExpect(status().isOk())
                 .andExpect(jsonPath("$.details.status").value("APPROVED"))
                 .andExpect(jsonPath("$.signOffs.length()").value(2));
 
@@ -246,7 +253,7 @@ class ResponsibilityApiTests {
         call(get(base), stranger).andExpect(status().isNotFound());
         call(get(base + "/check"), stranger).andExpect(status().isNotFound());
         call(get(base + "/versions/1"), stranger).andExpect(status().isNotFound());
-        send(post(base + "/sign-offs"), stranger, "{\"side\":\"CUSTOMER\"}").andExpect(status().isNotFound());
+        send(post(base + "/sign-offs").with(matrix()), stranger, "{\"side\":\"CUSTOMER\"}").andExpect(status().isNotFound());
         delegate(stranger, security.id()).andExpect(status().isNotFound());
         // the agent and the assessor are parties of the system: they read it
         call(get(base), user(w.agent().id())).andExpect(status().isOk());
@@ -291,12 +298,12 @@ class ResponsibilityApiTests {
         generate();
         agreements();
         int version = currentVersion();
-        send(put(base + "/rows/{duty}", CUSTOMER_ROW), provider, """
+        send(put(base + "/rows/{duty}", CUSTOMER_ROW).with(matrix()), provider, """
                 {"assignments":[{"organisation":"%s","role":"CUSTOMER","chain":[{"to":"%s","agreement":"云服务合同",
                  "clause":"3.1"}]}]}""".formatted(w.customer().id(), w.provider().id()))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value(containsString(CUSTOMER_ROW)));
-        send(put(base + "/rows/{duty}", CUSTOMER_ROW).header("Accept-Language", "en"), provider, """
+        send(put(base + "/rows/{duty}", CUSTOMER_ROW).with(matrix()).header("Accept-Language", "en"), provider, """
                 {"assignments":[]}""")
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value(containsString("accountable")));

@@ -44,6 +44,7 @@ import org.yunjian.party.Fixtures;
 import org.yunjian.party.Organization;
 import org.yunjian.party.PartyRole;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.support.IfMatch;
 
 /**
  * The responsibility workbook through REST with the real services and database: exported as the customer sees it,
@@ -95,7 +96,7 @@ class ResponsibilityWorkbookTests {
     }
 
     void agreement(String name, UUID a, UUID b) throws Exception {
-        mvc.perform(post(base + "/agreements").with(as(customer)).contentType(MediaType.APPLICATION_JSON).content("""
+        mvc.perform(post(base + "/agreements").with(as(customer)).with(IfMatch.currentMatrix(jdbc, w.system().id())).contentType(MediaType.APPLICATION_JSON).content("""
                 {"name":"%s","partyA":"%s","partyB":"%s","clauses":["7.3"]}""".formatted(name, a, b)))
                 .andExpect(status().isCreated());
     }
@@ -262,7 +263,8 @@ class ResponsibilityWorkbookTests {
     void rowChangedOnThePlatformSinceTheExportIsAConflictAndNotApplied() throws Exception {
         byte[] exported = export(customer, "en");
         // the provider hands the work on through the platform meanwhile
-        mvc.perform(put(base + "/rows/{duty}", PROVIDER_ROW).with(as(provider)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put(base + "/rows/{duty}", PROVIDER_ROW).with(as(provider))
+                .with(IfMatch.currentMatrix(jdbc, w.system().id())).contentType(MediaType.APPLICATION_JSON)
                 .content("""
                         {"assignments":[{"organisation":"%s","role":"PROVIDER","chain":[{"to":"%s","agreement":"安全服务协议","clause":"7.3"}]}]}"""
                         .formatted(w.provider().id(), security.id()))).andExpect(status().isOk());

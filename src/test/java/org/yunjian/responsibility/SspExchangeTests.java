@@ -49,6 +49,7 @@ import org.yunjian.party.PartyRole;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
+import org.yunjian.support.IfMatch;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -109,7 +110,8 @@ class SspExchangeTests {
     org.springframework.test.web.servlet.ResultActions json(
             org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder b, CurrentUser u, String body)
             throws Exception {
-        return mvc.perform(b.with(as(u)).contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(b.with(as(u)).with(IfMatch.currentMatrix(jdbc, w.system().id()))
+                .contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
     MvcResult export(String format, String side, String language) throws Exception {
@@ -123,7 +125,8 @@ class SspExchangeTests {
 
     MvcResult importFile(CurrentUser u, String name, byte[] content) throws Exception {
         return mvc.perform(multipart(base + "/oscal-ssp").file(new MockMultipartFile("file", name,
-                "application/octet-stream", content)).header("Accept-Language", "zh-CN").with(as(u))).andReturn();
+                "application/octet-stream", content)).header("Accept-Language", "zh-CN").with(as(u))
+                .with(IfMatch.currentMatrix(jdbc, w.system().id()))).andReturn();
     }
 
     int versions() {

@@ -1,5 +1,8 @@
 package org.yunjian.support;
 
+import java.util.Map;
+import java.util.stream.Collectors;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -28,6 +31,30 @@ public final class IfMatch {
     /** {@link #current(JdbcClient, String, String, Object)} for a table keyed by {@code id}. */
     public static RequestPostProcessor current(JdbcClient jdbc, String table, Object id) {
         return current(jdbc, table, "id", id);
+    }
+
+    /** The version of the row whose columns have the values of {@code key} (a composite key), read when sent. */
+    public static RequestPostProcessor current(JdbcClient jdbc, String table, Map<String, ?> key) {
+        return request -> {
+            String where = key.keySet().stream().map(c -> c + " = :" + c).collect(Collectors.joining(" AND "));
+            long v = jdbc.sql("SELECT version FROM " + table + " WHERE " + where).params(key).query(Long.class)
+                    .optional().orElse(0L);
+            return version(v).postProcessRequest(request);
+        };
+    }
+
+    /** {@code If-Match} with the current version of the responsibility matrix of system {@code systemId}. */
+    public static RequestPostProcessor currentMatrix(JdbcClient jdbc, Object systemId) {
+        return request -> version(jdbc.sql("SELECT current_version FROM responsibility_matrix WHERE system_id = ?")
+                .param(systemId).query(Long.class).optional().orElse(0L)).postProcessRequest(request);
+    }
+
+    /** A page form's hidden {@code version} field with the row's stored version, read when the form is posted. */
+    public static RequestPostProcessor formField(JdbcClient jdbc, String table, Object id) {
+        return request -> {
+            request.addParameter("version", String.valueOf(stored(jdbc, table, "id", id)));
+            return request;
+        };
     }
 
     /** The row's stored version; 0 for a row not written yet. */

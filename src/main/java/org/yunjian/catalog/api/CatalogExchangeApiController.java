@@ -17,12 +17,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.yunjian.catalog.CatalogExchange;
 import org.yunjian.catalog.CatalogLoadException;
 import org.yunjian.catalog.OscalFormat;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Text;
 
@@ -95,10 +97,13 @@ class CatalogExchangeApiController {
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     @Operation(summary = "Import an OSCAL catalog (JSON or XML), validated against the official schema, as a further "
             + "standard; a code already imported answers 409 (catalog-exists) unless replace=true, which keeps the "
-            + "replaced import as an earlier version")
+            + "replaced import as an earlier version and must name the version it replaces (If-Match or version: "
+            + "older 409, none 428)")
     CatalogExchange.ImportedStandard importCatalog(@RequestParam("file") MultipartFile file,
                                                   @RequestParam(required = false) String code,
-                                                  @RequestParam(defaultValue = "false") boolean replace) {
+                                                  @RequestParam(defaultValue = "false") boolean replace,
+                                                  @RequestParam(required = false) Long version,
+                                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         byte[] content;
         try (InputStream in = file.getInputStream()) {
             content = in.readNBytes(maxBytes + 1);
@@ -109,7 +114,8 @@ class CatalogExchangeApiController {
             throw new FieldErrors.ValidationException("file", "catalog.import.tooLarge", maxBytes / 1_000_000);
         }
         try {
-            return exchange.importOscal(file.getOriginalFilename(), content, code, replace);
+            return exchange.importOscal(file.getOriginalFilename(), content, code,
+                    replace ? ExpectedVersion.of(ifMatch, version) : null);
         } catch (CatalogLoadException e) {
             throw new FieldErrors.ValidationException(Map.of("file", e.text()));
         }

@@ -22,7 +22,9 @@ import org.yunjian.catalog.SearchHit;
 import org.yunjian.catalog.Standard;
 import org.yunjian.cli.CliCommand;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.PreconditionRequiredException;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
@@ -243,6 +245,8 @@ public class CatalogCommand implements CliCommand, Runnable {
         String code;
         @Option(names = "--replace", descriptionKey = "cli.catalog.option.replace")
         boolean replace;
+        @Option(names = "--replaces-version", paramLabel = "N", descriptionKey = "cli.catalog.option.replacesVersion")
+        Long replacesVersion;
         private final CatalogExchange exchange;
 
         Import(CatalogExchange exchange) {
@@ -254,12 +258,13 @@ public class CatalogCommand implements CliCommand, Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try {
-                var s = exchange.importOscal(file.getFileName().toString(), Files.readAllBytes(file), code, replace);
+                var s = exchange.importOscal(file.getFileName().toString(), Files.readAllBytes(file), code,
+                        replace ? ExpectedVersion.of(null, replacesVersion) : null);
                 out.println(Texts.get(s.version() > 1 ? "cli.catalog.import.replaced" : "cli.catalog.import.done",
                         s.code(), s.requirements(), s.format().name(), s.sha256(), s.version()));
                 out.flush();
                 return 0;
-            } catch (CatalogLoadException | ConflictException e) {
+            } catch (CatalogLoadException | ConflictException | PreconditionRequiredException e) {
                 return fail(err, 1, "cli.catalog.import.rejected", e.getMessage());
             } catch (FieldErrors.ValidationException e) {
                 return fail(err, 1, "cli.catalog.import.rejected", e.errors().entrySet().stream()

@@ -28,9 +28,11 @@ import org.yunjian.catalog.Standard;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Text;
 
 /**
@@ -129,10 +131,10 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
     // ---- import ----
 
     @Override
-    public ImportedStandard importOscal(String fileName, byte[] content, String code, boolean replace) {
+    public ImportedStandard importOscal(String fileName, byte[] content, String code, ExpectedVersion replaces) {
         String file = Text.fileName(fileName, "upload");
         try {
-            return doImport(file, content, code, replace);
+            return doImport(file, content, code, replaces);
         } catch (CatalogLoadException | ConflictException e) {
             events.publishEvent(AuditableEvent.failure("catalog.import", "catalog_standard", code, e.text()));
             throw e;
@@ -143,7 +145,8 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
         }
     }
 
-    private synchronized ImportedStandard doImport(String file, byte[] content, String requestedCode, boolean replace) {
+    private synchronized ImportedStandard doImport(String file, byte[] content, String requestedCode,
+                                                   ExpectedVersion replaces) {
         OscalFormat format = OscalFormat.sniff(content);
         if (format == null) {
             throw new CatalogFileException(file, 1, "$", "notOscal");
@@ -157,10 +160,14 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
             throw new FieldErrors.ValidationException("code", "catalog.import.codeBuiltIn", code);
         }
         ImportVersion existing = store.current(code).orElse(null);
-        if (existing != null && !replace) {
+        if (existing != null && replaces == null) {
             // never silently: a second catalog under the same code replaces the first only when asked to
             throw new ConflictException("catalog-exists", "catalog.import.exists", code, existing.title(),
                     existing.version(), existing.fileName());
+        }
+        if (existing != null && replaces.value() != existing.version()) {
+            // the caller read an older version: someone else has replaced it since
+            throw new StaleVersionException(existing.version(), existing.importedAt());
         }
         OscalMapping.Imported mapped = OscalMapping.toStandard(code, file, model);
         String sha = sha256(content);

@@ -33,7 +33,10 @@ import org.yunjian.security.CurrentUser;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.security.Role;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.PreconditionRequiredException;
+import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Texts;
 
@@ -66,18 +69,27 @@ class CatalogPageController {
     @PostMapping("/catalog/import")
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     String importCatalog(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String code,
-                         @RequestParam(defaultValue = "false") boolean replace, RedirectAttributes flash) {
+                         @RequestParam(defaultValue = "false") boolean replace,
+                         @RequestParam(required = false) String version, RedirectAttributes flash) {
         try (InputStream in = file.getInputStream()) {
             byte[] content = in.readNBytes(MAX_UPLOAD + 1);
             if (content.length > MAX_UPLOAD) {
                 throw new FieldErrors.ValidationException("file", "catalog.import.tooLarge", MAX_UPLOAD / 1_000_000);
             }
-            CatalogExchange.ImportedStandard s = exchange.importOscal(file.getOriginalFilename(), content, code, replace);
+            CatalogExchange.ImportedStandard s = exchange.importOscal(file.getOriginalFilename(), content, code,
+                    replace ? ExpectedVersion.ofForm(version) : null);
             flash.addFlashAttribute("importMessage", Texts.get(s.version() > 1 ? "catalog.import.replacedDone"
                     : "catalog.import.done", s.code(), s.requirements(), s.version()));
-        } catch (CatalogLoadException | ConflictException e) {
+        } catch (StaleVersionException e) {
+            // someone else replaced the catalog since it was read: the form again with the code and the version
+            // now current, ready to replace that one deliberately
+            flash.addFlashAttribute("importErrors", List.of(e.formText()));
+            flash.addFlashAttribute("importCode", code);
+            flash.addFlashAttribute("importVersion", e.currentVersion());
+        } catch (CatalogLoadException | ConflictException | PreconditionRequiredException e) {
             flash.addFlashAttribute("importErrors", List.of(e.getMessage()));
             flash.addFlashAttribute("importCode", code);
+            flash.addFlashAttribute("importVersion", version);
         } catch (FieldErrors.ValidationException e) {
             flash.addFlashAttribute("importErrors", e.errors().entrySet().stream()
                     .map(x -> Texts.get("catalog.import.fieldError", Texts.get("catalog.import.field." + x.getKey()),

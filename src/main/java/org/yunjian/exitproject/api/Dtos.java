@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.yunjian.shared.Versioned;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.yunjian.exitproject.ChecklistStatus;
 import org.yunjian.exitproject.DisposalAction;
@@ -30,13 +31,18 @@ final class Dtos {
     }
 
     @Schema(name = "ExitProjectTransitionRequest")
-    record TransitionRequest(ExitStatus to) {
+    record TransitionRequest(ExitStatus to, Long version) {
     }
 
-    record ChecklistRequest(String item, ChecklistStatus status, String note) {
+    /** {@code version}: the checklist item's, which the project's detail lists with each item. */
+    record ChecklistRequest(String item, ChecklistStatus status, String note, Long version) {
     }
 
-    record KeyRequest(String pem) {
+    record KeyRequest(String pem, Long version) {
+    }
+
+    @Schema(name = "ExitProjectVersionRequest")
+    record VersionRequest(Long version) {
     }
 
     record ItemRequest(String category, String name, String description, String sensitivity, String covers) {
@@ -83,12 +89,13 @@ final class Dtos {
 
     record ProjectResponse(UUID id, String name, UUID systemId, ExitStatus status, List<ExitStatus> allowedTransitions,
                            String providerKeyFingerprint, boolean inventoryApproved, String inventoryApprovedBy,
-                           Instant inventoryApprovedAt, Instant createdAt, Instant updatedAt, String verifierKeyFingerprint) {
+                           Instant inventoryApprovedAt, Instant createdAt, Instant updatedAt, String verifierKeyFingerprint,
+                           long version) implements Versioned {
         static ProjectResponse of(ProjectInfo p) {
             return new ProjectResponse(p.id(), p.name(), p.systemId(), p.status(),
                     p.status().next().stream().sorted().toList(), p.providerKeyFingerprint(), p.inventoryApproved(),
                     p.inventoryApprovedBy(), p.inventoryApprovedAt(), p.createdAt(), p.updatedAt(),
-                    p.verifierKeyFingerprint());
+                    p.verifierKeyFingerprint(), p.version());
         }
     }
 
@@ -106,7 +113,14 @@ final class Dtos {
                           List<Entry<Records.Sanitisation>> sanitisations, List<Entry<Records.Disposal>> deviceDisposals,
                           boolean deviceDisposalApplies, List<Entry<Records.StorageCheck>> storageChecks,
                           Optional<CertificateResponse> certificate,
-                          List<BlockerResponse> certificateBlockers) {
+                          List<BlockerResponse> certificateBlockers) implements Versioned {
+
+        /** The project's version (the ETag); each checklist item carries its own. */
+        @Override
+        public long version() {
+            return project.version();
+        }
+
         static DetailResponse of(ProjectView v) {
             return new DetailResponse(ProjectResponse.of(v.project()), v.access().relations().stream().sorted().toList(),
                     v.checklist(), v.manifests(), v.items(), v.verifications(), v.authorisation(), v.plan(),

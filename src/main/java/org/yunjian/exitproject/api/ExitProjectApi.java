@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -40,6 +41,7 @@ import org.yunjian.exitproject.api.Dtos.TransitionRequest;
 import org.yunjian.exitproject.internal.ExitProjectService;
 import org.yunjian.exitproject.internal.Records;
 import org.yunjian.shared.DownloadName;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 
 /** REST for exit projects (docs/modules/exitproject.md). */
@@ -88,33 +90,38 @@ class ExitProjectApi {
     @PostMapping("/api/exit-projects/{id}/transitions")
     @PreAuthorize(WHO)
     @Operation(summary = "Move the status (customer); an illegal move or unmet precondition is a 409 problem")
-    ProjectResponse transition(@PathVariable UUID id, @RequestBody TransitionRequest body) {
+    ProjectResponse transition(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                               @RequestBody TransitionRequest body) {
         if (body == null || body.to() == null) {
             throw new ValidationException("to", "required");
         }
-        return ProjectResponse.of(service.transition(id, body.to()));
+        return ProjectResponse.of(service.transition(id, body.to(), ExpectedVersion.of(ifMatch, body.version())));
     }
 
     @PutMapping("/api/exit-projects/{id}/checklist")
     @PreAuthorize(WHO)
     @Operation(summary = "Set a 9.1 checklist item's status and note (customer)")
-    Records.ChecklistItem checklist(@PathVariable UUID id, @RequestBody ChecklistRequest body) {
-        return service.updateChecklist(id, body.item(), body.status(), body.note());
+    Records.ChecklistItem checklist(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                    @RequestBody ChecklistRequest body) {
+        return service.updateChecklist(id, body.item(), body.status(), body.note(),
+                ExpectedVersion.of(ifMatch, body.version()));
     }
 
     @PutMapping("/api/exit-projects/{id}/provider-key")
     @PreAuthorize(WHO)
     @Operation(summary = "Register the provider's SM2 public key (PEM) its manifests are signed with (provider)")
-    ProjectResponse providerKey(@PathVariable UUID id, @RequestBody KeyRequest body) {
-        return ProjectResponse.of(service.setProviderKey(id, body.pem()));
+    ProjectResponse providerKey(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                @RequestBody KeyRequest body) {
+        return ProjectResponse.of(service.setProviderKey(id, body.pem(), ExpectedVersion.of(ifMatch, body.version())));
     }
 
     @PutMapping("/api/exit-projects/{id}/verifier-key")
     @PreAuthorize(WHO)
     @Operation(summary = "Register the SM2 public key (PEM) verification reports are signed with: the customer's or a "
             + "verifier it names (customer)")
-    ProjectResponse verifierKey(@PathVariable UUID id, @RequestBody KeyRequest body) {
-        return ProjectResponse.of(service.setVerifierKey(id, body.pem()));
+    ProjectResponse verifierKey(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                @RequestBody KeyRequest body) {
+        return ProjectResponse.of(service.setVerifierKey(id, body.pem(), ExpectedVersion.of(ifMatch, body.version())));
     }
 
     @PostMapping(path = "/api/exit-projects/{id}/manifests", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -140,8 +147,10 @@ class ExitProjectApi {
     @PostMapping("/api/exit-projects/{id}/inventory-approval")
     @PreAuthorize(WHO)
     @Operation(summary = "Approve the hand-over inventory after review (customer, JR/T 8.1.3)")
-    ProjectResponse approve(@PathVariable UUID id) {
-        return ProjectResponse.of(service.approveInventory(id));
+    ProjectResponse approve(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                            @RequestBody(required = false) Dtos.VersionRequest body) {
+        return ProjectResponse.of(service.approveInventory(id,
+                ExpectedVersion.of(ifMatch, body == null ? null : body.version())));
     }
 
     @PostMapping(path = "/api/exit-projects/{id}/verification-runs", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -20,6 +20,7 @@ import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
 
@@ -62,8 +63,10 @@ class DemoExitProject implements ApplicationRunner {
         ProjectInfo[] p = new ProjectInfo[1];
         SeedActor.run(customer.get(), () -> {
             p[0] = service.create(new ExitProjectService.CreateInput(demo("demo.exit.name", s.name()), s.id()));
-            service.updateChecklist(p[0].id(), "a", ChecklistStatus.DONE, demo("demo.exit.checklist.a"));
-            service.updateChecklist(p[0].id(), "b", ChecklistStatus.DONE, demo("demo.exit.checklist.b"));
+            service.updateChecklist(p[0].id(), "a", ChecklistStatus.DONE, demo("demo.exit.checklist.a"),
+                    ExpectedVersion.exactly(0));
+            service.updateChecklist(p[0].id(), "b", ChecklistStatus.DONE, demo("demo.exit.checklist.b"),
+                    ExpectedVersion.exactly(0));
             service.addItem(p[0].id(), new Item("conversion-tool", demo("demo.exit.item.tool"),
                     demo("demo.exit.item.tool.note"), "PUBLIC", null));
         });
@@ -74,8 +77,8 @@ class DemoExitProject implements ApplicationRunner {
                     demo("demo.exit.item.keys.note"), "SENSITIVE", demo("demo.exit.item.keys.covers")));
         });
         SeedActor.run(customer.get(), () -> {
-            service.approveInventory(p[0].id());
-            service.transition(p[0].id(), ExitStatus.HANDOVER);
+            ProjectInfo approved = service.approveInventory(p[0].id(), ExpectedVersion.exactly(p[0].version()));
+            service.transition(p[0].id(), ExitStatus.HANDOVER, ExpectedVersion.exactly(approved.version()));
         });
         log.info("Demo exit project seeded: {}", p[0].name());
     }

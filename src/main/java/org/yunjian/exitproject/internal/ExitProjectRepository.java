@@ -15,6 +15,8 @@ import org.springframework.stereotype.Repository;
 import org.yunjian.shared.PageRequest;
 import org.yunjian.shared.Paged;
 import org.yunjian.shared.SqlPage;
+import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.Versions;
 import org.yunjian.exitproject.ChecklistStatus;
 import org.yunjian.exitproject.ExitStatus;
 import org.yunjian.exitproject.internal.Records.CertificateInfo;
@@ -41,7 +43,7 @@ class ExitProjectRepository {
             rs.getString("provider_key_pem"), rs.getString("provider_key_fingerprint"),
             rs.getString("inventory_approved_by"), instant(rs, "inventory_approved_at"),
             instant(rs, "inventory_reopened_at"), instant(rs, "created_at"), instant(rs, "updated_at"),
-            rs.getString("verifier_key_pem"), rs.getString("verifier_key_fingerprint"));
+            rs.getString("verifier_key_pem"), rs.getString("verifier_key_fingerprint"), rs.getLong("version"));
 
     void insert(ProjectInfo p, UUID createdBy) {
         jdbc.sql("INSERT INTO exit_project (id, name, system_id, status, created_by, created_at, updated_at) "
@@ -80,31 +82,50 @@ class ExitProjectRepository {
                 .optional().map(ExitStatus::valueOf);
     }
 
-    boolean updateStatus(UUID id, ExitStatus from, ExitStatus to, Instant now) {
-        return jdbc.sql("UPDATE exit_project SET status = ?, updated_at = ?, version = version + 1 "
-                        + "WHERE id = ? AND status = ?")
-                .params(to.name(), utc(now), id, from.name()).update() == 1;
+    /**
+     * Moves the status if the project is still at version {@code expected} (a stale-version conflict otherwise);
+     * false if another move changed the status first.
+     */
+    boolean updateStatus(UUID id, ExitStatus from, ExitStatus to, Instant now, long expected) {
+        int n = jdbc.sql("UPDATE exit_project SET status = ?, updated_at = ?, version = version + 1 "
+                        + "WHERE id = ? AND status = ? AND version = ?")
+                .params(to.name(), utc(now), id, from.name(), expected).update();
+        if (n == 0 && find(id).map(p -> p.status() == from).orElse(false)) {
+            Versions.requireUpdated(n, jdbc, "exit_project", "updated_at", id);
+        }
+        return n == 1;
     }
 
-    void setProviderKey(UUID id, String pem, String fingerprint, Instant now) {
-        jdbc.sql("UPDATE exit_project SET provider_key_pem = ?, provider_key_fingerprint = ?, updated_at = ? WHERE id = ?")
-                .params(pem, fingerprint, utc(now), id).update();
+    void setProviderKey(UUID id, String pem, String fingerprint, Instant now, long expected) {
+        updateVersioned(id, expected, "provider_key_pem = ?, provider_key_fingerprint = ?, updated_at = ?",
+                pem, fingerprint, utc(now));
     }
 
-    void setVerifierKey(UUID id, String pem, String fingerprint, Instant now) {
-        jdbc.sql("UPDATE exit_project SET verifier_key_pem = ?, verifier_key_fingerprint = ?, updated_at = ? WHERE id = ?")
-                .params(pem, fingerprint, utc(now), id).update();
+    void setVerifierKey(UUID id, String pem, String fingerprint, Instant now, long expected) {
+        updateVersioned(id, expected, "verifier_key_pem = ?, verifier_key_fingerprint = ?, updated_at = ?",
+                pem, fingerprint, utc(now));
     }
 
-    void approveInventory(UUID id, String by, Instant now) {
-        jdbc.sql("UPDATE exit_project SET inventory_approved_by = ?, inventory_approved_at = ?, updated_at = ? "
-                + "WHERE id = ?").params(by, utc(now), utc(now), id).update();
+    void approveInventory(UUID id, String by, Instant now, long expected) {
+        updateVersioned(id, expected, "inventory_approved_by = ?, inventory_approved_at = ?, updated_at = ?",
+                by, utc(now), utc(now));
     }
 
-    /** Clears the approval after a change of the inventory; returns whether there was one. */
+    /** {@code UPDATE exit_project SET <set> … WHERE id = ? AND version = ?}, or a stale-version conflict. */
+    private void updateVersioned(UUID id, long expected, String set, Object... values) {
+        Object[] params = java.util.Arrays.copyOf(values, values.length + 2);
+        params[values.length] = id;
+        params[values.length + 1] = expected;
+        int n = jdbc.sql("UPDATE exit_project SET " + set + ", version = version + 1 WHERE id = ? AND version = ?")
+                .params(params).update();
+        Versions.requireUpdated(n, jdbc, "exit_project", "updated_at", id);
+    }
+
+    /** Clears the approval after a change of the inventory (a new project version); returns whether there was one. */
     boolean reopenInventory(UUID id, Instant now) {
         return jdbc.sql("UPDATE exit_project SET inventory_approved_by = NULL, inventory_approved_at = NULL, "
-                + "inventory_reopened_at = ?, updated_at = ? WHERE id = ? AND inventory_approved_at IS NOT NULL")
+                + "inventory_reopened_at = ?, updated_at = ?, version = version + 1 "
+                + "WHERE id = ? AND inventory_approved_at IS NOT NULL")
                 .params(utc(now), utc(now), id).update() == 1;
     }
 
@@ -120,15 +141,22 @@ class ExitProjectRepository {
         return jdbc.sql("SELECT * FROM exit_checklist_item WHERE project_id = ? ORDER BY position").param(projectId)
                 .query((rs, n) -> new ChecklistItem(rs.getString("item_key"), rs.getInt("position"),
                         rs.getString("requirement_id"), ChecklistStatus.valueOf(rs.getString("status")),
-                        rs.getString("note"), rs.getString("updated_by"), instant(rs, "updated_at")))
+                        rs.getString("note"), rs.getString("updated_by"), instant(rs, "updated_at"),
+                        rs.getLong("version")))
                 .list();
     }
 
-    boolean updateChecklistItem(UUID projectId, String key, ChecklistStatus status, String note, String by,
-                                Instant now) {
-        return jdbc.sql("UPDATE exit_checklist_item SET status = ?, note = ?, updated_by = ?, updated_at = ? "
-                        + "WHERE project_id = ? AND item_key = ?")
-                .params(status.name(), note, by, utc(now), projectId, key).update() == 1;
+    /** Sets the item if it is still at version {@code expected}; else a stale-version conflict naming when. */
+    void updateChecklistItem(UUID projectId, String key, ChecklistStatus status, String note, String by, Instant now,
+                             long expected) {
+        int n = jdbc.sql("UPDATE exit_checklist_item SET status = ?, note = ?, updated_by = ?, updated_at = ?, "
+                        + "version = version + 1 WHERE project_id = ? AND item_key = ? AND version = ?")
+                .params(status.name(), note, by, utc(now), projectId, key, expected).update();
+        if (n == 0) {
+            throw jdbc.sql("SELECT version, updated_at FROM exit_checklist_item WHERE project_id = ? AND item_key = ?")
+                    .params(projectId, key)
+                    .query((rs, i) -> new StaleVersionException(rs.getLong(1), instant(rs, "updated_at"))).single();
+        }
     }
 
     // --- evidence records

@@ -42,6 +42,7 @@ import org.yunjian.shared.DownloadName;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Text;
@@ -160,14 +161,14 @@ public class ExitProjectService {
         }
         Instant now = clock.instant();
         ProjectInfo p = new ProjectInfo(UUID.randomUUID(), in.name().strip(), system.id(), ExitStatus.PLANNING, null,
-                null, null, null, null, now, now, null, null);
+                null, null, null, null, now, now, null, null, 0);
         repo.insert(p, u.userId());
         int position = 0;
         for (String key : CHECKLIST_KEYS) {
             String requirement = CHECKLIST_REQUIREMENT + key;
             repo.insertChecklistItem(p.id(), new ChecklistItem(key, position++,
                     catalog.requirement(RequirementId.of(requirement)).isPresent() ? requirement : null,
-                    ChecklistStatus.OPEN, null, null, null));
+                    ChecklistStatus.OPEN, null, null, null, 0));
         }
         events.publishEvent(AuditableEvent.success("exit-project.create", "exit-project", p.id(),
                 Msg.of("exitproject.audit.create", p.name(), system.name())));
@@ -175,7 +176,7 @@ public class ExitProjectService {
     }
 
     /** Moves the status (the customer); an illegal move or an unmet precondition is a 409. */
-    public ProjectInfo transition(UUID id, ExitStatus target) {
+    public ProjectInfo transition(UUID id, ExitStatus target, ExpectedVersion version) {
         if (target == null) {
             throw new FieldErrors.ValidationException("to", "exitproject.error.required");
         }
@@ -184,7 +185,7 @@ public class ExitProjectService {
         ExitStatus current = records.lock(id);
         ProjectView v = records.view(access);
         new ExitProject(current).moveTo(target, v.facts());
-        if (!repo.updateStatus(id, current, target, clock.instant())) {
+        if (!repo.updateStatus(id, current, target, clock.instant(), version.value())) {
             throw new ConflictException("exit-concurrent-change", "exitproject.conflict.concurrentChange");
         }
         events.publishEvent(AuditableEvent.success("exit-project.transition", "exit-project", id,
@@ -195,7 +196,8 @@ public class ExitProjectService {
 
     // --- checklist
 
-    public ChecklistItem updateChecklist(UUID id, String key, ChecklistStatus status, String note) {
+    public ChecklistItem updateChecklist(UUID id, String key, ChecklistStatus status, String note,
+                                         ExpectedVersion version) {
         Access access = records.access(id);
         access.requireCustomer("keeping the exit checklist");
         records.open(id, "checklist", ExitStatus.PLANNING, ExitStatus.HANDOVER, ExitStatus.VERIFICATION,
@@ -215,19 +217,20 @@ public class ExitProjectService {
         }
         textRules.check(errors, "note", note, Text.Kind.LINES);
         errors.throwIfAny();
-        repo.updateChecklistItem(id, key, status, ProjectRecords.trim(note), access.user().username(), clock.instant());
+        repo.updateChecklistItem(id, key, status, ProjectRecords.trim(note), access.user().username(), clock.instant(),
+                version.value());
         events.publishEvent(AuditableEvent.success("exit-project.checklist", "exit-project", id,
                 Msg.of("exitproject.audit.checklist", key, Msg.of("exitproject.checklist.status." + status.name()))));
         return repo.checklist(id).stream().filter(i -> i.key().equals(key)).findFirst().orElseThrow();
     }
     // --- the sub-processes, one service each
 
-    public ProjectInfo setProviderKey(UUID id, String pem) {
-        return inventory.setProviderKey(id, pem);
+    public ProjectInfo setProviderKey(UUID id, String pem, ExpectedVersion version) {
+        return inventory.setProviderKey(id, pem, version);
     }
 
-    public ProjectInfo setVerifierKey(UUID id, String pem) {
-        return inventory.setVerifierKey(id, pem);
+    public ProjectInfo setVerifierKey(UUID id, String pem, ExpectedVersion version) {
+        return inventory.setVerifierKey(id, pem, version);
     }
 
     public Entry<Manifest> uploadManifest(UUID id, String fileName, InputStream content) {
@@ -238,8 +241,8 @@ public class ExitProjectService {
         return inventory.addItem(id, in);
     }
 
-    public ProjectInfo approveInventory(UUID id) {
-        return inventory.approveInventory(id);
+    public ProjectInfo approveInventory(UUID id, ExpectedVersion version) {
+        return inventory.approveInventory(id, version);
     }
 
     public Entry<Verification> recordVerification(UUID id, String fileName, byte[] report, String note) {

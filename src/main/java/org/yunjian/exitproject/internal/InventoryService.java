@@ -33,6 +33,7 @@ import org.yunjian.exitproject.internal.Records.Manifest;
 import org.yunjian.exitproject.internal.Records.ProjectInfo;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
 
@@ -62,7 +63,7 @@ public class InventoryService {
     // --- hand-over inventory
 
     /** The provider's SM2 public key that its manifests must be signed with. */
-    public ProjectInfo setProviderKey(UUID id, String pem) {
+    public ProjectInfo setProviderKey(UUID id, String pem, ExpectedVersion version) {
         Access access = records.access(id);
         access.requireProvider("registering the manifest signing key");
         records.open(id, "providerKey", ExitStatus.PLANNING, ExitStatus.HANDOVER);
@@ -74,7 +75,7 @@ public class InventoryService {
         }
         String fingerprint = Keys.fingerprint(key);
         Instant now = clock.instant();
-        repo.setProviderKey(id, org.yunjian.crypto.Pem.writePublicKey(key), fingerprint, now);
+        repo.setProviderKey(id, org.yunjian.crypto.Pem.writePublicKey(key), fingerprint, now, version.value());
         reopen(id, now, "providerKey");
         events.publishEvent(AuditableEvent.success("exit-project.provider-key", "exit-project", id,
                 Msg.of("exitproject.audit.providerKey", fingerprint)));
@@ -85,7 +86,7 @@ public class InventoryService {
      * The SM2 public key verification reports must be signed with: the customer's own, or that of a verifier it
      * names (customer only; audited). Reports signed with any other key are refused.
      */
-    public ProjectInfo setVerifierKey(UUID id, String pem) {
+    public ProjectInfo setVerifierKey(UUID id, String pem, ExpectedVersion version) {
         Access access = records.access(id);
         access.requireCustomer("registering the verifier's key");
         records.open(id, "verifierKey", ExitStatus.PLANNING, ExitStatus.HANDOVER, ExitStatus.VERIFICATION);
@@ -96,7 +97,8 @@ public class InventoryService {
             throw invalidKey(e);
         }
         String fingerprint = Keys.fingerprint(key);
-        repo.setVerifierKey(id, org.yunjian.crypto.Pem.writePublicKey(key), fingerprint, clock.instant());
+        repo.setVerifierKey(id, org.yunjian.crypto.Pem.writePublicKey(key), fingerprint, clock.instant(),
+                version.value());
         events.publishEvent(AuditableEvent.success("exit-project.verifier-key", "exit-project", id,
                 Msg.of("exitproject.audit.verifierKey", fingerprint)));
         return repo.find(id).orElseThrow();
@@ -214,7 +216,7 @@ public class InventoryService {
     }
 
     /** The customer's review and approval of the inventory (JR/T 8.1.3); any later change reopens it. */
-    public ProjectInfo approveInventory(UUID id) {
+    public ProjectInfo approveInventory(UUID id, ExpectedVersion version) {
         Access access = records.access(id);
         access.requireCustomer("approving the hand-over inventory");
         records.open(id, "inventory", ExitStatus.PLANNING, ExitStatus.HANDOVER);
@@ -222,7 +224,7 @@ public class InventoryService {
         if (v.manifests().isEmpty() && v.items().isEmpty()) {
             throw new ConflictException("exit-precondition", "exitproject.conflict.inventoryEmpty");
         }
-        repo.approveInventory(id, access.user().username(), clock.instant());
+        repo.approveInventory(id, access.user().username(), clock.instant(), version.value());
         events.publishEvent(AuditableEvent.success("exit-project.inventory.approve", "exit-project", id,
                 Msg.of("exitproject.audit.inventoryApprove", v.manifests().size(), v.items().size())));
         return repo.find(id).orElseThrow();

@@ -24,16 +24,20 @@ public final class Records {
     public record ProjectInfo(UUID id, String name, UUID systemId, ExitStatus status, String providerKeyPem,
                               String providerKeyFingerprint, String inventoryApprovedBy, Instant inventoryApprovedAt,
                               Instant inventoryReopenedAt, Instant createdAt, Instant updatedAt, String verifierKeyPem,
-                              String verifierKeyFingerprint) {
+                              String verifierKeyFingerprint, long version) implements org.yunjian.shared.Versioned {
 
         public boolean inventoryApproved() {
             return inventoryApprovedAt != null;
         }
     }
 
-    /** One GB/T 31167 9.1 checklist item ({@code key} a–g, the catalog's {@code requirementId}). */
+    /**
+     * One GB/T 31167 9.1 checklist item ({@code key} a–g, the catalog's {@code requirementId}); {@code version} is
+     * what an update of the item names (optimistic locking, independent of the project's).
+     */
     public record ChecklistItem(String key, int position, String requirementId, ChecklistStatus status, String note,
-                                String updatedBy, Instant updatedAt) {
+                                String updatedBy, Instant updatedAt, long version)
+            implements org.yunjian.shared.Versioned {
     }
 
     /** The kinds of evidence records. */

@@ -34,7 +34,9 @@ import org.yunjian.party.Organization;
 import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.PeopleNames;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
 
 /** Exit-project pages: the list, starting a project, and the project page with every section's form. */
@@ -180,11 +182,26 @@ class ExitProjectPages {
      * input, and a flash message when the project's state forbids the change.
      */
     private String change(UUID id, Model model, RedirectAttributes flash, String anchor, Runnable action) {
+        return change(id, model, flash, anchor, null, Map.of(), action);
+    }
+
+    /**
+     * {@link #change(UUID, Model, RedirectAttributes, String, Runnable)} for a form whose record someone else changed
+     * since it was opened: the page again, read anew (so the form carries the current version), with the message and
+     * the input typed into {@code form} kept.
+     */
+    private String change(UUID id, Model model, RedirectAttributes flash, String anchor, String form,
+                          Map<String, String> typed, Runnable action) {
         try {
             action.run();
             return "redirect:/exit-projects/" + id + anchor;
         } catch (ValidationException e) {
             return page(id, model, e.errors());
+        } catch (StaleVersionException e) {
+            model.addAttribute("stale", e.formText());
+            model.addAttribute("staleForm", form);
+            model.addAttribute("typed", typed);
+            return page(id, model, Map.of());
         } catch (org.yunjian.shared.ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
             return "redirect:/exit-projects/" + id;
@@ -207,40 +224,49 @@ class ExitProjectPages {
     @PostMapping("/exit-projects/{id}/transition")
     @PreAuthorize(WHO)
     String transition(@PathVariable UUID id, @RequestParam(required = false) ExitStatus to,
-                      @RequestParam(defaultValue = "false") boolean confirm, Model model, RedirectAttributes flash) {
+                      @RequestParam(defaultValue = "false") boolean confirm,
+                      @RequestParam(required = false) String version, Model model, RedirectAttributes flash) {
         if (to != null && CONFIRMED.contains(to) && !confirm) {
             return unconfirmed(id, "", flash, () -> service.access(id).requireCustomer("moving the exit project"),
                     "exitproject.confirm.missing." + to.name());
         }
-        return change(id, model, flash, "", () -> service.transition(id, to));
+        return change(id, model, flash, "", () -> service.transition(id, to, ExpectedVersion.ofForm(version)));
     }
 
     @PostMapping("/exit-projects/{id}/checklist")
     @PreAuthorize(WHO)
     String checklist(@PathVariable UUID id, @RequestParam(required = false) String item,
                      @RequestParam(required = false) ChecklistStatus status, @RequestParam(required = false) String note,
-                     Model model, RedirectAttributes flash) {
-        return change(id, model, flash, "#checklist", () -> service.updateChecklist(id, item, status, note));
+                     @RequestParam(required = false) String version, Model model, RedirectAttributes flash) {
+        Map<String, String> typed = new HashMap<>();
+        typed.put("status", status == null ? null : status.name());
+        typed.put("note", note);
+        return change(id, model, flash, "#checklist", "checklist-" + item, typed,
+                () -> service.updateChecklist(id, item, status, note, ExpectedVersion.ofForm(version)));
     }
 
     @PostMapping("/exit-projects/{id}/provider-key")
     @PreAuthorize(WHO)
     String providerKey(@PathVariable UUID id, @RequestParam(required = false) String pem,
-                       @RequestParam(value = "file", required = false) MultipartFile file, Model model,
+                       @RequestParam(value = "file", required = false) MultipartFile file,
+                       @RequestParam(required = false) String version, Model model,
                        RedirectAttributes flash) throws IOException {
         String text = file != null && !file.isEmpty() ? new String(file.getBytes(), java.nio.charset.StandardCharsets.US_ASCII)
                 : pem;
-        return change(id, model, flash, "#inventory", () -> service.setProviderKey(id, text));
+        return change(id, model, flash, "#inventory", "provider-key", java.util.Collections.singletonMap("pem", pem),
+                () -> service.setProviderKey(id, text, ExpectedVersion.ofForm(version)));
     }
 
     @PostMapping("/exit-projects/{id}/verifier-key")
     @PreAuthorize(WHO)
     String verifierKey(@PathVariable UUID id, @RequestParam(required = false) String pem,
-                       @RequestParam(value = "file", required = false) MultipartFile file, Model model,
+                       @RequestParam(value = "file", required = false) MultipartFile file,
+                       @RequestParam(required = false) String version, Model model,
                        RedirectAttributes flash) throws IOException {
         String text = file != null && !file.isEmpty() ? new String(file.getBytes(), java.nio.charset.StandardCharsets.US_ASCII)
                 : pem;
-        return change(id, model, flash, "#verification", () -> service.setVerifierKey(id, text));
+        return change(id, model, flash, "#verification", "verifier-key", java.util.Collections.singletonMap("pem", pem),
+                () -> service.setVerifierKey(id, text, ExpectedVersion.ofForm(version)));
     }
 
     @PostMapping("/exit-projects/{id}/manifests")
@@ -264,13 +290,13 @@ class ExitProjectPages {
 
     @PostMapping("/exit-projects/{id}/approve")
     @PreAuthorize(WHO)
-    String approve(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm, Model model,
-                   RedirectAttributes flash) {
+    String approve(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm,
+                   @RequestParam(required = false) String version, Model model, RedirectAttributes flash) {
         if (!confirm) {
             return unconfirmed(id, "#inventory", flash,
                     () -> service.access(id).requireCustomer("approving the inventory"), "exitproject.confirm.missing.approve");
         }
-        return change(id, model, flash, "#inventory", () -> service.approveInventory(id));
+        return change(id, model, flash, "#inventory", () -> service.approveInventory(id, ExpectedVersion.ofForm(version)));
     }
 
     @PostMapping("/exit-projects/{id}/verification-runs")

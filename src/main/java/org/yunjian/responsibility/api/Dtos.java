@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.http.ResponseEntity;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.party.PartyRole;
@@ -18,13 +19,32 @@ import org.yunjian.responsibility.internal.MatrixDocument.StoredAssignment;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredParticipant;
 import org.yunjian.responsibility.internal.MatrixRepository.VersionRow;
 import org.yunjian.responsibility.internal.MatrixView;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.Versions;
 
 /** Request and response bodies of the responsibility REST API; texts are rendered in the request's language. */
 final class Dtos {
 
     private Dtos() {
+    }
+
+    /**
+     * The version of the matrix an update replaces: the {@code If-Match} header, else the body's {@code baseVersion}
+     * (optimistic locking; none named is a 428 once the caller may change the matrix).
+     */
+    static ExpectedVersion base(String ifMatch, Integer baseVersion) {
+        return ExpectedVersion.of(ifMatch, baseVersion == null ? null : baseVersion.longValue());
+    }
+
+    /** The matrix with its current version as the {@code ETag}, the value an update names in {@code If-Match}. */
+    static ResponseEntity<MatrixResponse> tagged(int status, MatrixView v) {
+        return ResponseEntity.status(status).eTag(Versions.etag(v.info().currentVersion())).body(MatrixResponse.of(v));
+    }
+
+    static ResponseEntity<MatrixResponse> tagged(MatrixView v) {
+        return tagged(200, v);
     }
 
     record RowRequest(Integer baseVersion, List<StoredAssignment> assignments) {

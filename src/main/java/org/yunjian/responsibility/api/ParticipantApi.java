@@ -7,6 +7,9 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -73,8 +76,10 @@ class ParticipantApi {
     @PreAuthorize(ResponsibilityApi.WHO)
     @Operation(summary = "The customer decides a participant's roles with the assistant: the behaviours it performs "
             + "and either the proposal (roles omitted) or other roles with a reason; a new draft version")
-    MatrixResponse decide(@PathVariable UUID id, @PathVariable UUID org, @RequestBody(required = false) RoleDecisionRequest body) {
+    ResponseEntity<MatrixResponse> decide(@PathVariable UUID id, @PathVariable UUID org, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                          @RequestBody(required = false) RoleDecisionRequest body) {
         RoleDecisionRequest b = body == null ? new RoleDecisionRequest(null, Set.of(), null, null) : body;
-        return MatrixResponse.of(service.decideRoles(id, org, b.behaviours(), b.roles(), b.reason(), b.baseVersion()));
+        return Dtos.tagged(service.decideRoles(id, org, b.behaviours(), b.roles(), b.reason(),
+                Dtos.base(ifMatch, b.baseVersion())));
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.catalog.Catalog;
@@ -57,8 +59,8 @@ class ResponsibilityApi {
     @PreAuthorize(WHO)
     @Operation(summary = "The current version of the system's matrix: participants, agreements, one row per duty of "
             + "T/CCIA 004-2024 §6–§9 with accountable parties and delegation chains, sign-offs (parties of the system)")
-    MatrixResponse current(@PathVariable UUID id) {
-        return MatrixResponse.of(service.current(id));
+    ResponseEntity<MatrixResponse> current(@PathVariable UUID id) {
+        return Dtos.tagged(service.current(id));
     }
 
     @PostMapping(BASE)
@@ -89,11 +91,12 @@ class ResponsibilityApi {
     @Operation(summary = "Replace a duty's accountable parties and delegation chains: a new draft version, which "
             + "reopens approval. The customer edits any row; the provider only the delegation of parts it answers "
             + "for (403 otherwise). A stale baseVersion is a 409")
-    MatrixResponse editRow(@PathVariable UUID id, @PathVariable String duty, @RequestBody RowRequest body) {
+    ResponseEntity<MatrixResponse> editRow(@PathVariable UUID id, @PathVariable String duty, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                           @RequestBody RowRequest body) {
         if (body == null) {
             throw new ValidationException("assignments", "responsibility.error.required");
         }
-        return MatrixResponse.of(service.editRow(id, duty, body.assignments(), body.baseVersion()));
+        return Dtos.tagged(service.editRow(id, duty, body.assignments(), Dtos.base(ifMatch, body.baseVersion())));
     }
 
     @PostMapping(BASE + "/rows/{duty}/hops")
@@ -101,19 +104,21 @@ class ResponsibilityApi {
     @Operation(summary = "Hand the work of one accountable party of a duty on once more, from its implementing party "
             + "to another participant under an agreement's clause; refused (409, the rule quoted) beyond the two "
             + "levels of T/CCIA 004-2024 §5 b) 1)")
-    MatrixResponse handOn(@PathVariable UUID id, @PathVariable String duty, @RequestBody(required = false) HopRequest body) {
+    ResponseEntity<MatrixResponse> handOn(@PathVariable UUID id, @PathVariable String duty, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                          @RequestBody(required = false) HopRequest body) {
         HopRequest b = body == null ? new HopRequest(null, null, null, null, null, null) : body;
-        return MatrixResponse.of(service.handOn(id, duty, accountable(b.organisation(), b.role()),
-                new StoredHop(null, b.to(), b.agreement(), b.clause()), b.baseVersion()));
+        return Dtos.tagged(service.handOn(id, duty, accountable(b.organisation(), b.role()),
+                new StoredHop(null, b.to(), b.agreement(), b.clause()), Dtos.base(ifMatch, b.baseVersion())));
     }
 
     @DeleteMapping(BASE + "/rows/{duty}/hops/last")
     @PreAuthorize(WHO)
     @Operation(summary = "Take back the last hand-on of one accountable party's work on a duty")
-    MatrixResponse withdraw(@PathVariable UUID id, @PathVariable String duty, @RequestParam(required = false) UUID organisation,
-                            @RequestParam(required = false) PartyRole role,
-                            @RequestParam(required = false) Integer baseVersion) {
-        return MatrixResponse.of(service.withdraw(id, duty, accountable(organisation, role), baseVersion));
+    ResponseEntity<MatrixResponse> withdraw(@PathVariable UUID id, @PathVariable String duty,
+                                            @RequestParam(required = false) UUID organisation,
+                                            @RequestParam(required = false) PartyRole role,
+                                            @RequestParam(required = false) Integer baseVersion, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return Dtos.tagged(service.withdraw(id, duty, accountable(organisation, role), Dtos.base(ifMatch, baseVersion)));
     }
 
     /** The accountable party named, or null (the service refuses that with 400 once the caller may see the system). */
@@ -125,13 +130,14 @@ class ResponsibilityApi {
     @PreAuthorize(WHO)
     @Operation(summary = "Record a contract or cooperation agreement between two participants, with its clauses: a "
             + "new draft version (customer; provider for agreements it is party to)")
-    ResponseEntity<MatrixResponse> agreement(@PathVariable UUID id, @RequestBody AgreementRequest body) {
+    ResponseEntity<MatrixResponse> agreement(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                             @RequestBody AgreementRequest body) {
         if (body == null) {
             throw new ValidationException("name", "responsibility.error.required");
         }
         var v = service.addAgreement(id, new ResponsibilityService.AgreementInput(body.name(), body.partyA(),
-                body.partyB(), body.clauses()), body.baseVersion());
-        return ResponseEntity.status(201).body(MatrixResponse.of(v));
+                body.partyB(), body.clauses()), Dtos.base(ifMatch, body.baseVersion()));
+        return Dtos.tagged(201, v);
     }
 
     @GetMapping(BASE + "/check")
@@ -149,10 +155,11 @@ class ResponsibilityApi {
     @PreAuthorize(WHO)
     @Operation(summary = "Sign off the current version for the caller's side (CUSTOMER or PROVIDER); refused with "
             + "409 and the violations while the rule check finds any. Both sign-offs approve the version")
-    MatrixResponse signOff(@PathVariable UUID id, @RequestBody SignOffRequest body) {
+    ResponseEntity<MatrixResponse> signOff(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                           @RequestBody SignOffRequest body) {
         if (body == null) {
             throw new ValidationException("side", "responsibility.error.required");
         }
-        return MatrixResponse.of(service.signOff(id, body.side(), body.baseVersion()));
+        return Dtos.tagged(service.signOff(id, body.side(), Dtos.base(ifMatch, body.baseVersion())));
     }
 }

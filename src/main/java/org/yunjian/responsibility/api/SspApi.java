@@ -16,6 +16,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -69,6 +70,7 @@ class SspApi {
     ResponseEntity<MatrixResponse> importSsp(@PathVariable UUID id,
                                              @RequestParam(name = "file", required = false) MultipartFile file,
                                              @RequestParam(required = false) Integer baseVersion,
+                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                              HttpServletRequest request) {
         byte[] content;
         try (InputStream in = file != null ? file.getInputStream() : request.getInputStream()) {
@@ -77,9 +79,9 @@ class SspApi {
             throw new ValidationException("file", "responsibility.ssp.error.unreadable");
         }
         MatrixImports.Imported r = ssp.importSsp(id, file == null ? null : file.getOriginalFilename(), content,
-                baseVersion);
+                Dtos.base(ifMatch, baseVersion));
         // 201: a new draft version; 200: the plan allocates as the current version does, nothing was stored
-        return ResponseEntity.status(r.changed() ? 201 : 200).body(MatrixResponse.of(r.view()));
+        return Dtos.tagged(r.changed() ? 201 : 200, r.view());
     }
 
     private static OscalFormat format(String format) {

@@ -19,10 +19,12 @@ import org.yunjian.responsibility.internal.MatrixView;
 import org.yunjian.responsibility.internal.ResponsibilityService;
 import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,12 +41,19 @@ final class MatrixCommands {
         @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
                 descriptionKey = "cli.responsibility.option.system")
         UUID systemId;
+        @Mixin
+        BaseVersionOption baseVersion = new BaseVersionOption();
 
         final ResponsibilityService service;
 
         Change(UserAdministration users, ApplicationEventPublisher events, ResponsibilityService service) {
             super(users, events);
             this.service = service;
+        }
+
+        /** The version the change replaces: {@code --base-version}, else the current one. */
+        ExpectedVersion base() {
+            return baseVersion.of(() -> service.current(systemId).info().currentVersion());
         }
 
         /** The new version, as the pages say it. */
@@ -106,7 +115,7 @@ final class MatrixCommands {
 
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
-            return saved(out, service.handOn(systemId, duty, who(), new StoredHop(null, to, agreement, clause), null));
+            return saved(out, service.handOn(systemId, duty, who(), new StoredHop(null, to, agreement, clause), base()));
         }
     }
 
@@ -119,7 +128,7 @@ final class MatrixCommands {
 
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
-            return saved(out, service.withdraw(systemId, duty, who(), null));
+            return saved(out, service.withdraw(systemId, duty, who(), base()));
         }
     }
 
@@ -143,7 +152,7 @@ final class MatrixCommands {
                 err.println(Texts.get("cli.responsibility.signOff.unconfirmed", v.version().version()));
                 return 2;
             }
-            return saved(out, service.signOff(systemId, side, null));
+            return saved(out, service.signOff(systemId, side, base()));
         }
     }
 
@@ -184,7 +193,7 @@ final class MatrixCommands {
                 return 0;
             }
             Set<PartyRole> chosen = confirm ? null : EnumSet.copyOf(roles);
-            return saved(out, service.decideRoles(systemId, organisation, ticked, chosen, reason, null));
+            return saved(out, service.decideRoles(systemId, organisation, ticked, chosen, reason, base()));
         }
     }
 }

@@ -15,6 +15,7 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Texts;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code yunjian responsibility export-ssp | import-ssp}: the matrix as an OSCAL system security plan. */
@@ -63,6 +64,8 @@ final class SspCommands {
 
         @Option(names = "--file", required = true, paramLabel = "FILE", descriptionKey = "cli.responsibility.option.file")
         Path file;
+        @Mixin
+        BaseVersionOption baseVersion = new BaseVersionOption();
 
         private final SspService ssp;
 
@@ -80,7 +83,8 @@ final class SspCommands {
                 err.println(Texts.get("cli.responsibility.importSsp.unreadable", file, e.getMessage()));
                 return 1;
             }
-            var r = ssp.importSsp(systemId, file.getFileName().toString(), content, null);
+            var r = ssp.importSsp(systemId, file.getFileName().toString(), content,
+                    baseVersion.of(() -> ssp.currentVersion(systemId)));
             out.println(Texts.get(r.changed() ? "cli.responsibility.importSsp.done"
                     : "cli.responsibility.importSsp.unchanged", file.getFileName(), r.view().version().version()));
             return 0;

@@ -25,6 +25,7 @@ import org.yunjian.responsibility.internal.MatrixDocument.StoredHop;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
 
@@ -75,16 +76,16 @@ class DemoResponsibility implements ApplicationRunner {
             MatrixView v = service.create(s.id());
             service.decideRoles(s.id(), providerOrg, EnumSet.of(Behaviour.PROVIDE_CLOUD_SERVICE,
                     Behaviour.SELECT_PLATFORM_SOFTWARE, Behaviour.MANAGE_PLATFORM_OM, Behaviour.CONTROL_UNDERLYING_HARDWARE,
-                    Behaviour.DECIDE_SECURITY_CAPABILITY, Behaviour.PROVIDE_PLATFORM_SOFTWARE), null, null, null);
+                    Behaviour.DECIDE_SECURITY_CAPABILITY, Behaviour.PROVIDE_PLATFORM_SOFTWARE), null, null, current(s));
             service.addAgreement(s.id(), new ResponsibilityService.AgreementInput(demo("demo.responsibility.contract"),
-                    s.customerId(), providerOrg, List.of("3.2", "7.3", "9.1")), null);
+                    s.customerId(), providerOrg, List.of("3.2", "7.3", "9.1")), current(s));
             for (Participant p : v.matrix().participants()) {
                 String key = p.holds(PartyRole.PARTNER_OM_SERVICE) ? "demo.responsibility.om"
                         : p.holds(PartyRole.PARTNER_SECURITY_SERVICE) ? "demo.responsibility.security"
                         : p.holds(PartyRole.PARTNER_HARDWARE) ? "demo.responsibility.hardware" : null;
                 if (key != null && !p.organisation().equals(providerOrg)) {
                     service.addAgreement(s.id(), new ResponsibilityService.AgreementInput(demo(key), providerOrg,
-                            p.organisation(), List.of("2.1", "4.2", "6.3")), null);
+                            p.organisation(), List.of("2.1", "4.2", "6.3")), current(s));
                 }
             }
         });
@@ -92,11 +93,16 @@ class DemoResponsibility implements ApplicationRunner {
             UUID security = service.current(s.id()).matrix().participants().stream()
                     .filter(p -> p.holds(PartyRole.PARTNER_SECURITY_SERVICE)).findFirst().orElseThrow().organisation();
             service.handOn(s.id(), DELEGATED_DUTY, new Accountable(providerOrg, PartyRole.PROVIDER),
-                    new StoredHop(null, security, demo("demo.responsibility.security"), "4.2"), null);
+                    new StoredHop(null, security, demo("demo.responsibility.security"), "4.2"), current(s));
         });
-        SeedActor.run(customer.get(), () -> service.signOff(s.id(), SignOffSide.CUSTOMER, null));
-        SeedActor.run(provider.get(), () -> service.signOff(s.id(), SignOffSide.PROVIDER, null));
+        SeedActor.run(customer.get(), () -> service.signOff(s.id(), SignOffSide.CUSTOMER, current(s)));
+        SeedActor.run(provider.get(), () -> service.signOff(s.id(), SignOffSide.PROVIDER, current(s)));
         log.info("Demo responsibility matrix seeded for {}", s.name());
+    }
+
+    /** Seeding changes the version it has just read. */
+    private ExpectedVersion current(CloudSystem s) {
+        return ExpectedVersion.exactly(service.current(s.id()).info().currentVersion());
     }
 
     private Optional<CurrentUser> account(String username) {

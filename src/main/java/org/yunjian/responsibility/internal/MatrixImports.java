@@ -15,6 +15,7 @@ import org.yunjian.responsibility.MatrixRow;
 import org.yunjian.responsibility.ResponsibilityMatrix;
 import org.yunjian.responsibility.internal.ResponsibilityService.Locked;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
 
@@ -48,10 +49,11 @@ public class MatrixImports {
      *
      * @param source what was imported, for the change summary and the audit entry (a file name)
      */
-    public Imported importRows(UUID systemId, String source, Integer baseVersion,
+    public Imported importRows(UUID systemId, String source, ExpectedVersion baseVersion,
                                  Function<ResponsibilityMatrix, Map<RequirementId, List<Assignment>>> read) {
-        Locked l = matrices.lock(systemId, baseVersion);
+        Locked l = matrices.lock(systemId);
         l.access().requireEditor();
+        l.requireBase(baseVersion);
         ResponsibilityMatrix m = l.view().matrix();
         ResponsibilityMatrix changed = m;
         int differing = 0;
@@ -86,7 +88,7 @@ public class MatrixImports {
      * nothing is stored. Audited as {@code responsibility.workbook.import} with the counts.
      */
     public ChainImport.Outcome importChains(UUID systemId, List<ChainImport.ChainEdit> edits) {
-        Locked l = matrices.lock(systemId, null);
+        Locked l = matrices.lock(systemId); // a three-way merge: rows changed on both sides are conflicts, never overwritten
         l.access().requireEditor();
         ResponsibilityMatrix m = l.view().matrix();
         ChainImport.Plan plan = ChainImport.plan(m, edits);

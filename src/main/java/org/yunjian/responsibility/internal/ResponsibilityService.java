@@ -43,8 +43,10 @@ import org.yunjian.security.CurrentUser;
 import org.yunjian.security.OrganizationDirectory;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.StaleVersionException;
 
 /**
  * A system's responsibility matrix stored as versions: generated from the system's parties, read in any version,
@@ -210,11 +212,12 @@ public class ResponsibilityService {
     /**
      * A row's accountable parties and delegation chains replaced: a new draft version.
      *
-     * @param baseVersion the version the caller edited, or null; a newer current version is a 409
+     * @param baseVersion the version the caller edited (428 if none); a newer current version is a 409 naming when
      */
-    public MatrixView editRow(UUID systemId, String dutyId, List<StoredAssignment> assignments, Integer baseVersion) {
-        Locked l = lock(systemId, baseVersion);
+    public MatrixView editRow(UUID systemId, String dutyId, List<StoredAssignment> assignments, ExpectedVersion baseVersion) {
+        Locked l = lock(systemId);
         l.access().requireEditor();
+        l.requireBase(baseVersion);
         MatrixRow row = inputs.row(l.view().matrix(), dutyId);
         return changeRow(l, row, inputs.assignments(l.view().matrix(), assignments));
     }
@@ -223,9 +226,10 @@ public class ResponsibilityService {
      * The work of one accountable party on a duty handed on once more, from its current implementing party to
      * {@code to} under an agreement's clause; refused with §5 b) 1) quoted when the chain would go beyond the limit.
      */
-    public MatrixView handOn(UUID systemId, String dutyId, Accountable accountable, StoredHop hop, Integer baseVersion) {
-        Locked l = lock(systemId, baseVersion);
+    public MatrixView handOn(UUID systemId, String dutyId, Accountable accountable, StoredHop hop, ExpectedVersion baseVersion) {
+        Locked l = lock(systemId);
         l.access().requireEditor();
+        l.requireBase(baseVersion);
         ResponsibilityMatrix m = l.view().matrix();
         MatrixRow row = inputs.row(m, dutyId);
         int i = inputs.indexOf(row, accountable);
@@ -241,9 +245,10 @@ public class ResponsibilityService {
     }
 
     /** The last hop of one accountable party's chain on a duty taken back. */
-    public MatrixView withdraw(UUID systemId, String dutyId, Accountable accountable, Integer baseVersion) {
-        Locked l = lock(systemId, baseVersion);
+    public MatrixView withdraw(UUID systemId, String dutyId, Accountable accountable, ExpectedVersion baseVersion) {
+        Locked l = lock(systemId);
         l.access().requireEditor();
+        l.requireBase(baseVersion);
         MatrixRow row = inputs.row(l.view().matrix(), dutyId);
         int i = inputs.indexOf(row, accountable);
         Assignment a = row.assignments().get(i);
@@ -272,9 +277,10 @@ public class ResponsibilityService {
      * Rows are not reassigned: a role given up or taken on shows in the rule check until the rows follow.
      */
     public MatrixView decideRoles(UUID systemId, UUID organisation, Set<Behaviour> behaviours, Set<PartyRole> roles,
-                                  String reason, Integer baseVersion) {
-        Locked l = lock(systemId, baseVersion);
+                                  String reason, ExpectedVersion baseVersion) {
+        Locked l = lock(systemId);
         l.access().requireCustomer("responsibility.duty.roles");
+        l.requireBase(baseVersion);
         ResponsibilityMatrix m = l.view().matrix();
         Participant p = m.participant(organisation)
                 .orElseThrow(() -> new NotFoundException("participant", organisation));
@@ -300,9 +306,10 @@ public class ResponsibilityService {
     }
 
     /** An agreement between two participants recorded: a new draft version. */
-    public MatrixView addAgreement(UUID systemId, AgreementInput in, Integer baseVersion) {
-        Locked l = lock(systemId, baseVersion);
+    public MatrixView addAgreement(UUID systemId, AgreementInput in, ExpectedVersion baseVersion) {
+        Locked l = lock(systemId);
         l.access().requireEditor();
+        l.requireBase(baseVersion);
         ResponsibilityMatrix m = l.view().matrix();
         Agreement a = inputs.agreement(m, in);
         if (!l.access().isCustomer() && !a.binds(l.access().system().providerId())) {
@@ -319,12 +326,13 @@ public class ResponsibilityService {
      * The caller's side signs off the current version; refused (409, with the violations) while the rule check
      * finds any. The second side's sign-off approves the version.
      */
-    public MatrixView signOff(UUID systemId, SignOffSide side, Integer baseVersion) {
+    public MatrixView signOff(UUID systemId, SignOffSide side, ExpectedVersion baseVersion) {
         if (side == null) {
             throw new org.yunjian.shared.FieldErrors.ValidationException("side", "responsibility.error.required");
         }
-        Locked l = lock(systemId, baseVersion);
+        Locked l = lock(systemId);
         l.access().requireSide(side);
+        l.requireBase(baseVersion);
         MatrixView current = l.view();
         Approval next;
         try {
@@ -347,16 +355,22 @@ public class ResponsibilityService {
     }
 
     record Locked(MatrixAccess access, MatrixInfo info, MatrixView view) {
+
+        /**
+         * The caller named the current version (read after the access checks): else 428 when it named none, and a
+         * stale-version conflict naming when the matrix last changed when it named an older one.
+         */
+        void requireBase(ExpectedVersion base) {
+            if (base.value() != info.currentVersion()) {
+                throw new StaleVersionException(info.currentVersion(), info.updatedAt());
+            }
+        }
     }
 
-    /** The matrix locked for this transaction, at its current version, which must be {@code baseVersion} if given. */
-    Locked lock(UUID systemId, Integer baseVersion) {
+    /** The matrix locked for this transaction, at its current version. */
+    Locked lock(UUID systemId) {
         MatrixAccess access = access(systemId);
         MatrixInfo info = repo.lockBySystem(systemId).orElseThrow(() -> new NotFoundException(OBJECT, systemId));
-        if (baseVersion != null && baseVersion != info.currentVersion()) {
-            throw new ConflictException("responsibility-stale-version", "responsibility.conflict.stale", baseVersion,
-                    info.currentVersion());
-        }
         return new Locked(access, info, view(access, info, info.currentVersion(), true));
     }
 
@@ -379,7 +393,8 @@ public class ResponsibilityService {
         repo.insertVersion(new VersionRow(l.info().id(), to, VersionStatus.DRAFT, doc.json(), summary.encode(),
                 l.access().user().username(), l.access().user().organizationId(), now, null), MatrixDocument.SCHEMA);
         if (!repo.advance(l.info().id(), from, to, now)) {
-            throw new ConflictException("responsibility-stale-version", "responsibility.conflict.stale", from, to);
+            MatrixInfo moved = repo.findBySystem(l.info().systemId()).orElseThrow();
+            throw new StaleVersionException(moved.currentVersion(), moved.updatedAt());
         }
         MatrixInfo info = repo.findBySystem(l.info().systemId()).orElseThrow();
         return view(l.access(), info, to);

@@ -53,6 +53,12 @@ public class SspService {
     }
 
     /** Uploads larger than this are refused before they are read. */
+    /** The system's current matrix version (parties of the system; others get 404). */
+    @Transactional(readOnly = true)
+    public int currentVersion(UUID systemId) {
+        return matrices.current(systemId).info().currentVersion();
+    }
+
     public int maxBytes() {
         return maxBytes;
     }
@@ -85,7 +91,8 @@ public class SspService {
      *
      * @param fileName the uploaded file's name, for the audit entry
      */
-    public MatrixImports.Imported importSsp(UUID systemId, String fileName, byte[] content, Integer baseVersion) {
+    public MatrixImports.Imported importSsp(UUID systemId, String fileName, byte[] content,
+                                            org.yunjian.shared.ExpectedVersion baseVersion) {
         matrices.access(systemId).requireEditor();
         if (content.length > maxBytes) {
             throw new FieldErrors.ValidationException("file", "responsibility.ssp.error.tooLarge", maxBytes / 1_000_000);

@@ -1,6 +1,7 @@
 package org.yunjian.responsibility.web;
 
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +28,11 @@ import org.yunjian.responsibility.SignOffSide;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredHop;
 import org.yunjian.responsibility.internal.MatrixView;
 import org.yunjian.responsibility.internal.ResponsibilityService;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.LocalizedException;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
 
 /**
@@ -89,24 +92,24 @@ class MatrixPages {
     @PreAuthorize(WHO)
     String agreement(@PathVariable UUID id, @RequestParam(required = false) String name,
                      @RequestParam(required = false) UUID partyA, @RequestParam(required = false) UUID partyB,
-                     @RequestParam(required = false) String clauses, @RequestParam(required = false) Integer baseVersion,
+                     @RequestParam(required = false) String clauses, @RequestParam(required = false) String version,
                      RedirectAttributes flash) {
         List<String> list = clauses == null ? List.of() : List.of(CLAUSE_SEPARATORS.split(clauses));
         return change(id, "#agreements", flash, () -> service.addAgreement(id,
-                new ResponsibilityService.AgreementInput(name, partyA, partyB, list), baseVersion));
+                new ResponsibilityService.AgreementInput(name, partyA, partyB, list), ExpectedVersion.ofForm(version)));
     }
 
     @PostMapping("/systems/{id}/responsibility/sign-off")
     @PreAuthorize(WHO)
     String signOff(@PathVariable UUID id, @RequestParam(required = false) SignOffSide side,
                    @RequestParam(defaultValue = "false") boolean confirm,
-                   @RequestParam(required = false) Integer baseVersion, RedirectAttributes flash) {
+                   @RequestParam(required = false) String version, RedirectAttributes flash) {
         if (!confirm) {
             service.access(id); // a stranger gets 404, not a hint
             flash.addFlashAttribute("conflict", Texts.get("responsibility.page.signOff.unconfirmed"));
             return "redirect:" + base(id) + "#sign-offs";
         }
-        return change(id, "#sign-offs", flash, () -> service.signOff(id, side, baseVersion));
+        return change(id, "#sign-offs", flash, () -> service.signOff(id, side, ExpectedVersion.ofForm(version)));
     }
 
     @GetMapping("/systems/{id}/responsibility/rows/{duty}")
@@ -121,18 +124,23 @@ class MatrixPages {
     String handOn(@PathVariable UUID id, @PathVariable String duty, @RequestParam(required = false) UUID organisation,
                   @RequestParam(required = false) PartyRole role, @RequestParam(required = false) UUID to,
                   @RequestParam(required = false) String agreement, @RequestParam(required = false) String clause,
-                  @RequestParam(required = false) Integer baseVersion, Model model, RedirectAttributes flash) {
-        return rowChange(id, duty, model, flash, () -> service.handOn(id, duty, accountable(organisation, role),
-                new StoredHop(null, to, blankToNull(agreement), blankToNull(clause)), baseVersion));
+                  @RequestParam(required = false) String version, Model model, RedirectAttributes flash) {
+        Map<String, Object> typed = new HashMap<>();
+        typed.put("form", organisation + "/" + role);
+        typed.put("to", to);
+        typed.put("agreement", agreement);
+        typed.put("clause", clause);
+        return rowChange(id, duty, model, flash, typed, () -> service.handOn(id, duty, accountable(organisation, role),
+                new StoredHop(null, to, blankToNull(agreement), blankToNull(clause)), ExpectedVersion.ofForm(version)));
     }
 
     @PostMapping("/systems/{id}/responsibility/rows/{duty}/withdraw")
     @PreAuthorize(WHO)
     String withdraw(@PathVariable UUID id, @PathVariable String duty, @RequestParam(required = false) UUID organisation,
-                    @RequestParam(required = false) PartyRole role, @RequestParam(required = false) Integer baseVersion,
+                    @RequestParam(required = false) PartyRole role, @RequestParam(required = false) String version,
                     Model model, RedirectAttributes flash) {
-        return rowChange(id, duty, model, flash,
-                () -> service.withdraw(id, duty, accountable(organisation, role), baseVersion));
+        return rowChange(id, duty, model, flash, Map.of(),
+                () -> service.withdraw(id, duty, accountable(organisation, role), ExpectedVersion.ofForm(version)));
     }
 
     @GetMapping("/systems/{id}/responsibility/participants/{org}")
@@ -151,7 +159,7 @@ class MatrixPages {
                   @RequestParam(required = false) List<Behaviour> behaviours,
                   @RequestParam(defaultValue = "propose") String action,
                   @RequestParam(required = false) List<PartyRole> roles, @RequestParam(required = false) String reason,
-                  @RequestParam(required = false) Integer baseVersion, Model model, RedirectAttributes flash) {
+                  @RequestParam(required = false) String version, Model model, RedirectAttributes flash) {
         Set<Behaviour> ticked = behaviours == null || behaviours.isEmpty() ? Set.of() : EnumSet.copyOf(behaviours);
         MatrixView v = service.current(id);
         try {
@@ -162,12 +170,19 @@ class MatrixPages {
             }
             Set<PartyRole> chosen = action.equals("confirm") ? null
                     : roles == null || roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
-            service.decideRoles(id, org, ticked, chosen, reason, baseVersion);
+            service.decideRoles(id, org, ticked, chosen, reason, ExpectedVersion.ofForm(version));
             flash.addFlashAttribute("saved", Texts.get("responsibility.page.roles.saved"));
             return "redirect:" + base(id) + "#participants";
-        } catch (ValidationException e) {
+        } catch (ValidationException | StaleVersionException e) {
+            // invalid input, or someone else changed the matrix since the form was opened: the form again, read
+            // anew (so it carries the current version), with the ticked behaviours and the reason kept
+            MatrixView now = e instanceof StaleVersionException ? service.current(id) : v;
             RoleDecision proposal = ticked.isEmpty() ? null : service.propose(id, org, ticked);
-            models.participant(model, v, org, ticked, proposal, e.errors());
+            models.participant(model, now, org, ticked, proposal,
+                    e instanceof ValidationException ve ? ve.errors() : Map.of());
+            if (e instanceof StaleVersionException stale) {
+                model.addAttribute("stale", stale.formText());
+            }
             model.addAttribute("reason", reason);
             return "responsibility/participant";
         } catch (NotFoundException e) {
@@ -201,8 +216,12 @@ class MatrixPages {
         return "redirect:" + base(id) + anchor;
     }
 
-    /** A change from a row page: back to the row, with the saved note or the refusal. */
-    private String rowChange(UUID id, String duty, Model model, RedirectAttributes flash, Supplier<MatrixView> action) {
+    /**
+     * A change from a row page: back to the row, with the saved note or the refusal. When someone else changed the
+     * matrix since the row was opened, the row again, read anew, with the message and the {@code typed} input kept.
+     */
+    private String rowChange(UUID id, String duty, Model model, RedirectAttributes flash, Map<String, Object> typed,
+                             Supplier<MatrixView> action) {
         try {
             MatrixView v = action.get();
             flash.addFlashAttribute("saved", Texts.get("responsibility.page.saved", v.version().version()));
@@ -210,6 +229,11 @@ class MatrixPages {
         } catch (ValidationException e) {
             models.row(model, service.current(id), service.check(id, null), duty);
             model.addAttribute("errors", e.errors());
+            return "responsibility/row";
+        } catch (StaleVersionException e) {
+            models.row(model, service.current(id), service.check(id, null), duty);
+            model.addAttribute("stale", e.formText());
+            model.addAttribute("typed", typed);
             return "responsibility/row";
         } catch (NotFoundException e) {
             throw e; // a stranger gets 404, not a hint

@@ -72,10 +72,11 @@ class WorkbookPages {
     @PostMapping(SSP_PATH)
     @PreAuthorize(WHO)
     String uploadSsp(@PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file,
-                     @RequestParam(required = false) Integer baseVersion, RedirectAttributes flash) throws IOException {
+                     @RequestParam(required = false) String version, RedirectAttributes flash) throws IOException {
         try {
             byte[] content = file == null ? new byte[0] : file.getInputStream().readNBytes(ssp.maxBytes() + 1);
-            var r = ssp.importSsp(id, file == null ? null : file.getOriginalFilename(), content, baseVersion);
+            var r = ssp.importSsp(id, file == null ? null : file.getOriginalFilename(), content,
+                    org.yunjian.shared.ExpectedVersion.ofForm(version));
             flash.addFlashAttribute(r.changed() ? "sspImported" : "sspUnchanged", r.view().version().version());
         } catch (FieldErrors.ValidationException e) {
             flash.addFlashAttribute("sspProblems", e.errors());

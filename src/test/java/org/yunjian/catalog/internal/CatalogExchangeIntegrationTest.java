@@ -9,6 +9,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -183,7 +184,7 @@ class CatalogExchangeIntegrationTest {
     void export_import_export_through_the_service_is_byte_identical() {
         for (OscalFormat f : OscalFormat.values()) {
             String first = exchange.exportOscal("TCCIA004", f);
-            exchange.importOscal("tccia." + f.extension(), first.getBytes(StandardCharsets.UTF_8), "TCCIA-COPY-" + f.name(), false);
+            exchange.importOscal("tccia." + f.extension(), first.getBytes(StandardCharsets.UTF_8), "TCCIA-COPY-" + f.name(), null);
             assertThat(exchange.exportOscal("TCCIA-COPY-" + f.name(), f)).isEqualTo(first);
             assertThat(catalog.search("责任", RequirementFilter.items().standard("TCCIA-COPY-" + f.name()))).isNotEmpty();
         }
@@ -211,6 +212,25 @@ class CatalogExchangeIntegrationTest {
                         .param("code", "NIST-PAGE").with(authentication(as(Role.SYSTEM_ADMIN))).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/catalog"));
         assertThat(catalog.standard("NIST-PAGE")).isPresent();
+        // replacing names the version it replaces; an administrator who read version 1 after another replaced it
+        // gets the page back with the message, the code and the version now current
+        byte[] sample = OscalExchangeTest.resource("sample-catalog.xml");
+        mvc.perform(multipart("/catalog/import").file(new MockMultipartFile("file", "sample-catalog.xml", "application/xml",
+                                sample)).param("code", "NIST-PAGE").param("replace", "true").param("version", "1")
+                        .with(authentication(as(Role.SYSTEM_ADMIN))).with(csrf()))
+                .andExpect(flash().attribute("importMessage", containsString("NIST-PAGE")));
+        mvc.perform(multipart("/catalog/import").file(new MockMultipartFile("file", "late.xml", "application/xml",
+                                sample)).param("code", "NIST-PAGE").param("replace", "true").param("version", "1")
+                        .param("lang", "en").with(authentication(as(Role.SYSTEM_ADMIN))).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("importErrors", org.hamcrest.Matchers.hasItem(
+                        containsString("Someone else changed this record at 20"))))
+                .andExpect(flash().attribute("importCode", "NIST-PAGE"))
+                .andExpect(flash().attribute("importVersion", 2L));
+        assertThat(exchange.versions("NIST-PAGE")).hasSize(2);
+        mvc.perform(get("/catalog").flashAttr("importCode", "NIST-PAGE").flashAttr("importVersion", 2L)
+                        .with(authentication(as(Role.SYSTEM_ADMIN))))
+                .andExpect(content().string(containsString("name=\"version\" value=\"2\"")));
         mvc.perform(multipart("/catalog/import").file(new MockMultipartFile("file", "sample-catalog.xml", "application/xml",
                                 OscalExchangeTest.resource("sample-catalog.xml")))
                         .with(authentication(as(Role.USER))).with(csrf()))

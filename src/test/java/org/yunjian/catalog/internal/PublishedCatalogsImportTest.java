@@ -36,6 +36,7 @@ import org.yunjian.catalog.RequirementId;
 import org.yunjian.security.AccountPrincipal;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
+import org.yunjian.support.IfMatch;
 
 /**
  * The catalogs NIST publishes (../shared/oscal: SP 800-53 rev5 HIGH and MODERATE baselines, JSON and XML, and rev4)
@@ -94,12 +95,31 @@ class PublishedCatalogsImportTest {
                         + "NIST_SP-800-53_rev5_HIGH-baseline-resolved-profile_catalog-min.json)")));
         assertThat(storedFileName(high.code())).isEqualTo("NIST_SP-800-53_rev5_HIGH-baseline-resolved-profile_catalog-min.json");
 
-        // asked to replace: it is replaced, and the first version stays listed and downloadable as uploaded
+        // asked to replace without naming the version it replaces: 428, nothing replaced
         mvc.perform(multipart("/api/catalog/import").file(new MockMultipartFile("file", "again.json", "application/json", again))
                         .param("replace", "true").with(authentication(admin())).with(csrf()))
+                .andExpect(status().isPreconditionRequired())
+                .andExpect(jsonPath("$.type", is("urn:yunjian:problem:precondition-required")));
+        // asked to replace version 1: it is replaced, and the first version stays listed and downloadable as uploaded
+        mvc.perform(multipart("/api/catalog/import").file(new MockMultipartFile("file", "again.json", "application/json", again))
+                        .param("replace", "true").with(IfMatch.version(1)).with(authentication(admin())).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.code", is(high.code())))
                 .andExpect(jsonPath("$.version", is(2)));
+        assertThat(storedFileName(high.code())).isEqualTo("again.json");
+        // a second administrator who read version 1 too: refused in either language, version 2 kept
+        mvc.perform(multipart("/api/catalog/import").file(new MockMultipartFile("file", "late.json", "application/json", again))
+                        .param("replace", "true").param("version", "1").with(authentication(admin())).with(csrf())
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type", is("urn:yunjian:problem:conflict")))
+                .andExpect(jsonPath("$.detail", containsString("Someone else changed this record at 20")))
+                .andExpect(jsonPath("$.currentVersion", is(2)));
+        mvc.perform(multipart("/api/catalog/import").file(new MockMultipartFile("file", "late.json", "application/json", again))
+                        .param("replace", "true").with(IfMatch.version(1)).with(authentication(admin())).with(csrf())
+                        .header("Accept-Language", "zh-CN"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("他人已于 20")));
         assertThat(storedFileName(high.code())).isEqualTo("again.json");
         mvc.perform(get("/api/catalog/standards/{code}/versions", high.code()).with(authentication(admin())))
                 .andExpect(status().isOk())
@@ -167,7 +187,7 @@ class PublishedCatalogsImportTest {
     }
 
     private CatalogExchange.ImportedStandard importShared(String file, String code) throws Exception {
-        return exchange.importOscal(file, Files.readAllBytes(SHARED.resolve(file)), code, false);
+        return exchange.importOscal(file, Files.readAllBytes(SHARED.resolve(file)), code, null);
     }
 
     private String storedFileName(String code) {

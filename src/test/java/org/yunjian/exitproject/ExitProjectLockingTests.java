@@ -1,0 +1,224 @@
+package org.yunjian.exitproject;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yunjian.party.PartyTestSupport.as;
+import static org.yunjian.party.PartyTestSupport.runAs;
+import static org.yunjian.party.PartyTestSupport.user;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.yunjian.exitproject.internal.ExitProjectService;
+import org.yunjian.party.Fixtures;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.StaleVersionException;
+import org.yunjian.support.IfMatch;
+
+/** Optimistic locking of exit projects and their checklist items: a stale update never overwrites. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(Fixtures.class)
+@Tag("database")
+class ExitProjectLockingTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ExitProjectService service;
+
+    Fixtures.World w;
+    CurrentUser customer;
+    String id;
+
+    @BeforeEach
+    void project() throws Exception {
+        w = fixtures.world();
+        customer = user(w.customer().id());
+        String body = mvc.perform(json(post("/api/exit-projects"), """
+                        {"name":"锁定测试退出","systemId":"%s"}""".formatted(w.system().id())))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        id = JsonPath.read(body, "$.id");
+    }
+
+    MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder b, String body) {
+        return b.with(as(customer)).contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    String note(String item) {
+        return jdbc.sql("SELECT note FROM exit_checklist_item WHERE project_id = ? AND item_key = ?")
+                .params(UUID.fromString(id), item).query(String.class).single();
+    }
+
+    String storedStatus() {
+        return jdbc.sql("SELECT status FROM exit_project WHERE id = ?").param(UUID.fromString(id))
+                .query(String.class).single();
+    }
+
+    @Test
+    void readingAProjectGivesItsVersionAsETagAndEachChecklistItemItsOwn() throws Exception {
+        mvc.perform(get("/api/exit-projects/{id}", id).with(as(customer)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.project.version").value(0))
+                .andExpect(jsonPath("$.checklist[0].version").value(0));
+    }
+
+    @Test
+    void staleTransitionGets409InBothLanguagesAndMovesNothing() throws Exception {
+        String pem = org.yunjian.crypto.Pem.writePublicKey(org.yunjian.exit.Keys.generate().getPublic());
+        mvc.perform(json(put("/api/exit-projects/{id}/verifier-key", id), "{\"pem\":\"" + pem.replace("\n", "\\n")
+                        + "\"}").with(IfMatch.version(0)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"1\""))
+                .andExpect(jsonPath("$.version").value(1));
+        mvc.perform(json(post("/api/exit-projects/{id}/transitions", id).param("lang", "en"),
+                        "{\"to\":\"HANDOVER\"}").with(IfMatch.version(0)))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:conflict"))
+                .andExpect(jsonPath("$.detail").value(containsString("Someone else changed this record at 20")))
+                .andExpect(jsonPath("$.currentVersion").value(1));
+        mvc.perform(json(post("/api/exit-projects/{id}/transitions", id), "{\"to\":\"HANDOVER\"}")
+                        .with(IfMatch.version(0)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.title").value("记录已被他人修改"))
+                .andExpect(jsonPath("$.detail").value(containsString("他人已于 20")));
+        assertThat(storedStatus()).isEqualTo("PLANNING");
+        mvc.perform(json(post("/api/exit-projects/{id}/transitions", id), "{\"to\":\"HANDOVER\",\"version\":1}"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"2\""));
+        assertThat(storedStatus()).isEqualTo("HANDOVER");
+    }
+
+    @Test
+    void transitionNamingNoVersionGets428() throws Exception {
+        mvc.perform(json(post("/api/exit-projects/{id}/transitions", id).param("lang", "en"), "{\"to\":\"HANDOVER\"}"))
+                .andExpect(status().isPreconditionRequired())
+                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:precondition-required"));
+        mvc.perform(json(post("/api/exit-projects/{id}/inventory-approval", id), ""))
+                .andExpect(status().isConflict()); // nothing to approve yet: the state is checked before the version
+        assertThat(storedStatus()).isEqualTo("PLANNING");
+    }
+
+    @Test
+    void checklistItemUpdateNamesTheItemsVersion() throws Exception {
+        String url = "/api/exit-projects/{id}/checklist";
+        mvc.perform(json(put(url, id), "{\"item\":\"a\",\"status\":\"DONE\",\"note\":\"先到者\"}"))
+                .andExpect(status().isPreconditionRequired());
+        mvc.perform(json(put(url, id), "{\"item\":\"a\",\"status\":\"DONE\",\"note\":\"先到者\",\"version\":0}"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"1\""))
+                .andExpect(jsonPath("$.version").value(1));
+        mvc.perform(json(put(url, id).param("lang", "en"), "{\"item\":\"a\",\"status\":\"OPEN\",\"note\":\"后到者\"}")
+                        .with(IfMatch.version(0)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("Someone else changed this record at 20")))
+                .andExpect(jsonPath("$.currentVersion").value(1));
+        mvc.perform(json(put(url, id), "{\"item\":\"a\",\"status\":\"OPEN\",\"note\":\"后到者\",\"version\":0}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("他人已于 20")));
+        // another item is versioned on its own: version 0 is still current there
+        mvc.perform(json(put(url, id), "{\"item\":\"b\",\"status\":\"DONE\",\"note\":\"另一项\"}")
+                        .with(IfMatch.version(0)))
+                .andExpect(status().isOk());
+        assertThat(note("a")).isEqualTo("先到者");
+    }
+
+    @Test
+    void staleChecklistFormComesBackWithTheMessageAndTheTypedInput() throws Exception {
+        runAs(customer, () -> service.updateChecklist(UUID.fromString(id), "c", ChecklistStatus.DONE, "他人先写",
+                ExpectedVersion.exactly(0)));
+        mvc.perform(post("/exit-projects/{id}/checklist", id).with(as(customer)).param("lang", "en")
+                        .param("item", "c").param("status", "NOT_APPLICABLE").param("note", "我刚输入的说明")
+                        .param("version", "0"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"stale-version\"")))
+                .andExpect(content().string(containsString("Someone else changed this record at 20")))
+                .andExpect(content().string(containsString("value=\"我刚输入的说明\"")))
+                .andExpect(content().string(containsString("value=\"NOT_APPLICABLE\" selected")));
+        assertThat(note("c")).isEqualTo("他人先写");
+        // the form now carries the current version: saving again is deliberate and wins
+        mvc.perform(post("/exit-projects/{id}/checklist", id).with(as(customer)).param("item", "c")
+                        .param("status", "NOT_APPLICABLE").param("note", "我刚输入的说明").param("version", "1"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(note("c")).isEqualTo("我刚输入的说明");
+    }
+
+    @Test
+    void checklistFormWithoutVersionIsRefused() throws Exception {
+        mvc.perform(post("/exit-projects/{id}/checklist", id).with(as(customer)).param("item", "d")
+                        .param("status", "DONE").param("note", "无版本"))
+                .andExpect(status().isPreconditionRequired());
+        assertThat(jdbc.sql("SELECT version FROM exit_checklist_item WHERE project_id = ? AND item_key = 'd'")
+                .param(UUID.fromString(id)).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void twoConcurrentWritersOfOneChecklistItemExactlyOneWins() throws Exception {
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (String text : List.of("线程甲", "线程乙")) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        runAs(customer, () -> service.updateChecklist(UUID.fromString(id), "e", ChecklistStatus.DONE,
+                                text, ExpectedVersion.exactly(0)));
+                        return "won:" + text;
+                    } catch (StaleVersionException e) {
+                        return "stale";
+                    }
+                }));
+            }
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> f : results) {
+                outcomes.add(f.get());
+            }
+            assertThat(outcomes).containsOnlyOnce("stale");
+            String winner = outcomes.stream().filter(o -> o.startsWith("won:")).findFirst().orElseThrow();
+            assertThat(note("e")).isEqualTo(winner.substring(4));
+            assertThat(jdbc.sql("SELECT version FROM exit_checklist_item WHERE project_id = ? AND item_key = 'e'")
+                    .param(UUID.fromString(id)).query(Long.class).single()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void pageFormsCarryTheVersions() throws Exception {
+        mvc.perform(get("/exit-projects/{id}", id).with(as(customer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"version\" value=\"0\"")));
+    }
+}
