@@ -78,8 +78,9 @@ class TablePages {
     /**
      * Saves the form's rows: fields {@code verdict-<n>}, {@code risk-<n>}, {@code reason-<n>}, {@code riskReason-<n>}
      * and {@code version-<n>} (the item's version the row was shown at) for each listed item number {@code row}.
-     * A row someone else changed since is refused in place with the message and its input kept. All saved → back to the table with the count; otherwise the table
-     * again with the refused rows' input and problems (the saved ones show their new values).
+     * A row someone else changed since is refused in place with the message and its input kept. All saved → back
+     * to the table with the count; otherwise the table again with the refused rows' input and problems (the saved
+     * ones show their new values).
      */
     @PostMapping("/assessments/{id}/table")
     @PreAuthorize(AssessmentPages.WHO)
