@@ -220,7 +220,7 @@ class AuthorizationMatrixTests {
         assertThat(ev.find()).as(upload.getResponse().getContentAsString()).isTrue();
         ids.put("EV" + n, UUID.fromString(ev.group(1)));
         mvc.perform(request(HttpMethod.PUT, "/api/assessment-items/" + item + "/verdict").with(csrf()).with(auth)
-                .contentType(MediaType.APPLICATION_JSON)
+                .header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"LOW\",\"riskReason\":\"矩阵\"}"));
         String tasks = mvc.perform(request(HttpMethod.GET, "/api/assessments/" + assessment + "/remediations").with(auth))
                 .andReturn().getResponse().getContentAsString();
@@ -422,7 +422,12 @@ class AuthorizationMatrixTests {
             Map.entry("POST /systems/{id}/responsibility/rows/{duty}/hops", MATRIX),
             Map.entry("POST /systems/{id}/responsibility/rows/{duty}/withdraw", MATRIX),
             Map.entry("POST /systems/{id}/responsibility/participants/{org}", MATRIX),
-            Map.entry("POST /systems/{id}/responsibility/oscal-ssp", MATRIX));
+            Map.entry("POST /systems/{id}/responsibility/oscal-ssp", MATRIX),
+            Map.entry("PUT /api/assessment-items/{id}/verdict", new String[] {"assessment_item", "id"}),
+            Map.entry("PUT /api/assessment-items/{id}/observations", new String[] {"assessment_item", "id"}),
+            Map.entry("POST /assessment-items/{id}", new String[] {"assessment_item", "id"}),
+            Map.entry("POST /assessment-items/{id}/verdict", new String[] {"assessment_item", "id"}),
+            Map.entry("POST /assessment-items/{id}/observations", new String[] {"assessment_item", "id"}));
 
     private static final Pattern FIRST_ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");

@@ -1,6 +1,10 @@
 package org.yunjian.shared;
 
+import java.net.URI;
 import java.time.Instant;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 /**
  * An update named the version of a record it had read, and someone else has changed the record since: nothing was
@@ -28,6 +32,21 @@ public class StaleVersionException extends ConflictException {
     public String formText() {
         return changedAt == null ? Texts.get("locking.form.stale.noTime")
                 : Texts.get("locking.form.stale", Formats.minute(changedAt));
+    }
+
+    /**
+     * The RFC 9457 answer: 409 {@code urn:yunjian:problem:conflict} with the stored version and when it changed —
+     * the same from every module's problem advice.
+     */
+    public ProblemDetail problem() {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, getMessage());
+        p.setType(URI.create("urn:yunjian:problem:conflict"));
+        p.setTitle(Texts.get("locking.stale.title"));
+        p.setProperty("currentVersion", currentVersion);
+        if (changedAt != null) {
+            p.setProperty("changedAt", changedAt.toString());
+        }
+        return p;
     }
 
     /** When the record was last changed, or {@code null} where the record keeps no time. */

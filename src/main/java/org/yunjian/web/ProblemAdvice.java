@@ -79,14 +79,7 @@ class ProblemAdvice {
 
     @ExceptionHandler(StaleVersionException.class)
     ProblemDetail stale(StaleVersionException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        p.setType(URI.create("urn:yunjian:problem:conflict"));
-        p.setTitle(Texts.get("locking.stale.title"));
-        p.setProperty("currentVersion", e.currentVersion());
-        if (e.changedAt() != null) {
-            p.setProperty("changedAt", e.changedAt().toString());
-        }
-        return p;
+        return e.problem();
     }
 
     @ExceptionHandler(PreconditionRequiredException.class)

@@ -33,6 +33,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.yunjian.catalog.AssessedSide;
+import org.yunjian.support.IfMatch;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.catalog.RequirementFilter;
@@ -109,7 +110,7 @@ class AssessmentApiTests {
 
     org.springframework.test.web.servlet.ResultActions verdict(String itemId, String json, RequestPostProcessor who)
             throws Exception {
-        return mvc.perform(put("/api/assessment-items/{id}/verdict", itemId).with(who)
+        return mvc.perform(put("/api/assessment-items/{id}/verdict", itemId).with(IfMatch.item(jdbc, itemId)).with(who)
                 .contentType(MediaType.APPLICATION_JSON).content(json));
     }
 
@@ -329,7 +330,7 @@ class AssessmentApiTests {
                 .andExpect(status().isConflict());
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/evidence/{id}", ev)
                 .with(as(assessor))).andExpect(status().isConflict());
-        mvc.perform(put("/api/assessment-items/{id}/observations", item).with(as(assessor))
+        mvc.perform(put("/api/assessment-items/{id}/observations", item).with(IfMatch.item(jdbc, item)).with(as(assessor))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"observations\":\"x\"}")).andExpect(status().isConflict());
         mvc.perform(get("/api/evidence/{id}/content", ev).with(as(assessor))).andExpect(status().isOk());
         move(id, "ARCHIVED", 200);

@@ -30,6 +30,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.cli.CliRunner;
+import org.yunjian.support.IfMatch;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
@@ -135,7 +136,7 @@ class AssessmentCommandTests {
             item1 = wb.getSheet("测评项").getRow(1).getCell(0).getStringCellValue();
             item2 = wb.getSheet("测评项").getRow(2).getCell(0).getStringCellValue();
         }
-        mvc.perform(put("/api/assessment-items/{id}/verdict", item2).with(as(assessor))
+        mvc.perform(put("/api/assessment-items/{id}/verdict", item2).with(IfMatch.item(jdbc, item2)).with(as(assessor))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\":\"COMPLIANT\"}")).andExpect(status().isOk());
         byte[] filled = WorkbookRoundTripTests.edit(exported, wb -> {
             WorkbookRoundTripTests.set(wb, 1, WorkbookRoundTripTests.VERDICT, "符合");

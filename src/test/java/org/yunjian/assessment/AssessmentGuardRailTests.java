@@ -27,6 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.party.Fixtures;
+import org.yunjian.support.IfMatch;
 import org.yunjian.security.CurrentUser;
 
 /**
@@ -123,7 +124,7 @@ class AssessmentGuardRailTests {
     void providersRemediationFormOffersOnlyStatusAndNoteAndARefusedChangeIsShownWithTheInputKept() throws Exception {
         move("IN_PROGRESS");
         String platformItem = items.get(sides.indexOf("CLOUD_PLATFORM"));
-        mvc.perform(put("/api/assessment-items/{id}/verdict", platformItem).with(as(assessor))
+        mvc.perform(put("/api/assessment-items/{id}/verdict", platformItem).with(IfMatch.item(jdbc, platformItem)).with(as(assessor))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"MEDIUM\",\"riskReason\":\"未隔离\"}"))
                 .andExpect(status().isOk());

@@ -19,6 +19,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.party.Fixtures;
+import org.yunjian.support.IfMatch;
 import org.yunjian.security.CurrentUser;
 
 /** The assessment pages render, re-render with the problems named, and keep strangers out. */
@@ -30,6 +31,8 @@ class AssessmentPagesTests {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired
     Fixtures fixtures;
 
@@ -82,7 +85,7 @@ class AssessmentPagesTests {
         String item = m.group(1);
         mvc.perform(get("/assessment-items/{id}", item).with(as(assessor))).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("class=\"criteria\"")));
-        mvc.perform(post("/assessment-items/{id}/verdict", item).with(as(assessor)).param("verdict", "NOT_APPLICABLE"))
+        mvc.perform(post("/assessment-items/{id}/verdict", item).with(IfMatch.itemForm(jdbc, item)).with(as(assessor)).param("verdict", "NOT_APPLICABLE"))
                 .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("id=\"reason-error\"")));
         mvc.perform(get("/assessment-items/{id}", item).with(as(user(w.stranger().id())))).andExpect(status().isNotFound());
     }

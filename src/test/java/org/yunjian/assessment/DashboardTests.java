@@ -35,6 +35,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.party.CloudSystem;
+import org.yunjian.support.IfMatch;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.MutableClock;
@@ -182,7 +183,7 @@ class DashboardTests {
     }
 
     void verdict(String item, String body, CurrentUser u) throws Exception {
-        mvc.perform(put("/api/assessment-items/{id}/verdict", item).with(as(u)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/assessment-items/{id}/verdict", item).with(IfMatch.item(jdbc, item)).with(as(u)).contentType(MediaType.APPLICATION_JSON)
                 .content(body)).andExpect(status().isOk());
     }
 

@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.support.IfMatch;
 import org.yunjian.catalog.CatalogExchange;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
@@ -51,6 +52,8 @@ class ImportedCatalogScopeTests {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired
     Fixtures fixtures;
     @Autowired
@@ -89,7 +92,7 @@ class ImportedCatalogScopeTests {
     }
 
     private void verdict(String item, String json) throws Exception {
-        mvc.perform(put("/api/assessment-items/{id}/verdict", item).with(as(assessor))
+        mvc.perform(put("/api/assessment-items/{id}/verdict", item).with(IfMatch.item(jdbc, item)).with(as(assessor))
                 .contentType(MediaType.APPLICATION_JSON).content(json)).andExpect(status().isOk());
     }
 

@@ -35,6 +35,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yunjian.party.CloudSystem;
+import org.yunjian.support.IfMatch;
 import org.yunjian.party.Engagement;
 import org.yunjian.party.Fixtures;
 import org.yunjian.party.Organization;
@@ -119,7 +120,7 @@ class InheritanceApiTests {
     }
 
     ResultActions verdict(CurrentUser who, String itemId, String json) throws Exception {
-        return mvc.perform(put("/api/assessment-items/{id}/verdict", itemId).with(as(who))
+        return mvc.perform(put("/api/assessment-items/{id}/verdict", itemId).with(IfMatch.item(jdbc, itemId)).with(as(who))
                 .contentType(MediaType.APPLICATION_JSON).content(json));
     }
 

@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.party.CloudSystem;
+import org.yunjian.support.IfMatch;
 import org.yunjian.party.Engagement;
 import org.yunjian.party.Fixtures;
 import org.yunjian.party.Organization;
@@ -94,7 +95,7 @@ class InheritancePagesTests {
         String source = create(providerUser, platform, provider, "CUSTOMER_SELF");
         move(providerUser, source, "IN_PROGRESS");
         for (String item : platformItems(providerUser, source)) {
-            mvc.perform(put("/api/assessment-items/{id}/verdict", item).with(as(providerUser))
+            mvc.perform(put("/api/assessment-items/{id}/verdict", item).with(IfMatch.item(jdbc, item)).with(as(providerUser))
                     .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\":\"COMPLIANT\"}"))
                     .andExpect(status().isOk());
         }
@@ -139,7 +140,7 @@ class InheritancePagesTests {
                 .andExpect(content().string(Matchers.containsString("id=\"source-item\"")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"withdraw-form\""))));
         // recording a verdict from the page is refused while inherited
-        mvc.perform(post("/assessment-items/{id}/verdict", item).with(as(assessor)).param("verdict", "COMPLIANT"))
+        mvc.perform(post("/assessment-items/{id}/verdict", item).with(IfMatch.itemForm(jdbc, item)).with(as(assessor)).param("verdict", "COMPLIANT"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("conflict", Matchers.containsString("撤回继承")));
         mvc.perform(post("/assessment-items/{id}/inheritance/withdraw", item).with(as(assessor)))

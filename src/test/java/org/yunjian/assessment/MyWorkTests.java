@@ -122,7 +122,7 @@ class MyWorkTests {
         List<String> items = JsonPath.read(mvc.perform(get("/api/assessments/{id}/items?side=CUSTOMER_SYSTEM", id)
                 .with(as(tester))).andReturn().getResponse().getContentAsString(), "$[*].id");
         mvc.perform(put("/api/assessments/{id}/verdicts", id).with(as(tester)).contentType(MediaType.APPLICATION_JSON)
-                        .content("[{\"itemId\":\"%s\",\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"HIGH\",\"riskReason\":\"无备份\"}]"
+                        .content("[{\"itemId\":\"%s\",\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"HIGH\",\"riskReason\":\"无备份\",\"version\":0}]"
                                 .formatted(items.get(0))))
                 .andExpect(status().isOk());
         assertThat(myWork(customer)).contains("id=\"my-tasks-table\"", "/assessment-items/" + items.get(0));

@@ -38,6 +38,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.party.Fixtures;
+import org.yunjian.support.IfMatch;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
@@ -224,7 +225,7 @@ class ReportLanguageTests {
     }
 
     void verdict(String itemId, String json) throws Exception {
-        mvc.perform(put("/api/assessment-items/{id}/verdict", itemId).with(as(assessor))
+        mvc.perform(put("/api/assessment-items/{id}/verdict", itemId).with(IfMatch.item(jdbc, itemId)).with(as(assessor))
                 .contentType(MediaType.APPLICATION_JSON).content(json)).andExpect(status().isOk());
     }
 }

@@ -44,6 +44,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.crypto.Sm3;
+import org.yunjian.support.IfMatch;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.support.PdfInspection;
@@ -101,7 +102,7 @@ class ReportTests {
         items = JsonPath.read(itemsJson, "$[*].id");
         List<String> sides = JsonPath.read(itemsJson, "$[*].side");
         verdict(items.get(0), "{\"verdict\":\"COMPLIANT\",\"reason\":\"机房位于境内\"}");
-        mvc.perform(put("/api/assessment-items/{id}/observations", items.get(0)).with(as(assessor))
+        mvc.perform(put("/api/assessment-items/{id}/observations", items.get(0)).with(IfMatch.item(jdbc, items.get(0))).with(as(assessor))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"observations\":" + json(HOSTILE) + "}"))
                 .andExpect(status().isOk());
         upload(items.get(0), assessor, "机房照片.pdf", EVIDENCE, true);
@@ -316,7 +317,7 @@ class ReportTests {
     }
 
     void verdict(String itemId, String json) throws Exception {
-        mvc.perform(put("/api/assessment-items/{id}/verdict", itemId).with(as(assessor))
+        mvc.perform(put("/api/assessment-items/{id}/verdict", itemId).with(IfMatch.item(jdbc, itemId)).with(as(assessor))
                 .contentType(MediaType.APPLICATION_JSON).content(json)).andExpect(status().isOk());
     }
 

@@ -32,6 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yunjian.assessment.internal.AssessmentService;
+import org.yunjian.support.IfMatch;
 import org.yunjian.assessment.internal.SignOffs;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
@@ -93,7 +94,7 @@ class ReviewApiTests {
     }
 
     void verdict(String item, String json) throws Exception {
-        mvc.perform(put("/api/assessment-items/{id}/verdict", item).with(as(tester))
+        mvc.perform(put("/api/assessment-items/{id}/verdict", item).with(IfMatch.item(jdbc, item)).with(as(tester))
                 .contentType(MediaType.APPLICATION_JSON).content(json)).andExpect(status().isOk());
     }
 
@@ -224,7 +225,7 @@ class ReviewApiTests {
 
     void verdict403() throws Exception {
         // verdicts are frozen while the report awaits approval
-        mvc.perform(put("/api/assessment-items/{id}/verdict", items.get(0)).with(as(tester))
+        mvc.perform(put("/api/assessment-items/{id}/verdict", items.get(0)).with(IfMatch.item(jdbc, items.get(0))).with(as(tester))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\":\"COMPLIANT\"}"))
                 .andExpect(status().isConflict());
     }

@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.cli.CliRunner;
+import org.yunjian.support.IfMatch;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
@@ -64,7 +65,7 @@ class RiskCommandTests {
         String items = mvc.perform(get("/api/assessments/{id}/items", id).with(as(assessor))).andReturn().getResponse()
                 .getContentAsString();
         String item = JsonPath.<List<String>>read(items, "$[*].id").get(0);
-        mvc.perform(put("/api/assessment-items/{id}/verdict", item).with(as(assessor))
+        mvc.perform(put("/api/assessment-items/{id}/verdict", item).with(IfMatch.item(jdbc, item)).with(as(assessor))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"HIGH\",\"riskReason\":\"未划分安全区域\"}"))
                 .andExpect(status().isOk());

@@ -36,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.yunjian.party.Fixtures;
+import org.yunjian.support.IfMatch;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.MutableClock;
 import org.yunjian.support.TestDatabases;
@@ -131,7 +132,7 @@ class RiskRegisterTests {
     }
 
     void verdict(String item, String risk) throws Exception {
-        json(put("/api/assessment-items/{id}/verdict", item),
+        json(put("/api/assessment-items/{id}/verdict", item).with(IfMatch.item(jdbc, item)),
                 "{\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"" + risk + "\",\"riskReason\":\"未划分安全区域\"}",
                 assessor, 200);
     }
@@ -359,7 +360,7 @@ class RiskRegisterTests {
         assertThat(JsonPath.<List<String>>read(items, "$[*].id")).hasSize(2);
         String retestItem = JsonPath.<List<String>>read(items, "$[?(@.side == 'CUSTOMER_SYSTEM')].id").get(0);
         json(post("/api/assessments/{id}/transitions", followUp), "{\"to\":\"IN_PROGRESS\"}", assessor, 200);
-        json(put("/api/assessment-items/{id}/verdict", retestItem), "{\"verdict\":\"COMPLIANT\"}", assessor, 200);
+        json(put("/api/assessment-items/{id}/verdict", retestItem).with(IfMatch.item(jdbc, retestItem)), "{\"verdict\":\"COMPLIANT\"}", assessor, 200);
 
         String r = register(customer);
         assertThat(JsonPath.<List<String>>read(r, "$.entries[?(@.id == '" + customerTask + "')].status"))
@@ -376,7 +377,7 @@ class RiskRegisterTests {
                 .contains("复测：符合", "复测报告 " + number);
         // a finding in the re-test opens no task of its own and leaves the platform finding open
         String platformRetest = JsonPath.<List<String>>read(items, "$[?(@.side == 'CLOUD_PLATFORM')].id").get(0);
-        json(put("/api/assessment-items/{id}/verdict", platformRetest),
+        json(put("/api/assessment-items/{id}/verdict", platformRetest).with(IfMatch.item(jdbc, platformRetest)),
                 "{\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"MEDIUM\",\"riskReason\":\"仍未整改\"}", assessor, 200);
         assertThat(at(body(get("/api/assessments/{id}/remediations", followUp), assessor, 200), "$.total"))
                 .isEqualTo(0);

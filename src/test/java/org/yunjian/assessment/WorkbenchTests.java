@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.yunjian.party.Fixtures;
+import org.yunjian.support.IfMatch;
 import org.yunjian.security.CurrentUser;
 
 /** The workbench: item list with texts and progress, previous / next, the one item form, table mode and its REST batch. */
@@ -79,7 +80,8 @@ class WorkbenchTests {
     void itemListShowsRequirementTextControlPointAndProgress() throws Exception {
         String id = create();
         List<String> items = items(id);
-        mvc.perform(post("/assessment-items/{id}", items.get(0)).with(as(assessor)).param("verdict", "COMPLIANT"))
+        mvc.perform(post("/assessment-items/{id}", items.get(0)).with(IfMatch.itemForm(jdbc, items.get(0)))
+                        .with(as(assessor)).param("verdict", "COMPLIANT"))
                 .andExpect(status().is3xxRedirection());
         String page = page("/assessments/{id}", id);
         assertThat(page).contains("id=\"progress-overall\"", "已记录 1 / " + items.size() + " 项",
@@ -115,7 +117,7 @@ class WorkbenchTests {
     void oneFormSavesVerdictRiskAndObservationsAndSaysSaved() throws Exception {
         String id = create();
         String item = items(id).get(0);
-        MvcResult r = mvc.perform(post("/assessment-items/{id}", item).with(as(assessor))
+        MvcResult r = mvc.perform(post("/assessment-items/{id}", item).with(IfMatch.itemForm(jdbc, item)).with(as(assessor))
                         .param("verdict", "NON_COMPLIANT").param("riskLevel", "HIGH").param("riskReason", "无防水")
                         .param("observations", "机房位于地下一层").param("filter", "verdict=NONE"))
                 .andExpect(status().is3xxRedirection())
@@ -126,7 +128,7 @@ class WorkbenchTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"saved\"", "已保存", "机房位于地下一层", "无防水");
         // saved again unchanged: no second history entry
-        mvc.perform(post("/assessment-items/{id}", item).with(as(assessor))
+        mvc.perform(post("/assessment-items/{id}", item).with(IfMatch.itemForm(jdbc, item)).with(as(assessor))
                         .param("verdict", "NON_COMPLIANT").param("riskLevel", "HIGH").param("riskReason", "无防水")
                         .param("observations", "机房位于地下一层"))
                 .andExpect(flash().attribute("unchanged", true));
@@ -137,7 +139,7 @@ class WorkbenchTests {
     void refusedSaveKeepsTheTypedInputWithEachProblemBesideItsField() throws Exception {
         String id = create();
         String item = items(id).get(0);
-        String page = mvc.perform(post("/assessment-items/{id}", item).with(as(assessor))
+        String page = mvc.perform(post("/assessment-items/{id}", item).with(IfMatch.itemForm(jdbc, item)).with(as(assessor))
                         .param("verdict", "NON_COMPLIANT").param("reason", "我写的理由")
                         .param("observations", "我写的现场记录"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -154,7 +156,7 @@ class WorkbenchTests {
         assertThat(page("/assessments/{id}/table", id)).contains("id=\"table-form\"", "id=\"verdict-1\"",
                 "id=\"risk-1\"", "id=\"reason-1\"", "id=\"table-save\"", "id=\"verdict-" + items.size() + "\"");
         String page = mvc.perform(post("/assessments/{id}/table", id).with(as(assessor))
-                        .param("row", "1", "2", "3", "4")
+                        .param("row", "1", "2", "3", "4").with(IfMatch.tableRows(jdbc, id, 1, 2, 3, 4))
                         .param("verdict-1", "COMPLIANT")
                         .param("verdict-2", "NON_COMPLIANT").param("reason-2", "二号行的理由") // no risk: refused
                         .param("verdict-3", "NOT_APPLICABLE") // no reason: refused
@@ -177,10 +179,12 @@ class WorkbenchTests {
         String id = create();
         List<String> items = items(id);
         mvc.perform(post("/assessments/{id}/table", id).with(as(assessor)).param("row", "1", "2")
+                        .with(IfMatch.tableRows(jdbc, id, 1, 2))
                         .param("verdict-1", "COMPLIANT").param("reason-1", " 现场核查 "))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("savedCount", 1L))
                 .andExpect(flash().attribute("unchangedCount", 1L));
         mvc.perform(post("/assessments/{id}/table", id).with(as(assessor)).param("row", "1", "2")
+                        .with(IfMatch.tableRows(jdbc, id, 1, 2))
                         .param("verdict-1", "COMPLIANT").param("reason-1", "现场核查"))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("savedCount", 0L))
                 .andExpect(flash().attribute("unchangedCount", 2L));
@@ -193,9 +197,9 @@ class WorkbenchTests {
         String id = create();
         List<String> items = items(id);
         String body = """
-                [{"itemId":"%s","verdict":"COMPLIANT"},
-                 {"itemId":"%s","verdict":"NON_COMPLIANT"},
-                 {"itemId":"%s","verdict":"COMPLIANT"}]""".formatted(items.get(0), items.get(1), UUID.randomUUID());
+                [{"itemId":"%s","verdict":"COMPLIANT","version":0},
+                 {"itemId":"%s","verdict":"NON_COMPLIANT","version":0},
+                 {"itemId":"%s","verdict":"COMPLIANT","version":0}]""".formatted(items.get(0), items.get(1), UUID.randomUUID());
         mvc.perform(put("/api/assessments/{id}/verdicts", id).with(as(assessor))
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isUnprocessableContent())
@@ -209,7 +213,7 @@ class WorkbenchTests {
                 .andExpect(jsonPath("$.rows[2].errors.itemId").exists());
         mvc.perform(put("/api/assessments/{id}/verdicts", id).with(as(assessor))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("[{\"itemId\":\"%s\",\"verdict\":\"COMPLIANT\"}]".formatted(items.get(0))))
+                        .content("[{\"itemId\":\"%s\",\"verdict\":\"COMPLIANT\",\"version\":1}]".formatted(items.get(0))))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.unchanged").value(1))
                 .andExpect(jsonPath("$.rows[0].outcome").value("UNCHANGED"));
         assertThat(history(items.get(0))).isEqualTo(1);

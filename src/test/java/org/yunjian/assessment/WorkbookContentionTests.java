@@ -39,6 +39,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yunjian.party.Fixtures;
+import org.yunjian.support.IfMatch;
 import org.yunjian.security.CurrentUser;
 
 /**
@@ -91,7 +92,7 @@ class WorkbookContentionTests {
     }
 
     ResultActions verdict(String itemId) throws Exception {
-        return mvc.perform(put("/api/assessment-items/{id}/verdict", itemId).with(as(assessor))
+        return mvc.perform(put("/api/assessment-items/{id}/verdict", itemId).with(IfMatch.item(jdbc, itemId)).with(as(assessor))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\":\"COMPLIANT\"}"));
     }
 
@@ -173,7 +174,7 @@ class WorkbookContentionTests {
                     .andExpect(jsonPath("$.type").value("urn:yunjian:problem:busy"));
             verdict(item).andExpect(status().isServiceUnavailable()).andExpect(header().exists("Retry-After"));
             // the page gets the error page saying so, with the same status
-            mvc.perform(post("/assessment-items/{id}/verdict", item).with(as(assessor))
+            mvc.perform(post("/assessment-items/{id}/verdict", item).with(IfMatch.itemForm(jdbc, item)).with(as(assessor))
                             .param("verdict", "COMPLIANT").accept(MediaType.TEXT_HTML))
                     .andExpect(status().isServiceUnavailable()).andExpect(header().exists("Retry-After"))
                     .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.view().name("web/error"));

@@ -46,6 +46,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.support.IfMatch;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
@@ -65,6 +66,8 @@ class WorkbookImportProblemsTests {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired
     Fixtures fixtures;
     @Autowired
@@ -183,7 +186,7 @@ class WorkbookImportProblemsTests {
     void listsEveryProblemOfARowAndOfEveryKindInOnePass() throws Exception {
         byte[] exported = export();
         String recorded = WorkbookRoundTripTests.itemIdOf(exported, 7);
-        mvc.perform(put("/api/assessment-items/{id}/verdict", recorded).with(as(assessor))
+        mvc.perform(put("/api/assessment-items/{id}/verdict", recorded).with(IfMatch.item(jdbc, recorded)).with(as(assessor))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\":\"COMPLIANT\"}")).andExpect(status().isOk());
         exported = export();
         String duplicate = WorkbookRoundTripTests.itemIdOf(exported, 1);

@@ -31,6 +31,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yunjian.party.Fixtures;
+import org.yunjian.support.IfMatch;
 import org.yunjian.security.CurrentUser;
 
 /** Export the item table, change it offline, import it back: applied, unchanged, conflicts, rejections. */
@@ -42,6 +43,8 @@ class WorkbookRoundTripTests {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired
     Fixtures fixtures;
 
@@ -102,7 +105,7 @@ class WorkbookRoundTripTests {
         String item1 = itemId(exported, 1);
         String item2 = itemId(exported, 2);
         // meanwhile item 2 changes on the platform
-        mvc.perform(put("/api/assessment-items/{id}/verdict", item2).with(as(assessor))
+        mvc.perform(put("/api/assessment-items/{id}/verdict", item2).with(IfMatch.item(jdbc, item2)).with(as(assessor))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\":\"COMPLIANT\"}")).andExpect(status().isOk());
         byte[] filled = edit(exported, wb -> {
             set(wb, 1, VERDICT, "不符合");

@@ -57,6 +57,31 @@ public final class IfMatch {
         };
     }
 
+    /** {@link #current(JdbcClient, String, Object)} for an assessment's test item. */
+    public static RequestPostProcessor item(JdbcClient jdbc, Object itemId) {
+        return current(jdbc, "assessment_item", itemId);
+    }
+
+    /** {@link #formField(JdbcClient, String, Object)} for an assessment's test item. */
+    public static RequestPostProcessor itemForm(JdbcClient jdbc, Object itemId) {
+        return formField(jdbc, "assessment_item", itemId);
+    }
+
+    /**
+     * Table mode's hidden {@code version-<n>} fields: the stored versions of the assessment's items numbered
+     * {@code numbers} (1-based positions), read when the request is made.
+     */
+    public static RequestPostProcessor tableRows(JdbcClient jdbc, Object assessmentId, int... numbers) {
+        return request -> {
+            for (int n : numbers) {
+                jdbc.sql("SELECT version FROM assessment_item WHERE assessment_id = ? AND position = ?")
+                        .params(java.util.UUID.fromString(assessmentId.toString()), n - 1).query(Long.class)
+                        .optional().ifPresent(v -> request.addParameter("version-" + n, String.valueOf(v)));
+            }
+            return request;
+        };
+    }
+
     /** The row's stored version; 0 for a row not written yet. */
     public static long stored(JdbcClient jdbc, String table, String keyColumn, Object key) {
         return jdbc.sql("SELECT version FROM " + table + " WHERE " + keyColumn + " = ?").param(key)

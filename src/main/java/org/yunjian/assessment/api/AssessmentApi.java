@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -45,6 +46,7 @@ import org.yunjian.assessment.internal.Inheritances;
 import org.yunjian.assessment.internal.Records.Interview;
 import org.yunjian.assessment.internal.Remediations;
 import org.yunjian.assessment.internal.Workbooks;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.PageRequest;
 import org.yunjian.shared.Paged;
@@ -178,17 +180,21 @@ class AssessmentApi {
 
     @PutMapping("/api/assessment-items/{id}/verdict")
     @PreAuthorize(WHO)
-    @Operation(summary = "Record a verdict (a later one is a re-test; history kept); 409 once completed")
-    ItemResponse verdict(@PathVariable UUID id, @RequestBody VerdictRequest body) {
-        var i = service.recordVerdict(id, body.toInput());
+    @Operation(summary = "Record a verdict (a later one is a re-test; history kept); If-Match names the item's version; 409 once completed or when stale, 428 without a version")
+    ItemResponse verdict(@PathVariable UUID id,
+                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                         @RequestBody VerdictRequest body) {
+        var i = service.recordVerdict(id, ExpectedVersion.of(ifMatch, body.version()), body.toInput());
         return ItemResponse.of(i, inheritances.view(i.assessmentId()));
     }
 
     @PutMapping("/api/assessment-items/{id}/observations")
     @PreAuthorize(WHO)
-    @Operation(summary = "Replace the observed facts of a test item")
-    ItemResponse observations(@PathVariable UUID id, @RequestBody ObservationsRequest body) {
-        var i = service.recordObservations(id, body.observations());
+    @Operation(summary = "Replace the observed facts of a test item; If-Match names the item's version (409 when stale, 428 without)")
+    ItemResponse observations(@PathVariable UUID id,
+                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                              @RequestBody ObservationsRequest body) {
+        var i = service.recordObservations(id, ExpectedVersion.of(ifMatch, body.version()), body.observations());
         return ItemResponse.of(i, inheritances.view(i.assessmentId()));
     }
 

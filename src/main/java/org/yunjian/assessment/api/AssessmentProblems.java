@@ -12,6 +12,7 @@ import org.yunjian.assessment.internal.EvidenceException;
 import org.yunjian.assessment.internal.Reviews;
 import org.yunjian.assessment.internal.Workbooks;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
 
 /** RFC 9457 problems for the assessment module's own failures: state conflicts (409), rejected workbooks and evidence faults. */
@@ -25,6 +26,12 @@ class AssessmentProblems {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         p.setType(URI.create("urn:yunjian:problem:" + e.code()));
         return p;
+    }
+
+    /** A stale update (optimistic locking): the one 409 problem of every module, with the stored version. */
+    @ExceptionHandler(StaleVersionException.class)
+    ProblemDetail stale(StaleVersionException e) {
+        return e.problem();
     }
 
     /** A refused submission: 409 with every item not ready ({@code missing}: number, item, control point, gaps, link). */

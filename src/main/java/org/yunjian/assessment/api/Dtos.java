@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.yunjian.shared.Versioned;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.AssessorKind;
 import org.yunjian.assessment.ItemSide;
@@ -40,14 +41,15 @@ final class Dtos {
     record TransitionRequest(AssessmentStatus to, String comment) {
     }
 
+    /** {@code version}: the item's version this replaces, if no {@code If-Match} names it. */
     record VerdictRequest(Verdict verdict, String reason, RiskLevel riskLevel, String riskReason,
-                          String noEvidenceReason) {
+                          String noEvidenceReason, Long version) {
         AssessmentService.VerdictInput toInput() {
             return new AssessmentService.VerdictInput(verdict, reason, riskLevel, riskReason, noEvidenceReason);
         }
     }
 
-    record ObservationsRequest(String observations) {
+    record ObservationsRequest(String observations, Long version) {
     }
 
     record InterviewRequest(String interviewee, String role, Instant heldAt, String notes) {
@@ -80,12 +82,12 @@ final class Dtos {
                         String controlPoint, Verdict verdict, String verdictReason, String observations,
                         RiskLevel riskLevel, String riskReason, Instant updatedAt,
                         List<Inheritances.Responsible> responsible, InheritedResponse inherited,
-                        String noEvidenceReason) {
+                        String noEvidenceReason, long version) implements Versioned {
         static ItemResponse of(TestItem i, Inheritances.View view) {
             return new ItemResponse(i.id(), i.assessmentId(), i.position(), i.requirementId(), i.side(), i.layer(),
                     i.controlPoint(), i.verdict(), i.verdictReason(), i.observations(), i.riskLevel(), i.riskReason(),
                     i.updatedAt(), view.responsibleFor(i), InheritedResponse.of(view.inheritedOf(i)),
-                    i.noEvidenceReason());
+                    i.noEvidenceReason(), i.version());
         }
     }
 
@@ -126,7 +128,13 @@ final class Dtos {
     record ItemDetailResponse(ItemResponse item, String requirementText, List<Step> steps, String expectedEvidence,
                               Criteria criteria, List<Verdict> verdictChoices, List<VerdictEntry> history,
                               List<Interview> interviews, List<EvidenceResponse> evidence,
-                              List<RemediationResponse> remediations) {
+                              List<RemediationResponse> remediations) implements Versioned {
+        /** The item's version: the {@code ETag} an update of its verdict or observations names in If-Match. */
+        @Override
+        public long version() {
+            return item.version();
+        }
+
         static ItemDetailResponse of(AssessmentService.ItemDetail d, Inheritances.View view, LocalDate today) {
             Requirement r = d.requirement();
             MlpsAssessment m = r == null ? null : r.mlps();

@@ -43,14 +43,19 @@ class WorkbenchApi {
         this.myWork = myWork;
     }
 
-    /** One row of a verdict batch. */
-    record VerdictBatchRow(UUID itemId, Verdict verdict, String reason, RiskLevel riskLevel, String riskReason) {
+    /** One row of a verdict batch; {@code version}: the item's version the row replaces (as read). */
+    record VerdictBatchRow(UUID itemId, Verdict verdict, String reason, RiskLevel riskLevel, String riskReason,
+                           Long version) {
     }
 
-    /** A row's outcome: SAVED, UNCHANGED (equal to what is stored: not recorded again) or REFUSED with its errors. */
-    record VerdictBatchRowResult(UUID itemId, int number, Workbench.Outcome outcome, Map<String, String> errors) {
+    /**
+     * A row's outcome: SAVED, UNCHANGED (equal to what is stored: not recorded again) or REFUSED with its errors
+     * (a stale row: {@code errors.version}); {@code version}: the item's stored version now.
+     */
+    record VerdictBatchRowResult(UUID itemId, int number, Workbench.Outcome outcome, Map<String, String> errors,
+                                 Long version) {
         static VerdictBatchRowResult of(Workbench.RowResult r) {
-            return new VerdictBatchRowResult(r.itemId(), r.number(), r.outcome(), r.errors());
+            return new VerdictBatchRowResult(r.itemId(), r.number(), r.outcome(), r.errors(), r.version());
         }
     }
 
@@ -59,13 +64,14 @@ class WorkbenchApi {
 
     @PutMapping("/api/assessments/{id}/verdicts")
     @PreAuthorize(AssessmentApi.WHO)
-    @Operation(summary = "Record many verdicts at once (table mode): each row checked like a single verdict; rows "
-            + "that pass are saved, rows equal to what is stored are left alone; if any row is refused the answer "
-            + "is a 422 problem with every row's outcome and errors (the good rows are saved all the same)")
+    @Operation(summary = "Record many verdicts at once (table mode): each row checked like a single verdict and "
+            + "naming the item's version it replaces; rows that pass are saved, rows equal to what is stored are left "
+            + "alone, a row over a newer version is refused; if any row is refused the answer is a 422 problem with "
+            + "every row's outcome and errors (the good rows are saved all the same); 428 if a row names no version")
     ResponseEntity<?> verdicts(@PathVariable UUID id, @RequestBody List<VerdictBatchRow> body) {
         Workbench.BatchResult result = workbench.applyBatch(id, body == null ? List.of() : body.stream()
                 .map(r -> r == null ? null : new Workbench.BatchRow(r.itemId(), r.verdict(), r.reason(),
-                        r.riskLevel(), r.riskReason()))
+                        r.riskLevel(), r.riskReason(), r.version()))
                 .toList());
         List<VerdictBatchRowResult> rows = result.rows().stream().map(VerdictBatchRowResult::of).toList();
         long refused = result.count(Workbench.Outcome.REFUSED);

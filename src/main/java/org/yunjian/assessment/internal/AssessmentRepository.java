@@ -25,6 +25,7 @@ import org.springframework.stereotype.Repository;
 import org.yunjian.shared.PageRequest;
 import org.yunjian.shared.Paged;
 import org.yunjian.shared.SqlPage;
+import org.yunjian.shared.Versions;
 import org.yunjian.assessment.AssessmentRole;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.AssessorKind;
@@ -183,11 +184,15 @@ class AssessmentRepository {
         return jdbc.sql("SELECT * FROM assessment_item WHERE id = ?").param(id).query(ITEM).optional();
     }
 
-    void updateVerdict(UUID id, Verdict v, String reason, RiskLevel risk, String riskReason, Instant now) {
-        jdbc.sql("UPDATE assessment_item SET verdict = ?, verdict_reason = ?, risk_level = ?, risk_reason = ?, "
-                        + "updated_at = ?, version = version + 1 WHERE id = ?")
-                .params(v == null ? null : v.name(), reason, risk == null ? null : risk.name(), riskReason, utc(now), id)
+    /** Stores the verdict if the item is still at version {@code expected}; else a stale-version conflict. */
+    void updateVerdict(UUID id, Verdict v, String reason, RiskLevel risk, String riskReason, Instant now,
+                       long expected) {
+        int n = jdbc.sql("UPDATE assessment_item SET verdict = ?, verdict_reason = ?, risk_level = ?, risk_reason = ?, "
+                        + "updated_at = ?, version = version + 1 WHERE id = ? AND version = ?")
+                .params(v == null ? null : v.name(), reason, risk == null ? null : risk.name(), riskReason, utc(now), id,
+                        expected)
                 .update();
+        Versions.requireUpdated(n, jdbc, "assessment_item", "updated_at", id);
     }
 
     /** The no-evidence reason (无证据说明) goes with the verdict it explains. */
@@ -195,9 +200,12 @@ class AssessmentRepository {
         jdbc.sql("UPDATE assessment_item SET no_evidence_reason = ? WHERE id = ?").params(reason, id).update();
     }
 
-    void updateObservations(UUID id, String observations, Instant now) {
-        jdbc.sql("UPDATE assessment_item SET observations = ?, updated_at = ?, version = version + 1 WHERE id = ?")
-                .params(observations, utc(now), id).update();
+    /** Stores the observations if the item is still at version {@code expected}; else a stale-version conflict. */
+    void updateObservations(UUID id, String observations, Instant now, long expected) {
+        int n = jdbc.sql("UPDATE assessment_item SET observations = ?, updated_at = ?, version = version + 1 "
+                        + "WHERE id = ? AND version = ?")
+                .params(observations, utc(now), id, expected).update();
+        Versions.requireUpdated(n, jdbc, "assessment_item", "updated_at", id);
     }
 
     private static final RowMapper<TestItem> ITEM = (rs, n) -> new TestItem(rs.getObject("id", UUID.class),
@@ -205,7 +213,8 @@ class AssessmentRepository {
             ItemSide.valueOf(rs.getString("side")), rs.getString("layer"), rs.getString("control_point"),
             enumOf(Verdict.class, rs.getString("verdict")), rs.getString("verdict_reason"),
             rs.getString("observations"), enumOf(RiskLevel.class, rs.getString("risk_level")),
-            rs.getString("risk_reason"), instant(rs, "updated_at"), rs.getString("no_evidence_reason"));
+            rs.getString("risk_reason"), instant(rs, "updated_at"), rs.getString("no_evidence_reason"),
+            rs.getLong("version"));
 
     // --- verdict history and interviews
 

@@ -43,6 +43,7 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
@@ -353,12 +354,13 @@ public class AssessmentService {
         new Assessment(assessmentId, new UUID(0, 0), s, null).requireOpen();
     }
 
-    public TestItem recordVerdict(UUID itemId, VerdictInput in) {
+    /** Records a verdict on the item if it is still at the {@code version} the caller read (else 409; none: 428). */
+    public TestItem recordVerdict(UUID itemId, ExpectedVersion version, VerdictInput in) {
         ItemDetail d = openItemForAssessor(itemId);
         Inheritance.requireNotInherited(inherited.find(itemId).isPresent(), d.item().requirementId());
         FieldErrors errors = checkVerdict(d.item(), d.requirement(), in);
         errors.throwIfAny();
-        applyVerdict(d.access(), d.item(), in, !d.history().isEmpty(), d.remediations());
+        applyVerdict(d.access(), d.item(), version.value(), in, !d.history().isEmpty(), d.remediations());
         return repo.item(itemId).orElseThrow();
     }
 
@@ -425,12 +427,13 @@ public class AssessmentService {
     }
 
     /** Stores a checked verdict: the item, a history entry, the remediation task, the audit event. */
-    void applyVerdict(Access access, TestItem item, VerdictInput in, boolean retest, List<Remediation> remediations) {
+    void applyVerdict(Access access, TestItem item, long expected, VerdictInput in, boolean retest,
+                      List<Remediation> remediations) {
         boolean finding = in.verdict().isFinding();
         RiskLevel risk = finding ? in.riskLevel() : null;
         String riskReason = finding ? in.riskReason().strip() : null;
         Instant now = clock.instant();
-        repo.updateVerdict(item.id(), in.verdict(), trimToNull(in.reason()), risk, riskReason, now);
+        repo.updateVerdict(item.id(), in.verdict(), trimToNull(in.reason()), risk, riskReason, now, expected);
         repo.updateNoEvidenceReason(item.id(), finding ? trimToNull(in.noEvidenceReason()) : null);
         repo.insertVerdict(new VerdictEntry(UUID.randomUUID(), item.id(), in.verdict(), trimToNull(in.reason()), risk,
                 retest, access.user().username(), now));
@@ -441,10 +444,11 @@ public class AssessmentService {
                         risk == null ? Msg.of("assessment.audit.noRisk") : Msg.of(risk))));
     }
 
-    public TestItem recordObservations(UUID itemId, String observations) {
+    /** Replaces the observations if the item is still at the {@code version} the caller read (else 409; none: 428). */
+    public TestItem recordObservations(UUID itemId, ExpectedVersion version, String observations) {
         openItemForAssessor(itemId);
         observationErrors(observations).throwIfAny();
-        repo.updateObservations(itemId, trimToNull(observations), clock.instant());
+        repo.updateObservations(itemId, trimToNull(observations), clock.instant(), version.value());
         events.publishEvent(AuditableEvent.success("assessment.observations", "assessment-item", itemId, (String) null));
         return repo.item(itemId).orElseThrow();
     }

@@ -21,6 +21,7 @@ import org.yunjian.party.CloudSystem;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
+import org.yunjian.shared.ExpectedVersion;
 
 /**
  * In demo mode, seeds one 等保 assessment of the demo portal by the demo assessor organisation, started and
@@ -82,11 +83,11 @@ class DemoAssessment implements ApplicationRunner {
                 id.apply(DemoData.ASSESSMENT_REVIEWER), id.apply(DemoData.ASSESSMENT_APPROVER)));
         reviews.transition(a.id(), AssessmentStatus.IN_PROGRESS, null);
         List<TestItem> items = repo.items(a.id());
-        assessments.recordVerdict(items.get(0).id(), new AssessmentService.VerdictInput(Verdict.COMPLIANT,
+        assessments.recordVerdict(items.get(0).id(), ExpectedVersion.exactly(items.get(0).version()), new AssessmentService.VerdictInput(Verdict.COMPLIANT,
                 demo("demo.assessment.reason1"), null, null));
-        assessments.recordVerdict(items.get(1).id(), new AssessmentService.VerdictInput(Verdict.COMPLIANT,
+        assessments.recordVerdict(items.get(1).id(), ExpectedVersion.exactly(items.get(1).version()), new AssessmentService.VerdictInput(Verdict.COMPLIANT,
                 null, null, null));
-        assessments.recordVerdict(items.get(2).id(), new AssessmentService.VerdictInput(Verdict.NON_COMPLIANT,
+        assessments.recordVerdict(items.get(2).id(), ExpectedVersion.exactly(items.get(2).version()), new AssessmentService.VerdictInput(Verdict.NON_COMPLIANT,
                 demo("demo.assessment.reason3"), RiskLevel.MEDIUM, demo("demo.assessment.risk3")));
         // the provider's platform was assessed elsewhere three months ago: its conclusion is recorded and the first
         // cloud-platform items still open inherit from it, so the customer sees inherited items at first login

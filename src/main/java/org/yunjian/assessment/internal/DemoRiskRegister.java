@@ -23,6 +23,7 @@ import org.yunjian.demo.DemoData;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
+import org.yunjian.shared.ExpectedVersion;
 
 /**
  * In demo mode, fills the demo assessment's risk register once (after {@link DemoAssessment}): its finding planned
@@ -90,7 +91,7 @@ class DemoRiskRegister implements ApplicationRunner {
             if (item == null) {
                 return;
             }
-            assessments.recordVerdict(item.id(), new AssessmentService.VerdictInput(Verdict.NON_COMPLIANT,
+            assessments.recordVerdict(item.id(), ExpectedVersion.exactly(item.version()), new AssessmentService.VerdictInput(Verdict.NON_COMPLIANT,
                     demo("demo.risk.reason"), RiskLevel.LOW, demo("demo.risk.risk")));
             accepted[0] = repo.remediationsOfItem(item.id()).get(0);
             register.plan(accepted[0].id(), new RiskRegister.PlanInput(RiskTreatment.ACCEPT, null, null, null, null,

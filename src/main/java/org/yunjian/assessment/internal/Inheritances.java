@@ -340,16 +340,18 @@ public class Inheritances {
                 item.riskReason(), access.user().username(), now));
         if (from != null) {
             repo.updateVerdict(item.id(), from.verdict(), from.verdictReason(), from.riskLevel(), from.riskReason(),
-                    now);
+                    now, item.version());
         } else {
-            repo.updateVerdict(item.id(), source.verdict(), null, source.riskLevel(), null, now);
+            repo.updateVerdict(item.id(), source.verdict(), null, source.riskLevel(), null, now, item.version());
         }
         return new Inherited(item.id(), source, from == null ? null : from.id(), access.user().username(), now);
     }
 
     private void unmark(ItemInheritance i) {
         inherited.delete(i.itemId());
+        long version = repo.item(i.itemId()).map(TestItem::version)
+                .orElseThrow(() -> new NotFoundException("assessment item", i.itemId()));
         repo.updateVerdict(i.itemId(), i.priorVerdict(), i.priorReason(), i.priorRiskLevel(), i.priorRiskReason(),
-                clock.instant());
+                clock.instant(), version);
     }
 }

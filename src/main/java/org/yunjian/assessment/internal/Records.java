@@ -61,7 +61,16 @@ public final class Records {
      */
     public record TestItem(UUID id, UUID assessmentId, int position, String requirementId, ItemSide side, String layer,
                            String controlPoint, Verdict verdict, String verdictReason, String observations,
-                           RiskLevel riskLevel, String riskReason, Instant updatedAt, String noEvidenceReason) {
+                           RiskLevel riskLevel, String riskReason, Instant updatedAt, String noEvidenceReason,
+                           long version) implements org.yunjian.shared.Versioned {
+
+        /** An item not stored yet (version 0). */
+        public TestItem(UUID id, UUID assessmentId, int position, String requirementId, ItemSide side, String layer,
+                        String controlPoint, Verdict verdict, String verdictReason, String observations,
+                        RiskLevel riskLevel, String riskReason, Instant updatedAt, String noEvidenceReason) {
+            this(id, assessmentId, position, requirementId, side, layer, controlPoint, verdict, verdictReason,
+                    observations, riskLevel, riskReason, updatedAt, noEvidenceReason, 0);
+        }
 
         /** An item without a no-evidence reason. */
         public TestItem(UUID id, UUID assessmentId, int position, String requirementId, ItemSide side, String layer,

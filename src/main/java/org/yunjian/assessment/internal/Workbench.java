@@ -21,7 +21,9 @@ import org.yunjian.assessment.internal.Records.Remediation;
 import org.yunjian.assessment.internal.Records.TestItem;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 
 /**
@@ -159,9 +161,10 @@ public class Workbench {
     /**
      * The item's one form: verdict, reason, risk level and reason, observations — checked together (all problems
      * at once, nothing stored if any) and stored only where they changed. An inherited item's verdict is locked, so
-     * its verdict fields are ignored.
+     * its verdict fields are ignored. The form names the item's {@code version} it was opened on: a change over a
+     * newer version is a stale-version conflict (409), a form naming none is refused (428).
      */
-    public Saved saveItem(UUID itemId, VerdictInput in, String observations) {
+    public Saved saveItem(UUID itemId, ExpectedVersion version, VerdictInput in, String observations) {
         ItemDetail d = service.openItemForAssessor(itemId);
         boolean locked = inherited.find(itemId).isPresent();
         boolean verdictChanged = !locked && !AssessmentService.unchanged(d.item(), in);
@@ -173,19 +176,21 @@ public class Workbench {
         boolean observationsChanged = observations != null
                 && !Objects.equals(AssessmentService.trimToNull(observations), d.item().observations());
         errors.throwIfAny();
+        long expected = version.value();
         if (verdictChanged) {
-            service.applyVerdict(d.access(), d.item(), in, !d.history().isEmpty(), d.remediations());
+            service.applyVerdict(d.access(), d.item(), expected++, in, !d.history().isEmpty(), d.remediations());
         }
         if (observationsChanged) {
-            repo.updateObservations(itemId, AssessmentService.trimToNull(observations), clock.instant());
+            repo.updateObservations(itemId, AssessmentService.trimToNull(observations), clock.instant(), expected);
             events.publishEvent(AuditableEvent.success("assessment.observations", "assessment-item", itemId,
                     (String) null));
         }
         return new Saved(verdictChanged, observationsChanged);
     }
 
-    /** One row of table mode or of the REST batch. */
-    public record BatchRow(UUID itemId, Verdict verdict, String reason, RiskLevel riskLevel, String riskReason) {
+    /** One row of table mode or of the REST batch; {@code version}: the item's version the row was read at. */
+    public record BatchRow(UUID itemId, Verdict verdict, String reason, RiskLevel riskLevel, String riskReason,
+                           Long version) {
         VerdictInput input() {
             return new VerdictInput(verdict, reason, riskLevel, riskReason);
         }
@@ -193,8 +198,11 @@ public class Workbench {
 
     public enum Outcome { SAVED, UNCHANGED, REFUSED }
 
-    /** A row's outcome; {@code errors} maps field → problem in the reader's language (empty unless refused). */
-    public record RowResult(UUID itemId, int number, Outcome outcome, Map<String, String> errors) {
+    /**
+     * A row's outcome; {@code errors} maps field → problem in the reader's language (empty unless refused);
+     * {@code version}: the item's stored version after the row ({@code null} for an unknown item).
+     */
+    public record RowResult(UUID itemId, int number, Outcome outcome, Map<String, String> errors, Long version) {
     }
 
     public record BatchResult(List<RowResult> rows) {
@@ -213,11 +221,15 @@ public class Workbench {
      * Applies many verdicts of one open assessment at once: each row is checked by the single verdict's rule; the rows
      * that pass are stored (with history, remediation task and audit event, as a single verdict), the others are
      * reported with their problems and left as they were; rows equal to what is stored are not recorded again.
+     * Each row names the item's version it was read at: a row over a newer version is refused (its input kept,
+     * the message naming when the item changed), a batch with a row naming none is refused as a whole (428).
      */
     public BatchResult applyBatch(UUID assessmentId, List<BatchRow> batch) {
         Access access = service.access(assessmentId);
         access.requireAssessor();
         service.requireOpen(assessmentId);
+        List<BatchRow> rowsIn = batch == null ? List.of() : batch;
+        rowsIn.stream().filter(Objects::nonNull).forEach(r -> ExpectedVersion.of(null, r.version()).value());
         Map<UUID, TestItem> items = new HashMap<>();
         repo.items(assessmentId).forEach(i -> items.put(i.id(), i));
         Set<UUID> locked = inherited.ofAssessment(assessmentId).stream().map(Records.ItemInheritance::itemId)
@@ -227,37 +239,42 @@ public class Workbench {
                 .collect(Collectors.groupingBy(Remediation::itemId));
         List<RowResult> out = new ArrayList<>();
         Set<UUID> seen = new java.util.HashSet<>();
-        for (BatchRow row : batch == null ? List.<BatchRow>of() : batch) {
+        for (BatchRow row : rowsIn) {
             TestItem item = row == null || row.itemId() == null ? null : items.get(row.itemId());
             if (item == null) {
                 out.add(new RowResult(row == null ? null : row.itemId(), 0, Outcome.REFUSED,
-                        new FieldErrors().add("itemId", "workbench.error.unknownItem").asMap()));
+                        new FieldErrors().add("itemId", "workbench.error.unknownItem").asMap(), null));
                 continue;
             }
             int number = item.position() + 1;
             if (!seen.add(item.id())) {
                 out.add(new RowResult(item.id(), number, Outcome.REFUSED,
-                        new FieldErrors().add("itemId", "workbench.error.duplicateItem").asMap()));
+                        new FieldErrors().add("itemId", "workbench.error.duplicateItem").asMap(), item.version()));
                 continue;
             }
             VerdictInput in = row.input();
             if (AssessmentService.unchanged(item, in)) {
-                out.add(new RowResult(item.id(), number, Outcome.UNCHANGED, Map.of()));
+                out.add(new RowResult(item.id(), number, Outcome.UNCHANGED, Map.of(), item.version()));
+                continue;
+            }
+            if (item.version() != row.version()) {
+                out.add(new RowResult(item.id(), number, Outcome.REFUSED, new FieldErrors().add("version",
+                        Msg.of("workbench.error.stale", Formats.minute(item.updatedAt()))).asMap(), item.version()));
                 continue;
             }
             if (locked.contains(item.id())) {
                 out.add(new RowResult(item.id(), number, Outcome.REFUSED, new FieldErrors().add("verdict",
-                        Msg.of("assessment.inherit.error.inherited", item.requirementId())).asMap()));
+                        Msg.of("assessment.inherit.error.inherited", item.requirementId())).asMap(), item.version()));
                 continue;
             }
             FieldErrors errors = service.checkVerdict(item, labels.requirement(item.requirementId()).orElse(null), in);
             if (!errors.isEmpty()) {
-                out.add(new RowResult(item.id(), number, Outcome.REFUSED, errors.asMap()));
+                out.add(new RowResult(item.id(), number, Outcome.REFUSED, errors.asMap(), item.version()));
                 continue;
             }
-            service.applyVerdict(access, item, in, withHistory.contains(item.id()),
+            service.applyVerdict(access, item, row.version(), in, withHistory.contains(item.id()),
                     tasks.getOrDefault(item.id(), List.of()));
-            out.add(new RowResult(item.id(), number, Outcome.SAVED, Map.of()));
+            out.add(new RowResult(item.id(), number, Outcome.SAVED, Map.of(), item.version() + 1));
         }
         return new BatchResult(out);
     }

@@ -23,6 +23,7 @@ import org.yunjian.assessment.internal.WorkbookReader.Line;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.DownloadName;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Formats;
@@ -281,15 +282,17 @@ public class Workbooks {
         for (Line l : plan.changes()) {
             TestItem current = items.get(l.itemId());
             boolean finding = l.verdict() != null && l.verdict().isFinding();
+            // the import plans and applies under the assessment's lock, over the versions it has just read
+            long version = current.version();
             try {
                 if (current.verdict() != l.verdict() || !Objects.equals(current.verdictReason(), l.reason())
                         || !Objects.equals(current.riskLevel(), finding ? l.risk() : null)
                         || !Objects.equals(current.riskReason(), finding ? l.riskReason() : null)) {
-                    service.recordVerdict(l.itemId(), new AssessmentService.VerdictInput(l.verdict(), l.reason(),
-                            l.risk(), l.riskReason()));
+                    service.recordVerdict(l.itemId(), ExpectedVersion.exactly(version++),
+                            new AssessmentService.VerdictInput(l.verdict(), l.reason(), l.risk(), l.riskReason()));
                 }
                 if (!Objects.equals(current.observations(), l.observations())) {
-                    service.recordObservations(l.itemId(), l.observations());
+                    service.recordObservations(l.itemId(), ExpectedVersion.exactly(version), l.observations());
                 }
             } catch (ValidationException e) {
                 e.errors().forEach((field, message) -> problems.add(Problem.ofCell(parsed.sheet(), l.row(),

@@ -33,6 +33,8 @@ import org.yunjian.assessment.internal.Workbench;
 import org.yunjian.party.Organization;
 import org.yunjian.party.Parties;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.FieldErrors.ValidationException;
 
 /**
@@ -62,12 +64,15 @@ class ItemPages {
         this.workbench = workbench;
     }
 
-    /** What the item's one form shows: the stored values, or what was typed when a save was refused. */
+    /**
+     * What the item's one form shows: the stored values, or what was typed when a save was refused; {@code version}
+     * is the item's version the form replaces (hidden field).
+     */
     record ItemForm(Verdict verdict, String reason, RiskLevel riskLevel, String riskReason, String noEvidenceReason,
-                    String observations) {
+                    String observations, String version) {
         static ItemForm of(TestItem i) {
             return new ItemForm(i.verdict(), i.verdictReason(), i.riskLevel(), i.riskReason(), i.noEvidenceReason(),
-                    i.observations());
+                    i.observations(), String.valueOf(i.version()));
         }
     }
 
@@ -132,11 +137,12 @@ class ItemPages {
                 @RequestParam(required = false) String riskReason,
                 @RequestParam(required = false) String noEvidenceReason,
                 @RequestParam(required = false) String observations,
+                @RequestParam(required = false) String version,
                 @RequestParam(name = "filter", required = false) String filterParams,
                 @RequestParam(required = false) String then, Model model, RedirectAttributes flash) {
         ItemFilter filter = ItemFilter.parse(filterParams);
         try {
-            Workbench.Saved saved = workbench.saveItem(id,
+            Workbench.Saved saved = workbench.saveItem(id, ExpectedVersion.ofForm(version),
                     new AssessmentService.VerdictInput(verdict, reason, riskLevel, riskReason, noEvidenceReason),
                     observations);
             if ("next".equals(then)) {
@@ -150,7 +156,12 @@ class ItemPages {
             flash.addFlashAttribute(saved.any() ? "saved" : "unchanged", true);
         } catch (ValidationException e) {
             return itemPage(id, filter, model, e.errors(),
-                    new ItemForm(verdict, reason, riskLevel, riskReason, noEvidenceReason, observations), null);
+                    new ItemForm(verdict, reason, riskLevel, riskReason, noEvidenceReason, observations, version), null);
+        } catch (StaleVersionException e) {
+            // the typed input comes back over the newer version: saving again is a deliberate replacement
+            model.addAttribute("stale", e.formText());
+            return itemPage(id, filter, model, Map.of(), new ItemForm(verdict, reason, riskLevel, riskReason,
+                    noEvidenceReason, observations, String.valueOf(e.currentVersion())), null);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }
@@ -162,16 +173,18 @@ class ItemPages {
     String verdict(@PathVariable UUID id, @RequestParam(required = false) Verdict verdict,
                    @RequestParam(required = false) String reason, @RequestParam(required = false) RiskLevel riskLevel,
                    @RequestParam(required = false) String riskReason,
-                   @RequestParam(required = false) String noEvidenceReason, Model model, RedirectAttributes flash) {
-        return onItem(id, model, flash, () -> service.recordVerdict(id,
+                   @RequestParam(required = false) String noEvidenceReason,
+                   @RequestParam(required = false) String version, Model model, RedirectAttributes flash) {
+        return onItem(id, model, flash, () -> service.recordVerdict(id, ExpectedVersion.ofForm(version),
                 new AssessmentService.VerdictInput(verdict, reason, riskLevel, riskReason, noEvidenceReason)));
     }
 
     @PostMapping("/assessment-items/{id}/observations")
     @PreAuthorize(AssessmentPages.WHO)
-    String observations(@PathVariable UUID id, @RequestParam(defaultValue = "") String observations, Model model,
-                        RedirectAttributes flash) {
-        return onItem(id, model, flash, () -> service.recordObservations(id, observations));
+    String observations(@PathVariable UUID id, @RequestParam(defaultValue = "") String observations,
+                        @RequestParam(required = false) String version, Model model, RedirectAttributes flash) {
+        return onItem(id, model, flash, () -> service.recordObservations(id, ExpectedVersion.ofForm(version),
+                observations));
     }
 
     @PostMapping("/assessment-items/{id}/interviews")
@@ -212,6 +225,10 @@ class ItemPages {
             return "redirect:/assessment-items/" + id;
         } catch (ValidationException e) {
             return itemPage(id, ItemFilter.NONE, model, e.errors(), null, null);
+        } catch (StaleVersionException e) {
+            // these single-purpose posts keep no typed input: the page shows the newer record and why nothing saved
+            model.addAttribute("stale", e.getMessage());
+            return itemPage(id, ItemFilter.NONE, model, Map.of(), null, null);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
             return "redirect:/assessment-items/" + id;

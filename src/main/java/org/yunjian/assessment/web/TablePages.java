@@ -23,6 +23,7 @@ import org.yunjian.assessment.internal.AssessmentService;
 import org.yunjian.assessment.internal.ItemFilter;
 import org.yunjian.assessment.internal.Workbench;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.ExpectedVersion;
 
 /**
  * Table mode: verdicts, risk levels and reasons of many items in one form, entered with the keyboard (tab goes
@@ -40,8 +41,14 @@ class TablePages {
         this.workbench = workbench;
     }
 
-    /** What was typed in one row, shown again when the row was refused. */
-    record TableRow(String verdict, String risk, String reason, String riskReason) {
+    /**
+     * What was typed in one row, shown again when the row was refused; {@code version}: the item's version the row
+     * replaces (after a stale refusal, the newer one, so saving again is deliberate).
+     */
+    record TableRow(String verdict, String risk, String reason, String riskReason, String version) {
+        TableRow withVersion(Long v) {
+            return new TableRow(verdict, risk, reason, riskReason, v == null ? version : String.valueOf(v));
+        }
     }
 
     @GetMapping("/assessments/{id}/table")
@@ -70,8 +77,10 @@ class TablePages {
 
     /**
      * Saves the form's rows: fields {@code verdict-<n>}, {@code risk-<n>}, {@code reason-<n>}, {@code riskReason-<n>}
-     * for each listed item number {@code row}. All saved → back to the table with the count; otherwise the table
-     * again with the refused rows' input and problems (the saved ones show their new values).
+     * and {@code version-<n>} (the item's version the row was shown at) for each listed item number {@code row}.
+     * A row someone else changed since is refused in place with the message and its input kept. All saved → back
+     * to the table with the count; otherwise the table again with the refused rows' input and problems (the saved
+     * ones show their new values).
      */
     @PostMapping("/assessments/{id}/table")
     @PreAuthorize(AssessmentPages.WHO)
@@ -91,11 +100,12 @@ class TablePages {
                 continue;
             }
             TableRow t = new TableRow(form.getFirst("verdict-" + number), form.getFirst("risk-" + number),
-                    form.getFirst("reason-" + number), form.getFirst("riskReason-" + number));
+                    form.getFirst("reason-" + number), form.getFirst("riskReason-" + number),
+                    form.getFirst("version-" + number));
             numbers.put(item, number);
             typedByNumber.put(number, t);
             rows.add(new Workbench.BatchRow(item, enumOf(Verdict.class, t.verdict()), t.reason(),
-                    enumOf(RiskLevel.class, t.risk()), t.riskReason()));
+                    enumOf(RiskLevel.class, t.risk()), t.riskReason(), ExpectedVersion.ofForm(t.version()).field()));
         }
         Workbench.BatchResult result;
         try {
@@ -108,7 +118,8 @@ class TablePages {
         Map<Integer, Map<String, String>> rowErrors = new HashMap<>();
         for (Workbench.RowResult r : result.rows()) {
             if (r.outcome() == Workbench.Outcome.REFUSED) {
-                typed.put(r.number(), typedByNumber.get(r.number()));
+                TableRow t = typedByNumber.get(r.number());
+                typed.put(r.number(), r.errors().containsKey("version") ? t.withVersion(r.version()) : t);
                 rowErrors.put(r.number(), r.errors());
             }
         }
