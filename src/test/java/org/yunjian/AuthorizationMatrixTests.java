@@ -354,7 +354,7 @@ class AuthorizationMatrixTests {
         // access decision, not a missing or stale version
         Long version = currentVersion(endpoint, path);
         if (version != null) {
-            if (method == HttpMethod.PUT || method == HttpMethod.PATCH) {
+            if (method == HttpMethod.PUT || method == HttpMethod.PATCH || path.startsWith("/api/")) {
                 b.header("If-Match", org.yunjian.shared.Versions.etag(version));
             } else {
                 b.param("version", String.valueOf(version));
@@ -380,7 +380,7 @@ class AuthorizationMatrixTests {
         return result.getResponse().getStatus();
     }
 
-    /** Endpoints that update a versioned record: its table and key column (the path's first id is the key). */
+    /** Endpoints that update a versioned record: its table and key column (the path's last id is the key). */
     static final Map<String, String[]> VERSIONED = Map.ofEntries(
             Map.entry("PUT /api/organizations/{id}", new String[] {"organization", "id"}),
             Map.entry("POST /organizations/{id}", new String[] {"organization", "id"}),
@@ -391,7 +391,17 @@ class AuthorizationMatrixTests {
             Map.entry("PUT /api/engagements/{id}", new String[] {"engagement", "id"}),
             Map.entry("POST /engagements/{id}", new String[] {"engagement", "id"}),
             Map.entry("PUT /api/users/{id}", new String[] {"user_account", "id"}),
-            Map.entry("POST /admin/users/{id}", new String[] {"user_account", "id"}));
+            Map.entry("POST /admin/users/{id}", new String[] {"user_account", "id"}),
+            Map.entry("PUT /api/systems/{id}/lifecycle/duties/{dutyId}/status", new String[] {"lifecycle_duty", "id"}),
+            Map.entry("POST /systems/{id}/lifecycle/duties/{dutyId}/status", new String[] {"lifecycle_duty", "id"}),
+            Map.entry("PUT /api/systems/{id}/lifecycle/duties/{dutyId}/assignment",
+                    new String[] {"lifecycle_duty", "id"}),
+            Map.entry("POST /systems/{id}/lifecycle/duties/{dutyId}/assignment", new String[] {"lifecycle_duty", "id"}),
+            Map.entry("POST /api/systems/{id}/lifecycle/duties/{dutyId}/acceptance",
+                    new String[] {"lifecycle_duty", "id"}),
+            Map.entry("POST /systems/{id}/lifecycle/duties/{dutyId}/acceptance", new String[] {"lifecycle_duty", "id"}),
+            Map.entry("PUT /api/systems/{id}/lifecycle/needs", new String[] {"lifecycle_needs_analysis", "system_id"}),
+            Map.entry("POST /systems/{id}/lifecycle/needs", new String[] {"lifecycle_needs_analysis", "system_id"}));
 
     private static final Pattern FIRST_ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -399,11 +409,15 @@ class AuthorizationMatrixTests {
     private Long currentVersion(String endpoint, String path) {
         String[] table = VERSIONED.get(endpoint);
         Matcher m = FIRST_ID.matcher(path);
-        if (table == null || !m.find()) {
+        String key = null;
+        while (m.find()) {
+            key = m.group();
+        }
+        if (table == null || key == null) {
             return null;
         }
         return jdbc.sql("SELECT version FROM " + table[0] + " WHERE " + table[1] + " = ?")
-                .param(UUID.fromString(m.group())).query(Long.class).optional().orElse(0L);
+                .param(UUID.fromString(key)).query(Long.class).optional().orElse(0L);
     }
 
     /** Path variables: {id} is the object of the endpoint's kind, own or other. */
