@@ -386,7 +386,7 @@ class AuthorizationMatrixTests {
     private static final String[] MATRIX = {"(SELECT system_id, current_version AS version FROM responsibility_matrix) m",
             "system_id"};
 
-    /** Endpoints that update a versioned record: its table and key column (the path's first id is the key). */
+    /** Endpoints that update a versioned record: its table and key column (the path's first id is the key; a third element "last" takes its last id). */
     static final Map<String, String[]> VERSIONED = Map.ofEntries(
             Map.entry("PUT /api/organizations/{id}", new String[] {"organization", "id"}),
             Map.entry("POST /organizations/{id}", new String[] {"organization", "id"}),
@@ -427,19 +427,40 @@ class AuthorizationMatrixTests {
             Map.entry("PUT /api/assessment-items/{id}/observations", new String[] {"assessment_item", "id"}),
             Map.entry("POST /assessment-items/{id}", new String[] {"assessment_item", "id"}),
             Map.entry("POST /assessment-items/{id}/verdict", new String[] {"assessment_item", "id"}),
-            Map.entry("POST /assessment-items/{id}/observations", new String[] {"assessment_item", "id"}));
+            Map.entry("POST /assessment-items/{id}/observations", new String[] {"assessment_item", "id"}),
+            Map.entry("PUT /api/systems/{id}/lifecycle/duties/{dutyId}/status", new String[] {"lifecycle_duty", "id", "last"}),
+            Map.entry("POST /systems/{id}/lifecycle/duties/{dutyId}/status", new String[] {"lifecycle_duty", "id", "last"}),
+            Map.entry("PUT /api/systems/{id}/lifecycle/duties/{dutyId}/assignment",
+                    new String[] {"lifecycle_duty", "id", "last"}),
+            Map.entry("POST /systems/{id}/lifecycle/duties/{dutyId}/assignment", new String[] {"lifecycle_duty", "id", "last"}),
+            Map.entry("POST /api/systems/{id}/lifecycle/duties/{dutyId}/acceptance",
+                    new String[] {"lifecycle_duty", "id", "last"}),
+            Map.entry("POST /systems/{id}/lifecycle/duties/{dutyId}/acceptance", new String[] {"lifecycle_duty", "id", "last"}),
+            Map.entry("PUT /api/systems/{id}/lifecycle/needs", new String[] {"lifecycle_needs_analysis", "system_id"}),
+            Map.entry("POST /systems/{id}/lifecycle/needs", new String[] {"lifecycle_needs_analysis", "system_id"}));
 
     private static final Pattern FIRST_ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private Long currentVersion(String endpoint, String path) {
         String[] table = VERSIONED.get(endpoint);
+        if (table == null) {
+            return null;
+        }
         Matcher m = FIRST_ID.matcher(path);
-        if (table == null || !m.find()) {
+        boolean last = table.length > 2 && "last".equals(table[2]);
+        String key = null;
+        while (m.find()) {
+            key = m.group();
+            if (!last) {
+                break;
+            }
+        }
+        if (key == null) {
             return null;
         }
         return jdbc.sql("SELECT version FROM " + table[0] + " WHERE " + table[1] + " = ?")
-                .param(UUID.fromString(m.group())).query(Long.class).optional().orElse(0L);
+                .param(UUID.fromString(key)).query(Long.class).optional().orElse(0L);
     }
 
     /** Path variables: {id} is the object of the endpoint's kind, own or other. */

@@ -17,10 +17,12 @@ import org.yunjian.shared.FieldErrors;
  * construction through {@link #validate}.
  *
  * @param citedDuties planning duties of the guide the security requirements cite
+ * @param version     the stored version, raised by every save (1 when first saved, 0 while not stored; see
+ *                    {@link org.yunjian.shared.Versions})
  */
 public record NeedsAnalysis(List<InventoryItem> inventory, MigrationDecision decision, String reasons,
                             String compute, String storage, String bandwidth, String availability, String security,
-                            List<RequirementId> citedDuties, String updatedBy, Instant updatedAt) {
+                            List<RequirementId> citedDuties, String updatedBy, Instant updatedAt, long version) {
 
     public static final int NAME_MAX = 200;
     public static final int ADDRESS_MAX = 500;
@@ -46,9 +48,14 @@ public record NeedsAnalysis(List<InventoryItem> inventory, MigrationDecision dec
                                 Sensitivity sensitivity, String users) {
     }
 
-    /** What a person enters: every field as typed, so each problem can be named. */
+    /**
+     * What a person enters: every field as typed, so each problem can be named.
+     *
+     * @param version the version of the analysis the input replaces, 0 for "none saved yet" (or {@code If-Match})
+     */
     public record Input(List<ItemInput> inventory, String decision, String reasons, String compute, String storage,
-                        String bandwidth, String availability, String security, List<String> citedDuties) {
+                        String bandwidth, String availability, String security, List<String> citedDuties,
+                        Long version) {
     }
 
     public record ItemInput(String name, String address, String classification, String sensitivity, String users) {
@@ -99,7 +106,7 @@ public record NeedsAnalysis(List<InventoryItem> inventory, MigrationDecision dec
         }
         errors.throwIfAny();
         return new NeedsAnalysis(items, decision, reasons, compute, storage, bandwidth, availability, security,
-                List.copyOf(cited), by, at);
+                List.copyOf(cited), by, at, 0);
     }
 
     static String required(FieldErrors errors, String field, String value, int max) {

@@ -29,6 +29,8 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.yunjian.support.IfMatch;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.party.Fixtures;
@@ -82,6 +84,11 @@ class PlanApiTests {
         return mvc.perform(b.with(as(u)));
     }
 
+    /** {@code If-Match} with the duty's ETag as {@code u} reads it now. */
+    RequestPostProcessor read(String duty, CurrentUser u) throws Exception {
+        return IfMatch.read(mvc, base + "/duties/" + duty, as(u));
+    }
+
     String create() throws Exception {
         return call(post(base), customer).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
     }
@@ -103,8 +110,9 @@ class PlanApiTests {
 
     void settle(Map<String, Object> duty) throws Exception {
         String id = (String) duty.get("id");
-        send(put(base + "/duties/" + id + "/status"), worker(duty), "{\"status\":\"DONE\"}").andExpect(status().isOk());
-        call(post(base + "/duties/" + id + "/acceptance"), customer2).andExpect(status().isOk())
+        send(put(base + "/duties/" + id + "/status").with(read(id, worker(duty))), worker(duty), "{\"status\":\"DONE\"}")
+                .andExpect(status().isOk());
+        call(post(base + "/duties/" + id + "/acceptance").with(read(id, customer2)), customer2).andExpect(status().isOk())
                 .andExpect(jsonPath("$.duty.settled").value(true));
     }
 
@@ -166,12 +174,13 @@ class PlanApiTests {
                         "$.duties[?(@.organisation == '" + w.provider().id() + "')]").get(0));
         String id = (String) pd.get("id");
         send(put(base + "/duties/" + id + "/status"), agent, "{\"status\":\"DONE\"}").andExpect(status().isNotFound());
-        call(post(base + "/duties/" + id + "/acceptance"), customer).andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail", containsString("未开始")));
-        send(put(base + "/duties/" + id + "/status"), provider, "{\"status\":\"DONE\"}").andExpect(status().isOk())
+        call(post(base + "/duties/" + id + "/acceptance").with(read(id, customer)), customer)
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("未开始")));
+        send(put(base + "/duties/" + id + "/status").with(read(id, provider)), provider, "{\"status\":\"DONE\"}")
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.duty.status.label").value("已完成"));
         call(post(base + "/duties/" + id + "/acceptance"), provider).andExpect(status().isForbidden());
-        call(post(base + "/duties/" + id + "/acceptance"), customer).andExpect(status().isOk())
+        call(post(base + "/duties/" + id + "/acceptance").with(read(id, customer)), customer).andExpect(status().isOk())
                 .andExpect(jsonPath("$.duty.settled").value(true));
 
         Map<String, Object> cd = duties(json, "PLANNING").stream()
@@ -179,11 +188,12 @@ class PlanApiTests {
         String own = (String) cd.get("id");
         send(put(base + "/duties/" + own + "/status"), customer, "{\"status\":\"NOT_APPLICABLE\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.reason").exists());
-        send(put(base + "/duties/" + own + "/status"), customer,
+        send(put(base + "/duties/" + own + "/status").with(read(own, customer)), customer,
                 "{\"status\":\"NOT_APPLICABLE\",\"reason\":\"本网站不含互动栏目\"}").andExpect(status().isOk());
         call(post(base + "/duties/" + own + "/acceptance"), customer).andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail", containsString("不能验收自己")));
-        call(post(base + "/duties/" + own + "/acceptance"), customer2).andExpect(status().isOk());
+        call(post(base + "/duties/" + own + "/acceptance").with(read(own, customer2)), customer2)
+                .andExpect(status().isOk());
         assertThat(jdbc.sql("SELECT action FROM audit_event WHERE object_id = ? ORDER BY seq").param(own)
                 .query(String.class).list()).contains("lifecycle.duty.status", "lifecycle.duty.accept");
     }
@@ -207,7 +217,7 @@ class PlanApiTests {
         send(put(base + "/duties/" + id + "/assignment"), provider,
                 "{\"organisation\":\"%s\",\"dueDate\":\"2027-01-31\"}".formatted(w.provider().id()))
                 .andExpect(status().isForbidden());
-        send(put(base + "/duties/" + id + "/assignment"), customer,
+        send(put(base + "/duties/" + id + "/assignment").with(read(id, customer)), customer,
                 "{\"organisation\":\"%s\",\"dueDate\":\"2027-01-31\"}".formatted(w.customer().id()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.duty.dueDate").value("2027-01-31"));
         MockMultipartFile program = new MockMultipartFile("file", "report.pdf", "application/pdf",

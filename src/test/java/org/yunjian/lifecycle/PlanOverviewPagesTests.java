@@ -26,6 +26,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.yunjian.support.IfMatch;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 
@@ -89,8 +91,13 @@ class PlanOverviewPagesTests {
     }
 
     void due(Map<String, Object> duty, LocalDate date) throws Exception {
-        send(put(base + "/duties/" + duty.get("id") + "/assignment"), customer,
+        send(put(base + "/duties/" + duty.get("id") + "/assignment").with(read(duty, customer)), customer,
                 "{\"organisation\":\"" + duty.get("organisation") + "\",\"dueDate\":\"" + date + "\"}");
+    }
+
+    /** {@code If-Match} with the duty's ETag as {@code u} reads it now. */
+    RequestPostProcessor read(Map<String, Object> duty, CurrentUser u) throws Exception {
+        return IfMatch.read(mvc, base + "/duties/" + duty.get("id"), as(u));
     }
 
     CurrentUser worker(Map<String, Object> duty) {
@@ -100,7 +107,8 @@ class PlanOverviewPagesTests {
     }
 
     void done(Map<String, Object> duty) throws Exception {
-        send(put(base + "/duties/" + duty.get("id") + "/status"), worker(duty), "{\"status\":\"DONE\"}");
+        send(put(base + "/duties/" + duty.get("id") + "/status").with(read(duty, worker(duty))), worker(duty),
+                "{\"status\":\"DONE\"}");
     }
 
     /** The HTML of one section of the page. */
@@ -180,7 +188,7 @@ class PlanOverviewPagesTests {
 
         // accepted, the gate is clear: the customer only has to close it, so the system is no longer stuck
         for (Map<String, Object> d : duties) {
-            send(post(base + "/duties/" + d.get("id") + "/acceptance"), customer2, "");
+            send(post(base + "/duties/" + d.get("id") + "/acceptance").with(read(d, customer2)), customer2, "");
         }
         assertThat(section(overview(customer), "overview-stuck")).doesNotContain("stuck-" + w.system().id());
     }

@@ -3,7 +3,12 @@ package org.yunjian.support;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -19,6 +24,25 @@ public final class IfMatch {
     public static RequestPostProcessor version(long v) {
         return request -> {
             request.addHeader("If-Match", "\"" + v + "\"");
+            return request;
+        };
+    }
+
+    /**
+     * {@code If-Match} with the {@code ETag} a GET of {@code url} answers now, read with {@code reader} (the caller's
+     * authentication): a client that reads the record before it updates it. Fails if the GET sends no {@code ETag}.
+     */
+    public static RequestPostProcessor read(MockMvc mvc, String url, RequestPostProcessor... reader) throws Exception {
+        MockHttpServletRequestBuilder get = MockMvcRequestBuilders.get(url).accept(MediaType.APPLICATION_JSON);
+        for (RequestPostProcessor r : reader) {
+            get.with(r);
+        }
+        String etag = mvc.perform(get).andReturn().getResponse().getHeader(HttpHeaders.ETAG);
+        if (etag == null) {
+            throw new AssertionError("GET " + url + " answered no ETag");
+        }
+        return request -> {
+            request.addHeader(HttpHeaders.IF_MATCH, etag);
             return request;
         };
     }

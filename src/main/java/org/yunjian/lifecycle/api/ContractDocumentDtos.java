@@ -22,6 +22,7 @@ import org.yunjian.lifecycle.internal.SelectionService;
 import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.Versioned;
 
 /** Request and response bodies of the acquisition documents' REST API; enum codes come with their display names. */
 final class ContractDocumentDtos {
@@ -61,7 +62,14 @@ final class ContractDocumentDtos {
 
     // --- needs
 
-    record NeedsResponse(UUID system, boolean editable, NeedsBody analysis, List<Quote> planningDuties) {
+    /** Its version (the {@code ETag}) is the saved analysis's, 0 while none is saved. */
+    record NeedsResponse(UUID system, boolean editable, NeedsBody analysis, List<Quote> planningDuties)
+            implements Versioned {
+        @Override
+        public long version() {
+            return analysis == null ? 0 : analysis.version();
+        }
+
         static NeedsResponse of(NeedsService.View v) {
             return new NeedsResponse(v.system().id(), v.access().isCustomer(), v.analysis().map(NeedsBody::of).orElse(null),
                     v.planningDuties().stream().map(Quote::of).toList());
@@ -70,12 +78,13 @@ final class ContractDocumentDtos {
 
     record NeedsBody(List<Item> inventory, Coded decision, String reasons, String compute, String storage,
                      String bandwidth, String availability, String security, List<String> citedDuties,
-                     String updatedBy, Instant updatedAt) {
+                     String updatedBy, Instant updatedAt, long version) {
         static NeedsBody of(NeedsAnalysis a) {
             return new NeedsBody(a.inventory().stream().map(i -> new Item(i.name(), i.address(),
                     Coded.of(i.classification()), Coded.of(i.sensitivity()), i.users())).toList(),
                     Coded.of(a.decision()), a.reasons(), a.compute(), a.storage(), a.bandwidth(), a.availability(),
-                    a.security(), a.citedDuties().stream().map(d -> d.value()).toList(), a.updatedBy(), a.updatedAt());
+                    a.security(), a.citedDuties().stream().map(d -> d.value()).toList(), a.updatedBy(), a.updatedAt(),
+                    a.version());
         }
     }
 

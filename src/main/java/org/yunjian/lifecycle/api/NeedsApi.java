@@ -10,10 +10,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.lifecycle.NeedsAnalysis;
 import org.yunjian.lifecycle.api.ContractDocumentDtos.NeedsResponse;
 import org.yunjian.lifecycle.internal.NeedsService;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 
 /**
@@ -46,11 +49,12 @@ class NeedsApi {
     @Operation(summary = "Save the whole needs analysis (customer): inventory, decision MIGRATE / PARTLY / "
             + "DO_NOT_MIGRATE with reasons, resources, security requirements and cited planning duties; 400 names "
             + "every bad field")
-    NeedsResponse save(@PathVariable UUID id, @RequestBody(required = false) NeedsAnalysis.Input body) {
+    NeedsResponse save(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                       @RequestBody(required = false) NeedsAnalysis.Input body) {
         if (body == null) {
             throw new ValidationException("inventory", "lifecycle.doc.error.inventoryEmpty");
         }
-        return NeedsResponse.of(service.save(id, body));
+        return NeedsResponse.of(service.save(id, ExpectedVersion.of(ifMatch, body.version()), body));
     }
 
     @GetMapping(BASE + ".docx")

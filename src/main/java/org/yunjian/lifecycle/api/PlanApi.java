@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -31,6 +32,7 @@ import org.yunjian.lifecycle.api.PlanDtos.StatusRequest;
 import org.yunjian.lifecycle.internal.DutyRecords;
 import org.yunjian.lifecycle.internal.PlanService;
 import org.yunjian.lifecycle.internal.PlanInputs;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.NotFoundException;
 
@@ -87,9 +89,11 @@ class PlanApi {
     @PreAuthorize(WHO)
     @Operation(summary = "Set the status (NOT_STARTED, IN_PROGRESS, DONE, NOT_APPLICABLE with reason): the "
             + "organisation the duty is assigned to, or the customer; a change takes back an earlier acceptance")
-    DutyDetailResponse status(@PathVariable UUID id, @PathVariable("dutyId") UUID duty, @RequestBody(required = false) StatusRequest body) {
+    DutyDetailResponse status(@PathVariable UUID id, @PathVariable("dutyId") UUID duty,
+                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                              @RequestBody(required = false) StatusRequest body) {
         DutyStatus status = PlanInputs.status(body == null ? null : body.status());
-        plans.setStatus(id, duty, status, body.reason());
+        plans.setStatus(id, duty, ExpectedVersion.of(ifMatch, body.version()), status, body.reason());
         return duty(id, duty);
     }
 
@@ -97,8 +101,9 @@ class PlanApi {
     @PreAuthorize(WHO)
     @Operation(summary = "Accept a duty done, or waive one declared not applicable (customer; never the person who "
             + "owns or completed it)")
-    DutyDetailResponse accept(@PathVariable UUID id, @PathVariable("dutyId") UUID duty) {
-        plans.accept(id, duty);
+    DutyDetailResponse accept(@PathVariable UUID id, @PathVariable("dutyId") UUID duty,
+                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        plans.accept(id, duty, ExpectedVersion.of(ifMatch, null));
         return duty(id, duty);
     }
 
@@ -107,11 +112,13 @@ class PlanApi {
     @Operation(summary = "Assign a duty to an organisation of the system, an owner there (user name) and a due date "
             + "(yyyy-MM-dd) (customer)")
     DutyDetailResponse assign(@PathVariable UUID id, @PathVariable("dutyId") UUID duty,
+                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                               @RequestBody(required = false) AssignmentRequest body) {
         if (body == null) {
             throw new ValidationException("organisation", "lifecycle.error.bodyRequired");
         }
-        plans.assign(id, duty, body.organisation(), body.owner(), body.dueDate());
+        plans.assign(id, duty, ExpectedVersion.of(ifMatch, body.version()), body.organisation(), body.owner(),
+                body.dueDate());
         return duty(id, duty);
     }
 

@@ -16,6 +16,7 @@ import org.yunjian.lifecycle.internal.GateTexts;
 import org.yunjian.lifecycle.internal.PlanService;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.Versioned;
 
 /** Request and response bodies of the plan API; every enum comes with its label in the caller's language. */
 final class PlanDtos {
@@ -23,10 +24,11 @@ final class PlanDtos {
     private PlanDtos() {
     }
 
-    record StatusRequest(String status, String reason) {
+    /** {@code version}: the duty's version read (or {@code If-Match}); see {@link org.yunjian.shared.Versions}. */
+    record StatusRequest(String status, String reason, Long version) {
     }
 
-    record AssignmentRequest(UUID organisation, String owner, String dueDate) {
+    record AssignmentRequest(UUID organisation, String owner, String dueDate, Long version) {
     }
 
     record CommentRequest(String body) {
@@ -97,7 +99,13 @@ final class PlanDtos {
     }
 
     record DutyDetailResponse(DutyResponse duty, boolean frozen, List<CommentResponse> comments,
-                              List<EvidenceResponse> evidence) {
+                              List<EvidenceResponse> evidence) implements Versioned {
+        @Override
+        public long version() {
+            return duty.version();
+        }
+
+
         static DutyDetailResponse of(DutyRecords.DutyDetail d, Catalog catalog) {
             return new DutyDetailResponse(DutyResponse.of(d.duty(), d.plan().organisations(), catalog), d.frozen(),
                     d.comments().stream().map(c -> new CommentResponse(c.id(), c.author(), c.body(), c.createdAt()))

@@ -128,7 +128,7 @@ class PlanCommand implements Runnable {
 
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
-            PlanDuty d = plans.setStatus(systemId, duty, status, reason);
+            PlanDuty d = plans.setStatus(systemId, duty, null, status, reason);
             out.println(Texts.get("cli.lifecycle.plan.statusSet", GateTexts.clause(d, catalog),
                     Msg.of(d.status()).text()));
             return 0;
@@ -147,7 +147,7 @@ class PlanCommand implements Runnable {
 
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
-            PlanDuty d = plans.accept(systemId, duty);
+            PlanDuty d = plans.accept(systemId, duty, null);
             out.println(Texts.get("cli.lifecycle.plan.acceptedDuty", GateTexts.clause(d, catalog)));
             return 0;
         }

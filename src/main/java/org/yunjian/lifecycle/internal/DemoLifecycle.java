@@ -72,9 +72,9 @@ class DemoLifecycle implements ApplicationRunner {
         for (Phase phase : new Phase[] {Phase.PLANNING, Phase.ACQUISITION_MIGRATION}) {
             for (PlanDuty d : repo.findBySystem(systemId, false).orElseThrow().dutiesOf(phase)) {
                 CurrentUser worker = workers.getOrDefault(d.organisation(), customer.get());
-                SeedActor.run(worker, () -> plans.setStatus(systemId, d.id(), DutyStatus.DONE, null));
+                SeedActor.run(worker, () -> plans.setStatus(systemId, d.id(), null, DutyStatus.DONE, null));
                 CurrentUser acceptor = worker.userId().equals(customer.get().userId()) ? reviewer.get() : customer.get();
-                SeedActor.run(acceptor, () -> plans.accept(systemId, d.id()));
+                SeedActor.run(acceptor, () -> plans.accept(systemId, d.id(), null));
             }
             try {
                 SeedActor.run(customer.get(), () -> plans.close(systemId, phase));
@@ -93,13 +93,13 @@ class DemoLifecycle implements ApplicationRunner {
                 continue;
             }
             LocalDate due = n == 0 ? today.minusDays(20) : today.plusDays(30L * n);
-            SeedActor.run(customer.get(), () -> plans.assign(systemId, d.id(), d.organisation(), null, due.toString()));
-            SeedActor.run(worker, () -> plans.setStatus(systemId, d.id(), DutyStatus.IN_PROGRESS, null));
+            SeedActor.run(customer.get(), () -> plans.assign(systemId, d.id(), null, d.organisation(), null, due.toString()));
+            SeedActor.run(worker, () -> plans.setStatus(systemId, d.id(), null, DutyStatus.IN_PROGRESS, null));
             n++;
         }
         SeedActor.run(customer.get(), () -> {
             PlanDuty first = repo.findBySystem(systemId, false).orElseThrow().dutiesOf(Phase.OPERATION).get(0);
-            plans.setStatus(systemId, first.id(), first.status(), null);
+            plans.setStatus(systemId, first.id(), null, first.status(), null);
         });
         log.info("Demo lifecycle plan seeded for {}", system[0].name());
     }

@@ -41,13 +41,13 @@ public class DutyBatch {
     /** Sets the status of every duty listed; returns how many were listed. */
     @Transactional
     public int setStatus(UUID systemId, List<UUID> duties, DutyStatus status, String reason) {
-        return each(systemId, duties, id -> plans.setStatus(systemId, id, status, reason));
+        return each(systemId, duties, id -> plans.setStatus(systemId, id, null, status, reason));
     }
 
     /** Accepts (or, for one declared not applicable, waives) every duty listed; returns how many were listed. */
     @Transactional
     public int accept(UUID systemId, List<UUID> duties) {
-        return each(systemId, duties, id -> plans.accept(systemId, id));
+        return each(systemId, duties, id -> plans.accept(systemId, id, null));
     }
 
     private int each(UUID systemId, List<UUID> duties, Consumer<UUID> action) {

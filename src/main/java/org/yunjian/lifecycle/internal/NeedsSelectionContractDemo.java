@@ -20,6 +20,7 @@ import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
 
@@ -66,14 +67,14 @@ class NeedsSelectionContractDemo implements ApplicationRunner {
         }
         CloudSystem s = found[0];
         SeedActor.run(customer.get(), () -> {
-            needs.save(s.id(), new NeedsAnalysis.Input(List.of(
+            needs.save(s.id(), ExpectedVersion.exactly(0), new NeedsAnalysis.Input(List.of(
                     new NeedsAnalysis.ItemInput(demo("portal.name"), demo("portal.address"), "IMPORTANT", "PERSONAL",
                             demo("portal.users")),
                     new NeedsAnalysis.ItemInput(demo("open.name"), demo("open.address"), "GENERAL", "PUBLIC_ONLY",
                             demo("open.users"))),
                     "MIGRATE", demo("reasons"), demo("compute"), demo("storage"), demo("bandwidth"), "99.9%",
                     demo("security"), List.of("GOVWEB-6.3.4.5-a", "GOVWEB-6.3.4.5-b", "GOVWEB-6.3.4.5-c",
-                    "GOVWEB-6.3.4.5-e")));
+                    "GOVWEB-6.3.4.5-e"), 0L));
             ProviderSelection.Candidate provider = selection.addCandidate(s.id(), s.providerId().toString(), null);
             ProviderSelection.Candidate other = selection.addCandidate(s.id(), null, demo("other"));
             for (SelectionCriterion k : selection.view(s.id()).criteria()) {

@@ -17,6 +17,7 @@ import org.yunjian.lifecycle.NeedsAnalysis;
 import org.yunjian.lifecycle.PlanTemplate;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.DownloadName;
@@ -64,13 +65,18 @@ public class NeedsService {
         return new View(a, repo.find(systemId), planningDuties(a.system()));
     }
 
-    /** Saves the whole analysis (customer); every problem of the input is named at once and nothing is stored then. */
-    public View save(UUID systemId, NeedsAnalysis.Input in) {
+    /**
+     * Saves the whole analysis (customer); every problem of the input is named at once and nothing is stored then.
+     * The first save needs no version; a later one replaces the version the caller read ({@code version}, where 0
+     * says "none saved yet"), else 409 (stale) or 428 (none named).
+     */
+    public View save(UUID systemId, ExpectedVersion version, NeedsAnalysis.Input in) {
         PlanAccess a = access.write(systemId);
         boolean existed = repo.find(systemId).isPresent();
         NeedsAnalysis n = NeedsAnalysis.validate(in, new LinkedHashSet<>(planningDuties(a.system()).stream()
                 .map(Requirement::id).toList()), CurrentUser.require().username(), clock.instant());
-        repo.save(systemId, n);
+        boolean named = version.ifMatch() != null && !version.ifMatch().isBlank() || version.field() != null;
+        repo.save(systemId, n, existed || named ? version.value() : 0);
         events.publishEvent(AuditableEvent.success(existed ? "lifecycle.needs.update" : "lifecycle.needs.create",
                 OBJECT, systemId, Msg.of("lifecycle.doc.needs.audit.save", a.system().name(), Msg.of(n.decision()),
                         n.inventory().size())));

@@ -17,6 +17,7 @@ import org.yunjian.lifecycle.DutyStatus;
 import org.yunjian.lifecycle.LifecyclePlan;
 import org.yunjian.lifecycle.PlanDuty;
 import org.yunjian.shared.Jdbc;
+import org.yunjian.shared.Versions;
 
 /** Plans, their stages and duties, duty comments and evidence metadata. */
 @Repository
@@ -83,14 +84,24 @@ class PlanRepository {
                 rs.getObject("accepted_by", UUID.class), Jdbc.instant(rs, "accepted_at"), rs.getInt("version"));
     }
 
-    /** Stores a changed duty if nobody changed it since it was read; false if somebody did. */
-    boolean update(PlanDuty d) {
-        return jdbc.sql("UPDATE lifecycle_duty SET organisation_id = ?, owner_id = ?, status = ?, reason = ?, due_date = ?, "
-                        + "completed_by = ?, completed_at = ?, accepted_by = ?, accepted_at = ?, version = version + 1 "
-                        + "WHERE id = ? AND version = ?")
+    /**
+     * Stores a changed duty if it is still at version {@code expected} (the version the caller read, see
+     * {@link Versions}); else a stale-version conflict naming when it was changed.
+     */
+    void update(PlanDuty d, long expected, Instant at) {
+        int n = jdbc.sql("UPDATE lifecycle_duty SET organisation_id = ?, owner_id = ?, status = ?, reason = ?, due_date = ?, "
+                        + "completed_by = ?, completed_at = ?, accepted_by = ?, accepted_at = ?, updated_at = ?, "
+                        + "version = version + 1 WHERE id = ? AND version = ?")
                 .params(d.organisation(), d.owner(), d.status().name(), d.reason(), d.dueDate(), d.completedBy(),
-                        Jdbc.utc(d.completedAt()), d.acceptedBy(), Jdbc.utc(d.acceptedAt()), d.id(), d.version())
-                .update() == 1;
+                        Jdbc.utc(d.completedAt()), d.acceptedBy(), Jdbc.utc(d.acceptedAt()), Jdbc.utc(at), d.id(),
+                        expected)
+                .update();
+        requireVersion(n, d.id());
+    }
+
+    /** A stale-version conflict for the duty unless {@code rows} > 0 (the caller's version is the stored one). */
+    void requireVersion(int rows, UUID dutyId) {
+        Versions.requireUpdated(rows, jdbc, "lifecycle_duty", "updated_at", dutyId);
     }
 
     void close(UUID planId, Phase phase, UUID by, Instant at) {

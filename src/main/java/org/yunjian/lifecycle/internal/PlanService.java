@@ -31,6 +31,7 @@ import org.yunjian.responsibility.RoleHolders;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Msg;
@@ -226,49 +227,57 @@ public class PlanService {
         }
     }
 
-    /** Stores a duty change decided by the domain, refusing as the domain said, and audits it. */
-    PlanDuty store(Locked l, PlanDuty.Result r, String action, Msg detail) {
+    /**
+     * Stores a duty change decided by the domain, refusing as the domain said, and audits it. The change replaces
+     * the version the caller read ({@code version}; {@code null} where the caller acts on the duty as stored now:
+     * batches, seeding, the command line without {@code --if-version}); a stale one is refused before the domain's
+     * verdict on a state the caller never saw.
+     */
+    PlanDuty store(Locked l, ExpectedVersion version, PlanDuty.Result r, String action, Msg detail) {
         switch (r.kind()) {
             case INVALID -> throw new ValidationException(Map.of(r.field(), r.refusal()));
             case FORBIDDEN -> throw new PlanAccess.Refused(r.refusal());
-            case CONFLICT -> throw new ConflictException("lifecycle-duty-state", r.refusal());
             default -> {
             }
+        }
+        long expected = version == null ? l.duty().version() : version.value();
+        repo.requireVersion(expected == l.duty().version() ? 1 : 0, l.duty().id());
+        if (r.kind() == PlanDuty.Result.Kind.CONFLICT) {
+            throw new ConflictException("lifecycle-duty-state", r.refusal());
         }
         PlanDuty next = r.duty();
         if (next.equals(l.duty())) {
             return next;
         }
-        if (!repo.update(next)) {
-            throw new ConflictException("lifecycle-duty-changed", Msg.of("lifecycle.duty.error.changed"));
-        }
+        repo.update(next, expected, clock.instant());
         events.publishEvent(AuditableEvent.success(action, "lifecycle-duty", next.id(), detail));
         return repo.findBySystem(l.plan().systemId(), false).flatMap(p -> p.duty(next.id())).orElseThrow();
     }
 
     /** Sets a duty's status (with the reason when it does not apply). */
     @Transactional
-    public PlanDuty setStatus(UUID systemId, UUID dutyId, DutyStatus status, String reason) {
+    public PlanDuty setStatus(UUID systemId, UUID dutyId, ExpectedVersion version, DutyStatus status, String reason) {
         Locked l = lock(systemId, dutyId);
         requireOpen(l);
         PlanDuty.Result r = l.duty().moveTo(status, reason, l.actor(), l.access().isCustomer(), clock.instant());
-        return store(l, r, "lifecycle.duty.status", Msg.of("lifecycle.audit.duty.status", label(l.duty()),
+        return store(l, version, r, "lifecycle.duty.status", Msg.of("lifecycle.audit.duty.status", label(l.duty()),
                 Msg.of(l.duty().status()), Msg.of(status)));
     }
 
     /** The customer accepts a duty done, or waives one that does not apply. */
     @Transactional
-    public PlanDuty accept(UUID systemId, UUID dutyId) {
+    public PlanDuty accept(UUID systemId, UUID dutyId, ExpectedVersion version) {
         Locked l = lock(systemId, dutyId);
         requireOpen(l);
         PlanDuty.Result r = l.duty().accept(l.actor(), l.access().isCustomer(), clock.instant());
-        return store(l, r, "lifecycle.duty.accept", Msg.of(l.duty().status() == DutyStatus.NOT_APPLICABLE
+        return store(l, version, r, "lifecycle.duty.accept", Msg.of(l.duty().status() == DutyStatus.NOT_APPLICABLE
                 ? "lifecycle.audit.duty.waive" : "lifecycle.audit.duty.accept", label(l.duty())));
     }
 
     /** The customer assigns a duty: organisation of the system, owner (a person there, by user name), due date. */
     @Transactional
-    public PlanDuty assign(UUID systemId, UUID dutyId, UUID organisation, String ownerUsername, String dueDate) {
+    public PlanDuty assign(UUID systemId, UUID dutyId, ExpectedVersion version, UUID organisation,
+                           String ownerUsername, String dueDate) {
         Locked l = lock(systemId, dutyId);
         l.access().requireCustomer();
         requireOpen(l);
@@ -291,7 +300,7 @@ public class PlanService {
         LocalDate due = Dates.parse(dueDate, "dueDate", errors);
         errors.throwIfAny();
         PlanDuty next = l.duty().assign(org, owner, due);
-        return store(l, new PlanDuty.Result(next, PlanDuty.Result.Kind.OK, null, null), "lifecycle.duty.assign",
+        return store(l, version, new PlanDuty.Result(next, PlanDuty.Result.Kind.OK, null, null), "lifecycle.duty.assign",
                 Msg.of("lifecycle.audit.duty.assign", label(l.duty()), organisationNames(l.access().system())
                         .getOrDefault(org, ""), due == null ? Msg.of("lifecycle.duty.noDueDate") : Dates.show(due)));
     }

@@ -20,6 +20,8 @@ import org.yunjian.lifecycle.Sensitivity;
 import org.yunjian.lifecycle.internal.NeedsService;
 import org.yunjian.party.DataClassification;
 import org.yunjian.security.PeopleNames;
+import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.FieldErrors.ValidationException;
 
 /**
@@ -46,7 +48,7 @@ class NeedsPages {
     String page(@PathVariable UUID id, Model model) {
         NeedsService.View v = service.view(id);
         NeedsAnalysis.Input in = v.analysis().map(NeedsPages::input).orElse(new NeedsAnalysis.Input(List.of(), null,
-                null, null, null, null, null, null, List.of()));
+                null, null, null, null, null, null, List.of(), 0L));
         return render(model, v, in, Map.of());
     }
 
@@ -62,7 +64,7 @@ class NeedsPages {
                 @RequestParam(required = false) String bandwidth, @RequestParam(required = false) String availability,
                 @RequestParam(required = false) String security,
                 @RequestParam(value = "citedDuties", required = false) List<String> cited,
-                Model model, RedirectAttributes flash) {
+                @RequestParam(required = false) String version, Model model, RedirectAttributes flash) {
         List<NeedsAnalysis.ItemInput> items = new ArrayList<>();
         int rows = names == null ? 0 : names.size();
         for (int i = 0; i < rows; i++) {
@@ -73,11 +75,14 @@ class NeedsPages {
             }
         }
         NeedsAnalysis.Input in = new NeedsAnalysis.Input(items, decision, reasons, compute, storage, bandwidth,
-                availability, security, cited == null ? List.of() : cited);
+                availability, security, cited == null ? List.of() : cited, ExpectedVersion.ofForm(version).field());
         try {
-            service.save(id, in);
+            service.save(id, ExpectedVersion.ofForm(version), in);
         } catch (ValidationException e) {
             return render(model, service.view(id), in, e.errors());
+        } catch (StaleVersionException e) {
+            model.addAttribute("stale", e.formText());
+            return render(model, service.view(id), withVersion(in, e.currentVersion()), Map.of());
         }
         flash.addFlashAttribute("saved", true);
         return "redirect:/systems/" + id + "/lifecycle/needs";
@@ -114,7 +119,13 @@ class NeedsPages {
         return new NeedsAnalysis.Input(a.inventory().stream().map(i -> new NeedsAnalysis.ItemInput(i.name(),
                 i.address(), i.classification().name(), i.sensitivity().name(), i.users())).toList(),
                 a.decision().name(), a.reasons(), a.compute(), a.storage(), a.bandwidth(), a.availability(),
-                a.security(), a.citedDuties().stream().map(d -> d.value()).toList());
+                a.security(), a.citedDuties().stream().map(d -> d.value()).toList(), a.version());
+    }
+
+    /** The typed input over the stored version: saving it again is deliberate. */
+    private static NeedsAnalysis.Input withVersion(NeedsAnalysis.Input in, long version) {
+        return new NeedsAnalysis.Input(in.inventory(), in.decision(), in.reasons(), in.compute(), in.storage(),
+                in.bandwidth(), in.availability(), in.security(), in.citedDuties(), version);
     }
 
     private static String at(List<String> values, int i) {

@@ -25,9 +25,11 @@ import org.yunjian.lifecycle.internal.GateTexts;
 import org.yunjian.lifecycle.internal.PlanInputs;
 import org.yunjian.lifecycle.internal.PlanService;
 import org.yunjian.security.PeopleNames;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.LocalizedException;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
 
 /**
@@ -159,25 +161,29 @@ class PlanPages {
     @PostMapping("/systems/{id}/lifecycle/duties/{dutyId}/status")
     @PreAuthorize(WHO)
     String status(@PathVariable UUID id, @PathVariable("dutyId") UUID duty, @RequestParam(required = false) String status,
-                  @RequestParam(required = false) String reason, RedirectAttributes flash) {
-        return change(base(id) + "/duties/" + duty, flash, () -> {
+                  @RequestParam(required = false) String reason, @RequestParam(required = false) String version,
+                  RedirectAttributes flash) {
+        return change(base(id) + "/duties/" + duty, flash, typed("status", status, "reason", reason), () -> {
             DutyStatus s = PlanInputs.status(status);
-            return plans.setStatus(id, duty, s, reason);
+            return plans.setStatus(id, duty, ExpectedVersion.ofForm(version), s, reason);
         });
     }
 
     @PostMapping("/systems/{id}/lifecycle/duties/{dutyId}/acceptance")
     @PreAuthorize(WHO)
-    String accept(@PathVariable UUID id, @PathVariable("dutyId") UUID duty, RedirectAttributes flash) {
-        return change(base(id) + "/duties/" + duty, flash, () -> plans.accept(id, duty));
+    String accept(@PathVariable UUID id, @PathVariable("dutyId") UUID duty, @RequestParam(required = false) String version,
+                  RedirectAttributes flash) {
+        return change(base(id) + "/duties/" + duty, flash, () -> plans.accept(id, duty, ExpectedVersion.ofForm(version)));
     }
 
     @PostMapping("/systems/{id}/lifecycle/duties/{dutyId}/assignment")
     @PreAuthorize(WHO)
     String assign(@PathVariable UUID id, @PathVariable("dutyId") UUID duty, @RequestParam(required = false) UUID organisation,
                   @RequestParam(required = false) String owner, @RequestParam(required = false) String dueDate,
-                  RedirectAttributes flash) {
-        return change(base(id) + "/duties/" + duty, flash, () -> plans.assign(id, duty, organisation, owner, dueDate));
+                  @RequestParam(required = false) String version, RedirectAttributes flash) {
+        return change(base(id) + "/duties/" + duty, flash, typed("organisation",
+                organisation == null ? null : organisation.toString(), "owner", owner, "dueDate", dueDate),
+                () -> plans.assign(id, duty, ExpectedVersion.ofForm(version), organisation, owner, dueDate));
     }
 
     @PostMapping("/systems/{id}/lifecycle/duties/{dutyId}/comments")
@@ -215,9 +221,22 @@ class PlanPages {
 
     /** A change: back to {@code target} with "已保存" or the refusal (field errors included); strangers get 404. */
     private static String change(String target, RedirectAttributes flash, Supplier<?> action) {
+        return change(target, flash, Map.of(), action);
+    }
+
+    /**
+     * {@link #change(String, RedirectAttributes, Supplier)} of a form whose input is {@code typed}: refused as stale
+     * (someone changed the duty after the form was opened), the page shows the current duty with that input kept
+     * and the warning, so saving again is deliberate.
+     */
+    private static String change(String target, RedirectAttributes flash, Map<String, String> typed,
+                                 Supplier<?> action) {
         try {
             action.get();
             flash.addFlashAttribute("saved", Texts.get("lifecycle.page.saved"));
+        } catch (StaleVersionException e) {
+            flash.addFlashAttribute("stale", e.formText());
+            flash.addFlashAttribute("typed", typed);
         } catch (ValidationException e) {
             flash.addFlashAttribute("errors", e.errors());
         } catch (NotFoundException e) {
@@ -226,5 +245,14 @@ class PlanPages {
             flash.addFlashAttribute("conflict", e.getMessage());
         }
         return "redirect:" + target;
+    }
+
+    /** The typed input of a form, by field name (blank fields kept, so the form shows what was sent). */
+    private static Map<String, String> typed(String... namesAndValues) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            out.put(namesAndValues[i], namesAndValues[i + 1] == null ? "" : namesAndValues[i + 1]);
+        }
+        return out;
     }
 }
