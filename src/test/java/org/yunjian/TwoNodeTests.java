@@ -37,7 +37,15 @@ import org.yunjian.support.WebSession;
  * the proxy, the node that served the request is killed with SIGKILL, and the user's next requests — a read and
  * a write — succeed on the other node without a new login (sessions in the database). Meanwhile both nodes tick
  * the audit anchor job every half second for a two-second interval; the anchors show one per interval, not one
- * per node. PostgreSQL run only; mandatory under {@code CI=true} (nginx and PostgreSQL from .ci/run).
+ * per node.
+ *
+ * <p>Then the operator's restore with two nodes (docs/operations.md): a backup taken while both nodes serve, a write
+ * after it, every node stopped, {@code yunjian restore} plus {@code pg_restore} into an empty database; a first start
+ * while something else still writes heartbeats into that database is refused; one node, then the other, serve the
+ * restored data; sessions began again (they are not in a backup) and {@code audit verify} passes. On the restored
+ * pair: a password reset from the command line ends the user's session on the nodes within the revocation cache's
+ * bound, and failed logins through the proxy are throttled after the limit counted over both nodes. PostgreSQL run
+ * only; mandatory under {@code CI=true} (nginx and PostgreSQL from .ci/run).
  */
 @Tag("postgres")
 class TwoNodeTests {
@@ -71,6 +79,8 @@ class TwoNodeTests {
         props.put("yunjian.key-dir", dir.resolve("keys").toString());      // one key set for both nodes
         props.put("yunjian.audit.anchor-interval", ANCHOR_INTERVAL.toMillis() + "ms");
         props.put("yunjian.audit.anchor-every", "1000000");                // only the scheduled anchors
+        props.put("yunjian.cluster.heartbeat", "1s");
+        props.put("yunjian.security.throttle.max-failures", Integer.toString(THROTTLE_LIMIT));
         Path shared = dir.resolve("data");                                  // evidence and files: shared storage
         // the first node creates the keys (empty audit log) and seeds the demo; the second one finds both
         nodes.add(ServerProcess.start(shared, props, "--spring.profiles.active=demo"));
@@ -89,6 +99,13 @@ class TwoNodeTests {
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             Thread.sleep(400);
         }
+
+        // both nodes serve: the backup a system administrator takes in the evening
+        Path backups = dir.resolve("backups");
+        Path keyCopy = dir.resolve("key-copy");
+        ServerProcess.CliResult backup = ServerProcess.cli(shared, props, "backup", "--to", backups.toString(),
+                "--keys-to", keyCopy.toString());
+        assertThat(backup.exitCode()).as(backup.output()).isZero();
 
         HttpResponse<String> served = user.get("/api/account");
         assertThat(served.statusCode()).isEqualTo(200);
@@ -112,6 +129,185 @@ class TwoNodeTests {
                 .allMatch(n -> n == 1);
         ServerProcess.CliResult verify = ServerProcess.cli(shared, props, "audit", "verify");
         assertThat(verify.exitCode()).as(verify.output()).isZero();
+
+        Map<String, String> restored = restoreWithEveryNodeStopped(survivor, backups, keyCopy, props);
+        restoredPairServesTheBackupAndTheSessionBeganAgain(user, proxyPort);
+        ServerProcess.CliResult restoredVerify = ServerProcess.cli(dir.resolve("restored"), restored, "audit", "verify");
+        assertThat(restoredVerify.exitCode()).as(restoredVerify.output()).isZero();
+        try (Connection c = connect(restored); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM audit_event WHERE action = 'backup.restore'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).as("the restore is in the audit log once").isOne();
+        }
+        passwordResetEndsTheSessionOnTheNodesWithinTheCacheBound(restored);
+        failedLoginsOnBothNodesAreThrottledTogether(restored);
+    }
+
+    static final int THROTTLE_LIMIT = 4;
+    static final Duration REVOCATION_BOUND = Duration.ofSeconds(5);    // yunjian.security.revocation-cache default
+
+    /**
+     * Every node stopped (SIGTERM), the files restored into a new data and key directory, the dump into a new empty
+     * database; a first start while a "forgotten node" still writes heartbeats is refused; then both nodes start.
+     */
+    private Map<String, String> restoreWithEveryNodeStopped(ServerProcess survivor, Path backups, Path keyCopy,
+                                                            Map<String, String> props) throws Exception {
+        survivor.stop();
+        Path backup;
+        try (var list = Files.list(backups)) {
+            backup = list.filter(p -> p.getFileName().toString().startsWith("yunjian-backup-")).findFirst().orElseThrow();
+        }
+        Path data = dir.resolve("restored");
+        Path keys = dir.resolve("restored-keys");
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        assertThat(org.yunjian.backup.cli.BackupCli.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err),
+                new org.yunjian.backup.BackupMessages(java.util.Locale.ENGLISH), "restore", "--from", backup.toString(),
+                "--data-dir", data.toString(), "--keys-from", keyCopy.toString(), "--key-dir", keys.toString()))
+                .as(err.toString()).isZero();
+        Map<String, String> restored = new LinkedHashMap<>(newDatabase());
+        pgRestore(restored, backup.resolve("database").resolve("yunjian.pgdump"));
+        props.forEach(restored::putIfAbsent);
+        restored.put("yunjian.key-dir", keys.toString());
+        try (Connection c = connect(restored); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM spring_session) + "
+                     + "(SELECT COUNT(*) FROM cluster_node)")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).as("no sessions or heartbeats in the backup").isZero();
+        }
+
+        // a node nobody stopped still writes into the restored database: the first start refuses
+        java.util.concurrent.atomic.AtomicBoolean forgottenNode = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread heartbeat = new Thread(() -> {
+            try (Connection c = connect(restored)) {
+                c.createStatement().execute("INSERT INTO cluster_node (node, seen_at) VALUES ('forgotten:1', now())");
+                while (forgottenNode.get()) {
+                    c.createStatement().execute("UPDATE cluster_node SET seen_at = now() WHERE node = 'forgotten:1'");
+                    Thread.sleep(300);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        heartbeat.start();
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> nodes.add(ServerProcess.start(data, restored)))
+                    .isInstanceOf(IOException.class);
+            assertThat(Files.readString(data.resolve("server.log"))).contains("forgotten:1")
+                    .containsAnyOf("Another application node is still writing", "另一个应用节点仍在写入数据库");
+        } finally {
+            forgottenNode.set(false);
+            heartbeat.join();
+        }
+        assertThat(data.resolve("restored-from.properties")).as("the refused start left the marker").exists();
+
+        // the documented order: one node, then the other
+        nodes.add(ServerProcess.start(data, restored));
+        assertThat(data.resolve("restored-from.properties")).doesNotExist();
+        nodes.add(ServerProcess.start(data, restored));
+        nginx.destroy();
+        nginx.waitFor(10, TimeUnit.SECONDS);
+        return restored;
+    }
+
+    private void restoredPairServesTheBackupAndTheSessionBeganAgain(WebSession before, int proxyPort)
+            throws Exception {
+        int n = nodes.size();
+        this.proxyPort = proxyPort;
+        startNginx(nginxBinary(), proxyPort, nodes.get(n - 2).uri("/").getPort(), nodes.get(n - 1).uri("/").getPort());
+        HttpResponse<String> old = before.get("/api/account");
+        assertThat(old.statusCode()).as("a session from before the restore: log in again").isEqualTo(401);
+        WebSession user = new WebSession(path -> URI.create("http://127.0.0.1:" + proxyPort + path));
+        assertThat(user.login(DemoData.CUSTOMER_USER, DemoData.PASSWORD)).doesNotContain("error");
+        java.util.Set<String> upstreams = new java.util.HashSet<>();
+        for (int i = 0; i < 4; i++) {
+            HttpResponse<String> list = user.get("/api/systems?size=200&q="
+                    + java.net.URLEncoder.encode("双节点", java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+            assertThat(list.body()).as("written before the backup").contains("双节点-0-")
+                    .as("written after the backup").doesNotContain("双节点-节点失效后");
+            upstreams.add(list.headers().firstValue("X-Upstream").orElseThrow());
+        }
+        assertThat(upstreams).as("both restored nodes served").hasSize(2);
+        restoredUser = user;
+    }
+
+    private int proxyPort;
+    private WebSession restoredUser;
+
+    /** A password reset on the command line (a third process) ends the session the nodes serve within the bound. */
+    private void passwordResetEndsTheSessionOnTheNodesWithinTheCacheBound(Map<String, String> restored)
+            throws Exception {
+        HttpResponse<String> before = restoredUser.get("/api/account");
+        assertThat(before.statusCode()).isEqualTo(200);
+        ServerProcess.CliResult reset = ServerProcess.cli(dir.resolve("restored"), restored, "users", "reset-password",
+                DemoData.CUSTOMER_USER, "--password=Neues-Kennwort-2026");
+        assertThat(reset.exitCode()).as(reset.output()).isZero();
+        long start = System.nanoTime();
+        HttpResponse<String> after = restoredUser.get("/api/account");
+        while (after.statusCode() == 200 && System.nanoTime() - start < REVOCATION_BOUND.multipliedBy(3).toNanos()) {
+            Thread.sleep(100);
+            after = restoredUser.get("/api/account");
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(after.statusCode()).as(after.body()).isEqualTo(401);
+        assertThat(took).as("refused within the revocation cache's bound")
+                .isLessThanOrEqualTo(REVOCATION_BOUND.plusSeconds(1));
+    }
+
+    /** Failed logins alternate between the nodes; the address is refused after the limit, not twice the limit. */
+    private void failedLoginsOnBothNodesAreThrottledTogether(Map<String, String> restored) throws Exception {
+        WebSession attacker = new WebSession(path -> URI.create("http://127.0.0.1:" + proxyPort + path));
+        List<String> postedTo = new ArrayList<>();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < THROTTLE_LIMIT + 2; i++) {
+            HttpResponse<String> page = attacker.get("/login");
+            // round-robin: the POST goes to the node the form did not come from; alternate the POSTs' nodes
+            if (!postedTo.isEmpty() && !upstream(page).equals(postedTo.get(postedTo.size() - 1))) {
+                page = attacker.get("/login");
+            }
+            java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+                    .matcher(page.body());
+            assertThat(csrf.find()).as(page.body()).isTrue();
+            HttpResponse<String> r = attacker.send("POST", "/login", "username=no-such-user&password=wrong-" + i
+                    + "&_csrf=" + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8),
+                    Map.of("Content-Type", "application/x-www-form-urlencoded"));
+            postedTo.add(upstream(r));
+            statuses.add(r.statusCode());
+        }
+        assertThat(new java.util.HashSet<>(postedTo.subList(0, THROTTLE_LIMIT))).as("attempts on both nodes: %s",
+                postedTo).hasSize(2);
+        assertThat(statuses.subList(0, THROTTLE_LIMIT)).as("failed, not yet refused").containsOnly(302);
+        assertThat(statuses.subList(THROTTLE_LIMIT, THROTTLE_LIMIT + 2))
+                .as("after %d failures in all, both nodes refuse the address (%s)", THROTTLE_LIMIT, postedTo)
+                .containsOnly(429);
+        assertThat(new java.util.HashSet<>(postedTo.subList(THROTTLE_LIMIT, THROTTLE_LIMIT + 2))).hasSize(2);
+        try (Connection c = connect(restored); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT failures FROM login_throttle")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(THROTTLE_LIMIT);
+        }
+    }
+
+    private static String upstream(HttpResponse<String> r) {
+        return r.headers().firstValue("X-Upstream").orElseThrow();
+    }
+
+    private static Connection connect(Map<String, String> db) throws Exception {
+        return DriverManager.getConnection(db.get("spring.flyway.url"), db.get("spring.flyway.user"),
+                db.get("spring.flyway.password"));
+    }
+
+    /** What the DBA does: {@code pg_restore --no-owner} as the schema owner into the empty database. */
+    private static void pgRestore(Map<String, String> db, Path dump) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(PostgresForTests.pgTool("pg_restore"), "--no-owner", "--exit-on-error",
+                "--dbname=" + db.get("spring.flyway.url").substring("jdbc:".length()),
+                "--username=" + db.get("spring.flyway.user"), dump.toString()).redirectErrorStream(true);
+        pb.environment().put("PGPASSWORD", db.get("spring.flyway.password"));
+        Process p = pb.start();
+        String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(log).isZero();
     }
 
     private static HttpResponse<String> createSystem(WebSession user, String name) throws Exception {

@@ -149,6 +149,12 @@ public class PostgresForTests implements LauncherSessionListener {
         }
     }
 
+    /** A PostgreSQL client program ({@code pg_restore}, {@code psql}) of the newest installed server package. */
+    public static String pgTool(String name) {
+        Path bin = findPgBin();
+        return bin == null ? name : bin.resolve(name).toString();
+    }
+
     static Path findPgBin() {
         Path lib = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(lib)) {

@@ -36,6 +36,8 @@ public class HeadWitness {
 
     static final String FILE = "audit-head.witness";
     private static final Logger log = LoggerFactory.getLogger(HeadWitness.class);
+    private static final String TMP_SUFFIX = ProcessHandle.current().pid() + "-"
+            + java.util.UUID.randomUUID().toString().substring(0, 8);
 
     private final Path file;
     private final Path lockFile;
@@ -136,7 +138,9 @@ public class HeadWitness {
 
     /** Atomic replace, forced to disk before and after the rename (a witness must survive a power cut). */
     private void write(String content, boolean force) throws IOException {
-        Path tmp = file.resolveSibling(FILE + ".tmp");
+        // a name of this process's own: two nodes sharing the key directory never write or move each other's
+        // half-written file, even where the storage does not honour the file lock
+        Path tmp = file.resolveSibling(FILE + ".tmp-" + TMP_SUFFIX);
         Files.deleteIfExists(tmp);
         OwnerOnlyFiles.createOwnerOnly(tmp, content);
         if (force) {

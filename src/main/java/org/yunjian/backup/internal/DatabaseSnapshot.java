@@ -103,7 +103,10 @@ class DatabaseSnapshot {
             throw new BackupException("backup.error.database", ownerUrl);
         }
         List<String> cmd = new ArrayList<>(List.of(executable(pgDump), "--format=custom", "--no-owner", "--no-privileges",
-                "--file=" + out.toAbsolutePath(), "--dbname=" + ownerUrl.substring("jdbc:".length())));
+                "--file=" + out.toAbsolutePath(), "--dbname=" + ownerUrl.substring("jdbc:".length()),
+                // sessions are bearer credentials and end with a restore; heartbeats and throttles are the moment's
+                "--exclude-table-data=*.spring_session", "--exclude-table-data=*.spring_session_attributes",
+                "--exclude-table-data=*.cluster_node", "--exclude-table-data=*.login_throttle"));
         if (!ownerUser.isBlank()) {
             cmd.add("--username=" + ownerUser);
         }

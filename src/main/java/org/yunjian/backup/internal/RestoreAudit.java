@@ -9,6 +9,8 @@ import java.util.Properties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,14 +18,22 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yunjian.backup.BackupException;
+import org.yunjian.backup.BackupMessages;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.ClusterNodes;
 
 /**
  * {@code yunjian restore} runs offline and cannot write the audit log; it leaves {@code restored-from.properties}
  * in the data directory, and the first start on that directory records the restore and removes the file.
+ *
+ * <p>On PostgreSQL that first server start also refuses to come up while another node writes to the database
+ * (its heartbeat moves within one and a half heartbeats, {@link ClusterNodes}), before it listens: a node left
+ * running would keep writing its own view (and its audit head witness) into the restored installation. Stop every
+ * node, restore, then start one node, then the others.
  */
 @Component
-class RestoreAudit {
+class RestoreAudit implements SmartInitializingSingleton {
 
     static final String MARKER = "restored-from.properties";
     private static final Logger log = LoggerFactory.getLogger(RestoreAudit.class);
@@ -32,11 +42,37 @@ class RestoreAudit {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
 
+    private final ObjectProvider<ClusterNodes> nodes;
+
     RestoreAudit(@Value("${yunjian.data-dir}") Path dataDir, ApplicationEventPublisher events,
-                 PlatformTransactionManager transactions) {
+                 PlatformTransactionManager transactions, ObjectProvider<ClusterNodes> nodes,
+                 @Value("${spring.datasource.url:}") String databaseUrl) {
         this.marker = dataDir.resolve(MARKER);
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
+        // the embedded database is one process's (its file is locked): nothing else can write to it
+        this.nodes = databaseUrl.startsWith("jdbc:postgresql:") ? nodes : null;
+    }
+
+    /** On a server's first start after a restore: refuses while another node writes to the database. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        ClusterNodes cluster = nodes == null ? null : nodes.getIfAvailable();
+        if (cluster == null || !Files.isRegularFile(marker)) {
+            return;
+        }
+        java.util.List<String> others;
+        try {
+            others = cluster.othersWritingWithin(cluster.heartbeat().multipliedBy(3).dividedBy(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (!others.isEmpty()) {
+            BackupException refused = new BackupException("backup.error.nodes-running", String.join(", ", others));
+            log.error(BackupMessages.forDefaultLocale().of(refused));
+            throw refused;
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -56,7 +56,7 @@ public record SecurityProperties(Duration idleTimeout, Duration absoluteSessionL
     }
 
     /**
-     * Per source address (held in memory, per node): after {@code maxFailures} failed logins or codes from
+     * Per source address (in memory, or shared in the database with database sessions): after {@code maxFailures} failed logins or codes from
      * one address within {@code window}, the address is refused for {@code initialDelay}, doubling with each
      * further failure after a block, up to {@code maxDelay}; forgotten after a quiet {@code window}.
      */

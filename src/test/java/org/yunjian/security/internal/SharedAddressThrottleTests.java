@@ -1,0 +1,105 @@
+package org.yunjian.security.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+
+/**
+ * The address throttle kept in {@code login_throttle} (sessions in the database): two nodes, each with its own
+ * {@link AddressThrottle} on one database, count one address's failures together, so the address is refused
+ * after the limit, not after twice the limit. The table is the migration's own DDL.
+ */
+class SharedAddressThrottleTests {
+
+    static final int LIMIT = 4;
+    final Instant now = Instant.parse("2026-11-24T06:00:00Z");
+    final List<Object> events = new ArrayList<>();
+    JdbcClient jdbc;
+    AddressThrottle first;
+    AddressThrottle second;
+
+    @BeforeEach
+    void twoNodesOnOneDatabase() throws Exception {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:throttle-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        jdbc = JdbcClient.create(ds);
+        String ddl = Files.readString(Path.of(
+                "src/main/resources/db/migration/V202611270600__cluster_nodes_and_login_throttle.sql"));
+        for (String statement : ddl.replaceAll("(?m)^--.*$", "").split(";")) {
+            if (!statement.isBlank()) {
+                jdbc.sql(statement).update();
+            }
+        }
+        JdbcTransactionManager tx = new JdbcTransactionManager(ds);
+        SecurityProperties properties = new SecurityProperties(null, null, "", null, null,
+                new SecurityProperties.Throttle(LIMIT, Duration.ofMinutes(10), Duration.ofSeconds(30),
+                        Duration.ofHours(1)));
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        first = new AddressThrottle(properties, clock, events::add,
+                new DatabaseThrottleStore(jdbc, tx, properties.throttle(), clock));
+        second = new AddressThrottle(properties, clock, events::add,
+                new DatabaseThrottleStore(jdbc, tx, properties.throttle(), clock));
+    }
+
+    @Test
+    void failuresOnTwoNodesCountTogetherAndBothRefuseTheAddress() {
+        for (int i = 0; i < LIMIT - 1; i++) {
+            (i % 2 == 0 ? first : second).failed("203.0.113.7");
+        }
+        assertThat(first.retryAfter("203.0.113.7")).isEmpty();
+        assertThat(second.retryAfter("203.0.113.7")).isEmpty();
+
+        second.failed("203.0.113.7");
+
+        assertThat(first.retryAfter("203.0.113.7")).contains(Duration.ofSeconds(30));
+        assertThat(second.retryAfter("203.0.113.7")).contains(Duration.ofSeconds(30));
+        assertThat(first.retryAfter("203.0.113.8")).as("another address").isEmpty();
+        assertThat(events).as("one block, audited once").hasSize(1);
+    }
+
+    @Test
+    void aFurtherFailureOnTheOtherNodeDoublesTheBlock() {
+        for (int i = 0; i < LIMIT; i++) {
+            first.failed("203.0.113.9");
+        }
+        second.failed("203.0.113.9");
+        assertThat(first.retryAfter("203.0.113.9")).contains(Duration.ofSeconds(60));
+        assertThat(jdbc.sql("SELECT block_level FROM login_throttle WHERE address = ?").param("203.0.113.9")
+                .query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void concurrentFailuresOnTwoNodesAreAllCounted() throws Exception {
+        Thread a = new Thread(() -> {
+            for (int i = 0; i < 20; i++) {
+                first.failed("198.51.100.1");
+            }
+        });
+        Thread b = new Thread(() -> {
+            for (int i = 0; i < 20; i++) {
+                second.failed("198.51.100.1");
+            }
+        });
+        a.start();
+        b.start();
+        a.join();
+        b.join();
+        // LIMIT failures start the block; each of the other 36 raises its level by one
+        assertThat(jdbc.sql("SELECT block_level FROM login_throttle WHERE address = ?").param("198.51.100.1")
+                .query(Integer.class).single()).isEqualTo(40 - LIMIT + 1);
+    }
+}
