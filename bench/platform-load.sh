@@ -43,7 +43,7 @@ work=$(mktemp -d /tmp/yunjian-platform-load.XXXXXX)
 chmod 755 "$work"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 as_pg() { if [ "$(id -un)" = root ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-app_pid="" app_pids=() pg_ctl=""
+app_pid="" app_pids=() app_log="" pg_ctl=""
 cleanup() {
   for p in "${app_pids[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null || true; done
   if [ -n "$pg_ctl" ]; then as_pg "$pg_ctl" -D "$work/pg" -m immediate -w stop >/dev/null || true; fi
@@ -57,7 +57,7 @@ psql_bin=${psql_bin:-psql}
 wait_up() { # base-url
   for _ in $(seq 1 240); do
     curl -fs -o /dev/null "$1/login" && return 0
-    [ -n "$app_pid" ] && ! kill -0 "$app_pid" 2>/dev/null && { tail -50 "$work/app$app_pid.log"; exit 1; }
+    [ -n "$app_pid" ] && ! kill -0 "$app_pid" 2>/dev/null && { tail -50 "$app_log"; exit 1; }
     sleep 1
   done
   echo "no answer from $1" >&2; exit 1
@@ -83,13 +83,13 @@ if [ -z "$targets" ]; then
   for n in $(seq 1 "$nodes"); do
     port=$(free_port)
     mkdir -p "$work/data$n"
+    app_log="$work/app$n.log"
     java -jar target/yunjian.jar --spring.profiles.active=demo "--yunjian.data-dir=$work/data$n" "--server.port=$port" \
       --logging.level.root=WARN "--spring.datasource.url=$url" --spring.datasource.username=yunjian_app \
       --spring.datasource.password=app "--spring.flyway.url=$url" --spring.flyway.user=yunjian_owner \
-      --spring.flyway.password=owner --yunjian.db.app-role=yunjian_app "${several[@]}" > "$work/app.log.tmp" 2>&1 &
+      --spring.flyway.password=owner --yunjian.db.app-role=yunjian_app "${several[@]}" > "$app_log" 2>&1 &
     app_pid=$!
     app_pids+=("$app_pid")
-    mv "$work/app.log.tmp" "$work/app$app_pid.log"
     wait_up "http://127.0.0.1:$port"   # one at a time: the first migrates and seeds the demo data
     targets+="${targets:+,}http://127.0.0.1:$port"
   done
