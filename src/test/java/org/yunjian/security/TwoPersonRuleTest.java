@@ -65,7 +65,8 @@ class TwoPersonRuleTest extends SecurityIntegrationTest {
         assertThat(loginResult(name, NEW_PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/login?error");
         mvc.perform(get("/api/users/admin-requests").session(session)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[?(@.id=='" + request + "')].requestedBy").value(alice.username()))
-                .andExpect(jsonPath("$.total").value(1));
+                // other tests of the shared context leave requests too: the total counts them all, at least this one
+                .andExpect(jsonPath("$.total").value(org.hamcrest.Matchers.greaterThanOrEqualTo(1)));
 
         // a second security administrator approves; now it can log in (and must change its password)
         String secret2 = Totp.newSecret();
