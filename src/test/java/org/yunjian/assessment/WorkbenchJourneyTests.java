@@ -109,7 +109,13 @@ class WorkbenchJourneyTests {
         driver.findElement(By.id("request-more")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("request-line-1")));
         for (int n = 0; n < 2; n++) {
-            driver.findElement(By.id("title-" + n)).sendKeys(DOCUMENTS.get(n));
+            // the "more" line arrives by an htmx swap of the form: an element found just before it settles goes stale
+            By title = By.id("title-" + n);
+            String document = DOCUMENTS.get(n);
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+                d.findElement(title).sendKeys(document);
+                return true;
+            });
             new Select(driver.findElement(By.id("items-" + n))).selectByIndex(n);
             driver.executeScript("arguments[0].value = '2099-01-31'", driver.findElement(By.id("due-" + n)));
             new Select(driver.findElement(By.id("addressee-" + n))).selectByValue("PROVIDER");
