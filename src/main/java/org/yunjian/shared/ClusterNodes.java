@@ -12,6 +12,7 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -27,6 +28,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnWebApplication
+// the embedded database's file is locked by one process: only a shared PostgreSQL can have other nodes
+@ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:postgresql:')")
 public class ClusterNodes implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterNodes.class);

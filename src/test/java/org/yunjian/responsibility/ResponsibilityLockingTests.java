@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -146,5 +147,24 @@ class ResponsibilityLockingTests {
                 .andExpect(content().string(containsString("value=\"我输入的条款\"")))
                 .andExpect(content().string(containsString("name=\"version\" value=\"3\"")));
         assertThat(current()).isEqualTo(3);
+    }
+
+    @Test
+    void staleAgreementFormComesBackOnTheMatrixWithTheTypedInput() throws Exception {
+        mvc.perform(post("/systems/{id}/responsibility/agreements", w.system().id())
+                        .with(as(provider)).param("version", "1").param("name", "我输入的协议")
+                        .param("partyA", w.provider().id().toString()).param("partyB", security.id().toString())
+                        .param("clauses", "9.1, 9.2"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("conflict", containsString("他人已于 20")));
+        assertThat(current()).isEqualTo(2);
+        // the matrix page the browser is sent back to shows the refusal and the form opened with what was typed
+        mvc.perform(get("/systems/{id}/responsibility", w.system().id()).with(as(provider))
+                        .flashAttr("conflict", "x").flashAttr("typed", java.util.Map.of("name", "我输入的协议",
+                                "partyB", security.id(), "clauses", "9.1, 9.2")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"我输入的协议\"")))
+                .andExpect(content().string(containsString("value=\"9.1, 9.2\"")))
+                .andExpect(content().string(containsString("<details id=\"add-agreement\" open")));
     }
 }

@@ -25,6 +25,7 @@ import org.yunjian.catalog.CatalogExchange;
 import org.yunjian.catalog.CatalogLoadException;
 import org.yunjian.catalog.OscalFormat;
 import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.Versions;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Text;
 
@@ -75,9 +76,11 @@ class CatalogExchangeApiController {
     @GetMapping("/standards/{code}/versions")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "Every version of an imported catalog, newest (current) first: file, SHA-256, size, who and when "
-            + "imported it, who and when replaced it; 404 for a code nothing was imported under")
-    List<CatalogExchange.ImportVersion> versions(@PathVariable String code) {
-        return exchange.versions(code);
+            + "imported it, who and when replaced it; ETag: the current version (If-Match of a replacing import); 404 "
+            + "for a code nothing was imported under")
+    ResponseEntity<List<CatalogExchange.ImportVersion>> versions(@PathVariable String code) {
+        List<CatalogExchange.ImportVersion> versions = exchange.versions(code);
+        return ResponseEntity.ok().eTag(Versions.etag(versions.get(0).version())).body(versions);
     }
 
     @GetMapping("/standards/{code}/original")

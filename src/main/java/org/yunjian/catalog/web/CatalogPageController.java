@@ -238,6 +238,10 @@ class CatalogPageController {
         model.addAttribute("title", versions.get(0).title());
         model.addAttribute("versions", versions);
         model.addAttribute("names", people.displayNames(usernames));
+        model.addAttribute("admin", CurrentUser.current().map(u -> u.is(Role.SYSTEM_ADMIN)).orElse(false));
+        // the replace form names the version the administrator sees, so a replacement made meanwhile is refused
+        model.addAttribute("currentVersion", versions.stream().filter(CatalogExchange.ImportVersion::current)
+                .mapToInt(CatalogExchange.ImportVersion::version).max().orElse(0));
         return "catalog/imports";
     }
 }

@@ -95,7 +95,12 @@ class MatrixPages {
                      @RequestParam(required = false) String clauses, @RequestParam(required = false) String version,
                      RedirectAttributes flash) {
         List<String> list = clauses == null ? List.of() : List.of(CLAUSE_SEPARATORS.split(clauses));
-        return change(id, "#agreements", flash, () -> service.addAgreement(id,
+        Map<String, Object> typed = new HashMap<>();
+        typed.put("name", name);
+        typed.put("partyA", partyA);
+        typed.put("partyB", partyB);
+        typed.put("clauses", clauses);
+        return change(id, "#agreements", flash, typed, () -> service.addAgreement(id,
                 new ResponsibilityService.AgreementInput(name, partyA, partyB, list), ExpectedVersion.ofForm(version)));
     }
 
@@ -203,15 +208,23 @@ class MatrixPages {
 
     /** A change from the matrix page: back to it, with the saved note or the refusal (field errors included). */
     private String change(UUID id, String anchor, RedirectAttributes flash, Supplier<MatrixView> action) {
+        return change(id, anchor, flash, Map.of(), action);
+    }
+
+    /** As above; a refused change also brings back what the user typed ({@code typed}, flashed as "typed"). */
+    private String change(UUID id, String anchor, RedirectAttributes flash, Map<String, Object> typed,
+                          Supplier<MatrixView> action) {
         try {
             MatrixView v = action.get();
             flash.addFlashAttribute("saved", Texts.get("responsibility.page.saved", v.version().version()));
         } catch (ValidationException e) {
             flash.addFlashAttribute("errors", e.errors());
+            flash.addFlashAttribute("typed", typed);
         } catch (NotFoundException e) {
             throw e; // a stranger gets 404, not a hint
         } catch (LocalizedException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
+            flash.addFlashAttribute("typed", typed);
         }
         return "redirect:" + base(id) + anchor;
     }

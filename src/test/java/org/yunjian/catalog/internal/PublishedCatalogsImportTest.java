@@ -8,6 +8,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.file.Files;
@@ -123,6 +125,7 @@ class PublishedCatalogsImportTest {
         assertThat(storedFileName(high.code())).isEqualTo("again.json");
         mvc.perform(get("/api/catalog/standards/{code}/versions", high.code()).with(authentication(admin())))
                 .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"2\""))
                 .andExpect(jsonPath("$[0].version", is(2)))
                 .andExpect(jsonPath("$[0].current", is(true)))
                 .andExpect(jsonPath("$[1].version", is(1)))
@@ -136,6 +139,11 @@ class PublishedCatalogsImportTest {
         mvc.perform(get("/api/catalog/standards/{code}/original", high.code()).param("version", "3")
                 .with(authentication(admin()))).andExpect(status().isNotFound());
         assertThat(exchange.versions(high.code())).hasSize(2);
+        // the versions page offers the administrator a replacement of the version on screen, not a typed number
+        mvc.perform(get("/catalog/imports/{code}", high.code()).with(authentication(admin())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"catalog-replace-version\" name=\"version\" value=\"2\"")))
+                .andExpect(content().string(containsString("以新文件替换第 2 版")));
     }
 
     @Test
