@@ -235,7 +235,7 @@ class CatalogPageController {
         });
         usernames.remove(null);
         model.addAttribute("code", code);
-        model.addAttribute("title", versions.get(0).title());
+        model.addAttribute("catalogTitle", versions.get(0).title()); // "title" is the layout's fragment
         model.addAttribute("versions", versions);
         model.addAttribute("names", people.displayNames(usernames));
         model.addAttribute("admin", CurrentUser.current().map(u -> u.is(Role.SYSTEM_ADMIN)).orElse(false));
