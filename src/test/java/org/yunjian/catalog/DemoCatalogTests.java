@@ -30,11 +30,15 @@ class DemoCatalogTests {
         String list = customer.get("/catalog").body();
         assertThat(list).contains("id=\"versions-SZF-ZWY-BC\"").contains("示例市政务云安全补充要求").contains("第 2 版");
 
+        // in English the catalog's own (Chinese) title is shown as it is, marked so
+        assertThat(customer.get("/catalog?lang=en").body())
+                .contains("data-verbatim=\"true\">示例市政务云安全补充要求</td>")
+                .contains("<td data-verbatim>示例市政务云安全补充要求</td>");
         HttpResponse<String> versions = customer.get("/catalog/imports/SZF-ZWY-BC");
         assertThat(versions.statusCode()).as(versions.body()).isEqualTo(200);
         assertThat(versions.body()).contains("id=\"version-2\"").contains("id=\"version-1\"")
                 .contains("supplementary-catalog-2025.json").contains("演示系统管理员")
-                .contains("<p class=\"muted\">示例市政务云安全补充要求</p>").doesNotContain("th:text")
+                .contains("<p class=\"muted\" data-verbatim>示例市政务云安全补充要求</p>").doesNotContain("th:text")
                 .doesNotContain("catalog-replace-form");
 
         HttpResponse<String> api = customer.send("GET", "/api/catalog/standards/SZF-ZWY-BC/versions", null,
