@@ -32,8 +32,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.servlet.FlashMap;
+import org.yunjian.lifecycle.internal.ContractReviewService;
 import org.yunjian.lifecycle.internal.DrillService;
 import org.yunjian.lifecycle.internal.MigrationService;
+import org.yunjian.lifecycle.internal.SupervisionService;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.ExpectedVersion;
@@ -42,7 +44,7 @@ import org.yunjian.support.IfMatch;
 
 /**
  * Optimistic locking of the operation records of a lifecycle plan — emergency plans, drill follow-up tasks, the
- * migration plan and its steps: a
+ * migration plan and its steps, the review of a contract clause, supervision reports and change requests: a
  * change names the version read (If-Match or the form's hidden field), a stale one gets 409 naming when the record
  * changed (zh and en), none gets 428, a stale or version-less page form comes back with the typed input and the clear
  * refusal, and of two writers of the same version exactly one wins.
@@ -63,6 +65,10 @@ class OpsLockingTests {
     DrillService drills;
     @Autowired
     MigrationService migration;
+    @Autowired
+    ContractReviewService contracts;
+    @Autowired
+    SupervisionService supervision;
 
     Fixtures.World w;
     CurrentUser customer;
@@ -238,5 +244,72 @@ class OpsLockingTests {
                                 null)))).toList());
         assertThat(stored("lifecycle_migration_step", "content", step)).isEqualTo(tried.get(winner));
         assertThat(IfMatch.stored(jdbc, "lifecycle_migration_step", "id", UUID.fromString(step))).isEqualTo(1);
+    }
+
+    /** The government-website guide's 6.6.1 d), a mandatory contract clause of the fixture's system. */
+    static final String CLAUSE = "GOVWEB-6.6.1-d";
+
+    @Test
+    void aContractClauseIsMarkedOverItsReviewVersionAndAStaleFormKeepsTheTypedInput() throws Exception {
+        String url = api + "/contract-review/clauses/" + CLAUSE;
+        mvc.perform(get(url).with(as(customer))).andExpect(status().isOk()).andExpect(header().string("ETag", "\"0\""));
+        send(put(url), "{\"status\":\"MISSING\"}").andExpect(status().isPreconditionRequired());
+        send(put(url).with(IfMatch.read(mvc, url, as(customer))), "{\"status\":\"MISSING\"}").andExpect(status().isOk());
+        mvc.perform(get(url).with(as(customer))).andExpect(header().string("ETag", "\"1\""))
+                .andExpect(jsonPath("$.version").value(1));
+        send(put(url).param("lang", "en").with(IfMatch.version(0)), "{\"status\":\"NEGOTIATED\",\"note\":\"n\"}")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.currentVersion").value(1));
+
+        mvc.perform(post(page + "/contract-review/clauses/" + CLAUSE).with(as(customer)).param("version", "0")
+                        .param("status", "PRESENT").param("reference", "我刚输入的第12条"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"stale-version\"")))
+                .andExpect(content().string(containsString("他人已于 20")))
+                .andExpect(content().string(containsString("我刚输入的第12条")));
+        mvc.perform(post(page + "/contract-review/clauses/" + CLAUSE).with(as(customer))
+                        .param("status", "PRESENT").param("reference", "无版本的第12条"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("此表单没有说明打开时记录的版本")))
+                .andExpect(content().string(containsString("无版本的第12条")));
+        mvc.perform(get(url).with(as(customer))).andExpect(jsonPath("$.status.code").value("MISSING"));
+
+        List<String> tried = List.of("第1条", "第2条");
+        int winner = ConcurrentWriters.exactlyOneWins(tried.stream().map(ref -> (Callable<Object>) () -> runAs(
+                customer, () -> contracts.mark(w.system().id(), CLAUSE, ExpectedVersion.exactly(1), "PRESENT", ref,
+                        null))).toList());
+        mvc.perform(get(url).with(as(customer))).andExpect(jsonPath("$.reference").value(tried.get(winner)))
+                .andExpect(header().string("ETag", "\"2\""));
+    }
+
+    @Test
+    void aChangeRequestIsDecidedOverTheVersionReadAndOfTwoDecidersExactlyOneWins() throws Exception {
+        CurrentUser provider = user(w.provider().id());
+        String body = mvc.perform(post(api + "/supervision/changes").with(as(provider))
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"title":"云主机操作系统升级","reason":"旧版本停止安全更新","windowStart":"2026-12-05T22:00",
+                                 "windowEnd":"2026-12-06T02:00","risk":"MEDIUM","riskNotes":"中断约 30 分钟"}"""))
+                .andExpect(status().isCreated()).andExpect(header().string("ETag", "\"0\""))
+                .andReturn().getResponse().getContentAsString();
+        String change = JsonPath.read(body, "$.id");
+        String url = api + "/supervision/changes/" + change + "/decision";
+        send(post(url), "{\"decision\":\"APPROVE\"}").andExpect(status().isPreconditionRequired());
+        send(post(url).with(IfMatch.version(3)), "{\"decision\":\"APPROVE\"}").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.currentVersion").value(0));
+        FlashMap flash = mvc.perform(post(page + "/supervision/changes/" + change + "/decision").with(as(customer))
+                        .param("version", "3").param("decision", "REFUSE").param("reason", "我刚输入的拒绝理由")
+                        .param("confirm", "true"))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
+        mvc.perform(get(page + "/supervision").with(as(customer)).flashAttrs(flash))
+                .andExpect(content().string(containsString("id=\"stale-version\"")))
+                .andExpect(content().string(containsString("我刚输入的拒绝理由")))
+                .andExpect(content().string(containsString("name=\"version\" value=\"0\"")));
+
+        List<String> tried = List.of("APPROVE", "REFUSE");
+        int winner = ConcurrentWriters.exactlyOneWins(tried.stream().map(d -> (Callable<Object>) () -> runAs(customer,
+                () -> supervision.decide(w.system().id(), UUID.fromString(change), ExpectedVersion.exactly(0),
+                        new SupervisionService.DecisionInput(d, "理由", null)))).toList());
+        assertThat(stored("lifecycle_supervision_change", "status", change))
+                .isEqualTo(tried.get(winner).equals("APPROVE") ? "APPROVED" : "REFUSED");
+        assertThat(IfMatch.stored(jdbc, "lifecycle_supervision_change", "id", UUID.fromString(change))).isEqualTo(1);
     }
 }

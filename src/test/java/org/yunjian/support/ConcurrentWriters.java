@@ -11,11 +11,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.StaleVersionException;
 
 /**
  * Two (or more) writers of the same version of a record, started at the same moment on their own threads: optimistic
- * locking lets exactly one win and refuses the others as stale ({@link StaleVersionException}). Any other outcome —
+ * locking lets exactly one win and refuses the others as stale ({@link StaleVersionException}, or the 409 of a
+ * one-time step a writer found already done, {@link ConflictException}). Any other outcome —
  * two winners, an unexpected exception, a writer that never finishes — fails the test.
  */
 public final class ConcurrentWriters {
@@ -24,7 +26,7 @@ public final class ConcurrentWriters {
     }
 
     /**
-     * Runs {@code writers} at once and checks that exactly one returned and every other was refused as stale.
+     * Runs {@code writers} at once and checks that exactly one returned and every other was refused (409).
      *
      * @return the position of the winner in {@code writers}
      */
@@ -39,7 +41,8 @@ public final class ConcurrentWriters {
                     try {
                         w.call();
                         return true;
-                    } catch (StaleVersionException e) {
+                    } catch (ConflictException e) {
+                        // stale version, or — for a one-time step read after the winner's commit — already done
                         return false;
                     }
                 }));

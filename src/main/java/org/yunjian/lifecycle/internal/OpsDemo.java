@@ -132,9 +132,9 @@ class OpsDemo implements ApplicationRunner {
             supervision.submitReport(id, new SupervisionService.ReportInput("SLA", month.minusMonths(1).toString(),
                     month.minusDays(1).toString(), today.toString()), file("lifecycle.ops.demo.report2File",
                     "lifecycle.ops.demo.report2Text"));
-            SeedActor.run(customer.get(), () -> supervision.review(id, older.id(), new SupervisionService.ReviewInput(
-                    "ACCEPTED_WITH_ISSUES", demo("lifecycle.ops.demo.reviewIssues"),
-                    month.minusMonths(1).plusDays(9).toString())));
+            SeedActor.run(customer.get(), () -> supervision.review(id, older.id(), null,
+                    new SupervisionService.ReviewInput("ACCEPTED_WITH_ISSUES", demo("lifecycle.ops.demo.reviewIssues"),
+                            month.minusMonths(1).plusDays(9).toString(), null)));
             LocalDateTime window = today.plusDays(10).atTime(22, 0);
             supervision.requestChange(id, new SupervisionService.ChangeInput(demo("lifecycle.ops.demo.changeTitle"),
                     demo("lifecycle.ops.demo.changeReason"), window.toString(), window.plusHours(4).toString(),

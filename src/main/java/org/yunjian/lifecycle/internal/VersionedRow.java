@@ -32,7 +32,9 @@ record VersionedRow(String table, List<String> keyColumns, String updatedColumn)
         List<Object> params = new ArrayList<>(Arrays.asList(values));
         params.addAll(Arrays.asList(key));
         int rows;
-        if (expected == 0) {
+        if (expected == 0 && stored(jdbc, key) != null) {
+            rows = 0; // saved by someone else since the caller read "none yet"
+        } else if (expected == 0) {
             List<String> all = new ArrayList<>(columns);
             all.addAll(keyColumns);
             try {
@@ -51,11 +53,16 @@ record VersionedRow(String table, List<String> keyColumns, String updatedColumn)
         if (rows > 0) {
             return;
         }
-        Object[] now = jdbc.sql("SELECT version, " + updatedColumn + " FROM " + table + " WHERE " + where())
+        Object[] now = stored(jdbc, key);
+        throw now == null ? new StaleVersionException(0, null) : new StaleVersionException((Long) now[0], (Instant) now[1]);
+    }
+
+    /** The stored row's version and last-change time, or {@code null} if there is none. */
+    private Object[] stored(JdbcClient jdbc, Object[] key) {
+        return jdbc.sql("SELECT version, " + updatedColumn + " FROM " + table + " WHERE " + where())
                 .params(Arrays.asList(key))
                 .query((rs, n) -> new Object[] {rs.getLong(1), Jdbc.instant(rs, updatedColumn)}).optional()
-                .orElse(new Object[] {0L, null});
-        throw new StaleVersionException((Long) now[0], (Instant) now[1]);
+                .orElse(null);
     }
 
     private String where() {
