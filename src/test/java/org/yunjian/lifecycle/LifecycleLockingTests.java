@@ -36,6 +36,7 @@ import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.support.ConcurrentWriters;
 import org.yunjian.support.IfMatch;
+import org.yunjian.support.StaleForms;
 
 /**
  * Optimistic locking of lifecycle records — plan duties (status, acceptance, assignment) and the needs analysis: a
@@ -235,16 +236,10 @@ class LifecycleLockingTests {
     void aDutyFormNamingNoVersionComesBackAsTheSameClearRefusalWithTheTypedInput() throws Exception {
         String duty = customerDuty();
         String page = "/systems/" + w.system().id() + "/lifecycle/duties/" + duty;
-        FlashMap flash = mvc.perform(post(page + "/status").with(as(customer))
-                        .param("status", "NOT_APPLICABLE").param("reason", "没有版本的表单里输入的原因"))
-                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
-        mvc.perform(get(page).with(as(customer)).flashAttrs(flash))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"stale-version\" role=\"alert\"")))
-                .andExpect(content().string(containsString("此表单没有说明打开时记录的版本")))
-                .andExpect(content().string(containsString("没有版本的表单里输入的原因")))
-                .andExpect(content().string(containsString("value=\"NOT_APPLICABLE\" selected")))
-                .andExpect(content().string(containsString("name=\"version\" value=\"0\"")));
+        assertThat(StaleForms.pageAfter(mvc, post(page + "/status").param("status", "NOT_APPLICABLE")
+                .param("reason", "没有版本的表单里输入的原因"), page, as(customer)))
+                .contains("id=\"stale-version\" role=\"alert\"", "此表单没有说明打开时记录的版本", "没有版本的表单里输入的原因",
+                        "value=\"NOT_APPLICABLE\" selected", "name=\"version\" value=\"0\"");
         assertThat(storedStatus(duty)).isEqualTo("NOT_STARTED");
     }
 }

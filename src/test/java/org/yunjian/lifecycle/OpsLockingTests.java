@@ -31,7 +31,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.web.servlet.FlashMap;
 import org.yunjian.lifecycle.internal.ContractReviewService;
 import org.yunjian.lifecycle.internal.DrillService;
 import org.yunjian.lifecycle.internal.MigrationService;
@@ -41,6 +40,7 @@ import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.support.ConcurrentWriters;
 import org.yunjian.support.IfMatch;
+import org.yunjian.support.StaleForms;
 
 /**
  * Optimistic locking of the operation records of a lifecycle plan — emergency plans, drill follow-up tasks, the
@@ -143,25 +143,17 @@ class OpsLockingTests {
         String plan = emergencyPlan();
         send(put(api + "/drills/plans/" + plan).with(IfMatch.version(0)), PLAN.formatted("他人的修订", w.customer().id()))
                 .andExpect(status().isOk());
-        FlashMap flash = mvc.perform(post(page + "/drills/plans/" + plan).with(as(customer)).param("version", "0")
+        assertThat(StaleForms.pageAfter(mvc, post(page + "/drills/plans/" + plan).param("version", "0")
                         .param("scenario", "我刚输入的场景").param("summary", "我刚输入的要点")
-                        .param("responsibleOrg", w.customer().id().toString()).param("contacts", "我刚输入的联系人"))
-                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
-        mvc.perform(get(page + "/drills").with(as(customer)).flashAttrs(flash)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"stale-version\"")))
-                .andExpect(content().string(containsString("他人已于 20")))
-                .andExpect(content().string(containsString("我刚输入的场景")))
-                .andExpect(content().string(containsString("我刚输入的要点")))
-                .andExpect(content().string(containsString("name=\"version\" value=\"1\"")));
+                        .param("responsibleOrg", w.customer().id().toString()).param("contacts", "我刚输入的联系人"),
+                page + "/drills", as(customer)))
+                .contains("他人已于 20", "我刚输入的场景", "我刚输入的要点", "name=\"version\" value=\"1\"");
         assertThat(stored("lifecycle_emergency_plan", "scenario", plan)).isEqualTo("他人的修订");
 
-        FlashMap none = mvc.perform(post(page + "/drills/plans/" + plan).with(as(customer))
-                        .param("scenario", "没有版本的场景").param("summary", "要点")
-                        .param("responsibleOrg", w.customer().id().toString()).param("contacts", "联系人"))
-                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
-        mvc.perform(get(page + "/drills").with(as(customer)).flashAttrs(none))
-                .andExpect(content().string(containsString("此表单没有说明打开时记录的版本")))
-                .andExpect(content().string(containsString("没有版本的场景")));
+        assertThat(StaleForms.pageAfter(mvc, post(page + "/drills/plans/" + plan).param("scenario", "没有版本的场景")
+                        .param("summary", "要点").param("responsibleOrg", w.customer().id().toString())
+                        .param("contacts", "联系人"), page + "/drills", as(customer)))
+                .contains("此表单没有说明打开时记录的版本", "没有版本的场景");
         assertThat(stored("lifecycle_emergency_plan", "scenario", plan)).isEqualTo("他人的修订");
     }
 
@@ -207,14 +199,10 @@ class OpsLockingTests {
                 .andExpect(content().string(containsString("name=\"version\" value=\"1\"")));
         send(put(url).with(IfMatch.read(mvc, url, as(customer))), ROLLBACK.formatted("他人的回退方案"))
                 .andExpect(status().isOk()).andExpect(header().string("ETag", "\"2\""));
-        FlashMap flash = mvc.perform(post(page + "/migration").with(as(customer)).param("version", "1")
-                        .param("rollbackPlan", "我刚输入的回退方案").param("rollbackTrigger", "我刚输入的触发条件"))
-                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
-        mvc.perform(get(page + "/migration").with(as(customer)).flashAttrs(flash))
-                .andExpect(content().string(containsString("id=\"stale-version\"")))
-                .andExpect(content().string(containsString("我刚输入的回退方案")))
-                .andExpect(content().string(containsString("我刚输入的触发条件")))
-                .andExpect(content().string(containsString("name=\"version\" value=\"2\"")));
+        assertThat(StaleForms.pageAfter(mvc, post(page + "/migration").param("version", "1")
+                        .param("rollbackPlan", "我刚输入的回退方案").param("rollbackTrigger", "我刚输入的触发条件"),
+                page + "/migration", as(customer)))
+                .contains("我刚输入的回退方案", "我刚输入的触发条件", "name=\"version\" value=\"2\"");
         mvc.perform(get(url).with(as(customer))).andExpect(jsonPath("$.rollback.rollbackPlan").value("他人的回退方案"));
     }
 
@@ -228,14 +216,10 @@ class OpsLockingTests {
         String change = """
                 {"description":"%s","windowStart":"2026-10-10T22:00","windowEnd":"2026-10-11T04:00"}""";
         send(put(api + "/migration/steps/" + step), change.formatted("改")).andExpect(status().isPreconditionRequired());
-        FlashMap flash = mvc.perform(post(page + "/migration/steps/" + step).with(as(customer)).param("version", "5")
+        assertThat(StaleForms.pageAfter(mvc, post(page + "/migration/steps/" + step).param("version", "5")
                         .param("description", "我刚输入的步骤").param("windowStart", "2026-10-10T22:00")
-                        .param("windowEnd", "2026-10-11T04:00"))
-                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
-        mvc.perform(get(page + "/migration").with(as(customer)).flashAttrs(flash))
-                .andExpect(content().string(containsString("id=\"stale-version\"")))
-                .andExpect(content().string(containsString("我刚输入的步骤")))
-                .andExpect(content().string(containsString("name=\"version\" value=\"0\"")));
+                        .param("windowEnd", "2026-10-11T04:00"), page + "/migration", as(customer)))
+                .contains("我刚输入的步骤", "name=\"version\" value=\"0\"");
 
         List<String> tried = List.of("甲的修改", "乙的修改");
         int winner = ConcurrentWriters.exactlyOneWins(tried.stream().map(d -> (Callable<Object>) () -> runAs(customer,
@@ -295,14 +279,10 @@ class OpsLockingTests {
         send(post(url), "{\"decision\":\"APPROVE\"}").andExpect(status().isPreconditionRequired());
         send(post(url).with(IfMatch.version(3)), "{\"decision\":\"APPROVE\"}").andExpect(status().isConflict())
                 .andExpect(jsonPath("$.currentVersion").value(0));
-        FlashMap flash = mvc.perform(post(page + "/supervision/changes/" + change + "/decision").with(as(customer))
+        assertThat(StaleForms.pageAfter(mvc, post(page + "/supervision/changes/" + change + "/decision")
                         .param("version", "3").param("decision", "REFUSE").param("reason", "我刚输入的拒绝理由")
-                        .param("confirm", "true"))
-                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
-        mvc.perform(get(page + "/supervision").with(as(customer)).flashAttrs(flash))
-                .andExpect(content().string(containsString("id=\"stale-version\"")))
-                .andExpect(content().string(containsString("我刚输入的拒绝理由")))
-                .andExpect(content().string(containsString("name=\"version\" value=\"0\"")));
+                        .param("confirm", "true"), page + "/supervision", as(customer)))
+                .contains("我刚输入的拒绝理由", "name=\"version\" value=\"0\"");
 
         List<String> tried = List.of("APPROVE", "REFUSE");
         int winner = ConcurrentWriters.exactlyOneWins(tried.stream().map(d -> (Callable<Object>) () -> runAs(customer,
