@@ -437,7 +437,35 @@ class AuthorizationMatrixTests {
                     new String[] {"lifecycle_duty", "id", "last"}),
             Map.entry("POST /systems/{id}/lifecycle/duties/{dutyId}/acceptance", new String[] {"lifecycle_duty", "id", "last"}),
             Map.entry("PUT /api/systems/{id}/lifecycle/needs", new String[] {"lifecycle_needs_analysis", "system_id"}),
-            Map.entry("POST /systems/{id}/lifecycle/needs", new String[] {"lifecycle_needs_analysis", "system_id"}));
+            Map.entry("POST /systems/{id}/lifecycle/needs", new String[] {"lifecycle_needs_analysis", "system_id"}),
+            // lifecycle operation records: a {recordId} that exists nowhere (404 before any version question)
+            Map.entry("PUT /api/systems/{id}/lifecycle/drills/plans/{recordId}",
+                    new String[] {"lifecycle_emergency_plan", "id", "last"}),
+            Map.entry("POST /systems/{id}/lifecycle/drills/plans/{recordId}",
+                    new String[] {"lifecycle_emergency_plan", "id", "last"}),
+            Map.entry("PUT /api/systems/{id}/lifecycle/drills/tasks/{recordId}",
+                    new String[] {"lifecycle_drill_task", "id", "last"}),
+            Map.entry("POST /systems/{id}/lifecycle/drills/tasks/{recordId}",
+                    new String[] {"lifecycle_drill_task", "id", "last"}),
+            Map.entry("PUT /api/systems/{id}/lifecycle/migration", new String[] {"lifecycle_migration_plan", "system_id"}),
+            Map.entry("POST /systems/{id}/lifecycle/migration", new String[] {"lifecycle_migration_plan", "system_id"}),
+            Map.entry("PUT /api/systems/{id}/lifecycle/migration/steps/{recordId}",
+                    new String[] {"lifecycle_migration_step", "id", "last"}),
+            Map.entry("POST /systems/{id}/lifecycle/migration/steps/{recordId}",
+                    new String[] {"lifecycle_migration_step", "id", "last"}),
+            Map.entry("POST /api/systems/{id}/lifecycle/supervision/reports/{recordId}/review",
+                    new String[] {"lifecycle_supervision_report", "id", "last"}),
+            Map.entry("POST /systems/{id}/lifecycle/supervision/reports/{recordId}/review",
+                    new String[] {"lifecycle_supervision_report", "id", "last"}),
+            Map.entry("POST /api/systems/{id}/lifecycle/supervision/changes/{recordId}/decision",
+                    new String[] {"lifecycle_supervision_change", "id", "last"}),
+            Map.entry("POST /systems/{id}/lifecycle/supervision/changes/{recordId}/decision",
+                    new String[] {"lifecycle_supervision_change", "id", "last"}),
+            // the contract clause the request spec names ({clause}) of the system
+            Map.entry("PUT /api/systems/{id}/lifecycle/contract-review/clauses/{clause}",
+                    new String[] {"lifecycle_contract_clause", "clause = 'GOVWEB-6.6.1-d' AND system_id"}),
+            Map.entry("POST /systems/{id}/lifecycle/contract-review/clauses/{clause}",
+                    new String[] {"lifecycle_contract_clause", "clause = 'GOVWEB-6.6.1-d' AND system_id"}));
 
     private static final Pattern FIRST_ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");

@@ -8,9 +8,11 @@ import org.yunjian.shared.FieldErrors;
 /**
  * The review of one required clause: its status, the signed document's clause reference (required when present),
  * and a note (required when negotiated: what was agreed instead). Valid by construction through {@link #of}.
+ *
+ * @param version the stored version, raised by every mark (1 when first marked, 0 while not reviewed)
  */
 public record ClauseReview(RequirementId clause, ClauseStatus status, String reference, String note,
-                           String reviewedBy, Instant reviewedAt) {
+                           String reviewedBy, Instant reviewedAt, long version) {
 
     public static final int REFERENCE_MAX = 200;
     public static final int NOTE_MAX = 4_000;
@@ -32,6 +34,6 @@ public record ClauseReview(RequirementId clause, ClauseStatus status, String ref
             errors.add("note", "lifecycle.doc.error.noteRequired");
         }
         errors.throwIfAny();
-        return new ClauseReview(clause, s, ref, n, by, at);
+        return new ClauseReview(clause, s, ref, n, by, at, 0);
     }
 }

@@ -38,9 +38,10 @@ public record Drill(UUID id, UUID systemId, LocalDate heldOn, UUID planId, Strin
      * A follow-up task from the drill.
      *
      * @param position 1-based order in the drill record
+     * @param version  the stored version, raised by every change of its status
      */
     public record Task(UUID id, UUID drillId, int position, String description, UUID ownerOrg, LocalDate dueOn,
-                       DrillTaskStatus status, String updatedBy, Instant updatedAt) {
+                       DrillTaskStatus status, String updatedBy, Instant updatedAt, long version) {
 
         /** Open and past its due date. */
         public boolean overdue(LocalDate today) {

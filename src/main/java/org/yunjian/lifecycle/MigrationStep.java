@@ -13,10 +13,11 @@ import org.yunjian.shared.Msg;
  * done, which organisation of the system does it, in which window, and how far it got.
  *
  * @param position 1-based order in the plan
+ * @param version  the stored version, raised by every change
  */
 public record MigrationStep(UUID id, UUID systemId, int position, String description, UUID ownerOrg,
                             Instant windowStart, Instant windowEnd, MigrationStepStatus status, String updatedBy,
-                            Instant updatedAt) {
+                            Instant updatedAt, long version) {
 
     /** A window ends after it starts; the end field is named. */
     public static void checkWindow(FieldErrors errors, Instant start, Instant end) {

@@ -12,11 +12,13 @@ import org.yunjian.shared.Msg;
  * A change to the cloud service that needs the customer's approval (GOV 8.2.1 e) 重大变更进行监督管理; JR/T 7.4.2
  * 对受托方的变更服务内容进行评估并控制): what, why, in which window, at what risk, who asked; then approved or refused
  * with the reason. No organisation approves its own request — four eyes across organisations.
+ *
+ * @param version the stored version, raised by the decision
  */
 public record SupervisionChange(UUID id, UUID systemId, String title, String reason, Instant windowStart,
                                 Instant windowEnd, SupervisionChangeRisk risk, String riskNotes, String requestedBy,
                                 UUID requestedOrg, Instant requestedAt, SupervisionChangeStatus status,
-                                String decidedBy, Instant decidedAt, String decisionReason) {
+                                String decidedBy, Instant decidedAt, String decisionReason, long version) {
 
     /** A window ends after it starts. */
     public static void checkWindow(FieldErrors errors, Instant start, Instant end) {
@@ -44,6 +46,6 @@ public record SupervisionChange(UUID id, UUID systemId, String title, String rea
         }
         return new SupervisionChange(id, systemId, title, reason, windowStart, windowEnd, risk, riskNotes,
                 requestedBy, requestedOrg, requestedAt, approve ? SupervisionChangeStatus.APPROVED
-                : SupervisionChangeStatus.REFUSED, decider, at, why);
+                : SupervisionChangeStatus.REFUSED, decider, at, why, version + 1);
     }
 }

@@ -14,11 +14,13 @@ import org.yunjian.shared.FieldErrors;
  *
  * @param reviewedBy user name of the reviewer, or null while not reviewed
  * @param issues     issues the reviewer raised, or null
+ * @param version    the stored version, raised by the review
  */
 public record SupervisionReport(UUID id, UUID systemId, SupervisionReportKind kind, LocalDate periodStart,
                                 LocalDate periodEnd, LocalDate receivedOn, String submittedBy, UUID submittedOrg,
                                 Instant submittedAt, String reviewedBy, LocalDate reviewedOn,
-                                SupervisionConclusion conclusion, String issues, EvidenceVault.Sealed file) {
+                                SupervisionConclusion conclusion, String issues, EvidenceVault.Sealed file,
+                                long version) {
 
     public boolean reviewed() {
         return conclusion != null;
@@ -50,6 +52,6 @@ public record SupervisionReport(UUID id, UUID systemId, SupervisionReportKind ki
         }
         errors.throwIfAny();
         return new SupervisionReport(id, systemId, kind, periodStart, periodEnd, receivedOn, submittedBy,
-                submittedOrg, submittedAt, reviewer, on, conclusion, issues, file);
+                submittedOrg, submittedAt, reviewer, on, conclusion, issues, file, version + 1);
     }
 }

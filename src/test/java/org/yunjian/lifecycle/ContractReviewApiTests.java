@@ -32,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.catalog.Phase;
 import org.yunjian.party.Fixtures;
+import org.yunjian.support.IfMatch;
 import org.yunjian.security.CurrentUser;
 
 /**
@@ -69,8 +70,10 @@ class ContractReviewApiTests {
     }
 
     void mark(String clause, String body) throws Exception {
-        mvc.perform(put(base + "/clauses/" + clause).with(as(customer)).contentType(MediaType.APPLICATION_JSON)
-                .content(body)).andExpect(status().isOk());
+        // as a client that reads the clause first: its ETag names the review's version
+        mvc.perform(put(base + "/clauses/" + clause).with(as(customer))
+                .with(IfMatch.read(mvc, base + "/clauses/" + clause, as(customer)))
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isOk());
     }
 
     void select() throws Exception {

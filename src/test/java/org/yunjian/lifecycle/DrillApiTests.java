@@ -29,6 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.yunjian.party.Fixtures;
+import org.yunjian.support.IfMatch;
 import org.yunjian.security.CurrentUser;
 
 /**
@@ -114,7 +115,8 @@ class DrillApiTests {
         String customerTask = JsonPath.read(body, "$.tasks[1].id");
         mvc.perform(get(base).with(as(integrator))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.plans.length()").value(0)).andExpect(jsonPath("$.drills[0].tasks.length()").value(1));
-        send(put(base + "/tasks/" + integratorTask), integrator, "{\"status\":\"DONE\"}").andExpect(status().isOk())
+        send(put(base + "/tasks/" + integratorTask).with(IfMatch.version(0)), integrator, "{\"status\":\"DONE\"}")
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.statusLabel").value("已完成"));
         send(put(base + "/tasks/" + customerTask), integrator, "{\"status\":\"DONE\"}").andExpect(status().isNotFound());
         send(put(base + "/tasks/" + customerTask), provider, "{\"status\":\"DONE\"}").andExpect(status().isForbidden());

@@ -13,14 +13,9 @@ import static org.yunjian.party.PartyTestSupport.as;
 import static org.yunjian.party.PartyTestSupport.runAs;
 import static org.yunjian.party.PartyTestSupport.user;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,8 +34,9 @@ import org.yunjian.lifecycle.internal.PlanService;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.ExpectedVersion;
-import org.yunjian.shared.StaleVersionException;
+import org.yunjian.support.ConcurrentWriters;
 import org.yunjian.support.IfMatch;
+import org.yunjian.support.StaleForms;
 
 /**
  * Optimistic locking of lifecycle records — plan duties (status, acceptance, assignment) and the needs analysis: a
@@ -227,34 +223,23 @@ class LifecycleLockingTests {
     @Test
     void twoConcurrentStatusChangesOfTheSameVersionLetExactlyOneWin() throws Exception {
         UUID duty = UUID.fromString(customerDuty());
-        CyclicBarrier start = new CyclicBarrier(2);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<String>> results = new ArrayList<>();
-            for (DutyStatus s : List.of(DutyStatus.IN_PROGRESS, DutyStatus.DONE)) {
-                Callable<String> change = () -> {
-                    start.await();
-                    try {
-                        runAs(customer, () -> plans.setStatus(w.system().id(), duty, ExpectedVersion.exactly(0), s,
-                                null));
-                        return "won:" + s.name();
-                    } catch (StaleVersionException e) {
-                        return "stale";
-                    }
-                };
-                results.add(pool.submit(change));
-            }
-            List<String> outcomes = new ArrayList<>();
-            for (Future<String> f : results) {
-                outcomes.add(f.get());
-            }
-            assertThat(outcomes).filteredOn(o -> o.startsWith("won:")).hasSize(1);
-            assertThat(outcomes).filteredOn("stale"::equals).hasSize(1);
-            String winner = outcomes.stream().filter(o -> o.startsWith("won:")).findFirst().orElseThrow().substring(4);
-            assertThat(storedStatus(duty.toString())).isEqualTo(winner);
-            assertThat(IfMatch.stored(jdbc, "lifecycle_duty", "id", duty)).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<DutyStatus> tried = List.of(DutyStatus.IN_PROGRESS, DutyStatus.DONE);
+        int winner = ConcurrentWriters.exactlyOneWins(tried.stream().map(s -> (Callable<Object>) () -> {
+            runAs(customer, () -> plans.setStatus(w.system().id(), duty, ExpectedVersion.exactly(0), s, null));
+            return s;
+        }).toList());
+        assertThat(storedStatus(duty.toString())).isEqualTo(tried.get(winner).name());
+        assertThat(IfMatch.stored(jdbc, "lifecycle_duty", "id", duty)).isEqualTo(1);
+    }
+
+    @Test
+    void aDutyFormNamingNoVersionComesBackAsTheSameClearRefusalWithTheTypedInput() throws Exception {
+        String duty = customerDuty();
+        String page = "/systems/" + w.system().id() + "/lifecycle/duties/" + duty;
+        assertThat(StaleForms.pageAfter(mvc, post(page + "/status").param("status", "NOT_APPLICABLE")
+                .param("reason", "没有版本的表单里输入的原因"), page, as(customer)))
+                .contains("id=\"stale-version\" role=\"alert\"", "此表单没有说明打开时记录的版本", "没有版本的表单里输入的原因",
+                        "value=\"NOT_APPLICABLE\" selected", "name=\"version\" value=\"0\"");
+        assertThat(storedStatus(duty)).isEqualTo("NOT_STARTED");
     }
 }

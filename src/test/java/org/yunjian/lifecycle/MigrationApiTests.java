@@ -31,6 +31,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yunjian.party.Fixtures;
+import org.yunjian.support.IfMatch;
 import org.yunjian.security.CurrentUser;
 
 /**
@@ -103,7 +104,7 @@ class MigrationApiTests {
                 .formatted(w.provider().id())).andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value(containsString("云服务客户")));
 
-        send(put(base + "/steps/" + providers), provider, """
+        send(put(base + "/steps/" + providers).with(IfMatch.version(0)), provider, """
                 {"description":"开通云主机并加固","windowStart":"2026-10-10T22:00","windowEnd":"2026-10-11T03:00",
                  "status":"DONE"}""").andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("DONE")).andExpect(jsonPath("$.statusLabel").value("已完成"))
@@ -206,7 +207,7 @@ class MigrationApiTests {
     @Test
     void migrationPlanDocumentIsInChineseOnA4WithItsTables() throws Exception {
         step(customer, w.provider().id(), "开通云主机并加固");
-        send(put(base), customer, """
+        send(put(base).with(IfMatch.version(0)), customer, """
                 {"rollbackPlan":"保留原机房完整备份，决定回退后两小时内切回域名解析。",
                  "rollbackTrigger":"切换后首页中断超过 30 分钟","parallelStart":"2026-10-11","parallelEnd":"2026-11-10"}""")
                 .andExpect(status().isOk());

@@ -29,6 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.yunjian.party.Fixtures;
+import org.yunjian.support.IfMatch;
 import org.yunjian.security.CurrentUser;
 
 /**
@@ -95,7 +96,7 @@ class SupervisionApiTests {
                 .andExpect(status().isForbidden());
         send(post(base + "/reports/" + id + "/review"), customer, "{\"conclusion\":\"ACCEPTED_WITH_ISSUES\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.issues").exists());
-        send(post(base + "/reports/" + id + "/review"), customer, """
+        send(post(base + "/reports/" + id + "/review").with(IfMatch.version(0)), customer, """
                 {"conclusion":"ACCEPTED_WITH_ISSUES","issues":"未列出安全组变更的审批记录","reviewedOn":"2026-11-10"}""")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.conclusionLabel").value("通过，提出问题"));
         send(post(base + "/reports/" + id + "/review"), customer, "{\"conclusion\":\"ACCEPTED\"}")
@@ -124,7 +125,8 @@ class SupervisionApiTests {
                 .andExpect(status().isForbidden());
         send(post(base + "/changes/" + fromProvider + "/decision"), customer, "{\"decision\":\"REFUSE\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.reason").exists());
-        send(post(base + "/changes/" + fromProvider + "/decision"), customer, "{\"decision\":\"APPROVE\",\"reason\":\"同意\"}")
+        send(post(base + "/changes/" + fromProvider + "/decision").with(IfMatch.version(0)), customer,
+                "{\"decision\":\"APPROVE\",\"reason\":\"同意\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
         send(post(base + "/changes/" + fromProvider + "/decision"), customer, "{\"decision\":\"REFUSE\",\"reason\":\"x\"}")
                 .andExpect(status().isConflict());

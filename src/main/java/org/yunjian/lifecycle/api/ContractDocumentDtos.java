@@ -147,23 +147,28 @@ final class ContractDocumentDtos {
 
     // --- contract review
 
-    record MarkRequest(String status, String reference, String note) {
+    /** {@code version}: the clause review's version read, 0 for a clause not reviewed yet (or If-Match). */
+    record MarkRequest(String status, String reference, String note, Long version) {
     }
 
     record ReviewResponse(UUID system, boolean editable, List<ClauseBody> clauses, boolean gateClear,
                           List<UnmetBody> unmet) {
         static ReviewResponse of(ContractReviewService.Review r) {
             return new ReviewResponse(r.system().id(), r.access().isCustomer(), r.lines().stream().map(l ->
-                    new ClauseBody(Quote.of(l.clause().requirement()), l.clause().leadIn(),
-                            Coded.of(l.clause().document()), Coded.of(l.clause().obligation()), Coded.of(l.status()),
-                            l.review().reference(), l.review().note(), l.review().reviewedBy(),
-                            l.review().reviewedAt())).toList(),
+                    ClauseBody.of(l)).toList(),
                     r.unmet().isEmpty(), r.unmet().stream().map(UnmetBody::of).toList());
         }
     }
 
+    /** One clause and its review; its version (the {@code ETag} of its GET) is the review's, 0 while not reviewed. */
     record ClauseBody(Quote clause, String leadIn, Coded document, Coded obligation, Coded status, String reference,
-                      String note, String reviewedBy, Instant reviewedAt) {
+                      String note, String reviewedBy, Instant reviewedAt, long version) implements Versioned {
+        static ClauseBody of(ContractReviewService.Line l) {
+            return new ClauseBody(Quote.of(l.clause().requirement()), l.clause().leadIn(),
+                    Coded.of(l.clause().document()), Coded.of(l.clause().obligation()), Coded.of(l.status()),
+                    l.review().reference(), l.review().note(), l.review().reviewedBy(), l.review().reviewedAt(),
+                    l.review().version());
+        }
     }
 
     record UnmetBody(String what, String source) {

@@ -10,6 +10,7 @@ import org.yunjian.lifecycle.DrillTaskStatus;
 import org.yunjian.lifecycle.EmergencyPlan;
 import org.yunjian.lifecycle.internal.DrillService;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.Versioned;
 
 /** What the drills REST API answers. */
 final class DrillDtos {
@@ -27,10 +28,10 @@ final class DrillDtos {
 
     @Schema(name = "EmergencyPlanResponse")
     record PlanResponse(UUID id, String scenario, String summary, UUID responsibleOrg, String responsibleName,
-                        String contacts, LocalDate lastReviewed) {
+                        String contacts, LocalDate lastReviewed, long version) implements Versioned {
         static PlanResponse of(EmergencyPlan p, DrillService.View v) {
             return new PlanResponse(p.id(), p.scenario(), p.summary(), p.responsibleOrg(), v.org(p.responsibleOrg()),
-                    p.contacts(), p.lastReviewed());
+                    p.contacts(), p.lastReviewed(), p.version());
         }
     }
 
@@ -43,14 +44,18 @@ final class DrillDtos {
     }
 
     record TaskResponse(UUID id, int position, String description, UUID ownerOrg, String ownerName, LocalDate dueOn,
-                        DrillTaskStatus status, String statusLabel, boolean overdue) {
+                        DrillTaskStatus status, String statusLabel, boolean overdue, long version)
+            implements Versioned {
         static TaskResponse of(Drill.Task t, DrillService.View v) {
             return new TaskResponse(t.id(), t.position(), t.description(), t.ownerOrg(), v.org(t.ownerOrg()),
-                    t.dueOn(), t.status(), Msg.of(t.status()).text(), t.overdue(v.today()));
+                    t.dueOn(), t.status(), Msg.of(t.status()).text(), t.overdue(v.today()), t.version());
         }
     }
 
-    /** A new status of a follow-up task: {@code OPEN} or {@code DONE}. */
-    record TaskStatusRequest(String status) {
+    /**
+     * A new status of a follow-up task: {@code OPEN} or {@code DONE}; {@code version} the task's version read (or
+     * {@code If-Match}).
+     */
+    record TaskStatusRequest(String status, Long version) {
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -29,6 +30,7 @@ import org.yunjian.lifecycle.api.MigrationDtos.RollbackResponse;
 import org.yunjian.lifecycle.api.MigrationDtos.StepResponse;
 import org.yunjian.lifecycle.internal.MigrationService;
 import org.yunjian.lifecycle.internal.OpsFiles;
+import org.yunjian.shared.ExpectedVersion;
 
 /**
  * REST for a system's migration plan (《迁移实施方案》). Who may call: system administrators and business users; inside,
@@ -41,6 +43,9 @@ class MigrationApi {
 
     static final String WHO = "hasAnyRole('SYSTEM_ADMIN', 'USER')";
     static final String BASE = "/api/systems/{id}/lifecycle/migration";
+
+    private static final MigrationService.StepInput EMPTY_STEP =
+            new MigrationService.StepInput(null, null, null, null, null, null, null);
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     private final MigrationService service;
@@ -59,11 +64,15 @@ class MigrationApi {
 
     @PutMapping(BASE)
     @PreAuthorize(WHO)
-    @Operation(summary = "Set the rollback plan, its trigger and the parallel running period (customer); 400 naming "
+    @Operation(summary = "Set the rollback plan, its trigger and the parallel running period (customer) over the "
+            + "version read (If-Match or version, 0 for the first; stale 409, none 428); 400 naming "
             + "the field for a rollback plan without trigger, an impossible date or a period ending before it starts")
-    RollbackResponse save(@PathVariable UUID id, @RequestBody(required = false) MigrationService.MigrationPlanInput body) {
-        return RollbackResponse.of(service.savePlan(id, body == null
-                ? new MigrationService.MigrationPlanInput(null, null, null, null, null) : body));
+    RollbackResponse save(@PathVariable UUID id,
+                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                          @RequestBody(required = false) MigrationService.MigrationPlanInput body) {
+        MigrationService.MigrationPlanInput in = body == null
+                ? new MigrationService.MigrationPlanInput(null, null, null, null, null, null) : body;
+        return RollbackResponse.of(service.savePlan(id, ExpectedVersion.of(ifMatch, in.version()), in));
     }
 
     @PostMapping(BASE + "/steps")
@@ -72,19 +81,20 @@ class MigrationApi {
             + "(ISO local time in the users' zone or with offset; the end after the start), optional position and status")
     ResponseEntity<StepResponse> addStep(@PathVariable UUID id,
                                          @RequestBody(required = false) MigrationService.StepInput body) {
-        var s = service.addStep(id, body == null ? new MigrationService.StepInput(null, null, null, null, null, null)
-                : body);
+        var s = service.addStep(id, body == null ? EMPTY_STEP : body);
         return ResponseEntity.created(URI.create(BASE.replace("{id}", id.toString()) + "/steps/" + s.id()))
                 .body(StepResponse.of(s, service.view(id)));
     }
 
     @PutMapping(BASE + "/steps/{recordId}")
     @PreAuthorize(WHO)
-    @Operation(summary = "Change a step: the customer any step, the provider a step it owns (not its owner)")
+    @Operation(summary = "Change a step: the customer any step, the provider a step it owns (not its owner); over the "
+            + "step's version read (If-Match or version; stale 409, none 428)")
     StepResponse updateStep(@PathVariable UUID id, @PathVariable UUID recordId,
+                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                             @RequestBody(required = false) MigrationService.StepInput body) {
-        var s = service.updateStep(id, recordId, body == null
-                ? new MigrationService.StepInput(null, null, null, null, null, null) : body);
+        MigrationService.StepInput in = body == null ? EMPTY_STEP : body;
+        var s = service.updateStep(id, recordId, ExpectedVersion.of(ifMatch, in.version()), in);
         return StepResponse.of(s, service.view(id));
     }
 

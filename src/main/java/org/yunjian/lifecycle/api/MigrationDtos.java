@@ -16,6 +16,7 @@ import org.yunjian.lifecycle.MigrationStep;
 import org.yunjian.lifecycle.MigrationStepStatus;
 import org.yunjian.lifecycle.internal.MigrationService;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.Versioned;
 
 /** What the migration REST API answers: codes for machines next to labels and names for people. */
 final class MigrationDtos {
@@ -24,8 +25,14 @@ final class MigrationDtos {
     }
 
     @Schema(name = "MigrationPlanResponse")
+    /** Its version (the {@code ETag}) is the rollback plan's, 0 while none is saved; each step carries its own. */
     record PlanResponse(UUID systemId, String systemName, RollbackResponse rollback, List<StepResponse> steps,
-                        List<CheckResponse> checks, List<AcceptanceResponse> acceptanceTests) {
+                        List<CheckResponse> checks, List<AcceptanceResponse> acceptanceTests) implements Versioned {
+
+        @Override
+        public long version() {
+            return rollback == null ? 0 : rollback.version();
+        }
 
         static PlanResponse of(MigrationService.View v) {
             return new PlanResponse(v.access().system().id(), v.access().system().name(),
@@ -37,19 +44,21 @@ final class MigrationDtos {
     }
 
     record RollbackResponse(String rollbackPlan, String rollbackTrigger, LocalDate parallelStart,
-                            LocalDate parallelEnd, String parallelNotes, String updatedBy, Instant updatedAt) {
+                            LocalDate parallelEnd, String parallelNotes, String updatedBy, Instant updatedAt,
+                            long version) implements Versioned {
         static RollbackResponse of(MigrationPlan p) {
             return new RollbackResponse(p.rollbackPlan(), p.rollbackTrigger(), p.parallelStart(), p.parallelEnd(),
-                    p.parallelNotes(), p.updatedBy(), p.updatedAt());
+                    p.parallelNotes(), p.updatedBy(), p.updatedAt(), p.version());
         }
     }
 
     record StepResponse(UUID id, int position, String description, UUID ownerOrg, String ownerName,
                         Instant windowStart, Instant windowEnd, MigrationStepStatus status, String statusLabel,
-                        boolean editable) {
+                        boolean editable, long version) implements Versioned {
         static StepResponse of(MigrationStep s, MigrationService.View v) {
             return new StepResponse(s.id(), s.position(), s.description(), s.ownerOrg(), v.org(s.ownerOrg()),
-                    s.windowStart(), s.windowEnd(), s.status(), Msg.of(s.status()).text(), v.mayEditStep(s));
+                    s.windowStart(), s.windowEnd(), s.status(), Msg.of(s.status()).text(), v.mayEditStep(s),
+                    s.version());
         }
     }
 

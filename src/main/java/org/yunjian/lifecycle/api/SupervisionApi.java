@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
-
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -21,6 +22,7 @@ import org.yunjian.lifecycle.api.SupervisionDtos.ReportResponse;
 import org.yunjian.lifecycle.api.SupervisionDtos.SupervisionResponse;
 import org.yunjian.lifecycle.internal.OpsFiles;
 import org.yunjian.lifecycle.internal.SupervisionService;
+import org.yunjian.shared.ExpectedVersion;
 
 /**
  * REST for operation-phase supervision: provider reports and their review, the incidents recorded against the
@@ -65,11 +67,14 @@ class SupervisionApi {
     @PostMapping(BASE + "/reports/{recordId}/review")
     @PreAuthorize(MigrationApi.WHO)
     @Operation(summary = "Review a report (customer, once): conclusion ACCEPTED, ACCEPTED_WITH_ISSUES or REJECTED, "
-            + "issues raised (required unless accepted), date reviewed")
+            + "issues raised (required unless accepted), date reviewed; over the report's version read (If-Match or "
+            + "version; stale 409, none 428)")
     ReportResponse review(@PathVariable UUID id, @PathVariable UUID recordId,
+                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                           @RequestBody(required = false) SupervisionService.ReviewInput body) {
-        var r = service.review(id, recordId, body == null ? new SupervisionService.ReviewInput(null, null, null)
-                : body);
+        SupervisionService.ReviewInput in = body == null ? new SupervisionService.ReviewInput(null, null, null, null)
+                : body;
+        var r = service.review(id, recordId, ExpectedVersion.of(ifMatch, in.version()), in);
         return ReportResponse.of(r, service.view(id));
     }
 
@@ -94,10 +99,14 @@ class SupervisionApi {
     @PostMapping(BASE + "/changes/{recordId}/decision")
     @PreAuthorize(MigrationApi.WHO)
     @Operation(summary = "Approve or refuse a change (customer; decision APPROVE or REFUSE, reason required to refuse); "
-            + "403 naming the rule when the requester's own organisation decides, 409 once decided")
+            + "403 naming the rule when the requester's own organisation decides, 409 once decided; over the request's "
+            + "version read (If-Match or version; stale 409, none 428)")
     ChangeResponse decide(@PathVariable UUID id, @PathVariable UUID recordId,
+                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                           @RequestBody(required = false) SupervisionService.DecisionInput body) {
-        var c = service.decide(id, recordId, body == null ? new SupervisionService.DecisionInput(null, null) : body);
+        SupervisionService.DecisionInput in = body == null ? new SupervisionService.DecisionInput(null, null, null)
+                : body;
+        var c = service.decide(id, recordId, ExpectedVersion.of(ifMatch, in.version()), in);
         return ChangeResponse.of(c, service.view(id));
     }
 }

@@ -15,6 +15,7 @@ import org.yunjian.lifecycle.SupervisionReportKind;
 import org.yunjian.lifecycle.internal.SupervisionService;
 import org.yunjian.responsibility.SystemIncidents;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.Versioned;
 
 /** What the supervision REST API answers. */
 final class SupervisionDtos {
@@ -36,7 +37,8 @@ final class SupervisionDtos {
     record ReportResponse(UUID id, SupervisionReportKind kind, String kindLabel, LocalDate periodStart,
                           LocalDate periodEnd, LocalDate receivedOn, String submittedBy, String submittedOrgName,
                           MigrationDtos.FileResponse file, boolean reviewed, String reviewedBy, LocalDate reviewedOn,
-                          SupervisionConclusion conclusion, String conclusionLabel, String issues) {
+                          SupervisionConclusion conclusion, String conclusionLabel, String issues, long version)
+            implements Versioned {
         static ReportResponse of(SupervisionReport r, SupervisionService.View v) {
             UUID system = v.access().system().id();
             return new ReportResponse(r.id(), r.kind(), Msg.of(r.kind()).text(), r.periodStart(), r.periodEnd(),
@@ -44,18 +46,20 @@ final class SupervisionDtos {
                     : new MigrationDtos.FileResponse(r.file().id(), r.file().displayName(), r.file().typeName().text(),
                     r.file().size(), r.file().sm3(), SupervisionApi.BASE.replace("{id}", system.toString())
                     + "/reports/" + r.id() + "/file"), r.reviewed(), r.reviewedBy(), r.reviewedOn(), r.conclusion(),
-                    r.conclusion() == null ? null : Msg.of(r.conclusion()).text(), r.issues());
+                    r.conclusion() == null ? null : Msg.of(r.conclusion()).text(), r.issues(), r.version());
         }
     }
 
     record ChangeResponse(UUID id, String title, String reason, Instant windowStart, Instant windowEnd,
                           SupervisionChangeRisk risk, String riskLabel, String riskNotes, String requestedBy,
                           String requestedOrgName, Instant requestedAt, SupervisionChangeStatus status,
-                          String statusLabel, String decidedBy, Instant decidedAt, String decisionReason) {
+                          String statusLabel, String decidedBy, Instant decidedAt, String decisionReason,
+                          long version) implements Versioned {
         static ChangeResponse of(SupervisionChange c, SupervisionService.View v) {
             return new ChangeResponse(c.id(), c.title(), c.reason(), c.windowStart(), c.windowEnd(), c.risk(),
                     Msg.of(c.risk()).text(), c.riskNotes(), c.requestedBy(), v.org(c.requestedOrg()), c.requestedAt(),
-                    c.status(), Msg.of(c.status()).text(), c.decidedBy(), c.decidedAt(), c.decisionReason());
+                    c.status(), Msg.of(c.status()).text(), c.decidedBy(), c.decidedAt(), c.decisionReason(),
+                    c.version());
         }
     }
 

@@ -114,7 +114,7 @@ final class ContractCommands {
 
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
-            ContractReviewService.Review r = service.mark(systemId, clause, status, reference, note);
+            ContractReviewService.Review r = service.mark(systemId, clause, null, status, reference, note);
             out.println(Texts.get("lifecycle.doc.saved"));
             return gate(out, r.unmet());
         }

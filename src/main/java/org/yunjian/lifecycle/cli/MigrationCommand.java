@@ -124,7 +124,7 @@ public class MigrationCommand implements Runnable {
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
             print(out, service.addStep(systemId, new MigrationService.StepInput(null, description, owner, start, end,
-                    status)));
+                    status, null)));
             return 0;
         }
     }
@@ -147,10 +147,10 @@ public class MigrationCommand implements Runnable {
             if (old == null) {
                 throw new org.yunjian.shared.NotFoundException("lifecycle-migration-step", stepId);
             }
-            print(out, service.updateStep(systemId, stepId, new MigrationService.StepInput(null,
+            print(out, service.updateStep(systemId, stepId, null, new MigrationService.StepInput(null,
                     description == null ? old.description() : description, owner,
                     start == null ? local(old.windowStart()) : start, end == null ? local(old.windowEnd()) : end,
-                    status == null ? old.status().name() : status)));
+                    status == null ? old.status().name() : status, null)));
             return 0;
         }
 

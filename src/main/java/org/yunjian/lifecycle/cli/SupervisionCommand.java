@@ -145,8 +145,8 @@ public class SupervisionCommand implements Runnable {
                 err.println(Texts.get("lifecycle.ops.cli.confirmFirst"));
                 return 2;
             }
-            SupervisionChange c = service.decide(systemId, changeId, new SupervisionService.DecisionInput(
-                    approve ? "APPROVE" : "REFUSE", reason));
+            SupervisionChange c = service.decide(systemId, changeId, null, new SupervisionService.DecisionInput(
+                    approve ? "APPROVE" : "REFUSE", reason, null));
             out.println(Texts.get("lifecycle.ops.cli.changeSaved", c.title(), Msg.of(c.status()).text(), c.id()));
             return 0;
         }

@@ -4,6 +4,7 @@ import static org.yunjian.shared.Jdbc.instant;
 import static org.yunjian.shared.Jdbc.utc;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,23 +30,18 @@ class ContractReviewRepository {
         jdbc.sql("SELECT * FROM lifecycle_contract_clause WHERE system_id = ? ORDER BY clause").param(systemId)
                 .query((rs, n) -> new ClauseReview(RequirementId.of(rs.getString("clause")),
                         ClauseStatus.valueOf(rs.getString("status")), rs.getString("reference"), rs.getString("note"),
-                        rs.getString("reviewed_by"), instant(rs, "reviewed_at")))
+                        rs.getString("reviewed_by"), instant(rs, "reviewed_at"), rs.getLong("version")))
                 .list().forEach(r -> out.put(r.clause(), r));
         return out;
     }
 
-    void save(UUID systemId, ClauseReview r) {
-        int n = jdbc.sql("UPDATE lifecycle_contract_clause SET status = ?, reference = ?, note = ?, reviewed_by = ?, "
-                        + "reviewed_at = ? WHERE system_id = ? AND clause = ?")
-                .params(r.status().name(), r.reference(), r.note(), r.reviewedBy(), utc(r.reviewedAt()), systemId,
-                        r.clause().value())
-                .update();
-        if (n == 0) {
-            jdbc.sql("INSERT INTO lifecycle_contract_clause (system_id, clause, status, reference, note, reviewed_by, "
-                            + "reviewed_at) VALUES (?,?,?,?,?,?,?)")
-                    .params(systemId, r.clause().value(), r.status().name(), r.reference(), r.note(), r.reviewedBy(),
-                            utc(r.reviewedAt()))
-                    .update();
-        }
+    private static final VersionedRow ROW = new VersionedRow("lifecycle_contract_clause", "reviewed_at", "system_id",
+            "clause");
+
+    /** Stores a clause's review over version {@code expected} (0: not reviewed yet); else a stale-version conflict. */
+    void save(UUID systemId, ClauseReview r, long expected) {
+        ROW.save(jdbc, List.of("status", "reference", "note", "reviewed_by", "reviewed_at"),
+                new Object[] {r.status().name(), r.reference(), r.note(), r.reviewedBy(), utc(r.reviewedAt())},
+                new Object[] {systemId, r.clause().value()}, expected);
     }
 }

@@ -19,6 +19,7 @@ import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.DownloadName;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
 
@@ -80,8 +81,13 @@ public class ContractReviewService {
         return new Review(a, lines, unmet(a.system(), lines));
     }
 
-    /** Marks a clause of the checklist (customer): present with a reference, missing, or negotiated with a note. */
-    public Review mark(UUID systemId, String clause, String status, String reference, String note) {
+    /**
+     * Marks a clause of the checklist (customer): present with a reference, missing, or negotiated with a note; over
+     * the clause review's version read ({@code version}, 0 for a clause not reviewed yet; {@code null} where the
+     * caller acts on the review as stored now: the command line, seeding).
+     */
+    public Review mark(UUID systemId, String clause, ExpectedVersion version, String status, String reference,
+                       String note) {
         PlanAccess a = access.write(systemId);
         ContractClause c = lines(a.system()).stream().map(Line::clause)
                 .filter(x -> x.id().value().equals(clause == null ? "" : clause.strip())).findFirst()
@@ -89,7 +95,9 @@ public class ContractReviewService {
                         clause == null ? "" : clause.strip()));
         CurrentUser u = CurrentUser.require();
         ClauseReview r = ClauseReview.of(c.id(), status, reference, note, u.username(), clock.instant());
-        repo.save(systemId, r);
+        ClauseReview now = repo.bySystem(systemId).get(c.id());
+        long stored = now == null ? 0 : now.version();
+        repo.save(systemId, r, version == null ? stored : version.value());
         events.publishEvent(AuditableEvent.success("lifecycle.contract.mark", OBJECT, systemId,
                 Msg.of("lifecycle.doc.contract.audit.mark", a.system().name(), RuleQuote.ref(c.requirement()),
                         Msg.of(c.document()), Msg.of(r.status()), r.reference() == null ? "" : r.reference())));
@@ -108,7 +116,7 @@ public class ContractReviewService {
         Map<RequirementId, ClauseReview> reviews = repo.bySystem(system.id());
         return ContractClause.checklist(catalog, system).stream()
                 .map(c -> new Line(c, reviews.getOrDefault(c.id(),
-                        new ClauseReview(c.id(), ClauseStatus.NOT_REVIEWED, null, null, null, null))))
+                        new ClauseReview(c.id(), ClauseStatus.NOT_REVIEWED, null, null, null, null, 0))))
                 .toList();
     }
 

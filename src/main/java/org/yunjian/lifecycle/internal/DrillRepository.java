@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 import org.yunjian.lifecycle.Drill;
 import org.yunjian.lifecycle.DrillTaskStatus;
 import org.yunjian.lifecycle.EmergencyPlan;
+import org.yunjian.shared.Versions;
 
 /** Hand-written, portable SQL for emergency plans, drill records and their follow-up tasks. */
 @Repository
@@ -22,12 +23,13 @@ class DrillRepository {
     private static final RowMapper<EmergencyPlan> PLAN = (rs, n) -> new EmergencyPlan(rs.getObject("id", UUID.class),
             rs.getObject("system_id", UUID.class), rs.getString("scenario"), rs.getString("summary"),
             rs.getObject("responsible_org", UUID.class), rs.getString("contacts"), date(rs.getDate("last_reviewed")),
-            rs.getString("updated_by"), instant(rs, "updated_at"));
+            rs.getString("updated_by"), instant(rs, "updated_at"), rs.getLong("version"));
 
     private static final RowMapper<Drill.Task> TASK = (rs, n) -> new Drill.Task(rs.getObject("id", UUID.class),
             rs.getObject("drill_id", UUID.class), rs.getInt("position"), rs.getString("description"),
             rs.getObject("owner_org", UUID.class), date(rs.getDate("due_on")),
-            DrillTaskStatus.valueOf(rs.getString("status")), rs.getString("updated_by"), instant(rs, "updated_at"));
+            DrillTaskStatus.valueOf(rs.getString("status")), rs.getString("updated_by"), instant(rs, "updated_at"),
+            rs.getLong("version"));
 
     private final JdbcClient jdbc;
 
@@ -51,10 +53,13 @@ class DrillRepository {
                 .params(planParams(p)).update();
     }
 
-    void updatePlan(EmergencyPlan p) {
-        jdbc.sql("UPDATE lifecycle_emergency_plan SET scenario = ?, summary = ?, responsible_org = ?, contacts = ?, "
-                        + "last_reviewed = ?, updated_by = ?, updated_at = ? WHERE id = ? AND system_id = ?")
-                .params(planParams(p)).update();
+    /** Stores a changed plan if it is still at version {@code expected}; else a stale-version conflict. */
+    void updatePlan(EmergencyPlan p, long expected) {
+        int rows = jdbc.sql("UPDATE lifecycle_emergency_plan SET scenario = ?, summary = ?, responsible_org = ?, "
+                        + "contacts = ?, last_reviewed = ?, updated_by = ?, updated_at = ?, version = version + 1 "
+                        + "WHERE id = ? AND system_id = ? AND version = ?")
+                .params(planParams(p)).param(expected).update();
+        Versions.requireUpdated(rows, jdbc, "lifecycle_emergency_plan", "updated_at", p.id());
     }
 
     private static Object[] planParams(EmergencyPlan p) {
@@ -94,8 +99,11 @@ class DrillRepository {
                 .query(TASK).optional();
     }
 
-    void updateTask(Drill.Task t) {
-        jdbc.sql("UPDATE lifecycle_drill_task SET status = ?, updated_by = ?, updated_at = ? WHERE id = ?")
-                .params(t.status().name(), t.updatedBy(), utc(t.updatedAt()), t.id()).update();
+    /** Stores a task's new status if it is still at version {@code expected}; else a stale-version conflict. */
+    void updateTask(Drill.Task t, long expected) {
+        int rows = jdbc.sql("UPDATE lifecycle_drill_task SET status = ?, updated_by = ?, updated_at = ?, "
+                        + "version = version + 1 WHERE id = ? AND version = ?")
+                .params(t.status().name(), t.updatedBy(), utc(t.updatedAt()), t.id(), expected).update();
+        Versions.requireUpdated(rows, jdbc, "lifecycle_drill_task", "updated_at", t.id());
     }
 }

@@ -18,6 +18,7 @@ import org.yunjian.lifecycle.EmergencyPlan;
 import org.yunjian.lifecycle.MigrationStep;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.DownloadName;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
@@ -53,8 +54,9 @@ public class DrillService {
         this.clock = clock;
     }
 
+    /** A plan as typed; {@code version} is the version of the plan a change replaces (or {@code If-Match}). */
     public record EmergencyPlanInput(String scenario, String summary, String responsibleOrg, String contacts,
-                            String lastReviewed) {
+                                     String lastReviewed, Long version) {
     }
 
     public record TaskInput(String description, String ownerOrg, String dueOn) {
@@ -124,8 +126,11 @@ public class DrillService {
                 today());
     }
 
-    /** Adds a plan ({@code planId} null) or changes one; the customer only. */
-    public EmergencyPlan savePlan(UUID systemId, UUID planId, EmergencyPlanInput in) {
+    /**
+     * Adds a plan ({@code planId} null) or changes one over the version read ({@code version}; a stale one gets
+     * {@link org.yunjian.shared.StaleVersionException}, none 428); the customer only.
+     */
+    public EmergencyPlan savePlan(UUID systemId, UUID planId, ExpectedVersion version, EmergencyPlanInput in) {
         PlanAccess a = accesses.of(systemId);
         EmergencyPlan old = planId == null ? null : repo.plan(systemId, planId)
                 .orElseThrow(() -> new NotFoundException("lifecycle-emergency-plan", planId));
@@ -143,11 +148,11 @@ public class DrillService {
         }
         errors.throwIfAny();
         EmergencyPlan p = new EmergencyPlan(old == null ? UUID.randomUUID() : old.id(), systemId, scenario, summary,
-                org, contacts, reviewed, a.user().username(), clock.instant());
+                org, contacts, reviewed, a.user().username(), clock.instant(), old == null ? 0 : old.version() + 1);
         if (old == null) {
             repo.insertPlan(p);
         } else {
-            repo.updatePlan(p);
+            repo.updatePlan(p, version.value());
         }
         events.publishEvent(AuditableEvent.success(old == null ? "lifecycle.drill.plan.add"
                         : "lifecycle.drill.plan.update", "lifecycle-emergency-plan", p.id(),
@@ -194,7 +199,7 @@ public class DrillService {
             LocalDate due = fields.date(errors, prefix + "dueOn", t.dueOn(), true);
             Drill.checkDue(errors, prefix + "dueOn", heldOn, due);
             tasks.add(new Drill.Task(UUID.randomUUID(), drillId, i + 1, description, owner, due, DrillTaskStatus.OPEN,
-                    a.user().username(), clock.instant()));
+                    a.user().username(), clock.instant(), 0));
         }
         errors.throwIfAny();
         Drill d = new Drill(drillId, systemId, heldOn, planId, scenario, participants, findings, a.user().username(),
@@ -206,8 +211,11 @@ public class DrillService {
         return d;
     }
 
-    /** Marks a follow-up task open or done: the customer, or the organisation the task is assigned to. */
-    public Drill.Task setTaskStatus(UUID systemId, UUID taskId, String status) {
+    /**
+     * Marks a follow-up task open or done over the version read: the customer, or the organisation the task is
+     * assigned to.
+     */
+    public Drill.Task setTaskStatus(UUID systemId, UUID taskId, ExpectedVersion version, String status) {
         PlanAccess a = accesses.of(systemId);
         Drill.Task old = repo.task(systemId, taskId).filter(t -> a.seesWholePlan() || a.is(t.ownerOrg()))
                 .orElseThrow(() -> new NotFoundException("lifecycle-drill-task", taskId));
@@ -218,8 +226,8 @@ public class DrillService {
         DrillTaskStatus s = fields.constant(errors, "status", DrillTaskStatus.class, status);
         errors.throwIfAny();
         Drill.Task t = new Drill.Task(old.id(), old.drillId(), old.position(), old.description(), old.ownerOrg(),
-                old.dueOn(), s, a.user().username(), clock.instant());
-        repo.updateTask(t);
+                old.dueOn(), s, a.user().username(), clock.instant(), old.version() + 1);
+        repo.updateTask(t, version.value());
         events.publishEvent(AuditableEvent.success("lifecycle.drill.task", "lifecycle-drill-task", t.id(),
                 Msg.of("lifecycle.ops.audit.task", t.description(), Msg.of(s), a.system().name())));
         return t;

@@ -19,6 +19,7 @@ import org.yunjian.lifecycle.MigrationCheckMethod;
 import org.yunjian.lifecycle.MigrationPlan;
 import org.yunjian.lifecycle.MigrationStep;
 import org.yunjian.lifecycle.MigrationStepStatus;
+import org.yunjian.shared.Versions;
 
 /** Hand-written, portable SQL for a system's migration plan. Checks and acceptance tests are written once. */
 @Repository
@@ -27,7 +28,8 @@ class MigrationRepository {
     private static final RowMapper<MigrationStep> STEP = (rs, n) -> new MigrationStep(rs.getObject("id", UUID.class),
             rs.getObject("system_id", UUID.class), rs.getInt("position"), rs.getString("content"),
             rs.getObject("owner_org", UUID.class), instant(rs, "window_start"), instant(rs, "window_end"),
-            MigrationStepStatus.valueOf(rs.getString("status")), rs.getString("updated_by"), instant(rs, "updated_at"));
+            MigrationStepStatus.valueOf(rs.getString("status")), rs.getString("updated_by"), instant(rs, "updated_at"),
+            rs.getLong("version"));
 
     private static final RowMapper<MigrationCheck> CHECK = (rs, n) -> new MigrationCheck(
             rs.getObject("id", UUID.class), rs.getObject("system_id", UUID.class), rs.getString("subject"),
@@ -52,21 +54,18 @@ class MigrationRepository {
                 .query((rs, n) -> new MigrationPlan(systemId, rs.getString("rollback_plan"),
                         rs.getString("rollback_trigger"), date(rs.getDate("parallel_start")),
                         date(rs.getDate("parallel_end")), rs.getString("parallel_notes"), rs.getString("updated_by"),
-                        instant(rs, "updated_at"))).optional().orElse(MigrationPlan.empty(systemId));
+                        instant(rs, "updated_at"), rs.getLong("version"))).optional()
+                .orElse(MigrationPlan.empty(systemId));
     }
 
-    void savePlan(MigrationPlan p) {
-        int updated = jdbc.sql("UPDATE lifecycle_migration_plan SET rollback_plan = ?, rollback_trigger = ?, "
-                        + "parallel_start = ?, parallel_end = ?, parallel_notes = ?, updated_by = ?, updated_at = ? "
-                        + "WHERE system_id = ?")
-                .params(p.rollbackPlan(), p.rollbackTrigger(), p.parallelStart(), p.parallelEnd(), p.parallelNotes(),
-                        p.updatedBy(), utc(p.updatedAt()), p.systemId()).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO lifecycle_migration_plan (rollback_plan, rollback_trigger, parallel_start, "
-                            + "parallel_end, parallel_notes, updated_by, updated_at, system_id) VALUES (?,?,?,?,?,?,?,?)")
-                    .params(p.rollbackPlan(), p.rollbackTrigger(), p.parallelStart(), p.parallelEnd(),
-                            p.parallelNotes(), p.updatedBy(), utc(p.updatedAt()), p.systemId()).update();
-        }
+    private static final VersionedRow PLAN = new VersionedRow("lifecycle_migration_plan", "updated_at", "system_id");
+
+    /** Stores the plan over version {@code expected} of the stored one (0: none yet); else a stale-version conflict. */
+    void savePlan(MigrationPlan p, long expected) {
+        PLAN.save(jdbc, List.of("rollback_plan", "rollback_trigger", "parallel_start", "parallel_end",
+                        "parallel_notes", "updated_by", "updated_at"),
+                new Object[] {p.rollbackPlan(), p.rollbackTrigger(), p.parallelStart(), p.parallelEnd(),
+                        p.parallelNotes(), p.updatedBy(), utc(p.updatedAt())}, new Object[] {p.systemId()}, expected);
     }
 
     List<MigrationStep> steps(UUID systemId) {
@@ -86,11 +85,14 @@ class MigrationRepository {
                         utc(s.windowEnd()), s.status().name(), s.updatedBy(), utc(s.updatedAt())).update();
     }
 
-    void updateStep(MigrationStep s) {
-        jdbc.sql("UPDATE lifecycle_migration_step SET position = ?, content = ?, owner_org = ?, window_start = ?, "
-                        + "window_end = ?, status = ?, updated_by = ?, updated_at = ? WHERE id = ? AND system_id = ?")
+    /** Stores a changed step if it is still at version {@code expected}; else a stale-version conflict. */
+    void updateStep(MigrationStep s, long expected) {
+        int rows = jdbc.sql("UPDATE lifecycle_migration_step SET position = ?, content = ?, owner_org = ?, "
+                        + "window_start = ?, window_end = ?, status = ?, updated_by = ?, updated_at = ?, "
+                        + "version = version + 1 WHERE id = ? AND system_id = ? AND version = ?")
                 .params(s.position(), s.description(), s.ownerOrg(), utc(s.windowStart()), utc(s.windowEnd()),
-                        s.status().name(), s.updatedBy(), utc(s.updatedAt()), s.id(), s.systemId()).update();
+                        s.status().name(), s.updatedBy(), utc(s.updatedAt()), s.id(), s.systemId(), expected).update();
+        Versions.requireUpdated(rows, jdbc, "lifecycle_migration_step", "updated_at", s.id());
     }
 
     int nextPosition(UUID systemId) {

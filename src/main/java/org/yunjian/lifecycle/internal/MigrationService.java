@@ -19,6 +19,7 @@ import org.yunjian.lifecycle.MigrationStep;
 import org.yunjian.lifecycle.MigrationStepStatus;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.DownloadName;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
@@ -56,13 +57,17 @@ public class MigrationService {
         this.clock = clock;
     }
 
+    /** The plan as typed; {@code version}: the stored plan's version it replaces, 0 for none yet (or If-Match). */
     public record MigrationPlanInput(String rollbackPlan, String rollbackTrigger, String parallelStart, String parallelEnd,
-                            String parallelNotes) {
+                                     String parallelNotes, Long version) {
     }
 
-    /** A step as typed; a blank position appends it, a blank status is 计划中. */
+    /**
+     * A step as typed; a blank position appends it, a blank status is 计划中; {@code version}: the step's version a
+     * change replaces (or If-Match).
+     */
     public record StepInput(String position, String description, String ownerOrg, String windowStart,
-                            String windowEnd, String status) {
+                            String windowEnd, String status, Long version) {
     }
 
     public record CheckInput(String subject, String method, String sourceValue, String targetValue,
@@ -121,7 +126,11 @@ public class MigrationService {
                 repo.acceptances(systemId).stream().filter(t -> a.is(t.testerOrg())).toList(), orgs);
     }
 
-    public MigrationPlan savePlan(UUID systemId, MigrationPlanInput in) {
+    /**
+     * Saves the rollback plan and parallel running over the version read ({@code version}; {@code null} where the
+     * caller acts on the plan as stored now, e.g. the command line or seeding).
+     */
+    public MigrationPlan savePlan(UUID systemId, ExpectedVersion version, MigrationPlanInput in) {
         PlanAccess a = accesses.of(systemId);
         a.requireCustomer();
         FieldErrors errors = new FieldErrors();
@@ -132,9 +141,11 @@ public class MigrationService {
         String notes = fields.text(errors, "parallelNotes", in.parallelNotes(), MEDIUM, false, Text.Kind.LINES);
         MigrationPlan.check(errors, rollback, trigger, start, end);
         errors.throwIfAny();
+        long stored = repo.plan(systemId).version();
+        long expected = version == null ? stored : version.value();
         MigrationPlan p = new MigrationPlan(systemId, rollback, trigger, start, end, notes, a.user().username(),
-                clock.instant());
-        repo.savePlan(p);
+                clock.instant(), expected + 1);
+        repo.savePlan(p, expected);
         events.publishEvent(AuditableEvent.success("lifecycle.migration.plan", "lifecycle-migration-plan", systemId,
                 Msg.of("lifecycle.ops.audit.migrationPlan", a.system().name())));
         return p;
@@ -143,14 +154,18 @@ public class MigrationService {
     public MigrationStep addStep(UUID systemId, StepInput in) {
         PlanAccess a = accesses.of(systemId);
         a.requireCustomer();
-        MigrationStep s = step(a, UUID.randomUUID(), in, repo.nextPosition(systemId));
+        MigrationStep s = step(a, UUID.randomUUID(), in, repo.nextPosition(systemId), 0);
         repo.insertStep(s);
         events.publishEvent(AuditableEvent.success("lifecycle.migration.step.add", "lifecycle-migration-step", s.id(),
                 Msg.of("lifecycle.ops.audit.stepAdd", s.position(), s.description(), a.system().name())));
         return s;
     }
 
-    public MigrationStep updateStep(UUID systemId, UUID stepId, StepInput in) {
+    /**
+     * Changes a step over the version read ({@code version}; {@code null} where the caller acts on the step as stored
+     * now: the command line).
+     */
+    public MigrationStep updateStep(UUID systemId, UUID stepId, ExpectedVersion version, StepInput in) {
         PlanAccess a = accesses.of(systemId);
         MigrationStep old = repo.step(systemId, stepId).filter(s -> a.seesWholePlan() || a.is(s.ownerOrg()))
                 .orElseThrow(() -> new NotFoundException("lifecycle-migration-step", stepId));
@@ -159,15 +174,15 @@ public class MigrationService {
         old.requireEditableBy(a.isCustomer(), a.isProvider(), a.user().organizationId(), newOwner);
         MigrationStep s = step(a, stepId, new StepInput(in.position(), in.description(),
                 in.ownerOrg() == null || in.ownerOrg().isBlank() ? old.ownerOrg().toString() : in.ownerOrg(),
-                in.windowStart(), in.windowEnd(), in.status()), old.position());
-        repo.updateStep(s);
+                in.windowStart(), in.windowEnd(), in.status(), null), old.position(), old.version() + 1);
+        repo.updateStep(s, version == null ? old.version() : version.value());
         events.publishEvent(AuditableEvent.success("lifecycle.migration.step.update", "lifecycle-migration-step",
                 s.id(), Msg.of("lifecycle.ops.audit.stepUpdate", s.position(), s.description(), Msg.of(s.status()),
                         a.system().name())));
         return s;
     }
 
-    private MigrationStep step(PlanAccess a, UUID id, StepInput in, int defaultPosition) {
+    private MigrationStep step(PlanAccess a, UUID id, StepInput in, int defaultPosition, long version) {
         FieldErrors errors = new FieldErrors();
         Integer position = defaultPosition;
         if (in.position() != null && !in.position().isBlank()) {
@@ -190,7 +205,7 @@ public class MigrationService {
                 : fields.constant(errors, "status", MigrationStepStatus.class, in.status());
         errors.throwIfAny();
         return new MigrationStep(id, a.system().id(), position, description, owner, start, end, status,
-                a.user().username(), clock.instant());
+                a.user().username(), clock.instant(), version);
     }
 
     public MigrationCheck addCheck(UUID systemId, CheckInput in) {

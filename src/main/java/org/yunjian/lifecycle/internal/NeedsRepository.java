@@ -8,14 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.lifecycle.MigrationDecision;
 import org.yunjian.lifecycle.NeedsAnalysis;
-import org.yunjian.shared.StaleVersionException;
-import org.yunjian.shared.Versions;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,30 +47,16 @@ class NeedsRepository {
      * inserted at version 1); a stale-version conflict naming when it was changed if the stored one moved on.
      */
     void save(UUID systemId, NeedsAnalysis a, long expected) {
-        Object[] values = {json.writeValueAsString(a.inventory()), a.decision().name(), a.reasons(), a.compute(),
-                a.storage(), a.bandwidth(), a.availability(), a.security(),
+        ROW.save(jdbc, COLUMNS, new Object[] {json.writeValueAsString(a.inventory()), a.decision().name(), a.reasons(),
+                a.compute(), a.storage(), a.bandwidth(), a.availability(), a.security(),
                 String.join(" ", a.citedDuties().stream().map(RequirementId::value).toList()), a.updatedBy(),
-                utc(a.updatedAt()), systemId};
-        int rows;
-        if (expected == 0) {
-            try {
-                rows = jdbc.sql("INSERT INTO lifecycle_needs_analysis (inventory, decision, reasons, compute_needs, "
-                                + "storage_needs, bandwidth_needs, availability, security_needs, cited_duties, updated_by, "
-                                + "updated_at, system_id, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,1)")
-                        .params(values).update();
-            } catch (DuplicateKeyException savedMeanwhile) {
-                // someone saved the first one meanwhile; on PostgreSQL this transaction can read no more
-                throw new StaleVersionException(1, null);
-            }
-        } else {
-            rows = jdbc.sql("UPDATE lifecycle_needs_analysis SET inventory = ?, decision = ?, reasons = ?, "
-                            + "compute_needs = ?, storage_needs = ?, bandwidth_needs = ?, availability = ?, "
-                            + "security_needs = ?, cited_duties = ?, updated_by = ?, updated_at = ?, "
-                            + "version = version + 1 WHERE system_id = ? AND version = ?")
-                    .params(values).param(expected).update();
-        }
-        Versions.requireUpdated(rows, jdbc, "lifecycle_needs_analysis", "system_id", "updated_at", systemId);
+                utc(a.updatedAt())}, new Object[] {systemId}, expected);
     }
+
+    private static final VersionedRow ROW = new VersionedRow("lifecycle_needs_analysis", "updated_at", "system_id");
+    private static final List<String> COLUMNS = List.of("inventory", "decision", "reasons", "compute_needs",
+            "storage_needs", "bandwidth_needs", "availability", "security_needs", "cited_duties", "updated_by",
+            "updated_at");
 
     private static List<RequirementId> duties(String stored) {
         return stored == null || stored.isBlank() ? List.of()

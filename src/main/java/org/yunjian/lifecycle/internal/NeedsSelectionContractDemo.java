@@ -87,7 +87,7 @@ class NeedsSelectionContractDemo implements ApplicationRunner {
             for (ContractReviewService.Line l : contracts.review(s.id()).lines()) {
                 String ref = Msg.of("lifecycle.doc.demo.ref." + l.clause().document().name(), n++)
                         .text(Texts.CHINESE);
-                contracts.mark(s.id(), l.clause().id().value(), "PRESENT", ref, null);
+                contracts.mark(s.id(), l.clause().id().value(), null, "PRESENT", ref, null);
             }
         });
         log.info("Demo acquisition documents seeded for {}", s.name());

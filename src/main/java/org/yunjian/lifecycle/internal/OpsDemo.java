@@ -89,9 +89,10 @@ class OpsDemo implements ApplicationRunner {
             step(id, "lifecycle.ops.demo.step1", s.providerId(), migrated.minusDays(10), 20, 6);
             step(id, "lifecycle.ops.demo.step2", integrator, migrated.minusDays(3), 22, 6);
             step(id, "lifecycle.ops.demo.step3", s.customerId(), migrated, 21, 3);
-            migration.savePlan(id, new MigrationService.MigrationPlanInput(demo("lifecycle.ops.demo.rollbackPlan"),
-                    demo("lifecycle.ops.demo.rollbackTrigger"), migrated.toString(), migrated.plusDays(30).toString(),
-                    demo("lifecycle.ops.demo.parallelNotes")));
+            migration.savePlan(id, null, new MigrationService.MigrationPlanInput(
+                    demo("lifecycle.ops.demo.rollbackPlan"), demo("lifecycle.ops.demo.rollbackTrigger"),
+                    migrated.toString(), migrated.plusDays(30).toString(), demo("lifecycle.ops.demo.parallelNotes"),
+                    null));
             migration.addCheck(id, new MigrationService.CheckInput(demo("lifecycle.ops.demo.check1"), "RECORD_COUNT",
                     "184326", "184326", migrated.minusDays(3).toString()));
             migration.addCheck(id, new MigrationService.CheckInput(demo("lifecycle.ops.demo.check2"), "HASH",
@@ -107,13 +108,13 @@ class OpsDemo implements ApplicationRunner {
                     "PASSED", migrated.plusDays(6).toString(), null), List.of());
         });
         SeedActor.run(customer.get(), () -> {
-            EmergencyPlan defacement = drills.savePlan(id, null, new DrillService.EmergencyPlanInput(
+            EmergencyPlan defacement = drills.savePlan(id, null, null, new DrillService.EmergencyPlanInput(
                     demo("lifecycle.ops.demo.plan1"), demo("lifecycle.ops.demo.plan1Summary"),
                     s.customerId().toString(), demo("lifecycle.ops.demo.plan1Contacts"),
-                    today.minusMonths(15).toString()));
-            drills.savePlan(id, null, new DrillService.EmergencyPlanInput(demo("lifecycle.ops.demo.plan2"),
+                    today.minusMonths(15).toString(), null));
+            drills.savePlan(id, null, null, new DrillService.EmergencyPlanInput(demo("lifecycle.ops.demo.plan2"),
                     demo("lifecycle.ops.demo.plan2Summary"), s.providerId().toString(),
-                    demo("lifecycle.ops.demo.plan2Contacts"), today.minusMonths(15).toString()));
+                    demo("lifecycle.ops.demo.plan2Contacts"), today.minusMonths(15).toString(), null));
             LocalDate held = today.minusMonths(14);
             drills.recordDrill(id, new DrillService.DrillInput(held.toString(), defacement.id().toString(), null,
                     demo("lifecycle.ops.demo.participants"), demo("lifecycle.ops.demo.findings"), List.of(
@@ -131,9 +132,9 @@ class OpsDemo implements ApplicationRunner {
             supervision.submitReport(id, new SupervisionService.ReportInput("SLA", month.minusMonths(1).toString(),
                     month.minusDays(1).toString(), today.toString()), file("lifecycle.ops.demo.report2File",
                     "lifecycle.ops.demo.report2Text"));
-            SeedActor.run(customer.get(), () -> supervision.review(id, older.id(), new SupervisionService.ReviewInput(
-                    "ACCEPTED_WITH_ISSUES", demo("lifecycle.ops.demo.reviewIssues"),
-                    month.minusMonths(1).plusDays(9).toString())));
+            SeedActor.run(customer.get(), () -> supervision.review(id, older.id(), null,
+                    new SupervisionService.ReviewInput("ACCEPTED_WITH_ISSUES", demo("lifecycle.ops.demo.reviewIssues"),
+                            month.minusMonths(1).plusDays(9).toString(), null)));
             LocalDateTime window = today.plusDays(10).atTime(22, 0);
             supervision.requestChange(id, new SupervisionService.ChangeInput(demo("lifecycle.ops.demo.changeTitle"),
                     demo("lifecycle.ops.demo.changeReason"), window.toString(), window.plusHours(4).toString(),
@@ -145,7 +146,7 @@ class OpsDemo implements ApplicationRunner {
     private void step(UUID system, String key, UUID owner, LocalDate day, int hour, int hours) {
         LocalDateTime start = day.atTime(hour, 0);
         migration.addStep(system, new MigrationService.StepInput(null, demo(key), owner.toString(), start.toString(),
-                start.plusHours(hours).toString(), "DONE"));
+                start.plusHours(hours).toString(), "DONE", null));
     }
 
     private static OpsFiles.Upload file(String nameKey, String textKey) {

@@ -17,6 +17,7 @@ import org.yunjian.lifecycle.SupervisionChangeStatus;
 import org.yunjian.lifecycle.SupervisionConclusion;
 import org.yunjian.lifecycle.SupervisionReport;
 import org.yunjian.lifecycle.SupervisionReportKind;
+import org.yunjian.shared.Versions;
 
 /** Hand-written, portable SQL for provider reports and change requests. */
 @Repository
@@ -28,7 +29,7 @@ class SupervisionRepository {
             SupervisionChangeRisk.valueOf(rs.getString("risk")), rs.getString("risk_notes"),
             rs.getString("requested_by"), rs.getObject("requested_org", UUID.class), instant(rs, "requested_at"),
             SupervisionChangeStatus.valueOf(rs.getString("status")), rs.getString("decided_by"),
-            instant(rs, "decided_at"), rs.getString("decision_reason"));
+            instant(rs, "decided_at"), rs.getString("decision_reason"), rs.getLong("version"));
 
     private final JdbcClient jdbc;
     private final OpsFiles files;
@@ -47,7 +48,8 @@ class SupervisionRepository {
                     rs.getString("submitted_by"), rs.getObject("submitted_org", UUID.class),
                     instant(rs, "submitted_at"), rs.getString("reviewed_by"), date(rs.getDate("reviewed_on")),
                     conclusion == null ? null : SupervisionConclusion.valueOf(conclusion), rs.getString("issues"),
-                    files.of(systemId, OpsFiles.Owner.REPORT, id).stream().findFirst().orElse(null));
+                    files.of(systemId, OpsFiles.Owner.REPORT, id).stream().findFirst().orElse(null),
+                    rs.getLong("version"));
         };
     }
 
@@ -69,11 +71,13 @@ class SupervisionRepository {
         files.store(r.systemId(), OpsFiles.Owner.REPORT, r.id(), r.file(), r.submittedBy());
     }
 
-    void review(SupervisionReport r) {
-        jdbc.sql("UPDATE lifecycle_supervision_report SET reviewed_by = ?, reviewed_on = ?, conclusion = ?, "
-                        + "issues = ? WHERE id = ? AND system_id = ? AND conclusion IS NULL")
-                .params(r.reviewedBy(), r.reviewedOn(), r.conclusion().name(), r.issues(), r.id(), r.systemId())
-                .update();
+    /** Stores the review if the report is still at version {@code expected}; else a stale-version conflict. */
+    void review(SupervisionReport r, long expected) {
+        int rows = jdbc.sql("UPDATE lifecycle_supervision_report SET reviewed_by = ?, reviewed_on = ?, conclusion = ?, "
+                        + "issues = ?, version = version + 1 WHERE id = ? AND system_id = ? AND version = ?")
+                .params(r.reviewedBy(), r.reviewedOn(), r.conclusion().name(), r.issues(), r.id(), r.systemId(),
+                        expected).update();
+        Versions.requireUpdated(rows, jdbc, "lifecycle_supervision_report", null, r.id());
     }
 
     List<SupervisionChange> changes(UUID systemId) {
@@ -95,11 +99,12 @@ class SupervisionRepository {
                         c.status().name()).update();
     }
 
-    /** Stores a decision; false if the request was decided meanwhile. */
-    boolean decide(SupervisionChange c) {
-        return jdbc.sql("UPDATE lifecycle_supervision_change SET status = ?, decided_by = ?, decided_at = ?, "
-                        + "decision_reason = ? WHERE id = ? AND system_id = ? AND status = 'PENDING'")
+    /** Stores a decision if the request is still at version {@code expected}; else a stale-version conflict. */
+    void decide(SupervisionChange c, long expected) {
+        int rows = jdbc.sql("UPDATE lifecycle_supervision_change SET status = ?, decided_by = ?, decided_at = ?, "
+                        + "decision_reason = ?, version = version + 1 WHERE id = ? AND system_id = ? AND version = ?")
                 .params(c.status().name(), c.decidedBy(), utc(c.decidedAt()), c.decisionReason(), c.id(),
-                        c.systemId()).update() == 1;
+                        c.systemId(), expected).update();
+        Versions.requireUpdated(rows, jdbc, "lifecycle_supervision_change", "decided_at", c.id());
     }
 }

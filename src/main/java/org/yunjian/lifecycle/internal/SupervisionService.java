@@ -18,7 +18,7 @@ import org.yunjian.lifecycle.SupervisionReport;
 import org.yunjian.lifecycle.SupervisionReportKind;
 import org.yunjian.responsibility.SystemIncidents;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
@@ -58,15 +58,19 @@ public class SupervisionService {
     public record ReportInput(String kind, String periodStart, String periodEnd, String receivedOn) {
     }
 
-    public record ReviewInput(String conclusion, String issues, String reviewedOn) {
+    /** A review as typed; {@code version}: the report's version read (or If-Match). */
+    public record ReviewInput(String conclusion, String issues, String reviewedOn, Long version) {
     }
 
     public record ChangeInput(String title, String reason, String windowStart, String windowEnd, String risk,
                               String riskNotes) {
     }
 
-    /** {@code decision} is {@code APPROVE} or {@code REFUSE}; a refusal needs the reason. */
-    public record DecisionInput(String decision, String reason) {
+    /**
+     * {@code decision} is {@code APPROVE} or {@code REFUSE}; a refusal needs the reason; {@code version}: the
+     * request's version read (or If-Match).
+     */
+    public record DecisionInput(String decision, String reason, Long version) {
     }
 
     public record View(PlanAccess access, List<SupervisionReport> reports, List<SupervisionChange> changes,
@@ -125,7 +129,7 @@ public class SupervisionService {
         errors.throwIfAny();
         EvidenceVault.Sealed sealed = files.seal("file", List.of(file)).get(0);
         SupervisionReport r = new SupervisionReport(UUID.randomUUID(), systemId, kind, start, end, received,
-                a.user().username(), a.user().organizationId(), clock.instant(), null, null, null, null, sealed);
+                a.user().username(), a.user().organizationId(), clock.instant(), null, null, null, null, sealed, 0);
         repo.insertReport(r);
         events.publishEvent(AuditableEvent.success("lifecycle.supervision.report", "lifecycle-supervision-report",
                 r.id(), Msg.of("lifecycle.ops.audit.report", Msg.of(kind), Formats.date(start), Formats.date(end),
@@ -133,8 +137,11 @@ public class SupervisionService {
         return r;
     }
 
-    /** The customer's review of a report: once. */
-    public SupervisionReport review(UUID systemId, UUID reportId, ReviewInput in) {
+    /**
+     * The customer's review of a report: once, over the report's version read ({@code version}; {@code null} where the
+     * caller acts on the report as stored now: seeding).
+     */
+    public SupervisionReport review(UUID systemId, UUID reportId, ExpectedVersion version, ReviewInput in) {
         PlanAccess a = accesses.of(systemId);
         SupervisionReport old = repo.report(systemId, reportId).filter(r -> a.seesWholePlan())
                 .orElseThrow(() -> new NotFoundException("lifecycle-supervision-report", reportId));
@@ -149,7 +156,7 @@ public class SupervisionService {
             errors.add("reviewedOn", "lifecycle.ops.error.reviewedOn");
         }
         SupervisionReport r = old.review(errors, conclusion, issues, on, a.user().username());
-        repo.review(r);
+        repo.review(r, version == null ? old.version() : version.value());
         events.publishEvent(AuditableEvent.success("lifecycle.supervision.review", "lifecycle-supervision-report",
                 r.id(), Msg.of("lifecycle.ops.audit.review", Msg.of(r.kind()), Formats.date(r.periodStart()),
                         Formats.date(r.periodEnd()), Msg.of(conclusion), a.system().name())));
@@ -181,7 +188,7 @@ public class SupervisionService {
         errors.throwIfAny();
         SupervisionChange c = new SupervisionChange(UUID.randomUUID(), systemId, title, reason, start, end, risk,
                 riskNotes, a.user().username(), a.user().organizationId(), clock.instant(),
-                SupervisionChangeStatus.PENDING, null, null, null);
+                SupervisionChangeStatus.PENDING, null, null, null, 0);
         repo.insertChange(c);
         events.publishEvent(AuditableEvent.success("lifecycle.supervision.change.request",
                 "lifecycle-supervision-change", c.id(), Msg.of("lifecycle.ops.audit.changeRequest", title,
@@ -189,8 +196,11 @@ public class SupervisionService {
         return c;
     }
 
-    /** The customer approves or refuses; its own organisation's request it may not decide. */
-    public SupervisionChange decide(UUID systemId, UUID changeId, DecisionInput in) {
+    /**
+     * The customer approves or refuses, over the request's version read ({@code version}; {@code null} where the
+     * caller acts on it as stored now: the command line); its own organisation's request it may not decide.
+     */
+    public SupervisionChange decide(UUID systemId, UUID changeId, ExpectedVersion version, DecisionInput in) {
         PlanAccess a = accesses.of(systemId);
         SupervisionChange old = repo.change(systemId, changeId).filter(c -> a.seesWholePlan())
                 .orElseThrow(() -> new NotFoundException("lifecycle-supervision-change", changeId));
@@ -205,9 +215,7 @@ public class SupervisionService {
         errors.throwIfAny();
         SupervisionChange c = old.decide(decision.equals("APPROVE"), reason, a.user().organizationId(),
                 a.user().username(), clock.instant());
-        if (!repo.decide(c)) {
-            throw new ConflictException("change-decided", "lifecycle.ops.error.changeDecided");
-        }
+        repo.decide(c, version == null ? old.version() : version.value());
         events.publishEvent(AuditableEvent.success(c.status() == SupervisionChangeStatus.APPROVED
                         ? "lifecycle.supervision.change.approve" : "lifecycle.supervision.change.refuse",
                 "lifecycle-supervision-change", c.id(), Msg.of("lifecycle.ops.audit.changeDecision", c.title(),

@@ -18,7 +18,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.lifecycle.AgreementDocument;
 import org.yunjian.lifecycle.ClauseStatus;
 import org.yunjian.lifecycle.internal.ContractReviewService;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.PreconditionRequiredException;
+import org.yunjian.shared.StaleVersionException;
 
 /**
  * The contract, SLA and NDA review page ({@code /systems/{id}/lifecycle/contract-review}): the gate first (what
@@ -44,11 +47,17 @@ class ContractReviewPages {
     @PreAuthorize(NeedsPages.WHO)
     String mark(@PathVariable UUID id, @PathVariable String clause, @RequestParam(required = false) String status,
                 @RequestParam(required = false) String reference, @RequestParam(required = false) String note,
-                Model model, RedirectAttributes flash) {
+                @RequestParam(required = false) String version, Model model, RedirectAttributes flash) {
         try {
-            service.mark(id, clause, status, reference, note);
+            service.mark(id, clause, ExpectedVersion.ofForm(version), status, reference, note);
         } catch (ValidationException e) {
+            model.addAttribute("typed", typed(status, reference, note));
             return render(model, service.review(id), clause, e.errors());
+        } catch (StaleVersionException | PreconditionRequiredException e) {
+            // the clause's form again with what was typed, over the review as stored now
+            model.addAttribute("stale", StaleForms.text(e));
+            model.addAttribute("typed", typed(status, reference, note));
+            return render(model, service.review(id), clause, Map.of());
         }
         flash.addFlashAttribute("saved", clause);
         return "redirect:/systems/" + id + "/lifecycle/contract-review#clause-" + clause;
@@ -58,6 +67,14 @@ class ContractReviewPages {
     @PreAuthorize(NeedsPages.WHO)
     ResponseEntity<byte[]> docx(@PathVariable UUID id) {
         return ContractPageSupport.docx(service.docx(id));
+    }
+
+    private static Map<String, String> typed(String status, String reference, String note) {
+        Map<String, String> typed = new java.util.HashMap<>();
+        typed.put("status", status == null ? "" : status);
+        typed.put("reference", reference == null ? "" : reference);
+        typed.put("note", note == null ? "" : note);
+        return typed;
     }
 
     private String render(Model model, ContractReviewService.Review r, String failed, Map<String, String> errors) {

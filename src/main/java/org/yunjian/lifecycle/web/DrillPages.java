@@ -21,6 +21,7 @@ import org.yunjian.lifecycle.DrillTaskStatus;
 import org.yunjian.lifecycle.internal.DrillService;
 import org.yunjian.lifecycle.internal.OpsBasis;
 import org.yunjian.security.PeopleNames;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.Texts;
 
 /**
@@ -73,14 +74,15 @@ class DrillPages {
     @PostMapping("/systems/{id}/lifecycle/drills/plans")
     @PreAuthorize(WHO)
     String addPlan(@PathVariable UUID id, DrillService.EmergencyPlanInput in, RedirectAttributes flash) {
-        return change(base(id), "eplan", in, flash, () -> service.savePlan(id, null, in));
+        return change(base(id), "eplan", in, flash, () -> service.savePlan(id, null, null, in));
     }
 
     @PostMapping("/systems/{id}/lifecycle/drills/plans/{recordId}")
     @PreAuthorize(WHO)
     String updatePlan(@PathVariable UUID id, @PathVariable UUID recordId, DrillService.EmergencyPlanInput in,
                       RedirectAttributes flash) {
-        return change(base(id), "eplan-" + recordId, in, flash, () -> service.savePlan(id, recordId, in));
+        return change(base(id), "eplan-" + recordId, in, flash,
+                () -> service.savePlan(id, recordId, ExpectedVersion.of(null, in.version()), in));
     }
 
     @PostMapping("/systems/{id}/lifecycle/drills")
@@ -110,8 +112,9 @@ class DrillPages {
     @PostMapping("/systems/{id}/lifecycle/drills/tasks/{recordId}")
     @PreAuthorize(WHO)
     String task(@PathVariable UUID id, @PathVariable UUID recordId, @RequestParam(required = false) String status,
-                RedirectAttributes flash) {
-        return change(base(id), "drills-list", null, flash, () -> service.setTaskStatus(id, recordId, status));
+                @RequestParam(required = false) String version, RedirectAttributes flash) {
+        return change(base(id), "drills-list", null, flash,
+                () -> service.setTaskStatus(id, recordId, ExpectedVersion.ofForm(version), status));
     }
 
     @GetMapping("/systems/{id}/lifecycle/drills.docx")

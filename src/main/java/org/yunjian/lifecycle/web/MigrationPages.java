@@ -30,6 +30,7 @@ import org.yunjian.lifecycle.internal.MigrationService;
 import org.yunjian.lifecycle.internal.OpsBasis;
 import org.yunjian.lifecycle.internal.OpsFiles;
 import org.yunjian.security.PeopleNames;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Texts;
 
@@ -77,14 +78,23 @@ class MigrationPages {
         Map<UUID, MigrationService.StepInput> stepForms = new LinkedHashMap<>();
         for (MigrationStep s : v.steps()) {
             stepForms.put(s.id(), new MigrationService.StepInput(String.valueOf(s.position()), s.description(),
-                    s.ownerOrg().toString(), local(s.windowStart()), local(s.windowEnd()), s.status().name()));
+                    s.ownerOrg().toString(), local(s.windowStart()), local(s.windowEnd()), s.status().name(),
+                    s.version()));
+            if (("step-" + s.id()).equals(model.getAttribute("failed"))
+                    && model.getAttribute("failedIn") instanceof MigrationService.StepInput typed) {
+                // refused: the typed input again, over the step's current version
+                stepForms.put(s.id(), new MigrationService.StepInput(typed.position(), typed.description(),
+                        typed.ownerOrg(), typed.windowStart(), typed.windowEnd(), typed.status(), s.version()));
+            }
         }
         model.addAttribute("stepForms", stepForms);
         if (!model.containsAttribute("planIn") && v.plan() != null) {
             MigrationPlan p = v.plan();
             model.addAttribute("planIn", new MigrationService.MigrationPlanInput(p.rollbackPlan(), p.rollbackTrigger(),
-                    Formats.date(p.parallelStart()), Formats.date(p.parallelEnd()), p.parallelNotes()));
+                    Formats.date(p.parallelStart()), Formats.date(p.parallelEnd()), p.parallelNotes(), p.version()));
         }
+        // the plan form names the stored version, also when it shows input refused as stale
+        model.addAttribute("planVersion", v.plan() == null ? null : v.plan().version());
         model.addAttribute("errors", model.containsAttribute("errors") ? model.getAttribute("errors") : Map.of());
         return "lifecycle/migration";
     }
@@ -92,7 +102,8 @@ class MigrationPages {
     @PostMapping("/systems/{id}/lifecycle/migration")
     @PreAuthorize(WHO)
     String savePlan(@PathVariable UUID id, MigrationService.MigrationPlanInput in, RedirectAttributes flash) {
-        return change(base(id), "plan", in, flash, () -> service.savePlan(id, in));
+        return change(base(id), "plan", in, flash,
+                () -> service.savePlan(id, ExpectedVersion.of(null, in.version()), in));
     }
 
     @PostMapping("/systems/{id}/lifecycle/migration/steps")
@@ -105,7 +116,8 @@ class MigrationPages {
     @PreAuthorize(WHO)
     String updateStep(@PathVariable UUID id, @PathVariable UUID recordId, MigrationService.StepInput in,
                       RedirectAttributes flash) {
-        return change(base(id), "step-" + recordId, in, flash, () -> service.updateStep(id, recordId, in));
+        return change(base(id), "step-" + recordId, in, flash,
+                () -> service.updateStep(id, recordId, ExpectedVersion.of(null, in.version()), in));
     }
 
     @PostMapping("/systems/{id}/lifecycle/migration/checks")

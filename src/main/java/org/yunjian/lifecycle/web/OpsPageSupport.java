@@ -6,6 +6,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.LocalizedException;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.PreconditionRequiredException;
+import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
 
 /**
@@ -22,7 +24,9 @@ final class OpsPageSupport {
 
     /**
      * Runs {@code action}; {@code form} names the form (its id on the page and its section anchor), {@code input} is
-     * what was typed, kept for the form when refused.
+     * what was typed, kept for the form when refused ({@code failedIn}) — also when the record changed since the form
+     * was opened, or the form named no version: then the page, read anew, shows the clear refusal ({@code stale})
+     * and the form carries the current version, so saving again is deliberate.
      */
     static String change(String page, String form, Object input, RedirectAttributes flash, Supplier<?> action) {
         try {
@@ -32,6 +36,12 @@ final class OpsPageSupport {
             flash.addFlashAttribute("errors", e.errors());
             flash.addFlashAttribute("failed", form);
             flash.addFlashAttribute(form + "In", input);
+            flash.addFlashAttribute("failedIn", input);
+        } catch (StaleVersionException | PreconditionRequiredException e) {
+            flash.addFlashAttribute("stale", StaleForms.text(e));
+            flash.addFlashAttribute("failed", form);
+            flash.addFlashAttribute(form + "In", input);
+            flash.addFlashAttribute("failedIn", input);
         } catch (NotFoundException e) {
             throw e;
         } catch (LocalizedException e) {

@@ -29,6 +29,7 @@ import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.LocalizedException;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.PreconditionRequiredException;
 import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
 
@@ -226,16 +227,17 @@ class PlanPages {
 
     /**
      * {@link #change(String, RedirectAttributes, Supplier)} of a form whose input is {@code typed}: refused as stale
-     * (someone changed the duty after the form was opened), the page shows the current duty with that input kept
-     * and the warning, so saving again is deliberate.
+     * (someone changed the duty after the form was opened) or naming no version, the page shows the current duty
+     * with that input kept and the alert of {@link StaleForms}, so saving again is deliberate.
      */
     private static String change(String target, RedirectAttributes flash, Map<String, String> typed,
                                  Supplier<?> action) {
         try {
             action.get();
             flash.addFlashAttribute("saved", Texts.get("lifecycle.page.saved"));
-        } catch (StaleVersionException e) {
-            flash.addFlashAttribute("stale", e.formText());
+        } catch (StaleVersionException | PreconditionRequiredException e) {
+            // the same clear refusal whether the duty changed meanwhile or the form named no version
+            flash.addFlashAttribute("stale", StaleForms.text(e));
             flash.addFlashAttribute("typed", typed);
         } catch (ValidationException e) {
             flash.addFlashAttribute("errors", e.errors());

@@ -29,6 +29,7 @@ import org.yunjian.lifecycle.internal.OpsBasis;
 import org.yunjian.lifecycle.internal.OpsFiles;
 import org.yunjian.lifecycle.internal.SupervisionService;
 import org.yunjian.security.PeopleNames;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.Texts;
 
 /**
@@ -97,7 +98,7 @@ class SupervisionPages {
         return change(base(id), "review-" + recordId, in, flash, () -> {
             service.view(id); // a stranger gets 404 before any question about the form
             OpsPageSupport.requireConfirmed(confirm);
-            return service.review(id, recordId, in);
+            return service.review(id, recordId, ExpectedVersion.of(null, in.version()), in);
         });
     }
 
@@ -120,7 +121,7 @@ class SupervisionPages {
         return OpsPageSupport.change(base(id), "decision-" + recordId, in, flash, () -> {
             service.view(id); // a stranger gets 404 before any question about the form
             OpsPageSupport.requireConfirmed(confirm);
-            return service.decide(id, recordId, in);
+            return service.decide(id, recordId, ExpectedVersion.of(null, in.version()), in);
         });
     }
 
