@@ -120,7 +120,7 @@ class InheritanceApiTests {
     }
 
     ResultActions verdict(CurrentUser who, String itemId, String json) throws Exception {
-        return mvc.perform(put("/api/assessment-items/{id}/verdict", itemId).with(IfMatch.item(jdbc, itemId)).with(as(who))
+        return mvc.perform(put("/api/assessment-items/{id}/verdict", itemId).with(IfMatch.item(jdbc, java.util.UUID.fromString(itemId))).with(as(who))
                 .contentType(MediaType.APPLICATION_JSON).content(json));
     }
 
