@@ -91,4 +91,22 @@ public final class ListFilters {
             return filters;
         }
     }
+
+    /** The parameters of a list filtered by a text {@code q} only, with its page (bad ones: a 400 naming them). */
+    public record Search(String text, PageRequest page) {
+
+        public static Search of(String q, String page, String size) {
+            FieldErrors errors = new FieldErrors();
+            String text = ListFilters.text(errors, "q", q);
+            errors.throwIfAny();
+            return new Search(text, PageRequest.of(page, size));
+        }
+
+        /** The filters a {@link Pager} keeps: {@code q}. */
+        public Map<String, Object> filters() {
+            Map<String, Object> filters = new LinkedHashMap<>();
+            filters.put("q", text);
+            return filters;
+        }
+    }
 }

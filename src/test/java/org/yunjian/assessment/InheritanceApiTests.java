@@ -120,7 +120,7 @@ class InheritanceApiTests {
     }
 
     ResultActions verdict(CurrentUser who, String itemId, String json) throws Exception {
-        return mvc.perform(put("/api/assessment-items/{id}/verdict", itemId).with(IfMatch.item(jdbc, itemId)).with(as(who))
+        return mvc.perform(put("/api/assessment-items/{id}/verdict", itemId).with(IfMatch.item(jdbc, java.util.UUID.fromString(itemId))).with(as(who))
                 .contentType(MediaType.APPLICATION_JSON).content(json));
     }
 
@@ -185,9 +185,10 @@ class InheritanceApiTests {
         String source = completedPlatformAssessment();
         String id = tenantAssessment();
         mvc.perform(get("/api/assessments/{id}/inheritance-sources", id).with(as(assessor)))
-                .andExpect(jsonPath("$[0].id").value(source))
-                .andExpect(jsonPath("$[0].kind").value("YUNJIAN"))
-                .andExpect(jsonPath("$[0].fresh").value(true));
+                .andExpect(jsonPath("$.items[0].id").value(source))
+                .andExpect(jsonPath("$.items[0].kind").value("YUNJIAN"))
+                .andExpect(jsonPath("$.items[0].fresh").value(true))
+                .andExpect(jsonPath("$.total").value(1));
         String first = items(assessor, id, "CLOUD_PLATFORM").get(0);
         String second = items(assessor, id, "CLOUD_PLATFORM").get(1);
         inherit(first, source).andExpect(status().isOk())
@@ -234,7 +235,7 @@ class InheritanceApiTests {
         String id = tenantAssessment();
         String item = items(assessor, id, "CLOUD_PLATFORM").get(0);
         mvc.perform(get("/api/assessments/{id}/inheritance-sources", id).with(as(assessor)))
-                .andExpect(jsonPath("$[0].fresh").value(false));
+                .andExpect(jsonPath("$.items[0].fresh").value(false));
         inherit(item, source).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("urn:yunjian:problem:source-stale"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("12")));
@@ -317,7 +318,7 @@ class InheritanceApiTests {
         String conclusion = recordConclusion(id, LocalDate.now().minusMonths(2), PDF);
         assertThat(audited("assessment.conclusion.record", id)).isEqualTo(1);
         String pdfEvidence = JsonPath.read(mvc.perform(get("/api/assessments/{id}/inheritance-sources", id)
-                .with(as(assessor))).andReturn().getResponse().getContentAsString(), "$[0].evidenceId");
+                .with(as(assessor))).andReturn().getResponse().getContentAsString(), "$.items[0].evidenceId");
         mvc.perform(get("/api/evidence/{id}", pdfEvidence).with(as(providerUser)))
                 .andExpect(jsonPath("$.contentType").value("application/pdf"));
 

@@ -122,13 +122,27 @@ class MyWorkTests {
         List<String> items = JsonPath.read(mvc.perform(get("/api/assessments/{id}/items?side=CUSTOMER_SYSTEM", id)
                 .with(as(tester))).andReturn().getResponse().getContentAsString(), "$[*].id");
         mvc.perform(put("/api/assessments/{id}/verdicts", id).with(as(tester)).contentType(MediaType.APPLICATION_JSON)
-                        .content("[{\"itemId\":\"%s\",\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"HIGH\",\"riskReason\":\"无备份\",\"version\":0}]"
-                                .formatted(items.get(0))))
+                        .content(("[{\"itemId\":\"%s\",\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"HIGH\",\"riskReason\":\"无备份\",\"version\":0},"
+                                + "{\"itemId\":\"%s\",\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"HIGH\",\"riskReason\":\"无日志\",\"version\":0}]")
+                                .formatted(items.get(0), items.get(1))))
                 .andExpect(status().isOk());
         assertThat(myWork(customer)).contains("id=\"my-tasks-table\"", "/assessment-items/" + items.get(0));
         assertThat(myWork(provider)).contains("id=\"my-tasks-empty\"");
         mvc.perform(get("/api/my-work").with(as(customer))).andExpect(status().isOk())
-                .andExpect(jsonPath("$.remediationTasks.items[0].itemId").value(items.get(0)));
+                .andExpect(jsonPath("$.remediationTasks.items[0].itemId").value(items.get(0)))
+                .andExpect(jsonPath("$.remediationTasks.total").value(2));
+        // one task a page, read in SQL: the second page holds the second task, the total stays 2
+        mvc.perform(get("/api/my-work?size=1&page=2").with(as(customer))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.remediationTasks.items.length()").value(1))
+                .andExpect(jsonPath("$.remediationTasks.items[0].itemId").value(items.get(1)))
+                .andExpect(jsonPath("$.remediationTasks.total").value(2))
+                .andExpect(jsonPath("$.remediationTasks.pages").value(2));
+        assertThat(mvc.perform(get("/my-work?size=1").with(as(customer))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString()).contains("id=\"my-tasks-pager\"", "page=2&amp;size=1");
+        // an archived assessment's tasks no longer wait: neither listed nor counted
+        jdbc.sql("UPDATE assessment SET status = 'ARCHIVED' WHERE id = ?").param(UUID.fromString(id)).update();
+        mvc.perform(get("/api/my-work").with(as(customer))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.remediationTasks.total").value(0));
     }
 
     @Test

@@ -280,6 +280,8 @@ class RiskRegisterTests {
         // the register's page: one page of the findings with the pager; filters by state and text
         String first = body(get("/assessments/{id}/risks", assessment).param("size", "1"), customer, 200);
         assertThat(first).contains("id=\"risk-filter\"", "id=\"risk-register-pager\"", "第 1 / ")
+                // the search box says what it searches: more than a name
+                .contains("测评项、控制点或风险描述包含").doesNotContain("名称包含")
                 .containsOnlyOnce("class=\"risk-link\"");
         assertThat(body(get("/assessments/{id}/risks", assessment).param("q", "不会出现的文字"), customer, 200))
                 .contains("没有符合条件的记录").doesNotContain("class=\"risk-link\"");

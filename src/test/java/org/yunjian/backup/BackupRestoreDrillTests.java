@@ -136,8 +136,9 @@ class BackupRestoreDrillTests {
         String name = JsonPath.read(body, "$.name");
         Path backup = backups.backupDir().resolve(name);
         mvc.perform(get("/api/backups").with(as(sysadmin))).andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].name").value(name))
-                .andExpect(jsonPath("$[0].manifestSm3").value(Sm3.digest(Files.readAllBytes(
+                .andExpect(jsonPath("$.items[0].name").value(name))
+                .andExpect(jsonPath("$.total").value(org.hamcrest.Matchers.greaterThanOrEqualTo(1)))
+                .andExpect(jsonPath("$.items[0].manifestSm3").value(Sm3.digest(Files.readAllBytes(
                         backup.resolve(BackupManifest.FILE))).hex()));
         assertThat(Files.list(backup).map(p -> p.getFileName().toString()).toList())
                 .as("the backup holds no key").doesNotContain("keys", "audit-hmac.key", "evidence-master.key");

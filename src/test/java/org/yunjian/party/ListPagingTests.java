@@ -149,6 +149,8 @@ class ListPagingTests {
         assertThat(page).contains("id=\"systems-pager\"").contains("共 1,005 条，第 2 / 51 页")
                 .contains("翻页系统-0020").doesNotContain("翻页系统-0040");
         assertThat(page).contains("/systems?q=%E7%BF%BB%E9%A1%B5&amp;page=3&amp;size=20");
+        // the shared filter form, labelled for a list searched by name, keeps the text typed
+        assertThat(page).contains("id=\"system-filter\"", "名称包含", "value=\"翻页\"");
         String en = mvc.perform(get("/systems?level=1&lang=en").with(as(user(c.id()))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(en).contains("252 in all, page 1 of 6").contains("level=1&amp;page=2");

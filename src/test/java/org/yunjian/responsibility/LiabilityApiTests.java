@@ -2,6 +2,8 @@ package org.yunjian.responsibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -181,7 +183,7 @@ class LiabilityApiTests {
                 .andExpect(jsonPath("$.analysis.rows[?(@.duty == '" + HARDWARE_ROW + "')].parties[0].accountableName")
                         .value(hasItem(hardware.name())));
         call(get(system + "/incidents"), provider).andExpect(status().isOk())
-                .andExpect(jsonPath("$[*].id").value(hasItem(id)));
+                .andExpect(jsonPath("$.items[*].id").value(hasItem(id))).andExpect(jsonPath("$.total").value(1));
         assertThat(jdbc.sql("SELECT action FROM audit_event WHERE object_id = ?").param(id).query(String.class).list())
                 .containsExactly("responsibility.incident.record");
     }
@@ -227,6 +229,25 @@ class LiabilityApiTests {
     }
 
     @Test
+    void incidentsArePagedAndFilteredOnTheServer() throws Exception {
+        String first = recorded(MALWARE, "固件恶意程序 一");
+        String second = recorded(MALWARE, "固件恶意程序 二");
+        String third = recorded(PASSWORDS, "管理员口令泄露");
+        call(get(system + "/incidents").param("size", "2"), customer).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(2)).andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.pages").value(2)).andExpect(jsonPath("$.size").value(2));
+        call(get(system + "/incidents").param("size", "2").param("page", "2"), customer).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(1)).andExpect(jsonPath("$.page").value(2));
+        call(get(system + "/incidents").param("q", "恶意程序"), customer).andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.items[*].id").value(containsInAnyOrder(first, second)));
+        call(get(system + "/incidents").param("q", PASSWORDS.toLowerCase(java.util.Locale.ROOT)), customer)
+                .andExpect(jsonPath("$.items[*].id").value(contains(third)));
+        call(get(system + "/incidents").param("size", "201"), customer).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.size").exists());
+    }
+
+    @Test
     void partnersSeeOnlyIncidentsThatNameThemAndDoNotRecord() throws Exception {
         generateMatrix();
         String malware = recorded(MALWARE, "服务器固件恶意程序");
@@ -235,11 +256,13 @@ class LiabilityApiTests {
         CurrentUser softwareUser = user(software.id());
 
         call(get(system + "/incidents"), hardwareUser).andExpect(status().isOk())
-                .andExpect(jsonPath("$[*].id").value(hasItem(malware)))
-                .andExpect(jsonPath("$[*].id").value(not(hasItem(passwords))));
+                .andExpect(jsonPath("$.items[*].id").value(hasItem(malware)))
+                .andExpect(jsonPath("$.items[*].id").value(not(hasItem(passwords))))
+                // the total counts only what the partner may see
+                .andExpect(jsonPath("$.total").value(1));
         call(get(system + "/incidents/{i}", passwords), hardwareUser).andExpect(status().isNotFound());
         call(get(system + "/incidents"), softwareUser).andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(0));
+                .andExpect(jsonPath("$.items.length()").value(0)).andExpect(jsonPath("$.total").value(0));
         call(get(system + "/incidents/{i}", malware), softwareUser).andExpect(status().isNotFound());
         record(hardwareUser, """
                 {"incident":"%s","occurredAt":"2026-11-20T16:30","title":"硬件","description":"硬件"}""".formatted(MALWARE))

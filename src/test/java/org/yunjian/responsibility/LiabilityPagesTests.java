@@ -154,7 +154,13 @@ class LiabilityPagesTests {
                 .andExpect(content().string(containsString("as it stood when the incident was recorded")));
         mvc.perform(get(incidents).with(as(customer))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("服务器固件恶意程序")))
-                .andExpect(content().string(containsString("GD-117")));
+                .andExpect(content().string(containsString("GD-117")))
+                .andExpect(content().string(containsString("共 1 条，第 1 / 1 页")))
+                .andExpect(content().string(containsString("标题、参考编号或典型事件编号包含")));
+        // filtered on the server: a text no incident holds leaves the table empty, saying so
+        mvc.perform(get(incidents).param("q", "没有这样的事件").with(as(customer))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("服务器固件恶意程序"))))
+                .andExpect(content().string(containsString("没有符合条件的记录。")));
     }
 
     // --- command line

@@ -168,7 +168,12 @@ class ResponsibilityApiTests {
                 .andExpect(jsonPath("$.rows[?(@.duty == '" + PROVIDER_ROW + "')].assignments[0].depth")
                         .value(hasItem(0)));
         call(get(base + "/versions"), customer).andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].version").value(before + 1));
+                .andExpect(jsonPath("$.items[0].version").value(before + 1))
+                .andExpect(jsonPath("$.total").value(before + 1));
+        // paged in SQL, newest first: with one version a page, the last page holds version 1
+        call(get(base + "/versions").param("size", "1").param("page", String.valueOf(before + 1)), customer)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].version").value(1)).andExpect(jsonPath("$.pages").value(before + 1));
         // a stale base version is refused, nothing written
         send(put(base + "/rows/{duty}", PROVIDER_ROW), customer, """
                 {"baseVersion":1,"assignments":[{"organisation":"%s","role":"PROVIDER","chain":[]}]}"""

@@ -6,6 +6,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -126,6 +128,10 @@ class ApiTokenTests {
                 .getContentAsString();
         assertThat(list).contains("流水线").contains("\"lastUsedAt\"").doesNotContain(secret);
         assertThat(list).doesNotContain("\"lastUsedAt\":null");
+        // one page with its total, read in SQL: one token a page
+        mvc.perform(get("/api/account/tokens").param("size", "1").with(session())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(1)).andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].name").value("流水线"));
         assertThat(audit("apitoken.create")).isEqualTo(1);
         assertThat(audit("apitoken.first-use")).isEqualTo(1);
     }

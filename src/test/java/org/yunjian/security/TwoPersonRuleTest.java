@@ -67,6 +67,15 @@ class TwoPersonRuleTest extends SecurityIntegrationTest {
                 .andExpect(jsonPath("$.items[?(@.id=='" + request + "')].requestedBy").value(alice.username()))
                 // other tests of the shared context leave requests too: the total counts them all, at least this one
                 .andExpect(jsonPath("$.total").value(org.hamcrest.Matchers.greaterThanOrEqualTo(1)));
+        // paged in SQL: one request a page, as many pages as pending requests, nothing past the last
+        int pending = jdbc.sql("SELECT COUNT(*) FROM admin_request WHERE status = 'PENDING'").query(Integer.class)
+                .single();
+        mvc.perform(get("/api/users/admin-requests?size=1&page=" + pending).session(session))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.total").value(pending)).andExpect(jsonPath("$.pages").value(pending));
+        mvc.perform(get("/api/users/admin-requests?size=1&page=" + (pending + 1)).session(session))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items").isEmpty())
+                .andExpect(jsonPath("$.total").value(pending));
 
         // a second security administrator approves; now it can log in (and must change its password)
         String secret2 = Totp.newSecret();

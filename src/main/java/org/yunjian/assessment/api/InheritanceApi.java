@@ -3,7 +3,6 @@ package org.yunjian.assessment.api;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,9 +46,14 @@ class InheritanceApi {
     @GetMapping("/api/assessments/{id}/inheritance-sources")
     @PreAuthorize(AssessmentApi.WHO)
     @Operation(summary = "What cloud-platform items can be inherited from: completed assessments of the provider's "
-            + "platform and recorded conclusions, each with whether it is inside the 12-month validity window")
-    List<SourceResponse> sources(@PathVariable UUID id) {
-        return inheritances.sources(id).stream().map(SourceResponse::of).toList();
+            + "platform and recorded conclusions, each with whether it is inside the 12-month validity window; one page "
+            + "(page from 1, size 1-200, default 50) with the total")
+    org.yunjian.shared.Paged<SourceResponse> sources(@PathVariable UUID id,
+                                                     @RequestParam(required = false) String page,
+                                                     @RequestParam(required = false) String size) {
+        // two kinds merged and ranked in Java (platform assessments and recorded conclusions of one provider)
+        return org.yunjian.shared.Paged.slice(inheritances.sources(id),
+                org.yunjian.shared.PageRequest.of(page, size)).map(SourceResponse::of);
     }
 
     @PostMapping(path = "/api/assessments/{id}/external-conclusions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -123,21 +123,19 @@ class WorkbenchApi {
             + "each list one page (the same page from 1 and size 1-200, default 50) with its own total")
     MyWorkResponse myWork(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         PageRequest request = PageRequest.of(page, size);
-        MyWork.Work w = myWork.of();
+        MyWork.Work w = myWork.of(request);
         return new MyWorkResponse(
-                Paged.slice(w.items(), request).map(i -> new MyWorkItems(of(i.assessment(), i.systemName()),
-                        i.unrecorded(), i.total())),
-                Paged.slice(w.reviews(), request).map(r -> new MyWorkReview(of(r.assessment(), r.systemName()),
-                        r.relation().name())),
-                Paged.slice(w.tasks(), request).map(t -> new MyWorkTask(t.task().id(), of(t.assessment(),
-                        t.systemName()), t.task().itemId(), t.number(), t.task().requirementId(), t.task().side(),
+                w.items().map(i -> new MyWorkItems(of(i.assessment(), i.systemName()), i.unrecorded(), i.total())),
+                w.reviews().map(r -> new MyWorkReview(of(r.assessment(), r.systemName()), r.relation().name())),
+                w.tasks().map(t -> new MyWorkTask(t.task().id(), of(t.assessment(), t.systemName()),
+                        t.task().itemId(), t.number(), t.task().requirementId(), t.task().side(),
                         t.task().dueDate(), t.task().status())),
-                requests(w.requests(), request), requests(w.submitted(), request));
+                requests(w.requests()), requests(w.submitted()));
     }
 
-    private static Paged<MyWorkRequest> requests(List<MyWork.RequestWaiting> lines, PageRequest request) {
-        return Paged.slice(lines, request).map(r -> new MyWorkRequest(r.id(), r.assessmentId(), r.title(),
-                r.dueDate(), r.status().name(), r.systemName()));
+    private static Paged<MyWorkRequest> requests(Paged<MyWork.RequestWaiting> lines) {
+        return lines.map(r -> new MyWorkRequest(r.id(), r.assessmentId(), r.title(), r.dueDate(),
+                r.status().name(), r.systemName()));
     }
 
     /** Business users only: "my work" belongs to a person of an organisation. */

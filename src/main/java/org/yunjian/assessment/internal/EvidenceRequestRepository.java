@@ -5,6 +5,7 @@ import static org.yunjian.shared.Jdbc.utc;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,9 @@ import org.springframework.stereotype.Repository;
 import org.yunjian.assessment.EvidenceRequestStatus;
 import org.yunjian.assessment.EvidenceRouting;
 import org.yunjian.assessment.internal.RequestRecords.RequestLine;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
+import org.yunjian.shared.SqlPage;
 
 /** Evidence requests (资料清单), their lines and the items each line supports. */
 @Repository
@@ -67,6 +71,34 @@ class EvidenceRequestRepository {
         return withItems(jdbc.sql(SELECT + "JOIN assessment a ON a.id = l.assessment_id WHERE a.assessor_org_id = ? "
                         + "AND l.status = 'SUBMITTED' ORDER BY l.answered_at, l.position")
                 .param(organisation).query(this::map).list());
+    }
+
+    /**
+     * One page of the lines addressed to the organisation in the given assessments that still wait for a file,
+     * earliest due first, with their total.
+     */
+    Paged<RequestLine> waitingAt(UUID organisation, Collection<UUID> assessmentIds, PageRequest page) {
+        return linePage(new SqlPage.Where().and("l.addressee_org_id = :org", "org", organisation)
+                .in("l.status", "statuses", Arrays.stream(EvidenceRequestStatus.values())
+                        .filter(EvidenceRequestStatus::awaitsAnswer).map(Enum::name).toList())
+                .in("l.assessment_id", "ids", assessmentIds), "l.due_date, r.sent_at, l.position, l.id", page);
+    }
+
+    /**
+     * One page of the lines with a file waiting for review in the given assessments that the organisation
+     * assesses, earliest due first, with their total.
+     */
+    Paged<RequestLine> submittedAt(UUID organisation, Collection<UUID> assessmentIds, PageRequest page) {
+        return linePage(new SqlPage.Where().and("a.assessor_org_id = :org", "org", organisation)
+                .and("l.status = 'SUBMITTED'").in("l.assessment_id", "ids", assessmentIds),
+                "l.due_date, l.answered_at, l.position, l.id", page);
+    }
+
+    private Paged<RequestLine> linePage(SqlPage.Where where, String orderBy, PageRequest page) {
+        return SqlPage.query(jdbc, "l.*, r.sent_by_name, r.sent_at", "assessment_evidence_request_line l "
+                        + "JOIN assessment_evidence_request r ON r.id = l.request_id "
+                        + "JOIN assessment a ON a.id = l.assessment_id", where, orderBy, page,
+                statement -> withItems(statement.query(this::map).list()));
     }
 
     void answer(UUID lineId, UUID evidenceId, String byName, Instant at, EvidenceRequestStatus status) {

@@ -20,6 +20,8 @@ import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
 
 /**
  * "My work": across the assessments the caller sees, the items waiting for them as a tester, the reviews and
@@ -43,12 +45,12 @@ public class MyWork {
     private final AssessmentRepository repo;
     private final WorkbenchRepository reads;
     private final Parties parties;
-    private final EvidenceRequests requests;
+    private final EvidenceRequestRepository requestLines;
     private final Clock clock;
 
-    MyWork(AssessmentRepository repo, WorkbenchRepository reads, Parties parties, EvidenceRequests requests,
-           Clock clock) {
-        this.requests = requests;
+    MyWork(AssessmentRepository repo, WorkbenchRepository reads, Parties parties,
+           EvidenceRequestRepository requestLines, Clock clock) {
+        this.requestLines = requestLines;
         this.repo = repo;
         this.reads = reads;
         this.parties = parties;
@@ -82,17 +84,25 @@ public class MyWork {
     }
 
     /**
-     * {@code requests}: lines addressed to the caller's organisation still waiting for a file; {@code submitted}: files
-     * submitted against the caller's own requests, waiting for a tester to accept or return them.
+     * One page of each list (the same {@code page} and {@code size}), each with its own total. {@code requests}:
+     * lines addressed to the caller's organisation still waiting for a file; {@code submitted}: files submitted
+     * against the caller's own requests, waiting for a tester to accept or return them.
      */
-    public record Work(List<ItemsWaiting> items, List<ReviewWaiting> reviews, List<TaskWaiting> tasks,
-                       List<RequestWaiting> requests, List<RequestWaiting> submitted) {
+    public record Work(Paged<ItemsWaiting> items, Paged<ReviewWaiting> reviews, Paged<TaskWaiting> tasks,
+                       Paged<RequestWaiting> requests, Paged<RequestWaiting> submitted) {
     }
 
-    public Work of() {
+    /**
+     * The caller's work, one page of each list. The tasks and the evidence request lines grow with use: they are
+     * paged in SQL over the assessments the caller sees. Items and reviews are one row per visible assessment
+     * the caller has a relation to ({@link Access#relations}, a rule in Java), so they are cut from that bounded
+     * list with {@link Paged#slice}.
+     */
+    public Work of(PageRequest page) {
         CurrentUser u = CurrentUser.require();
         if (!u.is(Role.USER)) {
-            return new Work(List.of(), List.of(), List.of(), List.of(), List.of());
+            return new Work(Paged.of(List.of(), page, 0), Paged.of(List.of(), page, 0), Paged.of(List.of(), page, 0),
+                    Paged.of(List.of(), page, 0), Paged.of(List.of(), page, 0));
         }
         Map<UUID, CloudSystem> systems = parties.visibleSystems().stream()
                 .collect(Collectors.toMap(CloudSystem::id, Function.identity(), (a, b) -> a));
@@ -114,6 +124,7 @@ public class MyWork {
                 items.add(new ItemsWaiting(x.assessment(), x.system().name(), c[1], c[0]));
             }
         }
+        items.sort(Comparator.comparing((ItemsWaiting w) -> w.assessment().createdAt()).reversed());
         List<ReviewWaiting> reviews = new ArrayList<>();
         for (Access x : visible) {
             for (Map.Entry<AssessmentStatus, Relation> r : REVIEWS) {
@@ -123,36 +134,24 @@ public class MyWork {
             }
         }
         Map<UUID, Access> byId = visible.stream().collect(Collectors.toMap(x -> x.assessment().id(), x -> x));
-        List<TaskWaiting> tasks = new ArrayList<>();
-        if (u.organizationId() != null) {
-            for (OpenTask t : reads.openTasksOf(u.organizationId(), LocalDate.now(clock))) {
-                Access x = byId.get(t.assessmentId());
-                if (x != null && x.assessment().status() != AssessmentStatus.ARCHIVED) {
-                    tasks.add(new TaskWaiting(t, x.assessment(), x.system().name()));
-                }
-            }
+        UUID org = u.organizationId();
+        if (org == null) {
+            return new Work(Paged.slice(items, page), Paged.slice(reviews, page), Paged.of(List.of(), page, 0),
+                    Paged.of(List.of(), page, 0), Paged.of(List.of(), page, 0));
         }
-        items.sort(Comparator.comparing((ItemsWaiting w) -> w.assessment().createdAt()).reversed());
-        EvidenceRequests.MyLines lines = requests.mine();
-        List<RequestWaiting> waiting = waiting(lines.addressed(), byId, true);
-        List<RequestWaiting> submitted = waiting(lines.toReview(), byId, false);
-        return new Work(items, reviews, tasks, waiting, submitted);
+        List<UUID> open = visible.stream().filter(x -> x.assessment().status() != AssessmentStatus.ARCHIVED)
+                .map(x -> x.assessment().id()).toList();
+        Paged<TaskWaiting> tasks = reads.openTasksOf(org, LocalDate.now(clock), open, page)
+                .map(t -> new TaskWaiting(t, byId.get(t.assessmentId()).assessment(),
+                        byId.get(t.assessmentId()).system().name()));
+        List<UUID> assessing = visible.stream().filter(Access::mayAssess).map(x -> x.assessment().id()).toList();
+        return new Work(Paged.slice(items, page), Paged.slice(reviews, page), tasks,
+                lines(requestLines.waitingAt(org, byId.keySet(), page), byId),
+                lines(requestLines.submittedAt(org, assessing, page), byId));
     }
 
-    /** The visible lines still waiting for a file ({@code answer}) or for the testers' decision, by due date. */
-    private static List<RequestWaiting> waiting(List<RequestRecords.RequestLine> lines, Map<UUID, Access> byId,
-                                                boolean answer) {
-        List<RequestWaiting> out = new ArrayList<>();
-        for (RequestRecords.RequestLine l : lines) {
-            Access x = byId.get(l.assessmentId());
-            boolean waits = answer ? l.status().awaitsAnswer()
-                    : l.status() == org.yunjian.assessment.EvidenceRequestStatus.SUBMITTED;
-            if (x != null && waits) {
-                out.add(new RequestWaiting(l.id(), l.assessmentId(), l.title(), l.dueDate(), l.status(),
-                        x.system().name()));
-            }
-        }
-        out.sort(Comparator.comparing(RequestWaiting::dueDate));
-        return out;
+    private static Paged<RequestWaiting> lines(Paged<RequestRecords.RequestLine> lines, Map<UUID, Access> byId) {
+        return lines.map(l -> new RequestWaiting(l.id(), l.assessmentId(), l.title(), l.dueDate(), l.status(),
+                byId.get(l.assessmentId()).system().name()));
     }
 }

@@ -14,6 +14,9 @@ import org.springframework.stereotype.Repository;
 import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.RiskEntry;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
+import org.yunjian.shared.SqlPage;
 
 /** The set-based reads of the workbench and "my work": one query each, never one per item. */
 @Repository
@@ -47,20 +50,24 @@ class WorkbenchRepository {
         return out;
     }
 
-    /** Tasks not yet done of one responsible organisation, earliest due first. */
-    /** The organisation's open tasks on {@code today}, by the register's one rule ({@link RiskEntry#OPEN_SQL}). */
-    List<MyWork.OpenTask> openTasksOf(UUID organizationId, LocalDate today) {
-        return jdbc.sql("SELECT r.id, r.item_id, r.assessment_id, r.responsible_org_id, r.due_date, r.status, "
-                        + "i.requirement_id, i.side, i.position FROM assessment_remediation r "
-                        + "JOIN assessment_item i ON i.id = r.item_id "
-                        + "LEFT JOIN assessment_risk k ON k.remediation_id = r.id "
-                        + "WHERE r.responsible_org_id = :org AND " + RiskEntry.OPEN_SQL + " "
-                        + "ORDER BY r.due_date, i.position")
-                .param("org", organizationId).param("open", Dashboards.OPEN_TASK).param("today", today)
-                .query((rs, n) -> new MyWork.OpenTask(rs.getObject("id", UUID.class), rs.getObject("item_id", UUID.class),
-                        rs.getObject("assessment_id", UUID.class), rs.getObject("responsible_org_id", UUID.class),
-                        rs.getObject("due_date", LocalDate.class), RemediationStatus.valueOf(rs.getString("status")),
-                        rs.getString("requirement_id"), ItemSide.valueOf(rs.getString("side")), rs.getInt("position")))
-                .list();
+    /**
+     * One page of the tasks not yet done of one responsible organisation in the given assessments, earliest due
+     * first, with their total (ADR 009).
+     */
+    Paged<MyWork.OpenTask> openTasksOf(UUID organizationId, LocalDate today, Collection<UUID> assessmentIds,
+                                       PageRequest page) {
+        SqlPage.Where where = new SqlPage.Where().and("r.responsible_org_id = :org", "org", organizationId)
+                .and(RiskEntry.OPEN_SQL).param("open", Dashboards.OPEN_TASK).param("today", today)
+                .in("r.assessment_id", "ids", assessmentIds);
+        return SqlPage.query(jdbc, "r.id, r.item_id, r.assessment_id, r.responsible_org_id, r.due_date, r.status, "
+                        + "i.requirement_id, i.side, i.position",
+                "assessment_remediation r JOIN assessment_item i ON i.id = r.item_id "
+                        + "LEFT JOIN assessment_risk k ON k.remediation_id = r.id",
+                where, "r.due_date, i.position, r.id", page,
+                statement -> statement.query((rs, n) -> new MyWork.OpenTask(rs.getObject("id", UUID.class),
+                        rs.getObject("item_id", UUID.class), rs.getObject("assessment_id", UUID.class),
+                        rs.getObject("responsible_org_id", UUID.class), rs.getObject("due_date", LocalDate.class),
+                        RemediationStatus.valueOf(rs.getString("status")), rs.getString("requirement_id"),
+                        ItemSide.valueOf(rs.getString("side")), rs.getInt("position"))).list());
     }
 }

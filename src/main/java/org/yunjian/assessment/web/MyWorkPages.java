@@ -1,5 +1,7 @@
 package org.yunjian.assessment.web;
 
+import java.util.Map;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -7,7 +9,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yunjian.assessment.internal.MyWork;
 import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Paged;
 import org.yunjian.shared.Pager;
 
 /** "My work" (我的待办): items, reviews, evidence requests and remediation tasks waiting for the caller. */
@@ -27,12 +28,14 @@ class MyWorkPages {
     String myWork(@RequestParam(required = false) String page, @RequestParam(required = false) String size,
                   Model model) {
         PageRequest request = PageRequest.of(page, size);
-        MyWork.Work work = myWork.of();
-        // the organisation's open remediation tasks grow with its findings: one page of them, with the pager
-        Paged<MyWork.TaskWaiting> tasks = Paged.slice(work.tasks(), request);
+        MyWork.Work work = myWork.of(request);
+        // every list one page (the same page for all, as in GET /api/my-work), each with its own pager
         model.addAttribute("work", work);
-        model.addAttribute("tasks", tasks.items());
-        model.addAttribute("pager", Pager.of(tasks, "/my-work"));
+        model.addAttribute("tasks", work.tasks().items());
+        model.addAttribute("pager", Pager.of(work.tasks(), "/my-work"));
+        model.addAttribute("pagers", Map.of("items", Pager.of(work.items(), "/my-work"),
+                "reviews", Pager.of(work.reviews(), "/my-work"), "requests", Pager.of(work.requests(), "/my-work"),
+                "submitted", Pager.of(work.submitted(), "/my-work")));
         return "assessment/my-work";
     }
 }

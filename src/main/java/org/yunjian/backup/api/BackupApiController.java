@@ -1,7 +1,6 @@
 package org.yunjian.backup.api;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -13,12 +12,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.yunjian.backup.BackupException;
 import org.yunjian.backup.internal.BackupService;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
 
 import io.swagger.v3.oas.annotations.Operation;
 
@@ -49,9 +51,11 @@ class BackupApiController {
 
     @GetMapping
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
-    @Operation(summary = "The finished backups in the backup directory, newest first")
-    List<BackupDto> list() {
-        return backups.list().stream().map(BackupDto::of).toList();
+    @Operation(summary = "The finished backups in the backup directory, newest first; one page (page from 1, size "
+            + "1-200, default 50) with the total")
+    Paged<BackupDto> list(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+        // the backups are folders of the backup directory, read and sorted there (not rows of a table)
+        return Paged.slice(backups.list(), PageRequest.of(page, size)).map(BackupDto::of);
     }
 
     /** RFC 9457 problems for refused or failed backups, in the caller's language. */

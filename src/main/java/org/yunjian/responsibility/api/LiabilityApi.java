@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.yunjian.shared.ListFilters;
+import org.yunjian.shared.Paged;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.responsibility.Liability;
 import org.yunjian.responsibility.api.LiabilityDtos.AnalysisResponse;
@@ -86,9 +88,14 @@ class LiabilityApi {
 
     @GetMapping(INCIDENTS)
     @PreAuthorize(ResponsibilityApi.WHO)
-    @Operation(summary = "The incidents recorded against the system that the caller may see, latest first")
-    List<RecordResponse> list(@PathVariable UUID id) {
-        return service.list(id).stream().map(this::response).toList();
+    @Operation(summary = "The incidents recorded against the system that the caller may see, latest first, whose "
+            + "title, reference or incident number contains q; one page (page from 1, size 1-200, default 50) with "
+            + "the total")
+    Paged<RecordResponse> list(@PathVariable UUID id, @RequestParam(required = false) String q,
+                               @RequestParam(required = false) String page,
+                               @RequestParam(required = false) String size) {
+        ListFilters.Search query = ListFilters.Search.of(q, page, size);
+        return service.list(id, query.text(), query.page()).map(this::response);
     }
 
     @GetMapping(INCIDENTS + "/{incidentId}")

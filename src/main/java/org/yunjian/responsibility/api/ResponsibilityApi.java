@@ -74,9 +74,12 @@ class ResponsibilityApi {
 
     @GetMapping(BASE + "/versions")
     @PreAuthorize(WHO)
-    @Operation(summary = "The versions of the matrix, newest first, with status and change")
-    List<VersionResponse> versions(@PathVariable UUID id) {
-        return service.versions(id).stream().map(VersionResponse::of).toList();
+    @Operation(summary = "The versions of the matrix, newest first, with status and change; one page (page from 1, "
+            + "size 1-200, default 50) with the total")
+    org.yunjian.shared.Paged<VersionResponse> versions(@PathVariable UUID id,
+                                                       @RequestParam(required = false) String page,
+                                                       @RequestParam(required = false) String size) {
+        return service.versions(id, org.yunjian.shared.PageRequest.of(page, size)).map(VersionResponse::of);
     }
 
     @GetMapping(BASE + "/versions/{version}")

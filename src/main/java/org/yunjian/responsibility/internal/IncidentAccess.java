@@ -15,9 +15,13 @@ public record IncidentAccess(MatrixAccess matrix) {
         return matrix.isCustomer() || matrix.isProvider();
     }
 
+    /** The customer, the provider and system administrators see every incident of the system. */
+    public boolean seesAll() {
+        return matrix.isCustomer() || matrix.isProvider() || matrix.isAdmin();
+    }
+
     public boolean maySee(LiabilityAnalysis analysis) {
-        return matrix.isCustomer() || matrix.isProvider() || matrix.isAdmin()
-                || analysis.names(matrix.user().organizationId());
+        return seesAll() || analysis.names(matrix.user().organizationId());
     }
 
     void requireRecorder() {

@@ -11,6 +11,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
+import org.yunjian.shared.SqlPage;
 
 /** Hand-written, portable SQL for recorded incidents. A record is inserted once and never updated. */
 @Repository
@@ -33,6 +36,8 @@ public class IncidentRepository {
             LiabilityAnalysis.read(rs.getString("analysis")), rs.getString("recorded_by"),
             rs.getObject("recorded_org", UUID.class), instant(rs, "recorded_at"));
 
+    private static final String ORDER = "occurred_at DESC, recorded_at DESC, id";
+
     private final JdbcClient jdbc;
 
     IncidentRepository(JdbcClient jdbc) {
@@ -47,6 +52,27 @@ public class IncidentRepository {
                         r.reference(), r.analysis().matrixVersion(), LiabilityAnalysis.SCHEMA, r.analysis().json(),
                         r.recordedBy(), r.recordedOrg(), utc(r.recordedAt()))
                 .update();
+    }
+
+    /**
+     * One page of a system's incidents whose title, reference or incident number contains {@code text} (null =
+     * any), the latest occurrence first, with their total (ADR 009).
+     */
+    Paged<IncidentRecord> page(UUID systemId, String text, PageRequest page) {
+        return SqlPage.query(jdbc, "*", "responsibility_incident", where(systemId, text), ORDER, page,
+                statement -> statement.query(RECORD).list());
+    }
+
+    /** All of a system's incidents matching {@code text}, for a caller who sees only some of them. */
+    List<IncidentRecord> matching(UUID systemId, String text) {
+        SqlPage.Where where = where(systemId, text);
+        return jdbc.sql("SELECT * FROM responsibility_incident" + where.sql() + " ORDER BY " + ORDER)
+                .params(where.params()).query(RECORD).list();
+    }
+
+    private static SqlPage.Where where(UUID systemId, String text) {
+        return new SqlPage.Where().and("system_id = :system", "system", systemId)
+                .contains("q", text, "title", "reference", "incident_code");
     }
 
     /** A system's incidents, the latest occurrence first. */

@@ -29,6 +29,8 @@ import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.TextRules;
 
@@ -155,6 +157,22 @@ public class IncidentService {
     public List<IncidentRecord> list(UUID systemId) {
         IncidentAccess access = access(systemId);
         return repo.bySystem(systemId).stream().filter(r -> access.maySee(r.analysis())).toList();
+    }
+
+    /**
+     * One page of the incidents recorded against the system that the caller may see and whose title, reference
+     * or incident number contains {@code text} (null = any), the latest first. The parties who see every incident
+     * page in SQL; anyone else sees only the incidents whose frozen analysis (a JSON document) names their
+     * organisation, which is decided in Java over the system's incidents — one system's, not a growing table's.
+     */
+    @Transactional(readOnly = true)
+    public Paged<IncidentRecord> list(UUID systemId, String text, PageRequest page) {
+        IncidentAccess access = access(systemId);
+        if (access.seesAll()) {
+            return repo.page(systemId, text, page);
+        }
+        return Paged.slice(repo.matching(systemId, text).stream().filter(r -> access.maySee(r.analysis()))
+                .toList(), page);
     }
 
     /** One recorded incident; 404 if it is not the system's or the caller may not see it. */

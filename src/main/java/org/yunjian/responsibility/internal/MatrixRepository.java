@@ -13,6 +13,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
+import org.yunjian.shared.SqlPage;
 import org.yunjian.responsibility.SignOffSide;
 import org.yunjian.responsibility.VersionStatus;
 
@@ -91,6 +94,13 @@ public class MatrixRepository {
     List<VersionRow> versions(UUID matrixId) {
         return jdbc.sql("SELECT * FROM responsibility_matrix_version WHERE matrix_id = ? ORDER BY version DESC")
                 .param(matrixId).query(VERSION).list();
+    }
+
+    /** One page of the matrix's versions, newest first, with their total (ADR 009). */
+    Paged<VersionRow> versions(UUID matrixId, PageRequest page) {
+        return SqlPage.query(jdbc, "*", "responsibility_matrix_version",
+                new SqlPage.Where().and("matrix_id = :matrix", "matrix", matrixId), "version DESC", page,
+                statement -> statement.query(VERSION).list());
     }
 
     void approve(UUID matrixId, int version, Instant now) {

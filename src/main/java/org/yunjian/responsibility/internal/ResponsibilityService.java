@@ -145,6 +145,12 @@ public class ResponsibilityService {
         return repo.versions(matrixOf(access(systemId)).id());
     }
 
+    /** One page of the matrix's versions, newest first, read in SQL with their total. */
+    @Transactional(readOnly = true)
+    public org.yunjian.shared.Paged<VersionRow> versions(UUID systemId, org.yunjian.shared.PageRequest page) {
+        return repo.versions(matrixOf(access(systemId)).id(), page);
+    }
+
     /**
      * The §5 rule check of the current (or the given) version. It always runs on the whole matrix; a caller who
      * sees only the rows naming its organisation gets only the violations about those rows or about itself.

@@ -16,6 +16,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.yunjian.shared.ListFilters;
+import org.yunjian.shared.Paged;
+import org.yunjian.shared.Pager;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.responsibility.IncidentCategory;
@@ -83,9 +86,15 @@ class LiabilityPages {
 
     @GetMapping("/systems/{id}/incidents")
     @PreAuthorize(WHO)
-    String list(@PathVariable UUID id, Model model) {
+    String list(@PathVariable UUID id, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String page, @RequestParam(required = false) String size,
+                Model model) {
         IncidentAccess access = service.access(id);
-        List<IncidentRecord> incidents = service.list(id);
+        ListFilters.Search query = ListFilters.Search.of(q, page, size);
+        Paged<IncidentRecord> shown = service.list(id, query.text(), query.page());
+        List<IncidentRecord> incidents = shown.items();
+        model.addAttribute("filterQ", query.text());
+        model.addAttribute("pager", Pager.of(shown, "/systems/" + id + "/incidents", query.filters()));
         model.addAttribute("system", access.matrix().system());
         model.addAttribute("access", access);
         model.addAttribute("incidents", incidents);

@@ -1,7 +1,6 @@
 package org.yunjian.security.api;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,7 +13,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
 import org.yunjian.security.ApiTokenScope;
 import org.yunjian.security.internal.ApiToken;
 import org.yunjian.security.internal.ApiTokenView;
@@ -48,9 +50,11 @@ class ApiTokenApi {
 
     @GetMapping("/api/account/tokens")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'USER')")
-    @Operation(summary = "The caller's API tokens (never their values)")
-    List<ApiTokenView> mine() {
-        return tokens.mine();
+    @Operation(summary = "The caller's API tokens (never their values), newest first; one page (page from 1, size "
+            + "1-200, default 50) with the total")
+    Paged<ApiTokenView> mine(@RequestParam(required = false) String page,
+                             @RequestParam(required = false) String size) {
+        return tokens.mine(PageRequest.of(page, size));
     }
 
     @PostMapping("/api/account/tokens")
@@ -75,9 +79,11 @@ class ApiTokenApi {
 
     @GetMapping("/api/users/{id}/tokens")
     @PreAuthorize("hasAnyRole('SECURITY_ADMIN', 'SYSTEM_ADMIN')")
-    @Operation(summary = "An account's API tokens, for security and system administrators")
-    List<ApiTokenView> ofUser(@PathVariable UUID id) {
-        return tokens.of(id);
+    @Operation(summary = "An account's API tokens, for security and system administrators, newest first; one page "
+            + "(page from 1, size 1-200, default 50) with the total")
+    Paged<ApiTokenView> ofUser(@PathVariable UUID id, @RequestParam(required = false) String page,
+                               @RequestParam(required = false) String size) {
+        return tokens.of(id, PageRequest.of(page, size));
     }
 
     @DeleteMapping("/api/users/{id}/tokens/{tokenId}")

@@ -116,7 +116,7 @@ class UserApi {
     org.yunjian.shared.Paged<AdminRequest> adminRequests(@RequestParam(required = false) String page,
                                                          @RequestParam(required = false) String size) {
         org.yunjian.shared.PageRequest request = org.yunjian.shared.PageRequest.of(page, size);
-        return org.yunjian.shared.Paged.slice(approvals.pending(), request);
+        return approvals.pending(request);
     }
 
     @PostMapping("/admin-requests/{id}/approve")

@@ -9,15 +9,20 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.shared.Jdbc;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
+import org.yunjian.shared.SqlPage;
 import org.yunjian.security.Role;
 
 /** Persistence of {@link AdminRequest}s. */
 @Repository
 public class AdminRequestRepository {
 
-    private static final String SELECT = "SELECT r.id, r.account_id, u.username, r.kind, r.requested_role, "
+    private static final String COLUMNS = "r.id, r.account_id, u.username, r.kind, r.requested_role, "
             + "r.previous_role, r.requested_by, r.requested_by_id, r.requested_at, r.status, r.decided_by, "
-            + "r.decided_at FROM admin_request r JOIN user_account u ON u.id = r.account_id";
+            + "r.decided_at";
+    private static final String FROM = "admin_request r JOIN user_account u ON u.id = r.account_id";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM " + FROM;
 
     /** A request with the requester's account id, which only the rule needs. */
     record Stored(AdminRequest request, UUID requestedById) {
@@ -48,8 +53,15 @@ public class AdminRequestRepository {
     }
 
     List<AdminRequest> pending() {
-        return jdbc.sql(SELECT + " WHERE r.status = 'PENDING' ORDER BY r.requested_at").query(MAPPER).list()
+        return jdbc.sql(SELECT + " WHERE r.status = 'PENDING' ORDER BY r.requested_at, r.id").query(MAPPER).list()
                 .stream().map(Stored::request).toList();
+    }
+
+    /** One page of the pending requests, oldest first, with their total (ADR 009). */
+    Paged<AdminRequest> pending(PageRequest page) {
+        return SqlPage.query(jdbc, COLUMNS, FROM, new SqlPage.Where().and("r.status = 'PENDING'"),
+                "r.requested_at, r.id", page,
+                statement -> statement.query(MAPPER).list().stream().map(Stored::request).toList());
     }
 
     /** Decides a pending request, atomically: {@code false} if it was decided meanwhile. */

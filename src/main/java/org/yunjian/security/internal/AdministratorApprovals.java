@@ -14,6 +14,8 @@ import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
 
@@ -59,6 +61,11 @@ public class AdministratorApprovals {
 
     public List<AdminRequest> pending() {
         return requests.pending();
+    }
+
+    /** One page of the pending requests, oldest first, read in SQL with their total. */
+    public Paged<AdminRequest> pending(PageRequest page) {
+        return requests.pending(page);
     }
 
     public Optional<AdminRequest> pendingFor(UUID accountId) {

@@ -11,6 +11,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
+import org.yunjian.shared.SqlPage;
 import org.yunjian.security.ApiTokenScope;
 
 /** Persistence of {@link ApiToken}s; SQL portable between H2 and PostgreSQL. */
@@ -50,6 +53,12 @@ class ApiTokenRepository {
     List<ApiToken> findByUser(UUID userId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM api_token WHERE user_id = ? ORDER BY created_at DESC, name")
                 .param(userId).query(MAPPER).list();
+    }
+
+    /** One page of an account's tokens, newest first, with their total (ADR 009). */
+    Paged<ApiToken> findByUser(UUID userId, PageRequest page) {
+        return SqlPage.query(jdbc, COLUMNS, "api_token", new SqlPage.Where().and("user_id = :user", "user", userId),
+                "created_at DESC, name, id", page, statement -> statement.query(MAPPER).list());
     }
 
     long countActive(UUID userId, Instant now) {

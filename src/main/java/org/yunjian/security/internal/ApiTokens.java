@@ -19,6 +19,8 @@ import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
 
 /**
  * API tokens: an account creates, lists and revokes its own; security and system administrators list and revoke
@@ -87,6 +89,11 @@ public class ApiTokens {
         return viewsOf(CurrentUser.require().userId());
     }
 
+    /** One page of the caller's tokens, newest first, read in SQL with their total. */
+    public Paged<ApiTokenView> mine(PageRequest page) {
+        return viewsOf(CurrentUser.require().userId(), page);
+    }
+
     /** The caller's own token, or 404 (another account's token is not disclosed). */
     @Transactional
     public ApiTokenView revokeMine(UUID tokenId) {
@@ -101,6 +108,13 @@ public class ApiTokens {
         requireAdministrator();
         accounts.findById(userId).orElseThrow(() -> new NotFoundException("user", userId));
         return viewsOf(userId);
+    }
+
+    /** One page of an account's tokens, for a security or system administrator. */
+    public Paged<ApiTokenView> of(UUID userId, PageRequest page) {
+        requireAdministrator();
+        accounts.findById(userId).orElseThrow(() -> new NotFoundException("user", userId));
+        return viewsOf(userId, page);
     }
 
     @Transactional
@@ -195,6 +209,11 @@ public class ApiTokens {
     private List<ApiTokenView> viewsOf(UUID userId) {
         Instant now = clock.instant();
         return tokens.findByUser(userId).stream().map(t -> view(t, now)).toList();
+    }
+
+    private Paged<ApiTokenView> viewsOf(UUID userId, PageRequest page) {
+        Instant now = clock.instant();
+        return tokens.findByUser(userId, page).map(t -> view(t, now));
     }
 
     private ApiTokenView view(ApiToken t, Instant now) {

@@ -58,7 +58,7 @@ class UserAdminController {
     /** One page of the pending requests, and the display names of the people they name (requested by). */
     private void addRequests(Model model, org.yunjian.shared.PageRequest page) {
         org.yunjian.shared.Paged<org.yunjian.security.internal.AdminRequest> shown =
-                org.yunjian.shared.Paged.slice(approvals.pending(), page);
+                approvals.pending(page);
         java.util.List<org.yunjian.security.internal.AdminRequest> pending = shown.items();
         model.addAttribute("requests", pending);
         model.addAttribute("pager", org.yunjian.shared.Pager.of(shown, "/admin/users/requests"));
