@@ -387,6 +387,9 @@ class AuthorizationMatrixTests {
             "system_id"};
 
     /** Endpoints that update a versioned record: its table and key column (the path's first id is the key; a third element "last" takes its last id). */
+    static final String[] ASSESSMENT = {"assessment", "id"};
+    static final String[] REMEDIATION = {"assessment_remediation", "id"};
+
     static final Map<String, String[]> VERSIONED = Map.ofEntries(
             Map.entry("PUT /api/organizations/{id}", new String[] {"organization", "id"}),
             Map.entry("POST /organizations/{id}", new String[] {"organization", "id"}),
@@ -437,7 +440,26 @@ class AuthorizationMatrixTests {
                     new String[] {"lifecycle_duty", "id", "last"}),
             Map.entry("POST /systems/{id}/lifecycle/duties/{dutyId}/acceptance", new String[] {"lifecycle_duty", "id", "last"}),
             Map.entry("PUT /api/systems/{id}/lifecycle/needs", new String[] {"lifecycle_needs_analysis", "system_id"}),
-            Map.entry("POST /systems/{id}/lifecycle/needs", new String[] {"lifecycle_needs_analysis", "system_id"}));
+            Map.entry("POST /systems/{id}/lifecycle/needs", new String[] {"lifecycle_needs_analysis", "system_id"}),
+            // the assessment record: its team and report template
+            Map.entry("PUT /api/assessments/{id}/team", ASSESSMENT),
+            Map.entry("POST /assessments/{id}/team", ASSESSMENT),
+            Map.entry("PUT /api/assessments/{id}/report-template", ASSESSMENT),
+            Map.entry("POST /assessments/{id}/report-template", ASSESSMENT),
+            // a risk register entry: its remediation task
+            Map.entry("PUT /api/remediations/{id}", REMEDIATION),
+            Map.entry("PUT /api/remediations/{id}/plan", REMEDIATION),
+            Map.entry("POST /api/remediations/{id}/acceptance/approval", REMEDIATION),
+            Map.entry("POST /api/remediations/{id}/milestones", REMEDIATION),
+            Map.entry("PUT /api/remediations/{id}/milestones/{milestoneId}", REMEDIATION),
+            Map.entry("DELETE /api/remediations/{id}/milestones/{milestoneId}", REMEDIATION),
+            Map.entry("POST /remediations/{id}", REMEDIATION),
+            Map.entry("POST /remediations/{id}/plan", REMEDIATION),
+            Map.entry("POST /remediations/{id}/approval", REMEDIATION),
+            Map.entry("POST /remediations/{id}/progress", REMEDIATION),
+            Map.entry("POST /remediations/{id}/milestones", REMEDIATION),
+            Map.entry("POST /remediations/{id}/milestones/{milestoneId}", REMEDIATION),
+            Map.entry("POST /remediations/{id}/milestones/{milestoneId}/delete", REMEDIATION));
 
     private static final Pattern FIRST_ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");

@@ -91,6 +91,16 @@ public final class IfMatch {
         return formField(jdbc, "assessment_item", itemId);
     }
 
+    /** {@code If-Match} with the stored version of a risk register entry (its remediation task), read when sent. */
+    public static RequestPostProcessor remediation(JdbcClient jdbc, String remediationId) {
+        return current(jdbc, "assessment_remediation", java.util.UUID.fromString(remediationId));
+    }
+
+    /** The hidden {@code version} field of a risk register entry's forms, read when the form is posted. */
+    public static RequestPostProcessor remediationForm(JdbcClient jdbc, String remediationId) {
+        return formField(jdbc, "assessment_remediation", java.util.UUID.fromString(remediationId));
+    }
+
     /**
      * Table mode's hidden {@code version-<n>} fields: the stored versions of the assessment's items numbered
      * {@code numbers} (1-based positions), read when the request is made.
