@@ -116,9 +116,21 @@ public final class IfMatch {
         };
     }
 
-    /** The row's stored version; 0 for a row not written yet. */
+    /** The row's stored version; 0 for a row not written yet. A key given as text of a UUID is read as one. */
     public static long stored(JdbcClient jdbc, String table, String keyColumn, Object key) {
-        return jdbc.sql("SELECT version FROM " + table + " WHERE " + keyColumn + " = ?").param(key)
+        return jdbc.sql("SELECT version FROM " + table + " WHERE " + keyColumn + " = ?").param(uuidIfOne(key))
                 .query(Long.class).optional().orElse(0L);
+    }
+
+    /** PostgreSQL compares a {@code uuid} column with a {@code UUID} parameter only, not with text. */
+    private static Object uuidIfOne(Object key) {
+        if (key instanceof String s) {
+            try {
+                return java.util.UUID.fromString(s);
+            } catch (IllegalArgumentException notOne) {
+                return s;
+            }
+        }
+        return key;
     }
 }
