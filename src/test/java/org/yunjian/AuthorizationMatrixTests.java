@@ -387,7 +387,10 @@ class AuthorizationMatrixTests {
             "system_id"};
 
     /** Endpoints that update a versioned record: its table and key column (the path's first id is the key; a third element "last" takes its last id). */
-    static final Map<String, String[]> VERSIONED = Map.ofEntries(
+    static final String[] ASSESSMENT = {"assessment", "id"};
+    static final String[] REMEDIATION = {"assessment_remediation", "id"};
+
+    static final Map<String, String[]> VERSIONED = versioned(
             Map.entry("PUT /api/organizations/{id}", new String[] {"organization", "id"}),
             Map.entry("POST /organizations/{id}", new String[] {"organization", "id"}),
             Map.entry("PUT /api/systems/{id}", new String[] {"cloud_system", "id"}),
@@ -465,7 +468,42 @@ class AuthorizationMatrixTests {
             Map.entry("PUT /api/systems/{id}/lifecycle/contract-review/clauses/{clause}",
                     new String[] {"lifecycle_contract_clause", "clause = 'GOVWEB-6.6.1-d' AND system_id"}),
             Map.entry("POST /systems/{id}/lifecycle/contract-review/clauses/{clause}",
-                    new String[] {"lifecycle_contract_clause", "clause = 'GOVWEB-6.6.1-d' AND system_id"}));
+                    new String[] {"lifecycle_contract_clause", "clause = 'GOVWEB-6.6.1-d' AND system_id"}),
+            // the assessment record: its team and report template
+            sameRow(ASSESSMENT, "PUT /api/assessments/{id}/team", "POST /assessments/{id}/team",
+                    "PUT /api/assessments/{id}/report-template", "POST /assessments/{id}/report-template"),
+            // a risk register entry: its remediation task, risk plan, acceptance and milestones
+            sameRow(REMEDIATION, "PUT /api/remediations/{id}", "PUT /api/remediations/{id}/plan",
+                    "POST /api/remediations/{id}/acceptance/approval", "POST /api/remediations/{id}/milestones",
+                    "PUT /api/remediations/{id}/milestones/{milestoneId}",
+                    "DELETE /api/remediations/{id}/milestones/{milestoneId}", "POST /remediations/{id}",
+                    "POST /remediations/{id}/plan", "POST /remediations/{id}/approval",
+                    "POST /remediations/{id}/progress", "POST /remediations/{id}/milestones",
+                    "POST /remediations/{id}/milestones/{milestoneId}",
+                    "POST /remediations/{id}/milestones/{milestoneId}/delete"));
+
+    /** Several endpoints that name the version of the same row (one {@code table} spec for all). */
+    private static Map<String, String[]> sameRow(String[] table, String... endpoints) {
+        Map<String, String[]> out = new java.util.LinkedHashMap<>();
+        for (String e : endpoints) {
+            out.put(e, table);
+        }
+        return out;
+    }
+
+    /** The {@code VERSIONED} map from single entries and {@link #sameRow} groups. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String[]> versioned(Object... entriesAndGroups) {
+        Map<String, String[]> out = new java.util.HashMap<>();
+        for (Object o : entriesAndGroups) {
+            if (o instanceof Map.Entry<?, ?> e) {
+                out.put((String) e.getKey(), (String[]) e.getValue());
+            } else {
+                ((Map<String, String[]>) o).forEach(out::put);
+            }
+        }
+        return Map.copyOf(out);
+    }
 
     private static final Pattern FIRST_ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");

@@ -223,9 +223,9 @@ class AssessmentApiTests {
         // the responsible party reports it done; it may not verify its own work
         String responsibleOrg = JsonPath.read(body, "$.items[0].responsibleOrgId");
         CurrentUser responsible = responsibleOrg.equals(w.provider().id().toString()) ? provider : customer;
-        mvc.perform(put("/api/remediations/{id}", remediation).with(as(responsible)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/remediations/{id}", remediation).with(IfMatch.remediation(jdbc, remediation)).with(as(responsible)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"status\":\"VERIFIED\"}")).andExpect(status().isBadRequest());
-        mvc.perform(put("/api/remediations/{id}", remediation).with(as(responsible)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/remediations/{id}", remediation).with(IfMatch.remediation(jdbc, remediation)).with(as(responsible)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"status\":\"DONE\",\"note\":\"已迁回境内\"}")).andExpect(status().isOk());
         verdict(item, "{\"verdict\":\"COMPLIANT\"}", as(assessor)).andExpect(status().isOk());
         mvc.perform(get("/api/assessment-items/{id}", item).with(as(assessor)))

@@ -138,7 +138,7 @@ class AssessmentGuardRailTests {
         assertThat(assessorForm).contains("name=\"dueDate\"", "value=\"VERIFIED\"");
 
         // a forged post the form does not offer: refused, named, nothing stored, the typed note kept
-        String refused = mvc.perform(post("/remediations/{id}", task).with(as(provider)).param("status", "VERIFIED")
+        String refused = mvc.perform(post("/remediations/{id}", task).with(IfMatch.remediationForm(jdbc, task)).with(as(provider)).param("status", "VERIFIED")
                         .param("note", "已更换交换机配置").param("dueDate", "2030-01-01"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(refused).contains("修改未保存", "只有测评人员可以将整改任务标为“已验证”", "责任方只能修改状态和说明",
@@ -148,7 +148,7 @@ class AssessmentGuardRailTests {
         assertThat((String) JsonPath.read(stored, "$.items[0].status")).isEqualTo("OPEN");
         assertThat((Object) JsonPath.read(stored, "$.items[0].note")).isNull();
 
-        mvc.perform(post("/remediations/{id}", task).with(as(provider)).param("status", "DONE")
+        mvc.perform(post("/remediations/{id}", task).with(IfMatch.remediationForm(jdbc, task)).with(as(provider)).param("status", "DONE")
                 .param("note", "已更换交换机配置")).andExpect(status().is3xxRedirection());
         stored = mvc.perform(get("/api/assessments/{id}/remediations", id).with(as(assessor))).andReturn()
                 .getResponse().getContentAsString();

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -138,7 +139,7 @@ class DashboardTests {
     void dueAll(String assessment, LocalDate due, CurrentUser u) throws Exception {
         List<String> tasks = JsonPath.read(json(get("/api/assessments/{id}/remediations?size=200", assessment), u), "$.items[*].id");
         for (String task : tasks) {
-            mvc.perform(put("/api/remediations/{id}", task).with(as(u)).contentType(MediaType.APPLICATION_JSON)
+            mvc.perform(put("/api/remediations/{id}", task).with(IfMatch.remediation(jdbc, task)).with(as(u)).contentType(MediaType.APPLICATION_JSON)
                     .content("{\"dueDate\":\"" + due + "\"}")).andExpect(status().isOk());
         }
     }
@@ -258,13 +259,13 @@ class DashboardTests {
 
             // a task marked done is closed: no longer open nor overdue
             String task = JsonPath.read(d, "$.openTasks[0].id");
-            mvc.perform(put("/api/remediations/{id}", task).with(as(customer)).contentType(MediaType.APPLICATION_JSON)
+            mvc.perform(put("/api/remediations/{id}", task).with(IfMatch.remediation(jdbc, task)).with(as(customer)).contentType(MediaType.APPLICATION_JSON)
                     .content("{\"status\":\"DONE\"}")).andExpect(status().isOk());
             d = json(get("/api/dashboard/systems/{id}", w.system().id()), customer);
             assertThat(at(d, "$.openRemediations")).isEqualTo(1);
             assertThat(at(d, "$.overdueRemediations")).isEqualTo(1);
             // the task's own REST view counts overdue by the same clock
-            mvc.perform(put("/api/remediations/{id}", task).with(as(customer)).contentType(MediaType.APPLICATION_JSON)
+            mvc.perform(put("/api/remediations/{id}", task).with(IfMatch.remediation(jdbc, task)).with(as(customer)).contentType(MediaType.APPLICATION_JSON)
                     .content("{\"status\":\"OPEN\"}")).andExpect(status().isOk())
                     .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.overdue")
                             .value(true));

@@ -253,7 +253,9 @@ class ReviewApiTests {
                         .content(team.formatted(tester.userId(), reviewer.userId(), approver.userId())))
                 .andExpect(status().isNotFound());
         // the approver may change it; the page form keeps the typed choice and shows the refusal
-        mvc.perform(put("/api/assessments/{id}/team", id).with(as(approver)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/assessments/{id}/team", id).with(as(approver))
+                        .with(IfMatch.current(jdbc, "assessment", UUID.fromString(id)))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(team.formatted(tester.userId(), tester2.userId(), approver.userId())))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.reviewer.id").value(tester2.userId().toString()));
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
@@ -271,7 +273,9 @@ class ReviewApiTests {
 
     @Test
     void submittingWithoutANamedReviewerIsRefusedClearly() throws Exception {
-        mvc.perform(put("/api/assessments/{id}/team", id).with(as(tester)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/assessments/{id}/team", id).with(as(tester))
+                        .with(IfMatch.current(jdbc, "assessment", UUID.fromString(id)))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"testers\":[\"" + tester.userId() + "\"]}"))
                 .andExpect(status().isOk());
         fill();

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -166,7 +167,7 @@ class RiskRegisterTests {
         assertThat((List<Object>) JsonPath.read(r, "$.entries[*].dueDate")).containsOnlyNulls();
         assertThat(body(get("/assessments/{id}/risks", assessment), assessor, 200)).contains("未定", "未定期限");
 
-        json(put("/api/remediations/{id}/plan", platformTask), """
+        json(put("/api/remediations/{id}/plan", platformTask).with(IfMatch.remediation(jdbc, platformTask)), """
                 {"treatment":"REMEDIATE","dueDate":"%s"}""".formatted(today.plusDays(30)), assessor, 200);
         r = register(assessor);
         assertThat(at(r, "$.summary.unplanned")).isEqualTo(1);
@@ -182,14 +183,14 @@ class RiskRegisterTests {
 
     @Test
     void aRefusedPlanNamesEveryFieldKeepsTheInputAndStoresNothing() throws Exception {
-        String problem = json(put("/api/remediations/{id}/plan", customerTask), """
+        String problem = json(put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)), """
                 {"treatment":"ACCEPT","acceptanceExpiresOn":"%s","description":"新描述"}""".formatted(today), assessor, 400);
         assertThat(at(problem, "$.errors.acceptanceExpiresOn")).asString().contains("晚于今天");
         assertThat(at(problem, "$.errors.acceptanceReason")).asString().contains("高风险");
-        json(put("/api/remediations/{id}/plan", customerTask), """
+        json(put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)), """
                 {"treatment":"TRANSFER","dueDate":"%s"}""".formatted(today.plusDays(9)), assessor, 400);
 
-        String page = body(post("/remediations/{id}/plan", customerTask).param("treatment", "ACCEPT")
+        String page = body(post("/remediations/{id}/plan", customerTask).with(IfMatch.remediationForm(jdbc, customerTask)).param("treatment", "ACCEPT")
                 .param("description", "保留的描述").param("acceptanceExpiresOn", "2026-13-45")
                 .param("dueDate", ""), assessor, 200);
         assertThat(page).contains("id=\"refused\"", "id=\"acceptanceExpiresOn-error\"", "2026-13-45",
@@ -202,7 +203,7 @@ class RiskRegisterTests {
                 .containsExactly("未划分安全区域");
         assertThat(audited("assessment.risk.plan", customerTask)).isZero();
 
-        String refusedMilestone = body(post("/remediations/{id}/milestones", customerTask).param("description", "")
+        String refusedMilestone = body(post("/remediations/{id}/milestones", customerTask).with(IfMatch.remediationForm(jdbc, customerTask)).param("description", "")
                 .param("targetDate", "2027-01-15"), assessor, 200);
         assertThat(refusedMilestone).contains("id=\"milestone-description-error\"", "value=\"2027-01-15\"");
         assertThat(at(register(assessor), "$.entries[0].milestones.length()")).isEqualTo(0);
@@ -211,7 +212,7 @@ class RiskRegisterTests {
     @Test
     void acceptanceNeedsApprovalByAnotherCustomerUserAndExpiresByTheDate() throws Exception {
         int openBefore = systemOpen();
-        json(put("/api/remediations/{id}/plan", customerTask), """
+        json(put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)), """
                 {"treatment":"ACCEPT","acceptanceReason":"补偿措施：门禁与视频监控","acceptanceExpiresOn":"%s"}"""
                 .formatted(today.plusDays(90)), customer, 200);
         String r = register(customer);
@@ -220,12 +221,12 @@ class RiskRegisterTests {
         assertThat(systemOpen()).as("a proposal is still open").isEqualTo(openBefore);
         assertThat(myTasks()).as("a proposed acceptance still waits in 我的待办").contains(customerTask);
 
-        String own = body(post("/api/remediations/{id}/acceptance/approval", customerTask), customer, 409);
+        String own = body(post("/api/remediations/{id}/acceptance/approval", customerTask).with(IfMatch.remediation(jdbc, customerTask)), customer, 409);
         assertThat(own).contains("acceptance-own-proposal");
-        body(post("/api/remediations/{id}/acceptance/approval", customerTask), assessor, 403);
-        body(post("/api/remediations/{id}/acceptance/approval", customerTask), provider, 403);
+        body(post("/api/remediations/{id}/acceptance/approval", customerTask).with(IfMatch.remediation(jdbc, customerTask)), assessor, 403);
+        body(post("/api/remediations/{id}/acceptance/approval", customerTask).with(IfMatch.remediation(jdbc, customerTask)), provider, 403);
 
-        String approved = body(post("/api/remediations/{id}/acceptance/approval", customerTask), customerColleague,
+        String approved = body(post("/api/remediations/{id}/acceptance/approval", customerTask).with(IfMatch.remediation(jdbc, customerTask)), customerColleague,
                 200);
         assertThat(at(approved, "$.state")).isEqualTo("ACCEPTED");
         assertThat(at(approved, "$.acceptance.approvedOn")).isEqualTo(today.toString());
@@ -252,27 +253,27 @@ class RiskRegisterTests {
 
     @Test
     void approvingOnThePageNeedsATickedConfirmation() throws Exception {
-        json(put("/api/remediations/{id}/plan", customerTask), """
+        json(put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)), """
                 {"treatment":"ACCEPT","acceptanceReason":"理由","acceptanceExpiresOn":"%s"}"""
                 .formatted(today.plusDays(30)), assessor, 200);
         assertThat(body(get("/remediations/{id}", customerTask), customer, 200)).contains("id=\"approve-acceptance\"");
         assertThat(body(get("/remediations/{id}", customerTask), assessor, 200))
                 .doesNotContain("id=\"approve-acceptance\"").contains("id=\"approve-rule\"");
-        mvc.perform(post("/remediations/{id}/approval", customerTask).with(as(customer)))
+        mvc.perform(post("/remediations/{id}/approval", customerTask).with(IfMatch.remediationForm(jdbc, customerTask)).with(as(customer)))
                 .andExpect(status().is3xxRedirection());
         assertThat(at(register(customer), "$.summary.accepted")).isEqualTo(0);
-        mvc.perform(post("/remediations/{id}/approval", customerTask).param("confirm", "true").with(as(customer)))
+        mvc.perform(post("/remediations/{id}/approval", customerTask).with(IfMatch.remediationForm(jdbc, customerTask)).param("confirm", "true").with(as(customer)))
                 .andExpect(status().is3xxRedirection());
         assertThat(at(register(customer), "$.summary.accepted")).isEqualTo(1);
     }
 
     @Test
     void transferNamesAPartyOfTheSystem() throws Exception {
-        String problem = json(put("/api/remediations/{id}/plan", customerTask), """
+        String problem = json(put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)), """
                 {"treatment":"TRANSFER","dueDate":"%s","transferOrgId":"%s"}"""
                 .formatted(today.plusDays(9), w.stranger().id()), assessor, 400);
         assertThat(at(problem, "$.errors.transferOrgId")).asString().contains("参与方");
-        String ok = json(put("/api/remediations/{id}/plan", customerTask), """
+        String ok = json(put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)), """
                 {"treatment":"TRANSFER","dueDate":"%s","transferOrgId":"%s"}"""
                 .formatted(today.plusDays(9), w.provider().id()), assessor, 200);
         assertThat(at(ok, "$.transferName")).isEqualTo(w.provider().name());
@@ -291,26 +292,26 @@ class RiskRegisterTests {
 
     @Test
     void providerSeesTheRegisterButOnlyRecordsProgressOnItsOwnTasks() throws Exception {
-        String m = json(post("/api/remediations/{id}/milestones", platformTask),
+        String m = json(post("/api/remediations/{id}/milestones", platformTask).with(IfMatch.remediation(jdbc, platformTask)),
                 "{\"description\":\"更换交换机配置\",\"targetDate\":\"" + today.plusDays(20) + "\"}", assessor, 201);
         String milestone = JsonPath.read(m, "$.id");
         assertThat(at(register(provider), "$.summary.findings")).isEqualTo(2);
-        json(put("/api/remediations/{id}/plan", platformTask), """
+        json(put("/api/remediations/{id}/plan", platformTask).with(IfMatch.remediation(jdbc, platformTask)), """
                 {"treatment":"REMEDIATE","dueDate":"%s"}""".formatted(today.plusDays(9)), provider, 403);
-        json(post("/api/remediations/{id}/milestones", platformTask),
+        json(post("/api/remediations/{id}/milestones", platformTask).with(IfMatch.remediation(jdbc, platformTask)),
                 "{\"description\":\"自加\",\"targetDate\":\"" + today.plusDays(20) + "\"}", provider, 403);
         // its own task: status and milestone done date
-        json(put("/api/remediations/{id}", platformTask), "{\"status\":\"IN_PROGRESS\"}", provider, 200);
-        String done = json(put("/api/remediations/{id}/milestones/{m}", platformTask, milestone),
+        json(put("/api/remediations/{id}", platformTask).with(IfMatch.remediation(jdbc, platformTask)), "{\"status\":\"IN_PROGRESS\"}", provider, 200);
+        String done = json(put("/api/remediations/{id}/milestones/{m}", platformTask, milestone).with(IfMatch.remediation(jdbc, platformTask)),
                 "{\"doneOn\":\"" + today + "\"}", provider, 200);
         assertThat(at(done, "$.doneOn")).isEqualTo(today.toString());
-        String refused = json(put("/api/remediations/{id}/milestones/{m}", platformTask, milestone),
+        String refused = json(put("/api/remediations/{id}/milestones/{m}", platformTask, milestone).with(IfMatch.remediation(jdbc, platformTask)),
                 "{\"description\":\"改名\",\"doneOn\":\"" + today + "\"}", provider, 400);
         assertThat(at(refused, "$.errors.description")).isNotNull();
-        json(put("/api/remediations/{id}/milestones/{m}", platformTask, milestone),
+        json(put("/api/remediations/{id}/milestones/{m}", platformTask, milestone).with(IfMatch.remediation(jdbc, platformTask)),
                 "{\"doneOn\":\"" + today.plusDays(2) + "\"}", provider, 400);
         // the customer's task: nothing
-        json(put("/api/remediations/{id}", customerTask), "{\"status\":\"IN_PROGRESS\"}", provider, 403);
+        json(put("/api/remediations/{id}", customerTask).with(IfMatch.remediation(jdbc, customerTask)), "{\"status\":\"IN_PROGRESS\"}", provider, 403);
         String page = body(get("/remediations/{id}", platformTask), provider, 200);
         assertThat(page).contains("id=\"progress-form\"").doesNotContain("id=\"plan-form\"")
                 .doesNotContain("name=\"description\"").contains("name=\"doneOn\"");
@@ -322,9 +323,9 @@ class RiskRegisterTests {
         body(get("/api/assessments/{id}/risk-register", assessment), stranger, 404);
         body(get("/api/assessments/{id}/risk-register.csv", assessment), stranger, 404);
         body(get("/api/remediations/{id}", customerTask), stranger, 404);
-        json(put("/api/remediations/{id}/plan", customerTask), "{\"treatment\":\"REMEDIATE\"}", stranger, 404);
-        body(post("/api/remediations/{id}/acceptance/approval", customerTask), stranger, 404);
-        json(delete("/api/remediations/{id}/milestones/{m}", customerTask, java.util.UUID.randomUUID()), "{}",
+        json(put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)), "{\"treatment\":\"REMEDIATE\"}", stranger, 404);
+        body(post("/api/remediations/{id}/acceptance/approval", customerTask).with(IfMatch.remediation(jdbc, customerTask)), stranger, 404);
+        json(delete("/api/remediations/{id}/milestones/{m}", customerTask, java.util.UUID.randomUUID()).with(IfMatch.remediation(jdbc, customerTask)), "{}",
                 stranger, 404);
         body(get("/assessments/{id}/risks", assessment), stranger, 404);
         body(get("/remediations/{id}", customerTask), stranger, 404);
@@ -333,7 +334,7 @@ class RiskRegisterTests {
 
     @Test
     void exportsTheRegisterAsCsvAndXlsxInTheReadersLanguage() throws Exception {
-        json(put("/api/remediations/{id}/plan", platformTask), """
+        json(put("/api/remediations/{id}/plan", platformTask).with(IfMatch.remediation(jdbc, platformTask)), """
                 {"treatment":"REMEDIATE","dueDate":"%s","description":"=HYPERLINK(\\"x\\")"}"""
                 .formatted(today.plusDays(30)), assessor, 200);
         String csv = body(get("/api/assessments/{id}/risk-register.csv", assessment), customer, 200);

@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
+import org.yunjian.support.IfMatch;
 
 /**
  * Completes an assessment the way the platform requires, for tests that need a completed one: names a 审核人 and a
@@ -45,6 +46,7 @@ public final class SignOffFixture {
                 .andReturn().getResponse().getContentAsString(), "$.assessors");
         String list = testers.stream().map(t -> "\"" + t + "\"").reduce((a, b) -> a + "," + b).orElse("");
         mvc.perform(put("/api/assessments/{id}/team", assessmentId).with(as(tester))
+                        .with(IfMatch.read(mvc, "/api/assessments/" + assessmentId, as(tester)))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"testers\":[" + list + "],\"reviewer\":\"" + reviewer.userId()
                                 + "\",\"approver\":\"" + approver.userId() + "\"}"))

@@ -91,6 +91,16 @@ public final class IfMatch {
         return formField(jdbc, "assessment_item", itemId);
     }
 
+    /** {@code If-Match} with the stored version of a risk register entry (its remediation task), read when sent. */
+    public static RequestPostProcessor remediation(JdbcClient jdbc, String remediationId) {
+        return current(jdbc, "assessment_remediation", java.util.UUID.fromString(remediationId));
+    }
+
+    /** The hidden {@code version} field of a risk register entry's forms, read when the form is posted. */
+    public static RequestPostProcessor remediationForm(JdbcClient jdbc, String remediationId) {
+        return formField(jdbc, "assessment_remediation", java.util.UUID.fromString(remediationId));
+    }
+
     /**
      * Table mode's hidden {@code version-<n>} fields: the stored versions of the assessment's items numbered
      * {@code numbers} (1-based positions), read when the request is made.
@@ -106,9 +116,21 @@ public final class IfMatch {
         };
     }
 
-    /** The row's stored version; 0 for a row not written yet. */
+    /** The row's stored version; 0 for a row not written yet. A key given as text of a UUID is read as one. */
     public static long stored(JdbcClient jdbc, String table, String keyColumn, Object key) {
-        return jdbc.sql("SELECT version FROM " + table + " WHERE " + keyColumn + " = ?").param(key)
+        return jdbc.sql("SELECT version FROM " + table + " WHERE " + keyColumn + " = ?").param(uuidIfOne(key))
                 .query(Long.class).optional().orElse(0L);
+    }
+
+    /** PostgreSQL compares a {@code uuid} column with a {@code UUID} parameter only, not with text. */
+    private static Object uuidIfOne(Object key) {
+        if (key instanceof String s) {
+            try {
+                return java.util.UUID.fromString(s);
+            } catch (IllegalArgumentException notOne) {
+                return s;
+            }
+        }
+        return key;
     }
 }

@@ -257,9 +257,12 @@ class AssessmentApi {
 
     @PutMapping("/api/remediations/{id}")
     @PreAuthorize(WHO)
-    @Operation(summary = "Change a remediation task (responsible organisation, due date, status, note)")
-    RemediationResponse remediation(@PathVariable UUID id, @RequestBody RemediationRequest body) {
-        return RemediationResponse.of(remediations.update(id, new Remediations.Input(
+    @Operation(summary = "Change a remediation task (responsible organisation, due date, status, note); If-Match names the task's version (409 when stale, 428 without)")
+    RemediationResponse remediation(@PathVariable UUID id,
+                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                    @RequestBody RemediationRequest body) {
+        return RemediationResponse.of(remediations.update(id, ExpectedVersion.of(ifMatch, body.version()),
+                new Remediations.Input(
                 body.responsibleOrgId(), body.dueDate(), body.status(), body.note())), today());
     }
 }

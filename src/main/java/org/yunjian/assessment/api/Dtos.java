@@ -58,19 +58,22 @@ final class Dtos {
     record SharedRequest(boolean shared) {
     }
 
-    record RemediationRequest(UUID responsibleOrgId, LocalDate dueDate, RemediationStatus status, String note) {
+    /** {@code version}: the task's version this replaces, if no {@code If-Match} names it. */
+    record RemediationRequest(UUID responsibleOrgId, LocalDate dueDate, RemediationStatus status, String note,
+                              Long version) {
     }
 
     record AssessmentResponse(UUID id, String name, UUID systemId, UUID assessorOrgId, AssessorKind assessorKind,
                               AssessmentStatus status, List<AssessmentStatus> allowedTransitions, List<UUID> assessors,
                               List<String> scope, Instant createdAt, Instant updatedAt, Instant completedAt,
-                              String reportNumber, UUID reviewer, UUID approver) {
+                              String reportNumber, UUID reviewer, UUID approver, long version)
+            implements Versioned {
         static AssessmentResponse of(AssessmentInfo a) {
             return new AssessmentResponse(a.id(), a.name(), a.systemId(), a.assessorOrgId(), a.assessorKind(),
                     a.status(), List.copyOf(a.status().next()), a.assessors(), a.scope(), a.createdAt(),
                     a.updatedAt(), a.completedAt(), a.reportNumber(),
                     a.reviewers().isEmpty() ? null : a.reviewers().get(0),
-                    a.approvers().isEmpty() ? null : a.approvers().get(0));
+                    a.approvers().isEmpty() ? null : a.approvers().get(0), a.version());
         }
     }
 
@@ -159,13 +162,14 @@ final class Dtos {
     }
 
     record RemediationResponse(UUID id, UUID itemId, UUID assessmentId, UUID responsibleOrgId, LocalDate dueDate,
-                               RemediationStatus status, String note, boolean overdue, Instant updatedAt) {
+                               RemediationStatus status, String note, boolean overdue, Instant updatedAt,
+                               long version) implements Versioned {
         /** {@code today}: the injected clock's date in UTC, as the dashboards count overdue tasks. */
         static RemediationResponse of(Remediation r, LocalDate today) {
             boolean overdue = r.status() != RemediationStatus.DONE && r.status() != RemediationStatus.VERIFIED
                     && r.dueDate() != null && r.dueDate().isBefore(today);
             return new RemediationResponse(r.id(), r.itemId(), r.assessmentId(), r.responsibleOrgId(), r.dueDate(),
-                    r.status(), r.note(), overdue, r.updatedAt());
+                    r.status(), r.note(), overdue, r.updatedAt(), r.version());
         }
     }
 }

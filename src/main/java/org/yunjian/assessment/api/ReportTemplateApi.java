@@ -5,16 +5,20 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.internal.ReportSetups;
 import org.yunjian.assessment.internal.ScoringPolicies;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.Versioned;
 
 /** The report template an assessment follows (2025 or 2021) and its contract date; the template picks the policy. */
 @RestController
@@ -29,11 +33,16 @@ class ReportTemplateApi {
         this.policies = policies;
     }
 
-    /** {@code template}: {@code T2025} / {@code T2021} ({@code 2025} / {@code 2021} also accepted), or null to choose by the contract date. */
-    record ReportTemplateRequest(String template, LocalDate contractDate) {
+    /**
+     * {@code template}: {@code T2025} / {@code T2021} ({@code 2025} / {@code 2021} also accepted), or null to choose
+     * by the contract date; {@code version}: the assessment's version this replaces, if no {@code If-Match} names it.
+     */
+    record ReportTemplateRequest(String template, LocalDate contractDate, Long version) {
     }
 
-    record ReportTemplateView(ReportTemplate template, LocalDate contractDate, String policyId, String policyVersion) {
+    /** {@code version}: the assessment's version (also the {@code ETag}), named by a change in {@code If-Match}. */
+    record ReportTemplateView(ReportTemplate template, LocalDate contractDate, String policyId, String policyVersion,
+                              long version) implements Versioned {
     }
 
     @GetMapping("/api/assessments/{id}/report-template")
@@ -46,19 +55,22 @@ class ReportTemplateApi {
     @PutMapping("/api/assessments/{id}/report-template")
     @PreAuthorize(AssessmentApi.WHO)
     @Operation(summary = "Set the report template and contract date (assessors, while the assessment is open); a "
-            + "contract signed since 2025-03-20 must use the 2025 template")
-    ReportTemplateView set(@PathVariable UUID id, @RequestBody ReportTemplateRequest in) {
+            + "contract signed since 2025-03-20 must use the 2025 template; If-Match names the assessment's version "
+            + "(409 when stale, 428 without)")
+    ReportTemplateView set(@PathVariable UUID id,
+                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                           @RequestBody ReportTemplateRequest in) {
         ReportTemplate t;
         try {
             t = ReportTemplate.parse(in.template());
         } catch (IllegalArgumentException e) {
             throw new ValidationException("template", "report.setup.error.template");
         }
-        return view(setups.set(id, t, in.contractDate()));
+        return view(setups.set(id, ExpectedVersion.of(ifMatch, in.version()), t, in.contractDate()));
     }
 
     private ReportTemplateView view(ReportSetups.ReportSetup s) {
         var p = policies.forTemplate(s.template());
-        return new ReportTemplateView(s.template(), s.contractDate(), p.id(), p.version());
+        return new ReportTemplateView(s.template(), s.contractDate(), p.id(), p.version(), s.version());
     }
 }

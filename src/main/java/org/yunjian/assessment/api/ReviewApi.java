@@ -6,20 +6,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.assessment.AssessmentTeam;
 import org.yunjian.assessment.SubmissionCheck;
 import org.yunjian.assessment.api.Dtos.AssessmentResponse;
 import org.yunjian.assessment.internal.AssessmentService;
 import org.yunjian.assessment.internal.Reviews;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.Versioned;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -44,8 +48,9 @@ class ReviewApi {
         this.service = service;
     }
 
+    /** {@code version}: the assessment's version this replaces, if no {@code If-Match} names it. */
     @Schema(name = "ReviewTeamRequest")
-    record TeamRequest(List<UUID> testers, UUID reviewer, UUID approver) {
+    record TeamRequest(List<UUID> testers, UUID reviewer, UUID approver, Long version) {
     }
 
     @Schema(name = "ReviewTeamMember")
@@ -55,11 +60,13 @@ class ReviewApi {
         }
     }
 
+    /** {@code version}: the assessment's version (also the {@code ETag}), named by a change of the team. */
     @Schema(name = "ReviewTeam")
-    record TeamResponse(List<MemberResponse> testers, MemberResponse reviewer, MemberResponse approver) {
-        static TeamResponse of(AssessmentTeam t) {
+    record TeamResponse(List<MemberResponse> testers, MemberResponse reviewer, MemberResponse approver,
+                        long version) implements Versioned {
+        static TeamResponse of(AssessmentTeam t, long version) {
             return new TeamResponse(t.testers().stream().map(MemberResponse::of).toList(),
-                    MemberResponse.of(t.reviewer()), MemberResponse.of(t.approver()));
+                    MemberResponse.of(t.reviewer()), MemberResponse.of(t.approver()), version);
         }
     }
 
@@ -97,9 +104,14 @@ class ReviewApi {
         }
     }
 
+    /** Its {@code ETag}: the assessment's version, which a change of the team or a review decision names. */
     @Schema(name = "ReviewState")
     record ReviewResponse(AssessmentResponse assessment, TeamResponse team, List<StepResponse> history,
-                          List<CommentResponse> comments) {
+                          List<CommentResponse> comments) implements Versioned {
+        @Override
+        public long version() {
+            return assessment.version();
+        }
     }
 
     @Schema(name = "ReviewMissingItem")
@@ -118,18 +130,21 @@ class ReviewApi {
     @Operation(summary = "The team, the review history and the reviewer's comments")
     ReviewResponse review(@PathVariable UUID id) {
         var a = service.access(id).assessment();
-        return new ReviewResponse(AssessmentResponse.of(a), TeamResponse.of(reviews.team(a)),
+        return new ReviewResponse(AssessmentResponse.of(a), TeamResponse.of(reviews.team(a), a.version()),
                 reviews.history(id).stream().map(StepResponse::of).toList(),
                 reviews.comments(id).stream().map(CommentResponse::of).toList());
     }
 
     @PutMapping("/api/assessments/{id}/team")
     @PreAuthorize(WHO)
-    @Operation(summary = "Name the testers, the reviewer and the approver (testers and the approver; one role each)")
-    TeamResponse team(@PathVariable UUID id, @RequestBody TeamRequest body) {
-        var a = reviews.setTeam(id, new Reviews.TeamInput(body == null || body.testers() == null ? List.of()
-                : body.testers(), body == null ? null : body.reviewer(), body == null ? null : body.approver()));
-        return TeamResponse.of(reviews.team(a));
+    @Operation(summary = "Name the testers, the reviewer and the approver (testers and the approver; one role each); If-Match names the assessment's version (409 when stale, 428 without)")
+    TeamResponse team(@PathVariable UUID id,
+                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                      @RequestBody TeamRequest body) {
+        var a = reviews.setTeam(id, ExpectedVersion.of(ifMatch, body == null ? null : body.version()),
+                new Reviews.TeamInput(body == null || body.testers() == null ? List.of() : body.testers(),
+                        body == null ? null : body.reviewer(), body == null ? null : body.approver()));
+        return TeamResponse.of(reviews.team(a), a.version());
     }
 
     @GetMapping("/api/assessments/{id}/review/missing")

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.RiskAcceptance;
@@ -29,6 +30,9 @@ import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.internal.FollowUps;
 import org.yunjian.assessment.internal.RiskRegister;
 import org.yunjian.assessment.internal.RiskRegisterExport;
+import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.Versioned;
+import org.yunjian.shared.Versions;
 
 /** REST for the risk and remediation register (docs/modules/assessment.md, "Risk and remediation register"). */
 @RestController
@@ -45,9 +49,14 @@ class RiskRegisterApi {
         this.followUps = followUps;
     }
 
-    record RiskMilestoneResponse(UUID id, String description, LocalDate targetDate, LocalDate doneOn) {
+    /** {@code version}: the entry's version after the change (its {@code ETag}), or null in a list. */
+    record RiskMilestoneResponse(UUID id, String description, LocalDate targetDate, LocalDate doneOn, Long version) {
         static RiskMilestoneResponse of(RiskRegister.Milestone m) {
-            return new RiskMilestoneResponse(m.id(), m.description(), m.targetDate(), m.doneOn());
+            return new RiskMilestoneResponse(m.id(), m.description(), m.targetDate(), m.doneOn(), null);
+        }
+
+        RiskMilestoneResponse withEntryVersion(long v) {
+            return new RiskMilestoneResponse(id, description, targetDate, doneOn, v);
         }
     }
 
@@ -64,7 +73,8 @@ class RiskRegisterApi {
                              UUID ownerOrgId, String ownerName, UUID transferOrgId, String transferName,
                              LocalDate dueDate, RemediationStatus status, String note, RiskState state, boolean open,
                              boolean overdue, boolean unplanned, List<RiskMilestoneResponse> milestones,
-                             RiskAcceptanceResponse acceptance, RiskRetestResponse retest) {
+                             RiskAcceptanceResponse acceptance, RiskRetestResponse retest, long version)
+            implements Versioned {
 
         static RiskEntryResponse of(RiskRegister.Entry e, LocalDate today) {
             RiskAcceptance a = e.acceptance();
@@ -76,7 +86,8 @@ class RiskRegisterApi {
                     a == null ? null : new RiskAcceptanceResponse(a.reason(), a.expiresOn(), a.proposedBy(),
                             e.proposedByName(), a.approvedBy(), e.approvedByName(), a.approvedOn(), a.state(today).name()),
                     e.retest() == null ? null : new RiskRetestResponse(e.retest().assessmentId(),
-                            e.retest().reportNumber(), e.retest().itemId(), e.retest().verdict(), e.retest().at()));
+                            e.retest().reportNumber(), e.retest().itemId(), e.retest().verdict(), e.retest().at()),
+                    e.task().version());
         }
     }
 
@@ -88,11 +99,13 @@ class RiskRegisterApi {
                                 List<RiskEntryResponse> entries, UUID followUpOf, List<UUID> followUps) {
     }
 
+    /** {@code version}: the entry's version this replaces, if no {@code If-Match} names it. */
     record RiskPlanRequest(RiskTreatment treatment, String description, UUID ownerOrgId, UUID transferOrgId,
-                           LocalDate dueDate, String acceptanceReason, LocalDate acceptanceExpiresOn) {
+                           LocalDate dueDate, String acceptanceReason, LocalDate acceptanceExpiresOn, Long version) {
     }
 
-    record RiskMilestoneRequest(String description, LocalDate targetDate, LocalDate doneOn) {
+    /** {@code version}: the entry's version this replaces, if no {@code If-Match} names it. */
+    record RiskMilestoneRequest(String description, LocalDate targetDate, LocalDate doneOn, Long version) {
     }
 
     record FollowUpResponse(UUID id, String name, String reportNumber, UUID followUpOf) {
@@ -140,9 +153,12 @@ class RiskRegisterApi {
     @PreAuthorize(AssessmentApi.WHO)
     @Operation(summary = "Plan a finding (assessors, customer): treatment REMEDIATE / ACCEPT / TRANSFER, description, "
             + "owner, transfer organisation, due date (required unless accepted), acceptance reason (required for a "
-            + "high risk) and expiry (after today); 400 names every refused field and stores nothing")
-    RiskEntryResponse plan(@PathVariable UUID id, @RequestBody RiskPlanRequest body) {
-        return RiskEntryResponse.of(register.plan(id, new RiskRegister.PlanInput(body.treatment(), body.description(),
+            + "high risk) and expiry (after today); 400 names every refused field and stores nothing; If-Match names "
+            + "the entry's version (409 when stale, 428 without)")
+    RiskEntryResponse plan(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                           String ifMatch, @RequestBody RiskPlanRequest body) {
+        return RiskEntryResponse.of(register.plan(id, ExpectedVersion.of(ifMatch, body.version()),
+                new RiskRegister.PlanInput(body.treatment(), body.description(),
                 body.ownerOrgId(), body.transferOrgId(), body.dueDate(), body.acceptanceReason(),
                 body.acceptanceExpiresOn())), register.today());
     }
@@ -151,36 +167,49 @@ class RiskRegisterApi {
     @PreAuthorize(AssessmentApi.WHO)
     @Operation(summary = "Approve the proposed acceptance: a user of the customer other than the proposer, dated "
             + "today; 409 acceptance-not-risk-owner, acceptance-own-proposal, acceptance-expired, acceptance-approved, "
-            + "acceptance-not-proposed")
-    RiskEntryResponse approve(@PathVariable UUID id) {
-        return RiskEntryResponse.of(register.approve(id), register.today());
+            + "acceptance-not-proposed; If-Match names the entry's version the approver read (409 when stale, 428 "
+            + "without)")
+    RiskEntryResponse approve(@PathVariable UUID id,
+                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return RiskEntryResponse.of(register.approve(id, ExpectedVersion.of(ifMatch, null)), register.today());
     }
 
     @PostMapping("/api/remediations/{id}/milestones")
     @PreAuthorize(AssessmentApi.WHO)
-    @Operation(summary = "Add a milestone (assessors, customer)")
-    ResponseEntity<RiskMilestoneResponse> addMilestone(@PathVariable UUID id, @RequestBody RiskMilestoneRequest body) {
-        var m = register.addMilestone(id, new RiskRegister.MilestoneInput(body.description(), body.targetDate(),
-                body.doneOn()));
+    @Operation(summary = "Add a milestone (assessors, customer); If-Match names the entry's version (409 when stale, 428 without); the ETag is the entry's new version")
+    ResponseEntity<RiskMilestoneResponse> addMilestone(@PathVariable UUID id,
+                                                       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                                       String ifMatch, @RequestBody RiskMilestoneRequest body) {
+        ExpectedVersion version = ExpectedVersion.of(ifMatch, body.version());
+        var m = register.addMilestone(id, version, new RiskRegister.MilestoneInput(body.description(),
+                body.targetDate(), body.doneOn()));
         return ResponseEntity.created(URI.create("/api/remediations/" + id + "/milestones/" + m.id()))
-                .body(RiskMilestoneResponse.of(m));
+                .eTag(Versions.etag(version.value() + 1))
+                .body(RiskMilestoneResponse.of(m).withEntryVersion(version.value() + 1));
     }
 
     @PutMapping("/api/remediations/{id}/milestones/{milestoneId}")
     @PreAuthorize(AssessmentApi.WHO)
-    @Operation(summary = "Change a milestone: the planners all fields, the responsible organisation the done date only")
-    RiskMilestoneResponse updateMilestone(@PathVariable UUID id, @PathVariable UUID milestoneId,
-                                          @RequestBody RiskMilestoneRequest body) {
-        return RiskMilestoneResponse.of(register.updateMilestone(id, milestoneId, new RiskRegister.MilestoneInput(
-                body.description(), body.targetDate(), body.doneOn())));
+    @Operation(summary = "Change a milestone: the planners all fields, the responsible organisation the done date only; If-Match names the entry's version (409 when stale, 428 without); the ETag is the entry's new version")
+    ResponseEntity<RiskMilestoneResponse> updateMilestone(@PathVariable UUID id, @PathVariable UUID milestoneId,
+                                                          @RequestHeader(name = HttpHeaders.IF_MATCH,
+                                                                  required = false) String ifMatch,
+                                                          @RequestBody RiskMilestoneRequest body) {
+        ExpectedVersion version = ExpectedVersion.of(ifMatch, body.version());
+        var m = register.updateMilestone(id, milestoneId, version,
+                new RiskRegister.MilestoneInput(body.description(), body.targetDate(), body.doneOn()));
+        return ResponseEntity.ok().eTag(Versions.etag(version.value() + 1))
+                .body(RiskMilestoneResponse.of(m).withEntryVersion(version.value() + 1));
     }
 
     @DeleteMapping("/api/remediations/{id}/milestones/{milestoneId}")
     @PreAuthorize(AssessmentApi.WHO)
-    @Operation(summary = "Delete a milestone (assessors, customer)")
-    ResponseEntity<Void> deleteMilestone(@PathVariable UUID id, @PathVariable UUID milestoneId) {
-        register.deleteMilestone(id, milestoneId);
-        return ResponseEntity.noContent().build();
+    @Operation(summary = "Delete a milestone (assessors, customer); If-Match names the entry's version (409 when stale, 428 without); the ETag is the entry's new version")
+    ResponseEntity<Void> deleteMilestone(@PathVariable UUID id, @PathVariable UUID milestoneId,
+                                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        ExpectedVersion version = ExpectedVersion.of(ifMatch, null);
+        register.deleteMilestone(id, milestoneId, version);
+        return ResponseEntity.noContent().eTag(Versions.etag(version.value() + 1)).build();
     }
 
     @PostMapping("/api/assessments/{id}/follow-ups")

@@ -11,6 +11,7 @@ import org.yunjian.assessment.internal.ReportText;
 import org.yunjian.assessment.internal.ScoringPolicies;
 import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.Texts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,7 +54,8 @@ class ReportTemplateCommand extends ActingCommand {
                 err.println(Texts.get("report.setup.error.template"));
                 return 2;
             }
-            s = setups.set(id, t, contractDate);
+            // one command reads and changes at once: it names the version it has just read
+            s = setups.set(id, ExpectedVersion.exactly(setups.of(id).version()), t, contractDate);
         }
         var p = policies.forTemplate(s.template());
         out.println(Texts.get("report.setup.current", ReportText.label(s.template()), ReportText.policyName(p.id(),

@@ -19,6 +19,7 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.Texts;
 
 import picocli.CommandLine.Command;
@@ -101,7 +102,8 @@ final class ReviewCommands {
                     return 1;
                 }
             }
-            AssessmentInfo a = reviews.setTeam(id, new Reviews.TeamInput(testers.stream().map(byName::get).toList(),
+            // one command reads and changes at once: it names the assessment's version it has just read
+            AssessmentInfo a = reviews.setTeam(id, ExpectedVersion.exactly(reviews.version(id)), new Reviews.TeamInput(testers.stream().map(byName::get).toList(),
                     reviewer == null ? null : byName.get(reviewer), approver == null ? null : byName.get(approver)));
             AssessmentTeam t = reviews.team(a);
             out.println(Texts.get("cli.review.team.saved",

@@ -81,6 +81,17 @@ class AssessmentRepository {
                 .params(to.name(), utc(now), utc(completedAt), id, from.name()).update() == 1;
     }
 
+    /**
+     * Moves the assessment's version on if it is still {@code expected} (else a stale-version conflict): the team,
+     * the report template and the review decisions are changes of the assessment record and name its version.
+     * Call it inside the change's transaction, after the access and input checks.
+     */
+    void claimVersion(UUID id, long expected, Instant now) {
+        int n = jdbc.sql("UPDATE assessment SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?")
+                .params(utc(now), id, expected).update();
+        Versions.requireUpdated(n, jdbc, "assessment", "updated_at", id);
+    }
+
     /** Locks the assessment row for the rest of the transaction (serialises writes against transitions). */
     Optional<AssessmentStatus> lockStatus(UUID id) {
         return jdbc.sql("SELECT status FROM assessment WHERE id = ? FOR UPDATE").param(id).query(String.class)
@@ -128,14 +139,14 @@ class AssessmentRepository {
     /** An assessment row before its assessors and scope are attached. */
     private record Row(UUID id, String name, UUID systemId, UUID assessorOrgId, AssessorKind kind,
                        AssessmentStatus status, Instant createdAt, Instant updatedAt, Instant completedAt,
-                       String reportNumber) {
+                       String reportNumber, long version) {
     }
 
     private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("name"),
             rs.getObject("system_id", UUID.class), rs.getObject("assessor_org_id", UUID.class),
             AssessorKind.valueOf(rs.getString("assessor_kind")), AssessmentStatus.valueOf(rs.getString("status")),
             instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "completed_at"),
-            rs.getString("report_number"));
+            rs.getString("report_number"), rs.getLong("version"));
 
     /** Assessors and scope of all rows in one query per table (no query per assessment). */
     private List<AssessmentInfo> withMembers(List<Row> rows) {
@@ -162,7 +173,7 @@ class AssessmentRepository {
         return rows.stream().map(r -> new AssessmentInfo(r.id(), r.name(), r.systemId(), r.assessorOrgId(), r.kind(),
                 r.status(), assessors.getOrDefault(r.id(), List.of()), reviewers.getOrDefault(r.id(), List.of()),
                 approvers.getOrDefault(r.id(), List.of()), scope.getOrDefault(r.id(), List.of()),
-                r.createdAt(), r.updatedAt(), r.completedAt(), r.reportNumber())).toList();
+                r.createdAt(), r.updatedAt(), r.completedAt(), r.reportNumber(), r.version())).toList();
     }
 
     // --- items
@@ -343,11 +354,32 @@ class AssessmentRepository {
                 .update();
     }
 
+    /** The platform's own change of a task (a verdict reopens or closes it): moves the version on, checks none. */
     void updateRemediation(Remediation r) {
         jdbc.sql("UPDATE assessment_remediation SET responsible_org_id = ?, due_date = ?, status = ?, note = ?, "
-                        + "updated_at = ? WHERE id = ?")
+                        + "updated_at = ?, version = version + 1 WHERE id = ?")
                 .params(r.responsibleOrgId(), r.dueDate(), r.status().name(), r.note(), utc(r.updatedAt()), r.id())
                 .update();
+    }
+
+    /** A person's change of a task: stored if the task is still at version {@code expected}; else stale (409). */
+    void updateRemediation(Remediation r, long expected) {
+        int n = jdbc.sql("UPDATE assessment_remediation SET responsible_org_id = ?, due_date = ?, status = ?, "
+                        + "note = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?")
+                .params(r.responsibleOrgId(), r.dueDate(), r.status().name(), r.note(), utc(r.updatedAt()), r.id(),
+                        expected)
+                .update();
+        Versions.requireUpdated(n, jdbc, "assessment_remediation", "updated_at", r.id());
+    }
+
+    /**
+     * Moves a risk register entry's version on if it is still {@code expected} (else stale, 409): a change of its
+     * risk plan's acceptance or of its milestones is a change of the entry.
+     */
+    void claimRemediation(UUID id, long expected, Instant now) {
+        int n = jdbc.sql("UPDATE assessment_remediation SET updated_at = ?, version = version + 1 "
+                        + "WHERE id = ? AND version = ?").params(utc(now), id, expected).update();
+        Versions.requireUpdated(n, jdbc, "assessment_remediation", "updated_at", id);
     }
 
     Optional<Remediation> remediation(UUID id) {
@@ -369,5 +401,5 @@ class AssessmentRepository {
             rs.getObject("id", UUID.class), rs.getObject("item_id", UUID.class),
             rs.getObject("assessment_id", UUID.class), rs.getObject("responsible_org_id", UUID.class),
             rs.getObject("due_date", LocalDate.class), RemediationStatus.valueOf(rs.getString("status")),
-            rs.getString("note"), instant(rs, "created_at"), instant(rs, "updated_at"));
+            rs.getString("note"), instant(rs, "created_at"), instant(rs, "updated_at"), rs.getLong("version"));
 }

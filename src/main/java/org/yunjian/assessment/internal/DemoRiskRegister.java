@@ -80,12 +80,14 @@ class DemoRiskRegister implements ApplicationRunner {
                 return; // not the demo as DemoAssessment seeds it
             }
             Remediation planned = tasks.get(0);
-            register.plan(planned.id(), new RiskRegister.PlanInput(RiskTreatment.REMEDIATE, null, null, null,
-                    today.plusDays(60), null, null));
-            register.addMilestone(planned.id(), new RiskRegister.MilestoneInput(demo("demo.risk.milestone1"),
-                    today.minusDays(3), today.minusDays(5)));
-            register.addMilestone(planned.id(), new RiskRegister.MilestoneInput(demo("demo.risk.milestone2"),
-                    today.plusDays(45), null));
+            // seeding writes over the versions it has just read: each change moves the entry on by one
+            long v = planned.version();
+            register.plan(planned.id(), ExpectedVersion.exactly(v++), new RiskRegister.PlanInput(
+                    RiskTreatment.REMEDIATE, null, null, null, today.plusDays(60), null, null));
+            register.addMilestone(planned.id(), ExpectedVersion.exactly(v++), new RiskRegister.MilestoneInput(
+                    demo("demo.risk.milestone1"), today.minusDays(3), today.minusDays(5)));
+            register.addMilestone(planned.id(), ExpectedVersion.exactly(v), new RiskRegister.MilestoneInput(
+                    demo("demo.risk.milestone2"), today.plusDays(45), null));
             TestItem item = repo.items(a.id()).stream().filter(i -> i.side() == ItemSide.CUSTOMER_SYSTEM
                     && i.verdict() == null && inherited.find(i.id()).isEmpty()).findFirst().orElse(null);
             if (item == null) {
@@ -94,11 +96,12 @@ class DemoRiskRegister implements ApplicationRunner {
             assessments.recordVerdict(item.id(), ExpectedVersion.exactly(item.version()), new AssessmentService.VerdictInput(Verdict.NON_COMPLIANT,
                     demo("demo.risk.reason"), RiskLevel.LOW, demo("demo.risk.risk")));
             accepted[0] = repo.remediationsOfItem(item.id()).get(0);
-            register.plan(accepted[0].id(), new RiskRegister.PlanInput(RiskTreatment.ACCEPT, null, null, null, null,
-                    demo("demo.risk.acceptance"), today.plusDays(180)));
+            register.plan(accepted[0].id(), ExpectedVersion.exactly(accepted[0].version()), new RiskRegister.PlanInput(
+                    RiskTreatment.ACCEPT, null, null, null, null, demo("demo.risk.acceptance"), today.plusDays(180)));
         });
         if (accepted[0] != null) {
-            SeedActor.run(customer, () -> register.approve(accepted[0].id()));
+            SeedActor.run(customer, () -> register.approve(accepted[0].id(),
+                    ExpectedVersion.exactly(accepted[0].version() + 1)));
         }
         log.info("Demo risk register seeded for {}", a.name());
     }

@@ -22,17 +22,27 @@ public final class Records {
     /**
      * An assessment project; {@code reportNumber} is its human number {@code YJ-2026-000123} (null until assigned).
      * {@code assessors} are the assigned testers (测评人员; none = every user of the assessor organisation who holds no
-     * other role on it), {@code reviewers} the 审核人, {@code approvers} the 批准人.
+     * other role on it), {@code reviewers} the 审核人, {@code approvers} the 批准人. {@code version}: the record's
+     * version (optimistic locking), moved on by every status change and by changes of the team and report template.
      */
     public record AssessmentInfo(UUID id, String name, UUID systemId, UUID assessorOrgId, AssessorKind assessorKind,
                                  AssessmentStatus status, List<UUID> assessors, List<UUID> reviewers,
                                  List<UUID> approvers, List<String> scope, Instant createdAt, Instant updatedAt,
-                                 Instant completedAt, String reportNumber) {
+                                 Instant completedAt, String reportNumber, long version) {
         public AssessmentInfo {
             assessors = List.copyOf(assessors);
             reviewers = List.copyOf(reviewers);
             approvers = List.copyOf(approvers);
             scope = List.copyOf(scope);
+        }
+
+        /** A new assessment, not stored yet (version 0). */
+        public AssessmentInfo(UUID id, String name, UUID systemId, UUID assessorOrgId, AssessorKind assessorKind,
+                              AssessmentStatus status, List<UUID> assessors, List<UUID> reviewers,
+                              List<UUID> approvers, List<String> scope, Instant createdAt, Instant updatedAt,
+                              Instant completedAt, String reportNumber) {
+            this(id, name, systemId, assessorOrgId, assessorKind, status, assessors, reviewers, approvers, scope,
+                    createdAt, updatedAt, completedAt, reportNumber, 0);
         }
 
         /** An assessment with testers only (no reviewer or approver assigned yet). */
@@ -97,7 +107,13 @@ public final class Records {
     }
 
     public record Remediation(UUID id, UUID itemId, UUID assessmentId, UUID responsibleOrgId, LocalDate dueDate,
-                              RemediationStatus status, String note, Instant createdAt, Instant updatedAt) {
+                              RemediationStatus status, String note, Instant createdAt, Instant updatedAt,
+                              long version) {
+        /** A task not stored yet, or one whose version the write does not check (version 0). */
+        public Remediation(UUID id, UUID itemId, UUID assessmentId, UUID responsibleOrgId, LocalDate dueDate,
+                           RemediationStatus status, String note, Instant createdAt, Instant updatedAt) {
+            this(id, itemId, assessmentId, responsibleOrgId, dueDate, status, note, createdAt, updatedAt, 0);
+        }
     }
 
     /** The conclusion of an assessment of the provider's platform done elsewhere, recorded to inherit from. */

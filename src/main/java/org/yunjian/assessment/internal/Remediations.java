@@ -15,6 +15,7 @@ import org.yunjian.assessment.internal.Records.Remediation;
 import org.yunjian.party.Parties;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
@@ -64,7 +65,8 @@ public class Remediations {
         return r;
     }
 
-    public Remediation update(UUID id, Input in) {
+    /** Changes the task if it is still at the {@code version} the caller read (else 409; none: 428). */
+    public Remediation update(UUID id, ExpectedVersion version, Input in) {
         Remediation r = get(id);
         Access access = assessments.access(r.assessmentId());
         if (!access.mayEditRemediation(r.responsibleOrgId())) {
@@ -94,9 +96,9 @@ public class Remediations {
         errors.throwIfAny();
         Remediation updated = new Remediation(r.id(), r.itemId(), r.assessmentId(), responsible, due, status,
                 in.note() == null ? r.note() : AssessmentService.trimToNull(in.note()), r.createdAt(), clock.instant());
-        repo.updateRemediation(updated);
+        repo.updateRemediation(updated, version.value());
         events.publishEvent(AuditableEvent.success("assessment.remediation.update", "remediation", id,
                 Msg.of("assessment.audit.remediation", Msg.of(r.status()), Msg.of(status), Formats.date(due))));
-        return updated;
+        return repo.remediation(id).orElseThrow();
     }
 }

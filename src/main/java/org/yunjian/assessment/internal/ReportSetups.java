@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
 
@@ -21,20 +22,26 @@ import org.yunjian.shared.Msg;
 @Service
 public class ReportSetups {
 
-    /** The template and the contract date (null: not recorded). */
-    public record ReportSetup(ReportTemplate template, LocalDate contractDate) {
+    /**
+     * The template and the contract date (null: not recorded); {@code version}: the assessment's version, which a
+     * change of the setup names (optimistic locking).
+     */
+    public record ReportSetup(ReportTemplate template, LocalDate contractDate, long version)
+            implements org.yunjian.shared.Versioned {
     }
 
     private final JdbcClient jdbc;
+    private final AssessmentRepository repo;
     private final AssessmentService service;
     private final ScoringPolicies policies;
     private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
 
-    ReportSetups(JdbcClient jdbc, AssessmentService service, ScoringPolicies policies,
+    ReportSetups(JdbcClient jdbc, AssessmentRepository repo, AssessmentService service, ScoringPolicies policies,
                  ApplicationEventPublisher events, java.time.Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
+        this.repo = repo;
         this.service = service;
         this.policies = policies;
         this.events = events;
@@ -54,10 +61,12 @@ public class ReportSetups {
     /**
      * Records the contract date and the template. Without a template, the contract date decides it (2025 from
      * 2025-03-20 on). Refused with field errors for the 2021 template on a contract signed since 2025-03-20, a
-     * contract date in the future, or a completed assessment.
+     * contract date in the future, or a completed assessment. {@code version}: the assessment's version the caller
+     * read (a newer one: {@link org.yunjian.shared.StaleVersionException}, none: 428).
      */
     @Transactional
-    public ReportSetup set(UUID assessmentId, ReportTemplate template, LocalDate contractDate) {
+    public ReportSetup set(UUID assessmentId, ExpectedVersion version, ReportTemplate template,
+                           LocalDate contractDate) {
         Access access = service.access(assessmentId);
         access.requireAssessor();
         FieldErrors errors = new FieldErrors();
@@ -72,11 +81,12 @@ public class ReportSetups {
             errors.add("reportTemplate", "report.setup.error.t2021AfterCutoff", ReportTemplate.T2025_FROM);
         }
         errors.throwIfAny();
+        repo.claimVersion(assessmentId, version.value(), clock.instant());
         jdbc.sql("UPDATE assessment SET report_template = ?, contract_date = ? WHERE id = ?")
                 .params(chosen.name(), contractDate, assessmentId).update();
         events.publishEvent(AuditableEvent.success("assessment.reportTemplate", "assessment", assessmentId,
                 Msg.of("report.setup.audit", Msg.of(chosen),
                         contractDate == null ? Msg.of("report.setup.noContractDate") : contractDate.toString())));
-        return new ReportSetup(chosen, contractDate);
+        return read(assessmentId);
     }
 }

@@ -27,6 +27,7 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.ForbiddenException;
 import org.yunjian.shared.Msg;
@@ -197,9 +198,10 @@ public class Reviews {
 
     /**
      * Names the team: active business users of the assessor organisation, one role each; a person who recorded
-     * verdicts on the assessment cannot become its reviewer or approver.
+     * verdicts on the assessment cannot become its reviewer or approver. {@code version}: the assessment's version
+     * the caller read (a newer one: {@link org.yunjian.shared.StaleVersionException}, none: 428).
      */
-    public AssessmentInfo setTeam(UUID assessmentId, TeamInput in) {
+    public AssessmentInfo setTeam(UUID assessmentId, ExpectedVersion version, TeamInput in) {
         Access access = assessments.access(assessmentId);
         if (!(access.mayAssess() || access.relations().contains(Access.Relation.APPROVER))) {
             throw new ForbiddenException(Msg.of("review.team.denied"));
@@ -213,6 +215,7 @@ public class Reviews {
                 .collect(Collectors.toMap(UserView::username, UserView::id, (x, y) -> x));
         team.requireSignersDidNotRecord(reviews.verdictRecorders(assessmentId).stream().map(byUsername::get)
                 .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+        repo.claimVersion(assessmentId, version.value(), clock.instant());
         reviews.replaceTeam(assessmentId, team.testers().stream().map(AssessmentTeam.Member::id).toList(),
                 team.reviewer() == null ? null : team.reviewer().id(),
                 team.approver() == null ? null : team.approver().id());
@@ -221,6 +224,12 @@ public class Reviews {
                         team.reviewer() == null ? "—" : team.reviewer().name(),
                         team.approver() == null ? "—" : team.approver().name())));
         return assessments.access(assessmentId).assessment();
+    }
+
+    /** The assessment's version now, for a caller that reads and changes in one step (the CLI); 404 if unseen. */
+    @Transactional(readOnly = true)
+    public long version(UUID assessmentId) {
+        return assessments.access(assessmentId).assessment().version();
     }
 
     /** The team as a domain value: candidates checked (field errors), then one role per person (409). */

@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.RiskAcceptance;
@@ -301,8 +302,9 @@ public class RiskRegister {
     /**
      * Plans a finding: the assessors and the customer. Every problem is named on its field and nothing is stored.
      * Choosing 接受 (or changing its reason or expiry) makes a new proposal by the caller, to be approved.
+     * {@code version}: the entry's version the caller read (a newer one: 409, none: 428).
      */
-    public Entry plan(UUID remediationId, PlanInput in) {
+    public Entry plan(UUID remediationId, ExpectedVersion version, PlanInput in) {
         Remediation r = task(remediationId);
         Access access = forChange(r);
         if (!access.mayPlanRemediation()) {
@@ -329,11 +331,11 @@ public class RiskRegister {
             }
         }
         String description = AssessmentService.trimToNull(in.description());
-        risks.saveRisk(new Risk(r.id(), in.treatment(), description,
-                in.treatment() == RiskTreatment.TRANSFER ? in.transferOrgId() : null, acceptance, proposedAt, now));
         LocalDate due = in.treatment() == RiskTreatment.ACCEPT && in.dueDate() == null ? r.dueDate() : in.dueDate();
         repo.updateRemediation(new Remediation(r.id(), r.itemId(), r.assessmentId(), owner, due, r.status(), r.note(),
-                r.createdAt(), now));
+                r.createdAt(), now), version.value());
+        risks.saveRisk(new Risk(r.id(), in.treatment(), description,
+                in.treatment() == RiskTreatment.TRANSFER ? in.transferOrgId() : null, acceptance, proposedAt, now));
         RiskTreatment was = before == null ? RiskTreatment.REMEDIATE : before.treatment();
         events.publishEvent(AuditableEvent.success("assessment.risk.plan", "remediation", r.id(),
                 Msg.of("risk.audit.plan", item.requirementId(), Msg.of(was), Msg.of(in.treatment()),
@@ -366,8 +368,11 @@ public class RiskRegister {
         return errors;
     }
 
-    /** Approves the proposed acceptance: a user of the customer other than the proposer, dated today. */
-    public Entry approve(UUID remediationId) {
+    /**
+     * Approves the proposed acceptance: a user of the customer other than the proposer, dated today; {@code version}:
+     * the entry's version the approver read (so an acceptance changed since is not approved unseen).
+     */
+    public Entry approve(UUID remediationId, ExpectedVersion version) {
         Remediation r = task(remediationId);
         Access access = forChange(r);
         UUID org = access.user().organizationId();
@@ -379,6 +384,7 @@ public class RiskRegister {
         LocalDate today = today();
         RiskAcceptance approved = risk.acceptance().approve(access.user().userId(), access.user().organizationId(),
                 access.system().customerId(), today);
+        repo.claimRemediation(r.id(), version.value(), clock.instant());
         risks.saveRisk(new Risk(r.id(), risk.treatment(), risk.description(), risk.transferOrgId(), approved,
                 risk.proposedAt(), clock.instant()));
         TestItem item = repo.item(r.itemId()).orElseThrow();
@@ -389,13 +395,15 @@ public class RiskRegister {
         return entry(r.id());
     }
 
-    public Milestone addMilestone(UUID remediationId, MilestoneInput in) {
+    /** Adds a milestone to the entry at the {@code version} the caller read (a change of the entry). */
+    public Milestone addMilestone(UUID remediationId, ExpectedVersion version, MilestoneInput in) {
         Remediation r = task(remediationId);
         Access access = forChange(r);
         if (!access.mayPlanRemediation()) {
             throw new AccessDeniedException("risk.denied.plan");
         }
         checkMilestone(in);
+        repo.claimRemediation(r.id(), version.value(), clock.instant());
         Milestone m = new Milestone(UUID.randomUUID(), r.id(), in.description().strip(), in.targetDate(), in.doneOn(),
                 clock.instant());
         risks.insertMilestone(m);
@@ -406,9 +414,10 @@ public class RiskRegister {
 
     /**
      * Changes a milestone. The planners change everything; the responsible organisation only the done date —
-     * another changed field is refused on that field.
+     * another changed field is refused on that field. {@code version}: the entry's version the caller read.
      */
-    public Milestone updateMilestone(UUID remediationId, UUID milestoneId, MilestoneInput in) {
+    public Milestone updateMilestone(UUID remediationId, UUID milestoneId, ExpectedVersion version,
+                                     MilestoneInput in) {
         Remediation r = task(remediationId);
         Access access = forChange(r);
         if (!access.mayEditRemediation(r.responsibleOrgId())) {
@@ -430,6 +439,7 @@ public class RiskRegister {
         }
         milestoneRules(errors, merged);
         errors.throwIfAny();
+        repo.claimRemediation(r.id(), version.value(), clock.instant());
         Milestone updated = new Milestone(m.id(), r.id(), description.strip(), target, in.doneOn(), m.createdAt());
         risks.updateMilestone(updated);
         events.publishEvent(AuditableEvent.success("assessment.risk.milestone", "remediation", r.id(),
@@ -438,7 +448,8 @@ public class RiskRegister {
         return updated;
     }
 
-    public void deleteMilestone(UUID remediationId, UUID milestoneId) {
+    /** Deletes a milestone of the entry at the {@code version} the caller read. */
+    public void deleteMilestone(UUID remediationId, UUID milestoneId, ExpectedVersion version) {
         Remediation r = task(remediationId);
         Access access = forChange(r);
         if (!access.mayPlanRemediation()) {
@@ -446,6 +457,7 @@ public class RiskRegister {
         }
         Milestone m = risks.milestone(milestoneId).filter(x -> x.remediationId().equals(r.id()))
                 .orElseThrow(() -> new NotFoundException("milestone", milestoneId));
+        repo.claimRemediation(r.id(), version.value(), clock.instant());
         risks.deleteMilestone(m.id());
         events.publishEvent(AuditableEvent.success("assessment.risk.milestone", "remediation", r.id(),
                 Msg.of("risk.audit.milestone.delete", m.description())));

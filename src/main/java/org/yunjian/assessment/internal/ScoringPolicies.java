@@ -33,10 +33,11 @@ public class ScoringPolicies {
 
     /** The assessment's template and contract date, as stored (2025 and none for an unknown id). */
     ReportSetups.ReportSetup setup(UUID assessmentId) {
-        return jdbc.sql("SELECT report_template, contract_date FROM assessment WHERE id = ?").param(assessmentId)
+        return jdbc.sql("SELECT report_template, contract_date, version FROM assessment WHERE id = ?")
+                .param(assessmentId)
                 .query((rs, n) -> new ReportSetups.ReportSetup(ReportTemplate.valueOf(rs.getString(1)),
-                        rs.getObject(2, LocalDate.class)))
-                .optional().orElse(new ReportSetups.ReportSetup(ReportTemplate.T2025, null));
+                        rs.getObject(2, LocalDate.class), rs.getLong(3)))
+                .optional().orElse(new ReportSetups.ReportSetup(ReportTemplate.T2025, null, 0));
     }
 
     public ScoringPolicy forTemplate(ReportTemplate template) {

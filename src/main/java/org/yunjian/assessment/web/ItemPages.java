@@ -239,12 +239,18 @@ class ItemPages {
     @PreAuthorize(AssessmentPages.WHO)
     String remediation(@PathVariable UUID id, @RequestParam(required = false) RemediationStatus status,
                        @RequestParam(required = false) LocalDate dueDate, @RequestParam(required = false) String note,
-                       Model model, RedirectAttributes flash) {
+                       @RequestParam(required = false) String version, Model model, RedirectAttributes flash) {
         Remediation r = remediations.get(id);
         try {
-            remediations.update(id, new Remediations.Input(null, dueDate, status, note));
+            remediations.update(id, ExpectedVersion.ofForm(version), new Remediations.Input(null, dueDate, status,
+                    note));
         } catch (ValidationException e) {
             return itemPage(r.itemId(), ItemFilter.NONE, model, e.errors(), null,
+                    new RemediationForm(id, dueDate, status, note));
+        } catch (StaleVersionException e) {
+            // the typed change comes back over the task's newer version: saving again is deliberate
+            model.addAttribute("stale", e.formText());
+            return itemPage(r.itemId(), ItemFilter.NONE, model, Map.of(), null,
                     new RemediationForm(id, dueDate, status, note));
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());

@@ -18,7 +18,9 @@ import org.yunjian.assessment.internal.AssessmentService;
 import org.yunjian.assessment.internal.ReportSetups;
 import org.yunjian.assessment.internal.ScoringPolicies;
 import org.yunjian.assessment.internal.ReportText;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
 
 /** The report template an assessment follows and its contract date: shown to everyone who sees it, set by assessors. */
@@ -40,13 +42,14 @@ class ReportTemplatePages {
     String show(@PathVariable UUID id, @RequestParam(required = false) String saved, Model model) {
         ReportSetups.ReportSetup s = setups.of(id);
         return page(model, id, s, s.template().name(), s.contractDate() == null ? "" : s.contractDate().toString(),
-                Map.of(), saved != null);
+                String.valueOf(s.version()), Map.of(), saved != null);
     }
 
     @PostMapping("/assessments/{id}/report-template")
     @PreAuthorize(AssessmentPages.WHO)
     String save(@PathVariable UUID id, @RequestParam(defaultValue = "") String template,
-                @RequestParam(defaultValue = "") String contractDate, Model model) {
+                @RequestParam(defaultValue = "") String contractDate,
+                @RequestParam(required = false) String version, Model model) {
         try {
             LocalDate date;
             try {
@@ -60,15 +63,20 @@ class ReportTemplatePages {
             } catch (IllegalArgumentException e) {
                 throw new ValidationException("reportTemplate", "report.setup.error.template");
             }
-            setups.set(id, t, date);
+            setups.set(id, ExpectedVersion.ofForm(version), t, date);
             return "redirect:/assessments/" + id + "/report-template?saved";
         } catch (ValidationException e) {
-            return page(model, id, setups.of(id), template, contractDate, e.errors(), false);
+            return page(model, id, setups.of(id), template, contractDate, version, e.errors(), false);
+        } catch (StaleVersionException e) {
+            // the typed choice comes back over the newer version: saving again is a deliberate replacement
+            model.addAttribute("stale", e.formText());
+            return page(model, id, setups.of(id), template, contractDate, String.valueOf(e.currentVersion()),
+                    Map.of(), false);
         }
     }
 
     private String page(Model model, UUID id, ReportSetups.ReportSetup current, String template, String contractDate,
-                        Map<String, String> errors, boolean saved) {
+                        String version, Map<String, String> errors, boolean saved) {
         Access access = service.access(id);
         model.addAttribute("a", access.assessment());
         model.addAttribute("systemName", access.system().name());
@@ -76,6 +84,7 @@ class ReportTemplatePages {
         model.addAttribute("templates", ReportTemplate.values());
         model.addAttribute("template", template);
         model.addAttribute("contractDate", contractDate);
+        model.addAttribute("version", version);
         model.addAttribute("errors", errors);
         model.addAttribute("saved", saved);
         var policy = policies.forTemplate(current.template());

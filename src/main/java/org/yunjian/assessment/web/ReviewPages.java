@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.assessment.internal.Reviews;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
 
 /**
@@ -36,10 +38,16 @@ class ReviewPages {
     @PreAuthorize(AssessmentPages.WHO)
     String team(@PathVariable UUID id, @RequestParam(required = false) List<UUID> testers,
                 @RequestParam(required = false) UUID reviewer, @RequestParam(required = false) UUID approver,
-                RedirectAttributes flash) {
+                @RequestParam(required = false) String version, RedirectAttributes flash) {
         try {
-            reviews.setTeam(id, new Reviews.TeamInput(testers == null ? List.of() : testers, reviewer, approver));
+            reviews.setTeam(id, ExpectedVersion.ofForm(version),
+                    new Reviews.TeamInput(testers == null ? List.of() : testers, reviewer, approver));
             flash.addFlashAttribute("teamSaved", true);
+        } catch (StaleVersionException e) {
+            // the chosen team comes back over the newer version: saving again is a deliberate replacement
+            flash.addFlashAttribute("teamError", e.formText());
+            flash.addFlashAttribute("teamInput", new Reviews.TeamInput(testers, reviewer, approver));
+            flash.addFlashAttribute("teamVersion", e.currentVersion());
         } catch (ConflictException e) {
             flash.addFlashAttribute("teamError", e.getMessage());
             flash.addFlashAttribute("teamInput", new Reviews.TeamInput(testers, reviewer, approver));

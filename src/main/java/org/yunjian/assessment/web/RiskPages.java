@@ -24,7 +24,9 @@ import org.yunjian.assessment.internal.Remediations;
 import org.yunjian.assessment.internal.RiskRegister;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
 
 /**
@@ -109,6 +111,16 @@ class RiskPages {
         return entry(id, model, form, input, e.errors());
     }
 
+    /**
+     * A form someone else's change overtook: the page of the entry as it is now, with the typed input kept in its
+     * form and the message; the forms name the newer version, so saving again is a deliberate replacement. (The
+     * approval and the deletion keep no input: their refusal is the message after the redirect.)
+     */
+    private String stale(UUID id, Model model, String form, Map<String, String> input, StaleVersionException e) {
+        model.addAttribute("stale", e.formText());
+        return entry(id, model, form, input, Map.of());
+    }
+
     /** A date typed into a form; an unreadable one is a problem of that field, not a 400 page. */
     private static LocalDate date(String field, String value, FieldErrors errors) {
         if (value == null || value.isBlank()) {
@@ -136,7 +148,8 @@ class RiskPages {
                 @RequestParam(required = false) String description, @RequestParam(required = false) String ownerOrgId,
                 @RequestParam(required = false) String transferOrgId, @RequestParam(required = false) String dueDate,
                 @RequestParam(required = false) String acceptanceReason,
-                @RequestParam(required = false) String acceptanceExpiresOn, Model model, RedirectAttributes flash) {
+                @RequestParam(required = false) String acceptanceExpiresOn, @RequestParam(required = false) String version,
+                Model model, RedirectAttributes flash) {
         Map<String, String> input = new LinkedHashMap<>();
         input.put("treatment", treatment);
         input.put("description", description);
@@ -164,10 +177,12 @@ class RiskPages {
                 register.checkPlan(id, in).messages().forEach(parse::add);
                 parse.throwIfAny();
             }
-            register.plan(id, in);
+            register.plan(id, ExpectedVersion.ofForm(version), in);
             flash.addFlashAttribute("notice", Texts.get("risk.saved"));
         } catch (ValidationException e) {
             return refused(id, model, "plan", input, e);
+        } catch (StaleVersionException e) {
+            return stale(id, model, "plan", input, e);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }
@@ -177,14 +192,14 @@ class RiskPages {
     @PostMapping("/remediations/{id}/approval")
     @PreAuthorize(AssessmentPages.WHO)
     String approve(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm,
-                   RedirectAttributes flash) {
+                   @RequestParam(required = false) String version, RedirectAttributes flash) {
         register.entry(id);
         if (!confirm) {
             flash.addFlashAttribute("conflict", Texts.get("risk.confirm.missing"));
             return "redirect:/remediations/" + id;
         }
         try {
-            register.approve(id);
+            register.approve(id, ExpectedVersion.ofForm(version));
             flash.addFlashAttribute("notice", Texts.get("risk.acceptance.approvedNotice"));
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
@@ -195,15 +210,18 @@ class RiskPages {
     @PostMapping("/remediations/{id}/progress")
     @PreAuthorize(AssessmentPages.WHO)
     String progress(@PathVariable UUID id, @RequestParam(required = false) RemediationStatus status,
-                    @RequestParam(required = false) String note, Model model, RedirectAttributes flash) {
+                    @RequestParam(required = false) String note, @RequestParam(required = false) String version,
+                    Model model, RedirectAttributes flash) {
         Map<String, String> input = new HashMap<>();
         input.put("status", status == null ? null : status.name());
         input.put("note", note);
         try {
-            remediations.update(id, new Remediations.Input(null, null, status, note));
+            remediations.update(id, ExpectedVersion.ofForm(version), new Remediations.Input(null, null, status, note));
             flash.addFlashAttribute("notice", Texts.get("risk.saved"));
         } catch (ValidationException e) {
             return refused(id, model, "progress", input, e);
+        } catch (StaleVersionException e) {
+            return stale(id, model, "progress", input, e);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }
@@ -213,7 +231,8 @@ class RiskPages {
     @PostMapping("/remediations/{id}/milestones")
     @PreAuthorize(AssessmentPages.WHO)
     String addMilestone(@PathVariable UUID id, @RequestParam(required = false) String description,
-                        @RequestParam(required = false) String targetDate, Model model, RedirectAttributes flash) {
+                        @RequestParam(required = false) String targetDate, @RequestParam(required = false) String version,
+                        Model model, RedirectAttributes flash) {
         Map<String, String> input = new HashMap<>();
         input.put("description", description);
         input.put("targetDate", targetDate);
@@ -222,7 +241,8 @@ class RiskPages {
         try {
             register.entry(id);
             try {
-                register.addMilestone(id, new RiskRegister.MilestoneInput(description, target, null));
+                register.addMilestone(id, ExpectedVersion.ofForm(version),
+                        new RiskRegister.MilestoneInput(description, target, null));
             } catch (ValidationException e) { // an unreadable date first, then what the rules refuse
                 e.messages().forEach(parse::add);
                 parse.throwIfAny();
@@ -231,6 +251,8 @@ class RiskPages {
             flash.addFlashAttribute("notice", Texts.get("risk.saved"));
         } catch (ValidationException e) {
             return refused(id, model, "milestone-new", input, e);
+        } catch (StaleVersionException e) {
+            return stale(id, model, "milestone-new", input, e);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }
@@ -242,7 +264,8 @@ class RiskPages {
     String updateMilestone(@PathVariable UUID id, @PathVariable UUID milestoneId,
                            @RequestParam(required = false) String description,
                            @RequestParam(required = false) String targetDate,
-                           @RequestParam(required = false) String doneOn, Model model, RedirectAttributes flash) {
+                           @RequestParam(required = false) String doneOn, @RequestParam(required = false) String version,
+                           Model model, RedirectAttributes flash) {
         Map<String, String> input = new HashMap<>();
         input.put("description", description);
         input.put("targetDate", targetDate);
@@ -253,10 +276,13 @@ class RiskPages {
         try {
             register.entry(id);
             parse.throwIfAny();
-            register.updateMilestone(id, milestoneId, new RiskRegister.MilestoneInput(description, target, done));
+            register.updateMilestone(id, milestoneId, ExpectedVersion.ofForm(version),
+                    new RiskRegister.MilestoneInput(description, target, done));
             flash.addFlashAttribute("notice", Texts.get("risk.saved"));
         } catch (ValidationException e) {
             return refused(id, model, "milestone-" + milestoneId, input, e);
+        } catch (StaleVersionException e) {
+            return stale(id, model, "milestone-" + milestoneId, input, e);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }
@@ -266,14 +292,15 @@ class RiskPages {
     @PostMapping("/remediations/{id}/milestones/{milestoneId}/delete")
     @PreAuthorize(AssessmentPages.WHO)
     String deleteMilestone(@PathVariable UUID id, @PathVariable UUID milestoneId,
-                           @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes flash) {
+                           @RequestParam(defaultValue = "false") boolean confirm,
+                           @RequestParam(required = false) String version, RedirectAttributes flash) {
         register.entry(id);
         if (!confirm) {
             flash.addFlashAttribute("conflict", Texts.get("risk.confirm.missing"));
             return "redirect:/remediations/" + id;
         }
         try {
-            register.deleteMilestone(id, milestoneId);
+            register.deleteMilestone(id, milestoneId, ExpectedVersion.ofForm(version));
             flash.addFlashAttribute("notice", Texts.get("risk.milestone.deleted"));
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());

@@ -32,6 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.assessment.AssessmentRole;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.support.IfMatch;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
 
@@ -142,6 +143,7 @@ public class ReportTemplateTests {
     @Test
     void olderContractTakesThe2021TemplateWithItsChaptersAndGbDefaultConclusion() throws Exception {
         mvc.perform(put("/api/assessments/{id}/report-template", id).with(as(tester))
+                        .with(IfMatch.read(mvc, "/api/assessments/" + id + "/report-template", as(tester)))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"contractDate\":\"2025-03-19\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.template").value("T2021"))
                 .andExpect(jsonPath("$.policyId").value("gb-default"));

@@ -1,0 +1,54 @@
+package org.yunjian.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+
+/**
+ * Two writers that read the same version of a record send their updates at the same moment (a barrier releases
+ * both threads together): optimistic locking lets exactly one through and refuses the other with 409.
+ */
+public final class OneWriterWins {
+
+    private OneWriterWins() {
+    }
+
+    /**
+     * Sends {@code first} and {@code second} at once and asserts that one got {@code success} and the other 409.
+     *
+     * @return whether {@code first} was the one that won
+     */
+    public static boolean race(MockMvc mvc, int success, RequestBuilder first, RequestBuilder second)
+            throws Exception {
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (RequestBuilder request : List.of(first, second)) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(request).andReturn().getResponse().getStatus();
+                }));
+            }
+            int a = results.get(0).get();
+            int b = results.get(1).get();
+            assertThat(List.of(a, b)).containsExactlyInAnyOrder(success, 409);
+            return a == success;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** {@link #race(MockMvc, int, RequestBuilder, RequestBuilder)} of two updates answered 200 when they win. */
+    public static boolean race(MockMvc mvc, RequestBuilder first, RequestBuilder second) throws Exception {
+        return race(mvc, 200, first, second);
+    }
+}
