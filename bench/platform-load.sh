@@ -16,12 +16,19 @@
 #   --nodes N          (without --targets) application nodes to start on the one database (default 1); with 2 or
 #                      more they keep sessions in the database and share one key directory, as in production
 #                      (docs/operations.md), and wrk's connections are split between them
+#   --groups G         comma-separated groups to run (default systems-pages,systems-filtered,dashboard,mixed);
+#                      two more give the floor of this machine: 'account' (GET /api/account: the session and
+#                      security filters, one small query) and 'static' (a stylesheet: the HTTP stack alone)
+# With the nodes started here, each group also reports the CPU it cost per request (the nodes' JVMs, every
+# PostgreSQL process and wrk itself, from /proc and /usr/bin/time) and the rate that cost allows on all cores of
+# this machine ('ceiling'): a bound that other load on the machine barely moves, unlike req/s.
 # Without --targets: a throw-away PostgreSQL cluster (from /usr/lib/postgresql/*/bin) and N nodes of
 # target/yunjian.jar (demo profile settings, built if missing) on free ports, removed at the end.
 # Needs Debian packages wrk, postgresql (server and psql), curl.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 systems=2000 connections=64 threads=2 duration=30s warmup=10s targets="" psql_conn="" nodes=1
+run_groups="systems-pages,systems-filtered,dashboard,mixed"
 while [ $# -gt 0 ]; do
   case "$1" in
     --systems) systems=$2; shift 2 ;;
@@ -32,6 +39,7 @@ while [ $# -gt 0 ]; do
     --targets) targets=$2; shift 2 ;;
     --psql) psql_conn=$2; shift 2 ;;
     --nodes) nodes=$2; shift 2 ;;
+    --groups) run_groups=$2; shift 2 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -134,12 +142,30 @@ declare -A groups=(
   [systems-filtered]="/api/systems?q=%E8%B4%9F%E8%BD%BD&level=3|/api/systems?level=2&page=2|/api/systems?q=0042"
   [dashboard]="/api/dashboard|/api/dashboard?page=2|/api/dashboard?level=3"
   [mixed]="/api/systems?page=3|/api/dashboard|/api/systems?q=%E8%B4%9F%E8%BD%BD&level=3|/api/dashboard?page=5"
+  [account]="/api/account"
+  [static]="/css/app.css"
 )
+# CPU ticks (user + system) of the started nodes ("app") or of every process of the throw-away PostgreSQL cluster
+ticks() { # app|pg
+  local pids=() t=0 p
+  if [ "$1" = app ]; then
+    pids=("${app_pids[@]}")
+  elif [ -f "$work/pg/postmaster.pid" ]; then
+    local pm; pm=$(head -1 "$work/pg/postmaster.pid")
+    pids=("$pm" $(pgrep -P "$pm" || true))
+  fi
+  for p in "${pids[@]}"; do
+    [ -r "/proc/$p/stat" ] && t=$(( t + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$t"
+}
+hz=$(getconf CLK_TCK) cores=$(nproc)
 per=$(( connections / ${#urls[@]} )); [ "$per" -lt 1 ] && per=1
 tpn=$(( threads < per ? threads : per ))
 echo "wrk: $connections connections over ${#urls[@]} target(s), $threads threads, $duration per group; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-18s %10s %9s %9s %9s %8s\n' group 'req/s' 'p50 ms' 'p99 ms' 'max ms' errors
-for g in systems-pages systems-filtered dashboard mixed; do
+printf '%-18s %10s %9s %9s %9s %8s %12s %9s\n' group 'req/s' 'p50 ms' 'p99 ms' 'max ms' errors 'CPU ms/req' ceiling
+for g in ${run_groups//,/ }; do
+  [ -n "${groups[$g]:-}" ] || { echo "unknown group: $g" >&2; exit 2; }
   warm_pids=()
   for k in "${!urls[@]}"; do
     PATHS="${groups[$g]}" COOKIE="${cookies[$k]}" wrk -t "$tpn" -c "$per" -d "$warmup" --timeout 10s \
@@ -148,16 +174,26 @@ for g in systems-pages systems-filtered dashboard mixed; do
   done
   wait "${warm_pids[@]}"
   wrk_pids=()
+  app0=$(ticks app) pg0=$(ticks pg)
   for k in "${!urls[@]}"; do
-    PATHS="${groups[$g]}" COOKIE="${cookies[$k]}" wrk -t "$tpn" -c "$per" -d "$duration" --timeout 10s \
+    PATHS="${groups[$g]}" COOKIE="${cookies[$k]}" /usr/bin/time -f '%U %S' -o "$work/cpu-$g-$k.txt" \
+      wrk -t "$tpn" -c "$per" -d "$duration" --timeout 10s \
       -s bench/platform-load.lua "${urls[$k]}" > "$work/wrk-$g-$k.txt" 2>&1 &
     wrk_pids+=($!)
   done
   wait "${wrk_pids[@]}"
-  cat "$work"/wrk-$g-*.txt | grep '^RESULT' | awk -v g="$g" '
+  app_s=$(echo "scale=3; ($(ticks app) - $app0) / $hz" | bc)
+  pg_s=$(echo "scale=3; ($(ticks pg) - $pg0) / $hz" | bc)
+  wrk_s=$(cat "$work"/cpu-$g-*.txt | awk '{ s += $1 + $2 } END { print s + 0 }')
+  cat "$work"/wrk-$g-*.txt | grep '^RESULT' | awk -v g="$g" -v own="${#app_pids[@]}" -v app="$app_s" -v pg="$pg_s" \
+    -v wrkcpu="$wrk_s" -v cores="$cores" '
     { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
       rps += v["rps"]; if (v["p99_ms"] > p99) p99 = v["p99_ms"]; if (v["p50_ms"] > p50) p50 = v["p50_ms"];
-      if (v["max_ms"] > mx) mx = v["max_ms"]; err += v["non200"] + v["socket_errors"] }
-    END { printf "%-18s %10.0f %9.1f %9.1f %9.1f %8d\n", g, rps, p50, p99, mx, err }'
+      if (v["max_ms"] > mx) mx = v["max_ms"]; err += v["non200"] + v["socket_errors"]; n += v["requests"] }
+    END { if (own > 0 && n > 0) { per = (app + pg + wrkcpu) * 1000 / n
+            c = sprintf("%12.2f %9.0f   (nodes %.2f, PostgreSQL %.2f, wrk %.2f)", per, cores * 1000 / per,
+                        app * 1000 / n, pg * 1000 / n, wrkcpu * 1000 / n) }
+          else c = sprintf("%12s %9s", "-", "-")
+          printf "%-18s %10.0f %9.1f %9.1f %9.1f %8d %s\n", g, rps, p50, p99, mx, err, c }'
 done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
