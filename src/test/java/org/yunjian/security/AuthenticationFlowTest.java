@@ -193,6 +193,11 @@ class AuthenticationFlowTest extends SecurityIntegrationTest {
             clock.advance(Duration.ofMinutes(59));
         }
         clock.advance(Duration.ofMinutes(9));
+        // a stylesheet is public and leaves the session alone (it neither reads nor ends it)...
+        mvc.perform(get("/css/app.css").session(session)).andExpect(status().isOk());
+        assertThat(session.isInvalid()).isFalse();
+        assertThat(audit("session.end")).isEmpty();
+        // ...the next page ends it
         mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?expired"));
         assertThat(session.isInvalid()).isTrue();
         assertThat(audit("session.end")).hasSize(1);
