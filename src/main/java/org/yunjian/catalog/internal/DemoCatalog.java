@@ -4,15 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.yunjian.catalog.CatalogExchange;
 import org.yunjian.demo.DemoData;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
+import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.ExpectedVersion;
 
 /**
@@ -26,6 +30,8 @@ import org.yunjian.shared.ExpectedVersion;
 class DemoCatalog implements ApplicationRunner {
 
     static final String CODE = "SZF-ZWY-BC";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCatalog.class);
 
     private final CatalogExchange exchange;
     private final UserAdministration users;
@@ -41,10 +47,15 @@ class DemoCatalog implements ApplicationRunner {
             return;
         }
         SeedActor.account(users, DemoData.SYSTEM_ADMIN).ifPresent(admin -> SeedActor.run(admin, () -> {
-            CatalogExchange.ImportedStandard first = exchange.importOscal("supplementary-catalog-2025.json",
-                    read("supplementary-catalog-2025.json"), CODE, null);
-            exchange.importOscal("supplementary-catalog-2026.json", read("supplementary-catalog-2026.json"), CODE,
-                    ExpectedVersion.exactly(first.version()));
+            try {
+                CatalogExchange.ImportedStandard first = exchange.importOscal("supplementary-catalog-2025.json",
+                        read("supplementary-catalog-2025.json"), CODE, null);
+                exchange.importOscal("supplementary-catalog-2026.json", read("supplementary-catalog-2026.json"),
+                        CODE, ExpectedVersion.exactly(first.version()));
+            } catch (ConflictException | DuplicateKeyException e) {
+                // another node starting at the same moment imported it first ("exists" or a stale version)
+                log.info("Demo catalog {} already imported by another node", CODE);
+            }
         }));
     }
 

@@ -81,15 +81,12 @@ class CatalogPageController {
             flash.addFlashAttribute("importMessage", Texts.get(s.version() > 1 ? "catalog.import.replacedDone"
                     : "catalog.import.done", s.code(), s.requirements(), s.version()));
         } catch (StaleVersionException e) {
-            // someone else replaced the catalog since it was read: the form again with the code and the version
-            // now current, ready to replace that one deliberately
+            // someone else replaced the catalog since it was read: the versions page again, whose form now names
+            // the version current, ready to replace that one deliberately
             flash.addFlashAttribute("importErrors", List.of(e.formText()));
-            flash.addFlashAttribute("importCode", code);
-            flash.addFlashAttribute("importVersion", e.currentVersion());
         } catch (CatalogLoadException | ConflictException | PreconditionRequiredException e) {
             flash.addFlashAttribute("importErrors", List.of(e.getMessage()));
             flash.addFlashAttribute("importCode", code);
-            flash.addFlashAttribute("importVersion", version);
         } catch (FieldErrors.ValidationException e) {
             flash.addFlashAttribute("importErrors", e.errors().entrySet().stream()
                     .map(x -> Texts.get("catalog.import.fieldError", Texts.get("catalog.import.field." + x.getKey()),
@@ -99,7 +96,10 @@ class CatalogPageController {
         } catch (IOException e) {
             flash.addFlashAttribute("importErrors", List.of(Texts.get("catalog.import.unreadable")));
         }
-        return "redirect:/catalog";
+        // a replacement comes from the catalog's versions page: back there, with the version now current
+        boolean known = code != null && exchange.imported().stream().anyMatch(i -> i.code().equals(code));
+        return replace && known ? "redirect:" + UriComponentsBuilder.fromPath("/catalog/imports/{code}")
+                .buildAndExpand(code).encode().toUriString() : "redirect:/catalog";
     }
 
     @GetMapping("/catalog")
@@ -240,8 +240,7 @@ class CatalogPageController {
         model.addAttribute("names", people.displayNames(usernames));
         model.addAttribute("admin", CurrentUser.current().map(u -> u.is(Role.SYSTEM_ADMIN)).orElse(false));
         // the replace form names the version the administrator sees, so a replacement made meanwhile is refused
-        model.addAttribute("currentVersion", versions.stream().filter(CatalogExchange.ImportVersion::current)
-                .mapToInt(CatalogExchange.ImportVersion::version).max().orElse(0));
+        model.addAttribute("currentVersion", versions.get(0).version()); // newest (current) first, by contract
         return "catalog/imports";
     }
 }

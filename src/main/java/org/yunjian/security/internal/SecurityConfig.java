@@ -1,6 +1,8 @@
 package org.yunjian.security.internal;
 
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.stream.Stream;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -39,12 +41,27 @@ import org.yunjian.security.Role;
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfig {
 
-    static final String[] PUBLIC = {"/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/login", "/setup",
-            "/api/csrf", "/error", "/api/exit-projects/signing-key",
+    /** Stylesheets, scripts and icons: public, and no session rule applies to them ({@link SessionPolicyFilter}). */
+    static final String[] STATIC = {"/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
+
+    static final String[] PUBLIC = Stream.concat(Arrays.stream(STATIC), Stream.of("/login", "/setup", "/api/csrf", "/error", "/api/exit-projects/signing-key",
             // health for load balancers and orchestrators: the status only, details to MONITORING_READERS
             "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
             // a user's calendar feed: calendar applications cannot log in; the secret token in the path guards it
-            "/lifecycle/calendar/*.ics"};
+            "/lifecycle/calendar/*.ics")).toArray(String[]::new);
+
+    /** Whether {@code path} (without the context path) is one of {@link #STATIC}. */
+    static boolean isStatic(String path) {
+        for (String pattern : STATIC) {
+            boolean match = pattern.endsWith("/**")
+                    ? path.startsWith(pattern.substring(0, pattern.length() - 2))
+                    : path.equals(pattern);
+            if (match) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** The OpenAPI document and Swagger UI: public unless {@code yunjian.security.public-api-docs=false} (production). */
     static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**",

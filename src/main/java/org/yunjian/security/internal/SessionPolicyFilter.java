@@ -50,12 +50,7 @@ public class SessionPolicyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return isStatic(path);
-    }
-
-    private static boolean isStatic(String path) {
-        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
-                || path.equals("/favicon.ico");
+        return SecurityConfig.isStatic(path);
     }
 
     @Override
@@ -98,7 +93,7 @@ public class SessionPolicyFilter extends OncePerRequestFilter {
 
     private static boolean allowedDuringPasswordChange(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return PASSWORD_CHANGE_PATHS.contains(path) || isStatic(path);
+        return PASSWORD_CHANGE_PATHS.contains(path) || SecurityConfig.isStatic(path);
     }
 
     private void end(HttpServletRequest request, HttpServletResponse response, HttpSession session,

@@ -20,6 +20,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -212,24 +213,27 @@ class CatalogExchangeIntegrationTest {
                         .param("code", "NIST-PAGE").with(authentication(as(Role.SYSTEM_ADMIN))).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/catalog"));
         assertThat(catalog.standard("NIST-PAGE")).isPresent();
-        // replacing names the version it replaces; an administrator who read version 1 after another replaced it
-        // gets the page back with the message, the code and the version now current
+        // the list's form imports new catalogs only; replacing is done on the versions page, whose form names the
+        // version it replaces; an administrator who read version 1 after another replaced it gets that page back
+        // with the message, its form now naming the version current
+        mvc.perform(get("/catalog").with(authentication(as(Role.SYSTEM_ADMIN))))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("name=\"version\""))));
         byte[] sample = OscalExchangeTest.resource("sample-catalog.xml");
         mvc.perform(multipart("/catalog/import").file(new MockMultipartFile("file", "sample-catalog.xml", "application/xml",
                                 sample)).param("code", "NIST-PAGE").param("replace", "true").param("version", "1")
                         .with(authentication(as(Role.SYSTEM_ADMIN))).with(csrf()))
+                .andExpect(redirectedUrl("/catalog/imports/NIST-PAGE"))
                 .andExpect(flash().attribute("importMessage", containsString("NIST-PAGE")));
         mvc.perform(multipart("/catalog/import").file(new MockMultipartFile("file", "late.xml", "application/xml",
                                 sample)).param("code", "NIST-PAGE").param("replace", "true").param("version", "1")
                         .param("lang", "en").with(authentication(as(Role.SYSTEM_ADMIN))).with(csrf()))
-                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/catalog/imports/NIST-PAGE"))
                 .andExpect(flash().attribute("importErrors", org.hamcrest.Matchers.hasItem(
-                        containsString("Someone else changed this record at 20"))))
-                .andExpect(flash().attribute("importCode", "NIST-PAGE"))
-                .andExpect(flash().attribute("importVersion", 2L));
+                        containsString("Someone else changed this record at 20"))));
         assertThat(exchange.versions("NIST-PAGE")).hasSize(2);
-        mvc.perform(get("/catalog").flashAttr("importCode", "NIST-PAGE").flashAttr("importVersion", 2L)
+        mvc.perform(get("/catalog/imports/NIST-PAGE").flashAttr("importErrors", List.of("stale"))
                         .with(authentication(as(Role.SYSTEM_ADMIN))))
+                .andExpect(content().string(containsString("id=\"catalog-import-errors\"")))
                 .andExpect(content().string(containsString("name=\"version\" value=\"2\"")));
         mvc.perform(multipart("/catalog/import").file(new MockMultipartFile("file", "sample-catalog.xml", "application/xml",
                                 OscalExchangeTest.resource("sample-catalog.xml")))
