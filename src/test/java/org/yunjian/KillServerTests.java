@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.yunjian.demo.DemoData;
 import org.yunjian.support.PostgresForTests;
+import org.yunjian.support.RunsBesideTheSuite;
 import org.yunjian.support.ServerProcess;
 import org.yunjian.support.WebSession;
 
@@ -27,6 +28,7 @@ import org.yunjian.support.WebSession;
  * and, in the PostgreSQL run, on a database of its own in the test cluster.
  */
 @Tag("database")
+@RunsBesideTheSuite
 class KillServerTests {
 
     static final int CYCLES = Integer.getInteger("yunjian.test.kill-cycles", 20);

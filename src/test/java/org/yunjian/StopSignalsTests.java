@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.yunjian.support.RunsBesideTheSuite;
 import org.yunjian.support.ServerProcess;
 
 /** A server asked to stop (SIGTERM) shuts down and exits 0: {@code spring-boot:run} then ends in BUILD SUCCESS. */
+@RunsBesideTheSuite
 class StopSignalsTests {
 
     @Test

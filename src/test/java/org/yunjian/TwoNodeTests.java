@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yunjian.demo.DemoData;
 import org.yunjian.support.PostgresForTests;
+import org.yunjian.support.RunsBesideTheSuite;
 import org.yunjian.support.ServerProcess;
 import org.yunjian.support.WebSession;
 
@@ -47,6 +48,7 @@ import org.yunjian.support.WebSession;
  * bound, and failed logins through the proxy are throttled after the limit counted over both nodes. PostgreSQL run
  * only; mandatory under {@code CI=true} (nginx and PostgreSQL from .ci/run).
  */
+@RunsBesideTheSuite
 @Tag("postgres")
 class TwoNodeTests {
 

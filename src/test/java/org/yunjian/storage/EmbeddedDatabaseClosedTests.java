@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.yunjian.support.RunsBesideTheSuite;
 import org.yunjian.support.ServerProcess;
 
 /**
@@ -24,6 +25,7 @@ import org.yunjian.support.ServerProcess;
  * (a wider database file refuses the start), and a CLI command that needs the database while a server holds it
  * refuses with a message instead of a stack trace.
  */
+@RunsBesideTheSuite
 @EnabledOnOs(OS.LINUX)
 class EmbeddedDatabaseClosedTests {
 

@@ -1,0 +1,25 @@
+package org.yunjian.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+
+/**
+ * A test class whose work happens in server processes of its own (started, killed, restarted) while the test
+ * thread mostly waits: it runs beside the rest of the suite instead of after it, one such class at a time
+ * ({@code junit-platform.properties} enables this; every other class still runs alone, in order). The suite's
+ * time on two cores is the reason (docs/performance.md, "CI time").
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(RunsBesideTheSuite.SERVER_PROCESSES)
+public @interface RunsBesideTheSuite {
+
+    String SERVER_PROCESSES = "yunjian.server-processes";
+}
