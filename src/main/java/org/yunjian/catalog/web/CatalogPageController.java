@@ -35,6 +35,7 @@ import org.yunjian.security.Role;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Formats;
 import org.yunjian.shared.PreconditionRequiredException;
 import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.NotFoundException;
@@ -83,7 +84,8 @@ class CatalogPageController {
         } catch (StaleVersionException e) {
             // someone else replaced the catalog since it was read: the versions page again, whose form now names
             // the version current, ready to replace that one deliberately
-            flash.addFlashAttribute("importErrors", List.of(e.formText()));
+            flash.addFlashAttribute("importErrors", List.of(Texts.get("catalog.versions.stale",
+                    Formats.minute(e.changedAt()), e.currentVersion())));
         } catch (CatalogLoadException | ConflictException | PreconditionRequiredException e) {
             flash.addFlashAttribute("importErrors", List.of(e.getMessage()));
             flash.addFlashAttribute("importCode", code);

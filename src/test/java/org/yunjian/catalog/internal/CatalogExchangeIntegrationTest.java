@@ -229,7 +229,7 @@ class CatalogExchangeIntegrationTest {
                         .param("lang", "en").with(authentication(as(Role.SYSTEM_ADMIN))).with(csrf()))
                 .andExpect(redirectedUrl("/catalog/imports/NIST-PAGE"))
                 .andExpect(flash().attribute("importErrors", org.hamcrest.Matchers.hasItem(
-                        containsString("Someone else changed this record at 20"))));
+                        containsString("Someone else replaced this catalog at 20"))));
         assertThat(exchange.versions("NIST-PAGE")).hasSize(2);
         mvc.perform(get("/catalog/imports/NIST-PAGE").flashAttr("importErrors", List.of("stale"))
                         .with(authentication(as(Role.SYSTEM_ADMIN))))
