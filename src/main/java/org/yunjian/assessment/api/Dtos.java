@@ -5,11 +5,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Versioned;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.AssessorKind;
 import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.RemediationStatus;
+import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.internal.AssessmentService;
@@ -29,11 +31,16 @@ final class Dtos {
     private Dtos() {
     }
 
+    /** {@code reportTemplate}: 2025 or 2021 (absent: the contract date decides); {@code contractDate}: yyyy-MM-dd. */
     record CreateRequest(String name, UUID systemId, UUID assessorOrgId, AssessorKind assessorKind,
-                         List<UUID> assessors, List<String> scope, UUID reviewer, UUID approver) {
+                         List<UUID> assessors, List<String> scope, UUID reviewer, UUID approver,
+                         String reportTemplate, LocalDate contractDate) {
         AssessmentService.CreateInput toInput() {
+            FieldErrors errors = new FieldErrors();
+            ReportTemplate template = ReportTemplate.parse(reportTemplate, "reportTemplate", errors);
+            errors.throwIfAny();
             return new AssessmentService.CreateInput(name, systemId, assessorOrgId, assessorKind, assessors, scope,
-                    reviewer, approver);
+                    reviewer, approver, template, contractDate);
         }
     }
 

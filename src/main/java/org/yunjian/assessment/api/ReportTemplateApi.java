@@ -17,7 +17,7 @@ import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.internal.ReportSetups;
 import org.yunjian.assessment.internal.ScoringPolicies;
 import org.yunjian.shared.ExpectedVersion;
-import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Versioned;
 
 /** The report template an assessment follows (2025 or 2021) and its contract date; the template picks the policy. */
@@ -60,12 +60,9 @@ class ReportTemplateApi {
     ReportTemplateView set(@PathVariable UUID id,
                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                            @RequestBody ReportTemplateRequest in) {
-        ReportTemplate t;
-        try {
-            t = ReportTemplate.parse(in.template());
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException("template", "report.setup.error.template");
-        }
+        FieldErrors errors = new FieldErrors();
+        ReportTemplate t = ReportTemplate.parse(in.template(), "template", errors);
+        errors.throwIfAny();
         return view(setups.set(id, ExpectedVersion.of(ifMatch, in.version()), t, in.contractDate()));
     }
 

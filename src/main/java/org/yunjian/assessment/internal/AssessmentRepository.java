@@ -26,6 +26,7 @@ import org.yunjian.shared.PageRequest;
 import org.yunjian.shared.Paged;
 import org.yunjian.shared.SqlPage;
 import org.yunjian.shared.Versions;
+import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.AssessmentRole;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.AssessorKind;
@@ -67,6 +68,11 @@ class AssessmentRepository {
         insertMembers(a.id(), a.approvers(), AssessmentRole.APPROVER);
         a.scope().forEach(s -> jdbc.sql("INSERT INTO assessment_scope (assessment_id, selection) VALUES (?,?)")
                 .params(a.id(), s).update());
+    }
+
+    void updateReportSetup(UUID assessment, ReportTemplate template, LocalDate contractDate) {
+        jdbc.sql("UPDATE assessment SET report_template = ?, contract_date = ? WHERE id = ?")
+                .params(template.name(), contractDate, assessment).update();
     }
 
     void insertMembers(UUID assessment, List<UUID> users, AssessmentRole role) {

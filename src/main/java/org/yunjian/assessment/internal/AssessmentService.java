@@ -2,6 +2,7 @@ package org.yunjian.assessment.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,6 +25,7 @@ import org.yunjian.assessment.Inheritance;
 import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.ScoreResult;
+import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.ScoringPolicy;
 import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.internal.Records.AssessmentInfo;
@@ -91,8 +93,18 @@ public class AssessmentService {
     }
 
     /** A new assessment; {@code assessors} are its testers, {@code reviewer} its 审核人, {@code approver} its 批准人. */
+    /**
+     * A new assessment; {@code reportTemplate} null: the contract date decides ({@link ReportTemplate#forContract}),
+     * {@code contractDate} null: not recorded (both can be set later on the report-template page).
+     */
     public record CreateInput(String name, UUID systemId, UUID assessorOrgId, AssessorKind assessorKind,
-                              List<UUID> assessors, List<String> scope, UUID reviewer, UUID approver) {
+                              List<UUID> assessors, List<String> scope, UUID reviewer, UUID approver,
+                              ReportTemplate reportTemplate, LocalDate contractDate) {
+
+        public CreateInput(String name, UUID systemId, UUID assessorOrgId, AssessorKind assessorKind,
+                           List<UUID> assessors, List<String> scope, UUID reviewer, UUID approver) {
+            this(name, systemId, assessorOrgId, assessorKind, assessors, scope, reviewer, approver, null, null);
+        }
 
         public CreateInput(String name, UUID systemId, UUID assessorOrgId, AssessorKind assessorKind,
                            List<UUID> assessors, List<String> scope) {
@@ -265,6 +277,8 @@ public class AssessmentService {
         }
         scope.stream().filter(s -> !ItemGenerator.isSelection(s)).findFirst()
                 .ifPresent(s -> errors.add("scope", "assessment.error.scope.unknown", s));
+        ReportTemplate template = ReportTemplate.choose(in.reportTemplate(), in.contractDate(),
+                LocalDate.now(clock.withZone(org.yunjian.shared.Formats.zone())), errors);
         errors.throwIfAny();
         CloudSystem system = parties.requireSystem(in.systemId());
         if (!(u.is(Role.SYSTEM_ADMIN) || u.belongsTo(system.customerId()) || u.belongsTo(in.assessorOrgId()))) {
@@ -315,6 +329,7 @@ public class AssessmentService {
                 in.approver() == null ? List.of() : List.of(in.approver()), scope.stream().distinct().toList(), now,
                 now, null, null);
         repo.insert(a, u.userId());
+        repo.updateReportSetup(a.id(), template, in.contractDate());
         reportNumbers.assign(a.id());
         int position = 0;
         for (ItemGenerator.Generated g : generator.generate(system, a.scope())) {
@@ -322,8 +337,8 @@ public class AssessmentService {
                     g.controlPoint(), null, null, null, null, null, now));
         }
         events.publishEvent(AuditableEvent.success("assessment.create", "assessment", a.id(),
-                Msg.of("assessment.audit.create", a.name(), system.name(), Msg.of(a.assessorKind()), position,
-                        Scopes.names(a.scope()))));
+                Msg.of("assessment.audit.created", a.name(), system.name(), Msg.of(a.assessorKind()), position,
+                        Scopes.names(a.scope()), ReportSetups.audit(template, in.contractDate()))));
         return repo.find(a.id()).orElseThrow();
     }
 

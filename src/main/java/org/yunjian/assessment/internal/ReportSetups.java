@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.ReportTemplate;
@@ -30,17 +29,15 @@ public class ReportSetups {
             implements org.yunjian.shared.Versioned {
     }
 
-    private final JdbcClient jdbc;
     private final AssessmentRepository repo;
     private final AssessmentService service;
     private final ScoringPolicies policies;
     private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
 
-    ReportSetups(JdbcClient jdbc, AssessmentRepository repo, AssessmentService service, ScoringPolicies policies,
+    ReportSetups(AssessmentRepository repo, AssessmentService service, ScoringPolicies policies,
                  ApplicationEventPublisher events, java.time.Clock clock) {
         this.clock = clock;
-        this.jdbc = jdbc;
         this.repo = repo;
         this.service = service;
         this.policies = policies;
@@ -73,20 +70,19 @@ public class ReportSetups {
         if (!access.assessment().status().isOpen()) {
             errors.add("reportTemplate", "report.setup.error.closed");
         }
-        if (contractDate != null && contractDate.isAfter(LocalDate.now(clock.withZone(org.yunjian.shared.Formats.zone())).plusYears(1))) {
-            errors.add("contractDate", "report.setup.error.contractDate");
-        }
-        ReportTemplate chosen = template != null ? template : ReportTemplate.forContract(contractDate);
-        if (!chosen.allowedFor(contractDate)) {
-            errors.add("reportTemplate", "report.setup.error.t2021AfterCutoff", ReportTemplate.T2025_FROM);
-        }
+        ReportTemplate chosen = ReportTemplate.choose(template, contractDate,
+                LocalDate.now(clock.withZone(org.yunjian.shared.Formats.zone())), errors);
         errors.throwIfAny();
         repo.claimVersion(assessmentId, version.value(), clock.instant());
-        jdbc.sql("UPDATE assessment SET report_template = ?, contract_date = ? WHERE id = ?")
-                .params(chosen.name(), contractDate, assessmentId).update();
+        repo.updateReportSetup(assessmentId, chosen, contractDate);
         events.publishEvent(AuditableEvent.success("assessment.reportTemplate", "assessment", assessmentId,
-                Msg.of("report.setup.audit", Msg.of(chosen),
-                        contractDate == null ? Msg.of("report.setup.noContractDate") : contractDate.toString())));
+                audit(chosen, contractDate)));
         return read(assessmentId);
+    }
+
+    /** The audit detail of a template and contract date recorded (set, or given at creation). */
+    public static Msg audit(ReportTemplate template, LocalDate contractDate) {
+        return Msg.of("report.setup.audit", Msg.of(template),
+                contractDate == null ? Msg.of("report.setup.noContractDate") : contractDate.toString());
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.AssessorKind;
+import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.Inheritance;
 import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.RemediationStatus;
@@ -47,6 +48,7 @@ import org.yunjian.party.Parties;
 import org.yunjian.party.PartyRole;
 import org.yunjian.security.UserView;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Texts;
 
@@ -147,6 +149,7 @@ class AssessmentPages {
         model.addAttribute("errors", errors);
         model.addAttribute("values", values);
         model.addAttribute("selections", ItemGenerator.SELECTIONS);
+        model.addAttribute("templates", ReportTemplate.values());
         CloudSystem system = systemId == null ? null : parties.requireSystem(systemId);
         model.addAttribute("system", system);
         List<AssessorOption> options = new ArrayList<>();
@@ -184,7 +187,9 @@ class AssessmentPages {
                   @RequestParam(defaultValue = "") String assessor,
                   @RequestParam(required = false) List<UUID> assessors,
                   @RequestParam(required = false) UUID reviewer, @RequestParam(required = false) UUID approver,
-                  @RequestParam(required = false) List<String> scope, Model model) {
+                  @RequestParam(required = false) List<String> scope,
+                  @RequestParam(defaultValue = "") String reportTemplate,
+                  @RequestParam(defaultValue = "") String contractDate, Model model) {
         AssessorKind kind = null;
         UUID org = null;
         int colon = assessor.indexOf(':');
@@ -196,17 +201,22 @@ class AssessmentPages {
                 kind = null;
             }
         }
+        Map<String, List<String>> typed = createValues(name, assessor, scope, assessors, reviewer, approver);
+        typed.put("reportTemplate", List.of(reportTemplate)); // the typed input comes back with any refusal
+        typed.put("contractDate", List.of(contractDate));
         try {
+            FieldErrors errors = new FieldErrors();
+            ReportTemplate template = ReportTemplate.parse(reportTemplate, "reportTemplate", errors);
+            LocalDate date = ReportTemplate.contractDate(contractDate, errors);
+            errors.throwIfAny();
             AssessmentInfo a = service.create(new AssessmentService.CreateInput(name, systemId, org, kind, assessors,
-                    scope, reviewer, approver));
+                    scope, reviewer, approver, template, date));
             return "redirect:/assessments/" + a.id();
         } catch (ConflictException e) {
             // one person in two roles: shown next to the reviewer / approver choice, the typed input kept
-            return form(model, systemId, createValues(name, assessor, scope, assessors, reviewer, approver),
-                    Map.of("reviewer", e.getMessage()));
+            return form(model, systemId, typed, Map.of("reviewer", e.getMessage()));
         } catch (ValidationException e) {
-            return form(model, systemId, createValues(name, assessor, scope, assessors, reviewer, approver),
-                    e.errors());
+            return form(model, systemId, typed, e.errors());
         }
     }
 

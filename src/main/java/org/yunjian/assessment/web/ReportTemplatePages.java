@@ -1,7 +1,6 @@
 package org.yunjian.assessment.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,6 +18,7 @@ import org.yunjian.assessment.internal.ReportSetups;
 import org.yunjian.assessment.internal.ScoringPolicies;
 import org.yunjian.assessment.internal.ReportText;
 import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
@@ -51,18 +51,10 @@ class ReportTemplatePages {
                 @RequestParam(defaultValue = "") String contractDate,
                 @RequestParam(required = false) String version, Model model) {
         try {
-            LocalDate date;
-            try {
-                date = contractDate.isBlank() ? null : LocalDate.parse(contractDate.strip());
-            } catch (DateTimeParseException e) {
-                throw new ValidationException("contractDate", "report.setup.error.contractDateFormat");
-            }
-            ReportTemplate t;
-            try {
-                t = "AUTO".equals(template) ? null : ReportTemplate.parse(template);
-            } catch (IllegalArgumentException e) {
-                throw new ValidationException("reportTemplate", "report.setup.error.template");
-            }
+            FieldErrors errors = new FieldErrors();
+            LocalDate date = ReportTemplate.contractDate(contractDate, errors);
+            ReportTemplate t = ReportTemplate.parse(template, "reportTemplate", errors);
+            errors.throwIfAny();
             setups.set(id, ExpectedVersion.ofForm(version), t, date);
             return "redirect:/assessments/" + id + "/report-template?saved";
         } catch (ValidationException e) {

@@ -64,6 +64,8 @@ public class ReportTemplateTests {
     AssessmentRepository repo;
     @Autowired
     org.yunjian.cli.CliRunner cli;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Fixtures.World w;
     CurrentUser tester;
@@ -162,6 +164,53 @@ public class ReportTemplateTests {
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/assessments/{id}/report-template", id).with(as(tester)))
                 .andExpect(jsonPath("$.template").value("T2025")).andExpect(jsonPath("$.policyId").value("mlps-2025"));
+    }
+
+    @Test
+    void theTemplateAndContractDateAreChosenWhenCreatingTheAssessment() throws Exception {
+        String created = mvc.perform(post("/api/assessments").with(as(tester)).contentType(MediaType.APPLICATION_JSON)
+                        .content(createBody("旧合同测评", "\"reportTemplate\":\"2021\",\"contractDate\":\"2024-06-01\"")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        mvc.perform(get("/api/assessments/{id}/report-template", (String) JsonPath.read(created, "$.id")).with(as(tester)))
+                .andExpect(jsonPath("$.template").value("T2021")).andExpect(jsonPath("$.contractDate").value("2024-06-01"))
+                .andExpect(jsonPath("$.policyId").value("gb-default"));
+        // refused before anything is stored: the 2021 template for a contract signed since the cut-off, an unknown one
+        int before = count();
+        mvc.perform(post("/api/assessments").with(as(tester)).contentType(MediaType.APPLICATION_JSON)
+                        .content(createBody("新合同测评", "\"reportTemplate\":\"2021\",\"contractDate\":\"2025-06-01\"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.reportTemplate", org.hamcrest.Matchers.containsString("2025-03-20")));
+        mvc.perform(post("/api/assessments").with(as(tester)).contentType(MediaType.APPLICATION_JSON)
+                        .content(createBody("未知模版", "\"reportTemplate\":\"2019\"")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.reportTemplate").exists());
+        assertThat(count()).isEqualTo(before);
+        // the page: the refusal comes back next to the choice with what was typed; accepted, the choice is kept
+        mvc.perform(post("/assessments").with(as(tester)).param("systemId", w.system().id().toString())
+                        .param("name", "页面旧合同测评").param("assessor", "THIRD_PARTY:" + w.assessor().id())
+                        .param("scope", "MLPS-L3").param("reportTemplate", "T2021").param("contractDate", "2025-06-01"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                        org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("id=\"reportTemplate-error\""),
+                                org.hamcrest.Matchers.containsString("value=\"2025-06-01\""),
+                                org.hamcrest.Matchers.containsString("<option value=\"T2021\" selected"))));
+        assertThat(count()).isEqualTo(before);
+        String location = mvc.perform(post("/assessments").with(as(tester)).param("systemId", w.system().id().toString())
+                        .param("name", "页面旧合同测评").param("assessor", "THIRD_PARTY:" + w.assessor().id())
+                        .param("scope", "MLPS-L3").param("reportTemplate", "AUTO").param("contractDate", "2025-03-19"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(get("/api/assessments/{id}/report-template", location.substring(location.lastIndexOf('/') + 1))
+                        .with(as(tester)))
+                .andExpect(jsonPath("$.template").value("T2021")).andExpect(jsonPath("$.contractDate").value("2025-03-19"));
+    }
+
+    String createBody(String name, String extra) {
+        return """
+                {"name":"%s","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY","scope":["MLPS-L3"],%s}"""
+                .formatted(name + suffix, w.system().id(), w.assessor().id(), extra);
+    }
+
+    int count() {
+        return jdbc.sql("SELECT COUNT(*) FROM assessment").query(Integer.class).single();
     }
 
     @Test
