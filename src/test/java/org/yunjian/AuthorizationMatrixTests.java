@@ -48,6 +48,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.yunjian.security.AccountPrincipal;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
+import org.yunjian.support.IfMatch;
 
 /**
  * Every endpoint × every caller × own / other organisation's object, against the checked-in table
@@ -351,7 +352,7 @@ class AuthorizationMatrixTests {
         }
         if (spec.form() != null) {
             b.contentType(MediaType.APPLICATION_FORM_URLENCODED);
-            spec.form().forEach((k, v) -> b.param(k, fill(v, caller, scope)));
+            spec.form().forEach((k, v) -> b.param(fill(k, caller, scope), fill(v, caller, scope)));
         }
         // an update names the version it replaces (optimistic locking): the stored one, so the row shows the
         // access decision, not a missing or stale version
@@ -389,6 +390,7 @@ class AuthorizationMatrixTests {
     /** Endpoints that update a versioned record: its table and key column (the path's first id is the key; a third element "last" takes its last id). */
     static final String[] ASSESSMENT = {"assessment", "id"};
     static final String[] REMEDIATION = {"assessment_remediation", "id"};
+    static final String[] SELECTION = {"lifecycle_selection", "system_id"};
 
     static final Map<String, String[]> VERSIONED = versioned(
             Map.entry("PUT /api/organizations/{id}", new String[] {"organization", "id"}),
@@ -469,6 +471,12 @@ class AuthorizationMatrixTests {
                     new String[] {"lifecycle_contract_clause", "clause = 'GOVWEB-6.6.1-d' AND system_id"}),
             Map.entry("POST /systems/{id}/lifecycle/contract-review/clauses/{clause}",
                     new String[] {"lifecycle_contract_clause", "clause = 'GOVWEB-6.6.1-d' AND system_id"}),
+            // a system's provider selection: one version for the whole selection (a system without a row is at 0)
+            sameRow(SELECTION, "PUT /api/systems/{id}/lifecycle/selection/candidates/{candidate}/judgements/{criterion}",
+                    "POST /systems/{id}/lifecycle/selection/candidates/{candidate}/judgements/{criterion}",
+                    "PUT /api/systems/{id}/lifecycle/selection/decision", "POST /systems/{id}/lifecycle/selection/decision",
+                    "DELETE /api/systems/{id}/lifecycle/selection/candidates/{candidate}",
+                    "POST /systems/{id}/lifecycle/selection/candidates/{candidate}/remove"),
             // the assessment record: its team and report template
             sameRow(ASSESSMENT, "PUT /api/assessments/{id}/team", "POST /assessments/{id}/team",
                     "PUT /api/assessments/{id}/report-template", "POST /assessments/{id}/report-template"),
@@ -602,6 +610,8 @@ class AuthorizationMatrixTests {
                 .replace("${provider}", String.valueOf(ids.get(own ? "P1" : "P2")))
                 .replace("${system}", String.valueOf(ids.get(own ? "S1" : "S2")))
                 .replace("${creditCode}", creditCode())
+                .replace("${lifecycleDutyVersion}", template.contains("${lifecycleDutyVersion}")
+                        ? String.valueOf(IfMatch.stored(jdbc, "lifecycle_duty", "id", ids.get(own ? "LD1" : "LD2"))) : "")
                 .replace("${lifecycleDuty}", String.valueOf(ids.get(own ? "LD1" : "LD2")))
                 .replace("${assessment}", String.valueOf(ids.get(own ? "A1" : "A2")))
                 .replace("${item}", String.valueOf(ids.get(own ? "I1" : "I2")))
@@ -835,13 +845,14 @@ class AuthorizationMatrixTests {
             Map.entry("POST /api/systems/{id}/lifecycle/phases/{phase}/reopen", RequestSpec.json("""
                     {"reason":"matrix"}""")),
             Map.entry("POST /api/systems/{id}/lifecycle/batch/status", RequestSpec.json("""
-                    {"duties":["${lifecycleDuty}"],"status":"IN_PROGRESS"}""")),
+                    {"duties":[{"id":"${lifecycleDuty}","version":${lifecycleDutyVersion}}],"status":"IN_PROGRESS"}""")),
             Map.entry("POST /api/systems/{id}/lifecycle/batch/acceptance", RequestSpec.json("""
-                    {"duties":["${lifecycleDuty}"]}""")),
+                    {"duties":[{"id":"${lifecycleDuty}","version":${lifecycleDutyVersion}}]}""")),
+            // each ticked duty of a batch form carries its own version (version-<duty id>)
             Map.entry("POST /systems/{id}/lifecycle/batch/status", RequestSpec.form(Map.of("duty", "${lifecycleDuty}",
-                    "status", "IN_PROGRESS", "phase", "PLANNING"))),
+                    "version-${lifecycleDuty}", "${lifecycleDutyVersion}", "status", "IN_PROGRESS", "phase", "PLANNING"))),
             Map.entry("POST /systems/{id}/lifecycle/batch/acceptance", RequestSpec.form(Map.of("duty", "${lifecycleDuty}",
-                    "phase", "PLANNING"))),
+                    "version-${lifecycleDuty}", "${lifecycleDutyVersion}", "phase", "PLANNING"))),
             Map.entry("POST /systems/{id}/lifecycle/duties/{dutyId}/status", RequestSpec.form(Map.of("status", "IN_PROGRESS"))),
             Map.entry("POST /systems/{id}/lifecycle/duties/{dutyId}/comments", RequestSpec.form(Map.of("body", "matrix"))),
             Map.entry("POST /systems/{id}/lifecycle/duties/{dutyId}/evidence", RequestSpec.file("lifecycle evidence")),

@@ -17,9 +17,10 @@ import java.util.UUID;
  * @param lastDone       the day of the last completion, or null
  * @param lastDoneBy     who recorded it (user name), or null
  * @param lastDoneAt     when it was recorded, or null
+ * @param version        the stored version (optimistic locking: a completion names the version it read)
  */
 public record Obligation(UUID id, UUID systemId, ObligationKind kind, UUID responsibleOrg, LocalDate startDate,
-                         int intervalMonths, LocalDate lastDone, String lastDoneBy, Instant lastDoneAt) {
+                         int intervalMonths, LocalDate lastDone, String lastDoneBy, Instant lastDoneAt, long version) {
 
     /** How many days before its due date an obligation counts as due soon. */
     public static final int DUE_SOON_DAYS = 30;
@@ -33,6 +34,12 @@ public record Obligation(UUID id, UUID systemId, ObligationKind kind, UUID respo
         if (intervalMonths < ObligationPolicy.MIN_MONTHS || intervalMonths > ObligationPolicy.MAX_MONTHS) {
             throw new IllegalArgumentException("intervalMonths=" + intervalMonths);
         }
+    }
+
+    /** A new obligation, not stored yet (version 0). */
+    public Obligation(UUID id, UUID systemId, ObligationKind kind, UUID responsibleOrg, LocalDate startDate,
+                      int intervalMonths, LocalDate lastDone, String lastDoneBy, Instant lastDoneAt) {
+        this(id, systemId, kind, responsibleOrg, startDate, intervalMonths, lastDone, lastDoneBy, lastDoneAt, 0);
     }
 
     /** The next due date: the last completion plus the interval, or the start date if never done. */
@@ -66,10 +73,11 @@ public record Obligation(UUID id, UUID systemId, ObligationKind kind, UUID respo
         if (lastDone != null && on.isBefore(lastDone)) {
             return this;
         }
-        return new Obligation(id, systemId, kind, responsibleOrg, startDate, intervalMonths, on, by, at);
+        return new Obligation(id, systemId, kind, responsibleOrg, startDate, intervalMonths, on, by, at, version);
     }
 
     public Obligation withInterval(int months) {
-        return new Obligation(id, systemId, kind, responsibleOrg, startDate, months, lastDone, lastDoneBy, lastDoneAt);
+        return new Obligation(id, systemId, kind, responsibleOrg, startDate, months, lastDone, lastDoneBy, lastDoneAt,
+                version);
     }
 }

@@ -34,6 +34,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.party.Fixtures;
+import org.yunjian.support.IfMatch;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
 import org.yunjian.security.SeedActor;
@@ -75,7 +76,7 @@ class CalendarFeedTests {
         String base = "/api/systems/" + w.system().id() + "/lifecycle/obligations";
         mvc.perform(post(base + "/generate").with(as(customer)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"startDate\":\"" + today.plusDays(60) + "\"}")).andExpect(status().isCreated());
-        mvc.perform(post(base + "/EMERGENCY_DRILL/completions").with(as(customer))
+        mvc.perform(post(base + "/EMERGENCY_DRILL/completions").with(as(customer)).with(IfMatch.version(0))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"doneOn\":\"" + today.minusMonths(14) + "\"}")).andExpect(status().isOk());
         // another customer's system with obligations, which must not appear

@@ -83,7 +83,9 @@ class ContractReviewApiTests {
                         .content("{\"organisation\":\"" + w.provider().id() + "\"}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         String candidate = JsonPath.read(body, "$.candidates[0].id");
-        mvc.perform(put(sel + "/decision").with(as(customer)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put(sel + "/decision").with(as(customer))
+                .with(IfMatch.current(jdbc, "lifecycle_selection", "system_id", w.system().id()))
+                .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"candidate\":\"" + candidate + "\",\"reasons\":\"r\"}")).andExpect(status().isOk());
     }
 

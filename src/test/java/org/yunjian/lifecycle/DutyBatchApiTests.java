@@ -73,8 +73,10 @@ class DutyBatchApiTests {
         return JsonPath.read(json, "$.duties[?(@.phase.code == 'PLANNING')]");
     }
 
+    /** The batch rows of {@code duties}: each id with the version read. */
     static String ids(List<Map<String, Object>> duties) {
-        return String.join(",", duties.stream().map(d -> "\"" + d.get("id") + "\"").toList());
+        return String.join(",", duties.stream().map(d -> "{\"id\":\"" + d.get("id") + "\",\"version\":"
+                + d.get("version") + "}").toList());
     }
 
     long audited(String action) {
@@ -89,9 +91,10 @@ class DutyBatchApiTests {
         assertThat(duties).hasSizeGreaterThan(1);
         long before = audited("lifecycle.duty.status");
 
-        send(post(base + "/batch/status"), customer, "{\"duties\":[" + ids(duties) + "],\"status\":\"DONE\"}")
-                .andExpect(status().isOk());
+        String done = send(post(base + "/batch/status"), customer, "{\"duties\":[" + ids(duties)
+                + "],\"status\":\"DONE\"}").andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(audited("lifecycle.duty.status") - before).isEqualTo(duties.size());
+        duties = planning(done);
 
         // the person who completed them cannot accept them: refused naming a duty, none accepted
         send(post(base + "/batch/acceptance"), customer, "{\"duties\":[" + ids(duties) + "]}")
@@ -129,8 +132,8 @@ class DutyBatchApiTests {
         send(post(base + "/batch/status"), customer, "{\"duties\":[],\"status\":\"DONE\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.duties").exists());
         UUID unknown = UUID.randomUUID();
-        send(post(base + "/batch/status"), customer, "{\"duties\":[" + ids(duties) + ",\"" + unknown
-                + "\"],\"status\":\"DONE\"}")
+        send(post(base + "/batch/status"), customer, "{\"duties\":[" + ids(duties) + ",{\"id\":\"" + unknown
+                + "\",\"version\":0}],\"status\":\"DONE\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.duties", containsString(unknown.toString())));
         send(post(base + "/batch/status"), customer, "{\"duties\":[" + ids(duties) + "],\"status\":\"NOT_APPLICABLE\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.reason").exists());
@@ -151,7 +154,8 @@ class DutyBatchApiTests {
         String page = "/systems/" + w.system().id() + "/lifecycle";
         var form = post(page + "/batch/status").with(as(customer))
                 .param("status", "DONE").param("phase", "PLANNING");
-        duties.forEach(d -> form.param("duty", (String) d.get("id")));
+        duties.forEach(d -> form.param("duty", (String) d.get("id"))
+                .param("version-" + d.get("id"), String.valueOf(d.get("version"))));
         mvc.perform(form).andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("batchPhase", "PLANNING"))
                 .andExpect(flash().attribute("saved", containsString(String.valueOf(duties.size()))));

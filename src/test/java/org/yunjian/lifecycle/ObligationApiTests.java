@@ -16,6 +16,7 @@ import static org.yunjian.party.PartyTestSupport.user;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
@@ -36,6 +37,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yunjian.assessment.AssessmentCompleted;
 import org.yunjian.party.Fixtures;
+import org.yunjian.support.IfMatch;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.Formats;
 
@@ -89,7 +91,9 @@ class ObligationApiTests {
     }
 
     ResultActions complete(CurrentUser u, String kind, String doneOn) throws Exception {
-        return call(post(base + "/" + kind + "/completions").content("{\"doneOn\":\"" + doneOn + "\"}"), u);
+        return call(post(base + "/" + kind + "/completions").content("{\"doneOn\":\"" + doneOn + "\"}")
+                .with(IfMatch.current(jdbc, "lifecycle_obligation", Map.of("system_id", w.system().id(), "kind", kind))),
+                u);
     }
 
     @Test
@@ -164,14 +168,16 @@ class ObligationApiTests {
                 .andExpect(jsonPath("$.errors.months").value(containsString(w.system().name())));
         call(put("/api/lifecycle/intervals").content("{\"kind\":\"EMERGENCY_DRILL\",\"months\":\"zwei\"}"),
                 customer).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.months").exists());
-        call(put("/api/lifecycle/intervals").content("{\"kind\":\"EMERGENCY_DRILL\",\"months\":\"18\"}"), customer)
+        call(put("/api/lifecycle/intervals").content("{\"kind\":\"EMERGENCY_DRILL\",\"months\":\"18\"}")
+                .with(IfMatch.read(mvc, "/api/lifecycle/intervals/EMERGENCY_DRILL", as(customer))), customer)
                 .andExpect(status().isOk()).andExpect(jsonPath("$.months").value(18));
         call(get(base), customer)
                 .andExpect(jsonPath("$[?(@.kind == 'EMERGENCY_DRILL')].intervalMonths").value(hasItem(18)));
         call(get("/api/lifecycle/intervals"), customer)
                 .andExpect(jsonPath("$.items[?(@.kind == 'EMERGENCY_DRILL')].months").value(hasItem(18)));
         // back to the default
-        call(put("/api/lifecycle/intervals").content("{\"kind\":\"EMERGENCY_DRILL\",\"months\":null}"), customer)
+        call(put("/api/lifecycle/intervals").content("{\"kind\":\"EMERGENCY_DRILL\",\"months\":null,\"version\":1}"),
+                customer)
                 .andExpect(status().isOk());
         call(get(base), customer)
                 .andExpect(jsonPath("$[?(@.kind == 'EMERGENCY_DRILL')].intervalMonths").value(hasItem(12)));

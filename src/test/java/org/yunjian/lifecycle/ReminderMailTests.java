@@ -33,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.lifecycle.internal.ReminderService;
 import org.yunjian.party.Fixtures;
+import org.yunjian.support.IfMatch;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
 import org.yunjian.security.SeedActor;
@@ -89,7 +90,7 @@ class ReminderMailTests {
         String base = "/api/systems/" + w.system().id() + "/lifecycle/obligations";
         mvc.perform(post(base + "/generate").with(as(customer)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"startDate\":\"" + today.plusMonths(2) + "\"}")).andExpect(status().isCreated());
-        mvc.perform(post(base + "/EMERGENCY_DRILL/completions").with(as(customer))
+        mvc.perform(post(base + "/EMERGENCY_DRILL/completions").with(as(customer)).with(IfMatch.version(0))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"doneOn\":\"" + today.minusMonths(14) + "\"}")).andExpect(status().isOk());
     }

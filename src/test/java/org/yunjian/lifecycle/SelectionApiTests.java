@@ -31,7 +31,9 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.yunjian.party.Fixtures;
+import org.yunjian.support.IfMatch;
 import org.yunjian.security.CurrentUser;
 
 /**
@@ -72,8 +74,14 @@ class SelectionApiTests {
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 
+    /** {@code If-Match} with the selection's stored version (one for the whole selection), read when sent. */
+    RequestPostProcessor read() {
+        return IfMatch.current(jdbc, "lifecycle_selection", "system_id", w.system().id());
+    }
+
     void judge(String candidate, String criterion, String judgement) throws Exception {
         mvc.perform(put(base + "/candidates/" + candidate + "/judgements/" + criterion).with(as(customer))
+                .with(read())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"judgement\":\"" + judgement + "\",\"note\":\"n\"}"))
                 .andExpect(status().isOk());
     }
@@ -108,15 +116,15 @@ class SelectionApiTests {
         assertThat(served).isEqualTo(PDF);
 
         // the free-text candidate fails a mandatory criterion: it cannot be chosen
-        mvc.perform(put(base + "/decision").with(as(customer)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put(base + "/decision").with(as(customer)).with(read()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"candidate\":\"" + other + "\",\"reasons\":\"r\"}"))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("6.5")));
-        mvc.perform(put(base + "/decision").with(as(customer)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put(base + "/decision").with(as(customer)).with(read()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"candidate\":\"" + registered + "\",\"reasons\":\"\u7406\u7531\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.decision.candidateName").value(w.provider().name()));
         // the selected candidate and one with evidence are kept
-        mvc.perform(delete(base + "/candidates/" + registered).with(as(customer))).andExpect(status().isConflict());
-        mvc.perform(delete(base + "/candidates/" + other).with(as(customer))).andExpect(status().isNoContent());
+        mvc.perform(delete(base + "/candidates/" + registered).with(as(customer)).with(read())).andExpect(status().isConflict());
+        mvc.perform(delete(base + "/candidates/" + other).with(as(customer)).with(read())).andExpect(status().isNoContent());
 
         byte[] docx = mvc.perform(get(base + ".docx").with(as(customer))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
@@ -159,7 +167,7 @@ class SelectionApiTests {
         mvc.perform(multipart(base + "/candidates/" + id + "/judgements/" + CRITERION + "/evidence")
                         .file(new MockMultipartFile("file", "report.pdf", "application/pdf", exe)).with(as(customer)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.file").exists());
-        mvc.perform(put(base + "/decision").with(as(customer)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put(base + "/decision").with(as(customer)).with(read()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"candidate\":\"" + UUID.randomUUID() + "\"}")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.candidate").exists()).andExpect(jsonPath("$.errors.reasons").exists());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_selection_judgement WHERE candidate_id = ?")

@@ -97,14 +97,17 @@ final class ContractDocumentDtos {
     record CandidateRequest(String organisation, String name) {
     }
 
-    record JudgementRequest(String judgement, String note) {
+    /** A judgement, over the selection's version read (or If-Match). */
+    record JudgementRequest(String judgement, String note, Long version) {
     }
 
-    record SelectionDecisionRequest(String candidate, String reasons) {
+    /** The decision, over the selection's version read (or If-Match). */
+    record SelectionDecisionRequest(String candidate, String reasons, Long version) {
     }
 
+    /** @param version the selection's version (one for the whole selection), named by a change */
     record SelectionResponse(UUID system, boolean editable, List<CriterionBody> criteria, List<CandidateBody> candidates,
-                             DecisionBody decision) {
+                             DecisionBody decision, long version) {
         static SelectionResponse of(SelectionService.View v) {
             ProviderSelection s = v.selection();
             return new SelectionResponse(v.system().id(), v.access().isCustomer(),
@@ -112,7 +115,7 @@ final class ContractDocumentDtos {
                     s.candidates().stream().map(c -> CandidateBody.of(c, v)).toList(),
                     s.decision() == null ? null : new DecisionBody(s.decision().candidate(),
                             v.selected().map(ProviderSelection.Candidate::name).orElse(null), s.decision().reasons(),
-                            s.decision().decidedBy(), s.decision().decidedAt()));
+                            s.decision().decidedBy(), s.decision().decidedAt()), v.version());
         }
     }
 

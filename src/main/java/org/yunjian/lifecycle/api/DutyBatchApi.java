@@ -19,7 +19,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * Several duties of a plan at once, with the same rules as one at a time; all or nothing, the refusal naming the
- * duty that stopped the batch.
+ * duty that stopped the batch. Each duty listed carries the version of it the caller read (as in the plan's
+ * {@code duties[].version}): a row without one refuses the batch with 428, a duty changed since with 409 naming it.
  */
 @RestController
 @Tag(name = "lifecycle")
@@ -35,31 +36,42 @@ class DutyBatchApi {
         this.catalog = catalog;
     }
 
-    /** The duties (ids as in the plan) and the status to give them (with the reason for NOT_APPLICABLE). */
-    record DutyBatchStatusRequest(List<UUID> duties, String status, String reason) {
+    /** One duty of a batch: its id as in the plan and the version of it that was read. */
+    record DutyRow(UUID id, Long version) {
     }
 
-    /** The duties to accept or waive. */
-    record DutyBatchAcceptanceRequest(List<UUID> duties) {
+    /** The duties (ids as in the plan, with their versions) and the status to give them (reason for NOT_APPLICABLE). */
+    record DutyBatchStatusRequest(List<DutyRow> duties, String status, String reason) {
+    }
+
+    /** The duties to accept or waive, with their versions. */
+    record DutyBatchAcceptanceRequest(List<DutyRow> duties) {
+    }
+
+    private static List<DutyBatch.Row> rows(List<DutyRow> duties) {
+        return duties == null ? null : duties.stream()
+                .map(d -> d == null ? null : new DutyBatch.Row(d.id(), d.version())).toList();
     }
 
     @PostMapping(PlanApi.BASE + "/batch/status")
     @PreAuthorize(PlanApi.WHO)
     @Operation(summary = "Set the status of several duties (each by its organisation or the customer, as one at a "
-            + "time); all or nothing: 400 for an unknown duty or a missing reason, 403/409 naming the duty refused")
+            + "time), each {id, version}; all or nothing: 400 for an unknown duty or a missing reason, 428 for a duty "
+            + "without its version, 403/409 naming the duty refused (409 also when one changed since it was read)")
     PlanResponse status(@PathVariable UUID id, @RequestBody(required = false) DutyBatchStatusRequest body) {
         plans.access(id);
         var status = PlanInputs.status(body == null ? null : body.status());
-        batch.setStatus(id, body.duties(), status, body.reason());
+        batch.setStatus(id, rows(body.duties()), status, body.reason());
         return PlanResponse.of(plans.require(id), catalog);
     }
 
     @PostMapping(PlanApi.BASE + "/batch/acceptance")
     @PreAuthorize(PlanApi.WHO)
     @Operation(summary = "Accept several duties done, or waive those declared not applicable (customer; never the "
-            + "person who owns or completed one); all or nothing, the refusal naming the duty")
+            + "person who owns or completed one), each {id, version}; all or nothing, the refusal naming the duty "
+            + "(409 when one changed since it was read, 428 without its version)")
     PlanResponse accept(@PathVariable UUID id, @RequestBody(required = false) DutyBatchAcceptanceRequest body) {
-        batch.accept(id, body == null ? null : body.duties());
+        batch.accept(id, body == null ? null : rows(body.duties()));
         return PlanResponse.of(plans.require(id), catalog);
     }
 }

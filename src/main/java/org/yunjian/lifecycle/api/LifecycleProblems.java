@@ -10,12 +10,14 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.yunjian.assessment.EvidenceVault;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.lifecycle.internal.DutyBatch;
 import org.yunjian.lifecycle.internal.GateTexts;
 import org.yunjian.lifecycle.internal.PlanService;
 
 /**
  * RFC 9457 problems of the lifecycle API: a phase that may not close yet (409, listing every obstacle with the
- * standard's text where a condition quotes one) and evidence that cannot be served.
+ * standard's text where a condition quotes one), a duty batch refused for one duty's version (naming it) and
+ * evidence that cannot be served.
  */
 @RestControllerAdvice(basePackageClasses = LifecycleProblems.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -32,6 +34,15 @@ class LifecycleProblems {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         p.setType(URI.create("urn:yunjian:problem:" + e.code()));
         p.setProperty("obstacles", GateTexts.lines(e.gate(), e.organisations(), catalog));
+        return p;
+    }
+
+    /** A batch refused for one duty's version: the conflict problem, its detail and {@code duty} naming the duty. */
+    @ExceptionHandler(DutyBatch.StaleDuty.class)
+    ProblemDetail staleDuty(DutyBatch.StaleDuty e) {
+        ProblemDetail p = e.stale().problem();
+        p.setDetail(e.getMessage());
+        p.setProperty("duty", e.duty());
         return p;
     }
 

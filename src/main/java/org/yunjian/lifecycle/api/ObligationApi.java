@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -27,8 +29,11 @@ import org.yunjian.lifecycle.api.ObligationDtos.IntervalResponse;
 import org.yunjian.lifecycle.api.ObligationDtos.ObligationResponse;
 import org.yunjian.lifecycle.api.ObligationDtos.ReminderAddressRequest;
 import org.yunjian.lifecycle.internal.CalendarFeeds;
+import org.yunjian.lifecycle.internal.ObligationIntervals;
 import org.yunjian.lifecycle.internal.ObligationService;
 import org.yunjian.lifecycle.internal.ReminderService;
+import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.Versions;
 
 /**
  * REST for the obligations calendar (docs/modules/lifecycle.md): a system's recurring obligations (parties of the
@@ -44,11 +49,14 @@ class ObligationApi {
     static final String SYSTEM = "/api/systems/{id}/lifecycle/obligations";
 
     private final ObligationService obligations;
+    private final ObligationIntervals intervals;
     private final CalendarFeeds feeds;
     private final ReminderService reminders;
 
-    ObligationApi(ObligationService obligations, CalendarFeeds feeds, ReminderService reminders) {
+    ObligationApi(ObligationService obligations, ObligationIntervals intervals, CalendarFeeds feeds,
+                  ReminderService reminders) {
         this.obligations = obligations;
+        this.intervals = intervals;
         this.feeds = feeds;
         this.reminders = reminders;
     }
@@ -76,10 +84,24 @@ class ObligationApi {
     @PreAuthorize(WHO)
     @Operation(summary = "Record that the obligation of this kind (e.g. EMERGENCY_DRILL) was done on doneOn (ISO date, "
             + "not in the future): users of the responsible organisation or of the customer; the next due date "
-            + "counts from it")
-    ObligationResponse complete(@PathVariable UUID id, @PathVariable String kind,
+            + "counts from it. Names the obligation's version read (If-Match or version): 428 without, 409 if stale")
+    ResponseEntity<ObligationResponse> complete(@PathVariable UUID id, @PathVariable String kind,
+                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                 @RequestBody(required = false) CompletionRequest body) {
-        return ObligationResponse.of(obligations.complete(id, kind, body == null ? null : body.doneOn()));
+        return tagged(ObligationResponse.of(obligations.complete(id, kind, body == null ? null : body.doneOn(),
+                ExpectedVersion.of(ifMatch, body == null ? null : body.version()))));
+    }
+
+    @GetMapping(SYSTEM + "/{kind}")
+    @PreAuthorize(WHO)
+    @Operation(summary = "One obligation of the system (e.g. EMERGENCY_DRILL), its version as the ETag a completion "
+            + "names in If-Match; 404 if the caller does not see it")
+    ResponseEntity<ObligationResponse> one(@PathVariable UUID id, @PathVariable String kind) {
+        return tagged(ObligationResponse.of(obligations.one(id, kind)));
+    }
+
+    private static ResponseEntity<ObligationResponse> tagged(ObligationResponse r) {
+        return ResponseEntity.ok().eTag(Versions.etag(r.version())).body(r);
     }
 
     @GetMapping("/api/lifecycle/obligations")
@@ -105,17 +127,29 @@ class ObligationApi {
     org.yunjian.shared.Paged<IntervalResponse> intervals(@RequestParam(required = false) String page,
                                                          @RequestParam(required = false) String size) {
         org.yunjian.shared.PageRequest request = org.yunjian.shared.PageRequest.of(page, size);
-        return org.yunjian.shared.Paged.slice(obligations.intervals(), request).map(IntervalResponse::of);
+        return org.yunjian.shared.Paged.slice(intervals.intervals(), request).map(IntervalResponse::of);
+    }
+
+    @GetMapping("/api/lifecycle/intervals/{kind}")
+    @PreAuthorize(WHO)
+    @Operation(summary = "The caller's organisation's own interval for one kind (null: the default), its version as "
+            + "the ETag a change names in If-Match (0: never set)")
+    ResponseEntity<IntervalResponse> interval(@PathVariable String kind) {
+        IntervalResponse r = IntervalResponse.of(intervals.interval(kind));
+        return ResponseEntity.ok().eTag(Versions.etag(r.version())).body(r);
     }
 
     @PutMapping("/api/lifecycle/intervals")
     @PreAuthorize(WHO)
     @Operation(summary = "Set the caller's organisation's own interval for a kind (months; null or blank: the "
             + "default), applied to the systems it is the customer of; 400 naming the standard when longer than "
-            + "the standard allows")
-    IntervalResponse setInterval(@RequestBody(required = false) IntervalRequest body) {
-        return IntervalResponse.of(obligations.setInterval(body == null ? null : body.kind(),
-                body == null ? null : body.months()));
+            + "the standard allows; names the setting's version read (If-Match or version): 428 without, 409 if stale")
+    ResponseEntity<IntervalResponse> setInterval(
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody(required = false) IntervalRequest body) {
+        IntervalResponse r = IntervalResponse.of(intervals.setInterval(body == null ? null : body.kind(),
+                body == null ? null : body.months(), ExpectedVersion.of(ifMatch, body == null ? null : body.version())));
+        return ResponseEntity.ok().eTag(Versions.etag(r.version())).body(r);
     }
 
     @GetMapping("/api/lifecycle/calendar")

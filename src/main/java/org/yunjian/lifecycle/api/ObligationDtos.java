@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.yunjian.lifecycle.ObligationKind;
 import org.yunjian.lifecycle.ObligationStatus;
+import org.yunjian.lifecycle.internal.ObligationIntervals;
 import org.yunjian.lifecycle.internal.ObligationService;
 import org.yunjian.shared.Msg;
 
@@ -19,17 +20,18 @@ final class ObligationDtos {
     record GenerateRequest(String startDate) {
     }
 
-    /** A completion: the day it was done (ISO date, not in the future). */
-    record CompletionRequest(String doneOn) {
+    /** A completion: the day it was done (ISO date, not in the future), over the obligation's version read. */
+    record CompletionRequest(String doneOn, Long version) {
     }
 
-    /** The caller's organisation's own interval for a kind; months null = back to the default. */
-    record IntervalRequest(String kind, String months) {
+    /** The caller's organisation's own interval for a kind; months null = back to the default; the version read. */
+    record IntervalRequest(String kind, String months, Long version) {
     }
 
-    record IntervalResponse(ObligationKind kind, String kindLabel, Integer months) {
-        static IntervalResponse of(ObligationService.IntervalSetting s) {
-            return new IntervalResponse(s.kind(), Msg.of(s.kind()).text(), s.months());
+    /** @param version the setting's version (0: never set), named by a change */
+    record IntervalResponse(ObligationKind kind, String kindLabel, Integer months, long version) {
+        static IntervalResponse of(ObligationIntervals.IntervalSetting s) {
+            return new IntervalResponse(s.kind(), Msg.of(s.kind()).text(), s.months(), s.version());
         }
     }
 
@@ -50,18 +52,19 @@ final class ObligationDtos {
      * An obligation as the caller sees it.
      *
      * @param mayComplete whether the caller may record a completion (always false in the cross-system list)
+     * @param version     the obligation's version, named by a completion
      */
     record ObligationResponse(UUID id, UUID systemId, String systemName, ObligationKind kind, String kindLabel,
                               UUID responsibleOrganizationId, String responsibleOrganization, int intervalMonths,
                               LocalDate startDate, LocalDate lastDone, String lastDoneBy, Instant lastRecordedAt,
                               LocalDate nextDue, ObligationStatus status, String statusLabel, long daysOverdue,
-                              boolean mayComplete) {
+                              boolean mayComplete, long version) {
         static ObligationResponse of(ObligationService.Row r) {
             var o = r.obligation();
             return new ObligationResponse(o.id(), o.systemId(), r.system().name(), o.kind(), Msg.of(o.kind()).text(),
                     o.responsibleOrg(), r.responsible(), o.intervalMonths(), o.startDate(), o.lastDone(),
                     r.lastDoneByName(), o.lastDoneAt(), r.due(), r.status(), Msg.of(r.status()).text(),
-                    Math.max(0, r.daysOverdue()), r.mayComplete());
+                    Math.max(0, r.daysOverdue()), r.mayComplete(), o.version());
         }
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.yunjian.lifecycle.internal.ObligationService;
 import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
@@ -80,7 +81,11 @@ public class ObligationsCommand extends ActingCommand {
             return 0;
         }
         if (complete != null) {
-            ObligationService.Row r = service.complete(systemId, complete, doneOn);
+            // over the version just read: a completion recorded meanwhile by someone else is not overwritten unseen
+            long read = service.ofSystem(systemId).rows().stream()
+                    .filter(x -> x.obligation().kind().name().equals(complete.strip()))
+                    .mapToLong(x -> x.obligation().version()).findFirst().orElse(0);
+            ObligationService.Row r = service.complete(systemId, complete, doneOn, ExpectedVersion.exactly(read));
             out.println(Texts.get("cli.lifecycle.obligations.completed", Msg.of(r.obligation().kind()).text(),
                     Formats.date(r.obligation().lastDone()), Formats.date(r.due())));
             return 0;

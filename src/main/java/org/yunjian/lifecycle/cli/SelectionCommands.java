@@ -10,6 +10,7 @@ import org.yunjian.lifecycle.SelectionCriterion;
 import org.yunjian.lifecycle.internal.SelectionService;
 import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.security.UserAdministration;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
 
@@ -90,7 +91,8 @@ final class SelectionCommands {
 
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
-            service.decide(systemId, candidate, reasons);
+            // over the version just read: a judgement changed meanwhile by someone else makes the decision stale
+            service.decide(systemId, candidate, reasons, ExpectedVersion.exactly(service.view(systemId).version()));
             out.println(Texts.get("lifecycle.doc.saved"));
             return 0;
         }

@@ -78,11 +78,13 @@ class NeedsSelectionContractDemo implements ApplicationRunner {
             ProviderSelection.Candidate provider = selection.addCandidate(s.id(), s.providerId().toString(), null);
             ProviderSelection.Candidate other = selection.addCandidate(s.id(), null, demo("other"));
             for (SelectionCriterion k : selection.view(s.id()).criteria()) {
-                selection.judge(s.id(), provider.id(), k.id().value(), "MEETS", demo("meets"));
+                selection.judge(s.id(), provider.id(), k.id().value(), "MEETS", demo("meets"),
+                        ExpectedVersion.exactly(selection.view(s.id()).version()));
                 selection.judge(s.id(), other.id(), k.id().value(), k.derived() ? "UNKNOWN" : "PARTLY",
-                        demo(k.derived() ? "unknown" : "partly"));
+                        demo(k.derived() ? "unknown" : "partly"), ExpectedVersion.exactly(selection.view(s.id()).version()));
             }
-            selection.decide(s.id(), provider.id().toString(), demo("decision"));
+            selection.decide(s.id(), provider.id().toString(), demo("decision"),
+                    ExpectedVersion.exactly(selection.view(s.id()).version()));
             int n = 1;
             for (ContractReviewService.Line l : contracts.review(s.id()).lines()) {
                 String ref = Msg.of("lifecycle.doc.demo.ref." + l.clause().document().name(), n++)

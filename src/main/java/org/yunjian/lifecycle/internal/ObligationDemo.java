@@ -60,11 +60,17 @@ class ObligationDemo implements ApplicationRunner {
         SeedActor.run(customer.get(), () -> {
             LocalDate today = service.today();
             service.generate(s.id(), today.plusMonths(2).toString());
-            service.complete(s.id(), ObligationKind.MLPS_ASSESSMENT.name(), today.minusMonths(10).toString());
-            service.complete(s.id(), ObligationKind.EMERGENCY_DRILL.name(), today.minusMonths(14).toString());
+            complete(s, ObligationKind.MLPS_ASSESSMENT, today.minusMonths(10));
+            complete(s, ObligationKind.EMERGENCY_DRILL, today.minusMonths(14));
         });
-        SeedActor.run(provider.get(), () -> service.complete(s.id(), ObligationKind.PROVIDER_REPORT.name(),
-                service.today().minusWeeks(3).toString()));
+        SeedActor.run(provider.get(), () -> complete(s, ObligationKind.PROVIDER_REPORT,
+                service.today().minusWeeks(3)));
         log.info("Demo obligations seeded for {}", s.name());
+    }
+
+    /** Records a completion over the obligation's version as stored now. */
+    private void complete(CloudSystem s, ObligationKind kind, LocalDate on) {
+        service.complete(s.id(), kind.name(), on.toString(), org.yunjian.shared.ExpectedVersion.exactly(
+                service.one(s.id(), kind.name()).obligation().version()));
     }
 }

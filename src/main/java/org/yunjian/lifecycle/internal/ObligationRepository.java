@@ -19,6 +19,7 @@ import org.springframework.stereotype.Repository;
 import org.yunjian.lifecycle.CompletionSource;
 import org.yunjian.lifecycle.Obligation;
 import org.yunjian.lifecycle.ObligationKind;
+import org.yunjian.shared.Versions;
 
 /** Hand-written, portable SQL for obligations, their completions and organisations' own intervals. */
 @Repository
@@ -28,7 +29,12 @@ public class ObligationRepository {
             rs.getObject("id", UUID.class), rs.getObject("system_id", UUID.class),
             ObligationKind.valueOf(rs.getString("kind")), rs.getObject("responsible_org", UUID.class),
             rs.getObject("start_date", LocalDate.class), rs.getInt("interval_months"),
-            rs.getObject("last_done", LocalDate.class), rs.getString("last_done_by"), instant(rs, "last_done_at"));
+            rs.getObject("last_done", LocalDate.class), rs.getString("last_done_by"), instant(rs, "last_done_at"),
+            rs.getLong("version"));
+
+    /** An organisation's interval for a kind: one setting, written whole (0 = never set; no months = default). */
+    private static final VersionedRow INTERVAL = new VersionedRow("lifecycle_obligation_interval", "set_at",
+            "organization_id", "kind");
 
     private final JdbcClient jdbc;
 
@@ -45,12 +51,22 @@ public class ObligationRepository {
                 .update();
     }
 
-    /** Stores the obligation's interval, last completion and the next due date they give. */
-    void update(Obligation o) {
-        jdbc.sql("UPDATE lifecycle_obligation SET interval_months = ?, last_done = ?, last_done_by = ?, "
-                        + "last_done_at = ?, due_date = ? WHERE id = ?")
-                .params(o.intervalMonths(), o.lastDone(), o.lastDoneBy(), utc(o.lastDoneAt()), o.nextDue(), o.id())
-                .update();
+    /**
+     * Stores the obligation's interval, last completion and the next due date they give, over version
+     * {@code expected} (the one the caller read; {@code null}: as stored now, for changes the platform makes itself —
+     * a drill or an assessment recorded, an organisation's interval applied); else a stale-version conflict.
+     */
+    void update(Obligation o, Long expected, Instant at) {
+        List<Object> params = new java.util.ArrayList<>(java.util.Arrays.asList(o.intervalMonths(), o.lastDone(),
+                o.lastDoneBy(), utc(o.lastDoneAt()), o.nextDue(), utc(at), o.id()));
+        if (expected != null) {
+            params.add(expected);
+        }
+        int rows = jdbc.sql("UPDATE lifecycle_obligation SET interval_months = ?, last_done = ?, last_done_by = ?, "
+                        + "last_done_at = ?, due_date = ?, version = version + 1, updated_at = ? WHERE id = ?"
+                        + (expected == null ? "" : " AND version = ?"))
+                .params(params).update();
+        Versions.requireUpdated(rows, jdbc, "lifecycle_obligation", "updated_at", o.id());
     }
 
     void completion(UUID obligation, LocalDate on, CompletionSource source, String by, UUID org, Instant at) {
@@ -101,17 +117,26 @@ public class ObligationRepository {
         if (org == null) {
             return out;
         }
-        jdbc.sql("SELECT kind, months FROM lifecycle_obligation_interval WHERE organization_id = ?").param(org)
+        jdbc.sql("SELECT kind, months FROM lifecycle_obligation_interval WHERE organization_id = ? "
+                        + "AND months IS NOT NULL").param(org)
                 .query((rs, n) -> out.put(ObligationKind.valueOf(rs.getString("kind")), rs.getInt("months"))).list();
         return out;
     }
 
-    void setInterval(UUID org, ObligationKind kind, Integer months, String by, Instant at) {
-        jdbc.sql("DELETE FROM lifecycle_obligation_interval WHERE organization_id = ? AND kind = ?")
-                .params(org, kind.name()).update();
-        if (months != null) {
-            jdbc.sql("INSERT INTO lifecycle_obligation_interval (organization_id, kind, months, set_by, set_at) "
-                    + "VALUES (?,?,?,?,?)").params(org, kind.name(), months, by, utc(at)).update();
+    /** The stored versions of an organisation's interval settings (a kind never set is at version 0). */
+    Map<ObligationKind, Long> intervalVersions(UUID org) {
+        Map<ObligationKind, Long> out = new HashMap<>();
+        if (org != null) {
+            jdbc.sql("SELECT kind, version FROM lifecycle_obligation_interval WHERE organization_id = ?").param(org)
+                    .query((rs, n) -> out.put(ObligationKind.valueOf(rs.getString("kind")), rs.getLong("version")))
+                    .list();
         }
+        return out;
+    }
+
+    /** Sets the organisation's interval for a kind (null: the default) over version {@code expected} of it. */
+    void setInterval(UUID org, ObligationKind kind, Integer months, String by, Instant at, long expected) {
+        INTERVAL.save(jdbc, List.of("months", "set_by", "set_at"), new Object[] {months, by, utc(at)},
+                new Object[] {org, kind.name()}, expected);
     }
 }

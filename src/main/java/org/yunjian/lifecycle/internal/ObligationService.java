@@ -35,6 +35,7 @@ import org.yunjian.security.CurrentUser;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.security.Role;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
@@ -46,6 +47,12 @@ import org.yunjian.shared.NotFoundException;
  * across the systems the caller sees. The rules are {@link Obligation}'s and {@link ObligationPolicy}'s; access is
  * {@link PlanAccess}'s (the customer runs the calendar; whoever sees the whole plan sees every obligation, other
  * organisations those they perform). Every change is audited.
+ *
+ * <p>Optimistic locking: the versioned record is one obligation — one row per system and kind, as a person sees it
+ * on the obligations page. A completion names the version read ({@code If-Match}, the body's or the form's
+ * {@code version}) and a stale one is refused with 409, so two people recording the same drill do not both move the
+ * due date unseen. Changes the platform makes itself (a drill or an assessment recorded, an organisation's interval
+ * applied) count a version too but name none. Organisations' own intervals are {@link ObligationIntervals}'.
  */
 @Service
 @Transactional
@@ -93,10 +100,6 @@ public class ObligationService implements OverdueCount {
         }
     }
 
-    /** One kind's interval for the caller's organisation: its own, or null for the default. */
-    public record IntervalSetting(ObligationKind kind, Integer months) {
-    }
-
     public LocalDate today() {
         return LocalDate.now(clock.withZone(Formats.zone()));
     }
@@ -113,6 +116,14 @@ public class ObligationService implements OverdueCount {
         List<Obligation> seen = all.stream().filter(o -> access.seesWholePlan() || access.is(o.responsibleOrg()))
                 .toList();
         return new SystemObligations(access, rows(seen, Map.of(systemId, access.system()), access), missing);
+    }
+
+    /** One obligation of a system that the caller sees (404 otherwise), with its version. */
+    @Transactional(readOnly = true)
+    public Row one(UUID systemId, String kind) {
+        SystemObligations all = ofSystem(systemId);
+        return all.rows().stream().filter(r -> r.obligation().kind().name().equals(kind)).findFirst()
+                .orElseThrow(() -> new NotFoundException(OBJECT, kind));
     }
 
     /**
@@ -146,9 +157,9 @@ public class ObligationService implements OverdueCount {
 
     /**
      * Records that the obligation of {@code kind} was done on {@code doneOn} (ISO date, not in the future): users of
-     * the responsible organisation, or of the customer.
+     * the responsible organisation, or of the customer; over the version of the obligation the caller read.
      */
-    public Row complete(UUID systemId, String kind, String doneOn) {
+    public Row complete(UUID systemId, String kind, String doneOn, ExpectedVersion version) {
         PlanAccess access = accesses.of(systemId);
         FieldErrors errors = new FieldErrors();
         ObligationKind k = kind(errors, kind);
@@ -167,17 +178,18 @@ public class ObligationService implements OverdueCount {
         if (!(access.isCustomer() || access.is(o.responsibleOrg()))) {
             throw new PlanAccess.Refused(Msg.of("lifecycle.cal.denied.complete"));
         }
-        Obligation done = record(o, on, CompletionSource.MANUAL, access.system());
-        return rows(List.of(done), Map.of(systemId, access.system()), access).get(0);
+        record(o, on, CompletionSource.MANUAL, access.system(), version.value());
+        Obligation stored = repo.find(systemId, k).orElseThrow(); // with its new version
+        return rows(List.of(stored), Map.of(systemId, access.system()), access).get(0);
     }
 
-    private Obligation record(Obligation o, LocalDate on, CompletionSource source, CloudSystem system) {
+    private Obligation record(Obligation o, LocalDate on, CompletionSource source, CloudSystem system, Long expected) {
         Optional<CurrentUser> u = CurrentUser.current();
         String by = u.map(CurrentUser::username).orElse("system");
         Instant now = clock.instant();
         Obligation done = o.completed(on, today(), by, now);
         repo.completion(o.id(), on, source, by, u.map(CurrentUser::organizationId).orElse(null), now);
-        repo.update(done);
+        repo.update(done, expected, now);
         events.publishEvent(AuditableEvent.success("lifecycle.obligation.complete", OBJECT, o.id(),
                 Msg.of("lifecycle.cal.audit.complete", Msg.of(o.kind()), system.name(), Formats.date(on),
                         Msg.of(source), Formats.date(done.nextDue()))));
@@ -215,70 +227,7 @@ public class ObligationService implements OverdueCount {
         if (system == null) {
             return;
         }
-        record(o.get(), on, source, system);
-    }
-
-    // --- the caller's organisation's intervals
-
-    /** The caller's organisation's own intervals, every kind (null where it keeps the default). */
-    @Transactional(readOnly = true)
-    public List<IntervalSetting> intervals() {
-        CurrentUser u = CurrentUser.requireBusinessOrAdmin("lifecycle obligations");
-        Map<ObligationKind, Integer> own = repo.intervals(u.organizationId());
-        return java.util.Arrays.stream(ObligationKind.values()).map(k -> new IntervalSetting(k, own.get(k))).toList();
-    }
-
-    /**
-     * Sets the caller's organisation's own interval for {@code kind} (null or blank: back to the default) and
-     * applies it to the obligations of the systems it is the customer of. Refused with the reason when it is longer
-     * than the maximum on any of them (the standard's, where it states one).
-     */
-    public IntervalSetting setInterval(String kind, String months) {
-        CurrentUser u = CurrentUser.requireBusinessOrAdmin("lifecycle obligations");
-        if (u.organizationId() == null) {
-            throw new PlanAccess.Refused(Msg.of("lifecycle.cal.denied.intervalOrg"));
-        }
-        FieldErrors errors = new FieldErrors();
-        ObligationKind k = kind(errors, kind);
-        Integer value = null;
-        if (months != null && !months.isBlank()) {
-            try {
-                value = Integer.valueOf(months.strip());
-            } catch (NumberFormatException e) {
-                errors.add("months", "lifecycle.cal.error.months");
-            }
-        }
-        errors.throwIfAny();
-        List<CloudSystem> own = parties.visibleSystems().stream()
-                .filter(s -> u.organizationId().equals(s.customerId())).toList();
-        if (value != null) {
-            if (value < ObligationPolicy.MIN_MONTHS || value > ObligationPolicy.MAX_MONTHS) {
-                throw new FieldErrors.ValidationException("months", "lifecycle.cal.error.intervalRange",
-                        ObligationPolicy.MIN_MONTHS, ObligationPolicy.MAX_MONTHS);
-            }
-            for (CloudSystem s : own) {
-                Optional<Msg> refusal = policy.refusal(k, s, value);
-                if (refusal.isPresent() && policy.kindsFor(s, catalog).contains(k)) {
-                    throw new FieldErrors.ValidationException(Map.of("months",
-                            Msg.of("lifecycle.cal.error.intervalOn", s.name(), refusal.get())));
-                }
-            }
-        }
-        Instant now = clock.instant();
-        repo.setInterval(u.organizationId(), k, value, u.username(), now);
-        Map<UUID, CloudSystem> byId = own.stream().collect(Collectors.toMap(CloudSystem::id, Function.identity()));
-        for (Obligation o : repo.all(byId.keySet())) {
-            if (o.kind() == k) {
-                int m = policy.months(k, byId.get(o.systemId()), value);
-                if (m != o.intervalMonths()) {
-                    repo.update(o.withInterval(m));
-                }
-            }
-        }
-        events.publishEvent(AuditableEvent.success("lifecycle.obligation.interval", "organization",
-                u.organizationId(), value == null ? Msg.of("lifecycle.cal.audit.intervalDefault", Msg.of(k))
-                        : Msg.of("lifecycle.cal.audit.interval", Msg.of(k), value)));
-        return new IntervalSetting(k, value);
+        record(o.get(), on, source, system, null);
     }
 
     // --- across systems
@@ -352,7 +301,7 @@ public class ObligationService implements OverdueCount {
                 .toList();
     }
 
-    private static ObligationKind kind(FieldErrors errors, String kind) {
+    static ObligationKind kind(FieldErrors errors, String kind) {
         if (kind == null || kind.isBlank()) {
             errors.add("kind", "lifecycle.cal.error.required");
             return null;

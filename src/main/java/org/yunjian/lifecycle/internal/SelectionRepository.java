@@ -34,6 +34,9 @@ class SelectionRepository {
                     rs.getString("blob_name"), rs.getString("wrapped_key")),
             rs.getString("uploaded_by"), instant(rs, "uploaded_at"));
 
+    /** A system's selection as one versioned record (no row: version 0, nothing changed yet). */
+    private static final VersionedRow SELECTION = new VersionedRow("lifecycle_selection", "updated_at", "system_id");
+
     private final JdbcClient jdbc;
 
     SelectionRepository(JdbcClient jdbc) {
@@ -57,6 +60,21 @@ class SelectionRepository {
                         rs.getString("reasons"), rs.getString("decided_by"), instant(rs, "decided_at")))
                 .optional();
         return new ProviderSelection(candidates, judgements, decision.orElse(null));
+    }
+
+    /** The selection's stored version (0: never changed). */
+    long version(UUID systemId) {
+        return jdbc.sql("SELECT version FROM lifecycle_selection WHERE system_id = ?").param(systemId)
+                .query(Long.class).optional().orElse(0L);
+    }
+
+    /**
+     * Counts a change of the selection over version {@code expected} (the one the caller read); else a
+     * stale-version conflict naming when it was changed, and the caller's transaction stores nothing.
+     */
+    void changed(UUID systemId, long expected, String by, java.time.Instant at) {
+        SELECTION.save(jdbc, List.of("updated_by", "updated_at"), new Object[] {by, utc(at)}, new Object[] {systemId},
+                expected);
     }
 
     void addCandidate(UUID systemId, Candidate c) {

@@ -24,6 +24,7 @@ import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.DownloadName;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
@@ -32,6 +33,13 @@ import org.yunjian.shared.NotFoundException;
  * The provider selection of a system: candidates, their judgements against the guide's criteria with evidence, and
  * the decision. Rules are {@link ProviderSelection}'s and {@link SelectionCriterion}'s; this class reads, stores and
  * audits.
+ *
+ * <p>Optimistic locking: the versioned record is the whole selection of a system, not each candidate. The decision
+ * is made by comparing the candidates side by side, so a judgement changed by someone else after the comparison was
+ * read must make a pending decision (or judgement) stale, and the page shows and saves the comparison as one record.
+ * Judging, deciding and removing a candidate name the version read (428 without, 409 if stale); adding a candidate
+ * counts a version without naming one (it overwrites nothing); evidence is appended, sealed and never replaced, so it
+ * counts none.
  */
 @Service
 @Transactional
@@ -67,7 +75,7 @@ public class SelectionService {
 
     /** A system's selection as the caller sees it: the criteria, the selection and the evidence files. */
     public record View(PlanAccess access, List<SelectionCriterion> criteria, ProviderSelection selection,
-                       List<SelectionEvidence> evidence) {
+                       List<SelectionEvidence> evidence, long version) {
 
         public CloudSystem system() {
             return access.system();
@@ -99,7 +107,7 @@ public class SelectionService {
     public View view(UUID systemId) {
         PlanAccess a = access.read(systemId);
         return new View(a, SelectionCriterion.forSystem(catalog, a.system()), repo.load(systemId),
-                repo.evidence(systemId));
+                repo.evidence(systemId), repo.version(systemId));
     }
 
     /**
@@ -142,6 +150,7 @@ public class SelectionService {
         int position = s.candidates().stream().mapToInt(Candidate::position).max().orElse(0) + 1;
         Candidate c = new Candidate(UUID.randomUUID(), orgId, n, position, CurrentUser.require().username(),
                 clock.instant());
+        repo.changed(systemId, repo.version(systemId), c.addedBy(), c.addedAt());
         repo.addCandidate(systemId, c);
         events.publishEvent(AuditableEvent.success("lifecycle.selection.candidate-add", OBJECT, systemId,
                 Msg.of("lifecycle.doc.selection.audit.candidateAdd", a.system().name(), n)));
@@ -156,8 +165,11 @@ public class SelectionService {
         }
     }
 
-    /** Removes a candidate that is not the selected one and has no evidence (evidence is kept). */
-    public void removeCandidate(UUID systemId, UUID candidateId) {
+    /**
+     * Removes a candidate that is not the selected one and has no evidence (evidence is kept), over the selection's
+     * version read.
+     */
+    public void removeCandidate(UUID systemId, UUID candidateId, ExpectedVersion version) {
         PlanAccess a = access.write(systemId);
         ProviderSelection s = repo.load(systemId);
         Candidate c = s.candidate(candidateId).orElseThrow(() -> new NotFoundException("candidate", candidateId));
@@ -169,19 +181,22 @@ public class SelectionService {
             throw new ConflictException("candidate-has-evidence", Msg.of(
                     "lifecycle.doc.selection.error.removeWithEvidence", c.name()));
         }
+        repo.changed(systemId, version.value(), CurrentUser.require().username(), clock.instant());
         repo.removeCandidate(candidateId);
         events.publishEvent(AuditableEvent.success("lifecycle.selection.candidate-remove", OBJECT, systemId,
                 Msg.of("lifecycle.doc.selection.audit.candidateRemove", a.system().name(), c.name())));
     }
 
-    /** Judges a candidate on one of the system's criteria (customer). */
-    public CandidateJudgement judge(UUID systemId, UUID candidateId, String criterion, String judgement, String note) {
+    /** Judges a candidate on one of the system's criteria (customer), over the selection's version read. */
+    public CandidateJudgement judge(UUID systemId, UUID candidateId, String criterion, String judgement, String note,
+                                    ExpectedVersion version) {
         PlanAccess a = access.write(systemId);
         Candidate c = repo.load(systemId).candidate(candidateId)
                 .orElseThrow(() -> new NotFoundException("candidate", candidateId));
         SelectionCriterion k = criterion(a.system(), criterion);
         CandidateJudgement j = CandidateJudgement.of(candidateId, k.id(), judgement, note,
                 CurrentUser.require().username(), clock.instant());
+        repo.changed(systemId, version.value(), j.judgedBy(), j.judgedAt());
         repo.saveJudgement(j);
         events.publishEvent(AuditableEvent.success("lifecycle.selection.judge", OBJECT, systemId,
                 Msg.of("lifecycle.doc.selection.audit.judge", a.system().name(), c.name(),
@@ -225,12 +240,16 @@ public class SelectionService {
     public record Opened(EvidenceVault.Sealed sealed, byte[] content) {
     }
 
-    /** Records the decision (customer): the chosen candidate and why; a later decision replaces it, audited. */
-    public ProviderSelection.Decision decide(UUID systemId, String candidate, String reasons) {
+    /**
+     * Records the decision (customer): the chosen candidate and why, over the selection's version read; a later
+     * decision replaces it, audited.
+     */
+    public ProviderSelection.Decision decide(UUID systemId, String candidate, String reasons, ExpectedVersion version) {
         PlanAccess a = access.write(systemId);
         ProviderSelection s = repo.load(systemId);
         ProviderSelection.Decision d = s.decide(candidate, reasons, SelectionCriterion.forSystem(catalog, a.system()),
                 CurrentUser.require().username(), clock.instant());
+        repo.changed(systemId, version.value(), d.decidedBy(), d.decidedAt());
         repo.saveDecision(systemId, d);
         events.publishEvent(AuditableEvent.success("lifecycle.selection.decide", OBJECT, systemId,
                 Msg.of("lifecycle.doc.selection.audit.decide", a.system().name(),

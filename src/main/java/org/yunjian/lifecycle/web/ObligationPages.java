@@ -19,15 +19,20 @@ import org.yunjian.lifecycle.ObligationKind;
 import org.yunjian.lifecycle.ObligationPolicy;
 import org.yunjian.lifecycle.ObligationStatus;
 import org.yunjian.lifecycle.internal.CalendarFeeds;
+import org.yunjian.lifecycle.internal.ObligationIntervals;
 import org.yunjian.lifecycle.internal.ObligationService;
 import org.yunjian.lifecycle.internal.ReminderService;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.PreconditionRequiredException;
+import org.yunjian.shared.StaleVersionException;
 
 /**
  * The obligations calendar's pages: a system's obligations ({@code /systems/{id}/lifecycle/obligations}: generate,
  * record completions, the customer's own intervals), the user's calendar ({@code /lifecycle/calendar}: upcoming and
  * overdue across the systems the user sees, the iCalendar feed, the reminder address) and the cross-system overview
- * ({@code /lifecycle/overview}, built from {@link OverviewSection}s).
+ * ({@code /lifecycle/overview}, built from {@link OverviewSection}s). A completion or interval form refused for its
+ * version (stale, or naming none) comes back with the date or months typed and the clear refusal.
  */
 @Controller
 class ObligationPages {
@@ -35,16 +40,18 @@ class ObligationPages {
     static final String WHO = "hasAnyRole('SYSTEM_ADMIN', 'USER')";
 
     private final ObligationService obligations;
+    private final ObligationIntervals intervals;
     private final CalendarFeeds feeds;
     private final ReminderService reminders;
     private final ObligationPolicy policy;
     private final List<OverviewSection> sections;
     private final org.yunjian.catalog.Catalog catalog;
 
-    ObligationPages(ObligationService obligations, CalendarFeeds feeds, ReminderService reminders,
-                    ObligationPolicy policy, List<OverviewSection> sections,
+    ObligationPages(ObligationService obligations, ObligationIntervals intervals, CalendarFeeds feeds,
+                    ReminderService reminders, ObligationPolicy policy, List<OverviewSection> sections,
                     org.yunjian.catalog.Catalog catalog) {
         this.catalog = catalog;
+        this.intervals = intervals;
         this.obligations = obligations;
         this.feeds = feeds;
         this.reminders = reminders;
@@ -60,6 +67,10 @@ class ObligationPages {
         return system(id, model, Map.of(), null);
     }
 
+    /**
+     * The page; {@code failedKind} names the form refused (a completion's kind, or the interval form's kind), whose
+     * typed input the model carries ({@code typed}).
+     */
     private String system(UUID id, Model model, Map<String, String> errors, String failedKind) {
         ObligationService.SystemObligations s = obligations.ofSystem(id);
         model.addAttribute("system", s.access().system());
@@ -72,8 +83,13 @@ class ObligationPages {
         model.addAttribute("failedKind", failedKind);
         if (s.access().isCustomer()) {
             Map<ObligationKind, Integer> own = new LinkedHashMap<>();
-            obligations.intervals().forEach(i -> own.put(i.kind(), i.months()));
+            Map<ObligationKind, Long> versions = new LinkedHashMap<>();
+            intervals.intervals().forEach(i -> {
+                own.put(i.kind(), i.months());
+                versions.put(i.kind(), i.version());
+            });
             model.addAttribute("intervals", own);
+            model.addAttribute("intervalVersions", versions);
             Map<ObligationKind, ObligationPolicy.Limit> limits = new LinkedHashMap<>();
             for (ObligationKind k : policy.kindsFor(s.access().system(), catalog)) {
                 limits.put(k, policy.maximum(k, s.access().system()));
@@ -99,28 +115,43 @@ class ObligationPages {
     @PostMapping("/systems/{id}/lifecycle/obligations/{kind}/complete")
     @PreAuthorize(WHO)
     String complete(@PathVariable UUID id, @PathVariable String kind, @RequestParam(required = false) String doneOn,
-                    Model model, RedirectAttributes redirect) {
+                    @RequestParam(required = false) String version, Model model, RedirectAttributes redirect) {
+        model.addAttribute("typed", typed("doneOn", doneOn));
         try {
-            obligations.complete(id, kind, doneOn);
+            obligations.complete(id, kind, doneOn, ExpectedVersion.ofForm(version));
             redirect.addFlashAttribute("completed", kind);
             return "redirect:/systems/" + id + "/lifecycle/obligations";
         } catch (ValidationException e) {
             return system(id, model, e.errors(), kind);
+        } catch (StaleVersionException | PreconditionRequiredException e) {
+            // the completion form again with the date typed, over the obligation as stored now
+            model.addAttribute("stale", StaleForms.text(e));
+            return system(id, model, Map.of(), kind);
         }
     }
 
     @PostMapping("/systems/{id}/lifecycle/obligations/intervals")
     @PreAuthorize(WHO)
     String interval(@PathVariable UUID id, @RequestParam(required = false) String kind,
-                    @RequestParam(required = false) String months, Model model, RedirectAttributes redirect) {
+                    @RequestParam(required = false) String months, @RequestParam Map<String, String> form,
+                    Model model, RedirectAttributes redirect) {
         obligations.ofSystem(id).access().requireCustomer();
+        model.addAttribute("typed", typed("months", months));
         try {
-            obligations.setInterval(kind, months);
+            // the form carries the version of every kind's setting (version-<KIND>): the chosen kind's is named
+            intervals.setInterval(kind, months, ExpectedVersion.ofForm(form.get("version-" + kind)));
             redirect.addFlashAttribute("intervalSet", kind);
             return "redirect:/systems/" + id + "/lifecycle/obligations";
         } catch (ValidationException e) {
             return system(id, model, e.errors(), kind);
+        } catch (StaleVersionException | PreconditionRequiredException e) {
+            model.addAttribute("stale", StaleForms.text(e));
+            return system(id, model, Map.of(), kind);
         }
+    }
+
+    private static Map<String, String> typed(String field, String value) {
+        return Map.of(field, value == null ? "" : value);
     }
 
     // --- my calendar

@@ -21,12 +21,17 @@ import org.yunjian.lifecycle.Judgement;
 import org.yunjian.lifecycle.internal.SelectionService;
 import org.yunjian.party.Parties;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.LocalizedException;
+import org.yunjian.shared.PreconditionRequiredException;
+import org.yunjian.shared.StaleVersionException;
 
 /**
  * The provider selection page ({@code /systems/{id}/lifecycle/selection}): the side-by-side comparison (criteria
  * quoted verbatim × candidates), and for the customer the forms to add candidates, judge, attach evidence (after
- * confirming: evidence is kept for good) and decide.
+ * confirming: evidence is kept for good) and decide. Every form names the selection's version (one for the whole
+ * selection, see {@link SelectionService}); a stale one comes back with the typed input and the clear refusal.
  */
 @Controller
 class SelectionPages {
@@ -59,9 +64,12 @@ class SelectionPages {
 
     @PostMapping("/systems/{id}/lifecycle/selection/candidates/{candidate}/remove")
     @PreAuthorize(NeedsPages.WHO)
-    String remove(@PathVariable UUID id, @PathVariable UUID candidate, Model model, RedirectAttributes flash) {
+    String remove(@PathVariable UUID id, @PathVariable UUID candidate, @RequestParam(required = false) String version,
+                  Model model, RedirectAttributes flash) {
         try {
-            service.removeCandidate(id, candidate);
+            service.removeCandidate(id, candidate, ExpectedVersion.ofForm(version));
+        } catch (StaleVersionException | PreconditionRequiredException e) {
+            return stale(model, id, e, "candidate", Map.of());
         } catch (ConflictException e) {
             return render(model, service.view(id), Map.of("remove", e.getMessage()), "candidate");
         }
@@ -72,11 +80,15 @@ class SelectionPages {
     @PreAuthorize(NeedsPages.WHO)
     String judge(@PathVariable UUID id, @PathVariable UUID candidate, @PathVariable String criterion,
                  @RequestParam(required = false) String judgement, @RequestParam(required = false) String note,
-                 Model model, RedirectAttributes flash) {
+                 @RequestParam(required = false) String version, Model model, RedirectAttributes flash) {
+        Map<String, String> typed = typed("judgement", judgement, "note", note);
         try {
-            service.judge(id, candidate, criterion, judgement, note);
+            service.judge(id, candidate, criterion, judgement, note, ExpectedVersion.ofForm(version));
         } catch (ValidationException e) {
+            model.addAttribute("typed", typed);
             return render(model, service.view(id), e.errors(), candidate + "/" + criterion);
+        } catch (StaleVersionException | PreconditionRequiredException e) {
+            return stale(model, id, e, candidate + "/" + criterion, typed);
         }
         return saved(id, flash, "comparison");
     }
@@ -116,11 +128,16 @@ class SelectionPages {
     @PostMapping("/systems/{id}/lifecycle/selection/decision")
     @PreAuthorize(NeedsPages.WHO)
     String decide(@PathVariable UUID id, @RequestParam(required = false) String candidate,
-                  @RequestParam(required = false) String reasons, Model model, RedirectAttributes flash) {
+                  @RequestParam(required = false) String reasons, @RequestParam(required = false) String version,
+                  Model model, RedirectAttributes flash) {
+        Map<String, String> typed = typed("candidate", candidate, "reasons", reasons);
+        model.addAttribute("typed", typed);
         try {
-            service.decide(id, candidate, reasons);
+            service.decide(id, candidate, reasons, ExpectedVersion.ofForm(version));
         } catch (ValidationException e) {
             return render(model, service.view(id), e.errors(), "decision");
+        } catch (StaleVersionException | PreconditionRequiredException e) {
+            return stale(model, id, e, "decision", typed);
         } catch (ConflictException e) {
             return render(model, service.view(id), Map.of("candidate", e.getMessage()), "decision");
         }
@@ -131,6 +148,21 @@ class SelectionPages {
     @PreAuthorize(NeedsPages.WHO)
     ResponseEntity<byte[]> docx(@PathVariable UUID id) {
         return ContractPageSupport.docx(service.docx(id));
+    }
+
+    /**
+     * A form refused for its version (someone else changed the selection since it was opened, or it named none):
+     * the page again, read anew, with the clear refusal and the typed input in the form that was sent, which now
+     * carries the current version — saving again is deliberate.
+     */
+    private String stale(Model model, UUID id, LocalizedException e, String failed, Map<String, String> typed) {
+        model.addAttribute("stale", StaleForms.text(e));
+        model.addAttribute("typed", typed);
+        return render(model, service.view(id), Map.of(), failed);
+    }
+
+    private static Map<String, String> typed(String k1, String v1, String k2, String v2) {
+        return Map.of(k1, v1 == null ? "" : v1, k2, v2 == null ? "" : v2);
     }
 
     private String saved(UUID id, RedirectAttributes flash, String anchor) {
