@@ -29,6 +29,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.support.IfMatch;
 
 /**
  * The evidence request pages: the assessor previews addressees and sends a request (a refused one comes back with the
@@ -47,6 +48,8 @@ class EvidenceRequestPagesTests {
     MockMvc mvc;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Fixtures.World w;
     CurrentUser assessor;
@@ -111,14 +114,16 @@ class EvidenceRequestPagesTests {
                 .andExpect(content().string(Matchers.containsString("id=\"upload-" + lineId + "\"")));
 
         mvc.perform(multipart("/evidence-request-lines/{id}/evidence", lineId).file(new MockMultipartFile("file",
-                        "虚拟化隔离说明.pdf", "application/pdf", PDF)).param("back", "mine").with(as(provider)))
+                        "虚拟化隔离说明.pdf", "application/pdf", PDF)).param("back", "mine").with(as(provider))
+                        .with(IfMatch.requestLineForm(jdbc, lineId)))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/evidence-requests"));
         mvc.perform(get("/assessment-items/{id}", platform.get(1)).with(as(assessor))).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("虚拟化隔离说明.pdf")))
                 .andExpect(content().string(Matchers.containsString("id=\"evidence-reuse\"")))
                 .andExpect(content().string(Matchers.containsString("id=\"evidence-link-")))
                 .andExpect(content().string(Matchers.containsString("id=\"accept-button-" + lineId + "\"")));
-        mvc.perform(post("/evidence-request-lines/{id}/decision", lineId).with(as(assessor)).param("accept", "true"))
+        mvc.perform(post("/evidence-request-lines/{id}/decision", lineId).with(as(assessor)).param("accept", "true")
+                        .with(IfMatch.requestLineForm(jdbc, lineId)))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/assessments/{id}/evidence-requests", id).with(as(assessor)).param("lang", "en"))
                 .andExpect(content().string(Matchers.containsString("Accepted")));

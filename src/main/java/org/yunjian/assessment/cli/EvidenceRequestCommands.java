@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.yunjian.assessment.internal.EvidenceRequests;
 import org.yunjian.assessment.internal.RequestRecords.RequestLine;
 import org.yunjian.security.UserAdministration;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
@@ -79,7 +80,9 @@ final class EvidenceRequestCommands {
 
         @Override
         protected int work(PrintWriter out, PrintWriter err) throws IOException {
-            var e = requests.answer(line, file.getFileName().toString(), Files.readAllBytes(file), validUntil);
+            // the line's version just read: an answer or re-addressing since then is not answered over unseen
+            var e = requests.answer(line, ExpectedVersion.exactly(requests.line(line).version()),
+                    file.getFileName().toString(), Files.readAllBytes(file), validUntil);
             out.println(Texts.get("assessment.request.answered", e.displayName()));
             out.println("SM3 " + e.sm3());
             return 0;

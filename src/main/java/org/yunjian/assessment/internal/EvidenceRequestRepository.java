@@ -103,26 +103,31 @@ class EvidenceRequestRepository {
 
     void answer(UUID lineId, UUID evidenceId, String byName, Instant at, EvidenceRequestStatus status) {
         jdbc.sql("UPDATE assessment_evidence_request_line SET status = ?, evidence_id = ?, answered_by_name = ?, "
-                        + "answered_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+                        + "answered_at = ?, updated_at = ? WHERE id = ?")
                 .params(status.name(), evidenceId, byName, utc(at), utc(at), lineId).update();
     }
 
     void decide(UUID lineId, EvidenceRequestStatus status, String comment, String byName, Instant at) {
         jdbc.sql("UPDATE assessment_evidence_request_line SET status = ?, comment = ?, decided_by_name = ?, "
-                        + "decided_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+                        + "decided_at = ?, updated_at = ? WHERE id = ?")
                 .params(status.name(), comment, byName, utc(at), utc(at), lineId).update();
     }
 
     void readdress(UUID lineId, UUID organisation, EvidenceRouting.Basis routing, Instant at) {
-        jdbc.sql("UPDATE assessment_evidence_request_line SET addressee_org_id = ?, routing = ?, updated_at = ?, "
-                        + "version = version + 1 WHERE id = ?")
+        jdbc.sql("UPDATE assessment_evidence_request_line SET addressee_org_id = ?, routing = ?, updated_at = ? "
+                        + "WHERE id = ?")
                 .params(organisation, routing.name(), utc(at), lineId).update();
     }
 
-    /** Locks the line row against a concurrent answer or decision. */
-    void lock(UUID lineId) {
-        jdbc.sql("SELECT id FROM assessment_evidence_request_line WHERE id = ? FOR UPDATE").param(lineId)
-                .query(UUID.class).optional();
+    /**
+     * Moves the line on from the version the caller read (its answer, decision or re-addressing follows in the same
+     * transaction); a stale version is a {@link org.yunjian.shared.StaleVersionException}. The row stays locked
+     * against a concurrent change until the transaction ends.
+     */
+    void claim(UUID lineId, long expected, Instant at) {
+        int n = jdbc.sql("UPDATE assessment_evidence_request_line SET updated_at = ?, version = version + 1 "
+                + "WHERE id = ? AND version = ?").params(utc(at), lineId, expected).update();
+        org.yunjian.shared.Versions.requireUpdated(n, jdbc, "assessment_evidence_request_line", "updated_at", lineId);
     }
 
     private List<RequestLine> withItems(List<RequestLine> lines) {
@@ -139,7 +144,7 @@ class EvidenceRequestRepository {
         return lines.stream().map(l -> new RequestLine(l.id(), l.requestId(), l.assessmentId(), l.position(), l.title(),
                 l.description(), l.dueDate(), l.addresseeOrgId(), l.routing(), l.status(), l.evidenceId(), l.comment(),
                 l.answeredByName(), l.answeredAt(), l.decidedByName(), l.decidedAt(), l.updatedAt(),
-                items.getOrDefault(l.id(), List.of()), l.sentByName(), l.sentAt())).toList();
+                items.getOrDefault(l.id(), List.of()), l.sentByName(), l.sentAt(), l.version())).toList();
     }
 
     private RequestLine map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -150,6 +155,6 @@ class EvidenceRequestRepository {
                 EvidenceRequestStatus.valueOf(rs.getString("status")), rs.getObject("evidence_id", UUID.class),
                 rs.getString("comment"), rs.getString("answered_by_name"), instant(rs, "answered_at"),
                 rs.getString("decided_by_name"), instant(rs, "decided_at"), instant(rs, "updated_at"), List.of(),
-                rs.getString("sent_by_name"), instant(rs, "sent_at"));
+                rs.getString("sent_by_name"), instant(rs, "sent_at"), rs.getLong("version"));
     }
 }
