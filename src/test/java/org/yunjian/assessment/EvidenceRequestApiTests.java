@@ -231,14 +231,27 @@ class EvidenceRequestApiTests {
                 line("备份策略", List.of(platform.get(2)), null));
 
         mvc.perform(get("/api/evidence-requests").with(as(provider))).andExpect(status().isOk())
-                .andExpect(jsonPath("$.addressed.length()").value(2));
+                .andExpect(jsonPath("$.addressed.items.length()").value(2))
+                .andExpect(jsonPath("$.addressed.total").value(2));
         // the provider's "my work" lists both lines; nothing waits for the assessor's acceptance yet
         mvc.perform(get("/api/my-work").with(as(provider))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.evidenceRequests.items[*].title").value(
                         org.hamcrest.Matchers.containsInAnyOrder("虚拟机隔离说明", "备份策略")));
         mvc.perform(get("/api/my-work").with(as(assessor))).andExpect(jsonPath("$.submittedEvidence.items").isEmpty());
+        // paged and filtered in SQL: one page with the total; title contains, status; a bad size is a 400
+        mvc.perform(get("/api/evidence-requests").param("size", "1").param("page", "2").with(as(provider)))
+                .andExpect(jsonPath("$.addressed.items.length()").value(1))
+                .andExpect(jsonPath("$.addressed.total").value(2)).andExpect(jsonPath("$.addressed.pages").value(2));
+        mvc.perform(get("/api/evidence-requests").param("q", "隔离").with(as(provider)))
+                .andExpect(jsonPath("$.addressed.items[*].title").value(org.hamcrest.Matchers.contains("虚拟机隔离说明")));
+        mvc.perform(get("/api/evidence-requests").param("status", "SUBMITTED").with(as(provider)))
+                .andExpect(jsonPath("$.addressed.total").value(0));
+        mvc.perform(get("/api/evidence-requests").param("size", "0").with(as(provider)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.size").exists());
+        mvc.perform(get("/api/evidence-requests").param("status", "LOST").with(as(provider)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.status").exists());
         mvc.perform(get("/api/evidence-requests").with(as(customer)))
-                .andExpect(jsonPath("$.addressed.length()").value(0));
+                .andExpect(jsonPath("$.addressed.items.length()").value(0));
         mvc.perform(get("/api/assessments/{id}/evidence-requests", id).with(as(customer)))
                 .andExpect(jsonPath("$.items.length()").value(0)).andExpect(jsonPath("$.total").value(0));
         mvc.perform(get("/api/evidence-request-lines/{id}", lines.get(0)).with(as(customer)))
@@ -263,7 +276,7 @@ class EvidenceRequestApiTests {
         answer(provider, lines.get(0), "again.pdf", PDF).andExpect(status().isConflict());
 
         mvc.perform(get("/api/evidence-requests").with(as(assessor)))
-                .andExpect(jsonPath("$.toReview.length()").value(1));
+                .andExpect(jsonPath("$.toReview.items.length()").value(1));
         // answered: it leaves the provider's work and waits in the assessor's
         mvc.perform(get("/api/my-work").with(as(provider)))
                 .andExpect(jsonPath("$.evidenceRequests.items[*].title").value(org.hamcrest.Matchers.contains("备份策略")));

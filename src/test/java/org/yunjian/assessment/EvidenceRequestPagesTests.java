@@ -108,10 +108,22 @@ class EvidenceRequestPagesTests {
                 .andReturn().getResponse().getContentAsString();
         org.assertj.core.api.Assertions.assertThat(mine).contains("虚拟化隔离说明", "备份策略", "待提交");
         String lineId = JsonPath.<List<String>>read(mvc.perform(get("/api/evidence-requests").with(as(provider)))
-                .andReturn().getResponse().getContentAsString(), "$.addressed[?(@.title == '虚拟化隔离说明')].id").get(0);
+                .andReturn().getResponse().getContentAsString(), "$.addressed.items[?(@.title == '虚拟化隔离说明')].id").get(0);
         org.assertj.core.api.Assertions.assertThat(mine).contains("id=\"upload-" + lineId + "\"");
         mvc.perform(get("/assessments/{id}", id).with(as(provider))).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("id=\"upload-" + lineId + "\"")));
+        // one page at a time with its pager, filtered by title and status in the query
+        String paged = mvc.perform(get("/evidence-requests").param("size", "1").with(as(provider)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(paged).contains("id=\"addressed-pager\"", "第 1 / 2 页",
+                "id=\"requests-filter\"");
+        mvc.perform(get("/evidence-requests").param("q", "备份").with(as(provider)))
+                .andExpect(content().string(Matchers.containsString("备份策略")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"upload-" + lineId + "\""))));
+        mvc.perform(get("/evidence-requests").param("status", "ACCEPTED").param("lang", "en").with(as(provider)))
+                .andExpect(content().string(Matchers.containsString("No line matches the filter.")));
+        mvc.perform(get("/evidence-requests").param("size", "0").with(as(provider)).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isBadRequest());
 
         mvc.perform(multipart("/evidence-request-lines/{id}/evidence", lineId).file(new MockMultipartFile("file",
                         "虚拟化隔离说明.pdf", "application/pdf", PDF)).param("back", "mine").with(as(provider))

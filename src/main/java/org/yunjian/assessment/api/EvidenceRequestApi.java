@@ -33,6 +33,7 @@ import org.yunjian.assessment.internal.RequestRecords.EvidenceLink;
 import org.yunjian.assessment.internal.RequestRecords.RequestLine;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.ListFilters;
 import org.yunjian.shared.PageRequest;
 import org.yunjian.shared.Paged;
 import org.yunjian.shared.Versioned;
@@ -71,8 +72,8 @@ class EvidenceRequestApi {
                                        Instant decidedAt, long version) implements Versioned {
     }
 
-    record MyEvidenceRequestsResponse(List<EvidenceRequestLineResponse> addressed,
-                                      List<EvidenceRequestLineResponse> toReview) {
+    record MyEvidenceRequestsResponse(Paged<EvidenceRequestLineResponse> addressed,
+                                      Paged<EvidenceRequestLineResponse> toReview) {
     }
 
     record EvidenceRoutingResponse(EvidenceRouting.Party party, UUID organisationId, String organisation,
@@ -169,13 +170,19 @@ class EvidenceRequestApi {
 
     @GetMapping("/api/evidence-requests")
     @PreAuthorize(WHO)
-    @Operation(summary = "Across assessments: the lines addressed to the caller's organisation, and the answered "
-            + "lines awaiting the caller's review as assessor")
-    MyEvidenceRequestsResponse mine() {
-        var m = requests.mine();
+    @Operation(summary = "Across assessments: one page of the lines addressed to the caller's organisation and one "
+            + "of the answered lines awaiting the caller's review as assessor, earliest due first, each with its total. "
+            + "Filters: q (title contains, any case, both lists), status (the lines addressed); page from 1, size "
+            + "1-200 (default 50), the same for both lists. A bad value is a 400 naming the parameter")
+    MyEvidenceRequestsResponse mine(@RequestParam(required = false) String q,
+                                    @RequestParam(required = false) String status,
+                                    @RequestParam(required = false) String page,
+                                    @RequestParam(required = false) String size) {
+        var query = ListFilters.Query.of(q, "status", status, EvidenceRequestStatus.class, page, size);
+        var m = requests.mine(query.text(), query.choice(), query.page());
         LocalDate today = requests.today();
-        return new MyEvidenceRequestsResponse(m.addressed().stream().map(l -> line(l, today)).toList(),
-                m.toReview().stream().map(l -> line(l, today)).toList());
+        return new MyEvidenceRequestsResponse(m.addressed().map(l -> line(l, today)),
+                m.toReview().map(l -> line(l, today)));
     }
 
     @GetMapping("/api/evidence-request-lines/{id}")

@@ -15,6 +15,8 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
 import org.yunjian.shared.Texts;
 
 import picocli.CommandLine.Command;
@@ -58,7 +60,19 @@ final class EvidenceRequestCommands {
 
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
-            print(out, requests, id == null ? requests.mine().addressed() : requests.ofAssessment(id));
+            if (id != null) {
+                print(out, requests, requests.ofAssessment(id));
+                return 0;
+            }
+            // every line addressed to the caller's organisation, read a page at a time
+            List<RequestLine> all = new java.util.ArrayList<>();
+            Paged<RequestLine> page;
+            int n = 1;
+            do {
+                page = requests.mine(null, null, new PageRequest(n++, PageRequest.MAX_SIZE)).addressed();
+                all.addAll(page.items());
+            } while (page.hasNext());
+            print(out, requests, all);
             return 0;
         }
     }

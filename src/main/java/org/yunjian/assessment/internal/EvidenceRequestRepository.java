@@ -61,16 +61,25 @@ class EvidenceRequestRepository {
                 .param(assessmentId).query(this::map).list());
     }
 
-    List<RequestLine> linesAddressedTo(UUID organisation) {
-        return withItems(jdbc.sql(SELECT + "WHERE l.addressee_org_id = ? ORDER BY l.due_date, r.sent_at, l.position")
-                .param(organisation).query(this::map).list());
+    /**
+     * The assessments with lines addressed to the organisation or sent by it as their assessors: the bounded set
+     * whose visibility the caller's lists are checked against (in Java, the {@link Access} rules).
+     */
+    List<UUID> assessmentsWithLinesOf(UUID organisation) {
+        return jdbc.sql("SELECT DISTINCT l.assessment_id FROM assessment_evidence_request_line l "
+                        + "JOIN assessment a ON a.id = l.assessment_id WHERE l.addressee_org_id = ? OR a.assessor_org_id = ?")
+                .params(organisation, organisation).query(UUID.class).list();
     }
 
-    /** Lines with a file waiting for review in assessments the organisation assesses. */
-    List<RequestLine> submittedToAssessorOrg(UUID organisation) {
-        return withItems(jdbc.sql(SELECT + "JOIN assessment a ON a.id = l.assessment_id WHERE a.assessor_org_id = ? "
-                        + "AND l.status = 'SUBMITTED' ORDER BY l.answered_at, l.position")
-                .param(organisation).query(this::map).list());
+    /**
+     * One page of the lines addressed to the organisation in the given assessments, earliest due first, with their
+     * total; {@code q} (title contains) and {@code status} filter when not null.
+     */
+    Paged<RequestLine> addressedAt(UUID organisation, Collection<UUID> assessmentIds, String q,
+                                   EvidenceRequestStatus status, PageRequest page) {
+        return linePage(new SqlPage.Where().and("l.addressee_org_id = :org", "org", organisation)
+                .in("l.assessment_id", "ids", assessmentIds).contains("q", q, "l.title")
+                .equal("l.status", "status", status), "l.due_date, r.sent_at, l.position, l.id", page);
     }
 
     /**
@@ -89,8 +98,14 @@ class EvidenceRequestRepository {
      * assesses, earliest due first, with their total.
      */
     Paged<RequestLine> submittedAt(UUID organisation, Collection<UUID> assessmentIds, PageRequest page) {
+        return submittedAt(organisation, assessmentIds, null, page);
+    }
+
+    /** {@link #submittedAt(UUID, Collection, PageRequest)} whose title contains {@code q} (when not null). */
+    Paged<RequestLine> submittedAt(UUID organisation, Collection<UUID> assessmentIds, String q, PageRequest page) {
         return linePage(new SqlPage.Where().and("a.assessor_org_id = :org", "org", organisation)
-                .and("l.status = 'SUBMITTED'").in("l.assessment_id", "ids", assessmentIds),
+                .and("l.status = 'SUBMITTED'").in("l.assessment_id", "ids", assessmentIds)
+                .contains("q", q, "l.title"),
                 "l.due_date, l.answered_at, l.position, l.id", page);
     }
 

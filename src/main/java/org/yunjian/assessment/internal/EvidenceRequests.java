@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,6 +33,8 @@ import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
 
 /**
  * Evidence requests (资料清单): the assessors of an open assessment ask the system's customer or provider for
@@ -87,8 +88,11 @@ public class EvidenceRequests {
     public record Routed(Party party, UUID organisationId, EvidenceRouting.Basis basis) {
     }
 
-    /** What a reader sees of the lines: those addressed to its organisation, and for assessors those to review. */
-    public record MyLines(List<RequestLine> addressed, List<RequestLine> toReview) {
+    /**
+     * What a reader sees of the lines: one page of those addressed to its organisation, and for assessors one page
+     * of those to review, each with its total.
+     */
+    public record MyLines(Paged<RequestLine> addressed, Paged<RequestLine> toReview) {
     }
 
     public LocalDate today() {
@@ -110,26 +114,33 @@ public class EvidenceRequests {
         return ofAssessment(assessmentId).stream().filter(l -> l.itemIds().contains(itemId)).toList();
     }
 
-    /** Across assessments: lines addressed to the caller's organisation, and lines awaiting the caller's review. */
+    /**
+     * Across assessments: one page of the lines addressed to the caller's organisation, and one of the lines
+     * awaiting the caller's review as assessor, earliest due first; {@code q} (title contains) filters both,
+     * {@code status} the lines addressed. The lines are paged in SQL over the assessments the caller sees, found in
+     * Java ({@link Access}) among the few that have lines of the caller's organisation.
+     */
     @Transactional(readOnly = true)
-    public MyLines mine() {
+    public MyLines mine(String q, EvidenceRequestStatus status, PageRequest page) {
         CurrentUser u = CurrentUser.requireBusinessOrAdmin("evidence requests");
         if (u.organizationId() == null) {
-            return new MyLines(List.of(), List.of());
+            return new MyLines(Paged.of(List.of(), page, 0), Paged.of(List.of(), page, 0));
         }
-        Map<UUID, Optional<Access>> byAssessment = new java.util.HashMap<>();
-        Function<UUID, Optional<Access>> accessOf = id -> byAssessment.computeIfAbsent(id, k -> {
+        List<UUID> visible = new ArrayList<>();
+        List<UUID> assessing = new ArrayList<>();
+        for (UUID id : requests.assessmentsWithLinesOf(u.organizationId())) {
             try {
-                return Optional.of(assessments.access(k));
+                Access access = assessments.access(id);
+                visible.add(id);
+                if (access.mayAssess()) {
+                    assessing.add(id);
+                }
             } catch (NotFoundException e) {
-                return Optional.empty();
+                // an assessment the caller no longer sees: none of its lines are shown
             }
-        });
-        List<RequestLine> addressed = requests.linesAddressedTo(u.organizationId()).stream()
-                .filter(l -> accessOf.apply(l.assessmentId()).isPresent()).toList();
-        List<RequestLine> review = requests.submittedToAssessorOrg(u.organizationId()).stream()
-                .filter(l -> accessOf.apply(l.assessmentId()).map(Access::mayAssess).orElse(false)).toList();
-        return new MyLines(addressed, review);
+        }
+        return new MyLines(requests.addressedAt(u.organizationId(), visible, q, status, page),
+                requests.submittedAt(u.organizationId(), assessing, q, page));
     }
 
     /** One line, if the caller sees it (else 404). */

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.assessment.EvidenceRequestStatus;
 import org.yunjian.assessment.EvidenceRouting;
 import org.yunjian.assessment.internal.Access;
 import org.yunjian.assessment.internal.AssessmentService;
@@ -27,7 +28,9 @@ import org.yunjian.assessment.internal.EvidenceRequests;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.ListFilters;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.Pager;
 import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
 
@@ -175,10 +178,20 @@ class EvidenceRequestPages {
 
     @GetMapping("/evidence-requests")
     @PreAuthorize(WHO)
-    String mine(Model model) {
-        var m = requests.mine();
-        model.addAttribute("addressed", rows(m.addressed()));
-        model.addAttribute("toReview", rows(m.toReview()));
+    String mine(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+                @RequestParam(required = false) String page, @RequestParam(required = false) String size,
+                Model model) {
+        var query = ListFilters.Query.of(q, "status", status, EvidenceRequestStatus.class, page, size);
+        var m = requests.mine(query.text(), query.choice(), query.page());
+        model.addAttribute("addressed", rows(m.addressed().items()));
+        model.addAttribute("toReview", rows(m.toReview().items()));
+        // both lists one page (the same page for both, as in GET /api/evidence-requests), each with its own pager
+        model.addAttribute("lists", m);
+        model.addAttribute("pagers", Map.of("addressed", Pager.of(m.addressed(), "/evidence-requests",
+                query.filters()), "toReview", Pager.of(m.toReview(), "/evidence-requests", query.filters())));
+        model.addAttribute("filterQ", query.text());
+        model.addAttribute("filterStatus", query.choice());
+        model.addAttribute("statuses", EvidenceRequestStatus.values());
         return "assessment/my-requests";
     }
 
