@@ -391,6 +391,9 @@ class AuthorizationMatrixTests {
     static final String[] ASSESSMENT = {"assessment", "id"};
     static final String[] REMEDIATION = {"assessment_remediation", "id"};
     static final String[] SELECTION = {"lifecycle_selection", "system_id"};
+    static final String[] REQUEST_LINE = {"assessment_evidence_request_line", "id"};
+    static final String[] EVIDENCE = {"assessment_evidence", "id"};
+    static final String[] ITEM = {"assessment_item", "id"};
 
     static final Map<String, String[]> VERSIONED = versioned(
             Map.entry("PUT /api/organizations/{id}", new String[] {"organization", "id"}),
@@ -488,7 +491,23 @@ class AuthorizationMatrixTests {
                     "POST /remediations/{id}/plan", "POST /remediations/{id}/approval",
                     "POST /remediations/{id}/progress", "POST /remediations/{id}/milestones",
                     "POST /remediations/{id}/milestones/{milestoneId}",
-                    "POST /remediations/{id}/milestones/{milestoneId}/delete"));
+                    "POST /remediations/{id}/milestones/{milestoneId}/delete"),
+            // an evidence request line: its answer, decision and addressee
+            sameRow(REQUEST_LINE, "POST /api/evidence-request-lines/{id}/evidence",
+                    "PUT /api/evidence-request-lines/{id}/decision", "PUT /api/evidence-request-lines/{id}/addressee",
+                    "POST /evidence-request-lines/{id}/evidence", "POST /evidence-request-lines/{id}/decision",
+                    "POST /evidence-request-lines/{id}/addressee"),
+            // an evidence record: its validity, sharing and links (the item page's link form names the chosen
+            // file's version in its own field, filled by the request spec)
+            sameRow(EVIDENCE, "PUT /api/evidence/{id}/validity", "PUT /api/evidence/{id}/shared",
+                    "POST /api/evidence/{id}/links", "DELETE /api/evidence/{id}/links/{itemId}",
+                    "POST /evidence/{id}/validity", "POST /evidence/{id}/shared", "POST /evidence/{id}/links",
+                    "POST /evidence/{id}/unlink"),
+            // an item's inheritance is a change of the item; the assessment's, of the assessment
+            sameRow(ITEM, "PUT /api/assessment-items/{id}/inheritance", "DELETE /api/assessment-items/{id}/inheritance",
+                    "POST /assessment-items/{id}/inheritance", "POST /assessment-items/{id}/inheritance/withdraw"),
+            sameRow(ASSESSMENT, "POST /api/assessments/{id}/inheritance", "DELETE /api/assessments/{id}/inheritance",
+                    "POST /assessments/{id}/inheritance", "POST /assessments/{id}/inheritance/withdraw"));
 
     /** Several endpoints that name the version of the same row (one {@code table} spec for all). */
     private static Map<String, String[]> sameRow(String[] table, String... endpoints) {
@@ -615,6 +634,8 @@ class AuthorizationMatrixTests {
                 .replace("${lifecycleDuty}", String.valueOf(ids.get(own ? "LD1" : "LD2")))
                 .replace("${assessment}", String.valueOf(ids.get(own ? "A1" : "A2")))
                 .replace("${item}", String.valueOf(ids.get(own ? "I1" : "I2")))
+                .replace("${evidenceVersion}", template.contains("${evidenceVersion}") ? String.valueOf(
+                        IfMatch.stored(jdbc, "assessment_evidence", "id", ids.get(own ? "EV1" : "EV2"))) : "")
                 .replace("${evidence}", String.valueOf(ids.get(own ? "EV1" : "EV2")))
                 .replace("${rand}", Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000)));
     }
@@ -749,7 +770,7 @@ class AuthorizationMatrixTests {
             Map.entry("POST /assessments/{id}/carried-evidence", RequestSpec.form(Map.of("evidenceId", "${evidence}",
                     "itemId", "${item}"))),
             Map.entry("POST /assessment-items/{id}/linked-evidence", RequestSpec.form(Map.of("evidenceId",
-                    "${evidence}"))),
+                    "${evidence}", "version-${evidence}", "${evidenceVersion}"))),
             Map.entry("PUT /api/assessment-items/{id}/verdict", RequestSpec.json("{\"verdict\":\"COMPLIANT\"}")),
             Map.entry("PUT /api/assessment-items/{id}/observations", RequestSpec.json("{\"observations\":\"矩阵\"}")),
             Map.entry("POST /api/assessment-items/{id}/interviews", RequestSpec.json(

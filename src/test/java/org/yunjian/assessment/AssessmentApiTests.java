@@ -33,13 +33,13 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.yunjian.catalog.AssessedSide;
-import org.yunjian.support.IfMatch;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.catalog.RequirementFilter;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.support.IfMatch;
 
 /** The assessment workflow through the REST API, with real services and database. */
 @SpringBootTest
@@ -293,9 +293,9 @@ class AssessmentApiTests {
         mvc.perform(get("/api/evidence/{id}", ev).with(as(provider))).andExpect(status().isNotFound());
         mvc.perform(get("/api/assessment-items/{id}", item).with(as(provider)))
                 .andExpect(jsonPath("$.evidence.length()").value(0));
-        mvc.perform(put("/api/evidence/{id}/shared", ev).with(as(assessor)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/evidence/{id}/shared", ev).with(IfMatch.evidence(jdbc, ev)).with(as(assessor)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"shared\":true}")).andExpect(status().isForbidden());
-        mvc.perform(put("/api/evidence/{id}/shared", ev).with(as(customer)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/evidence/{id}/shared", ev).with(IfMatch.evidence(jdbc, ev)).with(as(customer)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"shared\":true}")).andExpect(status().isOk());
         mvc.perform(get("/api/evidence/{id}/content", ev).with(as(provider))).andExpect(status().isOk());
         mvc.perform(get("/api/evidence/{id}/content", ev).with(as(stranger))).andExpect(status().isNotFound());

@@ -37,6 +37,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.support.IfMatch;
 
 /**
  * Evidence requests (资料清单) and reusable evidence through the REST API, real services and database: routing with
@@ -127,12 +128,14 @@ class EvidenceRequestApiTests {
 
     ResultActions answer(CurrentUser who, String lineId, String name, byte[] content) throws Exception {
         return mvc.perform(multipart("/api/evidence-request-lines/{id}/evidence", lineId)
-                .file(new MockMultipartFile("file", name, "application/pdf", content)).with(as(who)));
+                .file(new MockMultipartFile("file", name, "application/pdf", content)).with(as(who))
+                .with(IfMatch.requestLine(jdbc, lineId)));
     }
 
     String answerOk(CurrentUser who, String lineId, String name, byte[] content, LocalDate validUntil) throws Exception {
         var req = multipart("/api/evidence-request-lines/{id}/evidence", lineId)
-                .file(new MockMultipartFile("file", name, "application/pdf", content)).with(as(who));
+                .file(new MockMultipartFile("file", name, "application/pdf", content)).with(as(who))
+                .with(IfMatch.requestLine(jdbc, lineId));
         if (validUntil != null) {
             req.param("validUntil", validUntil.toString());
         }
@@ -228,14 +231,27 @@ class EvidenceRequestApiTests {
                 line("备份策略", List.of(platform.get(2)), null));
 
         mvc.perform(get("/api/evidence-requests").with(as(provider))).andExpect(status().isOk())
-                .andExpect(jsonPath("$.addressed.length()").value(2));
+                .andExpect(jsonPath("$.addressed.items.length()").value(2))
+                .andExpect(jsonPath("$.addressed.total").value(2));
         // the provider's "my work" lists both lines; nothing waits for the assessor's acceptance yet
         mvc.perform(get("/api/my-work").with(as(provider))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.evidenceRequests.items[*].title").value(
                         org.hamcrest.Matchers.containsInAnyOrder("虚拟机隔离说明", "备份策略")));
         mvc.perform(get("/api/my-work").with(as(assessor))).andExpect(jsonPath("$.submittedEvidence.items").isEmpty());
+        // paged and filtered in SQL: one page with the total; title contains, status; a bad size is a 400
+        mvc.perform(get("/api/evidence-requests").param("size", "1").param("page", "2").with(as(provider)))
+                .andExpect(jsonPath("$.addressed.items.length()").value(1))
+                .andExpect(jsonPath("$.addressed.total").value(2)).andExpect(jsonPath("$.addressed.pages").value(2));
+        mvc.perform(get("/api/evidence-requests").param("q", "隔离").with(as(provider)))
+                .andExpect(jsonPath("$.addressed.items[*].title").value(org.hamcrest.Matchers.contains("虚拟机隔离说明")));
+        mvc.perform(get("/api/evidence-requests").param("status", "SUBMITTED").with(as(provider)))
+                .andExpect(jsonPath("$.addressed.total").value(0));
+        mvc.perform(get("/api/evidence-requests").param("size", "0").with(as(provider)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.size").exists());
+        mvc.perform(get("/api/evidence-requests").param("status", "LOST").with(as(provider)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.status").exists());
         mvc.perform(get("/api/evidence-requests").with(as(customer)))
-                .andExpect(jsonPath("$.addressed.length()").value(0));
+                .andExpect(jsonPath("$.addressed.items.length()").value(0));
         mvc.perform(get("/api/assessments/{id}/evidence-requests", id).with(as(customer)))
                 .andExpect(jsonPath("$.items.length()").value(0)).andExpect(jsonPath("$.total").value(0));
         mvc.perform(get("/api/evidence-request-lines/{id}", lines.get(0)).with(as(customer)))
@@ -260,7 +276,7 @@ class EvidenceRequestApiTests {
         answer(provider, lines.get(0), "again.pdf", PDF).andExpect(status().isConflict());
 
         mvc.perform(get("/api/evidence-requests").with(as(assessor)))
-                .andExpect(jsonPath("$.toReview.length()").value(1));
+                .andExpect(jsonPath("$.toReview.items.length()").value(1));
         // answered: it leaves the provider's work and waits in the assessor's
         mvc.perform(get("/api/my-work").with(as(provider)))
                 .andExpect(jsonPath("$.evidenceRequests.items[*].title").value(org.hamcrest.Matchers.contains("备份策略")));
@@ -285,6 +301,7 @@ class EvidenceRequestApiTests {
 
     ResultActions decide(CurrentUser who, String lineId, boolean accept, String comment) throws Exception {
         return mvc.perform(put("/api/evidence-request-lines/{id}/decision", lineId).with(as(who))
+                .with(IfMatch.requestLine(jdbc, lineId))
                 .contentType(MediaType.APPLICATION_JSON).content(comment == null ? "{\"accept\":" + accept + "}"
                         : "{\"accept\":" + accept + ",\"comment\":\"" + comment + "\"}"));
     }
@@ -333,23 +350,23 @@ class EvidenceRequestApiTests {
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
         String body = "{\"assessmentId\":\"%s\",\"itemIds\":[\"%s\",\"%s\"]}".formatted(id, platform.get(1),
                 platform.get(2));
-        mvc.perform(post("/api/evidence/{id}/links", ev).with(as(customer)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/evidence/{id}/links", ev).with(IfMatch.evidence(jdbc, ev)).with(as(customer)).contentType(MediaType.APPLICATION_JSON)
                 .content(body)).andExpect(status().isForbidden());
-        mvc.perform(post("/api/evidence/{id}/links", ev).with(as(stranger)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/evidence/{id}/links", ev).with(IfMatch.evidence(jdbc, ev)).with(as(stranger)).contentType(MediaType.APPLICATION_JSON)
                 .content(body)).andExpect(status().isNotFound());
-        mvc.perform(post("/api/evidence/{id}/links", ev).with(as(assessor)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/evidence/{id}/links", ev).with(IfMatch.evidence(jdbc, ev)).with(as(assessor)).contentType(MediaType.APPLICATION_JSON)
                 .content(body)).andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(3));
         assertThat(evidenceOfItem(assessor, platform.get(2))).containsExactly(ev);
         mvc.perform(get("/api/assessments/{id}/evidence", id).with(as(assessor)))
                 .andExpect(jsonPath("$.total").value(1)).andExpect(jsonPath("$.items[0].links.length()").value(3));
         assertThat(audits(ev, "assessment.evidence.link", "SUCCESS")).isEqualTo(2);
 
-        mvc.perform(delete("/api/evidence/{id}/links/{item}", ev, platform.get(0)).with(as(assessor)))
+        mvc.perform(delete("/api/evidence/{id}/links/{item}", ev, platform.get(0)).with(as(assessor)).with(IfMatch.evidence(jdbc, ev)))
                 .andExpect(status().isNoContent());
-        mvc.perform(delete("/api/evidence/{id}/links/{item}", ev, platform.get(1)).with(as(assessor)))
+        mvc.perform(delete("/api/evidence/{id}/links/{item}", ev, platform.get(1)).with(as(assessor)).with(IfMatch.evidence(jdbc, ev)))
                 .andExpect(status().isNoContent());
         assertThat(evidenceOfItem(assessor, platform.get(0))).isEmpty();
-        mvc.perform(delete("/api/evidence/{id}/links/{item}", ev, platform.get(2)).with(as(assessor)))
+        mvc.perform(delete("/api/evidence/{id}/links/{item}", ev, platform.get(2)).with(as(assessor)).with(IfMatch.evidence(jdbc, ev)))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("urn:yunjian:problem:evidence-last-link"));
         assertThat(audits(ev, "assessment.evidence.unlink", "SUCCESS")).isEqualTo(2);
@@ -415,9 +432,9 @@ class EvidenceRequestApiTests {
         String first = createStarted();
         List<String> lines = sendOk(first, line("渗透测试报告", List.of(items(first, "CLOUD_PLATFORM").get(0)), null));
         String ev = answerOk(provider, lines.get(0), "渗透测试报告.pdf", PDF, null);
-        mvc.perform(put("/api/evidence/{id}/validity", ev).with(as(customer)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/evidence/{id}/validity", ev).with(IfMatch.evidence(jdbc, ev)).with(as(customer)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"validUntil\":\"2020-01-01\"}")).andExpect(status().isForbidden());
-        mvc.perform(put("/api/evidence/{id}/validity", ev).with(as(provider)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/evidence/{id}/validity", ev).with(IfMatch.evidence(jdbc, ev)).with(as(provider)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"validUntil\":\"" + LocalDate.now().minusDays(2) + "\"}")).andExpect(status().isNoContent());
 
         String second = createStarted();

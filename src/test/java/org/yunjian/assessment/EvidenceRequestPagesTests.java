@@ -29,6 +29,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.support.IfMatch;
 
 /**
  * The evidence request pages: the assessor previews addressees and sends a request (a refused one comes back with the
@@ -47,6 +48,8 @@ class EvidenceRequestPagesTests {
     MockMvc mvc;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Fixtures.World w;
     CurrentUser assessor;
@@ -105,20 +108,34 @@ class EvidenceRequestPagesTests {
                 .andReturn().getResponse().getContentAsString();
         org.assertj.core.api.Assertions.assertThat(mine).contains("虚拟化隔离说明", "备份策略", "待提交");
         String lineId = JsonPath.<List<String>>read(mvc.perform(get("/api/evidence-requests").with(as(provider)))
-                .andReturn().getResponse().getContentAsString(), "$.addressed[?(@.title == '虚拟化隔离说明')].id").get(0);
+                .andReturn().getResponse().getContentAsString(), "$.addressed.items[?(@.title == '虚拟化隔离说明')].id").get(0);
         org.assertj.core.api.Assertions.assertThat(mine).contains("id=\"upload-" + lineId + "\"");
         mvc.perform(get("/assessments/{id}", id).with(as(provider))).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("id=\"upload-" + lineId + "\"")));
+        // one page at a time with its pager, filtered by title and status in the query
+        String paged = mvc.perform(get("/evidence-requests").param("size", "1").with(as(provider)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(paged).contains("id=\"addressed-pager\"", "第 1 / 2 页",
+                "id=\"requests-filter\"");
+        mvc.perform(get("/evidence-requests").param("q", "备份").with(as(provider)))
+                .andExpect(content().string(Matchers.containsString("备份策略")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"upload-" + lineId + "\""))));
+        mvc.perform(get("/evidence-requests").param("status", "ACCEPTED").param("lang", "en").with(as(provider)))
+                .andExpect(content().string(Matchers.containsString("No line matches the filter.")));
+        mvc.perform(get("/evidence-requests").param("size", "0").with(as(provider)).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isBadRequest());
 
         mvc.perform(multipart("/evidence-request-lines/{id}/evidence", lineId).file(new MockMultipartFile("file",
-                        "虚拟化隔离说明.pdf", "application/pdf", PDF)).param("back", "mine").with(as(provider)))
+                        "虚拟化隔离说明.pdf", "application/pdf", PDF)).param("back", "mine").with(as(provider))
+                        .with(IfMatch.requestLineForm(jdbc, lineId)))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/evidence-requests"));
         mvc.perform(get("/assessment-items/{id}", platform.get(1)).with(as(assessor))).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("虚拟化隔离说明.pdf")))
                 .andExpect(content().string(Matchers.containsString("id=\"evidence-reuse\"")))
                 .andExpect(content().string(Matchers.containsString("id=\"evidence-link-")))
                 .andExpect(content().string(Matchers.containsString("id=\"accept-button-" + lineId + "\"")));
-        mvc.perform(post("/evidence-request-lines/{id}/decision", lineId).with(as(assessor)).param("accept", "true"))
+        mvc.perform(post("/evidence-request-lines/{id}/decision", lineId).with(as(assessor)).param("accept", "true")
+                        .with(IfMatch.requestLineForm(jdbc, lineId)))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/assessments/{id}/evidence-requests", id).with(as(assessor)).param("lang", "en"))
                 .andExpect(content().string(Matchers.containsString("Accepted")));

@@ -35,12 +35,12 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yunjian.party.CloudSystem;
-import org.yunjian.support.IfMatch;
 import org.yunjian.party.Engagement;
 import org.yunjian.party.Fixtures;
 import org.yunjian.party.Organization;
 import org.yunjian.party.PartyRole;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.support.IfMatch;
 import org.yunjian.support.PdfInspection;
 
 /**
@@ -126,6 +126,7 @@ class InheritanceApiTests {
 
     ResultActions inherit(String itemId, String source) throws Exception {
         return mvc.perform(put("/api/assessment-items/{id}/inheritance", itemId).with(as(assessor))
+                .with(IfMatch.item(jdbc, itemId))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"source\":\"" + source + "\"}"));
     }
 
@@ -211,6 +212,7 @@ class InheritanceApiTests {
                 .andExpect(status().isNotFound());
         // only the assessors mark
         mvc.perform(put("/api/assessment-items/{id}/inheritance", second).with(as(customerUser))
+                .with(IfMatch.item(jdbc, second))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"source\":\"" + source + "\"}"))
                 .andExpect(status().isForbidden());
     }
@@ -256,13 +258,15 @@ class InheritanceApiTests {
         inherit(item, source).andExpect(status().isOk()).andExpect(jsonPath("$.verdict").value("NON_COMPLIANT"));
         verdict(assessor, item, "{\"verdict\":\"COMPLIANT\"}").andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("urn:yunjian:problem:item-inherited"));
-        mvc.perform(delete("/api/assessment-items/{id}/inheritance", item).with(as(assessor)))
+        mvc.perform(delete("/api/assessment-items/{id}/inheritance", item).with(as(assessor))
+                .with(IfMatch.item(jdbc, item)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.verdict").value("NOT_APPLICABLE"))
                 .andExpect(jsonPath("$.verdictReason").value("本系统未使用该服务"))
                 .andExpect(jsonPath("$.inherited").doesNotExist());
         verdict(assessor, item, "{\"verdict\":\"COMPLIANT\"}").andExpect(status().isOk());
-        mvc.perform(delete("/api/assessment-items/{id}/inheritance", item).with(as(assessor)))
+        mvc.perform(delete("/api/assessment-items/{id}/inheritance", item).with(as(assessor))
+                .with(IfMatch.item(jdbc, item)))
                 .andExpect(status().isConflict());
         assertThat(audited("assessment.inherit.withdraw", item)).isEqualTo(1);
     }
@@ -325,9 +329,11 @@ class InheritanceApiTests {
         List<String> platformItems = items(assessor, id, "CLOUD_PLATFORM");
         verdict(assessor, platformItems.get(0), "{\"verdict\":\"COMPLIANT\"}").andExpect(status().isOk());
         mvc.perform(post("/api/assessments/{id}/inheritance", id).with(as(assessor))
+                        .with(IfMatch.current(jdbc, "assessment", id))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"source\":\"" + conclusion + "\"}"))
                 .andExpect(status().isBadRequest());
         mvc.perform(post("/api/assessments/{id}/inheritance", id).with(as(assessor))
+                        .with(IfMatch.current(jdbc, "assessment", id))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"source\":\"" + conclusion + "\",\"confirm\":true}"))
                 .andExpect(status().isOk())
@@ -341,7 +347,8 @@ class InheritanceApiTests {
         mvc.perform(get("/api/assessments/{id}/items", id).param("side", "CUSTOMER_SYSTEM").with(as(assessor)))
                 .andExpect(jsonPath("$[*].inherited").value(org.hamcrest.Matchers.everyItem(
                         org.hamcrest.Matchers.nullValue())));
-        mvc.perform(delete("/api/assessments/{id}/inheritance", id).with(as(assessor)))
+        mvc.perform(delete("/api/assessments/{id}/inheritance", id).with(as(assessor))
+                        .with(IfMatch.current(jdbc, "assessment", id)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.withdrawn").value(platformItems.size() - 1));
         mvc.perform(get("/api/assessments/{id}/items", id).param("verdict", "NONE").param("side", "CLOUD_PLATFORM")
                 .with(as(assessor))).andExpect(jsonPath("$.length()").value(platformItems.size() - 1));

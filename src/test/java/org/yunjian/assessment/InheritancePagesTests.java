@@ -26,12 +26,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.party.CloudSystem;
-import org.yunjian.support.IfMatch;
 import org.yunjian.party.Engagement;
 import org.yunjian.party.Fixtures;
 import org.yunjian.party.Organization;
 import org.yunjian.party.PartyRole;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.support.IfMatch;
 
 /** The inherited-items parts of the assessment pages: responsible column, sources, bulk inherit, item page lock. */
 @SpringBootTest
@@ -113,13 +113,14 @@ class InheritancePagesTests {
                         + customer.name() + "<")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("item-inherited"))));
         // without the confirmation nothing happens
-        mvc.perform(post("/assessments/{id}/inheritance", id).with(as(assessor)).param("source", source))
+        mvc.perform(post("/assessments/{id}/inheritance", id).with(as(assessor)).param("source", source)
+                        .with(IfMatch.formField(jdbc, "assessment", id)))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("conflict",
                         Matchers.containsString("确认")));
         mvc.perform(get("/assessments/{id}", id).with(as(assessor)))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("item-inherited"))));
         mvc.perform(post("/assessments/{id}/inheritance", id).with(as(assessor)).param("source", source)
-                        .param("confirm", "true"))
+                        .param("confirm", "true").with(IfMatch.formField(jdbc, "assessment", id)))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("inheritResult", Matchers.startsWith("已继承 "
                         + platformItems(assessor, id).size() + " 项")));
@@ -143,7 +144,8 @@ class InheritancePagesTests {
         mvc.perform(post("/assessment-items/{id}/verdict", item).with(IfMatch.itemForm(jdbc, item)).with(as(assessor)).param("verdict", "COMPLIANT"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("conflict", Matchers.containsString("撤回继承")));
-        mvc.perform(post("/assessment-items/{id}/inheritance/withdraw", item).with(as(assessor)))
+        mvc.perform(post("/assessment-items/{id}/inheritance/withdraw", item).with(as(assessor))
+                        .with(IfMatch.itemForm(jdbc, item)))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/assessment-items/{id}", item).with(as(assessor)))
                 .andExpect(content().string(Matchers.containsString("id=\"verdict-form\"")))

@@ -101,6 +101,26 @@ public final class IfMatch {
         return formField(jdbc, "assessment_remediation", java.util.UUID.fromString(remediationId));
     }
 
+    /** {@code If-Match} with the stored version of an evidence request line, read when sent. */
+    public static RequestPostProcessor requestLine(JdbcClient jdbc, Object lineId) {
+        return current(jdbc, "assessment_evidence_request_line", lineId);
+    }
+
+    /** The hidden {@code version} field of an evidence request line's forms, read when the form is posted. */
+    public static RequestPostProcessor requestLineForm(JdbcClient jdbc, Object lineId) {
+        return formField(jdbc, "assessment_evidence_request_line", lineId);
+    }
+
+    /** {@code If-Match} with the stored version of an evidence record (validity, sharing, links), read when sent. */
+    public static RequestPostProcessor evidence(JdbcClient jdbc, Object evidenceId) {
+        return current(jdbc, "assessment_evidence", evidenceId);
+    }
+
+    /** The hidden {@code version} field of an evidence record's forms, read when the form is posted. */
+    public static RequestPostProcessor evidenceForm(JdbcClient jdbc, Object evidenceId) {
+        return formField(jdbc, "assessment_evidence", evidenceId);
+    }
+
     /**
      * Table mode's hidden {@code version-<n>} fields: the stored versions of the assessment's items numbered
      * {@code numbers} (1-based positions), read when the request is made.

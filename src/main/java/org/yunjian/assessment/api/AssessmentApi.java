@@ -218,7 +218,7 @@ class AssessmentApi {
 
     @GetMapping("/api/evidence/{id}")
     @PreAuthorize(WHO)
-    @Operation(summary = "Evidence metadata (name, type, size, SM3)")
+    @Operation(summary = "Evidence metadata (name, type, size, SM3); the ETag is its version")
     EvidenceResponse evidence(@PathVariable UUID id) {
         return EvidenceResponse.of(evidence.visible(id));
     }
@@ -242,9 +242,12 @@ class AssessmentApi {
 
     @PutMapping("/api/evidence/{id}/shared")
     @PreAuthorize(WHO)
-    @Operation(summary = "Share or unshare evidence with the provider (the uploading organisation)")
-    EvidenceResponse share(@PathVariable UUID id, @RequestBody SharedRequest body) {
-        return EvidenceResponse.of(evidence.setShared(id, body.shared()));
+    @Operation(summary = "Share or unshare evidence with the provider (the uploading organisation); If-Match names the evidence's version (409 when stale, 428 without)")
+    EvidenceResponse share(@PathVariable UUID id,
+                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                           @RequestBody SharedRequest body) {
+        return EvidenceResponse.of(evidence.setShared(id, ExpectedVersion.of(ifMatch, body.version()),
+                body.shared()));
     }
 
     @DeleteMapping("/api/evidence/{id}")

@@ -62,7 +62,8 @@ final class Dtos {
     record InterviewRequest(String interviewee, String role, Instant heldAt, String notes) {
     }
 
-    record SharedRequest(boolean shared) {
+    /** {@code version}: the evidence's version this replaces, if no {@code If-Match} names it. */
+    record SharedRequest(boolean shared, Long version) {
     }
 
     /** {@code version}: the task's version this replaces, if no {@code If-Match} names it. */
@@ -123,10 +124,12 @@ final class Dtos {
         }
     }
 
-    record InheritRequest(UUID source) {
+    /** {@code version}: the item's version this replaces, if no {@code If-Match} names it. */
+    record InheritRequest(UUID source, Long version) {
     }
 
-    record BulkInheritRequest(UUID source, boolean confirm) {
+    /** {@code version}: the assessment's version this replaces, if no {@code If-Match} names it. */
+    record BulkInheritRequest(UUID source, boolean confirm, Long version) {
     }
 
     record Step(Integer number, String text, List<String> types) {
@@ -160,11 +163,13 @@ final class Dtos {
         }
     }
 
+    /** {@code version}: the evidence record's version (validity, sharing, links); its {@code ETag}. */
     record EvidenceResponse(UUID id, UUID itemId, String displayName, String contentType, long size, String sm3,
-                            String uploadedBy, UUID ownerOrgId, boolean sharedWithProvider, Instant createdAt) {
+                            String uploadedBy, UUID ownerOrgId, boolean sharedWithProvider, Instant createdAt,
+                            long version) implements Versioned {
         static EvidenceResponse of(EvidenceInfo e) {
             return new EvidenceResponse(e.id(), e.itemId(), e.displayName(), e.contentType(), e.size(), e.sm3(),
-                    e.uploadedByName(), e.ownerOrgId(), e.sharedWithProvider(), e.createdAt());
+                    e.uploadedByName(), e.ownerOrgId(), e.sharedWithProvider(), e.createdAt(), e.version());
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -29,9 +31,13 @@ import org.yunjian.assessment.internal.EvidenceLinks;
 import org.yunjian.assessment.internal.EvidenceRequests;
 import org.yunjian.assessment.internal.RequestRecords.EvidenceLink;
 import org.yunjian.assessment.internal.RequestRecords.RequestLine;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.ListFilters;
 import org.yunjian.shared.PageRequest;
 import org.yunjian.shared.Paged;
+import org.yunjian.shared.Versioned;
+import org.yunjian.shared.Versions;
 
 /** REST for evidence requests (资料清单), evidence links and carrying evidence into a later assessment. */
 @RestController
@@ -63,24 +69,27 @@ class EvidenceRequestApi {
                                        EvidenceRouting.Basis routing, EvidenceRequestStatus status, boolean overdue,
                                        List<UUID> itemIds, UUID evidenceId, String comment, String sentBy,
                                        Instant sentAt, String answeredBy, Instant answeredAt, String decidedBy,
-                                       Instant decidedAt) {
+                                       Instant decidedAt, long version) implements Versioned {
     }
 
-    record MyEvidenceRequestsResponse(List<EvidenceRequestLineResponse> addressed,
-                                      List<EvidenceRequestLineResponse> toReview) {
+    record MyEvidenceRequestsResponse(Paged<EvidenceRequestLineResponse> addressed,
+                                      Paged<EvidenceRequestLineResponse> toReview) {
     }
 
     record EvidenceRoutingResponse(EvidenceRouting.Party party, UUID organisationId, String organisation,
                                    EvidenceRouting.Basis basis) {
     }
 
-    record EvidenceDecisionRequest(boolean accept, String comment) {
+    /** {@code version}: the line's version this replaces, if no {@code If-Match} names it. */
+    record EvidenceDecisionRequest(boolean accept, String comment, Long version) {
     }
 
-    record EvidenceAddresseeRequest(EvidenceRouting.Party addressee) {
+    /** {@code version}: the line's version this replaces, if no {@code If-Match} names it. */
+    record EvidenceAddresseeRequest(EvidenceRouting.Party addressee, Long version) {
     }
 
-    record EvidenceLinkRequest(UUID assessmentId, List<UUID> itemIds) {
+    /** {@code version}: the evidence's version this replaces, if no {@code If-Match} names it. */
+    record EvidenceLinkRequest(UUID assessmentId, List<UUID> itemIds, Long version) {
     }
 
     record EvidenceLinkResponse(UUID evidenceId, UUID itemId, UUID assessmentId, String linkedBy, Instant linkedAt) {
@@ -107,14 +116,15 @@ class EvidenceRequestApi {
     record EvidenceCarryRequest(UUID evidenceId, List<UUID> itemIds) {
     }
 
-    record EvidenceValidityRequest(LocalDate validUntil) {
+    /** {@code version}: the evidence's version this replaces, if no {@code If-Match} names it. */
+    record EvidenceValidityRequest(LocalDate validUntil, Long version) {
     }
 
     private EvidenceRequestLineResponse line(RequestLine l, LocalDate today) {
         return new EvidenceRequestLineResponse(l.id(), l.requestId(), l.assessmentId(), l.position(), l.title(),
                 l.description(), l.dueDate(), l.addresseeOrgId(), requests.name(l.addresseeOrgId()), l.routing(),
                 l.status(), l.overdue(today), l.itemIds(), l.evidenceId(), l.comment(), l.sentByName(), l.sentAt(),
-                l.answeredByName(), l.answeredAt(), l.decidedByName(), l.decidedAt());
+                l.answeredByName(), l.answeredAt(), l.decidedByName(), l.decidedAt(), l.version());
     }
 
     // --- requests
@@ -160,18 +170,24 @@ class EvidenceRequestApi {
 
     @GetMapping("/api/evidence-requests")
     @PreAuthorize(WHO)
-    @Operation(summary = "Across assessments: the lines addressed to the caller's organisation, and the answered "
-            + "lines awaiting the caller's review as assessor")
-    MyEvidenceRequestsResponse mine() {
-        var m = requests.mine();
+    @Operation(summary = "Across assessments: one page of the lines addressed to the caller's organisation and one "
+            + "of the answered lines awaiting the caller's review as assessor, earliest due first, each with its total. "
+            + "Filters: q (title contains, any case, both lists), status (the lines addressed); page from 1, size "
+            + "1-200 (default 50), the same for both lists. A bad value is a 400 naming the parameter")
+    MyEvidenceRequestsResponse mine(@RequestParam(required = false) String q,
+                                    @RequestParam(required = false) String status,
+                                    @RequestParam(required = false) String page,
+                                    @RequestParam(required = false) String size) {
+        var query = ListFilters.Query.of(q, "status", status, EvidenceRequestStatus.class, page, size);
+        var m = requests.mine(query.text(), query.choice(), query.page());
         LocalDate today = requests.today();
-        return new MyEvidenceRequestsResponse(m.addressed().stream().map(l -> line(l, today)).toList(),
-                m.toReview().stream().map(l -> line(l, today)).toList());
+        return new MyEvidenceRequestsResponse(m.addressed().map(l -> line(l, today)),
+                m.toReview().map(l -> line(l, today)));
     }
 
     @GetMapping("/api/evidence-request-lines/{id}")
     @PreAuthorize(WHO)
-    @Operation(summary = "One evidence request line (404 unless the caller's organisation sent or received it)")
+    @Operation(summary = "One evidence request line (404 unless the caller's organisation sent or received it); the ETag is its version")
     EvidenceRequestLineResponse getLine(@PathVariable UUID id) {
         return line(requests.line(id), requests.today());
     }
@@ -179,25 +195,36 @@ class EvidenceRequestApi {
     @PostMapping(path = "/api/evidence-request-lines/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(WHO)
     @Operation(summary = "Answer a line (the addressed party): the file becomes evidence of the assessment linked to "
-            + "all the line's items, checked, hashed and sealed like any evidence; optional validUntil")
-    ResponseEntity<EvidenceResponse> answer(@PathVariable UUID id, @RequestParam("file") MultipartFile file,
-                                            @RequestParam(required = false) LocalDate validUntil) throws IOException {
-        var e = requests.answer(id, file.getOriginalFilename(), file.getBytes(), validUntil);
+            + "all the line's items, checked, hashed and sealed like any evidence; optional validUntil; If-Match (or "
+            + "the version field) names the line's version (409 when stale, 428 without)")
+    ResponseEntity<EvidenceResponse> answer(@PathVariable UUID id,
+                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                            @RequestParam("file") MultipartFile file,
+                                            @RequestParam(required = false) LocalDate validUntil,
+                                            @RequestParam(required = false) Long version) throws IOException {
+        var e = requests.answer(id, ExpectedVersion.of(ifMatch, version), file.getOriginalFilename(), file.getBytes(),
+                validUntil);
         return ResponseEntity.created(URI.create("/api/evidence/" + e.id())).body(EvidenceResponse.of(e));
     }
 
     @PutMapping("/api/evidence-request-lines/{id}/decision")
     @PreAuthorize(WHO)
-    @Operation(summary = "Accept the submitted file or return it with a comment (assessors)")
-    EvidenceRequestLineResponse decide(@PathVariable UUID id, @RequestBody EvidenceDecisionRequest body) {
-        return line(requests.decide(id, body.accept(), body.comment()), requests.today());
+    @Operation(summary = "Accept the submitted file or return it with a comment (assessors); If-Match names the line's version (409 when stale, 428 without)")
+    EvidenceRequestLineResponse decide(@PathVariable UUID id,
+                                       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                       @RequestBody EvidenceDecisionRequest body) {
+        return line(requests.decide(id, ExpectedVersion.of(ifMatch, body.version()), body.accept(), body.comment()),
+                requests.today());
     }
 
     @PutMapping("/api/evidence-request-lines/{id}/addressee")
     @PreAuthorize(WHO)
-    @Operation(summary = "Send a line not yet answered to the other party (assessors)")
-    EvidenceRequestLineResponse readdress(@PathVariable UUID id, @RequestBody EvidenceAddresseeRequest body) {
-        return line(requests.readdress(id, body == null ? null : body.addressee()), requests.today());
+    @Operation(summary = "Send a line not yet answered to the other party (assessors); If-Match names the line's version (409 when stale, 428 without)")
+    EvidenceRequestLineResponse readdress(@PathVariable UUID id,
+                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                          @RequestBody(required = false) EvidenceAddresseeRequest body) {
+        return line(requests.readdress(id, ExpectedVersion.of(ifMatch, body == null ? null : body.version()),
+                body == null ? null : body.addressee()), requests.today());
     }
 
     // --- links and reuse
@@ -225,28 +252,38 @@ class EvidenceRequestApi {
 
     @PostMapping("/api/evidence/{id}/links")
     @PreAuthorize(WHO)
-    @Operation(summary = "Link evidence of the assessment to further items of it (assessors, open assessment)")
-    List<EvidenceLinkResponse> link(@PathVariable UUID id, @RequestBody EvidenceLinkRequest body) {
+    @Operation(summary = "Link evidence of the assessment to further items of it (assessors, open assessment); If-Match names the evidence's version (409 when stale, 428 without); the ETag is its new version")
+    ResponseEntity<List<EvidenceLinkResponse>> link(@PathVariable UUID id,
+                                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                                    String ifMatch, @RequestBody EvidenceLinkRequest body) {
         if (body == null || body.assessmentId() == null) {
             throw new ValidationException("assessmentId", "required");
         }
-        return links.link(id, body.assessmentId(), body.itemIds()).stream().map(EvidenceLinkResponse::of).toList();
+        ExpectedVersion version = ExpectedVersion.of(ifMatch, body.version());
+        var linked = links.link(id, version, body.assessmentId(), body.itemIds());
+        return ResponseEntity.ok().eTag(Versions.etag(version.value() + 1))
+                .body(linked.stream().map(EvidenceLinkResponse::of).toList());
     }
 
     @DeleteMapping("/api/evidence/{id}/links/{itemId}")
     @PreAuthorize(WHO)
-    @Operation(summary = "Unlink evidence from an item (assessors); the last item of its own assessment keeps it")
-    ResponseEntity<Void> unlink(@PathVariable UUID id, @PathVariable UUID itemId) {
-        links.unlink(id, itemId);
-        return ResponseEntity.noContent().build();
+    @Operation(summary = "Unlink evidence from an item (assessors); the last item of its own assessment keeps it; If-Match names the evidence's version (409 when stale, 428 without); the ETag is its new version")
+    ResponseEntity<Void> unlink(@PathVariable UUID id, @PathVariable UUID itemId,
+                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        ExpectedVersion version = ExpectedVersion.of(ifMatch, null);
+        links.unlink(id, version, itemId);
+        return ResponseEntity.noContent().eTag(Versions.etag(version.value() + 1)).build();
     }
 
     @PutMapping("/api/evidence/{id}/validity")
     @PreAuthorize(WHO)
-    @Operation(summary = "Set or clear the validity date (有效期至): the uploading organisation or the assessors")
-    ResponseEntity<Void> validity(@PathVariable UUID id, @RequestBody EvidenceValidityRequest body) {
-        links.setValidUntil(id, body == null ? null : body.validUntil());
-        return ResponseEntity.noContent().build();
+    @Operation(summary = "Set or clear the validity date (有效期至): the uploading organisation or the assessors; If-Match names the evidence's version (409 when stale, 428 without); the ETag is its new version")
+    ResponseEntity<Void> validity(@PathVariable UUID id,
+                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                  @RequestBody(required = false) EvidenceValidityRequest body) {
+        long now = links.setValidUntil(id, ExpectedVersion.of(ifMatch, body == null ? null : body.version()),
+                body == null ? null : body.validUntil());
+        return ResponseEntity.noContent().eTag(Versions.etag(now)).build();
     }
 
     @GetMapping("/api/assessments/{id}/carry-candidates")

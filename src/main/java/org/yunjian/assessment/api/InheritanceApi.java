@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -28,6 +30,7 @@ import org.yunjian.assessment.api.Dtos.ItemResponse;
 import org.yunjian.assessment.api.Dtos.SourceResponse;
 import org.yunjian.assessment.internal.AssessmentService;
 import org.yunjian.assessment.internal.Inheritances;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 
 /** REST for inherited items: sources, recorded external conclusions, marking and withdrawing (docs/assessment.md). */
@@ -78,35 +81,44 @@ class InheritanceApi {
     @PutMapping("/api/assessment-items/{id}/inheritance")
     @PreAuthorize(AssessmentApi.WHO)
     @Operation(summary = "Mark a cloud-platform item inherited from a source (assessors); 409 for another side, a "
-            + "source older than 12 months or an item already inherited")
-    ItemResponse inherit(@PathVariable UUID id, @RequestBody InheritRequest body) {
-        var i = inheritances.inherit(id, body == null ? null : body.source());
+            + "source older than 12 months or an item already inherited; If-Match names the item's version (409 when "
+            + "stale, 428 without)")
+    ItemResponse inherit(@PathVariable UUID id,
+                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                         @RequestBody(required = false) InheritRequest body) {
+        var i = inheritances.inherit(id, ExpectedVersion.of(ifMatch, body == null ? null : body.version()),
+                body == null ? null : body.source());
         return item(i.itemId());
     }
 
     @DeleteMapping("/api/assessment-items/{id}/inheritance")
     @PreAuthorize(AssessmentApi.WHO)
-    @Operation(summary = "Withdraw an item's inheritance: the item gets back the verdict it had before")
-    ItemResponse withdraw(@PathVariable UUID id) {
-        return item(inheritances.withdraw(id).id());
+    @Operation(summary = "Withdraw an item's inheritance: the item gets back the verdict it had before; If-Match names the item's version (409 when stale, 428 without)")
+    ItemResponse withdraw(@PathVariable UUID id,
+                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return item(inheritances.withdraw(id, ExpectedVersion.of(ifMatch, null)).id());
     }
 
     @PostMapping("/api/assessments/{id}/inheritance")
     @PreAuthorize(AssessmentApi.WHO)
     @Operation(summary = "Inherit every cloud-platform item without a verdict of its own from a source "
-            + "(assessors; requires confirm = true)")
-    Inheritances.BulkResult inheritAll(@PathVariable UUID id, @RequestBody BulkInheritRequest body) {
+            + "(assessors; requires confirm = true); If-Match names the assessment's version (409 when stale, 428 "
+            + "without)")
+    Inheritances.BulkResult inheritAll(@PathVariable UUID id,
+                                       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                       @RequestBody BulkInheritRequest body) {
         if (body == null || !body.confirm()) {
             throw new ValidationException("confirm", "assessment.inherit.error.confirm");
         }
-        return inheritances.inheritAll(id, body.source());
+        return inheritances.inheritAll(id, ExpectedVersion.of(ifMatch, body.version()), body.source());
     }
 
     @DeleteMapping("/api/assessments/{id}/inheritance")
     @PreAuthorize(AssessmentApi.WHO)
-    @Operation(summary = "Withdraw every inheritance of the assessment")
-    WithdrawnResponse withdrawAll(@PathVariable UUID id) {
-        return new WithdrawnResponse(inheritances.withdrawAll(id));
+    @Operation(summary = "Withdraw every inheritance of the assessment; If-Match names the assessment's version (409 when stale, 428 without)")
+    WithdrawnResponse withdrawAll(@PathVariable UUID id,
+                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return new WithdrawnResponse(inheritances.withdrawAll(id, ExpectedVersion.of(ifMatch, null)));
     }
 
     record WithdrawnResponse(int withdrawn) {

@@ -12,8 +12,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.yunjian.assessment.internal.EvidenceRequests;
 import org.yunjian.assessment.internal.RequestRecords.RequestLine;
 import org.yunjian.security.UserAdministration;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
 import org.yunjian.shared.Texts;
 
 import picocli.CommandLine.Command;
@@ -57,7 +60,19 @@ final class EvidenceRequestCommands {
 
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
-            print(out, requests, id == null ? requests.mine().addressed() : requests.ofAssessment(id));
+            if (id != null) {
+                print(out, requests, requests.ofAssessment(id));
+                return 0;
+            }
+            // every line addressed to the caller's organisation, read a page at a time
+            List<RequestLine> all = new java.util.ArrayList<>();
+            Paged<RequestLine> page;
+            int n = 1;
+            do {
+                page = requests.mine(null, null, new PageRequest(n++, PageRequest.MAX_SIZE)).addressed();
+                all.addAll(page.items());
+            } while (page.hasNext());
+            print(out, requests, all);
             return 0;
         }
     }
@@ -79,7 +94,9 @@ final class EvidenceRequestCommands {
 
         @Override
         protected int work(PrintWriter out, PrintWriter err) throws IOException {
-            var e = requests.answer(line, file.getFileName().toString(), Files.readAllBytes(file), validUntil);
+            // the line's version just read: an answer or re-addressing since then is not answered over unseen
+            var e = requests.answer(line, ExpectedVersion.exactly(requests.line(line).version()),
+                    file.getFileName().toString(), Files.readAllBytes(file), validUntil);
             out.println(Texts.get("assessment.request.answered", e.displayName()));
             out.println("SM3 " + e.sm3());
             return 0;

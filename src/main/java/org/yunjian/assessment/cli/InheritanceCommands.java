@@ -16,6 +16,7 @@ import org.yunjian.assessment.internal.AssessmentService;
 import org.yunjian.assessment.internal.Inheritances;
 import org.yunjian.assessment.internal.Records.TestItem;
 import org.yunjian.security.UserAdministration;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Texts;
@@ -140,11 +141,15 @@ final class InheritanceCommands {
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
             if (target.all) {
-                var r = inheritances.inheritAll(id, source);
+                // one command reads and changes at once: it names the version it has just read
+                var r = inheritances.inheritAll(id,
+                        ExpectedVersion.exactly(service.access(id).assessment().version()), source);
                 out.println(Texts.get("assessment.inherit.bulkDone", r.inherited(), r.skipped().size()));
                 return 0;
             }
-            var i = inheritances.inherit(itemOf(service, id, target.item), source);
+            UUID itemId = itemOf(service, id, target.item);
+            var i = inheritances.inherit(itemId, ExpectedVersion.exactly(service.item(itemId).item().version()),
+                    source);
             var item = service.item(i.itemId()).item();
             out.println(Texts.get("cli.assessment.inherited", item.requirementId(), Msg.of(item.side()),
                     Msg.of(item.verdict()), i.source().label()));
@@ -171,10 +176,13 @@ final class InheritanceCommands {
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
             if (target.all) {
-                out.println(Texts.get("assessment.inherit.withdrawnAll", inheritances.withdrawAll(id)));
+                out.println(Texts.get("assessment.inherit.withdrawnAll", inheritances.withdrawAll(id,
+                        ExpectedVersion.exactly(service.access(id).assessment().version()))));
                 return 0;
             }
-            TestItem item = inheritances.withdraw(itemOf(service, id, target.item));
+            UUID itemId = itemOf(service, id, target.item);
+            TestItem item = inheritances.withdraw(itemId,
+                    ExpectedVersion.exactly(service.item(itemId).item().version()));
             out.println(Texts.get("cli.assessment.withdrawn", item.requirementId(), Msg.of(item.side()),
                     item.verdict() == null ? Msg.of("report.verdict.none") : Msg.of(item.verdict())));
             return 0;

@@ -331,6 +331,16 @@ class AssessmentRepository {
                 .update();
     }
 
+    /**
+     * Moves the evidence's metadata (validity, sharing, links) on from the version the caller read: one version per
+     * evidence record; a stale one is a {@link org.yunjian.shared.StaleVersionException}.
+     */
+    void claimEvidence(UUID evidenceId, long expected, Instant now) {
+        int n = jdbc.sql("UPDATE assessment_evidence SET updated_at = ?, version = version + 1 "
+                + "WHERE id = ? AND version = ?").params(utc(now), evidenceId, expected).update();
+        Versions.requireUpdated(n, jdbc, "assessment_evidence", "updated_at", evidenceId);
+    }
+
     /** Deletes the key row (the cryptographic erasure) and then the metadata. */
     void deleteEvidence(UUID evidenceId) {
         jdbc.sql("DELETE FROM assessment_evidence_key WHERE evidence_id = ?").param(evidenceId).update();
@@ -341,13 +351,14 @@ class AssessmentRepository {
             rs.getObject("item_id", UUID.class), rs.getObject("assessment_id", UUID.class),
             rs.getString("display_name"), rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sm3"),
             rs.getString("blob_name"), rs.getObject("uploaded_by", UUID.class), rs.getString("uploaded_by_name"),
-            rs.getObject("owner_org_id", UUID.class), rs.getBoolean("shared_with_provider"), instant(rs, "created_at"));
+            rs.getObject("owner_org_id", UUID.class), rs.getBoolean("shared_with_provider"), instant(rs, "created_at"),
+            rs.getLong("version"));
 
     private static final RowMapper<EvidenceInfo> LINKED_EVIDENCE = (rs, n) -> {
         EvidenceInfo e = EVIDENCE.mapRow(rs, n);
         return new EvidenceInfo(e.id(), rs.getObject("link_item_id", UUID.class), e.assessmentId(), e.displayName(),
                 e.contentType(), e.size(), e.sm3(), e.blobName(), e.uploadedBy(), e.uploadedByName(), e.ownerOrgId(),
-                e.sharedWithProvider(), e.createdAt());
+                e.sharedWithProvider(), e.createdAt(), e.version());
     };
 
     // --- remediation

@@ -99,7 +99,7 @@ class DemoAssessment implements ApplicationRunner {
         for (TestItem item : repo.items(a.id())) {
             if (inherited < DEMO_INHERITED && org.yunjian.assessment.Inheritance.inheritable(item.side())
                     && item.verdict() == null) {
-                inheritances.inherit(item.id(), conclusion.id());
+                inheritances.inherit(item.id(), ExpectedVersion.exactly(item.version()), conclusion.id());
                 inherited++;
             }
         }

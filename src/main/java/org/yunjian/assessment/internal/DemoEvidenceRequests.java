@@ -19,6 +19,7 @@ import org.yunjian.demo.DemoData;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
+import org.yunjian.shared.ExpectedVersion;
 
 /**
  * In demo mode, after the demo assessment (30): the assessor has sent the provider an evidence request with two lines,
@@ -74,7 +75,7 @@ class DemoEvidenceRequests implements ApplicationRunner {
         if (sent.isEmpty()) {
             return;
         }
-        SeedActor.run(provider, () -> requests.answer(sent.get(0).id(), demo("demo.evidence.file"), pdf(),
+        SeedActor.run(provider, () -> requests.answer(sent.get(0).id(), ExpectedVersion.exactly(0), demo("demo.evidence.file"), pdf(),
                 today.plusYears(1)));
         log.info("Demo evidence request seeded: {} lines, the first answered", sent.size());
     }

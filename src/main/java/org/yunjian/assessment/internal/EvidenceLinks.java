@@ -23,6 +23,7 @@ import org.yunjian.assessment.internal.RequestRecords.EvidenceLink;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
@@ -121,16 +122,20 @@ public class EvidenceLinks {
 
     // --- linking within an assessment
 
-    /** The assessors link evidence already in their open assessment to further items of it. */
+    /**
+     * The assessors link evidence already in their open assessment to further items of it; {@code version}: the
+     * evidence's version the caller read (its links are part of the evidence record).
+     */
     @Transactional
-    public List<EvidenceLink> link(UUID evidenceId, UUID assessmentId, List<UUID> itemIds) {
+    public List<EvidenceLink> link(UUID evidenceId, ExpectedVersion version, UUID assessmentId, List<UUID> itemIds) {
         Access access = assessments.access(assessmentId);
         EvidenceInfo info = inAssessment(evidenceId, assessmentId, access);
         access.requireAssessor();
         assessments.requireOpen(assessmentId);
         List<TestItem> items = itemsOf(assessmentId, itemIds);
-        Set<UUID> already = links.linksOf(evidenceId).stream().map(EvidenceLink::itemId).collect(Collectors.toSet());
         Instant now = clock.instant();
+        repo.claimEvidence(evidenceId, version.value(), now);
+        Set<UUID> already = links.linksOf(evidenceId).stream().map(EvidenceLink::itemId).collect(Collectors.toSet());
         for (TestItem i : items) {
             if (already.contains(i.id())) {
                 continue;
@@ -145,9 +150,10 @@ public class EvidenceLinks {
     /**
      * The assessors remove the link between evidence and an item of their open assessment. The last item of the
      * assessment it was uploaded in keeps it (delete the file instead); a carried file may leave the later assessment.
+     * {@code version}: the evidence's version the caller read.
      */
     @Transactional
-    public void unlink(UUID evidenceId, UUID itemId) {
+    public void unlink(UUID evidenceId, ExpectedVersion version, UUID itemId) {
         TestItem item = repo.item(itemId).orElseThrow(() -> new NotFoundException("assessment item", itemId));
         Access access = assessments.access(item.assessmentId());
         EvidenceInfo info = inAssessment(evidenceId, item.assessmentId(), access);
@@ -162,15 +168,21 @@ public class EvidenceLinks {
             throw new ConflictException("evidence-last-link", Msg.of("assessment.evidence.conflict.lastLink",
                     info.displayName()));
         }
+        repo.claimEvidence(evidenceId, version.value(), clock.instant());
         links.delete(evidenceId, itemId);
         events.publishEvent(AuditableEvent.success("assessment.evidence.unlink", "evidence", evidenceId,
                 Msg.of("assessment.audit.evidence.unlink", info.displayName(), item.requirementId(),
                         Msg.of(item.side()))));
     }
 
-    /** Sets or clears the validity date: the organisation that uploaded the file, or the assessors of its assessment. */
+    /**
+     * Sets or clears the validity date: the organisation that uploaded the file, or the assessors of its assessment;
+     * {@code version}: the evidence's version the caller read.
+     *
+     * @return the evidence's version after the change
+     */
     @Transactional
-    public void setValidUntil(UUID evidenceId, LocalDate date) {
+    public long setValidUntil(UUID evidenceId, ExpectedVersion version, LocalDate date) {
         EvidenceInfo info = evidence.visible(evidenceId);
         Access home;
         try {
@@ -182,10 +194,13 @@ public class EvidenceLinks {
         if (!reading.owns(info) && (home == null || !home.mayAssess())) {
             throw new AccessDeniedException("assessment.denied.evidenceValidity");
         }
+        long expected = version.value();
+        repo.claimEvidence(evidenceId, expected, clock.instant());
         links.setValidUntil(evidenceId, date);
         events.publishEvent(AuditableEvent.success("assessment.evidence.validity", "evidence", evidenceId,
                 date == null ? Msg.of("assessment.audit.evidence.validityCleared", info.displayName())
                         : Msg.of("assessment.audit.evidence.validity", info.displayName(), date)));
+        return expected + 1;
     }
 
     private EvidenceInfo inAssessment(UUID evidenceId, UUID assessmentId, Access access) {

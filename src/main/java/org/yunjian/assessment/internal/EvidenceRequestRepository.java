@@ -61,16 +61,25 @@ class EvidenceRequestRepository {
                 .param(assessmentId).query(this::map).list());
     }
 
-    List<RequestLine> linesAddressedTo(UUID organisation) {
-        return withItems(jdbc.sql(SELECT + "WHERE l.addressee_org_id = ? ORDER BY l.due_date, r.sent_at, l.position")
-                .param(organisation).query(this::map).list());
+    /**
+     * The assessments with lines addressed to the organisation or sent by it as their assessors: the bounded set
+     * whose visibility the caller's lists are checked against (in Java, the {@link Access} rules).
+     */
+    List<UUID> assessmentsWithLinesOf(UUID organisation) {
+        return jdbc.sql("SELECT DISTINCT l.assessment_id FROM assessment_evidence_request_line l "
+                        + "JOIN assessment a ON a.id = l.assessment_id WHERE l.addressee_org_id = ? OR a.assessor_org_id = ?")
+                .params(organisation, organisation).query(UUID.class).list();
     }
 
-    /** Lines with a file waiting for review in assessments the organisation assesses. */
-    List<RequestLine> submittedToAssessorOrg(UUID organisation) {
-        return withItems(jdbc.sql(SELECT + "JOIN assessment a ON a.id = l.assessment_id WHERE a.assessor_org_id = ? "
-                        + "AND l.status = 'SUBMITTED' ORDER BY l.answered_at, l.position")
-                .param(organisation).query(this::map).list());
+    /**
+     * One page of the lines addressed to the organisation in the given assessments, earliest due first, with their
+     * total; {@code q} (title contains) and {@code status} filter when not null.
+     */
+    Paged<RequestLine> addressedAt(UUID organisation, Collection<UUID> assessmentIds, String q,
+                                   EvidenceRequestStatus status, PageRequest page) {
+        return linePage(new SqlPage.Where().and("l.addressee_org_id = :org", "org", organisation)
+                .in("l.assessment_id", "ids", assessmentIds).contains("q", q, "l.title")
+                .equal("l.status", "status", status), "l.due_date, r.sent_at, l.position, l.id", page);
     }
 
     /**
@@ -89,8 +98,14 @@ class EvidenceRequestRepository {
      * assesses, earliest due first, with their total.
      */
     Paged<RequestLine> submittedAt(UUID organisation, Collection<UUID> assessmentIds, PageRequest page) {
+        return submittedAt(organisation, assessmentIds, null, page);
+    }
+
+    /** {@link #submittedAt(UUID, Collection, PageRequest)} whose title contains {@code q} (when not null). */
+    Paged<RequestLine> submittedAt(UUID organisation, Collection<UUID> assessmentIds, String q, PageRequest page) {
         return linePage(new SqlPage.Where().and("a.assessor_org_id = :org", "org", organisation)
-                .and("l.status = 'SUBMITTED'").in("l.assessment_id", "ids", assessmentIds),
+                .and("l.status = 'SUBMITTED'").in("l.assessment_id", "ids", assessmentIds)
+                .contains("q", q, "l.title"),
                 "l.due_date, l.answered_at, l.position, l.id", page);
     }
 
@@ -103,26 +118,31 @@ class EvidenceRequestRepository {
 
     void answer(UUID lineId, UUID evidenceId, String byName, Instant at, EvidenceRequestStatus status) {
         jdbc.sql("UPDATE assessment_evidence_request_line SET status = ?, evidence_id = ?, answered_by_name = ?, "
-                        + "answered_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+                        + "answered_at = ?, updated_at = ? WHERE id = ?")
                 .params(status.name(), evidenceId, byName, utc(at), utc(at), lineId).update();
     }
 
     void decide(UUID lineId, EvidenceRequestStatus status, String comment, String byName, Instant at) {
         jdbc.sql("UPDATE assessment_evidence_request_line SET status = ?, comment = ?, decided_by_name = ?, "
-                        + "decided_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+                        + "decided_at = ?, updated_at = ? WHERE id = ?")
                 .params(status.name(), comment, byName, utc(at), utc(at), lineId).update();
     }
 
     void readdress(UUID lineId, UUID organisation, EvidenceRouting.Basis routing, Instant at) {
-        jdbc.sql("UPDATE assessment_evidence_request_line SET addressee_org_id = ?, routing = ?, updated_at = ?, "
-                        + "version = version + 1 WHERE id = ?")
+        jdbc.sql("UPDATE assessment_evidence_request_line SET addressee_org_id = ?, routing = ?, updated_at = ? "
+                        + "WHERE id = ?")
                 .params(organisation, routing.name(), utc(at), lineId).update();
     }
 
-    /** Locks the line row against a concurrent answer or decision. */
-    void lock(UUID lineId) {
-        jdbc.sql("SELECT id FROM assessment_evidence_request_line WHERE id = ? FOR UPDATE").param(lineId)
-                .query(UUID.class).optional();
+    /**
+     * Moves the line on from the version the caller read (its answer, decision or re-addressing follows in the same
+     * transaction); a stale version is a {@link org.yunjian.shared.StaleVersionException}. The row stays locked
+     * against a concurrent change until the transaction ends.
+     */
+    void claim(UUID lineId, long expected, Instant at) {
+        int n = jdbc.sql("UPDATE assessment_evidence_request_line SET updated_at = ?, version = version + 1 "
+                + "WHERE id = ? AND version = ?").params(utc(at), lineId, expected).update();
+        org.yunjian.shared.Versions.requireUpdated(n, jdbc, "assessment_evidence_request_line", "updated_at", lineId);
     }
 
     private List<RequestLine> withItems(List<RequestLine> lines) {
@@ -139,7 +159,7 @@ class EvidenceRequestRepository {
         return lines.stream().map(l -> new RequestLine(l.id(), l.requestId(), l.assessmentId(), l.position(), l.title(),
                 l.description(), l.dueDate(), l.addresseeOrgId(), l.routing(), l.status(), l.evidenceId(), l.comment(),
                 l.answeredByName(), l.answeredAt(), l.decidedByName(), l.decidedAt(), l.updatedAt(),
-                items.getOrDefault(l.id(), List.of()), l.sentByName(), l.sentAt())).toList();
+                items.getOrDefault(l.id(), List.of()), l.sentByName(), l.sentAt(), l.version())).toList();
     }
 
     private RequestLine map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -150,6 +170,6 @@ class EvidenceRequestRepository {
                 EvidenceRequestStatus.valueOf(rs.getString("status")), rs.getObject("evidence_id", UUID.class),
                 rs.getString("comment"), rs.getString("answered_by_name"), instant(rs, "answered_at"),
                 rs.getString("decided_by_name"), instant(rs, "decided_at"), instant(rs, "updated_at"), List.of(),
-                rs.getString("sent_by_name"), instant(rs, "sent_at"));
+                rs.getString("sent_by_name"), instant(rs, "sent_at"), rs.getLong("version"));
     }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,10 +28,13 @@ import org.yunjian.responsibility.AccountableParties;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.OrganizationDirectory;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
 
 /**
  * Evidence requests (资料清单): the assessors of an open assessment ask the system's customer or provider for
@@ -86,8 +88,11 @@ public class EvidenceRequests {
     public record Routed(Party party, UUID organisationId, EvidenceRouting.Basis basis) {
     }
 
-    /** What a reader sees of the lines: those addressed to its organisation, and for assessors those to review. */
-    public record MyLines(List<RequestLine> addressed, List<RequestLine> toReview) {
+    /**
+     * What a reader sees of the lines: one page of those addressed to its organisation, and for assessors one page
+     * of those to review, each with its total.
+     */
+    public record MyLines(Paged<RequestLine> addressed, Paged<RequestLine> toReview) {
     }
 
     public LocalDate today() {
@@ -109,26 +114,33 @@ public class EvidenceRequests {
         return ofAssessment(assessmentId).stream().filter(l -> l.itemIds().contains(itemId)).toList();
     }
 
-    /** Across assessments: lines addressed to the caller's organisation, and lines awaiting the caller's review. */
+    /**
+     * Across assessments: one page of the lines addressed to the caller's organisation, and one of the lines
+     * awaiting the caller's review as assessor, earliest due first; {@code q} (title contains) filters both,
+     * {@code status} the lines addressed. The lines are paged in SQL over the assessments the caller sees, found in
+     * Java ({@link Access}) among the few that have lines of the caller's organisation.
+     */
     @Transactional(readOnly = true)
-    public MyLines mine() {
+    public MyLines mine(String q, EvidenceRequestStatus status, PageRequest page) {
         CurrentUser u = CurrentUser.requireBusinessOrAdmin("evidence requests");
         if (u.organizationId() == null) {
-            return new MyLines(List.of(), List.of());
+            return new MyLines(Paged.of(List.of(), page, 0), Paged.of(List.of(), page, 0));
         }
-        Map<UUID, Optional<Access>> byAssessment = new java.util.HashMap<>();
-        Function<UUID, Optional<Access>> accessOf = id -> byAssessment.computeIfAbsent(id, k -> {
+        List<UUID> visible = new ArrayList<>();
+        List<UUID> assessing = new ArrayList<>();
+        for (UUID id : requests.assessmentsWithLinesOf(u.organizationId())) {
             try {
-                return Optional.of(assessments.access(k));
+                Access access = assessments.access(id);
+                visible.add(id);
+                if (access.mayAssess()) {
+                    assessing.add(id);
+                }
             } catch (NotFoundException e) {
-                return Optional.empty();
+                // an assessment the caller no longer sees: none of its lines are shown
             }
-        });
-        List<RequestLine> addressed = requests.linesAddressedTo(u.organizationId()).stream()
-                .filter(l -> accessOf.apply(l.assessmentId()).isPresent()).toList();
-        List<RequestLine> review = requests.submittedToAssessorOrg(u.organizationId()).stream()
-                .filter(l -> accessOf.apply(l.assessmentId()).map(Access::mayAssess).orElse(false)).toList();
-        return new MyLines(addressed, review);
+        }
+        return new MyLines(requests.addressedAt(u.organizationId(), visible, q, status, page),
+                requests.submittedAt(u.organizationId(), assessing, q, page));
     }
 
     /** One line, if the caller sees it (else 404). */
@@ -269,7 +281,7 @@ public class EvidenceRequests {
                     : new Routed(in.addressee(), organisation(s, in.addressee()), EvidenceRouting.Basis.CHOSEN);
             out.add(new RequestLine(UUID.randomUUID(), requestId, assessmentId, n + 1, title, description, in.dueDate(),
                     chosen.organisationId(), chosen.basis(), EvidenceRequestStatus.PENDING, null, null, null, null,
-                    null, null, now, items.stream().map(TestItem::id).toList(), access.user().username(), now));
+                    null, null, now, items.stream().map(TestItem::id).toList(), access.user().username(), now, 0));
         }
         errors.throwIfAny();
         requests.insertRequest(requestId, assessmentId, access.user().userId(), access.user().username(), now);
@@ -284,34 +296,37 @@ public class EvidenceRequests {
     /**
      * The addressed party's answer: the file becomes evidence of the assessment linked to every item of the line,
      * owned by the uploading organisation. A refused file leaves nothing stored and the line unchanged.
+     * {@code version}: the line's version the caller read (a newer one: 409, none: 428).
      */
     @Transactional
-    public EvidenceInfo answer(UUID lineId, String fileName, byte[] content, LocalDate validUntil) {
+    public EvidenceInfo answer(UUID lineId, ExpectedVersion version, String fileName, byte[] content,
+                               LocalDate validUntil) {
         Seen seen = visibleLine(lineId);
         if (!addressed(seen.access(), seen.line()) || !seen.access().mayUpload()) {
             throw new AccessDeniedException("assessment.request.denied.answer");
         }
         assessments.requireOpen(seen.line().assessmentId());
-        requests.lock(lineId);
+        Instant now = clock.instant();
+        requests.claim(lineId, version.value(), now);
         RequestLine l = requests.line(lineId).orElseThrow();
         EvidenceRequestStatus next = l.status().answer();
         EvidenceInfo info = evidence.store(seen.access(), l.assessmentId(), l.itemIds(), fileName, content, false,
                 validUntil);
-        Instant now = clock.instant();
         requests.answer(lineId, info.id(), seen.access().user().username(), now, next);
         events.publishEvent(AuditableEvent.success("assessment.request.answer", "evidence-request-line", lineId,
                 Msg.of("assessment.audit.request.answer", l.title(), info.displayName(), info.sm3())));
         return info;
     }
 
-    /** The assessors accept the submitted file, or return it with a comment (required). */
+    /**
+     * The assessors accept the submitted file, or return it with a comment (required); {@code version}: the line's
+     * version the assessor read, so a file answered again since is not decided on unseen.
+     */
     @Transactional
-    public RequestLine decide(UUID lineId, boolean accept, String comment) {
+    public RequestLine decide(UUID lineId, ExpectedVersion version, boolean accept, String comment) {
         Seen seen = visibleLine(lineId);
         seen.access().requireAssessor();
         assessments.requireOpen(seen.line().assessmentId());
-        requests.lock(lineId);
-        RequestLine l = requests.line(lineId).orElseThrow();
         String text = comment == null || comment.isBlank() ? null : comment.strip();
         if (!accept && text == null) {
             throw new ValidationException("comment", "assessment.request.error.comment");
@@ -319,30 +334,37 @@ public class EvidenceRequests {
         if (text != null && text.length() > 2000) {
             throw new ValidationException("comment", "assessment.request.error.descriptionLong", 2000);
         }
+        Instant now = clock.instant();
+        requests.claim(lineId, version.value(), now);
+        RequestLine l = requests.line(lineId).orElseThrow();
         EvidenceRequestStatus next = l.status().decide(accept);
-        requests.decide(lineId, next, text, seen.access().user().username(), clock.instant());
+        requests.decide(lineId, next, text, seen.access().user().username(), now);
         events.publishEvent(AuditableEvent.success(accept ? "assessment.request.accept" : "assessment.request.return",
                 "evidence-request-line", lineId, Msg.of(accept ? "assessment.audit.request.accept"
                         : "assessment.audit.request.return", l.title(), text == null ? "" : text)));
         return requests.line(lineId).orElseThrow();
     }
 
-    /** The assessors send a line still waiting for its first answer to the other party. */
+    /**
+     * The assessors send a line still waiting for its first answer to the other party; {@code version}: the line's
+     * version the assessor read.
+     */
     @Transactional
-    public RequestLine readdress(UUID lineId, Party party) {
+    public RequestLine readdress(UUID lineId, ExpectedVersion version, Party party) {
         Seen seen = visibleLine(lineId);
         seen.access().requireAssessor();
         assessments.requireOpen(seen.line().assessmentId());
-        requests.lock(lineId);
-        RequestLine l = requests.line(lineId).orElseThrow();
-        l.status().requireReaddressable();
         CloudSystem s = seen.access().system();
         if (party == null || (party == Party.PROVIDER && s.providerId() == null)) {
             throw new ValidationException("addressee", "assessment.request.error.noProvider");
         }
+        Instant now = clock.instant();
+        requests.claim(lineId, version.value(), now);
+        RequestLine l = requests.line(lineId).orElseThrow();
+        l.status().requireReaddressable();
         UUID org = organisation(s, party);
         if (!org.equals(l.addresseeOrgId())) {
-            requests.readdress(lineId, org, EvidenceRouting.Basis.CHOSEN, clock.instant());
+            requests.readdress(lineId, org, EvidenceRouting.Basis.CHOSEN, now);
             events.publishEvent(AuditableEvent.success("assessment.request.readdress", "evidence-request-line", lineId,
                     Msg.of("assessment.audit.request.readdress", l.title(), name(l.addresseeOrgId()), name(org))));
         }

@@ -24,6 +24,7 @@ import org.yunjian.crypto.Sm3Digest;
 import org.yunjian.crypto.Sm4Gcm;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
@@ -117,7 +118,7 @@ public class EvidenceService {
         // a provider's own evidence is the provider's to show; it is never hidden from the provider
         EvidenceInfo info = new EvidenceInfo(id, itemId, assessmentId, sanitise(originalName), type.get(),
                 content.length, digest.hex(), blob, user.userId(), user.username(), user.organizationId(),
-                sharedWithProvider, now);
+                sharedWithProvider, now, 0);
         try {
             store.put(blob, sealed);
             removeOnRollback(blob);
@@ -241,13 +242,15 @@ public class EvidenceService {
         return Optional.ofNullable(seeing);
     }
 
+    /** Shares or unshares the evidence; {@code version}: the evidence's version the caller read. */
     @Transactional
-    public EvidenceInfo setShared(UUID evidenceId, boolean shared) {
+    public EvidenceInfo setShared(UUID evidenceId, ExpectedVersion version, boolean shared) {
         EvidenceInfo info = visible(evidenceId);
         if (!readingAccess(info).orElseThrow().owns(info)) {
             throw new AccessDeniedException("assessment.denied.evidenceShare");
         }
         assessments.requireOpen(info.assessmentId());
+        repo.claimEvidence(evidenceId, version.value(), clock.instant());
         repo.setShared(evidenceId, shared);
         events.publishEvent(AuditableEvent.success("assessment.evidence.share", "evidence", evidenceId,
                 Msg.of(shared ? "assessment.audit.evidence.shared" : "assessment.audit.evidence.unshared")));

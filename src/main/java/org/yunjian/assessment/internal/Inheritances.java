@@ -27,6 +27,7 @@ import org.yunjian.party.CloudSystem;
 import org.yunjian.security.OrganizationDirectory;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Formats;
@@ -225,8 +226,11 @@ public class Inheritances {
 
     // --- marking and withdrawing
 
-    /** Marks one item inherited from a source (assessors of an open assessment); 409 naming why if it cannot be. */
-    public Inherited inherit(UUID itemId, UUID sourceId) {
+    /**
+     * Marks one item inherited from a source (assessors of an open assessment); 409 naming why if it cannot be.
+     * {@code version}: the item's version the caller read (inheriting replaces its verdict).
+     */
+    public Inherited inherit(UUID itemId, ExpectedVersion version, UUID sourceId) {
         TestItem item = repo.item(itemId).orElseThrow(() -> new NotFoundException("assessment item", itemId));
         Access access = assessorOfOpen(item);
         Source source = sources.require(access, sourceId);
@@ -235,7 +239,7 @@ public class Inheritances {
         if (inherited.find(itemId).isPresent()) {
             throw new ConflictException("item-inherited", "assessment.inherit.error.already", item.requirementId());
         }
-        Inherited out = mark(access, item, source, sourceItems(source));
+        Inherited out = mark(access, item, source, sourceItems(source), version.value());
         events.publishEvent(AuditableEvent.success("assessment.inherit", "assessment-item", itemId,
                 Msg.of("assessment.audit.inherit", item.requirementId(), Msg.of(item.side()), source.label(),
                         Msg.of(repo.item(itemId).orElseThrow().verdict()))));
@@ -244,14 +248,16 @@ public class Inheritances {
 
     /**
      * "Inherit all cloud-platform items from a source": every cloud-platform item not yet inherited and without a
-     * verdict of its own is marked; items the source has no verdict for are left and named.
+     * verdict of its own is marked; items the source has no verdict for are left and named. {@code version}: the
+     * assessment's version the caller read (the bulk change is a change of the assessment).
      */
-    public BulkResult inheritAll(UUID assessmentId, UUID sourceId) {
+    public BulkResult inheritAll(UUID assessmentId, ExpectedVersion version, UUID sourceId) {
         Access access = assessments.access(assessmentId);
         access.requireAssessor();
         assessments.requireOpen(assessmentId);
         Source source = sources.require(access, sourceId);
         Inheritance.requireFresh(source.date(), today(), source.label());
+        repo.claimVersion(assessmentId, version.value(), clock.instant());
         Map<String, TestItem> sourceItems = sourceItems(source);
         int count = 0;
         List<String> skipped = new ArrayList<>();
@@ -267,7 +273,7 @@ public class Inheritances {
                 skipped.add(item.requirementId());
                 continue;
             }
-            mark(access, item, source, sourceItems);
+            mark(access, item, source, sourceItems, item.version());
             count++;
         }
         events.publishEvent(AuditableEvent.success("assessment.inherit.bulk", "assessment", assessmentId,
@@ -275,24 +281,32 @@ public class Inheritances {
         return new BulkResult(count, skipped);
     }
 
-    /** Withdraws one item's inheritance: the item gets back what it held before. */
-    public TestItem withdraw(UUID itemId) {
+    /**
+     * Withdraws one item's inheritance: the item gets back what it held before. {@code version}: the item's version
+     * the caller read.
+     */
+    public TestItem withdraw(UUID itemId, ExpectedVersion version) {
         TestItem item = repo.item(itemId).orElseThrow(() -> new NotFoundException("assessment item", itemId));
         assessorOfOpen(item);
         ItemInheritance i = inherited.find(itemId).orElseThrow(() -> new ConflictException("item-not-inherited",
                 "assessment.inherit.error.notInherited", item.requirementId()));
-        unmark(i);
+        unmark(i, version.value());
         events.publishEvent(AuditableEvent.success("assessment.inherit.withdraw", "assessment-item", itemId,
                 Msg.of("assessment.audit.withdraw", item.requirementId(), Msg.of(item.side()))));
         return repo.item(itemId).orElseThrow();
     }
 
-    /** Withdraws every inheritance of the assessment; returns how many. */
-    public int withdrawAll(UUID assessmentId) {
+    /**
+     * Withdraws every inheritance of the assessment; returns how many. {@code version}: the assessment's version the
+     * caller read.
+     */
+    public int withdrawAll(UUID assessmentId, ExpectedVersion version) {
         assessments.access(assessmentId).requireAssessor();
         assessments.requireOpen(assessmentId);
+        repo.claimVersion(assessmentId, version.value(), clock.instant());
         List<ItemInheritance> all = inherited.ofAssessment(assessmentId);
-        all.forEach(this::unmark);
+        all.forEach(i -> unmark(i, repo.item(i.itemId()).map(TestItem::version)
+                .orElseThrow(() -> new NotFoundException("assessment item", i.itemId()))));
         events.publishEvent(AuditableEvent.success("assessment.inherit.withdraw-all", "assessment", assessmentId,
                 Msg.of("assessment.audit.withdrawAll", all.size())));
         return all.size();
@@ -324,7 +338,8 @@ public class Inheritances {
         return s != null && s.verdict() != null;
     }
 
-    private Inherited mark(Access access, TestItem item, Source source, Map<String, TestItem> sourceItems) {
+    private Inherited mark(Access access, TestItem item, Source source, Map<String, TestItem> sourceItems,
+                           long expected) {
         Instant now = clock.instant();
         TestItem from = null;
         if (sourceItems != null) {
@@ -334,24 +349,23 @@ public class Inheritances {
             }
             from = sourceItems.get(item.requirementId());
         }
+        // the item's version first: a concurrent writer of the same version is refused before anything is marked
+        if (from != null) {
+            repo.updateVerdict(item.id(), from.verdict(), from.verdictReason(), from.riskLevel(), from.riskReason(),
+                    now, expected);
+        } else {
+            repo.updateVerdict(item.id(), source.verdict(), null, source.riskLevel(), null, now, expected);
+        }
         inherited.insert(new ItemInheritance(item.id(), item.assessmentId(),
                 from == null ? null : source.id(), from == null ? null : from.id(),
                 from == null ? source.id() : null, item.verdict(), item.verdictReason(), item.riskLevel(),
                 item.riskReason(), access.user().username(), now));
-        if (from != null) {
-            repo.updateVerdict(item.id(), from.verdict(), from.verdictReason(), from.riskLevel(), from.riskReason(),
-                    now, item.version());
-        } else {
-            repo.updateVerdict(item.id(), source.verdict(), null, source.riskLevel(), null, now, item.version());
-        }
         return new Inherited(item.id(), source, from == null ? null : from.id(), access.user().username(), now);
     }
 
-    private void unmark(ItemInheritance i) {
-        inherited.delete(i.itemId());
-        long version = repo.item(i.itemId()).map(TestItem::version)
-                .orElseThrow(() -> new NotFoundException("assessment item", i.itemId()));
+    private void unmark(ItemInheritance i, long expected) {
         repo.updateVerdict(i.itemId(), i.priorVerdict(), i.priorReason(), i.priorRiskLevel(), i.priorRiskReason(),
-                clock.instant(), version);
+                clock.instant(), expected);
+        inherited.delete(i.itemId());
     }
 }

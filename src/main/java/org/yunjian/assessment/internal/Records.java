@@ -103,7 +103,7 @@ public final class Records {
     /** Evidence metadata; the content is in the blob store, encrypted. */
     public record EvidenceInfo(UUID id, UUID itemId, UUID assessmentId, String displayName, String contentType,
                                long size, String sm3, String blobName, UUID uploadedBy, String uploadedByName,
-                               UUID ownerOrgId, boolean sharedWithProvider, Instant createdAt) {
+                               UUID ownerOrgId, boolean sharedWithProvider, Instant createdAt, long version) {
     }
 
     public record Remediation(UUID id, UUID itemId, UUID assessmentId, UUID responsibleOrgId, LocalDate dueDate,

@@ -15,6 +15,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.assessment.internal.EvidenceException;
 import org.yunjian.assessment.internal.EvidenceService;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
 
 /**
@@ -53,10 +55,14 @@ class EvidencePages {
 
     @PostMapping("/evidence/{id}/shared")
     @PreAuthorize(WHO)
-    String share(@PathVariable UUID id, @RequestParam boolean shared, RedirectAttributes flash) {
+    String share(@PathVariable UUID id, @RequestParam boolean shared, @RequestParam(required = false) String version,
+                 RedirectAttributes flash) {
         var info = evidence.visible(id);
         try {
-            evidence.setShared(id, shared);
+            evidence.setShared(id, ExpectedVersion.ofForm(version), shared);
+        } catch (StaleVersionException e) {
+            // the item page again over the evidence as stored now, with the clear refusal
+            flash.addFlashAttribute("stale", e.formText());
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }

@@ -19,14 +19,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.assessment.EvidenceRequestStatus;
 import org.yunjian.assessment.EvidenceRouting;
 import org.yunjian.assessment.internal.Access;
 import org.yunjian.assessment.internal.AssessmentService;
 import org.yunjian.assessment.internal.EvidenceLinks;
 import org.yunjian.assessment.internal.EvidenceRequests;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.ListFilters;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.Pager;
+import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
 
 /**
@@ -173,10 +178,20 @@ class EvidenceRequestPages {
 
     @GetMapping("/evidence-requests")
     @PreAuthorize(WHO)
-    String mine(Model model) {
-        var m = requests.mine();
-        model.addAttribute("addressed", rows(m.addressed()));
-        model.addAttribute("toReview", rows(m.toReview()));
+    String mine(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+                @RequestParam(required = false) String page, @RequestParam(required = false) String size,
+                Model model) {
+        var query = ListFilters.Query.of(q, "status", status, EvidenceRequestStatus.class, page, size);
+        var m = requests.mine(query.text(), query.choice(), query.page());
+        model.addAttribute("addressed", rows(m.addressed().items()));
+        model.addAttribute("toReview", rows(m.toReview().items()));
+        // both lists one page (the same page for both, as in GET /api/evidence-requests), each with its own pager
+        model.addAttribute("lists", m);
+        model.addAttribute("pagers", Map.of("addressed", Pager.of(m.addressed(), "/evidence-requests",
+                query.filters()), "toReview", Pager.of(m.toReview(), "/evidence-requests", query.filters())));
+        model.addAttribute("filterQ", query.text());
+        model.addAttribute("filterStatus", query.choice());
+        model.addAttribute("statuses", EvidenceRequestStatus.values());
         return "assessment/my-requests";
     }
 
@@ -193,12 +208,17 @@ class EvidenceRequestPages {
     @PreAuthorize(WHO)
     String answer(@PathVariable UUID id, @RequestParam(required = false) MultipartFile file,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil,
-                  @RequestParam(defaultValue = "") String back, RedirectAttributes flash) throws IOException {
+                  @RequestParam(defaultValue = "") String back, @RequestParam(required = false) String version,
+                  RedirectAttributes flash) throws IOException {
         var line = requests.line(id);
         try {
-            var e = requests.answer(id, file == null ? null : file.getOriginalFilename(),
-                    file == null ? null : file.getBytes(), validUntil);
+            var e = requests.answer(id, ExpectedVersion.ofForm(version), file == null ? null
+                    : file.getOriginalFilename(), file == null ? null : file.getBytes(), validUntil);
             flash.addFlashAttribute("notice", Texts.get("assessment.request.answered", e.displayName()));
+        } catch (StaleVersionException e) {
+            // the file cannot come back (a browser never refills a file field); the typed validity date does
+            stale(flash, e);
+            flash.addFlashAttribute("typedValidUntil", Map.of(id, validUntil == null ? "" : validUntil.toString()));
         } catch (ValidationException e) {
             flash.addFlashAttribute("lineErrors", Map.of(id, String.join(" ", e.errors().values())));
         } catch (ConflictException e) {
@@ -211,10 +231,13 @@ class EvidenceRequestPages {
     @PreAuthorize(WHO)
     String decide(@PathVariable UUID id, @RequestParam boolean accept,
                   @RequestParam(required = false) String comment, @RequestParam(defaultValue = "") String back,
-                  RedirectAttributes flash) {
+                  @RequestParam(required = false) String version, RedirectAttributes flash) {
         var line = requests.line(id);
         try {
-            requests.decide(id, accept, comment);
+            requests.decide(id, ExpectedVersion.ofForm(version), accept, comment);
+        } catch (StaleVersionException e) {
+            stale(flash, e);
+            flash.addFlashAttribute("typedComment", Map.of(id, comment == null ? "" : comment));
         } catch (ValidationException | ConflictException e) {
             flash.addFlashAttribute("lineErrors", Map.of(id, e instanceof ValidationException v
                     ? String.join(" ", v.errors().values()) : e.getMessage()));
@@ -225,17 +248,28 @@ class EvidenceRequestPages {
 
     @PostMapping("/evidence-request-lines/{id}/addressee")
     @PreAuthorize(WHO)
-    String readdress(@PathVariable UUID id, @RequestParam String addressee, RedirectAttributes flash) {
+    String readdress(@PathVariable UUID id, @RequestParam String addressee,
+                     @RequestParam(required = false) String version, RedirectAttributes flash) {
         var line = requests.line(id);
         EvidenceRouting.Party party = "PROVIDER".equals(addressee) ? EvidenceRouting.Party.PROVIDER
                 : "CUSTOMER".equals(addressee) ? EvidenceRouting.Party.CUSTOMER : null;
         try {
-            requests.readdress(id, party);
+            requests.readdress(id, ExpectedVersion.ofForm(version), party);
+        } catch (StaleVersionException e) {
+            stale(flash, e);
         } catch (ValidationException | ConflictException e) {
             flash.addFlashAttribute("lineErrors", Map.of(id, e instanceof ValidationException v
                     ? String.join(" ", v.errors().values()) : e.getMessage()));
         }
         return back("", line.assessmentId());
+    }
+
+    /**
+     * A form refused for its version: the page it goes back to shows the clear refusal ({@code web/locking ::
+     * stale}) over the record as stored now, its form carrying the newer version, the typed input kept.
+     */
+    private static void stale(RedirectAttributes flash, StaleVersionException e) {
+        flash.addFlashAttribute("stale", e.formText());
     }
 
     private static String back(String back, UUID assessmentId) {
@@ -252,9 +286,12 @@ class EvidenceRequestPages {
     @PreAuthorize(WHO)
     String link(@PathVariable UUID id, @RequestParam UUID assessmentId,
                 @RequestParam(name = "itemId", required = false) List<UUID> itemIds,
-                @RequestParam(required = false) UUID returnTo, RedirectAttributes flash) {
+                @RequestParam(required = false) UUID returnTo, @RequestParam(required = false) String version,
+                RedirectAttributes flash) {
         try {
-            links.link(id, assessmentId, itemIds);
+            links.link(id, ExpectedVersion.ofForm(version), assessmentId, itemIds);
+        } catch (StaleVersionException e) {
+            stale(flash, e);
         } catch (ValidationException | ConflictException e) {
             flash.addFlashAttribute("linkError", e instanceof ValidationException v
                     ? String.join(" ", v.errors().values()) : e.getMessage());
@@ -262,17 +299,24 @@ class EvidenceRequestPages {
         return returnTo == null ? "redirect:/assessments/" + assessmentId : "redirect:/assessment-items/" + returnTo;
     }
 
-    /** From the item page: link one of the assessment's files to this item. */
+    /**
+     * From the item page: link one of the assessment's files to this item. The form carries each offered file's
+     * version ({@code version-<evidence id>}); the chosen file's is the version the link replaces.
+     */
     @PostMapping("/assessment-items/{id}/linked-evidence")
     @PreAuthorize(WHO)
     String linkToItem(@PathVariable("id") UUID itemId, @RequestParam(required = false) UUID evidenceId,
-                      RedirectAttributes flash) {
+                      @RequestParam MultiValueMap<String, String> form, RedirectAttributes flash) {
         var item = service.item(itemId).item();
         if (evidenceId == null) {
             flash.addFlashAttribute("linkError", Texts.get("assessment.link.error.evidence"));
         } else {
             try {
-                links.link(evidenceId, item.assessmentId(), List.of(itemId));
+                links.link(evidenceId, ExpectedVersion.ofForm(form.getFirst("version-" + evidenceId)),
+                        item.assessmentId(), List.of(itemId));
+            } catch (StaleVersionException e) {
+                stale(flash, e);
+                flash.addFlashAttribute("typedLink", evidenceId);
             } catch (ConflictException e) {
                 flash.addFlashAttribute("linkError", e.getMessage());
             }
@@ -282,9 +326,12 @@ class EvidenceRequestPages {
 
     @PostMapping("/evidence/{id}/unlink")
     @PreAuthorize(WHO)
-    String unlink(@PathVariable UUID id, @RequestParam UUID itemId, RedirectAttributes flash) {
+    String unlink(@PathVariable UUID id, @RequestParam UUID itemId, @RequestParam(required = false) String version,
+                  RedirectAttributes flash) {
         try {
-            links.unlink(id, itemId);
+            links.unlink(id, ExpectedVersion.ofForm(version), itemId);
+        } catch (StaleVersionException e) {
+            stale(flash, e);
         } catch (ConflictException e) {
             flash.addFlashAttribute("linkError", e.getMessage());
         }
@@ -295,8 +342,14 @@ class EvidenceRequestPages {
     @PreAuthorize(WHO)
     String validity(@PathVariable UUID id,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil,
-                    @RequestParam UUID itemId) {
-        links.setValidUntil(id, validUntil);
+                    @RequestParam UUID itemId, @RequestParam(required = false) String version,
+                    RedirectAttributes flash) {
+        try {
+            links.setValidUntil(id, ExpectedVersion.ofForm(version), validUntil);
+        } catch (StaleVersionException e) {
+            stale(flash, e);
+            flash.addFlashAttribute("typedValidity", Map.of(id, validUntil == null ? "" : validUntil.toString()));
+        }
         return "redirect:/assessment-items/" + itemId;
     }
 

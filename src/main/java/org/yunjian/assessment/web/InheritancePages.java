@@ -16,7 +16,9 @@ import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.internal.Inheritances;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
 
 /**
@@ -73,14 +75,17 @@ class InheritancePages {
     @PostMapping("/assessments/{id}/inheritance")
     @PreAuthorize(AssessmentPages.WHO)
     String inheritAll(@PathVariable UUID id, @RequestParam(required = false) UUID source,
-                      @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes flash) {
+                      @RequestParam(defaultValue = "false") boolean confirm,
+                      @RequestParam(required = false) String version, RedirectAttributes flash) {
         try {
             if (!confirm) {
                 throw new ConflictException("confirm-missing", "assessment.inherit.error.confirm");
             }
-            var r = inheritances.inheritAll(id, source);
+            var r = inheritances.inheritAll(id, ExpectedVersion.ofForm(version), source);
             flash.addFlashAttribute("inheritResult", Texts.get("assessment.inherit.bulkDone", r.inherited(),
                     r.skipped().size()));
+        } catch (StaleVersionException e) {
+            stale(flash, e, source);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         } catch (ValidationException e) {
@@ -91,10 +96,13 @@ class InheritancePages {
 
     @PostMapping("/assessments/{id}/inheritance/withdraw")
     @PreAuthorize(AssessmentPages.WHO)
-    String withdrawAll(@PathVariable UUID id, RedirectAttributes flash) {
+    String withdrawAll(@PathVariable UUID id, @RequestParam(required = false) String version,
+                       RedirectAttributes flash) {
         try {
             flash.addFlashAttribute("inheritResult", Texts.get("assessment.inherit.withdrawnAll",
-                    inheritances.withdrawAll(id)));
+                    inheritances.withdrawAll(id, ExpectedVersion.ofForm(version))));
+        } catch (StaleVersionException e) {
+            stale(flash, e, null);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }
@@ -103,9 +111,12 @@ class InheritancePages {
 
     @PostMapping("/assessment-items/{id}/inheritance")
     @PreAuthorize(AssessmentPages.WHO)
-    String inherit(@PathVariable UUID id, @RequestParam(required = false) UUID source, RedirectAttributes flash) {
+    String inherit(@PathVariable UUID id, @RequestParam(required = false) UUID source,
+                   @RequestParam(required = false) String version, RedirectAttributes flash) {
         try {
-            inheritances.inherit(id, source);
+            inheritances.inherit(id, ExpectedVersion.ofForm(version), source);
+        } catch (StaleVersionException e) {
+            stale(flash, e, source);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         } catch (ValidationException e) {
@@ -116,12 +127,26 @@ class InheritancePages {
 
     @PostMapping("/assessment-items/{id}/inheritance/withdraw")
     @PreAuthorize(AssessmentPages.WHO)
-    String withdraw(@PathVariable UUID id, RedirectAttributes flash) {
+    String withdraw(@PathVariable UUID id, @RequestParam(required = false) String version,
+                    RedirectAttributes flash) {
         try {
-            inheritances.withdraw(id);
+            inheritances.withdraw(id, ExpectedVersion.ofForm(version));
+        } catch (StaleVersionException e) {
+            stale(flash, e, null);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }
         return "redirect:/assessment-items/" + id;
+    }
+
+    /**
+     * A form refused for its version: the page shows the clear refusal ({@code web/locking :: stale}) over the
+     * record as stored now, its form carrying the newer version and the chosen source kept.
+     */
+    private static void stale(RedirectAttributes flash, StaleVersionException e, UUID source) {
+        flash.addFlashAttribute("stale", e.formText());
+        if (source != null) {
+            flash.addFlashAttribute("typedSource", source);
+        }
     }
 }

@@ -47,7 +47,7 @@ class ReportMarkupTest {
         TestItem item = new TestItem(UUID.randomUUID(), id, 0, "MLPS-L3-8.2.4.7-a", ItemSide.CLOUD_PLATFORM,
                 "安全计算环境", HOSTILE, Verdict.NON_COMPLIANT, HOSTILE, HOSTILE, RiskLevel.HIGH, HOSTILE, now);
         EvidenceInfo e = new EvidenceInfo(UUID.randomUUID(), item.id(), id, HOSTILE, "text/plain", 12, "ab".repeat(32),
-                "blob", UUID.randomUUID(), HOSTILE, UUID.randomUUID(), false, now);
+                "blob", UUID.randomUUID(), HOSTILE, UUID.randomUUID(), false, now, 0);
         var score = new GbDefaultScoringPolicy().score(List.of(new ScoredItem(item.requirementId() + "/" + item.side(),
                 item.layer(), item.controlPoint(), item.verdict(), item.riskLevel())));
         Remediation r = new Remediation(UUID.randomUUID(), item.id(), id, s.customerId(), java.time.LocalDate.of(2027, 2, 19),
