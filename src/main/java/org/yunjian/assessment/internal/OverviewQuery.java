@@ -1,0 +1,204 @@
+package org.yunjian.assessment.internal;
+
+import static org.yunjian.shared.Jdbc.instant;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yunjian.assessment.AssessmentStatus;
+import org.yunjian.assessment.ConclusionBand;
+import org.yunjian.assessment.ReportTemplate;
+import org.yunjian.assessment.RiskEntry;
+import org.yunjian.assessment.RiskLevel;
+import org.yunjian.assessment.ScoreResult.Conclusion;
+import org.yunjian.assessment.Verdict;
+import org.yunjian.assessment.internal.Dashboards.ControlPointRow;
+import org.yunjian.assessment.internal.Dashboards.Filter;
+import org.yunjian.assessment.internal.Dashboards.Policy;
+import org.yunjian.assessment.internal.Dashboards.SystemRow;
+import org.yunjian.assessment.internal.Dashboards.Totals;
+import org.yunjian.party.Parties;
+import org.yunjian.party.SystemQuery;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
+
+/**
+ * The across-systems dashboard in three SQL queries whatever the number of systems (issue 15): the totals grouped by
+ * conclusion and template, one page of systems, and the control points. Each starts from the same common table
+ * expressions: the systems the caller sees ({@link Parties#visibleSystemSummariesSql}) and per system, among the
+ * assessments the caller has a relation to ({@link Access#visibleSql}), the latest completed one, its item sums and
+ * its conclusion ({@link ScoreSql}), and the open and overdue remediation tasks. Java touches only the rows of the page and the control
+ * points of the catalog.
+ */
+final class OverviewQuery {
+
+    private final JdbcClient jdbc;
+    private final ScoringPolicies policies;
+    private final ItemLabels labels;
+
+    OverviewQuery(JdbcClient jdbc, ScoringPolicies policies, ItemLabels labels) {
+        this.jdbc = jdbc;
+        this.policies = policies;
+        this.labels = labels;
+    }
+
+    /** What the three queries answer; {@code rows} is empty when the caller sees no system. */
+    record Result(Totals totals, List<Policy> policies, Paged<SystemRow> rows, List<ControlPointRow> controlPoints) {
+    }
+
+    Result run(CurrentUser u, Parties parties, Filter f, LocalDate today, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        Optional<String> systems = parties.visibleSystemSummariesSql(new SystemQuery(f.q(), null, f.level(), null),
+                params);
+        if (systems.isEmpty()) {
+            return new Result(totals(List.of()), List.of(), Paged.of(List.of(), page, 0), List.of());
+        }
+        params.put("today", today);
+        params.put("open", Dashboards.OPEN_TASK);
+        String where = " WHERE 1 = 1";
+        if (f.conclusion() != null) {
+            if (f.conclusion().equals(Filter.NO_CONCLUSION)) {
+                where += " AND rc.conclusion IS NULL";
+            } else {
+                where += " AND rc.conclusion = :conclusion";
+                params.put("conclusion", f.conclusion());
+            }
+        }
+        if (f.overdueOnly()) {
+            where += " AND rc.overdue_tasks > 0";
+        }
+        String with = with(systems.get(), Access.visibleSql(u, "a", "vs", params));
+        List<Group> groups = jdbc.sql(with + "SELECT rc.conclusion, rc.report_template, COUNT(*) AS n, "
+                        + "SUM(rc.high) AS high, SUM(rc.open_tasks) AS open_tasks, SUM(rc.overdue_tasks) AS overdue_tasks, "
+                        + "SUM(rc.rate_h) AS rate_h FROM rc" + where + " GROUP BY rc.conclusion, rc.report_template")
+                .params(params)
+                .query((rs, n) -> new Group(rs.getString("conclusion") == null ? null
+                        : Conclusion.valueOf(rs.getString("conclusion")), rs.getString("report_template") == null
+                        ? null : ReportTemplate.valueOf(rs.getString("report_template")), rs.getInt("n"),
+                        rs.getInt("high"), rs.getInt("open_tasks"), rs.getInt("overdue_tasks"), rs.getLong("rate_h")))
+                .list();
+        Totals totals = totals(groups);
+        List<Policy> used = groups.stream().filter(g -> g.template() != null).map(g -> policies.forTemplate(g.template()))
+                .map(p -> new Policy(p.id(), p.version())).distinct().sorted(Comparator.comparing(Policy::id)).toList();
+        List<SystemRow> rows = totals.systems() == 0 || page.offset() >= totals.systems() ? List.of()
+                : jdbc.sql(with + "SELECT rc.* FROM rc" + where + " ORDER BY rc.name, rc.id" + page.limitOffset())
+                .params(params).query((rs, n) -> {
+                    String c = rs.getString("conclusion");
+                    return new SystemRow(rs.getObject("id", UUID.class), rs.getString("name"),
+                            rs.getInt("protection_level"), rs.getObject("latest_id", UUID.class),
+                            rs.getString("latest_name"), instant(rs.getObject("completed_at", OffsetDateTime.class)),
+                            c == null ? null : ConclusionBand.rate(rs.getLong("t") * 0.5, rs.getInt("s")),
+                            c == null ? null : Conclusion.valueOf(c), rs.getInt("high"), rs.getInt("medium"),
+                            rs.getInt("open_tasks"), rs.getInt("overdue_tasks"));
+                }).list();
+        return new Result(totals, used, Paged.of(rows, page, totals.systems()), controlPoints(with, where, params));
+    }
+
+    /** One group of systems by conclusion and template with its sums. */
+    private record Group(Conclusion conclusion, ReportTemplate template, int systems, int high, int open, int overdue,
+                         long rateHundredths) {
+    }
+
+    private static Totals totals(List<Group> groups) {
+        Map<Conclusion, Integer> byConclusion = new EnumMap<>(Conclusion.class);
+        for (Conclusion c : Conclusion.values()) {
+            byConclusion.put(c, 0);
+        }
+        int assessed = 0;
+        long rateSum = 0;
+        for (Group g : groups) {
+            if (g.conclusion() != null) {
+                byConclusion.merge(g.conclusion(), g.systems(), Integer::sum);
+                assessed += g.systems();
+                rateSum += g.rateHundredths();
+            }
+        }
+        // the mean of the systems' rates, rounded half up to two decimals from the exact sum
+        Double mean = assessed == 0 ? null : Math.round((double) rateSum / assessed) / 100.0;
+        return new Totals(groups.stream().mapToInt(Group::systems).sum(), assessed, byConclusion,
+                groups.stream().mapToInt(Group::high).sum(), groups.stream().mapToInt(Group::open).sum(),
+                groups.stream().mapToInt(Group::overdue).sum(), mean);
+    }
+
+    /**
+     * The rows as correlated subqueries per system rather than joins to derived tables: H2 evaluates a derived table
+     * joined on a column once per outer row (a window function there made the query quadratic), while an indexed
+     * subquery per system stays linear on both databases.
+     */
+    private String with(String systems, String visible) {
+        String completed = "('" + AssessmentStatus.COMPLETED.name() + "', '" + AssessmentStatus.ARCHIVED.name() + "')";
+        String items = " FROM assessment_item i WHERE i.assessment_id = l.id)";
+        return "WITH vs AS (" + systems + "), "
+                // the latest completed assessment the caller has a relation to (Dashboards.BY_COMPLETION)
+                + "vl AS (SELECT vs.id, vs.name, vs.protection_level, (SELECT a.id FROM assessment a "
+                + "WHERE a.system_id = vs.id AND a.status IN " + completed + " AND " + visible
+                + " ORDER BY a.completed_at DESC NULLS LAST, a.created_at DESC, a.id DESC FETCH FIRST 1 ROWS ONLY) "
+                + "AS latest_id, (SELECT COUNT(*) FROM assessment_remediation r JOIN assessment a ON a.id = r.assessment_id "
+                + "LEFT JOIN assessment_risk k ON k.remediation_id = r.id WHERE a.system_id = vs.id AND a.status <> '"
+                + AssessmentStatus.ARCHIVED.name() + "' AND " + visible + " AND " + RiskEntry.OPEN_SQL
+                + ") AS open_tasks, (SELECT COUNT(*) FROM assessment_remediation r JOIN assessment a "
+                + "ON a.id = r.assessment_id LEFT JOIN assessment_risk k ON k.remediation_id = r.id "
+                + "WHERE a.system_id = vs.id AND a.status <> '" + AssessmentStatus.ARCHIVED.name() + "' AND " + visible
+                + " AND " + RiskEntry.OPEN_SQL + " AND r.due_date < :today) AS overdue_tasks FROM vs), "
+                + "rw AS (SELECT vl.id, vl.name, vl.protection_level, vl.latest_id, l.name AS latest_name, l.completed_at, "
+                + "l.report_template, vl.open_tasks, vl.overdue_tasks, "
+                + "COALESCE((SELECT " + ScoreSql.doubledScore("i") + items + ", 0) AS t, "
+                + "COALESCE((SELECT " + ScoreSql.scoredCount("i") + items + ", 0) AS s, "
+                + "(SELECT COUNT(i.verdict)" + items + " AS recorded, "
+                + "COALESCE((SELECT " + ScoreSql.findings("i", RiskLevel.HIGH) + items + ", 0) AS high, "
+                + "COALESCE((SELECT " + ScoreSql.findings("i", RiskLevel.MEDIUM) + items + ", 0) AS medium "
+                + "FROM vl LEFT JOIN assessment l ON l.id = vl.latest_id), "
+                + "rh AS (SELECT rw.*, " + ScoreSql.rateHundredths("rw.t", "rw.s") + " AS rate_h FROM rw), "
+                // a completed assessment with nothing recorded has no conclusion (ScoreResult.notYetAssessed)
+                + "rc AS (SELECT rh.*, CASE WHEN rh.latest_id IS NULL OR rh.recorded = 0 THEN NULL ELSE "
+                + ScoreSql.conclusion(policies, "rh.report_template", "rh.rate_h", "rh.high", "rh.medium")
+                + " END AS conclusion FROM rh) ";
+    }
+
+    /** The control points of the shown systems' latest assessments, where systems fail most first. */
+    private List<ControlPointRow> controlPoints(String with, String where, Map<String, Object> params) {
+        String cols = "i.layer, i.control_point, MIN(i.requirement_id) AS requirement_id, "
+                + "COUNT(DISTINCT i.assessment_id) AS systems, COUNT(DISTINCT CASE WHEN " + ScoreSql.isFinding("i")
+                + " THEN i.assessment_id END) AS failing, " + ScoreSql.count("i", Verdict.COMPLIANT) + " AS c, "
+                + ScoreSql.count("i", Verdict.PARTIALLY_COMPLIANT) + " AS p, " + ScoreSql.count("i", Verdict.NON_COMPLIANT)
+                + " AS nc, " + ScoreSql.count("i", Verdict.NOT_APPLICABLE) + " AS na, " + ScoreSql.doubledScore("i")
+                + " AS t, " + ScoreSql.scoredCount("i") + " AS s";
+        record Raw(String layer, String controlPoint, int systems, int failing, int c, int p, int nc, int na, long t,
+                   int s) {
+        }
+        Map<List<String>, Raw> byLabel = new LinkedHashMap<>();
+        // rc first and LEFT JOIN: the rows are computed once and the items looked up by index (an IN subquery or an
+        // inner join let H2 compute rc again for every item)
+        jdbc.sql(with + "SELECT " + cols + " FROM rc LEFT JOIN assessment_item i ON i.assessment_id = rc.latest_id"
+                        + where + " AND rc.latest_id IS NOT NULL AND i.id IS NOT NULL GROUP BY i.layer, i.control_point")
+                .params(params)
+                .query(rs -> {
+                    String req = rs.getString("requirement_id");
+                    Raw r = new Raw(labels.layer(req, rs.getString("layer")),
+                            labels.controlPoint(req, rs.getString("control_point")), rs.getInt("systems"),
+                            rs.getInt("failing"), rs.getInt("c"), rs.getInt("p"), rs.getInt("nc"), rs.getInt("na"),
+                            rs.getLong("t"), rs.getInt("s"));
+                    byLabel.merge(List.of(r.layer(), r.controlPoint()), r, (a, b) -> new Raw(a.layer(),
+                            a.controlPoint(), a.systems() + b.systems(), a.failing() + b.failing(), a.c() + b.c(),
+                            a.p() + b.p(), a.nc() + b.nc(), a.na() + b.na(), a.t() + b.t(), a.s() + b.s()));
+                });
+        List<ControlPointRow> rows = new ArrayList<>();
+        for (Raw r : byLabel.values()) {
+            rows.add(new ControlPointRow(r.layer(), r.controlPoint(), r.systems(), r.failing(), r.c(), r.p(), r.nc(),
+                    r.na(), ConclusionBand.rate(r.t() * 0.5, r.s())));
+        }
+        rows.sort(Dashboards.WHERE_SYSTEMS_FAIL_MOST);
+        return rows;
+    }
+}
