@@ -185,7 +185,7 @@ class ListPagingTests {
                 PartyRole.CUSTOMER);
         CurrentUser u = user(c.id());
         seed(c, "搜索分页系统-", 45);
-        String found = json("/api/search?q=%E6%90%9C%E7%B4%A2%E5%88%86%E9%A1%B5&page=3", u);
+        String found = json("/api/search?q=搜索分页&page=3", u);
         assertThat(JsonPath.<Integer>read(found, "$.systemsTotal")).isEqualTo(45);
         assertThat(JsonPath.<Integer>read(found, "$.page")).isEqualTo(3);
         assertThat(JsonPath.<Integer>read(found, "$.pages")).isEqualTo(3);
@@ -193,7 +193,7 @@ class ListPagingTests {
                 "搜索分页系统-0041", "搜索分页系统-0042", "搜索分页系统-0043", "搜索分页系统-0044");
         mvc.perform(get("/api/search?q=x&page=0").with(as(u))).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors", hasKey("page")));
-        mvc.perform(get("/search?q=%E6%90%9C%E7%B4%A2%E5%88%86%E9%A1%B5&page=2").with(as(u)))
+        mvc.perform(get("/search?q=搜索分页&page=2").with(as(u)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("搜索分页系统-0020")))
                 .andExpect(content().string(not(containsString("搜索分页系统-0019"))))

@@ -43,6 +43,9 @@ import org.yunjian.shared.Paged;
  */
 final class OverviewQuery {
 
+    /** The width of assessment_item.requirement_id. */
+    private static final int REQUIREMENT_WIDTH = 60;
+
     private final JdbcClient jdbc;
     private final ScoringPolicies policies;
     private final ItemLabels labels;
@@ -66,20 +69,12 @@ final class OverviewQuery {
         }
         params.put("today", today);
         params.put("open", Dashboards.OPEN_TASK);
-        String where = " WHERE 1 = 1";
-        if (f.conclusion() != null) {
-            if (f.conclusion().equals(Filter.NO_CONCLUSION)) {
-                where += " AND rc.conclusion IS NULL";
-            } else {
-                where += " AND rc.conclusion = :conclusion";
-                params.put("conclusion", f.conclusion());
-            }
+        if (f.conclusion() != null && !f.conclusion().equals(Filter.NO_CONCLUSION)) {
+            params.put("conclusion", f.conclusion());
         }
-        if (f.overdueOnly()) {
-            where += " AND rc.overdue_tasks > 0";
-        }
-        String with = with(systems.get(), Access.visibleSql(u, "a", "vs", params));
-        List<Group> groups = jdbc.sql(with + "SELECT rc.conclusion, rc.report_template, COUNT(*) AS n, "
+        String all = with(systems.get(), u, params);
+        String where = where(f, "rc");
+        List<Group> groups = jdbc.sql(all + "SELECT rc.conclusion, rc.report_template, COUNT(*) AS n, "
                         + "SUM(rc.high) AS high, SUM(rc.open_tasks) AS open_tasks, SUM(rc.overdue_tasks) AS overdue_tasks, "
                         + "SUM(rc.rate_h) AS rate_h FROM rc" + where + " GROUP BY rc.conclusion, rc.report_template")
                 .params(params)
@@ -92,17 +87,41 @@ final class OverviewQuery {
         List<Policy> used = groups.stream().filter(g -> g.template() != null).map(g -> policies.forTemplate(g.template()))
                 .map(p -> new Policy(p.id(), p.version())).distinct().sorted(Comparator.comparing(Policy::id)).toList();
         List<SystemRow> rows = totals.systems() == 0 || page.offset() >= totals.systems() ? List.of()
-                : jdbc.sql(with + "SELECT rc.* FROM rc" + where + " ORDER BY rc.name, rc.id" + page.limitOffset())
-                .params(params).query((rs, n) -> {
-                    String c = rs.getString("conclusion");
-                    return new SystemRow(rs.getObject("id", UUID.class), rs.getString("name"),
-                            rs.getInt("protection_level"), rs.getObject("latest_id", UUID.class),
-                            rs.getString("latest_name"), instant(rs.getObject("completed_at", OffsetDateTime.class)),
-                            c == null ? null : ConclusionBand.rate(rs.getLong("t") * 0.5, rs.getInt("s")),
-                            c == null ? null : Conclusion.valueOf(c), rs.getInt("high"), rs.getInt("medium"),
-                            rs.getInt("open_tasks"), rs.getInt("overdue_tasks"));
-                }).list();
-        return new Result(totals, used, Paged.of(rows, page, totals.systems()), controlPoints(with, where, params));
+                : page(systems.get(), u, f, page, params);
+        return new Result(totals, used, Paged.of(rows, page, totals.systems()), controlPoints(all, f, params));
+    }
+
+    /** The filters on what is computed, over CTE {@code alias} ({@code rc}, or {@code vl} without a conclusion). */
+    private static String where(Filter f, String alias) {
+        String where = " WHERE 1 = 1";
+        if (f.conclusion() != null) {
+            where += f.conclusion().equals(Filter.NO_CONCLUSION) ? " AND " + alias + ".conclusion IS NULL"
+                    : " AND " + alias + ".conclusion = :conclusion";
+        }
+        return f.overdueOnly() ? where + " AND " + alias + ".overdue_tasks > 0" : where;
+    }
+
+    /**
+     * One page of rows. Without a filter on what is computed (conclusion, overdue tasks) the page of systems is cut
+     * first, by name, and only its systems are scored; otherwise all are scored and the page cut after filtering.
+     */
+    private List<SystemRow> page(String systems, CurrentUser u, Filter f, PageRequest page,
+                                 Map<String, Object> params) {
+        boolean computedFilter = f.conclusion() != null || f.overdueOnly();
+        String sql = computedFilter
+                ? with(systems, u, params) + "SELECT rc.* FROM rc" + where(f, "rc") + " ORDER BY rc.name, rc.id"
+                + page.limitOffset()
+                : with(systems + " ORDER BY s.name, s.id" + page.limitOffset(), u, params)
+                + "SELECT rc.* FROM rc ORDER BY rc.name, rc.id";
+        return jdbc.sql(sql).params(params).query((rs, n) -> {
+            String c = rs.getString("conclusion");
+            return new SystemRow(rs.getObject("id", UUID.class), rs.getString("name"),
+                    rs.getInt("protection_level"), rs.getObject("latest_id", UUID.class),
+                    rs.getString("latest_name"), instant(rs.getObject("completed_at", OffsetDateTime.class)),
+                    c == null ? null : ConclusionBand.rate(rs.getLong("t") * 0.5, rs.getInt("s")),
+                    c == null ? null : Conclusion.valueOf(c), rs.getInt("high"), rs.getInt("medium"),
+                    rs.getInt("open_tasks"), rs.getInt("overdue_tasks"));
+        }).list();
     }
 
     /** One group of systems by conclusion and template with its sums. */
@@ -132,33 +151,43 @@ final class OverviewQuery {
     }
 
     /**
-     * The rows as correlated subqueries per system rather than joins to derived tables: H2 evaluates a derived table
-     * joined on a column once per outer row (a window function there made the query quadratic), while an indexed
-     * subquery per system stays linear on both databases.
+     * The common table expressions, each child table aggregated once with {@code GROUP BY} and joined by key, each
+     * step reading the one before it as its first table, so that nothing is evaluated again per row of another
+     * (correlated task counts made the previous version scan every remediation task once per system, and H2, which
+     * joins by nested loops only, evaluates a derived table again for each outer row). {@code vt}: the systems with
+     * their open and overdue remediation tasks of assessments not archived that the caller has a relation to;
+     * {@code vl}: with the latest completed such assessment ({@link Dashboards} {@code BY_COMPLETION}, an indexed
+     * lookup per system); {@code rw}: with that assessment's item sums; {@code rh}: its rate; {@code rc}: its
+     * conclusion ({@link ScoreSql}). docs/performance.md has the plans.
      */
-    private String with(String systems, String visible) {
+    private String with(String systems, CurrentUser u, Map<String, Object> params) {
         String completed = "('" + AssessmentStatus.COMPLETED.name() + "', '" + AssessmentStatus.ARCHIVED.name() + "')";
-        String items = " FROM assessment_item i WHERE i.assessment_id = l.id)";
+        String open = "(" + RiskEntry.OPEN_SQL + ")";
         return "WITH vs AS (" + systems + "), "
-                // the latest completed assessment the caller has a relation to (Dashboards.BY_COMPLETION)
-                + "vl AS (SELECT vs.id, vs.name, vs.protection_level, (SELECT a.id FROM assessment a "
-                + "WHERE a.system_id = vs.id AND a.status IN " + completed + " AND " + visible
-                + " ORDER BY a.completed_at DESC NULLS LAST, a.created_at DESC, a.id DESC FETCH FIRST 1 ROWS ONLY) "
-                + "AS latest_id, (SELECT COUNT(*) FROM assessment_remediation r JOIN assessment a ON a.id = r.assessment_id "
-                + "LEFT JOIN assessment_risk k ON k.remediation_id = r.id WHERE a.system_id = vs.id AND a.status <> '"
-                + AssessmentStatus.ARCHIVED.name() + "' AND " + visible + " AND " + RiskEntry.OPEN_SQL
-                + ") AS open_tasks, (SELECT COUNT(*) FROM assessment_remediation r JOIN assessment a "
-                + "ON a.id = r.assessment_id LEFT JOIN assessment_risk k ON k.remediation_id = r.id "
-                + "WHERE a.system_id = vs.id AND a.status <> '" + AssessmentStatus.ARCHIVED.name() + "' AND " + visible
-                + " AND " + RiskEntry.OPEN_SQL + " AND r.due_date < :today) AS overdue_tasks FROM vs), "
-                + "rw AS (SELECT vl.id, vl.name, vl.protection_level, vl.latest_id, l.name AS latest_name, l.completed_at, "
-                + "l.report_template, vl.open_tasks, vl.overdue_tasks, "
-                + "COALESCE((SELECT " + ScoreSql.doubledScore("i") + items + ", 0) AS t, "
-                + "COALESCE((SELECT " + ScoreSql.scoredCount("i") + items + ", 0) AS s, "
-                + "(SELECT COUNT(i.verdict)" + items + " AS recorded, "
-                + "COALESCE((SELECT " + ScoreSql.findings("i", RiskLevel.HIGH) + items + ", 0) AS high, "
-                + "COALESCE((SELECT " + ScoreSql.findings("i", RiskLevel.MEDIUM) + items + ", 0) AS medium "
-                + "FROM vl LEFT JOIN assessment l ON l.id = vl.latest_id), "
+                + "vt AS (SELECT vs.id, vs.name, vs.protection_level, vs.customer_id, vs.provider_id, "
+                + "SUM(CASE WHEN " + open + " THEN 1 ELSE 0 END) AS open_tasks, "
+                + "SUM(CASE WHEN " + open + " AND r.due_date < :today THEN 1 ELSE 0 END) AS overdue_tasks FROM vs "
+                + "LEFT JOIN assessment a ON a.system_id = vs.id AND a.status <> '" + AssessmentStatus.ARCHIVED.name()
+                + "' AND " + Access.visibleSql(u, "a", "vs", params) + " "
+                + "LEFT JOIN assessment_remediation r ON r.assessment_id = a.id "
+                + "LEFT JOIN assessment_risk k ON k.remediation_id = r.id "
+                + "GROUP BY vs.id, vs.name, vs.protection_level, vs.customer_id, vs.provider_id), "
+                + "vl AS (SELECT vt.id, vt.name, vt.protection_level, vt.open_tasks, vt.overdue_tasks, "
+                + "(SELECT a.id FROM assessment a WHERE a.system_id = vt.id AND a.status IN " + completed + " AND "
+                + Access.visibleSql(u, "a", "vt", params)
+                + " ORDER BY a.completed_at DESC NULLS LAST, a.created_at DESC, a.id DESC "
+                // OFFSET 0: PostgreSQL computes each system's latest assessment once, not again wherever it is joined
+                + "FETCH FIRST 1 ROWS ONLY) AS latest_id FROM vt OFFSET 0 ROWS), "
+                + "rw AS (SELECT vl.id, vl.name, vl.protection_level, vl.latest_id, l.name AS latest_name, "
+                + "l.completed_at, l.report_template, vl.open_tasks, vl.overdue_tasks, COALESCE(ia.t, 0) AS t, "
+                + "COALESCE(ia.s, 0) AS s, COALESCE(ia.recorded, 0) AS recorded, COALESCE(ia.high, 0) AS high, "
+                + "COALESCE(ia.medium, 0) AS medium FROM vl LEFT JOIN assessment l ON l.id = vl.latest_id "
+                // the item sums per assessment, joined by key: one hash aggregate on PostgreSQL, one index lookup
+                // per system on H2
+                + "LEFT JOIN (SELECT i.assessment_id, " + ScoreSql.doubledScore("i") + " AS t, "
+                + ScoreSql.scoredCount("i") + " AS s, COUNT(i.verdict) AS recorded, "
+                + ScoreSql.findings("i", RiskLevel.HIGH) + " AS high, " + ScoreSql.findings("i", RiskLevel.MEDIUM)
+                + " AS medium FROM assessment_item i GROUP BY i.assessment_id) ia ON ia.assessment_id = vl.latest_id), "
                 + "rh AS (SELECT rw.*, " + ScoreSql.rateHundredths("rw.t", "rw.s") + " AS rate_h FROM rw), "
                 // a completed assessment with nothing recorded has no conclusion (ScoreResult.notYetAssessed)
                 + "rc AS (SELECT rh.*, CASE WHEN rh.latest_id IS NULL OR rh.recorded = 0 THEN NULL ELSE "
@@ -167,8 +196,11 @@ final class OverviewQuery {
     }
 
     /** The control points of the shown systems' latest assessments, where systems fail most first. */
-    private List<ControlPointRow> controlPoints(String with, String where, Map<String, Object> params) {
-        String cols = "i.layer, i.control_point, MIN(i.requirement_id) AS requirement_id, "
+    private List<ControlPointRow> controlPoints(String with, Filter f, Map<String, Object> params) {
+        // grouped by control point as the scores group items (ScoreResult.byControlPoint), in the layer of its first
+        // item by position: the least "position, requirement, layer" with the position and requirement fixed-width
+        String cols = "i.control_point, MIN(LPAD(CAST(i.position AS VARCHAR(10)), 10, '0') || "
+                + "RPAD(i.requirement_id, " + REQUIREMENT_WIDTH + ", ' ') || i.layer) AS first_item, "
                 + "COUNT(DISTINCT i.assessment_id) AS systems, COUNT(DISTINCT CASE WHEN " + ScoreSql.isFinding("i")
                 + " THEN i.assessment_id END) AS failing, " + ScoreSql.count("i", Verdict.COMPLIANT) + " AS c, "
                 + ScoreSql.count("i", Verdict.PARTIALLY_COMPLIANT) + " AS p, " + ScoreSql.count("i", Verdict.NON_COMPLIANT)
@@ -178,14 +210,17 @@ final class OverviewQuery {
                    int s) {
         }
         Map<List<String>, Raw> byLabel = new LinkedHashMap<>();
-        // rc first and LEFT JOIN: the rows are computed once and the items looked up by index (an IN subquery or an
-        // inner join let H2 compute rc again for every item)
-        jdbc.sql(with + "SELECT " + cols + " FROM rc LEFT JOIN assessment_item i ON i.assessment_id = rc.latest_id"
-                        + where + " AND rc.latest_id IS NOT NULL AND i.id IS NOT NULL GROUP BY i.layer, i.control_point")
+        // the systems first and LEFT JOIN: they are computed once and the items looked up by index (an IN subquery or
+        // an inner join let H2 compute them again for every item); scored (rc) only to filter by conclusion
+        String from = f.conclusion() == null ? "vl" : "rc";
+        jdbc.sql(with + "SELECT " + cols + " FROM " + from + " LEFT JOIN assessment_item i ON i.assessment_id = "
+                        + from + ".latest_id" + where(f, from) + " AND " + from + ".latest_id IS NOT NULL "
+                        + "AND i.id IS NOT NULL GROUP BY i.control_point")
                 .params(params)
                 .query(rs -> {
-                    String req = rs.getString("requirement_id");
-                    Raw r = new Raw(labels.layer(req, rs.getString("layer")),
+                    String first = rs.getString("first_item");
+                    String req = first.substring(10, 10 + REQUIREMENT_WIDTH).strip();
+                    Raw r = new Raw(labels.layer(req, first.substring(10 + REQUIREMENT_WIDTH)),
                             labels.controlPoint(req, rs.getString("control_point")), rs.getInt("systems"),
                             rs.getInt("failing"), rs.getInt("c"), rs.getInt("p"), rs.getInt("nc"), rs.getInt("na"),
                             rs.getLong("t"), rs.getInt("s"));
