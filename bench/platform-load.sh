@@ -12,7 +12,6 @@
 #                      of them): no server is started; with --psql CONNINFO the systems are seeded into that
 #                      database first (otherwise they must be there). Several URLs: each gets its own session
 #                      and C/len(URLS) connections, run at the same time; the figures are summed.
-#   --groups G         comma-separated groups to run (default all: systems-pages,systems-filtered,dashboard,mixed)
 #   --psql CONNINFO    (with --targets) where to seed, e.g. "host=127.0.0.1 port=5432 dbname=yunjian user=yunjian_owner"
 #   --nodes N          (without --targets) application nodes to start on the one database (default 1); with 2 or
 #                      more they keep sessions in the database and share one key directory, as in production

@@ -19,9 +19,7 @@ import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.ConclusionBand;
 import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.RiskEntry;
-import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.ScoreResult.Conclusion;
-import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.internal.Dashboards.ControlPointRow;
 import org.yunjian.assessment.internal.Dashboards.Filter;
 import org.yunjian.assessment.internal.Dashboards.Policy;
@@ -37,14 +35,12 @@ import org.yunjian.shared.Paged;
  * The across-systems dashboard in three SQL queries whatever the number of systems (issue 15): the totals grouped by
  * conclusion and template, one page of systems, and the control points. Each starts from the same common table
  * expressions: the systems the caller sees ({@link Parties#visibleSystemSummariesSql}) and per system, among the
- * assessments the caller has a relation to ({@link Access#visibleSql}), the latest completed one, its item sums and
- * its conclusion ({@link ScoreSql}), and the open and overdue remediation tasks. Java touches only the rows of the page and the control
- * points of the catalog.
+ * assessments the caller has a relation to ({@link Access#visibleSql}), the latest completed one, its item sums
+ * (stored when it was completed, {@link ItemSums}: one row per system, not its items) and its conclusion
+ * ({@link ScoreSql}), and the open and overdue remediation tasks. Java touches only the rows of the page and the
+ * control points of the catalog.
  */
 final class OverviewQuery {
-
-    /** The width of assessment_item.requirement_id. */
-    private static final int REQUIREMENT_WIDTH = 60;
 
     private final JdbcClient jdbc;
     private final ScoringPolicies policies;
@@ -157,7 +153,7 @@ final class OverviewQuery {
      * joins by nested loops only, evaluates a derived table again for each outer row). {@code vt}: the systems with
      * their open and overdue remediation tasks of assessments not archived that the caller has a relation to;
      * {@code vl}: with the latest completed such assessment ({@link Dashboards} {@code BY_COMPLETION}, an indexed
-     * lookup per system); {@code rw}: with that assessment's item sums; {@code rh}: its rate; {@code rc}: its
+     * lookup per system); {@code rw}: with that assessment's stored item sums ({@link ItemSums}); {@code rh}: its rate; {@code rc}: its
      * conclusion ({@link ScoreSql}). docs/performance.md has the plans.
      */
     private String with(String systems, CurrentUser u, Map<String, Object> params) {
@@ -179,15 +175,11 @@ final class OverviewQuery {
                 // OFFSET 0: PostgreSQL computes each system's latest assessment once, not again wherever it is joined
                 + "FETCH FIRST 1 ROWS ONLY) AS latest_id FROM vt OFFSET 0 ROWS), "
                 + "rw AS (SELECT vl.id, vl.name, vl.protection_level, vl.latest_id, l.name AS latest_name, "
-                + "l.completed_at, l.report_template, vl.open_tasks, vl.overdue_tasks, COALESCE(ia.t, 0) AS t, "
-                + "COALESCE(ia.s, 0) AS s, COALESCE(ia.recorded, 0) AS recorded, COALESCE(ia.high, 0) AS high, "
+                + "l.completed_at, l.report_template, vl.open_tasks, vl.overdue_tasks, COALESCE(ia.doubled_score, 0) AS t, "
+                + "COALESCE(ia.scored, 0) AS s, COALESCE(ia.recorded, 0) AS recorded, COALESCE(ia.high, 0) AS high, "
                 + "COALESCE(ia.medium, 0) AS medium FROM vl LEFT JOIN assessment l ON l.id = vl.latest_id "
-                // the item sums per assessment, joined by key: one hash aggregate on PostgreSQL, one index lookup
-                // per system on H2
-                + "LEFT JOIN (SELECT i.assessment_id, " + ScoreSql.doubledScore("i") + " AS t, "
-                + ScoreSql.scoredCount("i") + " AS s, COUNT(i.verdict) AS recorded, "
-                + ScoreSql.findings("i", RiskLevel.HIGH) + " AS high, " + ScoreSql.findings("i", RiskLevel.MEDIUM)
-                + " AS medium FROM assessment_item i GROUP BY i.assessment_id) ia ON ia.assessment_id = vl.latest_id), "
+                // the item sums stored when the assessment was completed (ItemSums): one row per system
+                + "LEFT JOIN assessment_item_sums ia ON ia.assessment_id = vl.latest_id), "
                 + "rh AS (SELECT rw.*, " + ScoreSql.rateHundredths("rw.t", "rw.s") + " AS rate_h FROM rw), "
                 // a completed assessment with nothing recorded has no conclusion (ScoreResult.notYetAssessed)
                 + "rc AS (SELECT rh.*, CASE WHEN rh.latest_id IS NULL OR rh.recorded = 0 THEN NULL ELSE "
@@ -197,30 +189,27 @@ final class OverviewQuery {
 
     /** The control points of the shown systems' latest assessments, where systems fail most first. */
     private List<ControlPointRow> controlPoints(String with, Filter f, Map<String, Object> params) {
-        // grouped by control point as the scores group items (ScoreResult.byControlPoint), in the layer of its first
-        // item by position: the least "position, requirement, layer" with the position and requirement fixed-width
-        String cols = "i.control_point, MIN(LPAD(CAST(i.position AS VARCHAR(10)), 10, '0') || "
-                + "RPAD(i.requirement_id, " + REQUIREMENT_WIDTH + ", ' ') || i.layer) AS first_item, "
-                + "COUNT(DISTINCT i.assessment_id) AS systems, COUNT(DISTINCT CASE WHEN " + ScoreSql.isFinding("i")
-                + " THEN i.assessment_id END) AS failing, " + ScoreSql.count("i", Verdict.COMPLIANT) + " AS c, "
-                + ScoreSql.count("i", Verdict.PARTIALLY_COMPLIANT) + " AS p, " + ScoreSql.count("i", Verdict.NON_COMPLIANT)
-                + " AS nc, " + ScoreSql.count("i", Verdict.NOT_APPLICABLE) + " AS na, " + ScoreSql.doubledScore("i")
-                + " AS t, " + ScoreSql.scoredCount("i") + " AS s";
+        // the control point sums stored per assessment (ItemSums), grouped by control point as the scores group
+        // items (ScoreResult.byControlPoint), in the layer of its first item by position
+        String cols = "i.control_point, MIN(i.first_item) AS first_item, COUNT(*) AS systems, SUM(i.failing) AS "
+                + "failing, SUM(i.compliant) AS c, SUM(i.partial) AS p, SUM(i.non_compliant) AS nc, "
+                + "SUM(i.not_applicable) AS na, SUM(i.doubled_score) AS t, SUM(i.scored) AS s";
         record Raw(String layer, String controlPoint, int systems, int failing, int c, int p, int nc, int na, long t,
                    int s) {
         }
         Map<List<String>, Raw> byLabel = new LinkedHashMap<>();
-        // the systems first and LEFT JOIN: they are computed once and the items looked up by index (an IN subquery or
-        // an inner join let H2 compute them again for every item); scored (rc) only to filter by conclusion
+        // the systems first and LEFT JOIN: they are computed once and the sums looked up by index (an IN subquery or
+        // an inner join let H2 compute them again for every row); scored (rc) only to filter by conclusion
         String from = f.conclusion() == null ? "vl" : "rc";
-        jdbc.sql(with + "SELECT " + cols + " FROM " + from + " LEFT JOIN assessment_item i ON i.assessment_id = "
-                        + from + ".latest_id" + where(f, from) + " AND " + from + ".latest_id IS NOT NULL "
-                        + "AND i.id IS NOT NULL GROUP BY i.control_point")
+        jdbc.sql(with + "SELECT " + cols + " FROM " + from + " LEFT JOIN assessment_control_point_sums i "
+                        + "ON i.assessment_id = " + from + ".latest_id" + where(f, from) + " AND " + from
+                        + ".latest_id IS NOT NULL AND i.assessment_id IS NOT NULL GROUP BY i.control_point")
                 .params(params)
                 .query(rs -> {
                     String first = rs.getString("first_item");
-                    String req = first.substring(10, 10 + REQUIREMENT_WIDTH).strip();
-                    Raw r = new Raw(labels.layer(req, first.substring(10 + REQUIREMENT_WIDTH)),
+                    int end = ItemSums.POSITION_WIDTH + ItemSums.REQUIREMENT_WIDTH;
+                    String req = first.substring(ItemSums.POSITION_WIDTH, end).strip();
+                    Raw r = new Raw(labels.layer(req, first.substring(end)),
                             labels.controlPoint(req, rs.getString("control_point")), rs.getInt("systems"),
                             rs.getInt("failing"), rs.getInt("c"), rs.getInt("p"), rs.getInt("nc"), rs.getInt("na"),
                             rs.getLong("t"), rs.getInt("s"));

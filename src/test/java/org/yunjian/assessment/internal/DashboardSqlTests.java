@@ -50,7 +50,9 @@ import org.yunjian.support.TestDatabases;
  * (docs/scoring.md) that the per-system dashboard and the assessment page use. Checked three ways, on H2 and on
  * PostgreSQL: the SQL rate against {@link ConclusionBand#rate} for every score of up to 500 scored items; the SQL
  * conclusion against each policy's bands on every boundary; and every row, total and control point of the overview
- * against the per-system dashboard's Java scores, on the demo data and on 2,000 generated systems.
+ * against the per-system dashboard's Java scores, on the demo data and on 2,000 generated systems. The generated
+ * assessments are written straight into the tables, so their stored item sums come from the start-up back-fill
+ * ({@link ItemSums#backfill}); {@code DashboardTests} completes assessments through the completion step.
  */
 @SpringBootTest(properties = "yunjian.demo=true")
 @Import(Fixtures.class)
@@ -74,6 +76,8 @@ class DashboardSqlTests {
     Fixtures fixtures;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+    @Autowired
+    ItemSums sums;
 
     @Test
     void theSqlRateIsTheJavaRateForEveryScoreOfUpTo500ScoredItems() {
@@ -140,6 +144,11 @@ class DashboardSqlTests {
         Organization t = fixtures.organization("生成测评机构 " + UUID.randomUUID().toString().substring(0, 6),
                 PartyRole.THIRD_PARTY_ASSESSOR);
         generate(c.id(), p.id(), t.id(), 2000);
+        // written behind the completion step's back: the start-up back-fill stores their sums, once
+        assertThat(sums.backfill()).isEqualTo(jdbc.sql("SELECT COUNT(*) FROM assessment a JOIN cloud_system s "
+                + "ON s.id = a.system_id WHERE s.customer_id = ? AND a.status IN ('COMPLETED', 'ARCHIVED')")
+                .param(c.id()).query(Integer.class).single());
+        assertThat(sums.backfill()).isZero();
         Reference customer = compare(user(c.id()));
         assertThat(customer.rows()).hasSize(2000);
         assertThat(customer.rows().stream().map(SystemRow::conclusion).distinct())
