@@ -68,9 +68,11 @@ class ItemSums implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         try {
+            long start = System.nanoTime();
             int n = backfill();
             if (n > 0) {
-                log.info("Stored the item sums of {} completed assessment(s)", n);
+                log.info("Stored the item sums of {} completed assessment(s) in {} ms", n,
+                        (System.nanoTime() - start) / 1_000_000);
             }
         } catch (DataIntegrityViolationException e) {
             // another node starting at the same time stored them first
@@ -80,15 +82,16 @@ class ItemSums implements SmartInitializingSingleton {
 
     /** The control point sums first (they look for assessments without sums), then the assessment's. */
     private int insert(String which, UUID id) {
-        String assessments = "SELECT a.id FROM assessment a WHERE " + which;
         var points = jdbc.sql("INSERT INTO assessment_control_point_sums (assessment_id, control_point, first_item, "
                 + "failing, compliant, partial, non_compliant, not_applicable, doubled_score, scored) "
                 + "SELECT i.assessment_id, i.control_point, " + FIRST_ITEM + ", "
                 + "MAX(CASE WHEN " + ScoreSql.isFinding("i") + " THEN 1 ELSE 0 END), "
                 + ScoreSql.count("i", Verdict.COMPLIANT) + ", " + ScoreSql.count("i", Verdict.PARTIALLY_COMPLIANT) + ", "
                 + ScoreSql.count("i", Verdict.NON_COMPLIANT) + ", " + ScoreSql.count("i", Verdict.NOT_APPLICABLE) + ", "
-                + ScoreSql.doubledScore("i") + ", " + ScoreSql.scoredCount("i") + " FROM assessment_item i "
-                + "WHERE i.assessment_id IN (" + assessments + ") GROUP BY i.assessment_id, i.control_point");
+                + ScoreSql.doubledScore("i") + ", " + ScoreSql.scoredCount("i") + " FROM assessment a "
+                // from the assessments, their items by index (an IN subquery H2 may evaluate again per item)
+                + "JOIN assessment_item i ON i.assessment_id = a.id WHERE " + which
+                + " GROUP BY i.assessment_id, i.control_point");
         var sums = jdbc.sql("INSERT INTO assessment_item_sums (assessment_id, doubled_score, scored, recorded, high, "
                 + "medium) SELECT a.id, COALESCE(" + ScoreSql.doubledScore("i") + ", 0), COALESCE("
                 + ScoreSql.scoredCount("i") + ", 0), COUNT(i.verdict), COALESCE(" + ScoreSql.findings("i", RiskLevel.HIGH)
