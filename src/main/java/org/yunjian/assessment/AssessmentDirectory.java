@@ -13,6 +13,16 @@ public interface AssessmentDirectory {
     /** Visible assessments of one system, or of every visible system when {@code systemId} is {@code null}. */
     List<Summary> visible(UUID systemId);
 
+    /**
+     * One page of the visible assessments whose name or system's name contains {@code q} (any case), newest first,
+     * with the total: visibility, match and paging in SQL (global search).
+     */
+    org.yunjian.shared.Paged<Match> search(String q, org.yunjian.shared.PageRequest page);
+
+    /** An assessment found by {@link #search}, with its system's name. */
+    record Match(UUID id, String name, UUID systemId, String systemName, AssessmentStatus status) {
+    }
+
     /** An assessment as other modules show it. */
     record Summary(UUID id, String name, UUID systemId, AssessmentStatus status) {
     }

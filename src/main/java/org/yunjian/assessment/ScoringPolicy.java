@@ -18,6 +18,12 @@ public interface ScoringPolicy {
     ScoreResult score(List<ScoredItem> items);
 
     /**
+     * The conclusion rule as data: the bands {@link #score} concludes with ({@link ConclusionBand#conclude}), tried
+     * in order. The dashboards compile them to SQL to count and filter conclusions across systems in the database.
+     */
+    List<ConclusionBand> bands();
+
+    /**
      * One test item as the policy sees it.
      *
      * @param ref          stable reference of the item (requirement id and side)

@@ -39,6 +39,19 @@ public interface Parties {
      */
     List<SystemSummary> visibleSystemSummaries(SystemQuery query);
 
+    /**
+     * {@link #visibleSystemSummaries} as SQL for a module that aggregates across systems in the database: a query
+     * selecting {@code id, name, protection_level, customer_id, provider_id} of the systems the caller may see that
+     * match {@code query}, whose named parameters it adds to {@code params}; empty when the caller sees none.
+     */
+    java.util.Optional<String> visibleSystemSummariesSql(SystemQuery query, java.util.Map<String, Object> params);
+
+    /**
+     * One page of the systems the caller may see that match {@code query}, by name, with the total: filtered, counted
+     * and paged in SQL (home page, search).
+     */
+    org.yunjian.shared.Paged<CloudSystem> visibleSystemsPage(SystemQuery query, org.yunjian.shared.PageRequest page);
+
     /** The engagements on a system that the caller may see. */
     List<Engagement> visibleEngagements(UUID systemId);
 

@@ -2,9 +2,7 @@ package org.yunjian.web;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 import org.yunjian.assessment.AssessmentDirectory;
@@ -13,19 +11,23 @@ import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementFilter;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
+import org.yunjian.party.SystemQuery;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
 import org.yunjian.shared.Texts;
 
 /**
  * One search box across cloud systems, assessments and catalog requirements. Systems and assessments come from
  * their modules' visibility rules (a party never finds another party's system or assessment); requirements are
  * public to every logged-in user. Names match case-insensitively anywhere; requirements by the catalog's own
- * full-text search.
+ * full-text search. Each kind comes {@value #LIMIT} to a page with its total.
  */
 @Component
 class GlobalSearch {
 
     static final int MAX_QUERY = 200;
+    /** Hits of each kind per page. */
     static final int LIMIT = 20;
 
     private final Parties parties;
@@ -41,49 +43,57 @@ class GlobalSearch {
     public record Hit(String href, String title, String note) {
     }
 
-    public record Results(String query, List<Hit> systems, List<Hit> assessments, List<Hit> requirements) {
+    /**
+     * One page of each kind of hit ({@value #LIMIT} per page) with each kind's total; {@code pages} is the most pages
+     * any kind has, so one pager walks all three.
+     */
+    public record Results(String query, int page, List<Hit> systems, long systemsTotal, List<Hit> assessments,
+                          long assessmentsTotal, List<Hit> requirements, long requirementsTotal) {
         public boolean isEmpty() {
-            return systems.isEmpty() && assessments.isEmpty() && requirements.isEmpty();
+            return systemsTotal == 0 && assessmentsTotal == 0 && requirementsTotal == 0;
+        }
+
+        public int pages() {
+            long most = Math.max(systemsTotal, Math.max(assessmentsTotal, requirementsTotal));
+            return (int) Math.max(1, (most + LIMIT - 1) / LIMIT);
+        }
+
+        /** An empty page with this search's totals, for the pager. */
+        public Paged<Hit> pagerPage() {
+            return Paged.of(List.of(), new PageRequest(page, LIMIT),
+                    Math.max(systemsTotal, Math.max(assessmentsTotal, requirementsTotal)));
         }
 
         public static Results none(String query) {
-            return new Results(query, List.of(), List.of(), List.of());
+            return new Results(query, 1, List.of(), 0, List.of(), 0, List.of(), 0);
         }
     }
 
-    Results search(String raw, Locale locale) {
+    /**
+     * Page {@code page} (from 1; a bad value is a 400 naming it) of the systems, assessments and requirements matching
+     * {@code raw}: systems and assessments are matched, counted and paged in the database, never all read.
+     */
+    Results search(String raw, String page, Locale locale) {
         String q = raw == null ? "" : raw.strip();
         if (q.length() > MAX_QUERY) {
             throw new FieldErrors.ValidationException("q", "web.search.tooLong", MAX_QUERY);
         }
+        PageRequest p = PageRequest.of(page, String.valueOf(LIMIT));
         if (q.isEmpty()) {
             return Results.none(q);
         }
-        String needle = q.toLowerCase(Locale.ROOT);
-        List<CloudSystem> visible = parties.visibleSystems();
-        Map<java.util.UUID, String> systemNames = visible.stream()
-                .collect(Collectors.toMap(CloudSystem::id, CloudSystem::name, (a, b) -> a));
-        List<Hit> systems = visible.stream().filter(s -> matches(s.name(), needle)).limit(LIMIT)
-                .map(s -> new Hit("/systems/" + s.id(), s.name(),
-                        Texts.get("party.system.level", s.protectionLevel()))).toList();
-        List<Hit> found = assessments.visible(null).stream()
-                .filter(a -> matches(a.name(), needle) || matches(systemNames.get(a.systemId()), needle))
-                .limit(LIMIT)
-                .map(a -> new Hit("/assessments/" + a.id(), a.name(),
-                        systemNames.getOrDefault(a.systemId(), "") + " · "
-                                + Texts.get("assessment.status." + a.status().name())))
-                .toList();
+        Paged<CloudSystem> systems = parties.visibleSystemsPage(new SystemQuery(q, null, null, null), p);
+        Paged<AssessmentDirectory.Match> found = assessments.search(q, p);
         boolean english = "en".equals(locale.getLanguage());
         Function<Requirement, String> title = r -> english && r.titleEn() != null && !r.titleEn().isBlank()
                 ? r.titleEn() : r.title() == null ? "" : r.title();
-        List<Hit> requirements = catalog.search(q, RequirementFilter.any()).stream().limit(LIMIT)
-                .map(h -> new Hit("/catalog/requirements/" + h.requirement().id(), title.apply(h.requirement()),
-                        h.requirement().id().toString()))
-                .toList();
-        return new Results(q, systems, found, requirements);
-    }
-
-    private static boolean matches(String name, String needle) {
-        return name != null && name.toLowerCase(Locale.ROOT).contains(needle);
+        Paged<org.yunjian.catalog.SearchHit> requirements = Paged.slice(catalog.search(q, RequirementFilter.any()), p);
+        return new Results(q, p.page(),
+                systems.items().stream().map(s -> new Hit("/systems/" + s.id(), s.name(),
+                        Texts.get("party.system.level", s.protectionLevel()))).toList(), systems.total(),
+                found.items().stream().map(a -> new Hit("/assessments/" + a.id(), a.name(), a.systemName() + " · "
+                        + Texts.get("assessment.status." + a.status().name()))).toList(), found.total(),
+                requirements.items().stream().map(h -> new Hit("/catalog/requirements/" + h.requirement().id(),
+                        title.apply(h.requirement()), h.requirement().id().toString())).toList(), requirements.total());
     }
 }

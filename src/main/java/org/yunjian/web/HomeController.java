@@ -17,6 +17,9 @@ import org.yunjian.security.Role;
 @Controller
 class HomeController {
 
+    /** Systems listed on the start page; the system list pages through the rest. */
+    static final int SHOWN = 10;
+
     private final Parties parties;
     private final OverdueCount overdue;
 
@@ -30,11 +33,15 @@ class HomeController {
     String home(Model model, Locale locale) {
         CurrentUser user = CurrentUser.require();
         if (user.is(Role.USER) || user.is(Role.SYSTEM_ADMIN)) {
-            List<SystemCard> cards = parties.visibleSystems().stream()
+            // the first few by name and how many in all, counted in the database: never every visible system
+            org.yunjian.shared.Paged<CloudSystem> first = parties.visibleSystemsPage(
+                    org.yunjian.party.SystemQuery.none(), new org.yunjian.shared.PageRequest(1, SHOWN));
+            List<SystemCard> cards = first.items().stream()
                     .map(s -> new SystemCard(s, parties.visibleEngagements(s.id()).size(),
                             s.deploymentModel().label(locale), s.serviceModel().label(locale)))
                     .toList();
             model.addAttribute("systems", cards);
+            model.addAttribute("systemsTotal", first.total());
             model.addAttribute("overdueCount", overdue.overdueForCurrentUser());
         }
         return "web/home";

@@ -26,16 +26,19 @@ class SearchApi {
         }
     }
 
-    record ResultsDto(String query, List<HitDto> systems, List<HitDto> assessments, List<HitDto> requirements) {
+    record ResultsDto(String query, int page, int pages, List<HitDto> systems, long systemsTotal,
+                      List<HitDto> assessments, long assessmentsTotal, List<HitDto> requirements, long requirementsTotal) {
     }
 
     @GetMapping("/api/search")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "Search visible cloud systems and assessments and the catalog's requirements "
-            + "(at most 20 of each; q up to 200 characters)")
-    ResultsDto search(@RequestParam(required = false) String q, Locale locale) {
-        GlobalSearch.Results r = search.search(q, locale);
-        return new ResultsDto(r.query(), HitDto.of(r.systems()), HitDto.of(r.assessments()),
-                HitDto.of(r.requirements()));
+            + "(q up to 200 characters): 20 of each per page (page from 1), with each kind's total; pages is the most "
+            + "pages any kind has")
+    ResultsDto search(@RequestParam(required = false) String q, @RequestParam(required = false) String page,
+                      Locale locale) {
+        GlobalSearch.Results r = search.search(q, page, locale);
+        return new ResultsDto(r.query(), r.page(), r.pages(), HitDto.of(r.systems()), r.systemsTotal(),
+                HitDto.of(r.assessments()), r.assessmentsTotal(), HitDto.of(r.requirements()), r.requirementsTotal());
     }
 }

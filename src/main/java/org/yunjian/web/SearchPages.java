@@ -21,10 +21,14 @@ class SearchPages {
 
     @GetMapping("/search")
     @PreAuthorize("isAuthenticated()")
-    String search(@RequestParam(required = false) String q, Locale locale, Model model) {
+    String search(@RequestParam(required = false) String q, @RequestParam(required = false) String page,
+                  Locale locale, Model model) {
         model.addAttribute("q", q == null ? "" : q);
         try {
-            model.addAttribute("results", search.search(q, locale));
+            GlobalSearch.Results r = search.search(q, page, locale);
+            model.addAttribute("results", r);
+            model.addAttribute("pager", org.yunjian.shared.Pager.of(r.pagerPage(), "/search",
+                    java.util.Map.of("q", r.query())));
         } catch (ValidationException e) {
             model.addAttribute("errors", e.errors());
             model.addAttribute("results", GlobalSearch.Results.none(""));

@@ -180,6 +180,33 @@ class ListPagingTests {
     }
 
     @Test
+    void theHomePageAndTheSearchReadOnePageOfSystemsWithTheirTotal() throws Exception {
+        Organization c = fixtures.organization("搜索客户 " + UUID.randomUUID().toString().substring(0, 6),
+                PartyRole.CUSTOMER);
+        CurrentUser u = user(c.id());
+        seed(c, "搜索分页系统-", 45);
+        String found = json("/api/search?q=搜索分页&page=3", u);
+        assertThat(JsonPath.<Integer>read(found, "$.systemsTotal")).isEqualTo(45);
+        assertThat(JsonPath.<Integer>read(found, "$.page")).isEqualTo(3);
+        assertThat(JsonPath.<Integer>read(found, "$.pages")).isEqualTo(3);
+        assertThat(JsonPath.<List<String>>read(found, "$.systems[*].title")).containsExactly("搜索分页系统-0040",
+                "搜索分页系统-0041", "搜索分页系统-0042", "搜索分页系统-0043", "搜索分页系统-0044");
+        mvc.perform(get("/api/search?q=x&page=0").with(as(u))).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors", hasKey("page")));
+        mvc.perform(get("/search?q=搜索分页&page=2").with(as(u)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("搜索分页系统-0020")))
+                .andExpect(content().string(not(containsString("搜索分页系统-0019"))))
+                .andExpect(content().string(containsString("共 45 条")))
+                .andExpect(content().string(containsString("第 2 / 3 页")))
+                .andExpect(content().string(containsString("page=3")));
+        String home = mvc.perform(get("/").with(as(u))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(home).contains("显示其中 10 个，共 45 个。").contains("搜索分页系统-0009")
+                .doesNotContain("搜索分页系统-0010").contains("id=\"home-all-systems\"");
+    }
+
+    @Test
     void pagesAndFiltersOrganisationsAndEngagements() throws Exception {
         CurrentUser customer = user(w.customer().id());
         String orgs = json("/api/organizations?size=2", customer);

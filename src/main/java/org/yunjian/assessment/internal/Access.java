@@ -62,6 +62,23 @@ public record Access(AssessmentInfo assessment, CloudSystem system, CurrentUser 
         return r;
     }
 
+    /**
+     * "{@link #relations} is not empty" as an SQL condition for set-based views: over {@code a} (a row of
+     * assessment) and {@code s} (its system's row, with {@code customer_id} and {@code provider_id}); parameter
+     * {@code :accessOrg} goes into {@code params}. {@code FALSE}-equivalent ("1 = 0") when the caller sees none.
+     */
+    static String visibleSql(CurrentUser u, String a, String s, java.util.Map<String, Object> params) {
+        if (u.is(Role.SYSTEM_ADMIN)) {
+            return "1 = 1";
+        }
+        if (!u.is(Role.USER) || u.organizationId() == null) {
+            return "1 = 0";
+        }
+        params.put("accessOrg", u.organizationId());
+        return "(" + a + ".assessor_org_id = :accessOrg OR " + s + ".customer_id = :accessOrg OR " + s
+                + ".provider_id = :accessOrg)";
+    }
+
     public boolean visible() {
         return !relations.isEmpty();
     }

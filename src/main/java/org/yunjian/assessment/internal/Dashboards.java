@@ -10,11 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -36,7 +33,6 @@ import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.internal.Records.AssessmentInfo;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
-import org.yunjian.party.SystemQuery;
 import org.yunjian.party.SystemSummary;
 import org.yunjian.shared.PageRequest;
 import org.yunjian.shared.Paged;
@@ -45,11 +41,11 @@ import org.yunjian.security.OrganizationDirectory;
 import org.yunjian.shared.FieldErrors;
 
 /**
- * Dashboards per system and across systems (docs/modules/assessment.md, "Dashboards"), computed from a fixed
- * handful of set-based queries whatever the number of systems: the visible systems (party module), the
- * assessment headers of those systems, the items of the assessments that matter, and the open remediation
- * counts grouped in SQL. Scores come from the {@link ScoringPolicy} in one pass over the items, so the
- * numbers are the ones the assessment page shows. A caller sees only systems {@link Parties} lets it see and,
+ * Dashboards per system and across systems (docs/modules/assessment.md, "Dashboards"). Across systems everything
+ * is counted, scored and paged in SQL ({@link OverviewQuery}, the policies' rules compiled by {@link ScoreSql}), so
+ * a request reads one page of systems whatever their number; one system's dashboard scores its completed
+ * assessments with the {@link ScoringPolicy} in one pass over the items, so the numbers are the ones the
+ * assessment page shows. A caller sees only systems {@link Parties} lets it see and,
  * on them, only assessments it has a relation to ({@link Access}).
  */
 @Service
@@ -105,23 +101,6 @@ public class Dashboards {
         public static Filter none() {
             return new Filter(null, null, null, false);
         }
-
-        boolean accepts(SystemRow r) {
-            if (q != null && !q.isBlank() && !r.systemName().toLowerCase(Locale.ROOT)
-                    .contains(q.strip().toLowerCase(Locale.ROOT))) {
-                return false;
-            }
-            if (conclusion != null && !conclusion.isBlank()) {
-                String c = r.conclusion() == null ? NO_CONCLUSION : r.conclusion().name();
-                if (!c.equals(conclusion)) {
-                    return false;
-                }
-            }
-            if (level != null && r.protectionLevel() != level) {
-                return false;
-            }
-            return !overdueOnly || r.overdueRemediations() > 0;
-        }
     }
 
     /**
@@ -161,6 +140,16 @@ public class Dashboards {
      * whatever the number of systems and standards; {@code controlPointsTotal} says how many there are in all.
      */
     public static final int CONTROL_POINTS_SHOWN = 20;
+
+    /**
+     * Where systems fail most: most systems with a finding, then most 不符合 items, then the lowest rate; ties by
+     * layer and control point, so the top {@value #CONTROL_POINTS_SHOWN} do not depend on the order rows come in.
+     */
+    static final Comparator<ControlPointRow> WHERE_SYSTEMS_FAIL_MOST = Comparator
+            .comparingInt(ControlPointRow::systemsWithFindings).reversed()
+            .thenComparing(Comparator.comparingInt(ControlPointRow::nonCompliant).reversed())
+            .thenComparingDouble(ControlPointRow::rate).thenComparing(ControlPointRow::layer)
+            .thenComparing(ControlPointRow::controlPoint);
 
     /** A scoring policy by id and version. */
     public record Policy(String id, String version) {
@@ -255,26 +244,6 @@ public class Dashboards {
         return out;
     }
 
-    /** Open and overdue remediation tasks per assessment, counted in SQL (assessments not archived). */
-    private Map<UUID, int[]> remediationCounts(Collection<UUID> assessmentIds, LocalDate today) {
-        Map<UUID, int[]> out = new HashMap<>();
-        if (assessmentIds.isEmpty()) {
-            return out;
-        }
-        // open as the risk register counts it (RiskEntry): accepted findings whose acceptance is in force are not
-        jdbc.sql("SELECT r.assessment_id, COUNT(*) AS open_tasks, "
-                        + "SUM(CASE WHEN r.due_date < :today THEN 1 ELSE 0 END) AS overdue_tasks "
-                        + "FROM assessment_remediation r LEFT JOIN assessment_risk k ON k.remediation_id = r.id "
-                        + "WHERE " + RiskEntry.OPEN_SQL + " AND r.assessment_id IN (:ids) "
-                        + "GROUP BY r.assessment_id")
-                .param("today", today).param("open", OPEN_TASK).param("ids", assessmentIds)
-                .query(rs -> {
-                    out.put(rs.getObject("assessment_id", UUID.class),
-                            new int[] {rs.getInt("open_tasks"), rs.getInt("overdue_tasks")});
-                });
-        return out;
-    }
-
     private static List<UUID> notArchived(List<Header> headers) {
         return headers.stream().filter(h -> h.status() != AssessmentStatus.ARCHIVED).map(Header::id).toList();
     }
@@ -282,70 +251,16 @@ public class Dashboards {
     private static final Comparator<Header> BY_COMPLETION = Comparator.comparing(Header::completedAt,
             Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(Header::createdAt).thenComparing(Header::id);
 
-    /** The across-systems dashboard for the caller, filtered. */
+    /** The across-systems dashboard for the caller, filtered: aggregated in SQL, one page of systems read. */
     public Overview overview(Filter filter, PageRequest page) {
         CurrentUser u = caller();
         Filter f = filter == null ? Filter.none() : filter;
         LocalDate today = today();
-        Map<UUID, SystemSummary> systems = new LinkedHashMap<>();
-        parties.visibleSystemSummaries(new SystemQuery(f.q(), null, f.level(), null))
-                .forEach(s -> systems.put(s.id(), s));
-        List<Header> headers = visibleAssessments(systems, u);
-        Map<UUID, Header> latest = new HashMap<>();
-        headers.stream().filter(Header::completed).forEach(h -> latest.merge(h.systemId(), h,
-                (a, b) -> BY_COMPLETION.compare(a, b) >= 0 ? a : b));
-        Map<UUID, List<ScoredItem>> items = items(latest.values().stream().map(Header::id).toList());
-        Map<UUID, int[]> tasks = remediationCounts(notArchived(headers), today);
-        Map<UUID, int[]> tasksBySystem = new HashMap<>();
-        for (Header h : headers) {
-            int[] c = tasks.get(h.id());
-            if (c != null) {
-                int[] sum = tasksBySystem.computeIfAbsent(h.systemId(), k -> new int[2]);
-                sum[0] += c[0];
-                sum[1] += c[1];
-            }
-        }
-        List<SystemRow> rows = new ArrayList<>();
-        Map<UUID, ScoreResult> scores = new HashMap<>();
-        for (SystemSummary s : systems.values()) {
-            Header h = latest.get(s.id());
-            int[] c = tasksBySystem.getOrDefault(s.id(), new int[2]);
-            SystemRow row;
-            if (h == null) {
-                row = new SystemRow(s.id(), s.name(), s.protectionLevel(), null, null, null, null, null, 0, 0, c[0],
-                        c[1]);
-            } else {
-                ScoreResult score = policies.forTemplate(h.template()).score(items.getOrDefault(h.id(), List.of()));
-                scores.put(s.id(), score);
-                boolean none = score.notYetAssessed(); // completed with nothing recorded: no conclusion to show
-                row = new SystemRow(s.id(), s.name(), s.protectionLevel(), h.id(), h.name(), h.completedAt(),
-                        none ? null : score.complianceRate(), none ? null : score.conclusion(),
-                        score.highRisk().size(), score.mediumRisk(), c[0], c[1]);
-            }
-            if (f.accepts(row)) {
-                rows.add(row);
-            }
-        }
-        Map<Conclusion, Integer> byConclusion = new EnumMap<>(Conclusion.class);
-        for (Conclusion c : Conclusion.values()) {
-            byConclusion.put(c, 0);
-        }
-        rows.stream().filter(r -> r.conclusion() != null).forEach(r -> byConclusion.merge(r.conclusion(), 1, Integer::sum));
-        List<SystemRow> assessed = rows.stream().filter(r -> r.conclusion() != null).toList();
-        Double mean = assessed.isEmpty() ? null : Math.round(assessed.stream()
-                .mapToDouble(SystemRow::complianceRate).average().orElse(0) * 100) / 100.0;
-        Totals totals = new Totals(rows.size(), assessed.size(), byConclusion,
-                rows.stream().mapToInt(SystemRow::highRisk).sum(),
-                rows.stream().mapToInt(SystemRow::openRemediations).sum(),
-                rows.stream().mapToInt(SystemRow::overdueRemediations).sum(), mean);
-        List<ControlPointRow> cps = ControlPointAggregates.of(rows.stream().filter(r -> r.latestAssessmentId() != null)
-                .map(r -> new ControlPointAggregates.Scored(items.getOrDefault(r.latestAssessmentId(), List.of()), scores.get(r.systemId())))
-                .toList());
-        List<Policy> used = scores.values().stream().map(r -> new Policy(r.policyId(), r.policyVersion())).distinct()
-                .sorted(java.util.Comparator.comparing(Policy::id)).toList();
+        OverviewQuery.Result r = new OverviewQuery(jdbc, policies, labels).run(u, parties, f, today, page);
         ScoringPolicy fallback = policies.forTemplate(org.yunjian.assessment.ReportTemplate.T2025);
-        return new Overview(today, used.isEmpty() ? List.of(new Policy(fallback.id(), fallback.version())) : used, f,
-                totals, Paged.slice(rows, page), cps.subList(0, Math.min(cps.size(), CONTROL_POINTS_SHOWN)),
+        List<ControlPointRow> cps = r.controlPoints();
+        return new Overview(today, r.policies().isEmpty() ? List.of(new Policy(fallback.id(), fallback.version()))
+                : r.policies(), f, r.totals(), r.rows(), cps.subList(0, Math.min(cps.size(), CONTROL_POINTS_SHOWN)),
                 cps.size());
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
+import org.yunjian.assessment.ConclusionBand;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.ScoreResult;
 import org.yunjian.assessment.ScoreResult.Conclusion;
@@ -37,6 +38,16 @@ public class GbDefaultScoringPolicy implements ScoringPolicy {
         return VERSION;
     }
 
+    /** 差 with any high-risk finding; 优 ≥ 90 with no medium-risk one; 良 ≥ 80; 中 ≥ 70; 差 otherwise. */
+    static final List<ConclusionBand> BANDS = List.of(new ConclusionBand(Conclusion.POOR, 1, ConclusionBand.ANY, 0),
+            new ConclusionBand(Conclusion.EXCELLENT, 0, 0, 90), ConclusionBand.rate(Conclusion.GOOD, 80),
+            ConclusionBand.rate(Conclusion.FAIR, 70), ConclusionBand.otherwise(Conclusion.POOR));
+
+    @Override
+    public List<ConclusionBand> bands() {
+        return BANDS;
+    }
+
     static double itemScore(Verdict v) {
         return switch (v) {
             case COMPLIANT -> 1.0;
@@ -54,25 +65,17 @@ public class GbDefaultScoringPolicy implements ScoringPolicy {
         int medium = (int) items.stream()
                 .filter(i -> i.verdict() != null && i.verdict().isFinding() && i.risk() == RiskLevel.MEDIUM).count();
         double rate = total.rate();
-        List<Msg> reasons = new ArrayList<>();
-        Conclusion c;
-        if (!high.isEmpty()) {
-            c = Conclusion.POOR;
-            reasons.add(Msg.of("assessment.reason.highRisk", high.size()));
-        } else if (rate >= 90 && medium == 0) {
-            c = Conclusion.EXCELLENT;
-            reasons.add(Msg.of("assessment.reason.excellent"));
-        } else if (rate >= 80) {
-            c = Conclusion.GOOD;
-            reasons.add(rate >= 90 ? Msg.of("assessment.reason.goodCappedByMedium", medium)
-                    : Msg.of("assessment.reason.good"));
-        } else if (rate >= 70) {
-            c = Conclusion.FAIR;
-            reasons.add(Msg.of("assessment.reason.fair"));
-        } else {
-            c = Conclusion.POOR;
-            reasons.add(Msg.of("assessment.reason.poor"));
-        }
+        Conclusion c = ConclusionBand.conclude(BANDS, rate, high.size(), medium);
+        Msg reason = switch (c) {
+            case POOR -> high.isEmpty() ? Msg.of("assessment.reason.poor")
+                    : Msg.of("assessment.reason.highRisk", high.size());
+            case EXCELLENT -> Msg.of("assessment.reason.excellent");
+            case GOOD -> rate >= 90 ? Msg.of("assessment.reason.goodCappedByMedium", medium)
+                    : Msg.of("assessment.reason.good");
+            case FAIR -> Msg.of("assessment.reason.fair");
+            default -> throw new IllegalStateException(c.name());
+        };
+        List<Msg> reasons = List.of(reason);
         return new ScoreResult(ID, VERSION, rate, c, groups(items, ScoredItem::layer),
                 groups(items, ScoredItem::controlPoint), high, total.pending(), medium, reasons);
     }
@@ -97,7 +100,7 @@ public class GbDefaultScoringPolicy implements ScoringPolicy {
             }
         }
         int scored = n[0] + n[1] + n[2];
-        double rate = scored == 0 ? 0 : Math.round(score / scored * 10000) / 100.0;
+        double rate = ConclusionBand.rate(score, scored);
         return new Group(name, n[0], n[1], n[2], n[3], n[4], score, scored, rate);
     }
 }

@@ -3,6 +3,7 @@ package org.yunjian.assessment.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.yunjian.assessment.ConclusionBand;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.ScoreResult;
 import org.yunjian.assessment.ScoreResult.Conclusion;
@@ -41,29 +42,36 @@ public class Mlps2025ScoringPolicy implements ScoringPolicy {
         return t;
     }
 
+    /**
+     * 不符合 with more high-risk findings than allowed; 符合 with at most the allowed medium-risk findings and the 符合
+     * rate; 基本符合 with the 基本符合 rate; 不符合 otherwise.
+     */
+    @Override
+    public List<ConclusionBand> bands() {
+        return List.of(new ConclusionBand(Conclusion.DOES_NOT_CONFORM, t.basicMaxHigh() + 1, ConclusionBand.ANY, 0),
+                new ConclusionBand(Conclusion.CONFORMS, 0, t.conformsMaxMedium(), t.conformsMinRate()),
+                ConclusionBand.rate(Conclusion.BASICALLY_CONFORMS, t.basicMinRate()),
+                ConclusionBand.otherwise(Conclusion.DOES_NOT_CONFORM));
+    }
+
     @Override
     public ScoreResult score(List<ScoredItem> items) {
         Group total = GbDefaultScoringPolicy.group("total", items);
         List<ScoredItem> high = items.stream().filter(i -> finding(i, RiskLevel.HIGH)).toList();
         int medium = (int) items.stream().filter(i -> finding(i, RiskLevel.MEDIUM)).count();
         double rate = total.rate();
+        Conclusion c = ConclusionBand.conclude(bands(), rate, high.size(), medium);
         List<Msg> reasons = new ArrayList<>();
-        Conclusion c;
-        if (high.size() > t.basicMaxHigh()) {
-            c = Conclusion.DOES_NOT_CONFORM;
-            reasons.add(Msg.of("report.reason2025.highRisk", high.size(), t.basicMaxHigh()));
-        } else if (medium <= t.conformsMaxMedium() && rate >= t.conformsMinRate()) {
-            c = Conclusion.CONFORMS;
-            reasons.add(Msg.of("report.reason2025.conforms", medium, t.conformsMaxMedium(), rate(t.conformsMinRate())));
-        } else if (rate >= t.basicMinRate()) {
-            c = Conclusion.BASICALLY_CONFORMS;
-            reasons.add(medium > t.conformsMaxMedium()
+        reasons.add(switch (c) {
+            case DOES_NOT_CONFORM -> high.size() > t.basicMaxHigh()
+                    ? Msg.of("report.reason2025.highRisk", high.size(), t.basicMaxHigh())
+                    : Msg.of("report.reason2025.lowRate", rate(t.basicMinRate()));
+            case CONFORMS -> Msg.of("report.reason2025.conforms", medium, t.conformsMaxMedium(), rate(t.conformsMinRate()));
+            case BASICALLY_CONFORMS -> medium > t.conformsMaxMedium()
                     ? Msg.of("report.reason2025.basicByMedium", medium, t.conformsMaxMedium())
-                    : Msg.of("report.reason2025.basicByRate", rate(t.conformsMinRate())));
-        } else {
-            c = Conclusion.DOES_NOT_CONFORM;
-            reasons.add(Msg.of("report.reason2025.lowRate", rate(t.basicMinRate())));
-        }
+                    : Msg.of("report.reason2025.basicByRate", rate(t.conformsMinRate()));
+            default -> throw new IllegalStateException(c.name());
+        });
         reasons.add(Msg.of("report.reason2025.thresholds", rate(t.conformsMinRate()), t.conformsMaxMedium(),
                 rate(t.basicMinRate()), t.basicMaxHigh()));
         return new ScoreResult(ID, VERSION, rate, c, GbDefaultScoringPolicy.groups(items, ScoredItem::layer),

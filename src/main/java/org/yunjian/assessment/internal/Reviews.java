@@ -89,9 +89,11 @@ public class Reviews {
     private final ItemLabels labels;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ItemSums sums;
 
     Reviews(AssessmentService assessments, AssessmentRepository repo, ReviewRepository reviews,
-            UserAdministration users, ItemLabels labels, ApplicationEventPublisher events, Clock clock) {
+            UserAdministration users, ItemLabels labels, ApplicationEventPublisher events, Clock clock,
+            ItemSums sums) {
         this.assessments = assessments;
         this.repo = repo;
         this.reviews = reviews;
@@ -99,6 +101,7 @@ public class Reviews {
         this.labels = labels;
         this.events = events;
         this.clock = clock;
+        this.sums = sums;
     }
 
     // --- reading
@@ -401,6 +404,9 @@ public class Reviews {
         aggregate.moveTo(target, actor(access), team(access.assessment()), now);
         if (!repo.updateStatus(id, current, aggregate.status(), now, aggregate.completedAt())) {
             throw new ConflictException("concurrent-change", "assessment.error.concurrentChange");
+        }
+        if (aggregate.status() == AssessmentStatus.COMPLETED) {
+            sums.store(id); // the items are final now: the dashboards read these sums
         }
         for (AssessmentEvent e : aggregate.drainEvents()) {
             events.publishEvent(e);

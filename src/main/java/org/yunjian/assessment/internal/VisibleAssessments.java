@@ -1,30 +1,74 @@
 package org.yunjian.assessment.internal;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.AssessmentDirectory;
+import org.yunjian.assessment.AssessmentStatus;
+import org.yunjian.party.Parties;
+import org.yunjian.party.SystemQuery;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
+import org.yunjian.shared.ListFilters;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
 
 /** {@link AssessmentDirectory} over the service's own visibility rules. */
 @Component
 class VisibleAssessments implements AssessmentDirectory {
 
     private final AssessmentService service;
+    private final Parties parties;
+    private final JdbcClient jdbc;
 
-    VisibleAssessments(AssessmentService service) {
+    VisibleAssessments(AssessmentService service, Parties parties, JdbcClient jdbc) {
         this.service = service;
+        this.parties = parties;
+        this.jdbc = jdbc;
+    }
+
+    private static Optional<CurrentUser> reader() {
+        return CurrentUser.current().filter(u -> u.is(Role.USER) || u.is(Role.SYSTEM_ADMIN));
     }
 
     @Override
     public List<Summary> visible(UUID systemId) {
-        boolean mayRead = CurrentUser.current().map(u -> u.is(Role.USER) || u.is(Role.SYSTEM_ADMIN)).orElse(false);
-        if (!mayRead) {
+        if (reader().isEmpty()) {
             return List.of();
         }
         return service.list(systemId).stream()
                 .map(a -> new Summary(a.id(), a.name(), a.systemId(), a.status())).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Paged<Match> search(String q, PageRequest page) {
+        Optional<CurrentUser> u = reader();
+        Map<String, Object> params = new HashMap<>();
+        Optional<String> systems = u.isEmpty() ? Optional.empty()
+                : parties.visibleSystemSummariesSql(SystemQuery.none(), params);
+        if (systems.isEmpty()) {
+            return Paged.of(List.of(), page, 0);
+        }
+        params.put("needle", ListFilters.likeContains(q));
+        String from = "WITH vs AS (" + systems.get() + ") SELECT %s FROM assessment a JOIN vs ON vs.id = a.system_id "
+                + "WHERE " + Access.visibleSql(u.get(), "a", "vs", params)
+                + " AND (LOWER(a.name) LIKE :needle ESCAPE '!' OR LOWER(vs.name) LIKE :needle ESCAPE '!')";
+        long total = jdbc.sql(from.formatted("COUNT(*)")).params(params).query(Long.class).single();
+        if (total == 0 || page.offset() >= total) {
+            return Paged.of(List.of(), page, total);
+        }
+        return Paged.of(jdbc.sql(from.formatted("a.id, a.name, a.system_id, vs.name AS system_name, a.status")
+                        + " ORDER BY a.created_at DESC, a.id" + page.limitOffset()).params(params)
+                .query((rs, n) -> new Match(rs.getObject("id", UUID.class), rs.getString("name"),
+                        rs.getObject("system_id", UUID.class), rs.getString("system_name"),
+                        AssessmentStatus.valueOf(rs.getString("status"))))
+                .list(), page, total);
     }
 }

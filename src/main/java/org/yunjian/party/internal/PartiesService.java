@@ -2,6 +2,7 @@ package org.yunjian.party.internal;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -86,6 +87,20 @@ class PartiesService implements Parties, OrganizationDirectory {
     public List<org.yunjian.party.SystemSummary> visibleSystemSummaries(org.yunjian.party.SystemQuery query) {
         return caller().map(c -> c.admin() || c.org() != null ? systems.summaries(query, c.org(), c.admin())
                 : List.<org.yunjian.party.SystemSummary>of()).orElse(List.of());
+    }
+
+    @Override
+    public org.yunjian.shared.Paged<CloudSystem> visibleSystemsPage(org.yunjian.party.SystemQuery query,
+                                                                   org.yunjian.shared.PageRequest page) {
+        return caller().filter(c -> c.admin() || c.org() != null)
+                .map(c -> systems.page(query, c.org(), c.admin(), page))
+                .orElse(org.yunjian.shared.Paged.of(List.of(), page, 0));
+    }
+
+    @Override
+    public Optional<String> visibleSystemSummariesSql(org.yunjian.party.SystemQuery query, Map<String, Object> params) {
+        return caller().filter(c -> c.admin() || c.org() != null)
+                .map(c -> systems.summariesSql(query, c.org(), c.admin(), params));
     }
 
     @Override

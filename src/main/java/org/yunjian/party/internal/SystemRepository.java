@@ -64,12 +64,19 @@ public class SystemRepository {
 
     /** The systems matching {@code q} that the caller sees, as summaries, by name: one query, no children. */
     public List<org.yunjian.party.SystemSummary> summaries(SystemQuery q, UUID org, boolean admin) {
-        SqlPage.Where where = where(q, org, admin);
-        return jdbc.sql("SELECT s.id, s.name, s.protection_level, s.customer_id, s.provider_id FROM cloud_system s"
-                        + where.sql() + " ORDER BY s.name, s.id").params(where.params())
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.sql(summariesSql(q, org, admin, params) + " ORDER BY s.name, s.id").params(params)
                 .query((rs, n) -> new org.yunjian.party.SystemSummary(rs.getObject(1, UUID.class), rs.getString(2),
                         rs.getInt(3), rs.getObject(4, UUID.class), rs.getObject(5, UUID.class)))
                 .list();
+    }
+
+    /** The query of {@link #summaries} without its order, its parameters added to {@code params}. */
+    public String summariesSql(SystemQuery q, UUID org, boolean admin, Map<String, Object> params) {
+        SqlPage.Where where = where(q, org, admin);
+        params.putAll(where.params());
+        return "SELECT s.id, s.name, s.protection_level, s.customer_id, s.provider_id FROM cloud_system s"
+                + where.sql();
     }
 
     private static SqlPage.Where where(SystemQuery q, UUID org, boolean admin) {
