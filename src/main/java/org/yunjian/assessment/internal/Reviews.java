@@ -140,6 +140,22 @@ public class Reviews {
         return missingOf(assessmentId);
     }
 
+    /**
+     * One page of the items not ready for review that lack {@code gap} (null = anything) and whose number,
+     * requirement id or control point contains {@code q} (any case; null = all), with their total. Cut from the
+     * whole check ({@link org.yunjian.shared.Paged#slice}, ADR 009): the items are bounded by the assessment's scope.
+     */
+    @Transactional(readOnly = true)
+    public org.yunjian.shared.Paged<MissingItem> missing(UUID assessmentId, String q, SubmissionCheck.Gap gap,
+                                                         org.yunjian.shared.PageRequest page) {
+        String needle = q == null ? null : q.toLowerCase(java.util.Locale.ROOT);
+        return org.yunjian.shared.Paged.slice(missing(assessmentId).stream()
+                .filter(m -> gap == null || m.gaps().contains(gap))
+                .filter(m -> needle == null || java.util.stream.Stream.of(String.valueOf(m.number()), m.requirementId(),
+                        m.controlPoint()).anyMatch(t -> t != null && t.toLowerCase(java.util.Locale.ROOT).contains(needle)))
+                .toList(), page);
+    }
+
     private List<MissingItem> missingOf(UUID assessmentId) {
         Map<UUID, Integer> evidence = new HashMap<>();
         repo.evidenceOfAssessment(assessmentId).forEach(e -> evidence.merge(e.itemId(), 1, Integer::sum));
