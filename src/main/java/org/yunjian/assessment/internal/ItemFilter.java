@@ -75,19 +75,7 @@ public record ItemFilter(String layer, String controlPoint, ItemSide side, Strin
                 : i.verdict() != null && i.verdict().name().equals(verdict))) {
             return false;
         }
-        if (q == null) {
-            return true;
-        }
-        String needle = q.toLowerCase(Locale.ROOT);
-        if (i.requirementId().toLowerCase(Locale.ROOT).contains(needle)) {
-            return true;
-        }
-        for (String l : labels) {
-            if (l != null && l.toLowerCase(Locale.ROOT).contains(needle)) {
-                return true;
-            }
-        }
-        return false;
+        return ListFilters.contains(q, i.requirementId()) || ListFilters.contains(q, labels);
     }
 
     /** The filter as query parameters ({@code layer=…&side=…}), empty if none; each value URL-encoded. */

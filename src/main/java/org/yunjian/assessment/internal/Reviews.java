@@ -30,8 +30,11 @@ import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.ForbiddenException;
+import org.yunjian.shared.ListFilters;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
 
 /**
  * Review and sign-off of an assessment: the team (测评人员 / 审核人 / 批准人), every status move with the caller's role
@@ -146,13 +149,10 @@ public class Reviews {
      * whole check ({@link org.yunjian.shared.Paged#slice}, ADR 009): the items are bounded by the assessment's scope.
      */
     @Transactional(readOnly = true)
-    public org.yunjian.shared.Paged<MissingItem> missing(UUID assessmentId, String q, SubmissionCheck.Gap gap,
-                                                         org.yunjian.shared.PageRequest page) {
-        String needle = q == null ? null : q.toLowerCase(java.util.Locale.ROOT);
-        return org.yunjian.shared.Paged.slice(missing(assessmentId).stream()
+    public Paged<MissingItem> missing(UUID assessmentId, String q, SubmissionCheck.Gap gap, PageRequest page) {
+        return Paged.slice(missing(assessmentId).stream()
                 .filter(m -> gap == null || m.gaps().contains(gap))
-                .filter(m -> needle == null || java.util.stream.Stream.of(String.valueOf(m.number()), m.requirementId(),
-                        m.controlPoint()).anyMatch(t -> t != null && t.toLowerCase(java.util.Locale.ROOT).contains(needle)))
+                .filter(m -> ListFilters.contains(q, String.valueOf(m.number()), m.requirementId(), m.controlPoint()))
                 .toList(), page);
     }
 

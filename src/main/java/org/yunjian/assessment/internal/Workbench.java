@@ -1,11 +1,9 @@
 package org.yunjian.assessment.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -26,6 +24,7 @@ import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
+import org.yunjian.shared.ListFilters;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.PageRequest;
 import org.yunjian.shared.Paged;
@@ -109,15 +108,10 @@ public class Workbench {
     public Paged<TestItem> page(UUID assessmentId, ItemFilter filter, PageRequest page) {
         service.access(assessmentId);
         List<String> texts = filter.q() == null ? List.of() : reads.requirementsOf(assessmentId).stream()
-                .filter(r -> contains(filter.q(), labels.text(r[0]), labels.layer(r[0], r[1]),
+                .filter(r -> ListFilters.contains(filter.q(), labels.text(r[0]), labels.layer(r[0], r[1]),
                         labels.controlPoint(r[0], r[2])))
                 .map(r -> r[0]).distinct().toList();
         return reads.items(assessmentId, filter, texts, page);
-    }
-
-    private static boolean contains(String q, String... labels) {
-        String needle = q.toLowerCase(Locale.ROOT);
-        return Arrays.stream(labels).anyMatch(l -> l != null && l.toLowerCase(Locale.ROOT).contains(needle));
     }
 
     /** The list; {@code keep} (an item id, or null) is listed even if the filter no longer matches it. */

@@ -2,9 +2,7 @@ package org.yunjian.catalog.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -44,17 +42,8 @@ class CatalogApiController {
     Paged<StandardDto> standards(@RequestParam(required = false) String q, @RequestParam(required = false) String page,
                                  @RequestParam(required = false) String size) {
         ListFilters.Search query = ListFilters.Search.of(q, page, size);
-        return Paged.slice(catalog.standards().stream().filter(s -> contains(query.text(), s.code(), s.designation(),
-                s.title(), s.titleEn())).toList(), query.page()).map(StandardDto::of);
-    }
-
-    /** Whether any of {@code texts} contains {@code q}, any case ({@code null} q: yes). */
-    private static boolean contains(String q, String... texts) {
-        if (q == null) {
-            return true;
-        }
-        String needle = q.toLowerCase(Locale.ROOT);
-        return Arrays.stream(texts).anyMatch(t -> t != null && t.toLowerCase(Locale.ROOT).contains(needle));
+        return Paged.slice(catalog.standards().stream().filter(s -> ListFilters.contains(query.text(), s.code(),
+                s.designation(), s.title(), s.titleEn())).toList(), query.page()).map(StandardDto::of);
     }
 
     @GetMapping("/requirements")
@@ -140,7 +129,8 @@ class CatalogApiController {
         ListFilters.Search query = ListFilters.Search.of(q, page, size);
         return Paged.slice(catalog.mappings().stream()
                 .filter(m -> topic == null || topic.isBlank() || m.topic().equals(topic))
-                .filter(m -> contains(query.text(), m.from().value(), m.to().value(), m.rationale(), m.rationaleZh()))
+                .filter(m -> ListFilters.contains(query.text(), m.from().value(), m.to().value(), m.rationale(),
+                        m.rationaleZh()))
                 .toList(), query.page());
     }
 
