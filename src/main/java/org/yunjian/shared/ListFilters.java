@@ -55,6 +55,18 @@ public final class ListFilters {
         return found;
     }
 
+    /**
+     * Whether any of {@code texts} contains {@code text}, any case — the filter {@link SqlPage.Where#contains} for a
+     * list computed in Java; a {@code null} text (no filter) matches everything.
+     */
+    public static boolean contains(String text, String... texts) {
+        if (text == null) {
+            return true;
+        }
+        String needle = text.toLowerCase(Locale.ROOT);
+        return Arrays.stream(texts).anyMatch(t -> t != null && t.toLowerCase(Locale.ROOT).contains(needle));
+    }
+
     /** {@code text} with the SQL LIKE wildcards escaped for {@code ESCAPE '!'}, lower-cased, between {@code %}. */
     public static String likeContains(String text) {
         return "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";

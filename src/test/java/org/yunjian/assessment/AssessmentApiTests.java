@@ -33,13 +33,14 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.yunjian.catalog.AssessedSide;
+import org.yunjian.support.AssessmentItems;
+import org.yunjian.support.IfMatch;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.catalog.RequirementFilter;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
-import org.yunjian.support.IfMatch;
 
 /** The assessment workflow through the REST API, with real services and database. */
 @SpringBootTest
@@ -96,14 +97,12 @@ class AssessmentApiTests {
     }
 
     List<String> itemIds(String id, CurrentUser u) throws Exception {
-        String body = mvc.perform(get("/api/assessments/{id}/items", id).with(as(u))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String body = AssessmentItems.json(mvc, id, as(u));
         return JsonPath.read(body, "$[*].id");
     }
 
     String item(String id, String requirement, String side) throws Exception {
-        String body = mvc.perform(get("/api/assessments/{id}/items", id).param("side", side).with(as(assessor)))
-                .andReturn().getResponse().getContentAsString();
+        String body = AssessmentItems.json(mvc, id, as(assessor), "side", side);
         List<String> ids = JsonPath.read(body, "$[?(@.requirementId == '" + requirement + "')].id");
         return ids.get(0);
     }
@@ -134,9 +133,47 @@ class AssessmentApiTests {
         assertThat(both).isPositive();
         String bothId = mlps.stream().filter(r -> r.mlps().assessedSide() == AssessedSide.BOTH).findFirst()
                 .orElseThrow().id().value();
-        mvc.perform(get("/api/assessments/{id}/items", id).with(as(customer)))
-                .andExpect(jsonPath("$[?(@.requirementId == '" + bothId + "')].side")
-                        .value(org.hamcrest.Matchers.containsInAnyOrder("CLOUD_PLATFORM", "CUSTOMER_SYSTEM")));
+        assertThat(JsonPath.<List<String>>read(AssessmentItems.json(mvc, id, as(customer)),
+                "$[?(@.requirementId == '" + bothId + "')].side"))
+                .containsExactlyInAnyOrder("CLOUD_PLATFORM", "CUSTOMER_SYSTEM");
+    }
+
+    @Test
+    void itemsComeOnePageAtATimeWithTheirTotalFilteredOnTheServer() throws Exception {
+        String id = create("\"MLPS-L3\"");
+        String all = AssessmentItems.json(mvc, id, as(assessor));
+        int total = JsonPath.<List<String>>read(all, "$[*].id").size();
+        assertThat(total).isGreaterThan(20);
+        mvc.perform(get("/api/assessments/{id}/items", id).param("size", "10").param("page", "2").with(as(assessor)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(total))
+                .andExpect(jsonPath("$.page").value(2)).andExpect(jsonPath("$.size").value(10))
+                .andExpect(jsonPath("$.items.length()").value(10))
+                .andExpect(jsonPath("$.items[0].position").value(10));
+        mvc.perform(get("/api/assessments/{id}/items", id).with(as(assessor)))
+                .andExpect(jsonPath("$.size").value(50)).andExpect(jsonPath("$.items.length()").value(50));
+        // the text is looked for in the requirement text (the reader's language), its id and the item's number
+        String text = JsonPath.<List<String>>read(all, "$[?(@.side == 'CUSTOMER_SYSTEM')].requirementId").get(3);
+        String words = catalog.requirement(org.yunjian.catalog.RequirementId.of(text)).orElseThrow().mlps()
+                .requirement().substring(0, 8);
+        List<String> found = JsonPath.read(AssessmentItems.json(mvc, id, as(assessor), "q", words), "$[*].requirementId");
+        assertThat(found).contains(text).hasSizeLessThan(total);
+        assertThat(JsonPath.<List<String>>read(AssessmentItems.json(mvc, id, as(assessor), "q",
+                text.toLowerCase(java.util.Locale.ROOT)), "$[*].requirementId")).containsOnly(text);
+        String point = JsonPath.<List<String>>read(all, "$[*].controlPoint").get(0);
+        assertThat(JsonPath.<List<String>>read(AssessmentItems.json(mvc, id, as(assessor), "controlPoint", point,
+                "side", "CLOUD_PLATFORM"), "$[*].controlPoint")).isNotEmpty().containsOnly(point);
+        mvc.perform(get("/api/assessments/{id}/items", id).param("q", "没有这样的要求").with(as(assessor)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(0))
+                .andExpect(jsonPath("$.items.length()").value(0));
+        mvc.perform(get("/api/assessments/{id}/items", id).param("verdict", "NONE").param("size", "1")
+                .with(as(assessor))).andExpect(jsonPath("$.total").value(total));
+        mvc.perform(get("/api/assessments/{id}/items", id).param("verdict", "COMPLIANT").with(as(assessor)))
+                .andExpect(jsonPath("$.total").value(0));
+        mvc.perform(get("/api/assessments/{id}/items", id).param("verdict", "MAYBE").param("side", "MOON")
+                        .with(as(assessor))).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.verdict").exists()).andExpect(jsonPath("$.errors.side").exists());
+        mvc.perform(get("/api/assessments/{id}/items", id).param("size", "201").with(as(assessor)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.size").exists());
     }
 
     @Test

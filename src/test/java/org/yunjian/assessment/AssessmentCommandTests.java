@@ -169,7 +169,7 @@ class AssessmentCommandTests {
                 "  「测评项」工作表第 3 行 K 列：选择“不适用”时须说明理由",
                 "  「测评项」工作表第 5 行 J 列：“大概符合”不是有效结论");
         mvc.perform(get("/api/assessments/{id}/items", id).with(as(assessor)).param("verdict", "NONE"))
-                .andExpect(jsonPath("$.length()").value(58));
+                .andExpect(jsonPath("$.total").value(58));
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.party.Fixtures;
+import org.yunjian.support.AssessmentItems;
 import org.yunjian.support.IfMatch;
 import org.yunjian.security.CurrentUser;
 
@@ -64,8 +65,7 @@ class AssessmentGuardRailTests {
         provider = user(w.provider().id());
         String body = ApiAssessments.post(mvc, assessor, w, "护栏测评");
         id = JsonPath.read(body, "$.id");
-        String itemsJson = mvc.perform(get("/api/assessments/{id}/items", id).with(as(assessor))).andReturn()
-                .getResponse().getContentAsString();
+        String itemsJson = AssessmentItems.json(mvc, id, as(assessor));
         items = JsonPath.read(itemsJson, "$[*].id");
         sides = JsonPath.read(itemsJson, "$[*].side");
     }

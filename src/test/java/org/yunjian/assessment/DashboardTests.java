@@ -36,6 +36,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.party.CloudSystem;
+import org.yunjian.support.AssessmentItems;
 import org.yunjian.support.IfMatch;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
@@ -111,7 +112,7 @@ class DashboardTests {
         b = create(assessor, w.system().id(), w.assessor().id(), "THIRD_PARTY", "专项测评 B");
         c = create(customer, s2.id(), w.customer().id(), "CUSTOMER_SELF", "自评 C");
         List<String> bItems = items(b);
-        cps = JsonPath.read(json(get("/api/assessments/{id}/items", b), assessor), "$[*].controlPoint");
+        cps = JsonPath.read(AssessmentItems.json(mvc, b, as(assessor)), "$[*].controlPoint");
         for (String id : List.of(a, b, c)) {
             move(id, "IN_PROGRESS", id.equals(c) ? customer : assessor);
         }
@@ -171,7 +172,7 @@ class DashboardTests {
     }
 
     List<String> items(String id) throws Exception {
-        return JsonPath.read(json(get("/api/assessments/{id}/items", id), admin()), "$[*].id");
+        return JsonPath.read(AssessmentItems.json(mvc, id, as(admin())), "$[*].id");
     }
 
     void move(String id, String to, CurrentUser u) throws Exception {

@@ -38,6 +38,7 @@ import org.yunjian.crypto.Sm3;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.support.IfMatch;
+import org.yunjian.support.AssessmentItems;
 
 /**
  * Evidence requests (资料清单) and reusable evidence through the REST API, real services and database: routing with
@@ -94,13 +95,11 @@ class EvidenceRequestApiTests {
     }
 
     List<String> items(String id, String side) throws Exception {
-        return JsonPath.read(mvc.perform(get("/api/assessments/{id}/items", id).param("side", side).with(as(assessor)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$[*].id");
+        return JsonPath.read(AssessmentItems.json(mvc, id, as(assessor), "side", side), "$[*].id");
     }
 
     String itemOf(String id, String requirementId, String side) throws Exception {
-        List<String> ids = JsonPath.read(mvc.perform(get("/api/assessments/{id}/items", id).param("side", side)
-                        .with(as(assessor))).andReturn().getResponse().getContentAsString(),
+        List<String> ids = JsonPath.read(AssessmentItems.json(mvc, id, as(assessor), "side", side),
                 "$[?(@.requirementId == '" + requirementId + "')].id");
         return ids.get(0);
     }

@@ -30,6 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.support.IfMatch;
+import org.yunjian.support.AssessmentItems;
 
 /**
  * The evidence request pages: the assessor previews addressees and sends a request (a refused one comes back with the
@@ -68,8 +69,7 @@ class EvidenceRequestPagesTests {
         id = JsonPath.read(body, "$.id");
         mvc.perform(post("/api/assessments/{id}/transitions", id).with(as(assessor))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"IN_PROGRESS\"}")).andExpect(status().isOk());
-        platform = JsonPath.read(mvc.perform(get("/api/assessments/{id}/items", id).param("side", "CLOUD_PLATFORM")
-                .with(as(assessor))).andReturn().getResponse().getContentAsString(), "$[*].id");
+        platform = JsonPath.read(AssessmentItems.json(mvc, id, as(assessor), "side", "CLOUD_PLATFORM"), "$[*].id");
     }
 
     @Test

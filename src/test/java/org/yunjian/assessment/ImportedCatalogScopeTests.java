@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.support.AssessmentItems;
 import org.yunjian.support.IfMatch;
 import org.yunjian.catalog.CatalogExchange;
 import org.yunjian.party.Fixtures;
@@ -84,8 +85,7 @@ class ImportedCatalogScopeTests {
     }
 
     private String item(String id, String requirement) throws Exception {
-        String body = mvc.perform(get("/api/assessments/{id}/items", id).with(as(assessor)))
-                .andReturn().getResponse().getContentAsString();
+        String body = AssessmentItems.json(mvc, id, as(assessor));
         List<String> ids = JsonPath.read(body, "$[?(@.requirementId == '" + requirement + "')].id");
         assertThat(ids).as(requirement).hasSize(1);
         return ids.get(0);
@@ -103,8 +103,7 @@ class ImportedCatalogScopeTests {
                 .andReturn().getResponse().getContentAsString();
         String id = JsonPath.read(body, "$.id");
 
-        String items = mvc.perform(get("/api/assessments/{id}/items", id).with(as(assessor)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String items = AssessmentItems.json(mvc, id, as(assessor));
         List<String> requirements = JsonPath.read(items, "$[*].requirementId");
         assertThat(requirements).hasSize(370) // the HIGH baseline's 370 controls, each assessed once
                 .contains("NIST-SP-800-53-REV5-HIGH:ac-2", "NIST-SP-800-53-REV5-HIGH:ac-7",

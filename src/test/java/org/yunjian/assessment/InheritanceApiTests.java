@@ -35,12 +35,13 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yunjian.party.CloudSystem;
+import org.yunjian.support.AssessmentItems;
+import org.yunjian.support.IfMatch;
 import org.yunjian.party.Engagement;
 import org.yunjian.party.Fixtures;
 import org.yunjian.party.Organization;
 import org.yunjian.party.PartyRole;
 import org.yunjian.security.CurrentUser;
-import org.yunjian.support.IfMatch;
 import org.yunjian.support.PdfInspection;
 
 /**
@@ -109,8 +110,7 @@ class InheritanceApiTests {
     }
 
     List<String> items(CurrentUser who, String id, String side) throws Exception {
-        String body = mvc.perform(get("/api/assessments/{id}/items", id).param("side", side).with(as(who)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String body = AssessmentItems.json(mvc, id, as(who), "side", side);
         return JsonPath.read(body, "$[*].id");
     }
 
@@ -173,12 +173,12 @@ class InheritanceApiTests {
     void everyItemNamesTheOrganisationsResponsibleOnThisSystem() throws Exception {
         String id = tenantAssessment();
         mvc.perform(get("/api/assessments/{id}/items", id).param("side", "CLOUD_PLATFORM").with(as(customerUser)))
-                .andExpect(jsonPath("$[0].responsible[0].name").value(provider.name()))
-                .andExpect(jsonPath("$[0].responsible[0].id").value(provider.id().toString()))
-                .andExpect(jsonPath("$[0].inherited").doesNotExist());
+                .andExpect(jsonPath("$.items[0].responsible[0].name").value(provider.name()))
+                .andExpect(jsonPath("$.items[0].responsible[0].id").value(provider.id().toString()))
+                .andExpect(jsonPath("$.items[0].inherited").doesNotExist());
         mvc.perform(get("/api/assessments/{id}/items", id).param("side", "CUSTOMER_SYSTEM").with(as(assessor)))
-                .andExpect(jsonPath("$[0].responsible[0].name").value(customer.name()))
-                .andExpect(jsonPath("$[0].responsible.length()").value(1));
+                .andExpect(jsonPath("$.items[0].responsible[0].name").value(customer.name()))
+                .andExpect(jsonPath("$.items[0].responsible.length()").value(1));
     }
 
     @Test
@@ -340,18 +340,18 @@ class InheritanceApiTests {
                 .andExpect(jsonPath("$.inherited").value(platformItems.size() - 1))
                 .andExpect(jsonPath("$.skipped.length()").value(1));
         mvc.perform(get("/api/assessments/{id}/items", id).param("side", "CLOUD_PLATFORM").with(as(assessor)))
-                .andExpect(jsonPath("$[1].inherited.source.reportNumber").value("DJCP-2026-0815"))
-                .andExpect(jsonPath("$[1].inherited.source.organisation").value("某某等级测评中心"))
-                .andExpect(jsonPath("$[1].verdict").value("COMPLIANT"))
-                .andExpect(jsonPath("$[0].inherited").doesNotExist());
+                .andExpect(jsonPath("$.items[1].inherited.source.reportNumber").value("DJCP-2026-0815"))
+                .andExpect(jsonPath("$.items[1].inherited.source.organisation").value("某某等级测评中心"))
+                .andExpect(jsonPath("$.items[1].verdict").value("COMPLIANT"))
+                .andExpect(jsonPath("$.items[0].inherited").doesNotExist());
         mvc.perform(get("/api/assessments/{id}/items", id).param("side", "CUSTOMER_SYSTEM").with(as(assessor)))
-                .andExpect(jsonPath("$[*].inherited").value(org.hamcrest.Matchers.everyItem(
+                .andExpect(jsonPath("$.items[*].inherited").value(org.hamcrest.Matchers.everyItem(
                         org.hamcrest.Matchers.nullValue())));
         mvc.perform(delete("/api/assessments/{id}/inheritance", id).with(as(assessor))
                         .with(IfMatch.current(jdbc, "assessment", id)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.withdrawn").value(platformItems.size() - 1));
         mvc.perform(get("/api/assessments/{id}/items", id).param("verdict", "NONE").param("side", "CLOUD_PLATFORM")
-                .with(as(assessor))).andExpect(jsonPath("$.length()").value(platformItems.size() - 1));
+                .with(as(assessor))).andExpect(jsonPath("$.total").value(platformItems.size() - 1));
         assertThat(audited("assessment.inherit.bulk", id)).isEqualTo(1);
         assertThat(audited("assessment.inherit.withdraw-all", id)).isEqualTo(1);
     }

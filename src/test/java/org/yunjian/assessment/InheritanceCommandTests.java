@@ -31,6 +31,7 @@ import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
+import org.yunjian.support.AssessmentItems;
 import org.yunjian.support.CliCapture;
 import org.yunjian.support.PdfInspection;
 
@@ -84,8 +85,7 @@ class InheritanceCommandTests {
     }
 
     String items(String side) throws Exception {
-        return mvc.perform(get("/api/assessments/{id}/items", id).param("side", side).with(as(assessor)))
-                .andReturn().getResponse().getContentAsString();
+        return AssessmentItems.json(mvc, id, as(assessor), "side", side);
     }
 
     @Test

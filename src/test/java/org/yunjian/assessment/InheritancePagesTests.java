@@ -26,12 +26,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.party.CloudSystem;
+import org.yunjian.support.AssessmentItems;
+import org.yunjian.support.IfMatch;
 import org.yunjian.party.Engagement;
 import org.yunjian.party.Fixtures;
 import org.yunjian.party.Organization;
 import org.yunjian.party.PartyRole;
 import org.yunjian.security.CurrentUser;
-import org.yunjian.support.IfMatch;
 
 /** The inherited-items parts of the assessment pages: responsible column, sources, bulk inherit, item page lock. */
 @SpringBootTest
@@ -86,8 +87,7 @@ class InheritancePagesTests {
     }
 
     List<String> platformItems(CurrentUser who, String id) throws Exception {
-        return JsonPath.read(mvc.perform(get("/api/assessments/{id}/items", id).param("side", "CLOUD_PLATFORM")
-                .with(as(who))).andReturn().getResponse().getContentAsString(), "$[*].id");
+        return JsonPath.read(AssessmentItems.json(mvc, id, as(who), "side", "CLOUD_PLATFORM"), "$[*].id");
     }
 
     @Test
@@ -151,9 +151,7 @@ class InheritancePagesTests {
                 .andExpect(content().string(Matchers.containsString("id=\"verdict-form\"")))
                 .andExpect(content().string(Matchers.containsString("id=\"inherit-form\"")));
         // a customer-system item offers no inheritance and says why
-        String customerItem = JsonPath.<List<String>>read(mvc.perform(get("/api/assessments/{id}/items", id)
-                .param("side", "CUSTOMER_SYSTEM").with(as(assessor))).andReturn().getResponse()
-                .getContentAsString(), "$[*].id").get(0);
+        String customerItem = JsonPath.<List<String>>read(AssessmentItems.json(mvc, id, as(assessor), "side", "CUSTOMER_SYSTEM"), "$[*].id").get(0);
         mvc.perform(get("/assessment-items/{id}", customerItem).with(as(assessor)))
                 .andExpect(content().string(Matchers.containsString("id=\"not-inheritable\"")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"inherit-form\""))));

@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.support.AssessmentItems;
 import org.yunjian.support.IfMatch;
 import org.yunjian.support.OneWriterWins;
 
@@ -61,8 +62,7 @@ class ItemLockingTests {
         w = fixtures.world();
         assessor = user(w.assessor().id());
         assessment = JsonPath.read(ApiAssessments.post(mvc, assessor, w, "并发测评"), "$.id");
-        items = JsonPath.read(mvc.perform(get("/api/assessments/{id}/items", assessment).with(as(assessor)))
-                .andReturn().getResponse().getContentAsString(), "$[*].id");
+        items = JsonPath.read(AssessmentItems.json(mvc, assessment, as(assessor)), "$[*].id");
     }
 
     MockHttpServletRequestBuilder verdict(String item, String json) {
@@ -87,7 +87,7 @@ class ItemLockingTests {
                 .andExpect(header().string("ETag", "\"0\""))
                 .andExpect(jsonPath("$.item.version").value(0));
         mvc.perform(get("/api/assessments/{id}/items", assessment).with(as(assessor)))
-                .andExpect(jsonPath("$[0].version").value(0));
+                .andExpect(jsonPath("$.items[0].version").value(0));
     }
 
     @Test

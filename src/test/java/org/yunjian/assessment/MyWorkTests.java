@@ -26,6 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
+import org.yunjian.support.AssessmentItems;
 
 /** "My work": items to assess, reviews, remediation tasks and evidence requests — each only for whom they wait. */
 @SpringBootTest
@@ -119,8 +120,7 @@ class MyWorkTests {
     void responsibleOrganisationSeesItsOpenRemediationTasks() throws Exception {
         String id = create("整改的测评");
         move(id, "IN_PROGRESS");
-        List<String> items = JsonPath.read(mvc.perform(get("/api/assessments/{id}/items?side=CUSTOMER_SYSTEM", id)
-                .with(as(tester))).andReturn().getResponse().getContentAsString(), "$[*].id");
+        List<String> items = JsonPath.read(AssessmentItems.json(mvc, id, as(tester), "side", "CUSTOMER_SYSTEM"), "$[*].id");
         mvc.perform(put("/api/assessments/{id}/verdicts", id).with(as(tester)).contentType(MediaType.APPLICATION_JSON)
                         .content(("[{\"itemId\":\"%s\",\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"HIGH\",\"riskReason\":\"无备份\",\"version\":0},"
                                 + "{\"itemId\":\"%s\",\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"HIGH\",\"riskReason\":\"无日志\",\"version\":0}]")

@@ -38,6 +38,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.party.Fixtures;
+import org.yunjian.support.AssessmentItems;
 import org.yunjian.support.IfMatch;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
@@ -105,8 +106,7 @@ class ReportLanguageTests {
 
     void recordFindingsAndComplete() throws Exception {
         move("IN_PROGRESS");
-        List<String> items = JsonPath.read(mvc.perform(get("/api/assessments/{id}/items", id).with(as(assessor)))
-                .andReturn().getResponse().getContentAsString(), "$[*].id");
+        List<String> items = JsonPath.read(AssessmentItems.json(mvc, id, as(assessor)), "$[*].id");
         verdict(items.get(0), "{\"verdict\":\"COMPLIANT\",\"reason\":\"机房位于境内\"}");
         verdict(items.get(1), "{\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"HIGH\",\"riskReason\":\"管理流量未加密\"}");
         verdict(items.get(2), "{\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"MEDIUM\",\"riskReason\":\"未划分区域\"}");

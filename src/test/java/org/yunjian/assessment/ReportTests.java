@@ -44,6 +44,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.crypto.Sm3;
+import org.yunjian.support.AssessmentItems;
 import org.yunjian.support.IfMatch;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
@@ -97,8 +98,7 @@ class ReportTests {
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         id = JsonPath.read(body, "$.id");
         move("IN_PROGRESS");
-        String itemsJson = mvc.perform(get("/api/assessments/{id}/items", id).with(as(assessor)))
-                .andReturn().getResponse().getContentAsString();
+        String itemsJson = AssessmentItems.json(mvc, id, as(assessor));
         items = JsonPath.read(itemsJson, "$[*].id");
         List<String> sides = JsonPath.read(itemsJson, "$[*].side");
         verdict(items.get(0), "{\"verdict\":\"COMPLIANT\",\"reason\":\"机房位于境内\"}");
@@ -222,8 +222,7 @@ class ReportTests {
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             assertThat(book.getNumberOfSheets()).isPositive();
         }
-        String items = mvc.perform(get("/api/assessments/{id}/items", id).with(as(assessor)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String items = AssessmentItems.json(mvc, id, as(assessor));
         assertThat(items).contains("现场记录" + shown);
         mvc.perform(get("/assessments/{id}", id).with(as(assessor))).andExpect(status().isOk());
     }

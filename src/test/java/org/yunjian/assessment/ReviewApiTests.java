@@ -32,6 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yunjian.assessment.internal.AssessmentService;
+import org.yunjian.support.AssessmentItems;
 import org.yunjian.support.IfMatch;
 import org.yunjian.assessment.internal.SignOffs;
 import org.yunjian.party.Fixtures;
@@ -84,8 +85,7 @@ class ReviewApiTests {
                 .andReturn().getResponse().getContentAsString();
         id = JsonPath.read(body, "$.id");
         send("/api/assessments/{id}/transitions", tester, "{\"to\":\"IN_PROGRESS\"}").andExpect(status().isOk());
-        items = JsonPath.read(mvc.perform(get("/api/assessments/{id}/items", id).with(as(tester))).andReturn()
-                .getResponse().getContentAsString(), "$[*].id");
+        items = JsonPath.read(AssessmentItems.json(mvc, id, as(tester)), "$[*].id");
     }
 
     ResultActions send(String url, CurrentUser u, String json) throws Exception {
@@ -128,19 +128,45 @@ class ReviewApiTests {
                 .andExpect(jsonPath("$.missing[3].gapTexts[0]").value("未记录结论"));
         assertThat(statusOf()).isEqualTo("IN_PROGRESS");
         mvc.perform(get("/api/assessments/{id}/review/missing", id).with(as(tester)))
-                .andExpect(jsonPath("$", hasSize(items.size() - 2)));
+                .andExpect(jsonPath("$.total").value(items.size() - 2));
+        mvc.perform(get("/api/assessments/{id}/review/missing", id).param("size", "2").param("page", "2")
+                        .with(as(tester)))
+                .andExpect(jsonPath("$.total").value(items.size() - 2)).andExpect(jsonPath("$.items", hasSize(2)))
+                .andExpect(jsonPath("$.items[0].gaps", contains("NOT_APPLICABLE_REASON")));
+        mvc.perform(get("/api/assessments/{id}/review/missing", id).param("gap", "evidence").with(as(tester)))
+                .andExpect(jsonPath("$.total").value(2)).andExpect(jsonPath("$.items[1].number").value(2));
+        mvc.perform(get("/api/assessments/{id}/review/missing", id).param("q", "zzzz-nothing").with(as(tester)))
+                .andExpect(jsonPath("$.total").value(0)).andExpect(jsonPath("$.items", hasSize(0)));
+        mvc.perform(get("/api/assessments/{id}/review/missing", id).param("gap", "SOMETHING").with(as(tester)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.gap").exists());
         // the no-evidence reason is stored with the verdict and shown back
         mvc.perform(get("/api/assessment-items/{id}", items.get(3)).with(as(tester)))
                 .andExpect(jsonPath("$.item.noEvidenceReason").value("现场禁止拍照"));
 
         MvcResult refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                         .post("/assessments/{id}/review/submit", id).with(as(tester)))
-                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("missing", hasSize(items.size() - 2)))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("missing", hasSize(10)))
+                .andExpect(flash().attribute("missingTotal", items.size() - 2))
                 .andReturn();
         String page = mvc.perform(get("/assessments/{id}", id).with(as(tester)).flashAttrs(refused.getFlashMap()))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("id=\"missing-list\"", "/assessment-items/" + items.get(0), "缺少风险等级",
-                "缺少证据或无证据说明", "不适用缺少理由", "未记录结论");
+                "缺少证据或无证据说明", "不适用缺少理由", "未记录结论", "id=\"missing-all\"",
+                "查看全部 " + (items.size() - 2) + " 个未完成的测评项");
+        // the whole list on its own page: one page at a time, filtered by what is lacking and by text
+        String all = mvc.perform(get("/assessments/{id}/review/missing", id).param("size", "2").param("page", "2")
+                .with(as(tester))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(all).contains("id=\"missing-pager\"", "共 " + (items.size() - 2) + " 条", "不适用缺少理由",
+                "page=3&amp;size=2", "/assessment-items/" + items.get(2))
+                .doesNotContain("/assessment-items/" + items.get(0) + "\"");
+        assertThat(mvc.perform(get("/assessments/{id}/review/missing", id).param("gap", "EVIDENCE").with(as(tester)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("共 2 条", "/assessment-items/" + items.get(1))
+                .doesNotContain("/assessment-items/" + items.get(5) + "\"");
+        assertThat(mvc.perform(get("/assessments/{id}/review/missing", id).param("q", "zzzz-nothing")
+                .with(as(tester))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("没有符合条件的记录", "共 0 条");
         mvc.perform(get("/assessments/{id}", id).with(as(tester)).param("lang", "en").flashAttrs(refused.getFlashMap()))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(containsString("no risk level")));

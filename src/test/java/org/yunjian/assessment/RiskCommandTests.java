@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.cli.CliRunner;
+import org.yunjian.support.AssessmentItems;
 import org.yunjian.support.IfMatch;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
@@ -62,8 +63,7 @@ class RiskCommandTests {
         String body = ApiAssessments.post(mvc, assessor, w, "命令行登记");
         id = JsonPath.read(body, "$.id");
         move("IN_PROGRESS");
-        String items = mvc.perform(get("/api/assessments/{id}/items", id).with(as(assessor))).andReturn().getResponse()
-                .getContentAsString();
+        String items = AssessmentItems.json(mvc, id, as(assessor));
         String item = JsonPath.<List<String>>read(items, "$[*].id").get(0);
         mvc.perform(put("/api/assessment-items/{id}/verdict", item).with(IfMatch.item(jdbc, item)).with(as(assessor))
                 .contentType(MediaType.APPLICATION_JSON)

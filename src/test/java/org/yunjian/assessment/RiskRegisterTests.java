@@ -37,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.yunjian.party.Fixtures;
+import org.yunjian.support.AssessmentItems;
 import org.yunjian.support.IfMatch;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.MutableClock;
@@ -107,7 +108,7 @@ class RiskRegisterTests {
                 .formatted(w.system().id(), w.assessor().id())), assessor, 201);
         assessment = JsonPath.read(body, "$.id");
         move("IN_PROGRESS");
-        String items = body(get("/api/assessments/{id}/items", assessment), assessor, 200);
+        String items = AssessmentItems.json(mvc, assessment, as(assessor));
         String platformItem = JsonPath.<List<String>>read(items, "$[?(@.side == 'CLOUD_PLATFORM')].id").get(0);
         String customerItem = JsonPath.<List<String>>read(items, "$[?(@.side == 'CUSTOMER_SYSTEM')].id").get(0);
         verdict(platformItem, "MEDIUM");
@@ -359,7 +360,7 @@ class RiskRegisterTests {
         String followUp = JsonPath.read(created, "$.id");
         String number = JsonPath.read(created, "$.reportNumber");
         assertThat(audited("assessment.followup.create", followUp)).isEqualTo(1);
-        String items = body(get("/api/assessments/{id}/items", followUp), assessor, 200);
+        String items = AssessmentItems.json(mvc, followUp, as(assessor));
         assertThat(JsonPath.<List<String>>read(items, "$[*].id")).hasSize(2);
         String retestItem = JsonPath.<List<String>>read(items, "$[?(@.side == 'CUSTOMER_SYSTEM')].id").get(0);
         json(post("/api/assessments/{id}/transitions", followUp), "{\"to\":\"IN_PROGRESS\"}", assessor, 200);

@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.yunjian.party.Fixtures;
+import org.yunjian.support.AssessmentItems;
 import org.yunjian.support.IfMatch;
 import org.yunjian.security.CurrentUser;
 
@@ -62,8 +63,7 @@ class WorkbenchTests {
 
     /** Item ids in list order. */
     List<String> items(String id) throws Exception {
-        return JsonPath.read(mvc.perform(get("/api/assessments/{id}/items", id).with(as(assessor)))
-                .andReturn().getResponse().getContentAsString(), "$[*].id");
+        return JsonPath.read(AssessmentItems.json(mvc, id, as(assessor)), "$[*].id");
     }
 
     String page(String url, Object... vars) throws Exception {
@@ -98,6 +98,20 @@ class WorkbenchTests {
         String page = page("/assessments/{id}?verdict=NONE&q=中国境内", id);
         assertThat(page).contains("?verdict=NONE&amp;q=", "应保证云计算基础设施位于中国境内").doesNotContain("显示 0 /", "显示 58 /");
         assertThat(page("/assessments/{id}?q=zzzz-nothing", id)).contains("没有符合筛选条件的测评项");
+    }
+
+    @Test
+    void itemListAndTableAreOnePageAtATimeWithTheSharedPagerKeepingTheFilter() throws Exception {
+        String id = create();
+        List<String> items = items(id);
+        String second = page("/assessments/{id}?side=CUSTOMER_SYSTEM&size=5&page=2", id);
+        assertThat(second).contains("id=\"items-pager\"", "第 2 / ", "side=CUSTOMER_SYSTEM&amp;page=3&amp;size=5")
+                .containsPattern("共 \\d+ 条");
+        assertThat(second.split("class=\"item-number\"", -1)).hasSize(6);
+        assertThat(page("/assessments/{id}/table?size=5&page=2", id)).contains("id=\"items-pager\"",
+                "name=\"size\" value=\"5\"", "共 " + items.size() + " 条");
+        assertThat(page("/assessments/{id}?q=zzzz-nothing&page=1", id)).contains("没有符合筛选条件的测评项", "共 0 条");
+        mvc.perform(get("/assessments/{id}?size=0", id).with(as(assessor))).andExpect(status().isBadRequest());
     }
 
     @Test

@@ -46,6 +46,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.support.AssessmentItems;
 import org.yunjian.support.IfMatch;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.party.Fixtures;
@@ -95,8 +96,7 @@ class WorkbookImportProblemsTests {
     }
 
     String items() throws Exception {
-        return mvc.perform(get("/api/assessments/{id}/items", id).with(as(assessor))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        return AssessmentItems.json(mvc, id, as(assessor));
     }
 
     /** Row index (0-based, as POI counts) → requirement id, of every item row. */

@@ -57,6 +57,7 @@ import org.yunjian.party.Fixtures;
 import org.yunjian.party.PartyTestSupport;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
+import org.yunjian.support.AssessmentItems;
 
 /**
  * The restore drill: a platform with evidence and exit-project files is backed up through the REST API while
@@ -279,8 +280,7 @@ class BackupRestoreDrillTests {
     private String item() throws Exception {
         String body = ApiAssessments.post(mvc, assessor, w, "备份演练测评");
         String id = JsonPath.read(body, "$.id");
-        String items = mvc.perform(get("/api/assessments/{id}/items", id).with(as(assessor)))
-                .andReturn().getResponse().getContentAsString();
+        String items = AssessmentItems.json(mvc, id, as(assessor));
         List<String> ids = JsonPath.read(items, "$[*].id");
         return ids.get(0);
     }

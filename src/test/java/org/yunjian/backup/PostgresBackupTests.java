@@ -53,6 +53,7 @@ import org.yunjian.party.Fixtures;
 import org.yunjian.party.PartyTestSupport;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
+import org.yunjian.support.AssessmentItems;
 import org.yunjian.support.PostgresForTests;
 import org.yunjian.support.TestDatabases;
 
@@ -88,8 +89,7 @@ class PostgresBackupTests {
         Fixtures.World w = fixtures.world();
         CurrentUser assessor = user(w.assessor().id());
         String body = ApiAssessments.post(mvc, assessor, w, "备份演练测评");
-        String items = mvc.perform(get("/api/assessments/{id}/items", (String) JsonPath.read(body, "$.id"))
-                .with(as(assessor))).andReturn().getResponse().getContentAsString();
+        String items = AssessmentItems.json(mvc, (String) JsonPath.read(body, "$.id"), as(assessor));
         String item = JsonPath.<List<String>>read(items, "$[*].id").get(0);
         byte[] content = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
         mvc.perform(multipart("/api/assessment-items/{id}/evidence", item)

@@ -245,6 +245,31 @@ class ApiTokenTests {
     // ---- pages
 
     @Test
+    void tokenPagesAreOnePageAtATimeFilteredByNameWithTheirTotal() throws Exception {
+        assertThat(mvc.perform(get("/account").with(session())).andReturn().getResponse().getContentAsString())
+                .contains("id=\"no-tokens\"", "共 0 条");
+        for (String name : List.of("nightly-1", "nightly-2", "deploy")) {
+            mvc.perform(post("/account/tokens").with(session()).with(csrf()).param("name", name)
+                    .param("scope", "READ_ONLY").param("validDays", "90")).andExpect(status().isOk());
+        }
+        String second = mvc.perform(get("/account").param("size", "2").param("page", "2").with(session()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(second).contains("id=\"tokens-pager\"", "共 3 条", "第 2 / 2 页").doesNotContain("id=\"no-tokens\"");
+        assertThat(second.split("<tr id=\"token-", -1)).hasSize(2);
+        String none = mvc.perform(get("/account").param("q", "zzzz").with(session())).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(none).contains("id=\"no-matching-tokens\"", "共 0 条").doesNotContain("id=\"no-tokens\"");
+        mvc.perform(get("/api/account/tokens").param("q", "NIGHTLY").with(session()))
+                .andExpect(jsonPath("$.total").value(2));
+        RequestPostProcessor admin = as(new CurrentUser(UUID.randomUUID(), "tok-secadmin", null, Role.SECURITY_ADMIN));
+        assertThat(mvc.perform(get("/admin/users/" + user.id() + "/tokens").param("q", "deploy").with(admin))
+                .andReturn().getResponse().getContentAsString()).contains("共 1 条", "deploy").doesNotContain("nightly");
+        mvc.perform(get("/api/users/" + user.id() + "/tokens").param("q", "deploy").with(admin))
+                .andExpect(jsonPath("$.total").value(1));
+        mvc.perform(get("/account").param("page", "0").with(session())).andExpect(status().isBadRequest());
+    }
+
+    @Test
     void accountPageShowsTheValueOnceAndRevokesOnlyWithConfirmation() throws Exception {
         MvcResult created = mvc.perform(post("/account/tokens").with(session()).with(csrf())
                 .param("name", "nightly").param("scope", "READ_ONLY").param("validDays", "90")).andReturn();

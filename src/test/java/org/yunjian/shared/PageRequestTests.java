@@ -11,6 +11,15 @@ import org.junit.jupiter.api.Test;
 class PageRequestTests {
 
     @Test
+    void aListComputedInJavaIsFilteredLikeTheSqlOne() {
+        assertThat(ListFilters.contains(null, "anything")).isTrue();
+        assertThat(ListFilters.contains("mlps", null, "MLPS-L3:8.1.1")).isTrue();
+        assertThat(ListFilters.contains("身份鉴别", "访问控制", null)).isFalse();
+        assertThat(ListFilters.contains("50%", "50% done")).isTrue();
+        assertThat(ListFilters.contains("50%", "500 done")).isFalse();
+    }
+
+    @Test
     void defaultsToTheFirstPageOfFifty() {
         assertThat(PageRequest.of(null, " ")).isEqualTo(new PageRequest(1, 50));
         assertThat(PageRequest.of("3", "20").offset()).isEqualTo(40);

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.ScoreResult;
 import org.yunjian.assessment.api.Dtos.AssessmentResponse;
 import org.yunjian.assessment.api.Dtos.CreateRequest;
@@ -43,8 +41,10 @@ import org.yunjian.assessment.api.Dtos.VerdictRequest;
 import org.yunjian.assessment.internal.AssessmentService;
 import org.yunjian.assessment.internal.EvidenceService;
 import org.yunjian.assessment.internal.Inheritances;
+import org.yunjian.assessment.internal.ItemFilter;
 import org.yunjian.assessment.internal.Records.Interview;
 import org.yunjian.assessment.internal.Remediations;
+import org.yunjian.assessment.internal.Workbench;
 import org.yunjian.assessment.internal.Workbooks;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
@@ -65,9 +65,12 @@ class AssessmentApi {
     private final Clock clock;
     private final Remediations remediations;
     private final Inheritances inheritances;
+    private final Workbench workbench;
 
     AssessmentApi(AssessmentService service, EvidenceService evidence, Workbooks workbooks, Clock clock,
-                  Remediations remediations, Inheritances inheritances, org.yunjian.assessment.internal.Reviews reviews) {
+                  Remediations remediations, Inheritances inheritances, org.yunjian.assessment.internal.Reviews reviews,
+                  Workbench workbench) {
+        this.workbench = workbench;
         this.reviews = reviews;
         this.inheritances = inheritances;
         this.remediations = remediations;
@@ -145,12 +148,19 @@ class AssessmentApi {
 
     @GetMapping("/api/assessments/{id}/items")
     @PreAuthorize(WHO)
-    @Operation(summary = "Test items, filterable by control point, side and verdict (NONE = not yet recorded)")
-    List<ItemResponse> items(@PathVariable UUID id, @RequestParam(required = false) String controlPoint,
-                             @RequestParam(required = false) ItemSide side,
-                             @RequestParam(required = false) String verdict) {
+    @Operation(summary = "One page of the test items in order, with the total. Filters: layer and controlPoint (stored values), side (CLOUD_PLATFORM, CUSTOMER_SYSTEM), verdict (a verdict or NONE = not yet recorded), q (number, requirement id, requirement text, layer or control point contains, any case); page from 1, size 1-200 (default 50). A bad value is a 400 naming the parameter")
+    Paged<ItemResponse> items(@PathVariable UUID id, @RequestParam(required = false) String layer,
+                              @RequestParam(required = false) String controlPoint,
+                              @RequestParam(required = false) String side,
+                              @RequestParam(required = false) String verdict,
+                              @RequestParam(required = false) String q,
+                              @RequestParam(required = false) String page,
+                              @RequestParam(required = false) String size) {
+        ItemFilter.Query query = ItemFilter.query(layer, controlPoint, side, verdict, q, page, size);
+        Paged<org.yunjian.assessment.internal.Records.TestItem> found = workbench.page(id, query.filter(),
+                query.page());
         var view = inheritances.view(id);
-        return service.items(id, controlPoint, side, verdict).stream().map(i -> ItemResponse.of(i, view)).toList();
+        return found.map(i -> ItemResponse.of(i, view));
     }
 
     @GetMapping("/api/assessments/{id}/score")

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.assessment.AssessmentTeam;
 import org.yunjian.assessment.SubmissionCheck;
@@ -149,9 +150,14 @@ class ReviewApi {
 
     @GetMapping("/api/assessments/{id}/review/missing")
     @PreAuthorize(WHO)
-    @Operation(summary = "Every item that keeps the assessment from going to review, with what it lacks")
-    List<MissingResponse> missing(@PathVariable UUID id) {
-        return reviews.missing(id).stream().map(MissingResponse::of).toList();
+    @Operation(summary = "The items that keep the assessment from going to review, with what they lack, in order; one page with the total. Filters: gap (VERDICT, RISK_LEVEL, RISK_REASON, EVIDENCE, NOT_APPLICABLE_REASON, OPEN_COMMENT), q (number, requirement id or control point contains, any case); page from 1, size 1-200 (default 50). A bad value is a 400 naming the parameter")
+    org.yunjian.shared.Paged<MissingResponse> missing(@PathVariable UUID id,
+                                                      @RequestParam(required = false) String q,
+                                                      @RequestParam(required = false) String gap,
+                                                      @RequestParam(required = false) String page,
+                                                      @RequestParam(required = false) String size) {
+        var query = org.yunjian.shared.ListFilters.Query.of(q, "gap", gap, SubmissionCheck.Gap.class, page, size);
+        return reviews.missing(id, query.text(), query.choice(), query.page()).map(MissingResponse::of);
     }
 
     @PostMapping("/api/assessments/{id}/review/submit")

@@ -225,7 +225,7 @@ class AssessmentRepository {
         Versions.requireUpdated(n, jdbc, "assessment_item", "updated_at", id);
     }
 
-    private static final RowMapper<TestItem> ITEM = (rs, n) -> new TestItem(rs.getObject("id", UUID.class),
+    static final RowMapper<TestItem> ITEM = (rs, n) -> new TestItem(rs.getObject("id", UUID.class),
             rs.getObject("assessment_id", UUID.class), rs.getInt("position"), rs.getString("requirement_id"),
             ItemSide.valueOf(rs.getString("side")), rs.getString("layer"), rs.getString("control_point"),
             enumOf(Verdict.class, rs.getString("verdict")), rs.getString("verdict_reason"),

@@ -3,8 +3,12 @@ package org.yunjian.assessment.internal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.yunjian.assessment.ItemSide;
+import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.ListFilters;
+import org.yunjian.shared.PageRequest;
 
 /**
  * What the item list, the item page's previous / next and table mode are filtered by: 安全层面 and 控制点 (their
@@ -20,6 +24,32 @@ public record ItemFilter(String layer, String controlPoint, ItemSide side, Strin
         controlPoint = blankToNull(controlPoint);
         verdict = blankToNull(verdict);
         q = q == null || q.isBlank() ? null : q.strip();
+    }
+
+    /**
+     * The filter and page of a REST list from the raw parameters: {@code side} one of {@link ItemSide}, {@code
+     * verdict} one of {@link org.yunjian.assessment.Verdict} or {@code NONE}, {@code q} at most 200 characters; a bad
+     * value is a 400 naming it, then a bad {@code page} or {@code size}.
+     */
+    public static Query query(String layer, String controlPoint, String side, String verdict, String q, String page,
+                              String size) {
+        FieldErrors errors = new FieldErrors();
+        String text = ListFilters.text(errors, "q", q);
+        ItemSide s = ListFilters.choice(errors, "side", side, ItemSide.class);
+        String v = null;
+        if (verdict != null && !verdict.isBlank()) {
+            v = verdict.strip().toUpperCase(Locale.ROOT);
+            if (!v.equals("NONE")) {
+                v = Optional.ofNullable(ListFilters.choice(errors, "verdict", v, org.yunjian.assessment.Verdict.class))
+                        .map(Enum::name).orElse(null);
+            }
+        }
+        errors.throwIfAny();
+        return new Query(new ItemFilter(layer, controlPoint, s, v, text), PageRequest.of(page, size));
+    }
+
+    /** A filter with its page. */
+    public record Query(ItemFilter filter, PageRequest page) {
     }
 
     private static String blankToNull(String s) {
@@ -45,19 +75,7 @@ public record ItemFilter(String layer, String controlPoint, ItemSide side, Strin
                 : i.verdict() != null && i.verdict().name().equals(verdict))) {
             return false;
         }
-        if (q == null) {
-            return true;
-        }
-        String needle = q.toLowerCase(Locale.ROOT);
-        if (i.requirementId().toLowerCase(Locale.ROOT).contains(needle)) {
-            return true;
-        }
-        for (String l : labels) {
-            if (l != null && l.toLowerCase(Locale.ROOT).contains(needle)) {
-                return true;
-            }
-        }
-        return false;
+        return ListFilters.contains(q, i.requirementId()) || ListFilters.contains(q, labels);
     }
 
     /** The filter as query parameters ({@code layer=…&side=…}), empty if none; each value URL-encoded. */
@@ -69,6 +87,17 @@ public record ItemFilter(String layer, String controlPoint, ItemSide side, Strin
         add(b, "verdict", verdict);
         add(b, "q", q);
         return b.toString();
+    }
+
+    /** The filter as the parameters a {@link org.yunjian.shared.Pager} keeps (null = not set). */
+    public java.util.Map<String, Object> filters() {
+        java.util.Map<String, Object> filters = new java.util.LinkedHashMap<>();
+        filters.put("layer", layer);
+        filters.put("controlPoint", controlPoint);
+        filters.put("side", side);
+        filters.put("verdict", verdict);
+        filters.put("q", q);
+        return filters;
     }
 
     /** {@link #params()} as a query string to append to a path: {@code ?…} or empty. */

@@ -30,8 +30,11 @@ import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.ForbiddenException;
+import org.yunjian.shared.ListFilters;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
 
 /**
  * Review and sign-off of an assessment: the team (测评人员 / 审核人 / 批准人), every status move with the caller's role
@@ -141,6 +144,19 @@ public class Reviews {
     public List<MissingItem> missing(UUID assessmentId) {
         assessments.access(assessmentId);
         return missingOf(assessmentId);
+    }
+
+    /**
+     * One page of the items not ready for review that lack {@code gap} (null = anything) and whose number,
+     * requirement id or control point contains {@code q} (any case; null = all), with their total. Cut from the
+     * whole check ({@link org.yunjian.shared.Paged#slice}, ADR 009): the items are bounded by the assessment's scope.
+     */
+    @Transactional(readOnly = true)
+    public Paged<MissingItem> missing(UUID assessmentId, String q, SubmissionCheck.Gap gap, PageRequest page) {
+        return Paged.slice(missing(assessmentId).stream()
+                .filter(m -> gap == null || m.gaps().contains(gap))
+                .filter(m -> ListFilters.contains(q, String.valueOf(m.number()), m.requirementId(), m.controlPoint()))
+                .toList(), page);
     }
 
     private List<MissingItem> missingOf(UUID assessmentId) {

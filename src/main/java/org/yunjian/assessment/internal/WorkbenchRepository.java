@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.RiskEntry;
+import org.yunjian.shared.ListFilters;
 import org.yunjian.shared.PageRequest;
 import org.yunjian.shared.Paged;
 import org.yunjian.shared.SqlPage;
@@ -69,5 +70,40 @@ class WorkbenchRepository {
                         rs.getObject("responsible_org_id", UUID.class), rs.getObject("due_date", LocalDate.class),
                         RemediationStatus.valueOf(rs.getString("status")), rs.getString("requirement_id"),
                         ItemSide.valueOf(rs.getString("side")), rs.getInt("position"))).list());
+    }
+
+    /** The distinct (requirement, layer, control point) of an assessment's items: what its text search looks in. */
+    List<String[]> requirementsOf(UUID assessmentId) {
+        return jdbc.sql("SELECT DISTINCT requirement_id, layer, control_point FROM assessment_item "
+                        + "WHERE assessment_id = ?")
+                .param(assessmentId).query((rs, n) -> new String[] {rs.getString("requirement_id"),
+                        rs.getString("layer"), rs.getString("control_point")}).list();
+    }
+
+    /**
+     * One page of an assessment's items in order with their total (ADR 009): {@code filter}'s layer, control point,
+     * side and verdict in SQL; its text in the number or requirement id, or {@code textRequirements} (the
+     * requirements whose text, layer or control point contains it, in the reader's language).
+     */
+    Paged<Records.TestItem> items(UUID assessmentId, ItemFilter filter, Collection<String> textRequirements,
+                                  PageRequest page) {
+        SqlPage.Where where = new SqlPage.Where().and("assessment_id = :a", "a", assessmentId)
+                .equal("layer", "layer", filter.layer()).equal("control_point", "point", filter.controlPoint())
+                .equal("side", "side", filter.side());
+        if ("NONE".equals(filter.verdict())) {
+            where.and("verdict IS NULL");
+        } else {
+            where.equal("verdict", "verdict", filter.verdict());
+        }
+        if (filter.q() != null) {
+            String any = "(LOWER(requirement_id) LIKE :q ESCAPE '!' OR CAST(position + 1 AS VARCHAR(10)) LIKE :q "
+                    + "ESCAPE '!'" + (textRequirements.isEmpty() ? "" : " OR requirement_id IN (:texts)") + ")";
+            where.and(any, "q", ListFilters.likeContains(filter.q()));
+            if (!textRequirements.isEmpty()) {
+                where.param("texts", textRequirements);
+            }
+        }
+        return SqlPage.query(jdbc, "*", "assessment_item", where, "position, id", page,
+                statement -> statement.query(AssessmentRepository.ITEM).list());
     }
 }

@@ -35,11 +35,11 @@ import org.yunjian.assessment.internal.EvidenceService;
 import org.yunjian.assessment.internal.Inheritances;
 import org.yunjian.assessment.internal.ItemFilter;
 import org.yunjian.assessment.internal.ItemGenerator;
-import org.yunjian.assessment.internal.Workbench;
 import org.yunjian.assessment.internal.Records.AssessmentInfo;
 import org.yunjian.assessment.internal.Records.Remediation;
 import org.yunjian.assessment.internal.Remediations;
 import org.yunjian.assessment.internal.Reviews;
+import org.yunjian.assessment.internal.Workbench;
 import org.yunjian.assessment.internal.Workbooks;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Engagement;
@@ -50,6 +50,7 @@ import org.yunjian.security.UserView;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.PageRequest;
 import org.yunjian.shared.Texts;
 
 /** Assessment pages: lists, creation, the project page, the item page, evidence and remediation. */
@@ -237,7 +238,9 @@ class AssessmentPages {
     String show(@PathVariable UUID id, @RequestParam(required = false) String layer,
                 @RequestParam(required = false) String controlPoint, @RequestParam(required = false) ItemSide side,
                 @RequestParam(required = false) String verdict, @RequestParam(required = false) String q,
-                @RequestParam(defaultValue = "1") int page, Model model) {
+                @RequestParam(required = false) String page, @RequestParam(required = false) String size,
+                Model model) {
+        PageRequest request = WorkbenchView.page(page, size);
         Access access = service.access(id);
         AssessmentInfo a = access.assessment();
         model.addAttribute("a", a);
@@ -246,7 +249,7 @@ class AssessmentPages {
         model.addAttribute("assessorName", orgName(a.assessorOrgId()));
         ItemFilter filter = new ItemFilter(layer, controlPoint, side, verdict, q);
         Workbench.ItemList list = workbench.list(id, filter);
-        WorkbenchView.addList(model, list, filter, page);
+        WorkbenchView.addList(model, list, filter, request, "/assessments/" + id);
         model.addAttribute("score", service.score(id));
         model.addAttribute("confirmed", CONFIRMED);
         List<Remediation> remediations = service.remediations(id);
@@ -283,7 +286,7 @@ class AssessmentPages {
         try {
             reviews.transition(id, to, null);
         } catch (Reviews.SubmissionRefused e) {
-            flash.addFlashAttribute("missing", e.missing());
+            ReviewPages.flashMissing(flash, e);
             flash.addFlashAttribute("conflict", e.getMessage());
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());

@@ -8,14 +8,21 @@ import java.util.UUID;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.assessment.SubmissionCheck;
+import org.yunjian.assessment.internal.AssessmentService;
 import org.yunjian.assessment.internal.Reviews;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.ListFilters;
+import org.yunjian.shared.Paged;
+import org.yunjian.shared.Pager;
 import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
 
@@ -28,10 +35,21 @@ import org.yunjian.shared.Texts;
 @Controller
 class ReviewPages {
 
-    private final Reviews reviews;
+    /** How many of a refused submission's items the assessment page lists; the rest are a link away. */
+    static final int MISSING_SHOWN = 10;
 
-    ReviewPages(Reviews reviews) {
+    private final Reviews reviews;
+    private final AssessmentService assessments;
+
+    ReviewPages(Reviews reviews, AssessmentService assessments) {
         this.reviews = reviews;
+        this.assessments = assessments;
+    }
+
+    /** The first {@value #MISSING_SHOWN} items a refused submission lists and how many there are, for the page. */
+    static void flashMissing(RedirectAttributes flash, Reviews.SubmissionRefused e) {
+        flash.addFlashAttribute("missing", e.missing().subList(0, Math.min(MISSING_SHOWN, e.missing().size())));
+        flash.addFlashAttribute("missingTotal", e.missing().size());
     }
 
     @PostMapping("/assessments/{id}/team")
@@ -58,13 +76,33 @@ class ReviewPages {
         return back(id);
     }
 
+    /**
+     * The items that keep the assessment from going to review, with what they lack: one page, filtered by a text
+     * (number, requirement id or control point) and by what is lacking, with the total.
+     */
+    @GetMapping("/assessments/{id}/review/missing")
+    @PreAuthorize(AssessmentPages.WHO)
+    String missing(@PathVariable UUID id, @RequestParam(required = false) String q,
+                   @RequestParam(required = false) String gap, @RequestParam(required = false) String page,
+                   @RequestParam(required = false) String size, Model model) {
+        var query = ListFilters.Query.of(q, "gap", gap, SubmissionCheck.Gap.class, page, size);
+        Paged<Reviews.MissingItem> shown = reviews.missing(id, query.text(), query.choice(), query.page());
+        model.addAttribute("a", assessments.access(id).assessment());
+        model.addAttribute("missing", shown.items());
+        model.addAttribute("filterQ", query.text());
+        model.addAttribute("filterGap", query.choice());
+        model.addAttribute("gaps", SubmissionCheck.Gap.values());
+        model.addAttribute("pager", Pager.of(shown, "/assessments/" + id + "/review/missing", query.filters()));
+        return "assessment/review-missing";
+    }
+
     @PostMapping("/assessments/{id}/review/submit")
     @PreAuthorize(AssessmentPages.WHO)
     String submit(@PathVariable UUID id, RedirectAttributes flash) {
         try {
             reviews.submit(id);
         } catch (Reviews.SubmissionRefused e) {
-            flash.addFlashAttribute("missing", e.missing());
+            flashMissing(flash, e);
             flash.addFlashAttribute("reviewError", e.getMessage());
         } catch (ConflictException e) {
             flash.addFlashAttribute("reviewError", e.getMessage());

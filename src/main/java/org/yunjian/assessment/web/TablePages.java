@@ -24,6 +24,7 @@ import org.yunjian.assessment.internal.ItemFilter;
 import org.yunjian.assessment.internal.Workbench;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.PageRequest;
 
 /**
  * Table mode: verdicts, risk levels and reasons of many items in one form, entered with the keyboard (tab goes
@@ -56,17 +57,19 @@ class TablePages {
     String table(@PathVariable UUID id, @RequestParam(required = false) String layer,
                  @RequestParam(required = false) String controlPoint, @RequestParam(required = false) ItemSide side,
                  @RequestParam(required = false) String verdict, @RequestParam(required = false) String q,
-                 @RequestParam(defaultValue = "1") int page, Model model) {
-        return page(id, new ItemFilter(layer, controlPoint, side, verdict, q), page, model, Map.of(), Map.of(), null);
+                 @RequestParam(required = false) String page, @RequestParam(required = false) String size,
+                 Model model) {
+        return page(id, new ItemFilter(layer, controlPoint, side, verdict, q), WorkbenchView.page(page, size), model,
+                Map.of(), Map.of(), null);
     }
 
-    private String page(UUID id, ItemFilter filter, int page, Model model, Map<Integer, TableRow> typed,
+    private String page(UUID id, ItemFilter filter, PageRequest page, Model model, Map<Integer, TableRow> typed,
                         Map<Integer, Map<String, String>> rowErrors, Workbench.BatchResult result) {
         Access access = service.access(id);
         model.addAttribute("a", access.assessment());
         model.addAttribute("access", access);
         model.addAttribute("systemName", access.system().name());
-        WorkbenchView.addList(model, workbench.list(id, filter), filter, page);
+        WorkbenchView.addList(model, workbench.list(id, filter), filter, page, "/assessments/" + id + "/table");
         model.addAttribute("risks", RiskLevel.values());
         model.addAttribute("typed", typed);
         model.addAttribute("rowErrors", rowErrors);
@@ -87,7 +90,7 @@ class TablePages {
     String save(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
                 RedirectAttributes flash) {
         ItemFilter filter = ItemFilter.parse(form.getFirst("filter"));
-        int page = parseInt(form.getFirst("page"), 1);
+        PageRequest page = WorkbenchView.page(form.getFirst("page"), form.getFirst("size"));
         Map<Integer, UUID> byNumber = new HashMap<>();
         workbench.list(id, ItemFilter.NONE).rows().forEach(r -> byNumber.put(r.number(), r.item().id()));
         List<Workbench.BatchRow> rows = new ArrayList<>();
@@ -127,7 +130,8 @@ class TablePages {
             flash.addFlashAttribute("savedCount", result.count(Workbench.Outcome.SAVED));
             flash.addFlashAttribute("unchangedCount", result.count(Workbench.Outcome.UNCHANGED));
             String q = filter.params();
-            return "redirect:/assessments/" + id + "/table?" + (q.isEmpty() ? "" : q + "&") + "page=" + page;
+            return "redirect:/assessments/" + id + "/table?" + (q.isEmpty() ? "" : q + "&") + "page=" + page.page()
+                    + (page.size() == WorkbenchView.PAGE_SIZE ? "" : "&size=" + page.size());
         }
         model.addAttribute("savedCount", result.count(Workbench.Outcome.SAVED));
         model.addAttribute("unchangedCount", result.count(Workbench.Outcome.UNCHANGED));

@@ -20,7 +20,10 @@ import org.yunjian.catalog.RequirementPage;
 import org.yunjian.catalog.SearchHit;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.ListFilters;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
 
 /** Read-only access to the standards catalog for any signed-in user. */
 @RestController
@@ -35,9 +38,12 @@ class CatalogApiController {
 
     @GetMapping("/standards")
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "List the catalogued standards")
-    List<StandardDto> standards() {
-        return catalog.standards().stream().map(StandardDto::of).toList();
+    @Operation(summary = "The catalogued standards whose code, designation or title (Chinese or English) contains q (any case); one page (page from 1, size 1-200, default 50) with the total")
+    Paged<StandardDto> standards(@RequestParam(required = false) String q, @RequestParam(required = false) String page,
+                                 @RequestParam(required = false) String size) {
+        ListFilters.Search query = ListFilters.Search.of(q, page, size);
+        return Paged.slice(catalog.standards().stream().filter(s -> ListFilters.contains(query.text(), s.code(),
+                s.designation(), s.title(), s.titleEn())).toList(), query.page()).map(StandardDto::of);
     }
 
     @GetMapping("/requirements")
@@ -90,27 +96,25 @@ class CatalogApiController {
 
     @GetMapping("/search")
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "Full-text search (Chinese and English) over requirements, ranked, combinable with the filters")
-    List<SearchHitDto> search(@RequestParam String q,
+    @Operation(summary = "Full-text search (Chinese and English) over requirements, ranked, combinable with the filters; one page (page from 1, size 1-200, default 50) with the total")
+    Paged<SearchHitDto> search(@RequestParam String q,
                               @RequestParam(required = false) String standard,
                               @RequestParam(required = false) String kind,
                               @RequestParam(required = false) String phase,
                               @RequestParam(required = false) String role,
                               @RequestParam(required = false) String layer,
                               @RequestParam(required = false) String deploymentModel,
-                              @RequestParam(defaultValue = "100") int limit) {
+                              @RequestParam(required = false) String page,
+                              @RequestParam(required = false) String size) {
         FieldErrors errors = new FieldErrors();
         if (q.isBlank()) {
             errors.add("q", "catalog.api.blank");
         }
-        if (limit < 1 || limit > 1000) {
-            errors.add("limit", "catalog.api.limit", 1000);
-        }
+        String text = ListFilters.text(errors, "q", q);
         RequirementFilter filter = FilterParams.parse(catalog, standard, kind, phase, role, layer, deploymentModel, errors);
         errors.throwIfAny();
-        return catalog.search(q, filter).stream().limit(limit)
-                .map(h -> new SearchHitDto(Math.round(h.score() * 1000) / 1000.0, RequirementSummaryDto.of(h.requirement())))
-                .toList();
+        return Paged.slice(catalog.search(text, filter), PageRequest.of(page, size))
+                .map(h -> new SearchHitDto(Math.round(h.score() * 1000) / 1000.0, RequirementSummaryDto.of(h.requirement())));
     }
 
     /** A search result: its score and the requirement. */
@@ -119,9 +123,15 @@ class CatalogApiController {
 
     @GetMapping("/mappings")
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "Cross-references between standards (EQUAL / SUBSET / INTERSECTS with rationale)")
-    List<Mapping> mappings(@RequestParam(required = false) String topic) {
-        return catalog.mappings().stream().filter(m -> topic == null || topic.isBlank() || m.topic().equals(topic)).toList();
+    @Operation(summary = "Cross-references between standards (EQUAL / SUBSET / INTERSECTS with rationale), filtered by topic and by q (requirement id or rationale contains, any case); one page (page from 1, size 1-200, default 50) with the total")
+    Paged<Mapping> mappings(@RequestParam(required = false) String topic, @RequestParam(required = false) String q,
+                            @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+        ListFilters.Search query = ListFilters.Search.of(q, page, size);
+        return Paged.slice(catalog.mappings().stream()
+                .filter(m -> topic == null || topic.isBlank() || m.topic().equals(topic))
+                .filter(m -> ListFilters.contains(query.text(), m.from().value(), m.to().value(), m.rationale(),
+                        m.rationaleZh()))
+                .toList(), query.page());
     }
 
     @GetMapping("/requirements/{id}")

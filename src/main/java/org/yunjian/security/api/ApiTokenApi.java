@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.ListFilters;
 import org.yunjian.shared.Paged;
 import org.yunjian.security.ApiTokenScope;
 import org.yunjian.security.internal.ApiToken;
@@ -50,11 +50,12 @@ class ApiTokenApi {
 
     @GetMapping("/api/account/tokens")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'USER')")
-    @Operation(summary = "The caller's API tokens (never their values), newest first; one page (page from 1, size "
-            + "1-200, default 50) with the total")
-    Paged<ApiTokenView> mine(@RequestParam(required = false) String page,
+    @Operation(summary = "The caller's API tokens (never their values) whose name contains q (any case), newest "
+            + "first; one page (page from 1, size 1-200, default 50) with the total")
+    Paged<ApiTokenView> mine(@RequestParam(required = false) String q, @RequestParam(required = false) String page,
                              @RequestParam(required = false) String size) {
-        return tokens.mine(PageRequest.of(page, size));
+        ListFilters.Search query = ListFilters.Search.of(q, page, size);
+        return tokens.mine(query.text(), query.page());
     }
 
     @PostMapping("/api/account/tokens")
@@ -79,11 +80,13 @@ class ApiTokenApi {
 
     @GetMapping("/api/users/{id}/tokens")
     @PreAuthorize("hasAnyRole('SECURITY_ADMIN', 'SYSTEM_ADMIN')")
-    @Operation(summary = "An account's API tokens, for security and system administrators, newest first; one page "
-            + "(page from 1, size 1-200, default 50) with the total")
-    Paged<ApiTokenView> ofUser(@PathVariable UUID id, @RequestParam(required = false) String page,
+    @Operation(summary = "An account's API tokens whose name contains q (any case), for security and system "
+            + "administrators, newest first; one page (page from 1, size 1-200, default 50) with the total")
+    Paged<ApiTokenView> ofUser(@PathVariable UUID id, @RequestParam(required = false) String q,
+                               @RequestParam(required = false) String page,
                                @RequestParam(required = false) String size) {
-        return tokens.of(id, PageRequest.of(page, size));
+        ListFilters.Search query = ListFilters.Search.of(q, page, size);
+        return tokens.of(id, query.text(), query.page());
     }
 
     @DeleteMapping("/api/users/{id}/tokens/{tokenId}")

@@ -55,9 +55,13 @@ class ApiTokenRepository {
                 .param(userId).query(MAPPER).list();
     }
 
-    /** One page of an account's tokens, newest first, with their total (ADR 009). */
-    Paged<ApiToken> findByUser(UUID userId, PageRequest page) {
-        return SqlPage.query(jdbc, COLUMNS, "api_token", new SqlPage.Where().and("user_id = :user", "user", userId),
+    /**
+     * One page of an account's tokens whose name contains {@code q} (any case; null = all), newest first, with their
+     * total (ADR 009).
+     */
+    Paged<ApiToken> findByUser(UUID userId, String q, PageRequest page) {
+        return SqlPage.query(jdbc, COLUMNS, "api_token", new SqlPage.Where().and("user_id = :user", "user", userId)
+                        .contains("q", q, "name"),
                 "created_at DESC, name, id", page, statement -> statement.query(MAPPER).list());
     }
 

@@ -85,13 +85,9 @@ public class ApiTokens {
         return view(t, clock.instant());
     }
 
-    public List<ApiTokenView> mine() {
-        return viewsOf(CurrentUser.require().userId());
-    }
-
-    /** One page of the caller's tokens, newest first, read in SQL with their total. */
-    public Paged<ApiTokenView> mine(PageRequest page) {
-        return viewsOf(CurrentUser.require().userId(), page);
+    /** One page of the caller's tokens whose name contains {@code q} (null = all), newest first, with the total. */
+    public Paged<ApiTokenView> mine(String q, PageRequest page) {
+        return viewsOf(CurrentUser.require().userId(), q, page);
     }
 
     /** The caller's own token, or 404 (another account's token is not disclosed). */
@@ -103,18 +99,11 @@ public class ApiTokens {
         return revoke(t, me.username());
     }
 
-    /** An account's tokens, for a security or system administrator. */
-    public List<ApiTokenView> of(UUID userId) {
+    /** One page of an account's tokens whose name contains {@code q}, for a security or system administrator. */
+    public Paged<ApiTokenView> of(UUID userId, String q, PageRequest page) {
         requireAdministrator();
         accounts.findById(userId).orElseThrow(() -> new NotFoundException("user", userId));
-        return viewsOf(userId);
-    }
-
-    /** One page of an account's tokens, for a security or system administrator. */
-    public Paged<ApiTokenView> of(UUID userId, PageRequest page) {
-        requireAdministrator();
-        accounts.findById(userId).orElseThrow(() -> new NotFoundException("user", userId));
-        return viewsOf(userId, page);
+        return viewsOf(userId, q, page);
     }
 
     @Transactional
@@ -211,9 +200,9 @@ public class ApiTokens {
         return tokens.findByUser(userId).stream().map(t -> view(t, now)).toList();
     }
 
-    private Paged<ApiTokenView> viewsOf(UUID userId, PageRequest page) {
+    private Paged<ApiTokenView> viewsOf(UUID userId, String q, PageRequest page) {
         Instant now = clock.instant();
-        return tokens.findByUser(userId, page).map(t -> view(t, now));
+        return tokens.findByUser(userId, q, page).map(t -> view(t, now));
     }
 
     private ApiTokenView view(ApiToken t, Instant now) {

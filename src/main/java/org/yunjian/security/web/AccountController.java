@@ -27,9 +27,11 @@ class AccountController {
 
     @GetMapping("/account")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'USER')")
-    String profile(Model model) {
+    String profile(@RequestParam(required = false) String q, @RequestParam(required = false) String page,
+                   @RequestParam(required = false) String size, Model model) {
         model.addAttribute("profile", self.profile());
-        ApiTokenController.section(model, tokens, ApiTokenController.TokenForm.EMPTY, java.util.Map.of());
+        ApiTokenController.section(model, tokens, org.yunjian.shared.ListFilters.Search.of(q, page, size),
+                ApiTokenController.TokenForm.EMPTY, java.util.Map.of());
         return "security/account";
     }
 

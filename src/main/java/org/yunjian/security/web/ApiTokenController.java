@@ -14,8 +14,13 @@ import org.yunjian.security.ApiTokenScope;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.security.internal.AccountSelfService;
 import org.yunjian.security.internal.ApiToken;
+import org.yunjian.security.internal.ApiTokenView;
 import org.yunjian.security.internal.ApiTokens;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.ListFilters;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
+import org.yunjian.shared.Pager;
 
 /**
  * API tokens on pages: the account page's section (create — the value shown once —, list, revoke) and an
@@ -29,6 +34,9 @@ class ApiTokenController {
         static final TokenForm EMPTY = new TokenForm("", ApiTokenScope.READ_ONLY.name(), "90");
     }
 
+    /** The first page of all tokens: what a form's answer shows under it. */
+    private static final ListFilters.Search FIRST = new ListFilters.Search(null, PageRequest.first());
+
     private final ApiTokens tokens;
     private final AccountSelfService self;
     private final UserAdministration users;
@@ -39,13 +47,24 @@ class ApiTokenController {
         this.users = users;
     }
 
-    /** The account page's model for the token section; {@link AccountController} shows the page. */
-    static void section(Model model, ApiTokens tokens, TokenForm form, Map<String, String> errors) {
-        model.addAttribute("tokens", tokens.mine());
+    /**
+     * The account page's model for the token section, its list one page ({@code query}) with the pager;
+     * {@link AccountController} shows the page.
+     */
+    static void section(Model model, ApiTokens tokens, ListFilters.Search query, TokenForm form,
+                        Map<String, String> errors) {
+        list(model, tokens.mine(query.text(), query.page()), query, "/account");
         model.addAttribute("tokenForm", form);
         model.addAttribute("tokenErrors", errors);
         model.addAttribute("scopes", ApiTokenScope.values());
         model.addAttribute("maxValidDays", ApiToken.MAX_VALID_DAYS);
+    }
+
+    /** One page of tokens under {@code path} with its filter and pager. */
+    private static void list(Model model, Paged<ApiTokenView> shown, ListFilters.Search query, String path) {
+        model.addAttribute("tokens", shown.items());
+        model.addAttribute("filterQ", query.text());
+        model.addAttribute("pager", Pager.of(shown, path, query.filters()));
     }
 
     @PostMapping("/account/tokens")
@@ -72,9 +91,9 @@ class ApiTokenController {
             ApiToken.Issued issued = tokens.create(name, s, days);
             model.addAttribute("issued", issued.value());
             model.addAttribute("issuedName", issued.token().name());
-            section(model, tokens, TokenForm.EMPTY, Map.of());
+            section(model, tokens, FIRST, TokenForm.EMPTY, Map.of());
         } catch (FieldErrors.ValidationException e) {
-            section(model, tokens, form, e.errors());
+            section(model, tokens, FIRST, form, e.errors());
         }
         return "security/account";
     }
@@ -85,7 +104,7 @@ class ApiTokenController {
         if (!confirm) {
             model.addAttribute("profile", self.profile());
             model.addAttribute("revokeUnconfirmed", id);
-            section(model, tokens, TokenForm.EMPTY, Map.of());
+            section(model, tokens, FIRST, TokenForm.EMPTY, Map.of());
             return "security/account";
         }
         tokens.revokeMine(id);
@@ -94,8 +113,11 @@ class ApiTokenController {
 
     @GetMapping("/admin/users/{id}/tokens")
     @PreAuthorize("hasAnyRole('SECURITY_ADMIN', 'SYSTEM_ADMIN')")
-    String ofUser(@PathVariable UUID id, Model model) {
-        model.addAttribute("tokens", tokens.of(id));
+    String ofUser(@PathVariable UUID id, @RequestParam(required = false) String q,
+                  @RequestParam(required = false) String page, @RequestParam(required = false) String size,
+                  Model model) {
+        ListFilters.Search query = ListFilters.Search.of(q, page, size);
+        list(model, tokens.of(id, query.text(), query.page()), query, "/admin/users/" + id + "/tokens");
         model.addAttribute("user", users.get(id));
         return "security/user-tokens";
     }
@@ -105,7 +127,7 @@ class ApiTokenController {
     String revokeOfUser(@PathVariable UUID id, @PathVariable UUID tokenId,
                         @RequestParam(defaultValue = "false") boolean confirm, Model model) {
         if (!confirm) {
-            model.addAttribute("tokens", tokens.of(id));
+            list(model, tokens.of(id, null, PageRequest.first()), FIRST, "/admin/users/" + id + "/tokens");
             model.addAttribute("user", users.get(id));
             model.addAttribute("revokeUnconfirmed", tokenId);
             return "security/user-tokens";

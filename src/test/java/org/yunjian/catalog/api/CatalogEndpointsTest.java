@@ -46,8 +46,13 @@ class CatalogEndpointsTest {
     void listsTheFiveStandards() throws Exception {
         mvc.perform(get("/api/catalog/standards"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()", is(5)))
-                .andExpect(jsonPath("$[*].code", hasItem("MLPS-L3")));
+                .andExpect(jsonPath("$.total", is(5))).andExpect(jsonPath("$.items.length()", is(5)))
+                .andExpect(jsonPath("$.items[*].code", hasItem("MLPS-L3")));
+        mvc.perform(get("/api/catalog/standards").param("q", "mlps").param("size", "1"))
+                .andExpect(jsonPath("$.total", is(1))).andExpect(jsonPath("$.items[0].code", is("MLPS-L3")));
+        mvc.perform(get("/api/catalog/standards").param("q", "没有这样的标准")).andExpect(jsonPath("$.total", is(0)));
+        mvc.perform(get("/api/catalog/standards").param("size", "201")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.size").exists());
     }
 
     @Test
@@ -78,8 +83,14 @@ class CatalogEndpointsTest {
     void listsCrossReferencesByTopicAndShowsThemOnTheRequirement() throws Exception {
         mvc.perform(get("/api/catalog/mappings").param("topic", "EXIT_ACCESS_REVOCATION"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[*].topic", everyItem(is("EXIT_ACCESS_REVOCATION"))))
-                .andExpect(jsonPath("$[*].to", hasItem("GOVWEB-9.3.1-d")));
+                .andExpect(jsonPath("$.items[*].topic", everyItem(is("EXIT_ACCESS_REVOCATION"))))
+                .andExpect(jsonPath("$.items[*].to", hasItem("GOVWEB-9.3.1-d")));
+        mvc.perform(get("/api/catalog/mappings").param("topic", "EXIT_ACCESS_REVOCATION").param("q", "govweb-9.3.1-d")
+                        .param("size", "1"))
+                .andExpect(jsonPath("$.total", is(1))).andExpect(jsonPath("$.items[0].to", is("GOVWEB-9.3.1-d")));
+        mvc.perform(get("/api/catalog/search").param("q", "访问控制").param("size", "2"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items.length()", is(2)))
+                .andExpect(jsonPath("$.size", is(2))).andExpect(jsonPath("$.pages").isNumber());
         mvc.perform(get("/api/catalog/requirements/GBT31167-9.1-d"))
                 .andExpect(jsonPath("$.mappings[*].to", hasItem("JRT-SF-8.1.1-1-3")));
         mvc.perform(get("/catalog/requirements/GOVWEB-9.3.1-d"))

@@ -133,13 +133,13 @@ class CatalogExchangeIntegrationTest {
         mvc.perform(get("/api/catalog/search").param("q", "segregation of duties").param("standard", "OSCAL-SAMPLE")
                         .with(authentication(as(Role.USER))))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].requirement.id", is("OSCAL-SAMPLE:s1.1.2")));
+                .andExpect(jsonPath("$.items[0].requirement.id", is("OSCAL-SAMPLE:s1.1.2")));
         mvc.perform(get("/api/catalog/requirements/OSCAL-SAMPLE:s1.1.2").with(authentication(as(Role.USER))))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.title", is("Segregation of duties")));
         mvc.perform(get("/catalog/requirements/OSCAL-SAMPLE:s1.1.2").with(authentication(as(Role.USER))))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("that conflict are segregated")));
         mvc.perform(get("/api/catalog/standards").with(authentication(as(Role.USER))))
-                .andExpect(jsonPath("$[*].code", hasItem("OSCAL-SAMPLE")));
+                .andExpect(jsonPath("$.items[*].code", hasItem("OSCAL-SAMPLE")));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM catalog_import WHERE code = 'OSCAL-SAMPLE'").query(Integer.class).single())
                 .isEqualTo(1);
 
