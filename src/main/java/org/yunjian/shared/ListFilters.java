@@ -76,7 +76,7 @@ public final class ListFilters {
      * The parameters of a list filtered by a text {@code q} and one choice among an enum's constants, with its
      * page: a bad filter is a 400 naming it, then a bad {@code page} or {@code size}.
      */
-    public record Query<E extends Enum<E>>(String text, String choiceName, E choice, PageRequest page) {
+    public record Query<E extends Enum<E>>(Search search, String choiceName, E choice) {
 
         public static <E extends Enum<E>> Query<E> of(String q, String choiceName, String choice, Class<E> type,
                                                       String page, String size) {
@@ -84,7 +84,15 @@ public final class ListFilters {
             String text = ListFilters.text(errors, "q", q);
             E c = ListFilters.choice(errors, choiceName, choice, type);
             errors.throwIfAny();
-            return new Query<>(text, choiceName, c, PageRequest.of(page, size));
+            return new Query<>(new Search(text, PageRequest.of(page, size)), choiceName, c);
+        }
+
+        public String text() {
+            return search.text();
+        }
+
+        public PageRequest page() {
+            return search.page();
         }
 
         /** The filters a {@link Pager} keeps: {@code q} and the choice. */
@@ -94,11 +102,7 @@ public final class ListFilters {
 
         /** The filters a {@link Pager} keeps: {@code name} = {@code value} (say the system), then these. */
         public Map<String, Object> filters(String name, Object value) {
-            Map<String, Object> filters = new LinkedHashMap<>();
-            if (name != null) {
-                filters.put(name, value);
-            }
-            filters.put("q", text);
+            Map<String, Object> filters = search.filters(name, value);
             filters.put(choiceName, choice);
             return filters;
         }
@@ -116,7 +120,15 @@ public final class ListFilters {
 
         /** The filters a {@link Pager} keeps: {@code q}. */
         public Map<String, Object> filters() {
+            return filters(null, null);
+        }
+
+        /** The filters a {@link Pager} keeps: {@code name} = {@code value} (say the system), then {@code q}. */
+        public Map<String, Object> filters(String name, Object value) {
             Map<String, Object> filters = new LinkedHashMap<>();
+            if (name != null) {
+                filters.put(name, value);
+            }
             filters.put("q", text);
             return filters;
         }
