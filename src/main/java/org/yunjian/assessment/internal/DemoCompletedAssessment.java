@@ -1,5 +1,7 @@
 package org.yunjian.assessment.internal;
 
+import static org.yunjian.assessment.internal.DemoAssessment.demo;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +27,6 @@ import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.ExpectedVersion;
-import org.yunjian.shared.Msg;
-import org.yunjian.shared.Texts;
 
 /**
  * In demo mode, seeds last year's 等保 assessment of the demo portal, completed: the testers 陈工 and 孙工 record a
@@ -149,10 +149,5 @@ class DemoCompletedAssessment implements ApplicationRunner {
                 .param(id).update();
         jdbc.sql("UPDATE assessment_verdict_history SET recorded_at = recorded_at" + done + " WHERE item_id IN "
                 + "(SELECT id FROM assessment_item WHERE assessment_id = ?)").param(id).update();
-    }
-
-    /** Demo content is stored once, in Chinese (the demo installation's language). */
-    private static String demo(String key, Object... args) {
-        return Msg.of(key, args).text(Texts.CHINESE);
     }
 }

@@ -43,7 +43,9 @@ class DemoCompletedAssessmentTests {
 
     @Test
     void thePortalHasLastYearsAssessmentCompletedByTheDemoTeamAndTheDashboardShowsIt() {
-        UUID id = completed().getFirst();
+        List<UUID> seeded = completed();
+        assertThat(seeded).hasSize(1);
+        UUID id = seeded.get(0);
         assertThat(jdbc.sql("SELECT kind || ' ' || actor_name FROM assessment_review_step WHERE assessment_id = ?")
                 .param(id).query(String.class).list())
                 .containsExactlyInAnyOrder("SUBMITTED " + name(DemoData.ASSESSOR_USER),
