@@ -107,7 +107,7 @@ class DemoAssessment implements ApplicationRunner {
     }
 
     /** Demo content is stored once, in Chinese (the demo installation's language). */
-    private static String demo(String key, Object... args) {
+    static String demo(String key, Object... args) {
         return org.yunjian.shared.Msg.of(key, args).text(org.yunjian.shared.Texts.CHINESE);
     }
 }

@@ -1,0 +1,153 @@
+package org.yunjian.assessment.internal;
+
+import static org.yunjian.assessment.internal.DemoAssessment.demo;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.assessment.AssessorKind;
+import org.yunjian.assessment.ItemSide;
+import org.yunjian.assessment.RiskLevel;
+import org.yunjian.assessment.Verdict;
+import org.yunjian.assessment.internal.Records.TestItem;
+import org.yunjian.demo.DemoData;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.SeedActor;
+import org.yunjian.security.UserAdministration;
+import org.yunjian.shared.ExpectedVersion;
+
+/**
+ * In demo mode, seeds last year's 等保 assessment of the demo portal, completed: the testers 陈工 and 孙工 record a
+ * verdict on every item (mostly 符合, five findings, one of high risk), 陈工 submits, 周工 approves the review and
+ * 吴工 approves the report — the same services a user goes through, so the completion step stores the item sums
+ * and the dashboards show a conclusion at first login. The assessment's own dates are then moved back ten months
+ * to a year (the audit log keeps when the seed really wrote). Runs after {@link DemoAssessment} and the seeders
+ * that look for the portal's open assessment; seeds nothing once the portal has a completed assessment.
+ */
+@Component
+@Order(33)
+@ConditionalOnProperty(name = "yunjian.demo", havingValue = "true")
+class DemoCompletedAssessment implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCompletedAssessment.class);
+
+    /** The contract of last year's assessment, signed after the 2025 template came into force. */
+    static final LocalDate CONTRACT = LocalDate.of(2025, 4, 15);
+
+    /** How many months ago the assessment was created, and completed (the lifecycle demo's last 等保 assessment). */
+    static final int CREATED_MONTHS_AGO = 12;
+    static final int COMPLETED_MONTHS_AGO = 10;
+
+    /** A finding of last year's assessment: on which requirement, what was found and its risk. */
+    record Finding(Verdict verdict, RiskLevel risk, String key) {
+    }
+
+    /** The findings by requirement (on the customer's side where the item is assessed on both sides). */
+    static final Map<String, Finding> FINDINGS = Map.of(
+            "MLPS-L3-8.2.3.1-b", new Finding(Verdict.NON_COMPLIANT, RiskLevel.HIGH, "boundary"),
+            "MLPS-L3-8.2.3.3-a", new Finding(Verdict.PARTIALLY_COMPLIANT, RiskLevel.MEDIUM, "audit"),
+            "MLPS-L3-8.2.4.6-a", new Finding(Verdict.PARTIALLY_COMPLIANT, RiskLevel.MEDIUM, "backup"),
+            "MLPS-L3-8.2.5.1-c", new Finding(Verdict.PARTIALLY_COMPLIANT, RiskLevel.LOW, "central"),
+            "MLPS-L3-8.2.6.1-d", new Finding(Verdict.NON_COMPLIANT, RiskLevel.MEDIUM, "exit"));
+
+    private final AssessmentService assessments;
+    private final AssessmentRepository repo;
+    private final DemoPortal demoPortal;
+    private final UserAdministration users;
+    private final Reviews reviews;
+    private final JdbcClient jdbc;
+
+    DemoCompletedAssessment(AssessmentService assessments, AssessmentRepository repo, DemoPortal demoPortal,
+                            UserAdministration users, Reviews reviews, JdbcClient jdbc) {
+        this.assessments = assessments;
+        this.repo = repo;
+        this.demoPortal = demoPortal;
+        this.users = users;
+        this.reviews = reviews;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        CloudSystem portal = demoPortal.system().filter(s -> repo.findBySystems(List.of(s.id())).stream()
+                .noneMatch(a -> !a.status().isOpen())).orElse(null);
+        CurrentUser tester = SeedActor.account(users, DemoData.ASSESSOR_USER).orElse(null);
+        CurrentUser tester2 = SeedActor.account(users, DemoData.ASSESSOR2_USER).orElse(null);
+        CurrentUser reviewer = SeedActor.account(users, DemoData.ASSESSMENT_REVIEWER).orElse(null);
+        CurrentUser approver = SeedActor.account(users, DemoData.ASSESSMENT_APPROVER).orElse(null);
+        if (portal == null || tester == null || tester2 == null || reviewer == null || approver == null
+                || tester.organizationId() == null) {
+            return;
+        }
+        UUID[] id = new UUID[1];
+        SeedActor.run(tester, () -> id[0] = assessments.create(new AssessmentService.CreateInput(
+                demo("demo.assessment.earlier.name", DemoData.PORTAL_SYSTEM), portal.id(), tester.organizationId(),
+                AssessorKind.THIRD_PARTY, List.of(tester.userId(), tester2.userId()), List.of(ItemGenerator.MLPS),
+                reviewer.userId(), approver.userId(), null, CONTRACT)).id());
+        SeedActor.run(tester, () -> reviews.transition(id[0], org.yunjian.assessment.AssessmentStatus.IN_PROGRESS,
+                null));
+        List<TestItem> items = repo.items(id[0]);
+        java.util.Set<UUID> findings = findingItems(items);
+        // the two testers share the items: 陈工 the first half, 孙工 the rest
+        int half = items.size() / 2;
+        SeedActor.run(tester, () -> items.subList(0, half).forEach(i -> record(i, findings.contains(i.id()))));
+        SeedActor.run(tester2, () -> items.subList(half, items.size()).forEach(i -> record(i, findings.contains(i.id()))));
+        SeedActor.run(tester, () -> reviews.submit(id[0]));
+        SeedActor.run(reviewer, () -> reviews.approveReview(id[0], demo("demo.assessment.earlier.reviewed")));
+        SeedActor.run(approver, () -> reviews.approveReport(id[0], demo("demo.assessment.earlier.approved")));
+        backdate(id[0]);
+        log.info("Demo completed assessment seeded: {} items, {} findings", items.size(), FINDINGS.size());
+    }
+
+    /** The item of each finding: on the customer's side where the requirement is assessed on both sides. */
+    static java.util.Set<UUID> findingItems(List<TestItem> items) {
+        Map<String, TestItem> chosen = new java.util.HashMap<>();
+        for (TestItem i : items) {
+            if (FINDINGS.containsKey(i.requirementId())) {
+                chosen.merge(i.requirementId(), i, (a, b) -> b.side() == ItemSide.CUSTOMER_SYSTEM ? b : a);
+            }
+        }
+        return chosen.values().stream().map(TestItem::id).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The item's verdict: its finding if it is a finding's item, else 符合. */
+    private void record(TestItem item, boolean finding) {
+        Finding f = FINDINGS.get(item.requirementId());
+        AssessmentService.VerdictInput in = finding
+                ? new AssessmentService.VerdictInput(f.verdict(), demo("demo.assessment.earlier." + f.key()),
+                        f.risk(), demo("demo.assessment.earlier." + f.key() + ".risk"),
+                        demo("demo.assessment.earlier.noEvidence"))
+                : new AssessmentService.VerdictInput(Verdict.COMPLIANT, null, null, null);
+        assessments.recordVerdict(item.id(), ExpectedVersion.exactly(item.version()), in);
+    }
+
+    /**
+     * Moves the assessment's dates back: created a year ago, its verdicts, review steps and completion ten months
+     * ago — when the lifecycle demo's 等保 obligation was last done. Standard interval literals (H2 and PostgreSQL).
+     */
+    private void backdate(UUID id) {
+        String created = " - INTERVAL '" + CREATED_MONTHS_AGO + "' MONTH";
+        String done = " - INTERVAL '" + COMPLETED_MONTHS_AGO + "' MONTH";
+        jdbc.sql("UPDATE assessment SET created_at = created_at" + created + ", updated_at = updated_at" + done
+                + ", completed_at = completed_at" + done + " WHERE id = ?").param(id).update();
+        jdbc.sql("UPDATE assessment_review_step SET happened_at = happened_at" + done + " WHERE assessment_id = ?")
+                .param(id).update();
+        jdbc.sql("UPDATE assessment_item SET updated_at = updated_at" + done + " WHERE assessment_id = ?")
+                .param(id).update();
+        jdbc.sql("UPDATE assessment_verdict_history SET recorded_at = recorded_at" + done + " WHERE item_id IN "
+                + "(SELECT id FROM assessment_item WHERE assessment_id = ?)").param(id).update();
+    }
+}

@@ -1,0 +1,89 @@
+package org.yunjian.assessment.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yunjian.assessment.ScoreResult.Conclusion;
+import org.yunjian.demo.DemoData;
+import org.yunjian.security.SeedActor;
+import org.yunjian.security.UserAdministration;
+import org.yunjian.shared.Formats;
+import org.yunjian.shared.PageRequest;
+
+/**
+ * The demo's completed assessment: last year's assessment of the portal, walked through review and approval by the
+ * demo team, so the dashboard has a conclusion, a rate, high risks and control points at first login — and a
+ * restart seeds no second one.
+ */
+@SpringBootTest(properties = "yunjian.demo=true")
+@Tag("database")
+class DemoCompletedAssessmentTests {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Dashboards dashboards;
+    @Autowired
+    UserAdministration users;
+    @Autowired
+    DemoCompletedAssessment seeder;
+    @Autowired
+    Clock clock;
+
+    @Test
+    void thePortalHasLastYearsAssessmentCompletedByTheDemoTeamAndTheDashboardShowsIt() {
+        List<UUID> seeded = completed();
+        assertThat(seeded).hasSize(1);
+        UUID id = seeded.get(0);
+        assertThat(jdbc.sql("SELECT kind || ' ' || actor_name FROM assessment_review_step WHERE assessment_id = ?")
+                .param(id).query(String.class).list())
+                .containsExactlyInAnyOrder("SUBMITTED " + name(DemoData.ASSESSOR_USER),
+                        "REVIEW_APPROVED " + name(DemoData.ASSESSMENT_REVIEWER),
+                        "REPORT_APPROVED " + name(DemoData.ASSESSMENT_APPROVER));
+        assertThat(jdbc.sql("SELECT DISTINCT recorded_by FROM assessment_verdict_history h JOIN assessment_item i "
+                + "ON i.id = h.item_id WHERE i.assessment_id = ?").param(id).query(String.class).set())
+                .containsExactlyInAnyOrder(DemoData.ASSESSOR_USER, DemoData.ASSESSOR2_USER);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM assessment_item_sums WHERE assessment_id = ?").param(id)
+                .query(Integer.class).single()).isEqualTo(1);
+        LocalDate completedOn = jdbc.sql("SELECT completed_at FROM assessment WHERE id = ?").param(id)
+                .query(OffsetDateTime.class).single().atZoneSameInstant(Formats.zone()).toLocalDate();
+        assertThat(completedOn).isBefore(LocalDate.now(clock.withZone(Formats.zone())).minusMonths(9));
+
+        SeedActor.run(SeedActor.account(users, DemoData.CUSTOMER_USER).orElseThrow(), () -> {
+            Dashboards.Overview o = dashboards.overview(Dashboards.Filter.none(), PageRequest.first());
+            Dashboards.SystemRow portal = o.systems().items().stream()
+                    .filter(r -> r.systemName().equals(DemoData.PORTAL_SYSTEM)).findFirst().orElseThrow();
+            assertThat(portal.latestAssessmentId()).isEqualTo(id);
+            assertThat(portal.conclusion()).isEqualTo(Conclusion.DOES_NOT_CONFORM);
+            assertThat(portal.complianceRate()).isEqualTo(93.97);
+            assertThat(portal.highRisk()).isEqualTo(1);
+            assertThat(portal.mediumRisk()).isEqualTo(3);
+            assertThat(o.totals().assessed()).isEqualTo(1);
+            assertThat(o.controlPoints()).anySatisfy(c -> assertThat(c.systemsWithFindings()).isEqualTo(1));
+        });
+
+        seeder.run(new DefaultApplicationArguments());
+        assertThat(completed()).containsExactly(id);
+    }
+
+    private List<UUID> completed() {
+        return jdbc.sql("SELECT a.id FROM assessment a JOIN cloud_system s ON s.id = a.system_id "
+                + "WHERE s.name = ? AND a.status = 'COMPLETED'").param(DemoData.PORTAL_SYSTEM).query(UUID.class).list();
+    }
+
+    private String name(String username) {
+        return DemoData.ACCOUNTS.stream().filter(a -> a.username().equals(username)).findFirst().orElseThrow()
+                .displayName();
+    }
+}
