@@ -266,6 +266,12 @@ public class ObligationService implements OverdueCount {
      */
     @Transactional(readOnly = true)
     public List<Row> across(String from, String to, boolean overdueOnly) {
+        LocalDate[] window = window(from, to, overdueOnly);
+        return visibleDue(window[0], window[1]);
+    }
+
+    /** The due dates {@code from} (null: no lower bound) to {@code to} of the lists across systems. */
+    private LocalDate[] window(String from, String to, boolean overdueOnly) {
         FieldErrors errors = new FieldErrors();
         LocalDate f = from == null || from.isBlank() ? null : parse(errors, from, "from");
         LocalDate t = to == null || to.isBlank() ? today().plusDays(90) : parse(errors, to, "to");
@@ -276,7 +282,7 @@ public class ObligationService implements OverdueCount {
         if (overdueOnly) {
             t = today().minusDays(1);
         }
-        return visibleDue(f, t);
+        return new LocalDate[] {f, t};
     }
 
     /**
@@ -287,16 +293,7 @@ public class ObligationService implements OverdueCount {
     @Transactional(readOnly = true)
     public Paged<Row> across(String from, String to, boolean overdueOnly, String text, ObligationStatus status,
                              PageRequest page) {
-        FieldErrors errors = new FieldErrors();
-        LocalDate f = from == null || from.isBlank() ? null : parse(errors, from, "from");
-        LocalDate t = to == null || to.isBlank() ? today().plusDays(90) : parse(errors, to, "to");
-        errors.throwIfAny();
-        if (f != null && t.isBefore(f)) {
-            throw new FieldErrors.ValidationException("to", "lifecycle.cal.error.range");
-        }
-        if (overdueOnly) {
-            t = today().minusDays(1);
-        }
+        LocalDate[] window = window(from, to, overdueOnly);
         CurrentUser u = CurrentUser.requireBusinessOrAdmin("lifecycle obligations");
         Map<UUID, CloudSystem> systems = parties.visibleSystems().stream()
                 .collect(Collectors.toMap(CloudSystem::id, Function.identity(), (a, b) -> a));
@@ -305,7 +302,7 @@ public class ObligationService implements OverdueCount {
         List<UUID> named = text == null ? List.of() : systems.values().stream()
                 .filter(s -> ListFilters.contains(text, s.name())).map(CloudSystem::id).toList();
         return paged(repo.page(new ObligationRepository.Filter(byWhole.get(true), byWhole.get(false),
-                u.organizationId(), f, t, status, today(), text, kindsNamed(text), named), page), systems, null);
+                u.organizationId(), window[0], window[1], status, today(), text, kindsNamed(text), named), page), systems, null);
     }
 
     /** The kinds whose name, as the caller reads it, contains {@code text}. */
