@@ -115,7 +115,8 @@ class ObligationPagesTests {
         assertThat(second.split("class=\"obligation\"", -1)).hasSize(2);
         assertThat(second.split("name=\"version\"", -1)).hasSize(2);
         String overdue = html(page, customer, "status", "OVERDUE");
-        assertThat(overdue).contains("id=\"obligation-EMERGENCY_DRILL\"", "共 1 条", "逾期事项 1")
+        assertThat(overdue).contains("id=\"obligation-EMERGENCY_DRILL\"", "共 1 条", "逾期事项 1", "id=\"filter-status\"",
+                        "value=\"OVERDUE\" selected=\"selected\"")
                 .doesNotContain("id=\"obligation-MLPS_ASSESSMENT\"");
         assertThat(html(page, customer, "q", "演练")).contains("id=\"obligation-EMERGENCY_DRILL\"")
                 .doesNotContain("id=\"obligation-PROVIDER_REPORT\"");
