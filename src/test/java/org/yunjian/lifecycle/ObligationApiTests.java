@@ -106,18 +106,19 @@ class ObligationApiTests {
         assertThat(kinds).containsExactlyInAnyOrder("MLPS_ASSESSMENT", "EMERGENCY_DRILL", "PROVIDER_REPORT",
                 "SECURITY_REVIEW");
         call(get(base), customer)
-                .andExpect(jsonPath("$[?(@.kind == 'MLPS_ASSESSMENT')].intervalMonths").value(hasItem(12)))
-                .andExpect(jsonPath("$[?(@.kind == 'PROVIDER_REPORT')].intervalMonths").value(hasItem(1)))
-                .andExpect(jsonPath("$[?(@.kind == 'PROVIDER_REPORT')].responsibleOrganization")
+                .andExpect(jsonPath("$.items[?(@.kind == 'MLPS_ASSESSMENT')].intervalMonths").value(hasItem(12)))
+                .andExpect(jsonPath("$.items[?(@.kind == 'PROVIDER_REPORT')].intervalMonths").value(hasItem(1)))
+                .andExpect(jsonPath("$.items[?(@.kind == 'PROVIDER_REPORT')].responsibleOrganization")
                         .value(hasItem(w.provider().name())))
-                .andExpect(jsonPath("$[?(@.kind == 'EMERGENCY_DRILL')].responsibleOrganization")
+                .andExpect(jsonPath("$.items[?(@.kind == 'EMERGENCY_DRILL')].responsibleOrganization")
                         .value(hasItem(w.customer().name())))
-                .andExpect(jsonPath("$[?(@.kind == 'EMERGENCY_DRILL')].nextDue")
+                .andExpect(jsonPath("$.items[?(@.kind == 'EMERGENCY_DRILL')].nextDue")
                         .value(hasItem(today.plusDays(60).toString())))
-                .andExpect(jsonPath("$[?(@.kind == 'EMERGENCY_DRILL')].statusLabel").value(hasItem("未到期")));
+                .andExpect(jsonPath("$.items[?(@.kind == 'EMERGENCY_DRILL')].statusLabel").value(hasItem("未到期")));
         // nothing more to generate; the provider reads, a stranger does not learn the system exists
         generate(customer, today).andExpect(status().isCreated()).andExpect(jsonPath("$.length()").value(0));
-        call(get(base), provider).andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(4));
+        call(get(base), provider).andExpect(status().isOk()).andExpect(jsonPath("$.items.length()").value(4))
+                .andExpect(jsonPath("$.total").value(4)).andExpect(jsonPath("$.pages").value(1));
         call(get(base), stranger).andExpect(status().isNotFound());
         assertThat(audits("lifecycle.obligation.create")).isEqualTo(4);
     }
@@ -126,7 +127,7 @@ class ObligationApiTests {
     void completionByTheResponsibleOrganisationMovesTheNextDueDate() throws Exception {
         generate(customer, today.minusMonths(14)).andExpect(status().isCreated());
         call(get(base), customer)
-                .andExpect(jsonPath("$[?(@.kind == 'EMERGENCY_DRILL')].status").value(hasItem("OVERDUE")));
+                .andExpect(jsonPath("$.items[?(@.kind == 'EMERGENCY_DRILL')].status").value(hasItem("OVERDUE")));
         // the drill is the customer's: the provider may not record it, but records its own report
         complete(provider, "EMERGENCY_DRILL", today.toString()).andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value(containsString("负责单位")));
@@ -172,7 +173,7 @@ class ObligationApiTests {
                 .with(IfMatch.read(mvc, "/api/lifecycle/intervals/EMERGENCY_DRILL", as(customer))), customer)
                 .andExpect(status().isOk()).andExpect(jsonPath("$.months").value(18));
         call(get(base), customer)
-                .andExpect(jsonPath("$[?(@.kind == 'EMERGENCY_DRILL')].intervalMonths").value(hasItem(18)));
+                .andExpect(jsonPath("$.items[?(@.kind == 'EMERGENCY_DRILL')].intervalMonths").value(hasItem(18)));
         call(get("/api/lifecycle/intervals"), customer)
                 .andExpect(jsonPath("$.items[?(@.kind == 'EMERGENCY_DRILL')].months").value(hasItem(18)));
         // back to the default
@@ -180,7 +181,7 @@ class ObligationApiTests {
                 customer)
                 .andExpect(status().isOk());
         call(get(base), customer)
-                .andExpect(jsonPath("$[?(@.kind == 'EMERGENCY_DRILL')].intervalMonths").value(hasItem(12)));
+                .andExpect(jsonPath("$.items[?(@.kind == 'EMERGENCY_DRILL')].intervalMonths").value(hasItem(12)));
         assertThat(audits("lifecycle.obligation.interval")).isGreaterThanOrEqualTo(2);
     }
 
@@ -194,14 +195,48 @@ class ObligationApiTests {
             events.publishEvent(new AssessmentCompleted(UUID.randomUUID(), w.system().id(), assessed));
         }));
         call(get(base), customer)
-                .andExpect(jsonPath("$[?(@.kind == 'EMERGENCY_DRILL')].lastDone").value(hasItem(drillDay.toString())))
-                .andExpect(jsonPath("$[?(@.kind == 'MLPS_ASSESSMENT')].lastDone")
+                .andExpect(jsonPath("$.items[?(@.kind == 'EMERGENCY_DRILL')].lastDone").value(hasItem(drillDay.toString())))
+                .andExpect(jsonPath("$.items[?(@.kind == 'MLPS_ASSESSMENT')].lastDone")
                         .value(hasItem(today.minusDays(2).toString())))
-                .andExpect(jsonPath("$[?(@.kind == 'MLPS_ASSESSMENT')].nextDue")
+                .andExpect(jsonPath("$.items[?(@.kind == 'MLPS_ASSESSMENT')].nextDue")
                         .value(hasItem(today.minusDays(2).plusMonths(12).toString())));
         assertThat(jdbc.sql("SELECT source FROM lifecycle_obligation_completion c JOIN lifecycle_obligation o "
                 + "ON o.id = c.obligation_id WHERE o.system_id = ?").param(w.system().id()).query(String.class).list())
                 .containsExactlyInAnyOrder("DRILL", "ASSESSMENT");
+    }
+
+    @Test
+    void aSystemsObligationsComeAPageAtATimeFilteredByNameAndStatus() throws Exception {
+        generate(customer, today.plusDays(60)).andExpect(status().isCreated());
+        complete(customer, "EMERGENCY_DRILL", today.minusMonths(14).toString()).andExpect(status().isOk());
+        // four obligations, two a page: the overdue drill first (earliest due)
+        call(get(base).param("size", "2"), customer).andExpect(jsonPath("$.total").value(4))
+                .andExpect(jsonPath("$.pages").value(2)).andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.items[0].kind").value("EMERGENCY_DRILL"));
+        call(get(base).param("size", "2").param("page", "2"), customer).andExpect(jsonPath("$.page").value(2))
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.items[*].kind").value(not(hasItem("EMERGENCY_DRILL"))));
+        call(get(base).param("status", "overdue"), customer).andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].kind").value("EMERGENCY_DRILL"));
+        call(get(base).param("status", "UPCOMING"), customer).andExpect(jsonPath("$.total").value(3));
+        call(get(base).param("status", "DUE_SOON"), customer).andExpect(jsonPath("$.total").value(0));
+        call(get(base).param("status", "LATE"), customer).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.status").exists());
+        // q: the obligation's name as the caller reads it
+        call(get(base).param("q", "演练"), customer).andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].kind").value("EMERGENCY_DRILL"));
+        call(get(base).param("q", "DRILL").param("lang", "en"), customer).andExpect(jsonPath("$.total").value(1));
+        call(get(base).param("q", "演练").param("status", "UPCOMING"), customer).andExpect(jsonPath("$.total").value(0));
+        call(get(base).param("q", "100%_"), customer).andExpect(status().isOk()).andExpect(jsonPath("$.total").value(0));
+        // across systems: q also matches the system's name; another customer's system is never found
+        call(get("/api/lifecycle/obligations").param("q", w.system().name()), customer)
+                .andExpect(jsonPath("$.total").value(4))
+                .andExpect(jsonPath("$.items[*].systemName").value(not(hasItem(w.strangersSystem().name()))));
+        call(get("/api/lifecycle/obligations").param("q", w.strangersSystem().name()), customer)
+                .andExpect(jsonPath("$.total").value(0));
+        call(get("/api/lifecycle/obligations").param("q", "演练").param("status", "OVERDUE").param("size", "1"),
+                customer).andExpect(jsonPath("$.items[0].kind").value("EMERGENCY_DRILL"))
+                .andExpect(jsonPath("$.items[*].status").value(not(hasItem("UPCOMING"))));
     }
 
     @Test
@@ -221,7 +256,8 @@ class ObligationApiTests {
                 .andExpect(jsonPath("$.items[*].systemName").value(not(hasItem(w.system().name()))));
         call(get("/api/lifecycle/obligations").param("size", "500"), customer).andExpect(status().isBadRequest());
         // the agent sees none of them: it performs none
-        call(get(base), user(w.agent().id())).andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(0));
+        call(get(base), user(w.agent().id())).andExpect(status().isOk()).andExpect(jsonPath("$.items.length()").value(0))
+                .andExpect(jsonPath("$.total").value(0));
     }
 
     int audits(String action) {

@@ -56,7 +56,7 @@ class ObligationBrowserJourneyTests {
             assertThat(driver.findElement(By.id("home-overdue-link")).getText()).isEqualTo("逾期事项 1");
             driver.findElement(By.id("home-overdue-link")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("calendar-title")));
-            assertThat(driver.findElement(By.id("calendar-overdue")).getText()).contains("应急演练",
+            assertThat(driver.findElement(By.id("calendar-due")).getText()).contains("应急演练",
                     DemoData.PORTAL_SYSTEM);
             driver.findElement(By.id("feed-create")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("feed-url")));
@@ -64,7 +64,7 @@ class ObligationBrowserJourneyTests {
                     .endsWith(".ics");
             shot(driver, "calendar");
 
-            driver.findElement(By.cssSelector("#calendar-overdue a")).click();
+            driver.findElement(By.cssSelector("#calendar-due tr[data-status=OVERDUE] a")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("obligations-title")));
             assertThat(driver.findElement(By.id("obligations-overdue")).getText()).isEqualTo("逾期事项 1");
             shot(driver, "obligations");

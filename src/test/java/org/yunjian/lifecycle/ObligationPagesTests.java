@@ -98,6 +98,42 @@ class ObligationPagesTests {
         mvc.perform(get(page).with(as(stranger))).andExpect(status().isNotFound());
     }
 
+    String html(String path, CurrentUser u, String... params) throws Exception {
+        var request = get(path).with(as(u));
+        for (int i = 0; i < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void theObligationListsComeAPageAtATimeWithFiltersAndTheirEmptyStates() throws Exception {
+        // the portal's four obligations, three a page: the second page holds one, the forms keep their versions
+        String second = html(page, customer, "size", "3", "page", "2");
+        assertThat(second).contains("共 4 条，第 2 / 2 页", "id=\"obligations-pager\"", "本单位周期设置")
+                .doesNotContain("id=\"obligations-nomatch\"", "id=\"obligations-empty\"");
+        assertThat(second.split("class=\"obligation\"", -1)).hasSize(2);
+        assertThat(second.split("name=\"version\"", -1)).hasSize(2);
+        String overdue = html(page, customer, "status", "OVERDUE");
+        assertThat(overdue).contains("id=\"obligation-EMERGENCY_DRILL\"", "共 1 条", "逾期事项 1", "id=\"filter-status\"",
+                        "value=\"OVERDUE\" selected=\"selected\"")
+                .doesNotContain("id=\"obligation-MLPS_ASSESSMENT\"");
+        assertThat(html(page, customer, "q", "演练")).contains("id=\"obligation-EMERGENCY_DRILL\"")
+                .doesNotContain("id=\"obligation-PROVIDER_REPORT\"");
+        String none = html(page, customer, "q", "没有这种义务");
+        assertThat(none).contains("没有符合条件的记录。", "value=\"没有这种义务\"", "共 0 条")
+                .doesNotContain("id=\"obligations-empty\"", "id=\"obligations\"");
+        assertThat(html(page, customer, "q", "no such duty", "lang", "en")).contains("Nothing matches.");
+        mvc.perform(get(page).param("status", "LATE").with(as(customer))).andExpect(status().isBadRequest());
+        // the calendar: the overdue drill among what is due, filtered the same way
+        String calendar = html("/lifecycle/calendar", customer, "q", DemoData.PORTAL_SYSTEM, "status", "OVERDUE");
+        assertThat(calendar).contains("id=\"calendar-due\"", "data-kind=\"EMERGENCY_DRILL\"", "共 1 条", "逾期事项（1）")
+                .doesNotContain("data-status=\"DUE_SOON\"", "data-status=\"UPCOMING\"");
+        assertThat(html("/lifecycle/calendar", customer, "size", "1")).contains("id=\"calendar-pager\"", "下一页");
+        assertThat(html("/lifecycle/calendar", customer, "q", "没有这种义务")).contains("没有符合条件的记录。")
+                .doesNotContain("id=\"calendar-due\"", "id=\"calendar-empty\"");
+    }
+
     @Test
     void formsShowTheReasonForRefusedInput() throws Exception {
         mvc.perform(post(page + "/EMERGENCY_DRILL/complete").param("doneOn", "2026-02-30").with(as(customer)))

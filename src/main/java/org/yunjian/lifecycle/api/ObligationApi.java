@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.yunjian.lifecycle.ObligationStatus;
 import org.yunjian.lifecycle.api.ObligationDtos.CalendarSettingsResponse;
 import org.yunjian.lifecycle.api.ObligationDtos.CompletionRequest;
 import org.yunjian.lifecycle.api.ObligationDtos.FeedResponse;
@@ -33,6 +34,8 @@ import org.yunjian.lifecycle.internal.ObligationIntervals;
 import org.yunjian.lifecycle.internal.ObligationService;
 import org.yunjian.lifecycle.internal.ReminderService;
 import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.ListFilters;
+import org.yunjian.shared.Paged;
 import org.yunjian.shared.Versions;
 
 /**
@@ -64,9 +67,16 @@ class ObligationApi {
     @GetMapping(SYSTEM)
     @PreAuthorize(WHO)
     @Operation(summary = "The system's recurring obligations the caller may see, earliest due first, each with its "
-            + "interval, last completion, next due date and status (UPCOMING, DUE_SOON within 30 days, OVERDUE)")
-    List<ObligationResponse> list(@PathVariable UUID id) {
-        return obligations.ofSystem(id).rows().stream().map(ObligationResponse::of).toList();
+            + "interval, last completion, next due date and status (UPCOMING, DUE_SOON within 30 days, OVERDUE); "
+            + "filtered by q (the obligation's name contains) and status; one page (page from 1, size 1-200, "
+            + "default 50) with the total")
+    Paged<ObligationResponse> list(@PathVariable UUID id, @RequestParam(required = false) String q,
+                                   @RequestParam(required = false) String status,
+                                   @RequestParam(required = false) String page,
+                                   @RequestParam(required = false) String size) {
+        var query = ListFilters.Query.of(q, "status", status, ObligationStatus.class, page, size);
+        return obligations.ofSystem(id, query.text(), query.choice(), query.page()).rows()
+                .map(ObligationResponse::of);
     }
 
     @PostMapping(SYSTEM + "/generate")
@@ -107,16 +117,18 @@ class ObligationApi {
     @GetMapping("/api/lifecycle/obligations")
     @PreAuthorize(WHO)
     @Operation(summary = "Obligations of every system the caller sees, due from `from` to `to` (ISO dates; default: "
-            + "everything due up to 90 days ahead), or only the overdue ones (overdue=true); one page at a time "
-            + "(page from 1, size 1-200, default 50) with the total")
-    org.yunjian.shared.Paged<ObligationResponse> across(@RequestParam(required = false) String from,
-                                    @RequestParam(required = false) String to,
-                                    @RequestParam(required = false, defaultValue = "false") boolean overdue,
-                                    @RequestParam(required = false) String page,
-                                    @RequestParam(required = false) String size) {
-        org.yunjian.shared.PageRequest request = org.yunjian.shared.PageRequest.of(page, size);
-        // the obligations are computed per system from its plan (not a table to page in SQL): cut after computing
-        return org.yunjian.shared.Paged.slice(obligations.across(from, to, overdue), request)
+            + "everything due up to 90 days ahead), or only the overdue ones (overdue=true); filtered by q (the "
+            + "obligation's or the system's name contains) and status; one page at a time (page from 1, size 1-200, "
+            + "default 50) with the total")
+    Paged<ObligationResponse> across(@RequestParam(required = false) String from,
+                                     @RequestParam(required = false) String to,
+                                     @RequestParam(required = false, defaultValue = "false") boolean overdue,
+                                     @RequestParam(required = false) String q,
+                                     @RequestParam(required = false) String status,
+                                     @RequestParam(required = false) String page,
+                                     @RequestParam(required = false) String size) {
+        var query = ListFilters.Query.of(q, "status", status, ObligationStatus.class, page, size);
+        return obligations.across(from, to, overdue, query.text(), query.choice(), query.page())
                 .map(ObligationResponse::of);
     }
 

@@ -19,6 +19,10 @@ import org.springframework.stereotype.Repository;
 import org.yunjian.lifecycle.CompletionSource;
 import org.yunjian.lifecycle.Obligation;
 import org.yunjian.lifecycle.ObligationKind;
+import org.yunjian.lifecycle.ObligationStatus;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
+import org.yunjian.shared.SqlPage;
 import org.yunjian.shared.Versions;
 
 /** Hand-written, portable SQL for obligations, their completions and organisations' own intervals. */
@@ -108,6 +112,68 @@ public class ObligationRepository {
         }
         return jdbc.sql("SELECT * FROM lifecycle_obligation WHERE system_id IN (:systems) ORDER BY due_date, kind")
                 .param("systems", systems).query(OBLIGATION).list();
+    }
+
+    /**
+     * Which obligations a list shows (ADR 009), all in SQL: those of the systems in {@code whole} (the caller sees
+     * their whole plan) and those of the systems in {@code partial} that {@code org} performs; due from {@code from}
+     * (unless null) to {@code to} (unless null); in {@code status} on {@code today} (unless null); and, when
+     * {@code text} is set, of a kind in {@code textKinds} or a system in {@code textSystems} (the names a person
+     * reads, matched in Java: labels and system names are not in this table).
+     */
+    record Filter(Collection<UUID> whole, Collection<UUID> partial, UUID org, LocalDate from, LocalDate to,
+                  ObligationStatus status, LocalDate today, String text, Collection<ObligationKind> textKinds,
+                  Collection<UUID> textSystems) {
+    }
+
+    /** One page of the obligations the filter shows, earliest due first: the count and the rows, same WHERE. */
+    Paged<Obligation> page(Filter f, PageRequest page) {
+        return SqlPage.query(jdbc, "*", "lifecycle_obligation", where(f), "due_date, system_id, kind, id", page,
+                statement -> statement.query(OBLIGATION).list());
+    }
+
+    private static SqlPage.Where where(Filter f) {
+        SqlPage.Where where = new SqlPage.Where();
+        anyOf(where, Map.of("system_id IN (:whole)", f.whole(), "system_id IN (:partial) AND responsible_org = :org",
+                f.org() == null ? List.of() : f.partial()), Map.of("whole", f.whole(), "partial", f.partial(),
+                "org", f.org() == null ? "" : f.org()));
+        if (f.from() != null) {
+            where.and("due_date >= :from", "from", Date.valueOf(f.from()));
+        }
+        if (f.to() != null) {
+            where.and("due_date <= :to", "to", Date.valueOf(f.to()));
+        }
+        if (f.status() != null) {
+            Date today = Date.valueOf(f.today());
+            Date soon = Date.valueOf(f.today().plusDays(Obligation.DUE_SOON_DAYS));
+            switch (f.status()) {
+                case OVERDUE -> where.and("due_date < :today", "today", today);
+                case DUE_SOON -> where.and("due_date >= :today AND due_date <= :soon", "today", today)
+                        .param("soon", soon);
+                case UPCOMING -> where.and("due_date > :soon", "soon", soon);
+            }
+        }
+        if (f.text() != null) {
+            anyOf(where, Map.of("kind IN (:textKinds)", f.textKinds(), "system_id IN (:textSystems)",
+                    f.textSystems()), Map.of("textKinds", f.textKinds().stream().map(Enum::name).toList(),
+                    "textSystems", f.textSystems()));
+        }
+        return where;
+    }
+
+    /**
+     * The conditions whose collection is not empty, joined by {@code OR}, with their parameters; none at all: the
+     * list matches nothing.
+     */
+    private static void anyOf(SqlPage.Where where, Map<String, Collection<?>> conditions, Map<String, ?> params) {
+        List<String> any = conditions.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey)
+                .sorted().toList();
+        if (any.isEmpty()) {
+            where.in("id", "none", List.of());
+            return;
+        }
+        where.and(any.size() == 1 ? any.get(0) : "((" + String.join(") OR (", any) + "))");
+        params.forEach(where::param);
     }
 
     // --- organisations' own intervals

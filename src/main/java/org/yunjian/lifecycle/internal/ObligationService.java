@@ -26,6 +26,7 @@ import org.yunjian.lifecycle.DrillHeld;
 import org.yunjian.lifecycle.Obligation;
 import org.yunjian.lifecycle.ObligationKind;
 import org.yunjian.lifecycle.ObligationPolicy;
+import org.yunjian.lifecycle.ObligationStatus;
 import org.yunjian.lifecycle.OverdueCount;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Organization;
@@ -38,8 +39,11 @@ import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
+import org.yunjian.shared.ListFilters;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
 
 /**
  * The obligations of cloud systems: generated for a system from its protection level and industry, completed by the
@@ -116,6 +120,30 @@ public class ObligationService implements OverdueCount {
         List<Obligation> seen = all.stream().filter(o -> access.seesWholePlan() || access.is(o.responsibleOrg()))
                 .toList();
         return new SystemObligations(access, rows(seen, Map.of(systemId, access.system()), access), missing);
+    }
+
+    /**
+     * A page of a system's obligations the caller sees (ADR 009), with what the page around it needs: the kinds
+     * still to generate and how many of all it sees are overdue, whatever the filter.
+     */
+    public record SystemPage(PlanAccess access, Paged<Row> rows, List<ObligationKind> missing, long overdue) {
+    }
+
+    /**
+     * One page of the system's obligations the caller sees whose kind's name contains {@code text} (null: any), in
+     * {@code status} today (null: any), earliest due first — counted and cut in SQL.
+     */
+    @Transactional(readOnly = true)
+    public SystemPage ofSystem(UUID systemId, String text, ObligationStatus status, PageRequest page) {
+        SystemObligations all = ofSystem(systemId);
+        PlanAccess access = all.access();
+        boolean whole = access.seesWholePlan();
+        UUID org = access.user().organizationId();
+        Paged<Obligation> found = repo.page(new ObligationRepository.Filter(whole ? List.of(systemId) : List.of(),
+                whole ? List.of() : List.of(systemId), org, null, null, status, today(), text, kindsNamed(text),
+                List.of()), page);
+        return new SystemPage(access, paged(found, Map.of(systemId, access.system()), access), all.missing(),
+                all.overdue());
     }
 
     /** One obligation of a system that the caller sees (404 otherwise), with its version. */
@@ -238,6 +266,12 @@ public class ObligationService implements OverdueCount {
      */
     @Transactional(readOnly = true)
     public List<Row> across(String from, String to, boolean overdueOnly) {
+        LocalDate[] window = window(from, to, overdueOnly);
+        return visibleDue(window[0], window[1]);
+    }
+
+    /** The due dates {@code from} (null: no lower bound) to {@code to} of the lists across systems. */
+    private LocalDate[] window(String from, String to, boolean overdueOnly) {
         FieldErrors errors = new FieldErrors();
         LocalDate f = from == null || from.isBlank() ? null : parse(errors, from, "from");
         LocalDate t = to == null || to.isBlank() ? today().plusDays(90) : parse(errors, to, "to");
@@ -248,7 +282,38 @@ public class ObligationService implements OverdueCount {
         if (overdueOnly) {
             t = today().minusDays(1);
         }
-        return visibleDue(f, t);
+        return new LocalDate[] {f, t};
+    }
+
+    /**
+     * One page of the obligations of every system the caller sees that it may see, due from {@code from} to
+     * {@code to} as in {@link #across(String, String, boolean)}, in {@code status} today (null: any), whose kind's or
+     * system's name contains {@code text} (null: any), earliest due first — counted and cut in SQL.
+     */
+    @Transactional(readOnly = true)
+    public Paged<Row> across(String from, String to, boolean overdueOnly, String text, ObligationStatus status,
+                             PageRequest page) {
+        LocalDate[] window = window(from, to, overdueOnly);
+        CurrentUser u = CurrentUser.requireBusinessOrAdmin("lifecycle obligations");
+        Map<UUID, CloudSystem> systems = parties.visibleSystems().stream()
+                .collect(Collectors.toMap(CloudSystem::id, Function.identity(), (a, b) -> a));
+        Map<Boolean, List<UUID>> byWhole = systems.values().stream().collect(Collectors.partitioningBy(
+                s -> seesWhole(u, s), Collectors.mapping(CloudSystem::id, Collectors.toList())));
+        List<UUID> named = text == null ? List.of() : systems.values().stream()
+                .filter(s -> ListFilters.contains(text, s.name())).map(CloudSystem::id).toList();
+        return paged(repo.page(new ObligationRepository.Filter(byWhole.get(true), byWhole.get(false),
+                u.organizationId(), window[0], window[1], status, today(), text, kindsNamed(text), named), page), systems, null);
+    }
+
+    /** The kinds whose name, as the caller reads it, contains {@code text}. */
+    private static List<ObligationKind> kindsNamed(String text) {
+        return text == null ? List.of() : java.util.Arrays.stream(ObligationKind.values())
+                .filter(k -> ListFilters.contains(text, Msg.of(k).text(), k.name())).toList();
+    }
+
+    private Paged<Row> paged(Paged<Obligation> found, Map<UUID, CloudSystem> systems, PlanAccess access) {
+        return new Paged<>(rows(found.items(), systems, access), found.page(), found.size(), found.total(),
+                found.pages());
     }
 
     /** The obligations the caller sees due on or before {@code to} (from {@code from} unless null), earliest first. */
@@ -272,7 +337,7 @@ public class ObligationService implements OverdueCount {
                 && u.get().organizationId() != null))) {
             return 0;
         }
-        return visibleDue(null, today().minusDays(1)).size();
+        return (int) across(null, null, true, null, null, new PageRequest(1, 1)).total();
     }
 
     /** The same rule as {@link PlanAccess#seesWholePlan()}, without asking for the roles unless needed. */

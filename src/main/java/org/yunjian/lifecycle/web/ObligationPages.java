@@ -24,6 +24,9 @@ import org.yunjian.lifecycle.internal.ObligationService;
 import org.yunjian.lifecycle.internal.ReminderService;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.ListFilters;
+import org.yunjian.shared.Paged;
+import org.yunjian.shared.Pager;
 import org.yunjian.shared.PreconditionRequiredException;
 import org.yunjian.shared.StaleVersionException;
 
@@ -63,19 +66,32 @@ class ObligationPages {
 
     @GetMapping("/systems/{id}/lifecycle/obligations")
     @PreAuthorize(WHO)
-    String system(@PathVariable UUID id, Model model) {
-        return system(id, model, Map.of(), null);
+    String system(@PathVariable UUID id, @RequestParam(required = false) String q,
+                  @RequestParam(required = false) String status, @RequestParam(required = false) String page,
+                  @RequestParam(required = false) String size, Model model) {
+        return system(id, model, Map.of(), null,
+                ListFilters.Query.of(q, "status", status, ObligationStatus.class, page, size));
+    }
+
+    private String system(UUID id, Model model, Map<String, String> errors, String failedKind) {
+        return system(id, model, errors, failedKind,
+                ListFilters.Query.of(null, "status", null, ObligationStatus.class, null, null));
     }
 
     /**
      * The page; {@code failedKind} names the form refused (a completion's kind, or the interval form's kind), whose
      * typed input the model carries ({@code typed}).
      */
-    private String system(UUID id, Model model, Map<String, String> errors, String failedKind) {
-        ObligationService.SystemObligations s = obligations.ofSystem(id);
+    private String system(UUID id, Model model, Map<String, String> errors, String failedKind,
+                          ListFilters.Query<ObligationStatus> query) {
+        ObligationService.SystemPage s = obligations.ofSystem(id, query.text(), query.choice(), query.page());
         model.addAttribute("system", s.access().system());
         model.addAttribute("access", s.access());
-        model.addAttribute("rows", s.rows());
+        model.addAttribute("rows", s.rows().items());
+        model.addAttribute("pager", Pager.of(s.rows(), "/systems/" + id + "/lifecycle/obligations", query.filters()));
+        model.addAttribute("filterQ", query.text());
+        model.addAttribute("filterStatus", query.choice());
+        model.addAttribute("statuses", ObligationStatus.values());
         model.addAttribute("missing", s.missing());
         model.addAttribute("overdue", s.overdue());
         model.addAttribute("today", obligations.today());
@@ -158,14 +174,29 @@ class ObligationPages {
 
     @GetMapping("/lifecycle/calendar")
     @PreAuthorize(WHO)
-    String calendar(Model model) {
-        return calendar(model, Map.of(), null);
+    String calendar(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+                    @RequestParam(required = false) String page, @RequestParam(required = false) String size,
+                    Model model) {
+        return calendar(model, Map.of(), null,
+                ListFilters.Query.of(q, "status", status, ObligationStatus.class, page, size));
     }
 
     private String calendar(Model model, Map<String, String> errors, String emailInput) {
-        List<ObligationService.Row> rows = obligations.across(null, null, false);
-        model.addAttribute("overdueRows", rows.stream().filter(r -> r.status() == ObligationStatus.OVERDUE).toList());
-        model.addAttribute("upcomingRows", rows.stream().filter(r -> r.status() != ObligationStatus.OVERDUE).toList());
+        return calendar(model, errors, emailInput,
+                ListFilters.Query.of(null, "status", null, ObligationStatus.class, null, null));
+    }
+
+    /** The page: one page of what is overdue or due within 90 days, filtered, with how many are overdue in all. */
+    private String calendar(Model model, Map<String, String> errors, String emailInput,
+                            ListFilters.Query<ObligationStatus> query) {
+        Paged<ObligationService.Row> rows = obligations.across(null, null, false, query.text(), query.choice(),
+                query.page());
+        model.addAttribute("rows", rows.items());
+        model.addAttribute("pager", Pager.of(rows, "/lifecycle/calendar", query.filters()));
+        model.addAttribute("filterQ", query.text());
+        model.addAttribute("filterStatus", query.choice());
+        model.addAttribute("statuses", ObligationStatus.values());
+        model.addAttribute("overdueTotal", obligations.overdueForCurrentUser());
         model.addAttribute("feedCreated", feeds.created().orElse(null));
         model.addAttribute("address", reminders.address().orElse(null));
         model.addAttribute("emailInput", emailInput);
