@@ -394,6 +394,9 @@ class AuthorizationMatrixTests {
     static final String[] REQUEST_LINE = {"assessment_evidence_request_line", "id"};
     static final String[] EVIDENCE = {"assessment_evidence", "id"};
     static final String[] ITEM = {"assessment_item", "id"};
+    /** A review comment keeps no version: resolving it names its assessment's. */
+    static final String[] REVIEW_COMMENT = {"(SELECT c.id, a.version FROM assessment_review_comment c "
+            + "JOIN assessment a ON a.id = c.assessment_id) rc", "id"};
 
     static final Map<String, String[]> VERSIONED = versioned(
             Map.entry("PUT /api/organizations/{id}", new String[] {"organization", "id"}),
@@ -483,6 +486,13 @@ class AuthorizationMatrixTests {
             // the assessment record: its team and report template
             sameRow(ASSESSMENT, "PUT /api/assessments/{id}/team", "POST /assessments/{id}/team",
                     "PUT /api/assessments/{id}/report-template", "POST /assessments/{id}/report-template"),
+            // the review decisions: changes of the assessment record, naming its version
+            sameRow(ASSESSMENT, "POST /api/assessments/{id}/review/submit", "POST /assessments/{id}/review/submit",
+                    "POST /api/assessments/{id}/review/send-back", "POST /assessments/{id}/review/send-back",
+                    "POST /api/assessments/{id}/review/approve", "POST /assessments/{id}/review/approve",
+                    "POST /api/assessments/{id}/review/approve-report", "POST /assessments/{id}/review/approve-report",
+                    "POST /api/assessments/{id}/review/return", "POST /assessments/{id}/review/return"),
+            sameRow(REVIEW_COMMENT, "POST /api/review-comments/{id}/resolve", "POST /review-comments/{id}/resolve"),
             // a risk register entry: its remediation task, risk plan, acceptance and milestones
             sameRow(REMEDIATION, "PUT /api/remediations/{id}", "PUT /api/remediations/{id}/plan",
                     "POST /api/remediations/{id}/acceptance/approval", "POST /api/remediations/{id}/milestones",
@@ -502,7 +512,7 @@ class AuthorizationMatrixTests {
             sameRow(EVIDENCE, "PUT /api/evidence/{id}/validity", "PUT /api/evidence/{id}/shared",
                     "POST /api/evidence/{id}/links", "DELETE /api/evidence/{id}/links/{itemId}",
                     "POST /evidence/{id}/validity", "POST /evidence/{id}/shared", "POST /evidence/{id}/links",
-                    "POST /evidence/{id}/unlink"),
+                    "POST /evidence/{id}/unlink", "DELETE /api/evidence/{id}", "POST /evidence/{id}/delete"),
             // an item's inheritance is a change of the item; the assessment's, of the assessment
             sameRow(ITEM, "PUT /api/assessment-items/{id}/inheritance", "DELETE /api/assessment-items/{id}/inheritance",
                     "POST /assessment-items/{id}/inheritance", "POST /assessment-items/{id}/inheritance/withdraw"),
@@ -754,8 +764,9 @@ class AuthorizationMatrixTests {
             Map.entry("PUT /api/evidence/{id}/validity", RequestSpec.json("{\"validUntil\":\"2099-01-01\"}")),
             Map.entry("POST /api/evidence/{id}/links", RequestSpec.json(
                     "{\"assessmentId\":\"${assessment}\",\"itemIds\":[\"${item}\"]}")),
+            // the carried file's version in the body (the path names the assessment)
             Map.entry("POST /api/assessments/{id}/carried-evidence", RequestSpec.json(
-                    "{\"evidenceId\":\"${evidence}\",\"itemIds\":[\"${item}\"]}")),
+                    "{\"evidenceId\":\"${evidence}\",\"itemIds\":[\"${item}\"],\"version\":${evidenceVersion}}")),
             Map.entry("POST /assessments/{id}/evidence-requests", RequestSpec.form(Map.of("lineCount", "1",
                     "lines[0].title", "矩阵资料${rand}", "lines[0].itemIds", "${item}", "lines[0].dueDate", "2099-01-01"))),
             Map.entry("POST /evidence-request-lines/{id}/evidence", RequestSpec.file("矩阵资料文本")),
@@ -768,7 +779,7 @@ class AuthorizationMatrixTests {
             Map.entry("POST /evidence/{id}/validity", RequestSpec.form(Map.of("itemId", "${item}",
                     "validUntil", "2099-01-01"))),
             Map.entry("POST /assessments/{id}/carried-evidence", RequestSpec.form(Map.of("evidenceId", "${evidence}",
-                    "itemId", "${item}"))),
+                    "itemId", "${item}", "version-${evidence}", "${evidenceVersion}"))),
             Map.entry("POST /assessment-items/{id}/linked-evidence", RequestSpec.form(Map.of("evidenceId",
                     "${evidence}", "version-${evidence}", "${evidenceVersion}"))),
             Map.entry("PUT /api/assessment-items/{id}/verdict", RequestSpec.json("{\"verdict\":\"COMPLIANT\"}")),

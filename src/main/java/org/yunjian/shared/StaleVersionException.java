@@ -11,16 +11,34 @@ import org.springframework.http.ProblemDetail;
  * written. A 409 ({@code urn:yunjian:problem:conflict}) naming when the record was changed; pages re-render the
  * form with the typed input kept and this text, ready to save again over the newer version.
  */
-public class StaleVersionException extends ConflictException {
+public class StaleVersionException extends ConflictException implements VersionRefusal {
 
     private final long currentVersion;
     private final Instant changedAt;
+    private final Msg form;
 
     public StaleVersionException(long currentVersion, Instant changedAt) {
-        super("conflict", changedAt == null ? Msg.of("locking.stale.noTime")
-                : Msg.of("locking.stale", Formats.minute(changedAt)));
+        this(currentVersion, changedAt, changedAt == null ? Msg.of("locking.stale.noTime")
+                        : Msg.of("locking.stale", Formats.minute(changedAt)),
+                changedAt == null ? Msg.of("locking.form.stale.noTime")
+                        : Msg.of("locking.form.stale", Formats.minute(changedAt)));
+    }
+
+    private StaleVersionException(long currentVersion, Instant changedAt, Msg text, Msg form) {
+        super("conflict", text);
         this.currentVersion = currentVersion;
         this.changedAt = changedAt;
+        this.form = form;
+    }
+
+    /**
+     * The same refusal with its texts (problem detail and form alert) naming the record first — where the caller
+     * changed several records at once (a carry of several files) or the record is not the page's own (the
+     * assessment behind a review decision): {@code 测评“年度测评”：在您读取之后……}.
+     */
+    public StaleVersionException naming(Msg record) {
+        return new StaleVersionException(currentVersion, changedAt, Msg.of("locking.named", record, text()),
+                Msg.of("locking.named", record, form));
     }
 
     /** The stored version now: a form that keeps the typed input carries it, so saving again is deliberate. */
@@ -29,9 +47,15 @@ public class StaleVersionException extends ConflictException {
     }
 
     /** The text a re-rendered form shows: the input is kept and saving again replaces the newer version. */
+    @Override
     public String formText() {
-        return changedAt == null ? Texts.get("locking.form.stale.noTime")
-                : Texts.get("locking.form.stale", Formats.minute(changedAt));
+        return form.text();
+    }
+
+    /** {@link #currentVersion()}: the re-shown form names it, so saving again is deliberate. */
+    @Override
+    public Long formVersion() {
+        return currentVersion;
     }
 
     /**

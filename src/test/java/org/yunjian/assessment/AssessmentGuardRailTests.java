@@ -82,8 +82,10 @@ class AssessmentGuardRailTests {
     void approvingTheReportAndArchivingNeedATickedConfirmation() throws Exception {
         move("IN_PROGRESS");
         SignOffFixture.Signers s = SignOffFixture.prepare(mvc, users, jdbc, id, assessor);
-        mvc.perform(post("/assessments/{id}/review/submit", id).with(as(assessor))).andExpect(status().is3xxRedirection());
-        mvc.perform(post("/assessments/{id}/review/approve", id).with(as(s.reviewer())))
+        mvc.perform(post("/assessments/{id}/review/submit", id).with(as(assessor))
+                .with(IfMatch.assessmentForm(jdbc, id))).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/assessments/{id}/review/approve", id).with(as(s.reviewer()))
+                        .with(IfMatch.assessmentForm(jdbc, id)))
                 .andExpect(status().is3xxRedirection());
         assertThat(statusOf()).isEqualTo("APPROVAL");
         String page = page("/assessments/" + id, null, s.approver());
@@ -92,7 +94,8 @@ class AssessmentGuardRailTests {
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("reviewError", Matchers.containsString("请勾选确认")));
         assertThat(statusOf()).isEqualTo("APPROVAL");
-        mvc.perform(post("/assessments/{id}/review/approve-report", id).with(as(s.approver())).param("confirm", "true"))
+        mvc.perform(post("/assessments/{id}/review/approve-report", id).with(as(s.approver())).param("confirm", "true")
+                        .with(IfMatch.assessmentForm(jdbc, id)))
                 .andExpect(status().is3xxRedirection());
         assertThat(statusOf()).isEqualTo("COMPLETED");
         mvc.perform(post("/assessments/{id}/transition", id).with(as(assessor)).param("to", "ARCHIVED"))
@@ -114,7 +117,8 @@ class AssessmentGuardRailTests {
         mvc.perform(post("/evidence/{id}/delete", evidence).with(as(assessor)))
                 .andExpect(flash().attribute("conflict", Matchers.containsString("请勾选确认")));
         mvc.perform(get("/api/evidence/{id}", evidence).with(as(assessor))).andExpect(status().isOk());
-        mvc.perform(post("/evidence/{id}/delete", evidence).with(as(assessor)).param("confirm", "true"))
+        mvc.perform(post("/evidence/{id}/delete", evidence).with(as(assessor)).param("confirm", "true")
+                        .with(IfMatch.evidenceForm(jdbc, evidence)))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/api/evidence/{id}", evidence).with(as(assessor))).andExpect(status().isNotFound());
         assertThat(page("/assessment-items/" + items.get(0), null)).contains("evidence").contains("暂无");

@@ -180,10 +180,14 @@ class AssessmentRecordLockingTests {
         assertThat(template()).isEqualTo("T2021");
         mvc.perform(get("/assessments/{id}/report-template", id).with(as(tester)))
                 .andExpect(content().string(containsString("name=\"version\" value=\"2\"")));
+        // a form naming no version comes back like a stale one, over the version stored now
         mvc.perform(post("/assessments/{id}/report-template", id).with(as(tester)).accept(MediaType.TEXT_HTML)
-                        .param("template", "T2025"))
-                .andExpect(status().isPreconditionRequired())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML));
+                        .param("template", "T2025").param("contractDate", "2025-02-02"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"stale-version\"")))
+                .andExpect(content().string(containsString("value=\"2025-02-02\"")))
+                .andExpect(content().string(containsString("name=\"version\" value=\"2\"")));
+        assertThat(template()).isEqualTo("T2021");
     }
 
     @Test
@@ -191,13 +195,13 @@ class AssessmentRecordLockingTests {
         mvc.perform(setTemplate("T2021", "2024-11-01").with(IfMatch.version(0))).andExpect(status().isOk());
         var flashed = mvc.perform(teamForm("0", reviewer))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("teamError", containsString("在您打开此表单之后，他人已于 20")))
-                .andExpect(flash().attribute("teamVersion", 1L))
+                .andExpect(flash().attribute("reviewStale", containsString("在您打开此表单之后，他人已于 20")))
+                .andExpect(flash().attribute("reviewVersion", 1L))
                 .andReturn().getFlashMap();
         assertThat(((Reviews.TeamInput) flashed.get("teamInput")).reviewer()).isEqualTo(reviewer.userId());
         String page = mvc.perform(get("/assessments/{id}", id).with(as(tester)).flashAttrs(Map.copyOf(flashed)))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("id=\"team-error\"", "他人已于 20", "name=\"version\" value=\"1\"",
+        assertThat(page).contains("id=\"stale-version\"", "他人已于 20", "name=\"version\" value=\"1\"",
                 "value=\"" + reviewer.userId() + "\" data-verbatim selected=\"selected\"");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM assessment_assessor WHERE assessment_id = ? AND role = 'REVIEWER'")
                 .param(UUID.fromString(id)).query(Integer.class).single()).isZero();

@@ -1,6 +1,7 @@
 package org.yunjian.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -174,11 +175,12 @@ class EvidenceLockingTests {
         assertThat(page).contains("在您打开此表单之后，他人已于 20", "value=\"我写的退回意见\"",
                 "name=\"version\" value=\"1\"");
         assertThat(lineStatus(l)).isEqualTo("SUBMITTED");
-        // the form without a version is refused as a page, not JSON
-        mvc.perform(post("/evidence-request-lines/{id}/decision", l).with(as(assessor)).accept(MediaType.TEXT_HTML)
-                        .param("accept", "true"))
-                .andExpect(status().isPreconditionRequired())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML));
+        // the form without a version comes back like a stale one: the page, the alert, the typed comment
+        String missing = StaleForms.pageAfter(mvc, post("/evidence-request-lines/{id}/decision", l)
+                        .param("accept", "false").param("comment", "没有版本的意见"),
+                "/assessments/" + id + "/evidence-requests", as(assessor));
+        assertThat(missing).contains("此表单没有说明打开时记录的版本", "value=\"没有版本的意见\"");
+        assertThat(lineStatus(l)).isEqualTo("SUBMITTED");
         // saving the kept comment again, over the version the form now names, is deliberate
         mvc.perform(post("/evidence-request-lines/{id}/decision", l).with(as(assessor)).param("accept", "false")
                 .param("comment", "我写的退回意见").param("version", "1")).andExpect(status().is3xxRedirection());
@@ -289,6 +291,120 @@ class EvidenceLockingTests {
         mvc.perform(post("/assessment-items/{id}/linked-evidence", platform.get(1)).with(as(assessor))
                 .param("evidenceId", ev).param("version-" + ev, "1")).andExpect(status().is3xxRedirection());
         assertThat(evidenceVersion(ev)).isEqualTo(2);
+    }
+
+    // --- deleting evidence and carrying it into a later assessment: the evidence record's version
+
+    long audits(String ev, String action) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE object_id = ? AND action = ?").params(ev, action)
+                .query(Long.class).single();
+    }
+
+    long evidenceRows(String ev) {
+        return jdbc.sql("SELECT COUNT(*) FROM assessment_evidence WHERE id = ?").param(UUID.fromString(ev))
+                .query(Long.class).single();
+    }
+
+    @Test
+    void deletingEvidenceNamesItsVersionAndAStaleDeletionDeletesNothing() throws Exception {
+        String ev = evidence();
+        mvc.perform(validity(ev, "2030-01-01").with(IfMatch.version(0))).andExpect(status().isNoContent());
+        mvc.perform(delete("/api/evidence/{id}", ev).with(as(assessor)).with(IfMatch.version(0)).param("lang", "en"))
+                .andExpect(StaleProblem.inEnglish(1))
+                .andExpect(jsonPath("$.detail").value(containsString("Evidence file \"机房照片.pdf\": ")));
+        mvc.perform(delete("/api/evidence/{id}", ev).with(as(assessor))).andExpect(status().isPreconditionRequired());
+        // nothing deleted: the row, the key and the file are there, and no deletion was audited
+        assertThat(evidenceRows(ev)).isEqualTo(1);
+        mvc.perform(get("/api/evidence/{id}/content", ev).with(as(assessor))).andExpect(status().isOk())
+                .andExpect(content().bytes(PDF));
+        assertThat(audits(ev, "assessment.evidence.delete")).isZero();
+        // the page form: stale or naming no version, the item page with the alert, nothing deleted
+        String item = "/assessment-items/" + platform.get(0);
+        String page = StaleForms.pageAfter(mvc, post("/evidence/{id}/delete", ev).param("confirm", "true")
+                .param("version", "0"), item, as(assessor));
+        assertThat(page).contains("证据文件“机房照片.pdf”：在您打开此表单之后，他人已于 20", "name=\"version\" value=\"1\"");
+        StaleForms.pageAfter(mvc, post("/evidence/{id}/delete", ev).param("confirm", "true"), item, as(assessor));
+        assertThat(evidenceRows(ev)).isEqualTo(1);
+        assertThat(audits(ev, "assessment.evidence.delete")).isZero();
+        mvc.perform(delete("/api/evidence/{id}", ev).with(as(assessor)).with(IfMatch.read(mvc, "/api/evidence/" + ev,
+                as(assessor)))).andExpect(status().isNoContent());
+        assertThat(evidenceRows(ev)).isZero();
+        assertThat(audits(ev, "assessment.evidence.delete")).isEqualTo(1);
+    }
+
+    @Test
+    void ofAConcurrentDeletionAndValidityChangeExactlyOneWins() throws Exception {
+        String ev = evidence();
+        int[] statuses = OneWriterWins.statuses(mvc, delete("/api/evidence/{id}", ev).with(as(assessor))
+                .with(IfMatch.version(0)), validity(ev, "2030-01-01").with(IfMatch.version(0)));
+        if (statuses[0] == 204) {
+            // the deletion won: the change of the gone record finds nothing to change
+            assertThat(statuses[1]).isIn(404, 409);
+            assertThat(evidenceRows(ev)).isZero();
+        } else {
+            assertThat(statuses).containsExactly(409, 204);
+            assertThat(evidenceRows(ev)).isEqualTo(1);
+            assertThat(validUntil(ev)).isEqualTo("2030-01-01");
+            assertThat(audits(ev, "assessment.evidence.delete")).isZero();
+        }
+    }
+
+    /** A later assessment of the same system, in progress: its id. */
+    String later() throws Exception {
+        String next = JsonPath.read(ApiAssessments.post(mvc, assessor, w, "复测"), "$.id");
+        mvc.perform(post("/api/assessments/{id}/transitions", next).with(as(assessor))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"IN_PROGRESS\"}")).andExpect(status().isOk());
+        return next;
+    }
+
+    MockHttpServletRequestBuilder carry(String into, String ev, String item, String extra) {
+        return post("/api/assessments/{id}/carried-evidence", into).with(as(assessor))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"evidenceId\":\"%s\",\"itemIds\":[\"%s\"]%s}".formatted(ev, item, extra));
+    }
+
+    long linksIn(String assessment) {
+        return jdbc.sql("SELECT COUNT(*) FROM assessment_evidence_link WHERE assessment_id = ?")
+                .param(UUID.fromString(assessment)).query(Long.class).single();
+    }
+
+    @Test
+    void carryingEvidenceNamesItsVersionAndAStaleCarryCarriesNothing() throws Exception {
+        String ev = evidence();
+        String next = later();
+        String item = jdbc.sql("SELECT id FROM assessment_item WHERE assessment_id = ? ORDER BY position")
+                .param(UUID.fromString(next)).query(String.class).list().get(0);
+        mvc.perform(validity(ev, "2030-01-01").with(IfMatch.version(0))).andExpect(status().isNoContent());
+        mvc.perform(carry(next, ev, item, ",\"version\":0")).andExpect(StaleProblem.inChinese())
+                .andExpect(jsonPath("$.detail").value(containsString("证据文件“机房照片.pdf”：")));
+        mvc.perform(carry(next, ev, item, "")).andExpect(status().isPreconditionRequired());
+        assertThat(linksIn(next)).isZero();
+        assertThat(audits(ev, "assessment.evidence.carry")).isZero();
+        // the carry form comes back with the alert and the chosen items, over the version stored now
+        String page = StaleForms.pageAfter(mvc, post("/assessments/{id}/carried-evidence", next).param("evidenceId", ev)
+                        .param("itemId", item).param("version-" + ev, "0"),
+                "/assessments/" + next + "/evidence-requests", as(assessor));
+        assertThat(page).contains("证据文件“机房照片.pdf”：在您打开此表单之后", "name=\"version-" + ev + "\" value=\"1\"",
+                "value=\"" + item + "\" selected=\"selected\"");
+        StaleForms.pageAfter(mvc, post("/assessments/{id}/carried-evidence", next).param("evidenceId", ev)
+                .param("itemId", item), "/assessments/" + next + "/evidence-requests", as(assessor));
+        assertThat(linksIn(next)).isZero();
+        mvc.perform(carry(next, ev, item, "").with(IfMatch.read(mvc, "/api/evidence/" + ev, as(assessor))))
+                .andExpect(status().isOk());
+        assertThat(linksIn(next)).isEqualTo(1);
+        assertThat(evidenceVersion(ev)).isEqualTo(2);
+    }
+
+    @Test
+    void ofTwoConcurrentCarriesOfTheSameVersionExactlyOneWins() throws Exception {
+        String ev = evidence();
+        String next = later();
+        List<String> items = jdbc.sql("SELECT id FROM assessment_item WHERE assessment_id = ? ORDER BY position")
+                .param(UUID.fromString(next)).query(String.class).list();
+        OneWriterWins.race(mvc, carry(next, ev, items.get(0), "").with(IfMatch.version(0)),
+                carry(next, ev, items.get(1), "").with(IfMatch.version(0)));
+        assertThat(linksIn(next)).isEqualTo(1);
+        assertThat(evidenceVersion(ev)).isEqualTo(1);
     }
 
     // --- inheritance: the item's version for one item, the assessment's for all

@@ -396,7 +396,8 @@ class EvidenceRequestApiTests {
         mvc.perform(post("/api/assessments/{id}/carried-evidence", second).with(as(provider))
                 .contentType(MediaType.APPLICATION_JSON).content(carry)).andExpect(status().isForbidden());
         mvc.perform(post("/api/assessments/{id}/carried-evidence", second).with(as(assessor))
-                .contentType(MediaType.APPLICATION_JSON).content(carry)).andExpect(status().isOk());
+                .with(IfMatch.evidence(jdbc, ev)).contentType(MediaType.APPLICATION_JSON).content(carry))
+                .andExpect(status().isOk());
         assertThat(audits(ev, "assessment.evidence.carry", "SUCCESS")).isEqualTo(1);
 
         // the same evidence object: one row, the same blob and SM3, no new file
@@ -413,7 +414,8 @@ class EvidenceRequestApiTests {
         assertThat(content).isEqualTo(PDF);
 
         // the carried file cannot be deleted from under the later assessment
-        mvc.perform(delete("/api/evidence/{id}", ev).with(as(provider))).andExpect(status().isConflict())
+        mvc.perform(delete("/api/evidence/{id}", ev).with(as(provider)).with(IfMatch.evidence(jdbc, ev)))
+                .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("urn:yunjian:problem:evidence-carried"));
 
         Path file = evidenceDir.resolve(blob);

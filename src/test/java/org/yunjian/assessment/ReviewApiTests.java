@@ -88,9 +88,10 @@ class ReviewApiTests {
         items = JsonPath.read(AssessmentItems.json(mvc, id, as(tester)), "$[*].id");
     }
 
+    /** A review decision naming the assessment's version stored now (as a client that has just read it). */
     ResultActions send(String url, CurrentUser u, String json) throws Exception {
         return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(url, id)
-                .with(as(u)).contentType(MediaType.APPLICATION_JSON).content(json));
+                .with(as(u)).with(IfMatch.assessment(jdbc, id)).contentType(MediaType.APPLICATION_JSON).content(json));
     }
 
     void verdict(String item, String json) throws Exception {
@@ -144,7 +145,8 @@ class ReviewApiTests {
                 .andExpect(jsonPath("$.item.noEvidenceReason").value("现场禁止拍照"));
 
         MvcResult refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                        .post("/assessments/{id}/review/submit", id).with(as(tester)))
+                        .post("/assessments/{id}/review/submit", id).with(as(tester))
+                        .with(IfMatch.assessmentForm(jdbc, id)))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("missing", hasSize(10)))
                 .andExpect(flash().attribute("missingTotal", items.size() - 2))
                 .andReturn();
@@ -188,7 +190,7 @@ class ReviewApiTests {
         assertThat(reviewPage).contains("id=\"send-back\"", "id=\"review-comment-" + items.get(0) + "\"",
                 "id=\"approve-review\"").doesNotContain("id=\"submit-review\"");
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                        .post("/assessments/{id}/review/send-back", id).with(as(reviewer))
+                        .post("/assessments/{id}/review/send-back", id).with(as(reviewer)).with(IfMatch.assessmentForm(jdbc, id))
                         .param("comment-" + items.get(0), "请补充机房照片").param("comment-" + items.get(1), "")
                         .param("comment", "两处需修改"))
                 .andExpect(status().is3xxRedirection());

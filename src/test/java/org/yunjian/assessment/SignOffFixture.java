@@ -82,11 +82,14 @@ public final class SignOffFixture {
     public static Signers complete(MockMvc mvc, UserAdministration users, JdbcClient jdbc, String assessmentId,
                                    CurrentUser tester) throws Exception {
         Signers s = prepare(mvc, users, jdbc, assessmentId, tester);
-        mvc.perform(post("/api/assessments/{id}/review/submit", assessmentId).with(as(tester)))
+        mvc.perform(post("/api/assessments/{id}/review/submit", assessmentId).with(as(tester))
+                .with(IfMatch.assessment(jdbc, assessmentId)))
                 .andExpect(status().isOk());
         mvc.perform(post("/api/assessments/{id}/review/approve", assessmentId).with(as(s.reviewer()))
+                .with(IfMatch.assessment(jdbc, assessmentId))
                 .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isOk());
         mvc.perform(post("/api/assessments/{id}/review/approve-report", assessmentId).with(as(s.approver()))
+                        .with(IfMatch.assessment(jdbc, assessmentId))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"confirm\":true}"))
                 .andExpect(status().isOk());
         return s;

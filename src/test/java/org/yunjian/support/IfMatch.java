@@ -81,6 +81,16 @@ public final class IfMatch {
         };
     }
 
+    /** {@code If-Match} with the assessment's stored version (its team, template, review decisions), read when sent. */
+    public static RequestPostProcessor assessment(JdbcClient jdbc, Object assessmentId) {
+        return current(jdbc, "assessment", uuidIfOne(assessmentId));
+    }
+
+    /** The hidden {@code version} field of an assessment's review forms, read when the form is posted. */
+    public static RequestPostProcessor assessmentForm(JdbcClient jdbc, Object assessmentId) {
+        return formField(jdbc, "assessment", uuidIfOne(assessmentId));
+    }
+
     /** {@link #current(JdbcClient, String, Object)} for an assessment's test item. */
     public static RequestPostProcessor item(JdbcClient jdbc, Object itemId) {
         return current(jdbc, "assessment_item", itemId);

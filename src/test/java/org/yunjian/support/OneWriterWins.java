@@ -28,6 +28,16 @@ public final class OneWriterWins {
      */
     public static boolean race(MockMvc mvc, int success, RequestBuilder first, RequestBuilder second)
             throws Exception {
+        int[] got = statuses(mvc, first, second);
+        assertThat(List.of(got[0], got[1])).containsExactlyInAnyOrder(success, 409);
+        return got[0] == success;
+    }
+
+    /**
+     * Sends {@code first} and {@code second} at once and returns their statuses, for two different writes of one
+     * record (a deletion and a change) whose winner and loser answer differently: the caller asserts them.
+     */
+    public static int[] statuses(MockMvc mvc, RequestBuilder first, RequestBuilder second) throws Exception {
         CyclicBarrier start = new CyclicBarrier(2);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -38,10 +48,7 @@ public final class OneWriterWins {
                     return mvc.perform(request).andReturn().getResponse().getStatus();
                 }));
             }
-            int a = results.get(0).get();
-            int b = results.get(1).get();
-            assertThat(List.of(a, b)).containsExactlyInAnyOrder(success, 409);
-            return a == success;
+            return new int[] {results.get(0).get(), results.get(1).get()};
         } finally {
             pool.shutdownNow();
         }

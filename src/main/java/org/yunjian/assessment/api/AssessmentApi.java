@@ -262,9 +262,10 @@ class AssessmentApi {
 
     @DeleteMapping("/api/evidence/{id}")
     @PreAuthorize(WHO)
-    @Operation(summary = "Delete evidence: its key is destroyed (cryptographic erasure), then metadata and blob")
-    ResponseEntity<Void> delete(@PathVariable UUID id) {
-        evidence.delete(id);
+    @Operation(summary = "Delete evidence: its key is destroyed (cryptographic erasure), then metadata and blob; If-Match names the evidence's version (409 naming the file when stale, nothing deleted; 428 without)")
+    ResponseEntity<Void> delete(@PathVariable UUID id,
+                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        evidence.delete(id, ExpectedVersion.of(ifMatch, null));
         return ResponseEntity.noContent().build();
     }
 

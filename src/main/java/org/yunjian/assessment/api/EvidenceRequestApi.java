@@ -113,7 +113,8 @@ class EvidenceRequestApi {
                                           boolean carried, EvidenceOriginResponse from) {
     }
 
-    record EvidenceCarryRequest(UUID evidenceId, List<UUID> itemIds) {
+    /** {@code version}: the carried evidence's version (its {@code ETag}), if no {@code If-Match} names it. */
+    record EvidenceCarryRequest(UUID evidenceId, List<UUID> itemIds, Long version) {
     }
 
     /** {@code version}: the evidence's version this replaces, if no {@code If-Match} names it. */
@@ -302,11 +303,15 @@ class EvidenceRequestApi {
     @PostMapping("/api/assessments/{id}/carried-evidence")
     @PreAuthorize(WHO)
     @Operation(summary = "Carry earlier evidence into this assessment, linked to items here: the same stored file, "
-            + "SM3 and key; expired evidence is a 409 evidence-expired")
-    List<EvidenceLinkResponse> carry(@PathVariable UUID id, @RequestBody EvidenceCarryRequest body) {
+            + "SM3 and key; expired evidence is a 409 evidence-expired; If-Match (or version) names the evidence's "
+            + "version (409 naming the file when stale, nothing carried; 428 without)")
+    List<EvidenceLinkResponse> carry(@PathVariable UUID id,
+                                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                     @RequestBody EvidenceCarryRequest body) {
         if (body == null || body.evidenceId() == null) {
             throw new ValidationException("evidenceId", "required");
         }
-        return links.carry(id, body.evidenceId(), body.itemIds()).stream().map(EvidenceLinkResponse::of).toList();
+        return links.carry(id, body.evidenceId(), ExpectedVersion.of(ifMatch, body.version()), body.itemIds())
+                .stream().map(EvidenceLinkResponse::of).toList();
     }
 }

@@ -71,8 +71,14 @@ class ReviewApi {
         }
     }
 
+    /** {@code version}: the assessment's version this decision replaces, if no {@code If-Match} names it. */
     @Schema(name = "ReviewCommentRequest")
-    record CommentRequest(String comment) {
+    record CommentRequest(String comment, Long version) {
+    }
+
+    /** {@code version}: the assessment's version (a resolve or a submission), if no {@code If-Match} names it. */
+    @Schema(name = "ReviewVersionRequest")
+    record VersionRequest(Long version) {
     }
 
     @Schema(name = "ReviewItemComment")
@@ -80,11 +86,11 @@ class ReviewApi {
     }
 
     @Schema(name = "ReviewSendBackRequest")
-    record SendBackRequest(String comment, List<ItemCommentRequest> items) {
+    record SendBackRequest(String comment, List<ItemCommentRequest> items, Long version) {
     }
 
     @Schema(name = "ReviewApproveReportRequest")
-    record ApproveReportRequest(String comment, Boolean confirm) {
+    record ApproveReportRequest(String comment, Boolean confirm, Long version) {
     }
 
     @Schema(name = "ReviewStep")
@@ -96,12 +102,14 @@ class ReviewApi {
         }
     }
 
+    /** {@code version}: the assessment's (a comment keeps none of its own), which resolving it names. */
     @Schema(name = "ReviewComment")
     record CommentResponse(UUID id, UUID itemId, String authorName, String body, Instant createdAt,
-                           boolean open, Instant resolvedAt, String resolvedByName) {
-        static CommentResponse of(Reviews.Comment c) {
+                           boolean open, Instant resolvedAt, String resolvedByName, long version)
+            implements Versioned {
+        static CommentResponse of(Reviews.Comment c, long version) {
             return new CommentResponse(c.id(), c.itemId(), c.authorName(), c.body(), c.createdAt(), c.open(),
-                    c.resolvedAt(), c.resolvedByName());
+                    c.resolvedAt(), c.resolvedByName(), version);
         }
     }
 
@@ -133,7 +141,7 @@ class ReviewApi {
         var a = service.access(id).assessment();
         return new ReviewResponse(AssessmentResponse.of(a), TeamResponse.of(reviews.team(a), a.version()),
                 reviews.history(id).stream().map(StepResponse::of).toList(),
-                reviews.comments(id).stream().map(CommentResponse::of).toList());
+                reviews.comments(id).stream().map(c -> CommentResponse.of(c, a.version())).toList());
     }
 
     @PutMapping("/api/assessments/{id}/team")
@@ -162,15 +170,20 @@ class ReviewApi {
 
     @PostMapping("/api/assessments/{id}/review/submit")
     @PreAuthorize(WHO)
-    @Operation(summary = "Submit for review (testers); 409 submission-incomplete lists every item not ready")
-    AssessmentResponse submit(@PathVariable UUID id) {
-        return AssessmentResponse.of(reviews.submit(id));
+    @Operation(summary = "Submit for review (testers); 409 submission-incomplete lists every item not ready; If-Match (or version) names the assessment's version (409 when stale, 428 without)")
+    AssessmentResponse submit(@PathVariable UUID id,
+                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                              @RequestBody(required = false) VersionRequest body) {
+        return AssessmentResponse.of(reviews.submit(id, ExpectedVersion.of(ifMatch,
+                body == null ? null : body.version())));
     }
 
     @PostMapping("/api/assessments/{id}/review/send-back")
     @PreAuthorize(WHO)
-    @Operation(summary = "Send back to the testers with comments on items (the reviewer only)")
-    AssessmentResponse sendBack(@PathVariable UUID id, @RequestBody SendBackRequest body) {
+    @Operation(summary = "Send back to the testers with comments on items (the reviewer only); If-Match (or version) names the assessment's version (409 when stale, 428 without)")
+    AssessmentResponse sendBack(@PathVariable UUID id,
+                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                @RequestBody SendBackRequest body) {
         Map<UUID, String> perItem = new LinkedHashMap<>();
         if (body != null && body.items() != null) {
             for (ItemCommentRequest c : body.items()) {
@@ -180,38 +193,55 @@ class ReviewApi {
                 perItem.put(c.itemId(), c.comment());
             }
         }
-        return AssessmentResponse.of(reviews.sendBack(id, perItem, body == null ? null : body.comment()));
+        return AssessmentResponse.of(reviews.sendBack(id, ExpectedVersion.of(ifMatch, body == null ? null
+                : body.version()), perItem, body == null ? null : body.comment()));
     }
 
     @PostMapping("/api/assessments/{id}/review/approve")
     @PreAuthorize(WHO)
-    @Operation(summary = "Approve the review (the reviewer only); the report then awaits the approver")
-    AssessmentResponse approveReview(@PathVariable UUID id, @RequestBody(required = false) CommentRequest body) {
-        return AssessmentResponse.of(reviews.approveReview(id, body == null ? null : body.comment()));
+    @Operation(summary = "Approve the review (the reviewer only); the report then awaits the approver; If-Match (or version) names the assessment's version (409 when stale, 428 without)")
+    AssessmentResponse approveReview(@PathVariable UUID id,
+                                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                     @RequestBody(required = false) CommentRequest body) {
+        return AssessmentResponse.of(reviews.approveReview(id, versionOf(ifMatch, body),
+                body == null ? null : body.comment()));
     }
 
     @PostMapping("/api/assessments/{id}/review/approve-report")
     @PreAuthorize(WHO)
-    @Operation(summary = "Approve the report (the approver only, confirm=true): the assessment is completed")
-    AssessmentResponse approveReport(@PathVariable UUID id, @RequestBody(required = false) ApproveReportRequest body) {
+    @Operation(summary = "Approve the report (the approver only, confirm=true): the assessment is completed; If-Match (or version) names the assessment's version (409 when stale, 428 without)")
+    AssessmentResponse approveReport(@PathVariable UUID id,
+                                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                     @RequestBody(required = false) ApproveReportRequest body) {
         reviews.requireApprover(id);
         if (body == null || !Boolean.TRUE.equals(body.confirm())) {
             throw new ValidationException("confirm", "assessment.confirm.missing");
         }
-        return AssessmentResponse.of(reviews.approveReport(id, body.comment()));
+        return AssessmentResponse.of(reviews.approveReport(id, ExpectedVersion.of(ifMatch, body.version()),
+                body.comment()));
     }
 
     @PostMapping("/api/assessments/{id}/review/return")
     @PreAuthorize(WHO)
-    @Operation(summary = "Return the report to review with a comment (the approver only)")
-    AssessmentResponse returnReport(@PathVariable UUID id, @RequestBody(required = false) CommentRequest body) {
-        return AssessmentResponse.of(reviews.returnReport(id, body == null ? null : body.comment()));
+    @Operation(summary = "Return the report to review with a comment (the approver only); If-Match (or version) names the assessment's version (409 when stale, 428 without)")
+    AssessmentResponse returnReport(@PathVariable UUID id,
+                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                    @RequestBody(required = false) CommentRequest body) {
+        return AssessmentResponse.of(reviews.returnReport(id, versionOf(ifMatch, body),
+                body == null ? null : body.comment()));
+    }
+
+    private static ExpectedVersion versionOf(String ifMatch, CommentRequest body) {
+        return ExpectedVersion.of(ifMatch, body == null ? null : body.version());
     }
 
     @PostMapping("/api/review-comments/{id}/resolve")
     @PreAuthorize(WHO)
-    @Operation(summary = "Mark a review comment resolved (testers)")
-    CommentResponse resolve(@PathVariable UUID id) {
-        return CommentResponse.of(reviews.resolve(id));
+    @Operation(summary = "Mark a review comment resolved (testers); If-Match (or version) names the assessment's version, the review state's (409 when stale, 428 without)")
+    CommentResponse resolve(@PathVariable UUID id,
+                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                            @RequestBody(required = false) VersionRequest body) {
+        Reviews.Comment c = reviews.resolve(id, ExpectedVersion.of(ifMatch, body == null ? null : body.version()));
+        return CommentResponse.of(c, reviews.version(c.assessmentId()));
     }
 }

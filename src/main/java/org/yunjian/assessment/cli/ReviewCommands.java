@@ -59,6 +59,11 @@ final class ReviewCommands {
 
         abstract AssessmentInfo move(PrintWriter err);
 
+        /** One command reads and decides at once: it names the assessment's version it has just read. */
+        ExpectedVersion asRead() {
+            return ExpectedVersion.exactly(reviews.version(id));
+        }
+
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
             AssessmentInfo a = move(err);
@@ -123,7 +128,7 @@ final class ReviewCommands {
         @Override
         AssessmentInfo move(PrintWriter err) {
             try {
-                return reviews.submit(id);
+                return reviews.submit(id, asRead());
             } catch (Reviews.SubmissionRefused e) {
                 err.println(Texts.get("cli.review.missing", e.missing().size()));
                 for (Reviews.MissingItem m : e.missing()) {
@@ -164,7 +169,7 @@ final class ReviewCommands {
                 }
                 perItem.put(item, e.getValue());
             }
-            return reviews.sendBack(id, perItem, comment);
+            return reviews.sendBack(id, asRead(), perItem, comment);
         }
     }
 
@@ -178,7 +183,7 @@ final class ReviewCommands {
 
         @Override
         AssessmentInfo move(PrintWriter err) {
-            return reviews.approveReview(id, comment);
+            return reviews.approveReview(id, asRead(), comment);
         }
     }
 
@@ -200,7 +205,7 @@ final class ReviewCommands {
                 err.println(Texts.get("cli.review.confirmRequired"));
                 return null;
             }
-            return reviews.approveReport(id, comment);
+            return reviews.approveReport(id, asRead(), comment);
         }
     }
 
@@ -214,7 +219,7 @@ final class ReviewCommands {
 
         @Override
         AssessmentInfo move(PrintWriter err) {
-            return reviews.returnReport(id, comment);
+            return reviews.returnReport(id, asRead(), comment);
         }
     }
 

@@ -98,6 +98,16 @@ class AssessmentRepository {
         Versions.requireUpdated(n, jdbc, "assessment", "updated_at", id);
     }
 
+    /**
+     * Refuses (stale-version conflict) unless the assessment is still at {@code expected}: a review decision checks
+     * it under the row lock before it moves the status, whose update moves the version on.
+     */
+    void requireVersion(UUID id, long expected) {
+        int n = jdbc.sql("SELECT COUNT(*) FROM assessment WHERE id = ? AND version = ?").params(id, expected)
+                .query(Integer.class).single();
+        Versions.requireUpdated(n, jdbc, "assessment", "updated_at", id);
+    }
+
     /** Locks the assessment row for the rest of the transaction (serialises writes against transitions). */
     Optional<AssessmentStatus> lockStatus(UUID id) {
         return jdbc.sql("SELECT status FROM assessment WHERE id = ? FOR UPDATE").param(id).query(String.class)

@@ -105,11 +105,18 @@ class DemoCompletedAssessment implements ApplicationRunner {
         int half = items.size() / 2;
         SeedActor.run(tester, () -> items.subList(0, half).forEach(i -> record(i, findings.contains(i.id()))));
         SeedActor.run(tester2, () -> items.subList(half, items.size()).forEach(i -> record(i, findings.contains(i.id()))));
-        SeedActor.run(tester, () -> reviews.submit(id[0]));
-        SeedActor.run(reviewer, () -> reviews.approveReview(id[0], demo("demo.assessment.earlier.reviewed")));
-        SeedActor.run(approver, () -> reviews.approveReport(id[0], demo("demo.assessment.earlier.approved")));
+        // seeding acts on the assessment as stored: each step names the version it has just read
+        SeedActor.run(tester, () -> reviews.submit(id[0], asStored(id[0])));
+        SeedActor.run(reviewer, () -> reviews.approveReview(id[0], asStored(id[0]),
+                demo("demo.assessment.earlier.reviewed")));
+        SeedActor.run(approver, () -> reviews.approveReport(id[0], asStored(id[0]),
+                demo("demo.assessment.earlier.approved")));
         backdate(id[0]);
         log.info("Demo completed assessment seeded: {} items, {} findings", items.size(), FINDINGS.size());
+    }
+
+    private org.yunjian.shared.ExpectedVersion asStored(UUID assessment) {
+        return org.yunjian.shared.ExpectedVersion.exactly(reviews.version(assessment));
     }
 
     /** The item of each finding: on the customer's side where the requirement is assessed on both sides. */

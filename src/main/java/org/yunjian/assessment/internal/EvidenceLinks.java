@@ -261,10 +261,13 @@ public class EvidenceLinks {
 
     /**
      * Carries a candidate into the open assessment, linked to the given items there. Expired evidence is refused
-     * (409 {@code evidence-expired}, naming the date); anything not a candidate is 404.
+     * (409 {@code evidence-expired}, naming the date); anything not a candidate is 404. {@code version}: the
+     * evidence's version the caller read (its links are part of the evidence record): a newer one refuses the whole
+     * carry naming the file, nothing carried.
      */
     @Transactional
-    public List<EvidenceLink> carry(UUID assessmentId, UUID evidenceId, List<UUID> itemIds) {
+    public List<EvidenceLink> carry(UUID assessmentId, UUID evidenceId, ExpectedVersion version,
+                                    List<UUID> itemIds) {
         Access access = assessments.access(assessmentId);
         access.requireAssessor();
         assessments.requireOpen(assessmentId);
@@ -277,6 +280,7 @@ public class EvidenceLinks {
                     c.evidence().displayName(), c.validUntil()));
         }
         List<TestItem> items = itemsOf(assessmentId, itemIds);
+        evidence.claim(c.evidence(), version);
         Set<UUID> already = links.linksOf(evidenceId).stream().map(EvidenceLink::itemId).collect(Collectors.toSet());
         Instant now = clock.instant();
         for (TestItem i : items) {

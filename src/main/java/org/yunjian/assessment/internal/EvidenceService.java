@@ -29,6 +29,7 @@ import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Text;
 
 /**
@@ -267,19 +268,37 @@ public class EvidenceService {
         return info;
     }
 
-    /** Destroys the key (cryptographic erasure), the metadata and the blob. */
+    /**
+     * Destroys the key (cryptographic erasure), the metadata and the blob. {@code version}: the evidence's version
+     * the caller read (its {@code ETag}); a newer one refuses the deletion naming the file, and nothing is deleted —
+     * no key, no row, no blob, no audit entry of a deletion.
+     */
     @Transactional
-    public void delete(UUID evidenceId) {
+    public void delete(UUID evidenceId, ExpectedVersion version) {
         EvidenceInfo info = requireOwned(evidenceId);
         assessments.requireOpen(info.assessmentId());
         if (links.assessmentsOf(evidenceId, info.assessmentId()).size() > 1) {
             throw new ConflictException("evidence-carried", Msg.of("assessment.evidence.conflict.carried",
                     info.displayName()));
         }
+        claim(info, version);
         repo.deleteEvidence(evidenceId);
         events.publishEvent(AuditableEvent.success("assessment.evidence.delete", "evidence", evidenceId,
                 Msg.of("assessment.audit.evidence.delete", info.displayName(), info.sm3())));
         afterCommit(() -> deleteBlob(info.blobName()));
+    }
+
+    /**
+     * Moves the evidence's version on if it is still the one named, else the stale refusal naming the file — for a
+     * change of several records (a carry) or one whose page shows several files.
+     */
+    void claim(EvidenceInfo info, ExpectedVersion version) {
+        long expected = version.value();
+        try {
+            repo.claimEvidence(info.id(), expected, clock.instant());
+        } catch (StaleVersionException e) {
+            throw e.naming(Msg.of("assessment.locking.evidence", info.displayName()));
+        }
     }
 
     private void deleteBlob(String name) {

@@ -35,6 +35,7 @@ import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.PageRequest;
 import org.yunjian.shared.Paged;
+import org.yunjian.shared.StaleVersionException;
 
 /**
  * Review and sign-off of an assessment: the team (测评人员 / 审核人 / 批准人), every status move with the caller's role
@@ -130,6 +131,18 @@ public class Reviews {
     public List<Comment> comments(UUID assessmentId) {
         assessments.access(assessmentId);
         return reviews.comments(assessmentId);
+    }
+
+    /** One review comment; 404 unless its assessment is visible to the caller. */
+    @Transactional(readOnly = true)
+    public Comment comment(UUID commentId) {
+        Comment c = reviews.comment(commentId).orElseThrow(() -> new NotFoundException("review comment", commentId));
+        try {
+            assessments.access(c.assessmentId());
+        } catch (NotFoundException e) {
+            throw new NotFoundException("review comment", commentId);
+        }
+        return c;
     }
 
     /** The review comments on one item (the item page). */
@@ -274,20 +287,25 @@ public class Reviews {
 
     // --- moving
 
-    /** Moves the status as the caller; the review moves go through the same rules as their own endpoints. */
+    /**
+     * Moves the status as the caller; the review moves go through the same rules as their own endpoints, over the
+     * version read here (the generic transition names none: its status check guards it, as starting and archiving).
+     */
     public AssessmentInfo transition(UUID id, AssessmentStatus target, String comment) {
         Access access = assessments.access(id);
         AssessmentStatus current = access.assessment().status();
         if (!current.canMoveTo(target)) {
             throw Assessment.illegal(current, target);
         }
+        ExpectedVersion asRead = ExpectedVersion.exactly(access.assessment().version());
         if (target == AssessmentStatus.IN_PROGRESS && current == AssessmentStatus.IN_REVIEW) {
-            return sendBack(id, Map.of(), comment);
+            return sendBack(id, asRead, Map.of(), comment);
         }
         return switch (target) {
-            case IN_REVIEW -> current == AssessmentStatus.APPROVAL ? returnReport(id, comment) : submit(id);
-            case APPROVAL -> approveReview(id, comment);
-            case COMPLETED -> approveReport(id, comment);
+            case IN_REVIEW -> current == AssessmentStatus.APPROVAL ? returnReport(id, asRead, comment)
+                    : submit(id, asRead);
+            case APPROVAL -> approveReview(id, asRead, comment);
+            case COMPLETED -> approveReport(id, asRead, comment);
             case DRAFT, IN_PROGRESS, ARCHIVED -> plainMove(access, target);
         };
     }
@@ -299,14 +317,21 @@ public class Reviews {
         if (!allowed) {
             throw new AccessDeniedException("assessment.denied.notAssessor");
         }
-        return move(access, target, null, null, Map.of());
+        return move(access, null, target, null, null, Map.of());
     }
 
+    /*
+     * The review decisions name the assessment's version the caller read ({@code version}: If-Match, the body's or
+     * the form's; a newer one is a StaleVersionException naming the assessment, none a 428), checked after access
+     * and input, under the assessment's row lock; the status move then moves the version on.
+     */
+
     /** A tester submits for review: refused with the list of every item not ready. */
-    public AssessmentInfo submit(UUID id) {
+    public AssessmentInfo submit(UUID id, ExpectedVersion version) {
         Access access = assessments.access(id);
         access.requireAssessor();
         repo.lockStatus(id);
+        requireVersion(access, version);
         AssessmentTeam team = team(access.assessment());
         new Assessment(id, access.assessment().systemId(), access.assessment().status(), null)
                 .submitForReview(AssessmentRole.TESTER, team, clock.instant());
@@ -316,11 +341,12 @@ public class Reviews {
                     Msg.of("assessment.audit.submitRefused", missing.size())));
             throw new SubmissionRefused(missing);
         }
-        return move(access, AssessmentStatus.IN_REVIEW, StepKind.SUBMITTED, null, Map.of());
+        return move(access, version, AssessmentStatus.IN_REVIEW, StepKind.SUBMITTED, null, Map.of());
     }
 
     /** The 审核人 sends the assessment back with comments on items (item id → text) and/or a general comment. */
-    public AssessmentInfo sendBack(UUID id, Map<UUID, String> itemComments, String comment) {
+    public AssessmentInfo sendBack(UUID id, ExpectedVersion version, Map<UUID, String> itemComments,
+                                   String comment) {
         Access access = requireRelation(id, Access.Relation.REVIEWER);
         Map<UUID, String> given = new LinkedHashMap<>();
         itemComments.forEach((k, v) -> {
@@ -341,47 +367,50 @@ public class Reviews {
         });
         assessments.tooLong(errors, "comment", comment, 4000);
         errors.throwIfAny();
-        return move(access, AssessmentStatus.IN_PROGRESS, StepKind.SENT_BACK, comment, given);
+        return move(access, version, AssessmentStatus.IN_PROGRESS, StepKind.SENT_BACK, comment, given);
     }
 
     /** The 审核人 approves the review; the report then awaits the 批准人. */
-    public AssessmentInfo approveReview(UUID id, String comment) {
+    public AssessmentInfo approveReview(UUID id, ExpectedVersion version, String comment) {
         Access access = requireRelation(id, Access.Relation.REVIEWER);
         checkComment(comment, false);
-        return move(access, AssessmentStatus.APPROVAL, StepKind.REVIEW_APPROVED, comment, Map.of());
+        return move(access, version, AssessmentStatus.APPROVAL, StepKind.REVIEW_APPROVED, comment, Map.of());
     }
 
     /** The 批准人 approves (signs) the report: the assessment is completed. */
-    public AssessmentInfo approveReport(UUID id, String comment) {
+    public AssessmentInfo approveReport(UUID id, ExpectedVersion version, String comment) {
         Access access = requireRelation(id, Access.Relation.APPROVER);
         checkComment(comment, false);
-        return move(access, AssessmentStatus.COMPLETED, StepKind.REPORT_APPROVED, comment, Map.of());
+        return move(access, version, AssessmentStatus.COMPLETED, StepKind.REPORT_APPROVED, comment, Map.of());
     }
 
     /** The 批准人 returns the report to the 审核人, saying why. */
-    public AssessmentInfo returnReport(UUID id, String comment) {
+    public AssessmentInfo returnReport(UUID id, ExpectedVersion version, String comment) {
         Access access = requireRelation(id, Access.Relation.APPROVER);
         checkComment(comment, true);
-        return move(access, AssessmentStatus.IN_REVIEW, StepKind.RETURNED, comment, Map.of());
+        return move(access, version, AssessmentStatus.IN_REVIEW, StepKind.RETURNED, comment, Map.of());
     }
 
-    /** A tester marks a review comment resolved. */
-    public Comment resolve(UUID commentId) {
-        Comment c = reviews.comment(commentId).orElseThrow(() -> new NotFoundException("review comment", commentId));
-        Access access;
-        try {
-            access = assessments.access(c.assessmentId());
-        } catch (NotFoundException e) {
-            throw new NotFoundException("review comment", commentId);
-        }
+    /**
+     * A tester marks a review comment resolved. A comment keeps no version of its own: resolving it is a change of
+     * the review state, whose version is the assessment's ({@code version}; it moves on).
+     */
+    public Comment resolve(UUID commentId, ExpectedVersion version) {
+        Comment c = comment(commentId);
+        Access access = assessments.access(c.assessmentId());
         access.requireAssessor();
         repo.lockStatus(c.assessmentId());
         if (!c.open()) {
             throw new ConflictException("comment-resolved", "assessment.review.error.resolved");
         }
         assessments.requireOpen(c.assessmentId());
-        reviews.resolve(commentId, name(access.user().userId()),
-                clock.instant());
+        Instant now = clock.instant();
+        try {
+            repo.claimVersion(c.assessmentId(), version.value(), now);
+        } catch (StaleVersionException e) {
+            throw e.naming(record(access));
+        }
+        reviews.resolve(commentId, name(access.user().userId()), now);
         events.publishEvent(AuditableEvent.success("assessment.review.resolve", "assessment-item", c.itemId(),
                 Msg.of("assessment.audit.resolve", c.body())));
         return reviews.comment(commentId).orElseThrow();
@@ -410,10 +439,28 @@ public class Reviews {
         return access;
     }
 
-    private AssessmentInfo move(Access access, AssessmentStatus target, StepKind kind, String comment,
-                                Map<UUID, String> itemComments) {
+    /** The assessment as a stale refusal names it. */
+    private static Msg record(Access access) {
+        return Msg.of("assessment.locking.record", access.assessment().name());
+    }
+
+    /** Refuses a decision over another version than the stored one (call under the row lock). */
+    private void requireVersion(Access access, ExpectedVersion version) {
+        try {
+            repo.requireVersion(access.assessment().id(), version.value());
+        } catch (StaleVersionException e) {
+            throw e.naming(record(access));
+        }
+    }
+
+    /** {@code version}: what the caller named ({@code null}: a move no version guards — start, archive). */
+    private AssessmentInfo move(Access access, ExpectedVersion version, AssessmentStatus target, StepKind kind,
+                                String comment, Map<UUID, String> itemComments) {
         UUID id = access.assessment().id();
         AssessmentStatus current = repo.lockStatus(id).orElseThrow(() -> new NotFoundException("assessment", id));
+        if (version != null) {
+            requireVersion(access, version);
+        }
         Assessment aggregate = new Assessment(id, access.assessment().systemId(), current,
                 access.assessment().completedAt());
         Instant now = clock.instant();

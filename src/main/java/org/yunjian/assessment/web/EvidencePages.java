@@ -16,6 +16,7 @@ import org.yunjian.assessment.internal.EvidenceException;
 import org.yunjian.assessment.internal.EvidenceService;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.PreconditionRequiredException;
 import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
 
@@ -60,7 +61,7 @@ class EvidencePages {
         var info = evidence.visible(id);
         try {
             evidence.setShared(id, ExpectedVersion.ofForm(version), shared);
-        } catch (StaleVersionException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
             // the item page again over the evidence as stored now, with the clear refusal
             flash.addFlashAttribute("stale", e.formText());
         } catch (ConflictException e) {
@@ -72,14 +73,17 @@ class EvidencePages {
     @PostMapping("/evidence/{id}/delete")
     @PreAuthorize(WHO)
     String deleteEvidence(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm,
-                          RedirectAttributes flash) {
+                          @RequestParam(required = false) String version, RedirectAttributes flash) {
         var info = evidence.requireOwned(id);
         if (!confirm) {
             flash.addFlashAttribute("conflict", Texts.get("assessment.confirm.missingDelete", info.displayName()));
             return "redirect:/assessment-items/" + info.itemId();
         }
         try {
-            evidence.delete(id);
+            evidence.delete(id, ExpectedVersion.ofForm(version));
+        } catch (StaleVersionException | PreconditionRequiredException e) {
+            // nothing deleted: the item page over the file as stored now, the confirmation to be ticked again
+            flash.addFlashAttribute("stale", e.formText());
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }

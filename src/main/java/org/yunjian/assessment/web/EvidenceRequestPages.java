@@ -31,8 +31,10 @@ import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.ListFilters;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Pager;
+import org.yunjian.shared.PreconditionRequiredException;
 import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.VersionRefusal;
 
 /**
  * Evidence request pages: the assessment's 资料清单 (send a request, decide on answers, re-address, carry earlier
@@ -215,7 +217,7 @@ class EvidenceRequestPages {
             var e = requests.answer(id, ExpectedVersion.ofForm(version), file == null ? null
                     : file.getOriginalFilename(), file == null ? null : file.getBytes(), validUntil);
             flash.addFlashAttribute("notice", Texts.get("assessment.request.answered", e.displayName()));
-        } catch (StaleVersionException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
             // the file cannot come back (a browser never refills a file field); the typed validity date does
             stale(flash, e);
             flash.addFlashAttribute("typedValidUntil", Map.of(id, validUntil == null ? "" : validUntil.toString()));
@@ -235,7 +237,7 @@ class EvidenceRequestPages {
         var line = requests.line(id);
         try {
             requests.decide(id, ExpectedVersion.ofForm(version), accept, comment);
-        } catch (StaleVersionException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
             stale(flash, e);
             flash.addFlashAttribute("typedComment", Map.of(id, comment == null ? "" : comment));
         } catch (ValidationException | ConflictException e) {
@@ -255,7 +257,7 @@ class EvidenceRequestPages {
                 : "CUSTOMER".equals(addressee) ? EvidenceRouting.Party.CUSTOMER : null;
         try {
             requests.readdress(id, ExpectedVersion.ofForm(version), party);
-        } catch (StaleVersionException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
             stale(flash, e);
         } catch (ValidationException | ConflictException e) {
             flash.addFlashAttribute("lineErrors", Map.of(id, e instanceof ValidationException v
@@ -268,7 +270,7 @@ class EvidenceRequestPages {
      * A form refused for its version: the page it goes back to shows the clear refusal ({@code web/locking ::
      * stale}) over the record as stored now, its form carrying the newer version, the typed input kept.
      */
-    private static void stale(RedirectAttributes flash, StaleVersionException e) {
+    private static void stale(RedirectAttributes flash, VersionRefusal e) {
         flash.addFlashAttribute("stale", e.formText());
     }
 
@@ -290,7 +292,7 @@ class EvidenceRequestPages {
                 RedirectAttributes flash) {
         try {
             links.link(id, ExpectedVersion.ofForm(version), assessmentId, itemIds);
-        } catch (StaleVersionException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
             stale(flash, e);
         } catch (ValidationException | ConflictException e) {
             flash.addFlashAttribute("linkError", e instanceof ValidationException v
@@ -314,7 +316,7 @@ class EvidenceRequestPages {
             try {
                 links.link(evidenceId, ExpectedVersion.ofForm(form.getFirst("version-" + evidenceId)),
                         item.assessmentId(), List.of(itemId));
-            } catch (StaleVersionException e) {
+            } catch (StaleVersionException | PreconditionRequiredException e) {
                 stale(flash, e);
                 flash.addFlashAttribute("typedLink", evidenceId);
             } catch (ConflictException e) {
@@ -330,7 +332,7 @@ class EvidenceRequestPages {
                   RedirectAttributes flash) {
         try {
             links.unlink(id, ExpectedVersion.ofForm(version), itemId);
-        } catch (StaleVersionException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
             stale(flash, e);
         } catch (ConflictException e) {
             flash.addFlashAttribute("linkError", e.getMessage());
@@ -346,7 +348,7 @@ class EvidenceRequestPages {
                     RedirectAttributes flash) {
         try {
             links.setValidUntil(id, ExpectedVersion.ofForm(version), validUntil);
-        } catch (StaleVersionException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
             stale(flash, e);
             flash.addFlashAttribute("typedValidity", Map.of(id, validUntil == null ? "" : validUntil.toString()));
         }
@@ -356,10 +358,16 @@ class EvidenceRequestPages {
     @PostMapping("/assessments/{id}/carried-evidence")
     @PreAuthorize(WHO)
     String carry(@PathVariable UUID id, @RequestParam UUID evidenceId,
-                 @RequestParam(name = "itemId", required = false) List<UUID> itemIds, RedirectAttributes flash) {
+                 @RequestParam(name = "itemId", required = false) List<UUID> itemIds,
+                 @RequestParam MultiValueMap<String, String> form, RedirectAttributes flash) {
         try {
-            links.carry(id, evidenceId, itemIds);
+            // like the link form: the form carries its file's version as version-<evidence id>
+            links.carry(id, evidenceId, ExpectedVersion.ofForm(form.getFirst("version-" + evidenceId)), itemIds);
             flash.addFlashAttribute("notice", Texts.get("assessment.carry.done"));
+        } catch (StaleVersionException | PreconditionRequiredException e) {
+            // nothing carried: the page over the file as stored now, the chosen items kept in its form
+            stale(flash, e);
+            flash.addFlashAttribute("typedCarry", Map.of(evidenceId, itemIds == null ? List.of() : itemIds));
         } catch (ValidationException | ConflictException e) {
             flash.addFlashAttribute("carryErrors", Map.of(evidenceId, e instanceof ValidationException v
                     ? String.join(" ", v.errors().values()) : e.getMessage()));

@@ -18,8 +18,10 @@ import org.yunjian.assessment.internal.Inheritances;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.PreconditionRequiredException;
 import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.VersionRefusal;
 
 /**
  * Inherited items from the pages: record an external conclusion, inherit all cloud-platform items from a source
@@ -84,7 +86,7 @@ class InheritancePages {
             var r = inheritances.inheritAll(id, ExpectedVersion.ofForm(version), source);
             flash.addFlashAttribute("inheritResult", Texts.get("assessment.inherit.bulkDone", r.inherited(),
                     r.skipped().size()));
-        } catch (StaleVersionException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
             stale(flash, e, source);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
@@ -101,7 +103,7 @@ class InheritancePages {
         try {
             flash.addFlashAttribute("inheritResult", Texts.get("assessment.inherit.withdrawnAll",
                     inheritances.withdrawAll(id, ExpectedVersion.ofForm(version))));
-        } catch (StaleVersionException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
             stale(flash, e, null);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
@@ -115,7 +117,7 @@ class InheritancePages {
                    @RequestParam(required = false) String version, RedirectAttributes flash) {
         try {
             inheritances.inherit(id, ExpectedVersion.ofForm(version), source);
-        } catch (StaleVersionException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
             stale(flash, e, source);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
@@ -131,7 +133,7 @@ class InheritancePages {
                     RedirectAttributes flash) {
         try {
             inheritances.withdraw(id, ExpectedVersion.ofForm(version));
-        } catch (StaleVersionException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
             stale(flash, e, null);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
@@ -143,7 +145,7 @@ class InheritancePages {
      * A form refused for its version: the page shows the clear refusal ({@code web/locking :: stale}) over the
      * record as stored now, its form carrying the newer version and the chosen source kept.
      */
-    private static void stale(RedirectAttributes flash, StaleVersionException e, UUID source) {
+    private static void stale(RedirectAttributes flash, VersionRefusal e, UUID source) {
         flash.addFlashAttribute("stale", e.formText());
         if (source != null) {
             flash.addFlashAttribute("typedSource", source);

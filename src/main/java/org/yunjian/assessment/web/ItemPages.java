@@ -34,6 +34,7 @@ import org.yunjian.party.Organization;
 import org.yunjian.party.Parties;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.PreconditionRequiredException;
 import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.FieldErrors.ValidationException;
 
@@ -157,11 +158,12 @@ class ItemPages {
         } catch (ValidationException e) {
             return itemPage(id, filter, model, e.errors(),
                     new ItemForm(verdict, reason, riskLevel, riskReason, noEvidenceReason, observations, version), null);
-        } catch (StaleVersionException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
             // the typed input comes back over the newer version: saving again is a deliberate replacement
             model.addAttribute("stale", e.formText());
+            Long now = e.formVersion() != null ? e.formVersion() : service.item(id).item().version();
             return itemPage(id, filter, model, Map.of(), new ItemForm(verdict, reason, riskLevel, riskReason,
-                    noEvidenceReason, observations, String.valueOf(e.currentVersion())), null);
+                    noEvidenceReason, observations, String.valueOf(now)), null);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }
@@ -225,9 +227,9 @@ class ItemPages {
             return "redirect:/assessment-items/" + id;
         } catch (ValidationException e) {
             return itemPage(id, ItemFilter.NONE, model, e.errors(), null, null);
-        } catch (StaleVersionException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
             // these single-purpose posts keep no typed input: the page shows the newer record and why nothing saved
-            model.addAttribute("stale", e.getMessage());
+            model.addAttribute("stale", e.formText());
             return itemPage(id, ItemFilter.NONE, model, Map.of(), null, null);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
@@ -247,7 +249,7 @@ class ItemPages {
         } catch (ValidationException e) {
             return itemPage(r.itemId(), ItemFilter.NONE, model, e.errors(), null,
                     new RemediationForm(id, dueDate, status, note));
-        } catch (StaleVersionException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
             // the typed change comes back over the task's newer version: saving again is deliberate
             model.addAttribute("stale", e.formText());
             return itemPage(r.itemId(), ItemFilter.NONE, model, Map.of(), null,

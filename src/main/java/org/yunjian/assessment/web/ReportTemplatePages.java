@@ -20,6 +20,7 @@ import org.yunjian.assessment.internal.ReportText;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.PreconditionRequiredException;
 import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
 
@@ -59,11 +60,11 @@ class ReportTemplatePages {
             return "redirect:/assessments/" + id + "/report-template?saved";
         } catch (ValidationException e) {
             return page(model, id, setups.of(id), template, contractDate, version, e.errors(), false);
-        } catch (StaleVersionException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
             // the typed choice comes back over the newer version: saving again is a deliberate replacement
             model.addAttribute("stale", e.formText());
-            return page(model, id, setups.of(id), template, contractDate, String.valueOf(e.currentVersion()),
-                    Map.of(), false);
+            Long now = e.formVersion() != null ? e.formVersion() : service.access(id).assessment().version();
+            return page(model, id, setups.of(id), template, contractDate, String.valueOf(now), Map.of(), false);
         }
     }
 

@@ -23,8 +23,10 @@ import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.ListFilters;
 import org.yunjian.shared.Paged;
 import org.yunjian.shared.Pager;
+import org.yunjian.shared.PreconditionRequiredException;
 import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.VersionRefusal;
 
 /**
  * The review and sign-off forms of the assessment page: naming the team, submitting (refused with the list of what
@@ -61,11 +63,10 @@ class ReviewPages {
             reviews.setTeam(id, ExpectedVersion.ofForm(version),
                     new Reviews.TeamInput(testers == null ? List.of() : testers, reviewer, approver));
             flash.addFlashAttribute("teamSaved", true);
-        } catch (StaleVersionException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
             // the chosen team comes back over the newer version: saving again is a deliberate replacement
-            flash.addFlashAttribute("teamError", e.formText());
+            refused(flash, e);
             flash.addFlashAttribute("teamInput", new Reviews.TeamInput(testers, reviewer, approver));
-            flash.addFlashAttribute("teamVersion", e.currentVersion());
         } catch (ConflictException e) {
             flash.addFlashAttribute("teamError", e.getMessage());
             flash.addFlashAttribute("teamInput", new Reviews.TeamInput(testers, reviewer, approver));
@@ -98,9 +99,12 @@ class ReviewPages {
 
     @PostMapping("/assessments/{id}/review/submit")
     @PreAuthorize(AssessmentPages.WHO)
-    String submit(@PathVariable UUID id, RedirectAttributes flash) {
+    String submit(@PathVariable UUID id, @RequestParam(required = false) String version,
+                  RedirectAttributes flash) {
         try {
-            reviews.submit(id);
+            reviews.submit(id, ExpectedVersion.ofForm(version));
+        } catch (StaleVersionException | PreconditionRequiredException e) {
+            refused(flash, e);
         } catch (Reviews.SubmissionRefused e) {
             flashMissing(flash, e);
             flash.addFlashAttribute("reviewError", e.getMessage());
@@ -124,49 +128,84 @@ class ReviewPages {
                 }
             }
         });
-        return act(id, flash, form, () -> reviews.sendBack(id, perItem, form.get("comment")));
+        return act(id, flash, form, () -> reviews.sendBack(id, ExpectedVersion.ofForm(form.get("version")),
+                perItem, form.get("comment")));
     }
 
     @PostMapping("/assessments/{id}/review/approve")
     @PreAuthorize(AssessmentPages.WHO)
     String approveReview(@PathVariable UUID id, @RequestParam(required = false) String comment,
-                         RedirectAttributes flash) {
+                         @RequestParam(required = false) String version, RedirectAttributes flash) {
         return act(id, flash, Map.of("approveComment", comment == null ? "" : comment),
-                () -> reviews.approveReview(id, comment));
+                () -> reviews.approveReview(id, ExpectedVersion.ofForm(version), comment));
     }
 
     @PostMapping("/assessments/{id}/review/approve-report")
     @PreAuthorize(AssessmentPages.WHO)
     String approveReport(@PathVariable UUID id, @RequestParam(required = false) String comment,
-                         @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes flash) {
+                         @RequestParam(defaultValue = "false") boolean confirm,
+                         @RequestParam(required = false) String version, RedirectAttributes flash) {
         if (!confirm) {
             reviews.requireApprover(id);
             flash.addFlashAttribute("reviewError", Texts.get("assessment.confirm.missing"));
             return back(id);
         }
-        return act(id, flash, Map.of(), () -> reviews.approveReport(id, comment));
+        return act(id, flash, Map.of("approveReportComment", comment == null ? "" : comment),
+                () -> reviews.approveReport(id, ExpectedVersion.ofForm(version), comment));
     }
 
     @PostMapping("/assessments/{id}/review/return")
     @PreAuthorize(AssessmentPages.WHO)
     String returnReport(@PathVariable UUID id, @RequestParam(required = false) String comment,
-                        RedirectAttributes flash) {
+                        @RequestParam(required = false) String version, RedirectAttributes flash) {
         return act(id, flash, Map.of("returnComment", comment == null ? "" : comment),
-                () -> reviews.returnReport(id, comment));
+                () -> reviews.returnReport(id, ExpectedVersion.ofForm(version), comment));
     }
 
-    /** A tester marks a comment resolved, from the assessment page or the item page ({@code back=item}). */
+    /**
+     * A tester marks a comment resolved, from the assessment page or the item page ({@code back=item}); the form
+     * names the assessment's version (a comment keeps none of its own). Refused for its version, the page it came
+     * from shows the alert.
+     */
     @PostMapping("/review-comments/{id}/resolve")
     @PreAuthorize(AssessmentPages.WHO)
-    String resolve(@PathVariable UUID id, @RequestParam(defaultValue = "") String back, RedirectAttributes flash) {
-        Reviews.Comment c = reviews.resolve(id);
+    String resolve(@PathVariable UUID id, @RequestParam(defaultValue = "") String back,
+                   @RequestParam(required = false) String version, RedirectAttributes flash) {
+        Reviews.Comment c = reviews.comment(id);
+        try {
+            reviews.resolve(id, ExpectedVersion.ofForm(version));
+        } catch (StaleVersionException | PreconditionRequiredException e) {
+            // the item page shows the alert at its top, the assessment page in its review section
+            if ("item".equals(back)) {
+                flash.addFlashAttribute("stale", e.formText());
+                if (e.formVersion() != null) {
+                    flash.addFlashAttribute("reviewVersion", e.formVersion());
+                }
+            } else {
+                refused(flash, e);
+            }
+        }
         return "item".equals(back) ? "redirect:/assessment-items/" + c.itemId() + "#review-comments"
                 : back(c.assessmentId());
+    }
+
+    /**
+     * A review form refused for its version (the assessment changed after it was opened, or it named none): the
+     * alert in the review section, the form naming the current version (the page reads it anew when unknown).
+     */
+    private static void refused(RedirectAttributes flash, VersionRefusal e) {
+        flash.addFlashAttribute("reviewStale", e.formText());
+        if (e.formVersion() != null) {
+            flash.addFlashAttribute("reviewVersion", e.formVersion());
+        }
     }
 
     private String act(UUID id, RedirectAttributes flash, Map<String, String> input, Runnable action) {
         try {
             action.run();
+        } catch (StaleVersionException | PreconditionRequiredException e) {
+            refused(flash, e);
+            flash.addFlashAttribute("reviewInput", new HashMap<>(input));
         } catch (ValidationException e) {
             flash.addFlashAttribute("reviewErrors", e.errors());
             flash.addFlashAttribute("reviewInput", new HashMap<>(input));

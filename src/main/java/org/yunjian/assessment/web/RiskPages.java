@@ -26,8 +26,10 @@ import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.PreconditionRequiredException;
 import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.VersionRefusal;
 
 /**
  * The risk and remediation register pages: the register of an assessment and the page of one finding, with its
@@ -116,7 +118,7 @@ class RiskPages {
      * form and the message; the forms name the newer version, so saving again is a deliberate replacement. (The
      * approval and the deletion keep no input: their refusal is the message after the redirect.)
      */
-    private String stale(UUID id, Model model, String form, Map<String, String> input, StaleVersionException e) {
+    private String stale(UUID id, Model model, String form, Map<String, String> input, VersionRefusal e) {
         model.addAttribute("stale", e.formText());
         return entry(id, model, form, input, Map.of());
     }
@@ -181,7 +183,7 @@ class RiskPages {
             flash.addFlashAttribute("notice", Texts.get("risk.saved"));
         } catch (ValidationException e) {
             return refused(id, model, "plan", input, e);
-        } catch (StaleVersionException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
             return stale(id, model, "plan", input, e);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
@@ -201,6 +203,9 @@ class RiskPages {
         try {
             register.approve(id, ExpectedVersion.ofForm(version));
             flash.addFlashAttribute("notice", Texts.get("risk.acceptance.approvedNotice"));
+        } catch (StaleVersionException | PreconditionRequiredException e) {
+            // nothing changed: the entry as stored now, with the clear alert (the confirmation ticked again)
+            flash.addFlashAttribute("stale", e.formText());
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }
@@ -220,7 +225,7 @@ class RiskPages {
             flash.addFlashAttribute("notice", Texts.get("risk.saved"));
         } catch (ValidationException e) {
             return refused(id, model, "progress", input, e);
-        } catch (StaleVersionException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
             return stale(id, model, "progress", input, e);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
@@ -251,7 +256,7 @@ class RiskPages {
             flash.addFlashAttribute("notice", Texts.get("risk.saved"));
         } catch (ValidationException e) {
             return refused(id, model, "milestone-new", input, e);
-        } catch (StaleVersionException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
             return stale(id, model, "milestone-new", input, e);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
@@ -281,7 +286,7 @@ class RiskPages {
             flash.addFlashAttribute("notice", Texts.get("risk.saved"));
         } catch (ValidationException e) {
             return refused(id, model, "milestone-" + milestoneId, input, e);
-        } catch (StaleVersionException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
             return stale(id, model, "milestone-" + milestoneId, input, e);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
@@ -302,6 +307,9 @@ class RiskPages {
         try {
             register.deleteMilestone(id, milestoneId, ExpectedVersion.ofForm(version));
             flash.addFlashAttribute("notice", Texts.get("risk.milestone.deleted"));
+        } catch (StaleVersionException | PreconditionRequiredException e) {
+            // nothing changed: the entry as stored now, with the clear alert (the confirmation ticked again)
+            flash.addFlashAttribute("stale", e.formText());
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }

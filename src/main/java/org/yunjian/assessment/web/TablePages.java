@@ -25,6 +25,7 @@ import org.yunjian.assessment.internal.Workbench;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.PreconditionRequiredException;
 
 /**
  * Table mode: verdicts, risk levels and reasons of many items in one form, entered with the keyboard (tab goes
@@ -92,7 +93,11 @@ class TablePages {
         ItemFilter filter = ItemFilter.parse(form.getFirst("filter"));
         PageRequest page = WorkbenchView.page(form.getFirst("page"), form.getFirst("size"));
         Map<Integer, UUID> byNumber = new HashMap<>();
-        workbench.list(id, ItemFilter.NONE).rows().forEach(r -> byNumber.put(r.number(), r.item().id()));
+        Map<Integer, Long> storedVersions = new HashMap<>();
+        workbench.list(id, ItemFilter.NONE).rows().forEach(r -> {
+            byNumber.put(r.number(), r.item().id());
+            storedVersions.put(r.number(), r.item().version());
+        });
         List<Workbench.BatchRow> rows = new ArrayList<>();
         Map<UUID, Integer> numbers = new HashMap<>();
         Map<Integer, TableRow> typedByNumber = new HashMap<>();
@@ -113,6 +118,13 @@ class TablePages {
         Workbench.BatchResult result;
         try {
             result = workbench.applyBatch(id, rows);
+        } catch (PreconditionRequiredException e) {
+            // a row named no version, so nothing was saved: the table again with every row's input kept over the
+            // versions stored now and the clear alert, as a stale form comes back
+            model.addAttribute("stale", e.formText());
+            Map<Integer, TableRow> kept = new HashMap<>();
+            typedByNumber.forEach((n, t) -> kept.put(n, t.withVersion(storedVersions.get(n))));
+            return page(id, filter, page, model, kept, Map.of(), null);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
             return "redirect:/assessments/" + id + "/table" + filter.query();

@@ -55,7 +55,7 @@ class ContractReviewPages {
             return render(model, service.review(id), clause, e.errors());
         } catch (StaleVersionException | PreconditionRequiredException e) {
             // the clause's form again with what was typed, over the review as stored now
-            model.addAttribute("stale", StaleForms.text(e));
+            model.addAttribute("stale", e.formText());
             model.addAttribute("typed", typed(status, reference, note));
             return render(model, service.review(id), clause, Map.of());
         }

@@ -86,7 +86,7 @@ class DutyBatchPages {
         } catch (DutyBatch.StaleDuty e) {
             flash.addFlashAttribute("stale", e.formText());
         } catch (PreconditionRequiredException e) {
-            flash.addFlashAttribute("stale", StaleForms.text(e));
+            flash.addFlashAttribute("stale", e.formText());
         } catch (ValidationException e) {
             flash.addFlashAttribute("errors", e.errors());
         } catch (NotFoundException e) {

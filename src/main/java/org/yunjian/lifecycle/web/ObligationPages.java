@@ -141,7 +141,7 @@ class ObligationPages {
             return system(id, model, e.errors(), kind);
         } catch (StaleVersionException | PreconditionRequiredException e) {
             // the completion form again with the date typed, over the obligation as stored now
-            model.addAttribute("stale", StaleForms.text(e));
+            model.addAttribute("stale", e.formText());
             return system(id, model, Map.of(), kind);
         }
     }
@@ -161,7 +161,7 @@ class ObligationPages {
         } catch (ValidationException e) {
             return system(id, model, e.errors(), kind);
         } catch (StaleVersionException | PreconditionRequiredException e) {
-            model.addAttribute("stale", StaleForms.text(e));
+            model.addAttribute("stale", e.formText());
             return system(id, model, Map.of(), kind);
         }
     }

@@ -38,7 +38,7 @@ final class OpsPageSupport {
             flash.addFlashAttribute(form + "In", input);
             flash.addFlashAttribute("failedIn", input);
         } catch (StaleVersionException | PreconditionRequiredException e) {
-            flash.addFlashAttribute("stale", StaleForms.text(e));
+            flash.addFlashAttribute("stale", e.formText());
             flash.addFlashAttribute("failed", form);
             flash.addFlashAttribute(form + "In", input);
             flash.addFlashAttribute("failedIn", input);

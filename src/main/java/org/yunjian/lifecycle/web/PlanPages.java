@@ -228,7 +228,7 @@ class PlanPages {
     /**
      * {@link #change(String, RedirectAttributes, Supplier)} of a form whose input is {@code typed}: refused as stale
      * (someone changed the duty after the form was opened) or naming no version, the page shows the current duty
-     * with that input kept and the alert of {@link StaleForms}, so saving again is deliberate.
+     * with that input kept and the alert of {@link org.yunjian.shared.VersionRefusal}, so saving again is deliberate.
      */
     private static String change(String target, RedirectAttributes flash, Map<String, String> typed,
                                  Supplier<?> action) {
@@ -237,7 +237,7 @@ class PlanPages {
             flash.addFlashAttribute("saved", Texts.get("lifecycle.page.saved"));
         } catch (StaleVersionException | PreconditionRequiredException e) {
             // the same clear refusal whether the duty changed meanwhile or the form named no version
-            flash.addFlashAttribute("stale", StaleForms.text(e));
+            flash.addFlashAttribute("stale", e.formText());
             flash.addFlashAttribute("typed", typed);
         } catch (ValidationException e) {
             flash.addFlashAttribute("errors", e.errors());

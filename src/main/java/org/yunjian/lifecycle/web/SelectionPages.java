@@ -23,9 +23,9 @@ import org.yunjian.party.Parties;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.LocalizedException;
 import org.yunjian.shared.PreconditionRequiredException;
 import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.VersionRefusal;
 
 /**
  * The provider selection page ({@code /systems/{id}/lifecycle/selection}): the side-by-side comparison (criteria
@@ -155,8 +155,8 @@ class SelectionPages {
      * the page again, read anew, with the clear refusal and the typed input in the form that was sent, which now
      * carries the current version — saving again is deliberate.
      */
-    private String stale(Model model, UUID id, LocalizedException e, String failed, Map<String, String> typed) {
-        model.addAttribute("stale", StaleForms.text(e));
+    private String stale(Model model, UUID id, VersionRefusal e, String failed, Map<String, String> typed) {
+        model.addAttribute("stale", e.formText());
         model.addAttribute("typed", typed);
         return render(model, service.view(id), Map.of(), failed);
     }
