@@ -368,6 +368,8 @@ class EvidenceRequestPages {
             // nothing carried: the page over the file as stored now, the chosen items kept in its form
             stale(flash, e);
             flash.addFlashAttribute("typedCarry", Map.of(evidenceId, itemIds == null ? List.of() : itemIds));
+            // the alert heads the page: land on it, not on the carry form below
+            return "redirect:/assessments/" + id + "/evidence-requests#stale-version";
         } catch (ValidationException | ConflictException e) {
             flash.addFlashAttribute("carryErrors", Map.of(evidenceId, e instanceof ValidationException v
                     ? String.join(" ", v.errors().values()) : e.getMessage()));
