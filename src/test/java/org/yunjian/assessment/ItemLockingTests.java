@@ -216,6 +216,21 @@ class ItemLockingTests {
     }
 
     @Test
+    void tableFormWithARowNamingNoVersionComesBackWholeWithTheAlert() throws Exception {
+        mvc.perform(verdict(items.get(0), FIRST).with(IfMatch.version(0))).andExpect(status().isOk());
+        String page = mvc.perform(post("/assessments/{id}/table", assessment).with(as(assessor))
+                        .param("row", "1", "2").param("version-2", "0")
+                        .param("verdict-1", "COMPLIANT").param("reason-1", "无版本的理由")
+                        .param("verdict-2", "COMPLIANT").param("reason-2", "第二行的理由"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // nothing saved; every row's input kept over the versions stored now
+        assertThat(page).contains("id=\"stale-version\"", "此表单没有说明打开时记录的版本", "无版本的理由", "第二行的理由",
+                "name=\"version-1\" value=\"1\"", "name=\"version-2\" value=\"0\"");
+        assertThat(stored(items.get(0), "verdict")).isEqualTo("NON_COMPLIANT");
+        assertThat(stored(items.get(1), "verdict")).isNull();
+    }
+
+    @Test
     void restBatchRefusesAStaleRowAndNeedsAVersionOnEveryRow() throws Exception {
         mvc.perform(verdict(items.get(0), FIRST).with(IfMatch.version(0))).andExpect(status().isOk());
         String body = """
