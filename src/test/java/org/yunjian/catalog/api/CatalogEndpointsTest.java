@@ -101,6 +101,9 @@ class CatalogEndpointsTest {
                 .andExpect(content().string(containsString("<option value=\"MLPS-L3\" selected=\"selected\"")))
                 .andExpect(content().string(containsString("id=\"catalog-pager\"")))
                 .andExpect(content().string(containsString("href=\"/catalog?standard=MLPS-L3&amp;phase=OPERATION&amp;page=1\"")));
+        mvc.perform(get("/catalog").param("standard", "MLPS-L3").param("page", "99"))
+                .andExpect(content().string(containsString("id=\"catalog-nomatch\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"catalog-items\""))));
         mvc.perform(get("/catalog").param("page", "x")).andExpect(status().isBadRequest());
         mvc.perform(get("/catalog").param("phase", "LATER"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"catalog-filter-errors\"")));
