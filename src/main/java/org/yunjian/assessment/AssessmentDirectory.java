@@ -23,7 +23,7 @@ public interface AssessmentDirectory {
     record Match(UUID id, String name, UUID systemId, String systemName, AssessmentStatus status) {
     }
 
-    /** An assessment as other modules show it. */
-    record Summary(UUID id, String name, UUID systemId, AssessmentStatus status) {
+    /** An assessment as other modules show it; {@code completedAt} is null until it is completed. */
+    record Summary(UUID id, String name, UUID systemId, AssessmentStatus status, java.time.Instant completedAt) {
     }
 }

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
+
 /**
  * The loaded standards catalog: complete (the application does not start with a half-loaded catalog,
  * see {@link CatalogLoadException}) and in the standards' document order. The built-in standards never
@@ -166,22 +169,23 @@ public final class Catalog {
     }
 
     /**
-     * One page of the requirements a person looks for: with a {@code query}, the search hits (any kind, most
-     * relevant first); without, the items (not their headings) in catalog order; both restricted by {@code filter}.
-     * A page past the last shows the last.
-     *
-     * @param page 1-based
-     * @param size 1 to {@link RequirementPage#MAX_SIZE}
+     * One page of the requirements a person looks for, with the total: with a {@code query}, the search hits (any
+     * kind, most relevant first); without, the items (not their headings) in catalog order; both restricted by
+     * {@code filter}. Cut from the catalog in memory ({@link Paged#slice}): it is read from files, not a table.
      */
-    public RequirementPage page(String query, RequirementFilter filter, int page, int size) {
-        if (size < 1 || size > RequirementPage.MAX_SIZE) {
-            throw new IllegalArgumentException("size " + size);
-        }
+    public Paged<Requirement> page(String query, RequirementFilter filter, PageRequest page) {
         RequirementFilter f = filter == null ? RequirementFilter.any() : filter;
-        List<Requirement> all = query != null && !query.isBlank()
-                ? search(query, f).stream().map(SearchHit::requirement).toList()
-                : find(f.kind() == null ? f.kind(RequirementKind.ITEM) : f);
-        return RequirementPage.of(all, page, size);
+        boolean searching = query != null && !query.isBlank();
+        return Paged.slice(matching(query, searching || f.kind() != null ? f : f.kind(RequirementKind.ITEM)), page);
+    }
+
+    /**
+     * Every requirement matching {@code filter} (any kind unless it names one): with a {@code query}, the search hits
+     * most relevant first, else in catalog order.
+     */
+    public List<Requirement> matching(String query, RequirementFilter filter) {
+        return query != null && !query.isBlank() ? search(query, filter).stream().map(SearchHit::requirement).toList()
+                : find(filter);
     }
 
     /** All cross-references between standards. */

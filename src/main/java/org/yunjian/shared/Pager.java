@@ -15,12 +15,7 @@ public record Pager(long total, int page, int pages, int size, String first, Str
 
     /** {@code path}: the list's path; {@code filters}: the request parameters to keep (null or blank dropped). */
     public static Pager of(Paged<?> p, String path, Map<String, ?> filters) {
-        Map<String, Object> kept = new LinkedHashMap<>();
-        filters.forEach((k, v) -> {
-            if (v != null && !v.toString().isBlank()) {
-                kept.put(k, v);
-            }
-        });
+        Map<String, Object> kept = kept(filters);
         return new Pager(p.total(), p.page(), p.pages(), p.size(),
                 p.hasPrevious() ? link(path, kept, 1, p.size()) : null,
                 p.hasPrevious() ? link(path, kept, p.page() - 1, p.size()) : null,
@@ -28,8 +23,31 @@ public record Pager(long total, int page, int pages, int size, String first, Str
                 p.hasNext() ? link(path, kept, p.pages(), p.size()) : null);
     }
 
+    /** Whether the page has the default size (a link or form then leaves {@code size} out). */
+    public boolean defaultSize() {
+        return size == PageRequest.DEFAULT_SIZE;
+    }
+
     public static Pager of(Paged<?> p, String path) {
         return of(p, path, Map.of());
+    }
+
+    /**
+     * The address of the list at {@code page} with its {@code filters} (null or blank dropped) — where a form posted
+     * from a list page sends the browser back to, at the same page with the same filters.
+     */
+    public static String link(String path, Map<String, ?> filters, PageRequest page) {
+        return link(path, kept(filters), page.page(), page.size());
+    }
+
+    private static Map<String, Object> kept(Map<String, ?> filters) {
+        Map<String, Object> kept = new LinkedHashMap<>();
+        filters.forEach((k, v) -> {
+            if (v != null && !v.toString().isBlank()) {
+                kept.put(k, v);
+            }
+        });
+        return kept;
     }
 
     private static String link(String path, Map<String, Object> filters, int page, int size) {

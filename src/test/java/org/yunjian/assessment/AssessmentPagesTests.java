@@ -35,6 +35,8 @@ class AssessmentPagesTests {
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    org.yunjian.security.UserAdministration users;
 
     Fixtures.World w;
     CurrentUser assessor;
@@ -60,6 +62,40 @@ class AssessmentPagesTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("THIRD_PARTY:" + w.assessor().id())))
                 .andExpect(content().string(Matchers.containsString("CUSTOMER_SELF:" + w.customer().id())));
+    }
+
+    @Test
+    void creationFormOffersAsTeamOnlyTheUsersOfTheChosenAssessorAndTheRefusalKeepsTheTypedInput() throws Exception {
+        java.util.UUID tester = account(w.assessor().id(), "第三方测评员");
+        java.util.UUID customerUser = account(w.customer().id(), "客户自评员");
+        String system = w.system().id().toString();
+        // the first choice (the engaged third party) by default: its users only
+        String first = mvc.perform(get("/assessments/new").param("systemId", system).with(as(assessor)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(first).contains("value=\"" + tester + "\"").doesNotContain("value=\"" + customerUser + "\"")
+                .contains("hx-select=\"#assessment-team\"");
+        // the assessor select reloads the team with the choice (htmx); the customer's users for a self-assessment
+        mvc.perform(get("/assessments/new").param("systemId", system)
+                        .param("assessor", "CUSTOMER_SELF:" + w.customer().id()).with(as(assessor)))
+                .andExpect(content().string(Matchers.containsString("value=\"" + customerUser + "\"")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("value=\"" + tester + "\""))))
+                .andExpect(content().string(Matchers.containsString(
+                        "<option value=\"CUSTOMER_SELF:" + w.customer().id() + "\" selected=\"selected\"")));
+        // without JS a tester of another organisation can still be sent: refused on its field, the typed input kept
+        mvc.perform(post("/assessments").with(as(assessor)).param("systemId", system).param("name", "保留的名称")
+                        .param("assessor", "THIRD_PARTY:" + w.assessor().id()).param("scope", "MLPS-L3")
+                        .param("assessors", customerUser.toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"assessors-error\"")))
+                .andExpect(content().string(Matchers.containsString("value=\"保留的名称\"")))
+                .andExpect(content().string(Matchers.containsString("value=\"" + tester + "\"")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("value=\"" + customerUser + "\""))));
+    }
+
+    private java.util.UUID account(java.util.UUID organization, String displayName) {
+        String username = "team-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        return users.create(new org.yunjian.security.UserAdministration.NewUser(username, displayName,
+                org.yunjian.security.Role.USER, organization, "Assessor-Team-Test-2026!")).id();
     }
 
     @Test

@@ -147,6 +147,38 @@ class ObligationPagesTests {
     }
 
     @Test
+    void aRefusedFormShowsTheListAsItWasAndAStoredOneGoesBackToIt() throws Exception {
+        // a completion refused (no such date) from the overdue obligations named 演练: that list again, not the first
+        String refused = mvc.perform(post(page + "/EMERGENCY_DRILL/complete").param("doneOn", "2026-02-30")
+                        .param("q", "演练").param("status", "OVERDUE").with(as(customer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("日期格式不正确", "id=\"filter-q\" name=\"q\" maxlength=\"200\" value=\"演练\"",
+                        "value=\"OVERDUE\" selected=\"selected\"", "共 1 条", "value=\"2026-02-30\"",
+                        "<input type=\"hidden\" name=\"q\" value=\"演练\">",
+                        "<input type=\"hidden\" name=\"status\" value=\"OVERDUE\">")
+                .doesNotContain("id=\"obligation-MLPS_ASSESSMENT\"");
+        // a completion over a version since replaced, and an interval out of range, from the second page of three
+        String stale = mvc.perform(post(page + "/EMERGENCY_DRILL/complete").param("doneOn", "2026-01-05")
+                        .param("version", "999").param("page", "2").param("size", "3").with(as(customer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(stale).contains("共 4 条，第 2 / 2 页", "<input type=\"hidden\" name=\"page\" value=\"2\">",
+                "<input type=\"hidden\" name=\"size\" value=\"3\">");
+        assertThat(stale.split("class=\"obligation\"", -1)).hasSize(2);
+        mvc.perform(post(page + "/intervals").param("kind", "EMERGENCY_DRILL").param("months", "30")
+                        .param("page", "2").param("size", "3").with(as(customer)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("24 个月")))
+                .andExpect(content().string(containsString("共 4 条，第 2 / 2 页")));
+        // a form stored (nothing left to generate) sends the browser back to the list it came from
+        mvc.perform(post(page + "/generate").param("q", "演练").param("status", "OVERDUE").param("page", "2")
+                        .param("size", "3").with(as(customer)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl(page + "?q=%E6%BC%94%E7%BB%83&status=OVERDUE&page=2&size=3"));
+        // a list state that is no list's is refused, not silently dropped
+        mvc.perform(post(page + "/generate").param("status", "LATE").with(as(customer)))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void theFeedAddressIsShownOnceAndWorks() throws Exception {
         String created = mvc.perform(post("/lifecycle/calendar/feed").with(as(customer))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();

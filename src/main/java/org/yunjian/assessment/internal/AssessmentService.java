@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.Assessment;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.AssessmentTeam;
+import org.yunjian.assessment.AssessorChoice;
 import org.yunjian.assessment.AssessorKind;
 import org.yunjian.assessment.Inheritance;
 import org.yunjian.assessment.ItemSide;
@@ -243,11 +244,10 @@ public class AssessmentService {
         return out;
     }
 
-    /** Users of an organisation that can be assigned as assessors (business users). */
+    /** Users of an organisation that can be on the team of an assessment it assesses ({@link AssessorChoice}). */
     @Transactional(readOnly = true)
     public List<UserView> assessorCandidates(UUID organizationId) {
-        return users.list().stream().filter(v -> v.role() == Role.USER && organizationId.equals(v.organizationId())
-                && v.enabled()).toList();
+        return users.list().stream().filter(v -> AssessorChoice.mayJoinTeam(organizationId, v)).toList();
     }
 
     // --- creating and moving

@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.AssessorKind;
 import org.yunjian.assessment.ItemSide;
+import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.RiskLevel;
+import org.yunjian.assessment.RiskTreatment;
 import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.internal.Records.TestItem;
 import org.yunjian.demo.DemoData;
@@ -27,13 +29,17 @@ import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.Formats;
 
 /**
  * In demo mode, seeds last year's 等保 assessment of the demo portal, completed: the testers 陈工 and 孙工 record a
  * verdict on every item (mostly 符合, five findings, one of high risk), 陈工 submits, 周工 approves the review and
  * 吴工 approves the report — the same services a user goes through, so the completion step stores the item sums
  * and the dashboards show a conclusion at first login. The assessment's own dates are then moved back ten months
- * to a year (the audit log keeps when the seed really wrote). Runs after {@link DemoAssessment} and the seeders
+ * to a year (the audit log keeps when the seed really wrote). The five remediation tasks the findings opened are
+ * planned by 陈工 a week after the completion and have moved on since (two remediated, awaiting this year's re-test;
+ * three under way, due within the coming months). The portal's 等保 obligation counts from this completion: the
+ * lifecycle demo records it once, from the assessment, on its completion day. Runs after {@link DemoAssessment} and the seeders
  * that look for the portal's open assessment; seeds nothing once the portal has a completed assessment.
  */
 @Component
@@ -50,27 +56,43 @@ class DemoCompletedAssessment implements ApplicationRunner {
     static final int CREATED_MONTHS_AGO = 12;
     static final int COMPLETED_MONTHS_AGO = 10;
 
-    /** A finding of last year's assessment: on which requirement, what was found and its risk. */
-    record Finding(Verdict verdict, RiskLevel risk, String key) {
+    /** The remediation plan was made this many days after the completion. */
+    static final int PLANNED_DAYS_AFTER = 7;
+
+    /**
+     * A finding of last year's assessment: on which requirement, what was found and its risk; its remediation task
+     * due {@code dueMonths} after the completion and where it stands today.
+     */
+    record Finding(Verdict verdict, RiskLevel risk, String key, int dueMonths, RemediationStatus progress) {
     }
 
     /** The findings by requirement (on the customer's side where the item is assessed on both sides). */
     static final Map<String, Finding> FINDINGS = Map.of(
-            "MLPS-L3-8.2.3.1-b", new Finding(Verdict.NON_COMPLIANT, RiskLevel.HIGH, "boundary"),
-            "MLPS-L3-8.2.3.3-a", new Finding(Verdict.PARTIALLY_COMPLIANT, RiskLevel.MEDIUM, "audit"),
-            "MLPS-L3-8.2.4.6-a", new Finding(Verdict.PARTIALLY_COMPLIANT, RiskLevel.MEDIUM, "backup"),
-            "MLPS-L3-8.2.5.1-c", new Finding(Verdict.PARTIALLY_COMPLIANT, RiskLevel.LOW, "central"),
-            "MLPS-L3-8.2.6.1-d", new Finding(Verdict.NON_COMPLIANT, RiskLevel.MEDIUM, "exit"));
+            "MLPS-L3-8.2.3.1-b", new Finding(Verdict.NON_COMPLIANT, RiskLevel.HIGH, "boundary", 3,
+                    RemediationStatus.DONE),
+            "MLPS-L3-8.2.3.3-a", new Finding(Verdict.PARTIALLY_COMPLIANT, RiskLevel.MEDIUM, "audit", 6,
+                    RemediationStatus.DONE),
+            "MLPS-L3-8.2.4.6-a", new Finding(Verdict.PARTIALLY_COMPLIANT, RiskLevel.MEDIUM, "backup", 11,
+                    RemediationStatus.IN_PROGRESS),
+            "MLPS-L3-8.2.5.1-c", new Finding(Verdict.PARTIALLY_COMPLIANT, RiskLevel.LOW, "central", 12,
+                    RemediationStatus.OPEN),
+            "MLPS-L3-8.2.6.1-d", new Finding(Verdict.NON_COMPLIANT, RiskLevel.MEDIUM, "exit", 12,
+                    RemediationStatus.IN_PROGRESS));
 
     private final AssessmentService assessments;
     private final AssessmentRepository repo;
     private final DemoPortal demoPortal;
     private final UserAdministration users;
     private final Reviews reviews;
+    private final RiskRegister register;
+    private final Remediations remediations;
     private final JdbcClient jdbc;
 
     DemoCompletedAssessment(AssessmentService assessments, AssessmentRepository repo, DemoPortal demoPortal,
-                            UserAdministration users, Reviews reviews, JdbcClient jdbc) {
+                            UserAdministration users, Reviews reviews, RiskRegister register,
+                            Remediations remediations, JdbcClient jdbc) {
+        this.register = register;
+        this.remediations = remediations;
         this.assessments = assessments;
         this.repo = repo;
         this.demoPortal = demoPortal;
@@ -88,8 +110,9 @@ class DemoCompletedAssessment implements ApplicationRunner {
         CurrentUser tester2 = SeedActor.account(users, DemoData.ASSESSOR2_USER).orElse(null);
         CurrentUser reviewer = SeedActor.account(users, DemoData.ASSESSMENT_REVIEWER).orElse(null);
         CurrentUser approver = SeedActor.account(users, DemoData.ASSESSMENT_APPROVER).orElse(null);
+        CurrentUser customer = SeedActor.account(users, DemoData.CUSTOMER_USER).orElse(null);
         if (portal == null || tester == null || tester2 == null || reviewer == null || approver == null
-                || tester.organizationId() == null) {
+                || customer == null || tester.organizationId() == null) {
             return;
         }
         UUID[] id = new UUID[1];
@@ -112,6 +135,7 @@ class DemoCompletedAssessment implements ApplicationRunner {
         SeedActor.run(approver, () -> reviews.approveReport(id[0], asStored(id[0]),
                 demo("demo.assessment.earlier.approved")));
         backdate(id[0]);
+        remediate(id[0], tester, customer);
         log.info("Demo completed assessment seeded: {} items, {} findings", items.size(), FINDINGS.size());
     }
 
@@ -139,6 +163,34 @@ class DemoCompletedAssessment implements ApplicationRunner {
                         demo("demo.assessment.earlier.noEvidence"))
                 : new AssessmentService.VerdictInput(Verdict.COMPLIANT, null, null, null);
         assessments.recordVerdict(item.id(), ExpectedVersion.exactly(item.version()), in);
+    }
+
+    /**
+     * The findings' tasks: planned by the tester, due some months after the completion, moved on by the customer
+     * (the responsible organisation); then dated — opened with their verdicts, planned a week after the completion.
+     */
+    private void remediate(UUID id, CurrentUser tester, CurrentUser customer) {
+        LocalDate completedOn = jdbc.sql("SELECT completed_at FROM assessment WHERE id = ?").param(id)
+                .query(java.time.OffsetDateTime.class).single().atZoneSameInstant(Formats.zone()).toLocalDate();
+        Map<UUID, Finding> byItem = new java.util.HashMap<>();
+        repo.items(id).forEach(i -> byItem.put(i.id(), FINDINGS.get(i.requirementId())));
+        for (Records.Remediation task : repo.remediations(id)) {
+            Finding f = byItem.get(task.itemId());
+            long v = task.version();
+            SeedActor.run(tester, () -> register.plan(task.id(), ExpectedVersion.exactly(v),
+                    new RiskRegister.PlanInput(RiskTreatment.REMEDIATE, null, null, null,
+                            completedOn.plusMonths(f.dueMonths()), null, null)));
+            if (f.progress() != RemediationStatus.OPEN) {
+                SeedActor.run(customer, () -> remediations.update(task.id(), ExpectedVersion.exactly(v + 1),
+                        new Remediations.Input(null, null, f.progress(), null)));
+            }
+        }
+        String opened = " - INTERVAL '" + COMPLETED_MONTHS_AGO + "' MONTH";
+        String planned = opened + " + INTERVAL '" + PLANNED_DAYS_AFTER + "' DAY";
+        jdbc.sql("UPDATE assessment_remediation SET created_at = created_at" + opened + ", updated_at = updated_at"
+                + planned + " WHERE assessment_id = ?").param(id).update();
+        jdbc.sql("UPDATE assessment_risk SET updated_at = updated_at" + planned + " WHERE remediation_id IN "
+                + "(SELECT id FROM assessment_remediation WHERE assessment_id = ?)").param(id).update();
     }
 
     /**

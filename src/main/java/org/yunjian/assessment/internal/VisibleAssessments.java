@@ -43,7 +43,7 @@ class VisibleAssessments implements AssessmentDirectory {
             return List.of();
         }
         return service.list(systemId).stream()
-                .map(a -> new Summary(a.id(), a.name(), a.systemId(), a.status())).toList();
+                .map(a -> new Summary(a.id(), a.name(), a.systemId(), a.status(), a.completedAt())).toList();
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.assessment.AssessmentStatus;
+import org.yunjian.assessment.AssessorChoice;
 import org.yunjian.assessment.AssessorKind;
 import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.Inheritance;
@@ -46,7 +46,6 @@ import org.yunjian.party.Engagement;
 import org.yunjian.party.Organization;
 import org.yunjian.party.Parties;
 import org.yunjian.party.PartyRole;
-import org.yunjian.security.UserView;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldErrors.ValidationException;
@@ -136,13 +135,31 @@ class AssessmentPages {
     }
 
     /** An assessor choice on the creation form. */
-    record AssessorOption(String value, String orgName, AssessorKind kind) {
+    record AssessorOption(AssessorChoice choice, String orgName) {
+
+        public String value() {
+            return choice.value();
+        }
+
+        public AssessorKind kind() {
+            return choice.kind();
+        }
     }
 
+    /**
+     * The creation form; {@code assessor} (a choice's value) chooses the organisation whose users are offered as the
+     * team — the assessor select reloads the team with it (htmx), the first choice when none is given.
+     */
     @GetMapping("/assessments/new")
     @PreAuthorize(WHO)
-    String createForm(@RequestParam(required = false) UUID systemId, Model model) {
-        return form(model, systemId, Map.of("scope", List.of(ItemGenerator.MLPS)), Map.of());
+    String createForm(@RequestParam(required = false) UUID systemId, @RequestParam(required = false) String assessor,
+                      Model model) {
+        Map<String, List<String>> values = new HashMap<>();
+        values.put("scope", List.of(ItemGenerator.MLPS));
+        if (assessor != null) {
+            values.put("assessor", List.of(assessor));
+        }
+        return form(model, systemId, values, Map.of());
     }
 
     private String form(Model model, UUID systemId, Map<String, List<String>> values, Map<String, String> errors) {
@@ -154,32 +171,32 @@ class AssessmentPages {
         CloudSystem system = systemId == null ? null : parties.requireSystem(systemId);
         model.addAttribute("system", system);
         List<AssessorOption> options = new ArrayList<>();
-        List<UserView> candidates = new ArrayList<>();
-        Map<UUID, String> orgNames = new LinkedHashMap<>();
         if (system != null) {
+            java.util.Set<UUID> engaged = new java.util.HashSet<>();
             for (Engagement e : parties.visibleEngagements(system.id())) {
                 for (Engagement.Participant p : e.participants()) {
-                    if (p.role() == PartyRole.THIRD_PARTY_ASSESSOR && !orgNames.containsKey(p.organizationId())) {
-                        orgNames.put(p.organizationId(), orgName(p.organizationId()));
-                        options.add(new AssessorOption(AssessorKind.THIRD_PARTY + ":" + p.organizationId(),
-                                orgName(p.organizationId()), AssessorKind.THIRD_PARTY));
+                    if (p.role() == PartyRole.THIRD_PARTY_ASSESSOR && engaged.add(p.organizationId())) {
+                        options.add(option(AssessorKind.THIRD_PARTY, p.organizationId()));
                     }
                 }
             }
-            options.add(new AssessorOption(AssessorKind.CUSTOMER_SELF + ":" + system.customerId(),
-                    orgName(system.customerId()), AssessorKind.CUSTOMER_SELF));
-            orgNames.put(system.customerId(), orgName(system.customerId()));
+            options.add(option(AssessorKind.CUSTOMER_SELF, system.customerId()));
             if (system.providerId() != null) {
-                options.add(new AssessorOption(AssessorKind.PROVIDER_SELF + ":" + system.providerId(),
-                        orgName(system.providerId()), AssessorKind.PROVIDER_SELF));
-                orgNames.put(system.providerId(), orgName(system.providerId()));
+                options.add(option(AssessorKind.PROVIDER_SELF, system.providerId()));
             }
-            orgNames.keySet().forEach(org -> candidates.addAll(service.assessorCandidates(org)));
         }
+        List<String> typed = values.getOrDefault("assessor", List.of());
+        AssessorOption chosen = options.stream().filter(o -> typed.contains(o.value())).findFirst()
+                .orElse(options.isEmpty() ? null : options.get(0));
         model.addAttribute("assessorOptions", options);
-        model.addAttribute("candidates", candidates);
-        model.addAttribute("orgNames", orgNames);
+        model.addAttribute("chosenAssessor", chosen == null ? null : chosen.value());
+        model.addAttribute("candidates", chosen == null ? List.of()
+                : service.assessorCandidates(chosen.choice().organizationId()));
         return "assessment/form";
+    }
+
+    private AssessorOption option(AssessorKind kind, UUID org) {
+        return new AssessorOption(new AssessorChoice(kind, org), orgName(org));
     }
 
     @PostMapping("/assessments")
@@ -191,17 +208,9 @@ class AssessmentPages {
                   @RequestParam(required = false) List<String> scope,
                   @RequestParam(defaultValue = "") String reportTemplate,
                   @RequestParam(defaultValue = "") String contractDate, Model model) {
-        AssessorKind kind = null;
-        UUID org = null;
-        int colon = assessor.indexOf(':');
-        if (colon > 0) {
-            try {
-                kind = AssessorKind.valueOf(assessor.substring(0, colon));
-                org = UUID.fromString(assessor.substring(colon + 1));
-            } catch (IllegalArgumentException e) {
-                kind = null;
-            }
-        }
+        AssessorChoice choice = AssessorChoice.parse(assessor).orElse(null);
+        AssessorKind kind = choice == null ? null : choice.kind();
+        UUID org = choice == null ? null : choice.organizationId();
         Map<String, List<String>> typed = createValues(name, assessor, scope, assessors, reviewer, approver);
         typed.put("reportTemplate", List.of(reportTemplate)); // the typed input comes back with any refusal
         typed.put("contractDate", List.of(contractDate));

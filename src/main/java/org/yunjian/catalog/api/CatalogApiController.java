@@ -1,11 +1,6 @@
 package org.yunjian.catalog.api;
 
 import io.swagger.v3.oas.annotations.Operation;
-import java.util.ArrayList;
-import java.util.List;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,9 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.Mapping;
-import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementFilter;
-import org.yunjian.catalog.RequirementPage;
 import org.yunjian.catalog.SearchHit;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.shared.FieldErrors;
@@ -48,50 +41,21 @@ class CatalogApiController {
 
     @GetMapping("/requirements")
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "List requirements, filtered by standard, kind, phase, role, layer and deployment model, and "
-            + "by a full-text query q (then ranked); with page (1-based) or size (1..1000) the list is one page of the "
-            + "matches and X-Total-Count and Link (rel next/prev) say how many there are and where the others are; "
-            + "without, every match")
-    ResponseEntity<List<RequirementSummaryDto>> requirements(@RequestParam(required = false) String standard,
-                                                            @RequestParam(required = false) String kind,
-                                                            @RequestParam(required = false) String phase,
-                                                            @RequestParam(required = false) String role,
-                                                            @RequestParam(required = false) String layer,
-                                                            @RequestParam(required = false) String deploymentModel,
-                                                            @RequestParam(required = false) String q,
-                                                            @RequestParam(required = false) Integer page,
-                                                            @RequestParam(required = false) Integer size) {
+    @Operation(summary = "Requirements filtered by standard, kind, phase, role, layer and deployment model, and by a full-text query q (then ranked); one page (page from 1, size 1-200, default 50) with the total")
+    Paged<RequirementSummaryDto> requirements(@RequestParam(required = false) String standard,
+                                              @RequestParam(required = false) String kind,
+                                              @RequestParam(required = false) String phase,
+                                              @RequestParam(required = false) String role,
+                                              @RequestParam(required = false) String layer,
+                                              @RequestParam(required = false) String deploymentModel,
+                                              @RequestParam(required = false) String q,
+                                              @RequestParam(required = false) String page,
+                                              @RequestParam(required = false) String size) {
         FieldErrors errors = new FieldErrors();
+        String text = ListFilters.text(errors, "q", q);
         RequirementFilter filter = FilterParams.parse(catalog, standard, kind, phase, role, layer, deploymentModel, errors);
-        if (page != null && page < 1) {
-            errors.add("page", "catalog.api.page");
-        }
-        if (size != null && (size < 1 || size > RequirementPage.MAX_SIZE)) {
-            errors.add("size", "catalog.api.limit", RequirementPage.MAX_SIZE);
-        }
         errors.throwIfAny();
-        List<Requirement> all = q != null && !q.isBlank()
-                ? catalog.search(q, filter).stream().map(SearchHit::requirement).toList() : catalog.find(filter);
-        if (page == null && size == null) {
-            return ResponseEntity.ok().header("X-Total-Count", String.valueOf(all.size()))
-                    .body(all.stream().map(RequirementSummaryDto::of).toList());
-        }
-        int n = size == null ? 50 : size;
-        RequirementPage p = RequirementPage.of(all, page == null ? 1 : page, n);
-        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().header("X-Total-Count", String.valueOf(p.total()));
-        List<String> links = new ArrayList<>();
-        if (p.hasNext()) {
-            links.add("<" + ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", p.page() + 1)
-                    .replaceQueryParam("size", n).toUriString() + ">; rel=\"next\"");
-        }
-        if (p.hasPrevious()) {
-            links.add("<" + ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", p.page() - 1)
-                    .replaceQueryParam("size", n).toUriString() + ">; rel=\"prev\"");
-        }
-        if (!links.isEmpty()) {
-            ok.header(HttpHeaders.LINK, String.join(", ", links));
-        }
-        return ok.body(p.items().stream().map(RequirementSummaryDto::of).toList());
+        return Paged.slice(catalog.matching(text, filter), PageRequest.of(page, size)).map(RequirementSummaryDto::of);
     }
 
     @GetMapping("/search")

@@ -2,7 +2,6 @@ package org.yunjian.catalog.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,6 @@ import org.yunjian.catalog.Phase;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementFilter;
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.catalog.RequirementPage;
 import org.yunjian.catalog.api.FilterParams;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.PeopleNames;
@@ -36,6 +34,9 @@ import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
+import org.yunjian.shared.ListFilters;
+import org.yunjian.shared.Pager;
+import org.yunjian.shared.Paged;
 import org.yunjian.shared.PreconditionRequiredException;
 import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.NotFoundException;
@@ -43,13 +44,12 @@ import org.yunjian.shared.Texts;
 
 /**
  * Browsing the catalog: requirement items filtered by standard, phase, role, layer and deployment model or found by
- * full-text search, a page of {@value #PAGE_SIZE} at a time (the server pages, the browser never loads them all);
+ * full-text search, a page at a time under the shared pager (the server pages, the browser never loads them all);
  * one requirement's page; the imported catalogs' versions; and the administrator's import.
  */
 @Controller
 class CatalogPageController {
 
-    static final int PAGE_SIZE = 50;
     private static final int MAX_UPLOAD = 20_000_000;
 
     private final Catalog catalog;
@@ -109,104 +109,58 @@ class CatalogPageController {
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String standard,
                 @RequestParam(required = false) String phase, @RequestParam(required = false) String role,
                 @RequestParam(required = false) String layer, @RequestParam(required = false) String deploymentModel,
-                @RequestParam(defaultValue = "1") int page, Model model) {
-        fill(q, standard, phase, role, layer, deploymentModel, page, model);
+                @RequestParam(required = false) String page, @RequestParam(required = false) String size,
+                Model model) {
+        fill(q, standard, phase, role, layer, deploymentModel, page, size, model);
         model.addAttribute("standards", catalog.standards());
         model.addAttribute("phases", Phase.values());
         model.addAttribute("roles", CloudRole.values());
         model.addAttribute("layers", Layer.values());
         model.addAttribute("models", DeploymentModel.values());
-        model.addAttribute("standard", standard);
-        model.addAttribute("phase", phase);
-        model.addAttribute("role", role);
-        model.addAttribute("layer", layer);
-        model.addAttribute("deploymentModel", deploymentModel);
         model.addAttribute("imported", exchange.imported());
         model.addAttribute("admin", CurrentUser.current().map(u -> u.is(Role.SYSTEM_ADMIN)).orElse(false));
         return "catalog/list";
     }
 
-    /** The result table and its pager alone, for htmx (the search box, filters and pager swap it in place). */
+    /** The result table and its pager alone (the same list as {@code /catalog}, without the page around it). */
     @GetMapping("/catalog/results")
     @PreAuthorize("isAuthenticated()")
     String results(@RequestParam(required = false) String q, @RequestParam(required = false) String standard,
                    @RequestParam(required = false) String phase, @RequestParam(required = false) String role,
                    @RequestParam(required = false) String layer, @RequestParam(required = false) String deploymentModel,
-                   @RequestParam(defaultValue = "1") int page, Model model) {
-        fill(q, standard, phase, role, layer, deploymentModel, page, model);
+                   @RequestParam(required = false) String page, @RequestParam(required = false) String size,
+                   Model model) {
+        fill(q, standard, phase, role, layer, deploymentModel, page, size, model);
         return "catalog/list :: results";
     }
 
-    /** A link of the pager: to page {@code number} as a page ({@code href}) and as the htmx fragment ({@code hx}). */
-    record PageLink(int number, String href, String hx, boolean current) {
-    }
-
+    /**
+     * One page of the list and the shared pager keeping the filters. A bad {@code q}, {@code page} or {@code size} is
+     * a 400 (the error page) like every list's; an unknown filter value is named on the page, with no results.
+     */
     private void fill(String q, String standard, String phase, String role, String layer, String deploymentModel,
-                      int page, Model model) {
+                      String page, String size, Model model) {
+        ListFilters.Search query = ListFilters.Search.of(q, page, size);
         FieldErrors errors = new FieldErrors();
         RequirementFilter filter = FilterParams.parse(catalog, standard, null, phase, role, layer, deploymentModel, errors);
-        boolean searching = q != null && !q.isBlank();
-        RequirementPage result = errors.isEmpty() ? catalog.page(q, filter, page, PAGE_SIZE)
-                : RequirementPage.of(List.of(), 1, PAGE_SIZE);
-        Map<String, String> params = new java.util.LinkedHashMap<>();
-        params.put("q", q);
-        params.put("standard", standard);
-        params.put("phase", phase);
-        params.put("role", role);
-        params.put("layer", layer);
-        params.put("deploymentModel", deploymentModel);
-        List<PageLink> links = new ArrayList<>();
-        for (int n : pageNumbers(result.page(), result.pages())) {
-            links.add(link(params, n, n == result.page()));
-        }
-        model.addAttribute("q", q);
-        model.addAttribute("searching", searching);
+        Paged<Requirement> result = errors.isEmpty() ? catalog.page(query.text(), filter, query.page())
+                : Paged.of(List.of(), query.page(), 0);
+        Map<String, Object> filters = query.filters();
+        filters.put("standard", standard);
+        filters.put("phase", phase);
+        filters.put("role", role);
+        filters.put("layer", layer);
+        filters.put("deploymentModel", deploymentModel);
+        model.addAttribute("filterQ", query.text());
+        model.addAttribute("standard", standard);
+        model.addAttribute("filter", filter);
+        model.addAttribute("searching", query.text() != null);
         model.addAttribute("errors", errors.asMap());
         model.addAttribute("result", result);
-        model.addAttribute("items", result.items());
-        model.addAttribute("pageLinks", links);
-        model.addAttribute("previous", result.hasPrevious() ? link(params, result.page() - 1, false) : null);
-        model.addAttribute("next", result.hasNext() ? link(params, result.page() + 1, false) : null);
+        model.addAttribute("from", query.page().offset() + 1);
+        model.addAttribute("to", query.page().offset() + result.items().size());
+        model.addAttribute("pager", Pager.of(result, "/catalog", filters));
         model.addAttribute("en", "en".equals(Texts.locale().getLanguage()));
-    }
-
-    /** The first, the last and the pages around the current one; 0 marks a gap. */
-    static List<Integer> pageNumbers(int current, int pages) {
-        Set<Integer> shown = new HashSet<>(List.of(1, pages));
-        for (int n = current - 2; n <= current + 2; n++) {
-            if (n >= 1 && n <= pages) {
-                shown.add(n);
-            }
-        }
-        List<Integer> out = new ArrayList<>();
-        int last = 0;
-        for (int n = 1; n <= pages; n++) {
-            if (shown.contains(n)) {
-                if (n > last + 1) {
-                    out.add(0);
-                }
-                out.add(n);
-                last = n;
-            }
-        }
-        return out;
-    }
-
-    private static PageLink link(Map<String, String> params, int page, boolean current) {
-        if (page == 0) {
-            return new PageLink(0, null, null, false);
-        }
-        return new PageLink(page, uri("/catalog", params, page), uri("/catalog/results", params, page), current);
-    }
-
-    private static String uri(String path, Map<String, String> params, int page) {
-        UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
-        params.forEach((k, v) -> {
-            if (v != null && !v.isBlank()) {
-                b.queryParam(k, v);
-            }
-        });
-        return b.queryParam("page", page).encode().build().toUriString();
     }
 
     @GetMapping("/catalog/requirements/{id}")

@@ -1,6 +1,9 @@
 package org.yunjian.lifecycle.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -10,7 +13,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.assessment.AssessmentCompleted;
+import org.yunjian.assessment.AssessmentDirectory;
 import org.yunjian.demo.DemoData;
 import org.yunjian.lifecycle.ObligationKind;
 import org.yunjian.party.CloudSystem;
@@ -24,6 +28,12 @@ import org.yunjian.security.UserAdministration;
  * provider (so every write is authorised and audited): the annual 等保 assessment done ten months ago (due in about
  * two months), the emergency drill last held fourteen months ago (overdue), the provider's monthly report received
  * three weeks ago (due soon). No calendar feed is created: a feed token is a secret of its user.
+ *
+ * <p>The 等保 assessment's completion is the portal's completed assessment (seeded earlier, its dates moved back ten
+ * months): the obligations did not exist when it was completed, so its {@link AssessmentCompleted} is delivered
+ * again as the application delivers it — as its approver, on the day it was completed, recorded once and from the
+ * assessment. Only a demo without one records a completion by hand ten months ago. Each step commits on its own so
+ * that the delivered event, in a transaction of its own, sees the obligations.
  */
 @Component
 @Order(60)
@@ -36,8 +46,11 @@ class ObligationDemo implements ApplicationRunner {
     private final ObligationRepository repo;
     private final Parties parties;
     private final UserAdministration users;
+    private final AssessmentDirectory assessments;
 
-    ObligationDemo(ObligationService service, ObligationRepository repo, Parties parties, UserAdministration users) {
+    ObligationDemo(ObligationService service, ObligationRepository repo, Parties parties, UserAdministration users,
+                   AssessmentDirectory assessments) {
+        this.assessments = assessments;
         this.service = service;
         this.repo = repo;
         this.parties = parties;
@@ -45,7 +58,6 @@ class ObligationDemo implements ApplicationRunner {
     }
 
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
         CloudSystem[] system = new CloudSystem[1];
         SeedActor.run(SeedActor.platform(), () -> system[0] = parties.visibleSystems().stream()
@@ -60,12 +72,28 @@ class ObligationDemo implements ApplicationRunner {
         SeedActor.run(customer.get(), () -> {
             LocalDate today = service.today();
             service.generate(s.id(), today.plusMonths(2).toString());
-            complete(s, ObligationKind.MLPS_ASSESSMENT, today.minusMonths(10));
             complete(s, ObligationKind.EMERGENCY_DRILL, today.minusMonths(14));
         });
+        Optional<AssessmentDirectory.Summary> completed = lastCompleted(customer.get(), s);
+        Optional<CurrentUser> approver = SeedActor.account(users, DemoData.ASSESSMENT_APPROVER);
+        if (completed.isPresent() && approver.isPresent()) {
+            AssessmentDirectory.Summary a = completed.get();
+            SeedActor.run(approver.get(), () -> service.on(new AssessmentCompleted(a.id(), s.id(), a.completedAt())));
+        } else {
+            SeedActor.run(customer.get(), () -> complete(s, ObligationKind.MLPS_ASSESSMENT,
+                    service.today().minusMonths(10)));
+        }
         SeedActor.run(provider.get(), () -> complete(s, ObligationKind.PROVIDER_REPORT,
                 service.today().minusWeeks(3)));
         log.info("Demo obligations seeded for {}", s.name());
+    }
+
+    /** The portal's assessment completed last, as the customer sees it. */
+    private Optional<AssessmentDirectory.Summary> lastCompleted(CurrentUser customer, CloudSystem s) {
+        List<AssessmentDirectory.Summary> visible = new ArrayList<>();
+        SeedActor.run(customer, () -> visible.addAll(assessments.visible(s.id())));
+        return visible.stream().filter(a -> a.completedAt() != null)
+                .max(Comparator.comparing(AssessmentDirectory.Summary::completedAt));
     }
 
     /** Records a completion over the obligation's version as stored now. */

@@ -69,13 +69,20 @@ class ObligationPages {
     String system(@PathVariable UUID id, @RequestParam(required = false) String q,
                   @RequestParam(required = false) String status, @RequestParam(required = false) String page,
                   @RequestParam(required = false) String size, Model model) {
-        return system(id, model, Map.of(), null,
-                ListFilters.Query.of(q, "status", status, ObligationStatus.class, page, size));
+        return system(id, model, Map.of(), null, listQuery(q, status, page, size));
     }
 
-    private String system(UUID id, Model model, Map<String, String> errors, String failedKind) {
-        return system(id, model, errors, failedKind,
-                ListFilters.Query.of(null, "status", null, ObligationStatus.class, null, null));
+    /**
+     * The list's state — filters {@code q} and {@code status}, {@code page} and {@code size} — as the page's forms
+     * carry it in hidden fields: a refused form shows the list as it was, a stored one goes back to it.
+     */
+    private static ListFilters.Query<ObligationStatus> listQuery(String q, String status, String page, String size) {
+        return ListFilters.Query.of(q, "status", status, ObligationStatus.class, page, size);
+    }
+
+    /** Back to the system's list at the page and filters the form was posted from. */
+    private static String backTo(UUID id, ListFilters.Query<ObligationStatus> query) {
+        return "redirect:" + Pager.link("/systems/" + id + "/lifecycle/obligations", query.filters(), query.page());
     }
 
     /**
@@ -117,32 +124,38 @@ class ObligationPages {
 
     @PostMapping("/systems/{id}/lifecycle/obligations/generate")
     @PreAuthorize(WHO)
-    String generate(@PathVariable UUID id, @RequestParam(required = false) String startDate, Model model,
-                    RedirectAttributes redirect) {
+    String generate(@PathVariable UUID id, @RequestParam(required = false) String startDate,
+                    @RequestParam(required = false) String q, @RequestParam(required = false) String status,
+                    @RequestParam(required = false) String page, @RequestParam(required = false) String size,
+                    Model model, RedirectAttributes redirect) {
+        ListFilters.Query<ObligationStatus> query = listQuery(q, status, page, size);
         try {
             int n = obligations.generate(id, startDate).size();
             redirect.addFlashAttribute("generated", n);
-            return "redirect:/systems/" + id + "/lifecycle/obligations";
+            return backTo(id, query);
         } catch (ValidationException e) {
-            return system(id, model, e.errors(), null);
+            return system(id, model, e.errors(), null, query);
         }
     }
 
     @PostMapping("/systems/{id}/lifecycle/obligations/{kind}/complete")
     @PreAuthorize(WHO)
     String complete(@PathVariable UUID id, @PathVariable String kind, @RequestParam(required = false) String doneOn,
-                    @RequestParam(required = false) String version, Model model, RedirectAttributes redirect) {
+                    @RequestParam(required = false) String version, @RequestParam(required = false) String q,
+                    @RequestParam(required = false) String status, @RequestParam(required = false) String page,
+                    @RequestParam(required = false) String size, Model model, RedirectAttributes redirect) {
+        ListFilters.Query<ObligationStatus> query = listQuery(q, status, page, size);
         model.addAttribute("typed", typed("doneOn", doneOn));
         try {
             obligations.complete(id, kind, doneOn, ExpectedVersion.ofForm(version));
             redirect.addFlashAttribute("completed", kind);
-            return "redirect:/systems/" + id + "/lifecycle/obligations";
+            return backTo(id, query);
         } catch (ValidationException e) {
-            return system(id, model, e.errors(), kind);
+            return system(id, model, e.errors(), kind, query);
         } catch (StaleVersionException | PreconditionRequiredException e) {
             // the completion form again with the date typed, over the obligation as stored now
             model.addAttribute("stale", e.formText());
-            return system(id, model, Map.of(), kind);
+            return system(id, model, Map.of(), kind, query);
         }
     }
 
@@ -152,17 +165,19 @@ class ObligationPages {
                     @RequestParam(required = false) String months, @RequestParam Map<String, String> form,
                     Model model, RedirectAttributes redirect) {
         obligations.ofSystem(id).access().requireCustomer();
+        ListFilters.Query<ObligationStatus> query = listQuery(form.get("q"), form.get("status"), form.get("page"),
+                form.get("size"));
         model.addAttribute("typed", typed("months", months));
         try {
             // the form carries the version of every kind's setting (version-<KIND>): the chosen kind's is named
             intervals.setInterval(kind, months, ExpectedVersion.ofForm(form.get("version-" + kind)));
             redirect.addFlashAttribute("intervalSet", kind);
-            return "redirect:/systems/" + id + "/lifecycle/obligations";
+            return backTo(id, query);
         } catch (ValidationException e) {
-            return system(id, model, e.errors(), kind);
+            return system(id, model, e.errors(), kind, query);
         } catch (StaleVersionException | PreconditionRequiredException e) {
             model.addAttribute("stale", e.formText());
-            return system(id, model, Map.of(), kind);
+            return system(id, model, Map.of(), kind, query);
         }
     }
 

@@ -89,6 +89,45 @@ class DemoCompletedAssessmentTests {
         assertThat(completed()).containsExactly(id);
     }
 
+    @Test
+    void thePortalsAssessmentObligationIsCompletedOnceByTheAssessmentOnItsCompletionDay() {
+        UUID id = completed().get(0);
+        OffsetDateTime completedAt = jdbc.sql("SELECT completed_at FROM assessment WHERE id = ?").param(id)
+                .query(OffsetDateTime.class).single();
+        LocalDate completedOn = completedAt.atZoneSameInstant(Formats.zone()).toLocalDate();
+        String obligation = "FROM lifecycle_obligation o JOIN cloud_system s ON s.id = o.system_id "
+                + "WHERE s.name = ? AND o.kind = 'MLPS_ASSESSMENT'";
+        assertThat(jdbc.sql("SELECT c.done_on || ' ' || c.source || ' ' || c.recorded_by FROM "
+                        + "lifecycle_obligation_completion c WHERE c.obligation_id IN (SELECT o.id " + obligation + ")")
+                .param(DemoData.PORTAL_SYSTEM).query(String.class).list())
+                .containsExactly(completedOn + " ASSESSMENT " + DemoData.ASSESSMENT_APPROVER);
+        assertThat(jdbc.sql("SELECT o.last_done " + obligation).param(DemoData.PORTAL_SYSTEM)
+                .query(LocalDate.class).single()).isEqualTo(completedOn);
+    }
+
+    @Test
+    void theFindingsTasksWereOpenedWithTheirVerdictsAndPlannedAfterTheCompletion() {
+        UUID id = completed().get(0);
+        OffsetDateTime completedAt = jdbc.sql("SELECT completed_at FROM assessment WHERE id = ?").param(id)
+                .query(OffsetDateTime.class).single();
+        LocalDate completedOn = completedAt.atZoneSameInstant(Formats.zone()).toLocalDate();
+        record Task(OffsetDateTime created, OffsetDateTime updated, LocalDate due, String status, String treatment) {
+        }
+        List<Task> tasks = jdbc.sql("SELECT r.created_at, r.updated_at, r.due_date, r.status, k.treatment "
+                        + "FROM assessment_remediation r LEFT JOIN assessment_risk k ON k.remediation_id = r.id "
+                        + "WHERE r.assessment_id = ?").param(id)
+                .query((rs, n) -> new Task(rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class),
+                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5))).list();
+        assertThat(tasks).hasSize(DemoCompletedAssessment.FINDINGS.size()).allSatisfy(t -> {
+            assertThat(t.created()).isBefore(completedAt).isAfter(completedAt.minusDays(1));
+            assertThat(t.updated()).isAfter(completedAt).isBefore(completedAt.plusDays(8));
+            assertThat(t.due()).isAfter(completedOn);
+            assertThat(t.treatment()).isEqualTo("REMEDIATE");
+        });
+        assertThat(tasks).extracting(Task::status)
+                .containsExactlyInAnyOrder("DONE", "DONE", "IN_PROGRESS", "IN_PROGRESS", "OPEN");
+    }
+
     private List<UUID> completed() {
         return jdbc.sql("SELECT a.id FROM assessment a JOIN cloud_system s ON s.id = a.system_id "
                 + "WHERE s.name = ? AND a.status = 'COMPLETED' AND a.contract_date = ?")

@@ -28,6 +28,8 @@ class CatalogEndpointsTest {
 
     @Autowired
     WebApplicationContext context;
+    @Autowired
+    org.yunjian.catalog.Catalog catalog;
 
     MockMvc mvc;
 
@@ -61,10 +63,50 @@ class CatalogEndpointsTest {
         mvc.perform(get("/api/catalog/requirements").param("standard", "JRT-SF").param("phase", "EXIT")
                         .param("role", "PROVIDER").param("kind", "ITEM"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[*].standard", everyItem(is("JRT-SF"))))
-                .andExpect(jsonPath("$[*].phases", everyItem(hasItem("EXIT"))))
-                .andExpect(jsonPath("$[*].roles", everyItem(hasItem("PROVIDER"))))
-                .andExpect(jsonPath("$[*].id", hasItem("JRT-SF-8.3.2-1-2")));
+                .andExpect(jsonPath("$.items[*].standard", everyItem(is("JRT-SF"))))
+                .andExpect(jsonPath("$.items[*].phases", everyItem(hasItem("EXIT"))))
+                .andExpect(jsonPath("$.items[*].roles", everyItem(hasItem("PROVIDER"))))
+                .andExpect(jsonPath("$.items[*].id", hasItem("JRT-SF-8.3.2-1-2")));
+    }
+
+    @Test
+    @WithMockUser(roles = "USER")
+    void requirementsComeAPageAtATimeWithTheTotalEvenWithoutPageOrSize() throws Exception {
+        int total = catalog.find(org.yunjian.catalog.RequirementFilter.any().standard("MLPS-L3")).size();
+        org.assertj.core.api.Assertions.assertThat(total).isGreaterThan(50);
+        mvc.perform(get("/api/catalog/requirements").param("standard", "MLPS-L3"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()", is(50))).andExpect(jsonPath("$.page", is(1)))
+                .andExpect(jsonPath("$.size", is(50))).andExpect(jsonPath("$.total", is(total)))
+                .andExpect(jsonPath("$.pages", is((total + 49) / 50)));
+        mvc.perform(get("/api/catalog/requirements").param("standard", "MLPS-L3").param("page", "2")
+                        .param("size", "40"))
+                .andExpect(jsonPath("$.items.length()", is(Math.min(40, total - 40))))
+                .andExpect(jsonPath("$.page", is(2)));
+        mvc.perform(get("/api/catalog/requirements").param("q", "剩余信息").param("size", "1"))
+                .andExpect(jsonPath("$.items.length()", is(1))).andExpect(jsonPath("$.total").isNumber());
+        mvc.perform(get("/api/catalog/requirements").param("size", "201")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.size").exists());
+        mvc.perform(get("/api/catalog/requirements").param("page", "0")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.page").exists());
+    }
+
+    @Test
+    @WithMockUser(roles = "USER")
+    void theCatalogPageUsesTheSharedPagerAndFiltersKeepingItsFiltersInTheLinks() throws Exception {
+        mvc.perform(get("/catalog").param("standard", "MLPS-L3").param("phase", "OPERATION").param("page", "2"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"catalog-filter\"")))
+                .andExpect(content().string(containsString("<option value=\"OPERATION\" selected=\"selected\"")))
+                .andExpect(content().string(containsString("<option value=\"MLPS-L3\" selected=\"selected\"")))
+                .andExpect(content().string(containsString("id=\"catalog-pager\"")))
+                .andExpect(content().string(containsString("href=\"/catalog?standard=MLPS-L3&amp;phase=OPERATION&amp;page=1\"")));
+        mvc.perform(get("/catalog").param("standard", "MLPS-L3").param("page", "99"))
+                .andExpect(content().string(containsString("id=\"catalog-nomatch\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"catalog-items\""))));
+        mvc.perform(get("/catalog").param("page", "x")).andExpect(status().isBadRequest());
+        mvc.perform(get("/catalog").param("phase", "LATER"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"catalog-filter-errors\"")));
     }
 
     @Test

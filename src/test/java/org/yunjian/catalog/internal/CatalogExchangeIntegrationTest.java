@@ -196,9 +196,9 @@ class CatalogExchangeIntegrationTest {
         mvc.perform(get("/catalog").param("q", "剩余信息").with(authentication(as(Role.USER))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("MLPS-L3-8.2.4.7-a")))
-                .andExpect(content().string(containsString("id=\"q\"")))
-                .andExpect(content().string(containsString("id=\"layer\"")))
-                .andExpect(content().string(containsString("id=\"deploymentModel\"")))
+                .andExpect(content().string(containsString("id=\"filter-q\"")))
+                .andExpect(content().string(containsString("id=\"filter-layer\"")))
+                .andExpect(content().string(containsString("id=\"filter-deploymentModel\"")))
                 .andExpect(content().string(containsString("export-xml-MLPS-L3")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("catalog-import-form"))));
         mvc.perform(get("/catalog/results").param("q", "residual information").param("standard", "MLPS-L3")
