@@ -165,7 +165,8 @@ public class UserAdministration {
         passwords.check(errors, "password", username, null, user.password(), exemptPublished, null);
         errors.throwIfAny();
         Instant now = clock.instant();
-        String hash = passwords.hash(user.password());
+        String hash = exemptPublished != null && exemptPublished.equals(user.password())
+                ? passwords.publishedHash(user.password()) : passwords.hash(user.password());
         Account a = new Account(UUID.randomUUID(), username, displayName, user.role(),
                 user.role() == Role.USER ? user.organizationId() : null, hash, now, mustChange, 0, null, totpSecret,
                 true, demo, now, awaitingApproval);

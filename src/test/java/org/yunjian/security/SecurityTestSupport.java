@@ -16,12 +16,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestConfiguration
 public class SecurityTestSupport {
 
-    /** Argon2 as in production, counting {@code matches} per stored hash. */
+    /** Argon2 with the context's settings ({@link PasswordHashing}), counting {@code matches} per stored hash. */
     public static final class CountingPasswordEncoder implements org.springframework.security.crypto.password.PasswordEncoder {
-        private final org.springframework.security.crypto.password.PasswordEncoder delegate =
-                org.springframework.security.crypto.argon2.Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+        private final org.springframework.security.crypto.password.PasswordEncoder delegate;
         private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> checks =
                 new java.util.concurrent.ConcurrentHashMap<>();
+
+        CountingPasswordEncoder(PasswordHashing hashing) {
+            this.delegate = hashing.encoder();
+        }
 
         @Override
         public String encode(CharSequence raw) {
@@ -42,8 +45,10 @@ public class SecurityTestSupport {
 
     @Bean
     @Primary
-    CountingPasswordEncoder countingPasswordEncoder() {
-        return new CountingPasswordEncoder();
+    CountingPasswordEncoder countingPasswordEncoder(
+            @org.springframework.beans.factory.annotation.Value("${yunjian.security.password-hash.memory-kib}") int memoryKib,
+            @org.springframework.beans.factory.annotation.Value("${yunjian.security.password-hash.iterations}") int iterations) {
+        return new CountingPasswordEncoder(new PasswordHashing(memoryKib, iterations));
     }
 
     @Bean

@@ -52,6 +52,23 @@ public class PasswordService {
         return encoder.encode(password);
     }
 
+    /** The one hash of a published password (the demo accounts'), made once per process and reused for each account. */
+    private volatile String[] published;
+
+    /**
+     * The hash of {@code password}, a password published on the login page (the demo accounts' own): every demo
+     * account gets the same hash, made once, since a shared salt hides nothing of a password everyone can read. A
+     * demo start thus costs one Argon2 run instead of one per account.
+     */
+    public String publishedHash(String password) {
+        String[] memo = published;
+        if (memo == null || !memo[0].equals(password)) {
+            memo = new String[] {password, hash(password)};
+            published = memo;
+        }
+        return memo[1];
+    }
+
     boolean matches(String password, String hash) {
         return password != null && password.length() <= PasswordPolicy.MAX_LENGTH && encoder.matches(password, hash);
     }

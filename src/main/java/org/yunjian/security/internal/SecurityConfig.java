@@ -14,7 +14,6 @@ import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -30,6 +29,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.security.AccountPrincipal;
+import org.yunjian.security.PasswordHashing;
 import org.yunjian.security.Role;
 
 /**
@@ -179,7 +179,9 @@ public class SecurityConfig {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    PasswordEncoder passwordEncoder(
+            @Value("${yunjian.security.password-hash.memory-kib:" + PasswordHashing.DEFAULT_MEMORY_KIB + "}") int memoryKib,
+            @Value("${yunjian.security.password-hash.iterations:" + PasswordHashing.DEFAULT_ITERATIONS + "}") int iterations) {
+        return new PasswordHashing(memoryKib, iterations).encoder();
     }
 }
