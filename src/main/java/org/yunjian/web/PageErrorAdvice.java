@@ -38,7 +38,12 @@ class PageErrorAdvice {
         return "web/error";
     }
 
-    /** An update posted without the version its form was opened on (a form from before versions, a script). */
+    /**
+     * An update posted without the version its form was opened on (a form from before versions, a script), reaching
+     * no page that caught it: the last resort. Every page form that names a version catches it together with a stale
+     * version ({@code shared.VersionRefusal}, ADR 011) and comes back to the form with the alert and the typed input;
+     * a page controller added without that catch still answers 428 here, never silently.
+     */
     @ExceptionHandler(org.yunjian.shared.PreconditionRequiredException.class)
     @ResponseStatus(HttpStatus.PRECONDITION_REQUIRED)
     String versionMissing(org.yunjian.shared.PreconditionRequiredException e, Model model) {

@@ -175,12 +175,63 @@ class ExitProjectLockingTests {
     }
 
     @Test
-    void checklistFormWithoutVersionIsRefused() throws Exception {
-        mvc.perform(post("/exit-projects/{id}/checklist", id).with(as(customer)).param("item", "d")
-                        .param("status", "DONE").param("note", "无版本"))
-                .andExpect(status().isPreconditionRequired());
+    void checklistFormWithoutVersionComesBackWithTheAlertAndTheTypedInput() throws Exception {
+        mvc.perform(post("/exit-projects/{id}/checklist", id).with(as(customer)).param("lang", "en").param("item", "d")
+                        .param("status", "NOT_APPLICABLE").param("note", "无版本的说明"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"stale-version\"")))
+                .andExpect(content().string(containsString("did not say which version")))
+                .andExpect(content().string(containsString("value=\"无版本的说明\"")))
+                .andExpect(content().string(containsString("value=\"NOT_APPLICABLE\" selected")));
         assertThat(jdbc.sql("SELECT version FROM exit_checklist_item WHERE project_id = ? AND item_key = 'd'")
                 .param(UUID.fromString(id)).query(Long.class).single()).isZero();
+    }
+
+    long projectVersion() {
+        return jdbc.sql("SELECT version FROM exit_project WHERE id = ?").param(UUID.fromString(id)).query(Long.class)
+                .single();
+    }
+
+    /**
+     * Every form on the project that names the project's version — moving it, the provider's and the verifier's
+     * keys, approving the inventory — answers one stale (version 0 after another change) and one naming no version
+     * alike: the page with the alert, the pasted key kept, nothing stored.
+     */
+    @Test
+    void projectFormsStaleOrWithoutVersionComeBackWithTheAlertAndStoreNothing() throws Exception {
+        CurrentUser provider = user(w.provider().id());
+        mvc.perform(post("/api/exit-projects/{id}/items", id).with(as(provider)).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                        {"category":"conversion-tool","name":"转换工具","description":"导出为 CSV","sensitivity":"公开"}"""))
+                .andExpect(status().isCreated());
+        String verifierPem = org.yunjian.crypto.Pem.writePublicKey(org.yunjian.exit.Keys.generate().getPublic());
+        mvc.perform(json(put("/api/exit-projects/{id}/verifier-key", id),
+                        "{\"pem\":\"" + verifierPem.replace("\n", "\\n") + "\"}").with(IfMatch.version(projectVersion())))
+                .andExpect(status().isOk());
+        long stored = projectVersion();
+        assertThat(stored).isPositive();
+        String pem = org.yunjian.crypto.Pem.writePublicKey(org.yunjian.exit.Keys.generate().getPublic());
+        for (String version : new String[] {"0", null}) {
+            List<Object[]> forms = List.of(
+                    new Object[] {post("/exit-projects/{id}/transition", id).param("to", "HANDOVER"), customer, false},
+                    new Object[] {post("/exit-projects/{id}/approve", id).param("confirm", "true"), customer, false},
+                    new Object[] {post("/exit-projects/{id}/verifier-key", id).param("pem", pem), customer, true},
+                    new Object[] {post("/exit-projects/{id}/provider-key", id).param("pem", pem), provider, true});
+            for (Object[] f : forms) {
+                MockHttpServletRequestBuilder form = (MockHttpServletRequestBuilder) f[0];
+                String page = mvc.perform((version == null ? form : form.param("version", version))
+                                .with(as((CurrentUser) f[1])))
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                assertThat(page).contains("id=\"stale-version\"", version == null ? "此表单没有说明" : "他人已于 20");
+                if ((Boolean) f[2]) { // the pasted key is kept
+                    assertThat(page).contains("rows=\"4\">" + pem.lines().findFirst().orElseThrow());
+                }
+            }
+        }
+        assertThat(projectVersion()).isEqualTo(stored);
+        assertThat(storedStatus()).isEqualTo("PLANNING");
+        assertThat(jdbc.sql("SELECT inventory_approved_at IS NULL AND provider_key_pem IS NULL FROM exit_project "
+                + "WHERE id = ?").param(UUID.fromString(id)).query(Boolean.class).single()).isTrue();
     }
 
     @Test

@@ -34,6 +34,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.yunjian.party.internal.Inputs;
 import org.yunjian.party.internal.SystemService;
 import org.yunjian.shared.ExpectedVersion;
@@ -231,6 +232,70 @@ class PartyLockingTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"stale-version\"")))
                 .andExpect(content().string(containsString("后写的备注")));
+    }
+
+    /** The system form as typed, naming {@code version} (none when null). */
+    MockHttpServletRequestBuilder systemForm(String version, String name) {
+        MockHttpServletRequestBuilder form = post("/systems/" + w.system().id()).param("name", name)
+                .param("customerId", w.customer().id().toString()).param("protectionLevel", "2")
+                .param("deploymentModel", "PUBLIC").param("serviceModel", "IAAS").param("industry", "OTHER")
+                .param("dataClassification", "GENERAL").param("regions", "上海");
+        return version == null ? form : form.param("version", version);
+    }
+
+    @Test
+    void pageFormsNamingNoVersionComeBackWithTheAlertAndTheTypedInputAndStoreNothing() throws Exception {
+        var customer = user(w.customer().id());
+        mvc.perform(systemForm(null, "无版本的名称").with(as(customer)).param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"stale-version\"")))
+                .andExpect(content().string(containsString("did not say which version")))
+                .andExpect(content().string(containsString("value=\"无版本的名称\"")))
+                .andExpect(content().string(containsString("name=\"version\" value=\"0\"")));
+        assertThat(storedName("cloud_system", w.system().id())).isEqualTo(w.system().name());
+
+        Organization o = w.provider();
+        mvc.perform(post("/organizations/" + o.id()).with(as(admin())).param("name", "无版本组织")
+                        .param("creditCode", o.creditCode().value()).param("region", "杭州").param("roles", "PROVIDER"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"stale-version\"")))
+                .andExpect(content().string(containsString("value=\"无版本组织\"")))
+                .andExpect(content().string(containsString("name=\"version\" value=\"0\"")));
+        assertThat(storedName("organization", o.id())).isEqualTo(o.name());
+
+        mvc.perform(post("/engagements/" + w.engagement().id()).with(as(customer)).param("name", "无版本项目")
+                        .param("systemId", w.system().id().toString()).param("phase", "PLANNING"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"stale-version\"")))
+                .andExpect(content().string(containsString("value=\"无版本项目\"")))
+                .andExpect(content().string(containsString("name=\"version\" value=\"0\"")));
+        assertThat(storedName("engagement", w.engagement().id())).isEqualTo(w.engagement().name());
+
+        mvc.perform(post("/systems/" + w.system().id() + "/private-notes").with(as(customer))
+                        .param("notes", "无版本的备注"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"stale-version\"")))
+                .andExpect(content().string(containsString("无版本的备注")))
+                .andExpect(content().string(containsString("name=\"version\" value=\"0\"")));
+        mvc.perform(get("/api/systems/" + w.system().id() + "/private-notes").with(as(customer)))
+                .andExpect(jsonPath("$.notes").value(not(containsString("无版本"))));
+    }
+
+    @Test
+    void staleEngagementFormComesBackWithTheAlertAndTheTypedInput() throws Exception {
+        var customer = user(w.customer().id());
+        mvc.perform(json(put("/api/engagements/" + w.engagement().id()), """
+                        {"name":"他人先改","systemId":"%s","phase":"PLANNING","participants":[]}"""
+                        .formatted(w.system().id())).with(as(customer)).with(IfMatch.version(0)))
+                .andExpect(status().isOk());
+        mvc.perform(post("/engagements/" + w.engagement().id()).with(as(customer)).param("version", "0")
+                        .param("name", "我输入的项目").param("systemId", w.system().id().toString())
+                        .param("phase", "PLANNING"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"stale-version\"")))
+                .andExpect(content().string(containsString("value=\"我输入的项目\"")))
+                .andExpect(content().string(containsString("name=\"version\" value=\"1\"")));
+        assertThat(storedName("engagement", w.engagement().id())).isEqualTo("他人先改");
     }
 
     @Test

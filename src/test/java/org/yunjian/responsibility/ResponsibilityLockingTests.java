@@ -3,10 +3,10 @@ package org.yunjian.responsibility;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -24,6 +24,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.yunjian.party.Engagement;
@@ -32,6 +33,7 @@ import org.yunjian.party.Organization;
 import org.yunjian.party.PartyRole;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.support.IfMatch;
+import org.yunjian.support.StaleForms;
 
 /** Optimistic locking of the responsibility matrix: an edit of an older version never overwrites a newer one. */
 @SpringBootTest
@@ -149,22 +151,69 @@ class ResponsibilityLockingTests {
         assertThat(current()).isEqualTo(3);
     }
 
+    /** The agreement form as typed on the matrix page, naming {@code version} (none when null). */
+    MockHttpServletRequestBuilder agreementForm(String version) {
+        MockHttpServletRequestBuilder form = post("/systems/{id}/responsibility/agreements", w.system().id())
+                .param("name", "我输入的协议").param("partyA", w.provider().id().toString())
+                .param("partyB", security.id().toString()).param("clauses", "9.1, 9.2");
+        return version == null ? form : form.param("version", version);
+    }
+
     @Test
-    void staleAgreementFormComesBackOnTheMatrixWithTheTypedInput() throws Exception {
-        mvc.perform(post("/systems/{id}/responsibility/agreements", w.system().id())
-                        .with(as(provider)).param("version", "1").param("name", "我输入的协议")
-                        .param("partyA", w.provider().id().toString()).param("partyB", security.id().toString())
-                        .param("clauses", "9.1, 9.2"))
-                .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("conflict", containsString("他人已于 20")));
-        assertThat(current()).isEqualTo(2);
-        // the matrix page the browser is sent back to shows the refusal and the form opened with what was typed
-        mvc.perform(get("/systems/{id}/responsibility", w.system().id()).with(as(provider))
-                        .flashAttr("conflict", "x").flashAttr("typed", java.util.Map.of("name", "我输入的协议",
-                                "partyB", security.id(), "clauses", "9.1, 9.2")))
+    void staleOrVersionlessAgreementFormComesBackOnTheMatrixWithTheAlertAndTheTypedInput() throws Exception {
+        String matrix = "/systems/" + w.system().id() + "/responsibility";
+        for (String version : new String[] {"1", null}) {
+            String page = StaleForms.pageAfter(mvc, agreementForm(version), matrix, as(provider));
+            assertThat(page).contains(version == null ? "此表单没有说明" : "他人已于 20", "value=\"我输入的协议\"",
+                    "value=\"9.1, 9.2\"", "<details id=\"add-agreement\" open", "name=\"version\" value=\"2\"");
+            assertThat(current()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void versionlessRowFormComesBackWithTheAlertAndTheTypedInput() throws Exception {
+        mvc.perform(post("/systems/{id}/responsibility/rows/{duty}/hops", w.system().id(), PROVIDER_ROW)
+                        .with(as(provider)).param("organisation", w.provider().id().toString()).param("role", "PROVIDER")
+                        .param("to", security.id().toString()).param("agreement", "安全服务协议")
+                        .param("clause", "无版本的条款"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("value=\"我输入的协议\"")))
-                .andExpect(content().string(containsString("value=\"9.1, 9.2\"")))
-                .andExpect(content().string(containsString("<details id=\"add-agreement\" open")));
+                .andExpect(content().string(containsString("id=\"stale-version\"")))
+                .andExpect(content().string(containsString("此表单没有说明")))
+                .andExpect(content().string(containsString("value=\"无版本的条款\"")))
+                .andExpect(content().string(containsString("name=\"version\" value=\"2\"")));
+        assertThat(current()).isEqualTo(2);
+    }
+
+    @Test
+    void staleOrVersionlessRoleDecisionComesBackWithTheAlertAndTheTickedBehaviours() throws Exception {
+        for (String version : new String[] {"1", null}) {
+            var form = post("/systems/{id}/responsibility/participants/{org}", w.system().id(), security.id())
+                    .with(as(customer)).param("behaviours", "MANAGE_PLATFORM_OM").param("action", "confirm");
+            mvc.perform(version == null ? form : form.param("version", version))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("id=\"stale-version\"")))
+                    .andExpect(content().string(containsString(version == null ? "此表单没有说明" : "他人已于 20")))
+                    .andExpect(content().string(containsString("id=\"b-MANAGE_PLATFORM_OM\" checked")))
+                    .andExpect(content().string(containsString("name=\"version\" value=\"2\"")));
+            assertThat(current()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void staleOrVersionlessSspUploadComesBackToTheWorkbookPageWithTheAlert() throws Exception {
+        byte[] ssp = mvc.perform(get(base + "/oscal-ssp").param("format", "json").param("side", "customer")
+                .with(as(customer))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        for (String version : new String[] {"1", null}) {
+            var form = multipart("/systems/{id}/responsibility/oscal-ssp", w.system().id())
+                    .file(new MockMultipartFile("file", "ssp.json", "application/json", ssp));
+            if (version != null) {
+                form.param("version", version);
+            }
+            String page = StaleForms.pageAfter(mvc, form,
+                    "/systems/" + w.system().id() + "/responsibility/workbook", as(customer));
+            assertThat(page).contains(version == null ? "此表单没有说明" : "他人已于 20", "name=\"version\" value=\"2\"")
+                    .doesNotContain("id=\"ssp-imported\"", "id=\"ssp-unchanged\"");
+            assertThat(current()).isEqualTo(2);
+        }
     }
 }

@@ -74,4 +74,21 @@ class UserLockingTest extends SecurityIntegrationTest {
                 .andExpect(content().string(containsString("name=\"version\" value=\"" + (read + 1) + "\"")));
         assertThat(users.get(u.id()).displayName()).isEqualTo("别人先改");
     }
+
+    @Test
+    void accountFormNamingNoVersionComesBackWithTheAlertAndTheTypedInput() throws Exception {
+        UserView admin = securityAdmin();
+        UserView u = businessUser();
+        long read = IfMatch.stored(jdbc, "user_account", "id", u.id());
+        mvc.perform(post("/admin/users/{id}", u.id()).with(as(admin)).with(csrf()).param("lang", "en")
+                        .param("displayName", "无版本的名字").param("role", "USER")
+                        .param("organizationId", u.organizationId().toString()).param("enabled", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"stale-version\"")))
+                .andExpect(content().string(containsString("did not say which version")))
+                .andExpect(content().string(containsString("无版本的名字")))
+                .andExpect(content().string(containsString("name=\"version\" value=\"" + read + "\"")));
+        assertThat(users.get(u.id()).displayName()).isNotEqualTo("无版本的名字");
+        assertThat(IfMatch.stored(jdbc, "user_account", "id", u.id())).isEqualTo(read);
+    }
 }

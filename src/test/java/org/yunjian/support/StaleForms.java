@@ -5,7 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.servlet.FlashMap;
 
@@ -19,8 +19,8 @@ public final class StaleForms {
     private StaleForms() {
     }
 
-    /** The page {@code page} shows after {@code form} was refused, read as {@code who}. */
-    public static String pageAfter(MockMvc mvc, MockHttpServletRequestBuilder form, String page,
+    /** The page {@code page} shows after {@code form} (a multipart upload too) was refused, read as {@code who}. */
+    public static String pageAfter(MockMvc mvc, AbstractMockHttpServletRequestBuilder<?> form, String page,
                                    RequestPostProcessor who) throws Exception {
         FlashMap flash = mvc.perform(form.with(who)).andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
         String html = mvc.perform(get(page).with(who).flashAttrs(flash)).andExpect(status().isOk()).andReturn()

@@ -33,7 +33,6 @@ import org.yunjian.security.Role;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
-import org.yunjian.shared.Formats;
 import org.yunjian.shared.ListFilters;
 import org.yunjian.shared.Pager;
 import org.yunjian.shared.Paged;
@@ -81,12 +80,11 @@ class CatalogPageController {
                     replace ? ExpectedVersion.ofForm(version) : null);
             flash.addFlashAttribute("importMessage", Texts.get(s.version() > 1 ? "catalog.import.replacedDone"
                     : "catalog.import.done", s.code(), s.requirements(), s.version()));
-        } catch (StaleVersionException e) {
-            // someone else replaced the catalog since it was read: the versions page again, whose form now names
-            // the version current, ready to replace that one deliberately
-            flash.addFlashAttribute("importErrors", List.of(Texts.get("catalog.versions.stale",
-                    Formats.minute(e.changedAt()), e.currentVersion())));
-        } catch (CatalogLoadException | ConflictException | PreconditionRequiredException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
+            // someone else replaced the catalog since it was read, or the form named no version: the versions page
+            // again, whose form now names the version current, ready to replace that one deliberately
+            flash.addFlashAttribute("stale", e.formText());
+        } catch (CatalogLoadException | ConflictException e) {
             flash.addFlashAttribute("importErrors", List.of(e.getMessage()));
             flash.addFlashAttribute("importCode", code);
         } catch (FieldErrors.ValidationException e) {

@@ -36,6 +36,7 @@ import org.yunjian.security.CurrentUser;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.PreconditionRequiredException;
 import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
 
@@ -186,8 +187,8 @@ class ExitProjectPages {
     }
 
     /**
-     * {@link #change(UUID, Model, RedirectAttributes, String, Runnable)} for a form whose record someone else changed
-     * since it was opened: the page again, read anew (so the form carries the current version), with the message and
+     * {@link #change(UUID, Model, RedirectAttributes, String, Runnable)} for a form refused for its version (someone
+     * else changed the record since it was opened, or it named none): the page again, read anew (so the form carries the current version), with the message and
      * the input typed into {@code form} kept.
      */
     private String change(UUID id, Model model, RedirectAttributes flash, String anchor, String form,
@@ -197,7 +198,7 @@ class ExitProjectPages {
             return "redirect:/exit-projects/" + id + anchor;
         } catch (ValidationException e) {
             return page(id, model, e.errors());
-        } catch (StaleVersionException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
             model.addAttribute("stale", e.formText());
             model.addAttribute("staleForm", form);
             model.addAttribute("typed", typed);

@@ -21,6 +21,7 @@ import org.yunjian.party.internal.EngagementService;
 import org.yunjian.party.internal.OrganizationService;
 import org.yunjian.party.internal.PartyNames;
 import org.yunjian.party.internal.SystemService;
+import org.yunjian.shared.PreconditionRequiredException;
 import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
@@ -118,8 +119,9 @@ class EngagementPages {
             return "redirect:/engagements/" + id;
         } catch (ValidationException e) {
             return form(model, form, id, e.errors());
-        } catch (StaleVersionException e) {
-            form.setVersion(String.valueOf(e.currentVersion()));
+        } catch (StaleVersionException | PreconditionRequiredException e) {
+            // the form again with what was typed, over the version stored now: saving again is deliberate
+            form.setVersion(String.valueOf(e.formVersion() != null ? e.formVersion() : service.get(id).version()));
             model.addAttribute("stale", e.formText());
             return form(model, form, id, Map.of());
         }

@@ -19,6 +19,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.party.Organization;
 import org.yunjian.party.PartyRole;
+import org.yunjian.shared.PreconditionRequiredException;
 import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.ConflictException;
@@ -102,8 +103,9 @@ class OrganizationPages {
             return "redirect:/organizations/" + id;
         } catch (ValidationException e) {
             return form(model, form, id, e.errors());
-        } catch (StaleVersionException e) {
-            form.setVersion(String.valueOf(e.currentVersion()));
+        } catch (StaleVersionException | PreconditionRequiredException e) {
+            // the form again with what was typed, over the version stored now: saving again is deliberate
+            form.setVersion(String.valueOf(e.formVersion() != null ? e.formVersion() : service.get(id).version()));
             model.addAttribute("stale", e.formText());
             return form(model, form, id, Map.of());
         }

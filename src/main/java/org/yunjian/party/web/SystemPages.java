@@ -25,6 +25,7 @@ import org.yunjian.party.Organization;
 import org.yunjian.party.PartyRole;
 import org.yunjian.party.ServiceModel;
 import org.yunjian.party.SystemQuery;
+import org.yunjian.shared.PreconditionRequiredException;
 import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.ConflictException;
@@ -143,8 +144,9 @@ class SystemPages {
             return "redirect:/systems/" + id;
         } catch (ValidationException e) {
             return form(model, form, id, e.errors());
-        } catch (StaleVersionException e) {
-            form.setVersion(String.valueOf(e.currentVersion()));
+        } catch (StaleVersionException | PreconditionRequiredException e) {
+            // the form again with what was typed, over the version stored now: saving again is deliberate
+            form.setVersion(String.valueOf(e.formVersion() != null ? e.formVersion() : service.get(id).version()));
             model.addAttribute("stale", e.formText());
             return form(model, form, id, Map.of());
         }
@@ -199,10 +201,11 @@ class SystemPages {
             model.addAttribute("notesVersion", version);
             model.addAttribute("errors", e.errors());
             return "party/system-notes";
-        } catch (StaleVersionException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
             model.addAttribute("system", service.get(id));
             model.addAttribute("notes", notes);
-            model.addAttribute("notesVersion", String.valueOf(e.currentVersion()));
+            model.addAttribute("notesVersion", String.valueOf(e.formVersion() != null ? e.formVersion()
+                    : service.readNotes(id).map(n -> n.version()).orElse(0L)));
             model.addAttribute("stale", e.formText());
             model.addAttribute("errors", Map.of());
             return "party/system-notes";

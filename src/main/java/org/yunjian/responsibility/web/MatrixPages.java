@@ -32,6 +32,7 @@ import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.LocalizedException;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.PreconditionRequiredException;
 import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
 
@@ -178,24 +179,28 @@ class MatrixPages {
             service.decideRoles(id, org, ticked, chosen, reason, ExpectedVersion.ofForm(version));
             flash.addFlashAttribute("saved", Texts.get("responsibility.page.roles.saved"));
             return "redirect:" + base(id) + "#participants";
-        } catch (ValidationException | StaleVersionException e) {
-            // invalid input, or someone else changed the matrix since the form was opened: the form again, read
-            // anew (so it carries the current version), with the ticked behaviours and the reason kept
-            MatrixView now = e instanceof StaleVersionException ? service.current(id) : v;
-            RoleDecision proposal = ticked.isEmpty() ? null : service.propose(id, org, ticked);
-            models.participant(model, now, org, ticked, proposal,
-                    e instanceof ValidationException ve ? ve.errors() : Map.of());
-            if (e instanceof StaleVersionException stale) {
-                model.addAttribute("stale", stale.formText());
-            }
-            model.addAttribute("reason", reason);
-            return "responsibility/participant";
+        } catch (ValidationException e) {
+            return participantAgain(model, id, v, org, ticked, reason, e.errors());
+        } catch (StaleVersionException | PreconditionRequiredException e) {
+            // someone else changed the matrix since the form was opened, or the form named no version: the form
+            // again, read anew (so it carries the current version), with the ticked behaviours and the reason kept
+            model.addAttribute("stale", e.formText());
+            return participantAgain(model, id, service.current(id), org, ticked, reason, Map.of());
         } catch (NotFoundException e) {
             throw e; // a stranger gets 404, not a hint
         } catch (LocalizedException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
             return "redirect:" + base(id) + "/participants/" + org;
         }
+    }
+
+    /** The participant's form again over {@code v}, with the ticked behaviours, the reason and any field errors. */
+    private String participantAgain(Model model, UUID id, MatrixView v, UUID org, Set<Behaviour> ticked, String reason,
+                                    Map<String, String> errors) {
+        RoleDecision proposal = ticked.isEmpty() ? null : service.propose(id, org, ticked);
+        models.participant(model, v, org, ticked, proposal, errors);
+        model.addAttribute("reason", reason);
+        return "responsibility/participant";
     }
 
     private static Accountable accountable(UUID organisation, PartyRole role) {
@@ -220,6 +225,10 @@ class MatrixPages {
         } catch (ValidationException e) {
             flash.addFlashAttribute("errors", e.errors());
             flash.addFlashAttribute("typed", typed);
+        } catch (StaleVersionException | PreconditionRequiredException e) {
+            // the matrix page again, read anew (its forms name the version stored now), with what was typed
+            flash.addFlashAttribute("stale", e.formText());
+            flash.addFlashAttribute("typed", typed);
         } catch (NotFoundException e) {
             throw e; // a stranger gets 404, not a hint
         } catch (LocalizedException e) {
@@ -243,7 +252,7 @@ class MatrixPages {
             models.row(model, service.current(id), service.check(id, null), duty);
             model.addAttribute("errors", e.errors());
             return "responsibility/row";
-        } catch (StaleVersionException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
             models.row(model, service.current(id), service.check(id, null), duty);
             model.addAttribute("stale", e.formText());
             model.addAttribute("typed", typed);

@@ -80,6 +80,9 @@ class WorkbookPages {
             flash.addFlashAttribute(r.changed() ? "sspImported" : "sspUnchanged", r.view().version().version());
         } catch (FieldErrors.ValidationException e) {
             flash.addFlashAttribute("sspProblems", e.errors());
+        } catch (org.yunjian.shared.StaleVersionException | org.yunjian.shared.PreconditionRequiredException e) {
+            // the page again, read anew: its form names the version stored now (a file is chosen again)
+            flash.addFlashAttribute("stale", e.formText());
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }

@@ -19,6 +19,7 @@ import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
 import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.PreconditionRequiredException;
 import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.FieldErrors;
 
@@ -172,10 +173,12 @@ class UserAdminController {
             return "redirect:/admin/users/" + id + (requested ? "?requested" : "?saved");
         } catch (FieldErrors.ValidationException e) {
             return form(model, form, user, e.errors());
-        } catch (StaleVersionException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
+            // the form again with what was typed, over the user as stored now: saving again is deliberate
+            UserView now = users.get(id);
             model.addAttribute("stale", e.formText());
             return form(model, new UserForm(user.username(), displayName, role, organizationId, enabled,
-                    String.valueOf(e.currentVersion())), users.get(id), Map.of());
+                    String.valueOf(e.formVersion() != null ? e.formVersion() : now.version())), now, Map.of());
         }
     }
 
