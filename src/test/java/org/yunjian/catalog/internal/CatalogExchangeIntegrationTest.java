@@ -199,6 +199,7 @@ class CatalogExchangeIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("MLPS-L3-8.2.4.7-a")))
                 .andExpect(content().string(containsString("id=\"filter-q\"")))
+                .andExpect(content().string(containsString("placeholder=\"中文或英文，如 剩余信息、8.2.4.7\"")))
                 .andExpect(content().string(containsString("id=\"filter-layer\"")))
                 .andExpect(content().string(containsString("id=\"filter-deploymentModel\"")))
                 .andExpect(content().string(containsString("export-xml-MLPS-L3")))
@@ -210,6 +211,10 @@ class CatalogExchangeIntegrationTest {
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("<html"))));
         mvc.perform(get("/catalog").with(authentication(as(Role.SYSTEM_ADMIN))))
                 .andExpect(content().string(containsString("catalog-import-form")));
+        String organizations = mvc.perform(get("/organizations").with(authentication(as(Role.SYSTEM_ADMIN))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String box = organizations.substring(organizations.indexOf("id=\"filter-q\""));
+        assertThat(box.substring(0, box.indexOf('>'))).doesNotContain("placeholder"); // the shared box without one
         mvc.perform(multipart("/catalog/import").file(new MockMultipartFile("file", "sample-catalog.xml", "application/xml",
                                 OscalExchangeTest.resource("sample-catalog.xml")))
                         .param("code", "NIST-PAGE").with(authentication(as(Role.SYSTEM_ADMIN))).with(csrf()))
