@@ -221,6 +221,21 @@ class LifecycleLockingTests {
     }
 
     @Test
+    void aNeedsFormNamingNoVersionComesBackWithTheTypedInputAndTheWarning() throws Exception {
+        mvc.perform(json(put(base + "/needs"), NeedsApiTests.GOOD)).andExpect(status().isOk());
+        String page = "/systems/" + w.system().id() + "/lifecycle/needs";
+        mvc.perform(post(page).with(as(customer)).param("itemName", "没有版本时输入的网站")
+                        .param("itemClassification", "GENERAL").param("itemSensitivity", "PUBLIC_ONLY")
+                        .param("decision", "PARTLY").param("reasons", "没有版本时输入的理由"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"stale-version\"")))
+                .andExpect(content().string(containsString("没有版本时输入的网站")))
+                .andExpect(content().string(containsString("没有版本时输入的理由")))
+                .andExpect(content().string(containsString("name=\"version\" value=\"1\"")));
+        mvc.perform(get(base + "/needs").with(as(customer))).andExpect(jsonPath("$.analysis.compute").value("8 vCPU"));
+    }
+
+    @Test
     void twoConcurrentStatusChangesOfTheSameVersionLetExactlyOneWin() throws Exception {
         UUID duty = UUID.fromString(customerDuty());
         List<DutyStatus> tried = List.of(DutyStatus.IN_PROGRESS, DutyStatus.DONE);

@@ -21,6 +21,7 @@ import org.yunjian.lifecycle.internal.NeedsService;
 import org.yunjian.party.DataClassification;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.PreconditionRequiredException;
 import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.FieldErrors.ValidationException;
 
@@ -80,9 +81,13 @@ class NeedsPages {
             service.save(id, ExpectedVersion.ofForm(version), in);
         } catch (ValidationException e) {
             return render(model, service.view(id), in, e.errors());
-        } catch (StaleVersionException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
+            // the typed input again over the analysis as stored now (a form naming no version is read anew)
             model.addAttribute("stale", e.formText());
-            return render(model, service.view(id), withVersion(in, e.currentVersion()), Map.of());
+            var view = service.view(id);
+            long current = e.formVersion() != null ? e.formVersion()
+                    : view.analysis().map(NeedsAnalysis::version).orElse(0L);
+            return render(model, view, withVersion(in, current), Map.of());
         }
         flash.addFlashAttribute("saved", true);
         return "redirect:/systems/" + id + "/lifecycle/needs";
