@@ -64,6 +64,8 @@ import org.yunjian.support.IfMatch;
 @Tag("database")
 @SpringBootTest
 @AutoConfigureMockMvc
+// the suite's common context (MockMvc and the party fixtures): one Spring start for all such classes
+@org.springframework.context.annotation.Import(org.yunjian.party.Fixtures.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTests {
 

@@ -14,6 +14,8 @@ import org.yunjian.demo.DemoData;
 
 /** A newcomer to the demo sees inherited items at once: the demo assessment inherits from a recorded conclusion. */
 @SpringBootTest(properties = "yunjian.demo=true")
+// the demo context with MockMvc that ContractReviewDemoTests and ObligationPagesTests start: one Spring start
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 @Tag("database")
 class DemoInheritanceTests {
 

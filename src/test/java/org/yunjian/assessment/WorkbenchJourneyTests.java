@@ -45,6 +45,7 @@ import org.yunjian.support.TestDatabases;
 @Tag("database")
 // single use: the journey changes the demo assessment, so its database is its own and its context closes after it
 @DirtiesContext
+@org.yunjian.support.JourneyBesideTheSuite
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
 class WorkbenchJourneyTests {
 

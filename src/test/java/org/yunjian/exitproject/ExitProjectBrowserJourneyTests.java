@@ -42,6 +42,7 @@ import org.yunjian.support.TestDatabases;
  * records the {@code exit check-deleted --json} report of the emptied object-storage bucket (S3Proxy).
  */
 @Tag("database")
+@org.yunjian.support.JourneyBesideTheSuite
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
 class ExitProjectBrowserJourneyTests {
 

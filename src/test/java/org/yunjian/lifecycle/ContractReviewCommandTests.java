@@ -23,6 +23,8 @@ import org.yunjian.support.CliCapture;
 
 /** {@code yunjian lifecycle contract|selection|needs} acting as named users, with the web's access rules. */
 @SpringBootTest
+// the suite's common context (MockMvc and the party fixtures): one Spring start for all such classes
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
 class ContractReviewCommandTests {

@@ -37,6 +37,8 @@ import picocli.CommandLine;
  * the requesting organisation.
  */
 @SpringBootTest
+// the suite's common context (MockMvc and the party fixtures): one Spring start for all such classes
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
 class MigrationCommandTests {

@@ -31,6 +31,7 @@ import org.yunjian.support.TestDatabases;
  */
 // single use: its database is its own, so its context (and the connections it holds) closes after it
 @DirtiesContext
+@org.yunjian.support.JourneyBesideTheSuite
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
 @Tag("database")
 class ObligationBrowserJourneyTests {

@@ -22,6 +22,8 @@ import org.yunjian.support.CliCapture;
 
 /** {@code yunjian lifecycle plan ...} acting as named users, with the plan pages' rules, gates and refusals. */
 @SpringBootTest
+// the suite's common context (MockMvc and the party fixtures): one Spring start for all such classes
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
 class PlanCommandTests {

@@ -40,6 +40,7 @@ import org.yunjian.support.TestDatabases;
  * off; the provider signs off too and the version is approved.
  */
 @Tag("database")
+@org.yunjian.support.JourneyBesideTheSuite
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
 class ResponsibilityBrowserJourneyTests {
 

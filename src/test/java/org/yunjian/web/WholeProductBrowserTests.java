@@ -51,6 +51,7 @@ import org.yunjian.support.Browser;
  */
 @Tag("database")
 @Tag("browser")
+@org.yunjian.support.JourneyBesideTheSuite
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
 class WholeProductBrowserTests {
 

@@ -41,6 +41,8 @@ import org.yunjian.shared.AuditableEvent;
 /** What gets recorded, by whom it can be read, and that nobody can change it through the application. */
 @SpringBootTest
 @AutoConfigureMockMvc
+// the suite's common context (MockMvc and the party fixtures): one Spring start for all such classes
+@org.springframework.context.annotation.Import(org.yunjian.party.Fixtures.class)
 @Tag("database")
 class AuditRecordingTest {
 

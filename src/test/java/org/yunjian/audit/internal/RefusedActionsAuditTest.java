@@ -36,6 +36,8 @@ import org.yunjian.shared.AuditableEvent;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+// the suite's common context (MockMvc and the party fixtures): one Spring start for all such classes
+@org.springframework.context.annotation.Import(org.yunjian.party.Fixtures.class)
 @Tag("database")
 class RefusedActionsAuditTest {
 
