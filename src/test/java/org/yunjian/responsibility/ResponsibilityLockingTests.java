@@ -211,7 +211,8 @@ class ResponsibilityLockingTests {
             }
             String page = StaleForms.pageAfter(mvc, form,
                     "/systems/" + w.system().id() + "/responsibility/workbook", as(customer));
-            assertThat(page).contains(version == null ? "此表单没有说明" : "他人已于 20", "name=\"version\" value=\"2\"")
+            assertThat(page).contains(version == null ? "此表单没有说明" : "他人已于 20", "name=\"version\" value=\"2\"",
+                            "id=\"ssp-stale-file\"", "请先核对当前分工，再重新选择文件")
                     .doesNotContain("id=\"ssp-imported\"", "id=\"ssp-unchanged\"");
             assertThat(current()).isEqualTo(2);
         }

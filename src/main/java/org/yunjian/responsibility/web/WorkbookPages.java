@@ -83,6 +83,7 @@ class WorkbookPages {
         } catch (org.yunjian.shared.StaleVersionException | org.yunjian.shared.PreconditionRequiredException e) {
             // the page again, read anew: its form names the version stored now (a file is chosen again)
             flash.addFlashAttribute("stale", e.formText());
+            flash.addFlashAttribute("sspStale", true);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }
