@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
+import org.springframework.boot.SpringApplication;
 
 /**
  * When the run asks for PostgreSQL ({@code -Dyunjian.test.db=postgres}, the Maven {@code postgres}
@@ -70,11 +71,6 @@ public class PostgresForTests implements LauncherSessionListener {
         }
     }
 
-    @Override
-    public void launcherSessionClosed(LauncherSession session) {
-        stop();
-    }
-
     private void start() throws IOException, InterruptedException, SQLException {
         dir = Files.createTempDirectory("yunjian-pg-");
         boolean root = "root".equals(System.getProperty("user.name"));
@@ -90,7 +86,11 @@ public class PostgresForTests implements LauncherSessionListener {
                 dir.resolve("server.log").toString(), "-o",
                 "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400",
                 "start");
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+        // stopped by Spring Boot's shutdown hook after it has closed the suite's contexts: stopped beside them (at the
+        // end of the launcher session, or in a JVM hook of its own), the server went first, and a context's last
+        // database work (the node leaving cluster_node) waited for a connection until surefire killed the JVM, 30
+        // seconds after the last test
+        SpringApplication.getShutdownHandlers().add(this::stop);
 
         String base = "jdbc:postgresql://127.0.0.1:" + port + "/";
         try (Connection c = DriverManager.getConnection(base + "postgres", "postgres", "");
