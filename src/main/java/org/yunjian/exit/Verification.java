@@ -504,11 +504,33 @@ public final class Verification {
             this.maxSteps = maxSteps;
         }
 
-        private record Pair(List<FileEntry> expected, List<Source.Item> found) implements java.io.Serializable {
+        /** A batch as {@link BatchWire} reads it back. */
+        static Batch of(int maxSteps, long bytes, ArrayList<Object> steps) {
+            Batch b = new Batch(maxSteps);
+            b.steps = steps;
+            b.bytes = bytes;
+            return b;
+        }
+
+        int maxSteps() {
+            return maxSteps;
+        }
+
+        List<Object> steps() {
+            return steps;
+        }
+
+        /** Sent in the compact form of {@link BatchWire}. */
+        @java.io.Serial
+        private Object writeReplace() {
+            return new BatchWire(this);
+        }
+
+        record Pair(List<FileEntry> expected, List<Source.Item> found) implements java.io.Serializable {
         }
 
         /** One chunk of a file verified by its chunk digests: a batch of its own, its outcome a {@link Part}. */
-        private record ChunkStep(FileEntry entry, Chunk chunk, boolean last) implements java.io.Serializable {
+        record ChunkStep(FileEntry entry, Chunk chunk, boolean last) implements java.io.Serializable {
         }
 
         static Batch chunk(FileEntry entry, Chunk chunk, boolean last) {
