@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
+import org.apache.spark.api.java.function.VoidFunction;
 import org.yunjian.exit.HashAlgorithm;
 import org.yunjian.exit.ManifestException;
 import org.yunjian.exit.S3Settings;
@@ -70,6 +71,15 @@ public final class SparkWorkers implements Verification.Workers {
         Waves(Verification.Run run, Consumer<Verification.Outcome> sink) {
             this.run = run;
             this.sink = sink;
+            // while the driver reads the manifest and lists the target, every task slot opens the target (an S3
+            // client and its connection pool, a directory) and Spark loads its task path, so the first wave starts
+            // hashing at once (docs/performance.md, "Verification on Spark")
+            int slots = jsc.defaultParallelism();
+            List<Integer> each = new ArrayList<>(slots);
+            for (int i = 0; i < slots; i++) {
+                each.add(i);
+            }
+            jsc.parallelize(each, slots).foreachAsync(new Open(run.target(), run.s3(), run.allVersions()));
         }
 
         @Override
@@ -183,6 +193,29 @@ public final class SparkWorkers implements Verification.Workers {
                 out.add(b.run(algorithm, source));
             }
             return out;
+        }
+    }
+
+    /** Opens the target on an executor ahead of the first wave; a failure is left for the wave's tasks to report. */
+    static final class Open implements VoidFunction<Integer> {
+        private static final long serialVersionUID = 1L;
+        private final String target;
+        private final S3Settings s3;
+        private final boolean allVersions;
+
+        Open(String target, S3Settings s3, boolean allVersions) {
+            this.target = target;
+            this.s3 = s3;
+            this.allVersions = allVersions;
+        }
+
+        @Override
+        public void call(Integer slot) {
+            try {
+                Opened.source(target, s3, allVersions);
+            } catch (RuntimeException e) {
+                // not opened now: the first task that needs it opens it again and reports what went wrong
+            }
         }
     }
 
