@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,6 +36,7 @@ import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.PreconditionRequiredException;
 import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.VersionRefusal;
 
 /**
  * The responsibility matrix pages of a cloud system: the matrix with its participants, agreements, rule check and
@@ -136,8 +138,9 @@ class MatrixPages {
         typed.put("to", to);
         typed.put("agreement", agreement);
         typed.put("clause", clause);
-        return rowChange(id, duty, model, flash, typed, () -> service.handOn(id, duty, accountable(organisation, role),
-                new StoredHop(null, to, blankToNull(agreement), blankToNull(clause)), ExpectedVersion.ofForm(version)));
+        return rowChange(id, duty, model, flash, typed, VersionRefusal::formText, () -> service.handOn(id, duty,
+                accountable(organisation, role), new StoredHop(null, to, blankToNull(agreement), blankToNull(clause)),
+                ExpectedVersion.ofForm(version)));
     }
 
     @PostMapping("/systems/{id}/responsibility/rows/{duty}/withdraw")
@@ -145,7 +148,7 @@ class MatrixPages {
     String withdraw(@PathVariable UUID id, @PathVariable String duty, @RequestParam(required = false) UUID organisation,
                     @RequestParam(required = false) PartyRole role, @RequestParam(required = false) String version,
                     Model model, RedirectAttributes flash) {
-        return rowChange(id, duty, model, flash, Map.of(),
+        return rowChange(id, duty, model, flash, Map.of(), e -> e.formText(VersionRefusal.Removal.TAKE_BACK),
                 () -> service.withdraw(id, duty, accountable(organisation, role), ExpectedVersion.ofForm(version)));
     }
 
@@ -240,10 +243,11 @@ class MatrixPages {
 
     /**
      * A change from a row page: back to the row, with the saved note or the refusal. When someone else changed the
-     * matrix since the row was opened, the row again, read anew, with the message and the {@code typed} input kept.
+     * matrix since the row was opened, the row again, read anew, with the {@code alert} of the refusal and the
+     * {@code typed} input kept.
      */
     private String rowChange(UUID id, String duty, Model model, RedirectAttributes flash, Map<String, Object> typed,
-                             Supplier<MatrixView> action) {
+                             Function<VersionRefusal, String> alert, Supplier<MatrixView> action) {
         try {
             MatrixView v = action.get();
             flash.addFlashAttribute("saved", Texts.get("responsibility.page.saved", v.version().version()));
@@ -254,7 +258,7 @@ class MatrixPages {
             return "responsibility/row";
         } catch (StaleVersionException | PreconditionRequiredException e) {
             models.row(model, service.current(id), service.check(id, null), duty);
-            model.addAttribute("stale", e.formText());
+            model.addAttribute("stale", alert.apply(e));
             model.addAttribute("typed", typed);
             return "responsibility/row";
         } catch (NotFoundException e) {
