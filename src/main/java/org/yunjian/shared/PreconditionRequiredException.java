@@ -16,10 +16,10 @@ public class PreconditionRequiredException extends LocalizedException implements
         return Texts.get("locking.form.versionMissing");
     }
 
-    /** Nothing was taken away: the form named no version. */
+    /** The step was not taken: the form named no version. */
     @Override
-    public String formText(Removal removal) {
-        return removal.text(Msg.of("locking.form.cause.versionMissing")).text();
+    public String formText(Action action) {
+        return action.text(Msg.of("locking.form.cause.versionMissing")).text();
     }
 
     /** Unknown: the page names the version it reads anew. */

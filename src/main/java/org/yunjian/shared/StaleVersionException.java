@@ -52,10 +52,10 @@ public class StaleVersionException extends ConflictException implements VersionR
                 : Msg.of("locking.form.stale", Formats.minute(changedAt)));
     }
 
-    /** Nothing was taken away: someone else changed the record after the page was opened. */
+    /** The step was not taken: someone else changed the record after the page was opened. */
     @Override
-    public String formText(Removal removal) {
-        return named(removal.text(changedAt == null ? Msg.of("locking.form.cause.stale.noTime")
+    public String formText(Action action) {
+        return named(action.text(changedAt == null ? Msg.of("locking.form.cause.stale.noTime")
                 : Msg.of("locking.form.cause.stale", Formats.minute(changedAt))));
     }
 

@@ -14,11 +14,11 @@ public interface VersionRefusal {
     String formText();
 
     /**
-     * The alert's text after a form that only takes something away ({@code removal}: a deletion, a withdrawal…) was
-     * refused: the person typed nothing to keep and nothing was taken away, so the alert says that and to do it again
-     * over the current record if it should still happen — not that an input is kept.
+     * The alert's text after a refused form that typed nothing and only takes one step ({@code action}: a deletion,
+     * a withdrawal, a sign-off…): there is no input to keep and the step did not happen, so the alert says that and
+     * to review the current record and take the step again if it should still happen.
      */
-    String formText(Removal removal);
+    String formText(Action action);
 
     /**
      * The stored version the re-shown form should name, or {@code null} when the refusal does not know it (a form
@@ -27,10 +27,10 @@ public interface VersionRefusal {
     Long formVersion();
 
     /**
-     * What a refused form would have taken away, in the words of its button: its alert's sentence
+     * The step a refused form would have taken, in the words of its button: its alert's sentence
      * ({@code locking.form.<name>}, the cause as its argument).
      */
-    enum Removal {
+    enum Action {
         /** Deleting a record (evidence, a milestone). */
         DELETE("locking.form.deleted"),
         /** Withdrawing an inheritance. */
@@ -40,15 +40,17 @@ public interface VersionRefusal {
         /** Removing a candidate from a selection. */
         REMOVE("locking.form.removed"),
         /** Unlinking evidence from an item. */
-        UNLINK("locking.form.unlinked");
+        UNLINK("locking.form.unlinked"),
+        /** Signing off a version of the responsibility matrix: the version now current is one not yet read. */
+        SIGN_OFF("locking.form.notSigned");
 
         private final String key;
 
-        Removal(String key) {
+        Action(String key) {
             this.key = key;
         }
 
-        /** The alert: {@code cause} (why nothing was taken away), then what to do. */
+        /** The alert: {@code cause} (why the step was not taken), then what to do. */
         Msg text(Msg cause) {
             return Msg.of(key, cause);
         }

@@ -84,7 +84,7 @@ class EvidencePages {
             evidence.delete(id, ExpectedVersion.ofForm(version));
         } catch (StaleVersionException | PreconditionRequiredException e) {
             // nothing deleted: the item page over the file as stored now, the confirmation to be ticked again
-            flash.addFlashAttribute("stale", e.formText(VersionRefusal.Removal.DELETE));
+            flash.addFlashAttribute("stale", e.formText(VersionRefusal.Action.DELETE));
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }

@@ -104,7 +104,7 @@ class InheritancePages {
             flash.addFlashAttribute("inheritResult", Texts.get("assessment.inherit.withdrawnAll",
                     inheritances.withdrawAll(id, ExpectedVersion.ofForm(version))));
         } catch (StaleVersionException | PreconditionRequiredException e) {
-            stale(flash, e.formText(VersionRefusal.Removal.WITHDRAW), null);
+            stale(flash, e.formText(VersionRefusal.Action.WITHDRAW), null);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }
@@ -134,7 +134,7 @@ class InheritancePages {
         try {
             inheritances.withdraw(id, ExpectedVersion.ofForm(version));
         } catch (StaleVersionException | PreconditionRequiredException e) {
-            stale(flash, e.formText(VersionRefusal.Removal.WITHDRAW), null);
+            stale(flash, e.formText(VersionRefusal.Action.WITHDRAW), null);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }

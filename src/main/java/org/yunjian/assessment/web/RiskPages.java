@@ -309,7 +309,7 @@ class RiskPages {
             flash.addFlashAttribute("notice", Texts.get("risk.milestone.deleted"));
         } catch (StaleVersionException | PreconditionRequiredException e) {
             // nothing deleted: the entry as stored now, with the clear alert (the confirmation ticked again)
-            flash.addFlashAttribute("stale", e.formText(VersionRefusal.Removal.DELETE));
+            flash.addFlashAttribute("stale", e.formText(VersionRefusal.Action.DELETE));
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }

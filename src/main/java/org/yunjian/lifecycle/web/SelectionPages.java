@@ -69,7 +69,7 @@ class SelectionPages {
         try {
             service.removeCandidate(id, candidate, ExpectedVersion.ofForm(version));
         } catch (StaleVersionException | PreconditionRequiredException e) {
-            return stale(model, id, e.formText(VersionRefusal.Removal.REMOVE), "candidate", Map.of());
+            return stale(model, id, e.formText(VersionRefusal.Action.REMOVE), "candidate", Map.of());
         } catch (ConflictException e) {
             return render(model, service.view(id), Map.of("remove", e.getMessage()), "candidate");
         }

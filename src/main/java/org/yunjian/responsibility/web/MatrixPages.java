@@ -103,7 +103,7 @@ class MatrixPages {
         typed.put("partyA", partyA);
         typed.put("partyB", partyB);
         typed.put("clauses", clauses);
-        return change(id, "#agreements", flash, typed, () -> service.addAgreement(id,
+        return change(id, "#agreements", flash, typed, VersionRefusal::formText, () -> service.addAgreement(id,
                 new ResponsibilityService.AgreementInput(name, partyA, partyB, list), ExpectedVersion.ofForm(version)));
     }
 
@@ -117,7 +117,8 @@ class MatrixPages {
             flash.addFlashAttribute("conflict", Texts.get("responsibility.page.signOff.unconfirmed"));
             return "redirect:" + base(id) + "#sign-offs";
         }
-        return change(id, "#sign-offs", flash, () -> service.signOff(id, side, ExpectedVersion.ofForm(version)));
+        return change(id, "#sign-offs", flash, Map.of(), e -> e.formText(VersionRefusal.Action.SIGN_OFF),
+                () -> service.signOff(id, side, ExpectedVersion.ofForm(version)));
     }
 
     @GetMapping("/systems/{id}/responsibility/rows/{duty}")
@@ -148,7 +149,7 @@ class MatrixPages {
     String withdraw(@PathVariable UUID id, @PathVariable String duty, @RequestParam(required = false) UUID organisation,
                     @RequestParam(required = false) PartyRole role, @RequestParam(required = false) String version,
                     Model model, RedirectAttributes flash) {
-        return rowChange(id, duty, model, flash, Map.of(), e -> e.formText(VersionRefusal.Removal.TAKE_BACK),
+        return rowChange(id, duty, model, flash, Map.of(), e -> e.formText(VersionRefusal.Action.TAKE_BACK),
                 () -> service.withdraw(id, duty, accountable(organisation, role), ExpectedVersion.ofForm(version)));
     }
 
@@ -214,14 +215,20 @@ class MatrixPages {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    /** A change from the matrix page: back to it, with the saved note or the refusal (field errors included). */
+    /**
+     * A change from the matrix page: back to it at {@code anchor}, with the saved note or the refusal (field errors
+     * included); a refusal for the version comes back to its alert.
+     */
     private String change(UUID id, String anchor, RedirectAttributes flash, Supplier<MatrixView> action) {
-        return change(id, anchor, flash, Map.of(), action);
+        return change(id, anchor, flash, Map.of(), VersionRefusal::formText, action);
     }
 
-    /** As above; a refused change also brings back what the user typed ({@code typed}, flashed as "typed"). */
+    /**
+     * As above; a refused change also brings back what the user typed ({@code typed}, flashed as "typed"), and a
+     * refusal for the version says {@code alert}.
+     */
     private String change(UUID id, String anchor, RedirectAttributes flash, Map<String, Object> typed,
-                          Supplier<MatrixView> action) {
+                          Function<VersionRefusal, String> alert, Supplier<MatrixView> action) {
         try {
             MatrixView v = action.get();
             flash.addFlashAttribute("saved", Texts.get("responsibility.page.saved", v.version().version()));
@@ -229,9 +236,11 @@ class MatrixPages {
             flash.addFlashAttribute("errors", e.errors());
             flash.addFlashAttribute("typed", typed);
         } catch (StaleVersionException | PreconditionRequiredException e) {
-            // the matrix page again, read anew (its forms name the version stored now), with what was typed
-            flash.addFlashAttribute("stale", e.formText());
+            // the matrix page again, read anew (its forms name the version stored now), with what was typed; the
+            // alert heads the page: land on it, not on the form's section below, where it would not show
+            flash.addFlashAttribute("stale", alert.apply(e));
             flash.addFlashAttribute("typed", typed);
+            return "redirect:" + base(id) + "#stale-version";
         } catch (NotFoundException e) {
             throw e; // a stranger gets 404, not a hint
         } catch (LocalizedException e) {
