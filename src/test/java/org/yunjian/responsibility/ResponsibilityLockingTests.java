@@ -144,13 +144,18 @@ class ResponsibilityLockingTests {
         assertThat(current()).isEqualTo(2);
     }
 
-    @Test
-    void staleRowFormComesBackWithTheMessageAndTheTypedInput() throws Exception {
-        // someone else hands the work on meanwhile
+    /** The provider hands its work on the provider row to the security service partner over version 2: version 3. */
+    void handOnToSecurity() throws Exception {
         mvc.perform(json(put(base + "/rows/{duty}", PROVIDER_ROW), provider,
                         row("{\"to\":\"%s\",\"agreement\":\"安全服务协议\",\"clause\":\"7.3\"}".formatted(security.id())))
                         .with(IfMatch.version(2)))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void staleRowFormComesBackWithTheMessageAndTheTypedInput() throws Exception {
+        // someone else hands the work on meanwhile
+        handOnToSecurity();
         mvc.perform(post("/systems/{id}/responsibility/rows/{duty}/hops", w.system().id(), PROVIDER_ROW)
                         .with(as(provider)).param("lang", "en").param("version", "2")
                         .param("organisation", w.provider().id().toString()).param("role", "PROVIDER")
@@ -282,10 +287,7 @@ class ResponsibilityLockingTests {
     @Test
     void staleOrVersionlessTakeBackComesBackOnTheRowWithTheAlertAndTakesNothingBack() throws Exception {
         // the provider hands the work on (version 3); a row page read before that names version 2
-        mvc.perform(json(put(base + "/rows/{duty}", PROVIDER_ROW), provider,
-                        row("{\"to\":\"%s\",\"agreement\":\"安全服务协议\",\"clause\":\"7.3\"}".formatted(security.id())))
-                        .with(IfMatch.version(2)))
-                .andExpect(status().isOk());
+        handOnToSecurity();
         long audited = audits();
         String stale = mvc.perform(takeBackForm("2")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
