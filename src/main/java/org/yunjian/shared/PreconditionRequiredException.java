@@ -16,6 +16,12 @@ public class PreconditionRequiredException extends LocalizedException implements
         return Texts.get("locking.form.versionMissing");
     }
 
+    /** The step was not taken: the form named no version. */
+    @Override
+    public String formText(Action action) {
+        return action.text(Msg.of("locking.form.cause.versionMissing")).text();
+    }
+
     /** Unknown: the page names the version it reads anew. */
     @Override
     public Long formVersion() {

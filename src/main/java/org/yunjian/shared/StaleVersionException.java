@@ -15,20 +15,19 @@ public class StaleVersionException extends ConflictException implements VersionR
 
     private final long currentVersion;
     private final Instant changedAt;
-    private final Msg form;
+    /** The record the texts name first ({@link #naming(Msg)}), or {@code null}. */
+    private final Msg record;
 
     public StaleVersionException(long currentVersion, Instant changedAt) {
         this(currentVersion, changedAt, changedAt == null ? Msg.of("locking.stale.noTime")
-                        : Msg.of("locking.stale", Formats.minute(changedAt)),
-                changedAt == null ? Msg.of("locking.form.stale.noTime")
-                        : Msg.of("locking.form.stale", Formats.minute(changedAt)));
+                : Msg.of("locking.stale", Formats.minute(changedAt)), null);
     }
 
-    private StaleVersionException(long currentVersion, Instant changedAt, Msg text, Msg form) {
+    private StaleVersionException(long currentVersion, Instant changedAt, Msg text, Msg record) {
         super("conflict", text);
         this.currentVersion = currentVersion;
         this.changedAt = changedAt;
-        this.form = form;
+        this.record = record;
     }
 
     /**
@@ -38,7 +37,7 @@ public class StaleVersionException extends ConflictException implements VersionR
      */
     public StaleVersionException naming(Msg record) {
         return new StaleVersionException(currentVersion, changedAt, Msg.of("locking.named", record, text()),
-                Msg.of("locking.named", record, form));
+                this.record == null ? record : Msg.of("locking.named", record, this.record));
     }
 
     /** The stored version now: a form that keeps the typed input carries it, so saving again is deliberate. */
@@ -49,7 +48,19 @@ public class StaleVersionException extends ConflictException implements VersionR
     /** The text a re-rendered form shows: the input is kept and saving again replaces the newer version. */
     @Override
     public String formText() {
-        return form.text();
+        return named(changedAt == null ? Msg.of("locking.form.stale.noTime")
+                : Msg.of("locking.form.stale", Formats.minute(changedAt)));
+    }
+
+    /** The step was not taken: someone else changed the record after the page was opened. */
+    @Override
+    public String formText(Action action) {
+        return named(action.text(changedAt == null ? Msg.of("locking.form.cause.stale.noTime")
+                : Msg.of("locking.form.cause.stale", Formats.minute(changedAt))));
+    }
+
+    private String named(Msg form) {
+        return (record == null ? form : Msg.of("locking.named", record, form)).text();
     }
 
     /** {@link #currentVersion()}: the re-shown form names it, so saving again is deliberate. */

@@ -14,8 +14,45 @@ public interface VersionRefusal {
     String formText();
 
     /**
+     * The alert's text after a refused form that typed nothing and only takes one step ({@code action}: a deletion,
+     * a withdrawal, a sign-off…): there is no input to keep and the step did not happen, so the alert says that and
+     * to review the current record and take the step again if it should still happen.
+     */
+    String formText(Action action);
+
+    /**
      * The stored version the re-shown form should name, or {@code null} when the refusal does not know it (a form
      * that named none): the page then names the version it reads anew.
      */
     Long formVersion();
+
+    /**
+     * The step a refused form would have taken, in the words of its button: its alert's sentence
+     * ({@code locking.form.<name>}, the cause as its argument).
+     */
+    enum Action {
+        /** Deleting a record (evidence, a milestone). */
+        DELETE("locking.form.deleted"),
+        /** Withdrawing an inheritance. */
+        WITHDRAW("locking.form.withdrawn"),
+        /** Taking back the last hand-on of a responsibility matrix row. */
+        TAKE_BACK("locking.form.takenBack"),
+        /** Removing a candidate from a selection. */
+        REMOVE("locking.form.removed"),
+        /** Unlinking evidence from an item. */
+        UNLINK("locking.form.unlinked"),
+        /** Signing off a version of the responsibility matrix: the version now current is one not yet read. */
+        SIGN_OFF("locking.form.notSigned");
+
+        private final String key;
+
+        Action(String key) {
+            this.key = key;
+        }
+
+        /** The alert: {@code cause} (why the step was not taken), then what to do. */
+        Msg text(Msg cause) {
+            return Msg.of(key, cause);
+        }
+    }
 }

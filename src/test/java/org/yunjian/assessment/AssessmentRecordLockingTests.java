@@ -34,6 +34,7 @@ import org.yunjian.security.CurrentUser;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.support.IfMatch;
 import org.yunjian.support.OneWriterWins;
+import org.yunjian.support.StaleForms;
 import org.yunjian.support.StaleProblem;
 
 /**
@@ -313,6 +314,23 @@ class AssessmentRecordLockingTests {
         assertThat(due(entry)).isEqualTo("2027-05-05");
         mvc.perform(get("/remediations/{id}", entry).with(as(tester)))
                 .andExpect(content().string(containsString("name=\"version\" value=\"2\"")));
+        // deleting a milestone takes it away: a stale deletion says nothing was deleted, in both languages
+        String added = mvc.perform(post("/api/remediations/{id}/milestones", entry).with(as(tester))
+                        .with(IfMatch.version(2)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"description\":\"划分安全区域\",\"targetDate\":\"2027-02-01\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String milestone = JsonPath.read(added, "$.id");
+        String remediation = "/remediations/" + entry;
+        assertThat(StaleForms.pageAfter(mvc, post("/remediations/{id}/milestones/{m}/delete", entry, milestone)
+                .param("confirm", "true").param("version", "2"), remediation, as(tester)))
+                .contains("在您打开此页面之后，他人已于 20", "，未删除任何内容。请查看当前记录；如仍需删除，请再次删除。")
+                .doesNotContain("您的修改未保存");
+        assertThat(StaleForms.pageAfter(mvc, post("/remediations/{id}/milestones/{m}/delete", entry, milestone)
+                .param("confirm", "true").param("version", "2").param("lang", "en"), remediation, as(tester)))
+                .contains("after you opened this page; nothing was deleted. Review the current record; if it "
+                        + "should still go, delete it again.");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM assessment_milestone WHERE id = ?")
+                .param(UUID.fromString(milestone)).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -291,6 +291,18 @@ class EvidenceLockingTests {
         mvc.perform(post("/assessment-items/{id}/linked-evidence", platform.get(1)).with(as(assessor))
                 .param("evidenceId", ev).param("version-" + ev, "1")).andExpect(status().is3xxRedirection());
         assertThat(evidenceVersion(ev)).isEqualTo(2);
+        // unlinking takes something away: its alert says nothing was unlinked (nothing typed is kept)
+        String linked = "/assessment-items/" + platform.get(1);
+        assertThat(StaleForms.pageAfter(mvc, post("/evidence/{id}/unlink", ev).param("itemId",
+                platform.get(1).toString()).param("version", "1"), linked, as(assessor)))
+                .contains("在您打开此页面之后，他人已于 20", "，未取消任何关联。请查看当前记录；如仍需取消关联，请再次取消。");
+        assertThat(StaleForms.pageAfter(mvc, post("/evidence/{id}/unlink", ev).param("itemId",
+                platform.get(1).toString()).param("lang", "en"), linked, as(assessor)))
+                .contains("; nothing was unlinked. Review the current record; if the link should still go, unlink it");
+        assertThat(evidenceVersion(ev)).isEqualTo(2);
+        mvc.perform(post("/evidence/{id}/unlink", ev).with(as(assessor)).param("itemId", platform.get(1).toString())
+                .param("version", "2")).andExpect(status().is3xxRedirection());
+        assertThat(evidenceVersion(ev)).isEqualTo(3);
     }
 
     // --- deleting evidence and carrying it into a later assessment: the evidence record's version
@@ -318,12 +330,26 @@ class EvidenceLockingTests {
         mvc.perform(get("/api/evidence/{id}/content", ev).with(as(assessor))).andExpect(status().isOk())
                 .andExpect(content().bytes(PDF));
         assertThat(audits(ev, "assessment.evidence.delete")).isZero();
-        // the page form: stale or naming no version, the item page with the alert, nothing deleted
+        // the page form: stale or naming no version, the item page with the alert, nothing deleted — and the alert
+        // says so (nothing was typed, so none is kept), in both languages
         String item = "/assessment-items/" + platform.get(0);
         String page = StaleForms.pageAfter(mvc, post("/evidence/{id}/delete", ev).param("confirm", "true")
                 .param("version", "0"), item, as(assessor));
-        assertThat(page).contains("证据文件“机房照片.pdf”：在您打开此表单之后，他人已于 20", "name=\"version\" value=\"1\"");
-        StaleForms.pageAfter(mvc, post("/evidence/{id}/delete", ev).param("confirm", "true"), item, as(assessor));
+        assertThat(page).contains("证据文件“机房照片.pdf”：在您打开此页面之后，他人已于 20",
+                "，未删除任何内容。请查看当前记录；如仍需删除，请再次删除。", "name=\"version\" value=\"1\"");
+        assertThat(page).doesNotContain("您的修改未保存", "下方保留了您填写的内容");
+        String english = StaleForms.pageAfter(mvc, post("/evidence/{id}/delete", ev).param("confirm", "true")
+                .param("version", "0").param("lang", "en"), item, as(assessor));
+        assertThat(english).contains("Someone else changed this record at 20", "after you opened this page; nothing "
+                + "was deleted. Review the current record; if it should still go, delete it again.");
+        assertThat(english).doesNotContain("your change was not saved", "Your input is kept below");
+        String missing = StaleForms.pageAfter(mvc, post("/evidence/{id}/delete", ev).param("confirm", "true"), item,
+                as(assessor));
+        assertThat(missing).contains("此表单没有说明打开时记录的版本（可能是系统升级前打开的页面），未删除任何内容。"
+                + "请查看当前记录；如仍需删除，请再次删除。").doesNotContain("您的修改未保存");
+        assertThat(StaleForms.pageAfter(mvc, post("/evidence/{id}/delete", ev).param("confirm", "true")
+                .param("lang", "en"), item, as(assessor))).contains("This form did not say which version of the "
+                + "record it was opened on (perhaps a page opened before an upgrade); nothing was deleted.");
         assertThat(evidenceRows(ev)).isEqualTo(1);
         assertThat(audits(ev, "assessment.evidence.delete")).isZero();
         mvc.perform(delete("/api/evidence/{id}", ev).with(as(assessor)).with(IfMatch.read(mvc, "/api/evidence/" + ev,
@@ -493,5 +519,21 @@ class EvidenceLockingTests {
                 .param("confirm", "true").param("version", String.valueOf(v + 1)), "/assessments/" + id, as(assessor));
         assertThat(detail).contains("value=\"" + source + "\" selected=\"selected\"", "name=\"version\" value=\"" + v + "\"");
         assertThat(inherited()).isZero();
+        // withdrawing takes the inheritance away: a stale withdrawal says nothing was withdrawn, in both languages
+        mvc.perform(post("/assessment-items/{id}/inheritance", item).with(as(assessor)).param("source", source)
+                .param("version", "1")).andExpect(status().is3xxRedirection());
+        assertThat(inherited()).isEqualTo(1);
+        assertThat(StaleForms.pageAfter(mvc, post("/assessment-items/{id}/inheritance/withdraw", item)
+                .param("version", "1"), "/assessment-items/" + item, as(assessor)))
+                .contains("在您打开此页面之后，他人已于 20", "，未撤回任何内容。请查看当前记录；如仍需撤回，请再次撤回。");
+        assertThat(StaleForms.pageAfter(mvc, post("/assessment-items/{id}/inheritance/withdraw", item)
+                .param("lang", "en"), "/assessment-items/" + item, as(assessor)))
+                .contains("(perhaps a page opened before an upgrade); nothing was withdrawn. Review the current "
+                        + "record; if it should still be withdrawn, withdraw it again.");
+        long now = IfMatch.stored(jdbc, "assessment", "id", id);
+        assertThat(StaleForms.pageAfter(mvc, post("/assessments/{id}/inheritance/withdraw", id)
+                .param("version", String.valueOf(now + 1)), "/assessments/" + id, as(assessor)))
+                .contains("，未撤回任何内容。");
+        assertThat(inherited()).isEqualTo(1);
     }
 }

@@ -262,6 +262,15 @@ class CalendarSelectionLockingTests {
                 .contains("此表单没有说明打开时记录的版本", "无版本的理由");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_selection_decision WHERE system_id = ?")
                 .param(w.system().id()).query(Long.class).single()).isZero();
+        // removing a candidate takes it away: a stale removal says nothing was removed (nothing typed to keep)
+        assertThat(html(post(page + "/selection/candidates/" + c + "/remove").param("version", "1")))
+                .contains("id=\"stale-version\"", "在您打开此页面之后，他人已于 20",
+                        "，未移除任何内容。请查看当前记录；如仍需移除，请再次移除。")
+                .doesNotContain("您的修改未保存");
+        assertThat(html(post(page + "/selection/candidates/" + c + "/remove").param("lang", "en")))
+                .contains("(perhaps a page opened before an upgrade); nothing was removed. Review the current "
+                        + "record; if it should still go, remove it again.");
+        assertThat(html(get(page + "/selection"))).contains("id=\"candidate-" + c + "\"");
     }
 
     // --- the duty batch: each row names its duty's own version

@@ -9,10 +9,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
 import static org.yunjian.party.PartyTestSupport.user;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +37,10 @@ import org.yunjian.security.CurrentUser;
 import org.yunjian.support.IfMatch;
 import org.yunjian.support.StaleForms;
 
-/** Optimistic locking of the responsibility matrix: an edit of an older version never overwrites a newer one. */
+/**
+ * Optimistic locking of the responsibility matrix: an edit of an older version never overwrites a newer one — in REST
+ * and in every page form (agreements, sign-off, a row's hand-on and take-back, role decisions, the SSP upload).
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
@@ -53,6 +58,7 @@ class ResponsibilityLockingTests {
 
     Fixtures.World w;
     Organization security;
+    List<Organization> partners;
     CurrentUser customer;
     CurrentUser provider;
     String base;
@@ -60,10 +66,17 @@ class ResponsibilityLockingTests {
     @BeforeEach
     void matrix() throws Exception {
         w = fixtures.world();
-        security = fixtures.organization("安全服务商 " + UUID.randomUUID().toString().substring(0, 6),
-                PartyRole.PARTNER_SECURITY_SERVICE);
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        security = fixtures.organization("安全服务商 " + tag, PartyRole.PARTNER_SECURITY_SERVICE);
+        // every partner role taken, so that agreements alone make the matrix clean enough to sign
+        partners = List.of(fixtures.organization("平台软件商 " + tag, PartyRole.PARTNER_SOFTWARE),
+                fixtures.organization("服务器厂商 " + tag, PartyRole.PARTNER_HARDWARE),
+                fixtures.organization("运维服务商 " + tag, PartyRole.PARTNER_OM_SERVICE));
         fixtures.engagement("云平台运营", w.system(),
-                new Engagement.Participant(security.id(), PartyRole.PARTNER_SECURITY_SERVICE));
+                new Engagement.Participant(security.id(), PartyRole.PARTNER_SECURITY_SERVICE),
+                new Engagement.Participant(partners.get(0).id(), PartyRole.PARTNER_SOFTWARE),
+                new Engagement.Participant(partners.get(1).id(), PartyRole.PARTNER_HARDWARE),
+                new Engagement.Participant(partners.get(2).id(), PartyRole.PARTNER_OM_SERVICE));
         customer = user(w.customer().id());
         provider = user(w.provider().id());
         base = "/api/systems/" + w.system().id() + "/responsibility";
@@ -131,13 +144,18 @@ class ResponsibilityLockingTests {
         assertThat(current()).isEqualTo(2);
     }
 
-    @Test
-    void staleRowFormComesBackWithTheMessageAndTheTypedInput() throws Exception {
-        // someone else hands the work on meanwhile
+    /** The provider hands its work on the provider row to the security service partner over version 2: version 3. */
+    void handOnToSecurity() throws Exception {
         mvc.perform(json(put(base + "/rows/{duty}", PROVIDER_ROW), provider,
                         row("{\"to\":\"%s\",\"agreement\":\"安全服务协议\",\"clause\":\"7.3\"}".formatted(security.id())))
                         .with(IfMatch.version(2)))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void staleRowFormComesBackWithTheMessageAndTheTypedInput() throws Exception {
+        // someone else hands the work on meanwhile
+        handOnToSecurity();
         mvc.perform(post("/systems/{id}/responsibility/rows/{duty}/hops", w.system().id(), PROVIDER_ROW)
                         .with(as(provider)).param("lang", "en").param("version", "2")
                         .param("organisation", w.provider().id().toString()).param("role", "PROVIDER")
@@ -197,6 +215,105 @@ class ResponsibilityLockingTests {
                     .andExpect(content().string(containsString("name=\"version\" value=\"2\"")));
             assertThat(current()).isEqualTo(2);
         }
+    }
+
+    /** The matrix's audit entries: every change and sign-off of it is one. */
+    long audits() {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_event a JOIN responsibility_matrix m ON a.object_id = "
+                + "CAST(m.id AS VARCHAR(36)) WHERE m.system_id = ?").param(w.system().id()).query(Long.class).single();
+    }
+
+    long signOffs() {
+        return jdbc.sql("SELECT COUNT(*) FROM responsibility_sign_off s JOIN responsibility_matrix m "
+                + "ON m.id = s.matrix_id WHERE m.system_id = ?").param(w.system().id()).query(Long.class).single();
+    }
+
+    /** The customer's sign-off form as posted from the matrix page, confirmed, naming {@code version} (or none). */
+    MockHttpServletRequestBuilder signOffForm(String version) {
+        MockHttpServletRequestBuilder form = post("/systems/{id}/responsibility/sign-off", w.system().id())
+                .param("side", "CUSTOMER").param("confirm", "true");
+        return version == null ? form : form.param("version", version);
+    }
+
+    /** An agreement recorded over the current version. */
+    void agreement(CurrentUser u, String name, UUID a, UUID b) throws Exception {
+        mvc.perform(json(post(base + "/agreements"), u, """
+                        {"name":"%s","partyA":"%s","partyB":"%s","clauses":["3.1"]}""".formatted(name, a, b))
+                        .with(IfMatch.currentMatrix(jdbc, w.system().id())))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void staleOrVersionlessSignOffComesBackOnTheMatrixWithTheAlertAndSignsNothing() throws Exception {
+        // the agreements a clean matrix needs (customer–provider, provider–each partner): only the version refuses
+        agreement(customer, "云服务合同", w.customer().id(), w.provider().id());
+        for (Organization partner : partners) {
+            agreement(provider, "合作协议 " + partner.name(), w.provider().id(), partner.id());
+        }
+        mvc.perform(get(base + "/check").with(as(customer))).andExpect(jsonPath("$.approvable").value(true));
+        int now = current();
+        String read = String.valueOf(now - 1);
+        String matrix = "/systems/" + w.system().id() + "/responsibility";
+        long audited = audits();
+        for (String version : new String[] {read, null}) {
+            String page = StaleForms.pageAfter(mvc, signOffForm(version), matrix, as(customer));
+            assertThat(page).contains(version == null ? "此表单没有说明打开时记录的版本" : "在您打开此页面之后，他人已于 20",
+                    "，未签认。请先查看当前版本；如仍同意，请再次签认。", "id=\"sign-off-form-CUSTOMER\"",
+                    "name=\"version\" value=\"" + now + "\"").doesNotContain("下方保留了您填写的内容");
+            assertThat(signOffs()).isZero();
+            assertThat(audits()).isEqualTo(audited);
+            assertThat(current()).isEqualTo(now);
+        }
+        assertThat(StaleForms.pageAfter(mvc, signOffForm(read).param("lang", "en"), matrix, as(customer)))
+                .contains("after you opened this page; nothing was signed off. Review the current version; if you "
+                        + "still agree with it, sign it off again.");
+        // the page comes back to the alert that heads it, not to the sign-off section below, where it would not show
+        mvc.perform(signOffForm(read).with(as(customer)))
+                .andExpect(redirectedUrl(matrix + "#stale-version"));
+        mvc.perform(signOffForm(String.valueOf(now)).with(as(customer)))
+                .andExpect(redirectedUrl(matrix + "#sign-offs"));
+        assertThat(signOffs()).isEqualTo(1);
+        assertThat(audits()).isEqualTo(audited + 1);
+    }
+
+    /** The row page's form taking back the provider's last hand-on, naming {@code version} (or none). */
+    MockHttpServletRequestBuilder takeBackForm(String version) {
+        MockHttpServletRequestBuilder form = post("/systems/{id}/responsibility/rows/{duty}/withdraw",
+                w.system().id(), PROVIDER_ROW).with(as(provider)).param("organisation", w.provider().id().toString())
+                .param("role", "PROVIDER");
+        return version == null ? form : form.param("version", version);
+    }
+
+    @Test
+    void staleOrVersionlessTakeBackComesBackOnTheRowWithTheAlertAndTakesNothingBack() throws Exception {
+        // the provider hands the work on (version 3); a row page read before that names version 2
+        handOnToSecurity();
+        long audited = audits();
+        String stale = mvc.perform(takeBackForm("2")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(stale).contains("id=\"stale-version\"", "在您打开此页面之后，他人已于 20",
+                "，未收回任何转移。请查看当前记录；如仍需收回，请再次收回。", "id=\"withdraw-0\"",
+                "name=\"version\" value=\"3\"").doesNotContain("您的修改未保存");
+        mvc.perform(takeBackForm("2").param("lang", "en")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Someone else changed this record at 20")))
+                .andExpect(content().string(containsString("after you opened this page; nothing was taken back. "
+                        + "Review the current record; if the hand-on should still be taken back, take it back again.")));
+        // a form naming no version: the same alert on the row page, not the 428 error page
+        mvc.perform(takeBackForm(null)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"stale-version\"")))
+                .andExpect(content().string(containsString("此表单没有说明打开时记录的版本（可能是系统升级前打开的页面），未收回任何转移。")))
+                .andExpect(content().string(containsString("name=\"version\" value=\"3\"")));
+        assertThat(current()).isEqualTo(3);
+        assertThat(audits()).isEqualTo(audited);
+        // the current version takes the hand-on back: a new version, audited
+        mvc.perform(takeBackForm("3")).andExpect(redirectedUrl("/systems/" + w.system().id()
+                + "/responsibility/rows/" + PROVIDER_ROW));
+        assertThat(current()).isEqualTo(4);
+        assertThat(audits()).isEqualTo(audited + 1);
+        mvc.perform(get(base + "/versions/4").with(as(provider))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.rows[?(@.duty == '" + PROVIDER_ROW + "')].assignments[*].chain[*]").isEmpty());
+        mvc.perform(get(base + "/versions/3").with(as(provider))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.rows[?(@.duty == '" + PROVIDER_ROW + "')].assignments[*].chain[*]").isNotEmpty());
     }
 
     @Test

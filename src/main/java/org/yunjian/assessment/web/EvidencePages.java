@@ -19,6 +19,7 @@ import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.PreconditionRequiredException;
 import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.VersionRefusal;
 
 /**
  * Evidence from the item page: download (decrypted and verified), share with the provider, delete. Deleting
@@ -83,7 +84,7 @@ class EvidencePages {
             evidence.delete(id, ExpectedVersion.ofForm(version));
         } catch (StaleVersionException | PreconditionRequiredException e) {
             // nothing deleted: the item page over the file as stored now, the confirmation to be ticked again
-            flash.addFlashAttribute("stale", e.formText());
+            flash.addFlashAttribute("stale", e.formText(VersionRefusal.Action.DELETE));
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }

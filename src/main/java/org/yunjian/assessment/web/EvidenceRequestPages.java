@@ -333,7 +333,7 @@ class EvidenceRequestPages {
         try {
             links.unlink(id, ExpectedVersion.ofForm(version), itemId);
         } catch (StaleVersionException | PreconditionRequiredException e) {
-            stale(flash, e);
+            flash.addFlashAttribute("stale", e.formText(VersionRefusal.Action.UNLINK));
         } catch (ConflictException e) {
             flash.addFlashAttribute("linkError", e.getMessage());
         }

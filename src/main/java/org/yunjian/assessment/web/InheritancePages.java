@@ -87,7 +87,7 @@ class InheritancePages {
             flash.addFlashAttribute("inheritResult", Texts.get("assessment.inherit.bulkDone", r.inherited(),
                     r.skipped().size()));
         } catch (StaleVersionException | PreconditionRequiredException e) {
-            stale(flash, e, source);
+            stale(flash, e.formText(), source);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         } catch (ValidationException e) {
@@ -104,7 +104,7 @@ class InheritancePages {
             flash.addFlashAttribute("inheritResult", Texts.get("assessment.inherit.withdrawnAll",
                     inheritances.withdrawAll(id, ExpectedVersion.ofForm(version))));
         } catch (StaleVersionException | PreconditionRequiredException e) {
-            stale(flash, e, null);
+            stale(flash, e.formText(VersionRefusal.Action.WITHDRAW), null);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }
@@ -118,7 +118,7 @@ class InheritancePages {
         try {
             inheritances.inherit(id, ExpectedVersion.ofForm(version), source);
         } catch (StaleVersionException | PreconditionRequiredException e) {
-            stale(flash, e, source);
+            stale(flash, e.formText(), source);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         } catch (ValidationException e) {
@@ -134,7 +134,7 @@ class InheritancePages {
         try {
             inheritances.withdraw(id, ExpectedVersion.ofForm(version));
         } catch (StaleVersionException | PreconditionRequiredException e) {
-            stale(flash, e, null);
+            stale(flash, e.formText(VersionRefusal.Action.WITHDRAW), null);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }
@@ -145,8 +145,8 @@ class InheritancePages {
      * A form refused for its version: the page shows the clear refusal ({@code web/locking :: stale}) over the
      * record as stored now, its form carrying the newer version and the chosen source kept.
      */
-    private static void stale(RedirectAttributes flash, VersionRefusal e, UUID source) {
-        flash.addFlashAttribute("stale", e.formText());
+    private static void stale(RedirectAttributes flash, String text, UUID source) {
+        flash.addFlashAttribute("stale", text);
         if (source != null) {
             flash.addFlashAttribute("typedSource", source);
         }

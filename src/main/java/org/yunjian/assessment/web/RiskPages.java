@@ -308,8 +308,8 @@ class RiskPages {
             register.deleteMilestone(id, milestoneId, ExpectedVersion.ofForm(version));
             flash.addFlashAttribute("notice", Texts.get("risk.milestone.deleted"));
         } catch (StaleVersionException | PreconditionRequiredException e) {
-            // nothing changed: the entry as stored now, with the clear alert (the confirmation ticked again)
-            flash.addFlashAttribute("stale", e.formText());
+            // nothing deleted: the entry as stored now, with the clear alert (the confirmation ticked again)
+            flash.addFlashAttribute("stale", e.formText(VersionRefusal.Action.DELETE));
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }

@@ -1,6 +1,7 @@
 package org.yunjian.catalog.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,13 +10,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.Mapping;
-import org.yunjian.catalog.RequirementFilter;
 import org.yunjian.catalog.SearchHit;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.ListFilters;
 import org.yunjian.shared.NotFoundException;
-import org.yunjian.shared.PageRequest;
 import org.yunjian.shared.Paged;
 
 /** Read-only access to the standards catalog for any signed-in user. */
@@ -42,42 +41,24 @@ class CatalogApiController {
     @GetMapping("/requirements")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "Requirements filtered by standard, kind, phase, role, layer and deployment model, and by a full-text query q (then ranked); one page (page from 1, size 1-200, default 50) with the total")
-    Paged<RequirementSummaryDto> requirements(@RequestParam(required = false) String standard,
-                                              @RequestParam(required = false) String kind,
-                                              @RequestParam(required = false) String phase,
-                                              @RequestParam(required = false) String role,
-                                              @RequestParam(required = false) String layer,
-                                              @RequestParam(required = false) String deploymentModel,
-                                              @RequestParam(required = false) String q,
-                                              @RequestParam(required = false) String page,
-                                              @RequestParam(required = false) String size) {
+    Paged<RequirementSummaryDto> requirements(@RequestParam(required = false) String q,
+                                              @ParameterObject RequirementListParams params) {
         FieldErrors errors = new FieldErrors();
         String text = ListFilters.text(errors, "q", q);
-        RequirementFilter filter = FilterParams.parse(catalog, standard, kind, phase, role, layer, deploymentModel, errors);
-        errors.throwIfAny();
-        return Paged.slice(catalog.matching(text, filter), PageRequest.of(page, size)).map(RequirementSummaryDto::of);
+        return Paged.slice(catalog.matching(text, params.filter(catalog, errors)), params.pageRequest())
+                .map(RequirementSummaryDto::of);
     }
 
     @GetMapping("/search")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "Full-text search (Chinese and English) over requirements, ranked, combinable with the filters; one page (page from 1, size 1-200, default 50) with the total")
-    Paged<SearchHitDto> search(@RequestParam String q,
-                              @RequestParam(required = false) String standard,
-                              @RequestParam(required = false) String kind,
-                              @RequestParam(required = false) String phase,
-                              @RequestParam(required = false) String role,
-                              @RequestParam(required = false) String layer,
-                              @RequestParam(required = false) String deploymentModel,
-                              @RequestParam(required = false) String page,
-                              @RequestParam(required = false) String size) {
+    Paged<SearchHitDto> search(@RequestParam String q, @ParameterObject RequirementListParams params) {
         FieldErrors errors = new FieldErrors();
         if (q.isBlank()) {
             errors.add("q", "catalog.api.blank");
         }
         String text = ListFilters.text(errors, "q", q);
-        RequirementFilter filter = FilterParams.parse(catalog, standard, kind, phase, role, layer, deploymentModel, errors);
-        errors.throwIfAny();
-        return Paged.slice(catalog.search(text, filter), PageRequest.of(page, size))
+        return Paged.slice(catalog.search(text, params.filter(catalog, errors)), params.pageRequest())
                 .map(h -> new SearchHitDto(Math.round(h.score() * 1000) / 1000.0, RequirementSummaryDto.of(h.requirement())));
     }
 

@@ -69,7 +69,7 @@ class SelectionPages {
         try {
             service.removeCandidate(id, candidate, ExpectedVersion.ofForm(version));
         } catch (StaleVersionException | PreconditionRequiredException e) {
-            return stale(model, id, e, "candidate", Map.of());
+            return stale(model, id, e.formText(VersionRefusal.Action.REMOVE), "candidate", Map.of());
         } catch (ConflictException e) {
             return render(model, service.view(id), Map.of("remove", e.getMessage()), "candidate");
         }
@@ -88,7 +88,7 @@ class SelectionPages {
             model.addAttribute("typed", typed);
             return render(model, service.view(id), e.errors(), candidate + "/" + criterion);
         } catch (StaleVersionException | PreconditionRequiredException e) {
-            return stale(model, id, e, candidate + "/" + criterion, typed);
+            return stale(model, id, e.formText(), candidate + "/" + criterion, typed);
         }
         return saved(id, flash, "comparison");
     }
@@ -137,7 +137,7 @@ class SelectionPages {
         } catch (ValidationException e) {
             return render(model, service.view(id), e.errors(), "decision");
         } catch (StaleVersionException | PreconditionRequiredException e) {
-            return stale(model, id, e, "decision", typed);
+            return stale(model, id, e.formText(), "decision", typed);
         } catch (ConflictException e) {
             return render(model, service.view(id), Map.of("candidate", e.getMessage()), "decision");
         }
@@ -155,8 +155,8 @@ class SelectionPages {
      * the page again, read anew, with the clear refusal and the typed input in the form that was sent, which now
      * carries the current version — saving again is deliberate.
      */
-    private String stale(Model model, UUID id, VersionRefusal e, String failed, Map<String, String> typed) {
-        model.addAttribute("stale", e.formText());
+    private String stale(Model model, UUID id, String text, String failed, Map<String, String> typed) {
+        model.addAttribute("stale", text);
         model.addAttribute("typed", typed);
         return render(model, service.view(id), Map.of(), failed);
     }

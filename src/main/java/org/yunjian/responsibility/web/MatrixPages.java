@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,6 +36,7 @@ import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.PreconditionRequiredException;
 import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.VersionRefusal;
 
 /**
  * The responsibility matrix pages of a cloud system: the matrix with its participants, agreements, rule check and
@@ -101,7 +103,7 @@ class MatrixPages {
         typed.put("partyA", partyA);
         typed.put("partyB", partyB);
         typed.put("clauses", clauses);
-        return change(id, "#agreements", flash, typed, () -> service.addAgreement(id,
+        return change(id, "#agreements", flash, typed, VersionRefusal::formText, () -> service.addAgreement(id,
                 new ResponsibilityService.AgreementInput(name, partyA, partyB, list), ExpectedVersion.ofForm(version)));
     }
 
@@ -115,7 +117,8 @@ class MatrixPages {
             flash.addFlashAttribute("conflict", Texts.get("responsibility.page.signOff.unconfirmed"));
             return "redirect:" + base(id) + "#sign-offs";
         }
-        return change(id, "#sign-offs", flash, () -> service.signOff(id, side, ExpectedVersion.ofForm(version)));
+        return change(id, "#sign-offs", flash, Map.of(), e -> e.formText(VersionRefusal.Action.SIGN_OFF),
+                () -> service.signOff(id, side, ExpectedVersion.ofForm(version)));
     }
 
     @GetMapping("/systems/{id}/responsibility/rows/{duty}")
@@ -136,8 +139,9 @@ class MatrixPages {
         typed.put("to", to);
         typed.put("agreement", agreement);
         typed.put("clause", clause);
-        return rowChange(id, duty, model, flash, typed, () -> service.handOn(id, duty, accountable(organisation, role),
-                new StoredHop(null, to, blankToNull(agreement), blankToNull(clause)), ExpectedVersion.ofForm(version)));
+        return rowChange(id, duty, model, flash, typed, VersionRefusal::formText, () -> service.handOn(id, duty,
+                accountable(organisation, role), new StoredHop(null, to, blankToNull(agreement), blankToNull(clause)),
+                ExpectedVersion.ofForm(version)));
     }
 
     @PostMapping("/systems/{id}/responsibility/rows/{duty}/withdraw")
@@ -145,7 +149,7 @@ class MatrixPages {
     String withdraw(@PathVariable UUID id, @PathVariable String duty, @RequestParam(required = false) UUID organisation,
                     @RequestParam(required = false) PartyRole role, @RequestParam(required = false) String version,
                     Model model, RedirectAttributes flash) {
-        return rowChange(id, duty, model, flash, Map.of(),
+        return rowChange(id, duty, model, flash, Map.of(), e -> e.formText(VersionRefusal.Action.TAKE_BACK),
                 () -> service.withdraw(id, duty, accountable(organisation, role), ExpectedVersion.ofForm(version)));
     }
 
@@ -211,14 +215,20 @@ class MatrixPages {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    /** A change from the matrix page: back to it, with the saved note or the refusal (field errors included). */
+    /**
+     * A change from the matrix page: back to it at {@code anchor}, with the saved note or the refusal (field errors
+     * included); a refusal for the version comes back to its alert.
+     */
     private String change(UUID id, String anchor, RedirectAttributes flash, Supplier<MatrixView> action) {
-        return change(id, anchor, flash, Map.of(), action);
+        return change(id, anchor, flash, Map.of(), VersionRefusal::formText, action);
     }
 
-    /** As above; a refused change also brings back what the user typed ({@code typed}, flashed as "typed"). */
+    /**
+     * As above; a refused change also brings back what the user typed ({@code typed}, flashed as "typed"), and a
+     * refusal for the version says {@code alert}.
+     */
     private String change(UUID id, String anchor, RedirectAttributes flash, Map<String, Object> typed,
-                          Supplier<MatrixView> action) {
+                          Function<VersionRefusal, String> alert, Supplier<MatrixView> action) {
         try {
             MatrixView v = action.get();
             flash.addFlashAttribute("saved", Texts.get("responsibility.page.saved", v.version().version()));
@@ -226,9 +236,11 @@ class MatrixPages {
             flash.addFlashAttribute("errors", e.errors());
             flash.addFlashAttribute("typed", typed);
         } catch (StaleVersionException | PreconditionRequiredException e) {
-            // the matrix page again, read anew (its forms name the version stored now), with what was typed
-            flash.addFlashAttribute("stale", e.formText());
+            // the matrix page again, read anew (its forms name the version stored now), with what was typed; the
+            // alert heads the page: land on it, not on the form's section below, where it would not show
+            flash.addFlashAttribute("stale", alert.apply(e));
             flash.addFlashAttribute("typed", typed);
+            return "redirect:" + base(id) + "#stale-version";
         } catch (NotFoundException e) {
             throw e; // a stranger gets 404, not a hint
         } catch (LocalizedException e) {
@@ -240,10 +252,11 @@ class MatrixPages {
 
     /**
      * A change from a row page: back to the row, with the saved note or the refusal. When someone else changed the
-     * matrix since the row was opened, the row again, read anew, with the message and the {@code typed} input kept.
+     * matrix since the row was opened, the row again, read anew, with the {@code alert} of the refusal and the
+     * {@code typed} input kept.
      */
     private String rowChange(UUID id, String duty, Model model, RedirectAttributes flash, Map<String, Object> typed,
-                             Supplier<MatrixView> action) {
+                             Function<VersionRefusal, String> alert, Supplier<MatrixView> action) {
         try {
             MatrixView v = action.get();
             flash.addFlashAttribute("saved", Texts.get("responsibility.page.saved", v.version().version()));
@@ -254,7 +267,7 @@ class MatrixPages {
             return "responsibility/row";
         } catch (StaleVersionException | PreconditionRequiredException e) {
             models.row(model, service.current(id), service.check(id, null), duty);
-            model.addAttribute("stale", e.formText());
+            model.addAttribute("stale", alert.apply(e));
             model.addAttribute("typed", typed);
             return "responsibility/row";
         } catch (NotFoundException e) {

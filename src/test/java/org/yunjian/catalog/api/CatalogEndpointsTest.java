@@ -11,8 +11,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
@@ -147,6 +150,33 @@ class CatalogEndpointsTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.phase", containsString("unknown value \"LATER\"")))
                 .andExpect(jsonPath("$.errors.standard", containsString("no standard \"ISO27001\"")));
+    }
+
+    /** Both requirement lists bind the same filter and paging parameters, and refuse a bad one the same way. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/catalog/requirements", "/api/catalog/search"})
+    @WithMockUser(roles = "USER")
+    void bothRequirementListsFilterAndPageAlikeAndRefuseABadValueNamingTheField(String list) throws Exception {
+        mvc.perform(get(list).param("q", "访问").param("standard", "MLPS-L3").param("kind", "ITEM")
+                        .param("role", "PROVIDER").param("page", "2").param("size", "1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.page", is(2))).andExpect(jsonPath("$.size", is(1)))
+                .andExpect(jsonPath("$.items.length()", is(1)))
+                .andExpect(jsonPath("$.items[*]..standard", everyItem(is("MLPS-L3"))))
+                .andExpect(jsonPath("$.items[*]..kind", everyItem(is("ITEM"))))
+                .andExpect(jsonPath("$.items[*]..roles", everyItem(hasItem("PROVIDER"))));
+        String[][] bad = {{"kind", "FOO", "unknown value \"FOO\"; one of SECTION, CONTROL_POINT, ITEM"},
+                {"size", "0", "The page size must be a whole number from 1 to 200."},
+                {"page", "-1", "The page number must be a whole number from 1 to 1,000,000."}};
+        for (String[] b : bad) {
+            mvc.perform(get(list).param("q", "访问").param(b[0], b[1]).header("Accept-Language", "en"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.type", is("urn:yunjian:problem:validation")))
+                    .andExpect(jsonPath("$.detail", is("Invalid input: " + b[0])))
+                    .andExpect(jsonPath("$.errors.length()", is(1)))
+                    .andExpect(jsonPath("$.errors." + b[0], is(b[2])));
+        }
     }
 
     @Test
