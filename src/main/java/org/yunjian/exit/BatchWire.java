@@ -93,7 +93,7 @@ final class BatchWire implements Serializable {
             } else if (kind == KNOWN) {
                 steps.add(in.readObject());
             } else {
-                throw new java.io.InvalidObjectException("batch step of unknown kind " + kind);
+                throw new java.io.InvalidObjectException(ExitTexts.get("exit.batch.unknownStep", kind));
             }
         }
         batch = Verification.Batch.of(maxSteps, bytes, steps);
