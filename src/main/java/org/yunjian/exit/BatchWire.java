@@ -46,8 +46,8 @@ final class BatchWire implements Serializable {
                     writeEntry(out, e);
                 }
                 out.writeInt(p.found().size());
+                String path = p.expected().isEmpty() ? null : p.expected().get(0).path();
                 for (Source.Item i : p.found()) {
-                    String path = p.expected().isEmpty() ? null : p.expected().get(0).path();
                     writeString(out, i.path().equals(path) ? null : i.path()); // most often the expected path
                     writeString(out, i.version());
                     writeBoolean(out, i.latest());

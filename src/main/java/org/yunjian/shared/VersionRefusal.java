@@ -27,6 +27,15 @@ public interface VersionRefusal {
     Long formVersion();
 
     /**
+     * {@link #formVersion()}, or the version {@code stored} reads anew when the refusal does not know it: the version
+     * the re-shown form names, so that saving again is deliberate.
+     */
+    default long formVersionOr(java.util.function.LongSupplier stored) {
+        Long known = formVersion();
+        return known != null ? known : stored.getAsLong();
+    }
+
+    /**
      * The step a refused form would have taken, in the words of its button: its alert's sentence
      * ({@code locking.form.<name>}, the cause as its argument).
      */

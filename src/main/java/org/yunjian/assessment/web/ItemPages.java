@@ -161,7 +161,7 @@ class ItemPages {
         } catch (StaleVersionException | PreconditionRequiredException e) {
             // the typed input comes back over the newer version: saving again is a deliberate replacement
             model.addAttribute("stale", e.formText());
-            Long now = e.formVersion() != null ? e.formVersion() : service.item(id).item().version();
+            long now = e.formVersionOr(() -> service.item(id).item().version());
             return itemPage(id, filter, model, Map.of(), new ItemForm(verdict, reason, riskLevel, riskReason,
                     noEvidenceReason, observations, String.valueOf(now)), null);
         } catch (ConflictException e) {

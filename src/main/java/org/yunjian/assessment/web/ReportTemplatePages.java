@@ -63,7 +63,7 @@ class ReportTemplatePages {
         } catch (StaleVersionException | PreconditionRequiredException e) {
             // the typed choice comes back over the newer version: saving again is a deliberate replacement
             model.addAttribute("stale", e.formText());
-            Long now = e.formVersion() != null ? e.formVersion() : service.access(id).assessment().version();
+            long now = e.formVersionOr(() -> service.access(id).assessment().version());
             return page(model, id, setups.of(id), template, contractDate, String.valueOf(now), Map.of(), false);
         }
     }

@@ -85,8 +85,7 @@ class NeedsPages {
             // the typed input again over the analysis as stored now (a form naming no version is read anew)
             model.addAttribute("stale", e.formText());
             var view = service.view(id);
-            long current = e.formVersion() != null ? e.formVersion()
-                    : view.analysis().map(NeedsAnalysis::version).orElse(0L);
+            long current = e.formVersionOr(() -> view.analysis().map(NeedsAnalysis::version).orElse(0L));
             return render(model, view, withVersion(in, current), Map.of());
         }
         flash.addFlashAttribute("saved", true);

@@ -105,7 +105,7 @@ class OrganizationPages {
             return form(model, form, id, e.errors());
         } catch (StaleVersionException | PreconditionRequiredException e) {
             // the form again with what was typed, over the version stored now: saving again is deliberate
-            form.setVersion(String.valueOf(e.formVersion() != null ? e.formVersion() : service.get(id).version()));
+            form.setVersion(String.valueOf(e.formVersionOr(() -> service.get(id).version())));
             model.addAttribute("stale", e.formText());
             return form(model, form, id, Map.of());
         }

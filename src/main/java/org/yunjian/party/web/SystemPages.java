@@ -146,7 +146,7 @@ class SystemPages {
             return form(model, form, id, e.errors());
         } catch (StaleVersionException | PreconditionRequiredException e) {
             // the form again with what was typed, over the version stored now: saving again is deliberate
-            form.setVersion(String.valueOf(e.formVersion() != null ? e.formVersion() : service.get(id).version()));
+            form.setVersion(String.valueOf(e.formVersionOr(() -> service.get(id).version())));
             model.addAttribute("stale", e.formText());
             return form(model, form, id, Map.of());
         }
@@ -204,8 +204,8 @@ class SystemPages {
         } catch (StaleVersionException | PreconditionRequiredException e) {
             model.addAttribute("system", service.get(id));
             model.addAttribute("notes", notes);
-            model.addAttribute("notesVersion", String.valueOf(e.formVersion() != null ? e.formVersion()
-                    : service.readNotes(id).map(n -> n.version()).orElse(0L)));
+            model.addAttribute("notesVersion", String.valueOf(
+                    e.formVersionOr(() -> service.readNotes(id).map(n -> n.version()).orElse(0L))));
             model.addAttribute("stale", e.formText());
             model.addAttribute("errors", Map.of());
             return "party/system-notes";

@@ -178,7 +178,7 @@ class UserAdminController {
             UserView now = users.get(id);
             model.addAttribute("stale", e.formText());
             return form(model, new UserForm(user.username(), displayName, role, organizationId, enabled,
-                    String.valueOf(e.formVersion() != null ? e.formVersion() : now.version())), now, Map.of());
+                    String.valueOf(e.formVersionOr(now::version))), now, Map.of());
         }
     }
 
