@@ -51,7 +51,9 @@ public interface VersionRefusal {
         /** Unlinking evidence from an item. */
         UNLINK("locking.form.unlinked"),
         /** Signing off a version of the responsibility matrix: the version now current is one not yet read. */
-        SIGN_OFF("locking.form.notSigned");
+        SIGN_OFF("locking.form.notSigned"),
+        /** Importing an uploaded file over a record (an SSP, a catalog version): the file is not kept. */
+        IMPORT("locking.form.notImported");
 
         private final String key;
 

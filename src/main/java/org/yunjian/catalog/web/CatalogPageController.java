@@ -83,7 +83,7 @@ class CatalogPageController {
         } catch (StaleVersionException | PreconditionRequiredException e) {
             // someone else replaced the catalog since it was read, or the form named no version: the versions page
             // again, whose form now names the version current, ready to replace that one deliberately
-            flash.addFlashAttribute("stale", e.formText());
+            flash.addFlashAttribute("stale", e.formText(org.yunjian.shared.VersionRefusal.Action.IMPORT));
         } catch (CatalogLoadException | ConflictException e) {
             flash.addFlashAttribute("importErrors", List.of(e.getMessage()));
             flash.addFlashAttribute("importCode", code);

@@ -82,7 +82,7 @@ class WorkbookPages {
             flash.addFlashAttribute("sspProblems", e.errors());
         } catch (org.yunjian.shared.StaleVersionException | org.yunjian.shared.PreconditionRequiredException e) {
             // the page again, read anew: its form names the version stored now (a file is chosen again)
-            flash.addFlashAttribute("stale", e.formText());
+            flash.addFlashAttribute("stale", e.formText(org.yunjian.shared.VersionRefusal.Action.IMPORT));
             flash.addFlashAttribute("sspStale", true);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
