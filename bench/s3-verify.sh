@@ -9,12 +9,15 @@
 # large objects, copied from a local tree with rclone. yunjian verifies against a SHA-256 and an SM3 manifest of the
 # bucket; rclone compares every object's bytes with the local tree (`--download`), so it also reads the tree (warm
 # page cache). Needs rclone (apt-get install rclone) and either target/yunjian.jar or compiled target/classes.
-# Prints medians, the ratio rclone / yunjian (target ≥ 1.5) and the load average: a loaded machine's figures
+# Prints medians of wall time, of the tool's CPU time and of the server's CPU time meanwhile, with their sum over the
+# cores as the lower bound of the wall time on this machine; the ratio rclone / yunjian (target ≥ 1.5) and the load average: a loaded machine's figures
 # are not a measurement of the target. Two more rows put the figures in context:
 #   yunjian_*_cds  the same verification from the extracted jar with a class-data-sharing archive (trained once on
 #                  a small verification here): what start-up costs (docs/exit-manifest.md, "Start-up")
 #   curl_null      one curl process fetching every object with the same concurrency to /dev/null (no hashing, no
 #                  comparison): what the server delivers on this machine to the lightest client, the ceiling for all
+#   yunjian_*_local the same verification of the local tree (page cache): the CPU that start-up and hashing alone
+#                  cost; with the server's and curl's CPU it gives the least wall time any verifying client can take
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 work=${1:-/tmp/yunjian-s3-bench}
@@ -29,11 +32,12 @@ work=$(cd "$work" && pwd)
 cd "$here"
 [ -f "$work/cp.txt" ] || ./mvnw -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null
 if [ -f target/yunjian.jar ]; then
-  yj() { java -jar "$here/target/yunjian.jar" "$@"; }
+  yjc=(java -jar "$here/target/yunjian.jar")
 else
   [ -d target/classes ] || { echo "build first: ./mvnw package -DskipTests (or compile)" >&2; exit 2; }
-  yj() { java -cp "$here/target/classes:$(cat "$work/cp.txt")" org.yunjian.Application "$@"; }
+  yjc=(java -cp "$here/target/classes:$(cat "$work/cp.txt")" org.yunjian.Application)
 fi
+yj() { "${yjc[@]}" "$@"; }
 cd "$work"
 
 # the tree, once per size
@@ -95,32 +99,49 @@ if [ -f "$here/target/yunjian.jar" ]; then
   yj exit manifest build "s3://bench/$first" --out mtrain.jsonl --key keys/b.key.pem "${s3[@]}" >/dev/null
   java -XX:ArchiveClassesAtExit=cds/yunjian.jsa -jar cds/yunjian.jar exit verify "s3://bench/$first" --manifest mtrain.jsonl \
     --pubkey keys/b.pub.pem "${s3[@]}" >/dev/null 2>&1
-  yjcds() { java -XX:SharedArchiveFile="$work/cds/yunjian.jsa" -Xshare:auto -jar "$work/cds/yunjian.jar" "$@"; }
+  yjcds=(java -XX:SharedArchiveFile="$work/cds/yunjian.jsa" -Xshare:auto -jar "$work/cds/yunjian.jar")
 fi
 (cd "$tree" && find . -type f | sed 's|^\./||' | sort) | awk -v p="$port" '{print "url = \"http://127.0.0.1:" p "/bench/" $0 "\"\noutput = \"/dev/null\""}' > urls.cfg
-curl_null() { curl -sf --parallel --parallel-max "$conc" --aws-sigv4 "aws:amz:us-east-1:s3" --user bench:bench-secret \
-  -H "x-amz-content-sha256: UNSIGNED-PAYLOAD" -K urls.cfg; }
+curl_null=(curl -sf --parallel --parallel-max "$conc" --aws-sigv4 "aws:amz:us-east-1:s3" --user bench:bench-secret
+  -H "x-amz-content-sha256: UNSIGNED-PAYLOAD" -K urls.cfg)
 echo "bucket: $(find "$tree" -type f | wc -l) objects, $bytes bytes; concurrency $conc; runs $runs"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-t() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>"$work/last.err" || { echo "failed: $*" >&2; cat "$work/last.err" >&2; }; e=$(date +%s.%N); echo "$e - $s" | bc; }
-declare -A times
+# t: runs one command and records its wall time, its own CPU time (user + system, children included) and the CPU
+# time the S3 server spent meanwhile; on 2 cores shared by client and server, (client CPU + server CPU) / cores is a
+# lower bound of the wall time that no client code can go below
+server_cpu() { awk '{print ($14 + $15) / 100}' "/proc/$server/stat"; }
+t() {
+  local key=$1 s e s0 s1; shift
+  s0=$(server_cpu); s=$(date +%s.%N)
+  /usr/bin/time -f '%U %S' -o "$work/last.cpu" "$@" >/dev/null 2>"$work/last.err" || { echo "failed: $*" >&2; cat "$work/last.err" >&2; }
+  e=$(date +%s.%N); s1=$(server_cpu)
+  times[$key]+="$(echo "$e - $s" | bc) "
+  cpu[$key]+="$(awk '{print $1 + $2}' "$work/last.cpu") "
+  srv[$key]+="$(echo "$s1 - $s0" | bc) "
+}
+declare -A times cpu srv
 for r in $(seq "$runs"); do
-  times[rclone_check]+="$(t rclone check --download --one-way "$tree" bench:bench --checkers "$conc") "
-  times[yunjian_sha256]+="$(t yj exit verify s3://bench --manifest m256.jsonl --pubkey keys/b.pub.pem "${s3[@]}") "
-  times[yunjian_sm3]+="$(t yj exit verify s3://bench --manifest msm3.jsonl --pubkey keys/b.pub.pem "${s3[@]}") "
-  if declare -F yjcds >/dev/null; then
-    times[yunjian_sha256_cds]+="$(t yjcds exit verify s3://bench --manifest m256.jsonl --pubkey keys/b.pub.pem "${s3[@]}") "
-    times[yunjian_sm3_cds]+="$(t yjcds exit verify s3://bench --manifest msm3.jsonl --pubkey keys/b.pub.pem "${s3[@]}") "
+  t rclone_check rclone check --download --one-way "$tree" bench:bench --checkers "$conc"
+  t yunjian_sha256 "${yjc[@]}" exit verify s3://bench --manifest m256.jsonl --pubkey keys/b.pub.pem "${s3[@]}"
+  t yunjian_sm3 "${yjc[@]}" exit verify s3://bench --manifest msm3.jsonl --pubkey keys/b.pub.pem "${s3[@]}"
+  if [ -n "${yjcds+x}" ]; then
+    t yunjian_sha256_cds "${yjcds[@]}" exit verify s3://bench --manifest m256.jsonl --pubkey keys/b.pub.pem "${s3[@]}"
+    t yunjian_sm3_cds "${yjcds[@]}" exit verify s3://bench --manifest msm3.jsonl --pubkey keys/b.pub.pem "${s3[@]}"
   fi
-  times[curl_null]+="$(t curl_null) "
+  t curl_null "${curl_null[@]}"
+  t yunjian_sha256_local "${yjc[@]}" exit verify "$tree" --manifest m256.jsonl --pubkey keys/b.pub.pem
+  t yunjian_sm3_local "${yjc[@]}" exit verify "$tree" --manifest msm3.jsonl --pubkey keys/b.pub.pem
 done
 echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 median() { printf '%s\n' $1 | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-for k in rclone_check yunjian_sha256 yunjian_sm3 yunjian_sha256_cds yunjian_sm3_cds curl_null; do
+cores=$(nproc)
+printf '%-19s %8s %9s %12s %12s %12s\n' tool wall MB/s client-CPU server-CPU 'bound (s)'
+for k in rclone_check yunjian_sha256 yunjian_sm3 yunjian_sha256_cds yunjian_sm3_cds curl_null yunjian_sha256_local yunjian_sm3_local; do
   [ -n "${times[$k]:-}" ] || continue
-  m=$(median "${times[$k]}")
-  printf '%-15s median %7.2f s  %7.1f MB/s   runs: %s\n' "$k" "$m" "$(echo "$bytes / $m / 1000000" | bc -l)" "${times[$k]}"
+  m=$(median "${times[$k]}"); c=$(median "${cpu[$k]}"); v=$(median "${srv[$k]}")
+  printf '%-19s %7.2fs %9.1f %11.2fs %11.2fs %11.2fs   runs: %s\n' "$k" "$m" "$(echo "$bytes / $m / 1000000" | bc -l)" \
+    "$c" "$v" "$(echo "($c + $v) / $cores" | bc -l)" "${times[$k]}"
 done
 rc=$(median "${times[rclone_check]}"); y2=$(median "${times[yunjian_sha256]}"); y3=$(median "${times[yunjian_sm3]}")
 echo "rclone check --download / yunjian verify = $(echo "scale=2; $rc / $y2" | bc) (sha256), $(echo "scale=2; $rc / $y3" | bc) (sm3)  (target >= 1.5)"
@@ -130,3 +151,10 @@ if [ -n "${times[yunjian_sha256_cds]:-}" ]; then
 fi
 cn=$(median "${times[curl_null]}")
 echo "rclone check --download / curl to /dev/null = $(echo "scale=2; $rc / $cn" | bc)  (the most any client can gain on this machine and server)"
+# the least wall time any verifying client can take here: the server's CPU to send the bytes, the lightest client's
+# CPU to receive them (curl) and the CPU to hash them and start (the same verification of the local tree)
+for a in sha256 sm3; do
+  b=$(echo "($(median "${srv[curl_null]}") + $(median "${cpu[curl_null]}") + $(median "${cpu[yunjian_${a}_local]}")) / $cores" | bc -l)
+  printf 'bound for a %s verification: (server %.2f + receive %.2f + hash and start %.2f CPU-s) / %d cores = %.2f s; ratio at that bound %.2f\n' \
+    "$a" "$(median "${srv[curl_null]}")" "$(median "${cpu[curl_null]}")" "$(median "${cpu[yunjian_${a}_local]}")" "$cores" "$b" "$(echo "$rc / $b" | bc -l)"
+done

@@ -21,6 +21,9 @@ import org.yunjian.exit.cli.ExitCli;
  */
 class SyntheticStoreTest {
 
+    /** Entries of the store: across the boundary of its first two "folders" of 10,000, and no more (the CLI's cost). */
+    private static final int N = SyntheticStore.PER_FOLDER + 100;
+
     @TempDir
     Path dir;
 
@@ -42,34 +45,34 @@ class SyntheticStoreTest {
         Path key = Files.writeString(dir.resolve("k.pem"), Pem.writePrivateKey(pair.getPrivate()));
         Path pub = Files.writeString(dir.resolve("k.pub.pem"), Pem.writePublicKey(pair.getPublic()));
         Path m = dir.resolve("m.jsonl");
-        assertThat(cli("exit", "manifest", "build", "synthetic://25000", "--out", m.toString(), "--key", key.toString()))
+        assertThat(cli("exit", "manifest", "build", "synthetic://" + N, "--out", m.toString(), "--key", key.toString()))
                 .as(out).isZero();
-        assertThat(Files.readString(m)).contains("\"d000002/f00000024999\"").doesNotContain("f00000025000");
+        assertThat(Files.readString(m)).contains("\"d000001/f00000010099\"").doesNotContain("f00000010100");
 
-        assertThat(cli("exit", "verify", "synthetic://25000", "--manifest", m.toString(), "--pubkey", pub.toString()))
+        assertThat(cli("exit", "verify", "synthetic://" + N, "--manifest", m.toString(), "--pubkey", pub.toString()))
                 .as(out).isZero();
-        assertThat(out).contains("25000 expected, 25000 ok");
+        assertThat(out).contains(N + " expected, " + N + " ok");
 
-        assertThat(cli("exit", "verify", "synthetic://25000?damage=12345", "--manifest", m.toString(), "--pubkey", pub.toString()))
+        assertThat(cli("exit", "verify", "synthetic://" + N + "?damage=10050", "--manifest", m.toString(), "--pubkey", pub.toString()))
                 .as(out).isEqualTo(1);
-        assertThat(out).contains("d000001/f00000012345").contains("1 hash mismatch");
+        assertThat(out).contains("d000001/f00000010050").contains("1 hash mismatch");
 
-        assertThat(cli("exit", "verify", "synthetic://24999", "--manifest", m.toString(), "--pubkey", pub.toString()))
+        assertThat(cli("exit", "verify", "synthetic://" + (N - 1), "--manifest", m.toString(), "--pubkey", pub.toString()))
                 .as(out).isEqualTo(1);
         assertThat(out).contains("1 missing");
 
-        assertThat(cli("exit", "verify", "synthetic://25001", "--manifest", m.toString(), "--pubkey", pub.toString()))
+        assertThat(cli("exit", "verify", "synthetic://" + (N + 1), "--manifest", m.toString(), "--pubkey", pub.toString()))
                 .as(out).isEqualTo(1);
         assertThat(out).contains("1 extra");
 
         // the benchmark's directly written manifest holds the same entries, so it verifies against the same store
         Path direct = dir.resolve("direct.jsonl");
         Path directPub = dir.resolve("direct.pub.pem");
-        ManifestScale.main(new String[] {"25000", direct.toString(), directPub.toString()});
-        assertThat(cli("exit", "verify", "synthetic://25000", "--manifest", direct.toString(), "--pubkey", directPub.toString()))
+        ManifestScale.main(new String[] {String.valueOf(N), direct.toString(), directPub.toString()});
+        assertThat(cli("exit", "verify", "synthetic://" + N, "--manifest", direct.toString(), "--pubkey", directPub.toString()))
                 .as(out).isZero();
-        assertThat(out).contains("25000 expected, 25000 ok");
-        assertThat(cli("exit", "verify", "synthetic://25000?damage=7", "--manifest", direct.toString(), "--pubkey",
+        assertThat(out).contains(N + " expected, " + N + " ok");
+        assertThat(cli("exit", "verify", "synthetic://" + N + "?damage=7", "--manifest", direct.toString(), "--pubkey",
                 directPub.toString())).as(out).isEqualTo(1);
     }
 }
