@@ -24,7 +24,8 @@ import org.yunjian.storage.StorageFailureAnalyzer;
 @EnableScheduling
 public class Application {
 
-    public static void main(String[] args) {
+    public static void main(String[] given) {
+        String[] args = org.yunjian.cli.CliArgs.languageLast(given);
         if (args.length > 0 && ExitCli.handles(args[0])) {
             // the offline exit and keys commands never boot Spring: their run time includes JVM start only
             System.exit(ExitCli.run(args));
@@ -36,6 +37,12 @@ public class Application {
         if (args.length > 0 && BackupCli.handles(args[0])) {
             // restore writes an empty data directory offline: no Spring, no database connection
             System.exit(BackupCli.run(args));
+        }
+        Integer help = CliRunner.withoutDatabase(new java.io.PrintWriter(
+                new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true), args);
+        if (help != null) {
+            // help and version need neither Spring nor the database: they answer at once, also beside a running server
+            System.exit(help);
         }
         if (args.length == 0 || "serve".equals(args[0]) || isServerOption(args[0])) {
             String[] rest = args.length > 0 && "serve".equals(args[0]) ? Arrays.copyOfRange(args, 1, args.length) : args;

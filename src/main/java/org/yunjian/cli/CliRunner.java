@@ -3,7 +3,6 @@ package org.yunjian.cli;
 import java.util.List;
 
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.yunjian.shared.Texts;
 
@@ -23,21 +22,7 @@ public class CliRunner {
     }
 
     public int execute(String... args) {
-        List<String> rest = new java.util.ArrayList<>();
-        java.util.Locale locale = Texts.supported(java.util.Locale.getDefault());
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].startsWith("--lang=")) {
-                locale = Texts.supported(java.util.Locale.forLanguageTag(args[i].substring("--lang=".length())));
-            } else if (args[i].equals("--lang") && i + 1 < args.length) {
-                locale = Texts.supported(java.util.Locale.forLanguageTag(args[++i]));
-            } else {
-                rest.add(args[i]);
-            }
-        }
-        // every line the command prints comes from the bundles in this language (the OS locale unless --lang)
-        LocaleContextHolder.setDefaultLocale(locale);
-        LocaleContextHolder.setLocale(locale);
-        return commandLine().execute(rest.toArray(String[]::new));
+        return commandLine().execute(CliArgs.of(args).use());
     }
 
     public CommandLine commandLine() {
@@ -47,6 +32,67 @@ public class CliRunner {
             root.addSubcommand(new CommandLine(command, factory));
         }
         return CliTexts.apply(root);
+    }
+
+    /**
+     * Answers {@code yunjian --help}, {@code --version} and the {@code --help} of a command given by its names only
+     * ({@code yunjian assessment report --help}) without Spring and without the database: from the commands'
+     * annotations and the bundles, so that they answer at once and while a server holds the embedded database. The
+     * commands are the same {@link CliCommand} components the Spring CLI finds, in the same order.
+     *
+     * @return the exit code, or null when {@code args} ask for anything else
+     */
+    public static Integer withoutDatabase(java.io.PrintWriter out, String... args) {
+        String[] rest = CliArgs.of(args).use();
+        if (!onlyHelp(rest)) {
+            return null;
+        }
+        // a command's help needs its annotations and an object to inject its spec into, not its services: commands
+        // are made without running their constructors (their fields stay empty; help reads none of them)
+        var objenesis = new org.springframework.objenesis.ObjenesisStd();
+        CommandLine.IFactory none = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (type.isAnnotationPresent(Command.class) && type.getPackageName().startsWith("org.yunjian")) {
+                    return objenesis.newInstance(type);
+                }
+                return CommandLine.defaultFactory().create(type);
+            }
+        };
+        CommandLine root = new CommandLine(new Root(), none);
+        for (Class<?> command : Commands.ALL) {
+            root.addSubcommand(new CommandLine(command, none));
+        }
+        CommandLine help = CliTexts.apply(root);
+        help.setOut(out);
+        int status = help.execute(rest);
+        out.flush();
+        return status;
+    }
+
+    /** The {@link CliCommand} classes on the class path, in the order component scanning finds them (scanned once). */
+    private static final class Commands {
+        static final List<Class<?>> ALL = scan();
+
+        private static List<Class<?>> scan() {
+            var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
+            scanner.addIncludeFilter(new org.springframework.core.type.filter.AssignableTypeFilter(CliCommand.class));
+            return scanner.findCandidateComponents("org.yunjian").stream()
+                    .<Class<?>>map(c -> org.springframework.util.ClassUtils.resolveClassName(c.getBeanClassName(),
+                            CliRunner.class.getClassLoader()))
+                    .toList();
+        }
+    }
+
+    /** {@code --version} alone, or {@code --help} after nothing but command names. */
+    static boolean onlyHelp(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return true;
+        }
+        if (args.length == 0 || !(args[args.length - 1].equals("--help") || args[args.length - 1].equals("-h"))) {
+            return false;
+        }
+        return java.util.Arrays.stream(args, 0, args.length - 1).noneMatch(a -> a.startsWith("-"));
     }
 
     @Command(name = "yunjian", mixinStandardHelpOptions = true, version = "yunjian 0.1.0")

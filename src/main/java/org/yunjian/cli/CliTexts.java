@@ -18,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * description is {@code cli.<module>.<name>.description} ({@code cli.<module>.root.description} for the
  * command named like its module, {@code cli.<name>.description} for the commands of this package), its options'
  * and parameters' descriptions come from their {@code descriptionKey}s ({@code cli.<module>.option.<name>}), and
- * the standard {@code --help} / {@code --version} from {@code cli.option.help} / {@code cli.option.version}.
+ * the standard {@code --help} / {@code --version} from {@code cli.option.help} / {@code cli.option.version}, and the
+ * headings "Usage:" and "Commands:" from {@code cli.heading.usage} / {@code cli.heading.commands}.
  *
  * <p>The texts come from {@link Texts} (Spring's message source) unless a tree brings its own look-up: the offline
  * commands ({@code yunjian exit …}), which must not load Spring, pass theirs to {@link #apply(CommandLine, Set,
@@ -44,6 +45,12 @@ public final class CliTexts extends ResourceBundle {
         if (key.equals("help") || key.equals("version")) {
             return texts.apply("cli.option." + key);
         }
+        if (key.equals("usage.synopsisHeading")) {
+            return texts.apply("cli.heading.usage");
+        }
+        if (key.equals("usage.commandListHeading")) {
+            return texts.apply("cli.heading.commands");
+        }
         return key.startsWith("cli.") ? texts.apply(key) : null;
     }
 
@@ -55,6 +62,8 @@ public final class CliTexts extends ResourceBundle {
         }
         all.add("help");
         all.add("version");
+        all.add("usage.synopsisHeading");
+        all.add("usage.commandListHeading");
         return Collections.enumeration(all);
     }
 

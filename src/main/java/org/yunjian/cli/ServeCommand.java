@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 /** Listed for help only: {@code serve} is dispatched before any Spring context starts. */
 @Component
-@Command(name = "serve")
+@Command(name = "serve", mixinStandardHelpOptions = true)
 class ServeCommand implements CliCommand, Runnable {
     @Override
     public void run() {

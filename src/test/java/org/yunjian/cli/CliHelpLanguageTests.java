@@ -38,6 +38,9 @@ class CliHelpLanguageTests {
     /** Commands whose help is still written in the annotations (issue 11: being moved to the bundles). */
     static final Set<String> PENDING = Set.of();
 
+    /** Entries that only list a command run outside the Spring CLI: {@code Application.main} hands them on first. */
+    static final Set<String> DELEGATES = Set.of("yunjian exit", "yunjian keys", "yunjian api");
+
     @Autowired
     CliRunner cli;
 
@@ -143,6 +146,63 @@ class CliHelpLanguageTests {
             soft.assertThat(HAN.matcher(description).find()).as(what + " in English: " + description).isFalse();
         } else {
             soft.assertThat(HAN.matcher(description).find()).as(what + " in Chinese: " + description).isTrue();
+        }
+    }
+
+    /**
+     * {@code yunjian … --help} and {@code --version} are answered without Spring and the database
+     * ({@link CliRunner#withoutDatabase}): for every command of the tree, in both languages, the same help as the
+     * Spring CLI's.
+     */
+    @Test
+    void helpWithoutTheDatabaseIsTheSpringCliHelp() {
+        SoftAssertions soft = new SoftAssertions();
+        try {
+            for (Locale language : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+                LocaleContextHolder.setLocale(language);
+                List<CommandSpec> commands = tree(cli.commandLine().getCommandSpec());
+                soft.assertThat(commands).hasSizeGreaterThan(40);
+                for (CommandSpec spec : commands) {
+                    if (DELEGATES.contains(spec.qualifiedName())) {
+                        continue; // Application.main hands these to their own command lines (ExitCliLanguageTest …)
+                    }
+                    List<String> args = new ArrayList<>(List.of(spec.qualifiedName(" ").split(" ")));
+                    args.remove(0); // the root, "yunjian"
+                    args.add("--help");
+                    args.add("--lang=" + language.toLanguageTag());
+                    LocaleContextHolder.setLocale(language);
+                    String expected = spec.commandLine().getUsageMessage();
+                    StringWriter out = new StringWriter();
+                    Integer status = CliRunner.withoutDatabase(new PrintWriter(out), args.toArray(String[]::new));
+                    soft.assertThat(status).as(String.join(" ", args)).isZero();
+                    soft.assertThat(out.toString()).as(String.join(" ", args)).isEqualTo(expected);
+                }
+            }
+            StringWriter version = new StringWriter();
+            soft.assertThat(CliRunner.withoutDatabase(new PrintWriter(version), "--lang=en", "--version")).isZero();
+            soft.assertThat(version.toString()).isEqualTo("yunjian 0.1.0" + System.lineSeparator());
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+            LocaleContextHolder.setDefaultLocale(null);
+        }
+        soft.assertAll();
+    }
+
+    /** Only help is answered that way: a command with options, or none asking for help, is left to the Spring CLI. */
+    @Test
+    void onlyHelpAfterCommandNamesIsAnsweredWithoutTheDatabase() {
+        try {
+            assertThat(CliRunner.onlyHelp(new String[] {"--help"})).isTrue();
+            assertThat(CliRunner.onlyHelp(new String[] {"assessment", "report", "-h"})).isTrue();
+            assertThat(CliRunner.onlyHelp(new String[] {"-V"})).isTrue();
+            assertThat(CliRunner.onlyHelp(new String[] {"assessment", "report", "--as", "alice", "--help"})).isFalse();
+            assertThat(CliRunner.onlyHelp(new String[] {"assessment", "list"})).isFalse();
+            assertThat(CliRunner.onlyHelp(new String[] {"assessment", "--version"})).isFalse();
+            assertThat(CliRunner.onlyHelp(new String[0])).isFalse();
+            assertThat(CliRunner.withoutDatabase(new PrintWriter(new StringWriter()), "audit", "verify")).isNull();
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+            LocaleContextHolder.setDefaultLocale(null);
         }
     }
 

@@ -33,10 +33,12 @@ public final class BackupCli {
         return "restore".equals(firstArg);
     }
 
+    /** Runs {@code restore …} in the language of {@code --lang} (else the OS locale) and returns the exit status. */
     public static int run(String... args) {
+        org.yunjian.cli.CliArgs language = org.yunjian.cli.CliArgs.of(args);
         return run(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
                 new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
-                BackupMessages.forDefaultLocale(), args);
+                new BackupMessages(language.locale()), language.use());
     }
 
     public static int run(PrintWriter out, PrintWriter err, BackupMessages messages, String... args) {

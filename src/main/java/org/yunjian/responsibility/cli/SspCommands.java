@@ -25,7 +25,7 @@ final class SspCommands {
     }
 
     /** {@code export-ssp --system ID --format json|xml --side provider|customer [--version N] --out FILE}. */
-    @Command(name = "export-ssp", mixinStandardHelpOptions = true)
+    @Command(name = "export-ssp")
     static class ExportSsp extends VersionExport {
 
         enum Format { json, xml }

@@ -20,6 +20,14 @@ import picocli.CommandLine.Option;
  */
 abstract class VersionExport extends ActingCommand {
 
+    /**
+     * {@code -h, --help} of its own: {@code --version} here names the matrix version, so the standard help options
+     * (which bring {@code -V, --version} too) cannot be mixed in — with them picocli dropped both, and {@code --help}
+     * was answered "missing required options".
+     */
+    @Option(names = {"-h", "--help"}, usageHelp = true, descriptionKey = "cli.option.help")
+    boolean help;
+
     @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
             descriptionKey = "cli.responsibility.option.system")
     UUID systemId;

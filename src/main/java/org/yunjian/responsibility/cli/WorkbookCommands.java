@@ -29,7 +29,7 @@ final class WorkbookCommands {
     }
 
     /** {@code export-workbook --system ID --out FILE [--version N]}. */
-    @Command(name = "export-workbook", mixinStandardHelpOptions = true)
+    @Command(name = "export-workbook")
     static class ExportWorkbook extends VersionExport {
         private final MatrixWorkbook workbook;
 
@@ -87,7 +87,7 @@ final class WorkbookCommands {
     }
 
     /** {@code statement --system ID --out FILE [--version N]}: the DOCX 《云服务安全责任分工说明》. */
-    @Command(name = "statement", mixinStandardHelpOptions = true)
+    @Command(name = "statement")
     static class Statement extends VersionExport {
         private final StatementDocx statement;
 

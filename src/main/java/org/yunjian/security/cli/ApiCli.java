@@ -62,17 +62,9 @@ public final class ApiCli {
     /** Runs {@code api …} with the given streams and environment; returns the exit status. */
     public static int run(PrintWriter out, PrintWriter err, InputStream stdin, Function<String, String> env,
                           String... args) {
-        java.util.List<String> rest = new java.util.ArrayList<>();
-        Locale locale = Texts.supported(Locale.getDefault());
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].startsWith("--lang=")) {
-                locale = Texts.supported(Locale.forLanguageTag(args[i].substring("--lang=".length())));
-            } else if (args[i].equals("--lang") && i + 1 < args.length) {
-                locale = Texts.supported(Locale.forLanguageTag(args[++i]));
-            } else {
-                rest.add(args[i]);
-            }
-        }
+        org.yunjian.cli.CliArgs language = org.yunjian.cli.CliArgs.of(args);
+        Locale locale = language.locale();
+        java.util.List<String> rest = java.util.List.of(language.rest());
         LocaleContextHolder.setLocale(locale);
         if (rest.isEmpty() || !handles(rest.get(0))) {
             err.println(Texts.get("cli.security.api.expected"));
