@@ -53,7 +53,23 @@ public interface VersionRefusal {
         /** Signing off a version of the responsibility matrix: the version now current is one not yet read. */
         SIGN_OFF("locking.form.notSigned"),
         /** Importing an uploaded file over a record (an SSP, a catalog version): the file is not kept. */
-        IMPORT("locking.form.notImported");
+        IMPORT("locking.form.notImported"),
+        /** Moving a record to another phase or step (an exit project). */
+        MOVE("locking.form.notMoved"),
+        /** Approving (an exit inventory, a risk acceptance, a review or a report with no comment typed). */
+        APPROVE("locking.form.notApproved"),
+        /** Submitting an assessment for review. */
+        SUBMIT("locking.form.notSubmitted"),
+        /** Marking a review comment resolved. */
+        RESOLVE("locking.form.notResolved"),
+        /** Accepting submitted evidence, or a duty done or not applicable. */
+        ACCEPT("locking.form.notAccepted"),
+        /** Sending an evidence request to the other party. */
+        READDRESS("locking.form.notReaddressed"),
+        /** Sharing evidence with the provider, or no longer. */
+        SHARE("locking.form.sharingUnchanged"),
+        /** Marking a task done, or reopening it. */
+        SET_STATUS("locking.form.statusUnchanged");
 
         private final String key;
 

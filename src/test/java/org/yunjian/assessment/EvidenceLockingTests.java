@@ -282,8 +282,10 @@ class EvidenceLockingTests {
         assertThat(page).contains("在您打开此表单之后，他人已于 20", "value=\"2031-05-05\"",
                 "name=\"version\" value=\"1\"");
         assertThat(validUntil(ev)).isEqualTo("2030-01-01");
-        StaleForms.pageAfter(mvc, post("/evidence/{id}/shared", ev).param("shared", "true").param("version", "0"),
-                item, as(assessor));
+        // sharing is one click: its alert says sharing did not change, not that typed input is kept
+        assertThat(StaleForms.pageAfter(mvc, post("/evidence/{id}/shared", ev).param("shared", "true")
+                .param("version", "0"), item, as(assessor))).contains("，共享设置未更改。请查看当前记录；如仍需更改，请再次操作。")
+                .doesNotContain("下方保留了您填写的内容");
         StaleForms.pageAfter(mvc, post("/assessment-items/{id}/linked-evidence", platform.get(1))
                         .param("evidenceId", ev).param("version-" + ev, "0"),
                 "/assessment-items/" + platform.get(1), as(assessor));

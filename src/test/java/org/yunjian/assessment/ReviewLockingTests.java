@@ -232,4 +232,53 @@ class ReviewLockingTests {
                 .param("version", String.valueOf(v + 1))).andExpect(status().is3xxRedirection());
         assertThat(statusOf()).isEqualTo("IN_REVIEW");
     }
+    /**
+     * Approving the review with no comment, submitting and resolving a comment type nothing: refused as stale or
+     * naming no version, the review section says the step was not taken and to take it again over the current
+     * assessment — not that typed input is kept — in Chinese and in English; an approval with a typed comment keeps
+     * it below and says so.
+     */
+    @Test
+    void refusedOneClickReviewFormsSayTheStepWasNotTakenInBothLanguages() throws Exception {
+        String comment = sentBackWithAComment();
+        long v = stored();
+        String assessment = "/assessments/" + id;
+        assertRefused(() -> post("/assessments/{id}/review/submit", id), v, as(tester),
+                "，未提交任何内容。请查看当前记录；如仍需提交，请再次提交。",
+                "; nothing was submitted. Review the current record; if it should still go, submit it again.");
+        assertRefused(() -> post("/review-comments/{id}/resolve", comment), v, as(tester),
+                "，意见未标记为已解决。请查看当前记录；如确已解决，请再次标记。",
+                "; the comment was not marked resolved. Review the current record; if it is resolved, mark it again.");
+        mvc.perform(post("/api/review-comments/{id}/resolve", comment).with(as(tester))
+                .with(IfMatch.assessment(jdbc, id))).andExpect(status().isOk());
+        mvc.perform(decision("submit", tester, "{}").with(IfMatch.assessment(jdbc, id))).andExpect(status().isOk());
+        assertRefused(() -> post("/assessments/{id}/review/approve", id).param("comment", ""), v + 2, as(reviewer),
+                "，未批准任何内容。请查看当前记录；如仍同意，请再次批准。",
+                "; nothing was approved. Review the current record; if you still agree, approve it again.");
+        assertThat(statusOf()).isEqualTo("IN_REVIEW");
+        String typed = StaleForms.pageAfter(mvc, post("/assessments/{id}/review/approve", id).param("comment", "同意")
+                .param("version", String.valueOf(v)), assessment, as(reviewer));
+        assertThat(typed).contains("下方保留了您填写的内容", "同意</textarea>").doesNotContain("未批准任何内容");
+        assertThat(stored()).isEqualTo(v + 2);
+    }
+
+    /**
+     * The form {@code form} builds, once stale (the version before {@code current}) and once naming none, each in Chinese and in
+     * English: the assessment page's alert ends with the step's sentence, naming the current version, and does not
+     * speak of kept input.
+     */
+    private void assertRefused(java.util.function.Supplier<MockHttpServletRequestBuilder> form, long current,
+                               org.springframework.test.web.servlet.request.RequestPostProcessor who, String chinese,
+                               String english) throws Exception {
+        for (String version : new String[] {String.valueOf(current - 1), null}) {
+            String zh = StaleForms.pageAfter(mvc, version == null ? form.get() : form.get().param("version", version),
+                    "/assessments/" + id, who);
+            assertThat(zh).contains((version == null ? "（可能是系统升级前打开的页面）" : "修改了这条记录") + chinese,
+                    "name=\"version\" value=\"" + current + "\"").doesNotContain("下方保留了您填写的内容", "您的修改未保存");
+            String en = StaleForms.pageAfter(mvc, (version == null ? form.get() : form.get().param("version", version))
+                    .param("lang", "en"), "/assessments/" + id, who);
+            assertThat(en).contains((version == null ? "(perhaps a page opened before an upgrade)"
+                    : "after you opened this page") + english).doesNotContain("Your input is kept below");
+        }
+    }
 }

@@ -234,6 +234,55 @@ class ExitProjectLockingTests {
                 + "WHERE id = ?").param(UUID.fromString(id)).query(Boolean.class).single()).isTrue();
     }
 
+    /**
+     * Moving the project and approving the inventory are one click and type nothing: refused as stale or naming no
+     * version, the alert says the step was not taken and to take it again over the current record — not that typed
+     * input is kept below — in Chinese and in English.
+     */
+    @Test
+    void refusedMoveOrApprovalSaysTheStepWasNotTakenInBothLanguages() throws Exception {
+        mvc.perform(post("/api/exit-projects/{id}/items", id).with(as(user(w.provider().id())))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"category":"conversion-tool","name":"转换工具","description":"导出为 CSV","sensitivity":"公开"}"""))
+                .andExpect(status().isCreated());
+        String pem = org.yunjian.crypto.Pem.writePublicKey(org.yunjian.exit.Keys.generate().getPublic());
+        mvc.perform(json(put("/api/exit-projects/{id}/verifier-key", id), "{\"pem\":\"" + pem.replace("\n", "\\n")
+                + "\"}").with(IfMatch.version(projectVersion()))).andExpect(status().isOk());
+        long stored = projectVersion();
+        record Step(MockHttpServletRequestBuilder form, String chinese, String english) {
+        }
+        for (String version : new String[] {"0", null}) {
+            for (String lang : new String[] {"zh-CN", "en"}) {
+                List<Step> steps = List.of(
+                        new Step(post("/exit-projects/{id}/transition", id).param("to", "HANDOVER"),
+                                "，项目未转入所选阶段。请查看当前记录；如仍需转入，请再次操作。",
+                                "; the project did not move. Review the current record; if it should still move, "
+                                        + "move it again."),
+                        new Step(post("/exit-projects/{id}/approve", id).param("confirm", "true"),
+                                "，未批准任何内容。请查看当前记录；如仍同意，请再次批准。",
+                                "; nothing was approved. Review the current record; if you still agree, approve "
+                                        + "it again."));
+                for (Step step : steps) {
+                    MockHttpServletRequestBuilder form = step.form().param("lang", lang).with(as(customer));
+                    String page = mvc.perform(version == null ? form : form.param("version", version))
+                            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                    assertThat(page).contains("id=\"stale-version\"", "name=\"version\" value=\"" + stored + "\"");
+                    if (lang.equals("en")) {
+                        assertThat(page).contains((version == null ? "(perhaps a page opened before an upgrade)"
+                                : "after you opened this page") + step.english())
+                                .doesNotContain("Your input is kept below", "your change was not saved");
+                    } else {
+                        assertThat(page).contains(version == null ? "（可能是系统升级前打开的页面）" + step.chinese()
+                                : "修改了这条记录" + step.chinese())
+                                .doesNotContain("下方保留了您填写的内容", "您的修改未保存");
+                    }
+                }
+            }
+        }
+        assertThat(storedStatus()).isEqualTo("PLANNING");
+        assertThat(projectVersion()).isEqualTo(stored);
+    }
+
     @Test
     void twoConcurrentWritersOfOneChecklistItemExactlyOneWins() throws Exception {
         CyclicBarrier start = new CyclicBarrier(2);

@@ -169,7 +169,8 @@ class OpsLockingTests {
         mvc.perform(post(page + "/drills/tasks/" + task).with(as(customer)).param("status", "OPEN")
                         .param("version", "0"))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(result -> assertThat(result.getFlashMap().get("stale")).isNotNull());
+                .andExpect(result -> assertThat((String) result.getFlashMap().get("stale"))
+                        .endsWith("，任务状态未更改。请查看当前记录；如仍需更改，请再次操作。"));
         assertThat(stored("lifecycle_drill_task", "status", task)).isEqualTo("DONE");
 
         List<String> tried = List.of("OPEN", "DONE");

@@ -156,16 +156,13 @@ class ResponsibilityLockingTests {
     void staleRowFormComesBackWithTheMessageAndTheTypedInput() throws Exception {
         // someone else hands the work on meanwhile
         handOnToSecurity();
-        mvc.perform(post("/systems/{id}/responsibility/rows/{duty}/hops", w.system().id(), PROVIDER_ROW)
-                        .with(as(provider)).param("lang", "en").param("version", "2")
+        String page = StaleForms.pageAfter(mvc, post("/systems/{id}/responsibility/rows/{duty}/hops", w.system().id(),
+                        PROVIDER_ROW).param("lang", "en").param("version", "2")
                         .param("organisation", w.provider().id().toString()).param("role", "PROVIDER")
                         .param("to", security.id().toString()).param("agreement", "安全服务协议")
-                        .param("clause", "我输入的条款"))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"stale-version\"")))
-                .andExpect(content().string(containsString("Someone else changed this record at 20")))
-                .andExpect(content().string(containsString("value=\"我输入的条款\"")))
-                .andExpect(content().string(containsString("name=\"version\" value=\"3\"")));
+                        .param("clause", "我输入的条款"), rowPage(), as(provider));
+        assertThat(page).contains("Someone else changed this record at 20", "value=\"我输入的条款\"",
+                "name=\"version\" value=\"3\"");
         assertThat(current()).isEqualTo(3);
     }
 
@@ -190,15 +187,11 @@ class ResponsibilityLockingTests {
 
     @Test
     void versionlessRowFormComesBackWithTheAlertAndTheTypedInput() throws Exception {
-        mvc.perform(post("/systems/{id}/responsibility/rows/{duty}/hops", w.system().id(), PROVIDER_ROW)
-                        .with(as(provider)).param("organisation", w.provider().id().toString()).param("role", "PROVIDER")
+        String page = StaleForms.pageAfter(mvc, post("/systems/{id}/responsibility/rows/{duty}/hops", w.system().id(),
+                        PROVIDER_ROW).param("organisation", w.provider().id().toString()).param("role", "PROVIDER")
                         .param("to", security.id().toString()).param("agreement", "安全服务协议")
-                        .param("clause", "无版本的条款"))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"stale-version\"")))
-                .andExpect(content().string(containsString("此表单没有说明")))
-                .andExpect(content().string(containsString("value=\"无版本的条款\"")))
-                .andExpect(content().string(containsString("name=\"version\" value=\"2\"")));
+                        .param("clause", "无版本的条款"), rowPage(), as(provider));
+        assertThat(page).contains("此表单没有说明", "value=\"无版本的条款\"", "name=\"version\" value=\"2\"");
         assertThat(current()).isEqualTo(2);
     }
 
@@ -284,25 +277,26 @@ class ResponsibilityLockingTests {
         return version == null ? form : form.param("version", version);
     }
 
+    /** The provider row's page. */
+    String rowPage() {
+        return "/systems/" + w.system().id() + "/responsibility/rows/" + PROVIDER_ROW;
+    }
+
     @Test
     void staleOrVersionlessTakeBackComesBackOnTheRowWithTheAlertAndTakesNothingBack() throws Exception {
         // the provider hands the work on (version 3); a row page read before that names version 2
         handOnToSecurity();
         long audited = audits();
-        String stale = mvc.perform(takeBackForm("2")).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString();
+        String stale = StaleForms.pageAfter(mvc, takeBackForm("2"), rowPage(), as(provider));
         assertThat(stale).contains("id=\"stale-version\"", "在您打开此页面之后，他人已于 20",
                 "，未收回任何转移。请查看当前记录；如仍需收回，请再次收回。", "id=\"withdraw-0\"",
                 "name=\"version\" value=\"3\"").doesNotContain("您的修改未保存");
-        mvc.perform(takeBackForm("2").param("lang", "en")).andExpect(status().isOk())
-                .andExpect(content().string(containsString("Someone else changed this record at 20")))
-                .andExpect(content().string(containsString("after you opened this page; nothing was taken back. "
-                        + "Review the current record; if the hand-on should still be taken back, take it back again.")));
+        assertThat(StaleForms.pageAfter(mvc, takeBackForm("2").param("lang", "en"), rowPage(), as(provider)))
+                .contains("Someone else changed this record at 20", "after you opened this page; nothing was taken "
+                        + "back. Review the current record; if the hand-on should still be taken back, take it back again.");
         // a form naming no version: the same alert on the row page, not the 428 error page
-        mvc.perform(takeBackForm(null)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"stale-version\"")))
-                .andExpect(content().string(containsString("此表单没有说明打开时记录的版本（可能是系统升级前打开的页面），未收回任何转移。")))
-                .andExpect(content().string(containsString("name=\"version\" value=\"3\"")));
+        assertThat(StaleForms.pageAfter(mvc, takeBackForm(null), rowPage(), as(provider))).contains(
+                "此表单没有说明打开时记录的版本（可能是系统升级前打开的页面），未收回任何转移。", "name=\"version\" value=\"3\"");
         assertThat(current()).isEqualTo(3);
         assertThat(audits()).isEqualTo(audited);
         // the current version takes the hand-on back: a new version, audited
@@ -314,6 +308,32 @@ class ResponsibilityLockingTests {
                 .andExpect(jsonPath("$.rows[?(@.duty == '" + PROVIDER_ROW + "')].assignments[*].chain[*]").isEmpty());
         mvc.perform(get(base + "/versions/3").with(as(provider))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.rows[?(@.duty == '" + PROVIDER_ROW + "')].assignments[*].chain[*]").isNotEmpty());
+    }
+
+    /**
+     * A refused hand-on or take-back answers Post/Redirect/Get: a redirect to the row's own page, landing on the
+     * alert, which the page then shows from the flash; reloading that page reads the row again and sends nothing.
+     */
+    @Test
+    void refusedRowFormRedirectsToTheRowPageSoReloadingDoesNotPostAgain() throws Exception {
+        handOnToSecurity();
+        long audited = audits();
+        MockHttpServletRequestBuilder handOn = post("/systems/{id}/responsibility/rows/{duty}/hops", w.system().id(),
+                PROVIDER_ROW).with(as(provider)).param("version", "2").param("organisation",
+                w.provider().id().toString()).param("role", "PROVIDER").param("to", security.id().toString())
+                .param("clause", "重发的条款");
+        for (MockHttpServletRequestBuilder form : List.of(handOn, takeBackForm("2"), takeBackForm(null))) {
+            var refused = mvc.perform(form).andExpect(status().is3xxRedirection())
+                    .andExpect(redirectedUrl(rowPage() + "#stale-version")).andReturn();
+            assertThat(mvc.perform(get(rowPage()).with(as(provider)).flashAttrs(refused.getFlashMap()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                    .contains("id=\"stale-version\"", "name=\"version\" value=\"3\"");
+            // the reload: the row as stored, no alert (the flash is spent), nothing sent again
+            assertThat(mvc.perform(get(rowPage()).with(as(provider))).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString()).doesNotContain("id=\"stale-version\"");
+        }
+        assertThat(current()).isEqualTo(3);
+        assertThat(audits()).isEqualTo(audited);
     }
 
     @Test

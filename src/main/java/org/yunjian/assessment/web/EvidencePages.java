@@ -63,8 +63,8 @@ class EvidencePages {
         try {
             evidence.setShared(id, ExpectedVersion.ofForm(version), shared);
         } catch (StaleVersionException | PreconditionRequiredException e) {
-            // the item page again over the evidence as stored now, with the clear refusal
-            flash.addFlashAttribute("stale", e.formText());
+            // the item page again over the evidence as stored now, with the clear refusal: sharing did not change
+            flash.addFlashAttribute("stale", e.formText(VersionRefusal.Action.SHARE));
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }

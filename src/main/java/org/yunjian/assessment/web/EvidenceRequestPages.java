@@ -238,7 +238,8 @@ class EvidenceRequestPages {
         try {
             requests.decide(id, ExpectedVersion.ofForm(version), accept, comment);
         } catch (StaleVersionException | PreconditionRequiredException e) {
-            stale(flash, e);
+            // accepting is one click (nothing typed); returning keeps the typed comment
+            flash.addFlashAttribute("stale", accept ? e.formText(VersionRefusal.Action.ACCEPT) : e.formText());
             flash.addFlashAttribute("typedComment", Map.of(id, comment == null ? "" : comment));
         } catch (ValidationException | ConflictException e) {
             flash.addFlashAttribute("lineErrors", Map.of(id, e instanceof ValidationException v
@@ -258,7 +259,7 @@ class EvidenceRequestPages {
         try {
             requests.readdress(id, ExpectedVersion.ofForm(version), party);
         } catch (StaleVersionException | PreconditionRequiredException e) {
-            stale(flash, e);
+            flash.addFlashAttribute("stale", e.formText(VersionRefusal.Action.READDRESS));
         } catch (ValidationException | ConflictException e) {
             flash.addFlashAttribute("lineErrors", Map.of(id, e instanceof ValidationException v
                     ? String.join(" ", v.errors().values()) : e.getMessage()));

@@ -65,7 +65,7 @@ class ReviewPages {
             flash.addFlashAttribute("teamSaved", true);
         } catch (StaleVersionException | PreconditionRequiredException e) {
             // the chosen team comes back over the newer version: saving again is a deliberate replacement
-            refused(flash, e);
+            refused(flash, id, e, e.formText());
             flash.addFlashAttribute("teamInput", new Reviews.TeamInput(testers, reviewer, approver));
         } catch (ConflictException e) {
             flash.addFlashAttribute("teamError", e.getMessage());
@@ -104,7 +104,7 @@ class ReviewPages {
         try {
             reviews.submit(id, ExpectedVersion.ofForm(version));
         } catch (StaleVersionException | PreconditionRequiredException e) {
-            refused(flash, e);
+            refused(flash, id, e, e.formText(VersionRefusal.Action.SUBMIT));
         } catch (Reviews.SubmissionRefused e) {
             flashMissing(flash, e);
             flash.addFlashAttribute("reviewError", e.getMessage());
@@ -128,7 +128,7 @@ class ReviewPages {
                 }
             }
         });
-        return act(id, flash, form, () -> reviews.sendBack(id, ExpectedVersion.ofForm(form.get("version")),
+        return act(id, flash, form, VersionRefusal::formText, () -> reviews.sendBack(id, ExpectedVersion.ofForm(form.get("version")),
                 perItem, form.get("comment")));
     }
 
@@ -136,7 +136,7 @@ class ReviewPages {
     @PreAuthorize(AssessmentPages.WHO)
     String approveReview(@PathVariable UUID id, @RequestParam(required = false) String comment,
                          @RequestParam(required = false) String version, RedirectAttributes flash) {
-        return act(id, flash, Map.of("approveComment", comment == null ? "" : comment),
+        return act(id, flash, Map.of("approveComment", comment == null ? "" : comment), approval(comment),
                 () -> reviews.approveReview(id, ExpectedVersion.ofForm(version), comment));
     }
 
@@ -150,7 +150,7 @@ class ReviewPages {
             flash.addFlashAttribute("reviewError", Texts.get("assessment.confirm.missing"));
             return back(id);
         }
-        return act(id, flash, Map.of("approveReportComment", comment == null ? "" : comment),
+        return act(id, flash, Map.of("approveReportComment", comment == null ? "" : comment), approval(comment),
                 () -> reviews.approveReport(id, ExpectedVersion.ofForm(version), comment));
     }
 
@@ -158,7 +158,7 @@ class ReviewPages {
     @PreAuthorize(AssessmentPages.WHO)
     String returnReport(@PathVariable UUID id, @RequestParam(required = false) String comment,
                         @RequestParam(required = false) String version, RedirectAttributes flash) {
-        return act(id, flash, Map.of("returnComment", comment == null ? "" : comment),
+        return act(id, flash, Map.of("returnComment", comment == null ? "" : comment), VersionRefusal::formText,
                 () -> reviews.returnReport(id, ExpectedVersion.ofForm(version), comment));
     }
 
@@ -176,13 +176,12 @@ class ReviewPages {
             reviews.resolve(id, ExpectedVersion.ofForm(version));
         } catch (StaleVersionException | PreconditionRequiredException e) {
             // the item page shows the alert at its top, the assessment page in its review section
+            String text = e.formText(VersionRefusal.Action.RESOLVE);
             if ("item".equals(back)) {
-                flash.addFlashAttribute("stale", e.formText());
-                if (e.formVersion() != null) {
-                    flash.addFlashAttribute("reviewVersion", e.formVersion());
-                }
+                flash.addFlashAttribute("stale", text);
+                flash.addFlashAttribute("reviewVersion", version(c.assessmentId(), e));
             } else {
-                refused(flash, e);
+                refused(flash, c.assessmentId(), e, text);
             }
         }
         return "item".equals(back) ? "redirect:/assessment-items/" + c.itemId() + "#review-comments"
@@ -191,20 +190,33 @@ class ReviewPages {
 
     /**
      * A review form refused for its version (the assessment changed after it was opened, or it named none): the
-     * alert in the review section, the form naming the current version (the page reads it anew when unknown).
+     * alert ({@code text}) in the review section, the form naming the current version.
      */
-    private static void refused(RedirectAttributes flash, VersionRefusal e) {
-        flash.addFlashAttribute("reviewStale", e.formText());
-        if (e.formVersion() != null) {
-            flash.addFlashAttribute("reviewVersion", e.formVersion());
-        }
+    private void refused(RedirectAttributes flash, UUID id, VersionRefusal e, String text) {
+        flash.addFlashAttribute("reviewStale", text);
+        flash.addFlashAttribute("reviewVersion", version(id, e));
     }
 
-    private String act(UUID id, RedirectAttributes flash, Map<String, String> input, Runnable action) {
+    /** The assessment's version the re-shown review forms name: the refusal's, or the one stored now. */
+    private long version(UUID id, VersionRefusal e) {
+        return e.formVersionOr(() -> assessments.access(id).assessment().version());
+    }
+
+    /**
+     * The alert of a refused approval: with no comment typed it is a one-click step that did not happen; with one,
+     * the comment is kept below.
+     */
+    private static java.util.function.Function<VersionRefusal, String> approval(String comment) {
+        return comment == null || comment.isBlank() ? e -> e.formText(VersionRefusal.Action.APPROVE)
+                : VersionRefusal::formText;
+    }
+
+    private String act(UUID id, RedirectAttributes flash, Map<String, String> input,
+                       java.util.function.Function<VersionRefusal, String> refusal, Runnable action) {
         try {
             action.run();
         } catch (StaleVersionException | PreconditionRequiredException e) {
-            refused(flash, e);
+            refused(flash, id, e, refusal.apply(e));
             flash.addFlashAttribute("reviewInput", new HashMap<>(input));
         } catch (ValidationException e) {
             flash.addFlashAttribute("reviewErrors", e.errors());

@@ -205,7 +205,7 @@ class RiskPages {
             flash.addFlashAttribute("notice", Texts.get("risk.acceptance.approvedNotice"));
         } catch (StaleVersionException | PreconditionRequiredException e) {
             // nothing changed: the entry as stored now, with the clear alert (the confirmation ticked again)
-            flash.addFlashAttribute("stale", e.formText());
+            flash.addFlashAttribute("stale", e.formText(VersionRefusal.Action.APPROVE));
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }

@@ -1,6 +1,7 @@
 package org.yunjian.catalog.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,8 +42,9 @@ class CatalogApiController {
     @GetMapping("/requirements")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "Requirements filtered by standard, kind, phase, role, layer and deployment model, and by a full-text query q (then ranked); one page (page from 1, size 1-200, default 50) with the total")
-    Paged<RequirementSummaryDto> requirements(@RequestParam(required = false) String q,
-                                              @ParameterObject RequirementListParams params) {
+    Paged<RequirementSummaryDto> requirements(
+            @Parameter(description = "Full-text query (Chinese or English); given, the matches are ranked by relevance") @RequestParam(required = false) String q,
+            @ParameterObject RequirementListParams params) {
         FieldErrors errors = new FieldErrors();
         String text = ListFilters.text(errors, "q", q);
         return Paged.slice(catalog.matching(text, params.filter(catalog, errors)), params.pageRequest())
@@ -52,7 +54,9 @@ class CatalogApiController {
     @GetMapping("/search")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "Full-text search (Chinese and English) over requirements, ranked, combinable with the filters; one page (page from 1, size 1-200, default 50) with the total")
-    Paged<SearchHitDto> search(@RequestParam String q, @ParameterObject RequirementListParams params) {
+    Paged<SearchHitDto> search(
+            @Parameter(description = "Full-text query (Chinese or English), not blank; the matches are ranked by relevance") @RequestParam String q,
+            @ParameterObject RequirementListParams params) {
         FieldErrors errors = new FieldErrors();
         if (q.isBlank()) {
             errors.add("q", "catalog.api.blank");

@@ -39,6 +39,7 @@ import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.PreconditionRequiredException;
 import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.VersionRefusal;
 
 /** Exit-project pages: the list, starting a project, and the project page with every section's form. */
 @Controller
@@ -183,7 +184,17 @@ class ExitProjectPages {
      * input, and a flash message when the project's state forbids the change.
      */
     private String change(UUID id, Model model, RedirectAttributes flash, String anchor, Runnable action) {
-        return change(id, model, flash, anchor, null, Map.of(), action);
+        return change(id, model, flash, anchor, null, Map.of(), VersionRefusal::formText, action);
+    }
+
+    /**
+     * {@link #change(UUID, Model, RedirectAttributes, String, Runnable)} of a one-click form ({@code step}: moving the
+     * project, approving the inventory) that typed nothing: refused for its version, the alert says the step was not
+     * taken and to take it again over the current record.
+     */
+    private String step(UUID id, Model model, RedirectAttributes flash, String anchor, VersionRefusal.Action step,
+                        Runnable action) {
+        return change(id, model, flash, anchor, null, Map.of(), e -> e.formText(step), action);
     }
 
     /**
@@ -193,13 +204,19 @@ class ExitProjectPages {
      */
     private String change(UUID id, Model model, RedirectAttributes flash, String anchor, String form,
                           Map<String, String> typed, Runnable action) {
+        return change(id, model, flash, anchor, form, typed, VersionRefusal::formText, action);
+    }
+
+    private String change(UUID id, Model model, RedirectAttributes flash, String anchor, String form,
+                          Map<String, String> typed, java.util.function.Function<VersionRefusal, String> refusal,
+                          Runnable action) {
         try {
             action.run();
             return "redirect:/exit-projects/" + id + anchor;
         } catch (ValidationException e) {
             return page(id, model, e.errors());
         } catch (StaleVersionException | PreconditionRequiredException e) {
-            model.addAttribute("stale", e.formText());
+            model.addAttribute("stale", refusal.apply(e));
             model.addAttribute("staleForm", form);
             model.addAttribute("typed", typed);
             return page(id, model, Map.of());
@@ -231,7 +248,8 @@ class ExitProjectPages {
             return unconfirmed(id, "", flash, () -> service.access(id).requireCustomer("moving the exit project"),
                     "exitproject.confirm.missing." + to.name());
         }
-        return change(id, model, flash, "", () -> service.transition(id, to, ExpectedVersion.ofForm(version)));
+        return step(id, model, flash, "", VersionRefusal.Action.MOVE,
+                () -> service.transition(id, to, ExpectedVersion.ofForm(version)));
     }
 
     @PostMapping("/exit-projects/{id}/checklist")
@@ -297,7 +315,8 @@ class ExitProjectPages {
             return unconfirmed(id, "#inventory", flash,
                     () -> service.access(id).requireCustomer("approving the inventory"), "exitproject.confirm.missing.approve");
         }
-        return change(id, model, flash, "#inventory", () -> service.approveInventory(id, ExpectedVersion.ofForm(version)));
+        return step(id, model, flash, "#inventory", VersionRefusal.Action.APPROVE,
+                () -> service.approveInventory(id, ExpectedVersion.ofForm(version)));
     }
 
     @PostMapping("/exit-projects/{id}/verification-runs")

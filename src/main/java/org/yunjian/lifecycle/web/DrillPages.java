@@ -113,7 +113,7 @@ class DrillPages {
     @PreAuthorize(WHO)
     String task(@PathVariable UUID id, @PathVariable UUID recordId, @RequestParam(required = false) String status,
                 @RequestParam(required = false) String version, RedirectAttributes flash) {
-        return change(base(id), "drills-list", null, flash,
+        return OpsPageSupport.step(base(id), "drills-list", org.yunjian.shared.VersionRefusal.Action.SET_STATUS, flash,
                 () -> service.setTaskStatus(id, recordId, ExpectedVersion.ofForm(version), status));
     }
 

@@ -9,6 +9,7 @@ import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.PreconditionRequiredException;
 import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.VersionRefusal;
 
 /**
  * How the migration, drill and supervision pages answer a form: back to the page (at the form's section) with a
@@ -29,6 +30,22 @@ final class OpsPageSupport {
      * and the form carries the current version, so saving again is deliberate.
      */
     static String change(String page, String form, Object input, RedirectAttributes flash, Supplier<?> action) {
+        return change(page, form, input, VersionRefusal::formText, flash, action);
+    }
+
+    /**
+     * {@link #change(String, String, Object, RedirectAttributes, Supplier)} of a one-click form that typed nothing
+     * ({@code step}: marking a task done, reopening it): refused for its version, the alert says the step was not
+     * taken and to take it again over the current record.
+     */
+    static String step(String page, String form, VersionRefusal.Action step, RedirectAttributes flash,
+                       Supplier<?> action) {
+        return change(page, form, null, e -> e.formText(step), flash, action);
+    }
+
+    private static String change(String page, String form, Object input,
+                                 java.util.function.Function<VersionRefusal, String> refusal,
+                                 RedirectAttributes flash, Supplier<?> action) {
         try {
             action.get();
             flash.addFlashAttribute("saved", Texts.get("lifecycle.ops.page.saved"));
@@ -38,7 +55,7 @@ final class OpsPageSupport {
             flash.addFlashAttribute(form + "In", input);
             flash.addFlashAttribute("failedIn", input);
         } catch (StaleVersionException | PreconditionRequiredException e) {
-            flash.addFlashAttribute("stale", e.formText());
+            flash.addFlashAttribute("stale", refusal.apply(e));
             flash.addFlashAttribute("failed", form);
             flash.addFlashAttribute(form + "In", input);
             flash.addFlashAttribute("failedIn", input);

@@ -174,7 +174,10 @@ class PlanPages {
     @PreAuthorize(WHO)
     String accept(@PathVariable UUID id, @PathVariable("dutyId") UUID duty, @RequestParam(required = false) String version,
                   RedirectAttributes flash) {
-        return change(base(id) + "/duties/" + duty, flash, () -> plans.accept(id, duty, ExpectedVersion.ofForm(version)));
+        // one click, nothing typed: refused for its version, the alert says nothing was accepted
+        return change(base(id) + "/duties/" + duty, flash, Map.of(),
+                e -> e.formText(org.yunjian.shared.VersionRefusal.Action.ACCEPT),
+                () -> plans.accept(id, duty, ExpectedVersion.ofForm(version)));
     }
 
     @PostMapping("/systems/{id}/lifecycle/duties/{dutyId}/assignment")
@@ -232,12 +235,18 @@ class PlanPages {
      */
     private static String change(String target, RedirectAttributes flash, Map<String, String> typed,
                                  Supplier<?> action) {
+        return change(target, flash, typed, org.yunjian.shared.VersionRefusal::formText, action);
+    }
+
+    private static String change(String target, RedirectAttributes flash, Map<String, String> typed,
+                                 java.util.function.Function<org.yunjian.shared.VersionRefusal, String> refusal,
+                                 Supplier<?> action) {
         try {
             action.get();
             flash.addFlashAttribute("saved", Texts.get("lifecycle.page.saved"));
         } catch (StaleVersionException | PreconditionRequiredException e) {
             // the same clear refusal whether the duty changed meanwhile or the form named no version
-            flash.addFlashAttribute("stale", e.formText());
+            flash.addFlashAttribute("stale", refusal.apply(e));
             flash.addFlashAttribute("typed", typed);
         } catch (ValidationException e) {
             flash.addFlashAttribute("errors", e.errors());

@@ -252,8 +252,8 @@ class MatrixPages {
 
     /**
      * A change from a row page: back to the row, with the saved note or the refusal. When someone else changed the
-     * matrix since the row was opened, the row again, read anew, with the {@code alert} of the refusal and the
-     * {@code typed} input kept.
+     * matrix since the row was opened, or the form named no version, a redirect to the row (read anew) carrying the
+     * {@code alert} of the refusal and the {@code typed} input kept.
      */
     private String rowChange(UUID id, String duty, Model model, RedirectAttributes flash, Map<String, Object> typed,
                              Function<VersionRefusal, String> alert, Supplier<MatrixView> action) {
@@ -266,10 +266,11 @@ class MatrixPages {
             model.addAttribute("errors", e.errors());
             return "responsibility/row";
         } catch (StaleVersionException | PreconditionRequiredException e) {
-            models.row(model, service.current(id), service.check(id, null), duty);
-            model.addAttribute("stale", alert.apply(e));
-            model.addAttribute("typed", typed);
-            return "responsibility/row";
+            // Post/Redirect/Get: the row's own address, read anew (its forms name the version stored now), landing
+            // on the alert — so reloading the page reads it again instead of sending the form a second time
+            flash.addFlashAttribute("stale", alert.apply(e));
+            flash.addFlashAttribute("typed", typed);
+            return "redirect:" + base(id) + "/rows/" + duty + "#stale-version";
         } catch (NotFoundException e) {
             throw e; // a stranger gets 404, not a hint
         } catch (LocalizedException e) {

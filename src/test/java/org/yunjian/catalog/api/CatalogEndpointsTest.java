@@ -221,4 +221,24 @@ class CatalogEndpointsTest {
                 .andExpect(content().string(containsString("id=\"requirement-incident\"")));
         mvc.perform(get("/catalog/requirements/NOPE-1")).andExpect(status().isNotFound());
     }
+    /**
+     * REST clients read what each filter and paging parameter of the requirement list means from the OpenAPI
+     * document: all nine are there, each with a description (the search takes the same ones).
+     */
+    @Test
+    @WithMockUser(roles = "USER")
+    void describesEachQueryParameterOfTheRequirementListInOpenApi() throws Exception {
+        String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        for (String path : java.util.List.of("/api/catalog/requirements", "/api/catalog/search")) {
+            java.util.List<java.util.Map<String, Object>> parameters = com.jayway.jsonpath.JsonPath.read(docs,
+                    "$.paths['" + path + "'].get.parameters");
+            java.util.Map<String, String> described = new java.util.TreeMap<>();
+            parameters.forEach(p -> described.put((String) p.get("name"), (String) p.get("description")));
+            org.assertj.core.api.Assertions.assertThat(described).as(path).containsOnlyKeys("q", "standard", "kind",
+                    "phase", "role", "layer", "deploymentModel", "page", "size");
+            described.forEach((name, description) -> org.assertj.core.api.Assertions.assertThat(description)
+                    .as(path + " " + name).isNotBlank());
+        }
+    }
 }
