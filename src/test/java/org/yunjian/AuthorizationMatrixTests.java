@@ -64,10 +64,20 @@ import org.yunjian.support.IfMatch;
 @Tag("database")
 @SpringBootTest
 @AutoConfigureMockMvc
-// the suite's common context (MockMvc and the party fixtures): one Spring start for all such classes
 @org.springframework.context.annotation.Import(org.yunjian.party.Fixtures.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// on a database of its own (below), beside the one-thread suite in the lane of the journeys: the suite's longest
+// class in one thread otherwise ran alone at the end of each pass with one of the two cores idle (docs/performance.md,
+// "Test-suite time"); its rows still run one after another (SAME_THREAD on each method)
+@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
+@org.junit.jupiter.api.parallel.ResourceLock(org.yunjian.support.JourneyBesideTheSuite.OWN_DATABASE_JOURNEYS)
 class AuthorizationMatrixTests {
+
+    /** Its own database and data directory, so that it can run beside the rest of the suite. */
+    @org.springframework.test.context.DynamicPropertySource
+    static void ownDatabase(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        org.yunjian.support.TestDatabases.freshFile("authorization_matrix", registry);
+    }
 
     static final Path TABLE = Path.of("src/test/resources/authz/expected.csv");
 
@@ -273,6 +283,7 @@ class AuthorizationMatrixTests {
     }
 
     @Test
+    @org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.SAME_THREAD)
     void tableCoversExactlyTheDeclaredEndpoints() throws IOException {
         Set<String> inTable = new TreeSet<>();
         Map<String, Long> rowsPerEndpoint = new LinkedHashMap<>();
@@ -296,6 +307,7 @@ class AuthorizationMatrixTests {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
+    @org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.SAME_THREAD)
     @Transactional
     void callerGetsTheExpectedStatus(Row row) throws Exception {
         org.junit.jupiter.api.Assumptions.assumeFalse(Boolean.getBoolean("yunjian.authz.record"), "recording");
@@ -306,6 +318,7 @@ class AuthorizationMatrixTests {
 
     /** Writes the observed table for review: {@code -Dyunjian.authz.record=true}. */
     @Test
+    @org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.SAME_THREAD)
     @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "yunjian.authz.record", matches = "true")
     void recordObservedTable() throws Exception {
         List<String> lines = new ArrayList<>(List.of("endpoint,caller,scope,status"));

@@ -24,6 +24,19 @@ public final class TestDatabases {
     }
 
     public static void fresh(String name, DynamicPropertyRegistry registry) {
+        fresh(name, registry, false);
+    }
+
+    /**
+     * As {@link #fresh(String, DynamicPropertyRegistry)}, but in the H2 run the embedded file database the
+     * platform itself uses, inside the class's data directory — for tests of what needs a real file database
+     * (a backup copies it).
+     */
+    public static void freshFile(String name, DynamicPropertyRegistry registry) {
+        fresh(name, registry, true);
+    }
+
+    private static void fresh(String name, DynamicPropertyRegistry registry, boolean h2File) {
         String db = name.toLowerCase().replaceAll("[^a-z0-9_]", "_") + "_"
                 + UUID.randomUUID().toString().substring(0, 8);
         // a data directory of its own too: the audit head witness and the keys belong to the database, and a
@@ -36,7 +49,9 @@ public final class TestDatabases {
         }
         String adminUrl = System.getProperty(PostgresForTests.ADMIN_URL);
         if (adminUrl == null) {
-            registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + db + ";DB_CLOSE_DELAY=-1");
+            if (!h2File) {
+                registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + db + ";DB_CLOSE_DELAY=-1");
+            }
             return;
         }
         try (Connection c = DriverManager.getConnection(adminUrl, "postgres", "");
