@@ -47,6 +47,15 @@ public class CliRunner {
         if (!onlyHelp(rest)) {
             return null;
         }
+        CommandLine help = helpTree();
+        help.setOut(out);
+        int status = help.execute(rest);
+        out.flush();
+        return status;
+    }
+
+    /** The command tree for help only: every {@link CliCommand} with its texts, none of them able to run. */
+    static CommandLine helpTree() {
         // a command's help needs its annotations and an object to inject its spec into, not its services: commands
         // are made without running their constructors (their fields stay empty; help reads none of them)
         var objenesis = new org.springframework.objenesis.ObjenesisStd();
@@ -63,11 +72,7 @@ public class CliRunner {
         for (Class<?> command : Commands.ALL) {
             root.addSubcommand(new CommandLine(command, none));
         }
-        CommandLine help = CliTexts.apply(root);
-        help.setOut(out);
-        int status = help.execute(rest);
-        out.flush();
-        return status;
+        return CliTexts.apply(root);
     }
 
     /** The {@link CliCommand} classes on the class path, in the order component scanning finds them (scanned once). */

@@ -31,7 +31,10 @@ import picocli.CommandLine.Model.OptionSpec;
  * such as MANIFEST.sm3 are not translated).
  */
 @SpringBootTest
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
+@org.springframework.context.annotation.Import(org.yunjian.party.Fixtures.class)
 @Tag("database")
+// the suite's common context (MockMvc and the party fixtures): no Spring start of its own
 class CliHelpLanguageTests {
 
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
@@ -151,8 +154,8 @@ class CliHelpLanguageTests {
 
     /**
      * {@code yunjian … --help} and {@code --version} are answered without Spring and the database
-     * ({@link CliRunner#withoutDatabase}): for every command of the tree, in both languages, the same help as the
-     * Spring CLI's.
+     * ({@link CliRunner#withoutDatabase}, from {@link CliRunner#helpTree}): for every command of the tree, in both
+     * languages, the same help as the Spring CLI's.
      */
     @Test
     void helpWithoutTheDatabaseIsTheSpringCliHelp() {
@@ -162,6 +165,7 @@ class CliHelpLanguageTests {
                 LocaleContextHolder.setLocale(language);
                 List<CommandSpec> commands = tree(cli.commandLine().getCommandSpec());
                 soft.assertThat(commands).hasSizeGreaterThan(40);
+                CommandLine offline = CliRunner.helpTree();
                 for (CommandSpec spec : commands) {
                     if (DELEGATES.contains(spec.qualifiedName())) {
                         continue; // Application.main hands these to their own command lines (ExitCliLanguageTest …)
@@ -169,14 +173,17 @@ class CliHelpLanguageTests {
                     List<String> args = new ArrayList<>(List.of(spec.qualifiedName(" ").split(" ")));
                     args.remove(0); // the root, "yunjian"
                     args.add("--help");
-                    args.add("--lang=" + language.toLanguageTag());
-                    LocaleContextHolder.setLocale(language);
-                    String expected = spec.commandLine().getUsageMessage();
                     StringWriter out = new StringWriter();
-                    Integer status = CliRunner.withoutDatabase(new PrintWriter(out), args.toArray(String[]::new));
+                    offline.setOut(new PrintWriter(out));
+                    int status = offline.execute(args.toArray(String[]::new));
                     soft.assertThat(status).as(String.join(" ", args)).isZero();
-                    soft.assertThat(out.toString()).as(String.join(" ", args)).isEqualTo(expected);
+                    soft.assertThat(out.toString()).as(String.join(" ", args)).isEqualTo(spec.commandLine().getUsageMessage());
                 }
+                // the whole way once per language: the language from --lang, the tree, the answer
+                StringWriter root = new StringWriter();
+                soft.assertThat(CliRunner.withoutDatabase(new PrintWriter(root), "--help", "--lang=" + language.toLanguageTag()))
+                        .isZero();
+                soft.assertThat(root.toString()).isEqualTo(cli.commandLine().getUsageMessage());
             }
             StringWriter version = new StringWriter();
             soft.assertThat(CliRunner.withoutDatabase(new PrintWriter(version), "--lang=en", "--version")).isZero();
