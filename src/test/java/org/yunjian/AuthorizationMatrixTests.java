@@ -66,11 +66,12 @@ import org.yunjian.support.IfMatch;
 @AutoConfigureMockMvc
 @org.springframework.context.annotation.Import(org.yunjian.party.Fixtures.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-// on a database of its own (below), beside the one-thread suite in a lane of its own from the start of each pass: the
-// suite's longest class in one thread otherwise ran alone at the end of each pass with one of the two cores idle
+// on a database of its own (below), beside the one-thread suite, first in the lane of the journeys: the suite's
+// longest class in one thread otherwise ran alone at the end of each pass with one of the two cores idle
 // (docs/performance.md, "Test-suite time"); its rows still run one after another (SAME_THREAD on each method)
 @org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
-@org.junit.jupiter.api.parallel.ResourceLock("yunjian.authorization-matrix")
+@org.junit.jupiter.api.parallel.ResourceLock(org.yunjian.support.JourneyBesideTheSuite.OWN_DATABASE_JOURNEYS)
+@org.junit.jupiter.api.Order(1)
 class AuthorizationMatrixTests {
 
     /** Its own database and data directory, so that it can run beside the rest of the suite. */
