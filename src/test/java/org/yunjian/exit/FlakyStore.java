@@ -3,7 +3,6 @@ package org.yunjian.exit;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,21 +10,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
-import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.utils.http.SdkHttpUtils;
+
+import org.yunjian.exit.internal.S3HttpWrapper;
 
 /**
- * A test-only fault injector, registered for every S3 client of the test JVM through the SDK's
- * {@code execution.interceptors} resource but acting only on buckets whose name starts with {@code flaky-}:
- * it breaks the bodies of the first GETs after some bytes (a connection reset), refuses the first requests before
- * they are sent, and adds store checksum headers to answers — so the real reading code meets real failures.
+ * A test-only fault injector, declared for every S3 source of the test JVM (a {@link S3HttpWrapper} service in
+ * {@code META-INF/services}) but acting only on objects of buckets whose name starts with {@code flaky-}: on the HTTP
+ * client, it breaks the bodies of the first GETs after some bytes (a connection reset), refuses the first GETs before
+ * they are sent, and adds store checksum headers to answers (GET and HEAD) — so the real reading code meets real
+ * failures.
  */
-public final class FlakyStore implements ExecutionInterceptor {
+public final class FlakyStore implements S3HttpWrapper {
 
     /** GET bodies still to break, and after how many bytes. */
     public static final AtomicInteger BREAK_BODIES = new AtomicInteger();
@@ -45,46 +49,89 @@ public final class FlakyStore implements ExecutionInterceptor {
         RANGES.clear();
     }
 
-    private static boolean flaky(SdkRequest r) {
-        return r instanceof GetObjectRequest g && g.bucket().startsWith("flaky-")
-                || r instanceof HeadObjectRequest h && h.bucket().startsWith("flaky-");
-    }
-
     @Override
-    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-        if (context.request() instanceof GetObjectRequest g && flaky(g)) {
-            RANGES.add(g.range());
-            if (REFUSE.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                throw new UncheckedIOException(new IOException("Connection refused (injected)"));
+    public SdkHttpClient wrap(SdkHttpClient client) {
+        return new SdkHttpClient() {
+            @Override
+            public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+                SdkHttpRequest r = request.httpRequest();
+                String key = flakyKey(r);
+                if (key == null) {
+                    return client.prepareRequest(request);
+                }
+                boolean get = r.method() == SdkHttpMethod.GET;
+                if (get) {
+                    RANGES.add(r.firstMatchingHeader("Range").orElse(null));
+                    if (REFUSE.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                        return refused();
+                    }
+                }
+                ExecutableHttpRequest sent = client.prepareRequest(request);
+                return new ExecutableHttpRequest() {
+                    @Override
+                    public HttpExecuteResponse call() throws IOException {
+                        return modified(sent.call(), key, get);
+                    }
+
+                    @Override
+                    public void abort() {
+                        sent.abort();
+                    }
+                };
             }
-        }
+
+            @Override
+            public void close() {
+                client.close();
+            }
+        };
     }
 
-    @Override
-    public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
-        SdkRequest r = context.request();
-        if (!flaky(r)) {
-            return context.httpResponse();
+    /** The object key of a GET or HEAD of an object in a {@code flaky-} bucket (path style), else null. */
+    private static String flakyKey(SdkHttpRequest r) {
+        if (r.method() != SdkHttpMethod.GET && r.method() != SdkHttpMethod.HEAD) {
+            return null;
         }
-        String key = r instanceof GetObjectRequest g ? g.key() : ((HeadObjectRequest) r).key();
+        String path = r.encodedPath();
+        if (!path.startsWith("/flaky-")) {
+            return null;
+        }
+        int slash = path.indexOf('/', 1);
+        return slash < 0 || slash == path.length() - 1 ? null : SdkHttpUtils.urlDecode(path.substring(slash + 1));
+    }
+
+    private static ExecutableHttpRequest refused() {
+        return new ExecutableHttpRequest() {
+            @Override
+            public HttpExecuteResponse call() throws IOException {
+                throw new IOException("Connection refused (injected)");
+            }
+
+            @Override
+            public void abort() {
+                // never sent
+            }
+        };
+    }
+
+    private static HttpExecuteResponse modified(HttpExecuteResponse answer, String key, boolean get) {
+        SdkHttpResponse response = answer.httpResponse();
         Map<String, String> extra = HEADERS.get(key);
-        if (extra == null) {
-            return context.httpResponse();
+        if (extra != null) {
+            SdkHttpResponse.Builder b = response.toBuilder();
+            extra.forEach(b::putHeader);
+            response = b.build();
         }
-        SdkHttpResponse.Builder b = context.httpResponse().toBuilder();
-        extra.forEach(b::putHeader);
-        return b.build();
+        Optional<AbortableInputStream> body = answer.responseBody();
+        if (get && body.isPresent() && response.isSuccessful() && BREAK_BODIES.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            AbortableInputStream original = body.get();
+            body = Optional.of(AbortableInputStream.create(broken(original, breakAfter), original::abort));
+        }
+        return HttpExecuteResponse.builder().response(response).responseBody(body.orElse(null)).build();
     }
 
-    @Override
-    public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
-        Optional<InputStream> body = context.responseBody();
-        if (!(context.request() instanceof GetObjectRequest g) || !flaky(g) || body.isEmpty()
-                || context.httpResponse().statusCode() >= 300 || BREAK_BODIES.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
-            return body;
-        }
-        int limit = breakAfter;
-        return Optional.of(new FilterInputStream(body.get()) {
+    private static InputStream broken(InputStream in, int limit) {
+        return new FilterInputStream(in) {
             private int read;
 
             @Override
@@ -108,6 +155,6 @@ public final class FlakyStore implements ExecutionInterceptor {
                 }
                 return n;
             }
-        });
+        };
     }
 }

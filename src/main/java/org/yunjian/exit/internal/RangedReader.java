@@ -8,8 +8,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
-import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
  * A large object read as concurrent ranged GETs of one part each, delivered in order to a sequential reader (the
@@ -123,7 +121,7 @@ final class RangedReader extends InputStream {
                     throw new IOException("closed");
                 }
                 int before = filled;
-                ResponseInputStream<GetObjectResponse> in = null;
+                SignedGets.Body in = null;
                 try {
                     in = reads.get(bucket, key, version, etag, start + filled, start + length - 1, false);
                     int n;

@@ -14,13 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.yunjian.exit.S3Settings;
 
-import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -30,7 +28,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * each, fetched ahead concurrently into buffers whose total never exceeds {@code memory} bytes and handed to the
  * reader in order. A request that fails with throttling, a server error or a broken connection is retried up to
  * {@code retries} times with exponential backoff and full jitter, resuming at the byte where it stopped
- * (pinned to the object's ETag, so a resumed read never splices two versions of an object).
+ * (pinned to the object's ETag, so a resumed read never splices two versions of an object). Content is read with
+ * {@link SignedGets}; the HEAD of a large object goes through the SDK.
  */
 public final class S3Reads implements AutoCloseable {
 
@@ -38,6 +37,7 @@ public final class S3Reads implements AutoCloseable {
     static final long BACKOFF_CAP_MILLIS = 20_000;
 
     private final S3Client s3;
+    private final SignedGets gets;
     private final S3Settings settings;
     private final Semaphore requests;
     private final Semaphore memory;
@@ -45,8 +45,10 @@ public final class S3Reads implements AutoCloseable {
     private final AtomicLong peak = new AtomicLong();
     private final ExecutorService parts;
 
-    public S3Reads(S3Client s3, S3Settings settings) {
-        this.s3 = s3;
+    /** Reads on {@code http}, which the caller closes after this. */
+    public S3Reads(SdkHttpClient http, S3Settings settings) {
+        this.s3 = S3Source.dataClient(settings, http);
+        this.gets = new SignedGets(http, settings);
         this.settings = settings;
         this.requests = new Semaphore(settings.concurrency(), true);
         this.memory = new Semaphore((int) settings.memory(), true);
@@ -81,7 +83,7 @@ public final class S3Reads implements AutoCloseable {
         }
         Whole w = new Whole(bucket, key, version, 0, -1);
         return w.first == null ? w
-                : StoreChecksum.checked(w, StoreChecksum.from(h -> w.first.response().sdkHttpResponse().firstMatchingHeader(h)));
+                : StoreChecksum.checked(w, StoreChecksum.from(w.first::header));
     }
 
     /**
@@ -144,20 +146,9 @@ public final class S3Reads implements AutoCloseable {
         return e instanceof SdkClientException || e instanceof IOException || e instanceof UncheckedIOException;
     }
 
-    ResponseInputStream<GetObjectResponse> get(String bucket, String key, String version, String etag, long from, long to,
-                                               boolean checksums) {
-        GetObjectRequest.Builder r = GetObjectRequest.builder().bucket(bucket).key(key).versionId(version);
-        if (from > 0 || to >= 0) {
-            r.range("bytes=" + from + "-" + (to >= 0 ? String.valueOf(to) : ""));
-        }
-        if (etag != null) {
-            r.ifMatch(etag);
-        }
-        if (checksums) {
-            // asked for by header: with checksumMode set the SDK would validate and throw its own error instead
-            r.overrideConfiguration(c -> c.putHeader("x-amz-checksum-mode", "ENABLED"));
-        }
-        return s3.getObject(r.build());
+    SignedGets.Body get(String bucket, String key, String version, String etag, long from, long to, boolean checksums)
+            throws IOException {
+        return gets.get(bucket, key, version, etag, from, to, checksums);
     }
 
     void acquireRequest() throws InterruptedIOException {
@@ -217,11 +208,11 @@ public final class S3Reads implements AutoCloseable {
         private final String bucket;
         private final String key;
         private final String version;
-        private final ResponseInputStream<GetObjectResponse> first;
+        private final SignedGets.Body first;
         private final long offset;
         private final long length;
         private final String etag;
-        private ResponseInputStream<GetObjectResponse> in;
+        private SignedGets.Body in;
         private long pos;
         private boolean closed;
 
@@ -241,9 +232,9 @@ public final class S3Reads implements AutoCloseable {
                 throw e;
             }
             this.in = first;
-            Long len = first == null ? Long.valueOf(0) : first.response().contentLength();
+            Long len = first == null ? Long.valueOf(0) : first.contentLength();
             this.length = whole ? (len == null ? -1 : len) : length;
-            this.etag = first == null ? null : first.response().eTag();
+            this.etag = first == null ? null : first.eTag();
         }
 
         @Override

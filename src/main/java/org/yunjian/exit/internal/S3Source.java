@@ -91,7 +91,7 @@ public final class S3Source implements Source {
             http.close();
             throw e;
         }
-        S3Source source = new S3Source(http, client, new S3Reads(dataClient(settings, http), settings), at.bucket(), at.prefix(),
+        S3Source source = new S3Source(http, client, new S3Reads(http, settings), at.bucket(), at.prefix(),
                 allVersions);
         source.push(source.level(""));
         return source;
@@ -132,9 +132,8 @@ public final class S3Source implements Source {
     }
 
     /**
-     * A client for reading object content on a given HTTP client: the SDK neither retries (a broken read is resumed at
-     * its byte by {@link S3Reads}) nor validates checksums itself ({@link StoreChecksum} does, and reports a mismatch as
-     * a finding).
+     * A client for the HEAD of a large object read in parts, on a given HTTP client: the SDK neither retries ({@link
+     * S3Reads} does) nor validates checksums itself ({@link StoreChecksum} does, and reports a mismatch as a finding).
      */
     static S3Client dataClient(S3Settings settings, SdkHttpClient http) {
         return builder(settings).httpClient(http)
@@ -152,7 +151,7 @@ public final class S3Source implements Source {
         if (settings.endpoint() != null && settings.endpoint().regionMatches(true, 0, "http://", 0, 7)) {
             b.tlsSocketStrategy(PLAIN_ONLY);
         }
-        return b.build();
+        return S3HttpWrapper.wrapAll(b.build());
     }
 
     /** For a plain-HTTP endpoint: an upgrade to TLS (a redirect to https) is refused, not made with no trust set up. */
@@ -166,13 +165,14 @@ public final class S3Source implements Source {
         if (settings.endpoint() != null) {
             b.endpointOverride(URI.create(settings.endpoint()));
         }
-        if (settings.accessKey() != null) {
-            b.credentialsProvider(StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())));
-        } else {
-            b.credentialsProvider(DefaultCredentialsProvider.builder().build());
-        }
-        return b;
+        return b.credentialsProvider(credentials(settings));
+    }
+
+    /** The settings' static credentials if given, else the SDK's default chain. */
+    static software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials(S3Settings settings) {
+        return settings.accessKey() != null
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()))
+                : DefaultCredentialsProvider.builder().build();
     }
 
     /**

@@ -43,7 +43,7 @@ class S3ReadsTest {
             }
         }
         ExecutorService readers = Executors.newFixedThreadPool(3);
-        try (var http = S3Source.httpClient(settings, 8); S3Reads reads = new S3Reads(S3Source.dataClient(settings, http), settings)) {
+        try (var http = S3Source.httpClient(settings, 8); S3Reads reads = new S3Reads(http, settings)) {
             List<Future<byte[]>> read = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 int n = i;
@@ -79,7 +79,7 @@ class S3ReadsTest {
             admin.createBucket(r -> r.bucket("chunks"));
             admin.putObject(r -> r.bucket("chunks").key("x"), RequestBody.fromBytes(b));
         }
-        try (var http = S3Source.httpClient(settings, 8); S3Reads reads = new S3Reads(S3Source.dataClient(settings, http), settings)) {
+        try (var http = S3Source.httpClient(settings, 8); S3Reads reads = new S3Reads(http, settings)) {
             long[][] ranges = {{0, 3L * PART}, {PART + 11, 4L * PART + 3}, {9L * PART, PART + 5}, {17, 100}, {5, 0}};
             for (long[] r : ranges) {
                 try (InputStream in = reads.openRange("chunks", "x", null, r[0], r[1])) {
