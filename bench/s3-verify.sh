@@ -11,7 +11,10 @@
 # page cache). Needs rclone (apt-get install rclone) and either target/yunjian.jar or compiled target/classes.
 # Prints medians of wall time, of the tool's CPU time and of the server's CPU time meanwhile, with their sum over the
 # cores as the lower bound of the wall time on this machine; the ratio rclone / yunjian (target ≥ 1.5) and the load average: a loaded machine's figures
-# are not a measurement of the target. Two more rows put the figures in context:
+# are not a measurement of the target. More rows put the figures in context:
+#   yunjian_sha256_bin  the same verification through bin/yunjian, the CLI as the README gives it (the jar unpacked
+#                  once, the serial collector, the digest loop compiled early; docs/performance.md), and
+#                  yunjian_sha256_bin_local the same on the local tree
 #   yunjian_*_cds  the same verification from the extracted jar with a class-data-sharing archive (trained once on
 #                  a small verification here): what start-up costs (docs/exit-manifest.md, "Start-up")
 #   curl_null      one curl process fetching every object with the same concurrency to /dev/null (no hashing, no
@@ -129,6 +132,10 @@ for r in $(seq "$runs"); do
     t yunjian_sha256_cds "${yjcds[@]}" exit verify s3://bench --manifest m256.jsonl --pubkey keys/b.pub.pem "${s3[@]}"
     t yunjian_sm3_cds "${yjcds[@]}" exit verify s3://bench --manifest msm3.jsonl --pubkey keys/b.pub.pem "${s3[@]}"
   fi
+  if [ -f "$here/target/yunjian.jar" ]; then
+    t yunjian_sha256_bin "$here/bin/yunjian" exit verify s3://bench --manifest m256.jsonl --pubkey keys/b.pub.pem "${s3[@]}"
+    t yunjian_sha256_bin_local "$here/bin/yunjian" exit verify "$tree" --manifest m256.jsonl --pubkey keys/b.pub.pem
+  fi
   t curl_null "${curl_null[@]}"
   t yunjian_sha256_local "${yjc[@]}" exit verify "$tree" --manifest m256.jsonl --pubkey keys/b.pub.pem
   t yunjian_sm3_local "${yjc[@]}" exit verify "$tree" --manifest msm3.jsonl --pubkey keys/b.pub.pem
@@ -136,15 +143,19 @@ done
 echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 median() { printf '%s\n' $1 | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 cores=$(nproc)
-printf '%-19s %8s %9s %12s %12s %12s\n' tool wall MB/s client-CPU server-CPU 'bound (s)'
-for k in rclone_check yunjian_sha256 yunjian_sm3 yunjian_sha256_cds yunjian_sm3_cds curl_null yunjian_sha256_local yunjian_sm3_local; do
+printf '%-24s %8s %9s %12s %12s %12s\n' tool wall MB/s client-CPU server-CPU 'bound (s)'
+for k in rclone_check yunjian_sha256 yunjian_sm3 yunjian_sha256_bin yunjian_sha256_cds yunjian_sm3_cds curl_null yunjian_sha256_local \
+    yunjian_sm3_local yunjian_sha256_bin_local; do
   [ -n "${times[$k]:-}" ] || continue
   m=$(median "${times[$k]}"); c=$(median "${cpu[$k]}"); v=$(median "${srv[$k]}")
-  printf '%-19s %7.2fs %9.1f %11.2fs %11.2fs %11.2fs   runs: %s\n' "$k" "$m" "$(echo "$bytes / $m / 1000000" | bc -l)" \
+  printf '%-24s %7.2fs %9.1f %11.2fs %11.2fs %11.2fs   runs: %s\n' "$k" "$m" "$(echo "$bytes / $m / 1000000" | bc -l)" \
     "$c" "$v" "$(echo "($c + $v) / $cores" | bc -l)" "${times[$k]}"
 done
 rc=$(median "${times[rclone_check]}"); y2=$(median "${times[yunjian_sha256]}"); y3=$(median "${times[yunjian_sm3]}")
 echo "rclone check --download / yunjian verify = $(echo "scale=2; $rc / $y2" | bc) (sha256), $(echo "scale=2; $rc / $y3" | bc) (sm3)  (target >= 1.5)"
+if [ -n "${times[yunjian_sha256_bin]:-}" ]; then
+  echo "rclone check --download / bin/yunjian exit verify = $(echo "scale=2; $rc / $(median "${times[yunjian_sha256_bin]}")" | bc) (sha256)"
+fi
 if [ -n "${times[yunjian_sha256_cds]:-}" ]; then
   c2=$(median "${times[yunjian_sha256_cds]}"); c3=$(median "${times[yunjian_sm3_cds]}")
   echo "rclone check --download / yunjian verify with CDS = $(echo "scale=2; $rc / $c2" | bc) (sha256), $(echo "scale=2; $rc / $c3" | bc) (sm3)"
@@ -153,7 +164,8 @@ cn=$(median "${times[curl_null]}")
 echo "rclone check --download / curl to /dev/null = $(echo "scale=2; $rc / $cn" | bc)  (the most any client can gain on this machine and server)"
 # the least wall time any verifying client can take here: the server's CPU to send the bytes, the lightest client's
 # CPU to receive them (curl) and the CPU to hash them and start (the same verification of the local tree)
-for a in sha256 sm3; do
+for a in sha256 sm3 sha256_bin; do
+  [ -n "${cpu[yunjian_${a}_local]:-}" ] || continue
   b=$(echo "($(median "${srv[curl_null]}") + $(median "${cpu[curl_null]}") + $(median "${cpu[yunjian_${a}_local]}")) / $cores" | bc -l)
   printf 'bound for a %s verification: (server %.2f + receive %.2f + hash and start %.2f CPU-s) / %d cores = %.2f s; ratio at that bound %.2f\n' \
     "$a" "$(median "${srv[curl_null]}")" "$(median "${cpu[curl_null]}")" "$(median "${cpu[yunjian_${a}_local]}")" "$cores" "$b" "$(echo "$rc / $b" | bc -l)"
