@@ -378,8 +378,10 @@ class ResponsibilityLockingTests {
             if (version != null) {
                 form.param("version", version);
             }
-            String page = StaleForms.pageAfter(mvc, form,
-                    "/systems/" + w.system().id() + "/responsibility/workbook", as(customer));
+            String workbook = "/systems/" + w.system().id() + "/responsibility/workbook";
+            // the alert heads the page: the answer lands on it, not on the form's section below (#oscal)
+            mvc.perform(form.with(as(customer))).andExpect(redirectedUrl(workbook + "#stale-version"));
+            String page = StaleForms.pageAfter(mvc, form, workbook, as(customer));
             assertThat(page).contains(version == null ? "此表单没有说明" : "他人已于 20", "name=\"version\" value=\"2\"",
                             "id=\"ssp-stale-file\"", "请先核对当前分工，再重新选择文件")
                     .doesNotContain("id=\"ssp-imported\"", "id=\"ssp-unchanged\"");
