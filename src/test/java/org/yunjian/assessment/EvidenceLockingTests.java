@@ -326,7 +326,9 @@ class EvidenceLockingTests {
         mvc.perform(delete("/api/evidence/{id}", ev).with(as(assessor)).with(IfMatch.version(0)).param("lang", "en"))
                 .andExpect(StaleProblem.inEnglish(1))
                 .andExpect(jsonPath("$.detail").value(containsString("Evidence file \"机房照片.pdf\": ")));
-        mvc.perform(delete("/api/evidence/{id}", ev).with(as(assessor))).andExpect(status().isPreconditionRequired());
+        // naming no version, the refusal names the file as a stale one does
+        mvc.perform(delete("/api/evidence/{id}", ev).with(as(assessor))).andExpect(status().isPreconditionRequired())
+                .andExpect(jsonPath("$.detail").value(containsString("证据文件“机房照片.pdf”：更新必须说明")));
         // nothing deleted: the row, the key and the file are there, and no deletion was audited
         assertThat(evidenceRows(ev)).isEqualTo(1);
         mvc.perform(get("/api/evidence/{id}/content", ev).with(as(assessor))).andExpect(status().isOk())
@@ -347,8 +349,8 @@ class EvidenceLockingTests {
         assertThat(english).doesNotContain("your change was not saved", "Your input is kept below");
         String missing = StaleForms.pageAfter(mvc, post("/evidence/{id}/delete", ev).param("confirm", "true"), item,
                 as(assessor));
-        assertThat(missing).contains("此表单没有说明打开时记录的版本（可能是系统升级前打开的页面），未删除任何内容。"
-                + "请查看当前记录；如仍需删除，请再次删除。").doesNotContain("您的修改未保存");
+        assertThat(missing).contains("证据文件“机房照片.pdf”：此表单没有说明打开时记录的版本（可能是系统升级前打开的页面），"
+                + "未删除任何内容。请查看当前记录；如仍需删除，请再次删除。").doesNotContain("您的修改未保存");
         assertThat(StaleForms.pageAfter(mvc, post("/evidence/{id}/delete", ev).param("confirm", "true")
                 .param("lang", "en"), item, as(assessor))).contains("This form did not say which version of the "
                 + "record it was opened on (perhaps a page opened before an upgrade); nothing was deleted.");
@@ -405,7 +407,8 @@ class EvidenceLockingTests {
         mvc.perform(validity(ev, "2030-01-01").with(IfMatch.version(0))).andExpect(status().isNoContent());
         mvc.perform(carry(next, ev, item, ",\"version\":0")).andExpect(StaleProblem.inChinese())
                 .andExpect(jsonPath("$.detail").value(containsString("证据文件“机房照片.pdf”：")));
-        mvc.perform(carry(next, ev, item, "")).andExpect(status().isPreconditionRequired());
+        mvc.perform(carry(next, ev, item, "").param("lang", "en")).andExpect(status().isPreconditionRequired())
+                .andExpect(jsonPath("$.detail").value(containsString("Evidence file \"机房照片.pdf\": An update must")));
         assertThat(linksIn(next)).isZero();
         assertThat(audits(ev, "assessment.evidence.carry")).isZero();
         // the carry form comes back with the alert and the chosen items, over the version stored now

@@ -110,8 +110,13 @@ class ReviewLockingTests {
     @Test
     void everyDecisionNamesTheAssessmentsVersionAndMovesItOn() throws Exception {
         long v = stored();
+        // naming no version, the refusal names the assessment as a stale one does, in both languages
         mvc.perform(decision("submit", tester, "{}")).andExpect(status().isPreconditionRequired())
-                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:precondition-required"));
+                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:precondition-required"))
+                .andExpect(jsonPath("$.detail").value(containsString("测评“锁定审核”：更新必须说明所替换的版本")));
+        mvc.perform(decision("submit", tester, "{}").param("lang", "en")).andExpect(status().isPreconditionRequired())
+                .andExpect(jsonPath("$.detail").value(containsString(
+                        "Assessment \"锁定审核\": An update must name the version it replaces")));
         mvc.perform(decision("submit", tester, "{\"version\":" + (v + 1) + "}").param("lang", "en"))
                 .andExpect(StaleProblem.inEnglish(v))
                 .andExpect(jsonPath("$.detail").value(containsString("Assessment \"锁定审核\": ")));
@@ -203,7 +208,7 @@ class ReviewLockingTests {
         // a form naming no version comes back the same way, its comment kept
         String approve = StaleForms.pageAfter(mvc, post("/assessments/{id}/review/approve", id)
                 .param("comment", "我写的通过意见"), "/assessments/" + id, as(reviewer));
-        assertThat(approve).contains("此表单没有说明打开时记录的版本", "我写的通过意见",
+        assertThat(approve).contains("测评“锁定审核”：此表单没有说明打开时记录的版本", "我写的通过意见",
                 "name=\"version\" value=\"" + v + "\"");
         assertThat(statusOf()).isEqualTo("IN_REVIEW");
         // sending the kept comments again, over the version the form now names, is deliberate
@@ -279,6 +284,10 @@ class ReviewLockingTests {
                     .param("lang", "en"), "/assessments/" + id, who);
             assertThat(en).contains((version == null ? "(perhaps a page opened before an upgrade)"
                     : "after you opened this page") + english).doesNotContain("Your input is kept below");
+            // stale or naming no version, the alert names the assessment first
+            assertThat(zh).contains("测评“锁定审核”：" + (version == null ? "此表单没有说明" : "在您打开此页面之后"));
+            assertThat(en).contains("Assessment &quot;锁定审核&quot;: " + (version == null ? "This form did not say"
+                    : "Someone else changed"));
         }
     }
 }

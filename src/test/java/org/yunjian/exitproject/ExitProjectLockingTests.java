@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
 import static org.yunjian.party.PartyTestSupport.runAs;
@@ -39,6 +40,7 @@ import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.StaleVersionException;
 import org.yunjian.support.IfMatch;
+import org.yunjian.support.StaleForms;
 
 /** Optimistic locking of exit projects and their checklist items: a stale update never overwrites. */
 @SpringBootTest
@@ -158,14 +160,11 @@ class ExitProjectLockingTests {
     void staleChecklistFormComesBackWithTheMessageAndTheTypedInput() throws Exception {
         runAs(customer, () -> service.updateChecklist(UUID.fromString(id), "c", ChecklistStatus.DONE, "他人先写",
                 ExpectedVersion.exactly(0)));
-        mvc.perform(post("/exit-projects/{id}/checklist", id).with(as(customer)).param("lang", "en")
+        assertThat(StaleForms.pageAfter(mvc, post("/exit-projects/{id}/checklist", id).param("lang", "en")
                         .param("item", "c").param("status", "NOT_APPLICABLE").param("note", "我刚输入的说明")
-                        .param("version", "0"))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"stale-version\"")))
-                .andExpect(content().string(containsString("Someone else changed this record at 20")))
-                .andExpect(content().string(containsString("value=\"我刚输入的说明\"")))
-                .andExpect(content().string(containsString("value=\"NOT_APPLICABLE\" selected")));
+                        .param("version", "0"), page(), as(customer)))
+                .contains("Someone else changed this record at 20", "value=\"我刚输入的说明\"",
+                        "value=\"NOT_APPLICABLE\" selected");
         assertThat(note("c")).isEqualTo("他人先写");
         // the form now carries the current version: saving again is deliberate and wins
         mvc.perform(post("/exit-projects/{id}/checklist", id).with(as(customer)).param("item", "c")
@@ -176,15 +175,67 @@ class ExitProjectLockingTests {
 
     @Test
     void checklistFormWithoutVersionComesBackWithTheAlertAndTheTypedInput() throws Exception {
-        mvc.perform(post("/exit-projects/{id}/checklist", id).with(as(customer)).param("lang", "en").param("item", "d")
-                        .param("status", "NOT_APPLICABLE").param("note", "无版本的说明"))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"stale-version\"")))
-                .andExpect(content().string(containsString("did not say which version")))
-                .andExpect(content().string(containsString("value=\"无版本的说明\"")))
-                .andExpect(content().string(containsString("value=\"NOT_APPLICABLE\" selected")));
+        assertThat(StaleForms.pageAfter(mvc, post("/exit-projects/{id}/checklist", id).param("lang", "en")
+                        .param("item", "d").param("status", "NOT_APPLICABLE").param("note", "无版本的说明"), page(),
+                as(customer)))
+                .contains("did not say which version", "value=\"无版本的说明\"", "value=\"NOT_APPLICABLE\" selected");
         assertThat(jdbc.sql("SELECT version FROM exit_checklist_item WHERE project_id = ? AND item_key = 'd'")
                 .param(UUID.fromString(id)).query(Long.class).single()).isZero();
+    }
+
+    /** The project's page. */
+    String page() {
+        return "/exit-projects/" + id;
+    }
+
+    /**
+     * A form on the project page refused for its version answers Post/Redirect/Get: a redirect to the project page,
+     * landing on the alert at its head, which the page shows from the flash — in the language of the request —
+     * with the typed input kept; reloading that page reads the project again and sends nothing.
+     */
+    @Test
+    void refusedFormRedirectsToTheProjectPageSoReloadingDoesNotPostAgain() throws Exception {
+        runAs(customer, () -> service.updateChecklist(UUID.fromString(id), "c", ChecklistStatus.DONE, "他人先写",
+                ExpectedVersion.exactly(0)));
+        for (String lang : new String[] {"zh-CN", "en"}) {
+            var refused = mvc.perform(post("/exit-projects/{id}/checklist", id).with(as(customer)).param("lang", lang)
+                            .param("item", "c").param("status", "NOT_APPLICABLE").param("note", "重发的说明")
+                            .param("version", "0"))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(redirectedUrl(page() + "#stale-version")).andReturn();
+            String shown = mvc.perform(get(page()).with(as(customer)).flashAttrs(refused.getFlashMap()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(shown).contains("id=\"stale-version\"", "value=\"重发的说明\"",
+                    lang.equals("en") ? "Someone else changed this record at 20" : "他人已于 20",
+                    lang.equals("en") ? "Your input is kept below" : "下方保留了您填写的内容");
+            // the reload: the project as stored, no alert (the flash is spent), nothing sent again
+            assertThat(mvc.perform(get(page()).with(as(customer))).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString()).doesNotContain("id=\"stale-version\"", "重发的说明");
+        }
+        assertThat(note("c")).isEqualTo("他人先写");
+        assertThat(jdbc.sql("SELECT version FROM exit_checklist_item WHERE project_id = ? AND item_key = 'c'")
+                .param(UUID.fromString(id)).query(Long.class).single()).isEqualTo(1);
+    }
+
+    /**
+     * Invalid input and a step refused for the project's state answer Post/Redirect/Get too, landing on their alert
+     * at the head of the page: the field errors, the refusal.
+     */
+    @Test
+    void invalidOrRefusedFormRedirectsToItsAlertOnTheProjectPage() throws Exception {
+        var invalid = mvc.perform(post("/exit-projects/{id}/items", id).with(as(user(w.provider().id())))
+                        .param("category", "conversion-tool").param("sensitivity", "公开"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl(page() + "#errors")).andReturn();
+        assertThat(mvc.perform(get(page()).with(as(customer)).flashAttrs(invalid.getFlashMap()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("id=\"errors\"", "data-field=\"name\"");
+        assertThat(mvc.perform(get(page()).with(as(customer))).andReturn().getResponse().getContentAsString())
+                .doesNotContain("id=\"errors\"");
+        var refused = mvc.perform(post("/exit-projects/{id}/approve", id).with(as(customer)))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl(page() + "#conflict")).andReturn();
+        assertThat(mvc.perform(get(page()).with(as(customer)).flashAttrs(refused.getFlashMap()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("id=\"conflict\"", "请勾选确认后再提交");
     }
 
     long projectVersion() {
@@ -219,9 +270,8 @@ class ExitProjectLockingTests {
                     new Object[] {post("/exit-projects/{id}/provider-key", id).param("pem", pem), provider, true});
             for (Object[] f : forms) {
                 MockHttpServletRequestBuilder form = (MockHttpServletRequestBuilder) f[0];
-                String page = mvc.perform((version == null ? form : form.param("version", version))
-                                .with(as((CurrentUser) f[1])))
-                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                String page = StaleForms.pageAfter(mvc, version == null ? form : form.param("version", version),
+                        page(), as((CurrentUser) f[1]));
                 assertThat(page).contains("id=\"stale-version\"", version == null ? "此表单没有说明" : "他人已于 20");
                 if ((Boolean) f[2]) { // the pasted key is kept
                     assertThat(page).contains("rows=\"4\">" + pem.lines().findFirst().orElseThrow());
@@ -263,9 +313,9 @@ class ExitProjectLockingTests {
                                 "; nothing was approved. Review the current record; if you still agree, approve "
                                         + "it again."));
                 for (Step step : steps) {
-                    MockHttpServletRequestBuilder form = step.form().param("lang", lang).with(as(customer));
-                    String page = mvc.perform(version == null ? form : form.param("version", version))
-                            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                    MockHttpServletRequestBuilder form = step.form().param("lang", lang);
+                    String page = StaleForms.pageAfter(mvc, version == null ? form : form.param("version", version),
+                            page(), as(customer));
                     assertThat(page).contains("id=\"stale-version\"", "name=\"version\" value=\"" + stored + "\"");
                     if (lang.equals("en")) {
                         assertThat(page).contains((version == null ? "(perhaps a page opened before an upgrade)"

@@ -336,6 +336,38 @@ class ResponsibilityLockingTests {
         assertThat(audits()).isEqualTo(audited);
     }
 
+    /**
+     * Invalid input on the row page answers Post/Redirect/Get as well: a redirect to the row landing on the field
+     * errors, which the page shows from the flash with the typed clause kept; reloading sends nothing again.
+     */
+    @Test
+    void invalidRowFormRedirectsToTheRowPageWithTheErrorsAndTheTypedInput() throws Exception {
+        long audited = audits();
+        String tooLong = "过长的条款".repeat(11);
+        MockHttpServletRequestBuilder handOn = post("/systems/{id}/responsibility/rows/{duty}/hops", w.system().id(),
+                PROVIDER_ROW).with(as(provider)).param("version", "2").param("organisation",
+                w.provider().id().toString()).param("role", "PROVIDER").param("to", security.id().toString())
+                .param("agreement", "安全服务协议").param("clause", tooLong);
+        MockHttpServletRequestBuilder nobody = post("/systems/{id}/responsibility/rows/{duty}/withdraw",
+                w.system().id(), PROVIDER_ROW).with(as(provider)).param("version", "2").param("lang", "en");
+        for (MockHttpServletRequestBuilder form : List.of(handOn, nobody)) {
+            var refused = mvc.perform(form).andExpect(status().is3xxRedirection())
+                    .andExpect(redirectedUrl(rowPage() + "#errors")).andReturn();
+            String page = mvc.perform(get(rowPage()).with(as(provider)).flashAttrs(refused.getFlashMap()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("id=\"errors\"", form == handOn ? "不能超过50个字符" :
+                    "Name the accountable organisation and its role.");
+            if (form == handOn) {
+                assertThat(page).contains("value=\"" + tooLong + "\"");
+            }
+            // the reload: the row as stored, no errors (the flash is spent), nothing sent again
+            assertThat(mvc.perform(get(rowPage()).with(as(provider))).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString()).doesNotContain("id=\"errors\"");
+        }
+        assertThat(current()).isEqualTo(2);
+        assertThat(audits()).isEqualTo(audited);
+    }
+
     @Test
     void staleOrVersionlessSspUploadComesBackToTheWorkbookPageWithTheAlert() throws Exception {
         byte[] ssp = mvc.perform(get(base + "/oscal-ssp").param("format", "json").param("side", "customer")
@@ -346,8 +378,10 @@ class ResponsibilityLockingTests {
             if (version != null) {
                 form.param("version", version);
             }
-            String page = StaleForms.pageAfter(mvc, form,
-                    "/systems/" + w.system().id() + "/responsibility/workbook", as(customer));
+            String workbook = "/systems/" + w.system().id() + "/responsibility/workbook";
+            // the alert heads the page: the answer lands on it, not on the form's section below (#oscal)
+            mvc.perform(form.with(as(customer))).andExpect(redirectedUrl(workbook + "#stale-version"));
+            String page = StaleForms.pageAfter(mvc, form, workbook, as(customer));
             assertThat(page).contains(version == null ? "此表单没有说明" : "他人已于 20", "name=\"version\" value=\"2\"",
                             "id=\"ssp-stale-file\"", "请先核对当前分工，再重新选择文件")
                     .doesNotContain("id=\"ssp-imported\"", "id=\"ssp-unchanged\"");

@@ -29,6 +29,7 @@ import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.PreconditionRequiredException;
 import org.yunjian.shared.StaleVersionException;
 import org.yunjian.shared.Text;
 
@@ -289,15 +290,17 @@ public class EvidenceService {
     }
 
     /**
-     * Moves the evidence's version on if it is still the one named, else the stale refusal naming the file — for a
-     * change of several records (a carry) or one whose page shows several files.
+     * Moves the evidence's version on if it is still the one named, else the refusal for the version (stale, or
+     * naming none) naming the file — for a change of several records (a carry) or one whose page shows several files.
      */
     void claim(EvidenceInfo info, ExpectedVersion version) {
-        long expected = version.value();
+        Msg file = Msg.of("assessment.locking.evidence", info.displayName());
         try {
-            repo.claimEvidence(info.id(), expected, clock.instant());
+            repo.claimEvidence(info.id(), version.value(), clock.instant());
         } catch (StaleVersionException e) {
-            throw e.naming(Msg.of("assessment.locking.evidence", info.displayName()));
+            throw e.naming(file);
+        } catch (PreconditionRequiredException e) {
+            throw e.naming(file);
         }
     }
 

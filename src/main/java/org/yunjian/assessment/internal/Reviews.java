@@ -35,6 +35,7 @@ import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.PageRequest;
 import org.yunjian.shared.Paged;
+import org.yunjian.shared.PreconditionRequiredException;
 import org.yunjian.shared.StaleVersionException;
 
 /**
@@ -409,6 +410,8 @@ public class Reviews {
             repo.claimVersion(c.assessmentId(), version.value(), now);
         } catch (StaleVersionException e) {
             throw e.naming(record(access));
+        } catch (PreconditionRequiredException e) {
+            throw e.naming(record(access));
         }
         reviews.resolve(commentId, name(access.user().userId()), now);
         events.publishEvent(AuditableEvent.success("assessment.review.resolve", "assessment-item", c.itemId(),
@@ -439,7 +442,7 @@ public class Reviews {
         return access;
     }
 
-    /** The assessment as a stale refusal names it. */
+    /** The assessment as a refusal for the version (stale, or naming none) names it. */
     private static Msg record(Access access) {
         return Msg.of("assessment.locking.record", access.assessment().name());
     }
@@ -449,6 +452,8 @@ public class Reviews {
         try {
             repo.requireVersion(access.assessment().id(), version.value());
         } catch (StaleVersionException e) {
+            throw e.naming(record(access));
+        } catch (PreconditionRequiredException e) {
             throw e.naming(record(access));
         }
     }

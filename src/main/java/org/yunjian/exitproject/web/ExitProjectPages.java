@@ -111,10 +111,14 @@ class ExitProjectPages {
     @GetMapping("/exit-projects/{id}")
     @PreAuthorize(WHO)
     String show(@PathVariable UUID id, Model model) {
-        return page(id, model, Map.of());
+        return page(id, model);
     }
 
-    private String page(UUID id, Model model, Map<String, String> errors) {
+    /**
+     * The project page; a refused form's answer (the redirect of {@code change}) reaches it by a redirect, its {@code errors},
+     * {@code stale} alert and {@code typed} input as flash attributes already in {@code model}.
+     */
+    private String page(UUID id, Model model) {
         ProjectView v = service.view(id);
         Access a = v.access();
         model.addAttribute("people", people(v));
@@ -143,7 +147,6 @@ class ExitProjectPages {
         model.addAttribute("p", v.project());
         model.addAttribute("system", a.system());
         model.addAttribute("can", can);
-        model.addAttribute("errors", errors);
         model.addAttribute("confirmed", CONFIRMED);
         model.addAttribute("transitions", a.isCustomer() ? s.next().stream().sorted().toList() : List.of());
         model.addAttribute("checklistStatuses", ChecklistStatus.values());
@@ -180,49 +183,57 @@ class ExitProjectPages {
     }
 
     /**
-     * Runs a change from the project page: back to the page on success, the page with the field errors on invalid
-     * input, and a flash message when the project's state forbids the change.
+     * Runs a change from the project page: back to the page at {@code anchor} on success. Refused, it answers
+     * Post/Redirect/Get — a redirect to the page, landing on the alert at its head (the field errors, the refusal
+     * for the version or for the project's state), carried as flash attributes — so reloading the page reads the
+     * project again instead of sending the form a second time.
      */
-    private String change(UUID id, Model model, RedirectAttributes flash, String anchor, Runnable action) {
-        return change(id, model, flash, anchor, null, Map.of(), VersionRefusal::formText, action);
+    private String change(UUID id, RedirectAttributes flash, String anchor, Runnable action) {
+        return change(id, flash, anchor, null, Map.of(), VersionRefusal::formText, action);
     }
 
     /**
-     * {@link #change(UUID, Model, RedirectAttributes, String, Runnable)} of a one-click form ({@code step}: moving the
+     * {@link #change(UUID, RedirectAttributes, String, Runnable)} of a one-click form ({@code step}: moving the
      * project, approving the inventory) that typed nothing: refused for its version, the alert says the step was not
      * taken and to take it again over the current record.
      */
-    private String step(UUID id, Model model, RedirectAttributes flash, String anchor, VersionRefusal.Action step,
+    private String step(UUID id, RedirectAttributes flash, String anchor, VersionRefusal.Action step,
                         Runnable action) {
-        return change(id, model, flash, anchor, null, Map.of(), e -> e.formText(step), action);
+        return change(id, flash, anchor, null, Map.of(), e -> e.formText(step), action);
     }
 
     /**
-     * {@link #change(UUID, Model, RedirectAttributes, String, Runnable)} for a form refused for its version (someone
-     * else changed the record since it was opened, or it named none): the page again, read anew (so the form carries the current version), with the message and
-     * the input typed into {@code form} kept.
+     * {@link #change(UUID, RedirectAttributes, String, Runnable)} for a form refused for its version (someone
+     * else changed the record since it was opened, or it named none): the page again, read anew (so the form carries
+     * the current version), with the message and the input typed into {@code form} kept.
      */
-    private String change(UUID id, Model model, RedirectAttributes flash, String anchor, String form,
+    private String change(UUID id, RedirectAttributes flash, String anchor, String form,
                           Map<String, String> typed, Runnable action) {
-        return change(id, model, flash, anchor, form, typed, VersionRefusal::formText, action);
+        return change(id, flash, anchor, form, typed, VersionRefusal::formText, action);
     }
 
-    private String change(UUID id, Model model, RedirectAttributes flash, String anchor, String form,
+    private String change(UUID id, RedirectAttributes flash, String anchor, String form,
                           Map<String, String> typed, java.util.function.Function<VersionRefusal, String> refusal,
                           Runnable action) {
+        String page = "redirect:/exit-projects/" + id;
         try {
             action.run();
-            return "redirect:/exit-projects/" + id + anchor;
+            return page + anchor;
         } catch (ValidationException e) {
-            return page(id, model, e.errors());
+            flash.addFlashAttribute("errors", e.errors());
+            return page + "#errors";
         } catch (StaleVersionException | PreconditionRequiredException e) {
-            model.addAttribute("stale", refusal.apply(e));
-            model.addAttribute("staleForm", form);
-            model.addAttribute("typed", typed);
-            return page(id, model, Map.of());
+            // read anew, the page's forms name the version stored now; the alert heads the page: land on it, not
+            // on the form's section below, where it would not show
+            flash.addFlashAttribute("stale", refusal.apply(e));
+            if (form != null) { // a one-click form keeps no input
+                flash.addFlashAttribute("staleForm", form);
+                flash.addFlashAttribute("typed", typed);
+            }
+            return page + "#stale-version";
         } catch (org.yunjian.shared.ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
-            return "redirect:/exit-projects/" + id;
+            return page + "#conflict";
         }
     }
 
@@ -232,23 +243,26 @@ class ExitProjectPages {
      */
     static final java.util.Set<ExitStatus> CONFIRMED = java.util.EnumSet.of(ExitStatus.DELETION, ExitStatus.CLOSED);
 
-    /** Back to the page with the refusal, after the caller's duty was checked (a stranger gets 403, not a hint). */
-    private String unconfirmed(UUID id, String anchor, RedirectAttributes flash, Runnable requireDuty, String key) {
+    /**
+     * Back to the page, landing on the refusal at its head, after the caller's duty was checked (a stranger gets 403,
+     * not a hint).
+     */
+    private String unconfirmed(UUID id, RedirectAttributes flash, Runnable requireDuty, String key) {
         requireDuty.run();
         flash.addFlashAttribute("conflict", Texts.get(key));
-        return "redirect:/exit-projects/" + id + anchor;
+        return "redirect:/exit-projects/" + id + "#conflict";
     }
 
     @PostMapping("/exit-projects/{id}/transition")
     @PreAuthorize(WHO)
     String transition(@PathVariable UUID id, @RequestParam(required = false) ExitStatus to,
                       @RequestParam(defaultValue = "false") boolean confirm,
-                      @RequestParam(required = false) String version, Model model, RedirectAttributes flash) {
+                      @RequestParam(required = false) String version, RedirectAttributes flash) {
         if (to != null && CONFIRMED.contains(to) && !confirm) {
-            return unconfirmed(id, "", flash, () -> service.access(id).requireCustomer("moving the exit project"),
+            return unconfirmed(id, flash, () -> service.access(id).requireCustomer("moving the exit project"),
                     "exitproject.confirm.missing." + to.name());
         }
-        return step(id, model, flash, "", VersionRefusal.Action.MOVE,
+        return step(id, flash, "", VersionRefusal.Action.MOVE,
                 () -> service.transition(id, to, ExpectedVersion.ofForm(version)));
     }
 
@@ -256,11 +270,11 @@ class ExitProjectPages {
     @PreAuthorize(WHO)
     String checklist(@PathVariable UUID id, @RequestParam(required = false) String item,
                      @RequestParam(required = false) ChecklistStatus status, @RequestParam(required = false) String note,
-                     @RequestParam(required = false) String version, Model model, RedirectAttributes flash) {
+                     @RequestParam(required = false) String version, RedirectAttributes flash) {
         Map<String, String> typed = new HashMap<>();
         typed.put("status", status == null ? null : status.name());
         typed.put("note", note);
-        return change(id, model, flash, "#checklist", "checklist-" + item, typed,
+        return change(id, flash, "#checklist", "checklist-" + item, typed,
                 () -> service.updateChecklist(id, item, status, note, ExpectedVersion.ofForm(version)));
     }
 
@@ -268,11 +282,10 @@ class ExitProjectPages {
     @PreAuthorize(WHO)
     String providerKey(@PathVariable UUID id, @RequestParam(required = false) String pem,
                        @RequestParam(value = "file", required = false) MultipartFile file,
-                       @RequestParam(required = false) String version, Model model,
-                       RedirectAttributes flash) throws IOException {
+                       @RequestParam(required = false) String version, RedirectAttributes flash) throws IOException {
         String text = file != null && !file.isEmpty() ? new String(file.getBytes(), java.nio.charset.StandardCharsets.US_ASCII)
                 : pem;
-        return change(id, model, flash, "#inventory", "provider-key", java.util.Collections.singletonMap("pem", pem),
+        return change(id, flash, "#inventory", "provider-key", java.util.Collections.singletonMap("pem", pem),
                 () -> service.setProviderKey(id, text, ExpectedVersion.ofForm(version)));
     }
 
@@ -280,20 +293,19 @@ class ExitProjectPages {
     @PreAuthorize(WHO)
     String verifierKey(@PathVariable UUID id, @RequestParam(required = false) String pem,
                        @RequestParam(value = "file", required = false) MultipartFile file,
-                       @RequestParam(required = false) String version, Model model,
-                       RedirectAttributes flash) throws IOException {
+                       @RequestParam(required = false) String version, RedirectAttributes flash) throws IOException {
         String text = file != null && !file.isEmpty() ? new String(file.getBytes(), java.nio.charset.StandardCharsets.US_ASCII)
                 : pem;
-        return change(id, model, flash, "#verification", "verifier-key", java.util.Collections.singletonMap("pem", pem),
+        return change(id, flash, "#verification", "verifier-key", java.util.Collections.singletonMap("pem", pem),
                 () -> service.setVerifierKey(id, text, ExpectedVersion.ofForm(version)));
     }
 
     @PostMapping("/exit-projects/{id}/manifests")
     @PreAuthorize(WHO)
     String manifest(@PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file,
-                    Model model, RedirectAttributes flash) throws IOException {
+                    RedirectAttributes flash) throws IOException {
         var in = file == null || file.isEmpty() ? null : file.getInputStream();
-        return change(id, model, flash, "#inventory",
+        return change(id, flash, "#inventory",
                 () -> service.uploadManifest(id, file == null ? null : file.getOriginalFilename(), in));
     }
 
@@ -302,37 +314,37 @@ class ExitProjectPages {
     String item(@PathVariable UUID id, @RequestParam(required = false) String category,
                 @RequestParam(required = false) String name, @RequestParam(required = false) String description,
                 @RequestParam(required = false) String sensitivity, @RequestParam(required = false) String covers,
-                Model model, RedirectAttributes flash) {
-        return change(id, model, flash, "#inventory",
+                RedirectAttributes flash) {
+        return change(id, flash, "#inventory",
                 () -> service.addItem(id, new Records.Item(category, name, description, sensitivity, covers)));
     }
 
     @PostMapping("/exit-projects/{id}/approve")
     @PreAuthorize(WHO)
     String approve(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm,
-                   @RequestParam(required = false) String version, Model model, RedirectAttributes flash) {
+                   @RequestParam(required = false) String version, RedirectAttributes flash) {
         if (!confirm) {
-            return unconfirmed(id, "#inventory", flash,
+            return unconfirmed(id, flash,
                     () -> service.access(id).requireCustomer("approving the inventory"), "exitproject.confirm.missing.approve");
         }
-        return step(id, model, flash, "#inventory", VersionRefusal.Action.APPROVE,
+        return step(id, flash, "#inventory", VersionRefusal.Action.APPROVE,
                 () -> service.approveInventory(id, ExpectedVersion.ofForm(version)));
     }
 
     @PostMapping("/exit-projects/{id}/verification-runs")
     @PreAuthorize(WHO)
     String verification(@PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file,
-                        @RequestParam(required = false) String note, Model model, RedirectAttributes flash)
+                        @RequestParam(required = false) String note, RedirectAttributes flash)
             throws IOException {
-        return report(id, file, note, model, flash, "#verification", service::recordVerification);
+        return report(id, file, note, flash, "#verification", service::recordVerification);
     }
 
     @PostMapping("/exit-projects/{id}/storage-checks")
     @PreAuthorize(WHO)
     String storageCheck(@PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file,
-                        @RequestParam(required = false) String note, Model model, RedirectAttributes flash)
+                        @RequestParam(required = false) String note, RedirectAttributes flash)
             throws IOException {
-        return report(id, file, note, model, flash, "#storage", service::recordStorageCheck);
+        return report(id, file, note, flash, "#storage", service::recordStorageCheck);
     }
 
     /** How a JSON report of an offline command is recorded: project, file name, content, note. */
@@ -340,10 +352,10 @@ class ExitProjectPages {
         Object record(UUID id, String fileName, byte[] content, String note);
     }
 
-    private String report(UUID id, MultipartFile file, String note, Model model, RedirectAttributes flash, String anchor,
+    private String report(UUID id, MultipartFile file, String note, RedirectAttributes flash, String anchor,
                           Recorder recorder) throws IOException {
         byte[] content = file == null || file.isEmpty() ? null : file.getBytes();
-        return change(id, model, flash, anchor,
+        return change(id, flash, anchor,
                 () -> recorder.record(id, file == null ? null : file.getOriginalFilename(), content, note));
     }
 
@@ -352,8 +364,8 @@ class ExitProjectPages {
     String authorise(@PathVariable UUID id, @RequestParam(required = false) String signatory,
                      @RequestParam(required = false) String reference, @RequestParam(required = false) String scope,
                      @RequestParam(required = false) String authorisedOn,
-                     @RequestParam(required = false) String retainUntil, Model model, RedirectAttributes flash) {
-        return change(id, model, flash, "#deletion", () -> service.authorise(id, new Records.Authorisation(signatory,
+                     @RequestParam(required = false) String retainUntil, RedirectAttributes flash) {
+        return change(id, flash, "#deletion", () -> service.authorise(id, new Records.Authorisation(signatory,
                 reference, scope, date("authorisedOn", authorisedOn), date("retainUntil", retainUntil))));
     }
 
@@ -362,8 +374,8 @@ class ExitProjectPages {
     String plan(@PathVariable UUID id, @RequestParam(required = false) String scope,
                 @RequestParam(required = false) String method, @RequestParam(required = false) String backups,
                 @RequestParam(required = false) String plannedOn, @RequestParam(required = false) String note,
-                Model model, RedirectAttributes flash) {
-        return change(id, model, flash, "#deletion", () -> service.plan(id, new Records.DeletionPlan(scope, method,
+                RedirectAttributes flash) {
+        return change(id, flash, "#deletion", () -> service.plan(id, new Records.DeletionPlan(scope, method,
                 backups, date("plannedOn", plannedOn), note)));
     }
 
@@ -373,8 +385,8 @@ class ExitProjectPages {
                     @RequestParam(required = false) String scope, @RequestParam(required = false) String method,
                     @RequestParam(required = false) String backups, @RequestParam(required = false) String operator,
                     @RequestParam(required = false) String witness, @RequestParam(required = false) String result,
-                    Model model, RedirectAttributes flash) {
-        return change(id, model, flash, "#deletion", () -> service.recordDeletion(id, new Records.Deletion(
+                    RedirectAttributes flash) {
+        return change(id, flash, "#deletion", () -> service.recordDeletion(id, new Records.Deletion(
                 date("deletedOn", deletedOn), scope, method, backups, operator, witness, result)));
     }
 
@@ -386,8 +398,8 @@ class ExitProjectPages {
                         @RequestParam(required = false) SanitisationMethod method,
                         @RequestParam(required = false) NextUse nextUse, @RequestParam(required = false) String operator,
                         @RequestParam(required = false) String witness, @RequestParam(required = false) String date,
-                        @RequestParam(required = false) String result, Model model, RedirectAttributes flash) {
-        return change(id, model, flash, "#media", () -> service.recordSanitisation(id, new Records.Sanitisation(
+                        @RequestParam(required = false) String result, RedirectAttributes flash) {
+        return change(id, flash, "#media", () -> service.recordSanitisation(id, new Records.Sanitisation(
                 mediumId, mediumType, heldSensitive, method, nextUse, operator, witness, date("date", date), result)));
     }
 
@@ -399,22 +411,21 @@ class ExitProjectPages {
                     @RequestParam(required = false) String sanitisation,
                     @RequestParam(required = false) String participants,
                     @RequestParam(required = false) String residualCheck, @RequestParam(required = false) String date,
-                    Model model, RedirectAttributes flash) {
-        return change(id, model, flash, "#devices", () -> service.recordDisposal(id, new Records.Disposal(deviceId,
+                    RedirectAttributes flash) {
+        return change(id, flash, "#devices", () -> service.recordDisposal(id, new Records.Disposal(deviceId,
                 deviceType, location, state, action, sanitisation, participants, residualCheck, date("date", date))));
     }
 
     @PostMapping("/exit-projects/{id}/certificate")
     @PreAuthorize(WHO)
-    String issue(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm, Model model,
-                 RedirectAttributes flash) {
+    String issue(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes flash) {
         if (!confirm) {
-            return unconfirmed(id, "#certificate", flash, () -> {
+            return unconfirmed(id, flash, () -> {
                 Access a = service.access(id);
                 a.require(a.mayIssue(), "issuing the deletion certificate");
             }, "exitproject.confirm.missing.issue");
         }
-        return change(id, model, flash, "#certificate", () -> service.issueCertificate(id));
+        return change(id, flash, "#certificate", () -> service.issueCertificate(id));
     }
 
     private static LocalDate date(String field, String value) {

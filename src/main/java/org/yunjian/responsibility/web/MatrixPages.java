@@ -133,13 +133,13 @@ class MatrixPages {
     String handOn(@PathVariable UUID id, @PathVariable String duty, @RequestParam(required = false) UUID organisation,
                   @RequestParam(required = false) PartyRole role, @RequestParam(required = false) UUID to,
                   @RequestParam(required = false) String agreement, @RequestParam(required = false) String clause,
-                  @RequestParam(required = false) String version, Model model, RedirectAttributes flash) {
+                  @RequestParam(required = false) String version, RedirectAttributes flash) {
         Map<String, Object> typed = new HashMap<>();
         typed.put("form", organisation + "/" + role);
         typed.put("to", to);
         typed.put("agreement", agreement);
         typed.put("clause", clause);
-        return rowChange(id, duty, model, flash, typed, VersionRefusal::formText, () -> service.handOn(id, duty,
+        return rowChange(id, duty, flash, typed, VersionRefusal::formText, () -> service.handOn(id, duty,
                 accountable(organisation, role), new StoredHop(null, to, blankToNull(agreement), blankToNull(clause)),
                 ExpectedVersion.ofForm(version)));
     }
@@ -148,8 +148,8 @@ class MatrixPages {
     @PreAuthorize(WHO)
     String withdraw(@PathVariable UUID id, @PathVariable String duty, @RequestParam(required = false) UUID organisation,
                     @RequestParam(required = false) PartyRole role, @RequestParam(required = false) String version,
-                    Model model, RedirectAttributes flash) {
-        return rowChange(id, duty, model, flash, Map.of(), e -> e.formText(VersionRefusal.Action.TAKE_BACK),
+                    RedirectAttributes flash) {
+        return rowChange(id, duty, flash, Map.of(), e -> e.formText(VersionRefusal.Action.TAKE_BACK),
                 () -> service.withdraw(id, duty, accountable(organisation, role), ExpectedVersion.ofForm(version)));
     }
 
@@ -253,18 +253,20 @@ class MatrixPages {
     /**
      * A change from a row page: back to the row, with the saved note or the refusal. When someone else changed the
      * matrix since the row was opened, or the form named no version, a redirect to the row (read anew) carrying the
-     * {@code alert} of the refusal and the {@code typed} input kept.
+     * {@code alert} of the refusal and the {@code typed} input kept; invalid input, a redirect to the row carrying
+     * the field errors and the {@code typed} input.
      */
-    private String rowChange(UUID id, String duty, Model model, RedirectAttributes flash, Map<String, Object> typed,
+    private String rowChange(UUID id, String duty, RedirectAttributes flash, Map<String, Object> typed,
                              Function<VersionRefusal, String> alert, Supplier<MatrixView> action) {
         try {
             MatrixView v = action.get();
             flash.addFlashAttribute("saved", Texts.get("responsibility.page.saved", v.version().version()));
             return "redirect:" + base(id) + "/rows/" + duty;
         } catch (ValidationException e) {
-            models.row(model, service.current(id), service.check(id, null), duty);
-            model.addAttribute("errors", e.errors());
-            return "responsibility/row";
+            // Post/Redirect/Get too: the row again, landing on the field errors at its head, with what was typed
+            flash.addFlashAttribute("errors", e.errors());
+            flash.addFlashAttribute("typed", typed);
+            return "redirect:" + base(id) + "/rows/" + duty + "#errors";
         } catch (StaleVersionException | PreconditionRequiredException e) {
             // Post/Redirect/Get: the row's own address, read anew (its forms name the version stored now), landing
             // on the alert — so reloading the page reads it again instead of sending the form a second time

@@ -68,11 +68,16 @@ class WorkbookPages {
         return "redirect:/systems/" + id + "/responsibility/workbook";
     }
 
-    /** An OSCAL SSP uploaded from the page: a new draft version, or every problem with the path where it is. */
+    /**
+     * An OSCAL SSP uploaded from the page: a new draft version, or every problem with the path where it is — shown
+     * next to the form ({@code #oscal}). A refusal for the version or the matrix's state is the alert heading the
+     * page: the answer lands on it, where it shows without scrolling.
+     */
     @PostMapping(SSP_PATH)
     @PreAuthorize(WHO)
     String uploadSsp(@PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file,
                      @RequestParam(required = false) String version, RedirectAttributes flash) throws IOException {
+        String landing = "#oscal";
         try {
             byte[] content = file == null ? new byte[0] : file.getInputStream().readNBytes(ssp.maxBytes() + 1);
             var r = ssp.importSsp(id, file == null ? null : file.getOriginalFilename(), content,
@@ -84,9 +89,11 @@ class WorkbookPages {
             // the page again, read anew: its form names the version stored now (a file is chosen again)
             flash.addFlashAttribute("stale", e.formText(org.yunjian.shared.VersionRefusal.Action.IMPORT));
             flash.addFlashAttribute("sspStale", true);
+            landing = "#stale-version";
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
+            landing = "#conflict";
         }
-        return "redirect:/systems/" + id + "/responsibility/workbook#oscal";
+        return "redirect:/systems/" + id + "/responsibility/workbook" + landing;
     }
 }
