@@ -186,6 +186,27 @@ class ResponsibilityLockingTests {
     }
 
     @Test
+    void aMatrixFormRefusedForItsInputLandsOnTheAlertHeadingThePageNotOnTheFormsSection() throws Exception {
+        String matrix = "/systems/" + w.system().id() + "/responsibility";
+        // an agreement without a name: field errors, the typed input kept, the page landing on the errors at its head
+        var invalid = mvc.perform(post("/systems/{id}/responsibility/agreements", w.system().id()).with(as(provider))
+                        .param("partyA", w.provider().id().toString()).param("partyB", security.id().toString())
+                        .param("clauses", "9.1").param("version", "2"))
+                .andExpect(redirectedUrl(matrix + "#errors")).andReturn().getFlashMap();
+        String page = mvc.perform(get(matrix).with(as(provider)).flashAttrs(invalid)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"errors\"", "data-field=\"name\"", "value=\"9.1\"");
+        // a sign-off not confirmed: the refusal at the page's head
+        var unconfirmed = mvc.perform(post("/systems/{id}/responsibility/sign-off", w.system().id()).with(as(customer))
+                        .param("side", "CUSTOMER").param("version", "2"))
+                .andExpect(redirectedUrl(matrix + "#conflict")).andReturn().getFlashMap();
+        assertThat(mvc.perform(get(matrix).with(as(customer)).flashAttrs(unconfirmed)).andReturn().getResponse()
+                .getContentAsString()).contains("id=\"conflict\"");
+        assertThat(current()).isEqualTo(2);
+        assertThat(signOffs()).isZero();
+    }
+
+    @Test
     void versionlessRowFormComesBackWithTheAlertAndTheTypedInput() throws Exception {
         String page = StaleForms.pageAfter(mvc, post("/systems/{id}/responsibility/rows/{duty}/hops", w.system().id(),
                         PROVIDER_ROW).param("organisation", w.provider().id().toString()).param("role", "PROVIDER")

@@ -115,7 +115,7 @@ class MatrixPages {
         if (!confirm) {
             service.access(id); // a stranger gets 404, not a hint
             flash.addFlashAttribute("conflict", Texts.get("responsibility.page.signOff.unconfirmed"));
-            return "redirect:" + base(id) + "#sign-offs";
+            return "redirect:" + base(id) + "#conflict";
         }
         return change(id, "#sign-offs", flash, Map.of(), e -> e.formText(VersionRefusal.Action.SIGN_OFF),
                 () -> service.signOff(id, side, ExpectedVersion.ofForm(version)));
@@ -216,8 +216,8 @@ class MatrixPages {
     }
 
     /**
-     * A change from the matrix page: back to it at {@code anchor}, with the saved note or the refusal (field errors
-     * included); a refusal for the version comes back to its alert.
+     * A change from the matrix page: back to it at {@code anchor}, with the saved note; refused, back to the alert
+     * heading the page (field errors, the refusal for the version or for the matrix's state), where it shows.
      */
     private String change(UUID id, String anchor, RedirectAttributes flash, Supplier<MatrixView> action) {
         return change(id, anchor, flash, Map.of(), VersionRefusal::formText, action);
@@ -235,6 +235,7 @@ class MatrixPages {
         } catch (ValidationException e) {
             flash.addFlashAttribute("errors", e.errors());
             flash.addFlashAttribute("typed", typed);
+            return "redirect:" + base(id) + "#errors";
         } catch (StaleVersionException | PreconditionRequiredException e) {
             // the matrix page again, read anew (its forms name the version stored now), with what was typed; the
             // alert heads the page: land on it, not on the form's section below, where it would not show
@@ -246,6 +247,7 @@ class MatrixPages {
         } catch (LocalizedException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
             flash.addFlashAttribute("typed", typed);
+            return "redirect:" + base(id) + "#conflict";
         }
         return "redirect:" + base(id) + anchor;
     }
