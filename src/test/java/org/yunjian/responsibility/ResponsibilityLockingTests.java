@@ -195,7 +195,8 @@ class ResponsibilityLockingTests {
                 .andExpect(redirectedUrl(matrix + "#errors")).andReturn().getFlashMap();
         String page = mvc.perform(get(matrix).with(as(provider)).flashAttrs(invalid)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("id=\"errors\"", "data-field=\"name\"", "value=\"9.1\"");
+        // the list heads the page, far from the form: each message names the form and the field
+        assertThat(page).contains("id=\"errors\"", "data-field=\"name\"", "登记合同协议 · 名称：必填。", "value=\"9.1\"");
         // a sign-off not confirmed: the refusal at the page's head
         var unconfirmed = mvc.perform(post("/systems/{id}/responsibility/sign-off", w.system().id()).with(as(customer))
                         .param("side", "CUSTOMER").param("version", "2"))
