@@ -228,7 +228,11 @@ class ExitProjectLockingTests {
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl(page() + "#errors")).andReturn();
         assertThat(mvc.perform(get(page()).with(as(customer)).flashAttrs(invalid.getFlashMap()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
-                .contains("id=\"errors\"", "data-field=\"name\"");
+                // the list heads the page, far from the form: each error names the section and the field
+                .contains("id=\"errors\"", "data-field=\"name\"", "移交数据清单（GB/T 31167-2014 9.2，JR/T 8.1.3） · 名称：必填");
+        assertThat(mvc.perform(get(page()).with(as(customer)).flashAttrs(invalid.getFlashMap()).param("lang", "en"))
+                .andReturn().getResponse().getContentAsString())
+                .contains("Hand-over inventory (GB/T 31167-2014 9.2, JR/T 8.1.3) · Name: ");
         assertThat(mvc.perform(get(page()).with(as(customer))).andReturn().getResponse().getContentAsString())
                 .doesNotContain("id=\"errors\"");
         var refused = mvc.perform(post("/exit-projects/{id}/approve", id).with(as(customer)))

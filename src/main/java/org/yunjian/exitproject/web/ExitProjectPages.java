@@ -148,6 +148,7 @@ class ExitProjectPages {
         model.addAttribute("system", a.system());
         model.addAttribute("can", can);
         model.addAttribute("confirmed", CONFIRMED);
+        model.addAttribute("fieldLabels", FieldLabels.KEYS);
         model.addAttribute("transitions", a.isCustomer() ? s.next().stream().sorted().toList() : List.of());
         model.addAttribute("checklistStatuses", ChecklistStatus.values());
         model.addAttribute("categories", InventoryItem.Category.values());
@@ -221,6 +222,9 @@ class ExitProjectPages {
             return page + anchor;
         } catch (ValidationException e) {
             flash.addFlashAttribute("errors", e.errors());
+            if (anchor.startsWith("#")) { // the section whose form was refused: its errors name it
+                flash.addFlashAttribute("errorsIn", anchor.substring(1));
+            }
             return page + "#errors";
         } catch (StaleVersionException | PreconditionRequiredException e) {
             // read anew, the page's forms name the version stored now; the alert heads the page: land on it, not

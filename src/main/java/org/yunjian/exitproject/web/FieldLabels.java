@@ -1,0 +1,48 @@
+package org.yunjian.exitproject.web;
+
+import java.util.Map;
+
+/**
+ * The label (message key) of each field the exit project page's forms send, as the forms show it. A refused form's
+ * field errors head the page, far from the form: each names its section and field from these.
+ */
+final class FieldLabels {
+
+    static final Map<String, String> KEYS = Map.ofEntries(
+            Map.entry("item", "exitproject.checklist.item"),
+            Map.entry("status", "exitproject.status"),
+            Map.entry("note", "exitproject.note"),
+            Map.entry("pem", "exitproject.inventory.pem"),
+            Map.entry("category", "exitproject.item.category"),
+            Map.entry("name", "exitproject.item.name"),
+            Map.entry("description", "exitproject.item.description"),
+            Map.entry("sensitivity", "exitproject.item.sensitivity"),
+            Map.entry("covers", "exitproject.item.covers"),
+            Map.entry("signatory", "exitproject.authorisation.signatory"),
+            Map.entry("reference", "exitproject.authorisation.reference"),
+            Map.entry("scope", "exitproject.scope"),
+            Map.entry("authorisedOn", "exitproject.authorisation.on"),
+            Map.entry("retainUntil", "exitproject.authorisation.retainUntil"),
+            Map.entry("method", "exitproject.method"),
+            Map.entry("backups", "exitproject.backups"),
+            Map.entry("plannedOn", "exitproject.plan.on"),
+            Map.entry("deletedOn", "exitproject.deletion.on"),
+            Map.entry("operator", "exitproject.operator"),
+            Map.entry("witness", "exitproject.witness"),
+            Map.entry("result", "exitproject.result"),
+            Map.entry("mediumId", "exitproject.media.id"),
+            Map.entry("mediumType", "exitproject.media.type"),
+            Map.entry("nextUse", "exitproject.media.nextUse"),
+            Map.entry("date", "exitproject.date"),
+            Map.entry("deviceId", "exitproject.devices.device"),
+            Map.entry("deviceType", "exitproject.devices.type"),
+            Map.entry("location", "exitproject.devices.location"),
+            Map.entry("state", "exitproject.devices.state"),
+            Map.entry("action", "exitproject.devices.action"),
+            Map.entry("sanitisation", "exitproject.devices.sanitisation"),
+            Map.entry("participants", "exitproject.devices.participants"),
+            Map.entry("residualCheck", "exitproject.devices.residual"));
+
+    private FieldLabels() {
+    }
+}
