@@ -14,6 +14,12 @@ public interface VersionRefusal {
     String formText();
 
     /**
+     * The same refusal with its texts naming {@code record} first (the assessment behind a review decision, one file
+     * of several): one call for a stale form and one naming no version alike.
+     */
+    RuntimeException naming(Msg record);
+
+    /**
      * The alert's text after a refused form that typed nothing and only takes one step ({@code action}: a deletion,
      * a withdrawal, a sign-off…): there is no input to keep and the step did not happen, so the alert says that and
      * to review the current record and take the step again if it should still happen.

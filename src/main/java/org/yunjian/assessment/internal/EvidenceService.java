@@ -297,9 +297,7 @@ public class EvidenceService {
         Msg file = Msg.of("assessment.locking.evidence", info.displayName());
         try {
             repo.claimEvidence(info.id(), version.value(), clock.instant());
-        } catch (StaleVersionException e) {
-            throw e.naming(file);
-        } catch (PreconditionRequiredException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
             throw e.naming(file);
         }
     }

@@ -408,9 +408,7 @@ public class Reviews {
         Instant now = clock.instant();
         try {
             repo.claimVersion(c.assessmentId(), version.value(), now);
-        } catch (StaleVersionException e) {
-            throw e.naming(record(access));
-        } catch (PreconditionRequiredException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
             throw e.naming(record(access));
         }
         reviews.resolve(commentId, name(access.user().userId()), now);
@@ -451,9 +449,7 @@ public class Reviews {
     private void requireVersion(Access access, ExpectedVersion version) {
         try {
             repo.requireVersion(access.assessment().id(), version.value());
-        } catch (StaleVersionException e) {
-            throw e.naming(record(access));
-        } catch (PreconditionRequiredException e) {
+        } catch (StaleVersionException | PreconditionRequiredException e) {
             throw e.naming(record(access));
         }
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.yunjian.exit.S3Settings;
 
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -47,8 +48,12 @@ public final class S3Reads implements AutoCloseable {
 
     /** Reads on {@code http}, which the caller closes after this. */
     public S3Reads(SdkHttpClient http, S3Settings settings) {
-        this.s3 = S3Source.dataClient(settings, http);
-        this.gets = new SignedGets(http, settings);
+        this(http, settings, S3Source.credentials(settings));
+    }
+
+    S3Reads(SdkHttpClient http, S3Settings settings, AwsCredentialsProvider credentials) {
+        this.s3 = S3Source.dataClient(settings, http, credentials);
+        this.gets = new SignedGets(http, settings, credentials);
         this.settings = settings;
         this.requests = new Semaphore(settings.concurrency(), true);
         this.memory = new Semaphore((int) settings.memory(), true);

@@ -22,6 +22,7 @@ import org.yunjian.exit.ManifestPaths;
 import org.yunjian.exit.S3Settings;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -84,14 +85,15 @@ public final class S3Source implements Source {
     public static S3Source open(String target, S3Settings settings, boolean allVersions) {
         Location at = Location.parse(target);
         SdkHttpClient http = httpClient(settings, settings.concurrency() + LISTINGS_AHEAD + 1);
-        S3Client client = client(settings, http);
+        AwsCredentialsProvider credentials = credentials(settings); // one chain resolved for listing and reading
+        S3Client client = client(settings, http, credentials);
         try {
             requireBucket(client, at.bucket());
         } catch (RuntimeException e) {
             http.close();
             throw e;
         }
-        S3Source source = new S3Source(http, client, new S3Reads(http, settings), at.bucket(), at.prefix(),
+        S3Source source = new S3Source(http, client, new S3Reads(http, settings, credentials), at.bucket(), at.prefix(),
                 allVersions);
         source.push(source.level(""));
         return source;
@@ -122,12 +124,13 @@ public final class S3Source implements Source {
      * requests the SDK retries {@code retries} times: for listing and other small requests.
      */
     public static S3Client client(S3Settings settings) {
-        return builder(settings).overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(settings.retries() + 1))).build();
+        return builder(settings, credentials(settings))
+                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(settings.retries() + 1))).build();
     }
 
     /** The same on a given HTTP client, which the caller closes. */
-    static S3Client client(S3Settings settings, SdkHttpClient http) {
-        return builder(settings).httpClient(http)
+    static S3Client client(S3Settings settings, SdkHttpClient http, AwsCredentialsProvider credentials) {
+        return builder(settings, credentials).httpClient(http)
                 .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(settings.retries() + 1))).build();
     }
 
@@ -135,8 +138,8 @@ public final class S3Source implements Source {
      * A client for the HEAD of a large object read in parts, on a given HTTP client: the SDK neither retries ({@link
      * S3Reads} does) nor validates checksums itself ({@link StoreChecksum} does, and reports a mismatch as a finding).
      */
-    static S3Client dataClient(S3Settings settings, SdkHttpClient http) {
-        return builder(settings).httpClient(http)
+    static S3Client dataClient(S3Settings settings, SdkHttpClient http, AwsCredentialsProvider credentials) {
+        return builder(settings, credentials).httpClient(http)
                 .overrideConfiguration(c -> c.retryStrategy(software.amazon.awssdk.retries.DefaultRetryStrategy.doNotRetry()))
                 .responseChecksumValidation(software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED)
                 .build();
@@ -159,17 +162,18 @@ public final class S3Source implements Source {
         throw new javax.net.ssl.SSLException(ExitTexts.get("exit.s3.noTlsForPlainEndpoint", host));
     };
 
-    private static software.amazon.awssdk.services.s3.S3ClientBuilder builder(S3Settings settings) {
+    private static software.amazon.awssdk.services.s3.S3ClientBuilder builder(S3Settings settings,
+                                                                        AwsCredentialsProvider credentials) {
         var b = S3Client.builder().forcePathStyle(true)
                 .region(Region.of(settings.region() == null ? "us-east-1" : settings.region()));
         if (settings.endpoint() != null) {
             b.endpointOverride(URI.create(settings.endpoint()));
         }
-        return b.credentialsProvider(credentials(settings));
+        return b.credentialsProvider(credentials);
     }
 
     /** The settings' static credentials if given, else the SDK's default chain. */
-    static software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials(S3Settings settings) {
+    static AwsCredentialsProvider credentials(S3Settings settings) {
         return settings.accessKey() != null
                 ? StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()))
                 : DefaultCredentialsProvider.builder().build();

@@ -46,9 +46,9 @@ final class SignedGets {
     private final String region;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
-    SignedGets(SdkHttpClient http, S3Settings settings) {
+    SignedGets(SdkHttpClient http, S3Settings settings, AwsCredentialsProvider credentials) {
         this.http = http;
-        this.credentials = S3Source.credentials(settings);
+        this.credentials = credentials;
         this.region = settings.region() == null ? "us-east-1" : settings.region();
         String e = settings.endpoint() != null ? settings.endpoint() : "https://s3." + region + ".amazonaws.com";
         this.endpoint = URI.create(e.endsWith("/") ? e.substring(0, e.length() - 1) : e);

@@ -52,7 +52,7 @@ class SignedGetsTest {
     @Test
     void everyKeyIsReadWholeAndInRangesWithItsLengthAndETag() throws Exception {
         try (SdkHttpClient http = S3Source.httpClient(settings("secret"), 4)) {
-            SignedGets gets = new SignedGets(http, settings("secret"));
+            SignedGets gets = new SignedGets(http, settings("secret"), S3Source.credentials(settings("secret")));
             for (String k : KEYS) {
                 try (SignedGets.Body whole = gets.get("signed", k, null, null, 0, -1, true)) {
                     assertThat(whole.readAllBytes()).as(k).isEqualTo(CONTENT);
@@ -72,7 +72,7 @@ class SignedGetsTest {
     @Test
     void aChangedObjectAMissingKeyAndWrongCredentialsAreTheSdksExceptions() throws Exception {
         try (SdkHttpClient http = S3Source.httpClient(settings("secret"), 4)) {
-            SignedGets gets = new SignedGets(http, settings("secret"));
+            SignedGets gets = new SignedGets(http, settings("secret"), S3Source.credentials(settings("secret")));
             String etag;
             try (SignedGets.Body b = gets.get("signed", "plain.bin", null, null, 0, 9, false)) {
                 etag = b.eTag();
@@ -94,7 +94,7 @@ class SignedGetsTest {
                     });
         }
         try (SdkHttpClient http = S3Source.httpClient(settings("wrong"), 4)) {
-            SignedGets gets = new SignedGets(http, settings("wrong"));
+            SignedGets gets = new SignedGets(http, settings("wrong"), S3Source.credentials(settings("wrong")));
             assertThatThrownBy(() -> gets.get("signed", "plain.bin", null, null, 0, -1, false))
                     .isInstanceOfSatisfying(S3Exception.class, e -> {
                         assertThat(e.statusCode()).isEqualTo(403);
