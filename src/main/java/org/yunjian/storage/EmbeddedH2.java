@@ -24,7 +24,8 @@ import com.zaxxer.hikari.HikariDataSource;
  * ({@code db.password}), never with the empty one. A database created by an earlier version with the empty
  * password is switched over on its first start ({@code ALTER USER … SET PASSWORD}). After opening, the database
  * files are narrowed to 0600. A database held by another process (a running server) is reported as
- * {@link DatabaseInUseException}. PostgreSQL and in-memory URLs are left alone.
+ * {@link DatabaseInUseException}. PostgreSQL and in-memory URLs are left alone, except for one setting every H2 URL
+ * gets ({@link #withoutResultReuse}).
  */
 @Configuration(proxyBeanMethods = false)
 class EmbeddedH2 {
@@ -41,6 +42,9 @@ class EmbeddedH2 {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof HikariDataSource ds && ds.getJdbcUrl() != null) {
+                    ds.setJdbcUrl(withoutResultReuse(ds.getJdbcUrl()));
+                }
                 if (bean instanceof HikariDataSource ds && databaseDirectory(ds.getJdbcUrl()) != null
                         && (ds.getPassword() == null || ds.getPassword().isEmpty())) {
                     ds.setPassword(open(ds.getJdbcUrl(), ds.getUsername(), keys.getObject()));
@@ -48,6 +52,24 @@ class EmbeddedH2 {
                 return bean;
             }
         };
+    }
+
+    private static final java.util.regex.Pattern RESULT_REUSE =
+            java.util.regex.Pattern.compile(";OPTIMIZE_REUSE_RESULTS=[^;]*", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * An H2 URL with H2's reuse of a query's previous result switched off ({@code OPTIMIZE_REUSE_RESULTS=FALSE}, also
+     * where the URL asked for it); any other URL unchanged. H2 answers a query again with its previous result when no
+     * table changed and the parameters it compares are the same — but it does not compare the parameters inside a
+     * {@code WITH} clause (h2database issues 3534 and 4228). The dashboard's page of systems, whose parameters (the
+     * caller's organisation) are all inside {@code WITH}, answered a provider with the page its customer had been shown
+     * just before: another party's systems. Every query is evaluated anew instead; PostgreSQL has no such cache.
+     */
+    static String withoutResultReuse(String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return url;
+        }
+        return RESULT_REUSE.matcher(url).replaceAll("") + ";OPTIMIZE_REUSE_RESULTS=FALSE";
     }
 
     /** The directory of an embedded file database's URL, or null for any other URL. */

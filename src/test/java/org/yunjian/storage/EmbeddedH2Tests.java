@@ -42,6 +42,46 @@ class EmbeddedH2Tests {
                 .isEqualTo("rw-------");
     }
 
+    /**
+     * H2 answers a query again with its previous result when the parameters it compares are unchanged, and it does not
+     * compare those inside WITH: with the setting every H2 URL gets, the second organisation sees its own row.
+     */
+    @Test
+    void aQueryWhoseParametersAreAllInsideWithIsEvaluatedAgainForOtherValues() throws Exception {
+        String url = EmbeddedH2.withoutResultReuse("jdbc:h2:mem:reuse-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            c.createStatement().execute("CREATE TABLE sys(id INT PRIMARY KEY, owner VARCHAR(10), name VARCHAR(20)); "
+                    + "INSERT INTO sys VALUES (1, 'customer', '门户网站'), (2, 'provider', '云平台')");
+            String sql = "WITH vs AS (SELECT id, name FROM sys WHERE owner = ?), vt AS (SELECT vs.id, vs.name FROM vs "
+                    + "ORDER BY vs.name OFFSET 0 ROWS) SELECT vt.name FROM vt ORDER BY vt.id";
+            assertThat(names(c, sql, "customer")).containsExactly("门户网站");
+            assertThat(names(c, sql, "provider")).containsExactly("云平台");
+            assertThat(names(c, sql, "customer")).containsExactly("门户网站");
+        }
+    }
+
+    private static List<String> names(Connection c, String sql, String owner) throws SQLException {
+        try (var ps = c.prepareStatement(sql)) {
+            ps.setString(1, owner);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<String> names = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+                return names;
+            }
+        }
+    }
+
+    @Test
+    void theResultReuseSettingIsAddedToEveryH2UrlAndReplacesOneThatAskedForIt() {
+        assertThat(EmbeddedH2.withoutResultReuse("jdbc:h2:file:/d/db/yunjian;WRITE_DELAY=0"))
+                .isEqualTo("jdbc:h2:file:/d/db/yunjian;WRITE_DELAY=0;OPTIMIZE_REUSE_RESULTS=FALSE");
+        assertThat(EmbeddedH2.withoutResultReuse("jdbc:h2:mem:x;optimize_reuse_results=true;DB_CLOSE_DELAY=-1"))
+                .isEqualTo("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1;OPTIMIZE_REUSE_RESULTS=FALSE");
+        assertThat(EmbeddedH2.withoutResultReuse("jdbc:postgresql://db/yunjian")).isEqualTo("jdbc:postgresql://db/yunjian");
+    }
+
     @Test
     void newDatabaseIsCreatedWithTheGeneratedPasswordOnly() throws Exception {
         Path dataDir = Files.createTempDirectory("yunjian-h2new-");
