@@ -32,8 +32,8 @@ import org.yunjian.shared.PageRequest;
 import org.yunjian.shared.Paged;
 
 /**
- * The across-systems dashboard in three SQL queries whatever the number of systems (issue 15): the totals grouped by
- * conclusion and template, one page of systems, and the control points. Each starts from the same common table
+ * The across-systems dashboard in two SQL statements whatever the number of systems (issue 15): the totals grouped by
+ * conclusion and template with the control points, and one page of systems. Both start from the same common table
  * expressions: the systems the caller sees ({@link Parties#visibleSystemSummariesSql}) and per system, among the
  * assessments the caller has a relation to ({@link Access#visibleSql}), the latest completed one, its item sums
  * (stored when it was completed, {@link ItemSums}: one row per system, not its items) and its conclusion
@@ -52,7 +52,7 @@ final class OverviewQuery {
         this.labels = labels;
     }
 
-    /** What the three queries answer; {@code rows} is empty when the caller sees no system. */
+    /** What the two statements answer; {@code rows} is empty when the caller sees no system. */
     record Result(Totals totals, List<Policy> policies, Paged<SystemRow> rows, List<ControlPointRow> controlPoints) {
     }
 
@@ -69,22 +69,26 @@ final class OverviewQuery {
             params.put("conclusion", f.conclusion());
         }
         String all = with(systems.get(), u, params);
-        String where = where(f, "rc");
-        List<Group> groups = jdbc.sql(all + "SELECT rc.conclusion, rc.report_template, COUNT(*) AS n, "
-                        + "SUM(rc.high) AS high, SUM(rc.open_tasks) AS open_tasks, SUM(rc.overdue_tasks) AS overdue_tasks, "
-                        + "SUM(rc.rate_h) AS rate_h FROM rc" + where + " GROUP BY rc.conclusion, rc.report_template")
-                .params(params)
-                .query((rs, n) -> new Group(rs.getString("conclusion") == null ? null
-                        : Conclusion.valueOf(rs.getString("conclusion")), rs.getString("report_template") == null
-                        ? null : ReportTemplate.valueOf(rs.getString("report_template")), rs.getInt("n"),
-                        rs.getInt("high"), rs.getInt("open_tasks"), rs.getInt("overdue_tasks"), rs.getLong("rate_h")))
-                .list();
+        List<Group> groups = new ArrayList<>();
+        Map<List<String>, Raw> byLabel = new LinkedHashMap<>();
+        // one statement for both: PostgreSQL computes the common table expressions once for the two branches
+        jdbc.sql(all + totalsAndControlPoints(f)).params(params).query(rs -> {
+            if (GROUP.equals(rs.getString("kind"))) {
+                String c = rs.getString("k1");
+                String template = rs.getString("k2");
+                groups.add(new Group(c == null ? null : Conclusion.valueOf(c),
+                        template == null ? null : ReportTemplate.valueOf(template), rs.getInt("n1"), rs.getInt("n2"),
+                        rs.getInt("n3"), rs.getInt("n4"), rs.getLong("n5")));
+            } else {
+                controlPoint(rs, byLabel);
+            }
+        });
         Totals totals = totals(groups);
         List<Policy> used = groups.stream().filter(g -> g.template() != null).map(g -> policies.forTemplate(g.template()))
                 .map(p -> new Policy(p.id(), p.version())).distinct().sorted(Comparator.comparing(Policy::id)).toList();
         List<SystemRow> rows = totals.systems() == 0 || page.offset() >= totals.systems() ? List.of()
                 : page(systems.get(), u, f, page, params);
-        return new Result(totals, used, Paged.of(rows, page, totals.systems()), controlPoints(all, f, params));
+        return new Result(totals, used, Paged.of(rows, page, totals.systems()), controlPoints(byLabel));
     }
 
     /** The filters on what is computed, over CTE {@code alias} ({@code rc}, or {@code vl} without a conclusion). */
@@ -187,36 +191,56 @@ final class OverviewQuery {
                 + " END AS conclusion FROM rh) ";
     }
 
-    /** The control points of the shown systems' latest assessments, where systems fail most first. */
-    private List<ControlPointRow> controlPoints(String with, Filter f, Map<String, Object> params) {
-        // the control point sums stored per assessment (ItemSums), grouped by control point as the scores group
-        // items (ScoreResult.byControlPoint), in the layer of its first item by position
-        String cols = "i.control_point, MIN(i.first_item) AS first_item, COUNT(*) AS systems, SUM(i.failing) AS "
-                + "failing, SUM(i.compliant) AS c, SUM(i.partial) AS p, SUM(i.non_compliant) AS nc, "
-                + "SUM(i.not_applicable) AS na, SUM(i.doubled_score) AS t, SUM(i.scored) AS s";
-        record Raw(String layer, String controlPoint, int systems, int failing, int c, int p, int nc, int na, long t,
-                   int s) {
-        }
-        Map<List<String>, Raw> byLabel = new LinkedHashMap<>();
-        // the systems first and LEFT JOIN: they are computed once and the sums looked up by index (an IN subquery or
-        // an inner join let H2 compute them again for every row); scored (rc) only to filter by conclusion
+    private static final String GROUP = "G";
+
+    /**
+     * The totals grouped by conclusion and template ({@code kind} G: conclusion, template, systems, high-risk
+     * findings, open and overdue tasks, sum of rates) and the control points of the shown systems' latest assessments
+     * (C: control point, its first item, systems, failing, the four verdict counts, twice the score, scored items) —
+     * the control point sums stored per assessment ({@link ItemSums}), grouped by control point as the scores group
+     * items ({@code ScoreResult.byControlPoint}). The systems come first and the sums are looked up by index with
+     * LEFT JOIN (an IN subquery or an inner join let H2 compute them again for every row); scored ({@code rc}) only to
+     * filter by conclusion.
+     */
+    private static String totalsAndControlPoints(Filter f) {
         String from = f.conclusion() == null ? "vl" : "rc";
-        jdbc.sql(with + "SELECT " + cols + " FROM " + from + " LEFT JOIN assessment_control_point_sums i "
-                        + "ON i.assessment_id = " + from + ".latest_id" + where(f, from) + " AND " + from
-                        + ".latest_id IS NOT NULL AND i.assessment_id IS NOT NULL GROUP BY i.control_point")
-                .params(params)
-                .query(rs -> {
-                    String first = rs.getString("first_item");
-                    int end = ItemSums.POSITION_WIDTH + ItemSums.REQUIREMENT_WIDTH;
-                    String req = first.substring(ItemSums.POSITION_WIDTH, end).strip();
-                    Raw r = new Raw(labels.layer(req, first.substring(end)),
-                            labels.controlPoint(req, rs.getString("control_point")), rs.getInt("systems"),
-                            rs.getInt("failing"), rs.getInt("c"), rs.getInt("p"), rs.getInt("nc"), rs.getInt("na"),
-                            rs.getLong("t"), rs.getInt("s"));
-                    byLabel.merge(List.of(r.layer(), r.controlPoint()), r, (a, b) -> new Raw(a.layer(),
-                            a.controlPoint(), a.systems() + b.systems(), a.failing() + b.failing(), a.c() + b.c(),
-                            a.p() + b.p(), a.nc() + b.nc(), a.na() + b.na(), a.t() + b.t(), a.s() + b.s()));
-                });
+        return "SELECT '" + GROUP + "' AS kind, rc.conclusion AS k1, rc.report_template AS k2, " + big("COUNT(*)")
+                + " AS n1, " + big("SUM(rc.high)") + " AS n2, " + big("SUM(rc.open_tasks)") + " AS n3, "
+                + big("SUM(rc.overdue_tasks)") + " AS n4, " + big("SUM(rc.rate_h)") + " AS n5, " + big("NULL")
+                + " AS n6, " + big("NULL") + " AS n7, " + big("NULL") + " AS n8 FROM rc" + where(f, "rc")
+                + " GROUP BY rc.conclusion, rc.report_template UNION ALL "
+                + "SELECT 'C', i.control_point, MIN(i.first_item), " + big("COUNT(*)") + ", " + big("SUM(i.failing)")
+                + ", " + big("SUM(i.compliant)") + ", " + big("SUM(i.partial)") + ", " + big("SUM(i.non_compliant)")
+                + ", " + big("SUM(i.not_applicable)") + ", " + big("SUM(i.doubled_score)") + ", "
+                + big("SUM(i.scored)") + " FROM " + from + " LEFT JOIN assessment_control_point_sums i "
+                + "ON i.assessment_id = " + from + ".latest_id" + where(f, from) + " AND " + from
+                + ".latest_id IS NOT NULL AND i.assessment_id IS NOT NULL GROUP BY i.control_point";
+    }
+
+    private static String big(String expression) {
+        return "CAST(" + expression + " AS BIGINT)";
+    }
+
+    /** A control point's sums over the shown systems, before its label is known. */
+    private record Raw(String layer, String controlPoint, int systems, int failing, int c, int p, int nc, int na, long t,
+                       int s) {
+    }
+
+    /** Adds one C row, merged with others of the same label (the same control point in another requirement). */
+    private void controlPoint(java.sql.ResultSet rs, Map<List<String>, Raw> byLabel) throws java.sql.SQLException {
+        String first = rs.getString("k2");
+        int end = ItemSums.POSITION_WIDTH + ItemSums.REQUIREMENT_WIDTH;
+        String req = first.substring(ItemSums.POSITION_WIDTH, end).strip();
+        Raw r = new Raw(labels.layer(req, first.substring(end)), labels.controlPoint(req, rs.getString("k1")),
+                rs.getInt("n1"), rs.getInt("n2"), rs.getInt("n3"), rs.getInt("n4"), rs.getInt("n5"), rs.getInt("n6"),
+                rs.getLong("n7"), rs.getInt("n8"));
+        byLabel.merge(List.of(r.layer(), r.controlPoint()), r, (a, b) -> new Raw(a.layer(), a.controlPoint(),
+                a.systems() + b.systems(), a.failing() + b.failing(), a.c() + b.c(), a.p() + b.p(), a.nc() + b.nc(),
+                a.na() + b.na(), a.t() + b.t(), a.s() + b.s()));
+    }
+
+    /** The control points, where systems fail most first. */
+    private static List<ControlPointRow> controlPoints(Map<List<String>, Raw> byLabel) {
         List<ControlPointRow> rows = new ArrayList<>();
         for (Raw r : byLabel.values()) {
             rows.add(new ControlPointRow(r.layer(), r.controlPoint(), r.systems(), r.failing(), r.c(), r.p(), r.nc(),
