@@ -14,7 +14,9 @@ final class FieldLabels {
             Map.entry("status", "exitproject.status"),
             Map.entry("note", "exitproject.note"),
             Map.entry("pem", "exitproject.inventory.pem"),
-            Map.entry("file", "exitproject.inventory.keyFile"),
+            // an upload form's file (key, manifest, report, storage check): the errors name its section, each form
+            // labels the file with an instruction of its own
+            Map.entry("file", ""),
             Map.entry("category", "exitproject.item.category"),
             Map.entry("name", "exitproject.item.name"),
             Map.entry("description", "exitproject.item.description"),
