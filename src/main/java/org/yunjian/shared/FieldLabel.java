@@ -5,8 +5,8 @@ import java.util.Map;
 /**
  * Which label a field error names. A page's controller gives its forms' labels as a map of field name → the message
  * key of the label the form shows for it ("" for a field refused otherwise than by a field error, e.g. a confirmation
- * with its own alert); a refused form's errors head the page (fragment
- * {@code web/field-errors}), far from the form, and each names its field by that label.
+ * with its own alert); a refused form's errors head the page (fragment {@code web/field-errors}), far from the form,
+ * and each names its field by that label.
  */
 public final class FieldLabel {
 
