@@ -341,4 +341,25 @@ class CalendarSelectionLockingTests {
         assertThat(shown.split("checked=\"checked\"", -1).length - 1).isGreaterThanOrEqualTo(2);
         assertThat(dutyStatus(a.get("id"))).isEqualTo("NOT_STARTED");
     }
+
+    /**
+     * A refused batch heads its phase, a refused comment its duty's page, far from the form: each error names its
+     * field by the label the form shows, in both languages.
+     */
+    @Test
+    void refusedPlanAndDutyFormsNameTheirFields() throws Exception {
+        List<Map<String, Object>> duties = plan();
+        for (String lang : new String[] {"zh-CN", "en"}) {
+            var none = mvc.perform(post(page + "/batch/status").param("phase", "PLANNING").param("status", "DONE")
+                    .param("lang", lang).with(as(customer))).andExpect(status().is3xxRedirection()).andReturn();
+            assertThat(html(get(page).param("lang", lang).flashAttrs(none.getFlashMap()))).contains(lang.equals("en")
+                    ? "data-field=\"duties\">Duty: Tick at least one duty.</li>"
+                    : "data-field=\"duties\">职责：请至少勾选一项职责。</li>");
+            String duty = page + "/duties/" + duties.get(0).get("id");
+            var empty = mvc.perform(post(duty + "/comments").param("body", " ").param("lang", lang)
+                    .with(as(customer))).andExpect(status().is3xxRedirection()).andReturn();
+            assertThat(html(get(duty).param("lang", lang).flashAttrs(empty.getFlashMap()))).contains(lang.equals("en")
+                    ? "data-field=\"body\">Comment: Write a comment</li>" : "data-field=\"body\">意见：请填写意见</li>");
+        }
+    }
 }

@@ -146,6 +146,31 @@ class ObligationPagesTests {
                 .andExpect(status().isOk()).andExpect(content().string(containsString("不是有效的电子邮件地址")));
     }
 
+    /** The errors heading the page, far from their forms, name each form's field by its label, in both languages. */
+    @Test
+    void refusedFormsErrorsNameTheirFields() throws Exception {
+        mvc.perform(post(page + "/EMERGENCY_DRILL/complete").param("doneOn", "2026-02-30").with(as(customer)))
+                .andExpect(content().string(containsString("data-field=\"doneOn\">完成日期：日期格式不正确")));
+        mvc.perform(post(page + "/EMERGENCY_DRILL/complete").param("doneOn", "2026-02-30").param("lang", "en")
+                        .with(as(customer)))
+                .andExpect(content().string(containsString("data-field=\"doneOn\">Date done: Not a valid date")));
+        mvc.perform(post(page + "/intervals").param("kind", "EMERGENCY_DRILL").param("months", "x")
+                        .with(as(customer)))
+                .andExpect(content().string(containsString(">周期（月，留空恢复默认）：周期应为整数月数。</li>")))
+                .andExpect(content().string(containsString("id=\"months-error\">周期应为整数月数。")));
+        mvc.perform(post("/lifecycle/calendar/reminder").param("email", "not-an-address").with(as(customer)))
+                .andExpect(content().string(containsString(">提醒邮箱（留空则删除）：不是有效的电子邮件地址")))
+                .andExpect(content().string(containsString("id=\"email-error\">不是有效的电子邮件地址")));
+        mvc.perform(post("/lifecycle/calendar/reminder").param("email", "not-an-address").param("lang", "en")
+                        .with(as(customer)))
+                .andExpect(content().string(containsString(">Reminder address (empty to remove): Not a valid e-mail address")));
+        // the feed's confirmations differ per form: their refusal names the forms' section
+        mvc.perform(post("/lifecycle/calendar/feed/revoke").with(as(customer)))
+                .andExpect(content().string(containsString(">日历订阅（iCalendar） · 请勾选确认")));
+        mvc.perform(post("/lifecycle/calendar/feed/revoke").param("lang", "en").with(as(customer)))
+                .andExpect(content().string(containsString(">Calendar feed (iCalendar) · Tick the confirmation")));
+    }
+
     @Test
     void aRefusedFormShowsTheListAsItWasAndAStoredOneGoesBackToIt() throws Exception {
         // a completion refused (no such date) from the overdue obligations named 演练: that list again, not the first

@@ -111,6 +111,12 @@ class LiabilityPagesTests {
         String fragment = mvc.perform(get(lookup).param("q", "口令").header("HX-Request", "true").with(as(customer)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(fragment).contains("id=\"liability-results\"", "TCCIA004-B-14").doesNotContain("<html", "TCCIA004-B-9\"");
+        // a category that is none: the refusal names the search form's field, in both languages
+        mvc.perform(get(lookup).param("category", "NO_SUCH").with(as(customer))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-field=\"category\">类别：不是表 B.1 的事件类别。")));
+        mvc.perform(get(lookup).param("category", "NO_SUCH").param("lang", "en").with(as(customer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-field=\"category\">Category: Not a category of table B.1.")));
     }
 
     @Test

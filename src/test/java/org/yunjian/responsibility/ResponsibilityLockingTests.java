@@ -197,6 +197,12 @@ class ResponsibilityLockingTests {
                 .andReturn().getResponse().getContentAsString();
         // the list heads the page, far from the form: each message names the form and the field
         assertThat(page).contains("id=\"errors\"", "data-field=\"name\"", "登记合同协议 · 名称：必填。", "value=\"9.1\"");
+        var invalidEn = mvc.perform(post("/systems/{id}/responsibility/agreements", w.system().id()).with(as(provider))
+                        .param("partyA", w.provider().id().toString()).param("partyB", security.id().toString())
+                        .param("version", "2").param("lang", "en"))
+                .andExpect(redirectedUrl(matrix + "#errors")).andReturn().getFlashMap();
+        assertThat(mvc.perform(get(matrix).with(as(provider)).flashAttrs(invalidEn).param("lang", "en"))
+                .andReturn().getResponse().getContentAsString()).contains("Record an agreement · Name: Required.");
         // a sign-off not confirmed: the refusal at the page's head
         var unconfirmed = mvc.perform(post("/systems/{id}/responsibility/sign-off", w.system().id()).with(as(customer))
                         .param("side", "CUSTOMER").param("version", "2"))
@@ -230,6 +236,18 @@ class ResponsibilityLockingTests {
                     .andExpect(content().string(containsString("name=\"version\" value=\"2\"")));
             assertThat(current()).isEqualTo(2);
         }
+    }
+
+    /** The role assistant's refusal heads its page and names the field, in both languages. */
+    @Test
+    void refusedRoleDecisionNamesItsFields() throws Exception {
+        var noBehaviour = post("/systems/{id}/responsibility/participants/{org}", w.system().id(), security.id())
+                .with(as(customer)).param("action", "confirm").param("version", "2");
+        mvc.perform(noBehaviour).andExpect(status().isOk()).andExpect(content().string(containsString(
+                "data-field=\"behaviours\">该组织实际从事的行为：请至少勾选一项该组织实际从事的行为。")));
+        mvc.perform(noBehaviour.param("lang", "en")).andExpect(status().isOk()).andExpect(content().string(
+                containsString("What the organisation actually does: Tick at least one thing the organisation actually does.")));
+        assertThat(current()).isEqualTo(2);
     }
 
     /** The matrix's audit entries: every change and sign-off of it is one. */
@@ -375,10 +393,12 @@ class ResponsibilityLockingTests {
         for (MockHttpServletRequestBuilder form : List.of(handOn, nobody)) {
             var refused = mvc.perform(form).andExpect(status().is3xxRedirection())
                     .andExpect(redirectedUrl(rowPage() + "#errors")).andReturn();
-            String page = mvc.perform(get(rowPage()).with(as(provider)).flashAttrs(refused.getFlashMap()))
+            String page = mvc.perform(get(rowPage()).with(as(provider)).flashAttrs(refused.getFlashMap())
+                    .param("lang", form == handOn ? "zh-CN" : "en"))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-            assertThat(page).contains("id=\"errors\"", form == handOn ? "不能超过50个字符" :
-                    "Name the accountable organisation and its role.");
+            // the errors head the page, far from the form: each names its field by the label the form shows
+            assertThat(page).contains("id=\"errors\"", form == handOn ? "条款：不能超过50个字符" :
+                    "Accountable party: Name the accountable organisation and its role.");
             if (form == handOn) {
                 assertThat(page).contains("value=\"" + tooLong + "\"");
             }

@@ -33,6 +33,7 @@ import org.yunjian.security.Role;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.FieldLabel;
 import org.yunjian.shared.ListFilters;
 import org.yunjian.shared.Pager;
 import org.yunjian.shared.Paged;
@@ -89,9 +90,7 @@ class CatalogPageController {
             flash.addFlashAttribute("importCode", code);
         } catch (FieldErrors.ValidationException e) {
             flash.addFlashAttribute("importErrors", e.errors().entrySet().stream()
-                    .map(x -> Texts.get("catalog.import.fieldError", Texts.get("catalog.import.field." + x.getKey()),
-                            x.getValue()))
-                    .toList());
+                    .map(x -> FieldLabel.named(FieldLabels.IMPORT, null, x.getKey(), x.getValue())).toList());
             flash.addFlashAttribute("importCode", code);
         } catch (IOException e) {
             flash.addFlashAttribute("importErrors", List.of(Texts.get("catalog.import.unreadable")));
@@ -154,6 +153,7 @@ class CatalogPageController {
         model.addAttribute("filter", filter);
         model.addAttribute("searching", query.text() != null);
         model.addAttribute("errors", errors.asMap());
+        model.addAttribute("fieldLabels", FieldLabels.FILTER);
         model.addAttribute("result", result);
         model.addAttribute("from", query.page().offset() + 1);
         model.addAttribute("to", query.page().offset() + result.items().size());

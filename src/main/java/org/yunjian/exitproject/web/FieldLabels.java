@@ -3,8 +3,9 @@ package org.yunjian.exitproject.web;
 import java.util.Map;
 
 /**
- * The label (message key) of each field the exit project page's forms send, as the forms show it. A refused form's
- * field errors head the page, far from the form: each names its section and field from these.
+ * The label (message key) of each field the exit project page's forms send, as the forms show it ("" for a field
+ * refused otherwise than by a field error). A refused form's field errors head the page, far from the form: each
+ * names its section and field from these ({@code templates/web/field-errors.html}).
  */
 final class FieldLabels {
 
@@ -13,6 +14,9 @@ final class FieldLabels {
             Map.entry("status", "exitproject.status"),
             Map.entry("note", "exitproject.note"),
             Map.entry("pem", "exitproject.inventory.pem"),
+            // an upload form's file (key, manifest, report, storage check): the errors name its section, each form
+            // labels the file with an instruction of its own
+            Map.entry("file", ""),
             Map.entry("category", "exitproject.item.category"),
             Map.entry("name", "exitproject.item.name"),
             Map.entry("description", "exitproject.item.description"),
@@ -32,6 +36,7 @@ final class FieldLabels {
             Map.entry("result", "exitproject.result"),
             Map.entry("mediumId", "exitproject.media.id"),
             Map.entry("mediumType", "exitproject.media.type"),
+            Map.entry("heldSensitive", "exitproject.media.heldSensitive"),
             Map.entry("nextUse", "exitproject.media.nextUse"),
             Map.entry("date", "exitproject.date"),
             Map.entry("deviceId", "exitproject.devices.device"),
@@ -41,7 +46,9 @@ final class FieldLabels {
             Map.entry("action", "exitproject.devices.action"),
             Map.entry("sanitisation", "exitproject.devices.sanitisation"),
             Map.entry("participants", "exitproject.devices.participants"),
-            Map.entry("residualCheck", "exitproject.devices.residual"));
+            Map.entry("residualCheck", "exitproject.devices.residual"),
+            // a transition's, the approval's and the certificate's confirmation: refused with its own alert
+            Map.entry("confirm", ""));
 
     private FieldLabels() {
     }

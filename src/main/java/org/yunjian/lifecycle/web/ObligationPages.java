@@ -103,6 +103,7 @@ class ObligationPages {
         model.addAttribute("overdue", s.overdue());
         model.addAttribute("today", obligations.today());
         model.addAttribute("errors", errors);
+        model.addAttribute("fieldLabels", FieldLabels.OBLIGATIONS);
         model.addAttribute("failedKind", failedKind);
         if (s.access().isCustomer()) {
             Map<ObligationKind, Integer> own = new LinkedHashMap<>();
@@ -217,6 +218,7 @@ class ObligationPages {
         model.addAttribute("emailInput", emailInput);
         model.addAttribute("mailConfigured", reminders.mailConfigured());
         model.addAttribute("errors", errors);
+        model.addAttribute("fieldLabels", FieldLabels.CALENDAR);
         return "lifecycle/calendar";
     }
 
@@ -224,6 +226,7 @@ class ObligationPages {
     @PreAuthorize(WHO)
     String createFeed(@RequestParam(required = false) boolean confirm, Model model) {
         if (feeds.created().isPresent() && !confirm) {
+            model.addAttribute("errorsIn", FieldLabels.FEED_SECTION);
             return calendar(model, Map.of("confirm", org.yunjian.shared.Texts.get("lifecycle.cal.feed.confirmNeeded")),
                     null);
         }
@@ -238,6 +241,7 @@ class ObligationPages {
     @PreAuthorize(WHO)
     String revokeFeed(@RequestParam(required = false) boolean confirm, Model model, RedirectAttributes redirect) {
         if (!confirm) {
+            model.addAttribute("errorsIn", FieldLabels.FEED_SECTION);
             return calendar(model, Map.of("confirm", org.yunjian.shared.Texts.get("lifecycle.cal.feed.confirmNeeded")),
                     null);
         }

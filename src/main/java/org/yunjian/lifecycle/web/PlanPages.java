@@ -88,6 +88,8 @@ class PlanPages {
         model.addAttribute("today", java.time.LocalDate.now(org.yunjian.shared.Formats.zone()));
         model.addAttribute("people", names(v.visibleDuties().stream().map(PlanDuty::owner).toList()));
         model.addAttribute("exitProjects", exitProjects.ofSystem(id));
+        model.addAttribute("fieldLabels", FieldLabels.PLAN);
+        model.addAttribute("batchLabels", FieldLabels.BATCH);
         return "lifecycle/plan";
     }
 
@@ -112,6 +114,7 @@ class PlanPages {
         model.addAttribute("statuses", DutyStatus.values());
         PlanDuty.Actor me = new PlanDuty.Actor(d.plan().access().user().userId(), d.plan().access().user().organizationId());
         model.addAttribute("worksOn", d.duty().worksOn(me) || d.plan().access().isCustomer());
+        model.addAttribute("fieldLabels", FieldLabels.DUTY);
         return "lifecycle/duty";
     }
 

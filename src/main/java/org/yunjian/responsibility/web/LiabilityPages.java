@@ -72,6 +72,7 @@ class LiabilityPages {
         model.addAttribute("categories", service.categories());
         model.addAttribute("results", results);
         model.addAttribute("errors", errors);
+        model.addAttribute("fieldLabels", FieldLabels.LIABILITY);
         Map<String, RuleQuote> quotes = new HashMap<>();
         service.search(null, null).forEach(i -> quotes.put(i.id().value(), RuleQuote.of(i.id(), catalog)));
         model.addAttribute("quotes", quotes);

@@ -103,6 +103,9 @@ class MatrixPages {
         typed.put("partyA", partyA);
         typed.put("partyB", partyB);
         typed.put("clauses", clauses);
+        // refused, its field errors head the page: they name this form and their fields
+        flash.addFlashAttribute("fieldLabels", FieldLabels.AGREEMENT);
+        flash.addFlashAttribute("errorsIn", FieldLabels.AGREEMENT_SECTION);
         return change(id, "#agreements", flash, typed, VersionRefusal::formText, () -> service.addAgreement(id,
                 new ResponsibilityService.AgreementInput(name, partyA, partyB, list), ExpectedVersion.ofForm(version)));
     }
@@ -125,6 +128,7 @@ class MatrixPages {
     @PreAuthorize(WHO)
     String row(@PathVariable UUID id, @PathVariable String duty, Model model) {
         models.row(model, service.current(id), service.check(id, null), duty);
+        model.addAttribute("fieldLabels", FieldLabels.HAND_ON);
         return "responsibility/row";
     }
 

@@ -162,6 +162,7 @@ class PageModels {
         model.addAttribute("ticked", ticked);
         model.addAttribute("tcciaRoles", TCCIA_ROLES);
         model.addAttribute("errors", errors);
+        model.addAttribute("fieldLabels", FieldLabels.PARTICIPANT);
         model.addAttribute("mayDecide", v.current() && v.access().isCustomer());
         if (proposal != null) {
             model.addAttribute("proposal", proposal.proposal().stream().map(x -> new ProposedRole(x.role(), x.joint(),

@@ -109,7 +109,10 @@ class CatalogEndpointsTest {
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"catalog-items\""))));
         mvc.perform(get("/catalog").param("page", "x")).andExpect(status().isBadRequest());
         mvc.perform(get("/catalog").param("phase", "LATER"))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"catalog-filter-errors\"")));
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"catalog-filter-errors\"")))
+                .andExpect(content().string(containsString("data-field=\"phase\">阶段：无法识别的取值“LATER”")));
+        mvc.perform(get("/catalog").param("phase", "LATER").param("lang", "en"))
+                .andExpect(content().string(containsString("data-field=\"phase\">Phase: unknown value &quot;LATER&quot;")));
     }
 
     @Test

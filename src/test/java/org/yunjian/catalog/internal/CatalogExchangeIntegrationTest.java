@@ -176,6 +176,17 @@ class CatalogExchangeIntegrationTest {
                                 OscalExchangeTest.resource("sample-catalog.json")))
                         .param("code", "MLPS-L3").with(authentication(as(Role.SYSTEM_ADMIN))).with(csrf()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.code", containsString("内置标准")));
+        // from the page: the list again, the refusal naming the form's field by its label, in both languages
+        for (String lang : new String[] {"zh-CN", "en"}) {
+            mvc.perform(multipart("/catalog/import").file(new MockMultipartFile("file", "x.json", "application/json",
+                                    OscalExchangeTest.resource("sample-catalog.json")))
+                            .param("code", "MLPS-L3").param("lang", lang)
+                            .with(authentication(as(Role.SYSTEM_ADMIN))).with(csrf()))
+                    .andExpect(redirectedUrl("/catalog")).andExpect(flash().attribute("importErrors", List.of(
+                            lang.equals("en") ? "Standard code (optional, e.g. NIST-SP-800-53-REV5-HIGH): MLPS-L3 is a "
+                                    + "built-in standard and cannot be an import's code"
+                                    : "标准代码（可选，如 NIST-SP-800-53-REV5-HIGH）：MLPS-L3 是内置标准，不能用作导入代码")));
+        }
         assertThat(stored()).isEqualTo(before);
         assertThat(catalog.standards()).hasSize(standards);
         assertThat(catalog.standard("BROKEN")).isEmpty();
