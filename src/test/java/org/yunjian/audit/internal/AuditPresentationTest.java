@@ -95,6 +95,34 @@ class AuditPresentationTest {
         }
     }
 
+    /**
+     * Every object kind the code names where it reaches the log: the second argument of an AuditableEvent factory, the
+     * kind of a NotFoundException or ForbiddenException (a refused look-up is logged with it), an OBJECT constant.
+     */
+    static final java.util.regex.Pattern OBJECT_KIND = java.util.regex.Pattern.compile(
+            "AuditableEvent(?:\\.(?:success|failure|denied))?\\(\\s*[^,()]+,\\s*\"([^\"]+)\"|"
+                    + "(?:NotFound|Forbidden)Exception\\(\\s*\"([^\"]+)\"|String OBJECT\\w* = \"([^\"]+)\"");
+
+    @Test
+    void everyObjectKindTheCodeNamesHasADisplayNameInBothLanguages() throws java.io.IOException {
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                java.util.regex.Matcher m = OBJECT_KIND.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    kinds.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
+                }
+            }
+        }
+        assertThat(kinds).contains("system", "lifecycle-duty", "lifecycle-plan", "exit-project");
+        for (Locale l : new Locale[] {Texts.CHINESE, Locale.ENGLISH}) {
+            assertThat(kinds).as("object kinds without audit.object.<kind> in %s", l).allSatisfy(k ->
+                    assertThat(Texts.source().getMessage("audit.object." + k, null, null, l)).as(k).isNotNull());
+        }
+        LocaleContextHolder.setLocale(Texts.CHINESE);
+        assertThat(AuditPresentation.object("lifecycle-duty")).isEqualTo("生命周期职责");
+    }
+
     @Test
     void theLoopbackAddressReadsAsThisComputerAndPeopleByDisplayName() {
         LocaleContextHolder.setLocale(Texts.CHINESE);
