@@ -298,6 +298,10 @@ class ApiTokenTests {
                 .getResponse().getContentAsString();
         assertThat(page).contains("value=\"保留的名称\"").contains("value=\"400\"").contains("field-error")
                 .doesNotContain("id=\"token-value\"");
+        // the form sits at the foot of the page, the browser shows its head: the refusal is said there too
+        assertThat(page.indexOf("id=\"token-refused\"")).as("alert under the page title").isPositive()
+                .isLessThan(page.indexOf("id=\"account-username\""));
+        assertThat(page).contains("未创建令牌：请更正页面下方“新建令牌”中标出的问题。");
     }
 
     // ---- logs
