@@ -65,11 +65,12 @@ class UserVisibleTextTests {
 
     static final Path TEMPLATES = Path.of("src/main/resources/templates");
     /**
-     * Latin punctuation a template glues to a translated word: "当前结论: 符合", "(云计算平台)". The bundles carry the
-     * punctuation of each language ({@code web.labelled}, {@code web.labelledValue}, {@code web.parenthesised}).
+     * Latin punctuation a template glues to translated words: "当前结论: 符合", "(云计算平台)", "吴工 (approver)". The
+     * bundles carry the punctuation of each language ({@code web.labelled}, {@code web.labelledValue},
+     * {@code web.parenthesised}, {@code web.personWithLogin}).
      */
     static final Pattern GLUED_PUNCTUATION = Pattern.compile(
-            "</span>:(?:\\s|$)|\\+\\s*': '\\s*\\+|'\\('\\s*\\+\\s*\\$\\{@fmt\\.label");
+            "</span>:(?:\\s|$)|\\+\\s*': '\\s*\\+|'\\('\\s*\\+\\s*\\$\\{@fmt\\.label|\\.displayName\\(\\)} \\+ ' \\('");
 
     /** A choice whose words are written in the template: "<option value="敏感">敏感</option>" reads so in English. */
     static final Pattern FIXED_OPTION = Pattern.compile("<option\\b(?![^>]*th:u?text)[^>]*>[^<]*\\p{IsHan}");

@@ -232,7 +232,8 @@ class ApiTokenTests {
         String page = mvc.perform(get("/admin/users/" + user.id() + "/tokens").with(admin)).andReturn().getResponse()
                 .getContentAsString();
         assertThat(page).as("the administrator's page revokes through the administrator's path")
-                .contains("/admin/users/" + user.id() + "/tokens/" + id + "/revoke").doesNotContain(value.substring(20));
+                .contains("/admin/users/" + user.id() + "/tokens/" + id + "/revoke").doesNotContain(value.substring(20))
+                .contains(user.displayName() + "（" + user.username() + "）");
         assertThat(mvc.perform(delete("/api/users/" + user.id() + "/tokens/" + id).with(admin).with(csrf()))
                 .andReturn().getResponse().getStatus()).isEqualTo(204);
         assertRefused(value, "apitoken-revoked", "REVOKED");
