@@ -904,7 +904,7 @@ class AuthorizationMatrixTests {
             Map.entry("POST /systems/{id}/lifecycle/duties/{dutyId}/status", RequestSpec.form(Map.of("status", "IN_PROGRESS"))),
             Map.entry("POST /systems/{id}/lifecycle/duties/{dutyId}/comments", RequestSpec.form(Map.of("body", "matrix"))),
             Map.entry("POST /systems/{id}/lifecycle/duties/{dutyId}/evidence", RequestSpec.file("lifecycle evidence")),
-            Map.entry("POST /systems/{id}/lifecycle/evidence/{evidenceId}/delete", RequestSpec.form(Map.of("duty", "${lifecycleDuty}"))),
+            Map.entry("POST /systems/{id}/lifecycle/evidence/{evidenceId}/delete", RequestSpec.form(Map.of("duty", "${lifecycleDuty}", "confirm", "true"))),
             Map.entry("PUT /api/systems/{id}/responsibility/rows/{duty}", RequestSpec.json("""
                     {"assignments":[{"organisation":"${provider}","role":"PROVIDER","chain":[]}]}""")),
             Map.entry("POST /api/systems/{id}/responsibility/agreements", RequestSpec.json("""

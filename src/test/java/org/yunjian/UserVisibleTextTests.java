@@ -63,6 +63,40 @@ class UserVisibleTextTests {
         assertThat(cleaned).as("converted files still listed in " + PENDING + " (take them off)").isEmpty();
     }
 
+    static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    /**
+     * Latin punctuation a template glues to translated words: "当前结论: 符合", "(云计算平台)", "吴工 (approver)". The
+     * bundles carry the punctuation of each language ({@code web.labelled}, {@code web.labelledValue},
+     * {@code web.parenthesised}, {@code web.personWithLogin}).
+     */
+    static final Pattern GLUED_PUNCTUATION = Pattern.compile(
+            "</span>:(?:\\s|$)|\\+\\s*': '\\s*\\+|'\\('\\s*\\+\\s*\\$\\{@fmt\\.label|\\.displayName\\(\\)} \\+ ' \\('");
+
+    /** A choice whose words are written in the template: "<option value="敏感">敏感</option>" reads so in English. */
+    static final Pattern FIXED_OPTION = Pattern.compile("<option\\b(?![^>]*th:u?text)[^>]*>[^<]*\\p{IsHan}");
+
+    /** An element shown only to English readers may use English punctuation. */
+    static final String ENGLISH_ONLY = "th:if=\"${#locale.language == 'en'}\"";
+
+    @Test
+    void noTemplateGluesLatinPunctuationToTranslatedWordsOrFixesTheWordsOfAChoice() throws IOException {
+        List<String> glued = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+                for (int i = 0; i < lines.size(); i++) {
+                    String line = lines.get(i);
+                    if ((GLUED_PUNCTUATION.matcher(line).find() && !line.contains(ENGLISH_ONLY))
+                            || FIXED_OPTION.matcher(line).find()) {
+                        glued.add(TEMPLATES.relativize(f) + ":" + (i + 1) + "  " + line.trim());
+                    }
+                }
+            }
+        }
+        assertThat(glued).as("Latin punctuation glued to translated words (use web.labelled and friends), "
+                + "or an option's words outside the bundles").isEmpty();
+    }
+
     static Set<String> pending() throws IOException {
         if (!Files.exists(PENDING)) {
             return Set.of();

@@ -13,6 +13,7 @@ import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
 import org.yunjian.party.SystemQuery;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Msg;
 import org.yunjian.shared.PageRequest;
 import org.yunjian.shared.Paged;
 import org.yunjian.shared.Texts;
@@ -86,14 +87,26 @@ class GlobalSearch {
         Paged<AssessmentDirectory.Match> found = assessments.search(q, p);
         boolean english = "en".equals(locale.getLanguage());
         Function<Requirement, String> title = r -> english && r.titleEn() != null && !r.titleEn().isBlank()
-                ? r.titleEn() : r.title() == null ? "" : r.title();
+                ? r.titleEn() : r.title() != null && !r.title().isBlank() ? r.title() : opening(r.textIn(locale));
         Paged<org.yunjian.catalog.SearchHit> requirements = Paged.slice(catalog.search(q, RequirementFilter.any()), p);
         return new Results(q, p.page(),
                 systems.items().stream().map(s -> new Hit("/systems/" + s.id(), s.name(),
                         Texts.get("party.system.level", s.protectionLevel()))).toList(), systems.total(),
                 found.items().stream().map(a -> new Hit("/assessments/" + a.id(), a.name(), a.systemName() + " · "
-                        + Texts.get("assessment.status." + a.status().name()))).toList(), found.total(),
+                        + Msg.of(a.status()).text())).toList(), found.total(),
                 requirements.items().stream().map(h -> new Hit("/catalog/requirements/" + h.requirement().id(),
                         title.apply(h.requirement()), h.requirement().id().toString())).toList(), requirements.total());
+    }
+
+    /** Characters of an untitled requirement's text that stand in for its title (a link needs words). */
+    static final int OPENING = 40;
+
+    static String opening(String text) {
+        if (text == null) {
+            return "";
+        }
+        String t = text.strip();
+        return t.codePointCount(0, t.length()) <= OPENING ? t
+                : t.substring(0, t.offsetByCodePoints(0, OPENING)) + "…";
     }
 }

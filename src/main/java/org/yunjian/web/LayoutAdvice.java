@@ -1,28 +1,24 @@
 package org.yunjian.web;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.thymeleaf.context.LazyContextVariable;
 import org.yunjian.security.CurrentUser;
-import org.yunjian.security.PeopleNames;
 
-/** What every page's shell needs: who is logged in and whether this is a demo installation. */
+/** What every page's shell needs ({@link PageShell}): who is logged in and whether this is a demo installation. */
 @ControllerAdvice(annotations = Controller.class)
 class LayoutAdvice {
 
-    private final boolean demo;
-    private final PeopleNames names;
+    private final PageShell shell;
 
-    LayoutAdvice(@Value("${yunjian.demo:false}") boolean demo, PeopleNames names) {
-        this.demo = demo;
-        this.names = names;
+    LayoutAdvice(PageShell shell) {
+        this.shell = shell;
     }
 
     @ModelAttribute("currentUser")
     CurrentUser currentUser() {
-        return CurrentUser.current().orElse(null);
+        return shell.user();
     }
 
     /**
@@ -35,14 +31,13 @@ class LayoutAdvice {
         return new LazyContextVariable<>() {
             @Override
             protected String loadValue() {
-                return CurrentUser.current().map(u -> names.displayNames(java.util.List.of(u.username()))
-                        .getOrDefault(u.username(), u.username())).orElse(null);
+                return shell.name();
             }
         };
     }
 
     @ModelAttribute("demoMode")
     boolean demoMode() {
-        return demo;
+        return shell.demo();
     }
 }

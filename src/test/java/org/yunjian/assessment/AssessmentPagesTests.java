@@ -120,7 +120,10 @@ class AssessmentPagesTests {
         org.assertj.core.api.Assertions.assertThat(m.find()).isTrue();
         String item = m.group(1);
         mvc.perform(get("/assessment-items/{id}", item).with(as(assessor))).andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("class=\"criteria\"")));
+                .andExpect(content().string(Matchers.containsString("class=\"criteria\"")))
+                .andExpect(content().string(Matchers.containsString("<span>当前结论：</span><strong")));
+        mvc.perform(get("/assessment-items/{id}", item).param("lang", "en").with(as(assessor)))
+                .andExpect(content().string(Matchers.containsString("<span>Current verdict: </span><strong")));
         mvc.perform(post("/assessment-items/{id}/verdict", item).with(IfMatch.itemForm(jdbc, item)).with(as(assessor)).param("verdict", "NOT_APPLICABLE"))
                 .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("id=\"reason-error\"")));
         mvc.perform(get("/assessment-items/{id}", item).with(as(user(w.stranger().id())))).andExpect(status().isNotFound());

@@ -373,6 +373,21 @@ class ExitProjectApiTests {
      * form carries a required confirmation and the server refuses without {@code confirm=true}, after checking the
      * caller's duty (the provider is refused with 403, not with a hint).
      */
+    /** A deletion card with nothing recorded yet says so, for the party that has no form there too. */
+    @Test
+    void theDeletionCardsSayWhenNothingIsRecordedYet() throws Exception {
+        String id = toDeletion();
+        String before = mvc.perform(get("/exit-projects/{id}", id).with(as(provider))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(before).doesNotContain("id=\"authorisation-form\"")
+                .containsPattern("id=\"authorisation-none\"[^>]*>暂无</p>")
+                .containsPattern("id=\"plan-none\"[^>]*>暂无</p>").containsPattern("id=\"deletion-none\"[^>]*>暂无</p>");
+        recordTheDeletion(id);
+        assertThat(mvc.perform(get("/exit-projects/{id}", id).with(as(provider))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8))
+                .doesNotContain("id=\"authorisation-none\"", "id=\"plan-none\"", "id=\"deletion-none\"");
+    }
+
     @Test
     void irreversibleStepsOnThePageNeedAConfirmation() throws Exception {
         String id = toDeletion();

@@ -228,6 +228,27 @@ class PlanApiTests {
     }
 
     @Test
+    void deletingDutyEvidenceOnThePageAsksForATickedConfirmation() throws Exception {
+        Map<String, Object> duty = duties(create(), "PLANNING").get(0);
+        String id = (String) duty.get("id");
+        CurrentUser owner = worker(duty);
+        MockMultipartFile text = new MockMultipartFile("file", "需求报告.txt", "text/plain",
+                "门户网站需求报告".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String evidence = JsonPath.read(mvc.perform(multipart(base + "/duties/" + id + "/evidence").file(text)
+                .with(as(owner))).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+        String page = "/systems/" + w.system().id() + "/lifecycle";
+        assertThat(call(get(page + "/duties/" + id), owner).andReturn().getResponse().getContentAsString())
+                .contains("name=\"confirm\" value=\"true\" required id=\"confirm-delete-evidence-" + evidence + "\"");
+        var unconfirmed = call(post(page + "/evidence/" + evidence + "/delete").param("duty", id), owner)
+                .andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(unconfirmed.getFlashMap().get("conflict")).isEqualTo("删除证据文件不可恢复：请勾选确认后再删除。");
+        call(get(base + "/evidence/" + evidence), owner).andExpect(status().isOk());
+        call(post(page + "/evidence/" + evidence + "/delete").param("duty", id).param("confirm", "true"), owner)
+                .andExpect(status().is3xxRedirection());
+        call(get(base + "/evidence/" + evidence), owner).andExpect(status().isNotFound());
+    }
+
+    @Test
     void aPhaseClosesOnlyWhenEveryDutyIsSettledAndThenItsDutiesAndEvidenceAreFixed() throws Exception {
         String json = create();
         call(post(base + "/phases/ACQUISITION_MIGRATION/close"), customer).andExpect(status().isConflict())

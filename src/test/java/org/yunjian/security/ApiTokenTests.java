@@ -232,7 +232,8 @@ class ApiTokenTests {
         String page = mvc.perform(get("/admin/users/" + user.id() + "/tokens").with(admin)).andReturn().getResponse()
                 .getContentAsString();
         assertThat(page).as("the administrator's page revokes through the administrator's path")
-                .contains("/admin/users/" + user.id() + "/tokens/" + id + "/revoke").doesNotContain(value.substring(20));
+                .contains("/admin/users/" + user.id() + "/tokens/" + id + "/revoke").doesNotContain(value.substring(20))
+                .contains(user.displayName() + "（" + user.username() + "）");
         assertThat(mvc.perform(delete("/api/users/" + user.id() + "/tokens/" + id).with(admin).with(csrf()))
                 .andReturn().getResponse().getStatus()).isEqualTo(204);
         assertRefused(value, "apitoken-revoked", "REVOKED");
@@ -298,6 +299,10 @@ class ApiTokenTests {
                 .getResponse().getContentAsString();
         assertThat(page).contains("value=\"保留的名称\"").contains("value=\"400\"").contains("field-error")
                 .doesNotContain("id=\"token-value\"");
+        // the form sits at the foot of the page, the browser shows its head: the refusal is said there too
+        assertThat(page.indexOf("id=\"token-refused\"")).as("alert under the page title").isPositive()
+                .isLessThan(page.indexOf("id=\"account-username\""));
+        assertThat(page).contains("未创建令牌：请更正页面下方“新建令牌”中标出的问题。");
     }
 
     // ---- logs

@@ -9,7 +9,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 
-/** People are shown by the name they go by: the page header and the approvals page use display names. */
+/**
+ * People are shown by the name they go by: the page header, the home page and the approvals page use display names.
+ */
 class DisplayNamesTest extends SecurityIntegrationTest {
 
     @Test
@@ -18,6 +20,14 @@ class DisplayNamesTest extends SecurityIntegrationTest {
         mvc.perform(get("/admin/users").with(as(me))).andExpect(status().isOk())
                 .andExpect(content().string(containsString(
                         "id=\"account-link\" data-verbatim title=\"" + me.username() + "\">张安全</a>")));
+    }
+
+    @Test
+    void homePageWelcomesTheSignedInUserByDisplayName() throws Exception {
+        UserView me = users.createDemoAccount(unique("wang"), "王审计", Role.AUDIT_ADMIN, null, PASSWORD, null);
+        mvc.perform(get("/").with(as(me))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("欢迎，王审计")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("欢迎，" + me.username()))));
     }
 
     @Test

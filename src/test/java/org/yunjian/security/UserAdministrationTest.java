@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MvcResult;
 import org.yunjian.support.IfMatch;
 import org.yunjian.cli.CliRunner;
 import org.yunjian.shared.AuditableEvent;
@@ -241,6 +243,19 @@ class UserAdministrationTest extends SecurityIntegrationTest {
                         .param("version", String.valueOf(IfMatch.stored(jdbc, "user_account", "id", created.id()))))
                 .andExpect(redirectedUrlPattern("/admin/users/*?saved"));
         assertThat(users.get(created.id()).displayName()).isEqualTo("李四四");
+
+        // deleting cannot be undone: the page asks for the ticked box and, without it, keeps the user and says why
+        assertThat(mvc.perform(get("/admin/users/{id}", created.id()).with(as(admin))).andReturn().getResponse()
+                .getContentAsString()).contains("name=\"confirm\" value=\"true\" required id=\"confirm-delete\"");
+        MvcResult unconfirmed = mvc.perform(post("/admin/users/{id}/delete", created.id()).with(as(admin))
+                .with(csrf())).andExpect(redirectedUrl("/admin/users/" + created.id())).andReturn();
+        assertThat(users.get(created.id()).username()).isEqualTo(username);
+        mvc.perform(get("/admin/users/{id}", created.id()).with(as(admin))
+                        .flashAttrs(unconfirmed.getFlashMap()))
+                .andExpect(content().string(containsString("删除用户不可恢复：请勾选确认后再删除。")));
+        mvc.perform(post("/admin/users/{id}/delete", created.id()).param("confirm", "true").with(as(admin))
+                .with(csrf())).andExpect(redirectedUrl("/admin/users?deleted"));
+        assertThat(users.list()).noneMatch(v -> v.id().equals(created.id()));
     }
 
     @Test

@@ -86,12 +86,19 @@ class ErrorPagesTests {
         assertProblem(rest, 413, "too large");
     }
 
+    /** The demo customer's display name, shown in the shell instead of the user name. */
+    static final String CUSTOMER_NAME = "办公厅信息中心 张工";
+
     private static void assertErrorPage(HttpResponse<String> r, int status, String sentence) {
         assertThat(r.statusCode()).as(r.uri() + "\n" + r.body()).isEqualTo(status);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).as(r.uri() + "\n" + r.body()).startsWith("text/html");
         assertThat(r.body()).as(r.uri().toString()).contains("id=\"error-page\"").contains(sentence)
                 .contains("id=\"error-home\"").contains("id=\"error-back\"")
                 .doesNotContain("Whitelabel").doesNotContain("\"status\":");
+        // the shell stays, whichever path rendered the page (an exception handler runs no @ModelAttribute)
+        assertThat(r.body()).as(r.uri() + ": navigation, account and demo banner")
+                .contains("id=\"nav-systems\"").contains("id=\"logout\"").contains("id=\"demo-banner\"")
+                .contains(">" + CUSTOMER_NAME + "</a>");
     }
 
     private static void assertProblem(HttpResponse<String> r, int status, String detail) {

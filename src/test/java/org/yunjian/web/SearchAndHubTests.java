@@ -1,6 +1,7 @@
 package org.yunjian.web;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -20,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.Role;
@@ -83,6 +85,26 @@ class SearchAndHubTests {
                         .header("Accept-Language", "en"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.q").value(containsString("at most 200")));
+    }
+
+    @Test
+    void aFoundAssessmentShowsItsStatusByNameAndAnUntitledRequirementIsALinkWithWords() throws Exception {
+        String name = "搜索测评 " + w.system().name();
+        mvc.perform(post("/api/assessments").with(as(user(w.customer().id()))).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"name":"%s","systemId":"%s","assessorOrgId":"%s","assessorKind":"CUSTOMER_SELF",
+                                 "scope":["MLPS-L3"]}""".formatted(name, w.system().id(), w.customer().id())))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/search").param("q", name).with(as(user(w.customer().id()))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(name + "</a> <span class=\"muted\">"
+                        + w.system().name() + " · 草稿</span>")))
+                .andExpect(content().string(not(containsString("assessment.status."))));
+        // GOVWEB-6.3.4.2-1 has no title in the guide: its link reads as the opening of its text, never empty
+        mvc.perform(get("/search").param("q", "门户").with(as(user(w.customer().id()))))
+                .andExpect(content().string(containsString("href=\"/catalog/requirements/GOVWEB-6.3.4.2-1\"")))
+                .andExpect(r -> org.assertj.core.api.Assertions.assertThat(r.getResponse().getContentAsString())
+                        .doesNotContainPattern("GOVWEB-6\\.3\\.4\\.2-1\"[^>]*></a>"));
     }
 
     @Test

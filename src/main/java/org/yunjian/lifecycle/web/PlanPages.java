@@ -219,7 +219,11 @@ class PlanPages {
     @PostMapping("/systems/{id}/lifecycle/evidence/{evidenceId}/delete")
     @PreAuthorize(WHO)
     String deleteEvidence(@PathVariable UUID id, @PathVariable("evidenceId") UUID evidence, @RequestParam UUID duty,
-                          RedirectAttributes flash) {
+                          @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes flash) {
+        if (!confirm) { // a deleted file cannot be brought back: the form's box must be ticked
+            flash.addFlashAttribute("conflict", Texts.get("lifecycle.duty.error.confirmDeleteEvidence"));
+            return "redirect:" + base(id) + "/duties/" + duty + "#evidence";
+        }
         return change(base(id) + "/duties/" + duty + "#evidence", flash, () -> {
             records.delete(id, evidence);
             return evidence;

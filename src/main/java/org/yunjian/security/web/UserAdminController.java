@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.security.internal.AdministratorApprovals;
 import org.yunjian.security.internal.PasswordPolicy;
 import org.yunjian.security.PeopleNames;
@@ -203,8 +204,13 @@ class UserAdminController {
 
     @PostMapping("/{id}/delete")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    String delete(@PathVariable UUID id, Model model) {
+    String delete(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm, Model model,
+                  RedirectAttributes flash) {
         UserView user = users.get(id);
+        if (!confirm) { // deleting an account cannot be undone: the form's box must be ticked
+            flash.addFlashAttribute("deleteUnconfirmed", true);
+            return "redirect:/admin/users/" + id;
+        }
         try {
             users.delete(id);
             return "redirect:/admin/users?deleted";

@@ -72,27 +72,58 @@ class AuditPresentationTest {
         assertThat(AuditPresentation.object("exit-project")).isEqualTo("exit project");
     }
 
+    /** Every match of {@code pattern} in the main sources, by the first group that took part. */
+    static java.util.Set<String> literals(java.util.regex.Pattern pattern) throws java.io.IOException {
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                java.util.regex.Matcher m = pattern.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    for (int g = 1; g <= m.groupCount(); g++) {
+                        if (m.group(g) != null) {
+                            found.add(m.group(g));
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     /** Every action literal the code publishes (AuditableEvent factories or "String action = ..."). */
     static final java.util.regex.Pattern ACTION = java.util.regex.Pattern.compile(
             "AuditableEvent(?:\\.(?:success|failure|denied))?\\(\\s*\"([a-z0-9.-]+)\"|String action = \"([a-z0-9.-]+)\"");
 
     @Test
     void everyActionTheCodePublishesHasADisplayNameInBothLanguages() throws java.io.IOException {
-        java.util.Set<String> actions = new java.util.TreeSet<>();
-        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
-            for (java.nio.file.Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                java.util.regex.Matcher m = ACTION.matcher(java.nio.file.Files.readString(f));
-                while (m.find()) {
-                    actions.add(m.group(1) != null ? m.group(1) : m.group(2));
-                }
-            }
-        }
+        java.util.Set<String> actions = literals(ACTION);
         assertThat(actions).contains("user.login", "access.denied", "organization.import");
         for (Locale l : new Locale[] {Texts.CHINESE, Locale.ENGLISH}) {
             LocaleContextHolder.setLocale(l);
             assertThat(actions).as("actions without audit.action.<action> in %s", l)
                     .allSatisfy(a -> assertThat(AuditPresentation.action(a)).isNotEqualTo(a));
         }
+    }
+
+    /**
+     * Every object kind the code names where it reaches the log: the second argument of an AuditableEvent factory, the
+     * kind of a NotFoundException or ForbiddenException (a refused look-up is logged with it), an OBJECT constant.
+     */
+    static final java.util.regex.Pattern OBJECT_KIND = java.util.regex.Pattern.compile(
+            "AuditableEvent(?:\\.(?:success|failure|denied))?\\(\\s*[^,()]+,\\s*\"([^\"]+)\"|"
+                    + "(?:NotFound|Forbidden)Exception\\(\\s*\"([^\"]+)\"|String OBJECT\\w* = \"([^\"]+)\"");
+
+    @Test
+    void everyObjectKindTheCodeNamesHasADisplayNameInBothLanguages() throws java.io.IOException {
+        java.util.Set<String> kinds = literals(OBJECT_KIND);
+        assertThat(kinds).contains("system", "lifecycle-duty", "lifecycle-plan", "exit-project");
+        for (Locale l : new Locale[] {Texts.CHINESE, Locale.ENGLISH}) {
+            assertThat(kinds).as("object kinds without audit.object.<kind> in %s", l).allSatisfy(k ->
+                    assertThat(Texts.source().getMessage("audit.object." + k, null, null, l)).as(k).isNotNull());
+        }
+        LocaleContextHolder.setLocale(Texts.CHINESE);
+        assertThat(AuditPresentation.object("lifecycle-duty")).isEqualTo("生命周期职责");
     }
 
     @Test
