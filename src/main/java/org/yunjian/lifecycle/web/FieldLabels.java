@@ -42,7 +42,9 @@ final class FieldLabels {
             "owner", "lifecycle.duty.owner.input",
             "dueDate", "lifecycle.page.due",
             "body", "lifecycle.duty.comment",
-            "file", "lifecycle.duty.evidence");
+            "file", "lifecycle.duty.evidence",
+            // deleting an evidence file unconfirmed is refused with its own alert, not as a field error
+            "confirm", "");
 
     private FieldLabels() {
     }
