@@ -150,13 +150,13 @@ class ObligationPagesTests {
     @Test
     void refusedFormsErrorsNameTheirFields() throws Exception {
         mvc.perform(post(page + "/EMERGENCY_DRILL/complete").param("doneOn", "2026-02-30").with(as(customer)))
-                .andExpect(content().string(containsString("data-field=\"doneOn\">完成日期：日期格式不正确")));
+                .andExpect(content().string(containsString("data-field=\"doneOn\">应急演练 · 完成日期：日期格式不正确")));
         mvc.perform(post(page + "/EMERGENCY_DRILL/complete").param("doneOn", "2026-02-30").param("lang", "en")
                         .with(as(customer)))
-                .andExpect(content().string(containsString("data-field=\"doneOn\">Date done: Not a valid date")));
+                .andExpect(content().string(containsString("data-field=\"doneOn\">Emergency drill · Date done: Not a valid date")));
         mvc.perform(post(page + "/intervals").param("kind", "EMERGENCY_DRILL").param("months", "x")
                         .with(as(customer)))
-                .andExpect(content().string(containsString(">周期（月，留空恢复默认）：周期应为整数月数。</li>")))
+                .andExpect(content().string(containsString(">应急演练 · 周期（月，留空恢复默认）：周期应为整数月数。</li>")))
                 .andExpect(content().string(containsString("id=\"months-error\">周期应为整数月数。")));
         mvc.perform(post("/lifecycle/calendar/reminder").param("email", "not-an-address").with(as(customer)))
                 .andExpect(content().string(containsString(">提醒邮箱（留空则删除）：不是有效的电子邮件地址")))

@@ -202,6 +202,8 @@ class PlanOverviewPagesTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("Overdue plan duties, by assigned organisation").contains("4 days overdue")
                 .contains("Systems stuck at a phase gate");
+        // the standard's phase term stays as written, with the phase's English name beside it (as on the plan page)
+        assertThat(section(html, "overview-overdue-duties")).containsPattern("data-verbatim[^>]*>[^<]+</span>\\s*<span>\\(Planning[^)]*\\)</span>");
         for (String id : List.of("overview-overdue-duties", "overview-stuck")) {
             String rest = VERBATIM.matcher(section(html, id)).replaceAll("");
             Matcher han = HAN.matcher(rest);

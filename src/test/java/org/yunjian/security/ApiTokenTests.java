@@ -305,6 +305,15 @@ class ApiTokenTests {
         assertThat(page).contains("未创建令牌：请更正页面下方“新建令牌”中标出的问题。");
     }
 
+    @Test
+    void refusedPageFormNamesEveryProblemAtOnce() throws Exception {
+        // a validity that is not a number used to hide the missing name until the next submit
+        String page = mvc.perform(post("/account/tokens").with(session()).with(csrf())
+                .param("name", "").param("scope", "NONE").param("validDays", "abc")).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(Pattern.compile("<p class=\"field-error\"").matcher(page).results().count()).isEqualTo(3);
+    }
+
     // ---- logs
 
     @Test

@@ -105,6 +105,8 @@ class ObligationPages {
         model.addAttribute("errors", errors);
         model.addAttribute("fieldLabels", FieldLabels.OBLIGATIONS);
         model.addAttribute("failedKind", failedKind);
+        // every row has the same completion form: its errors name the obligation first (应急演练 · 完成日期：…)
+        model.addAttribute("errorsIn", obligationName(failedKind));
         if (s.access().isCustomer()) {
             Map<ObligationKind, Integer> own = new LinkedHashMap<>();
             Map<ObligationKind, Long> versions = new LinkedHashMap<>();
@@ -121,6 +123,16 @@ class ObligationPages {
             model.addAttribute("limits", limits);
         }
         return "lifecycle/obligations";
+    }
+
+    /** The obligation kind's name, or null where there is none or it is not a kind. */
+    private static String obligationName(String kind) {
+        for (ObligationKind k : ObligationKind.values()) {
+            if (k.name().equals(kind)) {
+                return org.yunjian.shared.Msg.of(k).text();
+            }
+        }
+        return null;
     }
 
     @PostMapping("/systems/{id}/lifecycle/obligations/generate")

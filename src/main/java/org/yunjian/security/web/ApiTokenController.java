@@ -72,22 +72,21 @@ class ApiTokenController {
     String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String scope,
                   @RequestParam(defaultValue = "") String validDays, Model model) {
         TokenForm form = new TokenForm(name, scope, validDays);
-        FieldErrors errors = new FieldErrors();
+        // what does not parse is passed on as missing: the token checks every field at once (name, scope, validity)
         ApiTokenScope s = null;
         try {
             s = ApiTokenScope.valueOf(scope);
         } catch (IllegalArgumentException e) {
-            errors.add("scope", "apitoken.error.scope");
+            // reported by ApiToken.issue as apitoken.error.scope
         }
         Integer days = null;
         try {
             days = Integer.valueOf(validDays.strip());
         } catch (NumberFormatException e) {
-            errors.add("validDays", "apitoken.error.validDays", ApiToken.MAX_VALID_DAYS);
+            // reported by ApiToken.issue as apitoken.error.validDays
         }
         model.addAttribute("profile", self.profile());
         try {
-            errors.throwIfAny();
             ApiToken.Issued issued = tokens.create(name, s, days);
             model.addAttribute("issued", issued.value());
             model.addAttribute("issuedName", issued.token().name());
