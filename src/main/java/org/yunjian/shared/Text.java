@@ -131,6 +131,17 @@ public final class Text {
     }
 
     /**
+     * {@code text} as it is when it has at most {@code max} code points, else its first {@code max - 1} (a Chinese
+     * character or an emoji is never split) and "…": a short form of a long text for a list or a link.
+     */
+    public static String shorten(String text, int max) {
+        if (text == null || text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, max - 1)).stripTrailing() + "…";
+    }
+
+    /**
      * An uploaded file's name made safe to store and show (a client's name is never trusted): the last path
      * segment only, without controls (TAB/LF/CR too), lone surrogates, noncharacters, bidi controls, LRM/RLM and
      * double quotes, without leading dots, at most 200 characters; {@code fallback} when nothing is left.

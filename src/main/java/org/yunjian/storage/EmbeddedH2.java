@@ -44,10 +44,10 @@ class EmbeddedH2 {
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof HikariDataSource ds && ds.getJdbcUrl() != null) {
                     ds.setJdbcUrl(withoutResultReuse(ds.getJdbcUrl()));
-                }
-                if (bean instanceof HikariDataSource ds && databaseDirectory(ds.getJdbcUrl()) != null
-                        && (ds.getPassword() == null || ds.getPassword().isEmpty())) {
-                    ds.setPassword(open(ds.getJdbcUrl(), ds.getUsername(), keys.getObject()));
+                    if (databaseDirectory(ds.getJdbcUrl()) != null
+                            && (ds.getPassword() == null || ds.getPassword().isEmpty())) {
+                        ds.setPassword(open(ds.getJdbcUrl(), ds.getUsername(), keys.getObject()));
+                    }
                 }
                 return bean;
             }

@@ -102,11 +102,6 @@ class GlobalSearch {
     static final int OPENING = 40;
 
     static String opening(String text) {
-        if (text == null) {
-            return "";
-        }
-        String t = text.strip();
-        return t.codePointCount(0, t.length()) <= OPENING ? t
-                : t.substring(0, t.offsetByCodePoints(0, OPENING)) + "…";
+        return text == null ? "" : org.yunjian.shared.Text.shorten(text.strip(), OPENING + 1);
     }
 }

@@ -147,10 +147,7 @@ public class Workbench {
     }
 
     static String shorten(String text) {
-        if (text == null || text.codePointCount(0, text.length()) <= SHORT_TEXT) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, SHORT_TEXT - 1)).stripTrailing() + "…";
+        return org.yunjian.shared.Text.shorten(text, SHORT_TEXT);
     }
 
     /**

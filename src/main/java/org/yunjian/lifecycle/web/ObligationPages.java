@@ -125,11 +125,11 @@ class ObligationPages {
         return "lifecycle/obligations";
     }
 
-    /** The obligation kind's name, or null where there is none or it is not a kind. */
+    /** The message key of the obligation kind's name (as the calendar's errorsIn), or null where it is not a kind. */
     private static String obligationName(String kind) {
         for (ObligationKind k : ObligationKind.values()) {
             if (k.name().equals(kind)) {
-                return org.yunjian.shared.Msg.of(k).text();
+                return org.yunjian.shared.Msg.of(k).key();
             }
         }
         return null;
