@@ -14,13 +14,13 @@ public final class FieldLabel {
     }
 
     /**
-     * {@code message}, the error of {@code field}, naming the field's label ({@code web.fieldError}: 名称：必填。) and,
+     * {@code message}, the error of {@code field}, naming the field's label ({@code web.labelledValue}: 名称：必填。) and,
      * given a {@code section} text, first the form's section ({@code web.fieldError.inSection}: 登记合同协议 · 名称：必填。);
      * a field without a label keeps its message alone (after the section).
      */
     public static String named(Map<String, String> labels, String section, String field, String message) {
         String key = keyOf(labels, field);
-        String named = key == null ? message : Texts.get("web.fieldError", Texts.get(key), message);
+        String named = key == null ? message : Texts.get("web.labelledValue", Texts.get(key), message);
         return section == null ? named : Texts.get("web.fieldError.inSection", section, named);
     }
 

@@ -368,11 +368,6 @@ class ExitProjectApiTests {
         move(id, "CLOSED", customer).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"));
     }
 
-    /**
-     * Issuing the certificate, approving the inventory, moving into 删除 and closing cannot be undone: the page's
-     * form carries a required confirmation and the server refuses without {@code confirm=true}, after checking the
-     * caller's duty (the provider is refused with 403, not with a hint).
-     */
     /** A deletion card with nothing recorded yet says so, for the party that has no form there too. */
     @Test
     void theDeletionCardsSayWhenNothingIsRecordedYet() throws Exception {
@@ -388,6 +383,11 @@ class ExitProjectApiTests {
                 .doesNotContain("id=\"authorisation-none\"", "id=\"plan-none\"", "id=\"deletion-none\"");
     }
 
+    /**
+     * Issuing the certificate, approving the inventory, moving into 删除 and closing cannot be undone: the page's
+     * form carries a required confirmation and the server refuses without {@code confirm=true}, after checking the
+     * caller's duty (the provider is refused with 403, not with a hint).
+     */
     @Test
     void irreversibleStepsOnThePageNeedAConfirmation() throws Exception {
         String id = toDeletion();
