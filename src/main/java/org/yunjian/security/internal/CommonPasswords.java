@@ -68,13 +68,21 @@ public final class CommonPasswords {
 
     /** The forms compared: the bare word, and with letter substitutions undone (1 read as i and as l). */
     static List<String> candidates(String s) {
-        String lower = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        String bare = trimDecoration(lower);
+        return forms(trimDecoration(lower(s)));
+    }
+
+    /** {@code s} in compatibility form (full-width letters and digits as ASCII), lower-cased. */
+    static String lower(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    }
+
+    /** The forms of a bare word: as it is, and with letter substitutions undone, separators dropped. */
+    static List<String> forms(String bare) {
         return List.of(dropSeparators(bare), dropSeparators(unleet(bare, 'i')), dropSeparators(unleet(bare, 'l')));
     }
 
     /** Removes leading and trailing runs of digits and symbols ("!!Password123!" -> "password"). */
-    private static String trimDecoration(String s) {
+    static String trimDecoration(String s) {
         int start = 0;
         int end = s.length();
         while (start < end && !Character.isLetter(s.codePointAt(start))) {

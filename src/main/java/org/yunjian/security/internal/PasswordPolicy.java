@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * The configured password rules (等保 2.0 level 3, 身份鉴别): length in visible characters, character
  * classes, no user name, no control, invisible or broken Unicode characters, not a common or published
- * password (the deny-list), no reuse of recent passwords, minimum and maximum age. Rules are checked all at once so that the message names
+ * password (the deny-list), not a common Chinese name with a year or common number, no reuse of recent passwords, minimum and maximum age. Rules are checked all at once so that the message names
  * every rule a password breaks.
  */
 @Component
@@ -23,12 +23,13 @@ public class PasswordPolicy {
 
     public enum Rule {
         MIN_LENGTH, MAX_LENGTH, CHARACTER_CLASSES, CONTAINS_USERNAME, REUSED, CONTROL_CHARACTER,
-        INVISIBLE_CHARACTER, INVALID_UNICODE, COMMON_PASSWORD, TOO_RECENT
+        INVISIBLE_CHARACTER, INVALID_UNICODE, COMMON_PASSWORD, COMMON_NAME, TOO_RECENT
     }
 
     private final SecurityProperties.Password config;
     private final MessageSource messages;
     private final CommonPasswords common = CommonPasswords.load();
+    private final CommonNames names = CommonNames.load();
 
     public PasswordPolicy(SecurityProperties properties, MessageSource messages) {
         this.config = properties.password();
@@ -72,6 +73,8 @@ public class PasswordPolicy {
         }
         if (!pw.equals(exemptPublished) && common.isCommon(pw)) {
             broken.add(Rule.COMMON_PASSWORD);
+        } else if (!pw.equals(exemptPublished) && names.isNameWithYearOrSuffix(pw)) {
+            broken.add(Rule.COMMON_NAME);
         }
         return broken;
     }
@@ -130,6 +133,7 @@ public class PasswordPolicy {
             case INVISIBLE_CHARACTER -> msg("security.password.rule.invisible", locale);
             case INVALID_UNICODE -> msg("security.password.rule.unicode", locale);
             case COMMON_PASSWORD -> msg("security.password.rule.common", locale);
+            case COMMON_NAME -> msg("security.password.rule.commonName", locale);
             case TOO_RECENT -> msg("security.password.rule.minAge", locale, config.minAge().toHours());
         }).toList();
         return msg("security.password.invalid", locale,
@@ -139,7 +143,7 @@ public class PasswordPolicy {
     /** A human description of all rules, for forms. */
     public String summary() {
         return describe(List.of(Rule.MIN_LENGTH, Rule.CHARACTER_CLASSES, Rule.CONTAINS_USERNAME, Rule.REUSED,
-                Rule.COMMON_PASSWORD))
+                Rule.COMMON_PASSWORD, Rule.COMMON_NAME))
                 .replaceFirst("^[^:\\uFF1A]*[:\\uFF1A]\\s*", ""); // up to the first colon, ASCII or full-width
     }
 
