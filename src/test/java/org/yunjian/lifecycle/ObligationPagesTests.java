@@ -144,6 +144,14 @@ class ObligationPagesTests {
                 .andExpect(content().string(containsString("24 个月")));
         mvc.perform(post("/lifecycle/calendar/reminder").param("email", "not-an-address").with(as(customer)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("不是有效的电子邮件地址")));
+        // issue 33: an address literal and a zero-width character are refused, the form shown again naming the field
+        mvc.perform(post("/lifecycle/calendar/reminder").param("email", "a@[127.0.0.1]").with(as(customer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"email-error\">不是有效的电子邮件地址：不接受方括号中的 IP 地址")));
+        mvc.perform(post("/lifecycle/calendar/reminder").param("email", "li\u200bsi@example.cn").param("lang", "en")
+                        .with(as(customer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(">Reminder address (empty to remove): Not a valid e-mail address: character 3 (U+200B)")));
     }
 
     /** The errors heading the page, far from their forms, name each form's field by its label, in both languages. */

@@ -142,6 +142,43 @@ class ReminderMailTests {
                 .param(w.system().id()).query(Integer.class).single()).isEqualTo(1);
     }
 
+    /** Issue 33: these were stored; each is a 400 naming the field and the reason, in the caller's language. */
+    @Test
+    void refusesAddressLiteralsAndInvisibleOrDirectionChangingCharacters() throws Exception {
+        String[][] cases = {
+                {"a@[127.0.0.1]", "方括号中的 IP 地址", "an IP address in brackets"},
+                {"li\u200bsi@example.cn", "U+200B", "invisible (zero-width)"},
+                {"lisi@\u202eexample.cn", "改变文字方向", "text-direction control"},
+                {"lisi\u2066@example.cn", "U+2066", "text-direction control"},
+                {"\u200flisi@example.cn", "U+200F", "text-direction control"},
+        };
+        for (String[] c : cases) {
+            mvc.perform(put("/api/lifecycle/calendar/reminder-address").with(as(customer))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"email\":\"" + c[0] + "\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors.email").value(containsString(c[1])));
+            mvc.perform(put("/api/lifecycle/calendar/reminder-address").with(as(customer))
+                            .header("Accept-Language", "en")
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"email\":\"" + c[0] + "\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors.email").value(containsString(c[2])));
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_reminder_address WHERE user_id = ?")
+                .param(customer.userId()).query(Integer.class).single()).isZero();
+    }
+
+    /** An address stored before the rule is never sent to. */
+    @Test
+    void anAddressStoredBeforeTheRuleIsNotSentTo() throws Exception {
+        String literal = "rem-" + UUID.randomUUID().toString().substring(0, 8) + "@[127.0.0.1]";
+        jdbc.sql("INSERT INTO lifecycle_reminder_address (user_id, email, set_at) VALUES (?, ?, CURRENT_TIMESTAMP)")
+                .params(customer.userId(), literal).update();
+        reminders.sendDue();
+        assertThat(mailsTo(literal)).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_reminder_sent WHERE recipient = ?").param(literal)
+                .query(Integer.class).single()).isZero();
+    }
+
     @Test
     void aBadAddressIsRefusedNamingTheField() throws Exception {
         for (String bad : new String[] {"not-an-address", "张三 <a@example.cn>", "a@b", "a@example.cn, b@example.cn"}) {
