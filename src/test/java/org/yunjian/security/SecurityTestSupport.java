@@ -37,6 +37,11 @@ public class SecurityTestSupport {
             return delegate.matches(raw, hash);
         }
 
+        /** Every check so far, against any hash (unknown user names are checked against a dummy hash). */
+        public int totalChecks() {
+            return checks.values().stream().mapToInt(java.util.concurrent.atomic.AtomicInteger::get).sum();
+        }
+
         public int checksOf(String hash) {
             var n = checks.get(hash);
             return n == null ? 0 : n.get();

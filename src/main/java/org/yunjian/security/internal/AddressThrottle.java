@@ -3,6 +3,8 @@ package org.yunjian.security.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -24,6 +26,13 @@ import org.yunjian.shared.Msg;
  * database ({@code login_throttle}) with {@code yunjian.sessions.store=database}, so that two nodes behind a
  * proxy count one address's failures together. The source address is the request's remote address; behind
  * a reverse proxy it is the client's only if the forwarded-header set-up is in place.
+ *
+ * <p>A login attempt {@link #reserve reserves} its place in the count before its password or code is checked, in
+ * one atomic update of the address's entry, like the account lockout ({@link LoginAttempts}): the reservation
+ * counts as a failure at once — the one that reaches the limit starts the block — so however many attempts arrive
+ * together, at most the limit of them are checked (issue 33: 92 of 100 simultaneous attempts were evaluated against
+ * a limit of 10). A failure keeps the reservation ({@link #failed}); an attempt that does not fail gives it back,
+ * with the block it started, when the login filter {@link #settle settles} it.
  */
 @Component
 public class AddressThrottle {
@@ -49,16 +58,33 @@ public class AddressThrottle {
             Entry e = last != null && forgotten(config, now) ? NONE : this;
             if (e.level > 0) {
                 Duration blocked = delay(config, e.level + 1);
-                return new Step(new Entry(e.failures, e.windowStart, now, now.plus(blocked), e.level + 1), blocked);
+                return new Step(e, new Entry(e.failures, e.windowStart, now, now.plus(blocked), e.level + 1), blocked);
             }
             boolean newWindow = e.windowStart == null || !now.isBefore(e.windowStart.plus(config.window()));
             Instant start = newWindow ? now : e.windowStart;
             int failures = (newWindow ? 0 : e.failures) + 1;
             if (failures >= config.maxFailures()) {
                 Duration blocked = delay(config, 1);
-                return new Step(new Entry(failures, start, now, now.plus(blocked), 1), blocked);
+                return new Step(e, new Entry(failures, start, now, now.plus(blocked), 1), blocked);
             }
-            return new Step(new Entry(failures, start, now, e.blockedUntil, 0), null);
+            return new Step(e, new Entry(failures, start, now, e.blockedUntil, 0), null);
+        }
+
+        /**
+         * This entry with a reservation given back: the reservation moved the entry from {@code step.from()} to
+         * {@code step.entry()}; its count is taken off (if the window is still the same), and the block it started
+         * or raised is undone unless something raised it since.
+         */
+        Entry released(Step step) {
+            Entry from = step.from();
+            Entry reserved = step.entry();
+            boolean counted = reserved.failures != from.failures || !Objects.equals(reserved.windowStart, from.windowStart);
+            int f = counted && Objects.equals(windowStart, reserved.windowStart) ? Math.max(0, failures - 1) : failures;
+            boolean ours = step.blocked() != null && Objects.equals(blockedUntil, reserved.blockedUntil)
+                    && level == reserved.level;
+            boolean untouched = ours && Objects.equals(last, reserved.last);
+            return new Entry(f, windowStart, untouched ? from.last : last, ours ? from.blockedUntil : blockedUntil,
+                    ours ? from.level : level);
         }
 
         private static Duration delay(SecurityProperties.Throttle config, int level) {
@@ -67,7 +93,20 @@ public class AddressThrottle {
         }
     }
 
-    record Step(Entry entry, Duration blocked) {
+    /** One failure's effect: the entry it started {@code from} (nothing, when forgotten), the new one, the block. */
+    record Step(Entry from, Entry entry, Duration blocked) {
+    }
+
+    /** A login attempt's place in its address's count, held by the request's thread until it is settled. */
+    private static final class Reservation {
+        private final String key;
+        private final Step step;
+        private boolean failed;
+
+        Reservation(String key, Step step) {
+            this.key = key;
+            this.step = step;
+        }
     }
 
     /** Where the entries live. */
@@ -87,6 +126,7 @@ public class AddressThrottle {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final Store store;
+    private final ThreadLocal<Reservation> reservation = new ThreadLocal<>();
 
     @Autowired
     AddressThrottle(SecurityProperties properties, Clock clock, ApplicationEventPublisher events, JdbcClient jdbc,
@@ -109,20 +149,77 @@ public class AddressThrottle {
         return store.get(key(address)).flatMap(e -> e.retryAfter(now));
     }
 
-    /** Records a failed password or code from the address. */
-    void failed(String address) {
-        Instant now = clock.instant();
-        if (store instanceof MemoryStore memory) {
-            memory.sweep(config, now);
-        }
+    /**
+     * Reserves one attempt of the address before a password or code is checked, atomically: counted as a failure
+     * at once (the one reaching the limit starts the block), held by this thread until {@link #settle}.
+     *
+     * @return how long the address must still wait if it is refused now (nothing reserved), else empty
+     */
+    Optional<Duration> reserve(String address) {
+        Instant now = entryTime();
+        sweep(now);
+        String key = key(address);
         Step[] step = new Step[1];
-        store.update(key(address), e -> {
+        Duration[] wait = new Duration[1];
+        store.update(key, e -> {
+            Optional<Duration> refused = e.retryAfter(now);
+            step[0] = refused.isPresent() ? null : e.afterFailure(config, now);
+            wait[0] = refused.orElse(null);
+            return refused.isPresent() ? e : step[0].entry();
+        });
+        if (wait[0] != null) {
+            return Optional.of(wait[0]);
+        }
+        reservation.set(new Reservation(key, step[0]));
+        return Optional.empty();
+    }
+
+    /**
+     * Ends this thread's reservation: a failure keeps it (and its block, now audited); anything else — a correct
+     * password, an error — gives it back.
+     */
+    void settle() {
+        Reservation r = reservation.get();
+        reservation.remove();
+        if (r != null && !r.failed) {
+            store.update(r.key, e -> e.released(r.step));
+        }
+    }
+
+    /** Records a failed password or code from the address (this thread's reservation, if it holds one for it). */
+    void failed(String address) {
+        String key = key(address);
+        Reservation r = reservation.get();
+        if (r != null && r.key.equals(key) && !r.failed) {
+            r.failed = true;
+            audit(key, r.step);
+            return;
+        }
+        Instant now = entryTime();
+        sweep(now);
+        Step[] step = new Step[1];
+        store.update(key, e -> {
             step[0] = e.afterFailure(config, now);
             return step[0].entry();
         });
-        if (step[0].blocked() != null) {
+        audit(key, step[0]);
+    }
+
+    private void audit(String key, Step step) {
+        if (step.blocked() != null) {
             events.publishEvent(AuditableEvent.failure("user.login.throttle", "address", null,
-                    Msg.of("security.audit.throttle", key(address), step[0].blocked().toSeconds())));
+                    Msg.of("security.audit.throttle", key, step.blocked().toSeconds())));
+        }
+    }
+
+    /** Now, in milliseconds: what the database keeps exactly, so that a reservation finds its own block there. */
+    private Instant entryTime() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private void sweep(Instant now) {
+        if (store instanceof MemoryStore memory) {
+            memory.sweep(config, now);
         }
     }
 

@@ -15,8 +15,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses login attempts (password and TOTP steps) from an address {@link AddressThrottle} has blocked:
- * 429 with {@code Retry-After}, as a problem for API clients and as the error page for browsers.
+ * Reserves each login attempt (password and TOTP steps) in {@link AddressThrottle} before it is checked, and
+ * refuses it when the address is blocked — also by the attempts in progress: 429 with {@code Retry-After}, as a
+ * problem for API clients and as the error page for browsers. The reservation is settled when the request ends.
  */
 public class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -38,9 +39,13 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Duration> wait = throttle.retryAfter(request.getRemoteAddr());
+        Optional<Duration> wait = throttle.reserve(request.getRemoteAddr());
         if (wait.isEmpty()) {
-            chain.doFilter(request, response);
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                throttle.settle();
+            }
             return;
         }
         long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
