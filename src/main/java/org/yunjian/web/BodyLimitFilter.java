@@ -29,8 +29,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * declared {@code Content-Length} above the limit is refused without reading; a body of unknown length
  * (chunked) is read up to the limit and refused as soon as it passes it, so at most the limit is ever
  * held, then handed on from memory. Multipart uploads keep their own limits
- * ({@code spring.servlet.multipart.*}); form posts are parsed by the container, which caps them itself, and
- * are only checked by their declared length here.
+ * ({@code spring.servlet.multipart.*}), and so does a document sent as the raw body of a {@link
+ * org.yunjian.shared.RawUploadRoute} (its handler reads at most its own limit and refuses more, audited); form
+ * posts are parsed by the container, which caps them itself, and are only checked by their declared length here.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
@@ -41,10 +42,13 @@ class BodyLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
     private final MessageSource messages;
+    private final org.springframework.beans.factory.ObjectProvider<org.yunjian.shared.RawUploadRoute> rawUploads;
 
-    BodyLimitFilter(@Value("${yunjian.web.max-body-size:1MB}") DataSize limit, MessageSource messages) {
+    BodyLimitFilter(@Value("${yunjian.web.max-body-size:1MB}") DataSize limit, MessageSource messages,
+                    org.springframework.beans.factory.ObjectProvider<org.yunjian.shared.RawUploadRoute> rawUploads) {
         this.limit = limit.toBytes();
         this.messages = messages;
+        this.rawUploads = rawUploads;
     }
 
     @Override
@@ -53,7 +57,8 @@ class BodyLimitFilter extends OncePerRequestFilter {
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
         long declared = request.getContentLengthLong();
         boolean chunked = declared < 0 && request.getHeader("Transfer-Encoding") != null;
-        if (type.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE) || (declared <= 0 && !chunked)) {
+        if (type.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE) || (declared <= 0 && !chunked)
+                || rawUploads.orderedStream().anyMatch(r -> r.matches(request))) {
             chain.doFilter(request, response);
             return;
         }

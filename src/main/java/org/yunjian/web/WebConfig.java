@@ -22,10 +22,13 @@ class WebConfig implements WebMvcConfigurer {
 
     private final FreeTextParameters freeTextParameters;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.springframework.beans.factory.ObjectProvider<org.yunjian.shared.RawUploadRoute> rawUploads;
 
-    WebConfig(FreeTextParameters freeTextParameters, org.springframework.context.ApplicationEventPublisher events) {
+    WebConfig(FreeTextParameters freeTextParameters, org.springframework.context.ApplicationEventPublisher events,
+              org.springframework.beans.factory.ObjectProvider<org.yunjian.shared.RawUploadRoute> rawUploads) {
         this.freeTextParameters = freeTextParameters;
         this.events = events;
+        this.rawUploads = rawUploads;
     }
 
     @Bean
@@ -58,6 +61,7 @@ class WebConfig implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         registry.addInterceptor(interceptor);
         registry.addInterceptor(freeTextParameters);
-        registry.addInterceptor(new RefusedUploadAuditor(events)); // issue 10: refused uploads are audited
+        // issue 10: refused uploads are audited; issue 33: raw-body uploads too
+        registry.addInterceptor(new RefusedUploadAuditor(events, rawUploads.orderedStream().toList()));
     }
 }

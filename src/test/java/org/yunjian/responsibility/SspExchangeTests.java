@@ -221,6 +221,67 @@ class SspExchangeTests {
         assertThat(versions()).isEqualTo(before);
     }
 
+    /**
+     * Issue 33: refused imports sent as the raw request body (not multipart) left no audit entry, and a plan over the
+     * general 1 MB body limit was refused before the import's own 5 MB limit applied. Each refusal now adds exactly
+     * one {@code upload.refused} entry naming it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "not OSCAL            | text/csv         | not-oscal.csv         |           | 400 | / responsibility.ssp.error.notOscal",
+            "wrong content type   | application/pdf  | PDF                   |           | 400 | / responsibility.ssp.error.notOscal",
+            "empty body           | application/json | EMPTY                 |           | 400 | / responsibility.ssp.error.notOscal",
+            "malformed JSON       | application/json | BROKEN_JSON           |           | 400 | refused with status 400: ",
+            "malformed XML        | application/xml  | BROKEN_XML            |           | 400 | refused with status 400: ",
+            "schema violation     | application/json | schema-violation.json |           | 400 | ['system-security-plan'].uuid",
+            "XXE attempt          | application/xml  | xxe.xml               |           | 400 | refused with status 400: ",
+            "another OSCAL model  | application/json | catalog-not-ssp.json  |           | 400 | refused with status 400: ",
+            "unknown duty         | application/json | minimal.json          | duty=TCCIA004-99.9-z | 400 | control-id",
+            "too large            | application/json | LARGE                 |           | 400 | file responsibility.ssp.error.tooLarge",
+            "stale base version   | application/json | STALE                 |           | 409 | StaleVersionException",
+            "base version missing | application/json | NO_VERSION            |           | 428 | PreconditionRequiredException"})
+    void everyRefusedRawBodyImportIsAuditedOnceNamingTheRefusal(String what, String type, String file, String change,
+                                                               int status, String named) throws Exception {
+        Map<String, String> changes = change == null ? Map.of() : Map.of(change.split("=")[0], change.split("=")[1]);
+        byte[] body = switch (file) {
+            case "PDF" -> "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+            case "EMPTY" -> new byte[0];
+            case "BROKEN_JSON" -> "{\"system-security-plan\": {\"uuid\": ".getBytes(StandardCharsets.UTF_8);
+            case "BROKEN_XML" -> ("<?xml version=\"1.0\"?><system-security-plan xmlns=\"http://csrc.nist.gov/ns/oscal/1.0\">"
+                    + "<metadata><title>x</metadata>").getBytes(StandardCharsets.UTF_8);
+            case "LARGE", "STALE", "NO_VERSION" -> fixture("minimal.json", Map.of());
+            default -> fixture(file, changes);
+        };
+        if ("LARGE".equals(file)) {
+            byte[] plan = fixture("minimal.json", Map.of());
+            body = new byte[5_000_001 + plan.length];
+            java.util.Arrays.fill(body, (byte) ' ');
+            System.arraycopy(plan, 0, body, 0, plan.length);
+        }
+        var request = post(base + "/oscal-ssp").contentType(type).with(as(customer));
+        if ("STALE".equals(file)) {
+            request.header("If-Match", "\"0\"");
+        } else if (!"NO_VERSION".equals(file)) {
+            request.with(IfMatch.currentMatrix(jdbc, w.system().id()));
+        }
+        String object = "POST " + base + "/oscal-ssp";
+        int before = refusals(object);
+        int versions = versions();
+        MvcResult r = mvc.perform(request.content(body)).andReturn();
+        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(status);
+        assertThat(refusals(object)).as("audit entries for this refusal").isEqualTo(before + 1);
+        assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE action = 'upload.refused' AND object_id = ? "
+                        + "ORDER BY seq DESC").param(object).query(String.class).list().get(0))
+                .startsWith("refused with status " + status).contains(named);
+        assertThat(versions()).isEqualTo(versions);
+    }
+
+    int refusals(String object) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'upload.refused' AND object_id = ?")
+                .param(object).query(Integer.class).single();
+    }
+
     @Test
     void xmlProblemsNameTheElementPath() throws Exception {
         String xml = exported("xml", "customer").replace("control-id=\"" + PROVIDER_ROW + "\"",
