@@ -43,7 +43,7 @@ class EmailAddressTest {
             a@b@example.cn                      | email.problem.invalid   | Not a valid e-mail address
             """)
     void refusesNamingTheReason(String escaped, String key, String english) {
-        String value = unescape(escaped);
+        String value = TextTest.unescape(escaped);
         assertThat(EmailAddress.problem(value)).hasValueSatisfying(m -> {
             assertThat(m.key()).isEqualTo(key);
             assertThat(m.text(Locale.ENGLISH)).startsWith("Not a valid e-mail address").contains(english);
@@ -70,18 +70,5 @@ class EmailAddressTest {
         assertThat(longOne.length()).isGreaterThan(254);
         assertThat(EmailAddress.problem(longOne)).hasValueSatisfying(m -> assertThat(m.text(Locale.SIMPLIFIED_CHINESE))
                 .isEqualTo("不是有效的电子邮件地址：电子邮件地址不能超过 254 个字符"));
-    }
-
-    static String unescape(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            if (s.startsWith("\\u", i) && i + 6 <= s.length()) {
-                sb.append((char) Integer.parseInt(s.substring(i + 2, i + 6), 16));
-                i += 5;
-            } else {
-                sb.append(s.charAt(i));
-            }
-        }
-        return sb.toString();
     }
 }

@@ -62,7 +62,8 @@ class TextTest {
                 java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(safe);
     }
 
-    private static String unescape(String s) {
+    /** Decodes \\uXXXX, \\n, \\t and \\r escapes, so that rows can show invisible characters. */
+    static String unescape(String s) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

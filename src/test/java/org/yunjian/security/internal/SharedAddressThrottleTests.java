@@ -82,6 +82,27 @@ class SharedAddressThrottleTests {
                 .query(Integer.class).single()).isEqualTo(2);
     }
 
+    /** Issue 33: an attempt reserves its place before it is checked; one that does not fail gives it back. */
+    @Test
+    void aReservationThatDoesNotFailGivesBackItsCountAndTheBlockItStarted() {
+        for (int i = 0; i < LIMIT - 1; i++) {
+            first.failed("192.0.2.33");
+        }
+        assertThat(first.reserve("192.0.2.33")).as("the last place, reserved").isEmpty();
+        assertThat(second.reserve("192.0.2.33")).as("meanwhile, on the other node").contains(Duration.ofSeconds(30));
+        first.settle();
+        assertThat(second.retryAfter("192.0.2.33")).isEmpty();
+        assertThat(jdbc.sql("SELECT failures FROM login_throttle WHERE address = ?").param("192.0.2.33")
+                .query(Integer.class).single()).isEqualTo(LIMIT - 1);
+        assertThat(events).as("no block happened").isEmpty();
+        // a reservation that fails keeps its place: the block, audited once
+        assertThat(second.reserve("192.0.2.33")).isEmpty();
+        second.failed("192.0.2.33");
+        second.settle();
+        assertThat(first.retryAfter("192.0.2.33")).contains(Duration.ofSeconds(30));
+        assertThat(events).hasSize(1);
+    }
+
     @Test
     void concurrentFailuresOnTwoNodesAreAllCounted() throws Exception {
         Thread a = new Thread(() -> {
