@@ -71,7 +71,7 @@ public final class SealedText {
             return null;
         }
         if (!isSealed(sealed)) {
-            throw new IllegalArgumentException("not a sealed value");
+            throw new IllegalArgumentException("not-sealed");
         }
         byte[] raw = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
         return new String(Sm4Gcm.decrypt(key(), raw, aad(owner)), StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package org.yunjian.web;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
@@ -57,23 +58,17 @@ class SafeTextDialect extends AbstractDialect implements IPostProcessorDialect {
 
         @Override
         public void handleText(IText text) {
-            String s = text.getText();
-            String safe = Text.safe(s);
-            super.handleText(safe == s ? text : factory().createText(safe));
+            super.handleText(safe(text, text.getText(), factory()::createText));
         }
 
         @Override
         public void handleComment(IComment comment) {
-            String s = comment.getContent();
-            String safe = Text.safe(s);
-            super.handleComment(safe == s ? comment : factory().createComment(safe));
+            super.handleComment(safe(comment, comment.getContent(), factory()::createComment));
         }
 
         @Override
         public void handleCDATASection(ICDATASection cdata) {
-            String s = cdata.getContent();
-            String safe = Text.safe(s);
-            super.handleCDATASection(safe == s ? cdata : factory().createCDATASection(safe));
+            super.handleCDATASection(safe(cdata, cdata.getContent(), factory()::createCDATASection));
         }
 
         @Override
@@ -96,6 +91,12 @@ class SafeTextDialect extends AbstractDialect implements IPostProcessorDialect {
                 }
             }
             return out;
+        }
+
+        /** {@code event} itself when {@code content} is safe (the usual case), else a new event of the safe form. */
+        private static <T> T safe(T event, String content, Function<String, T> create) {
+            String safe = Text.safe(content);
+            return safe == content ? event : create.apply(safe);
         }
 
         private IModelFactory factory() {

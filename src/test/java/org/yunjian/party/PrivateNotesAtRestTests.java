@@ -55,7 +55,7 @@ import org.yunjian.support.TestDatabases;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
-class PrivateNotesAtRestTests {
+public class PrivateNotesAtRestTests {
 
     static Path dataDir;
 
@@ -72,6 +72,8 @@ class PrivateNotesAtRestTests {
     JdbcClient jdbc;
     @Autowired
     BackupService backups;
+    @Autowired
+    org.yunjian.shared.KeyDirectory keys;
     @Value("${spring.datasource.url}")
     String url;
     @TempDir
@@ -124,6 +126,10 @@ class PrivateNotesAtRestTests {
             }
         }
         assertThat(searched).as("the database archive's entries were searched").isPositive();
+        // the key the notes need travels with the other keys, apart from the backup
+        Path keyCopy = tmp.resolve("keys");
+        backups.copyKeys(keyCopy);
+        assertThat(keyCopy.resolve("private-notes.key")).hasSameBinaryContentAs(keys.resolve("private-notes.key"));
     }
 
     @Test
@@ -204,7 +210,8 @@ class PrivateNotesAtRestTests {
         }
     }
 
-    static int indexOf(byte[] haystack, byte[] needle) {
+    /** Where {@code needle} first occurs in {@code haystack}, or -1. */
+    public static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i <= haystack.length - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -36,14 +35,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.yunjian.lifecycle.OverdueDrill;
 import org.yunjian.lifecycle.internal.ReminderService;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
-import org.yunjian.security.Role;
-import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
-import org.yunjian.support.IfMatch;
 
 /**
  * Text that leaves the server as a page, as the iCalendar feed or as a reminder e-mail is under the documents' rule
@@ -89,17 +86,9 @@ class StoredControlCharactersTests {
     @BeforeEach
     void world() throws Exception {
         w = fixtures.world();
-        LocalDate today = LocalDate.now(Formats.zone());
-        String name = "ctl-" + UUID.randomUUID().toString().substring(0, 8);
-        customer = SeedActor.of(users.create(new UserAdministration.NewUser(name, "控制字符用户", Role.USER,
-                w.customer().id(), "Control-Chars-2026!")));
-        address = name + "@example.gov.cn";
-        String base = "/api/systems/" + w.system().id() + "/lifecycle/obligations";
-        mvc.perform(post(base + "/generate").with(as(customer)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"startDate\":\"" + today.plusMonths(2) + "\"}")).andExpect(status().isCreated());
-        mvc.perform(post(base + "/EMERGENCY_DRILL/completions").with(as(customer)).with(IfMatch.version(0))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"doneOn\":\"" + today.minusMonths(14) + "\"}")).andExpect(status().isOk());
+        customer = OverdueDrill.arrange(mvc, users, w, "ctl", "控制字符用户", "Control-Chars-2026!",
+                LocalDate.now(Formats.zone()).plusMonths(2));
+        address = customer.username() + "@example.gov.cn";
         // straight into the database, past the input rule that refuses all of these
         jdbc.sql("UPDATE cloud_system SET name = ? WHERE id = ?").params(poisoned(), w.system().id()).update();
     }

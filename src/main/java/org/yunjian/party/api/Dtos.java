@@ -117,8 +117,7 @@ final class Dtos {
     record NotesResponse(UUID systemId,
                          @Schema(description = "the notes; null when the stored notes do not open (see unreadable)")
                          String notes, Instant updatedAt, long version,
-                         @Schema(description = "the stored notes do not open with the installation's key (altered, or "
-                                 + "copied from another system's row); writing new notes replaces them")
+                         @Schema(description = "true: the stored notes do not open (altered, or moved from another system); new notes replace them")
                          boolean unreadable,
                          @Schema(description = "what unreadable means, in the caller's language; null otherwise")
                          String notice) implements Versioned {

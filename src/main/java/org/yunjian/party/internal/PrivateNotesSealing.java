@@ -23,8 +23,8 @@ import org.yunjian.shared.SealedText;
  * versions kept in clear. Spring Boot hands this bean to Flyway with the SQL migrations, so it runs exactly once, in
  * version order: after {@code 202611290300} added {@code notes_sealed}, before {@code 202611290320} drops the clear
  * {@code notes} column and requires sealed values — the schema itself then holds no clear text, on H2 and on
- * PostgreSQL alike. It runs in Flyway's transaction for it; a crash rolls it back, and a run after a crash seals only
- * rows not sealed yet.
+ * PostgreSQL alike ({@link PrivateNotesRewrite} then rewrites PostgreSQL's table files). It runs in Flyway's
+ * transaction for it; a crash rolls it back, and a run after a crash seals only rows not sealed yet.
  *
  * <p>Why not a start-up step like {@code TotpSecretUpgrade} (which runs at every start after Flyway and checks for
  * plaintext each time): that has to keep the clear column in the schema for ever, cannot let the database refuse

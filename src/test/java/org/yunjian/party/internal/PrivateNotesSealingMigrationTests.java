@@ -43,11 +43,12 @@ class PrivateNotesSealingMigrationTests {
     static final String CLEAR = "升级前的明文备注 LEGACY-NOTE-MARKER";
     static final UUID CUSTOMER = UUID.randomUUID();
     static final UUID SYSTEM = UUID.randomUUID();
+    static TestDatabases.Database db;
     static Path dataDir;
 
     @DynamicPropertySource
     static void databaseOfAnOlderVersion(DynamicPropertyRegistry registry) throws SQLException {
-        TestDatabases.Database db = TestDatabases.freshDatabase("private_notes_sealing", registry);
+        db = TestDatabases.freshDatabase("private_notes_sealing", registry);
         dataDir = db.dataDir();
         migrateToJustBefore("202611290300", db.url(), db.owner(), db.ownerPassword());
         try (Connection c = DriverManager.getConnection(db.url(), db.owner(), db.ownerPassword())) {
@@ -119,6 +120,33 @@ class PrivateNotesSealingMigrationTests {
         var notes = runAs(user(CUSTOMER), () -> systems.readNotes(SYSTEM)).orElseThrow();
         assertThat(notes.notes()).isEqualTo(CLEAR);
         assertThat(notes.unreadable()).isFalse();
+    }
+
+    @Test
+    void onPostgresqlTheTableFilesHoldNoClearNoteAfterTheMigration() throws Exception {
+        if (!db.url().startsWith("jdbc:postgresql:")) {
+            return; // H2 rewrites its file only offline (SHUTDOWN COMPACT, docs/operations.md)
+        }
+        // DROP COLUMN only hides a column, and an UPDATE leaves the old row version: the files are what counts
+        try (Connection admin = DriverManager.getConnection(db.url(), "postgres", "");
+             var s = admin.createStatement()) {
+            s.execute("CHECKPOINT");
+            var rs = s.executeQuery("SELECT current_setting('data_directory'), "
+                    + "pg_relation_filepath('cloud_system_private_note')");
+            rs.next();
+            Path heap = Path.of(rs.getString(1)).resolve(rs.getString(2));
+            byte[] marker = "LEGACY-NOTE-MARKER".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            int files = 0;
+            try (var segments = Files.list(heap.getParent())) {
+                for (Path f : segments.filter(f -> f.getFileName().toString().startsWith(heap.getFileName() + ""))
+                        .toList()) {
+                    assertThat(org.yunjian.party.PrivateNotesAtRestTests.indexOf(Files.readAllBytes(f), marker))
+                            .as("%s holds the clear note", f).isEqualTo(-1);
+                    files++;
+                }
+            }
+            assertThat(files).isPositive();
+        }
     }
 
     @Test
