@@ -78,8 +78,8 @@ public final class SealedText {
     }
 
     /**
-     * As {@link #open}, but a value that does not open (altered, moved from another row, not sealed) is empty and
-     * logged — fail closed, never an error page. {@code null} is empty too.
+     * As {@link #open}, but a value that does not open (altered, moved from another row, not sealed — or the key file
+     * is missing or unusable) is empty and logged — fail closed, never an error page. {@code null} is empty too.
      */
     public Optional<String> openIfIntact(UUID owner, String sealed) {
         if (sealed == null) {
@@ -91,6 +91,10 @@ public final class SealedText {
             LoggerFactory.getLogger(SealedText.class).warn(
                     "A sealed {} value of {} does not open with {}: altered, moved from another row or not sealed",
                     purpose, owner, keyFile);
+            return Optional.empty();
+        } catch (KeyDirectory.KeyDirectoryException e) {
+            // the key directory's own message (localized, naming the file), then what could not be opened
+            LoggerFactory.getLogger(SealedText.class).error("{} ({} {})", e.getMessage(), purpose, owner);
             return Optional.empty();
         }
     }
