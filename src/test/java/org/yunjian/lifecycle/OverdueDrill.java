@@ -7,7 +7,11 @@ import static org.yunjian.party.PartyTestSupport.as;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
@@ -21,6 +25,18 @@ import org.yunjian.support.IfMatch;
 public final class OverdueDrill {
 
     private OverdueDrill() {
+    }
+
+    /** A GreenMail SMTP server in the test JVM, kept for the whole class (register it as an extension). */
+    public static GreenMailExtension smtp() {
+        return new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+    }
+
+    /** Reminders go out through {@code smtp}, from yunjian@example.gov.cn. */
+    public static void remindersThrough(GreenMailExtension smtp, DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+        registry.add("yunjian.lifecycle.reminders.from", () -> "yunjian@example.gov.cn");
     }
 
     /**

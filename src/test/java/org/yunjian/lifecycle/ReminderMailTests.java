@@ -12,7 +12,6 @@ import java.time.LocalDate;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -47,14 +46,11 @@ import org.yunjian.shared.Formats;
 class ReminderMailTests {
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
+    static final GreenMailExtension SMTP = OverdueDrill.smtp();
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-        registry.add("yunjian.lifecycle.reminders.from", () -> "yunjian@example.gov.cn");
+        OverdueDrill.remindersThrough(SMTP, registry);
     }
 
     @Autowired
