@@ -18,6 +18,9 @@ import java.util.Optional;
  * rule refuses in multi-line text with U+FFFD REPLACEMENT CHARACTER — deterministically, so a signed deletion
  * certificate built from such a row verifies offline like any other.
  *
+ * <p>Pages (a Thymeleaf post-processor in {@code web}), the iCalendar feed and reminder e-mails leave the server
+ * through {@code safe} as well ({@link #safeLine} where the output is one line).
+ *
  * <p>Pure functions without Spring; {@link TextRules} turns a violation into a localised field error.
  */
 public final class Text {
@@ -128,6 +131,18 @@ public final class Text {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * As {@link #safe}, for an output of one line (an e-mail subject, a header): TAB, LF and CR are replaced by U+FFFD
+     * too. Bidi controls are kept, as {@code safe} keeps them.
+     */
+    public static String safeLine(String value) {
+        String safe = safe(value);
+        if (safe == null || safe.indexOf('\t') < 0 && safe.indexOf('\n') < 0 && safe.indexOf('\r') < 0) {
+            return safe;
+        }
+        return safe.replace('\t', REPLACEMENT).replace('\n', REPLACEMENT).replace('\r', REPLACEMENT);
     }
 
     /**

@@ -13,7 +13,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -34,10 +33,8 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.party.Fixtures;
-import org.yunjian.support.IfMatch;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
-import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
 
@@ -70,15 +67,7 @@ class CalendarFeedTests {
     void world() throws Exception {
         w = fixtures.world();
         today = LocalDate.now(Formats.zone());
-        String name = "cal-" + UUID.randomUUID().toString().substring(0, 8);
-        customer = SeedActor.of(users.create(new UserAdministration.NewUser(name, "日历用户", Role.USER,
-                w.customer().id(), "Calendar-Feed-2026!")));
-        String base = "/api/systems/" + w.system().id() + "/lifecycle/obligations";
-        mvc.perform(post(base + "/generate").with(as(customer)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"startDate\":\"" + today.plusDays(60) + "\"}")).andExpect(status().isCreated());
-        mvc.perform(post(base + "/EMERGENCY_DRILL/completions").with(as(customer)).with(IfMatch.version(0))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"doneOn\":\"" + today.minusMonths(14) + "\"}")).andExpect(status().isOk());
+        customer = OverdueDrill.arrange(mvc, users, w, "cal", "日历用户", "Calendar-Feed-2026!", today.plusDays(60));
         // another customer's system with obligations, which must not appear
         CurrentUser stranger = user(w.stranger().id());
         mvc.perform(post("/api/systems/" + w.strangersSystem().id() + "/lifecycle/obligations/generate")

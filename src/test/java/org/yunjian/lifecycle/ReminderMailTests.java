@@ -3,18 +3,15 @@ package org.yunjian.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
 
 import java.time.LocalDate;
-import java.util.UUID;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -33,10 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.lifecycle.internal.ReminderService;
 import org.yunjian.party.Fixtures;
-import org.yunjian.support.IfMatch;
 import org.yunjian.security.CurrentUser;
-import org.yunjian.security.Role;
-import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
 
@@ -52,14 +46,11 @@ import org.yunjian.shared.Formats;
 class ReminderMailTests {
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
+    static final GreenMailExtension SMTP = OverdueDrill.smtp();
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-        registry.add("yunjian.lifecycle.reminders.from", () -> "yunjian@example.gov.cn");
+        OverdueDrill.remindersThrough(SMTP, registry);
     }
 
     @Autowired
@@ -82,17 +73,9 @@ class ReminderMailTests {
     void world() throws Exception {
         w = fixtures.world();
         today = LocalDate.now(Formats.zone());
-        String name = "rem-" + UUID.randomUUID().toString().substring(0, 8);
-        customer = SeedActor.of(users.create(new UserAdministration.NewUser(name, "提醒用户", Role.USER,
-                w.customer().id(), "Reminder-Mail-2026!")));
-        address = name + "@example.gov.cn";
         // everything first due in two months, except the drill: last held 14 months ago
-        String base = "/api/systems/" + w.system().id() + "/lifecycle/obligations";
-        mvc.perform(post(base + "/generate").with(as(customer)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"startDate\":\"" + today.plusMonths(2) + "\"}")).andExpect(status().isCreated());
-        mvc.perform(post(base + "/EMERGENCY_DRILL/completions").with(as(customer)).with(IfMatch.version(0))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"doneOn\":\"" + today.minusMonths(14) + "\"}")).andExpect(status().isOk());
+        customer = OverdueDrill.arrange(mvc, users, w, "rem", "提醒用户", "Reminder-Mail-2026!", today.plusMonths(2));
+        address = customer.username() + "@example.gov.cn";
     }
 
     long mailsTo(String to) throws Exception {

@@ -62,6 +62,16 @@ class TextTest {
                 java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(safe);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            主题\\n第二行\\r\\n        | 主题\\ufffd第二行\\ufffd\\ufffd
+            a\\tb\\u0000c             | a\\ufffdb\\ufffdc
+            ab\\u202ecba              | ab\\u202ecba
+            """)
+    void safeLineAlsoReplacesTabsAndLineBreaksButKeepsBidiControlsLikeSafe(String in, String out) {
+        assertThat(Text.safeLine(unescape(in.strip()))).isEqualTo(unescape(out.strip()));
+    }
+
     /** Decodes \\uXXXX, \\n, \\t and \\r escapes, so that rows can show invisible characters. */
     static String unescape(String s) {
         StringBuilder b = new StringBuilder();

@@ -23,36 +23,48 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
-    public static void fresh(String name, DynamicPropertyRegistry registry) {
-        fresh(name, registry, false);
+    /** Returns the class's own data directory. */
+    public static Path fresh(String name, DynamicPropertyRegistry registry) {
+        return fresh(name, registry, false).dataDir();
+    }
+
+    /** A fresh database and data directory, with the URL and the credentials of the user Flyway migrates as. */
+    public record Database(Path dataDir, String url, String owner, String ownerPassword) {
+    }
+
+    /** As {@link #fresh(String, DynamicPropertyRegistry)}, telling how to reach the database (to prepare it). */
+    public static Database freshDatabase(String name, DynamicPropertyRegistry registry) {
+        return fresh(name, registry, false);
     }
 
     /**
      * As {@link #fresh(String, DynamicPropertyRegistry)}, but in the H2 run the embedded file database the
      * platform itself uses, inside the class's data directory — for tests of what needs a real file database
-     * (a backup copies it).
+     * (a backup copies it). Returns the class's own data directory (the H2 file is {@code db/yunjian.mv.db} in it).
      */
-    public static void freshFile(String name, DynamicPropertyRegistry registry) {
-        fresh(name, registry, true);
+    public static Path freshFile(String name, DynamicPropertyRegistry registry) {
+        return fresh(name, registry, true).dataDir();
     }
 
-    private static void fresh(String name, DynamicPropertyRegistry registry, boolean h2File) {
+    private static Database fresh(String name, DynamicPropertyRegistry registry, boolean h2File) {
         String db = name.toLowerCase().replaceAll("[^a-z0-9_]", "_") + "_"
                 + UUID.randomUUID().toString().substring(0, 8);
         // a data directory of its own too: the audit head witness and the keys belong to the database, and a
         // witness shared with another database's context makes that log look truncated
+        Path dataDir;
         try {
-            Path dataDir = Files.createTempDirectory("yunjian-" + db + "-");
+            dataDir = Files.createTempDirectory("yunjian-" + db + "-");
             registry.add("yunjian.data-dir", dataDir::toString);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         String adminUrl = System.getProperty(PostgresForTests.ADMIN_URL);
         if (adminUrl == null) {
+            String url = "jdbc:h2:mem:" + db + ";DB_CLOSE_DELAY=-1";
             if (!h2File) {
-                registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + db + ";DB_CLOSE_DELAY=-1");
+                registry.add("spring.datasource.url", () -> url);
             }
-            return;
+            return new Database(dataDir, h2File ? null : url, "yunjian", "");
         }
         try (Connection c = DriverManager.getConnection(adminUrl, "postgres", "");
              Statement s = c.createStatement()) {
@@ -65,5 +77,7 @@ public final class TestDatabases {
         registry.add("spring.flyway.url", () -> url);
         registry.add("yunjian.test.pg.owner-url", () -> url);
         registry.add("yunjian.test.pg.app-url", () -> url);
+        return new Database(dataDir, url, System.getProperty("spring.flyway.user"),
+                System.getProperty("spring.flyway.password"));
     }
 }

@@ -38,6 +38,7 @@ import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.Text;
 import org.yunjian.shared.Texts;
 
 /**
@@ -132,21 +133,19 @@ public class CalendarFeeds {
 
     String render(List<ObligationService.Row> rows) {
         Calendar calendar = new Calendar().withProdId("-//Yunjian//Obligations//ZH").withDefaults()
-                .withProperty(new XProperty("X-WR-CALNAME", Msg.of("lifecycle.cal.feed.name").text(Texts.CHINESE)))
+                .withProperty(new XProperty("X-WR-CALNAME", text(Msg.of("lifecycle.cal.feed.name"))))
                 .getFluentTarget();
         for (ObligationService.Row r : rows) {
             String kind = Msg.of(r.obligation().kind()).text(Texts.CHINESE);
             VEvent event = new VEvent(r.due(), r.due().plusDays(1),
-                    Msg.of("lifecycle.cal.feed.summary", kind, r.system().name()).text(Texts.CHINESE));
+                    text(Msg.of("lifecycle.cal.feed.summary", kind, r.system().name())));
             event.add(new Uid(r.obligation().id() + "-" + r.due() + "@yunjian"));
-            event.add(new Description(Msg.of("lifecycle.cal.feed.description", r.system().name(), r.responsible(),
-                    r.obligation().intervalMonths(), r.obligation().lastDone() == null
-                            ? Msg.of("lifecycle.cal.never") : Formats.date(r.obligation().lastDone()))
-                    .text(Texts.CHINESE)));
+            event.add(new Description(text(Msg.of("lifecycle.cal.feed.description", r.system().name(),
+                    r.responsible(), r.obligation().intervalMonths(), r.obligation().lastDone() == null
+                            ? Msg.of("lifecycle.cal.never") : Formats.date(r.obligation().lastDone())))));
             VAlarm alarm = new VAlarm(Duration.ofDays(-7));
             alarm.add(new Action(Action.VALUE_DISPLAY));
-            alarm.add(new Description(Msg.of("lifecycle.cal.feed.alarm", kind, r.system().name())
-                    .text(Texts.CHINESE)));
+            alarm.add(new Description(text(Msg.of("lifecycle.cal.feed.alarm", kind, r.system().name()))));
             event.add(alarm);
             calendar.add(event);
         }
@@ -157,6 +156,14 @@ public class CalendarFeeds {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A text value of the feed, in Chinese, under {@link Text#safe} (what documents, JSON and pages do); line ends become
+     * LF, which ical4j writes as the escape iCalendar TEXT has for it — a CR has none.
+     */
+    private static String text(Msg message) {
+        return Text.safe(message.text(Texts.CHINESE)).replace("\r\n", "\n").replace('\r', '\n');
     }
 
     /** SM3 of the token, hex. */

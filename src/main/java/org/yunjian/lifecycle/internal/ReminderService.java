@@ -31,6 +31,7 @@ import org.yunjian.shared.EmailAddress;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.Text;
 import org.yunjian.shared.Texts;
 
 /**
@@ -162,11 +163,14 @@ public class ReminderService {
             MimeMessageHelper m = new MimeMessageHelper(message, "UTF-8");
             m.setFrom(properties.from());
             m.setTo(r.email());
-            m.setSubject(Msg.of("lifecycle.cal.mail.subject", kind, row.system().name()).text(Texts.CHINESE));
-            m.setText(Msg.of("lifecycle.cal.mail.body", account.displayName(), row.system().name(), kind,
+            // stored names reach the reader under the documents' rule: U+FFFD for a control character (the subject is
+            // one line, so TAB/LF/CR too)
+            m.setSubject(Text.safeLine(Msg.of("lifecycle.cal.mail.subject", kind, row.system().name())
+                    .text(Texts.CHINESE)));
+            m.setText(Text.safe(Msg.of("lifecycle.cal.mail.body", account.displayName(), row.system().name(), kind,
                     Formats.date(row.due()), row.daysOverdue(), row.responsible(),
                     row.obligation().lastDone() == null ? Msg.of("lifecycle.cal.never")
-                            : Formats.date(row.obligation().lastDone())).text(Texts.CHINESE));
+                            : Formats.date(row.obligation().lastDone())).text(Texts.CHINESE)));
             sender.send(message);
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);

@@ -114,7 +114,18 @@ final class Dtos {
                         Long version) {
     }
 
-    record NotesResponse(UUID systemId, String notes, Instant updatedAt, long version) implements Versioned {
+    record NotesResponse(UUID systemId,
+                         @Schema(description = "the notes; null when the stored notes do not open (see unreadable)")
+                         String notes, Instant updatedAt, long version,
+                         @Schema(description = "true: the stored notes do not open (altered, or moved from another system); new notes replace them")
+                         boolean unreadable,
+                         @Schema(description = "what unreadable means, in the caller's language; null otherwise")
+                         String notice) implements Versioned {
+
+        static NotesResponse of(UUID systemId, org.yunjian.party.internal.SystemRepository.PrivateNotes n) {
+            return new NotesResponse(systemId, n.notes(), n.updatedAt(), n.version(), n.unreadable(),
+                    n.unreadable() ? org.yunjian.shared.Texts.get("party.notes.unreadable") : null);
+        }
     }
 
     record ImportResponse(String kind, int count, List<UUID> ids) {

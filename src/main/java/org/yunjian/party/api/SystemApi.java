@@ -101,8 +101,8 @@ class SystemApi {
     @PreAuthorize("hasRole('USER')")
     @Operation(summary = "Read the customer's private notes (users of the customer organisation only)")
     NotesResponse notes(@PathVariable UUID id) {
-        return service.readNotes(id).map(n -> new NotesResponse(id, n.notes(), n.updatedAt(), n.version()))
-                .orElse(new NotesResponse(id, "", null, 0));
+        return service.readNotes(id).map(n -> NotesResponse.of(id, n))
+                .orElse(new NotesResponse(id, "", null, 0, false, null));
     }
 
     @PutMapping("/{id}/private-notes")
@@ -112,7 +112,7 @@ class SystemApi {
                              @RequestBody NotesRequest body) {
         var n = service.writeNotes(id, ExpectedVersion.of(ifMatch, body == null ? null : body.version()),
                 body == null ? null : body.notes());
-        return new NotesResponse(id, n.notes(), n.updatedAt(), n.version());
+        return NotesResponse.of(id, n);
     }
 
     private SystemResponse response(CloudSystem s) {

@@ -20,12 +20,17 @@ import org.yunjian.party.PartyRole;
 import org.yunjian.party.ServiceModel;
 import org.yunjian.party.SystemQuery;
 import org.yunjian.shared.Jdbc;
+import org.yunjian.shared.KeyDirectory;
 import org.yunjian.shared.PageRequest;
 import org.yunjian.shared.Paged;
+import org.yunjian.shared.SealedText;
 import org.yunjian.shared.SqlPage;
 import org.yunjian.shared.Versions;
 
-/** Cloud systems with their regions and agents, and (separately) the customer's private notes. */
+/**
+ * Cloud systems with their regions and agents, and (separately) the customer's private notes — sealed in the database
+ * ({@link PrivateNotesSealing}): written sealed, opened when read.
+ */
 @Repository
 public class SystemRepository {
 
@@ -37,9 +42,12 @@ public class SystemRepository {
             + "s.deployment_model, s.service_model, s.industry, s.data_classification, s.created_at, s.updated_at, s.version";
 
     private final JdbcClient jdbc;
+    private final SealedText notesSealing;
 
-    SystemRepository(JdbcClient jdbc) {
+    SystemRepository(JdbcClient jdbc, KeyDirectory keys) {
         this.jdbc = jdbc;
+        this.notesSealing = PrivateNotesSealing.sealedText(keys, () -> jdbc.sql(
+                "SELECT COUNT(*) FROM cloud_system_private_note").query(Long.class).single() == 0);
     }
 
     public List<CloudSystem> findAll() {
@@ -148,11 +156,12 @@ public class SystemRepository {
         return jdbc.sql("SELECT COUNT(*) FROM engagement WHERE system_id = ?").param(id).query(Long.class).single() > 0;
     }
 
+    /** The notes, opened; notes that do not open (altered, or moved from another system's row) are unreadable. */
     public Optional<PrivateNotes> privateNotes(UUID systemId) {
-        return jdbc.sql("SELECT notes, updated_at, version FROM cloud_system_private_note WHERE system_id = ?")
+        return jdbc.sql("SELECT notes_sealed, updated_at, version FROM cloud_system_private_note WHERE system_id = ?")
                 .param(systemId)
-                .query((rs, n) -> new PrivateNotes(rs.getString("notes"), Jdbc.instant(rs, "updated_at"),
-                        rs.getLong("version")))
+                .query((rs, n) -> new PrivateNotes(notesSealing.openIfIntact(systemId, rs.getString("notes_sealed"))
+                        .orElse(null), Jdbc.instant(rs, "updated_at"), rs.getLong("version")))
                 .optional();
     }
 
@@ -161,12 +170,14 @@ public class SystemRepository {
      * conflict.
      */
     public void savePrivateNotes(UUID systemId, String notes, Instant at, UUID by, long expected) {
-        int n = jdbc.sql("UPDATE cloud_system_private_note SET notes = ?, updated_at = ?, updated_by = ?, "
+        String sealed = notesSealing.seal(systemId, notes);
+        int n = jdbc.sql("UPDATE cloud_system_private_note SET notes_sealed = ?, updated_at = ?, updated_by = ?, "
                 + "version = version + 1 WHERE system_id = ? AND version = ?")
-                .params(notes, Jdbc.utc(at), by, systemId, expected).update();
-        if (n == 0 && expected == 0 && privateNotes(systemId).isEmpty()) {
-            jdbc.sql("INSERT INTO cloud_system_private_note (system_id, notes, updated_at, updated_by, version) "
-                    + "VALUES (?,?,?,?,1)").params(systemId, notes, Jdbc.utc(at), by).update();
+                .params(sealed, Jdbc.utc(at), by, systemId, expected).update();
+        if (n == 0 && expected == 0 && jdbc.sql("SELECT COUNT(*) FROM cloud_system_private_note WHERE system_id = ?")
+                .param(systemId).query(Long.class).single() == 0) {
+            jdbc.sql("INSERT INTO cloud_system_private_note (system_id, notes_sealed, updated_at, updated_by, version) "
+                    + "VALUES (?,?,?,?,1)").params(systemId, sealed, Jdbc.utc(at), by).update();
             return;
         }
         Versions.requireUpdated(n, jdbc, "cloud_system_private_note", "system_id", "updated_at", systemId);
@@ -229,7 +240,14 @@ public class SystemRepository {
         return out;
     }
 
-    /** The customer's private notes on a system. */
+    /**
+     * The customer's private notes on a system; {@code notes} is {@code null} when the stored value does not open
+     * ({@link #unreadable()}): shown as such, and replaced by the next save.
+     */
     public record PrivateNotes(String notes, Instant updatedAt, long version) {
+
+        public boolean unreadable() {
+            return notes == null;
+        }
     }
 }

@@ -147,7 +147,7 @@ public class SystemService {
         requireNotes(c, s, "system.private-notes.read");
         Optional<PrivateNotes> notes = systems.privateNotes(id);
         events.publishEvent(AuditableEvent.success("system.private-notes.read", "system", id,
-                notes.isPresent() ? "present" : "empty"));
+                notes.map(n -> n.unreadable() ? "unreadable" : "present").orElse("empty")));
         return notes;
     }
 

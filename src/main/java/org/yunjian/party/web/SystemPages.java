@@ -180,6 +180,7 @@ class SystemPages {
         var notes = service.readNotes(id);
         model.addAttribute("system", s);
         model.addAttribute("notes", notes.map(n -> n.notes()).orElse(""));
+        model.addAttribute("notesUnreadable", notes.map(n -> n.unreadable()).orElse(false));
         model.addAttribute("notesUpdatedAt", notes.map(n -> n.updatedAt()).orElse(null));
         model.addAttribute("notesVersion", String.valueOf(notes.map(n -> n.version()).orElse(0L)));
         model.addAttribute("errors", Map.of());
