@@ -85,6 +85,8 @@ class BackupRestoreDrillTests {
     Fixtures fixtures;
     @Autowired
     BackupService backups;
+    @Autowired
+    javax.sql.DataSource dataSource;
     @Value("${yunjian.exit-project.file-dir}")
     Path exitDir;
     @TempDir
@@ -209,6 +211,32 @@ class BackupRestoreDrillTests {
         }
     }
 
+    /**
+     * Issue 33, finding 3: a user's password hash changed inside the backup's database, its manifest line recomputed
+     * (the file check alone passes), restored silently before manifests were sealed; now the seal refuses it.
+     */
+    @Test
+    void backupWithAlteredDatabaseAndRecomputedManifestLineIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path backup = copy(backups.create().path());
+        Path keyCopy = tmp.resolve("keys-for-altered");
+        backups.copyKeys(keyCopy);
+        plantPasswordHash(backup, w.assessor().id(), "$argon2id$v=19$m=16384,t=2,p=1$planted$planted");
+
+        Path target = tmp.resolve("restored-altered");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = BackupCli.run(new PrintWriter(out), new PrintWriter(err), new BackupMessages(Locale.ENGLISH),
+                "restore", "--from", backup.toString(), "--data-dir", target.toString(), "--keys-from", keyCopy.toString());
+        assertThat(code).as(out.toString()).isEqualTo(2);
+        assertThat(err.toString()).contains("nothing was written", "MANIFEST.sm3", "SM2 signature", "does not verify",
+                "altered after it was taken");
+        assertThat(target).doesNotExist();
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("no staging directory left")
+                    .noneMatch(n -> n.contains("restore-"));
+        }
+    }
+
     @Test
     void keyCopyOfAnotherInstallationIsRefusedInOneLineBeforeAnythingIsWritten() throws Exception {
         Path backup = copy(backups.create().path());
@@ -275,6 +303,38 @@ class BackupRestoreDrillTests {
         assertThat(page).contains("立即备份", "yunjian-backup-", "密钥目录不在备份中");
         // when it was taken: local time to the minute, not an ISO instant
         assertThat(page).containsPattern("<td>\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}</td>").doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
+    }
+
+    /**
+     * What an attacker with write access to the backups does: opens the backup's H2 database (with the credentials
+     * the server uses), changes one user's password hash, zips it again and recomputes its manifest line.
+     */
+    private void plantPasswordHash(Path backup, UUID user, String hash) throws Exception {
+        Path zip = backup.resolve("database").resolve("yunjian.zip");
+        Path db = Files.createDirectories(tmp.resolve("altered-db-" + UUID.randomUUID()));
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                Files.copy(in, db.resolve(e.getName()));
+            }
+        }
+        var ds = (com.zaxxer.hikari.HikariDataSource) dataSource;
+        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + db.resolve("yunjian"), ds.getUsername(),
+                ds.getPassword()); var st = c.prepareStatement("UPDATE user_account SET password_hash = ? WHERE id = ?")) {
+            st.setString(1, hash);
+            st.setObject(2, user);
+            assertThat(st.executeUpdate()).isEqualTo(1);
+            c.createStatement().execute("SHUTDOWN");
+        }
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("yunjian.mv.db"));
+            Files.copy(db.resolve("yunjian.mv.db"), out);
+            out.closeEntry();
+        }
+        Path manifest = backup.resolve(BackupManifest.FILE);
+        String line = Sm3.digest(zip).hex() + " " + Files.size(zip) + " database/yunjian.zip";
+        Files.writeString(manifest, Files.readString(manifest).replaceAll("(?m)^[0-9a-f]{64} \\d+ database/yunjian\\.zip$",
+                java.util.regex.Matcher.quoteReplacement(line)));
+        BackupManifest.read(manifest).check(backup, BackupManifest.FILE); // the file check alone is satisfied
     }
 
     private String item() throws Exception {
