@@ -87,8 +87,12 @@ class BackupRestoreDrillTests {
     BackupService backups;
     @Autowired
     javax.sql.DataSource dataSource;
+    @Autowired
+    org.yunjian.security.UserAdministration users;
     @Value("${yunjian.exit-project.file-dir}")
     Path exitDir;
+    @Value("${yunjian.key-dir}")
+    Path keyDir;
     @TempDir
     Path tmp;
 
@@ -217,10 +221,12 @@ class BackupRestoreDrillTests {
      */
     @Test
     void backupWithAlteredDatabaseAndRecomputedManifestLineIsRefusedBeforeAnythingIsWritten() throws Exception {
+        var victim = users.createDemoAccount("drill-" + UUID.randomUUID().toString().substring(0, 8), "业务用户",
+                Role.USER, w.customer().id(), "Drill-Passw0rd-" + UUID.randomUUID(), null);
         Path backup = copy(backups.create().path());
         Path keyCopy = tmp.resolve("keys-for-altered");
         backups.copyKeys(keyCopy);
-        plantPasswordHash(backup, w.assessor().id(), "$argon2id$v=19$m=16384,t=2,p=1$planted$planted");
+        plantPasswordHash(backup, victim.id(), "$argon2id$v=19$m=16384,t=2,p=1$planted$planted");
 
         Path target = tmp.resolve("restored-altered");
         StringWriter out = new StringWriter();
@@ -235,6 +241,87 @@ class BackupRestoreDrillTests {
             assertThat(left.map(p -> p.getFileName().toString())).as("no staging directory left")
                     .noneMatch(n -> n.contains("restore-"));
         }
+    }
+
+    @Test
+    void backupSignedByAnotherInstallationIsRefusedNamingIt() throws Exception {
+        Path backup = copy(backups.create().path());
+        // another installation's keys seal the same manifest (its installation header names that installation)
+        Path otherKeys = Files.createDirectories(tmp.resolve("another-installation"));
+        var pair = org.yunjian.crypto.Sm2.generateKeyPair();
+        Files.writeString(otherKeys.resolve("audit-anchor.pub.pem"), org.yunjian.crypto.Pem.writePublicKey(pair.getPublic()));
+        byte[] otherHmac = new byte[32];
+        new java.security.SecureRandom().nextBytes(otherHmac);
+        Path manifestFile = backup.resolve(BackupManifest.FILE);
+        BackupManifest manifest = BackupManifest.read(manifestFile);
+        Map<String, String> header = new java.util.LinkedHashMap<>(manifest.header());
+        header.put(BackupManifest.INSTALLATION, BackupManifest.installation(otherKeys));
+        var signer = org.yunjian.crypto.Signer.of(pair.getPrivate());
+        var mac = org.yunjian.crypto.HmacSm3.withKey(otherHmac);
+        String resealed = ManifestSeal.seal(new BackupManifest(header, manifest.entries()), BackupManifest.FILE,
+                new org.yunjian.shared.InstallationSeal() {
+                    @Override
+                    public byte[] sign(byte[] data) {
+                        return signer.sign(data);
+                    }
+
+                    @Override
+                    public byte[] mac(byte[] data) {
+                        return mac.mac(data);
+                    }
+                }).text();
+        Files.writeString(manifestFile, resealed);
+
+        StringWriter err = new StringWriter();
+        int code = BackupCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), new BackupMessages(Locale.ENGLISH),
+                "restore", "--from", backup.toString(), "--data-dir", tmp.resolve("t").toString(),
+                "--check-with", keyDir.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("nothing was written", "signed by another installation",
+                BackupManifest.installation(otherKeys).substring(0, 12), BackupManifest.installation(keyDir).substring(0, 12));
+        assertThat(tmp.resolve("t")).doesNotExist();
+    }
+
+    @Test
+    void backupWithOneSignatureByteFlippedIsRefused() throws Exception {
+        Path backup = copy(backups.create().path());
+        Path manifestFile = backup.resolve(BackupManifest.FILE);
+        String text = Files.readString(manifestFile);
+        var m = java.util.regex.Pattern.compile("(?m)^# signature: ([0-9a-f]+)$").matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        int at = m.start(1) + 20;
+        char flipped = text.charAt(at) == '0' ? '1' : '0';
+        Files.writeString(manifestFile, text.substring(0, at) + flipped + text.substring(at + 1));
+
+        StringWriter err = new StringWriter();
+        int code = BackupCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), new BackupMessages(Locale.CHINA),
+                "restore", "--from", backup.toString(), "--data-dir", tmp.resolve("t").toString(),
+                "--check-with", keyDir.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("恢复被拒绝", "SM2 签名", "核对不通过");
+        assertThat(tmp.resolve("t")).doesNotExist();
+    }
+
+    /** Backups taken before manifests were sealed: refused naming the way on; restored with the audited override. */
+    @Test
+    void unsignedBackupIsRefusedUnlessAcceptedExplicitlyAndTheRestoreSaysSo() throws Exception {
+        Path backup = copy(backups.create().path());
+        Path manifestFile = backup.resolve(BackupManifest.FILE);
+        Files.writeString(manifestFile, Files.readString(manifestFile).replaceAll("(?m)^# (signature|mac): .*\\n", ""));
+
+        StringWriter err = new StringWriter();
+        assertThat(BackupCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), new BackupMessages(Locale.ENGLISH),
+                "restore", "--from", backup.toString(), "--data-dir", tmp.resolve("t").toString(),
+                "--check-with", keyDir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("carries no signature", "--accept-unsigned", "backup.create");
+        assertThat(tmp.resolve("t")).doesNotExist();
+
+        StringWriter out = new StringWriter();
+        assertThat(BackupCli.run(new PrintWriter(out), new PrintWriter(new StringWriter()), new BackupMessages(Locale.ENGLISH),
+                "restore", "--from", backup.toString(), "--data-dir", tmp.resolve("t").toString(), "--accept-unsigned"))
+                .isZero();
+        assertThat(out.toString()).contains("carries no signature and was restored unchecked");
+        assertThat(Files.readString(tmp.resolve("t").resolve("restored-from.properties"))).contains("authenticated=false");
     }
 
     @Test
@@ -279,7 +366,7 @@ class BackupRestoreDrillTests {
         Files.writeString(target.resolve("yunjian.mv.db"), "an existing installation");
         StringWriter err = new StringWriter();
         int code = BackupCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), new BackupMessages(Locale.CHINA),
-                "restore", "--from", backup.toString(), "--data-dir", target.toString());
+                "restore", "--from", backup.toString(), "--data-dir", target.toString(), "--check-with", keyDir.toString());
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("恢复被拒绝", target.toAbsolutePath().toString(), "不是空目录");
         assertThat(Files.readString(target.resolve("yunjian.mv.db"))).isEqualTo("an existing installation");
