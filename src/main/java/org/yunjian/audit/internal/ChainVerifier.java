@@ -45,6 +45,9 @@ final class ChainVerifier {
     record Head(long seq, String mac) {
     }
 
+    /** The witness as a {@link Head} whose MAC line does not verify: {@code new Head(-1, FORGED)}. */
+    static final String FORGED = "forged";
+
     private final HmacSm3 hmac;
     private final Verifier anchorVerifier;
     private final String keyId;
@@ -260,7 +263,8 @@ final class ChainVerifier {
         if (witness.isEmpty() && n > 0) {
             findings.add(Finding.of(Finding.Kind.WITNESS, 0, 0, "witness.missing"));
         } else if (witness.isPresent() && witness.get().seq() < 0) {
-            findings.add(Finding.of(Finding.Kind.WITNESS, 0, 0, "witness.unreadable"));
+            findings.add(Finding.of(Finding.Kind.WITNESS, 0, 0,
+                    FORGED.equals(witness.get().mac()) ? "witness.forged" : "witness.unreadable"));
         }
         return new VerificationReport(n, dbAnchors.size(), List.copyOf(findings));
     }
@@ -307,6 +311,14 @@ final class ChainVerifier {
             } else if (!db.equals(e)) {
                 findings.add(Finding.of(Finding.Kind.ANCHOR_EXPORT_MISMATCH, e.seq(), e.seq(), "anchor.export.mismatch",
                         number(e.seq())));
+            }
+        }
+        // lines removed from the export: anchors of the database before its last line that it lacks
+        long lastExported = exported.stream().mapToLong(AuditAnchor::seq).max().orElse(0);
+        for (AuditAnchor d : dbAnchors) {
+            if (d.seq() < lastExported && !seen.contains(d.seq())) {
+                findings.add(Finding.of(Finding.Kind.ANCHOR_EXPORT_MISSING, d.seq(), d.seq(), "anchor.export.gap",
+                        number(d.seq())));
             }
         }
     }

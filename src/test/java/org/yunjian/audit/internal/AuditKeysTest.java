@@ -93,7 +93,8 @@ class AuditKeysTest {
 
     @Test
     void witnessOnlyMovesForward() {
-        HeadWitness w = new HeadWitness(new AuditProperties(tmp, 100, Duration.ofMinutes(10), null));
+        AuditProperties props = new AuditProperties(tmp, 100, Duration.ofMinutes(10), null);
+        HeadWitness w = new HeadWitness(props, new AuditKeys(props));
         assertThat(w.read()).isEmpty();
         w.advance(new HeadWitness.Head(5, "a".repeat(64)));
         w.advance(new HeadWitness.Head(4, "b".repeat(64)));
