@@ -313,14 +313,6 @@ final class ChainVerifier {
                         number(e.seq())));
             }
         }
-        // lines removed from the export: anchors of the database before its last line that it lacks
-        long lastExported = exported.stream().mapToLong(AuditAnchor::seq).max().orElse(0);
-        for (AuditAnchor d : dbAnchors) {
-            if (d.seq() < lastExported && !seen.contains(d.seq())) {
-                findings.add(Finding.of(Finding.Kind.ANCHOR_EXPORT_MISSING, d.seq(), d.seq(), "anchor.export.gap",
-                        number(d.seq())));
-            }
-        }
     }
 
     /** Tries the not yet placed entries filed under {@code key} at original number {@code seq}. */
