@@ -88,7 +88,11 @@ public final class Restore {
                 Path source = from.resolve(e.path());
                 if (e.path().startsWith("database/")) {
                     if (e.path().endsWith(".zip")) {
-                        unzipDatabase(source, staging.resolve("db"));
+                        // unzipped from a checked copy: the backup's file may change after the check
+                        Path zip = staging.resolve(".database.zip");
+                        copyChecked(source, zip, e);
+                        unzipDatabase(zip, staging.resolve("db"));
+                        Files.delete(zip);
                     }
                     continue;
                 }

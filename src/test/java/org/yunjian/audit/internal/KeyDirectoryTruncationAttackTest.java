@@ -97,7 +97,8 @@ class KeyDirectoryTruncationAttackTest {
         publish(events, 1);
         CliResult later = cli(cliRunner, "audit", "verify");
         assertThat(later.exitCode()).as(later.out()).isEqualTo(1);
-        assertThat(later.out()).contains("head witness failed its MAC when entry " + (KEPT + 1) + " was written");
+        assertThat(later.out()).contains("head witness failed its MAC (or was unreadable) when entry " + (KEPT + 1)
+                + " was written");
     }
 
     @Test
