@@ -22,7 +22,8 @@ import org.yunjian.shared.OwnerOnlyFiles;
 
 /**
  * Writes a checked backup into an empty data directory, offline. Nothing is written until the backup (and the key
- * copy, if given) matches its manifest; everything is assembled in a staging directory beside the target and moved
+ * copy, if given) matches its manifest and the manifest's seal verifies with the installation's keys
+ * ({@link ManifestSeal}); everything is assembled in a staging directory beside the target and moved
  * into place at the end, so a failure leaves the target as it was.
  */
 public final class Restore {
@@ -31,10 +32,22 @@ public final class Restore {
     static final String MARKER = "restored-from.properties";
     private static final Pattern DB_FILE = Pattern.compile("[A-Za-z0-9_-]+\\.mv\\.db");
 
-    public record Request(Path from, Path dataDir, Path keyDir, Path keysFrom) {
+    /**
+     * @param checkWith      keys to check the backup's seal with where no key copy is restored ({@code keysFrom}
+     *                       serves otherwise): the installation's key directory or a key copy, only read
+     * @param acceptUnsigned restore a backup whose manifest has no seal (taken before seals were made); recorded
+     *                       in the marker and so in the audit log. A seal that fails is never accepted.
+     */
+    public record Request(Path from, Path dataDir, Path keyDir, Path keysFrom, Path checkWith, boolean acceptUnsigned) {
+
+        public Request(Path from, Path dataDir, Path keyDir, Path keysFrom) {
+            this(from, dataDir, keyDir, keysFrom, null, false);
+        }
     }
 
-    public record Result(String name, String database, int files, String manifestSm3, boolean keysRestored) {
+    /** @param authenticated whether the backup's seal was checked ({@code false}: an unsigned backup accepted) */
+    public record Result(String name, String database, int files, String manifestSm3, boolean keysRestored,
+                         boolean authenticated) {
     }
 
     private Restore() {
@@ -49,9 +62,16 @@ public final class Restore {
         BackupManifest manifest = BackupManifest.read(from.resolve(BackupManifest.FILE));
         manifest.check(from, BackupManifest.FILE);
         if (keysFrom != null) {
-            BackupManifest.read(keysFrom.resolve(BackupManifest.KEYS_FILE)).check(keysFrom, BackupManifest.KEYS_FILE);
+            BackupManifest keys = BackupManifest.read(keysFrom.resolve(BackupManifest.KEYS_FILE));
+            keys.check(keysFrom, BackupManifest.KEYS_FILE);
             requireSameInstallation(manifest, keysFrom);
+            // a key copy taken before seals were made has none: the backup's seal, checked with its keys, vouches
+            // for them; a seal that is there must hold
+            if (ManifestSeal.sealed(keys)) {
+                ManifestSeal.check(keys, BackupManifest.KEYS_FILE, keysFrom);
+            }
         }
+        boolean authenticated = authenticate(manifest, keysFrom != null ? keysFrom : r.checkWith(), r.acceptUnsigned());
         requireEmpty(dataDir);
         boolean keysInside = keyDir.startsWith(dataDir);
         if (!keysInside) {
@@ -68,7 +88,11 @@ public final class Restore {
                 Path source = from.resolve(e.path());
                 if (e.path().startsWith("database/")) {
                     if (e.path().endsWith(".zip")) {
-                        unzipDatabase(source, staging.resolve("db"));
+                        // unzipped from a checked copy: the backup's file may change after the check
+                        Path zip = staging.resolve(".database.zip");
+                        copyChecked(source, zip, e);
+                        unzipDatabase(zip, staging.resolve("db"));
+                        Files.delete(zip);
                     }
                     continue;
                 }
@@ -97,6 +121,7 @@ public final class Restore {
             marker.setProperty("database", String.valueOf(manifest.get("database")));
             marker.setProperty("restored-at", BackupManifest.now());
             marker.setProperty("keys", Boolean.toString(keysFrom != null));
+            marker.setProperty("authenticated", Boolean.toString(authenticated));
             try (OutputStream out = Files.newOutputStream(staging.resolve(MARKER), StandardOpenOption.CREATE_NEW)) {
                 marker.store(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), null);
             }
@@ -107,7 +132,7 @@ public final class Restore {
                 moveInto(keyStaging, keyDir);
             }
             return new Result(String.valueOf(manifest.get("name")), String.valueOf(manifest.get("database")), files,
-                    manifestSm3, keysFrom != null);
+                    manifestSm3, keysFrom != null, authenticated);
         } catch (IOException | RuntimeException e) {
             if (dataMoved) {
                 deleteTree(dataDir);
@@ -120,6 +145,24 @@ public final class Restore {
                 deleteTree(keyStaging);
             }
         }
+    }
+
+    /**
+     * The backup's seal checked with {@code keys}; an unsealed backup only with {@code acceptUnsigned}. Returns
+     * whether the seal was checked.
+     */
+    private static boolean authenticate(BackupManifest manifest, Path keys, boolean acceptUnsigned) {
+        if (!ManifestSeal.sealed(manifest)) {
+            if (acceptUnsigned) {
+                return false;
+            }
+            throw new BackupException("backup.error.unsigned", BackupManifest.FILE);
+        }
+        if (keys == null) {
+            throw new BackupException("backup.error.no-check-keys");
+        }
+        ManifestSeal.check(manifest, BackupManifest.FILE, keys.toAbsolutePath().normalize());
+        return true;
     }
 
     /** A key copy of another installation would leave every MAC, signature and evidence key wrong: refused. */

@@ -85,8 +85,14 @@ class BackupRestoreDrillTests {
     Fixtures fixtures;
     @Autowired
     BackupService backups;
+    @Autowired
+    javax.sql.DataSource dataSource;
+    @Autowired
+    org.yunjian.security.UserAdministration users;
     @Value("${yunjian.exit-project.file-dir}")
     Path exitDir;
+    @Value("${yunjian.key-dir}")
+    Path keyDir;
     @TempDir
     Path tmp;
 
@@ -209,6 +215,115 @@ class BackupRestoreDrillTests {
         }
     }
 
+    /**
+     * Issue 33, finding 3: a user's password hash changed inside the backup's database, its manifest line recomputed
+     * (the file check alone passes), restored silently before manifests were sealed; now the seal refuses it.
+     */
+    @Test
+    void backupWithAlteredDatabaseAndRecomputedManifestLineIsRefusedBeforeAnythingIsWritten() throws Exception {
+        var victim = users.createDemoAccount("drill-" + UUID.randomUUID().toString().substring(0, 8), "业务用户",
+                Role.USER, w.customer().id(), "Drill-Passw0rd-" + UUID.randomUUID(), null);
+        Path backup = copy(backups.create().path());
+        Path keyCopy = tmp.resolve("keys-for-altered");
+        backups.copyKeys(keyCopy);
+        plantPasswordHash(backup, victim.id(), "$argon2id$v=19$m=16384,t=2,p=1$planted$planted");
+
+        Path target = tmp.resolve("restored-altered");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = BackupCli.run(new PrintWriter(out), new PrintWriter(err), new BackupMessages(Locale.ENGLISH),
+                "restore", "--from", backup.toString(), "--data-dir", target.toString(), "--keys-from", keyCopy.toString());
+        assertThat(code).as(out.toString()).isEqualTo(2);
+        assertThat(err.toString()).contains("nothing was written", "MANIFEST.sm3", "SM2 signature", "does not verify",
+                "altered after it was taken");
+        assertThat(target).doesNotExist();
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("no staging directory left")
+                    .noneMatch(n -> n.contains("restore-"));
+        }
+    }
+
+    @Test
+    void backupSignedByAnotherInstallationIsRefusedNamingIt() throws Exception {
+        Path backup = copy(backups.create().path());
+        // another installation's keys seal the same manifest (its installation header names that installation)
+        Path otherKeys = Files.createDirectories(tmp.resolve("another-installation"));
+        var pair = org.yunjian.crypto.Sm2.generateKeyPair();
+        Files.writeString(otherKeys.resolve("audit-anchor.pub.pem"), org.yunjian.crypto.Pem.writePublicKey(pair.getPublic()));
+        byte[] otherHmac = new byte[32];
+        new java.security.SecureRandom().nextBytes(otherHmac);
+        Path manifestFile = backup.resolve(BackupManifest.FILE);
+        BackupManifest manifest = BackupManifest.read(manifestFile);
+        Map<String, String> header = new java.util.LinkedHashMap<>(manifest.header());
+        header.put(BackupManifest.INSTALLATION, BackupManifest.installation(otherKeys));
+        var signer = org.yunjian.crypto.Signer.of(pair.getPrivate());
+        var mac = org.yunjian.crypto.HmacSm3.withKey(otherHmac);
+        String resealed = ManifestSeal.seal(new BackupManifest(header, manifest.entries()), BackupManifest.FILE,
+                new org.yunjian.shared.InstallationSeal() {
+                    @Override
+                    public byte[] sign(byte[] data) {
+                        return signer.sign(data);
+                    }
+
+                    @Override
+                    public byte[] mac(byte[] data) {
+                        return mac.mac(data);
+                    }
+                }).text();
+        Files.writeString(manifestFile, resealed);
+
+        StringWriter err = new StringWriter();
+        int code = BackupCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), new BackupMessages(Locale.ENGLISH),
+                "restore", "--from", backup.toString(), "--data-dir", tmp.resolve("t").toString(),
+                "--check-with", keyDir.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("nothing was written", "signed by another installation",
+                BackupManifest.installation(otherKeys).substring(0, 12), BackupManifest.installation(keyDir).substring(0, 12));
+        assertThat(tmp.resolve("t")).doesNotExist();
+    }
+
+    @Test
+    void backupWithOneSignatureByteFlippedIsRefused() throws Exception {
+        Path backup = copy(backups.create().path());
+        Path manifestFile = backup.resolve(BackupManifest.FILE);
+        String text = Files.readString(manifestFile);
+        var m = java.util.regex.Pattern.compile("(?m)^# signature: ([0-9a-f]+)$").matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        int at = m.start(1) + 20;
+        char flipped = text.charAt(at) == '0' ? '1' : '0';
+        Files.writeString(manifestFile, text.substring(0, at) + flipped + text.substring(at + 1));
+
+        StringWriter err = new StringWriter();
+        int code = BackupCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), new BackupMessages(Locale.CHINA),
+                "restore", "--from", backup.toString(), "--data-dir", tmp.resolve("t").toString(),
+                "--check-with", keyDir.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("恢复被拒绝", "SM2 签名", "核对不通过");
+        assertThat(tmp.resolve("t")).doesNotExist();
+    }
+
+    /** Backups taken before manifests were sealed: refused naming the way on; restored with the audited override. */
+    @Test
+    void unsignedBackupIsRefusedUnlessAcceptedExplicitlyAndTheRestoreSaysSo() throws Exception {
+        Path backup = copy(backups.create().path());
+        Path manifestFile = backup.resolve(BackupManifest.FILE);
+        Files.writeString(manifestFile, Files.readString(manifestFile).replaceAll("(?m)^# (signature|mac): .*\\n", ""));
+
+        StringWriter err = new StringWriter();
+        assertThat(BackupCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), new BackupMessages(Locale.ENGLISH),
+                "restore", "--from", backup.toString(), "--data-dir", tmp.resolve("t").toString(),
+                "--check-with", keyDir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("carries no signature", "--accept-unsigned", "backup.create");
+        assertThat(tmp.resolve("t")).doesNotExist();
+
+        StringWriter out = new StringWriter();
+        assertThat(BackupCli.run(new PrintWriter(out), new PrintWriter(new StringWriter()), new BackupMessages(Locale.ENGLISH),
+                "restore", "--from", backup.toString(), "--data-dir", tmp.resolve("t").toString(), "--accept-unsigned"))
+                .isZero();
+        assertThat(out.toString()).contains("carries no signature and was restored unchecked");
+        assertThat(Files.readString(tmp.resolve("t").resolve("restored-from.properties"))).contains("authenticated=false");
+    }
+
     @Test
     void keyCopyOfAnotherInstallationIsRefusedInOneLineBeforeAnythingIsWritten() throws Exception {
         Path backup = copy(backups.create().path());
@@ -251,7 +366,7 @@ class BackupRestoreDrillTests {
         Files.writeString(target.resolve("yunjian.mv.db"), "an existing installation");
         StringWriter err = new StringWriter();
         int code = BackupCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), new BackupMessages(Locale.CHINA),
-                "restore", "--from", backup.toString(), "--data-dir", target.toString());
+                "restore", "--from", backup.toString(), "--data-dir", target.toString(), "--check-with", keyDir.toString());
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("恢复被拒绝", target.toAbsolutePath().toString(), "不是空目录");
         assertThat(Files.readString(target.resolve("yunjian.mv.db"))).isEqualTo("an existing installation");
@@ -275,6 +390,38 @@ class BackupRestoreDrillTests {
         assertThat(page).contains("立即备份", "yunjian-backup-", "密钥目录不在备份中");
         // when it was taken: local time to the minute, not an ISO instant
         assertThat(page).containsPattern("<td>\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}</td>").doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
+    }
+
+    /**
+     * What an attacker with write access to the backups does: opens the backup's H2 database (with the credentials
+     * the server uses), changes one user's password hash, zips it again and recomputes its manifest line.
+     */
+    private void plantPasswordHash(Path backup, UUID user, String hash) throws Exception {
+        Path zip = backup.resolve("database").resolve("yunjian.zip");
+        Path db = Files.createDirectories(tmp.resolve("altered-db-" + UUID.randomUUID()));
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                Files.copy(in, db.resolve(e.getName()));
+            }
+        }
+        var ds = (com.zaxxer.hikari.HikariDataSource) dataSource;
+        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + db.resolve("yunjian"), ds.getUsername(),
+                ds.getPassword()); var st = c.prepareStatement("UPDATE user_account SET password_hash = ? WHERE id = ?")) {
+            st.setString(1, hash);
+            st.setObject(2, user);
+            assertThat(st.executeUpdate()).isEqualTo(1);
+            c.createStatement().execute("SHUTDOWN");
+        }
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("yunjian.mv.db"));
+            Files.copy(db.resolve("yunjian.mv.db"), out);
+            out.closeEntry();
+        }
+        Path manifest = backup.resolve(BackupManifest.FILE);
+        String line = Sm3.digest(zip).hex() + " " + Files.size(zip) + " database/yunjian.zip";
+        Files.writeString(manifest, Files.readString(manifest).replaceAll("(?m)^[0-9a-f]{64} \\d+ database/yunjian\\.zip$",
+                java.util.regex.Matcher.quoteReplacement(line)));
+        BackupManifest.read(manifest).check(backup, BackupManifest.FILE); // the file check alone is satisfied
     }
 
     private String item() throws Exception {

@@ -77,11 +77,17 @@ class AuditApiController {
     record FindingDto(String kind, long from, long to, String message, String text) {
     }
 
-    record VerificationDto(boolean ok, long entries, long anchors, String summary, List<FindingDto> findings) {
+    /**
+     * @param offSite whether an anchor export outside the key directory was checked
+     * @param notes   what the verification could not rule out (without an off-site copy: truncation of the newest
+     *                entries by someone who can write the key directory), in the caller's language
+     */
+    record VerificationDto(boolean ok, long entries, long anchors, String summary, List<FindingDto> findings,
+                           boolean offSite, List<String> notes) {
         static VerificationDto of(VerificationReport r) {
             return new VerificationDto(r.ok(), r.entries(), r.anchors(), r.detail().text(), r.findings().stream()
                     .map((Finding f) -> new FindingDto(f.kind().name(), f.from(), f.to(), f.text(),
-                            VerificationReport.text(f))).toList());
+                            VerificationReport.text(f))).toList(), r.offSite(), r.noteTexts());
         }
     }
 

@@ -71,16 +71,18 @@ class AuditCommand implements CliCommand, Runnable {
                 spec.commandLine().getErr().println(Texts.get("audit.cli.bad-public-key", publicKey.toString()));
                 return 2;
             }
+            // without --anchors: the configured anchor export where it lies outside the key directory
+            java.nio.file.Path from = anchors != null ? anchors : verifier.offSiteExport().orElse(null);
             try {
-                exported = anchors == null ? java.util.Optional.empty() : java.util.Optional.of(AnchorExport.read(anchors));
+                exported = from == null ? java.util.Optional.empty() : java.util.Optional.of(AnchorExport.read(from));
             } catch (AnchorExport.BadExportException e) {
                 spec.commandLine().getErr().println(e.getMessage());
                 return 2;
             } catch (java.io.UncheckedIOException e) {
-                spec.commandLine().getErr().println(Texts.get("audit.cli.no-export", anchors.toString()));
+                spec.commandLine().getErr().println(Texts.get("audit.cli.no-export", from.toString()));
                 return 2;
             }
-            VerificationReport report = verifier.verify(pinned, exported);
+            VerificationReport report = verifier.verify(pinned, exported, java.util.Optional.ofNullable(from));
             if (json) {
                 out.println(JsonMapper.builder().build().writeValueAsString(json(report)));
             } else {
@@ -106,11 +108,23 @@ class AuditCommand implements CliCommand, Runnable {
             }
             m.put("findings", report.findings().stream().map(f -> java.util.Map.of("kind", f.kind().name(),
                     "from", f.from(), "to", f.to(), "message", f.text())).toList());
+            m.put("offSite", report.offSite());
+            m.put("notes", report.noteTexts());
             return m;
         }
 
-        /** The report in the CLI's language ({@code --lang}, else the OS locale), first problem first. */
+        /**
+         * The report in the CLI's language ({@code --lang}, else the OS locale), first problem first; then what it
+         * could not rule out (e.g. no off-site anchor copy), one note per line.
+         */
         static void print(VerificationReport report, PrintWriter out) {
+            result(report, out);
+            for (String note : report.noteTexts()) {
+                out.println(Texts.get("audit.cli.note", note));
+            }
+        }
+
+        private static void result(VerificationReport report, PrintWriter out) {
             String uncommitted = report.uncommittedText();
             if (report.ok()) {
                 out.println(Texts.get("audit.cli.ok", report.entries(), report.anchors())

@@ -27,7 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Appends every committed anchor as one JSON line to {@code yunjian.audit.anchor-export}: opened in append
  * mode and forced to disk, never rewritten. Put it where the database's holder cannot write (another machine's
  * mount, a file with the append-only attribute, a log shipper's input); {@code yunjian audit verify --anchors
- * FILE} then finds anchors deleted from or changed in the database.
+ * FILE} then finds anchors deleted from or changed in the database. Each line carries the anchor's SM2 signature;
+ * that the file was not cut at its end is checked against the head witness, which records the newest anchor
+ * committed after its line was appended ({@link HeadWitness}). Only a copy outside the key directory counts as
+ * off-site ({@link AuditVerifier#offSite}).
  */
 @Component
 public class AnchorExport {

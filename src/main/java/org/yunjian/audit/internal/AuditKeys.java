@@ -19,6 +19,7 @@ import org.yunjian.crypto.Signer;
 import org.yunjian.crypto.Sm2;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.crypto.Verifier;
+import org.yunjian.shared.InstallationSeal;
 import org.yunjian.shared.KeyDirectory;
 import org.yunjian.shared.OwnerOnlyFiles;
 
@@ -28,10 +29,10 @@ import org.yunjian.shared.OwnerOnlyFiles;
  * pair lives in {@code audit-anchor.pem} (PKCS#8) with {@code audit-anchor.pub.pem} beside it. Missing
  * files are created only at first set-up ({@link KeyDirectory}); otherwise a missing file is an error
  * naming it. Verifying needs only the public key: without the private key, signing anchors fails (naming
- * the file) but verification works.
+ * the file) but verification works. The same keys seal the backup manifests ({@link InstallationSeal}).
  */
 @Component
-public class AuditKeys {
+public class AuditKeys implements InstallationSeal {
 
     static final String HMAC_FILE = "audit-hmac.key";
     static final String PRIVATE_FILE = "audit-anchor.pem";
@@ -77,6 +78,16 @@ public class AuditKeys {
             directory.require(directory.resolve(PRIVATE_FILE));
         }
         return signer;
+    }
+
+    @Override
+    public byte[] sign(byte[] data) {
+        return signer().sign(data);
+    }
+
+    @Override
+    public byte[] mac(byte[] data) {
+        return hmac.mac(data);
     }
 
     public Verifier verifier() {

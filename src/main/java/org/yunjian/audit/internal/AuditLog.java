@@ -157,6 +157,8 @@ public class AuditLog {
             @Override
             public void afterCommit() {
                 export.append(anchor);
+                // after the export: a process stopped in between leaves the witness behind, never ahead of it
+                witness.anchored(anchor.seq());
             }
         });
         return Optional.of(anchor);

@@ -45,6 +45,9 @@ final class ChainVerifier {
     record Head(long seq, String mac) {
     }
 
+    /** The witness as a {@link Head} whose MAC line does not verify: {@code new Head(-1, FORGED)}. */
+    static final String FORGED = "forged";
+
     private final HmacSm3 hmac;
     private final Verifier anchorVerifier;
     private final String keyId;
@@ -260,7 +263,8 @@ final class ChainVerifier {
         if (witness.isEmpty() && n > 0) {
             findings.add(Finding.of(Finding.Kind.WITNESS, 0, 0, "witness.missing"));
         } else if (witness.isPresent() && witness.get().seq() < 0) {
-            findings.add(Finding.of(Finding.Kind.WITNESS, 0, 0, "witness.unreadable"));
+            findings.add(Finding.of(Finding.Kind.WITNESS, 0, 0,
+                    FORGED.equals(witness.get().mac()) ? "witness.forged" : "witness.unreadable"));
         }
         return new VerificationReport(n, dbAnchors.size(), List.copyOf(findings));
     }

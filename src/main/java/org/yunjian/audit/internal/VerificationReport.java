@@ -15,11 +15,15 @@ import org.yunjian.shared.Texts;
  * @param uncommitted entries {@code [0]..[1]} that a transaction was committing when the process stopped and
  *                    that the database does not hold: they were never committed (a crash, not tampering);
  *                    {@code null} if there are none
+ * @param notes       what the verification could not rule out (no off-site anchor copy; a head witness that
+ *                    started again), shown beside the result, not problems
+ * @param offSite     whether an anchor export kept outside the key directory was checked
  */
-public record VerificationReport(long entries, long anchors, List<Finding> findings, long[] uncommitted) {
+public record VerificationReport(long entries, long anchors, List<Finding> findings, long[] uncommitted,
+                                 List<Msg> notes, boolean offSite) {
 
     public VerificationReport(long entries, long anchors, List<Finding> findings) {
-        this(entries, anchors, findings, null);
+        this(entries, anchors, findings, null, List.of(), false);
     }
 
     /** With the witness's pending entry: the ones above the last stored entry were never committed. */
@@ -27,7 +31,22 @@ public record VerificationReport(long entries, long anchors, List<Finding> findi
         if (pending.isEmpty() || pending.getAsLong() <= lastStored) {
             return this;
         }
-        return new VerificationReport(entries, anchors, findings, new long[] {lastStored + 1, pending.getAsLong()});
+        return new VerificationReport(entries, anchors, findings, new long[] {lastStored + 1, pending.getAsLong()},
+                notes, offSite);
+    }
+
+    /** With more findings (after the chain's, which name places in it), notes, and whether the anchors were off-site. */
+    VerificationReport with(List<Finding> more, List<Msg> moreNotes, boolean offSiteChecked) {
+        List<Finding> f = new java.util.ArrayList<>(findings);
+        f.addAll(more);
+        List<Msg> n = new java.util.ArrayList<>(notes);
+        n.addAll(moreNotes);
+        return new VerificationReport(entries, anchors, List.copyOf(f), uncommitted, List.copyOf(n), offSiteChecked);
+    }
+
+    /** The notes in the reader's language. */
+    public List<String> noteTexts() {
+        return notes.stream().map(Msg::text).toList();
     }
 
     public boolean ok() {

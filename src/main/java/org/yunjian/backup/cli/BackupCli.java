@@ -70,6 +70,10 @@ public final class BackupCli {
         Path keysFrom;
         @Option(names = "--key-dir", descriptionKey = "cli.backup.option.keyDir")
         Path keyDir;
+        @Option(names = "--check-with", descriptionKey = "cli.backup.option.checkWith")
+        Path checkWith;
+        @Option(names = "--accept-unsigned", descriptionKey = "cli.backup.option.acceptUnsigned")
+        boolean acceptUnsigned;
 
         RestoreCommand(BackupMessages messages) {
             this.messages = messages;
@@ -77,11 +81,13 @@ public final class BackupCli {
 
         @Override
         public Integer call() {
-            Restore.Result r = Restore.run(new Restore.Request(from, dataDir, keyDir, keysFrom));
+            Restore.Result r = Restore.run(new Restore.Request(from, dataDir, keyDir, keysFrom, checkWith, acceptUnsigned));
             PrintWriter o = spec.commandLine().getOut();
             Path keys = (keyDir == null ? dataDir.resolve("keys") : keyDir).toAbsolutePath().normalize();
             o.println(messages.get("backup.cli.restored", r.name(), dataDir.toAbsolutePath().normalize(), r.files(),
                     r.manifestSm3()));
+            o.println(r.authenticated() ? messages.get("backup.cli.restored-signed")
+                    : messages.get("backup.cli.restored-unsigned"));
             o.println(r.keysRestored() ? messages.get("backup.cli.restored-keys", keys)
                     : messages.get("backup.cli.restored-no-keys", keys));
             if ("postgresql".equals(r.database())) {

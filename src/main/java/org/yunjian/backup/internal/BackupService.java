@@ -24,12 +24,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.yunjian.backup.BackupException;
 import org.yunjian.backup.BackupManifest;
+import org.yunjian.backup.ManifestSeal;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.InstallationSeal;
 import org.yunjian.shared.KeyDirectory;
 import org.yunjian.shared.OwnerOnlyFiles;
 
 /**
- * Takes backups while the platform runs. Order, which makes the copy consistent without stopping writers:
+ * Takes backups while the platform runs; the manifest is sealed with the installation's keys ({@link ManifestSeal}). Order, which makes the copy consistent without stopping writers:
  * <ol>
  * <li>the audit head witness is read (it never names an entry that is not committed);</li>
  * <li>the evidence and exit-project files are copied (first pass);</li>
@@ -55,6 +57,7 @@ public class BackupService {
 
     private final DatabaseSnapshot snapshot;
     private final KeyDirectory keys;
+    private final InstallationSeal seal;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Path backupDir;
@@ -62,12 +65,14 @@ public class BackupService {
     private final Path exitDir;
     private final ReentrantLock running = new ReentrantLock();
 
-    BackupService(DatabaseSnapshot snapshot, KeyDirectory keys, ApplicationEventPublisher events, Clock clock,
+    BackupService(DatabaseSnapshot snapshot, KeyDirectory keys, InstallationSeal seal, ApplicationEventPublisher events,
+                  Clock clock,
                   @Value("${yunjian.backup.dir}") Path backupDir,
                   @Value("${yunjian.assessment.evidence-dir}") Path evidenceDir,
                   @Value("${yunjian.exit-project.file-dir}") Path exitDir) {
         this.snapshot = snapshot;
         this.keys = keys;
+        this.seal = seal;
         this.events = events;
         this.clock = clock;
         this.backupDir = backupDir.toAbsolutePath().normalize();
@@ -120,12 +125,9 @@ public class BackupService {
             header.put("name", name);
             header.put("created", BackupManifest.now());
             header.put("database", database);
-            String installation = BackupManifest.installation(keys.path());
-            if (installation != null) {
-                header.put(BackupManifest.INSTALLATION, installation);
-            }
+            installation(header);
             BackupManifest manifest = BackupManifest.of(staging, header);
-            manifest.write(staging.resolve(BackupManifest.FILE));
+            ManifestSeal.seal(manifest, BackupManifest.FILE, seal).write(staging.resolve(BackupManifest.FILE));
             Path done = target.resolve(name);
             move(staging, done);
             staging = null;
@@ -179,7 +181,9 @@ public class BackupService {
             Map<String, String> header = new LinkedHashMap<>();
             header.put("created", BackupManifest.now());
             header.put("kind", "keys");
-            BackupManifest.of(to, header).write(to.resolve(BackupManifest.KEYS_FILE));
+            installation(header);
+            ManifestSeal.seal(BackupManifest.of(to, header), BackupManifest.KEYS_FILE, seal)
+                    .write(to.resolve(BackupManifest.KEYS_FILE));
             events.publishEvent(AuditableEvent.success("backup.keys", "key-directory", null, "files=" + n));
             return n;
         } catch (IOException e) {
@@ -216,6 +220,14 @@ public class BackupService {
                     m.get("database"), m.entries().size(), m.bytes(), BackupManifest.sm3(file)));
         } catch (BackupException | IOException e) {
             return java.util.Optional.empty();
+        }
+    }
+
+    /** The installation the seal's keys belong to (the SM3 of its anchor public key), which restore checks first. */
+    private void installation(Map<String, String> header) throws IOException {
+        String installation = BackupManifest.installation(keys.path());
+        if (installation != null) {
+            header.put(BackupManifest.INSTALLATION, installation);
         }
     }
 

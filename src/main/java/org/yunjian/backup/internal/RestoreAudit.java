@@ -88,6 +88,8 @@ class RestoreAudit implements SmartInitializingSingleton {
         }
         String detail = "backup=" + p.getProperty("backup") + " manifest-sm3=" + p.getProperty("manifest-sm3")
                 + " database=" + p.getProperty("database") + " keys=" + p.getProperty("keys")
+                // false: a backup without a seal, restored with --accept-unsigned (markers of older versions: absent)
+                + " authenticated=" + p.getProperty("authenticated")
                 + " restored-at=" + p.getProperty("restored-at");
         tx.executeWithoutResult(status -> events.publishEvent(
                 AuditableEvent.success("backup.restore", "backup", p.getProperty("backup"), detail)));

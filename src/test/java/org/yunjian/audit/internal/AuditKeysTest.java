@@ -92,8 +92,42 @@ class AuditKeysTest {
     }
 
     @Test
+    void witnessCarriesAMacAnOldFormatOneIsReadAndReportedAndAForgedOneIsNotBuiltOn() throws Exception {
+        AuditProperties props = new AuditProperties(tmp, 100, Duration.ofMinutes(10), null);
+        HeadWitness w = new HeadWitness(props, new AuditKeys(props));
+        java.nio.file.Path file = tmp.resolve(HeadWitness.FILE);
+        // written by an earlier version: read as before, marked as without a MAC
+        java.nio.file.Files.writeString(file, "5 " + "a".repeat(64) + "\npending 7\n");
+        assertThat(w.state()).get().satisfies(s -> {
+            assertThat(s.trust()).isEqualTo(HeadWitness.Trust.LEGACY);
+            assertThat(s.confirmed()).isEqualTo(new HeadWitness.Head(5, "a".repeat(64)));
+            assertThat(s.pending()).hasValue(7);
+        });
+        // the next commit rewrites it with a MAC and records that it started again there
+        w.pending(6);
+        w.advance(new HeadWitness.Head(6, "b".repeat(64)));
+        assertThat(java.nio.file.Files.readString(file)).containsPattern("(?m)^hmac-sm3 [0-9a-f]{64}$");
+        assertThat(w.state()).get().satisfies(s -> {
+            assertThat(s.trust()).isEqualTo(HeadWitness.Trust.AUTHENTIC);
+            assertThat(s.restarted()).isEqualTo(new HeadWitness.Restart(6, "legacy"));
+        });
+        w.anchored(6);
+        assertThat(w.state().orElseThrow().anchor()).isEqualTo(6);
+        // rewound without the key: the MAC no longer verifies, and a commit does not take the rewound entry over
+        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(file).replaceFirst("^6 b+", "3 " + "c".repeat(64)));
+        assertThat(w.state().orElseThrow().trust()).isEqualTo(HeadWitness.Trust.FORGED);
+        w.advance(new HeadWitness.Head(7, "d".repeat(64)));
+        assertThat(w.state()).get().satisfies(s -> {
+            assertThat(s.trust()).isEqualTo(HeadWitness.Trust.AUTHENTIC);
+            assertThat(s.confirmed().seq()).isEqualTo(7);
+            assertThat(s.restarted()).isEqualTo(new HeadWitness.Restart(7, "forged"));
+        });
+    }
+
+    @Test
     void witnessOnlyMovesForward() {
-        HeadWitness w = new HeadWitness(new AuditProperties(tmp, 100, Duration.ofMinutes(10), null));
+        AuditProperties props = new AuditProperties(tmp, 100, Duration.ofMinutes(10), null);
+        HeadWitness w = new HeadWitness(props, new AuditKeys(props));
         assertThat(w.read()).isEmpty();
         w.advance(new HeadWitness.Head(5, "a".repeat(64)));
         w.advance(new HeadWitness.Head(4, "b".repeat(64)));

@@ -178,7 +178,10 @@ class AuditRecordingTest {
         mvc.perform(get("/api/audit/verify").with(authentication(as(Role.AUDIT_ADMIN))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.ok").value(true))
-                .andExpect(jsonPath("$.entries").value(4));
+                .andExpect(jsonPath("$.entries").value(4))
+                // the configured export lies in the key directory: no off-site copy was checked, and it says so
+                .andExpect(jsonPath("$.offSite").value(false))
+                .andExpect(jsonPath("$.notes[0]").value(org.hamcrest.Matchers.startsWith("本次校验没有核对异地锚点副本")));
         AuditEntry verification = last();
         assertThat(verification.action()).isEqualTo("audit.verify");
         assertThat(verification.username()).isEqualTo("audit_admin1");
@@ -295,7 +298,8 @@ class AuditRecordingTest {
         assertThat(html.indexOf("audit-entry-3")).isLessThan(html.indexOf("audit-entry-1"));
         mvc.perform(get("/audit/verify").with(authentication(as(Role.AUDIT_ADMIN))))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"verify-ok\"")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"verify-ok\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("本次校验没有核对异地锚点副本")));
         jdbc.sql("DELETE FROM audit_event WHERE seq = 2").update();
         mvc.perform(get("/audit/verify").with(authentication(as(Role.AUDIT_ADMIN))))
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("entry 2 deleted"))))
