@@ -134,6 +134,14 @@ class ApiTokenTests {
                 .andExpect(jsonPath("$.items[0].name").value("流水线"));
         assertThat(audit("apitoken.create")).isEqualTo(1);
         assertThat(audit("apitoken.first-use")).isEqualTo(1);
+        // the system created through the token is the token's action in the audit log, the token made by the
+        // person's session is not (issue 33)
+        UUID tokenId = tokenId();
+        assertThat(jdbc.sql("SELECT api_token_id, api_token_name FROM audit_event WHERE action = 'system.create' "
+                        + "AND username = ?").param(user.username()).query((rs, n) -> rs.getObject(1, UUID.class) + " "
+                        + rs.getString(2)).single()).isEqualTo(tokenId + " 流水线");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'apitoken.create' AND username = ? "
+                + "AND api_token_id IS NULL").param(user.username()).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

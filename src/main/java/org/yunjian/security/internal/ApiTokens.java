@@ -172,7 +172,7 @@ public class ApiTokens {
             return refuse(Refusal.ACCOUNT_DISABLED, t.id(), username);
         }
         AccountPrincipal principal = new AccountPrincipal(owner.get().toCurrentUser(), null, true, false, true);
-        ApiTokenAuthentication auth = new ApiTokenAuthentication(principal, t.id(), t.scope());
+        ApiTokenAuthentication auth = new ApiTokenAuthentication(principal, t.id(), t.name(), t.scope());
         if (tokens.noteUse(t.id(), now, now.minus(USE_RESOLUTION)) && t.lastUsedAt() == null) {
             events.publishEvent(AuditableEvent.success("apitoken.first-use", "apitoken", t.id(),
                     Msg.of("apitoken.audit.firstUse", t.name())).withActor(username));

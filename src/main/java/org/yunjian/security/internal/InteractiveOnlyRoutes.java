@@ -68,7 +68,7 @@ final class InteractiveOnlyRoutes implements RequestMatcher {
         });
         if (matchers.isEmpty()) {
             // the account steps are always marked: none found means the mappings were not read, so fail closed
-            throw new IllegalStateException("No @InteractiveOnly handler found in the handler mappings");
+            throw new org.yunjian.shared.LocalizedException("apitoken.error.noInteractiveRoutes");
         }
         return List.copyOf(matchers);
     }
