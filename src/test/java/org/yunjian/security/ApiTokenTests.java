@@ -216,9 +216,25 @@ class ApiTokenTests {
     @Test
     void disabledAccountsTokensStopAtOnce() throws Exception {
         String value = issue("READ_WRITE");
+        // used, so kept in the node's cache of accepted tokens: disabling the account still ends it at once
         assertThat(call("GET", "/api/account", value, null).statusCode()).isEqualTo(200);
-        jdbc.sql("UPDATE user_account SET enabled = FALSE WHERE id = ?").param(user.id()).update();
+        assertThat(call("GET", "/api/account", value, null).statusCode()).isEqualTo(200);
+        org.yunjian.party.PartyTestSupport.runAs(org.yunjian.party.PartyTestSupport.other(Role.SECURITY_ADMIN),
+                () -> users.update(user.id(), org.yunjian.shared.ExpectedVersion.exactly(users.get(user.id()).version()),
+                        new UserAdministration.Change(null, null, null, false)));
         assertRefused(value, "apitoken-account-disabled", "ACCOUNT_DISABLED");
+    }
+
+    @Test
+    void aChangedOrganisationAppliesToAKeptTokenAtOnce() throws Exception {
+        String value = issue("READ_WRITE");
+        assertThat(call("GET", "/api/account", value, null).body()).contains(customer.id().toString());
+        org.yunjian.party.PartyTestSupport.runAs(org.yunjian.party.PartyTestSupport.other(Role.SECURITY_ADMIN),
+                () -> users.update(user.id(), org.yunjian.shared.ExpectedVersion.exactly(users.get(user.id()).version()),
+                        new UserAdministration.Change(null, null, provider.id(), null)));
+        // the token carries the owner's organisation as it is now, not as it was kept
+        HttpResponse<String> after = call("GET", "/api/account", value, null);
+        assertThat(after.body()).contains(provider.id().toString()).doesNotContain(customer.id().toString());
     }
 
     @Test

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.RequestPath;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.function.SingletonSupplier;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPatternParser;
 import org.yunjian.security.InteractiveOnly;
 
@@ -37,12 +39,24 @@ final class InteractiveOnlyRoutes implements RequestMatcher {
 
     @Override
     public boolean matches(HttpServletRequest request) {
-        for (RequestMatcher route : routes.obtain()) {
-            if (route.matches(request)) {
-                return true;
+        // the path is parsed once for all the routes (each matcher would parse it again), then left as it was
+        RequestPath before = ServletRequestPathUtils.hasParsedRequestPath(request)
+                ? ServletRequestPathUtils.getParsedRequestPath(request) : null;
+        if (before == null) {
+            ServletRequestPathUtils.parseAndCache(request);
+        }
+        try {
+            for (RequestMatcher route : routes.obtain()) {
+                if (route.matches(request)) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            if (before == null) {
+                ServletRequestPathUtils.clearParsedRequestPath(request);
             }
         }
-        return false;
     }
 
     private static List<RequestMatcher> build(ObjectProvider<RequestMappingInfoHandlerMapping> mappings) {
