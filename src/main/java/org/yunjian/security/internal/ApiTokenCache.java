@@ -39,9 +39,11 @@ class ApiTokenCache {
 
     private final Cache<String, Entry> cache;
     private final SessionRevocations revocations;
+    private final Duration keep;
 
     ApiTokenCache(SessionRevocations revocations, @Value("${yunjian.security.api-token-cache:5s}") Duration keep) {
         this.revocations = revocations;
+        this.keep = keep;
         this.cache = Caffeine.newBuilder().expireAfterWrite(keep).maximumSize(MAX_TOKENS).build();
     }
 
@@ -51,7 +53,10 @@ class ApiTokenCache {
         if (e == null) {
             return Optional.empty();
         }
-        if (!now.isBefore(e.token().expiresAt()) || revocations.isRevoked(e.token().userId(), e.checkedAt())) {
+        // a revocation up to one period before the token was read counts too: one still uncommitted while the owner
+        // was read (so the old account was kept) is not missed
+        if (!now.isBefore(e.token().expiresAt())
+                || revocations.isRevoked(e.token().userId(), e.checkedAt().minus(keep))) {
             cache.invalidate(digest);
             return Optional.empty();
         }

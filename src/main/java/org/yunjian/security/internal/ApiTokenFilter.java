@@ -21,8 +21,9 @@ import org.yunjian.shared.Msg;
  * {@code Authorization: Bearer yj_…} on {@code /api/**}: authenticates the request as the token's owner for this
  * request only (no session, no CSRF token needed — a browser never sends this header by itself). Pages are not
  * reachable with a token (401). Which paths are API paths and which are {@link org.yunjian.security.InteractiveOnly}
- * is decided on the path Spring routes (the same path patterns as the handler mappings), never on the raw URI. A refused token is 401 with the reason, audited; a read-only token on a write, or
- * any token on an interactive account step, is 403, audited. Repeated refusals from one address are throttled like
+ * is decided on the path Spring routes (the same path patterns as the handler mappings), never on the raw URI. A
+ * refused token is 401 with the reason, audited; a read-only token on a write, or any token on an interactive account
+ * step, is 403, audited. Repeated refusals from one address are throttled like
  * failed logins. The header's value is never logged or echoed.
  */
 public class ApiTokenFilter extends OncePerRequestFilter {
