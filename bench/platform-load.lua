@@ -1,4 +1,5 @@
--- wrk script of bench/platform-load.sh: sends the session cookie, rotates through the paths given in the
+-- wrk script of bench/platform-load.sh and bench/token-load.sh: sends the session cookie (COOKIE) or an API
+-- token (AUTHORIZATION, the whole header value), rotates through the paths given in the
 -- PATHS environment variable (separated by '|'), counts every answer but 200 as an error, and prints one
 -- machine-readable line: requests/s, p50/p99/max latency in ms, errors.
 local paths = {}
@@ -6,6 +7,7 @@ for p in string.gmatch(os.getenv("PATHS") or "/", "[^|]+") do
   table.insert(paths, p)
 end
 local cookie = os.getenv("COOKIE") or ""
+local authorization = os.getenv("AUTHORIZATION") or ""
 local threads = {}
 
 function setup(thread)
@@ -15,7 +17,11 @@ end
 function init(args)
   i = math.random(#paths)
   errors = 0
-  wrk.headers["Cookie"] = cookie
+  if authorization ~= "" then
+    wrk.headers["Authorization"] = authorization
+  else
+    wrk.headers["Cookie"] = cookie
+  end
   wrk.headers["Accept"] = "application/json, text/html"
 end
 

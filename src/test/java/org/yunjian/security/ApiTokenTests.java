@@ -134,6 +134,14 @@ class ApiTokenTests {
                 .andExpect(jsonPath("$.items[0].name").value("流水线"));
         assertThat(audit("apitoken.create")).isEqualTo(1);
         assertThat(audit("apitoken.first-use")).isEqualTo(1);
+        // the system created through the token is the token's action in the audit log, the token made by the
+        // person's session is not (issue 33)
+        UUID tokenId = tokenId();
+        assertThat(jdbc.sql("SELECT api_token_id, api_token_name FROM audit_event WHERE action = 'system.create' "
+                        + "AND username = ?").param(user.username()).query((rs, n) -> rs.getObject(1, UUID.class) + " "
+                        + rs.getString(2)).single()).isEqualTo(tokenId + " 流水线");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'apitoken.create' AND username = ? "
+                + "AND api_token_id IS NULL").param(user.username()).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -208,9 +216,25 @@ class ApiTokenTests {
     @Test
     void disabledAccountsTokensStopAtOnce() throws Exception {
         String value = issue("READ_WRITE");
+        // used, so kept in the node's cache of accepted tokens: disabling the account still ends it at once
         assertThat(call("GET", "/api/account", value, null).statusCode()).isEqualTo(200);
-        jdbc.sql("UPDATE user_account SET enabled = FALSE WHERE id = ?").param(user.id()).update();
+        assertThat(call("GET", "/api/account", value, null).statusCode()).isEqualTo(200);
+        org.yunjian.party.PartyTestSupport.runAs(org.yunjian.party.PartyTestSupport.other(Role.SECURITY_ADMIN),
+                () -> users.update(user.id(), org.yunjian.shared.ExpectedVersion.exactly(users.get(user.id()).version()),
+                        new UserAdministration.Change(null, null, null, false)));
         assertRefused(value, "apitoken-account-disabled", "ACCOUNT_DISABLED");
+    }
+
+    @Test
+    void aChangedOrganisationAppliesToAKeptTokenAtOnce() throws Exception {
+        String value = issue("READ_WRITE");
+        assertThat(call("GET", "/api/account", value, null).body()).contains(customer.id().toString());
+        org.yunjian.party.PartyTestSupport.runAs(org.yunjian.party.PartyTestSupport.other(Role.SECURITY_ADMIN),
+                () -> users.update(user.id(), org.yunjian.shared.ExpectedVersion.exactly(users.get(user.id()).version()),
+                        new UserAdministration.Change(null, null, provider.id(), null)));
+        // the token carries the owner's organisation as it is now, not as it was kept
+        HttpResponse<String> after = call("GET", "/api/account", value, null);
+        assertThat(after.body()).contains(provider.id().toString()).doesNotContain(customer.id().toString());
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,6 +74,22 @@ class LoginHardeningTest extends SecurityIntegrationTest {
         clock.advance(Duration.ofMinutes(13));
         assertThat(attempt(victim.username(), PASSWORD, "192.0.2.7", false).getResponse().getRedirectedUrl())
                 .isEqualTo("/");
+    }
+
+    @Test
+    void aThrottledAddressIsRefusedOnEverySpellingOfTheLoginPathSpringRoutes() throws Exception {
+        UserView victim = businessUser();
+        for (int i = 0; i < 10; i++) {
+            attempt("nobody-" + i, "Wrong-Passw0rd!", "192.0.2.9", false);
+        }
+        // the form login answers the decoded path; the throttle used to compare the raw one (issue 33's flaw class)
+        for (String spelling : List.of("/logi%6e", "/%6Cogin", "/%6c%6f%67%69%6e")) {
+            MvcResult r = mvc.perform(post(java.net.URI.create("http://localhost" + spelling))
+                    .param("username", victim.username()).param("password", PASSWORD).with(csrf())
+                    .with(from("192.0.2.9"))).andReturn();
+            assertThat(r.getResponse().getStatus()).as(spelling + " → " + r.getResponse().getRedirectedUrl())
+                    .isEqualTo(429);
+        }
     }
 
     @Test

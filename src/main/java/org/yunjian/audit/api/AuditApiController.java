@@ -53,18 +53,19 @@ class AuditApiController {
      */
     record EventDto(long seq, Instant occurredAt, String username, UUID organizationId, String sourceAddress,
                     String action, String objectType, String objectId, String outcome, String detail, String prevMac,
-                    String mac, Texts texts) {
+                    String mac, UUID apiTokenId, String apiTokenName, Texts texts) {
         static EventDto of(AuditPresentation.Rendered r) {
             AuditEntry e = r.entry();
             return new EventDto(e.seq(), e.occurredAt(), e.username(), e.organizationId(), e.sourceAddress(),
                     e.action(), e.objectType(), e.objectId(), e.outcome(), e.detail(), e.prevMac(), e.mac(),
-                    new Texts(r.time(), r.person(), r.address(), r.action(), r.object(), r.outcome(), r.detail()));
+                    e.apiTokenId(), e.apiTokenName(), new Texts(r.time(), r.person(), r.token(), r.address(),
+                    r.action(), r.object(), r.outcome(), r.detail()));
         }
     }
 
-    /** The rendered texts of an entry. */
-    record Texts(String time, String person, String address, String action, String objectType, String outcome,
-                 String detail) {
+    /** The rendered texts of an entry; {@code token} names the API token it was made through (else null). */
+    record Texts(String time, String person, String token, String address, String action, String objectType,
+                 String outcome, String detail) {
     }
 
     record EventPage(List<EventDto> items, int page, int size, long total) {

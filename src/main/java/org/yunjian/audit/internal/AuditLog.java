@@ -51,9 +51,18 @@ public class AuditLog {
         this.clock = clock;
     }
 
-    /** What the recorder knows about one event; fields are trimmed to column sizes here, before MACing. */
+    /**
+     * What the recorder knows about one event; fields are trimmed to column sizes here, before MACing.
+     * {@code apiTokenId} and {@code apiTokenName}: the API token the user acted through, else {@code null}.
+     */
     public record Draft(String username, UUID organizationId, String sourceAddress, String action, String objectType,
-                        String objectId, String outcome, String detail) {
+                        String objectId, String outcome, String detail, UUID apiTokenId, String apiTokenName) {
+
+        /** An event without an API token. */
+        public Draft(String username, UUID organizationId, String sourceAddress, String action, String objectType,
+                     String objectId, String outcome, String detail) {
+            this(username, organizationId, sourceAddress, action, objectType, objectId, outcome, detail, null, null);
+        }
     }
 
     @Transactional(propagation = Propagation.REQUIRED)
@@ -64,7 +73,7 @@ public class AuditLog {
         AuditEntry unsigned = new AuditEntry(seq, Canonical.truncate(clock.instant()), clip(d.username(), MAX_ID),
                 d.organizationId(), clip(d.sourceAddress(), 64), clip(d.action(), MAX_SHORT),
                 clip(d.objectType(), MAX_SHORT), clip(d.objectId(), MAX_ID), clip(d.outcome(), 10),
-                clip(d.detail(), MAX_DETAIL), head.mac(), null);
+                clip(d.detail(), MAX_DETAIL), head.mac(), null, d.apiTokenId(), clip(d.apiTokenName(), MAX_SHORT));
         AuditEntry entry = unsigned.withMac(mac(unsigned));
         repository.insert(entry);
         repository.advanceHead(seq, entry.mac());

@@ -32,7 +32,7 @@ public class AuditPresentation {
     public Rendered render(AuditEntry e, Map<String, String> names) {
         return new Rendered(e, Formats.minute(e.occurredAt()), person(e.username(), names),
                 address(e.sourceAddress()), action(e.action()), object(e.objectType()),
-                Texts.get("audit.outcome." + e.outcome()), detail(e.detail()));
+                Texts.get("audit.outcome." + e.outcome()), detail(e.detail()), token(e));
     }
 
     public Map<String, String> names(Collection<AuditEntry> entries) {
@@ -113,6 +113,15 @@ public class AuditPresentation {
         return LOOPBACK.contains(address) ? Texts.get("audit.address.local", address) : address;
     }
 
+    /** "through API token “nightly” (id)", or {@code null} for an entry made without a token. */
+    static String token(AuditEntry e) {
+        if (e.apiTokenId() == null && e.apiTokenName() == null) {
+            return null;
+        }
+        return Texts.get("audit.person.token", e.apiTokenName() == null ? "" : e.apiTokenName(),
+                e.apiTokenId() == null ? "" : e.apiTokenId().toString());
+    }
+
     static String person(String username, Map<String, String> names) {
         if (username == null || username.isBlank()) {
             return Texts.get("audit.person.none");
@@ -151,9 +160,9 @@ public class AuditPresentation {
             Map.entry("/dashboard", "dashboard.nav"), Map.entry("/exit-projects", "exitproject.nav"),
             Map.entry("/catalog", "web.nav.catalog"), Map.entry("/search", "web.search.title"));
 
-    /** The texts of one entry in the reader's language. */
+    /** The texts of one entry in the reader's language; {@code token}: the API token it was made through, or null. */
     public record Rendered(AuditEntry entry, String time, String person, String address, String action,
-                           String object, String outcome, String detail) {
+                           String object, String outcome, String detail, String token) {
 
         /** {@link #detail} as HTML, quoted names marked as data ({@link #detailHtml(String)}). */
         public String detailHtml() {

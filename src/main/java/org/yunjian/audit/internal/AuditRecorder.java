@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.yunjian.security.ActingToken;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.AuditableEvent;
 
@@ -26,7 +27,8 @@ import org.yunjian.shared.AuditableEvent;
  * publisher's transaction already appended entries and so holds the log's head row, right after that
  * transaction ends. A read-only publisher transaction cannot insert, so there every entry gets its own.
  * Who acted: the authenticated user, else the event's actor, else {@code cli:<os user>} in
- * the command line or {@code system} for background work.
+ * the command line or {@code system} for background work; and, when the user acted through an API token, which
+ * token (its id and name).
  */
 @Component
 class AuditRecorder {
@@ -54,8 +56,10 @@ class AuditRecorder {
                 .orElseGet(() -> remote != null ? "anonymous"
                         : cli ? "cli:" + System.getProperty("user.name", "unknown") : "system");
         UUID org = user.map(CurrentUser::organizationId).orElse(null);
+        Optional<ActingToken> token = ActingToken.current();
         AuditLog.Draft draft = new AuditLog.Draft(who, org, remote, event.action(), event.objectType(),
-                event.objectId(), event.outcome().name(), event.detail());
+                event.objectId(), event.outcome().name(), event.detail(), token.map(ActingToken::id).orElse(null),
+                token.map(ActingToken::name).orElse(null));
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             required.executeWithoutResult(status -> log.append(draft));
         } else if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 public class AuditRepository {
 
     private static final String COLUMNS = "seq, occurred_at, username, organization_id, source_address, action, "
-            + "object_type, object_id, outcome, detail, prev_mac, mac";
+            + "object_type, object_id, outcome, detail, prev_mac, mac, api_token_id, api_token_name";
     /** One page of a search, newest first: the page size and the offset are the last two parameters. */
     private static final String NEWEST_FIRST_PAGE = " ORDER BY seq DESC LIMIT ? OFFSET ?";
 
@@ -47,9 +47,10 @@ public class AuditRepository {
     }
 
     void insert(AuditEntry e) {
-        jdbc.sql("INSERT INTO audit_event (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("INSERT INTO audit_event (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(e.seq(), utc(e.occurredAt()), e.username(), e.organizationId(), e.sourceAddress(), e.action(),
-                        e.objectType(), e.objectId(), e.outcome(), e.detail(), e.prevMac(), e.mac())
+                        e.objectType(), e.objectId(), e.outcome(), e.detail(), e.prevMac(), e.mac(), e.apiTokenId(),
+                        e.apiTokenName())
                 .update();
     }
 
@@ -148,5 +149,5 @@ public class AuditRepository {
             instant(rs, "occurred_at"), rs.getString("username"), rs.getObject("organization_id", UUID.class),
             rs.getString("source_address"), rs.getString("action"), rs.getString("object_type"),
             rs.getString("object_id"), rs.getString("outcome"), rs.getString("detail"), rs.getString("prev_mac"),
-            rs.getString("mac"));
+            rs.getString("mac"), rs.getObject("api_token_id", UUID.class), rs.getString("api_token_name"));
 }

@@ -44,6 +44,7 @@ class AccountApi {
     }
 
     @PostMapping("/api/login/totp")
+    @org.yunjian.security.InteractiveOnly
     @PreAuthorize("hasAuthority('MFA_PENDING')")
     @Operation(summary = "Second login step for administrators: the TOTP code (after POST /login with the password)")
     ResponseEntity<LoginStep> totp(@RequestBody TotpCode body, HttpServletRequest request,
@@ -66,6 +67,7 @@ class AccountApi {
     }
 
     @PostMapping("/api/account/password")
+    @org.yunjian.security.InteractiveOnly
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'USER')")
     @Operation(summary = "Change the caller's own password")
     ResponseEntity<Void> changePassword(@RequestBody ChangePassword body) {

@@ -59,6 +59,7 @@ class ApiTokenApi {
     }
 
     @PostMapping("/api/account/tokens")
+    @org.yunjian.security.InteractiveOnly
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'USER')")
     @Operation(summary = "Create an API token for the caller (from a login session only); its value is in this "
             + "answer and nowhere else")
@@ -79,6 +80,7 @@ class ApiTokenApi {
     }
 
     @GetMapping("/api/users/{id}/tokens")
+    @org.yunjian.security.InteractiveOnly
     @PreAuthorize("hasAnyRole('SECURITY_ADMIN', 'SYSTEM_ADMIN')")
     @Operation(summary = "An account's API tokens whose name contains q (any case), for security and system "
             + "administrators, newest first; one page (page from 1, size 1-200, default 50) with the total")
@@ -90,6 +92,7 @@ class ApiTokenApi {
     }
 
     @DeleteMapping("/api/users/{id}/tokens/{tokenId}")
+    @org.yunjian.security.InteractiveOnly
     @PreAuthorize("hasAnyRole('SECURITY_ADMIN', 'SYSTEM_ADMIN')")
     @Operation(summary = "Revoke an account's API token, for security and system administrators")
     ResponseEntity<Void> revokeOfUser(@PathVariable UUID id, @PathVariable UUID tokenId) {

@@ -29,6 +29,7 @@ import org.yunjian.shared.FieldErrors;
 
 /** User administration over REST, for security administrators only. */
 @RestController
+@org.yunjian.security.InteractiveOnly
 @RequestMapping("/api/users")
 @PreAuthorize("hasRole('SECURITY_ADMIN')")
 class UserApi {

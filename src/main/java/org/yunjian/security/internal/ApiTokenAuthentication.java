@@ -14,12 +14,14 @@ public final class ApiTokenAuthentication extends AbstractAuthenticationToken {
 
     private final AccountPrincipal principal;
     private final UUID tokenId;
+    private final String tokenName;
     private final ApiTokenScope scope;
 
-    ApiTokenAuthentication(AccountPrincipal principal, UUID tokenId, ApiTokenScope scope) {
+    ApiTokenAuthentication(AccountPrincipal principal, UUID tokenId, String tokenName, ApiTokenScope scope) {
         super(principal.getAuthorities());
         this.principal = principal;
         this.tokenId = tokenId;
+        this.tokenName = tokenName;
         this.scope = scope;
         setAuthenticated(true);
     }
@@ -36,6 +38,11 @@ public final class ApiTokenAuthentication extends AbstractAuthenticationToken {
 
     public UUID tokenId() {
         return tokenId;
+    }
+
+    /** The name its owner gave the token (never its value). */
+    public String tokenName() {
+        return tokenName;
     }
 
     public ApiTokenScope scope() {

@@ -2,7 +2,6 @@ package org.yunjian.security.internal;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -13,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.Msg;
@@ -20,25 +20,28 @@ import org.yunjian.shared.Msg;
 /**
  * {@code Authorization: Bearer yj_…} on {@code /api/**}: authenticates the request as the token's owner for this
  * request only (no session, no CSRF token needed — a browser never sends this header by itself). Pages are not
- * reachable with a token (401). A refused token is 401 with the reason, audited; a read-only token on a write, or
- * any token on an interactive account step, is 403, audited. Repeated refusals from one address are throttled like
+ * reachable with a token (401). Which paths are API paths and which are {@link org.yunjian.security.InteractiveOnly}
+ * is decided on the path Spring routes (the same path patterns as the handler mappings), never on the raw URI. A
+ * refused token is 401 with the reason, audited; a read-only token on a write, or any token on an interactive account
+ * step, is 403, audited. Repeated refusals from one address are throttled like
  * failed logins. The header's value is never logged or echoed.
  */
 public class ApiTokenFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
-    /** Steps that need the owner at a browser with password and second factor: a leaked token cannot extend itself. */
-    private static final List<String> INTERACTIVE_ONLY = List.of("POST /api/account/tokens", "POST /api/account/password",
-            "POST /api/login/totp", "* /api/users");
 
     private final ApiTokens tokens;
     private final AddressThrottle throttle;
     private final ApplicationEventPublisher events;
+    /** Steps that need the owner at a browser with password and second factor: a leaked token cannot extend itself. */
+    private final RequestMatcher interactiveOnly;
 
-    ApiTokenFilter(ApiTokens tokens, AddressThrottle throttle, ApplicationEventPublisher events) {
+    ApiTokenFilter(ApiTokens tokens, AddressThrottle throttle, ApplicationEventPublisher events,
+                   RequestMatcher interactiveOnly) {
         this.tokens = tokens;
         this.throttle = throttle;
         this.events = events;
+        this.interactiveOnly = interactiveOnly;
     }
 
     /** Whether the request presents a bearer token (CSRF does not apply to it). */
@@ -50,7 +53,7 @@ public class ApiTokenFilter extends OncePerRequestFilter {
     /** The monitoring credential on {@code /actuator/…} is {@link MonitoringTokenFilter}'s, not an API token. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length()).startsWith("/actuator/");
+        return SecurityConfig.ACTUATOR_PATHS.matches(request);
     }
 
     @Override
@@ -60,7 +63,7 @@ public class ApiTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (!Problems.isApi(request)) {
+        if (!SecurityConfig.API_PATHS.matches(request)) {
             refuse(response, "apitoken-api-only", "apitoken.problem.apiOnly");
             return;
         }
@@ -84,7 +87,7 @@ public class ApiTokenFilter extends OncePerRequestFilter {
         SecurityContextHolder.setContext(context);
         try {
             String call = request.getMethod() + " " + path(request);
-            if (interactiveOnly(request.getMethod(), path(request))) {
+            if (interactiveOnly.matches(request)) {
                 deny(response, call, "apitoken-interactive-only", "apitoken.problem.interactiveOnly",
                         Msg.of("apitoken.audit.interactiveOnly", accepted.tokenName(), call));
                 return;
@@ -98,20 +101,6 @@ public class ApiTokenFilter extends OncePerRequestFilter {
         } finally {
             SecurityContextHolder.clearContext();
         }
-    }
-
-    private static boolean interactiveOnly(String method, String path) {
-        for (String rule : INTERACTIVE_ONLY) {
-            int space = rule.indexOf(' ');
-            String m = rule.substring(0, space);
-            String p = rule.substring(space + 1);
-            boolean methodMatches = m.equals("*") || m.equals(method);
-            boolean pathMatches = m.equals("*") ? path.equals(p) || path.startsWith(p + "/") : path.equals(p);
-            if (methodMatches && pathMatches) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void deny(HttpServletResponse response, String call, String type, String detailKey, Msg audit)

@@ -39,8 +39,11 @@ public class ApiTokens {
     private final AccountRepository accounts;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ApiTokenCache accepted;
 
-    ApiTokens(ApiTokenRepository tokens, AccountRepository accounts, Clock clock, ApplicationEventPublisher events) {
+    ApiTokens(ApiTokenRepository tokens, AccountRepository accounts, Clock clock, ApplicationEventPublisher events,
+              ApiTokenCache accepted) {
+        this.accepted = accepted;
         this.tokens = tokens;
         this.accounts = accounts;
         this.clock = clock;
@@ -132,6 +135,7 @@ public class ApiTokens {
 
     private ApiTokenView revoke(ApiToken t, String by) {
         Instant now = clock.instant();
+        accepted.evict(t.id());
         if (t.revokedAt() == null && tokens.revoke(t.id(), now, by)) {
             events.publishEvent(AuditableEvent.success("apitoken.revoke", "apitoken", t.id(),
                     Msg.of("apitoken.audit.revoked", t.name(), owner(t.userId()))));
@@ -141,13 +145,24 @@ public class ApiTokens {
     }
 
     /**
-     * The identity a presented token stands for, or why it is refused (audited). The owner's account is read on
-     * every request: a disabled account's tokens stop at once, and a changed role applies at once.
+     * The identity a presented token stands for, or why it is refused (audited). An accepted token is kept for a few
+     * seconds ({@link ApiTokenCache}: expiry exact, revocation and a disabled or changed owner at once on this node);
+     * its last use is written at most once a minute.
      */
     public Outcome authenticate(String value) {
         Optional<String> lookup = ApiToken.lookupIdOf(value);
         if (lookup.isEmpty()) {
             return refuse(Refusal.MALFORMED, null, null);
+        }
+        Instant now = clock.instant();
+        Optional<ApiTokenCache.Entry> kept = accepted.valid(ApiToken.hash(value), now);
+        if (kept.isPresent()) {
+            ApiTokenCache.Entry e = kept.get();
+            Instant noted = e.useNoted().get();
+            if (!now.isBefore(noted.plus(USE_RESOLUTION)) && e.useNoted().compareAndSet(noted, now)) {
+                tokens.noteUse(e.token().id(), now, now.minus(USE_RESOLUTION));
+            }
+            return accepted(e.token(), e.owner());
         }
         Optional<ApiToken> found = tokens.findByLookupId(lookup.get());
         if (found.isEmpty() || !found.get().matches(value)) {
@@ -155,7 +170,6 @@ public class ApiTokens {
             return refuse(Refusal.UNKNOWN, found.map(ApiToken::id).orElse(null), null);
         }
         ApiToken t = found.get();
-        Instant now = clock.instant();
         Optional<Account> owner = accounts.findById(t.userId());
         String username = owner.map(Account::username).orElse(null);
         switch (t.status(now)) {
@@ -172,12 +186,19 @@ public class ApiTokens {
             return refuse(Refusal.ACCOUNT_DISABLED, t.id(), username);
         }
         AccountPrincipal principal = new AccountPrincipal(owner.get().toCurrentUser(), null, true, false, true);
-        ApiTokenAuthentication auth = new ApiTokenAuthentication(principal, t.id(), t.scope());
-        if (tokens.noteUse(t.id(), now, now.minus(USE_RESOLUTION)) && t.lastUsedAt() == null) {
+        boolean noted = tokens.noteUse(t.id(), now, now.minus(USE_RESOLUTION));
+        if (noted && t.lastUsedAt() == null) {
             events.publishEvent(AuditableEvent.success("apitoken.first-use", "apitoken", t.id(),
                     Msg.of("apitoken.audit.firstUse", t.name())).withActor(username));
         }
-        return new Accepted(auth, t.name());
+        Instant lastWritten = noted || t.lastUsedAt() == null ? now : t.lastUsedAt();
+        accepted.keep(new ApiTokenCache.Entry(t, principal, now, new java.util.concurrent.atomic.AtomicReference<>(
+                lastWritten)));
+        return accepted(t, principal);
+    }
+
+    private static Accepted accepted(ApiToken t, AccountPrincipal owner) {
+        return new Accepted(new ApiTokenAuthentication(owner, t.id(), t.name(), t.scope()), t.name());
     }
 
     private Refused refuse(Refusal reason, UUID tokenId, String owner) {

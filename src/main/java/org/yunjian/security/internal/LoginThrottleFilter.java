@@ -3,7 +3,7 @@ package org.yunjian.security.internal;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
+import java.util.stream.Stream;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,6 +11,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -21,7 +25,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class LoginThrottleFilter extends OncePerRequestFilter {
 
-    private static final Set<String> LOGIN_PATHS = Set.of("/login", "/login/totp", "/api/login/totp");
+    /** The login steps as Spring routes them (decoded, path parameters removed), like the form login's own matcher. */
+    private static final RequestMatcher LOGIN_STEPS = new OrRequestMatcher(Stream.of("/login", "/login/totp",
+            "/api/login/totp").map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults()
+            .matcher(HttpMethod.POST, p)).toList());
 
     private final AddressThrottle throttle;
     private final MessageSource messages;
@@ -34,8 +41,7 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!"POST".equals(request.getMethod()) || !LOGIN_PATHS.contains(path)) {
+        if (!LOGIN_STEPS.matches(request)) {
             chain.doFilter(request, response);
             return;
         }

@@ -45,9 +45,8 @@ class MonitoringTokenFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
         String header = request.getHeader("Authorization");
-        return expected == null || !path.startsWith("/actuator/") || header == null
+        return expected == null || !SecurityConfig.ACTUATOR_PATHS.matches(request) || header == null
                 || !header.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 

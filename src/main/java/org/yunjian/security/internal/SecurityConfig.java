@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,6 +28,9 @@ import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.security.AccountPrincipal;
 import org.yunjian.security.PasswordHashing;
@@ -67,6 +71,11 @@ public class SecurityConfig {
     static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**",
             "/swagger-ui.html"};
 
+    /** {@code /api/**} as Spring routes it (decoded, path parameters removed): where a bearer token may be used. */
+    static final RequestMatcher API_PATHS = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+    /** {@code /actuator/**} as Spring routes it: the monitoring credential's, not an API token's. */
+    static final RequestMatcher ACTUATOR_PATHS = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
+
     /** Who reads metrics and health details: system administrators and the monitoring credential. */
     static final String[] MONITORING_READERS = {Role.SYSTEM_ADMIN.authority(), MonitoringTokenFilter.AUTHORITY};
 
@@ -83,9 +92,11 @@ public class SecurityConfig {
                                             DenialAuditor denials, Clock clock,
                                             ApplicationEventPublisher events, AddressThrottle throttle,
                                             org.springframework.context.MessageSource messages, ApiTokens tokens,
+                                            ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings,
                                             @Value("${yunjian.security.public-api-docs:true}") boolean publicApiDocs,
                                             @Value("${yunjian.monitoring.token-sha256:}") String monitoringToken)
             throws Exception {
+        InteractiveOnlyRoutes interactiveOnly = new InteractiveOnlyRoutes(handlerMappings);
         String[] roles = java.util.Arrays.stream(Role.values()).map(Role::authority).toArray(String[]::new);
         LogoutHandler auditLogout = (request, response, auth) -> {
             if (auth != null && auth.getPrincipal() instanceof AccountPrincipal p) {
@@ -122,7 +133,7 @@ public class SecurityConfig {
                         // a bearer token is not sent by a browser on its own, so it cannot be ridden cross-site
                         .ignoringRequestMatchers(ApiTokenFilter::presentsToken))
                 .requestCache(c -> c.requestCache(requestCache()))
-                .addFilterBefore(new ApiTokenFilter(tokens, throttle, events),
+                .addFilterBefore(new ApiTokenFilter(tokens, throttle, events, interactiveOnly),
                         org.springframework.security.web.csrf.CsrfFilter.class)
                 .addFilterBefore(new SessionPolicyFilter(properties, revocations, clock, events),
                         AuthorizationFilter.class)
@@ -133,13 +144,11 @@ public class SecurityConfig {
                         .defaultAuthenticationEntryPointFor(
                                 (request, response, ex) -> Problems.write(response, 401, "unauthorized",
                                         "security.problem.unauthorized"),
-                                org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher
-                                        .withDefaults().matcher("/api/**"))
+                                API_PATHS)
                         .defaultAuthenticationEntryPointFor(
                                 (request, response, ex) -> Problems.write(response, 401, "unauthorized",
                                         "cluster.problem.monitoringLogin"),
-                                org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher
-                                        .withDefaults().matcher("/actuator/**"))
+                                ACTUATOR_PATHS)
                         .accessDeniedHandler(denials))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(

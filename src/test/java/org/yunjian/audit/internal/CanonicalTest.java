@@ -48,6 +48,35 @@ class CanonicalTest {
     }
 
     @Test
+    void entryWithoutTokenEncodesByteForByteAsBeforeTokensWereRecorded() {
+        AuditEntry e = entry("alice", "x");
+        // the encoding every entry older than issue 33 was MACed with: tag 1 and the eleven fields, nothing more
+        byte[] before = Canonical.encode("YJAUDIT1", "7", Long.toString(Canonical.micros(T)), "alice",
+                "00000000-0000-0000-0000-00000000000a", "10.0.0.1", "user.login", "user", "u1", "SUCCESS", "x",
+                Canonical.GENESIS);
+        assertThat(Canonical.entry(e)).isEqualTo(before);
+    }
+
+    @Test
+    void tokenIsCoveredByTheMacInput() {
+        AuditEntry plain = entry("alice", "x");
+        UUID id = UUID.fromString("00000000-0000-0000-0000-0000000000bb");
+        AuditEntry viaToken = withToken(plain, id, "nightly");
+        byte[] b = Canonical.entry(viaToken);
+        assertThat(new String(b, 0, 8, StandardCharsets.US_ASCII)).isEqualTo("YJAUDIT2");
+        // adding, removing, renaming or re-pointing the token all change what the MAC covers
+        assertThat(b).isNotEqualTo(Canonical.entry(plain));
+        assertThat(b).isNotEqualTo(Canonical.entry(withToken(plain, id, "nightly2")));
+        assertThat(b).isNotEqualTo(Canonical.entry(withToken(plain, UUID.randomUUID(), "nightly")));
+        assertThat(b).isNotEqualTo(Canonical.entry(withToken(plain, null, "nightly")));
+    }
+
+    private static AuditEntry withToken(AuditEntry e, UUID id, String name) {
+        return new AuditEntry(e.seq(), e.occurredAt(), e.username(), e.organizationId(), e.sourceAddress(), e.action(),
+                e.objectType(), e.objectId(), e.outcome(), e.detail(), e.prevMac(), e.mac(), id, name);
+    }
+
+    @Test
     void ignoresTheMacItself() {
         AuditEntry e = entry("alice", "x");
         assertThat(Canonical.entry(e)).isEqualTo(Canonical.entry(e.withMac("ab")));
