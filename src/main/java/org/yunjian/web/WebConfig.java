@@ -52,6 +52,18 @@ class WebConfig implements WebMvcConfigurer {
         return off;
     }
 
+    /**
+     * A path Tomcat cannot decode is refused before the application sees it; {@link UnreadablePathValve} hands that
+     * 400 to the application's error page and to {@link BadRequests}.
+     */
+    @Bean
+    org.springframework.boot.web.server.WebServerFactoryCustomizer<
+            org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory> unreadablePaths(
+            org.springframework.beans.factory.ObjectProvider<BadRequests> badRequests) {
+        return factory -> factory.addContextCustomizers(context -> context.getParent().getPipeline()
+                .addValve(new UnreadablePathValve(badRequests)));
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();

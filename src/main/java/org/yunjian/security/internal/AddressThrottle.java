@@ -26,7 +26,7 @@ import org.yunjian.shared.Msg;
  * a reverse proxy it is the client's only if the forwarded-header set-up is in place.
  */
 @Component
-public class AddressThrottle {
+public class AddressThrottle implements org.yunjian.security.AddressRefusals {
 
     /** One address's failures; a value, so that both stores apply the same rule. */
     record Entry(int failures, Instant windowStart, Instant last, Instant blockedUntil, int level) {
@@ -104,7 +104,8 @@ public class AddressThrottle {
     }
 
     /** How long the address must still wait, if it is refused now. */
-    Optional<Duration> retryAfter(String address) {
+    @Override
+    public Optional<Duration> retryAfter(String address) {
         Instant now = clock.instant();
         return store.get(key(address)).flatMap(e -> e.retryAfter(now));
     }
@@ -124,6 +125,12 @@ public class AddressThrottle {
             events.publishEvent(AuditableEvent.failure("user.login.throttle", "address", null,
                     Msg.of("security.audit.throttle", key(address), step[0].blocked().toSeconds())));
         }
+    }
+
+    /** A request refused at the edge counts like a failed password or code. */
+    @Override
+    public void refused(String address) {
+        failed(address);
     }
 
     /** Forgets every address (tests; an operator restart does the same for the in-memory store). */
