@@ -38,6 +38,9 @@ class UnreadablePathValve extends ValveBase {
             if (request.getContext() != null) {
                 request.getCoyoteRequest().queryString().recycle();
                 request.getCoyoteRequest().decodedURI().setString("/"); // what the page's relative links resolve against
+                // the error page is told this URI: a '%' that starts no escape is written as one, so that it decodes
+                String uri = request.getRequestURI();
+                request.getCoyoteRequest().requestURI().setString(uri.replaceAll("%(?![0-9A-Fa-f]{2})", "%25"));
                 int status = badRequests.getObject().count(request, response, "the path, the request line or a header");
                 response.setStatus(status);
             }

@@ -17,6 +17,7 @@ import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -78,6 +79,9 @@ class UnreadableRequestFilter extends OncePerRequestFilter {
             return "the URL";
         }
         for (String name : Collections.list(request.getHeaderNames())) {
+            if (HttpHeaders.COOKIE.equalsIgnoreCase(name)) {
+                continue; // Tomcat reads cookies by its own rules, never as a header; another site's cookie is no error
+            }
             try {
                 Collections.list(checked.getHeaders(name));
             } catch (RequestRejectedException e) {
