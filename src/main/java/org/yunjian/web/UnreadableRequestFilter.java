@@ -19,6 +19,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -30,7 +31,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * applies, and the parameters through Tomcat's own parser — before anything else does, so that a request that
  * cannot be decoded is refused here, once, as {@link BadRequests} answers it, instead of failing as a 500 wherever
  * the first {@code getParameter} happens (a filter, the locale interceptor, a controller). Tomcat keeps the parsed
- * parameters, so nothing later parses them again.
+ * parameters, so nothing later parses them again. The form body of a PUT, PATCH or DELETE is decoded by Spring's
+ * {@code FormContentFilter} further on; its failure comes back here and is refused the same way.
  *
  * <p>A multipart body is not parsed here (that is the upload's business, after authorisation): its query string
  * is decoded with Tomcat's parser on its own. A multipart field read by a later filter (the CSRF token of an
@@ -59,6 +61,12 @@ class UnreadableRequestFilter extends OncePerRequestFilter {
         }
         try {
             chain.doFilter(request, response);
+        } catch (HttpMessageNotReadableException e) {
+            // Spring's FormContentFilter decodes the form body of a PUT, PATCH or DELETE itself (Tomcat parses POST's)
+            if (response.isCommitted()) {
+                throw e;
+            }
+            badRequests.refuse(request, response, "the form");
         } catch (InvalidFileNameException | InvalidParameterException e) {
             // Tomcat throws the first time, and keeps throwing it wrapped at every later read
             InvalidFileNameException name = e instanceof InvalidFileNameException n ? n
