@@ -35,6 +35,7 @@ class WebConfig implements WebMvcConfigurer {
         resolver.setDefaultLocaleFunction(request -> ErrorPages.isApi(request)
                 && request.getHeader("Accept-Language") != null ? Texts.supported(request.getLocale()) : Texts.CHINESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setRejectInvalidCookies(false); // a cookie that names no locale (yunjian-lang=%FF) was a 500: ignored
         return resolver;
     }
 
@@ -68,6 +69,7 @@ class WebConfig implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
+        interceptor.setIgnoreInvalidLocale(true); // ?lang=../.. was a 500: the page stays in its language
         registry.addInterceptor(interceptor);
         registry.addInterceptor(freeTextParameters);
         registry.addInterceptor(new RefusedUploadAuditor(events)); // issue 10: refused uploads are audited

@@ -112,6 +112,18 @@ class UnreadableRequestTests {
     }
 
     @Test
+    void anUnusableLanguageChoiceIsIgnored() throws Exception {
+        long audit = auditEntries();
+        Response parameter = get("127.0.0.27", "/login?lang=..%2F..", "Accept: text/html\r\n");
+        assertThat(parameter.status()).isEqualTo(200);
+        assertThat(parameter.body()).contains("lang=\"zh-CN\"");
+        Response cookie = get("127.0.0.27", "/login", "Accept: text/html\r\nCookie: yunjian-lang=%FF\r\n");
+        assertThat(cookie.status()).isEqualTo(200);
+        assertThat(cookie.body()).contains("lang=\"zh-CN\"");
+        assertThat(auditEntries()).isEqualTo(audit);
+    }
+
+    @Test
     void aFloodOfUnreadableRequestsIsThrottledLikeFailedLogins() throws Exception {
         long audit = auditEntries();
         for (int i = 0; i < 9; i++) {
