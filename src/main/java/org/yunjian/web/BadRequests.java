@@ -22,7 +22,10 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.FileUploadException;
 import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
+import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
+import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,6 +34,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.yunjian.security.AddressRefusals;
@@ -74,6 +78,21 @@ class BadRequests implements RequestRejectedHandler, HandlerExceptionResolver, O
                 || e.getCause() instanceof CharConversionException || e.getCause() instanceof CharacterCodingException);
     }
 
+    /**
+     * Whether a multipart parse failed because the body is no multipart body (no boundary, cut off, malformed), not
+     * because it passed a limit (size, number of parts), which has an answer of its own.
+     */
+    static boolean malformedMultipart(Throwable e) {
+        boolean malformed = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SizeException || t instanceof FileCountLimitExceededException) {
+                return false;
+            }
+            malformed |= t instanceof FileUploadException;
+        }
+        return malformed;
+    }
+
     /** Refuses a request whose {@code part} (path, query, a header's name) cannot be read: 400, or 429 past the limit. */
     void refuse(HttpServletRequest request, HttpServletResponse response, String part)
             throws IOException, ServletException {
@@ -106,6 +125,9 @@ class BadRequests implements RequestRejectedHandler, HandlerExceptionResolver, O
                 refuseFileName(request, response, n.getName());
             } else if (ex instanceof InvalidParameterException p && p.getCause() instanceof InvalidFileNameException n) {
                 refuseFileName(request, response, n.getName());
+            } else if ((ex instanceof MultipartException || ex instanceof InvalidParameterException)
+                    && malformedMultipart(ex)) {
+                refuse(request, response, "the multipart body");
             } else if (ex instanceof InvalidParameterException p && undecodable(p)) {
                 refuse(request, response, "the query or form");
             } else if (ex instanceof RequestRejectedException) {

@@ -36,8 +36,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>A multipart body is not parsed here (that is the upload's business, after authorisation): its query string
  * is decoded with Tomcat's parser on its own. A multipart field read by a later filter (the CSRF token of an
- * upload form) that holds a file name Tomcat refuses comes back here as an exception and is refused as a bad file
- * name ({@link UploadFileNames} checks the rest).
+ * upload form) that holds a file name Tomcat refuses, or that is no multipart body at all (no boundary, cut off),
+ * comes back here as an exception and is refused as such ({@link UploadFileNames} checks the rest); a body over the
+ * multipart limits is left to their own answer.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 110) // after the character encoding and the body limit, before Spring Security
@@ -71,10 +72,15 @@ class UnreadableRequestFilter extends OncePerRequestFilter {
             // Tomcat throws the first time, and keeps throwing it wrapped at every later read
             InvalidFileNameException name = e instanceof InvalidFileNameException n ? n
                     : e.getCause() instanceof InvalidFileNameException n ? n : null;
-            if (name == null || response.isCommitted()) {
+            if (response.isCommitted()) {
+                throw e;
+            } else if (name != null) {
+                badRequests.refuseFileName(request, response, name.getName());
+            } else if (BadRequests.malformedMultipart(e)) {
+                badRequests.refuse(request, response, "the multipart body");
+            } else {
                 throw e;
             }
-            badRequests.refuseFileName(request, response, name.getName());
         }
     }
 

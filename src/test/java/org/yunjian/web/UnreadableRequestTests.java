@@ -103,6 +103,12 @@ class UnreadableRequestTests {
         assertProblem(RawHttp.send(port, "127.0.0.33", "PUT /api/systems/00000000-0000-4000-8000-000000000000 "
                 + "HTTP/1.1\r\nAccept-Language: en\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                 + "Content-Length: " + form.length + "\r\n", form), 400, EN);
+        // no multipart body at all, anonymous: the CSRF filter is the first to parse it
+        byte[] cut = "--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nxx".getBytes(StandardCharsets.US_ASCII);
+        assertErrorPage(RawHttp.send(port, "127.0.0.23", "POST /login HTTP/1.1\r\nAccept: text/html\r\n"
+                + "Content-Type: multipart/form-data; boundary=B\r\nContent-Length: " + cut.length + "\r\n", cut), 400, ZH);
+        assertProblem(RawHttp.send(port, "127.0.0.33", "POST /api/systems HTTP/1.1\r\nAccept-Language: en\r\n"
+                + "Content-Type: multipart/form-data\r\nContent-Length: 1\r\n", new byte[] {'x'}), 400, EN);
         // Tomcat refuses a control character in a header; Spring Security's firewall one of the C1 controls
         assertErrorPage(get("127.0.0.23", "/login", "X-Note: a\u0001b\r\n"), 400, ZH);
         assertProblem(get("127.0.0.23", "/api/systems", "Accept-Language: en\u0085\r\n"), 400, ZH);
