@@ -34,6 +34,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -85,12 +86,34 @@ class BadRequests implements RequestRejectedHandler, HandlerExceptionResolver, O
     static boolean malformedMultipart(Throwable e) {
         boolean malformed = false;
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SizeException || t instanceof FileCountLimitExceededException) {
+            if (overMultipartLimit(t)) {
                 return false;
             }
             malformed |= t instanceof FileUploadException;
         }
         return malformed;
+    }
+
+    /** Whether a multipart parse stopped at a limit (a file's or the request's size, the number of parts). */
+    static boolean multipartLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (overMultipartLimit(t) || t instanceof MaxUploadSizeExceededException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean overMultipartLimit(Throwable t) {
+        return t instanceof SizeException || t instanceof FileCountLimitExceededException;
+    }
+
+    /**
+     * An upload over the multipart limits: 413 through the error page. Spring answers it with {@code sendError}, whose
+     * error dispatch read the parameters again and failed on the same limit (a 500 on the page); nothing is stored.
+     */
+    void refuseTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        forwardToErrorPage(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, null);
     }
 
     /** Refuses a request whose {@code part} (path, query, a header's name) cannot be read: 400, or 429 past the limit. */
@@ -125,6 +148,9 @@ class BadRequests implements RequestRejectedHandler, HandlerExceptionResolver, O
                 refuseFileName(request, response, n.getName());
             } else if (ex instanceof InvalidParameterException p && p.getCause() instanceof InvalidFileNameException n) {
                 refuseFileName(request, response, n.getName());
+            } else if ((ex instanceof MultipartException || ex instanceof InvalidParameterException)
+                    && multipartLimit(ex)) {
+                refuseTooLarge(request, response);
             } else if ((ex instanceof MultipartException || ex instanceof InvalidParameterException)
                     && malformedMultipart(ex)) {
                 refuse(request, response, "the multipart body");

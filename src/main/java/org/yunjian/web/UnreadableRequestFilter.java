@@ -37,8 +37,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>A multipart body is not parsed here (that is the upload's business, after authorisation): its query string
  * is decoded with Tomcat's parser on its own. A multipart field read by a later filter (the CSRF token of an
  * upload form) that holds a file name Tomcat refuses, or that is no multipart body at all (no boundary, cut off),
- * comes back here as an exception and is refused as such ({@link UploadFileNames} checks the rest); a body over the
- * multipart limits is left to their own answer.
+ * comes back here as an exception and is refused as such ({@link UploadFileNames} checks the rest); one over the
+ * multipart limits is a 413.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 110) // after the character encoding and the body limit, before Spring Security
@@ -78,6 +78,8 @@ class UnreadableRequestFilter extends OncePerRequestFilter {
                 badRequests.refuseFileName(request, response, name.getName());
             } else if (BadRequests.malformedMultipart(e)) {
                 badRequests.refuse(request, response, "the multipart body");
+            } else if (BadRequests.multipartLimit(e)) {
+                badRequests.refuseTooLarge(request, response);
             } else {
                 throw e;
             }

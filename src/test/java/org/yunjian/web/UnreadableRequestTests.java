@@ -152,7 +152,7 @@ class UnreadableRequestTests {
     @Test
     void aControlCharacterInAnUploadedFileNameIsRefusedAndNothingIsStored() throws Exception {
         RawHttp.Session customer = RawHttp.login(port, "127.0.0.26", DemoData.CUSTOMER_USER, DemoData.PASSWORD);
-        String item = firstItem(customer);
+        String item = firstItem(customer, "127.0.0.26");
         long stored = jdbc.sql("SELECT COUNT(*) FROM assessment_evidence").query(Long.class).single();
         for (String name : List.of("a\u0000b.txt", "a\u0001b.txt", "a\u202Eb.txt")) {
             // the CSRF token as a header (REST client): Spring parses the parts
@@ -171,6 +171,21 @@ class UnreadableRequestTests {
                 .as("a good name is stored").isEqualTo(201);
     }
 
+    @Test
+    void anUploadOverTheMultipartLimitIsA413NotA500() throws Exception {
+        RawHttp.Session customer = RawHttp.login(port, "127.0.0.28", DemoData.CUSTOMER_USER, DemoData.PASSWORD);
+        String item = firstItem(customer, "127.0.0.28");
+        long stored = jdbc.sql("SELECT COUNT(*) FROM assessment_evidence").query(Long.class).single();
+        String big = "x".repeat(21 * 1024 * 1024 + 100); // just over spring.servlet.multipart.max-file-size (21MB)
+        String path = "/api/assessment-items/" + item + "/evidence";
+        assertProblem(upload(customer, "127.0.0.28", path, "big.txt", big, false), 413, "提交的内容过大");
+        Response form = upload(customer, "127.0.0.28", path, "big.txt", big, true);
+        assertProblem(form, 413, "提交的内容过大");
+        Response page = upload(customer, "127.0.0.28", "/assessment-items/" + item + "/evidence", "big.txt", big, true);
+        assertErrorPage(page, 413, "提交的内容过大");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM assessment_evidence").query(Long.class).single()).isEqualTo(stored);
+    }
+
     // ---- helpers
 
     Response get(String from, String target, String headers) throws IOException {
@@ -178,6 +193,11 @@ class UnreadableRequestTests {
     }
 
     Response upload(RawHttp.Session session, String path, String fileName, boolean tokenAsField) throws IOException {
+        return upload(session, "127.0.0.26", path, fileName, "evidence", tokenAsField);
+    }
+
+    Response upload(RawHttp.Session session, String from, String path, String fileName, String content,
+                    boolean tokenAsField) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         String boundary = "----yunjian-test";
         if (tokenAsField) {
@@ -185,20 +205,20 @@ class UnreadableRequestTests {
                     + session.csrf() + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: text/plain\r\n\r\nevidence\r\n--" + boundary + "--\r\n")
+                + "\"\r\nContent-Type: text/plain\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         byte[] bytes = body.toByteArray();
-        return RawHttp.send(port, "127.0.0.26", "POST " + path + " HTTP/1.1\r\n" + session.cookieHeader()
+        return RawHttp.send(port, from, "POST " + path + " HTTP/1.1\r\n" + session.cookieHeader()
                 + (tokenAsField ? "" : "X-CSRF-TOKEN: " + session.csrf() + "\r\n")
                 + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + bytes.length
                 + "\r\n", bytes);
     }
 
-    String firstItem(RawHttp.Session session) throws IOException {
+    String firstItem(RawHttp.Session session, String from) throws IOException {
         JsonMapper json = JsonMapper.builder().build();
-        JsonNode assessments = json.readTree(get("127.0.0.26", "/api/assessments", session.cookieHeader()).body());
+        JsonNode assessments = json.readTree(get(from, "/api/assessments", session.cookieHeader()).body());
         String assessment = (assessments.has("items") ? assessments.get("items") : assessments).get(0).get("id").asString();
-        JsonNode items = json.readTree(get("127.0.0.26", "/api/assessments/" + assessment + "/items",
+        JsonNode items = json.readTree(get(from, "/api/assessments/" + assessment + "/items",
                 session.cookieHeader()).body());
         return (items.has("items") ? items.get("items") : items).get(0).get("id").asString();
     }
