@@ -6,7 +6,8 @@
  * <p>API for other modules: {@link org.yunjian.security.CurrentUser}, {@link org.yunjian.security.Role},
  * {@link org.yunjian.security.AccountPrincipal}, the {@link org.yunjian.security.OrganizationDirectory} SPI,
  * {@link org.yunjian.security.UserAdministration} (including {@code createDemoAccount}) and
- * {@link org.yunjian.security.Totp} (codes for tests and demo data), {@link org.yunjian.security.ActingCommand} (the
+ * {@link org.yunjian.security.Totp} (codes for tests and demo data), {@link org.yunjian.security.AddressRefusals} (the
+ * per-address throttle, for refusals made at the web edge), {@link org.yunjian.security.ActingCommand} (the
  * base of command-line commands acting as a named user), with the
  * {@link org.yunjian.security.UserView} and {@link org.yunjian.security.PeopleNames} they hand out. Everything
  * else (accounts and their repositories, the password and TOTP machinery, throttles, filters, the Spring

@@ -8,6 +8,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -28,18 +29,23 @@ class ErrorPages implements ErrorController {
 
     /** Statuses with a sentence of their own ({@code web.error.status.<code>}); others read as the generic text. */
     static final Set<Integer> EXPLAINED = Set.of(400, 401, 403, 404, 405, 406, 409, 410, 413, 415, 429, 500, 503);
-    /** A filter that already has the sentence for its refusal puts it here (e.g. the body limit, the throttle). */
+    /**
+     * A filter that already has the sentence for its refusal puts it here (e.g. the body limit, the throttle): a
+     * String, or a message rendered here in the page's language ({@link BadRequests}).
+     */
     static final String DETAIL = ErrorPages.class.getName() + ".detail";
 
     @RequestMapping("/error")
     @PreAuthorize("permitAll()")
     Object error(HttpServletRequest request) {
         int status = status(request);
-        String detail = request.getAttribute(DETAIL) instanceof String d ? d : null;
+        Object given = request.getAttribute(DETAIL);
+        String detail = given instanceof String d ? d
+                : given instanceof MessageSourceResolvable m ? Texts.render(m) : null; // in the page's language
         if (isApi(request)) {
             return problem(status, detail == null ? sentence(status) : detail);
         }
-        ModelAndView page = new ModelAndView(status == 429 ? "error/429" : "web/error");
+        ModelAndView page = new ModelAndView(status == 429 && detail == null ? "error/429" : "web/error");
         page.setStatus(HttpStatus.valueOf(status));
         page.addObject("messageKey", key(status));
         page.addObject("status", status);

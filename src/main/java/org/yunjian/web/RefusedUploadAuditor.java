@@ -70,8 +70,13 @@ class RefusedUploadAuditor implements HandlerInterceptor {
             return;
         }
         request.setAttribute(RECORDED, Boolean.TRUE);
-        events.publishEvent(AuditableEvent.failure("upload.refused", "request",
-                request.getMethod() + " " + request.getRequestURI(), detail));
+        events.publishEvent(refusal(request, detail));
+    }
+
+    /** The audit entry of a refused upload (also for one refused before a handler was chosen: a bad file name). */
+    static AuditableEvent refusal(HttpServletRequest request, String detail) {
+        return AuditableEvent.failure("upload.refused", "request", request.getMethod() + " " + request.getRequestURI(),
+                detail);
     }
 
     private boolean upload(HttpServletRequest request) {

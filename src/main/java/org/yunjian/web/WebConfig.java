@@ -38,6 +38,7 @@ class WebConfig implements WebMvcConfigurer {
         resolver.setDefaultLocaleFunction(request -> ErrorPages.isApi(request)
                 && request.getHeader("Accept-Language") != null ? Texts.supported(request.getLocale()) : Texts.CHINESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setRejectInvalidCookies(false); // a cookie that names no locale (yunjian-lang=%FF) was a 500: ignored
         return resolver;
     }
 
@@ -55,10 +56,23 @@ class WebConfig implements WebMvcConfigurer {
         return off;
     }
 
+    /**
+     * A path Tomcat cannot decode is refused before the application sees it; {@link UnreadablePathValve} hands that
+     * 400 to the application's error page and to {@link BadRequests}.
+     */
+    @Bean
+    org.springframework.boot.web.server.WebServerFactoryCustomizer<
+            org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory> unreadablePaths(
+            org.springframework.beans.factory.ObjectProvider<BadRequests> badRequests) {
+        return factory -> factory.addContextCustomizers(context -> context.getParent().getPipeline()
+                .addValve(new UnreadablePathValve(badRequests)));
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
+        interceptor.setIgnoreInvalidLocale(true); // ?lang=../.. was a 500: the page stays in its language
         registry.addInterceptor(interceptor);
         registry.addInterceptor(freeTextParameters);
         // issue 10: refused uploads are audited; issue 33: raw-body uploads too

@@ -6,12 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -31,6 +29,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
+import org.yunjian.support.RawHttp;
+import org.yunjian.support.RawHttp.Response;
 
 /**
  * The HTTP edge against a real server on a real socket: no session for anonymous visitors, request bodies
@@ -75,36 +75,10 @@ class HttpHardeningTests {
         users.createDemoAccount(username, "边界测试", Role.USER, organization, PASSWORD, null);
     }
 
-    // ---- a minimal HTTP/1.1 client: one request per connection, from a chosen local address
-
-    record Response(int status, List<String> headers, String body) {
-        List<String> header(String name) {
-            String prefix = name.toLowerCase(Locale.ROOT) + ":";
-            return headers.stream().filter(h -> h.toLowerCase(Locale.ROOT).startsWith(prefix))
-                    .map(h -> h.substring(prefix.length()).strip()).toList();
-        }
-
-        String first(String name) {
-            List<String> all = header(name);
-            return all.isEmpty() ? null : all.get(0);
-        }
-    }
+    // ---- a minimal HTTP/1.1 client (support.RawHttp): one request per connection, from a chosen local address
 
     Response send(String from, String head, byte[] body) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
-            socket.setSoTimeout(60_000);
-            OutputStream out = socket.getOutputStream();
-            out.write((head + "Host: localhost:" + port + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            if (body != null) {
-                out.write(body);
-            }
-            out.flush();
-            socket.shutdownOutput();
-            return read(socket.getInputStream());
-        }
+        return RawHttp.send(port, from, head, body);
     }
 
     Response get(String path, String... extraHeaders) throws IOException {
@@ -112,12 +86,7 @@ class HttpHardeningTests {
     }
 
     static Response read(InputStream in) throws IOException {
-        byte[] all = in.readAllBytes();
-        String text = new String(all, StandardCharsets.UTF_8);
-        int split = text.indexOf("\r\n\r\n");
-        String[] lines = text.substring(0, split).split("\r\n");
-        int status = Integer.parseInt(lines[0].split(" ")[1]);
-        return new Response(status, List.of(lines).subList(1, lines.length), text.substring(split + 4));
+        return RawHttp.read(in);
     }
 
     private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");

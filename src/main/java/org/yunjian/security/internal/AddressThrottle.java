@@ -35,7 +35,7 @@ import org.yunjian.shared.Msg;
  * with the block it started, when the login filter {@link #settle settles} it.
  */
 @Component
-public class AddressThrottle {
+public class AddressThrottle implements org.yunjian.security.AddressRefusals {
 
     /** One address's failures; a value, so that both stores apply the same rule. */
     record Entry(int failures, Instant windowStart, Instant last, Instant blockedUntil, int level) {
@@ -144,7 +144,8 @@ public class AddressThrottle {
     }
 
     /** How long the address must still wait, if it is refused now. */
-    Optional<Duration> retryAfter(String address) {
+    @Override
+    public Optional<Duration> retryAfter(String address) {
         Instant now = clock.instant();
         return store.get(key(address)).flatMap(e -> e.retryAfter(now));
     }
@@ -221,6 +222,12 @@ public class AddressThrottle {
         if (store instanceof MemoryStore memory) {
             memory.sweep(config, now);
         }
+    }
+
+    /** A request refused at the edge counts like a failed password or code. */
+    @Override
+    public void refused(String address) {
+        failed(address);
     }
 
     /** Forgets every address (tests; an operator restart does the same for the in-memory store). */
