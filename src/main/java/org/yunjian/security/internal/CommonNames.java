@@ -59,7 +59,7 @@ final class CommonNames {
                 }
                 String[] fields = l.split("\\s+");
                 if (section == null || fields.length != 2) {
-                    throw new IllegalStateException(RESOURCE + ": not a name line: " + l);
+                    throw new IllegalStateException(RESOURCE + ": " + l); // a malformed line of the shipped list: a build defect
                 }
                 boolean oneCharacter = fields[0].codePointCount(0, fields[0].length()) == 1;
                 for (String pinyin : fields[1].split("/")) {
