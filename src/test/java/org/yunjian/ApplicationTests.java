@@ -23,13 +23,17 @@ class ApplicationTests {
 
     @Autowired
     JdbcClient jdbc;
+    /** Migrations in Java (they need a key outside the database, e.g. sealing private notes), beside the SQL files. */
+    @Autowired
+    List<org.flywaydb.core.api.migration.JavaMigration> javaMigrations;
 
     @Test
     void migratesTheSchema() throws IOException {
         List<String> files;
         try (Stream<Path> s = Files.list(Path.of("src/main/resources/db/migration"))) {
-            files = s.map(p -> p.getFileName().toString()).filter(n -> n.matches("V\\d+__.+\\.sql"))
-                    .map(n -> n.substring(1, n.indexOf("__"))).sorted().toList();
+            files = Stream.concat(s.map(p -> p.getFileName().toString()).filter(n -> n.matches("V\\d+__.+\\.sql"))
+                    .map(n -> n.substring(1, n.indexOf("__"))), javaMigrations.stream()
+                    .map(m -> m.getVersion().getVersion())).sorted().toList();
         }
         List<String> applied = jdbc.sql("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" "
                 + "AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"").query(String.class).list();

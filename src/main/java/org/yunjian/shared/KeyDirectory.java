@@ -178,6 +178,11 @@ public final class KeyDirectory {
      * A start-up message from the {@code messages/audit} bundle, in the JVM's language (Chinese for a
      * Chinese locale, else English): these errors stop the process before any request has a locale.
      */
+    /** Whether {@code path} is {@code dir} or below it, following symbolic links where the paths exist. */
+    public static boolean inside(Path path, Path dir) {
+        return KeyDirectoryConfig.inside(path, dir);
+    }
+
     public static String text(String key, Object... args) {
         Locale locale = Locale.getDefault().getLanguage().equals("zh") ? Locale.ROOT : Locale.ENGLISH;
         ResourceBundle bundle = ResourceBundle.getBundle("messages/audit", locale,

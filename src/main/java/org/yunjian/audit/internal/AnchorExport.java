@@ -16,7 +16,11 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
+import org.yunjian.shared.KeyDirectory;
 import org.yunjian.shared.LocalizedException;
 import org.yunjian.shared.Msg;
 
@@ -40,8 +44,30 @@ public class AnchorExport {
 
     private final Path file;
 
-    AnchorExport(AuditProperties properties) {
+    AnchorExport(AuditProperties properties, Environment environment, @Value("${yunjian.data-dir}") Path dataDir) {
         this.file = properties.anchorExport();
+        requireSecondLocation(file, properties.keyDir(), dataDir, environment.acceptsProfiles(Profiles.of("postgres")));
+    }
+
+    /**
+     * The export is the only copy of the anchors that someone who can write the key directory (or holds the data
+     * directory) cannot cut together with the log: production (profile {@code postgres}) refuses to start without one
+     * or with one inside the key or the data directory, naming the setting; development and demo warn.
+     */
+    static void requireSecondLocation(Path export, Path keyDir, Path dataDir, boolean production) {
+        String problem = null;
+        if (export == null) {
+            problem = KeyDirectory.text("keys.error.anchor-export-missing");
+        } else if (KeyDirectory.inside(export, keyDir) || KeyDirectory.inside(export, dataDir)) {
+            problem = KeyDirectory.text("keys.error.anchor-export-inside", export.toAbsolutePath().normalize(),
+                    keyDir.toAbsolutePath().normalize(), dataDir.toAbsolutePath().normalize());
+        }
+        if (problem != null && production) {
+            throw new KeyDirectory.KeyDirectoryException(problem);
+        }
+        if (problem != null) {
+            log.warn(problem);
+        }
     }
 
     /** After the anchor's commit; a failure is logged (the anchor itself is in the database). */
