@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -41,7 +43,14 @@ class AppRolePrivilegesPostgresTest {
         ownerPassword = System.getProperty("yunjian.test.pg.owner-password", "");
         appUser = System.getProperty("yunjian.test.pg.app-user");
         appPassword = System.getProperty("yunjian.test.pg.app-password", "");
+        Path keys;
+        try {
+            keys = Files.createTempDirectory("yunjian-app-role-keys");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         Flyway.configure().dataSource(ownerUrl, ownerUser, ownerPassword).locations("classpath:db/migration")
+                .javaMigrations(org.yunjian.party.internal.PrivateNotesMigrations.with(keys))
                 .callbacks(new AppRolePrivileges(appUser)).load().migrate();
     }
 
