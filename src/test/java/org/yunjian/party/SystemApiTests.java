@@ -204,7 +204,13 @@ class SystemApiTests {
         assertThat(events.stream(AuditableEvent.class).filter(e -> e.action().startsWith("system.private-notes")))
                 .isNotEmpty()
                 .allSatisfy(e -> assertThat(String.valueOf(e.detail())).doesNotContain("采购预算"))
-                .anySatisfy(e -> assertThat(e.outcome()).isEqualTo(AuditableEvent.Outcome.DENIED));
+                .anySatisfy(e -> assertThat(e.outcome()).isEqualTo(AuditableEvent.Outcome.DENIED))
+                .filteredOn(e -> e.outcome() == AuditableEvent.Outcome.SUCCESS)
+                .as("an auditor reads a sentence in the bundles' words, not a code like present or length=16")
+                .allSatisfy(e -> assertThat(org.yunjian.shared.Msg.isEncoded(e.detail())).as(e.detail()).isTrue());
+        assertThat(org.yunjian.shared.Texts.render(org.yunjian.shared.Msg.of("party.audit.notes.written", 16),
+                org.yunjian.shared.Texts.CHINESE))
+                .isEqualTo("保存私密备注，共 16 个字符（内容不记入审计日志）");
     }
 
     @Test

@@ -113,6 +113,10 @@ class AuthenticationFlowTest extends SecurityIntegrationTest {
                         .content("{\"currentPassword\":\"Second-Passw0rd\",\"newPassword\":\"Initial-Passw0rd\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.newPassword").value(org.hamcrest.Matchers.containsString("5")));
+        assertThat(audit("user.password.change")).filteredOn(e -> e.outcome() == Outcome.FAILURE).singleElement()
+                .satisfies(e -> assertThat(org.yunjian.shared.Texts.render(org.yunjian.shared.Msg.decode(e.detail()),
+                        org.yunjian.shared.Texts.CHINESE)).as("the field's label, not its parameter name")
+                        .isEqualTo("新密码被拒绝：新密码"));
         mvc.perform(post("/api/account/password").session(expired).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"currentPassword\":\"Second-Passw0rd\",\"newPassword\":\"Third-Passw0rd!\"}"))
                 .andExpect(status().isNoContent());
