@@ -256,7 +256,12 @@ class AuthenticationFlowTest extends SecurityIntegrationTest {
     @Test
     void unauthenticatedApiCallsGetA401Problem() throws Exception {
         mvc.perform(get("/api/users")).andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.status").value(401));
+                .andExpect(jsonPath("$.status").value(401))
+                // no Accept-Language: Chinese, as from the controllers, not the server's (or the mock's) locale
+                .andExpect(jsonPath("$.title").value("未登录"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("请先登录")));
+        mvc.perform(get("/api/users").header("Accept-Language", "en")).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Log in first")));
         mvc.perform(get("/admin/users").accept(MediaType.TEXT_HTML)).andExpect(redirectedUrl("/login"));
         mvc.perform(get("/api/csrf")).andExpect(status().isOk()).andExpect(jsonPath("$.headerName").value("X-CSRF-TOKEN"));
     }
