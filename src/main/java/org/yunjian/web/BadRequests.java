@@ -221,7 +221,7 @@ class BadRequests implements RequestRejectedHandler, HandlerExceptionResolver, O
         if (ErrorPages.isApi(request)) {
             response.setContentType("application/problem+json");
             response.getWriter().write(JSON.writeValueAsString(Map.of("type", "urn:yunjian:problem:bad-request",
-                    "status", 400, "detail", sentence)));
+                    "title", Texts.get("web.problem.title.400"), "status", 400, "detail", sentence)));
         } else {
             response.setContentType("text/html");
             response.getWriter().write("<!DOCTYPE html><p>" + org.springframework.web.util.HtmlUtils.htmlEscape(sentence)

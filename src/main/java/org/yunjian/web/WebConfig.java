@@ -42,6 +42,14 @@ class WebConfig implements WebMvcConfigurer {
         return resolver;
     }
 
+    /** The request's language from the start of the filter chain: after Spring's request context, before security. */
+    @Bean
+    FilterRegistrationBean<RequestLanguageFilter> requestLanguageFilter() {
+        var filter = new FilterRegistrationBean<>(new RequestLanguageFilter(localeResolver()));
+        filter.setOrder(org.springframework.boot.servlet.filter.OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 104);
+        return filter;
+    }
+
     /**
      * No resource URL encoding of links. Spring Boot registers {@link ResourceUrlEncodingFilter} because the WebJars
      * locator enables the resource chain; it makes every {@code @{…}} link in a template probe the class path for a

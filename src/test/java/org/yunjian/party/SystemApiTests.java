@@ -204,7 +204,14 @@ class SystemApiTests {
         assertThat(events.stream(AuditableEvent.class).filter(e -> e.action().startsWith("system.private-notes")))
                 .isNotEmpty()
                 .allSatisfy(e -> assertThat(String.valueOf(e.detail())).doesNotContain("采购预算"))
-                .anySatisfy(e -> assertThat(e.outcome()).isEqualTo(AuditableEvent.Outcome.DENIED));
+                .anySatisfy(e -> assertThat(e.outcome()).isEqualTo(AuditableEvent.Outcome.DENIED))
+                .filteredOn(e -> e.outcome() == AuditableEvent.Outcome.SUCCESS)
+                .as("an auditor reads a sentence in the bundles' words, not a code like present or length=16")
+                .allSatisfy(e -> assertThat(org.yunjian.shared.Msg.isEncoded(e.detail())).as(e.detail()).isTrue())
+                // rendered as the audit page renders them: decoded from the stored text (arguments come back as text)
+                .extracting(e -> org.yunjian.shared.Texts.render(org.yunjian.shared.Msg.decode(e.detail()),
+                        org.yunjian.shared.Texts.CHINESE))
+                .contains("保存私密备注，共 18 个字符（内容不记入审计日志）", "查看了已有的私密备注（内容不记入审计日志）");
     }
 
     @Test

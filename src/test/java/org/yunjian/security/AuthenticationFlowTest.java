@@ -113,6 +113,10 @@ class AuthenticationFlowTest extends SecurityIntegrationTest {
                         .content("{\"currentPassword\":\"Second-Passw0rd\",\"newPassword\":\"Initial-Passw0rd\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.newPassword").value(org.hamcrest.Matchers.containsString("5")));
+        assertThat(audit("user.password.change")).filteredOn(e -> e.outcome() == Outcome.FAILURE).singleElement()
+                .satisfies(e -> assertThat(org.yunjian.shared.Texts.render(org.yunjian.shared.Msg.decode(e.detail()),
+                        org.yunjian.shared.Texts.CHINESE)).as("the field's label, not its parameter name")
+                        .isEqualTo("新密码被拒绝：新密码"));
         mvc.perform(post("/api/account/password").session(expired).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"currentPassword\":\"Second-Passw0rd\",\"newPassword\":\"Third-Passw0rd!\"}"))
                 .andExpect(status().isNoContent());
@@ -252,7 +256,12 @@ class AuthenticationFlowTest extends SecurityIntegrationTest {
     @Test
     void unauthenticatedApiCallsGetA401Problem() throws Exception {
         mvc.perform(get("/api/users")).andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.status").value(401));
+                .andExpect(jsonPath("$.status").value(401))
+                // no Accept-Language: Chinese, as from the controllers, not the server's (or the mock's) locale
+                .andExpect(jsonPath("$.title").value("未登录"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("请先登录")));
+        mvc.perform(get("/api/users").header("Accept-Language", "en")).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Log in first")));
         mvc.perform(get("/admin/users").accept(MediaType.TEXT_HTML)).andExpect(redirectedUrl("/login"));
         mvc.perform(get("/api/csrf")).andExpect(status().isOk()).andExpect(jsonPath("$.headerName").value("X-CSRF-TOKEN"));
     }

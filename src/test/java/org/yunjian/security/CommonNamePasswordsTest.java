@@ -46,7 +46,7 @@ class CommonNamePasswordsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            zh-CN | 不得是常见姓名（拼音）加年份、日期或常见数字
+            zh-CN | 不得是常见姓名（拼音）加年份、日期或常见数字（如 Zhangwei@2026、wangfang123!），这类密码最容易被猜中
             en    | not a common Chinese name (in pinyin) with a year, a date or a common number
             """)
     void namesWhyInBothLanguages(String tag, String expected) {

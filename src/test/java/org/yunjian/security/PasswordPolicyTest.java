@@ -88,7 +88,7 @@ class PasswordPolicyTest {
         LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
         String message = policy.describe(List.of(MIN_LENGTH, CHARACTER_CLASSES, CONTAINS_USERNAME, REUSED));
         assertThat(message).startsWith("密码不符合要求：").contains("长度至少 12 个字符")
-                .contains("中的 3 类").contains("不得包含用户名").contains("最近 5 次");
+                .contains("中的 3 类").contains("不得包含用户名").contains("最近 5 次").endsWith("。");
     }
 
     @Test
@@ -97,7 +97,7 @@ class PasswordPolicyTest {
         String message = policy.describe(List.of(MIN_LENGTH, CHARACTER_CLASSES, CONTAINS_USERNAME, REUSED));
         assertThat(message).isEqualTo("The password breaks these rules: at least 12 characters; at least 3 of "
                 + "upper-case letters, lower-case letters, digits and symbols; must not contain the user name; "
-                + "must differ from the last 5 passwords");
+                + "must differ from the last 5 passwords.");
     }
 
     @Test

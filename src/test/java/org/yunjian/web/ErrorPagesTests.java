@@ -69,6 +69,9 @@ class ErrorPagesTests {
             HttpResponse<String> zh = customer.send(method, path, null, Map.of("Accept", accept,
                     "Accept-Language", "zh-CN"));
             assertProblem(zh, status, chinese);
+            assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(zh.body()).path("title")
+                    .asString()).as("the title in Chinese too, not the status's English reason phrase")
+                    .matches("\\p{IsHan}+");
             HttpResponse<String> en = customer.send(method, path, null, Map.of("Accept", accept,
                     "Accept-Language", "en"));
             assertProblem(en, status, english);

@@ -42,9 +42,8 @@ class UnreadableRequestTests {
 
     /** Not UTF-8 (a lone byte, an overlong '/', an encoded surrogate) and not a percent sequence at all. */
     static final List<String> SPELLINGS = List.of("%FF", "%C0%AF", "%ED%A0%80", "%", "%G1");
-    static final String ZH = "请求无效：地址、查询参数、表单或请求头中有无法解码的字符";
-    static final String EN = "Invalid request: the address, its query, the form or a header holds characters that cannot"
-            + " be decoded";
+    static final String ZH = "地址、查询参数、表单或请求头中有无法解码的字符";
+    static final String EN = "The address, its query, the form or a header holds characters that cannot be decoded";
 
     @LocalServerPort
     int port;
@@ -66,6 +65,8 @@ class UnreadableRequestTests {
         for (String q : SPELLINGS) {
             Response zh = get("127.0.0.21", "/login?q=" + q, "Accept: text/html\r\n");
             assertErrorPage(zh, 400, ZH);
+            assertThat(Pattern.compile("请求无效").matcher(zh.body()).results().count())
+                    .as("the page says once that the request is invalid, then why").isEqualTo(1);
             Response en = get("127.0.0.31", "/login?" + q + "=x", "Accept: text/html\r\nCookie: yunjian-lang=en\r\n");
             assertErrorPage(en, 400, EN);
         }
@@ -81,7 +82,10 @@ class UnreadableRequestTests {
         long audit = auditEntries();
         for (String q : SPELLINGS) {
             assertProblem(get("127.0.0.22", "/api/systems?q=" + q, "Accept-Language: en\r\n"), 400, EN);
-            assertProblem(get("127.0.0.32", "/api/systems?q=" + q, customer.cookieHeader()), 400, ZH);
+            Response zh = get("127.0.0.32", "/api/systems?q=" + q, customer.cookieHeader());
+            assertProblem(zh, 400, ZH);
+            assertThat(JsonMapper.builder().build().readTree(zh.body()).path("title").asString()).as("the title in Chinese too")
+                    .isEqualTo("请求无效");
         }
         assertThat(get("127.0.0.32", "/api/systems", customer.cookieHeader()).status())
                 .as("the session still works").isEqualTo(200);
@@ -144,6 +148,19 @@ class UnreadableRequestTests {
         assertProblem(api, 429, "Too many invalid requests from this address");
         assertThat(api.first("Retry-After")).isNotNull();
         assertThat(get("127.0.0.25", "/login?q=%FF", "").status()).as("another address is not affected").isEqualTo(400);
+        // a login from the blocked address is refused too: the page names what blocked it, not only failed logins
+        Response form = get("127.0.0.24", "/login", "Accept: text/html\r\n");
+        java.util.regex.Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(csrf.find()).isTrue();
+        String cookie = form.header("Set-Cookie").stream().map(c -> c.split(";")[0])
+                .collect(java.util.stream.Collectors.joining("; "));
+        byte[] login = ("username=customer&password=x&_csrf=" + java.net.URLEncoder.encode(csrf.group(1),
+                StandardCharsets.UTF_8)).getBytes(StandardCharsets.US_ASCII);
+        Response refused = RawHttp.send(port, "127.0.0.24", "POST /login HTTP/1.1\r\nAccept: text/html\r\nCookie: "
+                + cookie + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + login.length
+                + "\r\n", login);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.body()).contains("无法解码的请求").doesNotContain("登录失败次数过多");
         assertThat(jdbc.sql("SELECT action FROM audit_event ORDER BY seq DESC").query(String.class).list()
                 .subList(0, (int) (auditEntries() - audit)))
                 .as("one entry for the block, none per request").containsExactly("user.login.throttle");

@@ -92,6 +92,7 @@ public class AuditLog {
 
     /** The newest entry this transaction appended, for the head witness. */
     private static final class TransactionHead {
+        volatile long first;
         volatile AuditEntry last;
     }
 
@@ -108,12 +109,13 @@ public class AuditLog {
             return;
         }
         TransactionHead fresh = new TransactionHead();
+        fresh.first = entry.seq();
         fresh.last = entry;
         TransactionSynchronizationManager.bindResource(key, fresh);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
-                witness.pending(fresh.last.seq());
+                witness.pending(fresh.first, fresh.last.seq());
             }
 
             @Override

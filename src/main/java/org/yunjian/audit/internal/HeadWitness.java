@@ -165,9 +165,17 @@ public class HeadWitness {
         return all;
     }
 
-    /** Before commit: entries up to {@code seq} are about to be committed. */
+    /** Before commit: entry {@code seq} (a transaction's only one) is about to be committed. */
     void pending(long seq) {
-        update(current -> {
+        pending(seq, seq);
+    }
+
+    /**
+     * Before commit: entries {@code first} to {@code seq} (one transaction's) are about to be committed. A
+     * transaction that writes the log's first entries finds no witness and starts one: no restart to report.
+     */
+    void pending(long first, long seq) {
+        update(first, current -> {
             Head confirmed = current.map(State::confirmed).orElse(new Head(0, Canonical.GENESIS));
             return seq > confirmed.seq() ? current.map(s -> s.with(confirmed, OptionalLong.of(seq)))
                     .orElse(new State(confirmed, OptionalLong.of(seq), null, 0)) : null;
@@ -206,6 +214,11 @@ public class HeadWitness {
      * line lost in a power cut only loses the "never committed" note, never raises a false finding.
      */
     private void update(java.util.function.Function<Optional<State>, State> change, boolean force) {
+        update(0, change, force);
+    }
+
+    /** {@code firstNew}: the first entry the new state vouches for that the one on disk did not (0: its head). */
+    private void update(long firstNew, java.util.function.Function<Optional<State>, State> change, boolean force) {
         lock.lock();
         // the file lock keeps a CLI process and the server on the same key directory from racing
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -219,8 +232,10 @@ public class HeadWitness {
             }
             if (reason != null) {
                 long first = next.pending().orElse(next.confirmed().seq());
-                // a new log starts at entry 1 without a witness: nothing to report there
-                Restart restart = reason.equals("missing") && first <= 1 ? null : new Restart(first, reason);
+                // a new log starts at entry 1 without a witness (its first transaction may write several entries,
+                // the demo's set-up ten): nothing to report there
+                long from = firstNew > 0 ? firstNew : first;
+                Restart restart = reason.equals("missing") && from <= 1 ? null : new Restart(first, reason);
                 next = new State(next.confirmed(), next.pending(), restart, next.anchor());
             }
             write(text(next), force);

@@ -147,7 +147,8 @@ public class SystemService {
         requireNotes(c, s, "system.private-notes.read");
         Optional<PrivateNotes> notes = systems.privateNotes(id);
         events.publishEvent(AuditableEvent.success("system.private-notes.read", "system", id,
-                notes.map(n -> n.unreadable() ? "unreadable" : "present").orElse("empty")));
+                Msg.of("party.audit.notes.read." + notes.map(n -> n.unreadable() ? "unreadable" : "present")
+                        .orElse("empty"))));
         return notes;
     }
 
@@ -164,7 +165,7 @@ public class SystemService {
         long expected = version.value();
         systems.savePrivateNotes(id, text, now, c.user().userId(), expected);
         events.publishEvent(AuditableEvent.success("system.private-notes.write", "system", id,
-                "length=" + text.length()));
+                Msg.of("party.audit.notes.written", text.length())));
         return new PrivateNotes(text, now, expected + 1);
     }
 

@@ -17,6 +17,11 @@ import org.yunjian.security.UserView;
 @Service
 public class AccountSelfService {
 
+    /** The form's labels of the fields a refused change names in the audit log (not the parameter names). */
+    private static final java.util.Map<String, String> FIELD_LABELS = java.util.Map.of(
+            "currentPassword", "security.password.current", "newPassword", "security.password.new",
+            "confirmPassword", "security.password.confirm");
+
     private final AccountRepository accounts;
     private final PasswordService passwords;
     private final UserAdministration users;
@@ -62,7 +67,8 @@ public class AccountSelfService {
         }
         if (!errors.isEmpty()) {
             events.publishEvent(AuditableEvent.failure("user.password.change", "user", a.id(),
-                    Msg.of("security.audit.password.changeRejected", String.join(", ", errors.asMap().keySet()))));
+                    Msg.of("security.audit.password.changeRejected", Msg.joined(errors.asMap().keySet().stream()
+                            .map(field -> Msg.of(FIELD_LABELS.get(field))).toList()))));
             errors.throwIfAny();
         }
         Instant now = clock.instant();

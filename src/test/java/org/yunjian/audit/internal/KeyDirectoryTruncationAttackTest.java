@@ -123,13 +123,33 @@ class KeyDirectoryTruncationAttackTest {
     }
 
     @Test
+    void aNewLogWhoseFirstTransactionWritesSeveralEntriesIsNoRestart(
+            @Autowired org.springframework.transaction.PlatformTransactionManager transactions) {
+        AuditTestSupport.emptyLog(jdbc, witness);
+        // a fresh installation's first set-up writes its first entries in one transaction (the demo: ten)
+        new org.springframework.transaction.support.TransactionTemplate(transactions)
+                .executeWithoutResult(t -> publish(events, 10));
+        assertThat(witness.state()).get().satisfies(s -> {
+            assertThat(s.confirmed().seq()).isEqualTo(10);
+            assertThat(s.restarted()).as("no witness is missing before the log's first entry").isNull();
+        });
+        assertThat(cli(cliRunner, "audit", "verify").out()).doesNotContain("head witness was missing");
+        // a witness deleted while the log goes on is still named
+        witness.reset();
+        new org.springframework.transaction.support.TransactionTemplate(transactions)
+                .executeWithoutResult(t -> publish(events, 3));
+        assertThat(witness.state().get().restarted()).isEqualTo(new HeadWitness.Restart(13, "missing"));
+    }
+
+    @Test
     void verificationSaysWhenItRanWithoutAnOffSiteAnchorCopy(@TempDir Path offSite) throws Exception {
         CliResult none = cli(cliRunner, "audit", "verify");
         assertThat(none.exitCode()).isZero();
         assertThat(none.out()).contains("OK: " + ENTRIES + " entries, 3 anchors verified",
                 "note: No off-site anchor copy was checked",
                 "could have removed the newest entries together with their anchors, export lines and head witness");
-        assertThat(cli(cliRunner, Texts.CHINESE, "audit", "verify").out()).contains("本次校验没有核对异地锚点副本");
+        assertThat(cli(cliRunner, Texts.CHINESE, "audit", "verify").out()).contains("本次校验没有核对异地锚点副本",
+                "也没有配置位于密钥目录之外的锚点导出文件");
 
         // the configured export lies in the key directory: no off-site copy either
         assertThat(properties.anchorExport().startsWith(properties.keyDir())).isTrue();
