@@ -23,6 +23,15 @@ public class CatalogLoadException extends LocalizedException {
         this.problem = problem;
     }
 
+    /** As the public constructor, with {@code message} as the whole text (a refusal listing several places). */
+    protected CatalogLoadException(Msg message, String file, int line, String field, Msg problem) {
+        super(message, null);
+        this.file = file;
+        this.line = line;
+        this.field = field;
+        this.problem = problem;
+    }
+
     public String file() {
         return file;
     }

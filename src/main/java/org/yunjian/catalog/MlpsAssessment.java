@@ -16,10 +16,20 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param requirement            安全要求, verbatim without its item marker
  * @param interpretation         要求解读
  * @param expectedEvidence       预期结果或主要证据
+ * @param level                  the protection level (1–4) the item belongs to in an assessment body's imported item
+ *                               table (通用要求); null for the built-in cloud extension (level 3 throughout)
  */
 public record MlpsAssessment(String area, String controlPoint, boolean controlPointLabelOnRow, String requirement,
                              String interpretation, TestMethod testMethod, String expectedEvidence,
-                             Criteria criteria, AssessedSide assessedSide) {
+                             Criteria criteria, AssessedSide assessedSide, Integer level) {
+
+    /** A row of the built-in cloud extension (no level of its own). */
+    public MlpsAssessment(String area, String controlPoint, boolean controlPointLabelOnRow, String requirement,
+                          String interpretation, TestMethod testMethod, String expectedEvidence, Criteria criteria,
+                          AssessedSide assessedSide) {
+        this(area, controlPoint, controlPointLabelOnRow, requirement, interpretation, testMethod, expectedEvidence,
+                criteria, assessedSide, null);
+    }
 
     /** 测评方法: the verbatim text and its numbered steps. */
     public record TestMethod(String text, List<TestStep> steps) {

@@ -51,6 +51,9 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
     /** Imported standards in the in-memory catalog, by code, with their OSCAL model for export. */
     private final Map<String, OscalMapping.Imported> imported = new LinkedHashMap<>();
 
+    /** The code an imported 通用要求 item table gets when the upload names none. */
+    static final String ITEM_TABLE_CODE = "MLPS-GENERAL";
+
     /** Deepest nesting of an imported document: XML elements, or JSON objects and arrays. */
     static final int DEFAULT_MAX_DEPTH = 100;
 
@@ -134,6 +137,13 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
     public ImportedStandard importOscal(String fileName, byte[] content, String code, ExpectedVersion replaces) {
         String file = Text.fileName(fileName, "upload");
         try {
+            if (ItemTable.isTable(file, content)) {
+                // an assessment body's 通用要求 item table (XLSX / CSV): stored as its OSCAL rendering, which is what
+                // "original" then returns (named *.oscal.json so nobody mistakes it for the spreadsheet)
+                byte[] oscal = OscalJson.write(ItemTable.read(file, content, clock.instant()))
+                        .getBytes(StandardCharsets.UTF_8);
+                return doImport(file + ".oscal.json", oscal, code, replaces);
+            }
             return doImport(file, content, code, replaces);
         } catch (CatalogLoadException | ConflictException e) {
             events.publishEvent(AuditableEvent.failure("catalog.import", "catalog_standard", code, e.text()));
@@ -273,6 +283,9 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
                 .findFirst().orElse(null);
         if (yunjianCode != null) {
             return yunjianCode + "-IMPORT";
+        }
+        if (model.props().stream().anyMatch(p -> p.isYunjian("item-table"))) {
+            return ITEM_TABLE_CODE;
         }
         String title = model.title().toUpperCase(Locale.ROOT);
         int colon = title.indexOf(':');

@@ -143,6 +143,7 @@ final class OscalMapping {
             prop(p, "mlps-area", r.mlps().area());
             prop(p, "mlps-control-point", r.mlps().controlPoint());
             prop(p, "mlps-assessed-side", r.mlps().assessedSide() == null ? null : r.mlps().assessedSide().name());
+            prop(p, "mlps-level", r.mlps().level() == null ? null : r.mlps().level().toString());
         }
         return p;
     }
@@ -320,8 +321,56 @@ final class OscalMapping {
                 enums(Layer.class, props, "layer", file, path).stream().findFirst().orElse(null),
                 enums(DeploymentModel.class, props, "deployment-model", file, path),
                 "true".equals(yunjian(props, "bold", null)), "true".equals(yunjian(props, "derived-from-lead-in", null)),
-                null, null, null, List.of(), List.of(), notes, List.of(),
+                null, mlps(props, parts, text, file, path), null, List.of(), List.of(), notes, List.of(),
                 null, null);
+    }
+
+    /**
+     * The 等保 attributes written by {@link #parts} and {@link #props} (an exported 等保 standard, or an item table
+     * imported from XLSX/CSV by {@link ItemTable}), or null when the control carries no {@code mlps-area} prop.
+     */
+    private static MlpsAssessment mlps(List<Prop> props, List<Part> parts, String text, String file, String path) {
+        String area = yunjian(props, "mlps-area", null);
+        if (area == null) {
+            return null;
+        }
+        String side = yunjian(props, "mlps-assessed-side", null);
+        String level = yunjian(props, "mlps-level", null);
+        MlpsAssessment.TestMethod method = null;
+        String compliant = null;
+        String partially = null;
+        String non = null;
+        for (Part p : parts) {
+            if (!OscalModel.NS.equals(p.ns())) {
+                continue;
+            }
+            if ("mlps-test-method".equals(p.name())) {
+                List<MlpsAssessment.TestStep> steps = new ArrayList<>();
+                for (Part step : p.parts()) {
+                    String n = yunjian(step.props(), "number", null);
+                    steps.add(new MlpsAssessment.TestStep(n == null ? null : Integer.valueOf(n), step.prose(),
+                            enums(org.yunjian.catalog.TestStepType.class, step.props(), "step-type", file, path)));
+                }
+                method = new MlpsAssessment.TestMethod(p.prose(), steps);
+            } else if ("mlps-criterion".equals(p.name())) {
+                switch (yunjian(p.props(), "level", "")) {
+                    case "compliant" -> compliant = p.prose();
+                    case "partially-compliant" -> partially = p.prose();
+                    case "non-compliant" -> non = p.prose();
+                    default -> { }
+                }
+            }
+        }
+        try {
+            return new MlpsAssessment(area, yunjian(props, "mlps-control-point", null), false, text,
+                    longPart(parts, "mlps-interpretation"), method, longPart(parts, "mlps-expected-evidence"),
+                    compliant == null && partially == null && non == null ? null
+                            : new MlpsAssessment.Criteria(compliant, partially, non),
+                    side == null ? null : org.yunjian.catalog.AssessedSide.valueOf(side),
+                    level == null ? null : Integer.valueOf(level));
+        } catch (IllegalArgumentException e) {
+            throw new CatalogFileException(file, 0, path + "/props", "unknownProp", "mlps", side + " / " + level);
+        }
     }
 
     private static Requirement withChildren(Requirement r, List<RequirementId> children) {
