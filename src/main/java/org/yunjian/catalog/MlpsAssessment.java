@@ -31,6 +31,15 @@ public record MlpsAssessment(String area, String controlPoint, boolean controlPo
                 criteria, assessedSide, null);
     }
 
+    /**
+     * The ten 安全层面 of the 等保 report templates in their order (安全物理环境 … 安全运维管理; bundle
+     * {@code catalog.table.layer.0–9}, in Chinese as the catalog data names them).
+     */
+    public static java.util.List<String> templateLayers() {
+        return java.util.stream.IntStream.range(0, 10).mapToObj(i -> org.yunjian.shared.Msg.of("catalog.table.layer." + i)
+                .text(org.yunjian.shared.Texts.CHINESE)).toList();
+    }
+
     /** 测评方法: the verbatim text and its numbered steps. */
     public record TestMethod(String text, List<TestStep> steps) {
         public TestMethod {

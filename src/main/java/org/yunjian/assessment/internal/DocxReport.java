@@ -37,7 +37,7 @@ class DocxReport {
     byte[] render(ReportData d) {
         try (XWPFDocument doc = WordDocuments.create(Texts.locale());
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            doc.getProperties().getCoreProperties().setTitle(Text.safe(title() + " · " + d.system().name()));
+            doc.getProperties().getCoreProperties().setTitle(Text.safe(title(d) + " · " + d.system().name()));
             doc.getProperties().getCoreProperties().setCreator(Text.safe(d.assessorName()));
             doc.getProperties().getCoreProperties().setSubjectProperty(Text.safe(d.assessment().name()));
             cover(doc, d);
@@ -59,14 +59,14 @@ class DocxReport {
         title.setSpacingBefore(2400);
         title.setSpacingAfter(600);
         XWPFRun t = title.createRun();
-        t.setText(title());
+        t.setText(title(d));
         t.setBold(true);
         t.setFontSize(22);
         t.setFontFamily(WordDocuments.HEADING_FONT_EAST_ASIA, XWPFRun.FontCharRange.eastAsia);
         XWPFParagraph template = doc.createParagraph();
         template.setAlignment(ParagraphAlignment.CENTER);
         template.setSpacingAfter(1200);
-        template.createRun().setText(t("report.cover.templateLine", label(d.setup().template())));
+        template.createRun().setText(coverLine(d));
         if (d.draft()) {
             XWPFParagraph draft = doc.createParagraph();
             draft.setAlignment(ParagraphAlignment.CENTER);

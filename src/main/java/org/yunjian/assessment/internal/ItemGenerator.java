@@ -73,6 +73,26 @@ public class ItemGenerator {
         return out;
     }
 
+    /**
+     * The titles (in {@code english} or Chinese) of the imported catalogs of a scope that has no 等保 part — only
+     * imported catalogs, none of them a 等保 item table; empty otherwise (a 等保 report).
+     */
+    public List<String> genericCatalogs(List<String> scope, boolean english) {
+        if (scope.isEmpty() || !scope.stream().allMatch(s -> s.startsWith(IMPORTED)) || hasItemTable(scope)) {
+            return List.of();
+        }
+        return scope.stream().map(s -> catalog.standard(s.substring(IMPORTED.length()))
+                .map(st -> english && st.titleEn() != null ? st.titleEn() : st.title())
+                .orElse(s.substring(IMPORTED.length()))).toList();
+    }
+
+    /** Whether the scope holds an imported 等保 item table (通用要求). */
+    public boolean hasItemTable(List<String> scope) {
+        return scope.stream().filter(s -> s.startsWith(IMPORTED))
+                .anyMatch(s -> catalog.assessableItems(s.substring(IMPORTED.length())).stream()
+                        .anyMatch(r -> r.mlps() != null));
+    }
+
     public List<Generated> generate(CloudSystem system, List<String> scope) {
         Set<String> sel = new LinkedHashSet<>(scope);
         List<Generated> out = new ArrayList<>();
@@ -105,16 +125,74 @@ public class ItemGenerator {
                 catalog.find(RequirementFilter.items().standard(GOVWEB).phase(phase)).forEach(r -> out.add(checklist(r)));
             }
         }
+        List<Generated> general = new ArrayList<>();
         for (String s : sel) {
             if (s.startsWith(IMPORTED)) {
                 List<Requirement> items = catalog.assessableItems(s.substring(IMPORTED.length()));
                 if (items.isEmpty()) {
                     throw new FieldErrors.ValidationException("scope", "assessment.error.scope.unknown", s);
                 }
-                items.forEach(r -> out.add(checklist(r)));
+                if (items.stream().anyMatch(r -> r.mlps() != null)) {
+                    general.addAll(itemTable(s, items, system.protectionLevel()));
+                } else {
+                    items.forEach(r -> out.add(checklist(r)));
+                }
             }
         }
+        return general.isEmpty() ? out : inTemplateOrder(general, out);
+    }
+
+    /**
+     * The items of an imported 等保 item table ({@code 通用要求}) for a system of {@code level}: the rows of that
+     * level (rows without a level always), one test item per assessed side as for the built-in extension.
+     */
+    private static List<Generated> itemTable(String selection, List<Requirement> items, int level) {
+        List<Generated> out = new ArrayList<>();
+        for (Requirement r : items) {
+            if (r.mlps() == null || r.mlps().level() != null && r.mlps().level() != level) {
+                continue;
+            }
+            sides(r, out);
+        }
+        if (out.isEmpty()) {
+            throw new FieldErrors.ValidationException("scope", "assessment.error.scope.noLevel", selection, level);
+        }
         return out;
+    }
+
+    private static void sides(Requirement r, List<Generated> out) {
+        switch (r.mlps().assessedSide() == null ? org.yunjian.catalog.AssessedSide.CUSTOMER_SYSTEM
+                : r.mlps().assessedSide()) {
+            case CLOUD_PLATFORM -> out.add(mlps(r, ItemSide.CLOUD_PLATFORM));
+            case CUSTOMER_SYSTEM -> out.add(mlps(r, ItemSide.CUSTOMER_SYSTEM));
+            case BOTH -> {
+                out.add(mlps(r, ItemSide.CLOUD_PLATFORM));
+                out.add(mlps(r, ItemSide.CUSTOMER_SYSTEM));
+            }
+        }
+    }
+
+    /**
+     * One 等保 assessment of 通用要求 and extension: the 等保 items ordered by the report template's 安全层面
+     * ({@link MlpsAssessment#templateLayers()}), in each layer the imported 通用要求 before the built-in cloud extension (as the template
+     * prints them); the items of other standards after them, as generated.
+     */
+    static List<Generated> inTemplateOrder(List<Generated> general, List<Generated> others) {
+        List<Generated> mlps = new ArrayList<>(general);
+        List<Generated> rest = new ArrayList<>();
+        for (Generated g : others) {
+            (g.side() == ItemSide.WHOLE_SYSTEM ? rest : mlps).add(g);
+        }
+        List<Generated> sorted = new ArrayList<>(mlps);
+        List<String> layers = MlpsAssessment.templateLayers();
+        sorted.sort(java.util.Comparator.comparingInt(g -> layerIndex(layers, g.layer())));
+        sorted.addAll(rest);
+        return sorted;
+    }
+
+    private static int layerIndex(List<String> layers, String layer) {
+        int i = layers.indexOf(layer);
+        return i < 0 ? layers.size() : i;
     }
 
     static boolean appliesTo(Requirement r, org.yunjian.party.DeploymentModel model) {
@@ -137,8 +215,36 @@ public class ItemGenerator {
         while (top.parent() != null) {
             top = catalog.requirement(top.parent()).orElseThrow();
         }
+        if (r.id().isImported()) { // an imported catalog's own group names, without its title
+            return new Generated(r.id().value(), ItemSide.WHOLE_SYSTEM, cut(importedHeading(top)),
+                    cut(importedHeading(importedControl(r, parent))));
+        }
         return new Generated(r.id().value(), ItemSide.WHOLE_SYSTEM, cut(std + " " + heading(top)),
                 cut(std + " " + heading(parent)));
+    }
+
+    /**
+     * The control an imported item is grouped under: its base control for an enhancement (NIST's ac-2.1 under
+     * AC-2), itself when it sits directly in a group (AC-7 is its own control point, not its family again).
+     */
+    public static Requirement importedControl(Requirement r, Requirement parent) {
+        return parent != r && parent.kind() == org.yunjian.catalog.RequirementKind.ITEM ? parent : r;
+    }
+
+    /**
+     * A group or control of an imported catalog as the catalog names it: its label and title ({@code AC-2 Account
+     * Management}), the title alone where the catalog gives no label (NIST's families: {@code Access Control}).
+     */
+    public static String importedHeading(Requirement r) {
+        return importedHeading(r, r.title());
+    }
+
+    public static String importedHeading(Requirement r, String title) {
+        if (title == null || title.isBlank()) {
+            return r.clause();
+        }
+        boolean labelled = r.clause() != null && !r.clause().equals(r.id().clause());
+        return labelled ? r.clause() + " " + title : title;
     }
 
     /** Layer and control point columns hold 200 characters; an imported catalog's headings may be longer. */

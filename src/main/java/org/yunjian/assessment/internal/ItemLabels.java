@@ -43,13 +43,19 @@ public class ItemLabels {
 
     /** The layer of a requirement, or {@code stored} (as generated) if the catalog no longer has it. */
     public String layer(String requirementId, String stored) {
-        return requirement(requirementId).map(r -> r.mlps() != null ? mlpsLayer(r) : standard(r) + " "
-                + heading(top(r))).orElse(stored);
+        return requirement(requirementId).map(r -> r.mlps() != null ? mlpsLayer(r)
+                : r.id().isImported() ? imported(top(r)) : standard(r) + " " + heading(top(r))).orElse(stored);
     }
 
     public String controlPoint(String requirementId, String stored) {
-        return requirement(requirementId).map(r -> r.mlps() != null ? mlpsControlPoint(r) : standard(r) + " "
-                + heading(parent(r))).orElse(stored);
+        return requirement(requirementId).map(r -> r.mlps() != null ? mlpsControlPoint(r)
+                : r.id().isImported() ? imported(ItemGenerator.importedControl(r, parent(r)))
+                : standard(r) + " " + heading(parent(r))).orElse(stored);
+    }
+
+    /** A group of an imported catalog by the catalog's own label and title, without the catalog's title. */
+    private String imported(Requirement r) {
+        return ItemGenerator.importedHeading(r, english() && r.titleEn() != null ? r.titleEn() : r.title());
     }
 
     /** The requirement's text (等保: 安全要求 without its marker), or null if the catalog no longer has it. */

@@ -62,7 +62,7 @@ class OscalResults {
         UUID aid = d.assessment().id();
         ScoreResult s = d.score();
         Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("title", ReportText.title() + " · " + line(d.system().name()));
+        metadata.put("title", ReportText.title(d) + " · " + line(d.system().name()));
         metadata.put("last-modified", time(d.generatedAt()));
         metadata.put("version", time(d.assessment().updatedAt()));
         metadata.put("oscal-version", OSCAL_VERSION);
@@ -86,7 +86,10 @@ class OscalResults {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("uuid", uuid("result", aid).toString());
         result.put("title", line(d.assessment().name()));
-        result.put("description", Texts.get("oscal.result", line(d.system().name()),
+        result.put("description", d.generic()
+                ? Texts.get("oscal.resultGeneric", line(ReportText.catalogs(d)), line(d.system().name()),
+                        ReportText.label(d.assessment().status()))
+                : Texts.get("oscal.result", line(d.system().name()),
                 ReportText.level(d.system().protectionLevel()), ReportText.label(d.assessment().status())));
         result.put("remarks", Texts.get("report.cover.numberLine", d.reportNumber()));
         result.put("start", time(d.assessment().createdAt()));

@@ -33,7 +33,7 @@ class PdfReport {
     }
 
     byte[] render(ReportData d) {
-        return renderer.render(xhtml(d), new PdfRenderer.Metadata(title() + " · " + d.system().name(),
+        return renderer.render(xhtml(d), new PdfRenderer.Metadata(title(d) + " · " + d.system().name(),
                 d.assessorName(), d.assessment().name()));
     }
 
@@ -41,9 +41,9 @@ class PdfReport {
     String xhtml(ReportData d) {
         Context ctx = new Context(Texts.locale());
         ctx.setVariable("lang", Texts.locale().getLanguage().equals("en") ? "en" : "zh-CN");
-        ctx.setVariable("title", title());
+        ctx.setVariable("title", title(d));
         ctx.setVariable("systemName", d.system().name());
-        ctx.setVariable("templateLine", t("report.cover.templateLine", label(d.setup().template())));
+        ctx.setVariable("templateLine", coverLine(d));
         ctx.setVariable("headerNumber", t("report.header.number", d.reportNumber()));
         ctx.setVariable("draft", d.draft());
         ctx.setVariable("draftNotice", draftNotice(d.assessment().status()));

@@ -28,11 +28,11 @@ final class ReportChapters {
     }
 
     static List<Section> front(ReportData d) {
-        return sections(d, ReportOutline.front(d.setup().template()), 0);
+        return sections(d, d.generic() ? ReportOutline.genericFront() : ReportOutline.front(d.setup().template()), 0);
     }
 
     static List<Section> body(ReportData d) {
-        return sections(d, ReportOutline.body(d.setup().template()), 1);
+        return sections(d, d.generic() ? ReportOutline.genericBody() : ReportOutline.body(d.setup().template()), 1);
     }
 
     private static List<Section> sections(ReportData d, List<Chapter> chapters, int firstNumber) {
@@ -74,6 +74,8 @@ final class ReportChapters {
             case APPENDICES -> appendices(d);
             case SIGN_OFF -> List.of(new Table("sign-off", List.of(t("report.signOff.role"), t("report.signOff.name"),
                     t("report.signOff.date")), signOffRows(d), false));
+            case GENERIC_SUMMARY, GENERIC_OVERVIEW, GENERIC_RESULTS, GENERIC_CONCLUSION, GENERIC_APPENDIX ->
+                    GenericChapters.blocks(c, d);
         };
     }
 
@@ -168,6 +170,13 @@ final class ReportChapters {
         if (d.setup().template() == ReportTemplate.T2025) {
             b.addAll(groups(d));
         }
+        b.addAll(itemResults(d));
+        return b;
+    }
+
+    /** Every item under its layer and control point, with its table. */
+    static List<Block> itemResults(ReportData d) {
+        List<Block> b = new ArrayList<>();
         if (d.items().isEmpty()) {
             b.add(new Para(t("report.items.none")));
         }
@@ -202,7 +211,7 @@ final class ReportChapters {
         return b;
     }
 
-    private static List<Block> riskAnalysis(ReportData d) {
+    static List<Block> riskAnalysis(ReportData d) {
         List<ItemReport> f = d.findings();
         List<Block> b = new ArrayList<>();
         b.add(new Para(t("report.risk.intro", f.size(), d.score().highRisk().size(), d.score().mediumRisk())));
@@ -220,7 +229,7 @@ final class ReportChapters {
         return b;
     }
 
-    private static List<Block> remediation(ReportData d) {
+    static List<Block> remediation(ReportData d) {
         List<Block> b = new ArrayList<>();
         List<ItemReport> f = d.findings();
         if (f.isEmpty()) {
@@ -238,6 +247,15 @@ final class ReportChapters {
     }
 
     private static List<Block> appendices(ReportData d) {
+        List<Block> b = new ArrayList<>(evidenceAppendix(d));
+        b.add(new Sub(2, t("report.appendix.policy")));
+        b.add(new Para(policyNote(d.score())));
+        b.add(new Para(String.join("\n", d.score().reasons().stream().map(Msg::text).toList())));
+        return b;
+    }
+
+    /** The evidence list (附录A). */
+    static List<Block> evidenceAppendix(ReportData d) {
         List<Block> b = new ArrayList<>();
         b.add(new Sub(2, t("report.appendix.evidence")));
         List<List<String>> rows = new ArrayList<>();
@@ -248,9 +266,6 @@ final class ReportChapters {
         }
         b.add(rows.isEmpty() ? new Para(t("report.appendix.noEvidence"))
                 : new Table("evidence", List.of(t("report.appendix.file"), t("report.table.content")), rows, true));
-        b.add(new Sub(2, t("report.appendix.policy")));
-        b.add(new Para(policyNote(d.score())));
-        b.add(new Para(String.join("\n", d.score().reasons().stream().map(Msg::text).toList())));
         return b;
     }
 

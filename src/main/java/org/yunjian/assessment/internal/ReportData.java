@@ -62,12 +62,47 @@ public record ReportData(AssessmentInfo assessment, CloudSystem system, String c
      * @param agents       the system's agents, each "name (role)"
      * @param matrix       the system's responsibility matrix in numbers, or null if it has none (or the reader may
      *                     not see it)
+     * @param basis        what the assessment is measured against: a 等保 template, or imported catalogs (a generic
+     *                     report)
      */
     public record Setup(ReportTemplate template, LocalDate contractDate, SignOffs.SignOffSheet signOffs,
-                        List<String> agents, MatrixSummaries.MatrixSummary matrix) {
+                        List<String> agents, MatrixSummaries.MatrixSummary matrix, Basis basis) {
         public Setup {
             agents = List.copyOf(agents);
+            basis = basis == null ? Basis.MLPS : basis;
         }
+
+        /** A 等保 report (cloud extension only). */
+        public Setup(ReportTemplate template, LocalDate contractDate, SignOffs.SignOffSheet signOffs,
+                     List<String> agents, MatrixSummaries.MatrixSummary matrix) {
+            this(template, contractDate, signOffs, agents, matrix, Basis.MLPS);
+        }
+    }
+
+    /**
+     * The basis of the report.
+     *
+     * @param catalogs           titles (reader's language) of the imported non-等保 catalogs the assessment is scoped
+     *                           to when it has no 等保 part: the report is then a generic assessment report titled
+     *                           from them, with a compliance-rate conclusion and none of the 等保 template; empty for a
+     *                           等保 report
+     * @param generalRequirements the 等保 scope holds an imported 通用要求 item table (通用要求 + 扩展要求 in one report)
+     */
+    public record Basis(List<String> catalogs, boolean generalRequirements) {
+        public static final Basis MLPS = new Basis(List.of(), false);
+
+        public Basis {
+            catalogs = List.copyOf(catalogs);
+        }
+
+        public boolean generic() {
+            return !catalogs.isEmpty();
+        }
+    }
+
+    /** Whether this is a generic (imported catalog, non-等保) report. */
+    public boolean generic() {
+        return setup.basis().generic();
     }
 
     /** The items with a finding (不符合 / 部分符合), in item order. */

@@ -31,7 +31,13 @@ public final class ReportOutline {
         CONCLUSION("conclusion", true),
         REMEDIATION("remediation", true),
         APPENDICES("appendices", false),
-        SIGN_OFF("signOff", false);
+        SIGN_OFF("signOff", false),
+        // the generic report of an assessment against imported (non-等保) catalogs: GenericChapters
+        GENERIC_SUMMARY("genericSummary", false),
+        GENERIC_OVERVIEW("genericOverview", true),
+        GENERIC_RESULTS("genericResults", true),
+        GENERIC_CONCLUSION("genericConclusion", true),
+        GENERIC_APPENDIX("genericAppendix", false);
 
         private final String key;
         private final boolean numbered;
@@ -66,6 +72,20 @@ public final class ReportOutline {
                 : List.of(Chapter.OVERVIEW, Chapter.OBJECT, Chapter.SINGLE_RESULTS, Chapter.HOLISTIC,
                         Chapter.RISK_ANALYSIS, Chapter.CONCLUSION, Chapter.REMEDIATION, Chapter.APPENDICES,
                         Chapter.SIGN_OFF);
+    }
+
+    /** The generic report's chapters before the table of contents: the compliance-rate summary. */
+    static List<Chapter> genericFront() {
+        return List.of(Chapter.GENERIC_SUMMARY);
+    }
+
+    /**
+     * The generic report's chapters after the table of contents: overview, object, results by the catalog's
+     * groups and per item, findings, the compliance-rate conclusion, remediation, evidence and sign-off.
+     */
+    static List<Chapter> genericBody() {
+        return List.of(Chapter.GENERIC_OVERVIEW, Chapter.OBJECT, Chapter.GENERIC_RESULTS, Chapter.RISK_ANALYSIS,
+                Chapter.GENERIC_CONCLUSION, Chapter.REMEDIATION, Chapter.GENERIC_APPENDIX, Chapter.SIGN_OFF);
     }
 
     /** One piece of a chapter. */

@@ -38,6 +38,28 @@ public final class ReportText {
         return t("report.title");
     }
 
+    /**
+     * The title of this report: a generic report's from its catalogs ({@code report.generic.title}), a 等保 report
+     * with an imported 通用要求 table {@code report.title.general}, else {@link #title()}.
+     */
+    public static String title(ReportData d) {
+        if (d.generic()) {
+            return t("report.generic.title", catalogs(d));
+        }
+        return d.setup().basis().generalRequirements() ? t("report.title.general") : title();
+    }
+
+    /** The cover's basis line: the 等保 template, or a generic report's catalogs. */
+    static String coverLine(ReportData d) {
+        return d.generic() ? t("report.generic.basisLine", catalogs(d))
+                : t("report.cover.templateLine", label(d.setup().template()));
+    }
+
+    /** A generic report's catalogs by title, joined. */
+    static String catalogs(ReportData d) {
+        return String.join(t("report.listSeparator"), d.setup().basis().catalogs());
+    }
+
     public static String date(java.time.Instant t) {
         return t == null ? "—" : Formats.date(t);
     }

@@ -202,7 +202,10 @@ public class Reports {
         } catch (NotFoundException | org.springframework.security.access.AccessDeniedException e) {
             matrix = null;
         }
-        return new ReportData.Setup(chosen.template(), chosen.contractDate(), signOffs.sheet(a), agents, matrix);
+        boolean english = "en".equals(org.yunjian.shared.Texts.locale().getLanguage());
+        ReportData.Basis basis = new ReportData.Basis(generator.genericCatalogs(a.scope(), english),
+                generator.hasItemTable(a.scope()));
+        return new ReportData.Setup(chosen.template(), chosen.contractDate(), signOffs.sheet(a), agents, matrix, basis);
     }
 
     /**

@@ -24,6 +24,7 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.yunjian.catalog.AssessedSide;
+import org.yunjian.catalog.MlpsAssessment;
 import org.yunjian.catalog.CatalogLoadException;
 import org.yunjian.catalog.TestStepType;
 import org.yunjian.catalog.internal.OscalModel.Control;
@@ -77,13 +78,14 @@ final class ItemTable {
      * The 安全层面 of the report templates, in their order; an imported row's 安全类/层面 is mapped onto one of them
      * (with or without the leading 安全, or the English name).
      */
-    static final List<String> LAYERS = List.of("安全物理环境", "安全通信网络", "安全区域边界", "安全计算环境", "安全管理中心",
-            "安全管理制度", "安全管理机构", "安全管理人员", "安全建设管理", "安全运维管理");
+    static final List<String> LAYERS = MlpsAssessment.templateLayers();
 
     private static final Pattern ID = Pattern.compile("^[A-Za-z][A-Za-z0-9._-]{0,39}$");
-    private static final Pattern STEP = Pattern.compile(
-            "^\\s*(?:\\d+[.、)）]\\s*)?((?:访谈|核查|测试|interview|examine|test)(?:\\s*[/／、,，]\\s*(?:访谈|核查|测试|interview|examine|test))*)\\s*[:：]\\s*(.+)$",
-            Pattern.CASE_INSENSITIVE);
+    /** Between combined step types: / ／ 、 , ，. */
+    private static final String TYPE_SEPARATOR = "\\s*[/\uff0f\u3001,\uff0c]\\s*";
+    /** A step: an optional number, the type(s), a colon (: or ：), the text. */
+    private static final Pattern STEP = Pattern.compile("^\\s*(?:\\d+[.\u3001)\uff09]\\s*)?((?:" + types() + ")(?:"
+            + TYPE_SEPARATOR + "(?:" + types() + "))*)\\s*[:\uff1a]\\s*(.+)$", Pattern.CASE_INSENSITIVE);
 
     private ItemTable() {
     }
@@ -276,7 +278,7 @@ final class ItemTable {
             int layer = layer(v.get(Column.LAYER));
             if (!v.get(Column.LAYER).isEmpty() && layer < 0) {
                 problems.add(new Problem(n, Column.LAYER, Msg.of("catalog.table.error.layer", v.get(Column.LAYER),
-                        String.join("、", LAYERS))));
+                        String.join(Msg.of("catalog.table.listSeparator").text(), LAYERS))));
             }
             int level = level(v.get(Column.LEVEL));
             if (!v.get(Column.LEVEL).isEmpty() && level < 0) {
@@ -297,7 +299,7 @@ final class ItemTable {
                     continue;
                 }
                 Set<TestStepType> types = EnumSet.noneOf(TestStepType.class);
-                for (String t : m.group(1).split("\\s*[/／、,，]\\s*")) {
+                for (String t : m.group(1).split(TYPE_SEPARATOR)) {
                     types.add(stepType(t));
                 }
                 steps.add(new Step(steps.size() + 1, m.group(2).strip(), types));
@@ -348,34 +350,54 @@ final class ItemTable {
         return -1;
     }
 
-    private static final Map<String, Integer> LEVELS = Map.ofEntries(Map.entry("1", 1), Map.entry("2", 2),
-            Map.entry("3", 3), Map.entry("4", 4), Map.entry("一级", 1), Map.entry("二级", 2), Map.entry("三级", 3),
-            Map.entry("四级", 4), Map.entry("第一级", 1), Map.entry("第二级", 2), Map.entry("第三级", 3),
-            Map.entry("第四级", 4), Map.entry("level1", 1), Map.entry("level2", 2), Map.entry("level3", 3),
-            Map.entry("level4", 4));
-
-    /** 1–4 ({@code 3}, {@code 三级}, {@code 第三级}, {@code Level 3}), or -1. */
+    /** 1–4 ({@code 3}, {@code 三级}, {@code 第三级}, {@code Level 3}: {@code catalog.table.level.<n>}), or -1. */
     private static int level(String s) {
-        return LEVELS.getOrDefault(normal(s), -1);
+        for (int n = 1; n <= 4; n++) {
+            if (aliases("catalog.table.level." + n).contains(normal(s))) {
+                return n;
+            }
+        }
+        return -1;
     }
 
+    /** The side by its names in either language ({@code catalog.table.side.<SIDE>}), or null. */
     private static AssessedSide side(String s) {
-        return switch (normal(s)) {
-            case "云服务客户", "客户", "云服务客户系统", "customer", "customersystem", "cloudservicecustomer" ->
-                    AssessedSide.CUSTOMER_SYSTEM;
-            case "云服务商", "云平台", "云计算平台", "provider", "cloudplatform", "cloudserviceprovider" ->
-                    AssessedSide.CLOUD_PLATFORM;
-            case "双方", "两者", "both" -> AssessedSide.BOTH;
-            default -> null;
-        };
+        for (AssessedSide side : AssessedSide.values()) {
+            if (aliases("catalog.table.side." + side.name()).contains(normal(s))) {
+                return side;
+            }
+        }
+        return null;
+    }
+
+    /** The '|'-separated names of {@code key} in both bundles, normalised. */
+    private static Set<String> aliases(String key) {
+        Set<String> out = new HashSet<>();
+        for (java.util.Locale l : List.of(Texts.CHINESE, Texts.ENGLISH)) {
+            for (String a : Msg.of(key).text(l).split("\\|")) {
+                out.add(normal(a));
+            }
+        }
+        return out;
+    }
+
+    /** The step types' names in both languages (访谈|核查|测试|Interview|Examine|Test), as a regex alternation. */
+    private static String types() {
+        List<String> names = new ArrayList<>();
+        for (TestStepType t : TestStepType.values()) {
+            names.add(Pattern.quote(Msg.of(t).text(Texts.CHINESE)));
+            names.add(Pattern.quote(Msg.of(t).text(Texts.ENGLISH)));
+        }
+        return String.join("|", names);
     }
 
     private static TestStepType stepType(String s) {
-        return switch (s.toLowerCase(Locale.ROOT)) {
-            case "访谈", "interview" -> TestStepType.INTERVIEW;
-            case "核查", "examine" -> TestStepType.EXAMINE;
-            default -> TestStepType.TEST;
-        };
+        for (TestStepType t : TestStepType.values()) {
+            if (s.equalsIgnoreCase(Msg.of(t).text(Texts.CHINESE)) || s.equalsIgnoreCase(Msg.of(t).text(Texts.ENGLISH))) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException(s); // the pattern admits only the names above
     }
 
     private static String blankToNull(String s) {

@@ -216,6 +216,24 @@ class ItemTableImportTests {
         assertThat(catalog.standard("MLPS-GENERAL-BAD")).isEmpty();
     }
 
+    @Test
+    void theCatalogPageImportsTheSampleXlsxAndListsABrokenTablesProblems() throws Exception {
+        mvc.perform(multipart("/catalog/import").file(new MockMultipartFile("file", "通用要求-sample.xlsx",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ItemTableSample.xlsx()))
+                        .param("code", "MLPS-GENERAL-PAGE").with(authentication(admin())).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("importMessage", containsString("MLPS-GENERAL-PAGE")));
+        mvc.perform(multipart("/catalog/import").file(new MockMultipartFile("file", "bad.csv", "text/csv",
+                        csvWith(3, 4, "5"))).param("code", "MLPS-GENERAL-PAGE-BAD").with(authentication(admin()))
+                        .with(csrf()).header("Accept-Language", "zh-CN"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("importErrors", org.hamcrest.Matchers.contains(containsString("第 3 行“级别”列"))));
+        assertThat(catalog.standard("MLPS-GENERAL-PAGE")).isPresent();
+        assertThat(catalog.standard("MLPS-GENERAL-PAGE-BAD")).isEmpty();
+    }
+
     /** Writes the sample files under docs/samples when run with -Dyunjian.samples.write=true. */
     @Test
     void sampleFilesAreWrittenOnRequest() throws Exception {
