@@ -188,6 +188,6 @@ class GeneralRequirementsAssessmentTests {
                                 {"name":"x","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY",
                                  "scope":["CATALOG:MLPS-GENERAL-L2"]}""".formatted(system, assessorOrg)))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.scope", containsString("没有第 3 级的测评项")));
+                .andExpect(jsonPath("$.errors.scope", containsString("没有第三级的测评项")));
     }
 }

@@ -43,22 +43,9 @@ final class GenericChapters {
         return List.of(t("report.table.item"), t("report.table.content"));
     }
 
-    /** The counts over every group: 符合, 部分符合, 不符合, 不适用, 未记录. */
-    private static int[] counts(ScoreResult s) {
-        int[] n = new int[5];
-        for (ScoreResult.Group g : s.byLayer()) {
-            n[0] += g.compliant();
-            n[1] += g.partiallyCompliant();
-            n[2] += g.nonCompliant();
-            n[3] += g.notApplicable();
-            n[4] += g.pending();
-        }
-        return n;
-    }
-
     private static List<List<String>> summaryRows(ReportData d) {
         ScoreResult s = d.score();
-        int[] n = counts(s);
+        int[] n = ReportChapters.counts(s);
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of(t("report.generic.system"), d.system().name()));
         rows.add(List.of(t("report.generic.basis"), catalogs(d)));
@@ -85,7 +72,7 @@ final class GenericChapters {
         if (s.notYetAssessed()) {
             return t("report.generic.notYet", catalogs(d), d.items().size());
         }
-        int[] n = counts(s);
+        int[] n = ReportChapters.counts(s);
         return t("report.generic.summary", catalogs(d), d.system().name(), d.items().size(), n[0], n[1], n[2], n[3],
                 n[4], percent(s.complianceRate()), d.findings().size(), s.highRisk().size(), s.mediumRisk());
     }
@@ -141,7 +128,7 @@ final class GenericChapters {
         ScoreResult s = d.score();
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of(t("report.summary.rate"), s.notYetAssessed() ? "—" : percent(s.complianceRate())));
-        rows.addAll(countRows(counts(s)));
+        rows.addAll(countRows(ReportChapters.counts(s)));
         rows.add(List.of(t("report.generic.findings"), String.valueOf(d.findings().size())));
         List<Block> b = new ArrayList<>();
         b.add(new Table("summary", kv(), rows, true));

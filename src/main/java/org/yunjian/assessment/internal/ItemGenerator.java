@@ -155,7 +155,8 @@ public class ItemGenerator {
             sides(r, out);
         }
         if (out.isEmpty()) {
-            throw new FieldErrors.ValidationException("scope", "assessment.error.scope.noLevel", selection, level);
+            throw new FieldErrors.ValidationException("scope", "assessment.error.scope.noLevel", selection,
+                    org.yunjian.shared.Msg.of("report.level." + level));
         }
         return out;
     }

@@ -112,6 +112,16 @@ final class ReportChapters {
 
     static String overall(ReportData d) {
         ScoreResult s = d.score();
+        int[] n = counts(s);
+        if (s.notYetAssessed()) {
+            return t("report.overall.notYet", d.items().size());
+        }
+        return t("report.overall.text", d.system().name(), d.items().size(), n[0], n[1], n[2], n[3], n[4],
+                percent(s.complianceRate()), s.highRisk().size(), s.mediumRisk(), s.conclusionText().text());
+    }
+
+    /** The counts over every layer: 符合, 部分符合, 不符合, 不适用, 未记录. */
+    static int[] counts(ScoreResult s) {
         int[] n = new int[5];
         for (ScoreResult.Group g : s.byLayer()) {
             n[0] += g.compliant();
@@ -120,11 +130,7 @@ final class ReportChapters {
             n[3] += g.notApplicable();
             n[4] += g.pending();
         }
-        if (s.notYetAssessed()) {
-            return t("report.overall.notYet", d.items().size());
-        }
-        return t("report.overall.text", d.system().name(), d.items().size(), n[0], n[1], n[2], n[3], n[4],
-                percent(s.complianceRate()), s.highRisk().size(), s.mediumRisk(), s.conclusionText().text());
+        return n;
     }
 
     private static List<Block> issues(ReportData d, List<ItemReport> items, String noneKey) {

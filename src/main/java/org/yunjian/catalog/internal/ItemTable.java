@@ -350,7 +350,7 @@ final class ItemTable {
         return -1;
     }
 
-    /** 1–4 ({@code 3}, {@code 三级}, {@code 第三级}, {@code Level 3}: {@code catalog.table.level.<n>}), or -1. */
+    /** 1–4 ({@code 3}, {@code 第三级}, {@code Level 3}: {@code catalog.table.level.<n>}), or -1. */
     private static int level(String s) {
         for (int n = 1; n <= 4; n++) {
             if (aliases("catalog.table.level." + n).contains(normal(s))) {
