@@ -164,6 +164,15 @@ class GeneralRequirementsAssessmentTests {
                     .map(XWPFParagraph::getText).filter(org.yunjian.catalog.MlpsAssessment.templateLayers()::contains).toList());
             assertThat(h2).containsExactlyElementsOf(org.yunjian.catalog.MlpsAssessment.templateLayers());
         }
+        // the workbench's table lists the 通用要求 items with their typed steps like the extension's
+        mvc.perform(get("/assessments/{id}/table", id).with(as(assessor)).param("lang", "zh-CN"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("MLPS-GENERAL:G3-PE-1")));
+        mvc.perform(get("/api/assessment-items/{id}", ids.get(firstGeneralCe)).with(as(assessor)))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("查看并试验示例配置 4")));
         mvc.perform(get("/assessments/{id}", id).with(as(assessor)).param("lang", "zh-CN"))
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
