@@ -17,9 +17,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * The sample 通用要求 item table shipped as {@code docs/samples/通用要求-sample.xlsx} and {@code .csv}. Every word of
  * its items, methods and criteria is an invented placeholder ("示例…"), never the text of GB/T 22239 or GB/T 28448;
- * only the ten 安全层面 are the report template's structural names. Regenerate with
- * {@code ./mvnw -o -q test-compile && java -cp target/test-classes:target/classes:$(cat cp.txt)
- * org.yunjian.catalog.internal.ItemTableSample} or let {@code ItemTableSampleTests} tell you the files differ.
+ * only the ten 安全层面 are the report template's structural names. Regenerate them with
+ * {@code ./mvnw -o -q test -Dtest=ItemTableImportTests -Dyunjian.samples.write=true}; {@code ItemTableImportTests}
+ * fails when the committed files differ from what this class writes.
  */
 public final class ItemTableSample {
 
