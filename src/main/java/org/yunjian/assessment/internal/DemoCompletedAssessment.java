@@ -176,7 +176,7 @@ class DemoCompletedAssessment implements ApplicationRunner {
                     new AssessmentService.VerdictInput(Verdict.COMPLIANT, null, null, null));
             if (seen != null) {
                 assessments.recordObservations(item.id(), ExpectedVersion.exactly(item.version() + 1),
-                        demo("demo.assessment.earlier.observed", seen));
+                        demo("demo.assessment.earlier.observed", seen.strip().replaceAll("[。.;；]+$", "")));
             }
             return;
         }
