@@ -297,12 +297,10 @@ class AssessmentRepository {
 
     /** Every interview on any item of the assessment, by item, in the order held — one query for a report. */
     Map<UUID, List<Interview>> interviewsOfAssessment(UUID assessmentId) {
-        Map<UUID, List<Interview>> out = new HashMap<>();
-        jdbc.sql("SELECT v.* FROM assessment_interview v JOIN assessment_item i ON i.id = v.item_id "
+        return jdbc.sql("SELECT v.* FROM assessment_interview v JOIN assessment_item i ON i.id = v.item_id "
                         + "WHERE i.assessment_id = ? ORDER BY v.held_at, v.id")
-                .param(assessmentId).query(INTERVIEW).list()
-                .forEach(v -> out.computeIfAbsent(v.itemId(), k -> new ArrayList<>()).add(v));
-        return out;
+                .param(assessmentId).query(INTERVIEW).list().stream()
+                .collect(java.util.stream.Collectors.groupingBy(Interview::itemId));
     }
 
     List<Interview> interviews(UUID itemId) {

@@ -176,7 +176,7 @@ class DemoCompletedAssessment implements ApplicationRunner {
                     new AssessmentService.VerdictInput(Verdict.COMPLIANT, null, null, null));
             if (seen != null) {
                 assessments.recordObservations(item.id(), ExpectedVersion.exactly(item.version() + 1),
-                        demo("demo.assessment.earlier.observed", seen.strip().replaceAll("[。.;；]+$", "")));
+                        demo("demo.assessment.earlier.observed", withoutFinalPunctuation(seen)));
             }
             return;
         }
@@ -194,6 +194,15 @@ class DemoCompletedAssessment implements ApplicationRunner {
         assessments.addInterview(item.id(), new AssessmentService.InterviewInput(demo(key + ".interviewee"),
                 demo(key + ".role"), today.minusDays(2).atTime(9 + k, 30).atZone(Formats.zone()).toInstant(),
                 demo(key + ".interview")));
+    }
+
+    /** The text without the full stops or semicolons it ends with (the sentence around it adds its own). */
+    static String withoutFinalPunctuation(String s) {
+        String out = s.strip();
+        while (!out.isEmpty() && Character.getType(out.charAt(out.length() - 1)) == Character.OTHER_PUNCTUATION) {
+            out = out.substring(0, out.length() - 1);
+        }
+        return out;
     }
 
     /**
