@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * What an item still lacks before the assessment may go to review: a verdict; for 不符合 / 部分符合 a risk level, a
- * risk reason and at least one piece of evidence or a stated reason why there is none; for 不适用 a reason; and no
+ * risk reason, the finding (安全问题) and the assessor's recommendation (整改建议) the report prints, and at least one
+ * piece of evidence or a stated reason why there is none; for 不适用 a reason; and no
  * review comment left unresolved. Display names are {@code enum.SubmissionCheck.Gap.<CONSTANT>}.
  */
 public final class SubmissionCheck {
@@ -14,11 +15,13 @@ public final class SubmissionCheck {
     private SubmissionCheck() {
     }
 
-    public enum Gap { VERDICT, RISK_LEVEL, RISK_REASON, EVIDENCE, NOT_APPLICABLE_REASON, OPEN_COMMENT }
+    public enum Gap { VERDICT, RISK_LEVEL, RISK_REASON, FINDING, RECOMMENDATION, EVIDENCE, NOT_APPLICABLE_REASON,
+        OPEN_COMMENT }
 
     /** What the check reads of one item. */
     public record ItemFacts(UUID itemId, Verdict verdict, String reason, RiskLevel riskLevel, String riskReason,
-                            int evidence, String noEvidenceReason, int openComments) {
+                            String finding, String recommendation, int evidence, String noEvidenceReason,
+                            int openComments) {
     }
 
     /** Every gap of the item, in the order a tester fixes them (empty: ready for review). */
@@ -32,6 +35,12 @@ public final class SubmissionCheck {
             }
             if (blank(f.riskReason())) {
                 out.add(Gap.RISK_REASON);
+            }
+            if (blank(f.finding())) {
+                out.add(Gap.FINDING);
+            }
+            if (blank(f.recommendation())) {
+                out.add(Gap.RECOMMENDATION);
             }
             if (f.evidence() == 0 && blank(f.noEvidenceReason())) {
                 out.add(Gap.EVIDENCE);

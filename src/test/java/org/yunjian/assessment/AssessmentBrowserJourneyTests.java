@@ -117,6 +117,7 @@ class AssessmentBrowserJourneyTests {
         new Select(driver.findElement(By.id("riskLevel"))).selectByValue("MEDIUM");
         driver.findElement(By.id("riskReason")).sendKeys("未划分安全区域");
         driver.findElement(By.id("noEvidenceReason")).sendKeys("现场不允许拍照");
+        driver.findElement(By.id("finding")).sendKeys("门户网站与内部系统位于同一网段");
         driver.findElement(By.id("save-verdict")).click();
         wait.until(ExpectedConditions.textToBe(By.id("current-verdict"), "不符合"));
         assertThat(driver.findElement(By.id("verdict-history")).getText()).contains("不符合");

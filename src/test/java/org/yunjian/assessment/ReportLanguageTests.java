@@ -136,7 +136,8 @@ class ReportLanguageTests {
                     .doesNotContain(assessor.username()).doesNotContain(id).doesNotContain("mlps-2025");
             assertThat(minutesBetween(before, after)).anyMatch(m -> text.contains(m + "（北京时间）"));
         }
-        assertThat(docx).contains("机房照片.pdf，PDF 文档，").contains("（复测） · " + displayName);
+        // item 3's change before any review is a correction, not a re-test (issue 34); it names its tester by name
+        assertThat(docx).contains("机房照片.pdf，PDF 文档，").contains("符合 · " + displayName).doesNotContain("（复测）");
 
         String date = Formats.date(after);
         for (MockHttpServletResponse r : List.of(docxResponse, pdfResponse)) {

@@ -113,16 +113,18 @@ class ReviewApiTests {
         jdbc.sql("UPDATE assessment_item SET verdict = 'NOT_APPLICABLE' WHERE id = ?")
                 .param(UUID.fromString(items.get(2))).update();
         verdict(items.get(3), "{\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"HIGH\",\"riskReason\":\"无\","
-                + "\"noEvidenceReason\":\"现场禁止拍照\"}");
+                + "\"noEvidenceReason\":\"现场禁止拍照\",\"finding\":\"未启用登录失败处理\","
+                + "\"recommendation\":\"配置登录失败锁定策略\"}");
         verdict(items.get(4), "{\"verdict\":\"COMPLIANT\"}");
         send("/api/assessments/{id}/review/submit", tester, "").andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("urn:yunjian:problem:submission-incomplete"))
                 .andExpect(jsonPath("$.missing", hasSize(items.size() - 2)))
                 .andExpect(jsonPath("$.missing[0].number").value(1))
-                .andExpect(jsonPath("$.missing[0].gaps", contains("RISK_LEVEL", "RISK_REASON", "EVIDENCE")))
+                .andExpect(jsonPath("$.missing[0].gaps", contains("RISK_LEVEL", "RISK_REASON", "FINDING", "RECOMMENDATION",
+                        "EVIDENCE")))
                 .andExpect(jsonPath("$.missing[0].link").value("/assessment-items/" + items.get(0)))
                 .andExpect(jsonPath("$.missing[0].controlPoint").isNotEmpty())
-                .andExpect(jsonPath("$.missing[1].gaps", contains("EVIDENCE")))
+                .andExpect(jsonPath("$.missing[1].gaps", contains("FINDING", "RECOMMENDATION", "EVIDENCE")))
                 .andExpect(jsonPath("$.missing[2].gaps", contains("NOT_APPLICABLE_REASON")))
                 .andExpect(jsonPath("$.missing[3].number").value(6))
                 .andExpect(jsonPath("$.missing[3].gaps", contains("VERDICT")))
@@ -142,7 +144,9 @@ class ReviewApiTests {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.gap").exists());
         // the no-evidence reason is stored with the verdict and shown back
         mvc.perform(get("/api/assessment-items/{id}", items.get(3)).with(as(tester)))
-                .andExpect(jsonPath("$.item.noEvidenceReason").value("现场禁止拍照"));
+                .andExpect(jsonPath("$.item.noEvidenceReason").value("现场禁止拍照"))
+                .andExpect(jsonPath("$.item.finding").value("未启用登录失败处理"))
+                .andExpect(jsonPath("$.item.recommendation").value("配置登录失败锁定策略"));
 
         MvcResult refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                         .post("/assessments/{id}/review/submit", id).with(as(tester))
@@ -153,7 +157,8 @@ class ReviewApiTests {
         String page = mvc.perform(get("/assessments/{id}", id).with(as(tester)).flashAttrs(refused.getFlashMap()))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("id=\"missing-list\"", "/assessment-items/" + items.get(0), "缺少风险等级",
-                "缺少证据或无证据说明", "不适用缺少理由", "未记录结论", "id=\"missing-all\"",
+                "缺少证据或无证据说明", "缺少安全问题描述", "缺少整改建议", "不适用缺少理由", "未记录结论",
+                "id=\"missing-all\"",
                 "查看全部 " + (items.size() - 2) + " 个未完成的测评项");
         // the whole list on its own page: one page at a time, filtered by what is lacking and by text
         String all = mvc.perform(get("/assessments/{id}/review/missing", id).param("size", "2").param("page", "2")

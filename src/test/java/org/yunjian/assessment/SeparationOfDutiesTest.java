@@ -112,18 +112,19 @@ class SeparationOfDutiesTest {
     @Test
     void submissionCheckListsEveryGapOfAnItemAtOnce() {
         UUID id = UUID.randomUUID();
-        assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(id, null, null, null, null, 0, null, 1)))
-                .containsExactly(SubmissionCheck.Gap.VERDICT, SubmissionCheck.Gap.OPEN_COMMENT);
-        assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(id, Verdict.NON_COMPLIANT, null, null, " ", 0,
-                null, 0))).containsExactly(SubmissionCheck.Gap.RISK_LEVEL, SubmissionCheck.Gap.RISK_REASON,
+        assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(id, null, null, null, null, null, null, 0, null,
+                1))).containsExactly(SubmissionCheck.Gap.VERDICT, SubmissionCheck.Gap.OPEN_COMMENT);
+        assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(id, Verdict.NON_COMPLIANT, null, null, " ",
+                null, " ", 0, null, 0))).containsExactly(SubmissionCheck.Gap.RISK_LEVEL,
+                SubmissionCheck.Gap.RISK_REASON, SubmissionCheck.Gap.FINDING, SubmissionCheck.Gap.RECOMMENDATION,
                 SubmissionCheck.Gap.EVIDENCE);
         assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(id, Verdict.PARTIALLY_COMPLIANT, null,
-                RiskLevel.LOW, "r", 0, "现场不允许拍照", 0))).isEmpty();
+                RiskLevel.LOW, "r", "问题", "建议", 0, "现场不允许拍照", 0))).isEmpty();
         assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(id, Verdict.PARTIALLY_COMPLIANT, null,
-                RiskLevel.LOW, "r", 2, null, 0))).isEmpty();
-        assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(id, Verdict.NOT_APPLICABLE, "", null, null, 0,
-                null, 0))).containsExactly(SubmissionCheck.Gap.NOT_APPLICABLE_REASON);
-        assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(id, Verdict.COMPLIANT, null, null, null, 0,
-                null, 0))).isEmpty();
+                RiskLevel.LOW, "r", "问题", "建议", 2, null, 0))).isEmpty();
+        assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(id, Verdict.NOT_APPLICABLE, "", null, null,
+                null, null, 0, null, 0))).containsExactly(SubmissionCheck.Gap.NOT_APPLICABLE_REASON);
+        assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(id, Verdict.COMPLIANT, null, null, null, null,
+                null, 0, null, 0))).isEmpty();
     }
 }

@@ -64,7 +64,8 @@ public final class SignOffFixture {
 
     /**
      * What the submission check asks for, written straight into the database: unrecorded items become 不适用 with a
-     * reason, findings without evidence get a no-evidence reason.
+     * reason, findings without evidence get a no-evidence reason, findings without their text or recommendation get
+     * them.
      */
     public static void fillGaps(JdbcClient jdbc, String assessmentId) {
         UUID id = UUID.fromString(assessmentId);
@@ -76,6 +77,10 @@ public final class SignOffFixture {
                         + "AND verdict IN ('NON_COMPLIANT', 'PARTIALLY_COMPLIANT') AND no_evidence_reason IS NULL "
                         + "AND id NOT IN (SELECT item_id FROM assessment_evidence WHERE assessment_id = ?)")
                 .params("现场无法取证", id, id).update();
+        jdbc.sql("UPDATE assessment_item SET finding = COALESCE(finding, risk_reason), "
+                        + "recommendation = COALESCE(recommendation, ?) WHERE assessment_id = ? "
+                        + "AND verdict IN ('NON_COMPLIANT', 'PARTIALLY_COMPLIANT')")
+                .params("按测评项要求补齐安全措施", id).update();
     }
 
     /** From IN_PROGRESS to COMPLETED: team, gaps, submitted by {@code tester}, approved by the two signers. */

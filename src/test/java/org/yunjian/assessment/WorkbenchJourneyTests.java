@@ -160,6 +160,12 @@ class WorkbenchJourneyTests {
             WebElement reason = driver.findElement(By.id("noEvidenceReason"));
             reason.clear();
             reason.sendKeys("现场核查时被测单位未能提供书面材料，已在现场记录中说明");
+            WebElement found = driver.findElement(By.id("finding"));
+            if (found.getAttribute("value").isBlank()) {
+                found.sendKeys("现场核查发现该项措施未落实");
+            }
+            // the 整改建议 starts from the catalog's text; the tester keeps it
+            assertThat(driver.findElement(By.id("recommendation")).getAttribute("value")).isNotBlank();
             driver.findElement(By.id("save-verdict")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
         }

@@ -206,6 +206,37 @@ class WorkbenchTests {
         assertThat(history(items.get(1))).isZero();
     }
 
+    /** Issue 34: table mode and the REST batch carry the finding and the recommendation; a row without them keeps them. */
+    @Test
+    void tableAndBatchSaveTheFindingAndTheRecommendation() throws Exception {
+        String id = create();
+        List<String> items = items(id);
+        assertThat(page("/assessments/{id}/table", id)).contains("id=\"finding-1\"", "id=\"recommendation-1\"");
+        mvc.perform(post("/assessments/{id}/table", id).with(as(assessor)).param("row", "1")
+                        .with(IfMatch.tableRows(jdbc, id, 1))
+                        .param("verdict-1", "NON_COMPLIANT").param("risk-1", "MEDIUM").param("riskReason-1", "可横向渗透")
+                        .param("finding-1", "表格里写的安全问题").param("recommendation-1", "表格里写的整改建议"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("savedCount", 1L));
+        assertThat(page("/assessments/{id}/table", id)).contains("表格里写的安全问题", "表格里写的整改建议");
+        // a too long recommendation refuses the row, beside its field
+        assertThat(mvc.perform(post("/assessments/{id}/table", id).with(as(assessor)).param("row", "1")
+                        .with(IfMatch.tableRows(jdbc, id, 1))
+                        .param("verdict-1", "NON_COMPLIANT").param("risk-1", "MEDIUM").param("riskReason-1", "可横向渗透")
+                        .param("finding-1", "表格里写的安全问题").param("recommendation-1", "长".repeat(4001)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("id=\"recommendation-error-1\"");
+        // a REST row leaving them out changes only the reason and keeps them
+        mvc.perform(put("/api/assessments/{id}/verdicts", id).with(as(assessor))
+                        .contentType(MediaType.APPLICATION_JSON).content(("[{\"itemId\":\"%s\",\"verdict\":\"NON_COMPLIANT\","
+                                + "\"riskLevel\":\"MEDIUM\",\"riskReason\":\"可横向渗透\",\"reason\":\"批量补充的理由\","
+                                + "\"version\":1}]").formatted(items.get(0))))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.saved").value(1));
+        mvc.perform(get("/api/assessment-items/{id}", items.get(0)).with(as(assessor)))
+                .andExpect(jsonPath("$.item.verdictReason").value("批量补充的理由"))
+                .andExpect(jsonPath("$.item.finding").value("表格里写的安全问题"))
+                .andExpect(jsonPath("$.item.recommendation").value("表格里写的整改建议"));
+    }
+
     @Test
     void restBatchAnswersPerRowProblemsAndSavesTheGoodRows() throws Exception {
         String id = create();

@@ -52,11 +52,14 @@ import org.yunjian.security.CurrentUser;
 class WorkbookExportTests {
 
     static final List<String> ZH_HEADER = List.of("项ID", "要求编号", "测评对象", "安全层面", "控制点", "测评要求",
-            "符合判定", "部分符合判定", "不符合判定", "结论", "理由", "风险等级", "风险理由", "现场记录", "版本");
+            "符合判定", "部分符合判定", "不符合判定", "结论", "理由", "风险等级", "风险理由", "安全问题", "整改建议",
+            "现场记录", "版本");
     static final List<String> EN_HEADER = List.of("Item ID", "Requirement", "Assessed side", "Security layer",
             "Control point", "Requirement text", "Compliant when", "Partially compliant when", "Non-compliant when",
-            "Verdict", "Reason", "Risk level", "Reason for the risk level", "Observations", "Version");
-    static final int TEXT = 5, COMPLIANT = 6, PARTIAL = 7, NON_COMPLIANT = 8, VERDICT = 9, RISK = 11, VERSION = 14;
+            "Verdict", "Reason", "Risk level", "Reason for the risk level", "Finding", "Recommendation", "Observations",
+            "Version");
+    static final int TEXT = 5, COMPLIANT = 6, PARTIAL = 7, NON_COMPLIANT = 8, VERDICT = 9, RISK = 11, FINDING = 13,
+            RECOMMENDATION = 14, VERSION = 16;
 
     @Autowired
     MockMvc mvc;
@@ -217,7 +220,7 @@ class WorkbookExportTests {
                             .isGreaterThanOrEqualTo(2 * sheet.getDefaultRowHeightInPoints());
                 }
             }
-            Set<Integer> editable = Set.of(9, 10, 11, 12, 13);
+            Set<Integer> editable = Set.of(9, 10, 11, 12, FINDING, RECOMMENDATION, 15);
             for (int c = 0; c <= VERSION; c++) {
                 XSSFCellStyle style = row.getCell(c).getCellStyle();
                 if (editable.contains(c)) {
@@ -228,7 +231,7 @@ class WorkbookExportTests {
                             .containsExactly((byte) 0xEE, (byte) 0xEE, (byte) 0xEE);
                 }
             }
-            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).startsWith("A1:O");
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).startsWith("A1:Q");
             assertThat(sheet.getRow(0).getCell(VERDICT).getCellComment().getString().getString())
                     .contains("灰色列为只读");
         }

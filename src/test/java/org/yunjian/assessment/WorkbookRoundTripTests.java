@@ -48,8 +48,9 @@ class WorkbookRoundTripTests {
     @Autowired
     Fixtures fixtures;
 
-    /** Columns of the item table (format 2) an assessor fills. */
-    static final int VERDICT = 9, REASON = 10, RISK = 11, RISK_REASON = 12, OBSERVATIONS = 13;
+    /** Columns of the item table (format 3) an assessor fills. */
+    static final int VERDICT = 9, REASON = 10, RISK = 11, RISK_REASON = 12, FINDING = 13, RECOMMENDATION = 14,
+            OBSERVATIONS = 15;
 
     Fixtures.World w;
     CurrentUser assessor;
@@ -130,6 +131,44 @@ class WorkbookRoundTripTests {
                 .andExpect(jsonPath("$.item.verdict").value("COMPLIANT"));
         // importing the same workbook again changes nothing more
         importWorkbook(filled).andExpect(status().isOk()).andExpect(jsonPath("$.applied").value(0));
+    }
+
+    /** Issue 34: the finding and the assessor's recommendation travel through the workbook and come back. */
+    @Test
+    void keepsTheFindingAndTheRecommendationThroughAnOfflineRoundTrip() throws Exception {
+        byte[] exported = export();
+        String item1 = itemId(exported, 1);
+        byte[] filled = edit(exported, wb -> {
+            set(wb, 1, VERDICT, "不符合");
+            set(wb, 1, RISK, "低");
+            set(wb, 1, RISK_REASON, "影响有限");
+            set(wb, 1, FINDING, "登录失败处理未覆盖运维账号");
+            set(wb, 1, RECOMMENDATION, "为运维账号同样配置登录失败锁定");
+        });
+        importWorkbook(filled).andExpect(status().isOk()).andExpect(jsonPath("$.applied").value(1));
+        mvc.perform(get("/api/assessment-items/{id}", item1).with(as(assessor)))
+                .andExpect(jsonPath("$.item.finding").value("登录失败处理未覆盖运维账号"))
+                .andExpect(jsonPath("$.item.recommendation").value("为运维账号同样配置登录失败锁定"));
+        byte[] again = export();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(again))) {
+            Row row = wb.getSheet("测评项").getRow(1);
+            assertThat(row.getCell(FINDING).getStringCellValue()).isEqualTo("登录失败处理未覆盖运维账号");
+            assertThat(row.getCell(RECOMMENDATION).getStringCellValue()).isEqualTo("为运维账号同样配置登录失败锁定");
+        }
+        importWorkbook(again).andExpect(status().isOk()).andExpect(jsonPath("$.applied").value(0));
+        // only the recommendation edited offline: stored, the verdict history untouched
+        int history = JsonPath.<java.util.List<?>>read(mvc.perform(get("/api/assessment-items/{id}", item1)
+                .with(as(assessor))).andReturn().getResponse().getContentAsString(), "$.history").size();
+        importWorkbook(edit(again, wb -> set(wb, 1, RECOMMENDATION, "为全部账号配置登录失败锁定")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.applied").value(1));
+        String item = mvc.perform(get("/api/assessment-items/{id}", item1).with(as(assessor))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(JsonPath.<String>read(item, "$.item.recommendation")).isEqualTo("为全部账号配置登录失败锁定");
+        assertThat(JsonPath.<java.util.List<?>>read(item, "$.history")).hasSize(history);
+        // a recommendation past its length is refused, naming its cell
+        importWorkbook(edit(export(), wb -> set(wb, 1, RECOMMENDATION, "改".repeat(4001))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].row").value(2)).andExpect(jsonPath("$.problems[0].column").value("O"));
     }
 
     @Test

@@ -48,11 +48,15 @@ final class Dtos {
     record TransitionRequest(AssessmentStatus to, String comment) {
     }
 
-    /** {@code version}: the item's version this replaces, if no {@code If-Match} names it. */
+    /**
+     * {@code version}: the item's version this replaces, if no {@code If-Match} names it; {@code finding} (安全问题)
+     * and {@code recommendation} (整改建议) go with a 不符合 / 部分符合 verdict.
+     */
     record VerdictRequest(Verdict verdict, String reason, RiskLevel riskLevel, String riskReason,
-                          String noEvidenceReason, Long version) {
+                          String noEvidenceReason, String finding, String recommendation, Long version) {
         AssessmentService.VerdictInput toInput() {
-            return new AssessmentService.VerdictInput(verdict, reason, riskLevel, riskReason, noEvidenceReason);
+            return new AssessmentService.VerdictInput(verdict, reason, riskLevel, riskReason, noEvidenceReason,
+                    finding, recommendation);
         }
     }
 
@@ -93,12 +97,13 @@ final class Dtos {
                         String controlPoint, Verdict verdict, String verdictReason, String observations,
                         RiskLevel riskLevel, String riskReason, Instant updatedAt,
                         List<Inheritances.Responsible> responsible, InheritedResponse inherited,
-                        String noEvidenceReason, long version) implements Versioned {
+                        String noEvidenceReason, String finding, String recommendation, long version)
+            implements Versioned {
         static ItemResponse of(TestItem i, Inheritances.View view) {
             return new ItemResponse(i.id(), i.assessmentId(), i.position(), i.requirementId(), i.side(), i.layer(),
                     i.controlPoint(), i.verdict(), i.verdictReason(), i.observations(), i.riskLevel(), i.riskReason(),
                     i.updatedAt(), view.responsibleFor(i), InheritedResponse.of(view.inheritedOf(i)),
-                    i.noEvidenceReason(), i.version());
+                    i.noEvidenceReason(), i.finding(), i.recommendation(), i.version());
         }
     }
 

@@ -43,9 +43,12 @@ class WorkbenchApi {
         this.myWork = myWork;
     }
 
-    /** One row of a verdict batch; {@code version}: the item's version the row replaces (as read). */
+    /**
+     * One row of a verdict batch; {@code version}: the item's version the row replaces (as read); {@code finding}
+     * (安全问题) and {@code recommendation} (整改建议): left out (null), the stored ones stay.
+     */
     record VerdictBatchRow(UUID itemId, Verdict verdict, String reason, RiskLevel riskLevel, String riskReason,
-                           Long version) {
+                           String finding, String recommendation, Long version) {
     }
 
     /**
@@ -71,7 +74,7 @@ class WorkbenchApi {
     ResponseEntity<?> verdicts(@PathVariable UUID id, @RequestBody List<VerdictBatchRow> body) {
         Workbench.BatchResult result = workbench.applyBatch(id, body == null ? List.of() : body.stream()
                 .map(r -> r == null ? null : new Workbench.BatchRow(r.itemId(), r.verdict(), r.reason(),
-                        r.riskLevel(), r.riskReason(), r.version()))
+                        r.riskLevel(), r.riskReason(), r.finding(), r.recommendation(), r.version()))
                 .toList());
         List<VerdictBatchRowResult> rows = result.rows().stream().map(VerdictBatchRowResult::of).toList();
         long refused = result.count(Workbench.Outcome.REFUSED);

@@ -222,9 +222,22 @@ class AssessmentRepository {
         Versions.requireUpdated(n, jdbc, "assessment_item", "updated_at", id);
     }
 
-    /** The no-evidence reason (无证据说明) goes with the verdict it explains. */
-    void updateNoEvidenceReason(UUID id, String reason) {
-        jdbc.sql("UPDATE assessment_item SET no_evidence_reason = ? WHERE id = ?").params(reason, id).update();
+    /** The no-evidence reason (无证据说明), the finding and the recommendation go with the verdict they explain. */
+    void updateFindingTexts(UUID id, String noEvidenceReason, String finding, String recommendation) {
+        jdbc.sql("UPDATE assessment_item SET no_evidence_reason = ?, finding = ?, recommendation = ? WHERE id = ?")
+                .params(noEvidenceReason, finding, recommendation, id).update();
+    }
+
+    /**
+     * Only the finding's texts changed (the verdict stays as recorded): stored if the item is still at version
+     * {@code expected}, without a new history entry; else a stale-version conflict.
+     */
+    void updateFindingTexts(UUID id, String noEvidenceReason, String finding, String recommendation, Instant now,
+                            long expected) {
+        int n = jdbc.sql("UPDATE assessment_item SET no_evidence_reason = ?, finding = ?, recommendation = ?, "
+                        + "updated_at = ?, version = version + 1 WHERE id = ? AND version = ?")
+                .params(noEvidenceReason, finding, recommendation, utc(now), id, expected).update();
+        Versions.requireUpdated(n, jdbc, "assessment_item", "updated_at", id);
     }
 
     /** Stores the observations if the item is still at version {@code expected}; else a stale-version conflict. */
@@ -241,7 +254,7 @@ class AssessmentRepository {
             enumOf(Verdict.class, rs.getString("verdict")), rs.getString("verdict_reason"),
             rs.getString("observations"), enumOf(RiskLevel.class, rs.getString("risk_level")),
             rs.getString("risk_reason"), instant(rs, "updated_at"), rs.getString("no_evidence_reason"),
-            rs.getLong("version"));
+            rs.getString("finding"), rs.getString("recommendation"), rs.getLong("version"));
 
     // --- verdict history and interviews
 
@@ -282,13 +295,22 @@ class AssessmentRepository {
                 .update();
     }
 
+    /** Every interview on any item of the assessment, by item, in the order held — one query for a report. */
+    Map<UUID, List<Interview>> interviewsOfAssessment(UUID assessmentId) {
+        return jdbc.sql("SELECT v.* FROM assessment_interview v JOIN assessment_item i ON i.id = v.item_id "
+                        + "WHERE i.assessment_id = ? ORDER BY v.held_at, v.id")
+                .param(assessmentId).query(INTERVIEW).list().stream()
+                .collect(java.util.stream.Collectors.groupingBy(Interview::itemId));
+    }
+
     List<Interview> interviews(UUID itemId) {
         return jdbc.sql("SELECT * FROM assessment_interview WHERE item_id = ? ORDER BY held_at, id").param(itemId)
-                .query((rs, n) -> new Interview(rs.getObject("id", UUID.class), rs.getObject("item_id", UUID.class),
-                        rs.getString("interviewee"), rs.getString("role"), instant(rs, "held_at"),
-                        rs.getString("notes"), rs.getString("recorded_by"), instant(rs, "recorded_at")))
-                .list();
+                .query(INTERVIEW).list();
     }
+
+    private static final RowMapper<Interview> INTERVIEW = (rs, n) -> new Interview(rs.getObject("id", UUID.class),
+            rs.getObject("item_id", UUID.class), rs.getString("interviewee"), rs.getString("role"),
+            instant(rs, "held_at"), rs.getString("notes"), rs.getString("recorded_by"), instant(rs, "recorded_at"));
 
     // --- evidence
 

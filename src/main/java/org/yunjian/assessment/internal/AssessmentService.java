@@ -113,12 +113,26 @@ public class AssessmentService {
         }
     }
 
-    /** A verdict; {@code noEvidenceReason} (无证据说明) says why a finding has no evidence (kept for findings only). */
+    /**
+     * A verdict; {@code noEvidenceReason} (无证据说明) says why a finding has no evidence, {@code finding} (安全问题) what
+     * the assessor found, {@code recommendation} the assessor's 整改建议 (the three kept for findings only).
+     */
     public record VerdictInput(Verdict verdict, String reason, RiskLevel riskLevel, String riskReason,
-                               String noEvidenceReason) {
+                               String noEvidenceReason, String finding, String recommendation) {
+
+        public VerdictInput(Verdict verdict, String reason, RiskLevel riskLevel, String riskReason,
+                            String noEvidenceReason) {
+            this(verdict, reason, riskLevel, riskReason, noEvidenceReason, null, null);
+        }
 
         public VerdictInput(Verdict verdict, String reason, RiskLevel riskLevel, String riskReason) {
             this(verdict, reason, riskLevel, riskReason, null);
+        }
+
+        /** This verdict with the finding's texts as {@code item} holds them (for inputs that do not carry them). */
+        public VerdictInput keepingTextsOf(TestItem item) {
+            return new VerdictInput(verdict, reason, riskLevel, riskReason, item.noEvidenceReason(), item.finding(),
+                    item.recommendation());
         }
     }
 
@@ -406,6 +420,8 @@ public class AssessmentService {
         tooLong(errors, "reason", in.reason(), 4000);
         tooLong(errors, "riskReason", in.riskReason(), 4000);
         tooLong(errors, "noEvidenceReason", in.noEvidenceReason(), 4000);
+        tooLong(errors, "finding", in.finding(), 4000);
+        tooLong(errors, "recommendation", in.recommendation(), 4000);
         return errors;
     }
 
@@ -438,18 +454,41 @@ public class AssessmentService {
                 && java.util.Objects.equals(trimToNull(in.reason()), item.verdictReason())
                 && java.util.Objects.equals(finding ? in.riskLevel() : null, item.riskLevel())
                 && java.util.Objects.equals(finding ? trimToNull(in.riskReason()) : null, item.riskReason())
-                && java.util.Objects.equals(finding ? trimToNull(in.noEvidenceReason()) : null, item.noEvidenceReason());
+                && java.util.Objects.equals(finding ? trimToNull(in.noEvidenceReason()) : null, item.noEvidenceReason())
+                && java.util.Objects.equals(finding ? trimToNull(in.finding()) : null, item.finding())
+                && java.util.Objects.equals(finding ? trimToNull(in.recommendation()) : null, item.recommendation());
     }
 
-    /** Stores a checked verdict: the item, a history entry, the remediation task, the audit event. */
+    /** Whether {@code in} keeps the item's verdict, reason and risk (only the finding's texts may differ). */
+    static boolean sameVerdict(TestItem item, VerdictInput in) {
+        boolean finding = in.verdict() != null && in.verdict().isFinding();
+        return in.verdict() != null && in.verdict() == item.verdict()
+                && java.util.Objects.equals(trimToNull(in.reason()), item.verdictReason())
+                && java.util.Objects.equals(finding ? in.riskLevel() : null, item.riskLevel())
+                && java.util.Objects.equals(finding ? trimToNull(in.riskReason()) : null, item.riskReason());
+    }
+
+    /**
+     * Stores a checked verdict: the item, a history entry, the remediation task, the audit event. A change of the
+     * finding's texts alone (安全问题, 整改建议, 无证据说明 under the same verdict) is stored without a history entry.
+     */
     void applyVerdict(Access access, TestItem item, long expected, VerdictInput in, boolean retest,
                       List<Remediation> remediations) {
         boolean finding = in.verdict().isFinding();
         RiskLevel risk = finding ? in.riskLevel() : null;
         String riskReason = finding ? in.riskReason().strip() : null;
         Instant now = clock.instant();
+        String noEvidence = finding ? trimToNull(in.noEvidenceReason()) : null;
+        String found = finding ? trimToNull(in.finding()) : null;
+        String recommendation = finding ? trimToNull(in.recommendation()) : null;
+        if (sameVerdict(item, in) && !unchanged(item, in)) {
+            repo.updateFindingTexts(item.id(), noEvidence, found, recommendation, now, expected);
+            events.publishEvent(AuditableEvent.success("assessment.finding", "assessment-item", item.id(),
+                    Msg.of("assessment.audit.finding", item.requirementId(), Msg.of(item.side()))));
+            return;
+        }
         repo.updateVerdict(item.id(), in.verdict(), trimToNull(in.reason()), risk, riskReason, now, expected);
-        repo.updateNoEvidenceReason(item.id(), finding ? trimToNull(in.noEvidenceReason()) : null);
+        repo.updateFindingTexts(item.id(), noEvidence, found, recommendation);
         repo.insertVerdict(new VerdictEntry(UUID.randomUUID(), item.id(), in.verdict(), trimToNull(in.reason()), risk,
                 retest, access.user().username(), now));
         tasks.afterVerdict(item, access.system(), in.verdict(), retest, remediations, now);

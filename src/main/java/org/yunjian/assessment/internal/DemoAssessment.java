@@ -88,7 +88,12 @@ class DemoAssessment implements ApplicationRunner {
         assessments.recordVerdict(items.get(1).id(), ExpectedVersion.exactly(items.get(1).version()), new AssessmentService.VerdictInput(Verdict.COMPLIANT,
                 null, null, null));
         assessments.recordVerdict(items.get(2).id(), ExpectedVersion.exactly(items.get(2).version()), new AssessmentService.VerdictInput(Verdict.NON_COMPLIANT,
-                demo("demo.assessment.reason3"), RiskLevel.MEDIUM, demo("demo.assessment.risk3")));
+                demo("demo.assessment.reason3"), RiskLevel.MEDIUM, demo("demo.assessment.risk3"), null,
+                demo("demo.assessment.finding3"), demo("demo.assessment.advice3")));
+        assessments.addInterview(items.get(2).id(), new AssessmentService.InterviewInput(
+                demo("demo.assessment.earlier.boundary.interviewee"), demo("demo.assessment.earlier.boundary.role"),
+                clock.instant().minus(java.time.Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.HOURS),
+                demo("demo.assessment.interview3")));
         // the provider's platform was assessed elsewhere three months ago: its conclusion is recorded and the first
         // cloud-platform items still open inherit from it, so the customer sees inherited items at first login
         var conclusion = inheritances.recordConclusion(a.id(), new Inheritances.ConclusionInput(

@@ -33,7 +33,8 @@ import org.yunjian.shared.Formats;
 
 /**
  * In demo mode, seeds last year's 等保 assessment of the demo portal, completed: the testers 陈工 and 孙工 record a
- * verdict on every item (mostly 符合, five findings, one of high risk), 陈工 submits, 周工 approves the review and
+ * verdict on every item (mostly 符合 with what they observed; five findings, one of high risk, each with what was
+ * found, the tester's recommendation, the interview it rests on and why there is no evidence file), 陈工 submits, 周工 approves the review and
  * 吴工 approves the report — the same services a user goes through, so the completion step stores the item sums
  * and the dashboards show a conclusion at first login. The assessment's own dates are then moved back ten months
  * to a year (the audit log keeps when the seed really wrote). The five remediation tasks the findings opened are
@@ -87,10 +88,14 @@ class DemoCompletedAssessment implements ApplicationRunner {
     private final RiskRegister register;
     private final Remediations remediations;
     private final JdbcClient jdbc;
+    private final ItemLabels labels;
+    private final java.time.Clock clock;
 
     DemoCompletedAssessment(AssessmentService assessments, AssessmentRepository repo, DemoPortal demoPortal,
                             UserAdministration users, Reviews reviews, RiskRegister register,
-                            Remediations remediations, JdbcClient jdbc) {
+                            Remediations remediations, JdbcClient jdbc, ItemLabels labels, java.time.Clock clock) {
+        this.labels = labels;
+        this.clock = clock;
         this.register = register;
         this.remediations = remediations;
         this.assessments = assessments;
@@ -154,15 +159,50 @@ class DemoCompletedAssessment implements ApplicationRunner {
         return chosen.values().stream().map(TestItem::id).collect(java.util.stream.Collectors.toSet());
     }
 
-    /** The item's verdict: its finding if it is a finding's item, else 符合. */
+    /** The finding whose first verdict was a slip, corrected by its tester before the review (no re-test). */
+    static final String CORRECTED = "MLPS-L3-8.2.5.1-c";
+
+    /**
+     * The item's verdict: its finding if it is a finding's item — with what was found, the tester's recommendation,
+     * why there is no evidence file and the interview it rests on — else 符合 with what the tester observed (the
+     * catalog's 符合 state, as checked on site).
+     */
     private void record(TestItem item, boolean finding) {
         Finding f = FINDINGS.get(item.requirementId());
-        AssessmentService.VerdictInput in = finding
-                ? new AssessmentService.VerdictInput(f.verdict(), demo("demo.assessment.earlier." + f.key()),
-                        f.risk(), demo("demo.assessment.earlier." + f.key() + ".risk"),
-                        demo("demo.assessment.earlier.noEvidence"))
-                : new AssessmentService.VerdictInput(Verdict.COMPLIANT, null, null, null);
-        assessments.recordVerdict(item.id(), ExpectedVersion.exactly(item.version()), in);
+        if (!finding) {
+            String seen = labels.requirement(item.requirementId()).map(r -> r.mlps() == null
+                    || r.mlps().criteria() == null ? null : r.mlps().criteria().compliant()).orElse(null);
+            assessments.recordVerdict(item.id(), ExpectedVersion.exactly(item.version()),
+                    new AssessmentService.VerdictInput(Verdict.COMPLIANT, null, null, null));
+            if (seen != null) {
+                assessments.recordObservations(item.id(), ExpectedVersion.exactly(item.version() + 1),
+                        demo("demo.assessment.earlier.observed", withoutFinalPunctuation(seen)));
+            }
+            return;
+        }
+        String key = "demo.assessment.earlier." + f.key();
+        long version = item.version();
+        if (item.requirementId().equals(CORRECTED)) {
+            assessments.recordVerdict(item.id(), ExpectedVersion.exactly(version++),
+                    new AssessmentService.VerdictInput(Verdict.COMPLIANT, null, null, null));
+        }
+        assessments.recordVerdict(item.id(), ExpectedVersion.exactly(version), new AssessmentService.VerdictInput(
+                f.verdict(), demo(key), f.risk(), demo(key + ".risk"), demo("demo.assessment.earlier.noEvidence"),
+                demo(key + ".finding"), demo(key + ".advice")));
+        LocalDate today = LocalDate.now(clock.withZone(Formats.zone()));
+        int k = FINDINGS.keySet().stream().sorted().toList().indexOf(item.requirementId());
+        assessments.addInterview(item.id(), new AssessmentService.InterviewInput(demo(key + ".interviewee"),
+                demo(key + ".role"), today.minusDays(2).atTime(9 + k, 30).atZone(Formats.zone()).toInstant(),
+                demo(key + ".interview")));
+    }
+
+    /** The text without the full stops or semicolons it ends with (the sentence around it adds its own). */
+    static String withoutFinalPunctuation(String s) {
+        String out = s.strip();
+        while (!out.isEmpty() && Character.getType(out.charAt(out.length() - 1)) == Character.OTHER_PUNCTUATION) {
+            out = out.substring(0, out.length() - 1);
+        }
+        return out;
     }
 
     /**
@@ -208,5 +248,7 @@ class DemoCompletedAssessment implements ApplicationRunner {
                 .param(id).update();
         jdbc.sql("UPDATE assessment_verdict_history SET recorded_at = recorded_at" + done + " WHERE item_id IN "
                 + "(SELECT id FROM assessment_item WHERE assessment_id = ?)").param(id).update();
+        jdbc.sql("UPDATE assessment_interview SET held_at = held_at" + done + ", recorded_at = recorded_at" + done
+                + " WHERE item_id IN (SELECT id FROM assessment_item WHERE assessment_id = ?)").param(id).update();
     }
 }

@@ -69,6 +69,22 @@ public class ItemLabels {
         return r.mlps() != null ? r.mlps().requirement() : r.text();
     }
 
+    /**
+     * The 整改建议 the item page and the workbook start a finding's recommendation from, for the assessor to edit:
+     * the state the catalog's 符合 criteria describe (等保), else the requirement's text; null without a catalog entry.
+     */
+    public String recommendationDraft(Requirement r) {
+        if (r == null) {
+            return null;
+        }
+        if (r.mlps() != null && r.mlps().criteria() != null && r.mlps().criteria().compliant() != null
+                && !(english() && r.textEn() != null && !r.textEn().isBlank())) {
+            return Texts.get("assessment.recommendation.draftCriteria", r.mlps().criteria().compliant());
+        }
+        String text = text(r);
+        return text == null || text.isBlank() ? null : Texts.get("assessment.recommendation.draftRequirement", text);
+    }
+
     public String text(String requirementId) {
         return requirement(requirementId).map(this::text).orElse(null);
     }

@@ -220,7 +220,12 @@ class OscalResults {
                 prop(props, "inherited-from-finding", uuid("finding", i.inherited().sourceItemId()).toString());
             }
         }
-        long retests = i.history().stream().filter(h -> h.retest()).count();
+        if (v.isFinding()) {
+            prop(props, "finding", t.finding());
+            prop(props, "recommendation", t.recommendation());
+            prop(props, "no-evidence-reason", t.noEvidenceReason());
+        }
+        long retests = i.history().stream().filter(i::retest).count();
         if (retests > 0) {
             prop(props, "retest-count", String.valueOf(retests));
         }

@@ -67,12 +67,24 @@ public final class Records {
 
     /**
      * One test item: a catalog requirement assessed on one side. {@code noEvidenceReason} (无证据说明) says why a
-     * finding has no evidence, stored with the verdict.
+     * finding has no evidence, {@code finding} (安全问题) what the assessor found — apart from {@code riskReason}, why
+     * the risk has its level — and {@code recommendation} the assessor's 整改建议; the three are stored with the verdict
+     * and kept for findings only.
      */
     public record TestItem(UUID id, UUID assessmentId, int position, String requirementId, ItemSide side, String layer,
                            String controlPoint, Verdict verdict, String verdictReason, String observations,
                            RiskLevel riskLevel, String riskReason, Instant updatedAt, String noEvidenceReason,
-                           long version) implements org.yunjian.shared.Versioned {
+                           String finding, String recommendation, long version)
+            implements org.yunjian.shared.Versioned {
+
+        /** An item as stored before findings had their own text. */
+        public TestItem(UUID id, UUID assessmentId, int position, String requirementId, ItemSide side, String layer,
+                        String controlPoint, Verdict verdict, String verdictReason, String observations,
+                        RiskLevel riskLevel, String riskReason, Instant updatedAt, String noEvidenceReason,
+                        long version) {
+            this(id, assessmentId, position, requirementId, side, layer, controlPoint, verdict, verdictReason,
+                    observations, riskLevel, riskReason, updatedAt, noEvidenceReason, null, null, version);
+        }
 
         /** An item not stored yet (version 0). */
         public TestItem(UUID id, UUID assessmentId, int position, String requirementId, ItemSide side, String layer,

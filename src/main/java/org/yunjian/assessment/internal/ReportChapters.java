@@ -4,7 +4,6 @@ import static org.yunjian.assessment.internal.ReportText.*;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.RiskLevel;
@@ -140,14 +139,15 @@ final class ReportChapters {
         return List.of(new Table("issues", List.of(t("report.highRisk.number"), t("report.remediation.controlPoint"),
                 t("report.item.risk"), t("report.issue.problem"), t("report.issue.suggestion")),
                 items.stream().map(i -> List.of(String.valueOf(i.number()), i.controlPoint(),
-                        label(i.item().riskLevel()), nz(i.item().riskReason()), suggestion(d, i))).toList(), false));
+                        label(i.item().riskLevel()), problem(i.item()), suggestion(d, i))).toList(), false));
     }
 
-    /** The remediation notes of the item's tasks, or the generic advice to meet the requirement. */
+    /**
+     * The assessor's 整改建议 for the finding, as recorded with the verdict — never the customer's progress notes on
+     * the remediation task, nor boilerplate restating the requirement.
+     */
     static String suggestion(ReportData d, ItemReport i) {
-        List<String> notes = d.remediations().stream().filter(r -> r.task().itemId().equals(i.item().id()))
-                .map(r -> r.task().note()).filter(Objects::nonNull).filter(s -> !s.isBlank()).toList();
-        return notes.isEmpty() ? t("report.issue.meetRequirement", nz(i.requirement())) : String.join("\n", notes);
+        return nz(i.item().recommendation());
     }
 
     private static List<Block> groups(ReportData d) {

@@ -13,6 +13,7 @@ import org.yunjian.assessment.ScoreResult;
 import org.yunjian.assessment.ScoringPolicy;
 import org.yunjian.assessment.internal.Records.AssessmentInfo;
 import org.yunjian.assessment.internal.Records.EvidenceInfo;
+import org.yunjian.assessment.internal.Records.Interview;
 import org.yunjian.assessment.internal.Records.Remediation;
 import org.yunjian.assessment.internal.Records.TestItem;
 import org.yunjian.assessment.internal.Records.VerdictEntry;
@@ -143,14 +144,35 @@ public record ReportData(AssessmentInfo assessment, CloudSystem system, String c
      * @param history     every verdict recorded, oldest first (a later one is a re-test)
      * @param responsible the organisations responsible for the item on the system, by name
      * @param inherited   the item's source while it is inherited, else null
+     * @param interviews  the interviews recorded on the item, in the order held
+     * @param reviewedAt  when the assessment's review first decided on it (sent back, approved or returned), or null
+     *                    if it has not been reviewed yet: a verdict change after it is a re-test (复测)
      */
     public record ItemReport(int number, TestItem item, String clause, String requirement, String layer,
                              String controlPoint, List<EvidenceInfo> evidence, List<VerdictEntry> history,
-                             List<Inheritances.Responsible> responsible, Inheritances.Inherited inherited) {
+                             List<Inheritances.Responsible> responsible, Inheritances.Inherited inherited,
+                             List<Interview> interviews, Instant reviewedAt) {
         public ItemReport {
             evidence = List.copyOf(evidence);
             history = List.copyOf(history);
             responsible = List.copyOf(responsible);
+            interviews = List.copyOf(interviews);
+        }
+
+        public ItemReport(int number, TestItem item, String clause, String requirement, String layer,
+                          String controlPoint, List<EvidenceInfo> evidence, List<VerdictEntry> history,
+                          List<Inheritances.Responsible> responsible, Inheritances.Inherited inherited) {
+            this(number, item, clause, requirement, layer, controlPoint, evidence, history, responsible, inherited,
+                    List.of(), null);
+        }
+
+        /**
+         * Whether {@code v} is a re-test (复测): a change of an earlier verdict made after the review had looked at the
+         * assessment. Corrections before the first review decision are not re-tests, whatever the entry's flag says.
+         */
+        public boolean retest(VerdictEntry v) {
+            return reviewedAt != null && !history.isEmpty() && !history.get(0).equals(v)
+                    && v.recordedAt().isAfter(reviewedAt);
         }
 
         public ItemReport(int number, TestItem item, String clause, String requirement, String layer,

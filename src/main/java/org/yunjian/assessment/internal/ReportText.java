@@ -166,17 +166,60 @@ public final class ReportText {
         if (i.inherited() != null) {
             rows.add(List.of(t("report.item.inherited"), i.inherited().source().label().text()));
         }
-        rows.add(List.of(t("report.item.reason"), nz(t.verdictReason())));
-        rows.add(List.of(t("report.item.observations"), nz(t.observations())));
-        rows.add(List.of(t("report.item.risk"), label(t.riskLevel())));
-        rows.add(List.of(t("report.item.riskReason"), nz(t.riskReason())));
-        rows.add(List.of(t("report.item.evidence"), i.evidence().isEmpty() ? t("report.item.noEvidence")
-                : String.join("\n", i.evidence().stream().map(e -> evidenceLine(e, d)).toList())));
+        recorded(rows, "report.item.reason", t.verdictReason());
+        recorded(rows, "report.item.observations", t.observations());
+        if (blank(t.verdictReason()) && blank(t.observations())) {
+            rows.add(List.of(t("report.item.observations"), "—"));
+        }
+        boolean finding = t.verdict() != null && t.verdict().isFinding();
+        if (finding) {
+            rows.add(List.of(t("report.item.finding"), problem(t)));
+            rows.add(List.of(t("report.item.risk"), label(t.riskLevel())));
+            rows.add(List.of(t("report.item.riskReason"), nz(t.riskReason())));
+            rows.add(List.of(t("report.item.recommendation"), nz(t.recommendation())));
+        }
+        if (!i.interviews().isEmpty()) {
+            rows.add(List.of(t("report.item.interviews"),
+                    String.join("\n", i.interviews().stream().map(ReportText::interviewLine).toList())));
+        }
+        if (!i.evidence().isEmpty()) {
+            rows.add(List.of(t("report.item.evidence"),
+                    String.join("\n", i.evidence().stream().map(e -> evidenceLine(e, d)).toList())));
+        } else if (finding && !blank(t.noEvidenceReason())) {
+            rows.add(List.of(t("report.item.noEvidenceReason"), t.noEvidenceReason()));
+        } else {
+            rows.add(List.of(t("report.item.evidence"), t("report.item.noEvidence")));
+        }
         if (i.history().size() > 1) {
             rows.add(List.of(t("report.item.history"),
-                    String.join("\n", i.history().stream().map(v -> historyLine(v, d)).toList())));
+                    String.join("\n", i.history().stream().map(v -> historyLine(i, v, d)).toList())));
         }
         return rows;
+    }
+
+    /** A row only for what was recorded: no "—" row beside the ones that say something. */
+    private static void recorded(List<List<String>> rows, String key, String value) {
+        if (!blank(value)) {
+            rows.add(List.of(t(key), value));
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /**
+     * What the assessor found (安全问题); for an item recorded before findings had their own text, the verdict's
+     * reason — never the reason for the risk level.
+     */
+    static String problem(Records.TestItem t) {
+        return !blank(t.finding()) ? t.finding() : nz(t.verdictReason());
+    }
+
+    /** 访谈 who（role），when (the report's zone, to the minute)：summary. */
+    static String interviewLine(Records.Interview v) {
+        return blank(v.notes()) ? t("report.item.interviewLineNoNotes", v.interviewee(), v.role(), dateTime(v.heldAt()))
+                : t("report.item.interviewLine", v.interviewee(), v.role(), dateTime(v.heldAt()), v.notes());
     }
 
     static String evidenceLine(EvidenceInfo e, ReportData d) {
@@ -184,8 +227,8 @@ public final class ReportText {
                 Formats.size(e.size()), e.sm3(), d.person(e.uploadedByName()));
     }
 
-    static String historyLine(VerdictEntry v, ReportData d) {
-        return t(v.retest() ? "report.item.historyRetest" : "report.item.historyLine", dateTime(v.recordedAt()),
+    static String historyLine(ItemReport i, VerdictEntry v, ReportData d) {
+        return t(i.retest(v) ? "report.item.historyRetest" : "report.item.historyLine", dateTime(v.recordedAt()),
                 verdict(v.verdict()), d.person(v.recordedBy()));
     }
 

@@ -96,11 +96,13 @@ public class Reports {
     private final ScoringPolicies policies;
     private final SignOffs signOffs;
     private final MatrixSummaries matrices;
+    private final ReviewRepository reviews;
 
     Reports(AssessmentService service, AssessmentRepository repo, ItemGenerator generator, OrganizationDirectory directory,
             DocxReport docx, PdfReport pdf, OscalResults oscal, ApplicationEventPublisher events, Clock clock,
             ItemLabels labels, ReportNumbers numbers, UserAdministration users, Inheritances inheritances,
-            ScoringPolicies policies, SignOffs signOffs, MatrixSummaries matrices) {
+            ScoringPolicies policies, SignOffs signOffs, MatrixSummaries matrices, ReviewRepository reviews) {
+        this.reviews = reviews;
         this.policies = policies;
         this.signOffs = signOffs;
         this.matrices = matrices;
@@ -159,6 +161,8 @@ public class Reports {
         Map<UUID, List<EvidenceInfo>> evidence = repo.evidenceOfAssessment(assessmentId).stream()
                 .filter(access::maySee).collect(Collectors.groupingBy(EvidenceInfo::itemId));
         Map<UUID, List<VerdictEntry>> history = repo.historyOfAssessment(assessmentId);
+        Map<UUID, List<Records.Interview>> interviews = repo.interviewsOfAssessment(assessmentId);
+        java.time.Instant reviewedAt = Reviews.firstReview(reviews.steps(assessmentId));
         Map<UUID, Integer> numbers = new HashMap<>();
         Inheritances.View view = inheritances.view(a, access.system());
         List<ReportData.ItemReport> reports = new ArrayList<>();
@@ -168,7 +172,8 @@ public class Reports {
             Requirement r = labels.requirement(i.requirementId()).orElse(null);
             reports.add(new ReportData.ItemReport(number, i, r == null ? null : r.clause(), labels.text(r),
                     labels.layer(i), labels.controlPoint(i), evidence.getOrDefault(i.id(), List.of()),
-                    history.getOrDefault(i.id(), List.of()), view.responsibleFor(i), view.inheritedOf(i)));
+                    history.getOrDefault(i.id(), List.of()), view.responsibleFor(i), view.inheritedOf(i),
+                    interviews.getOrDefault(i.id(), List.of()), reviewedAt));
         }
         Map<UUID, TestItem> byId = items.stream().collect(Collectors.toMap(TestItem::id, i -> i));
         Map<UUID, String> names = new HashMap<>();

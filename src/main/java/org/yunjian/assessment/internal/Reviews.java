@@ -182,7 +182,8 @@ public class Reviews {
         List<MissingItem> out = new ArrayList<>();
         for (TestItem i : repo.items(assessmentId)) {
             List<SubmissionCheck.Gap> gaps = SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(i.id(), i.verdict(),
-                    i.verdictReason(), i.riskLevel(), i.riskReason(), evidence.getOrDefault(i.id(), 0),
+                    i.verdictReason(), i.riskLevel(), i.riskReason(), i.finding(), i.recommendation(),
+                    evidence.getOrDefault(i.id(), 0),
                     i.noEvidenceReason(), open.getOrDefault(i.id(), 0)));
             if (!gaps.isEmpty()) {
                 out.add(new MissingItem(i.id(), i.position() + 1, i.requirementId(), i.side(), labels.controlPoint(i),
@@ -190,6 +191,15 @@ public class Reviews {
             }
         }
         return out;
+    }
+
+    /**
+     * When the review first decided on the assessment (sent back, approved, report approved or returned), or null: a
+     * verdict changed after it is a re-test (复测), one changed before it a correction.
+     */
+    static java.time.Instant firstReview(List<Step> steps) {
+        return steps.stream().filter(s -> s.kind() != StepKind.SUBMITTED).map(Step::at)
+                .min(java.util.Comparator.naturalOrder()).orElse(null);
     }
 
     /** When the testers submitted, the reviewer approved and the approver signed — cleared by a later send-back. */

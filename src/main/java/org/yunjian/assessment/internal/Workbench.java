@@ -204,10 +204,24 @@ public class Workbench {
     }
 
     /** One row of table mode or of the REST batch; {@code version}: the item's version the row was read at. */
+    /**
+     * One row of table mode or of the REST batch; {@code version}: the item's version the row was read at;
+     * {@code finding} and {@code recommendation} null: the row does not carry them and the stored ones stay.
+     */
     public record BatchRow(UUID itemId, Verdict verdict, String reason, RiskLevel riskLevel, String riskReason,
-                           Long version) {
-        VerdictInput input() {
-            return new VerdictInput(verdict, reason, riskLevel, riskReason);
+                           String finding, String recommendation, Long version) {
+
+        public BatchRow(UUID itemId, Verdict verdict, String reason, RiskLevel riskLevel, String riskReason,
+                        Long version) {
+            this(itemId, verdict, reason, riskLevel, riskReason, null, null, version);
+        }
+
+        /** The row's verdict over what {@code item} holds: the no-evidence reason, and texts the row leaves out. */
+        VerdictInput input(TestItem item) {
+            VerdictInput kept = new VerdictInput(verdict, reason, riskLevel, riskReason).keepingTextsOf(item);
+            return new VerdictInput(verdict, reason, riskLevel, riskReason, kept.noEvidenceReason(),
+                    finding == null ? kept.finding() : finding,
+                    recommendation == null ? kept.recommendation() : recommendation);
         }
     }
 
@@ -267,7 +281,7 @@ public class Workbench {
                         new FieldErrors().add("itemId", "workbench.error.duplicateItem").asMap(), item.version()));
                 continue;
             }
-            VerdictInput in = row.input();
+            VerdictInput in = row.input(item);
             if (AssessmentService.unchanged(item, in)) {
                 out.add(new RowResult(item.id(), number, Outcome.UNCHANGED, Map.of(), item.version()));
                 continue;

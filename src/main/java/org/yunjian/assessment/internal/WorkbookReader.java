@@ -53,7 +53,17 @@ final class WorkbookReader {
      * {@code …Unreadable} flag set (the cell's problem is already listed).
      */
     record Line(int row, UUID itemId, Verdict verdict, boolean verdictUnreadable, String reason, RiskLevel risk,
-                boolean riskUnreadable, String riskReason, String observations, Instant version) {
+                boolean riskUnreadable, String riskReason, String observations, Instant version, boolean hasFinding,
+                String finding, String recommendation) {
+
+        /**
+         * The row's verdict over what {@code current} holds: its no-evidence reason, and its finding and
+         * recommendation when the workbook's format has no such columns (versions 1 and 2).
+         */
+        AssessmentService.VerdictInput input(Records.TestItem current) {
+            return new AssessmentService.VerdictInput(verdict, reason, risk, riskReason, current.noEvidenceReason(),
+                    hasFinding ? finding : current.finding(), hasFinding ? recommendation : current.recommendation());
+        }
     }
 
     /** The rows read, the items sheet's name as the file spells it, its format, and the problems found. */
@@ -159,7 +169,9 @@ final class WorkbookReader {
         return new Line(excelRow, id, verdict, !v.isEmpty() && verdict == null,
                 emptyToNull(text(fmt, sheet, r, f.index("reason"))), risk, !k.isEmpty() && risk == null,
                 emptyToNull(text(fmt, sheet, r, f.index("riskReason"))),
-                emptyToNull(text(fmt, sheet, r, f.index("observations"))), version);
+                emptyToNull(text(fmt, sheet, r, f.index("observations"))), version, f.has("finding"),
+                f.has("finding") ? emptyToNull(text(fmt, sheet, r, f.index("finding"))) : null,
+                f.has("recommendation") ? emptyToNull(text(fmt, sheet, r, f.index("recommendation"))) : null);
     }
 
     private static boolean blank(DataFormatter fmt, Row row) {

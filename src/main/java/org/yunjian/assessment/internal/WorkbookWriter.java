@@ -49,7 +49,8 @@ final class WorkbookWriter {
             Map.entry("side", 14), Map.entry("layer", 16), Map.entry("controlPoint", 16),
             Map.entry("requirementText", 50), Map.entry("criteriaCompliant", 36), Map.entry("criteriaPartial", 36),
             Map.entry("criteriaNonCompliant", 36), Map.entry("verdict", 14), Map.entry("reason", 30),
-            Map.entry("risk", 10), Map.entry("riskReason", 30), Map.entry("observations", 40),
+            Map.entry("risk", 10), Map.entry("riskReason", 30), Map.entry("finding", 36),
+            Map.entry("recommendation", 36), Map.entry("observations", 40),
             Map.entry("version", 24));
     /** Columns shown on one line (an id is never wrapped); every other column wraps. */
     private static final Set<String> ONE_LINE = Set.of("id", "version", "verdict", "risk");
@@ -149,6 +150,8 @@ final class WorkbookWriter {
         v.put("reason", i.verdictReason());
         v.put("risk", i.riskLevel() == null ? null : Msg.of(i.riskLevel()).text(lang));
         v.put("riskReason", i.riskReason());
+        v.put("finding", i.finding());
+        v.put("recommendation", i.recommendation());
         v.put("observations", i.observations());
         v.put("version", i.updatedAt().toString());
         return v;

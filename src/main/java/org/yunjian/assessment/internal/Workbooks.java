@@ -210,11 +210,7 @@ public class Workbooks {
                 problems.add(Problem.ofCell(sheet, l.row(), f.letter("id"), Texts.get("workbook.error.noSuchItem")));
                 continue;
             }
-            boolean finding = l.verdict() != null && l.verdict().isFinding();
-            boolean verdictSame = !l.verdictUnreadable() && current.verdict() == l.verdict()
-                    && Objects.equals(current.verdictReason(), l.reason())
-                    && Objects.equals(current.riskLevel(), finding ? l.risk() : null)
-                    && Objects.equals(current.riskReason(), finding ? l.riskReason() : null);
+            boolean verdictSame = !l.verdictUnreadable() && AssessmentService.unchanged(current, l.input(current));
             boolean observationsSame = Objects.equals(current.observations(), l.observations());
             if (verdictSame && observationsSame) {
                 unchanged++;
@@ -239,7 +235,7 @@ public class Workbooks {
                 } else {
                     FieldErrors errors = service.verdictErrors(current.requirementId(),
                             labels.requirement(current.requirementId()).orElse(null),
-                            new AssessmentService.VerdictInput(l.verdict(), l.reason(), l.risk(), l.riskReason()));
+                            l.input(current));
                     errors.asMap().forEach((field, message) -> {
                         if (!(field.equals("riskLevel") && l.riskUnreadable())) {
                             problems.add(Problem.ofCell(sheet, l.row(), column(f, field), message));
@@ -264,6 +260,8 @@ public class Workbooks {
             case "riskLevel" -> "risk";
             case "riskReason" -> "riskReason";
             case "observations" -> "observations";
+            case "finding" -> f.has("finding") ? "finding" : "verdict";
+            case "recommendation" -> f.has("recommendation") ? "recommendation" : "verdict";
             default -> "verdict";
         });
     }
@@ -281,15 +279,11 @@ public class Workbooks {
         WorkbookFormat f = parsed.format();
         for (Line l : plan.changes()) {
             TestItem current = items.get(l.itemId());
-            boolean finding = l.verdict() != null && l.verdict().isFinding();
             // the import plans and applies under the assessment's lock, over the versions it has just read
             long version = current.version();
             try {
-                if (current.verdict() != l.verdict() || !Objects.equals(current.verdictReason(), l.reason())
-                        || !Objects.equals(current.riskLevel(), finding ? l.risk() : null)
-                        || !Objects.equals(current.riskReason(), finding ? l.riskReason() : null)) {
-                    service.recordVerdict(l.itemId(), ExpectedVersion.exactly(version++),
-                            new AssessmentService.VerdictInput(l.verdict(), l.reason(), l.risk(), l.riskReason()));
+                if (l.verdict() != null && !AssessmentService.unchanged(current, l.input(current))) {
+                    service.recordVerdict(l.itemId(), ExpectedVersion.exactly(version++), l.input(current));
                 }
                 if (!Objects.equals(current.observations(), l.observations())) {
                     service.recordObservations(l.itemId(), ExpectedVersion.exactly(version), l.observations());

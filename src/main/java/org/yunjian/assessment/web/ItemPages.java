@@ -26,6 +26,7 @@ import org.yunjian.assessment.internal.AssessmentService;
 import org.yunjian.assessment.internal.EvidenceService;
 import org.yunjian.assessment.internal.Inheritances;
 import org.yunjian.assessment.internal.ItemFilter;
+import org.yunjian.assessment.internal.ItemLabels;
 import org.yunjian.assessment.internal.Records.Remediation;
 import org.yunjian.assessment.internal.Records.TestItem;
 import org.yunjian.assessment.internal.Remediations;
@@ -53,9 +54,11 @@ class ItemPages {
     private final Inheritances inheritances;
     private final Workbench workbench;
     private final ReviewPanel reviewPanel;
+    private final ItemLabels labels;
 
     ItemPages(AssessmentService service, EvidenceService evidence, Parties parties, Remediations remediations,
-              Inheritances inheritances, Workbench workbench, ReviewPanel reviewPanel) {
+              Inheritances inheritances, Workbench workbench, ReviewPanel reviewPanel, ItemLabels labels) {
+        this.labels = labels;
         this.reviewPanel = reviewPanel;
         this.service = service;
         this.evidence = evidence;
@@ -70,10 +73,12 @@ class ItemPages {
      * is the item's version the form replaces (hidden field).
      */
     record ItemForm(Verdict verdict, String reason, RiskLevel riskLevel, String riskReason, String noEvidenceReason,
-                    String observations, String version) {
-        static ItemForm of(TestItem i) {
+                    String finding, String recommendation, String observations, String version) {
+        /** The stored values; a finding's empty 整改建议 starts from {@code draft}, the catalog's (edited, then saved). */
+        static ItemForm of(TestItem i, String draft) {
             return new ItemForm(i.verdict(), i.verdictReason(), i.riskLevel(), i.riskReason(), i.noEvidenceReason(),
-                    i.observations(), String.valueOf(i.version()));
+                    i.finding(), i.recommendation() != null ? i.recommendation() : draft, i.observations(),
+                    String.valueOf(i.version()));
         }
     }
 
@@ -100,7 +105,7 @@ class ItemPages {
         model.addAttribute("mlps", d.requirement() == null ? null : d.requirement().mlps());
         model.addAttribute("choices", Verdict.offeredFor(d.requirement()));
         model.addAttribute("risks", RiskLevel.values());
-        model.addAttribute("form", typed != null ? typed : ItemForm.of(d.item()));
+        model.addAttribute("form", typed != null ? typed : ItemForm.of(d.item(), labels.recommendationDraft(d.requirement())));
         model.addAttribute("filter", filter);
         model.addAttribute("position", workbench.position(d.item(), filter));
         model.addAttribute("remediationInput", remediationInput);
@@ -137,6 +142,8 @@ class ItemPages {
                 @RequestParam(required = false) String reason, @RequestParam(required = false) RiskLevel riskLevel,
                 @RequestParam(required = false) String riskReason,
                 @RequestParam(required = false) String noEvidenceReason,
+                @RequestParam(required = false) String finding,
+                @RequestParam(required = false) String recommendation,
                 @RequestParam(required = false) String observations,
                 @RequestParam(required = false) String version,
                 @RequestParam(name = "filter", required = false) String filterParams,
@@ -144,8 +151,8 @@ class ItemPages {
         ItemFilter filter = ItemFilter.parse(filterParams);
         try {
             Workbench.Saved saved = workbench.saveItem(id, ExpectedVersion.ofForm(version),
-                    new AssessmentService.VerdictInput(verdict, reason, riskLevel, riskReason, noEvidenceReason),
-                    observations);
+                    new AssessmentService.VerdictInput(verdict, reason, riskLevel, riskReason, noEvidenceReason,
+                            finding, recommendation), observations);
             if ("next".equals(then)) {
                 TestItem item = service.item(id).item();
                 Workbench.Position p = workbench.position(item, filter);
@@ -157,13 +164,14 @@ class ItemPages {
             flash.addFlashAttribute(saved.any() ? "saved" : "unchanged", true);
         } catch (ValidationException e) {
             return itemPage(id, filter, model, e.errors(),
-                    new ItemForm(verdict, reason, riskLevel, riskReason, noEvidenceReason, observations, version), null);
+                    new ItemForm(verdict, reason, riskLevel, riskReason, noEvidenceReason, finding, recommendation,
+                            observations, version), null);
         } catch (StaleVersionException | PreconditionRequiredException e) {
             // the typed input comes back over the newer version: saving again is a deliberate replacement
             model.addAttribute("stale", e.formText());
             long now = e.formVersionOr(() -> service.item(id).item().version());
             return itemPage(id, filter, model, Map.of(), new ItemForm(verdict, reason, riskLevel, riskReason,
-                    noEvidenceReason, observations, String.valueOf(now)), null);
+                    noEvidenceReason, finding, recommendation, observations, String.valueOf(now)), null);
         } catch (ConflictException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }
@@ -176,9 +184,12 @@ class ItemPages {
                    @RequestParam(required = false) String reason, @RequestParam(required = false) RiskLevel riskLevel,
                    @RequestParam(required = false) String riskReason,
                    @RequestParam(required = false) String noEvidenceReason,
+                   @RequestParam(required = false) String finding,
+                   @RequestParam(required = false) String recommendation,
                    @RequestParam(required = false) String version, Model model, RedirectAttributes flash) {
         return onItem(id, model, flash, () -> service.recordVerdict(id, ExpectedVersion.ofForm(version),
-                new AssessmentService.VerdictInput(verdict, reason, riskLevel, riskReason, noEvidenceReason)));
+                new AssessmentService.VerdictInput(verdict, reason, riskLevel, riskReason, noEvidenceReason, finding,
+                        recommendation)));
     }
 
     @PostMapping("/assessment-items/{id}/observations")

@@ -47,9 +47,11 @@ class TablePages {
      * What was typed in one row, shown again when the row was refused; {@code version}: the item's version the row
      * replaces (after a stale refusal, the newer one, so saving again is deliberate).
      */
-    record TableRow(String verdict, String risk, String reason, String riskReason, String version) {
+    record TableRow(String verdict, String risk, String reason, String riskReason, String finding,
+                    String recommendation, String version) {
         TableRow withVersion(Long v) {
-            return new TableRow(verdict, risk, reason, riskReason, v == null ? version : String.valueOf(v));
+            return new TableRow(verdict, risk, reason, riskReason, finding, recommendation,
+                    v == null ? version : String.valueOf(v));
         }
     }
 
@@ -80,7 +82,8 @@ class TablePages {
     }
 
     /**
-     * Saves the form's rows: fields {@code verdict-<n>}, {@code risk-<n>}, {@code reason-<n>}, {@code riskReason-<n>}
+     * Saves the form's rows: fields {@code verdict-<n>}, {@code risk-<n>}, {@code reason-<n>}, {@code riskReason-<n>},
+     * {@code finding-<n>}, {@code recommendation-<n>} (a row without these two keeps the stored ones)
      * and {@code version-<n>} (the item's version the row was shown at) for each listed item number {@code row}.
      * A row someone else changed since is refused in place with the message and its input kept. All saved → back
      * to the table with the count; otherwise the table again with the refused rows' input and problems (the saved
@@ -109,11 +112,13 @@ class TablePages {
             }
             TableRow t = new TableRow(form.getFirst("verdict-" + number), form.getFirst("risk-" + number),
                     form.getFirst("reason-" + number), form.getFirst("riskReason-" + number),
+                    form.getFirst("finding-" + number), form.getFirst("recommendation-" + number),
                     form.getFirst("version-" + number));
             numbers.put(item, number);
             typedByNumber.put(number, t);
             rows.add(new Workbench.BatchRow(item, enumOf(Verdict.class, t.verdict()), t.reason(),
-                    enumOf(RiskLevel.class, t.risk()), t.riskReason(), ExpectedVersion.ofForm(t.version()).field()));
+                    enumOf(RiskLevel.class, t.risk()), t.riskReason(), t.finding(), t.recommendation(),
+                    ExpectedVersion.ofForm(t.version()).field()));
         }
         Workbench.BatchResult result;
         try {

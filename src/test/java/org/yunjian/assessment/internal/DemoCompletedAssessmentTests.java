@@ -89,6 +89,49 @@ class DemoCompletedAssessmentTests {
         assertThat(completed()).containsExactly(id);
     }
 
+    @Autowired
+    Reports reports;
+
+    /**
+     * Issue 34: the completed assessment's report shows what its testers recorded — the findings and their
+     * recommendations, the interviews, the no-evidence reasons and the observations of 符合 items — and the
+     * correction made before the review is no re-test. {@code -Dyunjian.demoReportDir=DIR} also writes the
+     * documents there, to look at.
+     */
+    @Test
+    void theCompletedAssessmentsReportShowsWhatItsTestersRecorded() throws Exception {
+        UUID id = completed().get(0);
+        Reports.Document[] docs = new Reports.Document[2];
+        java.util.Locale before = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(org.yunjian.shared.Texts.CHINESE);
+        try {
+            SeedActor.run(SeedActor.account(users, DemoData.ASSESSOR_USER).orElseThrow(), () -> {
+                docs[0] = reports.export(id, Reports.Format.PDF, "test");
+                docs[1] = reports.export(id, Reports.Format.DOCX, "test");
+            });
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.setLocale(before);
+        }
+        String dir = System.getProperty("yunjian.demoReportDir");
+        if (dir != null) {
+            java.nio.file.Files.write(java.nio.file.Path.of(dir, "demo-completed.pdf"), docs[0].content());
+            java.nio.file.Files.write(java.nio.file.Path.of(dir, "demo-completed.docx"), docs[1].content());
+        }
+        org.yunjian.support.PdfInspection pdf = new org.yunjian.support.PdfInspection(docs[0].content());
+        String pdfText = pdf.text(1, pdf.pages()).replaceAll("\\s+", "");
+        String docxText;
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                new java.io.ByteArrayInputStream(docs[1].content()));
+             var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+            docxText = extractor.getText().replaceAll("\\s+", "");
+        }
+        for (String text : List.of(pdfText, docxText)) {
+            assertThat(text).contains("访谈刘明（网络管理员）", "访谈李娜（采购与合同管理专员）", "无证据说明",
+                    "现场核查并访谈运维人员", "区域边界未配置访问控制规则", "仅开放业务必需的端口", "现场核查确认：")
+                    .doesNotContain("按要求整改").doesNotContain("（复测）");
+        }
+    }
+
     @Test
     void thePortalsAssessmentObligationIsCompletedOnceByTheAssessmentOnItsCompletionDay() {
         UUID id = completed().get(0);
