@@ -136,6 +136,10 @@ class CertificatePdf {
         h.row(t.text("exitproject.cert.backups"), del.get("backups"));
         h.row(t.text("exitproject.cert.operatorWitness"), del.get("operator") + " / " + del.get("witness"));
         h.row(t.text("exitproject.cert.result"), del.get("result"));
+        if (del.get("buckets") instanceof List<?> buckets && !buckets.isEmpty()) {
+            h.row(t.text("exitproject.deletion.buckets"), String.join(t.text("exitproject.cert.separator"),
+                    buckets.stream().map(String::valueOf).toList()));
+        }
         h.raw("</table>");
         List<Object> storage = (List<Object>) c.get("storageChecks");
         if (storage != null && !storage.isEmpty()) {
@@ -172,6 +176,7 @@ class CertificatePdf {
                             t.action(m.get("action")), m.get("sanitisation"), m.get("participants"), m.get("residualCheck"),
                             m.get("date")));
         }
+        countersignature(h, t, c.get("countersignature"));
         h.el("h2", t.text("exitproject.cert.signatureTitle"));
         h.raw("<table>");
         h.row(t.text("exitproject.cert.jsonSm3"), info.sm3());
@@ -188,12 +193,38 @@ class CertificatePdf {
                 c.get("number") == null ? c.get("id") : c.get("number"))));
     }
 
+    /**
+     * The provider's countersignature of the deletion record: the signing organisation, who uploaded it when, the
+     * key's fingerprint as registered, the SM3 of the record and the signature; or that the certificate has none.
+     */
+    private static void countersignature(Html h, Words t, Object countersignature) {
+        h.el("h2", t.text("exitproject.cert.countersignature"));
+        if (!(countersignature instanceof Map<?, ?> cs)) {
+            h.el("p", t.text("exitproject.cert.counter.none"));
+            return;
+        }
+        h.raw("<table>");
+        h.row(t.text("exitproject.cert.counter.org"), name(cs.get("organization")));
+        h.row(t.text("exitproject.cert.counter.by"), t.person(cs.get("signedBy")));
+        h.row(t.text("exitproject.cert.counter.at"), t.time(cs.get("signedAt")));
+        h.row(t.text("exitproject.cert.algorithm"), t.text("exitproject.cert.algorithmLine", cs.get("algorithm"),
+                cs.get("userId")));
+        h.row(t.text("exitproject.cert.counter.key"), cs.get("keyFingerprint"));
+        h.row(t.text("exitproject.cert.counter.record"), cs.get("recordSm3"));
+        h.raw("</table>");
+        h.raw("<p class=\"mono\">" + HtmlUtils.htmlEscape(t.text("exitproject.cert.counter.value",
+                String.valueOf(cs.get("value"))), "UTF-8") + "</p>");
+    }
+
     /** The user names the certificate records, to show each by display name. */
     @SuppressWarnings("unchecked")
     private Map<String, String> people(Map<String, Object> c) {
         Set<String> names = new HashSet<>();
         names.add(String.valueOf(((Map<String, Object>) c.get("issuer")).get("name")));
         names.add(String.valueOf(((Map<String, Object>) c.get("inventoryApproval")).get("approvedBy")));
+        if (c.get("countersignature") instanceof Map<?, ?> cs && cs.get("signedBy") != null) {
+            names.add(String.valueOf(cs.get("signedBy")));
+        }
         ((List<Object>) c.get("checklist")).forEach(m -> {
             Object by = ((Map<String, Object>) m).get("by");
             if (by != null) {

@@ -105,7 +105,7 @@ public class InventoryService {
     }
 
     /** A PEM that is no SM2 public key: the toolkit's reason when it gave one. */
-    private static FieldErrors.ValidationException invalidKey(RuntimeException e) {
+    static FieldErrors.ValidationException invalidKey(RuntimeException e) {
         if (e instanceof ManifestException) {
             return new FieldErrors.ValidationException("pem", "exitproject.verifierKey.invalidBecause", ToolkitText.of(e));
         }
