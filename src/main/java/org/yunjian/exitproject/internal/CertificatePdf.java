@@ -205,7 +205,6 @@ class CertificatePdf {
         }
         h.raw("<table>");
         h.row(t.text("exitproject.cert.counter.org"), name(cs.get("organization")));
-        h.row(t.text("exitproject.cert.counter.by"), t.person(cs.get("signedBy")));
         h.row(t.text("exitproject.cert.counter.at"), t.time(cs.get("signedAt")));
         h.row(t.text("exitproject.cert.algorithm"), t.text("exitproject.cert.algorithmLine", cs.get("algorithm"),
                 cs.get("userId")));
@@ -222,9 +221,6 @@ class CertificatePdf {
         Set<String> names = new HashSet<>();
         names.add(String.valueOf(((Map<String, Object>) c.get("issuer")).get("name")));
         names.add(String.valueOf(((Map<String, Object>) c.get("inventoryApproval")).get("approvedBy")));
-        if (c.get("countersignature") instanceof Map<?, ?> cs && cs.get("signedBy") != null) {
-            names.add(String.valueOf(cs.get("signedBy")));
-        }
         ((List<Object>) c.get("checklist")).forEach(m -> {
             Object by = ((Map<String, Object>) m).get("by");
             if (by != null) {

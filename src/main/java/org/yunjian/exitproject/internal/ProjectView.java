@@ -107,10 +107,6 @@ public record ProjectView(Access access, ProjectInfo project, List<ChecklistItem
             out.add(new Blocker("deletion"));
         }
         if (deletion.isPresent()) {
-            Countersigning cs = countersigning();
-            if (cs != Countersigning.VALID) {
-                out.add(new Blocker("countersign." + cs.name()));
-            }
             if (BucketScope.namesObjectStorage(deletion, authorisation)
                     && BucketScope.named(deletion, authorisation).isEmpty()) {
                 out.add(new Blocker("bucketsUnnamed"));
@@ -124,6 +120,11 @@ public record ProjectView(Access access, ProjectInfo project, List<ChecklistItem
             Map<String, Long> t = c.data().totals();
             out.add(new Blocker("storage", c.data().location(), c.data().checkedAt(), t.get("current"),
                     t.get("nonCurrent"), t.get("deleteMarkers"), t.get("multipartUploads")));
+        }
+        // the last step: the provider countersigns the record once everything else is recorded
+        Countersigning cs = countersigning();
+        if (deletion.isPresent() && cs != Countersigning.VALID) {
+            out.add(new Blocker("countersign." + cs.name()));
         }
         return out;
     }
