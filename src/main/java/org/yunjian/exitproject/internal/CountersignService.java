@@ -50,12 +50,7 @@ public class CountersignService {
         access.requireProvider("registering the countersigning key");
         records.open(id, "countersignKey", ExitStatus.PLANNING, ExitStatus.HANDOVER, ExitStatus.VERIFICATION,
                 ExitStatus.DELETION);
-        PublicKey key;
-        try {
-            key = Keys.readPublicKey(pem == null ? "" : pem);
-        } catch (RuntimeException e) {
-            throw InventoryService.invalidKey(e);
-        }
+        PublicKey key = InventoryService.readKey(pem);
         String fingerprint = Keys.fingerprint(key);
         var registered = records.view(access).countersignKey();
         if (registered.isPresent() && !replace) {

@@ -293,8 +293,7 @@ class ExitProjectPages {
     String providerKey(@PathVariable UUID id, @RequestParam(required = false) String pem,
                        @RequestParam(value = "file", required = false) MultipartFile file,
                        @RequestParam(required = false) String version, RedirectAttributes flash) throws IOException {
-        String text = file != null && !file.isEmpty() ? new String(file.getBytes(), java.nio.charset.StandardCharsets.US_ASCII)
-                : pem;
+        String text = typedOrUploaded(pem, file);
         return change(id, flash, "#inventory", "provider-key", java.util.Collections.singletonMap("pem", pem),
                 () -> service.setProviderKey(id, text, ExpectedVersion.ofForm(version)));
     }
@@ -304,8 +303,7 @@ class ExitProjectPages {
     String verifierKey(@PathVariable UUID id, @RequestParam(required = false) String pem,
                        @RequestParam(value = "file", required = false) MultipartFile file,
                        @RequestParam(required = false) String version, RedirectAttributes flash) throws IOException {
-        String text = file != null && !file.isEmpty() ? new String(file.getBytes(), java.nio.charset.StandardCharsets.US_ASCII)
-                : pem;
+        String text = typedOrUploaded(pem, file);
         return change(id, flash, "#verification", "verifier-key", java.util.Collections.singletonMap("pem", pem),
                 () -> service.setVerifierKey(id, text, ExpectedVersion.ofForm(version)));
     }
@@ -316,8 +314,7 @@ class ExitProjectPages {
                           @RequestParam(value = "file", required = false) MultipartFile file,
                           @RequestParam(defaultValue = "false") boolean replace, RedirectAttributes flash)
             throws IOException {
-        String text = file != null && !file.isEmpty() ? new String(file.getBytes(), java.nio.charset.StandardCharsets.US_ASCII)
-                : pem;
+        String text = typedOrUploaded(pem, file);
         return change(id, flash, "#countersign", () -> countersigning.registerKey(id, text, replace));
     }
 
@@ -326,8 +323,7 @@ class ExitProjectPages {
     String countersign(@PathVariable UUID id, @RequestParam(required = false) String signature,
                        @RequestParam(value = "file", required = false) MultipartFile file,
                        @RequestParam(required = false) String recordSm3, RedirectAttributes flash) throws IOException {
-        String text = file != null && !file.isEmpty() ? new String(file.getBytes(), java.nio.charset.StandardCharsets.US_ASCII)
-                : signature;
+        String text = typedOrUploaded(signature, file);
         return change(id, flash, "#countersign", () -> countersigning.countersign(id, text, recordSm3));
     }
 
@@ -458,6 +454,12 @@ class ExitProjectPages {
             }, "exitproject.confirm.missing.issue");
         }
         return change(id, flash, "#certificate", () -> service.issueCertificate(id));
+    }
+
+    /** A key or signature: the uploaded file's text (PEM, base64 or hex are ASCII) when one was chosen, else what was typed. */
+    private static String typedOrUploaded(String typed, MultipartFile file) throws IOException {
+        return file != null && !file.isEmpty() ? new String(file.getBytes(), java.nio.charset.StandardCharsets.US_ASCII)
+                : typed;
     }
 
     private static LocalDate date(String field, String value) {
