@@ -54,20 +54,31 @@ final class BucketScope {
         return Optional.of(new Location(m.group(1), prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/"));
     }
 
-    /** The buckets the deletion names: its list, then the {@code s3://} locations in the scopes, each once. */
-    static List<Location> named(Optional<Entry<Deletion>> deletion, Optional<Entry<Authorisation>> authorisation) {
+    /**
+     * The buckets the deletion names, each once: its list, then the {@code s3://} locations in the scopes. A
+     * deletion recorded before the list existed whose scope names object storage without naming a bucket names
+     * the buckets its object-storage checks looked at, so such a project can still finish.
+     */
+    static List<Location> named(Optional<Entry<Deletion>> deletion, Optional<Entry<Authorisation>> authorisation,
+                                List<Entry<StorageCheck>> checks) {
         Set<Location> out = new LinkedHashSet<>();
         deletion.ifPresent(d -> d.data().buckets().forEach(b -> parse(b).ifPresent(out::add)));
-        List<String> scopes = new ArrayList<>();
-        deletion.ifPresent(d -> scopes.add(d.data().scope()));
-        authorisation.ifPresent(a -> scopes.add(a.data().scope()));
-        for (String scope : scopes) {
-            Matcher m = IN_TEXT.matcher(scope == null ? "" : scope);
-            while (m.find()) {
-                parse(m.group()).ifPresent(out::add);
-            }
+        deletion.ifPresent(d -> out.addAll(in(d.data().scope())));
+        authorisation.ifPresent(a -> out.addAll(in(a.data().scope())));
+        if (out.isEmpty() && namesObjectStorage(deletion, authorisation)) {
+            checks.forEach(c -> out.add(new Location(c.data().bucket(), c.data().prefix())));
         }
         return List.copyOf(out);
+    }
+
+    /** The {@code s3://bucket[/prefix]} locations written in a text. */
+    static List<Location> in(String text) {
+        List<Location> out = new ArrayList<>();
+        Matcher m = IN_TEXT.matcher(text == null ? "" : text);
+        while (m.find()) {
+            parse(m.group()).ifPresent(out::add);
+        }
+        return out;
     }
 
     /** Whether a scope of the deletion or the authorisation names object storage. */

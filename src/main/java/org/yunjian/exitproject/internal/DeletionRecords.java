@@ -46,7 +46,7 @@ class DeletionRecords {
         c.put("authorisation", v.authorisation().map(this::entry).orElse(null));
         c.put("deletionPlan", v.plan().map(this::entry).orElse(null));
         c.put("deletion", v.deletion().map(this::entry).orElse(null));
-        c.put("buckets", BucketScope.named(v.deletion(), v.authorisation()).stream().map(Object::toString).toList());
+        c.put("buckets", BucketScope.named(v.deletion(), v.authorisation(), v.storageChecks()).stream().map(Object::toString).toList());
         c.put("sanitisations", entries(v.sanitisations()));
         c.put("deviceDisposals", entries(v.disposals()));
         c.put("storageChecks", entries(v.storageChecks()));

@@ -132,7 +132,7 @@ public class DeletionService {
         records.required(errors, "operator", in.operator(), 200);
         records.required(errors, "witness", in.witness(), 200);
         records.required(errors, "result", in.result(), 4000);
-        java.util.List<String> buckets = buckets(errors, in);
+        java.util.List<String> buckets = buckets(errors, in, auth);
         errors.throwIfAny();
         Entry<Deletion> e = records.insert(id, UUID.randomUUID(), Kind.DELETION, new Deletion(in.deletedOn(),
                 in.scope().strip(), in.method().strip(), in.backups().strip(), in.operator().strip(),
@@ -144,9 +144,10 @@ public class DeletionService {
 
     /**
      * The buckets the deletion covered, one per entry (blank ones dropped), each a bucket name or
-     * {@code s3://bucket[/prefix]}; a scope that names object storage must name at least one ({@link BucketScope}).
+     * {@code s3://bucket[/prefix]}; when its scope or the authorisation's names object storage, at least one must be
+     * named, here or as {@code s3://…} in a scope ({@link BucketScope}) — the record cannot be changed afterwards.
      */
-    private static java.util.List<String> buckets(FieldErrors errors, Deletion in) {
+    private static java.util.List<String> buckets(FieldErrors errors, Deletion in, Authorisation auth) {
         java.util.List<String> out = new java.util.ArrayList<>();
         java.util.List<String> bad = new java.util.ArrayList<>();
         for (String b : in.buckets()) {
@@ -157,9 +158,9 @@ public class DeletionService {
         }
         if (!bad.isEmpty()) {
             errors.add("buckets", "exitproject.error.bucketName", String.join("、", bad));
-        } else if (out.isEmpty() && BucketScope.mentionsObjectStorage(in.scope())
-                && BucketScope.named(java.util.Optional.of(new Entry<>(null, Kind.DELETION, in, null, null, null)),
-                        java.util.Optional.empty()).isEmpty()) {
+        } else if (out.isEmpty() && (BucketScope.mentionsObjectStorage(in.scope())
+                || BucketScope.mentionsObjectStorage(auth.scope()))
+                && BucketScope.in(in.scope()).isEmpty() && BucketScope.in(auth.scope()).isEmpty()) {
             errors.add("buckets", "exitproject.error.bucketsRequired");
         }
         return out;

@@ -66,7 +66,7 @@ public record ProjectView(Access access, ProjectInfo project, List<ChecklistItem
 
     /** The buckets the deletion names that no empty check made after the deletion covers, as {@code s3://b/p/}. */
     public List<String> uncheckedBuckets() {
-        return deletion.map(d -> BucketScope.unchecked(BucketScope.named(deletion, authorisation), storageChecks,
+        return deletion.map(d -> BucketScope.unchecked(BucketScope.named(deletion, authorisation, storageChecks), storageChecks,
                 d.data().deletedOn())).orElse(List.of()).stream().map(Object::toString).toList();
     }
 
@@ -108,7 +108,7 @@ public record ProjectView(Access access, ProjectInfo project, List<ChecklistItem
         }
         if (deletion.isPresent()) {
             if (BucketScope.namesObjectStorage(deletion, authorisation)
-                    && BucketScope.named(deletion, authorisation).isEmpty()) {
+                    && BucketScope.named(deletion, authorisation, storageChecks).isEmpty()) {
                 out.add(new Blocker("bucketsUnnamed"));
             }
             List<String> unchecked = uncheckedBuckets();
