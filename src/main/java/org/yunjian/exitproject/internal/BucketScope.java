@@ -23,11 +23,14 @@ import org.yunjian.shared.Formats;
  */
 final class BucketScope {
 
-    /** What makes a scope name object storage. */
-    static final Pattern OBJECT_STORAGE = Pattern.compile("对象存储|存储桶|(?i:object[ -]?storage|s3://)");
+    /** What makes a scope name object storage: 对象存储, 存储桶 (regex escapes), object storage, s3://. */
+    static final Pattern OBJECT_STORAGE = Pattern.compile(
+            "\\u5bf9\\u8c61\\u5b58\\u50a8|\\u5b58\\u50a8\\u6876|(?i:object[ -]?storage|s3://)");
     /** A bucket as S3 and its compatible stores name it, with an optional prefix. */
     static final Pattern LOCATION = Pattern.compile("(?:s3://)?([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:/(\\S*))?");
-    private static final Pattern IN_TEXT = Pattern.compile("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](?:/[^\\s,，;；、)）]*)?");
+    /** An {@code s3://} location in running text, ending at white space or (full-width) punctuation. */
+    private static final Pattern IN_TEXT = Pattern.compile(
+            "s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](?:/[^\\s,\\uff0c;\\uff1b\\u3001)\\uff09]*)?");
 
     private BucketScope() {
     }

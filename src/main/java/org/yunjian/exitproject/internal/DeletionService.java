@@ -157,7 +157,7 @@ public class DeletionService {
             BucketScope.parse(b).ifPresentOrElse(l -> out.add(l.toString()), () -> bad.add(b.strip()));
         }
         if (!bad.isEmpty()) {
-            errors.add("buckets", "exitproject.error.bucketName", String.join("、", bad));
+            errors.add("buckets", "exitproject.error.bucketName", String.join(", ", bad));
         } else if (out.isEmpty() && (BucketScope.mentionsObjectStorage(in.scope())
                 || BucketScope.mentionsObjectStorage(auth.scope()))
                 && BucketScope.in(in.scope()).isEmpty() && BucketScope.in(auth.scope()).isEmpty()) {
