@@ -882,6 +882,11 @@ class AuthorizationMatrixTests {
             Map.entry("POST /exit-projects/{id}/verification-runs", RequestSpec.file("{}")),
             Map.entry("POST /api/exit-projects/{id}/storage-checks", RequestSpec.file("{}")),
             Map.entry("POST /exit-projects/{id}/storage-checks", RequestSpec.file("{}")),
+            // the provider's countersignature (issue 34): only the provider registers the key and countersigns
+            Map.entry("PUT /api/exit-projects/{id}/countersign-key", RequestSpec.json("{\"pem\":\"不是公钥\"}")),
+            Map.entry("POST /exit-projects/{id}/countersign-key", RequestSpec.form(Map.of("pem", "不是公钥"))),
+            Map.entry("POST /api/exit-projects/{id}/countersignature", RequestSpec.json("{\"signature\":\"AAAA\"}")),
+            Map.entry("POST /exit-projects/{id}/countersignature", RequestSpec.form(Map.of("signature", "AAAA"))),
             // responsibility: M1/M2 are generated drafts with gaps, so a sign-off ends in 409 once the side was granted
             Map.entry("PUT /api/systems/{id}/lifecycle/duties/{dutyId}/status", RequestSpec.json("""
                     {"status":"IN_PROGRESS"}""")),

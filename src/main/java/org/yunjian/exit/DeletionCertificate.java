@@ -122,8 +122,18 @@ public final class DeletionCertificate {
         Map<String, Object> unsigned = new LinkedHashMap<>(doc);
         unsigned.remove("signature");
         byte[] signed = CanonicalJson.write(unsigned).getBytes(StandardCharsets.UTF_8);
-        if (!Verifier.of(key).verify(signed, value)) {
-            throw new Invalid(Invalid.Reason.BAD_SIGNATURE, "exit.cert.badSignature");
+        boolean platform = Verifier.of(key).verify(signed, value);
+        // both signatures are checked, so the answer says which one fails
+        Object counter = content.get("countersignature");
+        ExitText provider = counter == null ? null
+                : counter instanceof Map<?, ?> c ? DeletionRecord.check(c) : new ExitText("exit.cert.counter.noRecord");
+        if (!platform) {
+            throw provider == null
+                    ? new Invalid(Invalid.Reason.BAD_SIGNATURE, "exit.cert.badSignature")
+                    : new Invalid(Invalid.Reason.BAD_SIGNATURE, "exit.cert.bothBad", provider);
+        }
+        if (provider != null) {
+            throw new Invalid(Invalid.Reason.BAD_COUNTERSIGNATURE, "exit.cert.badCountersignature", provider);
         }
         return new Verified((Map<String, Object>) content, fingerprint, Sm3.hex(file));
     }
@@ -140,6 +150,18 @@ public final class DeletionCertificate {
      * @param sm3     SM3 of the whole file, hex
      */
     public record Verified(Map<String, Object> content, String signer, String sm3) {
+
+        /**
+         * The provider's countersignature in one phrase: its key fingerprint, signer organisation and time, or that
+         * the certificate (issued before countersignatures were required) carries none.
+         */
+        public ExitText countersignature() {
+            if (!(content.get("countersignature") instanceof Map<?, ?> c)) {
+                return new ExitText("exit.cert.counter.none");
+            }
+            return new ExitText("exit.cert.counter.valid", String.valueOf(name(c.get("organization"))),
+                    beijingMinute(c.get("signedAt")), String.valueOf(c.get("keyFingerprint")));
+        }
 
         /** One line: the certificate's id, system, parties, issue time and the counts it attests. */
         public ExitText summary() {
@@ -179,7 +201,7 @@ public final class DeletionCertificate {
     /** Why a certificate does not verify: a stable {@link #reason()}, and the problem in words ({@link #message()}). */
     public static final class Invalid extends RuntimeException {
 
-        public enum Reason { MALFORMED, UNKNOWN_ALGORITHM, WRONG_KEY, NOT_CANONICAL, BAD_SIGNATURE }
+        public enum Reason { MALFORMED, UNKNOWN_ALGORITHM, WRONG_KEY, NOT_CANONICAL, BAD_SIGNATURE, BAD_COUNTERSIGNATURE }
 
         private final Reason reason;
         private final ExitText message;

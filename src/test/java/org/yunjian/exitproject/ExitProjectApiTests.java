@@ -15,6 +15,7 @@ import static org.yunjian.party.PartyTestSupport.user;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.time.Duration;
@@ -315,10 +316,40 @@ class ExitProjectApiTests {
                 .andExpect(status().isCreated());
     }
 
+    /**
+     * The provider's countersignature, as a provider does it: registers its key (once), downloads the deletion record,
+     * signs it offline with {@code yunjian exit countersign} and uploads what the command printed.
+     */
+    String countersign(String id) throws Exception {
+        clock.advance(Duration.ofSeconds(1)); // records of one project are ordered by when they were made
+        String detail = mvc.perform(get("/api/exit-projects/{id}", id).with(as(provider))).andReturn().getResponse()
+                .getContentAsString();
+        if (JsonPath.read(detail, "$.countersignKey") == null) {
+            send(put("/api/exit-projects/{id}/countersign-key", id), provider, "{\"pem\":" + quote(handOver.publicKeyPem()) + "}")
+                    .andExpect(status().isOk());
+        }
+        String[] out = countersignOffline(id, handOver.privateKey);
+        send(post("/api/exit-projects/{id}/countersignature", id), provider, "{\"signature\":\"" + out[0] + "\"}")
+                .andExpect(status().isCreated());
+        return out[0];
+    }
+
+    /** Downloads the deletion record and countersigns it with {@code key} through the CLI: {signature, record SM3}. */
+    String[] countersignOffline(String id, Path key) throws Exception {
+        byte[] record = mvc.perform(get("/api/exit-projects/{id}/deletion-record", id).with(as(provider)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        Path file = Files.write(tmp.resolve("deletion-record-" + UUID.randomUUID() + ".json"), record);
+        String[] out = HandOver.cli("exit", "countersign", file.toString(), "--key", key.toString());
+        assertThat(out[0]).as(out[2]).isEqualTo("0");
+        assertThat(out[2]).isEmpty();
+        return new String[] {out[1].strip(), Sm3.hex(record)};
+    }
+
     @Test
     void customerAndProviderWalkAnExitProjectToAVerifiableCertificate() throws Exception {
         String id = toDeletion();
         recordTheDeletion(id);
+        countersign(id);
 
         send(post("/api/exit-projects/{id}/certificate", id), provider, "").andExpect(status().isForbidden());
         String number = JsonPath.read(send(post("/api/exit-projects/{id}/certificate", id), customer, "")
@@ -392,6 +423,7 @@ class ExitProjectApiTests {
     void irreversibleStepsOnThePageNeedAConfirmation() throws Exception {
         String id = toDeletion();
         recordTheDeletion(id);
+        countersign(id);
         mvc.perform(post("/exit-projects/{id}/certificate", id).with(as(provider))).andExpect(status().isForbidden());
         mvc.perform(post("/exit-projects/{id}/certificate", id).with(as(customer)))
                 .andExpect(status().is3xxRedirection())
@@ -443,6 +475,7 @@ class ExitProjectApiTests {
         customer = new CurrentUser(account.id(), username, w.customer().id(), org.yunjian.security.Role.USER);
         String id = toDeletion();
         recordTheDeletion(id);
+        countersign(id);
         send(post("/api/exit-projects/{id}/certificate", id), customer, "").andExpect(status().isCreated());
         String json = mvc.perform(get("/api/exit-projects/{id}/certificate", id).with(as(customer)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -466,6 +499,7 @@ class ExitProjectApiTests {
         // what people typed and the digests, signatures and paths are not the certificate's words
         java.util.List<String> typed = new java.util.ArrayList<>();
         typed.add(JsonPath.read(json, "$.signature.value"));
+        typed.add(JsonPath.read(json, "$.certificate.countersignature.value"));
         typed.add(JsonPath.read(json, "$.signature.userId"));
         typed.add(JsonPath.read(json, "$.signature.algorithm")); // SM3withSM2, an algorithm's name
         typed.add(JsonPath.read(json, "$.certificate.number")); // YJ-DEL-2026-000001, a number
@@ -528,6 +562,7 @@ class ExitProjectApiTests {
                 .params("抽查无残留", "抽查\\ud800\\u0000\\uffff无残留", java.util.UUID.fromString(id)).update())
                 .isEqualTo(1);
 
+        countersign(id);
         send(post("/api/exit-projects/{id}/certificate", id), customer, "").andExpect(status().isCreated());
         byte[] json = mvc.perform(get("/api/exit-projects/{id}/certificate", id).with(as(customer)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
@@ -547,6 +582,7 @@ class ExitProjectApiTests {
     void theLatestObjectStorageCheckOfEachPrefixMustBeEmptyAndTheCertificateQuotesTheChecks() throws Exception {
         String id = toDeletion();
         recordTheDeletion(id);
+        countersign(id);
         mvc.perform(get("/api/exit-projects/{id}", id).with(as(customer)))
                 .andExpect(jsonPath("$.certificateBlockers").isEmpty()); // no object storage, no check needed
         Path leftovers;
@@ -565,8 +601,10 @@ class ExitProjectApiTests {
                     .andExpect(jsonPath("$.recordedBy").isString());
             mvc.perform(get("/api/exit-projects/{id}", id).with(as(assessor)))
                     .andExpect(jsonPath("$.storageChecks.length()").value(1))
-                    .andExpect(jsonPath("$.certificateBlockers.length()").value(1))
+                    .andExpect(jsonPath("$.certificateBlockers.length()").value(2))
                     .andExpect(jsonPath("$.certificateBlockers[0].code").value("storage"))
+                    // a new check changed the deletion record: the countersignature over the old one is void
+                    .andExpect(jsonPath("$.certificateBlockers[1].code").value("countersign.VOID"))
                     .andExpect(jsonPath("$.certificateBlockers[0].message").value(org.hamcrest.Matchers.startsWith(
                             "对象存储 s3://" + bucket + "/citizens/ 未确认已清空")));
             mvc.perform(get("/api/exit-projects/{id}", id).with(as(assessor)).header("Accept-Language", "en"))
@@ -596,6 +634,7 @@ class ExitProjectApiTests {
         }
         uploadCheck(id, gone, agent).andExpect(status().isCreated()).andExpect(jsonPath("$.data.empty").value(true))
                 .andExpect(jsonPath("$.data.remaining").value(0));
+        countersign(id);
         mvc.perform(get("/api/exit-projects/{id}", id).with(as(customer)))
                 .andExpect(jsonPath("$.certificateBlockers").isEmpty());
         send(post("/api/exit-projects/{id}/certificate", id), customer, "").andExpect(status().isCreated());
@@ -629,6 +668,297 @@ class ExitProjectApiTests {
 
         uploadCheck(id, gone, provider).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("urn:yunjian:problem:exit-certificate-issued"));
+    }
+
+    /**
+     * Issue 34, finding 8: the certificate was the customer's word alone. It is refused until the provider
+     * countersigned the deletion record with its registered SM2 key; a signature by another key or over another
+     * record is refused naming both; a record or key changed after countersigning voids the countersignature; only
+     * the provider registers the key and countersigns; the hand-off shows on 我的待办 of each side.
+     */
+    @Test
+    void certificateIsRefusedUntilTheProviderCountersignsTheDeletionRecordWithItsRegisteredKey() throws Exception {
+        String id = toDeletion();
+        recordTheDeletion(id);
+        mvc.perform(get("/api/exit-projects/{id}", id).with(as(customer)))
+                .andExpect(jsonPath("$.countersigning").value("NO_KEY"))
+                .andExpect(jsonPath("$.certificateBlockers[0].code").value("countersign.NO_KEY"));
+        send(post("/api/exit-projects/{id}/certificate", id), customer, "").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("尚不能签发数据删除证明：云服务商尚未登记会签公钥"));
+        assertThat(myWork(provider)).contains("登记会签公钥并会签删除记录：门户网站退出");
+
+        // only the provider's side registers the key and countersigns
+        String pem = quote(handOver.publicKeyPem());
+        send(put("/api/exit-projects/{id}/countersign-key", id), customer, "{\"pem\":" + pem + "}").andExpect(status().isForbidden());
+        send(put("/api/exit-projects/{id}/countersign-key", id), agent, "{\"pem\":" + pem + "}").andExpect(status().isForbidden());
+        send(put("/api/exit-projects/{id}/countersign-key", id), provider, "{\"pem\":\"-----BEGIN PUBLIC KEY-----\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.pem").exists());
+        String fingerprint = Keys.fingerprint(handOver.pair.getPublic());
+        send(put("/api/exit-projects/{id}/countersign-key", id), provider, "{\"pem\":" + pem + "}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.data.fingerprint").value(fingerprint));
+        send(post("/api/exit-projects/{id}/certificate", id).header("Accept-Language", "en"), customer, "")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value(
+                        "Cannot issue the deletion certificate: The provider has not countersigned the deletion record"));
+        assertThat(myWork(provider)).contains("删除记录待会签：门户网站退出");
+        send(post("/api/exit-projects/{id}/countersignature", id), customer, "{\"signature\":\"AAAA\"}")
+                .andExpect(status().isForbidden());
+
+        // signed by another key, and the right key over another record: refused, naming the record and the key
+        Path otherKey = Files.writeString(tmp.resolve("other.key.pem"),
+                org.yunjian.crypto.Pem.writePrivateKey(Keys.generate().getPrivate()));
+        String[] wrongKey = countersignOffline(id, otherKey);
+        send(post("/api/exit-projects/{id}/countersignature", id), provider, "{\"signature\":\"" + wrongKey[0] + "\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.signature").value(
+                        org.hamcrest.Matchers.startsWith("会签无效：该签名不是登记的会签公钥（sm3:" + fingerprint.substring(0, 16))));
+        byte[] otherRecord = org.yunjian.exit.DeletionRecord.write(Map.of("deletion", "另一份记录"));
+        String overOther = org.yunjian.exit.DeletionRecord.countersign(otherRecord, handOver.pair.getPrivate());
+        mvc.perform(post("/api/exit-projects/{id}/countersignature", id).with(as(provider)).header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"signature\":\"" + overOther + "\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.signature").value(
+                        org.hamcrest.Matchers.startsWith("Countersignature invalid: it is not an SM2 signature of the current deletion record")));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE object_id = ? AND action = 'exit-project.countersign' "
+                + "AND outcome = 'FAILURE'").param(id).query(Long.class).single()).isEqualTo(2);
+
+        // the right key over the record as downloaded; the record changes after download: refused saying so
+        String[] good = countersignOffline(id, handOver.privateKey);
+        send(post("/api/exit-projects/{id}/sanitisations", id), provider, """
+                {"mediumId":"DISK-0043","mediumType":"HDD","heldSensitive":false,"method":"CLEAR","nextUse":"NONE",
+                 "operator":"王五","witness":"张工","date":"%s","result":"完成"}""".formatted(today()))
+                .andExpect(status().isCreated());
+        send(post("/api/exit-projects/{id}/countersignature", id), provider,
+                "{\"signature\":\"" + good[0] + "\",\"recordSm3\":\"" + good[1] + "\"}")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value("urn:yunjian:problem:exit-record-changed"));
+        String signature = countersign(id);
+        mvc.perform(get("/api/exit-projects/{id}", id).with(as(customer)))
+                .andExpect(jsonPath("$.countersigning").value("VALID"))
+                .andExpect(jsonPath("$.countersignature.data.keyFingerprint").value(fingerprint))
+                .andExpect(jsonPath("$.certificateBlockers").isEmpty());
+        assertThat(myWork(provider)).doesNotContain("门户网站退出");
+        assertThat(myWork(customer)).contains("云服务商已会签删除记录，可签发数据删除证明：门户网站退出");
+
+        // a record added after countersigning voids it
+        send(post("/api/exit-projects/{id}/sanitisations", id), provider, """
+                {"mediumId":"DISK-0044","mediumType":"HDD","heldSensitive":false,"method":"CLEAR","nextUse":"NONE",
+                 "operator":"王五","witness":"张工","date":"%s","result":"完成"}""".formatted(today()))
+                .andExpect(status().isCreated());
+        send(post("/api/exit-projects/{id}/certificate", id), customer, "").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("删除记录在会签后有变化")));
+        countersign(id);
+
+        // replacing the key is explicit, audited, and voids the countersignature made with the old one
+        KeyPairFiles next = new KeyPairFiles(tmp.resolve("next"));
+        clock.advance(Duration.ofSeconds(1));
+        send(put("/api/exit-projects/{id}/countersign-key", id), provider, "{\"pem\":" + quote(next.publicPem) + "}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:exit-countersign-key-registered"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(fingerprint)));
+        send(put("/api/exit-projects/{id}/countersign-key", id), provider,
+                "{\"pem\":" + quote(next.publicPem) + ",\"replace\":true}").andExpect(status().isOk());
+        mvc.perform(get("/api/exit-projects/{id}", id).with(as(customer)))
+                .andExpect(jsonPath("$.countersigning").value("KEY_REPLACED"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE object_id = ? AND action = 'exit-project.countersign-key'")
+                .param(id).query(Long.class).single()).isEqualTo(2);
+        String[] withNext = countersignOffline(id, next.privateKey);
+        clock.advance(Duration.ofSeconds(1));
+        send(post("/api/exit-projects/{id}/countersignature", id), provider, "{\"signature\":\"" + withNext[0] + "\"}")
+                .andExpect(status().isCreated());
+
+        send(post("/api/exit-projects/{id}/certificate", id), customer, "").andExpect(status().isCreated());
+        String json = mvc.perform(get("/api/exit-projects/{id}/certificate", id).with(as(customer)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat((String) JsonPath.read(json, "$.certificate.countersignature.keyFingerprint"))
+                .isEqualTo(Keys.fingerprint(Keys.readPublicKey(next.publicPem))).isNotEqualTo(fingerprint);
+        assertThat((String) JsonPath.read(json, "$.certificate.countersignature.organization.name")).isEqualTo(w.provider().name());
+        assertThat(signature).isNotEqualTo(withNext[0]);
+        // frozen after issue
+        send(put("/api/exit-projects/{id}/countersign-key", id), provider, "{\"pem\":" + pem + ",\"replace\":true}")
+                .andExpect(status().isConflict());
+    }
+
+    /**
+     * {@code yunjian exit verify-certificate} checks both signatures: it accepts the issued certificate naming the
+     * provider's countersignature, and says which signature fails when the platform's signature or the
+     * countersignature is tampered with.
+     */
+    @Test
+    void verifyCertificateChecksBothSignaturesAndSaysWhichOneFails() throws Exception {
+        String id = toDeletion();
+        recordTheDeletion(id);
+        countersign(id);
+        send(post("/api/exit-projects/{id}/certificate", id), customer, "").andExpect(status().isCreated());
+        byte[] json = mvc.perform(get("/api/exit-projects/{id}/certificate", id).with(as(customer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        Path key = Files.writeString(tmp.resolve("signing.pub.pem"), mvc.perform(get("/api/exit-projects/signing-key"))
+                .andReturn().getResponse().getContentAsString());
+        Path certificate = Files.write(tmp.resolve("certificate.json"), json);
+        String[] ok = HandOver.cli("exit", "verify-certificate", certificate.toString(), "--pubkey", key.toString(),
+                "--lang", "en");
+        assertThat(ok[0]).as(ok[2]).isEqualTo("0");
+        assertThat(ok[1]).contains("platform signature valid, provider countersignature valid: " + w.provider().name(),
+                Keys.fingerprint(handOver.pair.getPublic()));
+
+        String text = new String(json, StandardCharsets.UTF_8);
+        // the platform's signature value changed: the platform signature fails, the countersignature still holds
+        String platformValue = JsonPath.read(text, "$.signature.value");
+        String[] platform = verify(text.replace(platformValue, flip(platformValue)));
+        assertThat(platform[0]).isEqualTo("1");
+        assertThat(platform[2]).contains("bad signature: the SM2 signature does not match").doesNotContain("countersignature");
+        // the countersignature value changed: both fail (the platform signed the countersignature too), both named
+        String counterValue = JsonPath.read(text, "$.certificate.countersignature.value");
+        String[] both = verify(text.replace(counterValue, flip(counterValue)));
+        assertThat(both[0]).isEqualTo("1");
+        assertThat(both[2]).contains("bad signature: the platform's SM2 signature",
+                "the provider's countersignature is invalid too: the provider's SM2 countersignature does not match");
+        // in Chinese by default
+        Files.writeString(certificate, text.replace(counterValue, flip(counterValue)));
+        String[] zh = HandOver.cli("exit", "verify-certificate", certificate.toString(), "--pubkey", key.toString(),
+                "--lang", "zh-CN");
+        assertThat(zh[2]).contains("服务商会签也无效：服务商的 SM2 会签与删除记录不符");
+    }
+
+    String[] verify(String certificate) throws Exception {
+        Path file = Files.writeString(tmp.resolve("tampered-" + UUID.randomUUID() + ".json"), certificate);
+        Path key = tmp.resolve("signing.pub.pem");
+        return HandOver.cli("exit", "verify-certificate", file.toString(), "--pubkey", key.toString(), "--lang", "en");
+    }
+
+    /** A base64 signature with its first character changed (still base64). */
+    static String flip(String base64) {
+        return (base64.charAt(0) == 'M' ? "N" : "M") + base64.substring(1);
+    }
+
+    /**
+     * Finding 8: the certificate was issued with no object-storage check although the scope named 对象存储. A scope
+     * that names object storage must list its buckets, and each needs an empty check made after the deletion;
+     * issuing is refused listing the unchecked ones.
+     */
+    @Test
+    void aDeletionWhoseScopeNamesObjectStorageNeedsAnEmptyCheckOfEachNamedBucket() throws Exception {
+        String id = toDeletion();
+        for (String item : ExitProjectService.CHECKLIST_KEYS) {
+            send(put("/api/exit-projects/{id}/checklist", id).with(currentItem(id, item)), customer, """
+                    {"item":"%s","status":"DONE","note":"已落实"}""".formatted(item)).andExpect(status().isOk());
+        }
+        send(post("/api/exit-projects/{id}/deletion-authorisations", id), customer, """
+                {"signatory":"办公厅主任 李某","scope":"门户网站数据库、对象存储及备份","authorisedOn":"%s","retainUntil":"%s"}"""
+                .formatted(today(), today())).andExpect(status().isCreated());
+        send(post("/api/exit-projects/{id}/deletion-plans", id), provider, """
+                {"scope":"全部数据","method":"删除","backups":"一并删除","plannedOn":"%s"}""".formatted(today()))
+                .andExpect(status().isCreated());
+        String deletion = """
+                {"deletedOn":"%s","scope":"数据库、对象存储及备份","method":"删除全部对象与版本","backups":"已删除",
+                 "operator":"王五","witness":"张工","result":"完成"%s}""";
+        send(post("/api/exit-projects/{id}/deletion-records", id), provider, deletion.formatted(today(), ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.buckets").value(org.hamcrest.Matchers.startsWith("删除范围涉及对象存储")));
+        send(post("/api/exit-projects/{id}/deletion-records", id), provider,
+                deletion.formatted(today(), ",\"buckets\":[\"Not A Bucket!\"]"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.buckets").value("不是存储桶名称或 s3://桶/前缀：Not A Bucket!"));
+        String a;
+        String b;
+        try (S3Client s3 = s3()) {
+            a = bucketWithLeftovers(s3);
+            b = bucketWithLeftovers(s3);
+        }
+        send(post("/api/exit-projects/{id}/deletion-records", id), provider,
+                deletion.formatted(today(), ",\"buckets\":[\"" + a + "\",\"s3://" + b + "/citizens\"]"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.data.buckets[0]").value("s3://" + a + "/"))
+                .andExpect(jsonPath("$.data.buckets[1]").value("s3://" + b + "/citizens/"));
+        countersign(id);
+        send(post("/api/exit-projects/{id}/certificate", id), customer, "").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("尚不能签发数据删除证明：以下存储桶尚无删除后的清空核查"
+                        + "（yunjian exit check-deleted）：s3://" + a + "/, s3://" + b + "/citizens/"));
+        Path gone;
+        try (S3Client s3 = s3()) {
+            for (String bucket : List.of(a, b)) {
+                var listing = s3.listObjectVersions(x -> x.bucket(bucket));
+                listing.versions().forEach(v -> s3.deleteObject(x -> x.bucket(bucket).key(v.key()).versionId(v.versionId())));
+                listing.deleteMarkers().forEach(d -> s3.deleteObject(x -> x.bucket(bucket).key(d.key()).versionId(d.versionId())));
+            }
+            uploadCheck(id, checkDeleted("a.json", "s3://" + a), provider).andExpect(status().isCreated());
+            gone = checkDeleted("b.json", "s3://" + b); // the whole bucket covers the named prefix
+        }
+        mvc.perform(get("/api/exit-projects/{id}", id).with(as(customer)))
+                .andExpect(jsonPath("$.uncheckedBuckets[0]").value("s3://" + b + "/citizens/"))
+                .andExpect(jsonPath("$.uncheckedBuckets.length()").value(1));
+        uploadCheck(id, gone, provider).andExpect(status().isCreated());
+        countersign(id); // the checks changed the record
+        mvc.perform(get("/api/exit-projects/{id}", id).with(as(customer)))
+                .andExpect(jsonPath("$.certificateBlockers").isEmpty());
+        send(post("/api/exit-projects/{id}/certificate", id), customer, "").andExpect(status().isCreated());
+        String json = mvc.perform(get("/api/exit-projects/{id}/certificate", id).with(as(customer)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat((List<String>) JsonPath.read(json, "$.certificate.deletion.buckets"))
+                .containsExactly("s3://" + a + "/", "s3://" + b + "/citizens/");
+        assertThat((List<String>) JsonPath.read(json, "$.certificate.countersignature.record.record.buckets"))
+                .containsExactly("s3://" + a + "/", "s3://" + b + "/citizens/");
+    }
+
+    /** The project page offers the key and the countersignature to the provider only; the PDF shows both signatures. */
+    @Test
+    void theCountersignatureIsOfferedToTheProviderOnlyAndTheCertificatePdfShowsBothSignatures() throws Exception {
+        String id = toDeletion();
+        recordTheDeletion(id);
+        String providerPage = page(id, provider);
+        assertThat(providerPage).contains("id=\"countersign-key-form\"", "data-state=\"NO_KEY\"",
+                "id=\"download-deletion-record\"").doesNotContain("id=\"countersign-form\"");
+        assertThat(page(id, customer)).contains("id=\"countersign\"", "待").doesNotContain("countersign-key-form")
+                .doesNotContain("id=\"countersign-form\"");
+        send(put("/api/exit-projects/{id}/countersign-key", id), provider, "{\"pem\":" + quote(handOver.publicKeyPem()) + "}")
+                .andExpect(status().isOk());
+        assertThat(page(id, provider)).contains("id=\"countersign-form\"", "id=\"confirm-replace-key\"",
+                "yunjian exit countersign");
+        // the page form: a bad signature comes back as the form's error, not a 500
+        String location = mvc.perform(multipart("/exit-projects/{id}/countersignature", id).param("signature", "AAAA")
+                        .with(as(provider)).with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).contains("/exit-projects/" + id);
+        mvc.perform(multipart("/exit-projects/{id}/countersign-key", id).param("pem", handOver.publicKeyPem())
+                        .with(as(customer)).with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isForbidden());
+        countersign(id);
+        assertThat(page(id, customer)).contains("data-state=\"VALID\"");
+        send(post("/api/exit-projects/{id}/certificate", id), customer, "").andExpect(status().isCreated());
+        byte[] zh = mvc.perform(get("/api/exit-projects/{id}/certificate.pdf", id).with(as(customer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        if (System.getProperty("certificate.pdf.out") != null) {
+            Files.write(Path.of(System.getProperty("certificate.pdf.out")), zh);
+        }
+        PdfInspection pdf = new PdfInspection(zh);
+        String flat = pdf.text(1, pdf.pages()).replaceAll("\\s+", "");
+        assertThat(flat).contains("云服务商会签", "会签单位" + w.provider().name().replaceAll("\\s+", ""), "服务商公钥SM3指纹"
+                + Keys.fingerprint(handOver.pair.getPublic()), "平台电子签名");
+        byte[] en = mvc.perform(get("/api/exit-projects/{id}/certificate.pdf", id).header("Accept-Language", "en")
+                .with(as(customer))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        PdfInspection english = new PdfInspection(en);
+        assertThat(english.text(1, english.pages())).contains("Provider countersignature", "Platform electronic signature");
+    }
+
+    String page(String id, CurrentUser u) throws Exception {
+        return mvc.perform(get("/exit-projects/{id}", id).with(as(u))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    String myWork(CurrentUser u) throws Exception {
+        return mvc.perform(get("/my-work").with(as(u))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** A fresh SM2 key pair written as unencrypted PEM files. */
+    static final class KeyPairFiles {
+        final Path privateKey;
+        final String publicPem;
+
+        KeyPairFiles(Path dir) throws java.io.IOException {
+            java.security.KeyPair pair = Keys.generate();
+            Files.createDirectories(dir);
+            privateKey = Files.writeString(dir.resolve("provider.key.pem"), org.yunjian.crypto.Pem.writePrivateKey(pair.getPrivate()));
+            publicPem = org.yunjian.crypto.Pem.writePublicKey(pair.getPublic());
+        }
     }
 
     @Test

@@ -186,6 +186,17 @@ class ExitProjectBrowserJourneyTests {
                 By.cssSelector("#storage-checks tr.storage-check"), "data-empty")));
         assertThat(driver.findElements(By.id("issue-certificate"))).isEmpty();
 
+        // the provider registers its countersigning key, countersigns the deletion record offline, uploads it
+        driver.findElement(By.id("countersign-key-file")).sendKeys(handOver.publicKey.toString());
+        driver.findElement(By.id("save-countersign-key")).click();
+        wait.until(ExpectedConditions.textMatches(By.id("countersign-key-fingerprint"), java.util.regex.Pattern.compile("^sm3:")));
+        Path record = download("download-deletion-record", ".json");
+        String[] signed = HandOver.cli("exit", "countersign", record.toString(), "--key", handOver.privateKey.toString());
+        assertThat(signed[0]).as(signed[2]).isEqualTo("0");
+        driver.findElement(By.id("countersign-signature")).sendKeys(signed[1].strip());
+        driver.findElement(By.id("submit-countersignature")).click();
+        wait.until(d -> "VALID".equals(Browser.attributeWhileLoading(d, By.id("countersign-state"), "data-state")));
+
         // the customer issues the certificate and downloads it
         switchTo(DemoData.CUSTOMER_USER, projectUrl);
         driver.findElement(By.id("confirm-issue")).click();
@@ -202,7 +213,8 @@ class ExitProjectBrowserJourneyTests {
         assertThat(org.yunjian.crypto.Sm3.hex(Files.readAllBytes(json))).isEqualTo(sm3);
         String[] ok = HandOver.cli("exit", "verify-certificate", json.toString(), "--pubkey", key.toString());
         assertThat(ok[0]).as(ok[2]).isEqualTo("0");
-        assertThat(ok[1]).startsWith("certificate valid: ").contains(DemoData.PORTAL_SYSTEM, DemoData.PROVIDER.name());
+        assertThat(ok[1]).startsWith("certificate valid: ").contains(DemoData.PORTAL_SYSTEM, DemoData.PROVIDER.name(),
+                "provider countersignature valid: " + DemoData.PROVIDER.name());
         byte[] changed = Files.readAllBytes(json);
         int at = new String(changed, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("DISK-0042") + 5;
         changed[at] = '1';

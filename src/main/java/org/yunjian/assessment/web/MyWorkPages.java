@@ -18,9 +18,11 @@ class MyWorkPages {
     static final String WHO = "hasRole('USER')";
 
     private final MyWork myWork;
+    private final org.springframework.beans.factory.ObjectProvider<org.yunjian.shared.WaitingWork> others;
 
-    MyWorkPages(MyWork myWork) {
+    MyWorkPages(MyWork myWork, org.springframework.beans.factory.ObjectProvider<org.yunjian.shared.WaitingWork> others) {
         this.myWork = myWork;
+        this.others = others;
     }
 
     @GetMapping("/my-work")
@@ -36,6 +38,9 @@ class MyWorkPages {
         model.addAttribute("pagers", Map.of("items", Pager.of(work.items(), "/my-work"),
                 "reviews", Pager.of(work.reviews(), "/my-work"), "requests", Pager.of(work.requests(), "/my-work"),
                 "submitted", Pager.of(work.submitted(), "/my-work")));
+        // what other modules have waiting for the caller (the exit projects' countersignature hand-off)
+        model.addAttribute("others", others.stream().map(w -> Map.entry(w.titleKey(), w.waiting()))
+                .filter(e -> !e.getValue().isEmpty()).toList());
         return "assessment/my-work";
     }
 }

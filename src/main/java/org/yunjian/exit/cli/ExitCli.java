@@ -197,7 +197,7 @@ public final class ExitCli {
 
     @Command(name = "exit", mixinStandardHelpOptions = true, version = ManifestHeader.TOOL,
             subcommands = {ManifestCommand.class, VerifyCommand.class, VerifyCertificateCommand.class,
-                    CheckDeletedCommand.class})
+                    CheckDeletedCommand.class, CountersignCommand.class})
     static final class ExitCommand extends Group {
     }
 

@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code yunjian exit verify-certificate CERT.json --pubkey platform.pub.pem}: checks a deletion certificate
- * offline. Exit status 0 and a one-line summary when valid; 1 and one line naming the problem when the
- * certificate was changed, re-formatted or signed by another key; 2 when it cannot be read or is not a
+ * offline: the platform's SM2 signature and the provider's countersignature of the deletion record (its public key
+ * travels inside the certificate). Exit status 0 and a one-line summary when both hold; 1 and one line naming which
+ * signature fails when the certificate was changed, re-formatted or signed by another key; 2 when it cannot be read or is not a
  * certificate at all (malformed JSON, unknown algorithm).
  */
 @Command(name = "verify-certificate", mixinStandardHelpOptions = true)
@@ -56,7 +57,8 @@ final class VerifyCertificateCommand implements Callable<Integer> {
         }
         try {
             DeletionCertificate.Verified v = DeletionCertificate.verify(file, key);
-            spec.commandLine().getOut().println(ExitTexts.get("exit.cli.cert.valid", ExitCli.oneLine(v.summary().text())));
+            spec.commandLine().getOut().println(ExitTexts.get("exit.cli.cert.valid", ExitCli.oneLine(v.summary().text()),
+                    ExitCli.oneLine(v.countersignature().text())));
             return 0;
         } catch (DeletionCertificate.Invalid e) {
             boolean input = e.reason() == DeletionCertificate.Invalid.Reason.MALFORMED

@@ -65,10 +65,18 @@ final class Dtos {
     }
 
     record DeletionRequest(LocalDate deletedOn, String scope, String method, String backups, String operator,
-                           String witness, String result) {
+                           String witness, String result, List<String> buckets) {
         Records.Deletion toRecord() {
-            return new Records.Deletion(deletedOn, scope, method, backups, operator, witness, result);
+            return new Records.Deletion(deletedOn, scope, method, backups, operator, witness, result, buckets);
         }
+    }
+
+    /** The provider's countersigning key; {@code replace} must be true to replace a registered one. */
+    record CountersignKeyRequest(String pem, Boolean replace) {
+    }
+
+    /** The provider's countersignature of the deletion record (base64 or hex) and the record's SM3 it signed. */
+    record CountersignatureRequest(String signature, String recordSm3) {
     }
 
     record SanitisationRequest(String mediumId, String mediumType, Boolean heldSensitive, SanitisationMethod method,
@@ -113,7 +121,10 @@ final class Dtos {
                           List<Entry<Records.Sanitisation>> sanitisations, List<Entry<Records.Disposal>> deviceDisposals,
                           boolean deviceDisposalApplies, List<Entry<Records.StorageCheck>> storageChecks,
                           Optional<CertificateResponse> certificate,
-                          List<BlockerResponse> certificateBlockers) implements Versioned {
+                          List<BlockerResponse> certificateBlockers,
+                          Optional<Entry<Records.CountersignKey>> countersignKey,
+                          Optional<Entry<Records.Countersignature>> countersignature, String deletionRecordSm3,
+                          ProjectView.Countersigning countersigning, List<String> uncheckedBuckets) implements Versioned {
 
         /** The project's version (the ETag); each checklist item carries its own. */
         @Override
@@ -126,7 +137,8 @@ final class Dtos {
                     v.checklist(), v.manifests(), v.items(), v.verifications(), v.authorisation(), v.plan(),
                     v.deletion(), v.sanitisations(), v.disposals(), v.privateCloud(), v.storageChecks(),
                     v.certificate().map(CertificateResponse::of),
-                    v.blockers().stream().map(BlockerResponse::of).toList());
+                    v.blockers().stream().map(BlockerResponse::of).toList(), v.countersignKey(), v.countersignature(),
+                    v.recordSm3(), v.countersigning(), v.uncheckedBuckets());
         }
     }
 

@@ -52,9 +52,11 @@ class ExitProjectApi {
     static final String WHO = "hasAnyRole('SYSTEM_ADMIN', 'USER')";
 
     private final ExitProjectService service;
+    private final org.yunjian.exitproject.internal.CountersignService countersigning;
 
-    ExitProjectApi(ExitProjectService service) {
+    ExitProjectApi(ExitProjectService service, org.yunjian.exitproject.internal.CountersignService countersigning) {
         this.service = service;
+        this.countersigning = countersigning;
     }
 
     @GetMapping("/api/exit-projects")
@@ -210,6 +212,31 @@ class ExitProjectApi {
     @Operation(summary = "A device disposal record (provider, private clouds only, JR/T 8.2.2)")
     ResponseEntity<Records.Entry<Records.Disposal>> disposal(@PathVariable UUID id, @RequestBody DisposalRequest body) {
         return ResponseEntity.status(201).body(service.recordDisposal(id, body.toRecord()));
+    }
+
+    @PutMapping("/api/exit-projects/{id}/countersign-key")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Register the provider's SM2 public key (PEM) that countersigns the deletion record (provider). "
+            + "Replacing a registered key needs \"replace\": true (else 409) and voids a countersignature made with it")
+    Records.Entry<Records.CountersignKey> countersignKey(@PathVariable UUID id, @RequestBody Dtos.CountersignKeyRequest body) {
+        return countersigning.registerKey(id, body.pem(), Boolean.TRUE.equals(body.replace()));
+    }
+
+    @GetMapping("/api/exit-projects/{id}/deletion-record")
+    @PreAuthorize(WHO)
+    @Operation(summary = "The deletion record to countersign, canonical JSON byte for byte (sign the file as it is: "
+            + "'yunjian exit countersign' or any SM3withSM2 tool); 409 while no deletion is recorded")
+    ResponseEntity<byte[]> deletionRecord(@PathVariable UUID id) {
+        return download(countersigning.recordFile(id), MediaType.APPLICATION_JSON, "deletion-record-" + id + ".json");
+    }
+
+    @PostMapping("/api/exit-projects/{id}/countersignature")
+    @PreAuthorize(WHO)
+    @Operation(summary = "The provider's countersignature (base64 or hex SM2 signature) of the current deletion record "
+            + "(provider); 400 unless it verifies against the registered key, 409 if the record changed since recordSm3")
+    ResponseEntity<Records.Entry<Records.Countersignature>> countersign(@PathVariable UUID id,
+                                                                       @RequestBody Dtos.CountersignatureRequest body) {
+        return ResponseEntity.status(201).body(countersigning.countersign(id, body.signature(), body.recordSm3()));
     }
 
     @PostMapping("/api/exit-projects/{id}/certificate")

@@ -20,7 +20,6 @@ import org.yunjian.shared.SerialNumbers;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.Texts;
 
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds the deletion certificate from an exit project's records (docs/deletion-certificate.md): the canonical
@@ -33,9 +32,11 @@ class CertificateBuilder {
     private final Parties parties;
     private final CertificatePdf pdf;
     private final SerialNumbers serials;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final DeletionRecords records;
 
-    CertificateBuilder(CertificateKeys keys, Parties parties, CertificatePdf pdf, SerialNumbers serials) {
+    CertificateBuilder(CertificateKeys keys, Parties parties, CertificatePdf pdf, SerialNumbers serials,
+                       DeletionRecords records) {
+        this.records = records;
         this.serials = serials;
         this.keys = keys;
         this.parties = parties;
@@ -120,6 +121,7 @@ class CertificateBuilder {
         c.put("sanitisations", entries(v.sanitisations()));
         c.put("deviceDisposals", entries(v.disposals()));
         c.put("storageChecks", entries(v.storageChecks()));
+        c.put("countersignature", v.countersigning() == ProjectView.Countersigning.VALID ? countersignature(v) : null);
         return c;
     }
 
@@ -148,25 +150,36 @@ class CertificateBuilder {
     }
 
     private Map<String, Object> org(UUID id) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id.toString());
-        parties.findOrganization(id).ifPresent(o -> {
-            m.put("name", o.name());
-            m.put("creditCode", o.creditCode().toString());
-        });
-        return m;
+        return records.org(id);
     }
 
     private List<Object> entries(List<? extends Entry<?>> list) {
-        return list.stream().<Object>map(this::entry).toList();
+        return records.entries(list);
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> entry(Entry<?> e) {
-        Map<String, Object> m = new LinkedHashMap<>(json.convertValue(e.data(), LinkedHashMap.class));
-        m.put("recordId", e.id().toString());
-        m.put("recordedBy", e.recordedBy());
-        m.put("recordedAt", e.recordedAt().toString());
+        return records.entry(e);
+    }
+
+    /**
+     * The provider's countersignature as the certificate carries it: the countersigned record itself, its SM3, the
+     * provider's public key (PEM) with its fingerprint as registered, the signing organisation, who uploaded it when,
+     * and the signature — so {@code yunjian exit verify-certificate} checks it offline.
+     */
+    private Map<String, Object> countersignature(ProjectView v) {
+        Entry<Records.Countersignature> cs = v.countersignature().orElseThrow();
+        Records.CountersignKey key = v.countersignKey().orElseThrow().data();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("algorithm", org.yunjian.crypto.Sm2.ALGORITHM);
+        m.put("userId", org.yunjian.crypto.Sm2.DEFAULT_USER_ID);
+        m.put("keyFingerprint", key.fingerprint());
+        m.put("publicKey", key.pem());
+        m.put("organization", cs.recordedOrg() == null ? null : org(cs.recordedOrg()));
+        m.put("signedBy", cs.recordedBy());
+        m.put("signedAt", cs.recordedAt().toString());
+        m.put("record", org.yunjian.exit.CanonicalJson.parseObject(new String(records.file(v), StandardCharsets.UTF_8)));
+        m.put("recordSm3", cs.data().recordSm3());
+        m.put("value", cs.data().value());
         return m;
     }
 

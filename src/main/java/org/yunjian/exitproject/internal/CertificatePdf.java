@@ -136,6 +136,10 @@ class CertificatePdf {
         h.row(t.text("exitproject.cert.backups"), del.get("backups"));
         h.row(t.text("exitproject.cert.operatorWitness"), del.get("operator") + " / " + del.get("witness"));
         h.row(t.text("exitproject.cert.result"), del.get("result"));
+        if (del.get("buckets") instanceof List<?> buckets && !buckets.isEmpty()) {
+            h.row(t.text("exitproject.deletion.buckets"), String.join(t.text("exitproject.cert.separator"),
+                    buckets.stream().map(String::valueOf).toList()));
+        }
         h.raw("</table>");
         List<Object> storage = (List<Object>) c.get("storageChecks");
         if (storage != null && !storage.isEmpty()) {
@@ -172,6 +176,7 @@ class CertificatePdf {
                             t.action(m.get("action")), m.get("sanitisation"), m.get("participants"), m.get("residualCheck"),
                             m.get("date")));
         }
+        countersignature(h, t, c.get("countersignature"));
         h.el("h2", t.text("exitproject.cert.signatureTitle"));
         h.raw("<table>");
         h.row(t.text("exitproject.cert.jsonSm3"), info.sm3());
@@ -186,6 +191,28 @@ class CertificatePdf {
         return renderer.render(h.toString(), new PdfRenderer.Metadata(t.text("exitproject.cert.metaTitle", system.get("name")),
                 t.person(issuer.get("name")), t.text("exitproject.cert.metaSubject",
                 c.get("number") == null ? c.get("id") : c.get("number"))));
+    }
+
+    /**
+     * The provider's countersignature of the deletion record: the signing organisation, who uploaded it when, the
+     * key's fingerprint as registered, the SM3 of the record and the signature; or that the certificate has none.
+     */
+    private static void countersignature(Html h, Words t, Object countersignature) {
+        h.el("h2", t.text("exitproject.cert.countersignature"));
+        if (!(countersignature instanceof Map<?, ?> cs)) {
+            h.el("p", t.text("exitproject.cert.counter.none"));
+            return;
+        }
+        h.raw("<table>");
+        h.row(t.text("exitproject.cert.counter.org"), name(cs.get("organization")));
+        h.row(t.text("exitproject.cert.counter.at"), t.time(cs.get("signedAt")));
+        h.row(t.text("exitproject.cert.algorithm"), t.text("exitproject.cert.algorithmLine", cs.get("algorithm"),
+                cs.get("userId")));
+        h.row(t.text("exitproject.cert.counter.key"), cs.get("keyFingerprint"));
+        h.row(t.text("exitproject.cert.counter.record"), cs.get("recordSm3"));
+        h.raw("</table>");
+        h.raw("<p class=\"mono\">" + HtmlUtils.htmlEscape(t.text("exitproject.cert.counter.value",
+                String.valueOf(cs.get("value"))), "UTF-8") + "</p>");
     }
 
     /** The user names the certificate records, to show each by display name. */

@@ -132,13 +132,38 @@ public class DeletionService {
         records.required(errors, "operator", in.operator(), 200);
         records.required(errors, "witness", in.witness(), 200);
         records.required(errors, "result", in.result(), 4000);
+        java.util.List<String> buckets = buckets(errors, in, auth);
         errors.throwIfAny();
         Entry<Deletion> e = records.insert(id, UUID.randomUUID(), Kind.DELETION, new Deletion(in.deletedOn(),
                 in.scope().strip(), in.method().strip(), in.backups().strip(), in.operator().strip(),
-                in.witness().strip(), in.result().strip()), access);
+                in.witness().strip(), in.result().strip(), buckets), access);
         events.publishEvent(AuditableEvent.success("exit-project.deletion.record", "exit-project", id,
                 Msg.of("exitproject.audit.deletion", in.deletedOn())));
         return e;
+    }
+
+    /**
+     * The buckets the deletion covered, one per entry (blank ones dropped), each a bucket name or
+     * {@code s3://bucket[/prefix]}; when its scope or the authorisation's names object storage, at least one must be
+     * named, here or as {@code s3://…} in a scope ({@link BucketScope}) — the record cannot be changed afterwards.
+     */
+    private static java.util.List<String> buckets(FieldErrors errors, Deletion in, Authorisation auth) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        java.util.List<String> bad = new java.util.ArrayList<>();
+        for (String b : in.buckets()) {
+            if (b == null || b.isBlank()) {
+                continue;
+            }
+            BucketScope.parse(b).ifPresentOrElse(l -> out.add(l.toString()), () -> bad.add(b.strip()));
+        }
+        if (!bad.isEmpty()) {
+            errors.add("buckets", "exitproject.error.bucketName", String.join(", ", bad));
+        } else if (out.isEmpty() && (BucketScope.mentionsObjectStorage(in.scope())
+                || BucketScope.mentionsObjectStorage(auth.scope()))
+                && BucketScope.in(in.scope()).isEmpty() && BucketScope.in(auth.scope()).isEmpty()) {
+            errors.add("buckets", "exitproject.error.bucketsRequired");
+        }
+        return out;
     }
 
     /**

@@ -67,12 +67,7 @@ public class InventoryService {
         Access access = records.access(id);
         access.requireProvider("registering the manifest signing key");
         records.open(id, "providerKey", ExitStatus.PLANNING, ExitStatus.HANDOVER);
-        PublicKey key;
-        try {
-            key = Keys.readPublicKey(pem == null ? "" : pem);
-        } catch (RuntimeException e) {
-            throw invalidKey(e);
-        }
+        PublicKey key = readKey(pem);
         String fingerprint = Keys.fingerprint(key);
         Instant now = clock.instant();
         repo.setProviderKey(id, org.yunjian.crypto.Pem.writePublicKey(key), fingerprint, now, version.value());
@@ -90,18 +85,22 @@ public class InventoryService {
         Access access = records.access(id);
         access.requireCustomer("registering the verifier's key");
         records.open(id, "verifierKey", ExitStatus.PLANNING, ExitStatus.HANDOVER, ExitStatus.VERIFICATION);
-        PublicKey key;
-        try {
-            key = Keys.readPublicKey(pem == null ? "" : pem);
-        } catch (RuntimeException e) {
-            throw invalidKey(e);
-        }
+        PublicKey key = readKey(pem);
         String fingerprint = Keys.fingerprint(key);
         repo.setVerifierKey(id, org.yunjian.crypto.Pem.writePublicKey(key), fingerprint, clock.instant(),
                 version.value());
         events.publishEvent(AuditableEvent.success("exit-project.verifier-key", "exit-project", id,
                 Msg.of("exitproject.audit.verifierKey", fingerprint)));
         return repo.find(id).orElseThrow();
+    }
+
+    /** An SM2 public key as pasted or uploaded (PEM), or a 400 on {@code pem} naming why it is none. */
+    static PublicKey readKey(String pem) {
+        try {
+            return Keys.readPublicKey(pem == null ? "" : pem);
+        } catch (RuntimeException e) {
+            throw invalidKey(e);
+        }
     }
 
     /** A PEM that is no SM2 public key: the toolkit's reason when it gave one. */

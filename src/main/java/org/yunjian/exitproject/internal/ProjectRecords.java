@@ -25,7 +25,6 @@ import org.yunjian.shared.Text;
 import org.yunjian.shared.TextRules;
 
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one place an exit project is read with the caller's access and locked for a change: the sub-processes
@@ -40,9 +39,12 @@ class ProjectRecords {
     private final Parties parties;
     private final Clock clock;
     private final TextRules textRules;
+    private final DeletionRecords deletionRecords;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    ProjectRecords(ExitProjectRepository repo, Parties parties, Clock clock, TextRules textRules) {
+    ProjectRecords(ExitProjectRepository repo, Parties parties, Clock clock, TextRules textRules,
+                   DeletionRecords deletionRecords) {
+        this.deletionRecords = deletionRecords;
         this.repo = repo;
         this.parties = parties;
         this.clock = clock;
@@ -65,10 +67,13 @@ class ProjectRecords {
     ProjectView view(Access access) {
         UUID id = access.project().id();
         List<Entry<?>> all = repo.records(id).stream().<Entry<?>>map(this::entry).toList();
-        return new ProjectView(access, access.project(), repo.checklist(id), of(all, Kind.MANIFEST), of(all, Kind.ITEM),
+        ProjectView v = new ProjectView(access, access.project(), repo.checklist(id), of(all, Kind.MANIFEST), of(all, Kind.ITEM),
                 of(all, Kind.VERIFICATION), last(of(all, Kind.AUTHORISATION)), last(of(all, Kind.DELETION_PLAN)),
                 last(of(all, Kind.DELETION)), of(all, Kind.SANITISATION), of(all, Kind.DISPOSAL),
-                of(all, Kind.STORAGE_CHECK), repo.certificate(id));
+                of(all, Kind.STORAGE_CHECK), repo.certificate(id), last(of(all, Kind.COUNTERSIGN_KEY)),
+                last(of(all, Kind.COUNTERSIGNATURE)), null);
+        // once a deletion is recorded, the SM3 of the record file the provider countersigns
+        return v.deletion().isEmpty() ? v : v.withRecordSm3(org.yunjian.crypto.Sm3.hex(deletionRecords.file(v)));
     }
 
     @SuppressWarnings("unchecked")

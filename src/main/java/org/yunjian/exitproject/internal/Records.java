@@ -44,7 +44,8 @@ public final class Records {
     public enum Kind {
         MANIFEST(Manifest.class), ITEM(Item.class), VERIFICATION(Verification.class),
         AUTHORISATION(Authorisation.class), DELETION_PLAN(DeletionPlan.class), DELETION(Deletion.class),
-        SANITISATION(Sanitisation.class), DISPOSAL(Disposal.class), STORAGE_CHECK(StorageCheck.class);
+        SANITISATION(Sanitisation.class), DISPOSAL(Disposal.class), STORAGE_CHECK(StorageCheck.class),
+        COUNTERSIGN_KEY(CountersignKey.class), COUNTERSIGNATURE(Countersignature.class);
 
         private final Class<?> type;
 
@@ -134,9 +135,30 @@ public final class Records {
     public record DeletionPlan(String scope, String method, String backups, LocalDate plannedOn, String note) {
     }
 
-    /** The provider's record of the deletion of the data and all backups. */
+    /**
+     * The provider's record of the deletion of the data and all backups. {@code buckets}: the object-storage
+     * buckets (or {@code s3://bucket/prefix/} locations) the deletion covered, one check each before the certificate
+     * ({@link BucketScope}); none on records made before the list existed.
+     */
     public record Deletion(LocalDate deletedOn, String scope, String method, String backups, String operator,
-                           String witness, String result) {
+                           String witness, String result, List<String> buckets) {
+        public Deletion {
+            buckets = buckets == null ? List.of() : List.copyOf(buckets);
+        }
+    }
+
+    /**
+     * The provider's SM2 public key that countersigns the deletion record, registered on the project (the latest
+     * registration counts; an earlier one stays in the record as history).
+     */
+    public record CountersignKey(String pem, String fingerprint) {
+    }
+
+    /**
+     * The provider's countersignature of the deletion record: the SM3 of the record file it signed, the key's
+     * fingerprint and the signature (base64 DER). Void once the record or the registered key changes.
+     */
+    public record Countersignature(String recordSm3, String keyFingerprint, String value) {
     }
 
     /** Sanitisation of one storage medium (GB/T 31167 9.4 c). */

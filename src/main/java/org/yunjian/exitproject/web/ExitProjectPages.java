@@ -50,8 +50,11 @@ class ExitProjectPages {
     private final ExitProjectService service;
     private final Parties parties;
     private final PeopleNames people;
+    private final org.yunjian.exitproject.internal.CountersignService countersigning;
 
-    ExitProjectPages(ExitProjectService service, Parties parties, PeopleNames people) {
+    ExitProjectPages(ExitProjectService service, Parties parties, PeopleNames people,
+                     org.yunjian.exitproject.internal.CountersignService countersigning) {
+        this.countersigning = countersigning;
         this.service = service;
         this.parties = parties;
         this.people = people;
@@ -142,6 +145,9 @@ class ExitProjectPages {
         can.put("storage", a.mayCheckStorage() && deletionPhase);
         can.put("dispose", a.isProvider() && deletionPhase && v.privateCloud());
         can.put("issue", a.mayIssue() && v.blockers().isEmpty());
+        can.put("countersignKey", a.isProvider() && open && s != ExitStatus.CLOSED);
+        can.put("countersign", a.isProvider() && deletionPhase && v.deletion().isPresent()
+                && v.countersignKey().isPresent() && v.countersigning() != ProjectView.Countersigning.VALID);
         can.put("move", a.isCustomer());
         model.addAttribute("v", v);
         model.addAttribute("p", v.project());
@@ -172,8 +178,8 @@ class ExitProjectPages {
         v.checklist().forEach(i -> names.add(i.updatedBy()));
         java.util.stream.Stream.of(v.manifests(), v.items(), v.verifications(), v.sanitisations(), v.disposals(),
                 v.storageChecks()).flatMap(List::stream).forEach(e -> names.add(e.recordedBy()));
-        java.util.stream.Stream.of(v.authorisation(), v.plan(), v.deletion()).flatMap(java.util.Optional::stream)
-                .forEach(e -> names.add(e.recordedBy()));
+        java.util.stream.Stream.of(v.authorisation(), v.plan(), v.deletion(), v.countersignKey(), v.countersignature())
+                .flatMap(java.util.Optional::stream).forEach(e -> names.add(e.recordedBy()));
         v.certificate().ifPresent(c -> names.add(c.issuedBy()));
         names.remove(null);
         return people.displayNames(names);
@@ -287,8 +293,7 @@ class ExitProjectPages {
     String providerKey(@PathVariable UUID id, @RequestParam(required = false) String pem,
                        @RequestParam(value = "file", required = false) MultipartFile file,
                        @RequestParam(required = false) String version, RedirectAttributes flash) throws IOException {
-        String text = file != null && !file.isEmpty() ? new String(file.getBytes(), java.nio.charset.StandardCharsets.US_ASCII)
-                : pem;
+        String text = typedOrUploaded(pem, file);
         return change(id, flash, "#inventory", "provider-key", java.util.Collections.singletonMap("pem", pem),
                 () -> service.setProviderKey(id, text, ExpectedVersion.ofForm(version)));
     }
@@ -298,10 +303,28 @@ class ExitProjectPages {
     String verifierKey(@PathVariable UUID id, @RequestParam(required = false) String pem,
                        @RequestParam(value = "file", required = false) MultipartFile file,
                        @RequestParam(required = false) String version, RedirectAttributes flash) throws IOException {
-        String text = file != null && !file.isEmpty() ? new String(file.getBytes(), java.nio.charset.StandardCharsets.US_ASCII)
-                : pem;
+        String text = typedOrUploaded(pem, file);
         return change(id, flash, "#verification", "verifier-key", java.util.Collections.singletonMap("pem", pem),
                 () -> service.setVerifierKey(id, text, ExpectedVersion.ofForm(version)));
+    }
+
+    @PostMapping("/exit-projects/{id}/countersign-key")
+    @PreAuthorize(WHO)
+    String countersignKey(@PathVariable UUID id, @RequestParam(required = false) String pem,
+                          @RequestParam(value = "file", required = false) MultipartFile file,
+                          @RequestParam(defaultValue = "false") boolean replace, RedirectAttributes flash)
+            throws IOException {
+        String text = typedOrUploaded(pem, file);
+        return change(id, flash, "#countersign", () -> countersigning.registerKey(id, text, replace));
+    }
+
+    @PostMapping("/exit-projects/{id}/countersignature")
+    @PreAuthorize(WHO)
+    String countersign(@PathVariable UUID id, @RequestParam(required = false) String signature,
+                       @RequestParam(value = "file", required = false) MultipartFile file,
+                       @RequestParam(required = false) String recordSm3, RedirectAttributes flash) throws IOException {
+        String text = typedOrUploaded(signature, file);
+        return change(id, flash, "#countersign", () -> countersigning.countersign(id, text, recordSm3));
     }
 
     @PostMapping("/exit-projects/{id}/manifests")
@@ -389,9 +412,10 @@ class ExitProjectPages {
                     @RequestParam(required = false) String scope, @RequestParam(required = false) String method,
                     @RequestParam(required = false) String backups, @RequestParam(required = false) String operator,
                     @RequestParam(required = false) String witness, @RequestParam(required = false) String result,
-                    RedirectAttributes flash) {
+                    @RequestParam(required = false) String buckets, RedirectAttributes flash) {
         return change(id, flash, "#deletion", () -> service.recordDeletion(id, new Records.Deletion(
-                date("deletedOn", deletedOn), scope, method, backups, operator, witness, result)));
+                date("deletedOn", deletedOn), scope, method, backups, operator, witness, result,
+                buckets == null ? List.of() : List.of(buckets.split("[\\r\\n]+")))));
     }
 
     @PostMapping("/exit-projects/{id}/sanitisations")
@@ -430,6 +454,12 @@ class ExitProjectPages {
             }, "exitproject.confirm.missing.issue");
         }
         return change(id, flash, "#certificate", () -> service.issueCertificate(id));
+    }
+
+    /** A key or signature: the uploaded file's text (PEM, base64 or hex are ASCII) when one was chosen, else what was typed. */
+    private static String typedOrUploaded(String typed, MultipartFile file) throws IOException {
+        return file != null && !file.isEmpty() ? new String(file.getBytes(), java.nio.charset.StandardCharsets.US_ASCII)
+                : typed;
     }
 
     private static LocalDate date(String field, String value) {

@@ -47,6 +47,10 @@ final class FieldLabels {
             Map.entry("sanitisation", "exitproject.devices.sanitisation"),
             Map.entry("participants", "exitproject.devices.participants"),
             Map.entry("residualCheck", "exitproject.devices.residual"),
+            Map.entry("buckets", "exitproject.deletion.buckets"),
+            Map.entry("signature", "exitproject.countersign.signature"),
+            // replacing the countersigning key: refused with its own conflict naming the registered key
+            Map.entry("replace", ""),
             // a transition's, the approval's and the certificate's confirmation: refused with its own alert
             Map.entry("confirm", ""));
 
