@@ -36,6 +36,8 @@ final class WorkbookAssets {
     /** The row of the meta sheet holding the exported list's version. */
     static final int META_ROW = 3;
     static final String META_KEY = "assets-version";
+    /** The hidden sheet holding the drop-down choices. */
+    static final String LISTS_SHEET = "assets-lists";
     static final List<String> KEYS = List.of("type", "name", "version", "importance", "note");
     private static final int[] WIDTHS = {22, 40, 30, 12, 40};
     /** Rows below the list that offer the drop-down lists for new assets. */
@@ -86,10 +88,24 @@ final class WorkbookAssets {
                 }
             }
         }
+        // the choices on a hidden sheet: an explicit list is limited to 255 characters, the English types are longer
+        XSSFSheet lists = wb.createSheet(LISTS_SHEET);
+        String[] types = labels(AssetType.values(), lang);
+        String[] importances = labels(AssetImportance.values(), lang);
+        for (int k = 0; k < Math.max(types.length, importances.length); k++) {
+            Row row = lists.createRow(k);
+            if (k < types.length) {
+                row.createCell(0).setCellValue(types[k]);
+            }
+            if (k < importances.length) {
+                row.createCell(1).setCellValue(importances[k]);
+            }
+        }
+        wb.setSheetVisibility(wb.getSheetIndex(lists), org.apache.poi.ss.usermodel.SheetVisibility.HIDDEN);
         XSSFDataValidationHelper helper = new XSSFDataValidationHelper(sheet);
         int last = r + SPARE_ROWS;
-        dropDown(sheet, helper, KEYS.indexOf("type"), last, labels(AssetType.values(), lang));
-        dropDown(sheet, helper, KEYS.indexOf("importance"), last, labels(AssetImportance.values(), lang));
+        dropDown(sheet, helper, KEYS.indexOf("type"), last, "'" + LISTS_SHEET + "'!$A$1:$A$" + types.length);
+        dropDown(sheet, helper, KEYS.indexOf("importance"), last, "'" + LISTS_SHEET + "'!$B$1:$B$" + importances.length);
         sheet.createFreezePane(0, 1);
         Sheet meta = wb.getSheet(Workbooks.META_SHEET);
         Row m = meta.createRow(META_ROW);
@@ -102,8 +118,8 @@ final class WorkbookAssets {
     }
 
     private static void dropDown(XSSFSheet sheet, XSSFDataValidationHelper helper, int column, int last,
-                                 String[] words) {
-        DataValidation v = helper.createValidation(helper.createExplicitListConstraint(words),
+                                 String range) {
+        DataValidation v = helper.createValidation(helper.createFormulaListConstraint(range),
                 new CellRangeAddressList(1, last, column, column));
         v.setEmptyCellAllowed(true);
         v.setSuppressDropDownArrow(true); // XSSF: true shows the arrow
