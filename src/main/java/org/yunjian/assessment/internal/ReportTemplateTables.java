@@ -18,10 +18,12 @@ import org.yunjian.shared.Formats;
  */
 final class ReportTemplateTables {
 
-    /** A line to write on by hand. */
-    static final String BLANK = "＿＿＿＿＿＿＿＿";
-
     private ReportTemplateTables() {
+    }
+
+    /** A line to write on by hand. */
+    private static String blank() {
+        return t("report.signOff.blank");
     }
 
     /** 网络安全等级测评基本信息表: the system, the parties, the assessment and its people in one table. */
@@ -112,9 +114,9 @@ final class ReportTemplateTables {
      */
     private static List<String> line(String role, SignOffs.Signature sig) {
         if (sig == null) {
-            return List.of(role, BLANK, BLANK, t("report.signOff.blankDate"));
+            return List.of(role, blank(), blank(), t("report.signOff.blankDate"));
         }
-        return sig.at() == null ? List.of(role, sig.name(), BLANK, t("report.signOff.blankDate"))
-                : List.of(role, sig.name(), BLANK, date(sig.at()));
+        return sig.at() == null ? List.of(role, sig.name(), blank(), t("report.signOff.blankDate"))
+                : List.of(role, sig.name(), blank(), date(sig.at()));
     }
 }
