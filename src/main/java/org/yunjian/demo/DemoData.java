@@ -63,7 +63,7 @@ public final class DemoData {
      */
     public static final List<Asset> PORTAL_ASSETS = List.of(
             new Asset("CLOUD_MANAGEMENT", "示例政务云云管理平台（控制台与开放接口）", "V5.2", "KEY",
-                    "云服务商负责；其等级测评结论由本系统继承"),
+                    "云服务商负责运维，客户使用控制台管理本系统资源"),
             new Asset("SERVER_VM", "门户网站 Web 服务器（云主机 4 台）", "openEuler 22.03 LTS SP3 / Nginx 1.24", "KEY",
                     "部署于北京可用区 A、B"),
             new Asset("SERVER_VM", "内容管理应用服务器（云主机 2 台）", "openEuler 22.03 LTS SP3 / Tomcat 9.0", "KEY", null),
