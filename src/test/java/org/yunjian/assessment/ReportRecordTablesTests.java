@@ -56,26 +56,17 @@ class ReportRecordTablesTests {
     @Autowired
     JdbcClient jdbc;
 
-    Organization customer;
-    Organization provider;
-    Organization assessorOrg;
-    CloudSystem system;
-    CloudSystem platform;
+    PlatformWorld w;
     CurrentUser assessor;
     CurrentUser providerUser;
     CurrentUser customerUser;
 
     @BeforeEach
     void world() {
-        PlatformWorld world = PlatformWorld.create(fixtures);
-        customer = world.customer();
-        provider = world.provider();
-        assessorOrg = world.assessorOrg();
-        system = world.system();
-        platform = world.platform();
-        assessor = user(assessorOrg.id());
-        providerUser = user(provider.id());
-        customerUser = user(customer.id());
+        w = PlatformWorld.create(fixtures);
+        assessor = user(w.assessorOrg().id());
+        providerUser = user(w.provider().id());
+        customerUser = user(w.customer().id());
     }
 
     String create(CurrentUser who, CloudSystem s, Organization org, String kind) throws Exception {
@@ -121,7 +112,7 @@ class ReportRecordTablesTests {
 
     @Test
     void theBasicInfoAndCloudExtensionTablesCarryTheInheritedPlatformAssessment() throws Exception {
-        String source = create(providerUser, platform, provider, "CUSTOMER_SELF");
+        String source = create(providerUser, w.platform(), w.provider(), "CUSTOMER_SELF");
         move(providerUser, source, "IN_PROGRESS");
         for (String item : items(providerUser, source, "CLOUD_PLATFORM")) {
             verdict(providerUser, item, "{\"verdict\":\"COMPLIANT\"}").andExpect(status().isOk());
@@ -130,7 +121,7 @@ class ReportRecordTablesTests {
         String sourceNumber = JsonPath.read(mvc.perform(get("/api/assessments/{id}", source).with(as(providerUser)))
                 .andReturn().getResponse().getContentAsString(), "$.reportNumber");
 
-        String id = create(assessor, system, assessorOrg, "THIRD_PARTY");
+        String id = create(assessor, w.system(), w.assessorOrg(), "THIRD_PARTY");
         move(assessor, id, "IN_PROGRESS");
         String inherited = items(assessor, id, "CLOUD_PLATFORM").get(0);
         mvc.perform(put("/api/assessment-items/{id}/inheritance", inherited).with(as(assessor))
@@ -146,16 +137,16 @@ class ReportRecordTablesTests {
             int basic = lines.indexOf("网络安全等级测评基本信息表");
             int statement = lines.indexOf("声明");
             assertThat(basic).isGreaterThan(0).isLessThan(statement);
-            assertThat(lines.subList(basic, statement)).contains("被测对象名称 | " + system.name(),
-                    "扩展要求应用情况 | 云计算安全扩展要求", "承载的云计算平台 | " + platform.name(),
-                    "被测对象所属单位 | " + customer.name(), "测评机构 | " + assessorOrg.name());
+            assertThat(lines.subList(basic, statement)).contains("被测对象名称 | " + w.system().name(),
+                    "扩展要求应用情况 | 云计算安全扩展要求", "承载的云计算平台 | " + w.platform().name(),
+                    "被测对象所属单位 | " + w.customer().name(), "测评机构 | " + w.assessorOrg().name());
             int extension = lines.indexOf("等级测评结论扩充表（云计算安全）");
             int toc = lines.indexOf("目录");
             assertThat(extension).isGreaterThan(statement).isLessThan(toc);
-            assertThat(lines.subList(extension, toc)).contains("云计算平台名称 | " + platform.name(),
+            assertThat(lines.subList(extension, toc)).contains("云计算平台名称 | " + w.platform().name(),
                     "云计算平台安全保护等级 | 第三级", "云计算平台等级测评结论 | 符合",
-                    "云计算平台等级测评报告编号 | " + sourceNumber, "云计算平台测评机构 | " + provider.name(),
-                    "本报告继承的测评项数 | 1", "被测对象名称 | " + system.name())
+                    "云计算平台等级测评报告编号 | " + sourceNumber, "云计算平台测评机构 | " + w.provider().name(),
+                    "本报告继承的测评项数 | 1", "被测对象名称 | " + w.system().name())
                     .doesNotContain("总体评价", "主要安全问题及整改建议");
             // the 2021 template's 等级测评结论 holds 总体评价 and 主要安全问题
             int conclusion = lines.indexOf("等级测评结论");
@@ -168,17 +159,17 @@ class ReportRecordTablesTests {
 
     @Test
     void theReportCitesTheApprovedMatrixVersionNeverALaterDraftAndListsTheTargets() throws Exception {
-        mvc.perform(post("/api/systems/{id}/responsibility", system.id()).with(as(customerUser)))
+        mvc.perform(post("/api/systems/{id}/responsibility", w.system().id()).with(as(customerUser)))
                 .andExpect(status().isCreated());
-        mvc.perform(post("/api/systems/{id}/assets", system.id()).with(as(customerUser))
+        mvc.perform(post("/api/systems/{id}/assets", w.system().id()).with(as(customerUser))
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"type":"CLOUD_MANAGEMENT","name":"云管理平台控制台","version":"V5.2","importance":"KEY"}"""))
                 .andExpect(status().isCreated());
-        String id = create(assessor, system, assessorOrg, "THIRD_PARTY");
+        String id = create(assessor, w.system(), w.assessorOrg(), "THIRD_PARTY");
         assertThat(object(id)).contains("尚无经双方签认（已批准）的版本").doesNotContain("第 1 版");
 
         // version 1 approved, then version 2 drafted
-        UUID matrix = jdbc.sql("SELECT id FROM responsibility_matrix WHERE system_id = ?").param(system.id())
+        UUID matrix = jdbc.sql("SELECT id FROM responsibility_matrix WHERE system_id = ?").param(w.system().id())
                 .query(UUID.class).single();
         jdbc.sql("UPDATE responsibility_matrix_version SET status = 'APPROVED', approved_at = CURRENT_TIMESTAMP "
                 + "WHERE matrix_id = ? AND version = 1").param(matrix).update();
