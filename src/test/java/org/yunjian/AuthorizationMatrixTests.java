@@ -156,6 +156,9 @@ class AuthorizationMatrixTests {
                 .formatted(tag, creditCode())));
         ids.put("S1", create(sysadmin, "/api/systems", systemJson("矩阵系统甲" + tag, ids.get("C1"), ids.get("P1"))));
         ids.put("S2", create(sysadmin, "/api/systems", systemJson("矩阵系统乙" + tag, ids.get("C2"), ids.get("P2"))));
+        // one 测评对象 on each system, added by the system administrator
+        ids.put("AS1", create(sysadmin, "/api/systems/" + ids.get("S1") + "/assets", ASSET_JSON));
+        ids.put("AS2", create(sysadmin, "/api/systems/" + ids.get("S2") + "/assets", ASSET_JSON));
         ids.put("E1", create(sysadmin, "/api/engagements", engagementJson("矩阵项目甲" + tag, ids.get("S1"),
                 ids.get("C1"), ids.get("P1"))));
         ids.put("E2", create(sysadmin, "/api/engagements", engagementJson("矩阵项目乙" + tag, ids.get("S2"),
@@ -400,6 +403,9 @@ class AuthorizationMatrixTests {
         return result.getResponse().getStatus();
     }
 
+    /** A system's 测评对象 list keeps its own version. */
+    private static final String[] ASSET_LIST = {"(SELECT id, assets_version AS version FROM cloud_system) av", "id"};
+
     private static final String[] MATRIX = {"(SELECT system_id, current_version AS version FROM responsibility_matrix) m",
             "system_id"};
 
@@ -421,6 +427,9 @@ class AuthorizationMatrixTests {
             Map.entry("POST /systems/{id}", new String[] {"cloud_system", "id"}),
             Map.entry("PUT /api/systems/{id}/private-notes", new String[] {"cloud_system_private_note", "system_id"}),
             Map.entry("POST /systems/{id}/private-notes", new String[] {"cloud_system_private_note", "system_id"}),
+            Map.entry("PUT /api/systems/{id}/assets", ASSET_LIST),
+            Map.entry("PUT /api/systems/{id}/assets/{assetId}", ASSET_LIST),
+            Map.entry("POST /systems/{id}/assets", ASSET_LIST),
             Map.entry("PUT /api/engagements/{id}", new String[] {"engagement", "id"}),
             Map.entry("POST /engagements/{id}", new String[] {"engagement", "id"}),
             Map.entry("PUT /api/users/{id}", new String[] {"user_account", "id"}),
@@ -626,6 +635,8 @@ class AuthorizationMatrixTests {
                 // an incident recorded against the system, and an Annex B incident of the standard
                 .replace("{incidentId}", String.valueOf(ids.get(scope == Scope.own ? "IN1" : "IN2")))
                 .replace("{incident}", "TCCIA004-B-9")
+                // a 测评对象 of the system
+                .replace("{assetId}", String.valueOf(ids.get(scope == Scope.own ? "AS1" : "AS2")))
                 // lifecycle acquisition documents: a candidate of the selection, a criterion and a contract clause of
                 // the government-website guide, an evidence file that exists nowhere
                 .replace("{candidate}", String.valueOf(ids.get(scope == Scope.own ? "CA1" : "CA2")))
@@ -700,6 +711,12 @@ class AuthorizationMatrixTests {
     static final Map<String, String> ORGANIZATION_FORM = Map.of("name", "矩阵表单组织${rand}", "creditCode",
             "${creditCode}", "region", "北京", "roles", "CUSTOMER");
 
+    static final String ASSET_JSON = """
+            {"type":"DATABASE","name":"矩阵数据库","version":"15","importance":"KEY","note":"矩阵"}""";
+    static final String ASSET_LIST_JSON = "{\"assets\":[" + ASSET_JSON + "]}";
+    static final Map<String, String> ASSET_FORM = Map.of("rows[0].type", "DATABASE", "rows[0].name", "矩阵表单数据库",
+            "rows[0].importance", "KEY");
+
     static final String INCIDENT_JSON = """
             {"incident":"TCCIA004-B-9","occurredAt":"2026-11-20T16:30","title":"矩阵事件","description":"矩阵"}""";
 
@@ -721,6 +738,10 @@ class AuthorizationMatrixTests {
             Map.entry("POST /systems/{id}", RequestSpec.form(SYSTEM_FORM)),
             Map.entry("PUT /api/systems/{id}/private-notes", RequestSpec.json("{\"notes\":\"矩阵备注\"}")),
             Map.entry("POST /systems/{id}/private-notes", RequestSpec.form(Map.of("notes", "矩阵备注"))),
+            Map.entry("POST /api/systems/{id}/assets", RequestSpec.json(ASSET_JSON)),
+            Map.entry("PUT /api/systems/{id}/assets", RequestSpec.json(ASSET_LIST_JSON)),
+            Map.entry("PUT /api/systems/{id}/assets/{assetId}", RequestSpec.json(ASSET_JSON)),
+            Map.entry("POST /systems/{id}/assets", RequestSpec.form(ASSET_FORM)),
             Map.entry("POST /organizations/{id}/delete", RequestSpec.form(Map.of("confirm", "true"))),
             Map.entry("POST /systems/{id}/delete", RequestSpec.form(Map.of("confirm", "true"))),
             Map.entry("POST /engagements/{id}/delete", RequestSpec.form(Map.of("confirm", "true"))),

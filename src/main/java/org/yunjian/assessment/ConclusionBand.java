@@ -44,10 +44,15 @@ public record ConclusionBand(Conclusion conclusion, int minHigh, int maxMedium, 
 
     /**
      * The compliance rate of a group of items (docs/scoring.md): the sum of the item scores over the scored items,
-     * in percent, rounded half up to two decimals; 0 with no scored item. The one formula the policies and the
-     * dashboards' SQL (checked against it) use.
+     * in percent, rounded half up to two decimals; 0 with no scored item; never 100 while an item scores less than
+     * 1 (a finding in more than 10,000 scored items would round up to 100.00: it is 99.99), so a rate of 100 means
+     * "no finding" exactly. The one formula the policies and the dashboards' SQL (checked against it) use.
      */
     public static double rate(double score, int scored) {
-        return scored == 0 ? 0 : Math.round(score / scored * 10000) / 100.0;
+        if (scored == 0) {
+            return 0;
+        }
+        double r = Math.round(score / scored * 10000) / 100.0;
+        return r >= 100 && score < scored ? 99.99 : r;
     }
 }

@@ -57,6 +57,23 @@ public final class DemoData {
     public static final String OPERATION_ENGAGEMENT = "门户网站云上运行维护";
     public static final String OPERATION_DESCRIPTION =
             "门户网站迁移上云后的运行维护：示例系统集成有限公司承担运维服务，示例网络安全技术有限公司提供安全服务，示例服务器制造有限公司供应政务云物理服务器。";
+    /**
+     * The portal's 测评对象 (seed data, entered as a person would): type, name, version, 重要程度, note. Invented
+     * product names and versions.
+     */
+    public static final List<Asset> PORTAL_ASSETS = List.of(
+            new Asset("CLOUD_MANAGEMENT", "示例政务云云管理平台（控制台与开放接口）", "V5.2", "KEY",
+                    "云服务商负责运维，客户使用控制台管理本系统资源"),
+            new Asset("SERVER_VM", "门户网站 Web 服务器（云主机 4 台）", "openEuler 22.03 LTS SP3 / Nginx 1.24", "KEY",
+                    "部署于北京可用区 A、B"),
+            new Asset("SERVER_VM", "内容管理应用服务器（云主机 2 台）", "openEuler 22.03 LTS SP3 / Tomcat 9.0", "KEY", null),
+            new Asset("DATABASE", "门户内容数据库（云数据库，主备）", "PostgreSQL 15.6", "KEY", "每日全量备份，保留 30 天"),
+            new Asset("APPLICATION", "门户网站内容管理系统", "V3.8.2", "KEY", null),
+            new Asset("SECURITY_DEVICE", "Web 应用防火墙（云 WAF）", "2024 版", "IMPORTANT", null),
+            new Asset("SECURITY_DEVICE", "云防火墙与安全组", null, "IMPORTANT", "云服务商提供，客户配置策略"),
+            new Asset("MIDDLEWARE", "运维堡垒机", "V3.2", "IMPORTANT", "由示例系统集成有限公司运维使用"),
+            new Asset("NETWORK_DEVICE", "专有网络（VPC）虚拟交换机", null, "GENERAL", null),
+            new Asset("DATA", "政务公开信息与公众留言数据", null, "IMPORTANT", "重要数据"));
     public static final String REGION_BEIJING = "北京";
     public static final String REGION_TIANJIN = "天津";
 
@@ -76,6 +93,9 @@ public final class DemoData {
             new Account(ASSESSMENT_APPROVER, "技术负责人 吴工", "USER", ASSESSOR, null));
 
     public record Org(String name, String creditCode, String region, List<String> roles) {
+    }
+
+    public record Asset(String type, String name, String version, String importance, String note) {
     }
 
     public record Account(String username, String displayName, String role, Org organization, String totpSecret) {

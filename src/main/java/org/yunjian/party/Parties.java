@@ -60,4 +60,26 @@ public interface Parties {
      * roles and the roles it plays in the system's engagements. Empty if none or the system is unknown.
      */
     Set<PartyRole> rolesOf(UUID organizationId, UUID systemId);
+
+    /** The system's 测评对象 list, if the caller may see the system ({@link org.yunjian.shared.NotFoundException} otherwise). */
+    SystemAsset.Inventory assets(UUID systemId);
+
+    /**
+     * The problems of {@code assets} as a replacement list, by field ({@code assets[2].name} → message in the caller's
+     * language), without writing anything: empty when {@link #replaceAssets} would accept it.
+     */
+    java.util.Map<String, String> assetErrors(List<SystemAsset.Input> assets);
+
+    /**
+     * Replaces the system's 测评对象 list if it is still at {@code version}: the system's customer or a system
+     * administrator ({@link org.springframework.security.access.AccessDeniedException} otherwise, audited), audited.
+     */
+    SystemAsset.Inventory replaceAssets(UUID systemId, org.yunjian.shared.ExpectedVersion version,
+                                        List<SystemAsset.Input> assets);
+
+    /**
+     * A system by key as a summary whatever the caller may browse: for a document that names a system it relies on
+     * (the provider's platform whose assessment a report inherits from), never for listing systems.
+     */
+    Optional<SystemSummary> summary(UUID systemId);
 }

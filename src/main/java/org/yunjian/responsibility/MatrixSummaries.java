@@ -18,14 +18,26 @@ public interface MatrixSummaries {
     Optional<MatrixSummary> of(UUID systemId);
 
     /**
+     * The summary of the latest version approved at or before {@code asOf} (null: now) — what a report approved then
+     * cites — or empty when no version was approved by then (or the system has no matrix).
+     */
+    Optional<MatrixSummary> approved(UUID systemId, java.time.Instant asOf);
+
+    /**
      * @param version    the current version number
      * @param status     draft or approved
      * @param duties     the applicable duties (rows) of the version
      * @param shares     one per participant, in the matrix's order
+     * @param approvedAt when both sides had signed the version off, or null for a draft
      */
-    record MatrixSummary(int version, VersionStatus status, int duties, List<Share> shares) {
+    record MatrixSummary(int version, VersionStatus status, int duties, List<Share> shares,
+                         java.time.Instant approvedAt) {
         public MatrixSummary {
             shares = List.copyOf(shares);
+        }
+
+        public MatrixSummary(int version, VersionStatus status, int duties, List<Share> shares) {
+            this(version, status, duties, shares, null);
         }
     }
 

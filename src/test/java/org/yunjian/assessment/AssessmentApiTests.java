@@ -256,7 +256,7 @@ class AssessmentApiTests {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.size").exists());
         mvc.perform(get("/api/assessments/{id}/score", id).with(as(customer)))
                 .andExpect(jsonPath("$.conclusion").value("DOES_NOT_CONFORM")).andExpect(jsonPath("$.highRisk.length()").value(1))
-                .andExpect(jsonPath("$.policyId").value("mlps-2025")).andExpect(jsonPath("$.policyVersion").value("v1"));
+                .andExpect(jsonPath("$.policyId").value("mlps-2025")).andExpect(jsonPath("$.policyVersion").value("v2"));
         // the responsible party reports it done; it may not verify its own work
         String responsibleOrg = JsonPath.read(body, "$.items[0].responsibleOrgId");
         CurrentUser responsible = responsibleOrg.equals(w.provider().id().toString()) ? provider : customer;

@@ -37,7 +37,6 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.support.AssessmentItems;
 import org.yunjian.support.IfMatch;
-import org.yunjian.party.Engagement;
 import org.yunjian.party.Fixtures;
 import org.yunjian.party.Organization;
 import org.yunjian.party.PartyRole;
@@ -78,18 +77,17 @@ class InheritanceApiTests {
 
     @BeforeEach
     void world() {
-        String tag = UUID.randomUUID().toString().substring(0, 6);
-        customer = fixtures.organization("委办局 " + tag, PartyRole.CUSTOMER);
-        provider = fixtures.organization("政务云 " + tag, PartyRole.CUSTOMER, PartyRole.PROVIDER);
-        assessorOrg = fixtures.organization("测评中心 " + tag, PartyRole.THIRD_PARTY_ASSESSOR);
-        system = fixtures.system("门户 " + tag, customer, provider);
-        fixtures.engagement("等级测评 " + tag, system,
-                new Engagement.Participant(assessorOrg.id(), PartyRole.THIRD_PARTY_ASSESSOR));
-        platform = fixtures.system("政务云平台 " + tag, provider, provider);
+        PlatformWorld world = PlatformWorld.create(fixtures);
+        customer = world.customer();
+        provider = world.provider();
+        assessorOrg = world.assessorOrg();
+        system = world.system();
+        platform = world.platform();
         assessor = user(assessorOrg.id());
         providerUser = user(provider.id());
         customerUser = user(customer.id());
-        stranger = user(fixtures.organization("无关 " + tag, PartyRole.CUSTOMER).id());
+        stranger = user(fixtures.organization("无关 " + UUID.randomUUID().toString().substring(0, 6), PartyRole.CUSTOMER)
+                .id());
     }
 
     // --- helpers

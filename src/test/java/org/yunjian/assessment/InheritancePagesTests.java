@@ -11,7 +11,6 @@ import static org.yunjian.party.PartyTestSupport.as;
 import static org.yunjian.party.PartyTestSupport.user;
 
 import java.util.List;
-import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -28,10 +27,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.support.AssessmentItems;
 import org.yunjian.support.IfMatch;
-import org.yunjian.party.Engagement;
 import org.yunjian.party.Fixtures;
 import org.yunjian.party.Organization;
-import org.yunjian.party.PartyRole;
 import org.yunjian.security.CurrentUser;
 
 /** The inherited-items parts of the assessment pages: responsible column, sources, bulk inherit, item page lock. */
@@ -60,14 +57,12 @@ class InheritancePagesTests {
 
     @BeforeEach
     void world() {
-        String tag = UUID.randomUUID().toString().substring(0, 6);
-        customer = fixtures.organization("委办局 " + tag, PartyRole.CUSTOMER);
-        provider = fixtures.organization("政务云 " + tag, PartyRole.CUSTOMER, PartyRole.PROVIDER);
-        assessorOrg = fixtures.organization("测评中心 " + tag, PartyRole.THIRD_PARTY_ASSESSOR);
-        system = fixtures.system("门户 " + tag, customer, provider);
-        fixtures.engagement("等级测评 " + tag, system,
-                new Engagement.Participant(assessorOrg.id(), PartyRole.THIRD_PARTY_ASSESSOR));
-        platform = fixtures.system("政务云平台 " + tag, provider, provider);
+        PlatformWorld world = PlatformWorld.create(fixtures);
+        customer = world.customer();
+        provider = world.provider();
+        assessorOrg = world.assessorOrg();
+        system = world.system();
+        platform = world.platform();
         assessor = user(assessorOrg.id());
         providerUser = user(provider.id());
     }

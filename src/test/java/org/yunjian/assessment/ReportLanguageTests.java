@@ -132,7 +132,7 @@ class ReportLanguageTests {
         for (String text : List.of(docx, pdf)) {
             assertThat(englishWords(text)).as("English words in the Chinese report").isEmpty();
             assertThat(text).contains(number, displayName, w.assessor().name(), w.customer().name(), "（北京时间）",
-                    "1 个高风险问题（允许 0 个）：不符合", "2025 版模版结论规则（第 1 版）", "第三级")
+                    "1 个高风险问题（允许 0 个）：不符合", "2025 版模版结论规则（第 2 版）", "第三级")
                     .doesNotContain(assessor.username()).doesNotContain(id).doesNotContain("mlps-2025");
             assertThat(minutesBetween(before, after)).anyMatch(m -> text.contains(m + "（北京时间）"));
         }

@@ -61,7 +61,8 @@ class ReportTests {
     static final byte[] CUSTOMER_EVIDENCE = "客户内部配置记录，不与云服务商共享。\n".getBytes(StandardCharsets.UTF_8);
     static final String HOSTILE = "<script>alert('x')</script> & <b>粗体</b> ]]> &amp;";
     /** The chapters of the 2025 template, in order (docs/modules/assessment.md). */
-    static final List<String> HEADINGS = List.of("声明", "等级测评结论", "总体评价", "主要安全问题及整改建议", "1 测评项目概述",
+    static final List<String> HEADINGS = List.of("网络安全等级测评基本信息表", "声明", "等级测评结论", "总体评价",
+            "主要安全问题及整改建议", "1 测评项目概述",
             "2 被测对象描述", "3 单项测评结果分析", "4 整体测评", "5 安全问题风险分析", "6 等级测评结论", "7 整改建议", "附录",
             "测评人、审核人、批准人");
 
@@ -125,7 +126,7 @@ class ReportTests {
         byte[] pdf = download("report.pdf", assessor, "application/pdf");
         PdfInspection inspection = new PdfInspection(pdf);
         String firstPages = inspection.text(1, 4);
-        assertThat(firstPages).contains("云计算安全扩展要求等级测评报告", "测评结论", "2025 版模版结论规则（第 1 版）",
+        assertThat(firstPages).contains("云计算安全扩展要求等级测评报告", "测评结论", "2025 版模版结论规则（第 2 版）",
                 w.system().name(), w.assessor().name(), "第 3 页 共 " + inspection.pages() + " 页")
                 .doesNotContain("草稿");
         String all = inspection.text(1, inspection.pages());
@@ -301,7 +302,7 @@ class ReportTests {
         List<String> backMatter = JsonPath.read(doc, "$['assessment-results']['back-matter'].resources[*].rlinks[*].hashes[*].value");
         assertThat(backMatter).contains(Sm3.hex(EVIDENCE));
         List<String> policy = JsonPath.read(doc, "$['assessment-results'].results[0].props[?(@.name == 'scoring-policy-version')].value");
-        assertThat(policy).containsExactly("v1");
+        assertThat(policy).containsExactly("v2");
     }
 
     // --- helpers

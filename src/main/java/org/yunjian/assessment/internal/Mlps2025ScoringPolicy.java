@@ -12,15 +12,17 @@ import org.yunjian.assessment.ScoringPolicy;
 import org.yunjian.shared.Msg;
 
 /**
- * The 2025 template's conclusion, policy {@code mlps-2025 v1} (docs/scoring.md): item scores and rates as in
+ * The 2025 template's conclusion, policy {@code mlps-2025 v2} (docs/scoring.md): item scores and rates as in
  * {@code gb-default}; 不符合 with more high-risk findings than allowed, 符合 with no more medium-risk findings than
  * allowed and a rate at least {@code conformsMinRate}, 基本符合 with a rate at least {@code basicMinRate}, 不符合
- * otherwise. The thresholds come from {@link ScoringProperties} and are printed with the result.
+ * otherwise. The thresholds come from {@link ScoringProperties} and are printed with the result. By default
+ * {@code conformsMinRate} is 100: 符合 only with no finding of any risk level (v1 allowed low-risk findings and a
+ * 10 % shortfall).
  */
 public class Mlps2025ScoringPolicy implements ScoringPolicy {
 
     public static final String ID = "mlps-2025";
-    public static final String VERSION = "v1";
+    public static final String VERSION = "v2";
 
     private final ScoringProperties.Mlps2025 t;
 
@@ -66,9 +68,12 @@ public class Mlps2025ScoringPolicy implements ScoringPolicy {
             case DOES_NOT_CONFORM -> high.size() > t.basicMaxHigh()
                     ? Msg.of("report.reason2025.highRisk", high.size(), t.basicMaxHigh())
                     : Msg.of("report.reason2025.lowRate", rate(t.basicMinRate()));
-            case CONFORMS -> Msg.of("report.reason2025.conforms", medium, t.conformsMaxMedium(), rate(t.conformsMinRate()));
+            case CONFORMS -> t.conformsMinRate() >= 100 ? Msg.of("report.reason2025.conformsNoFinding")
+                    : Msg.of("report.reason2025.conforms", medium, t.conformsMaxMedium(), rate(t.conformsMinRate()));
             case BASICALLY_CONFORMS -> medium > t.conformsMaxMedium()
                     ? Msg.of("report.reason2025.basicByMedium", medium, t.conformsMaxMedium())
+                    : t.conformsMinRate() >= 100 ? Msg.of("report.reason2025.basicByFindings",
+                            items.stream().filter(i -> finding(i, RiskLevel.LOW)).count(), medium)
                     : Msg.of("report.reason2025.basicByRate", rate(t.conformsMinRate()));
             default -> throw new IllegalStateException(c.name());
         });

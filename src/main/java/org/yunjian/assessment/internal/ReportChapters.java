@@ -47,19 +47,14 @@ final class ReportChapters {
 
     static List<Block> blocks(Chapter c, ReportData d) {
         return switch (c) {
+            case BASIC_INFO -> ReportTemplateTables.basicInfo(d);
             case STATEMENT -> statement();
-            case CONCLUSION_TABLE -> List.of(new Table("conclusion-table", kvHeader(), conclusionRows(d), true));
+            case CONCLUSION_TABLE -> conclusion(d);
             case OVERALL -> List.of(new Para(overall(d)));
             case MAIN_ISSUES -> issues(d, d.findings().stream().filter(i -> i.item().riskLevel() != RiskLevel.LOW).toList(),
                     "report.mainIssues.none");
             case MAJOR_RISKS -> issues(d, d.highRisk(), "report.highRisk.none");
-            case CONCLUSION_EXTENSION -> {
-                List<Block> b = new ArrayList<>(List.of(new Sub(2, t("report.ch.overall")), new Para(overall(d)),
-                        new Sub(2, t("report.ch.mainIssues"))));
-                b.addAll(issues(d, d.findings().stream().filter(i -> i.item().riskLevel() != RiskLevel.LOW)
-                        .toList(), "report.mainIssues.none"));
-                yield b;
-            }
+            case CONCLUSION_EXTENSION -> ReportTemplateTables.cloudExtension(d);
             case OVERVIEW -> List.of(new Table("overview", kvHeader(), coverRows(d), true),
                     new Para(t("report.overview.basis")));
             case OBJECT -> ReportObject.blocks(d);
@@ -71,11 +66,26 @@ final class ReportChapters {
                     summaryRows(d.score()), true), new Para(policyNote(d.score())));
             case REMEDIATION -> remediation(d);
             case APPENDICES -> appendices(d);
-            case SIGN_OFF -> List.of(new Table("sign-off", List.of(t("report.signOff.role"), t("report.signOff.name"),
-                    t("report.signOff.date")), signOffRows(d), false));
+            case SIGN_OFF -> ReportTemplateTables.signOff(d);
             case GENERIC_SUMMARY, GENERIC_OVERVIEW, GENERIC_RESULTS, GENERIC_CONCLUSION, GENERIC_APPENDIX ->
                     GenericChapters.blocks(c, d);
         };
+    }
+
+    /**
+     * 等级测评结论: the table; the 2021 template puts 总体评价 and 主要安全问题及整改建议 here too (the 2025 template
+     * gives them chapters of their own).
+     */
+    private static List<Block> conclusion(ReportData d) {
+        List<Block> b = new ArrayList<>(List.of(new Table("conclusion-table", kvHeader(), conclusionRows(d), true)));
+        if (d.setup().template() == ReportTemplate.T2021) {
+            b.add(new Sub(2, t("report.ch.overall")));
+            b.add(new Para(overall(d)));
+            b.add(new Sub(2, t("report.ch.mainIssues")));
+            b.addAll(issues(d, d.findings().stream().filter(i -> i.item().riskLevel() != RiskLevel.LOW).toList(),
+                    "report.mainIssues.none"));
+        }
+        return b;
     }
 
     private static List<String> kvHeader() {
@@ -273,21 +283,5 @@ final class ReportChapters {
         b.add(rows.isEmpty() ? new Para(t("report.appendix.noEvidence"))
                 : new Table("evidence", List.of(t("report.appendix.file"), t("report.table.content")), rows, true));
         return b;
-    }
-
-    static List<List<String>> signOffRows(ReportData d) {
-        SignOffs.SignOffSheet s = d.setup().signOffs();
-        List<List<String>> rows = new ArrayList<>();
-        if (s.testers().isEmpty()) {
-            rows.add(List.of(t("report.signOff.tester"), "—", "—"));
-        }
-        s.testers().forEach(x -> rows.add(List.of(t("report.signOff.tester"), x.name(), date(x.at()))));
-        rows.add(signature(t("report.signOff.reviewer"), s.reviewer()));
-        rows.add(signature(t("report.signOff.approver"), s.approver()));
-        return rows;
-    }
-
-    private static List<String> signature(String role, SignOffs.Signature sig) {
-        return sig == null ? List.of(role, "—", "—") : List.of(role, sig.name(), date(sig.at()));
     }
 }

@@ -61,23 +61,52 @@ public record ReportData(AssessmentInfo assessment, CloudSystem system, String c
      * @param contractDate the contract (委托) date, or null if not recorded
      * @param signOffs     测评人 / 审核人 / 批准人 with dates
      * @param agents       the system's agents, each "name (role)"
-     * @param matrix       the system's responsibility matrix in numbers, or null if it has none (or the reader may
-     *                     not see it)
+     * @param matrix       the system's responsibility matrix in numbers: the version that was approved when the
+     *                     assessment was completed (the latest approved now for a draft report), or null if none was
+     *                     approved (or the system has none, or the reader may not see it)
+     * @param draftMatrix  the matrix's current version when none was approved, else null
+     * @param assets       the system's 测评对象 list
+     * @param platforms    the cloud platform the system runs on and that platform's assessment(s) the report relies on
      * @param basis        what the assessment is measured against: a 等保 template, or imported catalogs (a generic
      *                     report)
      */
     public record Setup(ReportTemplate template, LocalDate contractDate, SignOffs.SignOffSheet signOffs,
-                        List<String> agents, MatrixSummaries.MatrixSummary matrix, Basis basis) {
+                        List<String> agents, MatrixSummaries.MatrixSummary matrix,
+                        MatrixSummaries.MatrixSummary draftMatrix, List<org.yunjian.party.SystemAsset> assets,
+                        List<PlatformAssessment> platforms, Basis basis) {
         public Setup {
             agents = List.copyOf(agents);
+            assets = List.copyOf(assets);
+            platforms = List.copyOf(platforms);
             basis = basis == null ? Basis.MLPS : basis;
         }
 
-        /** A 等保 report (cloud extension only). */
+        /** A 等保 report (cloud extension only) without 测评对象 or platform assessments. */
         public Setup(ReportTemplate template, LocalDate contractDate, SignOffs.SignOffSheet signOffs,
                      List<String> agents, MatrixSummaries.MatrixSummary matrix) {
-            this(template, contractDate, signOffs, agents, matrix, Basis.MLPS);
+            this(template, contractDate, signOffs, agents, matrix, null, List.of(), List.of(), Basis.MLPS);
         }
+
+        /** A report on the given basis without 测评对象 or platform assessments. */
+        public Setup(ReportTemplate template, LocalDate contractDate, SignOffs.SignOffSheet signOffs,
+                     List<String> agents, MatrixSummaries.MatrixSummary matrix, Basis basis) {
+            this(template, contractDate, signOffs, agents, matrix, null, List.of(), List.of(), basis);
+        }
+    }
+
+    /**
+     * The assessment of the cloud platform a system runs on, as the 等级测评结论扩充表（云计算安全）records it: a
+     * completed Yunjian assessment of the provider's platform, or a conclusion recorded on this assessment.
+     *
+     * @param platform     the platform's name (the provider's name for a recorded conclusion)
+     * @param level        the platform's protection level, or null if not known
+     * @param conclusion   the platform assessment's conclusion in words, or null if not known
+     * @param date         when it was completed or concluded
+     * @param organisation the assessment body
+     * @param inherited    how many of this report's items inherit from it
+     */
+    public record PlatformAssessment(String platform, Integer level, String conclusion, String reportNumber,
+                                     LocalDate date, String organisation, int inherited) {
     }
 
     /**

@@ -16,6 +16,7 @@ public final class ReportOutline {
 
     /** A chapter of the report; its heading is {@code report.ch.<key>}. {@code numbered}: body chapters 1, 2, …. */
     public enum Chapter {
+        BASIC_INFO("basicInfo", false),
         STATEMENT("statement", false),
         CONCLUSION_TABLE("conclusionTable", false),
         OVERALL("overall", false),
@@ -59,8 +60,10 @@ public final class ReportOutline {
     /** The chapters before the table of contents. */
     static List<Chapter> front(ReportTemplate t) {
         return t == ReportTemplate.T2021
-                ? List.of(Chapter.STATEMENT, Chapter.CONCLUSION_TABLE, Chapter.MAJOR_RISKS, Chapter.CONCLUSION_EXTENSION)
-                : List.of(Chapter.STATEMENT, Chapter.CONCLUSION_TABLE, Chapter.OVERALL, Chapter.MAIN_ISSUES);
+                ? List.of(Chapter.BASIC_INFO, Chapter.STATEMENT, Chapter.CONCLUSION_TABLE, Chapter.MAJOR_RISKS,
+                        Chapter.CONCLUSION_EXTENSION)
+                : List.of(Chapter.BASIC_INFO, Chapter.STATEMENT, Chapter.CONCLUSION_TABLE, Chapter.OVERALL,
+                        Chapter.MAIN_ISSUES);
     }
 
     /** The chapters after the table of contents. */

@@ -97,12 +97,17 @@ public class Reports {
     private final SignOffs signOffs;
     private final MatrixSummaries matrices;
     private final ReviewRepository reviews;
+    private final org.yunjian.party.Parties parties;
+    private final PlatformAssessments platforms;
 
     Reports(AssessmentService service, AssessmentRepository repo, ItemGenerator generator, OrganizationDirectory directory,
             DocxReport docx, PdfReport pdf, OscalResults oscal, ApplicationEventPublisher events, Clock clock,
             ItemLabels labels, ReportNumbers numbers, UserAdministration users, Inheritances inheritances,
-            ScoringPolicies policies, SignOffs signOffs, MatrixSummaries matrices, ReviewRepository reviews) {
+            ScoringPolicies policies, SignOffs signOffs, MatrixSummaries matrices, ReviewRepository reviews,
+            org.yunjian.party.Parties parties, PlatformAssessments platforms) {
         this.reviews = reviews;
+        this.parties = parties;
+        this.platforms = platforms;
         this.policies = policies;
         this.signOffs = signOffs;
         this.matrices = matrices;
@@ -193,24 +198,40 @@ public class Reports {
         var s = access.system();
         return new ReportData(a, s, orgName(s.customerId()), s.providerId() == null ? null : orgName(s.providerId()),
                 orgName(a.assessorOrgId()), clock.instant(), service.score(items, policies.forAssessment(assessmentId)), reports, remediations, number,
-                assessorNames, people, setup(a, s));
+                assessorNames, people, setup(a, s, access, view));
     }
 
-    /** The template, the sign-off block, the agents and the matrix summary (absent if the reader may not see it). */
-    private ReportData.Setup setup(AssessmentInfo a, CloudSystem s) {
+    /**
+     * The template, the sign-off block, the agents, the matrix summary (absent if the reader may not see it), the
+     * 测评对象 list and the platform assessments the report relies on.
+     */
+    private ReportData.Setup setup(AssessmentInfo a, CloudSystem s, Access access, Inheritances.View view) {
         ReportSetups.ReportSetup chosen = policies.setup(a.id());
         List<String> agents = s.agents().stream().map(g -> ReportText.t("report.object.agent", orgName(g.organizationId()),
                 Msg.of(g.role()).text())).toList();
-        MatrixSummaries.MatrixSummary matrix;
+        // the version approved when the assessment was completed (its report approved); now, for a draft
+        MatrixSummaries.MatrixSummary matrix = readable(() -> matrices.approved(s.id(), a.completedAt()));
+        MatrixSummaries.MatrixSummary draft = matrix == null ? readable(() -> matrices.of(s.id())) : null;
+        List<org.yunjian.party.SystemAsset> assets;
         try {
-            matrix = matrices.of(s.id()).orElse(null);
-        } catch (NotFoundException | org.springframework.security.access.AccessDeniedException e) {
-            matrix = null;
+            assets = parties.assets(s.id()).assets();
+        } catch (NotFoundException e) {
+            assets = List.of();
         }
         boolean english = "en".equals(org.yunjian.shared.Texts.locale().getLanguage());
         ReportData.Basis basis = new ReportData.Basis(generator.genericCatalogs(a.scope(), english),
                 generator.hasItemTable(a.scope()));
-        return new ReportData.Setup(chosen.template(), chosen.contractDate(), signOffs.sheet(a), agents, matrix, basis);
+        return new ReportData.Setup(chosen.template(), chosen.contractDate(), signOffs.sheet(a), agents, matrix, draft,
+                assets, platforms.of(access, view), basis);
+    }
+
+    private static MatrixSummaries.MatrixSummary readable(
+            java.util.function.Supplier<java.util.Optional<MatrixSummaries.MatrixSummary>> read) {
+        try {
+            return read.get().orElse(null);
+        } catch (NotFoundException | org.springframework.security.access.AccessDeniedException e) {
+            return null;
+        }
     }
 
     /**

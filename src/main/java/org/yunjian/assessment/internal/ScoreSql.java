@@ -72,10 +72,12 @@ final class ScoreSql {
      * scored count: the same IEEE double steps as the Java ({@code Math.round(score / scored * 10000)}).
      */
     static String rateHundredths(String doubledScore, String scored) {
-        return "CAST(CASE WHEN " + scored + " = 0 THEN 0 ELSE FLOOR(CAST(" + doubledScore
+        String rounded = "FLOOR(CAST(" + doubledScore
                 + " AS DOUBLE PRECISION) * CAST(0.5 AS DOUBLE PRECISION) / CAST(" + scored
-                + " AS DOUBLE PRECISION) * CAST(10000 AS DOUBLE PRECISION) + CAST(0.5 AS DOUBLE PRECISION)) END "
-                + "AS BIGINT)";
+                + " AS DOUBLE PRECISION) * CAST(10000 AS DOUBLE PRECISION) + CAST(0.5 AS DOUBLE PRECISION))";
+        // never 100 % while an item scores less than 1 (ConclusionBand.rate)
+        return "CAST(CASE WHEN " + scored + " = 0 THEN 0 WHEN " + doubledScore + " < 2 * " + scored + " AND "
+                + rounded + " >= 10000 THEN 9999 ELSE " + rounded + " END AS BIGINT)";
     }
 
     /** The least rate in hundredths {@code h} with {@code h / 100.0 >= minRate}, as Java compares. */

@@ -18,15 +18,16 @@ public record ScoringProperties(@DefaultValue Mlps2025 mlps2025) {
     }
 
     /**
-     * @param conformsMinRate   符合 needs a rate of at least this (percent; 0 = no rate condition)
+     * @param conformsMinRate   符合 needs a rate of at least this (percent; 0 = no rate condition; 100, the default,
+     *                          = no finding of any risk level, since every finding scores below 1)
      * @param conformsMaxMedium 符合 allows at most this many medium-risk findings
      * @param basicMinRate      基本符合 needs a rate of at least this (percent; 0 = no rate condition)
      * @param basicMaxHigh      基本符合 (and 符合) allow at most this many high-risk findings
      */
-    public record Mlps2025(@DefaultValue("90") double conformsMinRate, @DefaultValue("0") int conformsMaxMedium,
+    public record Mlps2025(@DefaultValue("100") double conformsMinRate, @DefaultValue("0") int conformsMaxMedium,
                            @DefaultValue("70") double basicMinRate, @DefaultValue("0") int basicMaxHigh) {
 
-        public static final Mlps2025 DEFAULTS = new Mlps2025(90, 0, 70, 0);
+        public static final Mlps2025 DEFAULTS = new Mlps2025(100, 0, 70, 0);
 
         public Mlps2025 {
             if (conformsMinRate < 0 || conformsMinRate > 100 || basicMinRate < 0 || basicMinRate > 100) {

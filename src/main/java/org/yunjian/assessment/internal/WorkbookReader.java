@@ -66,8 +66,16 @@ final class WorkbookReader {
         }
     }
 
-    /** The rows read, the items sheet's name as the file spells it, its format, and the problems found. */
-    record Parsed(String sheet, WorkbookFormat format, List<Line> lines, List<Problem> problems) {
+    /**
+     * The rows read, the items sheet's name as the file spells it, its format, and the problems found; the sheet
+     * 测评对象 as read, or null when the workbook has none.
+     */
+    record Parsed(String sheet, WorkbookFormat format, List<Line> lines, List<Problem> problems,
+                  WorkbookAssets.Read assets) {
+
+        Parsed(String sheet, WorkbookFormat format, List<Line> lines, List<Problem> problems) {
+            this(sheet, format, lines, problems, null);
+        }
     }
 
     static Parsed read(UUID assessmentId, byte[] bytes) {
@@ -82,6 +90,7 @@ final class WorkbookReader {
             return new Parsed(itemsSheet, null, lines, problems);
         }
         WorkbookFormat format = null;
+        WorkbookAssets.Read assets = null;
         try (wb) {
             DataFormatter fmt = new DataFormatter();
             Sheet meta = wb.getSheet(Workbooks.META_SHEET);
@@ -128,10 +137,11 @@ final class WorkbookReader {
                     lines.add(line(fmt, sheet, format, r, itemsSheet, seen, problems));
                 }
             }
+            assets = WorkbookAssets.read(wb, fmt, problems);
         } catch (IOException e) {
             problems.add(Problem.ofFile(Texts.get("workbook.error.notXlsx")));
         }
-        return new Parsed(itemsSheet, format, lines, problems);
+        return new Parsed(itemsSheet, format, lines, problems, assets);
     }
 
     private static Line line(DataFormatter fmt, Sheet sheet, WorkbookFormat f, int r, String itemsSheet,

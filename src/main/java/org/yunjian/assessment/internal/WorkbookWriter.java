@@ -63,10 +63,17 @@ final class WorkbookWriter {
     private final ItemLabels labels;
     private final Locale lang;
     private final WorkbookFormat format = WorkbookFormat.CURRENT;
+    private org.yunjian.party.SystemAsset.Inventory assets;
 
     WorkbookWriter(ItemLabels labels, Locale lang) {
         this.labels = labels;
         this.lang = lang;
+    }
+
+    /** Adds the sheet 测评对象 with the system's assets ({@link WorkbookAssets}). */
+    WorkbookWriter withAssets(org.yunjian.party.SystemAsset.Inventory list) {
+        this.assets = list;
+        return this;
     }
 
     byte[] write(AssessmentInfo assessment, List<TestItem> items, Set<UUID> inherited) {
@@ -124,6 +131,9 @@ final class WorkbookWriter {
             sheet.getPrintSetup().setFitHeight((short) 0);
             guide(wb, sheet);
             meta(wb, assessment);
+            if (assets != null) {
+                WorkbookAssets.write(wb, assets, lang, styles.headerEditable, styles.editable);
+            }
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {

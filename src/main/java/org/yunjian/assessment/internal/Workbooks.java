@@ -52,9 +52,12 @@ public class Workbooks {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final ItemLabels labels;
+    private final org.yunjian.party.Parties parties;
 
     Workbooks(AssessmentService service, AssessmentRepository repo, InheritanceRepository inheritances,
-              ApplicationEventPublisher events, PlatformTransactionManager transactionManager, ItemLabels labels) {
+              ApplicationEventPublisher events, PlatformTransactionManager transactionManager, ItemLabels labels,
+              org.yunjian.party.Parties parties) {
+        this.parties = parties;
         this.service = service;
         this.repo = repo;
         this.inheritances = inheritances;
@@ -139,7 +142,8 @@ public class Workbooks {
         List<TestItem> items = repo.items(assessmentId);
         Set<UUID> inherited = inheritances.ofAssessment(assessmentId).stream().map(ItemInheritance::itemId)
                 .collect(Collectors.toSet());
-        byte[] xlsx = new WorkbookWriter(labels, Texts.locale()).write(access.assessment(), items, inherited);
+        byte[] xlsx = new WorkbookWriter(labels, Texts.locale()).withAssets(parties.assets(access.system().id()))
+                .write(access.assessment(), items, inherited);
         events.publishEvent(AuditableEvent.success("assessment.workbook.export", "assessment", assessmentId,
                 Msg.of("assessment.audit.workbookExport", items.size())));
         return xlsx;
@@ -174,6 +178,7 @@ public class Workbooks {
             List<Problem> problems = new ArrayList<>(parsed.problems());
             if (parsed.format() != null) {
                 problems.addAll(plan(assessmentId, parsed).problems());
+                problems.addAll(planAssets(access.system().id(), parsed.assets()));
             }
             if (!problems.isEmpty()) {
                 throw new WorkbookRejected(problems);
@@ -266,12 +271,55 @@ public class Workbooks {
         });
     }
 
+    /**
+     * The problems of the sheet 测评对象 if it would change the system's list: only someone who may edit the system
+     * changes it, only over the list as exported, and each value as the system page checks it. None when the sheet is
+     * absent or says what the list holds.
+     */
+    private List<Problem> planAssets(UUID systemId, WorkbookAssets.Read sheet) {
+        if (sheet == null) {
+            return List.of();
+        }
+        var current = parties.assets(systemId);
+        List<org.yunjian.party.SystemAsset.Input> in = sheet.inputs();
+        if (WorkbookAssets.same(current, in)) {
+            return List.of();
+        }
+        if (!parties.canManage(systemId)) {
+            return List.of(Problem.ofSheet(sheet.sheet(), Texts.get("workbook.assets.error.notAllowed")));
+        }
+        if (sheet.exportedVersion() == null || sheet.exportedVersion() != current.version()) {
+            return List.of(Problem.ofSheet(sheet.sheet(), Texts.get("workbook.assets.error.stale")));
+        }
+        List<Problem> problems = new ArrayList<>();
+        java.util.regex.Pattern field = java.util.regex.Pattern.compile("assets\\[(\\d+)]\\.(\\w+)");
+        parties.assetErrors(in).forEach((f, message) -> {
+            java.util.regex.Matcher m = field.matcher(f);
+            if (!m.matches()) {
+                problems.add(Problem.ofSheet(sheet.sheet(), message));
+                return;
+            }
+            WorkbookAssets.Line line = sheet.lines().get(Integer.parseInt(m.group(1)));
+            boolean unreadable = (m.group(2).equals("type") && line.input().type() == null)
+                    || (m.group(2).equals("importance") && line.input().importance() == null);
+            if (!unreadable) { // an unreadable drop-down value is already a problem of its cell
+                problems.add(Problem.ofCell(sheet.sheet(), line.row(), WorkbookAssets.letter(m.group(2)), message));
+            }
+        });
+        return problems;
+    }
+
     /** Under the assessment's lock: plans again against the items as they are now, then applies every change. */
     private ImportReport apply(UUID assessmentId, WorkbookReader.Parsed parsed) {
         service.requireOpen(assessmentId);
         Plan plan = plan(assessmentId, parsed);
         if (!plan.problems().isEmpty()) {
             throw new WorkbookRejected(plan.problems());
+        }
+        UUID systemId = service.access(assessmentId).system().id();
+        WorkbookAssets.Read assets = parsed.assets();
+        if (assets != null && !WorkbookAssets.same(parties.assets(systemId), assets.inputs())) {
+            parties.replaceAssets(systemId, ExpectedVersion.exactly(assets.exportedVersion()), assets.inputs());
         }
         Map<UUID, TestItem> items = new HashMap<>();
         repo.items(assessmentId).forEach(i -> items.put(i.id(), i));

@@ -34,9 +34,11 @@ class DemoParties implements ApplicationRunner {
     private final SystemService systems;
     private final EngagementService engagements;
     private final OrganizationRepository organizationRepository;
+    private final SystemAssets assets;
 
     DemoParties(OrganizationService organizations, SystemService systems, EngagementService engagements,
-                OrganizationRepository organizationRepository) {
+                OrganizationRepository organizationRepository, SystemAssets assets) {
+        this.assets = assets;
         this.organizations = organizations;
         this.systems = systems;
         this.engagements = engagements;
@@ -69,6 +71,9 @@ class DemoParties implements ApplicationRunner {
                 new Inputs.PartyRef(security, "AGENT_SECURITY_SERVICE"));
         CloudSystem portal = systems.create(new Inputs.SystemInput(DemoData.PORTAL_SYSTEM, customer, "3", "PUBLIC",
                 "IAAS", "GOVERNMENT_WEBSITE", "IMPORTANT", List.of(DemoData.REGION_BEIJING), provider, agents));
+        assets.replace(portal.id(), org.yunjian.shared.ExpectedVersion.exactly(0), DemoData.PORTAL_ASSETS.stream()
+                .map(a -> new org.yunjian.party.SystemAsset.Input(a.type(), a.name(), a.version(), a.importance(),
+                        a.note())).toList());
         systems.create(new Inputs.SystemInput(DemoData.SERVICE_SYSTEM, customer, "3", "PUBLIC", "IAAS",
                 "GOVERNMENT_WEBSITE", "IMPORTANT", List.of(DemoData.REGION_BEIJING, DemoData.REGION_TIANJIN), provider,
                 List.of(new Inputs.PartyRef(integrator, "AGENT_SYSTEM_INTEGRATOR"))));

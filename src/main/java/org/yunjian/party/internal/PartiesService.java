@@ -29,9 +29,11 @@ class PartiesService implements Parties, OrganizationDirectory {
     private final EngagementRepository engagements;
     private final Visibility visibility;
     private final JdbcClient jdbc;
+    private final SystemAssets assets;
 
     PartiesService(OrganizationRepository organizations, SystemRepository systems, EngagementRepository engagements,
-                   Visibility visibility, JdbcClient jdbc) {
+                   Visibility visibility, JdbcClient jdbc, SystemAssets assets) {
+        this.assets = assets;
         this.organizations = organizations;
         this.systems = systems;
         this.engagements = engagements;
@@ -144,5 +146,28 @@ class PartiesService implements Parties, OrganizationDirectory {
     @Override
     public Optional<OrganizationRef> find(UUID id) {
         return organizations.findById(id).map(o -> new OrganizationRef(o.id(), o.name()));
+    }
+
+    @Override
+    public org.yunjian.party.SystemAsset.Inventory assets(UUID systemId) {
+        return assets.list(systemId);
+    }
+
+    @Override
+    public Map<String, String> assetErrors(List<org.yunjian.party.SystemAsset.Input> in) {
+        return assets.check(in).asMap();
+    }
+
+    @Override
+    @Transactional(noRollbackFor = org.springframework.security.access.AccessDeniedException.class)
+    public org.yunjian.party.SystemAsset.Inventory replaceAssets(UUID systemId, org.yunjian.shared.ExpectedVersion version,
+                                                                 List<org.yunjian.party.SystemAsset.Input> in) {
+        return assets.replace(systemId, version, in);
+    }
+
+    @Override
+    public Optional<org.yunjian.party.SystemSummary> summary(UUID systemId) {
+        return systems.findById(systemId).map(s -> new org.yunjian.party.SystemSummary(s.id(), s.name(),
+                s.protectionLevel(), s.customerId(), s.providerId()));
     }
 }

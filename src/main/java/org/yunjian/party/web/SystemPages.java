@@ -51,9 +51,12 @@ class SystemPages {
     private final PartyNames names;
     private final ImportService imports;
     private final MessageSource messages;
+    private final org.yunjian.party.internal.SystemAssets assets;
 
     SystemPages(SystemService service, OrganizationService organizations, EngagementService engagements,
-                PartyNames names, ImportService imports, MessageSource messages) {
+                PartyNames names, ImportService imports, MessageSource messages,
+                org.yunjian.party.internal.SystemAssets assets) {
+        this.assets = assets;
         this.service = service;
         this.organizations = organizations;
         this.engagements = engagements;
@@ -123,6 +126,7 @@ class SystemPages {
         model.addAttribute("mayManage", service.canManage(s));
         model.addAttribute("mayUseNotes", service.canUseNotes(s));
         model.addAttribute("engagements", engagements.listForSystem(id));
+        model.addAttribute("assets", assets.list(id));
         return "party/system-detail";
     }
 

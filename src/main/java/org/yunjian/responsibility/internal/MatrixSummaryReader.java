@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.responsibility.MatrixRow;
 import org.yunjian.responsibility.MatrixSummaries;
 import org.yunjian.responsibility.ResponsibilityMatrix;
+import org.yunjian.responsibility.VersionStatus;
 
 /** {@link MatrixSummaries} over the current matrix version, with the same access rules as the matrix pages. */
 @Component
@@ -23,14 +24,30 @@ class MatrixSummaryReader implements MatrixSummaries {
     @Override
     @Transactional(readOnly = true)
     public Optional<MatrixSummary> of(UUID systemId) {
-        return service.findCurrent(systemId).map(v -> {
-            ResponsibilityMatrix m = v.matrix();
-            List<MatrixRow> applicable = m.rows().stream().filter(MatrixRow::applicable).toList();
-            List<Share> shares = m.participants().stream().map(p -> new Share(p.organisation(), p.name(), p.roles(),
-                    (int) applicable.stream().filter(r -> r.assignments().stream()
-                            .anyMatch(a -> a.accountable().organisation().equals(p.organisation()))).count()))
-                    .toList();
-            return new MatrixSummary(v.version().version(), v.approval().status(), applicable.size(), shares);
-        });
+        return service.findCurrent(systemId).map(MatrixSummaryReader::summary);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<MatrixSummary> approved(UUID systemId, java.time.Instant asOf) {
+        if (service.findCurrent(systemId).isEmpty()) {
+            return Optional.empty();
+        }
+        return service.versions(systemId).stream()
+                .filter(r -> r.status() == VersionStatus.APPROVED && r.approvedAt() != null
+                        && (asOf == null || !r.approvedAt().isAfter(asOf)))
+                .max(java.util.Comparator.comparingInt(MatrixRepository.VersionRow::version))
+                .map(r -> summary(service.version(systemId, r.version())));
+    }
+
+    private static MatrixSummary summary(MatrixView v) {
+        ResponsibilityMatrix m = v.matrix();
+        List<MatrixRow> applicable = m.rows().stream().filter(MatrixRow::applicable).toList();
+        List<Share> shares = m.participants().stream().map(p -> new Share(p.organisation(), p.name(), p.roles(),
+                (int) applicable.stream().filter(r -> r.assignments().stream()
+                        .anyMatch(a -> a.accountable().organisation().equals(p.organisation()))).count()))
+                .toList();
+        return new MatrixSummary(v.version().version(), v.approval().status(), applicable.size(), shares,
+                v.version().approvedAt());
     }
 }

@@ -33,12 +33,15 @@ class Mlps2025ScoringPolicyTest {
         return out;
     }
 
-    /** Rows: compliant, low, medium, high → conclusion under the defaults (符合 ≥ 90 and no medium, 基本符合 ≥ 70). */
+    /**
+     * Rows: compliant, low, medium, high → conclusion under the defaults (符合 only with no finding of any risk level,
+     * 基本符合 ≥ 70 and no high risk).
+     */
     @ParameterizedTest(name = "{0} compliant, {1} low, {2} medium, {3} high → {4}")
     @CsvSource({
-            "90, 10, 0, 0, CONFORMS",            // exactly 90 %: conforms
-            "89, 11, 0, 0, BASICALLY_CONFORMS",  // 89 %: below the 符合 rate
-            "100, 0, 0, 0, CONFORMS",
+            "100, 0, 0, 0, CONFORMS",            // no finding at all: conforms
+            "99, 1, 0, 0, BASICALLY_CONFORMS",   // a single low-risk finding stops 符合 (v1 called this 符合)
+            "90, 10, 0, 0, BASICALLY_CONFORMS",  // 90 %, low risks only: basically conforms (v1: conforms)
             "95, 4, 1, 0, BASICALLY_CONFORMS",   // one medium risk stops 符合 whatever the rate
             "70, 30, 0, 0, BASICALLY_CONFORMS",  // exactly 70 %: basically conforms
             "69, 31, 0, 0, DOES_NOT_CONFORM",    // 69 %: below the 基本符合 rate
@@ -49,11 +52,30 @@ class Mlps2025ScoringPolicyTest {
     }
 
     @Test
+    void aSingleLowRiskFindingIsBasicallyConformsAndSaysWhy() {
+        var r = policy.score(mix(20, 1, 0, 0));
+        assertThat(r.conclusion()).isEqualTo(Conclusion.BASICALLY_CONFORMS);
+        assertThat(r.reasons().get(0).key()).isEqualTo("report.reason2025.basicByFindings");
+        assertThat(r.reasons().get(0).text(org.yunjian.shared.Texts.CHINESE)).contains("低风险问题 1 个");
+        assertThat(policy.score(mix(20, 0, 0, 0)).reasons().get(0).key()).isEqualTo("report.reason2025.conformsNoFinding");
+    }
+
+    @Test
+    void aRateIsNever100WhileAFindingRemainsHoweverManyItems() {
+        // one 部分符合 among 20,000 scored items would round to 100.00: the rate stops at 99.99, so 符合 stays shut
+        assertThat(org.yunjian.assessment.ConclusionBand.rate(19_999.5, 20_000)).isEqualTo(99.99);
+        assertThat(org.yunjian.assessment.ConclusionBand.rate(20_000, 20_000)).isEqualTo(100.0);
+        List<ScoredItem> many = new ArrayList<>(items(19_999, 0, RiskLevel.LOW));
+        many.add(new ScoredItem("p", "安全计算环境", "访问控制", Verdict.PARTIALLY_COMPLIANT, RiskLevel.LOW));
+        assertThat(policy.score(many).conclusion()).isEqualTo(Conclusion.BASICALLY_CONFORMS);
+    }
+
+    @Test
     void namesItselfAndPrintsTheThresholdsItUsed() {
-        var r = policy.score(mix(9, 1, 0, 0));
+        var r = policy.score(mix(10, 0, 0, 0));
         assertThat(r.policyId()).isEqualTo("mlps-2025");
-        assertThat(r.policyVersion()).isEqualTo("v1");
-        assertThat(r.reasons()).extracting(m -> m.key()).contains("report.reason2025.conforms",
+        assertThat(r.policyVersion()).isEqualTo("v2");
+        assertThat(r.reasons()).extracting(m -> m.key()).contains("report.reason2025.conformsNoFinding",
                 "report.reason2025.thresholds");
     }
 

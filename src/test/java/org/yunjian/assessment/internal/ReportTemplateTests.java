@@ -47,10 +47,11 @@ import org.yunjian.security.UserAdministration;
 @Tag("database")
 public class ReportTemplateTests {
 
-    public static final List<String> CHAPTERS_2025 = List.of("声明", "等级测评结论", "总体评价", "主要安全问题及整改建议",
+    public static final List<String> CHAPTERS_2025 = List.of("网络安全等级测评基本信息表", "声明", "等级测评结论", "总体评价", "主要安全问题及整改建议",
             "1 测评项目概述", "2 被测对象描述", "3 单项测评结果分析", "4 整体测评", "5 安全问题风险分析", "6 等级测评结论",
             "7 整改建议", "附录", "测评人、审核人、批准人");
-    static final List<String> CHAPTERS_2021 = List.of("声明", "等级测评结论", "重大风险隐患及整改建议", "等级测评结论扩充表",
+    static final List<String> CHAPTERS_2021 = List.of("网络安全等级测评基本信息表", "声明", "等级测评结论", "重大风险隐患及整改建议",
+            "等级测评结论扩充表（云计算安全）",
             "1 测评项目概述", "2 被测对象描述", "3 单项测评结果分析", "4 单项测评小结", "5 整体测评", "6 安全问题风险分析",
             "7 等级测评结论", "8 整改建议", "附录", "测评人、审核人、批准人");
 
@@ -134,9 +135,9 @@ public class ReportTemplateTests {
                 top.add(i.getTitle());
                 i.children().forEach(c -> second.add(c.getTitle()));
             }
-            List<String> expected = new ArrayList<>(CHAPTERS_2025.subList(0, 4));
+            List<String> expected = new ArrayList<>(CHAPTERS_2025.subList(0, 5));
             expected.add("目录");
-            expected.addAll(CHAPTERS_2025.subList(4, CHAPTERS_2025.size()));
+            expected.addAll(CHAPTERS_2025.subList(5, CHAPTERS_2025.size()));
             assertThat(top).containsExactlyElementsOf(expected);
             assertThat(second).contains("被测系统", "安全计算环境");
         }
