@@ -45,7 +45,7 @@ final class ReportObject {
                 : String.join("\n", d.setup().agents())));
         parties.add(List.of(t("report.cover.assessor"), d.assessorName()));
         b.add(new Table("parties", List.of(t("report.object.role"), t("report.object.organisation")), parties, true));
-        if (d.setup().template() == org.yunjian.assessment.ReportTemplate.T2025) {
+        if (d.setup().template() == org.yunjian.assessment.ReportTemplate.T2025 && !d.generic()) { // a 等保 attribute
             b.add(new Sub(2, t("report.platform.heading")));
             b.addAll(ReportTemplateTables.platforms(d));
         }
