@@ -141,8 +141,20 @@ public class ReportRecords {
                 .map(org.yunjian.security.UserView::displayName).findFirst().orElse(access.user().username());
     }
 
+    /** Seals in Chinese whatever language the approver reads in: the record is the 测评报告 a regulator receives. */
     private Revision seal(UUID assessmentId, int revision, String reason, UUID approverId, String approverName,
                           Instant approvedAt) {
+        java.util.Locale reader = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(org.yunjian.shared.Texts.CHINESE);
+        try {
+            return sealInChinese(assessmentId, revision, reason, approverId, approverName, approvedAt);
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.setLocale(reader);
+        }
+    }
+
+    private Revision sealInChinese(UUID assessmentId, int revision, String reason, UUID approverId,
+                                   String approverName, Instant approvedAt) {
         ReportData data = reports.data(assessmentId);
         Map<Reports.Format, byte[]> contents = new EnumMap<>(Reports.Format.class);
         List<SealedFile> files = new ArrayList<>();

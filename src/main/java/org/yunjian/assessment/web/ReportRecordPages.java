@@ -21,7 +21,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.assessment.internal.ReportRecords;
 import org.yunjian.shared.FieldErrors;
-import org.yunjian.shared.LocalizedException;
 import org.yunjian.shared.Texts;
 
 /**
@@ -48,10 +47,7 @@ class ReportRecordPages {
         try {
             ReportRecords.Revision r = records.revise(id, reason, confirm);
             flash.addFlashAttribute("message", Texts.get("record.revised", r.revision(), r.sealSm3()));
-        } catch (FieldErrors.ValidationException | LocalizedException e) {
-            if (e instanceof org.yunjian.shared.ForbiddenException f) {
-                throw f;
-            }
+        } catch (FieldErrors.ValidationException | org.yunjian.shared.ConflictException e) {
             flash.addFlashAttribute("revisionError", e.getMessage());
             flash.addFlashAttribute("revisionReason", reason);
         }
