@@ -89,6 +89,15 @@ class ReportSealTest {
         assertThat(ReportSeal.verify(seal, PLATFORM.getPublic()).fileOf(REPORT).get("format")).isEqualTo("PDF");
     }
 
+    @Test
+    void helpIsInTheLanguageAsked() {
+        String[] zh = run("report", "verify", "--help", "--lang", "zh");
+        assertThat(zh[0]).isEqualTo("0");
+        assertThat(zh[1]).contains("离线核验下载的测评报告文件", "--pubkey", "平台公钥（PEM）");
+        String[] en = run("report", "--help", "--lang", "en");
+        assertThat(en[1]).contains("Check approved assessment reports offline", "verify");
+    }
+
     static String[] run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
