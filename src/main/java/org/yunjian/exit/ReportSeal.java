@@ -1,21 +1,14 @@
 package org.yunjian.exit;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.yunjian.crypto.Signer;
 import org.yunjian.crypto.Sm2;
 import org.yunjian.crypto.Sm3;
-import org.yunjian.crypto.Verifier;
 import org.yunjian.exit.DeletionCertificate.Invalid;
 import org.yunjian.exit.DeletionCertificate.Invalid.Reason;
 
@@ -43,15 +36,7 @@ public final class ReportSeal {
         doc.put("format", FORMAT);
         doc.put("seal", content);
         doc.put("version", VERSION);
-        Signer signer = Signer.of(key);
-        Map<String, Object> signature = new LinkedHashMap<>();
-        signature.put("algorithm", signer.algorithm());
-        signature.put("signer", Keys.fingerprint(publicKey));
-        signature.put("userId", Sm2.DEFAULT_USER_ID);
-        signature.put("value", Base64.getEncoder().encodeToString(
-                signer.sign(CanonicalJson.write(doc).getBytes(StandardCharsets.UTF_8))));
-        doc.put("signature", signature);
-        byte[] file = (CanonicalJson.write(doc) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] file = SignedJson.sign(doc, key, publicKey);
         verify(file, publicKey);
         return file;
     }
@@ -64,13 +49,7 @@ public final class ReportSeal {
      */
     @SuppressWarnings("unchecked")
     public static Sealed verify(byte[] file, PublicKey key) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file)).toString();
-        } catch (CharacterCodingException e) {
-            throw new Invalid(Reason.MALFORMED, "report.seal.notUtf8");
-        }
+        String text = SignedJson.text(file, "report.seal.notUtf8");
         Map<String, Object> doc;
         try {
             doc = CanonicalJson.parseObject(text);
@@ -85,32 +64,8 @@ public final class ReportSeal {
                 || !Sm2.ALGORITHM.equals(sig.get("algorithm")) || !Sm2.DEFAULT_USER_ID.equals(sig.get("userId"))) {
             throw new Invalid(Reason.UNKNOWN_ALGORITHM, "report.seal.signatureForm", Sm2.ALGORITHM);
         }
-        String fingerprint = Keys.fingerprint(key);
-        if (!fingerprint.equals(sig.get("signer"))) {
-            throw new Invalid(Reason.WRONG_KEY, "report.seal.wrongKey", abbrev(String.valueOf(sig.get("signer"))),
-                    abbrev(fingerprint));
-        }
-        if (!(CanonicalJson.write(doc) + "\n").equals(text)) {
-            throw new Invalid(Reason.NOT_CANONICAL, "report.seal.notCanonical");
-        }
-        String encoded = String.valueOf(sig.get("value"));
-        byte[] value;
-        try {
-            value = Base64.getDecoder().decode(encoded);
-        } catch (IllegalArgumentException e) {
-            throw new Invalid(Reason.BAD_SIGNATURE, "report.seal.badSignature");
-        }
-        Map<String, Object> unsigned = new LinkedHashMap<>(doc);
-        unsigned.remove("signature");
-        if (!Base64.getEncoder().encodeToString(value).equals(encoded)
-                || !Verifier.of(key).verify(CanonicalJson.write(unsigned).getBytes(StandardCharsets.UTF_8), value)) {
-            throw new Invalid(Reason.BAD_SIGNATURE, "report.seal.badSignature");
-        }
-        return new Sealed((Map<String, Object>) content, fingerprint, Sm3.hex(file));
-    }
-
-    private static String abbrev(String fp) {
-        return fp.length() > 16 ? fp.substring(0, 16) + "…" : fp;
+        SignedJson.check(doc, text, sig, key, "report.seal");
+        return new Sealed((Map<String, Object>) content, Keys.fingerprint(key), Sm3.hex(file));
     }
 
     /** A seal that verified: its {@code seal} object, the signer's fingerprint and the SM3 of the seal file. */

@@ -83,12 +83,14 @@ class ReportRecordRepository {
         }
         Map<UUID, List<SealedFile>> files = new LinkedHashMap<>();
         jdbc.sql("SELECT revision_id, format, file_name, sm3, size_bytes FROM assessment_report_file WHERE revision_id IN ("
-                        + Jdbc.marks(revisions.size()) + ") ORDER BY format")
+                        + Jdbc.marks(revisions.size()) + ")")
                 .params(revisions.stream().map(Revision::id).toArray())
                 .query((ResultSet rs) -> {
                     files.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new SealedFile(
                             Reports.Format.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getLong(5)));
                 });
+        // in the formats' order (Word, PDF, OSCAL), as the page offers them
+        files.values().forEach(l -> l.sort(java.util.Comparator.comparing(SealedFile::format)));
         return revisions.stream().map(r -> r.withFiles(files.getOrDefault(r.id(), List.of()))).toList();
     }
 
