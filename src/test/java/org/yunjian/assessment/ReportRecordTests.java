@@ -109,6 +109,9 @@ class ReportRecordTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat((List<String>) JsonPath.read(revisions, "$[0].files[?(@.format == 'PDF')].sm3"))
                 .containsExactly(Sm3.hex(pdf));
+        // sealed as the approver read it, with the customer's unshared evidence: not the provider's to download
+        mvc.perform(get("/api/assessments/{id}/report.pdf", id).with(as(user(w.provider().id()))))
+                .andExpect(status().isForbidden());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'assessment.report.freeze' AND object_id = ?")
                 .param(id).query(Long.class).single()).isEqualTo(1);
     }
@@ -166,7 +169,17 @@ class ReportRecordTests {
                 .containsExactly(Sm3.hex(latest));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'assessment.report.revise' AND object_id = ?")
                 .param(id).query(Long.class).single()).isEqualTo(1);
-        // the page lists both revisions with their SM3s
+        // the page's form: refused without the confirmation (said on the page, nothing sealed), sealed with it
+        mvc.perform(post("/assessments/{id}/report-revisions", id).with(as(s.approver())).with(csrf())
+                        .param("reason", "再次更正"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("revisionError", org.hamcrest.Matchers.notNullValue()));
+        mvc.perform(post("/assessments/{id}/report-revisions", id).with(as(s.approver())).with(csrf())
+                .param("reason", "再次更正").param("confirm", "true")).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("SELECT MAX(revision) FROM assessment_report_revision WHERE assessment_id = ?")
+                .param(java.util.UUID.fromString(id)).query(Integer.class).single()).isEqualTo(3);
+        // the page lists the revisions with their SM3s
         String page = mvc.perform(get("/assessments/{id}", id).with(as(customer))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"revision-1\"", "id=\"revision-2\"", Sm3.hex(first), "更正测评对象名称",
