@@ -1,5 +1,5 @@
 -- Approved reports are records (issue 34): at approval the report is rendered once (DOCX, PDF, OSCAL assessment
--- results), each file kept byte for byte with its SM3, and the set sealed with the platform's SM2 key. A correction
+-- results, in Chinese and in English), each file kept byte for byte with its SM3, and the set sealed with the platform's SM2 key. A correction
 -- after approval is a new revision; earlier revisions stay. Nothing here is ever updated or deleted.
 CREATE TABLE assessment_report_revision (
     id                   UUID                     NOT NULL PRIMARY KEY,
@@ -20,10 +20,11 @@ CREATE INDEX ix_report_revision_number ON assessment_report_revision (report_num
 CREATE TABLE assessment_report_file (
     revision_id          UUID                     NOT NULL REFERENCES assessment_report_revision (id),
     format               VARCHAR(16)              NOT NULL,
+    language             VARCHAR(8)               NOT NULL,
     file_name            VARCHAR(400)             NOT NULL,
     content              BYTEA                    NOT NULL,
     sm3                  CHAR(64)                 NOT NULL,
     size_bytes           BIGINT                   NOT NULL,
-    CONSTRAINT pk_report_file PRIMARY KEY (revision_id, format)
+    CONSTRAINT pk_report_file PRIMARY KEY (revision_id, format, language)
 );
 CREATE INDEX ix_report_file_sm3 ON assessment_report_file (sm3);

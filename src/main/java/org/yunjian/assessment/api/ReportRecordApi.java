@@ -35,7 +35,7 @@ class ReportRecordApi {
     }
 
     /** A sealed file. */
-    record FileResponse(String format, String fileName, String sm3, long size) {
+    record FileResponse(String format, String language, String fileName, String sm3, long size) {
     }
 
     /** A revision of the approved report. */
@@ -43,7 +43,7 @@ class ReportRecordApi {
                             String sealSm3, List<FileResponse> files) {
         static RevisionResponse of(ReportRecords.Revision r) {
             return new RevisionResponse(r.revision(), r.reportNumber(), r.approvedAt(), r.approverName(), r.reason(),
-                    r.sealSm3(), r.files().stream().map(f -> new FileResponse(f.format().name(), f.fileName(), f.sm3(),
+                    r.sealSm3(), r.files().stream().map(f -> new FileResponse(f.format().name(), f.language(), f.fileName(), f.sm3(),
                     f.size())).toList());
         }
     }
@@ -70,7 +70,7 @@ class ReportRecordApi {
 
     @GetMapping("/api/assessments/{id}/report-revisions/{revision}/report.docx")
     @PreAuthorize(AssessmentApi.WHO)
-    @Operation(summary = "The sealed Word report of a revision, byte for byte")
+    @Operation(summary = "The sealed Word report of a revision, byte for byte, in the request's language (Chinese or English)")
     ResponseEntity<byte[]> docx(@PathVariable UUID id, @PathVariable int revision) {
         return file(id, revision, Reports.Format.DOCX);
     }
@@ -99,7 +99,7 @@ class ReportRecordApi {
     /** The public check's answer: {@code genuine} false and nothing else for a wrong pair. */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record CheckResponse(boolean genuine, String reportNumber, Integer revision, Instant approvedAt,
-                         String assessorOrganization, String format, Integer latestRevision) {
+                         String assessorOrganization, String format, String language, Integer latestRevision) {
     }
 
     @GetMapping("/api/report-check")
@@ -119,8 +119,8 @@ class ReportRecordApi {
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
         }
         return ResponseEntity.ok(a.match().map(m -> new CheckResponse(true, m.reportNumber(), m.revision(),
-                        m.approvedAt(), m.assessorOrgName(), m.format().name(), m.latestRevision()))
-                .orElse(new CheckResponse(false, null, null, null, null, null, null)));
+                        m.approvedAt(), m.assessorOrgName(), m.format().name(), m.language(), m.latestRevision()))
+                .orElse(new CheckResponse(false, null, null, null, null, null, null, null)));
     }
 
     private ResponseEntity<byte[]> file(UUID id, int revision, Reports.Format format) {

@@ -28,15 +28,15 @@ class ReportRecordRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(Revision r, byte[] seal, Map<Reports.Format, byte[]> contents) {
+    void insert(Revision r, byte[] seal, Map<SealedFile, byte[]> contents) {
         jdbc.sql("INSERT INTO assessment_report_revision (id, assessment_id, revision, report_number, assessor_org_name, "
                         + "approver_id, approver_name, approved_at, reason, seal, seal_sm3) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(r.id(), r.assessmentId(), r.revision(), r.reportNumber(), r.assessorOrgName(), r.approverId(),
                         r.approverName(), Jdbc.utc(r.approvedAt()), r.reason(), seal, r.sealSm3()).update();
         for (SealedFile f : r.files()) {
-            jdbc.sql("INSERT INTO assessment_report_file (revision_id, format, file_name, content, sm3, size_bytes) "
-                            + "VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(r.id(), f.format().name(), f.fileName(), contents.get(f.format()), f.sm3(), f.size()).update();
+            jdbc.sql("INSERT INTO assessment_report_file (revision_id, format, language, file_name, content, sm3, size_bytes) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(r.id(), f.format().name(), f.language(), f.fileName(), contents.get(f), f.sm3(), f.size()).update();
         }
     }
 
@@ -60,9 +60,9 @@ class ReportRecordRepository {
                 .param(reportNumber).query(Integer.class).single();
     }
 
-    Optional<byte[]> content(UUID revisionId, Reports.Format format) {
-        return jdbc.sql("SELECT content FROM assessment_report_file WHERE revision_id = ? AND format = ?")
-                .params(revisionId, format.name()).query((rs, n) -> rs.getBytes(1)).optional();
+    Optional<byte[]> content(UUID revisionId, Reports.Format format, String language) {
+        return jdbc.sql("SELECT content FROM assessment_report_file WHERE revision_id = ? AND format = ? AND language = ?")
+                .params(revisionId, format.name(), language).query((rs, n) -> rs.getBytes(1)).optional();
     }
 
     byte[] seal(UUID revisionId) {
@@ -82,15 +82,17 @@ class ReportRecordRepository {
             return revisions;
         }
         Map<UUID, List<SealedFile>> files = new LinkedHashMap<>();
-        jdbc.sql("SELECT revision_id, format, file_name, sm3, size_bytes FROM assessment_report_file WHERE revision_id IN ("
+        jdbc.sql("SELECT revision_id, format, language, file_name, sm3, size_bytes FROM assessment_report_file WHERE revision_id IN ("
                         + Jdbc.marks(revisions.size()) + ")")
                 .params(revisions.stream().map(Revision::id).toArray())
                 .query((ResultSet rs) -> {
                     files.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new SealedFile(
-                            Reports.Format.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getLong(5)));
+                            Reports.Format.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getLong(6)));
                 });
-        // in the formats' order (Word, PDF, OSCAL), as the page offers them
-        files.values().forEach(l -> l.sort(java.util.Comparator.comparing(SealedFile::format)));
+        // Chinese first, in the formats' order (Word, PDF, OSCAL), as the page offers them
+        files.values().forEach(l -> l.sort(java.util.Comparator.comparing(SealedFile::language).reversed()
+                .thenComparing(SealedFile::format)));
         return revisions.stream().map(r -> r.withFiles(files.getOrDefault(r.id(), List.of()))).toList();
     }
 

@@ -25,7 +25,7 @@ import org.yunjian.shared.Msg;
 
 /**
  * Approved reports are records (issue 34). When the 批准人 approves, the report is rendered once — DOCX, PDF and the
- * OSCAL assessment results — and each file is kept byte for byte with its SM3, the set sealed ({@link ReportSeal})
+ * OSCAL assessment results, in Chinese and in English — and each file is kept byte for byte with its SM3, the set sealed ({@link ReportSeal})
  * with the platform's SM2 key, naming the report number, the revision, the assessment and system, each file, the
  * 测评人 / 审核人 / 批准人 with their dates and the approval time. Every later download of the assessment's documents
  * returns the latest revision's bytes ({@link Reports#export}); what changes afterwards (remediation progress, the
@@ -36,9 +36,13 @@ import org.yunjian.shared.Msg;
 @Transactional
 public class ReportRecords {
 
-    /** One sealed file of a revision. */
-    public record SealedFile(Reports.Format format, String fileName, String sm3, long size) {
+    /** One sealed file of a revision, in {@code zh} or {@code en}. */
+    public record SealedFile(Reports.Format format, String language, String fileName, String sm3, long size) {
     }
+
+    /** The record's languages: the Chinese 测评报告 and its English rendering. */
+    static final List<java.util.Locale> LANGUAGES = List.of(org.yunjian.shared.Texts.CHINESE,
+            org.yunjian.shared.Texts.ENGLISH);
 
     /** One revision of an approved report: who approved it when, why (revisions after the first), its files. */
     public record Revision(UUID id, UUID assessmentId, int revision, String reportNumber, String assessorOrgName,
@@ -56,7 +60,7 @@ public class ReportRecords {
 
     /** What the public check tells about a genuine file: nothing more than this. */
     public record Match(String reportNumber, int revision, Instant approvedAt, String assessorOrgName,
-                       Reports.Format format, int latestRevision) {
+                       Reports.Format format, String language, int latestRevision) {
         public boolean superseded() {
             return latestRevision > revision;
         }
@@ -141,33 +145,36 @@ public class ReportRecords {
                 .map(org.yunjian.security.UserView::displayName).findFirst().orElse(access.user().username());
     }
 
-    /** Seals in Chinese whatever language the approver reads in: the record is the 测评报告 a regulator receives. */
+    /**
+     * Renders every document in Chinese and in English (whatever language the approver reads in) and seals the set:
+     * a reader later downloads the sealed file in their language.
+     */
     private Revision seal(UUID assessmentId, int revision, String reason, UUID approverId, String approverName,
                           Instant approvedAt) {
         java.util.Locale reader = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-        org.springframework.context.i18n.LocaleContextHolder.setLocale(org.yunjian.shared.Texts.CHINESE);
+        Map<SealedFile, byte[]> contents = new LinkedHashMap<>();
+        List<SealedFile> files = new ArrayList<>();
+        ReportData chinese = null;
         try {
-            return sealInChinese(assessmentId, revision, reason, approverId, approverName, approvedAt);
+            for (java.util.Locale language : LANGUAGES) {
+                org.springframework.context.i18n.LocaleContextHolder.setLocale(language);
+                ReportData data = reports.data(assessmentId);
+                chinese = chinese == null ? data : chinese;
+                for (Reports.Format f : Reports.Format.values()) {
+                    byte[] content = reports.render(data, f);
+                    SealedFile file = new SealedFile(f, language.getLanguage(), SealedDownloads.name(data.system().name(),
+                            data.reportNumber(), revision, approvedAt, f).ascii(), Sm3.hex(content), content.length);
+                    contents.put(file, content);
+                    files.add(file);
+                }
+            }
         } finally {
             org.springframework.context.i18n.LocaleContextHolder.setLocale(reader);
         }
-    }
-
-    private Revision sealInChinese(UUID assessmentId, int revision, String reason, UUID approverId,
-                                   String approverName, Instant approvedAt) {
-        ReportData data = reports.data(assessmentId);
-        Map<Reports.Format, byte[]> contents = new EnumMap<>(Reports.Format.class);
-        List<SealedFile> files = new ArrayList<>();
-        for (Reports.Format f : Reports.Format.values()) {
-            byte[] content = reports.render(data, f);
-            contents.put(f, content);
-            files.add(new SealedFile(f, SealedDownloads.name(data.system().name(), data.reportNumber(), revision, approvedAt, f).ascii(),
-                    Sm3.hex(content), content.length));
-        }
-        byte[] seal = ReportSeal.sign(sealContent(data, revision, reason, approverName, approvedAt, files),
+        byte[] seal = ReportSeal.sign(sealContent(chinese, revision, reason, approverName, approvedAt, files),
                 key.pair().getPrivate(), key.pair().getPublic());
-        Revision r = new Revision(UUID.randomUUID(), assessmentId, revision, data.reportNumber(), data.assessorName(),
-                approverId, approverName, approvedAt, reason, Sm3.hex(seal), files);
+        Revision r = new Revision(UUID.randomUUID(), assessmentId, revision, chinese.reportNumber(),
+                chinese.assessorName(), approverId, approverName, approvedAt, reason, Sm3.hex(seal), files);
         repo.insert(r, seal, contents);
         return r;
     }
@@ -181,7 +188,7 @@ public class ReportRecords {
         c.put("system", Map.of("id", d.system().id().toString(), "name", d.system().name()));
         c.put("assessorOrganization", d.assessorName());
         c.put("files", files.stream().map(f -> Map.<String, Object>of("name", f.fileName(), "format", f.format().name(),
-                "sm3", f.sm3(), "size", f.size())).toList());
+                "language", f.language(), "sm3", f.sm3(), "size", f.size())).toList());
         SignOffs.SignOffSheet sheet = d.setup().signOffs();
         c.put("testers", sheet.testers().stream().map(ReportRecords::signature).toList());
         c.put("reviewer", sheet.reviewer() == null ? null : signature(sheet.reviewer()));
@@ -237,10 +244,9 @@ public class ReportRecords {
             return Optional.empty();
         }
         Revision r = found.get(found.size() - 1);
-        Reports.Format format = r.files().stream().filter(f -> f.sm3().equals(hash)).map(SealedFile::format)
-                .findFirst().orElseThrow();
-        return Optional.of(new Match(r.reportNumber(), r.revision(), r.approvedAt(), r.assessorOrgName(), format,
-                repo.latestRevision(number)));
+        SealedFile file = r.files().stream().filter(f -> f.sm3().equals(hash)).findFirst().orElseThrow();
+        return Optional.of(new Match(r.reportNumber(), r.revision(), r.approvedAt(), r.assessorOrgName(), file.format(),
+                file.language(), repo.latestRevision(number)));
     }
 
     /** The answer to an anonymous check: the match (empty: no), or how long the address must wait. */

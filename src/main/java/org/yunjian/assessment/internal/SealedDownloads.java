@@ -17,7 +17,8 @@ import org.yunjian.shared.NotFoundException;
 
 /**
  * The downloads of an approved report's record, for {@link Reports#export} (the latest revision) and
- * {@link ReportRecords} (any revision): the stored bytes under the caller's access, each download audited. A
+ * {@link ReportRecords} (any revision): the stored bytes in the reader's language, under the caller's access, each
+ * download audited. A
  * provider's user who is neither the customer nor the assessor is refused: the record was sealed as the approver
  * read it, with evidence the customer did not share with the provider.
  */
@@ -41,7 +42,8 @@ class SealedDownloads {
         if (r.isEmpty()) {
             return Optional.empty();
         }
-        byte[] content = repo.content(r.get().id(), format).orElseThrow();
+        byte[] content = repo.content(r.get().id(), format, org.yunjian.shared.Texts.locale().getLanguage())
+                .orElseThrow();
         events.publishEvent(AuditableEvent.success("assessment.report.export", "assessment", assessmentId,
                 Msg.of("record.audit.download", r.get().reportNumber(), r.get().revision(),
                         Msg.of("assessment.reportFormat." + format.name()), Sm3.hex(content), channel)));
@@ -80,10 +82,13 @@ class SealedDownloads {
                 .orElseThrow(() -> new NotFoundException("report revision", revision)));
     }
 
-    /** {@code 测评报告-<system>-YJ-2026-000123-r1-2026-11-23.pdf} (ASCII: {@code assessment-report-YJ-…-r1-….pdf}). */
+    /**
+     * The first revision as the report always was named ({@code 测评报告-<system>-YJ-2026-000123-2026-11-23.pdf}, dated
+     * on the approval), later ones with their number ({@code …-YJ-2026-000123-r2-….pdf}).
+     */
     static DownloadName name(String system, String reportNumber, int revision, Instant approvedAt, Reports.Format f) {
         String kind = f == Reports.Format.OSCAL_JSON ? "results" : "report";
         return DownloadName.of("assessment.fileName." + kind, "assessment-" + kind, system,
-                reportNumber + "-r" + revision, approvedAt, f.extension());
+                revision == 1 ? reportNumber : reportNumber + "-r" + revision, approvedAt, f.extension());
     }
 }

@@ -139,7 +139,7 @@ class DemoCompletedAssessmentTests {
                 + "AND kind = 'REPORT_APPROVED'").param(id).query(OffsetDateTime.class).single();
         assertThat(approved.get(0).toInstant()).isEqualTo(step.toInstant());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM assessment_report_file f JOIN assessment_report_revision r "
-                + "ON r.id = f.revision_id WHERE r.assessment_id = ?").param(id).query(Integer.class).single()).isEqualTo(3);
+                + "ON r.id = f.revision_id WHERE r.assessment_id = ?").param(id).query(Integer.class).single()).isEqualTo(6);
     }
 
     private List<UUID> completed() {
