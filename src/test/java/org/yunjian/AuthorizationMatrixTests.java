@@ -630,7 +630,7 @@ class AuthorizationMatrixTests {
                     .replace("{itemId}", String.valueOf(ids.get(scope == Scope.own ? "I1" : "I2")));
         }
         return pattern.replace("{id}", String.valueOf(id)).replace("{recordId}", "00000000-0000-0000-0000-00000000f11e")
-                .replace("{version}", "1").replace("{duty}", "TCCIA004-6.2-b")
+                .replace("{version}", "1").replace("{revision}", "1").replace("{duty}", "TCCIA004-6.2-b")
                 .replace("{org}", String.valueOf(ids.get(scope == Scope.own ? "P1" : "P2")))
                 // an incident recorded against the system, and an Annex B incident of the standard
                 .replace("{incidentId}", String.valueOf(ids.get(scope == Scope.own ? "IN1" : "IN2")))

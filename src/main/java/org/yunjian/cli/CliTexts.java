@@ -70,7 +70,9 @@ public final class CliTexts extends ResourceBundle {
     /** The description key of a command: from its class's module ({@code org.yunjian.<module>…}) and its name. */
     static String descriptionKey(Class<?> type, String name) {
         String[] packages = type.getPackageName().split("\\.");
-        String module = packages.length > 2 ? packages[2] : "cli";
+        // a command in org.yunjian.<module>.cli.<group> (yunjian report … in the offline toolkit) is named by its group
+        String module = packages.length > 4 && packages[3].equals("cli") ? packages[4]
+                : packages.length > 2 ? packages[2] : "cli";
         if (module.equals("cli")) {
             return "cli." + name + ".description";
         }

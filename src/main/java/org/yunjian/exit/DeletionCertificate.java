@@ -1,21 +1,14 @@
 package org.yunjian.exit;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.yunjian.crypto.Signer;
 import org.yunjian.crypto.Sm2;
 import org.yunjian.crypto.Sm3;
-import org.yunjian.crypto.Verifier;
 
 /**
  * The SM2-signed deletion certificate (docs/deletion-certificate.md). A certificate file is the
@@ -43,15 +36,7 @@ public final class DeletionCertificate {
         doc.put("certificate", content);
         doc.put("format", FORMAT);
         doc.put("version", VERSION);
-        byte[] signed = CanonicalJson.write(doc).getBytes(StandardCharsets.UTF_8);
-        Signer signer = Signer.of(key);
-        Map<String, Object> signature = new LinkedHashMap<>();
-        signature.put("algorithm", signer.algorithm());
-        signature.put("signer", Keys.fingerprint(publicKey));
-        signature.put("userId", Sm2.DEFAULT_USER_ID);
-        signature.put("value", Base64.getEncoder().encodeToString(signer.sign(signed)));
-        doc.put("signature", signature);
-        byte[] file = (CanonicalJson.write(doc) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] file = SignedJson.sign(doc, key, publicKey);
         verify(file, publicKey);
         return file;
     }
@@ -64,13 +49,7 @@ public final class DeletionCertificate {
      */
     @SuppressWarnings("unchecked")
     public static Verified verify(byte[] file, PublicKey key) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file)).toString();
-        } catch (CharacterCodingException e) {
-            throw new Invalid(Invalid.Reason.MALFORMED, "exit.cert.notUtf8");
-        }
+        String text = SignedJson.text(file, "exit.cert.notUtf8");
         Map<String, Object> doc;
         try {
             doc = CanonicalJson.parseObject(text);
@@ -100,29 +79,7 @@ public final class DeletionCertificate {
         if (!Sm2.DEFAULT_USER_ID.equals(sig.get("userId"))) {
             throw new Invalid(Invalid.Reason.UNKNOWN_ALGORITHM, "exit.cert.userId", String.valueOf(sig.get("userId")));
         }
-        String fingerprint = Keys.fingerprint(key);
-        if (!fingerprint.equals(sig.get("signer"))) {
-            throw new Invalid(Invalid.Reason.WRONG_KEY, "exit.cert.wrongKey", abbrev(String.valueOf(sig.get("signer"))),
-                    abbrev(fingerprint));
-        }
-        if (!(CanonicalJson.write(doc) + "\n").equals(text)) {
-            throw new Invalid(Invalid.Reason.NOT_CANONICAL, "exit.cert.notCanonical");
-        }
-        byte[] value;
-        String encoded = String.valueOf(sig.get("value"));
-        try {
-            value = Base64.getDecoder().decode(encoded);
-        } catch (IllegalArgumentException e) {
-            throw new Invalid(Invalid.Reason.BAD_SIGNATURE, "exit.cert.notBase64");
-        }
-        // the decoder ignores the unused bits of the last character: only the one canonical spelling is accepted
-        if (!Base64.getEncoder().encodeToString(value).equals(encoded)) {
-            throw new Invalid(Invalid.Reason.BAD_SIGNATURE, "exit.cert.notCanonicalBase64");
-        }
-        Map<String, Object> unsigned = new LinkedHashMap<>(doc);
-        unsigned.remove("signature");
-        byte[] signed = CanonicalJson.write(unsigned).getBytes(StandardCharsets.UTF_8);
-        boolean platform = Verifier.of(key).verify(signed, value);
+        boolean platform = SignedJson.verified(doc, text, sig, key, "exit.cert");
         // both signatures are checked, so the answer says which one fails
         Object counter = content.get("countersignature");
         ExitText provider = counter == null ? null
@@ -135,11 +92,7 @@ public final class DeletionCertificate {
         if (provider != null) {
             throw new Invalid(Invalid.Reason.BAD_COUNTERSIGNATURE, "exit.cert.badCountersignature", provider);
         }
-        return new Verified((Map<String, Object>) content, fingerprint, Sm3.hex(file));
-    }
-
-    private static String abbrev(String fp) {
-        return fp.length() > 16 ? fp.substring(0, 16) + "…" : fp;
+        return new Verified((Map<String, Object>) content, Keys.fingerprint(key), Sm3.hex(file));
     }
 
     /**

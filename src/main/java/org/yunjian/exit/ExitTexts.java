@@ -19,7 +19,7 @@ import java.util.TreeSet;
  */
 public final class ExitTexts {
 
-    private static final List<String> BUNDLES = List.of("messages/exit", "messages/exitspark", "messages/cli");
+    private static final List<String> BUNDLES = List.of("messages/exit", "messages/exitspark", "messages/cli", "messages/report-seal");
     private static volatile Locale locale = supported(Locale.getDefault());
 
     private ExitTexts() {

@@ -50,7 +50,7 @@ class ReportApi {
         return send(reports.export(id, Reports.Format.OSCAL_JSON, "web"));
     }
 
-    private static ResponseEntity<byte[]> send(Reports.Document d) {
+    static ResponseEntity<byte[]> send(Reports.Document d) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.format().mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, d.name().contentDisposition())
                 .header("X-Content-Type-Options", "nosniff")

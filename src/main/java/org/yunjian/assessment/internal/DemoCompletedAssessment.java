@@ -90,6 +90,7 @@ class DemoCompletedAssessment implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final ItemLabels labels;
     private final java.time.Clock clock;
+    private ReportRecords records;
 
     DemoCompletedAssessment(AssessmentService assessments, AssessmentRepository repo, DemoPortal demoPortal,
                             UserAdministration users, Reviews reviews, RiskRegister register,
@@ -104,6 +105,12 @@ class DemoCompletedAssessment implements ApplicationRunner {
         this.users = users;
         this.reviews = reviews;
         this.jdbc = jdbc;
+    }
+
+    /** The approved report's record, sealed again once the approval is back-dated (issue 34). */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setRecords(ReportRecords records) {
+        this.records = records;
     }
 
     @Override
@@ -140,6 +147,8 @@ class DemoCompletedAssessment implements ApplicationRunner {
         SeedActor.run(approver, () -> reviews.approveReport(id[0], asStored(id[0]),
                 demo("demo.assessment.earlier.approved")));
         backdate(id[0]);
+        // the record is the report as approved: sealed with the back-dated approval, before any remediation moved on
+        SeedActor.run(approver, () -> records.reseal(id[0]));
         remediate(id[0], tester, customer);
         log.info("Demo completed assessment seeded: {} items, {} findings", items.size(), FINDINGS.size());
     }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -32,7 +33,8 @@ import org.yunjian.shared.FieldErrors.ValidationException;
 /**
  * The documents of an assessment: the Chinese report as DOCX and PDF and the OSCAL assessment results, all
  * from one {@link ReportData} read under the caller's access rules. Anyone who sees the assessment may
- * download them; before completion the report is marked 草稿. Every download is audited as an export.
+ * download them; before completion the report is marked 草稿. Once approved, every download returns the sealed
+ * record's bytes ({@link ReportRecords}). Every download is audited as an export.
  */
 @Service
 public class Reports {
@@ -99,15 +101,17 @@ public class Reports {
     private final ReviewRepository reviews;
     private final org.yunjian.party.Parties parties;
     private final PlatformAssessments platforms;
+    private final SealedDownloads records;
 
     Reports(AssessmentService service, AssessmentRepository repo, ItemGenerator generator, OrganizationDirectory directory,
             DocxReport docx, PdfReport pdf, OscalResults oscal, ApplicationEventPublisher events, Clock clock,
             ItemLabels labels, ReportNumbers numbers, UserAdministration users, Inheritances inheritances,
             ScoringPolicies policies, SignOffs signOffs, MatrixSummaries matrices, ReviewRepository reviews,
-            org.yunjian.party.Parties parties, PlatformAssessments platforms) {
+            org.yunjian.party.Parties parties, PlatformAssessments platforms, SealedDownloads records) {
         this.reviews = reviews;
         this.parties = parties;
         this.platforms = platforms;
+        this.records = records;
         this.policies = policies;
         this.signOffs = signOffs;
         this.matrices = matrices;
@@ -133,17 +137,26 @@ public class Reports {
      */
     @Transactional(readOnly = true)
     public Document export(UUID assessmentId, Format format, String channel) {
+        Optional<Document> sealed = records.document(assessmentId, null, format, channel);
+        if (sealed.isPresent()) {
+            return sealed.get(); // approved: the record's bytes, never a new rendering (ReportRecords)
+        }
         ReportData data = data(assessmentId);
-        byte[] content = switch (format) {
-            case DOCX -> docx.render(data);
-            case PDF -> pdf.render(data);
-            case OSCAL_JSON -> oscal.render(data);
-        };
+        byte[] content = render(data, format);
         events.publishEvent(AuditableEvent.success("assessment.report.export", "assessment", assessmentId,
                 Msg.of(data.draft() ? "assessment.audit.exportDraft" : "assessment.audit.export", data.reportNumber(),
                         Msg.of("assessment.reportFormat." + format.name()), data.items().size(), channel,
                         Msg.of(data.assessment().status()))));
         return new Document(content, fileName(data, format), format);
+    }
+
+    /** The document in {@code format}, rendered from {@code data} now. */
+    byte[] render(ReportData data, Format format) {
+        return switch (format) {
+            case DOCX -> docx.render(data);
+            case PDF -> pdf.render(data);
+            case OSCAL_JSON -> oscal.render(data);
+        };
     }
 
     /**

@@ -95,10 +95,12 @@ public class Reviews {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ItemSums sums;
+    private final ReportRecords records;
 
     Reviews(AssessmentService assessments, AssessmentRepository repo, ReviewRepository reviews,
             UserAdministration users, ItemLabels labels, ApplicationEventPublisher events, Clock clock,
-            ItemSums sums) {
+            ItemSums sums, ReportRecords records) {
+        this.records = records;
         this.assessments = assessments;
         this.repo = repo;
         this.reviews = reviews;
@@ -388,11 +390,17 @@ public class Reviews {
         return move(access, version, AssessmentStatus.APPROVAL, StepKind.REVIEW_APPROVED, comment, Map.of());
     }
 
-    /** The 批准人 approves (signs) the report: the assessment is completed. */
+    /**
+     * The 批准人 approves (signs) the report: the assessment is completed, and the report is rendered once and sealed
+     * as its record ({@link ReportRecords}) in the same transaction.
+     */
     public AssessmentInfo approveReport(UUID id, ExpectedVersion version, String comment) {
         Access access = requireRelation(id, Access.Relation.APPROVER);
         checkComment(comment, false);
-        return move(access, version, AssessmentStatus.COMPLETED, StepKind.REPORT_APPROVED, comment, Map.of());
+        AssessmentInfo approved = move(access, version, AssessmentStatus.COMPLETED, StepKind.REPORT_APPROVED, comment,
+                Map.of());
+        records.freeze(id);
+        return approved;
     }
 
     /** The 批准人 returns the report to the 审核人, saying why. */

@@ -69,10 +69,13 @@ class AssessmentPages {
     private final Remediations remediations;
     private final Inheritances inheritances;
     private final Workbench workbench;
+    private final org.yunjian.assessment.internal.ReportRecords records;
 
     AssessmentPages(AssessmentService service, EvidenceService evidence, Parties parties, Workbooks workbooks,
                     java.time.Clock clock, Remediations remediations, Inheritances inheritances, Reviews reviews,
-                    ReviewPanel reviewPanel, Workbench workbench) {
+                    ReviewPanel reviewPanel, Workbench workbench,
+                    org.yunjian.assessment.internal.ReportRecords records) {
+        this.records = records;
         this.workbench = workbench;
         this.reviews = reviews;
         this.reviewPanel = reviewPanel;
@@ -276,6 +279,10 @@ class AssessmentPages {
         model.addAttribute("conclusionVerdicts", List.of(Verdict.COMPLIANT, Verdict.PARTIALLY_COMPLIANT,
                 Verdict.NON_COMPLIANT));
         model.addAttribute("risks", RiskLevel.values());
+        // the approved report's sealed revisions (ReportRecords); the 批准人 may seal a corrected one
+        model.addAttribute("revisions", records.revisions(id));
+        model.addAttribute("mayRevise", access.relations().contains(Access.Relation.APPROVER)
+                && (a.status() == AssessmentStatus.COMPLETED || a.status() == AssessmentStatus.ARCHIVED));
         return "assessment/detail";
     }
 

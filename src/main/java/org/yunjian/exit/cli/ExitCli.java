@@ -62,7 +62,7 @@ public final class ExitCli {
 
     /** Whether {@code firstArg} is one of the offline commands. */
     public static boolean handles(String firstArg) {
-        return "exit".equals(firstArg) || "keys".equals(firstArg);
+        return "exit".equals(firstArg) || "keys".equals(firstArg) || "report".equals(firstArg);
     }
 
     /** Runs {@code exit …} or {@code keys …} and returns the exit status. */
@@ -82,7 +82,8 @@ public final class ExitCli {
             // open every jar on the class path first (≈0.2-0.4 s of a start, docs/performance.md)
             System.setProperty(NO_CLOSURES, "true");
         }
-        Object root = "exit".equals(args[0]) ? new ExitCommand() : new KeysCommand();
+        Object root = "exit".equals(args[0]) ? new ExitCommand()
+                : "report".equals(args[0]) ? new org.yunjian.exit.cli.report.ReportCommand() : new KeysCommand();
         String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
         if (args.length > 1 && "exit".equals(args[0]) && "verify".equals(args[1])) {
             // the timed command builds only its own picocli model: the whole tree costs 0.1-0.5 s of start-up

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
 /**
- * Lists {@code exit} and {@code keys} in {@code yunjian --help}. {@code Application.main} runs them
+ * Lists {@code exit}, {@code keys} and {@code report} in {@code yunjian --help}. {@code Application.main} runs them
  * without Spring; these entries only delegate, should they be reached through the Spring CLI.
  */
 final class OfflineCommandEntries {
@@ -43,6 +43,20 @@ final class OfflineCommandEntries {
         @Override
         public Integer call() {
             List<String> all = new ArrayList<>(List.of("keys"));
+            all.addAll(args);
+            return ExitCli.run(all.toArray(String[]::new));
+        }
+    }
+
+    @Component
+    @Command(name = "report")
+    static class Report implements CliCommand, Callable<Integer> {
+        @Unmatched
+        List<String> args = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            List<String> all = new ArrayList<>(List.of("report"));
             all.addAll(args);
             return ExitCli.run(all.toArray(String[]::new));
         }

@@ -18,8 +18,9 @@ import org.yunjian.shared.KeyDirectory;
  * The platform's SM2 key pair that signs deletion certificates, kept outside the database like the audit anchor
  * key: {@code exitproject-signing.pem} (PKCS#8, owner-only) and {@code exitproject-signing.pub.pem} in
  * {@code yunjian.exit-project.key-dir}, created at first set-up. The public key is published for offline checks.
+ * It is also the platform's {@link org.yunjian.exitproject.PlatformSigningKey} that seals approved reports.
  */
-public final class CertificateKeys {
+public final class CertificateKeys implements org.yunjian.exitproject.PlatformSigningKey {
 
     static final String PRIVATE_FILE = "exitproject-signing.pem";
     static final String PUBLIC_FILE = "exitproject-signing.pub.pem";
@@ -57,15 +58,18 @@ public final class CertificateKeys {
         }
     }
 
+    @Override
     public KeyPair pair() {
         return pair;
     }
 
+    @Override
     public String publicKeyPem() {
         return publicKeyPem;
     }
 
     /** SM3 over the public key's SubjectPublicKeyInfo, hex — the {@code signer} in certificates. */
+    @Override
     public String fingerprint() {
         return Keys.fingerprint(pair.getPublic());
     }

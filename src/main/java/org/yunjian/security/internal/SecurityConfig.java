@@ -52,7 +52,9 @@ public class SecurityConfig {
             // health for load balancers and orchestrators: the status only, details to MONITORING_READERS
             "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
             // a user's calendar feed: calendar applications cannot log in; the secret token in the path guards it
-            "/lifecycle/calendar/*.ics")).toArray(String[]::new);
+            "/lifecycle/calendar/*.ics",
+            // a regulator checks an approved report without an account (rate-limited like logins)
+            "/report-check", "/report-check/signing-key.pem", "/api/report-check")).toArray(String[]::new);
 
     /** Whether {@code path} (without the context path) is one of {@link #STATIC}. */
     static boolean isStatic(String path) {

@@ -171,6 +171,20 @@ class DemoCompletedAssessmentTests {
                 .containsExactlyInAnyOrder("DONE", "DONE", "IN_PROGRESS", "IN_PROGRESS", "OPEN");
     }
 
+    /** Issue 34: the approved report is a record at first login, sealed with the back-dated approval. */
+    @Test
+    void theApprovedReportIsSealedWithTheBackDatedApproval() {
+        UUID id = completed().get(0);
+        List<OffsetDateTime> approved = jdbc.sql("SELECT approved_at FROM assessment_report_revision WHERE assessment_id = ?")
+                .param(id).query(OffsetDateTime.class).list();
+        assertThat(approved).hasSize(1);
+        OffsetDateTime step = jdbc.sql("SELECT happened_at FROM assessment_review_step WHERE assessment_id = ? "
+                + "AND kind = 'REPORT_APPROVED'").param(id).query(OffsetDateTime.class).single();
+        assertThat(approved.get(0).toInstant()).isEqualTo(step.toInstant());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM assessment_report_file f JOIN assessment_report_revision r "
+                + "ON r.id = f.revision_id WHERE r.assessment_id = ?").param(id).query(Integer.class).single()).isEqualTo(6);
+    }
+
     private List<UUID> completed() {
         return jdbc.sql("SELECT a.id FROM assessment a JOIN cloud_system s ON s.id = a.system_id "
                 + "WHERE s.name = ? AND a.status = 'COMPLETED' AND a.contract_date = ?")
