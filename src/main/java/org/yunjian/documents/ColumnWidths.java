@@ -60,15 +60,11 @@ public final class ColumnWidths {
         return out;
     }
 
-    /** The widest run that must stay on one line, in em. */
+    /** The widest piece that must stay on one line ({@link TextRuns#unbreakable}), at least two CJK characters. */
     static double minimum(String text) {
-        double min = 0;
-        for (TextRuns.Run r : TextRuns.of(text)) {
-            min = Math.max(min, switch (r.kind()) {
-                case KEEP -> width(r.text());
-                case WRAP -> r.text().isBlank() ? 0 : 2; // two CJK characters: a line of one looks broken
-                case ANYWHERE -> 4;
-            });
+        double min = text.isBlank() ? 0 : 2;
+        for (String piece : TextRuns.unbreakable(text)) {
+            min = Math.max(min, width(piece));
         }
         return min;
     }

@@ -15,10 +15,21 @@ import java.util.regex.Pattern;
  */
 public final class TextRuns {
 
-    /** A whole cell of at most this many characters, without spaces (a status, a level, a heading), stays whole. */
+    /**
+     * A word (between spaces) of at most this many characters stays whole: a status, a level, a column heading, a
+     * number with its unit, "安全层面" and "控制点" of "安全层面 / 控制点".
+     */
     static final int SHORT_TERM = 8;
     /** A Latin token longer than this (a 64-digit SM3, a path) may break anywhere rather than widen its column. */
     static final int LONG_TOKEN = 24;
+
+    /** A word: what lies between spaces; a number with its unit ("93.97 %", "941.9 MB") or a score "10.5 / 12" as one. */
+    private static final Pattern WORD = Pattern.compile(
+            "\\d[\\d.,]*(?: [%\u2030]| [KMGT]?B| / \\d[\\d.,]*)(?=\\s|$)|\\S+");
+    private static final Pattern SPACED_NUMBER = Pattern.compile("\\d[\\d.,]* (?:[%\u2030]|[KMGT]?B|/ \\d[\\d.,]*)");
+
+    /** Where a line breaker would break a Latin token: after a hyphen or slash, before a spaced percent sign. */
+    private static final Pattern BREAKS = Pattern.compile("[-/\u2010-\u2014]| [%\u2030]");
 
     /** Latin letters, digits and their punctuation: everything but spaces and CJK characters and punctuation. */
     private static final Pattern LATIN = Pattern.compile(
@@ -48,25 +59,75 @@ public final class TextRuns {
     private TextRuns() {
     }
 
-    /** The runs of {@code text}, in order; their texts joined give {@code text} back. */
+    /**
+     * The runs of {@code text}, in order, as a cell prints them; their texts joined give {@code text} back. Latin
+     * words and numbers between spaces need no run of their own: without {@code word-wrap: break-word} the line
+     * breaker keeps them whole and the table gives their column room for them.
+     */
     public static List<Run> of(String text) {
         List<Run> runs = new ArrayList<>();
         if (text == null || text.isEmpty()) {
             return runs;
         }
-        if (shortTerm(text)) {
-            runs.add(new Run(text, Kind.KEEP));
-            return runs;
-        }
-        Matcher m = LATIN.matcher(text);
-        int at = 0;
-        while (m.find()) {
-            if (m.start() > at) {
-                runs.add(new Run(text.substring(at, m.start()), Kind.WRAP));
+        StringBuilder plain = new StringBuilder();
+        for (Run r : pieces(text)) {
+            if (r.kind() == Kind.WRAP) {
+                plain.append(r.text());
+            } else {
+                if (plain.length() > 0) {
+                    runs.add(new Run(plain.toString(), Kind.WRAP));
+                    plain.setLength(0);
+                }
+                runs.add(r);
             }
-            String token = m.group();
-            runs.add(new Run(token, token.length() > LONG_TOKEN ? Kind.ANYWHERE : Kind.KEEP));
-            at = m.end();
+        }
+        if (plain.length() > 0) {
+            runs.add(new Run(plain.toString(), Kind.WRAP));
+        }
+        return runs;
+    }
+
+    /**
+     * What must not break across lines: the kept runs and every Latin word or number (not the long tokens) — what a
+     * column must be wide enough for ({@link ColumnWidths}) and what a test looks for broken.
+     */
+    public static List<String> unbreakable(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        for (Run r : pieces(text)) {
+            if (r.kind() == Kind.KEEP) {
+                out.add(r.text());
+            } else if (r.kind() == Kind.WRAP) {
+                Matcher m = LATIN.matcher(r.text());
+                while (m.find()) {
+                    out.add(m.group());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Short words (between spaces) with a Chinese character, and Latin tokens with a place a line breaker would break
+     * at ("MLPS-L3-8.2.2.1-d", "93.97 %", "a/b") kept; longer tokens breakable anywhere; the rest wrapping.
+     */
+    private static List<Run> pieces(String text) {
+        List<Run> runs = new ArrayList<>();
+        Matcher words = WORD.matcher(text);
+        int at = 0;
+        while (words.find()) {
+            if (words.start() > at) {
+                runs.add(new Run(text.substring(at, words.start()), Kind.WRAP));
+            }
+            String word = words.group();
+            if (SPACED_NUMBER.matcher(word).matches() || shortTerm(word) && !LATIN.matcher(word).matches()) {
+                runs.add(new Run(word, Kind.KEEP));
+            } else {
+                latin(word, runs);
+            }
+            at = words.end();
         }
         if (at < text.length()) {
             runs.add(new Run(text.substring(at), Kind.WRAP));
@@ -74,7 +135,25 @@ public final class TextRuns {
         return runs;
     }
 
-    /** A short cell without spaces or line breaks: a status, a risk level, a column heading. */
+    /** A word: its Latin tokens kept if a line could break inside them (or, if too long, breakable anywhere). */
+    private static void latin(String text, List<Run> runs) {
+        Matcher m = LATIN.matcher(text);
+        int at = 0;
+        while (m.find()) {
+            if (m.start() > at) {
+                runs.add(new Run(text.substring(at, m.start()), Kind.WRAP));
+            }
+            String token = m.group();
+            runs.add(new Run(token, token.length() > LONG_TOKEN ? Kind.ANYWHERE
+                    : BREAKS.matcher(token).find() ? Kind.KEEP : Kind.WRAP));
+            at = m.end();
+        }
+        if (at < text.length()) {
+            runs.add(new Run(text.substring(at), Kind.WRAP));
+        }
+    }
+
+    /** A short word: no spaces or line breaks, at most {@link #SHORT_TERM} characters. */
     static boolean shortTerm(String text) {
         return text.codePointCount(0, text.length()) <= SHORT_TERM && text.codePoints().noneMatch(Character::isWhitespace);
     }

@@ -31,13 +31,13 @@ public final class LineBreaksInCells {
     private LineBreaksInCells() {
     }
 
-    /** The words to look for: the runs {@link TextRuns} keeps on one line, of every text given (two characters or more). */
+    /** The words to look for: what {@link TextRuns#unbreakable} finds in every text given (two characters or more). */
     public static Set<String> keptRuns(Collection<String> texts) {
         Set<String> out = new TreeSet<>();
         for (String t : texts) {
-            for (TextRuns.Run r : TextRuns.of(t)) {
-                if (r.kind() == TextRuns.Kind.KEEP && r.text().codePointCount(0, r.text().length()) >= 2) {
-                    out.add(r.text().replace(" ", ""));
+            for (String w : TextRuns.unbreakable(t)) {
+                if (w.codePointCount(0, w.length()) >= 2) {
+                    out.add(w.replace(" ", ""));
                 }
             }
         }

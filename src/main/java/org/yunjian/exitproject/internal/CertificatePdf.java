@@ -37,11 +37,17 @@ import org.yunjian.shared.Texts;
 class CertificatePdf {
 
     private final PdfRenderer renderer;
-    private final PeopleNames people;
+    private final Function<Set<String>, Map<String, String>> displayNames;
 
+    @org.springframework.beans.factory.annotation.Autowired
     CertificatePdf(PdfRenderer renderer, PeopleNames people) {
+        this(renderer, people::displayNames);
+    }
+
+    /** With display names from {@code displayNames} (user names → display names; tests render without accounts). */
+    CertificatePdf(PdfRenderer renderer, Function<Set<String>, Map<String, String>> displayNames) {
         this.renderer = renderer;
-        this.people = people;
+        this.displayNames = displayNames;
     }
 
 
@@ -201,7 +207,7 @@ class CertificatePdf {
                 names.add(String.valueOf(by));
             }
         });
-        return people.displayNames(names);
+        return displayNames.apply(names);
     }
 
     private static Object name(Object o) {

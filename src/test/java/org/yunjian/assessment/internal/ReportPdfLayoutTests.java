@@ -46,6 +46,9 @@ class ReportPdfLayoutTests {
         UUID id = DemoReportDocuments.completedAssessment(jdbc);
         Locale language = Locale.forLanguageTag(tag);
         byte[] pdf = DemoReportDocuments.as(users, language, () -> reports.export(id, Reports.Format.PDF, "test").content());
+        if (System.getProperty("yunjian.report.out") != null) { // to look at it
+            java.nio.file.Files.write(java.nio.file.Path.of(System.getProperty("yunjian.report.out"), "report-" + tag + ".pdf"), pdf);
+        }
         List<String> cells = DemoReportDocuments.as(users, language, () -> DemoReportDocuments.tableTexts(reports.data(id)));
 
         var words = LineBreaksInCells.keptRuns(cells);
