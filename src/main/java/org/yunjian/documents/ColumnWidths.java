@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Column widths for a table that fills the text width, sized to its content the way a browser sizes an automatic
  * table: every column at least as wide as its widest unbreakable run ({@link TextRuns} — a Latin word, a number, a
- * short Chinese term), the rest of the width shared in proportion to how much more each column's longest line wants.
+ * short Chinese term), narrow columns (a number, a level, a label) as wide as their longest line, the rest of the
+ * width shared among the wide columns in proportion to how much more each one's longest line wants.
  * Text widths are estimated per character (CJK one em, Latin letters and digits about half), on the generous side
  * so that a word processor's real font fits.
  */
@@ -13,6 +14,8 @@ public final class ColumnWidths {
 
     /** The widest line a column asks for, in em: longer text wraps anyway. */
     private static final double MAX_PREFERRED_EM = 36;
+    /** A column whose longest line takes at most this share of the table is narrow: it gets that line whole. */
+    private static final double NARROW = 0.3;
 
     private ColumnWidths() {
     }
@@ -41,10 +44,24 @@ public final class ColumnWidths {
             sumMin += min[c];
             sumPref += pref[c];
         }
+        // narrow columns (a number, a level, a label) get their whole line if the wide ones still get their minimum
+        double narrowPref = 0, wideMin = 0, wideExtra = 0;
+        for (int c = 0; c < columns; c++) {
+            if (pref[c] <= total * NARROW) {
+                narrowPref += pref[c];
+            } else {
+                wideMin += min[c];
+                wideExtra += pref[c] - min[c];
+            }
+        }
+        boolean narrowFirst = wideExtra > 0 && narrowPref + wideMin <= total;
         double[] w = new double[columns];
         for (int c = 0; c < columns; c++) {
             if (sumPref <= total) {
                 w[c] = pref[c] * total / sumPref;
+            } else if (narrowFirst) {
+                w[c] = pref[c] <= total * NARROW ? pref[c]
+                        : min[c] + (total - narrowPref - wideMin) * (pref[c] - min[c]) / wideExtra;
             } else if (sumMin <= total) {
                 w[c] = min[c] + (total - sumMin) * (pref[c] - min[c]) / (sumPref - sumMin);
             } else {

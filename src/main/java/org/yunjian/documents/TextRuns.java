@@ -165,12 +165,10 @@ public final class TextRuns {
     public static String xhtml(String text) {
         StringBuilder b = new StringBuilder();
         for (Run r : of(text)) {
-            String esc = escape(r.text());
-            if (r.kind() == Kind.WRAP) {
-                b.append(esc);
-            } else {
-                b.append("<span class=\"").append(r.css()).append("\">").append(esc).append("</span>");
-            }
+            // every run in a span, the plain ones too: openhtmltopdf paints a cell's bare text before its spans, so
+            // text outside spans would come first when the PDF's text is extracted (copied, searched, read aloud)
+            b.append(r.kind() == Kind.WRAP ? "<span>" : "<span class=\"" + r.css() + "\">").append(escape(r.text()))
+                    .append("</span>");
         }
         return b.toString();
     }

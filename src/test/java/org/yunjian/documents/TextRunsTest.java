@@ -33,7 +33,7 @@ class TextRunsTest {
     void unbreakablePiecesAreTheKeptRunsAndEveryLatinWordOrNumber() {
         assertThat(TextRuns.unbreakable("The handover was signed on 2026-01-12 核验对象 12 项"))
                 .contains("handover", "signed", "2026-01-12", "核验对象", "12");
-        assertThat(TextRuns.xhtml("已完成 & x<y")).isEqualTo("<span class=\"nw\">已完成</span> &amp; x&lt;y");
+        assertThat(TextRuns.xhtml("已完成 & x<y")).isEqualTo("<span class=\"nw\">已完成</span><span> &amp; x&lt;y</span>");
     }
 
     @Test
