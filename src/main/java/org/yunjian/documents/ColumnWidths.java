@@ -14,6 +14,7 @@ public final class ColumnWidths {
 
     /** The widest line a column asks for, in em: longer text wraps anyway. */
     private static final double MAX_PREFERRED_EM = 36;
+    private static final double SLACK_EM = 0.35;
     /** A column whose longest line takes at most this share of the table is narrow: it gets that line whole. */
     private static final double NARROW = 0.3;
 
@@ -33,8 +34,9 @@ public final class ColumnWidths {
         for (List<String> row : rows) {
             for (int c = 0; c < Math.min(columns, row.size()); c++) {
                 String text = row.get(c) == null ? "" : row.get(c);
-                min[c] = Math.max(min[c], minimum(text) * em + padding);
-                pref[c] = Math.max(pref[c], Math.min(MAX_PREFERRED_EM, preferred(text)) * em + padding);
+                // a third of an em more: borders, bold headers, a word processor's font a little wider than estimated
+                min[c] = Math.max(min[c], (minimum(text) + SLACK_EM) * em + padding);
+                pref[c] = Math.max(pref[c], (Math.min(MAX_PREFERRED_EM, preferred(text)) + SLACK_EM) * em + padding);
             }
         }
         double sumMin = 0, sumPref = 0;
