@@ -115,37 +115,26 @@ public final class TextRuns {
      */
     private static List<Run> pieces(String text) {
         List<Run> runs = new ArrayList<>();
-        Matcher words = WORD.matcher(text);
-        int at = 0;
-        while (words.find()) {
-            if (words.start() > at) {
-                runs.add(new Run(text.substring(at, words.start()), Kind.WRAP));
-            }
-            String word = words.group();
+        split(text, WORD, runs, word -> {
             if (SPACED_NUMBER.matcher(word).matches() || shortTerm(word) && !LATIN.matcher(word).matches()) {
                 runs.add(new Run(word, Kind.KEEP));
-            } else {
-                latin(word, runs);
+            } else { // its Latin tokens kept if a line could break inside them, or breakable anywhere if too long
+                split(word, LATIN, runs, token -> runs.add(new Run(token, token.length() > LONG_TOKEN ? Kind.ANYWHERE
+                        : BREAKS.matcher(token).find() ? Kind.KEEP : Kind.WRAP)));
             }
-            at = words.end();
-        }
-        if (at < text.length()) {
-            runs.add(new Run(text.substring(at), Kind.WRAP));
-        }
+        });
         return runs;
     }
 
-    /** A word: its Latin tokens kept if a line could break inside them (or, if too long, breakable anywhere). */
-    private static void latin(String text, List<Run> runs) {
-        Matcher m = LATIN.matcher(text);
+    /** {@code text} cut at the matches of {@code pattern}: each match to {@code match}, what lies between them wraps. */
+    private static void split(String text, Pattern pattern, List<Run> runs, java.util.function.Consumer<String> match) {
+        Matcher m = pattern.matcher(text);
         int at = 0;
         while (m.find()) {
             if (m.start() > at) {
                 runs.add(new Run(text.substring(at, m.start()), Kind.WRAP));
             }
-            String token = m.group();
-            runs.add(new Run(token, token.length() > LONG_TOKEN ? Kind.ANYWHERE
-                    : BREAKS.matcher(token).find() ? Kind.KEEP : Kind.WRAP));
+            match.accept(m.group());
             at = m.end();
         }
         if (at < text.length()) {

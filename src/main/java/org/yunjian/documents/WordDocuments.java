@@ -39,8 +39,10 @@ import org.yunjian.shared.Text;
 /**
  * Building blocks for Word documents people print and sign (POI XWPF, Spring-free): East-Asian fonts in the
  * document defaults and real heading styles ({@code Heading1}–{@code Heading3}, so Word's navigation and table of
- * contents work), A4 page setup with margins, a header line and a footer with the page number as a {@code PAGE}
- * field, paragraphs and tables with a repeated header row.
+ * contents work), the platform's paragraph and table styles ({@link WordStyles}), A4 page setup with margins, a
+ * header line and a footer with the page number as a {@code PAGE} field, paragraphs, full-width tables sized to their
+ * content with a repeated header row, and a table of contents written with its result so it shows in any word
+ * processor.
  */
 public final class WordDocuments {
 

@@ -27,8 +27,10 @@ import org.yunjian.shared.Texts;
  * The assessment report as a Word document, chapters in the order of its template ({@link ReportOutline}): a cover
  * page without header or footer, then every page with the report number in the header and "第 x 页 共 y 页" in the
  * footer (PAGE / NUMPAGES fields), A4 with the official margins ({@link DocxPageSetup}). Real heading styles
- * ({@code Heading1}–{@code Heading3}, outline levels set) so Word's navigation pane and the TOC field work; East-Asian
- * fonts (宋体 / 黑体); bar charts as native Word charts ({@link DocxCharts}).
+ * ({@code Heading1}–{@code Heading3}, outline levels set) so Word's navigation pane works; the 目录 written as the TOC
+ * field's result, entries linked to the headings' bookmarks with the pages {@link PdfReport#headingPages} finds, so
+ * it shows in any word processor; the platform's styles and full-width tables ({@link WordDocuments}); bar charts as
+ * native Word charts ({@link DocxCharts}).
  */
 @Component
 class DocxReport {

@@ -2,9 +2,15 @@ package org.yunjian.assessment.internal;
 
 import static org.yunjian.assessment.internal.ReportText.*;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -53,7 +59,7 @@ class PdfReport {
     List<Integer> headingPages(ReportData d) {
         byte[] pdf = docxLayout(d);
         List<Integer> pages = new java.util.ArrayList<>();
-        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
             var outline = doc.getDocumentCatalog().getDocumentOutline();
             if (outline != null) {
                 for (var top : outline.children()) {
@@ -63,8 +69,8 @@ class PdfReport {
                     }
                 }
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return pages;
     }
@@ -74,10 +80,10 @@ class PdfReport {
         return renderer.render(xhtml(d, true), new PdfRenderer.Metadata(title(), "", ""));
     }
 
-    private static void pageOf(org.apache.pdfbox.pdmodel.PDDocument doc,
-            org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem item, List<Integer> pages)
-            throws java.io.IOException {
-        if (item.getDestination() instanceof org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination dest
+    private static void pageOf(PDDocument doc,
+            PDOutlineItem item, List<Integer> pages)
+            throws IOException {
+        if (item.getDestination() instanceof PDPageDestination dest
                 && dest.getPage() != null) {
             pages.add(doc.getPages().indexOf(dest.getPage()) + 1);
         } else {
