@@ -32,8 +32,13 @@ public final class PdfRenderer {
     /** The CSS font family name under which the CJK font is registered. */
     public static final String FONT_FAMILY = "yunjian-cjk";
 
+    /**
+     * The font of every element, and the classes {@link TextRuns#xhtml} gives table cells' runs: {@code nw} a word,
+     * number or short term kept on one line, {@code brk} a long token that may break anywhere.
+     */
     private static final String BASE_STYLE = "<style>body, table, th, td, h1, h2, h3, h4, p, li, pre, code "
-            + "{ font-family: '" + FONT_FAMILY + "'; }</style>";
+            + "{ font-family: '" + FONT_FAMILY + "'; } .nw { white-space: nowrap; } .brk { word-wrap: break-word; }"
+            + "</style>";
 
     static {
         OpenHtmlToPdfLogging.install();

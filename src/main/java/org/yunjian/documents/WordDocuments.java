@@ -14,7 +14,17 @@ import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.officeDocument.x2006.sharedTypes.STOnOff1;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTHyperlink;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTabJc;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTabTlc;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
@@ -29,8 +39,10 @@ import org.yunjian.shared.Text;
 /**
  * Building blocks for Word documents people print and sign (POI XWPF, Spring-free): East-Asian fonts in the
  * document defaults and real heading styles ({@code Heading1}–{@code Heading3}, so Word's navigation and table of
- * contents work), A4 page setup with margins, a header line and a footer with the page number as a {@code PAGE}
- * field, paragraphs and tables with a repeated header row.
+ * contents work), the platform's paragraph and table styles ({@link WordStyles}), A4 page setup with margins, a
+ * header line and a footer with the page number as a {@code PAGE} field, paragraphs, full-width tables sized to their
+ * content with a repeated header row, and a table of contents written with its result so it shows in any word
+ * processor.
  */
 public final class WordDocuments {
 
@@ -52,6 +64,7 @@ public final class WordDocuments {
     public static XWPFDocument create(Locale language) {
         XWPFDocument doc = new XWPFDocument();
         XWPFStyles styles = doc.createStyles();
+        WordStyles.define(styles);
         styles.setDefaultFonts(fonts(LATIN_FONT, BODY_FONT_EAST_ASIA));
         styles.setSpellingLanguage(language.getLanguage().equals("en") ? "en-US" : "zh-CN");
         styles.setEastAsia("zh-CN");
@@ -125,12 +138,14 @@ public final class WordDocuments {
         ct.setStyleId("Heading" + level);
         ct.setType(STStyleType.PARAGRAPH);
         ct.addNewName().setVal("heading " + level);
+        ct.addNewBasedOn().setVal("Normal");
         ct.addNewNext().setVal("Normal");
         ct.addNewUiPriority().setVal(BigInteger.valueOf(9));
         ct.addNewQFormat();
         CTPPrGeneral ppr = ct.addNewPPr();
         ppr.addNewKeepNext();
         ppr.addNewOutlineLvl().setVal(BigInteger.valueOf(level - 1));
+        ppr.addNewJc().setVal(org.openxmlformats.schemas.wordprocessingml.x2006.main.STJc.LEFT);
         var spacing = ppr.addNewSpacing();
         spacing.setBefore(BigInteger.valueOf(level == 1 ? 360 : 240));
         spacing.setAfter(BigInteger.valueOf(120));
@@ -155,9 +170,26 @@ public final class WordDocuments {
     }
 
     public static XWPFParagraph heading(XWPFDocument doc, int level, String text) {
+        return heading(doc, level, text, null);
+    }
+
+    /**
+     * A heading marked with the bookmark {@code bookmark} (or none if null), which a written table of contents
+     * ({@link #tableOfContents}) links to and takes its page number from.
+     */
+    public static XWPFParagraph heading(XWPFDocument doc, int level, String text, String bookmark) {
         XWPFParagraph p = doc.createParagraph();
         p.setStyle("Heading" + level);
-        p.createRun().setText(Text.safe(text));
+        if (bookmark == null) {
+            p.createRun().setText(Text.safe(text));
+        } else {
+            BigInteger id = BigInteger.valueOf(bookmark.hashCode() & 0x7fffffff);
+            var start = p.getCTP().addNewBookmarkStart();
+            start.setName(bookmark);
+            start.setId(id);
+            p.createRun().setText(Text.safe(text));
+            p.getCTP().addNewBookmarkEnd().setId(id);
+        }
         return p;
     }
 
@@ -180,28 +212,126 @@ public final class WordDocuments {
         }
     }
 
-    /** A full-width table with a shaded header row repeated on every page. */
+    /**
+     * A table at the full text width in the style {@value WordStyles#TABLE} (borders, cell padding, a bold shaded
+     * header row repeated on every page), laid out fixed with its columns sized to their content
+     * ({@link ColumnWidths}): no column narrower than its widest word, number or short term.
+     */
     public static XWPFTable table(XWPFDocument doc, List<String> header, List<List<String>> rows) {
         XWPFTable table = doc.createTable(rows.size() + 1, header.size());
-        table.setWidth("100%");
-        fill(table.getRow(0), header, true);
-        for (int r = 0; r < rows.size(); r++) {
-            fill(table.getRow(r + 1), rows.get(r), false);
+        List<List<String>> all = new java.util.ArrayList<>();
+        all.add(header);
+        all.addAll(rows);
+        int total = textWidth(doc);
+        int[] widths = ColumnWidths.of(all, header.size(), total, WordStyles.TABLE_HALF_POINTS * 10,
+                2 * WordStyles.CELL_PAD_SIDE);
+        CTTblPr pr = table.getCTTbl().getTblPr();
+        if (pr.isSetTblBorders()) {
+            pr.unsetTblBorders(); // the style's borders
+        }
+        (pr.isSetTblStyle() ? pr.getTblStyle() : pr.addNewTblStyle()).setVal(WordStyles.TABLE);
+        CTTblWidth width = pr.isSetTblW() ? pr.getTblW() : pr.addNewTblW();
+        width.setType(STTblWidth.DXA);
+        width.setW(BigInteger.valueOf(total));
+        (pr.isSetTblLayout() ? pr.getTblLayout() : pr.addNewTblLayout()).setType(STTblLayoutType.FIXED);
+        var look = pr.isSetTblLook() ? pr.getTblLook() : pr.addNewTblLook();
+        look.setVal(new byte[] {0x04, 0x20});
+        CTTblGrid grid = table.getCTTbl().getTblGrid() == null ? table.getCTTbl().addNewTblGrid()
+                : table.getCTTbl().getTblGrid();
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
+        }
+        for (int w : widths) {
+            grid.addNewGridCol().setW(BigInteger.valueOf(w));
+        }
+        for (int r = 0; r <= rows.size(); r++) {
+            fill(table.getRow(r), r == 0 ? header : rows.get(r - 1), r == 0, widths);
         }
         doc.createParagraph();
         return table;
     }
 
-    private static void fill(XWPFTableRow row, List<String> values, boolean header) {
-        for (int c = 0; c < values.size(); c++) {
+    /** The width between the margins of the body's section, in twips. */
+    public static int textWidth(XWPFDocument doc) {
+        CTSectPr sect = doc.getDocument().getBody().getSectPr();
+        return ((BigInteger) sect.getPgSz().getW()).intValue() - ((BigInteger) sect.getPgMar().getLeft()).intValue()
+                - ((BigInteger) sect.getPgMar().getRight()).intValue();
+    }
+
+    private static void fill(XWPFTableRow row, List<String> values, boolean header, int[] widths) {
+        for (int c = 0; c < widths.length; c++) {
             XWPFTableCell cell = row.getCell(c);
+            var tcPr = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
+            CTTblWidth w = tcPr.isSetTcW() ? tcPr.getTcW() : tcPr.addNewTcW();
+            w.setType(STTblWidth.DXA);
+            w.setW(BigInteger.valueOf(widths[c]));
             if (header) {
-                cell.setColor("D9E2F3");
+                cell.setColor(WordStyles.HEADER_FILL);
             }
-            lines(cell.getParagraphs().get(0), values.get(c), header);
+            XWPFParagraph p = cell.getParagraphs().get(0);
+            p.setStyle(WordStyles.TABLE_TEXT);
+            lines(p, c < values.size() ? values.get(c) : "", header);
         }
         if (header) {
             row.setRepeatHeader(true);
+            row.setCantSplitRow(true);
         }
+    }
+
+    /** An entry of a written table of contents: a heading, its bookmark and the page it lands on (null: unknown). */
+    public record TocEntry(int level, String text, String bookmark, Integer page) {
+    }
+
+    /**
+     * A table of contents as Word writes it after "update field": the {@code TOC} field with its result — one
+     * paragraph per entry ({@code TOC1}–{@code TOC3}), the heading linked to its bookmark, a dot leader to the right
+     * margin and the page number as a {@code PAGEREF} field — so that the entries and page numbers are there when the
+     * document is opened in any word processor, and Word can still update them.
+     *
+     * @param levels the heading levels the field collects ({@code 1-2})
+     * @param empty the text shown when there are no entries
+     */
+    public static void tableOfContents(XWPFDocument doc, String levels, List<TocEntry> entries, String empty) {
+        int right = textWidth(doc);
+        List<XWPFParagraph> paragraphs = new java.util.ArrayList<>();
+        for (TocEntry e : entries.isEmpty() ? List.of(new TocEntry(1, empty, null, null)) : entries) {
+            XWPFParagraph p = doc.createParagraph();
+            p.setStyle("TOC" + Math.min(3, Math.max(1, e.level())));
+            var tab = p.getCTP().getPPr().addNewTabs().addNewTab();
+            tab.setVal(STTabJc.RIGHT);
+            tab.setLeader(STTabTlc.DOT);
+            tab.setPos(BigInteger.valueOf(right));
+            if (paragraphs.isEmpty()) {
+                field(p.getCTP().addNewR(), STFldCharType.BEGIN);
+                instr(p.getCTP().addNewR(), " TOC \\o \"" + levels + "\" \\h \\z \\u ");
+                field(p.getCTP().addNewR(), STFldCharType.SEPARATE);
+            }
+            if (e.bookmark() == null) {
+                p.getCTP().addNewR().addNewT().setStringValue(Text.safe(e.text()));
+            } else {
+                CTHyperlink link = p.getCTP().addNewHyperlink();
+                link.setAnchor(e.bookmark());
+                link.setHistory(STOnOff1.ON);
+                link.addNewR().addNewT().setStringValue(Text.safe(e.text()));
+                link.addNewR().addNewTab();
+                field(link.addNewR(), STFldCharType.BEGIN);
+                instr(link.addNewR(), " PAGEREF " + e.bookmark() + " \\h ");
+                field(link.addNewR(), STFldCharType.SEPARATE);
+                link.addNewR().addNewT().setStringValue(e.page() == null ? "" : String.valueOf(e.page()));
+                field(link.addNewR(), STFldCharType.END);
+            }
+            paragraphs.add(p);
+        }
+        field(paragraphs.get(paragraphs.size() - 1).getCTP().addNewR(), STFldCharType.END);
+    }
+
+    private static void field(CTR run, STFldCharType.Enum type) {
+        run.addNewFldChar().setFldCharType(type);
+    }
+
+    private static void instr(CTR run, String code) {
+        var instr = run.addNewInstrText();
+        instr.setStringValue(code);
+        instr.setSpace(org.apache.xmlbeans.impl.xb.xmlschema.SpaceAttribute.Space.PRESERVE);
     }
 }

@@ -6,6 +6,8 @@ import java.io.IOException;
 
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.util.Units;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
@@ -22,8 +24,14 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.yunjian.assessment.ScoreResult;
 import org.yunjian.assessment.internal.ReportOutline.Bars;
 
-/** Bar charts of group rates as native Word charts with their data embedded (editable in Word). */
+/**
+ * Bar charts of group rates as native Word charts with their data embedded (editable in Word), the series filled
+ * explicitly so that LibreOffice and WPS draw the bars too.
+ */
 final class DocxCharts {
+
+    /** The bars' colour, the same blue as the PDF's bars (#4472C4). */
+    private static final byte[] BAR_COLOUR = {0x44, 0x72, (byte) 0xC4};
 
     private DocxCharts() {
     }
@@ -56,6 +64,8 @@ final class DocxCharts {
             XDDFBarChartData.Series series = (XDDFBarChartData.Series) bar.addSeries(cats, vals);
             String rate = t("report.group.rate");
             series.setTitle(rate, chart.setSheetTitle(rate, 1));
+            // an explicit fill: LibreOffice draws no bars for a series without one (Word picks its theme colour)
+            series.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(BAR_COLOUR)));
             chart.plot(bar);
         } catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
             throw new IllegalStateException("chart: " + e.getMessage(), e);

@@ -2,14 +2,21 @@ package org.yunjian.assessment.internal;
 
 import static org.yunjian.assessment.internal.ReportText.*;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import org.yunjian.assessment.ScoreResult;
 import org.yunjian.documents.PdfRenderer;
+import org.yunjian.documents.TextRuns;
 import org.yunjian.shared.Texts;
 
 /**
@@ -39,7 +46,55 @@ class PdfReport {
 
     /** The XHTML the PDF is rendered from (tests check that user input stays text). */
     String xhtml(ReportData d) {
+        return xhtml(d, false);
+    }
+
+    /**
+     * The pages the entries of the report's outline ({@link #bookmarks}: chapters, the table of contents and the
+     * chapters' level-2 sections, in order, each followed by its sections; null where unknown) land on when the report is laid out with the Word document's page
+     * setup and type sizes (A4, 2.54 / 2.8 cm margins, 小四 body, 五号 tables, every chapter on a new page): the
+     * DOCX writes them into its table of contents. An estimate of Word's and LibreOffice's own layout — their fonts
+     * and line breaking differ — measured by {@code DocxInLibreOfficeTests}.
+     */
+    List<Integer> headingPages(ReportData d) {
+        byte[] pdf = docxLayout(d);
+        List<Integer> pages = new java.util.ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            var outline = doc.getDocumentCatalog().getDocumentOutline();
+            if (outline != null) {
+                for (var top : outline.children()) {
+                    pageOf(doc, top, pages);
+                    for (var child : top.children()) {
+                        pageOf(doc, child, pages);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return pages;
+    }
+
+    /** The report laid out as the Word document is ({@link #headingPages}); never handed out. */
+    byte[] docxLayout(ReportData d) {
+        return renderer.render(xhtml(d, true), new PdfRenderer.Metadata(title(), "", ""));
+    }
+
+    private static void pageOf(PDDocument doc,
+            PDOutlineItem item, List<Integer> pages)
+            throws IOException {
+        if (item.getDestination() instanceof PDPageDestination dest
+                && dest.getPage() != null) {
+            pages.add(doc.getPages().indexOf(dest.getPage()) + 1);
+        } else {
+            pages.add(null);
+        }
+    }
+
+    private String xhtml(ReportData d, boolean docxLayout) {
         Context ctx = new Context(Texts.locale());
+        ctx.setVariable("docxLayout", docxLayout);
+        ctx.setVariable("cells", new Cells());
         ctx.setVariable("lang", Texts.locale().getLanguage().equals("en") ? "en" : "zh-CN");
         ctx.setVariable("title", title(d));
         ctx.setVariable("systemName", d.system().name());
@@ -61,6 +116,13 @@ class PdfReport {
         ctx.setVariable("pageMiddle", footer.get(1));
         ctx.setVariable("pageAfter", footer.get(2));
         return templates.process(TEMPLATE, ctx);
+    }
+
+    /** Table cells cut into runs a line may not break inside ({@link TextRuns}); the template prints each as a span. */
+    static final class Cells {
+        public List<TextRuns.Run> of(String text) {
+            return TextRuns.of(text);
+        }
     }
 
     /** One bar of a chart: the label, the rate as text and the bar's width in percent of the track. */

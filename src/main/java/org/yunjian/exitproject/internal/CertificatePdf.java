@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 import org.yunjian.documents.PdfRenderer;
+import org.yunjian.documents.TextRuns;
 import org.yunjian.exit.CanonicalJson;
 import org.yunjian.exit.Sensitivity;
 import org.yunjian.exit.SignatureStatus;
@@ -36,11 +37,17 @@ import org.yunjian.shared.Texts;
 class CertificatePdf {
 
     private final PdfRenderer renderer;
-    private final PeopleNames people;
+    private final Function<Set<String>, Map<String, String>> displayNames;
 
+    @org.springframework.beans.factory.annotation.Autowired
     CertificatePdf(PdfRenderer renderer, PeopleNames people) {
+        this(renderer, people::displayNames);
+    }
+
+    /** With display names from {@code displayNames} (user names → display names; tests render without accounts). */
+    CertificatePdf(PdfRenderer renderer, Function<Set<String>, Map<String, String>> displayNames) {
         this.renderer = renderer;
-        this.people = people;
+        this.displayNames = displayNames;
     }
 
 
@@ -66,7 +73,7 @@ class CertificatePdf {
                 + "</title><style>@page { size: A4; margin: 18mm 16mm; } body { font-size: 10pt; } h1 { font-size: 18pt; "
                 + "text-align: center; } h2 { font-size: 12pt; margin-top: 12pt; border-bottom: 1px solid #999; } "
                 + "table { width: 100%; border-collapse: collapse; } th, td { border: 1px solid #999; padding: 2pt 4pt; "
-                + "vertical-align: top; text-align: left; word-wrap: break-word; } th { background: #eee; } .mono { font-size: 8pt; "
+                + "vertical-align: top; text-align: left; } th { background: #eee; } .mono { font-size: 8pt; "
                 + "word-wrap: break-word; } td.k { width: 28%; background: #f6f6f6; }</style></head><body>");
         h.el("h1", t.text("exitproject.cert.title"));
         h.el("p", t.text("exitproject.cert.basis"));
@@ -227,7 +234,7 @@ class CertificatePdf {
                 names.add(String.valueOf(by));
             }
         });
-        return people.displayNames(names);
+        return displayNames.apply(names);
     }
 
     private static Object name(Object o) {
@@ -334,7 +341,7 @@ class CertificatePdf {
         }
 
         void row(String key, Object value) {
-            b.append("<tr><td class=\"k\">").append(esc(key)).append("</td><td>").append(esc(value)).append("</td></tr>");
+            b.append("<tr><td class=\"k\">").append(cell(key)).append("</td><td>").append(cell(value)).append("</td></tr>");
         }
 
         @SuppressWarnings("unchecked")
@@ -344,16 +351,21 @@ class CertificatePdf {
                 return;
             }
             b.append("<table><tr>");
-            heads.forEach(x -> b.append("<th>").append(esc(x)).append("</th>"));
+            heads.forEach(x -> b.append("<th>").append(cell(x)).append("</th>"));
             b.append("</tr>");
             for (Object r : rows) {
                 b.append("<tr>");
                 for (Object cell : cells.apply((Map<String, Object>) r)) {
-                    b.append("<td class=\"cell\">").append(esc(cell)).append("</td>");
+                    b.append("<td class=\"cell\">").append(cell(cell)).append("</td>");
                 }
                 b.append("</tr>");
             }
             b.append("</table>");
+        }
+
+        /** A table cell's text, escaped, with words, numbers and short terms kept on one line ({@link TextRuns}). */
+        private static String cell(Object o) {
+            return TextRuns.xhtml(o == null ? "—" : String.valueOf(o));
         }
 
         private static String esc(Object o) {

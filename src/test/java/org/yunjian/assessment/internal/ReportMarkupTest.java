@@ -61,14 +61,7 @@ class ReportMarkupTest {
 
     @Test
     void userTextIsEscapedAndTheXhtmlStaysWellFormed() throws Exception {
-        SpringTemplateEngine engine = new SpringTemplateEngine();
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("templates/");
-        resolver.setSuffix(".html");
-        resolver.setCharacterEncoding("UTF-8");
-        engine.setTemplateResolver(resolver);
-        String xhtml = new PdfReport(engine, PdfRenderer.locatingFont(java.util.Optional.empty()))
-                .xhtml(hostileReport());
+        String xhtml = pdfReport().xhtml(hostileReport());
 
         assertThat(xhtml).doesNotContain("<script").doesNotContain("<img").doesNotContain("]]>")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img");
@@ -84,10 +77,20 @@ class ReportMarkupTest {
     @Test
     void docxCarriesTheTextUnchanged() throws Exception {
         ReportData d = hostileReport();
-        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(new DocxReport().render(d)))) {
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(new DocxReport(pdfReport()).render(d)))) {
             StringBuilder all = new StringBuilder();
             doc.getTables().forEach(t -> all.append(t.getText()));
             assertThat(all.toString()).contains(HOSTILE);
         }
+    }
+
+    static PdfReport pdfReport() {
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(".html");
+        resolver.setCharacterEncoding("UTF-8");
+        engine.setTemplateResolver(resolver);
+        return new PdfReport(engine, PdfRenderer.locatingFont(java.util.Optional.empty()));
     }
 }
