@@ -69,6 +69,9 @@ public final class LineBreaksInCells {
                 if (!lineEnd(a, fragments) || !lineStart(b, fragments)) {
                     continue; // a paragraph's line: the words go on beside it
                 }
+                if (Math.abs(b.x0() - lineStartX(a, fragments)) > 0.6f * a.size()) {
+                    continue; // b starts a line of another cell (the next line of a's cell starts where a's line does)
+                }
                 String hit = spelled(a.text(), b.text(), words);
                 if (hit != null) {
                     broken.add(hit + " (page " + a.page() + ")");
@@ -81,6 +84,23 @@ public final class LineBreaksInCells {
     private static boolean lineEnd(Fragment a, List<Fragment> all) {
         return all.stream().noneMatch(f -> f != a && Math.abs(f.y() - a.y()) < 0.5f && f.x0() >= a.x1() - 0.5f
                 && f.x0() < a.x1() + 0.5f * a.size());
+    }
+
+    /** Where the line {@code a} ends starts: the left edge of the run of fragments that lead up to it. */
+    private static float lineStartX(Fragment a, List<Fragment> all) {
+        Fragment start = a;
+        for (boolean moved = true; moved; ) {
+            moved = false;
+            for (Fragment f : all) {
+                if (f != start && Math.abs(f.y() - start.y()) < 0.5f && f.x1() <= start.x0() + 0.5f
+                        && f.x1() > start.x0() - 0.5f * start.size()) {
+                    start = f;
+                    moved = true;
+                    break;
+                }
+            }
+        }
+        return start.x0();
     }
 
     /** Nothing precedes {@code b} on its line within half an em: the start of a line of its cell. */
