@@ -211,6 +211,11 @@ class ReportRecordTests {
         String otherNumber = mvc.perform(get("/api/report-check").param("number", "YJ-1999-000001").param("sm3", Sm3.hex(pdf)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(otherNumber).isEqualTo("{\"genuine\":false}");
+        // a malformed SM3 or a missing number is bad input, named, not a silent "no"
+        String malformed = mvc.perform(get("/api/report-check").param("number", number).param("sm3", "zz"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(malformed).contains("sm3").contains("64");
+        mvc.perform(get("/api/report-check").param("sm3", Sm3.hex(pdf))).andExpect(status().isBadRequest());
 
         String page = mvc.perform(get("/report-check").param("number", number).param("sm3", Sm3.hex(pdf)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

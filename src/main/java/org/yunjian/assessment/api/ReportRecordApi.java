@@ -35,15 +35,15 @@ class ReportRecordApi {
     }
 
     /** A sealed file. */
-    record FileResponse(String format, String language, String fileName, String sm3, long size) {
+    record RecordFileResponse(String format, String language, String fileName, String sm3, long size) {
     }
 
     /** A revision of the approved report. */
     record RevisionResponse(int revision, String reportNumber, Instant approvedAt, String approverName, String reason,
-                            String sealSm3, List<FileResponse> files) {
+                            String sealSm3, List<RecordFileResponse> files) {
         static RevisionResponse of(ReportRecords.Revision r) {
             return new RevisionResponse(r.revision(), r.reportNumber(), r.approvedAt(), r.approverName(), r.reason(),
-                    r.sealSm3(), r.files().stream().map(f -> new FileResponse(f.format().name(), f.language(), f.fileName(), f.sm3(),
+                    r.sealSm3(), r.files().stream().map(f -> new RecordFileResponse(f.format().name(), f.language(), f.fileName(), f.sm3(),
                     f.size())).toList());
         }
     }
@@ -108,6 +108,12 @@ class ReportRecordApi {
     ResponseEntity<?> check(@org.springframework.web.bind.annotation.RequestParam(required = false) String number,
                             @org.springframework.web.bind.annotation.RequestParam(required = false) String sm3,
                             jakarta.servlet.http.HttpServletRequest request) {
+        if (number == null || number.isBlank()) { // bad input is a 400 naming the field, not a silent "no"
+            throw new org.yunjian.shared.FieldErrors.ValidationException("number", "record.check.error.number");
+        }
+        if (sm3 == null || !sm3.strip().matches("[0-9a-fA-F]{64}")) {
+            throw new org.yunjian.shared.FieldErrors.ValidationException("sm3", "record.check.error.sm3");
+        }
         ReportRecords.PublicAnswer a = records.publicCheck(request.getRemoteAddr(), number, sm3);
         if (a.throttled()) {
             long seconds = Math.max(1, a.retryAfter().toSeconds() + (a.retryAfter().toMillisPart() > 0 ? 1 : 0));

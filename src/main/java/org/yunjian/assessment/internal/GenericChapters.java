@@ -55,7 +55,7 @@ final class GenericChapters {
         rows.addAll(countRows(n));
         rows.add(List.of(t("report.summary.highRisk"), String.valueOf(s.highRisk().size())));
         rows.add(List.of(t("report.summary.mediumRisk"), String.valueOf(s.mediumRisk())));
-        rows.add(List.of(t("report.cover.reportDate"), date(d.generatedAt())));
+        rows.add(List.of(t("report.cover.reportDate"), date(d.reportDate())));
         return rows;
     }
 

@@ -115,7 +115,7 @@ final class ReportChapters {
         rows.add(List.of(t("report.summary.highRisk"), String.valueOf(s.highRisk().size())));
         rows.add(List.of(t("report.summary.mediumRisk"), String.valueOf(s.mediumRisk())));
         rows.add(List.of(t("report.summary.policy"), policyName(s)));
-        rows.add(List.of(t("report.cover.reportDate"), date(d.generatedAt())));
+        rows.add(List.of(t("report.cover.reportDate"), date(d.reportDate())));
         return rows;
     }
 

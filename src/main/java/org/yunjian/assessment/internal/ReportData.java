@@ -145,6 +145,14 @@ public record ReportData(AssessmentInfo assessment, CloudSystem system, String c
         return username == null ? "—" : people.getOrDefault(username, username);
     }
 
+    /**
+     * The report's date (报告日期): the day it was approved for a final report — the record sealed at approval and any
+     * later download say the same —, else the day the draft was produced.
+     */
+    public Instant reportDate() {
+        return !draft() && assessment.completedAt() != null ? assessment.completedAt() : generatedAt;
+    }
+
     /** Completed and archived assessments give the final report; anything earlier is marked 草稿. */
     public boolean draft() {
         AssessmentStatus s = assessment.status();

@@ -46,7 +46,7 @@ final class ReportTemplateTables {
                 date(d.assessment().createdAt()), d.assessment().completedAt() == null ? t("report.basicInfo.open")
                         : date(d.assessment().completedAt()))));
         rows.add(List.of(t("report.cover.number"), nz(d.reportNumber())));
-        rows.add(List.of(t("report.cover.reportDate"), date(d.generatedAt())));
+        rows.add(List.of(t("report.cover.reportDate"), date(d.reportDate())));
         rows.add(List.of(t("report.summary.conclusion"), d.score().conclusionText().text()));
         SignOffs.SignOffSheet s = d.setup().signOffs();
         rows.add(List.of(t("report.signOff.tester"), s.testers().isEmpty() ? "—"

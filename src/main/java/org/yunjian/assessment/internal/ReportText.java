@@ -132,7 +132,7 @@ public final class ReportText {
         rows.add(List.of(t("report.coverPage.assessor"), d.assessorName()));
         rows.add(List.of(t("report.cover.contractDate"), d.setup().contractDate() == null ? "—"
                 : Formats.date(d.setup().contractDate().atStartOfDay(Formats.zone()).toInstant())));
-        rows.add(List.of(t("report.cover.reportDate"), date(d.generatedAt())));
+        rows.add(List.of(t("report.cover.reportDate"), date(d.reportDate())));
         return rows;
     }
 
