@@ -170,6 +170,13 @@ class ReportRecordTests {
         assertThat(mvc.perform(get(path + "/1/report.docx", id).with(as(customer))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray()).isEqualTo(first);
         byte[] latest = download("report.docx", customer);
+        // a 修订版 says so on its cover, with its number and reason; the approved report does not
+        try (var docx = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(latest));
+             var old = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(first))) {
+            String cover = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(docx).getText();
+            assertThat(cover).contains("修订版", "第 2 版", "更正测评对象名称");
+            assertThat(new org.apache.poi.xwpf.extractor.XWPFWordExtractor(old).getText()).doesNotContain("修订版");
+        }
         assertThat((List<String>) JsonPath.read(revisions, "$[1].files[?(@.format == 'DOCX' && @.language == 'zh')].sm3"))
                 .containsExactly(Sm3.hex(latest));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'assessment.report.revise' AND object_id = ?")

@@ -69,11 +69,13 @@ public record ReportData(AssessmentInfo assessment, CloudSystem system, String c
      * @param platforms    the cloud platform the system runs on and that platform's assessment(s) the report relies on
      * @param basis        what the assessment is measured against: a 等保 template, or imported catalogs (a generic
      *                     report)
+     * @param revision     the 修订版 this rendering is sealed as (a correction after approval), or null for the
+     *                     approved report itself and for drafts
      */
     public record Setup(ReportTemplate template, LocalDate contractDate, SignOffs.SignOffSheet signOffs,
                         List<String> agents, MatrixSummaries.MatrixSummary matrix,
                         MatrixSummaries.MatrixSummary draftMatrix, List<org.yunjian.party.SystemAsset> assets,
-                        List<PlatformAssessment> platforms, Basis basis) {
+                        List<PlatformAssessment> platforms, Basis basis, Revision revision) {
         public Setup {
             agents = List.copyOf(agents);
             assets = List.copyOf(assets);
@@ -84,14 +86,32 @@ public record ReportData(AssessmentInfo assessment, CloudSystem system, String c
         /** A 等保 report (cloud extension only) without 测评对象 or platform assessments. */
         public Setup(ReportTemplate template, LocalDate contractDate, SignOffs.SignOffSheet signOffs,
                      List<String> agents, MatrixSummaries.MatrixSummary matrix) {
-            this(template, contractDate, signOffs, agents, matrix, null, List.of(), List.of(), Basis.MLPS);
+            this(template, contractDate, signOffs, agents, matrix, null, List.of(), List.of(), Basis.MLPS, null);
         }
 
         /** A report on the given basis without 测评对象 or platform assessments. */
         public Setup(ReportTemplate template, LocalDate contractDate, SignOffs.SignOffSheet signOffs,
                      List<String> agents, MatrixSummaries.MatrixSummary matrix, Basis basis) {
-            this(template, contractDate, signOffs, agents, matrix, null, List.of(), List.of(), basis);
+            this(template, contractDate, signOffs, agents, matrix, null, List.of(), List.of(), basis, null);
         }
+    }
+
+    /**
+     * A 修订版: a correction after approval, sealed as a new revision of the report.
+     *
+     * @param number    the revision number (2 for the first correction)
+     * @param reason    why it was corrected
+     * @param issuedAt  when the 批准人 issued it
+     */
+    public record Revision(int number, String reason, Instant issuedAt) {
+    }
+
+    /** This report as the given 修订版 (its cover says so and it is dated the day the revision was issued). */
+    public ReportData revised(Revision revision) {
+        Setup s = setup;
+        return new ReportData(assessment, system, customerName, providerName, assessorName, generatedAt, score, items,
+                remediations, reportNumber, assessorNames, people, new Setup(s.template(), s.contractDate(),
+                s.signOffs(), s.agents(), s.matrix(), s.draftMatrix(), s.assets(), s.platforms(), s.basis(), revision));
     }
 
     /**
@@ -150,6 +170,9 @@ public record ReportData(AssessmentInfo assessment, CloudSystem system, String c
      * later download say the same —, else the day the draft was produced.
      */
     public Instant reportDate() {
+        if (setup.revision() != null) {
+            return setup.revision().issuedAt();
+        }
         return !draft() && assessment.completedAt() != null ? assessment.completedAt() : generatedAt;
     }
 

@@ -159,6 +159,9 @@ public class ReportRecords {
             for (java.util.Locale language : LANGUAGES) {
                 org.springframework.context.i18n.LocaleContextHolder.setLocale(language);
                 ReportData data = reports.data(assessmentId);
+                if (revision > 1) { // a 修订版 says so on its cover, with its reason and date
+                    data = data.revised(new ReportData.Revision(revision, reason, approvedAt));
+                }
                 chinese = chinese == null ? data : chinese;
                 for (Reports.Format f : Reports.Format.values()) {
                     byte[] content = reports.render(data, f);

@@ -133,6 +133,10 @@ public final class ReportText {
         rows.add(List.of(t("report.cover.contractDate"), d.setup().contractDate() == null ? "—"
                 : Formats.date(d.setup().contractDate().atStartOfDay(Formats.zone()).toInstant())));
         rows.add(List.of(t("report.cover.reportDate"), date(d.reportDate())));
+        ReportData.Revision r = d.setup().revision();
+        if (r != null) {
+            rows.add(List.of(t("report.cover.revision"), t("report.cover.revisionValue", r.number(), r.reason())));
+        }
         return rows;
     }
 

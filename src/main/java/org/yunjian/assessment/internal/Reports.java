@@ -235,7 +235,7 @@ public class Reports {
         ReportData.Basis basis = new ReportData.Basis(generator.genericCatalogs(a.scope(), english),
                 generator.hasItemTable(a.scope()));
         return new ReportData.Setup(chosen.template(), chosen.contractDate(), signOffs.sheet(a), agents, matrix, draft,
-                assets, platforms.of(access, view), basis);
+                assets, platforms.of(access, view), basis, null);
     }
 
     private static MatrixSummaries.MatrixSummary readable(
