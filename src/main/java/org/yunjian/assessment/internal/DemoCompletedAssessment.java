@@ -15,7 +15,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.AssessorKind;
 import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.RemediationStatus;
@@ -113,8 +112,7 @@ class DemoCompletedAssessment implements ApplicationRunner {
         this.records = records;
     }
 
-    @Override
-    @Transactional
+    @Override // not one transaction: the approval's record is sealed after the approval commits (ReportRecords)
     public void run(ApplicationArguments args) {
         CloudSystem portal = demoPortal.system().filter(s -> repo.findBySystems(List.of(s.id())).stream()
                 .noneMatch(a -> !a.status().isOpen())).orElse(null);

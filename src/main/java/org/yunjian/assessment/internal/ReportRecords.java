@@ -81,7 +81,11 @@ public class ReportRecords {
     ReportRecords(Reports reports, AssessmentService service, AssessmentRepository assessments,
                   ReportRecordRepository repo, ReviewRepository reviews, PlatformSigningKey key,
                   ApplicationEventPublisher events, java.time.Clock clock, SealedDownloads downloads,
-                  org.yunjian.security.UserAdministration users, AddressRefusals refusals) {
+                  org.yunjian.security.UserAdministration users, AddressRefusals refusals,
+                  org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.afterApproval = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.afterApproval.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.refusals = refusals;
         this.downloads = downloads;
         this.users = users;
@@ -96,6 +100,48 @@ public class ReportRecords {
     }
 
     // --- sealing
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReportRecords.class);
+    private final org.springframework.transaction.support.TransactionTemplate afterApproval;
+
+    /**
+     * Seals revision 1 once the approval has committed, in a transaction of its own, as the 批准人 who approved.
+     * Rendering six documents takes seconds; inside the approval's transaction it would hold the audit log's head
+     * (locked by the approval's own audit entry) that long, and every audited action of every node would wait for it
+     * (PostgreSQL's lock_timeout: 5 s). Here the documents are rendered first and the head is locked only for the
+     * record's own audit entry. Should sealing fail, the approval stands and the report renders live until the 批准人
+     * issues a revision (logged).
+     */
+    void freezeAfterCommit(UUID assessmentId) {
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            freeze(assessmentId);
+            return;
+        }
+        org.springframework.security.core.Authentication approver =
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
+                        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+                        context.setAuthentication(approver);
+                        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+                        try {
+                            afterApproval.executeWithoutResult(t -> {
+                                if (repo.revisions(assessmentId).isEmpty()) {
+                                    freeze(assessmentId);
+                                }
+                            });
+                        } catch (RuntimeException e) {
+                            log.error("The approved report of assessment {} could not be sealed; it renders live until "
+                                    + "the approver issues a revision", assessmentId, e);
+                        } finally {
+                            org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
+                        }
+                    }
+                });
+    }
 
     /**
      * Seals revision 1 as the 批准人 approves (in the approval's transaction, after the status moved): the approval
@@ -304,6 +350,7 @@ public class ReportRecords {
     }
 
     /** For the demo only: drops the record sealed at seeding so that it can be sealed again after back-dating. */
+    @Transactional
     void reseal(UUID assessmentId) {
         repo.deleteAll(assessmentId);
         freeze(assessmentId);

@@ -392,14 +392,14 @@ public class Reviews {
 
     /**
      * The 批准人 approves (signs) the report: the assessment is completed, and the report is rendered once and sealed
-     * as its record ({@link ReportRecords}) in the same transaction.
+     * as its record ({@link ReportRecords}) as soon as the approval has committed.
      */
     public AssessmentInfo approveReport(UUID id, ExpectedVersion version, String comment) {
         Access access = requireRelation(id, Access.Relation.APPROVER);
         checkComment(comment, false);
         AssessmentInfo approved = move(access, version, AssessmentStatus.COMPLETED, StepKind.REPORT_APPROVED, comment,
                 Map.of());
-        records.freeze(id);
+        records.freezeAfterCommit(id);
         return approved;
     }
 
