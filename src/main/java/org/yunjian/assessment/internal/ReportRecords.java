@@ -134,8 +134,8 @@ public class ReportRecords {
                                 }
                             });
                         } catch (RuntimeException e) {
-                            log.error("The approved report of assessment {} could not be sealed; it renders live until "
-                                    + "the approver issues a revision", assessmentId, e);
+                            log.error("Approved report of assessment {} not sealed (renders live until a revision)",
+                                    assessmentId, e);
                         } finally {
                             org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
                         }
