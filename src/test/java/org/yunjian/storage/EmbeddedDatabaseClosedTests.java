@@ -104,7 +104,8 @@ class EmbeddedDatabaseClosedTests {
             if (!Files.exists(t)) {
                 continue;
             }
-            for (String line : Files.readAllLines(t).subList(1, Files.readAllLines(t).size())) {
+            List<String> rows = Files.readAllLines(t);   // read once: other tests open and close sockets meanwhile
+            for (String line : rows.subList(1, rows.size())) {
                 String[] f = line.trim().split("\\s+");
                 if (f[3].equals("0A") && inodes.contains(f[9])) {
                     ports.add(Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1), 16));
