@@ -1,0 +1,34 @@
+package org.yunjian.shared;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One action waiting for someone: a line of 我的待办 ({@code /my-work}, {@code GET /api/my-work}) and the subject of
+ * the notifications sent when it opens.
+ *
+ * @param key  identifies the task within its {@link WorkSnapshot#scope() scope} and stays the same while it waits
+ *             (e.g. {@code "review"}, {@code "request-line:" + lineId}); a task that closes and later waits again
+ *             under the same key is a new task
+ * @param kind the bundle key of the task's text (in {@code messages/work*.properties} of the publishing module or
+ *             the shared bundles), e.g. {@code work.assessment.review} = "审核测评“{0}”（{1}）", with {@code args}
+ *             as its arguments
+ * @param args the values shown in the text (names, numbers, never UUIDs); each is shown as it is, except a value
+ *             {@code "msg:<key>"}, which is read from the bundles in the reader's language (an enum's label)
+ * @param href where to act: a path of the web application, starting with {@code /}
+ * @param to   who must act
+ * @param due  when it is due, or {@code null}
+ */
+public record WorkTask(String key, String kind, List<String> args, String href, WorkAddressee to, LocalDate due) {
+
+    public WorkTask {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(to, "to");
+        args = args == null ? List.of() : List.copyOf(args);
+        if (href == null || !href.startsWith("/")) {
+            throw new IllegalArgumentException("href must be a path of the web application: " + href);
+        }
+    }
+}
