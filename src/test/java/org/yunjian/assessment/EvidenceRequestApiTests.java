@@ -232,11 +232,6 @@ class EvidenceRequestApiTests {
         mvc.perform(get("/api/evidence-requests").with(as(provider))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.addressed.items.length()").value(2))
                 .andExpect(jsonPath("$.addressed.total").value(2));
-        // the provider's "my work" lists both lines; nothing waits for the assessor's acceptance yet
-        mvc.perform(get("/api/my-work").with(as(provider))).andExpect(status().isOk())
-                .andExpect(jsonPath("$.evidenceRequests.items[*].title").value(
-                        org.hamcrest.Matchers.containsInAnyOrder("虚拟机隔离说明", "备份策略")));
-        mvc.perform(get("/api/my-work").with(as(assessor))).andExpect(jsonPath("$.submittedEvidence.items").isEmpty());
         // paged and filtered in SQL: one page with the total; title contains, status; a bad size is a 400
         mvc.perform(get("/api/evidence-requests").param("size", "1").param("page", "2").with(as(provider)))
                 .andExpect(jsonPath("$.addressed.items.length()").value(1))
@@ -276,14 +271,6 @@ class EvidenceRequestApiTests {
 
         mvc.perform(get("/api/evidence-requests").with(as(assessor)))
                 .andExpect(jsonPath("$.toReview.items.length()").value(1));
-        // answered: it leaves the provider's work and waits in the assessor's
-        mvc.perform(get("/api/my-work").with(as(provider)))
-                .andExpect(jsonPath("$.evidenceRequests.items[*].title").value(org.hamcrest.Matchers.contains("备份策略")));
-        mvc.perform(get("/api/my-work").with(as(assessor)))
-                .andExpect(jsonPath("$.submittedEvidence.items[*].title").value(org.hamcrest.Matchers.contains("虚拟机隔离说明")));
-        assertThat(mvc.perform(get("/my-work").with(as(assessor))).andReturn().getResponse()
-                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("id=\"my-submitted\"", "虚拟机隔离说明")
-                .doesNotContain("id=\"my-submitted-empty\"");
         decide(provider, lines.get(0), true, null).andExpect(status().isForbidden());
         decide(assessor, lines.get(0), false, "").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.comment").exists());

@@ -943,6 +943,73 @@ class ExitProjectApiTests {
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
+    /** The texts of 我的待办 ({@code GET /api/my-work}) of {@code u} that name this test's project. */
+    List<String> waiting(CurrentUser u) throws Exception {
+        List<String> texts = JsonPath.read(mvc.perform(get("/api/my-work").with(as(u))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8), "$.items[*].text");
+        return texts.stream().filter(t -> t.endsWith("门户网站退出")).toList();
+    }
+
+    /**
+     * Issue 35: every step of an exit project waits on 我的待办 of the side that must act — the provider's key,
+     * manifest, deletion plan and record and countersignature, the customer's inventory approval, verification,
+     * authorisation and certificate — and leaves it once done; the agent and a stranger never see them.
+     */
+    @Test
+    void eachStepWaitsOnTheMyWorkOfTheSideThatMustActAndLeavesItOnceDone() throws Exception {
+        String id = create();
+        assertThat(waiting(provider)).containsExactly("登记数据清单签名公钥：门户网站退出");
+        assertThat(waiting(customer)).isEmpty();
+        move(id, "HANDOVER", customer).andExpect(status().isOk());
+        send(put("/api/exit-projects/{id}/provider-key", id).with(current(id)), provider,
+                "{\"pem\":" + quote(handOver.publicKeyPem()) + "}").andExpect(status().isOk());
+        assertThat(waiting(provider)).containsExactly("移交已签名的数据清单：门户网站退出");
+        uploadManifest(id, provider).andExpect(status().isCreated());
+        assertThat(waiting(provider)).isEmpty();
+        assertThat(waiting(customer)).containsExactly("评审并批准移交清单：门户网站退出");
+        send(post("/api/exit-projects/{id}/inventory-approval", id).with(current(id)), customer, "")
+                .andExpect(status().isOk());
+        assertThat(waiting(customer)).containsExactly("移交清单已批准，转入核验：门户网站退出");
+        move(id, "VERIFICATION", customer).andExpect(status().isOk());
+        assertThat(waiting(customer)).containsExactly("记录数据核验结果：门户网站退出");
+        registerVerifier(id);
+        uploadReport(id, handOver.report("verify.json"), customer).andExpect(status().isCreated());
+        assertThat(waiting(customer)).containsExactly("书面授权删除数据：门户网站退出");
+        assertThat(waiting(provider)).containsExactly("制定数据删除计划：门户网站退出");
+        for (String item : ExitProjectService.CHECKLIST_KEYS) {
+            send(put("/api/exit-projects/{id}/checklist", id).with(currentItem(id, item)), customer, """
+                    {"item":"%s","status":"DONE","note":"已落实"}""".formatted(item)).andExpect(status().isOk());
+        }
+        send(post("/api/exit-projects/{id}/deletion-authorisations", id), customer, """
+                {"signatory":"办公厅主任 李某","scope":"门户网站全部数据及备份","authorisedOn":"%s","retainUntil":"%s"}"""
+                .formatted(today(), today())).andExpect(status().isCreated());
+        assertThat(waiting(customer)).containsExactly("核验通过并已授权删除，转入删除阶段：门户网站退出");
+        move(id, "DELETION", customer).andExpect(status().isOk());
+        assertThat(waiting(customer)).isEmpty();
+        send(post("/api/exit-projects/{id}/deletion-plans", id), provider, """
+                {"scope":"全部数据及备份","method":"逻辑删除后覆写","backups":"异地备份一并删除","plannedOn":"%s"}"""
+                .formatted(today())).andExpect(status().isCreated());
+        assertThat(waiting(provider)).containsExactly("保留期（至 " + today() + "）满后删除数据并记录：门户网站退出");
+        mvc.perform(get("/api/my-work").header("Accept-Language", "en").with(as(provider)))
+                .andExpect(jsonPath("$.items[?(@.text =~ /.*门户网站退出/)].text").value(org.hamcrest.Matchers.contains(
+                        "Delete the data once the retention period ends (" + today() + ") and record it: 门户网站退出")))
+                .andExpect(jsonPath("$.items[?(@.text =~ /.*门户网站退出/)].href").value(org.hamcrest.Matchers.contains(
+                        "/exit-projects/" + id + "#deletion-record")));
+        send(post("/api/exit-projects/{id}/deletion-records", id), provider, """
+                {"deletedOn":"%s","scope":"全部数据及备份","method":"覆写三次","backups":"两份备份已删除",
+                 "operator":"运维 王五","witness":"客户 张工","result":"抽查无残留"}""".formatted(today()))
+                .andExpect(status().isCreated());
+        assertThat(waiting(provider)).containsExactly("登记会签公钥并会签删除记录：门户网站退出");
+        countersign(id);
+        assertThat(waiting(provider)).isEmpty();
+        assertThat(waiting(customer)).containsExactly("云服务商已会签删除记录，可签发数据删除证明：门户网站退出");
+        send(post("/api/exit-projects/{id}/certificate", id), customer, "").andExpect(status().isCreated());
+        assertThat(waiting(customer)).isEmpty();
+        assertThat(waiting(provider)).isEmpty();
+        assertThat(waiting(agent)).isEmpty();
+        assertThat(waiting(stranger)).isEmpty();
+    }
+
     String myWork(CurrentUser u) throws Exception {
         return mvc.perform(get("/my-work").with(as(u))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);

@@ -1,7 +1,6 @@
 package org.yunjian.assessment.api;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,34 +12,23 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.yunjian.assessment.AssessmentStatus;
-import org.yunjian.assessment.ItemSide;
-import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
-import org.yunjian.assessment.internal.MyWork;
 import org.yunjian.assessment.internal.Workbench;
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Paged;
 import org.yunjian.shared.Texts;
 
-/** REST of the workbench: many verdicts at once (table mode) and "my work". */
+/** REST of the workbench: many verdicts at once (table mode). */
 @RestController
 @Tag(name = "assessments", description = "测评 Assessments")
 class WorkbenchApi {
 
     private final Workbench workbench;
-    private final MyWork myWork;
-
-    WorkbenchApi(Workbench workbench, MyWork myWork) {
+    WorkbenchApi(Workbench workbench) {
         this.workbench = workbench;
-        this.myWork = myWork;
     }
 
     /**
@@ -91,61 +79,5 @@ class WorkbenchApi {
         p.setProperty("refused", refused);
         p.setProperty("rows", rows);
         return ResponseEntity.unprocessableContent().body(p);
-    }
-
-    record MyWorkAssessment(UUID id, String name, String systemName, AssessmentStatus status) {
-    }
-
-    record MyWorkItems(MyWorkAssessment assessment, int unrecorded, int total) {
-    }
-
-    /** {@code role}: REVIEWER (审核) or APPROVER (批准). */
-    record MyWorkReview(MyWorkAssessment assessment, String role) {
-    }
-
-    record MyWorkTask(UUID id, MyWorkAssessment assessment, UUID itemId, int number, String requirementId,
-                      ItemSide side, LocalDate dueDate, RemediationStatus status) {
-    }
-
-    record MyWorkRequest(UUID id, UUID assessmentId, String title, java.time.LocalDate dueDate, String status,
-                         String systemName) {
-    }
-
-    record MyWorkResponse(Paged<MyWorkItems> items, Paged<MyWorkReview> reviews, Paged<MyWorkTask> remediationTasks,
-                          Paged<MyWorkRequest> evidenceRequests, Paged<MyWorkRequest> submittedEvidence) {
-    }
-
-    private static MyWorkAssessment of(org.yunjian.assessment.internal.Records.AssessmentInfo a, String system) {
-        return new MyWorkAssessment(a.id(), a.name(), system, a.status());
-    }
-
-    @GetMapping("/api/my-work")
-    @PreAuthorize(MyWorkApiRules.WHO)
-    @Operation(summary = "What waits for me across assessments: items to record, reviews and approvals, open "
-            + "remediation tasks of my organisation, evidence requests addressed to it, submitted evidence to accept; "
-            + "each list one page (the same page from 1 and size 1-200, default 50) with its own total")
-    MyWorkResponse myWork(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
-        PageRequest request = PageRequest.of(page, size);
-        MyWork.Work w = myWork.of(request);
-        return new MyWorkResponse(
-                w.items().map(i -> new MyWorkItems(of(i.assessment(), i.systemName()), i.unrecorded(), i.total())),
-                w.reviews().map(r -> new MyWorkReview(of(r.assessment(), r.systemName()), r.relation().name())),
-                w.tasks().map(t -> new MyWorkTask(t.task().id(), of(t.assessment(), t.systemName()),
-                        t.task().itemId(), t.number(), t.task().requirementId(), t.task().side(),
-                        t.task().dueDate(), t.task().status())),
-                requests(w.requests()), requests(w.submitted()));
-    }
-
-    private static Paged<MyWorkRequest> requests(Paged<MyWork.RequestWaiting> lines) {
-        return lines.map(r -> new MyWorkRequest(r.id(), r.assessmentId(), r.title(), r.dueDate(),
-                r.status().name(), r.systemName()));
-    }
-
-    /** Business users only: "my work" belongs to a person of an organisation. */
-    static final class MyWorkApiRules {
-        static final String WHO = "hasRole('USER')";
-
-        private MyWorkApiRules() {
-        }
     }
 }

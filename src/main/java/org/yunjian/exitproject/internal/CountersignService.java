@@ -33,8 +33,11 @@ public class CountersignService {
     private final ProjectRecords records;
     private final DeletionRecords deletionRecords;
     private final ApplicationEventPublisher events;
+    private final ExitProjectWork work;
 
-    CountersignService(ProjectRecords records, DeletionRecords deletionRecords, ApplicationEventPublisher events) {
+    CountersignService(ProjectRecords records, DeletionRecords deletionRecords, ApplicationEventPublisher events,
+                       ExitProjectWork work) {
+        this.work = work;
         this.records = records;
         this.deletionRecords = deletionRecords;
         this.events = events;
@@ -63,6 +66,7 @@ public class CountersignService {
                 registered.isEmpty() ? Msg.of("exitproject.audit.countersignKey", fingerprint)
                         : Msg.of("exitproject.audit.countersignKeyReplaced", registered.get().data().fingerprint(),
                                 fingerprint)));
+        work.changed(id);
         return e;
     }
 
@@ -110,6 +114,7 @@ public class CountersignService {
                 v.recordSm3(), key.fingerprint(), java.util.Base64.getEncoder().encodeToString(value)), access);
         events.publishEvent(AuditableEvent.success("exit-project.countersign", "exit-project", id,
                 Msg.of("exitproject.audit.countersign", v.recordSm3(), key.fingerprint())));
+        work.changed(id);
         return e;
     }
 

@@ -35,8 +35,10 @@ public class DeletionService {
     private final ProjectRecords records;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ExitProjectWork work;
 
-    DeletionService(ProjectRecords records, ApplicationEventPublisher events, Clock clock) {
+    DeletionService(ProjectRecords records, ApplicationEventPublisher events, Clock clock, ExitProjectWork work) {
+        this.work = work;
         this.records = records;
         this.events = events;
         this.clock = clock;
@@ -73,6 +75,7 @@ public class DeletionService {
                 access);
         events.publishEvent(AuditableEvent.success("exit-project.deletion.authorise", "exit-project", id,
                 Msg.of("exitproject.audit.authorise", in.retainUntil())));
+        work.changed(id);
         return e;
     }
 
@@ -93,6 +96,7 @@ public class DeletionService {
                 in.method().strip(), in.backups().strip(), in.plannedOn(), ProjectRecords.trim(in.note())), access);
         events.publishEvent(AuditableEvent.success("exit-project.deletion.plan", "exit-project", id,
                 Msg.of("exitproject.audit.plan", in.plannedOn())));
+        work.changed(id);
         return e;
     }
 
@@ -139,6 +143,7 @@ public class DeletionService {
                 in.witness().strip(), in.result().strip(), buckets), access);
         events.publishEvent(AuditableEvent.success("exit-project.deletion.record", "exit-project", id,
                 Msg.of("exitproject.audit.deletion", in.deletedOn())));
+        work.changed(id);
         return e;
     }
 
@@ -202,6 +207,7 @@ public class DeletionService {
         events.publishEvent(AuditableEvent.success("exit-project.sanitisation.record", "exit-project", id,
                 Msg.of("exitproject.audit.sanitisation", in.mediumId(), Msg.of(in.method()),
                         Msg.of("exitproject.nextUse." + in.nextUse().name()))));
+        work.changed(id);
         return e;
     }
 
@@ -237,6 +243,7 @@ public class DeletionService {
         events.publishEvent(AuditableEvent.success("exit-project.disposal.record", "exit-project", id,
                 Msg.of("exitproject.audit.disposal", in.deviceId(),
                         Msg.of("exitproject.action." + in.action().name()))));
+        work.changed(id);
         return e;
     }
 }

@@ -76,6 +76,12 @@ class ExitProjectRepository {
                 .param("ids", systemIds).query(PROJECT).list();
     }
 
+    /** The projects not yet closed, oldest first (what may still wait on them: 我的待办). */
+    List<UUID> unfinished() {
+        return jdbc.sql("SELECT id FROM exit_project WHERE status <> 'CLOSED' ORDER BY created_at, id")
+                .query(UUID.class).list();
+    }
+
     /** Locks the project row for the rest of the transaction (serialises writes against transitions). */
     Optional<ExitStatus> lockStatus(UUID id) {
         return jdbc.sql("SELECT status FROM exit_project WHERE id = ? FOR UPDATE").param(id).query(String.class)

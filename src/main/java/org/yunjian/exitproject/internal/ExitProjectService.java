@@ -71,11 +71,13 @@ public class ExitProjectService {
     private final InventoryService inventory;
     private final VerificationService verification;
     private final DeletionService deletion;
+    private final ExitProjectWork work;
 
     ExitProjectService(ExitProjectRepository repo, ProjectRecords records, Parties parties, Catalog catalog,
                        FileStore files, ApplicationEventPublisher events, Clock clock, CertificateBuilder certificates,
                        TextRules textRules, InventoryService inventory, VerificationService verification,
-                       DeletionService deletion) {
+                       DeletionService deletion, ExitProjectWork work) {
+        this.work = work;
         this.repo = repo;
         this.records = records;
         this.parties = parties;
@@ -172,6 +174,7 @@ public class ExitProjectService {
         }
         events.publishEvent(AuditableEvent.success("exit-project.create", "exit-project", p.id(),
                 Msg.of("exitproject.audit.create", p.name(), system.name())));
+        work.changed(p.id());
         return repo.find(p.id()).orElseThrow();
     }
 
@@ -191,6 +194,7 @@ public class ExitProjectService {
         events.publishEvent(AuditableEvent.success("exit-project.transition", "exit-project", id,
                 Msg.of("exitproject.audit.transition", Msg.of("exitproject.status." + current.name()),
                         Msg.of("exitproject.status." + target.name()))));
+        work.changed(id);
         return repo.find(id).orElseThrow();
     }
 
@@ -221,6 +225,7 @@ public class ExitProjectService {
                 version.value());
         events.publishEvent(AuditableEvent.success("exit-project.checklist", "exit-project", id,
                 Msg.of("exitproject.audit.checklist", key, Msg.of("exitproject.checklist.status." + status.name()))));
+        work.changed(id);
         return repo.checklist(id).stream().filter(i -> i.key().equals(key)).findFirst().orElseThrow();
     }
     // --- the sub-processes, one service each
@@ -295,6 +300,7 @@ public class ExitProjectService {
                 Msg.of("exitproject.audit.certificateIssue", c.displayNumber(), c.sm3())));
         events.publishEvent(new DeletionCertificateIssued(id, v.project().systemId(), c.certificateId(), c.sm3(),
                 c.issuedAt()));
+        work.changed(id);
         return c;
     }
 

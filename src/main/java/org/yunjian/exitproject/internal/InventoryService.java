@@ -50,9 +50,11 @@ public class InventoryService {
     private final FileStore files;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ExitProjectWork work;
 
     InventoryService(ExitProjectRepository repo, ProjectRecords records, FileStore files,
-                     ApplicationEventPublisher events, Clock clock) {
+                     ApplicationEventPublisher events, Clock clock, ExitProjectWork work) {
+        this.work = work;
         this.repo = repo;
         this.records = records;
         this.files = files;
@@ -74,6 +76,7 @@ public class InventoryService {
         reopen(id, now, "providerKey");
         events.publishEvent(AuditableEvent.success("exit-project.provider-key", "exit-project", id,
                 Msg.of("exitproject.audit.providerKey", fingerprint)));
+        work.changed(id);
         return repo.find(id).orElseThrow();
     }
 
@@ -91,6 +94,7 @@ public class InventoryService {
                 version.value());
         events.publishEvent(AuditableEvent.success("exit-project.verifier-key", "exit-project", id,
                 Msg.of("exitproject.audit.verifierKey", fingerprint)));
+        work.changed(id);
         return repo.find(id).orElseThrow();
     }
 
@@ -139,6 +143,7 @@ public class InventoryService {
             reopen(id, e.recordedAt(), "manifest");
             events.publishEvent(AuditableEvent.success("exit-project.manifest.upload", "exit-project", id,
                     Msg.of("exitproject.audit.manifestUpload", name, m.files(), m.fileSm3())));
+            work.changed(id);
             return e;
         } finally {
             if (!kept) {
@@ -211,6 +216,7 @@ public class InventoryService {
         events.publishEvent(AuditableEvent.success("exit-project.item.add", "exit-project", id,
                 Msg.of("exitproject.audit.itemAdd", Msg.of("exitproject.category." + category),
                         e.data().name())));
+        work.changed(id);
         return e;
     }
 
@@ -226,6 +232,7 @@ public class InventoryService {
         repo.approveInventory(id, access.user().username(), clock.instant(), version.value());
         events.publishEvent(AuditableEvent.success("exit-project.inventory.approve", "exit-project", id,
                 Msg.of("exitproject.audit.inventoryApprove", v.manifests().size(), v.items().size())));
+        work.changed(id);
         return repo.find(id).orElseThrow();
     }
 

@@ -41,9 +41,12 @@ public class VerificationService {
     private final FileStore files;
     private final ApplicationEventPublisher events;
     private final long storageCheckMaxSize;
+    private final ExitProjectWork work;
 
     VerificationService(ExitProjectRepository repo, ProjectRecords records, FileStore files,
-                        ApplicationEventPublisher events, ExitProjectProperties properties) {
+                        ApplicationEventPublisher events, ExitProjectProperties properties,
+                        ExitProjectWork work) {
+        this.work = work;
         this.repo = repo;
         this.records = records;
         this.files = files;
@@ -109,6 +112,7 @@ public class VerificationService {
         events.publishEvent(AuditableEvent.success("exit-project.verification.record", "exit-project", id,
                 Msg.of(v.clean() ? "exitproject.audit.verification.clean" : "exitproject.audit.verification.differences",
                         v.reportSm3(), v.manifestSm3())));
+        work.changed(id);
         return e;
     }
 
@@ -166,6 +170,7 @@ public class VerificationService {
         events.publishEvent(AuditableEvent.success("exit-project.storage-check.record", "exit-project", id,
                 c.empty() ? Msg.of("exitproject.audit.storageCheck.empty", c.location(), c.reportSm3())
                         : Msg.of("exitproject.audit.storageCheck.remaining", c.location(), c.remaining(), c.reportSm3())));
+        work.changed(id);
         return e;
     }
 

@@ -1,0 +1,156 @@
+package org.yunjian.inbox.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.Role;
+import org.yunjian.shared.Formats;
+import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.Paged;
+import org.yunjian.shared.Texts;
+import org.yunjian.shared.WorkClosed;
+import org.yunjian.shared.WorkOpened;
+import org.yunjian.shared.WorkSnapshot;
+import org.yunjian.shared.WorkTask;
+
+/**
+ * The read model behind 我的待办. Listens to every {@link WorkSnapshot} inside the publisher's transaction, keeps
+ * the scope's open tasks as the snapshot lists them and publishes {@link WorkOpened} for a task that was not open
+ * (unless a rebuild found it) and {@link WorkClosed} for one no longer listed; answers what waits for the caller.
+ */
+@Service
+public class Inbox {
+
+    /** Set while a rebuild publishes: what it finds opens without notifications; the scopes it saw. */
+    private static final ThreadLocal<Set<String>> REBUILDING = new ThreadLocal<>();
+
+    private final TaskStore store;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Inbox(TaskStore store, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** One line of 我的待办, its text in the reader's language. */
+    public record Line(UUID id, String kind, String text, String href, LocalDate due, boolean overdue,
+                       Instant openedAt) {
+
+        /** When it opened, in the users' zone to the minute. */
+        public String opened() {
+            return Formats.minute(openedAt);
+        }
+
+        public String dueDate() {
+            return Formats.date(due);
+        }
+    }
+
+    @EventListener
+    @Transactional
+    public void on(WorkSnapshot snapshot) {
+        Set<String> rebuilding = REBUILDING.get();
+        if (rebuilding != null) {
+            rebuilding.add(snapshot.scope());
+        }
+        apply(snapshot, rebuilding != null);
+    }
+
+    private void apply(WorkSnapshot snapshot, boolean quietly) {
+        Instant now = clock.instant();
+        String scope = snapshot.scope();
+        store.lockScope(scope, now);
+        Map<String, TaskStore.Stored> open = new LinkedHashMap<>();
+        store.open(scope).forEach(s -> open.put(s.task().key(), s));
+        UUID actor = quietly ? null : CurrentUser.current().map(CurrentUser::userId).orElse(null);
+        for (WorkTask task : snapshot.open()) {
+            TaskStore.Stored was = open.remove(task.key());
+            if (was != null && was.task().to().equals(task.to())) {
+                if (!was.task().equals(task)) {
+                    store.update(was.id(), task);
+                }
+                continue;
+            }
+            if (was != null) {
+                // now waiting for other people: for them it is a new task
+                close(was, now);
+            }
+            UUID id = UUID.randomUUID();
+            store.insert(id, scope, task, now);
+            if (!quietly) {
+                events.publishEvent(new WorkOpened(id, scope, task, now, actor));
+            }
+        }
+        open.values().forEach(s -> close(s, now));
+    }
+
+    private void close(TaskStore.Stored s, Instant now) {
+        store.delete(s.id());
+        events.publishEvent(new WorkClosed(s.id(), s.scope(), s.task().key(), now));
+    }
+
+    /**
+     * Runs {@code publishing} (the sources' {@code publishAll}) as a rebuild: the snapshots it publishes open tasks
+     * without notifications; afterwards, if every source published ({@code publishing} answers true), the tasks of
+     * every scope it did not publish that were open before it began close.
+     */
+    void rebuild(java.util.function.BooleanSupplier publishing) {
+        Instant began = clock.instant();
+        Set<String> seen = new HashSet<>();
+        REBUILDING.set(seen);
+        try {
+            if (!publishing.getAsBoolean()) {
+                return;
+            }
+            for (String scope : store.scopesOpenedBefore(began)) {
+                if (!seen.contains(scope)) {
+                    // through the event, so that it is applied in a transaction like any snapshot
+                    events.publishEvent(WorkSnapshot.nothingWaiting(scope));
+                }
+            }
+        } finally {
+            REBUILDING.remove();
+        }
+    }
+
+    /** One page of what waits for the caller, in the caller's language. */
+    @Transactional(readOnly = true)
+    public Paged<Line> mine(PageRequest page) {
+        LocalDate today = LocalDate.now(clock.withZone(Formats.zone()));
+        return store.waitingFor(reader(), page).map(s -> line(s, today));
+    }
+
+    /** How many tasks wait for the caller. */
+    @Transactional(readOnly = true)
+    public long count() {
+        return store.countFor(reader());
+    }
+
+    private static TaskStore.Reader reader() {
+        CurrentUser u = CurrentUser.require();
+        return new TaskStore.Reader(u.userId(), u.is(Role.USER) ? u.organizationId() : null,
+                u.role().isAdministrator() ? u.role().name() : null);
+    }
+
+    private static Line line(TaskStore.Stored s, LocalDate today) {
+        WorkTask t = s.task();
+        Object[] args = t.args().stream().map(a -> a != null && a.startsWith("msg:") ? Texts.get(a.substring(4)) : a)
+                .map(a -> (Object) Objects.toString(a, "")).toArray();
+        return new Line(s.id(), t.kind(), Texts.get(t.kind(), args), t.href(), t.due(),
+                t.due() != null && t.due().isBefore(today), s.openedAt());
+    }
+}
