@@ -60,7 +60,7 @@ class TaskStore {
             // the row exists now: lock it below
         }
         if (!touch(scope, now)) {
-            throw new IllegalStateException("work scope row missing: " + scope);
+            throw new IllegalStateException("work_scope: " + scope);
         }
     }
 
