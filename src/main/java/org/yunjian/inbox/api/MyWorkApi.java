@@ -21,8 +21,6 @@ import org.yunjian.shared.Paged;
 @Tag(name = "my-work", description = "我的待办 My work")
 class MyWorkApi {
 
-    static final String WHO = "hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'USER')";
-
     private final Inbox inbox;
 
     MyWorkApi(Inbox inbox) {
@@ -45,7 +43,7 @@ class MyWorkApi {
     }
 
     @GetMapping("/api/my-work")
-    @PreAuthorize(WHO)
+    @PreAuthorize(Inbox.READERS)
     @Operation(summary = "What waits for me: every task addressed to me, to my organisation or to my administrator "
             + "role (never one I proposed myself), due ones first; one page (page from 1, size 1-200, default 50)")
     Paged<InboxTask> myWork(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {

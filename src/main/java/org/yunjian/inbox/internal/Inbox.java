@@ -33,6 +33,9 @@ import org.yunjian.shared.WorkTask;
 @Service
 public class Inbox {
 
+    /** Who has a 我的待办: every signed-in person (administrators get tasks addressed to their role). */
+    public static final String READERS = "hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'USER')";
+
     /** Set while a rebuild publishes: what it finds opens without notifications; the scopes it saw. */
     private static final ThreadLocal<Set<String>> REBUILDING = new ThreadLocal<>();
 

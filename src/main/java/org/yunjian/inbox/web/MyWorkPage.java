@@ -17,8 +17,6 @@ import org.yunjian.shared.Pager;
 @Controller
 class MyWorkPage {
 
-    static final String WHO = "hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'USER')";
-
     private final Inbox inbox;
 
     MyWorkPage(Inbox inbox) {
@@ -26,7 +24,7 @@ class MyWorkPage {
     }
 
     @GetMapping("/my-work")
-    @PreAuthorize(WHO)
+    @PreAuthorize(Inbox.READERS)
     String myWork(@RequestParam(required = false) String page, @RequestParam(required = false) String size,
                   Model model) {
         Paged<Inbox.Line> work = inbox.mine(PageRequest.of(page, size));
@@ -36,7 +34,7 @@ class MyWorkPage {
     }
 
     @GetMapping("/my-work/count")
-    @PreAuthorize(WHO)
+    @PreAuthorize(Inbox.READERS)
     String count(Model model) {
         model.addAttribute("count", inbox.count());
         return "inbox/my-work :: count";
