@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
@@ -312,5 +313,14 @@ class AssessmentWorkTests {
                 .with(IfMatch.remediation(jdbc, task))).andExpect(status().isOk());
         assertThat(published("assessment-risks:" + id).open()).isEmpty();
         assertThat(published("assessment-remediation:" + id).open()).isEmpty();
+
+        // the daily job: once the acceptance has expired, the finding waits for remediation again
+        jdbc.sql("UPDATE assessment_risk SET accept_expires_on = ? WHERE remediation_id = ?")
+                .params(LocalDate.now().minusDays(1), UUID.fromString(task)).update();
+        events.clear();
+        work.publishDated();
+        assertThat(published("assessment-remediation:" + id).open()).singleElement()
+                .satisfies(t -> assertThat(t.key()).isEqualTo("remediation:" + task));
+        assertThat(published("assessment-risks:" + id).open()).isEmpty();
     }
 }

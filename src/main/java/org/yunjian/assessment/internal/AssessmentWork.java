@@ -160,6 +160,20 @@ public class AssessmentWork implements WorkSource {
         }
     }
 
+    /**
+     * What the date alone changes, published again (the daily job, {@link AssessmentWorkScheduler}): a proposed
+     * acceptance that expired no longer waits for approval, and the finding of an expired acceptance is open again.
+     */
+    @Transactional
+    public void publishDated() {
+        for (UUID id : risks.assessmentsWithAcceptances()) {
+            subject(id).filter(s -> s.assessment().status() != AssessmentStatus.ARCHIVED).ifPresent(s -> {
+                events.publishEvent(riskAcceptances(s));
+                events.publishEvent(remediation(s));
+            });
+        }
+    }
+
     private List<WorkSnapshot> snapshots(Subject s) {
         return List.of(assessment(s), requestLines(s), riskAcceptances(s), remediation(s));
     }
