@@ -128,6 +128,25 @@ class AssessmentWorkTests {
                 ? Msg.of(a.substring(4)) : (Object) a).toArray()), Texts.CHINESE);
     }
 
+    /**
+     * {@link AssessmentWork#publishAll} publishes, for the assessment, the latest snapshot each change published of
+     * the scopes {@code waiting} (and nothing for the others, where nothing waits).
+     */
+    void assertTheRebuildFindsWhatWasPublished(String id, String... waiting) {
+        Map<String, WorkSnapshot> before = new HashMap<>();
+        events.stream(WorkSnapshot.class).filter(s -> s.scope().endsWith(":" + id))
+                .forEach(s -> before.put(s.scope(), s));
+        events.clear();
+        work.publishAll();
+        Map<String, WorkSnapshot> rebuilt = new HashMap<>();
+        events.stream(WorkSnapshot.class).filter(s -> s.scope().endsWith(":" + id))
+                .forEach(s -> rebuilt.put(s.scope(), s));
+        assertThat(rebuilt).containsOnlyKeys(java.util.Arrays.stream(waiting).map(k -> k + id).toList());
+        rebuilt.forEach((scope, s) -> assertThat(s).as(scope).isEqualTo(before.get(scope)));
+        assertThat(events.stream(WorkSnapshot.class)).as("nothing-waiting scopes are not rebuilt")
+                .allMatch(s -> !s.open().isEmpty());
+    }
+
     // --- the hand-offs
 
     @Test
@@ -221,6 +240,9 @@ class AssessmentWorkTests {
             assertThat(text(t)).isEqualTo("提交资料“虚拟机隔离说明”（测评“资料测评”，" + w.system().name() + "）");
         });
 
+        assertThat(published("assessment:" + id).open()).singleElement().satisfies(t -> assertThat(t.to())
+                .as("no tester named: the assessor organisation records").isEqualTo(
+                        WorkAddressee.organization(w.assessor().id())));
         // answered: it leaves the provider and waits for the testers (no tester named: the assessor organisation)
         answer(provider, line);
         assertThat(published(scope).open()).singleElement().satisfies(t -> {
@@ -228,6 +250,7 @@ class AssessmentWorkTests {
             assertThat(t.to()).isEqualTo(WorkAddressee.organization(w.assessor().id()));
             assertThat(t.href()).isEqualTo("/assessments/" + id + "/evidence-requests");
         });
+        assertTheRebuildFindsWhatWasPublished(id, "assessment:", "assessment-requests:");
         // returned: back to the provider; answered again and accepted: nothing waits
         decide(assessor, line, "{\"accept\":false,\"comment\":\"请提供盖章版本\"}");
         assertThat(published(scope).open()).singleElement().satisfies(t -> {
@@ -291,21 +314,7 @@ class AssessmentWorkTests {
         assertThat(published("assessment-remediation:" + id).open()).hasSize(1);
 
         // the rebuild finds exactly what the changes published
-        Map<String, WorkSnapshot> before = new HashMap<>();
-        for (String kind : List.of("assessment:", "assessment-requests:", "assessment-risks:",
-                "assessment-remediation:")) {
-            events.stream(WorkSnapshot.class).filter(s -> s.scope().equals(kind + id)).reduce((a, b) -> b)
-                    .ifPresent(s -> before.put(s.scope(), s));
-        }
-        events.clear();
-        work.publishAll();
-        Map<String, WorkSnapshot> rebuilt = new HashMap<>();
-        events.stream(WorkSnapshot.class).filter(s -> s.scope().endsWith(id)).forEach(s -> rebuilt.put(s.scope(), s));
-        assertThat(rebuilt).containsOnlyKeys("assessment:" + id, "assessment-risks:" + id,
-                "assessment-remediation:" + id);
-        rebuilt.forEach((scope, s) -> assertThat(s).isEqualTo(before.get(scope)));
-        assertThat(events.stream(WorkSnapshot.class)).as("nothing-waiting scopes are not rebuilt")
-                .allMatch(s -> !s.open().isEmpty());
+        assertTheRebuildFindsWhatWasPublished(id, "assessment:", "assessment-risks:", "assessment-remediation:");
 
         // B approves: the approval no longer waits, and the accepted risk is no open remediation
         events.clear();
