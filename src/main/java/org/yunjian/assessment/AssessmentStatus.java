@@ -32,6 +32,19 @@ public enum AssessmentStatus {
         return this == DRAFT || this == IN_PROGRESS || this == IN_REVIEW;
     }
 
+    /**
+     * Whose move the assessment waits for in this status: the testers record (DRAFT, IN_PROGRESS), the 审核人 decides
+     * the review (IN_REVIEW), the 批准人 the report (APPROVAL); nobody once it is completed.
+     */
+    public AssessmentRole waitsFor() {
+        return switch (this) {
+            case DRAFT, IN_PROGRESS -> AssessmentRole.TESTER;
+            case IN_REVIEW -> AssessmentRole.REVIEWER;
+            case APPROVAL -> AssessmentRole.APPROVER;
+            case COMPLETED, ARCHIVED -> null;
+        };
+    }
+
     /** Whether the assessment team may still be changed (not once the review is approved). */
     public boolean teamOpen() {
         return isOpen();

@@ -18,6 +18,11 @@ public enum EvidenceRequestStatus {
         return this == PENDING || this == RETURNED;
     }
 
+    /** Whether a file waits for the assessors to accept or return it. */
+    public boolean awaitsDecision() {
+        return this == SUBMITTED;
+    }
+
     /** The status after an upload; refused once a file waits for review or was accepted. */
     public EvidenceRequestStatus answer() {
         if (!awaitsAnswer()) {

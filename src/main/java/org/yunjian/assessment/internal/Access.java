@@ -1,6 +1,7 @@
 package org.yunjian.assessment.internal;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import org.yunjian.assessment.internal.Records.EvidenceInfo;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
+import org.yunjian.shared.WorkAddressee;
 
 /**
  * Who may do what with one assessment (docs/assessment.md, "Access"). Relations come from the caller's
@@ -60,6 +62,20 @@ public record Access(AssessmentInfo assessment, CloudSystem system, CurrentUser 
             r.add(Relation.PROVIDER);
         }
         return r;
+    }
+
+    /**
+     * The people who hold {@link Relation#ASSESSOR} on {@code a} (the rule of {@link #relations}), one addressee
+     * each: the assigned testers; while none is assigned, the assessor organisation but its 审核人 (else its 批准人),
+     * who does not record.
+     */
+    static List<WorkAddressee> testers(AssessmentInfo a) {
+        if (!a.assessors().isEmpty()) {
+            return a.assessors().stream().map(WorkAddressee::user).toList();
+        }
+        WorkAddressee assessorOrg = WorkAddressee.organization(a.assessorOrgId());
+        List<UUID> signers = a.reviewers().isEmpty() ? a.approvers() : a.reviewers();
+        return List.of(signers.isEmpty() ? assessorOrg : assessorOrg.except(signers.get(0)));
     }
 
     /**

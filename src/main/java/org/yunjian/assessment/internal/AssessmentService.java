@@ -75,10 +75,13 @@ public class AssessmentService {
     private final RemediationTasks tasks;
     private final InheritanceRepository inherited;
 
+    private final AssessmentWork work;
+
     AssessmentService(AssessmentRepository repo, ItemGenerator generator, Parties parties, UserAdministration users,
                       ScoringPolicies scoring, ApplicationEventPublisher events, Clock clock, TextRules textRules,
                       ReportNumbers reportNumbers, ItemLabels labels, RemediationTasks tasks,
-                      InheritanceRepository inherited) {
+                      InheritanceRepository inherited, AssessmentWork work) {
+        this.work = work;
         this.inherited = inherited;
         this.tasks = tasks;
         this.textRules = textRules;
@@ -350,6 +353,7 @@ public class AssessmentService {
             repo.insertItem(new TestItem(UUID.randomUUID(), a.id(), position++, g.requirementId(), g.side(), g.layer(),
                     g.controlPoint(), null, null, null, null, null, now));
         }
+        work.changed(a.id());
         events.publishEvent(AuditableEvent.success("assessment.create", "assessment", a.id(),
                 Msg.of("assessment.audit.created", a.name(), system.name(), Msg.of(a.assessorKind()), position,
                         Scopes.names(a.scope()), ReportSetups.audit(template, in.contractDate()))));
@@ -492,6 +496,7 @@ public class AssessmentService {
         repo.insertVerdict(new VerdictEntry(UUID.randomUUID(), item.id(), in.verdict(), trimToNull(in.reason()), risk,
                 retest, access.user().username(), now));
         tasks.afterVerdict(item, access.system(), in.verdict(), retest, remediations, now);
+        work.changed(item.assessmentId());
         events.publishEvent(AuditableEvent.success("assessment.verdict", "assessment-item", item.id(),
                 Msg.of(retest ? "assessment.audit.retest" : "assessment.audit.verdict", item.requirementId(),
                         Msg.of(item.side()), Msg.of(in.verdict()),

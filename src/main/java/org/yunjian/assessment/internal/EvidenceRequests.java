@@ -59,9 +59,12 @@ public class EvidenceRequests {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final AssessmentWork work;
+
     EvidenceRequests(AssessmentService assessments, AssessmentRepository repo, EvidenceRequestRepository requests,
                      EvidenceService evidence, AccountableParties accountable, OrganizationDirectory directory,
-                     ApplicationEventPublisher events, Clock clock) {
+                     ApplicationEventPublisher events, Clock clock, AssessmentWork work) {
+        this.work = work;
         this.assessments = assessments;
         this.repo = repo;
         this.requests = requests;
@@ -286,6 +289,7 @@ public class EvidenceRequests {
         errors.throwIfAny();
         requests.insertRequest(requestId, assessmentId, access.user().userId(), access.user().username(), now);
         out.forEach(requests::insertLine);
+        work.changed(assessmentId);
         Msg to = Msg.joined(out.stream().map(l -> name(l.addresseeOrgId())).distinct()
                 .map(n -> Msg.of(org.yunjian.shared.Texts.VERBATIM, n)).toList());
         events.publishEvent(AuditableEvent.success("assessment.request.send", "assessment", assessmentId,
@@ -313,6 +317,7 @@ public class EvidenceRequests {
         EvidenceInfo info = evidence.store(seen.access(), l.assessmentId(), l.itemIds(), fileName, content, false,
                 validUntil);
         requests.answer(lineId, info.id(), seen.access().user().username(), now, next);
+        work.changed(l.assessmentId());
         events.publishEvent(AuditableEvent.success("assessment.request.answer", "evidence-request-line", lineId,
                 Msg.of("assessment.audit.request.answer", l.title(), info.displayName(), info.sm3())));
         return info;
@@ -339,6 +344,7 @@ public class EvidenceRequests {
         RequestLine l = requests.line(lineId).orElseThrow();
         EvidenceRequestStatus next = l.status().decide(accept);
         requests.decide(lineId, next, text, seen.access().user().username(), now);
+        work.changed(l.assessmentId());
         events.publishEvent(AuditableEvent.success(accept ? "assessment.request.accept" : "assessment.request.return",
                 "evidence-request-line", lineId, Msg.of(accept ? "assessment.audit.request.accept"
                         : "assessment.audit.request.return", l.title(), text == null ? "" : text)));
@@ -365,6 +371,7 @@ public class EvidenceRequests {
         UUID org = organisation(s, party);
         if (!org.equals(l.addresseeOrgId())) {
             requests.readdress(lineId, org, EvidenceRouting.Basis.CHOSEN, now);
+            work.changed(l.assessmentId());
             events.publishEvent(AuditableEvent.success("assessment.request.readdress", "evidence-request-line", lineId,
                     Msg.of("assessment.audit.request.readdress", l.title(), name(l.addresseeOrgId()), name(org))));
         }

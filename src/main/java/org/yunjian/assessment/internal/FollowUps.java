@@ -38,8 +38,11 @@ public class FollowUps {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final AssessmentWork work;
+
     FollowUps(AssessmentService assessments, AssessmentRepository repo, RiskRepository risks, RiskRegister register,
-              ReportNumbers reportNumbers, ApplicationEventPublisher events, Clock clock) {
+              ReportNumbers reportNumbers, ApplicationEventPublisher events, Clock clock, AssessmentWork work) {
+        this.work = work;
         this.assessments = assessments;
         this.repo = repo;
         this.risks = risks;
@@ -84,6 +87,7 @@ public class FollowUps {
             risks.insertRetest(new RiskRepository.RetestLink(copy.id(), o.id(), e.task().id()));
         }
         AssessmentInfo created = repo.find(a.id()).orElseThrow();
+        work.changed(a.id());
         events.publishEvent(AuditableEvent.success("assessment.followup.create", "assessment", a.id(),
                 Msg.of("risk.audit.followUp", origin.name(), origin.reportNumber() == null ? "—" : origin.reportNumber(),
                         created.reportNumber(), position)));

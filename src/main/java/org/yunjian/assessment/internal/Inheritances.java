@@ -53,9 +53,12 @@ public class Inheritances {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final AssessmentWork work;
+
     Inheritances(AssessmentService assessments, AssessmentRepository repo, InheritanceRepository inherited,
                  EvidenceService evidence, InheritanceSources sources, OrganizationDirectory directory,
-                 ApplicationEventPublisher events, Clock clock) {
+                 ApplicationEventPublisher events, Clock clock, AssessmentWork work) {
+        this.work = work;
         this.directory = directory;
         this.assessments = assessments;
         this.repo = repo;
@@ -360,6 +363,7 @@ public class Inheritances {
                 from == null ? null : source.id(), from == null ? null : from.id(),
                 from == null ? source.id() : null, item.verdict(), item.verdictReason(), item.riskLevel(),
                 item.riskReason(), access.user().username(), now));
+        work.changed(item.assessmentId());
         return new Inherited(item.id(), source, from == null ? null : from.id(), access.user().username(), now);
     }
 
@@ -367,5 +371,6 @@ public class Inheritances {
         repo.updateVerdict(i.itemId(), i.priorVerdict(), i.priorReason(), i.priorRiskLevel(), i.priorRiskReason(),
                 clock.instant(), expected);
         inherited.delete(i.itemId());
+        work.changed(i.assessmentId());
     }
 }

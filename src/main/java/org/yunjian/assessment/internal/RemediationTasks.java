@@ -29,7 +29,10 @@ class RemediationTasks {
     private final RiskRepository risks;
     private final ApplicationEventPublisher events;
 
-    RemediationTasks(AssessmentRepository repo, RiskRepository risks, ApplicationEventPublisher events) {
+    private final AssessmentWork work;
+
+    RemediationTasks(AssessmentRepository repo, RiskRepository risks, ApplicationEventPublisher events, AssessmentWork work) {
+        this.work = work;
         this.repo = repo;
         this.risks = risks;
         this.events = events;
@@ -73,6 +76,7 @@ class RemediationTasks {
         }
         if (to != null) {
             setStatus(origin, to, now);
+            work.changed(origin.assessmentId());
             events.publishEvent(AuditableEvent.success("assessment.retest", "remediation", origin.id(),
                     Msg.of("risk.audit.retest", item.requirementId(), Msg.of(verdict), Msg.of(origin.status()),
                             Msg.of(to))));

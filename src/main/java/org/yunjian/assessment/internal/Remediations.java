@@ -39,8 +39,11 @@ public class Remediations {
     private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
 
+    private final AssessmentWork work;
+
     Remediations(AssessmentService assessments, AssessmentRepository repo, Parties parties,
-                 ApplicationEventPublisher events, java.time.Clock clock) {
+                 ApplicationEventPublisher events, java.time.Clock clock, AssessmentWork work) {
+        this.work = work;
         this.assessments = assessments;
         this.repo = repo;
         this.parties = parties;
@@ -97,6 +100,7 @@ public class Remediations {
         Remediation updated = new Remediation(r.id(), r.itemId(), r.assessmentId(), responsible, due, status,
                 in.note() == null ? r.note() : AssessmentService.trimToNull(in.note()), r.createdAt(), clock.instant());
         repo.updateRemediation(updated, version.value());
+        work.changed(r.assessmentId());
         events.publishEvent(AuditableEvent.success("assessment.remediation.update", "remediation", id,
                 Msg.of("assessment.audit.remediation", Msg.of(r.status()), Msg.of(status), Formats.date(due))));
         return repo.remediation(id).orElseThrow();

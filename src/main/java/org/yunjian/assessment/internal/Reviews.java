@@ -97,9 +97,12 @@ public class Reviews {
     private final ItemSums sums;
     private final ReportRecords records;
 
+    private final AssessmentWork work;
+
     Reviews(AssessmentService assessments, AssessmentRepository repo, ReviewRepository reviews,
             UserAdministration users, ItemLabels labels, ApplicationEventPublisher events, Clock clock,
-            ItemSums sums, ReportRecords records) {
+            ItemSums sums, ReportRecords records, AssessmentWork work) {
+        this.work = work;
         this.records = records;
         this.assessments = assessments;
         this.repo = repo;
@@ -222,6 +225,14 @@ public class Reviews {
         return out;
     }
 
+    /**
+     * Whether the assessment was sent back (退回修改) and waits for the testers to address the review and submit
+     * again: IN_PROGRESS after a send-back (only a send-back moves a submitted assessment back to IN_PROGRESS).
+     */
+    static boolean returned(AssessmentStatus status, List<Step> steps) {
+        return status == AssessmentStatus.IN_PROGRESS && steps.stream().anyMatch(s -> s.kind() == StepKind.SENT_BACK);
+    }
+
     /** Whether the caller may name the team: the testers and the 批准人, while the assessment is open. */
     public static boolean mayChangeTeam(Access access) {
         return (access.mayAssess() || access.relations().contains(Access.Relation.APPROVER))
@@ -264,6 +275,7 @@ public class Reviews {
         reviews.replaceTeam(assessmentId, team.testers().stream().map(AssessmentTeam.Member::id).toList(),
                 team.reviewer() == null ? null : team.reviewer().id(),
                 team.approver() == null ? null : team.approver().id());
+        work.changed(assessmentId);
         events.publishEvent(AuditableEvent.success("assessment.team", "assessment", assessmentId,
                 Msg.of("assessment.audit.team", names(team.testers()),
                         team.reviewer() == null ? "—" : team.reviewer().name(),
@@ -430,6 +442,7 @@ public class Reviews {
             throw e.naming(record(access));
         }
         reviews.resolve(commentId, name(access.user().userId()), now);
+        work.changed(c.assessmentId());
         events.publishEvent(AuditableEvent.success("assessment.review.resolve", "assessment-item", c.itemId(),
                 Msg.of("assessment.audit.resolve", c.body())));
         return reviews.comment(commentId).orElseThrow();
@@ -490,6 +503,7 @@ public class Reviews {
         if (aggregate.status() == AssessmentStatus.COMPLETED) {
             sums.store(id); // the items are final now: the dashboards read these sums
         }
+        work.changed(id);
         for (AssessmentEvent e : aggregate.drainEvents()) {
             events.publishEvent(e);
         }

@@ -122,9 +122,12 @@ public class RiskRegister {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final AssessmentWork work;
+
     RiskRegister(AssessmentService assessments, AssessmentRepository repo, RiskRepository risks, Parties parties,
                  OrganizationDirectory directory, UserAdministration users, ItemLabels labels,
-                 ApplicationEventPublisher events, Clock clock) {
+                 ApplicationEventPublisher events, Clock clock, AssessmentWork work) {
+        this.work = work;
         this.assessments = assessments;
         this.repo = repo;
         this.risks = risks;
@@ -336,6 +339,7 @@ public class RiskRegister {
                 r.createdAt(), now), version.value());
         risks.saveRisk(new Risk(r.id(), in.treatment(), description,
                 in.treatment() == RiskTreatment.TRANSFER ? in.transferOrgId() : null, acceptance, proposedAt, now));
+        work.changed(r.assessmentId());
         RiskTreatment was = before == null ? RiskTreatment.REMEDIATE : before.treatment();
         events.publishEvent(AuditableEvent.success("assessment.risk.plan", "remediation", r.id(),
                 Msg.of("risk.audit.plan", item.requirementId(), Msg.of(was), Msg.of(in.treatment()),
@@ -387,6 +391,7 @@ public class RiskRegister {
         repo.claimRemediation(r.id(), version.value(), clock.instant());
         risks.saveRisk(new Risk(r.id(), risk.treatment(), risk.description(), risk.transferOrgId(), approved,
                 risk.proposedAt(), clock.instant()));
+        work.changed(r.assessmentId());
         TestItem item = repo.item(r.itemId()).orElseThrow();
         events.publishEvent(AuditableEvent.success("assessment.risk.accept", "remediation", r.id(),
                 Msg.of("risk.audit.accept", item.requirementId(),

@@ -133,6 +133,13 @@ class RiskRepository {
 
     // --- follow-ups and re-tests
 
+    /** The assessments with a finding treated by 接受 (whose acceptance the date may expire). */
+    List<UUID> assessmentsWithAcceptances() {
+        return jdbc.sql("SELECT DISTINCT r.assessment_id FROM assessment_risk k "
+                + "JOIN assessment_remediation r ON r.id = k.remediation_id WHERE k.treatment = 'ACCEPT'")
+                .query(UUID.class).list();
+    }
+
     void markFollowUp(UUID assessmentId, UUID originAssessmentId) {
         jdbc.sql("UPDATE assessment SET follow_up_of = ? WHERE id = ?").params(originAssessmentId, assessmentId).update();
     }
