@@ -36,7 +36,8 @@ import org.yunjian.shared.WorkTask;
  *   completed it ({@link PlanDuty#accept});</li>
  *   <li>{@link #obligation}: an obligation due soon or overdue, for the responsible organisation;</li>
  *   <li>{@link #change}: a supervision change request waiting for the customer's decision;</li>
- *   <li>{@link #report}: a provider report waiting for the customer's review.</li>
+ *   <li>{@link #report}: a provider report waiting for the customer's review;</li>
+ *   <li>{@link #drillTask}: a drill's follow-up task still open, for the organisation it was given to.</li>
  * </ul>
  * Each is addressed to people who see the object: the duty's owner or organisation, the obligation's responsible
  * organisation, the customer (who sees the whole plan).
@@ -48,20 +49,24 @@ class LifecycleWork implements WorkSource {
     static final String OBLIGATION = "lifecycle-obligation:";
     static final String CHANGE = "lifecycle-supervision-change:";
     static final String REPORT = "lifecycle-supervision-report:";
+    static final String DRILL_TASK = "lifecycle-drill-task:";
 
     private final PlanRepository plans;
     private final ObligationRepository obligations;
     private final SupervisionRepository supervision;
+    private final DrillRepository drills;
     private final Parties parties;
     private final Catalog catalog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     LifecycleWork(PlanRepository plans, ObligationRepository obligations, SupervisionRepository supervision,
-                  Parties parties, Catalog catalog, ApplicationEventPublisher events, Clock clock) {
+                  DrillRepository drills, Parties parties, Catalog catalog, ApplicationEventPublisher events,
+                  Clock clock) {
         this.plans = plans;
         this.obligations = obligations;
         this.supervision = supervision;
+        this.drills = drills;
         this.parties = parties;
         this.catalog = catalog;
         this.events = events;
@@ -99,6 +104,10 @@ class LifecycleWork implements WorkSource {
         system(r.systemId()).ifPresent(s -> events.publishEvent(report(s, r)));
     }
 
+    void publishDrillTask(UUID systemId, org.yunjian.lifecycle.Drill.Task t) {
+        system(systemId).ifPresent(s -> events.publishEvent(drillTask(s, t)));
+    }
+
     // --- rebuild and the daily job
 
     @Override
@@ -113,6 +122,10 @@ class LifecycleWork implements WorkSource {
                 supervision.changes(systemId).forEach(c -> events.publishEvent(change(s, c)));
                 supervision.reports(systemId).forEach(r -> events.publishEvent(report(s, r)));
             });
+        }
+        for (UUID systemId : drills.drillSystems()) {
+            system(systemId).ifPresent(s -> drills.drills(systemId).forEach(d -> d.tasks()
+                    .forEach(t -> events.publishEvent(drillTask(s, t)))));
         }
     }
 
@@ -186,6 +199,16 @@ class LifecycleWork implements WorkSource {
                         Formats.date(r.periodStart()), Formats.date(r.periodEnd())),
                 "/systems/" + s.id() + "/lifecycle/supervision#review-" + r.id(),
                 WorkAddressee.organization(s.customerId()), null)));
+    }
+
+    /** What waits on one follow-up task of a drill: while open, the organisation it was given to. */
+    WorkSnapshot drillTask(CloudSystem s, org.yunjian.lifecycle.Drill.Task t) {
+        if (t.status() != org.yunjian.lifecycle.DrillTaskStatus.OPEN) {
+            return WorkSnapshot.nothingWaiting(DRILL_TASK + t.id());
+        }
+        return new WorkSnapshot(DRILL_TASK + t.id(), List.of(new WorkTask("do", "work.lifecycle.drill.task",
+                List.of(s.name(), t.description()), "/systems/" + s.id() + "/lifecycle/drills#drill-" + t.drillId(),
+                WorkAddressee.organization(t.ownerOrg()), t.dueOn())));
     }
 
     /** The duty's clause as the standard prints it (6.2.1 a)): the same in both languages. */
