@@ -259,4 +259,26 @@ class LifecycleWorkTests {
                 .andExpect(status().isOk());
         assertThat(open("lifecycle-supervision-report:" + report)).isEmpty();
     }
+
+    @Test
+    void aDrillsFollowUpTaskWaitsOnTheOrganisationGivenItUntilDone() throws Exception {
+        LocalDate due = today().plusDays(20);
+        String body = send(post(base + "/drills"), provider, """
+                {"heldOn":"%s","scenario":"网页篡改","participants":"客户；云服务商","findings":"切换用时 25 分钟。",
+                 "tasks":[{"description":"备份页面切换脚本化","ownerOrg":"%s","dueOn":"%s"}]}"""
+                .formatted(today().minusDays(3), w.agent().id(), due))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String task = JsonPath.read(body, "$.tasks[0].id");
+        String drill = JsonPath.read(body, "$.id");
+        assertThat(open("lifecycle-drill-task:" + task)).singleElement().satisfies(t -> {
+            assertThat(t.to()).isEqualTo(WorkAddressee.organization(w.agent().id()));
+            assertThat(t.kind()).isEqualTo("work.lifecycle.drill.task");
+            assertThat(t.args()).containsExactly(w.system().name(), "备份页面切换脚本化");
+            assertThat(t.due()).isEqualTo(due);
+            assertThat(t.href()).isEqualTo("/systems/" + w.system().id() + "/lifecycle/drills#drill-" + drill);
+        });
+        send(put(base + "/drills/tasks/" + task).with(IfMatch.version(0)), user(w.agent().id()),
+                "{\"status\":\"DONE\"}").andExpect(status().isOk());
+        assertThat(open("lifecycle-drill-task:" + task)).isEmpty();
+    }
 }
