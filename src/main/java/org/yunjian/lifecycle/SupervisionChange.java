@@ -28,6 +28,14 @@ public record SupervisionChange(UUID id, UUID systemId, String title, String rea
     }
 
     /**
+     * Whether the request waits for the decision of the customer's organisation {@code customer}: pending, and not
+     * the customer's own request (which it may not decide, {@link #decide}).
+     */
+    public boolean awaitsDecisionOf(UUID customer) {
+        return status == SupervisionChangeStatus.PENDING && !requestedOrg.equals(customer);
+    }
+
+    /**
      * The decision of the customer's organisation {@code deciderOrg}: only on a pending request, never by the
      * requesting organisation itself, and a refusal says why.
      *

@@ -49,6 +49,20 @@ public record Approval(Set<SignOffSide> signed) {
     }
 
     /**
+     * The sides whose sign-off the other side now waits on: once one side has signed a draft, the side that has not
+     * (either side may sign first; both approve). Empty for a draft nobody signed yet (it is still being edited) and
+     * for an approved version.
+     */
+    public Set<SignOffSide> awaited() {
+        if (signed.isEmpty() || status() == VersionStatus.APPROVED) {
+            return Set.of();
+        }
+        Set<SignOffSide> out = EnumSet.allOf(SignOffSide.class);
+        out.removeAll(signed);
+        return out;
+    }
+
+    /**
      * This approval with {@code side}'s sign-off added.
      *
      * @param check the rule check of the version being signed off

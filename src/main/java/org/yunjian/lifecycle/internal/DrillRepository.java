@@ -67,6 +67,11 @@ class DrillRepository {
                 p.updatedBy(), utc(p.updatedAt()), p.id(), p.systemId()};
     }
 
+    /** The systems with drill records (the inbox's rebuild reads what waits on their follow-up tasks). */
+    List<UUID> drillSystems() {
+        return jdbc.sql("SELECT DISTINCT system_id FROM lifecycle_drill").query(UUID.class).list();
+    }
+
     /** A system's drills, the latest first, each with its tasks. */
     List<Drill> drills(UUID systemId) {
         List<Drill.Task> tasks = jdbc.sql("SELECT * FROM lifecycle_drill_task WHERE system_id = ? ORDER BY position")

@@ -42,15 +42,17 @@ public class DrillService {
     private final OpsFields fields;
     private final DrillDocx docx;
     private final ApplicationEventPublisher events;
+    private final LifecycleWork work;
     private final Clock clock;
 
     DrillService(PlanAccesses accesses, DrillRepository repo, OpsFields fields, DrillDocx docx,
-                 ApplicationEventPublisher events, Clock clock) {
+                 ApplicationEventPublisher events, LifecycleWork work, Clock clock) {
         this.accesses = accesses;
         this.repo = repo;
         this.fields = fields;
         this.docx = docx;
         this.events = events;
+        this.work = work;
         this.clock = clock;
     }
 
@@ -208,6 +210,7 @@ public class DrillService {
         events.publishEvent(AuditableEvent.success("lifecycle.drill.record", "lifecycle-drill", d.id(),
                 Msg.of("lifecycle.ops.audit.drill", Formats.date(heldOn), scenario, tasks.size(), a.system().name())));
         events.publishEvent(new DrillHeld(systemId, heldOn));
+        d.tasks().forEach(t -> work.publishDrillTask(systemId, t));
         return d;
     }
 
@@ -230,6 +233,7 @@ public class DrillService {
         repo.updateTask(t, version.value());
         events.publishEvent(AuditableEvent.success("lifecycle.drill.task", "lifecycle-drill-task", t.id(),
                 Msg.of("lifecycle.ops.audit.task", t.description(), Msg.of(s), a.system().name())));
+        work.publishDrillTask(systemId, t);
         return t;
     }
 

@@ -41,15 +41,17 @@ public class ObligationIntervals {
     private final Catalog catalog;
     private final ObligationPolicy policy;
     private final ApplicationEventPublisher events;
+    private final LifecycleWork work;
     private final Clock clock;
 
     ObligationIntervals(ObligationRepository repo, Parties parties, Catalog catalog, ObligationPolicy policy,
-                        ApplicationEventPublisher events, Clock clock) {
+                        ApplicationEventPublisher events, LifecycleWork work, Clock clock) {
         this.repo = repo;
         this.parties = parties;
         this.catalog = catalog;
         this.policy = policy;
         this.events = events;
+        this.work = work;
         this.clock = clock;
     }
 
@@ -122,6 +124,7 @@ public class ObligationIntervals {
                 int m = policy.months(k, byId.get(o.systemId()), value);
                 if (m != o.intervalMonths()) {
                     repo.update(o.withInterval(m), null, now);
+                    work.publishObligation(o.withInterval(m)); // a new due date: due soon, overdue, or not yet
                 }
             }
         }

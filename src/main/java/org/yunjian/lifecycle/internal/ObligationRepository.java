@@ -105,6 +105,12 @@ public class ObligationRepository {
                 .query(OBLIGATION).list();
     }
 
+    /** Every obligation of every system due on or before {@code to}, earliest first (the daily work refresh). */
+    List<Obligation> dueBy(LocalDate to) {
+        return jdbc.sql("SELECT * FROM lifecycle_obligation WHERE due_date <= ? ORDER BY due_date, system_id, kind")
+                .param(Date.valueOf(to)).query(OBLIGATION).list();
+    }
+
     /** The obligations of the given systems, whatever their due date, earliest first. */
     List<Obligation> all(Collection<UUID> systems) {
         if (systems.isEmpty()) {

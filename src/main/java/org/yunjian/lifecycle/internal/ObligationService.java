@@ -71,10 +71,12 @@ public class ObligationService implements OverdueCount {
     private final ObligationPolicy policy;
     private final PeopleNames people;
     private final ApplicationEventPublisher events;
+    private final LifecycleWork work;
     private final Clock clock;
 
     ObligationService(ObligationRepository repo, PlanAccesses accesses, Parties parties, Catalog catalog,
-                      ObligationPolicy policy, PeopleNames people, ApplicationEventPublisher events, Clock clock) {
+                      ObligationPolicy policy, PeopleNames people, ApplicationEventPublisher events,
+                      LifecycleWork work, Clock clock) {
         this.repo = repo;
         this.accesses = accesses;
         this.parties = parties;
@@ -82,6 +84,7 @@ public class ObligationService implements OverdueCount {
         this.policy = policy;
         this.people = people;
         this.events = events;
+        this.work = work;
         this.clock = clock;
     }
 
@@ -179,6 +182,7 @@ public class ObligationService implements OverdueCount {
             events.publishEvent(AuditableEvent.success("lifecycle.obligation.create", OBJECT, o.id(),
                     Msg.of("lifecycle.cal.audit.create", Msg.of(k), s.name(), Formats.date(o.nextDue()),
                             o.intervalMonths())));
+            work.publishObligation(o);
         }
         return rows(created, Map.of(systemId, s), access);
     }
@@ -221,6 +225,7 @@ public class ObligationService implements OverdueCount {
         events.publishEvent(AuditableEvent.success("lifecycle.obligation.complete", OBJECT, o.id(),
                 Msg.of("lifecycle.cal.audit.complete", Msg.of(o.kind()), system.name(), Formats.date(on),
                         Msg.of(source), Formats.date(done.nextDue()))));
+        work.publishObligation(done);
         return done;
     }
 

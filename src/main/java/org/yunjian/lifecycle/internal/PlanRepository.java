@@ -46,6 +46,11 @@ class PlanRepository {
         }
     }
 
+    /** The systems that have a plan (the inbox's rebuild reads what waits on their duties). */
+    List<UUID> planSystems() {
+        return jdbc.sql("SELECT system_id FROM lifecycle_plan ORDER BY created_at, id").query(UUID.class).list();
+    }
+
     /** The system's plan, locking it for the rest of the transaction when {@code forUpdate}. */
     Optional<LifecyclePlan> findBySystem(UUID systemId, boolean forUpdate) {
         Optional<PlanHead> head = jdbc.sql("SELECT * FROM lifecycle_plan WHERE system_id = ?" + (forUpdate ? " FOR UPDATE" : ""))

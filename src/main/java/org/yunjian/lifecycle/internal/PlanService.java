@@ -55,10 +55,12 @@ public class PlanService {
     private final PeopleNames people;
     private final List<PhaseGateCondition> conditions;
     private final ApplicationEventPublisher events;
+    private final LifecycleWork work;
     private final Clock clock;
 
     PlanService(PlanAccesses accesses, PlanRepository repo, Catalog catalog, Parties parties, RoleHolders roleHolders,
-                PeopleNames people, List<PhaseGateCondition> conditions, ApplicationEventPublisher events, Clock clock) {
+                PeopleNames people, List<PhaseGateCondition> conditions, ApplicationEventPublisher events,
+                LifecycleWork work, Clock clock) {
         this.accesses = accesses;
         this.repo = repo;
         this.catalog = catalog;
@@ -67,6 +69,7 @@ public class PlanService {
         this.people = people;
         this.conditions = conditions;
         this.events = events;
+        this.work = work;
         this.clock = clock;
     }
 
@@ -202,6 +205,7 @@ public class PlanService {
         repo.insert(p);
         events.publishEvent(AuditableEvent.success("lifecycle.plan.create", OBJECT, p.id(),
                 Msg.of("lifecycle.audit.plan.create", s.name(), p.duties().size())));
+        work.publishPlan(systemId);
         return view(a, repo.findBySystem(systemId, false).orElseThrow());
     }
 
@@ -251,6 +255,7 @@ public class PlanService {
         }
         repo.update(next, expected, clock.instant());
         events.publishEvent(AuditableEvent.success(action, "lifecycle-duty", next.id(), detail));
+        work.publishDuty(l.plan().systemId(), next.id());
         return repo.findBySystem(l.plan().systemId(), false).flatMap(p -> p.duty(next.id())).orElseThrow();
     }
 

@@ -53,6 +53,12 @@ class SupervisionRepository {
         };
     }
 
+    /** The systems with reports or change requests (the inbox's rebuild reads what waits on them). */
+    List<UUID> supervisedSystems() {
+        return jdbc.sql("SELECT system_id FROM lifecycle_supervision_report UNION "
+                + "SELECT system_id FROM lifecycle_supervision_change").query(UUID.class).list();
+    }
+
     List<SupervisionReport> reports(UUID systemId) {
         return jdbc.sql("SELECT * FROM lifecycle_supervision_report WHERE system_id = ? ORDER BY received_on DESC, "
                 + "submitted_at DESC").param(systemId).query(report(systemId)).list();

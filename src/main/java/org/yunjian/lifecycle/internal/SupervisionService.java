@@ -42,16 +42,18 @@ public class SupervisionService {
     private final OpsFiles files;
     private final SystemIncidents incidents;
     private final ApplicationEventPublisher events;
+    private final LifecycleWork work;
     private final Clock clock;
 
     SupervisionService(PlanAccesses accesses, SupervisionRepository repo, OpsFields fields, OpsFiles files,
-                       SystemIncidents incidents, ApplicationEventPublisher events, Clock clock) {
+                       SystemIncidents incidents, ApplicationEventPublisher events, LifecycleWork work, Clock clock) {
         this.accesses = accesses;
         this.repo = repo;
         this.fields = fields;
         this.files = files;
         this.incidents = incidents;
         this.events = events;
+        this.work = work;
         this.clock = clock;
     }
 
@@ -134,6 +136,7 @@ public class SupervisionService {
         events.publishEvent(AuditableEvent.success("lifecycle.supervision.report", "lifecycle-supervision-report",
                 r.id(), Msg.of("lifecycle.ops.audit.report", Msg.of(kind), Formats.date(start), Formats.date(end),
                         a.system().name())));
+        work.publishReport(r);
         return r;
     }
 
@@ -160,6 +163,7 @@ public class SupervisionService {
         events.publishEvent(AuditableEvent.success("lifecycle.supervision.review", "lifecycle-supervision-report",
                 r.id(), Msg.of("lifecycle.ops.audit.review", Msg.of(r.kind()), Formats.date(r.periodStart()),
                         Formats.date(r.periodEnd()), Msg.of(conclusion), a.system().name())));
+        work.publishReport(r);
         return r;
     }
 
@@ -193,6 +197,7 @@ public class SupervisionService {
         events.publishEvent(AuditableEvent.success("lifecycle.supervision.change.request",
                 "lifecycle-supervision-change", c.id(), Msg.of("lifecycle.ops.audit.changeRequest", title,
                         Msg.of(risk), a.system().name())));
+        work.publishChange(c);
         return c;
     }
 
@@ -220,6 +225,7 @@ public class SupervisionService {
                         ? "lifecycle.supervision.change.approve" : "lifecycle.supervision.change.refuse",
                 "lifecycle-supervision-change", c.id(), Msg.of("lifecycle.ops.audit.changeDecision", c.title(),
                         Msg.of(c.status()), reason == null ? "—" : reason, a.system().name())));
+        work.publishChange(c);
         return c;
     }
 }

@@ -56,6 +56,11 @@ public class MatrixRepository {
                 .optional();
     }
 
+    /** Every matrix (the inbox's rebuild reads what waits on each). */
+    List<MatrixInfo> all() {
+        return jdbc.sql("SELECT * FROM responsibility_matrix ORDER BY created_at, id").query(MATRIX).list();
+    }
+
     /** The matrix row locked for the rest of the transaction: edits and sign-offs of one matrix run one by one. */
     Optional<MatrixInfo> lockBySystem(UUID systemId) {
         return jdbc.sql("SELECT * FROM responsibility_matrix WHERE system_id = ? FOR UPDATE").param(systemId)

@@ -69,11 +69,12 @@ public class ResponsibilityService {
     private final Catalog catalog;
     private final EditInputs inputs;
     private final ApplicationEventPublisher events;
+    private final MatrixWork work;
     private final Clock clock;
 
     ResponsibilityService(MatrixRepository repo, Parties parties, OrganizationDirectory directory, Duties duties,
                           RuleCheck ruleCheck, RoleAssistant assistant, Catalog catalog, EditInputs inputs,
-                          ApplicationEventPublisher events, Clock clock) {
+                          ApplicationEventPublisher events, MatrixWork work, Clock clock) {
         this.repo = repo;
         this.parties = parties;
         this.directory = directory;
@@ -83,6 +84,7 @@ public class ResponsibilityService {
         this.catalog = catalog;
         this.inputs = inputs;
         this.events = events;
+        this.work = work;
         this.clock = clock;
     }
 
@@ -212,6 +214,7 @@ public class ResponsibilityService {
                 access.user().username(), access.user().organizationId(), now, null), MatrixDocument.SCHEMA);
         events.publishEvent(AuditableEvent.success("responsibility.create", OBJECT, info.id(),
                 Msg.of("responsibility.audit.create", s.name(), m.participants().size())));
+        work.publish(s.id());
         return view(access, info, 1);
     }
 
@@ -357,6 +360,7 @@ public class ResponsibilityService {
             events.publishEvent(AuditableEvent.success("responsibility.approve", OBJECT, l.info().id(),
                     Msg.of("responsibility.audit.approve", version)));
         }
+        work.publish(systemId);
         return view(l.access(), l.info(), version);
     }
 
@@ -403,6 +407,7 @@ public class ResponsibilityService {
             throw new StaleVersionException(moved.currentVersion(), moved.updatedAt());
         }
         MatrixInfo info = repo.findBySystem(l.info().systemId()).orElseThrow();
+        work.publish(info.systemId()); // a new draft: earlier sign-offs no longer count
         return view(l.access(), info, to);
     }
 
