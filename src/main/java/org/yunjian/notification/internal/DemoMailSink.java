@@ -50,7 +50,7 @@ public class DemoMailSink extends JavaMailSenderImpl {
                     }
                 }
             } catch (MessagingException | java.io.IOException e) {
-                throw new MailSendException("demo mail sink: " + e.getMessage(), e);
+                throw new MailSendException(e.getMessage(), e);
             }
         }
     }

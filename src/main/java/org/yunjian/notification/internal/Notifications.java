@@ -30,6 +30,8 @@ public class Notifications {
     public record Item(UUID id, String text, String href, Instant createdAt, boolean read) {
     }
 
+    private static final String MARK_READ = "UPDATE notification SET read_at = ? WHERE id = ? AND read_at IS NULL";
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -66,8 +68,7 @@ public class Notifications {
         UUID user = CurrentUser.require().userId();
         String href = jdbc.sql("SELECT href FROM notification WHERE id = ? AND user_id = ?").params(id, user)
                 .query(String.class).optional().orElseThrow(() -> new NotFoundException("notification", id));
-        jdbc.sql("UPDATE notification SET read_at = ? WHERE id = ? AND read_at IS NULL")
-                .params(utc(clock.instant()), id).update();
+        jdbc.sql(MARK_READ).params(utc(clock.instant()), id).update();
         return href;
     }
 

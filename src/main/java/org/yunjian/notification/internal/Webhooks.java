@@ -33,6 +33,7 @@ import org.yunjian.shared.Text;
 public class Webhooks {
 
     static final String KEY_FILE = "notification-webhooks.key";
+    private static final String DELETE = "DELETE FROM notification_webhook WHERE id = ?";
 
     /** A robot as pages and the API show it: never its address's path and query, never its secret. */
     public record View(UUID id, UUID organizationId, RobotKind kind, String name, String host, boolean signed,
@@ -117,7 +118,7 @@ public class Webhooks {
         admins.require(organizationId);
         Target t = targets(organizationId).stream().filter(w -> w.id().equals(webhookId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("notification-webhook", webhookId));
-        jdbc.sql("DELETE FROM notification_webhook WHERE id = ?").param(webhookId).update();
+        jdbc.sql(DELETE).param(webhookId).update();
         events.publishEvent(AuditableEvent.success("notification.webhook.remove", "notification-webhook", webhookId,
                 Msg.of("notification.audit.webhookRemoved", Msg.of("notification.robot." + t.kind().name()), t.name(),
                         admins.name(organizationId))));

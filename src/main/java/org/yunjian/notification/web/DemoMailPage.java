@@ -33,7 +33,7 @@ class DemoMailPage {
     String mail(Model model) {
         DemoMailSink s = sink.getIfAvailable();
         if (s == null) {
-            throw new NotFoundException("page", "/demo/mail");
+            throw new NotFoundException("notification", "demo-mail");
         }
         CurrentUser u = CurrentUser.require();
         boolean all = u.is(Role.SYSTEM_ADMIN) || u.is(Role.SECURITY_ADMIN);
