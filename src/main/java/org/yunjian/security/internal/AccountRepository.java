@@ -65,7 +65,7 @@ public class AccountRepository {
                 s -> s.query(mapper).list());
     }
 
-    List<Account> findByOrganization(UUID organizationId) {
+    public List<Account> findByOrganization(UUID organizationId) {
         return jdbc.sql(SELECT + " FROM user_account WHERE organization_id = ? ORDER BY username")
                 .param(organizationId).query(mapper).list();
     }

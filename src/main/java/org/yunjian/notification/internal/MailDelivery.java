@@ -1,0 +1,120 @@
+package org.yunjian.notification.internal;
+
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.yunjian.security.PeopleNames;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.Text;
+
+/**
+ * Notification e-mails through the configured SMTP server ({@code spring.mail.*}) or the demo's sink: one per
+ * notification, or the daily digest of what opened since the last one — in the language the person chose, naming
+ * what waits and linking to it.
+ */
+@Component
+class MailDelivery {
+
+    private final ObjectProvider<JavaMailSender> mail;
+    private final NotificationSettings settings;
+    private final PeopleNames people;
+    private final NotificationProperties properties;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    MailDelivery(ObjectProvider<JavaMailSender> mail, NotificationSettings settings, PeopleNames people,
+                 NotificationProperties properties, JdbcClient jdbc, Clock clock) {
+        this.mail = mail;
+        this.settings = settings;
+        this.people = people;
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    void send(Deliveries.Row row) throws Deliveries.DeliveryFailure {
+        NotificationSettings.Settings s = settings.of(row.userId());
+        Locale locale = s.locale();
+        String text = TaskText.render(row.kind(), row.args(), locale);
+        String subject = Msg.of("notification.mail.subject", text).text(locale);
+        String body = Msg.of("notification.mail.body", name(row.userId()), text, properties.link(row.href()),
+                properties.link("/notifications/settings")).text(locale);
+        deliver(s, subject, body);
+    }
+
+    void sendDigest(Deliveries.Row row) throws Deliveries.DeliveryFailure {
+        NotificationSettings.Settings s = settings.of(row.userId());
+        Locale locale = s.locale();
+        List<String> lines = new ArrayList<>();
+        jdbc.sql("SELECT kind, args, href FROM notification WHERE digest_id = ? ORDER BY created_at, id")
+                .param(row.id()).query((rs, n) -> Msg.of("notification.mail.digestLine",
+                        TaskText.render(rs.getString(1), rs.getString(2), locale),
+                        properties.link(rs.getString(3))).text(locale)).list().forEach(lines::add);
+        String subject = Msg.of("notification.mail.digestSubject", lines.size()).text(locale);
+        String body = Msg.of("notification.mail.digestBody", name(row.userId()), lines.size(), String.join("\n", lines),
+                properties.link("/notifications"), properties.link("/notifications/settings")).text(locale);
+        deliver(s, subject, body);
+    }
+
+    /**
+     * Starts a digest for everyone who chose it: their notifications not yet in a digest (and not yet read) become
+     * one digest delivery each.
+     */
+    int openDigests() {
+        List<UUID> users = jdbc.sql("SELECT DISTINCT n.user_id FROM notification n JOIN notification_setting s "
+                + "ON s.user_id = n.user_id WHERE s.email_mode = 'DIGEST' AND n.digest_id IS NULL "
+                + "AND n.read_at IS NULL").query(UUID.class).list();
+        int opened = 0;
+        for (UUID user : users) {
+            if (settings.of(user).email() == null) {
+                continue;
+            }
+            UUID delivery = Deliveries.enqueue(jdbc, Deliveries.Channel.DIGEST, user, null, null, null, null,
+                    clock.instant());
+            jdbc.sql("UPDATE notification SET digest_id = ? WHERE user_id = ? AND digest_id IS NULL AND read_at IS NULL")
+                    .params(delivery, user).update();
+            opened++;
+        }
+        return opened;
+    }
+
+    private void deliver(NotificationSettings.Settings s, String subject, String body)
+            throws Deliveries.DeliveryFailure {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            throw new Deliveries.DeliveryFailure("no SMTP server configured (spring.mail.host)");
+        }
+        if (s.email() == null) {
+            throw new Deliveries.DeliveryFailure("no e-mail address");
+        }
+        try {
+            MimeMessage message = sender.createMimeMessage();
+            MimeMessageHelper m = new MimeMessageHelper(message, "UTF-8");
+            m.setFrom(properties.from());
+            m.setTo(s.email());
+            m.setSubject(Text.safeLine(subject));
+            m.setText(Text.safe(body));
+            sender.send(message);
+        } catch (MessagingException | MailException e) {
+            throw new Deliveries.DeliveryFailure(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private String name(UUID user) {
+        PeopleNames.Person p = people.byIds(List.of(user)).get(user);
+        return p == null ? "" : p.displayName();
+    }
+}

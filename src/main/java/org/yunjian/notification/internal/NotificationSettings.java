@@ -1,0 +1,104 @@
+package org.yunjian.notification.internal;
+
+import static org.yunjian.shared.Jdbc.utc;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.lifecycle.ReminderAddresses;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Msg;
+
+/**
+ * A person's notification choices: e-mail immediately, as a daily digest or not at all; the language of e-mails;
+ * the address (the obligations calendar's, one per person). Without a choice: immediately, in Chinese.
+ */
+@Service
+public class NotificationSettings {
+
+    public static final List<String> LANGUAGES = List.of("zh-CN", "en");
+
+    /** The choices; {@code email} is {@code null} when no address is set. */
+    public record Settings(EmailMode emailMode, String language, String email) {
+        public Locale locale() {
+            return Locale.forLanguageTag(language);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final ReminderAddresses addresses;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    NotificationSettings(JdbcClient jdbc, ReminderAddresses addresses, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.addresses = addresses;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The caller's settings. */
+    @Transactional(readOnly = true)
+    public Settings mine() {
+        return of(CurrentUser.require().userId());
+    }
+
+    /** Whether e-mail can be sent at all (an SMTP server or the demo's sink). */
+    public boolean mailConfigured() {
+        return addresses.mailConfigured();
+    }
+
+    /** {@code userId}'s settings (the delivery side). */
+    public Settings of(UUID userId) {
+        record Row(String mode, String language) {
+        }
+        Optional<Row> row = jdbc.sql("SELECT email_mode, language FROM notification_setting WHERE user_id = ?")
+                .param(userId).query((rs, n) -> new Row(rs.getString(1), rs.getString(2))).optional();
+        return new Settings(row.map(r -> EmailMode.valueOf(r.mode())).orElse(EmailMode.IMMEDIATE),
+                row.map(Row::language).orElse("zh-CN"), addresses.of(userId).orElse(null));
+    }
+
+    /**
+     * Sets the caller's choices, all fields checked at once; the address is validated as the calendar validates it
+     * and removed when blank. Audited.
+     */
+    @Transactional
+    public Settings update(String emailMode, String language, String email) {
+        CurrentUser u = CurrentUser.require();
+        FieldErrors errors = new FieldErrors();
+        EmailMode mode = null;
+        try {
+            mode = EmailMode.valueOf(emailMode == null ? "" : emailMode.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add("emailMode", "notification.error.emailMode");
+        }
+        String lang = language == null ? "" : language.strip();
+        if (!LANGUAGES.contains(lang)) {
+            errors.add("language", "notification.error.language");
+        }
+        if (email != null && !email.isBlank() && !org.yunjian.shared.EmailAddress.isValid(email.strip())) {
+            errors.add("email", "notification.error.email");
+        }
+        errors.throwIfAny();
+        Settings before = of(u.userId());
+        if (!java.util.Objects.equals(before.email(), email == null || email.isBlank() ? null : email.strip())) {
+            addresses.setMine(email);
+        }
+        jdbc.sql("DELETE FROM notification_setting WHERE user_id = ?").param(u.userId()).update();
+        jdbc.sql("INSERT INTO notification_setting (user_id, email_mode, language, updated_at) VALUES (?,?,?,?)")
+                .params(u.userId(), mode.name(), lang, utc(clock.instant())).update();
+        events.publishEvent(AuditableEvent.success("notification.settings", "notification-settings", u.userId(),
+                Msg.of("notification.audit.settings", Msg.of("notification.mode." + mode.name()),
+                        Msg.of("notification.language." + lang))));
+        return of(u.userId());
+    }
+}

@@ -1,0 +1,43 @@
+package org.yunjian.notification.internal;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.Text;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A task's text as the {@link org.yunjian.shared.WorkTask} contract defines it: the bundle key {@code kind} with its
+ * arguments, each shown as it is except {@code "msg:<key>"}, read from the bundles in the reader's language.
+ */
+public final class TaskText {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
+    private TaskText() {
+    }
+
+    public static String encode(List<String> args) {
+        return JSON.writeValueAsString(args);
+    }
+
+    public static List<String> decode(String args) {
+        return args == null || args.isBlank() ? List.of() : JSON.readValue(args, STRINGS);
+    }
+
+    public static Msg message(String kind, List<String> args) {
+        Object[] values = args.stream().map(a -> a != null && a.startsWith("msg:") ? (Object) Msg.of(a.substring(4))
+                : (Object) (a == null ? "" : a)).toArray();
+        return Msg.of(kind, values);
+    }
+
+    /** The text in {@code locale}, one line (a stored name's control characters become U+FFFD). */
+    public static String render(String kind, String argsJson, Locale locale) {
+        return Text.safeLine(message(kind, decode(argsJson)).text(locale));
+    }
+}

@@ -1,0 +1,193 @@
+package org.yunjian.notification.internal;
+
+import static org.yunjian.shared.Jdbc.utc;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.KeyDirectory;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.SealedText;
+import org.yunjian.shared.Text;
+
+/**
+ * An organisation's group-chat robots: added and removed by its administrators, address and signing secret sealed
+ * (the address of a 企业微信 or 钉钉 robot carries its key), shown only by kind, name and host.
+ */
+@Service
+public class Webhooks {
+
+    static final String KEY_FILE = "notification-webhooks.key";
+    private static final String DELETE = "DELETE FROM notification_webhook WHERE id = ?";
+
+    /** A robot as pages and the API show it: never its address's path and query, never its secret. */
+    public record View(UUID id, UUID organizationId, RobotKind kind, String name, String host, boolean signed,
+                       String language) {
+    }
+
+    /** A robot as the delivery job uses it. */
+    record Target(UUID id, UUID organizationId, RobotKind kind, String name, String url, String secret,
+                  Locale language) {
+    }
+
+    private final JdbcClient jdbc;
+    private final OrganizationAdministrators admins;
+    private final SealedText sealed;
+    private final NotificationProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Webhooks(JdbcClient jdbc, OrganizationAdministrators admins, KeyDirectory keys, NotificationProperties properties,
+             ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.admins = admins;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+        this.sealed = new SealedText(keys, KEY_FILE, "yunjian.notification-webhook",
+                () -> jdbc.sql("SELECT COUNT(*) FROM notification_webhook").query(Long.class).single() == 0);
+    }
+
+    @Transactional(readOnly = true)
+    public List<View> list(UUID organizationId) {
+        admins.require(organizationId);
+        return targets(organizationId).stream().map(Webhooks::view).toList();
+    }
+
+    /** Adds a robot; every field checked at once (kind, name, address, secret, language). */
+    @Transactional
+    public View add(UUID organizationId, String kind, String name, String url, String secret, String language) {
+        admins.require(organizationId);
+        FieldErrors errors = new FieldErrors();
+        RobotKind k = null;
+        try {
+            k = RobotKind.valueOf(kind == null ? "" : kind.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add("kind", "notification.webhook.error.kind");
+        }
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty() || n.length() > 100) {
+            errors.add("name", "notification.webhook.error.name");
+        }
+        Text.violation(n, Text.Kind.LINE).ifPresent(v -> errors.add("name", v.problem().messageCode(),
+                v.messageArgs("name")));
+        String u = url == null ? "" : url.strip();
+        checkUrl(errors, u);
+        String s = secret == null || secret.isBlank() ? null : secret.strip();
+        if (k != null && s == null && k.secretRequired()) {
+            errors.add("secret", "notification.webhook.error.secretRequired");
+        } else if (k != null && s != null && !k.secretAllowed()) {
+            errors.add("secret", "notification.webhook.error.secretNotUsed");
+        } else if (s != null && (s.length() > 200 || Text.violation(s, Text.Kind.LINE).isPresent())) {
+            errors.add("secret", "notification.webhook.error.secret");
+        }
+        String lang = language == null || language.isBlank() ? "zh-CN" : language.strip();
+        if (!List.of("zh-CN", "en").contains(lang)) {
+            errors.add("language", "notification.error.language");
+        }
+        errors.throwIfAny();
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        jdbc.sql("INSERT INTO notification_webhook (id, organization_id, kind, name, url, secret_sealed, language, "
+                        + "created_at) VALUES (?,?,?,?,?,?,?,?)")
+                .params(id, organizationId, k.name(), n, sealed.seal(id, u), sealed.seal(id, s), lang, utc(now))
+                .update();
+        events.publishEvent(AuditableEvent.success("notification.webhook.add", "notification-webhook", id,
+                Msg.of("notification.audit.webhookAdded", Msg.of("notification.robot." + k.name()), n,
+                        admins.name(organizationId))));
+        return new View(id, organizationId, k, n, URI.create(u).getHost(), s != null, lang);
+    }
+
+    @Transactional
+    public void remove(UUID organizationId, UUID webhookId) {
+        admins.require(organizationId);
+        Target t = targets(organizationId).stream().filter(w -> w.id().equals(webhookId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("notification-webhook", webhookId));
+        jdbc.sql(DELETE).param(webhookId).update();
+        events.publishEvent(AuditableEvent.success("notification.webhook.remove", "notification-webhook", webhookId,
+                Msg.of("notification.audit.webhookRemoved", Msg.of("notification.robot." + t.kind().name()), t.name(),
+                        admins.name(organizationId))));
+    }
+
+    /** The organisation's robots with their opened addresses and secrets (no access check: the delivery job). */
+    List<Target> targets(UUID organizationId) {
+        return jdbc.sql("SELECT * FROM notification_webhook WHERE organization_id = ? ORDER BY created_at")
+                .param(organizationId).query((rs, n) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    return new Target(id, organizationId, RobotKind.valueOf(rs.getString("kind")),
+                            rs.getString("name"), sealed.openIfIntact(id, rs.getString("url")).orElse(""),
+                            sealed.openIfIntact(id, rs.getString("secret_sealed")).orElse(null),
+                            Locale.forLanguageTag(rs.getString("language")));
+                }).list();
+    }
+
+    Optional<Target> target(UUID webhookId) {
+        return jdbc.sql("SELECT organization_id FROM notification_webhook WHERE id = ?").param(webhookId)
+                .query(UUID.class).optional()
+                .flatMap(org -> targets(org).stream().filter(t -> t.id().equals(webhookId)).findFirst());
+    }
+
+    private static View view(Target t) {
+        String host = t.url().isEmpty() ? "" : URI.create(t.url()).getHost();
+        return new View(t.id(), t.organizationId(), t.kind(), t.name(), host, t.secret() != null,
+                t.language().toLanguageTag());
+    }
+
+    private void checkUrl(FieldErrors errors, String u) {
+        URI uri;
+        try {
+            uri = new URI(u);
+        } catch (URISyntaxException e) {
+            errors.add("url", "notification.webhook.error.url");
+            return;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (u.length() > 1000 || !(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null
+                || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+            errors.add("url", "notification.webhook.error.url");
+            return;
+        }
+        if (!properties.allowPrivateTargets() && !publicTarget(uri.getHost())) {
+            errors.add("url", "notification.webhook.error.privateTarget");
+        }
+    }
+
+    /**
+     * Whether every address {@code host} resolves to is a public one (not loopback, private, link-local, any-local or
+     * multicast): the server must not be made to call into its own network. Checked when a robot is added and again
+     * before every call (the name may resolve differently later).
+     */
+    static boolean publicTarget(String host) {
+        try {
+            for (InetAddress a : InetAddress.getAllByName(host)) {
+                if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
+                        || a.isMulticastAddress() || isUniqueLocal(a)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static boolean isUniqueLocal(InetAddress a) {
+        byte[] b = a.getAddress();
+        return b.length == 16 && (b[0] & 0xfe) == 0xfc;
+    }
+}

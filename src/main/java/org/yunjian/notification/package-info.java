@@ -1,0 +1,25 @@
+/**
+ * Notifications: what opens in 我的待办 ({@link org.yunjian.shared.WorkOpened}, published by the inbox) reaches
+ * its people after the commit — in the application (a bell with the unread count, a list, mark read), by e-mail
+ * (immediately, as a daily digest, or not at all, in the language each person chose) and through the group-chat
+ * robots each organisation configures (企业微信, 钉钉 and 飞书 group robots, a generic signed JSON webhook).
+ *
+ * <p>Decisions worth knowing:
+ * <ul>
+ *   <li>A notification keeps the task's message key and arguments, never a rendered text: it reads in the
+ *   reader's language whenever it is read. A robot message names what waits, for whom, and links to it; it goes
+ *   only to robots of organisations whose people the task is addressed to (the publisher addresses only people
+ *   who may see the object).</li>
+ *   <li>Every e-mail and robot message is a delivery row written before it is tried, tried by one node (the lease
+ *   of {@link org.yunjian.shared.ClusterJobs} and a conditional claim of the row), retried with doubling delays and
+ *   audited when it is sent or finally fails; failures are listed to the organisation's administrators.</li>
+ *   <li>Robot signing secrets are sealed at rest ({@link org.yunjian.shared.SealedText},
+ *   {@code notification-webhooks.key}); a webhook URL that resolves to a loopback, private or link-local address
+ *   is refused unless {@code yunjian.notifications.allow-private-targets} is set (requests from the server to its
+ *   own network).</li>
+ *   <li>The e-mail address is the one the obligations calendar keeps ({@link org.yunjian.lifecycle.ReminderAddresses}).
+ *   In demo mode a mail sink keeps sent mail in memory and a demo-only page lists it.</li>
+ * </ul>
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications")
+package org.yunjian.notification;

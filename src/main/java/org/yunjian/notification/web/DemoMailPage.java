@@ -1,0 +1,48 @@
+package org.yunjian.notification.web;
+
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.yunjian.lifecycle.ReminderAddresses;
+import org.yunjian.notification.internal.DemoMailSink;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.Role;
+import org.yunjian.shared.NotFoundException;
+
+/**
+ * The demo's mailbox (演示邮箱): the e-mails the demo would have sent. A business user sees those sent to their own
+ * address; the platform's system and security administrators see all. Outside demo mode the page does not exist.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'USER')")
+class DemoMailPage {
+
+    private final ObjectProvider<DemoMailSink> sink;
+    private final ReminderAddresses addresses;
+
+    DemoMailPage(ObjectProvider<DemoMailSink> sink, ReminderAddresses addresses) {
+        this.sink = sink;
+        this.addresses = addresses;
+    }
+
+    @GetMapping("/demo/mail")
+    String mail(Model model) {
+        DemoMailSink s = sink.getIfAvailable();
+        if (s == null) {
+            throw new NotFoundException("notification", "demo-mail");
+        }
+        CurrentUser u = CurrentUser.require();
+        boolean all = u.is(Role.SYSTEM_ADMIN) || u.is(Role.SECURITY_ADMIN);
+        String mine = addresses.of(u.userId()).orElse(null);
+        List<DemoMailSink.Kept> shown = s.kept().stream().filter(k -> all || mine != null && k.to().equals(mine))
+                .toList();
+        model.addAttribute("mails", shown);
+        model.addAttribute("address", mine);
+        model.addAttribute("all", all);
+        return "notification/demo-mail";
+    }
+}

@@ -1,0 +1,87 @@
+package org.yunjian.notification.web;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.notification.internal.DeliveryRecords;
+import org.yunjian.notification.internal.NotificationSettings;
+import org.yunjian.notification.internal.OrganizationAdministrators;
+import org.yunjian.notification.internal.RobotKind;
+import org.yunjian.notification.internal.Webhooks;
+import org.yunjian.shared.FieldErrors;
+
+/** An organisation's group-chat robots and its deliveries (failures first), for its administrators. */
+@Controller
+@PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'USER')")
+class WebhookPages {
+
+    /** The add form as typed (never the secret, which is typed again after a refusal). */
+    record RobotForm(String kind, String name, String url, String language) {
+        static final RobotForm EMPTY = new RobotForm("WECOM", "", "", "zh-CN");
+    }
+
+    private final Webhooks webhooks;
+    private final DeliveryRecords deliveries;
+    private final OrganizationAdministrators admins;
+
+    WebhookPages(Webhooks webhooks, DeliveryRecords deliveries, OrganizationAdministrators admins) {
+        this.webhooks = webhooks;
+        this.deliveries = deliveries;
+        this.admins = admins;
+    }
+
+    @GetMapping("/organizations/{id}/webhooks")
+    String page(@PathVariable UUID id, Model model) {
+        return page(id, model, RobotForm.EMPTY, Map.of());
+    }
+
+    @PostMapping("/organizations/{id}/webhooks")
+    String add(@PathVariable UUID id, @RequestParam(defaultValue = "") String kind,
+               @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String url,
+               @RequestParam(defaultValue = "") String secret, @RequestParam(defaultValue = "") String language,
+               Model model, RedirectAttributes redirect) {
+        try {
+            webhooks.add(id, kind, name, url, secret, language);
+        } catch (FieldErrors.ValidationException e) {
+            return page(id, model, new RobotForm(kind, name, url, language), e.errors());
+        }
+        redirect.addFlashAttribute("added", true);
+        return "redirect:/organizations/" + id + "/webhooks";
+    }
+
+    @PostMapping("/organizations/{id}/webhooks/{webhookId}/delete")
+    String remove(@PathVariable UUID id, @PathVariable UUID webhookId,
+                  @RequestParam(defaultValue = "false") boolean confirm, Model model, RedirectAttributes redirect) {
+        if (!confirm) {
+            model.addAttribute("removeUnconfirmed", webhookId);
+            return page(id, model, RobotForm.EMPTY, Map.of());
+        }
+        webhooks.remove(id, webhookId);
+        redirect.addFlashAttribute("removed", true);
+        return "redirect:/organizations/" + id + "/webhooks";
+    }
+
+    private String page(UUID id, Model model, RobotForm form, Map<String, String> errors) {
+        model.addAttribute("robots", webhooks.list(id));
+        model.addAttribute("organizationId", id);
+        model.addAttribute("organizationName", admins.name(id));
+        model.addAttribute("deliveries", deliveries.of(id));
+        model.addAttribute("failed", deliveries.failedCount(id));
+        model.addAttribute("kinds", RobotKind.values());
+        model.addAttribute("languages", NotificationSettings.LANGUAGES);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("fieldLabels", Map.of("kind", "notification.webhook.kind", "name", "notification.webhook.name",
+                "url", "notification.webhook.url", "secret", "notification.webhook.secret",
+                "language", "notification.webhook.language"));
+        return "notification/webhooks";
+    }
+}
