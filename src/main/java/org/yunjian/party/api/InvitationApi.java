@@ -18,8 +18,12 @@ import org.yunjian.party.PartyRole;
 import org.yunjian.party.internal.Invitation;
 import org.yunjian.party.internal.Invitations;
 
-/** Invitations of the caller's organisation over REST: list, invite (e-mailed), revoke. */
+/**
+ * Invitations of the caller's organisation over REST: list, invite (e-mailed), revoke. Interactive only, like user
+ * administration: bringing people onto the platform is not a pipeline's job, so an API token is refused.
+ */
 @RestController
+@org.yunjian.security.InteractiveOnly
 @RequestMapping("/api/invitations")
 @PreAuthorize("hasRole('USER')")
 class InvitationApi {
