@@ -171,6 +171,8 @@ class AuthorizationMatrixTests {
         principals.put(Caller.AUDIT_ADMIN, account(secadmin, "mx-aud-" + tag, Role.AUDIT_ADMIN, null));
         principals.put(Caller.CUSTOMER_USER, account(secadmin, "mx-cust-" + tag, Role.USER, ids.get("C1")));
         principals.put(Caller.PROVIDER_USER, account(secadmin, "mx-prov-" + tag, Role.USER, ids.get("P1")));
+        // the customer user is its organisation's 组织管理员 (issue 35), so the organisation-user rows show what one may do
+        jdbc.sql("UPDATE user_account SET org_admin = TRUE WHERE username = ?").param("mx-cust-" + tag).update();
 
         // assessments: customer self-assessments of S1 and S2, each with an item, evidence and a remediation task
         AccountPrincipal c1 = principals.get(Caller.CUSTOMER_USER);
@@ -609,6 +611,10 @@ class AuthorizationMatrixTests {
             case "systems", "dashboard" -> ids.get(scope == Scope.own ? "S1" : "S2");
             case "engagements" -> ids.get(scope == Scope.own ? "E1" : "E2");
             case "users", "admin" -> ids.get(scope == Scope.own ? "U1" : "U2");
+            // an organisation administrator's own organisation's account, or another's (issue 35)
+            case "organization" -> ids.get(scope == Scope.own ? "U1" : "U2");
+            // an invitation that exists nowhere (InvitationTests revokes real ones)
+            case "invitations" -> UUID.fromString("00000000-0000-0000-0000-0000000019a1");
             case "assessments" -> ids.get(scope == Scope.own ? "A1" : "A2");
             case "assessment-items" -> ids.get(scope == Scope.own ? "I1" : "I2");
             case "evidence" -> ids.get(scope == Scope.own ? "EV1" : "EV2");
@@ -722,6 +728,24 @@ class AuthorizationMatrixTests {
 
     static final Map<String, RequestSpec> REQUESTS = Map.ofEntries(
             Map.entry("POST /api/organizations", RequestSpec.json(ORGANIZATION_JSON)),
+            // issue 35 invite: valid requests, so the decision recorded is who may invite and manage organisation users
+            Map.entry("POST /api/invitations", RequestSpec.json("{\"email\":\"mx${rand}@example.cn\","
+                    + "\"displayName\":\"矩阵受邀人\",\"organizationId\":\"${provider}\",\"systemId\":\"${system}\"}")),
+            Map.entry("POST /invitations", RequestSpec.form(Map.of("email", "mx${rand}@example.cn", "displayName",
+                    "矩阵受邀人", "organizationId", "${provider}", "systemId", "${system}"))),
+            Map.entry("POST /invitations/{id}/revoke", RequestSpec.form(Map.of("confirm", "true"))),
+            Map.entry("POST /api/organization/users", RequestSpec.json("{\"username\":\"mxo${rand}\","
+                    + "\"displayName\":\"矩阵同事\",\"password\":\"Matrix-Org-Pass-2026!\"}")),
+            Map.entry("POST /organization/users", RequestSpec.form(Map.of("username", "mxo${rand}", "displayName",
+                    "矩阵同事", "password", "Matrix-Org-Pass-2026!"))),
+            Map.entry("PUT /api/organization/users/{id}", RequestSpec.json("{\"enabled\":true}")),
+            Map.entry("POST /api/organization/users/{id}/password",
+                    RequestSpec.json("{\"password\":\"Matrix-Org-Pass-2026!x\"}")),
+            Map.entry("POST /organization/users/{id}/password",
+                    RequestSpec.form(Map.of("password", "Matrix-Org-Pass-2026!x"))),
+            Map.entry("POST /organization/users/{id}/enabled", RequestSpec.form(Map.of("enabled", "true"))),
+            Map.entry("POST /organization/users/{id}/org-admin", RequestSpec.form(Map.of("orgAdmin", "false",
+                    "confirm", "true"))),
             // API tokens (issue 15): a valid request, so the decision recorded is who may create one
             Map.entry("POST /api/account/tokens", RequestSpec.json(
                     "{\"name\":\"矩阵令牌${rand}\",\"scope\":\"READ_ONLY\",\"validDays\":7}")),

@@ -77,6 +77,10 @@ public final class DemoData {
     public static final String REGION_BEIJING = "北京";
     public static final String REGION_TIANJIN = "天津";
 
+    /** issue 35: the provider's engineer whom the demo customer has invited (a pending invitation at first login). */
+    public static final String INVITED_ENGINEER_EMAIL = "wang.gong@gov-cloud.example.cn";
+    public static final String INVITED_ENGINEER_NAME = "王工（示例政务云运维工程师）";
+
     /** The demo accounts: user name, display name, role, organisation (null for administrators), TOTP secret. */
     public static final List<Account> ACCOUNTS = List.of(
             new Account(SYSTEM_ADMIN, "演示系统管理员", "SYSTEM_ADMIN", null, SYSTEM_ADMIN_TOTP),

@@ -111,6 +111,9 @@ class PlanPages {
         d.comments().forEach(c -> ids.add(c.author()));
         d.evidence().forEach(e -> ids.add(e.uploadedBy()));
         model.addAttribute("people", names(ids));
+        // the owner picker starts at the current owner (it sends a user name)
+        model.addAttribute("ownerPerson", d.duty().owner() == null ? null
+                : people.byIds(java.util.List.of(d.duty().owner())).get(d.duty().owner()));
         model.addAttribute("statuses", DutyStatus.values());
         PlanDuty.Actor me = new PlanDuty.Actor(d.plan().access().user().userId(), d.plan().access().user().organizationId());
         model.addAttribute("worksOn", d.duty().worksOn(me) || d.plan().access().isCustomer());

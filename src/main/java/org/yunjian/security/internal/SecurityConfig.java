@@ -54,7 +54,9 @@ public class SecurityConfig {
             // a user's calendar feed: calendar applications cannot log in; the secret token in the path guards it
             "/lifecycle/calendar/*.ics",
             // a regulator checks an approved report without an account (rate-limited like logins)
-            "/report-check", "/report-check/signing-key.pem", "/api/report-check")).toArray(String[]::new);
+            "/report-check", "/report-check/signing-key.pem", "/api/report-check",
+            // an invitee opens the e-mailed link before having an account; the single-use secret in the path guards it
+            "/invitation/*")).toArray(String[]::new);
 
     /** Whether {@code path} (without the context path) is one of {@link #STATIC}. */
     static boolean isStatic(String path) {

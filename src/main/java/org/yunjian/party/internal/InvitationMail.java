@@ -1,0 +1,82 @@
+package org.yunjian.party.internal;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.yunjian.shared.Formats;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.Text;
+import org.yunjian.shared.Texts;
+
+/**
+ * The invitation e-mail, through the configured SMTP server ({@code spring.mail.*}), in Chinese and then English (the
+ * invitee's language is not known yet). The link is built on {@code yunjian.invitations.base-url} when set (the
+ * address people reach the platform at; set it behind a proxy), else on the inviter's request.
+ */
+@Component
+public class InvitationMail {
+
+    private static final Logger log = LoggerFactory.getLogger(InvitationMail.class);
+
+    private final ObjectProvider<JavaMailSender> mail;
+    private final String from;
+    private final String baseUrl;
+
+    InvitationMail(ObjectProvider<JavaMailSender> mail,
+                   @Value("${yunjian.invitations.from:${yunjian.lifecycle.reminders.from:yunjian@localhost}}") String from,
+                   @Value("${yunjian.invitations.base-url:}") String baseUrl) {
+        this.mail = mail;
+        this.from = from;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Whether e-mail can be sent at all (an SMTP server is configured). */
+    public boolean configured() {
+        return mail.getIfAvailable() != null;
+    }
+
+    /** The link an invitee opens. */
+    public String link(String token) {
+        String base = baseUrl.isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
+                : baseUrl.replaceAll("/+$", "");
+        return base + "/invitation/" + token;
+    }
+
+    /** Sends the invitation; returns whether it went out (not without an SMTP server, or if the server refused). */
+    boolean send(Invitation i, String token, String organization, String system) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            return false;
+        }
+        String link = link(token);
+        String expires = Formats.minute(i.expiresAt());
+        Msg subject = system == null ? Msg.of("party.invitation.mail.subjectStaff", organization)
+                : Msg.of("party.invitation.mail.subject", system);
+        Msg body = system == null
+                ? Msg.of("party.invitation.mail.bodyStaff", i.displayName(), i.invitedBy(), organization, link, expires)
+                : Msg.of("party.invitation.mail.body", i.displayName(), i.invitedBy(), organization, system,
+                        i.role() == null ? Msg.of("party.invitation.role.existing") : Msg.of(i.role()), link, expires);
+        try {
+            MimeMessage message = sender.createMimeMessage();
+            MimeMessageHelper m = new MimeMessageHelper(message, "UTF-8");
+            m.setFrom(from);
+            m.setTo(i.email());
+            m.setSubject(Text.safeLine(subject.text(Texts.CHINESE) + " / " + subject.text(Texts.ENGLISH)));
+            m.setText(Text.safe(body.text(Texts.CHINESE) + "\n\n----\n\n" + body.text(Texts.ENGLISH)));
+            sender.send(message);
+            return true;
+        } catch (MessagingException | MailException e) {
+            log.warn("Invitation {} not e-mailed: {}", i.id(), e.toString());
+            return false;
+        }
+    }
+}

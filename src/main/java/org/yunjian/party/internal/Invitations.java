@@ -1,0 +1,321 @@
+package org.yunjian.party.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.party.CreditCode;
+import org.yunjian.party.Engagement;
+import org.yunjian.party.Organization;
+import org.yunjian.party.PartyRole;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.OrganizationAdministration;
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.EmailAddress;
+import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.NotFoundException;
+
+/**
+ * Invitations: a user of a system's customer invites an organisation (one it may name, or a new one) and one of its
+ * people onto that system, into one of its engagements with a role; an organisation administrator invites its own
+ * staff. The link carries a random 256-bit secret of which only the SHA-256 is stored; it works once, until it expires
+ * or is revoked. Accepting creates the account (and the organisation, whose first member becomes its administrator),
+ * adds the organisation to the engagement in the role, and uses the invitation up, in one transaction. Audited.
+ */
+@Service
+public class Invitations {
+
+    public static final int DISPLAY_NAME_MAX = 100;
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** What an inviter fills in; {@code organizationId} or the new organisation's fields. */
+    public record Input(String email, String displayName, String organizationId, String newOrgName,
+                        String newOrgCredit, String newOrgRegion, String role, String systemId, String engagementId) {
+    }
+
+    /** A stored invitation, its link (whose secret is known only now) and whether it was e-mailed. */
+    public record Created(Invitation invitation, String link, boolean mailed) {
+    }
+
+    /** Why a link cannot be used: unknown, or the invitation's status. */
+    public static final class Unusable extends RuntimeException {
+        private final Invitation.Status status;
+
+        Unusable(Invitation.Status status) {
+            super("invitation " + (status == null ? "unknown" : status.name()), null, false, false);
+            this.status = status;
+        }
+
+        /** {@code null} for a link that names no invitation. */
+        public Invitation.Status status() {
+            return status;
+        }
+    }
+
+    private final InvitationRepository invitations;
+    private final OrganizationRepository organizations;
+    private final SystemRepository systems;
+    private final EngagementRepository engagements;
+    private final Visibility visibility;
+    private final Validation validation;
+    private final OrganizationAdministration orgAdmins;
+    private final InvitationMail mail;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Duration validFor;
+
+    Invitations(InvitationRepository invitations, OrganizationRepository organizations, SystemRepository systems,
+                EngagementRepository engagements, Visibility visibility, Validation validation,
+                OrganizationAdministration orgAdmins, InvitationMail mail, ApplicationEventPublisher events,
+                Clock clock, @Value("${yunjian.invitations.valid-days:7}") int validDays) {
+        this.invitations = invitations;
+        this.organizations = organizations;
+        this.systems = systems;
+        this.engagements = engagements;
+        this.visibility = visibility;
+        this.validation = validation;
+        this.orgAdmins = orgAdmins;
+        this.mail = mail;
+        this.events = events;
+        this.clock = clock;
+        this.validFor = Duration.ofDays(validDays);
+    }
+
+    /** The invitations the caller's organisation made, newest first. */
+    @Transactional(readOnly = true)
+    public List<Invitation> list() {
+        return invitations.byInvitingOrganization(Caller.require().user().organizationId());
+    }
+
+    /** The systems the caller may invite onto: those its organisation is the customer of. */
+    @Transactional(readOnly = true)
+    public List<CloudSystem> systems() {
+        Caller c = Caller.require();
+        return c.admin() ? List.of() : systems.findAll().stream().filter(s -> c.belongsTo(s.customerId())).toList();
+    }
+
+    /** The engagements on those systems. */
+    @Transactional(readOnly = true)
+    public List<Engagement> engagements() {
+        return systems().stream().flatMap(s -> engagements.findBySystem(s.id()).stream()).toList();
+    }
+
+    /** The existing organisations the caller may invite: those it may name as a party (never hidden customers). */
+    @Transactional(readOnly = true)
+    public List<Organization> organizations() {
+        Caller c = Caller.require();
+        return c.admin() ? List.of()
+                : organizations.findAll().stream().filter(o -> visibility.selectable(c.org(), o)).toList();
+    }
+
+    /**
+     * Stores an invitation and e-mails its link. Onto a system: only a user of its customer (another's system is
+     * unknown). Without a system: an organisation administrator's invitation of its own staff.
+     */
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    public Created invite(Input in) {
+        Caller c = Caller.require();
+        if (c.admin()) {
+            throw denied(null, "party.invitation.denied.businessOnly");
+        }
+        FieldErrors errors = new FieldErrors();
+        String email = in.email() == null ? "" : in.email().strip();
+        EmailAddress.problem(email).ifPresent(m -> errors.add("email", m));
+        String displayName = validation.text(errors, "displayName", in.displayName(), DISPLAY_NAME_MAX, true);
+        UUID systemId = validation.uuid(errors, "systemId", in.systemId(), false);
+        Invitation draft;
+        Instant now = clock.instant();
+        if (systemId == null) {
+            // an organisation administrator brings in its own staff
+            if (!orgAdmins.isOrgAdmin()) {
+                throw denied(null, "party.invitation.denied.staffOnlyOrgAdmin");
+            }
+            errors.throwIfAny();
+            draft = new Invitation(UUID.randomUUID(), email, displayName, c.user().organizationId(), null, null, null,
+                    null, null, null, c.user().organizationId(), c.user().username(), false, now, now.plus(validFor),
+                    null, null, null, null);
+        } else {
+            CloudSystem system = systems.findById(systemId).filter(s -> visibility.system(c.org(), s.id()))
+                    .orElseThrow(() -> new NotFoundException("system", systemId));
+            if (!c.belongsTo(system.customerId())) {
+                throw denied(systemId, "party.invitation.denied.customerOnly");
+            }
+            draft = party(c, in, errors, system, email, displayName, now);
+        }
+        String token = newToken();
+        invitations.insert(draft, hash(token));
+        events.publishEvent(AuditableEvent.success("invitation.create", "invitation", draft.id(),
+                Msg.of("party.invitation.audit.created", draft.email(), organizationName(draft))));
+        boolean mailed = mail.send(draft, token, organizationName(draft), systemName(draft));
+        return new Created(draft, mail.link(token), mailed);
+    }
+
+    private Invitation party(Caller c, Input in, FieldErrors errors, CloudSystem system, String email,
+                             String displayName, Instant now) {
+        UUID orgId = validation.uuid(errors, "organizationId", in.organizationId(), false);
+        UUID engagementId = validation.uuid(errors, "engagementId", in.engagementId(), false);
+        PartyRole role = in.role() == null || in.role().isBlank() ? null
+                : validation.enumValue(errors, "role", in.role(), PartyRole.class);
+        String newName = null;
+        CreditCode code = null;
+        String region = null;
+        if (orgId != null) {
+            Optional<Organization> o = organizations.findById(orgId).filter(x -> visibility.selectable(c.org(), x));
+            if (o.isEmpty()) {
+                errors.add("organizationId", "party.invitation.error.organization");
+            }
+        } else {
+            newName = validation.text(errors, "newOrgName", in.newOrgName(), OrganizationService.NAME_MAX, true);
+            code = validation.creditCode(errors, "newOrgCredit", in.newOrgCredit());
+            region = validation.text(errors, "newOrgRegion", in.newOrgRegion(), OrganizationService.REGION_MAX, true);
+            if (code != null && organizations.findByCreditCode(code.value()).isPresent()) {
+                errors.add("newOrgCredit", "party.invitation.error.creditCodeKnown");
+            }
+        }
+        if (engagementId != null) {
+            if (engagements.findById(engagementId).filter(e -> e.systemId().equals(system.id())).isEmpty()) {
+                errors.add("engagementId", "party.invitation.error.engagement");
+            }
+            if (role == null) {
+                errors.add("role", "party.invitation.error.role");
+            } else if (role == PartyRole.CUSTOMER) {
+                errors.add("role", "party.invitation.error.customerRole");
+            }
+        } else if (orgId == null || (errors.isEmpty() && !playsAPart(orgId, system))) {
+            // without an engagement the invitee's organisation must already be a party to the system, or it sees nothing
+            errors.add("engagementId", "party.invitation.error.engagementRequired");
+        }
+        errors.throwIfAny();
+        return new Invitation(UUID.randomUUID(), email, displayName, orgId, newName,
+                code == null ? null : code.value(), region, engagementId == null ? null : role, system.id(),
+                engagementId, c.user().organizationId(), c.user().username(), false, now, now.plus(validFor), null,
+                null, null, null);
+    }
+
+    private boolean playsAPart(UUID orgId, CloudSystem system) {
+        return orgId.equals(system.customerId()) || orgId.equals(system.providerId())
+                || visibility.system(orgId, system.id());
+    }
+
+    /** The pending invitation a link names; {@link Unusable} if unknown, used, revoked or expired. */
+    @Transactional(readOnly = true)
+    public Invitation open(String token) {
+        Invitation i = find(token).orElseThrow(() -> new Unusable(null));
+        Invitation.Status s = i.status(clock.instant());
+        if (s != Invitation.Status.PENDING) {
+            throw new Unusable(s);
+        }
+        return i;
+    }
+
+    /**
+     * Accepts the invitation a link names: the account with the chosen user name and password (the platform policy
+     * applies), in the invited organisation — created now if new, its first member then its administrator — which
+     * joins the engagement in the role. One transaction: refused input leaves the invitation pending.
+     */
+    @Transactional
+    public Invitation accept(String token, String username, String displayName, String password, String confirm) {
+        Invitation i = open(token);
+        FieldErrors errors = new FieldErrors();
+        String name = validation.text(errors, "displayName", displayName, DISPLAY_NAME_MAX, true);
+        if (password == null || !password.equals(confirm)) {
+            errors.add("confirm", "party.invitation.error.confirm");
+        }
+        errors.throwIfAny();
+        Instant now = clock.instant();
+        if (!invitations.markAccepted(i.id(), username == null ? "" : username.strip(), now)) {
+            throw new Unusable(invitations.findById(i.id()).map(x -> x.status(now)).orElse(null));
+        }
+        UUID orgId = i.organizationId();
+        if (i.createsOrganization()) {
+            if (organizations.findByCreditCode(i.newOrgCredit()).isPresent()) {
+                throw new FieldErrors.ValidationException("organization",
+                        "party.invitation.error.creditCodeKnown");
+            }
+            Organization o = new Organization(UUID.randomUUID(), i.newOrgName(), CreditCode.of(i.newOrgCredit()),
+                    i.newOrgRegion(), java.util.Set.of(i.role()), now, now);
+            organizations.insert(o);
+            orgId = o.id();
+            events.publishEvent(AuditableEvent.success("organization.create", "organization", o.id(),
+                    OrganizationService.describe(o)).withActor("invitation:" + i.invitedBy()));
+        }
+        if (i.engagementId() != null) {
+            invitations.joinEngagement(orgId, i.engagementId(), i.role());
+        }
+        orgAdmins.createInvited(username, name, password, orgId, i.makesOrgAdmin(), i.invitedBy());
+        events.publishEvent(AuditableEvent.success("invitation.accept", "invitation", i.id(),
+                Msg.of("party.invitation.audit.accepted", i.email(), username.strip(), organizationName(i)))
+                .withActor(username.strip()));
+        return i;
+    }
+
+    /** Revokes a pending invitation of the caller's organisation; another's is unknown. */
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    public void revoke(UUID id) {
+        Caller c = Caller.require();
+        Invitation i = invitations.findById(id).filter(x -> c.belongsTo(x.invitingOrgId()))
+                .orElseThrow(() -> new NotFoundException("invitation", id));
+        if (!invitations.markRevoked(id, c.user().username(), clock.instant())) {
+            throw new FieldErrors.ValidationException("invitation", "party.invitation.error.notPending");
+        }
+        events.publishEvent(AuditableEvent.success("invitation.revoke", "invitation", id,
+                Msg.of("party.invitation.audit.revoked", i.email(), organizationName(i))));
+    }
+
+    /** The organisation an invitation is for, by name. */
+    public String organizationName(Invitation i) {
+        return i.createsOrganization() ? i.newOrgName()
+                : organizations.findById(i.organizationId()).map(Organization::name).orElse("");
+    }
+
+    /** The system an invitation is onto, by name ({@code null} for staff). */
+    public String systemName(Invitation i) {
+        return i.systemId() == null ? null : systems.findById(i.systemId()).map(CloudSystem::name).orElse(null);
+    }
+
+    private Optional<Invitation> find(String token) {
+        if (token == null || !TOKEN.matcher(token).matches()) {
+            return Optional.empty();
+        }
+        return invitations.findByTokenHash(hash(token));
+    }
+
+    private AccessDeniedException denied(UUID id, String key) {
+        events.publishEvent(AuditableEvent.denied("invitation.create", "invitation", id, Msg.of(key)));
+        return new AccessDeniedException(key);
+    }
+
+    static String newToken() {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    /** The stored form of a link's secret: its SHA-256, hex. */
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.yunjian.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.security.internal.Account;
+import org.yunjian.security.internal.AccountRepository;
+import org.yunjian.security.internal.OrganizationAdmins;
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.NotFoundException;
+
+/**
+ * 组织管理员: a business user flagged as its organisation's administrator manages that organisation's business accounts
+ * — creates them, disables and enables them, resets passwords, unlocks, names further organisation administrators —
+ * under the platform's password policy, without the platform's 安全管理员. It never touches another organisation's
+ * accounts (answered like unknown ones), never an administrator account, and cannot grant any platform role: every
+ * account it creates is a {@link Role#USER} of its own organisation, so the 三权分立 of the three administrator roles
+ * is untouched. Every step is audited by {@link UserAdministration}, whose checks it reuses; granting and revoking the
+ * flag is audited here.
+ */
+@Service
+public class OrganizationAdministration {
+
+    /** An account of the caller's organisation as its administrator sees it. */
+    public record Member(UUID id, String username, String displayName, boolean enabled, boolean locked,
+                         boolean orgAdmin, boolean mustChangePassword, Instant createdAt, long version) {
+    }
+
+    private final AccountRepository accounts;
+    private final OrganizationAdmins flags;
+    private final UserAdministration users;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final org.yunjian.security.internal.PasswordPolicy policy;
+
+    OrganizationAdministration(AccountRepository accounts, OrganizationAdmins flags, UserAdministration users,
+                               ApplicationEventPublisher events, Clock clock,
+                               org.yunjian.security.internal.PasswordPolicy policy) {
+        this.policy = policy;
+        this.accounts = accounts;
+        this.flags = flags;
+        this.users = users;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The platform's password rules in the caller's language, for forms that set a password. */
+    public String passwordPolicy() {
+        return policy.summary();
+    }
+
+    /** Whether the caller is an organisation administrator (a business user of an organisation, flagged). */
+    public boolean isOrgAdmin() {
+        return CurrentUser.current().filter(u -> u.is(Role.USER) && u.organizationId() != null)
+                .map(u -> flags.isOrgAdmin(u.userId())).orElse(false);
+    }
+
+    /** Whether {@code userId} is an organisation administrator (an enabled, flagged business account). */
+    public boolean isOrgAdmin(UUID userId) {
+        return flags.isOrgAdmin(userId);
+    }
+
+    /** The caller, if an organisation administrator; else an audited {@link AccessDeniedException}. */
+    public CurrentUser requireOrgAdmin(String action) {
+        CurrentUser u = CurrentUser.require();
+        if (!isOrgAdmin()) {
+            events.publishEvent(AuditableEvent.denied(action, "organization", u.organizationId(),
+                    Msg.of("security.orgadmin.audit.denied")));
+            throw new AccessDeniedException("security.orgadmin.denied");
+        }
+        return u;
+    }
+
+    /** The accounts of the caller's organisation, by user name. */
+    @Transactional(readOnly = true, noRollbackFor = {AccessDeniedException.class, NotFoundException.class})
+    public List<Member> members() {
+        CurrentUser me = requireOrgAdmin("orgadmin.list");
+        Instant now = clock.instant();
+        return accounts.findAll().stream().filter(a -> a.role() == Role.USER && me.belongsTo(a.organizationId()))
+                .map(a -> member(a, now)).toList();
+    }
+
+    @Transactional(readOnly = true, noRollbackFor = {AccessDeniedException.class, NotFoundException.class})
+    public Member member(UUID id) {
+        return member(own(requireOrgAdmin("orgadmin.read"), id, "orgadmin.read"), clock.instant());
+    }
+
+    /** A new business account of the caller's organisation, with an initial password to change at first login. */
+    @Transactional(noRollbackFor = {AccessDeniedException.class, NotFoundException.class})
+    public Member create(String username, String displayName, String password) {
+        CurrentUser me = requireOrgAdmin("orgadmin.user.create");
+        UserView v = users.create(new UserAdministration.NewUser(username, displayName, Role.USER,
+                me.organizationId(), password));
+        return member(accounts.findById(v.id()).orElseThrow(), clock.instant());
+    }
+
+    @Transactional(noRollbackFor = {AccessDeniedException.class, NotFoundException.class})
+    public void setEnabled(UUID id, boolean enabled) {
+        Account a = own(requireOrgAdmin("orgadmin.user.update"), id, "orgadmin.user.update");
+        users.update(a.id(), ExpectedVersion.exactly(a.version()),
+                new UserAdministration.Change(null, null, null, enabled));
+    }
+
+    @Transactional(noRollbackFor = {AccessDeniedException.class, NotFoundException.class})
+    public void resetPassword(UUID id, String password) {
+        own(requireOrgAdmin("orgadmin.user.password"), id, "orgadmin.user.password");
+        users.resetPassword(id, password);
+    }
+
+    @Transactional(noRollbackFor = {AccessDeniedException.class, NotFoundException.class})
+    public void unlock(UUID id) {
+        own(requireOrgAdmin("orgadmin.user.unlock"), id, "orgadmin.user.unlock");
+        users.unlock(id);
+    }
+
+    /** Names another account of the organisation its administrator, or withdraws that (never the caller's own). */
+    @Transactional(noRollbackFor = {AccessDeniedException.class, NotFoundException.class})
+    public void setOrgAdmin(UUID id, boolean orgAdmin) {
+        CurrentUser me = requireOrgAdmin("orgadmin.grant");
+        Account a = own(me, id, "orgadmin.grant");
+        if (a.id().equals(me.userId())) {
+            throw new AccessDeniedException("security.orgadmin.ownFlag");
+        }
+        flags.setOrgAdmin(id, orgAdmin);
+        events.publishEvent(AuditableEvent.success(orgAdmin ? "orgadmin.grant" : "orgadmin.revoke", "user", id,
+                Msg.of(orgAdmin ? "security.orgadmin.audit.granted" : "security.orgadmin.audit.revoked",
+                        a.username())));
+    }
+
+    /**
+     * An account for the invitee of an accepted invitation: a business user of {@code organizationId} with the password
+     * it chose (checked against the policy; no change forced), flagged organisation administrator if {@code orgAdmin}.
+     * The invitation is the authority, so there is no caller; the audit names the inviter.
+     */
+    @Transactional(noRollbackFor = {AccessDeniedException.class, NotFoundException.class})
+    public UUID createInvited(String username, String displayName, String password, UUID organizationId,
+                              boolean orgAdmin, String invitedBy) {
+        Account a = users.insert(new UserAdministration.NewUser(username, displayName, Role.USER, organizationId,
+                password), false, false, null);
+        if (orgAdmin) {
+            flags.setOrgAdmin(a.id(), true);
+        }
+        events.publishEvent(AuditableEvent.success("user.create", "user", a.id(),
+                Msg.of(orgAdmin ? "security.orgadmin.audit.invitedAdmin" : "security.orgadmin.audit.invited",
+                        a.username(), invitedBy)).withActor(a.username()));
+        return a.id();
+    }
+
+    /** Flags an existing business account as its organisation's administrator (demo data, first set-up). */
+    @Transactional(noRollbackFor = {AccessDeniedException.class, NotFoundException.class})
+    public void grantBySystem(UUID userId, String actor) {
+        Account a = accounts.findById(userId).orElseThrow(() -> new NotFoundException("user", userId));
+        if (a.role() != Role.USER) {
+            throw new AccessDeniedException("security.orgadmin.denied"); // business users only
+        }
+        if (!flags.isOrgAdmin(userId)) {
+            flags.setOrgAdmin(userId, true);
+            events.publishEvent(AuditableEvent.success("orgadmin.grant", "user", userId,
+                    Msg.of("security.orgadmin.audit.granted", a.username())).withActor(actor));
+        }
+    }
+
+    /** An account of the caller's organisation; another's (or an administrator's) is answered as unknown, audited. */
+    private Account own(CurrentUser me, UUID id, String action) {
+        Account a = accounts.findById(id).orElse(null);
+        if (a == null || a.role() != Role.USER || !me.belongsTo(a.organizationId())) {
+            if (a != null) {
+                events.publishEvent(AuditableEvent.denied(action, "user", id,
+                        Msg.of("security.orgadmin.audit.otherOrganization")));
+            }
+            throw new NotFoundException("user", id);
+        }
+        return a;
+    }
+
+    private Member member(Account a, Instant now) {
+        return new Member(a.id(), a.username(), a.displayName(), a.enabled(), a.lockedAt(now),
+                flags.isOrgAdmin(a.id()), a.mustChangePassword(), a.createdAt(), a.version());
+    }
+}
