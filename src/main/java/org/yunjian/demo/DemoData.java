@@ -12,6 +12,8 @@ public final class DemoData {
 
     public static final String SYSTEM_ADMIN = "sysadmin";
     public static final String SECURITY_ADMIN = "secadmin";
+    /** A second 安全管理员, so that the two-person rule for administrators can be completed in the demo. */
+    public static final String SECURITY_ADMIN2 = "secadmin2";
     public static final String AUDIT_ADMIN = "auditor";
     public static final String CUSTOMER_USER = "customer";
     /** A second person of the customer, who accepts the lifecycle duties the first one completed. */
@@ -30,6 +32,7 @@ public final class DemoData {
     /** Base32 TOTP secrets of the demo administrators (demo only: real secrets are enrolled per person). */
     public static final String SYSTEM_ADMIN_TOTP = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
     public static final String SECURITY_ADMIN_TOTP = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
+    public static final String SECURITY_ADMIN2_TOTP = "MNSWC3DBMRWWS3RSMNSWC3DBMRWWS3RS";
     public static final String AUDIT_ADMIN_TOTP = "MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK";
 
     public static final Org CUSTOMER = new Org("示例市人民政府办公厅", "11110105000012343Q", "北京市", List.of("CUSTOMER"));
@@ -85,6 +88,7 @@ public final class DemoData {
     public static final List<Account> ACCOUNTS = List.of(
             new Account(SYSTEM_ADMIN, "演示系统管理员", "SYSTEM_ADMIN", null, SYSTEM_ADMIN_TOTP),
             new Account(SECURITY_ADMIN, "演示安全管理员", "SECURITY_ADMIN", null, SECURITY_ADMIN_TOTP),
+            new Account(SECURITY_ADMIN2, "演示安全管理员（复核）", "SECURITY_ADMIN", null, SECURITY_ADMIN2_TOTP),
             new Account(AUDIT_ADMIN, "演示审计管理员", "AUDIT_ADMIN", null, AUDIT_ADMIN_TOTP),
             new Account(CUSTOMER_USER, "办公厅信息中心 张工", "USER", CUSTOMER, null),
             new Account(CUSTOMER_REVIEWER, "办公厅信息中心 刘主任", "USER", CUSTOMER, null),

@@ -257,6 +257,7 @@ public class UserAdministration {
                     messages.get("security.user.error.lastAdmin", messages.get("security.role." + a.role().name())));
         }
         accounts.delete(id);
+        approvals.publishWaiting(id);   // a pending administrator request went with the account
         revocations.revoke(id, clock.instant());
         events.publishEvent(AuditableEvent.success("user.delete", "user", id,
                 Msg.of("security.audit.user.deleted", a.username(), Msg.of("security.role." + a.role().name()))));

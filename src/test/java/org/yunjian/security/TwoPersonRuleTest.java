@@ -54,10 +54,18 @@ class TwoPersonRuleTest extends SecurityIntegrationTest {
         assertThat(loginResult(name, NEW_PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/login?error");
         assertThat(audit("user.login")).anySatisfy(e -> assertThat(e.detail()).contains("awaiting"));
 
-        // the requester cannot approve it
+        // the requester cannot approve it, and is told which rule refuses it (not the generic 403)
         mvc.perform(post("/api/users/admin-requests/{id}/approve", request).session(session).with(csrf()))
-                .andExpect(status().isForbidden());
-        assertThat(audit("user.admin.approve")).singleElement().satisfies(e -> {
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:forbidden"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("双人规则"),
+                        org.hamcrest.Matchers.containsString("不能审批自己提出的申请"))));
+        mvc.perform(post("/api/users/admin-requests/{id}/approve", request).session(session).with(csrf())
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Two-person rule")));
+        assertThat(audit("user.admin.approve")).hasSize(2).first().satisfies(e -> {
             assertThat(e.outcome()).isEqualTo(AuditableEvent.Outcome.FAILURE);
             assertThat(english(e.detail())).contains("their own request");
             assertThat(chinese(e.detail())).contains("自己提出的申请");
@@ -89,9 +97,11 @@ class TwoPersonRuleTest extends SecurityIntegrationTest {
                         .contains("requested by " + alice.username()));
         clock.advance(Duration.ofSeconds(Totp.STEP_SECONDS));
         assertThat(loginResult(name, NEW_PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/login/totp");
-        // decided once only
+        // decided once only: a conflict, saying so
         mvc.perform(post("/api/users/admin-requests/{id}/reject", request).session(second).with(csrf()))
-                .andExpect(status().isBadRequest());
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:admin-request-decided"))
+                .andExpect(jsonPath("$.detail").value("该申请已被处理。"));
     }
 
     @Test
@@ -138,8 +148,14 @@ class TwoPersonRuleTest extends SecurityIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"request-confirm-error\"")));
         assertThat(accounts.findByUsername(name).orElseThrow().awaitingApproval()).isTrue();
+        // the requester's own approval: the list again, naming the rule (issue 35: not "出错了 您无权执行此操作")
         mvc.perform(post("/admin/users/requests/{id}/approve", pending.id()).with(as(alice)).with(csrf())
-                .param("confirm", "true")).andExpect(status().isForbidden());
+                        .param("confirm", "true")).andExpect(status().isForbidden())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"request-refused\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "双人规则（三权分立）：管理员不能审批自己提出的申请，须由另一名安全管理员批准。")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("您无权执行此操作"))));
         mvc.perform(post("/admin/users/requests/{id}/approve", pending.id()).with(as(bob)).with(csrf())
                         .param("confirm", "true"))
                 .andExpect(redirectedUrl("/admin/users/requests?approved"));

@@ -49,12 +49,14 @@ class AccountApi {
     @Operation(summary = "Second login step for administrators: the TOTP code (after POST /login with the password)")
     ResponseEntity<LoginStep> totp(@RequestBody TotpCode body, HttpServletRequest request,
                                    HttpServletResponse response) {
-        return switch (totp.verify(body.code(), request, response)) {
+        TotpLogin.Verification v = totp.verify(body.code(), request, response);
+        return switch (v.result()) {
             case SUCCESS -> {
                 boolean change = totp.passwordChangeRequired(request);
                 yield ResponseEntity.ok(new LoginStep(change ? "/account/password" : "/", change));
             }
             case INVALID -> throw new FieldErrors.ValidationException("code", "security.totp.invalid");
+            case CODE_USED -> throw new FieldErrors.ValidationException("code", "security.totp.used", v.secondsToWait());
             case LOCKED -> throw new org.springframework.security.access.AccessDeniedException("security.error.loginEnded");
         };
     }

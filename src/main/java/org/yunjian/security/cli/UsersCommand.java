@@ -266,7 +266,7 @@ public class UsersCommand implements CliCommand, Runnable {
             return 0;
         } catch (FieldErrors.ValidationException e) {
             return invalid(spec, e);
-        } catch (org.springframework.security.access.AccessDeniedException | org.yunjian.shared.NotFoundException e) {
+        } catch (org.springframework.security.access.AccessDeniedException | org.yunjian.shared.LocalizedException e) {
             spec.commandLine().getErr().println(Texts.get("cli.users.refused", e instanceof org.yunjian.shared.LocalizedException l
                     ? l.text() : Texts.source().getMessage(e.getMessage(), null, e.getMessage(), Texts.locale())));
             spec.commandLine().getErr().flush();

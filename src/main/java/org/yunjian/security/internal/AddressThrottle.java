@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,20 +21,30 @@ import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.Msg;
 
 /**
- * Per-address throttling of logins, whichever user name is tried: after {@code max-failures} failed
- * passwords or codes from one source address within the window, the address is refused for the initial
- * delay; every further failure after that doubles the delay (up to the maximum) until the address has
- * been quiet for a whole window. Held where the sessions are: in memory (one node) by default, in the
- * database ({@code login_throttle}) with {@code yunjian.sessions.store=database}, so that two nodes behind a
- * proxy count one address's failures together. The source address is the request's remote address; behind
- * a reverse proxy it is the client's only if the forwarded-header set-up is in place.
+ * Throttling of failed logins and of refusals at the edge. Three counts, each refusing what it counts for the initial
+ * delay once it reaches its limit within the window, every further failure after that doubling the delay (up to the
+ * maximum) until it has been quiet for a whole window:
+ * <ul>
+ * <li>each account name at each source address ({@code max-failures}): one person guessing or mistyping one
+ *     account's password or codes is slowed down there, and nobody else is;</li>
+ * <li>every failed login from one source address ({@code address-max-failures}, much higher): password spraying
+ *     over many account names from one address is stopped, but one person's mistakes never lock out an office
+ *     behind one NAT address (issue 35);</li>
+ * <li>a source address's refused API tokens and undecodable requests ({@code max-failures},
+ *     {@link org.yunjian.security.AddressRefusals}): a blocked address is refused everywhere, logins included.</li>
+ * </ul>
+ * Each account's own failures, whatever the address, lock it ({@link LoginAttempts}). Held where the sessions are:
+ * in memory (one node) by default, in the database ({@code login_throttle}) with
+ * {@code yunjian.sessions.store=database}, so that two nodes behind a proxy count together. The source address is
+ * the request's remote address; behind a reverse proxy it is the client's only if the forwarded-header set-up is in
+ * place.
  *
- * <p>A login attempt {@link #reserve reserves} its place in the count before its password or code is checked, in
- * one atomic update of the address's entry, like the account lockout ({@link LoginAttempts}): the reservation
- * counts as a failure at once — the one that reaches the limit starts the block — so however many attempts arrive
- * together, at most the limit of them are checked (issue 33: 92 of 100 simultaneous attempts were evaluated against
- * a limit of 10). A failure keeps the reservation ({@link #failed}); an attempt that does not fail gives it back,
- * with the block it started, when the login filter {@link #settle settles} it.
+ * <p>A login attempt {@link #reserve reserves} its place in its counts before its password or code is checked, in
+ * one atomic update of each entry, like the account lockout ({@link LoginAttempts}): the reservation counts as a
+ * failure at once — the one that reaches the limit starts the block — so however many attempts arrive together, at
+ * most the limit of them are checked (issue 33: 92 of 100 simultaneous attempts were evaluated against a limit of
+ * 10). A failure keeps the reservation ({@link #failed}); an attempt that does not fail gives it back, with the
+ * block it started, when the login filter {@link #settle settles} it.
  */
 @Component
 public class AddressThrottle implements org.yunjian.security.AddressRefusals {
@@ -54,7 +66,7 @@ public class AddressThrottle implements org.yunjian.security.AddressRefusals {
         }
 
         /** The entry after one more failure at {@code now}, and the block it starts (or {@code null}). */
-        Step afterFailure(SecurityProperties.Throttle config, Instant now) {
+        Step afterFailure(SecurityProperties.Throttle config, int limit, Instant now) {
             Entry e = last != null && forgotten(config, now) ? NONE : this;
             if (e.level > 0) {
                 Duration blocked = delay(config, e.level + 1);
@@ -63,7 +75,7 @@ public class AddressThrottle implements org.yunjian.security.AddressRefusals {
             boolean newWindow = e.windowStart == null || !now.isBefore(e.windowStart.plus(config.window()));
             Instant start = newWindow ? now : e.windowStart;
             int failures = (newWindow ? 0 : e.failures) + 1;
-            if (failures >= config.maxFailures()) {
+            if (failures >= limit) {
                 Duration blocked = delay(config, 1);
                 return new Step(e, new Entry(failures, start, now, now.plus(blocked), 1), blocked);
             }
@@ -97,15 +109,39 @@ public class AddressThrottle implements org.yunjian.security.AddressRefusals {
     record Step(Entry from, Entry entry, Duration blocked) {
     }
 
-    /** A login attempt's place in its address's count, held by the request's thread until it is settled. */
+    /** Which count refused a login: what the refusal tells the person. */
+    enum Count {
+        /** Refused tokens or undecodable requests from the address. */
+        EDGE("security.throttle.detail"),
+        /** Failed logins from the address, whatever the account. */
+        ADDRESS("security.throttle.address.detail"),
+        /** Failed logins of the account name from the address. */
+        ACCOUNT("security.throttle.account.detail");
+
+        final String detail;
+
+        Count(String detail) {
+            this.detail = detail;
+        }
+    }
+
+    /** A login refused before it is checked: how long to wait, and which count refused it. */
+    record Refusal(Duration retryAfter, Count count) {
+    }
+
+    /** One count a login attempt reserved a place in, and the audit text of a block it starts. */
+    private record Held(String key, Step step, String audit, List<Object> auditArgs) {
+    }
+
+    /** A login attempt's places in its counts, held by the request's thread until it is settled. */
     private static final class Reservation {
-        private final String key;
-        private final Step step;
+        private final String address;
+        private final List<Held> held;
         private boolean failed;
 
-        Reservation(String key, Step step) {
-            this.key = key;
-            this.step = step;
+        Reservation(String address, List<Held> held) {
+            this.address = address;
+            this.held = held;
         }
     }
 
@@ -118,6 +154,9 @@ public class AddressThrottle implements org.yunjian.security.AddressRefusals {
 
         void clear();
     }
+
+    /** The longest user name ({@code user_account.username}). */
+    private static final int ACCOUNT_NAME_LENGTH = 64;
 
     /** Entries kept in memory before stale ones are swept. */
     private static final int SWEEP_ABOVE = 10_000;
@@ -143,7 +182,7 @@ public class AddressThrottle implements org.yunjian.security.AddressRefusals {
         this.store = store;
     }
 
-    /** How long the address must still wait, if it is refused now. */
+    /** How long the address must still wait, if its refused tokens or undecodable requests block it now. */
     @Override
     public Optional<Duration> retryAfter(String address) {
         Instant now = clock.instant();
@@ -151,65 +190,92 @@ public class AddressThrottle implements org.yunjian.security.AddressRefusals {
     }
 
     /**
-     * Reserves one attempt of the address before a password or code is checked, atomically: counted as a failure
-     * at once (the one reaching the limit starts the block), held by this thread until {@link #settle}.
+     * Reserves one login attempt of {@code account} from the address before its password or code is checked,
+     * atomically in each count (the account name at the address, then the address): counted as a failure at once
+     * (the one reaching a limit starts the block), held by this thread until {@link #settle}.
      *
-     * @return how long the address must still wait if it is refused now (nothing reserved), else empty
+     * @param account the account name tried (as typed; unknown names are counted like known ones)
+     * @return why and how long the attempt must wait if it is refused now (nothing reserved), else empty
      */
-    Optional<Duration> reserve(String address) {
+    Optional<Refusal> reserve(String address, String account) {
         Instant now = entryTime();
         sweep(now);
-        String key = key(address);
-        Step[] step = new Step[1];
-        Duration[] wait = new Duration[1];
-        store.update(key, e -> {
-            Optional<Duration> refused = e.retryAfter(now);
-            step[0] = refused.isPresent() ? null : e.afterFailure(config, now);
-            wait[0] = refused.orElse(null);
-            return refused.isPresent() ? e : step[0].entry();
-        });
-        if (wait[0] != null) {
-            return Optional.of(wait[0]);
+        Optional<Duration> edge = retryAfter(address);
+        if (edge.isPresent()) {
+            return Optional.of(new Refusal(edge.get(), Count.EDGE));
         }
-        reservation.set(new Reservation(key, step[0]));
+        String name = accountName(account);
+        List<Held> held = new ArrayList<>();
+        for (Count count : List.of(Count.ACCOUNT, Count.ADDRESS)) {
+            boolean perAccount = count == Count.ACCOUNT;
+            String key = perAccount ? accountKey(address, name) : loginKey(address);
+            int limit = perAccount ? config.maxFailures() : config.addressMaxFailures();
+            Step[] step = new Step[1];
+            Duration[] wait = new Duration[1];
+            store.update(key, e -> {
+                Optional<Duration> refused = e.retryAfter(now);
+                step[0] = refused.isPresent() ? null : e.afterFailure(config, limit, now);
+                wait[0] = refused.orElse(null);
+                return refused.isPresent() ? e : step[0].entry();
+            });
+            if (wait[0] != null) {
+                held.forEach(this::release);
+                return Optional.of(new Refusal(wait[0], count));
+            }
+            held.add(perAccount
+                    ? new Held(key, step[0], "security.audit.throttle.account", List.of(name, key(address)))
+                    : new Held(key, step[0], "security.audit.throttle.address", List.of(key(address))));
+        }
+        reservation.set(new Reservation(key(address), held));
         return Optional.empty();
     }
 
     /**
-     * Ends this thread's reservation: a failure keeps it (and its block, now audited); anything else — a correct
+     * Ends this thread's reservation: a failure keeps it (and its blocks, now audited); anything else — a correct
      * password, an error — gives it back.
      */
     void settle() {
         Reservation r = reservation.get();
         reservation.remove();
         if (r != null && !r.failed) {
-            store.update(r.key, e -> e.released(r.step));
+            r.held.forEach(this::release);
         }
     }
 
-    /** Records a failed password or code from the address (this thread's reservation, if it holds one for it). */
+    private void release(Held h) {
+        store.update(h.key, e -> e.released(h.step));
+    }
+
+    /**
+     * Records a failed password or code from the address: this thread's login reservation, if it holds one for the
+     * address; otherwise a refusal at the edge, counted against the address itself.
+     */
     void failed(String address) {
         String key = key(address);
         Reservation r = reservation.get();
-        if (r != null && r.key.equals(key) && !r.failed) {
-            r.failed = true;
-            audit(key, r.step);
+        if (r != null && r.address.equals(key)) {
+            if (!r.failed) {
+                r.failed = true;
+                r.held.forEach(h -> audit(h.step, h.audit, h.auditArgs));
+            }
             return;
         }
         Instant now = entryTime();
         sweep(now);
         Step[] step = new Step[1];
         store.update(key, e -> {
-            step[0] = e.afterFailure(config, now);
+            step[0] = e.afterFailure(config, config.maxFailures(), now);
             return step[0].entry();
         });
-        audit(key, step[0]);
+        audit(step[0], "security.audit.throttle", List.of(key));
     }
 
-    private void audit(String key, Step step) {
+    private void audit(Step step, String text, List<Object> args) {
         if (step.blocked() != null) {
+            List<Object> all = new ArrayList<>(args);
+            all.add(step.blocked().toSeconds());
             events.publishEvent(AuditableEvent.failure("user.login.throttle", "address", null,
-                    Msg.of("security.audit.throttle", key, step.blocked().toSeconds())));
+                    Msg.of(text, all.toArray())));
         }
     }
 
@@ -238,6 +304,22 @@ public class AddressThrottle implements org.yunjian.security.AddressRefusals {
     private static String key(String address) {
         String k = address == null || address.isBlank() ? "unknown" : address.strip();
         return k.length() > 100 ? k.substring(0, 100) : k;
+    }
+
+    /** Every login from the address. */
+    private static String loginKey(String address) {
+        return "login@" + key(address);
+    }
+
+    /** One account name's logins from the address. */
+    private static String accountKey(String address, String name) {
+        return loginKey(address) + "/" + name;
+    }
+
+    /** The name as typed, stripped; no account name is longer than a user name can be. */
+    private static String accountName(String account) {
+        String n = account == null ? "" : account.strip();
+        return n.length() > ACCOUNT_NAME_LENGTH ? n.substring(0, ACCOUNT_NAME_LENGTH) : n;
     }
 
     /** One node's memory. */

@@ -7,10 +7,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.ForbiddenException;
+import org.yunjian.shared.WorkAddressee;
+import org.yunjian.shared.WorkSnapshot;
+import org.yunjian.shared.WorkSource;
+import org.yunjian.shared.WorkTask;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.NotFoundException;
@@ -26,10 +31,15 @@ import org.yunjian.security.Role;
  * or one about their own account. On the command line the operator of the installation decides, as
  * {@code cli:<os user>}, and cannot approve a request made from the command line by the same OS user.
  * The first security administrator, created with the one-time set-up token, and demo accounts are the
- * only administrators that need no approval.
+ * only administrators that need no approval. A refusal names the rule (403), a request decided meanwhile is a
+ * conflict (409).
+ *
+ * <p>A pending request waits for the other security administrators: after every change of a request (filed,
+ * decided, its account deleted) the account's {@link WorkSnapshot} is published — one task addressed to every
+ * security administrator but the requester — by {@link #waiting}, the same method {@link #publishAll} uses.
  */
 @Service
-public class AdministratorApprovals {
+public class AdministratorApprovals implements WorkSource {
 
     /** Who asks or decides: a logged-in administrator, or the command-line operator (no account id). */
     record Actor(String name, UUID id) {
@@ -82,6 +92,7 @@ public class AdministratorApprovals {
                 kind == AdminRequest.Kind.PROMOTE ? subject.role() : null, by.name(), clock.instant(),
                 AdminRequest.Status.PENDING, null, null);
         requests.insert(r, by.id());
+        publishWaiting(subject.id());
         events.publishEvent(AuditableEvent.success("user.admin.request", "user", subject.id(),
                 Msg.of("security.audit.approval.requested." + kind.name(), by.name(), subject.username(),
                         Msg.of("security.role." + role.name()))));
@@ -116,7 +127,7 @@ public class AdministratorApprovals {
         if (refusal != null) {
             events.publishEvent(AuditableEvent.failure(action, "user", r.accountId(), Msg.of("security.audit.approval.refused",
                     by.name(), r.requestedBy(), Msg.of(refusal))));
-            throw new AccessDeniedException(refusal);
+            throw new ForbiddenException(Msg.of(refusal));
         }
         Instant now = clock.instant();
         Boolean done = tx.execute(status -> {
@@ -141,11 +152,39 @@ public class AdministratorApprovals {
             }
             events.publishEvent(AuditableEvent.success(action, "user", a.id(), Msg.of("security.audit.approval." + outcome.name() + "." + r.kind().name(), by.name(), a.username(),
                     Msg.of("security.role." + r.requestedRole().name()), r.requestedBy())));
+            publishWaiting(a.id());
             return true;
         });
         if (!Boolean.TRUE.equals(done)) {
-            throw new FieldErrors.ValidationException("status", "security.adminRequest.error.decided");
+            throw new ConflictException("admin-request-decided", "security.adminRequest.error.decided");
         }
         return requests.find(r.id()).orElseThrow().request();
+    }
+
+    /** Publishes what waits on the account's administrator request (nothing, once decided or gone). */
+    public void publishWaiting(UUID accountId) {
+        events.publishEvent(waiting(accountId));
+    }
+
+    /** Every pending request's task (the inbox's rebuild). */
+    @Override
+    public void publishAll() {
+        requests.pending().forEach(r -> publishWaiting(r.accountId()));
+    }
+
+    /**
+     * What waits on the account's administrator request: while it is pending, its approval by a security
+     * administrator other than the requester (the two-person rule; a request from the command line excepts no one).
+     */
+    WorkSnapshot waiting(UUID accountId) {
+        String scope = "admin-request:" + accountId;
+        return requests.pendingFor(accountId).map(stored -> {
+            AdminRequest r = stored.request();
+            WorkTask task = new WorkTask("approve", "security.work.adminRequest", List.of(r.username(),
+                    "msg:security.adminRequest.kind." + r.kind().name(), "msg:security.role." + r.requestedRole().name(),
+                    r.requestedBy()), "/admin/users/requests",
+                    WorkAddressee.administrators(Role.SECURITY_ADMIN.name()).except(stored.requestedById()), null);
+            return new WorkSnapshot(scope, List.of(task));
+        }).orElseGet(() -> WorkSnapshot.nothingWaiting(scope));
     }
 }

@@ -23,7 +23,7 @@ public record SecurityProperties(Duration idleTimeout, Duration absoluteSessionL
         password = password == null ? new Password(12, 3, 5, Duration.ofDays(90)) : password;
         lockout = lockout == null ? new Lockout(5, Duration.ofMinutes(15)) : lockout;
         throttle = throttle == null ? new Throttle(10, Duration.ofMinutes(10), Duration.ofSeconds(30),
-                Duration.ofHours(1)) : throttle;
+                Duration.ofHours(1), 0) : throttle;
     }
 
     public SecurityProperties(Duration idleTimeout, Duration absoluteSessionLimit, String setupToken,
@@ -56,10 +56,26 @@ public record SecurityProperties(Duration idleTimeout, Duration absoluteSessionL
     }
 
     /**
-     * Per source address (in memory, or shared in the database with database sessions): after {@code maxFailures} failed logins or codes from
-     * one address within {@code window}, the address is refused for {@code initialDelay}, doubling with each
-     * further failure after a block, up to {@code maxDelay}; forgotten after a quiet {@code window}.
+     * Failed logins and refusals, in memory or shared in the database with database sessions. After {@code maxFailures}
+     * failures within {@code window} the counted thing is refused for {@code initialDelay}, doubling with each further
+     * failure after a block, up to {@code maxDelay}; forgotten after a quiet {@code window}. Counted: each account name
+     * at each source address ({@code maxFailures}); every login from one address ({@code addressMaxFailures}, much
+     * higher, so that one person's mistakes never lock out an office behind one NAT address); and a source address's
+     * refused tokens and undecodable requests ({@code maxFailures}), which block everything from it. Each account's
+     * own count is the lockout ({@link Lockout}).
+     *
+     * @param addressMaxFailures failed logins (any account) from one address within the window; 0 = ten times
+     *                           {@code maxFailures}
      */
-    public record Throttle(int maxFailures, Duration window, Duration initialDelay, Duration maxDelay) {
+    public record Throttle(int maxFailures, Duration window, Duration initialDelay, Duration maxDelay,
+                           int addressMaxFailures) {
+        @ConstructorBinding
+        public Throttle {
+            addressMaxFailures = addressMaxFailures > 0 ? addressMaxFailures : 10 * maxFailures;
+        }
+
+        public Throttle(int maxFailures, Duration window, Duration initialDelay, Duration maxDelay) {
+            this(maxFailures, window, initialDelay, maxDelay, 0);
+        }
     }
 }

@@ -31,7 +31,12 @@ public class TotpLogin {
     public record Enrolment(String secret, String uri) {
     }
 
-    public enum Result { SUCCESS, INVALID, LOCKED }
+    /** {@code CODE_USED}: a right code, but already used in its 30-second window (each code logs in once). */
+    public enum Result { SUCCESS, INVALID, CODE_USED, LOCKED }
+
+    /** How a code was taken, and — when it was already used — how long until the authenticator shows a new one. */
+    public record Verification(Result result, long secondsToWait) {
+    }
 
     private final AccountRepository accounts;
     private final LoginAttempts attempts;
@@ -71,7 +76,7 @@ public class TotpLogin {
         return s != null && s.getAttribute(SessionKeys.PASSWORD_CHANGE) != null;
     }
 
-    public Result verify(String code, HttpServletRequest request, HttpServletResponse response) {
+    public Verification verify(String code, HttpServletRequest request, HttpServletResponse response) {
         AccountPrincipal p = pending().orElseThrow(
                 () -> new org.springframework.security.access.AccessDeniedException("security.error.noPendingLogin"));
         HttpSession session = request.getSession();
@@ -94,7 +99,8 @@ public class TotpLogin {
             if (attempts.totpWrong(a, now)) {
                 return end(request, p, Msg.of("security.audit.totp.locked"));
             }
-            return Result.INVALID;
+            return step.isEmpty() ? new Verification(Result.INVALID, 0)
+                    : new Verification(Result.CODE_USED, secondsUntilStepAfter(step.getAsLong(), now));
         }
         attempts.loginCompleted(a);
         if (enrolling) {
@@ -111,10 +117,19 @@ public class TotpLogin {
         contexts.saveContext(context, request, response);
         events.publishEvent(AuditableEvent.success("user.totp", "user", a.id(), Msg.of("security.audit.totp.loginComplete"))
                 .withActor(a.username()));
-        return Result.SUCCESS;
+        return new Verification(Result.SUCCESS, 0);
     }
 
-    private Result end(HttpServletRequest request, AccountPrincipal p, Msg why) {
+    /**
+     * Seconds until the authenticator shows a code of a later step than {@code used} (a code is accepted once, and
+     * only a later step's code after it): the end of the used step or of the current one, whichever is later.
+     */
+    static long secondsUntilStepAfter(long used, Instant now) {
+        long current = Math.floorDiv(now.getEpochSecond(), Totp.STEP_SECONDS);
+        return Math.max(1, (Math.max(used, current) + 1) * Totp.STEP_SECONDS - now.getEpochSecond());
+    }
+
+    private Verification end(HttpServletRequest request, AccountPrincipal p, Msg why) {
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
@@ -122,7 +137,7 @@ public class TotpLogin {
         SecurityContextHolder.clearContext();
         events.publishEvent(AuditableEvent.failure("user.totp", "user", p.user().userId(), why)
                 .withActor(p.getUsername()));
-        return Result.LOCKED;
+        return new Verification(Result.LOCKED, 0);
     }
 
     private static Optional<AccountPrincipal> pending() {

@@ -39,12 +39,17 @@ class LoginController {
     @PreAuthorize("hasAuthority('MFA_PENDING')")
     String totpSubmit(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
                       HttpServletResponse response, Model model) {
-        return switch (totp.verify(code, request, response)) {
+        TotpLogin.Verification v = totp.verify(code, request, response);
+        return switch (v.result()) {
             case SUCCESS -> totp.passwordChangeRequired(request) ? "redirect:/account/password" : "redirect:/";
             case LOCKED -> "redirect:/login?error";
-            case INVALID -> {
+            case INVALID, CODE_USED -> {
                 totp.enrolment(request.getSession()).ifPresent(e -> model.addAttribute("enrolment", e));
                 model.addAttribute("invalid", true);
+                if (v.result() == TotpLogin.Result.CODE_USED) {
+                    // the code was right but already used in its window: say so, and how long until a new one
+                    model.addAttribute("usedWait", v.secondsToWait());
+                }
                 yield "security/totp";
             }
         };

@@ -93,17 +93,20 @@ class UserAdminController {
 
     @PostMapping("/requests/{id}/approve")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    String approve(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm, Model model) {
-        return decide(id, confirm, true, model);
+    String approve(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm, Model model,
+                   jakarta.servlet.http.HttpServletResponse response) {
+        return decide(id, confirm, true, model, response);
     }
 
     @PostMapping("/requests/{id}/reject")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    String reject(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm, Model model) {
-        return decide(id, confirm, false, model);
+    String reject(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm, Model model,
+                  jakarta.servlet.http.HttpServletResponse response) {
+        return decide(id, confirm, false, model, response);
     }
 
-    private String decide(UUID id, boolean confirm, boolean approve, Model model) {
+    private String decide(UUID id, boolean confirm, boolean approve, Model model,
+                          jakarta.servlet.http.HttpServletResponse response) {
         try {
             if (!confirm) {
                 throw new FieldErrors.ValidationException("confirm", "confirm");
@@ -118,6 +121,13 @@ class UserAdminController {
             addRequests(model, org.yunjian.shared.PageRequest.first());
             model.addAttribute("failedRequest", id);
             model.addAttribute("errors", e.errors());
+            return "security/admin-requests";
+        } catch (org.yunjian.shared.ForbiddenException | org.yunjian.shared.ConflictException e) {
+            // the list again, with the rule that refused it (403) or the news that it was decided meanwhile (409)
+            response.setStatus(e instanceof org.yunjian.shared.ForbiddenException ? 403 : 409);
+            addRequests(model, org.yunjian.shared.PageRequest.first());
+            model.addAttribute("failedRequest", id);
+            model.addAttribute("refusal", e.getMessage());
             return "security/admin-requests";
         }
     }
