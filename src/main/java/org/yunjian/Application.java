@@ -26,12 +26,17 @@ public class Application {
 
     public static void main(String[] given) {
         String[] args = org.yunjian.cli.CliArgs.languageLast(given);
+        if (org.yunjian.cli.remote.RemoteCli.handles(args, System::getenv)) {
+            // login / logout, and the business commands while a server is named: its REST API, no Spring, no database
+            System.exit(org.yunjian.cli.remote.RemoteCli.run(args));
+        }
         if (args.length > 0 && ExitCli.handles(args[0])) {
             // the offline exit and keys commands never boot Spring: their run time includes JVM start only
             System.exit(ExitCli.run(args));
         }
         if (args.length > 0 && org.yunjian.security.cli.ApiCli.handles(args[0])) {
-            // a REST client of a running server: no Spring, no database
+            // a REST client of a running server: no Spring, no database, no log
+            org.yunjian.cli.remote.RemoteCli.quiet();
             System.exit(org.yunjian.security.cli.ApiCli.run(args));
         }
         if (args.length > 0 && BackupCli.handles(args[0])) {

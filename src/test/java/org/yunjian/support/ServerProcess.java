@@ -91,6 +91,43 @@ public final class ServerProcess implements AutoCloseable {
         return new CliResult(p.exitValue(), out);
     }
 
+    /** What a client command printed on stdout and on stderr, apart, and its exit code. */
+    public record ClientResult(int exitCode, String stdout, String stderr) {
+    }
+
+    /**
+     * Runs {@code yunjian args} as its own JVM, a client of a server: no data directory, {@code env} added to its
+     * environment ({@code YUNJIAN_SERVER}, {@code YUNJIAN_TOKEN}, {@code XDG_CONFIG_HOME}), {@code stdin} as its input.
+     */
+    public static ClientResult client(Map<String, String> env, String stdin, String... args)
+            throws IOException, InterruptedException {
+        List<String> cmd = java(Map.of());
+        cmd.add("org.yunjian.Application");
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().remove("YUNJIAN_DATA_DIR");
+        pb.environment().remove("YUNJIAN_SERVER");
+        pb.environment().remove("YUNJIAN_TOKEN");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        try (var in = p.getOutputStream()) {
+            in.write(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("CLI did not finish: " + args[0] + "\n" + out);
+        }
+        return new ClientResult(p.exitValue(), out, err.join());
+    }
+
     /**
      * A JVM tuned for start-up: C1 only, serial GC, the class path as jars with an AppCDS archive (a JVM start is
      * most of a kill cycle's cost; measured in KillServerTests, see {@link FastServerStart}).

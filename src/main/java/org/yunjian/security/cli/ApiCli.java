@@ -15,13 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.yunjian.cli.CliTexts;
+import org.yunjian.cli.remote.Server;
 import org.yunjian.shared.Texts;
 
 import picocli.CommandLine;
@@ -43,8 +43,6 @@ public final class ApiCli {
     public static final String TOKEN_ENV = "YUNJIAN_TOKEN";
     public static final String SERVER_ENV = "YUNJIAN_SERVER";
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
-    private static final tools.jackson.databind.json.JsonMapper JSON =
-            tools.jackson.databind.json.JsonMapper.builder().build();
 
     private ApiCli() {
     }
@@ -74,7 +72,8 @@ public final class ApiCli {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println(Texts.get("cli.security.api.failed", oneLine(String.valueOf(ex.getMessage()))));
+            commandLine.getErr().println(Texts.get("cli.security.api.failed",
+                    Server.oneLine(String.valueOf(ex.getMessage()))));
             return 2;
         });
         int status = cl.execute(rest.subList(1, rest.size()).toArray(String[]::new));
@@ -130,7 +129,8 @@ public final class ApiCli {
             } catch (IllegalArgumentException e) {
                 return fail("cli.security.api.badServer", base);
             }
-            if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && loopback(uri.getHost()))) {
+            if (!"https".equals(uri.getScheme())
+                    && !("http".equals(uri.getScheme()) && Server.loopback(uri.getHost()))) {
                 // the token would cross the network in clear
                 return fail("cli.security.api.notHttps", base);
             }
@@ -165,7 +165,7 @@ public final class ApiCli {
             } catch (HttpTimeoutException e) {
                 return fail("cli.security.api.timeout", timeoutSeconds);
             } catch (IOException e) {
-                return fail("cli.security.api.failed", oneLine(String.valueOf(e.getMessage())));
+                return fail("cli.security.api.failed", Server.oneLine(String.valueOf(e.getMessage())));
             }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
@@ -174,7 +174,7 @@ public final class ApiCli {
                 }
                 return 0;
             }
-            err.println(Texts.get("cli.security.api.refused", status, problem(response.body())));
+            err.println(Texts.get("cli.security.api.refused", status, Server.problem(response.body())));
             return 1;
         }
 
@@ -182,32 +182,5 @@ public final class ApiCli {
             err.println(Texts.get(key, args));
             return 2;
         }
-    }
-
-    /** "title: detail" of an RFC 9457 body, or the body's first line if it is none. */
-    static String problem(String body) {
-        try {
-            Map<?, ?> p = JSON.readValue(body, Map.class);
-            Object title = p.get("title");
-            Object detail = p.get("detail");
-            String text = (title == null ? "" : title.toString())
-                    + (detail == null || detail.equals(title) ? "" : (title == null ? "" : ": ") + detail);
-            Object errors = p.get("errors");
-            if (errors instanceof Map<?, ?> fields && !fields.isEmpty()) {
-                text += " " + fields;
-            }
-            return oneLine(text);
-        } catch (RuntimeException notJson) {
-            return oneLine(body.length() > 200 ? body.substring(0, 200) : body);
-        }
-    }
-
-    private static boolean loopback(String host) {
-        return host != null && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]")
-                || host.equals("::1"));
-    }
-
-    private static String oneLine(String s) {
-        return s.replaceAll("[\\r\\n]+", " ").strip();
     }
 }

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The CLI against a running server (issue 35, docs/performance.md "The CLI against a running server"):
+# one node of target/yunjian.jar (demo profile, H2, a data directory of its own under /tmp); the demo customer makes an
+# API token; then `yunjian assessment list` through the server (YUNJIAN_SERVER + YUNJIAN_TOKEN) N times, and — the
+# server stopped — the offline `yunjian assessment list --as customer` on the same data directory M times, as the
+# reference. Prints each run's wall and CPU seconds and the median, min and max of both.
+#
+# Usage: bench/remote-cli.sh [--jar target/yunjian.jar] [--port 18191] [--runs 20] [--offline-runs 3]
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+jar=$here/target/yunjian.jar port=18191 runs=20 offline_runs=3
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --jar) jar=$2; shift 2 ;;
+    --port) port=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --offline-runs) offline_runs=$2; shift 2 ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+done
+for tool in curl java; do
+  command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 2; }
+done
+work=$(mktemp -d /tmp/yunjian-remote-cli.XXXXXX)
+app_pid=""
+cleanup() {
+  [ $? -ne 0 ] && [ -f "$work/app.log" ] && { echo "server log (tail):"; tail -40 "$work/app.log"; }
+  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+base=http://127.0.0.1:$port
+java -Xmx1g -jar "$jar" --spring.profiles.active=demo "--yunjian.data-dir=$work/data" "--server.port=$port" \
+  --logging.level.root=WARN > "$work/app.log" 2>&1 &
+app_pid=$!
+for _ in $(seq 1 240); do
+  curl -fs -o /dev/null "$base/login" && break
+  kill -0 "$app_pid" 2>/dev/null || { tail -50 "$work/app.log"; exit 1; }
+  sleep 1
+done
+cookies=$work/cookies
+page=$(curl -fsS -c "$cookies" -b "$cookies" "$base/login")
+csrf=$(printf '%s' "$page" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | head -1 | sed 's/.*value="\([^"]*\)"/\1/')
+curl -fsS -o /dev/null -c "$cookies" -b "$cookies" --data-urlencode username=customer \
+  --data-urlencode password=Yunjian-Demo-2026 --data-urlencode "_csrf=$csrf" "$base/login"
+xsrf=$(curl -fsS -c "$cookies" -b "$cookies" "$base/api/csrf" | grep -o '"token":"[^"]*"' | cut -d'"' -f4)
+token=$(curl -fsS -c "$cookies" -b "$cookies" -H "X-CSRF-TOKEN: $xsrf" -H 'Content-Type: application/json' \
+  -d '{"name":"bench","scope":"READ_ONLY","validDays":1}' "$base/api/account/tokens" \
+  | grep -o '"value":"[^"]*"' | cut -d'"' -f4)
+[ -n "$token" ] || { echo "no token" >&2; exit 1; }
+
+TIMEFORMAT='%R %U %S'
+measure() { # label count command...
+  local label=$1 count=$2; shift 2
+  : > "$work/$label.times"
+  for i in $(seq 1 "$count"); do
+    { time "$@" > "$work/$label.out" 2> "$work/$label.err"; } 2>> "$work/$label.times" \
+      || { echo "$label run $i failed:"; cat "$work/$label.err"; exit 1; }
+  done
+  echo "$label: $(wc -l < "$work/$label.out") lines on stdout, $(wc -c < "$work/$label.err") bytes on stderr"
+  local wall cpu
+  wall=$(awk '{ print $1 }' "$work/$label.times" | sort -n | tr '\n' ' ')
+  cpu=$(awk '{ print $2 + $3 }' "$work/$label.times" | sort -n | tr '\n' ' ')
+  stats() { echo "$1" | tr ' ' '\n' | grep . | awk '{ v[NR] = $1 } END {
+    printf "median=%.2fs min=%.2fs max=%.2fs", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[1], v[NR] }'; }
+  echo "$label: runs=$count wall $(stats "$wall"); cpu $(stats "$cpu")"
+}
+export YUNJIAN_SERVER=$base YUNJIAN_TOKEN=$token XDG_CONFIG_HOME=$work/config
+java -jar "$jar" assessment list > /dev/null   # warm the page cache, not measured
+measure remote "$runs" java -jar "$jar" assessment list
+unset YUNJIAN_SERVER YUNJIAN_TOKEN
+kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
+measure offline "$offline_runs" java "-Dyunjian.data-dir=$work/data" -jar "$jar" assessment list --as customer

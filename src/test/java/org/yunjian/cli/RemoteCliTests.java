@@ -1,0 +1,172 @@
+package org.yunjian.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yunjian.demo.DemoData;
+import org.yunjian.support.RunsBesideTheSuite;
+import org.yunjian.support.ServerProcess;
+import org.yunjian.support.ServerProcess.ClientResult;
+import org.yunjian.support.WebSession;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The CLI against a running server (issue 35): the platform runs as its own process with the demo data, the demo
+ * customer makes an API token on its account, and {@code yunjian …} runs as another process, as a user would run it
+ * next to the server. Its stdout holds the table and nothing else (no Spring start, no log line), {@code --json}
+ * parses, a wrong token is one line on stderr with a non-zero exit, {@code login} keeps the token in an owner-only
+ * file and {@code logout} removes it.
+ */
+@RunsBesideTheSuite
+class RemoteCliTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Pattern UUID_AT_START = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}  ");
+    static final Pattern LOG_LINE = Pattern.compile("(?i)\\b(INFO|WARN|DEBUG|ERROR)\\b|SLF4J|Spring|:: ");
+
+    static ServerProcess server;
+    static String token;
+    static List<String> assessmentIds;
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void serverWithAToken() throws Exception {
+        server = ServerProcess.start(dir.resolve("data"), "--spring.profiles.active=demo");
+        WebSession customer = new WebSession(server::uri);
+        customer.login(DemoData.CUSTOMER_USER, DemoData.PASSWORD);
+        HttpResponse<String> made = customer.postJson("/api/account/tokens",
+                "{\"name\":\"命令行\",\"scope\":\"READ_WRITE\",\"validDays\":7}");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        token = JSON.readTree(made.body()).path("value").asString();
+        HttpResponse<String> list = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        server.uri("/api/assessments?size=200")).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assessmentIds = JSON.readTree(list.body()).path("items").valueStream().map(a -> a.path("id").asString())
+                .toList();
+        assertThat(assessmentIds).as("the demo customer takes part in assessments").isNotEmpty();
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    Map<String, String> env(String token) {
+        Map<String, String> env = new HashMap<>();
+        env.put("YUNJIAN_SERVER", base());
+        env.put("YUNJIAN_TOKEN", token);
+        env.put("XDG_CONFIG_HOME", dir.resolve("no-login").toString());
+        return env;
+    }
+
+    static String base() {
+        return server.uri("").toString();
+    }
+
+    @Test
+    void assessmentListPrintsOnlyTheTableWhileTheServerRuns() throws Exception {
+        ClientResult r = ServerProcess.client(env(token), "", "assessment", "list", "--lang=en");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stderr()).isEmpty();
+        List<String> lines = r.stdout().lines().toList();
+        assertThat(lines.get(0)).matches("ID +Report number +Status +Kind +Created +Name");
+        assertThat(lines).hasSize(1 + assessmentIds.size());
+        for (String line : lines.subList(1, lines.size())) {
+            assertThat(line).containsPattern(UUID_AT_START).doesNotContainPattern(LOG_LINE);
+            assertThat(line).containsAnyOf("In progress", "Completed", "Draft", "In review", "Awaiting approval",
+                    "Archived");
+        }
+        assertThat(lines.subList(1, lines.size()).stream().map(l -> l.substring(0, 36)).toList())
+                .containsExactlyElementsOf(assessmentIds);
+        // the columns line up: every row's status starts where the header's does
+        int status = lines.get(0).indexOf("Status");
+        assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l.charAt(status - 1)).isEqualTo(' '));
+
+        ClientResult zh = ServerProcess.client(env(token), "", "--lang", "zh-CN", "assessment", "list");
+        assertThat(zh.stdout().lines().findFirst().orElseThrow()).matches("ID +报告编号 +状态 +类型 +创建日期 +名称");
+        assertThat(zh.stdout()).doesNotContainPattern(LOG_LINE);
+    }
+
+    @Test
+    void jsonIsTheServersRowsAndParses() throws Exception {
+        ClientResult r = ServerProcess.client(env(token), "", "assessment", "list", "--json");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        JsonNode rows = JSON.readTree(r.stdout());
+        assertThat(rows.isArray()).isTrue();
+        assertThat(rows.valueStream().map(a -> a.path("id").asString()).toList())
+                .containsExactlyElementsOf(assessmentIds);
+    }
+
+    @Test
+    void wrongTokenIsOneLineOnStderrAndExitOne() throws Exception {
+        ClientResult r = ServerProcess.client(env("yj_aaaaaaaaaaaaaaaa_" + "A".repeat(43)), "", "assessment", "list",
+                "--lang=en");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.stdout()).isEmpty();
+        assertThat(r.stderr().lines().toList()).singleElement().asString().startsWith("Refused by the server (401)");
+    }
+
+    @Test
+    void aCommandWithoutARemoteFormSaysSoInOneLine() throws Exception {
+        ClientResult r = ServerProcess.client(env(token), "", "assessment", "export-workbook",
+                assessmentIds.get(0), "-o", dir.resolve("x.xlsx").toString(), "--lang=en");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.stdout()).isEmpty();
+        assertThat(r.stderr().lines().toList()).singleElement().asString()
+                .contains("yunjian assessment export-workbook").contains("yunjian api");
+    }
+
+    @Test
+    void loginKeepsTheTokenForItsOwnerOnlyAndLogoutRemovesIt() throws Exception {
+        Path config = dir.resolve("config");
+        Map<String, String> env = Map.of("XDG_CONFIG_HOME", config.toString());
+        ClientResult login = ServerProcess.client(env, token + "\n", "login", "--server", base(), "--lang=en");
+        assertThat(login.exitCode()).as(login.stderr()).isZero();
+        assertThat(login.stdout()).contains("Logged in to " + base()).contains(DemoData.CUSTOMER_USER);
+        Path file = config.resolve("yunjian/credentials");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+        assertThat(login.stdout()).doesNotContain(token);
+
+        // neither YUNJIAN_SERVER nor YUNJIAN_TOKEN: the kept login names both
+        ClientResult list = ServerProcess.client(env, "", "assessment", "list", "--json");
+        assertThat(list.exitCode()).as(list.stderr()).isZero();
+        assertThat(JSON.readTree(list.stdout()).size()).isEqualTo(assessmentIds.size());
+
+        ClientResult logout = ServerProcess.client(env, "", "logout");
+        assertThat(logout.exitCode()).isZero();
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void loginRefusesAWrongTokenAndKeepsNothing() throws Exception {
+        Path config = dir.resolve("config-wrong");
+        ClientResult login = ServerProcess.client(Map.of("XDG_CONFIG_HOME", config.toString()),
+                "yj_aaaaaaaaaaaaaaaa_" + "A".repeat(43) + "\n", "login", "--server", base());
+        assertThat(login.exitCode()).isEqualTo(1);
+        assertThat(login.stdout()).isEmpty();
+        assertThat(login.stderr().lines().toList()).singleElement().asString().contains("401");
+        assertThat(config.resolve("yunjian/credentials")).doesNotExist();
+    }
+}
