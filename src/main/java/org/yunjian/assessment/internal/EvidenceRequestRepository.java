@@ -83,25 +83,9 @@ class EvidenceRequestRepository {
     }
 
     /**
-     * One page of the lines addressed to the organisation in the given assessments that still wait for a file,
-     * earliest due first, with their total.
-     */
-    Paged<RequestLine> waitingAt(UUID organisation, Collection<UUID> assessmentIds, PageRequest page) {
-        return linePage(new SqlPage.Where().and("l.addressee_org_id = :org", "org", organisation)
-                .in("l.status", "statuses", Arrays.stream(EvidenceRequestStatus.values())
-                        .filter(EvidenceRequestStatus::awaitsAnswer).map(Enum::name).toList())
-                .in("l.assessment_id", "ids", assessmentIds), "l.due_date, r.sent_at, l.position, l.id", page);
-    }
-
-    /**
      * One page of the lines with a file waiting for review in the given assessments that the organisation
-     * assesses, earliest due first, with their total.
+     * assesses whose title contains {@code q} (when not null), earliest due first, with their total.
      */
-    Paged<RequestLine> submittedAt(UUID organisation, Collection<UUID> assessmentIds, PageRequest page) {
-        return submittedAt(organisation, assessmentIds, null, page);
-    }
-
-    /** {@link #submittedAt(UUID, Collection, PageRequest)} whose title contains {@code q} (when not null). */
     Paged<RequestLine> submittedAt(UUID organisation, Collection<UUID> assessmentIds, String q, PageRequest page) {
         return linePage(new SqlPage.Where().and("a.assessor_org_id = :org", "org", organisation)
                 .and("l.status = 'SUBMITTED'").in("l.assessment_id", "ids", assessmentIds)

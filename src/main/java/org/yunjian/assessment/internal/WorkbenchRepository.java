@@ -51,27 +51,6 @@ class WorkbenchRepository {
         return out;
     }
 
-    /**
-     * One page of the tasks not yet done of one responsible organisation in the given assessments, earliest due
-     * first, with their total (ADR 009).
-     */
-    Paged<MyWork.OpenTask> openTasksOf(UUID organizationId, LocalDate today, Collection<UUID> assessmentIds,
-                                       PageRequest page) {
-        SqlPage.Where where = new SqlPage.Where().and("r.responsible_org_id = :org", "org", organizationId)
-                .and(RiskEntry.OPEN_SQL).param("open", Dashboards.OPEN_TASK).param("today", today)
-                .in("r.assessment_id", "ids", assessmentIds);
-        return SqlPage.query(jdbc, "r.id, r.item_id, r.assessment_id, r.responsible_org_id, r.due_date, r.status, "
-                        + "i.requirement_id, i.side, i.position",
-                "assessment_remediation r JOIN assessment_item i ON i.id = r.item_id "
-                        + "LEFT JOIN assessment_risk k ON k.remediation_id = r.id",
-                where, "r.due_date, i.position, r.id", page,
-                statement -> statement.query((rs, n) -> new MyWork.OpenTask(rs.getObject("id", UUID.class),
-                        rs.getObject("item_id", UUID.class), rs.getObject("assessment_id", UUID.class),
-                        rs.getObject("responsible_org_id", UUID.class), rs.getObject("due_date", LocalDate.class),
-                        RemediationStatus.valueOf(rs.getString("status")), rs.getString("requirement_id"),
-                        ItemSide.valueOf(rs.getString("side")), rs.getInt("position"))).list());
-    }
-
     /** The distinct (requirement, layer, control point) of an assessment's items: what its text search looks in. */
     List<String[]> requirementsOf(UUID assessmentId) {
         return jdbc.sql("SELECT DISTINCT requirement_id, layer, control_point FROM assessment_item "
