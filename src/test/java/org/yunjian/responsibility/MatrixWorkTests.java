@@ -23,10 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.yunjian.party.Engagement;
 import org.yunjian.party.Fixtures;
 import org.yunjian.party.Organization;
-import org.yunjian.party.PartyRole;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.Texts;
 import org.yunjian.shared.WorkAddressee;
@@ -62,10 +60,7 @@ class MatrixWorkTests {
     List<WorkSource> sources;
 
     Fixtures.World w;
-    Organization software;
-    Organization hardware;
-    Organization om;
-    Organization security;
+    MatrixPartners partners;
     CurrentUser customer;
     CurrentUser provider;
     String base;
@@ -73,16 +68,7 @@ class MatrixWorkTests {
     @BeforeEach
     void world() {
         w = fixtures.world();
-        String tag = UUID.randomUUID().toString().substring(0, 6);
-        software = fixtures.organization("平台软件商 " + tag, PartyRole.PARTNER_SOFTWARE);
-        hardware = fixtures.organization("服务器厂商 " + tag, PartyRole.PARTNER_HARDWARE);
-        om = fixtures.organization("运维服务商 " + tag, PartyRole.PARTNER_OM_SERVICE);
-        security = fixtures.organization("安全服务商 " + tag, PartyRole.PARTNER_SECURITY_SERVICE);
-        fixtures.engagement("云平台运营 " + tag, w.system(),
-                new Engagement.Participant(software.id(), PartyRole.PARTNER_SOFTWARE),
-                new Engagement.Participant(hardware.id(), PartyRole.PARTNER_HARDWARE),
-                new Engagement.Participant(om.id(), PartyRole.PARTNER_OM_SERVICE),
-                new Engagement.Participant(security.id(), PartyRole.PARTNER_SECURITY_SERVICE));
+        partners = MatrixPartners.of(fixtures, w);
         customer = user(w.customer().id());
         provider = user(w.provider().id());
         base = "/api/systems/" + w.system().id() + "/responsibility";
@@ -107,13 +93,14 @@ class MatrixWorkTests {
     void cleanMatrix() throws Exception {
         mvc.perform(post(base).with(as(customer))).andExpect(status().isCreated());
         agreement(customer, "云服务合同", w.customer().id(), w.provider().id());
-        agreement(provider, "软件许可协议", w.provider().id(), software.id());
-        agreement(provider, "硬件供货协议", w.provider().id(), hardware.id());
-        agreement(provider, "运维服务协议", w.provider().id(), om.id());
-        agreement(provider, "安全服务协议", w.provider().id(), security.id());
+        for (Organization partner : List.of(partners.software(), partners.hardware(), partners.om(),
+                partners.security())) {
+            agreement(provider, partner.name() + " 协议", w.provider().id(), partner.id());
+        }
         send(put(base + "/rows/{duty}", PROVIDER_ROW), provider, """
-                {"assignments":[{"organisation":"%s","role":"PROVIDER","chain":[{"to":"%s","agreement":"安全服务协议","clause":"7.3"}]}]}"""
-                .formatted(w.provider().id(), security.id())).andExpect(status().isOk());
+                {"assignments":[{"organisation":"%s","role":"PROVIDER","chain":[{"to":"%s","agreement":"%s","clause":"7.3"}]}]}"""
+                .formatted(w.provider().id(), partners.security().id(), partners.security().name() + " 协议"))
+                .andExpect(status().isOk());
     }
 
     void agreement(CurrentUser u, String name, UUID a, UUID b) throws Exception {
@@ -165,7 +152,8 @@ class MatrixWorkTests {
     void rolesStillToConfirmWaitOnTheCustomerUntilItConfirmsThem() throws Exception {
         mvc.perform(post(base).with(as(customer))).andExpect(status().isCreated());
         List<WorkTask> roles = open("roles:");
-        assertThat(roles).extracting(WorkTask::key).contains("roles:" + w.provider().id(), "roles:" + security.id());
+        assertThat(roles).extracting(WorkTask::key)
+                .contains("roles:" + w.provider().id(), "roles:" + partners.security().id());
         assertThat(roles).allSatisfy(t -> {
             assertThat(t.to()).isEqualTo(WorkAddressee.organization(w.customer().id()));
             assertThat(t.kind()).isEqualTo("work.responsibility.roles");
@@ -179,7 +167,7 @@ class MatrixWorkTests {
                 "CONTROL_UNDERLYING_HARDWARE","DECIDE_SECURITY_CAPABILITY","PROVIDE_PLATFORM_SOFTWARE"]}""")
                 .andExpect(status().isOk());
         assertThat(open("roles:")).extracting(WorkTask::key).doesNotContain("roles:" + w.provider().id())
-                .contains("roles:" + security.id());
+                .contains("roles:" + partners.security().id());
     }
 
     @Test

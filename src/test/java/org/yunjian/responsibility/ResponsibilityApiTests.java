@@ -31,10 +31,8 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.yunjian.support.IfMatch;
-import org.yunjian.party.Engagement;
 import org.yunjian.party.Fixtures;
 import org.yunjian.party.Organization;
-import org.yunjian.party.PartyRole;
 import org.yunjian.security.CurrentUser;
 
 /**
@@ -71,16 +69,11 @@ class ResponsibilityApiTests {
     @BeforeEach
     void world() {
         w = fixtures.world();
-        String tag = UUID.randomUUID().toString().substring(0, 6);
-        software = fixtures.organization("平台软件商 " + tag, PartyRole.PARTNER_SOFTWARE);
-        hardware = fixtures.organization("服务器厂商 " + tag, PartyRole.PARTNER_HARDWARE);
-        om = fixtures.organization("运维服务商 " + tag, PartyRole.PARTNER_OM_SERVICE);
-        security = fixtures.organization("安全服务商 " + tag, PartyRole.PARTNER_SECURITY_SERVICE);
-        fixtures.engagement("云平台运营 " + tag, w.system(),
-                new Engagement.Participant(software.id(), PartyRole.PARTNER_SOFTWARE),
-                new Engagement.Participant(hardware.id(), PartyRole.PARTNER_HARDWARE),
-                new Engagement.Participant(om.id(), PartyRole.PARTNER_OM_SERVICE),
-                new Engagement.Participant(security.id(), PartyRole.PARTNER_SECURITY_SERVICE));
+        MatrixPartners partners = MatrixPartners.of(fixtures, w);
+        software = partners.software();
+        hardware = partners.hardware();
+        om = partners.om();
+        security = partners.security();
         customer = user(w.customer().id());
         provider = user(w.provider().id());
         stranger = user(w.stranger().id());
