@@ -34,6 +34,8 @@ class ErrorPages implements ErrorController {
      * String, or a message rendered here in the page's language ({@link BadRequests}).
      */
     static final String DETAIL = ErrorPages.class.getName() + ".detail";
+    /** The login throttle's sentence for its refusal (security's {@code LoginThrottleFilter}), shown on the 429 page. */
+    static final String THROTTLE_MESSAGE = "yunjian.throttle.message";
 
     @RequestMapping("/error")
     @PreAuthorize("permitAll()")
@@ -51,6 +53,8 @@ class ErrorPages implements ErrorController {
         page.addObject("status", status);
         if (detail != null) {
             page.addObject("detail", detail);
+        } else if (status == 429 && request.getAttribute(THROTTLE_MESSAGE) instanceof String throttled) {
+            page.addObject("throttleMessage", throttled);   // which login count refused it, and for how long
         }
         return page;
     }

@@ -39,6 +39,8 @@ class DemoAdministratorLoginBrowserTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.yunjian.security.internal.AddressThrottle throttle;
 
     ChromeDriver browser;
     WebDriverWait wait;
@@ -109,6 +111,27 @@ class DemoAdministratorLoginBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("request-approved")));
         assertThat(browser.findElements(By.id("request-" + name))).isEmpty();
         shot("second-administrator-approved");
+    }
+
+    /** An office behind one address: one person's mistyped name is refused, naming why; a colleague logs in. */
+    @Test
+    void aThrottledNameIsRefusedSayingWhyAndAColleagueAtTheSameAddressLogsIn() throws Exception {
+        String name = "nobody" + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            for (int i = 0; i <= 10; i++) {
+                open("/login");
+                browser.findElement(By.id("username")).sendKeys(name);
+                browser.findElement(By.id("password")).sendKeys("Wrong-Passw0rd-" + i);
+                browser.findElement(By.id("login-submit")).click();
+            }
+            String refused = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-throttled")))
+                    .getText();
+            assertThat(refused).startsWith("此账户从此地址登录失败次数过多，请在 ").endsWith("同一地址的其他账户不受影响。");
+            shot("name-throttled");
+            org.yunjian.support.Browser.logIn(browser, wait, "http://localhost:" + port, DemoData.CUSTOMER_USER, null);
+        } finally {
+            throttle.clear();
+        }
     }
 
     private void open(String path) {
