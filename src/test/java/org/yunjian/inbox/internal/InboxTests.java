@@ -241,6 +241,39 @@ class InboxTests {
         source.all.clear();
     }
 
+    /**
+     * Two transactions publishing the first snapshots of one scope at once (two changes of a new object, or a
+     * rebuild beside a change): the second waits for the first and finds its task; neither fails, one task opens.
+     */
+    @Test
+    void twoTransactionsOpeningTheSameNewScopeAtOnceBothCommitAndOpenTheTaskOnce() throws Exception {
+        UUID org = UUID.randomUUID();
+        String scope = "test:" + UUID.randomUUID();
+        WorkSnapshot snapshot = new WorkSnapshot(scope, List.of(task("t", "并发", WorkAddressee.organization(org), null)));
+        java.util.concurrent.CountDownLatch firstPublished = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> tx.executeWithoutResult(t -> {
+                publisher.publishEvent(snapshot);
+                firstPublished.countDown();
+                try {
+                    Thread.sleep(500); // holds the scope while the second publishes
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            firstPublished.await();
+            var second = pool.submit(() -> tx.executeWithoutResult(t -> publisher.publishEvent(snapshot)));
+            first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            second.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM work_task WHERE scope = ?").param(scope).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(texts(user(org))).hasSize(1);
+    }
+
     @Test
     void anAdministratorReadsTheirOwnWorkAndNobodyAnonymously() throws Exception {
         mvc.perform(get("/api/my-work").with(as(other(Role.AUDIT_ADMIN)))).andExpect(status().isOk())
