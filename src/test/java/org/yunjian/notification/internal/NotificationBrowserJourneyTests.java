@@ -108,6 +108,13 @@ class NotificationBrowserJourneyTests {
                     "None");
             assertThat(driver.findElement(By.id("mode-IMMEDIATE")).isSelected()).isTrue();
             shot(driver, "settings-en");
+
+            driver.get(base + "/notifications?lang=zh-CN");
+            driver.findElement(By.id("robots-link")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("robot-form")));
+            assertThat(driver.findElement(By.id("webhook-org")).getText()).isEqualTo(customer.organizationName());
+            assertThat(driver.findElement(By.id("robots-empty")).getText()).isEqualTo("尚未配置群机器人。");
+            shot(driver, "robots");
         } finally {
             driver.quit();
         }
