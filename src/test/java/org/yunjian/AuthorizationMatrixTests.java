@@ -625,6 +625,8 @@ class AuthorizationMatrixTests {
             // an API token that exists nowhere (ApiTokenTests revokes real ones)
             case "account" -> UUID.fromString("00000000-0000-0000-0000-00000000070c");
             case "evidence-request-lines" -> ids.get(scope == Scope.own ? "RL1" : "RL2");
+            // a notification that exists nowhere (NotificationDeliveryTests reads and marks real ones)
+            case "notifications" -> UUID.fromString("00000000-0000-0000-0000-0000000000b1");
             default -> null;
         };
         // the matrix's exit projects hold no uploaded files: a record id that exists nowhere (ExitProjectApiTests

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.lifecycle.ReminderAddresses;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.security.Role;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
@@ -87,6 +88,10 @@ public class NotificationSettings {
         }
         if (email != null && !email.isBlank() && !org.yunjian.shared.EmailAddress.isValid(email.strip())) {
             errors.add("email", "notification.error.email");
+        } else if (email != null && !email.isBlank() && !(u.is(Role.SYSTEM_ADMIN)
+                || u.is(Role.USER) && u.organizationId() != null)) {
+            // the address is the calendar's, which keeps one for business users and system administrators only
+            errors.add("email", "notification.error.emailNotForRole");
         }
         errors.throwIfAny();
         Settings before = of(u.userId());

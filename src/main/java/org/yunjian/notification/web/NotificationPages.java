@@ -95,5 +95,4 @@ class NotificationPages {
         model.addAttribute("mailConfigured", settings.mailConfigured());
         return "notification/settings";
     }
-
 }
