@@ -42,7 +42,7 @@ class NotificationApi {
     @GetMapping("/api/notifications")
     @Operation(summary = "The caller's notifications, newest first, each in the caller's language with the path it "
             + "links to; unread=true for the unread ones only; one page (page from 1, size 1-200, default 50)")
-    Paged<Notifications.Item> list(@RequestParam(required = false) String unread,
+    Paged<Notifications.NotificationItem> list(@RequestParam(required = false) String unread,
                                    @RequestParam(required = false) String page,
                                    @RequestParam(required = false) String size) {
         return notifications.list("true".equals(unread), PageRequest.of(page, size));

@@ -27,7 +27,7 @@ import org.yunjian.shared.Texts;
 public class Notifications {
 
     /** One notification as its reader sees it. */
-    public record Item(UUID id, String text, String href, Instant createdAt, boolean read) {
+    public record NotificationItem(UUID id, String text, String href, Instant createdAt, boolean read) {
     }
 
     private static final String MARK_READ = "UPDATE notification SET read_at = ? WHERE id = ? AND read_at IS NULL";
@@ -48,15 +48,15 @@ public class Notifications {
 
     /** One page of the caller's notifications, newest first, optionally only the unread ones. */
     @Transactional(readOnly = true)
-    public Paged<Item> list(boolean unreadOnly, PageRequest page) {
+    public Paged<NotificationItem> list(boolean unreadOnly, PageRequest page) {
         UUID user = CurrentUser.require().userId();
         String where = " FROM notification WHERE user_id = ?" + (unreadOnly ? " AND read_at IS NULL" : "");
         long total = jdbc.sql("SELECT COUNT(*)" + where).param(user).query(Long.class).single();
         Locale locale = Texts.locale();
-        List<Item> items = jdbc.sql("SELECT id, kind, args, href, created_at, read_at" + where
+        List<NotificationItem> items = jdbc.sql("SELECT id, kind, args, href, created_at, read_at" + where
                         + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
                 .params(user, page.size(), page.offset())
-                .query((rs, n) -> new Item(rs.getObject("id", UUID.class),
+                .query((rs, n) -> new NotificationItem(rs.getObject("id", UUID.class),
                         TaskText.render(rs.getString("kind"), rs.getString("args"), locale), rs.getString("href"),
                         Jdbc.instant(rs, "created_at"), rs.getObject("read_at") != null)).list();
         return Paged.of(items, page, total);

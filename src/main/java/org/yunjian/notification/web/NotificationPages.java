@@ -46,7 +46,7 @@ class NotificationPages {
                 @RequestParam(required = false) String size, Model model) {
         boolean unreadOnly = "true".equals(unread);
         PageRequest request = PageRequest.of(page, size);
-        Paged<Notifications.Item> shown = notifications.list(unreadOnly, request);
+        Paged<Notifications.NotificationItem> shown = notifications.list(unreadOnly, request);
         model.addAttribute("items", shown.items());
         model.addAttribute("unreadOnly", unreadOnly);
         model.addAttribute("unread", notifications.unreadCount());
