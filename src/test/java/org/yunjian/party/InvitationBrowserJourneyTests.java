@@ -83,6 +83,20 @@ class InvitationBrowserJourneyTests {
             assertThat(driver.findElement(By.id("invitation-list")).getText()).contains("赵工程师", "待接受");
             shot(driver, "sent");
 
+            // the people picker on a lifecycle duty: search by display name instead of typing a user name
+            driver.get(base + "/systems");
+            driver.findElement(By.linkText(DemoData.PORTAL_SYSTEM)).click();
+            wait.until(ExpectedConditions.not(ExpectedConditions.urlToBe(base + "/systems")));
+            driver.get(driver.getCurrentUrl().replaceAll("[?#].*", "") + "/lifecycle");
+            // a duty of the last phase (the demo closed the first ones)
+            java.util.List<org.openqa.selenium.WebElement> duties = driver.findElements(By.cssSelector("tr[id^=duty-] a"));
+            duties.get(duties.size() - 1).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("owner-search")));
+            driver.findElement(By.id("owner-search")).sendKeys("张");
+            wait.until(d -> d.findElements(By.cssSelector("#owner option")).size() > 1);
+            assertThat(driver.findElement(By.id("owner")).getText()).contains("张");
+            shot(driver, "owner-picker");
+
             String token = InvitationTests.tokenMailedTo(SMTP, email);
             driver.manage().deleteAllCookies(); // the engineer, on another computer
             driver.get(base + "/invitation/" + token);
