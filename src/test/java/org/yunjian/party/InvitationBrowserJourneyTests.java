@@ -72,6 +72,12 @@ class InvitationBrowserJourneyTests {
                     "待接受");
             assertThat(driver.findElements(By.id("organization-users-link"))).hasSize(1);
 
+            driver.findElement(By.id("organization-users-link")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("members")));
+            assertThat(driver.findElement(By.id("member-" + DemoData.CUSTOMER_USER)).getText()).contains("组织管理员");
+            shot(driver, "organization-users");
+            driver.get(base + "/invitations");
+
             String email = "zhao." + UUID.randomUUID().toString().substring(0, 6) + "@gov-cloud.example.cn";
             driver.findElement(By.id("email")).sendKeys(email);
             driver.findElement(By.id("displayName")).sendKeys("赵工程师");
