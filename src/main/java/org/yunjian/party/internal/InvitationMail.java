@@ -52,7 +52,7 @@ public class InvitationMail {
     }
 
     /** Sends the invitation; returns whether it went out (not without an SMTP server, or if the server refused). */
-    boolean send(Invitation i, String token, String organization, String system) {
+    boolean send(Invitation i, String token, String inviter, String organization, String system) {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
             return false;
@@ -62,8 +62,8 @@ public class InvitationMail {
         Msg subject = system == null ? Msg.of("party.invitation.mail.subjectStaff", organization)
                 : Msg.of("party.invitation.mail.subject", system);
         Msg body = system == null
-                ? Msg.of("party.invitation.mail.bodyStaff", i.displayName(), i.invitedBy(), organization, link, expires)
-                : Msg.of("party.invitation.mail.body", i.displayName(), i.invitedBy(), organization, system,
+                ? Msg.of("party.invitation.mail.bodyStaff", i.displayName(), inviter, organization, link, expires)
+                : Msg.of("party.invitation.mail.body", i.displayName(), inviter, organization, system,
                         i.role() == null ? Msg.of("party.invitation.role.existing") : Msg.of(i.role()), link, expires);
         try {
             MimeMessage message = sender.createMimeMessage();

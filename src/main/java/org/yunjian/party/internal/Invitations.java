@@ -78,14 +78,17 @@ public class Invitations {
     private final Validation validation;
     private final OrganizationAdministration orgAdmins;
     private final InvitationMail mail;
+    private final org.yunjian.security.PeopleNames people;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration validFor;
 
     Invitations(InvitationRepository invitations, OrganizationRepository organizations, SystemRepository systems,
                 EngagementRepository engagements, Visibility visibility, Validation validation,
-                OrganizationAdministration orgAdmins, InvitationMail mail, ApplicationEventPublisher events,
-                Clock clock, @Value("${yunjian.invitations.valid-days:7}") int validDays) {
+                OrganizationAdministration orgAdmins, InvitationMail mail, org.yunjian.security.PeopleNames people,
+                ApplicationEventPublisher events, Clock clock,
+                @Value("${yunjian.invitations.valid-days:7}") int validDays) {
+        this.people = people;
         this.invitations = invitations;
         this.organizations = organizations;
         this.systems = systems;
@@ -164,7 +167,8 @@ public class Invitations {
         invitations.insert(draft, hash(token));
         events.publishEvent(AuditableEvent.success("invitation.create", "invitation", draft.id(),
                 Msg.of("party.invitation.audit.created", draft.email(), organizationName(draft))));
-        boolean mailed = mail.send(draft, token, organizationName(draft), systemName(draft));
+        boolean mailed = mail.send(draft, token, inviterName(draft), organizationName(draft),
+                systemName(draft));
         return new Created(draft, mail.link(token), mailed);
     }
 
@@ -284,6 +288,11 @@ public class Invitations {
     public String organizationName(Invitation i) {
         return i.createsOrganization() ? i.newOrgName()
                 : organizations.findById(i.organizationId()).map(Organization::name).orElse("");
+    }
+
+    /** Who invited, by display name (the user name if the account is gone). */
+    public String inviterName(Invitation i) {
+        return people.displayNames(List.of(i.invitedBy())).getOrDefault(i.invitedBy(), i.invitedBy());
     }
 
     /** The system an invitation is onto, by name ({@code null} for staff). */

@@ -112,6 +112,7 @@ class InvitationPages {
                               Map<String, String> errors) {
         model.addAttribute("invitation", i);
         model.addAttribute("organizationName", invitations.organizationName(i));
+        model.addAttribute("inviterName", invitations.inviterName(i));
         model.addAttribute("systemName", invitations.systemName(i));
         model.addAttribute("typedUsername", username.isBlank() ? suggestedUsername(i.email()) : username);
         model.addAttribute("typedDisplayName", displayName == null ? i.displayName() : displayName);
