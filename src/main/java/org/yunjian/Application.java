@@ -43,6 +43,10 @@ public class Application {
             // restore writes an empty data directory offline: no Spring, no database connection
             System.exit(BackupCli.run(args));
         }
+        if (CliRunner.onlyHelpOrVersion(args)) {
+            // no Spring starts for help: Logback's default console appender would print a library's INFO on stdout
+            org.yunjian.cli.remote.RemoteCli.quiet();
+        }
         Integer help = CliRunner.withoutDatabase(new java.io.PrintWriter(
                 new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true), args);
         if (help != null) {

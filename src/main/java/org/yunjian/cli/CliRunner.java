@@ -89,6 +89,11 @@ public class CliRunner {
         }
     }
 
+    /** Whether {@code args} (with their {@code --lang} anywhere) ask for help or the version only. */
+    public static boolean onlyHelpOrVersion(String... args) {
+        return onlyHelp(java.util.Arrays.stream(args).filter(a -> !a.startsWith("--lang")).toArray(String[]::new));
+    }
+
     /** {@code --version} alone, or {@code --help} after nothing but command names. */
     static boolean onlyHelp(String[] args) {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
