@@ -13,21 +13,25 @@ import org.yunjian.shared.NotFoundException;
 /**
  * Who administers an organisation's notifications (its robots, and the failed deliveries): the one place that decides
  * it. Until the 组织管理员 (organisation administrator, issue 35) exists: the platform's system and security
- * administrators, and the organisation's own business users. MERGE: replace {@link #mayAdminister} by "the caller is
- * a 组织管理员 of {@code organizationId}" (plus the platform administrators).
+ * administrators, and the organisation's own 组织管理员 (organisation administrators); the organisation's other users
+ * are refused (403).
  */
 @Component
 public class OrganizationAdministrators {
 
     private final ObjectProvider<OrganizationDirectory> organizations;
+    private final org.yunjian.security.OrganizationAdministration orgAdmins;
 
-    OrganizationAdministrators(ObjectProvider<OrganizationDirectory> organizations) {
+    OrganizationAdministrators(ObjectProvider<OrganizationDirectory> organizations,
+                               org.yunjian.security.OrganizationAdministration orgAdmins) {
         this.organizations = organizations;
+        this.orgAdmins = orgAdmins;
     }
 
     /** Whether {@code u} administers the notifications of {@code organizationId}. */
-    public static boolean mayAdminister(CurrentUser u, UUID organizationId) {
-        return u.is(Role.SYSTEM_ADMIN) || u.is(Role.SECURITY_ADMIN) || u.is(Role.USER) && u.belongsTo(organizationId);
+    public boolean mayAdminister(CurrentUser u, UUID organizationId) {
+        return u.is(Role.SYSTEM_ADMIN) || u.is(Role.SECURITY_ADMIN)
+                || u.is(Role.USER) && u.belongsTo(organizationId) && orgAdmins.isOrgAdmin(u.userId());
     }
 
     /**
@@ -37,7 +41,7 @@ public class OrganizationAdministrators {
     public CurrentUser require(UUID organizationId) {
         CurrentUser u = CurrentUser.require();
         if (!mayAdminister(u, organizationId)) {
-            if (u.is(Role.USER)) {
+            if (u.is(Role.USER) && !u.belongsTo(organizationId)) {
                 throw new NotFoundException("organization", organizationId);
             }
             throw new AccessDeniedException("notification.error.notAdministrator");

@@ -58,7 +58,7 @@ class InvitationApi {
     @Operation(summary = "Invite: onto a system of which the caller's organisation is the customer (systemId; an "
             + "existing organisationId or newOrgName/newOrgCredit/newOrgRegion; engagementId and role), or, by an "
             + "organisation administrator without systemId, its own staff. The link is e-mailed; single use, expiring")
-    ResponseEntity<CreatedView> invite(@RequestBody Invitations.Input body) {
+    ResponseEntity<CreatedView> invite(@RequestBody Invitations.InvitationInput body) {
         Invitations.Created c = invitations.invite(body);
         return ResponseEntity.created(URI.create("/api/invitations/" + c.invitation().id()))
                 .body(new CreatedView(view(c.invitation(), Instant.now()), c.mailed(), c.mailed() ? null : c.link()));

@@ -47,7 +47,7 @@ public class Invitations {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What an inviter fills in; {@code organizationId} or the new organisation's fields. */
-    public record Input(String email, String displayName, String organizationId, String newOrgName,
+    public record InvitationInput(String email, String displayName, String organizationId, String newOrgName,
                         String newOrgCredit, String newOrgRegion, String role, String systemId, String engagementId) {
     }
 
@@ -134,7 +134,7 @@ public class Invitations {
      * unknown). Without a system: an organisation administrator's invitation of its own staff.
      */
     @Transactional(noRollbackFor = AccessDeniedException.class)
-    public Created invite(Input in) {
+    public Created invite(InvitationInput in) {
         Caller c = Caller.require();
         if (c.admin()) {
             throw denied(null, "party.invitation.denied.businessOnly");
@@ -172,7 +172,7 @@ public class Invitations {
         return new Created(draft, mail.link(token), mailed);
     }
 
-    private Invitation party(Caller c, Input in, FieldErrors errors, CloudSystem system, String email,
+    private Invitation party(Caller c, InvitationInput in, FieldErrors errors, CloudSystem system, String email,
                              String displayName, Instant now) {
         UUID orgId = validation.uuid(errors, "organizationId", in.organizationId(), false);
         UUID engagementId = validation.uuid(errors, "engagementId", in.engagementId(), false);

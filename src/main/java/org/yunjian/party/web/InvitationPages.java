@@ -37,7 +37,7 @@ class InvitationPages {
     @GetMapping("/invitations")
     @PreAuthorize("hasRole('USER')")
     String list(Model model) {
-        return page(model, new Invitations.Input("", "", "", "", "", "", "", "", ""), Map.of());
+        return page(model, new Invitations.InvitationInput("", "", "", "", "", "", "", "", ""), Map.of());
     }
 
     @PostMapping("/invitations")
@@ -48,7 +48,7 @@ class InvitationPages {
                   @RequestParam(defaultValue = "") String newOrgRegion, @RequestParam(defaultValue = "") String role,
                   @RequestParam(defaultValue = "") String systemId, @RequestParam(defaultValue = "") String engagementId,
                   Model model, RedirectAttributes flash) {
-        Invitations.Input in = new Invitations.Input(email, displayName, organizationId, newOrgName, newOrgCredit,
+        Invitations.InvitationInput in = new Invitations.InvitationInput(email, displayName, organizationId, newOrgName, newOrgCredit,
                 newOrgRegion, role, systemId, engagementId);
         try {
             Invitations.Created c = invitations.invite(in);
@@ -73,7 +73,7 @@ class InvitationPages {
         try {
             invitations.revoke(id);
         } catch (FieldErrors.ValidationException e) {
-            return page(model, new Invitations.Input("", "", "", "", "", "", "", "", ""), e.errors());
+            return page(model, new Invitations.InvitationInput("", "", "", "", "", "", "", "", ""), e.errors());
         }
         return "redirect:/invitations?revoked";
     }
@@ -134,7 +134,7 @@ class InvitationPages {
         return s.length() >= 3 && Character.isLetterOrDigit(s.charAt(0)) ? s : "";
     }
 
-    private String page(Model model, Invitations.Input in, Map<String, String> errors) {
+    private String page(Model model, Invitations.InvitationInput in, Map<String, String> errors) {
         java.util.List<Invitation> list = invitations.list();
         model.addAttribute("invitations", list);
         Map<UUID, String> orgNames = new java.util.HashMap<>();
