@@ -144,6 +144,9 @@ class NotificationDeliveryTests {
         alice = user("alice", "张三", w.customer().id());
         bob = user("bob", "Bob Li", w.customer().id());
         carol = user("carol", "王五", w.provider().id());
+        // alice and carol are their organisations' 组织管理员 (they manage the robots); bob is not
+        jdbc.sql("UPDATE user_account SET org_admin = TRUE WHERE id IN (?, ?)").param(alice.userId())
+                .param(carol.userId()).update();
         settings(alice, "IMMEDIATE", "zh-CN", alice.username() + "@example.gov.cn");
         settings(bob, "DIGEST", "en", bob.username() + "@example.gov.cn");
         settings(carol, "OFF", "zh-CN", "");
@@ -343,6 +346,11 @@ class NotificationDeliveryTests {
 
     @Test
     void robotsAreRefusedWithoutTheirSecretOrIntoThePlatformsNetworkAndKeptSealed() throws Exception {
+        mvc.perform(post("/api/organizations/" + w.customer().id() + "/webhooks").with(as(bob))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"GENERIC\",\"name\":\"群\",\"url\":\"" + base + "/generic\","
+                                + "\"secret\":\"s\"}"))
+                .andExpect(status().isForbidden());   // a user of the organisation, not its 组织管理员
         mvc.perform(post("/api/organizations/" + w.customer().id() + "/webhooks").with(as(alice))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"kind\":\"DINGTALK\",\"name\":\"群\",\"url\":\"ftp://x\"}"))
