@@ -20,6 +20,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yunjian.security.Addressees;
 import org.yunjian.security.Role;
+import org.yunjian.shared.WorkClosed;
 import org.yunjian.shared.WorkOpened;
 import org.yunjian.shared.WorkTask;
 
@@ -59,6 +60,24 @@ class WorkOpenedListener {
             tx.executeWithoutResult(status -> record(opened));
         } catch (RuntimeException e) {
             log.error("Notifications of task {} ({}) not recorded: {}", opened.taskId(), opened.scope(), e.toString());
+        }
+    }
+
+    /**
+     * A task that closed needs nobody's attention any more: its unread notifications count as read (the bell counts
+     * what still waits; the list keeps them). After the commit too, so it follows the {@link WorkOpened} of a task
+     * that opened and closed in one change.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(WorkClosed closed) {
+        try {
+            tx.executeWithoutResult(status -> jdbc.sql("UPDATE notification SET read_at = ? WHERE task_id = ? "
+                            + "AND read_at IS NULL")
+                    .params(utc(closed.closedAt() == null ? clock.instant() : closed.closedAt()), closed.taskId())
+                    .update());
+        } catch (RuntimeException e) {
+            log.error("Notifications of closed task {} ({}) not marked read: {}", closed.taskId(), closed.scope(),
+                    e.toString());
         }
     }
 

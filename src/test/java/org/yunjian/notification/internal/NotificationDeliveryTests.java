@@ -51,6 +51,7 @@ import org.yunjian.security.Role;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.WorkAddressee;
+import org.yunjian.shared.WorkClosed;
 import org.yunjian.shared.WorkOpened;
 import org.yunjian.shared.WorkTask;
 
@@ -302,6 +303,17 @@ class NotificationDeliveryTests {
         open(WorkAddressee.user(alice.userId()), "二");
         open(WorkAddressee.user(alice.userId()), "三");
         mvc.perform(post("/api/notifications/read-all").with(as(alice))).andExpect(jsonPath("$.marked").value(2));
+    }
+
+    @Test
+    void aTaskThatClosedLeavesTheBellButStaysInTheList() throws Exception {
+        UUID done = open(WorkAddressee.user(alice.userId()), "已办完");
+        open(WorkAddressee.user(alice.userId()), "仍等待");
+        mvc.perform(get("/api/notifications/unread-count").with(as(alice))).andExpect(jsonPath("$.unread").value(2));
+        new TransactionTemplate(transactions).executeWithoutResult(s -> events.publishEvent(
+                new WorkClosed(done, "assessment:" + done, "review", Instant.now())));
+        mvc.perform(get("/api/notifications/unread-count").with(as(alice))).andExpect(jsonPath("$.unread").value(1));
+        mvc.perform(get("/api/notifications").with(as(alice))).andExpect(jsonPath("$.items.length()").value(2));
     }
 
     @Test
