@@ -400,11 +400,7 @@ class HandOffJourneyTests {
         assertThat(myWork(DemoData.CUSTOMER_USER)).doesNotContain(accept);
     }
 
-    /**
-     * The two-person rule. No e-mail: security and audit administrators cannot set a notification address (the
-     * address is the obligations calendar's, kept for business users and system administrators only — the settings
-     * refuse it with notification.error.emailNotForRole), so this hand-off reaches 我的待办 and the bell only.
-     */
+    /** The two-person rule (the demo gives the security administrators an address too, as a business user). */
     @Test
     void aSecurityAdministratorsRequestReachesTheSecondSecurityAdministrator() throws Exception {
         CurrentUser first = demo(DemoData.SECURITY_ADMIN);
@@ -415,7 +411,7 @@ class HandOffJourneyTests {
                 .formatted(name)).andExpect(status().isCreated())), "$.pendingRequest");
 
         String text = "批准管理员申请：" + name;
-        receivesInTheApplication(DemoData.SECURITY_ADMIN2, DemoData.SECURITY_ADMIN2_TOTP, text,
+        receives(DemoData.SECURITY_ADMIN2, DemoData.SECURITY_ADMIN2_TOTP, text,
                 "/admin/users/requests", "6-secadmin2");
         assertThat(myWork(DemoData.SECURITY_ADMIN)).noneMatch(t -> t.startsWith(text));
 
