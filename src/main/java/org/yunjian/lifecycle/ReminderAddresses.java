@@ -7,6 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.lifecycle.internal.ReminderService;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.Role;
 
 /**
  * A person's e-mail address as the obligations calendar keeps it (its reminders), for other modules that write to
@@ -31,6 +33,18 @@ public class ReminderAddresses {
     /** Sets the caller's address (validated, audited), or removes it when blank. */
     public Optional<String> setMine(String email) {
         return reminders.setAddress(email);
+    }
+
+    /**
+     * Sets the address of the signed-in security administrator (validated, audited), or removes it when blank: the
+     * notifications e-mail them the administrator requests of the two-person rule. The calendar keeps none for them.
+     */
+    public Optional<String> setMineAsSecurityAdministrator(String email) {
+        CurrentUser u = CurrentUser.require();
+        if (!u.is(Role.SECURITY_ADMIN)) {
+            throw new org.springframework.security.access.AccessDeniedException("security.error.businessOrAdmin");
+        }
+        return reminders.setAddress(u, email);
     }
 
     /** The address of {@code userId}, if set. */

@@ -84,7 +84,15 @@ public class ReminderService {
     /** Sets the caller's reminder address (validated), or removes it when blank. */
     @Transactional
     public Optional<String> setAddress(String email) {
-        CurrentUser u = CurrentUser.requireBusinessOrAdmin("reminders");
+        return setAddress(CurrentUser.requireBusinessOrAdmin("reminders"), email);
+    }
+
+    /**
+     * As {@link #setAddress(String)} for {@code u}, whose right to keep an address the caller checked (the
+     * notifications also keep one for security administrators, who approve each other's requests).
+     */
+    @Transactional
+    public Optional<String> setAddress(CurrentUser u, String email) {
         String value = email == null ? "" : email.strip();
         if (value.isEmpty()) {
             if (jdbc.sql("DELETE FROM lifecycle_reminder_address WHERE user_id = ?").param(u.userId()).update() > 0) {

@@ -12,8 +12,8 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
 
 /**
- * In demo mode, right after the demo accounts and before anything opens work for them: every demo business user
- * and the system administrator get e-mail at once, to {@code <user name>@demo.example.gov.cn}, set as each of them
+ * In demo mode, right after the demo accounts and before anything opens work for them: every demo business user,
+ * the system administrator and the security administrators get e-mail at once, to {@code <user name>@demo.example.gov.cn}, set as each of them
  * (audited like a person's own change) — so the notifications land in the demo mailbox ({@link DemoMailSink}).
  */
 @Component
@@ -38,7 +38,8 @@ class DemoNotificationSettings implements ApplicationRunner {
         for (UserView u : users.list()) {
             boolean chosen = jdbc.sql("SELECT COUNT(*) FROM notification_setting WHERE user_id = ?").param(u.id())
                     .query(Long.class).single() > 0;
-            if (!u.demo() || chosen || !(u.role() == Role.USER || u.role() == Role.SYSTEM_ADMIN)) {
+            if (!u.demo() || chosen || !(u.role() == Role.USER || u.role() == Role.SYSTEM_ADMIN
+                    || u.role() == Role.SECURITY_ADMIN)) {
                 continue;
             }
             SeedActor.run(SeedActor.of(u), () -> settings.update(EmailMode.IMMEDIATE.name(), "zh-CN",

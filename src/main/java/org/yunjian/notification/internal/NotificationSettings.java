@@ -88,15 +88,20 @@ public class NotificationSettings {
         }
         if (email != null && !email.isBlank() && !org.yunjian.shared.EmailAddress.isValid(email.strip())) {
             errors.add("email", "notification.error.email");
-        } else if (email != null && !email.isBlank() && !(u.is(Role.SYSTEM_ADMIN)
+        } else if (email != null && !email.isBlank() && !(u.is(Role.SYSTEM_ADMIN) || u.is(Role.SECURITY_ADMIN)
                 || u.is(Role.USER) && u.organizationId() != null)) {
-            // the address is the calendar's, which keeps one for business users and system administrators only
+            // the address is the calendar's, kept for business users, system administrators and (for the
+            // administrator requests they approve) security administrators
             errors.add("email", "notification.error.emailNotForRole");
         }
         errors.throwIfAny();
         Settings before = of(u.userId());
         if (!java.util.Objects.equals(before.email(), email == null || email.isBlank() ? null : email.strip())) {
-            addresses.setMine(email);
+            if (u.is(Role.SECURITY_ADMIN)) {
+                addresses.setMineAsSecurityAdministrator(email);
+            } else {
+                addresses.setMine(email);
+            }
         }
         jdbc.sql("DELETE FROM notification_setting WHERE user_id = ?").param(u.userId()).update();
         jdbc.sql("INSERT INTO notification_setting (user_id, email_mode, language, updated_at) VALUES (?,?,?,?)")
