@@ -80,6 +80,7 @@ class InvitationPages {
 
     /** The invitee's page: who invites it where, and the form to choose a user name and password. */
     @GetMapping("/invitation/{token}")
+    @PreAuthorize("permitAll()") // the invitee has no account yet (SecurityConfig.PUBLIC): the link's secret decides
     String open(@PathVariable String token, Model model, HttpServletResponse response) {
         model.addAttribute("token", token);
         try {
@@ -90,6 +91,7 @@ class InvitationPages {
     }
 
     @PostMapping("/invitation/{token}")
+    @PreAuthorize("permitAll()") // the invitee has no account yet (SecurityConfig.PUBLIC): the link's secret decides
     String accept(@PathVariable String token, @RequestParam(defaultValue = "") String username,
                   @RequestParam(defaultValue = "") String displayName, @RequestParam(defaultValue = "") String password,
                   @RequestParam(defaultValue = "") String confirm, Model model, HttpServletResponse response) {
