@@ -98,6 +98,24 @@ class ReminderMailTests {
         return n;
     }
 
+    /** What reached {@code to}, and what the platform recorded as sent to it: the failure message of a count. */
+    String received(String to) {
+        StringBuilder b = new StringBuilder("mails to ").append(to).append(':');
+        try {
+            for (MimeMessage m : SMTP.getReceivedMessages()) {
+                if (m.getAllRecipients()[0].toString().equals(to)) {
+                    b.append("\n  ").append(m.getSubject()).append(" | ").append(m.getContent().toString().lines()
+                            .limit(3).toList());
+                }
+            }
+        } catch (Exception e) {
+            b.append(' ').append(e);
+        }
+        b.append("\nrecorded: ").append(jdbc.sql("SELECT obligation_id, due_date, user_id, sent_at FROM "
+                + "lifecycle_reminder_sent WHERE recipient = ?").param(to).query().listOfRows());
+        return b.toString();
+    }
+
     @Test
     void anOverdueDrillSendsExactlyOneMail() throws Exception {
         mvc.perform(put("/api/lifecycle/calendar/reminder-address").with(as(customer))
@@ -112,7 +130,7 @@ class ReminderMailTests {
         assertThat(mailsTo(address)).isZero();
 
         reminders.sendDue();
-        assertThat(mailsTo(address)).isEqualTo(1);
+        assertThat(mailsTo(address)).as(() -> received(address)).isEqualTo(1);
         MimeMessage mail = SMTP.getReceivedMessages()[SMTP.getReceivedMessages().length - 1];
         for (MimeMessage m : SMTP.getReceivedMessages()) {
             if (m.getAllRecipients()[0].toString().equals(address) && !notification(m)) {
@@ -129,7 +147,7 @@ class ReminderMailTests {
         reminders.sendDue();
         mvc.perform(get("/lifecycle/calendar").with(as(customer))).andExpect(status().isOk());
         reminders.sendDue();
-        assertThat(mailsTo(address)).isEqualTo(1);
+        assertThat(mailsTo(address)).as(() -> received(address)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'lifecycle.reminder.send' AND object_id IN "
                         + "(SELECT CAST(id AS VARCHAR(64)) FROM lifecycle_obligation WHERE system_id = ?)")
                 .param(w.system().id()).query(Integer.class).single()).isEqualTo(1);
