@@ -148,9 +148,16 @@ class ReminderMailTests {
         mvc.perform(get("/lifecycle/calendar").with(as(customer))).andExpect(status().isOk());
         reminders.sendDue();
         assertThat(mailsTo(address)).as(() -> received(address)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_reminder_sent WHERE recipient = ?").param(address)
+                .query(Integer.class).single()).isEqualTo(1);
+        // each reminder sent is audited once: to this user, and to anyone else who keeps an address and sees the
+        // system (in the full suite, a system administrator given an address by another test class gets one too)
+        int sent = jdbc.sql("SELECT COUNT(*) FROM lifecycle_reminder_sent WHERE obligation_id IN "
+                + "(SELECT id FROM lifecycle_obligation WHERE system_id = ?)").param(w.system().id())
+                .query(Integer.class).single();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'lifecycle.reminder.send' AND object_id IN "
                         + "(SELECT CAST(id AS VARCHAR(64)) FROM lifecycle_obligation WHERE system_id = ?)")
-                .param(w.system().id()).query(Integer.class).single()).isEqualTo(1);
+                .param(w.system().id()).query(Integer.class).single()).isEqualTo(sent);
     }
 
     /** Issue 33: these were stored; each is a 400 naming the field and the reason, in the caller's language. */

@@ -92,7 +92,10 @@ class AuthenticationFlowTest extends SecurityIntegrationTest {
         MockHttpSession session = login(created.username(), PASSWORD);
         mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/account/password"));
         mvc.perform(get("/account/password").session(session)).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"password-required\"")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"password-required\"")))
+                // the rules in one sentence that ends once (it ended in "。。")
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*<p class=\"muted\" id=\"password-policy\">密码要求：[^<]*[^。]。</p>.*")));
         mvc.perform(post("/account/password").session(session).with(csrf()).param("currentPassword", PASSWORD)
                         .param("newPassword", "Second-Passw0rd").param("confirmPassword", "Second-Passw0rd"))
                 .andExpect(redirectedUrl("/account?passwordChanged"));

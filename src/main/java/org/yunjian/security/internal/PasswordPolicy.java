@@ -122,8 +122,13 @@ public class PasswordPolicy {
 
     /** One message in the caller's language naming every broken rule. */
     public String describe(List<Rule> broken) {
+        return msg("security.password.invalid", LocaleContextHolder.getLocale(), rules(broken));
+    }
+
+    /** The rules {@code listed}, in the caller's language, joined by the language's separator (no closing stop). */
+    private String rules(List<Rule> listed) {
         Locale locale = LocaleContextHolder.getLocale();
-        List<String> parts = broken.stream().map(r -> switch (r) {
+        List<String> parts = listed.stream().map(r -> switch (r) {
             case MIN_LENGTH -> msg("security.password.rule.minLength", locale, config.minLength());
             case MAX_LENGTH -> msg("security.password.rule.maxLength", locale, MAX_LENGTH);
             case CHARACTER_CLASSES -> msg("security.password.rule.classes", locale, config.minCharacterClasses());
@@ -136,15 +141,13 @@ public class PasswordPolicy {
             case COMMON_NAME -> msg("security.password.rule.commonName", locale);
             case TOO_RECENT -> msg("security.password.rule.minAge", locale, config.minAge().toHours());
         }).toList();
-        return msg("security.password.invalid", locale,
-                String.join(messages.getMessage("security.password.rule.separator", null, "; ", locale), parts));
+        return String.join(messages.getMessage("security.password.rule.separator", null, "; ", locale), parts);
     }
 
-    /** A human description of all rules, for forms. */
+    /** A human description of all rules, for forms: the sentence around it ({@code security.password.policy}) ends it. */
     public String summary() {
-        return describe(List.of(Rule.MIN_LENGTH, Rule.CHARACTER_CLASSES, Rule.CONTAINS_USERNAME, Rule.REUSED,
-                Rule.COMMON_PASSWORD, Rule.COMMON_NAME))
-                .replaceFirst("^[^:\\uFF1A]*[:\\uFF1A]\\s*", ""); // up to the first colon, ASCII or full-width
+        return rules(List.of(Rule.MIN_LENGTH, Rule.CHARACTER_CLASSES, Rule.CONTAINS_USERNAME, Rule.REUSED,
+                Rule.COMMON_PASSWORD, Rule.COMMON_NAME));
     }
 
     int historySize() {
