@@ -17,7 +17,7 @@ public record WorkAddressee(UUID user, UUID organization, String administratorRo
     public WorkAddressee {
         int set = (user == null ? 0 : 1) + (organization == null ? 0 : 1) + (administratorRole == null ? 0 : 1);
         if (set != 1) {
-            throw new IllegalArgumentException("exactly one of user, organization, administratorRole");
+            throw WorkTask.misuse("exactly one of user, organization, administratorRole");
         }
     }
 

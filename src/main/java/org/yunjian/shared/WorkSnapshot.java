@@ -21,7 +21,7 @@ public record WorkSnapshot(String scope, List<WorkTask> open) {
         Objects.requireNonNull(scope, "scope");
         open = open == null ? List.of() : List.copyOf(open);
         if (open.stream().map(WorkTask::key).distinct().count() != open.size()) {
-            throw new IllegalArgumentException("task keys repeat in scope " + scope);
+            throw WorkTask.misuse("task keys repeat in scope " + scope);
         }
     }
 

@@ -28,7 +28,15 @@ public record WorkTask(String key, String kind, List<String> args, String href, 
         Objects.requireNonNull(to, "to");
         args = args == null ? List.of() : List.copyOf(args);
         if (href == null || !href.startsWith("/")) {
-            throw new IllegalArgumentException("href must be a path of the web application: " + href);
+            throw misuse("href must be a path of the web application: " + href);
         }
+    }
+
+    /**
+     * A publisher's programming error (the text is for its developer, never shown to a person: a task is built by
+     * code, not from input).
+     */
+    static IllegalArgumentException misuse(String developerText) {
+        return new IllegalArgumentException(developerText);
     }
 }
