@@ -111,7 +111,7 @@ class ReportRecordApi {
         if (number == null || number.isBlank()) { // bad input is a 400 naming the field, not a silent "no"
             throw new org.yunjian.shared.FieldErrors.ValidationException("number", "record.check.error.number");
         }
-        if (sm3 == null || !sm3.strip().matches("[0-9a-fA-F]{64}")) {
+        if (!ReportRecords.wellFormedSm3(sm3)) {
             throw new org.yunjian.shared.FieldErrors.ValidationException("sm3", "record.check.error.sm3");
         }
         ReportRecords.PublicAnswer a = records.publicCheck(request.getRemoteAddr(), number, sm3);

@@ -9,9 +9,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.exit.ReportSeal;
@@ -58,6 +68,11 @@ public class ReportRecords {
         }
     }
 
+    /** Whether {@code sm3} is an SM3 as the check takes it: 64 hexadecimal digits, either case, spaces around. */
+    public static boolean wellFormedSm3(String sm3) {
+        return sm3 != null && sm3.strip().matches("[0-9a-fA-F]{64}");
+    }
+
     /** What the public check tells about a genuine file: nothing more than this. */
     public record Match(String reportNumber, int revision, Instant approvedAt, String assessorOrgName,
                        Reports.Format format, String language, int latestRevision) {
@@ -66,6 +81,9 @@ public class ReportRecords {
         }
     }
 
+    private static final Logger log = LoggerFactory.getLogger(ReportRecords.class);
+
+    private final TransactionTemplate afterApproval;
     private final Reports reports;
     private final AssessmentService service;
     private final AssessmentRepository assessments;
@@ -82,10 +100,9 @@ public class ReportRecords {
                   ReportRecordRepository repo, ReviewRepository reviews, PlatformSigningKey key,
                   ApplicationEventPublisher events, java.time.Clock clock, SealedDownloads downloads,
                   org.yunjian.security.UserAdministration users, AddressRefusals refusals,
-                  org.springframework.transaction.PlatformTransactionManager transactions) {
-        this.afterApproval = new org.springframework.transaction.support.TransactionTemplate(transactions);
-        this.afterApproval.setPropagationBehavior(
-                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+                  PlatformTransactionManager transactions) {
+        this.afterApproval = new TransactionTemplate(transactions);
+        this.afterApproval.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.refusals = refusals;
         this.downloads = downloads;
         this.users = users;
@@ -101,9 +118,6 @@ public class ReportRecords {
 
     // --- sealing
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReportRecords.class);
-    private final org.springframework.transaction.support.TransactionTemplate afterApproval;
-
     /**
      * Seals revision 1 once the approval has committed, in a transaction of its own, as the 批准人 who approved.
      * Rendering six documents takes seconds; inside the approval's transaction it would hold the audit log's head
@@ -113,39 +127,37 @@ public class ReportRecords {
      * issues a revision (logged).
      */
     void freezeAfterCommit(UUID assessmentId) {
-        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             freeze(assessmentId);
             return;
         }
-        org.springframework.security.core.Authentication approver =
-                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                new org.springframework.transaction.support.TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
-                        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
-                        context.setAuthentication(approver);
-                        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
-                        try {
-                            afterApproval.executeWithoutResult(t -> {
-                                if (repo.revisions(assessmentId).isEmpty()) {
-                                    freeze(assessmentId);
-                                }
-                            });
-                        } catch (RuntimeException e) {
-                            log.error("Approved report of assessment {} not sealed (renders live until a revision)",
-                                    assessmentId, e);
-                        } finally {
-                            org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
+        Authentication approver = SecurityContextHolder.getContext().getAuthentication();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                SecurityContext previous = SecurityContextHolder.getContext();
+                SecurityContext context = SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(approver);
+                SecurityContextHolder.setContext(context);
+                try {
+                    afterApproval.executeWithoutResult(t -> {
+                        if (repo.revisions(assessmentId).isEmpty()) {
+                            freeze(assessmentId);
                         }
-                    }
-                });
+                    });
+                } catch (RuntimeException e) {
+                    log.error("Approved report of assessment {} not sealed (renders live until a revision)",
+                            assessmentId, e);
+                } finally {
+                    SecurityContextHolder.setContext(previous);
+                }
+            }
+        });
     }
 
     /**
-     * Seals revision 1 as the 批准人 approves (in the approval's transaction, after the status moved): the approval
-     * time and the approver are the approval step's.
+     * Seals revision 1 of an approved report ({@link #freezeAfterCommit} once the approval committed; the demo's
+     * {@link #reseal}): the approval time and the approver are the approval step's.
      */
     void freeze(UUID assessmentId) {
         Reviews.Step approval = Reviews.signatures(reviews.steps(assessmentId))
@@ -284,10 +296,10 @@ public class ReportRecords {
     @Transactional(readOnly = true)
     public Optional<Match> check(String reportNumber, String sm3) {
         String number = reportNumber == null ? "" : reportNumber.strip();
-        String hash = sm3 == null ? "" : sm3.strip().toLowerCase(java.util.Locale.ROOT);
-        if (number.isEmpty() || !hash.matches("[0-9a-f]{64}")) {
+        if (number.isEmpty() || !wellFormedSm3(sm3)) {
             return Optional.empty();
         }
+        String hash = sm3.strip().toLowerCase(java.util.Locale.ROOT);
         List<Revision> found = repo.bySm3(number, hash);
         if (found.isEmpty()) {
             return Optional.empty();
