@@ -54,7 +54,7 @@ public class Notifications {
         long total = jdbc.sql("SELECT COUNT(*)" + where).param(user).query(Long.class).single();
         Locale locale = Texts.locale();
         List<NotificationItem> items = jdbc.sql("SELECT id, kind, args, href, created_at, read_at" + where
-                        + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
+                        + " ORDER BY CASE WHEN read_at IS NULL THEN 0 ELSE 1 END, created_at DESC, id LIMIT ? OFFSET ?")
                 .params(user, page.size(), page.offset())
                 .query((rs, n) -> new NotificationItem(rs.getObject("id", UUID.class),
                         TaskText.render(rs.getString("kind"), rs.getString("args"), locale), rs.getString("href"),

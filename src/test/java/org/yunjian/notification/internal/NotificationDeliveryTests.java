@@ -307,13 +307,17 @@ class NotificationDeliveryTests {
 
     @Test
     void aTaskThatClosedLeavesTheBellButStaysInTheList() throws Exception {
-        UUID done = open(WorkAddressee.user(alice.userId()), "已办完");
         open(WorkAddressee.user(alice.userId()), "仍等待");
+        UUID done = open(WorkAddressee.user(alice.userId()), "已办完");
         mvc.perform(get("/api/notifications/unread-count").with(as(alice))).andExpect(jsonPath("$.unread").value(2));
         new TransactionTemplate(transactions).executeWithoutResult(s -> events.publishEvent(
                 new WorkClosed(done, "assessment:" + done, "review", Instant.now())));
         mvc.perform(get("/api/notifications/unread-count").with(as(alice))).andExpect(jsonPath("$.unread").value(1));
-        mvc.perform(get("/api/notifications").with(as(alice))).andExpect(jsonPath("$.items.length()").value(2));
+        // what still waits comes first, though the closed one is newer
+        mvc.perform(get("/api/notifications").with(as(alice))).andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.items[0].read").value(false))
+                .andExpect(jsonPath("$.items[0].text").value(org.hamcrest.Matchers.containsString("仍等待")))
+                .andExpect(jsonPath("$.items[1].read").value(true));
     }
 
     @Test
