@@ -194,8 +194,7 @@ public class UserAdministration {
         UUID org = role != Role.USER || change.organizationId() != null ? change.organizationId()
                 : a.organizationId();
         checkRoleAndOrganization(errors, role, org);
-        if (a.enabled() && INDISPENSABLE.contains(a.role()) && (role != a.role() || !enabled)
-                && accounts.countByRole(a.role()) <= 1) {
+        if (lastOfItsRole(a) && (role != a.role() || !enabled)) {
             errors.add(role != a.role() ? "role" : "enabled", messages.get("security.user.error.lastAdmin",
                     messages.get("security.role." + a.role().name())));
         }
@@ -252,7 +251,7 @@ public class UserAdministration {
         if (isSelf(id)) {
             throw new AccessDeniedException("security.error.ownDelete");
         }
-        if (a.enabled() && INDISPENSABLE.contains(a.role()) && accounts.countByRole(a.role()) <= 1) {
+        if (lastOfItsRole(a)) {
             throw new FieldErrors.ValidationException("role",
                     messages.get("security.user.error.lastAdmin", messages.get("security.role." + a.role().name())));
         }
@@ -271,6 +270,15 @@ public class UserAdministration {
                 a.enabled(), a.lockedAt(now), a.lockedAt(now) ? a.lockedUntil() : null, a.mustChangePassword(),
                 a.demo(), a.totpSecret() != null, a.passwordChangedAt(), policy.expiresAt(a), a.createdAt(),
                 a.awaitingApproval(), approvals.pendingFor(a.id()).map(AdminRequest::id).orElse(null), a.version());
+    }
+
+    /**
+     * Whether {@code a} is the only enabled administrator of an indispensable role: an account still awaiting
+     * approval is none of them ({@link AccountRepository#countByRole} does not count it) and never the last.
+     */
+    private boolean lastOfItsRole(Account a) {
+        return a.enabled() && !a.awaitingApproval() && INDISPENSABLE.contains(a.role())
+                && accounts.countByRole(a.role()) <= 1;
     }
 
     private Account require(UUID id) {

@@ -161,6 +161,21 @@ class UserAdministrationTest extends SecurityIntegrationTest {
                 .andExpect(status().isOk());
     }
 
+    /** The waiting account is not one of the role's enabled administrators, so it is never "the last one". */
+    @Test
+    void anAccountAwaitingApprovalCanBeDeletedBesideTheOnlyEnabledAdministratorOfItsRole() throws Exception {
+        UserView admin = securityAdmin();
+        jdbc.sql("UPDATE user_account SET enabled = FALSE WHERE role = 'AUDIT_ADMIN'").update();
+        UserView enabled = administrator(Role.AUDIT_ADMIN, null);
+        UserView waiting = administrator(Role.AUDIT_ADMIN, null);
+        jdbc.sql("UPDATE user_account SET awaiting_approval = TRUE WHERE id = ?").param(waiting.id()).update();
+        mvc.perform(delete("/api/users/{id}", waiting.id()).with(as(admin)).with(csrf()))
+                .andExpect(status().isNoContent());
+        // the enabled one is still the last, and stays
+        mvc.perform(delete("/api/users/{id}", enabled.id()).with(as(admin)).with(csrf()))
+                .andExpect(status().isBadRequest());
+    }
+
     @Test
     void securityAdministratorCannotChangeItsOwnRoleOrDisableOrDeleteItself() throws Exception {
         UserView admin = securityAdmin();
