@@ -30,6 +30,10 @@ public class Application {
             // login / logout, and the business commands while a server is named: its REST API, no Spring, no database
             System.exit(org.yunjian.cli.remote.RemoteCli.run(args));
         }
+        if (args.length > 0 && !"serve".equals(args[0]) && !isServerOption(args[0])
+                && !CliRunner.onlyHelpOrVersion(args)) {
+            offlineLogsToStderr();
+        }
         if (args.length > 0 && ExitCli.handles(args[0])) {
             // the offline exit and keys commands never boot Spring: their run time includes JVM start only
             System.exit(ExitCli.run(args));
@@ -60,6 +64,18 @@ public class Application {
             return;
         }
         System.exit(runCli(args));
+    }
+
+    /**
+     * An offline command's log lines (a key directory inside the data directory, a library's start-up INFO) go to
+     * stderr: stdout is the answer. Before the first logger is made (building the command tree loads libraries
+     * that log): Logback starts from the file now, and Spring Boot's logging system reads it again at its start.
+     */
+    static void offlineLogsToStderr() {
+        System.setProperty("logback.configurationFile", "logback-cli.xml");
+        org.slf4j.LoggerFactory.getILoggerFactory(); // Logback configures itself now, from that file
+        System.clearProperty("logback.configurationFile"); // else Spring Boot warns that it ignores it
+        System.setProperty("logging.config", "classpath:logback-cli.xml");
     }
 
     /** {@code --server.port=…}, {@code --spring.profiles.active=…}: options for the server, not a CLI command. */
