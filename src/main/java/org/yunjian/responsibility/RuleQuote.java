@@ -21,10 +21,14 @@ public record RuleQuote(RequirementId rule, String ref, String text, String orig
         return new RuleQuote(rule, ref(r), r.textIn(Texts.locale()), r.text());
     }
 
-    /** {@code 5 b) 1)} from clause 5, item b-1. */
+    /**
+     * {@code 5 b) 1)} from clause 5, item b-1. A duty the catalog drew from a section's lead-in sentence (item
+     * {@code 0}, not a listed item of the standard) is cited by its clause alone, as the standard prints it: 7.3.7,
+     * not "7.3.7 0)".
+     */
     public static String ref(Requirement r) {
         StringBuilder out = new StringBuilder(r.clause());
-        if (r.item() != null) {
+        if (r.item() != null && !r.derivedFromLeadIn()) {
             for (String part : r.item().split("-")) {
                 out.append(' ').append(part).append(')');
             }
