@@ -298,4 +298,60 @@ class RemoteCliTests {
                 DemoData.CUSTOMER_USER, "--json");
         assertThat(self.exitCode()).as(self.stderr()).isZero();
     }
+
+    @Test
+    void usersListAndRequestsWorkWithASecurityAdministratorsToken() throws Exception {
+        WebSession admin = new WebSession(server::uri);
+        admin.login(DemoData.SECURITY_ADMIN, DemoData.PASSWORD);
+        admin.refreshCsrf();
+        HttpResponse<String> step = admin.postJson("/api/login/totp", "{\"code\":\""
+                + org.yunjian.security.Totp.code(DemoData.SECURITY_ADMIN_TOTP, java.time.Instant.now()) + "\"}");
+        assertThat(step.statusCode()).as(step.body()).isEqualTo(200);
+        admin.refreshCsrf();
+        HttpResponse<String> made = admin.postJson("/api/account/tokens",
+                "{\"name\":\"账户只读\",\"scope\":\"READ_ONLY\",\"validDays\":1}");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        String adminToken = JSON.readTree(made.body()).path("value").asString();
+
+        ClientResult users = ServerProcess.client(env(adminToken), "", "users", "list", "--lang=en");
+        assertThat(users.exitCode()).as(users.stderr()).isZero();
+        assertThat(users.stderr()).isEmpty();
+        List<String> lines = users.stdout().lines().toList();
+        assertThat(lines.get(0)).matches("ID +USERNAME +ROLE +STATE +DISPLAY NAME");
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains(DemoData.CUSTOMER_USER))
+                .allSatisfy(l -> assertThat(l).doesNotContainPattern(LOG_LINE));
+        ClientResult requests = ServerProcess.client(env(adminToken), "", "users", "requests", "--json");
+        assertThat(requests.exitCode()).as(requests.stderr()).isZero();
+        assertThat(JSON.readTree(requests.stdout()).isArray()).isTrue();
+    }
+
+    @Test
+    void lifecycleAndResponsibilityViewsRunThroughTheServer() throws Exception {
+        JsonNode systems = JSON.readTree(get("/api/systems?size=200", token)).path("items");
+        assertThat(systems.size()).isPositive();
+        String system = systems.get(0).path("id").asString();
+        for (List<String> command : List.of(List.of("lifecycle", "show-plan"), List.of("lifecycle", "show-drills"),
+                List.of("lifecycle", "show-supervision"))) {
+            List<String> args = new java.util.ArrayList<>(command);
+            args.addAll(List.of("--system", system, "--lang=en"));
+            ClientResult r = ServerProcess.client(env(token), "", args.toArray(String[]::new));
+            assertThat(r.exitCode()).as(command + ": " + r.stderr()).isZero();
+            assertThat(r.stderr()).as(command.toString()).isEmpty();
+            assertThat(r.stdout()).as(command.toString()).isNotEmpty().doesNotContainPattern(LOG_LINE);
+        }
+        ClientResult json = ServerProcess.client(env(token), "", "lifecycle", "show-drills", "--system", system,
+                "--json");
+        assertThat(JSON.readTree(json.stdout()).path("plans").isArray()).isTrue();
+
+        ClientResult view = ServerProcess.client(env(token), "", "responsibility", "view", "--system", system,
+                "--view", "mlps", "--lang=en");
+        assertThat(view.exitCode()).as(view.stderr()).isZero();
+        assertThat(view.stdout().lines().findFirst().orElseThrow()).startsWith("Cloud system \"");
+        Path statement = dir.resolve("statement.docx");
+        ClientResult doc = ServerProcess.client(env(token), "", "responsibility", "statement", "--system", system,
+                "-o", statement.toString(), "--lang=en");
+        assertThat(doc.exitCode()).as(doc.stderr()).isZero();
+        assertThat(doc.stdout()).startsWith("Wrote " + statement);
+        assertThat(Files.size(statement)).isPositive();
+    }
 }

@@ -87,6 +87,19 @@ final class RemoteReview {
         }
     }
 
+    /** A step with an optional {@code --comment}. */
+    abstract static class Commented extends Move {
+        @Option(names = "--comment", descriptionKey = "cli.review.option.comment")
+        String comment;
+
+        @Override
+        Map<String, Object> body() {
+            Map<String, Object> body = super.body();
+            body.put("comment", comment);
+            return body;
+        }
+    }
+
     @Command(name = "submit", mixinStandardHelpOptions = true, description = "cli.assessment.submit.description")
     static class Submit extends Move {
         @Override
@@ -96,9 +109,7 @@ final class RemoteReview {
     }
 
     @Command(name = "send-back", mixinStandardHelpOptions = true, description = "cli.assessment.send-back.description")
-    static class SendBack extends Move {
-        @Option(names = "--comment", descriptionKey = "cli.review.option.comment")
-        String comment;
+    static class SendBack extends Commented {
         @Option(names = "--item", descriptionKey = "cli.review.option.itemComment")
         Map<Integer, String> items = new LinkedHashMap<>();
 
@@ -110,7 +121,6 @@ final class RemoteReview {
         @Override
         Map<String, Object> body() {
             Map<String, Object> body = super.body();
-            body.put("comment", comment);
             if (!items.isEmpty()) {
                 // item numbers as the workbook and the page show them: position + 1
                 Map<Integer, String> byNumber = new LinkedHashMap<>();
@@ -132,29 +142,17 @@ final class RemoteReview {
 
     @Command(name = "approve-review", mixinStandardHelpOptions = true,
             description = "cli.assessment.approve-review.description")
-    static class ApproveReview extends Move {
-        @Option(names = "--comment", descriptionKey = "cli.review.option.comment")
-        String comment;
-
+    static class ApproveReview extends Commented {
         @Override
         String step() {
             return "approve";
-        }
-
-        @Override
-        Map<String, Object> body() {
-            Map<String, Object> body = super.body();
-            body.put("comment", comment);
-            return body;
         }
     }
 
     /** Cannot be undone: without {@code --confirm} nothing is sent (exit 1, as offline). */
     @Command(name = "approve-report", mixinStandardHelpOptions = true,
             description = "cli.assessment.approve-report.description")
-    static class ApproveReport extends Move {
-        @Option(names = "--comment", descriptionKey = "cli.review.option.comment")
-        String comment;
+    static class ApproveReport extends Commented {
         @Option(names = "--confirm", descriptionKey = "cli.review.option.confirm")
         boolean confirm;
 
@@ -175,7 +173,6 @@ final class RemoteReview {
         @Override
         Map<String, Object> body() {
             Map<String, Object> body = super.body();
-            body.put("comment", comment);
             body.put("confirm", true);
             return body;
         }

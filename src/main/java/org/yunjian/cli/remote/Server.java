@@ -119,8 +119,21 @@ public final class Server {
 
     /** The JSON answer of {@code method path} with {@code body} as JSON. */
     public JsonNode send(String method, String path, Object body) {
-        HttpRequest request = request(path).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        return send(method, path, body, null);
+    }
+
+    /**
+     * The JSON answer of {@code method path} with {@code body} as JSON (none when null), naming the object's version
+     * it replaces in {@code If-Match} when {@code version} is given.
+     */
+    public JsonNode send(String method, String path, Object body, Long version) {
+        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (version != null) {
+            builder.header("If-Match", "\"" + version + "\"");
+        }
+        HttpRequest request = builder.build();
         return JSON.readTree(exchange(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), s -> s)
                 .body());
     }
