@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +20,6 @@ import java.util.stream.Collectors;
 import org.yunjian.cli.remote.RemoteCli.Call;
 import org.yunjian.cli.remote.RemoteCommands.Group;
 import org.yunjian.cli.remote.RemoteCommands.Listing;
-import org.yunjian.crypto.Sm3;
-import org.yunjian.shared.Formats;
 import org.yunjian.shared.Texts;
 
 import picocli.CommandLine.Command;
@@ -249,8 +246,7 @@ final class RemoteCatalog {
             if (outFile == null) {
                 out.print(new String(content, StandardCharsets.UTF_8));
             } else {
-                Files.write(outFile, content);
-                err.println(Texts.get("cli.remote.wrote", outFile, Formats.size(content.length), Sm3.hex(content)));
+                RemoteCommands.written(err, outFile, content);
             }
             return 0;
         }

@@ -69,11 +69,15 @@ final class RemoteCommands {
 
         @Override
         int act(PrintWriter out, PrintWriter err) throws IOException {
-            byte[] content = remote.server().download(path());
-            Files.write(file(), content);
-            out.println(Texts.get("cli.remote.wrote", file(), Formats.size(content.length), Sm3.hex(content)));
+            written(out, file(), remote.server().download(path()));
             return 0;
         }
+    }
+
+    /** Writes {@code content} to {@code file} and names it on {@code to} with its size and SM3 digest. */
+    static void written(PrintWriter to, Path file, byte[] content) throws IOException {
+        Files.write(file, content);
+        to.println(Texts.get("cli.remote.wrote", file, Formats.size(content.length), Sm3.hex(content)));
     }
 
     /** A list command: the rows of one paged endpoint as a table, or as a JSON array with {@code --json}. */
