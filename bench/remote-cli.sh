@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The CLI against a running server (issue 35, docs/performance.md "The CLI against a running server"):
 # one node of target/yunjian.jar (demo profile, H2, a data directory of its own under /tmp); the demo customer makes an
-# API token; then `yunjian assessment list` through the server (YUNJIAN_SERVER + YUNJIAN_TOKEN) N times, and — the
+# API token; then `yunjian assessment list`, `catalog list` and `assessment report ID --format oscal -o FILE` (a
+# download) through the server (YUNJIAN_SERVER + YUNJIAN_TOKEN) N times each, and — the
 # server stopped — the offline `yunjian assessment list --as customer` on the same data directory M times, as the
 # reference. Prints each run's wall and CPU seconds and the median, min and max of both.
 #
@@ -80,6 +81,11 @@ export YUNJIAN_SERVER=$base YUNJIAN_TOKEN=$token XDG_CONFIG_HOME=$work/config
 $client assessment list > /dev/null   # warm the page cache (and extract the jar for bin/yunjian), not measured
 # shellcheck disable=SC2086
 measure remote "$runs" $client assessment list
+# shellcheck disable=SC2086
+measure remote-catalog "$runs" $client catalog list
+first=$(printf '%s' "$last" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
+# shellcheck disable=SC2086
+measure remote-report "$runs" $client assessment report "$first" --format oscal -o "$work/report.json"
 unset YUNJIAN_SERVER YUNJIAN_TOKEN
 kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
 measure offline "$offline_runs" java "-Dyunjian.data-dir=$work/data" -jar "$jar" assessment list --as customer

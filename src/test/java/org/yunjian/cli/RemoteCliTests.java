@@ -42,6 +42,7 @@ class RemoteCliTests {
 
     static ServerProcess server;
     static String token;
+    static String assessorToken;
     static List<String> assessmentIds;
     @TempDir
     static Path dir;
@@ -55,6 +56,12 @@ class RemoteCliTests {
                 "{\"name\":\"命令行\",\"scope\":\"READ_WRITE\",\"validDays\":7}");
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
         token = JSON.readTree(made.body()).path("value").asString();
+        WebSession assessor = new WebSession(server::uri);
+        assessor.login(DemoData.ASSESSOR_USER, DemoData.PASSWORD);
+        HttpResponse<String> mine = assessor.postJson("/api/account/tokens",
+                "{\"name\":\"测评命令行\",\"scope\":\"READ_WRITE\",\"validDays\":7}");
+        assertThat(mine.statusCode()).as(mine.body()).isEqualTo(201);
+        assessorToken = JSON.readTree(mine.body()).path("value").asString();
         // the demo seeds its assessments after the server answers: the list as it stands once it stops changing
         String last = "";
         for (int same = 0; same < 3; ) {
@@ -133,12 +140,12 @@ class RemoteCliTests {
 
     @Test
     void aCommandWithoutARemoteFormSaysSoInOneLine() throws Exception {
-        ClientResult r = ServerProcess.client(env(token), "", "assessment", "export-workbook",
-                assessmentIds.get(0), "-o", dir.resolve("x.xlsx").toString(), "--lang=en");
+        ClientResult r = ServerProcess.client(env(token), "", "assessment", "follow-up",
+                assessmentIds.get(0), "--lang=en");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.stdout()).isEmpty();
         assertThat(r.stderr().lines().toList()).singleElement().asString()
-                .contains("yunjian assessment export-workbook").contains("yunjian api");
+                .contains("yunjian assessment follow-up").contains("yunjian api");
     }
 
     @Test
@@ -172,5 +179,179 @@ class RemoteCliTests {
         assertThat(login.stdout()).isEmpty();
         assertThat(login.stderr().lines().toList()).singleElement().asString().contains("401");
         assertThat(config.resolve("yunjian/credentials")).doesNotExist();
+    }
+
+    static byte[] get(String path, String bearer) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri(path))
+                .header("Authorization", "Bearer " + bearer).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+    }
+
+    @Test
+    void catalogListShowsEachStandardsCountsAndJsonParses() throws Exception {
+        ClientResult r = ServerProcess.client(env(token), "", "catalog", "list", "--lang=en");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stderr()).isEmpty();
+        List<String> lines = r.stdout().lines().toList();
+        assertThat(lines.get(0)).matches("CODE +NODES +ITEMS +SOURCE +TITLE");
+        assertThat(lines).hasSizeGreaterThan(3).doesNotContain("");
+        assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l)
+                .matches("\\S+ +\\d+ +\\d+ +(built-in|imported) +.+").doesNotContainPattern(LOG_LINE));
+        ClientResult json = ServerProcess.client(env(token), "", "catalog", "list", "--json");
+        JsonNode rows = JSON.readTree(json.stdout());
+        assertThat(rows.valueStream().map(s -> s.path("nodes").asInt()).toList()).allSatisfy(n -> assertThat(n)
+                .isPositive());
+    }
+
+    @Test
+    void catalogExportWritesTheServersBytesAndSearchShowsHits() throws Exception {
+        String code = JSON.readTree(ServerProcess.client(env(token), "", "catalog", "list", "--json").stdout())
+                .get(0).path("code").asString();
+        Path file = dir.resolve("catalog.csv");
+        ClientResult r = ServerProcess.client(env(token), "", "catalog", "export", "--format", "csv", "--standard",
+                code, "--out", file.toString(), "--lang=en");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stdout()).isEmpty();
+        byte[] served = get("/api/catalog/standards/" + java.net.URLEncoder.encode(code,
+                java.nio.charset.StandardCharsets.UTF_8) + "/csv", token);
+        assertThat(Files.readAllBytes(file)).isEqualTo(served);
+        assertThat(r.stderr().lines().toList()).singleElement().asString().startsWith("Wrote " + file)
+                .contains(org.yunjian.crypto.Sm3.hex(served));
+
+        ClientResult search = ServerProcess.client(env(token), "", "catalog", "search", "访问控制", "--limit", "3",
+                "--lang=en");
+        assertThat(search.exitCode()).as(search.stderr()).isZero();
+        assertThat(search.stdout().lines().toList()).hasSize(4).last().asString().endsWith("matches");
+        ClientResult none = ServerProcess.client(env(token), "", "catalog", "versions", "--standard", "NO-SUCH",
+                "--lang=en");
+        assertThat(none.exitCode()).isEqualTo(1);
+        assertThat(none.stderr().lines().toList()).singleElement().asString()
+                .isEqualTo("nothing was imported under the code NO-SUCH");
+    }
+
+    @Test
+    void reportRisksAndReviewHistoryRunThroughTheServer() throws Exception {
+        String id = assessmentIds.get(0);
+        Path file = dir.resolve("report.docx");
+        ClientResult r = ServerProcess.client(env(token), "", "assessment", "report", id, "--format", "docx", "-o",
+                file.toString(), "--lang=en");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        byte[] written = Files.readAllBytes(file);
+        assertThat(new String(written, 0, 2, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PK");
+        assertThat(r.stdout().lines().toList()).singleElement().asString().startsWith("Wrote " + file)
+                .contains(org.yunjian.crypto.Sm3.hex(written));
+
+        ClientResult risks = ServerProcess.client(env(token), "", "assessment", "risks", id, "--lang=en");
+        assertThat(risks.exitCode()).as(risks.stderr()).isZero();
+        assertThat(risks.stdout()).startsWith("Findings").doesNotContainPattern(LOG_LINE);
+        assertThat(JSON.readTree(ServerProcess.client(env(token), "", "assessment", "risks", id, "--json").stdout())
+                .path("summary").isObject()).isTrue();
+
+        ClientResult history = ServerProcess.client(env(token), "", "assessment", "review-history", id);
+        assertThat(history.exitCode()).as(history.stderr()).isZero();
+        assertThat(history.stdout()).isNotEmpty().doesNotContainPattern(LOG_LINE);
+
+        ClientResult unconfirmed = ServerProcess.client(env(token), "", "assessment", "approve-report", id,
+                "--lang=en");
+        assertThat(unconfirmed.exitCode()).isEqualTo(1);
+        assertThat(unconfirmed.stderr()).contains("--confirm");
+    }
+
+    @Test
+    void workbookUploadIsAppliedAndARefusedOneListsEveryProblem() throws Exception {
+        JsonNode mine = JSON.readTree(ServerProcess.client(env(assessorToken), "", "assessment", "list",
+                "--status", "IN_PROGRESS", "--json").stdout());
+        assertThat(mine.size()).as("the demo assessor has an assessment in progress").isPositive();
+        String id = mine.get(0).path("id").asString();
+        Path xlsx = dir.resolve("items.xlsx");
+        ClientResult export = ServerProcess.client(env(assessorToken), "", "assessment", "export-workbook", id, "-o",
+                xlsx.toString(), "--lang=en");
+        assertThat(export.exitCode()).as(export.stderr()).isZero();
+        ClientResult applied = ServerProcess.client(env(assessorToken), "", "assessment", "import-workbook", id,
+                xlsx.toString(), "--lang=en");
+        assertThat(applied.exitCode()).as(applied.stderr()).isZero();
+        assertThat(applied.stdout().lines().findFirst().orElseThrow()).matches("Applied 0 row\\(s\\), \\d+ unchanged, 0 conflict\\(s\\)\\.");
+
+        Path junk = dir.resolve("junk.xlsx");
+        Files.writeString(junk, "not a workbook");
+        ClientResult refused = ServerProcess.client(env(assessorToken), "", "assessment", "import-workbook", id,
+                junk.toString(), "--lang=en");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.stdout()).isEmpty();
+        assertThat(refused.stderr().lines().findFirst().orElseThrow()).startsWith("Workbook rejected, nothing applied.");
+        assertThat(refused.stderr().lines().count()).isGreaterThan(1);
+    }
+
+    @Test
+    void usersListIsRefusedToABusinessUsersTokenAndAnotherActingUserIsRefused() throws Exception {
+        ClientResult users = ServerProcess.client(env(token), "", "users", "list", "--lang=en");
+        assertThat(users.exitCode()).isEqualTo(1);
+        assertThat(users.stdout()).isEmpty();
+        assertThat(users.stderr().lines().toList()).singleElement().asString()
+                .startsWith("Refused by the server (403)");
+
+        ClientResult other = ServerProcess.client(env(token), "", "assessment", "list", "--as",
+                DemoData.ASSESSOR_USER, "--lang=en");
+        assertThat(other.exitCode()).isEqualTo(2);
+        assertThat(other.stdout()).isEmpty();
+        assertThat(other.stderr().lines().toList()).singleElement().asString().contains(DemoData.CUSTOMER_USER);
+        ClientResult self = ServerProcess.client(env(token), "", "assessment", "list", "--as",
+                DemoData.CUSTOMER_USER, "--json");
+        assertThat(self.exitCode()).as(self.stderr()).isZero();
+    }
+
+    @Test
+    void usersListAndRequestsWorkWithASecurityAdministratorsToken() throws Exception {
+        WebSession admin = new WebSession(server::uri);
+        admin.login(DemoData.SECURITY_ADMIN, DemoData.PASSWORD);
+        admin.refreshCsrf();
+        HttpResponse<String> step = admin.postJson("/api/login/totp", "{\"code\":\""
+                + org.yunjian.security.Totp.code(DemoData.SECURITY_ADMIN_TOTP, java.time.Instant.now()) + "\"}");
+        assertThat(step.statusCode()).as(step.body()).isEqualTo(200);
+        admin.refreshCsrf();
+        HttpResponse<String> made = admin.postJson("/api/account/tokens",
+                "{\"name\":\"账户只读\",\"scope\":\"READ_ONLY\",\"validDays\":1}");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        String adminToken = JSON.readTree(made.body()).path("value").asString();
+
+        ClientResult users = ServerProcess.client(env(adminToken), "", "users", "list", "--lang=en");
+        assertThat(users.exitCode()).as(users.stderr()).isZero();
+        assertThat(users.stderr()).isEmpty();
+        List<String> lines = users.stdout().lines().toList();
+        assertThat(lines.get(0)).matches("ID +USERNAME +ROLE +STATE +DISPLAY NAME");
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains(DemoData.CUSTOMER_USER))
+                .allSatisfy(l -> assertThat(l).doesNotContainPattern(LOG_LINE));
+        ClientResult requests = ServerProcess.client(env(adminToken), "", "users", "requests", "--json");
+        assertThat(requests.exitCode()).as(requests.stderr()).isZero();
+        assertThat(JSON.readTree(requests.stdout()).isArray()).isTrue();
+    }
+
+    @Test
+    void lifecycleAndResponsibilityViewsRunThroughTheServer() throws Exception {
+        JsonNode systems = JSON.readTree(get("/api/systems?size=200", token)).path("items");
+        assertThat(systems.size()).isPositive();
+        String system = systems.get(0).path("id").asString();
+        for (List<String> command : List.of(List.of("lifecycle", "show-plan"), List.of("lifecycle", "show-drills"),
+                List.of("lifecycle", "show-supervision"))) {
+            List<String> args = new java.util.ArrayList<>(command);
+            args.addAll(List.of("--system", system, "--lang=en"));
+            ClientResult r = ServerProcess.client(env(token), "", args.toArray(String[]::new));
+            assertThat(r.exitCode()).as(command + ": " + r.stderr()).isZero();
+            assertThat(r.stderr()).as(command.toString()).isEmpty();
+            assertThat(r.stdout()).as(command.toString()).isNotEmpty().doesNotContainPattern(LOG_LINE);
+        }
+        ClientResult json = ServerProcess.client(env(token), "", "lifecycle", "show-drills", "--system", system,
+                "--json");
+        assertThat(JSON.readTree(json.stdout()).path("plans").isArray()).isTrue();
+
+        ClientResult view = ServerProcess.client(env(token), "", "responsibility", "view", "--system", system,
+                "--view", "mlps", "--lang=en");
+        assertThat(view.exitCode()).as(view.stderr()).isZero();
+        assertThat(view.stdout().lines().findFirst().orElseThrow()).startsWith("Cloud system \"");
+        Path statement = dir.resolve("statement.docx");
+        ClientResult doc = ServerProcess.client(env(token), "", "responsibility", "statement", "--system", system,
+                "-o", statement.toString(), "--lang=en");
+        assertThat(doc.exitCode()).as(doc.stderr()).isZero();
+        assertThat(doc.stdout()).startsWith("Wrote " + statement);
+        assertThat(Files.size(statement)).isPositive();
     }
 }

@@ -57,11 +57,12 @@ import org.yunjian.security.internal.ApiTokens;
  * (upper and lower hex), path parameter, trailing slash, double slash and dot-segment spelling is refused to a
  * security administrator's READ_WRITE token (403, or 400 from the firewall) and never reaches the handler, while a
  * login session still reaches the handler with the spellings Spring routes. And over a real connection, with the
- * path sent as is ({@code curl --path-as-is}), {@code GET /api/%75sers} with that token answers 403.
+ * path sent as is ({@code curl --path-as-is}), {@code POST /api/%75sers} with that token answers 403. Reading user
+ * administration ({@code GET /api/users}, one account, the administrator requests) is open to that token (issue 35).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@Import(ApiTokenPathRuleTests.Probe.class)
+@Import({ApiTokenPathRuleTests.Probe.class, org.yunjian.party.Fixtures.class})
 @Tag("database")
 class ApiTokenPathRuleTests {
 
@@ -107,6 +108,8 @@ class ApiTokenPathRuleTests {
     JdbcClient jdbc;
     @Autowired
     org.yunjian.security.internal.AddressThrottle throttle;
+    @Autowired
+    org.yunjian.party.Fixtures fixtures;
 
     UserView secadmin;
     String token;
@@ -153,21 +156,78 @@ class ApiTokenPathRuleTests {
         return routes;
     }
 
+    /** The routes under /api/users a security administrator's token may read (issue 35: yunjian users list). */
+    static final Set<String> READABLE_BY_TOKEN = Set.of("GET /api/users", "GET /api/users/{id}",
+            "GET /api/users/admin-requests");
+
     @Test
-    void theInteractiveOnlyRoutesAreTheAccountStepsAndAllOfUserAdministration() {
+    void theInteractiveOnlyRoutesAreTheAccountStepsAndEveryChangeOfUserAdministration() {
         Set<String> marked = new TreeSet<>();
         interactiveRoutes().forEach(r -> marked.add(r.toString()));
         assertThat(marked).contains("POST /api/account/tokens", "POST /api/account/password", "POST /api/login/totp",
-                "GET /api/users", "POST /api/users", "POST /api/users/{id}/password", "GET /api/users/{id}/tokens");
-        // every route under /api/users is user administration: none may be left unmarked
+                "POST /api/users", "PUT /api/users/{id}", "DELETE /api/users/{id}", "POST /api/users/{id}/password",
+                "POST /api/users/admin-requests/{id}/approve", "GET /api/users/{id}/tokens");
+        assertThat(marked).doesNotContainAnyElementsOf(READABLE_BY_TOKEN);
+        // every route under /api/users is user administration: none but the three readings may be left unmarked
+        Set<String> unmarked = new TreeSet<>();
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             for (String pattern : info.getPatternValues()) {
                 if (pattern.equals("/api/users") || pattern.startsWith("/api/users/")) {
-                    info.getMethodsCondition().getMethods().forEach(m ->
-                            assertThat(marked).as("unmarked user administration route").contains(m + " " + pattern));
+                    info.getMethodsCondition().getMethods().forEach(m -> {
+                        if (!marked.contains(m + " " + pattern)) {
+                            unmarked.add(m + " " + pattern);
+                        }
+                    });
                 }
             }
         }
+        assertThat(unmarked).as("unmarked user administration routes").isEqualTo(READABLE_BY_TOKEN);
+    }
+
+    @Test
+    void securityAdministratorsTokenReadsTheAccountsButChangesNone() throws Exception {
+        Raw list = raw("GET /api/users", token, null);
+        assertThat(list.status()).as(list.text()).isEqualTo(299);
+        assertThat(list.reached()).isTrue();
+        assertThat(raw("GET /api/users/" + secadmin.id(), token, null).reached()).isTrue();
+        assertThat(raw("GET /api/users/admin-requests", token, null).reached()).isTrue();
+        // the readings answer for real (no probe): the page of accounts holds the token's owner
+        var answer = get("/api/users?q=" + secadmin.username(), token);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains(secadmin.id().toString());
+        for (String line : List.of("POST /api/users", "PUT /api/users/" + secadmin.id(),
+                "DELETE /api/users/" + secadmin.id(), "POST /api/users/" + secadmin.id() + "/unlock",
+                "GET /api/users/" + secadmin.id() + "/tokens")) {
+            Raw r = raw(line, token, line.startsWith("GET") || line.startsWith("DELETE") ? null : "{}");
+            assertThat(r.status()).as(line + "\n" + r.text()).isEqualTo(403);
+            assertThat(r.reached()).as(line).isFalse();
+            assertThat(r.text()).as(line).contains("apitoken-interactive-only");
+        }
+        // a business user's token is refused the readings as the business user is: 403
+        UserView business = users.createDemoAccount("path-user-" + UUID.randomUUID().toString().substring(0, 8),
+                "路径业务用户", Role.USER, fixtures.organization("路径客户 " + UUID.randomUUID(),
+                        org.yunjian.party.PartyRole.CUSTOMER).id(), PASSWORD, null);
+        AccountPrincipal p = new AccountPrincipal(new CurrentUser(business.id(), business.username(),
+                business.organizationId(), Role.USER), null, true, false, true);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(p, null, p.getAuthorities()));
+        String businessToken;
+        try {
+            businessToken = tokens.create("业务", ApiTokenScope.READ_WRITE, 7).value();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        for (String path : List.of("/api/users", "/api/users/" + secadmin.id(), "/api/users/admin-requests")) {
+            throttle.clear();
+            assertThat(get(path, businessToken).statusCode()).as(path).isEqualTo(403);
+        }
+    }
+
+    /** A GET with the token, answered by its handler (no probe). */
+    private java.net.http.HttpResponse<String> get(String path, String bearer) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + bearer)
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -221,8 +281,8 @@ class ApiTokenPathRuleTests {
     @Test
     void percentEncodedUsersPathWithASecurityAdministratorsTokenIs403OverARealConnection() throws Exception {
         UUID someone = secadmin.id();
-        for (String line : List.of("GET /api/%75sers", "GET /api/user%73", "GET /api/%75sers/" + someone,
-                "POST /api/%75sers/" + someone + "/password", "POST /api/%75sers",
+        for (String line : List.of("GET /api/%75sers/" + someone + "/tokens", "GET /api/user%73/" + someone + "/token%73",
+                "DELETE /api/%75sers/" + someone, "POST /api/%75sers/" + someone + "/password", "POST /api/%75sers",
                 "POST /api/account/toke%6Es", "POST /api/account/toke%6es", "POST /api/%61ccount/password")) {
             Raw r = raw(line, token, line.startsWith("POST") ? "{\"password\":\"Planted-Passw0rd-1x\"}" : null);
             assertThat(r.status()).as(line + "\n" + r.text()).isEqualTo(403);
@@ -230,9 +290,9 @@ class ApiTokenPathRuleTests {
             assertThat(r.text()).as(line).contains("apitoken-interactive-only").doesNotContain(secadmin.username() + "\"");
         }
         // spellings Tomcat or the firewall normalise or refuse: never a handler, never a 2xx
-        for (String line : List.of("GET //api/users", "GET /api//users", "GET /api/./users", "GET /api/x/../users",
-                "GET /api/%2e/users", "GET /api/users/", "GET /api/users;x=y", "GET /api;x=y/users",
-                "GET /api/users%2f", "GET /api%2fusers", "GET /api/users/%2e", "GET /api/%5cusers")) {
+        for (String line : List.of("POST //api/users", "POST /api//users", "POST /api/./users", "POST /api/x/../users",
+                "POST /api/%2e/users", "POST /api/users/", "POST /api/users;x=y", "POST /api;x=y/users",
+                "POST /api/users%2f", "POST /api%2fusers", "POST /api/users/%2e", "POST /api/%5cusers")) {
             Raw r = raw(line, token, null);
             assertThat(r.reached()).as(line + "\n" + r.text()).isFalse();
             assertThat(r.status()).as(line + "\n" + r.text()).isIn(400, 401, 403, 404);
@@ -251,7 +311,7 @@ class ApiTokenPathRuleTests {
 
     @Test
     void auditLogPageAndExportNameTheTokenAUserActedThrough() throws Exception {
-        assertThat(raw("GET /api/%75sers", token, null).status()).isEqualTo(403);
+        assertThat(raw("POST /api/%75sers", token, "{}").status()).isEqualTo(403);
         UUID tokenId = jdbc.sql("SELECT id FROM api_token WHERE user_id = ?").param(secadmin.id()).query(UUID.class)
                 .single();
         AccountPrincipal auditor = new AccountPrincipal(new CurrentUser(UUID.randomUUID(), "path-auditor", null,

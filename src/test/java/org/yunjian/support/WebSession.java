@@ -76,6 +76,14 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Takes the session's current CSRF token from {@code /api/csrf} (after a login step that changed it). */
+    public void refreshCsrf() throws IOException, InterruptedException {
+        Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(get("/api/csrf").body());
+        if (m.find()) {
+            csrf = m.group(1);
+        }
+    }
+
     private static String find(Pattern p, String html) {
         Matcher m = p.matcher(html);
         return m.find() ? m.group(1) : null;

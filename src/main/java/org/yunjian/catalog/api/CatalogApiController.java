@@ -36,7 +36,7 @@ class CatalogApiController {
                                  @RequestParam(required = false) String size) {
         ListFilters.Search query = ListFilters.Search.of(q, page, size);
         return Paged.slice(catalog.standards().stream().filter(s -> ListFilters.contains(query.text(), s.code(),
-                s.designation(), s.title(), s.titleEn())).toList(), query.page()).map(StandardDto::of);
+                s.designation(), s.title(), s.titleEn())).toList(), query.page()).map(s -> StandardDto.of(s, catalog));
     }
 
     @GetMapping("/requirements")

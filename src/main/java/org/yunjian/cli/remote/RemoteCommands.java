@@ -1,16 +1,16 @@
 package org.yunjian.cli.remote;
 
-import static org.yunjian.cli.remote.Table.column;
-
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import org.yunjian.cli.remote.RemoteCli.Call;
+import org.yunjian.crypto.Sm3;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Texts;
 
@@ -27,14 +27,61 @@ import picocli.CommandLine.Spec;
  */
 final class RemoteCommands {
 
-    static final List<Class<?>> GROUPS = List.of(Assessment.class, Catalog.class, Users.class, Lifecycle.class,
-            Responsibility.class, Audit.class, BackupNow.class);
+    static final List<Class<?>> GROUPS = List.of(RemoteAssessment.Assessment.class, RemoteCatalog.Catalog.class,
+            RemoteAdministration.Users.class, RemoteLifecycle.Lifecycle.class,
+            RemoteResponsibility.Responsibility.class, RemoteAdministration.Audit.class,
+            RemoteAdministration.BackupNow.class);
 
     private RemoteCommands() {
     }
 
+    /**
+     * A command that offline acts as a named user ({@code --as USERNAME}): against the server the token's owner acts.
+     * A script's {@code --as} is accepted when it names that owner, and refused in one line when it names another
+     * (one {@code GET /api/account}, only when given): the command never silently acts as someone else.
+     */
+    abstract static class Acting extends Call {
+        @Option(names = "--as", paramLabel = "USERNAME", descriptionKey = "cli.remote.option.as")
+        String as;
+
+        @Override
+        final int work(PrintWriter out, PrintWriter err) throws IOException {
+            if (as != null) {
+                String owner = remote.server().get("/api/account").path("username").asString();
+                if (!as.equals(owner)) {
+                    throw Server.input("cli.remote.notTheOwner", as, owner);
+                }
+            }
+            return act(out, err);
+        }
+
+        abstract int act(PrintWriter out, PrintWriter err) throws IOException;
+    }
+
+    /**
+     * A download: the server's bytes written to {@code -o FILE} exactly as they came; stdout names the file, its
+     * size and its SM3 digest (to compare with the server's audit entry or a colleague's copy).
+     */
+    abstract static class Download extends Acting {
+        abstract String path();
+
+        abstract Path file();
+
+        @Override
+        int act(PrintWriter out, PrintWriter err) throws IOException {
+            written(out, file(), remote.server().download(path()));
+            return 0;
+        }
+    }
+
+    /** Writes {@code content} to {@code file} and names it on {@code to} with its size and SM3 digest. */
+    static void written(PrintWriter to, Path file, byte[] content) throws IOException {
+        Files.write(file, content);
+        to.println(Texts.get("cli.remote.wrote", file, Formats.size(content.length), Sm3.hex(content)));
+    }
+
     /** A list command: the rows of one paged endpoint as a table, or as a JSON array with {@code --json}. */
-    abstract static class Listing extends Call {
+    abstract static class Listing extends Acting {
         @Option(names = "--json", descriptionKey = "cli.remote.option.json")
         boolean json;
 
@@ -51,9 +98,13 @@ final class RemoteCommands {
             return 0;
         }
 
+        List<tools.jackson.databind.JsonNode> rows() {
+            return remote.server().all(path());
+        }
+
         @Override
-        int work(PrintWriter out, PrintWriter err) {
-            List<tools.jackson.databind.JsonNode> rows = remote.server().all(path());
+        int act(PrintWriter out, PrintWriter err) {
+            List<tools.jackson.databind.JsonNode> rows = rows();
             if (json) {
                 out.println(Server.JSON.writeValueAsString(rows));
             } else if (rows.isEmpty()) {
@@ -93,219 +144,17 @@ final class RemoteCommands {
         return value.isNull() || value.isMissingNode() ? "—" : Formats.date(Instant.parse(value.asString()));
     }
 
-    @Command(name = "assessment", mixinStandardHelpOptions = true, description = "cli.assessment.root.description",
-            subcommands = AssessmentList.class)
-    static class Assessment extends Group {
+    static String minute(tools.jackson.databind.JsonNode value) {
+        return value.isNull() || value.isMissingNode() ? "—" : Formats.minute(Instant.parse(value.asString()));
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "cli.assessment.list.description")
-    static class AssessmentList extends Listing {
-        @Option(names = "--system", descriptionKey = "cli.assessment.option.system")
-        UUID systemId;
-        @Option(names = "--status", paramLabel = "STATUS", descriptionKey = "cli.remote.option.status")
-        String status;
-
-        @Override
-        String path() {
-            return withQuery("/api/assessments", query("systemId", systemId) + query("status", status));
-        }
-
-        @Override
-        String emptyKey() {
-            return "cli.assessment.list.empty";
-        }
-
-        @Override
-        Table table() {
-            return new Table(List.of(column("cli.assessment.list.id", "id"),
-                    column("cli.assessment.list.number", "reportNumber"),
-                    column("cli.assessment.list.status", r -> label("enum.AssessmentStatus.", r.path("status"))),
-                    column("cli.assessment.list.kind", r -> label("enum.AssessorKind.", r.path("assessorKind"))),
-                    column("cli.assessment.list.created", r -> date(r.path("createdAt"))),
-                    column("cli.assessment.list.name", "name")));
-        }
+    /** The elements of a JSON array. */
+    static List<tools.jackson.databind.JsonNode> rows(tools.jackson.databind.JsonNode array) {
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false).toList();
     }
 
-    @Command(name = "catalog", mixinStandardHelpOptions = true, description = "cli.catalog.root.description",
-            subcommands = CatalogList.class)
-    static class Catalog extends Group {
-    }
-
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "cli.remote.catalog.list.description")
-    static class CatalogList extends Listing {
-        @Override
-        String path() {
-            return "/api/catalog/standards";
-        }
-
-        @Override
-        Table table() {
-            boolean english = Texts.ENGLISH.equals(Texts.locale());
-            return new Table(List.of(column("cli.catalog.list.code", "code"),
-                    column("cli.catalog.list.title", r -> Table.text(english && !r.path("titleEn").isNull()
-                            && !r.path("titleEn").isMissingNode() ? r.path("titleEn") : r.path("title")))));
-        }
-    }
-
-    @Command(name = "users", mixinStandardHelpOptions = true, description = "cli.security.users.description",
-            subcommands = UsersList.class)
-    static class Users extends Group {
-    }
-
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "cli.security.list.description")
-    static class UsersList extends Listing {
-        @Option(names = "--role", paramLabel = "ROLE", descriptionKey = "cli.remote.option.role")
-        String role;
-
-        @Override
-        String path() {
-            return withQuery("/api/users", query("role", role));
-        }
-
-        @Override
-        Table table() {
-            return new Table(List.of(column("cli.users.column.id", "id"),
-                    column("cli.users.column.username", "username"),
-                    column("cli.users.column.role", r -> label("security.role.", r.path("role"))),
-                    column("cli.users.column.state", r -> Texts.get(!r.path("enabled").asBoolean()
-                            ? "cli.users.state.disabled" : r.path("locked").asBoolean() ? "cli.users.state.locked"
-                            : "cli.users.state.active")),
-                    column("cli.users.column.displayName", "displayName")));
-        }
-    }
-
-    @Command(name = "lifecycle", mixinStandardHelpOptions = true, description = "cli.lifecycle.root.description",
-            subcommands = Obligations.class)
-    static class Lifecycle extends Group {
-    }
-
-    @Command(name = "obligations", mixinStandardHelpOptions = true,
-            description = "cli.lifecycle.obligations.description")
-    static class Obligations extends Listing {
-        @Option(names = "--overdue", descriptionKey = "cli.lifecycle.obligations.option.overdue")
-        boolean overdue;
-        @Option(names = "--from", paramLabel = "YYYY-MM-DD", descriptionKey = "cli.lifecycle.obligations.option.from")
-        String from;
-        @Option(names = "--to", paramLabel = "YYYY-MM-DD", descriptionKey = "cli.lifecycle.obligations.option.to")
-        String to;
-
-        @Override
-        String path() {
-            return withQuery("/api/lifecycle/obligations", query("overdue", overdue ? "true" : null) + query("from", from)
-                    + query("to", to));
-        }
-
-        @Override
-        String emptyKey() {
-            return overdue ? "cli.lifecycle.obligations.noneOverdue" : "cli.lifecycle.obligations.noneDue";
-        }
-
-        @Override
-        int status(List<tools.jackson.databind.JsonNode> rows) {
-            return overdue && !rows.isEmpty() ? 3 : 0;
-        }
-
-        @Override
-        Table table() {
-            return new Table(List.of(column("cli.remote.column.system", "systemName"),
-                    column("cli.remote.column.obligation", "kindLabel"),
-                    column("cli.remote.column.due", "nextDue"),
-                    column("cli.remote.column.status", "statusLabel"),
-                    column("cli.remote.column.responsible", "responsibleOrganization")));
-        }
-    }
-
-    @Command(name = "responsibility", mixinStandardHelpOptions = true,
-            description = "cli.responsibility.root.description", subcommands = Check.class)
-    static class Responsibility extends Group {
-    }
-
-    @Command(name = "check", mixinStandardHelpOptions = true, description = "cli.responsibility.check.description")
-    static class Check extends Call {
-        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
-                descriptionKey = "cli.responsibility.option.system")
-        UUID systemId;
-        @Option(names = "--json", descriptionKey = "cli.remote.option.json")
-        boolean json;
-
-        @Override
-        int work(PrintWriter out, PrintWriter err) {
-            var answer = remote.server().get("/api/systems/" + systemId + "/responsibility/check");
-            var violations = answer.path("violations");
-            if (json) {
-                out.println(Server.JSON.writeValueAsString(answer));
-            } else if (violations.isEmpty()) {
-                out.println(Texts.get("cli.responsibility.check.clean"));
-            } else {
-                new Table(List.of(column("cli.remote.column.rule", r -> Table.text(r.path("ruleRef").isNull()
-                                ? r.path("rule") : r.path("ruleRef"))),
-                        column("cli.remote.column.duty", "duty"),
-                        column("cli.remote.column.message", "message"))).print(
-                        java.util.stream.StreamSupport.stream(violations.spliterator(), false).toList(), out);
-            }
-            return violations.isEmpty() ? 0 : 3;
-        }
-    }
-
-    @Command(name = "audit", mixinStandardHelpOptions = true, description = "cli.audit.root.description",
-            subcommands = Verify.class)
-    static class Audit extends Group {
-    }
-
-    /** The server verifies its whole log (MACs, chain, anchors, head witness) with its off-site anchor copy. */
-    @Command(name = "verify", mixinStandardHelpOptions = true, description = "cli.audit.verify.description")
-    static class Verify extends Call {
-        @Option(names = "--json", descriptionKey = "cli.audit.option.json")
-        boolean json;
-
-        @Override
-        int work(PrintWriter out, PrintWriter err) {
-            var report = remote.server().get("/api/audit/verify");
-            boolean ok = report.path("ok").asBoolean();
-            if (json) {
-                out.println(Server.JSON.writeValueAsString(report));
-                return ok ? 0 : 1;
-            }
-            var findings = report.path("findings");
-            if (ok) {
-                out.println(Texts.get("audit.cli.ok", report.path("entries").asLong(), report.path("anchors").asLong()));
-            } else {
-                out.println(Texts.get("audit.cli.failed", findings.size(), report.path("entries").asLong(),
-                        report.path("anchors").asLong()));
-                for (int i = 0; i < findings.size(); i++) {
-                    out.println(Texts.get(i == 0 ? "audit.cli.first" : "audit.cli.also",
-                            findings.get(i).path("text").asString()));
-                }
-            }
-            report.path("notes").forEach(n -> out.println(Texts.get("audit.cli.note", n.asString())));
-            return ok ? 0 : 1;
-        }
-    }
-
-    /** A backup into the server's backup directory; the keys are copied on the server's machine, not through HTTP. */
-    @Command(name = "backup", mixinStandardHelpOptions = true, description = "cli.backup.root.description")
-    static class BackupNow extends Call {
-        @Option(names = "--to", descriptionKey = "cli.backup.option.to")
-        Path to;
-        @Option(names = "--keys-to", descriptionKey = "cli.backup.option.keysTo")
-        Path keysTo;
-        @Option(names = "--json", descriptionKey = "cli.remote.option.json")
-        boolean json;
-
-        @Override
-        int work(PrintWriter out, PrintWriter err) {
-            if (to != null || keysTo != null) {
-                throw Server.input("cli.remote.backupOnServer");
-            }
-            var b = remote.server().post("/api/backups");
-            if (json) {
-                out.println(Server.JSON.writeValueAsString(b));
-                return 0;
-            }
-            out.println(Texts.get("backup.cli.created", b.path("name").asString(), b.path("files").asInt(),
-                    Formats.size(b.path("bytes").asLong()), b.path("manifestSm3").asString()));
-            out.println(Texts.get("backup.cli.keys-not-included"));
-            return 0;
-        }
+    /** Prints {@code answer} as JSON on stdout. */
+    static void json(PrintWriter out, Object answer) {
+        out.println(Server.JSON.writeValueAsString(answer));
     }
 }

@@ -49,14 +49,32 @@ public final class Server {
     /** Why a command ends: the line for stderr and the exit status. */
     public static final class Failure extends RuntimeException {
         private final int status;
+        private final int http;
+        private final String body;
 
         public Failure(int status, String line) {
+            this(status, line, 0, null);
+        }
+
+        Failure(int status, String line, int http, String body) {
             super(line, null, false, false);
             this.status = status;
+            this.http = http;
+            this.body = body;
         }
 
         public int status() {
             return status;
+        }
+
+        /** The server's HTTP status of a refusal; 0 when the CLI itself refused or reached no server. */
+        int http() {
+            return http;
+        }
+
+        /** The server's answer to a refused request (an RFC 9457 problem), or null. */
+        String body() {
+            return body;
         }
     }
 
@@ -99,6 +117,56 @@ public final class Server {
         return JSON.readTree(send("POST", path).body());
     }
 
+    /** The JSON answer of {@code method path} with {@code body} as JSON. */
+    public JsonNode send(String method, String path, Object body) {
+        return send(method, path, body, null);
+    }
+
+    /**
+     * The JSON answer of {@code method path} with {@code body} as JSON (none when null), naming the object's version
+     * it replaces in {@code If-Match} when {@code version} is given.
+     */
+    public JsonNode send(String method, String path, Object body, Long version) {
+        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (version != null) {
+            builder.header("If-Match", "\"" + version + "\"");
+        }
+        HttpRequest request = builder.build();
+        return JSON.readTree(exchange(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), s -> s)
+                .body());
+    }
+
+    /** The bytes of {@code GET path} exactly as the server sent them (a report, a workbook, an export). */
+    public byte[] download(String path) {
+        HttpRequest request = request(path).header("Accept", "*/*").GET().build();
+        return exchange(request, HttpResponse.BodyHandlers.ofByteArray(),
+                b -> new String(b, StandardCharsets.UTF_8)).body();
+    }
+
+    /**
+     * The JSON answer of a {@code multipart/form-data} POST of {@code file} as the part {@code file}, with
+     * {@code fields} as further parts (the JDK's HttpClient, no further library).
+     */
+    public JsonNode upload(String path, java.nio.file.Path file, Map<String, String> fields) throws IOException {
+        String boundary = "yunjian-" + java.util.UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+                    + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        String name = file.getFileName().toString().replace("\"", "%22").replaceAll("[\\r\\n]", "_");
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(java.nio.file.Files.readAllBytes(file));
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return JSON.readTree(exchange(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), s -> s)
+                .body());
+    }
+
     /** Every row of a paged list ({@code items}, {@code total}), fetched {@value #PAGE} at a time. */
     public List<JsonNode> all(String path) {
         List<JsonNode> rows = new ArrayList<>();
@@ -115,14 +183,22 @@ public final class Server {
 
     /** Sends the request; an answer outside 2xx, an unreachable server or a time-out is a {@link Failure}. */
     public HttpResponse<String> send(String method, String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
-                .method(method, HttpRequest.BodyPublishers.noBody())
+        return exchange(request(path).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), s -> s);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json, application/problem+json")
-                .header("Accept-Language", locale.toLanguageTag()).build();
-        HttpResponse<String> response;
+                .header("Accept-Language", locale.toLanguageTag());
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler,
+                                         java.util.function.Function<T, String> text) {
+        HttpResponse<T> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(request, handler);
         } catch (ConnectException e) {
             throw input("cli.security.api.unreachable", base);
         } catch (HttpTimeoutException e) {
@@ -137,8 +213,9 @@ public final class Server {
         if (status >= 200 && status < 300) {
             return response;
         }
-        String line = Texts.get("cli.security.api.refused", status, problem(response.body()));
-        throw new Failure(status == 400 ? 2 : 1, line);
+        String body = text.apply(response.body());
+        String line = Texts.get("cli.security.api.refused", status, problem(body));
+        throw new Failure(status == 400 ? 2 : 1, line, status, body);
     }
 
     /** "title: detail" of an RFC 9457 body, or the body's first 200 characters if it is none. */

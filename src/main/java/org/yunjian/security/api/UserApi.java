@@ -27,9 +27,13 @@ import org.yunjian.security.UserView;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 
-/** User administration over REST, for security administrators only. */
+/**
+ * User administration over REST, for security administrators only. Reading it (the accounts, one account, the
+ * administrator requests) is open to a security administrator's API token, so {@code yunjian users list} runs
+ * against the server (issue 35); every change is {@link org.yunjian.security.InteractiveOnly}: a leaked token cannot
+ * create, change, unlock, reset or delete an account, nor approve an administrator request.
+ */
 @RestController
-@org.yunjian.security.InteractiveOnly
 @RequestMapping("/api/users")
 @PreAuthorize("hasRole('SECURITY_ADMIN')")
 class UserApi {
@@ -80,6 +84,7 @@ class UserApi {
     }
 
     @PostMapping
+    @org.yunjian.security.InteractiveOnly
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     @Operation(summary = "Create an account with an initial password (to be changed at first login)")
     ResponseEntity<UserView> create(@RequestBody CreateUser body) {
@@ -93,6 +98,7 @@ class UserApi {
     }
 
     @PutMapping("/{id}")
+    @org.yunjian.security.InteractiveOnly
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     @Operation(summary = "Change display name, role, organisation or enabled state; an administrator role is only "
             + "requested (202, pendingRequest set) until a second security administrator approves it")
@@ -121,6 +127,7 @@ class UserApi {
     }
 
     @PostMapping("/admin-requests/{id}/approve")
+    @org.yunjian.security.InteractiveOnly
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     @Operation(summary = "Approve an administrator request (never one's own, nor one about one's own account)")
     AdminRequest approve(@PathVariable UUID id) {
@@ -128,6 +135,7 @@ class UserApi {
     }
 
     @PostMapping("/admin-requests/{id}/reject")
+    @org.yunjian.security.InteractiveOnly
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     @Operation(summary = "Reject an administrator request (a new account stays disabled)")
     AdminRequest reject(@PathVariable UUID id) {
@@ -135,6 +143,7 @@ class UserApi {
     }
 
     @PostMapping("/{id}/unlock")
+    @org.yunjian.security.InteractiveOnly
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     @Operation(summary = "Unlock an account locked after failed logins")
     ResponseEntity<Void> unlock(@PathVariable UUID id) {
@@ -143,6 +152,7 @@ class UserApi {
     }
 
     @PostMapping("/{id}/password")
+    @org.yunjian.security.InteractiveOnly
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     @Operation(summary = "Reset the password (the user must change it at next login)")
     ResponseEntity<Void> resetPassword(@PathVariable UUID id, @RequestBody ResetPassword body) {
@@ -151,6 +161,7 @@ class UserApi {
     }
 
     @DeleteMapping("/{id}")
+    @org.yunjian.security.InteractiveOnly
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     @Operation(summary = "Delete an account")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
