@@ -227,6 +227,13 @@ class ReportRecordTests {
         String page = mvc.perform(get("/report-check").param("number", number).param("sm3", Sm3.hex(pdf)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"check-genuine\"", number, w.assessor().name());
+        // the page says the same as the API: the field and why, with a 400 — it answered "否" to a typo
+        String typo = mvc.perform(get("/report-check").param("number", number).param("sm3", "zz"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(typo).contains("id=\"check-sm3-error\"", "SM3 应为 64 位十六进制数字").doesNotContain("id=\"check-unknown\"");
+        assertThat(mvc.perform(get("/report-check").param("number", " ").param("sm3", Sm3.hex(pdf)))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString())
+                .contains("id=\"check-number-error\"", "请输入报告编号");
         String upload = mvc.perform(multipart("/report-check").file(new MockMultipartFile("file", "x.bin",
                         "application/octet-stream", pdf)).param("number", number).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -255,7 +262,8 @@ class ReportRecordTests {
             answered++;
         }
         assertThat(answered).isLessThan(40);
-        mvc.perform(get("/report-check").param("number", "x").param("sm3", "y")).andExpect(status().isTooManyRequests());
+        mvc.perform(get("/report-check").param("number", "x").param("sm3", Sm3.hex(new byte[] {1})))
+                .andExpect(status().isTooManyRequests());
         throttle.clear();
     }
 
