@@ -18,7 +18,7 @@ CREATE TABLE work_task (
     to_user         UUID,
     to_organization UUID,
     to_role         VARCHAR(40),
-    except_user     UUID,
+    except_users    VARCHAR(1000),
     due             DATE,
     opened_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT work_task_scope_key UNIQUE (scope, task_key)

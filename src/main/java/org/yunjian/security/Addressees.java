@@ -41,7 +41,7 @@ public class Addressees {
             }
             found = accounts.findAll().stream().filter(a -> a.role() == role && role.isAdministrator()).toList();
         }
-        return found.stream().filter(a -> a.enabled() && !a.awaitingApproval() && !a.id().equals(to.except()))
+        return found.stream().filter(a -> a.enabled() && !a.awaitingApproval() && !to.excepts(a.id()))
                 .map(a -> new Recipient(a.id(), a.username(), a.displayName(), a.role(), a.organizationId()))
                 .toList();
     }

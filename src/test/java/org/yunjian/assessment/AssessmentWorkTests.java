@@ -220,6 +220,19 @@ class AssessmentWorkTests {
         assertThat(published(scope).open()).isEmpty();
     }
 
+    /** No testers named: the assessor organisation records, but never who reviews or approves the assessment. */
+    @Test
+    void withoutNamedTestersTheItemsWaitForTheAssessorOrganisationButNotItsReviewerOrApprover() throws Exception {
+        CurrentUser reviewer = SignOffFixture.account(users, w.assessor().id(), "rv2", "质量审核");
+        CurrentUser approver = SignOffFixture.account(users, w.assessor().id(), "ap2", "技术负责人");
+        String id = create(reviewer, """
+                {"name":"未指定测评人","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY",
+                 "reviewer":"%s","approver":"%s","scope":["MLPS-L3"]}"""
+                .formatted(w.system().id(), w.assessor().id(), reviewer.userId(), approver.userId()));
+        assertThat(byKind(published("assessment:" + id)).get("work.assessment.record")).containsExactly(
+                WorkAddressee.organization(w.assessor().id()).except(reviewer.userId(), approver.userId()));
+    }
+
     @Test
     void evidenceRequestLinesReachTheAddressedOrganisationAndTheAnswersTheTesters() throws Exception {
         CurrentUser assessor = user(w.assessor().id());

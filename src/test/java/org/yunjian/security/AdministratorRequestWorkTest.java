@@ -45,7 +45,8 @@ class AdministratorRequestWorkTest extends SecurityIntegrationTest {
         WorkSnapshot filed = only(scope);
         WorkTask task = filed.open().get(0);
         assertThat(filed.open()).hasSize(1);
-        assertThat(task.to()).isEqualTo(WorkAddressee.administrators("SECURITY_ADMIN").except(alice.id()));
+        // never the requester, nor the account the request is about
+        assertThat(task.to()).isEqualTo(WorkAddressee.administrators("SECURITY_ADMIN").except(alice.id(), account));
         assertThat(task.href()).isEqualTo("/admin/users/requests");
         assertThat(task.due()).isNull();
         assertThat(text(task, Locale.SIMPLIFIED_CHINESE))

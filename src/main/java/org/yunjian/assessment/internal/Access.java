@@ -1,6 +1,7 @@
 package org.yunjian.assessment.internal;
 
 import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -73,9 +74,10 @@ public record Access(AssessmentInfo assessment, CloudSystem system, CurrentUser 
         if (!a.assessors().isEmpty()) {
             return a.assessors().stream().map(WorkAddressee::user).toList();
         }
-        WorkAddressee assessorOrg = WorkAddressee.organization(a.assessorOrgId());
-        List<UUID> signers = a.reviewers().isEmpty() ? a.approvers() : a.reviewers();
-        return List.of(signers.isEmpty() ? assessorOrg : assessorOrg.except(signers.get(0)));
+        // no testers named: the assessor organisation, but never who reviews or approves (they do not record)
+        List<UUID> signers = new ArrayList<>(a.reviewers());
+        signers.addAll(a.approvers());
+        return List.of(WorkAddressee.organization(a.assessorOrgId()).except(signers));
     }
 
     /**

@@ -76,10 +76,10 @@ class TaskStore {
     void insert(UUID id, String scope, WorkTask t, Instant openedAt) {
         WorkAddressee to = t.to();
         jdbc.sql("INSERT INTO work_task (id, scope, task_key, kind, args, href, to_user, to_organization, to_role, "
-                        + "except_user, due, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "except_users, due, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .param(id).param(scope).param(t.key()).param(t.kind()).param(json.writeValueAsString(t.args()))
                 .param(t.href()).param(to.user()).param(to.organization()).param(to.administratorRole())
-                .param(to.except()).param(t.due()).param(Jdbc.utc(openedAt)).update();
+                .param(to.exceptText()).param(t.due()).param(Jdbc.utc(openedAt)).update();
     }
 
     /** The text, link and due date of a task that still waits for the same people. */
@@ -126,14 +126,17 @@ class TaskStore {
             w.param("role", who.administratorRole());
         }
         return w.and("(" + String.join(" OR ", any) + ")", "me", who.user())
-                .and("(except_user IS NULL OR except_user <> :me)");
+                // the excepted people, stored as their ids joined by commas (a UUID holds no LIKE wildcard)
+                .and("(except_users IS NULL OR except_users NOT LIKE :meAnywhere)", "meAnywhere",
+                        "%" + who.user() + "%");
     }
 
     private Stored row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         UUID user = rs.getObject("to_user", UUID.class);
         UUID org = rs.getObject("to_organization", UUID.class);
         String role = rs.getString("to_role");
-        WorkAddressee to = new WorkAddressee(user, org, role, rs.getObject("except_user", UUID.class));
+        WorkAddressee to = new WorkAddressee(user, org, role,
+                WorkAddressee.exceptOf(rs.getString("except_users")));
         LocalDate due = rs.getObject("due", LocalDate.class);
         WorkTask task = new WorkTask(rs.getString("task_key"), rs.getString("kind"),
                 json.readValue(rs.getString("args"), STRINGS), rs.getString("href"), to, due);

@@ -174,7 +174,8 @@ public class AdministratorApprovals implements WorkSource {
 
     /**
      * What waits on the account's administrator request: while it is pending, its approval by a security
-     * administrator other than the requester (the two-person rule; a request from the command line excepts no one).
+     * administrator other than the requester (the two-person rule; a request from the command line has no requester)
+     * and other than the account it is about (never one's own request).
      */
     WorkSnapshot waiting(UUID accountId) {
         String scope = "admin-request:" + accountId;
@@ -183,7 +184,8 @@ public class AdministratorApprovals implements WorkSource {
             WorkTask task = new WorkTask("approve", "security.work.adminRequest", List.of(r.username(),
                     "msg:security.adminRequest.kind." + r.kind().name(), "msg:security.role." + r.requestedRole().name(),
                     r.requestedBy()), "/admin/users/requests",
-                    WorkAddressee.administrators(Role.SECURITY_ADMIN.name()).except(stored.requestedById()), null);
+                    WorkAddressee.administrators(Role.SECURITY_ADMIN.name()).except(stored.requestedById(), accountId),
+                    null);
             return new WorkSnapshot(scope, List.of(task));
         }).orElseGet(() -> WorkSnapshot.nothingWaiting(scope));
     }

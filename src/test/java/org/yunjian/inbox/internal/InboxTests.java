@@ -168,6 +168,22 @@ class InboxTests {
         assertThat(texts(user(UUID.randomUUID()))).noneMatch(t -> t.contains(name));
     }
 
+    /** An assessment's reviewer and approver both stand aside while their organisation records the items. */
+    @Test
+    void everyExceptedPersonStandsAsideAndTheRestOfTheOrganisationIsAddressed() throws Exception {
+        UUID org = UUID.randomUUID();
+        CurrentUser reviewer = user(org);
+        CurrentUser approver = user(org);
+        CurrentUser tester = user(org);
+        String name = "记录测评项-" + UUID.randomUUID();
+        publish(new WorkSnapshot("test:" + UUID.randomUUID(), List.of(task("record", name,
+                WorkAddressee.organization(org).except(reviewer.userId(), approver.userId()), null))), tester);
+
+        assertThat(texts(reviewer)).noneMatch(t -> t.contains(name));
+        assertThat(texts(approver)).noneMatch(t -> t.contains(name));
+        assertThat(texts(tester)).singleElement().asString().endsWith("：" + name);
+    }
+
     @Test
     void aTaskWhoseAddresseeChangedOpensAgainForTheNewPeople() throws Exception {
         UUID first = UUID.randomUUID();
