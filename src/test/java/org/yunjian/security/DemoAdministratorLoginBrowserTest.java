@@ -122,7 +122,11 @@ class DemoAdministratorLoginBrowserTest {
                 open("/login");
                 browser.findElement(By.id("username")).sendKeys(name);
                 browser.findElement(By.id("password")).sendKeys("Wrong-Passw0rd-" + i);
-                browser.findElement(By.id("login-submit")).click();
+                org.openqa.selenium.WebElement submit = browser.findElement(By.id("login-submit"));
+                submit.click();
+                // the answer has come before the next attempt opens the form: a navigation started at once could
+                // cancel the submission, and fewer attempts reached the server (the full run waited in vain)
+                wait.until(ExpectedConditions.stalenessOf(submit));
             }
             String refused = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-throttled")))
                     .getText();
