@@ -108,12 +108,7 @@ class ReportRecordApi {
     ResponseEntity<?> check(@org.springframework.web.bind.annotation.RequestParam(required = false) String number,
                             @org.springframework.web.bind.annotation.RequestParam(required = false) String sm3,
                             jakarta.servlet.http.HttpServletRequest request) {
-        if (number == null || number.isBlank()) { // bad input is a 400 naming the field, not a silent "no"
-            throw new org.yunjian.shared.FieldErrors.ValidationException("number", "record.check.error.number");
-        }
-        if (!ReportRecords.wellFormedSm3(sm3)) {
-            throw new org.yunjian.shared.FieldErrors.ValidationException("sm3", "record.check.error.sm3");
-        }
+        ReportRecords.requireCheckable(number, sm3); // bad input is a 400 naming the field, not a silent "no"
         ReportRecords.PublicAnswer a = records.publicCheck(request.getRemoteAddr(), number, sm3);
         if (a.throttled()) {
             long seconds = Math.max(1, a.retryAfter().toSeconds() + (a.retryAfter().toMillisPart() > 0 ? 1 : 0));

@@ -73,6 +73,19 @@ public class ReportRecords {
         return sm3 != null && sm3.strip().matches("[0-9a-fA-F]{64}");
     }
 
+    /**
+     * The public check's input as both its page and its API take it: a report number and a well-formed SM3, else a
+     * {@link FieldErrors.ValidationException} naming the field — never a silent "no".
+     */
+    public static void requireCheckable(String number, String sm3) {
+        if (number == null || number.isBlank()) {
+            throw new FieldErrors.ValidationException("number", "record.check.error.number");
+        }
+        if (!wellFormedSm3(sm3)) {
+            throw new FieldErrors.ValidationException("sm3", "record.check.error.sm3");
+        }
+    }
+
     /** What the public check tells about a genuine file: nothing more than this. */
     public record Match(String reportNumber, int revision, Instant approvedAt, String assessorOrgName,
                        Reports.Format format, String language, int latestRevision) {

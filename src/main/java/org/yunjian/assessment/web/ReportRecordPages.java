@@ -63,15 +63,14 @@ class ReportRecordPages {
         model.addAttribute("fingerprint", records.fingerprint());
         if (number != null || sm3 != null) {
             // bad input names its field with a 400, as GET /api/report-check does — never a silent "no"
-            if (number == null || number.isBlank()) {
+            try {
+                ReportRecords.requireCheckable(number, sm3);
+            } catch (FieldErrors.ValidationException e) {
                 response.setStatus(400);
-                model.addAttribute("numberError", Texts.get("record.check.error.number"));
-            } else if (!ReportRecords.wellFormedSm3(sm3)) {
-                response.setStatus(400);
-                model.addAttribute("sm3Error", Texts.get("record.check.error.sm3"));
-            } else {
-                answer(records.publicCheck(request.getRemoteAddr(), number, sm3), response, model);
+                e.errors().forEach((field, message) -> model.addAttribute(field + "Error", message));
+                return "assessment/report-check";
             }
+            answer(records.publicCheck(request.getRemoteAddr(), number, sm3), response, model);
         }
         return "assessment/report-check";
     }

@@ -1,6 +1,7 @@
 package org.yunjian.cli.remote;
 
 import static org.yunjian.cli.remote.RemoteCommands.date;
+import static org.yunjian.cli.remote.RemoteCommands.day;
 import static org.yunjian.cli.remote.RemoteCommands.json;
 import static org.yunjian.cli.remote.RemoteCommands.label;
 import static org.yunjian.cli.remote.RemoteCommands.query;
@@ -11,7 +12,6 @@ import static org.yunjian.cli.remote.Table.column;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +21,6 @@ import org.yunjian.cli.remote.RemoteCommands.Acting;
 import org.yunjian.cli.remote.RemoteCommands.Download;
 import org.yunjian.cli.remote.RemoteCommands.Group;
 import org.yunjian.cli.remote.RemoteCommands.Listing;
-import org.yunjian.shared.Formats;
 import org.yunjian.shared.Texts;
 
 import picocli.CommandLine.Command;
@@ -205,11 +204,11 @@ final class RemoteAssessment {
                     column("risk.export.owner", e -> Table.text(e.path("ownerName"))
                             + (e.path("transferName").isNull() ? "" : " → " + Table.text(e.path("transferName")))),
                     column("risk.export.due", e -> e.path("dueDate").isNull() ? Texts.get("risk.due.none")
-                            : Formats.date(java.time.LocalDate.parse(e.path("dueDate").asString()))
+                            : day(e.path("dueDate"))
                             + (e.path("overdue").asBoolean() ? " (" + Texts.get("risk.overdue") + ")" : "")),
                     column("risk.export.state", e -> label("enum.RiskState.", e.path("state"))
                             + (e.path("acceptance").isNull() ? "" : " " + Texts.get("risk.acceptance.until",
-                            Formats.date(java.time.LocalDate.parse(e.path("acceptance").path("expiresOn").asString()))))),
+                            day(e.path("acceptance").path("expiresOn"))))),
                     column("risk.export.retest", Risks::retest))).print(rows(r.path("entries")), out);
             return 0;
         }
@@ -238,17 +237,8 @@ final class RemoteAssessment {
 
         @Override
         List<JsonNode> rows() {
-            if (id != null) {
-                return super.rows();
-            }
-            List<JsonNode> all = new ArrayList<>();
-            for (int page = 1; ; page++) {
-                JsonNode addressed = remote.server().get(path() + "?size=200&page=" + page).path("addressed");
-                addressed.path("items").forEach(all::add);
-                if (addressed.path("items").isEmpty() || all.size() >= addressed.path("total").asLong()) {
-                    return all;
-                }
-            }
+            // the caller's organisation's lines come as the answer's "addressed" page
+            return remote.server().all(path(), id != null ? null : "addressed");
         }
 
         @Override
@@ -262,7 +252,7 @@ final class RemoteAssessment {
                     column("cli.remote.column.title", "title"),
                     column("cli.remote.column.addressee", "addressee"),
                     column("cli.remote.column.due", r -> r.path("dueDate").isNull() ? "—"
-                            : Formats.date(java.time.LocalDate.parse(r.path("dueDate").asString()))),
+                            : day(r.path("dueDate"))),
                     column("cli.remote.column.status", r -> label("enum.EvidenceRequestStatus.", r.path("status"))
                             + (r.path("overdue").asBoolean() ? " · " + Texts.get("assessment.request.overdue") : "")),
                     column("cli.remote.column.items", r -> Texts.get("cli.assessment.requests.items",

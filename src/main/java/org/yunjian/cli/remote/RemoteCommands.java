@@ -144,6 +144,12 @@ final class RemoteCommands {
         return value.isNull() || value.isMissingNode() ? "—" : Formats.date(Instant.parse(value.asString()));
     }
 
+    /** A day the server sends as {@code YYYY-MM-DD}, as the reader writes days; "—" for none. */
+    static String day(tools.jackson.databind.JsonNode value) {
+        return value.isNull() || value.isMissingNode() ? "—"
+                : Formats.date(java.time.LocalDate.parse(value.asString()));
+    }
+
     static String minute(tools.jackson.databind.JsonNode value) {
         return value.isNull() || value.isMissingNode() ? "—" : Formats.minute(Instant.parse(value.asString()));
     }

@@ -1,5 +1,6 @@
 package org.yunjian.cli.remote;
 
+import static org.yunjian.cli.remote.RemoteCommands.day;
 import static org.yunjian.cli.remote.RemoteCommands.json;
 import static org.yunjian.cli.remote.RemoteCommands.minute;
 import static org.yunjian.cli.remote.RemoteCommands.query;
@@ -7,7 +8,6 @@ import static org.yunjian.cli.remote.RemoteCommands.withQuery;
 import static org.yunjian.cli.remote.Table.column;
 
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,6 @@ import org.yunjian.cli.remote.RemoteCommands.Group;
 import org.yunjian.cli.remote.RemoteCommands.Listing;
 
 import picocli.CommandLine.Command;
-import org.yunjian.shared.Formats;
 import org.yunjian.shared.Texts;
 
 import picocli.CommandLine.Option;
@@ -87,10 +86,6 @@ final class RemoteLifecycle {
         String base() {
             return "/api/systems/" + systemId + "/lifecycle";
         }
-    }
-
-    static String day(JsonNode value) {
-        return value.isNull() || value.isMissingNode() ? "—" : Formats.date(LocalDate.parse(value.asString()));
     }
 
     /** {@code show-plan --system ID}: the phases with their progress and the duties the caller sees. */

@@ -169,10 +169,19 @@ public final class Server {
 
     /** Every row of a paged list ({@code items}, {@code total}), fetched {@value #PAGE} at a time. */
     public List<JsonNode> all(String path) {
+        return all(path, null);
+    }
+
+    /**
+     * Every row of a paged list that the answer holds under {@code field} (null: the answer itself), fetched
+     * {@value #PAGE} at a time.
+     */
+    public List<JsonNode> all(String path, String field) {
         List<JsonNode> rows = new ArrayList<>();
         String join = path.contains("?") ? "&" : "?";
         for (int page = 1; ; page++) {
-            JsonNode answer = get(path + join + "size=" + PAGE + "&page=" + page);
+            JsonNode got = get(path + join + "size=" + PAGE + "&page=" + page);
+            JsonNode answer = field == null ? got : got.path(field);
             answer.path("items").forEach(rows::add);
             if (answer.path("items").isEmpty() || rows.size() >= answer.path("total").asLong()
                     || page >= answer.path("pages").asInt(1)) {
