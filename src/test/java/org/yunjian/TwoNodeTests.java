@@ -127,8 +127,12 @@ class TwoNodeTests {
 
         Map<Long, Integer> anchorsPerInterval = anchorsPerInterval(db, windowStart);
         assertThat(anchorsPerInterval).as("scheduled anchors were written").isNotEmpty();
-        assertThat(anchorsPerInterval.values()).as("anchors per %s interval: %s", ANCHOR_INTERVAL, anchorsPerInterval)
-                .allMatch(n -> n == 1);
+        // An anchor is stamped when it is written, after its interval's lease was taken: one taken late in an interval
+        // (the head lock held by a request, the first check of the whole seeded chain) lands in the next interval
+        // beside that interval's own. So any run of k consecutive intervals holds at most k + 1 anchors (its own and
+        // one begun before it); anchors per node (no lease) put two or more into consecutive busy intervals.
+        assertThat(busiestRun(anchorsPerInterval)).as("anchors per %s interval: %s", ANCHOR_INTERVAL, anchorsPerInterval)
+                .isLessThanOrEqualTo(1);
         ServerProcess.CliResult verify = ServerProcess.cli(shared, props, "audit", "verify");
         assertThat(verify.exitCode()).as(verify.output()).isZero();
 
@@ -389,6 +393,21 @@ class TwoNodeTests {
             }
         }
         return out;
+    }
+
+    /** The most by which the anchors of any run of consecutive intervals exceed the run's length. */
+    static int busiestRun(Map<Long, Integer> perInterval) {
+        long first = perInterval.keySet().stream().mapToLong(Long::longValue).min().orElse(0);
+        long last = perInterval.keySet().stream().mapToLong(Long::longValue).max().orElse(-1);
+        int most = Integer.MIN_VALUE;
+        for (long a = first; a <= last; a++) {
+            int anchors = 0;
+            for (long b = a; b <= last; b++) {
+                anchors += perInterval.getOrDefault(b, 0);
+                most = Math.max(most, anchors - (int) (b - a + 1));
+            }
+        }
+        return most;
     }
 
     private static Map<String, String> newDatabase() throws Exception {
