@@ -8,13 +8,15 @@ import java.util.UUID;
 import org.yunjian.shared.FieldErrors;
 
 /**
- * A drill held on a system: when, which scenario (and emergency plan, if one was drilled), who took part (as the
- * recorder wrote it: organisations and people), what was found, and the follow-up tasks.
+ * A drill held on a system: when, which scenario (and emergency plan, if one was drilled) of which category, who took
+ * part (as the recorder wrote it: organisations and people), what was found, and the follow-up tasks.
  *
- * @param planId the emergency plan drilled, or null for a scenario without a stored plan
+ * @param planId   the emergency plan drilled, or null for a scenario without a stored plan
+ * @param category what it rehearsed (the obligation of that category counts from it), or null if not given
  */
-public record Drill(UUID id, UUID systemId, LocalDate heldOn, UUID planId, String scenario, String participants,
-                    String findings, String recordedBy, UUID recordedOrg, Instant recordedAt, List<Task> tasks) {
+public record Drill(UUID id, UUID systemId, LocalDate heldOn, UUID planId, String scenario, DrillCategory category,
+                    String participants, String findings, String recordedBy, UUID recordedOrg, Instant recordedAt,
+                    List<Task> tasks) {
 
     public Drill {
         tasks = List.copyOf(tasks);

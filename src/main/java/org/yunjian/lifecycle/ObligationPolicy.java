@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.DeploymentModel;
+import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.shared.Msg;
@@ -22,19 +23,48 @@ import org.yunjian.shared.Msg;
  * @param reportMonths     default interval of the provider's reports
  * @param evaluationMonths default interval of the customer's evaluation of the provider
  * @param reviewMonths     default interval of security reviews and risk assessments
+ * @param kindMonths       default interval of the other kinds the standards name without a number
+ *                         ({@code yunjian.lifecycle.obligations.kind-months.<KIND>}; {@link #DEFAULT_KIND_MONTHS})
  */
 public record ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drillMonths, int reportMonths,
-                               int evaluationMonths, int reviewMonths) {
+                               int evaluationMonths, int reviewMonths, Map<ObligationKind, Integer> kindMonths) {
 
     public static final int MIN_MONTHS = 1;
     public static final int MAX_MONTHS = 60;
 
+    /**
+     * The defaults of the periodic duties the standards state without a number (issue 36): none of these is in the
+     * text — each is a configurable default, shown as such. The provider's certification is due within the two years
+     * JR/T 6.3.1 / 6.4.1 state.
+     */
+    public static final Map<ObligationKind, Integer> DEFAULT_KIND_MONTHS = Map.of(
+            ObligationKind.DOMAIN_IP_CHECK, 3, ObligationKind.VULNERABILITY_SCAN, 3,
+            ObligationKind.ENVIRONMENT_TEST, 12, ObligationKind.CONFIDENTIALITY_REVIEW, 12,
+            ObligationKind.BACKUP_RESTORE_DRILL, 6, ObligationKind.ON_CALL_DUTY, 12,
+            ObligationKind.INFORMATION_REPORTING, 1, ObligationKind.NDA_RENEWAL, 36,
+            ObligationKind.PROVIDER_CERTIFICATION, 24, ObligationKind.INDUSTRY_JOINT_DRILL, 12);
+
     /** Level 2 every two years, level 3 every year, level 4 every six months; drills yearly; monthly reports. */
     public static final ObligationPolicy DEFAULT = new ObligationPolicy(Map.of(2, 24, 3, 12, 4, 6), 12, 1, 12, 12);
 
+    /** With the {@link #DEFAULT_KIND_MONTHS} for the other kinds. */
+    public ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drillMonths, int reportMonths,
+                            int evaluationMonths, int reviewMonths) {
+        this(assessmentMonths, drillMonths, reportMonths, evaluationMonths, reviewMonths, DEFAULT_KIND_MONTHS);
+    }
+
     public ObligationPolicy {
         assessmentMonths = Map.copyOf(assessmentMonths);
+        Map<ObligationKind, Integer> kinds = new java.util.EnumMap<>(ObligationKind.class);
+        kinds.putAll(DEFAULT_KIND_MONTHS);
+        if (kindMonths != null) {
+            kinds.putAll(kindMonths);
+        }
+        kindMonths = Map.copyOf(kinds);
         for (int m : assessmentMonths.values()) {
+            inRange(m);
+        }
+        for (int m : kindMonths.values()) {
             inRange(m);
         }
         inRange(drillMonths);
@@ -44,7 +74,7 @@ public record ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drill
         // a configured default may not exceed what a standard states
         for (ObligationKind k : ObligationKind.values()) {
             int configured = configured(k, 3, assessmentMonths, drillMonths, reportMonths, evaluationMonths,
-                    reviewMonths);
+                    reviewMonths, kindMonths);
             for (var industry : org.yunjian.party.Industry.values()) {
                 Optional<Integer> max = k.standardMaxMonths(industry);
                 if (max.isPresent() && configured > max.get()) {
@@ -61,13 +91,15 @@ public record ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drill
     }
 
     private static int configured(ObligationKind kind, int level, Map<Integer, Integer> assessment, int drill,
-                                  int report, int evaluation, int review) {
+                                  int report, int evaluation, int review, Map<ObligationKind, Integer> kinds) {
         return switch (kind) {
             case MLPS_ASSESSMENT -> assessment.getOrDefault(level, MAX_MONTHS);
-            case EMERGENCY_DRILL -> drill;
-            case PROVIDER_REPORT -> report;
+            case EMERGENCY_DRILL, DRILL_MALWARE, DRILL_NETWORK_ATTACK, DRILL_INFORMATION_DESTRUCTION,
+                 DRILL_INFORMATION_CONTENT, DRILL_EQUIPMENT_FAILURE, DRILL_DISASTER -> drill;
+            case PROVIDER_REPORT, AGENT_SERVICE_REPORT -> report;
             case PROVIDER_EVALUATION -> evaluation;
-            case SECURITY_REVIEW -> review;
+            case SECURITY_REVIEW, PROVIDER_RISK_ASSESSMENT -> review;
+            default -> kinds.getOrDefault(kind, 12);
         };
     }
 
@@ -94,7 +126,7 @@ public record ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drill
     /** The configured default interval for {@code kind} on {@code system} (never above its maximum). */
     public int defaultMonths(ObligationKind kind, CloudSystem system) {
         return Math.min(configured(kind, system.protectionLevel(), assessmentMonths, drillMonths, reportMonths,
-                evaluationMonths, reviewMonths), maximum(kind, system).months());
+                evaluationMonths, reviewMonths, kindMonths), maximum(kind, system).months());
     }
 
     /**
@@ -129,15 +161,14 @@ public record ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drill
     /**
      * The kinds of obligation {@code system} has: the 等保 assessment from protection level 2 (where an interval is
      * configured for its level); the others where the sector guide of its industry states them under its deployment
-     * model (the catalog's subsections), those about the provider only when the system has one.
+     * model (the catalog's subsections), those about the provider only when the system has one, those an agent
+     * performs only when an agent is registered on it.
      */
     public List<ObligationKind> kindsFor(CloudSystem system, Catalog catalog) {
         List<ObligationKind> out = new ArrayList<>();
         if (assessmentMonths.containsKey(system.protectionLevel())) {
             out.add(ObligationKind.MLPS_ASSESSMENT);
         }
-        DeploymentModel model = system.deploymentModel() == null ? null
-                : DeploymentModel.named(system.deploymentModel().name()).orElse(null);
         for (ObligationKind k : ObligationKind.values()) {
             if (k == ObligationKind.MLPS_ASSESSMENT) {
                 continue;
@@ -145,12 +176,25 @@ public record ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drill
             if ((k.providerResponsible() || k == ObligationKind.PROVIDER_EVALUATION) && system.providerId() == null) {
                 continue;
             }
-            boolean applies = k.sources(system.industry()).stream().map(catalog::requirement)
-                    .flatMap(Optional::stream).anyMatch(r -> model == null || r.appliesTo(model));
-            if (applies) {
+            if (k.performer() == ObligationKind.Performer.AGENT && system.agents().isEmpty()) {
+                continue;
+            }
+            if (!sources(k, system, catalog).isEmpty()) {
                 out.add(k);
             }
         }
         return out;
+    }
+
+    /**
+     * The requirements {@code kind} comes from on {@code system}: those of the sector guide of its industry that
+     * apply to its deployment model (a JR/T requirement of the 行业云 or public-cloud subsection does not make a
+     * private cloud's obligation).
+     */
+    public List<Requirement> sources(ObligationKind kind, CloudSystem system, Catalog catalog) {
+        DeploymentModel model = system.deploymentModel() == null ? null
+                : DeploymentModel.named(system.deploymentModel().name()).orElse(null);
+        return kind.sources(system.industry()).stream().map(catalog::requirement).flatMap(Optional::stream)
+                .filter(r -> model == null || r.appliesTo(model)).toList();
     }
 }

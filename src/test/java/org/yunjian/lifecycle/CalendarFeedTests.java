@@ -95,7 +95,7 @@ class CalendarFeedTests {
         String ics = fetch(path); // no session: the token alone
         Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
         List<VEvent> events = calendar.getComponents("VEVENT");
-        assertThat(events).hasSize(4);
+        assertThat(events).hasSize(18); // issue 36: a drill per category and the guide's other periodic duties
         List<String> starts = events.stream().map(e -> e.getProperty(Property.DTSTART).orElseThrow().getValue())
                 .toList();
         assertThat(starts).contains(compact(today.plusDays(60)), compact(today.minusMonths(2)));
@@ -108,7 +108,13 @@ class CalendarFeedTests {
                     a.getProperty(Property.TRIGGER).orElseThrow().getValue()).isIn("-P7D", "-P1W")); // 7 days before
         });
         assertThat(events.stream().map(e -> e.getProperty(Property.SUMMARY).orElseThrow().getValue()))
-                .anySatisfy(s -> assertThat(s).isEqualTo("应急演练到期：" + w.system().name()));
+                .anySatisfy(s -> assertThat(s).isEqualTo("应急演练：网络攻击事件到期：" + w.system().name()));
+        // issue 36: the source quoted, and an interval the text does not state marked as a configurable default
+        assertThat(events.stream().map(e -> e.getProperty(Property.DESCRIPTION).orElseThrow().getValue()))
+                .anySatisfy(d -> assertThat(d).contains("依据：8.4.1.4 b)“定期对网站应用程序、操作系统及数据库进行脆弱性扫描；”",
+                        "周期为可配置的默认值，标准未规定具体周期"))
+                .anySatisfy(d -> assertThat(d).contains("每两年至少开展各典型类别安全事件的应急演练一次")
+                        .doesNotContain("周期为可配置的默认值"));
         assertThat(ics).doesNotContain(w.strangersSystem().name());
         // stable UIDs: a second fetch gives the same events
         Calendar again = new CalendarBuilder().build(new StringReader(fetch(path)));

@@ -91,7 +91,7 @@ class CalendarSelectionLockingTests {
     }
 
     String lastDone() {
-        return jdbc.sql("SELECT last_done FROM lifecycle_obligation WHERE system_id = ? AND kind = 'EMERGENCY_DRILL'")
+        return jdbc.sql("SELECT last_done FROM lifecycle_obligation WHERE system_id = ? AND kind = 'DRILL_NETWORK_ATTACK'")
                 .param(w.system().id()).query(String.class).single();
     }
 
@@ -99,7 +99,7 @@ class CalendarSelectionLockingTests {
     void aCompletionNamesTheObligationsVersionAndOfTwoRecordersExactlyOneWins() throws Exception {
         send(post(api + "/obligations/generate"), "{\"startDate\":\"" + today.plusMonths(1) + "\"}")
                 .andExpect(status().isCreated());
-        String one = api + "/obligations/EMERGENCY_DRILL";
+        String one = api + "/obligations/DRILL_NETWORK_ATTACK";
         mvc.perform(get(one).with(as(customer))).andExpect(status().isOk()).andExpect(header().string("ETag", "\"0\""))
                 .andExpect(jsonPath("$.version").value(0));
         send(post(one + "/completions"), done(today)).andExpect(status().isPreconditionRequired())
@@ -128,13 +128,13 @@ class CalendarSelectionLockingTests {
         send(post(api + "/obligations/generate"), "{\"startDate\":\"" + today.plusMonths(1) + "\"}")
                 .andExpect(status().isCreated());
         assertThat(html(get(page + "/obligations"))).contains("name=\"version\" value=\"0\"");
-        send(post(api + "/obligations/EMERGENCY_DRILL/completions").with(IfMatch.version(0)), done(today.minusDays(5)))
+        send(post(api + "/obligations/DRILL_NETWORK_ATTACK/completions").with(IfMatch.version(0)), done(today.minusDays(5)))
                 .andExpect(status().isOk());
         String typed = today.minusDays(1).toString();
-        assertThat(html(post(page + "/obligations/EMERGENCY_DRILL/complete").param("version", "0")
+        assertThat(html(post(page + "/obligations/DRILL_NETWORK_ATTACK/complete").param("version", "0")
                 .param("doneOn", typed)))
                 .contains("id=\"stale-version\"", "他人已于 20", "value=\"" + typed + "\"", "name=\"version\" value=\"1\"");
-        assertThat(html(post(page + "/obligations/EMERGENCY_DRILL/complete").param("doneOn", typed)))
+        assertThat(html(post(page + "/obligations/DRILL_NETWORK_ATTACK/complete").param("doneOn", typed)))
                 .contains("id=\"stale-version\"", "此表单没有说明打开时记录的版本", "value=\"" + typed + "\"");
         assertThat(lastDone()).isEqualTo(today.minusDays(5).toString());
     }
@@ -142,17 +142,17 @@ class CalendarSelectionLockingTests {
     // --- an organisation's own interval: one version per organisation and kind
 
     String interval(String months) {
-        return "{\"kind\":\"EMERGENCY_DRILL\",\"months\":\"" + months + "\"}";
+        return "{\"kind\":\"DRILL_NETWORK_ATTACK\",\"months\":\"" + months + "\"}";
     }
 
     Integer storedMonths() {
         return jdbc.sql("SELECT months FROM lifecycle_obligation_interval WHERE organization_id = ? "
-                + "AND kind = 'EMERGENCY_DRILL'").param(w.customer().id()).query(Integer.class).optional().orElse(null);
+                + "AND kind = 'DRILL_NETWORK_ATTACK'").param(w.customer().id()).query(Integer.class).optional().orElse(null);
     }
 
     @Test
     void anIntervalIsSetOverTheSettingsVersionAndOfTwoWritersExactlyOneWins() throws Exception {
-        String one = "/api/lifecycle/intervals/EMERGENCY_DRILL";
+        String one = "/api/lifecycle/intervals/DRILL_NETWORK_ATTACK";
         mvc.perform(get(one).with(as(customer))).andExpect(header().string("ETag", "\"0\""))
                 .andExpect(jsonPath("$.months").doesNotExist());
         send(put("/api/lifecycle/intervals"), interval("6")).andExpect(status().isPreconditionRequired());
@@ -161,11 +161,11 @@ class CalendarSelectionLockingTests {
         send(put("/api/lifecycle/intervals").param("lang", "en").with(IfMatch.version(0)), interval("9"))
                 .andExpect(StaleProblem.inEnglish(1));
         // back to the default keeps the setting's version counting: an old "never set" stays stale
-        send(put("/api/lifecycle/intervals").with(IfMatch.version(1)), "{\"kind\":\"EMERGENCY_DRILL\"}")
+        send(put("/api/lifecycle/intervals").with(IfMatch.version(1)), "{\"kind\":\"DRILL_NETWORK_ATTACK\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.version").value(2));
         send(put("/api/lifecycle/intervals").with(IfMatch.version(0)), interval("9")).andExpect(StaleProblem.inChinese());
         mvc.perform(get("/api/lifecycle/intervals").with(as(customer)))
-                .andExpect(jsonPath("$.items[?(@.kind == 'EMERGENCY_DRILL')].version").value(2));
+                .andExpect(jsonPath("$.items[?(@.kind == 'DRILL_NETWORK_ATTACK')].version").value(2));
         assertThat(storedMonths()).isNull();
 
         boolean firstWon = OneWriterWins.race(mvc,
@@ -178,16 +178,16 @@ class CalendarSelectionLockingTests {
 
     @Test
     void aStaleIntervalFormComesBackWithTheMonthsTypedAndTheRefusal() throws Exception {
-        assertThat(html(get(page + "/obligations"))).contains("name=\"version-EMERGENCY_DRILL\" value=\"0\"");
+        assertThat(html(get(page + "/obligations"))).contains("name=\"version-DRILL_NETWORK_ATTACK\" value=\"0\"");
         send(put("/api/lifecycle/intervals").with(IfMatch.version(0)), interval("6")).andExpect(status().isOk());
-        assertThat(html(post(page + "/obligations/intervals").param("kind", "EMERGENCY_DRILL").param("months", "7")
-                .param("version-EMERGENCY_DRILL", "0")))
+        assertThat(html(post(page + "/obligations/intervals").param("kind", "DRILL_NETWORK_ATTACK").param("months", "7")
+                .param("version-DRILL_NETWORK_ATTACK", "0")))
                 .contains("id=\"stale-version\"", "他人已于 20", "value=\"7\"",
-                        "name=\"version-EMERGENCY_DRILL\" value=\"1\"");
+                        "name=\"version-DRILL_NETWORK_ATTACK\" value=\"1\"");
         assertThat(storedMonths()).isEqualTo(6);
         // the form over the current version saves
-        mvc.perform(post(page + "/obligations/intervals").with(as(customer)).param("kind", "EMERGENCY_DRILL")
-                .param("months", "7").param("version-EMERGENCY_DRILL", "1")).andExpect(status().is3xxRedirection());
+        mvc.perform(post(page + "/obligations/intervals").with(as(customer)).param("kind", "DRILL_NETWORK_ATTACK")
+                .param("months", "7").param("version-DRILL_NETWORK_ATTACK", "1")).andExpect(status().is3xxRedirection());
         assertThat(storedMonths()).isEqualTo(7);
     }
 

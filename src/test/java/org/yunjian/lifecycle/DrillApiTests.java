@@ -96,17 +96,19 @@ class DrillApiTests {
                 .andExpect(status().isForbidden());
         String heldOn = LocalDate.now().minusDays(3).toString();
         String body = send(post(base), provider, """
-                {"heldOn":"%s","planId":"%s","participants":"客户：李主任；云服务商：安全运营中心","findings":"备份页面启用用时 25 分钟。",
+                {"heldOn":"%s","planId":"%s","category":"INFORMATION_DESTRUCTION","participants":"客户：李主任；云服务商：安全运营中心","findings":"备份页面启用用时 25 分钟。",
                  "tasks":[{"description":"备份页面切换脚本化","ownerOrg":"%s","dueOn":"%s"},
                           {"description":"更新应急联系人清单","ownerOrg":"%s","dueOn":"%s"}]}"""
                 .formatted(heldOn, defacement, w.agent().id(), LocalDate.now().plusMonths(1), w.customer().id(),
                         LocalDate.now().minusDays(1)))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.scenario").value("网页篡改"))
+                .andExpect(jsonPath("$.category").value("INFORMATION_DESTRUCTION"))
+                .andExpect(jsonPath("$.categoryLabel").value("信息破坏事件"))
                 .andExpect(jsonPath("$.tasks.length()").value(2))
                 .andExpect(jsonPath("$.tasks[1].overdue").value(true))
                 .andReturn().getResponse().getContentAsString();
         assertThat(events.stream(DrillHeld.class))
-                .containsExactly(new DrillHeld(w.system().id(), LocalDate.parse(heldOn)));
+                .containsExactly(new DrillHeld(w.system().id(), LocalDate.parse(heldOn), DrillCategory.INFORMATION_DESTRUCTION));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'lifecycle.drill.record' AND object_id = ?")
                 .param((String) JsonPath.read(body, "$.id")).query(Long.class).single()).isEqualTo(1);
 

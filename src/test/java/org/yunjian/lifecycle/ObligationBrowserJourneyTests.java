@@ -70,11 +70,11 @@ class ObligationBrowserJourneyTests {
             assertThat(driver.findElement(By.id("obligations-overdue")).getText()).isEqualTo("逾期事项 1");
             shot(driver, "obligations");
             String today = LocalDate.now(Formats.zone()).format(DateTimeFormatter.ofPattern("MM/dd/yyyy"));
-            driver.findElement(By.id("doneOn-EMERGENCY_DRILL")).sendKeys(today);
-            driver.findElement(By.cssSelector("#complete-EMERGENCY_DRILL button")).click();
+            driver.findElement(By.id("doneOn-DRILL_INFORMATION_DESTRUCTION")).sendKeys(today);
+            driver.findElement(By.cssSelector("#complete-DRILL_INFORMATION_DESTRUCTION button")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("completed")));
             assertThat(driver.findElements(By.id("obligations-overdue"))).isEmpty();
-            assertThat(driver.findElement(By.id("obligation-EMERGENCY_DRILL")).getAttribute("data-status"))
+            assertThat(driver.findElement(By.id("obligation-DRILL_INFORMATION_DESTRUCTION")).getAttribute("data-status"))
                     .isEqualTo("UPCOMING");
 
             driver.get(base + "/lifecycle/overview");

@@ -70,9 +70,9 @@ class ObligationTest {
     void refusesADrillIntervalLongerThanTheGovernmentWebsiteGuideAllows() {
         CloudSystem gov = system(Industry.GOVERNMENT_WEBSITE, 3, DeploymentModel.PUBLIC);
         ObligationPolicy p = ObligationPolicy.DEFAULT;
-        assertThat(p.maximum(ObligationKind.EMERGENCY_DRILL, gov).months()).isEqualTo(24);
-        assertThat(p.refusal(ObligationKind.EMERGENCY_DRILL, gov, 24)).isEmpty();
-        assertThat(p.refusal(ObligationKind.EMERGENCY_DRILL, gov, 25)).get()
+        assertThat(p.maximum(ObligationKind.DRILL_NETWORK_ATTACK, gov).months()).isEqualTo(24);
+        assertThat(p.refusal(ObligationKind.DRILL_NETWORK_ATTACK, gov, 24)).isEmpty();
+        assertThat(p.refusal(ObligationKind.DRILL_NETWORK_ATTACK, gov, 25)).get()
                 .satisfies(m -> assertThat(m.args()).contains("GOVWEB-8.5-b"));
         // JR/T states no number for drills: only the general bound
         CloudSystem sf = system(Industry.SECURITIES_FUTURES, 3, DeploymentModel.PUBLIC);

@@ -51,7 +51,7 @@ public final class OverdueDrill {
         String base = "/api/systems/" + w.system().id() + "/lifecycle/obligations";
         mvc.perform(post(base + "/generate").with(as(customer)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"startDate\":\"" + firstDue + "\"}")).andExpect(status().isCreated());
-        mvc.perform(post(base + "/EMERGENCY_DRILL/completions").with(as(customer)).with(IfMatch.version(0))
+        mvc.perform(post(base + "/DRILL_NETWORK_ATTACK/completions").with(as(customer)).with(IfMatch.version(0))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"doneOn\":\"" + LocalDate.now(Formats.zone()).minusMonths(14) + "\"}"))
                 .andExpect(status().isOk());

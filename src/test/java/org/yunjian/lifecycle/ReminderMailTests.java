@@ -137,7 +137,7 @@ class ReminderMailTests {
                 mail = m;
             }
         }
-        assertThat(mail.getSubject()).isEqualTo("【云鉴】逾期提醒：" + w.system().name() + " 的应急演练");
+        assertThat(mail.getSubject()).isEqualTo("【云鉴】逾期提醒：" + w.system().name() + " 的应急演练：网络攻击事件");
         String body = GreenMailUtil.getBody(mail);
         assertThat(mail.getContent().toString()).contains("提醒用户", w.system().name(),
                 Formats.date(today.minusMonths(2)), w.customer().name());

@@ -79,7 +79,7 @@ class DrillApi {
             + "follow-up tasks (description, owner organisation, due date); announces DrillHeld")
     ResponseEntity<DrillResponse> record(@PathVariable UUID id,
                                          @RequestBody(required = false) DrillService.DrillInput body) {
-        var d = service.recordDrill(id, body == null ? new DrillService.DrillInput(null, null, null, null, null, null)
+        var d = service.recordDrill(id, body == null ? new DrillService.DrillInput(null, null, null, null, null, null, null)
                 : body);
         return ResponseEntity.status(201).body(DrillResponse.of(d, service.view(id)));
     }

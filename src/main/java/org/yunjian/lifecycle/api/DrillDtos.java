@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.yunjian.lifecycle.Drill;
+import org.yunjian.lifecycle.DrillCategory;
 import org.yunjian.lifecycle.DrillTaskStatus;
 import org.yunjian.lifecycle.EmergencyPlan;
 import org.yunjian.lifecycle.internal.DrillService;
@@ -35,11 +36,14 @@ final class DrillDtos {
         }
     }
 
-    record DrillResponse(UUID id, LocalDate heldOn, UUID planId, String scenario, String participants,
-                         String findings, String recordedBy, List<TaskResponse> tasks) {
+    /** @param category what the drill rehearsed ({@link DrillCategory}), or null if not given */
+    record DrillResponse(UUID id, LocalDate heldOn, UUID planId, String scenario, DrillCategory category,
+                         String categoryLabel, String participants, String findings, String recordedBy,
+                         List<TaskResponse> tasks) {
         static DrillResponse of(Drill d, DrillService.View v) {
-            return new DrillResponse(d.id(), d.heldOn(), d.planId(), d.scenario(), d.participants(), d.findings(),
-                    d.recordedBy(), d.tasks().stream().map(t -> TaskResponse.of(t, v)).toList());
+            return new DrillResponse(d.id(), d.heldOn(), d.planId(), d.scenario(), d.category(),
+                    d.category() == null ? null : Msg.of(d.category()).text(), d.participants(),
+                    d.findings(), d.recordedBy(), d.tasks().stream().map(t -> TaskResponse.of(t, v)).toList());
         }
     }
 

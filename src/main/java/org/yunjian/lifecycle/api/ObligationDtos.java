@@ -2,6 +2,7 @@ package org.yunjian.lifecycle.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.yunjian.lifecycle.ObligationKind;
@@ -53,18 +54,26 @@ final class ObligationDtos {
      *
      * @param mayComplete whether the caller may record a completion (always false in the cross-system list)
      * @param version     the obligation's version, named by a completion
+     * @param intervalDefault whether the interval is a configurable default (the standard states no number)
+     * @param sources     the requirements it comes from, with their clauses and verbatim text
      */
     record ObligationResponse(UUID id, UUID systemId, String systemName, ObligationKind kind, String kindLabel,
                               UUID responsibleOrganizationId, String responsibleOrganization, int intervalMonths,
                               LocalDate startDate, LocalDate lastDone, String lastDoneBy, Instant lastRecordedAt,
                               LocalDate nextDue, ObligationStatus status, String statusLabel, long daysOverdue,
-                              boolean mayComplete, long version) {
+                              boolean mayComplete, long version, boolean intervalDefault,
+                              List<SourceResponse> sources) {
         static ObligationResponse of(ObligationService.Row r) {
             var o = r.obligation();
             return new ObligationResponse(o.id(), o.systemId(), r.system().name(), o.kind(), Msg.of(o.kind()).text(),
                     o.responsibleOrg(), r.responsible(), o.intervalMonths(), o.startDate(), o.lastDone(),
                     r.lastDoneByName(), o.lastDoneAt(), r.due(), r.status(), Msg.of(r.status()).text(),
-                    Math.max(0, r.daysOverdue()), r.mayComplete(), o.version());
+                    Math.max(0, r.daysOverdue()), r.mayComplete(), o.version(), r.intervalDefault(),
+                    r.sources().stream().map(x -> new SourceResponse(x.id(), x.clause().text(), x.text())).toList());
         }
+    }
+
+    /** A requirement an obligation comes from: catalog id, clause as the standard numbers it, verbatim text. */
+    record SourceResponse(String requirementId, String clause, String text) {
     }
 }

@@ -89,6 +89,9 @@ public class DrillCommand implements Runnable {
         @Option(names = "--scenario", paramLabel = "TEXT", descriptionKey = "cli.lifecycle.ops.option.scenario")
         String scenario;
 
+        @Option(names = "--category", paramLabel = "CATEGORY", descriptionKey = "cli.lifecycle.ops.option.category")
+        String category;
+
         @Option(names = "--participants", paramLabel = "TEXT",
                 descriptionKey = "cli.lifecycle.ops.option.participants")
         String participants;
@@ -121,7 +124,8 @@ public class DrillCommand implements Runnable {
                 in.add(new DrillService.TaskInput(i < tasks.size() ? tasks.get(i) : null,
                         i < owners.size() ? owners.get(i) : null, i < dues.size() ? dues.get(i) : null));
             }
-            Drill d = service.recordDrill(systemId, new DrillService.DrillInput(heldOn, plan, scenario, participants,
+            Drill d = service.recordDrill(systemId, new DrillService.DrillInput(heldOn, plan, scenario, category,
+                    participants,
                     findings, in));
             out.println(Texts.get("lifecycle.ops.cli.drillSaved", Formats.date(d.heldOn()), d.scenario(),
                     d.tasks().size(), d.id()));

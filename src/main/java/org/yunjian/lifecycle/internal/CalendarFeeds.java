@@ -140,9 +140,17 @@ public class CalendarFeeds {
             VEvent event = new VEvent(r.due(), r.due().plusDays(1),
                     text(Msg.of("lifecycle.cal.feed.summary", kind, r.system().name())));
             event.add(new Uid(r.obligation().id() + "-" + r.due() + "@yunjian"));
-            event.add(new Description(text(Msg.of("lifecycle.cal.feed.description", r.system().name(),
-                    r.responsible(), r.obligation().intervalMonths(), r.obligation().lastDone() == null
-                            ? Msg.of("lifecycle.cal.never") : Formats.date(r.obligation().lastDone())))));
+            StringBuilder description = new StringBuilder(text(Msg.of("lifecycle.cal.feed.description",
+                    r.system().name(), r.responsible(), r.obligation().intervalMonths(),
+                    r.obligation().lastDone() == null ? Msg.of("lifecycle.cal.never")
+                            : Formats.date(r.obligation().lastDone()))));
+            if (r.intervalDefault()) {
+                description.append('\n').append(text(Msg.of("lifecycle.cal.feed.intervalDefault")));
+            }
+            for (ObligationService.Source x : r.sources()) {
+                description.append('\n').append(text(Msg.of("lifecycle.cal.feed.source", x.clause(), x.text())));
+            }
+            event.add(new Description(description.toString()));
             VAlarm alarm = new VAlarm(Duration.ofDays(-7));
             alarm.add(new Action(Action.VALUE_DISPLAY));
             alarm.add(new Description(text(Msg.of("lifecycle.cal.feed.alarm", kind, r.system().name()))));

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.lifecycle.Drill;
+import org.yunjian.lifecycle.DrillCategory;
 import org.yunjian.lifecycle.DrillTaskStatus;
 import org.yunjian.lifecycle.EmergencyPlan;
 import org.yunjian.shared.Versions;
@@ -80,16 +81,19 @@ class DrillRepository {
                 .param(systemId).query((rs, n) -> {
                     UUID id = rs.getObject("id", UUID.class);
                     return new Drill(id, systemId, date(rs.getDate("held_on")), rs.getObject("plan_id", UUID.class),
-                            rs.getString("scenario"), rs.getString("participants"), rs.getString("findings"),
+                            rs.getString("scenario"), rs.getString("category") == null ? null
+                                    : DrillCategory.valueOf(rs.getString("category")),
+                            rs.getString("participants"), rs.getString("findings"),
                             rs.getString("recorded_by"), rs.getObject("recorded_org", UUID.class),
                             instant(rs, "recorded_at"), tasks.stream().filter(t -> t.drillId().equals(id)).toList());
                 }).list();
     }
 
     void insertDrill(Drill d) {
-        jdbc.sql("INSERT INTO lifecycle_drill (id, system_id, held_on, plan_id, scenario, participants, findings, "
-                        + "recorded_by, recorded_org, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
-                .params(d.id(), d.systemId(), d.heldOn(), d.planId(), d.scenario(), d.participants(), d.findings(),
+        jdbc.sql("INSERT INTO lifecycle_drill (id, system_id, held_on, plan_id, scenario, category, participants, "
+                        + "findings, recorded_by, recorded_org, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+                .params(d.id(), d.systemId(), d.heldOn(), d.planId(), d.scenario(),
+                        d.category() == null ? null : d.category().name(), d.participants(), d.findings(),
                         d.recordedBy(), d.recordedOrg(), utc(d.recordedAt())).update();
         for (Drill.Task t : d.tasks()) {
             jdbc.sql("INSERT INTO lifecycle_drill_task (id, drill_id, system_id, position, description, owner_org, "

@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.lifecycle.Drill;
+import org.yunjian.lifecycle.DrillCategory;
 import org.yunjian.lifecycle.DrillHeld;
 import org.yunjian.lifecycle.DrillTaskStatus;
 import org.yunjian.lifecycle.EmergencyPlan;
@@ -64,9 +65,12 @@ public class DrillService {
     public record TaskInput(String description, String ownerOrg, String dueOn) {
     }
 
-    /** A drill as typed; with a plan and no scenario, the plan's scenario. */
-    public record DrillInput(String heldOn, String planId, String scenario, String participants, String findings,
-                             List<TaskInput> tasks) {
+    /**
+     * A drill as typed; with a plan and no scenario, the plan's scenario. {@code category} is a {@link DrillCategory}
+     * name, or blank when not given (then only the general drill obligation counts from it).
+     */
+    public record DrillInput(String heldOn, String planId, String scenario, String category, String participants,
+                             String findings, List<TaskInput> tasks) {
         public DrillInput {
             tasks = tasks == null ? List.of() : tasks.stream().filter(t -> t != null && !(blank(t.description())
                     && blank(t.ownerOrg()) && blank(t.dueOn()))).toList();
@@ -120,8 +124,8 @@ public class DrillService {
         for (Drill d : repo.drills(systemId)) {
             List<Drill.Task> tasks = d.tasks().stream().filter(t -> a.is(t.ownerOrg())).toList();
             if (!tasks.isEmpty()) {
-                mine.add(new Drill(d.id(), d.systemId(), d.heldOn(), d.planId(), d.scenario(), d.participants(),
-                        d.findings(), d.recordedBy(), d.recordedOrg(), d.recordedAt(), tasks));
+                mine.add(new Drill(d.id(), d.systemId(), d.heldOn(), d.planId(), d.scenario(), d.category(),
+                        d.participants(), d.findings(), d.recordedBy(), d.recordedOrg(), d.recordedAt(), tasks));
             }
         }
         return new View(a, repo.plans(systemId).stream().filter(p -> a.is(p.responsibleOrg())).toList(), mine, orgs,
@@ -181,6 +185,8 @@ public class DrillService {
         if (scenario == null) {
             errors.add("scenario", "lifecycle.ops.error.required");
         }
+        DrillCategory category = in.category() == null || in.category().isBlank() ? null
+                : fields.constant(errors, "category", DrillCategory.class, in.category());
         String participants = fields.text(errors, "participants", in.participants(), MigrationService.MEDIUM, true,
                 Text.Kind.LINES);
         String findings = fields.text(errors, "findings", in.findings(), MigrationService.LONG, true,
@@ -204,12 +210,13 @@ public class DrillService {
                     a.user().username(), clock.instant(), 0));
         }
         errors.throwIfAny();
-        Drill d = new Drill(drillId, systemId, heldOn, planId, scenario, participants, findings, a.user().username(),
+        Drill d = new Drill(drillId, systemId, heldOn, planId, scenario, category, participants, findings,
+                a.user().username(),
                 a.user().organizationId(), clock.instant(), tasks);
         repo.insertDrill(d);
         events.publishEvent(AuditableEvent.success("lifecycle.drill.record", "lifecycle-drill", d.id(),
                 Msg.of("lifecycle.ops.audit.drill", Formats.date(heldOn), scenario, tasks.size(), a.system().name())));
-        events.publishEvent(new DrillHeld(systemId, heldOn));
+        events.publishEvent(new DrillHeld(systemId, heldOn, category));
         d.tasks().forEach(t -> work.publishDrillTask(systemId, t));
         return d;
     }

@@ -20,11 +20,13 @@ class ObligationConfig {
 
     /**
      * @param assessmentMonths 等保 assessment interval by protection level (not in the standards given)
+     * @param kindMonths       default interval of the other kinds the standards name without a number (issue 36)
      */
     @ConfigurationProperties("yunjian.lifecycle.obligations")
     record ObligationProperties(Map<Integer, Integer> assessmentMonths, @DefaultValue("12") int drillMonths,
                                 @DefaultValue("1") int reportMonths, @DefaultValue("12") int evaluationMonths,
-                                @DefaultValue("12") int reviewMonths) {
+                                @DefaultValue("12") int reviewMonths,
+                                Map<org.yunjian.lifecycle.ObligationKind, Integer> kindMonths) {
     }
 
     /**
@@ -41,6 +43,6 @@ class ObligationConfig {
         Map<Integer, Integer> assessment = p.assessmentMonths() == null || p.assessmentMonths().isEmpty()
                 ? ObligationPolicy.DEFAULT.assessmentMonths() : p.assessmentMonths();
         return new ObligationPolicy(assessment, p.drillMonths(), p.reportMonths(), p.evaluationMonths(),
-                p.reviewMonths());
+                p.reviewMonths(), p.kindMonths());
     }
 }

@@ -72,7 +72,8 @@ class ObligationDemo implements ApplicationRunner {
         SeedActor.run(customer.get(), () -> {
             LocalDate today = service.today();
             service.generate(s.id(), today.plusMonths(2).toString());
-            complete(s, ObligationKind.EMERGENCY_DRILL, today.minusMonths(14));
+            // the defacement drill (信息破坏事件: 信息篡改) — the other categories' drills are still to hold
+            complete(s, ObligationKind.DRILL_INFORMATION_DESTRUCTION, today.minusMonths(14));
         });
         Optional<AssessmentDirectory.Summary> completed = lastCompleted(customer.get(), s);
         Optional<CurrentUser> approver = SeedActor.account(users, DemoData.ASSESSMENT_APPROVER);

@@ -94,10 +94,25 @@ public class ObligationService implements OverdueCount {
      * @param responsible    the responsible organisation's name
      * @param lastDoneByName who recorded the last completion (display name), or null
      * @param mayComplete    whether the caller may record a completion
+     * @param sources        the requirements it comes from for this system, each quoted from the catalog
+     * @param intervalDefault whether its interval is a configurable default (the standard states none)
      */
     public record Row(Obligation obligation, CloudSystem system, String responsible, LocalDate due,
                       org.yunjian.lifecycle.ObligationStatus status, long daysOverdue, String lastDoneByName,
-                      boolean mayComplete) {
+                      boolean mayComplete, List<Source> sources, boolean intervalDefault) {
+    }
+
+    /** A requirement an obligation comes from: its id, its clause as the standard numbers it, its verbatim text. */
+    public record Source(String id, Msg clause, String text) {
+    }
+
+    /**
+     * The requirements {@code kind} comes from on {@code system}: those of its industry that apply to its deployment
+     * model (as {@link ObligationPolicy#kindsFor} decides), each with its clause and verbatim text.
+     */
+    public List<Source> sources(ObligationKind kind, CloudSystem system) {
+        return system == null ? List.of() : policy.sources(kind, system, catalog).stream()
+                .map(r -> new Source(r.id().value(), GateTexts.clauseOf(r), r.text())).toList();
     }
 
     /** A system's obligations, with the caller's access. */
@@ -174,8 +189,7 @@ public class ObligationService implements OverdueCount {
             if (present.contains(k)) {
                 continue;
             }
-            Obligation o = new Obligation(UUID.randomUUID(), systemId, k,
-                    k.providerResponsible() ? s.providerId() : s.customerId(), start,
+            Obligation o = new Obligation(UUID.randomUUID(), systemId, k, k.performedBy(s), start,
                     policy.months(k, s, own.get(k)), null, null, null);
             repo.insert(o, access.user().username(), now);
             created.add(o);
@@ -230,13 +244,19 @@ public class ObligationService implements OverdueCount {
     }
 
     /**
-     * A drill was held: the drill obligation of the system counts from it. Recorded after the drill's own
-     * transaction commits, in a transaction of its own, so that nothing here can undo the drill record.
+     * A drill was held: the system's general drill obligation counts from it, and the obligation of its category
+     * only (政府网站指南 8.5 b) "每两年至少开展各典型类别安全事件的应急演练一次": a drill of one category does not satisfy
+     * another's). Recorded after the drill's own transaction commits, in a transaction of its own, so that nothing
+     * here can undo the drill record.
      */
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(DrillHeld drill) {
         completeFromEvent(drill.systemId(), ObligationKind.EMERGENCY_DRILL, drill.heldOn(), CompletionSource.DRILL);
+        if (drill.category() != null) {
+            drill.category().obligation().ifPresent(k -> completeFromEvent(drill.systemId(), k, drill.heldOn(),
+                    CompletionSource.DRILL));
+        }
     }
 
     /**
@@ -366,7 +386,10 @@ public class ObligationService implements OverdueCount {
                                 .map(Organization::name).orElse("—")),
                         o.nextDue(), o.status(today), o.daysOverdue(today),
                         o.lastDoneBy() == null ? null : names.getOrDefault(o.lastDoneBy(), o.lastDoneBy()),
-                        access != null && (access.isCustomer() || access.is(o.responsibleOrg()))))
+                        access != null && (access.isCustomer() || access.is(o.responsibleOrg())),
+                        sources(o.kind(), systems.get(o.systemId())),
+                        systems.get(o.systemId()) != null
+                                && !o.kind().intervalStated(systems.get(o.systemId()).industry())))
                 .sorted(Comparator.comparing(Row::due))
                 .toList();
     }

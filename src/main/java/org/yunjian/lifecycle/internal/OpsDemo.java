@@ -117,7 +117,7 @@ class OpsDemo implements ApplicationRunner {
                     demo("lifecycle.ops.demo.plan2Contacts"), today.minusMonths(15).toString(), null));
             LocalDate held = today.minusMonths(14);
             drills.recordDrill(id, new DrillService.DrillInput(held.toString(), defacement.id().toString(), null,
-                    demo("lifecycle.ops.demo.participants"), demo("lifecycle.ops.demo.findings"), List.of(
+                    org.yunjian.lifecycle.DrillCategory.INFORMATION_DESTRUCTION.name(), demo("lifecycle.ops.demo.participants"), demo("lifecycle.ops.demo.findings"), List.of(
                     new DrillService.TaskInput(demo("lifecycle.ops.demo.task1"), s.providerId().toString(),
                             held.plusMonths(1).toString()),
                     new DrillService.TaskInput(demo("lifecycle.ops.demo.task2"), s.customerId().toString(),

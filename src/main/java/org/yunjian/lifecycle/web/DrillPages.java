@@ -57,6 +57,7 @@ class DrillPages {
         model.addAttribute("system", v.access().system());
         model.addAttribute("base", base(id));
         model.addAttribute("taskStatuses", DrillTaskStatus.values());
+        model.addAttribute("categories", org.yunjian.lifecycle.DrillCategory.values());
         model.addAttribute("basis", basis.of(v.access().system(), OpsBasis.Document.DRILLS, Texts.locale()));
         model.addAttribute("people", people.displayNames(v.drills().stream().map(d -> d.recordedBy()).toList()));
         List<DrillService.TaskInput> rows = new ArrayList<>();
@@ -89,6 +90,7 @@ class DrillPages {
     @PreAuthorize(WHO)
     String record(@PathVariable UUID id, @RequestParam(required = false) String heldOn,
                   @RequestParam(required = false) String planId, @RequestParam(required = false) String scenario,
+                  @RequestParam(required = false) String category,
                   @RequestParam(required = false) String participants,
                   @RequestParam(required = false) String findings,
                   @RequestParam(required = false) List<String> taskDescription,
@@ -100,8 +102,8 @@ class DrillPages {
         for (int i = 0; i < n; i++) {
             tasks.add(new DrillService.TaskInput(at(taskDescription, i), at(taskOwner, i), at(taskDue, i)));
         }
-        DrillService.DrillInput in = new DrillService.DrillInput(heldOn, planId, scenario, participants, findings,
-                tasks);
+        DrillService.DrillInput in = new DrillService.DrillInput(heldOn, planId, scenario, category, participants,
+                findings, tasks);
         return change(base(id), "drill", in, flash, () -> {
             service.view(id); // a stranger gets 404 before any question about the form
             OpsPageSupport.requireConfirmed(confirm);
