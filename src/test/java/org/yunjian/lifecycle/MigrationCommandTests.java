@@ -123,10 +123,14 @@ class MigrationCommandTests {
     void drillsAndChangesFromTheCommandLine(@TempDir Path dir) throws Exception {
         String held = LocalDate.now().minusDays(1).toString();
         assertThat(run(new DrillCommand(), "record-drill", "--as", provider, "--system", system, "--held-on", held,
-                "--scenario", "DDoS 攻击", "--participants", "云服务商安全运营中心", "--findings", "清洗切换用时过长",
+                "--scenario", "DDoS 攻击", "--category", "NETWORK_ATTACK", "--participants", "云服务商安全运营中心",
+                "--findings", "清洗切换用时过长",
                 "--task", "优化切换脚本", "--task-owner", w.provider().id().toString(), "--task-due",
                 LocalDate.now().plusDays(30).toString())).as(err.toString()).isZero();
         assertThat(out.toString()).contains("DDoS 攻击", "整改任务 1 项");
+        // issue 36: the drill's category, what 8.5 b)'s per-category obligation counts from
+        assertThat(jdbc.sql("SELECT category FROM lifecycle_drill WHERE system_id = ?").param(w.system().id())
+                .query(String.class).single()).isEqualTo("NETWORK_ATTACK");
         assertThat(run(new DrillCommand(), "show-drills", "--as", customer, "--system", system)).isZero();
         assertThat(out.toString()).contains("尚未制定应急预案。", "演练 " + held + "：DDoS 攻击", "优化切换脚本", "未完成");
         Path docx = dir.resolve("drills.docx");
