@@ -126,6 +126,9 @@ class ObligationPagesTests {
         }
         assertThat(system.substring(system.indexOf("id=\"obligation-VULNERABILITY_SCAN\"")))
                 .contains("可配置的默认周期（标准未规定具体周期）");
+        // the calendar across systems names each one's clause, the source line on hover
+        assertThat(html("/lifecycle/calendar", customer, "q", "脆弱性扫描")).contains("data-kind=\"VULNERABILITY_SCAN\"",
+                "title=\"定期对网站应用程序、操作系统及数据库进行脆弱性扫描；\"", ">8.4.1.4 b)</small>");
         // the agent's report is an agent's of the portal (its system integrator or its security service)
         int agent = system.indexOf("id=\"obligation-AGENT_SERVICE_REPORT\"");
         assertThat(system.substring(agent, system.indexOf("</tr>", agent)))
