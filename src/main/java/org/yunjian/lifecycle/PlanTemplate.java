@@ -73,10 +73,7 @@ public record PlanTemplate(Standard standard, DeploymentModel model, List<Stage>
             return Optional.empty();
         }
         DeploymentModel model = DeploymentModel.named(deployment).orElse(null);
-        List<Requirement> duties = catalog.requirements(guide.get().code()).stream()
-                .filter(Requirement::isDuty)
-                .filter(r -> model == null || r.appliesTo(model))
-                .toList();
+        List<Requirement> duties = applying(catalog, guide.get(), model).filter(Requirement::isDuty).toList();
         List<Stage> stages = new ArrayList<>();
         Set<Phase> all = new LinkedHashSet<>();
         for (Standard.PhaseTerm term : guide.get().phaseTerms()) {
@@ -92,6 +89,22 @@ public record PlanTemplate(Standard standard, DeploymentModel model, List<Stage>
             }
         }
         return Optional.of(new PlanTemplate(guide.get(), model, stages, throughout));
+    }
+
+    /**
+     * The risks the sector guide of {@code industry} names for a system deployed as {@code deployment} (the
+     * government-website guide's 5.2.1 a)–g)), in the guide's order: the migration plan's risk register, not duties.
+     */
+    public static List<Requirement> risks(Catalog catalog, Industry industry, String deployment) {
+        Optional<Standard> guide = industry == null ? Optional.empty()
+                : industry.sectorStandard().flatMap(catalog::standard);
+        return guide.map(g -> applying(catalog, g, DeploymentModel.named(deployment).orElse(null))
+                .filter(r -> r.kind() == org.yunjian.catalog.RequirementKind.ITEM
+                        && r.nature() == org.yunjian.catalog.ItemNature.RISK).toList()).orElse(List.of());
+    }
+
+    private static java.util.stream.Stream<Requirement> applying(Catalog catalog, Standard guide, DeploymentModel model) {
+        return catalog.requirements(guide.code()).stream().filter(r -> model == null || r.appliesTo(model));
     }
 
     /** The stage of {@code phase}, if the guide has it. */
