@@ -66,6 +66,15 @@ ROLE_OVERRIDES = {
     "6.5-a": [CU], "6.5-b": [CU], "6.5-a-3": [PR], "6.5-a-4": [PR], "6.5-b-1": [SI], "6.5-b-2": [DEV], "6.5-b-3": [SEC],
     "9.2.4-b": [TPA],
 }
+# 5.4-2…5 each describe one phase of the lifecycle ("退出服务阶段，云服务客户应要求云服务商履行相关责任和义务……"): the
+# phase it describes, not all four (5.4-1, the list's lead-in, names all four)
+PHASE_OVERRIDES = {"5.4-2": ["PLANNING"], "5.4-3": ["ACQUISITION_MIGRATION"], "5.4-4": ["OPERATION"],
+                   "5.4-5": ["EXIT"]}
+# items that state no duty: 5.2.1 a)–g) describe the risks of moving a website to the cloud ("政府网站迁移到云面临的安全
+# 风险"), 5.3 describes the roles ("参与这四个阶段的云计算服务的主要角色及关系如下"). The catalog keeps them (verbatim,
+# searchable, mapped) but marks their nature, so a plan does not ask anyone to complete and accept them; the risks
+# seed the migration plan's risk register instead.
+NATURE = {"5.2.1": "RISK", "5.3": "DEFINITION"}
 CORRECTIONS = [("环境的安全。。", "环境的安全。", "duplicated full stop"),
                ("云服务商与系统集成商应配合", "云服务商与系统集成商配合", "duplicated 应 after 应要求")]
 
@@ -222,6 +231,9 @@ def build():
         if r["kind"] != "ITEM":
             continue
         key = f"{r['clause']}-{r['item']}"
+        r["phases"] = PHASE_OVERRIDES.get(key, r["phases"])
+        if r["clause"] in NATURE:
+            r["nature"] = NATURE[r["clause"]]
         roles = ROLE_OVERRIDES.get(key)
         if roles is None:
             head = re.sub(r"^(若|在|如)", "", r["text"])

@@ -7,7 +7,10 @@ Some duties are stated only in the paragraph that introduces a list — the guid
 track them. Each was reviewed by hand against the source; the table below is that review:
 
 - kept: a lead-in sentence that binds a party to an action no listed item states by itself
-  (GB/T 31167 9.2–9.4; the guide's 6.3.2, 6.3.4.5, 6.4, 6.5, 7.3.1, 7.3.2, 7.3.4, 7.3.7, 8.5, 8.6, 9.3.4, 9.3.5);
+  (GB/T 31167 9.2–9.4; the guide's 6.3.1, 6.3.2, 6.3.4.5, 6.4, 6.5, 7.3.1, 7.3.2, 7.3.4, 7.3.5, 7.3.7, 7.4.2, 8.5,
+  8.6, 9.3.4, 9.3.5). 6.3.1 (形成网站现状梳理报告), 7.3.5 (安全优化) and 7.4.2 (安全合规验收测评) were added after an
+  audit (issue 36): their items list what the report covers and the customer's part in the work, but no item states
+  the report, the optimisation or the acceptance test itself;
 - left out: lead-ins that only introduce the contents of a document or a list ("合同内容应包括：", "服务水平协议
   （简称SLA）应包含的内容如下：", the monitoring lists of 8.4, "对……采取安全防范措施" summarising 8.3's items,
   T/CCIA's "……安全责任实施工作分工如下："); JR/T and the 等保 guide have no lead-in duties.
@@ -38,6 +41,10 @@ DUTIES = {
                          [CU, PR]),
     },
     "gov-website-guide.json": {
+        "GOVWEB-6.3.1": ("在网站采用云计算服务之前，云服务客户需要对网站现有系统进行梳理，确定迁移的系统边界，形成网站现状梳理报告",
+                         "Before the website adopts cloud computing services, the customer needs to survey the "
+                         "website's existing systems, fix the boundary of the systems to be migrated and produce a "
+                         "report on the website's current state.", [CU]),
         "GOVWEB-6.3.2": ("云服务客户应参照国家有关信息安全的法律、法规和相关标准，根据安全风险分析情况与现状梳理情况，"
                          "做好政府网站迁移至云决策分析",
                          "With reference to national information security laws, regulations and standards, and based "
@@ -63,12 +70,20 @@ DUTIES = {
                          "guiding and assisting.", [CU, PR] + AGENTS),
         "GOVWEB-7.3.4": ("云服务客户应制定政府网站迁移失败的回退方案。",
                          "The customer shall draw up a rollback plan for a failed migration of the website.", [CU]),
+        "GOVWEB-7.3.5": ("政府网站在云计算环境部署完成后，需对网站进行进一步的优化，云服务客户或委托具有相关能力的云服务代理商进行安全优化",
+                         "Once the government website is deployed in the cloud environment it needs further "
+                         "optimisation: the customer, or an agent with the relevant capability it entrusts, carries "
+                         "out the security optimisation.", [CU] + AGENTS),
         "GOVWEB-7.3.7": ("云服务客户应组织相关服务商共同制定安全预案，预案应按照：统一领导、规范管理、明确责任、分级负责、"
                          "预防为主、加强监控几个原则进行制定。",
                          "The customer shall organise the providers concerned to draw up a security contingency plan "
                          "jointly, following the principles of unified leadership, standardised management, clear "
                          "responsibilities, graded handling, prevention first and strengthened monitoring.",
                          [CU, PR] + AGENTS),
+        "GOVWEB-7.4.2": ("云服务客户或委托第三方评估机构进行安全合规验收测评，根据验收目标和范围，结合政府网站云迁移方案对实施情况进行安全评估",
+                         "The customer, or a third-party assessor it entrusts, carries out the security compliance "
+                         "acceptance test, assessing the implementation against the acceptance goals and scope and "
+                         "the website's cloud migration plan.", [CU, TPA]),
         "GOVWEB-8.5": ("云服务客户应为迁移至公有云的政府网站制定应急响应预案，并定期演练，确保在紧急情况下重要信息资源的可用性。",
                        "The customer shall draw up an emergency response plan for the website moved to the public "
                        "cloud and drill it regularly, ensuring the availability of important information resources in "

@@ -30,6 +30,8 @@ import java.util.Set;
  * @param allocationRules        T/CCIA §5 general rules this item states, machine-checkable
  * @param roleDetermination      T/CCIA Annex A row, or null
  * @param incident               T/CCIA Annex B row, or null
+ * @param nature                 what the item states: a duty (every node but the few the catalog marks), a risk
+ *                               description or a definition — the latter two are nobody's duty
  */
 public record Requirement(RequirementId id, String standardCode, RequirementKind kind, String clause, String item,
                           String sourceLabel, boolean numberingReconstructed, RequirementId parent,
@@ -40,9 +42,10 @@ public record Requirement(RequirementId id, String standardCode, RequirementKind
                           Integer sourceLine,
                           MlpsAssessment mlps, ExitInventory exitInventory, List<Correction> corrections,
                           List<Footnote> footnotes, List<Note> notes, List<AllocationRule> allocationRules,
-                          RoleDetermination roleDetermination, Incident incident) {
+                          RoleDetermination roleDetermination, Incident incident, ItemNature nature) {
 
     public Requirement {
+        nature = nature == null ? ItemNature.DUTY : nature;
         children = List.copyOf(children);
         phases = Set.copyOf(phases);
         roles = Set.copyOf(roles);
@@ -59,6 +62,11 @@ public record Requirement(RequirementId id, String standardCode, RequirementKind
      */
     public String textIn(java.util.Locale language) {
         return "en".equals(language.getLanguage()) && textEn != null && !textEn.isBlank() ? textEn : text;
+    }
+
+    /** Whether the item binds a party (a duty a plan can assign), rather than describing a risk or defining a role. */
+    public boolean isDuty() {
+        return kind == RequirementKind.ITEM && nature == ItemNature.DUTY;
     }
 
     public Optional<RequirementId> parentId() {

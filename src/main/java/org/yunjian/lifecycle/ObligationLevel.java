@@ -6,7 +6,10 @@ import java.util.regex.Pattern;
  * Whether a requirement is mandatory or recommended, read from the standard's own wording, since the catalog does not
  * record an obligation level: a text that says 应, 须, 不得 or 禁止 (outside words such as 相应, 应用, 响应, 供应) is
  * mandatory; one that only says 宜 or 可 is recommended; a text that says neither (a list item such as "明确服务的范围……")
- * takes the level of the lead-in it completes.
+ * takes the level of the lead-in it completes. An item that lists what a document or activity must contain — its
+ * lead-in says it 应包括 / 应包含 it ("服务水平协议应包括但不限于如下内容：") — has the lead-in's level whatever its own
+ * wording: JR/T 6.3.3 "明确受托方云计算系统宜遵从的技术和管理标准……" is a content the SLA shall include; its 宜 qualifies the
+ * standards the provider follows, not whether the SLA states them.
  */
 public enum ObligationLevel {
     MANDATORY,
@@ -17,6 +20,8 @@ public enum ObligationLevel {
             "\u76f8\u5e94|\u5e94\u7528|\u54cd\u5e94|\u4f9b\u5e94|\u9002\u5e94|\u5bf9\u5e94|\u5e94\u6025|\u53cd\u5e94");
     private static final Pattern SHALL = Pattern.compile("\u5e94|\u987b|\u4e0d\u5f97|\u7981\u6b62");
     private static final Pattern SHOULD = Pattern.compile("\u5b9c|\u53ef");
+    /** A lead-in that lists required contents: 应包括, 应包含. */
+    private static final Pattern CONTENTS = Pattern.compile("\u5e94\u5305[\u62ec\u542b]");
 
     /**
      * The level the text states, or the lead-in's when it states none; recommended if neither states one.
@@ -25,6 +30,9 @@ public enum ObligationLevel {
      * @param leadIn the text of the lead-in the item completes (parent item or section), or null
      */
     public static ObligationLevel of(String text, String leadIn) {
+        if (listsRequiredContents(leadIn)) {
+            return MANDATORY;
+        }
         ObligationLevel own = stated(text);
         if (own != null) {
             return own;
@@ -35,9 +43,13 @@ public enum ObligationLevel {
 
     /**
      * The level of a catalog item: its own wording, else that of the nearest lead-in above it (parent items, then the
-     * section) that states one; recommended if none does.
+     * section) that states one; recommended if none does. An item whose lead-in lists the contents something 应包括 is
+     * mandatory.
      */
     public static ObligationLevel of(org.yunjian.catalog.Requirement item, org.yunjian.catalog.Catalog catalog) {
+        if (item.parentId().flatMap(catalog::requirement).map(p -> listsRequiredContents(p.text())).orElse(false)) {
+            return MANDATORY;
+        }
         org.yunjian.catalog.Requirement at = item;
         for (int depth = 0; at != null && depth < 10; depth++) {
             ObligationLevel own = stated(at.text());
@@ -47,6 +59,11 @@ public enum ObligationLevel {
             at = at.parentId().flatMap(catalog::requirement).orElse(null);
         }
         return RECOMMENDED;
+    }
+
+    /** Whether {@code leadIn} says that what follows shall be contained (应包括 / 应包含) in a document or activity. */
+    static boolean listsRequiredContents(String leadIn) {
+        return leadIn != null && CONTENTS.matcher(leadIn).find();
     }
 
     static ObligationLevel stated(String text) {

@@ -11,7 +11,6 @@ import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.catalog.Phase;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.catalog.RequirementKind;
 import org.yunjian.catalog.Standard;
 import org.yunjian.party.Industry;
 import org.yunjian.shared.Msg;
@@ -21,8 +20,10 @@ import org.yunjian.shared.Msg;
  * the system's industry, its phases in the guide's own terms and order (government website: 规划准备 → 部署迁移 →
  * 运行管理 → 退出服务; securities and futures: 规划准备 → 服务获取 → 运行监督 → 服务退出), and in each phase the
  * guide's duties that apply under the system's deployment model — every requirement item, including the duties the
- * guide states in a section's lead-in (the catalog's {@code derivedFromLeadIn} items). A duty the guide gives for
- * every phase is listed once, as applying {@link #throughout()}.
+ * guide states in a section's lead-in (the catalog's {@code derivedFromLeadIn} items), but not the items that state
+ * no duty (the government-website guide's 5.2.1 risk descriptions and 5.3 role definitions: nobody can complete or
+ * accept "系统不一致。……存在漏迁、错迁的风险。"; the risks go to the migration plan's risk register). A duty the guide
+ * gives for every phase is listed once, as applying {@link #throughout()}.
  *
  * @param standard   the sector guide
  * @param model      the deployment model the duties were restricted to, or null (hybrid or not given: all of them)
@@ -72,10 +73,7 @@ public record PlanTemplate(Standard standard, DeploymentModel model, List<Stage>
             return Optional.empty();
         }
         DeploymentModel model = DeploymentModel.named(deployment).orElse(null);
-        List<Requirement> duties = catalog.requirements(guide.get().code()).stream()
-                .filter(r -> r.kind() == RequirementKind.ITEM)
-                .filter(r -> model == null || r.appliesTo(model))
-                .toList();
+        List<Requirement> duties = applying(catalog, guide.get(), model).filter(Requirement::isDuty).toList();
         List<Stage> stages = new ArrayList<>();
         Set<Phase> all = new LinkedHashSet<>();
         for (Standard.PhaseTerm term : guide.get().phaseTerms()) {
@@ -91,6 +89,22 @@ public record PlanTemplate(Standard standard, DeploymentModel model, List<Stage>
             }
         }
         return Optional.of(new PlanTemplate(guide.get(), model, stages, throughout));
+    }
+
+    /**
+     * The risks the sector guide of {@code industry} names for a system deployed as {@code deployment} (the
+     * government-website guide's 5.2.1 a)–g)), in the guide's order: the migration plan's risk register, not duties.
+     */
+    public static List<Requirement> risks(Catalog catalog, Industry industry, String deployment) {
+        Optional<Standard> guide = industry == null ? Optional.empty()
+                : industry.sectorStandard().flatMap(catalog::standard);
+        return guide.map(g -> applying(catalog, g, DeploymentModel.named(deployment).orElse(null))
+                .filter(r -> r.kind() == org.yunjian.catalog.RequirementKind.ITEM
+                        && r.nature() == org.yunjian.catalog.ItemNature.RISK).toList()).orElse(List.of());
+    }
+
+    private static java.util.stream.Stream<Requirement> applying(Catalog catalog, Standard guide, DeploymentModel model) {
+        return catalog.requirements(guide.code()).stream().filter(r -> model == null || r.appliesTo(model));
     }
 
     /** The stage of {@code phase}, if the guide has it. */

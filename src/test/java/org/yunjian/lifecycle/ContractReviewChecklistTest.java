@@ -76,13 +76,31 @@ class ContractReviewChecklistTest {
                 .isEmpty();
     }
 
+    /**
+     * Issue 36 L-5: JR/T 6.3.3 and 6.4.3 (source lines 433 and 496) "服务水平协议应包括但不限于如下内容：" — the SLA shall
+     * include each listed content; the certification bullet (line 436) "明确受托方云计算系统宜遵从的技术和管理标准、相关制度和
+     * 规定，……" says 宜 of the standards the provider follows, not of whether the SLA states them: it is mandatory, like
+     * the scope bullet whose "可用性" is no "may".
+     */
     @Test
-    void slaCertificationClauseIsRecommendedBecauseTheStandardSaysYi() {
-        ContractClause c = ContractClause.checklist(catalog, system(Industry.SECURITIES_FUTURES,
-                        DeploymentModel.COMMUNITY)).stream().filter(x -> x.id().value().equals("JRT-SF-6.3.3-3-2"))
-                .findFirst().orElseThrow();
-        assertThat(c.obligation()).isEqualTo(ObligationLevel.RECOMMENDED);
-        assertThat(c.document()).isEqualTo(AgreementDocument.SLA);
+    void jrt6_3_3And6_4_3SlaContentsAreMandatoryAlthoughTheCertificationBulletSaysYi() {
+        for (var model : List.of(DeploymentModel.COMMUNITY, DeploymentModel.PUBLIC)) {
+            String section = model == DeploymentModel.COMMUNITY ? "JRT-SF-6.3.3-3" : "JRT-SF-6.4.3-3";
+            List<ContractClause> sla = ContractClause.checklist(catalog, system(Industry.SECURITIES_FUTURES, model))
+                    .stream().filter(x -> x.id().value().startsWith(section + "-")).toList();
+            assertThat(sla).as(section).isNotEmpty();
+            ContractClause certification = sla.stream().filter(x -> x.id().value().equals(section + "-2"))
+                    .findFirst().orElseThrow();
+            assertThat(certification.requirement().text()).startsWith("明确受托方云计算系统宜遵从的技术和管理标准");
+            assertThat(certification.leadIn()).isEqualTo("服务水平协议应包括但不限于如下内容：");
+            assertThat(certification.obligation()).as(section + "-2").isEqualTo(ObligationLevel.MANDATORY);
+            assertThat(certification.document()).isEqualTo(AgreementDocument.SLA);
+            assertThat(sla).allSatisfy(c -> assertThat(c.obligation()).as(c.id().value())
+                    .isEqualTo(ObligationLevel.MANDATORY));
+        }
+        assertThat(ObligationLevel.of("明确受托方云计算系统宜遵从的技术和管理标准", "服务水平协议应包括但不限于如下内容："))
+                .isEqualTo(ObligationLevel.MANDATORY);
+        assertThat(ObligationLevel.of("宜遵从的技术和管理标准", null)).isEqualTo(ObligationLevel.RECOMMENDED);
     }
 
     @Test

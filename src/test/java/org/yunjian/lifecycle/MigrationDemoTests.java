@@ -93,6 +93,23 @@ class MigrationDemoTests {
                 "decision-form");
     }
 
+    /**
+     * Issue 36 L-6: the demo portal's migration plan has the guide's risk register — 5.2.1 a)–g) ("1. 政府网站迁移到云面临的
+     * 安全风险"), quoted, two of them assessed by the customer — and its plan asks nobody to complete a risk.
+     */
+    @Test
+    void theDemoPortalsMigrationPlanHasTheGuidesSevenRisksAsARegisterNotAsDuties() throws Exception {
+        UUID id = portal();
+        assertThat(count("SELECT COUNT(*) FROM lifecycle_migration_risk WHERE system_id = ?", id)).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM lifecycle_duty d JOIN lifecycle_plan p ON p.id = d.plan_id "
+                + "WHERE p.system_id = ? AND (d.requirement_id LIKE 'GOVWEB-5.2.1-%' OR d.requirement_id LIKE "
+                + "'GOVWEB-5.3-%')", id)).isZero();
+        var customer = SeedActor.account(users, DemoData.CUSTOMER_USER).orElseThrow();
+        String migration = html("/systems/" + id + "/lifecycle/migration", customer);
+        assertThat(migration).contains("风险登记", "数据不一致。政府网站系统作为在线系统", "可管理性较弱。", "未评估",
+                "切换前将域名 TTL 降到 300 秒");
+    }
+
     String html(String path, org.yunjian.security.CurrentUser u) throws Exception {
         return mvc.perform(get(path).with(as(u)).accept(MediaType.TEXT_HTML)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();

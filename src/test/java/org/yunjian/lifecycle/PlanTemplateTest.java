@@ -65,11 +65,38 @@ class PlanTemplateTest {
         assertThat(t.stages()).extracting(PlanTemplate.Stage::term)
                 .containsExactly("规划准备", "部署迁移", "运行管理", "退出服务");
         assertThat(t.stages()).extracting(PlanTemplate.Stage::phase).containsExactly(Phase.values());
-        List<Requirement> guide = items("GOVWEB");
+        List<Requirement> guide = items("GOVWEB").stream().filter(Requirement::isDuty).toList();
         assertPlaced(t, guide);
         assertThat(guide).as("the guide's lead-in duties (e.g. 制定应急响应预案并定期演练) are duties too")
                 .anyMatch(Requirement::derivedFromLeadIn);
         assertThat(t.duties()).noneMatch(id -> id.value().startsWith("JRT"));
+    }
+
+    /**
+     * Issue 36 L-6: the guide's 5.2.1 (source line 64 "1. 政府网站迁移到云面临的安全风险") lists risks, 5.3 (line 73
+     * "参与这四个阶段的云计算服务的主要角色及关系如下：") defines roles: nobody can complete and accept them, so the plan
+     * leaves them out (the risks seed the migration plan's risk register). The three lead-in duties the audit found
+     * missing are in: 6.3.1 (line 111 "……确定迁移的系统边界，形成网站现状梳理报告，梳理内容包括："), 7.3.5 (line 225
+     * "……云服务客户或委托具有相关能力的云服务代理商进行安全优化，云服务客户的安全职责如下："), 7.4.2 (line 246
+     * "云服务客户或委托第三方评估机构进行安全合规验收测评，……"); and 5.4-5 (line 87 "退出服务阶段，云服务客户应要求云服务商履行相关
+     * 责任和义务，重点关注退出过程中数据和业务的安全。") is a duty of the exit phase, not of all four.
+     */
+    @Test
+    void govGuide5_2_1RisksAnd5_3RoleDefinitionsAreNotPlanDutiesAndTheLeadInDutiesOf6_3_1_7_3_5_7_4_2Are() {
+        PlanTemplate t = PlanTemplate.of(catalog, Industry.GOVERNMENT_WEBSITE, "PUBLIC").orElseThrow();
+
+        for (String risk : List.of("a", "b", "c", "d", "e", "f", "g")) {
+            assertThat(t.duties()).as("5.2.1 %s) is a risk", risk).doesNotContain(RequirementId.of("GOVWEB-5.2.1-" + risk));
+        }
+        for (String definition : List.of("5.3-1", "5.3-2", "5.3-3", "5.3-4", "5.3-4-a", "5.3-4-b", "5.3-4-c", "5.3-5")) {
+            assertThat(t.duties()).as("%s defines a role", definition)
+                    .doesNotContain(RequirementId.of("GOVWEB-" + definition));
+        }
+        assertThat(t.stage(Phase.PLANNING).orElseThrow().duties()).contains(RequirementId.of("GOVWEB-6.3.1-0"));
+        assertThat(t.stage(Phase.ACQUISITION_MIGRATION).orElseThrow().duties())
+                .contains(RequirementId.of("GOVWEB-7.3.5-0"), RequirementId.of("GOVWEB-7.4.2-0"));
+        assertThat(t.stage(Phase.EXIT).orElseThrow().duties()).contains(RequirementId.of("GOVWEB-5.4-5"));
+        assertThat(t.throughout()).doesNotContain(RequirementId.of("GOVWEB-5.4-5"));
     }
 
     @Test

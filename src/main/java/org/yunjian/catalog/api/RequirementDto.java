@@ -7,6 +7,7 @@ import org.yunjian.catalog.CloudRole;
 import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.catalog.ExitInventory;
 import org.yunjian.catalog.Incident;
+import org.yunjian.catalog.ItemNature;
 import org.yunjian.catalog.Layer;
 import org.yunjian.catalog.Mapping;
 import org.yunjian.catalog.MlpsAssessment;
@@ -24,7 +25,7 @@ record RequirementDto(String id, String standard, RequirementKind kind, String c
                       ExitInventory exitInventory, List<Requirement.Correction> corrections,
                       List<Requirement.Footnote> footnotes, List<Requirement.Note> notes,
                       List<AllocationRule> allocationRules, RoleDetermination roleDetermination, Incident incident,
-                      List<Mapping> mappings) {
+                      List<Mapping> mappings, ItemNature nature) {
 
     static RequirementDto of(Requirement r, List<Mapping> mappings) {
         return new RequirementDto(r.id().value(), r.standardCode(), r.kind(), r.clause(), r.item(), r.sourceLabel(),
@@ -32,6 +33,6 @@ record RequirementDto(String id, String standard, RequirementKind kind, String c
                 r.children().stream().map(RequirementId::value).toList(), r.title(), r.titleEn(), r.titleSource(),
                 r.text(), r.textEn(), r.phaseInStandard(), r.phases(), r.roles(), r.layer(), r.deploymentModels(),
                 r.bold(), r.sourceLine(), r.mlps(), r.exitInventory(), r.corrections(), r.footnotes(), r.notes(),
-                r.allocationRules(), r.roleDetermination(), r.incident(), mappings);
+                r.allocationRules(), r.roleDetermination(), r.incident(), mappings, r.nature());
     }
 }

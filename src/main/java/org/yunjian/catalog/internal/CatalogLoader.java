@@ -23,6 +23,7 @@ import org.yunjian.catalog.Phase;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.catalog.RequirementKind;
+import org.yunjian.catalog.ItemNature;
 import org.yunjian.catalog.RoleDetermination;
 import org.yunjian.catalog.Standard;
 import org.yunjian.catalog.TestStepType;
@@ -227,7 +228,8 @@ public final class CatalogLoader {
                                 r.get("parameter").isNull() ? null : r.get("parameter").asNumber().intValue(),
                                 enums(r.get("liable"), CloudRole.class)))
                         .toList(),
-                roleDetermination(n.get("roleDetermination")), incident(n.get("incident")));
+                roleDetermination(n.get("roleDetermination")), incident(n.get("incident")),
+                n.get("nature").isNull() ? ItemNature.DUTY : ItemNature.valueOf(n.get("nature").asString()));
     }
 
     private static MlpsAssessment mlps(String file, int i, JsonNode n) {

@@ -138,6 +138,9 @@ final class OscalMapping {
         if (r.derivedFromLeadIn()) {
             prop(p, "derived-from-lead-in", "true");
         }
+        if (r.nature() != org.yunjian.catalog.ItemNature.DUTY) {
+            prop(p, "nature", r.nature().name());
+        }
         prop(p, "source-line", r.sourceLine() == null ? null : r.sourceLine().toString());
         if (r.mlps() != null) {
             prop(p, "mlps-area", r.mlps().area());
@@ -322,7 +325,7 @@ final class OscalMapping {
                 enums(DeploymentModel.class, props, "deployment-model", file, path),
                 "true".equals(yunjian(props, "bold", null)), "true".equals(yunjian(props, "derived-from-lead-in", null)),
                 null, mlps(props, parts, text, file, path), null, List.of(), List.of(), notes, List.of(),
-                null, null);
+                null, null, nature(yunjian(props, "nature", null), file, path));
     }
 
     /**
@@ -378,7 +381,18 @@ final class OscalMapping {
                 r.numberingReconstructed(), r.parent(), children, r.title(), r.titleEn(), r.titleSource(), r.text(),
                 r.textEn(), r.phaseInStandard(), r.phases(), r.roles(), r.layer(), r.deploymentModels(), r.bold(),
                 r.derivedFromLeadIn(), r.sourceLine(), r.mlps(), r.exitInventory(), r.corrections(), r.footnotes(), r.notes(),
-                r.allocationRules(), r.roleDetermination(), r.incident());
+                r.allocationRules(), r.roleDetermination(), r.incident(), r.nature());
+    }
+
+    private static org.yunjian.catalog.ItemNature nature(String value, String file, String path) {
+        if (value == null) {
+            return org.yunjian.catalog.ItemNature.DUTY;
+        }
+        try {
+            return org.yunjian.catalog.ItemNature.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new CatalogFileException(file, 0, path + "/props", "unknownProp", "nature", value);
+        }
     }
 
     private static String longPart(List<Part> parts, String name) {

@@ -17,8 +17,10 @@ import org.yunjian.lifecycle.MigrationAcceptanceResult;
 import org.yunjian.lifecycle.MigrationCheck;
 import org.yunjian.lifecycle.MigrationCheckMethod;
 import org.yunjian.lifecycle.MigrationPlan;
+import org.yunjian.lifecycle.MigrationRisk;
 import org.yunjian.lifecycle.MigrationStep;
 import org.yunjian.lifecycle.MigrationStepStatus;
+import org.yunjian.catalog.RequirementId;
 import org.yunjian.shared.Versions;
 
 /** Hand-written, portable SQL for a system's migration plan. Checks and acceptance tests are written once. */
@@ -66,6 +68,26 @@ class MigrationRepository {
                         "parallel_notes", "updated_by", "updated_at"),
                 new Object[] {p.rollbackPlan(), p.rollbackTrigger(), p.parallelStart(), p.parallelEnd(),
                         p.parallelNotes(), p.updatedBy(), utc(p.updatedAt())}, new Object[] {p.systemId()}, expected);
+    }
+
+    private static final VersionedRow RISK = new VersionedRow("lifecycle_migration_risk", "updated_at", "system_id",
+            "risk_id");
+
+    /** The assessed risks of the system's register (those never assessed have no row). */
+    List<MigrationRisk> risks(UUID systemId) {
+        return jdbc.sql("SELECT * FROM lifecycle_migration_risk WHERE system_id = ?").param(systemId)
+                .query((rs, n) -> new MigrationRisk(systemId, RequirementId.of(rs.getString("risk_id")),
+                        MigrationRisk.Rating.valueOf(rs.getString("likelihood")),
+                        MigrationRisk.Rating.valueOf(rs.getString("impact")), rs.getString("treatment"),
+                        rs.getObject("owner_org", UUID.class), rs.getString("updated_by"), instant(rs, "updated_at"),
+                        rs.getLong("version"))).list();
+    }
+
+    /** Stores a risk's assessment over version {@code expected} of the stored one (0: none yet). */
+    void saveRisk(MigrationRisk r, long expected) {
+        RISK.save(jdbc, List.of("likelihood", "impact", "treatment", "owner_org", "updated_by", "updated_at"),
+                new Object[] {r.likelihood().name(), r.impact().name(), r.treatment(), r.ownerOrg(), r.updatedBy(),
+                        utc(r.updatedAt())}, new Object[] {r.systemId(), r.risk().value()}, expected);
     }
 
     List<MigrationStep> steps(UUID systemId) {

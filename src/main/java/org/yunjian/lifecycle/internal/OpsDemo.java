@@ -44,6 +44,7 @@ class OpsDemo implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(OpsDemo.class);
 
     private final MigrationService migration;
+    private final MigrationRisks risks;
     private final DrillService drills;
     private final SupervisionService supervision;
     private final MigrationRepository migrationRepo;
@@ -52,10 +53,11 @@ class OpsDemo implements ApplicationRunner {
     private final OpsFields fields;
     private final Clock clock;
 
-    OpsDemo(MigrationService migration, DrillService drills, SupervisionService supervision,
+    OpsDemo(MigrationService migration, MigrationRisks risks, DrillService drills, SupervisionService supervision,
             MigrationRepository migrationRepo, Parties parties, UserAdministration users, OpsFields fields,
             Clock clock) {
         this.migration = migration;
+        this.risks = risks;
         this.drills = drills;
         this.supervision = supervision;
         this.migrationRepo = migrationRepo;
@@ -99,6 +101,11 @@ class OpsDemo implements ApplicationRunner {
                     "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0",
                     "66C7F0F462EEEDD9D1F2D46BDC10E4E24167C4875CF2F7A2297DA02B8F4BA8E0",
                     migrated.minusDays(3).toString()));
+            // two of the guide's 5.2.1 risks assessed before the migration; the other five stay for the newcomer
+            risks.assess(id, "GOVWEB-5.2.1-b", null, new MigrationRisks.RiskInput("MEDIUM", "HIGH",
+                    demo("lifecycle.risk.demo.dataTreatment"), integrator.toString(), null));
+            risks.assess(id, "GOVWEB-5.2.1-f", null, new MigrationRisks.RiskInput("LOW", "HIGH",
+                    demo("lifecycle.risk.demo.switchTreatment"), s.customerId().toString(), null));
         });
         SeedActor.run(assessor.get(), () -> {
             migration.recordAcceptance(id, new MigrationService.AcceptanceInput(demo("lifecycle.ops.demo.test1"),

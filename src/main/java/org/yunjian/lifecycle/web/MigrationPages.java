@@ -45,11 +45,14 @@ class MigrationPages {
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private final MigrationService service;
+    private final org.yunjian.lifecycle.internal.MigrationRisks risks;
     private final OpsBasis basis;
     private final PeopleNames people;
 
-    MigrationPages(MigrationService service, OpsBasis basis, PeopleNames people) {
+    MigrationPages(MigrationService service, org.yunjian.lifecycle.internal.MigrationRisks risks, OpsBasis basis,
+                   PeopleNames people) {
         this.service = service;
+        this.risks = risks;
         this.basis = basis;
         this.people = people;
     }
@@ -88,6 +91,7 @@ class MigrationPages {
             }
         }
         model.addAttribute("stepForms", stepForms);
+        riskRegister(id, model);
         if (!model.containsAttribute("planIn") && v.plan() != null) {
             MigrationPlan p = v.plan();
             model.addAttribute("planIn", new MigrationService.MigrationPlanInput(p.rollbackPlan(), p.rollbackTrigger(),
@@ -118,6 +122,35 @@ class MigrationPages {
                       RedirectAttributes flash) {
         return change(base(id), "step-" + recordId, in, flash,
                 () -> service.updateStep(id, recordId, ExpectedVersion.of(null, in.version()), in));
+    }
+
+    /** The risk register with a form per risk: the stored assessment, or the input just refused. */
+    private void riskRegister(UUID id, Model model) {
+        List<org.yunjian.lifecycle.internal.MigrationRisks.Entry> register = risks.register(id);
+        Map<String, org.yunjian.lifecycle.internal.MigrationRisks.RiskInput> forms = new LinkedHashMap<>();
+        for (var e : register) {
+            var a = e.assessment();
+            var form = new org.yunjian.lifecycle.internal.MigrationRisks.RiskInput(
+                    a.likelihood() == null ? null : a.likelihood().name(), a.impact() == null ? null : a.impact().name(),
+                    a.treatment(), a.ownerOrg() == null ? null : a.ownerOrg().toString(), a.version());
+            if (("risk-" + e.risk().id().value()).equals(model.getAttribute("failed"))
+                    && model.getAttribute("failedIn") instanceof org.yunjian.lifecycle.internal.MigrationRisks.RiskInput t) {
+                form = new org.yunjian.lifecycle.internal.MigrationRisks.RiskInput(t.likelihood(), t.impact(),
+                        t.treatment(), t.ownerOrg(), a.version());
+            }
+            forms.put(e.risk().id().value(), form);
+        }
+        model.addAttribute("risks", register);
+        model.addAttribute("riskForms", forms);
+        model.addAttribute("ratings", org.yunjian.lifecycle.MigrationRisk.Rating.values());
+    }
+
+    @PostMapping("/systems/{id}/lifecycle/migration/risks/{recordId}")
+    @PreAuthorize(WHO)
+    String assessRisk(@PathVariable UUID id, @PathVariable String recordId,
+                      org.yunjian.lifecycle.internal.MigrationRisks.RiskInput in, RedirectAttributes flash) {
+        return change(base(id), "risk-" + recordId, in, flash,
+                () -> risks.assess(id, recordId, ExpectedVersion.of(null, in.version()), in));
     }
 
     @PostMapping("/systems/{id}/lifecycle/migration/checks")

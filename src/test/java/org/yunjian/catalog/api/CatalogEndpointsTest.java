@@ -224,6 +224,27 @@ class CatalogEndpointsTest {
                 .andExpect(content().string(containsString("id=\"requirement-incident\"")));
         mvc.perform(get("/catalog/requirements/NOPE-1")).andExpect(status().isNotFound());
     }
+
+    /**
+     * Issue 36 L-6: the gov guide's 5.2.1 (line 64 "1. 政府网站迁移到云面临的安全风险") describes risks and 5.3 defines
+     * roles; the page and REST say so, so nobody reads them as duties.
+     */
+    @Test
+    @WithMockUser(roles = "USER")
+    void govGuide5_2_1RisksAnd5_3DefinitionsAreMarkedAsNoDutyOnThePageAndInRest() throws Exception {
+        mvc.perform(get("/api/catalog/requirements/GOVWEB-5.2.1-a")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.nature").value("RISK"));
+        mvc.perform(get("/api/catalog/requirements/GOVWEB-5.3-5")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.nature").value("DEFINITION"));
+        mvc.perform(get("/api/catalog/requirements/GOVWEB-5.4-5")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.nature").value("DUTY"))
+                .andExpect(jsonPath("$.phases.length()").value(1)).andExpect(jsonPath("$.phases[0]").value("EXIT"));
+        mvc.perform(get("/catalog/requirements/GOVWEB-5.2.1-a")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"requirement-nature\"")))
+                .andExpect(content().string(containsString("风险描述，不是职责")));
+        mvc.perform(get("/catalog/requirements/GOVWEB-6.3.1-0")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("形成网站现状梳理报告")));
+    }
     /**
      * REST clients read what each filter and paging parameter of the requirement list means from the OpenAPI
      * document: all nine are there, each with a description (the search takes the same ones).
