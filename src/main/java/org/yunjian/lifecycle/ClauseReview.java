@@ -2,7 +2,6 @@ package org.yunjian.lifecycle;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.shared.FieldErrors;
@@ -61,8 +60,8 @@ public record ClauseReview(RequirementId clause, ClauseStatus status, String ref
         if (s == ClauseStatus.NEGOTIATED && n == null) {
             errors.add("note", "lifecycle.doc.error.noteRequired");
         }
-        LocalDate from = date(errors, "validFrom", validFrom);
-        LocalDate until = date(errors, "validUntil", validUntil);
+        LocalDate from = NeedsAnalysis.date(errors, "validFrom", validFrom, false);
+        LocalDate until = NeedsAnalysis.date(errors, "validUntil", validUntil, false);
         if (validityRequired && s == ClauseStatus.PRESENT) {
             if (from == null && !errors.asMap().containsKey("validFrom")) {
                 errors.add("validFrom", "lifecycle.doc.error.ndaValidityRequired");
@@ -76,17 +75,5 @@ public record ClauseReview(RequirementId clause, ClauseStatus status, String ref
         }
         errors.throwIfAny();
         return new ClauseReview(clause, s, ref, n, by, at, from, until, 0);
-    }
-
-    private static LocalDate date(FieldErrors errors, String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(field, "lifecycle.ops.error.dateFormat", org.yunjian.shared.Text.safe(value.strip()));
-            return null;
-        }
     }
 }
