@@ -11,7 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.yunjian.party.PartyTestSupport.as;
 import static org.yunjian.party.PartyTestSupport.user;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
@@ -22,13 +25,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.yunjian.cli.CliTexts;
+import org.yunjian.lifecycle.cli.SupervisionCommand;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.security.Role;
+import org.yunjian.security.UserAdministration;
 import org.yunjian.support.IfMatch;
+import picocli.CommandLine;
 
 /**
  * The government-website guide's 8.2.2 b), quoted from gov-website-cloud-security-guide.txt line 263:
@@ -50,6 +60,10 @@ class RegulatorReviewRuleTests {
     Fixtures fixtures;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    UserAdministration users;
 
     Fixtures.World w;
     CurrentUser customer;
@@ -135,5 +149,58 @@ class RegulatorReviewRuleTests {
         mvc.perform(post(api + "/changes/" + minor + "/decision").with(as(customer)).with(IfMatch.version(0))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"APPROVE\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
+    }
+
+    @Test
+    @DisplayName("GOVWEB 8.2.2 b): on the command line a major change is approved only with --regulator-reviewed-on and --regulator-reference")
+    void commandLineApprovesAMajorChangeOnlyWithTheRegulatorsReview_GOVWEB_8_2_2_b() {
+        String providerUser = account(w.provider().id());
+        String customerUser = account(w.customer().id());
+        String system = w.system().id().toString();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertThat(cli(out, err, "request-change", "--as", providerUser, "--system", system, "--title", "核心交换机更换",
+                "--reason", "设备老化", "--start", "2026-12-05T22:00", "--end", "2026-12-06T01:00", "--risk", "HIGH",
+                "--risk-notes", "中断约 1 小时", "--major")).as(err.toString()).isZero();
+        String change = jdbc.sql("SELECT id FROM lifecycle_supervision_change WHERE system_id = ? AND major")
+                .param(w.system().id()).query(UUID.class).single().toString();
+        assertThat(cli(out, err, "decide-change", "--as", customerUser, "--system", system, "--change", change,
+                "--approve", "--confirm")).isEqualTo(2); // bad input (ActingCommand)
+        assertThat(err.toString()).contains("8.2.2 b)", SOURCE);
+        assertThat(stored(change)).isEqualTo("PENDING");
+        assertThat(cli(out, err, "decide-change", "--as", customerUser, "--system", system, "--change", change,
+                "--approve", "--confirm", "--regulator-reviewed-on", LocalDate.now().toString(),
+                "--regulator-reference", "网信审〔2026〕13号")).as(err.toString()).isZero();
+        assertThat(stored(change)).isEqualTo("APPROVED");
+        assertThat(jdbc.sql("SELECT regulator_reference FROM lifecycle_supervision_change WHERE id = ?")
+                .param(UUID.fromString(change)).query(String.class).single()).isEqualTo("网信审〔2026〕13号");
+    }
+
+    String account(UUID org) {
+        String name = "rr-" + UUID.randomUUID().toString().substring(0, 8);
+        users.create(new UserAdministration.NewUser(name, "命令行用户", Role.USER, org, "Ops-Cli-Test-2026!"));
+        return name;
+    }
+
+    int cli(StringWriter out, StringWriter err, String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        CommandLine cl = new CommandLine(new SupervisionCommand(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type.getPackageName().startsWith("org.yunjian")
+                        ? context.getAutowireCapableBeanFactory().createBean(type)
+                        : CommandLine.defaultFactory().create(type);
+            }
+        });
+        CliTexts.apply(cl);
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+        try {
+            return cl.execute(args);
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
     }
 }
