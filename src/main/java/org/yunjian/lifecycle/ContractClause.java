@@ -40,7 +40,25 @@ public record ContractClause(Requirement requirement, AgreementDocument document
                     new Section("JRT-SF-6.4.3", AgreementDocument.SLA),
                     new Section("JRT-SF-6.4.4", AgreementDocument.NDA)));
 
+    /**
+     * Exit clauses the contract must carry, asked for outside the acquisition sections: the government-website guide's
+     * 9.3.4 a) (移交数据清单) and 9.3.5 a) (数据保留与删除授权) with GB/T 31167's 9.1 1. (退出条件) and 9.2 2. (程序代码的移交) —
+     * the guide applies GB/T 31167 to government websites; JR/T 8.1.3's 程序代码 item. Added to a checklist that has
+     * contract sections at all (a private JR/T cloud has none, so it gets none of these either).
+     */
+    private static final Map<String, List<String>> EXIT_CLAUSES = Map.of(
+            "GOVWEB", List.of("GOVWEB-9.3.4-a", "GOVWEB-9.3.5-a", "GBT31167-9.1-a", "GBT31167-9.2-b"),
+            "JRT-SF", List.of("JRT-SF-8.1.3-3-2"));
+
     private record Section(String id, AgreementDocument document) {
+    }
+
+    /** JR/T's NDA clauses "保密协议应有明确的有效周期。" (6.3.4 行业云, 6.4.4 公共云). */
+    private static final java.util.Set<String> VALIDITY_CLAUSES = java.util.Set.of("JRT-SF-6.3.4-2", "JRT-SF-6.4.4-2");
+
+    /** Whether the clause asks for the NDA's validity period, so marking it present records the dates. */
+    public boolean asksForValidity() {
+        return VALIDITY_CLAUSES.contains(requirement.id().value());
     }
 
     public RequirementId id() {
@@ -69,8 +87,21 @@ public record ContractClause(Requirement requirement, AgreementDocument document
                         .filter(r -> model == null || r.appliesTo(model));
                 section.ifPresent(r -> collect(catalog, r, r.text(), document, out));
             }
+            if (document == AgreementDocument.CONTRACT && !out.isEmpty()) {
+                exitClauses(catalog, guide.get(), out);
+            }
         }
         return List.copyOf(out);
+    }
+
+    private static void exitClauses(Catalog catalog, String guide, List<ContractClause> out) {
+        for (String id : EXIT_CLAUSES.getOrDefault(guide, List.of())) {
+            catalog.requirement(RequirementId.of(id)).ifPresent(r -> {
+                String lead = r.parentId().flatMap(catalog::requirement).map(Requirement::text)
+                        .filter(t -> !t.isBlank()).orElse(null);
+                out.add(new ContractClause(r, AgreementDocument.CONTRACT, ObligationLevel.of(r, catalog), lead));
+            });
+        }
     }
 
     private static void collect(Catalog catalog, Requirement node, String leadIn, AgreementDocument document,

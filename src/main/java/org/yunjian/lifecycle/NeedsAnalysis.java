@@ -128,6 +128,25 @@ public record NeedsAnalysis(List<InventoryItem> inventory, MigrationDecision dec
         return v;
     }
 
+    /**
+     * An ISO date (yyyy-MM-dd) typed in {@code field}: null when blank (with an error if {@code required}) or not a
+     * date (with an error naming what was typed).
+     */
+    public static java.time.LocalDate date(FieldErrors errors, String field, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(field, "lifecycle.ops.error.required");
+            }
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.add(field, "lifecycle.ops.error.dateFormat", org.yunjian.shared.Text.safe(value.strip()));
+            return null;
+        }
+    }
+
     static <E extends Enum<E>> E parse(FieldErrors errors, String field, String value, Class<E> type) {
         if (value == null || value.isBlank()) {
             errors.add(field, "lifecycle.doc.error.required");

@@ -22,6 +22,13 @@ public enum ObligationLevel {
     private static final Pattern SHOULD = Pattern.compile("\u5b9c|\u53ef");
     /** A lead-in that lists required contents: 应包括, 应包含. */
     private static final Pattern CONTENTS = Pattern.compile("\u5e94\u5305[\u62ec\u542b]");
+    /**
+     * Compound words in which 可 does not mean "may" (可能涉及, 可执行程序, 可用性, 可移植性, 许可 …): GB/T 31167 9.2 2.
+     * "程序代码。…在合同或其他协议中明确是否移交可执行程序…可能涉及的内容包括" states no level of its own.
+     */
+    private static final Pattern NOT_MAY = Pattern.compile("\u53ef\u80fd|\u53ef\u6267\u884c|\u53ef\u7528|"
+            + "\u53ef\u9760|\u53ef\u4fe1|\u53ef\u79fb\u690d|\u53ef\u8fc1\u79fb|\u53ef\u6301\u7eed|"
+            + "\u53ef\u6269\u5c55|\u53ef\u63a7|\u53ef\u89c6|\u53ef\u8ffd\u6eaf|\u8bb8\u53ef|\u8ba4\u53ef");
 
     /**
      * The level the text states, or the lead-in's when it states none; recommended if neither states one.
@@ -74,6 +81,6 @@ public enum ObligationLevel {
         if (SHALL.matcher(plain).find()) {
             return MANDATORY;
         }
-        return SHOULD.matcher(plain).find() ? RECOMMENDED : null;
+        return SHOULD.matcher(NOT_MAY.matcher(plain).replaceAll("")).find() ? RECOMMENDED : null;
     }
 }

@@ -96,13 +96,14 @@ class ContractReviewApiTests {
     @Test
     void missingMandatoryClauseKeepsTheAcquisitionPhaseOpenUntilMarkedPresent() throws Exception {
         String body = mvc.perform(get(base).with(as(customer))).andExpect(status().isOk())
-                .andExpect(jsonPath("$.clauses", hasSize(9)))
+                .andExpect(jsonPath("$.clauses", hasSize(13))) // 6.6.1–6.6.3 and four exit clauses
+
                 .andExpect(jsonPath("$.clauses[0].document.code").value("CONTRACT"))
                 .andExpect(jsonPath("$.clauses[0].status.code").value("NOT_REVIEWED"))
                 .andExpect(jsonPath("$.gateClear").value(false))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         List<String> clauses = JsonPath.read(body, "$.clauses[*].clause.id");
-        assertThat(gate(Phase.ACQUISITION_MIGRATION)).hasSize(10); // no selection + 9 clauses not reviewed
+        assertThat(gate(Phase.ACQUISITION_MIGRATION)).hasSize(13); // no selection + 12 mandatory clauses not reviewed (9.3.5 a) says 可: recommended)
 
         select();
         for (String c : clauses) {

@@ -151,7 +151,10 @@ final class ContractDocumentDtos {
     // --- contract review
 
     /** {@code version}: the clause review's version read, 0 for a clause not reviewed yet (or If-Match). */
-    record MarkRequest(String status, String reference, String note, Long version) {
+    record MarkRequest(String status, String reference, String note, Long version,
+                       @Schema(description = "an NDA clause: first day of the NDA's validity (ISO date); required to "
+                               + "mark JR/T's validity clause (6.3.4 / 6.4.4) present") String validFrom,
+                       @Schema(description = "an NDA clause: last day of the NDA's validity (ISO date)") String validUntil) {
     }
 
     record ReviewResponse(UUID system, boolean editable, List<ClauseBody> clauses, boolean gateClear,
@@ -165,12 +168,14 @@ final class ContractDocumentDtos {
 
     /** One clause and its review; its version (the {@code ETag} of its GET) is the review's, 0 while not reviewed. */
     record ClauseBody(Quote clause, String leadIn, Coded document, Coded obligation, Coded status, String reference,
-                      String note, String reviewedBy, Instant reviewedAt, long version) implements Versioned {
+                      String note, String reviewedBy, Instant reviewedAt, long version, boolean asksForValidity,
+                      java.time.LocalDate validFrom, java.time.LocalDate validUntil) implements Versioned {
         static ClauseBody of(ContractReviewService.Line l) {
             return new ClauseBody(Quote.of(l.clause().requirement()), l.clause().leadIn(),
                     Coded.of(l.clause().document()), Coded.of(l.clause().obligation()), Coded.of(l.status()),
                     l.review().reference(), l.review().note(), l.review().reviewedBy(), l.review().reviewedAt(),
-                    l.review().version());
+                    l.review().version(), l.clause().asksForValidity(), l.review().validFrom(),
+                    l.review().validUntil());
         }
     }
 

@@ -62,9 +62,9 @@ class ContractReviewApi {
     ReviewResponse mark(@PathVariable UUID id, @PathVariable String clause,
                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                         @RequestBody(required = false) MarkRequest body) {
-        MarkRequest b = body == null ? new MarkRequest(null, null, null, null) : body;
+        MarkRequest b = body == null ? new MarkRequest(null, null, null, null, null, null) : body;
         return ReviewResponse.of(service.mark(id, clause, ExpectedVersion.of(ifMatch, b.version()), b.status(),
-                b.reference(), b.note()));
+                b.reference(), b.note(), b.validFrom(), b.validUntil()));
     }
 
     @GetMapping(BASE + ".docx")

@@ -92,13 +92,15 @@ class SupervisionApi {
     ResponseEntity<ChangeResponse> change(@PathVariable UUID id,
                                           @RequestBody(required = false) SupervisionService.ChangeInput body) {
         var c = service.requestChange(id, body == null
-                ? new SupervisionService.ChangeInput(null, null, null, null, null, null) : body);
+                ? new SupervisionService.ChangeInput(null, null, null, null, null, null, null) : body);
         return ResponseEntity.status(201).body(ChangeResponse.of(c, service.view(id)));
     }
 
     @PostMapping(BASE + "/changes/{recordId}/decision")
     @PreAuthorize(MigrationApi.WHO)
-    @Operation(summary = "Approve or refuse a change (customer; decision APPROVE or REFUSE, reason required to refuse); "
+    @Operation(summary = "Approve or refuse a change (customer; decision APPROVE or REFUSE, reason required to refuse; "
+            + "approving a major change of a government website needs regulatorReviewedOn and regulatorReference, "
+            + "the regulator's review of GOV 8.2.2 b), else 400 quoting it); "
             + "403 naming the rule when the requester's own organisation decides, 409 once decided; over the request's "
             + "version read (If-Match or version; stale 409, none 428)")
     ChangeResponse decide(@PathVariable UUID id, @PathVariable UUID recordId,

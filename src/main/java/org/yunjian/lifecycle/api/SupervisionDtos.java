@@ -54,12 +54,13 @@ final class SupervisionDtos {
                           SupervisionChangeRisk risk, String riskLabel, String riskNotes, String requestedBy,
                           String requestedOrgName, Instant requestedAt, SupervisionChangeStatus status,
                           String statusLabel, String decidedBy, Instant decidedAt, String decisionReason,
-                          long version) implements Versioned {
+                          long version, boolean major, java.time.LocalDate regulatorReviewedOn,
+                          String regulatorReference) implements Versioned {
         static ChangeResponse of(SupervisionChange c, SupervisionService.View v) {
             return new ChangeResponse(c.id(), c.title(), c.reason(), c.windowStart(), c.windowEnd(), c.risk(),
                     Msg.of(c.risk()).text(), c.riskNotes(), c.requestedBy(), v.org(c.requestedOrg()), c.requestedAt(),
                     c.status(), Msg.of(c.status()).text(), c.decidedBy(), c.decidedAt(), c.decisionReason(),
-                    c.version());
+                    c.version(), c.major(), c.regulatorReviewedOn(), c.regulatorReference());
         }
     }
 

@@ -104,6 +104,10 @@ final class ContractCommands {
         String reference;
         @Option(names = "--note", paramLabel = "TEXT", descriptionKey = "cli.lifecycle.option.note")
         String note;
+        @Option(names = "--valid-from", paramLabel = "YYYY-MM-DD", descriptionKey = "cli.lifecycle.option.validFrom")
+        String validFrom;
+        @Option(names = "--valid-until", paramLabel = "YYYY-MM-DD", descriptionKey = "cli.lifecycle.option.validUntil")
+        String validUntil;
 
         private final ContractReviewService service;
 
@@ -114,7 +118,8 @@ final class ContractCommands {
 
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
-            ContractReviewService.Review r = service.mark(systemId, clause, null, status, reference, note);
+            ContractReviewService.Review r = service.mark(systemId, clause, null, status, reference, note, validFrom,
+                    validUntil);
             out.println(Texts.get("lifecycle.doc.saved"));
             return gate(out, r.unmet());
         }

@@ -92,6 +92,9 @@ public class SupervisionCommand implements Runnable {
         @Option(names = "--risk-notes", paramLabel = "TEXT", descriptionKey = "cli.lifecycle.ops.option.riskNotes")
         String riskNotes;
 
+        @Option(names = "--major", descriptionKey = "cli.lifecycle.ops.option.major")
+        boolean major;
+
         private final SupervisionService service;
 
         RequestChange(UserAdministration users, ApplicationEventPublisher events, SupervisionService service) {
@@ -102,7 +105,7 @@ public class SupervisionCommand implements Runnable {
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
             SupervisionChange c = service.requestChange(systemId, new SupervisionService.ChangeInput(title, reason,
-                    start, end, risk, riskNotes));
+                    start, end, risk, riskNotes, major));
             out.println(Texts.get("lifecycle.ops.cli.changeSaved", c.title(), Msg.of(c.status()).text(), c.id()));
             return 0;
         }
@@ -125,6 +128,14 @@ public class SupervisionCommand implements Runnable {
         @Option(names = "--reason", paramLabel = "TEXT", descriptionKey = "cli.lifecycle.ops.option.decisionReason")
         String reason;
 
+        @Option(names = "--regulator-reviewed-on", paramLabel = "YYYY-MM-DD",
+                descriptionKey = "cli.lifecycle.ops.option.regulatorReviewedOn")
+        String regulatorReviewedOn;
+
+        @Option(names = "--regulator-reference", paramLabel = "TEXT",
+                descriptionKey = "cli.lifecycle.ops.option.regulatorReference")
+        String regulatorReference;
+
         @Option(names = "--confirm", descriptionKey = "cli.lifecycle.ops.option.confirm")
         boolean confirm;
 
@@ -146,7 +157,7 @@ public class SupervisionCommand implements Runnable {
                 return 2;
             }
             SupervisionChange c = service.decide(systemId, changeId, null, new SupervisionService.DecisionInput(
-                    approve ? "APPROVE" : "REFUSE", reason, null));
+                    approve ? "APPROVE" : "REFUSE", reason, regulatorReviewedOn, regulatorReference, null));
             out.println(Texts.get("lifecycle.ops.cli.changeSaved", c.title(), Msg.of(c.status()).text(), c.id()));
             return 0;
         }

@@ -30,7 +30,9 @@ class ContractReviewRepository {
         jdbc.sql("SELECT * FROM lifecycle_contract_clause WHERE system_id = ? ORDER BY clause").param(systemId)
                 .query((rs, n) -> new ClauseReview(RequirementId.of(rs.getString("clause")),
                         ClauseStatus.valueOf(rs.getString("status")), rs.getString("reference"), rs.getString("note"),
-                        rs.getString("reviewed_by"), instant(rs, "reviewed_at"), rs.getLong("version")))
+                        rs.getString("reviewed_by"), instant(rs, "reviewed_at"),
+                        MigrationRepository.date(rs.getDate("valid_from")),
+                        MigrationRepository.date(rs.getDate("valid_until")), rs.getLong("version")))
                 .list().forEach(r -> out.put(r.clause(), r));
         return out;
     }
@@ -40,8 +42,10 @@ class ContractReviewRepository {
 
     /** Stores a clause's review over version {@code expected} (0: not reviewed yet); else a stale-version conflict. */
     void save(UUID systemId, ClauseReview r, long expected) {
-        ROW.save(jdbc, List.of("status", "reference", "note", "reviewed_by", "reviewed_at"),
-                new Object[] {r.status().name(), r.reference(), r.note(), r.reviewedBy(), utc(r.reviewedAt())},
+        ROW.save(jdbc, List.of("status", "reference", "note", "reviewed_by", "reviewed_at", "valid_from",
+                        "valid_until"),
+                new Object[] {r.status().name(), r.reference(), r.note(), r.reviewedBy(), utc(r.reviewedAt()),
+                        r.validFrom(), r.validUntil()},
                 new Object[] {systemId, r.clause().value()}, expected);
     }
 }

@@ -68,7 +68,8 @@ public class ContractReviewService {
     }
 
     /** The review of a system as the caller sees it. */
-    public record Review(PlanAccess access, List<Line> lines, List<PhaseGateCondition.Unmet> unmet) {
+    public record Review(PlanAccess access, List<Line> lines, List<PhaseGateCondition.Unmet> unmet,
+                         java.time.LocalDate today) {
         public CloudSystem system() {
             return access.system();
         }
@@ -78,7 +79,8 @@ public class ContractReviewService {
     public Review review(UUID systemId) {
         PlanAccess a = access.read(systemId);
         List<Line> lines = lines(a.system());
-        return new Review(a, lines, unmet(a.system(), lines));
+        return new Review(a, lines, unmet(a.system(), lines),
+                java.time.LocalDate.now(clock.withZone(org.yunjian.shared.Formats.zone())));
     }
 
     /**
@@ -88,13 +90,23 @@ public class ContractReviewService {
      */
     public Review mark(UUID systemId, String clause, ExpectedVersion version, String status, String reference,
                        String note) {
+        return mark(systemId, clause, version, status, reference, note, null, null);
+    }
+
+    /**
+     * As {@link #mark(UUID, String, ExpectedVersion, String, String, String)}, with an NDA clause's validity dates
+     * (required to mark JR/T's "保密协议应有明确的有效周期。" present, {@link ContractClause#asksForValidity()}).
+     */
+    public Review mark(UUID systemId, String clause, ExpectedVersion version, String status, String reference,
+                       String note, String validFrom, String validUntil) {
         PlanAccess a = access.write(systemId);
         ContractClause c = lines(a.system()).stream().map(Line::clause)
                 .filter(x -> x.id().value().equals(clause == null ? "" : clause.strip())).findFirst()
                 .orElseThrow(() -> new FieldErrors.ValidationException("clause", "lifecycle.doc.error.unknownClause",
                         clause == null ? "" : clause.strip()));
         CurrentUser u = CurrentUser.require();
-        ClauseReview r = ClauseReview.of(c.id(), status, reference, note, u.username(), clock.instant());
+        ClauseReview r = ClauseReview.of(c.id(), status, reference, note, validFrom, validUntil,
+                c.asksForValidity(), u.username(), clock.instant());
         ClauseReview now = repo.bySystem(systemId).get(c.id());
         long stored = now == null ? 0 : now.version();
         repo.save(systemId, r, version == null ? stored : version.value());
@@ -110,6 +122,17 @@ public class ContractReviewService {
         Review r = review(systemId);
         return new ContractDocxExport(docx.render(r, clock.instant()), DownloadName.of("lifecycle.doc.contract.download",
                 "contract-review", r.system().name(), null, clock.instant(), "docx"));
+    }
+
+    /**
+     * The validity of a system's NDA as its review records it (JR/T 6.3.4 / 6.4.4), for the obligations calendar's
+     * reminder before it runs out; empty when no NDA clause carries dates.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ClauseReview> ndaValidity(CloudSystem system) {
+        return lines(system).stream().filter(l -> l.clause().document() == org.yunjian.lifecycle.AgreementDocument.NDA)
+                .map(Line::review).filter(r -> r.validUntil() != null)
+                .max(java.util.Comparator.comparing(ClauseReview::validUntil));
     }
 
     List<Line> lines(CloudSystem system) {

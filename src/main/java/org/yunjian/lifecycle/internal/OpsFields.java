@@ -53,18 +53,7 @@ public class OpsFields {
     }
 
     public LocalDate date(FieldErrors errors, String field, String value, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                errors.add(field, "lifecycle.ops.error.required");
-            }
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(field, "lifecycle.ops.error.dateFormat", Text.safe(value.strip()));
-            return null;
-        }
+        return org.yunjian.lifecycle.NeedsAnalysis.date(errors, field, value, required);
     }
 
     public Instant time(FieldErrors errors, String field, String value) {

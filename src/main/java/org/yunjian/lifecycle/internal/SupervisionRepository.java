@@ -29,7 +29,8 @@ class SupervisionRepository {
             SupervisionChangeRisk.valueOf(rs.getString("risk")), rs.getString("risk_notes"),
             rs.getString("requested_by"), rs.getObject("requested_org", UUID.class), instant(rs, "requested_at"),
             SupervisionChangeStatus.valueOf(rs.getString("status")), rs.getString("decided_by"),
-            instant(rs, "decided_at"), rs.getString("decision_reason"), rs.getLong("version"));
+            instant(rs, "decided_at"), rs.getString("decision_reason"), rs.getBoolean("major"),
+            date(rs.getDate("regulator_reviewed_on")), rs.getString("regulator_reference"), rs.getLong("version"));
 
     private final JdbcClient jdbc;
     private final OpsFiles files;
@@ -98,19 +99,20 @@ class SupervisionRepository {
 
     void insertChange(SupervisionChange c) {
         jdbc.sql("INSERT INTO lifecycle_supervision_change (id, system_id, title, reason, window_start, window_end, "
-                        + "risk, risk_notes, requested_by, requested_org, requested_at, status) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+                        + "risk, risk_notes, requested_by, requested_org, requested_at, status, major) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(c.id(), c.systemId(), c.title(), c.reason(), utc(c.windowStart()), utc(c.windowEnd()),
                         c.risk().name(), c.riskNotes(), c.requestedBy(), c.requestedOrg(), utc(c.requestedAt()),
-                        c.status().name()).update();
+                        c.status().name(), c.major()).update();
     }
 
     /** Stores a decision if the request is still at version {@code expected}; else a stale-version conflict. */
     void decide(SupervisionChange c, long expected) {
         int rows = jdbc.sql("UPDATE lifecycle_supervision_change SET status = ?, decided_by = ?, decided_at = ?, "
-                        + "decision_reason = ?, version = version + 1 WHERE id = ? AND system_id = ? AND version = ?")
-                .params(c.status().name(), c.decidedBy(), utc(c.decidedAt()), c.decisionReason(), c.id(),
-                        c.systemId(), expected).update();
+                        + "decision_reason = ?, regulator_reviewed_on = ?, regulator_reference = ?, version = version + 1 "
+                        + "WHERE id = ? AND system_id = ? AND version = ?")
+                .params(c.status().name(), c.decidedBy(), utc(c.decidedAt()), c.decisionReason(),
+                        c.regulatorReviewedOn(), c.regulatorReference(), c.id(), c.systemId(), expected).update();
         Versions.requireUpdated(rows, jdbc, "lifecycle_supervision_change", "decided_at", c.id());
     }
 }

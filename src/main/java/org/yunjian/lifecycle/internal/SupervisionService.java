@@ -10,12 +10,15 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.EvidenceVault;
+import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.RequirementId;
 import org.yunjian.lifecycle.SupervisionChange;
 import org.yunjian.lifecycle.SupervisionChangeRisk;
 import org.yunjian.lifecycle.SupervisionChangeStatus;
 import org.yunjian.lifecycle.SupervisionConclusion;
 import org.yunjian.lifecycle.SupervisionReport;
 import org.yunjian.lifecycle.SupervisionReportKind;
+import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.responsibility.SystemIncidents;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ExpectedVersion;
@@ -44,9 +47,12 @@ public class SupervisionService {
     private final ApplicationEventPublisher events;
     private final LifecycleWork work;
     private final Clock clock;
+    private final Catalog catalog;
 
     SupervisionService(PlanAccesses accesses, SupervisionRepository repo, OpsFields fields, OpsFiles files,
-                       SystemIncidents incidents, ApplicationEventPublisher events, LifecycleWork work, Clock clock) {
+                       SystemIncidents incidents, ApplicationEventPublisher events, LifecycleWork work, Clock clock,
+                       Catalog catalog) {
+        this.catalog = catalog;
         this.accesses = accesses;
         this.repo = repo;
         this.fields = fields;
@@ -64,15 +70,27 @@ public class SupervisionService {
     public record ReviewInput(String conclusion, String issues, String reviewedOn, Long version) {
     }
 
+    /** {@code major}: a 重大调整变更 (on a government website its approval needs the regulator's review, GOV 8.2.2 b)). */
     public record ChangeInput(String title, String reason, String windowStart, String windowEnd, String risk,
-                              String riskNotes) {
+                              String riskNotes, Boolean major) {
+
+        public ChangeInput(String title, String reason, String windowStart, String windowEnd, String risk,
+                           String riskNotes) {
+            this(title, reason, windowStart, windowEnd, risk, riskNotes, null);
+        }
     }
 
     /**
-     * {@code decision} is {@code APPROVE} or {@code REFUSE}; a refusal needs the reason; {@code version}: the
-     * request's version read (or If-Match).
+     * {@code decision} is {@code APPROVE} or {@code REFUSE}; a refusal needs the reason; approving a major change of a
+     * government website needs the regulator's review: its day ({@code regulatorReviewedOn}, ISO date) and reference;
+     * {@code version}: the request's version read (or If-Match).
      */
-    public record DecisionInput(String decision, String reason, Long version) {
+    public record DecisionInput(String decision, String reason, String regulatorReviewedOn, String regulatorReference,
+                                Long version) {
+
+        public DecisionInput(String decision, String reason, Long version) {
+            this(decision, reason, null, null, version);
+        }
     }
 
     public record View(PlanAccess access, List<SupervisionReport> reports, List<SupervisionChange> changes,
@@ -192,7 +210,7 @@ public class SupervisionService {
         errors.throwIfAny();
         SupervisionChange c = new SupervisionChange(UUID.randomUUID(), systemId, title, reason, start, end, risk,
                 riskNotes, a.user().username(), a.user().organizationId(), clock.instant(),
-                SupervisionChangeStatus.PENDING, null, null, null, 0);
+                SupervisionChangeStatus.PENDING, null, null, null, Boolean.TRUE.equals(in.major()), null, null, 0);
         repo.insertChange(c);
         events.publishEvent(AuditableEvent.success("lifecycle.supervision.change.request",
                 "lifecycle-supervision-change", c.id(), Msg.of("lifecycle.ops.audit.changeRequest", title,
@@ -205,6 +223,27 @@ public class SupervisionService {
      * The customer approves or refuses, over the request's version read ({@code version}; {@code null} where the
      * caller acts on it as stored now: the command line); its own organisation's request it may not decide.
      */
+    /**
+     * The regulator's review given with a decision: day (not in the future) and reference, or null if not given;
+     * {@code required} (approving a government website's major change, GOV 8.2.2 b)) refuses the approval without it,
+     * quoting the guide.
+     */
+    private SupervisionChange.RegulatorReview regulatorReview(FieldErrors errors, DecisionInput in, boolean required) {
+        LocalDate on = fields.date(errors, "regulatorReviewedOn", in.regulatorReviewedOn(), false);
+        if (on != null && on.isAfter(today())) {
+            errors.add("regulatorReviewedOn", "lifecycle.ops.error.regulatorReviewedOn");
+        }
+        String reference = fields.text(errors, "regulatorReference", in.regulatorReference(), 200, false,
+                Text.Kind.LINE);
+        if (required && (on == null || reference == null) && !errors.asMap().containsKey("regulatorReviewedOn")) {
+            String quote = catalog.requirement(RequirementId.of(SupervisionChange.REGULATOR_REVIEW_RULE))
+                    .map(r -> RuleQuote.ref(r) + " “" + r.text() + "”").orElse(SupervisionChange.REGULATOR_REVIEW_RULE);
+            errors.add(on == null ? "regulatorReviewedOn" : "regulatorReference",
+                    "lifecycle.ops.error.regulatorReview", quote);
+        }
+        return on == null || reference == null ? null : new SupervisionChange.RegulatorReview(on, reference);
+    }
+
     public SupervisionChange decide(UUID systemId, UUID changeId, ExpectedVersion version, DecisionInput in) {
         PlanAccess a = accesses.of(systemId);
         SupervisionChange old = repo.change(systemId, changeId).filter(c -> a.seesWholePlan())
@@ -217,8 +256,11 @@ public class SupervisionService {
                     : "lifecycle.ops.error.unknownChoice", Text.safe(decision));
         }
         String reason = fields.text(errors, "reason", in.reason(), MigrationService.MEDIUM, false, Text.Kind.LINES);
+        boolean approve = decision.equals("APPROVE");
+        SupervisionChange.RegulatorReview review = regulatorReview(errors, in,
+                approve && old.needsRegulatorReview(a.system().industry()));
         errors.throwIfAny();
-        SupervisionChange c = old.decide(decision.equals("APPROVE"), reason, a.user().organizationId(),
+        SupervisionChange c = old.decide(approve, reason, review, a.user().organizationId(),
                 a.user().username(), clock.instant());
         repo.decide(c, version == null ? old.version() : version.value());
         events.publishEvent(AuditableEvent.success(c.status() == SupervisionChangeStatus.APPROVED

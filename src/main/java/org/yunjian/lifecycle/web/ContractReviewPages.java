@@ -47,16 +47,17 @@ class ContractReviewPages {
     @PreAuthorize(NeedsPages.WHO)
     String mark(@PathVariable UUID id, @PathVariable String clause, @RequestParam(required = false) String status,
                 @RequestParam(required = false) String reference, @RequestParam(required = false) String note,
+                @RequestParam(required = false) String validFrom, @RequestParam(required = false) String validUntil,
                 @RequestParam(required = false) String version, Model model, RedirectAttributes flash) {
         try {
-            service.mark(id, clause, ExpectedVersion.ofForm(version), status, reference, note);
+            service.mark(id, clause, ExpectedVersion.ofForm(version), status, reference, note, validFrom, validUntil);
         } catch (ValidationException e) {
-            model.addAttribute("typed", typed(status, reference, note));
+            model.addAttribute("typed", typed(status, reference, note, validFrom, validUntil));
             return render(model, service.review(id), clause, e.errors());
         } catch (StaleVersionException | PreconditionRequiredException e) {
             // the clause's form again with what was typed, over the review as stored now
             model.addAttribute("stale", e.formText());
-            model.addAttribute("typed", typed(status, reference, note));
+            model.addAttribute("typed", typed(status, reference, note, validFrom, validUntil));
             return render(model, service.review(id), clause, Map.of());
         }
         flash.addFlashAttribute("saved", clause);
@@ -69,8 +70,11 @@ class ContractReviewPages {
         return ContractPageSupport.docx(service.docx(id));
     }
 
-    private static Map<String, String> typed(String status, String reference, String note) {
+    private static Map<String, String> typed(String status, String reference, String note, String validFrom,
+                                             String validUntil) {
         Map<String, String> typed = new java.util.HashMap<>();
+        typed.put("validFrom", validFrom == null ? "" : validFrom);
+        typed.put("validUntil", validUntil == null ? "" : validUntil);
         typed.put("status", status == null ? "" : status);
         typed.put("reference", reference == null ? "" : reference);
         typed.put("note", note == null ? "" : note);

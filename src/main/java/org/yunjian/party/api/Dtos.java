@@ -66,17 +66,21 @@ final class Dtos {
                          @Schema(allowableValues = {"GENERAL", "IMPORTANT", "CORE"}) String dataClassification,
                          @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> regions,
                          String providerId, List<PartyRefRequest> agents,
-                         @Schema(description = "the version this update replaces, if no If-Match header is sent") Long version) {
+                         @Schema(description = "the version this update replaces, if no If-Match header is sent") Long version,
+                         @Schema(description = "等保 level 1-4 of the cloud platform carrying the system, optional; on a "
+                                 + "SECURITIES_FUTURES system it may not be below protectionLevel (JR/T 6.1, 7.2)",
+                                 example = "4") String platformLevel) {
         Inputs.SystemInput toInput() {
             return new Inputs.SystemInput(name, customerId, protectionLevel, deploymentModel, serviceModel, industry,
-                    dataClassification, regions, providerId, refs(agents));
+                    dataClassification, regions, providerId, refs(agents), platformLevel);
         }
     }
 
     record SystemResponse(UUID id, String name, UUID customerId, String customerName, int protectionLevel,
                           String deploymentModel, String serviceModel, String industry, String dataClassification,
                           List<String> regions, UUID providerId, String providerName, List<PartyRefResponse> agents,
-                          Instant createdAt, Instant updatedAt, long version) implements Versioned {
+                          Instant createdAt, Instant updatedAt, long version, Integer platformLevel)
+            implements Versioned {
         static SystemResponse of(CloudSystem s, Map<UUID, String> names) {
             return new SystemResponse(s.id(), s.name(), s.customerId(), names.get(s.customerId()),
                     s.protectionLevel(), s.deploymentModel().name(), s.serviceModel().name(), s.industry().name(),
@@ -84,7 +88,7 @@ final class Dtos {
                     s.providerId() == null ? null : names.get(s.providerId()),
                     s.agents().stream().map(a -> new PartyRefResponse(a.organizationId(),
                             names.get(a.organizationId()), a.role())).toList(),
-                    s.createdAt(), s.updatedAt(), s.version());
+                    s.createdAt(), s.updatedAt(), s.version(), s.platformLevel());
         }
     }
 

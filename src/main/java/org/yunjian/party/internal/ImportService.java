@@ -90,8 +90,8 @@ public class ImportService {
     static final List<String> ORG_COLUMNS = List.of("name", "creditCode", "region", "roles");
     static final List<String> SYSTEM_COLUMNS = List.of("name", "customerCreditCode", "protectionLevel",
             "deploymentModel", "serviceModel", "industry", "dataClassification", "regions", "providerCreditCode",
-            "agents");
-    private static final Set<String> SYSTEM_OPTIONAL = Set.of("providerCreditCode", "agents");
+            "agents", "platformLevel");
+    private static final Set<String> SYSTEM_OPTIONAL = Set.of("providerCreditCode", "agents", "platformLevel");
     private static final Set<String> AGENT_KEYS = Set.of("creditCode", "role");
 
     private final OrganizationService organizationService;
@@ -216,7 +216,7 @@ public class ImportService {
             SystemInput in = new SystemInput(row.value("name"), row.value("customerCreditCode"),
                     row.value("protectionLevel"), row.value("deploymentModel"), row.value("serviceModel"),
                     row.value("industry"), row.value("dataClassification"), row.list("regions"),
-                    row.value("providerCreditCode"), row.agents());
+                    row.value("providerCreditCode"), row.agents(), row.value("platformLevel"));
             SystemService.Valid v = systemService.check(in, errors, systemService.creditCodeLookup(),
                     SystemService.Fields.IMPORT);
             if (errors.isEmpty()) {

@@ -35,11 +35,12 @@ import org.yunjian.shared.Versions;
 public class SystemRepository {
 
     private static final String SELECT = "SELECT id, name, customer_id, provider_id, protection_level, "
-            + "deployment_model, service_model, industry, data_classification, created_at, updated_at, version "
-            + "FROM cloud_system";
+            + "deployment_model, service_model, industry, data_classification, created_at, updated_at, version, "
+            + "platform_level FROM cloud_system";
 
     private static final String COLUMNS_S = "s.id, s.name, s.customer_id, s.provider_id, s.protection_level, "
-            + "s.deployment_model, s.service_model, s.industry, s.data_classification, s.created_at, s.updated_at, s.version";
+            + "s.deployment_model, s.service_model, s.industry, s.data_classification, s.created_at, s.updated_at, s.version, "
+            + "s.platform_level";
 
     private final JdbcClient jdbc;
     private final SealedText notesSealing;
@@ -116,11 +117,12 @@ public class SystemRepository {
 
     public void insert(CloudSystem s) {
         jdbc.sql("INSERT INTO cloud_system (id, name, customer_id, provider_id, protection_level, deployment_model, "
-                        + "service_model, industry, data_classification, created_at, updated_at) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+                        + "service_model, industry, data_classification, created_at, updated_at, platform_level) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(s.id(), s.name(), s.customerId(), s.providerId(), s.protectionLevel(),
                         s.deploymentModel().name(), s.serviceModel().name(), s.industry().name(),
-                        s.dataClassification().name(), Jdbc.utc(s.createdAt()), Jdbc.utc(s.updatedAt()))
+                        s.dataClassification().name(), Jdbc.utc(s.createdAt()), Jdbc.utc(s.updatedAt()),
+                        s.platformLevel())
                 .update();
         insertChildren(s);
     }
@@ -129,10 +131,10 @@ public class SystemRepository {
     public void update(CloudSystem s, long expected) {
         int n = jdbc.sql("UPDATE cloud_system SET name = ?, customer_id = ?, provider_id = ?, protection_level = ?, "
                         + "deployment_model = ?, service_model = ?, industry = ?, data_classification = ?, "
-                        + "updated_at = ?, version = version + 1 WHERE id = ? AND version = ?")
+                        + "updated_at = ?, platform_level = ?, version = version + 1 WHERE id = ? AND version = ?")
                 .params(s.name(), s.customerId(), s.providerId(), s.protectionLevel(), s.deploymentModel().name(),
                         s.serviceModel().name(), s.industry().name(), s.dataClassification().name(),
-                        Jdbc.utc(s.updatedAt()), s.id(), expected)
+                        Jdbc.utc(s.updatedAt()), s.platformLevel(), s.id(), expected)
                 .update();
         Versions.requireUpdated(n, jdbc, "cloud_system", "updated_at", s.id());
         jdbc.sql("DELETE FROM cloud_system_region WHERE system_id = ?").param(s.id()).update();
@@ -200,14 +202,14 @@ public class SystemRepository {
 
     private List<CloudSystem> load(JdbcClient.StatementSpec statement) {
         record Row(UUID id, String name, UUID customer, UUID provider, int level, String deployment, String service,
-                   String industry, String data, Instant created, Instant updated, long version) {
+                   String industry, String data, Instant created, Instant updated, long version, Integer platform) {
         }
         List<Row> rows = statement.query((rs, n) -> new Row(rs.getObject("id", UUID.class),
                 rs.getString("name"), rs.getObject("customer_id", UUID.class),
                 rs.getObject("provider_id", UUID.class), rs.getInt("protection_level"),
                 rs.getString("deployment_model"), rs.getString("service_model"), rs.getString("industry"),
                 rs.getString("data_classification"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"),
-                rs.getLong("version")))
+                rs.getLong("version"), rs.getObject("platform_level", Integer.class)))
                 .list();
         if (rows.isEmpty()) {
             return List.of();
@@ -235,7 +237,7 @@ public class SystemRepository {
                     ServiceModel.valueOf(r.service()), Industry.valueOf(r.industry()),
                     DataClassification.valueOf(r.data()),
                     List.copyOf(regions.getOrDefault(r.id(), new TreeMap<>()).values()), r.provider(),
-                    agents.getOrDefault(r.id(), List.of()), r.created(), r.updated(), r.version()));
+                    agents.getOrDefault(r.id(), List.of()), r.created(), r.updated(), r.version(), r.platform()));
         }
         return out;
     }

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.RequirementId;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.DataClassification;
 import org.yunjian.party.DeploymentModel;
@@ -53,9 +55,11 @@ public class SystemService {
     private final Validation validation;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Catalog catalog;
 
     SystemService(SystemRepository systems, OrganizationRepository organizations, Visibility visibility,
-                  Validation validation, ApplicationEventPublisher events, Clock clock) {
+                  Validation validation, ApplicationEventPublisher events, Clock clock, Catalog catalog) {
+        this.catalog = catalog;
         this.systems = systems;
         this.organizations = organizations;
         this.visibility = visibility;
@@ -204,7 +208,7 @@ public class SystemService {
 
     private static SystemInput withCustomer(SystemInput in, String customer) {
         return new SystemInput(in.name(), customer, in.protectionLevel(), in.deploymentModel(), in.serviceModel(),
-                in.industry(), in.dataClassification(), in.regions(), in.provider(), in.agents());
+                in.industry(), in.dataClassification(), in.regions(), in.provider(), in.agents(), in.platformLevel());
     }
 
     /** The field names used for organisation references: ids in the API, credit codes in import files. */
@@ -265,6 +269,8 @@ public class SystemService {
     Valid check(SystemInput in, FieldErrors errors, OrgLookup lookup, Fields f) {
         String name = validation.text(errors, "name", in.name(), NAME_MAX, true);
         Integer level = validation.protectionLevel(errors, "protectionLevel", in.protectionLevel());
+        Integer platformLevel = in.platformLevel() == null || in.platformLevel().isBlank() ? null
+                : validation.protectionLevel(errors, "platformLevel", in.platformLevel());
         DeploymentModel dm = validation.enumValue(errors, "deploymentModel", in.deploymentModel(), DeploymentModel.class);
         ServiceModel sm = validation.enumValue(errors, "serviceModel", in.serviceModel(), ServiceModel.class);
         Industry ind = validation.enumValue(errors, "industry", in.industry(), Industry.class);
@@ -318,8 +324,24 @@ public class SystemService {
                 }
             }
         }
+        if (level != null && CloudSystem.forbiddenSocialCloud(ind, level, dm)) {
+            errors.add("deploymentModel", validation.msg("party.error.socialCloud", level, dm.text(),
+                    quote(CloudSystem.SOCIAL_CLOUD_RULE, "party.error.ruleQuote")));
+        }
+        if (level != null && CloudSystem.platformBelowSystem(ind, level, platformLevel)) {
+            errors.add("platformLevel", validation.msg("party.error.platformLevel", platformLevel, level,
+                    quote(CloudSystem.PLATFORM_LEVEL_RULE, "party.error.ruleQuote.jrt"),
+                    dm == DeploymentModel.PRIVATE
+                            ? quote(CloudSystem.PRIVATE_PLATFORM_LEVEL_RULE, "party.error.ruleQuote.jrt") : ""));
+        }
         return new Valid(name, customerId, level == null ? 0 : level, dm, sm, ind, dc, regions, providerId,
-                List.copyOf(agents));
+                List.copyOf(agents), platformLevel);
+    }
+
+    /** A catalog item as the standard prints it: its clause reference and its own words. */
+    private String quote(String id, String code) {
+        return catalog.requirement(RequirementId.of(id)).map(r -> validation.msg(code,
+                r.sourceLabel() == null ? r.clause() : r.clause() + " " + r.sourceLabel(), r.text())).orElse(id);
     }
 
     private boolean requireRole(FieldErrors errors, String field, Organization o, PartyRole role) {
@@ -337,16 +359,15 @@ public class SystemService {
 
     record Valid(String name, UUID customerId, int protectionLevel, DeploymentModel deploymentModel,
                  ServiceModel serviceModel, Industry industry, DataClassification dataClassification,
-                 List<String> regions, UUID providerId, List<CloudSystem.Agent> agents) {
+                 List<String> regions, UUID providerId, List<CloudSystem.Agent> agents, Integer platformLevel) {
 
         CloudSystem toSystem(UUID id, java.time.Instant created, java.time.Instant updated) {
-            return new CloudSystem(id, name, customerId, protectionLevel, deploymentModel, serviceModel, industry,
-                    dataClassification, regions, providerId, agents, created, updated);
+            return toSystem(id, created, updated, 0);
         }
 
         CloudSystem toSystem(UUID id, java.time.Instant created, java.time.Instant updated, long version) {
             return new CloudSystem(id, name, customerId, protectionLevel, deploymentModel, serviceModel, industry,
-                    dataClassification, regions, providerId, agents, created, updated, version);
+                    dataClassification, regions, providerId, agents, created, updated, version, platformLevel);
         }
     }
 }

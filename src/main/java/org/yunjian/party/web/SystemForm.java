@@ -26,6 +26,7 @@ public class SystemForm {
     private String name;
     private String customerId;
     private String protectionLevel;
+    private String platformLevel;
     private String deploymentModel;
     private String serviceModel;
     private String industry;
@@ -41,6 +42,7 @@ public class SystemForm {
         f.name = s.name();
         f.customerId = s.customerId().toString();
         f.protectionLevel = String.valueOf(s.protectionLevel());
+        f.platformLevel = s.platformLevel() == null ? "" : String.valueOf(s.platformLevel());
         f.deploymentModel = s.deploymentModel().name();
         f.serviceModel = s.serviceModel().name();
         f.industry = s.industry().name();
@@ -87,7 +89,15 @@ public class SystemForm {
             }
         }
         return new Inputs.SystemInput(name, customerId, protectionLevel, deploymentModel, serviceModel, industry,
-                dataClassification, regionList, providerId, agents);
+                dataClassification, regionList, providerId, agents, platformLevel);
+    }
+
+    public String getPlatformLevel() {
+        return platformLevel;
+    }
+
+    public void setPlatformLevel(String platformLevel) {
+        this.platformLevel = platformLevel;
     }
 
     public String getName() {
