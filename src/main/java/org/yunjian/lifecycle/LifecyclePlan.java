@@ -80,7 +80,9 @@ public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String 
     /**
      * Why nobody in the plan takes a role of an unassigned duty.
      *
-     * @param holders the organisations holding the role now ({@link Reason#REGISTERED_LATER} only)
+     * @param holders the organisations holding the role now ({@link Reason#REGISTERED_LATER}), or — for
+     *                {@link Reason#NOT_REGISTERED} — the organisations on the system in other roles whose own
+     *                registration says they can take this one (a hint, never an assignment)
      */
     public record Why(PartyRole role, Reason reason, List<UUID> holders) {
 
@@ -90,8 +92,10 @@ public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String 
 
         /** The reason for a reader, naming the role and the organisations ({@code names}: by id). */
         public Msg text(Map<UUID, String> names) {
-            return Msg.of("lifecycle.plan.unassigned.why." + reason.name(), Msg.of(role), String.join("、",
-                    holders.stream().map(h -> names.getOrDefault(h, h.toString())).toList()));
+            String key = "lifecycle.plan.unassigned.why." + reason.name()
+                    + (reason == Reason.NOT_REGISTERED && !holders.isEmpty() ? ".capable" : "");
+            return Msg.of(key, Msg.of(role), Msg.joined("lifecycle.plan.unassigned.names", holders.stream()
+                    .map(h -> Msg.of(org.yunjian.shared.Texts.VERBATIM, names.getOrDefault(h, h.toString()))).toList()));
         }
     }
 
@@ -135,24 +139,27 @@ public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String 
 
     /**
      * The duties of {@code template} that this plan has nobody for, each with why ({@code holders}: who holds each
-     * role now, as {@link #generate} was given them; {@code matrix}: whether the T/CCIA roles come from a matrix).
+     * role now, as {@link #generate} was given them; {@code matrix}: whether the T/CCIA roles come from a matrix;
+     * {@code capable}: organisations on the system whose registration says they can take a role they are not on the
+     * system in).
      */
     public List<Unassigned> unassigned(PlanTemplate template, Catalog catalog, Map<PartyRole, List<UUID>> holders,
-                                       boolean matrix) {
+                                       boolean matrix, Map<PartyRole, List<UUID>> capable) {
         Set<RequirementId> planned = new java.util.HashSet<>();
         duties.forEach(d -> planned.add(d.requirement()));
         List<Unassigned> out = new ArrayList<>();
         for (PlanTemplate.Stage s : template.stages()) {
-            s.duties().forEach(r -> unassigned(catalog, r, s.phase(), planned, holders, matrix).ifPresent(out::add));
+            s.duties().forEach(r -> unassigned(catalog, r, s.phase(), planned, holders, matrix, capable)
+                    .ifPresent(out::add));
         }
-        template.throughout().forEach(r -> unassigned(catalog, r, null, planned, holders, matrix)
+        template.throughout().forEach(r -> unassigned(catalog, r, null, planned, holders, matrix, capable)
                 .ifPresent(out::add));
         return out;
     }
 
     private static Optional<Unassigned> unassigned(Catalog catalog, RequirementId r, Phase phase,
                                                    Set<RequirementId> planned, Map<PartyRole, List<UUID>> holders,
-                                                   boolean matrix) {
+                                                   boolean matrix, Map<PartyRole, List<UUID>> capable) {
         if (planned.contains(r)) {
             return Optional.empty();
         }
@@ -160,8 +167,13 @@ public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String 
         List<Why> why = new ArrayList<>();
         req.roles().stream().sorted(Comparator.naturalOrder()).map(GuideRoles::of).forEach(role -> {
             List<UUID> now = holders.getOrDefault(role, List.of());
-            why.add(new Why(role, !now.isEmpty() ? Reason.REGISTERED_LATER
-                    : GuideRoles.fromMatrix(role, matrix) ? Reason.NOT_IN_MATRIX : Reason.NOT_REGISTERED, now));
+            if (!now.isEmpty()) {
+                why.add(new Why(role, Reason.REGISTERED_LATER, now));
+            } else if (GuideRoles.fromMatrix(role, matrix)) {
+                why.add(new Why(role, Reason.NOT_IN_MATRIX, List.of()));
+            } else {
+                why.add(new Why(role, Reason.NOT_REGISTERED, capable.getOrDefault(role, List.of())));
+            }
         });
         return Optional.of(new Unassigned(r, phase, req.roles(), why));
     }

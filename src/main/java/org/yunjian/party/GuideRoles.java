@@ -85,7 +85,7 @@ public final class GuideRoles {
      */
     public static List<UUID> registeredHolders(Map<UUID, Set<PartyRole>> registered, PartyRole role) {
         if (inTccia(role)) {
-            throw new IllegalArgumentException(role + " is a T/CCIA role");
+            throw new IllegalArgumentException(role.name());
         }
         return holders(registered, null).getOrDefault(role, List.of());
     }

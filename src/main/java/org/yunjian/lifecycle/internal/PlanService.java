@@ -123,7 +123,8 @@ public class PlanService {
         }
         List<LifecyclePlan.Unassigned> unassigned = !a.seesWholePlan() ? List.of() : template(p).map(t -> {
             Holders h = holders(a.system());
-            return p.unassigned(t, catalog, h.holders(), h.from() == LifecyclePlan.AssignedFrom.MATRIX);
+            return p.unassigned(t, catalog, h.holders(), h.from() == LifecyclePlan.AssignedFrom.MATRIX,
+                    capable(a.system()));
         }).orElse(List.of());
         return new PlanView(a, p, visible, unassigned, names, gates);
     }
@@ -178,6 +179,19 @@ public class PlanService {
         }).orElse(null);
         return new Holders(GuideRoles.holders(parties.registeredRoles(s.id()), participants),
                 matrix.isPresent() ? LifecyclePlan.AssignedFrom.MATRIX : LifecyclePlan.AssignedFrom.ENGAGEMENTS);
+    }
+
+    /**
+     * The organisations on the system whose registration (as organisations) names a role the guides give that they
+     * do not hold on the system: the hint an unassigned duty gives, never an assignment.
+     */
+    private Map<PartyRole, List<UUID>> capable(CloudSystem s) {
+        Map<PartyRole, List<UUID>> out = new EnumMap<>(PartyRole.class);
+        parties.registeredRoles(s.id()).forEach((org, onSystem) -> parties.findOrganization(org)
+                .ifPresent(o -> java.util.Arrays.stream(PartyRole.values())
+                        .filter(r -> !GuideRoles.inTccia(r) && !onSystem.contains(r) && o.hasRole(r))
+                        .forEach(r -> out.computeIfAbsent(r, k -> new ArrayList<>()).add(org))));
+        return out;
     }
 
     // --- changing
