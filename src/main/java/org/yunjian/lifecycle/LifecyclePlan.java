@@ -15,6 +15,7 @@ import org.yunjian.catalog.CloudRole;
 import org.yunjian.catalog.Phase;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementId;
+import org.yunjian.party.GuideRoles;
 import org.yunjian.party.PartyRole;
 import org.yunjian.shared.Msg;
 
@@ -62,8 +63,50 @@ public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String 
         }
     }
 
-    /** A duty of the guide that is not in the plan because no organisation of the system holds a role it names. */
-    public record Unassigned(RequirementId requirement, Phase phase, Set<CloudRole> roles) {
+    /**
+     * A duty of the guide that is not in the plan, and why for each role it names (issue 36: a duty is never left out
+     * silently).
+     *
+     * @param phase null for a duty of every phase
+     */
+    public record Unassigned(RequirementId requirement, Phase phase, Set<CloudRole> roles, List<Why> why) {
+
+        public Unassigned {
+            roles = Set.copyOf(roles);
+            why = List.copyOf(why);
+        }
+    }
+
+    /**
+     * Why nobody in the plan takes a role of an unassigned duty.
+     *
+     * @param holders the organisations holding the role now ({@link Reason#REGISTERED_LATER}), or — for
+     *                {@link Reason#NOT_REGISTERED} — the organisations on the system in other roles whose own
+     *                registration says they can take this one (a hint, never an assignment)
+     */
+    public record Why(PartyRole role, Reason reason, List<UUID> holders) {
+
+        public Why {
+            holders = List.copyOf(holders);
+        }
+
+        /** The reason for a reader, naming the role and the organisations ({@code names}: by id). */
+        public Msg text(Map<UUID, String> names) {
+            String key = "lifecycle.plan.unassigned.why." + reason.name()
+                    + (reason == Reason.NOT_REGISTERED && !holders.isEmpty() ? ".capable" : "");
+            return Msg.of(key, Msg.of(role), Msg.joined("lifecycle.plan.unassigned.names", holders.stream()
+                    .map(h -> Msg.of(org.yunjian.shared.Texts.VERBATIM, names.getOrDefault(h, h.toString()))).toList()));
+        }
+    }
+
+    /** Why a role of a duty has nobody in the plan. */
+    public enum Reason {
+        /** A T/CCIA role that no participant of the system's responsibility matrix holds. */
+        NOT_IN_MATRIX,
+        /** No organisation is registered on the system in the role (as agent or in an engagement). */
+        NOT_REGISTERED,
+        /** Organisations hold the role now, but were registered in it after the plan was made. */
+        REGISTERED_LATER
     }
 
     /**
@@ -94,19 +137,45 @@ public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String 
                 template.model() == null ? null : template.model().name(), from, now, by, stages, duties);
     }
 
-    /** The duties of {@code template} that {@link #generate} leaves out, for want of an organisation. */
-    public static List<Unassigned> unassigned(PlanTemplate template, Catalog catalog, UUID customer,
-                                              Map<PartyRole, List<UUID>> holders) {
+    /**
+     * The duties of {@code template} that this plan has nobody for, each with why ({@code holders}: who holds each
+     * role now, as {@link #generate} was given them; {@code matrix}: whether the T/CCIA roles come from a matrix;
+     * {@code capable}: organisations on the system whose registration says they can take a role they are not on the
+     * system in).
+     */
+    public List<Unassigned> unassigned(PlanTemplate template, Catalog catalog, Map<PartyRole, List<UUID>> holders,
+                                       boolean matrix, Map<PartyRole, List<UUID>> capable) {
+        Set<RequirementId> planned = new java.util.HashSet<>();
+        duties.forEach(d -> planned.add(d.requirement()));
         List<Unassigned> out = new ArrayList<>();
         for (PlanTemplate.Stage s : template.stages()) {
-            for (RequirementId r : s.duties()) {
-                Requirement req = catalog.requirement(r).orElseThrow();
-                if (organisations(req, customer, holders).isEmpty()) {
-                    out.add(new Unassigned(r, s.phase(), req.roles()));
-                }
-            }
+            s.duties().forEach(r -> unassigned(catalog, r, s.phase(), planned, holders, matrix, capable)
+                    .ifPresent(out::add));
         }
+        template.throughout().forEach(r -> unassigned(catalog, r, null, planned, holders, matrix, capable)
+                .ifPresent(out::add));
         return out;
+    }
+
+    private static Optional<Unassigned> unassigned(Catalog catalog, RequirementId r, Phase phase,
+                                                   Set<RequirementId> planned, Map<PartyRole, List<UUID>> holders,
+                                                   boolean matrix, Map<PartyRole, List<UUID>> capable) {
+        if (planned.contains(r)) {
+            return Optional.empty();
+        }
+        Requirement req = catalog.requirement(r).orElseThrow();
+        List<Why> why = new ArrayList<>();
+        req.roles().stream().sorted(Comparator.naturalOrder()).map(GuideRoles::of).forEach(role -> {
+            List<UUID> now = holders.getOrDefault(role, List.of());
+            if (!now.isEmpty()) {
+                why.add(new Why(role, Reason.REGISTERED_LATER, now));
+            } else if (GuideRoles.fromMatrix(role, matrix)) {
+                why.add(new Why(role, Reason.NOT_IN_MATRIX, List.of()));
+            } else {
+                why.add(new Why(role, Reason.NOT_REGISTERED, capable.getOrDefault(role, List.of())));
+            }
+        });
+        return Optional.of(new Unassigned(r, phase, req.roles(), why));
     }
 
     private static Set<UUID> organisations(Requirement r, UUID customer, Map<PartyRole, List<UUID>> holders) {
@@ -116,7 +185,7 @@ public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String 
             return out;
         }
         r.roles().stream().sorted(Comparator.naturalOrder())
-                .forEach(role -> out.addAll(holders.getOrDefault(PartyRole.valueOf(role.name()), List.of())));
+                .forEach(role -> out.addAll(holders.getOrDefault(GuideRoles.of(role), List.of())));
         return out;
     }
 

@@ -61,6 +61,14 @@ public interface Parties {
      */
     Set<PartyRole> rolesOf(UUID organizationId, UUID systemId);
 
+    /**
+     * Every organisation registered on a system — its customer, its provider, its agents and the participants of
+     * all its engagements, whatever the caller sees of them — with the roles it is registered in there, in that
+     * order: who {@link GuideRoles} takes the guides' roles from. {@link org.yunjian.shared.NotFoundException} if the
+     * caller may not see the system.
+     */
+    java.util.Map<UUID, Set<PartyRole>> registeredRoles(UUID systemId);
+
     /** The system's 测评对象 list, if the caller may see the system ({@link org.yunjian.shared.NotFoundException} otherwise). */
     SystemAsset.Inventory assets(UUID systemId);
 

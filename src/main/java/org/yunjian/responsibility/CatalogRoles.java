@@ -1,25 +1,23 @@
 package org.yunjian.responsibility;
 
-import java.util.EnumSet;
 import java.util.Set;
 
 import org.yunjian.catalog.CloudRole;
+import org.yunjian.party.GuideRoles;
 import org.yunjian.party.PartyRole;
 
-/** The catalog's roles are the party roles by name (both list the T/CCIA customer, provider and partners). */
+/** The catalog's roles as party roles, by the one mapping of {@link GuideRoles}. */
 final class CatalogRoles {
 
     private CatalogRoles() {
     }
 
     static PartyRole of(CloudRole role) {
-        return PartyRole.valueOf(role.name());
+        return GuideRoles.of(role);
     }
 
     static Set<PartyRole> of(Set<CloudRole> roles) {
-        Set<PartyRole> out = EnumSet.noneOf(PartyRole.class);
-        roles.forEach(r -> out.add(of(r)));
-        return out;
+        return GuideRoles.of(roles);
     }
 
     static boolean isPartner(PartyRole role) {

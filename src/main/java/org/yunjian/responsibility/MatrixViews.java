@@ -21,6 +21,7 @@ import org.yunjian.catalog.Phase;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementFilter;
 import org.yunjian.catalog.RequirementId;
+import org.yunjian.party.GuideRoles;
 import org.yunjian.party.Industry;
 import org.yunjian.party.PartyRole;
 import org.yunjian.shared.Msg;
@@ -82,15 +83,24 @@ public final class MatrixViews {
                 industry == null ? Msg.of("responsibility.view.industry.unknown") : Msg.of(industry)));
     }
 
+    /** {@link #derive(ViewKind, Industry, org.yunjian.party.DeploymentModel, ResponsibilityMatrix, Map, Map)} unnamed. */
+    public View derive(ViewKind kind, Industry industry, org.yunjian.party.DeploymentModel deployment,
+                       ResponsibilityMatrix matrix, Map<UUID, Set<PartyRole>> registered) {
+        return derive(kind, industry, deployment, matrix, registered, Map.of());
+    }
+
     /**
-     * The view of {@code matrix} for a system of {@code industry} and {@code deployment}.
+     * The view of {@code matrix} for a system of {@code industry} and {@code deployment}. Who holds a role the guide
+     * names is {@link GuideRoles}' answer, as for the lifecycle plan: the T/CCIA roles from the matrix's participants,
+     * the agents (网站开发商, 系统集成商, 安全服务商) and the third-party assessor from the system's registration.
      *
-     * @param systemRoles the party roles each organisation plays on the system besides its T/CCIA roles (agents:
-     *                    网站开发商, 系统集成商, 安全服务商), so that a guide's agent duties find their organisations
+     * @param registered the organisations registered on the system with the roles they are registered in there
+     *                   ({@link org.yunjian.party.Parties#registeredRoles})
+     * @param names      their names, for those that are no participants of the matrix
      * @throws IllegalArgumentException if the view is not offered for the industry
      */
     public View derive(ViewKind kind, Industry industry, org.yunjian.party.DeploymentModel deployment,
-                       ResponsibilityMatrix matrix, Map<UUID, Set<PartyRole>> systemRoles) {
+                       ResponsibilityMatrix matrix, Map<UUID, Set<PartyRole>> registered, Map<UUID, String> names) {
         refusal(kind, industry).ifPresent(m -> {
             throw new IllegalArgumentException(m.key() + " " + kind);
         });
@@ -100,13 +110,14 @@ public final class MatrixViews {
             groups.put(new GroupKey(null, null), new ArrayList<>());
             Arrays.stream(Phase.values()).forEach(p -> groups.put(new GroupKey(p, null), new ArrayList<>()));
         }
+        Map<PartyRole, List<Participant>> holders = holders(matrix, registered, names);
         int otherModels = 0;
         for (Requirement r : items.get(kind)) {
             if (model != null && !r.appliesTo(model)) {
                 otherModels++;
                 continue;
             }
-            ViewRow row = kind == ViewKind.MLPS ? mlpsRow(r, matrix) : guideRow(r, matrix, systemRoles);
+            ViewRow row = kind == ViewKind.MLPS ? mlpsRow(r, matrix, holders) : guideRow(r, holders);
             GroupKey key = kind == ViewKind.MLPS ? new GroupKey(null, section(r))
                     : new GroupKey(r.phases().size() == 1 ? r.phases().iterator().next() : null, null);
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
@@ -120,7 +131,7 @@ public final class MatrixViews {
         return new View(kind, model, out, otherModels);
     }
 
-    private ViewRow mlpsRow(Requirement r, ResponsibilityMatrix matrix) {
+    private ViewRow mlpsRow(Requirement r, ResponsibilityMatrix matrix, Map<PartyRole, List<Participant>> holders) {
         AssessedSide side = r.mlps().assessedSide();
         Set<PartyRole> roles = switch (side) {
             case CLOUD_PLATFORM -> EnumSet.of(PartyRole.PROVIDER);
@@ -135,25 +146,43 @@ public final class MatrixViews {
                         matrix.row(other).orElse(null)));
             }
         }
-        return new ViewRow(r.id(), false, side, r.deploymentModels(), holders(roles, matrix, Map.of()), mapped);
+        return new ViewRow(r.id(), false, side, r.deploymentModels(), holders(roles, holders), mapped);
     }
 
-    private ViewRow guideRow(Requirement r, ResponsibilityMatrix matrix, Map<UUID, Set<PartyRole>> systemRoles) {
-        Set<PartyRole> roles = EnumSet.noneOf(PartyRole.class);
-        r.roles().forEach(x -> roles.add(PartyRole.valueOf(x.name())));
+    private ViewRow guideRow(Requirement r, Map<PartyRole, List<Participant>> holders) {
+        Set<PartyRole> roles = GuideRoles.of(r.roles());
         boolean child = r.parentId().flatMap(catalog::requirement)
                 .map(p -> p.kind() == org.yunjian.catalog.RequirementKind.ITEM).orElse(false);
-        return new ViewRow(r.id(), child, null, r.deploymentModels(), holders(roles, matrix, systemRoles), List.of());
+        return new ViewRow(r.id(), child, null, r.deploymentModels(), holders(roles, holders), List.of());
     }
 
-    /** Each role with the participants holding it (in the matrix, or as a party role on the system), in role order. */
-    private static List<Holder> holders(Set<PartyRole> roles, ResponsibilityMatrix matrix,
-                                        Map<UUID, Set<PartyRole>> systemRoles) {
+    /**
+     * The participants holding each role by {@link GuideRoles#holders}: the matrix's own participant where the
+     * organisation is one, else the registered organisation (an agent, the assessor) as a participant without T/CCIA
+     * roles.
+     */
+    private static Map<PartyRole, List<Participant>> holders(ResponsibilityMatrix matrix,
+                                                             Map<UUID, Set<PartyRole>> registered,
+                                                             Map<UUID, String> names) {
+        Map<UUID, Participant> byOrg = new LinkedHashMap<>();
+        Map<UUID, Set<PartyRole>> inMatrix = new LinkedHashMap<>();
+        matrix.participants().forEach(p -> {
+            byOrg.put(p.organisation(), p);
+            inMatrix.put(p.organisation(), p.roles());
+        });
+        Map<PartyRole, List<Participant>> out = new EnumMap<>(PartyRole.class);
+        GuideRoles.holders(registered, inMatrix).forEach((role, orgs) -> out.put(role, orgs.stream()
+                .map(o -> byOrg.computeIfAbsent(o, k -> new Participant(k, names.getOrDefault(k, k.toString()),
+                        Set.of()))).toList()));
+        return out;
+    }
+
+    /** Each role with the participants holding it, in role order (an empty list: nobody on the system holds it). */
+    private static List<Holder> holders(Set<PartyRole> roles, Map<PartyRole, List<Participant>> holders) {
         List<Holder> out = new ArrayList<>();
         for (PartyRole role : PartyRole.values()) {
             if (roles.contains(role)) {
-                out.add(new Holder(role, matrix.participants().stream().filter(p -> p.holds(role)
-                        || systemRoles.getOrDefault(p.organisation(), Set.of()).contains(role)).toList()));
+                out.add(new Holder(role, holders.getOrDefault(role, List.of())));
             }
         }
         return out;

@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -39,6 +38,7 @@ import org.yunjian.catalog.Requirement;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Organization;
 import org.yunjian.party.Parties;
+import org.yunjian.party.GuideRoles;
 import org.yunjian.party.PartyRole;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
@@ -301,13 +301,13 @@ public class AssessmentService {
         if (!(u.is(Role.SYSTEM_ADMIN) || u.belongsTo(system.customerId()) || u.belongsTo(in.assessorOrgId()))) {
             throw new AccessDeniedException("assessment.denied.create");
         }
-        Set<PartyRole> roles = parties.rolesOf(in.assessorOrgId(), system.id());
         Optional<Organization> org = parties.findOrganization(in.assessorOrgId());
         switch (in.assessorKind()) {
             case THIRD_PARTY -> {
                 if (org.isEmpty() || !org.get().hasRole(PartyRole.THIRD_PARTY_ASSESSOR)) {
                     errors.add("assessorOrgId", "assessment.error.assessor.notThirdParty");
-                } else if (roles.isEmpty()) {
+                } else if (!GuideRoles.registeredHolders(parties.registeredRoles(system.id()),
+                        PartyRole.THIRD_PARTY_ASSESSOR).contains(in.assessorOrgId())) {
                     errors.add("assessorOrgId", "assessment.error.assessor.notEngaged");
                 }
             }

@@ -42,7 +42,6 @@ import org.yunjian.assessment.internal.Reviews;
 import org.yunjian.assessment.internal.Workbench;
 import org.yunjian.assessment.internal.Workbooks;
 import org.yunjian.party.CloudSystem;
-import org.yunjian.party.Engagement;
 import org.yunjian.party.Organization;
 import org.yunjian.party.Parties;
 import org.yunjian.party.PartyRole;
@@ -175,14 +174,8 @@ class AssessmentPages {
         model.addAttribute("system", system);
         List<AssessorOption> options = new ArrayList<>();
         if (system != null) {
-            java.util.Set<UUID> engaged = new java.util.HashSet<>();
-            for (Engagement e : parties.visibleEngagements(system.id())) {
-                for (Engagement.Participant p : e.participants()) {
-                    if (p.role() == PartyRole.THIRD_PARTY_ASSESSOR && engaged.add(p.organizationId())) {
-                        options.add(option(AssessorKind.THIRD_PARTY, p.organizationId()));
-                    }
-                }
-            }
+            org.yunjian.party.GuideRoles.registeredHolders(parties.registeredRoles(system.id()),
+                    PartyRole.THIRD_PARTY_ASSESSOR).forEach(o -> options.add(option(AssessorKind.THIRD_PARTY, o)));
             options.add(option(AssessorKind.CUSTOMER_SELF, system.customerId()));
             if (system.providerId() != null) {
                 options.add(option(AssessorKind.PROVIDER_SELF, system.providerId()));

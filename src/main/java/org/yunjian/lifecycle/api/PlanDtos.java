@@ -62,7 +62,16 @@ final class PlanDtos {
         }
     }
 
-    record UnassignedResponse(String requirement, String clause, Labelled phase, List<Labelled> roles) {
+    /** A duty of the guide the plan has nobody for, and why for each role it names (in the caller's language). */
+    record UnassignedResponse(String requirement, String clause, Labelled phase, List<Labelled> roles,
+                              List<UnassignedWhy> why) {
+    }
+
+    /**
+     * Why a role of an unassigned duty has nobody: {@code NOT_IN_MATRIX}, {@code NOT_REGISTERED} or
+     * {@code REGISTERED_LATER} (then {@code holders} are the organisations holding the role now).
+     */
+    record UnassignedWhy(Labelled role, String reason, List<UUID> holders, String text) {
     }
 
     record PlanResponse(UUID id, UUID system, String standard, Labelled assignedFrom, Instant createdAt,
@@ -82,7 +91,9 @@ final class PlanDtos {
                     v.unassigned().stream().map(u -> new UnassignedResponse(u.requirement().value(),
                             catalog.requirement(u.requirement()).map(r -> GateTexts.clauseOf(r).text()).orElse(""),
                             Labelled.of(u.phase()),
-                            u.roles().stream().sorted().map(Labelled::of).toList())).toList());
+                            u.roles().stream().sorted().map(Labelled::of).toList(),
+                            u.why().stream().map(w -> new UnassignedWhy(Labelled.of(w.role()), w.reason().name(),
+                                    w.holders(), w.text(v.organisations()).text())).toList())).toList());
         }
     }
 

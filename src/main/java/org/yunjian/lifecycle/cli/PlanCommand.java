@@ -68,6 +68,14 @@ class PlanCommand implements Runnable {
             v.visibleDuties().stream().filter(d -> d.phase() == null).findAny()
                     .ifPresent(any -> out.println(Texts.get("cli.lifecycle.plan.throughout")));
             v.visibleDuties().stream().filter(d -> d.phase() == null).forEach(d -> out.println(line(v, d)));
+            if (!v.unassigned().isEmpty()) {
+                out.println(Texts.get("cli.lifecycle.plan.unassigned", v.unassigned().size()));
+            }
+            for (LifecyclePlan.Unassigned u : v.unassigned()) {
+                out.println(Texts.get("cli.lifecycle.plan.unassignedDuty", catalog.requirement(u.requirement())
+                        .map(r -> GateTexts.clauseOf(r).text()).orElse(u.requirement().value()),
+                        Msg.joined(u.why().stream().map(w -> w.text(v.organisations())).toList()).text()));
+            }
         }
 
         private String line(PlanService.PlanView v, PlanDuty d) {

@@ -24,6 +24,7 @@ import org.yunjian.lifecycle.PlanDuty;
 import org.yunjian.lifecycle.PlanTemplate;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Engagement;
+import org.yunjian.party.GuideRoles;
 import org.yunjian.party.Parties;
 import org.yunjian.party.PartyRole;
 import org.yunjian.responsibility.Participant;
@@ -120,10 +121,12 @@ public class PlanService {
         for (LifecyclePlan.Stage s : p.stages()) {
             gates.put(s.phase(), new GateView(p.gate(s.phase()), s.closed() ? List.of() : unmet(p, s.phase())));
         }
-        List<LifecyclePlan.Unassigned> unassigned = template(p)
-                .map(t -> LifecyclePlan.unassigned(t, catalog, a.system().customerId(), holders(a.system()).holders()))
-                .orElse(List.of());
-        return new PlanView(a, p, visible, a.seesWholePlan() ? unassigned : List.of(), names, gates);
+        List<LifecyclePlan.Unassigned> unassigned = !a.seesWholePlan() ? List.of() : template(p).map(t -> {
+            Holders h = holders(a.system());
+            return p.unassigned(t, catalog, h.holders(), h.from() == LifecyclePlan.AssignedFrom.MATRIX,
+                    capable(a.system()));
+        }).orElse(List.of());
+        return new PlanView(a, p, visible, unassigned, names, gates);
     }
 
     private Optional<PlanTemplate> template(LifecyclePlan p) {
@@ -162,27 +165,33 @@ public class PlanService {
     private record Holders(Map<PartyRole, List<UUID>> holders, LifecyclePlan.AssignedFrom from) {
     }
 
-    /** Who holds which role: the responsibility matrix's participants where there is a matrix, else the parties. */
+    /**
+     * Who holds which role, by {@link GuideRoles}: the T/CCIA roles from the responsibility matrix's participants where
+     * there is a matrix, the agents and the third-party assessor (never T/CCIA roles) from the system's registration
+     * always; without a matrix every role from the registration.
+     */
     private Holders holders(CloudSystem s) {
-        Map<PartyRole, List<UUID>> out = new EnumMap<>(PartyRole.class);
         Optional<List<Participant>> matrix = roleHolders.participants(s.id());
-        if (matrix.isPresent()) {
-            for (Participant p : matrix.get()) {
-                p.roles().forEach(r -> add(out, r, p.organisation()));
-            }
-            return new Holders(out, LifecyclePlan.AssignedFrom.MATRIX);
-        }
-        for (UUID org : organisationsOf(s)) {
-            parties.rolesOf(org, s.id()).forEach(r -> add(out, r, org));
-        }
-        return new Holders(out, LifecyclePlan.AssignedFrom.ENGAGEMENTS);
+        Map<UUID, Set<PartyRole>> participants = matrix.map(ps -> {
+            Map<UUID, Set<PartyRole>> m = new LinkedHashMap<>();
+            ps.forEach(p -> m.put(p.organisation(), p.roles()));
+            return m;
+        }).orElse(null);
+        return new Holders(GuideRoles.holders(parties.registeredRoles(s.id()), participants),
+                matrix.isPresent() ? LifecyclePlan.AssignedFrom.MATRIX : LifecyclePlan.AssignedFrom.ENGAGEMENTS);
     }
 
-    private static void add(Map<PartyRole, List<UUID>> m, PartyRole r, UUID org) {
-        List<UUID> l = m.computeIfAbsent(r, k -> new ArrayList<>());
-        if (!l.contains(org)) {
-            l.add(org);
-        }
+    /**
+     * The organisations on the system whose registration (as organisations) names a role the guides give that they
+     * do not hold on the system: the hint an unassigned duty gives, never an assignment.
+     */
+    private Map<PartyRole, List<UUID>> capable(CloudSystem s) {
+        Map<PartyRole, List<UUID>> out = new EnumMap<>(PartyRole.class);
+        parties.registeredRoles(s.id()).forEach((org, onSystem) -> parties.findOrganization(org)
+                .ifPresent(o -> java.util.Arrays.stream(PartyRole.values())
+                        .filter(r -> !GuideRoles.inTccia(r) && !onSystem.contains(r) && o.hasRole(r))
+                        .forEach(r -> out.computeIfAbsent(r, k -> new ArrayList<>()).add(org))));
+        return out;
     }
 
     // --- changing

@@ -139,6 +139,26 @@ class PartiesService implements Parties, OrganizationDirectory {
     }
 
     @Override
+    public Map<UUID, Set<PartyRole>> registeredRoles(UUID systemId) {
+        CloudSystem s = requireSystem(systemId);
+        Map<UUID, Set<PartyRole>> out = new java.util.LinkedHashMap<>();
+        java.util.function.BiConsumer<UUID, PartyRole> add = (org, role) -> {
+            if (org != null) {
+                out.computeIfAbsent(org, k -> EnumSet.noneOf(PartyRole.class)).add(role);
+            }
+        };
+        add.accept(s.customerId(), PartyRole.CUSTOMER);
+        add.accept(s.providerId(), PartyRole.PROVIDER);
+        s.agents().forEach(a -> add.accept(a.organizationId(), a.role()));
+        jdbc.sql("SELECT p.organization_id, p.role FROM engagement_participant p JOIN engagement e "
+                        + "ON e.id = p.engagement_id WHERE e.system_id = ? ORDER BY e.created_at, e.id, p.role")
+                .param(systemId).query((rs, i) -> java.util.Map.entry(rs.getObject(1, UUID.class),
+                        PartyRole.valueOf(rs.getString(2)))).list()
+                .forEach(e -> add.accept(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    @Override
     public List<OrganizationRef> all() {
         return organizations.findAll().stream().map(o -> new OrganizationRef(o.id(), o.name())).toList();
     }

@@ -134,7 +134,7 @@ class EditInputs {
                           Set<Behaviour> behaviours, Set<PartyRole> roles, String reason) {
         FieldErrors errors = new FieldErrors();
         if (roles != null) {
-            roles.stream().filter(r -> r == null || r.isAgent() || r == PartyRole.THIRD_PARTY_ASSESSOR).findFirst()
+            roles.stream().filter(r -> r == null || !org.yunjian.party.GuideRoles.inTccia(r)).findFirst()
                     .ifPresent(r -> errors.add("roles", "responsibility.error.notTcciaRole"));
         }
         if (reason != null && reason.length() > REASON_MAX) {

@@ -12,8 +12,8 @@ import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
 import org.yunjian.party.PartyRole;
 import org.yunjian.responsibility.MatrixViews;
-import org.yunjian.responsibility.Participant;
 import org.yunjian.responsibility.ViewKind;
+import org.yunjian.security.OrganizationDirectory;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Msg;
 
@@ -29,9 +29,11 @@ public class ViewService {
     private final ResponsibilityService matrices;
     private final Parties parties;
     private final MatrixViews views;
+    private final OrganizationDirectory directory;
 
-    ViewService(ResponsibilityService matrices, Parties parties, MatrixViews views) {
+    ViewService(ResponsibilityService matrices, Parties parties, MatrixViews views, OrganizationDirectory directory) {
         this.matrices = matrices;
+        this.directory = directory;
         this.parties = parties;
         this.views = views;
     }
@@ -59,11 +61,11 @@ public class ViewService {
             throw refused(m);
         });
         MatrixView v = version == null ? matrices.current(systemId) : matrices.version(systemId, version);
-        Map<UUID, Set<PartyRole>> roles = new LinkedHashMap<>();
-        for (Participant p : v.matrix().participants()) {
-            roles.put(p.organisation(), parties.rolesOf(p.organisation(), systemId));
-        }
-        MatrixViews.View view = views.derive(kind, system.industry(), system.deploymentModel(), v.matrix(), roles);
+        Map<UUID, Set<PartyRole>> registered = parties.registeredRoles(systemId);
+        Map<UUID, String> names = new LinkedHashMap<>();
+        registered.keySet().forEach(o -> directory.find(o).ifPresent(r -> names.put(o, r.name())));
+        MatrixViews.View view = views.derive(kind, system.industry(), system.deploymentModel(), v.matrix(), registered,
+                names);
         if (!access.seesWholeMatrix()) {
             view = view.seenBy(access.user().organizationId());
         }

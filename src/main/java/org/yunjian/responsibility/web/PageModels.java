@@ -40,8 +40,7 @@ import org.yunjian.shared.Texts;
 class PageModels {
 
     /** The T/CCIA roles a participant may hold (no agents, no assessors). */
-    static final List<PartyRole> TCCIA_ROLES = Arrays.stream(PartyRole.values())
-            .filter(r -> !r.isAgent() && r != PartyRole.THIRD_PARTY_ASSESSOR).toList();
+    static final List<PartyRole> TCCIA_ROLES = org.yunjian.party.GuideRoles.tcciaRoles();
 
     private final Catalog catalog;
     private final RoleAssistant assistant;

@@ -1,0 +1,156 @@
+package org.yunjian.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.yunjian.party.PartyTestSupport.runAs;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yunjian.catalog.Phase;
+import org.yunjian.demo.DemoData;
+import org.yunjian.lifecycle.internal.PlanService;
+import org.yunjian.party.GuideRoles;
+import org.yunjian.party.Parties;
+import org.yunjian.party.PartyRole;
+import org.yunjian.responsibility.MatrixViews;
+import org.yunjian.responsibility.Participant;
+import org.yunjian.responsibility.internal.ViewService;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.SeedActor;
+import org.yunjian.security.UserAdministration;
+
+/**
+ * Issue 36 L-1 / L-2 on the demo: the portal has an approved responsibility matrix, a registered 系统集成商 and
+ * 安全服务商 and a 第三方评估机构 in its migration engagement. Its plan leaves no duty unassigned whose role an
+ * organisation registered on it holds; the integrator has 7.2.3 b) and worked it before 部署迁移 closed; the assessor has
+ * its duties; and the matrix's government-website view names, row by row, the organisations the plan assigns.
+ */
+@SpringBootTest(properties = "yunjian.demo=true")
+@Tag("database")
+class DemoPlanRolesTests {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserAdministration users;
+    @Autowired
+    PlanService plans;
+    @Autowired
+    ViewService views;
+    @Autowired
+    Parties parties;
+    @Autowired
+    org.yunjian.catalog.Catalog catalog;
+
+    UUID portal;
+    UUID integrator;
+    UUID assessor;
+    CurrentUser customer;
+
+    @BeforeEach
+    void demo() {
+        portal = jdbc.sql("SELECT id FROM cloud_system WHERE name = ?").param(DemoData.PORTAL_SYSTEM)
+                .query(UUID.class).single();
+        integrator = org(DemoData.INTEGRATOR);
+        assessor = org(DemoData.ASSESSOR);
+        customer = SeedActor.account(users, DemoData.CUSTOMER_USER).orElseThrow();
+    }
+
+    UUID org(DemoData.Org o) {
+        return jdbc.sql("SELECT id FROM organization WHERE credit_code = ?").param(o.creditCode())
+                .query(UUID.class).single();
+    }
+
+    @Test
+    @DisplayName("gov 7.2.3 b) \"系统集成商负责政府网站的迁移及安全部署，负责安全配置、整体安全功能联调等；\": the demo portal's "
+            + "integrator has it, done and accepted before 部署迁移 closed")
+    void theIntegratorHas723bInThePortalPlan() {
+        PlanService.PlanView v = runAs(customer, () -> plans.require(portal));
+        assertThat(v.plan().assignedFrom()).isEqualTo(LifecyclePlan.AssignedFrom.MATRIX);
+        List<PlanDuty> b = v.plan().duties().stream()
+                .filter(d -> d.requirement().value().equals("GOVWEB-7.2.3-b")).toList();
+        assertThat(b).extracting(PlanDuty::organisation).containsExactly(integrator);
+        assertThat(b.get(0).settled()).isTrue();
+        assertThat(v.plan().stage(Phase.ACQUISITION_MIGRATION).orElseThrow().closed()).isTrue();
+    }
+
+    @Test
+    @DisplayName("gov 7.2.4 b) \"在部署迁移完成后，对政府网站进行风险评估；\" and every other 第三方评估机构 duty go to the portal's "
+            + "third-party assessor")
+    void theAssessorHasItsDutiesInThePortalPlan() {
+        PlanService.PlanView v = runAs(customer, () -> plans.require(portal));
+        Set<String> ofAssessor = v.plan().duties().stream().filter(d -> d.organisation().equals(assessor))
+                .map(d -> d.requirement().value()).collect(Collectors.toSet());
+        assertThat(ofAssessor).containsAll(PlanRoleHoldersTests.ASSESSOR_DUTIES);
+    }
+
+    @Test
+    @DisplayName("the demo portal's plan leaves no duty unassigned whose role an organisation registered on it holds")
+    void noDutyIsLeftOutWhileARegisteredOrganisationHoldsItsRole() {
+        PlanService.PlanView v = runAs(customer, () -> plans.require(portal));
+        Map<UUID, Set<PartyRole>> registered = runAs(customer, () -> parties.registeredRoles(portal));
+        Set<PartyRole> held = new HashSet<>();
+        registered.values().forEach(held::addAll);
+        for (LifecyclePlan.Unassigned u : v.unassigned()) {
+            assertThat(u.why()).as("why %s", u.requirement()).isNotEmpty().allSatisfy(w -> {
+                assertThat(w.reason()).isNotEqualTo(LifecyclePlan.Reason.REGISTERED_LATER);
+                assertThat(held).as("%s of %s", w.role(), u.requirement()).doesNotContain(w.role());
+            });
+        }
+        // nobody is registered on the portal as 网站开发商: the only role left without an organisation, and the
+        // reason names the integrator, whose own registration says it can take it
+        assertThat(v.unassigned()).isNotEmpty().flatExtracting(LifecyclePlan.Unassigned::why).allSatisfy(w -> {
+            assertThat(w.role()).isEqualTo(PartyRole.AGENT_WEBSITE_DEVELOPER);
+            assertThat(w.reason()).isEqualTo(LifecyclePlan.Reason.NOT_REGISTERED);
+            assertThat(w.holders()).containsExactly(integrator);
+            assertThat(w.text(v.organisations()).text(java.util.Locale.SIMPLIFIED_CHINESE))
+                    .contains(DemoData.INTEGRATOR.name(), "可担任该角色");
+        });
+        // every organisation registered in a role the guide names takes part in the plan
+        Set<PartyRole> named = new HashSet<>();
+        runAs(customer, () -> plans.template(portal)).orElseThrow().duties().forEach(r -> named.addAll(
+                GuideRoles.of(catalog.requirement(r).orElseThrow().roles())));
+        Set<UUID> inPlan = v.plan().duties().stream().map(PlanDuty::organisation).collect(Collectors.toSet());
+        registered.forEach((org, roles) -> {
+            if (roles.stream().anyMatch(named::contains)) {
+                assertThat(inPlan).as("organisation %s %s", org, roles).contains(org);
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("the matrix's gov view and the plan name the same organisations on every row (one role mapping)")
+    void theGovViewNamesTheOrganisationsThePlanAssigns() {
+        PlanService.PlanView v = runAs(customer, () -> plans.require(portal));
+        MatrixViews.View gov = runAs(customer, () -> views.view(portal, "gov", null)).view();
+        int compared = 0;
+        for (MatrixViews.ViewRow row : gov.rows()) {
+            Set<UUID> named = row.holders().stream().flatMap(h -> h.participants().stream())
+                    .map(Participant::organisation).collect(Collectors.toSet());
+            Set<UUID> assigned = v.plan().duties().stream().filter(d -> d.requirement().equals(row.item()))
+                    .map(PlanDuty::organisation).collect(Collectors.toSet());
+            if (!named.isEmpty()) {
+                assertThat(assigned).as("row %s", row.item()).isEqualTo(named);
+                compared++;
+            }
+            if (row.item().value().equals("GOVWEB-7.2.3-b") || row.item().value().equals("GOVWEB-7.2.3-a")) {
+                assertThat(row.holders()).filteredOn(h -> h.role() == PartyRole.AGENT_SYSTEM_INTEGRATOR)
+                        .flatExtracting(MatrixViews.Holder::participants).extracting(Participant::organisation)
+                        .containsExactly(integrator);
+            }
+        }
+        assertThat(compared).isGreaterThan(50);
+        assertThat(GuideRoles.inTccia(PartyRole.AGENT_SYSTEM_INTEGRATOR)).isFalse();
+    }
+}
