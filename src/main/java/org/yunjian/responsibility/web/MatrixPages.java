@@ -115,6 +115,8 @@ class MatrixPages {
     @PreAuthorize(WHO)
     String answer(@PathVariable UUID id, @PathVariable String question, @RequestParam(required = false) String answer,
                   @RequestParam(required = false) String version, RedirectAttributes flash) {
+        flash.addFlashAttribute("fieldLabels", FieldLabels.QUESTION);
+        flash.addFlashAttribute("errorsIn", FieldLabels.QUESTION_SECTION);
         return change(id, "#questions", flash, () -> {
             if (answer != null && !answer.isEmpty() && !answer.equals("yes") && !answer.equals("no")) {
                 throw new ValidationException("answer", "responsibility.error.answer");
