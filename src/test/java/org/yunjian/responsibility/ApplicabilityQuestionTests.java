@@ -10,10 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.yunjian.party.PartyTestSupport.as;
 import static org.yunjian.party.PartyTestSupport.user;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -23,13 +21,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.cli.CliRunner;
 import org.yunjian.party.Fixtures;
-import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.support.IfMatch;
 
@@ -144,23 +140,10 @@ class ApplicabilityQuestionTests {
     }
 
     String account(UUID org) {
-        String name = "aq-" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(new UserAdministration.NewUser(name, "适用性" + name, Role.USER, org, "Matrix-Cli-Test-2026!"));
-        return name;
+        return MatrixCommandsTests.account(users, org, "适用性");
     }
 
     int run(StringWriter sink, String... args) {
-        String[] all = new String[args.length + 1];
-        all[0] = "responsibility";
-        System.arraycopy(args, 0, all, 1, args.length);
-        var commandLine = cli.commandLine();
-        commandLine.setOut(new PrintWriter(sink, true));
-        commandLine.setErr(new PrintWriter(sink, true));
-        LocaleContextHolder.setLocale(Locale.ENGLISH);
-        try {
-            return commandLine.execute(all);
-        } finally {
-            LocaleContextHolder.resetLocaleContext();
-        }
+        return MatrixCommandsTests.run(cli, sink, args);
     }
 }
