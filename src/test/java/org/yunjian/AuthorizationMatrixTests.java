@@ -461,6 +461,9 @@ class AuthorizationMatrixTests {
             Map.entry("POST /systems/{id}/responsibility/rows/{duty}/withdraw", MATRIX),
             Map.entry("POST /systems/{id}/responsibility/participants/{org}", MATRIX),
             Map.entry("POST /systems/{id}/responsibility/oscal-ssp", MATRIX),
+            // issue 36 matrix: an applicability question answered on the current version
+            Map.entry("PUT /api/systems/{id}/responsibility/questions/{question}", MATRIX),
+            Map.entry("POST /systems/{id}/responsibility/questions/{question}", MATRIX),
             Map.entry("PUT /api/assessment-items/{id}/verdict", new String[] {"assessment_item", "id"}),
             Map.entry("PUT /api/assessment-items/{id}/observations", new String[] {"assessment_item", "id"}),
             Map.entry("POST /assessment-items/{id}", new String[] {"assessment_item", "id"}),
@@ -639,6 +642,7 @@ class AuthorizationMatrixTests {
         }
         return pattern.replace("{id}", String.valueOf(id)).replace("{recordId}", "00000000-0000-0000-0000-00000000f11e")
                 .replace("{version}", "1").replace("{revision}", "1").replace("{duty}", "TCCIA004-6.2-b")
+                .replace("{question}", "CUSTOMER_RUNS_MACHINE_ROOM")
                 .replace("{org}", String.valueOf(ids.get(scope == Scope.own ? "P1" : "P2")))
                 // an incident recorded against the system, and an Annex B incident of the standard
                 .replace("{incidentId}", String.valueOf(ids.get(scope == Scope.own ? "IN1" : "IN2")))
@@ -977,6 +981,9 @@ class AuthorizationMatrixTests {
                     "${provider}", "role", "PROVIDER", "to", "${customer}", "agreement", "矩阵协议", "clause", "7.3"))),
             Map.entry("POST /systems/{id}/responsibility/participants/{org}", RequestSpec.form(Map.of("behaviours",
                     "PROVIDE_CLOUD_SERVICE", "action", "confirm"))),
+            // issue 36 matrix
+            Map.entry("PUT /api/systems/{id}/responsibility/questions/{question}", RequestSpec.json("{\"answer\":false}")),
+            Map.entry("POST /systems/{id}/responsibility/questions/{question}", RequestSpec.form(Map.of("answer", "no"))),
             // incidents: recorded by the system's customer and provider
             Map.entry("POST /api/systems/{id}/incidents", RequestSpec.json(INCIDENT_JSON)),
             Map.entry("POST /systems/{id}/incidents", RequestSpec.form(Map.of("incident", "TCCIA004-B-9",

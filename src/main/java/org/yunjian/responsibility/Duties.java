@@ -49,16 +49,65 @@ public final class Duties {
         this.byClause = Collections.unmodifiableMap(clauses);
     }
 
+    /**
+     * The clauses whose hardware-provider duties Annex A's behaviours tell apart: table A.1 lists "D 组织	提供物理机房。
+     * 硬件提供者" and "E 组织	提供物理服务器。	硬件提供者" — two hardware providers doing different things. 7.1.1 (机房选址与建设安全:
+     * "确保机房的选址、设计、供电、消防…") is the machine room's; 7.1.2 (物理设备安全: "按照与云服务提供者的协议约定提供物理设备…") the
+     * physical devices'.
+     */
+    static final Map<String, Behaviour> HARDWARE_BEHAVIOUR_CLAUSES = Map.of(
+            "7.1.1", Behaviour.PROVIDE_MACHINE_ROOM,
+            "7.1.2", Behaviour.PROVIDE_PHYSICAL_SERVERS);
+
+    /**
+     * A bare lead-in: nothing but the role it introduces ("客户应：", "云服务合作者中各角色分工：", "安全服务提供者"), its sub-items
+     * being the duties.
+     */
+    static final java.util.regex.Pattern BARE_LEAD_IN = java.util.regex.Pattern.compile(
+            "(客户|云服务提供者|云服务合作者(中(的|各角色)?)?((软件|硬件|运维服务|安全服务)提供者)?"
+                    + "|(软件|硬件|运维服务|安全服务)提供者)(应|负责)?(分工)?[：:]?");
+
     public static Duties of(Catalog catalog) {
-        List<Duty> out = new ArrayList<>();
+        Map<RequirementId, Requirement> items = new LinkedHashMap<>();
         for (Requirement r : catalog.find(RequirementFilter.items().standard(RoleAssistant.STANDARD))) {
             if (r.clause() != null && r.clause().matches("[6-9](\\..*)?") && r.layer() != null) {
-                Set<PartyRole> roles = r.roles().isEmpty() ? EnumSet.noneOf(PartyRole.class) : CatalogRoles.of(r.roles());
-                out.add(new Duty(r.id(), r.parent(), r.clause(), r.layer(), r.phases(), roles,
-                        SERVICE_MODEL_ITEMS.get(r.id())));
+                items.put(r.id(), r);
             }
         }
+        List<Duty> out = new ArrayList<>();
+        for (Requirement r : items.values()) {
+            boolean container = r.children().stream().anyMatch(items::containsKey);
+            out.add(new Duty(r.id(), r.parent(), r.clause(), r.layer(), r.phases(), roles(r, items),
+                    SERVICE_MODEL_ITEMS.get(r.id()), container && BARE_LEAD_IN.matcher(r.text().strip()).matches(),
+                    HARDWARE_BEHAVIOUR_CLAUSES.get(r.clause()), condition(r, items)));
+        }
         return new Duties(out);
+    }
+
+    /**
+     * The roles of an item: those the catalog gives it, or for an item with sub-items the union of its sub-items'
+     * (C-1: "云服务合作者中各角色分工：" over a software, an O&M and a security item names no hardware provider).
+     */
+    private static Set<PartyRole> roles(Requirement r, Map<RequirementId, Requirement> items) {
+        List<Requirement> children = r.children().stream().map(items::get).filter(java.util.Objects::nonNull).toList();
+        if (children.isEmpty()) {
+            return r.roles().isEmpty() ? EnumSet.noneOf(PartyRole.class) : CatalogRoles.of(r.roles());
+        }
+        Set<PartyRole> out = EnumSet.noneOf(PartyRole.class);
+        children.forEach(c -> out.addAll(roles(c, items)));
+        return out;
+    }
+
+    /** The condition of the item or of an item it belongs to. */
+    private static ApplicabilityQuestion condition(Requirement r, Map<RequirementId, Requirement> items) {
+        for (Requirement at = r; at != null; at = at.parent() == null ? null : items.get(at.parent())) {
+            for (ApplicabilityQuestion q : ApplicabilityQuestion.values()) {
+                if (q.duty().equals(at.id())) {
+                    return q;
+                }
+            }
+        }
+        return null;
     }
 
     public List<Duty> all() {

@@ -23,6 +23,11 @@ public record MatrixRow(Duty duty, List<Assignment> assignments, Msg notApplicab
         }
     }
 
+    /** A bare lead-in over its sub-items: shown as a heading, not a duty (never applicable, never assigned). */
+    public boolean heading() {
+        return duty.heading();
+    }
+
     public boolean applicable() {
         return notApplicable == null;
     }

@@ -31,6 +31,7 @@ public final class ResponsibilityMatrix {
     private final Map<UUID, Participant> byOrganisation;
     private final Map<PartyRole, List<Participant>> byRole;
     private final Map<RequirementId, Integer> rowIndex;
+    private final Map<ApplicabilityQuestion, Boolean> answers;
 
     /**
      * @param serviceModel the system's service model, or null where it is not known
@@ -38,6 +39,19 @@ public final class ResponsibilityMatrix {
      */
     public ResponsibilityMatrix(UUID systemId, ServiceModel serviceModel, List<Participant> participants,
                                 List<Agreement> agreements, List<MatrixRow> rows) {
+        this(systemId, serviceModel, participants, agreements, rows, Map.of());
+    }
+
+    /**
+     * @param answers the answers to the {@linkplain ApplicabilityQuestion applicability questions} given so far (a
+     *                question not in the map is not answered yet)
+     */
+    public ResponsibilityMatrix(UUID systemId, ServiceModel serviceModel, List<Participant> participants,
+                                List<Agreement> agreements, List<MatrixRow> rows,
+                                Map<ApplicabilityQuestion, Boolean> answers) {
+        Map<ApplicabilityQuestion, Boolean> given = new EnumMap<>(ApplicabilityQuestion.class);
+        answers.forEach((q, a) -> given.put(Objects.requireNonNull(q, "question"), Objects.requireNonNull(a, "answer")));
+        this.answers = Collections.unmodifiableMap(given);
         this.systemId = Objects.requireNonNull(systemId, "systemId");
         this.serviceModel = serviceModel;
         this.participants = List.copyOf(participants);
@@ -68,29 +82,116 @@ public final class ResponsibilityMatrix {
 
     /**
      * The first matrix from the standard: each duty to every participant holding a role the duty names, as its
-     * accountable and implementing party, nothing delegated. A duty restricted to another service model (9.1 b)
-     * 1)–3)) is marked not applicable. A role nobody holds leaves that part of the duty unassigned — a gap the rule
-     * check reports.
+     * accountable and implementing party, nothing delegated. A duty that does not apply to the system
+     * ({@link #notApplicable}) has no parties. A role nobody holds leaves that part of the duty unassigned — a gap the
+     * rule check reports.
      */
     public static ResponsibilityMatrix generate(Duties duties, UUID systemId, ServiceModel serviceModel,
                                                 List<Participant> participants) {
         ResponsibilityMatrix empty = new ResponsibilityMatrix(systemId, serviceModel, participants, List.of(), List.of());
         List<MatrixRow> rows = new ArrayList<>(duties.all().size());
         for (Duty duty : duties.all()) {
-            if (!duty.appliesTo(serviceModel)) {
-                rows.add(new MatrixRow(duty, List.of(), Msg.of("responsibility.notApplicable.serviceModel",
-                        Msg.of(duty.serviceModel()), Msg.of(serviceModel))));
-                continue;
-            }
-            List<Assignment> assignments = new ArrayList<>();
-            for (PartyRole role : PartyRole.values()) {
-                if (duty.names(role)) {
-                    empty.holders(role).forEach(p -> assignments.add(Assignment.of(new Accountable(p.organisation(), role))));
-                }
-            }
-            rows.add(new MatrixRow(duty, assignments, null));
+            rows.add(empty.generated(duty));
         }
         return new ResponsibilityMatrix(systemId, serviceModel, participants, List.of(), rows);
+    }
+
+    /**
+     * Why {@code duty} does not apply to a system, or null when it applies: a bare lead-in is a heading over its
+     * sub-items; a duty for another service model (9.1 b) 1)–3)); a condition of the standard this matrix answered
+     * no ("当客户自行负责机房管理时"); a hardware provider's duty about what no hardware provider of the system does (Annex A:
+     * 提供物理机房 vs 提供物理服务器).
+     */
+    public Msg notApplicable(Duty duty) {
+        if (duty.heading()) {
+            return Msg.of("responsibility.notApplicable.heading");
+        }
+        if (!duty.appliesTo(serviceModel)) {
+            return Msg.of("responsibility.notApplicable.serviceModel", Msg.of(duty.serviceModel()), Msg.of(serviceModel));
+        }
+        ApplicabilityQuestion q = duty.condition();
+        if (q != null && Boolean.FALSE.equals(answers.get(q))) {
+            return Msg.of("responsibility.notApplicable.condition", q.condition(), Msg.of(q));
+        }
+        List<Participant> hardware = holders(PartyRole.PARTNER_HARDWARE);
+        if (duty.behaviour() != null && duty.roles().equals(java.util.Set.of(PartyRole.PARTNER_HARDWARE))
+                && !hardware.isEmpty() && hardware.stream().noneMatch(p -> duty.takenBy(p, PartyRole.PARTNER_HARDWARE))) {
+            return Msg.of("responsibility.notApplicable.behaviour", Msg.of(duty.behaviour()),
+                    Msg.joined("responsibility.list", hardware.stream()
+                            .map(p -> Msg.of(org.yunjian.shared.Texts.VERBATIM, p.name())).toList()));
+        }
+        return null;
+    }
+
+    /** The row of {@code duty} as generation makes it for this matrix's participants and answers. */
+    private MatrixRow generated(Duty duty) {
+        Msg reason = notApplicable(duty);
+        if (reason != null) {
+            return new MatrixRow(duty, List.of(), reason);
+        }
+        List<Assignment> assignments = new ArrayList<>();
+        for (PartyRole role : PartyRole.values()) {
+            if (duty.names(role)) {
+                holders(role).stream().filter(p -> duty.takenBy(p, role))
+                        .forEach(p -> assignments.add(Assignment.of(new Accountable(p.organisation(), role))));
+            }
+        }
+        return new MatrixRow(duty, assignments, null);
+    }
+
+    /**
+     * {@code row} brought in line with this matrix's participants and answers: a row that no longer applies loses its
+     * parties, one that applies again is generated afresh, and on a row that applies both times a hardware provider no
+     * longer doing what the duty is about loses its part unless it handed the work on (a delegation is never dropped
+     * silently: the rule check shows it).
+     */
+    private MatrixRow reconciled(MatrixRow row) {
+        Duty duty = row.duty();
+        Msg reason = notApplicable(duty);
+        if (reason != null) {
+            return new MatrixRow(duty, List.of(), reason);
+        }
+        if (!row.applicable()) {
+            return generated(duty);
+        }
+        if (duty.behaviour() == null) {
+            return row;
+        }
+        List<Assignment> kept = new ArrayList<>(row.assignments().stream().filter(a -> a.delegated()
+                || participant(a.accountable().organisation()).map(p -> duty.takenBy(p, a.accountable().role()))
+                .orElse(true)).toList());
+        for (Participant p : holders(PartyRole.PARTNER_HARDWARE)) {
+            Accountable a = new Accountable(p.organisation(), PartyRole.PARTNER_HARDWARE);
+            if (duty.names(PartyRole.PARTNER_HARDWARE) && duty.takenBy(p, PartyRole.PARTNER_HARDWARE)
+                    && indexOf(kept, a) < 0) {
+                kept.add(Assignment.of(a));
+            }
+        }
+        return kept.equals(row.assignments()) ? row : row.withAssignments(kept);
+    }
+
+    /** This matrix's answers to the applicability questions (a question not in the map is not answered yet). */
+    public Map<ApplicabilityQuestion, Boolean> answers() {
+        return answers;
+    }
+
+    /**
+     * This matrix with {@code question} answered ({@code answer} null: the answer withdrawn). The rows the condition
+     * opens follow: answered no, they no longer apply and lose their parties; answered yes or withdrawn, they apply
+     * and are generated afresh from the participants.
+     */
+    public ResponsibilityMatrix withAnswer(ApplicabilityQuestion question, Boolean answer) {
+        Map<ApplicabilityQuestion, Boolean> next = new EnumMap<>(ApplicabilityQuestion.class);
+        next.putAll(answers);
+        if (answer == null) {
+            next.remove(question);
+        } else {
+            next.put(question, answer);
+        }
+        ResponsibilityMatrix answered = new ResponsibilityMatrix(systemId, serviceModel, participants, agreements, rows,
+                next);
+        return new ResponsibilityMatrix(systemId, serviceModel, participants, agreements, rows.stream()
+                .map(r -> r.duty().condition() == question ? answered.reconciled(r) : r).toList(), next);
     }
 
     public UUID systemId() {
@@ -140,14 +241,16 @@ public final class ResponsibilityMatrix {
         } else {
             next.set(i, row);
         }
-        return new ResponsibilityMatrix(systemId, serviceModel, participants, agreements, next);
+        return new ResponsibilityMatrix(systemId, serviceModel, participants, agreements, next, answers);
     }
 
     /**
      * This matrix with {@code participant}'s roles replacing those held so far by the same organisation. A role
      * taken on makes the organisation accountable for every applicable duty naming that role (as generation would
-     * have); a role given up leaves its assignments in place, for the rule check to report
-     * ({@code ACCOUNTABLE_ROLE_NOT_HELD}) until a person moves them — delegations are never dropped silently.
+     * have, Annex A's behaviours permitting); a role given up leaves its assignments in place, for the rule check to
+     * report ({@code ACCOUNTABLE_ROLE_NOT_HELD}) until a person moves them — delegations are never dropped silently.
+     * When the participant's behaviours change, the rows they decide (a hardware provider's machine-room or server
+     * duties) follow.
      */
     public ResponsibilityMatrix withParticipant(Participant participant) {
         Participant before = byOrganisation.get(participant.organisation());
@@ -162,19 +265,27 @@ public final class ResponsibilityMatrix {
             List<Assignment> assignments = new ArrayList<>(row.assignments());
             for (PartyRole role : participant.roles()) {
                 Accountable a = new Accountable(participant.organisation(), role);
-                if (!before.holds(role) && row.applicable() && row.duty().names(role) && indexOf(assignments, a) < 0) {
+                if (!before.holds(role) && row.applicable() && row.duty().names(role)
+                        && row.duty().takenBy(participant, role) && indexOf(assignments, a) < 0) {
                     assignments.add(Assignment.of(a));
                 }
             }
             nextRows.add(assignments.size() == row.assignments().size() ? row : row.withAssignments(assignments));
         }
-        return new ResponsibilityMatrix(systemId, serviceModel, next, agreements, nextRows);
+        ResponsibilityMatrix changed = new ResponsibilityMatrix(systemId, serviceModel, next, agreements, nextRows,
+                answers);
+        if (participant.behaviours().equals(before.behaviours())) {
+            return changed;
+        }
+        // what it does changed: the rows Annex A's behaviours decide follow
+        return new ResponsibilityMatrix(systemId, serviceModel, next, agreements, nextRows.stream()
+                .map(r -> r.duty().behaviour() == null ? r : changed.reconciled(r)).toList(), answers);
     }
 
     public ResponsibilityMatrix withAgreement(Agreement agreement) {
         List<Agreement> next = new ArrayList<>(agreements);
         next.add(agreement);
-        return new ResponsibilityMatrix(systemId, serviceModel, participants, next, rows);
+        return new ResponsibilityMatrix(systemId, serviceModel, participants, next, rows, answers);
     }
 
     /**
@@ -204,7 +315,7 @@ public final class ResponsibilityMatrix {
     public ResponsibilityMatrix seenBy(UUID organisation) {
         return new ResponsibilityMatrix(systemId, serviceModel, participants,
                 agreements.stream().filter(a -> a.binds(organisation)).toList(),
-                rows.stream().filter(r -> r.names(organisation)).toList());
+                rows.stream().filter(r -> r.names(organisation)).toList(), answers);
     }
 
     private static int indexOf(List<Assignment> assignments, Accountable accountable) {

@@ -76,6 +76,11 @@ class MatrixCommandsTests {
     }
 
     String account(UUID org, String who) {
+        return account(users, org, who);
+    }
+
+    /** A user of {@code org} the CLI can act as. */
+    static String account(UserAdministration users, UUID org, String who) {
         String name = "mc-" + UUID.randomUUID().toString().substring(0, 8);
         users.create(new UserAdministration.NewUser(name, "命令行" + who, Role.USER, org, "Matrix-Cli-Test-2026!"));
         return name;
@@ -158,6 +163,11 @@ class MatrixCommandsTests {
     }
 
     int run(StringWriter sink, String... args) {
+        return run(cli, sink, args);
+    }
+
+    /** {@code yunjian responsibility ARGS} in English, its output and errors into {@code sink}. */
+    static int run(CliRunner cli, StringWriter sink, String... args) {
         String[] all = new String[args.length + 1];
         all[0] = "responsibility";
         System.arraycopy(args, 0, all, 1, args.length);

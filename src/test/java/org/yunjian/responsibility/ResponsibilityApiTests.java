@@ -46,7 +46,7 @@ import org.yunjian.security.CurrentUser;
 @Tag("database")
 class ResponsibilityApiTests {
 
-    static final String CUSTOMER_ROW = "TCCIA004-6.2-a";
+    static final String CUSTOMER_ROW = "TCCIA004-6.2-a-1"; // 6.2 a) "客户应：" is a heading (issue 36 C-1)
     static final String PROVIDER_ROW = "TCCIA004-6.2-b";
 
     @Autowired

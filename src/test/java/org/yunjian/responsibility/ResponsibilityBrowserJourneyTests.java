@@ -99,7 +99,8 @@ class ResponsibilityBrowserJourneyTests {
                 .filter(r -> r.getText().contains(DemoData.HARDWARE.name())).findFirst().orElseThrow();
         hardwareRow.findElement(By.partialLinkText("角色认定助手")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("assistant-form")));
-        driver.findElement(By.id("b-PROVIDE_PHYSICAL_SERVERS")).click();
+        // issue 36: the demo already recorded what it does (Annex A 提供物理服务器), so the box comes ticked
+        assertThat(driver.findElement(By.id("b-PROVIDE_PHYSICAL_SERVERS")).isSelected()).isTrue();
         submit("propose");
         WebElement proposed = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("proposed-PARTNER_HARDWARE")));
         assertThat(proposed.getText()).contains("硬件提供者").containsPattern("表A\\.\\d第\\d+行");

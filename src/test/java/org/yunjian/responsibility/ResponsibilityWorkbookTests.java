@@ -57,7 +57,7 @@ import org.yunjian.support.IfMatch;
 @Tag("database")
 class ResponsibilityWorkbookTests {
 
-    static final String CUSTOMER_ROW = "TCCIA004-6.2-a";
+    static final String CUSTOMER_ROW = "TCCIA004-6.2-a-1"; // 6.2 a) "客户应：" is a heading (issue 36 C-1)
     static final String PROVIDER_ROW = "TCCIA004-6.2-b";
     static final String OTHER_PROVIDER_ROW = "TCCIA004-6.3-b";
 
@@ -179,7 +179,7 @@ class ResponsibilityWorkbookTests {
             assertThat(s.getColumnWidth(1)).isGreaterThan(40 * 256);
             assertThat(s.isColumnHidden(19)).isTrue();
             Row c = row(s, CUSTOMER_ROW, w.customer().id(), PartyRole.CUSTOMER);
-            assertThat(c.getCell(0).getStringCellValue()).isEqualTo("6.2 a)");
+            assertThat(c.getCell(0).getStringCellValue()).isEqualTo("6.2 a) 1)");
             assertThat(c.getCell(1).getStringCellValue()).isNotBlank();
             assertThat(c.getCell(4).getStringCellValue()).isEqualTo(w.customer().name());
             assertThat(c.getCell(5).getStringCellValue()).isEqualTo("云服务客户");
@@ -242,7 +242,7 @@ class ResponsibilityWorkbookTests {
             hops(row(s, CUSTOMER_ROW, w.customer().id(), PartyRole.CUSTOMER), null, null, null, w.provider().name(),
                     "云服务合同", "7.3");
             // a valid change in a fourth row is not stored either
-            hops(row(s, "TCCIA004-6.4-b", w.provider().id(), PartyRole.PROVIDER), om.name(), "运维服务协议", "7.3");
+            hops(row(s, "TCCIA004-6.4-b-1", w.provider().id(), PartyRole.PROVIDER), om.name(), "运维服务协议", "7.3");
         });
         String body = upload(customer, edited, "zh-CN").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:yunjian:problem:responsibility-workbook-rejected"))

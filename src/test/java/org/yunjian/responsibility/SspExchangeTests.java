@@ -302,10 +302,10 @@ class SspExchangeTests {
         // accepted (its own parts, unchanged: nothing stored), not refused
         assertThat(importFile(provider, "own.json", own).getResponse().getStatus()).isEqualTo(200);
         int before = versions();
-        byte[] others = fixture("minimal.json", Map.of("duty", "TCCIA004-6.2-a"));
+        byte[] others = fixture("minimal.json", Map.of("duty", "TCCIA004-6.2-a-1"));
         MvcResult refused = importFile(provider, "other.json", others);
         assertThat(refused.getResponse().getStatus()).isEqualTo(403);
-        assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("TCCIA004-6.2-a");
+        assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("TCCIA004-6.2-a-1");
         assertThat(versions()).isEqualTo(before);
     }
 

@@ -60,6 +60,22 @@ final class Dtos {
     record SignOffRequest(Integer baseVersion, SignOffSide side) {
     }
 
+    /** An applicability question answered: true, false, or null to withdraw the answer. */
+    record AnswerRequest(Integer baseVersion, Boolean answer) {
+    }
+
+    /**
+     * An applicability question of the matrix: the condition the standard puts on a duty, quoted, the duty (with its
+     * sub-items) it opens, and this version's answer (null: not answered; the duties apply).
+     */
+    record QuestionResponse(String question, String text, String duty, String condition, Boolean answer) {
+        static List<QuestionResponse> of(org.yunjian.responsibility.ResponsibilityMatrix m) {
+            return java.util.Arrays.stream(org.yunjian.responsibility.ApplicabilityQuestion.values())
+                    .map(q -> new QuestionResponse(q.name(), q.text().text(), q.duty().value(), q.condition(),
+                            m.answers().get(q))).toList();
+        }
+    }
+
     record VersionResponse(int version, VersionStatus status, String statusLabel, String change, String createdBy,
                            Instant createdAt, Instant approvedAt) {
         static VersionResponse of(VersionRow v) {
@@ -83,14 +99,16 @@ final class Dtos {
         }
     }
 
+    /** @param heading a bare lead-in over its sub-items ("客户应："), not a duty: never applicable, never assigned */
     record RowResponse(String duty, String parent, String clause, String layer, List<PartyRole> roles,
-                       boolean applicable, String notApplicable, List<AssignmentResponse> assignments) {
+                       boolean applicable, String notApplicable, List<AssignmentResponse> assignments,
+                       boolean heading) {
         static RowResponse of(MatrixRow r) {
             return new RowResponse(r.duty().id().value(), r.duty().parent() == null ? null : r.duty().parent().value(),
                     r.duty().clause(), r.duty().layer() == null ? null : r.duty().layer().name(),
                     r.duty().roles().stream().sorted().toList(), r.applicable(),
                     r.applicable() ? null : r.notApplicable().text(),
-                    r.assignments().stream().map(AssignmentResponse::of).toList());
+                    r.assignments().stream().map(AssignmentResponse::of).toList(), r.heading());
         }
     }
 
@@ -99,7 +117,8 @@ final class Dtos {
 
     record MatrixResponse(UUID id, UUID systemId, int version, int currentVersion, VersionResponse details,
                           List<SignOffResponse> signOffs, List<StoredParticipant> participants,
-                          List<AgreementResponse> agreements, List<RowResponse> rows) {
+                          List<AgreementResponse> agreements, List<RowResponse> rows,
+                          List<QuestionResponse> questions) {
         static MatrixResponse of(MatrixView v) {
             return new MatrixResponse(v.info().id(), v.info().systemId(), v.version().version(), v.info().currentVersion(),
                     VersionResponse.of(v.version()),
@@ -108,7 +127,7 @@ final class Dtos {
                     v.document().participants(),
                     v.document().agreements().stream().map(a -> new AgreementResponse(a.name(), a.partyA(),
                             a.partyB(), a.clauses())).toList(),
-                    v.matrix().rows().stream().map(RowResponse::of).toList());
+                    v.matrix().rows().stream().map(RowResponse::of).toList(), QuestionResponse.of(v.matrix()));
         }
     }
 

@@ -26,6 +26,7 @@ import org.yunjian.responsibility.RuleCheck;
 import org.yunjian.responsibility.api.Dtos.HopRequest;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredHop;
 import org.yunjian.responsibility.api.Dtos.AgreementRequest;
+import org.yunjian.responsibility.api.Dtos.AnswerRequest;
 import org.yunjian.responsibility.api.Dtos.CheckResponse;
 import org.yunjian.responsibility.api.Dtos.MatrixResponse;
 import org.yunjian.responsibility.api.Dtos.RowRequest;
@@ -141,6 +142,21 @@ class ResponsibilityApi {
         var v = service.addAgreement(id, new ResponsibilityService.AgreementInput(body.name(), body.partyA(),
                 body.partyB(), body.clauses()), Dtos.base(ifMatch, body.baseVersion()));
         return Dtos.tagged(201, v);
+    }
+
+    @PutMapping(BASE + "/questions/{question}")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Answer an applicability question — a condition T/CCIA 004-2024 puts on duties (\"当客户自行"
+            + "负责机房管理时\" 7.2 a), \"客户如需通过搭建物理网络…\" 7.1.3 a), …): answered false, the duties it opens do not "
+            + "apply to the system; true or null (withdrawn), they apply. The customer answers (403 otherwise); a new "
+            + "draft version, which reopens approval; 404 for an unknown question; a stale baseVersion is a 409")
+    ResponseEntity<MatrixResponse> answer(@PathVariable UUID id, @PathVariable String question,
+                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                          @RequestBody AnswerRequest body) {
+        if (body == null) {
+            throw new ValidationException("answer", "responsibility.error.required");
+        }
+        return Dtos.tagged(service.answer(id, question, body.answer(), Dtos.base(ifMatch, body.baseVersion())));
     }
 
     @GetMapping(BASE + "/check")

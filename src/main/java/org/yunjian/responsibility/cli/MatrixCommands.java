@@ -196,4 +196,42 @@ final class MatrixCommands {
             return saved(out, service.decideRoles(systemId, organisation, ticked, chosen, reason, base()));
         }
     }
+
+    /**
+     * {@code answer --system ID --question Q --answer yes|no|none}: an applicability question of the standard answered
+     * for the system (none withdraws the answer); the customer answers. Without {@code --question}, the questions
+     * with their conditions quoted and this version's answers.
+     */
+    @Command(name = "answer", mixinStandardHelpOptions = true)
+    static class Answer extends Change {
+        @Option(names = "--question", paramLabel = "QUESTION", descriptionKey = "cli.responsibility.option.question")
+        String question;
+        @Option(names = "--answer", paramLabel = "yes|no|none", descriptionKey = "cli.responsibility.option.answer")
+        String answer;
+
+        Answer(UserAdministration users, ApplicationEventPublisher events, ResponsibilityService service) {
+            super(users, events, service);
+        }
+
+        @Override
+        protected int work(PrintWriter out, PrintWriter err) {
+            if (question == null) {
+                MatrixView v = service.current(systemId);
+                for (org.yunjian.responsibility.ApplicabilityQuestion q
+                        : org.yunjian.responsibility.ApplicabilityQuestion.values()) {
+                    Boolean a = v.matrix().answers().get(q);
+                    out.println(Texts.get("cli.responsibility.answer.line", q.name(), q.text().text(), q.condition(),
+                            Texts.get(a == null ? "responsibility.answer.open"
+                                    : a ? "responsibility.answer.yes" : "responsibility.answer.no")));
+                }
+                return 0;
+            }
+            if (!List.of("yes", "no", "none").contains(String.valueOf(answer))) {
+                err.println(Texts.get("cli.responsibility.answer.invalid"));
+                return 2;
+            }
+            Boolean given = answer.equals("none") ? null : Boolean.valueOf(answer.equals("yes"));
+            return saved(out, service.answer(systemId, question, given, base()));
+        }
+    }
 }

@@ -18,6 +18,7 @@ import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
 import org.yunjian.party.PartyRole;
 import org.yunjian.responsibility.Accountable;
+import org.yunjian.responsibility.ApplicabilityQuestion;
 import org.yunjian.responsibility.Behaviour;
 import org.yunjian.responsibility.Participant;
 import org.yunjian.responsibility.SignOffSide;
@@ -33,6 +34,8 @@ import org.yunjian.shared.Texts;
  * In demo mode, seeds the responsibility matrix of the demo government portal on public IaaS: generated from its
  * parties (customer, provider, the integrator as O&M service provider, the security service provider, the hardware
  * provider), the provider's roles decided with the Annex A assistant (it also writes its own platform software),
+ * the hardware provider's too (it supplies physical servers, not the machine room), the standard's applicability
+ * questions answered for a portal on public IaaS (the customer does not run the machine room),
  * the agreements between them, one delegation — the provider hands the emergency-response planning of 8.2.3 b) 3)
  * to the security service provider under the security service agreement — and both sign-offs, so a newcomer sees
  * an approved matrix at once. Runs as the demo customer and provider, so every write is authorised and audited.
@@ -43,6 +46,13 @@ import org.yunjian.shared.Texts;
 class DemoResponsibility implements ApplicationRunner {
 
     static final String DELEGATED_DUTY = "TCCIA004-8.2.3-b-3";
+
+    /** How the demo portal on public IaaS answers the standard's conditions. */
+    static final java.util.Map<ApplicabilityQuestion, Boolean> DEMO_ANSWERS = new java.util.EnumMap<>(java.util.Map.of(
+            ApplicabilityQuestion.CUSTOMER_RUNS_MACHINE_ROOM, false,
+            ApplicabilityQuestion.CUSTOMER_BUILDS_PHYSICAL_NETWORK, false,
+            ApplicabilityQuestion.OM_RUNS_MACHINE_ROOM, false,
+            ApplicabilityQuestion.PROVIDER_BUYS_FROM_PARTNERS, true));
 
     private static final Logger log = LoggerFactory.getLogger(DemoResponsibility.class);
 
@@ -77,6 +87,15 @@ class DemoResponsibility implements ApplicationRunner {
             service.decideRoles(s.id(), providerOrg, EnumSet.of(Behaviour.PROVIDE_CLOUD_SERVICE,
                     Behaviour.SELECT_PLATFORM_SOFTWARE, Behaviour.MANAGE_PLATFORM_OM, Behaviour.CONTROL_UNDERLYING_HARDWARE,
                     Behaviour.DECIDE_SECURITY_CAPABILITY, Behaviour.PROVIDE_PLATFORM_SOFTWARE), null, null, current(s));
+            // issue 36 matrix: the server manufacturer supplies servers, not the machine room (Annex A 提供物理服务器);
+            // on public IaaS the provider runs its machine room, the customer neither runs it nor builds a network
+            for (Participant p : v.matrix().participants()) {
+                if (p.holds(PartyRole.PARTNER_HARDWARE) && !p.organisation().equals(providerOrg)) {
+                    service.decideRoles(s.id(), p.organisation(), EnumSet.of(Behaviour.PROVIDE_PHYSICAL_SERVERS), null,
+                            null, current(s));
+                }
+            }
+            DEMO_ANSWERS.forEach((q, a) -> service.answer(s.id(), q.name(), a, current(s)));
             service.addAgreement(s.id(), new ResponsibilityService.AgreementInput(demo("demo.responsibility.contract"),
                     s.customerId(), providerOrg, List.of("3.2", "7.3", "9.1")), current(s));
             for (Participant p : v.matrix().participants()) {

@@ -58,6 +58,15 @@ class EditInputs {
         return row;
     }
 
+    /** The applicability question a path names; 404 for an unknown one. */
+    org.yunjian.responsibility.ApplicabilityQuestion question(String name) {
+        try {
+            return org.yunjian.responsibility.ApplicabilityQuestion.valueOf(String.valueOf(name));
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("applicability-question", name);
+        }
+    }
+
     List<Assignment> assignments(ResponsibilityMatrix m, List<StoredAssignment> in) {
         FieldErrors errors = new FieldErrors();
         if (in == null) {

@@ -11,6 +11,7 @@ import org.yunjian.party.PartyRole;
 import org.yunjian.party.ServiceModel;
 import org.yunjian.responsibility.Accountable;
 import org.yunjian.responsibility.Agreement;
+import org.yunjian.responsibility.ApplicabilityQuestion;
 import org.yunjian.responsibility.Assignment;
 import org.yunjian.responsibility.Behaviour;
 import org.yunjian.responsibility.Duties;
@@ -30,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * read, so a stored version cannot contradict the catalog.
  */
 public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredParticipant> participants,
-                             List<StoredAgreement> agreements, List<StoredRow> rows) {
+                             List<StoredAgreement> agreements, List<StoredRow> rows,
+                             Map<ApplicabilityQuestion, Boolean> answers) {
 
     public static final int SCHEMA = 1;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -71,10 +73,20 @@ public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredP
         }
     }
 
+    /** @param answers the applicability questions answered (absent in documents written before issue 36: none) */
     public MatrixDocument {
         participants = List.copyOf(participants);
         agreements = List.copyOf(agreements);
         rows = List.copyOf(rows);
+        Map<ApplicabilityQuestion, Boolean> given = new java.util.EnumMap<>(ApplicabilityQuestion.class);
+        if (answers != null) {
+            answers.forEach((q, a) -> {
+                if (q != null && a != null) {
+                    given.put(q, a);
+                }
+            });
+        }
+        answers = java.util.Collections.unmodifiableMap(given);
     }
 
     /** The document of a matrix; participants keep the source recorded in {@code previous} (by organisation). */
@@ -84,9 +96,9 @@ public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredP
         for (Participant p : m.participants()) {
             StoredParticipant before = previous.get(p.organisation());
             ps.add(before == null ? new StoredParticipant(p.organisation(), p.name(), p.roles(), "ENGAGEMENTS", null, null,
-                    Set.of())
+                    p.behaviours())
                     : new StoredParticipant(p.organisation(), p.name(), p.roles(), before.source(),
-                    before.confirmedBy(), before.overrideReason(), before.behaviours()));
+                    before.confirmedBy(), before.overrideReason(), p.behaviours()));
         }
         List<StoredAgreement> as = m.agreements().stream().map(a -> new StoredAgreement(a.name(), a.partyA(),
                 a.partyB(), clauses.getOrDefault(a.name(), List.of()))).toList();
@@ -97,7 +109,7 @@ public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredP
                         .toList()));
             }
         }
-        return new MatrixDocument(SCHEMA, m.serviceModel(), ps, as, rs);
+        return new MatrixDocument(SCHEMA, m.serviceModel(), ps, as, rs, m.answers());
     }
 
     static StoredAssignment stored(Assignment a) {
@@ -110,24 +122,25 @@ public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredP
                 .map(h -> new Hop(h.from(), h.to(), h.agreement(), h.clause())).toList());
     }
 
-    /** The matrix: every duty of the catalog in its order, with the stored assignments of those that apply. */
+    /**
+     * The matrix: every duty of the catalog in its order, with the stored assignments of those that apply (which
+     * ones do is {@link ResponsibilityMatrix#notApplicable}'s to say, from the participants and answers stored).
+     */
     ResponsibilityMatrix matrix(UUID systemId, Duties duties) {
         Map<String, StoredRow> byDuty = new LinkedHashMap<>();
         rows.forEach(r -> byDuty.put(r.duty(), r));
+        List<Participant> ps = participants.stream()
+                .map(p -> new Participant(p.organisation(), p.name(), p.roles(), p.behaviours())).toList();
+        List<Agreement> as = agreements.stream().map(a -> new Agreement(a.name(), a.partyA(), a.partyB())).toList();
+        ResponsibilityMatrix shell = new ResponsibilityMatrix(systemId, serviceModel, ps, as, List.of(), answers);
         List<MatrixRow> out = new ArrayList<>();
         for (Duty duty : duties.all()) {
-            if (!duty.appliesTo(serviceModel)) {
-                out.add(new MatrixRow(duty, List.of(), Msg.of("responsibility.notApplicable.serviceModel",
-                        Msg.of(duty.serviceModel()), Msg.of(serviceModel))));
-                continue;
-            }
+            Msg reason = shell.notApplicable(duty);
             StoredRow r = byDuty.get(duty.id().value());
-            out.add(new MatrixRow(duty, r == null ? List.of()
+            out.add(reason != null ? new MatrixRow(duty, List.of(), reason) : new MatrixRow(duty, r == null ? List.of()
                     : r.assignments().stream().map(MatrixDocument::assignment).toList(), null));
         }
-        return new ResponsibilityMatrix(systemId, serviceModel,
-                participants.stream().map(p -> new Participant(p.organisation(), p.name(), p.roles())).toList(),
-                agreements.stream().map(a -> new Agreement(a.name(), a.partyA(), a.partyB())).toList(), out);
+        return new ResponsibilityMatrix(systemId, serviceModel, ps, as, out, answers);
     }
 
     /** This document cut down to what {@code seen} (a {@code seenBy} matrix) shows: its agreements and rows only. */
@@ -135,7 +148,7 @@ public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredP
         return new MatrixDocument(schema, serviceModel, participants,
                 agreements.stream().filter(a -> seen.agreement(a.name()).isPresent()).toList(),
                 rows.stream().filter(r -> seen.row(new org.yunjian.catalog.RequirementId(r.duty())).isPresent())
-                        .toList());
+                        .toList(), answers);
     }
 
     Map<UUID, StoredParticipant> participantsByOrganisation() {

@@ -297,12 +297,37 @@ public class ResponsibilityService {
         Map<UUID, StoredParticipant> stored = new LinkedHashMap<>(l.view().document().participantsByOrganisation());
         stored.put(organisation, new StoredParticipant(organisation, p.name(), d.roles(), "CONFIRMED",
                 l.access().user().username(), d.reason(), d.behaviours()));
-        ResponsibilityMatrix changed = m.withParticipant(new Participant(organisation, p.name(), d.roles()));
+        ResponsibilityMatrix changed = m.withParticipant(new Participant(organisation, p.name(), d.roles(),
+                d.behaviours()));
         MatrixView v = store(l, changed, stored, Msg.of("responsibility.change.roles", p.name()));
         events.publishEvent(AuditableEvent.success("responsibility.roles.decide", OBJECT, l.info().id(),
                 Msg.of(d.overridden() ? "responsibility.audit.rolesOverridden" : "responsibility.audit.rolesConfirmed",
                         p.name(), Msg.joined("responsibility.list", d.roles().stream().map(Msg::of).toList()),
                         v.version().version())));
+        return v;
+    }
+
+    /**
+     * A condition of the standard on duties answered for this system ({@code answer} null: the answer withdrawn, the
+     * duties apply again; 404 for an unknown question): the customer decides; a new draft version whose rows follow the
+     * answer. The same answer
+     * again changes nothing.
+     */
+    public MatrixView answer(UUID systemId, String questionName, Boolean answer, ExpectedVersion baseVersion) {
+        Locked l = lock(systemId);
+        org.yunjian.responsibility.ApplicabilityQuestion question = inputs.question(questionName);
+        l.access().requireCustomer("responsibility.duty.answer");
+        l.requireBase(baseVersion);
+        ResponsibilityMatrix m = l.view().matrix();
+        if (java.util.Objects.equals(m.answers().get(question), answer)) {
+            return l.view();
+        }
+        Msg given = answer == null ? Msg.of("responsibility.answer.open")
+                : Msg.of(answer ? "responsibility.answer.yes" : "responsibility.answer.no");
+        MatrixView v = store(l, m.withAnswer(question, answer), l.view().document().participantsByOrganisation(),
+                Msg.of("responsibility.change.answer", Msg.of(question), given));
+        events.publishEvent(AuditableEvent.success("responsibility.question.answer", OBJECT, l.info().id(),
+                Msg.of("responsibility.audit.answer", Msg.of(question), given, v.version().version())));
         return v;
     }
 

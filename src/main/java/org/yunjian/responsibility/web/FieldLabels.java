@@ -17,6 +17,11 @@ final class FieldLabels {
 
     static final String AGREEMENT_SECTION = "responsibility.page.agreement.add";
 
+    /** An applicability question's answer (issue 36). */
+    static final Map<String, String> QUESTION = Map.of("answer", "responsibility.page.questions.answer");
+
+    static final String QUESTION_SECTION = "responsibility.page.questions";
+
     /** A row's "hand on the work" form (errors name the assignment's chain: {@code assignments[0].chain[1].to}). */
     static final Map<String, String> HAND_ON = Map.of(
             "to", "responsibility.row.to",

@@ -110,6 +110,22 @@ class MatrixPages {
                 new ResponsibilityService.AgreementInput(name, partyA, partyB, list), ExpectedVersion.ofForm(version)));
     }
 
+    /** An applicability question answered ({@code answer} yes, no, or empty to withdraw the answer). */
+    @PostMapping("/systems/{id}/responsibility/questions/{question}")
+    @PreAuthorize(WHO)
+    String answer(@PathVariable UUID id, @PathVariable String question, @RequestParam(required = false) String answer,
+                  @RequestParam(required = false) String version, RedirectAttributes flash) {
+        flash.addFlashAttribute("fieldLabels", FieldLabels.QUESTION);
+        flash.addFlashAttribute("errorsIn", FieldLabels.QUESTION_SECTION);
+        return change(id, "#questions", flash, () -> {
+            if (answer != null && !answer.isEmpty() && !answer.equals("yes") && !answer.equals("no")) {
+                throw new ValidationException("answer", "responsibility.error.answer");
+            }
+            Boolean given = "yes".equals(answer) ? Boolean.TRUE : "no".equals(answer) ? Boolean.FALSE : null;
+            return service.answer(id, question, given, ExpectedVersion.ofForm(version));
+        });
+    }
+
     @PostMapping("/systems/{id}/responsibility/sign-off")
     @PreAuthorize(WHO)
     String signOff(@PathVariable UUID id, @RequestParam(required = false) SignOffSide side,

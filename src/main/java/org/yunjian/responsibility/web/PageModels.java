@@ -64,6 +64,13 @@ class PageModels {
                    Map<UUID, Cell> cells, int problems, boolean delegated) {
     }
 
+    /**
+     * An applicability question on the matrix page: the condition quoted from the duty it opens ({@code ref}), and
+     * the answer ({@code yes}, {@code no}, or empty while not answered).
+     */
+    record QuestionLine(String question, String text, String duty, String ref, String condition, String answer) {
+    }
+
     record ViolationLine(String check, String checkLabel, String ref, String ruleText, String message, String duty) {
     }
 
@@ -117,6 +124,11 @@ class PageModels {
         model.addAttribute("signable", current ? Arrays.stream(SignOffSide.values())
                 .filter(s -> a.maySignOff(s) && !v.signOffs().containsKey(s)).toList() : List.of());
         model.addAttribute("agreementNames", agreementNames(m));
+        model.addAttribute("questions", java.util.Arrays.stream(org.yunjian.responsibility.ApplicabilityQuestion.values())
+                .map(q -> new QuestionLine(q.name(), q.text().text(), q.duty().value(),
+                        catalog.requirement(q.duty()).map(RuleQuote::ref).orElse(q.duty().value()), q.condition(),
+                        m.answers().containsKey(q) ? (m.answers().get(q) ? "yes" : "no") : "")).toList());
+        model.addAttribute("mayAnswer", current && a.isCustomer());
     }
 
     void row(Model model, MatrixView v, RuleCheck.Result check, String duty) {
@@ -209,7 +221,7 @@ class PageModels {
         marks.forEach((org, ms) -> cells.put(org, new Cell(ms.stream().distinct().toList(),
                 String.join(Texts.get("responsibility.page.cell.separator"), titles.getOrDefault(org, List.of())))));
         return new RowLine(r.duty().id().value(), req == null ? "" : RuleQuote.ref(req), text, r.duty().layer(),
-                r.duty().parent() == null && r.assignments().isEmpty() && r.applicable(), r.duty().parent() != null,
+                r.heading(), r.duty().parent() != null,
                 r.applicable() ? null : r.notApplicable().text(), cells, problems,
                 r.assignments().stream().anyMatch(Assignment::delegated));
     }
