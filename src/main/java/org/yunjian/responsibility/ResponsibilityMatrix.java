@@ -28,6 +28,7 @@ public final class ResponsibilityMatrix {
     private final List<Participant> participants;
     private final List<Agreement> agreements;
     private final List<MatrixRow> rows;
+    private final List<RuleException> exceptions;
     private final Map<UUID, Participant> byOrganisation;
     private final Map<PartyRole, List<Participant>> byRole;
     private final Map<RequirementId, Integer> rowIndex;
@@ -38,6 +39,13 @@ public final class ResponsibilityMatrix {
      */
     public ResponsibilityMatrix(UUID systemId, ServiceModel serviceModel, List<Participant> participants,
                                 List<Agreement> agreements, List<MatrixRow> rows) {
+        this(systemId, serviceModel, participants, agreements, rows, List.of());
+    }
+
+    /** As above, with the approved exceptions to the "原则上" rules of §5 ({@link RuleException}). */
+    public ResponsibilityMatrix(UUID systemId, ServiceModel serviceModel, List<Participant> participants,
+                                List<Agreement> agreements, List<MatrixRow> rows, List<RuleException> exceptions) {
+        this.exceptions = List.copyOf(exceptions);
         this.systemId = Objects.requireNonNull(systemId, "systemId");
         this.serviceModel = serviceModel;
         this.participants = List.copyOf(participants);
@@ -127,6 +135,18 @@ public final class ResponsibilityMatrix {
         return i == null ? Optional.empty() : Optional.of(rows.get(i));
     }
 
+    /** The approved exceptions to the "原则上" rules of §5, oldest first. */
+    public List<RuleException> exceptions() {
+        return exceptions;
+    }
+
+    /** This matrix with {@code exception} recorded. */
+    public ResponsibilityMatrix withException(RuleException exception) {
+        List<RuleException> next = new ArrayList<>(exceptions);
+        next.add(exception);
+        return new ResponsibilityMatrix(systemId, serviceModel, participants, agreements, rows, next);
+    }
+
     public Optional<Agreement> agreement(String name) {
         return agreements.stream().filter(a -> a.name().equals(name)).findFirst();
     }
@@ -140,7 +160,7 @@ public final class ResponsibilityMatrix {
         } else {
             next.set(i, row);
         }
-        return new ResponsibilityMatrix(systemId, serviceModel, participants, agreements, next);
+        return new ResponsibilityMatrix(systemId, serviceModel, participants, agreements, next, exceptions);
     }
 
     /**
@@ -168,13 +188,13 @@ public final class ResponsibilityMatrix {
             }
             nextRows.add(assignments.size() == row.assignments().size() ? row : row.withAssignments(assignments));
         }
-        return new ResponsibilityMatrix(systemId, serviceModel, next, agreements, nextRows);
+        return new ResponsibilityMatrix(systemId, serviceModel, next, agreements, nextRows, exceptions);
     }
 
     public ResponsibilityMatrix withAgreement(Agreement agreement) {
         List<Agreement> next = new ArrayList<>(agreements);
         next.add(agreement);
-        return new ResponsibilityMatrix(systemId, serviceModel, participants, next, rows);
+        return new ResponsibilityMatrix(systemId, serviceModel, participants, next, rows, exceptions);
     }
 
     /**
@@ -204,7 +224,8 @@ public final class ResponsibilityMatrix {
     public ResponsibilityMatrix seenBy(UUID organisation) {
         return new ResponsibilityMatrix(systemId, serviceModel, participants,
                 agreements.stream().filter(a -> a.binds(organisation)).toList(),
-                rows.stream().filter(r -> r.names(organisation)).toList());
+                rows.stream().filter(r -> r.names(organisation)).toList(),
+                exceptions.stream().filter(e -> e.organisation().equals(organisation)).toList());
     }
 
     private static int indexOf(List<Assignment> assignments, Accountable accountable) {

@@ -13,6 +13,7 @@ class FieldLabelsTest {
         FormLabels.assertLabelled("responsibility/matrix", Map.of(
                 "'sign-off-form-'", Map.of("confirm", ""), // unconfirmed, refused with its own alert (#conflict)
                 "'/agreements'", FieldLabels.AGREEMENT,
+                "'/exceptions'", FieldLabels.EXCEPTION,
                 // the view's layer and rows: chosen from lists; a forged value gets the error page (a 400), not the form
                 "id=\"filter\"", Map.of("layer", "", "show", "")));
     }
