@@ -120,6 +120,12 @@ INCIDENT_CATEGORY = {  # category as printed -> (layer, related clause, phases)
     "服务层": ("SERVICE", "9.2", ["OPERATION"]),
 }
 INCIDENT_COLUMNS = [CU, PR, SW, HW, OM, SEC]
+# Table B.1 prints no clause: relatedClause is this catalog's inference, by category (INCIDENT_CATEGORY). Where the
+# category's clause holds no duty the incident breaks, the incident names the duties it does break (issue 36 R-7):
+# B.1 13 "对已发现云计算平台软件漏洞未及时通报云服务提供者" breaks the software provider's 6.6 c) 3) "发现自身产品、服务
+# 存在漏洞、安全缺陷的，应当及时告知受影响的云服务提供者" and 6.5 c) 1) "明确产品功能、产品漏洞的通知方式和响应标准",
+# not a duty of 8.1.2 (平台配置, which names the provider only). relatedClause is then the first duty's clause.
+INCIDENT_DUTIES = {"13": ["6.6-c-3", "6.5-c-1"]}
 
 
 def subject_roles(text):
@@ -308,6 +314,10 @@ def annex_b(lines):
             layer, related, phases = INCIDENT_CATEGORY[category]
             r = node(f"{CODE}-B-{number}", "ITEM", "B", number, cells[0].strip(), f"{CODE}-B", None, cells[2], idx + 1)
             r["incident"] = {"category": category, "liableRoles": liable, "relatedClause": related}
+            if number in INCIDENT_DUTIES:
+                duties = INCIDENT_DUTIES[number]
+                r["incident"]["relatedClause"] = duties[0].split("-")[0]
+                r["incident"]["relatedDuties"] = [f"{CODE}-{d}" for d in duties]
             r["roles"] = liable
             r["layer"] = layer
             r["phases"] = phases

@@ -464,6 +464,8 @@ class AuthorizationMatrixTests {
             // issue 36 matrix: an applicability question answered on the current version
             Map.entry("PUT /api/systems/{id}/responsibility/questions/{question}", MATRIX),
             Map.entry("POST /systems/{id}/responsibility/questions/{question}", MATRIX),
+            Map.entry("POST /api/systems/{id}/responsibility/exceptions", MATRIX), // issue 36 agreements
+            Map.entry("POST /systems/{id}/responsibility/exceptions", MATRIX),
             Map.entry("PUT /api/assessment-items/{id}/verdict", new String[] {"assessment_item", "id"}),
             Map.entry("PUT /api/assessment-items/{id}/observations", new String[] {"assessment_item", "id"}),
             Map.entry("POST /assessment-items/{id}", new String[] {"assessment_item", "id"}),
@@ -977,6 +979,11 @@ class AuthorizationMatrixTests {
                     "partyA", "${customer}", "partyB", "${provider}", "clauses", "7.3"))),
             Map.entry("POST /systems/{id}/responsibility/sign-off", RequestSpec.form(Map.of("side", "CUSTOMER",
                     "confirm", "true"))),
+            // issue 36 agreements: an approved exception to the "原则上" rule 5 a) 2) (the customer approves)
+            Map.entry("POST /api/systems/{id}/responsibility/exceptions", RequestSpec.json("""
+                    {"check":"PROVIDER_DELEGATES_ALL_WORK","organisation":"${provider}","reason":"矩阵例外"}""")),
+            Map.entry("POST /systems/{id}/responsibility/exceptions", RequestSpec.form(Map.of("check",
+                    "PROVIDER_DELEGATES_ALL_WORK", "organisation", "${provider}", "reason", "矩阵表单例外"))),
             Map.entry("POST /systems/{id}/responsibility/rows/{duty}/hops", RequestSpec.form(Map.of("organisation",
                     "${provider}", "role", "PROVIDER", "to", "${customer}", "agreement", "矩阵协议", "clause", "7.3"))),
             Map.entry("POST /systems/{id}/responsibility/participants/{org}", RequestSpec.form(Map.of("behaviours",

@@ -1,13 +1,24 @@
 package org.yunjian.responsibility;
 
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
  * A contract or cooperation agreement (合同协议) between two organisations of the system, under which one does
- * work for the other; hops cite it by name.
+ * work for the other; hops cite it by name. What T/CCIA 004-2024 §5 asks an agreement that work is handed on under
+ * to state is recorded with it, so the rule check can tell whether it does (null: not recorded):
+ *
+ * @param signedOn             the day it was signed — §5 b) 2) "实施工作转移至云服务合作者前需签署合同协议"
+ * @param supervisionClause    its clause stating the provider's right and duty to supervise the work — §5 a) 3)
+ *                             "并应明确云服务提供者对实施工作的监督权利和责任"
+ * @param accountabilityClause its clause stating the accountability mechanism when the work falls short — §5 b) 2)
+ *                             and c) "明确实施工作落实不到位时的问责机制"
+ * @param customerConsentOn    the day the customer (委托方) permitted the provider to subcontract under it — JR/T 7.3,
+ *                             7.4.3 "受托方未经委托方许可，不得将云服务再进行外包、转包、分包"
  */
-public record Agreement(String name, UUID partyA, UUID partyB) {
+public record Agreement(String name, UUID partyA, UUID partyB, LocalDate signedOn, String supervisionClause,
+                        String accountabilityClause, LocalDate customerConsentOn) {
 
     public Agreement {
         if (name == null || name.isBlank()) {
@@ -19,6 +30,13 @@ public record Agreement(String name, UUID partyA, UUID partyB) {
         if (partyA.equals(partyB)) {
             throw new IllegalArgumentException("agreement: partyA == partyB");
         }
+        supervisionClause = blankToNull(supervisionClause);
+        accountabilityClause = blankToNull(accountabilityClause);
+    }
+
+    /** An agreement of which nothing but the parties is recorded. */
+    public Agreement(String name, UUID partyA, UUID partyB) {
+        this(name, partyA, partyB, null, null, null, null);
     }
 
     /** Whether the agreement binds {@code x} and {@code y}, in either order. */
@@ -28,5 +46,14 @@ public record Agreement(String name, UUID partyA, UUID partyB) {
 
     public boolean binds(UUID organisation) {
         return partyA.equals(organisation) || partyB.equals(organisation);
+    }
+
+    /** Whether it was signed on or before {@code day} (any signing date, for {@code day} null). */
+    public boolean signedBy(LocalDate day) {
+        return signedOn != null && (day == null || !signedOn.isAfter(day));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,5 +1,6 @@
 package org.yunjian.responsibility;
 
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -8,10 +9,12 @@ import java.util.UUID;
  * it now, under an agreement and its clause (T/CCIA 004-2024 §5 a) 3), b) 2), c)). A hop without agreement or
  * clause can be written down (a draft matrix may lack them) but fails the rule check.
  *
- * @param agreement the contract or cooperation agreement by name, or null
- * @param clause    its clause, e.g. {@code 7.3}, or null
+ * @param agreement   the contract or cooperation agreement by name, or null
+ * @param clause      its clause, e.g. {@code 7.3}, or null
+ * @param handedOverOn the day the work was handed over (the day the hop was recorded), or null where not known —
+ *                    the agreement must be signed by then (§5 b) 2))
  */
-public record Hop(UUID from, UUID to, String agreement, String clause) {
+public record Hop(UUID from, UUID to, String agreement, String clause, LocalDate handedOverOn) {
 
     public Hop {
         Objects.requireNonNull(from, "from");
@@ -21,6 +24,10 @@ public record Hop(UUID from, UUID to, String agreement, String clause) {
         }
         agreement = blankToNull(agreement);
         clause = blankToNull(clause);
+    }
+
+    public Hop(UUID from, UUID to, String agreement, String clause) {
+        this(from, to, agreement, clause, null);
     }
 
     /** Whether the hop cites both an agreement and a clause. */

@@ -32,15 +32,25 @@ public final class Liability {
      * @param text          the incident as printed
      * @param textEn        its English rendering (editorial)
      * @param category      the category as printed, e.g. {@code 基础设施层 -物理设备安全}
-     * @param relatedClause the clause whose duties it breaches, e.g. {@code 7.1.2}
+     * @param relatedClause the clause whose duties it breaches, e.g. {@code 7.1.2} — the catalog's inference: table
+     *                      B.1 prints no clause
+     * @param relatedDuties the duties it breaks where the clause holds none of them (B.1 13: 6.6 c) 3), 6.5 c) 1)),
+     *                      else empty
      * @param kind          the category, for filtering and for showing it in the reader's language
      */
     public record Incident(RequirementId id, String text, String textEn, String category, Layer layer,
-                           Set<PartyRole> liableRoles, String relatedClause, IncidentCategory kind) {
+                           Set<PartyRole> liableRoles, String relatedClause, List<RequirementId> relatedDuties,
+                           IncidentCategory kind) {
 
         public Incident {
             Objects.requireNonNull(id, "id");
             liableRoles = Set.copyOf(liableRoles);
+            relatedDuties = relatedDuties == null ? List.of() : List.copyOf(relatedDuties);
+        }
+
+        /** Whether {@code duty} is one the incident breaks: one of its related duties, else one of its clause. */
+        public boolean concerns(Duty duty) {
+            return relatedDuties.isEmpty() ? duty.clause().equals(relatedClause) : relatedDuties.contains(duty.id());
         }
 
         /** The liable roles in the order of the table's columns (customer, provider, partners). */
@@ -83,7 +93,7 @@ public final class Liability {
             if (r.incident() != null) {
                 incidents.put(r.id(), new Incident(r.id(), r.text(), r.textEn(), r.incident().category(), r.layer(),
                         CatalogRoles.of(r.incident().liableRoles()), r.incident().relatedClause(),
-                        IncidentCategory.ofPrinted(r.incident().category())));
+                        r.incident().relatedDuties(), IncidentCategory.ofPrinted(r.incident().category())));
             }
         }
         return new Liability(catalog, incidents);
@@ -135,7 +145,7 @@ public final class Liability {
         Map<PartyRole, List<Participant>> liable = new EnumMap<>(PartyRole.class);
         incident.liableRoles().forEach(role -> liable.put(role, matrix.holders(role)));
         List<MatrixRow> rows = matrix.rows().stream()
-                .filter(r -> r.duty().clause().equals(incident.relatedClause()))
+                .filter(r -> incident.concerns(r.duty()))
                 .filter(r -> r.duty().roles().stream().anyMatch(incident.liableRoles()::contains))
                 .toList();
         return new Analysis(incident, liable, rows);

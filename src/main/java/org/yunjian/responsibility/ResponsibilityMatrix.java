@@ -28,6 +28,7 @@ public final class ResponsibilityMatrix {
     private final List<Participant> participants;
     private final List<Agreement> agreements;
     private final List<MatrixRow> rows;
+    private final List<RuleException> exceptions;
     private final Map<UUID, Participant> byOrganisation;
     private final Map<PartyRole, List<Participant>> byRole;
     private final Map<RequirementId, Integer> rowIndex;
@@ -39,7 +40,7 @@ public final class ResponsibilityMatrix {
      */
     public ResponsibilityMatrix(UUID systemId, ServiceModel serviceModel, List<Participant> participants,
                                 List<Agreement> agreements, List<MatrixRow> rows) {
-        this(systemId, serviceModel, participants, agreements, rows, Map.of());
+        this(systemId, serviceModel, participants, agreements, rows, Map.of(), List.of());
     }
 
     /**
@@ -49,9 +50,23 @@ public final class ResponsibilityMatrix {
     public ResponsibilityMatrix(UUID systemId, ServiceModel serviceModel, List<Participant> participants,
                                 List<Agreement> agreements, List<MatrixRow> rows,
                                 Map<ApplicabilityQuestion, Boolean> answers) {
+        this(systemId, serviceModel, participants, agreements, rows, answers, List.of());
+    }
+
+    /** As above, with the approved exceptions to the "原则上" rules of §5 ({@link RuleException}). */
+    public ResponsibilityMatrix(UUID systemId, ServiceModel serviceModel, List<Participant> participants,
+                                List<Agreement> agreements, List<MatrixRow> rows, List<RuleException> exceptions) {
+        this(systemId, serviceModel, participants, agreements, rows, Map.of(), exceptions);
+    }
+
+    /** With the answers to the applicability questions and the approved exceptions. */
+    public ResponsibilityMatrix(UUID systemId, ServiceModel serviceModel, List<Participant> participants,
+                                List<Agreement> agreements, List<MatrixRow> rows,
+                                Map<ApplicabilityQuestion, Boolean> answers, List<RuleException> exceptions) {
         Map<ApplicabilityQuestion, Boolean> given = new EnumMap<>(ApplicabilityQuestion.class);
         answers.forEach((q, a) -> given.put(Objects.requireNonNull(q, "question"), Objects.requireNonNull(a, "answer")));
         this.answers = Collections.unmodifiableMap(given);
+        this.exceptions = List.copyOf(exceptions);
         this.systemId = Objects.requireNonNull(systemId, "systemId");
         this.serviceModel = serviceModel;
         this.participants = List.copyOf(participants);
@@ -189,9 +204,9 @@ public final class ResponsibilityMatrix {
             next.put(question, answer);
         }
         ResponsibilityMatrix answered = new ResponsibilityMatrix(systemId, serviceModel, participants, agreements, rows,
-                next);
+                next, exceptions);
         return new ResponsibilityMatrix(systemId, serviceModel, participants, agreements, rows.stream()
-                .map(r -> r.duty().condition() == question ? answered.reconciled(r) : r).toList(), next);
+                .map(r -> r.duty().condition() == question ? answered.reconciled(r) : r).toList(), next, exceptions);
     }
 
     public UUID systemId() {
@@ -228,6 +243,18 @@ public final class ResponsibilityMatrix {
         return i == null ? Optional.empty() : Optional.of(rows.get(i));
     }
 
+    /** The approved exceptions to the "原则上" rules of §5, oldest first. */
+    public List<RuleException> exceptions() {
+        return exceptions;
+    }
+
+    /** This matrix with {@code exception} recorded. */
+    public ResponsibilityMatrix withException(RuleException exception) {
+        List<RuleException> next = new ArrayList<>(exceptions);
+        next.add(exception);
+        return new ResponsibilityMatrix(systemId, serviceModel, participants, agreements, rows, answers, next);
+    }
+
     public Optional<Agreement> agreement(String name) {
         return agreements.stream().filter(a -> a.name().equals(name)).findFirst();
     }
@@ -241,7 +268,7 @@ public final class ResponsibilityMatrix {
         } else {
             next.set(i, row);
         }
-        return new ResponsibilityMatrix(systemId, serviceModel, participants, agreements, next, answers);
+        return new ResponsibilityMatrix(systemId, serviceModel, participants, agreements, next, answers, exceptions);
     }
 
     /**
@@ -273,19 +300,19 @@ public final class ResponsibilityMatrix {
             nextRows.add(assignments.size() == row.assignments().size() ? row : row.withAssignments(assignments));
         }
         ResponsibilityMatrix changed = new ResponsibilityMatrix(systemId, serviceModel, next, agreements, nextRows,
-                answers);
+                answers, exceptions);
         if (participant.behaviours().equals(before.behaviours())) {
             return changed;
         }
         // what it does changed: the rows Annex A's behaviours decide follow
         return new ResponsibilityMatrix(systemId, serviceModel, next, agreements, nextRows.stream()
-                .map(r -> r.duty().behaviour() == null ? r : changed.reconciled(r)).toList(), answers);
+                .map(r -> r.duty().behaviour() == null ? r : changed.reconciled(r)).toList(), answers, exceptions);
     }
 
     public ResponsibilityMatrix withAgreement(Agreement agreement) {
         List<Agreement> next = new ArrayList<>(agreements);
         next.add(agreement);
-        return new ResponsibilityMatrix(systemId, serviceModel, participants, next, rows, answers);
+        return new ResponsibilityMatrix(systemId, serviceModel, participants, next, rows, answers, exceptions);
     }
 
     /**
@@ -315,7 +342,8 @@ public final class ResponsibilityMatrix {
     public ResponsibilityMatrix seenBy(UUID organisation) {
         return new ResponsibilityMatrix(systemId, serviceModel, participants,
                 agreements.stream().filter(a -> a.binds(organisation)).toList(),
-                rows.stream().filter(r -> r.names(organisation)).toList(), answers);
+                rows.stream().filter(r -> r.names(organisation)).toList(), answers,
+                exceptions.stream().filter(e -> e.organisation().equals(organisation)).toList());
     }
 
     private static int indexOf(List<Assignment> assignments, Accountable accountable) {

@@ -1,5 +1,6 @@
 package org.yunjian.responsibility;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -15,6 +16,7 @@ import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementFilter;
 import org.yunjian.catalog.RequirementId;
+import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.party.PartyRole;
 import org.yunjian.shared.Msg;
 
@@ -22,15 +24,29 @@ import org.yunjian.shared.Msg;
  * The general rules of T/CCIA 004-2024 §5 checked over a responsibility matrix (see {@link Check} for the list).
  * The rules — which catalog item states each, the delegation limit of §5 b) 1) — are read once from the catalog;
  * a check is one pass over the matrix, linear in its rows and hops. Duties that do not apply to the system are
- * skipped.
+ * skipped. A finding a recorded, approved {@link RuleException} covers is reported as such, not as a violation —
+ * only for the rules the standard states "原则上" (5 a) 2), 5 b) 1)).
  */
 public final class RuleCheck {
 
-    /** The outcome: a matrix with any violation may be saved but not approved. */
-    public record Result(List<Violation> violations) {
+    /** The JR/T standard whose subcontracting rule (7.3, 7.4.3) applies to securities and futures systems. */
+    static final String JRT = "JRT-SF";
+    /** The words by which a §5 rule admits exceptions. */
+    static final String IN_PRINCIPLE = "原则上";
+
+    /**
+     * The outcome: a matrix with any violation may be saved but not approved; findings an approved exception covers
+     * are listed apart and do not stand in the way.
+     */
+    public record Result(List<Violation> violations, List<Excepted> excepted) {
 
         public Result {
             violations = List.copyOf(violations);
+            excepted = List.copyOf(excepted);
+        }
+
+        public Result(List<Violation> violations) {
+            this(violations, List.of());
         }
 
         public boolean approvable() {
@@ -38,14 +54,32 @@ public final class RuleCheck {
         }
     }
 
-    private record Stated(RequirementId id, Set<PartyRole> roles, int depth) {
+    /** A finding of a "原则上" rule with the approved exception that covers it. */
+    public record Excepted(Violation finding, RuleException exception) {
+    }
+
+    /**
+     * What the check needs to know of the system besides its matrix.
+     *
+     * @param today              the day of the check: a hop recorded without a date counts as handed over by then
+     * @param deploymentModel    the deployment model the system's requirements are restricted to (none for hybrid)
+     * @param securitiesFutures  whether the system's customer is in the securities and futures industry (JR/T applies)
+     */
+    public record Context(LocalDate today, DeploymentModel deploymentModel, boolean securitiesFutures) {
+        public static final Context NONE = new Context(null, null, false);
+    }
+
+    private record Stated(RequirementId id, Set<PartyRole> roles, int depth, String text) {
     }
 
     private final Map<AllocationRule.Kind, List<Stated>> stated;
+    private final Map<DeploymentModel, RequirementId> subcontracting;
     private final int maxDepth;
 
-    private RuleCheck(Map<AllocationRule.Kind, List<Stated>> stated, int maxDepth) {
+    private RuleCheck(Map<AllocationRule.Kind, List<Stated>> stated, Map<DeploymentModel, RequirementId> subcontracting,
+                      int maxDepth) {
         this.stated = stated;
+        this.subcontracting = subcontracting;
         this.maxDepth = maxDepth;
     }
 
@@ -59,21 +93,45 @@ public final class RuleCheck {
             for (AllocationRule rule : r.allocationRules()) {
                 int depth = r.item() == null ? 0 : r.item().split("-").length;
                 stated.computeIfAbsent(rule.kind(), k -> new ArrayList<>())
-                        .add(new Stated(r.id(), CatalogRoles.of(r.roles()), depth));
+                        .add(new Stated(r.id(), CatalogRoles.of(r.roles()), depth, r.text()));
                 if (rule.kind() == AllocationRule.Kind.MAX_DELEGATION_DEPTH && maxDepth == null) {
                     maxDepth = rule.parameter();
                 }
             }
         }
+        Map<DeploymentModel, RequirementId> subcontracting = new EnumMap<>(DeploymentModel.class);
+        for (Requirement r : catalog.find(RequirementFilter.items().standard(JRT))) {
+            if (r.text() != null && r.text().contains(Check.SUBCONTRACT_WITHOUT_CONSENT.phrase())) {
+                r.deploymentModels().forEach(d -> subcontracting.putIfAbsent(d, r.id()));
+            }
+        }
         for (Check c : Check.values()) {
-            if (!stated.containsKey(c.rule())) {
-                throw new IllegalStateException("unstated rule " + c.rule());
+            if (c.rule() == null ? subcontracting.isEmpty() : !stated.containsKey(c.rule())) {
+                throw new IllegalStateException("unstated rule of " + c);
             }
         }
         if (maxDepth == null) {
             throw new IllegalStateException("no " + AllocationRule.Kind.MAX_DELEGATION_DEPTH);
         }
-        return new RuleCheck(stated, maxDepth);
+        return new RuleCheck(stated, subcontracting, maxDepth);
+    }
+
+    /**
+     * Whether the rule {@code check} enforces admits a recorded, approved exception: its text says "原则上" (in
+     * principle) — 5 a) 2) and 5 b) 1) do; the other rules of §5 do not.
+     */
+    public boolean admitsException(Check check) {
+        return check.rule() != null && text(rule(check, PartyRole.PROVIDER)).contains(IN_PRINCIPLE);
+    }
+
+    /** The JR/T item forbidding subcontracting without the customer's permission for {@code model}, if any. */
+    public java.util.Optional<RequirementId> subcontractingRule(DeploymentModel model) {
+        return java.util.Optional.ofNullable(model == null ? null : subcontracting.get(model));
+    }
+
+    private String text(RequirementId id) {
+        return stated.values().stream().flatMap(List::stream).filter(s -> s.id().equals(id)).map(Stated::text)
+                .filter(java.util.Objects::nonNull).findFirst().orElse("");
     }
 
     /** How many levels the implementation work may be handed on (§5 b) 1): 2). */
@@ -81,16 +139,33 @@ public final class RuleCheck {
         return maxDepth;
     }
 
-    /** The most specific catalog item stating {@code check}'s rule that names {@code role} (any, if none does). */
+    /**
+     * The most specific catalog item stating {@code check}'s rule for {@code role}'s duty that names the role and says
+     * the check's {@linkplain Check#phrase() words}; failing that, one that names the role; else any. The JR/T check
+     * cites its public-cloud item here ({@link #subcontractingRule} picks by deployment model).
+     */
     public RequirementId rule(Check check, PartyRole role) {
-        List<Stated> all = stated.get(check.rule());
+        if (check.rule() == null) {
+            return subcontracting.getOrDefault(DeploymentModel.PUBLIC, subcontracting.values().iterator().next());
+        }
+        List<Stated> all = stated.get(check.rule(role));
+        Stated best = best(all, role, check.phrase());
+        if (best == null) {
+            best = best(all, role, null);
+        }
+        return (best == null ? all.get(0) : best).id();
+    }
+
+    private static Stated best(List<Stated> all, PartyRole role, String phrase) {
         Stated best = null;
         for (Stated s : all) {
-            if ((role == null || s.roles().contains(role)) && (best == null || s.depth() > best.depth())) {
+            if ((role == null || s.roles().contains(role))
+                    && (phrase == null || s.text() != null && s.text().contains(phrase))
+                    && (best == null || s.depth() > best.depth())) {
                 best = s;
             }
         }
-        return (best == null ? all.get(0) : best).id();
+        return best;
     }
 
     /**
@@ -99,15 +174,26 @@ public final class RuleCheck {
      * step; a whole row or a workbook may still store one as a draft, which the check then reports.
      */
     public java.util.Optional<Violation> handOnRefusal(Duty duty, Assignment a) {
+        return handOnRefusal(duty, a, List.of());
+    }
+
+    /** As above, unless an approved exception to §5 b) 1) covers the duty and the accountable organisation. */
+    public java.util.Optional<Violation> handOnRefusal(Duty duty, Assignment a, List<RuleException> exceptions) {
         if (a.depth() <= maxDepth) {
             return java.util.Optional.empty();
         }
         PartyRole role = a.accountable().role();
-        return java.util.Optional.of(violation(Check.DELEGATION_TOO_DEEP, role, duty, a.accountable().organisation(),
-                id(duty), a.depth(), maxDepth));
+        Violation v = violation(Check.DELEGATION_TOO_DEEP, role, duty, a.accountable().organisation(), id(duty),
+                a.depth(), maxDepth);
+        return exceptions.stream().anyMatch(e -> e.covers(v)) ? java.util.Optional.empty() : java.util.Optional.of(v);
     }
 
     public Result check(ResponsibilityMatrix m) {
+        return check(m, Context.NONE);
+    }
+
+    /** The check of {@code m}, knowing the day and the system ({@link Context}). */
+    public Result check(ResponsibilityMatrix m, Context context) {
         List<Violation> out = new ArrayList<>();
         Map<String, Agreement> agreements = new HashMap<>();
         m.agreements().forEach(a -> agreements.put(a.name(), a));
@@ -131,7 +217,7 @@ public final class RuleCheck {
                 if (a.depth() > maxDepth) {
                     out.add(violation(Check.DELEGATION_TOO_DEEP, role, duty, org, id(duty), a.depth(), maxDepth));
                 }
-                checkHops(m, agreements, duty, role, a, out);
+                checkHops(m, agreements, duty, role, a, context, out);
                 if (CatalogRoles.isPartner(role)) {
                     partners.putIfAbsent(org, role);
                 }
@@ -154,12 +240,24 @@ public final class RuleCheck {
                 out.add(violation(Check.PROVIDER_DELEGATES_ALL_WORK, PartyRole.PROVIDER, null, org, name(m, org)));
             }
         });
-        return new Result(out);
+        List<Violation> violations = new ArrayList<>();
+        List<Excepted> excepted = new ArrayList<>();
+        for (Violation v : out) {
+            RuleException e = admitsException(v.check())
+                    ? m.exceptions().stream().filter(x -> x.covers(v)).findFirst().orElse(null) : null;
+            if (e == null) {
+                violations.add(v);
+            } else {
+                excepted.add(new Excepted(v, e));
+            }
+        }
+        return new Result(violations, excepted);
     }
 
     private void checkHops(ResponsibilityMatrix m, Map<String, Agreement> agreements, Duty duty, PartyRole role,
-                           Assignment a, List<Violation> out) {
+                           Assignment a, Context context, List<Violation> out) {
         for (Hop hop : a.chain()) {
+            Object[] who = {id(duty), name(m, hop.from()), name(m, hop.to()), hop.agreement()};
             if (!hop.cited()) {
                 out.add(violation(Check.HOP_WITHOUT_AGREEMENT, role, duty, hop.to(), id(duty), name(m, hop.from()),
                         name(m, hop.to())));
@@ -167,10 +265,34 @@ public final class RuleCheck {
             }
             Agreement agreement = agreements.get(hop.agreement());
             if (agreement == null || !agreement.between(hop.from(), hop.to())) {
-                out.add(violation(Check.HOP_OUTSIDE_AGREEMENT, role, duty, hop.to(), id(duty), name(m, hop.from()),
-                        name(m, hop.to()), hop.agreement()));
+                out.add(violation(Check.HOP_OUTSIDE_AGREEMENT, role, duty, hop.to(), who));
+                continue;
+            }
+            LocalDate handedOver = hop.handedOverOn() != null ? hop.handedOverOn() : context.today();
+            if (!agreement.signedBy(handedOver)) {
+                out.add(violation(Check.AGREEMENT_NOT_SIGNED_BEFORE, role, duty, hop.to(), who));
+            }
+            if (role != PartyRole.CUSTOMER && agreement.supervisionClause() == null) {
+                out.add(violation(Check.AGREEMENT_WITHOUT_SUPERVISION, role, duty, hop.to(), who));
+            }
+            if (agreement.accountabilityClause() == null) {
+                out.add(violation(Check.AGREEMENT_WITHOUT_ACCOUNTABILITY, role, duty, hop.to(), who));
+            }
+            if (context.securitiesFutures() && subcontracts(m, role, hop)
+                    && (agreement.customerConsentOn() == null || handedOver != null
+                    && agreement.customerConsentOn().isAfter(handedOver))) {
+                subcontractingRule(context.deploymentModel()).ifPresent(rule -> out.add(new Violation(
+                        Check.SUBCONTRACT_WITHOUT_CONSENT, rule, duty.id(), hop.to(),
+                        Msg.of("responsibility.violation." + Check.SUBCONTRACT_WITHOUT_CONSENT.name(), who))));
             }
         }
+    }
+
+    /** A provider hands the work of a duty it answers for to an organisation that is not a provider of the system. */
+    private static boolean subcontracts(ResponsibilityMatrix m, PartyRole role, Hop hop) {
+        boolean fromProvider = m.participant(hop.from()).map(p -> p.holds(PartyRole.PROVIDER)).orElse(false);
+        boolean toProvider = m.participant(hop.to()).map(p -> p.holds(PartyRole.PROVIDER)).orElse(false);
+        return role == PartyRole.PROVIDER && fromProvider && !toProvider;
     }
 
     /** A partner serves the provider (§5 d)): it needs an agreement with a provider other than itself, if there is one. */

@@ -1,5 +1,6 @@
 package org.yunjian.responsibility;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -34,16 +35,27 @@ final class Fixtures {
                 new Participant(SUB2, "Subcontractor two", Set.of()));
     }
 
-    /** The generated matrix with the agreements a clean matrix needs: customer–provider, provider–each partner. */
+    /** The day every agreement of {@link #clean()} was signed. */
+    static final LocalDate SIGNED = LocalDate.of(2026, 1, 5);
+
+    /**
+     * The generated matrix with the agreements a clean matrix needs: customer–provider, provider–each partner, each
+     * signed and stating the supervision and accountability clauses §5 a) 3), b) 2), c) ask for.
+     */
     static ResponsibilityMatrix clean() {
         return ResponsibilityMatrix.generate(TestCatalog.duties(), SYSTEM, ServiceModel.IAAS, participants())
-                .withAgreement(new Agreement("Cloud service contract", CUSTOMER, PROVIDER))
-                .withAgreement(new Agreement("Software licence", PROVIDER, SOFTWARE))
-                .withAgreement(new Agreement("Hardware supply", PROVIDER, HARDWARE))
-                .withAgreement(new Agreement("O&M agreement", PROVIDER, OM))
-                .withAgreement(new Agreement("Security services", PROVIDER, SECURITY))
-                .withAgreement(new Agreement("Security subcontract", SECURITY, SUB1))
-                .withAgreement(new Agreement("Sub-subcontract", SUB1, SUB2));
+                .withAgreement(agreement("Cloud service contract", CUSTOMER, PROVIDER))
+                .withAgreement(agreement("Software licence", PROVIDER, SOFTWARE))
+                .withAgreement(agreement("Hardware supply", PROVIDER, HARDWARE))
+                .withAgreement(agreement("O&M agreement", PROVIDER, OM))
+                .withAgreement(agreement("Security services", PROVIDER, SECURITY))
+                .withAgreement(agreement("Security subcontract", SECURITY, SUB1))
+                .withAgreement(agreement("Sub-subcontract", SUB1, SUB2));
+    }
+
+    /** A signed agreement stating supervision (clause 4.1) and accountability (clause 4.3). */
+    static Agreement agreement(String name, UUID a, UUID b) {
+        return new Agreement(name, a, b, SIGNED, "4.1", "4.3", null);
     }
 
     static RequirementId id(String value) {

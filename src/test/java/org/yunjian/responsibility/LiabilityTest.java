@@ -36,7 +36,7 @@ class LiabilityTest {
                 new Row(7, Set.of(CUSTOMER), "7.1.2"), new Row(8, Set.of(PROVIDER), "7.1.2"),
                 new Row(9, Set.of(PARTNER_HARDWARE), "7.1.2"), new Row(10, Set.of(PROVIDER), "8.1.1"),
                 new Row(11, Set.of(PARTNER_SOFTWARE), "8.1.1"), new Row(12, Set.of(PROVIDER), "8.1.2"),
-                new Row(13, Set.of(PARTNER_SOFTWARE), "8.1.2"), new Row(14, Set.of(CUSTOMER), "9.2"),
+                new Row(13, Set.of(PARTNER_SOFTWARE), "6.6"), new Row(14, Set.of(CUSTOMER), "9.2"),
                 new Row(15, Set.of(CUSTOMER), "9.2"), new Row(16, Set.of(CUSTOMER), "9.2"));
     }
 
@@ -102,5 +102,23 @@ class LiabilityTest {
         Map<PartyRole, List<Participant>> liable = liability.analyse(partnersStaff, onlyCustomerAndProvider).liable();
 
         assertThat(liable).hasSize(4).allSatisfy((role, holders) -> assertThat(holders).isEmpty());
+    }
+
+    /**
+     * Issue 36 R-7: table B.1 prints no clause. B.1 13 "云计算平台运行过程中，对已发现云计算平台软件漏洞未及时通报云服务提供者，
+     * 而引发安全风险的。" breaks the software provider's 6.6 c) 3) "发现自身产品、服务存在漏洞、安全缺陷的，应当及时告知受影响的
+     * 云服务提供者，并采取必要措施，防范风险。" and 6.5 c) 1) (the notification terms of its agreement), not a duty of 8.1.2,
+     * which names only the provider: the analysis lists exactly those rows.
+     */
+    @Test
+    void incident13PointsToTheSoftwareProvidersVulnerabilityNoticeDutiesNot812() {
+        Liability.Incident incident = liability.incident(RequirementId.of("TCCIA004-B-13")).orElseThrow();
+
+        assertThat(incident.relatedDuties()).extracting(RequirementId::value)
+                .containsExactly("TCCIA004-6.6-c-3", "TCCIA004-6.5-c-1");
+        assertThat(liability.analyse(incident, Fixtures.clean()).rows()).extracting(r -> r.duty().id().value())
+                .containsExactlyInAnyOrder("TCCIA004-6.6-c-3", "TCCIA004-6.5-c-1");
+        assertThat(TestCatalog.catalog().requirement(RequirementId.of("TCCIA004-6.6-c-3")).orElseThrow().text())
+                .isEqualTo("发现自身产品、服务存在漏洞、安全缺陷的，应当及时告知受影响的云服务提供者，并采取必要措施，防范风险。");
     }
 }

@@ -103,9 +103,11 @@ class MatrixWorkTests {
                 .andExpect(status().isOk());
     }
 
+    /** Signed, stating the supervision and accountability clauses T/CCIA 004-2024 §5 a) 3), b) 2) ask for. */
     void agreement(CurrentUser u, String name, UUID a, UUID b) throws Exception {
         send(post(base + "/agreements"), u, """
-                {"name":"%s","partyA":"%s","partyB":"%s","clauses":["3.1","7.3"]}""".formatted(name, a, b))
+                {"name":"%s","partyA":"%s","partyB":"%s","clauses":["3.1","7.3","9.1"],"signedOn":"2020-01-06",
+                 "supervisionClause":"7.3","accountabilityClause":"9.1"}""".formatted(name, a, b))
                 .andExpect(status().isCreated());
     }
 

@@ -97,9 +97,11 @@ class ResponsibilityApiTests {
         call(post(base), customer).andExpect(status().isCreated());
     }
 
+    /** An agreement signed in 2020 stating the supervision (7.3) and accountability (9.1) clauses §5 asks for. */
     void agreement(CurrentUser u, String name, UUID a, UUID b) throws Exception {
         send(post(base + "/agreements").with(matrix()), u, """
-                {"name":"%s","partyA":"%s","partyB":"%s","clauses":["3.1","7.3"]}""".formatted(name, a, b))
+                {"name":"%s","partyA":"%s","partyB":"%s","clauses":["3.1","7.3","9.1"],"signedOn":"2020-01-06",
+                 "supervisionClause":"7.3","accountabilityClause":"9.1"}""".formatted(name, a, b))
                 .andExpect(status().isCreated());
     }
 
@@ -308,5 +310,78 @@ class ResponsibilityApiTests {
         assertThat(currentVersion()).isEqualTo(version);
         // the agent reads but does not edit
         delegate(user(w.agent().id()), security.id()).andExpect(status().isForbidden());
+    }
+
+    // --- issue 36 agreements
+
+    /**
+     * T/CCIA 004-2024 5 a) 3) "并应明确云服务提供者对实施工作的监督权利和责任" and 5 b) 2) "实施工作转移至云服务合作者前需
+     * 签署合同协议，合同协议中应有明确的实施工作划分条款并明确实施工作落实不到位时的问责机制。": an agreement recorded with
+     * only a name and a clause no longer lets a hand-over pass; recorded with its signing date and both clauses, it does.
+     */
+    @Test
+    void rejectsHandOverUnderAnAgreementWithoutSupervisionAccountabilityOrSigning_5a3_5b2() throws Exception {
+        generate();
+        agreement(customer, "云服务合同", w.customer().id(), w.provider().id());
+        for (Organization p : List.of(software, hardware, om)) {
+            agreement(provider, "协议" + p.name(), w.provider().id(), p.id());
+        }
+        send(post(base + "/agreements").with(matrix()), provider, """
+                {"name":"安全服务协议","partyA":"%s","partyB":"%s","clauses":["7.3"]}"""
+                .formatted(w.provider().id(), security.id())).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.agreements[?(@.name == '安全服务协议')].signedOn").value(hasItem(org.hamcrest.Matchers.nullValue())));
+        delegate(provider, security.id()).andExpect(status().isOk());
+        call(get(base + "/check"), customer).andExpect(jsonPath("$.approvable").value(false))
+                .andExpect(jsonPath("$.violations[?(@.check == 'AGREEMENT_WITHOUT_SUPERVISION')].rule")
+                        .value(hasItem("TCCIA004-5-a-3")))
+                .andExpect(jsonPath("$.violations[?(@.check == 'AGREEMENT_WITHOUT_SUPERVISION')].ruleText")
+                        .value(hasItem(containsString("并应明确云服务提供者对实施工作的监督权利和责任"))))
+                .andExpect(jsonPath("$.violations[?(@.check == 'AGREEMENT_WITHOUT_ACCOUNTABILITY')].rule")
+                        .value(hasItem("TCCIA004-5-b-2")))
+                .andExpect(jsonPath("$.violations[?(@.check == 'AGREEMENT_NOT_SIGNED_BEFORE')].ruleText")
+                        .value(hasItem(containsString("实施工作转移至云服务合作者前需签署合同协议"))));
+        // a bad date is the client's error: 400, nothing written
+        int version = currentVersion();
+        send(post(base + "/agreements").with(matrix()), provider, """
+                {"name":"日期","partyA":"%s","partyB":"%s","signedOn":"2026-13-45"}"""
+                .formatted(w.provider().id(), security.id())).andExpect(status().isBadRequest());
+        assertThat(currentVersion()).isEqualTo(version);
+    }
+
+    /**
+     * 5 b) 1) "相关责任的实施工作转移原则上不应超过2层。": the customer approves an exception with its reason (audited, a new
+     * draft); the check then lists the finding as excepted instead of as a violation. The provider may not approve
+     * one, and a rule the standard does not state "原则上" admits none (400 quoting it).
+     */
+    @Test
+    void anExceptionTo5b1IsApprovedByTheCustomerAuditedAndReportedAsSuch() throws Exception {
+        generate();
+        agreements();
+        delegate(customer, security.id(), om.id(), w.agent().id()).andExpect(status().isOk());
+        String exception = """
+                {"check":"%s","duty":"%s","organisation":"%s","reason":"密码机厂商驻场工程师实施密钥管理"}""";
+        send(post(base + "/exceptions").with(matrix()), provider,
+                exception.formatted("DELEGATION_TOO_DEEP", PROVIDER_ROW, w.provider().id()))
+                .andExpect(status().isForbidden());
+        send(post(base + "/exceptions").with(matrix()), customer,
+                exception.formatted("HOP_WITHOUT_AGREEMENT", PROVIDER_ROW, w.provider().id()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.check").value(containsString("原则上")));
+        send(post(base + "/exceptions").with(matrix()), customer,
+                exception.formatted("DELEGATION_TOO_DEEP", PROVIDER_ROW, w.provider().id()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.exceptions[0].check").value("DELEGATION_TOO_DEEP"))
+                .andExpect(jsonPath("$.exceptions[0].reason").value("密码机厂商驻场工程师实施密钥管理"))
+                .andExpect(jsonPath("$.exceptions[0].approvedBy").isNotEmpty())
+                .andExpect(jsonPath("$.exceptions[0].approvedAt").isNotEmpty());
+        call(get(base + "/check"), customer)
+                .andExpect(jsonPath("$.violations[?(@.check == 'DELEGATION_TOO_DEEP')]").isEmpty())
+                .andExpect(jsonPath("$.excepted[0].finding.rule").value("TCCIA004-5-b-1"))
+                .andExpect(jsonPath("$.excepted[0].finding.ruleText").value("相关责任的实施工作转移原则上不应超过2层。"))
+                .andExpect(jsonPath("$.excepted[0].exception.reason").value("密码机厂商驻场工程师实施密钥管理"));
+        UUID matrix = jdbc.sql("SELECT id FROM responsibility_matrix WHERE system_id = ?").param(w.system().id())
+                .query(UUID.class).single();
+        assertThat(jdbc.sql("SELECT action FROM audit_event WHERE object_id = ?").param(matrix.toString())
+                .query(String.class).list()).contains("responsibility.exception.approve");
     }
 }

@@ -276,8 +276,11 @@ public final class CatalogLoader {
         if (i.isNull()) {
             return null;
         }
+        JsonNode related = i.get("relatedDuties");
+        List<RequirementId> duties = related.isNull() ? List.of()
+                : strings(related).stream().map(RequirementId::new).toList();
         return new Incident(i.get("category").asString(), enums(i.get("liableRoles"), CloudRole.class),
-                i.get("relatedClause").asString());
+                i.get("relatedClause").asString(), duties);
     }
 
     private static ExitInventory exitInventory(JsonNode e) {

@@ -54,7 +54,19 @@ final class Dtos {
     record HopRequest(Integer baseVersion, UUID organisation, PartyRole role, UUID to, String agreement, String clause) {
     }
 
-    record AgreementRequest(Integer baseVersion, String name, UUID partyA, UUID partyB, List<String> clauses) {
+    /**
+     * An agreement to record; {@code signedOn}, {@code supervisionClause}, {@code accountabilityClause} and
+     * {@code customerConsentOn} are what T/CCIA 004-2024 §5 a) 3), b) 2), c) and JR/T 7.3 / 7.4.3 ask of an agreement
+     * work is handed on under (the rule check reports those missing).
+     */
+    record AgreementRequest(Integer baseVersion, String name, UUID partyA, UUID partyB, List<String> clauses,
+                            java.time.LocalDate signedOn, String supervisionClause, String accountabilityClause,
+                            java.time.LocalDate customerConsentOn) {
+    }
+
+    /** An exception to a "原则上" rule of §5 to approve (customer): the check, the duty (5 b) 1) only), why. */
+    record ExceptionRequest(Integer baseVersion, org.yunjian.responsibility.Check check, String duty,
+                            UUID organisation, String reason) {
     }
 
     record SignOffRequest(Integer baseVersion, SignOffSide side) {
@@ -87,14 +99,15 @@ final class Dtos {
     record SignOffResponse(SignOffSide side, String sideLabel, String signedBy, UUID signedOrg, Instant signedAt) {
     }
 
-    record HopResponse(UUID from, UUID to, String agreement, String clause) {
+    record HopResponse(UUID from, UUID to, String agreement, String clause, java.time.LocalDate handedOverOn) {
     }
 
     record AssignmentResponse(UUID organisation, PartyRole role, UUID implementer, int depth,
                               List<HopResponse> chain) {
         static AssignmentResponse of(Assignment a) {
             return new AssignmentResponse(a.accountable().organisation(), a.accountable().role(), a.implementer(),
-                    a.depth(), a.chain().stream().map(h -> new HopResponse(h.from(), h.to(), h.agreement(), h.clause()))
+                    a.depth(), a.chain().stream().map(h -> new HopResponse(h.from(), h.to(), h.agreement(), h.clause(),
+                    h.handedOverOn()))
                     .toList());
         }
     }
@@ -112,13 +125,25 @@ final class Dtos {
         }
     }
 
-    record AgreementResponse(String name, UUID partyA, UUID partyB, List<String> clauses) {
+    record AgreementResponse(String name, UUID partyA, UUID partyB, List<String> clauses, java.time.LocalDate signedOn,
+                             String supervisionClause, String accountabilityClause,
+                             java.time.LocalDate customerConsentOn) {
+    }
+
+    /** An approved exception to a "原则上" rule of §5: which finding, why, who approved it and when. */
+    record ExceptionResponse(String check, String checkLabel, String duty, UUID organisation, String reason,
+                             String approvedBy, Instant approvedAt) {
+        static ExceptionResponse of(org.yunjian.responsibility.RuleException e) {
+            return new ExceptionResponse(e.check().name(), e.check().text().text(),
+                    e.dutyId().map(d -> d.value()).orElse(null), e.organisation(), e.reason(), e.approvedBy(),
+                    e.approvedAt());
+        }
     }
 
     record MatrixResponse(UUID id, UUID systemId, int version, int currentVersion, VersionResponse details,
                           List<SignOffResponse> signOffs, List<StoredParticipant> participants,
-                          List<AgreementResponse> agreements, List<RowResponse> rows,
-                          List<QuestionResponse> questions) {
+                          List<AgreementResponse> agreements, List<ExceptionResponse> exceptions,
+                          List<RowResponse> rows, List<QuestionResponse> questions) {
         static MatrixResponse of(MatrixView v) {
             return new MatrixResponse(v.info().id(), v.info().systemId(), v.version().version(), v.info().currentVersion(),
                     VersionResponse.of(v.version()),
@@ -126,7 +151,9 @@ final class Dtos {
                             s.signedBy(), s.signedOrg(), s.signedAt())).toList(),
                     v.document().participants(),
                     v.document().agreements().stream().map(a -> new AgreementResponse(a.name(), a.partyA(),
-                            a.partyB(), a.clauses())).toList(),
+                            a.partyB(), a.clauses(), a.signedOn(), a.supervisionClause(), a.accountabilityClause(),
+                            a.customerConsentOn())).toList(),
+                    v.matrix().exceptions().stream().map(ExceptionResponse::of).toList(),
                     v.matrix().rows().stream().map(RowResponse::of).toList(), QuestionResponse.of(v.matrix()));
         }
     }
@@ -146,7 +173,18 @@ final class Dtos {
         }
     }
 
-    record CheckResponse(int version, boolean approvable, List<ViolationResponse> violations) {
+    /**
+     * The check's outcome: the violations, and the findings an approved exception to a "原则上" rule covers
+     * ({@code excepted}: each finding with its exception), which do not stand in the way of approval.
+     */
+    record CheckResponse(int version, boolean approvable, List<ViolationResponse> violations,
+                         List<ExceptedResponse> excepted) {
+    }
+
+    record ExceptedResponse(ViolationResponse finding, ExceptionResponse exception) {
+        static ExceptedResponse of(org.yunjian.responsibility.RuleCheck.Excepted e, Catalog catalog) {
+            return new ExceptedResponse(ViolationResponse.of(e.finding(), catalog), ExceptionResponse.of(e.exception()));
+        }
     }
 
     static Map<String, Object> violations(List<Violation> vs, Catalog catalog) {

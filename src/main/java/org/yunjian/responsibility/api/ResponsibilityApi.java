@@ -27,6 +27,8 @@ import org.yunjian.responsibility.api.Dtos.HopRequest;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredHop;
 import org.yunjian.responsibility.api.Dtos.AgreementRequest;
 import org.yunjian.responsibility.api.Dtos.AnswerRequest;
+import org.yunjian.responsibility.api.Dtos.ExceptionRequest;
+import org.yunjian.responsibility.internal.RuleExceptions;
 import org.yunjian.responsibility.api.Dtos.CheckResponse;
 import org.yunjian.responsibility.api.Dtos.MatrixResponse;
 import org.yunjian.responsibility.api.Dtos.RowRequest;
@@ -50,8 +52,10 @@ class ResponsibilityApi {
 
     private final ResponsibilityService service;
     private final Catalog catalog;
+    private final RuleExceptions exceptions;
 
-    ResponsibilityApi(ResponsibilityService service, Catalog catalog) {
+    ResponsibilityApi(ResponsibilityService service, Catalog catalog, RuleExceptions exceptions) {
+        this.exceptions = exceptions;
         this.service = service;
         this.catalog = catalog;
     }
@@ -140,7 +144,24 @@ class ResponsibilityApi {
             throw new ValidationException("name", "responsibility.error.required");
         }
         var v = service.addAgreement(id, new ResponsibilityService.AgreementInput(body.name(), body.partyA(),
-                body.partyB(), body.clauses()), Dtos.base(ifMatch, body.baseVersion()));
+                body.partyB(), body.clauses(), body.signedOn(), body.supervisionClause(), body.accountabilityClause(),
+                body.customerConsentOn()), Dtos.base(ifMatch, body.baseVersion()));
+        return Dtos.tagged(201, v);
+    }
+
+    @PostMapping(BASE + "/exceptions")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Approve an exception to a rule T/CCIA 004-2024 §5 states \"原则上\" (5 a) 2) "
+            + "PROVIDER_DELEGATES_ALL_WORK, 5 b) 1) DELEGATION_TOO_DEEP, with the duty): the customer, with the "
+            + "reason; a new draft version, audited. The check then lists the finding as excepted; other rules admit "
+            + "no exception (400)")
+    ResponseEntity<MatrixResponse> exception(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                             @RequestBody(required = false) ExceptionRequest body) {
+        if (body == null) {
+            throw new ValidationException("check", "responsibility.error.required");
+        }
+        var v = exceptions.approve(id, new RuleExceptions.ExceptionInput(body.check(), body.duty(),
+                body.organisation(), body.reason()), Dtos.base(ifMatch, body.baseVersion()));
         return Dtos.tagged(201, v);
     }
 
@@ -167,7 +188,8 @@ class ResponsibilityApi {
         int v = version == null ? service.current(id).version().version() : version;
         RuleCheck.Result r = service.check(id, v);
         return new CheckResponse(v, r.approvable(),
-                r.violations().stream().map(x -> ViolationResponse.of(x, catalog)).toList());
+                r.violations().stream().map(x -> ViolationResponse.of(x, catalog)).toList(),
+                r.excepted().stream().map(x -> Dtos.ExceptedResponse.of(x, catalog)).toList());
     }
 
     @PostMapping(BASE + "/sign-offs")

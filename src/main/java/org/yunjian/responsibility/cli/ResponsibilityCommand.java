@@ -68,6 +68,11 @@ public class ResponsibilityCommand implements CliCommand, Runnable {
             RuleCheck.Result r = service.check(systemId, v.version().version());
             out.println(Texts.get("cli.responsibility.check.head", v.access().system().name(),
                     v.version().version(), Msg.of(v.version().status()).text()));
+            for (RuleCheck.Excepted x : r.excepted()) { // approved exceptions to the "原则上" rules (issue 36)
+                RuleQuote q = RuleQuote.of(x.finding().rule(), catalog);
+                out.println(Texts.get("cli.responsibility.check.excepted", q.ref(), x.finding().message().text(),
+                        x.exception().reason(), x.exception().approvedBy()));
+            }
             if (r.approvable()) {
                 out.println(Texts.get("cli.responsibility.check.clean"));
                 return 0;

@@ -118,7 +118,7 @@ class EditInputs {
             }
             line(errors, hf + ".agreement", h.agreement(), NAME_MAX);
             line(errors, hf + ".clause", h.clause(), CLAUSE_MAX);
-            chain.add(new Hop(at, h.to(), h.agreement(), h.clause()));
+            chain.add(new Hop(at, h.to(), h.agreement(), h.clause(), h.handedOverOn()));
             at = h.to();
         }
         return new Assignment(new Accountable(a.organisation(), a.role()), chain);
@@ -187,8 +187,11 @@ class EditInputs {
                 line(errors, "clauses[" + i + "]", in.clauses().get(i), CLAUSE_MAX);
             }
         }
+        line(errors, "supervisionClause", in.supervisionClause(), CLAUSE_MAX);
+        line(errors, "accountabilityClause", in.accountabilityClause(), CLAUSE_MAX);
         errors.throwIfAny();
-        return new Agreement(in.name(), in.partyA(), in.partyB());
+        return new Agreement(in.name(), in.partyA(), in.partyB(), in.signedOn(), in.supervisionClause(),
+                in.accountabilityClause(), in.customerConsentOn());
     }
 
     List<String> clauses(List<String> in) {

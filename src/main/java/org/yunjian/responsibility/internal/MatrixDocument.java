@@ -1,5 +1,7 @@
 package org.yunjian.responsibility.internal;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.yunjian.catalog.RequirementId;
 import org.yunjian.party.PartyRole;
 import org.yunjian.party.ServiceModel;
 import org.yunjian.responsibility.Accountable;
@@ -14,12 +17,14 @@ import org.yunjian.responsibility.Agreement;
 import org.yunjian.responsibility.ApplicabilityQuestion;
 import org.yunjian.responsibility.Assignment;
 import org.yunjian.responsibility.Behaviour;
+import org.yunjian.responsibility.Check;
 import org.yunjian.responsibility.Duties;
 import org.yunjian.responsibility.Duty;
 import org.yunjian.responsibility.Hop;
 import org.yunjian.responsibility.MatrixRow;
 import org.yunjian.responsibility.Participant;
 import org.yunjian.responsibility.ResponsibilityMatrix;
+import org.yunjian.responsibility.RuleException;
 import org.yunjian.shared.Msg;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -32,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredParticipant> participants,
                              List<StoredAgreement> agreements, List<StoredRow> rows,
-                             Map<ApplicabilityQuestion, Boolean> answers) {
+                             Map<ApplicabilityQuestion, Boolean> answers, List<StoredException> exceptions) {
 
     public static final int SCHEMA = 1;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -52,13 +57,32 @@ public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredP
         }
     }
 
-    public record StoredAgreement(String name, UUID partyA, UUID partyB, List<String> clauses) {
+    /**
+     * Issue 36 added {@code signedOn}, {@code supervisionClause}, {@code accountabilityClause} and
+     * {@code customerConsentOn} (T/CCIA §5 a) 3), b) 2), c); JR/T 7.3, 7.4.3); documents written before lack them
+     * (null: not recorded).
+     */
+    public record StoredAgreement(String name, UUID partyA, UUID partyB, List<String> clauses, LocalDate signedOn,
+                                  String supervisionClause, String accountabilityClause, LocalDate customerConsentOn) {
         public StoredAgreement {
             clauses = clauses == null ? List.of() : List.copyOf(clauses);
         }
+
+        public StoredAgreement(String name, UUID partyA, UUID partyB, List<String> clauses) {
+            this(name, partyA, partyB, clauses, null, null, null, null);
+        }
     }
 
-    public record StoredHop(UUID from, UUID to, String agreement, String clause) {
+    /** {@code handedOverOn} (issue 36): the day the hop was recorded; null in documents written before. */
+    public record StoredHop(UUID from, UUID to, String agreement, String clause, LocalDate handedOverOn) {
+        public StoredHop(UUID from, UUID to, String agreement, String clause) {
+            this(from, to, agreement, clause, null);
+        }
+    }
+
+    /** An approved exception to a "原则上" rule of §5 (issue 36; {@link RuleException}). */
+    public record StoredException(Check check, String duty, UUID organisation, String reason, String approvedBy,
+                                  Instant approvedAt) {
     }
 
     public record StoredAssignment(UUID organisation, PartyRole role, List<StoredHop> chain) {
@@ -87,6 +111,12 @@ public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredP
             });
         }
         answers = java.util.Collections.unmodifiableMap(given);
+        exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
+    }
+
+    public MatrixDocument(int schema, ServiceModel serviceModel, List<StoredParticipant> participants,
+                          List<StoredAgreement> agreements, List<StoredRow> rows) {
+        this(schema, serviceModel, participants, agreements, rows, Map.of(), List.of());
     }
 
     /** The document of a matrix; participants keep the source recorded in {@code previous} (by organisation). */
@@ -101,7 +131,8 @@ public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredP
                     before.confirmedBy(), before.overrideReason(), p.behaviours()));
         }
         List<StoredAgreement> as = m.agreements().stream().map(a -> new StoredAgreement(a.name(), a.partyA(),
-                a.partyB(), clauses.getOrDefault(a.name(), List.of()))).toList();
+                a.partyB(), clauses.getOrDefault(a.name(), List.of()), a.signedOn(), a.supervisionClause(),
+                a.accountabilityClause(), a.customerConsentOn())).toList();
         List<StoredRow> rs = new ArrayList<>();
         for (MatrixRow row : m.rows()) {
             if (row.applicable()) {
@@ -109,17 +140,20 @@ public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredP
                         .toList()));
             }
         }
-        return new MatrixDocument(SCHEMA, m.serviceModel(), ps, as, rs, m.answers());
+        List<StoredException> es = m.exceptions().stream().map(e -> new StoredException(e.check(),
+                e.dutyId().map(RequirementId::value).orElse(null), e.organisation(), e.reason(), e.approvedBy(),
+                e.approvedAt())).toList();
+        return new MatrixDocument(SCHEMA, m.serviceModel(), ps, as, rs, m.answers(), es);
     }
 
     static StoredAssignment stored(Assignment a) {
         return new StoredAssignment(a.accountable().organisation(), a.accountable().role(), a.chain().stream()
-                .map(h -> new StoredHop(h.from(), h.to(), h.agreement(), h.clause())).toList());
+                .map(h -> new StoredHop(h.from(), h.to(), h.agreement(), h.clause(), h.handedOverOn())).toList());
     }
 
     static Assignment assignment(StoredAssignment a) {
         return new Assignment(new Accountable(a.organisation(), a.role()), a.chain().stream()
-                .map(h -> new Hop(h.from(), h.to(), h.agreement(), h.clause())).toList());
+                .map(h -> new Hop(h.from(), h.to(), h.agreement(), h.clause(), h.handedOverOn())).toList());
     }
 
     /**
@@ -131,7 +165,8 @@ public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredP
         rows.forEach(r -> byDuty.put(r.duty(), r));
         List<Participant> ps = participants.stream()
                 .map(p -> new Participant(p.organisation(), p.name(), p.roles(), p.behaviours())).toList();
-        List<Agreement> as = agreements.stream().map(a -> new Agreement(a.name(), a.partyA(), a.partyB())).toList();
+        List<Agreement> as = agreements.stream().map(a -> new Agreement(a.name(), a.partyA(), a.partyB(), a.signedOn(),
+                a.supervisionClause(), a.accountabilityClause(), a.customerConsentOn())).toList();
         ResponsibilityMatrix shell = new ResponsibilityMatrix(systemId, serviceModel, ps, as, List.of(), answers);
         List<MatrixRow> out = new ArrayList<>();
         for (Duty duty : duties.all()) {
@@ -140,15 +175,19 @@ public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredP
             out.add(reason != null ? new MatrixRow(duty, List.of(), reason) : new MatrixRow(duty, r == null ? List.of()
                     : r.assignments().stream().map(MatrixDocument::assignment).toList(), null));
         }
-        return new ResponsibilityMatrix(systemId, serviceModel, ps, as, out, answers);
+        return new ResponsibilityMatrix(systemId, serviceModel, ps, as, out, answers,
+                exceptions.stream().map(e -> new RuleException(e.check(),
+                        e.duty() == null ? null : new RequirementId(e.duty()), e.organisation(), e.reason(),
+                        e.approvedBy(), e.approvedAt())).toList());
     }
 
     /** This document cut down to what {@code seen} (a {@code seenBy} matrix) shows: its agreements and rows only. */
     MatrixDocument restrictedTo(ResponsibilityMatrix seen) {
         return new MatrixDocument(schema, serviceModel, participants,
                 agreements.stream().filter(a -> seen.agreement(a.name()).isPresent()).toList(),
-                rows.stream().filter(r -> seen.row(new org.yunjian.catalog.RequirementId(r.duty())).isPresent())
-                        .toList(), answers);
+                rows.stream().filter(r -> seen.row(new RequirementId(r.duty())).isPresent()).toList(), answers,
+                exceptions.stream().filter(e -> seen.exceptions().stream()
+                        .anyMatch(x -> x.organisation().equals(e.organisation()))).toList());
     }
 
     Map<UUID, StoredParticipant> participantsByOrganisation() {

@@ -88,8 +88,17 @@ public class ResponsibilityService {
         this.clock = clock;
     }
 
-    /** An agreement to record: name, the two organisations, its clauses. */
-    public record AgreementInput(String name, UUID partyA, UUID partyB, List<String> clauses) {
+    /**
+     * An agreement to record: name, the two organisations, its clauses; the signing date, the clauses stating the
+     * provider's supervision and the accountability mechanism, and the day the customer permitted the subcontract
+     * (each may be left out: the rule check then says what is missing).
+     */
+    public record AgreementInput(String name, UUID partyA, UUID partyB, List<String> clauses,
+                                 java.time.LocalDate signedOn, String supervisionClause, String accountabilityClause,
+                                 java.time.LocalDate customerConsentOn) {
+        public AgreementInput(String name, UUID partyA, UUID partyB, List<String> clauses) {
+            this(name, partyA, partyB, clauses, null, null, null, null);
+        }
     }
 
     // --- reading
@@ -162,14 +171,27 @@ public class ResponsibilityService {
         MatrixAccess access = access(systemId);
         MatrixInfo info = matrixOf(access);
         MatrixView whole = view(access, info, version == null ? info.currentVersion() : version, true);
-        RuleCheck.Result r = ruleCheck.check(whole.matrix());
+        RuleCheck.Result r = ruleCheck.check(whole.matrix(), context(access.system()));
         if (access.seesWholeMatrix()) {
             return r;
         }
         UUID own = access.user().organizationId();
         ResponsibilityMatrix seen = whole.matrix().seenBy(own);
-        return new RuleCheck.Result(r.violations().stream().filter(x -> own.equals(x.organisation())
-                || x.dutyId().flatMap(seen::row).isPresent()).toList());
+        java.util.function.Predicate<org.yunjian.responsibility.Violation> mine = x -> own.equals(x.organisation())
+                || x.dutyId().flatMap(seen::row).isPresent();
+        return new RuleCheck.Result(r.violations().stream().filter(mine).toList(),
+                r.excepted().stream().filter(e -> mine.test(e.finding())).toList());
+    }
+
+    /** What the rule check needs to know of {@code s}: today, its deployment model, whether JR/T applies. */
+    RuleCheck.Context context(CloudSystem s) {
+        return new RuleCheck.Context(today(), s.deploymentModel() == null ? null
+                : org.yunjian.catalog.DeploymentModel.named(s.deploymentModel().name()).orElse(null),
+                s.industry() != null && s.industry().sectorStandard().filter("JRT-SF"::equals).isPresent());
+    }
+
+    java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock);
     }
 
     private MatrixInfo matrixOf(MatrixAccess access) {
@@ -244,10 +266,11 @@ public class ResponsibilityService {
         int i = inputs.indexOf(row, accountable);
         List<StoredAssignment> stored = new ArrayList<>(row.assignments().stream().map(MatrixDocument::stored).toList());
         List<StoredHop> chain = new ArrayList<>(stored.get(i).chain());
-        chain.add(new StoredHop(row.assignments().get(i).implementer(), hop.to(), hop.agreement(), hop.clause()));
+        chain.add(new StoredHop(row.assignments().get(i).implementer(), hop.to(), hop.agreement(), hop.clause(),
+                today()));
         stored.set(i, new StoredAssignment(accountable.organisation(), accountable.role(), chain));
         List<Assignment> next = inputs.assignments(m, stored);
-        ruleCheck.handOnRefusal(row.duty(), next.get(i)).ifPresent(v -> {
+        ruleCheck.handOnRefusal(row.duty(), next.get(i), m.exceptions()).ifPresent(v -> {
             throw new HandOnRefused(v, RuleQuote.of(v.rule(), catalog));
         });
         return changeRow(l, row, next);
@@ -370,7 +393,7 @@ public class ResponsibilityService {
         MatrixView current = l.view();
         Approval next;
         try {
-            next = current.approval().signOff(side, ruleCheck.check(current.matrix()));
+            next = current.approval().signOff(side, ruleCheck.check(current.matrix(), context(l.access().system())));
         } catch (Approval.Refused e) {
             throw SignOffRefused.of(e);
         }

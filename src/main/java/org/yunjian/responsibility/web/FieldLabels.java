@@ -13,7 +13,11 @@ final class FieldLabels {
             "name", "responsibility.page.agreement.name",
             "partyA", "responsibility.page.agreement.partyA",
             "partyB", "responsibility.page.agreement.partyB",
-            "clauses", "responsibility.page.agreement.clauses");
+            "clauses", "responsibility.page.agreement.clauses",
+            "signedOn", "responsibility.page.agreement.signedOn",
+            "supervisionClause", "responsibility.page.agreement.supervisionClause",
+            "accountabilityClause", "responsibility.page.agreement.accountabilityClause",
+            "customerConsentOn", "responsibility.page.agreement.customerConsentOn");
 
     static final String AGREEMENT_SECTION = "responsibility.page.agreement.add";
 
@@ -21,6 +25,15 @@ final class FieldLabels {
     static final Map<String, String> QUESTION = Map.of("answer", "responsibility.page.questions.answer");
 
     static final String QUESTION_SECTION = "responsibility.page.questions";
+
+    /** The matrix page's "approve an exception" form (issue 36: the "原则上" rules of §5). */
+    static final Map<String, String> EXCEPTION = Map.of(
+            "check", "responsibility.page.exception.check",
+            "duty", "responsibility.page.exception.duty",
+            "organisation", "responsibility.page.exception.organisation",
+            "reason", "responsibility.page.exception.reason");
+
+    static final String EXCEPTION_SECTION = "responsibility.page.exception.add";
 
     /** A row's "hand on the work" form (errors name the assignment's chain: {@code assignments[0].chain[1].to}). */
     static final Map<String, String> HAND_ON = Map.of(

@@ -24,11 +24,13 @@ import org.yunjian.catalog.Layer;
 import org.yunjian.party.PartyRole;
 import org.yunjian.responsibility.Accountable;
 import org.yunjian.responsibility.Behaviour;
+import org.yunjian.responsibility.Check;
 import org.yunjian.responsibility.RoleDecision;
 import org.yunjian.responsibility.SignOffSide;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredHop;
 import org.yunjian.responsibility.internal.MatrixView;
 import org.yunjian.responsibility.internal.ResponsibilityService;
+import org.yunjian.responsibility.internal.RuleExceptions;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.LocalizedException;
@@ -54,9 +56,11 @@ class MatrixPages {
 
     private final ResponsibilityService service;
     private final PageModels models;
+    private final RuleExceptions exceptions;
 
-    MatrixPages(ResponsibilityService service, PageModels models) {
+    MatrixPages(ResponsibilityService service, PageModels models, RuleExceptions exceptions) {
         this.service = service;
+        this.exceptions = exceptions;
         this.models = models;
     }
 
@@ -95,19 +99,62 @@ class MatrixPages {
     @PreAuthorize(WHO)
     String agreement(@PathVariable UUID id, @RequestParam(required = false) String name,
                      @RequestParam(required = false) UUID partyA, @RequestParam(required = false) UUID partyB,
-                     @RequestParam(required = false) String clauses, @RequestParam(required = false) String version,
-                     RedirectAttributes flash) {
+                     @RequestParam(required = false) String clauses, @RequestParam(required = false) String signedOn,
+                     @RequestParam(required = false) String supervisionClause,
+                     @RequestParam(required = false) String accountabilityClause,
+                     @RequestParam(required = false) String customerConsentOn,
+                     @RequestParam(required = false) String version, RedirectAttributes flash) {
         List<String> list = clauses == null ? List.of() : List.of(CLAUSE_SEPARATORS.split(clauses));
         Map<String, Object> typed = new HashMap<>();
         typed.put("name", name);
         typed.put("partyA", partyA);
         typed.put("partyB", partyB);
         typed.put("clauses", clauses);
+        typed.put("signedOn", signedOn);
+        typed.put("supervisionClause", supervisionClause);
+        typed.put("accountabilityClause", accountabilityClause);
+        typed.put("customerConsentOn", customerConsentOn);
         // refused, its field errors head the page: they name this form and their fields
         flash.addFlashAttribute("fieldLabels", FieldLabels.AGREEMENT);
         flash.addFlashAttribute("errorsIn", FieldLabels.AGREEMENT_SECTION);
-        return change(id, "#agreements", flash, typed, VersionRefusal::formText, () -> service.addAgreement(id,
-                new ResponsibilityService.AgreementInput(name, partyA, partyB, list), ExpectedVersion.ofForm(version)));
+        return change(id, "#agreements", flash, typed, VersionRefusal::formText, () -> {
+            org.yunjian.shared.FieldErrors errors = new org.yunjian.shared.FieldErrors();
+            java.time.LocalDate signed = day(errors, "signedOn", signedOn);
+            java.time.LocalDate consent = day(errors, "customerConsentOn", customerConsentOn);
+            errors.throwIfAny();
+            return service.addAgreement(id, new ResponsibilityService.AgreementInput(name, partyA, partyB, list,
+                    signed, supervisionClause, accountabilityClause, consent), ExpectedVersion.ofForm(version));
+        });
+    }
+
+    @PostMapping("/systems/{id}/responsibility/exceptions")
+    @PreAuthorize(WHO)
+    String exception(@PathVariable UUID id, @RequestParam(required = false) Check check,
+                     @RequestParam(required = false) String duty, @RequestParam(required = false) UUID organisation,
+                     @RequestParam(required = false) String reason, @RequestParam(required = false) String version,
+                     RedirectAttributes flash) {
+        Map<String, Object> typed = new HashMap<>();
+        typed.put("check", check);
+        typed.put("duty", duty);
+        typed.put("organisation", organisation);
+        typed.put("reason", reason);
+        flash.addFlashAttribute("fieldLabels", FieldLabels.EXCEPTION);
+        flash.addFlashAttribute("errorsIn", FieldLabels.EXCEPTION_SECTION);
+        return change(id, "#exceptions", flash, typed, VersionRefusal::formText, () -> exceptions.approve(id,
+                new RuleExceptions.ExceptionInput(check, duty, organisation, reason), ExpectedVersion.ofForm(version)));
+    }
+
+    /** A date typed as 年-月-日, or null when left empty; a bad one is a field error. */
+    private static java.time.LocalDate day(org.yunjian.shared.FieldErrors errors, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.add(field, "responsibility.error.date", value.strip());
+            return null;
+        }
     }
 
     /** An applicability question answered ({@code answer} yes, no, or empty to withdraw the answer). */

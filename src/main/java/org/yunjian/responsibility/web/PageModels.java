@@ -71,6 +71,11 @@ class PageModels {
     record QuestionLine(String question, String text, String duty, String ref, String condition, String answer) {
     }
 
+    /** An approved exception to a "原则上" rule, with the finding it covers now (null when none does). */
+    record ExceptionLine(String checkLabel, String ref, String ruleText, String duty, String organisation,
+                         String reason, String approvedBy, java.time.Instant approvedAt, String finding) {
+    }
+
     record ViolationLine(String check, String checkLabel, String ref, String ruleText, String message, String duty) {
     }
 
@@ -115,6 +120,11 @@ class PageModels {
         versions.forEach(x -> names.add(x.createdBy()));
         v.signOffs().values().forEach(s -> names.add(s.signedBy()));
         v.document().participants().forEach(p -> names.add(p.confirmedBy()));
+        m.exceptions().forEach(e -> names.add(e.approvedBy()));
+        model.addAttribute("exceptionLines", exceptionLines(m, check));
+        model.addAttribute("exceptionChecks", Arrays.stream(org.yunjian.responsibility.Check.values())
+                .filter(ruleCheck::admitsException).toList());
+        model.addAttribute("mayExcept", v.current() && v.access().isCustomer());
         names.removeIf(java.util.Objects::isNull);
         model.addAttribute("people", people.displayNames(new HashSet<>(names)));
         model.addAttribute("versions", versions);
@@ -231,6 +241,17 @@ class PageModels {
             RuleQuote q = RuleQuote.of(x.rule(), catalog);
             return new ViolationLine(x.check().name(), x.check().text().text(), q.ref(), q.text(), x.message().text(),
                     x.dutyId().map(d -> d.value()).orElse(null));
+        }).toList();
+    }
+
+    private List<ExceptionLine> exceptionLines(ResponsibilityMatrix m, RuleCheck.Result check) {
+        return m.exceptions().stream().map(e -> {
+            RuleQuote q = RuleQuote.of(ruleCheck.rule(e.check(), null), catalog);
+            String finding = check.excepted().stream().filter(x -> x.exception().equals(e)).findFirst()
+                    .map(x -> x.finding().message().text()).orElse(null);
+            return new ExceptionLine(e.check().text().text(), q.ref(), q.text(),
+                    e.dutyId().map(d -> d.value()).orElse(null), name(m, e.organisation()), e.reason(), e.approvedBy(),
+                    e.approvedAt(), finding);
         }).toList();
     }
 

@@ -14,6 +14,7 @@ class FieldLabelsTest {
                 "'sign-off-form-'", Map.of("confirm", ""), // unconfirmed, refused with its own alert (#conflict)
                 "'/agreements'", FieldLabels.AGREEMENT,
                 "'/questions/'", FieldLabels.QUESTION, // issue 36 matrix
+                "'/exceptions'", FieldLabels.EXCEPTION,
                 // the view's layer and rows: chosen from lists; a forged value gets the error page (a 400), not the form
                 "id=\"filter\"", Map.of("layer", "", "show", "")));
     }

@@ -1,0 +1,60 @@
+package org.yunjian.responsibility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.yunjian.demo.DemoData;
+import org.yunjian.support.WebSession;
+
+/**
+ * Issue 36 on the demo (T/CCIA 004-2024 5 a) 3) "并应明确云服务提供者对实施工作的监督权利和责任", 5 b) 2)
+ * "实施工作转移至云服务合作者前需签署合同协议，合同协议中应有明确的实施工作划分条款并明确实施工作落实不到位时的问责机制。"):
+ * the demo portal's approved matrix records each agreement with its signing date and the clauses stating supervision
+ * and accountability, so its delegation passes the stricter check; the matrix page shows them and the exceptions.
+ * The same context as {@code DemoCatalogTests}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
+class DemoAgreementsTests {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theDemoPortalsApprovedMatrixCitesSignedAgreementsStatingSupervisionAndAccountability() throws Exception {
+        WebSession customer = new WebSession(p -> URI.create("http://localhost:" + port + p));
+        customer.login(DemoData.CUSTOMER_USER, DemoData.PASSWORD);
+        Map<String, String> json = Map.of("Accept", "application/json");
+        String systems = customer.send("GET", "/api/systems?size=100", null, json).body();
+        List<String> ids = JsonPath.read(systems, "$..[?(@.name == '" + DemoData.PORTAL_SYSTEM + "')].id");
+        assertThat(ids).as(systems).isNotEmpty();
+        String base = "/api/systems/" + ids.get(0) + "/responsibility";
+
+        String matrix = customer.send("GET", base, null, json).body();
+        assertThat((String) JsonPath.read(matrix, "$.details.status")).isEqualTo("APPROVED");
+        List<Object> agreements = JsonPath.read(matrix, "$.agreements");
+        assertThat(agreements).isNotEmpty();
+        assertThat((List<Object>) JsonPath.read(matrix, "$.agreements[?(@.signedOn == null)]")).isEmpty();
+        assertThat((List<Object>) JsonPath.read(matrix, "$.agreements[?(@.accountabilityClause == null)]")).isEmpty();
+        List<String> hopAgreements = JsonPath.read(matrix, "$.rows[*].assignments[*].chain[*].agreement");
+        assertThat(hopAgreements).isNotEmpty();
+        List<String> dated = JsonPath.read(matrix, "$.rows[*].assignments[*].chain[*].handedOverOn");
+        assertThat(dated).hasSameSizeAs(hopAgreements).doesNotContainNull();
+
+        HttpResponse<String> check = customer.send("GET", base + "/check", null, json);
+        assertThat(check.statusCode()).isEqualTo(200);
+        assertThat((Boolean) JsonPath.read(check.body(), "$.approvable")).as(check.body()).isTrue();
+
+        String page = customer.get("/systems/" + ids.get(0) + "/responsibility").body();
+        assertThat(page).contains("id=\"exceptions\"").contains("id=\"add-exception\"")
+                .contains("class=\"agreement-supervision\"").doesNotContain("th:text");
+    }
+}
