@@ -30,11 +30,14 @@ public enum Check implements Labelled {
     HOP_OUTSIDE_AGREEMENT(AllocationRule.Kind.PARTNER_WORKS_UNDER_PROVIDER_OVERSIGHT,
             AllocationRule.Kind.DELEGATION_REQUIRES_CONTRACT, null),
     /** The agreement a hand-over cites was not signed, or signed after the hand-over (§5 b) 2)). */
-    AGREEMENT_NOT_SIGNED_BEFORE(AllocationRule.Kind.DELEGATION_REQUIRES_CONTRACT, null, "前需签署合同协议"),
+    // 前需签署合同协议
+    AGREEMENT_NOT_SIGNED_BEFORE(AllocationRule.Kind.DELEGATION_REQUIRES_CONTRACT, null, "\u524d\u9700\u7b7e\u7f72\u5408\u540c\u534f\u8bae"),
     /** The agreement of a hand-over of the provider side's work states no provider supervision (§5 a) 3)). */
-    AGREEMENT_WITHOUT_SUPERVISION(AllocationRule.Kind.DELEGATION_REQUIRES_CONTRACT, null, "监督权利和责任"),
+    // 监督权利和责任
+    AGREEMENT_WITHOUT_SUPERVISION(AllocationRule.Kind.DELEGATION_REQUIRES_CONTRACT, null, "\u76d1\u7763\u6743\u5229\u548c\u8d23\u4efb"),
     /** The agreement of a hand-over states no accountability mechanism (§5 b) 2), c)). */
-    AGREEMENT_WITHOUT_ACCOUNTABILITY(AllocationRule.Kind.DELEGATION_REQUIRES_CONTRACT, null, "问责机制"),
+    // 问责机制
+    AGREEMENT_WITHOUT_ACCOUNTABILITY(AllocationRule.Kind.DELEGATION_REQUIRES_CONTRACT, null, "\u95ee\u8d23\u673a\u5236"),
     /** A partner answers for duties without an agreement with a cloud service provider of the system. */
     PARTNER_WITHOUT_AGREEMENT(AllocationRule.Kind.PARTNER_WORKS_UNDER_PROVIDER_OVERSIGHT),
     /** A provider has handed on the implementation work of every duty it answers for. */
@@ -43,7 +46,8 @@ public enum Check implements Labelled {
      * On a securities and futures (JR/T) system, the provider hands its work to a partner under an agreement without
      * the customer's recorded permission (JR/T 7.3, 7.4.3).
      */
-    SUBCONTRACT_WITHOUT_CONSENT(null, null, "不得将云服务再进行外包、转包、分包");
+    // 不得将云服务再进行外包、转包、分包
+    SUBCONTRACT_WITHOUT_CONSENT(null, null, "\u4e0d\u5f97\u5c06\u4e91\u670d\u52a1\u518d\u8fdb\u884c\u5916\u5305\u3001\u8f6c\u5305\u3001\u5206\u5305");
 
     private final AllocationRule.Kind rule;
     private final AllocationRule.Kind customerRule;

@@ -32,7 +32,7 @@ public final class RuleCheck {
     /** The JR/T standard whose subcontracting rule (7.3, 7.4.3) applies to securities and futures systems. */
     static final String JRT = "JRT-SF";
     /** The words by which a §5 rule admits exceptions. */
-    static final String IN_PRINCIPLE = "原则上";
+    static final String IN_PRINCIPLE = "\u539f\u5219\u4e0a"; // 原则上
 
     /**
      * The outcome: a matrix with any violation may be saved but not approved; findings an approved exception covers
@@ -107,7 +107,7 @@ public final class RuleCheck {
         }
         for (Check c : Check.values()) {
             if (c.rule() == null ? subcontracting.isEmpty() : !stated.containsKey(c.rule())) {
-                throw new IllegalStateException("unstated rule of " + c);
+                throw new IllegalStateException("rule unstated: " + c);
             }
         }
         if (maxDepth == null) {

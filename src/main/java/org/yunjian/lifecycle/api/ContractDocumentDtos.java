@@ -152,8 +152,8 @@ final class ContractDocumentDtos {
 
     /** {@code version}: the clause review's version read, 0 for a clause not reviewed yet (or If-Match). */
     record MarkRequest(String status, String reference, String note, Long version,
-                       @Schema(description = "an NDA clause: first day of the NDA's validity (ISO date); required to "
-                               + "mark JR/T's validity clause (6.3.4 / 6.4.4) present") String validFrom,
+                       @Schema(description = "NDA clause: its first valid day (ISO date), needed for JR/T 6.3.4/6.4.4")
+                       String validFrom,
                        @Schema(description = "an NDA clause: last day of the NDA's validity (ISO date)") String validUntil) {
     }
 

@@ -62,18 +62,18 @@ final class ObligationDtos {
                               LocalDate startDate, LocalDate lastDone, String lastDoneBy, Instant lastRecordedAt,
                               LocalDate nextDue, ObligationStatus status, String statusLabel, long daysOverdue,
                               boolean mayComplete, long version, boolean intervalDefault,
-                              List<SourceResponse> sources) {
+                              List<ObligationSourceResponse> sources) {
         static ObligationResponse of(ObligationService.Row r) {
             var o = r.obligation();
             return new ObligationResponse(o.id(), o.systemId(), r.system().name(), o.kind(), Msg.of(o.kind()).text(),
                     o.responsibleOrg(), r.responsible(), o.intervalMonths(), o.startDate(), o.lastDone(),
                     r.lastDoneByName(), o.lastDoneAt(), r.due(), r.status(), Msg.of(r.status()).text(),
                     Math.max(0, r.daysOverdue()), r.mayComplete(), o.version(), r.intervalDefault(),
-                    r.sources().stream().map(x -> new SourceResponse(x.id(), x.clause().text(), x.text())).toList());
+                    r.sources().stream().map(x -> new ObligationSourceResponse(x.id(), x.clause().text(), x.text())).toList());
         }
     }
 
     /** A requirement an obligation comes from: catalog id, clause as the standard numbers it, verbatim text. */
-    record SourceResponse(String requirementId, String clause, String text) {
+    record ObligationSourceResponse(String requirementId, String clause, String text) {
     }
 }

@@ -67,9 +67,8 @@ final class Dtos {
                          @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> regions,
                          String providerId, List<PartyRefRequest> agents,
                          @Schema(description = "the version this update replaces, if no If-Match header is sent") Long version,
-                         @Schema(description = "等保 level 1-4 of the cloud platform carrying the system, optional; on a "
-                                 + "SECURITIES_FUTURES system it may not be below protectionLevel (JR/T 6.1, 7.2)",
-                                 example = "4") String platformLevel) {
+                         @Schema(example = "4", description = "level 1-4 of the platform carrying it; JR/T 6.1, 7.2")
+                         String platformLevel) {
         Inputs.SystemInput toInput() {
             return new Inputs.SystemInput(name, customerId, protectionLevel, deploymentModel, serviceModel, industry,
                     dataClassification, regions, providerId, refs(agents), platformLevel);

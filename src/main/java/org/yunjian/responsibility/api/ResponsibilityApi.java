@@ -167,8 +167,8 @@ class ResponsibilityApi {
 
     @PutMapping(BASE + "/questions/{question}")
     @PreAuthorize(WHO)
-    @Operation(summary = "Answer an applicability question — a condition T/CCIA 004-2024 puts on duties (\"当客户自行"
-            + "负责机房管理时\" 7.2 a), \"客户如需通过搭建物理网络…\" 7.1.3 a), …): answered false, the duties it opens do not "
+    @Operation(summary = "Answer an applicability question — a condition T/CCIA 004-2024 puts on duties (7.2 a), "
+            + "7.1.3 a), …): answered false, the duties it opens do not "
             + "apply to the system; true or null (withdrawn), they apply. The customer answers (403 otherwise); a new "
             + "draft version, which reopens approval; 404 for an unknown question; a stale baseVersion is a 409")
     ResponseEntity<MatrixResponse> answer(@PathVariable UUID id, @PathVariable String question,
