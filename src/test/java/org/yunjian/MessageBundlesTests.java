@@ -14,7 +14,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every Chinese message has an English twin and vice versa, and none is left empty. */
+/**
+ * Every Chinese message has an English twin and vice versa, none is left empty, and none with arguments loses its text
+ * to a lone apostrophe.
+ */
 class MessageBundlesTests {
 
     static Stream<String> bundles() throws IOException {
@@ -44,6 +47,28 @@ class MessageBundlesTests {
                 java.util.Locale.ENGLISH)).isEqualTo("x");
         assertThat(TextsBasenames.get()).contains("messages/" + bundle);
     }
+
+    /**
+     * A message with arguments goes through {@link java.text.MessageFormat}, where a lone apostrophe opens a quoted
+     * section: "the provider's {0}" printed "the providers {0}" with the placeholder left unfilled. Such messages write
+     * ’ (or '').
+     */
+    @ParameterizedTest
+    @MethodSource("bundles")
+    void noMessageWithArgumentsHasALoneApostrophe(String bundle) throws IOException {
+        for (String resource : new String[] {bundle + ".properties", bundle + "_en.properties"}) {
+            Properties p = load("messages/" + resource);
+            p.forEach((k, v) -> {
+                String text = v.toString();
+                if (ARGUMENT.matcher(text).find()) {
+                    assertThat(LONE_APOSTROPHE.matcher(text).find()).as("%s %s: %s", resource, k, text).isFalse();
+                }
+            });
+        }
+    }
+
+    static final java.util.regex.Pattern ARGUMENT = java.util.regex.Pattern.compile("\\{\\d");
+    static final java.util.regex.Pattern LONE_APOSTROPHE = java.util.regex.Pattern.compile("(?<!')'(?!')");
 
     private static Properties load(String resource) throws IOException {
         Properties p = new Properties();
