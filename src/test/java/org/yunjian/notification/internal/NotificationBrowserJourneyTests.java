@@ -71,6 +71,7 @@ class NotificationBrowserJourneyTests {
         // the demo's own hand-offs already notified the customer: start from nothing unread, so the count is ours
         jdbc.sql("UPDATE notification SET read_at = CURRENT_TIMESTAMP WHERE user_id = ? AND read_at IS NULL")
                 .param(customer.id()).update();
+        deliveries.runDue();    // the demo's own pending mails first: ours is then the newest in the mailbox
         UUID taskId = UUID.randomUUID();
         new TransactionTemplate(transactions).executeWithoutResult(s -> events.publishEvent(new WorkOpened(taskId,
                 "assessment:" + taskId, new WorkTask("review", "work.test.review",
