@@ -1,5 +1,7 @@
 package org.yunjian.lifecycle.internal;
 
+import org.yunjian.catalog.ClauseLabel;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -36,7 +38,7 @@ class ExitProjectGate implements PhaseGateCondition {
         if (phase != Phase.EXIT || projects.ofSystem(systemId).stream().anyMatch(ExitProjects.Summary::finished)) {
             return List.of();
         }
-        String source = catalog.requirement(SOURCE).map(r -> STANDARD + " " + RuleQuote.ref(r) + " " + r.text())
+        String source = catalog.requirement(SOURCE).map(r -> STANDARD + " " + ClauseLabel.text(r) + " " + r.text())
                 .orElse(null);
         return List.of(new Unmet(Msg.of("lifecycle.gate.exitProject"), source));
     }
