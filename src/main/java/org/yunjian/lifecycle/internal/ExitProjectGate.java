@@ -16,7 +16,7 @@ import org.yunjian.shared.Msg;
 
 /**
  * The exit phase of a plan is worked in the system's exit project: it closes only once an exit project of the system
- * is finished — hand-over verified, data deleted, deletion certificate issued (GB/T 31167-2014 9.1 f)).
+ * is finished — hand-over verified, data deleted, deletion certificate issued (GB/T 31167-2014 9.1 6.).
  */
 @Component
 class ExitProjectGate implements PhaseGateCondition {

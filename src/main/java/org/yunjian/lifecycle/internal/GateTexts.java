@@ -39,7 +39,7 @@ public final class GateTexts {
             Msg state = d.status() == org.yunjian.lifecycle.DutyStatus.DONE
                     || d.status() == org.yunjian.lifecycle.DutyStatus.NOT_APPLICABLE
                     ? Msg.of("lifecycle.gate.awaitingAcceptance", Msg.of(d.status())) : Msg.of(d.status());
-            out.add(new Line(Msg.of("lifecycle.gate.duty", clause(d, catalog),
+            out.add(new Line(Msg.of("lifecycle.gate.duty", cited(d, catalog),
                     organisations.getOrDefault(d.organisation(), ""), state).text(), null, d.id()));
         }
         for (PhaseGateCondition.Unmet u : g.unmet()) {
@@ -48,11 +48,16 @@ public final class GateTexts {
         return out;
     }
 
-    /**
-     * The duty's clause as the gate shows it, after its standard's short name (a gate lists duties of several
-     * standards side by side): {@code 政府网站云计算服务安全指南 6.1 第1段}, {@code GB/T 31167 9.1 1.}.
-     */
+    /** The duty's clause as {@link ClauseLabel} labels it (6.1 第1段, 6.2.1 a)), for the plan's own tables. */
     public static String clause(PlanDuty d, Catalog catalog) {
+        return catalog.requirement(d.requirement()).map(ClauseLabel::text).orElse(d.requirement().value());
+    }
+
+    /**
+     * The duty's clause as a gate line shows it, after its standard's short name (a gate lists duties and rules of
+     * several standards side by side): {@code 政府网站云计算服务安全指南 6.1 第1段}, {@code GB/T 31167 9.1 1.}.
+     */
+    public static String cited(PlanDuty d, Catalog catalog) {
         return catalog.requirement(d.requirement()).map(r -> ClauseLabel.cited(r).text()).orElse(d.requirement().value());
     }
 }

@@ -24,7 +24,7 @@ import org.yunjian.responsibility.RuleQuote;
 /**
  * Issue 36: "clause labels for unnumbered paragraphs differ between pages ("6.6.3 1)", "5.1 1)", "6.1 第1段")". For
  * every item of the five catalogs the catalog REST answers (list and detail), a §5 rule quote (RuleQuote: matrix,
- * documents, CLI) and a phase gate (GateTexts, after the standard's short name) show the one {@link ClauseLabel}.
+ * documents, CLI), the plan's duty tables and a phase gate (GateTexts, after the standard's short name) show the one {@link ClauseLabel}.
  */
 class ClauseLabelPathsTest {
 
@@ -48,12 +48,13 @@ class ClauseLabelPathsTest {
                 String rest = RequirementDto.of(r, List.of()).label();
                 String list = RequirementSummaryDto.of(r).label();
                 String quote = RuleQuote.of(r.id(), CATALOG).ref();
-                String gate = GateTexts.clause(PlanDuty.assigned(UUID.randomUUID(), Phase.OPERATION, r.id(), 0,
-                        UUID.randomUUID()), CATALOG);
-                if (!List.of(rest, list, quote).stream().allMatch(label::equals)
+                PlanDuty duty = PlanDuty.assigned(UUID.randomUUID(), Phase.OPERATION, r.id(), 0, UUID.randomUUID());
+                String plan = GateTexts.clause(duty, CATALOG);
+                String gate = GateTexts.cited(duty, CATALOG);
+                if (!List.of(rest, list, quote, plan).stream().allMatch(label::equals)
                         || !gate.equals(ClauseLabel.cited(r).text(l)) || !gate.endsWith(" " + label)) {
                     differ.add(l + " " + r.id().value() + ": " + label + " | " + rest + " | " + list + " | " + quote
-                            + " | " + gate);
+                            + " | " + plan + " | " + gate);
                 }
             }
         }
