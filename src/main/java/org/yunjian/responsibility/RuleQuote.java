@@ -1,12 +1,13 @@
 package org.yunjian.responsibility;
 
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.ClauseLabel;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.shared.Texts;
 
 /**
- * A §5 rule as a reader is shown it: its reference as the standard prints it ({@code 5 b) 1)}), its text in the
+ * A §5 rule as a reader is shown it: its reference as {@link ClauseLabel} labels it ({@code 5 b) 1)}), its text in the
  * reader's language (the catalog's English rendering for English, the standard's own words otherwise) and the
  * standard's own words. Pages, REST, CLI and documents quote rules through this one type.
  */
@@ -18,21 +19,6 @@ public record RuleQuote(RequirementId rule, String ref, String text, String orig
         if (r == null) {
             return new RuleQuote(rule, rule.value(), null, null);
         }
-        return new RuleQuote(rule, ref(r), r.textIn(Texts.locale()), r.text());
-    }
-
-    /**
-     * {@code 5 b) 1)} from clause 5, item b-1. A duty the catalog drew from a section's lead-in sentence (item
-     * {@code 0}, not a listed item of the standard) is cited by its clause alone, as the standard prints it: 7.3.7,
-     * not "7.3.7 0)".
-     */
-    public static String ref(Requirement r) {
-        StringBuilder out = new StringBuilder(r.clause());
-        if (r.item() != null && !r.derivedFromLeadIn()) {
-            for (String part : r.item().split("-")) {
-                out.append(' ').append(part).append(')');
-            }
-        }
-        return out.toString();
+        return new RuleQuote(rule, ClauseLabel.text(r), r.textIn(Texts.locale()), r.text());
     }
 }

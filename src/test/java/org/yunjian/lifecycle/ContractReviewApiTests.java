@@ -120,7 +120,7 @@ class ContractReviewApiTests {
                         "\u5728\u5408\u540c\u4e2d\u660e\u786e\u8d44\u4ea7\u7684\u6240\u6709\u6743")));
         List<PhaseGateCondition.Unmet> unmet = gate(Phase.ACQUISITION_MIGRATION);
         assertThat(unmet).hasSize(1);
-        assertThat(unmet.get(0).source()).startsWith("6.6.1 d) ").contains(
+        assertThat(unmet.get(0).source()).startsWith("Government website guide 6.6.1 d) ").contains(
                 "\u8d44\u4ea7\u5305\u62ec\u4e91\u670d\u52a1\u5ba2\u6237\u7684\u4e1a\u52a1\u7cfb\u7edf");
         assertThat(gate(Phase.OPERATION)).isEmpty();
 

@@ -64,7 +64,7 @@ class PlanCommandTests {
         assertThat(run("lifecycle", "plan", "show-plan", "--system", system, "--as", customer)).isZero();
         assertThat(out.toString()).contains("has no lifecycle plan yet");
         assertThat(run("lifecycle", "plan", "create-plan", "--system", system, "--as", customer)).isZero();
-        assertThat(out.toString()).contains("Lifecycle plan of", "open, 0% done", "not accepted", "6.1 para. 1",
+        assertThat(out.toString()).contains("Lifecycle plan of", "open, 0% done", "not accepted", "6.1 ¶1",
                 "6.3.2 lead-in", "6.2.1 a)");
         // issue 36 roles: the duties nobody takes are listed with why, per role (no 网站开发商 on the world's system)
         assertThat(out.toString()).contains("Duties nobody in the plan takes",
@@ -91,7 +91,7 @@ class PlanCommandTests {
         assertThat(run("lifecycle", "plan", "close-phase", "--system", system, "--phase", "EXIT", "--confirm",
                 "--as", customer)).isEqualTo(3);
         assertThat(err.toString()).contains("No exit project of this system is finished yet",
-                "The standard says: GB/T 31167-2014 9.1 f)");
+                "The standard says: GB/T 31167-2014 9.1 6.");
 
         assertThat(run("lifecycle", "plan", "show-plan", "--system", w.strangersSystem().id().toString(), "--as",
                 customer)).isEqualTo(1);

@@ -12,6 +12,8 @@ import org.yunjian.catalog.Layer;
 import org.yunjian.catalog.Mapping;
 import org.yunjian.catalog.MlpsAssessment;
 import org.yunjian.catalog.Phase;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.yunjian.catalog.ClauseLabel;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.catalog.RequirementKind;
@@ -25,7 +27,8 @@ record RequirementDto(String id, String standard, RequirementKind kind, String c
                       ExitInventory exitInventory, List<Requirement.Correction> corrections,
                       List<Requirement.Footnote> footnotes, List<Requirement.Note> notes,
                       List<AllocationRule> allocationRules, RoleDetermination roleDetermination, Incident incident,
-                      List<Mapping> mappings, ItemNature nature) {
+                      List<Mapping> mappings, ItemNature nature,
+                      @Schema(description = "the clause as labelled everywhere (6.1 第1段, 9.1 1.), in the reader's language") String label) {
 
     static RequirementDto of(Requirement r, List<Mapping> mappings) {
         return new RequirementDto(r.id().value(), r.standardCode(), r.kind(), r.clause(), r.item(), r.sourceLabel(),
@@ -33,6 +36,7 @@ record RequirementDto(String id, String standard, RequirementKind kind, String c
                 r.children().stream().map(RequirementId::value).toList(), r.title(), r.titleEn(), r.titleSource(),
                 r.text(), r.textEn(), r.phaseInStandard(), r.phases(), r.roles(), r.layer(), r.deploymentModels(),
                 r.bold(), r.sourceLine(), r.mlps(), r.exitInventory(), r.corrections(), r.footnotes(), r.notes(),
-                r.allocationRules(), r.roleDetermination(), r.incident(), mappings, r.nature());
+                r.allocationRules(), r.roleDetermination(), r.incident(), mappings, r.nature(),
+                ClauseLabel.text(r));
     }
 }

@@ -1,5 +1,7 @@
 package org.yunjian.lifecycle.api;
 
+import org.yunjian.catalog.ClauseLabel;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -56,7 +58,7 @@ final class ContractDocumentDtos {
     /** A requirement quoted: id, clause reference, the standard's words and the text in the reader's language. */
     record Quote(String id, String clause, String original, String text) {
         static Quote of(Requirement r) {
-            return new Quote(r.id().value(), RuleQuote.ref(r), r.text(), r.textIn(Texts.locale()));
+            return new Quote(r.id().value(), ClauseLabel.text(r), r.text(), r.textIn(Texts.locale()));
         }
     }
 

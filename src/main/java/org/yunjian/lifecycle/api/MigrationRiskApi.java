@@ -1,5 +1,7 @@
 package org.yunjian.lifecycle.api;
 
+import org.yunjian.catalog.ClauseLabel;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -57,7 +59,7 @@ class MigrationRiskApi {
                         long version) implements Versioned {
         static RiskResponse of(MigrationRisks.Entry e) {
             MigrationRisk a = e.assessment();
-            return new RiskResponse(e.risk().id().value(), GateTexts.clauseOf(e.risk()).text(), e.risk().text(),
+            return new RiskResponse(e.risk().id().value(), ClauseLabel.of(e.risk()).text(), e.risk().text(),
                     e.risk().textIn(Texts.locale()), a.likelihood(), a.impact(), a.level(),
                     a.level() == null ? Msg.of("lifecycle.risk.unassessed").text() : Msg.of(a.level()).text(),
                     a.treatment(), a.ownerOrg(), a.updatedBy(), a.updatedAt(), a.version());

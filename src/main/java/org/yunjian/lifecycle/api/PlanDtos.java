@@ -1,5 +1,7 @@
 package org.yunjian.lifecycle.api;
 
+import org.yunjian.catalog.ClauseLabel;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -89,7 +91,7 @@ final class PlanDtos {
                     p.createdAt(), stages,
                     v.visibleDuties().stream().map(d -> DutyResponse.of(d, v.organisations(), catalog)).toList(),
                     v.unassigned().stream().map(u -> new UnassignedResponse(u.requirement().value(),
-                            catalog.requirement(u.requirement()).map(r -> GateTexts.clauseOf(r).text()).orElse(""),
+                            catalog.requirement(u.requirement()).map(r -> ClauseLabel.of(r).text()).orElse(""),
                             Labelled.of(u.phase()),
                             u.roles().stream().sorted().map(Labelled::of).toList(),
                             u.why().stream().map(w -> new UnassignedWhy(Labelled.of(w.role()), w.reason().name(),

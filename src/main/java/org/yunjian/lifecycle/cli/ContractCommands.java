@@ -1,5 +1,7 @@
 package org.yunjian.lifecycle.cli;
 
+import org.yunjian.catalog.ClauseLabel;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -81,7 +83,7 @@ final class ContractCommands {
             }
             for (ContractReviewService.Line l : r.lines()) {
                 out.println(Texts.get("cli.lifecycle.contract.line", l.clause().id().value(),
-                        RuleQuote.ref(l.clause().requirement()), Msg.of(l.clause().document()).text(),
+                        ClauseLabel.cited(l.clause().requirement()).text(), Msg.of(l.clause().document()).text(),
                         Msg.of(l.clause().obligation()).text(), Msg.of(l.status()).text(),
                         l.review().reference() == null ? "" : l.review().reference()));
                 out.println(Texts.get("cli.lifecycle.doc.source", l.clause().requirement().textIn(Texts.locale())));

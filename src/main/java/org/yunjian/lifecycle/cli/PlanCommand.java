@@ -1,5 +1,7 @@
 package org.yunjian.lifecycle.cli;
 
+import org.yunjian.catalog.ClauseLabel;
+
 import java.io.PrintWriter;
 import java.util.UUID;
 
@@ -73,7 +75,7 @@ class PlanCommand implements Runnable {
             }
             for (LifecyclePlan.Unassigned u : v.unassigned()) {
                 out.println(Texts.get("cli.lifecycle.plan.unassignedDuty", catalog.requirement(u.requirement())
-                        .map(r -> GateTexts.clauseOf(r).text()).orElse(u.requirement().value()),
+                        .map(r -> ClauseLabel.of(r).text()).orElse(u.requirement().value()),
                         Msg.joined(u.why().stream().map(w -> w.text(v.organisations())).toList()).text()));
             }
         }

@@ -1,5 +1,7 @@
 package org.yunjian.lifecycle.cli;
 
+import org.yunjian.catalog.ClauseLabel;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -58,7 +60,7 @@ final class SelectionCommands {
                 out.println(Texts.get("cli.lifecycle.selection.candidate", c.position(), c.name(), c.id()));
             }
             for (SelectionCriterion k : v.criteria()) {
-                out.println(Texts.get("cli.lifecycle.selection.criterion", RuleQuote.ref(k.requirement()),
+                out.println(Texts.get("cli.lifecycle.selection.criterion", ClauseLabel.text(k.requirement()),
                         k.requirement().textIn(Texts.locale())));
                 for (ProviderSelection.Candidate c : s.candidates()) {
                     out.println(Texts.get("cli.lifecycle.selection.judgement", c.name(),

@@ -1,5 +1,7 @@
 package org.yunjian.lifecycle.internal;
 
+import org.yunjian.catalog.ClauseLabel;
+
 import static org.yunjian.lifecycle.internal.ContractDocxSupport.orDash;
 import static org.yunjian.lifecycle.internal.ContractDocxSupport.zh;
 
@@ -41,7 +43,7 @@ class ContractReviewDocx {
             WordDocuments.table(doc, List.of(zh("lifecycle.doc.docx.clause"), zh("lifecycle.doc.docx.text"),
                     zh("lifecycle.doc.contract.obligation"), zh("lifecycle.doc.contract.status"),
                     zh("lifecycle.doc.contract.reference"), zh("lifecycle.doc.contract.note")),
-                    lines.stream().map(l -> List.of(RuleQuote.ref(l.clause().requirement()),
+                    lines.stream().map(l -> List.of(ClauseLabel.cited(l.clause().requirement()).text(),
                             (shared || l.clause().leadIn() == null ? "" : l.clause().leadIn() + "\n")
                                     + l.clause().requirement().text(),
                             zh(l.clause().obligation()), zh(l.status()), orDash(l.review().reference()),

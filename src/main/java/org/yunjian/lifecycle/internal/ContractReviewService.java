@@ -1,5 +1,7 @@
 package org.yunjian.lifecycle.internal;
 
+import org.yunjian.catalog.ClauseLabel;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +113,7 @@ public class ContractReviewService {
         long stored = now == null ? 0 : now.version();
         repo.save(systemId, r, version == null ? stored : version.value());
         events.publishEvent(AuditableEvent.success("lifecycle.contract.mark", OBJECT, systemId,
-                Msg.of("lifecycle.doc.contract.audit.mark", a.system().name(), RuleQuote.ref(c.requirement()),
+                Msg.of("lifecycle.doc.contract.audit.mark", a.system().name(), ClauseLabel.cited(c.requirement()).text(),
                         Msg.of(c.document()), Msg.of(r.status()), r.reference() == null ? "" : r.reference())));
         return review(systemId);
     }
@@ -154,15 +156,15 @@ public class ContractReviewService {
         }
         if (selections.load(system.id()).decision() == null) {
             String source = SelectionService.decisionClause(system).flatMap(catalog::requirement)
-                    .map(r -> RuleQuote.ref(r) + " " + r.text()).orElse(null);
+                    .map(r -> ClauseLabel.text(r) + " " + r.text()).orElse(null);
             out.add(new PhaseGateCondition.Unmet(Msg.of("lifecycle.doc.gate.noSelection"), source));
         }
         for (Line l : lines) {
             if (l.blocks()) {
                 out.add(new PhaseGateCondition.Unmet(Msg.of(l.status() == ClauseStatus.MISSING
                                 ? "lifecycle.doc.gate.clauseMissing" : "lifecycle.doc.gate.clauseNotReviewed",
-                        Msg.of(l.clause().document()), RuleQuote.ref(l.clause().requirement())),
-                        RuleQuote.ref(l.clause().requirement()) + " " + l.clause().requirement().text()));
+                        Msg.of(l.clause().document()), ClauseLabel.cited(l.clause().requirement()).text()),
+                        ClauseLabel.cited(l.clause().requirement()).text() + " " + l.clause().requirement().text()));
             }
         }
         return out;

@@ -1,5 +1,7 @@
 package org.yunjian.lifecycle.internal;
 
+import org.yunjian.catalog.ClauseLabel;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -14,7 +16,7 @@ import org.yunjian.shared.Msg;
 
 /**
  * The exit phase of a plan is worked in the system's exit project: it closes only once an exit project of the system
- * is finished — hand-over verified, data deleted, deletion certificate issued (GB/T 31167-2014 9.1 f)).
+ * is finished — hand-over verified, data deleted, deletion certificate issued (GB/T 31167-2014 9.1 6.).
  */
 @Component
 class ExitProjectGate implements PhaseGateCondition {
@@ -36,7 +38,7 @@ class ExitProjectGate implements PhaseGateCondition {
         if (phase != Phase.EXIT || projects.ofSystem(systemId).stream().anyMatch(ExitProjects.Summary::finished)) {
             return List.of();
         }
-        String source = catalog.requirement(SOURCE).map(r -> STANDARD + " " + RuleQuote.ref(r) + " " + r.text())
+        String source = catalog.requirement(SOURCE).map(r -> STANDARD + " " + ClauseLabel.text(r) + " " + r.text())
                 .orElse(null);
         return List.of(new Unmet(Msg.of("lifecycle.gate.exitProject"), source));
     }

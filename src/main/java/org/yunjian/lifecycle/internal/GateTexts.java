@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.ClauseLabel;
 import org.yunjian.lifecycle.LifecyclePlan;
 import org.yunjian.lifecycle.PhaseGateCondition;
 import org.yunjian.lifecycle.PlanDuty;
@@ -38,7 +39,7 @@ public final class GateTexts {
             Msg state = d.status() == org.yunjian.lifecycle.DutyStatus.DONE
                     || d.status() == org.yunjian.lifecycle.DutyStatus.NOT_APPLICABLE
                     ? Msg.of("lifecycle.gate.awaitingAcceptance", Msg.of(d.status())) : Msg.of(d.status());
-            out.add(new Line(Msg.of("lifecycle.gate.duty", clause(d, catalog),
+            out.add(new Line(Msg.of("lifecycle.gate.duty", cited(d, catalog),
                     organisations.getOrDefault(d.organisation(), ""), state).text(), null, d.id()));
         }
         for (PhaseGateCondition.Unmet u : g.unmet()) {
@@ -47,26 +48,16 @@ public final class GateTexts {
         return out;
     }
 
-    /** The duty's clause and item as the standard numbers them (5.2 a)). */
+    /** The duty's clause as {@link ClauseLabel} labels it (6.1 第1段, 6.2.1 a)), for the plan's own tables. */
     public static String clause(PlanDuty d, Catalog catalog) {
-        return catalog.requirement(d.requirement()).map(r -> clauseOf(r).text()).orElse(d.requirement().value());
+        return catalog.requirement(d.requirement()).map(ClauseLabel::text).orElse(d.requirement().value());
     }
 
     /**
-     * A requirement's place in its standard as a reader finds it there: the printed item marker (6.2.1 a)), a
-     * paragraph the catalog numbered because the source prints no marker (6.1 第1段), or a section's lead-in that
-     * the catalog lists as a duty (6.3.2 引导语) — never the catalog's internal item number.
+     * The duty's clause as a gate line shows it, after its standard's short name (a gate lists duties and rules of
+     * several standards side by side): {@code 政府网站云计算服务安全指南 6.1 第1段}, {@code GB/T 31167 9.1 1.}.
      */
-    public static Msg clauseOf(org.yunjian.catalog.Requirement r) {
-        if (r.item() == null) {
-            return Msg.of("lifecycle.duty.label", r.clause());
-        }
-        if (r.derivedFromLeadIn()) {
-            return Msg.of("lifecycle.clause.leadIn", r.clause());
-        }
-        if (r.sourceLabel() == null && r.item().matches("\\d+")) {
-            return Msg.of("lifecycle.clause.paragraph", r.clause(), r.item());
-        }
-        return Msg.of("lifecycle.duty.label", org.yunjian.responsibility.RuleQuote.ref(r));
+    public static String cited(PlanDuty d, Catalog catalog) {
+        return catalog.requirement(d.requirement()).map(r -> ClauseLabel.cited(r).text()).orElse(d.requirement().value());
     }
 }

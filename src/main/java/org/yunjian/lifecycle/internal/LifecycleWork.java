@@ -213,7 +213,7 @@ class LifecycleWork implements WorkSource {
 
     /** The duty's clause as the standard prints it (6.2.1 a)): the same in both languages. */
     private String clause(PlanDuty d) {
-        return catalog.requirement(d.requirement()).map(org.yunjian.responsibility.RuleQuote::ref)
+        return catalog.requirement(d.requirement()).map(org.yunjian.catalog.ClauseLabel::text)
                 .orElse(d.requirement().value());
     }
 

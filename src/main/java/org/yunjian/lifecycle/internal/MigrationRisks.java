@@ -1,5 +1,7 @@
 package org.yunjian.lifecycle.internal;
 
+import org.yunjian.catalog.ClauseLabel;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +107,7 @@ public class MigrationRisks {
                 a.user().username(), clock.instant(), expected + 1);
         repo.saveRisk(r, expected);
         events.publishEvent(AuditableEvent.success("lifecycle.migration.risk", "lifecycle-migration-risk", systemId,
-                Msg.of("lifecycle.risk.audit", GateTexts.clauseOf(risk), Msg.of(likelihood),
+                Msg.of("lifecycle.risk.audit", ClauseLabel.of(risk), Msg.of(likelihood),
                         Msg.of(impact), a.system().name())));
         return r;
     }

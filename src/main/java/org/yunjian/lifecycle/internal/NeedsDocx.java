@@ -1,5 +1,7 @@
 package org.yunjian.lifecycle.internal;
 
+import org.yunjian.catalog.ClauseLabel;
+
 import static org.yunjian.lifecycle.internal.ContractDocxSupport.orDash;
 import static org.yunjian.lifecycle.internal.ContractDocxSupport.zh;
 
@@ -60,7 +62,7 @@ class NeedsDocx {
             WordDocuments.heading(doc, 2, zh("lifecycle.doc.needs.docx.h.cited"));
             List<List<String>> duties = new ArrayList<>();
             for (RequirementId id : a.citedDuties()) {
-                catalog.requirement(id).ifPresent(r -> duties.add(List.of(RuleQuote.ref(r), r.text())));
+                catalog.requirement(id).ifPresent(r -> duties.add(List.of(ClauseLabel.text(r), r.text())));
             }
             WordDocuments.table(doc, List.of(zh("lifecycle.doc.docx.clause"), zh("lifecycle.doc.docx.text")), duties);
         }

@@ -1,5 +1,7 @@
 package org.yunjian.lifecycle.internal;
 
+import org.yunjian.catalog.ClauseLabel;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -112,7 +114,7 @@ public class ObligationService implements OverdueCount {
      */
     public List<Source> sources(ObligationKind kind, CloudSystem system) {
         return system == null ? List.of() : policy.sources(kind, system, catalog).stream()
-                .map(r -> new Source(r.id().value(), GateTexts.clauseOf(r), r.text())).toList();
+                .map(r -> new Source(r.id().value(), ClauseLabel.of(r), r.text())).toList();
     }
 
     /** A system's obligations, with the caller's access. */

@@ -58,18 +58,6 @@ public class OpsBasis {
                 .orElse(List.of());
         return ids.stream().map(id -> catalog.requirement(RequirementId.of(id))).flatMap(Optional::stream)
                 .map(r -> new Quote(catalog.standard(r.standardCode()).map(s -> s.title()).orElse(r.standardCode()),
-                        ref(r), r.textIn(reader), r.text())).toList();
-    }
-
-    static String ref(Requirement r) {
-        StringBuilder out = new StringBuilder(r.clause());
-        if (r.item() != null) {
-            for (String part : r.item().split("-")) {
-                if (!part.equals("0")) {
-                    out.append(' ').append(part).append(')');
-                }
-            }
-        }
-        return out.toString();
+                        org.yunjian.catalog.ClauseLabel.text(r), r.textIn(reader), r.text())).toList();
     }
 }

@@ -1,5 +1,7 @@
 package org.yunjian.lifecycle.internal;
 
+import org.yunjian.catalog.ClauseLabel;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -364,7 +366,7 @@ public class PlanService {
 
     /** A duty named for texts: the requirement's clause and the organisation. */
     Msg label(PlanDuty d) {
-        return catalog.requirement(d.requirement()).map(GateTexts::clauseOf)
+        return catalog.requirement(d.requirement()).map(ClauseLabel::of)
                 .orElseGet(() -> Msg.of("lifecycle.duty.label", d.requirement().value()));
     }
 

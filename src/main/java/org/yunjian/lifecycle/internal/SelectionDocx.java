@@ -1,5 +1,7 @@
 package org.yunjian.lifecycle.internal;
 
+import org.yunjian.catalog.ClauseLabel;
+
 import static org.yunjian.lifecycle.internal.ContractDocxSupport.zh;
 
 import java.util.ArrayList;
@@ -43,7 +45,7 @@ class SelectionDocx {
         List<List<String>> rows = new ArrayList<>();
         for (SelectionCriterion k : v.criteria()) {
             List<String> row = new ArrayList<>();
-            row.add(RuleQuote.ref(k.requirement()) + (k.derived() ? "\n" + zh("lifecycle.doc.selection.derived",
+            row.add(ClauseLabel.text(k.requirement()) + (k.derived() ? "\n" + zh("lifecycle.doc.selection.derived",
                     k.requirement().clause()) : "") + "\n" + zh(k.obligation()));
             row.add(k.requirement().text());
             for (ProviderSelection.Candidate c : s.candidates()) {

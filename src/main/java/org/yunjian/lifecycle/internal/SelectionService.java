@@ -1,5 +1,7 @@
 package org.yunjian.lifecycle.internal;
 
+import org.yunjian.catalog.ClauseLabel;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -200,7 +202,7 @@ public class SelectionService {
         repo.saveJudgement(j);
         events.publishEvent(AuditableEvent.success("lifecycle.selection.judge", OBJECT, systemId,
                 Msg.of("lifecycle.doc.selection.audit.judge", a.system().name(), c.name(),
-                        RuleQuote.ref(k.requirement()), Msg.of(j.judgement()))));
+                        ClauseLabel.text(k.requirement()), Msg.of(j.judgement()))));
         return j;
     }
 
@@ -222,7 +224,7 @@ public class SelectionService {
                 CurrentUser.require().username(), clock.instant()));
         events.publishEvent(AuditableEvent.success("lifecycle.selection.evidence-add", OBJECT, systemId,
                 Msg.of("lifecycle.doc.selection.audit.evidence", a.system().name(), c.name(),
-                        RuleQuote.ref(k.requirement()), sealed.displayName(), sealed.sm3())));
+                        ClauseLabel.text(k.requirement()), sealed.displayName(), sealed.sm3())));
         return sealed;
     }
 

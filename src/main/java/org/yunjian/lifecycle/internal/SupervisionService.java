@@ -1,5 +1,7 @@
 package org.yunjian.lifecycle.internal;
 
+import org.yunjian.catalog.ClauseLabel;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -237,7 +239,7 @@ public class SupervisionService {
                 Text.Kind.LINE);
         if (required && (on == null || reference == null) && !errors.asMap().containsKey("regulatorReviewedOn")) {
             String quote = catalog.requirement(RequirementId.of(SupervisionChange.REGULATOR_REVIEW_RULE))
-                    .map(r -> RuleQuote.ref(r) + " “" + r.text() + "”").orElse(SupervisionChange.REGULATOR_REVIEW_RULE);
+                    .map(r -> ClauseLabel.text(r) + " “" + r.text() + "”").orElse(SupervisionChange.REGULATOR_REVIEW_RULE);
             errors.add(on == null ? "regulatorReviewedOn" : "regulatorReference",
                     "lifecycle.ops.error.regulatorReview", quote);
         }

@@ -1,5 +1,7 @@
 package org.yunjian.responsibility.internal;
 
+import org.yunjian.catalog.ClauseLabel;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -178,7 +180,7 @@ public class MatrixWorkbook {
 
     private void fixed(Row x, MatrixRow row, Assignment a, Map<UUID, String> names, Styles st) {
         Requirement req = catalog.requirement(row.duty().id()).orElse(null);
-        set(x, CLAUSE, req == null ? row.duty().clause() : RuleQuote.ref(req), st.text);
+        set(x, CLAUSE, req == null ? row.duty().clause() : ClauseLabel.text(req), st.text);
         set(x, TEXT, req == null ? null : req.textIn(Texts.locale()), st.text);
         set(x, LAYER, row.duty().layer() == null ? null : Msg.of(row.duty().layer()).text(), st.text);
         set(x, PHASES, MatrixTexts.phases(row.duty()), st.text);

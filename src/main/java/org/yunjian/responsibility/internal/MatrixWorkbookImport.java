@@ -116,7 +116,7 @@ public class MatrixWorkbookImport {
     }
 
     private Conflict conflict(ChainEdit c, ResponsibilityMatrix m, Map<UUID, String> names) {
-        String clause = catalog.requirement(c.duty()).map(org.yunjian.responsibility.RuleQuote::ref)
+        String clause = catalog.requirement(c.duty()).map(org.yunjian.catalog.ClauseLabel::text)
                 .orElse(c.duty().value());
         String platform = m.row(c.duty()).flatMap(r -> r.assignments().stream()
                         .filter(a -> a.accountable().equals(c.accountable())).findFirst())

@@ -1,5 +1,7 @@
 package org.yunjian.responsibility.internal;
 
+import org.yunjian.catalog.ClauseLabel;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -295,7 +297,7 @@ public class ResponsibilityService {
     private MatrixView changeRow(Locked l, MatrixRow row, List<Assignment> next) {
         l.access().requireMayChange(row.duty().id().value(), row.assignments(), next);
         ResponsibilityMatrix changed = l.view().matrix().withRow(row.withAssignments(next));
-        String ref = catalog.requirement(row.duty().id()).map(RuleQuote::ref).orElse(row.duty().id().value());
+        String ref = catalog.requirement(row.duty().id()).map(ClauseLabel::text).orElse(row.duty().id().value());
         Msg summary = Msg.of("responsibility.change.row", ref);
         MatrixView v = store(l, changed, l.view().document().participantsByOrganisation(), summary);
         events.publishEvent(AuditableEvent.success("responsibility.row.edit", OBJECT, l.info().id(),

@@ -1,5 +1,7 @@
 package org.yunjian.responsibility.internal;
 
+import org.yunjian.catalog.ClauseLabel;
+
 import static org.yunjian.documents.WordDocuments.heading;
 import static org.yunjian.documents.WordDocuments.para;
 import static org.yunjian.documents.WordDocuments.table;
@@ -191,7 +193,7 @@ public class StatementDocx {
                     continue;
                 }
                 Requirement r = catalog.requirement(row.duty().id()).orElse(null);
-                String duty = (r == null ? row.duty().clause() : RuleQuote.ref(r)) + " "
+                String duty = (r == null ? row.duty().clause() : ClauseLabel.text(r)) + " "
                         + (r == null ? "" : r.textIn(Texts.locale()));
                 List<List<String>> rows = byPhases.computeIfAbsent(MatrixTexts.phases(row.duty()), k -> new ArrayList<>());
                 if (!row.applicable()) {
@@ -243,7 +245,7 @@ public class StatementDocx {
     private String message(Violation x) {
         Object[] args = x.message().getArguments();
         if (x.duty() != null && args.length > 0 && x.duty().value().equals(args[0])) {
-            args[0] = catalog.requirement(x.duty()).map(RuleQuote::ref).orElse(x.duty().value());
+            args[0] = catalog.requirement(x.duty()).map(ClauseLabel::text).orElse(x.duty().value());
         }
         return Msg.of(x.message().key(), args).text();
     }

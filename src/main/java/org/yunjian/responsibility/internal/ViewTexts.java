@@ -1,5 +1,7 @@
 package org.yunjian.responsibility.internal;
 
+import org.yunjian.catalog.ClauseLabel;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -108,7 +110,7 @@ public final class ViewTexts {
         String text = kind == ViewKind.MLPS ? localised(req.mlps().requirement(), req.textEn()) : text(req);
         List<RoleLine> roles = r.holders().stream().map(ViewTexts::roleLine).toList();
         List<MappedLine> mapped = r.mapped().stream().map(x -> mappedLine(x, m, catalog)).toList();
-        return new Line(r.item().value(), RuleQuote.ref(req), text, r.child(),
+        return new Line(r.item().value(), ClauseLabel.text(req), text, r.child(),
                 r.side() == null ? null : r.side().name(), r.side() == null ? null : Msg.of(r.side()).text(),
                 kind == ViewKind.JRT ? r.models().stream().sorted().map(x -> modelName(kind, x)).toList() : List.of(),
                 roles, mapped);
@@ -130,7 +132,7 @@ public final class ViewTexts {
             }
         }
         String notApplicable = d.row() == null || d.row().applicable() ? null : d.row().notApplicable().text();
-        return new MappedLine(d.duty().value(), RuleQuote.ref(req), text(req), d.relationText().text(),
+        return new MappedLine(d.duty().value(), ClauseLabel.text(req), text(req), d.relationText().text(),
                 d.row() != null, notApplicable, parts);
     }
 

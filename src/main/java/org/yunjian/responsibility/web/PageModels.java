@@ -1,5 +1,7 @@
 package org.yunjian.responsibility.web;
 
+import org.yunjian.catalog.ClauseLabel;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -136,7 +138,7 @@ class PageModels {
         model.addAttribute("agreementNames", agreementNames(m));
         model.addAttribute("questions", java.util.Arrays.stream(org.yunjian.responsibility.ApplicabilityQuestion.values())
                 .map(q -> new QuestionLine(q.name(), q.text().text(), q.duty().value(),
-                        catalog.requirement(q.duty()).map(RuleQuote::ref).orElse(q.duty().value()), q.condition(),
+                        catalog.requirement(q.duty()).map(ClauseLabel::text).orElse(q.duty().value()), q.condition(),
                         m.answers().containsKey(q) ? (m.answers().get(q) ? "yes" : "no") : "")).toList());
         model.addAttribute("mayAnswer", current && a.isCustomer());
     }
@@ -230,7 +232,7 @@ class PageModels {
         Map<UUID, Cell> cells = new LinkedHashMap<>();
         marks.forEach((org, ms) -> cells.put(org, new Cell(ms.stream().distinct().toList(),
                 String.join(Texts.get("responsibility.page.cell.separator"), titles.getOrDefault(org, List.of())))));
-        return new RowLine(r.duty().id().value(), req == null ? "" : RuleQuote.ref(req), text, r.duty().layer(),
+        return new RowLine(r.duty().id().value(), req == null ? "" : ClauseLabel.text(req), text, r.duty().layer(),
                 r.heading(), r.duty().parent() != null,
                 r.applicable() ? null : r.notApplicable().text(), cells, problems,
                 r.assignments().stream().anyMatch(Assignment::delegated));
