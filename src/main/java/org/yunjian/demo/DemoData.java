@@ -28,6 +28,8 @@ public final class DemoData {
     public static final String ASSESSMENT_REVIEWER = "checker";
     /** The assessment body's 批准人, who approves (signs) the report. */
     public static final String ASSESSMENT_APPROVER = "approver";
+    /** issue 36 jrtdemo: the securities company's person, customer of the 行业云 trading system. */
+    public static final String SECURITIES_USER = "securities";
 
     /** Base32 TOTP secrets of the demo administrators (demo only: real secrets are enrolled per person). */
     public static final String SYSTEM_ADMIN_TOTP = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -47,8 +49,15 @@ public final class DemoData {
     public static final Org ASSESSOR = new Org("示例信息安全等级测评中心", "1210000040000123XC", "北京市",
             List.of("THIRD_PARTY_ASSESSOR"));
 
+    /**
+     * issue 36 jrtdemo: a securities company, customer of a 行业云 (community cloud) system of the demo provider, so that
+     * JR/T 证券期货业云技术应用安全规范's periodic duties appear in a demo system's calendar.
+     */
+    public static final Org SECURITIES = new Org("示例证券股份有限公司", "91310115MA1FL2K8NA", "上海市",
+            List.of("CUSTOMER"));
+
     public static final List<Org> ORGANIZATIONS = List.of(CUSTOMER, PROVIDER, INTEGRATOR, SECURITY_SERVICE, HARDWARE,
-            ASSESSOR);
+            ASSESSOR, SECURITIES);
 
     public static final String PORTAL_SYSTEM = "示例市人民政府门户网站";
     public static final String SERVICE_SYSTEM = "示例市政务服务网上办事大厅";
@@ -77,6 +86,12 @@ public final class DemoData {
             new Asset("MIDDLEWARE", "运维堡垒机", "V3.2", "IMPORTANT", "由示例系统集成有限公司运维使用"),
             new Asset("NETWORK_DEVICE", "专有网络（VPC）虚拟交换机", null, "GENERAL", null),
             new Asset("DATA", "政务公开信息与公众留言数据", null, "IMPORTANT", "重要数据"));
+    /**
+     * issue 36 jrtdemo: the securities company's trading system on the demo provider's 行业云 (COMMUNITY deployment,
+     * JR/T 6.3 / 7.3), 等保 level 3 on a level-3 platform.
+     */
+    public static final String SECURITIES_SYSTEM = "示例证券集中交易系统（行业云）";
+    public static final String REGION_SHANGHAI = "上海";
     public static final String REGION_BEIJING = "北京";
     public static final String REGION_TIANJIN = "天津";
 
@@ -98,7 +113,8 @@ public final class DemoData {
             new Account(ASSESSOR_USER, "测评师 陈工", "USER", ASSESSOR, null),
             new Account(ASSESSOR2_USER, "测评师 孙工", "USER", ASSESSOR, null),
             new Account(ASSESSMENT_REVIEWER, "质量审核 周工", "USER", ASSESSOR, null),
-            new Account(ASSESSMENT_APPROVER, "技术负责人 吴工", "USER", ASSESSOR, null));
+            new Account(ASSESSMENT_APPROVER, "技术负责人 吴工", "USER", ASSESSOR, null),
+            new Account(SECURITIES_USER, "证券信息技术部 郑工", "USER", SECURITIES, null));
 
     public record Org(String name, String creditCode, String region, List<String> roles) {
     }

@@ -19,8 +19,9 @@ import org.yunjian.party.Organization;
 import org.yunjian.security.SeedActor;
 
 /**
- * In demo mode, seeds the sample engagement once: five organisations, two systems of the customer on the
- * provider's public IaaS cloud, and the migration engagement with all parties. Runs as an internal
+ * In demo mode, seeds the sample engagement once: the organisations of {@link DemoData#ORGANIZATIONS}, two systems of the
+ * customer on the provider's public IaaS cloud, the migration and operation engagements with all parties, and a
+ * securities company's system on the provider's 行业云 (issue 36). Runs as an internal
  * system administrator, so every write is audited like any other.
  */
 @Component
@@ -52,7 +53,7 @@ class DemoParties implements ApplicationRunner {
             return;
         }
         SeedActor.run(SeedActor.platform(), this::seed);
-        log.info("Demo data seeded: {} organisations, 2 systems, 1 engagement", DemoData.ORGANIZATIONS.size());
+        log.info("Demo data seeded: {} organisations, 3 systems, 2 engagements", DemoData.ORGANIZATIONS.size());
     }
 
     private void seed() {
@@ -92,5 +93,10 @@ class DemoParties implements ApplicationRunner {
                         new Inputs.PartyRef(integrator, "PARTNER_OM_SERVICE"),
                         new Inputs.PartyRef(security, "PARTNER_SECURITY_SERVICE"),
                         new Inputs.PartyRef(ids.get(DemoData.HARDWARE).toString(), "PARTNER_HARDWARE"))));
+        // issue 36 jrtdemo: a securities company's system on the provider's 行业云 (community cloud), level 3 on a
+        // level-3 platform (JR/T 6.1), for the JR/T duties of the obligations calendar
+        systems.create(new Inputs.SystemInput(DemoData.SECURITIES_SYSTEM, ids.get(DemoData.SECURITIES).toString(),
+                "3", "COMMUNITY", "IAAS", "SECURITIES_FUTURES", "IMPORTANT", List.of(DemoData.REGION_SHANGHAI),
+                provider, List.of(), "3"));
     }
 }

@@ -1,0 +1,91 @@
+package org.yunjian.lifecycle.internal;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.yunjian.demo.DemoData;
+import org.yunjian.lifecycle.ObligationKind;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.party.Parties;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.SeedActor;
+import org.yunjian.security.UserAdministration;
+
+/**
+ * issue 36: in demo mode, the securities company's 行业云 trading system ({@link DemoData#SECURITIES_SYSTEM}) gets its
+ * lifecycle plan (JR/T 证券期货业云技术应用安全规范) and its obligations calendar, generated as the securities company's
+ * person, so that every JR/T periodic duty of a 行业云 — the provider's risk assessment and monitoring (7.3), the NDA's
+ * validity (6.3.4), the certification deadline (6.3.1), the joint drill (7.3), the yearly evaluation (6.3.1) … —
+ * appears in a demo system's calendar with its clause. The NDA is recorded in the contract review with its validity
+ * (three years, signed two years ago) and its renewal counts from the day it was signed; the provider reported three
+ * weeks ago. Runs after the portal's plan; once only.
+ */
+@Component
+@Order(95)
+@ConditionalOnProperty(name = "yunjian.demo", havingValue = "true")
+class SecuritiesDemo implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(SecuritiesDemo.class);
+
+    /** JR/T 6.3.4 (行业云): "保密协议应有明确的有效周期。" */
+    static final String NDA_CLAUSE = "JRT-SF-6.3.4-2";
+
+    private final PlanService plans;
+    private final PlanRepository planRepo;
+    private final ObligationService obligations;
+    private final ObligationRepository obligationRepo;
+    private final ContractReviewService contracts;
+    private final Parties parties;
+    private final UserAdministration users;
+
+    SecuritiesDemo(PlanService plans, PlanRepository planRepo, ObligationService obligations,
+                   ObligationRepository obligationRepo, ContractReviewService contracts, Parties parties,
+                   UserAdministration users) {
+        this.plans = plans;
+        this.planRepo = planRepo;
+        this.obligations = obligations;
+        this.obligationRepo = obligationRepo;
+        this.contracts = contracts;
+        this.parties = parties;
+        this.users = users;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        CloudSystem[] system = new CloudSystem[1];
+        SeedActor.run(SeedActor.platform(), () -> system[0] = parties.visibleSystems().stream()
+                .filter(s -> s.name().equals(DemoData.SECURITIES_SYSTEM)).findFirst()
+                .filter(s -> planRepo.findBySystem(s.id(), false).isEmpty() && obligationRepo.bySystem(s.id()).isEmpty())
+                .orElse(null));
+        Optional<CurrentUser> customer = SeedActor.account(users, DemoData.SECURITIES_USER);
+        Optional<CurrentUser> provider = SeedActor.account(users, DemoData.PROVIDER_USER);
+        if (system[0] == null || customer.isEmpty() || provider.isEmpty()) {
+            return;
+        }
+        CloudSystem s = system[0];
+        SeedActor.run(customer.get(), () -> {
+            plans.create(s.id());
+            LocalDate today = obligations.today();
+            LocalDate signed = today.minusYears(2);
+            contracts.mark(s.id(), NDA_CLAUSE, null, "PRESENT", "保密协议第 2 条", null, signed.toString(),
+                    signed.plusYears(3).minusDays(1).toString());
+            obligations.generate(s.id(), today.plusMonths(1).toString());
+            complete(s, ObligationKind.NDA_RENEWAL, signed);
+        });
+        SeedActor.run(provider.get(), () -> complete(s, ObligationKind.PROVIDER_REPORT,
+                obligations.today().minusWeeks(3)));
+        log.info("Demo lifecycle plan and obligations seeded for {}", s.name());
+    }
+
+    private void complete(CloudSystem s, ObligationKind kind, LocalDate on) {
+        obligations.complete(s.id(), kind.name(), on.toString(), org.yunjian.shared.ExpectedVersion.exactly(
+                obligations.one(s.id(), kind.name()).obligation().version()));
+    }
+}
