@@ -91,6 +91,8 @@ public final class DemoData {
      * JR/T 6.3 / 7.3), 等保 level 3 on a level-3 platform.
      */
     public static final String SECURITIES_SYSTEM = "示例证券集中交易系统（行业云）";
+    /** The clause of the securities system's contract that is its NDA (JR/T 6.3.4), as the contract review records it. */
+    public static final String SECURITIES_NDA_REFERENCE = "保密协议第 2 条";
     public static final String REGION_SHANGHAI = "上海";
     public static final String REGION_BEIJING = "北京";
     public static final String REGION_TIANJIN = "天津";

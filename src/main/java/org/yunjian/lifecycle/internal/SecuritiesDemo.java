@@ -74,7 +74,7 @@ class SecuritiesDemo implements ApplicationRunner {
             plans.create(s.id());
             LocalDate today = obligations.today();
             LocalDate signed = today.minusYears(2);
-            contracts.mark(s.id(), NDA_CLAUSE, null, "PRESENT", "保密协议第 2 条", null, signed.toString(),
+            contracts.mark(s.id(), NDA_CLAUSE, null, "PRESENT", DemoData.SECURITIES_NDA_REFERENCE, null, signed.toString(),
                     signed.plusYears(3).minusDays(1).toString());
             obligations.generate(s.id(), today.plusMonths(1).toString());
             complete(s, ObligationKind.NDA_RENEWAL, signed);
