@@ -126,7 +126,7 @@ class DemoAdministratorLoginBrowserTest {
                 submit.click();
                 // the answer has come before the next attempt opens the form: a navigation started at once could
                 // cancel the submission, and fewer attempts reached the server (the full run waited in vain)
-                wait.until(ExpectedConditions.stalenessOf(submit));
+                org.yunjian.support.Browser.waitUntilGone(wait, submit);
             }
             String refused = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-throttled")))
                     .getText();
