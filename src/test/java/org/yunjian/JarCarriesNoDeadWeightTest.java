@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,21 @@ class JarCarriesNoDeadWeightTest {
         assertThatThrownBy(() -> Class.forName("org.hibernate.validator.HibernateValidator"))
                 .isInstanceOf(ClassNotFoundException.class);
         assertThat(packedJars()).noneMatch(jar -> jar.startsWith("hibernate-validator-"));
+    }
+
+    @Test
+    void applicationDeclaresNoBeanValidation() throws IOException {
+        // web.ApiDocsConfig skips springdoc's copying of constraints, which needs Hibernate Validator: none to copy
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            assertThat(files.filter(p -> p.toString().endsWith(".java")).filter(p -> {
+                try {
+                    String source = Files.readString(p);
+                    return source.contains("jakarta.validation") || source.contains("org.hibernate.validator");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList()).isEmpty();
+        }
     }
 
     @Test
