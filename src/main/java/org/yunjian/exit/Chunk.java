@@ -81,7 +81,8 @@ public record Chunk(String path, String version, int index, long offset, long le
 
     /** Whether {@code actual} is the expected digest. */
     public boolean matches(String actual) {
-        return java.security.MessageDigest.isEqual(expected.getBytes(), actual.getBytes());
+        return java.security.MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                actual.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The finding for this chunk holding {@code actual} instead: HASH_MISMATCH naming the byte range. */

@@ -475,7 +475,8 @@ public final class Verification {
             if (e.size() >= 0 && h.size() != e.size()) {
                 fs.add(new Finding(Finding.Kind.SIZE_MISMATCH, e.key(), String.valueOf(e.size()), String.valueOf(h.size()),
                         Finding.SIZE_DIFFERS));
-            } else if (!java.security.MessageDigest.isEqual(h.hash().getBytes(), e.hash().getBytes())) {
+            } else if (!java.security.MessageDigest.isEqual(h.hash().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    e.hash().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
                 fs.add(new Finding(Finding.Kind.HASH_MISMATCH, e.key(), e.hash(), h.hash(), Finding.detail(Finding.HASH_DIFFERS, alg.id())));
             } else {
                 ok++;

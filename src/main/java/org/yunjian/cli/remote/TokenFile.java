@@ -65,7 +65,8 @@ public record TokenFile(Path path) {
 
     /** Writes the login, owner-only from its first byte (a temporary file moved into place). */
     public void write(Login login) throws IOException {
-        Path dir = path.getParent();
+        // a bare file name has no parent of its own: the directory it is in
+        Path dir = java.util.Objects.requireNonNull(path.toAbsolutePath().getParent(), "parent");
         if (posix()) {
             if (!Files.isDirectory(dir)) {
                 Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
