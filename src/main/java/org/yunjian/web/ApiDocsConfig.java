@@ -12,6 +12,8 @@ import org.springdoc.core.service.GenericParameterService;
 import org.springdoc.core.service.RequestBodyService;
 import org.springdoc.core.utils.SchemaUtils;
 import org.springdoc.webmvc.core.service.RequestService;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -27,6 +29,8 @@ import org.springframework.core.MethodParameter;
  * marked not-null is still required, as springdoc does. springdoc's own bean backs off ({@code @ConditionalOnMissingBean}).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // as springdoc: not for the CLI
+@ConditionalOnProperty(name = "springdoc.api-docs.enabled", matchIfMissing = true)
 class ApiDocsConfig {
 
     @Bean
