@@ -47,12 +47,16 @@ class HandOverDayBrowserTests {
             driver.get(base + "/systems/" + system + "/responsibility/rows/TCCIA004-8.2.3-b-3");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("assignment-0")));
             String chain = driver.findElement(By.cssSelector("#assignment-0 .chain")).getText();
-            assertThat(chain).contains(DemoData.SECURITY_SERVICE.name()).containsPattern("，\\d{4}-\\d{2}-\\d{2}转移")
-                    .doesNotContain("未登记转移日期");
-            assertThat(driver.findElement(By.cssSelector("label[for='handedOverOn-0']")).getText()).isEqualTo("转移日期");
+            assertThat(chain).contains(DemoData.SECURITY_SERVICE.name())
+                    .containsPattern("第4\\.2条，\\d{4}-\\d{2}-\\d{2}转移").doesNotContain("未登记转移日期");
+            assertThat(driver.findElement(By.cssSelector("label[for='handedOverOn-0']")).getText())
+                    .isEqualTo("转移日期");
             assertThat(driver.findElement(By.id("handedOverOn-0")).getAttribute("type")).isEqualTo("date");
             Path dir = Files.createDirectories(Path.of("target/screenshots"));
             Files.write(dir.resolve("handover-row.png"), driver.getScreenshotAs(OutputType.BYTES));
+            driver.executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                    driver.findElement(By.id("handedOverOn-0")));
+            Files.write(dir.resolve("handover-form.png"), driver.getScreenshotAs(OutputType.BYTES));
 
             driver.get(base + "/systems/" + system + "/responsibility");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("download-docx")));
