@@ -61,14 +61,9 @@ class HandOverDayBrowserTests {
             driver.get(base + "/systems/" + system + "/responsibility");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("download-docx")));
             String href = driver.findElement(By.id("download-docx")).getAttribute("href");
-            Object got = driver.executeAsyncScript("""
-                    const done = arguments[arguments.length - 1];
-                    fetch(arguments[0], {credentials: 'same-origin'}).then(async r => {
-                      const bytes = new Uint8Array(await r.arrayBuffer());
-                      let bin = ''; for (const b of bytes) bin += String.fromCharCode(b);
-                      done(btoa(bin));
-                    }).catch(e => done(''));""", href);
-            byte[] docx = java.util.Base64.getDecoder().decode((String) got);
+            Browser.Fetched statement = Browser.fetch(driver, href);
+            assertThat(statement.status()).isEqualTo(200);
+            byte[] docx = statement.body();
             assertThat(docx).isNotEmpty();
             Files.write(dir.resolve("handover-statement.docx"), docx);
             try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
