@@ -249,6 +249,15 @@ class SspExchangeTests {
             metadata.remove("version");
         }
         assertThat(again).isEqualTo(read);
+        // the XML form too: valid, and read back it changes nothing
+        String xml = exported("xml", "provider");
+        assertThat(OscalSchemas.validate(OscalSchemas.Model.SSP, OscalFormat.XML, xml.getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
+        assertThat(xml).contains("name=\"handed-over-on\"", "name=\"signed-on\"", "name=\"exception-check\"");
+        int unchanged = versions();
+        assertThat(importFile(customer, "计划.xml", xml.getBytes(StandardCharsets.UTF_8)).getResponse().getStatus())
+                .isEqualTo(200);
+        assertThat(versions()).isEqualTo(unchanged);
 
         // an exception the platform has not approved is refused, naming its resource; nothing stored
         int before = versions();
