@@ -292,7 +292,7 @@ class PlanApiTests {
         create();
         String json = plan(customer);
         List<String> exit = JsonPath.read(json, "$.stages[?(@.phase.code == 'EXIT')].obstacles[*].source");
-        assertThat(exit).anySatisfy(source -> assertThat(source).startsWith("GB/T 31167-2014 9.1 6.")
+        assertThat(exit).anySatisfy(source -> assertThat(source).startsWith("GB/T 31167 9.1 6.")
                 .contains("彻底清除数据"));
         List<String> texts = JsonPath.read(json, "$.stages[?(@.phase.code == 'EXIT')].obstacles[*].text");
         assertThat(texts).contains("本系统尚无已完成的退出项目（移交清单核验、数据删除并出具删除证明）");

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.yunjian.demo.DemoData;
 import org.yunjian.lifecycle.ObligationKind;
 import org.yunjian.party.CloudSystem;
+import org.yunjian.party.DemoSystems;
 import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
@@ -59,17 +60,14 @@ class SecuritiesDemo implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        CloudSystem[] system = new CloudSystem[1];
-        SeedActor.run(SeedActor.platform(), () -> system[0] = parties.visibleSystems().stream()
-                .filter(s -> s.name().equals(DemoData.SECURITIES_SYSTEM)).findFirst()
-                .filter(s -> planRepo.findBySystem(s.id(), false).isEmpty() && obligationRepo.bySystem(s.id()).isEmpty())
-                .orElse(null));
+        Optional<CloudSystem> system = DemoSystems.find(parties, DemoData.SECURITIES_SYSTEM,
+                s -> planRepo.findBySystem(s.id(), false).isEmpty() && obligationRepo.bySystem(s.id()).isEmpty());
         Optional<CurrentUser> customer = SeedActor.account(users, DemoData.SECURITIES_USER);
         Optional<CurrentUser> provider = SeedActor.account(users, DemoData.PROVIDER_USER);
-        if (system[0] == null || customer.isEmpty() || provider.isEmpty()) {
+        if (system.isEmpty() || customer.isEmpty() || provider.isEmpty()) {
             return;
         }
-        CloudSystem s = system[0];
+        CloudSystem s = system.get();
         SeedActor.run(customer.get(), () -> {
             plans.create(s.id());
             LocalDate today = obligations.today();

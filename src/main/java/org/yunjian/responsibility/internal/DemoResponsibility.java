@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.demo.DemoData;
 import org.yunjian.party.CloudSystem;
+import org.yunjian.party.DemoSystems;
 import org.yunjian.party.Parties;
 import org.yunjian.party.PartyRole;
 import org.yunjian.responsibility.Accountable;
@@ -76,16 +77,14 @@ class DemoResponsibility implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        CloudSystem[] system = new CloudSystem[1];
-        SeedActor.run(SeedActor.platform(), () -> system[0] = parties.visibleSystems().stream()
-                .filter(s -> s.name().equals(DemoData.PORTAL_SYSTEM)).findFirst()
-                .filter(s -> s.providerId() != null && repo.findBySystem(s.id()).isEmpty()).orElse(null));
+        Optional<CloudSystem> system = DemoSystems.find(parties, DemoData.PORTAL_SYSTEM,
+                s -> s.providerId() != null && repo.findBySystem(s.id()).isEmpty());
         Optional<CurrentUser> customer = account(DemoData.CUSTOMER_USER);
         Optional<CurrentUser> provider = account(DemoData.PROVIDER_USER);
-        if (system[0] == null || customer.isEmpty() || provider.isEmpty()) {
+        if (system.isEmpty() || customer.isEmpty() || provider.isEmpty()) {
             return;
         }
-        CloudSystem s = system[0];
+        CloudSystem s = system.get();
         UUID providerOrg = s.providerId();
         SeedActor.run(customer.get(), () -> {
             MatrixView v = service.create(s.id());
