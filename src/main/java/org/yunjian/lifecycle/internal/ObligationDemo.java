@@ -48,10 +48,12 @@ class ObligationDemo implements ApplicationRunner {
     private final Parties parties;
     private final UserAdministration users;
     private final AssessmentDirectory assessments;
+    private final ObligationCompletions completions;
 
     ObligationDemo(ObligationService service, ObligationRepository repo, Parties parties, UserAdministration users,
-                   AssessmentDirectory assessments) {
+                   AssessmentDirectory assessments, ObligationCompletions completions) {
         this.assessments = assessments;
+        this.completions = completions;
         this.service = service;
         this.repo = repo;
         this.parties = parties;
@@ -78,7 +80,7 @@ class ObligationDemo implements ApplicationRunner {
         Optional<CurrentUser> approver = SeedActor.account(users, DemoData.ASSESSMENT_APPROVER);
         if (completed.isPresent() && approver.isPresent()) {
             AssessmentDirectory.Summary a = completed.get();
-            SeedActor.run(approver.get(), () -> service.on(new AssessmentCompleted(a.id(), s.id(), a.completedAt())));
+            SeedActor.run(approver.get(), () -> completions.on(new AssessmentCompleted(a.id(), s.id(), a.completedAt())));
         } else {
             SeedActor.run(customer.get(), () -> complete(s, ObligationKind.MLPS_ASSESSMENT,
                     service.today().minusMonths(10)));
