@@ -231,14 +231,15 @@ class LifecycleWork implements WorkSource {
         String scope = RISK + s.id() + ":" + r.risk().value();
         return r.awaitsTreatmentBy().map(owner -> new WorkSnapshot(scope, List.of(new WorkTask("treat",
                 "work.lifecycle.migration.risk", List.of(s.name(), catalog.requirement(r.risk())
-                        .map(org.yunjian.catalog.ClauseLabel::text).orElse(r.risk().value())),
+                        .map(x -> WorkTask.message(org.yunjian.catalog.ClauseLabel.of(x))).orElse(r.risk().value())),
                 "/systems/" + s.id() + "/lifecycle/migration#risk-" + r.risk().value(),
                 WorkAddressee.organization(owner), null)))).orElseGet(() -> WorkSnapshot.nothingWaiting(scope));
     }
 
     /** The duty's clause as the standard prints it (6.2.1 a)): the same in both languages. */
+    /** The duty's clause, read in the reader's language (5.4 第4段 / 5.4 ¶4) when the task is shown. */
     private String clause(PlanDuty d) {
-        return catalog.requirement(d.requirement()).map(org.yunjian.catalog.ClauseLabel::text)
+        return catalog.requirement(d.requirement()).map(r -> WorkTask.message(org.yunjian.catalog.ClauseLabel.of(r)))
                 .orElse(d.requirement().value());
     }
 
