@@ -158,6 +158,10 @@ public final class ServerProcess implements AutoCloseable {
         process.destroyForcibly();
     }
 
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     public long pid() {
         return process.pid();
     }
