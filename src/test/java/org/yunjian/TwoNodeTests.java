@@ -86,7 +86,11 @@ class TwoNodeTests {
         Path shared = dir.resolve("data");                                  // evidence and files: shared storage
         // the first node creates the keys (empty audit log) and seeds the demo; the second one finds both
         nodes.add(ServerProcess.start(shared, props, "--spring.profiles.active=demo"));
+        // the second starts once the first has seeded (ready, not merely serving the login page): two nodes seeding
+        // the demo at once collide (uq_lifecycle_plan_system), and the second one exits — the full run's 502
+        nodes.get(0).awaitReady(java.time.Duration.ofSeconds(180));
         nodes.add(ServerProcess.start(shared, props, "--spring.profiles.active=demo"));
+        nodes.get(1).awaitReady(java.time.Duration.ofSeconds(180));
 
         int proxyPort = freePort();
         startNginx(binary, proxyPort, nodes.get(0).uri("/").getPort(), nodes.get(1).uri("/").getPort());
