@@ -241,14 +241,34 @@ public class BackupService {
         if (!Files.isDirectory(from)) {
             return;
         }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(from)) {
-            files = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-                    .filter(p -> skip.stream().noneMatch(p::startsWith))
-                    .filter(p -> !p.getFileName().toString().endsWith(".part")).toList();
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
-        }
+        List<Path> files = new java.util.ArrayList<>();
+        // uploads go on while the backup runs: a temporary file renamed between the directory's listing and the
+        // look at its attributes is gone, not an error (Files.walk threw for it and failed the whole backup)
+        Files.walkFileTree(from, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
+                                                                   java.nio.file.attribute.BasicFileAttributes a) {
+                return skip.stream().anyMatch(dir::startsWith) ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+                        : java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
+                if (a.isRegularFile() && skip.stream().noneMatch(file::startsWith)
+                        && !file.getFileName().toString().endsWith(".part")) {
+                    files.add(file);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof java.nio.file.NoSuchFileException) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
         for (Path file : files) {
             String rel = from.relativize(file).toString().replace(java.io.File.separatorChar, '/');
             if (!BackupManifest.safe(rel)) {
