@@ -479,6 +479,9 @@ class AuthorizationMatrixTests {
             Map.entry("POST /api/systems/{id}/lifecycle/duties/{dutyId}/acceptance",
                     new String[] {"lifecycle_duty", "id", "last"}),
             Map.entry("POST /systems/{id}/lifecycle/duties/{dutyId}/acceptance", new String[] {"lifecycle_duty", "id", "last"}),
+            // issue 36 fin-lifecycle: adding the duties a plan lacks names the plan's own version
+            Map.entry("POST /api/systems/{id}/lifecycle/missing-duties", new String[] {"lifecycle_plan", "system_id"}),
+            Map.entry("POST /systems/{id}/lifecycle/missing-duties", new String[] {"lifecycle_plan", "system_id"}),
             Map.entry("PUT /api/systems/{id}/lifecycle/needs", new String[] {"lifecycle_needs_analysis", "system_id"}),
             Map.entry("POST /systems/{id}/lifecycle/needs", new String[] {"lifecycle_needs_analysis", "system_id"}),
             // lifecycle operation records: a {recordId} that exists nowhere (404 before any version question)

@@ -86,7 +86,11 @@ class TwoNodeTests {
         Path shared = dir.resolve("data");                                  // evidence and files: shared storage
         // the first node creates the keys (empty audit log) and seeds the demo; the second one finds both
         nodes.add(ServerProcess.start(shared, props, "--spring.profiles.active=demo"));
+        // the second starts once the first has seeded (ready, not merely serving the login page): two nodes seeding
+        // the demo at once collide (uq_lifecycle_plan_system), and the second one exits — the full run's 502
+        nodes.get(0).awaitReady(java.time.Duration.ofSeconds(180));
         nodes.add(ServerProcess.start(shared, props, "--spring.profiles.active=demo"));
+        nodes.get(1).awaitReady(java.time.Duration.ofSeconds(180));
 
         int proxyPort = freePort();
         startNginx(binary, proxyPort, nodes.get(0).uri("/").getPort(), nodes.get(1).uri("/").getPort());
@@ -119,7 +123,8 @@ class TwoNodeTests {
         killed.kill();
 
         HttpResponse<String> again = user.get("/api/account");
-        assertThat(again.statusCode()).as("the same session on the surviving node").isEqualTo(200);
+        assertThat(again.statusCode()).as("the same session on the surviving node; nginx said: %s; survivor alive: %s;"
+                + " its log ends: %s", proxyErrors(), survivor.alive(), tail(survivor.log())).isEqualTo(200);
         assertThat(again.body()).contains(DemoData.CUSTOMER_USER);
         assertThat(again.headers().firstValue("X-Upstream")).hasValue("127.0.0.1:" + survivor.uri("/").getPort());
         HttpResponse<String> write = createSystem(user, "双节点-节点失效后");
@@ -331,6 +336,24 @@ class TwoNodeTests {
                 {"name":"%s-%s","protectionLevel":3,"deploymentModel":"PUBLIC","serviceModel":"IAAS",
                  "industry":"GOVERNMENT_WEBSITE","dataClassification":"IMPORTANT","regions":["北京"],
                  "agents":[]}""".formatted(name, UUID.randomUUID().toString().substring(0, 8)));
+    }
+
+    private static String tail(Path log) {
+        try {
+            String all = Files.readString(log);
+            return all.substring(Math.max(0, all.length() - 3000));
+        } catch (IOException unreadable) {
+            return unreadable.toString();
+        }
+    }
+
+    /** The proxy's error log, to say why it answered 502 (a full run under load once saw one after the kill). */
+    private String proxyErrors() {
+        try {
+            return Files.readString(dir.resolve("error.log"));
+        } catch (IOException unreadable) {
+            return unreadable.toString();
+        }
     }
 
     /** The documented two-node proxy block (docs/operations.md), on test ports, naming the upstream that answered. */

@@ -92,12 +92,15 @@ public class ResponsibilityCheckBenchmark {
                 .withAgreement(new Agreement("安全服务协议", provider, security))
                 .withAgreement(new Agreement("硬件供货与维保协议", provider, hardware));
         m = m.delegate(new RequirementId("TCCIA004-8.2.3-b-3"), new Accountable(provider, PartyRole.PROVIDER), security,
-                "安全服务协议", "4.2");
+                "安全服务协议", "4.2", java.time.LocalDate.of(2026, 1, 20));
         RequirementId infra = first(m, provider, PartyRole.PROVIDER, Layer.INFRASTRUCTURE);
-        m = m.delegate(infra, new Accountable(provider, PartyRole.PROVIDER), om, "运维服务协议", "2.1");
+        m = m.delegate(infra, new Accountable(provider, PartyRole.PROVIDER), om, "运维服务协议", "2.1",
+                java.time.LocalDate.of(2026, 1, 20));
         RequirementId own = first(m, customer, PartyRole.CUSTOMER, null);
-        m = m.delegate(own, new Accountable(customer, PartyRole.CUSTOMER), provider, "云服务合同", "7.3")
-                .delegate(own, new Accountable(customer, PartyRole.CUSTOMER), om, "运维服务协议", "6.3");
+        m = m.delegate(own, new Accountable(customer, PartyRole.CUSTOMER), provider, "云服务合同", "7.3",
+                java.time.LocalDate.of(2026, 1, 20))
+                .delegate(own, new Accountable(customer, PartyRole.CUSTOMER), om, "运维服务协议", "6.3",
+                        java.time.LocalDate.of(2026, 1, 20));
         matrix = m;
         RuleCheck.Result r = ruleCheck.check(matrix);
         if (!r.approvable() || matrix.rows().size() < 170) {
@@ -105,7 +108,8 @@ public class ResponsibilityCheckBenchmark {
                     + " rows, violations " + r.violations());
         }
         // the same matrix with a third hop and no agreement between the hardware provider and the customer
-        violating = m.delegate(own, new Accountable(customer, PartyRole.CUSTOMER), hardware, "云服务合同", "9.1");
+        violating = m.delegate(own, new Accountable(customer, PartyRole.CUSTOMER), hardware, "云服务合同", "9.1",
+                java.time.LocalDate.of(2026, 1, 20));
         if (ruleCheck.check(violating).approvable()) {
             throw new IllegalStateException("expected violations");
         }

@@ -12,10 +12,11 @@ import java.util.Objects;
  * {@code illegal-transition} conflict; an allowed move whose precondition does not hold is a {@code precondition}
  * conflict naming what is missing:
  * <ul>
- *   <li>移交 → 核验: the customer approved the hand-over inventory (JR/T 8.1.3) and it holds a signed manifest;</li>
+ *   <li>移交 → 核验: the customer approved the hand-over inventory (JR/T 8.1.3 第2段) and it holds a signed manifest;</li>
  *   <li>核验 → 删除: a verification run came back clean (GB/T 31167 9.3);</li>
  *   <li>删除 → 完成: the deletion certificate was issued.</li>
  * </ul>
+ * A precondition names its clause as {@link ExitClauses} labels it.
  */
 public final class ExitProject {
 
@@ -24,9 +25,11 @@ public final class ExitProject {
     }
 
     private ExitStatus status;
+    private final ExitClauses clauses;
 
-    public ExitProject(ExitStatus status) {
+    public ExitProject(ExitStatus status, ExitClauses clauses) {
         this.status = Objects.requireNonNull(status);
+        this.clauses = Objects.requireNonNull(clauses);
     }
 
     public ExitStatus status() {
@@ -43,7 +46,8 @@ public final class ExitProject {
         switch (target) {
             case VERIFICATION -> {
                 if (!facts.inventoryApproved()) {
-                    missing.add(Msg.of("exitproject.precondition.inventoryApproved"));
+                    missing.add(Msg.of("exitproject.precondition.inventoryApproved",
+                            clauses.cited(ExitClauses.DATA_LIST_APPROVAL)));
                 }
                 if (facts.manifests() == 0) {
                     missing.add(Msg.of("exitproject.precondition.manifest"));
@@ -51,7 +55,8 @@ public final class ExitProject {
             }
             case DELETION -> {
                 if (!facts.cleanVerification()) {
-                    missing.add(Msg.of("exitproject.precondition.cleanVerification"));
+                    missing.add(Msg.of("exitproject.precondition.cleanVerification",
+                            clauses.cited(ExitClauses.VERIFICATION)));
                 }
             }
             case CLOSED -> {

@@ -1,7 +1,7 @@
 package org.yunjian.exitproject;
 
 /**
- * What a sanitised medium may hold afterwards. GB/T 31167-2014 9.4 c) 3): a medium that held sensitive data
+ * What a sanitised medium may hold afterwards. GB/T 31167 9.4 3. 6.: a medium that held sensitive data
  * never stores public data afterwards, so {@link #PUBLIC_DATA} is refused for it.
  */
 public enum NextUse {

@@ -28,14 +28,23 @@ import org.yunjian.shared.Msg;
  * @param standardCode    the sector guide ({@code GOVWEB}, {@code JRT-SF})
  * @param deploymentModel the party deployment model the duties were chosen for, or null
  * @param assignedFrom    where the organisations of the duties came from
+ * @param version         the plan's own stored version, raised when duties are added to it ({@link #missing}); each
+ *                        duty counts its own versions
  */
 public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String deploymentModel,
                             AssignedFrom assignedFrom, Instant createdAt, UUID createdBy, List<Stage> stages,
-                            List<PlanDuty> duties) {
+                            List<PlanDuty> duties, long version) {
 
     public LifecyclePlan {
         stages = List.copyOf(stages);
         duties = List.copyOf(duties);
+    }
+
+    /** A plan at version 0 (new). */
+    public LifecyclePlan(UUID id, UUID systemId, String standardCode, String deploymentModel,
+                         AssignedFrom assignedFrom, Instant createdAt, UUID createdBy, List<Stage> stages,
+                         List<PlanDuty> duties) {
+        this(id, systemId, standardCode, deploymentModel, assignedFrom, createdAt, createdBy, stages, duties, 0);
     }
 
     /** Where the assignment of duties to organisations came from. */
@@ -187,6 +196,72 @@ public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String 
         r.roles().stream().sorted(Comparator.naturalOrder())
                 .forEach(role -> out.addAll(holders.getOrDefault(GuideRoles.of(role), List.of())));
         return out;
+    }
+
+    /**
+     * What a plan made before lacks now: every duty of {@code template} (the guide's duties for the system) that the
+     * plan has for nobody — the duties {@link #unassigned} lists — for each organisation that holds one of its roles
+     * now ({@code holders}, by {@link GuideRoles}; a duty naming no role is the customer's). Those of an open phase
+     * (or of every phase) are {@code added}, at the end of the plan's order; those of a closed phase are
+     * {@code refused} with {@link NotAddedReason#PHASE_CLOSED} (closing reopens nothing: the customer reopens the phase
+     * first), a duty whose roles nobody on the system holds with {@link NotAddedReason#NO_HOLDER}. A duty the plan
+     * has for some organisation is left as it is: the customer may have assigned it elsewhere on purpose.
+     */
+    public Additions missing(PlanTemplate template, Catalog catalog, UUID customer,
+                             Map<PartyRole, List<UUID>> holders) {
+        Set<RequirementId> planned = new java.util.HashSet<>();
+        duties.forEach(d -> planned.add(d.requirement()));
+        int position = duties.stream().mapToInt(PlanDuty::position).max().orElse(-1) + 1;
+        List<PlanDuty> added = new ArrayList<>();
+        List<NotAdded> refused = new ArrayList<>();
+        List<Map.Entry<Phase, RequirementId>> all = new ArrayList<>();
+        template.stages().forEach(s -> s.duties().forEach(r -> all.add(new java.util.AbstractMap.SimpleEntry<>(
+                s.phase(), r))));
+        template.throughout().forEach(r -> all.add(new java.util.AbstractMap.SimpleEntry<>(null, r)));
+        for (Map.Entry<Phase, RequirementId> e : all) {
+            if (!planned.add(e.getValue())) {
+                continue; // in the plan already (or listed twice by the template)
+            }
+            Set<UUID> orgs = organisations(catalog.requirement(e.getValue()).orElseThrow(), customer, holders);
+            if (orgs.isEmpty()) {
+                refused.add(new NotAdded(e.getValue(), e.getKey(), null, NotAddedReason.NO_HOLDER));
+                continue;
+            }
+            boolean closed = e.getKey() != null && stage(e.getKey()).map(Stage::closed).orElse(false);
+            for (UUID org : orgs) {
+                if (closed) {
+                    refused.add(new NotAdded(e.getValue(), e.getKey(), org, NotAddedReason.PHASE_CLOSED));
+                } else {
+                    added.add(PlanDuty.assigned(id, e.getKey(), e.getValue(), position++, org));
+                }
+            }
+        }
+        return new Additions(added, refused);
+    }
+
+    /** What {@link #missing} adds and what it cannot add, with why. */
+    public record Additions(List<PlanDuty> added, List<NotAdded> refused) {
+        public Additions {
+            added = List.copyOf(added);
+            refused = List.copyOf(refused);
+        }
+    }
+
+    /**
+     * A duty {@link #missing} cannot add.
+     *
+     * @param phase        its phase, or null for a duty of every phase
+     * @param organisation who would take it, or null ({@link NotAddedReason#NO_HOLDER})
+     */
+    public record NotAdded(RequirementId requirement, Phase phase, UUID organisation, NotAddedReason reason) {
+    }
+
+    /** Why a missing duty is not added. */
+    public enum NotAddedReason {
+        /** Its phase is closed: the customer reopens it first (closing reopens nothing). */
+        PHASE_CLOSED,
+        /** No organisation on the system holds any role the duty names. */
+        NO_HOLDER
     }
 
     public Optional<Stage> stage(Phase phase) {

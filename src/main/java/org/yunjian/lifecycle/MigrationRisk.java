@@ -1,6 +1,7 @@
 package org.yunjian.lifecycle;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,9 +19,18 @@ import org.yunjian.shared.FieldErrors;
  * @param treatment  what is done about it, or null
  * @param ownerOrg   the organisation of the system that carries out the treatment, or null
  * @param version    the stored version, raised by every save (0 while unassessed)
+ * @param treatedOn  the day the treatment was carried out, or null while it is open (a new assessment reopens it)
+ * @param treatedBy  who recorded it (user name), or null
  */
 public record MigrationRisk(UUID systemId, RequirementId risk, Rating likelihood, Rating impact, String treatment,
-                            UUID ownerOrg, String updatedBy, Instant updatedAt, long version) {
+                            UUID ownerOrg, String updatedBy, Instant updatedAt, long version, LocalDate treatedOn,
+                            String treatedBy) {
+
+    /** An assessment whose treatment is not carried out yet. */
+    public MigrationRisk(UUID systemId, RequirementId risk, Rating likelihood, Rating impact, String treatment,
+                         UUID ownerOrg, String updatedBy, Instant updatedAt, long version) {
+        this(systemId, risk, likelihood, impact, treatment, ownerOrg, updatedBy, updatedAt, version, null, null);
+    }
 
     /** A three-step scale for likelihood and impact. */
     public enum Rating {
@@ -36,6 +46,37 @@ public record MigrationRisk(UUID systemId, RequirementId risk, Rating likelihood
 
     public boolean assessed() {
         return likelihood != null && impact != null;
+    }
+
+    public boolean treated() {
+        return treatedOn != null;
+    }
+
+    /**
+     * The organisation whose treatment the risk waits for: the owner of a risk rated high whose treatment is not
+     * carried out yet (its people get a 我的待办 entry and a notification); empty otherwise.
+     */
+    public java.util.Optional<UUID> awaitsTreatmentBy() {
+        return level() == Rating.HIGH && ownerOrg != null && !treated() ? java.util.Optional.of(ownerOrg)
+                : java.util.Optional.empty();
+    }
+
+    /**
+     * The treatment carried out on {@code on} (not after {@code today}), recorded by {@code by} at {@code at}: only an
+     * assessed risk with a treatment written; the problems in {@code errors}, else the risk treated (a version more).
+     */
+    public MigrationRisk treatedOn(FieldErrors errors, LocalDate on, LocalDate today, String by, Instant at) {
+        if (!assessed()) {
+            errors.add("treatedOn", "lifecycle.risk.error.treatUnassessed");
+        } else if (treatment == null) {
+            errors.add("treatedOn", "lifecycle.risk.error.treatWithoutTreatment");
+        }
+        if (on == null) {
+            errors.add("treatedOn", "lifecycle.risk.error.treatedOnRequired");
+        } else if (on.isAfter(today)) {
+            errors.add("treatedOn", "lifecycle.risk.error.treatedOnFuture");
+        }
+        return new MigrationRisk(systemId, risk, likelihood, impact, treatment, ownerOrg, by, at, version + 1, on, by);
     }
 
     /**

@@ -25,9 +25,25 @@ import org.yunjian.shared.Msg;
  * @param reviewMonths     default interval of security reviews and risk assessments
  * @param kindMonths       default interval of the other kinds the standards name without a number
  *                         ({@code yunjian.lifecycle.obligations.kind-months.<KIND>}; {@link #DEFAULT_KIND_MONTHS})
+ * @param ndaLeadDays      how many days before the recorded NDA runs out its renewal is due
+ *                         ({@code yunjian.lifecycle.obligations.nda-lead-days}; {@link #DEFAULT_NDA_LEAD_DAYS}): JR/T
+ *                         6.3.4 / 6.4.4 ask for "明确的有效周期" and state no lead, so this is a configurable default
  */
 public record ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drillMonths, int reportMonths,
-                               int evaluationMonths, int reviewMonths, Map<ObligationKind, Integer> kindMonths) {
+                               int evaluationMonths, int reviewMonths, Map<ObligationKind, Integer> kindMonths,
+                               int ndaLeadDays) {
+
+    /** The default lead of an NDA's renewal before the NDA runs out: not in the standard, a configurable default. */
+    public static final int DEFAULT_NDA_LEAD_DAYS = 90;
+    /** The longest lead that may be configured. */
+    public static final int MAX_NDA_LEAD_DAYS = 365;
+
+    /** With the {@link #DEFAULT_NDA_LEAD_DAYS}. */
+    public ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drillMonths, int reportMonths,
+                            int evaluationMonths, int reviewMonths, Map<ObligationKind, Integer> kindMonths) {
+        this(assessmentMonths, drillMonths, reportMonths, evaluationMonths, reviewMonths, kindMonths,
+                DEFAULT_NDA_LEAD_DAYS);
+    }
 
     public static final int MIN_MONTHS = 1;
     public static final int MAX_MONTHS = 60;
@@ -71,6 +87,9 @@ public record ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drill
         inRange(reportMonths);
         inRange(evaluationMonths);
         inRange(reviewMonths);
+        if (ndaLeadDays < 0 || ndaLeadDays > MAX_NDA_LEAD_DAYS) {
+            throw new IllegalArgumentException("ndaLeadDays=" + ndaLeadDays);
+        }
         // a configured default may not exceed what a standard states
         for (ObligationKind k : ObligationKind.values()) {
             int configured = configured(k, 3, assessmentMonths, drillMonths, reportMonths, evaluationMonths,
@@ -101,6 +120,15 @@ public record ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drill
             case SECURITY_REVIEW, PROVIDER_RISK_ASSESSMENT -> review;
             default -> kinds.getOrDefault(kind, 12);
         };
+    }
+
+    /**
+     * The validity {@code kind} follows on a system whose agreement is recorded valid until {@code until} (null: none
+     * recorded): only the NDA's renewal (JR/T 6.3.4 / 6.4.4) does, due {@link #ndaLeadDays} before it runs out.
+     */
+    public Optional<Obligation.Validity> validity(ObligationKind kind, java.time.LocalDate until) {
+        return kind == ObligationKind.NDA_RENEWAL && until != null
+                ? Optional.of(new Obligation.Validity(until, ndaLeadDays)) : Optional.empty();
     }
 
     /**
@@ -182,6 +210,24 @@ public record ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drill
             if (!sources(k, system, catalog).isEmpty()) {
                 out.add(k);
             }
+        }
+        return out;
+    }
+
+    /**
+     * The obligations a drill of {@code category} (null: none recorded) completes on {@code system}: the general drill
+     * only where the system's guide asks for one (JR/T 7.4.2 6) "定期组织演练"), and the obligation of the drill's own
+     * category. A government website's drills are per category — 政府网站指南 8.5 b) "每两年至少开展各典型类别安全事件的
+     * 应急演练一次" — so there a drill completes its category's obligation and nothing else: not the single drill
+     * obligation of before the per-category ones (superseded on upgrade), which any drill used to complete.
+     */
+    public List<ObligationKind> completedBy(DrillCategory category, CloudSystem system, Catalog catalog) {
+        List<ObligationKind> out = new ArrayList<>();
+        if (!sources(ObligationKind.EMERGENCY_DRILL, system, catalog).isEmpty()) {
+            out.add(ObligationKind.EMERGENCY_DRILL);
+        }
+        if (category != null) {
+            category.obligation().ifPresent(out::add);
         }
         return out;
     }

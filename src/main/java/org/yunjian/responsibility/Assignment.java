@@ -51,7 +51,8 @@ public record Assignment(Accountable accountable, List<Hop> chain) {
     }
 
     /**
-     * A fingerprint of the delegation chain (receivers, agreements, clauses): equal chains give equal fingerprints.
+     * A fingerprint of the delegation chain (receivers, agreements, clauses, hand-over days): equal chains give equal
+     * fingerprints.
      * An exported workbook carries it per row, so a re-import can tell whether the platform's row changed since.
      */
     public String fingerprint() {
@@ -59,7 +60,8 @@ public record Assignment(Accountable accountable, List<Hop> chain) {
                 .append(accountable.role().name());
         for (Hop h : chain) {
             s.append('\n').append(h.to()).append('\u001f').append(h.agreement() == null ? "" : h.agreement())
-                    .append('\u001f').append(h.clause() == null ? "" : h.clause());
+                    .append('\u001f').append(h.clause() == null ? "" : h.clause())
+                    .append('\u001f').append(h.handedOverOn() == null ? "" : h.handedOverOn().toString());
         }
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
@@ -69,10 +71,10 @@ public record Assignment(Accountable accountable, List<Hop> chain) {
         }
     }
 
-    /** This assignment with the work handed on once more, from the current implementing party. */
-    public Assignment delegate(UUID to, String agreement, String clause) {
+    /** This assignment with the work handed on once more, from the current implementing party, on {@code day}. */
+    public Assignment delegate(UUID to, String agreement, String clause, java.time.LocalDate day) {
         List<Hop> next = new ArrayList<>(chain);
-        next.add(new Hop(implementer(), to, agreement, clause));
+        next.add(new Hop(implementer(), to, agreement, clause, day));
         return new Assignment(accountable, next);
     }
 }

@@ -8,7 +8,7 @@ import org.yunjian.party.PartyRole;
  * What {@link RuleCheck} checks, each derived from a general rule of T/CCIA 004-2024 §5 ({@link #rule()}) or, for
  * {@link #SUBCONTRACT_WITHOUT_CONSENT}, from JR/T 7.3 / 7.4.3; the violation quotes the catalog item that states it.
  * Where several items state the same kind of rule, {@link #phrase()} — the standard's own words the check enforces —
- * picks the one that says it. Display name: bundle key {@code enum.Check.<CONSTANT>}.
+ * picks the one that says it ({@code responsibility/standard-words.properties}). Display name: bundle key {@code enum.Check.<CONSTANT>}.
  */
 public enum Check implements Labelled {
     /** A role the duty names is held on the system but nobody is its accountable party. */
@@ -28,16 +28,18 @@ public enum Check implements Labelled {
      * work (partners work under the contract signed with the provider), §5 c) for the customer's.
      */
     HOP_OUTSIDE_AGREEMENT(AllocationRule.Kind.PARTNER_WORKS_UNDER_PROVIDER_OVERSIGHT,
-            AllocationRule.Kind.DELEGATION_REQUIRES_CONTRACT, null),
+            AllocationRule.Kind.DELEGATION_REQUIRES_CONTRACT, false),
     /** The agreement a hand-over cites was not signed, or signed after the hand-over (§5 b) 2)). */
-    // 前需签署合同协议
-    AGREEMENT_NOT_SIGNED_BEFORE(AllocationRule.Kind.DELEGATION_REQUIRES_CONTRACT, null, "\u524d\u9700\u7b7e\u7f72\u5408\u540c\u534f\u8bae"),
+    AGREEMENT_NOT_SIGNED_BEFORE(AllocationRule.Kind.DELEGATION_REQUIRES_CONTRACT, null, true),
+    /**
+     * A hand-over records no day, so whether its agreement was signed before it (§5 b) 2)) cannot be told (issue 36:
+     * the check no longer takes today for it).
+     */
+    HOP_WITHOUT_HANDOVER_DAY(AllocationRule.Kind.DELEGATION_REQUIRES_CONTRACT, null, true),
     /** The agreement of a hand-over of the provider side's work states no provider supervision (§5 a) 3)). */
-    // 监督权利和责任
-    AGREEMENT_WITHOUT_SUPERVISION(AllocationRule.Kind.DELEGATION_REQUIRES_CONTRACT, null, "\u76d1\u7763\u6743\u5229\u548c\u8d23\u4efb"),
+    AGREEMENT_WITHOUT_SUPERVISION(AllocationRule.Kind.DELEGATION_REQUIRES_CONTRACT, null, true),
     /** The agreement of a hand-over states no accountability mechanism (§5 b) 2), c)). */
-    // 问责机制
-    AGREEMENT_WITHOUT_ACCOUNTABILITY(AllocationRule.Kind.DELEGATION_REQUIRES_CONTRACT, null, "\u95ee\u8d23\u673a\u5236"),
+    AGREEMENT_WITHOUT_ACCOUNTABILITY(AllocationRule.Kind.DELEGATION_REQUIRES_CONTRACT, null, true),
     /** A partner answers for duties without an agreement with a cloud service provider of the system. */
     PARTNER_WITHOUT_AGREEMENT(AllocationRule.Kind.PARTNER_WORKS_UNDER_PROVIDER_OVERSIGHT),
     /** A provider has handed on the implementation work of every duty it answers for. */
@@ -46,21 +48,21 @@ public enum Check implements Labelled {
      * On a securities and futures (JR/T) system, the provider hands its work to a partner under an agreement without
      * the customer's recorded permission (JR/T 7.3, 7.4.3).
      */
-    // 不得将云服务再进行外包、转包、分包
-    SUBCONTRACT_WITHOUT_CONSENT(null, null, "\u4e0d\u5f97\u5c06\u4e91\u670d\u52a1\u518d\u8fdb\u884c\u5916\u5305\u3001\u8f6c\u5305\u3001\u5206\u5305");
+    SUBCONTRACT_WITHOUT_CONSENT(null, null, true);
 
     private final AllocationRule.Kind rule;
     private final AllocationRule.Kind customerRule;
     private final String phrase;
 
     Check(AllocationRule.Kind rule) {
-        this(rule, null, null);
+        this(rule, null, false);
     }
 
-    Check(AllocationRule.Kind rule, AllocationRule.Kind customerRule, String phrase) {
+    /** @param phrased whether the standard's words the check enforces are in {@link StandardWords} ({@code check.NAME}) */
+    Check(AllocationRule.Kind rule, AllocationRule.Kind customerRule, boolean phrased) {
         this.rule = rule;
         this.customerRule = customerRule;
-        this.phrase = phrase;
+        this.phrase = phrased ? StandardWords.get("check." + name()) : null;
     }
 
     /** The §5 rule the check enforces; null for the JR/T check. */

@@ -61,13 +61,10 @@ public final class Duties {
 
     /**
      * A bare lead-in: nothing but the role it introduces ("客户应：", "云服务合作者中各角色分工：", "安全服务提供者"), its sub-items
-     * being the duties.
+     * being the duties ({@code bare-lead-in} in {@code responsibility/standard-words.properties}).
      */
     static final java.util.regex.Pattern BARE_LEAD_IN = java.util.regex.Pattern.compile(
-            // (客户|云服务提供者|云服务合作者(中(的|各角色)?)?((软件|硬件|运维服务|安全服务)提供者)?
-            "(\u5ba2\u6237|\u4e91\u670d\u52a1\u63d0\u4f9b\u8005|\u4e91\u670d\u52a1\u5408\u4f5c\u8005(\u4e2d(\u7684|\u5404\u89d2\u8272)?)?((\u8f6f\u4ef6|\u786c\u4ef6|\u8fd0\u7ef4\u670d\u52a1|\u5b89\u5168\u670d\u52a1)\u63d0\u4f9b\u8005)?"
-                            // |(软件|硬件|运维服务|安全服务)提供者)(应|负责)?(分工)?[：:]?
-                    + "|(\u8f6f\u4ef6|\u786c\u4ef6|\u8fd0\u7ef4\u670d\u52a1|\u5b89\u5168\u670d\u52a1)\u63d0\u4f9b\u8005)(\u5e94|\u8d1f\u8d23)?(\u5206\u5de5)?[\uff1a:]?");
+            StandardWords.get("bare-lead-in"));
 
     public static Duties of(Catalog catalog) {
         Map<RequirementId, Requirement> items = new LinkedHashMap<>();

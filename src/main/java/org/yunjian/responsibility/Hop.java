@@ -11,8 +11,8 @@ import java.util.UUID;
  *
  * @param agreement   the contract or cooperation agreement by name, or null
  * @param clause      its clause, e.g. {@code 7.3}, or null
- * @param handedOverOn the day the work was handed over (the day the hop was recorded), or null where not known —
- *                    the agreement must be signed by then (§5 b) 2))
+ * @param handedOverOn the day the work was handed over, or null where not known — the agreement must be signed by
+ *                     then (§5 b) 2)); the rule check reports a hop without it ({@link Check#HOP_WITHOUT_HANDOVER_DAY})
  */
 public record Hop(UUID from, UUID to, String agreement, String clause, LocalDate handedOverOn) {
 
@@ -26,8 +26,9 @@ public record Hop(UUID from, UUID to, String agreement, String clause, LocalDate
         clause = blankToNull(clause);
     }
 
-    public Hop(UUID from, UUID to, String agreement, String clause) {
-        this(from, to, agreement, clause, null);
+    /** This hop handed over on {@code day}. */
+    public Hop on(LocalDate day) {
+        return new Hop(from, to, agreement, clause, day);
     }
 
     /** Whether the hop cites both an agreement and a clause. */

@@ -35,43 +35,80 @@ public final class ResponsibilityMatrix {
     private final Map<ApplicabilityQuestion, Boolean> answers;
 
     /**
-     * @param serviceModel the system's service model, or null where it is not known
-     * @throws IllegalArgumentException if an organisation, a duty or an agreement name occurs twice
+     * What a matrix is made of, set part by part ({@link #builder}, {@link #toBuilder}); {@link #build} checks it. Parts
+     * not set are empty: no participants, agreements, rows, answers (no question answered) or exceptions.
      */
-    public ResponsibilityMatrix(UUID systemId, ServiceModel serviceModel, List<Participant> participants,
-                                List<Agreement> agreements, List<MatrixRow> rows) {
-        this(systemId, serviceModel, participants, agreements, rows, Map.of(), List.of());
+    public static final class Builder {
+        private final UUID systemId;
+        private final ServiceModel serviceModel;
+        private List<Participant> participants = List.of();
+        private List<Agreement> agreements = List.of();
+        private List<MatrixRow> rows = List.of();
+        private Map<ApplicabilityQuestion, Boolean> answers = Map.of();
+        private List<RuleException> exceptions = List.of();
+
+        private Builder(UUID systemId, ServiceModel serviceModel) {
+            this.systemId = systemId;
+            this.serviceModel = serviceModel;
+        }
+
+        public Builder participants(List<Participant> participants) {
+            this.participants = participants;
+            return this;
+        }
+
+        public Builder agreements(List<Agreement> agreements) {
+            this.agreements = agreements;
+            return this;
+        }
+
+        public Builder rows(List<MatrixRow> rows) {
+            this.rows = rows;
+            return this;
+        }
+
+        /** The answers to the {@linkplain ApplicabilityQuestion applicability questions} (a question absent: open). */
+        public Builder answers(Map<ApplicabilityQuestion, Boolean> answers) {
+            this.answers = answers;
+            return this;
+        }
+
+        /** The approved exceptions to the "原则上" rules of §5 ({@link RuleException}). */
+        public Builder exceptions(List<RuleException> exceptions) {
+            this.exceptions = exceptions;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException if an organisation, a duty or an agreement name occurs twice
+         */
+        public ResponsibilityMatrix build() {
+            return new ResponsibilityMatrix(this);
+        }
     }
 
-    /**
-     * @param answers the answers to the {@linkplain ApplicabilityQuestion applicability questions} given so far (a
-     *                question not in the map is not answered yet)
-     */
-    public ResponsibilityMatrix(UUID systemId, ServiceModel serviceModel, List<Participant> participants,
-                                List<Agreement> agreements, List<MatrixRow> rows,
-                                Map<ApplicabilityQuestion, Boolean> answers) {
-        this(systemId, serviceModel, participants, agreements, rows, answers, List.of());
+    /** @param serviceModel the system's service model, or null where it is not known */
+    public static Builder builder(UUID systemId, ServiceModel serviceModel) {
+        return new Builder(systemId, serviceModel);
     }
 
-    /** As above, with the approved exceptions to the "原则上" rules of §5 ({@link RuleException}). */
-    public ResponsibilityMatrix(UUID systemId, ServiceModel serviceModel, List<Participant> participants,
-                                List<Agreement> agreements, List<MatrixRow> rows, List<RuleException> exceptions) {
-        this(systemId, serviceModel, participants, agreements, rows, Map.of(), exceptions);
+    /** A builder holding every part of this matrix, to change some. */
+    public Builder toBuilder() {
+        return builder(systemId, serviceModel).participants(participants).agreements(agreements).rows(rows)
+                .answers(answers).exceptions(exceptions);
     }
 
-    /** With the answers to the applicability questions and the approved exceptions. */
-    public ResponsibilityMatrix(UUID systemId, ServiceModel serviceModel, List<Participant> participants,
-                                List<Agreement> agreements, List<MatrixRow> rows,
-                                Map<ApplicabilityQuestion, Boolean> answers, List<RuleException> exceptions) {
+    /** The one constructor: every matrix is made by a {@link Builder}. */
+    private ResponsibilityMatrix(Builder b) {
         Map<ApplicabilityQuestion, Boolean> given = new EnumMap<>(ApplicabilityQuestion.class);
-        answers.forEach((q, a) -> given.put(Objects.requireNonNull(q, "question"), Objects.requireNonNull(a, "answer")));
+        b.answers.forEach((q, a) -> given.put(Objects.requireNonNull(q, "question"), Objects.requireNonNull(a, "answer")));
         this.answers = Collections.unmodifiableMap(given);
-        this.exceptions = List.copyOf(exceptions);
-        this.systemId = Objects.requireNonNull(systemId, "systemId");
-        this.serviceModel = serviceModel;
-        this.participants = List.copyOf(participants);
-        this.agreements = List.copyOf(agreements);
-        this.rows = List.copyOf(rows);
+        this.exceptions = List.copyOf(b.exceptions);
+        this.systemId = Objects.requireNonNull(b.systemId, "systemId");
+        this.serviceModel = b.serviceModel;
+        this.participants = List.copyOf(b.participants);
+        this.agreements = List.copyOf(b.agreements);
+        this.rows = List.copyOf(b.rows);
         Map<UUID, Participant> orgs = new LinkedHashMap<>();
         Map<PartyRole, List<Participant>> roles = new EnumMap<>(PartyRole.class);
         for (Participant p : this.participants) {
@@ -103,12 +140,12 @@ public final class ResponsibilityMatrix {
      */
     public static ResponsibilityMatrix generate(Duties duties, UUID systemId, ServiceModel serviceModel,
                                                 List<Participant> participants) {
-        ResponsibilityMatrix empty = new ResponsibilityMatrix(systemId, serviceModel, participants, List.of(), List.of());
+        ResponsibilityMatrix empty = builder(systemId, serviceModel).participants(participants).build();
         List<MatrixRow> rows = new ArrayList<>(duties.all().size());
         for (Duty duty : duties.all()) {
             rows.add(empty.generated(duty));
         }
-        return new ResponsibilityMatrix(systemId, serviceModel, participants, List.of(), rows);
+        return empty.toBuilder().rows(rows).build();
     }
 
     /**
@@ -203,10 +240,9 @@ public final class ResponsibilityMatrix {
         } else {
             next.put(question, answer);
         }
-        ResponsibilityMatrix answered = new ResponsibilityMatrix(systemId, serviceModel, participants, agreements, rows,
-                next, exceptions);
-        return new ResponsibilityMatrix(systemId, serviceModel, participants, agreements, rows.stream()
-                .map(r -> r.duty().condition() == question ? answered.reconciled(r) : r).toList(), next, exceptions);
+        ResponsibilityMatrix answered = toBuilder().answers(next).build();
+        return answered.toBuilder().rows(rows.stream()
+                .map(r -> r.duty().condition() == question ? answered.reconciled(r) : r).toList()).build();
     }
 
     public UUID systemId() {
@@ -252,7 +288,7 @@ public final class ResponsibilityMatrix {
     public ResponsibilityMatrix withException(RuleException exception) {
         List<RuleException> next = new ArrayList<>(exceptions);
         next.add(exception);
-        return new ResponsibilityMatrix(systemId, serviceModel, participants, agreements, rows, answers, next);
+        return toBuilder().exceptions(next).build();
     }
 
     public Optional<Agreement> agreement(String name) {
@@ -268,7 +304,7 @@ public final class ResponsibilityMatrix {
         } else {
             next.set(i, row);
         }
-        return new ResponsibilityMatrix(systemId, serviceModel, participants, agreements, next, answers, exceptions);
+        return toBuilder().rows(next).build();
     }
 
     /**
@@ -299,37 +335,41 @@ public final class ResponsibilityMatrix {
             }
             nextRows.add(assignments.size() == row.assignments().size() ? row : row.withAssignments(assignments));
         }
-        ResponsibilityMatrix changed = new ResponsibilityMatrix(systemId, serviceModel, next, agreements, nextRows,
-                answers, exceptions);
+        ResponsibilityMatrix changed = toBuilder().participants(next).rows(nextRows).build();
         if (participant.behaviours().equals(before.behaviours())) {
             return changed;
         }
         // what it does changed: the rows Annex A's behaviours decide follow
-        return new ResponsibilityMatrix(systemId, serviceModel, next, agreements, nextRows.stream()
-                .map(r -> r.duty().behaviour() == null ? r : changed.reconciled(r)).toList(), answers, exceptions);
+        return changed.toBuilder().rows(nextRows.stream()
+                .map(r -> r.duty().behaviour() == null ? r : changed.reconciled(r)).toList()).build();
     }
 
+    /** This matrix with {@code agreement} recorded, replacing the one of the same name (or added after the others). */
     public ResponsibilityMatrix withAgreement(Agreement agreement) {
         List<Agreement> next = new ArrayList<>(agreements);
-        next.add(agreement);
-        return new ResponsibilityMatrix(systemId, serviceModel, participants, next, rows, answers, exceptions);
+        next.removeIf(a -> a.name().equals(agreement.name()));
+        int at = java.util.stream.IntStream.range(0, agreements.size())
+                .filter(i -> agreements.get(i).name().equals(agreement.name())).findFirst().orElse(next.size());
+        next.add(at, agreement);
+        return toBuilder().agreements(next).build();
     }
 
     /**
      * This matrix with the implementation work of {@code accountable}'s part of {@code duty} handed on once more,
-     * from its current implementing party to {@code to}.
+     * from its current implementing party to {@code to}, on {@code handedOverOn} (null: not known, which the rule check
+     * reports).
      *
      * @throws IllegalArgumentException if the duty has no such accountable party
      */
     public ResponsibilityMatrix delegate(RequirementId duty, Accountable accountable, UUID to, String agreement,
-                                         String clause) {
+                                         String clause, java.time.LocalDate handedOverOn) {
         MatrixRow row = row(duty).orElseThrow(() -> new IllegalArgumentException("unknown duty " + duty));
         List<Assignment> next = new ArrayList<>(row.assignments());
         int i = indexOf(next, accountable);
         if (i < 0) {
             throw new IllegalArgumentException(duty + ": no assignment " + accountable);
         }
-        next.set(i, next.get(i).delegate(to, agreement, clause));
+        next.set(i, next.get(i).delegate(to, agreement, clause, handedOverOn));
         return withRow(row.withAssignments(next));
     }
 
@@ -340,10 +380,9 @@ public final class ResponsibilityMatrix {
      * rule check, which need the whole matrix.
      */
     public ResponsibilityMatrix seenBy(UUID organisation) {
-        return new ResponsibilityMatrix(systemId, serviceModel, participants,
-                agreements.stream().filter(a -> a.binds(organisation)).toList(),
-                rows.stream().filter(r -> r.names(organisation)).toList(), answers,
-                exceptions.stream().filter(e -> e.organisation().equals(organisation)).toList());
+        return toBuilder().agreements(agreements.stream().filter(a -> a.binds(organisation)).toList())
+                .rows(rows.stream().filter(r -> r.names(organisation)).toList())
+                .exceptions(exceptions.stream().filter(e -> e.organisation().equals(organisation)).toList()).build();
     }
 
     private static int indexOf(List<Assignment> assignments, Accountable accountable) {

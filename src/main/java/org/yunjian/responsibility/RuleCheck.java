@@ -31,8 +31,8 @@ public final class RuleCheck {
 
     /** The JR/T standard whose subcontracting rule (7.3, 7.4.3) applies to securities and futures systems. */
     static final String JRT = "JRT-SF";
-    /** The words by which a §5 rule admits exceptions. */
-    static final String IN_PRINCIPLE = "\u539f\u5219\u4e0a"; // 原则上
+    /** The words by which a §5 rule admits exceptions ("原则上", {@code responsibility/standard-words.properties}). */
+    static final String IN_PRINCIPLE = StandardWords.get("in-principle");
 
     /**
      * The outcome: a matrix with any violation may be saved but not approved; findings an approved exception covers
@@ -59,14 +59,14 @@ public final class RuleCheck {
     }
 
     /**
-     * What the check needs to know of the system besides its matrix.
+     * What the check needs to know of the system besides its matrix. (A hop without its hand-over day is a finding of
+     * its own, {@link Check#HOP_WITHOUT_HANDOVER_DAY}: the check takes no day for it.)
      *
-     * @param today              the day of the check: a hop recorded without a date counts as handed over by then
      * @param deploymentModel    the deployment model the system's requirements are restricted to (none for hybrid)
      * @param securitiesFutures  whether the system's customer is in the securities and futures industry (JR/T applies)
      */
-    public record Context(LocalDate today, DeploymentModel deploymentModel, boolean securitiesFutures) {
-        public static final Context NONE = new Context(null, null, false);
+    public record Context(DeploymentModel deploymentModel, boolean securitiesFutures) {
+        public static final Context NONE = new Context(null, false);
     }
 
     private record Stated(RequirementId id, Set<PartyRole> roles, int depth, String text) {
@@ -268,7 +268,10 @@ public final class RuleCheck {
                 out.add(violation(Check.HOP_OUTSIDE_AGREEMENT, role, duty, hop.to(), who));
                 continue;
             }
-            LocalDate handedOver = hop.handedOverOn() != null ? hop.handedOverOn() : context.today();
+            LocalDate handedOver = hop.handedOverOn();
+            if (handedOver == null) { // §5 b) 2) cannot be told without the day: said, never assumed
+                out.add(violation(Check.HOP_WITHOUT_HANDOVER_DAY, role, duty, hop.to(), who));
+            }
             if (!agreement.signedBy(handedOver)) {
                 out.add(violation(Check.AGREEMENT_NOT_SIGNED_BEFORE, role, duty, hop.to(), who));
             }

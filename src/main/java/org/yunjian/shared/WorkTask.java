@@ -15,7 +15,8 @@ import java.util.Objects;
  *             the shared bundles), e.g. {@code work.assessment.review} = "审核测评“{0}”（{1}）", with {@code args}
  *             as its arguments
  * @param args the values shown in the text (names, numbers, never UUIDs); each is shown as it is, except a value
- *             {@code "msg:<key>"}, which is read from the bundles in the reader's language (an enum's label)
+ *             {@code "msg:<key>"}, which is read from the bundles in the reader's language (an enum's label), or a
+ *             {@link #message(Msg) message} with arguments of its own (a clause label such as 5.4 第4段 / 5.4 ¶4)
  * @param href where to act: a path of the web application, starting with {@code /}
  * @param to   who must act
  * @param due  when it is due, or {@code null}
@@ -30,6 +31,30 @@ public record WorkTask(String key, String kind, List<String> args, String href, 
         if (href == null || !href.startsWith("/")) {
             throw misuse("href must be a path of the web application: " + href);
         }
+    }
+
+    private static final String KEY = "msg:";
+    private static final String MESSAGE = "msg-json:";
+
+    /** An argument read in the reader's language when the task is shown, arguments and all. */
+    public static String message(Msg text) {
+        return MESSAGE + text.encode();
+    }
+
+    /** An argument as the reader sees it: the bundle text for {@code msg:} and {@link #message} values, else itself. */
+    public static Object shown(String arg) {
+        if (arg == null) {
+            return "";
+        }
+        if (arg.startsWith(MESSAGE)) {
+            return Msg.decode(arg.substring(MESSAGE.length()));
+        }
+        return arg.startsWith(KEY) ? Msg.of(arg.substring(KEY.length())) : arg;
+    }
+
+    /** The task's text in the reader's language (for {@link Msg#text(java.util.Locale)} to render). */
+    public static Msg text(String kind, List<String> args) {
+        return Msg.of(kind, args.stream().map(WorkTask::shown).toArray());
     }
 
     /**

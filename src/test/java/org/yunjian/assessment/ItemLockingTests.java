@@ -16,50 +16,30 @@ import com.jayway.jsonpath.JsonPath;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.support.AssessmentItems;
 import org.yunjian.support.IfMatch;
 import org.yunjian.support.OneWriterWins;
+import org.yunjian.support.WorldMvcTests;
 
 /**
  * Optimistic locking of test items (verdict and observations) in REST, the item form, table mode and the REST batch:
  * a stale write never overwrites, it is refused with when the item changed; a write naming no version gets 428.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(Fixtures.class)
-@Tag("database")
-class ItemLockingTests {
+class ItemLockingTests extends WorldMvcTests {
 
     static final String FIRST = "{\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"HIGH\",\"riskReason\":\"先到者\"}";
     static final String SECOND = "{\"verdict\":\"COMPLIANT\",\"reason\":\"后到者\"}";
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    JdbcClient jdbc;
-
-    Fixtures.World w;
     CurrentUser assessor;
     String assessment;
     List<String> items;
 
     @BeforeEach
-    void world() throws Exception {
-        w = fixtures.world();
+    void startAnAssessment() throws Exception {
         assessor = user(w.assessor().id());
         assessment = JsonPath.read(ApiAssessments.post(mvc, assessor, w, "并发测评"), "$.id");
         items = JsonPath.read(AssessmentItems.json(mvc, assessment, as(assessor)), "$[*].id");

@@ -93,6 +93,8 @@ class ExitProjectApiTests {
     JdbcClient jdbc;
     @Autowired
     org.yunjian.security.UserAdministration users;
+    @Autowired
+    org.yunjian.catalog.Catalog catalog;
 
     @TempDir
     Path tmp;
@@ -375,7 +377,7 @@ class ExitProjectApiTests {
                 w.customer().name(), w.provider().name());
         String text = new String(json, StandardCharsets.UTF_8);
         assertThat(text).contains(org.yunjian.crypto.Sm3.hex(Files.readAllBytes(handOver.manifest)), "DISK-0042",
-                "示办函〔2026〕12号", "GB/T 31167-2014 9.1 g", "\"retainUntil\":\"" + today() + "\"");
+                "示办函〔2026〕12号", "GB/T 31167 9.1 7.", "\"retainUntil\":\"" + today() + "\"");
         // the certificate quotes which report verified which manifest
         String manifestSm3 = Sm3.hex(Files.readAllBytes(handOver.manifest));
         String reportSm3 = Sm3.hex(Files.readAllBytes(handOver.dir.resolve("verify.json")));
@@ -1123,7 +1125,7 @@ class ExitProjectApiTests {
                 {"mediumId":"DISK-7","mediumType":"HDD","heldSensitive":true,"method":"CLEAR","nextUse":"PUBLIC_DATA",
                  "operator":"王五","witness":"张工","date":"%s","result":"完成"}""".formatted(today()))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.nextUse").value(org.hamcrest.Matchers.containsString("9.4 c) 3)")));
+                .andExpect(jsonPath("$.errors.nextUse").value(org.hamcrest.Matchers.startsWith("GB/T 31167 9.4 3. 6.：")));
         send(post("/api/exit-projects/{id}/sanitisations", id), provider, """
                 {"mediumId":"DISK-8","mediumType":"HDD","heldSensitive":false,"method":"DESTROY","nextUse":"PUBLIC_DATA",
                  "operator":"王五","witness":"张工","date":"%s","result":"完成"}""".formatted(today()))
@@ -1230,5 +1232,85 @@ class ExitProjectApiTests {
 
     static String quote(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+
+    String cited(String requirement, java.util.Locale l) {
+        return org.yunjian.catalog.ClauseLabel.cited(catalog.requirement(org.yunjian.catalog.RequirementId.of(requirement))
+                .orElseThrow()).text(l);
+    }
+
+    String label(String requirement, java.util.Locale l) {
+        return org.yunjian.catalog.ClauseLabel.of(catalog.requirement(org.yunjian.catalog.RequirementId.of(requirement))
+                .orElseThrow()).text(l);
+    }
+
+    /**
+     * Issue 36 fin-small: every clause an exit project names is {@link org.yunjian.catalog.ClauseLabel}'s label of its
+     * catalog item — a printed marker as printed, GB/T 31167's "1." not "a" — on the page (checklist cells and
+     * headings), in REST (the checklist items, the refusal of a medium that held sensitive data for public data), in
+     * the signed certificate and its PDF. Before, the page printed "9.1 a", the certificate "GB/T 31167-2014 9.1 a"
+     * and the refusal "GB/T 31167-2014 9.4 c) 3)" for the item the standard prints as 9.4 3. 6.: "存放敏感信息的介质清理
+     * 后不能用于存放公开信息。".
+     */
+    @Test
+    void everyClauseAnExitProjectNamesIsClauseLabelsLabelOfItsCatalogItem() throws Exception {
+        java.util.Locale zh = java.util.Locale.SIMPLIFIED_CHINESE;
+        String id = toDeletion();
+        send(post("/api/exit-projects/{id}/sanitisations", id), provider, """
+                {"mediumId":"DISK-7","mediumType":"HDD","heldSensitive":true,"method":"CLEAR","nextUse":"PUBLIC_DATA",
+                 "operator":"王五","witness":"张工","date":"%s","result":"完成"}""".formatted(today()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.nextUse").value(cited("GBT31167-9.4-c-3", zh)
+                        + "：存放敏感信息的介质清理后不能用于存放公开信息"));
+        assertThat(cited("GBT31167-9.4-c-3", zh)).isEqualTo("GB/T 31167 9.4 3. 6.");
+
+        String page = mvc.perform(get("/exit-projects/{id}", id).with(as(customer))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String detail = mvc.perform(get("/api/exit-projects/{id}", id).with(as(customer))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        for (String key : ExitProjectService.CHECKLIST_KEYS) {
+            String requirement = "GBT31167-9.1-" + key;
+            assertThat(page).as(key).containsPattern("id=\"clause-" + key + "\"><a href=\"/catalog/requirements/"
+                    + requirement + "\">" + java.util.regex.Pattern.quote(label(requirement, zh)) + "</a>");
+            assertThat((java.util.List<String>) JsonPath.read(detail, "$.checklist[?(@.key == '" + key + "')].clause"))
+                    .containsExactly(cited(requirement, zh));
+        }
+        assertThat(page).contains("退出检查清单（" + cited("GBT31167-9.1", zh) + "）",
+                "移交数据清单（" + cited("GBT31167-9.2", zh) + "，" + cited("JRT-SF-8.1.3", zh) + "）",
+                "完整性核验（" + cited("GBT31167-9.3", zh) + "）", "数据删除（" + cited("GBT31167-9.4", zh) + "）",
+                "介质清理（" + cited("GBT31167-9.4-c", zh) + "）", cited("GBT31167-9.1", zh) + " 退出检查清单仍有未完成项")
+                .doesNotContain("31167-2014").doesNotContain("9.1 a<");
+
+        recordTheDeletion(id);
+        countersign(id);
+        send(post("/api/exit-projects/{id}/certificate", id), customer, "").andExpect(status().isCreated());
+        String json = mvc.perform(get("/api/exit-projects/{id}/certificate", id).with(as(customer)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        java.util.List<Map<String, Object>> items = JsonPath.read(json, "$.certificate.checklist");
+        assertThat(items).hasSize(7).allSatisfy(i -> assertThat(i.get("item"))
+                .isEqualTo(cited((String) i.get("requirement"), zh)));
+        assertThat((java.util.List<String>) JsonPath.read(json, "$.certificate.standards")).containsExactly(
+                cited("GBT31167-9.1", zh), cited("GBT31167-9.2", zh), cited("GBT31167-9.3", zh),
+                cited("GBT31167-9.4", zh), cited("JRT-SF-8.1.3", zh));
+
+        byte[] pdf = mvc.perform(get("/api/exit-projects/{id}/certificate.pdf", id).header("Accept-Language", "zh-CN")
+                .with(as(customer))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        if (System.getProperty("certificate.pdf.out") != null) { // to look at it
+            Files.write(Path.of(System.getProperty("certificate.pdf.out")), pdf);
+        }
+        PdfInspection inspection = new PdfInspection(pdf);
+        String flat = inspection.text(1, inspection.pages()).replaceAll("\\s+", "");
+        java.util.function.UnaryOperator<String> squeeze = t -> t.replaceAll("\\s+", "");
+        assertThat(flat).contains(squeeze.apply("依据 " + cited("GBT31167-9", zh) + "（退出云计算服务）及 "
+                        + cited("JRT-SF-8.1.3", zh) + "（数据清单）"),
+                squeeze.apply("退出检查清单（" + cited("GBT31167-9.1", zh) + "）"),
+                squeeze.apply("完整性核验（" + cited("GBT31167-9.3", zh) + "）"),
+                squeeze.apply("删除授权、方案与记录（" + cited("GBT31167-9.4-a", zh) + "、" + label("GBT31167-9.4-b", zh) + "）"),
+                squeeze.apply("介质清理记录（" + cited("GBT31167-9.4-c", zh) + "）"))
+                .doesNotContain("31167-2014");
+        // each checklist row with its item's own label (9.1 1. … 9.1 7.), its status and note
+        for (String key : ExitProjectService.CHECKLIST_KEYS) {
+            assertThat(flat).contains(squeeze.apply(label("GBT31167-9.1-" + key, zh)) + "已完成已落实");
+        }
     }
 }

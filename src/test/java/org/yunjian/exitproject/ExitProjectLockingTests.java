@@ -229,10 +229,10 @@ class ExitProjectLockingTests {
         assertThat(mvc.perform(get(page()).with(as(customer)).flashAttrs(invalid.getFlashMap()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
                 // the list heads the page, far from the form: each error names the section and the field
-                .contains("id=\"errors\"", "data-field=\"name\"", "移交数据清单（GB/T 31167-2014 9.2，JR/T 8.1.3） · 名称：必填");
+                .contains("id=\"errors\"", "data-field=\"name\"", "移交数据清单（GB/T 31167 9.2，JR/T 证券期货业云技术应用安全规范 8.1.3） · 名称：必填");
         assertThat(mvc.perform(get(page()).with(as(customer)).flashAttrs(invalid.getFlashMap()).param("lang", "en"))
                 .andReturn().getResponse().getContentAsString())
-                .contains("Hand-over inventory (GB/T 31167-2014 9.2, JR/T 8.1.3) · Name: ");
+                .contains("Hand-over inventory (GB/T 31167 9.2, JR/T securities and futures cloud specification 8.1.3) · Name: ");
         assertThat(mvc.perform(get(page()).with(as(customer))).andReturn().getResponse().getContentAsString())
                 .doesNotContain("id=\"errors\"");
         var refused = mvc.perform(post("/exit-projects/{id}/approve", id).with(as(customer)))

@@ -149,7 +149,8 @@ class DemoSecuritiesCalendarTests {
 
     @Test
     @DisplayName("JR/T 6.3.4 \"保密协议应有明确的有效周期。\": the demo NDA is recorded with its validity and its renewal "
-            + "falls due on the NDA's last day; the plan of the securities system exists")
+            + "falls due 90 days (the configurable default lead) before the NDA's last day, taken from the recorded "
+            + "validUntil; the plan of the securities system exists")
     void theDemoNdaCarriesItsValidityAndThePlanExists() {
         String where = " FROM lifecycle_contract_clause WHERE system_id = ? AND clause = 'JRT-SF-6.3.4-2'";
         LocalDate from = jdbc.sql("SELECT valid_from" + where).param(system).query(LocalDate.class).single();
@@ -157,7 +158,9 @@ class DemoSecuritiesCalendarTests {
         assertThat(until).isAfter(from);
         LocalDate due = jdbc.sql("SELECT due_date FROM lifecycle_obligation WHERE system_id = ? AND kind = 'NDA_RENEWAL'")
                 .param(system).query(LocalDate.class).single();
-        assertThat(due).isEqualTo(until.plusDays(1));
+        assertThat(due).isEqualTo(until.minusDays(ObligationPolicy.DEFAULT_NDA_LEAD_DAYS));
+        assertThat(jdbc.sql("SELECT valid_until FROM lifecycle_obligation WHERE system_id = ? AND kind = 'NDA_RENEWAL'")
+                .param(system).query(LocalDate.class).single()).isEqualTo(until);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_plan WHERE system_id = ?").param(system)
                 .query(Long.class).single()).isEqualTo(1);
     }

@@ -8,71 +8,32 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
-import static org.yunjian.party.PartyTestSupport.user;
 
 import java.time.LocalDate;
 
 import com.jayway.jsonpath.JsonPath;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.yunjian.party.Fixtures;
 import org.yunjian.support.IfMatch;
-import org.yunjian.security.CurrentUser;
 
 /**
  * Emergency plans and drills through the REST API with the real services and database: the customer keeps the plans,
  * the provider records a drill and {@link DrillHeld} is published with its date, follow-up tasks are closed by their
  * organisation, bad input is refused field by field with nothing stored, and 《应急预案与演练记录》 is in Chinese.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(Fixtures.class)
-@Tag("database")
 @RecordApplicationEvents
-class DrillApiTests {
+class DrillApiTests extends LifecycleWorldTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    JdbcClient jdbc;
+    @Override
+    String part() {
+        return "/drills";
+    }
+
     @Autowired
     ApplicationEvents events;
-
-    Fixtures.World w;
-    CurrentUser customer;
-    CurrentUser provider;
-    CurrentUser integrator;
-    CurrentUser stranger;
-    String base;
-
-    @BeforeEach
-    void world() {
-        w = fixtures.world();
-        customer = user(w.customer().id());
-        provider = user(w.provider().id());
-        integrator = user(w.agent().id());
-        stranger = user(w.stranger().id());
-        base = "/api/systems/" + w.system().id() + "/lifecycle/drills";
-    }
-
-    ResultActions send(MockHttpServletRequestBuilder b, CurrentUser u, String json) throws Exception {
-        return mvc.perform(b.with(as(u)).contentType(MediaType.APPLICATION_JSON).content(json));
-    }
 
     String plan(String scenario) throws Exception {
         String body = send(post(base + "/plans"), customer, """

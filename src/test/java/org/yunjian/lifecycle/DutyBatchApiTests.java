@@ -16,18 +16,7 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 
 /**
@@ -35,38 +24,18 @@ import org.yunjian.security.CurrentUser;
  * each duty under the same rules as alone and audited alone, all or nothing — a refusal names the duty and leaves
  * every duty of the batch as it was; unknown duties and a missing reason are field errors; strangers get 404.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(Fixtures.class)
-@Tag("database")
-class DutyBatchApiTests {
+class DutyBatchApiTests extends LifecycleWorldTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    JdbcClient jdbc;
-
-    Fixtures.World w;
-    CurrentUser customer;
-    CurrentUser customer2;
-    CurrentUser provider;
-    CurrentUser stranger;
-    String base;
-
-    @BeforeEach
-    void world() {
-        w = fixtures.world();
-        customer = user(w.customer().id());
-        customer2 = user(w.customer().id());
-        provider = user(w.provider().id());
-        stranger = user(w.stranger().id());
-        base = "/api/systems/" + w.system().id() + "/lifecycle";
+    @Override
+    String part() {
+        return "";
     }
 
-    ResultActions send(MockHttpServletRequestBuilder b, CurrentUser u, String json) throws Exception {
-        return mvc.perform(b.with(as(u)).contentType(MediaType.APPLICATION_JSON).content(json));
+    CurrentUser customer2;
+
+    @BeforeEach
+    void secondCustomerUser() {
+        customer2 = user(w.customer().id());
     }
 
     List<Map<String, Object>> planning(String json) {

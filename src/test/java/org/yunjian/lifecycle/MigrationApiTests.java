@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
-import static org.yunjian.party.PartyTestSupport.user;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -18,19 +17,8 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.yunjian.party.Fixtures;
 import org.yunjian.support.IfMatch;
 import org.yunjian.security.CurrentUser;
 
@@ -40,41 +28,11 @@ import org.yunjian.security.CurrentUser;
  * sealed evidence, bad input refused naming the field with nothing stored, every change audited, strangers 404, and
  * 《迁移实施方案》 in Chinese on A4 with its tables.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(Fixtures.class)
-@Tag("database")
-class MigrationApiTests {
+class MigrationApiTests extends LifecycleWorldTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    JdbcClient jdbc;
-
-    Fixtures.World w;
-    CurrentUser customer;
-    CurrentUser provider;
-    CurrentUser integrator;
-    CurrentUser assessor;
-    CurrentUser stranger;
-    String base;
-
-    @BeforeEach
-    void world() {
-        w = fixtures.world();
-        customer = user(w.customer().id());
-        provider = user(w.provider().id());
-        integrator = user(w.agent().id());
-        assessor = user(w.assessor().id());
-        stranger = user(w.stranger().id());
-        base = "/api/systems/" + w.system().id() + "/lifecycle/migration";
-    }
-
-    ResultActions send(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder b, CurrentUser u,
-                       String json) throws Exception {
-        return mvc.perform(b.with(as(u)).contentType(MediaType.APPLICATION_JSON).content(json));
+    @Override
+    String part() {
+        return "/migration";
     }
 
     String step(CurrentUser u, UUID owner, String description) throws Exception {

@@ -12,17 +12,10 @@ import static org.yunjian.party.PartyTestSupport.user;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 
 /**
@@ -30,27 +23,17 @@ import org.yunjian.security.CurrentUser;
  * with bad input comes back with the problem next to the field and nothing stored, a saved form says so, an
  * irreversible step is refused without its confirmation, a stranger gets 404 and a partner a partial view.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(Fixtures.class)
-@Tag("database")
-class MigrationPagesTests {
+class MigrationPagesTests extends LifecycleWorldTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    JdbcClient jdbc;
+    @Override
+    String part() {
+        return "";
+    }
 
-    Fixtures.World w;
-    CurrentUser customer;
     String page;
 
     @BeforeEach
-    void world() {
-        w = fixtures.world();
-        customer = user(w.customer().id());
+    void more() {
         page = "/systems/" + w.system().id() + "/lifecycle/";
     }
 

@@ -8,22 +8,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
-import static org.yunjian.party.PartyTestSupport.user;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.yunjian.party.Fixtures;
-import org.yunjian.security.CurrentUser;
 import org.yunjian.support.IfMatch;
 
 /**
@@ -33,36 +19,11 @@ import org.yunjian.support.IfMatch;
  * impact, treatment, owner) through REST and the page; a high risk without treatment or owner is refused naming the
  * field, with nothing stored; strangers get 404; every assessment is audited.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(Fixtures.class)
-@Tag("database")
-class MigrationRiskRegisterTests {
+class MigrationRiskRegisterTests extends LifecycleWorldTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    JdbcClient jdbc;
-
-    Fixtures.World w;
-    CurrentUser customer;
-    CurrentUser provider;
-    CurrentUser stranger;
-    String base;
-
-    @BeforeEach
-    void world() {
-        w = fixtures.world();
-        customer = user(w.customer().id());
-        provider = user(w.provider().id());
-        stranger = user(w.stranger().id());
-        base = "/api/systems/" + w.system().id() + "/lifecycle/migration/risks";
-    }
-
-    ResultActions send(MockHttpServletRequestBuilder b, CurrentUser u, String json) throws Exception {
-        return mvc.perform(b.with(as(u)).contentType(MediaType.APPLICATION_JSON).content(json));
+    @Override
+    String part() {
+        return "/migration/risks";
     }
 
     long stored() {

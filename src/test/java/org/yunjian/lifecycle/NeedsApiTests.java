@@ -12,29 +12,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.yunjian.party.PartyTestSupport.as;
 import static org.yunjian.party.PartyTestSupport.user;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.yunjian.party.Fixtures;
-import org.yunjian.security.CurrentUser;
 
 /**
  * The needs analysis through the REST API and its page: saved whole by the customer, each bad field named with
  * nothing stored, cited duties only among the guide's planning duties, the report as a Chinese DOCX, and the page
  * showing it read-only to the provider and refusing other organisations of the system.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(Fixtures.class)
-@Tag("database")
-class NeedsApiTests {
+class NeedsApiTests extends LifecycleWorldTest {
+
+    @Override
+    String part() {
+        return "/needs";
+    }
 
     static final String GOOD = """
             {"inventory":[{"name":"\u95e8\u6237\u7f51\u7ad9","address":"https://www.example.gov.cn",
@@ -43,24 +34,6 @@ class NeedsApiTests {
              "bandwidth":"200 Mbps","availability":"99.9%","security":"\u7b2c\u4e09\u7ea7",
              "citedDuties":["GOVWEB-6.3.4.5-a"]}
             """;
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    JdbcClient jdbc;
-
-    Fixtures.World w;
-    CurrentUser customer;
-    String base;
-
-    @BeforeEach
-    void world() {
-        w = fixtures.world();
-        customer = user(w.customer().id());
-        base = "/api/systems/" + w.system().id() + "/lifecycle/needs";
-    }
 
     @Test
     void customerSavesTheAnalysisAndDownloadsTheReport() throws Exception {

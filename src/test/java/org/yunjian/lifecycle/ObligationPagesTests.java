@@ -126,6 +126,11 @@ class ObligationPagesTests {
         }
         assertThat(system.substring(system.indexOf("id=\"obligation-VULNERABILITY_SCAN\"")))
                 .contains("可配置的默认周期（标准未规定具体周期）");
+        // the one duty no standard states says so in its source column, rather than leaving it empty
+        int mlps = system.indexOf("id=\"obligation-MLPS_ASSESSMENT\"");
+        assertThat(system.substring(mlps, system.indexOf("</tr>", mlps)))
+                .contains("五项标准均未规定此义务（来自网络安全等级保护制度）").doesNotContain("class=\"obligation-source\"");
+        assertThat(system.split("class=\"muted obligation-no-source\"", -1)).hasSize(2);
         // the calendar across systems names each one's clause, the source line on hover
         assertThat(html("/lifecycle/calendar", customer, "q", "脆弱性扫描")).contains("data-kind=\"VULNERABILITY_SCAN\"",
                 "title=\"定期对网站应用程序、操作系统及数据库进行脆弱性扫描；\"", ">8.4.1.4 b)</small>");

@@ -17,23 +17,15 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.yunjian.support.IfMatch;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.Requirement;
-import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 
 /**
@@ -42,42 +34,23 @@ import org.yunjian.security.CurrentUser;
  * the person who did them), gates that list what is missing and refuse, a closed phase whose duties and evidence no
  * longer change, and per-field errors that store nothing.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(Fixtures.class)
-@Tag("database")
-class PlanApiTests {
+class PlanApiTests extends LifecycleWorldTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    JdbcClient jdbc;
+    @Override
+    String part() {
+        return "";
+    }
+
     @Autowired
     Catalog catalog;
 
-    Fixtures.World w;
-    CurrentUser customer;
     CurrentUser customer2;
-    CurrentUser provider;
     CurrentUser agent;
-    CurrentUser stranger;
-    String base;
 
     @BeforeEach
-    void world() {
-        w = fixtures.world();
-        customer = user(w.customer().id());
+    void more() {
         customer2 = user(w.customer().id());
-        provider = user(w.provider().id());
-        agent = user(w.agent().id());
-        stranger = user(w.stranger().id());
-        base = "/api/systems/" + w.system().id() + "/lifecycle";
-    }
-
-    ResultActions send(MockHttpServletRequestBuilder b, CurrentUser u, String json) throws Exception {
-        return mvc.perform(b.with(as(u)).contentType(MediaType.APPLICATION_JSON).content(json));
+        agent = integrator;
     }
 
     ResultActions call(MockHttpServletRequestBuilder b, CurrentUser u) throws Exception {
@@ -292,7 +265,7 @@ class PlanApiTests {
         create();
         String json = plan(customer);
         List<String> exit = JsonPath.read(json, "$.stages[?(@.phase.code == 'EXIT')].obstacles[*].source");
-        assertThat(exit).anySatisfy(source -> assertThat(source).startsWith("GB/T 31167-2014 9.1 6.")
+        assertThat(exit).anySatisfy(source -> assertThat(source).startsWith("GB/T 31167 9.1 6.")
                 .contains("彻底清除数据"));
         List<String> texts = JsonPath.read(json, "$.stages[?(@.phase.code == 'EXIT')].obstacles[*].text");
         assertThat(texts).contains("本系统尚无已完成的退出项目（移交清单核验、数据删除并出具删除证明）");

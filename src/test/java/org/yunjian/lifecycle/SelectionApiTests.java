@@ -20,53 +20,26 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.yunjian.party.Fixtures;
 import org.yunjian.support.IfMatch;
-import org.yunjian.security.CurrentUser;
 
 /**
  * Provider selection through the REST API: two candidates (the registered provider and one named in free text)
  * compared against the government-website guide's criteria, evidence sealed and served back verified, a decision
  * refused for a candidate that fails a mandatory criterion, and the comparison table as DOCX.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(Fixtures.class)
-@Tag("database")
-class SelectionApiTests {
+class SelectionApiTests extends LifecycleWorldTest {
+
+    @Override
+    String part() {
+        return "/selection";
+    }
 
     static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     static final String CRITERION = "GOVWEB-6.5-a-1";
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    JdbcClient jdbc;
-
-    Fixtures.World w;
-    CurrentUser customer;
-    String base;
-
-    @BeforeEach
-    void world() {
-        w = fixtures.world();
-        customer = user(w.customer().id());
-        base = "/api/systems/" + w.system().id() + "/lifecycle/selection";
-    }
 
     String addCandidate(String json) throws Exception {
         return mvc.perform(post(base + "/candidates").with(as(customer)).contentType(MediaType.APPLICATION_JSON)

@@ -8,27 +8,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
-import static org.yunjian.party.PartyTestSupport.user;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import com.jayway.jsonpath.JsonPath;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.yunjian.party.Fixtures;
 import org.yunjian.support.IfMatch;
 import org.yunjian.security.CurrentUser;
 
@@ -37,38 +24,11 @@ import org.yunjian.security.CurrentUser;
  * reviewed once by the customer, changes approved or refused by the customer and never by the requesting organisation,
  * incidents of the responsibility module listed, bad input refused field by field, strangers 404.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(Fixtures.class)
-@Tag("database")
-class SupervisionApiTests {
+class SupervisionApiTests extends LifecycleWorldTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    JdbcClient jdbc;
-
-    Fixtures.World w;
-    CurrentUser customer;
-    CurrentUser provider;
-    CurrentUser integrator;
-    CurrentUser stranger;
-    String base;
-
-    @BeforeEach
-    void world() {
-        w = fixtures.world();
-        customer = user(w.customer().id());
-        provider = user(w.provider().id());
-        integrator = user(w.agent().id());
-        stranger = user(w.stranger().id());
-        base = "/api/systems/" + w.system().id() + "/lifecycle/supervision";
-    }
-
-    ResultActions send(MockHttpServletRequestBuilder b, CurrentUser u, String json) throws Exception {
-        return mvc.perform(b.with(as(u)).contentType(MediaType.APPLICATION_JSON).content(json));
+    @Override
+    String part() {
+        return "/supervision";
     }
 
     String change(CurrentUser u) throws Exception {

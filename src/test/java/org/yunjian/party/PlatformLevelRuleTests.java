@@ -13,16 +13,9 @@ import static org.yunjian.party.PartyTestSupport.admin;
 import static org.yunjian.party.PartyTestSupport.as;
 import static org.yunjian.party.PartyTestSupport.user;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
+import org.yunjian.support.WorldMvcTests;
 
 /**
  * JR/T's platform-level rules, quoted from jrt-securities-futures-cloud-security-spec.txt: 6.1 (line 364) "委托方选择云计算
@@ -30,32 +23,10 @@ import org.springframework.test.web.servlet.MockMvc;
  * private cloud, 7.2 (line 524) "私有云不应承载高于其安全保护等级的业务应用系统。". A system records the level of the platform
  * carrying it; a securities/futures system on a lower platform is refused with the clauses quoted.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(Fixtures.class)
-@Tag("database")
-class PlatformLevelRuleTests {
+class PlatformLevelRuleTests extends WorldMvcTests {
 
     static final String SOURCE_6_1 = "委托方选择云计算平台时，应要求云计算平台及其所有组成部分的网络安全保护等级不低于拟放置在云计算平台上的系统的网络安全保护等级。";
     static final String SOURCE_7_2 = "私有云不应承载高于其安全保护等级的业务应用系统。";
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    JdbcClient jdbc;
-
-    Fixtures.World w;
-
-    @BeforeEach
-    void world() {
-        w = fixtures.world();
-    }
-
-    long systems() {
-        return jdbc.sql("SELECT COUNT(*) FROM cloud_system").query(Long.class).single();
-    }
 
     static String body(int level, String model, String industry, Integer platform) {
         return """

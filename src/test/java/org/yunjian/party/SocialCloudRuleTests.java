@@ -20,20 +20,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.cli.CliRunner;
 import org.yunjian.support.IfMatch;
+import org.yunjian.support.WorldMvcTests;
 
 /**
  * The government-website guide's hard rule 6.3.2 a), quoted from gov-website-cloud-security-guide.txt line 118:
@@ -41,36 +35,15 @@ import org.yunjian.support.IfMatch;
  * cloud is refused wherever a system is created or changed — REST, the form, the command-line import — with the
  * clause quoted; the same level on a community or private cloud, and a level-4 system of another industry, are not.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(Fixtures.class)
-@Tag("database")
-class SocialCloudRuleTests {
+class SocialCloudRuleTests extends WorldMvcTests {
 
     /** Verbatim from the guide (6.3.2 a)). */
     static final String SOURCE = "等级保护定级为四级及以上的政府网站禁止采用社会化云计算服务";
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
     CliRunner cli;
     @TempDir
     Path dir;
-
-    Fixtures.World w;
-
-    @BeforeEach
-    void world() {
-        w = fixtures.world();
-    }
-
-    long systems() {
-        return jdbc.sql("SELECT COUNT(*) FROM cloud_system").query(Long.class).single();
-    }
 
     static String body(int level, String model, String industry) {
         return """

@@ -38,8 +38,7 @@ class AgreementRulesTest {
     private static final Accountable THE_PROVIDER = new Accountable(PROVIDER, PartyRole.PROVIDER);
     private static final Accountable THE_CUSTOMER = new Accountable(CUSTOMER, PartyRole.CUSTOMER);
     private static final RequirementId CUSTOMER_DUTY = id("TCCIA004-9.2-a-2");
-    private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
-    private static final RuleCheck.Context GOV = new RuleCheck.Context(TODAY, DeploymentModel.PUBLIC, false);
+    private static final RuleCheck.Context GOV = new RuleCheck.Context(DeploymentModel.PUBLIC, false);
 
     private final RuleCheck ruleCheck = TestCatalog.ruleCheck();
 
@@ -57,7 +56,8 @@ class AgreementRulesTest {
     @DisplayName("5 a) 3): a hand-over under an agreement stating no provider supervision is refused — \"" + "并应明确云服务提供者对实施工作的监督权利和责任" + "\"")
     void rejectsHandOverWhoseAgreementStatesNoSupervision_5a3() {
         ResponsibilityMatrix m = replace(clean(), new Agreement("Security services", PROVIDER, SECURITY, SIGNED, null,
-                "4.3", null)).delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", "3.1");
+                "4.3", null)).delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", "3.1",
+                        Fixtures.HANDED_OVER);
 
         Violation v = only(ruleCheck.check(m, GOV), Check.AGREEMENT_WITHOUT_SUPERVISION);
 
@@ -70,7 +70,8 @@ class AgreementRulesTest {
     @DisplayName("5 b) 2): a hand-over to a partner under an agreement stating no accountability mechanism is refused")
     void rejectsHandOverWhoseAgreementStatesNoAccountability_5b2() {
         ResponsibilityMatrix m = replace(clean(), new Agreement("Security services", PROVIDER, SECURITY, SIGNED, "4.1",
-                null, null)).delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", "3.1");
+                null, null)).delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", "3.1",
+                        Fixtures.HANDED_OVER);
 
         Violation v = only(ruleCheck.check(m, GOV), Check.AGREEMENT_WITHOUT_ACCOUNTABILITY);
 
@@ -82,7 +83,8 @@ class AgreementRulesTest {
     @DisplayName("5 c): the customer's hand-over to the provider under an agreement stating no accountability mechanism breaks 5 c)")
     void rejectsCustomerHandOverWithoutAccountability_5c() {
         ResponsibilityMatrix m = replace(clean(), new Agreement("Cloud service contract", CUSTOMER, PROVIDER, SIGNED,
-                null, null, null)).delegate(CUSTOMER_DUTY, THE_CUSTOMER, PROVIDER, "Cloud service contract", "7.3");
+                null, null, null)).delegate(CUSTOMER_DUTY, THE_CUSTOMER, PROVIDER, "Cloud service contract", "7.3",
+                        Fixtures.HANDED_OVER);
 
         RuleCheck.Result r = ruleCheck.check(m, GOV);
 
@@ -108,14 +110,36 @@ class AgreementRulesTest {
                 .violations()).isEmpty();
 
         ResponsibilityMatrix unsigned = replace(clean(), new Agreement("Security services", PROVIDER, SECURITY, null,
-                "4.1", "4.3", null)).delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", "3.1");
+                "4.1", "4.3", null)).delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", "3.1",
+                        Fixtures.HANDED_OVER);
         assertThat(only(ruleCheck.check(unsigned, GOV), Check.AGREEMENT_NOT_SIGNED_BEFORE).rule())
                 .isEqualTo(id("TCCIA004-5-b-2"));
     }
 
     @Test
+    @DisplayName("5 b) 2): \"实施工作转移至云服务合作者前需签署合同协议\" — a hand-over without its day is a finding naming the hop; the check takes no day for it")
+    void reportsAHandOverWithoutItsDayNamingTheHop_5b2() {
+        ResponsibilityMatrix m = clean().delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", "3.1",
+                null);
+
+        Violation v = only(ruleCheck.check(m, GOV), Check.HOP_WITHOUT_HANDOVER_DAY);
+
+        assertThat(v.rule()).isEqualTo(id("TCCIA004-5-b-2"));
+        assertQuotes(v, TCCIA_5_B_2);
+        assertThat(v.duty()).isEqualTo(DATA_SECURITY);
+        assertThat(v.organisation()).isEqualTo(SECURITY);
+        assertThat(v.message().text(Locale.ENGLISH)).contains("Gov cloud", "Security firm", "Security services")
+                .doesNotContain("{");
+        assertThat(v.message().text(Locale.SIMPLIFIED_CHINESE)).contains("未登记转移日期");
+        // the same hop with its day, after the signing date: nothing to report
+        assertThat(ruleCheck.check(clean().delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", "3.1",
+                HANDED_OVER), GOV).violations()).isEmpty();
+    }
+
+    @Test
     void aHandOverUnderASignedAgreementStatingBothClausesPasses() {
-        ResponsibilityMatrix m = clean().delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", "3.1");
+        ResponsibilityMatrix m = clean().delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", "3.1",
+                Fixtures.HANDED_OVER);
 
         assertThat(ruleCheck.check(m, GOV).violations()).isEmpty();
     }
@@ -125,14 +149,16 @@ class AgreementRulesTest {
     @Test
     @DisplayName("5 c): a customer hop citing an agreement not between the customer and the provider breaks 5 c), not 5 d) — \"如将安全管理责任对应的实施工作委托云服务提供者，需确保合同协议中有明确的实施工作划分条款\"")
     void customerHopOutsideItsAgreementBreaks5cNot5d() {
-        ResponsibilityMatrix m = clean().delegate(CUSTOMER_DUTY, THE_CUSTOMER, PROVIDER, "O&M agreement", "2.1");
+        ResponsibilityMatrix m = clean().delegate(CUSTOMER_DUTY, THE_CUSTOMER, PROVIDER, "O&M agreement", "2.1",
+                Fixtures.HANDED_OVER);
 
         Violation v = only(ruleCheck.check(m, GOV), Check.HOP_OUTSIDE_AGREEMENT);
 
         assertThat(v.rule()).isEqualTo(id("TCCIA004-5-c"));
         assertQuotes(v, TCCIA_5_C);
         // the provider side's hop outside its agreement still breaks the partner rule 5 d)
-        ResponsibilityMatrix p = clean().delegate(DATA_SECURITY, THE_PROVIDER, SUB1, "O&M agreement", "5");
+        ResponsibilityMatrix p = clean().delegate(DATA_SECURITY, THE_PROVIDER, SUB1, "O&M agreement", "5",
+                Fixtures.HANDED_OVER);
         assertThat(only(ruleCheck.check(p, GOV), Check.HOP_OUTSIDE_AGREEMENT).rule()).isEqualTo(id("TCCIA004-5-d"));
     }
 
@@ -141,9 +167,10 @@ class AgreementRulesTest {
     @Test
     @DisplayName("5 b) 1) \"相关责任的实施工作转移原则上不应超过2层。\" — an approved exception is reported as such, not as a violation")
     void anApprovedExceptionTo5b1IsReportedAsAnExceptionNotAViolation() {
-        ResponsibilityMatrix deep = clean().delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", "3.1")
-                .delegate(DATA_SECURITY, THE_PROVIDER, SUB1, "Security subcontract", "2.4")
-                .delegate(DATA_SECURITY, THE_PROVIDER, SUB2, "Sub-subcontract", "1");
+        ResponsibilityMatrix deep = clean().delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", "3.1",
+                Fixtures.HANDED_OVER)
+                .delegate(DATA_SECURITY, THE_PROVIDER, SUB1, "Security subcontract", "2.4", Fixtures.HANDED_OVER)
+                .delegate(DATA_SECURITY, THE_PROVIDER, SUB2, "Sub-subcontract", "1", Fixtures.HANDED_OVER);
         assertQuotes(only(ruleCheck.check(deep, GOV), Check.DELEGATION_TOO_DEEP), TCCIA_5_B_1);
 
         RuleException e = new RuleException(Check.DELEGATION_TOO_DEEP, DATA_SECURITY, PROVIDER,
@@ -160,9 +187,9 @@ class AgreementRulesTest {
         // another duty's three-level chain is not covered by this exception
         RequirementId other = id("TCCIA004-6.2-b");
         ResponsibilityMatrix twoDeep = deep.withException(e)
-                .delegate(other, THE_PROVIDER, SECURITY, "Security services", "3.1")
-                .delegate(other, THE_PROVIDER, SUB1, "Security subcontract", "2.4")
-                .delegate(other, THE_PROVIDER, SUB2, "Sub-subcontract", "1");
+                .delegate(other, THE_PROVIDER, SECURITY, "Security services", "3.1", Fixtures.HANDED_OVER)
+                .delegate(other, THE_PROVIDER, SUB1, "Security subcontract", "2.4", Fixtures.HANDED_OVER)
+                .delegate(other, THE_PROVIDER, SUB2, "Sub-subcontract", "1", Fixtures.HANDED_OVER);
         assertThat(only(ruleCheck.check(twoDeep, GOV), Check.DELEGATION_TOO_DEEP).duty()).isEqualTo(other);
         // and the one-more-hop operation lets the excepted chain through
         Assignment a = deep.row(DATA_SECURITY).orElseThrow().assignments().stream()
@@ -178,7 +205,7 @@ class AgreementRulesTest {
         ResponsibilityMatrix m = clean();
         for (MatrixRow row : clean().rows()) {
             if (row.assignments().stream().anyMatch(a -> a.accountable().equals(THE_PROVIDER))) {
-                m = m.delegate(row.duty().id(), THE_PROVIDER, OM, "O&M agreement", "2.1");
+                m = m.delegate(row.duty().id(), THE_PROVIDER, OM, "O&M agreement", "2.1", Fixtures.HANDED_OVER);
             }
         }
         assertQuotes(only(ruleCheck.check(m, GOV), Check.PROVIDER_DELEGATES_ALL_WORK), TCCIA_5_A_2);
@@ -198,7 +225,8 @@ class AgreementRulesTest {
             assertThat(ruleCheck.admitsException(c)).as(c.name()).isEqualTo(inPrinciple);
         }
         // an exception recorded for a rule that admits none excuses nothing
-        ResponsibilityMatrix m = clean().delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", " ")
+        ResponsibilityMatrix m = clean().delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", " ",
+                Fixtures.HANDED_OVER)
                 .withException(new RuleException(Check.HOP_WITHOUT_AGREEMENT, DATA_SECURITY, SECURITY, "no",
                         "customer1", Instant.EPOCH));
         assertThat(ruleCheck.check(m, GOV).violations()).extracting(Violation::check)
@@ -210,8 +238,9 @@ class AgreementRulesTest {
     @Test
     @DisplayName("JR/T 7.4.3 \"受托方未经委托方许可，不得将云服务再进行外包、转包、分包；\" — on a public-cloud securities system")
     void rejectsProviderHopToAPartnerWithoutTheClientsPermissionOnAPublicSecuritiesCloud_Jrt743() {
-        ResponsibilityMatrix m = clean().delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", "3.1");
-        RuleCheck.Context jrtPublic = new RuleCheck.Context(TODAY, DeploymentModel.PUBLIC, true);
+        ResponsibilityMatrix m = clean().delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", "3.1",
+                Fixtures.HANDED_OVER);
+        RuleCheck.Context jrtPublic = new RuleCheck.Context(DeploymentModel.PUBLIC, true);
 
         Violation v = only(ruleCheck.check(m, jrtPublic), Check.SUBCONTRACT_WITHOUT_CONSENT);
 
@@ -222,16 +251,18 @@ class AgreementRulesTest {
         assertThat(ruleCheck.check(m, GOV).violations()).isEmpty();
         // nor with the client's permission recorded on the agreement by the hand-over
         ResponsibilityMatrix permitted = replace(clean(), new Agreement("Security services", PROVIDER, SECURITY, SIGNED,
-                "4.1", "4.3", SIGNED)).delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", "3.1");
+                "4.1", "4.3", SIGNED)).delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", "3.1",
+                        Fixtures.HANDED_OVER);
         assertThat(ruleCheck.check(permitted, jrtPublic).violations()).isEmpty();
     }
 
     @Test
     @DisplayName("JR/T 7.3 \"受托方未经委托方许可，不得将云服务再进行外包、转包、分包。\" — on an industry cloud (行业云)")
     void rejectsProviderHopToAPartnerWithoutTheClientsPermissionOnAnIndustryCloud_Jrt73() {
-        ResponsibilityMatrix m = clean().delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", "3.1");
+        ResponsibilityMatrix m = clean().delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", "3.1",
+                Fixtures.HANDED_OVER);
 
-        Violation v = only(ruleCheck.check(m, new RuleCheck.Context(TODAY, DeploymentModel.COMMUNITY, true)),
+        Violation v = only(ruleCheck.check(m, new RuleCheck.Context(DeploymentModel.COMMUNITY, true)),
                 Check.SUBCONTRACT_WITHOUT_CONSENT);
 
         assertThat(v.rule()).isEqualTo(id("JRT-SF-7.3-5"));
@@ -248,7 +279,7 @@ class AgreementRulesTest {
     private static ResponsibilityMatrix replace(ResponsibilityMatrix m, Agreement a) {
         List<Agreement> next = new java.util.ArrayList<>(m.agreements());
         next.replaceAll(x -> x.name().equals(a.name()) ? a : x);
-        return new ResponsibilityMatrix(m.systemId(), m.serviceModel(), m.participants(), next, m.rows(), m.exceptions());
+        return m.toBuilder().agreements(next).build();
     }
 
     private static ResponsibilityMatrix withChain(ResponsibilityMatrix m, RequirementId duty, Accountable who,

@@ -37,6 +37,8 @@ final class Fixtures {
 
     /** The day every agreement of {@link #clean()} was signed. */
     static final LocalDate SIGNED = LocalDate.of(2026, 1, 5);
+    /** The day the tests' hops hand the work over: after {@link #SIGNED}. */
+    static final LocalDate HANDED_OVER = LocalDate.of(2026, 1, 20);
 
     /**
      * The generated matrix with the agreements a clean matrix needs: customer–provider, provider–each partner, each

@@ -121,4 +121,47 @@ class LiabilityTest {
         assertThat(TestCatalog.catalog().requirement(RequirementId.of("TCCIA004-6.6-c-3")).orElseThrow().text())
                 .isEqualTo("发现自身产品、服务存在漏洞、安全缺陷的，应当及时告知受影响的云服务提供者，并采取必要措施，防范风险。");
     }
+
+    /** Table B.1, row 9, as printed (T/CCIA 004-2024 Annex B; the tab-separated line of the standard's text). */
+    static final String B1_9 = "9.\t\t因物理设备存在恶意程序，或硬件提供者未及时告知已识别漏洞或安全缺陷而导致的问题。\t\t\t\t✓\t\t";
+    /** 7.1.2 c) 2), the hardware provider's duty under 物理设备安全, as printed. */
+    static final String TCCIA_7_1_2_C_2 = "- 2) 不得设置恶意程序，发现自身供应的硬件存在漏洞、安全缺陷的，应当及时告知受影响的云服务提供者。";
+    /** 6.6 c) 3), every partner's supply-chain notice duty, as printed. */
+    static final String TCCIA_6_6_C_3 = "- 3) 发现自身产品、服务存在漏洞、安全缺陷的，应当及时告知受影响的云服务提供者，并采取必要措施，防范风险。";
+
+    /**
+     * Issue 36 (finishing, Annex B B-9): B.1 9 "因物理设备存在恶意程序，或硬件提供者未及时告知已识别漏洞或安全缺陷而导致的问题。"
+     * (category 基础设施层-物理设备安全, ✓ 硬件提供者 only) breaks 7.1.2 c) 2) "不得设置恶意程序，发现自身供应的硬件存在漏洞、
+     * 安全缺陷的，应当及时告知受影响的云服务提供者。" — the only duty that states both halves of the incident (the malicious
+     * program and the notice), given to the hardware provider under 7.1.2 物理设备安全. The mapping to 7.1.2 is right: §6.6
+     * has no item d) (the suspected "6.6 d) 2)" does not exist), and 6.6 c) 3) states the notice for every partner's
+     * products and services, not the malicious program.
+     */
+    @Test
+    void incident9BreaksTheHardwareProvidersDuty712c2WhichStatesBothHalves() throws java.io.IOException {
+        List<String> standard = java.nio.file.Files.readAllLines(
+                java.nio.file.Path.of("docs/standards/tccia-004-2024-cloud-responsibility-allocation.txt"));
+        assertThat(standard).contains(B1_9, TCCIA_7_1_2_C_2, TCCIA_6_6_C_3);
+        Liability.Incident incident = liability.incident(RequirementId.of("TCCIA004-B-9")).orElseThrow();
+        var catalog = TestCatalog.catalog();
+
+        assertThat(B1_9).contains(incident.text());
+        assertThat(incident.liableRoles()).containsExactly(PARTNER_HARDWARE);
+        assertThat(incident.relatedClause()).isEqualTo("7.1.2");
+        // the duty the analysis lists that states both halves of the incident is 7.1.2 c) 2), the hardware provider's
+        var duty = catalog.requirement(RequirementId.of("TCCIA004-7.1.2-c-2")).orElseThrow();
+        assertThat(TCCIA_7_1_2_C_2).endsWith(duty.text());
+        assertThat(duty.text()).contains("恶意程序", "漏洞、安全缺陷", "及时告知");
+        assertThat(TestCatalog.duties().get(duty.id()).orElseThrow().roles()).containsExactly(PARTNER_HARDWARE);
+        assertThat(liability.analyse(incident, Fixtures.clean()).rows()).extracting(r -> r.duty().id().value())
+                .contains("TCCIA004-7.1.2-c-2");
+        // no other duty of §6–§9 speaks of a malicious program
+        assertThat(TestCatalog.duties().all()).filteredOn(d -> catalog.requirement(d.id()).orElseThrow().text()
+                .contains("恶意程序")).extracting(d -> d.id().value()).containsExactly("TCCIA004-7.1.2-c-2");
+        // 6.6 has no item d): the suspected 6.6 d) 2) is no duty; 6.6 c) 3) states the notice only
+        assertThat(catalog.requirement(RequirementId.of("TCCIA004-6.6-d"))).isEmpty();
+        assertThat(catalog.requirement(RequirementId.of("TCCIA004-6.6-d-2"))).isEmpty();
+        assertThat(catalog.requirement(RequirementId.of("TCCIA004-6.6-c-3")).orElseThrow().text())
+                .doesNotContain("恶意程序");
+    }
 }

@@ -142,6 +142,61 @@ class MatrixCommandsTests {
                 "responsibility.row.edit");
     }
 
+    /**
+     * Issue 36: T/CCIA 004-2024 5 b) 2) "实施工作转移至云服务合作者前需签署合同协议" and 5 a) 3) "并应明确云服务提供者对实施工作的
+     * 监督权利和责任" from the command line: {@code agreement} records an agreement with its signing date and clauses,
+     * {@code hand-on} without {@code --on} takes today, {@code hand-over} records the day of a hop; the check names a
+     * hop whose agreement was signed after it, and is clean once the day is right.
+     */
+    @Test
+    void recordsAnAgreementAndTheDayOfAHandOverFromTheCommandLine_5b2() throws Exception {
+        String system = w.system().id().toString();
+        StringWriter out = new StringWriter();
+        assertThat(run(out, "generate", "--as", customer, "--system", system)).as(out.toString()).isZero();
+        out.getBuffer().setLength(0);
+        assertThat(run(out, "agreement", "--as", provider, "--system", system, "--name", "安全服务协议",
+                "--party-a", w.provider().id().toString(), "--party-b", security.id().toString(), "--clause", "4.1",
+                "--clause", "4.3", "--signed-on", "2026-01-10", "--supervision-clause", "4.1",
+                "--accountability-clause", "4.3")).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("Saved as version 2 (Draft).");
+        String[] row = {"--system", system, "--duty", DUTY, "--accountable", w.provider().id().toString(),
+                "--role", "PROVIDER"};
+        assertThat(run(out, concat(new String[] {"hand-on", "--as", provider}, row, "--to", security.id().toString(),
+                "--agreement", "安全服务协议", "--clause", "4.2", "--on", "2026-01-05"))).as(out.toString()).isZero();
+        String matrix = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/api/systems/{id}/responsibility", w.system().id()).with(as(user(w.customer().id()))))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(com.jayway.jsonpath.JsonPath.<List<String>>read(matrix,
+                "$.agreements[?(@.name=='安全服务协议')].signedOn")).containsExactly("2026-01-10");
+        assertThat(com.jayway.jsonpath.JsonPath.<List<String>>read(matrix,
+                "$.agreements[?(@.name=='安全服务协议')].supervisionClause")).containsExactly("4.1");
+        // handed over before the agreement was signed: the check names the hop
+        out.getBuffer().setLength(0);
+        assertThat(run(out, "check", "--as", customer, "--system", system)).isEqualTo(3);
+        assertThat(out.toString()).contains("5 b) 2)", security.name(), "安全服务协议");
+        // the day corrected: hop 1 handed over after the signing
+        out.getBuffer().setLength(0);
+        assertThat(run(out, concat(new String[] {"hand-over", "--as", provider}, row, "--hop", "1", "--on",
+                "2026-01-20"))).as(out.toString()).isZero();
+        matrix = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/api/systems/{id}/responsibility", w.system().id()).with(as(user(w.customer().id()))))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(com.jayway.jsonpath.JsonPath.<List<String>>read(matrix, "$.rows[?(@.duty=='" + DUTY
+                + "')].assignments[0].chain[0].handedOverOn")).containsExactly("2026-01-20");
+        out.getBuffer().setLength(0);
+        run(out, "check", "--as", customer, "--system", system);
+        assertThat(out.toString()).doesNotContain("signed after", "hand-over is not recorded");
+        // a hop the chain does not have, a day still to come: refused naming the field, nothing stored
+        int before = versions();
+        out.getBuffer().setLength(0);
+        assertThat(run(out, concat(new String[] {"hand-over", "--as", provider}, row, "--hop", "2", "--on",
+                "2026-01-20"))).isEqualTo(2);
+        assertThat(out.toString()).contains("hop 2");
+        assertThat(run(out, concat(new String[] {"hand-over", "--as", provider}, row, "--hop", "1", "--on",
+                "2999-01-01"))).isEqualTo(2);
+        assertThat(versions()).isEqualTo(before);
+    }
+
     void agreement(String name, UUID a, UUID b) throws Exception {
         mvc.perform(post("/api/systems/{id}/responsibility/agreements", w.system().id())
                 .with(as(user(w.customer().id()))).with(IfMatch.currentMatrix(jdbc, w.system().id())).contentType(MediaType.APPLICATION_JSON).content("""

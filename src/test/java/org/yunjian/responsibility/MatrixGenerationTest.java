@@ -98,23 +98,25 @@ class MatrixGenerationTest {
     @Test
     void aDelegationChainIsContiguousAndEndsAtTheImplementingParty() {
         Assignment a = Assignment.of(new Accountable(PROVIDER, PartyRole.PROVIDER))
-                .delegate(SECURITY, "Security services", "4.2").delegate(SUB1, "Security subcontract", "2");
+                .delegate(SECURITY, "Security services", "4.2", Fixtures.HANDED_OVER)
+                .delegate(SUB1, "Security subcontract", "2", Fixtures.HANDED_OVER);
 
         assertThat(a.implementer()).isEqualTo(SUB1);
         assertThat(a.depth()).isEqualTo(2);
         assertThat(a.chain()).extracting(Hop::from).containsExactly(PROVIDER, SECURITY);
         assertThatThrownBy(() -> new Assignment(new Accountable(PROVIDER, PartyRole.PROVIDER),
-                List.of(new Hop(SECURITY, SUB1, "x", "1")))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Hop(PROVIDER, PROVIDER, "x", "1")).isInstanceOf(IllegalArgumentException.class);
+                List.of(new Hop(SECURITY, SUB1, "x", "1", null)))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Hop(PROVIDER, PROVIDER, "x", "1", null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aMatrixRefusesDuplicateParticipantsAndDuties() {
         Participant p = participants().get(0);
-        assertThatThrownBy(() -> new ResponsibilityMatrix(SYSTEM, null, List.of(p, p), List.of(), List.of()))
+        assertThatThrownBy(() -> ResponsibilityMatrix.builder(SYSTEM, null).participants(List.of(p, p)).build())
                 .isInstanceOf(IllegalArgumentException.class);
         MatrixRow row = clean().rows().get(0);
-        assertThatThrownBy(() -> new ResponsibilityMatrix(SYSTEM, null, participants(), List.of(), List.of(row, row)))
+        assertThatThrownBy(() -> ResponsibilityMatrix.builder(SYSTEM, null).participants(participants())
+                .rows(List.of(row, row)).build())
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -89,7 +89,8 @@ class MatrixViewsTest {
     @Test
     void mlpsViewShowsTcciaDutiesOnlyWhereTheCatalogMapsThem() {
         ResponsibilityMatrix m = Fixtures.clean().delegate(id("TCCIA004-8.3-b-2"),
-                new Accountable(PROVIDER, PartyRole.PROVIDER), SECURITY, "Security services", "4.2");
+                new Accountable(PROVIDER, PartyRole.PROVIDER), SECURITY, "Security services", "4.2",
+                        Fixtures.HANDED_OVER);
         View v = VIEWS.derive(ViewKind.MLPS, Industry.OTHER, DeploymentModel.PUBLIC, m, Map.of());
         assertThat(v.rows().stream().filter(r -> !r.mapped().isEmpty()).map(r -> r.item().value()))
                 .containsExactlyInAnyOrder("MLPS-L3-8.2.4.7-a", "MLPS-L3-8.2.6.1-a", "MLPS-L3-8.2.6.1-d");
@@ -107,7 +108,8 @@ class MatrixViewsTest {
     @Test
     void partnerSeesOnlyTheRowsNamingIt() {
         ResponsibilityMatrix m = Fixtures.clean().delegate(id("TCCIA004-8.3-b-2"),
-                new Accountable(PROVIDER, PartyRole.PROVIDER), SECURITY, "Security services", "4.2");
+                new Accountable(PROVIDER, PartyRole.PROVIDER), SECURITY, "Security services", "4.2",
+                        Fixtures.HANDED_OVER);
         View mlps = VIEWS.derive(ViewKind.MLPS, Industry.GOVERNMENT_WEBSITE, DeploymentModel.PUBLIC, m.seenBy(SECURITY),
                 Map.of()).seenBy(SECURITY);
         assertThat(mlps.rows()).extracting(r -> r.item().value()).containsExactly("MLPS-L3-8.2.4.7-a");

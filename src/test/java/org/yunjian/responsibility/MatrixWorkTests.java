@@ -98,7 +98,8 @@ class MatrixWorkTests {
             agreement(provider, partner.name() + " 协议", w.provider().id(), partner.id());
         }
         send(put(base + "/rows/{duty}", PROVIDER_ROW), provider, """
-                {"assignments":[{"organisation":"%s","role":"PROVIDER","chain":[{"to":"%s","agreement":"%s","clause":"7.3"}]}]}"""
+                {"assignments":[{"organisation":"%s","role":"PROVIDER","chain":[{"to":"%s","agreement":"%s","clause":"7.3",
+                "handedOverOn":"2020-02-03"}]}]}"""
                 .formatted(w.provider().id(), partners.security().id(), partners.security().name() + " 协议"))
                 .andExpect(status().isOk());
     }

@@ -118,7 +118,8 @@ class ResponsibilityApiTests {
     ResultActions delegate(CurrentUser u, UUID... hops) throws Exception {
         StringBuilder chain = new StringBuilder();
         for (UUID to : hops) {
-            chain.append(chain.isEmpty() ? "" : ",").append("{\"to\":\"%s\",\"agreement\":\"安全服务协议\",\"clause\":\"7.3\"}"
+            chain.append(chain.isEmpty() ? "" : ",").append( // handed over after the 2020-01-06 signing
+                    "{\"to\":\"%s\",\"agreement\":\"安全服务协议\",\"clause\":\"7.3\",\"handedOverOn\":\"2020-02-03\"}"
                     .formatted(to));
         }
         return send(put(base + "/rows/{duty}", PROVIDER_ROW).with(matrix()), u, """

@@ -167,17 +167,10 @@ class ResponsibilityBrowserJourneyTests {
     /** Fetches the link {@code id} of the page with the browser's own session and returns the body. */
     private byte[] download(String id, String contentType) {
         String href = driver.findElement(By.id(id)).getAttribute("href");
-        Object got = driver.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                fetch(arguments[0], {credentials: 'same-origin'}).then(async r => {
-                  const bytes = new Uint8Array(await r.arrayBuffer());
-                  let bin = ''; for (const b of bytes) bin += String.fromCharCode(b);
-                  done([r.status, r.headers.get('content-type'), btoa(bin)]);
-                }).catch(e => done([0, String(e), '']));""", href);
-        java.util.List<?> r = (java.util.List<?>) got;
-        assertThat(((Number) r.get(0)).intValue()).as("status of %s", href).isEqualTo(200);
-        assertThat((String) r.get(1)).startsWith(contentType);
-        return java.util.Base64.getDecoder().decode((String) r.get(2));
+        Browser.Fetched r = Browser.fetch(driver, href);
+        assertThat(r.status()).as("status of %s", href).isEqualTo(200);
+        assertThat(r.contentType()).startsWith(contentType);
+        return r.body();
     }
 
     private void handOn(String to, String agreement, String clause) {

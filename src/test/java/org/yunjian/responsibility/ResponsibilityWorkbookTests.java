@@ -16,6 +16,8 @@ import static org.yunjian.party.PartyTestSupport.user;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
@@ -325,6 +327,67 @@ class ResponsibilityWorkbookTests {
         mvc.perform(get(base + "/workbook.xlsx").with(as(user(w.agent().id())))).andExpect(status().isOk())
                 .andExpect(content().contentType(
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+    }
+
+    /**
+     * Issue 36: what T/CCIA 004-2024 5 b) 2) "实施工作转移至云服务合作者前需签署合同协议" and 5 a) 3) "并应明确云服务提供者对实施
+     * 工作的监督权利和责任" ask of an agreement, each hop's hand-over day and the approved exceptions to the "原则上" rules
+     * are in the workbook (the day editable and read back, a bad one refused naming its cell) and in the statement.
+     */
+    @Test
+    void handOverDaysAgreementContentsAndExceptionsAreInTheWorkbookAndTheStatement_5b2() throws Exception {
+        mvc.perform(post(base + "/agreements").with(as(provider)).with(IfMatch.currentMatrix(jdbc, w.system().id()))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"name":"安全分包协议","partyA":"%s","partyB":"%s","clauses":["4.1","4.3"],
+                        "signedOn":"2026-01-10","supervisionClause":"4.1","accountabilityClause":"4.3"}"""
+                        .formatted(w.provider().id(), security.id()))).andExpect(status().isCreated());
+        mvc.perform(put(base + "/rows/{duty}", PROVIDER_ROW).with(as(provider))
+                .with(IfMatch.currentMatrix(jdbc, w.system().id())).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"assignments":[{"organisation":"%s","role":"PROVIDER","chain":[{"to":"%s",
+                        "agreement":"安全分包协议","clause":"4.2","handedOverOn":"2026-02-01"}]}]}"""
+                        .formatted(w.provider().id(), security.id()))).andExpect(status().isOk());
+        mvc.perform(post(base + "/exceptions").with(as(customer)).with(IfMatch.currentMatrix(jdbc, w.system().id()))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"check":"PROVIDER_DELEGATES_ALL_WORK","organisation":"%s","reason":"平台运维整体委托，经客户同意"}"""
+                        .formatted(w.provider().id()))).andExpect(status().isCreated());
+
+        byte[] xlsx = export(customer, "zh-CN");
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            XSSFSheet s = wb.getSheetAt(0);
+            assertThat(s.getRow(1).getCell(20).getStringCellValue()).isEqualTo("第1层转移日期");
+            assertThat(row(s, PROVIDER_ROW, w.provider().id(), PartyRole.PROVIDER).getCell(20).getStringCellValue())
+                    .isEqualTo("2026-02-01");
+            var parties = wb.getSheet("参与方与协议");
+            assertThat(List.of(parties.getRow(0).getCell(7).getStringCellValue(),
+                    parties.getRow(0).getCell(8).getStringCellValue())).containsExactly("签署日期", "监督权利和责任条款");
+            assertThat(parties.getRow(4).getCell(3).getStringCellValue()).isEqualTo("安全分包协议");
+            assertThat(parties.getRow(4).getCell(7).getStringCellValue()).isEqualTo("2026-01-10");
+            assertThat(wb.getSheet("经批准的规则例外").getRow(1).getCell(3).getStringCellValue())
+                    .isEqualTo("平台运维整体委托，经客户同意");
+        }
+        // the day edited offline is read back; a bad one is refused naming its cell
+        byte[] bad = edit(xlsx, s -> row(s, PROVIDER_ROW, w.provider().id(), PartyRole.PROVIDER).getCell(20)
+                .setCellValue("二月一日"));
+        upload(customer, bad, "zh-CN").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].column").value("U"))
+                .andExpect(jsonPath("$.problems[0].message").value(containsString("二月一日")));
+        byte[] edited = edit(xlsx, s -> row(s, PROVIDER_ROW, w.provider().id(), PartyRole.PROVIDER).getCell(20)
+                .setCellValue("2026-02-03"));
+        upload(customer, edited, "zh-CN").andExpect(status().isOk()).andExpect(jsonPath("$.applied").value(1));
+        String matrix = mvc.perform(get(base).with(as(customer))).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(JsonPath.<List<String>>read(matrix, "$.rows[?(@.duty=='" + PROVIDER_ROW
+                + "')].assignments[0].chain[0].handedOverOn")).containsExactly("2026-02-03");
+
+        byte[] docx = mvc.perform(get(base + "/statement.docx").with(as(customer)).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String text = String.join("", java.util.regex.Pattern.compile("<w:t(?: [^>]*)?>([^<]*)</w:t>")
+                .matcher(part(docx, "word/document.xml")).results().map(m -> m.group(1)).toList());
+        assertThat(text).contains("签署日期", "监督权利和责任条款", "问责机制条款", "委托方许可分包日期", "2026-01-10",
+                "安全分包协议 4.2），2026-02-03转移", "经批准的规则例外", "平台运维整体委托，经客户同意", "未登记");
+        Path out = Path.of("target/statement-i36.docx");
+        Files.createDirectories(out.getParent());
+        Files.write(out, docx); // rendered through LibreOffice for a look (issue 36 finishing)
     }
 
     static String part(byte[] docx, String prefix) throws Exception {

@@ -34,8 +34,9 @@ class RuleCheckTest {
 
     @Test
     void delegatingTwoLevelsUnderAgreementsIsAllowed() {
-        ResponsibilityMatrix m = clean().delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", "3.1")
-                .delegate(DATA_SECURITY, THE_PROVIDER, SUB1, "Security subcontract", "2.4");
+        ResponsibilityMatrix m = clean().delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", "3.1",
+                Fixtures.HANDED_OVER)
+                .delegate(DATA_SECURITY, THE_PROVIDER, SUB1, "Security subcontract", "2.4", Fixtures.HANDED_OVER);
 
         assertThat(ruleCheck.check(m).violations()).isEmpty();
         assertThat(m.row(DATA_SECURITY).orElseThrow().assignments().get(0).implementer()).isEqualTo(SUB1);
@@ -102,9 +103,9 @@ class RuleCheckTest {
     @Test
     void aThreeLevelDelegationIsRefused() {
         ResponsibilityMatrix m = clean().withAgreement(new Agreement("Third level", SUB2, CUSTOMER))
-                .delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", "3.1")
-                .delegate(DATA_SECURITY, THE_PROVIDER, SUB1, "Security subcontract", "2.4")
-                .delegate(DATA_SECURITY, THE_PROVIDER, SUB2, "Sub-subcontract", "1");
+                .delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", "3.1", Fixtures.HANDED_OVER)
+                .delegate(DATA_SECURITY, THE_PROVIDER, SUB1, "Security subcontract", "2.4", Fixtures.HANDED_OVER)
+                .delegate(DATA_SECURITY, THE_PROVIDER, SUB2, "Sub-subcontract", "1", Fixtures.HANDED_OVER);
 
         Violation v = only(m, Check.DELEGATION_TOO_DEEP);
 
@@ -116,7 +117,8 @@ class RuleCheckTest {
 
     @Test
     void aHandOverWithoutAgreementClauseIsRefused() {
-        ResponsibilityMatrix m = clean().delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", " ");
+        ResponsibilityMatrix m = clean().delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", " ",
+                Fixtures.HANDED_OVER);
 
         Violation v = only(m, Check.HOP_WITHOUT_AGREEMENT);
 
@@ -127,14 +129,16 @@ class RuleCheckTest {
     @Test
     void theCustomerHandingOnWorkWithoutAgreementBreaksClause5c() {
         Accountable customer = new Accountable(CUSTOMER, PartyRole.CUSTOMER);
-        ResponsibilityMatrix m = clean().delegate(id("TCCIA004-9.2-a-2"), customer, PROVIDER, null, null);
+        ResponsibilityMatrix m = clean().delegate(id("TCCIA004-9.2-a-2"), customer, PROVIDER, null, null,
+                Fixtures.HANDED_OVER);
 
         assertThat(only(m, Check.HOP_WITHOUT_AGREEMENT).rule()).isEqualTo(id("TCCIA004-5-c"));
     }
 
     @Test
     void aPartnerWorksOnlyUnderAnAgreementWithThePartyItServes() {
-        ResponsibilityMatrix m = clean().delegate(DATA_SECURITY, THE_PROVIDER, SUB1, "O&M agreement", "5");
+        ResponsibilityMatrix m = clean().delegate(DATA_SECURITY, THE_PROVIDER, SUB1, "O&M agreement", "5",
+                Fixtures.HANDED_OVER);
 
         Violation v = only(m, Check.HOP_OUTSIDE_AGREEMENT);
 
@@ -146,8 +150,7 @@ class RuleCheckTest {
     void aPartnerWithoutAgreementWithTheProviderIsRefused() {
         ResponsibilityMatrix clean = clean();
         List<Agreement> withoutHardware = clean.agreements().stream().filter(a -> !a.binds(HARDWARE)).toList();
-        ResponsibilityMatrix m = new ResponsibilityMatrix(SYSTEM, ServiceModel.IAAS, clean.participants(),
-                withoutHardware, clean.rows());
+        ResponsibilityMatrix m = clean.toBuilder().agreements(withoutHardware).build();
 
         Violation v = only(m, Check.PARTNER_WITHOUT_AGREEMENT);
 
@@ -161,7 +164,7 @@ class RuleCheckTest {
         ResponsibilityMatrix m = clean();
         for (MatrixRow row : clean().rows()) {
             if (row.assignments().stream().anyMatch(a -> a.accountable().equals(THE_PROVIDER))) {
-                m = m.delegate(row.duty().id(), THE_PROVIDER, OM, "O&M agreement", "2.1");
+                m = m.delegate(row.duty().id(), THE_PROVIDER, OM, "O&M agreement", "2.1", Fixtures.HANDED_OVER);
             }
         }
 
@@ -187,9 +190,9 @@ class RuleCheckTest {
             assertThat(c.en()).doesNotStartWith("enum.");
         }
         ResponsibilityMatrix m = clean().withAgreement(new Agreement("Third level", SUB2, CUSTOMER))
-                .delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, null, null)
-                .delegate(DATA_SECURITY, THE_PROVIDER, SUB1, "Security subcontract", "2.4")
-                .delegate(DATA_SECURITY, THE_PROVIDER, SUB2, "O&M agreement", "1");
+                .delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, null, null, Fixtures.HANDED_OVER)
+                .delegate(DATA_SECURITY, THE_PROVIDER, SUB1, "Security subcontract", "2.4", Fixtures.HANDED_OVER)
+                .delegate(DATA_SECURITY, THE_PROVIDER, SUB2, "O&M agreement", "1", Fixtures.HANDED_OVER);
         List<Violation> violations = ruleCheck.check(withAccountable("TCCIA004-6.2-b",
                 new Accountable(OM, PartyRole.CUSTOMER))).violations();
         violations = new ArrayList<>(violations);

@@ -186,6 +186,99 @@ class SspExchangeTests {
                 .replaceAll("<last-modified>[^<]+</last-modified>", "<last-modified/>");
     }
 
+    /**
+     * Issue 36: what T/CCIA 004-2024 §5 asks of an agreement — 5 b) 2) "实施工作转移至云服务合作者前需签署合同协议", 5 a) 3)
+     * "并应明确云服务提供者对实施工作的监督权利和责任", "明确实施工作落实不到位时的问责机制" — each hop's hand-over day and the
+     * approved exceptions to the "原则上" rules go out in the SSP (props in Yunjian's namespace) and come back in: a
+     * file stating a signing date, the two clauses and another hand-over day is imported as stated and exported
+     * again as it was read; an exception the platform has not approved is refused naming its resource.
+     */
+    @Test
+    void agreementContentsHandOverDaysAndExceptionsRoundTripThroughTheSsp_5b2() throws Exception {
+        // the setup's hop carries no day: the check says so, naming the hop
+        String check = mvc.perform(get(base + "/check").with(as(customer)).header("Accept-Language", "zh-CN"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(JsonPath.<List<String>>read(check, "$.violations[?(@.check=='HOP_WITHOUT_HANDOVER_DAY')].message"))
+                .singleElement().asString().contains(security.name(), "安全服务协议", "未登记转移日期");
+        // a full-row PUT carries the day; the customer approves an exception to 5 a) 2)
+        json(put(base + "/rows/{duty}", PROVIDER_ROW), provider, """
+                {"assignments":[{"organisation":"%s","role":"PROVIDER","chain":[{"to":"%s","agreement":"安全服务协议",
+                "clause":"7.3","handedOverOn":"2026-02-01"}]}]}""".formatted(w.provider().id(), security.id()))
+                .andExpect(status().isOk());
+        json(post(base + "/exceptions"), customer, """
+                {"check":"PROVIDER_DELEGATES_ALL_WORK","organisation":"%s","reason":"平台运维整体委托，经客户同意"}"""
+                .formatted(w.provider().id())).andExpect(status().isCreated());
+        String first = exported("json", "customer");
+        assertThat(OscalSchemas.validate(OscalSchemas.Model.SSP, OscalFormat.JSON,
+                first.getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(JsonPath.<List<String>>read(first, "$..props[?(@.name=='handed-over-on')].value"))
+                .containsExactly("2026-02-01");
+        assertThat(JsonPath.<List<String>>read(first, "$..props[?(@.name=='exception-check')].value"))
+                .containsExactly("PROVIDER_DELEGATES_ALL_WORK");
+        assertThat(first).contains("平台运维整体委托，经客户同意", NS);
+
+        // the file states the security agreement's §5 contents and another hand-over day
+        var doc = JsonPath.parse(first);
+        String agreement = "$['system-security-plan']['back-matter'].resources[?(@.title=='安全服务协议')].props";
+        doc.add(agreement, prop("signed-on", "2026-01-10"));
+        doc.add(agreement, prop("supervision-clause", "4.1"));
+        doc.add(agreement, prop("accountability-clause", "4.3"));
+        doc.set("$..props[?(@.name=='handed-over-on')].value", "2026-01-25");
+        String edited = doc.jsonString();
+        MvcResult r = importFile(customer, "计划.json", edited.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
+        String matrix = mvc.perform(get(base).with(as(customer))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(JsonPath.<List<String>>read(matrix, "$.agreements[?(@.name=='安全服务协议')].signedOn"))
+                .containsExactly("2026-01-10");
+        assertThat(JsonPath.<List<String>>read(matrix, "$.agreements[?(@.name=='安全服务协议')].accountabilityClause"))
+                .containsExactly("4.3");
+        assertThat(JsonPath.<List<String>>read(matrix, "$.rows[?(@.duty=='" + PROVIDER_ROW
+                + "')].assignments[0].chain[0].handedOverOn")).containsExactly("2026-01-25");
+        check = mvc.perform(get(base + "/check").with(as(customer))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(JsonPath.<List<String>>read(check, "$.violations[?(@.duty=='" + PROVIDER_ROW + "')].check"))
+                .doesNotContain("HOP_WITHOUT_HANDOVER_DAY", "AGREEMENT_NOT_SIGNED_BEFORE",
+                        "AGREEMENT_WITHOUT_SUPERVISION", "AGREEMENT_WITHOUT_ACCOUNTABILITY");
+        // exported again as it was read (apart from the time and the content digest)
+        tools.jackson.databind.JsonNode again = JsonMapper.builder().build().readTree(exported("json", "customer"));
+        tools.jackson.databind.JsonNode read = JsonMapper.builder().build().readTree(edited);
+        for (tools.jackson.databind.JsonNode n : List.of(again, read)) {
+            var metadata = (tools.jackson.databind.node.ObjectNode) n.get("system-security-plan").get("metadata");
+            metadata.remove("last-modified");
+            metadata.remove("version");
+        }
+        assertThat(again).isEqualTo(read);
+        // the XML form too: valid, and read back it changes nothing
+        String xml = exported("xml", "provider");
+        assertThat(OscalSchemas.validate(OscalSchemas.Model.SSP, OscalFormat.XML, xml.getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
+        assertThat(xml).contains("name=\"handed-over-on\"", "name=\"signed-on\"", "name=\"exception-check\"");
+        int unchanged = versions();
+        assertThat(importFile(customer, "计划.xml", xml.getBytes(StandardCharsets.UTF_8)).getResponse().getStatus())
+                .isEqualTo(200);
+        assertThat(versions()).isEqualTo(unchanged);
+
+        // an exception the platform has not approved is refused, naming its resource; nothing stored
+        int before = versions();
+        String forged = JsonPath.parse(edited).set("$['system-security-plan']['back-matter'].resources[?(@.props[0]"
+                + ".name=='exception-check')].description", "另一理由").jsonString();
+        MvcResult refused = importFile(provider, "forged.json", forged.getBytes(StandardCharsets.UTF_8));
+        String body = refused.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused.getResponse().getStatus()).as(body).isEqualTo(400);
+        Map<String, String> errors = JsonPath.read(body, "$.errors");
+        assertThat(errors.keySet()).singleElement().asString().startsWith("$['system-security-plan']['back-matter']");
+        assertThat(errors.values()).singleElement().asString().contains("规则例外须由客户在平台上批准");
+        assertThat(versions()).isEqualTo(before);
+    }
+
+    static Map<String, String> prop(String name, String value) {
+        return Map.of("name", name, "ns", NS, "value", value);
+    }
+
+    /** The namespace of Yunjian's OSCAL properties (SspWriter.NS). */
+    static final String NS = "https://yunjian.org/ns/oscal/tccia";
+
     @Test
     void aHandWrittenPlanImportsItsRow() throws Exception {
         int before = versions();

@@ -85,6 +85,24 @@ public final class Browser {
         }
     }
 
+    /** What {@link #fetch} got: the status, the content type and the body. */
+    public record Fetched(int status, String contentType, byte[] body) {
+    }
+
+    /** Fetches {@code href} with the page's own session (cookies), as a link the user clicks would. */
+    public static Fetched fetch(org.openqa.selenium.JavascriptExecutor driver, String href) {
+        Object got = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], {credentials: 'same-origin'}).then(async r => {
+                  const bytes = new Uint8Array(await r.arrayBuffer());
+                  let bin = ''; for (const b of bytes) bin += String.fromCharCode(b);
+                  done([r.status, r.headers.get('content-type'), btoa(bin)]);
+                }).catch(e => done([0, String(e), '']));""", href);
+        java.util.List<?> r = (java.util.List<?>) got;
+        return new Fetched(((Number) r.get(0)).intValue(), (String) r.get(1),
+                java.util.Base64.getDecoder().decode((String) r.get(2)));
+    }
+
     /** Waits until Chromium has finished writing a file with this extension into the download directory. */
     public static Path awaitDownload(WebDriver driver, Path dir, String extension) {
         return new WebDriverWait(driver, java.time.Duration.ofSeconds(60)).until(d -> {

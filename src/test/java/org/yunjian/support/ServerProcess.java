@@ -158,6 +158,10 @@ public final class ServerProcess implements AutoCloseable {
         process.destroyForcibly();
     }
 
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     public long pid() {
         return process.pid();
     }
@@ -183,6 +187,32 @@ public final class ServerProcess implements AutoCloseable {
         if (process.isAlive()) {
             kill();
         }
+    }
+
+    /**
+     * Waits until Spring Boot reports the server ready ({@code /actuator/health/readiness} 200): after its
+     * application runners, so with the demo profile after the demo is seeded. {@link #start} waits only for the
+     * login page, which Tomcat serves while the runners still seed.
+     */
+    public void awaitReady(Duration timeout) throws InterruptedException, IOException {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("server exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IOException("server was not ready within " + timeout + "; see " + log);
     }
 
     private void awaitUp(Duration timeout) throws InterruptedException, IOException {

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 import org.yunjian.assessment.internal.Records.AssessmentInfo;
 import org.yunjian.demo.DemoData;
 import org.yunjian.party.CloudSystem;
+import org.yunjian.party.DemoSystems;
 import org.yunjian.party.Parties;
-import org.yunjian.security.SeedActor;
 
 /** The demo portal system and its open assessment, as the demo seeders of this module find them. */
 @Component
@@ -26,10 +26,7 @@ class DemoPortal {
 
     /** The demo portal system, looked up as the platform. */
     Optional<CloudSystem> system() {
-        CloudSystem[] found = new CloudSystem[1];
-        SeedActor.run(SeedActor.platform(), () -> parties.visibleSystems().stream()
-                .filter(s -> s.name().equals(DemoData.PORTAL_SYSTEM)).findFirst().ifPresent(s -> found[0] = s));
-        return Optional.ofNullable(found[0]);
+        return DemoSystems.find(parties, DemoData.PORTAL_SYSTEM);
     }
 
     /** The portal's assessment still open, if the demo assessment has been seeded. */

@@ -236,8 +236,11 @@ public class BackupService {
         return Files.isRegularFile(w) ? Files.readAllBytes(w) : null;
     }
 
-    /** Copies the regular files under {@code from} not yet under {@code to}; temporary upload files are left out. */
-    private static void copyNew(Path from, Path to, List<Path> skip) throws IOException {
+    /**
+     * Copies the regular files under {@code from} not yet under {@code to}; temporary upload files are left out.
+     * BackupWalkTest makes a file vanish between the listing and the look at its attributes.
+     */
+    static void copyNew(Path from, Path to, List<Path> skip) throws IOException {
         if (!Files.isDirectory(from)) {
             return;
         }

@@ -10,6 +10,7 @@ import org.yunjian.shared.Versioned;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.yunjian.exitproject.ChecklistStatus;
 import org.yunjian.exitproject.DisposalAction;
+import org.yunjian.exitproject.ExitClauses;
 import org.yunjian.exitproject.ExitStatus;
 import org.yunjian.exitproject.NextUse;
 import org.yunjian.exitproject.SanitisationMethod;
@@ -113,7 +114,21 @@ final class Dtos {
         }
     }
 
-    record DetailResponse(ProjectResponse project, List<Access.Relation> relations, List<ChecklistItem> checklist,
+    /**
+     * A GB/T 31167 9.1 checklist item with {@code clause}, its catalog item's label after the standard's short name as
+     * {@link org.yunjian.catalog.ClauseLabel#cited} gives it ({@code GB/T 31167 9.1 1.}); {@code key} (a–g) is what a
+     * change names.
+     */
+    record ExitChecklistItem(String key, int position, String requirementId, String clause, ChecklistStatus status,
+                             String note, String updatedBy, Instant updatedAt, long version) implements Versioned {
+        static ExitChecklistItem of(ChecklistItem i, ExitClauses clauses) {
+            return new ExitChecklistItem(i.key(), i.position(), i.requirementId(), clauses.find(i.requirementId())
+                    .map(r -> org.yunjian.catalog.ClauseLabel.cited(r).text()).orElse(null), i.status(), i.note(),
+                    i.updatedBy(), i.updatedAt(), i.version());
+        }
+    }
+
+    record DetailResponse(ProjectResponse project, List<Access.Relation> relations, List<ExitChecklistItem> checklist,
                           List<Entry<Records.Manifest>> manifests, List<Entry<Records.Item>> items,
                           List<Entry<Records.Verification>> verificationRuns,
                           Optional<Entry<Records.Authorisation>> authorisation,
@@ -134,7 +149,7 @@ final class Dtos {
 
         static DetailResponse of(ProjectView v) {
             return new DetailResponse(ProjectResponse.of(v.project()), v.access().relations().stream().sorted().toList(),
-                    v.checklist(), v.manifests(), v.items(), v.verifications(), v.authorisation(), v.plan(),
+                    v.checklist().stream().map(i -> ExitChecklistItem.of(i, v.clauses())).toList(), v.manifests(), v.items(), v.verifications(), v.authorisation(), v.plan(),
                     v.deletion(), v.sanitisations(), v.disposals(), v.privateCloud(), v.storageChecks(),
                     v.certificate().map(CertificateResponse::of),
                     v.blockers().stream().map(BlockerResponse::of).toList(), v.countersignKey(), v.countersignature(),

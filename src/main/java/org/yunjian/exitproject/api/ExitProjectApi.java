@@ -53,9 +53,12 @@ class ExitProjectApi {
 
     private final ExitProjectService service;
     private final org.yunjian.exitproject.internal.CountersignService countersigning;
+    private final org.yunjian.exitproject.ExitClauses clauses;
 
-    ExitProjectApi(ExitProjectService service, org.yunjian.exitproject.internal.CountersignService countersigning) {
+    ExitProjectApi(ExitProjectService service, org.yunjian.exitproject.internal.CountersignService countersigning,
+                   org.yunjian.exitproject.ExitClauses clauses) {
         this.service = service;
+        this.clauses = clauses;
         this.countersigning = countersigning;
     }
 
@@ -103,10 +106,10 @@ class ExitProjectApi {
     @PutMapping("/api/exit-projects/{id}/checklist")
     @PreAuthorize(WHO)
     @Operation(summary = "Set a 9.1 checklist item's status and note (customer)")
-    Records.ChecklistItem checklist(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                    @RequestBody ChecklistRequest body) {
-        return service.updateChecklist(id, body.item(), body.status(), body.note(),
-                ExpectedVersion.of(ifMatch, body.version()));
+    Dtos.ExitChecklistItem checklist(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                     @RequestBody ChecklistRequest body) {
+        return Dtos.ExitChecklistItem.of(service.updateChecklist(id, body.item(), body.status(), body.note(),
+                ExpectedVersion.of(ifMatch, body.version())), clauses);
     }
 
     @PutMapping("/api/exit-projects/{id}/provider-key")
@@ -148,7 +151,7 @@ class ExitProjectApi {
 
     @PostMapping("/api/exit-projects/{id}/inventory-approval")
     @PreAuthorize(WHO)
-    @Operation(summary = "Approve the hand-over inventory after review (customer, JR/T 8.1.3)")
+    @Operation(summary = "Approve the hand-over inventory after review (customer, JR/T securities and futures cloud specification 8.1.3 ¶2)")
     ProjectResponse approve(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                             @RequestBody(required = false) Dtos.VersionRequest body) {
         return ProjectResponse.of(service.approveInventory(id,
@@ -201,7 +204,7 @@ class ExitProjectApi {
     @PostMapping("/api/exit-projects/{id}/sanitisations")
     @PreAuthorize(WHO)
     @Operation(summary = "A media sanitisation record (provider); a medium that held sensitive data released for "
-            + "public data is refused with 400 naming GB/T 31167 9.4 c) 3)")
+            + "public data is refused with 400 naming GB/T 31167 9.4 3. 6.")
     ResponseEntity<Records.Entry<Records.Sanitisation>> sanitisation(@PathVariable UUID id,
                                                                     @RequestBody SanitisationRequest body) {
         return ResponseEntity.status(201).body(service.recordSanitisation(id, body.toRecord()));
@@ -209,7 +212,7 @@ class ExitProjectApi {
 
     @PostMapping("/api/exit-projects/{id}/device-disposals")
     @PreAuthorize(WHO)
-    @Operation(summary = "A device disposal record (provider, private clouds only, JR/T 8.2.2)")
+    @Operation(summary = "A device disposal record (provider, private clouds only, JR/T securities and futures cloud specification 8.2.2)")
     ResponseEntity<Records.Entry<Records.Disposal>> disposal(@PathVariable UUID id, @RequestBody DisposalRequest body) {
         return ResponseEntity.status(201).body(service.recordDisposal(id, body.toRecord()));
     }

@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+import org.yunjian.catalog.RequirementId;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.exit.DeletionCertificate;
+import org.yunjian.exitproject.ExitClauses;
 import org.yunjian.exitproject.internal.Records.CertificateInfo;
 import org.yunjian.exitproject.internal.Records.Entry;
 import org.yunjian.party.CloudSystem;
@@ -33,10 +35,12 @@ class CertificateBuilder {
     private final CertificatePdf pdf;
     private final SerialNumbers serials;
     private final DeletionRecords records;
+    private final ExitClauses clauses;
 
     CertificateBuilder(CertificateKeys keys, Parties parties, CertificatePdf pdf, SerialNumbers serials,
-                       DeletionRecords records) {
+                       DeletionRecords records, ExitClauses clauses) {
         this.records = records;
+        this.clauses = clauses;
         this.serials = serials;
         this.keys = keys;
         this.parties = parties;
@@ -89,16 +93,17 @@ class CertificateBuilder {
         });
         partyMap.put("agents", agents);
         c.put("parties", partyMap);
-        List<String> standards = new ArrayList<>(List.of("GB/T 31167-2014 9.1-9.4", "JR/T 8.1.3"));
+        List<RequirementId> basis = new ArrayList<>(List.of(ExitClauses.CHECKLIST, ExitClauses.INVENTORY,
+                ExitClauses.VERIFICATION, ExitClauses.DELETION, ExitClauses.DATA_LIST));
         if (v.privateCloud()) {
-            standards.add("JR/T 8.2.2");
+            basis.add(ExitClauses.DEVICES);
         }
-        c.put("standards", standards);
+        c.put("standards", basis.stream().map(this::cited).toList());
         c.put("scope", v.authorisation().map(a -> a.data().scope()).orElse(null));
         List<Object> checklist = new ArrayList<>();
         v.checklist().forEach(i -> {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("item", "GB/T 31167-2014 9.1 " + i.key());
+            m.put("item", i.requirementId() == null ? i.key() : cited(RequirementId.of(i.requirementId())));
             m.put("requirement", i.requirementId());
             m.put("status", i.status().name());
             m.put("note", i.note());
@@ -147,6 +152,14 @@ class CertificateBuilder {
             return (T) out;
         }
         return value;
+    }
+
+    /**
+     * A clause as the signed document names it: {@link ExitClauses#cited} in Chinese, the document's language of
+     * record ({@code GB/T 31167 9.1 1.}).
+     */
+    private String cited(RequirementId id) {
+        return clauses.cited(id).text(Texts.CHINESE);
     }
 
     private Map<String, Object> org(UUID id) {

@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
+import org.yunjian.catalog.ClauseLabel;
 import org.yunjian.documents.PdfRenderer;
 import org.yunjian.documents.TextRuns;
 import org.yunjian.exit.CanonicalJson;
@@ -18,6 +19,7 @@ import org.yunjian.exit.Sensitivity;
 import org.yunjian.exit.SignatureStatus;
 import org.yunjian.exitproject.ChecklistStatus;
 import org.yunjian.exitproject.DisposalAction;
+import org.yunjian.exitproject.ExitClauses;
 import org.yunjian.exitproject.NextUse;
 import org.yunjian.exitproject.SanitisationMethod;
 import org.yunjian.exitproject.internal.Records.CertificateInfo;
@@ -38,16 +40,18 @@ class CertificatePdf {
 
     private final PdfRenderer renderer;
     private final Function<Set<String>, Map<String, String>> displayNames;
+    private final ExitClauses clauses;
 
     @org.springframework.beans.factory.annotation.Autowired
-    CertificatePdf(PdfRenderer renderer, PeopleNames people) {
-        this(renderer, people::displayNames);
+    CertificatePdf(PdfRenderer renderer, PeopleNames people, ExitClauses clauses) {
+        this(renderer, people::displayNames, clauses);
     }
 
     /** With display names from {@code displayNames} (user names → display names; tests render without accounts). */
-    CertificatePdf(PdfRenderer renderer, Function<Set<String>, Map<String, String>> displayNames) {
+    CertificatePdf(PdfRenderer renderer, Function<Set<String>, Map<String, String>> displayNames, ExitClauses clauses) {
         this.renderer = renderer;
         this.displayNames = displayNames;
+        this.clauses = clauses;
     }
 
 
@@ -76,7 +80,8 @@ class CertificatePdf {
                 + "vertical-align: top; text-align: left; } th { background: #eee; } .mono { font-size: 8pt; "
                 + "word-wrap: break-word; } td.k { width: 28%; background: #f6f6f6; }</style></head><body>");
         h.el("h1", t.text("exitproject.cert.title"));
-        h.el("p", t.text("exitproject.cert.basis"));
+        h.el("p", t.text("exitproject.cert.basis", clauses.cited(ExitClauses.EXIT), clauses.cited(ExitClauses.DATA_LIST),
+                clauses.label(ExitClauses.DEVICES)));
         Map<String, Object> system = (Map<String, Object>) c.get("system");
         Map<String, Object> parts = (Map<String, Object>) c.get("parties");
         Map<String, Object> issuer = (Map<String, Object>) c.get("issuer");
@@ -101,10 +106,10 @@ class CertificatePdf {
                 : t.text("exitproject.cert.issuerPlatform", t.person(issuer.get("name"))));
         h.raw("</table>");
 
-        h.el("h2", t.text("exitproject.cert.checklist"));
+        h.el("h2", t.text("exitproject.cert.checklist", clauses.cited(ExitClauses.CHECKLIST)));
         h.table(List.of(t.text("exitproject.cert.item"), t.text("exitproject.cert.status"), t.text("exitproject.cert.note"),
                         t.text("exitproject.cert.by")), (List<Object>) c.get("checklist"),
-                m -> Arrays.asList(m.get("item"), t.checklist(m.get("status")), m.get("note"), t.person(m.get("by"))));
+                m -> Arrays.asList(item(m, locale), t.checklist(m.get("status")), m.get("note"), t.person(m.get("by"))));
         Map<String, Object> approval = (Map<String, Object>) c.get("inventoryApproval");
         h.el("h2", t.text("exitproject.cert.inventory", t.person(approval.get("approvedBy")),
                 t.time(approval.get("approvedAt"))));
@@ -117,7 +122,7 @@ class CertificatePdf {
                         t.text("exitproject.cert.note"), t.text("exitproject.cert.sensitivity")),
                 (List<Object>) c.get("inventoryItems"), m -> Arrays.asList(t.category(m.get("category")), m.get("name"),
                         m.get("description"), t.sensitivity(m.get("sensitivity"))));
-        h.el("h2", t.text("exitproject.cert.verification"));
+        h.el("h2", t.text("exitproject.cert.verification", clauses.cited(ExitClauses.VERIFICATION)));
         h.table(List.of(t.text("exitproject.cert.target"), t.text("exitproject.cert.result"),
                         t.text("exitproject.cert.expected"), t.text("exitproject.cert.ok"),
                         t.text("exitproject.cert.differences"), t.text("exitproject.cert.reportToManifest")),
@@ -129,7 +134,8 @@ class CertificatePdf {
                                     + ((Number) n.get("hashMismatch")).longValue()) + " / " + n.get("unreadable"),
                             m.get("reportSm3") + " → " + (m.get("manifestSm3") == null ? "—" : m.get("manifestSm3")));
                 });
-        h.el("h2", t.text("exitproject.cert.deletion"));
+        h.el("h2", t.text("exitproject.cert.deletion", clauses.cited(ExitClauses.RETENTION),
+                clauses.label(ExitClauses.AUTHORISATION)));
         h.raw("<table>");
         Map<String, Object> auth = (Map<String, Object>) c.get("authorisation");
         h.row(t.text("exitproject.cert.authorisation"), t.text("exitproject.cert.authorisationLine", auth.get("signatory"),
@@ -163,7 +169,7 @@ class CertificatePdf {
                                         + n.get("multipartUploads"), m.get("reportSm3"));
                     });
         }
-        h.el("h2", t.text("exitproject.cert.media"));
+        h.el("h2", t.text("exitproject.cert.media", clauses.cited(ExitClauses.MEDIA)));
         h.table(List.of(t.text("exitproject.cert.medium"), t.text("exitproject.cert.mediumType"),
                         t.text("exitproject.cert.heldSensitive"), t.text("exitproject.cert.method"),
                         t.text("exitproject.cert.nextUse"), t.text("exitproject.cert.operatorWitness"),
@@ -174,7 +180,7 @@ class CertificatePdf {
                         m.get("date"), m.get("result")));
         List<Object> disposals = (List<Object>) c.get("deviceDisposals");
         if (!disposals.isEmpty()) {
-            h.el("h2", t.text("exitproject.cert.devices"));
+            h.el("h2", t.text("exitproject.cert.devices", clauses.cited(ExitClauses.DEVICES)));
             h.table(List.of(t.text("exitproject.cert.device"), t.text("exitproject.cert.location"),
                             t.text("exitproject.cert.action"), t.text("exitproject.cert.deviceSanitisation"),
                             t.text("exitproject.cert.participants"), t.text("exitproject.cert.residual"),
@@ -235,6 +241,17 @@ class CertificatePdf {
             }
         });
         return displayNames.apply(names);
+    }
+
+    /**
+     * A checklist item's clause as {@link ExitClauses} labels its catalog item in the reader's language
+     * ({@code 9.1 1.}, under the heading citing GB/T 31167 9.1); an item the catalog does not know shows the label
+     * the certificate was signed with.
+     */
+    private Object item(Map<String, Object> m, Locale locale) {
+        Object requirement = m.get("requirement");
+        return clauses.find(requirement == null ? null : requirement.toString())
+                .<Object>map(r -> ClauseLabel.of(r).text(locale)).orElse(m.get("item"));
     }
 
     private static Object name(Object o) {

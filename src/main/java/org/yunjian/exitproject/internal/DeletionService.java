@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.exitproject.ExitClauses;
 import org.yunjian.exitproject.ExitStatus;
 import org.yunjian.exitproject.NextUse;
 import org.yunjian.exitproject.SanitisationMethod;
@@ -25,8 +26,8 @@ import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
 
 /**
- * Deletion (GB/T 31167-2014 9.4, JR/T 8.2.2): the customer's written authorisation, the provider's plan and
- * record, media sanitisation and device disposal.
+ * Deletion (GB/T 31167 9.4, JR/T 8.2.2): the customer's written authorisation, the provider's plan and
+ * record, media sanitisation and device disposal. Refusals name their clause as {@link ExitClauses} labels it.
  */
 @Service
 @Transactional
@@ -36,9 +37,12 @@ public class DeletionService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ExitProjectWork work;
+    private final ExitClauses clauses;
 
-    DeletionService(ProjectRecords records, ApplicationEventPublisher events, Clock clock, ExitProjectWork work) {
+    DeletionService(ProjectRecords records, ApplicationEventPublisher events, Clock clock, ExitProjectWork work,
+                    ExitClauses clauses) {
         this.work = work;
+        this.clauses = clauses;
         this.records = records;
         this.events = events;
         this.clock = clock;
@@ -65,7 +69,7 @@ public class DeletionService {
             errors.add("authorisedOn", "exitproject.error.future");
         }
         if (in.retainUntil() == null) {
-            errors.add("retainUntil", "exitproject.error.retainUntil");
+            errors.add("retainUntil", "exitproject.error.retainUntil", clauses.cited(ExitClauses.RETENTION));
         } else if (in.authorisedOn() != null && in.retainUntil().isBefore(in.authorisedOn())) {
             errors.add("retainUntil", "exitproject.error.beforeAuthorisation");
         }
@@ -113,14 +117,14 @@ public class DeletionService {
             throw new ConflictException("exit-deletion-recorded", "exitproject.conflict.deletionRecorded");
         }
         Authorisation auth = v.authorisation().map(Entry::data).orElseThrow(() -> new ConflictException(
-                "exit-precondition", "exitproject.conflict.noAuthorisation"));
+                "exit-precondition", "exitproject.conflict.noAuthorisation", clauses.cited(ExitClauses.AUTHORISATION)));
         if (v.plan().isEmpty()) {
             throw new ConflictException("exit-precondition", "exitproject.conflict.noPlan");
         }
         LocalDate today = records.today();
         if (today.isBefore(auth.retainUntil())) {
             throw new ConflictException("exit-retention-period", "exitproject.conflict.retention",
-                    auth.retainUntil().toString(), today.toString());
+                    auth.retainUntil().toString(), today.toString(), clauses.cited(ExitClauses.RETENTION));
         }
         FieldErrors errors = new FieldErrors();
         if (in.deletedOn() == null) {
@@ -172,8 +176,8 @@ public class DeletionService {
     }
 
     /**
-     * A media sanitisation record (GB/T 31167 9.4 c). A medium that held sensitive data is never released for
-     * public data (9.4 c 3): such a record is refused with a 400 naming the rule.
+     * A media sanitisation record (GB/T 31167 9.4 3.). A medium that held sensitive data is never released for
+     * public data (9.4 3. 6.): such a record is refused with a 400 naming the rule.
      */
     public Entry<Sanitisation> recordSanitisation(UUID id, Sanitisation in) {
         Access access = records.access(id);
@@ -191,7 +195,7 @@ public class DeletionService {
         if (in.nextUse() == null) {
             errors.add("nextUse", "exitproject.error.required");
         } else if (in.heldSensitive() && in.nextUse() == NextUse.PUBLIC_DATA) {
-            errors.add("nextUse", "exitproject.error.sensitiveToPublic");
+            errors.add("nextUse", "exitproject.error.sensitiveToPublic", clauses.cited(ExitClauses.SENSITIVE_MEDIA));
         } else if (in.method() == SanitisationMethod.DESTROY && in.nextUse() != NextUse.NONE) {
             errors.add("nextUse", "exitproject.error.destroyed");
         }
@@ -218,7 +222,7 @@ public class DeletionService {
         records.open(id, "disposal", ExitStatus.DELETION);
         if (access.system().deploymentModel() != DeploymentModel.PRIVATE) {
             throw new ConflictException("exit-not-private-cloud", "exitproject.conflict.notPrivateCloud",
-                    access.system().deploymentModel());
+                    access.system().deploymentModel(), clauses.cited(ExitClauses.DEVICES));
         }
         FieldErrors errors = new FieldErrors();
         records.required(errors, "deviceId", in.deviceId(), 200);

@@ -16,6 +16,7 @@ import org.yunjian.exitproject.ExitStatus;
 import org.yunjian.exitproject.internal.Records.Item;
 import org.yunjian.exitproject.internal.Records.ProjectInfo;
 import org.yunjian.party.CloudSystem;
+import org.yunjian.party.DemoSystems;
 import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
@@ -50,16 +51,14 @@ class DemoExitProject implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        CloudSystem[] system = new CloudSystem[1];
-        SeedActor.run(SeedActor.platform(), () -> system[0] = parties.visibleSystems().stream()
-                .filter(s -> s.name().equals(DemoData.SERVICE_SYSTEM)).findFirst()
-                .filter(s -> s.providerId() != null && service.list(s.id()).isEmpty()).orElse(null));
+        Optional<CloudSystem> system = DemoSystems.find(parties, DemoData.SERVICE_SYSTEM,
+                s -> s.providerId() != null && service.list(s.id()).isEmpty());
         Optional<CurrentUser> customer = account(DemoData.CUSTOMER_USER);
         Optional<CurrentUser> provider = account(DemoData.PROVIDER_USER);
-        if (system[0] == null || customer.isEmpty() || provider.isEmpty()) {
+        if (system.isEmpty() || customer.isEmpty() || provider.isEmpty()) {
             return;
         }
-        CloudSystem s = system[0];
+        CloudSystem s = system.get();
         ProjectInfo[] p = new ProjectInfo[1];
         SeedActor.run(customer.get(), () -> {
             p[0] = service.create(new ExitProjectService.CreateInput(demo("demo.exit.name", s.name()), s.id()));

@@ -15,6 +15,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.ClauseLabel;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.exitproject.ChecklistStatus;
@@ -54,7 +55,7 @@ import org.yunjian.shared.TextRules;
 public class ExitProjectService {
 
 
-    /** The GB/T 31167-2014 9.1 checklist: item key and the catalog requirement it comes from. */
+    /** The GB/T 31167 9.1 checklist: item key and the catalog requirement it comes from (9.1 1. … 9.1 7.). */
     public static final List<String> CHECKLIST_KEYS = List.of("a", "b", "c", "d", "e", "f", "g");
 
     static final String CHECKLIST_REQUIREMENT = "GBT31167-9.1-";
@@ -187,7 +188,7 @@ public class ExitProjectService {
         access.requireCustomer("moving the exit project");
         ExitStatus current = records.lock(id);
         ProjectView v = records.view(access);
-        new ExitProject(current).moveTo(target, v.facts());
+        new ExitProject(current, v.clauses()).moveTo(target, v.facts());
         if (!repo.updateStatus(id, current, target, clock.instant(), version.value())) {
             throw new ConflictException("exit-concurrent-change", "exitproject.conflict.concurrentChange");
         }
@@ -224,7 +225,9 @@ public class ExitProjectService {
         repo.updateChecklistItem(id, key, status, ProjectRecords.trim(note), access.user().username(), clock.instant(),
                 version.value());
         events.publishEvent(AuditableEvent.success("exit-project.checklist", "exit-project", id,
-                Msg.of("exitproject.audit.checklist", key, Msg.of("exitproject.checklist.status." + status.name()))));
+                Msg.of("exitproject.audit.checklistItem", ClauseLabel.cited(catalog.requirement(
+                        RequirementId.of(CHECKLIST_REQUIREMENT + key)).orElseThrow()),
+                        Msg.of("exitproject.checklist.status." + status.name()))));
         work.changed(id);
         return repo.checklist(id).stream().filter(i -> i.key().equals(key)).findFirst().orElseThrow();
     }

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.exitproject.ExitClauses;
 import org.yunjian.exitproject.ExitProject;
 import org.yunjian.exitproject.ExitStatus;
 import org.yunjian.exitproject.internal.Records.Entry;
@@ -40,11 +41,13 @@ class ProjectRecords {
     private final Clock clock;
     private final TextRules textRules;
     private final DeletionRecords deletionRecords;
+    private final ExitClauses clauses;
     private final JsonMapper json = JsonMapper.builder().build();
 
     ProjectRecords(ExitProjectRepository repo, Parties parties, Clock clock, TextRules textRules,
-                   DeletionRecords deletionRecords) {
+                   DeletionRecords deletionRecords, ExitClauses clauses) {
         this.deletionRecords = deletionRecords;
+        this.clauses = clauses;
         this.repo = repo;
         this.parties = parties;
         this.clock = clock;
@@ -71,7 +74,7 @@ class ProjectRecords {
                 of(all, Kind.VERIFICATION), last(of(all, Kind.AUTHORISATION)), last(of(all, Kind.DELETION_PLAN)),
                 last(of(all, Kind.DELETION)), of(all, Kind.SANITISATION), of(all, Kind.DISPOSAL),
                 of(all, Kind.STORAGE_CHECK), repo.certificate(id), last(of(all, Kind.COUNTERSIGN_KEY)),
-                last(of(all, Kind.COUNTERSIGNATURE)), null);
+                last(of(all, Kind.COUNTERSIGNATURE)), null, clauses);
         // once a deletion is recorded, the SM3 of the record file the provider countersigns
         return v.deletion().isEmpty() ? v : v.withRecordSm3(org.yunjian.crypto.Sm3.hex(deletionRecords.file(v)));
     }
@@ -101,7 +104,7 @@ class ProjectRecords {
         if (repo.certificate(id).isPresent()) {
             throw new ConflictException("exit-certificate-issued", "exitproject.conflict.certificateIssued");
         }
-        new ExitProject(s).requirePhase(what, phases);
+        new ExitProject(s, clauses).requirePhase(what, phases);
         return access;
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.yunjian.exitproject.ExitClauses;
 import org.yunjian.exitproject.ExitProject;
 import org.yunjian.exitproject.ExitStatus;
 import org.yunjian.exitproject.internal.Records.Authorisation;
@@ -24,7 +25,7 @@ import org.yunjian.exitproject.internal.Records.StorageCheck;
 import org.yunjian.exitproject.internal.Records.Verification;
 import org.yunjian.party.DeploymentModel;
 
-/** Everything the project page and the API show. */
+/** Everything the project page and the API show; {@code clauses} label the clauses its texts name. */
 public record ProjectView(Access access, ProjectInfo project, List<ChecklistItem> checklist,
                           List<Entry<Manifest>> manifests, List<Entry<Item>> items,
                           List<Entry<Verification>> verifications, Optional<Entry<Authorisation>> authorisation,
@@ -32,12 +33,13 @@ public record ProjectView(Access access, ProjectInfo project, List<ChecklistItem
                           List<Entry<Sanitisation>> sanitisations, List<Entry<Disposal>> disposals,
                           List<Entry<StorageCheck>> storageChecks, Optional<CertificateInfo> certificate,
                           Optional<Entry<CountersignKey>> countersignKey,
-                          Optional<Entry<Countersignature>> countersignature, String recordSm3) {
+                          Optional<Entry<Countersignature>> countersignature, String recordSm3,
+                          ExitClauses clauses) {
 
     /** The same view with the SM3 of its deletion record file (what the provider countersigns). */
     ProjectView withRecordSm3(String sm3) {
         return new ProjectView(access, project, checklist, manifests, items, verifications, authorisation, plan, deletion,
-                sanitisations, disposals, storageChecks, certificate, countersignKey, countersignature, sm3);
+                sanitisations, disposals, storageChecks, certificate, countersignKey, countersignature, sm3, clauses);
     }
 
     /**
@@ -92,7 +94,7 @@ public record ProjectView(Access access, ProjectInfo project, List<ChecklistItem
             out.add(new Blocker("phase"));
         }
         if (!checklistComplete()) {
-            out.add(new Blocker("checklist"));
+            out.add(new Blocker("checklist", clauses.cited(ExitClauses.CHECKLIST)));
         }
         if (!project.inventoryApproved()) {
             out.add(new Blocker("inventory"));

@@ -73,7 +73,7 @@ public final class Records {
     }
 
     /**
-     * A non-file inventory item (GB/T 31167 9.2 b–d, and for 9.2 a the decryption method, key custody and
+     * A non-file inventory item (GB/T 31167 9.2 2.–4., and for 9.2 1. the decryption method, key custody and
      * conversion tool) — {@code category} is an {@link org.yunjian.exit.InventoryItem.Category} id.
      */
     public record Item(String category, String name, String description, String sensitivity, String covers) {
@@ -126,7 +126,7 @@ public final class Records {
         }
     }
 
-    /** The customer's written deletion authorisation (GB/T 31167 9.4 a, b). */
+    /** The customer's written deletion authorisation (GB/T 31167 9.4 1., 2.). */
     public record Authorisation(String signatory, String reference, String scope, LocalDate authorisedOn,
                                 LocalDate retainUntil) {
     }
@@ -161,7 +161,7 @@ public final class Records {
     public record Countersignature(String recordSm3, String keyFingerprint, String value) {
     }
 
-    /** Sanitisation of one storage medium (GB/T 31167 9.4 c). */
+    /** Sanitisation of one storage medium (GB/T 31167 9.4 3.). */
     public record Sanitisation(String mediumId, String mediumType, boolean heldSensitive, SanitisationMethod method,
                                NextUse nextUse, String operator, String witness, LocalDate date, String result) {
     }

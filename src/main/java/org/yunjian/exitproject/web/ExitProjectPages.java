@@ -18,9 +18,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.catalog.ClauseLabel;
 import org.yunjian.exit.InventoryItem;
 import org.yunjian.exitproject.ChecklistStatus;
 import org.yunjian.exitproject.DisposalAction;
+import org.yunjian.exitproject.ExitClauses;
 import org.yunjian.exitproject.ExitStatus;
 import org.yunjian.exitproject.NextUse;
 import org.yunjian.exitproject.SanitisationMethod;
@@ -51,10 +53,12 @@ class ExitProjectPages {
     private final Parties parties;
     private final PeopleNames people;
     private final org.yunjian.exitproject.internal.CountersignService countersigning;
+    private final ExitClauses clauses;
 
     ExitProjectPages(ExitProjectService service, Parties parties, PeopleNames people,
-                     org.yunjian.exitproject.internal.CountersignService countersigning) {
+                     org.yunjian.exitproject.internal.CountersignService countersigning, ExitClauses clauses) {
         this.countersigning = countersigning;
+        this.clauses = clauses;
         this.service = service;
         this.parties = parties;
         this.people = people;
@@ -78,6 +82,7 @@ class ExitProjectPages {
         model.addAttribute("projects", all);
         model.addAttribute("names", names);
         model.addAttribute("mayCreate", !ownSystems().isEmpty());
+        model.addAttribute("exitClause", clauses.cited(ExitClauses.EXIT).text());
         return "exitproject/list";
     }
 
@@ -165,6 +170,11 @@ class ExitProjectPages {
         v.checklist().forEach(i -> service.requirement(i.requirementId())
                 .ifPresent(r -> requirementTexts.put(i.key(), r.textIn(Texts.locale()))));
         model.addAttribute("requirementTexts", requirementTexts);
+        Map<String, String> clauseLabels = new HashMap<>();
+        v.checklist().forEach(i -> clauses.find(i.requirementId())
+                .ifPresent(r -> clauseLabels.put(i.key(), ClauseLabel.text(r))));
+        model.addAttribute("clauseLabels", clauseLabels);
+        model.addAttribute("titles", SectionTitles.of(clauses));
         model.addAttribute("customerName", orgName(a.system().customerId()));
         model.addAttribute("providerName", a.system().providerId() == null ? "—" : orgName(a.system().providerId()));
         model.addAttribute("today", service.today());

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,7 +18,6 @@ import org.yunjian.security.Role;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.PageRequest;
 import org.yunjian.shared.Paged;
-import org.yunjian.shared.Texts;
 import org.yunjian.shared.WorkClosed;
 import org.yunjian.shared.WorkOpened;
 import org.yunjian.shared.WorkSnapshot;
@@ -151,9 +149,7 @@ public class Inbox {
 
     private static Line line(TaskStore.Stored s, LocalDate today) {
         WorkTask t = s.task();
-        Object[] args = t.args().stream().map(a -> a != null && a.startsWith("msg:") ? Texts.get(a.substring(4)) : a)
-                .map(a -> (Object) Objects.toString(a, "")).toArray();
-        return new Line(s.id(), t.kind(), Texts.get(t.kind(), args), t.href(), t.due(),
+        return new Line(s.id(), t.kind(), WorkTask.text(t.kind(), t.args()).text(), t.href(), t.due(),
                 t.due() != null && t.due().isBefore(today), s.openedAt());
     }
 }

@@ -56,13 +56,15 @@ class MigrationRiskApi {
     record RiskResponse(String risk, String clause, String text, String textShown,
                         MigrationRisk.Rating likelihood, MigrationRisk.Rating impact, MigrationRisk.Rating level,
                         String levelLabel, String treatment, UUID ownerOrg, String updatedBy, Instant updatedAt,
-                        long version) implements Versioned {
+                        long version, java.time.LocalDate treatedOn, String treatedBy, boolean awaitingTreatment)
+            implements Versioned {
         static RiskResponse of(MigrationRisks.Entry e) {
             MigrationRisk a = e.assessment();
             return new RiskResponse(e.risk().id().value(), ClauseLabel.of(e.risk()).text(), e.risk().text(),
                     e.risk().textIn(Texts.locale()), a.likelihood(), a.impact(), a.level(),
                     a.level() == null ? Msg.of("lifecycle.risk.unassessed").text() : Msg.of(a.level()).text(),
-                    a.treatment(), a.ownerOrg(), a.updatedBy(), a.updatedAt(), a.version());
+                    a.treatment(), a.ownerOrg(), a.updatedBy(), a.updatedAt(), a.version(), a.treatedOn(),
+                    a.treatedBy(), a.awaitsTreatmentBy().isPresent());
         }
     }
 
@@ -72,6 +74,24 @@ class MigrationRiskApi {
             + "the guide names, quoted, with its assessment")
     List<RiskResponse> register(@PathVariable UUID id) {
         return risks.register(id).stream().map(RiskResponse::of).toList();
+    }
+
+    /** {@code treatedOn}: the day the treatment was carried out (ISO date); {@code version}: or If-Match. */
+    record TreatmentRequest(String treatedOn, Long version) {
+    }
+
+    @PutMapping(BASE + "/{recordId}/treatment")
+    @PreAuthorize(MigrationApi.WHO)
+    @Operation(summary = "Record that an assessed risk's treatment was carried out (customer or the risk's owner "
+            + "organisation): treatedOn, not in the future; the risk then waits on nobody (its to-do entry closes); "
+            + "over the version read (If-Match or version; stale 409, none 428)")
+    RiskResponse treat(@PathVariable UUID id, @PathVariable String recordId,
+                       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                       @RequestBody(required = false) TreatmentRequest body) {
+        risks.treat(id, recordId, ExpectedVersion.of(ifMatch, body == null ? null : body.version()),
+                body == null ? null : body.treatedOn());
+        return risks.register(id).stream().filter(e -> e.risk().id().value().equals(recordId)).findFirst()
+                .map(RiskResponse::of).orElseThrow();
     }
 
     @PutMapping(BASE + "/{recordId}")

@@ -56,20 +56,28 @@ final class ObligationDtos {
      * @param version     the obligation's version, named by a completion
      * @param intervalDefault whether the interval is a configurable default (the standard states no number)
      * @param sources     the requirements it comes from, with their clauses and verbatim text
+     * @param validUntil  the last day of validity of the agreement it renews (the NDA, JR/T 6.3.4 / 6.4.4) as the
+     *                    contract review records it, or null; when set, {@code nextDue} is {@code leadDays} before it
+     * @param leadDays    how many days before {@code validUntil} the renewal is due (a configurable default: the
+     *                    standard states none), or null
+     * @param expired     whether the agreement has run out (已过期: {@code validUntil} is past)
      */
     record ObligationResponse(UUID id, UUID systemId, String systemName, ObligationKind kind, String kindLabel,
                               UUID responsibleOrganizationId, String responsibleOrganization, int intervalMonths,
                               LocalDate startDate, LocalDate lastDone, String lastDoneBy, Instant lastRecordedAt,
                               LocalDate nextDue, ObligationStatus status, String statusLabel, long daysOverdue,
                               boolean mayComplete, long version, boolean intervalDefault,
-                              List<ObligationSourceResponse> sources) {
+                              List<ObligationSourceResponse> sources, LocalDate validUntil, Integer leadDays,
+                              boolean expired) {
         static ObligationResponse of(ObligationService.Row r) {
             var o = r.obligation();
             return new ObligationResponse(o.id(), o.systemId(), r.system().name(), o.kind(), Msg.of(o.kind()).text(),
                     o.responsibleOrg(), r.responsible(), o.intervalMonths(), o.startDate(), o.lastDone(),
                     r.lastDoneByName(), o.lastDoneAt(), r.due(), r.status(), Msg.of(r.status()).text(),
                     Math.max(0, r.daysOverdue()), r.mayComplete(), o.version(), r.intervalDefault(),
-                    r.sources().stream().map(x -> new ObligationSourceResponse(x.id(), x.clause().text(), x.text())).toList());
+                    r.sources().stream().map(x -> new ObligationSourceResponse(x.id(), x.clause().text(), x.text())).toList(),
+                    o.validity() == null ? null : o.validity().until(),
+                    o.validity() == null ? null : o.validity().leadDays(), r.expired());
         }
     }
 

@@ -54,11 +54,25 @@ class PlanApi {
     private final PlanService plans;
     private final DutyRecords records;
     private final Catalog catalog;
+    private final org.yunjian.lifecycle.internal.PlanAdditions additions;
 
-    PlanApi(PlanService plans, DutyRecords records, Catalog catalog) {
+    PlanApi(PlanService plans, DutyRecords records, Catalog catalog,
+            org.yunjian.lifecycle.internal.PlanAdditions additions) {
         this.plans = plans;
         this.records = records;
         this.catalog = catalog;
+        this.additions = additions;
+    }
+
+    @PostMapping(BASE + "/missing-duties")
+    @PreAuthorize(WHO)
+    @Operation(summary = "Add the duties a plan made before lacks (customer): each duty of the guide for the system, "
+            + "for each organisation holding one of its roles now that has none yet, to its phase if that phase is "
+            + "open; answers what was added and what was not, with the reason (phase closed, nobody holds the role); "
+            + "over the plan's version read (If-Match, the plan's ETag; stale 409, none 428)")
+    PlanDtos.AdditionsResponse addMissing(@PathVariable UUID id,
+                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return PlanDtos.AdditionsResponse.of(additions.addMissing(id, ExpectedVersion.of(ifMatch, null)), catalog);
     }
 
     @GetMapping(BASE)

@@ -76,8 +76,10 @@ final class PlanDtos {
     record UnassignedWhy(Labelled role, String reason, List<UUID> holders, String text) {
     }
 
+    /** {@code version}: the plan's own version, named ({@code If-Match}) by adding the duties it lacks. */
     record PlanResponse(UUID id, UUID system, String standard, Labelled assignedFrom, Instant createdAt,
-                        List<StageResponse> stages, List<DutyResponse> duties, List<UnassignedResponse> unassigned) {
+                        List<StageResponse> stages, List<DutyResponse> duties, List<UnassignedResponse> unassigned,
+                        long version) implements Versioned {
 
         static PlanResponse of(PlanService.PlanView v, Catalog catalog) {
             LifecyclePlan p = v.plan();
@@ -95,7 +97,31 @@ final class PlanDtos {
                             Labelled.of(u.phase()),
                             u.roles().stream().sorted().map(Labelled::of).toList(),
                             u.why().stream().map(w -> new UnassignedWhy(Labelled.of(w.role()), w.reason().name(),
-                                    w.holders(), w.text(v.organisations()).text())).toList())).toList());
+                                    w.holders(), w.text(v.organisations()).text())).toList())).toList(),
+                    p.version());
+        }
+    }
+
+    /**
+     * What adding the missing duties did: the duties added (each with its organisation) and those not added, each with
+     * its reason ({@code PHASE_CLOSED}: reopen the phase first; {@code NO_HOLDER}: nobody on the system holds its
+     * roles) in the caller's language; {@code planVersion}: the plan's version now.
+     */
+    record AdditionsResponse(List<DutyResponse> added, List<NotAddedResponse> notAdded, long planVersion) {
+        static AdditionsResponse of(org.yunjian.lifecycle.internal.PlanAdditions.Result r, Catalog catalog) {
+            return new AdditionsResponse(r.added().stream().map(d -> DutyResponse.of(d, r.organisations(), catalog))
+                    .toList(), r.refused().stream().map(n -> NotAddedResponse.of(n, r.organisations(), catalog))
+                    .toList(), r.plan().plan().version());
+        }
+    }
+
+    record NotAddedResponse(String requirement, String clause, Labelled phase, UUID organisation,
+                            String organisationName, String reason, String reasonText) {
+        static NotAddedResponse of(LifecyclePlan.NotAdded n, Map<UUID, String> orgs, Catalog catalog) {
+            return new NotAddedResponse(n.requirement().value(), catalog.requirement(n.requirement())
+                    .map(r -> ClauseLabel.of(r).text()).orElse(n.requirement().value()), Labelled.of(n.phase()),
+                    n.organisation(), n.organisation() == null ? null : orgs.getOrDefault(n.organisation(), ""),
+                    n.reason().name(), Msg.of(n.reason()).text());
         }
     }
 

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "migration", mixinStandardHelpOptions = true,
         subcommands = {MigrationCommand.Show.class, MigrationCommand.AddStep.class, MigrationCommand.SetStep.class,
-                MigrationCommand.Export.class})
+                MigrationCommand.Export.class, MigrationRiskCommands.ListRisks.class,
+                MigrationRiskCommands.RateRisk.class, MigrationRiskCommands.TreatRisk.class})
 public class MigrationCommand implements Runnable {
 
     @Spec

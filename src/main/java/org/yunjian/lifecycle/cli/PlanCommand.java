@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * duty, close or reopen a phase — with the same rules and audit as the plan pages.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true, subcommands = {PlanCommand.ShowPlan.class,
-        PlanCommand.CreatePlan.class, PlanCommand.SetStatus.class, PlanCommand.AcceptDuty.class,
+        PlanCommand.AddMissingDuties.class, PlanCommand.CreatePlan.class, PlanCommand.SetStatus.class, PlanCommand.AcceptDuty.class,
         PlanCommand.ClosePhase.class, PlanCommand.ReopenPhase.class})
 class PlanCommand implements Runnable {
 
@@ -103,6 +103,42 @@ class PlanCommand implements Runnable {
                 return 0;
             }
             print(out, found.get());
+            return 0;
+        }
+    }
+
+    /**
+     * {@code add-missing-duties --system ID --confirm}: the customer adds the duties a plan made before lacks to its
+     * open phases (as the plan page's button); prints each duty added and each not added with the reason.
+     */
+    @Command(name = "add-missing-duties", mixinStandardHelpOptions = true)
+    static class AddMissingDuties extends OnPlan {
+        @Option(names = "--confirm", descriptionKey = "cli.lifecycle.option.confirmAddMissing")
+        boolean confirm;
+        private final org.yunjian.lifecycle.internal.PlanAdditions additions;
+
+        AddMissingDuties(UserAdministration u, ApplicationEventPublisher e, PlanService p, Catalog c,
+                         org.yunjian.lifecycle.internal.PlanAdditions additions) {
+            super(u, e, p, c);
+            this.additions = additions;
+        }
+
+        @Override
+        protected int work(PrintWriter out, PrintWriter err) {
+            if (!confirm) {
+                err.println(Texts.get("cli.lifecycle.plan.addMissingConfirm"));
+                return 2;
+            }
+            long version = plans.require(systemId).plan().version();
+            var r = additions.addMissing(systemId, org.yunjian.shared.ExpectedVersion.exactly(version));
+            out.println(Texts.get("lifecycle.page.missing.done", r.added().size(), r.refused().size()));
+            r.added().forEach(d -> out.println(Texts.get("cli.lifecycle.plan.added", GateTexts.clause(d, catalog),
+                    r.organisations().getOrDefault(d.organisation(), ""), d.id())));
+            r.refused().forEach(n -> out.println(Texts.get("cli.lifecycle.plan.notAdded", catalog
+                            .requirement(n.requirement()).map(x -> ClauseLabel.of(x).text())
+                            .orElse(n.requirement().value()),
+                    n.organisation() == null ? "—" : r.organisations().getOrDefault(n.organisation(), ""),
+                    Msg.of(n.reason()).text())));
             return 0;
         }
     }

@@ -144,7 +144,11 @@ public class CalendarFeeds {
                     r.system().name(), r.responsible(), r.obligation().intervalMonths(),
                     r.obligation().lastDone() == null ? Msg.of("lifecycle.cal.never")
                             : Formats.date(r.obligation().lastDone()))));
-            if (r.intervalDefault()) {
+            if (r.obligation().validity() != null) { // JR/T 6.3.4 / 6.4.4: due before the NDA runs out
+                description.append('\n').append(text(Msg.of("lifecycle.cal.validity",
+                        Formats.date(r.obligation().validity().until()), r.obligation().validity().leadDays())))
+                        .append('\n').append(text(Msg.of("lifecycle.cal.leadDefault")));
+            } else if (r.intervalDefault()) {
                 description.append('\n').append(text(Msg.of("lifecycle.cal.feed.intervalDefault")));
             }
             for (ObligationService.Source x : r.sources()) {

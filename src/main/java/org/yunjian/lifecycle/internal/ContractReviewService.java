@@ -115,6 +115,9 @@ public class ContractReviewService {
         events.publishEvent(AuditableEvent.success("lifecycle.contract.mark", OBJECT, systemId,
                 Msg.of("lifecycle.doc.contract.audit.mark", a.system().name(), ClauseLabel.cited(c.requirement()).text(),
                         Msg.of(c.document()), Msg.of(r.status()), r.reference() == null ? "" : r.reference())));
+        if (c.document() == org.yunjian.lifecycle.AgreementDocument.NDA) {
+            events.publishEvent(new NdaRenewals.NdaValidityRecorded(systemId)); // the renewal follows the dates
+        }
         return review(systemId);
     }
 

@@ -18,6 +18,7 @@ import org.yunjian.demo.DemoData;
 import org.yunjian.lifecycle.DutyStatus;
 import org.yunjian.lifecycle.PlanDuty;
 import org.yunjian.party.CloudSystem;
+import org.yunjian.party.DemoSystems;
 import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
@@ -52,16 +53,14 @@ class DemoLifecycle implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        CloudSystem[] system = new CloudSystem[1];
-        SeedActor.run(SeedActor.platform(), () -> system[0] = parties.visibleSystems().stream()
-                .filter(s -> s.name().equals(DemoData.PORTAL_SYSTEM)).findFirst()
-                .filter(s -> repo.findBySystem(s.id(), false).isEmpty()).orElse(null));
+        Optional<CloudSystem> system = DemoSystems.find(parties, DemoData.PORTAL_SYSTEM,
+                s -> repo.findBySystem(s.id(), false).isEmpty());
         Optional<CurrentUser> customer = SeedActor.account(users, DemoData.CUSTOMER_USER);
         Optional<CurrentUser> reviewer = SeedActor.account(users, DemoData.CUSTOMER_REVIEWER);
-        if (system[0] == null || customer.isEmpty() || reviewer.isEmpty()) {
+        if (system.isEmpty() || customer.isEmpty() || reviewer.isEmpty()) {
             return;
         }
-        UUID systemId = system[0].id();
+        UUID systemId = system.get().id();
         Map<UUID, CurrentUser> workers = new HashMap<>();
         for (String name : new String[] {DemoData.PROVIDER_USER, DemoData.INTEGRATOR_USER,
                 DemoData.SECURITY_SERVICE_USER, DemoData.ASSESSOR_USER, DemoData.CUSTOMER_USER}) {
@@ -79,7 +78,7 @@ class DemoLifecycle implements ApplicationRunner {
             try {
                 SeedActor.run(customer.get(), () -> plans.close(systemId, phase));
             } catch (PlanService.GateRefused e) {
-                log.warn("Demo lifecycle: the phase {} of {} stays open: {}", phase, system[0].name(), e.getMessage());
+                log.warn("Demo lifecycle: the phase {} of {} stays open: {}", phase, system.get().name(), e.getMessage());
                 return;
             }
         }
@@ -101,6 +100,6 @@ class DemoLifecycle implements ApplicationRunner {
             PlanDuty first = repo.findBySystem(systemId, false).orElseThrow().dutiesOf(Phase.OPERATION).get(0);
             plans.setStatus(systemId, first.id(), null, first.status(), null);
         });
-        log.info("Demo lifecycle plan seeded for {}", system[0].name());
+        log.info("Demo lifecycle plan seeded for {}", system.get().name());
     }
 }

@@ -16,13 +16,12 @@ import org.yunjian.shared.Msg;
 
 /**
  * The exit phase of a plan is worked in the system's exit project: it closes only once an exit project of the system
- * is finished — hand-over verified, data deleted, deletion certificate issued (GB/T 31167-2014 9.1 6.).
+ * is finished — hand-over verified, data deleted, deletion certificate issued (GB/T 31167 9.1 6.). The quote names
+ * its clause after the standard's short name as {@link ClauseLabel#cited} does (the plan is of a sector guide).
  */
 @Component
 class ExitProjectGate implements PhaseGateCondition {
 
-    /** The plan is of a sector guide: the quote names the other standard it comes from. */
-    static final String STANDARD = "GB/T 31167-2014";
     static final RequirementId SOURCE = RequirementId.of("GBT31167-9.1-f");
 
     private final ExitProjects projects;
@@ -38,7 +37,7 @@ class ExitProjectGate implements PhaseGateCondition {
         if (phase != Phase.EXIT || projects.ofSystem(systemId).stream().anyMatch(ExitProjects.Summary::finished)) {
             return List.of();
         }
-        String source = catalog.requirement(SOURCE).map(r -> STANDARD + " " + ClauseLabel.text(r) + " " + r.text())
+        String source = catalog.requirement(SOURCE).map(r -> ClauseLabel.cited(r).text() + " " + r.text())
                 .orElse(null);
         return List.of(new Unmet(Msg.of("lifecycle.gate.exitProject"), source));
     }

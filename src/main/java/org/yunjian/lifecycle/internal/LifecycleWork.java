@@ -37,7 +37,9 @@ import org.yunjian.shared.WorkTask;
  *   <li>{@link #obligation}: an obligation due soon or overdue, for the responsible organisation;</li>
  *   <li>{@link #change}: a supervision change request waiting for the customer's decision;</li>
  *   <li>{@link #report}: a provider report waiting for the customer's review;</li>
- *   <li>{@link #drillTask}: a drill's follow-up task still open, for the organisation it was given to.</li>
+ *   <li>{@link #drillTask}: a drill's follow-up task still open, for the organisation it was given to;</li>
+ *   <li>{@link #risk}: a migration risk rated high whose treatment is not carried out yet, for its owner
+ *   organisation.</li>
  * </ul>
  * Each is addressed to people who see the object: the duty's owner or organisation, the obligation's responsible
  * organisation, the customer (who sees the whole plan).
@@ -50,23 +52,26 @@ class LifecycleWork implements WorkSource {
     static final String CHANGE = "lifecycle-supervision-change:";
     static final String REPORT = "lifecycle-supervision-report:";
     static final String DRILL_TASK = "lifecycle-drill-task:";
+    static final String RISK = "lifecycle-migration-risk:";
 
     private final PlanRepository plans;
     private final ObligationRepository obligations;
     private final SupervisionRepository supervision;
     private final DrillRepository drills;
+    private final MigrationRepository migration;
     private final Parties parties;
     private final Catalog catalog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     LifecycleWork(PlanRepository plans, ObligationRepository obligations, SupervisionRepository supervision,
-                  DrillRepository drills, Parties parties, Catalog catalog, ApplicationEventPublisher events,
-                  Clock clock) {
+                  DrillRepository drills, MigrationRepository migration, Parties parties, Catalog catalog,
+                  ApplicationEventPublisher events, Clock clock) {
         this.plans = plans;
         this.obligations = obligations;
         this.supervision = supervision;
         this.drills = drills;
+        this.migration = migration;
         this.parties = parties;
         this.catalog = catalog;
         this.events = events;
@@ -108,6 +113,10 @@ class LifecycleWork implements WorkSource {
         system(systemId).ifPresent(s -> events.publishEvent(drillTask(s, t)));
     }
 
+    void publishRisk(CloudSystem s, org.yunjian.lifecycle.MigrationRisk r) {
+        events.publishEvent(risk(s, r));
+    }
+
     // --- rebuild and the daily job
 
     @Override
@@ -126,6 +135,9 @@ class LifecycleWork implements WorkSource {
         for (UUID systemId : drills.drillSystems()) {
             system(systemId).ifPresent(s -> drills.drills(systemId).forEach(d -> d.tasks()
                     .forEach(t -> events.publishEvent(drillTask(s, t)))));
+        }
+        for (UUID systemId : migration.riskSystems()) {
+            system(systemId).ifPresent(s -> migration.risks(systemId).forEach(r -> events.publishEvent(risk(s, r))));
         }
     }
 
@@ -211,9 +223,23 @@ class LifecycleWork implements WorkSource {
                 WorkAddressee.organization(t.ownerOrg()), t.dueOn())));
     }
 
+    /**
+     * What waits on one risk of the migration risk register: a risk rated high with an owner organisation, until its
+     * treatment is carried out ({@link org.yunjian.lifecycle.MigrationRisk#awaitsTreatmentBy}), for the owner's people.
+     */
+    WorkSnapshot risk(CloudSystem s, org.yunjian.lifecycle.MigrationRisk r) {
+        String scope = RISK + s.id() + ":" + r.risk().value();
+        return r.awaitsTreatmentBy().map(owner -> new WorkSnapshot(scope, List.of(new WorkTask("treat",
+                "work.lifecycle.migration.risk", List.of(s.name(), catalog.requirement(r.risk())
+                        .map(x -> WorkTask.message(org.yunjian.catalog.ClauseLabel.of(x))).orElse(r.risk().value())),
+                "/systems/" + s.id() + "/lifecycle/migration#risk-" + r.risk().value(),
+                WorkAddressee.organization(owner), null)))).orElseGet(() -> WorkSnapshot.nothingWaiting(scope));
+    }
+
     /** The duty's clause as the standard prints it (6.2.1 a)): the same in both languages. */
+    /** The duty's clause, read in the reader's language (5.4 第4段 / 5.4 ¶4) when the task is shown. */
     private String clause(PlanDuty d) {
-        return catalog.requirement(d.requirement()).map(org.yunjian.catalog.ClauseLabel::text)
+        return catalog.requirement(d.requirement()).map(r -> WorkTask.message(org.yunjian.catalog.ClauseLabel.of(r)))
                 .orElse(d.requirement().value());
     }
 

@@ -80,14 +80,22 @@ class MigrationRepository {
                         MigrationRisk.Rating.valueOf(rs.getString("likelihood")),
                         MigrationRisk.Rating.valueOf(rs.getString("impact")), rs.getString("treatment"),
                         rs.getObject("owner_org", UUID.class), rs.getString("updated_by"), instant(rs, "updated_at"),
-                        rs.getLong("version"))).list();
+                        rs.getLong("version"), rs.getObject("treated_on", java.time.LocalDate.class),
+                        rs.getString("treated_by"))).list();
+    }
+
+    /** The systems with an assessed migration risk (the inbox's rebuild reads what waits on them). */
+    List<UUID> riskSystems() {
+        return jdbc.sql("SELECT DISTINCT system_id FROM lifecycle_migration_risk").query(UUID.class).list();
     }
 
     /** Stores a risk's assessment over version {@code expected} of the stored one (0: none yet). */
     void saveRisk(MigrationRisk r, long expected) {
-        RISK.save(jdbc, List.of("likelihood", "impact", "treatment", "owner_org", "updated_by", "updated_at"),
+        RISK.save(jdbc, List.of("likelihood", "impact", "treatment", "owner_org", "updated_by", "updated_at",
+                        "treated_on", "treated_by"),
                 new Object[] {r.likelihood().name(), r.impact().name(), r.treatment(), r.ownerOrg(), r.updatedBy(),
-                        utc(r.updatedAt())}, new Object[] {r.systemId(), r.risk().value()}, expected);
+                        utc(r.updatedAt()), r.treatedOn(), r.treatedBy()}, new Object[] {r.systemId(), r.risk().value()},
+                expected);
     }
 
     List<MigrationStep> steps(UUID systemId) {

@@ -39,15 +39,17 @@ public class MigrationRisks {
     private final OpsFields fields;
     private final Catalog catalog;
     private final ApplicationEventPublisher events;
+    private final LifecycleWork work;
     private final Clock clock;
 
     MigrationRisks(PlanAccesses accesses, MigrationRepository repo, OpsFields fields, Catalog catalog,
-                   ApplicationEventPublisher events, Clock clock) {
+                   ApplicationEventPublisher events, LifecycleWork work, Clock clock) {
         this.accesses = accesses;
         this.repo = repo;
         this.fields = fields;
         this.catalog = catalog;
         this.events = events;
+        this.work = work;
         this.clock = clock;
     }
 
@@ -65,19 +67,18 @@ public class MigrationRisks {
     }
 
     /**
-     * The register as the caller may see it: every risk of the guide for the system, assessed or not; empty for a
-     * caller who does not see the whole migration plan, and for a system whose guide names no risk.
+     * The register as the caller may see it: every risk of the guide for the system, assessed or not, for a caller who
+     * sees the whole migration plan; for another organisation of the system, the risks whose treatment it owns (the
+     * hand-off of a high risk reaches it); empty for a system whose guide names no risk.
      */
     @Transactional(readOnly = true)
     public List<Entry> register(UUID systemId) {
         PlanAccess a = accesses.of(systemId);
-        if (!a.seesWholePlan()) {
-            return List.of();
-        }
         Map<RequirementId, MigrationRisk> stored = repo.risks(systemId).stream()
                 .collect(Collectors.toMap(MigrationRisk::risk, Function.identity()));
         return risks(a.system()).stream().map(r -> new Entry(r,
-                stored.getOrDefault(r.id(), MigrationRisk.unassessed(systemId, r.id())))).toList();
+                        stored.getOrDefault(r.id(), MigrationRisk.unassessed(systemId, r.id()))))
+                .filter(e -> a.seesWholePlan() || a.is(e.assessment().ownerOrg())).toList();
     }
 
     /**
@@ -109,7 +110,39 @@ public class MigrationRisks {
         events.publishEvent(AuditableEvent.success("lifecycle.migration.risk", "lifecycle-migration-risk", systemId,
                 Msg.of("lifecycle.risk.audit", ClauseLabel.of(risk), Msg.of(likelihood),
                         Msg.of(impact), a.system().name())));
+        work.publishRisk(a.system(), r); // a high risk with an owner waits on the owner's people
         return r;
+    }
+
+    /**
+     * Records that the treatment of an assessed risk was carried out on {@code treatedOn} (ISO date, not in the
+     * future): the customer or the risk's owner organisation, over the version read. The risk then waits on nobody
+     * (its 我的待办 entry closes); a new assessment reopens it.
+     */
+    public MigrationRisk treat(UUID systemId, String riskId, ExpectedVersion version, String treatedOn) {
+        PlanAccess a = accesses.of(systemId);
+        Requirement risk = risks(a.system()).stream().filter(r -> r.id().value().equals(riskId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("lifecycle-migration-risk", riskId));
+        MigrationRisk stored = repo.risks(systemId).stream().filter(r -> r.risk().equals(risk.id())).findFirst()
+                .orElse(MigrationRisk.unassessed(systemId, risk.id()));
+        if (!a.seesWholePlan() && !a.is(stored.ownerOrg())) { // as the register shows it
+            throw new NotFoundException("lifecycle-migration-risk", riskId);
+        }
+        if (!(a.isCustomer() || (stored.ownerOrg() != null && a.is(stored.ownerOrg())))) {
+            throw new PlanAccess.Refused(Msg.of("lifecycle.risk.denied.treat"));
+        }
+        FieldErrors errors = new FieldErrors();
+        java.time.LocalDate on = Dates.parse(treatedOn, "treatedOn", errors);
+        MigrationRisk treated = stored.treatedOn(errors, on,
+                java.time.LocalDate.ofInstant(clock.instant(), org.yunjian.shared.Formats.zone()),
+                a.user().username(), clock.instant());
+        errors.throwIfAny();
+        repo.saveRisk(treated, version == null ? stored.version() : version.value());
+        events.publishEvent(AuditableEvent.success("lifecycle.migration.riskTreated", "lifecycle-migration-risk",
+                systemId, Msg.of("lifecycle.risk.audit.treated", ClauseLabel.of(risk), a.system().name(),
+                        org.yunjian.shared.Formats.date(on))));
+        work.publishRisk(a.system(), treated);
+        return treated;
     }
 
     private List<Requirement> risks(CloudSystem s) {

@@ -16,6 +16,7 @@ import org.yunjian.lifecycle.NeedsAnalysis;
 import org.yunjian.lifecycle.ProviderSelection;
 import org.yunjian.lifecycle.SelectionCriterion;
 import org.yunjian.party.CloudSystem;
+import org.yunjian.party.DemoSystems;
 import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
@@ -57,15 +58,13 @@ class NeedsSelectionContractDemo implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        CloudSystem[] found = new CloudSystem[1];
-        SeedActor.run(SeedActor.platform(), () -> found[0] = parties.visibleSystems().stream()
-                .filter(s -> s.name().equals(DemoData.PORTAL_SYSTEM)).findFirst()
-                .filter(s -> s.providerId() != null && needsRepo.find(s.id()).isEmpty()).orElse(null));
+        Optional<CloudSystem> found = DemoSystems.find(parties, DemoData.PORTAL_SYSTEM,
+                s -> s.providerId() != null && needsRepo.find(s.id()).isEmpty());
         Optional<CurrentUser> customer = SeedActor.account(users, DemoData.CUSTOMER_USER);
-        if (found[0] == null || customer.isEmpty()) {
+        if (found.isEmpty() || customer.isEmpty()) {
             return;
         }
-        CloudSystem s = found[0];
+        CloudSystem s = found.get();
         SeedActor.run(customer.get(), () -> {
             needs.save(s.id(), ExpectedVersion.exactly(0), new NeedsAnalysis.Input(List.of(
                     new NeedsAnalysis.ItemInput(demo("portal.name"), demo("portal.address"), "IMPORTANT", "PERSONAL",

@@ -21,12 +21,15 @@ class ObligationConfig {
     /**
      * @param assessmentMonths 等保 assessment interval by protection level (not in the standards given)
      * @param kindMonths       default interval of the other kinds the standards name without a number (issue 36)
+     * @param ndaLeadDays      days before the recorded NDA runs out that its renewal is due (JR/T 6.3.4 / 6.4.4 state
+     *                         none: a configurable default)
      */
     @ConfigurationProperties("yunjian.lifecycle.obligations")
     record ObligationProperties(Map<Integer, Integer> assessmentMonths, @DefaultValue("12") int drillMonths,
                                 @DefaultValue("1") int reportMonths, @DefaultValue("12") int evaluationMonths,
                                 @DefaultValue("12") int reviewMonths,
-                                Map<org.yunjian.lifecycle.ObligationKind, Integer> kindMonths) {
+                                Map<org.yunjian.lifecycle.ObligationKind, Integer> kindMonths,
+                                @DefaultValue("" + ObligationPolicy.DEFAULT_NDA_LEAD_DAYS) int ndaLeadDays) {
     }
 
     /**
@@ -43,6 +46,6 @@ class ObligationConfig {
         Map<Integer, Integer> assessment = p.assessmentMonths() == null || p.assessmentMonths().isEmpty()
                 ? ObligationPolicy.DEFAULT.assessmentMonths() : p.assessmentMonths();
         return new ObligationPolicy(assessment, p.drillMonths(), p.reportMonths(), p.evaluationMonths(),
-                p.reviewMonths(), p.kindMonths());
+                p.reviewMonths(), p.kindMonths(), p.ndaLeadDays());
     }
 }

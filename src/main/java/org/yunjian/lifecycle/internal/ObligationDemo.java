@@ -18,6 +18,7 @@ import org.yunjian.assessment.AssessmentDirectory;
 import org.yunjian.demo.DemoData;
 import org.yunjian.lifecycle.ObligationKind;
 import org.yunjian.party.CloudSystem;
+import org.yunjian.party.DemoSystems;
 import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
@@ -47,10 +48,12 @@ class ObligationDemo implements ApplicationRunner {
     private final Parties parties;
     private final UserAdministration users;
     private final AssessmentDirectory assessments;
+    private final ObligationCompletions completions;
 
     ObligationDemo(ObligationService service, ObligationRepository repo, Parties parties, UserAdministration users,
-                   AssessmentDirectory assessments) {
+                   AssessmentDirectory assessments, ObligationCompletions completions) {
         this.assessments = assessments;
+        this.completions = completions;
         this.service = service;
         this.repo = repo;
         this.parties = parties;
@@ -59,16 +62,14 @@ class ObligationDemo implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        CloudSystem[] system = new CloudSystem[1];
-        SeedActor.run(SeedActor.platform(), () -> system[0] = parties.visibleSystems().stream()
-                .filter(s -> s.name().equals(DemoData.PORTAL_SYSTEM)).findFirst()
-                .filter(s -> s.providerId() != null && repo.bySystem(s.id()).isEmpty()).orElse(null));
+        Optional<CloudSystem> system = DemoSystems.find(parties, DemoData.PORTAL_SYSTEM,
+                s -> s.providerId() != null && repo.bySystem(s.id()).isEmpty());
         Optional<CurrentUser> customer = SeedActor.account(users, DemoData.CUSTOMER_USER);
         Optional<CurrentUser> provider = SeedActor.account(users, DemoData.PROVIDER_USER);
-        if (system[0] == null || customer.isEmpty() || provider.isEmpty()) {
+        if (system.isEmpty() || customer.isEmpty() || provider.isEmpty()) {
             return;
         }
-        CloudSystem s = system[0];
+        CloudSystem s = system.get();
         SeedActor.run(customer.get(), () -> {
             LocalDate today = service.today();
             service.generate(s.id(), today.plusMonths(2).toString());
@@ -79,7 +80,7 @@ class ObligationDemo implements ApplicationRunner {
         Optional<CurrentUser> approver = SeedActor.account(users, DemoData.ASSESSMENT_APPROVER);
         if (completed.isPresent() && approver.isPresent()) {
             AssessmentDirectory.Summary a = completed.get();
-            SeedActor.run(approver.get(), () -> service.on(new AssessmentCompleted(a.id(), s.id(), a.completedAt())));
+            SeedActor.run(approver.get(), () -> completions.on(new AssessmentCompleted(a.id(), s.id(), a.completedAt())));
         } else {
             SeedActor.run(customer.get(), () -> complete(s, ObligationKind.MLPS_ASSESSMENT,
                     service.today().minusMonths(10)));

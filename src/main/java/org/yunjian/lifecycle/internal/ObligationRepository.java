@@ -34,11 +34,18 @@ public class ObligationRepository {
             ObligationKind.valueOf(rs.getString("kind")), rs.getObject("responsible_org", UUID.class),
             rs.getObject("start_date", LocalDate.class), rs.getInt("interval_months"),
             rs.getObject("last_done", LocalDate.class), rs.getString("last_done_by"), instant(rs, "last_done_at"),
-            rs.getLong("version"));
+            rs.getLong("version"), rs.getObject("valid_until", LocalDate.class) == null ? null
+                    : new Obligation.Validity(rs.getObject("valid_until", LocalDate.class), rs.getInt("lead_days")));
 
     /** An organisation's interval for a kind: one setting, written whole (0 = never set; no months = default). */
     private static final VersionedRow INTERVAL = new VersionedRow("lifecycle_obligation_interval", "set_at",
             "organization_id", "kind");
+
+    /**
+     * Only the obligations in force: a row superseded by an upgrade (a government website's single drill obligation of
+     * before 8.5 b)'s per-category drills, V202612030100) stays with its completions as history, but is no obligation.
+     */
+    private static final String CURRENT = " AND superseded_at IS NULL";
 
     private final JdbcClient jdbc;
 
@@ -48,10 +55,12 @@ public class ObligationRepository {
 
     void insert(Obligation o, String createdBy, Instant at) {
         jdbc.sql("INSERT INTO lifecycle_obligation (id, system_id, kind, responsible_org, start_date, interval_months, "
-                        + "last_done, last_done_by, last_done_at, due_date, created_by, created_at) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+                        + "last_done, last_done_by, last_done_at, due_date, created_by, created_at, valid_until, lead_days) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(o.id(), o.systemId(), o.kind().name(), o.responsibleOrg(), o.startDate(), o.intervalMonths(),
-                        o.lastDone(), o.lastDoneBy(), utc(o.lastDoneAt()), o.nextDue(), createdBy, utc(at))
+                        o.lastDone(), o.lastDoneBy(), utc(o.lastDoneAt()), o.nextDue(), createdBy, utc(at),
+                        o.validity() == null ? null : o.validity().until(),
+                        o.validity() == null ? null : o.validity().leadDays())
                 .update();
     }
 
@@ -62,12 +71,14 @@ public class ObligationRepository {
      */
     void update(Obligation o, Long expected, Instant at) {
         List<Object> params = new java.util.ArrayList<>(java.util.Arrays.asList(o.intervalMonths(), o.lastDone(),
-                o.lastDoneBy(), utc(o.lastDoneAt()), o.nextDue(), utc(at), o.id()));
+                o.lastDoneBy(), utc(o.lastDoneAt()), o.nextDue(), o.validity() == null ? null : o.validity().until(),
+                o.validity() == null ? null : o.validity().leadDays(), utc(at), o.id()));
         if (expected != null) {
             params.add(expected);
         }
         int rows = jdbc.sql("UPDATE lifecycle_obligation SET interval_months = ?, last_done = ?, last_done_by = ?, "
-                        + "last_done_at = ?, due_date = ?, version = version + 1, updated_at = ? WHERE id = ?"
+                        + "last_done_at = ?, due_date = ?, valid_until = ?, lead_days = ?, version = version + 1, "
+                        + "updated_at = ? WHERE id = ?"
                         + (expected == null ? "" : " AND version = ?"))
                 .params(params).update();
         Versions.requireUpdated(rows, jdbc, "lifecycle_obligation", "updated_at", o.id());
@@ -81,12 +92,12 @@ public class ObligationRepository {
 
     /** A system's obligations, in the order of their kinds. */
     List<Obligation> bySystem(UUID systemId) {
-        return jdbc.sql("SELECT * FROM lifecycle_obligation WHERE system_id = ?").param(systemId).query(OBLIGATION)
+        return jdbc.sql("SELECT * FROM lifecycle_obligation WHERE system_id = ?" + CURRENT).param(systemId).query(OBLIGATION)
                 .list().stream().sorted(java.util.Comparator.comparing(Obligation::kind)).toList();
     }
 
     Optional<Obligation> find(UUID systemId, ObligationKind kind) {
-        return jdbc.sql("SELECT * FROM lifecycle_obligation WHERE system_id = ? AND kind = ?")
+        return jdbc.sql("SELECT * FROM lifecycle_obligation WHERE system_id = ? AND kind = ?" + CURRENT)
                 .params(systemId, kind.name()).query(OBLIGATION).optional();
     }
 
@@ -98,7 +109,7 @@ public class ObligationRepository {
         if (systems.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT * FROM lifecycle_obligation WHERE system_id IN (:systems) AND due_date <= :to"
+        return jdbc.sql("SELECT * FROM lifecycle_obligation WHERE system_id IN (:systems) AND due_date <= :to" + CURRENT
                         + (from == null ? "" : " AND due_date >= :from") + " ORDER BY due_date, system_id, kind")
                 .param("systems", systems).param("to", Date.valueOf(to))
                 .param("from", from == null ? null : Date.valueOf(from))
@@ -107,7 +118,7 @@ public class ObligationRepository {
 
     /** Every obligation of every system due on or before {@code to}, earliest first (the daily work refresh). */
     List<Obligation> dueBy(LocalDate to) {
-        return jdbc.sql("SELECT * FROM lifecycle_obligation WHERE due_date <= ? ORDER BY due_date, system_id, kind")
+        return jdbc.sql("SELECT * FROM lifecycle_obligation WHERE due_date <= ?" + CURRENT + " ORDER BY due_date, system_id, kind")
                 .param(Date.valueOf(to)).query(OBLIGATION).list();
     }
 
@@ -116,7 +127,7 @@ public class ObligationRepository {
         if (systems.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT * FROM lifecycle_obligation WHERE system_id IN (:systems) ORDER BY due_date, kind")
+        return jdbc.sql("SELECT * FROM lifecycle_obligation WHERE system_id IN (:systems)" + CURRENT + " ORDER BY due_date, kind")
                 .param("systems", systems).query(OBLIGATION).list();
     }
 
@@ -140,6 +151,7 @@ public class ObligationRepository {
 
     private static SqlPage.Where where(Filter f) {
         SqlPage.Where where = new SqlPage.Where();
+        where.and("superseded_at IS NULL");
         anyOf(where, Map.of("system_id IN (:whole)", f.whole(), "system_id IN (:partial) AND responsible_org = :org",
                 f.org() == null ? List.of() : f.partial()), Map.of("whole", f.whole(), "partial", f.partial(),
                 "org", f.org() == null ? "" : f.org()));
@@ -180,6 +192,24 @@ public class ObligationRepository {
         }
         where.and(any.size() == 1 ? any.get(0) : "((" + String.join(") OR (", any) + "))");
         params.forEach(where::param);
+    }
+
+    /**
+     * The system's superseded obligations (history only, {@link #CURRENT}): each with its completions' days, latest
+     * first.
+     */
+    List<Superseded> superseded(UUID systemId) {
+        return jdbc.sql("SELECT id, kind, superseded_at FROM lifecycle_obligation WHERE system_id = ? "
+                        + "AND superseded_at IS NOT NULL ORDER BY kind").param(systemId)
+                .query((rs, n) -> new Superseded(rs.getObject("id", UUID.class),
+                        ObligationKind.valueOf(rs.getString("kind")), instant(rs, "superseded_at"),
+                        jdbc.sql("SELECT done_on FROM lifecycle_obligation_completion WHERE obligation_id = ? "
+                                + "ORDER BY done_on DESC").param(rs.getObject("id", UUID.class))
+                                .query(LocalDate.class).list())).list();
+    }
+
+    /** An obligation kept as history after an upgrade superseded it, with the days it was done on. */
+    public record Superseded(UUID id, ObligationKind kind, Instant supersededAt, List<LocalDate> doneOn) {
     }
 
     // --- organisations' own intervals

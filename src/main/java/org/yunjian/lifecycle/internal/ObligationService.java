@@ -18,13 +18,9 @@ import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
-import org.yunjian.assessment.AssessmentCompleted;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.lifecycle.CompletionSource;
-import org.yunjian.lifecycle.DrillHeld;
 import org.yunjian.lifecycle.Obligation;
 import org.yunjian.lifecycle.ObligationKind;
 import org.yunjian.lifecycle.ObligationPolicy;
@@ -49,8 +45,8 @@ import org.yunjian.shared.Paged;
 
 /**
  * The obligations of cloud systems: generated for a system from its protection level and industry, completed by the
- * organisation responsible or the customer (or by a drill record, or a completed assessment), read per system and
- * across the systems the caller sees. The rules are {@link Obligation}'s and {@link ObligationPolicy}'s; access is
+ * organisation responsible or the customer (a drill record or a completed assessment: {@link ObligationCompletions}),
+ * read per system and across the systems the caller sees. The rules are {@link Obligation}'s and {@link ObligationPolicy}'s; access is
  * {@link PlanAccess}'s (the customer runs the calendar; whoever sees the whole plan sees every obligation, other
  * organisations those they perform). Every change is audited.
  *
@@ -74,11 +70,13 @@ public class ObligationService implements OverdueCount {
     private final PeopleNames people;
     private final ApplicationEventPublisher events;
     private final LifecycleWork work;
+    private final NdaRenewals ndas;
+    private final ObligationCompletions completions;
     private final Clock clock;
 
     ObligationService(ObligationRepository repo, PlanAccesses accesses, Parties parties, Catalog catalog,
                       ObligationPolicy policy, PeopleNames people, ApplicationEventPublisher events,
-                      LifecycleWork work, Clock clock) {
+                      LifecycleWork work, NdaRenewals ndas, ObligationCompletions completions, Clock clock) {
         this.repo = repo;
         this.accesses = accesses;
         this.parties = parties;
@@ -87,6 +85,8 @@ public class ObligationService implements OverdueCount {
         this.people = people;
         this.events = events;
         this.work = work;
+        this.ndas = ndas;
+        this.completions = completions;
         this.clock = clock;
     }
 
@@ -98,10 +98,11 @@ public class ObligationService implements OverdueCount {
      * @param mayComplete    whether the caller may record a completion
      * @param sources        the requirements it comes from for this system, each quoted from the catalog
      * @param intervalDefault whether its interval is a configurable default (the standard states none)
+     * @param expired        whether the agreement it renews has run out (已过期: the NDA's last day is past)
      */
     public record Row(Obligation obligation, CloudSystem system, String responsible, LocalDate due,
                       org.yunjian.lifecycle.ObligationStatus status, long daysOverdue, String lastDoneByName,
-                      boolean mayComplete, List<Source> sources, boolean intervalDefault) {
+                      boolean mayComplete, List<Source> sources, boolean intervalDefault, boolean expired) {
     }
 
     /** A requirement an obligation comes from: its id, its clause as the standard numbers it, its verbatim text. */
@@ -166,6 +167,15 @@ public class ObligationService implements OverdueCount {
                 all.overdue());
     }
 
+    /**
+     * The system's obligations an upgrade superseded, kept as history with the days they were done on (a government
+     * website's single drill obligation of before 8.5 b)'s per-category drills): for whole-plan readers; else none.
+     */
+    @Transactional(readOnly = true)
+    public List<ObligationRepository.Superseded> superseded(UUID systemId) {
+        return accesses.of(systemId).seesWholePlan() ? repo.superseded(systemId) : List.of();
+    }
+
     /** One obligation of a system that the caller sees (404 otherwise), with its version. */
     @Transactional(readOnly = true)
     public Row one(UUID systemId, String kind) {
@@ -192,7 +202,7 @@ public class ObligationService implements OverdueCount {
                 continue;
             }
             Obligation o = new Obligation(UUID.randomUUID(), systemId, k, k.performedBy(s), start,
-                    policy.months(k, s, own.get(k)), null, null, null);
+                    policy.months(k, s, own.get(k)), null, null, null).withValidity(ndas.validity(k, s).orElse(null));
             repo.insert(o, access.user().username(), now);
             created.add(o);
             events.publishEvent(AuditableEvent.success("lifecycle.obligation.create", OBJECT, o.id(),
@@ -226,63 +236,12 @@ public class ObligationService implements OverdueCount {
         if (!(access.isCustomer() || access.is(o.responsibleOrg()))) {
             throw new PlanAccess.Refused(Msg.of("lifecycle.cal.denied.complete"));
         }
-        record(o, on, CompletionSource.MANUAL, access.system(), version.value());
+        if (o.validity() != null) { // its due date is the NDA's: a renewal is recorded as the NDA's new dates
+            throw new FieldErrors.ValidationException("doneOn", "lifecycle.cal.error.followsValidity");
+        }
+        completions.record(o, on, CompletionSource.MANUAL, access.system(), version.value());
         Obligation stored = repo.find(systemId, k).orElseThrow(); // with its new version
         return rows(List.of(stored), Map.of(systemId, access.system()), access).get(0);
-    }
-
-    private Obligation record(Obligation o, LocalDate on, CompletionSource source, CloudSystem system, Long expected) {
-        Optional<CurrentUser> u = CurrentUser.current();
-        String by = u.map(CurrentUser::username).orElse("system");
-        Instant now = clock.instant();
-        Obligation done = o.completed(on, today(), by, now);
-        repo.completion(o.id(), on, source, by, u.map(CurrentUser::organizationId).orElse(null), now);
-        repo.update(done, expected, now);
-        events.publishEvent(AuditableEvent.success("lifecycle.obligation.complete", OBJECT, o.id(),
-                Msg.of("lifecycle.cal.audit.complete", Msg.of(o.kind()), system.name(), Formats.date(on),
-                        Msg.of(source), Formats.date(done.nextDue()))));
-        work.publishObligation(done);
-        return done;
-    }
-
-    /**
-     * A drill was held: the system's general drill obligation counts from it, and the obligation of its category
-     * only (政府网站指南 8.5 b) "每两年至少开展各典型类别安全事件的应急演练一次": a drill of one category does not satisfy
-     * another's). Recorded after the drill's own transaction commits, in a transaction of its own, so that nothing
-     * here can undo the drill record.
-     */
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void on(DrillHeld drill) {
-        completeFromEvent(drill.systemId(), ObligationKind.EMERGENCY_DRILL, drill.heldOn(), CompletionSource.DRILL);
-        if (drill.category() != null) {
-            drill.category().obligation().ifPresent(k -> completeFromEvent(drill.systemId(), k, drill.heldOn(),
-                    CompletionSource.DRILL));
-        }
-    }
-
-    /**
-     * An assessment of the system was completed: the 等保 assessment obligation counts from its completion day. The
-     * event names neither the assessment's scope nor its assessor kind, so any completed assessment counts
-     * (docs/modules/lifecycle.md). Like drills, recorded after the assessment's transaction commits.
-     */
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void on(AssessmentCompleted completed) {
-        completeFromEvent(completed.systemId(), ObligationKind.MLPS_ASSESSMENT,
-                completed.at().atZone(Formats.zone()).toLocalDate(), CompletionSource.ASSESSMENT);
-    }
-
-    private void completeFromEvent(UUID systemId, ObligationKind kind, LocalDate on, CompletionSource source) {
-        Optional<Obligation> o = repo.find(systemId, kind);
-        if (o.isEmpty() || on == null || on.isAfter(today())) {
-            return;
-        }
-        CloudSystem system = parties.findSystem(systemId).orElse(null);
-        if (system == null) {
-            return;
-        }
-        record(o.get(), on, source, system, null);
     }
 
     // --- across systems
@@ -391,7 +350,8 @@ public class ObligationService implements OverdueCount {
                         access != null && (access.isCustomer() || access.is(o.responsibleOrg())),
                         sources(o.kind(), systems.get(o.systemId())),
                         systems.get(o.systemId()) != null
-                                && !o.kind().intervalStated(systems.get(o.systemId()).industry())))
+                                && !o.kind().intervalStated(systems.get(o.systemId()).industry()),
+                        o.expired(today)))
                 .sorted(Comparator.comparing(Row::due))
                 .toList();
     }

@@ -21,6 +21,7 @@ import org.yunjian.demo.DemoData;
 import org.yunjian.lifecycle.EmergencyPlan;
 import org.yunjian.lifecycle.SupervisionReport;
 import org.yunjian.party.CloudSystem;
+import org.yunjian.party.DemoSystems;
 import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
@@ -70,17 +71,15 @@ class OpsDemo implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        CloudSystem[] found = new CloudSystem[1];
-        SeedActor.run(SeedActor.platform(), () -> found[0] = parties.visibleSystems().stream()
-                .filter(s -> s.name().equals(DemoData.PORTAL_SYSTEM)).findFirst()
-                .filter(s -> s.providerId() != null && migrationRepo.steps(s.id()).isEmpty()).orElse(null));
+        Optional<CloudSystem> found = DemoSystems.find(parties, DemoData.PORTAL_SYSTEM,
+                s -> s.providerId() != null && migrationRepo.steps(s.id()).isEmpty());
         Optional<CurrentUser> customer = SeedActor.account(users, DemoData.CUSTOMER_USER);
         Optional<CurrentUser> provider = SeedActor.account(users, DemoData.PROVIDER_USER);
         Optional<CurrentUser> assessor = SeedActor.account(users, DemoData.ASSESSOR_USER);
-        if (found[0] == null || customer.isEmpty() || provider.isEmpty() || assessor.isEmpty()) {
+        if (found.isEmpty() || customer.isEmpty() || provider.isEmpty() || assessor.isEmpty()) {
             return;
         }
-        CloudSystem s = found[0];
+        CloudSystem s = found.get();
         UUID id = s.id();
         LocalDate today = LocalDate.now(clock.withZone(Formats.zone()));
         LocalDate migrated = today.minusMonths(16);

@@ -38,12 +38,25 @@ class PlanRepository {
             jdbc.sql("INSERT INTO lifecycle_stage (plan_id, phase, term, position) VALUES (?,?,?,?)")
                     .params(p.id(), s.phase().name(), s.term(), s.position()).update();
         }
-        for (PlanDuty d : p.duties()) {
-            jdbc.sql("INSERT INTO lifecycle_duty (id, plan_id, phase, requirement_id, position, organisation_id, status, "
-                            + "version) VALUES (?,?,?,?,?,?,?,0)")
-                    .params(d.id(), p.id(), d.phase() == null ? null : d.phase().name(), d.requirement().value(),
-                            d.position(), d.organisation(), d.status().name()).update();
-        }
+        p.duties().forEach(d -> insertDuty(p.id(), d));
+    }
+
+    private void insertDuty(UUID planId, PlanDuty d) {
+        jdbc.sql("INSERT INTO lifecycle_duty (id, plan_id, phase, requirement_id, position, organisation_id, status, "
+                        + "version) VALUES (?,?,?,?,?,?,?,0)")
+                .params(d.id(), planId, d.phase() == null ? null : d.phase().name(), d.requirement().value(),
+                        d.position(), d.organisation(), d.status().name()).update();
+    }
+
+    /**
+     * Adds duties to a plan over version {@code expected} of it (the one the caller read), raising it; else a
+     * stale-version conflict.
+     */
+    void addDuties(UUID planId, List<PlanDuty> duties, long expected) {
+        int rows = jdbc.sql("UPDATE lifecycle_plan SET version = version + 1 WHERE id = ? AND version = ?")
+                .params(planId, expected).update();
+        Versions.requireUpdated(rows, jdbc, "lifecycle_plan", null, planId);
+        duties.forEach(d -> insertDuty(planId, d));
     }
 
     /** The systems that have a plan (the inbox's rebuild reads what waits on their duties). */
@@ -58,13 +71,14 @@ class PlanRepository {
         return head.map(this::load);
     }
 
-    private record PlanHead(UUID id, UUID systemId, String standard, String model, String from, UUID by, Instant at) {
+    private record PlanHead(UUID id, UUID systemId, String standard, String model, String from, UUID by, Instant at,
+                            long version) {
     }
 
     private static PlanHead head(ResultSet rs, int n) throws SQLException {
         return new PlanHead(rs.getObject("id", UUID.class), rs.getObject("system_id", UUID.class),
                 rs.getString("standard_code"), rs.getString("deployment_model"), rs.getString("assigned_from"),
-                rs.getObject("created_by", UUID.class), Jdbc.instant(rs, "created_at"));
+                rs.getObject("created_by", UUID.class), Jdbc.instant(rs, "created_at"), rs.getLong("version"));
     }
 
     private LifecyclePlan load(PlanHead h) {
@@ -75,7 +89,7 @@ class PlanRepository {
         List<PlanDuty> duties = jdbc.sql("SELECT * FROM lifecycle_duty WHERE plan_id = ? ORDER BY position")
                 .param(h.id()).query(PlanRepository::duty).list();
         return new LifecyclePlan(h.id(), h.systemId(), h.standard(), h.model(),
-                LifecyclePlan.AssignedFrom.valueOf(h.from()), h.at(), h.by(), stages, duties);
+                LifecyclePlan.AssignedFrom.valueOf(h.from()), h.at(), h.by(), stages, duties, h.version());
     }
 
     static PlanDuty duty(ResultSet rs, int n) throws SQLException {

@@ -164,6 +164,16 @@ public class PlanService {
         return out;
     }
 
+    /** Who holds which role on the system now, as a new plan would assign them ({@link #holders}). */
+    Map<PartyRole, List<UUID>> roleHolders(CloudSystem s) {
+        return holders(s).holders();
+    }
+
+    /** The template the plan follows: the system's guide for the deployment model the plan was made for. */
+    Optional<PlanTemplate> templateOf(LifecyclePlan p) {
+        return template(p);
+    }
+
     private record Holders(Map<PartyRole, List<UUID>> holders, LifecyclePlan.AssignedFrom from) {
     }
 

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.yunjian.demo.DemoData;
 import org.yunjian.lifecycle.ObligationKind;
 import org.yunjian.party.CloudSystem;
+import org.yunjian.party.DemoSystems;
 import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
@@ -24,7 +25,7 @@ import org.yunjian.security.UserAdministration;
  * person, so that every JR/T periodic duty of a 行业云 — the provider's risk assessment and monitoring (7.3), the NDA's
  * validity (6.3.4), the certification deadline (6.3.1), the joint drill (7.3), the yearly evaluation (6.3.1) … —
  * appears in a demo system's calendar with its clause. The NDA is recorded in the contract review with its validity
- * (three years, signed two years ago) and its renewal counts from the day it was signed; the provider reported three
+ * (three years, signed two years ago) and its renewal falls due before it runs out; the provider reported three
  * weeks ago. Runs after the portal's plan; once only.
  */
 @Component
@@ -59,25 +60,21 @@ class SecuritiesDemo implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        CloudSystem[] system = new CloudSystem[1];
-        SeedActor.run(SeedActor.platform(), () -> system[0] = parties.visibleSystems().stream()
-                .filter(s -> s.name().equals(DemoData.SECURITIES_SYSTEM)).findFirst()
-                .filter(s -> planRepo.findBySystem(s.id(), false).isEmpty() && obligationRepo.bySystem(s.id()).isEmpty())
-                .orElse(null));
+        Optional<CloudSystem> system = DemoSystems.find(parties, DemoData.SECURITIES_SYSTEM,
+                s -> planRepo.findBySystem(s.id(), false).isEmpty() && obligationRepo.bySystem(s.id()).isEmpty());
         Optional<CurrentUser> customer = SeedActor.account(users, DemoData.SECURITIES_USER);
         Optional<CurrentUser> provider = SeedActor.account(users, DemoData.PROVIDER_USER);
-        if (system[0] == null || customer.isEmpty() || provider.isEmpty()) {
+        if (system.isEmpty() || customer.isEmpty() || provider.isEmpty()) {
             return;
         }
-        CloudSystem s = system[0];
+        CloudSystem s = system.get();
         SeedActor.run(customer.get(), () -> {
             plans.create(s.id());
             LocalDate today = obligations.today();
             LocalDate signed = today.minusYears(2);
             contracts.mark(s.id(), NDA_CLAUSE, null, "PRESENT", DemoData.SECURITIES_NDA_REFERENCE, null, signed.toString(),
                     signed.plusYears(3).minusDays(1).toString());
-            obligations.generate(s.id(), today.plusMonths(1).toString());
-            complete(s, ObligationKind.NDA_RENEWAL, signed);
+            obligations.generate(s.id(), today.plusMonths(1).toString()); // the NDA's renewal follows its dates
         });
         SeedActor.run(provider.get(), () -> complete(s, ObligationKind.PROVIDER_REPORT,
                 obligations.today().minusWeeks(3)));

@@ -153,6 +153,16 @@ class MigrationPages {
                 () -> risks.assess(id, recordId, ExpectedVersion.of(null, in.version()), in));
     }
 
+    @PostMapping("/systems/{id}/lifecycle/migration/risks/{recordId}/treatment")
+    @PreAuthorize(WHO)
+    String treatRisk(@PathVariable UUID id, @PathVariable String recordId,
+                     @org.springframework.web.bind.annotation.RequestParam(required = false) String treatedOn,
+                     @org.springframework.web.bind.annotation.RequestParam(required = false) String version,
+                     RedirectAttributes flash) {
+        return change(base(id), "treat-" + recordId, java.util.Map.of("treatedOn", treatedOn == null ? "" : treatedOn),
+                flash, () -> risks.treat(id, recordId, ExpectedVersion.ofForm(version), treatedOn));
+    }
+
     @PostMapping("/systems/{id}/lifecycle/migration/checks")
     @PreAuthorize(WHO)
     String addCheck(@PathVariable UUID id, MigrationService.CheckInput in, RedirectAttributes flash) {

@@ -100,6 +100,7 @@ class ObligationPages {
         model.addAttribute("filterStatus", query.choice());
         model.addAttribute("statuses", ObligationStatus.values());
         model.addAttribute("missing", s.missing());
+        model.addAttribute("superseded", obligations.superseded(id));
         model.addAttribute("overdue", s.overdue());
         model.addAttribute("today", obligations.today());
         model.addAttribute("errors", errors);

@@ -48,13 +48,16 @@ class PlanPages {
     private final Catalog catalog;
     private final PeopleNames people;
     private final ExitProjects exitProjects;
+    private final org.yunjian.lifecycle.internal.PlanAdditions additions;
 
-    PlanPages(PlanService plans, DutyRecords records, Catalog catalog, PeopleNames people, ExitProjects exitProjects) {
+    PlanPages(PlanService plans, DutyRecords records, Catalog catalog, PeopleNames people, ExitProjects exitProjects,
+              org.yunjian.lifecycle.internal.PlanAdditions additions) {
         this.plans = plans;
         this.records = records;
         this.catalog = catalog;
         this.people = people;
         this.exitProjects = exitProjects;
+        this.additions = additions;
     }
 
     static String base(UUID id) {
@@ -90,6 +93,15 @@ class PlanPages {
         model.addAttribute("exitProjects", exitProjects.ofSystem(id));
         model.addAttribute("fieldLabels", FieldLabels.PLAN);
         model.addAttribute("batchLabels", FieldLabels.BATCH);
+        if (v.access().isCustomer()) { // what "add the missing duties" would add, and what it cannot (phase closed)
+            var preview = additions.preview(id);
+            model.addAttribute("additions", preview.added().stream().map(d -> additionLine(d.requirement(),
+                    d.organisation(), v.organisations(), null)).toList());
+            model.addAttribute("closedAdditions", preview.refused().stream()
+                    .filter(n -> n.reason() == org.yunjian.lifecycle.LifecyclePlan.NotAddedReason.PHASE_CLOSED)
+                    .map(n -> additionLine(n.requirement(), n.organisation(), v.organisations(), n.reason()))
+                    .toList());
+        }
         return "lifecycle/plan";
     }
 
@@ -133,6 +145,37 @@ class PlanPages {
     @PreAuthorize(WHO)
     String create(@PathVariable UUID id, RedirectAttributes flash) {
         return change(base(id), flash, () -> plans.create(id));
+    }
+
+    /** A duty to add (or not added, with its reason) as a reader sees it: clause, organisation, reason. */
+    private String additionLine(org.yunjian.catalog.RequirementId r, UUID organisation, Map<UUID, String> orgs,
+                                org.yunjian.lifecycle.LifecyclePlan.NotAddedReason reason) {
+        String clause = catalog.requirement(r).map(x -> org.yunjian.catalog.ClauseLabel.of(x).text()).orElse(r.value());
+        String who = organisation == null ? "—" : orgs.getOrDefault(organisation, "—");
+        return reason == null ? Texts.get("lifecycle.page.missing.line", clause, who)
+                : Texts.get("lifecycle.page.missing.notAdded", clause, who, org.yunjian.shared.Msg.of(reason).text());
+    }
+
+    @PostMapping("/systems/{id}/lifecycle/missing-duties")
+    @PreAuthorize(WHO)
+    String addMissing(@PathVariable UUID id, @RequestParam(required = false) Boolean confirm,
+                      @RequestParam(required = false) String version, RedirectAttributes flash) {
+        plans.access(id); // a stranger gets 404 before anything else
+        if (!Boolean.TRUE.equals(confirm)) {
+            flash.addFlashAttribute("conflict", Texts.get("lifecycle.page.missing.unconfirmed"));
+            return "redirect:" + base(id) + "#missing-duties";
+        }
+        return change(base(id) + "#missing-duties", flash, () -> {
+            var r = additions.addMissing(id, ExpectedVersion.ofForm(version));
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            r.added().forEach(d -> lines.add(additionLine(d.requirement(), d.organisation(), r.organisations(), null)));
+            r.refused().forEach(n -> lines.add(additionLine(n.requirement(), n.organisation(), r.organisations(),
+                    n.reason())));
+            flash.addFlashAttribute("missingDone", Texts.get("lifecycle.page.missing.done", r.added().size(),
+                    r.refused().size()));
+            flash.addFlashAttribute("missingLines", lines);
+            return r;
+        });
     }
 
     @PostMapping("/systems/{id}/lifecycle/phases/{phase}/close")

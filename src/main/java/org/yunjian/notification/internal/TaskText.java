@@ -31,9 +31,7 @@ public final class TaskText {
     }
 
     public static Msg message(String kind, List<String> args) {
-        Object[] values = args.stream().map(a -> a != null && a.startsWith("msg:") ? (Object) Msg.of(a.substring(4))
-                : (Object) (a == null ? "" : a)).toArray();
-        return Msg.of(kind, values);
+        return org.yunjian.shared.WorkTask.text(kind, args);
     }
 
     /** The text in {@code locale}, one line (a stored name's control characters become U+FFFD). */

@@ -50,8 +50,12 @@ final class Dtos {
     record RowRequest(Integer baseVersion, List<StoredAssignment> assignments) {
     }
 
-    /** One more hop of the work of the accountable party {@code organisation} in {@code role}. */
-    record HopRequest(Integer baseVersion, UUID organisation, PartyRole role, UUID to, String agreement, String clause) {
+    /**
+     * One more hop of the work of the accountable party {@code organisation} in {@code role}, handed over on
+     * {@code handedOverOn} (today where none is sent).
+     */
+    record HopRequest(Integer baseVersion, UUID organisation, PartyRole role, UUID to, String agreement, String clause,
+                      java.time.LocalDate handedOverOn) {
     }
 
     /**

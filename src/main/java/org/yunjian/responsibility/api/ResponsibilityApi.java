@@ -29,6 +29,7 @@ import org.yunjian.responsibility.api.Dtos.AgreementRequest;
 import org.yunjian.responsibility.api.Dtos.AnswerRequest;
 import org.yunjian.responsibility.api.Dtos.ExceptionRequest;
 import org.yunjian.responsibility.internal.RuleExceptions;
+import org.yunjian.responsibility.internal.HandOvers;
 import org.yunjian.responsibility.api.Dtos.CheckResponse;
 import org.yunjian.responsibility.api.Dtos.MatrixResponse;
 import org.yunjian.responsibility.api.Dtos.RowRequest;
@@ -53,8 +54,10 @@ class ResponsibilityApi {
     private final ResponsibilityService service;
     private final Catalog catalog;
     private final RuleExceptions exceptions;
+    private final HandOvers handOvers;
 
-    ResponsibilityApi(ResponsibilityService service, Catalog catalog, RuleExceptions exceptions) {
+    ResponsibilityApi(ResponsibilityService service, Catalog catalog, RuleExceptions exceptions, HandOvers handOvers) {
+        this.handOvers = handOvers;
         this.exceptions = exceptions;
         this.service = service;
         this.catalog = catalog;
@@ -98,7 +101,8 @@ class ResponsibilityApi {
     @PreAuthorize(WHO)
     @Operation(summary = "Replace a duty's accountable parties and delegation chains: a new draft version, which "
             + "reopens approval. The customer edits any row; the provider only the delegation of parts it answers "
-            + "for (403 otherwise). A stale baseVersion is a 409")
+            + "for (403 otherwise). Each hop may carry handedOverOn, the day the work was handed over; the rule check "
+            + "reports a hop without one. A stale baseVersion is a 409")
     ResponseEntity<MatrixResponse> editRow(@PathVariable UUID id, @PathVariable String duty, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                            @RequestBody RowRequest body) {
         if (body == null) {
@@ -110,13 +114,14 @@ class ResponsibilityApi {
     @PostMapping(BASE + "/rows/{duty}/hops")
     @PreAuthorize(WHO)
     @Operation(summary = "Hand the work of one accountable party of a duty on once more, from its implementing party "
-            + "to another participant under an agreement's clause; refused (409, the rule quoted) beyond the two "
-            + "levels of T/CCIA 004-2024 §5 b) 1)")
+            + "to another participant under an agreement's clause, on handedOverOn (today if none; a day to come is a "
+            + "400); refused (409, the rule quoted) beyond the two levels of T/CCIA 004-2024 §5 b) 1)")
     ResponseEntity<MatrixResponse> handOn(@PathVariable UUID id, @PathVariable String duty, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                           @RequestBody(required = false) HopRequest body) {
-        HopRequest b = body == null ? new HopRequest(null, null, null, null, null, null) : body;
-        return Dtos.tagged(service.handOn(id, duty, accountable(b.organisation(), b.role()),
-                new StoredHop(null, b.to(), b.agreement(), b.clause()), Dtos.base(ifMatch, b.baseVersion())));
+        HopRequest b = body == null ? new HopRequest(null, null, null, null, null, null, null) : body;
+        return Dtos.tagged(handOvers.handOn(id, duty, accountable(b.organisation(), b.role()),
+                new StoredHop(null, b.to(), b.agreement(), b.clause(), b.handedOverOn()),
+                Dtos.base(ifMatch, b.baseVersion())));
     }
 
     @DeleteMapping(BASE + "/rows/{duty}/hops/last")
@@ -126,7 +131,7 @@ class ResponsibilityApi {
                                             @RequestParam(required = false) UUID organisation,
                                             @RequestParam(required = false) PartyRole role,
                                             @RequestParam(required = false) Integer baseVersion, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return Dtos.tagged(service.withdraw(id, duty, accountable(organisation, role), Dtos.base(ifMatch, baseVersion)));
+        return Dtos.tagged(handOvers.withdraw(id, duty, accountable(organisation, role), Dtos.base(ifMatch, baseVersion)));
     }
 
     /** The accountable party named, or null (the service refuses that with 400 once the caller may see the system). */
@@ -143,7 +148,7 @@ class ResponsibilityApi {
         if (body == null) {
             throw new ValidationException("name", "responsibility.error.required");
         }
-        var v = service.addAgreement(id, new ResponsibilityService.AgreementInput(body.name(), body.partyA(),
+        var v = handOvers.addAgreement(id, new HandOvers.AgreementInput(body.name(), body.partyA(),
                 body.partyB(), body.clauses(), body.signedOn(), body.supervisionClause(), body.accountabilityClause(),
                 body.customerConsentOn()), Dtos.base(ifMatch, body.baseVersion()));
         return Dtos.tagged(201, v);

@@ -1,6 +1,7 @@
 package org.yunjian.responsibility.cli;
 
 import java.io.PrintWriter;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,7 @@ import org.yunjian.responsibility.RoleAssistant;
 import org.yunjian.responsibility.RoleDecision;
 import org.yunjian.responsibility.RoleProposal;
 import org.yunjian.responsibility.SignOffSide;
+import org.yunjian.responsibility.internal.HandOvers;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredHop;
 import org.yunjian.responsibility.internal.MatrixView;
 import org.yunjian.responsibility.internal.ResponsibilityService;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Changing a matrix from the command line as on its pages: generate it, decide a participant's roles with the
- * Annex A assistant, hand a duty's work on or take it back, sign a version off. Each prints the version it made.
+ * Annex A assistant, record an agreement, hand a duty's work on or take it back, record the day of a hand-over, sign
+ * a version off. Each prints the version it made.
  */
 final class MatrixCommands {
 
@@ -97,9 +100,20 @@ final class MatrixCommands {
         }
     }
 
-    /** {@code hand-on ... --to ORG --agreement NAME --clause C}: one more level, refused beyond 5 b) 1). */
+    /** A change to one accountable party's chain on a duty, through {@link HandOvers}. */
+    abstract static class ChainChange extends RowChange {
+        final HandOvers handOvers;
+
+        ChainChange(UserAdministration users, ApplicationEventPublisher events, ResponsibilityService service,
+                    HandOvers handOvers) {
+            super(users, events, service);
+            this.handOvers = handOvers;
+        }
+    }
+
+    /** {@code hand-on ... --to ORG --agreement NAME --clause C [--on DAY]}: one more level, refused beyond 5 b) 1). */
     @Command(name = "hand-on", mixinStandardHelpOptions = true)
-    static class HandOn extends RowChange {
+    static class HandOn extends ChainChange {
         @Option(names = "--to", required = true, paramLabel = "ORG_ID", descriptionKey = "cli.responsibility.option.to")
         UUID to;
         @Option(names = "--agreement", required = true, paramLabel = "NAME",
@@ -108,27 +122,100 @@ final class MatrixCommands {
         @Option(names = "--clause", required = true, paramLabel = "CLAUSE",
                 descriptionKey = "cli.responsibility.option.clause")
         String clause;
+        @Option(names = "--on", paramLabel = "YYYY-MM-DD", descriptionKey = "cli.responsibility.option.handedOverOn")
+        LocalDate on;
 
-        HandOn(UserAdministration users, ApplicationEventPublisher events, ResponsibilityService service) {
-            super(users, events, service);
+        HandOn(UserAdministration users, ApplicationEventPublisher events, ResponsibilityService service,
+               HandOvers handOvers) {
+            super(users, events, service, handOvers);
         }
 
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
-            return saved(out, service.handOn(systemId, duty, who(), new StoredHop(null, to, agreement, clause), base()));
+            return saved(out, handOvers.handOn(systemId, duty, who(), new StoredHop(null, to, agreement, clause, on),
+                    base()));
+        }
+    }
+
+    /**
+     * {@code hand-over --system ID --duty D --accountable ORG --role R --hop N --on DAY}: the day hop N (1 for the first)
+     * of the chain was handed over, which §5 b) 2) checks the agreement's signing date against.
+     */
+    @Command(name = "hand-over", mixinStandardHelpOptions = true)
+    static class HandOver extends ChainChange {
+        @Option(names = "--hop", required = true, paramLabel = "N", descriptionKey = "cli.responsibility.option.hop")
+        int hop;
+        @Option(names = "--on", required = true, paramLabel = "YYYY-MM-DD",
+                descriptionKey = "cli.responsibility.option.handedOverOn")
+        LocalDate on;
+
+        HandOver(UserAdministration users, ApplicationEventPublisher events, ResponsibilityService service,
+                 HandOvers handOvers) {
+            super(users, events, service, handOvers);
+        }
+
+        @Override
+        protected int work(PrintWriter out, PrintWriter err) {
+            return saved(out, handOvers.recordHandOverDay(systemId, duty, who(), hop, on, base()));
         }
     }
 
     /** {@code take-back ...}: the last level of the chain taken back. */
     @Command(name = "take-back", mixinStandardHelpOptions = true)
-    static class TakeBack extends RowChange {
-        TakeBack(UserAdministration users, ApplicationEventPublisher events, ResponsibilityService service) {
-            super(users, events, service);
+    static class TakeBack extends ChainChange {
+        TakeBack(UserAdministration users, ApplicationEventPublisher events, ResponsibilityService service,
+                 HandOvers handOvers) {
+            super(users, events, service, handOvers);
         }
 
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
-            return saved(out, service.withdraw(systemId, duty, who(), base()));
+            return saved(out, handOvers.withdraw(systemId, duty, who(), base()));
+        }
+    }
+
+    /**
+     * {@code agreement --system ID --name N --party-a ORG --party-b ORG [--clause C ...] [--signed-on DAY]
+     * [--supervision-clause C] [--accountability-clause C] [--consent-on DAY]}: an agreement recorded with what
+     * T/CCIA 004-2024 §5 a) 3), b) 2), c) (and on a securities system JR/T 7.3 / 7.4.3) ask it to state.
+     */
+    @Command(name = "agreement", mixinStandardHelpOptions = true)
+    static class RecordAgreement extends Change {
+        @Option(names = "--name", required = true, paramLabel = "NAME",
+                descriptionKey = "cli.responsibility.option.agreementName")
+        String name;
+        @Option(names = "--party-a", required = true, paramLabel = "ORG_ID",
+                descriptionKey = "cli.responsibility.option.partyA")
+        UUID partyA;
+        @Option(names = "--party-b", required = true, paramLabel = "ORG_ID",
+                descriptionKey = "cli.responsibility.option.partyB")
+        UUID partyB;
+        @Option(names = "--clause", paramLabel = "CLAUSE", descriptionKey = "cli.responsibility.option.agreementClause")
+        List<String> clauses;
+        @Option(names = "--signed-on", paramLabel = "YYYY-MM-DD", descriptionKey = "cli.responsibility.option.signedOn")
+        LocalDate signedOn;
+        @Option(names = "--supervision-clause", paramLabel = "CLAUSE",
+                descriptionKey = "cli.responsibility.option.supervisionClause")
+        String supervisionClause;
+        @Option(names = "--accountability-clause", paramLabel = "CLAUSE",
+                descriptionKey = "cli.responsibility.option.accountabilityClause")
+        String accountabilityClause;
+        @Option(names = "--consent-on", paramLabel = "YYYY-MM-DD", descriptionKey = "cli.responsibility.option.consentOn")
+        LocalDate consentOn;
+
+        private final HandOvers handOvers;
+
+        RecordAgreement(UserAdministration users, ApplicationEventPublisher events, ResponsibilityService service,
+                        HandOvers handOvers) {
+            super(users, events, service);
+            this.handOvers = handOvers;
+        }
+
+        @Override
+        protected int work(PrintWriter out, PrintWriter err) {
+            return saved(out, handOvers.addAgreement(systemId, new HandOvers.AgreementInput(name, partyA, partyB,
+                    clauses == null ? List.of() : clauses, signedOn, supervisionClause, accountabilityClause,
+                    consentOn), base()));
         }
     }
 

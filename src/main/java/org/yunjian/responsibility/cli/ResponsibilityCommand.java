@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
                 WorkbookCommands.ExportWorkbook.class, WorkbookCommands.ImportWorkbook.class,
                 WorkbookCommands.Statement.class, ViewCommand.class, MatrixCommands.Generate.class,
                 MatrixCommands.Roles.class, MatrixCommands.HandOn.class, MatrixCommands.TakeBack.class,
-                MatrixCommands.SignOff.class, MatrixCommands.Answer.class})
+                MatrixCommands.SignOff.class, MatrixCommands.Answer.class, MatrixCommands.RecordAgreement.class,
+                MatrixCommands.HandOver.class})
 public class ResponsibilityCommand implements CliCommand, Runnable {
 
     @Spec

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.demo.DemoData;
 import org.yunjian.party.CloudSystem;
+import org.yunjian.party.DemoSystems;
 import org.yunjian.party.Parties;
 import org.yunjian.party.PartyRole;
 import org.yunjian.responsibility.Accountable;
@@ -57,13 +58,15 @@ class DemoResponsibility implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoResponsibility.class);
 
     private final ResponsibilityService service;
+    private final HandOvers handOvers;
     private final MatrixRepository repo;
     private final Parties parties;
     private final UserAdministration users;
     private final java.time.Clock clock;
 
-    DemoResponsibility(ResponsibilityService service, MatrixRepository repo, Parties parties, UserAdministration users,
-                       java.time.Clock clock) {
+    DemoResponsibility(ResponsibilityService service, HandOvers handOvers, MatrixRepository repo, Parties parties,
+                       UserAdministration users, java.time.Clock clock) {
+        this.handOvers = handOvers;
         this.clock = clock;
         this.service = service;
         this.repo = repo;
@@ -74,16 +77,14 @@ class DemoResponsibility implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        CloudSystem[] system = new CloudSystem[1];
-        SeedActor.run(SeedActor.platform(), () -> system[0] = parties.visibleSystems().stream()
-                .filter(s -> s.name().equals(DemoData.PORTAL_SYSTEM)).findFirst()
-                .filter(s -> s.providerId() != null && repo.findBySystem(s.id()).isEmpty()).orElse(null));
+        Optional<CloudSystem> system = DemoSystems.find(parties, DemoData.PORTAL_SYSTEM,
+                s -> s.providerId() != null && repo.findBySystem(s.id()).isEmpty());
         Optional<CurrentUser> customer = account(DemoData.CUSTOMER_USER);
         Optional<CurrentUser> provider = account(DemoData.PROVIDER_USER);
-        if (system[0] == null || customer.isEmpty() || provider.isEmpty()) {
+        if (system.isEmpty() || customer.isEmpty() || provider.isEmpty()) {
             return;
         }
-        CloudSystem s = system[0];
+        CloudSystem s = system.get();
         UUID providerOrg = s.providerId();
         SeedActor.run(customer.get(), () -> {
             MatrixView v = service.create(s.id());
@@ -101,14 +102,14 @@ class DemoResponsibility implements ApplicationRunner {
             DEMO_ANSWERS.forEach((q, a) -> service.answer(s.id(), q.name(), a, current(s)));
             // signed a quarter before the seeding, stating the clauses T/CCIA 004-2024 §5 a) 3), b) 2), c) ask for
             java.time.LocalDate signed = java.time.LocalDate.now(clock).minusMonths(3);
-            service.addAgreement(s.id(), new ResponsibilityService.AgreementInput(demo("demo.responsibility.contract"),
+            handOvers.addAgreement(s.id(), new HandOvers.AgreementInput(demo("demo.responsibility.contract"),
                     s.customerId(), providerOrg, List.of("3.2", "7.3", "9.1"), signed, "7.3", "9.1", null), current(s));
             for (Participant p : v.matrix().participants()) {
                 String key = p.holds(PartyRole.PARTNER_OM_SERVICE) ? "demo.responsibility.om"
                         : p.holds(PartyRole.PARTNER_SECURITY_SERVICE) ? "demo.responsibility.security"
                         : p.holds(PartyRole.PARTNER_HARDWARE) ? "demo.responsibility.hardware" : null;
                 if (key != null && !p.organisation().equals(providerOrg)) {
-                    service.addAgreement(s.id(), new ResponsibilityService.AgreementInput(demo(key), providerOrg,
+                    handOvers.addAgreement(s.id(), new HandOvers.AgreementInput(demo(key), providerOrg,
                             p.organisation(), List.of("2.1", "4.2", "6.3"), signed, "4.2", "6.3", null), current(s));
                 }
             }
@@ -116,8 +117,8 @@ class DemoResponsibility implements ApplicationRunner {
         SeedActor.run(provider.get(), () -> {
             UUID security = service.current(s.id()).matrix().participants().stream()
                     .filter(p -> p.holds(PartyRole.PARTNER_SECURITY_SERVICE)).findFirst().orElseThrow().organisation();
-            service.handOn(s.id(), DELEGATED_DUTY, new Accountable(providerOrg, PartyRole.PROVIDER),
-                    new StoredHop(null, security, demo("demo.responsibility.security"), "4.2"), current(s));
+            handOvers.handOn(s.id(), DELEGATED_DUTY, new Accountable(providerOrg, PartyRole.PROVIDER),
+                    new StoredHop(null, security, demo("demo.responsibility.security"), "4.2", null), current(s));
         });
         SeedActor.run(customer.get(), () -> service.signOff(s.id(), SignOffSide.CUSTOMER, current(s)));
         SeedActor.run(provider.get(), () -> service.signOff(s.id(), SignOffSide.PROVIDER, current(s)));

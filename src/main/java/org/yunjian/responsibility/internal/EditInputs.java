@@ -19,7 +19,7 @@ import org.yunjian.responsibility.MatrixRow;
 import org.yunjian.responsibility.ResponsibilityMatrix;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredAssignment;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredHop;
-import org.yunjian.responsibility.internal.ResponsibilityService.AgreementInput;
+import org.yunjian.responsibility.internal.HandOvers.AgreementInput;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.NotFoundException;
@@ -192,6 +192,11 @@ class EditInputs {
         errors.throwIfAny();
         return new Agreement(in.name(), in.partyA(), in.partyB(), in.signedOn(), in.supervisionClause(),
                 in.accountabilityClause(), in.customerConsentOn());
+    }
+
+    /** A clause reference read from an exchanged document, checked as one typed into a form ({@code field}: its path). */
+    void clause(FieldErrors errors, String field, String value) {
+        line(errors, field, value, CLAUSE_MAX);
     }
 
     List<String> clauses(List<String> in) {

@@ -67,17 +67,13 @@ public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredP
         public StoredAgreement {
             clauses = clauses == null ? List.of() : List.copyOf(clauses);
         }
-
-        public StoredAgreement(String name, UUID partyA, UUID partyB, List<String> clauses) {
-            this(name, partyA, partyB, clauses, null, null, null, null);
-        }
     }
 
-    /** {@code handedOverOn} (issue 36): the day the hop was recorded; null in documents written before. */
+    /**
+     * {@code handedOverOn} (issue 36): the day the work was handed over; null in documents written before and where a
+     * full-row edit or an import gave none (the rule check then says so).
+     */
     public record StoredHop(UUID from, UUID to, String agreement, String clause, LocalDate handedOverOn) {
-        public StoredHop(UUID from, UUID to, String agreement, String clause) {
-            this(from, to, agreement, clause, null);
-        }
     }
 
     /** An approved exception to a "原则上" rule of §5 (issue 36; {@link RuleException}). */
@@ -114,11 +110,6 @@ public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredP
         exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
     }
 
-    public MatrixDocument(int schema, ServiceModel serviceModel, List<StoredParticipant> participants,
-                          List<StoredAgreement> agreements, List<StoredRow> rows) {
-        this(schema, serviceModel, participants, agreements, rows, Map.of(), List.of());
-    }
-
     /** The document of a matrix; participants keep the source recorded in {@code previous} (by organisation). */
     static MatrixDocument of(ResponsibilityMatrix m, Map<UUID, StoredParticipant> previous,
                              Map<String, List<String>> clauses) {
@@ -140,9 +131,7 @@ public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredP
                         .toList()));
             }
         }
-        List<StoredException> es = m.exceptions().stream().map(e -> new StoredException(e.check(),
-                e.dutyId().map(RequirementId::value).orElse(null), e.organisation(), e.reason(), e.approvedBy(),
-                e.approvedAt())).toList();
+        List<StoredException> es = m.exceptions().stream().map(MatrixDocument::stored).toList();
         return new MatrixDocument(SCHEMA, m.serviceModel(), ps, as, rs, m.answers(), es);
     }
 
@@ -165,9 +154,9 @@ public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredP
         rows.forEach(r -> byDuty.put(r.duty(), r));
         List<Participant> ps = participants.stream()
                 .map(p -> new Participant(p.organisation(), p.name(), p.roles(), p.behaviours())).toList();
-        List<Agreement> as = agreements.stream().map(a -> new Agreement(a.name(), a.partyA(), a.partyB(), a.signedOn(),
-                a.supervisionClause(), a.accountabilityClause(), a.customerConsentOn())).toList();
-        ResponsibilityMatrix shell = new ResponsibilityMatrix(systemId, serviceModel, ps, as, List.of(), answers);
+        List<Agreement> as = agreements.stream().map(MatrixDocument::agreement).toList();
+        ResponsibilityMatrix shell = ResponsibilityMatrix.builder(systemId, serviceModel).participants(ps).agreements(as)
+                .answers(answers).build();
         List<MatrixRow> out = new ArrayList<>();
         for (Duty duty : duties.all()) {
             Msg reason = shell.notApplicable(duty);
@@ -175,10 +164,23 @@ public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredP
             out.add(reason != null ? new MatrixRow(duty, List.of(), reason) : new MatrixRow(duty, r == null ? List.of()
                     : r.assignments().stream().map(MatrixDocument::assignment).toList(), null));
         }
-        return new ResponsibilityMatrix(systemId, serviceModel, ps, as, out, answers,
-                exceptions.stream().map(e -> new RuleException(e.check(),
-                        e.duty() == null ? null : new RequirementId(e.duty()), e.organisation(), e.reason(),
-                        e.approvedBy(), e.approvedAt())).toList());
+        return shell.toBuilder().rows(out).exceptions(exceptions.stream().map(MatrixDocument::exception).toList())
+                .build();
+    }
+
+    static RuleException exception(StoredException e) {
+        return new RuleException(e.check(), e.duty() == null ? null : new RequirementId(e.duty()), e.organisation(),
+                e.reason(), e.approvedBy(), e.approvedAt());
+    }
+
+    static StoredException stored(RuleException e) {
+        return new StoredException(e.check(), e.dutyId().map(RequirementId::value).orElse(null), e.organisation(),
+                e.reason(), e.approvedBy(), e.approvedAt());
+    }
+
+    static Agreement agreement(StoredAgreement a) {
+        return new Agreement(a.name(), a.partyA(), a.partyB(), a.signedOn(), a.supervisionClause(),
+                a.accountabilityClause(), a.customerConsentOn());
     }
 
     /** This document cut down to what {@code seen} (a {@code seenBy} matrix) shows: its agreements and rows only. */

@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.catalog.RequirementId;
+import org.yunjian.responsibility.Agreement;
 import org.yunjian.responsibility.Assignment;
 import org.yunjian.responsibility.MatrixRow;
 import org.yunjian.responsibility.ResponsibilityMatrix;
@@ -41,23 +42,34 @@ public class MatrixImports {
     }
 
     /**
-     * Several rows replaced at once from an exchanged document (the OSCAL SSP import): a new draft version, all or
-     * nothing. {@code read} gets the locked current matrix and gives each listed duty's new assignments (or throws
-     * naming its problems); rows it does not list stay as they are. A plan that changes nothing stores nothing (the
-     * current version is returned, its approval untouched). The provider may change only its own parts, as
-     * in an edit; the customer any row.
+     * Several rows (and the §5 contents of agreements) replaced at once from an exchanged document (the OSCAL SSP
+     * import): a new draft version, all or nothing. {@code read} gets the locked current matrix and gives the
+     * {@link Plan} (or throws naming its problems); rows it does not list stay as they are. A plan that changes nothing stores nothing (the
+     * current version is returned, its approval untouched). The provider may change only its own parts and the
+     * agreements it is party to, as in an edit; the customer any.
      *
      * @param source what was imported, for the change summary and the audit entry (a file name)
      */
     public Imported importRows(UUID systemId, String source, ExpectedVersion baseVersion,
-                                 Function<ResponsibilityMatrix, Map<RequirementId, List<Assignment>>> read) {
+                               Function<ResponsibilityMatrix, Plan> read) {
         Locked l = matrices.lock(systemId);
         l.access().requireEditor();
         l.requireBase(baseVersion);
         ResponsibilityMatrix m = l.view().matrix();
         ResponsibilityMatrix changed = m;
         int differing = 0;
-        for (var e : read.apply(m).entrySet()) {
+        Plan plan = read.apply(m);
+        for (Agreement a : plan.agreements()) {
+            if (m.agreement(a.name()).filter(a::equals).isPresent()) {
+                continue;
+            }
+            if (!l.access().isCustomer() && !a.binds(l.access().system().providerId())) {
+                throw new MatrixAccess.EditRefused(Msg.of("responsibility.denied.providerAgreement", a.name()));
+            }
+            differing++;
+            changed = changed.withAgreement(a);
+        }
+        for (var e : plan.rows().entrySet()) {
             MatrixRow row = m.row(e.getKey()).orElseThrow();
             l.access().requireMayChange(e.getKey().value(), row.assignments(), e.getValue());
             if (!row.assignments().equals(e.getValue())) {
@@ -75,6 +87,17 @@ public class MatrixImports {
         events.publishEvent(AuditableEvent.success("responsibility.ssp.import", OBJECT, l.info().id(),
                 Msg.of("responsibility.audit.sspImport", source, differing, v.version().version())));
         return new Imported(v, true);
+    }
+
+    /**
+     * What a document asks to change: each listed duty's new assignments (rows it does not list stay as they are), and
+     * the agreements it lists as it states them (an agreement stated as recorded changes nothing).
+     */
+    public record Plan(Map<RequirementId, List<Assignment>> rows, List<Agreement> agreements) {
+        public Plan {
+            rows = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rows));
+            agreements = List.copyOf(agreements);
+        }
     }
 
     /** What an import left: the current version, and whether the import made it (false: nothing differed). */

@@ -49,7 +49,7 @@ final class MatrixTexts {
         return n == null ? Msg.of("responsibility.text.unknownParty").text() : n;
     }
 
-    /** {@code 云服务商甲 → 运维商（运维服务协议 7.3）→ 安全商（…）}, or "not handed on". */
+    /** {@code 云服务商甲 → 运维商（运维服务协议 7.3）2026-01-05 转移 → 安全商（…）}, or "not handed on". */
     static String chain(Assignment a, Map<UUID, String> names) {
         if (!a.delegated()) {
             return Msg.of("responsibility.text.notDelegated").text();
@@ -61,11 +61,14 @@ final class MatrixTexts {
         return out.toString();
     }
 
+    /** One hop: receiver, agreement and clause, and the day it was handed over where recorded. */
     static String hop(Hop h, Map<UUID, String> names) {
-        return h.agreement() == null
+        String hop = h.agreement() == null
                 ? Msg.of("responsibility.text.hopUncited", name(names, h.to())).text()
                 : Msg.of("responsibility.text.hop", name(names, h.to()), h.agreement(),
                 h.clause() == null ? "" : h.clause()).text();
+        return h.handedOverOn() == null ? hop
+                : hop + Msg.of("responsibility.text.hopOn", org.yunjian.shared.Formats.date(h.handedOverOn())).text();
     }
 
     /** The accountable party as {@code 组织（角色）}. */

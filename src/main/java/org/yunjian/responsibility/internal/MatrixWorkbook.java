@@ -40,6 +40,7 @@ import org.yunjian.responsibility.MatrixRow;
 import org.yunjian.responsibility.Participant;
 import org.yunjian.responsibility.ResponsibilityMatrix;
 import org.yunjian.responsibility.RuleQuote;
+import org.yunjian.responsibility.RuleException;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredAgreement;
 import org.yunjian.shared.DownloadName;
 import org.yunjian.shared.Msg;
@@ -51,7 +52,9 @@ import org.yunjian.shared.Texts;
  * accountable party (a duty with several accountable parties has several rows), with the requirement, clause,
  * layer, phases, accountable and implementing party, the delegation chain, whether the customer can inherit the
  * duty and the customer's responsibility; three editable hop column groups (receiver, agreement, clause) with
- * drop-downs of the participants and the recorded agreements. Sheet {@code meta} (very hidden, protected) names the
+ * drop-downs of the participants and the recorded agreements, and after the hidden key each hop's hand-over day
+ * (年-月-日). The parties sheet lists the agreements with what §5 asks them to state, a further sheet the approved
+ * exceptions. Sheet {@code meta} (very hidden, protected) names the
  * system, the version and the fingerprint of each row's chain as exported, so a re-import can list conflicts
  * ({@link MatrixWorkbookImport}). Written in the reader's language, read in either.
  */
@@ -64,6 +67,12 @@ public class MatrixWorkbook {
     static final int HOPS = 3;
     static final int CLAUSE = 0, TEXT = 1, LAYER = 2, PHASES = 3, ACCOUNTABLE = 4, ROLE = 5, IMPLEMENTER = 6,
             CHAIN = 7, INHERIT = 8, CUSTOMER = 9, FIRST_HOP = 10, KEY = FIRST_HOP + 3 * HOPS;
+    /** The hand-over day of hop h (0-based), after the hidden key column (issue 36: §5 b) 2) checks it). */
+    static int dayColumn(int h) {
+        return KEY + 1 + h;
+    }
+
+    static final int LAST_COLUMN = KEY + HOPS;
     /** Row 1 holds the note, row 2 the header; rows start at index 2. */
     static final int HEADER_ROW = 1, FIRST_ROW = 2;
     /** Meta sheet: rows 0–4 name format, system, name, version and time; fingerprints from row 6. */
@@ -76,9 +85,14 @@ public class MatrixWorkbook {
     private final ResponsibilityService service;
     private final Catalog catalog;
     private final Clock clock;
+    private final org.yunjian.responsibility.RuleCheck ruleCheck;
+    private final org.yunjian.security.PeopleNames people;
 
-    MatrixWorkbook(ResponsibilityService service, Catalog catalog, Clock clock) {
+    MatrixWorkbook(ResponsibilityService service, Catalog catalog, Clock clock,
+                   org.yunjian.responsibility.RuleCheck ruleCheck, org.yunjian.security.PeopleNames people) {
         this.service = service;
+        this.people = people;
+        this.ruleCheck = ruleCheck;
         this.catalog = catalog;
         this.clock = clock;
     }
@@ -118,6 +132,9 @@ public class MatrixWorkbook {
             out.add(Msg.of("responsibility.workbook.header.hopClause", h).text(lang));
         }
         out.add(Msg.of("responsibility.workbook.header.key").text(lang));
+        for (int h = 1; h <= HOPS; h++) {
+            out.add(Msg.of("responsibility.workbook.header.hopDay", h).text(lang));
+        }
         return out;
     }
 
@@ -142,7 +159,7 @@ public class MatrixWorkbook {
             Row header = sheet.createRow(HEADER_ROW);
             List<String> names0 = header(lang);
             for (int c = 0; c < names0.size(); c++) {
-                set(header, c, names0.get(c), c >= FIRST_HOP && c < KEY ? st.editableHeader : st.header);
+                set(header, c, names0.get(c), c >= FIRST_HOP && c != KEY ? st.editableHeader : st.header);
             }
             metaRow(meta, 0, "format", FORMAT);
             metaRow(meta, 1, "system", m.systemId().toString());
@@ -164,6 +181,7 @@ public class MatrixWorkbook {
             }
             int last = r - 1;
             participants(parties, m, v.document().agreements(), names, st);
+            exceptions(wb.createSheet(Msg.of("responsibility.workbook.exceptionsSheet").text(lang)), m, names, st);
             validations(sheet, last, m.participants().size(), v.document().agreements().size(), lang);
             layout(sheet);
             sheet.createFreezePane(1, FIRST_ROW);
@@ -203,6 +221,8 @@ public class MatrixWorkbook {
             set(x, FIRST_HOP + 3 * h, hop == null ? null : names.get(hop.to()), st.editable);
             set(x, FIRST_HOP + 3 * h + 1, hop == null ? null : hop.agreement(), st.editable);
             set(x, FIRST_HOP + 3 * h + 2, hop == null ? null : hop.clause(), st.editable);
+            set(x, dayColumn(h), hop == null || hop.handedOverOn() == null ? null : hop.handedOverOn().toString(),
+                    st.editable);
         }
     }
 
@@ -215,6 +235,10 @@ public class MatrixWorkbook {
         set(h, 4, Texts.get("responsibility.workbook.agreements.partyA"), st.header);
         set(h, 5, Texts.get("responsibility.workbook.agreements.partyB"), st.header);
         set(h, 6, Texts.get("responsibility.workbook.agreements.clauses"), st.header);
+        set(h, 7, Texts.get("responsibility.page.agreement.signedOn"), st.header);
+        set(h, 8, Texts.get("responsibility.page.agreement.supervisionClause"), st.header);
+        set(h, 9, Texts.get("responsibility.page.agreement.accountabilityClause"), st.header);
+        set(h, 10, Texts.get("responsibility.page.agreement.customerConsentOn"), st.header);
         int rows = Math.max(m.participants().size(), agreements.size());
         for (int i = 0; i < rows; i++) {
             Row r = s.createRow(i + 1);
@@ -229,6 +253,10 @@ public class MatrixWorkbook {
                 set(r, 4, names.get(a.partyA()), st.text);
                 set(r, 5, names.get(a.partyB()), st.text);
                 set(r, 6, String.join(Texts.get("responsibility.workbook.listSeparator"), a.clauses()), st.text);
+                set(r, 7, a.signedOn() == null ? null : a.signedOn().toString(), st.text);
+                set(r, 8, a.supervisionClause(), st.text);
+                set(r, 9, a.accountabilityClause(), st.text);
+                set(r, 10, a.customerConsentOn() == null ? null : a.customerConsentOn().toString(), st.text);
             }
         }
         s.setColumnWidth(0, 36 * 256);
@@ -238,6 +266,36 @@ public class MatrixWorkbook {
         s.setColumnWidth(4, 30 * 256);
         s.setColumnWidth(5, 30 * 256);
         s.setColumnWidth(6, 24 * 256);
+        for (int c = 7; c <= 10; c++) {
+            s.setColumnWidth(c, 18 * 256);
+        }
+        s.createFreezePane(0, 1);
+    }
+
+    /** The approved exceptions to the "原则上" rules of §5, for reading (the platform records them, not the sheet). */
+    private void exceptions(Sheet s, ResponsibilityMatrix m, Map<UUID, String> names, Styles st) {
+        Row h = s.createRow(0);
+        List<String> header = List.of("responsibility.page.exception.check", "responsibility.page.exception.organisation",
+                "responsibility.page.exception.duty", "responsibility.page.exception.reason",
+                "responsibility.page.exception.approved");
+        for (int c = 0; c < header.size(); c++) {
+            set(h, c, Texts.get(header.get(c)), st.header);
+            s.setColumnWidth(c, (c == 3 ? 48 : 24) * 256);
+        }
+        int r = 1;
+        Map<String, String> approvers = people.displayNames(m.exceptions().stream().map(RuleException::approvedBy)
+                .toList());
+        for (RuleException e : m.exceptions()) {
+            Row x = s.createRow(r++);
+            set(x, 0, RuleQuote.of(ruleCheck.rule(e.check(), null), catalog).ref() + " " + e.check().text().text(),
+                    st.text);
+            set(x, 1, MatrixTexts.name(names, e.organisation()), st.text);
+            set(x, 2, e.dutyId().map(d -> catalog.requirement(d).map(ClauseLabel::text).orElse(d.value())).orElse(null),
+                    st.text);
+            set(x, 3, e.reason(), st.text);
+            set(x, 4, approvers.getOrDefault(e.approvedBy(), e.approvedBy()) + " "
+                    + org.yunjian.shared.Formats.minute(e.approvedAt()), st.text);
+        }
         s.createFreezePane(0, 1);
     }
 
@@ -284,6 +342,9 @@ public class MatrixWorkbook {
         }
         sheet.setColumnWidth(KEY, 20 * 256);
         sheet.setColumnHidden(KEY, true);
+        for (int h = 0; h < HOPS; h++) {
+            sheet.setColumnWidth(dayColumn(h), 16 * 256);
+        }
     }
 
     private static void metaRow(Sheet meta, int r, String key, String value) {

@@ -189,7 +189,7 @@ public class MatrixWorkbookImport {
             return new Parsed(fallbackSheet, edits);
         }
         List<String> header = MatrixWorkbook.header(lang);
-        for (int c = MatrixWorkbook.FIRST_HOP; c <= MatrixWorkbook.KEY; c++) {
+        for (int c = MatrixWorkbook.FIRST_HOP; c <= MatrixWorkbook.LAST_COLUMN; c++) {
             if (!header.get(c).equals(text(fmt, sheet, MatrixWorkbook.HEADER_ROW, c))) {
                 problems.add(new Problem(name, MatrixWorkbook.HEADER_ROW + 1, MatrixWorkbook.col(c),
                         Texts.get("responsibility.workbook.error.header", header.get(c))));
@@ -249,8 +249,8 @@ public class MatrixWorkbookImport {
             }
             String[] parts = key.split("\\|", -1);
             boolean anyHop = false;
-            for (int c = MatrixWorkbook.FIRST_HOP; c < MatrixWorkbook.KEY; c++) {
-                anyHop |= !text(fmt, s, r, c).isEmpty();
+            for (int c = MatrixWorkbook.FIRST_HOP; c <= MatrixWorkbook.LAST_COLUMN; c++) {
+                anyHop |= c != MatrixWorkbook.KEY && !text(fmt, s, r, c).isEmpty();
             }
             RequirementId duty;
             Accountable accountable = null;
@@ -278,7 +278,9 @@ public class MatrixWorkbookImport {
                 String to = text(fmt, s, r, c);
                 String agreement = text(fmt, s, r, c + 1);
                 String clause = text(fmt, s, r, c + 2);
-                if (to.isEmpty() && agreement.isEmpty() && clause.isEmpty()) {
+                int dayAt = MatrixWorkbook.dayColumn(h);
+                boolean dayGiven = !text(fmt, s, r, dayAt).isEmpty();
+                if (to.isEmpty() && agreement.isEmpty() && clause.isEmpty() && !dayGiven) {
                     ended = true;
                     continue;
                 }
@@ -287,6 +289,7 @@ public class MatrixWorkbookImport {
                     continue;
                 }
                 UUID receiver = receiver(r, c, to);
+                java.time.LocalDate day = day(fmt, s, r, dayAt);
                 agreement(r, c + 1, agreement);
                 line(r, c + 2, clause, EditInputs.CLAUSE_MAX);
                 if (receiver != null && receiver.equals(at)) {
@@ -298,13 +301,33 @@ public class MatrixWorkbookImport {
                     continue;
                 }
                 chain.add(new StoredHop(at, receiver, agreement.isEmpty() ? null : agreement,
-                        clause.isEmpty() ? null : clause));
+                        clause.isEmpty() ? null : clause, day));
                 at = receiver;
             }
             if (problems.size() > before) {
                 return null;
             }
             return new ChainEdit(r + 1, duty, accountable, chain, fingerprints.get(key));
+        }
+
+        /** A hand-over day typed as 年-月-日 text or entered as a date cell; empty: none; else a problem. */
+        private java.time.LocalDate day(DataFormatter fmt, Sheet s, int r, int c) {
+            Row row = s.getRow(r);
+            Cell cell = row == null ? null : row.getCell(c);
+            if (cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                    && org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)) {
+                return cell.getLocalDateTimeCellValue().toLocalDate();
+            }
+            String text = text(fmt, s, r, c);
+            if (text.isEmpty()) {
+                return null;
+            }
+            try {
+                return java.time.LocalDate.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                problem(r, c, "responsibility.workbook.error.date", text);
+                return null;
+            }
         }
 
         private UUID receiver(int r, int c, String name) {

@@ -5,7 +5,6 @@ import org.yunjian.catalog.ClauseLabel;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +15,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.party.CloudSystem;
-import org.yunjian.party.Engagement;
 import org.yunjian.party.Parties;
 import org.yunjian.party.PartyRole;
 import org.yunjian.catalog.Catalog;
-import org.yunjian.responsibility.Accountable;
-import org.yunjian.responsibility.Agreement;
 import org.yunjian.responsibility.Behaviour;
 import org.yunjian.responsibility.RoleAssistant;
 import org.yunjian.responsibility.RoleDecision;
-import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.responsibility.Approval;
 import org.yunjian.responsibility.Assignment;
 import org.yunjian.responsibility.Duties;
@@ -36,13 +31,11 @@ import org.yunjian.responsibility.RuleCheck;
 import org.yunjian.responsibility.SignOffSide;
 import org.yunjian.responsibility.VersionStatus;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredAssignment;
-import org.yunjian.responsibility.internal.MatrixDocument.StoredHop;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredParticipant;
 import org.yunjian.responsibility.internal.MatrixRepository.MatrixInfo;
 import org.yunjian.responsibility.internal.MatrixRepository.SignOff;
 import org.yunjian.responsibility.internal.MatrixRepository.VersionRow;
 import org.yunjian.security.CurrentUser;
-import org.yunjian.security.OrganizationDirectory;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.ExpectedVersion;
@@ -52,7 +45,9 @@ import org.yunjian.shared.StaleVersionException;
 
 /**
  * A system's responsibility matrix stored as versions: generated from the system's parties, read in any version,
- * edited into new drafts, checked against T/CCIA 004-2024 §5 and signed off by customer and provider. The rules
+ * edited into new drafts, checked against T/CCIA 004-2024 §5 and signed off by customer and provider. Agreements and
+ * the hand-overs of work under them are {@link HandOvers}', exceptions {@link RuleExceptions}', both storing through
+ * this class. The rules
  * live in the domain types ({@link ResponsibilityMatrix}, {@link RuleCheck}, {@link Approval}); this class reads,
  * authorises, stores and audits.
  */
@@ -64,7 +59,7 @@ public class ResponsibilityService {
 
     private final MatrixRepository repo;
     private final Parties parties;
-    private final OrganizationDirectory directory;
+    private final SystemParticipants systemParticipants;
     private final Duties duties;
     private final RuleCheck ruleCheck;
     private final RoleAssistant assistant;
@@ -74,12 +69,12 @@ public class ResponsibilityService {
     private final MatrixWork work;
     private final Clock clock;
 
-    ResponsibilityService(MatrixRepository repo, Parties parties, OrganizationDirectory directory, Duties duties,
+    ResponsibilityService(MatrixRepository repo, Parties parties, SystemParticipants systemParticipants, Duties duties,
                           RuleCheck ruleCheck, RoleAssistant assistant, Catalog catalog, EditInputs inputs,
                           ApplicationEventPublisher events, MatrixWork work, Clock clock) {
         this.repo = repo;
         this.parties = parties;
-        this.directory = directory;
+        this.systemParticipants = systemParticipants;
         this.duties = duties;
         this.ruleCheck = ruleCheck;
         this.assistant = assistant;
@@ -88,19 +83,6 @@ public class ResponsibilityService {
         this.events = events;
         this.work = work;
         this.clock = clock;
-    }
-
-    /**
-     * An agreement to record: name, the two organisations, its clauses; the signing date, the clauses stating the
-     * provider's supervision and the accountability mechanism, and the day the customer permitted the subcontract
-     * (each may be left out: the rule check then says what is missing).
-     */
-    public record AgreementInput(String name, UUID partyA, UUID partyB, List<String> clauses,
-                                 java.time.LocalDate signedOn, String supervisionClause, String accountabilityClause,
-                                 java.time.LocalDate customerConsentOn) {
-        public AgreementInput(String name, UUID partyA, UUID partyB, List<String> clauses) {
-            this(name, partyA, partyB, clauses, null, null, null, null);
-        }
     }
 
     // --- reading
@@ -185,9 +167,9 @@ public class ResponsibilityService {
                 r.excepted().stream().filter(e -> mine.test(e.finding())).toList());
     }
 
-    /** What the rule check needs to know of {@code s}: today, its deployment model, whether JR/T applies. */
+    /** What the rule check needs to know of {@code s}: its deployment model, whether JR/T applies. */
     RuleCheck.Context context(CloudSystem s) {
-        return new RuleCheck.Context(today(), s.deploymentModel() == null ? null
+        return new RuleCheck.Context(s.deploymentModel() == null ? null
                 : org.yunjian.catalog.DeploymentModel.named(s.deploymentModel().name()).orElse(null),
                 s.industry() != null && s.industry().sectorStandard().filter("JRT-SF"::equals).isPresent());
     }
@@ -228,7 +210,7 @@ public class ResponsibilityService {
             throw new ConflictException("responsibility-matrix-exists", "responsibility.conflict.exists");
         }
         CloudSystem s = access.system();
-        ResponsibilityMatrix m = ResponsibilityMatrix.generate(duties, s.id(), s.serviceModel(), participants(s));
+        ResponsibilityMatrix m = ResponsibilityMatrix.generate(duties, s.id(), s.serviceModel(), systemParticipants.of(s));
         Instant now = clock.instant();
         MatrixInfo info = new MatrixInfo(UUID.randomUUID(), s.id(), 1, access.user().username(), now, now);
         repo.insertMatrix(info);
@@ -243,7 +225,8 @@ public class ResponsibilityService {
     }
 
     /**
-     * A row's accountable parties and delegation chains replaced: a new draft version.
+     * A row's accountable parties and delegation chains replaced: a new draft version. Each hop carries the day it was
+     * handed over ({@code handedOverOn}); one sent without keeps none, and the rule check says so.
      *
      * @param baseVersion the version the caller edited (428 if none); a newer current version is a 409 naming when
      */
@@ -255,46 +238,8 @@ public class ResponsibilityService {
         return changeRow(l, row, inputs.assignments(l.view().matrix(), assignments));
     }
 
-    /**
-     * The work of one accountable party on a duty handed on once more, from its current implementing party to
-     * {@code to} under an agreement's clause; refused with §5 b) 1) quoted when the chain would go beyond the limit.
-     */
-    public MatrixView handOn(UUID systemId, String dutyId, Accountable accountable, StoredHop hop, ExpectedVersion baseVersion) {
-        Locked l = lock(systemId);
-        l.access().requireEditor();
-        l.requireBase(baseVersion);
-        ResponsibilityMatrix m = l.view().matrix();
-        MatrixRow row = inputs.row(m, dutyId);
-        int i = inputs.indexOf(row, accountable);
-        List<StoredAssignment> stored = new ArrayList<>(row.assignments().stream().map(MatrixDocument::stored).toList());
-        List<StoredHop> chain = new ArrayList<>(stored.get(i).chain());
-        chain.add(new StoredHop(row.assignments().get(i).implementer(), hop.to(), hop.agreement(), hop.clause(),
-                today()));
-        stored.set(i, new StoredAssignment(accountable.organisation(), accountable.role(), chain));
-        List<Assignment> next = inputs.assignments(m, stored);
-        ruleCheck.handOnRefusal(row.duty(), next.get(i), m.exceptions()).ifPresent(v -> {
-            throw new HandOnRefused(v, RuleQuote.of(v.rule(), catalog));
-        });
-        return changeRow(l, row, next);
-    }
-
-    /** The last hop of one accountable party's chain on a duty taken back. */
-    public MatrixView withdraw(UUID systemId, String dutyId, Accountable accountable, ExpectedVersion baseVersion) {
-        Locked l = lock(systemId);
-        l.access().requireEditor();
-        l.requireBase(baseVersion);
-        MatrixRow row = inputs.row(l.view().matrix(), dutyId);
-        int i = inputs.indexOf(row, accountable);
-        Assignment a = row.assignments().get(i);
-        if (!a.delegated()) {
-            throw new ConflictException("responsibility-not-delegated", "responsibility.conflict.notDelegated");
-        }
-        List<Assignment> next = new ArrayList<>(row.assignments());
-        next.set(i, new Assignment(a.accountable(), a.chain().subList(0, a.chain().size() - 1)));
-        return changeRow(l, row, next);
-    }
-
-    private MatrixView changeRow(Locked l, MatrixRow row, List<Assignment> next) {
+    /** A row's assignments replaced by {@code next}: a new draft version, audited as a row edit. */
+    MatrixView changeRow(Locked l, MatrixRow row, List<Assignment> next) {
         l.access().requireMayChange(row.duty().id().value(), row.assignments(), next);
         ResponsibilityMatrix changed = l.view().matrix().withRow(row.withAssignments(next));
         String ref = catalog.requirement(row.duty().id()).map(ClauseLabel::text).orElse(row.duty().id().value());
@@ -364,23 +309,6 @@ public class ResponsibilityService {
         return inputs.decision(assistant, v.matrix(), organisation, behaviours, null, null);
     }
 
-    /** An agreement between two participants recorded: a new draft version. */
-    public MatrixView addAgreement(UUID systemId, AgreementInput in, ExpectedVersion baseVersion) {
-        Locked l = lock(systemId);
-        l.access().requireEditor();
-        l.requireBase(baseVersion);
-        ResponsibilityMatrix m = l.view().matrix();
-        Agreement a = inputs.agreement(m, in);
-        if (!l.access().isCustomer() && !a.binds(l.access().system().providerId())) {
-            throw new MatrixAccess.EditRefused(Msg.of("responsibility.denied.providerAgreement", a.name()));
-        }
-        MatrixView v = store(l, m.withAgreement(a), l.view().document().participantsByOrganisation(),
-                inputs.clauses(in.clauses()), a.name(), Msg.of("responsibility.change.agreement", a.name()));
-        events.publishEvent(AuditableEvent.success("responsibility.agreement.add", OBJECT, l.info().id(),
-                Msg.of("responsibility.audit.agreement", a.name(), v.version().version())));
-        return v;
-    }
-
     /**
      * The caller's side signs off the current version; refused (409, with the violations) while the rule check
      * finds any. The second side's sign-off approves the version.
@@ -440,7 +368,7 @@ public class ResponsibilityService {
     }
 
     /** As above, recording the clauses of the agreement {@code agreement} (null: no new agreement). */
-    private MatrixView store(Locked l, ResponsibilityMatrix m, Map<UUID, StoredParticipant> participants,
+    MatrixView store(Locked l, ResponsibilityMatrix m, Map<UUID, StoredParticipant> participants,
                              List<String> clauses, String agreement, Msg summary) {
         Instant now = clock.instant();
         int from = l.info().currentVersion();
@@ -459,33 +387,5 @@ public class ResponsibilityService {
         MatrixInfo info = repo.findBySystem(l.info().systemId()).orElseThrow();
         work.publish(info.systemId()); // a new draft: earlier sign-offs no longer count
         return view(l.access(), info, to);
-    }
-
-    /**
-     * The participants of a system: its customer and provider, its agents, and the organisations of its engagements
-     * with the T/CCIA roles they play there (customer, provider, partners); assessors take no part.
-     */
-    List<Participant> participants(CloudSystem s) {
-        Map<UUID, Set<PartyRole>> roles = new LinkedHashMap<>();
-        add(roles, s.customerId(), PartyRole.CUSTOMER);
-        add(roles, s.providerId(), PartyRole.PROVIDER);
-        s.agents().forEach(a -> add(roles, a.organizationId(), a.role()));
-        for (Engagement e : parties.visibleEngagements(s.id())) {
-            e.participants().forEach(p -> add(roles, p.organizationId(), p.role()));
-        }
-        List<Participant> out = new ArrayList<>();
-        roles.forEach((org, held) -> out.add(new Participant(org, directory.find(org)
-                .map(OrganizationDirectory.OrganizationRef::name).orElse(org.toString()), held)));
-        return out;
-    }
-
-    private static void add(Map<UUID, Set<PartyRole>> roles, UUID org, PartyRole role) {
-        if (org == null || role == PartyRole.THIRD_PARTY_ASSESSOR) {
-            return;
-        }
-        Set<PartyRole> held = roles.computeIfAbsent(org, k -> EnumSet.noneOf(PartyRole.class));
-        if (!role.isAgent()) {
-            held.add(role);
-        }
     }
 }

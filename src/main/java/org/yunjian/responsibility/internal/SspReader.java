@@ -9,6 +9,16 @@ import static org.yunjian.responsibility.internal.SspWriter.DELEGATED_TO;
 import static org.yunjian.responsibility.internal.SspWriter.HOP_GROUP;
 import static org.yunjian.responsibility.internal.SspWriter.NS;
 import static org.yunjian.responsibility.internal.SspWriter.ROLE_PREFIX;
+import static org.yunjian.responsibility.internal.SspWriter.ACCOUNTABILITY_CLAUSE;
+import static org.yunjian.responsibility.internal.SspWriter.APPROVED_AT;
+import static org.yunjian.responsibility.internal.SspWriter.APPROVED_BY;
+import static org.yunjian.responsibility.internal.SspWriter.CUSTOMER_CONSENT_ON;
+import static org.yunjian.responsibility.internal.SspWriter.EXCEPTION_CHECK;
+import static org.yunjian.responsibility.internal.SspWriter.EXCEPTION_DUTY;
+import static org.yunjian.responsibility.internal.SspWriter.EXCEPTION_ORGANISATION;
+import static org.yunjian.responsibility.internal.SspWriter.HANDED_OVER_ON;
+import static org.yunjian.responsibility.internal.SspWriter.SIGNED_ON;
+import static org.yunjian.responsibility.internal.SspWriter.SUPERVISION_CLAUSE;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,6 +33,7 @@ import java.util.UUID;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.party.PartyRole;
 import org.yunjian.responsibility.Accountable;
+import org.yunjian.responsibility.Agreement;
 import org.yunjian.responsibility.Assignment;
 import org.yunjian.responsibility.MatrixRow;
 import org.yunjian.responsibility.ResponsibilityMatrix;
@@ -36,8 +47,12 @@ import org.yunjian.shared.Msg;
  * Reads the rows of a schema-valid SSP back into a system's matrix, checking what the schema cannot: every
  * {@code control-id} is a duty of T/CCIA 004-2024 §6–§9 that applies to the system, every organisation is a
  * participant of the system and holds the T/CCIA roles the SSP gives it, every hop cites an agreement recorded
- * for the system, and the rows pass the checks of an edit ({@link EditInputs}). Each problem is keyed by the path
- * of the offending place; nothing is returned unless everything reads.
+ * for the system, and the rows pass the checks of an edit ({@link EditInputs}). What §5 asks an agreement to state
+ * (signing date, supervision and accountability clauses, the client's consent) is read from the agreement's
+ * resource — a property set replaces the recorded value, one left out keeps it — and each hop's hand-over day from
+ * its hop group. Approved exceptions are the customer's act on the platform (who approved, when): an SSP may list
+ * only exceptions recorded for the system, as recorded. Each problem is keyed by the path of the offending place;
+ * nothing is returned unless everything reads.
  */
 final class SspReader {
 
@@ -52,18 +67,22 @@ final class SspReader {
         this.inputs = inputs;
     }
 
+    /** The agreements as the SSP states them, by name (those it lists). */
+    private final Map<String, Agreement> agreements = new LinkedHashMap<>();
+
     /**
-     * The new assignments of every duty the SSP lists, in its order.
+     * The new assignments of every duty the SSP lists, in its order, and the agreements it lists as it states them.
      *
      * @throws FieldErrors.ValidationException naming the path of every problem
      */
-    static Map<RequirementId, List<Assignment>> rows(Node ssp, ResponsibilityMatrix m, EditInputs inputs) {
+    static MatrixImports.Plan read(Node ssp, ResponsibilityMatrix m, EditInputs inputs) {
         SspReader r = new SspReader(m, inputs);
         r.metadata(ssp.first("metadata").orElseThrow());
         r.agreements(ssp.first("back-matter"));
+        r.exceptions(ssp.first("back-matter"));
         Map<RequirementId, List<Assignment>> rows = r.controls(ssp.first("control-implementation").orElseThrow());
         r.errors.throwIfAny();
-        return rows;
+        return new MatrixImports.Plan(rows, List.copyOf(r.agreements.values()));
     }
 
     /** Parties holding T/CCIA roles must be participants holding them on this system. */
@@ -108,6 +127,67 @@ final class SspReader {
                     errors.add(p.flagPath("value"), "responsibility.ssp.error.notAgreementParty", name(org), name);
                 }
             }
+            Agreement a = recorded.get();
+            String supervision = props(res, SUPERVISION_CLAUSE).stream().map(x -> x.flags.get("value")).findFirst()
+                    .orElse(a.supervisionClause());
+            String accountability = props(res, ACCOUNTABILITY_CLAUSE).stream().map(x -> x.flags.get("value"))
+                    .findFirst().orElse(a.accountabilityClause());
+            for (String name0 : List.of(SUPERVISION_CLAUSE, ACCOUNTABILITY_CLAUSE)) {
+                List<Node> given = props(res, name0);
+                if (!given.isEmpty()) {
+                    inputs.clause(errors, given.get(0).flagPath("value"), given.get(0).flags.get("value"));
+                }
+            }
+            agreements.put(a.name(), new Agreement(a.name(), a.partyA(), a.partyB(),
+                    day(props(res, SIGNED_ON), SIGNED_ON, a.signedOn()), supervision, accountability,
+                    day(props(res, CUSTOMER_CONSENT_ON), CUSTOMER_CONSENT_ON, a.customerConsentOn())));
+        }
+    }
+
+    /** Exceptions listed in the back matter must be recorded for the system, as recorded. */
+    private void exceptions(Optional<Node> backMatter) {
+        for (Node res : backMatter.map(b -> b.all("resource")).orElse(List.of())) {
+            List<Node> check = props(res, EXCEPTION_CHECK);
+            if (check.isEmpty()) {
+                continue;
+            }
+            String c = check.get(0).flags.get("value");
+            String org = value(props(res, EXCEPTION_ORGANISATION), EXCEPTION_ORGANISATION);
+            String duty = value(props(res, EXCEPTION_DUTY), EXCEPTION_DUTY);
+            String by = value(props(res, APPROVED_BY), APPROVED_BY);
+            String at = value(props(res, APPROVED_AT), APPROVED_AT);
+            String reason = res.text("description");
+            boolean recorded = m.exceptions().stream().anyMatch(e -> e.check().name().equals(c)
+                    && e.organisation().toString().equals(org)
+                    && java.util.Objects.equals(e.dutyId().map(RequirementId::value).orElse(null), duty)
+                    && e.approvedBy().equals(by) && at != null && instant(at).map(e.approvedAt()::equals).orElse(false)
+                    && reason != null && e.reason().replaceAll("\\s+", " ").equals(reason.replaceAll("\\s+", " ").strip()));
+            if (!recorded) {
+                errors.add(res.flagPath("uuid"), "responsibility.ssp.error.exceptionNotRecorded",
+                        res.text("title") == null ? c : res.text("title"));
+            }
+        }
+    }
+
+    private static Optional<java.time.Instant> instant(String s) {
+        try {
+            return Optional.of(java.time.Instant.parse(s));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The day a property states ({@code recorded} where it is left out); a problem where it is no date. */
+    private java.time.LocalDate day(List<Node> props, String name, java.time.LocalDate recorded) {
+        if (props.isEmpty()) {
+            return recorded;
+        }
+        String value = props.get(0).flags.get("value");
+        try {
+            return java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.add(props.get(0).flagPath("value"), "responsibility.ssp.error.date", name, value);
+            return recorded;
         }
     }
 
@@ -187,6 +267,7 @@ final class SspReader {
             String to = value(hop.getValue(), DELEGATED_TO);
             String agreement = value(hop.getValue(), AGREEMENT);
             String clause = value(hop.getValue(), AGREEMENT_CLAUSE);
+            String handedOver = value(hop.getValue(), HANDED_OVER_ON);
             if (to == null) {
                 errors.add(first.flagPath("group"), "responsibility.ssp.error.hopWithoutReceiver", DELEGATED_TO);
                 continue;
@@ -195,7 +276,16 @@ final class SspReader {
             if (agreement != null && m.agreement(agreement).isEmpty()) {
                 errors.add(path(hop.getValue(), AGREEMENT), "responsibility.ssp.error.agreementNotRecorded", agreement);
             }
-            chain.add(new StoredHop(null, receiver, agreement, clause));
+            java.time.LocalDate day = null;
+            if (handedOver != null) {
+                try {
+                    day = java.time.LocalDate.parse(handedOver);
+                } catch (java.time.format.DateTimeParseException e) {
+                    errors.add(path(hop.getValue(), HANDED_OVER_ON), "responsibility.ssp.error.date", HANDED_OVER_ON,
+                            handedOver);
+                }
+            }
+            chain.add(new StoredHop(null, receiver, agreement, clause, day));
         }
         return errors.size() == before && org != null && r.isPresent() ? new StoredAssignment(org, r.get(), chain) : null;
     }

@@ -116,6 +116,6 @@ public class SspService {
         SspTree.Node ssp = format == OscalFormat.JSON ? SspTree.readJson(content, "system-security-plan")
                 : SspTree.readXml(content);
         String source = Text.fileName(fileName, "oscal-ssp." + format.extension());
-        return imports.importRows(systemId, source, baseVersion, m -> SspReader.rows(ssp, m, inputs));
+        return imports.importRows(systemId, source, baseVersion, m -> SspReader.read(ssp, m, inputs));
     }
 }

@@ -20,6 +20,7 @@ import org.yunjian.responsibility.Hop;
 import org.yunjian.responsibility.MatrixRow;
 import org.yunjian.responsibility.Participant;
 import org.yunjian.responsibility.ResponsibilityMatrix;
+import org.yunjian.responsibility.RuleException;
 import org.yunjian.responsibility.SignOffSide;
 import org.yunjian.responsibility.internal.SspTree.Node;
 import org.yunjian.shared.Formats;
@@ -32,7 +33,9 @@ import org.yunjian.shared.Uuids;
  * (docs/modules/responsibility.md, "OSCAL SSP exchange"). Every applicable duty is an implemented requirement
  * whose {@code control-id} is the duty's catalog id (the control id of the catalog's own OSCAL export); every
  * accountable party of it is one by-component carrying the accountable organisation, its T/CCIA role and the
- * delegation hops as properties in {@link #NS}. Identifiers are name-based UUIDs of the system and the duty, so
+ * delegation hops (with their hand-over days) as properties in {@link #NS}; the back matter lists the agreements
+ * with what §5 asks them to state and the approved exceptions to the "原则上" rules, as resources with properties in
+ * {@link #NS}. Identifiers are name-based UUIDs of the system and the duty, so
  * the same matrix gives the same document; only {@code last-modified} (the version's creation time) differs
  * between versions with the same content.
  */
@@ -48,6 +51,18 @@ final class SspWriter {
     static final String AGREEMENT = "agreement";
     static final String AGREEMENT_CLAUSE = "agreement-clause";
     static final String AGREEMENT_PARTY = "agreement-party";
+    /** A hop's hand-over day and an agreement's §5 contents (T/CCIA 004-2024 5 a) 3), b) 2), c); JR/T 7.3, 7.4.3). */
+    static final String HANDED_OVER_ON = "handed-over-on";
+    static final String SIGNED_ON = "signed-on";
+    static final String SUPERVISION_CLAUSE = "supervision-clause";
+    static final String ACCOUNTABILITY_CLAUSE = "accountability-clause";
+    static final String CUSTOMER_CONSENT_ON = "customer-consent-on";
+    /** An approved exception to a "原则上" rule of §5: the check, organisation, duty, approver and time. */
+    static final String EXCEPTION_CHECK = "exception-check";
+    static final String EXCEPTION_ORGANISATION = "exception-organisation";
+    static final String EXCEPTION_DUTY = "exception-duty";
+    static final String APPROVED_BY = "approved-by";
+    static final String APPROVED_AT = "approved-at";
     static final String TCCIA_ROLE = "tccia-role";
     static final String HOP_GROUP = "hop-";
     static final String ROLE_PREFIX = "tccia-";
@@ -246,6 +261,9 @@ final class SspWriter {
             if (h.clause() != null) {
                 bc.add(prop(NS, AGREEMENT_CLAUSE, h.clause()).flag("group", group));
             }
+            if (h.handedOverOn() != null) {
+                bc.add(prop(NS, HANDED_OVER_ON, h.handedOverOn().toString()).flag("group", group));
+            }
         }
         Msg text = Msg.of(customers ? "responsibility.ssp.responsibility" : "responsibility.ssp.provided", name(org),
                 Msg.of(role), name(a.implementer()));
@@ -274,6 +292,23 @@ final class SspWriter {
             Node r = bm.child("resource").flag("uuid", uuid("agreement/" + a.name())).field("title", line(a.name()));
             r.add(prop(NS, AGREEMENT_PARTY, a.partyA().toString()));
             r.add(prop(NS, AGREEMENT_PARTY, a.partyB().toString()));
+            optional(r, SIGNED_ON, a.signedOn());
+            optional(r, SUPERVISION_CLAUSE, a.supervisionClause());
+            optional(r, ACCOUNTABILITY_CLAUSE, a.accountabilityClause());
+            optional(r, CUSTOMER_CONSENT_ON, a.customerConsentOn());
+        }
+        for (RuleException e : m.exceptions()) {
+            String key = "exception/" + e.check() + "/" + e.organisation() + "/" + e.dutyId().map(d -> d.value())
+                    .orElse("") + "/" + e.approvedAt();
+            Node r = bm.child("resource").flag("uuid", uuid(key))
+                    .field("title", line(Msg.of("responsibility.ssp.exception", Msg.of(e.check()), name(e.organisation()))
+                            .text()))
+                    .field("description", e.reason());
+            r.add(prop(NS, EXCEPTION_CHECK, e.check().name()));
+            r.add(prop(NS, EXCEPTION_ORGANISATION, e.organisation().toString()));
+            e.dutyId().ifPresent(d -> r.add(prop(NS, EXCEPTION_DUTY, d.value())));
+            r.add(prop(NS, APPROVED_BY, e.approvedBy()));
+            r.add(prop(NS, APPROVED_AT, DateTimeFormatter.ISO_INSTANT.format(e.approvedAt())));
         }
         return bm;
     }
@@ -296,6 +331,12 @@ final class SspWriter {
 
     private UUID uuid(String name) {
         return Uuids.v5(UUID_NS, m.systemId() + "/" + name);
+    }
+
+    private static void optional(Node resource, String name, Object value) {
+        if (value != null) {
+            resource.add(prop(NS, name, value.toString()));
+        }
     }
 
     static Node prop(String ns, String name, String value) {

@@ -33,6 +33,7 @@ import org.yunjian.responsibility.MatrixRow;
 import org.yunjian.responsibility.RoleAssistant;
 import org.yunjian.responsibility.RoleProposal;
 import org.yunjian.responsibility.RuleCheck;
+import org.yunjian.responsibility.RuleException;
 import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.responsibility.SignOffSide;
 import org.yunjian.responsibility.Violation;
@@ -47,9 +48,10 @@ import org.yunjian.shared.Texts;
 
 /**
  * 《云服务安全责任分工说明》, the statement of one matrix version for annexing to the contract (POI XWPF), in the
- * reader's language: participants and their T/CCIA roles with the Annex A reasoning, agreements and clauses, the
- * matrix by layer and phase, the §5 rule-check result with each broken rule quoted, and a signatures block for
- * customer and provider. A4, header with the system's name, page numbers in the footer.
+ * reader's language: participants and their T/CCIA roles with the Annex A reasoning, agreements with their clauses
+ * and what §5 asks them to state (signing date, supervision and accountability clauses, the client's consent to
+ * subcontract), the matrix by layer and phase with each hand-over's day, the §5 rule-check result with each broken
+ * rule quoted and the approved exceptions to the "原则上" rules, and a signatures block for customer and provider. A4, header with the system's name, page numbers in the footer.
  */
 @Component
 public class StatementDocx {
@@ -59,9 +61,11 @@ public class StatementDocx {
     private final RoleAssistant assistant;
     private final PeopleNames people;
     private final Clock clock;
+    private final RuleCheck ruleCheck;
 
-    StatementDocx(ResponsibilityService service, Catalog catalog, PeopleNames people, Clock clock) {
+    StatementDocx(ResponsibilityService service, Catalog catalog, PeopleNames people, Clock clock, RuleCheck ruleCheck) {
         this.service = service;
+        this.ruleCheck = ruleCheck;
         this.catalog = catalog;
         this.assistant = RoleAssistant.of(catalog);
         this.people = people;
@@ -84,7 +88,7 @@ public class StatementDocx {
             participants(doc, v, names);
             agreements(doc, v.document().agreements(), names);
             matrix(doc, v, names);
-            check(doc, check);
+            check(doc, check, v, names);
             signatures(doc, v, names);
             doc.write(out);
             return out.toByteArray();
@@ -167,19 +171,36 @@ public class StatementDocx {
         return Msg.joined("responsibility.text.list", parts).text();
     }
 
+    /**
+     * The agreements with what T/CCIA 004-2024 §5 asks them to state: signing date (5 b) 2)), the clauses stating the
+     * provider's supervision (5 a) 3)) and the accountability mechanism (5 b) 2), 5 c)), the client's permission to
+     * subcontract (JR/T 7.3, 7.4.3); "未登记" where a part is not recorded.
+     */
     private static void agreements(XWPFDocument doc, List<StoredAgreement> agreements, Map<UUID, String> names) {
         heading(doc, 1, Texts.get("responsibility.statement.h.agreements"));
         if (agreements.isEmpty()) {
             para(doc, Texts.get("responsibility.statement.noAgreements"));
             return;
         }
-        List<List<String>> rows = agreements.stream().map(a -> List.of(a.name(), MatrixTexts.name(names, a.partyA()),
-                MatrixTexts.name(names, a.partyB()), String.join(Texts.get("responsibility.workbook.listSeparator"),
-                        a.clauses()))).toList();
+        String none = Texts.get("responsibility.page.agreement.notRecorded");
+        List<List<String>> rows = agreements.stream().map(a -> List.of(a.name(),
+                Texts.get("responsibility.statement.agreementParties", MatrixTexts.name(names, a.partyA()),
+                        MatrixTexts.name(names, a.partyB())),
+                String.join(Texts.get("responsibility.workbook.listSeparator"), a.clauses()),
+                a.signedOn() == null ? none : Formats.date(a.signedOn()), orElse(a.supervisionClause(), none),
+                orElse(a.accountabilityClause(), none),
+                a.customerConsentOn() == null ? none : Formats.date(a.customerConsentOn()))).toList();
         table(doc, List.of(Texts.get("responsibility.workbook.agreements.name"),
-                Texts.get("responsibility.workbook.agreements.partyA"),
-                Texts.get("responsibility.workbook.agreements.partyB"),
-                Texts.get("responsibility.workbook.agreements.clauses")), rows);
+                Texts.get("responsibility.statement.col.agreementParties"),
+                Texts.get("responsibility.workbook.agreements.clauses"),
+                Texts.get("responsibility.page.agreement.signedOn"),
+                Texts.get("responsibility.page.agreement.supervisionClause"),
+                Texts.get("responsibility.page.agreement.accountabilityClause"),
+                Texts.get("responsibility.page.agreement.customerConsentOn")), rows);
+    }
+
+    private static String orElse(String s, String none) {
+        return s == null ? none : s;
     }
 
     /** The duties by layer (heading 2) and by their phases (heading 3), in the standard's order within each. */
@@ -224,21 +245,52 @@ public class StatementDocx {
         return String.join("\n", row.assignments().stream().map(part).toList());
     }
 
-    private void check(XWPFDocument doc, RuleCheck.Result check) {
+    private void check(XWPFDocument doc, RuleCheck.Result check, MatrixView v, Map<UUID, String> names) {
         heading(doc, 1, Texts.get("responsibility.statement.h.check"));
         if (check.approvable()) {
             para(doc, Texts.get("responsibility.statement.clean"));
+        } else {
+            para(doc, Texts.get("responsibility.statement.violations", check.violations().size()));
+            List<List<String>> rows = new ArrayList<>();
+            for (Violation x : check.violations()) {
+                RuleQuote q = RuleQuote.of(x.rule(), catalog);
+                rows.add(List.of(message(x), q.text() == null ? q.ref()
+                        : Texts.get("responsibility.statement.quote", q.ref(), q.text())));
+            }
+            table(doc, List.of(Texts.get("responsibility.statement.col.violation"),
+                    Texts.get("responsibility.statement.col.rule")), rows);
+        }
+        exceptions(doc, check, v, names);
+    }
+
+    /**
+     * The approved exceptions to the rules §5 states "原则上" (5 a) 2), 5 b) 1)): the rule, the organisation and duty,
+     * the reason, who approved it and when, and the findings of this version it covers.
+     */
+    private void exceptions(XWPFDocument doc, RuleCheck.Result check, MatrixView v, Map<UUID, String> names) {
+        heading(doc, 2, Texts.get("responsibility.page.exceptions"));
+        List<RuleException> all = v.matrix().exceptions();
+        if (all.isEmpty()) {
+            para(doc, Texts.get("responsibility.page.exception.none"));
             return;
         }
-        para(doc, Texts.get("responsibility.statement.violations", check.violations().size()));
+        Map<String, String> approvers = people.displayNames(all.stream().map(RuleException::approvedBy).toList());
         List<List<String>> rows = new ArrayList<>();
-        for (Violation x : check.violations()) {
-            RuleQuote q = RuleQuote.of(x.rule(), catalog);
-            rows.add(List.of(message(x), q.text() == null ? q.ref()
-                    : Texts.get("responsibility.statement.quote", q.ref(), q.text())));
+        for (RuleException e : all) {
+            String rule = RuleQuote.of(ruleCheck.rule(e.check(), null), catalog).ref() + " " + e.check().text().text();
+            List<String> covered = check.excepted().stream().filter(x -> x.exception().equals(e))
+                    .map(x -> message(x.finding())).toList();
+            String reason = covered.isEmpty() ? e.reason() : e.reason() + "\n" + Texts.get(
+                    "responsibility.page.exception.covers", String.join(Texts.get("responsibility.workbook.listSeparator"),
+                            covered));
+            rows.add(List.of(rule, MatrixTexts.name(names, e.organisation()), e.dutyId().map(d -> catalog.requirement(d)
+                            .map(ClauseLabel::text).orElse(d.value())).orElse(""), reason,
+                    approvers.getOrDefault(e.approvedBy(), e.approvedBy()) + "\n" + Formats.minute(e.approvedAt())));
         }
-        table(doc, List.of(Texts.get("responsibility.statement.col.violation"),
-                Texts.get("responsibility.statement.col.rule")), rows);
+        table(doc, List.of(Texts.get("responsibility.page.exception.check"),
+                Texts.get("responsibility.page.exception.organisation"), Texts.get("responsibility.page.exception.duty"),
+                Texts.get("responsibility.page.exception.reason"), Texts.get("responsibility.page.exception.approved")),
+                rows);
     }
 
     /** The violation's message, naming its duty by clause as the standard prints it ({@code 6.2 c)}), not by id. */

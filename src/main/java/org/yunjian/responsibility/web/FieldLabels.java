@@ -41,7 +41,8 @@ final class FieldLabels {
             "agreement", "responsibility.row.agreement",
             "clause", "responsibility.row.clause",
             "accountable", "responsibility.row.accountable",
-            "chain", "responsibility.row.chain");
+            "chain", "responsibility.row.chain",
+            "handedOverOn", "responsibility.row.handedOverOn");
 
     /** The Annex A role assistant's form. */
     static final Map<String, String> PARTICIPANT = Map.of(

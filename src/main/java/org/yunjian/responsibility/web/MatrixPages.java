@@ -31,6 +31,7 @@ import org.yunjian.responsibility.internal.MatrixDocument.StoredHop;
 import org.yunjian.responsibility.internal.MatrixView;
 import org.yunjian.responsibility.internal.ResponsibilityService;
 import org.yunjian.responsibility.internal.RuleExceptions;
+import org.yunjian.responsibility.internal.HandOvers;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.LocalizedException;
@@ -57,9 +58,11 @@ class MatrixPages {
     private final ResponsibilityService service;
     private final PageModels models;
     private final RuleExceptions exceptions;
+    private final HandOvers handOvers;
 
-    MatrixPages(ResponsibilityService service, PageModels models, RuleExceptions exceptions) {
+    MatrixPages(ResponsibilityService service, PageModels models, RuleExceptions exceptions, HandOvers handOvers) {
         this.service = service;
+        this.handOvers = handOvers;
         this.exceptions = exceptions;
         this.models = models;
     }
@@ -122,7 +125,7 @@ class MatrixPages {
             java.time.LocalDate signed = day(errors, "signedOn", signedOn);
             java.time.LocalDate consent = day(errors, "customerConsentOn", customerConsentOn);
             errors.throwIfAny();
-            return service.addAgreement(id, new ResponsibilityService.AgreementInput(name, partyA, partyB, list,
+            return handOvers.addAgreement(id, new HandOvers.AgreementInput(name, partyA, partyB, list,
                     signed, supervisionClause, accountabilityClause, consent), ExpectedVersion.ofForm(version));
         });
     }
@@ -200,15 +203,22 @@ class MatrixPages {
     String handOn(@PathVariable UUID id, @PathVariable String duty, @RequestParam(required = false) UUID organisation,
                   @RequestParam(required = false) PartyRole role, @RequestParam(required = false) UUID to,
                   @RequestParam(required = false) String agreement, @RequestParam(required = false) String clause,
+                  @RequestParam(required = false) String handedOverOn,
                   @RequestParam(required = false) String version, RedirectAttributes flash) {
         Map<String, Object> typed = new HashMap<>();
         typed.put("form", organisation + "/" + role);
         typed.put("to", to);
         typed.put("agreement", agreement);
         typed.put("clause", clause);
-        return rowChange(id, duty, flash, typed, VersionRefusal::formText, () -> service.handOn(id, duty,
-                accountable(organisation, role), new StoredHop(null, to, blankToNull(agreement), blankToNull(clause)),
-                ExpectedVersion.ofForm(version)));
+        typed.put("handedOverOn", handedOverOn);
+        return rowChange(id, duty, flash, typed, VersionRefusal::formText, () -> {
+            org.yunjian.shared.FieldErrors errors = new org.yunjian.shared.FieldErrors();
+            java.time.LocalDate day = day(errors, "handedOverOn", handedOverOn); // empty: today
+            errors.throwIfAny();
+            return handOvers.handOn(id, duty, accountable(organisation, role),
+                    new StoredHop(null, to, blankToNull(agreement), blankToNull(clause), day),
+                    ExpectedVersion.ofForm(version));
+        });
     }
 
     @PostMapping("/systems/{id}/responsibility/rows/{duty}/withdraw")
@@ -217,7 +227,7 @@ class MatrixPages {
                     @RequestParam(required = false) PartyRole role, @RequestParam(required = false) String version,
                     RedirectAttributes flash) {
         return rowChange(id, duty, flash, Map.of(), e -> e.formText(VersionRefusal.Action.TAKE_BACK),
-                () -> service.withdraw(id, duty, accountable(organisation, role), ExpectedVersion.ofForm(version)));
+                () -> handOvers.withdraw(id, duty, accountable(organisation, role), ExpectedVersion.ofForm(version)));
     }
 
     @GetMapping("/systems/{id}/responsibility/participants/{org}")

@@ -81,7 +81,8 @@ class PageModels {
     record ViolationLine(String check, String checkLabel, String ref, String ruleText, String message, String duty) {
     }
 
-    record Link(String from, String to, String agreement, String clause) {
+    /** @param handedOverOn the hand-over day as the users read dates, or null where none is recorded */
+    record Link(String from, String to, String agreement, String clause, String handedOverOn) {
     }
 
     record AssignmentLine(UUID organisation, PartyRole role, String accountable, String roleLabel, List<Link> chain,
@@ -258,7 +259,8 @@ class PageModels {
     }
 
     private static Link link(ResponsibilityMatrix m, Hop h) {
-        return new Link(name(m, h.from()), name(m, h.to()), h.agreement(), h.clause());
+        return new Link(name(m, h.from()), name(m, h.to()), h.agreement(), h.clause(),
+                h.handedOverOn() == null ? null : org.yunjian.shared.Formats.date(h.handedOverOn()));
     }
 
     private static Map<UUID, String> orgNames(ResponsibilityMatrix m) {

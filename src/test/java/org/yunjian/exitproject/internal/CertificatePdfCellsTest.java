@@ -59,7 +59,8 @@ class CertificatePdfCellsTest {
         Locale language = Locale.forLanguageTag(tag);
         String json = CERTIFICATE.formatted(UUID.nameUUIDFromBytes(tag.getBytes()), SM3, "MEUCIQ" + SM3);
         CertificatePdf certificate = new CertificatePdf(PdfRenderer.locatingFont(Optional.empty()),
-                names -> Map.of("customer", "李客户", "provider", "王运营"));
+                names -> Map.of("customer", "李客户", "provider", "王运营"),
+                new org.yunjian.exitproject.ExitClauses(org.yunjian.catalog.internal.CatalogLoading.fromClasspath()));
 
         byte[] pdf = certificate.render(new Records.CertificateInfo(UUID.randomUUID(), UUID.randomUUID(),
                 "YJ-DEL-2026-000012", "customer", Instant.parse("2026-11-20T02:00:00Z"),

@@ -28,7 +28,9 @@ class FieldLabelsTest {
                 // closing a phase unconfirmed or with obstacles left is refused with its own alert (#conflict)
                 "'close-form-'", Map.of("confirm", ""),
                 "'reopen-form-'", FieldLabels.PLAN,
-                "'batch-'", FieldLabels.BATCH));
+                "'batch-'", FieldLabels.BATCH,
+                // adding the missing duties unconfirmed is refused with its own alert (#conflict)
+                "missing-form", Map.of("confirm", "")));
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -58,12 +57,7 @@ class PrivateNotesSealingMigrationTests {
 
     /** Applies the SQL migrations older than {@code version}: the schema of the version before it. */
     static void migrateToJustBefore(String version, String url, String user, String password) {
-        MigrationVersion first = MigrationVersion.fromVersion(version);
-        var configuration = Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration");
-        MigrationVersion before = java.util.Arrays.stream(configuration.load().info().all())
-                .map(m -> m.getVersion()).filter(v -> v != null && v.compareTo(first) < 0)
-                .max(MigrationVersion::compareTo).orElseThrow();
-        configuration.target(before).load().migrate();
+        org.yunjian.support.OlderSchema.migrateToJustBefore(version, url, user, password);
     }
 
     /** An organisation, its system and a clear private note, as an older version wrote them. */
@@ -82,12 +76,7 @@ class PrivateNotesSealingMigrationTests {
     }
 
     static void exec(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            s.executeUpdate();
-        }
+        org.yunjian.support.OlderSchema.exec(c, sql, params);
     }
 
     @Autowired
