@@ -189,33 +189,22 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /**
-     * Waits until Spring Boot reports the server ready ({@code /actuator/health/readiness} 200): after its
-     * application runners, so with the demo profile after the demo is seeded. {@link #start} waits only for the
-     * login page, which Tomcat serves while the runners still seed.
-     */
+    /** Waits until the server reports itself ready ({@code /actuator/health/readiness}: the demo seeded). */
     public void awaitReady(Duration timeout) throws InterruptedException, IOException {
-        HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException("server exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new IOException("server was not ready within " + timeout + "; see " + log);
+        awaitOk("/actuator/health/readiness", timeout);
     }
 
     private void awaitUp(Duration timeout) throws InterruptedException, IOException {
+        try {
+            awaitOk("/login", timeout);
+        } catch (IOException notUp) {
+            process.destroyForcibly();
+            throw notUp;
+        }
+    }
+
+    /** Polls {@code path} until it answers 200; fails when the server exits or the time is up. */
+    private void awaitOk(String path, Duration timeout) throws InterruptedException, IOException {
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -223,7 +212,7 @@ public final class ServerProcess implements AutoCloseable {
                 throw new IOException("server exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(uri("/login")).build(),
+                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(uri(path)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;
@@ -233,8 +222,7 @@ public final class ServerProcess implements AutoCloseable {
             }
             Thread.sleep(50);
         }
-        process.destroyForcibly();
-        throw new IOException("server did not come up within " + timeout + "; see " + log);
+        throw new IOException("server did not answer 200 on " + path + " within " + timeout + "; see " + log);
     }
 
     private static int freePort() throws IOException {
