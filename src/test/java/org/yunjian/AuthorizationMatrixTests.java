@@ -134,7 +134,7 @@ class AuthorizationMatrixTests {
     final Map<Caller, String> tokens = new EnumMap<>(Caller.class);
 
     @Autowired
-    org.yunjian.security.internal.AddressThrottle throttle;
+    org.yunjian.security.internal.login.AddressThrottle throttle;
     final Map<String, UUID> ids = new LinkedHashMap<>();
 
     @BeforeAll
@@ -380,7 +380,7 @@ class AuthorizationMatrixTests {
         Long version = currentVersion(endpoint, path);
         if (version != null) {
             if (method == HttpMethod.PUT || method == HttpMethod.PATCH || path.startsWith("/api/")) {
-                b.header("If-Match", org.yunjian.shared.Versions.etag(version));
+                b.header("If-Match", org.yunjian.shared.version.Versions.etag(version));
             } else {
                 b.param("version", String.valueOf(version));
             }

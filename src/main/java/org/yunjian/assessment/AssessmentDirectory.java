@@ -17,7 +17,7 @@ public interface AssessmentDirectory {
      * One page of the visible assessments whose name or system's name contains {@code q} (any case), newest first,
      * with the total: visibility, match and paging in SQL (global search).
      */
-    org.yunjian.shared.Paged<Match> search(String q, org.yunjian.shared.PageRequest page);
+    org.yunjian.shared.paging.Paged<Match> search(String q, org.yunjian.shared.paging.PageRequest page);
 
     /** An assessment found by {@link #search}, with its system's name. */
     record Match(UUID id, String name, UUID systemId, String systemName, AssessmentStatus status) {

@@ -92,7 +92,7 @@ public record BackupManifest(Map<String, String> header, List<Entry> entries) {
     }
 
     public void write(Path file) throws IOException {
-        org.yunjian.shared.OwnerOnlyFiles.createOwnerOnly(file, text());
+        org.yunjian.shared.keys.OwnerOnlyFiles.createOwnerOnly(file, text());
     }
 
     /** Reads a manifest; a line that is neither a header nor an entry refuses it. */

@@ -12,7 +12,7 @@ import org.yunjian.crypto.Hex;
 import org.yunjian.crypto.HmacSm3;
 import org.yunjian.crypto.Pem;
 import org.yunjian.crypto.Verifier;
-import org.yunjian.shared.InstallationSeal;
+import org.yunjian.shared.keys.InstallationSeal;
 
 /**
  * The seal of a manifest ({@code MANIFEST.sm3} of a backup, {@code KEYS.sm3} of a key copy): two header lines,

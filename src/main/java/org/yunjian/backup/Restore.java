@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import org.yunjian.shared.OwnerOnlyFiles;
+import org.yunjian.shared.keys.OwnerOnlyFiles;
 
 /**
  * Writes a checked backup into an empty data directory, offline. Nothing is written until the backup (and the key

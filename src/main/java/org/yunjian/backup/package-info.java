@@ -1,8 +1,7 @@
 /**
- * Backups and restores of a Yunjian installation: an online, consistent database snapshot taken by the running
- * server, the evidence and exit-project files, and an SM3 manifest of every file; the key directory is copied only
- * on request, to a place of its own. {@code yunjian restore} (offline, no Spring) checks a backup and writes it
- * into an empty data directory.
+ * Backups and restores of a Yunjian installation: an online, consistent database snapshot with the evidence and
+ * exit-project files and an SM3 manifest, taken by the running server and restored offline by {@code yunjian restore}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Backup")
+@org.springframework.modulith.ApplicationModule(displayName = "Backup",
+        allowedDependencies = {"cli", "crypto", "shared"})
 package org.yunjian.backup;

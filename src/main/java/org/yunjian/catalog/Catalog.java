@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Paged;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
 
 /**
  * The loaded standards catalog: complete (the application does not start with a half-loaded catalog,

@@ -3,7 +3,7 @@ package org.yunjian.catalog;
 import java.time.Instant;
 import java.util.List;
 
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * Exchanging the catalog with other tools: every standard as an OSCAL catalog (JSON or XML, valid against
@@ -37,8 +37,8 @@ public interface CatalogExchange {
      * @throws org.yunjian.shared.FieldErrors.ValidationException for a bad or built-in code
      * @throws org.yunjian.shared.ConflictException ({@code catalog-exists}) when the code is taken and
      *                                              {@code replaces} is null
-     * @throws org.yunjian.shared.StaleVersionException when the code's current version is not the one named
-     * @throws org.yunjian.shared.PreconditionRequiredException when replacing and no version is named
+     * @throws org.yunjian.shared.version.StaleVersionException when the code's current version is not the one named
+     * @throws org.yunjian.shared.version.PreconditionRequiredException when replacing and no version is named
      */
     ImportedStandard importOscal(String fileName, byte[] content, String code, ExpectedVersion replaces);
 

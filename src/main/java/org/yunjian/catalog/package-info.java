@@ -1,7 +1,8 @@
 /**
- * The standards catalog: the five cloud-security standards as faithful, typed requirements with
- * stable {@link org.yunjian.catalog.RequirementId}s, loaded and schema-checked at startup. Other
- * modules read it through {@link org.yunjian.catalog.Catalog}.
+ * The standards catalog: the five cloud-security standards as faithful, typed requirements with stable
+ * {@link org.yunjian.catalog.RequirementId}s, loaded and schema-checked at startup and read by other modules through
+ * {@link org.yunjian.catalog.Catalog}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Catalog")
+@org.springframework.modulith.ApplicationModule(displayName = "Catalog",
+        allowedDependencies = {"cli", "demo", "security", "shared"})
 package org.yunjian.catalog;

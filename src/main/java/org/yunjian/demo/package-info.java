@@ -1,6 +1,7 @@
 /**
- * Demo mode: seeds a sample engagement (a government website moving to a public IaaS cloud) and one demo
- * account per role, so a newcomer sees a populated platform. Refused under the production profile.
+ * Demo mode: seeds a sample engagement and one demo account per role so a newcomer sees a populated platform, refused
+ * under the production profile.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo data")
+@org.springframework.modulith.ApplicationModule(displayName = "Demo data",
+        allowedDependencies = {})
 package org.yunjian.demo;

@@ -9,7 +9,7 @@ import java.util.UUID;
  * the scenario, what the plan says in short, the organisation responsible for it, how to reach the people, and when
  * it was last reviewed.
  *
- * @param version the stored version, raised by every change (see {@link org.yunjian.shared.Versions})
+ * @param version the stored version, raised by every change (see {@link org.yunjian.shared.version.Versions})
  */
 public record EmergencyPlan(UUID id, UUID systemId, String scenario, String summary, UUID responsibleOrg,
                             String contacts, LocalDate lastReviewed, String updatedBy, Instant updatedAt,

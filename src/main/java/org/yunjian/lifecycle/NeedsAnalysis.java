@@ -18,7 +18,7 @@ import org.yunjian.shared.FieldErrors;
  *
  * @param citedDuties planning duties of the guide the security requirements cite
  * @param version     the stored version, raised by every save (1 when first saved, 0 while not stored; see
- *                    {@link org.yunjian.shared.Versions})
+ *                    {@link org.yunjian.shared.version.Versions})
  */
 public record NeedsAnalysis(List<InventoryItem> inventory, MigrationDecision decision, String reasons,
                             String compute, String storage, String bandwidth, String availability, String security,

@@ -1,8 +1,7 @@
 /**
- * Notifications: what opens in 我的待办 ({@link org.yunjian.shared.WorkOpened}, published by the inbox) reaches
- * its people after the commit — in the application (a bell with the unread count, a list, mark read), by e-mail
- * (immediately, as a daily digest, or not at all, in the language each person chose) and through the group-chat
- * robots each organisation configures (企业微信, 钉钉 and 飞书 group robots, a generic signed JSON webhook).
+ * Notifications: what opens in 我的待办 ({@link org.yunjian.shared.work.WorkOpened}, published by the inbox) reaches
+ * its people after the commit — in the application, by e-mail and through the group-chat robots each organisation
+ * configures.
  *
  * <p>Decisions worth knowing:
  * <ul>
@@ -11,9 +10,9 @@
  *   only to robots of organisations whose people the task is addressed to (the publisher addresses only people
  *   who may see the object).</li>
  *   <li>Every e-mail and robot message is a delivery row written before it is tried, tried by one node (the lease
- *   of {@link org.yunjian.shared.ClusterJobs} and a conditional claim of the row), retried with doubling delays and
+ *   of {@link org.yunjian.shared.cluster.ClusterJobs} and a conditional claim of the row), retried with doubling delays and
  *   audited when it is sent or finally fails; failures are listed to the organisation's administrators.</li>
- *   <li>Robot signing secrets are sealed at rest ({@link org.yunjian.shared.SealedText},
+ *   <li>Robot signing secrets are sealed at rest ({@link org.yunjian.shared.keys.SealedText},
  *   {@code notification-webhooks.key}); a webhook URL that resolves to a loopback, private or link-local address
  *   is refused unless {@code yunjian.notifications.allow-private-targets} is set (requests from the server to its
  *   own network).</li>
@@ -21,5 +20,6 @@
  *   In demo mode a mail sink keeps sent mail in memory and a demo-only page lists it.</li>
  * </ul>
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notifications")
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications",
+        allowedDependencies = {"lifecycle", "security", "shared"})
 package org.yunjian.notification;

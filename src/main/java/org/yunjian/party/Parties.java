@@ -50,7 +50,7 @@ public interface Parties {
      * One page of the systems the caller may see that match {@code query}, by name, with the total: filtered, counted
      * and paged in SQL (home page, search).
      */
-    org.yunjian.shared.Paged<CloudSystem> visibleSystemsPage(SystemQuery query, org.yunjian.shared.PageRequest page);
+    org.yunjian.shared.paging.Paged<CloudSystem> visibleSystemsPage(SystemQuery query, org.yunjian.shared.paging.PageRequest page);
 
     /** The engagements on a system that the caller may see. */
     List<Engagement> visibleEngagements(UUID systemId);
@@ -82,7 +82,7 @@ public interface Parties {
      * Replaces the system's 测评对象 list if it is still at {@code version}: the system's customer or a system
      * administrator ({@link org.springframework.security.access.AccessDeniedException} otherwise, audited), audited.
      */
-    SystemAsset.Inventory replaceAssets(UUID systemId, org.yunjian.shared.ExpectedVersion version,
+    SystemAsset.Inventory replaceAssets(UUID systemId, org.yunjian.shared.version.ExpectedVersion version,
                                         List<SystemAsset.Input> assets);
 
     /**

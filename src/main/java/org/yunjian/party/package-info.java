@@ -1,7 +1,8 @@
 /**
- * Parties and cloud systems: organisations with their roles (customer, provider, agents, assessors,
- * partners), the cloud systems customers run, the engagements that tie a system to the parties working
- * on it, and who of them may see what. Other modules call {@link org.yunjian.party.Parties}.
+ * Parties and cloud systems: organisations with their roles, the cloud systems customers run, the engagements that tie
+ * a system to the parties working on it, and who of them may see what, for other modules through
+ * {@link org.yunjian.party.Parties}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Parties")
+@org.springframework.modulith.ApplicationModule(displayName = "Parties",
+        allowedDependencies = {"catalog", "cli", "demo", "security", "shared"})
 package org.yunjian.party;

@@ -7,16 +7,16 @@ import org.yunjian.party.GuideRoles;
 import org.yunjian.party.PartyRole;
 
 /** The catalog's roles as party roles, by the one mapping of {@link GuideRoles}. */
-final class CatalogRoles {
+public final class CatalogRoles {
 
     private CatalogRoles() {
     }
 
-    static PartyRole of(CloudRole role) {
+    public static PartyRole of(CloudRole role) {
         return GuideRoles.of(role);
     }
 
-    static Set<PartyRole> of(Set<CloudRole> roles) {
+    public static Set<PartyRole> of(Set<CloudRole> roles) {
         return GuideRoles.of(roles);
     }
 

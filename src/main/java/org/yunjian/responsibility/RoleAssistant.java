@@ -32,7 +32,7 @@ import org.yunjian.party.PartyRole;
  */
 public final class RoleAssistant {
 
-    static final String STANDARD = "TCCIA004";
+    public static final String STANDARD = "TCCIA004";
     static final String NAMES = "responsibility/annex-a-behaviours.properties";
 
     /** One row of an Annex A table with its behaviours as codes. */

@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.yunjian.security.internal.ApiTokenAuthentication;
+import org.yunjian.security.internal.token.ApiTokenAuthentication;
 
 /**
  * The API token the current request came with, as the audit log names it beside the owner: its id and its name

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.yunjian.security.internal.Account;
 import org.yunjian.security.internal.AccountRepository;
-import org.yunjian.shared.WorkAddressee;
+import org.yunjian.shared.work.WorkAddressee;
 
 /**
  * The people a waiting task is addressed to ({@link WorkAddressee}): one person, every business user of an

@@ -13,7 +13,7 @@ import org.yunjian.security.internal.Account;
 import org.yunjian.security.internal.AccountRepository;
 import org.yunjian.security.internal.OrganizationAdmins;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 
@@ -39,11 +39,11 @@ public class OrganizationAdministration {
     private final UserAdministration users;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final org.yunjian.security.internal.PasswordPolicy policy;
+    private final org.yunjian.security.internal.password.PasswordPolicy policy;
 
     OrganizationAdministration(AccountRepository accounts, OrganizationAdmins flags, UserAdministration users,
                                ApplicationEventPublisher events, Clock clock,
-                               org.yunjian.security.internal.PasswordPolicy policy) {
+                               org.yunjian.security.internal.password.PasswordPolicy policy) {
         this.policy = policy;
         this.accounts = accounts;
         this.flags = flags;

@@ -21,12 +21,12 @@ import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Text;
 import org.yunjian.security.internal.Account;
 import org.yunjian.security.internal.AccountRepository;
-import org.yunjian.security.internal.AdminRequest;
-import org.yunjian.security.internal.AdministratorApprovals;
+import org.yunjian.security.internal.admin.AdminRequest;
+import org.yunjian.security.internal.admin.AdministratorApprovals;
 import org.yunjian.security.internal.Messages;
-import org.yunjian.security.internal.PasswordPolicy;
-import org.yunjian.security.internal.PasswordService;
-import org.yunjian.security.internal.SessionRevocations;
+import org.yunjian.security.internal.password.PasswordPolicy;
+import org.yunjian.security.internal.password.PasswordService;
+import org.yunjian.security.internal.session.SessionRevocations;
 
 /**
  * User administration under separation of duties (等保 2.0 三权分立): one role per account; the three
@@ -82,7 +82,7 @@ public class UserAdministration {
     }
 
     /** One page of the accounts, filtered by name and role, by user name, with the total. */
-    public org.yunjian.shared.Paged<UserView> page(String q, Role role, org.yunjian.shared.PageRequest page) {
+    public org.yunjian.shared.paging.Paged<UserView> page(String q, Role role, org.yunjian.shared.paging.PageRequest page) {
         Instant now = clock.instant();
         return accounts.page(q, role, page).map(a -> view(a, now));
     }
@@ -176,7 +176,7 @@ public class UserAdministration {
     }
 
     @Transactional
-    public UserView update(UUID id, org.yunjian.shared.ExpectedVersion version, Change change) {
+    public UserView update(UUID id, org.yunjian.shared.version.ExpectedVersion version, Change change) {
         Account a = require(id);
         boolean self = isSelf(id);
         Role role = change.role() == null ? a.role() : change.role();

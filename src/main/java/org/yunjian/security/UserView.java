@@ -16,5 +16,5 @@ public record UserView(UUID id, String username, String displayName, Role role, 
                        String organizationName, boolean enabled, boolean locked, Instant lockedUntil,
                        boolean mustChangePassword, boolean demo, boolean totpEnrolled, Instant passwordChangedAt,
                        Instant passwordExpiresAt, Instant createdAt, boolean awaitingApproval,
-                       UUID pendingRequest, long version) implements org.yunjian.shared.Versioned {
+                       UUID pendingRequest, long version) implements org.yunjian.shared.version.Versioned {
 }

@@ -1,18 +1,7 @@
 /**
- * Users, roles and sessions: local accounts with an 等保 level-3 password policy, lockout, TOTP for
- * administrators, separation of duties, and the {@link org.yunjian.security.CurrentUser} other modules
- * use to scope what a caller sees.
- *
- * <p>API for other modules: {@link org.yunjian.security.CurrentUser}, {@link org.yunjian.security.Role},
- * {@link org.yunjian.security.AccountPrincipal}, the {@link org.yunjian.security.OrganizationDirectory} SPI,
- * {@link org.yunjian.security.UserAdministration} (including {@code createDemoAccount}) and
- * {@link org.yunjian.security.Totp} (codes for tests and demo data), {@link org.yunjian.security.AddressRefusals} (the
- * per-address throttle, for refusals made at the web edge), {@link org.yunjian.security.ActingCommand} (the
- * base of command-line commands acting as a named user), with the
- * {@link org.yunjian.security.UserView} and {@link org.yunjian.security.PeopleNames} they hand out. Everything
- * else (accounts and their repositories, the password and TOTP machinery, throttles, filters, the Spring
- * Security configuration) is in {@code security.internal}, public only for this module's own {@code web},
- * {@code api} and {@code cli} layers.
+ * Users, roles and sessions: local accounts with an 等保 level-3 password policy, lockout, TOTP for administrators,
+ * separation of duties, API tokens, and the {@link org.yunjian.security.CurrentUser} other modules use to scope what a
+ * caller sees.
  *
  * <p>Decisions worth knowing:
  * <ul>
@@ -25,7 +14,7 @@
  *   <li>Failed passwords and codes are also counted per source address (in memory, per node): past the
  *   limit the address gets 429 with {@code Retry-After}, for exponentially growing delays.</li>
  *   <li>Two-person rule (三权分立): creating an administrator account or granting an administrator role
- *   files an {@link org.yunjian.security.internal.AdminRequest}; a second security administrator (or the
+ *   files an {@link org.yunjian.security.internal.admin.AdminRequest}; a second security administrator (or the
  *   command-line operator, for a request made on the web) approves it. The set-up token's first security
  *   administrator and demo accounts are the exceptions.</li>
  *   <li>All login failures look the same to the client; unknown user names cost one Argon2 hash like
@@ -42,5 +31,6 @@
  *   older versions are sealed at start-up and the plaintext column cleared.</li>
  * </ul>
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Security")
+@org.springframework.modulith.ApplicationModule(displayName = "Security",
+        allowedDependencies = {"cli", "cli :: remote", "demo", "shared"})
 package org.yunjian.security;

@@ -1,6 +1,12 @@
 /**
- * Shared kernel: the few types every module may use — the auditable-event record that the audit
- * module listens for, and common value types.
+ * The shared kernel every module builds on: localized refusals and texts, the free-text rule, field errors, formats,
+ * JDBC helpers and serial numbers here; optimistic locking in {@code shared.version}, paging in {@code shared.paging},
+ * the inbox contract in {@code shared.work}, the key directory and sealed texts in {@code shared.keys}, and
+ * once-per-cluster jobs in {@code shared.cluster}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Shared kernel")
+// Open: every type here and in the sub-packages is meant for every module, and a module that uses any of them
+// declares just "shared" (no named interface per sub-package for every other module to list).
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN,
+        displayName = "Shared kernel",
+        allowedDependencies = {"crypto"})
 package org.yunjian.shared;

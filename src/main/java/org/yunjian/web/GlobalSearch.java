@@ -14,8 +14,8 @@ import org.yunjian.party.Parties;
 import org.yunjian.party.SystemQuery;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Paged;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
 import org.yunjian.shared.Texts;
 
 /**

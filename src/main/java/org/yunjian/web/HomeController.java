@@ -34,8 +34,8 @@ class HomeController {
         CurrentUser user = CurrentUser.require();
         if (user.is(Role.USER) || user.is(Role.SYSTEM_ADMIN)) {
             // the first few by name and how many in all, counted in the database: never every visible system
-            org.yunjian.shared.Paged<CloudSystem> first = parties.visibleSystemsPage(
-                    org.yunjian.party.SystemQuery.none(), new org.yunjian.shared.PageRequest(1, SHOWN));
+            org.yunjian.shared.paging.Paged<CloudSystem> first = parties.visibleSystemsPage(
+                    org.yunjian.party.SystemQuery.none(), new org.yunjian.shared.paging.PageRequest(1, SHOWN));
             List<SystemCard> cards = first.items().stream()
                     .map(s -> new SystemCard(s, parties.visibleEngagements(s.id()).size(),
                             s.deploymentModel().label(locale), s.serviceModel().label(locale)))

@@ -44,9 +44,9 @@ class PageErrorAdvice {
      * version ({@code shared.VersionRefusal}, ADR 011) and comes back to the form with the alert and the typed input;
      * a page controller added without that catch still answers 428 here, never silently.
      */
-    @ExceptionHandler(org.yunjian.shared.PreconditionRequiredException.class)
+    @ExceptionHandler(org.yunjian.shared.version.PreconditionRequiredException.class)
     @ResponseStatus(HttpStatus.PRECONDITION_REQUIRED)
-    String versionMissing(org.yunjian.shared.PreconditionRequiredException e, Model model) {
+    String versionMissing(org.yunjian.shared.version.PreconditionRequiredException e, Model model) {
         model.addAttribute("messageKey", "web.error.conflict");
         model.addAttribute("detail", e.getMessage());
         return "web/error";

@@ -21,8 +21,8 @@ import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.ForbiddenException;
 import org.yunjian.shared.NotFoundException;
-import org.yunjian.shared.PreconditionRequiredException;
-import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.version.PreconditionRequiredException;
+import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.Texts;
 
 /**

@@ -27,7 +27,7 @@ class SearchPages {
         try {
             GlobalSearch.Results r = search.search(q, page, locale);
             model.addAttribute("results", r);
-            model.addAttribute("pager", org.yunjian.shared.Pager.of(r.pagerPage(), "/search",
+            model.addAttribute("pager", org.yunjian.shared.paging.Pager.of(r.pagerPage(), "/search",
                     java.util.Map.of("q", r.query())));
         } catch (ValidationException e) {
             model.addAttribute("errors", e.errors());

@@ -7,8 +7,8 @@ import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
-import org.yunjian.shared.Versioned;
-import org.yunjian.shared.Versions;
+import org.yunjian.shared.version.Versioned;
+import org.yunjian.shared.version.Versions;
 
 /** Every REST response whose body is one {@link Versioned} record carries its version as the {@code ETag}. */
 @RestControllerAdvice

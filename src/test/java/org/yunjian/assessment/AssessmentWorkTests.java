@@ -40,9 +40,9 @@ import org.yunjian.security.CurrentUser;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
-import org.yunjian.shared.WorkAddressee;
-import org.yunjian.shared.WorkSnapshot;
-import org.yunjian.shared.WorkTask;
+import org.yunjian.shared.work.WorkAddressee;
+import org.yunjian.shared.work.WorkSnapshot;
+import org.yunjian.shared.work.WorkTask;
 import org.yunjian.support.AssessmentItems;
 import org.yunjian.support.IfMatch;
 

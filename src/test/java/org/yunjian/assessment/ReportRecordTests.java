@@ -57,7 +57,7 @@ class ReportRecordTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    org.yunjian.security.internal.AddressThrottle throttle;
+    org.yunjian.security.internal.login.AddressThrottle throttle;
 
     Fixtures.World w;
     CurrentUser assessor;

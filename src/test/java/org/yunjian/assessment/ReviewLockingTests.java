@@ -31,7 +31,7 @@ import org.yunjian.assessment.internal.Reviews;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.UserAdministration;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.support.ConcurrentWriters;
 import org.yunjian.support.IfMatch;
 import org.yunjian.support.OneWriterWins;

@@ -259,7 +259,7 @@ class BackupRestoreDrillTests {
         var signer = org.yunjian.crypto.Signer.of(pair.getPrivate());
         var mac = org.yunjian.crypto.HmacSm3.withKey(otherHmac);
         String resealed = ManifestSeal.seal(new BackupManifest(header, manifest.entries()), BackupManifest.FILE,
-                new org.yunjian.shared.InstallationSeal() {
+                new org.yunjian.shared.keys.InstallationSeal() {
                     @Override
                     public byte[] sign(byte[] data) {
                         return signer.sign(data);

@@ -37,8 +37,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.yunjian.exitproject.internal.ExitProjectService;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
-import org.yunjian.shared.ExpectedVersion;
-import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.support.IfMatch;
 import org.yunjian.support.StaleForms;
 

@@ -27,9 +27,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yunjian.demo.DemoData;
-import org.yunjian.shared.WorkAddressee;
-import org.yunjian.shared.WorkSnapshot;
-import org.yunjian.shared.WorkTask;
+import org.yunjian.shared.work.WorkAddressee;
+import org.yunjian.shared.work.WorkSnapshot;
+import org.yunjian.shared.work.WorkTask;
 import org.yunjian.support.Browser;
 
 /**

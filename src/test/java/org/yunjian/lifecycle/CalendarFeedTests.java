@@ -147,7 +147,7 @@ class CalendarFeedTests {
         fetch(path);
         org.yunjian.party.PartyTestSupport.runAs(org.yunjian.party.PartyTestSupport.other(Role.SECURITY_ADMIN),
                 () -> users.update(customer.userId(),
-                        org.yunjian.shared.ExpectedVersion.exactly(users.get(customer.userId()).version()),
+                        org.yunjian.shared.version.ExpectedVersion.exactly(users.get(customer.userId()).version()),
                         new UserAdministration.Change(null, null, null, false)));
         mvc.perform(get(path)).andExpect(status().isNotFound());
     }

@@ -33,7 +33,7 @@ import org.springframework.web.servlet.FlashMap;
 import org.yunjian.lifecycle.internal.PlanService;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.support.ConcurrentWriters;
 import org.yunjian.support.IfMatch;
 import org.yunjian.support.StaleForms;

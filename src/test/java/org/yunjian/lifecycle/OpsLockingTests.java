@@ -37,7 +37,7 @@ import org.yunjian.lifecycle.internal.MigrationService;
 import org.yunjian.lifecycle.internal.SupervisionService;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.support.ConcurrentWriters;
 import org.yunjian.support.IfMatch;
 import org.yunjian.support.StaleForms;

@@ -37,8 +37,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.yunjian.party.internal.Inputs;
 import org.yunjian.party.internal.SystemService;
-import org.yunjian.shared.ExpectedVersion;
-import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.support.IfMatch;
 
 /** Optimistic locking of organisations, systems, engagements and private notes: a stale update never overwrites. */

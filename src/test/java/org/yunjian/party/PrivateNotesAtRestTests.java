@@ -73,7 +73,7 @@ public class PrivateNotesAtRestTests {
     @Autowired
     BackupService backups;
     @Autowired
-    org.yunjian.shared.KeyDirectory keys;
+    org.yunjian.shared.keys.KeyDirectory keys;
     @Value("${spring.datasource.url}")
     String url;
     @TempDir

@@ -120,10 +120,10 @@ class VisibilityTests {
     @Test
     void usersCannotChangeOrganisationsEvenTheirOwn() {
         var own = w.customer();
-        assertThatThrownBy(() -> runAs(user(own.id()), () -> organizations.update(own.id(), org.yunjian.shared.ExpectedVersion.exactly(0),
+        assertThatThrownBy(() -> runAs(user(own.id()), () -> organizations.update(own.id(), org.yunjian.shared.version.ExpectedVersion.exactly(0),
                 new Inputs.OrganizationInput("改名", own.creditCode().value(), "上海", List.of("CUSTOMER")))))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> runAs(user(own.id()), () -> organizations.update(w.stranger().id(), org.yunjian.shared.ExpectedVersion.exactly(0),
+        assertThatThrownBy(() -> runAs(user(own.id()), () -> organizations.update(w.stranger().id(), org.yunjian.shared.version.ExpectedVersion.exactly(0),
                 new Inputs.OrganizationInput("改名", own.creditCode().value(), "上海", List.of("CUSTOMER")))))
                 .isInstanceOf(NotFoundException.class);
     }

@@ -10,20 +10,20 @@ import org.yunjian.party.PartyRole;
 import org.yunjian.party.ServiceModel;
 
 /** A government website on public IaaS with one organisation per T/CCIA role, and a clean first matrix. */
-final class Fixtures {
+public final class Fixtures {
 
-    static final UUID SYSTEM = UUID.fromString("00000000-0000-0000-0000-000000000001");
-    static final UUID CUSTOMER = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
-    static final UUID PROVIDER = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
-    static final UUID SOFTWARE = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
-    static final UUID HARDWARE = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
-    static final UUID OM = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
-    static final UUID SECURITY = UUID.fromString("00000000-0000-0000-0000-0000000000f1");
+    public static final UUID SYSTEM = UUID.fromString("00000000-0000-0000-0000-000000000001");
+    public static final UUID CUSTOMER = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
+    public static final UUID PROVIDER = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
+    public static final UUID SOFTWARE = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
+    public static final UUID HARDWARE = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
+    public static final UUID OM = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
+    public static final UUID SECURITY = UUID.fromString("00000000-0000-0000-0000-0000000000f1");
     /** Subcontractors without a T/CCIA role of their own. */
-    static final UUID SUB1 = UUID.fromString("00000000-0000-0000-0000-000000000011");
-    static final UUID SUB2 = UUID.fromString("00000000-0000-0000-0000-000000000012");
+    public static final UUID SUB1 = UUID.fromString("00000000-0000-0000-0000-000000000011");
+    public static final UUID SUB2 = UUID.fromString("00000000-0000-0000-0000-000000000012");
 
-    static List<Participant> participants() {
+    public static List<Participant> participants() {
         return List.of(
                 new Participant(CUSTOMER, "Service hall", Set.of(PartyRole.CUSTOMER)),
                 new Participant(PROVIDER, "Gov cloud", Set.of(PartyRole.PROVIDER)),
@@ -36,15 +36,15 @@ final class Fixtures {
     }
 
     /** The day every agreement of {@link #clean()} was signed. */
-    static final LocalDate SIGNED = LocalDate.of(2026, 1, 5);
+    public static final LocalDate SIGNED = LocalDate.of(2026, 1, 5);
     /** The day the tests' hops hand the work over: after {@link #SIGNED}. */
-    static final LocalDate HANDED_OVER = LocalDate.of(2026, 1, 20);
+    public static final LocalDate HANDED_OVER = LocalDate.of(2026, 1, 20);
 
     /**
      * The generated matrix with the agreements a clean matrix needs: customer–provider, provider–each partner, each
      * signed and stating the supervision and accountability clauses §5 a) 3), b) 2), c) ask for.
      */
-    static ResponsibilityMatrix clean() {
+    public static ResponsibilityMatrix clean() {
         return ResponsibilityMatrix.generate(TestCatalog.duties(), SYSTEM, ServiceModel.IAAS, participants())
                 .withAgreement(agreement("Cloud service contract", CUSTOMER, PROVIDER))
                 .withAgreement(agreement("Software licence", PROVIDER, SOFTWARE))
@@ -56,11 +56,11 @@ final class Fixtures {
     }
 
     /** A signed agreement stating supervision (clause 4.1) and accountability (clause 4.3). */
-    static Agreement agreement(String name, UUID a, UUID b) {
+    public static Agreement agreement(String name, UUID a, UUID b) {
         return new Agreement(name, a, b, SIGNED, "4.1", "4.3", null);
     }
 
-    static RequirementId id(String value) {
+    public static RequirementId id(String value) {
         return RequirementId.of(value);
     }
 

@@ -27,10 +27,10 @@ import org.yunjian.party.Fixtures;
 import org.yunjian.party.Organization;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.Texts;
-import org.yunjian.shared.WorkAddressee;
-import org.yunjian.shared.WorkSnapshot;
-import org.yunjian.shared.WorkSource;
-import org.yunjian.shared.WorkTask;
+import org.yunjian.shared.work.WorkAddressee;
+import org.yunjian.shared.work.WorkSnapshot;
+import org.yunjian.shared.work.WorkSource;
+import org.yunjian.shared.work.WorkTask;
 import org.yunjian.support.IfMatch;
 
 /**

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.event.EventListener;
-import org.yunjian.shared.WorkSnapshot;
-import org.yunjian.shared.WorkTask;
+import org.yunjian.shared.work.WorkSnapshot;
+import org.yunjian.shared.work.WorkTask;
 
 /**
  * Stands in for the inbox in tests (it lands with another change): keeps every {@link WorkSnapshot} published, as the

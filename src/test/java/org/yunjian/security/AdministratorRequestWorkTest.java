@@ -13,11 +13,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.yunjian.security.internal.AdministratorApprovals;
+import org.yunjian.security.internal.admin.AdministratorApprovals;
 import org.yunjian.shared.Msg;
-import org.yunjian.shared.WorkAddressee;
-import org.yunjian.shared.WorkSnapshot;
-import org.yunjian.shared.WorkTask;
+import org.yunjian.shared.work.WorkAddressee;
+import org.yunjian.shared.work.WorkSnapshot;
+import org.yunjian.shared.work.WorkTask;
 
 import com.jayway.jsonpath.JsonPath;
 

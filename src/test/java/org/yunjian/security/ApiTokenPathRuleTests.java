@@ -49,7 +49,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.yunjian.security.internal.ApiTokens;
+import org.yunjian.security.internal.token.ApiTokens;
 
 /**
  * Issue 33, finding 1: what an API token may reach is decided on the path Spring routes, not on the raw request
@@ -107,7 +107,7 @@ class ApiTokenPathRuleTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    org.yunjian.security.internal.AddressThrottle throttle;
+    org.yunjian.security.internal.login.AddressThrottle throttle;
     @Autowired
     org.yunjian.party.Fixtures fixtures;
 

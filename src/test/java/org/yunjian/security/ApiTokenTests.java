@@ -82,7 +82,7 @@ class ApiTokenTests {
     Organization provider;
 
     @Autowired
-    org.yunjian.security.internal.AddressThrottle throttle;
+    org.yunjian.security.internal.login.AddressThrottle throttle;
 
     @BeforeEach
     void account() {
@@ -220,7 +220,7 @@ class ApiTokenTests {
         assertThat(call("GET", "/api/account", value, null).statusCode()).isEqualTo(200);
         assertThat(call("GET", "/api/account", value, null).statusCode()).isEqualTo(200);
         org.yunjian.party.PartyTestSupport.runAs(org.yunjian.party.PartyTestSupport.other(Role.SECURITY_ADMIN),
-                () -> users.update(user.id(), org.yunjian.shared.ExpectedVersion.exactly(users.get(user.id()).version()),
+                () -> users.update(user.id(), org.yunjian.shared.version.ExpectedVersion.exactly(users.get(user.id()).version()),
                         new UserAdministration.Change(null, null, null, false)));
         assertRefused(value, "apitoken-account-disabled", "ACCOUNT_DISABLED");
     }
@@ -230,7 +230,7 @@ class ApiTokenTests {
         String value = issue("READ_WRITE");
         assertThat(call("GET", "/api/account", value, null).body()).contains(customer.id().toString());
         org.yunjian.party.PartyTestSupport.runAs(org.yunjian.party.PartyTestSupport.other(Role.SECURITY_ADMIN),
-                () -> users.update(user.id(), org.yunjian.shared.ExpectedVersion.exactly(users.get(user.id()).version()),
+                () -> users.update(user.id(), org.yunjian.shared.version.ExpectedVersion.exactly(users.get(user.id()).version()),
                         new UserAdministration.Change(null, null, provider.id(), null)));
         // the token carries the owner's organisation as it is now, not as it was kept
         HttpResponse<String> after = call("GET", "/api/account", value, null);

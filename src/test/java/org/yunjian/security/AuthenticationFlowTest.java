@@ -17,7 +17,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MvcResult;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.AuditableEvent.Outcome;
-import org.yunjian.security.internal.SessionKeys;
+import org.yunjian.security.internal.session.SessionKeys;
 
 class AuthenticationFlowTest extends SecurityIntegrationTest {
 

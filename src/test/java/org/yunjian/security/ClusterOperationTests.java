@@ -15,7 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MvcResult;
-import org.yunjian.shared.ClusterJobs;
+import org.yunjian.shared.cluster.ClusterJobs;
 import org.yunjian.shared.Jdbc;
 
 /**

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.yunjian.security.internal.PasswordPolicy;
+import org.yunjian.security.internal.password.PasswordPolicy;
 
 /**
  * Issue 33: the deny-list accepted {@code Zhangwei@2026}. A common Chinese name in pinyin (surname, given name, or

@@ -40,7 +40,7 @@ class DemoAdministratorLoginBrowserTest {
     @LocalServerPort
     int port;
     @org.springframework.beans.factory.annotation.Autowired
-    org.yunjian.security.internal.AddressThrottle throttle;
+    org.yunjian.security.internal.login.AddressThrottle throttle;
 
     ChromeDriver browser;
     WebDriverWait wait;

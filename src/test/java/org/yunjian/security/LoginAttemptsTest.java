@@ -17,9 +17,9 @@ import org.yunjian.shared.AuditableEvent;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.yunjian.security.internal.Account;
-import org.yunjian.security.internal.AccountAuthenticationProvider;
+import org.yunjian.security.internal.login.AccountAuthenticationProvider;
 import org.yunjian.security.internal.RecordingAccounts;
-import org.yunjian.security.internal.LoginAttempts;
+import org.yunjian.security.internal.login.LoginAttempts;
 
 class LoginAttemptsTest {
 

@@ -16,8 +16,8 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.yunjian.security.internal.TotpSecretUpgrade;
-import org.yunjian.security.internal.TotpSecrets;
+import org.yunjian.security.internal.login.TotpSecretUpgrade;
+import org.yunjian.security.internal.login.TotpSecrets;
 
 /** Login throttling (per account name at an address, per address: issues 10, 35), TOTP secrets at rest and the password rules through the real endpoints (issue 10). */
 class LoginHardeningTest extends SecurityIntegrationTest {

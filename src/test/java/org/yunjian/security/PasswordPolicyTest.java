@@ -1,11 +1,11 @@
 package org.yunjian.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.yunjian.security.internal.PasswordPolicy.Rule.CHARACTER_CLASSES;
-import static org.yunjian.security.internal.PasswordPolicy.Rule.CONTAINS_USERNAME;
-import static org.yunjian.security.internal.PasswordPolicy.Rule.MAX_LENGTH;
-import static org.yunjian.security.internal.PasswordPolicy.Rule.MIN_LENGTH;
-import static org.yunjian.security.internal.PasswordPolicy.Rule.REUSED;
+import static org.yunjian.security.internal.password.PasswordPolicy.Rule.CHARACTER_CLASSES;
+import static org.yunjian.security.internal.password.PasswordPolicy.Rule.CONTAINS_USERNAME;
+import static org.yunjian.security.internal.password.PasswordPolicy.Rule.MAX_LENGTH;
+import static org.yunjian.security.internal.password.PasswordPolicy.Rule.MIN_LENGTH;
+import static org.yunjian.security.internal.password.PasswordPolicy.Rule.REUSED;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.yunjian.security.internal.Account;
-import org.yunjian.security.internal.PasswordPolicy;
+import org.yunjian.security.internal.password.PasswordPolicy;
 import org.yunjian.security.internal.SecurityProperties;
 
 class PasswordPolicyTest {

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.yunjian.security.internal.Account;
-import org.yunjian.security.internal.PasswordPolicy;
+import org.yunjian.security.internal.password.PasswordPolicy;
 
 /** The issue-10 password rules, one readable row per case. Escapes: NUL etc. are spelled \\uXXXX and decoded. */
 class PasswordRulesTest {

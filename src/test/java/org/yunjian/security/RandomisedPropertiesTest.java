@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.yunjian.security.internal.PasswordPolicy;
+import org.yunjian.security.internal.password.PasswordPolicy;
 
 /**
  * Properties over random input with fixed seeds (reproducible). Jazzer is deliberately not used here:

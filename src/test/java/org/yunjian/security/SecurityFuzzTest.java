@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.yunjian.security.internal.PasswordPolicy;
+import org.yunjian.security.internal.password.PasswordPolicy;
 
 /**
  * Properties over arbitrary input (regression mode in the normal suite: the seed corpus under

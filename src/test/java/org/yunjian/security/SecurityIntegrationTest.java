@@ -31,7 +31,7 @@ import org.yunjian.shared.AuditableEvent;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import org.yunjian.security.internal.AccountRepository;
-import org.yunjian.security.internal.AddressThrottle;
+import org.yunjian.security.internal.login.AddressThrottle;
 
 /**
  * Spring context with MockMvc on an in-memory database of its own, a settable clock and an organisation

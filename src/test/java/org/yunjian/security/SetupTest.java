@@ -27,7 +27,7 @@ import org.yunjian.cli.CliRunner;
 import org.yunjian.shared.AuditableEvent;
 
 import picocli.CommandLine;
-import org.yunjian.security.internal.FirstAdministratorSetup;
+import org.yunjian.security.internal.admin.FirstAdministratorSetup;
 
 /** On a database of its own: set-up only works while no security administrator exists. */
 @SpringBootTest(properties = {"yunjian.security.setup-token=operator-chosen-token-42"})

@@ -24,7 +24,7 @@ import org.yunjian.shared.AuditableEvent;
 import com.jayway.jsonpath.JsonPath;
 
 import picocli.CommandLine;
-import org.yunjian.security.internal.AdminRequest;
+import org.yunjian.security.internal.admin.AdminRequest;
 
 /** 三权分立 under attack (issue 10, finding 6): one security administrator alone cannot make a working administrator. */
 class TwoPersonRuleTest extends SecurityIntegrationTest {

@@ -13,7 +13,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.yunjian.shared.KeyDirectory;
+import org.yunjian.shared.keys.KeyDirectory;
 
 /** The generated database password, the switch-over of an old empty-password database, and the start-up check. */
 class EmbeddedH2Tests {

@@ -14,7 +14,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.paging.PageRequest;
 
 /**
  * Every test item of an assessment as one JSON array, as the tests read it before the list was paged (ADR 009):

@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.version.StaleVersionException;
 
 /**
  * Two (or more) writers of the same version of a record, started at the same moment on their own threads: optimistic

@@ -21,7 +21,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yunjian.demo.DemoData;
-import org.yunjian.security.internal.AddressThrottle;
+import org.yunjian.security.internal.login.AddressThrottle;
 import org.yunjian.support.RawHttp;
 import org.yunjian.support.RawHttp.Response;
 

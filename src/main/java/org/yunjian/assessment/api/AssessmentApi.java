@@ -46,10 +46,10 @@ import org.yunjian.assessment.internal.Records.Interview;
 import org.yunjian.assessment.internal.Remediations;
 import org.yunjian.assessment.internal.Workbench;
 import org.yunjian.assessment.internal.Workbooks;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Paged;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
 
 /** REST for assessments, their test items, evidence and remediation (docs/assessment.md). */
 @RestController
@@ -111,12 +111,12 @@ class AssessmentApi {
     @Operation(summary = "One page of the assessments the caller takes part in, newest first, with the total. Filters: "
             + "systemId, q (name contains, any case), status (DRAFT, IN_PROGRESS, IN_REVIEW, APPROVAL, COMPLETED, "
             + "ARCHIVED); page from 1, size 1-200 (default 50). A bad value is a 400 naming the parameter")
-    org.yunjian.shared.Paged<AssessmentResponse> list(@RequestParam(required = false) UUID systemId,
+    org.yunjian.shared.paging.Paged<AssessmentResponse> list(@RequestParam(required = false) UUID systemId,
                                                       @RequestParam(required = false) String q,
                                                       @RequestParam(required = false) String status,
                                                       @RequestParam(required = false) String page,
                                                       @RequestParam(required = false) String size) {
-        var query = org.yunjian.shared.ListFilters.Query.of(q, "status", status,
+        var query = org.yunjian.shared.paging.ListFilters.Query.of(q, "status", status,
                 org.yunjian.assessment.AssessmentStatus.class, page, size);
         return service.page(systemId, query.text(), query.choice(), query.page()).map(AssessmentResponse::of);
     }

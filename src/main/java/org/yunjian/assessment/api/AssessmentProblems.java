@@ -12,7 +12,7 @@ import org.yunjian.assessment.internal.EvidenceException;
 import org.yunjian.assessment.internal.Reviews;
 import org.yunjian.assessment.internal.Workbooks;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.Texts;
 
 /** RFC 9457 problems for the assessment module's own failures: state conflicts (409), rejected workbooks and evidence faults. */

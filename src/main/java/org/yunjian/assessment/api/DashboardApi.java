@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.assessment.internal.Dashboards;
 import org.yunjian.assessment.internal.Dashboards.Filter;
-import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.paging.PageRequest;
 
 /** Dashboards per system and across systems (docs/modules/assessment.md, "Dashboards"). */
 @RestController

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.yunjian.shared.FieldErrors;
-import org.yunjian.shared.Versioned;
+import org.yunjian.shared.version.Versioned;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.AssessorKind;
 import org.yunjian.assessment.ItemSide;

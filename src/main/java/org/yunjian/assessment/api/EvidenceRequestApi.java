@@ -31,13 +31,13 @@ import org.yunjian.assessment.internal.EvidenceLinks;
 import org.yunjian.assessment.internal.EvidenceRequests;
 import org.yunjian.assessment.internal.RequestRecords.EvidenceLink;
 import org.yunjian.assessment.internal.RequestRecords.RequestLine;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.ListFilters;
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Paged;
-import org.yunjian.shared.Versioned;
-import org.yunjian.shared.Versions;
+import org.yunjian.shared.paging.ListFilters;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.version.Versioned;
+import org.yunjian.shared.version.Versions;
 
 /** REST for evidence requests (资料清单), evidence links and carrying evidence into a later assessment. */
 @RestController

@@ -30,7 +30,7 @@ import org.yunjian.assessment.api.Dtos.ItemResponse;
 import org.yunjian.assessment.api.Dtos.SourceResponse;
 import org.yunjian.assessment.internal.AssessmentService;
 import org.yunjian.assessment.internal.Inheritances;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 
 /** REST for inherited items: sources, recorded external conclusions, marking and withdrawing (docs/assessment.md). */
@@ -51,12 +51,12 @@ class InheritanceApi {
     @Operation(summary = "What cloud-platform items can be inherited from: completed assessments of the provider's "
             + "platform and recorded conclusions, each with whether it is inside the 12-month validity window; one page "
             + "(page from 1, size 1-200, default 50) with the total")
-    org.yunjian.shared.Paged<SourceResponse> sources(@PathVariable UUID id,
+    org.yunjian.shared.paging.Paged<SourceResponse> sources(@PathVariable UUID id,
                                                      @RequestParam(required = false) String page,
                                                      @RequestParam(required = false) String size) {
         // two kinds merged and ranked in Java (platform assessments and recorded conclusions of one provider)
-        return org.yunjian.shared.Paged.slice(inheritances.sources(id),
-                org.yunjian.shared.PageRequest.of(page, size)).map(SourceResponse::of);
+        return org.yunjian.shared.paging.Paged.slice(inheritances.sources(id),
+                org.yunjian.shared.paging.PageRequest.of(page, size)).map(SourceResponse::of);
     }
 
     @PostMapping(path = "/api/assessments/{id}/external-conclusions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.internal.ReportSetups;
 import org.yunjian.assessment.internal.ScoringPolicies;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
-import org.yunjian.shared.Versioned;
+import org.yunjian.shared.version.Versioned;
 
 /** The report template an assessment follows (2025 or 2021) and its contract date; the template picks the policy. */
 @RestController

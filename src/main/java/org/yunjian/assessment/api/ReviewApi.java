@@ -21,10 +21,10 @@ import org.yunjian.assessment.SubmissionCheck;
 import org.yunjian.assessment.api.Dtos.AssessmentResponse;
 import org.yunjian.assessment.internal.AssessmentService;
 import org.yunjian.assessment.internal.Reviews;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Msg;
-import org.yunjian.shared.Versioned;
+import org.yunjian.shared.version.Versioned;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -159,12 +159,12 @@ class ReviewApi {
     @GetMapping("/api/assessments/{id}/review/missing")
     @PreAuthorize(WHO)
     @Operation(summary = "The items that keep the assessment from going to review, with what they lack, in order; one page with the total. Filters: gap (VERDICT, RISK_LEVEL, RISK_REASON, EVIDENCE, NOT_APPLICABLE_REASON, OPEN_COMMENT), q (number, requirement id or control point contains, any case); page from 1, size 1-200 (default 50). A bad value is a 400 naming the parameter")
-    org.yunjian.shared.Paged<MissingResponse> missing(@PathVariable UUID id,
+    org.yunjian.shared.paging.Paged<MissingResponse> missing(@PathVariable UUID id,
                                                       @RequestParam(required = false) String q,
                                                       @RequestParam(required = false) String gap,
                                                       @RequestParam(required = false) String page,
                                                       @RequestParam(required = false) String size) {
-        var query = org.yunjian.shared.ListFilters.Query.of(q, "gap", gap, SubmissionCheck.Gap.class, page, size);
+        var query = org.yunjian.shared.paging.ListFilters.Query.of(q, "gap", gap, SubmissionCheck.Gap.class, page, size);
         return reviews.missing(id, query.text(), query.choice(), query.page()).map(MissingResponse::of);
     }
 

@@ -30,9 +30,9 @@ import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.internal.FollowUps;
 import org.yunjian.assessment.internal.RiskRegister;
 import org.yunjian.assessment.internal.RiskRegisterExport;
-import org.yunjian.shared.ExpectedVersion;
-import org.yunjian.shared.Versioned;
-import org.yunjian.shared.Versions;
+import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.shared.version.Versioned;
+import org.yunjian.shared.version.Versions;
 
 /** REST for the risk and remediation register (docs/modules/assessment.md, "Risk and remediation register"). */
 @RestController

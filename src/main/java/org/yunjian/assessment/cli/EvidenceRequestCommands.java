@@ -12,11 +12,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.yunjian.assessment.internal.EvidenceRequests;
 import org.yunjian.assessment.internal.RequestRecords.RequestLine;
 import org.yunjian.security.UserAdministration;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Paged;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
 import org.yunjian.shared.Texts;
 
 import picocli.CommandLine.Command;

@@ -16,7 +16,7 @@ import org.yunjian.assessment.internal.AssessmentService;
 import org.yunjian.assessment.internal.Inheritances;
 import org.yunjian.assessment.internal.Records.TestItem;
 import org.yunjian.security.UserAdministration;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Texts;

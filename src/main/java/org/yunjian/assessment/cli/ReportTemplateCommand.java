@@ -11,7 +11,7 @@ import org.yunjian.assessment.internal.ReportText;
 import org.yunjian.assessment.internal.ScoringPolicies;
 import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Texts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

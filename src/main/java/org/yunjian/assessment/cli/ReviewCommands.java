@@ -19,7 +19,7 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Texts;
 
 import picocli.CommandLine.Command;

@@ -13,7 +13,7 @@ import org.yunjian.assessment.internal.Records.EvidenceInfo;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
-import org.yunjian.shared.WorkAddressee;
+import org.yunjian.shared.work.WorkAddressee;
 
 /**
  * Who may do what with one assessment (docs/assessment.md, "Access"). Relations come from the caller's

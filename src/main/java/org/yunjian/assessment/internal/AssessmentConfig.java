@@ -18,7 +18,7 @@ class AssessmentConfig {
     }
 
     @Bean
-    EvidenceKeys evidenceKeys(AssessmentProperties properties, org.yunjian.shared.KeyDirectory keys) {
+    EvidenceKeys evidenceKeys(AssessmentProperties properties, org.yunjian.shared.keys.KeyDirectory keys) {
         return new EvidenceKeys(keys.at(properties.keyDir()));
     }
 }

@@ -22,10 +22,10 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Paged;
-import org.yunjian.shared.SqlPage;
-import org.yunjian.shared.Versions;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.paging.SqlPage;
+import org.yunjian.shared.version.Versions;
 import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.AssessmentRole;
 import org.yunjian.assessment.AssessmentStatus;
@@ -365,7 +365,7 @@ class AssessmentRepository {
 
     /**
      * Moves the evidence's metadata (validity, sharing, links) on from the version the caller read: one version per
-     * evidence record; a stale one is a {@link org.yunjian.shared.StaleVersionException}.
+     * evidence record; a stale one is a {@link org.yunjian.shared.version.StaleVersionException}.
      */
     void claimEvidence(UUID evidenceId, long expected, Instant now) {
         int n = jdbc.sql("UPDATE assessment_evidence SET updated_at = ?, version = version + 1 "

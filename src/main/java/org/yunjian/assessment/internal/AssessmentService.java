@@ -46,7 +46,7 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
@@ -158,8 +158,8 @@ public class AssessmentService {
      * filtered by name and status, newest first, with the total: visibility, filters and paging in SQL.
      */
     @Transactional(readOnly = true)
-    public org.yunjian.shared.Paged<AssessmentInfo> page(UUID systemId, String q, AssessmentStatus status,
-                                                         org.yunjian.shared.PageRequest page) {
+    public org.yunjian.shared.paging.Paged<AssessmentInfo> page(UUID systemId, String q, AssessmentStatus status,
+                                                         org.yunjian.shared.paging.PageRequest page) {
         CurrentUser u = caller();
         boolean admin = u.is(org.yunjian.security.Role.SYSTEM_ADMIN);
         List<org.yunjian.party.SystemSummary> systems;
@@ -174,7 +174,7 @@ public class AssessmentService {
         }
         UUID mine = admin ? null : u.organizationId();
         if (!admin && mine == null) {
-            return org.yunjian.shared.Paged.of(List.of(), page, 0);
+            return org.yunjian.shared.paging.Paged.of(List.of(), page, 0);
         }
         List<UUID> own = systems == null || mine == null ? List.of() : systems.stream()
                 .filter(s -> mine.equals(s.customerId()) || mine.equals(s.providerId()))

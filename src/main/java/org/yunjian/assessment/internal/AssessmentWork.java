@@ -29,10 +29,10 @@ import org.yunjian.assessment.internal.RequestRecords.RequestLine;
 import org.yunjian.assessment.internal.RiskRepository.Risk;
 import org.yunjian.party.Parties;
 import org.yunjian.party.SystemSummary;
-import org.yunjian.shared.WorkAddressee;
-import org.yunjian.shared.WorkSnapshot;
-import org.yunjian.shared.WorkSource;
-import org.yunjian.shared.WorkTask;
+import org.yunjian.shared.work.WorkAddressee;
+import org.yunjian.shared.work.WorkSnapshot;
+import org.yunjian.shared.work.WorkSource;
+import org.yunjian.shared.work.WorkTask;
 
 /**
  * What waits on an assessment, and for whom — the assessment module's part of 我的待办 and the notifications

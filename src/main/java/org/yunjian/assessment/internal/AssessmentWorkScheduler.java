@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
-import org.yunjian.shared.ClusterJobs;
+import org.yunjian.shared.cluster.ClusterJobs;
 
 /**
  * Once a day (UTC, as the register counts dates), on one node of the cluster ({@link ClusterJobs}), publishes again

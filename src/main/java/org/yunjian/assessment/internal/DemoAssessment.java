@@ -21,7 +21,7 @@ import org.yunjian.party.CloudSystem;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * In demo mode, seeds one 等保 assessment of the demo portal by the demo assessor organisation, started and

@@ -27,7 +27,7 @@ import org.yunjian.party.CloudSystem;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Formats;
 
 /**
@@ -151,8 +151,8 @@ class DemoCompletedAssessment implements ApplicationRunner {
         log.info("Demo completed assessment seeded: {} items, {} findings", items.size(), FINDINGS.size());
     }
 
-    private org.yunjian.shared.ExpectedVersion asStored(UUID assessment) {
-        return org.yunjian.shared.ExpectedVersion.exactly(reviews.version(assessment));
+    private org.yunjian.shared.version.ExpectedVersion asStored(UUID assessment) {
+        return org.yunjian.shared.version.ExpectedVersion.exactly(reviews.version(assessment));
     }
 
     /** The item of each finding: on the customer's side where the requirement is assessed on both sides. */

@@ -19,7 +19,7 @@ import org.yunjian.demo.DemoData;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * In demo mode, after the demo assessment (30): the assessor has sent the provider an evidence request with two lines,

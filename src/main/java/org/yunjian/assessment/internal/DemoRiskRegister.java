@@ -23,7 +23,7 @@ import org.yunjian.demo.DemoData;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * In demo mode, fills the demo assessment's risk register once (after {@link DemoAssessment}): its finding planned

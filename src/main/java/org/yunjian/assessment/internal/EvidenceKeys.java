@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import org.yunjian.crypto.Hex;
 import org.yunjian.crypto.Sm4Gcm;
-import org.yunjian.shared.KeyDirectory;
+import org.yunjian.shared.keys.KeyDirectory;
 
 /**
  * The evidence master key (SM4, in {@code evidence-master.key} in the key directory, created at first set-up,

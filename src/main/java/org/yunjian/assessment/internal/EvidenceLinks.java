@@ -23,7 +23,7 @@ import org.yunjian.assessment.internal.RequestRecords.EvidenceLink;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;

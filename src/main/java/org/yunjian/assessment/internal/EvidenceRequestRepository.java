@@ -18,9 +18,9 @@ import org.springframework.stereotype.Repository;
 import org.yunjian.assessment.EvidenceRequestStatus;
 import org.yunjian.assessment.EvidenceRouting;
 import org.yunjian.assessment.internal.RequestRecords.RequestLine;
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Paged;
-import org.yunjian.shared.SqlPage;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.paging.SqlPage;
 
 /** Evidence requests (资料清单), their lines and the items each line supports. */
 @Repository
@@ -120,13 +120,13 @@ class EvidenceRequestRepository {
 
     /**
      * Moves the line on from the version the caller read (its answer, decision or re-addressing follows in the same
-     * transaction); a stale version is a {@link org.yunjian.shared.StaleVersionException}. The row stays locked
+     * transaction); a stale version is a {@link org.yunjian.shared.version.StaleVersionException}. The row stays locked
      * against a concurrent change until the transaction ends.
      */
     void claim(UUID lineId, long expected, Instant at) {
         int n = jdbc.sql("UPDATE assessment_evidence_request_line SET updated_at = ?, version = version + 1 "
                 + "WHERE id = ? AND version = ?").params(utc(at), lineId, expected).update();
-        org.yunjian.shared.Versions.requireUpdated(n, jdbc, "assessment_evidence_request_line", "updated_at", lineId);
+        org.yunjian.shared.version.Versions.requireUpdated(n, jdbc, "assessment_evidence_request_line", "updated_at", lineId);
     }
 
     private List<RequestLine> withItems(List<RequestLine> lines) {

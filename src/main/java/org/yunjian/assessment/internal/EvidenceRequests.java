@@ -28,13 +28,13 @@ import org.yunjian.responsibility.AccountableParties;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.OrganizationDirectory;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Paged;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
 
 /**
  * Evidence requests (资料清单): the assessors of an open assessment ask the system's customer or provider for

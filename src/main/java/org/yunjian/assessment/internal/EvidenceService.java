@@ -24,13 +24,13 @@ import org.yunjian.crypto.Sm3Digest;
 import org.yunjian.crypto.Sm4Gcm;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
-import org.yunjian.shared.PreconditionRequiredException;
-import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.version.PreconditionRequiredException;
+import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.Text;
 
 /**

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-import org.yunjian.shared.OwnerOnlyFiles;
+import org.yunjian.shared.keys.OwnerOnlyFiles;
 
 /** Evidence blobs as files in one directory, written to a temporary file first and moved into place. */
 class FileEvidenceStore implements EvidenceStore {

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 import org.yunjian.assessment.ItemSide;
 import org.yunjian.shared.FieldErrors;
-import org.yunjian.shared.ListFilters;
-import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.paging.ListFilters;
+import org.yunjian.shared.paging.PageRequest;
 
 /**
  * What the item list, the item page's previous / next and table mode are filtered by: 安全层面 and 控制点 (their
@@ -89,7 +89,7 @@ public record ItemFilter(String layer, String controlPoint, ItemSide side, Strin
         return b.toString();
     }
 
-    /** The filter as the parameters a {@link org.yunjian.shared.Pager} keeps (null = not set). */
+    /** The filter as the parameters a {@link org.yunjian.shared.paging.Pager} keeps (null = not set). */
     public java.util.Map<String, Object> filters() {
         java.util.Map<String, Object> filters = new java.util.LinkedHashMap<>();
         filters.put("layer", layer);

@@ -28,8 +28,8 @@ import org.yunjian.assessment.internal.Dashboards.Totals;
 import org.yunjian.party.Parties;
 import org.yunjian.party.SystemQuery;
 import org.yunjian.security.CurrentUser;
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Paged;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
 
 /**
  * The across-systems dashboard in two SQL statements whatever the number of systems (issue 15): the totals grouped by

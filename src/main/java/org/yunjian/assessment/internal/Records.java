@@ -75,7 +75,7 @@ public final class Records {
                            String controlPoint, Verdict verdict, String verdictReason, String observations,
                            RiskLevel riskLevel, String riskReason, Instant updatedAt, String noEvidenceReason,
                            String finding, String recommendation, long version)
-            implements org.yunjian.shared.Versioned {
+            implements org.yunjian.shared.version.Versioned {
 
         /** An item as stored before findings had their own text. */
         public TestItem(UUID id, UUID assessmentId, int position, String requirementId, ItemSide side, String layer,

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
 
@@ -26,7 +26,7 @@ public class ReportSetups {
      * change of the setup names (optimistic locking).
      */
     public record ReportSetup(ReportTemplate template, LocalDate contractDate, long version)
-            implements org.yunjian.shared.Versioned {
+            implements org.yunjian.shared.version.Versioned {
     }
 
     private final AssessmentRepository repo;
@@ -59,7 +59,7 @@ public class ReportSetups {
      * Records the contract date and the template. Without a template, the contract date decides it (2025 from
      * 2025-03-20 on). Refused with field errors for the 2021 template on a contract signed since 2025-03-20, a
      * contract date in the future, or a completed assessment. {@code version}: the assessment's version the caller
-     * read (a newer one: {@link org.yunjian.shared.StaleVersionException}, none: 428).
+     * read (a newer one: {@link org.yunjian.shared.version.StaleVersionException}, none: 428).
      */
     @Transactional
     public ReportSetup set(UUID assessmentId, ExpectedVersion version, ReportTemplate template,

@@ -27,16 +27,16 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.ForbiddenException;
-import org.yunjian.shared.ListFilters;
+import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Paged;
-import org.yunjian.shared.PreconditionRequiredException;
-import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.version.PreconditionRequiredException;
+import org.yunjian.shared.version.StaleVersionException;
 
 /**
  * Review and sign-off of an assessment: the team (测评人员 / 审核人 / 批准人), every status move with the caller's role
@@ -168,7 +168,7 @@ public class Reviews {
     /**
      * One page of the items not ready for review that lack {@code gap} (null = anything) and whose number,
      * requirement id or control point contains {@code q} (any case; null = all), with their total. Cut from the
-     * whole check ({@link org.yunjian.shared.Paged#slice}, ADR 009): the items are bounded by the assessment's scope.
+     * whole check ({@link org.yunjian.shared.paging.Paged#slice}, ADR 009): the items are bounded by the assessment's scope.
      */
     @Transactional(readOnly = true)
     public Paged<MissingItem> missing(UUID assessmentId, String q, SubmissionCheck.Gap gap, PageRequest page) {
@@ -255,7 +255,7 @@ public class Reviews {
     /**
      * Names the team: active business users of the assessor organisation, one role each; a person who recorded
      * verdicts on the assessment cannot become its reviewer or approver. {@code version}: the assessment's version
-     * the caller read (a newer one: {@link org.yunjian.shared.StaleVersionException}, none: 428).
+     * the caller read (a newer one: {@link org.yunjian.shared.version.StaleVersionException}, none: 428).
      */
     public AssessmentInfo setTeam(UUID assessmentId, ExpectedVersion version, TeamInput in) {
         Access access = assessments.access(assessmentId);

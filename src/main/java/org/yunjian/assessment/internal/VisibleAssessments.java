@@ -15,9 +15,9 @@ import org.yunjian.party.Parties;
 import org.yunjian.party.SystemQuery;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
-import org.yunjian.shared.ListFilters;
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Paged;
+import org.yunjian.shared.paging.ListFilters;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
 
 /** {@link AssessmentDirectory} over the service's own visibility rules. */
 @Component

@@ -21,13 +21,13 @@ import org.yunjian.assessment.internal.Records.Remediation;
 import org.yunjian.assessment.internal.Records.TestItem;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
-import org.yunjian.shared.ListFilters;
+import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.Msg;
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Paged;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
 
 /**
  * The assessor's workbench: the item list with requirement texts and progress, previous / next within a filter,

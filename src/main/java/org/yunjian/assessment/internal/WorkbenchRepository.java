@@ -14,10 +14,10 @@ import org.springframework.stereotype.Repository;
 import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.RiskEntry;
-import org.yunjian.shared.ListFilters;
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Paged;
-import org.yunjian.shared.SqlPage;
+import org.yunjian.shared.paging.ListFilters;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.paging.SqlPage;
 
 /** The set-based reads of the workbench and "my work": one query each, never one per item. */
 @Repository

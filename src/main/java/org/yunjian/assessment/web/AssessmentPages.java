@@ -48,7 +48,7 @@ import org.yunjian.party.PartyRole;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.Texts;
 
 /** Assessment pages: lists, creation, the project page, the item page, evidence and remediation. */
@@ -116,14 +116,14 @@ class AssessmentPages {
     String list(@RequestParam(required = false) UUID systemId, @RequestParam(required = false) String q,
                 @RequestParam(required = false) String status, @RequestParam(required = false) String page,
                 @RequestParam(required = false) String size, Model model) {
-        var query = org.yunjian.shared.ListFilters.Query.of(q, "status", status, AssessmentStatus.class, page, size);
-        org.yunjian.shared.Paged<AssessmentInfo> found = service.page(systemId, query.text(), query.choice(),
+        var query = org.yunjian.shared.paging.ListFilters.Query.of(q, "status", status, AssessmentStatus.class, page, size);
+        org.yunjian.shared.paging.Paged<AssessmentInfo> found = service.page(systemId, query.text(), query.choice(),
                 query.page());
         List<AssessmentInfo> all = found.items();
         model.addAttribute("filterQ", query.text());
         model.addAttribute("filterStatus", query.choice());
         model.addAttribute("statuses", AssessmentStatus.values());
-        model.addAttribute("pager", org.yunjian.shared.Pager.of(found, "/assessments",
+        model.addAttribute("pager", org.yunjian.shared.paging.Pager.of(found, "/assessments",
                 query.filters("systemId", systemId)));
         Map<UUID, String> names = new HashMap<>();
         all.forEach(a -> {

@@ -47,14 +47,14 @@ class DashboardPages {
                     Locale locale, HttpServletRequest request, Model model) {
         model.addAttribute("base", request.getContextPath());
         Dashboards.Overview o = dashboards.overview(Filter.of(q, conclusion, level, overdue),
-                org.yunjian.shared.PageRequest.of(page, size));
+                org.yunjian.shared.paging.PageRequest.of(page, size));
         model.addAttribute("o", o);
         Map<String, Object> filters = new java.util.LinkedHashMap<>();
         filters.put("q", o.filter().q());
         filters.put("conclusion", o.filter().conclusion());
         filters.put("level", o.filter().level());
         filters.put("overdue", o.filter().overdueOnly() ? "true" : null);
-        model.addAttribute("pager", org.yunjian.shared.Pager.of(o.systems(), "/dashboard", filters));
+        model.addAttribute("pager", org.yunjian.shared.paging.Pager.of(o.systems(), "/dashboard", filters));
         model.addAttribute("policyNames", o.policies().stream()
                 .map(p -> org.yunjian.assessment.internal.ReportText.policyName(p.id(), p.version()))
                 .collect(java.util.stream.Collectors.joining(

@@ -15,11 +15,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.assessment.internal.EvidenceException;
 import org.yunjian.assessment.internal.EvidenceService;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.ExpectedVersion;
-import org.yunjian.shared.PreconditionRequiredException;
-import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.shared.version.PreconditionRequiredException;
+import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.Texts;
-import org.yunjian.shared.VersionRefusal;
+import org.yunjian.shared.version.VersionRefusal;
 
 /**
  * Evidence from the item page: download (decrypted and verified), share with the provider, delete. Deleting

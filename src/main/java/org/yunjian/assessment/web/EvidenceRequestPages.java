@@ -26,15 +26,15 @@ import org.yunjian.assessment.internal.AssessmentService;
 import org.yunjian.assessment.internal.EvidenceLinks;
 import org.yunjian.assessment.internal.EvidenceRequests;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.ListFilters;
+import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.Msg;
-import org.yunjian.shared.Pager;
-import org.yunjian.shared.PreconditionRequiredException;
-import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.paging.Pager;
+import org.yunjian.shared.version.PreconditionRequiredException;
+import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.Texts;
-import org.yunjian.shared.VersionRefusal;
+import org.yunjian.shared.version.VersionRefusal;
 
 /**
  * Evidence request pages: the assessment's 资料清单 (send a request, decide on answers, re-address, carry earlier

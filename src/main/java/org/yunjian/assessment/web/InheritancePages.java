@@ -16,12 +16,12 @@ import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.internal.Inheritances;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.PreconditionRequiredException;
-import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.version.PreconditionRequiredException;
+import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.Texts;
-import org.yunjian.shared.VersionRefusal;
+import org.yunjian.shared.version.VersionRefusal;
 
 /**
  * Inherited items from the pages: record an external conclusion, inherit all cloud-platform items from a source

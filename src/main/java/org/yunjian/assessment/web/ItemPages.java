@@ -34,9 +34,9 @@ import org.yunjian.assessment.internal.Workbench;
 import org.yunjian.party.Organization;
 import org.yunjian.party.Parties;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.ExpectedVersion;
-import org.yunjian.shared.PreconditionRequiredException;
-import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.shared.version.PreconditionRequiredException;
+import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.FieldErrors.ValidationException;
 
 /**

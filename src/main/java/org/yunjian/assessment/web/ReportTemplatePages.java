@@ -17,11 +17,11 @@ import org.yunjian.assessment.internal.AssessmentService;
 import org.yunjian.assessment.internal.ReportSetups;
 import org.yunjian.assessment.internal.ScoringPolicies;
 import org.yunjian.assessment.internal.ReportText;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.PreconditionRequiredException;
-import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.version.PreconditionRequiredException;
+import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.Texts;
 
 /** The report template an assessment follows and its contract date: shown to everyone who sees it, set by assessors. */

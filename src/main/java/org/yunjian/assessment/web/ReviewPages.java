@@ -18,15 +18,15 @@ import org.yunjian.assessment.SubmissionCheck;
 import org.yunjian.assessment.internal.AssessmentService;
 import org.yunjian.assessment.internal.Reviews;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.ListFilters;
-import org.yunjian.shared.Paged;
-import org.yunjian.shared.Pager;
-import org.yunjian.shared.PreconditionRequiredException;
-import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.paging.ListFilters;
+import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.paging.Pager;
+import org.yunjian.shared.version.PreconditionRequiredException;
+import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.Texts;
-import org.yunjian.shared.VersionRefusal;
+import org.yunjian.shared.version.VersionRefusal;
 
 /**
  * The review and sign-off forms of the assessment page: naming the team, submitting (refused with the list of what

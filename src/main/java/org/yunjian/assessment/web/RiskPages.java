@@ -24,12 +24,12 @@ import org.yunjian.assessment.internal.Remediations;
 import org.yunjian.assessment.internal.RiskRegister;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.PreconditionRequiredException;
-import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.version.PreconditionRequiredException;
+import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.Texts;
-import org.yunjian.shared.VersionRefusal;
+import org.yunjian.shared.version.VersionRefusal;
 
 /**
  * The risk and remediation register pages: the register of an assessment and the page of one finding, with its
@@ -56,17 +56,17 @@ class RiskPages {
     String registerPage(@PathVariable UUID id, @RequestParam(required = false) String q,
                         @RequestParam(required = false) String state, @RequestParam(required = false) String page,
                         @RequestParam(required = false) String size, Model model) {
-        var query = org.yunjian.shared.ListFilters.Query.of(q, "state", state, RiskState.class, page, size);
+        var query = org.yunjian.shared.paging.ListFilters.Query.of(q, "state", state, RiskState.class, page, size);
         RiskRegister.Register r = register.view(id);
         // one assessment's findings: bounded by its test items, filtered and cut after the register is computed
-        org.yunjian.shared.Paged<RiskRegister.Entry> shown = org.yunjian.shared.Paged.slice(r.entries().stream()
+        org.yunjian.shared.paging.Paged<RiskRegister.Entry> shown = org.yunjian.shared.paging.Paged.slice(r.entries().stream()
                 .filter(e -> e.matches(query.choice(), query.text())).toList(), query.page());
         model.addAttribute("register", r);
         model.addAttribute("entries", shown.items());
         model.addAttribute("filterQ", query.text());
         model.addAttribute("filterState", query.choice());
         model.addAttribute("states", RiskState.values());
-        model.addAttribute("pager", org.yunjian.shared.Pager.of(shown, "/assessments/" + id + "/risks",
+        model.addAttribute("pager", org.yunjian.shared.paging.Pager.of(shown, "/assessments/" + id + "/risks",
                 query.filters()));
         model.addAttribute("a", r.access().assessment());
         model.addAttribute("systemName", r.access().system().name());

@@ -23,9 +23,9 @@ import org.yunjian.assessment.internal.AssessmentService;
 import org.yunjian.assessment.internal.ItemFilter;
 import org.yunjian.assessment.internal.Workbench;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.ExpectedVersion;
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.PreconditionRequiredException;
+import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.version.PreconditionRequiredException;
 
 /**
  * Table mode: verdicts, risk levels and reasons of many items in one form, entered with the keyboard (tab goes

@@ -5,9 +5,9 @@ import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.internal.ItemFilter;
 import org.yunjian.assessment.internal.Workbench;
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Paged;
-import org.yunjian.shared.Pager;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.paging.Pager;
 
 /**
  * What the item list and table mode both show: the filter, one page of rows with the pager and totals, progress.

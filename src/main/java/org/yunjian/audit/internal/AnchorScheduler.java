@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
-import org.yunjian.shared.ClusterJobs;
+import org.yunjian.shared.cluster.ClusterJobs;
 
 /**
  * Writes an anchor once per {@code yunjian.audit.anchor-interval} if entries were added since the last one — once

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-import org.yunjian.shared.KeyDirectory;
+import org.yunjian.shared.keys.KeyDirectory;
 
 /**
  * After every Flyway migration on PostgreSQL, grants the application role (which is not the schema

@@ -3,7 +3,7 @@ package org.yunjian.audit.internal;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.yunjian.shared.FirstSetUp;
+import org.yunjian.shared.keys.FirstSetUp;
 
 /**
  * First set-up is when the audit log is empty: every security-relevant action writes an entry, so before

@@ -19,9 +19,9 @@ import org.yunjian.crypto.Signer;
 import org.yunjian.crypto.Sm2;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.crypto.Verifier;
-import org.yunjian.shared.InstallationSeal;
-import org.yunjian.shared.KeyDirectory;
-import org.yunjian.shared.OwnerOnlyFiles;
+import org.yunjian.shared.keys.InstallationSeal;
+import org.yunjian.shared.keys.KeyDirectory;
+import org.yunjian.shared.keys.OwnerOnlyFiles;
 
 /**
  * Key custody for the audit log. The keys never enter the database: the 32-byte HMAC key comes from

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.yunjian.crypto.Hex;
 import org.yunjian.crypto.HmacSm3;
-import org.yunjian.shared.OwnerOnlyFiles;
+import org.yunjian.shared.keys.OwnerOnlyFiles;
 
 /**
  * The file {@code audit-head.witness} in the key directory: "{@code <seq> <mac>}" of the last committed

@@ -26,9 +26,9 @@ import org.yunjian.backup.BackupException;
 import org.yunjian.backup.BackupManifest;
 import org.yunjian.backup.ManifestSeal;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.InstallationSeal;
-import org.yunjian.shared.KeyDirectory;
-import org.yunjian.shared.OwnerOnlyFiles;
+import org.yunjian.shared.keys.InstallationSeal;
+import org.yunjian.shared.keys.KeyDirectory;
+import org.yunjian.shared.keys.OwnerOnlyFiles;
 
 /**
  * Takes backups while the platform runs; the manifest is sealed with the installation's keys ({@link ManifestSeal}). Order, which makes the copy consistent without stopping writers:

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.yunjian.backup.BackupException;
 import org.yunjian.backup.BackupMessages;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.ClusterNodes;
+import org.yunjian.shared.cluster.ClusterNodes;
 
 /**
  * {@code yunjian restore} runs offline and cannot write the audit log; it leaves {@code restored-from.properties}

@@ -28,11 +28,11 @@ import org.yunjian.catalog.Standard;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
-import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.Text;
 
 /**

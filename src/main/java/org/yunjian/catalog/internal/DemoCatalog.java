@@ -17,7 +17,7 @@ import org.yunjian.demo.DemoData;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * Demo: the customer's own supplementary requirements (示例市政务云安全补充要求, not a real document) imported as an

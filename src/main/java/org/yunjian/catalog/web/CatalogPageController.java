@@ -26,19 +26,19 @@ import org.yunjian.catalog.Phase;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementFilter;
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.catalog.api.FilterParams;
+import org.yunjian.catalog.rest.FilterParams;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.security.Role;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldLabel;
-import org.yunjian.shared.ListFilters;
-import org.yunjian.shared.Pager;
-import org.yunjian.shared.Paged;
-import org.yunjian.shared.PreconditionRequiredException;
-import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.paging.ListFilters;
+import org.yunjian.shared.paging.Pager;
+import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.version.PreconditionRequiredException;
+import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Texts;
 
@@ -84,7 +84,7 @@ class CatalogPageController {
         } catch (StaleVersionException | PreconditionRequiredException e) {
             // someone else replaced the catalog since it was read, or the form named no version: the versions page
             // again, whose form now names the version current, ready to replace that one deliberately
-            flash.addFlashAttribute("stale", e.formText(org.yunjian.shared.VersionRefusal.Action.IMPORT));
+            flash.addFlashAttribute("stale", e.formText(org.yunjian.shared.version.VersionRefusal.Action.IMPORT));
         } catch (CatalogLoadException | ConflictException e) {
             flash.addFlashAttribute("importErrors", List.of(e.getMessage()));
             flash.addFlashAttribute("importCode", code);

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.yunjian.shared.Versioned;
+import org.yunjian.shared.version.Versioned;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.yunjian.exitproject.ChecklistStatus;
 import org.yunjian.exitproject.DisposalAction;

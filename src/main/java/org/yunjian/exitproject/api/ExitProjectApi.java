@@ -41,7 +41,7 @@ import org.yunjian.exitproject.api.Dtos.TransitionRequest;
 import org.yunjian.exitproject.internal.ExitProjectService;
 import org.yunjian.exitproject.internal.Records;
 import org.yunjian.shared.DownloadName;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 
 /** REST for exit projects (docs/modules/exitproject.md). */
@@ -67,12 +67,12 @@ class ExitProjectApi {
     @Operation(summary = "One page of the exit projects of the systems the caller may see, newest first, with the "
             + "total. Filters: systemId, q (name contains, any case), status; page from 1, size 1-200 (default 50). "
             + "A bad value is a 400 naming the parameter")
-    org.yunjian.shared.Paged<ProjectResponse> list(@RequestParam(required = false) UUID systemId,
+    org.yunjian.shared.paging.Paged<ProjectResponse> list(@RequestParam(required = false) UUID systemId,
                                                    @RequestParam(required = false) String q,
                                                    @RequestParam(required = false) String status,
                                                    @RequestParam(required = false) String page,
                                                    @RequestParam(required = false) String size) {
-        var query = org.yunjian.shared.ListFilters.Query.of(q, "status", status,
+        var query = org.yunjian.shared.paging.ListFilters.Query.of(q, "status", status,
                 org.yunjian.exitproject.ExitStatus.class, page, size);
         return service.page(systemId, query.text(), query.choice(), query.page()).map(ProjectResponse::of);
     }

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.yunjian.crypto.Pem;
 import org.yunjian.crypto.Sm2;
 import org.yunjian.exit.Keys;
-import org.yunjian.shared.KeyDirectory;
+import org.yunjian.shared.keys.KeyDirectory;
 
 /**
  * The platform's SM2 key pair that signs deletion certificates, kept outside the database like the audit anchor

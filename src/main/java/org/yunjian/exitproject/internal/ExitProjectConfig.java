@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class ExitProjectConfig {
 
     @Bean
-    CertificateKeys certificateKeys(ExitProjectProperties properties, org.yunjian.shared.KeyDirectory keys) {
+    CertificateKeys certificateKeys(ExitProjectProperties properties, org.yunjian.shared.keys.KeyDirectory keys) {
         return new CertificateKeys(keys.at(properties.keyDir()));
     }
 }

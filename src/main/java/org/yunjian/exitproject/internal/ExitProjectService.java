@@ -43,7 +43,7 @@ import org.yunjian.shared.DownloadName;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Text;
@@ -110,8 +110,8 @@ public class ExitProjectService {
      * name and status, with the total.
      */
     @Transactional(readOnly = true)
-    public org.yunjian.shared.Paged<ProjectInfo> page(UUID systemId, String q, org.yunjian.exitproject.ExitStatus status,
-                                                      org.yunjian.shared.PageRequest page) {
+    public org.yunjian.shared.paging.Paged<ProjectInfo> page(UUID systemId, String q, org.yunjian.exitproject.ExitStatus status,
+                                                      org.yunjian.shared.paging.PageRequest page) {
         CurrentUser u = ProjectRecords.caller();
         List<UUID> systems;
         if (systemId != null) {

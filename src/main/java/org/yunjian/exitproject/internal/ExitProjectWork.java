@@ -11,10 +11,10 @@ import org.yunjian.exitproject.ExitStatus;
 import org.yunjian.exitproject.internal.ProjectView.Countersigning;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.security.SeedActor;
-import org.yunjian.shared.WorkAddressee;
-import org.yunjian.shared.WorkSnapshot;
-import org.yunjian.shared.WorkSource;
-import org.yunjian.shared.WorkTask;
+import org.yunjian.shared.work.WorkAddressee;
+import org.yunjian.shared.work.WorkSnapshot;
+import org.yunjian.shared.work.WorkSource;
+import org.yunjian.shared.work.WorkTask;
 
 /**
  * What waits on an exit project, for 我的待办 and the notifications: every step of the hand-offs between the

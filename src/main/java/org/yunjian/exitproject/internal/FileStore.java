@@ -24,7 +24,7 @@ class FileStore {
     Path receive(UUID projectId, InputStream in) {
         try {
             Path dir = root.resolve(projectId.toString());
-            org.yunjian.shared.OwnerOnlyFiles.ensureDirectory(dir);   // 0700; the temporary file is 0600
+            org.yunjian.shared.keys.OwnerOnlyFiles.ensureDirectory(dir);   // 0700; the temporary file is 0600
             Path tmp = Files.createTempFile(dir, "upload-", ".part");
             Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
             return tmp;

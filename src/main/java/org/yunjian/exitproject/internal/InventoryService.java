@@ -33,7 +33,7 @@ import org.yunjian.exitproject.internal.Records.Manifest;
 import org.yunjian.exitproject.internal.Records.ProjectInfo;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
 

@@ -24,7 +24,7 @@ public final class Records {
     public record ProjectInfo(UUID id, String name, UUID systemId, ExitStatus status, String providerKeyPem,
                               String providerKeyFingerprint, String inventoryApprovedBy, Instant inventoryApprovedAt,
                               Instant inventoryReopenedAt, Instant createdAt, Instant updatedAt, String verifierKeyPem,
-                              String verifierKeyFingerprint, long version) implements org.yunjian.shared.Versioned {
+                              String verifierKeyFingerprint, long version) implements org.yunjian.shared.version.Versioned {
 
         public boolean inventoryApproved() {
             return inventoryApprovedAt != null;
@@ -37,7 +37,7 @@ public final class Records {
      */
     public record ChecklistItem(String key, int position, String requirementId, ChecklistStatus status, String note,
                                 String updatedBy, Instant updatedAt, long version)
-            implements org.yunjian.shared.Versioned {
+            implements org.yunjian.shared.version.Versioned {
     }
 
     /** The kinds of evidence records. */

@@ -36,12 +36,12 @@ import org.yunjian.party.Organization;
 import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.PeopleNames;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.PreconditionRequiredException;
-import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.version.PreconditionRequiredException;
+import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.Texts;
-import org.yunjian.shared.VersionRefusal;
+import org.yunjian.shared.version.VersionRefusal;
 
 /** Exit-project pages: the list, starting a project, and the project page with every section's form. */
 @Controller
@@ -69,12 +69,12 @@ class ExitProjectPages {
     String list(@RequestParam(required = false) UUID systemId, @RequestParam(required = false) String q,
                 @RequestParam(required = false) String status, @RequestParam(required = false) String page,
                 @RequestParam(required = false) String size, Model model) {
-        var query = org.yunjian.shared.ListFilters.Query.of(q, "status", status,
+        var query = org.yunjian.shared.paging.ListFilters.Query.of(q, "status", status,
                 org.yunjian.exitproject.ExitStatus.class, page, size);
-        org.yunjian.shared.Paged<ProjectInfo> found = service.page(systemId, query.text(), query.choice(),
+        org.yunjian.shared.paging.Paged<ProjectInfo> found = service.page(systemId, query.text(), query.choice(),
                 query.page());
         List<ProjectInfo> all = found.items();
-        model.addAttribute("pager", org.yunjian.shared.Pager.of(found, "/exit-projects",
+        model.addAttribute("pager", org.yunjian.shared.paging.Pager.of(found, "/exit-projects",
                 query.filters("systemId", systemId)));
         Map<UUID, String> names = new HashMap<>();
         all.forEach(p -> names.computeIfAbsent(p.systemId(),

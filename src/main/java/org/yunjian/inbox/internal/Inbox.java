@@ -16,12 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
 import org.yunjian.shared.Formats;
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Paged;
-import org.yunjian.shared.WorkClosed;
-import org.yunjian.shared.WorkOpened;
-import org.yunjian.shared.WorkSnapshot;
-import org.yunjian.shared.WorkTask;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.work.WorkClosed;
+import org.yunjian.shared.work.WorkOpened;
+import org.yunjian.shared.work.WorkSnapshot;
+import org.yunjian.shared.work.WorkTask;
 
 /**
  * The read model behind 我的待办. Listens to every {@link WorkSnapshot} inside the publisher's transaction, keeps

@@ -10,8 +10,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.yunjian.shared.ClusterJobs;
-import org.yunjian.shared.WorkSource;
+import org.yunjian.shared.cluster.ClusterJobs;
+import org.yunjian.shared.work.WorkSource;
 
 /**
  * Rebuilds the inbox when a server starts (not for a command-line run): every {@link WorkSource} publishes what

@@ -13,11 +13,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yunjian.shared.Jdbc;
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Paged;
-import org.yunjian.shared.SqlPage;
-import org.yunjian.shared.WorkAddressee;
-import org.yunjian.shared.WorkTask;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.paging.SqlPage;
+import org.yunjian.shared.work.WorkAddressee;
+import org.yunjian.shared.work.WorkTask;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;

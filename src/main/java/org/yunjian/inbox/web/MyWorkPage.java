@@ -6,9 +6,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yunjian.inbox.internal.Inbox;
-import org.yunjian.shared.Paged;
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Pager;
+import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Pager;
 
 /**
  * 我的待办 ({@code /my-work}): one page of what waits for the signed-in person, and the count the navigation loads

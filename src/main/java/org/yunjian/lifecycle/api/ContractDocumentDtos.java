@@ -24,7 +24,7 @@ import org.yunjian.lifecycle.internal.SelectionService;
 import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
-import org.yunjian.shared.Versioned;
+import org.yunjian.shared.version.Versioned;
 
 /** Request and response bodies of the acquisition documents' REST API; enum codes come with their display names. */
 final class ContractDocumentDtos {

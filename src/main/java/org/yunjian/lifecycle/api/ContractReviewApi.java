@@ -17,7 +17,7 @@ import org.yunjian.lifecycle.api.ContractDocumentDtos.ClauseBody;
 import org.yunjian.lifecycle.api.ContractDocumentDtos.MarkRequest;
 import org.yunjian.lifecycle.api.ContractDocumentDtos.ReviewResponse;
 import org.yunjian.lifecycle.internal.ContractReviewService;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.NotFoundException;
 
 /**

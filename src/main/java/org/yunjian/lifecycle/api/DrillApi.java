@@ -20,14 +20,14 @@ import org.yunjian.lifecycle.api.DrillDtos.DrillsResponse;
 import org.yunjian.lifecycle.api.DrillDtos.PlanResponse;
 import org.yunjian.lifecycle.api.DrillDtos.TaskResponse;
 import org.yunjian.lifecycle.internal.DrillService;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * REST for a system's emergency plans and drill records (《应急预案与演练记录》). The customer keeps the plans; the
  * customer and the provider record drills (each publishes {@code DrillHeld}); the organisation a follow-up task is
  * assigned to, and the customer, change its status; others of the system read what names them; strangers 404.
  * A plan and a task carry their {@code version}; a change names it ({@code If-Match}), see
- * {@link org.yunjian.shared.Versions}.
+ * {@link org.yunjian.shared.version.Versions}.
  */
 @RestController
 class DrillApi {

@@ -11,7 +11,7 @@ import org.yunjian.lifecycle.DrillTaskStatus;
 import org.yunjian.lifecycle.EmergencyPlan;
 import org.yunjian.lifecycle.internal.DrillService;
 import org.yunjian.shared.Msg;
-import org.yunjian.shared.Versioned;
+import org.yunjian.shared.version.Versioned;
 
 /** What the drills REST API answers. */
 final class DrillDtos {

@@ -30,7 +30,7 @@ import org.yunjian.lifecycle.api.MigrationDtos.RollbackResponse;
 import org.yunjian.lifecycle.api.MigrationDtos.StepResponse;
 import org.yunjian.lifecycle.internal.MigrationService;
 import org.yunjian.lifecycle.internal.OpsFiles;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * REST for a system's migration plan (《迁移实施方案》). Who may call: system administrators and business users; inside,

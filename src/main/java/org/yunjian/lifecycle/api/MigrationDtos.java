@@ -16,7 +16,7 @@ import org.yunjian.lifecycle.MigrationStep;
 import org.yunjian.lifecycle.MigrationStepStatus;
 import org.yunjian.lifecycle.internal.MigrationService;
 import org.yunjian.shared.Msg;
-import org.yunjian.shared.Versioned;
+import org.yunjian.shared.version.Versioned;
 
 /** What the migration REST API answers: codes for machines next to labels and names for people. */
 final class MigrationDtos {

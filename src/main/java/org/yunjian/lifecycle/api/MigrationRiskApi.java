@@ -19,10 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.lifecycle.MigrationRisk;
 import org.yunjian.lifecycle.internal.GateTexts;
 import org.yunjian.lifecycle.internal.MigrationRisks;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
-import org.yunjian.shared.Versioned;
+import org.yunjian.shared.version.Versioned;
 
 /**
  * REST for the risk register of a system's migration plan: the risks the sector guide names (government-website guide

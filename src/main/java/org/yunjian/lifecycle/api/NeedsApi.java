@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.lifecycle.NeedsAnalysis;
 import org.yunjian.lifecycle.api.ContractDocumentDtos.NeedsResponse;
 import org.yunjian.lifecycle.internal.NeedsService;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 
 /**

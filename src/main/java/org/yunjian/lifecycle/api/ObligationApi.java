@@ -33,10 +33,10 @@ import org.yunjian.lifecycle.internal.CalendarFeeds;
 import org.yunjian.lifecycle.internal.ObligationIntervals;
 import org.yunjian.lifecycle.internal.ObligationService;
 import org.yunjian.lifecycle.internal.ReminderService;
-import org.yunjian.shared.ExpectedVersion;
-import org.yunjian.shared.ListFilters;
-import org.yunjian.shared.Paged;
-import org.yunjian.shared.Versions;
+import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.shared.paging.ListFilters;
+import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.version.Versions;
 
 /**
  * REST for the obligations calendar (docs/modules/lifecycle.md): a system's recurring obligations (parties of the
@@ -136,10 +136,10 @@ class ObligationApi {
     @PreAuthorize(WHO)
     @Operation(summary = "The caller's organisation's own interval per kind of obligation (null: the default); one "
             + "page (page from 1, size 1-200, default 50) with the total")
-    org.yunjian.shared.Paged<IntervalResponse> intervals(@RequestParam(required = false) String page,
+    org.yunjian.shared.paging.Paged<IntervalResponse> intervals(@RequestParam(required = false) String page,
                                                          @RequestParam(required = false) String size) {
-        org.yunjian.shared.PageRequest request = org.yunjian.shared.PageRequest.of(page, size);
-        return org.yunjian.shared.Paged.slice(intervals.intervals(), request).map(IntervalResponse::of);
+        org.yunjian.shared.paging.PageRequest request = org.yunjian.shared.paging.PageRequest.of(page, size);
+        return org.yunjian.shared.paging.Paged.slice(intervals.intervals(), request).map(IntervalResponse::of);
     }
 
     @GetMapping("/api/lifecycle/intervals/{kind}")

@@ -32,7 +32,7 @@ import org.yunjian.lifecycle.api.PlanDtos.StatusRequest;
 import org.yunjian.lifecycle.internal.DutyRecords;
 import org.yunjian.lifecycle.internal.PlanService;
 import org.yunjian.lifecycle.internal.PlanInputs;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.NotFoundException;
 

@@ -18,7 +18,7 @@ import org.yunjian.lifecycle.internal.GateTexts;
 import org.yunjian.lifecycle.internal.PlanService;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
-import org.yunjian.shared.Versioned;
+import org.yunjian.shared.version.Versioned;
 
 /** Request and response bodies of the plan API; every enum comes with its label in the caller's language. */
 final class PlanDtos {
@@ -26,7 +26,7 @@ final class PlanDtos {
     private PlanDtos() {
     }
 
-    /** {@code version}: the duty's version read (or {@code If-Match}); see {@link org.yunjian.shared.Versions}. */
+    /** {@code version}: the duty's version read (or {@code If-Match}); see {@link org.yunjian.shared.version.Versions}. */
     record StatusRequest(String status, String reason, Long version) {
     }
 

@@ -24,9 +24,9 @@ import org.yunjian.lifecycle.api.ContractDocumentDtos.SelectionDecisionRequest;
 import org.yunjian.lifecycle.api.ContractDocumentDtos.JudgementRequest;
 import org.yunjian.lifecycle.api.ContractDocumentDtos.SelectionResponse;
 import org.yunjian.lifecycle.internal.SelectionService;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.Versions;
+import org.yunjian.shared.version.Versions;
 
 /**
  * REST for a system's provider selection: candidates compared against the guide's criteria (quoted verbatim), with

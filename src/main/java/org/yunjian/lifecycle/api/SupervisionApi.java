@@ -22,7 +22,7 @@ import org.yunjian.lifecycle.api.SupervisionDtos.ReportResponse;
 import org.yunjian.lifecycle.api.SupervisionDtos.SupervisionResponse;
 import org.yunjian.lifecycle.internal.OpsFiles;
 import org.yunjian.lifecycle.internal.SupervisionService;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * REST for operation-phase supervision: provider reports and their review, the incidents recorded against the

@@ -15,7 +15,7 @@ import org.yunjian.lifecycle.SupervisionReportKind;
 import org.yunjian.lifecycle.internal.SupervisionService;
 import org.yunjian.responsibility.SystemIncidents;
 import org.yunjian.shared.Msg;
-import org.yunjian.shared.Versioned;
+import org.yunjian.shared.version.Versioned;
 
 /** What the supervision REST API answers. */
 final class SupervisionDtos {

@@ -8,7 +8,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.yunjian.lifecycle.internal.ObligationService;
 import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;

@@ -130,7 +130,7 @@ class PlanCommand implements Runnable {
                 return 2;
             }
             long version = plans.require(systemId).plan().version();
-            var r = additions.addMissing(systemId, org.yunjian.shared.ExpectedVersion.exactly(version));
+            var r = additions.addMissing(systemId, org.yunjian.shared.version.ExpectedVersion.exactly(version));
             out.println(Texts.get("lifecycle.page.missing.done", r.added().size(), r.refused().size()));
             r.added().forEach(d -> out.println(Texts.get("cli.lifecycle.plan.added", GateTexts.clause(d, catalog),
                     r.organisations().getOrDefault(d.organisation(), ""), d.id())));

@@ -12,7 +12,7 @@ import org.yunjian.lifecycle.SelectionCriterion;
 import org.yunjian.lifecycle.internal.SelectionService;
 import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.security.UserAdministration;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
 

@@ -15,7 +15,7 @@ import org.yunjian.lifecycle.Drill;
 import org.yunjian.lifecycle.DrillCategory;
 import org.yunjian.lifecycle.DrillTaskStatus;
 import org.yunjian.lifecycle.EmergencyPlan;
-import org.yunjian.shared.Versions;
+import org.yunjian.shared.version.Versions;
 
 /** Hand-written, portable SQL for emergency plans, drill records and their follow-up tasks. */
 @Repository

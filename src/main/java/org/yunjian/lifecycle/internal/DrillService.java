@@ -19,7 +19,7 @@ import org.yunjian.lifecycle.EmergencyPlan;
 import org.yunjian.lifecycle.MigrationStep;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.DownloadName;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
@@ -134,7 +134,7 @@ public class DrillService {
 
     /**
      * Adds a plan ({@code planId} null) or changes one over the version read ({@code version}; a stale one gets
-     * {@link org.yunjian.shared.StaleVersionException}, none 428); the customer only.
+     * {@link org.yunjian.shared.version.StaleVersionException}, none 428); the customer only.
      */
     public EmergencyPlan savePlan(UUID systemId, UUID planId, ExpectedVersion version, EmergencyPlanInput in) {
         PlanAccess a = accesses.of(systemId);

@@ -13,12 +13,12 @@ import org.yunjian.lifecycle.DutyStatus;
 import org.yunjian.lifecycle.LifecyclePlan;
 import org.yunjian.lifecycle.PlanDuty;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.ForbiddenException;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
-import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.version.StaleVersionException;
 
 /**
  * Several duties of a plan changed at once — a phase of the government-website guide has some sixty duties, and

@@ -21,10 +21,10 @@ import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
 import org.yunjian.security.SeedActor;
 import org.yunjian.shared.Formats;
-import org.yunjian.shared.WorkAddressee;
-import org.yunjian.shared.WorkSnapshot;
-import org.yunjian.shared.WorkSource;
-import org.yunjian.shared.WorkTask;
+import org.yunjian.shared.work.WorkAddressee;
+import org.yunjian.shared.work.WorkSnapshot;
+import org.yunjian.shared.work.WorkSource;
+import org.yunjian.shared.work.WorkTask;
 
 /**
  * What waits on the lifecycle module's objects, for 我的待办 and the notifications: published after every change of

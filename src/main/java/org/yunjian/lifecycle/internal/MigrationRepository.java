@@ -21,7 +21,7 @@ import org.yunjian.lifecycle.MigrationRisk;
 import org.yunjian.lifecycle.MigrationStep;
 import org.yunjian.lifecycle.MigrationStepStatus;
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.shared.Versions;
+import org.yunjian.shared.version.Versions;
 
 /** Hand-written, portable SQL for a system's migration plan. Checks and acceptance tests are written once. */
 @Repository

@@ -19,7 +19,7 @@ import org.yunjian.lifecycle.MigrationRisk;
 import org.yunjian.lifecycle.PlanTemplate;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;

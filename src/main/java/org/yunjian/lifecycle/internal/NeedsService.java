@@ -17,7 +17,7 @@ import org.yunjian.lifecycle.NeedsAnalysis;
 import org.yunjian.lifecycle.PlanTemplate;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.security.CurrentUser;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.DownloadName;

@@ -100,7 +100,7 @@ class ObligationDemo implements ApplicationRunner {
 
     /** Records a completion over the obligation's version as stored now. */
     private void complete(CloudSystem s, ObligationKind kind, LocalDate on) {
-        service.complete(s.id(), kind.name(), on.toString(), org.yunjian.shared.ExpectedVersion.exactly(
+        service.complete(s.id(), kind.name(), on.toString(), org.yunjian.shared.version.ExpectedVersion.exactly(
                 service.one(s.id(), kind.name()).obligation().version()));
     }
 }

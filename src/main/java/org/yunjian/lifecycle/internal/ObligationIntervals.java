@@ -20,7 +20,7 @@ import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
 

@@ -20,10 +20,10 @@ import org.yunjian.lifecycle.CompletionSource;
 import org.yunjian.lifecycle.Obligation;
 import org.yunjian.lifecycle.ObligationKind;
 import org.yunjian.lifecycle.ObligationStatus;
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Paged;
-import org.yunjian.shared.SqlPage;
-import org.yunjian.shared.Versions;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.paging.SqlPage;
+import org.yunjian.shared.version.Versions;
 
 /** Hand-written, portable SQL for obligations, their completions and organisations' own intervals. */
 @Repository

@@ -34,14 +34,14 @@ import org.yunjian.security.CurrentUser;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.security.Role;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
-import org.yunjian.shared.ListFilters;
+import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Paged;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
 
 /**
  * The obligations of cloud systems: generated for a system from its protection level and industry, completed by the

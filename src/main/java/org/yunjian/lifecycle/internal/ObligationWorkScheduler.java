@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
-import org.yunjian.shared.ClusterJobs;
+import org.yunjian.shared.cluster.ClusterJobs;
 import org.yunjian.shared.Formats;
 
 /**

@@ -17,7 +17,7 @@ import org.yunjian.lifecycle.DutyStatus;
 import org.yunjian.lifecycle.LifecyclePlan;
 import org.yunjian.lifecycle.PlanDuty;
 import org.yunjian.shared.Jdbc;
-import org.yunjian.shared.Versions;
+import org.yunjian.shared.version.Versions;
 
 /** Plans, their stages and duties, duty comments and evidence metadata. */
 @Repository

@@ -34,7 +34,7 @@ import org.yunjian.responsibility.RoleHolders;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Msg;

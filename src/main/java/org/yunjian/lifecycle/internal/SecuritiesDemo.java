@@ -82,7 +82,7 @@ class SecuritiesDemo implements ApplicationRunner {
     }
 
     private void complete(CloudSystem s, ObligationKind kind, LocalDate on) {
-        obligations.complete(s.id(), kind.name(), on.toString(), org.yunjian.shared.ExpectedVersion.exactly(
+        obligations.complete(s.id(), kind.name(), on.toString(), org.yunjian.shared.version.ExpectedVersion.exactly(
                 obligations.one(s.id(), kind.name()).obligation().version()));
     }
 }

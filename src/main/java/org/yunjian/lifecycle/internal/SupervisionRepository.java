@@ -17,7 +17,7 @@ import org.yunjian.lifecycle.SupervisionChangeStatus;
 import org.yunjian.lifecycle.SupervisionConclusion;
 import org.yunjian.lifecycle.SupervisionReport;
 import org.yunjian.lifecycle.SupervisionReportKind;
-import org.yunjian.shared.Versions;
+import org.yunjian.shared.version.Versions;
 
 /** Hand-written, portable SQL for provider reports and change requests. */
 @Repository

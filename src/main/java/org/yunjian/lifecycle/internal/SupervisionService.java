@@ -23,7 +23,7 @@ import org.yunjian.lifecycle.SupervisionReportKind;
 import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.responsibility.SystemIncidents;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;

@@ -9,13 +9,13 @@ import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yunjian.shared.Jdbc;
-import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.version.StaleVersionException;
 
 /**
  * A lifecycle record that exists at most once per key and is written whole — the needs analysis and the migration
  * plan of a system, the review of one contract clause: saved over version {@code expected} of the stored one
  * ({@code 0}: none stored yet, so it is inserted at version 1), else a {@link StaleVersionException} naming when it
- * was changed (see {@link org.yunjian.shared.Versions}).
+ * was changed (see {@link org.yunjian.shared.version.Versions}).
  *
  * @param table         the table (a constant of the calling repository, never user input)
  * @param keyColumns    the columns of its key

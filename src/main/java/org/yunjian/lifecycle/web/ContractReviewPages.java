@@ -18,10 +18,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.lifecycle.AgreementDocument;
 import org.yunjian.lifecycle.ClauseStatus;
 import org.yunjian.lifecycle.internal.ContractReviewService;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.PreconditionRequiredException;
-import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.version.PreconditionRequiredException;
+import org.yunjian.shared.version.StaleVersionException;
 
 /**
  * The contract, SLA and NDA review page ({@code /systems/{id}/lifecycle/contract-review}): the gate first (what

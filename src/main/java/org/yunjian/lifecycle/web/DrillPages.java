@@ -21,7 +21,7 @@ import org.yunjian.lifecycle.DrillTaskStatus;
 import org.yunjian.lifecycle.internal.DrillService;
 import org.yunjian.lifecycle.internal.OpsBasis;
 import org.yunjian.security.PeopleNames;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Texts;
 
 /**
@@ -115,7 +115,7 @@ class DrillPages {
     @PreAuthorize(WHO)
     String task(@PathVariable UUID id, @PathVariable UUID recordId, @RequestParam(required = false) String status,
                 @RequestParam(required = false) String version, RedirectAttributes flash) {
-        return OpsPageSupport.step(base(id), "drills-list", org.yunjian.shared.VersionRefusal.Action.SET_STATUS, flash,
+        return OpsPageSupport.step(base(id), "drills-list", org.yunjian.shared.version.VersionRefusal.Action.SET_STATUS, flash,
                 () -> service.setTaskStatus(id, recordId, ExpectedVersion.ofForm(version), status));
     }
 

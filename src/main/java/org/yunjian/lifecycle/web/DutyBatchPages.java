@@ -16,11 +16,11 @@ import org.yunjian.catalog.Phase;
 import org.yunjian.lifecycle.internal.DutyBatch;
 import org.yunjian.lifecycle.internal.PlanInputs;
 import org.yunjian.lifecycle.internal.PlanService;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.LocalizedException;
 import org.yunjian.shared.NotFoundException;
-import org.yunjian.shared.PreconditionRequiredException;
+import org.yunjian.shared.version.PreconditionRequiredException;
 import org.yunjian.shared.Texts;
 
 /**

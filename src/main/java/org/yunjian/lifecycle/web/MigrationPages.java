@@ -30,7 +30,7 @@ import org.yunjian.lifecycle.internal.MigrationService;
 import org.yunjian.lifecycle.internal.OpsBasis;
 import org.yunjian.lifecycle.internal.OpsFiles;
 import org.yunjian.security.PeopleNames;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Texts;
 

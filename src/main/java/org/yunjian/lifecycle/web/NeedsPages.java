@@ -20,9 +20,9 @@ import org.yunjian.lifecycle.Sensitivity;
 import org.yunjian.lifecycle.internal.NeedsService;
 import org.yunjian.party.DataClassification;
 import org.yunjian.security.PeopleNames;
-import org.yunjian.shared.ExpectedVersion;
-import org.yunjian.shared.PreconditionRequiredException;
-import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.shared.version.PreconditionRequiredException;
+import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.FieldErrors.ValidationException;
 
 /**

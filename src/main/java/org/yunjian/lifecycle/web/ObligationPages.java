@@ -22,13 +22,13 @@ import org.yunjian.lifecycle.internal.CalendarFeeds;
 import org.yunjian.lifecycle.internal.ObligationIntervals;
 import org.yunjian.lifecycle.internal.ObligationService;
 import org.yunjian.lifecycle.internal.ReminderService;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.ListFilters;
-import org.yunjian.shared.Paged;
-import org.yunjian.shared.Pager;
-import org.yunjian.shared.PreconditionRequiredException;
-import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.paging.ListFilters;
+import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.paging.Pager;
+import org.yunjian.shared.version.PreconditionRequiredException;
+import org.yunjian.shared.version.StaleVersionException;
 
 /**
  * The obligations calendar's pages: a system's obligations ({@code /systems/{id}/lifecycle/obligations}: generate,

@@ -25,12 +25,12 @@ import org.yunjian.lifecycle.internal.GateTexts;
 import org.yunjian.lifecycle.internal.PlanInputs;
 import org.yunjian.lifecycle.internal.PlanService;
 import org.yunjian.security.PeopleNames;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.LocalizedException;
 import org.yunjian.shared.NotFoundException;
-import org.yunjian.shared.PreconditionRequiredException;
-import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.version.PreconditionRequiredException;
+import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.Texts;
 
 /**
@@ -225,7 +225,7 @@ class PlanPages {
                   RedirectAttributes flash) {
         // one click, nothing typed: refused for its version, the alert says nothing was accepted
         return change(base(id) + "/duties/" + duty, flash, Map.of(),
-                e -> e.formText(org.yunjian.shared.VersionRefusal.Action.ACCEPT),
+                e -> e.formText(org.yunjian.shared.version.VersionRefusal.Action.ACCEPT),
                 () -> plans.accept(id, duty, ExpectedVersion.ofForm(version)));
     }
 
@@ -284,15 +284,15 @@ class PlanPages {
     /**
      * {@link #change(String, RedirectAttributes, Supplier)} of a form whose input is {@code typed}: refused as stale
      * (someone changed the duty after the form was opened) or naming no version, the page shows the current duty
-     * with that input kept and the alert of {@link org.yunjian.shared.VersionRefusal}, so saving again is deliberate.
+     * with that input kept and the alert of {@link org.yunjian.shared.version.VersionRefusal}, so saving again is deliberate.
      */
     private static String change(String target, RedirectAttributes flash, Map<String, String> typed,
                                  Supplier<?> action) {
-        return change(target, flash, typed, org.yunjian.shared.VersionRefusal::formText, action);
+        return change(target, flash, typed, org.yunjian.shared.version.VersionRefusal::formText, action);
     }
 
     private static String change(String target, RedirectAttributes flash, Map<String, String> typed,
-                                 java.util.function.Function<org.yunjian.shared.VersionRefusal, String> refusal,
+                                 java.util.function.Function<org.yunjian.shared.version.VersionRefusal, String> refusal,
                                  Supplier<?> action) {
         try {
             action.get();

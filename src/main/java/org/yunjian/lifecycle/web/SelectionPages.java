@@ -21,11 +21,11 @@ import org.yunjian.lifecycle.Judgement;
 import org.yunjian.lifecycle.internal.SelectionService;
 import org.yunjian.party.Parties;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.PreconditionRequiredException;
-import org.yunjian.shared.StaleVersionException;
-import org.yunjian.shared.VersionRefusal;
+import org.yunjian.shared.version.PreconditionRequiredException;
+import org.yunjian.shared.version.StaleVersionException;
+import org.yunjian.shared.version.VersionRefusal;
 
 /**
  * The provider selection page ({@code /systems/{id}/lifecycle/selection}): the side-by-side comparison (criteria

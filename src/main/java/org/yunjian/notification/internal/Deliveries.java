@@ -19,7 +19,7 @@ import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.Jdbc;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Text;
-import org.yunjian.shared.WorkTask;
+import org.yunjian.shared.work.WorkTask;
 
 /**
  * The delivery records and their job: each e-mail or robot message is a row written before it is tried; a run tries

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
-import org.yunjian.shared.ClusterJobs;
+import org.yunjian.shared.cluster.ClusterJobs;
 
 /**
  * Every {@code yunjian.notifications.delivery-interval}, on one node of the cluster ({@link ClusterJobs}): opens the

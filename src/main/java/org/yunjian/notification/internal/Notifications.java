@@ -14,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.Jdbc;
 import org.yunjian.shared.NotFoundException;
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Paged;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
 import org.yunjian.shared.Texts;
 
 /**

@@ -10,7 +10,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A task's text as the {@link org.yunjian.shared.WorkTask} contract defines it: the bundle key {@code kind} with its
+ * A task's text as the {@link org.yunjian.shared.work.WorkTask} contract defines it: the bundle key {@code kind} with its
  * arguments, each shown as it is except {@code "msg:<key>"}, read from the bundles in the reader's language.
  */
 public final class TaskText {
@@ -31,7 +31,7 @@ public final class TaskText {
     }
 
     public static Msg message(String kind, List<String> args) {
-        return org.yunjian.shared.WorkTask.text(kind, args);
+        return org.yunjian.shared.work.WorkTask.text(kind, args);
     }
 
     /** The text in {@code locale}, one line (a stored name's control characters become U+FFFD). */

@@ -19,10 +19,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors;
-import org.yunjian.shared.KeyDirectory;
+import org.yunjian.shared.keys.KeyDirectory;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
-import org.yunjian.shared.SealedText;
+import org.yunjian.shared.keys.SealedText;
 import org.yunjian.shared.Text;
 
 /**

@@ -20,9 +20,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yunjian.security.Addressees;
 import org.yunjian.security.Role;
-import org.yunjian.shared.WorkClosed;
-import org.yunjian.shared.WorkOpened;
-import org.yunjian.shared.WorkTask;
+import org.yunjian.shared.work.WorkClosed;
+import org.yunjian.shared.work.WorkOpened;
+import org.yunjian.shared.work.WorkTask;
 
 /**
  * Turns an opened task into notifications after the change that opened it committed (a rolled-back change notifies

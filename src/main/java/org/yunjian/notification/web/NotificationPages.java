@@ -15,9 +15,9 @@ import org.yunjian.notification.internal.EmailMode;
 import org.yunjian.notification.internal.NotificationSettings;
 import org.yunjian.notification.internal.Notifications;
 import org.yunjian.shared.FieldErrors;
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Paged;
-import org.yunjian.shared.Pager;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.paging.Pager;
 
 /**
  * The caller's notifications: the bell (an htmx fragment the layout loads, so no page needs a model attribute for

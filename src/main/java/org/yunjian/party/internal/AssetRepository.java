@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 import org.yunjian.party.AssetImportance;
 import org.yunjian.party.AssetType;
 import org.yunjian.party.SystemAsset;
-import org.yunjian.shared.Versions;
+import org.yunjian.shared.version.Versions;
 
 /**
  * A cloud system's 测评对象 list (table {@code cloud_system_asset}, in {@code position} order) and the list's version
@@ -37,7 +37,7 @@ class AssetRepository {
     }
 
     /**
-     * Replaces the list if it is still at version {@code expected} (else {@link org.yunjian.shared.StaleVersionException});
+     * Replaces the list if it is still at version {@code expected} (else {@link org.yunjian.shared.version.StaleVersionException});
      * the new version.
      */
     long replace(UUID systemId, long expected, List<SystemAsset> assets) {

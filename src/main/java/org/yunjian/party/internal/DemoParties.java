@@ -72,7 +72,7 @@ class DemoParties implements ApplicationRunner {
                 new Inputs.PartyRef(security, "AGENT_SECURITY_SERVICE"));
         CloudSystem portal = systems.create(new Inputs.SystemInput(DemoData.PORTAL_SYSTEM, customer, "3", "PUBLIC",
                 "IAAS", "GOVERNMENT_WEBSITE", "IMPORTANT", List.of(DemoData.REGION_BEIJING), provider, agents));
-        assets.replace(portal.id(), org.yunjian.shared.ExpectedVersion.exactly(0), DemoData.PORTAL_ASSETS.stream()
+        assets.replace(portal.id(), org.yunjian.shared.version.ExpectedVersion.exactly(0), DemoData.PORTAL_ASSETS.stream()
                 .map(a -> new org.yunjian.party.SystemAsset.Input(a.type(), a.name(), a.version(), a.importance(),
                         a.note())).toList());
         systems.create(new Inputs.SystemInput(DemoData.SERVICE_SYSTEM, customer, "3", "PUBLIC", "IAAS",

@@ -15,10 +15,10 @@ import org.yunjian.party.Engagement;
 import org.yunjian.party.LifecyclePhase;
 import org.yunjian.party.PartyRole;
 import org.yunjian.shared.Jdbc;
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Paged;
-import org.yunjian.shared.SqlPage;
-import org.yunjian.shared.Versions;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.paging.SqlPage;
+import org.yunjian.shared.version.Versions;
 
 /** Engagements and their participants. */
 @Repository

@@ -18,13 +18,13 @@ import org.yunjian.party.Organization;
 import org.yunjian.party.PartyRole;
 import org.yunjian.party.internal.Inputs.EngagementInput;
 import org.yunjian.party.internal.Inputs.PartyRef;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Msg;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.NotFoundException;
 
 /**
@@ -62,11 +62,11 @@ public class EngagementService {
 
     /** One page of the engagements the caller may see, filtered by name, phase and system, with the total. */
     @Transactional(readOnly = true)
-    public org.yunjian.shared.Paged<Engagement> page(String q, org.yunjian.party.LifecyclePhase phase, UUID system,
-                                                     org.yunjian.shared.PageRequest page) {
+    public org.yunjian.shared.paging.Paged<Engagement> page(String q, org.yunjian.party.LifecyclePhase phase, UUID system,
+                                                     org.yunjian.shared.paging.PageRequest page) {
         Caller c = Caller.require();
         if (!c.admin() && c.org() == null) {
-            return org.yunjian.shared.Paged.of(List.of(), page, 0);
+            return org.yunjian.shared.paging.Paged.of(List.of(), page, 0);
         }
         return engagements.page(q, phase, system, c.org(), c.admin(), page);
     }

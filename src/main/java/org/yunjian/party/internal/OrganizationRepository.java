@@ -17,10 +17,10 @@ import org.yunjian.party.CreditCode;
 import org.yunjian.party.Organization;
 import org.yunjian.party.PartyRole;
 import org.yunjian.shared.Jdbc;
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Paged;
-import org.yunjian.shared.SqlPage;
-import org.yunjian.shared.Versions;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.paging.SqlPage;
+import org.yunjian.shared.version.Versions;
 
 /** Organisations and their roles. */
 @Repository

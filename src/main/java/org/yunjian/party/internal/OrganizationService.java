@@ -12,19 +12,19 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.party.CreditCode;
 import org.yunjian.party.Organization;
 import org.yunjian.party.PartyRole;
 import org.yunjian.party.internal.Inputs.OrganizationInput;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Msg;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.NotFoundException;
 
 /** Organisations: system administrators manage them; business users see their own and their counterparts. */
@@ -51,10 +51,10 @@ public class OrganizationService {
 
     /** One page of the organisations the caller may see, filtered by name and role, with the total. */
     @Transactional(readOnly = true)
-    public org.yunjian.shared.Paged<Organization> page(String q, PartyRole role, org.yunjian.shared.PageRequest page) {
+    public org.yunjian.shared.paging.Paged<Organization> page(String q, PartyRole role, org.yunjian.shared.paging.PageRequest page) {
         Caller c = Caller.require();
         if (!c.admin() && c.org() == null) {
-            return org.yunjian.shared.Paged.of(List.of(), page, 0);
+            return org.yunjian.shared.paging.Paged.of(List.of(), page, 0);
         }
         return organizations.page(q, role, c.org(), c.admin(), page);
     }

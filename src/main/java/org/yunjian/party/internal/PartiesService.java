@@ -92,11 +92,11 @@ class PartiesService implements Parties, OrganizationDirectory {
     }
 
     @Override
-    public org.yunjian.shared.Paged<CloudSystem> visibleSystemsPage(org.yunjian.party.SystemQuery query,
-                                                                   org.yunjian.shared.PageRequest page) {
+    public org.yunjian.shared.paging.Paged<CloudSystem> visibleSystemsPage(org.yunjian.party.SystemQuery query,
+                                                                   org.yunjian.shared.paging.PageRequest page) {
         return caller().filter(c -> c.admin() || c.org() != null)
                 .map(c -> systems.page(query, c.org(), c.admin(), page))
-                .orElse(org.yunjian.shared.Paged.of(List.of(), page, 0));
+                .orElse(org.yunjian.shared.paging.Paged.of(List.of(), page, 0));
     }
 
     @Override
@@ -180,7 +180,7 @@ class PartiesService implements Parties, OrganizationDirectory {
 
     @Override
     @Transactional(noRollbackFor = org.springframework.security.access.AccessDeniedException.class)
-    public org.yunjian.party.SystemAsset.Inventory replaceAssets(UUID systemId, org.yunjian.shared.ExpectedVersion version,
+    public org.yunjian.party.SystemAsset.Inventory replaceAssets(UUID systemId, org.yunjian.shared.version.ExpectedVersion version,
                                                                  List<org.yunjian.party.SystemAsset.Input> in) {
         return assets.replace(systemId, version, in);
     }

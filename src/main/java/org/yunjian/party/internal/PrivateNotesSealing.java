@@ -14,8 +14,8 @@ import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.yunjian.shared.KeyDirectory;
-import org.yunjian.shared.SealedText;
+import org.yunjian.shared.keys.KeyDirectory;
+import org.yunjian.shared.keys.SealedText;
 
 /**
  * How customers' private notes are sealed — SM4-GCM under {@code private-notes.key} in the key directory, the system

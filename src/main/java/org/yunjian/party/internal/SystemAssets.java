@@ -14,7 +14,7 @@ import org.yunjian.party.AssetType;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.SystemAsset;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;

@@ -20,12 +20,12 @@ import org.yunjian.party.PartyRole;
 import org.yunjian.party.ServiceModel;
 import org.yunjian.party.SystemQuery;
 import org.yunjian.shared.Jdbc;
-import org.yunjian.shared.KeyDirectory;
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Paged;
-import org.yunjian.shared.SealedText;
-import org.yunjian.shared.SqlPage;
-import org.yunjian.shared.Versions;
+import org.yunjian.shared.keys.KeyDirectory;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.keys.SealedText;
+import org.yunjian.shared.paging.SqlPage;
+import org.yunjian.shared.version.Versions;
 
 /**
  * Cloud systems with their regions and agents, and (separately) the customer's private notes — sealed in the database
@@ -127,7 +127,7 @@ public class SystemRepository {
         insertChildren(s);
     }
 
-    /** Replaces the system if it is still at version {@code expected}; else {@link org.yunjian.shared.StaleVersionException}. */
+    /** Replaces the system if it is still at version {@code expected}; else {@link org.yunjian.shared.version.StaleVersionException}. */
     public void update(CloudSystem s, long expected) {
         int n = jdbc.sql("UPDATE cloud_system SET name = ?, customer_id = ?, provider_id = ?, protection_level = ?, "
                         + "deployment_model = ?, service_model = ?, industry = ?, data_classification = ?, "

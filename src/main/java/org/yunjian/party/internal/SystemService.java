@@ -12,7 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.RequirementId;
@@ -26,13 +26,13 @@ import org.yunjian.party.ServiceModel;
 import org.yunjian.party.internal.Inputs.PartyRef;
 import org.yunjian.party.internal.Inputs.SystemInput;
 import org.yunjian.party.internal.SystemRepository.PrivateNotes;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Msg;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.NotFoundException;
 
 /**
@@ -76,11 +76,11 @@ public class SystemService {
 
     /** One page of the systems the caller may see that match {@code query}, with the total. */
     @Transactional(readOnly = true)
-    public org.yunjian.shared.Paged<CloudSystem> page(org.yunjian.party.SystemQuery query,
-                                                     org.yunjian.shared.PageRequest page) {
+    public org.yunjian.shared.paging.Paged<CloudSystem> page(org.yunjian.party.SystemQuery query,
+                                                     org.yunjian.shared.paging.PageRequest page) {
         Caller c = Caller.require();
         if (!c.admin() && c.org() == null) {
-            return org.yunjian.shared.Paged.of(List.of(), page, 0);
+            return org.yunjian.shared.paging.Paged.of(List.of(), page, 0);
         }
         return systems.page(query, c.org(), c.admin(), page);
     }

@@ -21,10 +21,10 @@ import org.yunjian.party.AssetType;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.internal.SystemAssets;
 import org.yunjian.party.internal.SystemService;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.PreconditionRequiredException;
-import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.version.PreconditionRequiredException;
+import org.yunjian.shared.version.StaleVersionException;
 
 /** The 测评对象 list of a system as a page: one form with a row per asset (the system page shows the list). */
 @Controller

@@ -21,9 +21,9 @@ import org.yunjian.party.internal.EngagementService;
 import org.yunjian.party.internal.OrganizationService;
 import org.yunjian.party.internal.PartyNames;
 import org.yunjian.party.internal.SystemService;
-import org.yunjian.shared.PreconditionRequiredException;
-import org.yunjian.shared.StaleVersionException;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.PreconditionRequiredException;
+import org.yunjian.shared.version.StaleVersionException;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Texts;
 
@@ -50,13 +50,13 @@ class EngagementPages {
                 @RequestParam(required = false) String systemId, @RequestParam(required = false) String page,
                 @RequestParam(required = false) String size, Model model) {
         org.yunjian.shared.FieldErrors errors = new org.yunjian.shared.FieldErrors();
-        String name = org.yunjian.shared.ListFilters.text(errors, "q", q);
-        org.yunjian.party.LifecyclePhase p = org.yunjian.shared.ListFilters.choice(errors, "phase", phase,
+        String name = org.yunjian.shared.paging.ListFilters.text(errors, "q", q);
+        org.yunjian.party.LifecyclePhase p = org.yunjian.shared.paging.ListFilters.choice(errors, "phase", phase,
                 org.yunjian.party.LifecyclePhase.class);
-        UUID system = org.yunjian.shared.ListFilters.uuid(errors, "systemId", systemId);
+        UUID system = org.yunjian.shared.paging.ListFilters.uuid(errors, "systemId", systemId);
         errors.throwIfAny();
-        org.yunjian.shared.Paged<Engagement> found = service.page(name, p, system,
-                org.yunjian.shared.PageRequest.of(page, size));
+        org.yunjian.shared.paging.Paged<Engagement> found = service.page(name, p, system,
+                org.yunjian.shared.paging.PageRequest.of(page, size));
         List<Engagement> all = found.items();
         model.addAttribute("filterQ", name);
         model.addAttribute("filterPhase", p);
@@ -65,7 +65,7 @@ class EngagementPages {
         filters.put("q", name);
         filters.put("phase", p);
         filters.put("systemId", system);
-        model.addAttribute("pager", org.yunjian.shared.Pager.of(found, "/engagements", filters));
+        model.addAttribute("pager", org.yunjian.shared.paging.Pager.of(found, "/engagements", filters));
         model.addAttribute("engagements", all);
         model.addAttribute("systemNames", names.systemNames(all));
         return "party/engagement-list";

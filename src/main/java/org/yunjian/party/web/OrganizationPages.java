@@ -19,9 +19,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.party.Organization;
 import org.yunjian.party.PartyRole;
-import org.yunjian.shared.PreconditionRequiredException;
-import org.yunjian.shared.StaleVersionException;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.PreconditionRequiredException;
+import org.yunjian.shared.version.StaleVersionException;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.party.internal.ImportService;
 import org.yunjian.party.internal.OrganizationService;
@@ -52,13 +52,13 @@ class OrganizationPages {
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String role,
                 @RequestParam(required = false) String page, @RequestParam(required = false) String size,
                 Model model) {
-        var query = org.yunjian.shared.ListFilters.Query.of(q, "role", role, PartyRole.class, page, size);
-        org.yunjian.shared.Paged<Organization> found = service.page(query.text(), query.choice(), query.page());
+        var query = org.yunjian.shared.paging.ListFilters.Query.of(q, "role", role, PartyRole.class, page, size);
+        org.yunjian.shared.paging.Paged<Organization> found = service.page(query.text(), query.choice(), query.page());
         model.addAttribute("organizations", found.items());
         model.addAttribute("filterQ", query.text());
         model.addAttribute("filterRole", query.choice());
         model.addAttribute("roles", PartyRole.values());
-        model.addAttribute("pager", org.yunjian.shared.Pager.of(found, "/organizations", query.filters()));
+        model.addAttribute("pager", org.yunjian.shared.paging.Pager.of(found, "/organizations", query.filters()));
         model.addAttribute("importColumns", List.of(new Pages.Column("name", List.of()),
                 new Pages.Column("creditCode", List.of()), new Pages.Column("region", List.of()),
                 new Pages.Column("roles", List.of(PartyRole.values()))));

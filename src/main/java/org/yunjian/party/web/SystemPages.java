@@ -25,9 +25,9 @@ import org.yunjian.party.Organization;
 import org.yunjian.party.PartyRole;
 import org.yunjian.party.ServiceModel;
 import org.yunjian.party.SystemQuery;
-import org.yunjian.shared.PreconditionRequiredException;
-import org.yunjian.shared.StaleVersionException;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.PreconditionRequiredException;
+import org.yunjian.shared.version.StaleVersionException;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.party.internal.EngagementService;
 import org.yunjian.party.internal.ImportService;
@@ -37,9 +37,9 @@ import org.yunjian.party.internal.SystemService;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Texts;
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Paged;
-import org.yunjian.shared.Pager;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.paging.Pager;
 
 @Controller
 @RequestMapping("/systems")

@@ -2,7 +2,7 @@ package org.yunjian.responsibility.cli;
 
 import java.util.function.IntSupplier;
 
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import picocli.CommandLine.Option;
 
 /**

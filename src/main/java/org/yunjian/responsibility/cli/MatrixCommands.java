@@ -17,11 +17,11 @@ import org.yunjian.responsibility.RoleProposal;
 import org.yunjian.responsibility.SignOffSide;
 import org.yunjian.responsibility.internal.HandOvers;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredHop;
-import org.yunjian.responsibility.internal.MatrixView;
+import org.yunjian.responsibility.internal.view.MatrixView;
 import org.yunjian.responsibility.internal.ResponsibilityService;
 import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
 

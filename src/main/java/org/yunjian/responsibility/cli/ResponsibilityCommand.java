@@ -10,7 +10,7 @@ import org.yunjian.cli.CliCommand;
 import org.yunjian.responsibility.RuleCheck;
 import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.responsibility.Violation;
-import org.yunjian.responsibility.internal.MatrixView;
+import org.yunjian.responsibility.internal.view.MatrixView;
 import org.yunjian.responsibility.internal.ResponsibilityService;
 import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.yunjian.catalog.OscalFormat;
 import org.yunjian.responsibility.SignOffSide;
-import org.yunjian.responsibility.internal.SspService;
+import org.yunjian.responsibility.internal.exchange.SspService;
 import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Texts;

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.yunjian.responsibility.internal.MatrixWorkbook;
-import org.yunjian.responsibility.internal.MatrixWorkbookImport;
-import org.yunjian.responsibility.internal.StatementDocx;
+import org.yunjian.responsibility.internal.exchange.MatrixWorkbook;
+import org.yunjian.responsibility.internal.exchange.MatrixWorkbookImport;
+import org.yunjian.responsibility.internal.exchange.StatementDocx;
 import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;

@@ -24,12 +24,13 @@ import org.yunjian.responsibility.Behaviour;
 import org.yunjian.responsibility.Participant;
 import org.yunjian.responsibility.SignOffSide;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredHop;
+import org.yunjian.responsibility.internal.view.MatrixView;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
-import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * In demo mode, seeds the responsibility matrix of the demo government portal on public IaaS: generated from its

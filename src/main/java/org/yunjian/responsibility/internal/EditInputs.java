@@ -31,10 +31,10 @@ import org.yunjian.shared.TextRules;
  * result follows T/CCIA §5 is not checked here: a draft may break the rules; {@code RuleCheck} says which.
  */
 @Component
-class EditInputs {
+public class EditInputs {
 
     static final int NAME_MAX = 200;
-    static final int CLAUSE_MAX = 50;
+    public static final int CLAUSE_MAX = 50;
     static final int REASON_MAX = 2000;
 
     private final TextRules textRules;
@@ -67,7 +67,7 @@ class EditInputs {
         }
     }
 
-    List<Assignment> assignments(ResponsibilityMatrix m, List<StoredAssignment> in) {
+    public List<Assignment> assignments(ResponsibilityMatrix m, List<StoredAssignment> in) {
         FieldErrors errors = new FieldErrors();
         if (in == null) {
             errors.add("assignments", "responsibility.error.required").throwIfAny();
@@ -195,7 +195,7 @@ class EditInputs {
     }
 
     /** A clause reference read from an exchanged document, checked as one typed into a form ({@code field}: its path). */
-    void clause(FieldErrors errors, String field, String value) {
+    public void clause(FieldErrors errors, String field, String value) {
         line(errors, field, value, CLAUSE_MAX);
     }
 

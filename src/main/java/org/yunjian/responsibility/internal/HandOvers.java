@@ -19,11 +19,12 @@ import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredAssignment;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredHop;
 import org.yunjian.responsibility.internal.ResponsibilityService.Locked;
+import org.yunjian.responsibility.internal.view.MatrixView;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * The hand-overs of implementation work T/CCIA 004-2024 §5 governs, and the agreements they go under: an agreement

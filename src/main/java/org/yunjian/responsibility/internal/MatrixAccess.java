@@ -59,7 +59,7 @@ public record MatrixAccess(CloudSystem system, CurrentUser user, boolean assesso
         }
     }
 
-    void requireEditor() {
+    public void requireEditor() {
         if (!mayEdit()) {
             throw new EditRefused(Msg.of("responsibility.denied.edit"));
         }
@@ -69,7 +69,7 @@ public record MatrixAccess(CloudSystem system, CurrentUser user, boolean assesso
      * The provider may change the delegation of the parts of a row it answers for, nothing else: the accountable
      * parties stay as they are and every other party's assignment is unchanged.
      */
-    void requireMayChange(String duty, List<Assignment> before, List<Assignment> after) {
+    public void requireMayChange(String duty, List<Assignment> before, List<Assignment> after) {
         requireEditor();
         if (isCustomer()) {
             return;
@@ -95,7 +95,7 @@ public record MatrixAccess(CloudSystem system, CurrentUser user, boolean assesso
      * {@code AccessDeniedException}, whose problem is the generic 403 sentence.
      */
     public static final class EditRefused extends ForbiddenException {
-        EditRefused(Msg text) {
+        public EditRefused(Msg text) {
             super(text);
         }
     }

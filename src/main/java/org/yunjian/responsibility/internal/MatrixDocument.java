@@ -111,7 +111,7 @@ public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredP
     }
 
     /** The document of a matrix; participants keep the source recorded in {@code previous} (by organisation). */
-    static MatrixDocument of(ResponsibilityMatrix m, Map<UUID, StoredParticipant> previous,
+    public static MatrixDocument of(ResponsibilityMatrix m, Map<UUID, StoredParticipant> previous,
                              Map<String, List<String>> clauses) {
         List<StoredParticipant> ps = new ArrayList<>();
         for (Participant p : m.participants()) {
@@ -135,12 +135,12 @@ public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredP
         return new MatrixDocument(SCHEMA, m.serviceModel(), ps, as, rs, m.answers(), es);
     }
 
-    static StoredAssignment stored(Assignment a) {
+    public static StoredAssignment stored(Assignment a) {
         return new StoredAssignment(a.accountable().organisation(), a.accountable().role(), a.chain().stream()
                 .map(h -> new StoredHop(h.from(), h.to(), h.agreement(), h.clause(), h.handedOverOn())).toList());
     }
 
-    static Assignment assignment(StoredAssignment a) {
+    public static Assignment assignment(StoredAssignment a) {
         return new Assignment(new Accountable(a.organisation(), a.role()), a.chain().stream()
                 .map(h -> new Hop(h.from(), h.to(), h.agreement(), h.clause(), h.handedOverOn())).toList());
     }
@@ -192,19 +192,19 @@ public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredP
                         .anyMatch(x -> x.organisation().equals(e.organisation()))).toList());
     }
 
-    Map<UUID, StoredParticipant> participantsByOrganisation() {
+    public Map<UUID, StoredParticipant> participantsByOrganisation() {
         Map<UUID, StoredParticipant> out = new LinkedHashMap<>();
         participants.forEach(p -> out.put(p.organisation(), p));
         return out;
     }
 
-    Map<String, List<String>> clausesByAgreement() {
+    public Map<String, List<String>> clausesByAgreement() {
         Map<String, List<String>> out = new LinkedHashMap<>();
         agreements.forEach(a -> out.put(a.name(), a.clauses()));
         return out;
     }
 
-    String json() {
+    public String json() {
         return JSON.writeValueAsString(this);
     }
 

@@ -13,9 +13,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Paged;
-import org.yunjian.shared.SqlPage;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.paging.SqlPage;
 import org.yunjian.responsibility.SignOffSide;
 import org.yunjian.responsibility.VersionStatus;
 
@@ -51,7 +51,7 @@ public class MatrixRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<MatrixInfo> findBySystem(UUID systemId) {
+    public Optional<MatrixInfo> findBySystem(UUID systemId) {
         return jdbc.sql("SELECT * FROM responsibility_matrix WHERE system_id = ?").param(systemId).query(MATRIX)
                 .optional();
     }

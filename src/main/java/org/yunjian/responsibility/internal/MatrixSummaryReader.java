@@ -10,6 +10,7 @@ import org.yunjian.responsibility.MatrixRow;
 import org.yunjian.responsibility.MatrixSummaries;
 import org.yunjian.responsibility.ResponsibilityMatrix;
 import org.yunjian.responsibility.VersionStatus;
+import org.yunjian.responsibility.internal.view.MatrixView;
 
 /** {@link MatrixSummaries} over the current matrix version, with the same access rules as the matrix pages. */
 @Component

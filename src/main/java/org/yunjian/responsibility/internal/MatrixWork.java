@@ -17,10 +17,10 @@ import org.yunjian.responsibility.internal.MatrixDocument.StoredParticipant;
 import org.yunjian.responsibility.internal.MatrixRepository.MatrixInfo;
 import org.yunjian.responsibility.internal.MatrixRepository.VersionRow;
 import org.yunjian.security.SeedActor;
-import org.yunjian.shared.WorkAddressee;
-import org.yunjian.shared.WorkSnapshot;
-import org.yunjian.shared.WorkSource;
-import org.yunjian.shared.WorkTask;
+import org.yunjian.shared.work.WorkAddressee;
+import org.yunjian.shared.work.WorkSnapshot;
+import org.yunjian.shared.work.WorkSource;
+import org.yunjian.shared.work.WorkTask;
 
 /**
  * What waits on a system's responsibility matrix, for 我的待办 and the notifications: published after every change of

@@ -38,10 +38,11 @@ import org.yunjian.responsibility.internal.MatrixRepository.VersionRow;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
-import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.version.StaleVersionException;
+import org.yunjian.responsibility.internal.view.MatrixView;
 
 /**
  * A system's responsibility matrix stored as versions: generated from the system's parties, read in any version,
@@ -55,7 +56,7 @@ import org.yunjian.shared.StaleVersionException;
 @Transactional
 public class ResponsibilityService {
 
-    static final String OBJECT = "responsibility-matrix";
+    public static final String OBJECT = "responsibility-matrix";
 
     private final MatrixRepository repo;
     private final Parties parties;
@@ -142,7 +143,7 @@ public class ResponsibilityService {
 
     /** One page of the matrix's versions, newest first, read in SQL with their total. */
     @Transactional(readOnly = true)
-    public org.yunjian.shared.Paged<VersionRow> versions(UUID systemId, org.yunjian.shared.PageRequest page) {
+    public org.yunjian.shared.paging.Paged<VersionRow> versions(UUID systemId, org.yunjian.shared.paging.PageRequest page) {
         return repo.versions(matrixOf(access(systemId)).id(), page);
     }
 
@@ -342,13 +343,13 @@ public class ResponsibilityService {
         return view(l.access(), l.info(), version);
     }
 
-    record Locked(MatrixAccess access, MatrixInfo info, MatrixView view) {
+    public record Locked(MatrixAccess access, MatrixInfo info, MatrixView view) {
 
         /**
          * The caller named the current version (read after the access checks): else 428 when it named none, and a
          * stale-version conflict naming when the matrix last changed when it named an older one.
          */
-        void requireBase(ExpectedVersion base) {
+        public void requireBase(ExpectedVersion base) {
             if (base.value() != info.currentVersion()) {
                 throw new StaleVersionException(info.currentVersion(), info.updatedAt());
             }
@@ -356,19 +357,19 @@ public class ResponsibilityService {
     }
 
     /** The matrix locked for this transaction, at its current version. */
-    Locked lock(UUID systemId) {
+    public Locked lock(UUID systemId) {
         MatrixAccess access = access(systemId);
         MatrixInfo info = repo.lockBySystem(systemId).orElseThrow(() -> new NotFoundException(OBJECT, systemId));
         return new Locked(access, info, view(access, info, info.currentVersion(), true));
     }
 
     /** Writes {@code m} as the next version, a draft: any change reopens approval. */
-    MatrixView store(Locked l, ResponsibilityMatrix m, Map<UUID, StoredParticipant> participants, Msg summary) {
+    public MatrixView store(Locked l, ResponsibilityMatrix m, Map<UUID, StoredParticipant> participants, Msg summary) {
         return store(l, m, participants, null, null, summary);
     }
 
     /** As above, recording the clauses of the agreement {@code agreement} (null: no new agreement). */
-    MatrixView store(Locked l, ResponsibilityMatrix m, Map<UUID, StoredParticipant> participants,
+    public MatrixView store(Locked l, ResponsibilityMatrix m, Map<UUID, StoredParticipant> participants,
                              List<String> clauses, String agreement, Msg summary) {
         Instant now = clock.instant();
         int from = l.info().currentVersion();

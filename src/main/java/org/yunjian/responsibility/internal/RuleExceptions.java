@@ -11,12 +11,13 @@ import org.yunjian.responsibility.Check;
 import org.yunjian.responsibility.RuleCheck;
 import org.yunjian.responsibility.RuleException;
 import org.yunjian.responsibility.RuleQuote;
+import org.yunjian.responsibility.internal.view.MatrixView;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.TextRules;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * Approved exceptions to the rules T/CCIA 004-2024 §5 states "原则上" (5 a) 2), 5 b) 1)): the system's customer

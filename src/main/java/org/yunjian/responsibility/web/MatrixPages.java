@@ -28,18 +28,18 @@ import org.yunjian.responsibility.Check;
 import org.yunjian.responsibility.RoleDecision;
 import org.yunjian.responsibility.SignOffSide;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredHop;
-import org.yunjian.responsibility.internal.MatrixView;
+import org.yunjian.responsibility.internal.view.MatrixView;
 import org.yunjian.responsibility.internal.ResponsibilityService;
 import org.yunjian.responsibility.internal.RuleExceptions;
 import org.yunjian.responsibility.internal.HandOvers;
-import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.LocalizedException;
 import org.yunjian.shared.NotFoundException;
-import org.yunjian.shared.PreconditionRequiredException;
-import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.version.PreconditionRequiredException;
+import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.Texts;
-import org.yunjian.shared.VersionRefusal;
+import org.yunjian.shared.version.VersionRefusal;
 
 /**
  * The responsibility matrix pages of a cloud system: the matrix with its participants, agreements, rule check and

@@ -32,7 +32,7 @@ import org.yunjian.responsibility.Violation;
 import org.yunjian.responsibility.internal.MatrixAccess;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredParticipant;
 import org.yunjian.responsibility.internal.MatrixRepository.VersionRow;
-import org.yunjian.responsibility.internal.MatrixView;
+import org.yunjian.responsibility.internal.view.MatrixView;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;

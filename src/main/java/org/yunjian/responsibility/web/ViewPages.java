@@ -13,12 +13,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.party.CloudSystem;
-import org.yunjian.responsibility.MatrixViews;
-import org.yunjian.responsibility.internal.MatrixView;
-import org.yunjian.responsibility.internal.ViewService;
-import org.yunjian.responsibility.internal.ViewTexts;
-import org.yunjian.responsibility.internal.ViewTexts.Heading;
-import org.yunjian.responsibility.internal.ViewTexts.Line;
+import org.yunjian.responsibility.internal.view.MatrixViews;
+import org.yunjian.responsibility.internal.view.MatrixView;
+import org.yunjian.responsibility.internal.view.ViewService;
+import org.yunjian.responsibility.internal.view.ViewTexts;
+import org.yunjian.responsibility.internal.view.ViewTexts.Heading;
+import org.yunjian.responsibility.internal.view.ViewTexts.Line;
 import org.yunjian.shared.Msg;
 
 /**
@@ -71,7 +71,7 @@ class ViewPages {
         model.addAttribute("shown", shown);
         model.addAttribute("group", group);
         model.addAttribute("show", show);
-        model.addAttribute("shows", r.view().kind() == org.yunjian.responsibility.ViewKind.MLPS
+        model.addAttribute("shows", r.view().kind() == org.yunjian.responsibility.internal.view.ViewKind.MLPS
                 ? List.of("all", "mine", "mapped") : List.of("all", "mine"));
         model.addAttribute("partial", !v.access().seesWholeMatrix());
         return "responsibility/view";

@@ -13,10 +13,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yunjian.responsibility.internal.MatrixView;
-import org.yunjian.responsibility.internal.MatrixWorkbookImport;
+import org.yunjian.responsibility.internal.view.MatrixView;
+import org.yunjian.responsibility.internal.exchange.MatrixWorkbookImport;
 import org.yunjian.responsibility.internal.ResponsibilityService;
-import org.yunjian.responsibility.internal.SspService;
+import org.yunjian.responsibility.internal.exchange.SspService;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
 
@@ -81,13 +81,13 @@ class WorkbookPages {
         try {
             byte[] content = file == null ? new byte[0] : file.getInputStream().readNBytes(ssp.maxBytes() + 1);
             var r = ssp.importSsp(id, file == null ? null : file.getOriginalFilename(), content,
-                    org.yunjian.shared.ExpectedVersion.ofForm(version));
+                    org.yunjian.shared.version.ExpectedVersion.ofForm(version));
             flash.addFlashAttribute(r.changed() ? "sspImported" : "sspUnchanged", r.view().version().version());
         } catch (FieldErrors.ValidationException e) {
             flash.addFlashAttribute("sspProblems", e.errors());
-        } catch (org.yunjian.shared.StaleVersionException | org.yunjian.shared.PreconditionRequiredException e) {
+        } catch (org.yunjian.shared.version.StaleVersionException | org.yunjian.shared.version.PreconditionRequiredException e) {
             // the page again, read anew: its form names the version stored now (a file is chosen again)
-            flash.addFlashAttribute("stale", e.formText(org.yunjian.shared.VersionRefusal.Action.IMPORT));
+            flash.addFlashAttribute("stale", e.formText(org.yunjian.shared.version.VersionRefusal.Action.IMPORT));
             flash.addFlashAttribute("sspStale", true);
             landing = "#stale-version";
         } catch (ConflictException e) {

@@ -3,8 +3,8 @@ package org.yunjian.security.cli;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
-import org.yunjian.security.internal.ApiTokenView;
-import org.yunjian.security.internal.ApiTokens;
+import org.yunjian.security.internal.token.ApiTokenView;
+import org.yunjian.security.internal.token.ApiTokens;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;

@@ -6,9 +6,9 @@ import java.util.concurrent.Callable;
 
 import org.springframework.stereotype.Component;
 import org.yunjian.cli.CliCommand;
-import org.yunjian.security.internal.AdminRequest;
-import org.yunjian.security.internal.AdministratorApprovals;
-import org.yunjian.security.internal.FirstAdministratorSetup;
+import org.yunjian.security.internal.admin.AdminRequest;
+import org.yunjian.security.internal.admin.AdministratorApprovals;
+import org.yunjian.security.internal.admin.FirstAdministratorSetup;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;

@@ -31,15 +31,15 @@ public record Account(UUID id, String username, String displayName, Role role, U
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
-    boolean requiresTotp() {
+    public boolean requiresTotp() {
         return role.isAdministrator();
     }
 
-    CurrentUser toCurrentUser() {
+    public CurrentUser toCurrentUser() {
         return new CurrentUser(id, username, organizationId, role);
     }
 
-    Account withPassword(String hash, Instant at, boolean mustChange) {
+    public Account withPassword(String hash, Instant at, boolean mustChange) {
         return new Account(id, username, displayName, role, organizationId, hash, at, mustChange, 0, null, totpSecret,
                 enabled, demo, createdAt, awaitingApproval);
     }

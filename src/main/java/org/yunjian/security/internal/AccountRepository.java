@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.security.Role;
+import org.yunjian.security.internal.login.TotpSecrets;
 
 /** Persistence of {@link Account}s; SQL kept portable between H2 and PostgreSQL. */
 @Repository
@@ -58,10 +59,10 @@ public class AccountRepository {
      * One page of the accounts whose user name or display name contains {@code q} (any case) and that hold
      * {@code role} (null = any), by user name, with the total: filtered, counted and paged in SQL.
      */
-    public org.yunjian.shared.Paged<Account> page(String q, Role role, org.yunjian.shared.PageRequest page) {
-        org.yunjian.shared.SqlPage.Where where = new org.yunjian.shared.SqlPage.Where()
+    public org.yunjian.shared.paging.Paged<Account> page(String q, Role role, org.yunjian.shared.paging.PageRequest page) {
+        org.yunjian.shared.paging.SqlPage.Where where = new org.yunjian.shared.paging.SqlPage.Where()
                 .contains("q", q, "username", "display_name").equal("role", "role", role);
-        return org.yunjian.shared.SqlPage.query(jdbc, COLUMNS + ", version", "user_account", where, "username", page,
+        return org.yunjian.shared.paging.SqlPage.query(jdbc, COLUMNS + ", version", "user_account", where, "username", page,
                 s -> s.query(mapper).list());
     }
 
@@ -115,7 +116,7 @@ public class AccountRepository {
                         utc(a.passwordChangedAt()), a.mustChangePassword(), secrets.seal(a.id(), a.totpSecret()),
                         a.enabled(), a.awaitingApproval(), a.id(), expected)
                 .update();
-        org.yunjian.shared.Versions.requireUpdated(n, jdbc, "user_account", null, a.id());
+        org.yunjian.shared.version.Versions.requireUpdated(n, jdbc, "user_account", null, a.id());
     }
 
     public void delete(UUID id) {
@@ -128,7 +129,7 @@ public class AccountRepository {
      * reservation stays as a failure unless {@link #releasePasswordAttempt} gives it back after a correct
      * password. So however many logins arrive at once, at most {@code max} passwords are checked.
      */
-    boolean reservePasswordAttempt(UUID id, int max, Instant now) {
+    public boolean reservePasswordAttempt(UUID id, int max, Instant now) {
         return jdbc.sql("UPDATE user_account SET failed_attempts = failed_attempts + 1 WHERE id = ? "
                         + "AND failed_attempts < ? AND (locked_until IS NULL OR locked_until <= ?)")
                 .params(id, max, utc(now)).update() == 1;
@@ -176,7 +177,7 @@ public class AccountRepository {
                 + "WHERE id = ?").param(id).update();
     }
 
-    long countAllByRole(Role role) {
+    public long countAllByRole(Role role) {
         return jdbc.sql("SELECT COUNT(*) FROM user_account WHERE role = ?").param(role.name()).query(Long.class)
                 .single();
     }
@@ -187,7 +188,7 @@ public class AccountRepository {
     }
 
     /** Rows still holding a plaintext base32 secret from before sealing was introduced: id and secret. */
-    List<java.util.Map.Entry<UUID, String>> plaintextTotpSecrets() {
+    public List<java.util.Map.Entry<UUID, String>> plaintextTotpSecrets() {
         return jdbc.sql("SELECT id, totp_secret FROM user_account WHERE totp_secret IS NOT NULL")
                 .query((rs, n) -> java.util.Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list();
     }
@@ -201,13 +202,13 @@ public class AccountRepository {
      * Marks a TOTP time step as used, atomically: returns {@code false} if this or a later step was
      * already used, so that every code works once.
      */
-    boolean useTotpStep(UUID id, long step) {
+    public boolean useTotpStep(UUID id, long step) {
         return jdbc.sql("UPDATE user_account SET totp_last_step = ? WHERE id = ? "
                         + "AND (totp_last_step IS NULL OR totp_last_step < ?)")
                 .params(step, id, step).update() == 1;
     }
 
-    List<String> passwordHistory(UUID id, int limit) {
+    public List<String> passwordHistory(UUID id, int limit) {
         return jdbc.sql("SELECT password_hash FROM password_history WHERE user_id = ? ORDER BY changed_at DESC")
                 .param(id).query(String.class).list().stream().limit(limit).toList();
     }

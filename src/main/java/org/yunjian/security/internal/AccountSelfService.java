@@ -6,12 +6,14 @@ import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.Msg;
-import org.yunjian.shared.FieldErrors;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
+import org.yunjian.security.internal.password.PasswordService;
+import org.yunjian.security.internal.session.SessionKeys;
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Msg;
 
 /** What every logged-in account may do for itself: see its profile and change its password. */
 @Service

@@ -11,13 +11,13 @@ public final class Problems {
     private Problems() {
     }
 
-    static boolean isApi(HttpServletRequest request) {
+    public static boolean isApi(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/api/");
     }
 
     /** An API client: asks for JSON and not for HTML (browsers send text/html). */
-    static boolean wantsJson(HttpServletRequest request) {
+    public static boolean wantsJson(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
         return accept != null && accept.contains("json") && !accept.contains("text/html");
     }
@@ -27,7 +27,7 @@ public final class Problems {
      * Writes the problem in the request's language ({@code Accept-Language}): the title is the status's name
      * ({@code security.problem.title.<status>}), the detail the bundle text of {@code detailKey}.
      */
-    static void write(HttpServletResponse response, int status, String type, String detailKey, Object... args)
+    public static void write(HttpServletResponse response, int status, String type, String detailKey, Object... args)
             throws IOException {
         java.util.Map<String, Object> problem = new java.util.LinkedHashMap<>();
         problem.put("type", "urn:yunjian:problem:" + type);
@@ -40,7 +40,7 @@ public final class Problems {
         response.getWriter().write(JSON.writeValueAsString(problem));
     }
 
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder sb = new StringBuilder();
         for (char c : s.toCharArray()) {
             if (c == '"' || c == '\\') {

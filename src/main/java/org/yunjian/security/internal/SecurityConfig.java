@@ -31,10 +31,20 @@ import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
-import org.yunjian.shared.AuditableEvent;
 import org.yunjian.security.AccountPrincipal;
 import org.yunjian.security.PasswordHashing;
 import org.yunjian.security.Role;
+import org.yunjian.security.internal.login.AddressThrottle;
+import org.yunjian.security.internal.login.LoginSuccessHandler;
+import org.yunjian.security.internal.login.LoginThrottleFilter;
+import org.yunjian.security.internal.password.PasswordPolicy;
+import org.yunjian.security.internal.session.SessionPolicyFilter;
+import org.yunjian.security.internal.session.SessionRevocations;
+import org.yunjian.security.internal.token.ApiTokenFilter;
+import org.yunjian.security.internal.token.ApiTokens;
+import org.yunjian.security.internal.token.InteractiveOnlyRoutes;
+import org.yunjian.security.internal.token.MonitoringTokenFilter;
+import org.yunjian.shared.AuditableEvent;
 
 /**
  * Method security, password hashing and authorisation events everywhere (the CLI too); the HTTP
@@ -59,7 +69,7 @@ public class SecurityConfig {
             "/invitation/*")).toArray(String[]::new);
 
     /** Whether {@code path} (without the context path) is one of {@link #STATIC}. */
-    static boolean isStatic(String path) {
+    public static boolean isStatic(String path) {
         for (String pattern : STATIC) {
             boolean match = pattern.endsWith("/**")
                     ? path.startsWith(pattern.substring(0, pattern.length() - 2))
@@ -76,9 +86,9 @@ public class SecurityConfig {
             "/swagger-ui.html"};
 
     /** {@code /api/**} as Spring routes it (decoded, path parameters removed): where a bearer token may be used. */
-    static final RequestMatcher API_PATHS = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+    public static final RequestMatcher API_PATHS = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     /** {@code /actuator/**} as Spring routes it: the monitoring credential's, not an API token's. */
-    static final RequestMatcher ACTUATOR_PATHS = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
+    public static final RequestMatcher ACTUATOR_PATHS = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
 
     /** Who reads metrics and health details: system administrators and the monitoring credential. */
     static final String[] MONITORING_READERS = {Role.SYSTEM_ADMIN.authority(), MonitoringTokenFilter.AUTHORITY};

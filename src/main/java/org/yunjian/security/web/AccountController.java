@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yunjian.security.internal.AccountSelfService;
-import org.yunjian.security.internal.PasswordPolicy;
+import org.yunjian.security.internal.password.PasswordPolicy;
 import org.yunjian.shared.FieldErrors;
 
 /** The caller's own account: profile and password change. */
@@ -17,9 +17,9 @@ class AccountController {
 
     private final AccountSelfService self;
     private final PasswordPolicy policy;
-    private final org.yunjian.security.internal.ApiTokens tokens;
+    private final org.yunjian.security.internal.token.ApiTokens tokens;
 
-    AccountController(AccountSelfService self, PasswordPolicy policy, org.yunjian.security.internal.ApiTokens tokens) {
+    AccountController(AccountSelfService self, PasswordPolicy policy, org.yunjian.security.internal.token.ApiTokens tokens) {
         this.self = self;
         this.policy = policy;
         this.tokens = tokens;
@@ -30,7 +30,7 @@ class AccountController {
     String profile(@RequestParam(required = false) String q, @RequestParam(required = false) String page,
                    @RequestParam(required = false) String size, Model model) {
         model.addAttribute("profile", self.profile());
-        ApiTokenController.section(model, tokens, org.yunjian.shared.ListFilters.Search.of(q, page, size),
+        ApiTokenController.section(model, tokens, org.yunjian.shared.paging.ListFilters.Search.of(q, page, size),
                 ApiTokenController.TokenForm.EMPTY, java.util.Map.of());
         return "security/account";
     }

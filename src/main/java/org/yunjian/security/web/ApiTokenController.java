@@ -13,14 +13,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.yunjian.security.ApiTokenScope;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.security.internal.AccountSelfService;
-import org.yunjian.security.internal.ApiToken;
-import org.yunjian.security.internal.ApiTokenView;
-import org.yunjian.security.internal.ApiTokens;
+import org.yunjian.security.internal.token.ApiToken;
+import org.yunjian.security.internal.token.ApiTokenView;
+import org.yunjian.security.internal.token.ApiTokens;
 import org.yunjian.shared.FieldErrors;
-import org.yunjian.shared.ListFilters;
-import org.yunjian.shared.PageRequest;
-import org.yunjian.shared.Paged;
-import org.yunjian.shared.Pager;
+import org.yunjian.shared.paging.ListFilters;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.paging.Pager;
 
 /**
  * API tokens on pages: the account page's section (create — the value shown once —, list, revoke) and an

@@ -10,7 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.yunjian.security.internal.TotpLogin;
+import org.yunjian.security.internal.login.TotpLogin;
 
 /** The login page (the form is processed by Spring Security) and the TOTP step for administrators. */
 @Controller

@@ -6,8 +6,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.yunjian.security.internal.FirstAdministratorSetup;
-import org.yunjian.security.internal.PasswordPolicy;
+import org.yunjian.security.internal.admin.FirstAdministratorSetup;
+import org.yunjian.security.internal.password.PasswordPolicy;
 import org.yunjian.shared.FieldErrors;
 
 /** Creating the first security administrator with the one-time set-up token. */

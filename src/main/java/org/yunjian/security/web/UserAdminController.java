@@ -13,15 +13,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yunjian.security.internal.AdministratorApprovals;
-import org.yunjian.security.internal.PasswordPolicy;
+import org.yunjian.security.internal.admin.AdministratorApprovals;
+import org.yunjian.security.internal.password.PasswordPolicy;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
-import org.yunjian.shared.ExpectedVersion;
-import org.yunjian.shared.PreconditionRequiredException;
-import org.yunjian.shared.StaleVersionException;
+import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.shared.version.PreconditionRequiredException;
+import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.FieldErrors;
 
 /** User administration pages, for security administrators only. */
@@ -58,12 +58,12 @@ class UserAdminController {
     }
 
     /** One page of the pending requests, and the display names of the people they name (requested by). */
-    private void addRequests(Model model, org.yunjian.shared.PageRequest page) {
-        org.yunjian.shared.Paged<org.yunjian.security.internal.AdminRequest> shown =
+    private void addRequests(Model model, org.yunjian.shared.paging.PageRequest page) {
+        org.yunjian.shared.paging.Paged<org.yunjian.security.internal.admin.AdminRequest> shown =
                 approvals.pending(page);
-        java.util.List<org.yunjian.security.internal.AdminRequest> pending = shown.items();
+        java.util.List<org.yunjian.security.internal.admin.AdminRequest> pending = shown.items();
         model.addAttribute("requests", pending);
-        model.addAttribute("pager", org.yunjian.shared.Pager.of(shown, "/admin/users/requests"));
+        model.addAttribute("pager", org.yunjian.shared.paging.Pager.of(shown, "/admin/users/requests"));
         model.addAttribute("people", people.displayNames(pending.stream()
                 .flatMap(r -> java.util.stream.Stream.of(r.requestedBy(), r.username())).toList()));
     }
@@ -73,13 +73,13 @@ class UserAdminController {
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String role,
                 @RequestParam(required = false) String page, @RequestParam(required = false) String size,
                 Model model) {
-        var query = org.yunjian.shared.ListFilters.Query.of(q, "role", role, Role.class, page, size);
-        org.yunjian.shared.Paged<UserView> found = users.page(query.text(), query.choice(), query.page());
+        var query = org.yunjian.shared.paging.ListFilters.Query.of(q, "role", role, Role.class, page, size);
+        org.yunjian.shared.paging.Paged<UserView> found = users.page(query.text(), query.choice(), query.page());
         model.addAttribute("users", found.items());
         model.addAttribute("filterQ", query.text());
         model.addAttribute("filterRole", query.choice());
         model.addAttribute("roles", Role.values());
-        model.addAttribute("pager", org.yunjian.shared.Pager.of(found, "/admin/users", query.filters()));
+        model.addAttribute("pager", org.yunjian.shared.paging.Pager.of(found, "/admin/users", query.filters()));
         return "security/users";
     }
 
@@ -87,7 +87,7 @@ class UserAdminController {
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     String requests(@RequestParam(required = false) String page, @RequestParam(required = false) String size,
                     Model model) {
-        addRequests(model, org.yunjian.shared.PageRequest.of(page, size));
+        addRequests(model, org.yunjian.shared.paging.PageRequest.of(page, size));
         return "security/admin-requests";
     }
 
@@ -118,14 +118,14 @@ class UserAdminController {
             }
             return "redirect:/admin/users/requests?" + (approve ? "approved" : "rejected");
         } catch (FieldErrors.ValidationException e) {
-            addRequests(model, org.yunjian.shared.PageRequest.first());
+            addRequests(model, org.yunjian.shared.paging.PageRequest.first());
             model.addAttribute("failedRequest", id);
             model.addAttribute("errors", e.errors());
             return "security/admin-requests";
         } catch (org.yunjian.shared.ForbiddenException | org.yunjian.shared.ConflictException e) {
             // the list again, with the rule that refused it (403) or the news that it was decided meanwhile (409)
             response.setStatus(e instanceof org.yunjian.shared.ForbiddenException ? 403 : 409);
-            addRequests(model, org.yunjian.shared.PageRequest.first());
+            addRequests(model, org.yunjian.shared.paging.PageRequest.first());
             model.addAttribute("failedRequest", id);
             model.addAttribute("refusal", e.getMessage());
             return "security/admin-requests";

@@ -42,7 +42,7 @@ import org.yunjian.party.PartyRole;
 import org.yunjian.party.SystemQuery;
 import org.yunjian.party.SystemSummary;
 import org.yunjian.security.CurrentUser;
-import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.support.TestDatabases;
 
 /**

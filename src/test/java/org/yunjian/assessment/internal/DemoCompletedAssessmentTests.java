@@ -22,7 +22,7 @@ import org.yunjian.support.TestDatabases;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
-import org.yunjian.shared.PageRequest;
+import org.yunjian.shared.paging.PageRequest;
 
 /**
  * The demo's completed assessment: last year's assessment of the portal, walked through review and approval by the

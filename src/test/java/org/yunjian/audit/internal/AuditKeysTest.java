@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yunjian.crypto.Hex;
 import org.yunjian.crypto.HmacSm3;
-import org.yunjian.shared.OwnerOnlyFiles;
+import org.yunjian.shared.keys.OwnerOnlyFiles;
 
 class AuditKeysTest {
 
@@ -60,10 +60,10 @@ class AuditKeysTest {
         byte[] signature = server.signer().sign(data);
         Files.delete(dir.resolve(AuditKeys.PRIVATE_FILE)); // the private key stays on the signing host
         AuditKeys auditor = new AuditKeys(new AuditProperties(dir, 100, Duration.ofMinutes(10), null),
-                new org.yunjian.shared.KeyDirectory(dir, () -> false, false, false));
+                new org.yunjian.shared.keys.KeyDirectory(dir, () -> false, false, false));
         assertThat(auditor.verifier().verify(data, signature)).isTrue();
         assertThat(auditor.keyId()).isEqualTo(server.keyId());
-        assertThatThrownBy(auditor::signer).isInstanceOf(org.yunjian.shared.KeyDirectory.MissingKeyException.class)
+        assertThatThrownBy(auditor::signer).isInstanceOf(org.yunjian.shared.keys.KeyDirectory.MissingKeyException.class)
                 .hasMessageContaining(AuditKeys.PRIVATE_FILE);
         assertThat(dir.resolve(AuditKeys.PRIVATE_FILE)).doesNotExist();
     }

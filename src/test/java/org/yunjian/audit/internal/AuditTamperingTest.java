@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yunjian.audit.internal.AuditTestSupport.CliResult;
 import org.yunjian.cli.CliRunner;
 import org.yunjian.crypto.Hex;
-import org.yunjian.shared.OwnerOnlyFiles;
+import org.yunjian.shared.keys.OwnerOnlyFiles;
 import org.yunjian.shared.Texts;
 
 /**

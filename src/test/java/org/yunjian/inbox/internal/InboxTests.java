@@ -34,12 +34,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
-import org.yunjian.shared.WorkAddressee;
-import org.yunjian.shared.WorkClosed;
-import org.yunjian.shared.WorkOpened;
-import org.yunjian.shared.WorkSnapshot;
-import org.yunjian.shared.WorkSource;
-import org.yunjian.shared.WorkTask;
+import org.yunjian.shared.work.WorkAddressee;
+import org.yunjian.shared.work.WorkClosed;
+import org.yunjian.shared.work.WorkOpened;
+import org.yunjian.shared.work.WorkSnapshot;
+import org.yunjian.shared.work.WorkSource;
+import org.yunjian.shared.work.WorkTask;
 
 /**
  * The inbox as a read model over {@link WorkSnapshot}s (published here directly, as a module does inside its

@@ -42,9 +42,9 @@ import org.yunjian.security.MutableClock;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
-import org.yunjian.shared.WorkAddressee;
-import org.yunjian.shared.WorkSnapshot;
-import org.yunjian.shared.WorkTask;
+import org.yunjian.shared.work.WorkAddressee;
+import org.yunjian.shared.work.WorkSnapshot;
+import org.yunjian.shared.work.WorkTask;
 import org.yunjian.support.IfMatch;
 
 /**
@@ -154,7 +154,7 @@ class LifecycleWorkTests {
             assertThat(t.href()).isEqualTo("/systems/" + w.system().id() + "/lifecycle/duties/" + duty);
             assertThat(t.args()).hasSize(2).first().isEqualTo(w.system().name());
             // the clause as printed, not the catalog id, read in the reader's language when the task is shown
-            Object clause = org.yunjian.shared.WorkTask.shown(t.args().get(1));
+            Object clause = org.yunjian.shared.work.WorkTask.shown(t.args().get(1));
             assertThat(clause).isInstanceOf(org.yunjian.shared.Msg.class);
             assertThat(((org.yunjian.shared.Msg) clause).text(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("6.2.2 a)");
         });

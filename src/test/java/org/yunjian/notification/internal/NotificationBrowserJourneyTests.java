@@ -28,9 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.yunjian.demo.DemoData;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
-import org.yunjian.shared.WorkAddressee;
-import org.yunjian.shared.WorkOpened;
-import org.yunjian.shared.WorkTask;
+import org.yunjian.shared.work.WorkAddressee;
+import org.yunjian.shared.work.WorkOpened;
+import org.yunjian.shared.work.WorkTask;
 import org.yunjian.support.Browser;
 import org.yunjian.support.TestDatabases;
 

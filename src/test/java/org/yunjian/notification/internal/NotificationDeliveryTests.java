@@ -50,10 +50,10 @@ import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
-import org.yunjian.shared.WorkAddressee;
-import org.yunjian.shared.WorkClosed;
-import org.yunjian.shared.WorkOpened;
-import org.yunjian.shared.WorkTask;
+import org.yunjian.shared.work.WorkAddressee;
+import org.yunjian.shared.work.WorkClosed;
+import org.yunjian.shared.work.WorkOpened;
+import org.yunjian.shared.work.WorkTask;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

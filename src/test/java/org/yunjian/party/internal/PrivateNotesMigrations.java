@@ -3,7 +3,7 @@ package org.yunjian.party.internal;
 import java.nio.file.Path;
 
 import org.flywaydb.core.api.migration.JavaMigration;
-import org.yunjian.shared.KeyDirectory;
+import org.yunjian.shared.keys.KeyDirectory;
 
 /**
  * The party module's Java migrations for a test that runs Flyway by hand (outside a Spring context): with the SQL

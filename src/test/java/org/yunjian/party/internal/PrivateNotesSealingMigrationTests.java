@@ -24,8 +24,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.yunjian.shared.KeyDirectory;
-import org.yunjian.shared.SealedText;
+import org.yunjian.shared.keys.KeyDirectory;
+import org.yunjian.shared.keys.SealedText;
 import org.yunjian.support.TestDatabases;
 
 /**

@@ -19,6 +19,7 @@ import org.yunjian.responsibility.MatrixRow;
 import org.yunjian.responsibility.Participant;
 import org.yunjian.responsibility.ResponsibilityMatrix;
 import org.yunjian.responsibility.VersionStatus;
+import org.yunjian.responsibility.internal.view.MatrixView;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
 

@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.yunjian.security.internal.login.AddressThrottle;
+
 /**
  * An account store for unit tests of the login rules, without a database: it answers from what the test gives it and
  * records every call as {@code "method arg arg …"}. A counting update it is not told to let through answers
@@ -65,7 +67,7 @@ public class RecordingAccounts extends AccountRepository {
     }
 
     @Override
-    boolean reservePasswordAttempt(UUID id, int max, Instant now) {
+    public boolean reservePasswordAttempt(UUID id, int max, Instant now) {
         return answer("reservePasswordAttempt", id, max, now);
     }
 
