@@ -39,10 +39,19 @@ class InboxRebuild {
         this.clock = clock;
     }
 
+    /**
+     * At start, under the lease. The inbox is derived from the modules' objects: a rebuild that fails (the lease
+     * table, a closing snapshot) is logged and the node serves all the same — the tasks stay as they were, and the
+     * next change of each object publishes its snapshot again. Thrown, it would stop the whole server from starting.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
-        if (jobs.acquire(JOB, clock.instant().plus(LEASE))) {
-            rebuild();
+        try {
+            if (jobs.acquire(JOB, clock.instant().plus(LEASE))) {
+                rebuild();
+            }
+        } catch (RuntimeException e) {
+            log.error("The inbox was not rebuilt at start; it stays as it was", e);
         }
     }
 
