@@ -372,7 +372,7 @@ class ExitProjectApiTests {
         assertThat(mvc.perform(get("/api/exit-projects/signing-key")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString()).isEqualTo(pem).startsWith("-----BEGIN PUBLIC KEY-----");
         DeletionCertificate.Verified v = DeletionCertificate.verify(json, Keys.readPublicKey(pem));
-        assertThat(v.content()).containsEntry("number", number);
+        assertThat(v.certificate().number()).isEqualTo(number);
         assertThat(v.summary().text(java.util.Locale.SIMPLIFIED_CHINESE)).contains(number, w.system().name(),
                 w.customer().name(), w.provider().name());
         String text = new String(json, StandardCharsets.UTF_8);
@@ -381,10 +381,10 @@ class ExitProjectApiTests {
         // the certificate quotes which report verified which manifest
         String manifestSm3 = Sm3.hex(Files.readAllBytes(handOver.manifest));
         String reportSm3 = Sm3.hex(Files.readAllBytes(handOver.dir.resolve("verify.json")));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> run = (Map<String, Object>) ((java.util.List<Object>) v.content().get("verificationRuns")).get(0);
-        assertThat(run).containsEntry("reportSm3", reportSm3).containsEntry("manifestSm3", manifestSm3);
-        assertThat(run.get("manifestSignatureSm3")).isNotNull();
+        DeletionCertificate.VerificationRun run = v.certificate().verificationRuns().get(0);
+        assertThat(run.reportSm3()).isEqualTo(reportSm3);
+        assertThat(run.manifestSm3()).isEqualTo(manifestSm3);
+        assertThat(run.manifestSignatureSm3()).isNotNull();
 
         byte[] pdf = mvc.perform(get("/api/exit-projects/{id}/certificate.pdf", id).with(as(customer)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
