@@ -8,8 +8,8 @@ import java.util.Objects;
 
 import org.yunjian.crypto.Sm2;
 import org.yunjian.crypto.Sm3;
-import org.yunjian.exit.DeletionCertificate.Invalid;
 import org.yunjian.exit.DeletionCertificate.Invalid.Reason;
+import org.yunjian.exit.DeletionCertificate.Invalid;
 
 /**
  * The SM2-signed seal of an approved assessment report's revision (issue 34, docs/assessment.md): the

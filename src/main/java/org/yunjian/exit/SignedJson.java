@@ -14,8 +14,8 @@ import org.yunjian.crypto.Signer;
 import org.yunjian.crypto.Sm2;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.crypto.Verifier;
-import org.yunjian.exit.DeletionCertificate.Invalid;
 import org.yunjian.exit.DeletionCertificate.Invalid.Reason;
+import org.yunjian.exit.DeletionCertificate.Invalid;
 
 /**
  * The one writer and reader of the signed canonical-JSON files of this module — the deletion certificate, the report

@@ -15,19 +15,14 @@ import static org.yunjian.party.PartyTestSupport.user;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.time.Duration;
-import java.time.LocalDate;
 
 import com.jayway.jsonpath.JsonPath;
-
 import org.gaul.s3proxy.junit.S3ProxyExtension;
-
-import org.yunjian.crypto.Sm3;
-import org.yunjian.exit.Finding;
-import org.yunjian.exit.SignedVerificationReport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -46,15 +41,17 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.yunjian.crypto.Sm3;
 import org.yunjian.exit.DeletionCertificate;
+import org.yunjian.exit.Finding;
 import org.yunjian.exit.Keys;
+import org.yunjian.exit.SignedVerificationReport;
 import org.yunjian.exitproject.internal.ExitProjectService;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.MutableClock;
 import org.yunjian.support.IfMatch;
 import org.yunjian.support.PdfInspection;
-
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;

@@ -22,7 +22,6 @@ import org.yunjian.shared.SerialNumbers;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.Texts;
 
-
 /**
  * Builds the deletion certificate from an exit project's records (docs/deletion-certificate.md): the canonical
  * JSON document signed with the platform's SM2 key; {@link CertificatePdf} renders it for people.

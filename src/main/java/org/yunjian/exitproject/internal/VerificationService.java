@@ -22,10 +22,10 @@ import org.yunjian.exitproject.internal.Records.Kind;
 import org.yunjian.exitproject.internal.Records.Manifest;
 import org.yunjian.exitproject.internal.Records.StorageCheck;
 import org.yunjian.exitproject.internal.Records.Verification;
-import org.yunjian.shared.Msg;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
+import org.yunjian.shared.Msg;
 import org.yunjian.shared.Text;
 
 /**

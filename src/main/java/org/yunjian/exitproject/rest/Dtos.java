@@ -1,4 +1,4 @@
-package org.yunjian.exitproject.api;
+package org.yunjian.exitproject.rest;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.yunjian.shared.Versioned;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.yunjian.exitproject.ChecklistStatus;
 import org.yunjian.exitproject.DisposalAction;
@@ -16,10 +15,11 @@ import org.yunjian.exitproject.NextUse;
 import org.yunjian.exitproject.SanitisationMethod;
 import org.yunjian.exitproject.internal.Access;
 import org.yunjian.exitproject.internal.ProjectView;
-import org.yunjian.exitproject.internal.Records;
 import org.yunjian.exitproject.internal.Records.ChecklistItem;
 import org.yunjian.exitproject.internal.Records.Entry;
 import org.yunjian.exitproject.internal.Records.ProjectInfo;
+import org.yunjian.exitproject.internal.Records;
+import org.yunjian.shared.Versioned;
 
 /** Request and response bodies of the exit-project API. */
 final class Dtos {
