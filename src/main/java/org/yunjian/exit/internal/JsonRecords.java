@@ -87,7 +87,7 @@ public final class JsonRecords {
             } catch (InvocationTargetException e) {
                 throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(raw + " has no fromJson(Object)", e);
+                throw new IllegalStateException(raw.getName(), e); // a Form without fromJson(Object)
             }
         }
         if (raw.isRecord()) {
@@ -148,7 +148,8 @@ public final class JsonRecords {
             RecordComponent c = components[i];
             types[i] = c.getType();
             if (c.getType().isPrimitive()) {
-                throw new IllegalStateException(type + "." + c.getName() + " is primitive: it cannot be missing");
+                // a member may be missing: components are boxed
+                throw new IllegalStateException(type.getName() + "." + c.getName());
             }
             args[i] = value(c.getGenericType(), json.get(c.getName()), strict, where + "." + c.getName());
         }
