@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.yunjian.exit.internal.Chunk;
+import org.yunjian.exit.internal.ChunkDigests;
 import org.yunjian.exit.internal.Source;
 
 /**

@@ -1,8 +1,6 @@
 package org.yunjian.exit;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,15 +22,10 @@ import org.yunjian.exit.internal.Json;
 public final class CanonicalJson {
 
     /** JSON null after parsing. */
-    public static final Object NULL = new Object() {
-        @Override
-        public String toString() {
-            return "null";
-        }
-    };
+    public static final Object NULL = Json.NULL;
 
     /** Deepest nesting accepted by the parser. */
-    static final int MAX_DEPTH = 64;
+    static final int MAX_DEPTH = Json.MAX_DEPTH;
 
     private CanonicalJson() {
     }
@@ -123,7 +116,7 @@ public final class CanonicalJson {
 
     /** Parses one JSON value (any whitespace allowed between tokens). */
     public static Object parse(String text) {
-        return new Parser(text).document();
+        return Json.parseDocument(text);
     }
 
     /** Parses a JSON object. */
@@ -134,130 +127,5 @@ public final class CanonicalJson {
             throw new InvalidInputException("exit.json.notObject");
         }
         return (Map<String, Object>) v;
-    }
-
-    private static final class Parser extends Json.Cursor {
-
-        Parser(String s) {
-            super(s, "exit.json.atCharacter", "exit.json.endOfText");
-        }
-
-        Object document() {
-            ws();
-            Object v = value(0);
-            ws();
-            if (i != s.length()) {
-                throw error("exit.json.trailingData");
-            }
-            return v;
-        }
-
-        Object value(int depth) {
-            if (depth > MAX_DEPTH) {
-                throw error("exit.json.tooDeep", MAX_DEPTH);
-            }
-            char c = peek();
-            if (c == '{') {
-                return object(depth);
-            }
-            if (c == '[') {
-                return array(depth);
-            }
-            if (c == '"') {
-                return string();
-            }
-            if (c == '-' || (c >= '0' && c <= '9')) {
-                return integer();
-            }
-            if (s.startsWith("true", i)) {
-                i += 4;
-                return Boolean.TRUE;
-            }
-            if (s.startsWith("false", i)) {
-                i += 5;
-                return Boolean.FALSE;
-            }
-            if (s.startsWith("null", i)) {
-                i += 4;
-                return NULL;
-            }
-            throw error("exit.json.unexpectedCharacter", String.valueOf(c));
-        }
-
-        private Map<String, Object> object(int depth) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            i++;
-            ws();
-            if (peek() == '}') {
-                i++;
-                return m;
-            }
-            while (true) {
-                ws();
-                if (peek() != '"') {
-                    throw error("exit.json.expectedName");
-                }
-                String k = string();
-                ws();
-                expect(':');
-                ws();
-                Object v = value(depth + 1);
-                if (m.put(k, v) != null) {
-                    throw error("exit.json.duplicateMember", k);
-                }
-                ws();
-                char c = next();
-                if (c == '}') {
-                    return m;
-                }
-                if (c != ',') {
-                    throw error("exit.json.expectedCommaOrBrace");
-                }
-            }
-        }
-
-        private List<Object> array(int depth) {
-            List<Object> l = new ArrayList<>();
-            i++;
-            ws();
-            if (peek() == ']') {
-                i++;
-                return l;
-            }
-            while (true) {
-                ws();
-                l.add(value(depth + 1));
-                ws();
-                char c = next();
-                if (c == ']') {
-                    return l;
-                }
-                if (c != ',') {
-                    throw error("exit.json.expectedCommaOrBracket");
-                }
-            }
-        }
-
-        @Override
-        protected String string() {
-            String out = super.string();
-            for (int k = 0; k < out.length(); k++) {
-                char c = out.charAt(k);
-                if (Character.isHighSurrogate(c) && k + 1 < out.length() && Character.isLowSurrogate(out.charAt(k + 1))) {
-                    k++;
-                } else if (Character.isSurrogate(c)) {
-                    throw error("exit.json.loneSurrogate");
-                }
-            }
-            return out;
-        }
-
-        void ws() {
-            while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t' || s.charAt(i) == '\n'
-                    || s.charAt(i) == '\r')) {
-                i++;
-            }
-        }
-
     }
 }

@@ -1,5 +1,8 @@
 package org.yunjian.exit;
 
+import org.yunjian.exit.internal.ChunkDigests;
+import org.yunjian.exit.internal.ManifestPaths;
+
 /**
  * One file (or one object version) of the hand-over inventory, with the GB/T 31167 9.2 fields: path,
  * description, storage format, size, checksum and sensitivity. {@code error} is set (and {@code hash} is

@@ -1,5 +1,7 @@
 package org.yunjian.exit;
 
+import org.yunjian.exit.internal.KeyedProblem;
+
 /**
  * A value or a text that breaks the rules of its format: a manifest path with {@code ..}, malformed JSON, an unknown
  * algorithm, an inconsistent deletion check report. An {@link IllegalArgumentException}, so parsers keep their

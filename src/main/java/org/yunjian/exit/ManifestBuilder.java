@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.yunjian.exit.internal.Hashing;
 import org.yunjian.exit.internal.Json;
+import org.yunjian.exit.internal.ManifestWriter;
 import org.yunjian.exit.internal.Ordered;
 import org.yunjian.exit.internal.Source;
 import org.yunjian.exit.internal.Targets;

@@ -1,5 +1,7 @@
 package org.yunjian.exit;
 
+import org.yunjian.exit.internal.KeyedProblem;
+
 /**
  * Input that cannot be verified or used at all: an unreadable or malformed manifest, a wrong key, a missing bucket.
  * The problem is an {@link ExitText}: {@link #getMessage()} renders it in the CLI's language, {@link #text(java.util.Locale)}

@@ -18,8 +18,10 @@ import java.util.Set;
 import org.yunjian.crypto.Hex;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.crypto.Verifier;
+import org.yunjian.exit.internal.ChunkDigests;
 import org.yunjian.exit.internal.FileLines;
 import org.yunjian.exit.internal.Json;
+import org.yunjian.exit.internal.ManifestPaths;
 import org.yunjian.exit.internal.RawLines;
 
 /**

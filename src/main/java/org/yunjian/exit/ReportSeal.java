@@ -2,15 +2,14 @@ package org.yunjian.exit;
 
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import org.yunjian.crypto.Sm2;
 import org.yunjian.crypto.Sm3;
-import org.yunjian.exit.DeletionCertificate.Invalid;
 import org.yunjian.exit.DeletionCertificate.Invalid.Reason;
+import org.yunjian.exit.DeletionCertificate.Invalid;
 
 /**
  * The SM2-signed seal of an approved assessment report's revision (issue 34, docs/assessment.md): the
@@ -29,14 +28,12 @@ public final class ReportSeal {
     private ReportSeal() {
     }
 
+    static final SignedJson.Form FORM = new SignedJson.Form(FORMAT, VERSION, "seal", "report.seal", ReportSeal::envelope);
+
     /** The seal file for {@code content} (the {@code seal} object), signed with the platform's key pair. */
     public static byte[] sign(Map<String, Object> content, PrivateKey key, PublicKey publicKey) {
         Objects.requireNonNull(content, "content");
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("format", FORMAT);
-        doc.put("seal", content);
-        doc.put("version", VERSION);
-        byte[] file = SignedJson.sign(doc, key, publicKey);
+        byte[] file = SignedJson.sign(FORM, content, key, publicKey);
         verify(file, publicKey);
         return file;
     }
@@ -49,23 +46,21 @@ public final class ReportSeal {
      */
     @SuppressWarnings("unchecked")
     public static Sealed verify(byte[] file, PublicKey key) {
-        String text = SignedJson.text(file, "report.seal.notUtf8");
-        Map<String, Object> doc;
-        try {
-            doc = CanonicalJson.parseObject(text);
-        } catch (IllegalArgumentException e) {
-            throw new Invalid(Reason.MALFORMED, ExitText.of(e));
-        }
+        SignedJson.Read read = SignedJson.read(FORM, file);
+        read.check(key);
+        return new Sealed((Map<String, Object>) read.body(), Keys.fingerprint(key), read.sm3());
+    }
+
+    /** A seal is the four members; a problem with the document or with the signature's form is named as such. */
+    private static void envelope(SignedJson.Form form, Map<String, Object> doc) {
         if (!FORMAT.equals(doc.get("format")) || !Long.valueOf(VERSION).equals(doc.get("version"))
-                || !(doc.get("seal") instanceof Map<?, ?> content) || doc.size() != 4) {
+                || !(doc.get(form.body()) instanceof Map<?, ?>) || doc.size() != 4) {
             throw new Invalid(Reason.MALFORMED, "report.seal.notSeal", FORMAT);
         }
         if (!(doc.get("signature") instanceof Map<?, ?> sig) || sig.size() != 4
                 || !Sm2.ALGORITHM.equals(sig.get("algorithm")) || !Sm2.DEFAULT_USER_ID.equals(sig.get("userId"))) {
             throw new Invalid(Reason.UNKNOWN_ALGORITHM, "report.seal.signatureForm", Sm2.ALGORITHM);
         }
-        SignedJson.check(doc, text, sig, key, "report.seal");
-        return new Sealed((Map<String, Object>) content, Keys.fingerprint(key), Sm3.hex(file));
     }
 
     /** A seal that verified: its {@code seal} object, the signer's fingerprint and the SM3 of the seal file. */

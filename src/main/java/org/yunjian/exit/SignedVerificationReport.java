@@ -1,13 +1,9 @@
 package org.yunjian.exit;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.yunjian.crypto.Signer;
 import org.yunjian.crypto.Sm2;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.crypto.Verifier;
@@ -81,17 +76,9 @@ public record SignedVerificationReport(String manifestSm3, String manifestSignat
     }
 
     /** The report file signed with the verifying party's SM2 key. */
+    @SuppressWarnings("unchecked")
     public byte[] sign(PrivateKey key, PublicKey publicKey) {
-        Map<String, Object> doc = document();
-        byte[] signed = CanonicalJson.write(doc).getBytes(StandardCharsets.UTF_8);
-        Signer signer = Signer.of(key);
-        Map<String, Object> signature = new LinkedHashMap<>();
-        signature.put("algorithm", signer.algorithm());
-        signature.put("signer", Keys.fingerprint(publicKey));
-        signature.put("userId", Sm2.DEFAULT_USER_ID);
-        signature.put("value", Base64.getEncoder().encodeToString(signer.sign(signed)));
-        doc.put("signature", signature);
-        return (CanonicalJson.write(doc) + "\n").getBytes(StandardCharsets.UTF_8);
+        return SignedJson.sign(FORM, (Map<String, Object>) document().get(FORM.body()), key, publicKey);
     }
 
     private Map<String, Object> document() {
@@ -107,17 +94,7 @@ public record SignedVerificationReport(String manifestSm3, String manifestSignat
         m.put("signatureDetail", signatureDetail);
         m.put("clean", clean);
         m.put("interrupted", interrupted);
-        Map<String, Object> t = new LinkedHashMap<>();
-        t.put("expected", totals.expected());
-        t.put("ok", totals.ok());
-        t.put("missing", totals.missing());
-        t.put("extra", totals.extra());
-        t.put("sizeMismatch", totals.sizeMismatch());
-        t.put("hashMismatch", totals.hashMismatch());
-        t.put("unreadable", totals.unreadable());
-        t.put("bytesHashed", totals.bytesHashed());
-        t.put("hashedThisRun", totals.hashedThisRun());
-        m.put("totals", t);
+        m.put("totals", totals.byName(true));
         List<Object> fs = new ArrayList<>();
         for (Finding f : findings) {
             Map<String, Object> o = new LinkedHashMap<>();
@@ -165,35 +142,32 @@ public record SignedVerificationReport(String manifestSm3, String manifestSignat
         }
     }
 
+    /** The report file's members: {@code signature} may be missing (an unsigned report). */
+    static final SignedJson.Form FORM = new SignedJson.Form(FORMAT, VERSION, "report", "exit.report",
+            (form, doc) -> {
+                if (!FORMAT.equals(doc.get("format")) || !Long.valueOf(VERSION).equals(doc.get("version"))
+                        || !(doc.get(form.body()) instanceof Map<?, ?>)) {
+                    throw new Invalid(Invalid.Reason.MALFORMED, "format");
+                }
+                if (!Set.of("format", "report", "version", "signature").containsAll(doc.keySet())) {
+                    throw new Invalid(Invalid.Reason.MALFORMED, "members");
+                }
+            });
+
     /** Reads a report file strictly (see the class comment); the signature is checked by {@link Read#signedBy}. */
     public static Read read(byte[] file) {
-        String text;
+        SignedJson.Read read;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file)).toString();
-        } catch (CharacterCodingException e) {
-            throw new Invalid(Invalid.Reason.MALFORMED, "not UTF-8");
-        }
-        Map<String, Object> doc;
-        try {
-            doc = CanonicalJson.parseObject(text);
-        } catch (IllegalArgumentException e) {
+            read = SignedJson.read(FORM, file);
+        } catch (DeletionCertificate.Invalid e) { // not UTF-8, not JSON
             throw new Invalid(Invalid.Reason.MALFORMED, e.getMessage());
         }
-        if (!FORMAT.equals(doc.get("format")) || !Long.valueOf(VERSION).equals(doc.get("version"))
-                || !(doc.get("report") instanceof Map<?, ?> m)) {
-            throw new Invalid(Invalid.Reason.MALFORMED, "format");
-        }
-        Object sigObj = doc.get("signature");
-        if (!Set.of("format", "report", "version", "signature").containsAll(doc.keySet())) {
-            throw new Invalid(Invalid.Reason.MALFORMED, "members");
-        }
-        if (!(CanonicalJson.write(doc) + "\n").equals(text)) {
+        if (!read.canonical()) {
             throw new Invalid(Invalid.Reason.NOT_CANONICAL, "not canonical");
         }
         SignedVerificationReport r;
         try {
-            r = content(m);
+            r = content(read.body());
         } catch (ClassCastException | IllegalArgumentException | NullPointerException e) {
             throw new Invalid(Invalid.Reason.MALFORMED, "report: " + e.getMessage());
         }
@@ -202,9 +176,7 @@ public record SignedVerificationReport(String manifestSm3, String manifestSignat
         }
         String signer = null;
         byte[] value = null;
-        Map<String, Object> unsigned = new LinkedHashMap<>(doc);
-        unsigned.remove("signature");
-        byte[] signedBytes = CanonicalJson.write(unsigned).getBytes(StandardCharsets.UTF_8);
+        Object sigObj = read.signatureObject();
         if (sigObj != null) {
             if (!(sigObj instanceof Map<?, ?> sig) || sig.size() != 4 || !(sig.get("signer") instanceof String s)
                     || !(sig.get("value") instanceof String encoded)) {
@@ -213,18 +185,11 @@ public record SignedVerificationReport(String manifestSm3, String manifestSignat
             if (!Sm2.ALGORITHM.equals(sig.get("algorithm")) || !Sm2.DEFAULT_USER_ID.equals(sig.get("userId"))) {
                 throw new Invalid(Invalid.Reason.BAD_SIGNATURE, "algorithm");
             }
-            try {
-                value = Base64.getDecoder().decode(encoded);
-            } catch (IllegalArgumentException e) {
-                throw new Invalid(Invalid.Reason.BAD_SIGNATURE, "not base64");
-            }
-            // the decoder ignores the unused bits of the last character: only the one canonical spelling counts
-            if (!Base64.getEncoder().encodeToString(value).equals(encoded)) {
-                throw new Invalid(Invalid.Reason.BAD_SIGNATURE, "not canonical base64");
-            }
+            value = SignedJson.base64(encoded, () -> new Invalid(Invalid.Reason.BAD_SIGNATURE, "not base64"),
+                    () -> new Invalid(Invalid.Reason.BAD_SIGNATURE, "not canonical base64"));
             signer = s;
         }
-        return new Read(r, Sm3.hex(file), signer, value, signedBytes);
+        return new Read(r, read.sm3(), signer, value, read.signedBytes());
     }
 
     private static SignedVerificationReport content(Map<?, ?> m) {
@@ -234,12 +199,9 @@ public record SignedVerificationReport(String manifestSm3, String manifestSignat
         Map<?, ?> manifest = (Map<?, ?>) m.get("manifest");
         exact(manifest, Set.of("sm3", "signatureSm3"), Set.of());
         Map<?, ?> t = (Map<?, ?>) m.get("totals");
-        Set<String> tk = Set.of("expected", "ok", "missing", "extra", "sizeMismatch", "hashMismatch", "unreadable",
-                "bytesHashed", "hashedThisRun");
+        Set<String> tk = Set.copyOf(Totals.NAMES);
         exact(t, tk, tk);
-        Totals totals = new Totals(count(t, "expected"), count(t, "ok"), count(t, "missing"), count(t, "extra"),
-                count(t, "sizeMismatch"), count(t, "hashMismatch"), count(t, "unreadable"), count(t, "bytesHashed"),
-                count(t, "hashedThisRun"));
+        Totals totals = Totals.of(n -> count(t, n));
         List<Finding> findings = new ArrayList<>();
         for (Object o : (List<?>) m.get("findings")) {
             Map<?, ?> f = (Map<?, ?>) o;

@@ -12,7 +12,11 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
 import org.yunjian.exit.internal.Checkpoint;
+import org.yunjian.exit.internal.Chunk;
+import org.yunjian.exit.internal.ChunkDigests;
+import org.yunjian.exit.internal.HashList;
 import org.yunjian.exit.internal.Hashing;
+import org.yunjian.exit.internal.ManifestPaths;
 import org.yunjian.exit.internal.Ordered;
 import org.yunjian.exit.internal.Source;
 import org.yunjian.exit.internal.Targets;

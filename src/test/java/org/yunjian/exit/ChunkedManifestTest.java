@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.yunjian.crypto.Hex;
+import org.yunjian.exit.internal.Chunk;
 import org.yunjian.exit.internal.DirectorySource;
 
 /** Manifest format version 2: chunk digests of large files, their signature, strict reading and chunked verification. */

@@ -21,24 +21,28 @@ class DeletionCertificateTest {
     @TempDir
     Path tmp;
 
-    static Map<String, Object> content() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("id", "0b6f0c1e-0000-4000-8000-000000000001");
-        c.put("system", Map.of("name", "示例市人民政府门户网站", "deploymentModel", "PUBLIC"));
-        c.put("parties", Map.of("customer", Map.of("name", "示例市人民政府办公厅"), "provider",
-                Map.of("name", "示例政务云计算有限公司")));
-        c.put("issuedAt", "2026-11-21T11:00:00Z");
-        c.put("issuer", Map.of("name", "办公厅信息中心 张工"));
-        c.put("manifests", List.of(Map.of("fileName", "m.jsonl", "sm3", "ab".repeat(32), "files", 3L)));
-        c.put("verificationRuns", List.of(Map.of("clean", true)));
-        c.put("sanitisations", List.of(Map.of("medium", "DISK-01", "method", "PURGE", "note", "引号\"与\\反斜杠\n换行")));
-        return c;
+    static DeletionCertificate content() {
+        return new DeletionCertificate("0b6f0c1e-0000-4000-8000-000000000001", null, null, "2026-11-21T11:00:00Z",
+                new DeletionCertificate.Issuer("办公厅信息中心 张工", null), null,
+                new DeletionCertificate.SystemFacts(null, "示例市人民政府门户网站", "PUBLIC", null, null),
+                new DeletionCertificate.Parties(new DeletionCertificate.Organization(null, "示例市人民政府办公厅", null),
+                        new DeletionCertificate.Organization(null, "示例政务云计算有限公司", null), null),
+                null, null, null, null,
+                List.of(new DeletionCertificate.Manifest("m.jsonl", "ab".repeat(32), null, null, null, null, null, 3L,
+                        null, null, null, null, null, null, null, null, null, null, null)),
+                null,
+                List.of(new DeletionCertificate.VerificationRun(null, null, null, null, null, null, true, null, null,
+                        null, null, null, null, null, null, null, null, null)),
+                null, null, null,
+                List.of(new DeletionCertificate.Sanitisation("DISK-01", null, null, "PURGE", null, null, null, null,
+                        "引号\"与\\反斜杠\n换行", null, null, null)),
+                null, null, null);
     }
 
     @Test
     void signedCertificateVerifiesAndIsItsOwnCanonicalForm() {
         KeyPair pair = Keys.generate();
-        byte[] file = DeletionCertificate.sign(content(), pair.getPrivate(), pair.getPublic());
+        byte[] file = content().sign(pair.getPrivate(), pair.getPublic());
         String text = new String(file, StandardCharsets.UTF_8);
         assertThat(text).endsWith("}\n").doesNotContain("\n{").startsWith("{\"certificate\":{");
         assertThat(text.substring(0, text.length() - 1)).isEqualTo(CanonicalJson.write(CanonicalJson.parse(text)));
@@ -49,7 +53,7 @@ class DeletionCertificateTest {
     @Test
     void everySingleChangedByteIsRejected() {
         KeyPair pair = Keys.generate();
-        byte[] file = DeletionCertificate.sign(content(), pair.getPrivate(), pair.getPublic());
+        byte[] file = content().sign(pair.getPrivate(), pair.getPublic());
         List<Integer> accepted = new ArrayList<>();
         for (int i = 0; i < file.length; i++) {
             for (int flip : new int[] {0x01, 0x20}) {
@@ -71,7 +75,7 @@ class DeletionCertificateTest {
         KeyPair pair = Keys.generate();
         String text;
         do { // a DER signature whose length is not a multiple of 3 ends in '=' padding with unused bits before it
-            text = new String(DeletionCertificate.sign(content(), pair.getPrivate(), pair.getPublic()),
+            text = new String(content().sign(pair.getPrivate(), pair.getPublic()),
                     StandardCharsets.UTF_8);
         } while (!text.contains("=\""));
         int last = text.indexOf('=') - 1;
@@ -86,7 +90,7 @@ class DeletionCertificateTest {
     @Test
     void reformattedWrongKeyUnknownAlgorithmAndMalformedAreNamed() {
         KeyPair pair = Keys.generate();
-        byte[] file = DeletionCertificate.sign(content(), pair.getPrivate(), pair.getPublic());
+        byte[] file = content().sign(pair.getPrivate(), pair.getPublic());
         String text = new String(file, StandardCharsets.UTF_8);
         assertThatThrownBy(() -> DeletionCertificate.verify(text.replace(",\"format\"", ", \"format\"")
                 .getBytes(StandardCharsets.UTF_8), pair.getPublic())).hasMessageContaining("not in canonical form");
@@ -103,7 +107,7 @@ class DeletionCertificateTest {
     @Test
     void commandLineAcceptsTheCertificateAndRejectsAChangedByteWithOneLine() throws Exception {
         ExitFixture fx = new ExitFixture(tmp);
-        byte[] file = DeletionCertificate.sign(content(), fx.pair.getPrivate(), fx.pair.getPublic());
+        byte[] file = content().sign(fx.pair.getPrivate(), fx.pair.getPublic());
         Path cert = tmp.resolve("cert.json");
         Files.write(cert, file);
         assertThat(fx.cli("exit", "verify-certificate", cert.toString(), "--pubkey", fx.pub.toString())).isZero();

@@ -35,22 +35,18 @@ class DeletionRecordTest {
         return r;
     }
 
-    /** The certificate content with the provider's countersignature of {@link #record()} by {@code provider}. */
-    static Map<String, Object> countersigned(KeyPair provider, String value) {
+    /** The certificate with the provider's countersignature of {@link #record()} by {@code provider}. */
+    static DeletionCertificate countersigned(KeyPair provider, String value) {
+        return DeletionCertificateTest.content().withCountersignature(countersignature(provider, value,
+                Keys.fingerprint(provider.getPublic())));
+    }
+
+    static DeletionCertificate.Countersignature countersignature(KeyPair provider, String value, String fingerprint) {
         byte[] file = DeletionRecord.write(record());
-        Map<String, Object> cs = new LinkedHashMap<>();
-        cs.put("algorithm", Sm2.ALGORITHM);
-        cs.put("userId", Sm2.DEFAULT_USER_ID);
-        cs.put("keyFingerprint", Keys.fingerprint(provider.getPublic()));
-        cs.put("publicKey", Pem.writePublicKey(provider.getPublic()));
-        cs.put("organization", Map.of("name", "示例政务云计算有限公司"));
-        cs.put("signedAt", "2026-11-25T03:00:00Z");
-        cs.put("record", CanonicalJson.parseObject(new String(file, StandardCharsets.UTF_8)));
-        cs.put("recordSm3", Sm3.hex(file));
-        cs.put("value", value == null ? DeletionRecord.countersign(file, provider.getPrivate()) : value);
-        Map<String, Object> c = new LinkedHashMap<>(DeletionCertificateTest.content());
-        c.put("countersignature", cs);
-        return c;
+        return new DeletionCertificate.Countersignature(Sm2.ALGORITHM, Sm2.DEFAULT_USER_ID, fingerprint,
+                Pem.writePublicKey(provider.getPublic()), new DeletionCertificate.Organization(null, "示例政务云计算有限公司", null),
+                null, "2026-11-25T03:00:00Z", CanonicalJson.parseObject(new String(file, StandardCharsets.UTF_8)),
+                Sm3.hex(file), value == null ? DeletionRecord.countersign(file, provider.getPrivate()) : value);
     }
 
     @Test
@@ -82,13 +78,13 @@ class DeletionRecordTest {
     void certificateWithAValidCountersignatureVerifiesAndNamesIt() {
         KeyPair platform = Keys.generate();
         KeyPair provider = Keys.generate();
-        byte[] cert = DeletionCertificate.sign(countersigned(provider, null), platform.getPrivate(), platform.getPublic());
+        byte[] cert = countersigned(provider, null).sign(platform.getPrivate(), platform.getPublic());
         DeletionCertificate.Verified v = DeletionCertificate.verify(cert, platform.getPublic());
         assertThat(v.countersignature().text(java.util.Locale.ENGLISH)).startsWith(
                 "provider countersignature valid: 示例政务云计算有限公司 at 2026-11-25 11:00 (Beijing time) with key sm3:"
                         + Keys.fingerprint(provider.getPublic()));
         // a certificate from before countersignatures says it has none
-        byte[] old = DeletionCertificate.sign(DeletionCertificateTest.content(), platform.getPrivate(), platform.getPublic());
+        byte[] old = DeletionCertificateTest.content().sign(platform.getPrivate(), platform.getPublic());
         assertThat(DeletionCertificate.verify(old, platform.getPublic()).countersignature().text(java.util.Locale.ENGLISH))
                 .startsWith("no provider countersignature");
     }
@@ -104,7 +100,7 @@ class DeletionRecordTest {
         KeyPair provider = Keys.generate();
         String byOther = DeletionRecord.countersign(DeletionRecord.write(record()), Keys.generate().getPrivate());
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("certificate", countersigned(provider, byOther));
+        doc.put("certificate", countersigned(provider, byOther).json());
         doc.put("format", DeletionCertificate.FORMAT);
         doc.put("version", DeletionCertificate.VERSION);
         byte[] signed = CanonicalJson.write(doc).getBytes(StandardCharsets.UTF_8);
@@ -134,11 +130,10 @@ class DeletionRecordTest {
     void platformRefusesToSignACertificateWhoseCountersignatureDoesNotHold() {
         KeyPair platform = Keys.generate();
         KeyPair provider = Keys.generate();
-        Map<String, Object> content = countersigned(provider, null);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> cs = (Map<String, Object>) content.get("countersignature");
-        cs.put("keyFingerprint", "ab".repeat(32)); // not the fingerprint of the key it carries
-        assertThatThrownBy(() -> DeletionCertificate.sign(content, platform.getPrivate(), platform.getPublic()))
+        // not the fingerprint of the key it carries
+        DeletionCertificate content = DeletionCertificateTest.content().withCountersignature(
+                countersignature(provider, null, "ab".repeat(32)));
+        assertThatThrownBy(() -> content.sign(platform.getPrivate(), platform.getPublic()))
                 .isInstanceOfSatisfying(DeletionCertificate.Invalid.class, e -> {
                     assertThat(e.reason()).isEqualTo(DeletionCertificate.Invalid.Reason.BAD_COUNTERSIGNATURE);
                     assertThat(e.getMessage()).startsWith("the platform signature is valid, but the provider's "

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yunjian.exit.cli.ExitCli;
+import org.yunjian.exit.internal.ManifestPaths;
 
 /** The offline commands speak the language of {@code --lang}: Chinese lines in Chinese, English in English. */
 class ExitCliLanguageTest {

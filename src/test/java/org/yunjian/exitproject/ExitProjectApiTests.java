@@ -15,19 +15,14 @@ import static org.yunjian.party.PartyTestSupport.user;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.time.Duration;
-import java.time.LocalDate;
 
 import com.jayway.jsonpath.JsonPath;
-
 import org.gaul.s3proxy.junit.S3ProxyExtension;
-
-import org.yunjian.crypto.Sm3;
-import org.yunjian.exit.Finding;
-import org.yunjian.exit.SignedVerificationReport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -46,15 +41,17 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.yunjian.crypto.Sm3;
 import org.yunjian.exit.DeletionCertificate;
+import org.yunjian.exit.Finding;
 import org.yunjian.exit.Keys;
+import org.yunjian.exit.SignedVerificationReport;
 import org.yunjian.exitproject.internal.ExitProjectService;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.MutableClock;
 import org.yunjian.support.IfMatch;
 import org.yunjian.support.PdfInspection;
-
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -372,7 +369,7 @@ class ExitProjectApiTests {
         assertThat(mvc.perform(get("/api/exit-projects/signing-key")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString()).isEqualTo(pem).startsWith("-----BEGIN PUBLIC KEY-----");
         DeletionCertificate.Verified v = DeletionCertificate.verify(json, Keys.readPublicKey(pem));
-        assertThat(v.content()).containsEntry("number", number);
+        assertThat(v.certificate().number()).isEqualTo(number);
         assertThat(v.summary().text(java.util.Locale.SIMPLIFIED_CHINESE)).contains(number, w.system().name(),
                 w.customer().name(), w.provider().name());
         String text = new String(json, StandardCharsets.UTF_8);
@@ -381,10 +378,10 @@ class ExitProjectApiTests {
         // the certificate quotes which report verified which manifest
         String manifestSm3 = Sm3.hex(Files.readAllBytes(handOver.manifest));
         String reportSm3 = Sm3.hex(Files.readAllBytes(handOver.dir.resolve("verify.json")));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> run = (Map<String, Object>) ((java.util.List<Object>) v.content().get("verificationRuns")).get(0);
-        assertThat(run).containsEntry("reportSm3", reportSm3).containsEntry("manifestSm3", manifestSm3);
-        assertThat(run.get("manifestSignatureSm3")).isNotNull();
+        DeletionCertificate.VerificationRun run = v.certificate().verificationRuns().get(0);
+        assertThat(run.reportSm3()).isEqualTo(reportSm3);
+        assertThat(run.manifestSm3()).isEqualTo(manifestSm3);
+        assertThat(run.manifestSignatureSm3()).isNotNull();
 
         byte[] pdf = mvc.perform(get("/api/exit-projects/{id}/certificate.pdf", id).with(as(customer)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();

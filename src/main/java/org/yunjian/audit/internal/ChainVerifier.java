@@ -81,192 +81,240 @@ final class ChainVerifier {
      */
     VerificationReport verify(List<AuditEntry> stored, List<AuditAnchor> dbAnchors, Optional<Head> witness,
                               Optional<Head> headRow, Optional<List<AuditAnchor>> exported) {
-        List<Finding> exportFindings = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
         List<AuditAnchor> anchors = new ArrayList<>(dbAnchors);
-        exported.ifPresent(list -> compareExport(list, dbAnchors, anchors, exportFindings));
-        int n = stored.size();
-        Long[] original = new Long[n];
-
-        // 1. entries authentic where they stand
-        Map<String, List<Integer>> byPrev = new HashMap<>();
-        Deque<Integer> resolved = new ArrayDeque<>();
-        for (int i = 0; i < n; i++) {
-            AuditEntry e = stored.get(i);
-            if (authentic(e, e.seq())) {
-                original[i] = e.seq();
-                resolved.add(i);
-            } else {
-                byPrev.computeIfAbsent(e.prevMac(), k -> new ArrayList<>()).add(i);
-            }
-        }
-        // 2. follow the chain from every entry placed so far, forwards (successors name its MAC in prev_mac)
-        //    and backwards (its prev_mac names the predecessor's MAC); the head witness, the head row and the
-        //    anchors name the MAC of a known place, so renumbered entries after a deletion are found as well
-        Map<String, List<Integer>> byMac = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            if (original[i] == null) {
-                byMac.computeIfAbsent(stored.get(i).mac(), k -> new ArrayList<>()).add(i);
-            }
-        }
-        place(stored, original, byPrev, Canonical.GENESIS, 1, resolved);
-        List<Head> known = new ArrayList<>();
-        witness.ifPresent(known::add);
-        headRow.ifPresent(known::add);
-        boolean[] signed = new boolean[anchors.size()];
-        for (int a = 0; a < anchors.size(); a++) {
-            AuditAnchor anchor = anchors.get(a);
-            signed[a] = anchor.keyId().equals(keyId) && verifySignature(anchor);
-            if (signed[a]) {
-                known.add(new Head(anchor.seq(), anchor.mac()));
-            }
-        }
-        for (Head h : known) {
-            if (h.seq() > 0) {
-                place(stored, original, byMac, h.mac(), h.seq(), resolved);
-            }
-        }
-        while (!resolved.isEmpty()) {
-            int i = resolved.poll();
-            AuditEntry e = stored.get(i);
-            place(stored, original, byPrev, e.mac(), original[i] + 1, resolved);
-            if (original[i] > 1) {
-                place(stored, original, byMac, e.prevMac(), original[i] - 1, resolved);
-            }
-        }
-
-        Map<String, Long> linkedFrom = new HashMap<>(); // mac -> original seq of the entry it precedes
-        TreeSet<Long> present = new TreeSet<>();
-        for (int i = 0; i < n; i++) {
-            if (original[i] != null) {
-                if (!Canonical.GENESIS.equals(stored.get(i).prevMac())) {
-                    linkedFrom.putIfAbsent(stored.get(i).prevMac(), original[i]);
-                }
-                present.add(original[i]);
-            }
-        }
-
-        List<Finding> findings = new ArrayList<>(exportFindings);
-
-        // 3. entries authentic nowhere
-        Set<String> insertedMacs = new HashSet<>();
-        Long[] position = original.clone(); // original place, also for modified entries
-        for (int i = 0; i < n; i++) {
-            if (original[i] != null) {
-                continue;
-            }
-            AuditEntry e = stored.get(i);
-            Long successor = linkedFrom.get(e.mac());
-            if (successor != null) {
-                position[i] = successor - 1;
-                findings.add(Finding.of(Finding.Kind.MODIFIED, e.seq(), e.seq(), "modified.linked", number(e.seq()),
-                        number(successor)));
-            } else if (witness.isPresent() && witness.get().mac().equals(e.mac())) {
-                position[i] = witness.get().seq();
-                findings.add(Finding.of(Finding.Kind.MODIFIED, e.seq(), e.seq(), "modified.witness", number(e.seq())));
-            } else if (!present.contains(e.seq()) && (present.higher(e.seq()) != null
-                    || expectedLast(anchors, witness, Optional.empty()) >= e.seq())) {
-                // the head row is left out here: the application role can move it, the witness and anchors it cannot
-                position[i] = e.seq();
-                findings.add(Finding.of(Finding.Kind.MODIFIED, e.seq(), e.seq(), "modified.replaced", number(e.seq())));
-            } else {
-                insertedMacs.add(e.mac());
-                findings.add(present.contains(e.seq())
-                        ? Finding.of(Finding.Kind.INSERTED, e.seq(), e.seq(), "inserted.displacing", number(e.seq()),
-                                number(storedSeqOf(stored, original, e.seq())), number(e.seq() - 1))
-                        : Finding.of(Finding.Kind.INSERTED, e.seq(), e.seq(), "inserted", number(e.seq())));
-            }
-        }
-        for (Long p : position) {
-            if (p != null) {
-                present.add(p);
-            }
-        }
-
-        // 4. gaps in the original numbering
-        Long previous = 0L;
-        for (Long p : present) {
-            if (p > previous + 1) {
-                long a = previous + 1;
-                long b = p - 1;
-                findings.add(previous == 0
-                        ? Finding.of(Finding.Kind.DELETED, a, b, "deleted.start", entries(a, b), number(p))
-                        : Finding.of(Finding.Kind.DELETED, a, b, "deleted", entries(a, b), number(p), number(previous)));
-            }
-            previous = p;
-        }
-
-        // 5. order: original numbers must rise along the stored order
-        List<long[]> placed = new ArrayList<>(); // {stored seq, original seq}
-        for (int i = 0; i < n; i++) {
-            if (position[i] != null) {
-                placed.add(new long[] {stored.get(i).seq(), position[i]});
-            }
-        }
-        reordered(placed, findings);
-
-        // 6. the end of the log
-        long last = present.isEmpty() ? 0 : present.last();
-        long lastAnchor = anchors.stream().mapToLong(AuditAnchor::seq).max().orElse(0);
-        // a head row moved onto a forged entry claims nothing
-        headRow = headRow.filter(h -> !insertedMacs.contains(h.mac()));
-        long expected = expectedLast(anchors, witness, headRow);
-        if (expected > last) {
-            List<Msg> sources = new ArrayList<>();
-            if (lastAnchor > last) {
-                sources.add(Msg.of("audit.finding.detail.truncated.anchor", number(lastAnchor)));
-            }
-            witness.filter(w -> w.seq() > last)
-                    .ifPresent(w -> sources.add(Msg.of("audit.finding.detail.truncated.witness", number(w.seq()))));
-            headRow.filter(h -> h.seq() > last)
-                    .ifPresent(h -> sources.add(Msg.of("audit.finding.detail.truncated.headRow", number(h.seq()))));
-            long a = last + 1;
-            findings.add(Finding.of(Finding.Kind.TRUNCATED, a, expected, "truncated", entries(a, expected), number(last),
-                    joined(sources)));
-        }
-        Map<Long, Integer> atPosition = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            if (position[i] != null) {
-                atPosition.putIfAbsent(position[i], i);
-            }
-        }
-        if (witness.isPresent() && witness.get().seq() >= 0) {
-            Head w = witness.get();
-            Integer i = atPosition.get(w.seq());
-            if (i != null && original[i] != null && !stored.get(i).mac().equals(w.mac())) {
-                findings.add(Finding.of(Finding.Kind.WITNESS, w.seq(), w.seq(), "witness.mismatch", number(w.seq())));
-            }
-        }
-
-        // 7. anchors
-        for (int a = 0; a < anchors.size(); a++) {
-            AuditAnchor anchor = anchors.get(a);
-            if (!signed[a]) {
-                findings.add(anchor.keyId().equals(keyId)
-                        ? Finding.of(Finding.Kind.ANCHOR_SIGNATURE, anchor.seq(), anchor.seq(), "anchor.signature",
-                                number(anchor.seq()))
-                        : Finding.of(Finding.Kind.ANCHOR_SIGNATURE, anchor.seq(), anchor.seq(), "anchor.unknownKey",
-                                number(anchor.seq()), anchor.keyId()));
-            }
-            Integer i = atPosition.get(anchor.seq());
-            if (i != null && !stored.get(i).mac().equals(anchor.mac())) {
-                findings.add(Finding.of(Finding.Kind.ANCHOR_MISMATCH, anchor.seq(), anchor.seq(), "anchor.mismatch",
-                        number(anchor.seq())));
-            }
-        }
-
+        exported.ifPresent(list -> compareExport(list, dbAnchors, anchors, findings));
+        Chain chain = new Chain(stored, anchors, witness);
+        chain.placeOriginals(headRow);
+        chain.judgeUnplaced(findings);
+        chain.gaps(findings);
+        Reordering.find(chain.placed(), findings);
+        long end = chain.end(headRow, findings);
+        chain.anchors(findings);
         // 8. an anchor is required at every multiple of anchor-every up to the end of the log: deleting anchors
         //    (to rewrite the chain with the HMAC key) leaves these places empty
-        requiredAnchors(anchors, Math.max(last, expected), findings);
-
+        requiredAnchors(anchors, end, findings);
         findings.sort(Comparator.comparingLong(Finding::from).thenComparing(Finding::kind));
-        // not a place in the chain, so listed after the problems that are
-        if (witness.isEmpty() && n > 0) {
+        witnessState(witness, stored.size(), findings);
+        return new VerificationReport(stored.size(), dbAnchors.size(), List.copyOf(findings));
+    }
+
+    /** The witness's own state, not a place in the chain, so listed after the problems that are. */
+    private static void witnessState(Optional<Head> witness, int entries, List<Finding> findings) {
+        if (witness.isEmpty() && entries > 0) {
             findings.add(Finding.of(Finding.Kind.WITNESS, 0, 0, "witness.missing"));
         } else if (witness.isPresent() && witness.get().seq() < 0) {
             findings.add(Finding.of(Finding.Kind.WITNESS, 0, 0,
                     FORGED.equals(witness.get().mac()) ? "witness.forged" : "witness.unreadable"));
         }
-        return new VerificationReport(n, dbAnchors.size(), List.copyOf(findings));
+    }
+
+    /** One verification of a stored chain: the phases in order, each adding its findings. */
+    private final class Chain {
+        private final List<AuditEntry> stored;
+        private final int n;
+        private final List<AuditAnchor> anchors;
+        private final Optional<Head> witness;
+        /** The original sequence number of each stored entry that is authentic somewhere. */
+        private final Long[] original;
+        /** The original place of each entry, also of modified ones. */
+        private Long[] position;
+        /** Whether each anchor is signed by the anchor key. */
+        private final boolean[] signed;
+        /** mac → original seq of the entry it precedes. */
+        private final Map<String, Long> linkedFrom = new HashMap<>();
+        private final TreeSet<Long> present = new TreeSet<>();
+        private final Set<String> insertedMacs = new HashSet<>();
+        /** Original place → index of the stored entry there. */
+        private final Map<Long, Integer> atPosition = new HashMap<>();
+
+        Chain(List<AuditEntry> stored, List<AuditAnchor> anchors, Optional<Head> witness) {
+            this.stored = stored;
+            this.n = stored.size();
+            this.anchors = anchors;
+            this.witness = witness;
+            this.original = new Long[n];
+            this.signed = new boolean[anchors.size()];
+        }
+
+        /**
+         * 1. entries authentic where they stand; 2. follow the chain from every entry placed so far, forwards
+         * (successors name its MAC in prev_mac) and backwards (its prev_mac names the predecessor's MAC); the head
+         * witness, the head row and the anchors name the MAC of a known place, so renumbered entries after a
+         * deletion are found as well.
+         */
+        void placeOriginals(Optional<Head> headRow) {
+            Map<String, List<Integer>> byPrev = new HashMap<>();
+            Deque<Integer> resolved = new ArrayDeque<>();
+            for (int i = 0; i < n; i++) {
+                AuditEntry e = stored.get(i);
+                if (authentic(e, e.seq())) {
+                    original[i] = e.seq();
+                    resolved.add(i);
+                } else {
+                    byPrev.computeIfAbsent(e.prevMac(), k -> new ArrayList<>()).add(i);
+                }
+            }
+            Map<String, List<Integer>> byMac = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                if (original[i] == null) {
+                    byMac.computeIfAbsent(stored.get(i).mac(), k -> new ArrayList<>()).add(i);
+                }
+            }
+            place(stored, original, byPrev, Canonical.GENESIS, 1, resolved);
+            List<Head> known = new ArrayList<>();
+            witness.ifPresent(known::add);
+            headRow.ifPresent(known::add);
+            for (int a = 0; a < anchors.size(); a++) {
+                AuditAnchor anchor = anchors.get(a);
+                signed[a] = anchor.keyId().equals(keyId) && verifySignature(anchor);
+                if (signed[a]) {
+                    known.add(new Head(anchor.seq(), anchor.mac()));
+                }
+            }
+            for (Head h : known) {
+                if (h.seq() > 0) {
+                    place(stored, original, byMac, h.mac(), h.seq(), resolved);
+                }
+            }
+            while (!resolved.isEmpty()) {
+                int i = resolved.poll();
+                AuditEntry e = stored.get(i);
+                place(stored, original, byPrev, e.mac(), original[i] + 1, resolved);
+                if (original[i] > 1) {
+                    place(stored, original, byMac, e.prevMac(), original[i] - 1, resolved);
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                if (original[i] != null) {
+                    if (!Canonical.GENESIS.equals(stored.get(i).prevMac())) {
+                        linkedFrom.putIfAbsent(stored.get(i).prevMac(), original[i]);
+                    }
+                    present.add(original[i]);
+                }
+            }
+        }
+
+        /** 3. entries authentic nowhere: modified (something links to them, or their place is empty) or inserted. */
+        void judgeUnplaced(List<Finding> findings) {
+            position = original.clone();
+            for (int i = 0; i < n; i++) {
+                if (original[i] != null) {
+                    continue;
+                }
+                AuditEntry e = stored.get(i);
+                Long successor = linkedFrom.get(e.mac());
+                if (successor != null) {
+                    position[i] = successor - 1;
+                    findings.add(Finding.of(Finding.Kind.MODIFIED, e.seq(), e.seq(), "modified.linked", number(e.seq()),
+                            number(successor)));
+                } else if (witness.isPresent() && witness.get().mac().equals(e.mac())) {
+                    position[i] = witness.get().seq();
+                    findings.add(Finding.of(Finding.Kind.MODIFIED, e.seq(), e.seq(), "modified.witness", number(e.seq())));
+                } else if (!present.contains(e.seq()) && (present.higher(e.seq()) != null
+                        || expectedLast(anchors, witness, Optional.empty()) >= e.seq())) {
+                    // the head row is left out here: the application role can move it, the witness and anchors it cannot
+                    position[i] = e.seq();
+                    findings.add(Finding.of(Finding.Kind.MODIFIED, e.seq(), e.seq(), "modified.replaced", number(e.seq())));
+                } else {
+                    insertedMacs.add(e.mac());
+                    findings.add(present.contains(e.seq())
+                            ? Finding.of(Finding.Kind.INSERTED, e.seq(), e.seq(), "inserted.displacing", number(e.seq()),
+                                    number(storedSeqOf(stored, original, e.seq())), number(e.seq() - 1))
+                            : Finding.of(Finding.Kind.INSERTED, e.seq(), e.seq(), "inserted", number(e.seq())));
+                }
+            }
+            for (Long p : position) {
+                if (p != null) {
+                    present.add(p);
+                }
+            }
+        }
+
+        /** 4. gaps in the original numbering. */
+        void gaps(List<Finding> findings) {
+            Long previous = 0L;
+            for (Long p : present) {
+                if (p > previous + 1) {
+                    long a = previous + 1;
+                    long b = p - 1;
+                    findings.add(previous == 0
+                            ? Finding.of(Finding.Kind.DELETED, a, b, "deleted.start", entries(a, b), number(p))
+                            : Finding.of(Finding.Kind.DELETED, a, b, "deleted", entries(a, b), number(p), number(previous)));
+                }
+                previous = p;
+            }
+        }
+
+        /** 5. order: {stored seq, original seq} of each placed entry, in stored order (original numbers must rise). */
+        List<long[]> placed() {
+            List<long[]> placed = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (position[i] != null) {
+                    placed.add(new long[] {stored.get(i).seq(), position[i]});
+                }
+            }
+            return placed;
+        }
+
+        /**
+         * 6. the end of the log: truncated below the last anchor, the witness or the head row; the witness's entry
+         * must have its MAC.
+         *
+         * @return the end of the log as far as it is known (the last present place or the one expected)
+         */
+        long end(Optional<Head> headRow, List<Finding> findings) {
+            long last = present.isEmpty() ? 0 : present.last();
+            long lastAnchor = anchors.stream().mapToLong(AuditAnchor::seq).max().orElse(0);
+            // a head row moved onto a forged entry claims nothing
+            Optional<Head> head = headRow.filter(h -> !insertedMacs.contains(h.mac()));
+            long expected = expectedLast(anchors, witness, head);
+            if (expected > last) {
+                List<Msg> sources = new ArrayList<>();
+                if (lastAnchor > last) {
+                    sources.add(Msg.of("audit.finding.detail.truncated.anchor", number(lastAnchor)));
+                }
+                witness.filter(w -> w.seq() > last)
+                        .ifPresent(w -> sources.add(Msg.of("audit.finding.detail.truncated.witness", number(w.seq()))));
+                head.filter(h -> h.seq() > last)
+                        .ifPresent(h -> sources.add(Msg.of("audit.finding.detail.truncated.headRow", number(h.seq()))));
+                long a = last + 1;
+                findings.add(Finding.of(Finding.Kind.TRUNCATED, a, expected, "truncated", entries(a, expected),
+                        number(last), joined(sources)));
+            }
+            for (int i = 0; i < n; i++) {
+                if (position[i] != null) {
+                    atPosition.putIfAbsent(position[i], i);
+                }
+            }
+            if (witness.isPresent() && witness.get().seq() >= 0) {
+                Head w = witness.get();
+                Integer i = atPosition.get(w.seq());
+                if (i != null && original[i] != null && !stored.get(i).mac().equals(w.mac())) {
+                    findings.add(Finding.of(Finding.Kind.WITNESS, w.seq(), w.seq(), "witness.mismatch", number(w.seq())));
+                }
+            }
+            return Math.max(last, expected);
+        }
+
+        /** 7. anchors: signed by the anchor key, and the MAC of the entry at their place. */
+        void anchors(List<Finding> findings) {
+            for (int a = 0; a < anchors.size(); a++) {
+                AuditAnchor anchor = anchors.get(a);
+                if (!signed[a]) {
+                    findings.add(anchor.keyId().equals(keyId)
+                            ? Finding.of(Finding.Kind.ANCHOR_SIGNATURE, anchor.seq(), anchor.seq(), "anchor.signature",
+                                    number(anchor.seq()))
+                            : Finding.of(Finding.Kind.ANCHOR_SIGNATURE, anchor.seq(), anchor.seq(), "anchor.unknownKey",
+                                    number(anchor.seq()), anchor.keyId()));
+                }
+                Integer i = atPosition.get(anchor.seq());
+                if (i != null && !stored.get(i).mac().equals(anchor.mac())) {
+                    findings.add(Finding.of(Finding.Kind.ANCHOR_MISMATCH, anchor.seq(), anchor.seq(), "anchor.mismatch",
+                            number(anchor.seq())));
+                }
+            }
+        }
     }
 
     private void requiredAnchors(List<AuditAnchor> anchors, long end, List<Finding> findings) {
@@ -359,40 +407,5 @@ final class ChainVerifier {
             }
         }
         return -1;
-    }
-
-    /**
-     * Entries whose original number is not the one their place in the stored order calls for (comparing
-     * with the original numbers sorted), grouped into the smallest runs that are permutations of their
-     * sorted selves. Shifts caused by insertions or deletions keep the order and are not reported.
-     */
-    private static void reordered(List<long[]> placed, List<Finding> findings) {
-        int m = placed.size();
-        long[] sorted = placed.stream().mapToLong(p -> p[1]).sorted().toArray();
-        long runMax = Long.MIN_VALUE;
-        int runStart = 0;
-        for (int i = 0; i < m; i++) {
-            runMax = Math.max(runMax, placed.get(i)[1]);
-            if (runMax != sorted[i]) {
-                continue;
-            }
-            List<Msg> moves = new ArrayList<>();
-            long first = -1;
-            long last = -1;
-            for (int k = runStart; k <= i; k++) {
-                if (placed.get(k)[1] != sorted[k]) {
-                    moves.add(Msg.of("audit.finding.detail.reordered.move", number(placed.get(k)[0]),
-                            number(placed.get(k)[1])));
-                    first = first < 0 ? placed.get(k)[0] : first;
-                    last = placed.get(k)[0];
-                }
-            }
-            if (!moves.isEmpty()) {
-                findings.add(Finding.of(Finding.Kind.REORDERED, first, last, "reordered", number(first), number(last),
-                        joined(moves)));
-            }
-            runStart = i + 1;
-            runMax = Long.MIN_VALUE;
-        }
     }
 }

@@ -22,7 +22,6 @@ import org.yunjian.cli.CliTexts;
 import org.yunjian.crypto.Pem;
 import org.yunjian.exit.ExitTexts;
 import org.yunjian.exit.HashAlgorithm;
-import org.yunjian.exit.HashList;
 import org.yunjian.exit.InventoryItem;
 import org.yunjian.exit.Keys;
 import org.yunjian.exit.Labels;
@@ -35,9 +34,9 @@ import org.yunjian.exit.Sensitivity;
 import org.yunjian.exit.SignedVerificationReport;
 import org.yunjian.exit.Verification;
 import org.yunjian.exit.VerificationReport;
+import org.yunjian.exit.internal.HashList;
 import org.yunjian.exit.internal.Json;
 import org.yunjian.exit.internal.ProgressBar;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

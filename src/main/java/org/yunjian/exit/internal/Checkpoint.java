@@ -64,8 +64,8 @@ public final class Checkpoint implements Closeable {
                         keep = offset;
                     } else if ("progress".equals(m.get("type"))) {
                         through = (String) m.get("through");
-                        totals = new Totals(l(m, "expected"), l(m, "ok"), l(m, "missing"), l(m, "extra"),
-                                l(m, "sizeMismatch"), l(m, "hashMismatch"), l(m, "unreadable"), l(m, "bytesHashed"), 0);
+                        Map<String, Object> progress = m;
+                        totals = Totals.of(n -> n.equals(Totals.HASHED_THIS_RUN) ? 0 : l(progress, n));
                         keep = offset;
                         if (Boolean.TRUE.equals(m.get("complete"))) {
                             through = "\udbff\udfff";
@@ -108,10 +108,9 @@ public final class Checkpoint implements Closeable {
     }
 
     public void progress(String path, Totals t, boolean complete) throws IOException {
-        out.write(Json.obj().put("type", "progress").put("through", path).put("expected", t.expected()).put("ok", t.ok())
-                .put("missing", t.missing()).put("extra", t.extra()).put("sizeMismatch", t.sizeMismatch())
-                .put("hashMismatch", t.hashMismatch()).put("unreadable", t.unreadable())
-                .put("bytesHashed", t.bytesHashed()).put("complete", complete ? Boolean.TRUE : null) + "\n");
+        Json.Obj line = Json.obj().put("type", "progress").put("through", path);
+        t.byName(false).forEach(line::put);
+        out.write(line.put("complete", complete ? Boolean.TRUE : null) + "\n");
         out.flush();
     }
 

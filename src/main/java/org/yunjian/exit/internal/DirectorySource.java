@@ -18,7 +18,6 @@ import java.util.Set;
 
 import org.yunjian.exit.FileEntry;
 import org.yunjian.exit.ManifestException;
-import org.yunjian.exit.ManifestPaths;
 
 /**
  * A directory tree walked depth first with each directory's names sorted by UTF-8 bytes, which yields the

@@ -8,7 +8,6 @@ import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MimeTypes;
 import org.yunjian.crypto.Hex;
-import org.yunjian.exit.ChunkDigests;
 import org.yunjian.exit.FileEntry;
 import org.yunjian.exit.HashAlgorithm;
 

@@ -1,16 +1,19 @@
 package org.yunjian.exit.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.yunjian.exit.ExitText;
 import org.yunjian.exit.InvalidInputException;
 
 /**
- * The tiny JSON subset of manifests: one flat object per line whose values are strings, integers,
- * booleans or null. Writing is deterministic (fields in insertion order, no spaces, minimal escapes), so
- * manifests are canonical byte for byte. Parsing is strict: nesting, duplicate keys, trailing data and
- * malformed escapes are rejected.
+ * JSON in the exit module. Lines of manifests and checkpoints are one flat object whose values are strings,
+ * integers, booleans or null; writing them is deterministic (fields in insertion order, no spaces, minimal escapes),
+ * so manifests are canonical byte for byte. The one parser ({@link #parse} for such a line, {@link #parseDocument}
+ * for a signed document, written by {@code exit.CanonicalJson}) is strict: nesting where a line has none, duplicate
+ * keys, trailing data and malformed escapes are rejected.
  */
 public final class Json {
 
@@ -79,9 +82,22 @@ public final class Json {
     }
 
     /** Parses one flat object; values become String, Long, Boolean or {@link #NULL}. */
+    @SuppressWarnings("unchecked")
     public static Map<String, Object> parse(String line) {
-        return new Parser(line).object();
+        return (Map<String, Object>) new Parser(line, true).document();
     }
+
+    /**
+     * Parses one JSON value of a document (any JSON whitespace between tokens, nesting up to {@link #MAX_DEPTH}, no
+     * lone surrogates in strings): {@link Map} (member order kept), {@link List}, {@link String}, {@link Long},
+     * {@link Boolean} and {@link #NULL}.
+     */
+    public static Object parseDocument(String text) {
+        return new Parser(text, false).document();
+    }
+
+    /** Deepest nesting a document may have. */
+    public static final int MAX_DEPTH = 64;
 
     /** Marker for JSON null. */
     public static final Object NULL = new Object() {
@@ -91,11 +107,8 @@ public final class Json {
         }
     };
 
-    /**
-     * A position in JSON text with the token steps both parsers of the module share (the manifest's flat
-     * objects here, the certificate's canonical documents in {@code exit.CanonicalJson}).
-     */
-    public abstract static class Cursor {
+    /** A position in JSON text with its token steps. */
+    private abstract static class Cursor {
         protected final String s;
         protected int i;
         private final String at;
@@ -205,49 +218,51 @@ public final class Json {
         }
     }
 
+    /**
+     * The module's one JSON parser, strict in both of its modes: a manifest's or checkpoint's line ({@code flat}: one
+     * object of strings, integers, booleans and nulls, blanks and tabs between tokens, problems named by column) or
+     * a signed document (any value, nesting and JSON whitespace, no lone surrogates, problems named by character).
+     * Duplicate members, non-integer numbers, leading zeros, control characters in strings and trailing data are
+     * errors in both.
+     */
     private static final class Parser extends Cursor {
 
-        Parser(String s) {
-            super(s, "exit.json.atColumn", "exit.json.endOfLine");
+        private final boolean flat;
+
+        Parser(String s, boolean flat) {
+            super(s, flat ? "exit.json.atColumn" : "exit.json.atCharacter",
+                    flat ? "exit.json.endOfLine" : "exit.json.endOfText");
+            this.flat = flat;
         }
 
-        Map<String, Object> object() {
-            Map<String, Object> m = new LinkedHashMap<>();
+        Object document() {
             ws();
-            expect('{');
-            ws();
-            if (peek() == '}') {
-                i++;
+            Object v;
+            if (flat) {
+                expect('{');
+                i--;
+                v = object(0);
             } else {
-                while (true) {
-                    ws();
-                    String k = string();
-                    ws();
-                    expect(':');
-                    ws();
-                    Object v = value();
-                    if (m.put(k, v) != null) {
-                        throw error("exit.json.duplicateMember", k);
-                    }
-                    ws();
-                    char c = next();
-                    if (c == '}') {
-                        break;
-                    }
-                    if (c != ',') {
-                        throw error("exit.json.expectedCommaOrBrace");
-                    }
-                }
+                v = value(0);
             }
             ws();
             if (i != s.length()) {
                 throw error("exit.json.trailingData");
             }
-            return m;
+            return v;
         }
 
-        private Object value() {
+        private Object value(int depth) {
+            if (depth > MAX_DEPTH) {
+                throw error("exit.json.tooDeep", MAX_DEPTH);
+            }
             char c = peek();
+            if (c == '{' && !flat) {
+                return object(depth);
+            }
+            if (c == '[' && !flat) {
+                return array(depth);
+            }
             if (c == '"') {
                 return string();
             }
@@ -266,14 +281,85 @@ public final class Json {
                 i += 4;
                 return NULL;
             }
-            throw error("exit.json.flatValue");
+            throw flat ? error("exit.json.flatValue") : error("exit.json.unexpectedCharacter", String.valueOf(c));
         }
 
-        private void ws() {
-            while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+        private Map<String, Object> object(int depth) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            i++;
+            ws();
+            if (peek() == '}') {
                 i++;
+                return m;
+            }
+            while (true) {
+                ws();
+                if (!flat && peek() != '"') {
+                    throw error("exit.json.expectedName");
+                }
+                String k = string();
+                ws();
+                expect(':');
+                ws();
+                Object v = value(depth + 1);
+                if (m.put(k, v) != null) {
+                    throw error("exit.json.duplicateMember", k);
+                }
+                ws();
+                char c = next();
+                if (c == '}') {
+                    return m;
+                }
+                if (c != ',') {
+                    throw error("exit.json.expectedCommaOrBrace");
+                }
             }
         }
 
+        private List<Object> array(int depth) {
+            List<Object> l = new ArrayList<>();
+            i++;
+            ws();
+            if (peek() == ']') {
+                i++;
+                return l;
+            }
+            while (true) {
+                ws();
+                l.add(value(depth + 1));
+                ws();
+                char c = next();
+                if (c == ']') {
+                    return l;
+                }
+                if (c != ',') {
+                    throw error("exit.json.expectedCommaOrBracket");
+                }
+            }
+        }
+
+        @Override
+        protected String string() {
+            String out = super.string();
+            if (flat) {
+                return out;
+            }
+            for (int k = 0; k < out.length(); k++) {
+                char c = out.charAt(k);
+                if (Character.isHighSurrogate(c) && k + 1 < out.length() && Character.isLowSurrogate(out.charAt(k + 1))) {
+                    k++;
+                } else if (Character.isSurrogate(c)) {
+                    throw error("exit.json.loneSurrogate");
+                }
+            }
+            return out;
+        }
+
+        private void ws() {
+            while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t'
+                    || (!flat && (s.charAt(i) == '\n' || s.charAt(i) == '\r')))) {
+                i++;
+            }
+        }
     }
 }

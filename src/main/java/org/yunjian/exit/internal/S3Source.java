@@ -7,20 +7,18 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
+import org.yunjian.exit.ExitTexts;
 import org.yunjian.exit.FileEntry;
 import org.yunjian.exit.ManifestException;
-import org.yunjian.exit.ExitTexts;
-import org.yunjian.exit.ManifestPaths;
 import org.yunjian.exit.S3Settings;
-
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -31,9 +29,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
-import software.amazon.awssdk.services.s3.model.ObjectVersion;
 
 /**
  * An S3-compatible bucket (path-style addressing) listed one "directory" level at a time with the

@@ -22,7 +22,6 @@ import org.yunjian.shared.SerialNumbers;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.Texts;
 
-
 /**
  * Builds the deletion certificate from an exit project's records (docs/deletion-certificate.md): the canonical
  * JSON document signed with the platform's SM2 key; {@link CertificatePdf} renders it for people.
@@ -55,79 +54,61 @@ class CertificateBuilder {
     CertificateInfo issue(ProjectView v, Instant now) {
         UUID certificateId = UUID.randomUUID();
         String number = serials.next(SerialNumbers.CERTIFICATE);
-        byte[] file = DeletionCertificate.sign(safe(content(v, certificateId, number, now)), keys.pair().getPrivate(),
+        byte[] file = safe(certificate(v, certificateId, number, now)).sign(keys.pair().getPrivate(),
                 keys.pair().getPublic());
         return new CertificateInfo(v.project().id(), certificateId, number, v.access().user().username(), now,
                 new String(file, StandardCharsets.UTF_8), Sm3.hex(file));
     }
 
-    Map<String, Object> content(ProjectView v, UUID certificateId, String number, Instant now) {
+    DeletionCertificate certificate(ProjectView v, UUID certificateId, String number, Instant now) {
         CloudSystem s = v.access().system();
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("id", certificateId.toString());
-        c.put("number", number);
-        c.put("title", Texts.render(Msg.of("exitproject.cert.title"), Texts.CHINESE) + " "
-                + Texts.render(Msg.of("exitproject.cert.title"), Texts.ENGLISH));
-        c.put("issuedAt", now.toString());
-        Map<String, Object> issuer = new LinkedHashMap<>();
-        issuer.put("name", v.access().user().username());
-        issuer.put("organization", v.access().user().organizationId() == null ? "platform"
-                : org(v.access().user().organizationId()));
-        c.put("issuer", issuer);
-        c.put("project", Map.of("id", v.project().id().toString(), "name", v.project().name()));
-        Map<String, Object> system = new LinkedHashMap<>();
-        system.put("id", s.id().toString());
-        system.put("name", s.name());
-        system.put("deploymentModel", s.deploymentModel().name());
-        system.put("serviceModel", s.serviceModel().name());
-        system.put("protectionLevel", s.protectionLevel());
-        c.put("system", system);
-        Map<String, Object> partyMap = new LinkedHashMap<>();
-        partyMap.put("customer", org(s.customerId()));
-        partyMap.put("provider", s.providerId() == null ? null : org(s.providerId()));
-        List<Object> agents = new ArrayList<>();
-        s.agents().forEach(a -> {
-            Map<String, Object> m = org(a.organizationId());
-            m.put("role", a.role().name());
-            agents.add(m);
-        });
-        partyMap.put("agents", agents);
-        c.put("parties", partyMap);
+        String title = Texts.render(Msg.of("exitproject.cert.title"), Texts.CHINESE) + " "
+                + Texts.render(Msg.of("exitproject.cert.title"), Texts.ENGLISH);
+        UUID issuerOrg = v.access().user().organizationId();
+        DeletionCertificate.Issuer issuer = new DeletionCertificate.Issuer(v.access().user().username(),
+                issuerOrg == null ? null : org(issuerOrg));
+        DeletionCertificate.SystemFacts system = new DeletionCertificate.SystemFacts(s.id().toString(), s.name(),
+                s.deploymentModel().name(), s.serviceModel().name(), s.protectionLevel());
+        List<DeletionCertificate.Agent> agents = s.agents().stream().map(a -> {
+            DeletionCertificate.Organization o = org(a.organizationId());
+            return new DeletionCertificate.Agent(o.id(), o.name(), o.creditCode(), a.role().name());
+        }).toList();
+        DeletionCertificate.Parties parties = new DeletionCertificate.Parties(org(s.customerId()),
+                s.providerId() == null ? null : org(s.providerId()), agents);
         List<RequirementId> basis = new ArrayList<>(List.of(ExitClauses.CHECKLIST, ExitClauses.INVENTORY,
                 ExitClauses.VERIFICATION, ExitClauses.DELETION, ExitClauses.DATA_LIST));
         if (v.privateCloud()) {
             basis.add(ExitClauses.DEVICES);
         }
-        c.put("standards", basis.stream().map(this::cited).toList());
-        c.put("scope", v.authorisation().map(a -> a.data().scope()).orElse(null));
-        List<Object> checklist = new ArrayList<>();
-        v.checklist().forEach(i -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("item", i.requirementId() == null ? i.key() : cited(RequirementId.of(i.requirementId())));
-            m.put("requirement", i.requirementId());
-            m.put("status", i.status().name());
-            m.put("note", i.note());
-            m.put("by", i.updatedBy());
-            m.put("at", i.updatedAt() == null ? null : i.updatedAt().toString());
-            checklist.add(m);
-        });
-        c.put("checklist", checklist);
-        Map<String, Object> approval = new LinkedHashMap<>();
-        approval.put("approvedBy", v.project().inventoryApprovedBy());
-        approval.put("approvedAt", v.project().inventoryApprovedAt().toString());
-        approval.put("providerKey", v.project().providerKeyFingerprint());
-        c.put("inventoryApproval", approval);
-        c.put("manifests", entries(v.manifests()));
-        c.put("inventoryItems", entries(v.items()));
-        c.put("verificationRuns", entries(v.verifications()));
-        c.put("authorisation", v.authorisation().map(this::entry).orElse(null));
-        c.put("deletionPlan", v.plan().map(this::entry).orElse(null));
-        c.put("deletion", v.deletion().map(this::entry).orElse(null));
-        c.put("sanitisations", entries(v.sanitisations()));
-        c.put("deviceDisposals", entries(v.disposals()));
-        c.put("storageChecks", entries(v.storageChecks()));
-        c.put("countersignature", v.countersigning() == ProjectView.Countersigning.VALID ? countersignature(v) : null);
-        return c;
+        List<DeletionCertificate.ChecklistLine> checklist = v.checklist().stream()
+                .map(i -> new DeletionCertificate.ChecklistLine(
+                        i.requirementId() == null ? i.key() : cited(RequirementId.of(i.requirementId())),
+                        i.requirementId(), i.status().name(), i.note(), i.updatedBy(),
+                        i.updatedAt() == null ? null : i.updatedAt().toString()))
+                .toList();
+        DeletionCertificate.InventoryApproval approval = new DeletionCertificate.InventoryApproval(
+                v.project().inventoryApprovedBy(), v.project().inventoryApprovedAt().toString(),
+                v.project().providerKeyFingerprint());
+        return new DeletionCertificate(certificateId.toString(), number, title, now.toString(), issuer,
+                new DeletionCertificate.Project(v.project().id().toString(), v.project().name()), system, parties,
+                basis.stream().map(this::cited).toList(), v.authorisation().map(a -> a.data().scope()).orElse(null),
+                checklist, approval, quote(DeletionCertificate.Manifest.class, v.manifests()),
+                quote(DeletionCertificate.Item.class, v.items()),
+                quote(DeletionCertificate.VerificationRun.class, v.verifications()),
+                v.authorisation().map(e -> quote(DeletionCertificate.Authorisation.class, e)).orElse(null),
+                v.plan().map(e -> quote(DeletionCertificate.DeletionPlan.class, e)).orElse(null),
+                v.deletion().map(e -> quote(DeletionCertificate.Deletion.class, e)).orElse(null),
+                quote(DeletionCertificate.Sanitisation.class, v.sanitisations()),
+                quote(DeletionCertificate.DeviceDisposal.class, v.disposals()),
+                quote(DeletionCertificate.StorageCheck.class, v.storageChecks()),
+                v.countersigning() == ProjectView.Countersigning.VALID ? countersignature(v) : null);
+    }
+
+    /**
+     * The certificate with every string passed through {@link Text#safe} ({@link #safe(Object)}), before signing.
+     */
+    static DeletionCertificate safe(DeletionCertificate c) {
+        return DeletionCertificate.fromJson(safe(c.json()));
     }
 
     /**
@@ -162,16 +143,19 @@ class CertificateBuilder {
         return clauses.cited(id).text(Texts.CHINESE);
     }
 
-    private Map<String, Object> org(UUID id) {
-        return records.org(id);
+    private DeletionCertificate.Organization org(UUID id) {
+        Map<String, Object> m = records.org(id);
+        return new DeletionCertificate.Organization((String) m.get("id"), (String) m.get("name"),
+                (String) m.get("creditCode"));
     }
 
-    private List<Object> entries(List<? extends Entry<?>> list) {
-        return records.entries(list);
+    /** Evidence records quoted as stored ({@link DeletionRecords#entry}), as the certificate's entries. */
+    private <R extends Record> List<R> quote(Class<R> type, List<? extends Entry<?>> list) {
+        return list.stream().map(e -> quote(type, e)).toList();
     }
 
-    private Map<String, Object> entry(Entry<?> e) {
-        return records.entry(e);
+    private <R extends Record> R quote(Class<R> type, Entry<?> e) {
+        return DeletionCertificate.quote(type, records.entry(e));
     }
 
     /**
@@ -179,21 +163,14 @@ class CertificateBuilder {
      * provider's public key (PEM) with its fingerprint as registered, the signing organisation, who uploaded it when,
      * and the signature — so {@code yunjian exit verify-certificate} checks it offline.
      */
-    private Map<String, Object> countersignature(ProjectView v) {
+    private DeletionCertificate.Countersignature countersignature(ProjectView v) {
         Entry<Records.Countersignature> cs = v.countersignature().orElseThrow();
         Records.CountersignKey key = v.countersignKey().orElseThrow().data();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("algorithm", org.yunjian.crypto.Sm2.ALGORITHM);
-        m.put("userId", org.yunjian.crypto.Sm2.DEFAULT_USER_ID);
-        m.put("keyFingerprint", key.fingerprint());
-        m.put("publicKey", key.pem());
-        m.put("organization", cs.recordedOrg() == null ? null : org(cs.recordedOrg()));
-        m.put("signedBy", cs.recordedBy());
-        m.put("signedAt", cs.recordedAt().toString());
-        m.put("record", org.yunjian.exit.CanonicalJson.parseObject(new String(records.file(v), StandardCharsets.UTF_8)));
-        m.put("recordSm3", cs.data().recordSm3());
-        m.put("value", cs.data().value());
-        return m;
+        return new DeletionCertificate.Countersignature(org.yunjian.crypto.Sm2.ALGORITHM,
+                org.yunjian.crypto.Sm2.DEFAULT_USER_ID, key.fingerprint(), key.pem(),
+                cs.recordedOrg() == null ? null : org(cs.recordedOrg()), cs.recordedBy(), cs.recordedAt().toString(),
+                org.yunjian.exit.CanonicalJson.parseObject(new String(records.file(v), StandardCharsets.UTF_8)),
+                cs.data().recordSm3(), cs.data().value());
     }
 
     /** The PDF for people, in the current request's language. */

@@ -42,8 +42,11 @@ class DemoExitProject implements ApplicationRunner {
     private final Parties parties;
     private final UserAdministration users;
 
-    DemoExitProject(ExitProjectService service, Parties parties, UserAdministration users) {
+    private final InventoryService inventory;
+
+    DemoExitProject(ExitProjectService service, InventoryService inventory, Parties parties, UserAdministration users) {
         this.service = service;
+        this.inventory = inventory;
         this.parties = parties;
         this.users = users;
     }
@@ -66,17 +69,17 @@ class DemoExitProject implements ApplicationRunner {
                     ExpectedVersion.exactly(0));
             service.updateChecklist(p[0].id(), "b", ChecklistStatus.DONE, demo("demo.exit.checklist.b"),
                     ExpectedVersion.exactly(0));
-            service.addItem(p[0].id(), new Item("conversion-tool", demo("demo.exit.item.tool"),
+            inventory.addItem(p[0].id(), new Item("conversion-tool", demo("demo.exit.item.tool"),
                     demo("demo.exit.item.tool.note"), "PUBLIC", null));
         });
         SeedActor.run(provider.get(), () -> {
-            service.addItem(p[0].id(), new Item("document", demo("demo.exit.item.docs"), demo("demo.exit.item.docs.note"),
+            inventory.addItem(p[0].id(), new Item("document", demo("demo.exit.item.docs"), demo("demo.exit.item.docs.note"),
                     "PUBLIC", null));
-            service.addItem(p[0].id(), new Item("key-custody", demo("demo.exit.item.keys"),
+            inventory.addItem(p[0].id(), new Item("key-custody", demo("demo.exit.item.keys"),
                     demo("demo.exit.item.keys.note"), "SENSITIVE", demo("demo.exit.item.keys.covers")));
         });
         SeedActor.run(customer.get(), () -> {
-            ProjectInfo approved = service.approveInventory(p[0].id(), ExpectedVersion.exactly(p[0].version()));
+            ProjectInfo approved = inventory.approveInventory(p[0].id(), ExpectedVersion.exactly(p[0].version()));
             service.transition(p[0].id(), ExitStatus.HANDOVER, ExpectedVersion.exactly(approved.version()));
         });
         log.info("Demo exit project seeded: {}", p[0].name());

@@ -1,6 +1,5 @@
 package org.yunjian.exitproject.internal;
 
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,29 +21,19 @@ import org.yunjian.exitproject.ChecklistStatus;
 import org.yunjian.exitproject.DeletionCertificateIssued;
 import org.yunjian.exitproject.ExitProject;
 import org.yunjian.exitproject.ExitStatus;
-import org.yunjian.exitproject.internal.Records.Authorisation;
 import org.yunjian.exitproject.internal.Records.CertificateInfo;
 import org.yunjian.exitproject.internal.Records.ChecklistItem;
-import org.yunjian.exitproject.internal.Records.Deletion;
-import org.yunjian.exitproject.internal.Records.DeletionPlan;
-import org.yunjian.exitproject.internal.Records.Disposal;
-import org.yunjian.exitproject.internal.Records.Entry;
-import org.yunjian.exitproject.internal.Records.Item;
 import org.yunjian.exitproject.internal.Records.Kind;
-import org.yunjian.exitproject.internal.Records.Manifest;
 import org.yunjian.exitproject.internal.Records.ProjectInfo;
-import org.yunjian.exitproject.internal.Records.Sanitisation;
-import org.yunjian.exitproject.internal.Records.StorageCheck;
-import org.yunjian.exitproject.internal.Records.Verification;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
-import org.yunjian.shared.DownloadName;
-import org.yunjian.shared.Msg;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.DownloadName;
 import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.TextRules;
@@ -69,15 +58,11 @@ public class ExitProjectService {
     private final Clock clock;
     private final CertificateBuilder certificates;
     private final TextRules textRules;
-    private final InventoryService inventory;
-    private final VerificationService verification;
-    private final DeletionService deletion;
     private final ExitProjectWork work;
 
     ExitProjectService(ExitProjectRepository repo, ProjectRecords records, Parties parties, Catalog catalog,
                        FileStore files, ApplicationEventPublisher events, Clock clock, CertificateBuilder certificates,
-                       TextRules textRules, InventoryService inventory, VerificationService verification,
-                       DeletionService deletion, ExitProjectWork work) {
+                       TextRules textRules, ExitProjectWork work) {
         this.work = work;
         this.repo = repo;
         this.records = records;
@@ -88,9 +73,6 @@ public class ExitProjectService {
         this.clock = clock;
         this.certificates = certificates;
         this.textRules = textRules;
-        this.inventory = inventory;
-        this.verification = verification;
-        this.deletion = deletion;
     }
 
     public record CreateInput(String name, UUID systemId) {
@@ -232,54 +214,6 @@ public class ExitProjectService {
         return repo.checklist(id).stream().filter(i -> i.key().equals(key)).findFirst().orElseThrow();
     }
     // --- the sub-processes, one service each
-
-    public ProjectInfo setProviderKey(UUID id, String pem, ExpectedVersion version) {
-        return inventory.setProviderKey(id, pem, version);
-    }
-
-    public ProjectInfo setVerifierKey(UUID id, String pem, ExpectedVersion version) {
-        return inventory.setVerifierKey(id, pem, version);
-    }
-
-    public Entry<Manifest> uploadManifest(UUID id, String fileName, InputStream content) {
-        return inventory.uploadManifest(id, fileName, content);
-    }
-
-    public Entry<Item> addItem(UUID id, Item in) {
-        return inventory.addItem(id, in);
-    }
-
-    public ProjectInfo approveInventory(UUID id, ExpectedVersion version) {
-        return inventory.approveInventory(id, version);
-    }
-
-    public Entry<Verification> recordVerification(UUID id, String fileName, byte[] report, String note) {
-        return verification.recordVerification(id, fileName, report, note);
-    }
-
-    public Entry<StorageCheck> recordStorageCheck(UUID id, String fileName, byte[] report, String note) {
-        return verification.recordStorageCheck(id, fileName, report, note);
-    }
-
-    public Entry<Authorisation> authorise(UUID id, Authorisation in) {
-        return deletion.authorise(id, in);
-    }
-
-    public Entry<DeletionPlan> plan(UUID id, DeletionPlan in) {
-        return deletion.plan(id, in);
-    }
-
-    public Entry<Deletion> recordDeletion(UUID id, Deletion in) {
-        return deletion.recordDeletion(id, in);
-    }
-
-    public Entry<Sanitisation> recordSanitisation(UUID id, Sanitisation in) {
-        return deletion.recordSanitisation(id, in);
-    }
-
-    public Entry<Disposal> recordDisposal(UUID id, Disposal in) {
-        return deletion.recordDisposal(id, in);
-    }
 
     // --- certificate
 

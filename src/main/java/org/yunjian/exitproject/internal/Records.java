@@ -96,6 +96,11 @@ public final class Records {
         public Verification {
             totals = Map.copyOf(totals);
         }
+
+        /** The stored counts as {@link org.yunjian.exit.Totals} (a count the record lacks is 0). */
+        public org.yunjian.exit.Totals counts() {
+            return org.yunjian.exit.Totals.of(n -> totals.getOrDefault(n, 0L));
+        }
     }
 
     /**

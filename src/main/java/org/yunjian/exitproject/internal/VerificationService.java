@@ -22,10 +22,10 @@ import org.yunjian.exitproject.internal.Records.Kind;
 import org.yunjian.exitproject.internal.Records.Manifest;
 import org.yunjian.exitproject.internal.Records.StorageCheck;
 import org.yunjian.exitproject.internal.Records.Verification;
-import org.yunjian.shared.Msg;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
+import org.yunjian.shared.Msg;
 import org.yunjian.shared.Text;
 
 /**
@@ -92,15 +92,7 @@ public class VerificationService {
             throw new FieldErrors.ValidationException("file", "exitproject.report.notVerifier");
         }
         Totals t = r.totals();
-        Map<String, Long> totals = new LinkedHashMap<>();
-        totals.put("expected", t.expected());
-        totals.put("ok", t.ok());
-        totals.put("missing", t.missing());
-        totals.put("extra", t.extra());
-        totals.put("sizeMismatch", t.sizeMismatch());
-        totals.put("hashMismatch", t.hashMismatch());
-        totals.put("unreadable", t.unreadable());
-        totals.put("bytesHashed", t.bytesHashed());
+        Map<String, Long> totals = t.byName(false);
         Verification v = new Verification(ProjectRecords.safeName(fileName, "report.json"), read.sm3(), str(r.target()),
                 str(r.algorithm()), r.manifestSignature().name(), str(r.signatureDetail()), r.clean(), r.interrupted(),
                 totals, r.findings().size(), ProjectRecords.trim(note), r.manifestSm3(), r.manifestSignatureSm3(), str(r.tool()),

@@ -27,10 +27,13 @@ import org.yunjian.exitproject.ExitStatus;
 import org.yunjian.exitproject.NextUse;
 import org.yunjian.exitproject.SanitisationMethod;
 import org.yunjian.exitproject.internal.Access;
+import org.yunjian.exitproject.internal.DeletionService;
 import org.yunjian.exitproject.internal.ExitProjectService;
+import org.yunjian.exitproject.internal.InventoryService;
 import org.yunjian.exitproject.internal.ProjectView;
-import org.yunjian.exitproject.internal.Records;
 import org.yunjian.exitproject.internal.Records.ProjectInfo;
+import org.yunjian.exitproject.internal.Records;
+import org.yunjian.exitproject.internal.VerificationService;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Organization;
 import org.yunjian.party.Parties;
@@ -55,8 +58,16 @@ class ExitProjectPages {
     private final org.yunjian.exitproject.internal.CountersignService countersigning;
     private final ExitClauses clauses;
 
+    private final InventoryService inventory;
+    private final VerificationService verification;
+    private final DeletionService deletion;
+
     ExitProjectPages(ExitProjectService service, Parties parties, PeopleNames people,
-                     org.yunjian.exitproject.internal.CountersignService countersigning, ExitClauses clauses) {
+                     org.yunjian.exitproject.internal.CountersignService countersigning, ExitClauses clauses,
+                     InventoryService inventory, VerificationService verification, DeletionService deletion) {
+        this.inventory = inventory;
+        this.verification = verification;
+        this.deletion = deletion;
         this.countersigning = countersigning;
         this.clauses = clauses;
         this.service = service;
@@ -305,7 +316,7 @@ class ExitProjectPages {
                        @RequestParam(required = false) String version, RedirectAttributes flash) throws IOException {
         String text = typedOrUploaded(pem, file);
         return change(id, flash, "#inventory", "provider-key", java.util.Collections.singletonMap("pem", pem),
-                () -> service.setProviderKey(id, text, ExpectedVersion.ofForm(version)));
+                () -> inventory.setProviderKey(id, text, ExpectedVersion.ofForm(version)));
     }
 
     @PostMapping("/exit-projects/{id}/verifier-key")
@@ -315,7 +326,7 @@ class ExitProjectPages {
                        @RequestParam(required = false) String version, RedirectAttributes flash) throws IOException {
         String text = typedOrUploaded(pem, file);
         return change(id, flash, "#verification", "verifier-key", java.util.Collections.singletonMap("pem", pem),
-                () -> service.setVerifierKey(id, text, ExpectedVersion.ofForm(version)));
+                () -> inventory.setVerifierKey(id, text, ExpectedVersion.ofForm(version)));
     }
 
     @PostMapping("/exit-projects/{id}/countersign-key")
@@ -343,7 +354,7 @@ class ExitProjectPages {
                     RedirectAttributes flash) throws IOException {
         var in = file == null || file.isEmpty() ? null : file.getInputStream();
         return change(id, flash, "#inventory",
-                () -> service.uploadManifest(id, file == null ? null : file.getOriginalFilename(), in));
+                () -> inventory.uploadManifest(id, file == null ? null : file.getOriginalFilename(), in));
     }
 
     @PostMapping("/exit-projects/{id}/items")
@@ -353,7 +364,7 @@ class ExitProjectPages {
                 @RequestParam(required = false) String sensitivity, @RequestParam(required = false) String covers,
                 RedirectAttributes flash) {
         return change(id, flash, "#inventory",
-                () -> service.addItem(id, new Records.Item(category, name, description, sensitivity, covers)));
+                () -> inventory.addItem(id, new Records.Item(category, name, description, sensitivity, covers)));
     }
 
     @PostMapping("/exit-projects/{id}/approve")
@@ -365,7 +376,7 @@ class ExitProjectPages {
                     () -> service.access(id).requireCustomer("approving the inventory"), "exitproject.confirm.missing.approve");
         }
         return step(id, flash, "#inventory", VersionRefusal.Action.APPROVE,
-                () -> service.approveInventory(id, ExpectedVersion.ofForm(version)));
+                () -> inventory.approveInventory(id, ExpectedVersion.ofForm(version)));
     }
 
     @PostMapping("/exit-projects/{id}/verification-runs")
@@ -373,7 +384,7 @@ class ExitProjectPages {
     String verification(@PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file,
                         @RequestParam(required = false) String note, RedirectAttributes flash)
             throws IOException {
-        return report(id, file, note, flash, "#verification", service::recordVerification);
+        return report(id, file, note, flash, "#verification", verification::recordVerification);
     }
 
     @PostMapping("/exit-projects/{id}/storage-checks")
@@ -381,7 +392,7 @@ class ExitProjectPages {
     String storageCheck(@PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file,
                         @RequestParam(required = false) String note, RedirectAttributes flash)
             throws IOException {
-        return report(id, file, note, flash, "#storage", service::recordStorageCheck);
+        return report(id, file, note, flash, "#storage", verification::recordStorageCheck);
     }
 
     /** How a JSON report of an offline command is recorded: project, file name, content, note. */
@@ -402,7 +413,7 @@ class ExitProjectPages {
                      @RequestParam(required = false) String reference, @RequestParam(required = false) String scope,
                      @RequestParam(required = false) String authorisedOn,
                      @RequestParam(required = false) String retainUntil, RedirectAttributes flash) {
-        return change(id, flash, "#deletion", () -> service.authorise(id, new Records.Authorisation(signatory,
+        return change(id, flash, "#deletion", () -> deletion.authorise(id, new Records.Authorisation(signatory,
                 reference, scope, date("authorisedOn", authorisedOn), date("retainUntil", retainUntil))));
     }
 
@@ -412,7 +423,7 @@ class ExitProjectPages {
                 @RequestParam(required = false) String method, @RequestParam(required = false) String backups,
                 @RequestParam(required = false) String plannedOn, @RequestParam(required = false) String note,
                 RedirectAttributes flash) {
-        return change(id, flash, "#deletion", () -> service.plan(id, new Records.DeletionPlan(scope, method,
+        return change(id, flash, "#deletion", () -> deletion.plan(id, new Records.DeletionPlan(scope, method,
                 backups, date("plannedOn", plannedOn), note)));
     }
 
@@ -423,7 +434,7 @@ class ExitProjectPages {
                     @RequestParam(required = false) String backups, @RequestParam(required = false) String operator,
                     @RequestParam(required = false) String witness, @RequestParam(required = false) String result,
                     @RequestParam(required = false) String buckets, RedirectAttributes flash) {
-        return change(id, flash, "#deletion", () -> service.recordDeletion(id, new Records.Deletion(
+        return change(id, flash, "#deletion", () -> deletion.recordDeletion(id, new Records.Deletion(
                 date("deletedOn", deletedOn), scope, method, backups, operator, witness, result,
                 buckets == null ? List.of() : List.of(buckets.split("[\\r\\n]+")))));
     }
@@ -437,7 +448,7 @@ class ExitProjectPages {
                         @RequestParam(required = false) NextUse nextUse, @RequestParam(required = false) String operator,
                         @RequestParam(required = false) String witness, @RequestParam(required = false) String date,
                         @RequestParam(required = false) String result, RedirectAttributes flash) {
-        return change(id, flash, "#media", () -> service.recordSanitisation(id, new Records.Sanitisation(
+        return change(id, flash, "#media", () -> deletion.recordSanitisation(id, new Records.Sanitisation(
                 mediumId, mediumType, heldSensitive, method, nextUse, operator, witness, date("date", date), result)));
     }
 
@@ -450,7 +461,7 @@ class ExitProjectPages {
                     @RequestParam(required = false) String participants,
                     @RequestParam(required = false) String residualCheck, @RequestParam(required = false) String date,
                     RedirectAttributes flash) {
-        return change(id, flash, "#devices", () -> service.recordDisposal(id, new Records.Disposal(deviceId,
+        return change(id, flash, "#devices", () -> deletion.recordDisposal(id, new Records.Disposal(deviceId,
                 deviceType, location, state, action, sanitisation, participants, residualCheck, date("date", date))));
     }
 

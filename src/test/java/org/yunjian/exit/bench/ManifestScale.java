@@ -11,7 +11,7 @@ import org.yunjian.exit.FileEntry;
 import org.yunjian.exit.HashAlgorithm;
 import org.yunjian.exit.Keys;
 import org.yunjian.exit.ManifestHeader;
-import org.yunjian.exit.ManifestWriter;
+import org.yunjian.exit.internal.ManifestWriter;
 
 /**
  * Writes the signed SM3 manifest of {@code synthetic://N} straight from the store's arithmetic, for

@@ -58,7 +58,7 @@ class CertificatePdfCellsTest {
     void noCellBreaksAWordANumberOrAShortTerm(String tag) throws IOException {
         Locale language = Locale.forLanguageTag(tag);
         String json = CERTIFICATE.formatted(UUID.nameUUIDFromBytes(tag.getBytes()), SM3, "MEUCIQ" + SM3);
-        CertificatePdf certificate = new CertificatePdf(PdfRenderer.locatingFont(Optional.empty()),
+        CertificatePdf certificate = new CertificatePdf(PdfRenderer.locatingFont(Optional.empty()), templates(),
                 names -> Map.of("customer", "李客户", "provider", "王运营"),
                 new org.yunjian.exitproject.ExitClauses(org.yunjian.catalog.internal.CatalogLoading.fromClasspath()));
 
@@ -84,5 +84,17 @@ class CertificatePdfCellsTest {
                     "certificate-" + tag + ".pdf"), pdf);
         }
         assertThat(LineBreaksInCells.brokenWords(pdf, LineBreaksInCells.keptRuns(texts))).isEmpty();
+    }
+
+    /** The templates from the classpath, as the application resolves them. */
+    static org.thymeleaf.ITemplateEngine templates() {
+        org.thymeleaf.spring6.SpringTemplateEngine engine = new org.thymeleaf.spring6.SpringTemplateEngine();
+        org.thymeleaf.templateresolver.ClassLoaderTemplateResolver resolver =
+                new org.thymeleaf.templateresolver.ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(".html");
+        resolver.setCharacterEncoding("UTF-8");
+        engine.setTemplateResolver(resolver);
+        return engine;
     }
 }

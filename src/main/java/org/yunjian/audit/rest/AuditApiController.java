@@ -1,4 +1,4 @@
-package org.yunjian.audit.api;
+package org.yunjian.audit.rest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -26,8 +27,6 @@ import org.yunjian.audit.internal.Finding;
 import org.yunjian.audit.internal.VerificationReport;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.Msg;
-
-import io.swagger.v3.oas.annotations.Operation;
 
 /** Read-only access to the audit log for audit administrators. There is deliberately no write operation. */
 @RestController

@@ -1,4 +1,4 @@
-package org.yunjian.exit;
+package org.yunjian.exit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.yunjian.exit;
+package org.yunjian.exit.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.yunjian.crypto.Hex;
-import org.yunjian.exit.internal.Source;
+import org.yunjian.exit.FileEntry;
+import org.yunjian.exit.Finding;
+import org.yunjian.exit.HashAlgorithm;
+import org.yunjian.exit.Verification;
 
 /**
  * One fixed-size chunk of a file recorded with chunk digests (manifest format version 2): the unit of parallel

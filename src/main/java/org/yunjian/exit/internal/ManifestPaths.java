@@ -1,6 +1,8 @@
-package org.yunjian.exit;
+package org.yunjian.exit.internal;
 
 import java.util.Comparator;
+
+import org.yunjian.exit.InvalidInputException;
 
 /**
  * Manifest paths: relative, '/'-separated, normalised (no empty, {@code .} or {@code ..} segments, no

@@ -1,4 +1,4 @@
-package org.yunjian.exitproject.api;
+package org.yunjian.exitproject.rest;
 
 import java.io.IOException;
 import java.net.URI;
@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -25,21 +24,24 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.yunjian.exitproject.api.Dtos.AuthorisationRequest;
-import org.yunjian.exitproject.api.Dtos.CertificateResponse;
-import org.yunjian.exitproject.api.Dtos.ChecklistRequest;
-import org.yunjian.exitproject.api.Dtos.CreateRequest;
-import org.yunjian.exitproject.api.Dtos.DeletionRequest;
-import org.yunjian.exitproject.api.Dtos.DetailResponse;
-import org.yunjian.exitproject.api.Dtos.DisposalRequest;
-import org.yunjian.exitproject.api.Dtos.ItemRequest;
-import org.yunjian.exitproject.api.Dtos.KeyRequest;
-import org.yunjian.exitproject.api.Dtos.PlanRequest;
-import org.yunjian.exitproject.api.Dtos.ProjectResponse;
-import org.yunjian.exitproject.api.Dtos.SanitisationRequest;
-import org.yunjian.exitproject.api.Dtos.TransitionRequest;
+import org.yunjian.exitproject.internal.DeletionService;
 import org.yunjian.exitproject.internal.ExitProjectService;
+import org.yunjian.exitproject.internal.InventoryService;
 import org.yunjian.exitproject.internal.Records;
+import org.yunjian.exitproject.internal.VerificationService;
+import org.yunjian.exitproject.rest.Dtos.AuthorisationRequest;
+import org.yunjian.exitproject.rest.Dtos.CertificateResponse;
+import org.yunjian.exitproject.rest.Dtos.ChecklistRequest;
+import org.yunjian.exitproject.rest.Dtos.CreateRequest;
+import org.yunjian.exitproject.rest.Dtos.DeletionRequest;
+import org.yunjian.exitproject.rest.Dtos.DetailResponse;
+import org.yunjian.exitproject.rest.Dtos.DisposalRequest;
+import org.yunjian.exitproject.rest.Dtos.ItemRequest;
+import org.yunjian.exitproject.rest.Dtos.KeyRequest;
+import org.yunjian.exitproject.rest.Dtos.PlanRequest;
+import org.yunjian.exitproject.rest.Dtos.ProjectResponse;
+import org.yunjian.exitproject.rest.Dtos.SanitisationRequest;
+import org.yunjian.exitproject.rest.Dtos.TransitionRequest;
 import org.yunjian.shared.DownloadName;
 import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
@@ -54,10 +56,17 @@ class ExitProjectApi {
     private final ExitProjectService service;
     private final org.yunjian.exitproject.internal.CountersignService countersigning;
     private final org.yunjian.exitproject.ExitClauses clauses;
+    private final InventoryService inventory;
+    private final VerificationService verification;
+    private final DeletionService deletion;
 
     ExitProjectApi(ExitProjectService service, org.yunjian.exitproject.internal.CountersignService countersigning,
-                   org.yunjian.exitproject.ExitClauses clauses) {
+                   org.yunjian.exitproject.ExitClauses clauses, InventoryService inventory,
+                   VerificationService verification, DeletionService deletion) {
         this.service = service;
+        this.inventory = inventory;
+        this.verification = verification;
+        this.deletion = deletion;
         this.clauses = clauses;
         this.countersigning = countersigning;
     }
@@ -117,7 +126,7 @@ class ExitProjectApi {
     @Operation(summary = "Register the provider's SM2 public key (PEM) its manifests are signed with (provider)")
     ProjectResponse providerKey(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                 @RequestBody KeyRequest body) {
-        return ProjectResponse.of(service.setProviderKey(id, body.pem(), ExpectedVersion.of(ifMatch, body.version())));
+        return ProjectResponse.of(inventory.setProviderKey(id, body.pem(), ExpectedVersion.of(ifMatch, body.version())));
     }
 
     @PutMapping("/api/exit-projects/{id}/verifier-key")
@@ -126,7 +135,7 @@ class ExitProjectApi {
             + "verifier it names (customer)")
     ProjectResponse verifierKey(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                 @RequestBody KeyRequest body) {
-        return ProjectResponse.of(service.setVerifierKey(id, body.pem(), ExpectedVersion.of(ifMatch, body.version())));
+        return ProjectResponse.of(inventory.setVerifierKey(id, body.pem(), ExpectedVersion.of(ifMatch, body.version())));
     }
 
     @PostMapping(path = "/api/exit-projects/{id}/manifests", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -136,7 +145,7 @@ class ExitProjectApi {
     ResponseEntity<Records.Entry<Records.Manifest>> manifest(@PathVariable UUID id,
                                                             @RequestParam(value = "file", required = false) MultipartFile file)
             throws IOException {
-        var e = service.uploadManifest(id, file == null ? null : file.getOriginalFilename(),
+        var e = inventory.uploadManifest(id, file == null ? null : file.getOriginalFilename(),
                 file == null ? null : file.getInputStream());
         return ResponseEntity.status(201).body(e);
     }
@@ -146,7 +155,7 @@ class ExitProjectApi {
     @Operation(summary = "Add a non-file inventory item (program code, other data, documents, decryption method, key "
             + "custody, conversion tool). Reopens the inventory review")
     ResponseEntity<Records.Entry<Records.Item>> item(@PathVariable UUID id, @RequestBody ItemRequest body) {
-        return ResponseEntity.status(201).body(service.addItem(id, body.toItem()));
+        return ResponseEntity.status(201).body(inventory.addItem(id, body.toItem()));
     }
 
     @PostMapping("/api/exit-projects/{id}/inventory-approval")
@@ -154,7 +163,7 @@ class ExitProjectApi {
     @Operation(summary = "Approve the hand-over inventory after review (customer, JR/T securities and futures cloud specification 8.1.3 ¶2)")
     ProjectResponse approve(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                             @RequestBody(required = false) Dtos.VersionRequest body) {
-        return ProjectResponse.of(service.approveInventory(id,
+        return ProjectResponse.of(inventory.approveInventory(id,
                 ExpectedVersion.of(ifMatch, body == null ? null : body.version())));
     }
 
@@ -164,7 +173,7 @@ class ExitProjectApi {
     ResponseEntity<Records.Entry<Records.Verification>> verification(@PathVariable UUID id,
             @RequestParam(value = "file", required = false) MultipartFile file,
             @RequestParam(required = false) String note) throws IOException {
-        return ResponseEntity.status(201).body(service.recordVerification(id,
+        return ResponseEntity.status(201).body(verification.recordVerification(id,
                 file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes(), note));
     }
 
@@ -175,7 +184,7 @@ class ExitProjectApi {
     ResponseEntity<Records.Entry<Records.StorageCheck>> storageCheck(@PathVariable UUID id,
             @RequestParam(value = "file", required = false) MultipartFile file,
             @RequestParam(required = false) String note) throws IOException {
-        return ResponseEntity.status(201).body(service.recordStorageCheck(id,
+        return ResponseEntity.status(201).body(verification.recordStorageCheck(id,
                 file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes(), note));
     }
 
@@ -184,21 +193,21 @@ class ExitProjectApi {
     @Operation(summary = "The customer's written deletion authorisation: signatory, reference, scope, retention period")
     ResponseEntity<Records.Entry<Records.Authorisation>> authorise(@PathVariable UUID id,
                                                                   @RequestBody AuthorisationRequest body) {
-        return ResponseEntity.status(201).body(service.authorise(id, body.toRecord()));
+        return ResponseEntity.status(201).body(deletion.authorise(id, body.toRecord()));
     }
 
     @PostMapping("/api/exit-projects/{id}/deletion-plans")
     @PreAuthorize(WHO)
     @Operation(summary = "The provider's deletion plan")
     ResponseEntity<Records.Entry<Records.DeletionPlan>> plan(@PathVariable UUID id, @RequestBody PlanRequest body) {
-        return ResponseEntity.status(201).body(service.plan(id, body.toRecord()));
+        return ResponseEntity.status(201).body(deletion.plan(id, body.toRecord()));
     }
 
     @PostMapping("/api/exit-projects/{id}/deletion-records")
     @PreAuthorize(WHO)
     @Operation(summary = "The provider's deletion record; 409 before the authorised retention period ends")
     ResponseEntity<Records.Entry<Records.Deletion>> deletion(@PathVariable UUID id, @RequestBody DeletionRequest body) {
-        return ResponseEntity.status(201).body(service.recordDeletion(id, body.toRecord()));
+        return ResponseEntity.status(201).body(deletion.recordDeletion(id, body.toRecord()));
     }
 
     @PostMapping("/api/exit-projects/{id}/sanitisations")
@@ -207,14 +216,14 @@ class ExitProjectApi {
             + "public data is refused with 400 naming GB/T 31167 9.4 3. 6.")
     ResponseEntity<Records.Entry<Records.Sanitisation>> sanitisation(@PathVariable UUID id,
                                                                     @RequestBody SanitisationRequest body) {
-        return ResponseEntity.status(201).body(service.recordSanitisation(id, body.toRecord()));
+        return ResponseEntity.status(201).body(deletion.recordSanitisation(id, body.toRecord()));
     }
 
     @PostMapping("/api/exit-projects/{id}/device-disposals")
     @PreAuthorize(WHO)
     @Operation(summary = "A device disposal record (provider, private clouds only, JR/T securities and futures cloud specification 8.2.2)")
     ResponseEntity<Records.Entry<Records.Disposal>> disposal(@PathVariable UUID id, @RequestBody DisposalRequest body) {
-        return ResponseEntity.status(201).body(service.recordDisposal(id, body.toRecord()));
+        return ResponseEntity.status(201).body(deletion.recordDisposal(id, body.toRecord()));
     }
 
     @PutMapping("/api/exit-projects/{id}/countersign-key")

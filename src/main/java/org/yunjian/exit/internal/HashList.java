@@ -1,4 +1,4 @@
-package org.yunjian.exit;
+package org.yunjian.exit.internal;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -14,6 +14,14 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.yunjian.crypto.Sm3;
+import org.yunjian.exit.ExitText;
+import org.yunjian.exit.FileEntry;
+import org.yunjian.exit.HashAlgorithm;
+import org.yunjian.exit.InvalidInputException;
+import org.yunjian.exit.ManifestEntry;
+import org.yunjian.exit.ManifestException;
+import org.yunjian.exit.ManifestReader;
+import org.yunjian.exit.Sensitivity;
 
 /**
  * Hash lists of other tools: GNU {@code sha256sum} (and the same layout for SM3, as {@code sm3sum} /

@@ -1,4 +1,4 @@
-package org.yunjian.exit;
+package org.yunjian.exit.internal;
 
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
@@ -15,7 +15,11 @@ import java.util.Set;
 
 import org.yunjian.crypto.Signer;
 import org.yunjian.crypto.Sm3;
-import org.yunjian.exit.internal.Json;
+import org.yunjian.exit.FileEntry;
+import org.yunjian.exit.InventoryItem;
+import org.yunjian.exit.Keys;
+import org.yunjian.exit.ManifestException;
+import org.yunjian.exit.ManifestHeader;
 
 /**
  * Writes a manifest line by line (see {@code docs/exit-manifest.md}): header, inventory items, files in

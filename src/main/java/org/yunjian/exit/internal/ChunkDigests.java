@@ -1,8 +1,9 @@
-package org.yunjian.exit;
+package org.yunjian.exit.internal;
 
 import java.util.Arrays;
 
 import org.yunjian.crypto.Hex;
+import org.yunjian.exit.InvalidInputException;
 
 /**
  * The digests of a file's fixed-size chunks (manifest format version 2): chunk {@code i} covers bytes

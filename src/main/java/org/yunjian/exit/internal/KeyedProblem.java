@@ -1,6 +1,8 @@
-package org.yunjian.exit;
+package org.yunjian.exit.internal;
 
 import java.util.Locale;
+
+import org.yunjian.exit.ExitText;
 
 /**
  * A problem the toolkit reports as an {@link ExitText}: {@link #key()} and {@link #args()} let a caller put it into

@@ -1,4 +1,4 @@
-package org.yunjian.exitproject.api;
+package org.yunjian.exitproject.rest;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,10 +16,10 @@ import org.yunjian.exitproject.NextUse;
 import org.yunjian.exitproject.SanitisationMethod;
 import org.yunjian.exitproject.internal.Access;
 import org.yunjian.exitproject.internal.ProjectView;
-import org.yunjian.exitproject.internal.Records;
 import org.yunjian.exitproject.internal.Records.ChecklistItem;
 import org.yunjian.exitproject.internal.Records.Entry;
 import org.yunjian.exitproject.internal.Records.ProjectInfo;
+import org.yunjian.exitproject.internal.Records;
 
 /** Request and response bodies of the exit-project API. */
 final class Dtos {
