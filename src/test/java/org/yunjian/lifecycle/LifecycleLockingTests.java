@@ -1,5 +1,7 @@
 package org.yunjian.lifecycle;
 
+import org.yunjian.procurement.NeedsApiTests;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

@@ -37,7 +37,7 @@ import org.yunjian.security.CurrentUser;
 class PlanApiTests extends LifecycleWorldTest {
 
     @Override
-    String part() {
+    protected String part() {
         return "";
     }
 

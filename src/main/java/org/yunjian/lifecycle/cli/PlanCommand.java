@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "plan", mixinStandardHelpOptions = true, subcommands = {PlanCommand.ShowPlan.class,
         PlanCommand.AddMissingDuties.class, PlanCommand.CreatePlan.class, PlanCommand.SetStatus.class, PlanCommand.AcceptDuty.class,
         PlanCommand.ClosePhase.class, PlanCommand.ReopenPhase.class})
-class PlanCommand implements Runnable {
+public class PlanCommand implements Runnable {
 
     /** Exit code of a phase that cannot close yet (as {@code contract list} with blocking clauses). */
     static final int GATE_NOT_CLEAR = 3;

@@ -1,5 +1,7 @@
 package org.yunjian.lifecycle.internal;
 
+import org.yunjian.lifecycle.PlanAccess;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;

@@ -1,5 +1,8 @@
 package org.yunjian.lifecycle.internal;
 
+import org.yunjian.lifecycle.PlanAccess;
+import org.yunjian.lifecycle.PlanAccesses;
+
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -1,5 +1,7 @@
 package org.yunjian.lifecycle.internal;
 
+import org.yunjian.lifecycle.PlanAccess;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,9 @@
 package org.yunjian.lifecycle.internal;
 
+import org.yunjian.lifecycle.Dates;
+import org.yunjian.lifecycle.PlanAccess;
+import org.yunjian.lifecycle.PlanAccesses;
+
 import org.yunjian.catalog.ClauseLabel;
 
 import java.time.Clock;

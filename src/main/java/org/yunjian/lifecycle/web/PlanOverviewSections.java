@@ -1,5 +1,7 @@
 package org.yunjian.lifecycle.web;
 
+import org.yunjian.lifecycle.OverviewSection;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -7,7 +7,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.yunjian.lifecycle.ReminderAddresses;
+import org.yunjian.obligations.ReminderAddresses;
 import org.yunjian.notification.internal.DemoMailSink;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
