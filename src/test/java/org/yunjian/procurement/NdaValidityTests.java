@@ -1,4 +1,4 @@
-package org.yunjian.obligations;
+package org.yunjian.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
