@@ -1,12 +1,11 @@
 package org.yunjian.migration;
 
-import org.yunjian.obligations.DrillCategory;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.yunjian.obligations.DrillCategory;
 import org.yunjian.shared.FieldErrors;
 
 /**

@@ -1,7 +1,5 @@
 package org.yunjian.lifecycle;
 
-import org.yunjian.procurement.NeedsApiTests;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -34,6 +32,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.web.servlet.FlashMap;
 import org.yunjian.lifecycle.internal.PlanService;
 import org.yunjian.party.Fixtures;
+import org.yunjian.procurement.NeedsApiTests;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.support.ConcurrentWriters;

@@ -1,9 +1,5 @@
 package org.yunjian.migration;
 
-import org.yunjian.obligations.DrillCategory;
-import org.yunjian.obligations.DrillHeld;
-import org.yunjian.lifecycle.LifecycleWorldTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -21,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.yunjian.lifecycle.LifecycleWorldTest;
+import org.yunjian.obligations.DrillCategory;
+import org.yunjian.obligations.DrillHeld;
 import org.yunjian.support.IfMatch;
 
 /**

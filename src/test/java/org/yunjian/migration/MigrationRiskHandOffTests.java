@@ -1,7 +1,5 @@
 package org.yunjian.migration;
 
-import org.yunjian.lifecycle.LifecycleWorldTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yunjian.cli.CliRunner;
+import org.yunjian.lifecycle.LifecycleWorldTest;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.support.CliCapture;

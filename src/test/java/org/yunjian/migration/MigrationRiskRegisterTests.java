@@ -1,7 +1,5 @@
 package org.yunjian.migration;
 
-import org.yunjian.lifecycle.LifecycleWorldTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -12,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.yunjian.party.PartyTestSupport.as;
 
 import org.junit.jupiter.api.Test;
+import org.yunjian.lifecycle.LifecycleWorldTest;
 import org.yunjian.support.IfMatch;
 
 /**

@@ -1,7 +1,5 @@
 package org.yunjian.migration;
 
-import org.yunjian.lifecycle.LifecycleWorldTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -18,8 +16,9 @@ import com.jayway.jsonpath.JsonPath;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockMultipartFile;
-import org.yunjian.support.IfMatch;
+import org.yunjian.lifecycle.LifecycleWorldTest;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.support.IfMatch;
 
 /**
  * Operation supervision through the REST API with the real services and database: provider reports with sealed files

@@ -1,7 +1,5 @@
 package org.yunjian.obligations;
 
-import org.yunjian.procurement.SelectionApiTests;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -34,6 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.yunjian.party.Fixtures;
+import org.yunjian.procurement.SelectionApiTests;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.Formats;
 import org.yunjian.support.IfMatch;

@@ -1,7 +1,5 @@
 package org.yunjian.obligations;
 
-import org.yunjian.lifecycle.LifecycleWorldTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -21,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.web.util.HtmlUtils;
+import org.yunjian.lifecycle.LifecycleWorldTest;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.internal.Inputs;
 import org.yunjian.party.internal.SystemService;

@@ -38,9 +38,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yunjian.assessment.AssessmentCompleted;
 import org.yunjian.party.Fixtures;
-import org.yunjian.support.IfMatch;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.Formats;
+import org.yunjian.support.IfMatch;
 
 /**
  * The obligations of a system through the REST API with the real services and database: generated from the

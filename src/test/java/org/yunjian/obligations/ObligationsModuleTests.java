@@ -21,6 +21,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -28,13 +30,14 @@ import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.Formats;
 import org.yunjian.support.IfMatch;
+import org.yunjian.support.TestDatabases;
 
 /**
  * The obligations module started on its own with the modules it uses (lifecycle, procurement, party, …) and none of
  * those that use it (migration, notification, the web shell): a customer generates the calendar of a system over its
  * REST API from a start 14 months back, the start page's count ({@link OverdueCount}, the module's API) counts
  * its overdue obligations, and the provider's report recorded today takes exactly that
- * obligation off the count.
+ * obligation off the count. A database of its own: the context is not the suite's shared one.
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
 @AutoConfigureMockMvc
@@ -66,6 +69,11 @@ class ObligationsModuleTests {
         provider = user(w.provider().id());
         base = "/api/systems/" + w.system().id() + "/lifecycle/obligations";
         today = LocalDate.now(Formats.zone());
+    }
+
+    @DynamicPropertySource
+    static void databaseOfItsOwn(DynamicPropertyRegistry registry) {
+        TestDatabases.fresh("obligations_module", registry);
     }
 
     ResultActions call(MockHttpServletRequestBuilder b, CurrentUser u) throws Exception {

@@ -1,7 +1,5 @@
 package org.yunjian.procurement;
 
-import org.yunjian.lifecycle.PhaseGateCondition;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
@@ -33,9 +31,10 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.catalog.Phase;
+import org.yunjian.lifecycle.PhaseGateCondition;
 import org.yunjian.party.Fixtures;
-import org.yunjian.support.IfMatch;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.support.IfMatch;
 
 /**
  * The contract, SLA and NDA review through the REST API with the real services and database: the checklist comes from

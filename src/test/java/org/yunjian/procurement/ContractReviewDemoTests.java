@@ -1,7 +1,5 @@
 package org.yunjian.procurement;
 
-import org.yunjian.lifecycle.PhaseGateCondition;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -25,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.catalog.Phase;
 import org.yunjian.demo.DemoData;
+import org.yunjian.lifecycle.PhaseGateCondition;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;

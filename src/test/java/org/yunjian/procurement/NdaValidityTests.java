@@ -27,11 +27,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.yunjian.procurement.internal.ContractReviewService;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Fixtures;
 import org.yunjian.party.internal.Inputs;
 import org.yunjian.party.internal.SystemService;
+import org.yunjian.procurement.internal.ContractReviewService;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.support.IfMatch;
 

@@ -1,7 +1,5 @@
 package org.yunjian.procurement;
 
-import org.yunjian.lifecycle.LifecycleWorldTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
@@ -16,6 +14,7 @@ import static org.yunjian.party.PartyTestSupport.user;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.yunjian.lifecycle.LifecycleWorldTest;
 
 /**
  * The needs analysis through the REST API and its page: saved whole by the customer, each bad field named with

@@ -1,7 +1,5 @@
 package org.yunjian.procurement;
 
-import org.yunjian.lifecycle.LifecycleWorldTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
@@ -26,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.yunjian.lifecycle.LifecycleWorldTest;
 import org.yunjian.support.IfMatch;
 
 /**

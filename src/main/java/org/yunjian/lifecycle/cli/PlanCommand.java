@@ -1,12 +1,11 @@
 package org.yunjian.lifecycle.cli;
 
-import org.yunjian.catalog.ClauseLabel;
-
 import java.io.PrintWriter;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.ClauseLabel;
 import org.yunjian.catalog.Phase;
 import org.yunjian.lifecycle.DutyStatus;
 import org.yunjian.lifecycle.LifecyclePlan;

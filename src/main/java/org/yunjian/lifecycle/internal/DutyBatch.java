@@ -1,7 +1,5 @@
 package org.yunjian.lifecycle.internal;
 
-import org.yunjian.lifecycle.PlanAccess;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -13,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.lifecycle.DutyStatus;
 import org.yunjian.lifecycle.LifecyclePlan;
+import org.yunjian.lifecycle.PlanAccess;
 import org.yunjian.lifecycle.PlanDuty;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.ExpectedVersion;

@@ -1,7 +1,5 @@
 package org.yunjian.lifecycle.internal;
 
-import org.yunjian.lifecycle.PlanAccess;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +23,7 @@ import org.yunjian.catalog.Phase;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.lifecycle.LifecyclePlan;
 import org.yunjian.lifecycle.PhaseGateCondition;
+import org.yunjian.lifecycle.PlanAccess;
 import org.yunjian.lifecycle.PlanDuty;
 import org.yunjian.lifecycle.StuckPhase;
 import org.yunjian.party.CloudSystem;

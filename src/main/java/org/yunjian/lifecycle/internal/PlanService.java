@@ -1,9 +1,5 @@
 package org.yunjian.lifecycle.internal;
 
-import org.yunjian.lifecycle.Dates;
-import org.yunjian.lifecycle.PlanAccess;
-import org.yunjian.lifecycle.PlanAccesses;
-
 import org.yunjian.catalog.ClauseLabel;
 
 import java.time.Clock;
@@ -23,9 +19,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.Phase;
+import org.yunjian.lifecycle.Dates;
 import org.yunjian.lifecycle.DutyStatus;
 import org.yunjian.lifecycle.LifecyclePlan;
 import org.yunjian.lifecycle.PhaseGateCondition;
+import org.yunjian.lifecycle.PlanAccess;
+import org.yunjian.lifecycle.PlanAccesses;
 import org.yunjian.lifecycle.PlanDuty;
 import org.yunjian.lifecycle.PlanTemplate;
 import org.yunjian.party.CloudSystem;

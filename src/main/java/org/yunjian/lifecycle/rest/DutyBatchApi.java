@@ -9,10 +9,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.catalog.Catalog;
-import org.yunjian.lifecycle.rest.PlanDtos.PlanResponse;
 import org.yunjian.lifecycle.internal.DutyBatch;
 import org.yunjian.lifecycle.internal.PlanInputs;
 import org.yunjian.lifecycle.internal.PlanService;
+import org.yunjian.lifecycle.rest.PlanDtos.PlanResponse;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

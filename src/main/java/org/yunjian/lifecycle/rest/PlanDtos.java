@@ -1,7 +1,5 @@
 package org.yunjian.lifecycle.rest;
 
-import org.yunjian.catalog.ClauseLabel;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +9,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.ClauseLabel;
 import org.yunjian.lifecycle.LifecyclePlan;
 import org.yunjian.lifecycle.PlanDuty;
 import org.yunjian.lifecycle.internal.DutyRecords;

@@ -1,7 +1,5 @@
 package org.yunjian.migration.cli;
 
-import org.yunjian.lifecycle.cli.OnSystem;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -10,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.yunjian.lifecycle.cli.OnSystem;
 import org.yunjian.migration.Drill;
 import org.yunjian.migration.EmergencyPlan;
 import org.yunjian.migration.internal.DrillService;

@@ -1,13 +1,12 @@
 package org.yunjian.migration.cli;
 
-import org.yunjian.procurement.cli.ContractCommands;
-import org.yunjian.procurement.cli.NeedsCommands;
-import org.yunjian.obligations.cli.ObligationsCommand;
-import org.yunjian.lifecycle.cli.PlanCommand;
-import org.yunjian.procurement.cli.SelectionCommands;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.cli.CliCommand;
+import org.yunjian.lifecycle.cli.PlanCommand;
+import org.yunjian.obligations.cli.ObligationsCommand;
+import org.yunjian.procurement.cli.ContractCommands;
+import org.yunjian.procurement.cli.NeedsCommands;
+import org.yunjian.procurement.cli.SelectionCommands;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,7 +1,5 @@
 package org.yunjian.migration.cli;
 
-import org.yunjian.lifecycle.cli.OnSystem;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -9,6 +7,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.yunjian.lifecycle.cli.OnSystem;
 import org.yunjian.migration.MigrationAcceptance;
 import org.yunjian.migration.MigrationCheck;
 import org.yunjian.migration.MigrationStep;

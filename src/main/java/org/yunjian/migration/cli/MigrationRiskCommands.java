@@ -1,11 +1,10 @@
 package org.yunjian.migration.cli;
 
-import org.yunjian.lifecycle.cli.OnSystem;
-
 import java.io.PrintWriter;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.yunjian.catalog.ClauseLabel;
+import org.yunjian.lifecycle.cli.OnSystem;
 import org.yunjian.migration.MigrationRisk;
 import org.yunjian.migration.internal.MigrationRisks;
 import org.yunjian.migration.internal.MigrationService;

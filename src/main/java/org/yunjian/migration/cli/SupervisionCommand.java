@@ -1,11 +1,10 @@
 package org.yunjian.migration.cli;
 
-import org.yunjian.lifecycle.cli.OnSystem;
-
 import java.io.PrintWriter;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.yunjian.lifecycle.cli.OnSystem;
 import org.yunjian.migration.SupervisionChange;
 import org.yunjian.migration.SupervisionReport;
 import org.yunjian.migration.internal.SupervisionService;

@@ -12,9 +12,9 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.migration.Drill;
-import org.yunjian.obligations.DrillCategory;
 import org.yunjian.migration.DrillTaskStatus;
 import org.yunjian.migration.EmergencyPlan;
+import org.yunjian.obligations.DrillCategory;
 import org.yunjian.shared.Versions;
 
 /** Hand-written, portable SQL for emergency plans, drill records and their follow-up tasks. */

@@ -1,8 +1,5 @@
 package org.yunjian.migration.internal;
 
-import org.yunjian.lifecycle.PlanAccess;
-import org.yunjian.lifecycle.PlanAccesses;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,12 +11,14 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.lifecycle.PlanAccess;
+import org.yunjian.lifecycle.PlanAccesses;
 import org.yunjian.migration.Drill;
-import org.yunjian.obligations.DrillCategory;
-import org.yunjian.obligations.DrillHeld;
 import org.yunjian.migration.DrillTaskStatus;
 import org.yunjian.migration.EmergencyPlan;
 import org.yunjian.migration.MigrationStep;
+import org.yunjian.obligations.DrillCategory;
+import org.yunjian.obligations.DrillHeld;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.DownloadName;
 import org.yunjian.shared.ExpectedVersion;

@@ -1,7 +1,5 @@
 package org.yunjian.migration.internal;
 
-import org.yunjian.lifecycle.VersionedRow;
-
 import static org.yunjian.lifecycle.VersionedRow.date;
 import static org.yunjian.shared.Jdbc.instant;
 import static org.yunjian.shared.Jdbc.utc;
@@ -14,6 +12,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yunjian.catalog.RequirementId;
+import org.yunjian.lifecycle.VersionedRow;
 import org.yunjian.migration.MigrationAcceptance;
 import org.yunjian.migration.MigrationAcceptanceResult;
 import org.yunjian.migration.MigrationCheck;
@@ -22,7 +22,6 @@ import org.yunjian.migration.MigrationPlan;
 import org.yunjian.migration.MigrationRisk;
 import org.yunjian.migration.MigrationStep;
 import org.yunjian.migration.MigrationStepStatus;
-import org.yunjian.catalog.RequirementId;
 import org.yunjian.shared.Versions;
 
 /** Hand-written, portable SQL for a system's migration plan. Checks and acceptance tests are written once. */

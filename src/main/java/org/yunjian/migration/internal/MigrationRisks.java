@@ -1,9 +1,5 @@
 package org.yunjian.migration.internal;
 
-import org.yunjian.lifecycle.Dates;
-import org.yunjian.lifecycle.PlanAccess;
-import org.yunjian.lifecycle.PlanAccesses;
-
 import org.yunjian.catalog.ClauseLabel;
 
 import java.time.Clock;
@@ -19,8 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.migration.MigrationRisk;
+import org.yunjian.lifecycle.Dates;
+import org.yunjian.lifecycle.PlanAccess;
+import org.yunjian.lifecycle.PlanAccesses;
 import org.yunjian.lifecycle.PlanTemplate;
+import org.yunjian.migration.MigrationRisk;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ExpectedVersion;

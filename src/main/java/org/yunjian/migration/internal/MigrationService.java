@@ -1,8 +1,5 @@
 package org.yunjian.migration.internal;
 
-import org.yunjian.lifecycle.PlanAccess;
-import org.yunjian.lifecycle.PlanAccesses;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,6 +10,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.EvidenceVault;
+import org.yunjian.lifecycle.PlanAccess;
+import org.yunjian.lifecycle.PlanAccesses;
 import org.yunjian.migration.MigrationAcceptance;
 import org.yunjian.migration.MigrationAcceptanceResult;
 import org.yunjian.migration.MigrationCheck;

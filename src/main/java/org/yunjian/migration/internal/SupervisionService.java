@@ -1,8 +1,5 @@
 package org.yunjian.migration.internal;
 
-import org.yunjian.lifecycle.PlanAccess;
-import org.yunjian.lifecycle.PlanAccesses;
-
 import org.yunjian.catalog.ClauseLabel;
 
 import java.time.Clock;
@@ -17,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.EvidenceVault;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.RequirementId;
+import org.yunjian.lifecycle.PlanAccess;
+import org.yunjian.lifecycle.PlanAccesses;
 import org.yunjian.migration.SupervisionChange;
 import org.yunjian.migration.SupervisionChangeRisk;
 import org.yunjian.migration.SupervisionChangeStatus;

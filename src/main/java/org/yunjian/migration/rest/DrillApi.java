@@ -15,11 +15,11 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.yunjian.migration.internal.DrillService;
 import org.yunjian.migration.rest.DrillDtos.DrillResponse;
 import org.yunjian.migration.rest.DrillDtos.DrillsResponse;
 import org.yunjian.migration.rest.DrillDtos.PlanResponse;
 import org.yunjian.migration.rest.DrillDtos.TaskResponse;
-import org.yunjian.migration.internal.DrillService;
 import org.yunjian.shared.ExpectedVersion;
 
 /**

@@ -6,10 +6,10 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.yunjian.migration.Drill;
-import org.yunjian.obligations.DrillCategory;
 import org.yunjian.migration.DrillTaskStatus;
 import org.yunjian.migration.EmergencyPlan;
 import org.yunjian.migration.internal.DrillService;
+import org.yunjian.obligations.DrillCategory;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Versioned;
 

@@ -23,13 +23,13 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.yunjian.migration.internal.MigrationService;
+import org.yunjian.migration.internal.OpsFiles;
 import org.yunjian.migration.rest.MigrationDtos.AcceptanceResponse;
 import org.yunjian.migration.rest.MigrationDtos.CheckResponse;
 import org.yunjian.migration.rest.MigrationDtos.PlanResponse;
 import org.yunjian.migration.rest.MigrationDtos.RollbackResponse;
 import org.yunjian.migration.rest.MigrationDtos.StepResponse;
-import org.yunjian.migration.internal.MigrationService;
-import org.yunjian.migration.internal.OpsFiles;
 import org.yunjian.shared.ExpectedVersion;
 
 /**

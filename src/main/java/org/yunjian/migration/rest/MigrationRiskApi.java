@@ -1,7 +1,5 @@
 package org.yunjian.migration.rest;
 
-import org.yunjian.catalog.ClauseLabel;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +14,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.yunjian.catalog.ClauseLabel;
 import org.yunjian.migration.MigrationRisk;
 import org.yunjian.migration.internal.MigrationRisks;
 import org.yunjian.shared.ExpectedVersion;

@@ -17,11 +17,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.yunjian.migration.internal.OpsFiles;
+import org.yunjian.migration.internal.SupervisionService;
 import org.yunjian.migration.rest.SupervisionDtos.ChangeResponse;
 import org.yunjian.migration.rest.SupervisionDtos.ReportResponse;
 import org.yunjian.migration.rest.SupervisionDtos.SupervisionResponse;
-import org.yunjian.migration.internal.OpsFiles;
-import org.yunjian.migration.internal.SupervisionService;
 import org.yunjian.shared.ExpectedVersion;
 
 /**

@@ -1,6 +1,5 @@
 package org.yunjian.obligations.internal;
 
-
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,14 +7,14 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.yunjian.procurement.ClauseReview;
-import org.yunjian.procurement.NdaValidities;
-import org.yunjian.procurement.NdaValidityRecorded;
 import org.yunjian.obligations.Obligation;
 import org.yunjian.obligations.ObligationKind;
 import org.yunjian.obligations.ObligationPolicy;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
+import org.yunjian.procurement.ClauseReview;
+import org.yunjian.procurement.NdaValidities;
+import org.yunjian.procurement.NdaValidityRecorded;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;

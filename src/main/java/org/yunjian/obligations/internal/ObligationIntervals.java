@@ -1,7 +1,5 @@
 package org.yunjian.obligations.internal;
 
-import org.yunjian.lifecycle.PlanAccess;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.lifecycle.PlanAccess;
 import org.yunjian.obligations.Obligation;
 import org.yunjian.obligations.ObligationKind;
 import org.yunjian.obligations.ObligationPolicy;

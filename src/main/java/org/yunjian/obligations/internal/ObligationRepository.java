@@ -1,7 +1,5 @@
 package org.yunjian.obligations.internal;
 
-import org.yunjian.lifecycle.VersionedRow;
-
 import static org.yunjian.shared.Jdbc.instant;
 import static org.yunjian.shared.Jdbc.utc;
 
@@ -18,6 +16,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yunjian.lifecycle.VersionedRow;
 import org.yunjian.obligations.CompletionSource;
 import org.yunjian.obligations.Obligation;
 import org.yunjian.obligations.ObligationKind;

@@ -1,8 +1,5 @@
 package org.yunjian.obligations.internal;
 
-import org.yunjian.lifecycle.PlanAccess;
-import org.yunjian.lifecycle.PlanAccesses;
-
 import org.yunjian.catalog.ClauseLabel;
 
 import java.time.Clock;
@@ -23,6 +20,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.lifecycle.PlanAccess;
+import org.yunjian.lifecycle.PlanAccesses;
 import org.yunjian.obligations.CompletionSource;
 import org.yunjian.obligations.Obligation;
 import org.yunjian.obligations.ObligationKind;

@@ -1,7 +1,5 @@
 package org.yunjian.obligations.web;
 
-import org.yunjian.lifecycle.OverviewSection;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.web.context.WebApplicationContext;
+import org.yunjian.lifecycle.OverviewSection;
 import org.yunjian.obligations.ObligationStatus;
 import org.yunjian.obligations.internal.ObligationService;
 import org.yunjian.party.CloudSystem;

@@ -1,7 +1,5 @@
 package org.yunjian.obligations.web;
 
-import org.yunjian.lifecycle.OverviewSection;
-
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.yunjian.lifecycle.OverviewSection;
 import org.yunjian.obligations.ObligationKind;
 import org.yunjian.obligations.ObligationPolicy;
 import org.yunjian.obligations.ObligationStatus;

@@ -1,7 +1,5 @@
 package org.yunjian.procurement.cli;
 
-import org.yunjian.lifecycle.cli.OnSystem;
-
 import org.yunjian.catalog.ClauseLabel;
 
 import java.io.IOException;
@@ -11,6 +9,7 @@ import java.nio.file.Path;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.yunjian.lifecycle.PhaseGateCondition;
+import org.yunjian.lifecycle.cli.OnSystem;
 import org.yunjian.procurement.internal.ContractDocxExport;
 import org.yunjian.procurement.internal.ContractReviewService;
 import org.yunjian.responsibility.RuleQuote;

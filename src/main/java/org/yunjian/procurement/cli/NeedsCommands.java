@@ -1,12 +1,11 @@
 package org.yunjian.procurement.cli;
 
-import org.yunjian.lifecycle.cli.OnSystem;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.yunjian.lifecycle.cli.OnSystem;
 import org.yunjian.procurement.NeedsAnalysis;
 import org.yunjian.procurement.internal.NeedsService;
 import org.yunjian.security.UserAdministration;

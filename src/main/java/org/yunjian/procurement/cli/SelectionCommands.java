@@ -1,7 +1,5 @@
 package org.yunjian.procurement.cli;
 
-import org.yunjian.lifecycle.cli.OnSystem;
-
 import org.yunjian.catalog.ClauseLabel;
 
 import java.io.IOException;
@@ -9,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.yunjian.lifecycle.cli.OnSystem;
 import org.yunjian.procurement.ProviderSelection;
 import org.yunjian.procurement.SelectionCriterion;
 import org.yunjian.procurement.internal.SelectionService;

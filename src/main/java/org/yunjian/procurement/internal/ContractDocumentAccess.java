@@ -1,11 +1,10 @@
 package org.yunjian.procurement.internal;
 
-import org.yunjian.lifecycle.PlanAccess;
-import org.yunjian.lifecycle.PlanAccesses;
-
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+import org.yunjian.lifecycle.PlanAccess;
+import org.yunjian.lifecycle.PlanAccesses;
 import org.yunjian.shared.Msg;
 
 /**

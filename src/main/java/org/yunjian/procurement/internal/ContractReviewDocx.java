@@ -1,7 +1,5 @@
 package org.yunjian.procurement.internal;
 
-import org.yunjian.procurement.internal.ContractReviewService;
-
 import org.yunjian.catalog.ClauseLabel;
 
 import static org.yunjian.procurement.internal.ContractDocxSupport.orDash;
@@ -13,8 +11,9 @@ import java.util.List;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.springframework.stereotype.Component;
 import org.yunjian.documents.WordDocuments;
-import org.yunjian.procurement.AgreementDocument;
 import org.yunjian.lifecycle.PhaseGateCondition;
+import org.yunjian.procurement.AgreementDocument;
+import org.yunjian.procurement.internal.ContractReviewService;
 import org.yunjian.responsibility.RuleQuote;
 
 /**

@@ -1,7 +1,5 @@
 package org.yunjian.procurement.internal;
 
-import org.yunjian.procurement.internal.ContractReviewService;
-
 import java.util.List;
 import java.util.UUID;
 
@@ -10,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.catalog.Phase;
 import org.yunjian.lifecycle.PhaseGateCondition;
 import org.yunjian.party.Parties;
+import org.yunjian.procurement.internal.ContractReviewService;
 
 /**
  * The acquisition phase of a system's plan stays open while a mandatory clause of its contract, SLA or NDA is

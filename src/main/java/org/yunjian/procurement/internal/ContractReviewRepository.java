@@ -1,7 +1,5 @@
 package org.yunjian.procurement.internal;
 
-import org.yunjian.lifecycle.VersionedRow;
-
 import static org.yunjian.shared.Jdbc.instant;
 import static org.yunjian.shared.Jdbc.utc;
 
@@ -13,6 +11,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.catalog.RequirementId;
+import org.yunjian.lifecycle.VersionedRow;
 import org.yunjian.procurement.ClauseReview;
 import org.yunjian.procurement.ClauseStatus;
 

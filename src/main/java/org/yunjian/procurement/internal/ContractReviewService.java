@@ -1,13 +1,5 @@
 package org.yunjian.procurement.internal;
 
-import org.yunjian.lifecycle.PlanAccess;
-import org.yunjian.procurement.AgreementDocument;
-import org.yunjian.procurement.ClauseReview;
-import org.yunjian.procurement.ClauseStatus;
-import org.yunjian.procurement.ContractClause;
-import org.yunjian.procurement.NdaValidities;
-import org.yunjian.procurement.NdaValidityRecorded;
-
 import org.yunjian.catalog.ClauseLabel;
 
 import java.time.Clock;
@@ -21,7 +13,14 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.lifecycle.PhaseGateCondition;
+import org.yunjian.lifecycle.PlanAccess;
 import org.yunjian.party.CloudSystem;
+import org.yunjian.procurement.AgreementDocument;
+import org.yunjian.procurement.ClauseReview;
+import org.yunjian.procurement.ClauseStatus;
+import org.yunjian.procurement.ContractClause;
+import org.yunjian.procurement.NdaValidities;
+import org.yunjian.procurement.NdaValidityRecorded;
 import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.AuditableEvent;

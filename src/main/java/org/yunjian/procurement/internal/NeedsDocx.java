@@ -1,7 +1,5 @@
 package org.yunjian.procurement.internal;
 
-import org.yunjian.catalog.ClauseLabel;
-
 import static org.yunjian.procurement.internal.ContractDocxSupport.orDash;
 import static org.yunjian.procurement.internal.ContractDocxSupport.zh;
 
@@ -11,6 +9,7 @@ import java.util.List;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.springframework.stereotype.Component;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.ClauseLabel;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.documents.WordDocuments;
 import org.yunjian.procurement.NeedsAnalysis;

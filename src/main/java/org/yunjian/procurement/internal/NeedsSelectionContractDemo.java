@@ -1,7 +1,5 @@
 package org.yunjian.procurement.internal;
 
-import org.yunjian.procurement.internal.ContractReviewService;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -14,12 +12,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.demo.DemoData;
-import org.yunjian.procurement.NeedsAnalysis;
-import org.yunjian.procurement.ProviderSelection;
-import org.yunjian.procurement.SelectionCriterion;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.DemoSystems;
 import org.yunjian.party.Parties;
+import org.yunjian.procurement.NeedsAnalysis;
+import org.yunjian.procurement.ProviderSelection;
+import org.yunjian.procurement.SelectionCriterion;
+import org.yunjian.procurement.internal.ContractReviewService;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;

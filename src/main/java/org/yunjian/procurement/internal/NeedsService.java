@@ -1,7 +1,5 @@
 package org.yunjian.procurement.internal;
 
-import org.yunjian.lifecycle.PlanAccess;
-
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,14 +13,15 @@ import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.Phase;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.procurement.NeedsAnalysis;
+import org.yunjian.lifecycle.PlanAccess;
 import org.yunjian.lifecycle.PlanTemplate;
 import org.yunjian.party.CloudSystem;
+import org.yunjian.procurement.NeedsAnalysis;
 import org.yunjian.security.CurrentUser;
-import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.DownloadName;
+import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.Msg;
 
 /** The needs analysis of a system: read, saved whole by the customer (validated by {@link NeedsAnalysis}), audited. */

@@ -1,7 +1,5 @@
 package org.yunjian.procurement.internal;
 
-import org.yunjian.catalog.ClauseLabel;
-
 import static org.yunjian.procurement.internal.ContractDocxSupport.zh;
 
 import java.util.ArrayList;
@@ -9,6 +7,7 @@ import java.util.List;
 
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.springframework.stereotype.Component;
+import org.yunjian.catalog.ClauseLabel;
 import org.yunjian.documents.WordDocuments;
 import org.yunjian.procurement.ProviderSelection;
 import org.yunjian.procurement.SelectionCriterion;

@@ -1,7 +1,5 @@
 package org.yunjian.procurement.internal;
 
-import org.yunjian.lifecycle.VersionedRow;
-
 import static org.yunjian.shared.Jdbc.instant;
 import static org.yunjian.shared.Jdbc.utc;
 
@@ -16,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.assessment.EvidenceVault;
 import org.yunjian.catalog.RequirementId;
+import org.yunjian.lifecycle.VersionedRow;
 import org.yunjian.procurement.Judgement;
 import org.yunjian.procurement.ProviderSelection;
 import org.yunjian.procurement.ProviderSelection.Candidate;

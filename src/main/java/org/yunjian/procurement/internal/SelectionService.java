@@ -1,7 +1,5 @@
 package org.yunjian.procurement.internal;
 
-import org.yunjian.lifecycle.PlanAccess;
-
 import org.yunjian.catalog.ClauseLabel;
 
 import java.time.Clock;
@@ -15,14 +13,15 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.EvidenceVault;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.procurement.ProviderSelection;
-import org.yunjian.procurement.ProviderSelection.Candidate;
-import org.yunjian.procurement.ProviderSelection.CandidateJudgement;
-import org.yunjian.procurement.SelectionCriterion;
+import org.yunjian.lifecycle.PlanAccess;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Organization;
 import org.yunjian.party.Parties;
 import org.yunjian.party.PartyRole;
+import org.yunjian.procurement.ProviderSelection;
+import org.yunjian.procurement.ProviderSelection.Candidate;
+import org.yunjian.procurement.ProviderSelection.CandidateJudgement;
+import org.yunjian.procurement.SelectionCriterion;
 import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.AuditableEvent;

@@ -1,7 +1,5 @@
 package org.yunjian.procurement.rest;
 
-import org.yunjian.catalog.ClauseLabel;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -12,9 +10,10 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.yunjian.catalog.ClauseLabel;
 import org.yunjian.catalog.Requirement;
-import org.yunjian.procurement.NeedsAnalysis;
 import org.yunjian.lifecycle.PhaseGateCondition;
+import org.yunjian.procurement.NeedsAnalysis;
 import org.yunjian.procurement.ProviderSelection;
 import org.yunjian.procurement.SelectionCriterion;
 import org.yunjian.procurement.internal.ContractDocxExport;

@@ -13,10 +13,10 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.yunjian.procurement.internal.ContractReviewService;
 import org.yunjian.procurement.rest.ContractDocumentDtos.ClauseBody;
 import org.yunjian.procurement.rest.ContractDocumentDtos.MarkRequest;
 import org.yunjian.procurement.rest.ContractDocumentDtos.ReviewResponse;
-import org.yunjian.procurement.internal.ContractReviewService;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.NotFoundException;
 

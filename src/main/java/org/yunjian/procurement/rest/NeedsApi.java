@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,11 +12,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.procurement.NeedsAnalysis;
-import org.yunjian.procurement.rest.ContractDocumentDtos.NeedsResponse;
 import org.yunjian.procurement.internal.NeedsService;
+import org.yunjian.procurement.rest.ContractDocumentDtos.NeedsResponse;
 import org.yunjian.shared.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 

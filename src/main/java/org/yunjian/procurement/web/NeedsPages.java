@@ -14,16 +14,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.party.DataClassification;
 import org.yunjian.procurement.MigrationDecision;
 import org.yunjian.procurement.NeedsAnalysis;
 import org.yunjian.procurement.Sensitivity;
 import org.yunjian.procurement.internal.NeedsService;
-import org.yunjian.party.DataClassification;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.ExpectedVersion;
+import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.PreconditionRequiredException;
 import org.yunjian.shared.StaleVersionException;
-import org.yunjian.shared.FieldErrors.ValidationException;
 
 /**
  * The needs analysis page of a system ({@code /systems/{id}/lifecycle/needs}): the customer edits the inventory,
