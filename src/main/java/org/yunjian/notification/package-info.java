@@ -16,10 +16,10 @@
  *   {@code notification-webhooks.key}); a webhook URL that resolves to a loopback, private or link-local address
  *   is refused unless {@code yunjian.notifications.allow-private-targets} is set (requests from the server to its
  *   own network).</li>
- *   <li>The e-mail address is the one the obligations calendar keeps ({@link org.yunjian.lifecycle.ReminderAddresses}).
+ *   <li>The e-mail address is the one the obligations calendar keeps ({@link org.yunjian.obligations.ReminderAddresses}).
  *   In demo mode a mail sink keeps sent mail in memory and a demo-only page lists it.</li>
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-        allowedDependencies = {"lifecycle", "security", "shared"})
+        allowedDependencies = {"obligations", "security", "shared"})
 package org.yunjian.notification;

@@ -7,7 +7,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.yunjian.lifecycle.OverdueCount;
+import org.yunjian.obligations.OverdueCount;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;

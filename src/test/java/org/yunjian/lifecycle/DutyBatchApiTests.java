@@ -27,7 +27,7 @@ import org.yunjian.security.CurrentUser;
 class DutyBatchApiTests extends LifecycleWorldTest {
 
     @Override
-    String part() {
+    protected String part() {
         return "";
     }
 

@@ -32,6 +32,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.web.servlet.FlashMap;
 import org.yunjian.lifecycle.internal.PlanService;
 import org.yunjian.party.Fixtures;
+import org.yunjian.procurement.NeedsApiTests;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.support.ConcurrentWriters;

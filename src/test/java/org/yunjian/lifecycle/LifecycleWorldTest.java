@@ -27,29 +27,29 @@ import org.yunjian.security.CurrentUser;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
-abstract class LifecycleWorldTest {
+public abstract class LifecycleWorldTest {
 
     @Autowired
-    MockMvc mvc;
+    protected MockMvc mvc;
     @Autowired
-    Fixtures fixtures;
+    protected Fixtures fixtures;
     @Autowired
-    JdbcClient jdbc;
+    protected JdbcClient jdbc;
 
-    Fixtures.World w;
-    CurrentUser customer;
-    CurrentUser provider;
-    CurrentUser integrator;
-    CurrentUser assessor;
-    CurrentUser stranger;
+    protected Fixtures.World w;
+    protected CurrentUser customer;
+    protected CurrentUser provider;
+    protected CurrentUser integrator;
+    protected CurrentUser assessor;
+    protected CurrentUser stranger;
     /** {@code /api/systems/{id}/lifecycle} and the part under test. */
-    String base;
+    protected String base;
 
     /** The part of {@code /api/systems/{id}/lifecycle} the test is about ("" for the plan, "/migration", …). */
-    abstract String part();
+    protected abstract String part();
 
     @BeforeEach
-    void world() {
+    protected void world() {
         w = fixtures.world();
         customer = user(w.customer().id());
         provider = user(w.provider().id());
@@ -60,7 +60,7 @@ abstract class LifecycleWorldTest {
     }
 
     /** {@code b} sent as {@code u} with {@code json} as its body. */
-    ResultActions send(MockHttpServletRequestBuilder b, CurrentUser u, String json) throws Exception {
+    protected ResultActions send(MockHttpServletRequestBuilder b, CurrentUser u, String json) throws Exception {
         return mvc.perform(b.with(as(u)).contentType(MediaType.APPLICATION_JSON).content(json));
     }
 }

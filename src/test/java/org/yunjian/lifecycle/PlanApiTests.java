@@ -23,10 +23,10 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.yunjian.support.IfMatch;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.support.IfMatch;
 
 /**
  * A government website's lifecycle plan through the REST API, on the real services and database: created from the
@@ -37,7 +37,7 @@ import org.yunjian.security.CurrentUser;
 class PlanApiTests extends LifecycleWorldTest {
 
     @Override
-    String part() {
+    protected String part() {
         return "";
     }
 

@@ -34,7 +34,7 @@ class PlanMissingDutiesTests extends LifecycleWorldTest {
     org.yunjian.cli.CliRunner cli;
 
     @Override
-    String part() {
+    protected String part() {
         return "";
     }
 

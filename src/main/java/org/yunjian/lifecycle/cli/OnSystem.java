@@ -9,13 +9,13 @@ import org.yunjian.security.UserAdministration;
 import picocli.CommandLine.Option;
 
 /** A lifecycle subcommand about one cloud system, named by {@code --system}, acting as a named user. */
-abstract class OnSystem extends ActingCommand {
+public abstract class OnSystem extends ActingCommand {
 
     @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
             descriptionKey = "cli.lifecycle.option.system")
-    UUID systemId;
+    protected UUID systemId;
 
-    OnSystem(UserAdministration users, ApplicationEventPublisher events) {
+    protected OnSystem(UserAdministration users, ApplicationEventPublisher events) {
         super(users, events);
     }
 }

@@ -1,12 +1,11 @@
 package org.yunjian.lifecycle.cli;
 
-import org.yunjian.catalog.ClauseLabel;
-
 import java.io.PrintWriter;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.ClauseLabel;
 import org.yunjian.catalog.Phase;
 import org.yunjian.lifecycle.DutyStatus;
 import org.yunjian.lifecycle.LifecyclePlan;
@@ -30,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "plan", mixinStandardHelpOptions = true, subcommands = {PlanCommand.ShowPlan.class,
         PlanCommand.AddMissingDuties.class, PlanCommand.CreatePlan.class, PlanCommand.SetStatus.class, PlanCommand.AcceptDuty.class,
         PlanCommand.ClosePhase.class, PlanCommand.ReopenPhase.class})
-class PlanCommand implements Runnable {
+public class PlanCommand implements Runnable {
 
     /** Exit code of a phase that cannot close yet (as {@code contract list} with blocking clauses). */
     static final int GATE_NOT_CLEAR = 3;

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.lifecycle.DutyStatus;
 import org.yunjian.lifecycle.LifecyclePlan;
+import org.yunjian.lifecycle.PlanAccess;
 import org.yunjian.lifecycle.PlanDuty;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.version.ExpectedVersion;

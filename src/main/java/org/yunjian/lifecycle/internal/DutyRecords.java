@@ -8,6 +8,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.EvidenceVault;
+import org.yunjian.lifecycle.PlanAccess;
 import org.yunjian.lifecycle.PlanDuty;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors.ValidationException;

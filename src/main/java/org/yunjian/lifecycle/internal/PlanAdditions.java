@@ -9,6 +9,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.lifecycle.LifecyclePlan;
+import org.yunjian.lifecycle.PlanAccess;
+import org.yunjian.lifecycle.PlanAccesses;
 import org.yunjian.lifecycle.PlanDuty;
 import org.yunjian.lifecycle.PlanTemplate;
 import org.yunjian.party.CloudSystem;

@@ -23,6 +23,7 @@ import org.yunjian.catalog.Phase;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.lifecycle.LifecyclePlan;
 import org.yunjian.lifecycle.PhaseGateCondition;
+import org.yunjian.lifecycle.PlanAccess;
 import org.yunjian.lifecycle.PlanDuty;
 import org.yunjian.lifecycle.StuckPhase;
 import org.yunjian.party.CloudSystem;

@@ -35,6 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.yunjian.obligations.internal.ObligationWorkScheduler;
 import org.yunjian.party.Fixtures;
 import org.yunjian.responsibility.PublishedWork;
 import org.yunjian.security.CurrentUser;
@@ -44,6 +45,7 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.work.WorkAddressee;
 import org.yunjian.shared.work.WorkSnapshot;
+import org.yunjian.shared.work.WorkSource;
 import org.yunjian.shared.work.WorkTask;
 import org.yunjian.support.IfMatch;
 
@@ -52,7 +54,8 @@ import org.yunjian.support.IfMatch;
  * person waits on that person, once done on the customer (never on whoever did it) and on nobody once accepted; an
  * obligation's due date passing opens its task when the daily job runs (due soon, then overdue; once a day across
  * the nodes); a change request waits on the customer's decision, a provider report on its review; and a rebuild
- * ({@link LifecycleWork#publishAll}) publishes what the changes published. The inbox itself lands with another
+ * ({@link LifecycleWork#publishAll}, the migration module's source for the supervision records) publishes what the
+ * changes published. The inbox itself lands with another
  * change: {@link PublishedWork} keeps the snapshots as it would receive them.
  */
 @SpringBootTest(properties = "yunjian.lifecycle.work-tick=PT24H")
@@ -80,6 +83,8 @@ class LifecycleWorkTests {
     PublishedWork work;
     @Autowired
     LifecycleWork source;
+    @Autowired
+    List<WorkSource> sources;
     @Autowired
     ObligationWorkScheduler daily;
     @Autowired
@@ -255,7 +260,9 @@ class LifecycleWorkTests {
         });
         WorkSnapshot waiting = work.of("lifecycle-supervision-report:" + report).orElseThrow();
         work.clear();
-        source.publishAll();
+        // the supervision records' work is the migration module's own source (MigrationWork)
+        sources.stream().filter(x -> x.getClass().getPackageName().startsWith("org.yunjian.migration"))
+                .forEach(WorkSource::publishAll);
         assertThat(work.of("lifecycle-supervision-report:" + report)).contains(waiting);
 
         send(post(base + "/supervision/reports/" + report + "/review").with(IfMatch.version(0)), customer, "{\"conclusion\":\"ACCEPTED\"}")

@@ -5,22 +5,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.yunjian.web.FormLabels;
 
-/** Every field of the lifecycle pages' forms has the label its refused form's errors name it by. */
+/** Every field of the plan pages' forms has the label its refused form's errors name it by. */
 class FieldLabelsTest {
-
-    @Test
-    void obligationsNameEveryField() {
-        FormLabels.assertEveryFormLabelled("lifecycle/obligations", FieldLabels.OBLIGATIONS);
-    }
-
-    @Test
-    void calendarNamesEveryField() {
-        FormLabels.assertLabelled("lifecycle/calendar", Map.of(
-                // the feed's forms: a confirmation alone, whose refusal names the forms' section (FEED_SECTION)
-                "feed-create-form", Map.of("confirm", ""),
-                "feed-revoke-form", Map.of("confirm", ""),
-                "reminder-form", FieldLabels.CALENDAR));
-    }
 
     @Test
     void planNamesEveryField() {

@@ -1,8 +1,0 @@
-package org.yunjian.lifecycle;
-
-/** The document a required clause belongs in: the service contract, the SLA (服务水平协议) or the NDA (保密协议). */
-public enum AgreementDocument {
-    CONTRACT,
-    SLA,
-    NDA
-}

@@ -1,8 +1,0 @@
-package org.yunjian.lifecycle;
-
-/** How a completion of an obligation was recorded: by a person, from a drill record, from a completed assessment. */
-public enum CompletionSource {
-    MANUAL,
-    DRILL,
-    ASSESSMENT
-}

@@ -1,6 +1,0 @@
-package org.yunjian.lifecycle;
-
-/** The result of one security compliance acceptance test (安全合规验收). */
-public enum MigrationAcceptanceResult {
-    PASSED, FAILED
-}

@@ -1,6 +1,0 @@
-package org.yunjian.lifecycle;
-
-/** How a data migration check compares the source and the migrated data. */
-public enum MigrationCheckMethod {
-    RECORD_COUNT, HASH, SAMPLE
-}

@@ -1,6 +1,0 @@
-package org.yunjian.lifecycle;
-
-/** The state of one step of a migration plan. */
-public enum MigrationStepStatus {
-    PLANNED, IN_PROGRESS, DONE, ROLLED_BACK
-}

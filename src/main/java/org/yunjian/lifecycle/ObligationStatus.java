@@ -1,8 +1,0 @@
-package org.yunjian.lifecycle;
-
-/** Where an obligation stands on a day: due later, due within {@link Obligation#DUE_SOON_DAYS} days, or overdue. */
-public enum ObligationStatus {
-    UPCOMING,
-    DUE_SOON,
-    OVERDUE
-}

@@ -1,6 +1,0 @@
-package org.yunjian.lifecycle;
-
-/** The risk the requester assesses for a change. */
-public enum SupervisionChangeRisk {
-    LOW, MEDIUM, HIGH
-}

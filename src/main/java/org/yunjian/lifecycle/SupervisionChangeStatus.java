@@ -1,6 +1,0 @@
-package org.yunjian.lifecycle;
-
-/** Where a change request stands: awaiting the customer's decision, approved or refused. */
-public enum SupervisionChangeStatus {
-    PENDING, APPROVED, REFUSED
-}

@@ -1,6 +1,0 @@
-package org.yunjian.lifecycle;
-
-/** The customer's conclusion on a reviewed provider report. */
-public enum SupervisionConclusion {
-    ACCEPTED, ACCEPTED_WITH_ISSUES, REJECTED
-}

@@ -1,6 +1,0 @@
-package org.yunjian.lifecycle;
-
-/** The kind of a report the provider hands the customer during operation. */
-public enum SupervisionReportKind {
-    MONTHLY_OPERATION, SECURITY_INCIDENT, SLA, OTHER
-}

@@ -1,7 +1,0 @@
-package org.yunjian.lifecycle.internal;
-
-import org.yunjian.shared.DownloadName;
-
-/** A generated document and the name it is downloaded under. */
-public record ContractDocxExport(byte[] content, DownloadName name) {
-}

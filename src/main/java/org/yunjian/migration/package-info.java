@@ -1,0 +1,11 @@
+/**
+ * Moving a system to the cloud and running it there: the migration plan, steps, checks and acceptance with the
+ * guide's migration risk register, the emergency plans and drills with their follow-up tasks, and the supervision of
+ * the provider (change requests, periodic reports) — and the {@code yunjian lifecycle} command that groups every
+ * lifecycle module's subcommands.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Migration",
+        allowedDependencies = {"assessment", "catalog", "cli", "demo", "documents", "lifecycle", "lifecycle :: cli",
+                "obligations", "obligations :: cli", "party", "procurement", "procurement :: cli", "responsibility",
+                "security", "shared"})
+package org.yunjian.migration;

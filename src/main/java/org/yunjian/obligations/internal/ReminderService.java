@@ -1,0 +1,191 @@
+package org.yunjian.obligations.internal;
+
+import static org.yunjian.shared.Jdbc.utc;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.Role;
+import org.yunjian.security.SeedActor;
+import org.yunjian.security.UserAdministration;
+import org.yunjian.security.UserView;
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.EmailAddress;
+import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Formats;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.Text;
+import org.yunjian.shared.Texts;
+
+/**
+ * E-mail reminders about overdue obligations: each user may give an address; the reminder job sends, through the
+ * configured SMTP server ({@code spring.mail.*}; nothing is sent without one), one e-mail per overdue obligation per
+ * due date per address — recorded before it is sent, so later runs never send it again — about exactly the
+ * obligations that user sees. Subject and body are in Chinese.
+ */
+@Service
+public class ReminderService {
+
+    static final String OBJECT = "lifecycle-reminder";
+    private static final Logger log = LoggerFactory.getLogger(ReminderService.class);
+
+    private final JdbcClient jdbc;
+    private final ObligationService obligations;
+    private final UserAdministration users;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final ObligationConfig.ReminderProperties properties;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    ReminderService(JdbcClient jdbc, ObligationService obligations, UserAdministration users,
+                    ObjectProvider<JavaMailSender> mail, ObligationConfig.ReminderProperties properties,
+                    ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.obligations = obligations;
+        this.users = users;
+        this.mail = mail;
+        this.properties = properties;
+        this.events = events;
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** Whether an SMTP server is configured (without one, reminders are never sent). */
+    public boolean mailConfigured() {
+        return mail.getIfAvailable() != null;
+    }
+
+    /** The caller's reminder address, if set. */
+    @Transactional(readOnly = true)
+    public Optional<String> address() {
+        CurrentUser u = CurrentUser.requireBusinessOrAdmin("reminders");
+        return jdbc.sql("SELECT email FROM lifecycle_reminder_address WHERE user_id = ?").param(u.userId())
+                .query(String.class).optional();
+    }
+
+    /** Sets the caller's reminder address (validated), or removes it when blank. */
+    @Transactional
+    public Optional<String> setAddress(String email) {
+        return setAddress(CurrentUser.requireBusinessOrAdmin("reminders"), email);
+    }
+
+    /**
+     * As {@link #setAddress(String)} for {@code u}, whose right to keep an address the caller checked (the
+     * notifications also keep one for security administrators, who approve each other's requests).
+     */
+    @Transactional
+    public Optional<String> setAddress(CurrentUser u, String email) {
+        String value = email == null ? "" : email.strip();
+        if (value.isEmpty()) {
+            if (jdbc.sql("DELETE FROM lifecycle_reminder_address WHERE user_id = ?").param(u.userId()).update() > 0) {
+                events.publishEvent(AuditableEvent.success("lifecycle.reminder.address", OBJECT, u.userId(),
+                        Msg.of("lifecycle.cal.audit.addressRemoved")));
+            }
+            return Optional.empty();
+        }
+        String address = EmailAddress.parse("email", value).value();
+        jdbc.sql("DELETE FROM lifecycle_reminder_address WHERE user_id = ?").param(u.userId()).update();
+        jdbc.sql("INSERT INTO lifecycle_reminder_address (user_id, email, set_at) VALUES (?,?,?)")
+                .params(u.userId(), address, utc(clock.instant())).update();
+        events.publishEvent(AuditableEvent.success("lifecycle.reminder.address", OBJECT, u.userId(),
+                Msg.of("lifecycle.cal.audit.addressSet", address)));
+        return Optional.of(address);
+    }
+
+    private record Recipient(UUID userId, String email) {
+    }
+
+    /**
+     * Sends the reminders not sent yet: for every user with an address, every overdue obligation that user sees,
+     * once per due date. Returns how many e-mails were sent (none without an SMTP server).
+     */
+    public int sendDue() {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            return 0;
+        }
+        List<Recipient> recipients = jdbc.sql("SELECT user_id, email FROM lifecycle_reminder_address")
+                .query((rs, n) -> new Recipient(rs.getObject("user_id", UUID.class), rs.getString("email"))).list();
+        List<UserView> accounts = users.list();
+        int sent = 0;
+        for (Recipient r : recipients) {
+            Optional<UserView> account = accounts.stream().filter(a -> a.id().equals(r.userId())).findFirst()
+                    .filter(a -> a.enabled() && (a.role() == Role.USER && a.organizationId() != null
+                            || a.role() == Role.SYSTEM_ADMIN));
+            if (account.isEmpty()) {
+                continue;
+            }
+            if (!EmailAddress.isValid(r.email())) {
+                // stored before the address rule (issue 33): never sent to; the user sets it again on the calendar
+                log.warn("Reminder address of user {} is no longer accepted; no reminders sent to it", r.userId());
+                continue;
+            }
+            List<ObligationService.Row> overdue = new ArrayList<>();
+            SeedActor.run(SeedActor.of(account.get()), () -> overdue.addAll(obligations.visibleDue(null,
+                    obligations.today().minusDays(1))));
+            for (ObligationService.Row row : overdue) {
+                try {
+                    Boolean done = tx.execute(status -> send(sender, r, account.get(), row));
+                    sent += Boolean.TRUE.equals(done) ? 1 : 0;
+                } catch (RuntimeException e) {
+                    log.warn("Reminder for obligation {} to user {} not sent; will retry: {}", row.obligation().id(),
+                            r.userId(), e.toString());
+                }
+            }
+        }
+        return sent;
+    }
+
+    private boolean send(JavaMailSender sender, Recipient r, UserView account, ObligationService.Row row) {
+        Integer already = jdbc.sql("SELECT COUNT(*) FROM lifecycle_reminder_sent WHERE obligation_id = ? "
+                        + "AND due_date = ? AND recipient = ?").params(row.obligation().id(), row.due(), r.email())
+                .query(Integer.class).single();
+        if (already > 0) {
+            return false;
+        }
+        // recorded first: if the insert loses a race with another run, the unique key stops this one
+        jdbc.sql("INSERT INTO lifecycle_reminder_sent (obligation_id, due_date, recipient, user_id, sent_at) "
+                        + "VALUES (?,?,?,?,?)")
+                .params(row.obligation().id(), row.due(), r.email(), r.userId(), utc(clock.instant())).update();
+        String kind = Msg.of(row.obligation().kind()).text(Texts.CHINESE);
+        try {
+            MimeMessage message = sender.createMimeMessage();
+            MimeMessageHelper m = new MimeMessageHelper(message, "UTF-8");
+            m.setFrom(properties.from());
+            m.setTo(r.email());
+            // stored names reach the reader under the documents' rule: U+FFFD for a control character (the subject is
+            // one line, so TAB/LF/CR too)
+            m.setSubject(Text.safeLine(Msg.of("lifecycle.cal.mail.subject", kind, row.system().name())
+                    .text(Texts.CHINESE)));
+            m.setText(Text.safe(Msg.of("lifecycle.cal.mail.body", account.displayName(), row.system().name(), kind,
+                    Formats.date(row.due()), row.daysOverdue(), row.responsible(),
+                    row.obligation().lastDone() == null ? Msg.of("lifecycle.cal.never")
+                            : Formats.date(row.obligation().lastDone())).text(Texts.CHINESE)));
+            sender.send(message);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+        events.publishEvent(AuditableEvent.success("lifecycle.reminder.send", OBJECT, row.obligation().id(),
+                Msg.of("lifecycle.cal.audit.reminderSent", Msg.of(row.obligation().kind()), row.system().name(),
+                        Formats.date(row.due()), account.displayName())).withActor("system:reminders"));
+        return true;
+    }
+}

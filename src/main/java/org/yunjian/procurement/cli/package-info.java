@@ -1,0 +1,3 @@
+/** The {@code yunjian lifecycle} subcommands of this module, grouped under the lifecycle command. */
+@org.springframework.modulith.NamedInterface("cli")
+package org.yunjian.procurement.cli;

@@ -1,0 +1,9 @@
+/**
+ * Acquiring the cloud service of a system (the guides' 采购 duties): the needs analysis, the provider selection with
+ * its criteria and judgements, and the review of the contract, SLA and NDA clauses, each kept, exported as Word and
+ * closing the plan's gate.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Procurement",
+        allowedDependencies = {"assessment", "catalog", "demo", "documents", "lifecycle", "lifecycle :: cli", "party",
+                "responsibility", "security", "shared"})
+package org.yunjian.procurement;

@@ -1,0 +1,213 @@
+package org.yunjian.obligations;
+
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yunjian.party.PartyTestSupport.as;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.yunjian.obligations.internal.ReminderService;
+import org.yunjian.party.Fixtures;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.UserAdministration;
+import org.yunjian.shared.Formats;
+
+/**
+ * E-mail reminders through a real SMTP server in the test JVM (GreenMail): an overdue drill sends exactly one
+ * e-mail, in Chinese, to the address the user set; a second run and page views send none; a bad address is refused
+ * naming the field.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(Fixtures.class)
+@Tag("database")
+class ReminderMailTests {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = OverdueDrill.smtp();
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        OverdueDrill.remindersThrough(SMTP, registry);
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    UserAdministration users;
+    @Autowired
+    ReminderService reminders;
+    @Autowired
+    JdbcClient jdbc;
+
+    Fixtures.World w;
+    CurrentUser customer;
+    String address;
+    LocalDate today;
+
+    @BeforeEach
+    void world() throws Exception {
+        w = fixtures.world();
+        today = LocalDate.now(Formats.zone());
+        // everything first due in two months, except the drill: last held 14 months ago
+        customer = OverdueDrill.arrange(mvc, users, w, "rem", "提醒用户", "Reminder-Mail-2026!", today.plusMonths(2));
+        address = customer.username() + "@example.gov.cn";
+    }
+
+    /**
+     * Whether {@code m} is not an overdue reminder: the notifications of the same tasks (待办 mails, and the daily
+     * digest a notification job sends whenever its day begins) reach the same address.
+     */
+    static boolean notification(MimeMessage m) throws Exception {
+        return !m.getSubject().startsWith("【云鉴】逾期提醒");
+    }
+
+    /** Reminders received at {@code to}. */
+    long mailsTo(String to) throws Exception {
+        long n = 0;
+        for (MimeMessage m : SMTP.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().equals(to) && !notification(m)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** What reached {@code to}, and what the platform recorded as sent to it: the failure message of a count. */
+    String received(String to) {
+        StringBuilder b = new StringBuilder("mails to ").append(to).append(':');
+        try {
+            for (MimeMessage m : SMTP.getReceivedMessages()) {
+                if (m.getAllRecipients()[0].toString().equals(to)) {
+                    b.append("\n  ").append(m.getSubject()).append(" | ").append(m.getContent().toString().lines()
+                            .limit(3).toList());
+                }
+            }
+        } catch (Exception e) {
+            b.append(' ').append(e);
+        }
+        b.append("\nrecorded: ").append(jdbc.sql("SELECT obligation_id, due_date, user_id, sent_at FROM "
+                + "lifecycle_reminder_sent WHERE recipient = ?").param(to).query().listOfRows());
+        return b.toString();
+    }
+
+    @Test
+    void anOverdueDrillSendsExactlyOneMail() throws Exception {
+        mvc.perform(put("/api/lifecycle/calendar/reminder-address").with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"email\":\"" + address + "\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.reminderAddress").value(address))
+                .andExpect(jsonPath("$.mailConfigured").value(true));
+        // page views send nothing
+        mvc.perform(get("/lifecycle/calendar").with(as(customer))).andExpect(status().isOk());
+        mvc.perform(get("/systems/" + w.system().id() + "/lifecycle/obligations").with(as(customer)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/").with(as(customer))).andExpect(status().isOk());
+        assertThat(mailsTo(address)).isZero();
+
+        reminders.sendDue();
+        assertThat(mailsTo(address)).as(() -> received(address)).isEqualTo(1);
+        MimeMessage mail = SMTP.getReceivedMessages()[SMTP.getReceivedMessages().length - 1];
+        for (MimeMessage m : SMTP.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().equals(address) && !notification(m)) {
+                mail = m;
+            }
+        }
+        assertThat(mail.getSubject()).isEqualTo("【云鉴】逾期提醒：" + w.system().name() + " 的应急演练：网络攻击事件");
+        String body = GreenMailUtil.getBody(mail);
+        assertThat(mail.getContent().toString()).contains("提醒用户", w.system().name(),
+                Formats.date(today.minusMonths(2)), w.customer().name());
+        assertThat(body).isNotBlank();
+
+        // a second run, and more page views, send nothing more
+        reminders.sendDue();
+        mvc.perform(get("/lifecycle/calendar").with(as(customer))).andExpect(status().isOk());
+        reminders.sendDue();
+        assertThat(mailsTo(address)).as(() -> received(address)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_reminder_sent WHERE recipient = ?").param(address)
+                .query(Integer.class).single()).isEqualTo(1);
+        // each reminder sent is audited once: to this user, and to anyone else who keeps an address and sees the
+        // system (in the full suite, a system administrator given an address by another test class gets one too)
+        int sent = jdbc.sql("SELECT COUNT(*) FROM lifecycle_reminder_sent WHERE obligation_id IN "
+                + "(SELECT id FROM lifecycle_obligation WHERE system_id = ?)").param(w.system().id())
+                .query(Integer.class).single();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'lifecycle.reminder.send' AND object_id IN "
+                        + "(SELECT CAST(id AS VARCHAR(64)) FROM lifecycle_obligation WHERE system_id = ?)")
+                .param(w.system().id()).query(Integer.class).single()).isEqualTo(sent);
+    }
+
+    /** Issue 33: these were stored; each is a 400 naming the field and the reason, in the caller's language. */
+    @Test
+    void refusesAddressLiteralsAndInvisibleOrDirectionChangingCharacters() throws Exception {
+        String[][] cases = {
+                {"a@[127.0.0.1]", "方括号中的 IP 地址", "an IP address in brackets"},
+                {"li\u200bsi@example.cn", "U+200B", "invisible (zero-width)"},
+                {"lisi@\u202eexample.cn", "改变文字方向", "text-direction control"},
+                {"lisi\u2066@example.cn", "U+2066", "text-direction control"},
+                {"\u200flisi@example.cn", "U+200F", "text-direction control"},
+        };
+        for (String[] c : cases) {
+            mvc.perform(put("/api/lifecycle/calendar/reminder-address").with(as(customer))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"email\":\"" + c[0] + "\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors.email").value(containsString(c[1])));
+            mvc.perform(put("/api/lifecycle/calendar/reminder-address").with(as(customer))
+                            .header("Accept-Language", "en")
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"email\":\"" + c[0] + "\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors.email").value(containsString(c[2])));
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_reminder_address WHERE user_id = ?")
+                .param(customer.userId()).query(Integer.class).single()).isZero();
+    }
+
+    /** An address stored before the rule is never sent to. */
+    @Test
+    void anAddressStoredBeforeTheRuleIsNotSentTo() throws Exception {
+        String literal = "rem-" + UUID.randomUUID().toString().substring(0, 8) + "@[127.0.0.1]";
+        jdbc.sql("INSERT INTO lifecycle_reminder_address (user_id, email, set_at) VALUES (?, ?, CURRENT_TIMESTAMP)")
+                .params(customer.userId(), literal).update();
+        reminders.sendDue();
+        assertThat(mailsTo(literal)).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_reminder_sent WHERE recipient = ?").param(literal)
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void aBadAddressIsRefusedNamingTheField() throws Exception {
+        for (String bad : new String[] {"not-an-address", "张三 <a@example.cn>", "a@b", "a@example.cn, b@example.cn"}) {
+            mvc.perform(put("/api/lifecycle/calendar/reminder-address").with(as(customer))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"email\":\"" + bad.replace("\"", "\\\"") + "\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors.email").value(containsString("电子邮件地址")));
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_reminder_address WHERE user_id = ?")
+                .param(customer.userId()).query(Integer.class).single()).isZero();
+    }
+}
