@@ -18,6 +18,8 @@ import org.yunjian.security.Role;
 import org.yunjian.shared.ListFilters;
 import org.yunjian.shared.PageRequest;
 import org.yunjian.shared.Paged;
+import org.yunjian.assessment.AssessmentService;
+import org.yunjian.assessment.spi.Access;
 
 /** {@link AssessmentDirectory} over the service's own visibility rules. */
 @Component
