@@ -5,6 +5,6 @@
  * ({@link org.yunjian.lifecycle.PlanAccesses}). See {@code docs/modules/lifecycle.md}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Lifecycle",
-        allowedDependencies = {"assessment", "catalog", "demo", "exitproject", "party", "responsibility", "security",
+        allowedDependencies = {"catalog", "demo", "evidence", "exitproject", "party", "responsibility", "security",
                 "shared"})
 package org.yunjian.lifecycle;

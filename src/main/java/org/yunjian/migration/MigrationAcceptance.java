@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.yunjian.assessment.EvidenceVault;
+import org.yunjian.evidence.EvidenceVault;
 
 /**
  * One security compliance acceptance test after migration (安全合规验收, GOV 7.2.4 a) and 7.4.2), usually run by the

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.yunjian.assessment.EvidenceVault;
+import org.yunjian.evidence.EvidenceVault;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
 

@@ -5,7 +5,7 @@
  * lifecycle module's subcommands.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Migration",
-        allowedDependencies = {"assessment", "catalog", "cli", "demo", "documents", "lifecycle", "lifecycle :: cli",
+        allowedDependencies = {"catalog", "cli", "demo", "evidence", "documents", "lifecycle", "lifecycle :: cli",
                 "obligations", "obligations :: cli", "party", "procurement", "procurement :: cli", "responsibility",
                 "security", "shared"})
 package org.yunjian.migration;

@@ -4,6 +4,6 @@
  * closing the plan's gate.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Procurement",
-        allowedDependencies = {"assessment", "catalog", "demo", "documents", "lifecycle", "lifecycle :: cli", "party",
+        allowedDependencies = {"catalog", "demo", "evidence", "documents", "lifecycle", "lifecycle :: cli", "party",
                 "responsibility", "security", "shared"})
 package org.yunjian.procurement;

@@ -12,10 +12,10 @@ import org.yunjian.party.PartyRole;
  * The world of inherited items: a customer's system on a provider that runs its own platform system (the provider is
  * the platform's customer), with an assessment body engaged on the customer's system.
  */
-record PlatformWorld(Organization customer, Organization provider, Organization assessorOrg, CloudSystem system,
+public record PlatformWorld(Organization customer, Organization provider, Organization assessorOrg, CloudSystem system,
                      CloudSystem platform) {
 
-    static PlatformWorld create(Fixtures fixtures) {
+    public static PlatformWorld create(Fixtures fixtures) {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         Organization customer = fixtures.organization("委办局 " + tag, PartyRole.CUSTOMER);
         Organization provider = fixtures.organization("政务云 " + tag, PartyRole.CUSTOMER, PartyRole.PROVIDER);

@@ -100,7 +100,7 @@ public final class SignOffFixture {
         return s;
     }
 
-    static CurrentUser account(UserAdministration users, UUID org, String prefix, String role) {
+    public static CurrentUser account(UserAdministration users, UUID org, String prefix, String role) {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         var v = users.create(new UserAdministration.NewUser(username, role + " " + Math.floorMod(username.hashCode(), 10000),
                 Role.USER,

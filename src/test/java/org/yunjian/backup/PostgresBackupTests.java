@@ -44,7 +44,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.Application;
-import org.yunjian.assessment.internal.EvidenceService;
+import org.yunjian.evidence.EvidenceService;
 import org.yunjian.backup.internal.BackupService;
 import org.yunjian.cli.CliRunner;
 import org.yunjian.crypto.Sm3;

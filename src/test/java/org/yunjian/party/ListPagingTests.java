@@ -170,7 +170,7 @@ class ListPagingTests {
         assertThat(JsonPath.<Integer>read(large, "$.systems.total")).isEqualTo(2000);
         assertThat(JsonPath.<List<Object>>read(large, "$.systems.items")).hasSize(50);
         assertThat(JsonPath.<List<Object>>read(large, "$.controlPoints").size())
-                .isLessThanOrEqualTo(org.yunjian.assessment.internal.Dashboards.CONTROL_POINTS_SHOWN);
+                .isLessThanOrEqualTo(org.yunjian.workbench.internal.Dashboards.CONTROL_POINTS_SHOWN);
         // the same 50 rows on page 1 either way: only the totals' digits may differ
         assertThat(Math.abs(large.length() - small.length())).isLessThan(64);
         assertThat(large.length()).isLessThan(32 * 1024);

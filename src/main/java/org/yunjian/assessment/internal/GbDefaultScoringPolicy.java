@@ -48,7 +48,7 @@ public class GbDefaultScoringPolicy implements ScoringPolicy {
         return BANDS;
     }
 
-    static double itemScore(Verdict v) {
+    public static double itemScore(Verdict v) {
         return switch (v) {
             case COMPLIANT -> 1.0;
             case PARTIALLY_COMPLIANT -> 0.5;

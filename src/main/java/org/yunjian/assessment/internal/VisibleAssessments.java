@@ -18,6 +18,8 @@ import org.yunjian.security.Role;
 import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
+import org.yunjian.assessment.AssessmentService;
+import org.yunjian.assessment.spi.Access;
 
 /** {@link AssessmentDirectory} over the service's own visibility rules. */
 @Component

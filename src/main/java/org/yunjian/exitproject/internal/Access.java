@@ -19,7 +19,7 @@ public record Access(ProjectInfo project, CloudSystem system, CurrentUser user, 
 
     public enum Relation { ADMIN, CUSTOMER, PROVIDER, AGENT, OBSERVER }
 
-    static Set<Relation> relations(CloudSystem s, CurrentUser u) {
+    public static Set<Relation> relations(CloudSystem s, CurrentUser u) {
         Set<Relation> r = EnumSet.of(Relation.OBSERVER);
         if (u.is(Role.SYSTEM_ADMIN)) {
             r.add(Relation.ADMIN);

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.yunjian.assessment.EvidenceVault.Sealed;
+import org.yunjian.evidence.EvidenceVault.Sealed;
 import org.yunjian.catalog.Phase;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.lifecycle.DutyStatus;

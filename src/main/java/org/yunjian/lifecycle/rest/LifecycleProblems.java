@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.yunjian.assessment.EvidenceVault;
+import org.yunjian.evidence.EvidenceVault;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.lifecycle.internal.DutyBatch;
 import org.yunjian.lifecycle.internal.GateTexts;

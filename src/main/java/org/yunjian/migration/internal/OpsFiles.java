@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.yunjian.assessment.EvidenceVault;
+import org.yunjian.evidence.EvidenceVault;
 
 /**
  * The sealed files of acceptance tests and provider reports: the {@link EvidenceVault} checks, hashes and encrypts

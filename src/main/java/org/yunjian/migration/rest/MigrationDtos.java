@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import org.yunjian.assessment.EvidenceVault;
+import org.yunjian.evidence.EvidenceVault;
 import org.yunjian.migration.MigrationAcceptance;
 import org.yunjian.migration.MigrationAcceptanceResult;
 import org.yunjian.migration.MigrationCheck;

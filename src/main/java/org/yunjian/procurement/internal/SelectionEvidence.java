@@ -3,7 +3,7 @@ package org.yunjian.procurement.internal;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.yunjian.assessment.EvidenceVault;
+import org.yunjian.evidence.EvidenceVault;
 import org.yunjian.catalog.RequirementId;
 
 /** An evidence file of a candidate's judgement on a criterion, sealed by the evidence vault. */

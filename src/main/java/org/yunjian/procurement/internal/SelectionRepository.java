@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.yunjian.assessment.EvidenceVault;
+import org.yunjian.evidence.EvidenceVault;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.lifecycle.VersionedRow;
 import org.yunjian.procurement.Judgement;

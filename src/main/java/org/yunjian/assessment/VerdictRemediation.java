@@ -1,0 +1,18 @@
+package org.yunjian.assessment;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.yunjian.party.CloudSystem;
+import org.yunjian.assessment.spi.Records.Remediation;
+import org.yunjian.assessment.spi.Records.TestItem;
+
+/**
+ * What a recorded verdict does to remediation tasks (opens, reopens or verifies them); the risk module
+ * ({@code risk}) implements it, {@link AssessmentService} calls it after storing the verdict.
+ */
+public interface VerdictRemediation {
+
+    void afterVerdict(TestItem item, CloudSystem s, Verdict verdict, boolean retest, List<Remediation> tasks,
+                      Instant now);
+}

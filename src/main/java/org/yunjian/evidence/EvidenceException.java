@@ -1,0 +1,21 @@
+package org.yunjian.evidence;
+
+import org.yunjian.shared.LocalizedException;
+import org.yunjian.shared.Msg;
+
+/** Evidence that cannot be served: altered in storage, or its key destroyed; the text is a bundle message. */
+public class EvidenceException extends LocalizedException {
+
+    public enum Kind { INTEGRITY, KEY_DESTROYED, STORAGE }
+
+    private final Kind kind;
+
+    EvidenceException(Kind kind, Msg message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

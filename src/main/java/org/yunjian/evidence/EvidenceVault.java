@@ -1,0 +1,63 @@
+package org.yunjian.evidence;
+
+import java.util.UUID;
+
+import org.yunjian.shared.LocalizedException;
+import org.yunjian.shared.Msg;
+
+/**
+ * Evidence files kept the way assessment evidence is, for any module that keeps evidence (lifecycle duties, provider
+ * selection, drills): checked by content (never by name), at most the configured size, SM3-hashed, sealed with
+ * SM4-GCM under a fresh per-file key wrapped under the evidence master key. The caller stores the returned
+ * {@link Sealed} metadata in its own table and hands it back to {@link #open}.
+ */
+public interface EvidenceVault {
+
+    /**
+     * Checks and seals an upload; a blob written inside a transaction that rolls back is removed again.
+     *
+     * @param field        the form field the file came in, named by the error of a refused file
+     * @param originalName the name the uploader's machine gave it (only kept, sanitised, for display)
+     * @throws org.yunjian.shared.FieldErrors.ValidationException empty, too large or of a refused type
+     */
+    Sealed seal(String field, String originalName, byte[] content);
+
+    /**
+     * The decrypted content, verified against its SM3 hash.
+     *
+     * @throws Unreadable altered in storage, missing, or its key destroyed
+     */
+    byte[] open(Sealed sealed);
+
+    /** Removes the blob once the current transaction commits (the metadata row is the caller's to delete). */
+    void discardAfterCommit(Sealed sealed);
+
+    /**
+     * A sealed file as stored.
+     *
+     * @param displayName sanitised original name, for display only
+     * @param contentType detected from the content
+     * @param blob        generated storage name
+     * @param wrappedKey  the file's key, wrapped under the master key and bound to {@code id}
+     */
+    record Sealed(UUID id, String displayName, String contentType, long size, String sm3, String blob,
+                  String wrappedKey) {
+
+        /** The type for people ("PNG 图片", "Word 文档"), never the media type. */
+        public Msg typeName() {
+            return EvidenceTypes.typeName(contentType);
+        }
+
+        /** The name to serve under: the display name's stem and the extension of the detected type. */
+        public String servedName() {
+            return EvidenceTypes.servedName(displayName, contentType);
+        }
+    }
+
+    /** Evidence that cannot be served; the text names it. */
+    class Unreadable extends LocalizedException {
+        public Unreadable(Msg message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.yunjian.evidence.internal;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.yunjian.evidence.EvidenceVault;
+import org.yunjian.crypto.DecryptionFailedException;
+import org.yunjian.crypto.Sm3;
+import org.yunjian.crypto.Sm3Digest;
+import org.yunjian.crypto.Sm4Gcm;
+import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.Formats;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.Text;
+import org.yunjian.evidence.AssessmentProperties;
+import org.yunjian.evidence.ContentTypes;
+import org.yunjian.evidence.EvidenceKeys;
+import org.yunjian.evidence.EvidenceStore;
+
+/** {@link EvidenceVault} on the assessment evidence store, master key and content checks. */
+@Component
+class SealedEvidenceVault implements EvidenceVault {
+
+    private static final Logger log = LoggerFactory.getLogger(SealedEvidenceVault.class);
+
+    private final EvidenceStore store;
+    private final EvidenceKeys keys;
+    private final AssessmentProperties properties;
+
+    SealedEvidenceVault(EvidenceStore store, EvidenceKeys keys, AssessmentProperties properties) {
+        this.store = store;
+        this.keys = keys;
+        this.properties = properties;
+    }
+
+    @Override
+    public Sealed seal(String field, String originalName, byte[] content) {
+        long max = properties.evidenceMaxSize().toBytes();
+        if (content == null || content.length == 0) {
+            throw new ValidationException(field, "assessment.error.evidence.empty");
+        }
+        if (content.length > max) {
+            throw new ValidationException(field, "assessment.error.evidence.tooLarge", Formats.size(content.length),
+                    Formats.size(max));
+        }
+        StringBuilder rejected = new StringBuilder();
+        Optional<String> type = ContentTypes.accept(content, rejected);
+        if (type.isEmpty()) {
+            throw new ValidationException(field, "assessment.error.evidence.type",
+                    ContentTypes.refusedName(rejected.toString()));
+        }
+        UUID id = UUID.randomUUID();
+        byte[] fileKey = Sm4Gcm.generateKey();
+        byte[] sealed = Sm4Gcm.encrypt(fileKey, content, EvidenceKeys.aad(id));
+        String blob = HexFormat.of().formatHex(Sm3.digest(id.toString() + System.nanoTime()).bytes(), 0, 16) + ".sm4";
+        try {
+            store.put(blob, sealed);
+        } catch (IOException e) {
+            throw new Unreadable(Msg.of("assessment.error.evidence.notStored"), e);
+        }
+        afterCompletion(blob, false);
+        String wrapped = keys.wrap(id, fileKey);
+        java.util.Arrays.fill(fileKey, (byte) 0);
+        return new Sealed(id, Text.fileName(originalName, "evidence"), type.get(), content.length,
+                Sm3.digest(content).hex(), blob, wrapped);
+    }
+
+    @Override
+    public byte[] open(Sealed s) {
+        byte[] content;
+        try {
+            byte[] fileKey = keys.unwrap(s.id(), s.wrappedKey());
+            content = Sm4Gcm.decrypt(fileKey, store.get(s.blob()), EvidenceKeys.aad(s.id()));
+            java.util.Arrays.fill(fileKey, (byte) 0);
+        } catch (DecryptionFailedException e) {
+            log.error("Evidence {} failed its integrity check: decryption", s.id());
+            throw new Unreadable(Msg.of("assessment.error.evidence.altered", s.displayName(), s.sm3()), e);
+        } catch (IOException e) {
+            throw new Unreadable(Msg.of("assessment.error.evidence.missing", s.displayName()), e);
+        }
+        if (!MessageDigest.isEqual(Sm3.digest(content).bytes(), Sm3Digest.of(s.sm3()).bytes())) {
+            log.error("Evidence {} failed its integrity check: sm3", s.id());
+            throw new Unreadable(Msg.of("assessment.error.evidence.altered", s.displayName(), s.sm3()), null);
+        }
+        return content;
+    }
+
+    @Override
+    public void discardAfterCommit(Sealed s) {
+        afterCompletion(s.blob(), true);
+    }
+
+    /** Removes the blob after the transaction: on commit when discarding, on rollback when just written. */
+    private void afterCompletion(String blob, boolean onCommit) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            if (onCommit) {
+                delete(blob);
+            }
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if ((status == STATUS_COMMITTED) == onCommit) {
+                    delete(blob);
+                }
+            }
+        });
+    }
+
+    private void delete(String blob) {
+        try {
+            store.delete(blob);
+        } catch (IOException e) {
+            log.warn("Evidence blob {} could not be removed", blob);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.yunjian.report.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+import org.yunjian.assessment.AssessmentRole;
+import org.yunjian.security.UserAdministration;
+import org.yunjian.security.UserView;
+import org.yunjian.assessment.spi.Records;
+import org.yunjian.review.ReviewRepository;
+import org.yunjian.review.Reviews;
+
+/**
+ * The sign-off block from the assessment's team and its review history: the testers signed when they last submitted,
+ * the 审核人 when they approved the review, the 批准人 when they approved the report — a later send-back or return
+ * clears the signatures it undoes, and a signature counts only for the person who holds the role now.
+ */
+@Component
+class TeamSignOffs implements SignOffs {
+
+    private final UserAdministration users;
+    private final ReviewRepository reviews;
+
+    TeamSignOffs(UserAdministration users, ReviewRepository reviews) {
+        this.users = users;
+        this.reviews = reviews;
+    }
+
+    @Override
+    public SignOffSheet sheet(Records.AssessmentInfo a) {
+        Map<UUID, String> names = users.list().stream()
+                .collect(Collectors.toMap(UserView::id, UserView::displayName, (x, y) -> x));
+        Map<AssessmentRole, Reviews.Step> signed = Reviews.signatures(reviews.steps(a.id()));
+        Reviews.Step submitted = signed.get(AssessmentRole.TESTER);
+        List<Signature> testers = a.assessors().stream()
+                .map(id -> new Signature(names.getOrDefault(id, "—"), submitted == null ? null : submitted.at()))
+                .toList();
+        if (testers.isEmpty() && submitted != null) {
+            testers = List.of(new Signature(submitted.actorName(), submitted.at()));
+        }
+        Function<UUID, Signature> reviewer = id -> signature(names, id, signed.get(AssessmentRole.REVIEWER));
+        Function<UUID, Signature> approver = id -> signature(names, id, signed.get(AssessmentRole.APPROVER));
+        return new SignOffSheet(testers, a.reviewers().stream().findFirst().map(reviewer).orElse(null),
+                a.approvers().stream().findFirst().map(approver).orElse(null));
+    }
+
+    private static Signature signature(Map<UUID, String> names, UUID id, Reviews.Step step) {
+        return new Signature(names.getOrDefault(id, "—"), step != null && step.actorId().equals(id) ? step.at() : null);
+    }
+}

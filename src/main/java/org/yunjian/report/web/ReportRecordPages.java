@@ -1,0 +1,123 @@
+package org.yunjian.report.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.assessment.spi.Access;
+import org.yunjian.report.ReportRecords;
+import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Texts;
+
+/**
+ * The approved report's revisions on the assessment page (a new 修订版 by the 批准人, confirmed) and the public
+ * check a regulator uses without an account: a report number with an SM3 or the file itself, answered yes (with
+ * the revision, its approval date, the assessor organisation and the file kind) or no — nothing more for a wrong
+ * pair — and the platform's public key for {@code yunjian report verify}.
+ */
+@Controller
+class ReportRecordPages {
+
+    static final String PUBLIC_CHECK = "/report-check";
+
+    private final ReportRecords records;
+
+    ReportRecordPages(ReportRecords records) {
+        this.records = records;
+    }
+
+    @PostMapping("/assessments/{id}/report-revisions")
+    @PreAuthorize(Access.WHO)
+    String revise(@PathVariable UUID id, @RequestParam(required = false) String reason,
+                  @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes flash) {
+        try {
+            ReportRecords.Revision r = records.revise(id, reason, confirm);
+            flash.addFlashAttribute("message", Texts.get("record.revised", r.revision(), r.sealSm3()));
+        } catch (FieldErrors.ValidationException | org.yunjian.shared.ConflictException e) {
+            flash.addFlashAttribute("revisionError", e.getMessage());
+            flash.addFlashAttribute("revisionReason", reason);
+        }
+        return "redirect:/assessments/" + id + "#reports";
+    }
+
+    @GetMapping(PUBLIC_CHECK)
+    @PreAuthorize("permitAll()") // a regulator has no account (SecurityConfig.PUBLIC); rate-limited per address
+    String check(@RequestParam(required = false) String number, @RequestParam(required = false) String sm3,
+                 HttpServletRequest request, HttpServletResponse response, Model model) {
+        model.addAttribute("number", number);
+        model.addAttribute("sm3", sm3);
+        model.addAttribute("fingerprint", records.fingerprint());
+        if (number != null || sm3 != null) {
+            // bad input names its field with a 400, as GET /api/report-check does — never a silent "no"
+            try {
+                ReportRecords.requireCheckable(number, sm3);
+            } catch (FieldErrors.ValidationException e) {
+                response.setStatus(400);
+                e.errors().forEach((field, message) -> model.addAttribute(field + "Error", message));
+                return "assessment/report-check";
+            }
+            answer(records.publicCheck(request.getRemoteAddr(), number, sm3), response, model);
+        }
+        return "assessment/report-check";
+    }
+
+    @PostMapping(PUBLIC_CHECK)
+    @PreAuthorize("permitAll()") // as above; the file is hashed here and not kept
+    String checkFile(@RequestParam(required = false) String number, @RequestParam(required = false) MultipartFile file,
+                     HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
+        model.addAttribute("number", number);
+        model.addAttribute("fingerprint", records.fingerprint());
+        if (file == null || file.isEmpty()) {
+            response.setStatus(400);
+            model.addAttribute("fileError", Texts.get("record.check.error.noFile"));
+            return "assessment/report-check";
+        }
+        String sm3;
+        try {
+            sm3 = records.sm3OfUpload(file.getBytes());
+        } catch (FieldErrors.ValidationException e) {
+            response.setStatus(400);
+            model.addAttribute("fileError", Texts.get("record.check.error.type"));
+            return "assessment/report-check";
+        }
+        model.addAttribute("sm3", sm3);
+        answer(records.publicCheck(request.getRemoteAddr(), number, sm3), response, model);
+        return "assessment/report-check";
+    }
+
+    @GetMapping(PUBLIC_CHECK + "/signing-key.pem")
+    @PreAuthorize("permitAll()") // a public key
+    ResponseEntity<byte[]> signingKey() {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-pem-file"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"yunjian-platform-signing.pub.pem\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .body(records.publicKeyPem().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static void answer(ReportRecords.PublicAnswer a, HttpServletResponse response, Model model) {
+        if (a.throttled()) {
+            long seconds = Math.max(1, a.retryAfter().toSeconds() + (a.retryAfter().toMillisPart() > 0 ? 1 : 0));
+            response.setStatus(429);
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            model.addAttribute("throttled", Texts.get("record.check.throttled", seconds));
+            return;
+        }
+        model.addAttribute("checked", true);
+        model.addAttribute("match", a.match().orElse(null));
+    }
+}

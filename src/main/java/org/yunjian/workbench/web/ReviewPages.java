@@ -1,0 +1,234 @@
+package org.yunjian.workbench.web;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.assessment.SubmissionCheck;
+import org.yunjian.assessment.AssessmentService;
+import org.yunjian.review.Reviews;
+import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.paging.ListFilters;
+import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.paging.Pager;
+import org.yunjian.shared.version.PreconditionRequiredException;
+import org.yunjian.shared.version.StaleVersionException;
+import org.yunjian.shared.Texts;
+import org.yunjian.shared.version.VersionRefusal;
+
+/**
+ * The review and sign-off forms of the assessment page: naming the team, submitting (refused with the list of what
+ * is missing), sending back with comments per item, approving the review, approving or returning the report, and
+ * resolving a comment. Each answers with a redirect to the page it came from; a refusal comes back as a message next
+ * to the form with the typed input kept.
+ */
+@Controller
+class ReviewPages {
+
+    /** How many of a refused submission's items the assessment page lists; the rest are a link away. */
+    static final int MISSING_SHOWN = 10;
+
+    private final Reviews reviews;
+    private final AssessmentService assessments;
+
+    ReviewPages(Reviews reviews, AssessmentService assessments) {
+        this.reviews = reviews;
+        this.assessments = assessments;
+    }
+
+    /** The first {@value #MISSING_SHOWN} items a refused submission lists and how many there are, for the page. */
+    static void flashMissing(RedirectAttributes flash, Reviews.SubmissionRefused e) {
+        flash.addFlashAttribute("missing", e.missing().subList(0, Math.min(MISSING_SHOWN, e.missing().size())));
+        flash.addFlashAttribute("missingTotal", e.missing().size());
+    }
+
+    @PostMapping("/assessments/{id}/team")
+    @PreAuthorize(AssessmentPages.WHO)
+    String team(@PathVariable UUID id, @RequestParam(required = false) List<UUID> testers,
+                @RequestParam(required = false) UUID reviewer, @RequestParam(required = false) UUID approver,
+                @RequestParam(required = false) String version, RedirectAttributes flash) {
+        try {
+            reviews.setTeam(id, ExpectedVersion.ofForm(version),
+                    new Reviews.TeamInput(testers == null ? List.of() : testers, reviewer, approver));
+            flash.addFlashAttribute("teamSaved", true);
+        } catch (StaleVersionException | PreconditionRequiredException e) {
+            // the chosen team comes back over the newer version: saving again is a deliberate replacement
+            refused(flash, id, e, e.formText());
+            flash.addFlashAttribute("teamInput", new Reviews.TeamInput(testers, reviewer, approver));
+        } catch (ConflictException e) {
+            flash.addFlashAttribute("teamError", e.getMessage());
+            flash.addFlashAttribute("teamInput", new Reviews.TeamInput(testers, reviewer, approver));
+        } catch (ValidationException e) {
+            flash.addFlashAttribute("teamError", String.join(" ", e.errors().values()));
+            flash.addFlashAttribute("teamInput", new Reviews.TeamInput(testers, reviewer, approver));
+        }
+        return back(id);
+    }
+
+    /**
+     * The items that keep the assessment from going to review, with what they lack: one page, filtered by a text
+     * (number, requirement id or control point) and by what is lacking, with the total.
+     */
+    @GetMapping("/assessments/{id}/review/missing")
+    @PreAuthorize(AssessmentPages.WHO)
+    String missing(@PathVariable UUID id, @RequestParam(required = false) String q,
+                   @RequestParam(required = false) String gap, @RequestParam(required = false) String page,
+                   @RequestParam(required = false) String size, Model model) {
+        var query = ListFilters.Query.of(q, "gap", gap, SubmissionCheck.Gap.class, page, size);
+        Paged<Reviews.MissingItem> shown = reviews.missing(id, query.text(), query.choice(), query.page());
+        model.addAttribute("a", assessments.access(id).assessment());
+        model.addAttribute("missing", shown.items());
+        model.addAttribute("filterQ", query.text());
+        model.addAttribute("filterGap", query.choice());
+        model.addAttribute("gaps", SubmissionCheck.Gap.values());
+        model.addAttribute("pager", Pager.of(shown, "/assessments/" + id + "/review/missing", query.filters()));
+        return "assessment/review-missing";
+    }
+
+    @PostMapping("/assessments/{id}/review/submit")
+    @PreAuthorize(AssessmentPages.WHO)
+    String submit(@PathVariable UUID id, @RequestParam(required = false) String version,
+                  RedirectAttributes flash) {
+        try {
+            reviews.submit(id, ExpectedVersion.ofForm(version));
+        } catch (StaleVersionException | PreconditionRequiredException e) {
+            refused(flash, id, e, e.formText(VersionRefusal.Action.SUBMIT));
+        } catch (Reviews.SubmissionRefused e) {
+            flashMissing(flash, e);
+            flash.addFlashAttribute("reviewError", e.getMessage());
+        } catch (ConflictException e) {
+            flash.addFlashAttribute("reviewError", e.getMessage());
+        }
+        return back(id);
+    }
+
+    /** The reviewer's comments come as {@code comment-<itemId>} fields, the general one as {@code comment}. */
+    @PostMapping("/assessments/{id}/review/send-back")
+    @PreAuthorize(AssessmentPages.WHO)
+    String sendBack(@PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes flash) {
+        Map<UUID, String> perItem = new LinkedHashMap<>();
+        form.forEach((k, v) -> {
+            if (k.startsWith("comment-")) {
+                try {
+                    perItem.put(UUID.fromString(k.substring(8)), v);
+                } catch (IllegalArgumentException ignored) {
+                    // not an item field
+                }
+            }
+        });
+        return act(id, flash, form, VersionRefusal::formText, () -> reviews.sendBack(id, ExpectedVersion.ofForm(form.get("version")),
+                perItem, form.get("comment")));
+    }
+
+    @PostMapping("/assessments/{id}/review/approve")
+    @PreAuthorize(AssessmentPages.WHO)
+    String approveReview(@PathVariable UUID id, @RequestParam(required = false) String comment,
+                         @RequestParam(required = false) String version, RedirectAttributes flash) {
+        return act(id, flash, Map.of("approveComment", comment == null ? "" : comment), approval(comment),
+                () -> reviews.approveReview(id, ExpectedVersion.ofForm(version), comment));
+    }
+
+    @PostMapping("/assessments/{id}/review/approve-report")
+    @PreAuthorize(AssessmentPages.WHO)
+    String approveReport(@PathVariable UUID id, @RequestParam(required = false) String comment,
+                         @RequestParam(defaultValue = "false") boolean confirm,
+                         @RequestParam(required = false) String version, RedirectAttributes flash) {
+        if (!confirm) {
+            reviews.requireApprover(id);
+            flash.addFlashAttribute("reviewError", Texts.get("assessment.confirm.missing"));
+            return back(id);
+        }
+        return act(id, flash, Map.of("approveReportComment", comment == null ? "" : comment), approval(comment),
+                () -> reviews.approveReport(id, ExpectedVersion.ofForm(version), comment));
+    }
+
+    @PostMapping("/assessments/{id}/review/return")
+    @PreAuthorize(AssessmentPages.WHO)
+    String returnReport(@PathVariable UUID id, @RequestParam(required = false) String comment,
+                        @RequestParam(required = false) String version, RedirectAttributes flash) {
+        return act(id, flash, Map.of("returnComment", comment == null ? "" : comment), VersionRefusal::formText,
+                () -> reviews.returnReport(id, ExpectedVersion.ofForm(version), comment));
+    }
+
+    /**
+     * A tester marks a comment resolved, from the assessment page or the item page ({@code back=item}); the form
+     * names the assessment's version (a comment keeps none of its own). Refused for its version, the page it came
+     * from shows the alert.
+     */
+    @PostMapping("/review-comments/{id}/resolve")
+    @PreAuthorize(AssessmentPages.WHO)
+    String resolve(@PathVariable UUID id, @RequestParam(defaultValue = "") String back,
+                   @RequestParam(required = false) String version, RedirectAttributes flash) {
+        Reviews.Comment c = reviews.comment(id);
+        try {
+            reviews.resolve(id, ExpectedVersion.ofForm(version));
+        } catch (StaleVersionException | PreconditionRequiredException e) {
+            // the item page shows the alert at its top, the assessment page in its review section
+            String text = e.formText(VersionRefusal.Action.RESOLVE);
+            if ("item".equals(back)) {
+                flash.addFlashAttribute("stale", text);
+                flash.addFlashAttribute("reviewVersion", version(c.assessmentId(), e));
+            } else {
+                refused(flash, c.assessmentId(), e, text);
+            }
+        }
+        return "item".equals(back) ? "redirect:/assessment-items/" + c.itemId() + "#review-comments"
+                : back(c.assessmentId());
+    }
+
+    /**
+     * A review form refused for its version (the assessment changed after it was opened, or it named none): the
+     * alert ({@code text}) in the review section, the form naming the current version.
+     */
+    private void refused(RedirectAttributes flash, UUID id, VersionRefusal e, String text) {
+        flash.addFlashAttribute("reviewStale", text);
+        flash.addFlashAttribute("reviewVersion", version(id, e));
+    }
+
+    /** The assessment's version the re-shown review forms name: the refusal's, or the one stored now. */
+    private long version(UUID id, VersionRefusal e) {
+        return e.formVersionOr(() -> assessments.access(id).assessment().version());
+    }
+
+    /**
+     * The alert of a refused approval: with no comment typed it is a one-click step that did not happen; with one,
+     * the comment is kept below.
+     */
+    private static java.util.function.Function<VersionRefusal, String> approval(String comment) {
+        return comment == null || comment.isBlank() ? e -> e.formText(VersionRefusal.Action.APPROVE)
+                : VersionRefusal::formText;
+    }
+
+    private String act(UUID id, RedirectAttributes flash, Map<String, String> input,
+                       java.util.function.Function<VersionRefusal, String> refusal, Runnable action) {
+        try {
+            action.run();
+        } catch (StaleVersionException | PreconditionRequiredException e) {
+            refused(flash, id, e, refusal.apply(e));
+            flash.addFlashAttribute("reviewInput", new HashMap<>(input));
+        } catch (ValidationException e) {
+            flash.addFlashAttribute("reviewErrors", e.errors());
+            flash.addFlashAttribute("reviewInput", new HashMap<>(input));
+        } catch (ConflictException e) {
+            flash.addFlashAttribute("reviewError", e.getMessage());
+            flash.addFlashAttribute("reviewInput", new HashMap<>(input));
+        }
+        return back(id);
+    }
+
+    private static String back(UUID id) {
+        return "redirect:/assessments/" + id + "#review";
+    }
+}
