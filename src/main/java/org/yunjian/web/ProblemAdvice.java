@@ -28,9 +28,11 @@ import org.yunjian.shared.Texts;
 /**
  * RFC 9457 problems for every REST error, from one place. Pages get their own handling. First in order: a
  * {@code @RestController} is also a {@code @Controller}, so without it the page advice would answer REST calls
- * with HTML.
+ * with HTML. The modules' own problem advices (their {@code rest} packages, at {@code HIGHEST_PRECEDENCE} and
+ * {@code + 1}) come before it by order, not by the accident of which package the scan finds first; the lock
+ * contention advice ({@code + 10}) after it.
  */
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 5)
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ProblemAdvice {
 

@@ -17,11 +17,13 @@ import org.yunjian.shared.Texts;
 /**
  * RFC 9457 problems for the assessment modules' own failures: state conflicts (409), rejected workbooks and evidence
  * faults — for the REST controllers of the workbench, evidence, risk and report modules (named by package, so that
- * no module depends on another for it).
+ * no module depends on another for it). After {@code review.rest.SubmissionProblems} (a refused submission is a
+ * conflict with the missing items listed, which the plain conflict handler here would answer without them), before
+ * {@code web.ProblemAdvice}.
  */
 @RestControllerAdvice(basePackages = {"org.yunjian.workbench.rest", "org.yunjian.evidence.rest",
         "org.yunjian.risk.rest", "org.yunjian.report.rest"})
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class AssessmentProblems {
 
     /** The one conflict exception, as 409 with its stable code (ahead of the page advice, which also matches here). */
