@@ -14,8 +14,6 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.yunjian.assessment.AssessmentChanges;
-import org.yunjian.assessment.VerdictRemediation;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.evidence.EvidenceVault.Sealed;
 import org.yunjian.obligations.OverdueCount;
@@ -28,27 +26,16 @@ import org.yunjian.support.TestDatabases;
  * stored blob is altered; an empty upload or a program is refused before anything is stored.
  */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
+@org.springframework.context.annotation.Import(org.yunjian.assessment.AssessmentNeighbours.class)
 @Tag("database")
 class EvidenceModuleTests {
 
     /**
-     * The neighbours this test does not start: the work queue and the risk module, which the services report to, and
-     * lifecycle's overdue count, which the shared web module's start page asks for.
+     * The neighbour this test does not start: obligations' overdue count, which the shared web module's start page asks
+     * for (the work queue and the risk module, which the services report to, come from {@code AssessmentNeighbours}).
      */
     @TestConfiguration
     static class Neighbours {
-        @Bean
-        AssessmentChanges assessmentChanges() {
-            return assessmentId -> {
-            };
-        }
-
-        @Bean
-        VerdictRemediation verdictRemediation() {
-            return (item, system, verdict, retest, tasks, now) -> {
-            };
-        }
-
         @Bean
         OverdueCount overdueCount() {
             return () -> 0;

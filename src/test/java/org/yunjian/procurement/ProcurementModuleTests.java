@@ -41,7 +41,7 @@ import org.yunjian.support.TestDatabases;
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
 @AutoConfigureMockMvc
-@Import({Fixtures.class, ProcurementModuleTests.Recorded.class})
+@Import({Fixtures.class, ProcurementModuleTests.Recorded.class, org.yunjian.assessment.AssessmentNeighbours.class})
 @Tag("database")
 class ProcurementModuleTests {
 
