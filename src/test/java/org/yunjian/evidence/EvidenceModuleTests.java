@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -27,7 +26,8 @@ import org.yunjian.support.TestDatabases;
  */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
 @org.springframework.context.annotation.Import(org.yunjian.assessment.AssessmentNeighbours.class)
-@Tag("database")
+// H2 only: a module test starts its module and those it uses, not audit, whose start grants the application role
+// its privileges on PostgreSQL (the full-context tests of these modules run in the PostgreSQL pass)
 class EvidenceModuleTests {
 
     /**

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -42,7 +41,8 @@ import org.yunjian.support.TestDatabases;
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
 @AutoConfigureMockMvc
 @Import({Fixtures.class, org.yunjian.assessment.AssessmentNeighbours.class})
-@Tag("database")
+// H2 only: a module test starts its module and those it uses, not audit, whose start grants the application role
+// its privileges on PostgreSQL (the full-context tests of these modules run in the PostgreSQL pass)
 class ObligationsModuleTests {
 
     @Autowired

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -42,7 +41,8 @@ import org.yunjian.support.TestDatabases;
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
 @AutoConfigureMockMvc
 @Import({Fixtures.class, ProcurementModuleTests.Recorded.class, org.yunjian.assessment.AssessmentNeighbours.class})
-@Tag("database")
+// H2 only: a module test starts its module and those it uses, not audit, whose start grants the application role
+// its privileges on PostgreSQL (the full-context tests of these modules run in the PostgreSQL pass)
 class ProcurementModuleTests {
 
     static final String CLAUSE = "JRT-SF-6.3.4-2";
