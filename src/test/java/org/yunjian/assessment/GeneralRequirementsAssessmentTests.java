@@ -54,7 +54,7 @@ class GeneralRequirementsAssessmentTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        org.yunjian.support.TestDatabases.fresh("general_requirements", registry);
+        org.yunjian.support.TestDatabases.freshDemo("general_requirements", registry);
     }
 
     @Autowired

@@ -24,6 +24,7 @@ import org.yunjian.support.Browser;
  * T/CCIA 7.3 第1段, JR/T 6.3.3 第3段 第2项, gov guide 6.1 第1段) — no "7.3 1)", no "6.6 c) 4) 1)". Read-only on the demo.
  * Screenshots in {@code target/screenshots/labels-*.png}.
  */
+@org.yunjian.support.OnePass
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
 @Tag("database")
 class ClauseLabelBrowserTests {

@@ -35,6 +35,7 @@ import picocli.CommandLine.Model.OptionSpec;
 @org.springframework.context.annotation.Import(org.yunjian.party.Fixtures.class)
 @Tag("database")
 // the suite's common context (MockMvc and the party fixtures): no Spring start of its own
+@org.yunjian.support.OnePass
 class CliHelpLanguageTests {
 
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");

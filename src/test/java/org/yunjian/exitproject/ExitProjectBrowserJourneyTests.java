@@ -41,6 +41,7 @@ import org.yunjian.support.TestDatabases;
  * {@code yunjian exit verify-certificate} accepts the JSON and rejects it after one changed byte. The provider also
  * records the {@code exit check-deleted --json} report of the emptied object-storage bucket (S3Proxy).
  */
+@org.yunjian.support.OnePass
 @Tag("database")
 @org.yunjian.support.JourneyBesideTheSuite
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
@@ -49,7 +50,7 @@ class ExitProjectBrowserJourneyTests {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         // the demo seed goes into a database of its own, not the one the other tests share
-        TestDatabases.fresh("exitproject_journey", registry);
+        TestDatabases.freshDemo("exitproject_journey", registry);
     }
 
     /** The portal's object storage, emptied by the provider: S3Proxy's transient store. */

@@ -78,6 +78,7 @@ import org.yunjian.support.IfMatch;
 @AutoConfigureMockMvc
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"yunjian.demo=true",
         "yunjian.notifications.delivery-interval=1s"})
+@org.yunjian.support.OnePass
 class HandOffJourneyTests {
 
     static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
@@ -92,7 +93,7 @@ class HandOffJourneyTests {
 
     @DynamicPropertySource
     static void ownDatabaseAndMail(DynamicPropertyRegistry registry) throws IOException {
-        org.yunjian.support.TestDatabases.fresh("handoff_journey", registry);
+        org.yunjian.support.TestDatabases.freshDemo("handoff_journey", registry);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
     }

@@ -37,6 +37,7 @@ import org.yunjian.support.Browser;
  * (its manifest signing key) counted in the navigation and listed, and the link leads to the form; the customer
  * reads a task addressed to its organisation in English with its due date. Screenshots in {@code /tmp/inbox-*.png}.
  */
+@org.yunjian.support.OnePass
 @Tag("database")
 @Tag("browser")
 @org.yunjian.support.JourneyBesideTheSuite
@@ -54,7 +55,7 @@ class InboxBrowserTest {
 
     @DynamicPropertySource
     static void ownDataDirectory(DynamicPropertyRegistry registry) throws IOException {
-        org.yunjian.support.TestDatabases.fresh("inbox_browser", registry);
+        org.yunjian.support.TestDatabases.freshDemo("inbox_browser", registry);
     }
 
     String base() {

@@ -35,6 +35,7 @@ import org.yunjian.assessment.PlatformWorld;
 import org.yunjian.assessment.SignOffFixture;
 
 /** The inherited-items parts of the assessment pages: responsible column, sources, bulk inherit, item page lock. */
+@org.yunjian.support.OnePass
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(Fixtures.class)

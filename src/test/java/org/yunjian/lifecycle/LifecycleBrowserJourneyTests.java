@@ -46,6 +46,7 @@ import org.yunjian.support.TestDatabases;
  */
 @Tag("database")
 // single use: its database is its own, so its context (and the connections it holds) closes after it
+@org.yunjian.support.OnePass
 @DirtiesContext
 @org.yunjian.support.JourneyBesideTheSuite
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
@@ -57,7 +58,7 @@ class LifecycleBrowserJourneyTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.fresh("lifecycle_journey", registry);
+        TestDatabases.freshDemo("lifecycle_journey", registry);
     }
 
     @LocalServerPort

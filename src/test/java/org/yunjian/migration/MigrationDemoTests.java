@@ -39,7 +39,7 @@ class MigrationDemoTests {
     /** A database of its own: the audit rows the seeding wrote must not depend on what other demo tests did. */
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.fresh("migration_demo", registry);
+        TestDatabases.freshDemo("migration_demo", registry);
     }
 
     @Autowired

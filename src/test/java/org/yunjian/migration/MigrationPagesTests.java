@@ -24,6 +24,7 @@ import org.yunjian.security.CurrentUser;
  * with bad input comes back with the problem next to the field and nothing stored, a saved form says so, an
  * irreversible step is refused without its confirmation, a stranger gets 404 and a partner a partial view.
  */
+@org.yunjian.support.OnePass
 class MigrationPagesTests extends LifecycleWorldTest {
 
     @Override

@@ -30,6 +30,7 @@ import org.yunjian.support.TestDatabases;
  * obligations calendar; the calendar lists the JR/T duties of a 行业云 with their clauses (JR/T 7.3 "行业云应参与证券期货业
  * 信息安全联合应急演练。"). Screenshots in target/screenshots/securities-*.png.
  */
+@org.yunjian.support.OnePass
 @DirtiesContext
 @org.yunjian.support.JourneyBesideTheSuite
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
@@ -38,7 +39,7 @@ class DemoSecuritiesBrowserTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.fresh("securities_journey", registry);
+        TestDatabases.freshDemo("securities_journey", registry);
     }
 
     @LocalServerPort

@@ -30,6 +30,7 @@ import org.yunjian.support.TestDatabases;
  * and gives a feed address once, the portal's obligations page records the drill and the flag is gone.
  */
 // single use: its database is its own, so its context (and the connections it holds) closes after it
+@org.yunjian.support.OnePass
 @DirtiesContext
 @org.yunjian.support.JourneyBesideTheSuite
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
@@ -39,7 +40,7 @@ class ObligationBrowserJourneyTests {
     /** A database of its own: the journey records the demo's overdue drill, which other demo-mode tests expect. */
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.fresh("obligation_journey", registry);
+        TestDatabases.freshDemo("obligation_journey", registry);
     }
 
     @LocalServerPort

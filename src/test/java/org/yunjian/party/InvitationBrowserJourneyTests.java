@@ -35,6 +35,7 @@ import org.yunjian.support.TestDatabases;
  * registers from its link, logs in and sees what the provider sees — the provider's systems — and nothing of the
  * administrators'; the spent link then says it was used.
  */
+@org.yunjian.support.OnePass
 @DirtiesContext
 @org.yunjian.support.JourneyBesideTheSuite
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
@@ -50,7 +51,7 @@ class InvitationBrowserJourneyTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestDatabases.fresh("invitation_journey", registry);
+        TestDatabases.freshDemo("invitation_journey", registry);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
     }

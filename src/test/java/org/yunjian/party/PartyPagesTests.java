@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
+@org.yunjian.support.OnePass
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(Fixtures.class)

@@ -39,6 +39,7 @@ import org.yunjian.security.UserAdministration;
  * the analysis naming the system's organisations, the empty list, the form refusing bad input next to the field and
  * recording), and {@code yunjian responsibility liability|incidents} acting as a user.
  */
+@org.yunjian.support.OnePass
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(Fixtures.class)

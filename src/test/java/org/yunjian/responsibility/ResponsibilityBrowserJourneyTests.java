@@ -39,6 +39,7 @@ import org.yunjian.support.TestDatabases;
  * sees a third level of hand-on refused with T/CCIA 004-2024 5 b) 1) quoted, takes the second level back, and signs
  * off; the provider signs off too and the version is approved.
  */
+@org.yunjian.support.OnePass
 @Tag("database")
 @org.yunjian.support.JourneyBesideTheSuite
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
@@ -48,7 +49,7 @@ class ResponsibilityBrowserJourneyTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.fresh("responsibility_journey", registry);
+        TestDatabases.freshDemo("responsibility_journey", registry);
     }
 
     @LocalServerPort

@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "yunjian.security.setup-token=browser-journey-token"})
+@org.yunjian.support.OnePass
 @Tag("database")
 @Tag("browser")
 class AdministratorJourneyBrowserTest {

@@ -30,6 +30,7 @@ import org.yunjian.demo.DemoData;
  * complete the two-person rule, and the requester's own approval is refused naming the rule. Screenshots in
  * {@code target/screenshots/login-*.png}.
  */
+@org.yunjian.support.OnePass
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
 @Tag("database")
 @Tag("browser")

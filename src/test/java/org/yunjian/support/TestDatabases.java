@@ -46,7 +46,29 @@ public final class TestDatabases {
         return fresh(name, registry, true).dataDir();
     }
 
+    /**
+     * A database and data directory of the class's own holding the demo, seeded once per test JVM and copied
+     * ({@link DemoTemplate}): for classes that start the demo ({@code yunjian.demo=true}) on data nobody else changes.
+     * Their context finds the demo in place, as on a second start, and seeds nothing.
+     */
+    public static Path freshDemo(String name, DynamicPropertyRegistry registry) {
+        DemoTemplate template = DemoTemplate.get();
+        Database db = fresh(name, registry, false);
+        template.copyInto(db, System.getProperty(PostgresForTests.ADMIN_URL));
+        return db.dataDir();
+    }
+
     private static Database fresh(String name, DynamicPropertyRegistry registry, boolean h2File) {
+        return create(name, (key, value) -> registry.add(key, () -> value), h2File);
+    }
+
+    /** As {@link #fresh(String, DynamicPropertyRegistry)}, handing the properties to {@code properties}. */
+    static Database create(String name, java.util.function.BiConsumer<String, String> properties) {
+        return create(name, properties, false);
+    }
+
+    private static Database create(String name, java.util.function.BiConsumer<String, String> registry,
+            boolean h2File) {
         String db = name.toLowerCase().replaceAll("[^a-z0-9_]", "_") + "_"
                 + UUID.randomUUID().toString().substring(0, 8);
         // a data directory of its own too: the audit head witness and the keys belong to the database, and a
@@ -54,7 +76,7 @@ public final class TestDatabases {
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("yunjian-" + db + "-");
-            registry.add("yunjian.data-dir", dataDir::toString);
+            registry.accept("yunjian.data-dir", dataDir.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -62,7 +84,7 @@ public final class TestDatabases {
         if (adminUrl == null) {
             String url = "jdbc:h2:mem:" + db + ";DB_CLOSE_DELAY=-1";
             if (!h2File) {
-                registry.add("spring.datasource.url", () -> url);
+                registry.accept("spring.datasource.url", url);
             }
             return new Database(dataDir, h2File ? null : url, "yunjian", "");
         }
@@ -73,10 +95,10 @@ public final class TestDatabases {
             throw new IllegalStateException("could not create test database " + db, e);
         }
         String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + db;
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.flyway.url", () -> url);
-        registry.add("yunjian.test.pg.owner-url", () -> url);
-        registry.add("yunjian.test.pg.app-url", () -> url);
+        registry.accept("spring.datasource.url", url);
+        registry.accept("spring.flyway.url", url);
+        registry.accept("yunjian.test.pg.owner-url", url);
+        registry.accept("yunjian.test.pg.app-url", url);
         return new Database(dataDir, url, System.getProperty("spring.flyway.user"),
                 System.getProperty("spring.flyway.password"));
     }

@@ -50,6 +50,7 @@ import tools.jackson.databind.node.ObjectNode;
 @SpringBootTest
 @AutoConfigureMockMvc
 // the suite's common context (MockMvc and the party fixtures): one Spring start for all such classes
+@org.yunjian.support.OnePass
 @org.springframework.context.annotation.Import(org.yunjian.party.Fixtures.class)
 @Tag("database")
 class FreeTextAcceptanceTests {

@@ -37,6 +37,7 @@ import org.yunjian.support.RawHttp.Response;
  * refused before they are read, the security headers, and TLS facts (Secure cookie, HSTS) believed only
  * from the trusted reverse proxy (127.0.0.1 by default; 127.0.0.2 plays an untrusted neighbour).
  */
+@org.yunjian.support.OnePass
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({HttpHardeningTests.SessionCounter.class, org.yunjian.party.Fixtures.class})
 @Tag("database")

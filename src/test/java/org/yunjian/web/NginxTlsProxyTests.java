@@ -45,6 +45,7 @@ import org.yunjian.security.UserAdministration;
  * certificate paths and the upstream port) in front of a real server: over TLS the session cookie is
  * {@code Secure} and HSTS is sent. Needs Debian's nginx; skipped without it, mandatory under {@code CI=true}.
  */
+@org.yunjian.support.OnePass
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(Fixtures.class)
 @Tag("database")

@@ -35,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * server, since MockMvc and java.net.http would decode or refuse the spellings themselves. Each test sends from an
  * address of its own (127.0.0.x), so that the throttle's counts do not meet.
  */
+@org.yunjian.support.OnePass
 @Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
 @ExtendWith(OutputCaptureExtension.class)
@@ -47,7 +48,7 @@ class UnreadableRequestTests {
      */
     @org.springframework.test.context.DynamicPropertySource
     static void ownDatabase(org.springframework.test.context.DynamicPropertyRegistry registry) {
-        org.yunjian.support.TestDatabases.fresh("unreadable_requests", registry);
+        org.yunjian.support.TestDatabases.freshDemo("unreadable_requests", registry);
     }
 
     /** Not UTF-8 (a lone byte, an overlong '/', an encoded surrogate) and not a percent sequence at all. */

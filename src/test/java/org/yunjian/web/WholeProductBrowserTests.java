@@ -49,6 +49,7 @@ import org.yunjian.support.Browser;
  * {@code src/test/resources/i18n/browser-known-failures.txt}. The test fails on a failure not listed there and on
  * a listed pair that now passes, so the list can only shrink.
  */
+@org.yunjian.support.OnePass
 @Tag("database")
 @Tag("browser")
 @org.yunjian.support.JourneyBesideTheSuite
@@ -116,7 +117,7 @@ class WholeProductBrowserTests {
     static void ownDataDirectory(DynamicPropertyRegistry registry) throws IOException {
         // a database of its own too (on PostgreSQL the shared test database's audit log is not empty, so a fresh
         // key directory would rightly be refused); fresh() also gives it its own data directory
-        org.yunjian.support.TestDatabases.fresh("whole_product_crawl", registry);
+        org.yunjian.support.TestDatabases.freshDemo("whole_product_crawl", registry);
     }
 
     /** pattern + " " + check → the first page and role that failed it, with what was found. */

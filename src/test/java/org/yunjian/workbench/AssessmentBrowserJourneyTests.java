@@ -35,6 +35,7 @@ import org.yunjian.support.PdfInspection;
  * 审核人 approves the review and the 批准人 the report, downloads the PDF and DOCX
  * reports through the page's links and reads them back; afterwards the item page offers no way to change anything.
  */
+@org.yunjian.support.OnePass
 @Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
 class AssessmentBrowserJourneyTests {

@@ -23,6 +23,7 @@ import org.yunjian.support.IfMatch;
 import org.yunjian.security.CurrentUser;
 
 /** The assessment pages render, re-render with the problems named, and keep strangers out. */
+@org.yunjian.support.OnePass
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(Fixtures.class)

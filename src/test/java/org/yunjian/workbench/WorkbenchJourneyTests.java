@@ -44,6 +44,7 @@ import org.yunjian.support.TestDatabases;
  */
 @Tag("database")
 // single use: the journey changes the demo assessment, so its database is its own and its context closes after it
+@org.yunjian.support.OnePass
 @DirtiesContext
 @org.yunjian.support.JourneyBesideTheSuite
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
@@ -56,7 +57,7 @@ class WorkbenchJourneyTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.fresh("workbench_journey", registry);
+        TestDatabases.freshDemo("workbench_journey", registry);
     }
 
     @LocalServerPort

@@ -43,12 +43,13 @@ import org.yunjian.support.TestDatabases;
 @org.yunjian.support.JourneyBesideTheSuite
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"yunjian.demo=true", "yunjian.notifications.delivery-interval=1h"})
+@org.yunjian.support.OnePass
 @Tag("database")
 class NotificationBrowserJourneyTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.fresh("notification_journey", registry);
+        TestDatabases.freshDemo("notification_journey", registry);
     }
 
     @LocalServerPort

@@ -35,7 +35,7 @@ class DemoReportRecordTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.fresh("demo_report_record", registry);
+        TestDatabases.freshDemo("demo_report_record", registry);
     }
 
     @Autowired

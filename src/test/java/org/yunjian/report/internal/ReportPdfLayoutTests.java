@@ -30,6 +30,7 @@ import org.yunjian.report.Reports;
  */
 @SpringBootTest(properties = "yunjian.demo=true")
 // the demo context with MockMvc that DemoInheritanceTests and others start: one Spring start
+@org.yunjian.support.OnePass
 @org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 @Tag("database")
 class ReportPdfLayoutTests {

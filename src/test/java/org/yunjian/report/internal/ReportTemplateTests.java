@@ -42,6 +42,7 @@ import org.yunjian.assessment.spi.AssessmentRepository;
  * header with the report number, footer with PAGE and NUMPAGES), the tester / reviewer / approver block; the PDF's
  * bookmark outline; the 2021 option with its own chapters and conclusion policy.
  */
+@org.yunjian.support.OnePass
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(Fixtures.class)

@@ -66,7 +66,7 @@ class DashboardSqlTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.fresh("dashboard_sql", registry);
+        TestDatabases.freshDemo("dashboard_sql", registry);
     }
 
     @Autowired

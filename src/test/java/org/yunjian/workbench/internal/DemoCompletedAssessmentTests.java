@@ -40,7 +40,7 @@ class DemoCompletedAssessmentTests {
      */
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.fresh("demo_completed", registry);
+        TestDatabases.freshDemo("demo_completed", registry);
     }
 
     @Autowired
