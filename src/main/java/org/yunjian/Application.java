@@ -1,6 +1,7 @@
 package org.yunjian;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -9,8 +10,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.yunjian.backup.cli.BackupCli;
+import org.yunjian.cli.CliEntry;
 import org.yunjian.cli.CliRunner;
+import org.yunjian.cli.remote.RemoteCli;
 import org.yunjian.exit.cli.ExitCli;
+import org.yunjian.security.cli.ApiCli;
 import org.yunjian.storage.DatabaseInUseException;
 import org.yunjian.storage.StorageFailureAnalyzer;
 
@@ -24,38 +28,20 @@ import org.yunjian.storage.StorageFailureAnalyzer;
 @EnableScheduling
 public class Application {
 
+    /**
+     * The ways into the command line that start no Spring, asked in this order: the client of a named server first
+     * (its decision reads the environment), then the offline commands, the API client, the offline restore, and help
+     * and version. Spring starts only when none takes the arguments.
+     */
+    static final List<CliEntry> WITHOUT_SPRING = List.of(RemoteCli.ENTRY, ExitCli.ENTRY, ApiCli.ENTRY, BackupCli.ENTRY,
+            CliRunner.HELP);
+
     public static void main(String[] given) {
         String[] args = org.yunjian.cli.CliArgs.languageLast(given);
-        if (org.yunjian.cli.remote.RemoteCli.handles(args, System::getenv)) {
-            // login / logout, and the business commands while a server is named: its REST API, no Spring, no database
-            System.exit(org.yunjian.cli.remote.RemoteCli.run(args));
-        }
-        if (args.length > 0 && !"serve".equals(args[0]) && !isServerOption(args[0])
-                && !CliRunner.onlyHelpOrVersion(args)) {
-            offlineLogsToStderr();
-        }
-        if (args.length > 0 && ExitCli.handles(args[0])) {
-            // the offline exit and keys commands never boot Spring: their run time includes JVM start only
-            System.exit(ExitCli.run(args));
-        }
-        if (args.length > 0 && org.yunjian.security.cli.ApiCli.handles(args[0])) {
-            // a REST client of a running server: no Spring, no database, no log
-            org.yunjian.cli.remote.RemoteCli.quiet();
-            System.exit(org.yunjian.security.cli.ApiCli.run(args));
-        }
-        if (args.length > 0 && BackupCli.handles(args[0])) {
-            // restore writes an empty data directory offline: no Spring, no database connection
-            System.exit(BackupCli.run(args));
-        }
-        if (CliRunner.onlyHelpOrVersion(args)) {
-            // no Spring starts for help: Logback's default console appender would print a library's INFO on stdout
-            org.yunjian.cli.remote.RemoteCli.quiet();
-        }
-        Integer help = CliRunner.withoutDatabase(new java.io.PrintWriter(
-                new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true), args);
-        if (help != null) {
-            // help and version need neither Spring nor the database: they answer at once, also beside a running server
-            System.exit(help);
+        for (CliEntry entry : WITHOUT_SPRING) {
+            if (entry.takes(args, System::getenv)) {
+                System.exit(entry.run(args));
+            }
         }
         if (args.length == 0 || "serve".equals(args[0]) || isServerOption(args[0])) {
             String[] rest = args.length > 0 && "serve".equals(args[0]) ? Arrays.copyOfRange(args, 1, args.length) : args;
@@ -63,19 +49,8 @@ public class Application {
             SpringApplication.run(Application.class, rest);
             return;
         }
+        CliEntry.logs(args);
         System.exit(runCli(args));
-    }
-
-    /**
-     * An offline command's log lines (a key directory inside the data directory, a library's start-up INFO) go to
-     * stderr: stdout is the answer. Before the first logger is made (building the command tree loads libraries
-     * that log): Logback starts from the file now, and Spring Boot's logging system reads it again at its start.
-     */
-    static void offlineLogsToStderr() {
-        System.setProperty("logback.configurationFile", "logback-cli.xml");
-        org.slf4j.LoggerFactory.getILoggerFactory(); // Logback configures itself now, from that file
-        System.clearProperty("logback.configurationFile"); // else Spring Boot warns that it ignores it
-        System.setProperty("logging.config", "classpath:logback-cli.xml");
     }
 
     /** {@code --server.port=…}, {@code --spring.profiles.active=…}: options for the server, not a CLI command. */

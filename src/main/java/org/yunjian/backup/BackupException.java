@@ -1,7 +1,16 @@
 package org.yunjian.backup;
 
-/** A backup or restore refused or failed; {@link #key()} names the message in the {@code messages/backup} bundle. */
-public class BackupException extends RuntimeException {
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.ProblemException;
+import org.yunjian.shared.Texts;
+
+/**
+ * A backup or restore refused or failed; {@link #key()} names the message in the {@code messages/backup} bundle. A REST
+ * caller gets 409 {@code backup-running} while another backup runs, else 500 {@code backup-failed}.
+ */
+public class BackupException extends ProblemException {
+
+    private static final String RUNNING = "backup.error.running";
 
     private final String key;
     private final transient Object[] args;
@@ -11,7 +20,8 @@ public class BackupException extends RuntimeException {
     }
 
     public BackupException(Throwable cause, String key, Object... args) {
-        super(key + " " + java.util.Arrays.toString(args), cause);
+        super(RUNNING.equals(key) ? 409 : 500, RUNNING.equals(key) ? "backup-running" : "backup-failed",
+                Msg.of(key, args), cause);
         this.key = key;
         this.args = args.clone();
     }
@@ -22,5 +32,10 @@ public class BackupException extends RuntimeException {
 
     public Object[] args() {
         return args.clone();
+    }
+
+    @Override
+    public String problemTitle() {
+        return Texts.get("backup.problem.title");
     }
 }

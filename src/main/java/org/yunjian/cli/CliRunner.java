@@ -89,6 +89,25 @@ public class CliRunner {
         }
     }
 
+    /**
+     * The way in from {@code Application.main} for help and version: they need neither Spring nor the database, so
+     * they answer at once, also beside a running server.
+     */
+    public static final CliEntry HELP = new CliEntry() {
+        @Override
+        public boolean takes(String[] args, java.util.function.Function<String, String> env) {
+            return onlyHelp(CliArgs.of(args).use());
+        }
+
+        @Override
+        public int run(String[] args) {
+            CliEntry.logs(args);
+            Integer status = withoutDatabase(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out,
+                    java.nio.charset.StandardCharsets.UTF_8), true), args);
+            return status == null ? 2 : status;
+        }
+    };
+
     /** Whether {@code args} (with their {@code --lang} anywhere) ask for help or the version only. */
     public static boolean onlyHelpOrVersion(String... args) {
         return onlyHelp(java.util.Arrays.stream(args).filter(a -> !a.startsWith("--lang")).toArray(String[]::new));

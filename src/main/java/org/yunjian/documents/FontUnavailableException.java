@@ -1,16 +1,16 @@
 package org.yunjian.documents;
 
-import org.yunjian.shared.LocalizedException;
+import org.yunjian.shared.ProblemException;
 import org.yunjian.shared.Msg;
 
 /** No usable CJK TrueType font: PDFs would print Chinese as boxes, so none is produced. The text is a bundle message. */
-public final class FontUnavailableException extends LocalizedException {
+public final class FontUnavailableException extends ProblemException {
 
     FontUnavailableException(String key, Object... args) {
-        super(Msg.of(key, args), null);
+        super(503, "font-unavailable", Msg.of(key, args));
     }
 
     FontUnavailableException(Throwable cause, String key, Object... args) {
-        super(Msg.of(key, args), cause);
+        super(503, "font-unavailable", Msg.of(key, args), cause);
     }
 }

@@ -2,7 +2,7 @@ package org.yunjian.evidence;
 
 import java.util.UUID;
 
-import org.yunjian.shared.LocalizedException;
+import org.yunjian.shared.ProblemException;
 import org.yunjian.shared.Msg;
 
 /**
@@ -55,9 +55,9 @@ public interface EvidenceVault {
     }
 
     /** Evidence that cannot be served; the text names it. */
-    class Unreadable extends LocalizedException {
+    class Unreadable extends ProblemException {
         public Unreadable(Msg message, Throwable cause) {
-            super(message, cause);
+            super(500, "evidence-unreadable", message, cause);
         }
     }
 }

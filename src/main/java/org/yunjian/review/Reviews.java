@@ -88,6 +88,21 @@ public class Reviews {
         public List<MissingItem> missing() {
             return missing;
         }
+
+        /** {@code missing}: every item not ready (number, item, control point, gaps, link). */
+        @Override
+        public java.util.Map<String, Object> problemProperties() {
+            return java.util.Map.of("missing", missing.stream().map(m -> new MissingItemResponse(m.itemId(),
+                    m.number(), m.requirementId(), m.side(), m.controlPoint(), m.gaps(),
+                    m.gaps().stream().map(g -> org.yunjian.shared.Msg.of(g).text()).toList(),
+                    "/assessment-items/" + m.itemId())).toList());
+        }
+    }
+
+    /** One item a submission lacks, as a problem lists it: {@code gaps} as codes, {@code gapTexts} in the caller's language. */
+    record MissingItemResponse(UUID itemId, int number, String requirementId, org.yunjian.assessment.ItemSide side,
+                               String controlPoint, List<SubmissionCheck.Gap> gaps, List<String> gapTexts,
+                               String link) {
     }
 
     public record TeamInput(List<UUID> testers, UUID reviewer, UUID approver) implements java.io.Serializable {

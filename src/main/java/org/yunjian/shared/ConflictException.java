@@ -5,22 +5,18 @@ package org.yunjian.shared;
  * assessment, a reference still held): 409, with a stable problem {@link #code()} for machines and a bundle text
  * for people.
  */
-public class ConflictException extends LocalizedException {
-
-    private final String code;
+public class ConflictException extends ProblemException {
 
     public ConflictException(String code, String key, Object... args) {
-        super(Msg.of(key, args), null);
-        this.code = code;
+        super(409, code, Msg.of(key, args));
     }
 
     public ConflictException(String code, Msg text) {
-        super(text, null);
-        this.code = code;
+        super(409, code, text);
     }
 
-    /** e.g. {@code illegal-transition}, {@code assessment-closed}, {@code in-use}. */
+    /** e.g. {@code illegal-transition}, {@code assessment-closed}, {@code in-use}: the problem type. */
     public String code() {
-        return code;
+        return problemType();
     }
 }

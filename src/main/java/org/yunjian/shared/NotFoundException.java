@@ -1,12 +1,12 @@
 package org.yunjian.shared;
 
 /** The object does not exist, or the caller may not know that it exists. Rendered as 404. */
-public class NotFoundException extends LocalizedException {
+public class NotFoundException extends ProblemException {
     private final String objectType;
     private final String id;
 
     public NotFoundException(String objectType, Object id) {
-        super(Msg.of("error.not-found"), null);
+        super(404, "not-found", Msg.of("error.not-found"));
         this.objectType = objectType;
         this.id = id == null ? null : id.toString();
     }

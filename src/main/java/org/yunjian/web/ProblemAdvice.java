@@ -16,21 +16,16 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.yunjian.documents.FontUnavailableException;
-import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.ForbiddenException;
-import org.yunjian.shared.NotFoundException;
-import org.yunjian.shared.version.PreconditionRequiredException;
-import org.yunjian.shared.version.StaleVersionException;
+import org.yunjian.shared.ProblemException;
 import org.yunjian.shared.Texts;
 
 /**
- * RFC 9457 problems for every REST error, from one place. Pages get their own handling. First in order: a
- * {@code @RestController} is also a {@code @Controller}, so without it the page advice would answer REST calls
- * with HTML. The modules' own problem advices (their {@code rest} packages, at {@code HIGHEST_PRECEDENCE} and
- * {@code + 1}) come before it by order, not by the accident of which package the scan finds first; the lock
- * contention advice ({@code + 10}) after it.
+ * RFC 9457 problems for every REST error, from one place: the web's own (field errors, unreadable bodies, bad
+ * parameters, denied access) and every module's refusal, which is a {@link ProblemException} carrying its status,
+ * type, title and properties; no module declares an advice of its own (OneProblemAdviceTests). Pages get their own
+ * handling. Before the page advice: a {@code @RestController} is also a {@code @Controller}, so without the order the
+ * page advice would answer REST calls with HTML; the lock contention advice ({@code + 10}) comes after it.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
@@ -72,38 +67,13 @@ class ProblemAdvice {
         return p;
     }
 
-    @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        p.setType(URI.create("urn:yunjian:problem:not-found"));
-        return p;
-    }
-
-    @ExceptionHandler(StaleVersionException.class)
-    ProblemDetail stale(StaleVersionException e) {
+    /**
+     * Every refusal of the modules' own (not found, conflict, stale version, forbidden change, refused file, failed
+     * backup, …): status, type, title, detail and properties as the exception carries them.
+     */
+    @ExceptionHandler(ProblemException.class)
+    ProblemDetail refused(ProblemException e) {
         return e.problem();
-    }
-
-    @ExceptionHandler(PreconditionRequiredException.class)
-    ProblemDetail versionMissing(PreconditionRequiredException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED, e.getMessage());
-        p.setType(URI.create("urn:yunjian:problem:precondition-required"));
-        p.setTitle(Texts.get("locking.required.title"));
-        return p;
-    }
-
-    @ExceptionHandler(ConflictException.class)
-    ProblemDetail conflict(ConflictException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        p.setType(URI.create("urn:yunjian:problem:" + e.code()));
-        return p;
-    }
-
-    @ExceptionHandler(ForbiddenException.class)
-    ProblemDetail forbidden(ForbiddenException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        p.setType(URI.create("urn:yunjian:problem:forbidden"));
-        return p;
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
@@ -111,13 +81,6 @@ class ProblemAdvice {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
                 ErrorPages.sentence(403));
         p.setType(URI.create("urn:yunjian:problem:forbidden"));
-        return p;
-    }
-
-    @ExceptionHandler(FontUnavailableException.class)
-    ProblemDetail noFont(FontUnavailableException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        p.setType(URI.create("urn:yunjian:problem:font-unavailable"));
         return p;
     }
 

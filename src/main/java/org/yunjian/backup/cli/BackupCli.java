@@ -29,7 +29,14 @@ public final class BackupCli {
     private BackupCli() {
     }
 
-    public static boolean handles(String firstArg) {
+    /** The way in from {@code Application.main}: {@code restore …}, offline, no Spring, no database connection. */
+    public static final org.yunjian.cli.CliEntry ENTRY = org.yunjian.cli.CliEntry.named(java.util.Set.of("restore"),
+            args -> {
+                org.yunjian.cli.CliEntry.logs(args);
+                return run(args);
+            });
+
+    static boolean handles(String firstArg) {
         return "restore".equals(firstArg);
     }
 

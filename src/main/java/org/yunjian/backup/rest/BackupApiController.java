@@ -1,30 +1,24 @@
 package org.yunjian.backup.rest;
 
 import java.net.URI;
-import java.util.Locale;
 
-import org.springframework.context.MessageSource;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.yunjian.backup.BackupException;
 import org.yunjian.backup.internal.BackupService;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
 
 import io.swagger.v3.oas.annotations.Operation;
 
-/** Backups for the system administrator: take one now (online, consistent), list the finished ones. */
+/**
+ * Backups for the system administrator: take one now (online, consistent), list the finished ones. A refused or
+ * failed backup is a {@code BackupException}, answered as a problem in the caller's language.
+ */
 @RestController
 @RequestMapping("/api/backups")
 class BackupApiController {
@@ -56,27 +50,5 @@ class BackupApiController {
     Paged<BackupDto> list(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         // the backups are folders of the backup directory, read and sorted there (not rows of a table)
         return Paged.slice(backups.list(), PageRequest.of(page, size)).map(BackupDto::of);
-    }
-
-    /** RFC 9457 problems for refused or failed backups, in the caller's language. */
-    @RestControllerAdvice(basePackageClasses = BackupApiController.class)
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    static class Problems {
-
-        private final MessageSource messages;
-
-        Problems(MessageSource messages) {
-            this.messages = messages;
-        }
-
-        @ExceptionHandler(BackupException.class)
-        ProblemDetail failed(BackupException e, Locale locale) {
-            boolean busy = "backup.error.running".equals(e.key());
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(busy ? HttpStatus.CONFLICT : HttpStatus.INTERNAL_SERVER_ERROR,
-                    messages.getMessage(e.key(), e.args(), e.key(), locale));
-            p.setTitle(messages.getMessage("backup.problem.title", null, locale));
-            p.setType(URI.create(busy ? "urn:yunjian:problem:backup-running" : "urn:yunjian:problem:backup-failed"));
-            return p;
-        }
     }
 }

@@ -44,6 +44,22 @@ public final class RemoteCli {
     }
 
     /**
+     * The way in from {@code Application.main}, asked first: login / logout, and the business commands while a server
+     * is named — its REST API, no Spring, no database.
+     */
+    public static final org.yunjian.cli.CliEntry ENTRY = new org.yunjian.cli.CliEntry() {
+        @Override
+        public boolean takes(String[] args, Function<String, String> env) {
+            return handles(args, env);
+        }
+
+        @Override
+        public int run(String[] args) {
+            return RemoteCli.run(args);
+        }
+    };
+
+    /**
      * Whether {@code args} (their {@code --lang} last, see {@link CliArgs#languageLast}) are a command of this client
      * in the environment {@code env}. Loads nothing of Spring or the bundles: the server's own start passes here.
      */

@@ -59,9 +59,17 @@ public final class ExitCli {
     private ExitCli() {
     }
 
+    private static final java.util.Set<String> NAMES = java.util.Set.of("exit", "keys", "report");
+
+    /** The way in from {@code Application.main}: {@code exit …}, {@code keys …} and {@code report …}, no Spring. */
+    public static final org.yunjian.cli.CliEntry ENTRY = org.yunjian.cli.CliEntry.named(NAMES, args -> {
+        org.yunjian.cli.CliEntry.logs(args);
+        return run(args);
+    });
+
     /** Whether {@code firstArg} is one of the offline commands. */
-    public static boolean handles(String firstArg) {
-        return "exit".equals(firstArg) || "keys".equals(firstArg) || "report".equals(firstArg);
+    static boolean handles(String firstArg) {
+        return NAMES.contains(firstArg);
     }
 
     /** Runs {@code exit …} or {@code keys …} and returns the exit status. */

@@ -76,6 +76,19 @@ public class DutyBatch {
             return stale;
         }
 
+        /** The stale-version problem of the duty (its title, version and time), {@code duty} naming it. */
+        @Override
+        public String problemTitle() {
+            return stale.problemTitle();
+        }
+
+        @Override
+        public java.util.Map<String, Object> problemProperties() {
+            java.util.Map<String, Object> p = new java.util.LinkedHashMap<>(stale.problemProperties());
+            p.put("duty", duty);
+            return p;
+        }
+
         /** The text the plan page shows over the batch form: the duty named, the ticked input kept. */
         public String formText() {
             return formText.text();

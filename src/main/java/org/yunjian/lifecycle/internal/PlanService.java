@@ -346,7 +346,7 @@ public class PlanService {
         }
         GateView g = new GateView(p.gate(phase), unmet(p, phase));
         if (!g.clear()) {
-            throw new GateRefused(s.name(), g, organisationNames(a.system()));
+            throw new GateRefused(s.name(), g, organisationNames(a.system()), catalog);
         }
         repo.close(p.id(), phase, a.user().userId(), clock.instant());
         events.publishEvent(AuditableEvent.success("lifecycle.phase.close", OBJECT, p.id(),
@@ -383,16 +383,26 @@ public class PlanService {
                 .orElseGet(() -> Msg.of("lifecycle.duty.label", d.requirement().value()));
     }
 
-    /** A phase close refused: the phase, and everything in its way. */
+    /**
+     * A phase close refused: the phase, and everything in its way (the problem's {@code obstacles}, with the
+     * standard's text where a condition quotes one).
+     */
     public static final class GateRefused extends ConflictException {
         private final transient GateView gate;
         private final transient Map<UUID, String> organisations;
+        private final transient List<GateTexts.Line> obstacles;
 
-        GateRefused(Msg phase, GateView gate, Map<UUID, String> organisations) {
+        GateRefused(Msg phase, GateView gate, Map<UUID, String> organisations, Catalog catalog) {
             super("lifecycle-gate-not-clear", Msg.of("lifecycle.phase.error.gate", phase,
                     gate.gate().unsettled().size() + gate.unmet().size() + gate.gate().earlierOpen().size()));
             this.gate = gate;
             this.organisations = organisations;
+            this.obstacles = GateTexts.lines(gate, organisations, catalog);
+        }
+
+        @Override
+        public Map<String, Object> problemProperties() {
+            return Map.of("obstacles", obstacles);
         }
 
         public Map<UUID, String> organisations() {

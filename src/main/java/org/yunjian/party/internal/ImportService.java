@@ -67,14 +67,39 @@ public class ImportService {
     }
 
     /** The file was rejected; nothing was stored. */
-    public static final class ImportRejectedException extends RuntimeException {
+    public static final class ImportRejectedException extends org.yunjian.shared.ProblemException {
         private final Format format;
-        private final List<RowError> rows;
+        private final transient List<RowError> rows;
 
         ImportRejectedException(Format format, List<RowError> rows) {
-            super("import rejected: " + rows.size() + " problem(s)");
+            super(400, "import-rejected", org.yunjian.shared.Msg.of("party.import.problem", rows.size()));
             this.format = format;
             this.rows = List.copyOf(rows);
+        }
+
+        /**
+         * An {@code errors} map ("line 3" or "[2]" → that row's problems) and the same as structured {@code rows}
+         * ({@code line} or {@code index}, and {@code errors}).
+         */
+        @Override
+        public Map<String, Object> problemProperties() {
+            Map<String, String> errors = new LinkedHashMap<>();
+            for (RowError row : rows) {
+                String key = row.position() == null ? "file"
+                        : format == Format.JSON ? "[" + row.position() + "]" : "line " + row.position();
+                errors.put(key, row.errors().entrySet().stream().map(x -> x.getKey() + ": " + x.getValue())
+                        .reduce((a, b) -> a + "; " + b).orElse(""));
+            }
+            List<Map<String, Object>> structured = rows.stream().map(r -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put(format == Format.JSON ? "index" : "line", r.position());
+                m.put("errors", r.errors());
+                return m;
+            }).toList();
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("errors", errors);
+            p.put("rows", structured);
+            return p;
         }
 
         /** The format of the file, or {@code null} if it was not recognised. */

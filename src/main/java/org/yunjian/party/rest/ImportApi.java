@@ -2,19 +2,14 @@ package org.yunjian.party.rest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,10 +18,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.yunjian.party.rest.Dtos.ImportResponse;
 import org.yunjian.party.internal.ImportService;
 import org.yunjian.party.internal.ImportService.Format;
-import org.yunjian.party.internal.ImportService.ImportRejectedException;
 import org.yunjian.shared.FieldErrors;
-import org.yunjian.shared.Texts;
 
+/** Imports of organisations and systems; a refused file is an {@code ImportRejectedException}, answered as a problem. */
 @RestController
 @RequestMapping("/api/import")
 @Tag(name = "import", description = "导入 Import")
@@ -54,29 +48,6 @@ class ImportApi {
                                            @RequestParam(name = "format", required = false) String format) {
         var r = service.importSystems(read(file, service.maxBytes()), format(format));
         return ResponseEntity.status(HttpStatus.CREATED).body(new ImportResponse(r.kind(), r.count(), r.ids()));
-    }
-
-    /** A bad file: an {@code errors} map ("line 3" or "[2]" → problems) and the same as structured {@code rows}. */
-    @ExceptionHandler(ImportRejectedException.class)
-    ProblemDetail rejected(ImportRejectedException e) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (var row : e.rows()) {
-            String key = row.position() == null ? "file"
-                    : e.format() == Format.JSON ? "[" + row.position() + "]" : "line " + row.position();
-            errors.put(key, row.errors().entrySet().stream().map(x -> x.getKey() + ": " + x.getValue())
-                    .reduce((a, b) -> a + "; " + b).orElse(""));
-        }
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                Texts.get("party.import.problem", e.rows().size()));
-        p.setType(URI.create("urn:yunjian:problem:import-rejected"));
-        p.setProperty("errors", errors);
-        p.setProperty("rows", e.rows().stream().map(r -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put(e.format() == Format.JSON ? "index" : "line", r.position());
-            m.put("errors", r.errors());
-            return m;
-        }).toList());
-        return p;
     }
 
     static Format format(String format) {

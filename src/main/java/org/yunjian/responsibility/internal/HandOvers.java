@@ -15,7 +15,6 @@ import org.yunjian.responsibility.Assignment;
 import org.yunjian.responsibility.MatrixRow;
 import org.yunjian.responsibility.ResponsibilityMatrix;
 import org.yunjian.responsibility.RuleCheck;
-import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredAssignment;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredHop;
 import org.yunjian.responsibility.internal.ResponsibilityService.Locked;
@@ -98,7 +97,7 @@ public class HandOvers {
         stored.set(i, new StoredAssignment(accountable.organisation(), accountable.role(), chain));
         List<Assignment> next = inputs.assignments(m, stored);
         ruleCheck.handOnRefusal(row.duty(), next.get(i), m.exceptions()).ifPresent(v -> {
-            throw new HandOnRefused(v, RuleQuote.of(v.rule(), catalog));
+            throw new HandOnRefused(v, catalog);
         });
         return matrices.changeRow(l, row, next);
     }

@@ -326,7 +326,7 @@ public class ResponsibilityService {
         try {
             next = current.approval().signOff(side, ruleCheck.check(current.matrix(), context(l.access().system())));
         } catch (Approval.Refused e) {
-            throw SignOffRefused.of(e);
+            throw SignOffRefused.of(e, catalog);
         }
         Instant now = clock.instant();
         int version = current.version().version();

@@ -1,36 +1,45 @@
 package org.yunjian.responsibility.internal;
 
 import java.util.List;
+import java.util.Map;
 
+import org.yunjian.catalog.Catalog;
 import org.yunjian.responsibility.Approval;
 import org.yunjian.responsibility.Violation;
-import org.yunjian.shared.LocalizedException;
+import org.yunjian.shared.ProblemException;
 import org.yunjian.shared.Msg;
 
-/** A refused sign-off (409): the version is approved already, the side signed already, or the rules are broken. */
-public final class SignOffRefused extends LocalizedException {
+/**
+ * A refused sign-off (409): the version is approved already, the side signed already, or the rules are broken (the
+ * problem lists the {@code violations}, quoted from the catalogue).
+ */
+public final class SignOffRefused extends ProblemException {
 
-    private final Approval.Refusal reason;
     private final transient List<Violation> violations;
+    private final transient List<ViolationResponse> quoted;
 
-    private SignOffRefused(Approval.Refusal reason, Msg text, List<Violation> violations) {
-        super(text, null);
-        this.reason = reason;
+    private SignOffRefused(Approval.Refusal reason, Msg text, List<Violation> violations, Catalog catalog) {
+        super(409, code(reason), text);
         this.violations = List.copyOf(violations);
+        this.quoted = ViolationResponse.of(this.violations, catalog);
     }
 
-    static SignOffRefused of(Approval.Refused e) {
+    static SignOffRefused of(Approval.Refused e, Catalog catalog) {
         List<Violation> v = e.violations();
         Msg text = switch (e.reason()) {
             case ALREADY_APPROVED -> Msg.of("responsibility.conflict.approved");
             case ALREADY_SIGNED -> Msg.of("responsibility.conflict.signed");
             case VIOLATIONS -> Msg.of("responsibility.conflict.violations", v.size(), v.get(0).message());
         };
-        return new SignOffRefused(e.reason(), text, v);
+        return new SignOffRefused(e.reason(), text, v, catalog);
     }
 
     /** {@code responsibility-approved}, {@code responsibility-signed} or {@code responsibility-violations}. */
     public String code() {
+        return problemType();
+    }
+
+    private static String code(Approval.Refusal reason) {
         return switch (reason) {
             case ALREADY_APPROVED -> "responsibility-approved";
             case ALREADY_SIGNED -> "responsibility-signed";
@@ -40,5 +49,10 @@ public final class SignOffRefused extends LocalizedException {
 
     public List<Violation> violations() {
         return violations;
+    }
+
+    @Override
+    public Map<String, Object> problemProperties() {
+        return Map.of("violations", quoted);
     }
 }

@@ -2,7 +2,6 @@ package org.yunjian.responsibility.rest;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
@@ -13,9 +12,9 @@ import org.yunjian.responsibility.Assignment;
 import org.yunjian.responsibility.MatrixRow;
 import org.yunjian.responsibility.SignOffSide;
 import org.yunjian.responsibility.VersionStatus;
-import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.responsibility.Violation;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredAssignment;
+import org.yunjian.responsibility.internal.ViolationResponse;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredParticipant;
 import org.yunjian.responsibility.internal.MatrixRepository.VersionRow;
 import org.yunjian.responsibility.internal.view.MatrixView;
@@ -167,16 +166,6 @@ final class Dtos {
      * {@code 5 b) 1)}), the rule's text as the standard words it (and its English rendering where the request is in
      * English), the duty and organisation concerned, and what is wrong.
      */
-    record ViolationResponse(String check, String checkLabel, String rule, String ruleRef, String ruleText,
-                             String ruleTextOriginal, String duty, UUID organisation, String message) {
-        static ViolationResponse of(Violation v, Catalog catalog) {
-            RuleQuote q = RuleQuote.of(v.rule(), catalog);
-            return new ViolationResponse(v.check().name(), v.check().text().text(), v.rule().value(),
-                    q.original() == null ? null : q.ref(), q.text(), q.original(),
-                    v.duty() == null ? null : v.duty().value(), v.organisation(), v.message().text());
-        }
-    }
-
     /**
      * The check's outcome: the violations, and the findings an approved exception to a "原则上" rule covers
      * ({@code excepted}: each finding with its exception), which do not stand in the way of approval.
@@ -189,9 +178,5 @@ final class Dtos {
         static ExceptedResponse of(org.yunjian.responsibility.RuleCheck.Excepted e, Catalog catalog) {
             return new ExceptedResponse(ViolationResponse.of(e.finding(), catalog), ExceptionResponse.of(e.exception()));
         }
-    }
-
-    static Map<String, Object> violations(List<Violation> vs, Catalog catalog) {
-        return Map.of("violations", vs.stream().map(v -> ViolationResponse.of(v, catalog)).toList());
     }
 }

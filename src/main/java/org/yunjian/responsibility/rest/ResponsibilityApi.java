@@ -35,7 +35,7 @@ import org.yunjian.responsibility.rest.Dtos.MatrixResponse;
 import org.yunjian.responsibility.rest.Dtos.RowRequest;
 import org.yunjian.responsibility.rest.Dtos.SignOffRequest;
 import org.yunjian.responsibility.rest.Dtos.VersionResponse;
-import org.yunjian.responsibility.rest.Dtos.ViolationResponse;
+import org.yunjian.responsibility.internal.ViolationResponse;
 import org.yunjian.responsibility.internal.ResponsibilityService;
 import org.yunjian.shared.FieldErrors.ValidationException;
 

@@ -47,9 +47,13 @@ public final class ApiCli {
     private ApiCli() {
     }
 
-    public static boolean handles(String firstArg) {
-        return "api".equals(firstArg);
-    }
+    /** The way in from {@code Application.main}: {@code api …}, a REST client of a running server, no Spring. */
+    public static final org.yunjian.cli.CliEntry ENTRY = org.yunjian.cli.CliEntry.named(java.util.Set.of("api"),
+            args -> {
+                org.yunjian.cli.CliEntry.logs(args);
+                org.yunjian.cli.remote.RemoteCli.quiet(); // no database, no log
+                return run(args);
+            });
 
     public static int run(String... args) {
         return run(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
@@ -64,7 +68,7 @@ public final class ApiCli {
         Locale locale = language.locale();
         java.util.List<String> rest = java.util.List.of(language.rest());
         LocaleContextHolder.setLocale(locale);
-        if (rest.isEmpty() || !handles(rest.get(0))) {
+        if (rest.isEmpty() || !"api".equals(rest.get(0))) {
             err.println(Texts.get("cli.security.api.expected"));
             return 2;
         }

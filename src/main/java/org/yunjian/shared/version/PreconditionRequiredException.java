@@ -1,13 +1,14 @@
 package org.yunjian.shared.version;
 
-import org.yunjian.shared.LocalizedException;
+import org.yunjian.shared.ProblemException;
+import org.yunjian.shared.Texts;
 import org.yunjian.shared.Msg;
 
 /**
  * An update of a stored record that did not say which version it replaces (no {@code If-Match}, no {@code version}
  * field): 428 Precondition Required (RFC 6585), so a client that never read the record cannot overwrite it blindly.
  */
-public class PreconditionRequiredException extends LocalizedException implements VersionRefusal {
+public class PreconditionRequiredException extends ProblemException implements VersionRefusal {
 
     /** The record the texts name first ({@link #naming(Msg)}), or {@code null}. */
     private final Msg record;
@@ -17,8 +18,13 @@ public class PreconditionRequiredException extends LocalizedException implements
     }
 
     private PreconditionRequiredException(Msg text, Msg record) {
-        super(text, null);
+        super(428, "precondition-required", text);
         this.record = record;
+    }
+
+    @Override
+    public String problemTitle() {
+        return Texts.get("locking.required.title");
     }
 
     /**

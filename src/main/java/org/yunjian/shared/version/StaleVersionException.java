@@ -1,10 +1,8 @@
 package org.yunjian.shared.version;
 
-import java.net.URI;
 import java.time.Instant;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.Formats;
@@ -74,17 +72,19 @@ public class StaleVersionException extends ConflictException implements VersionR
         return currentVersion;
     }
 
-    /**
-     * The RFC 9457 answer: 409 {@code urn:yunjian:problem:conflict} with the stored version and when it changed —
-     * the same from every module's problem advice.
-     */
-    public ProblemDetail problem() {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, getMessage());
-        p.setType(URI.create("urn:yunjian:problem:conflict"));
-        p.setTitle(Texts.get("locking.stale.title"));
-        p.setProperty("currentVersion", currentVersion);
+    /** 409 {@code urn:yunjian:problem:conflict}, titled as such, the same from every module. */
+    @Override
+    public String problemTitle() {
+        return Texts.get("locking.stale.title");
+    }
+
+    /** The stored version and when it changed. */
+    @Override
+    public Map<String, Object> problemProperties() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("currentVersion", currentVersion);
         if (changedAt != null) {
-            p.setProperty("changedAt", changedAt.toString());
+            p.put("changedAt", changedAt.toString());
         }
         return p;
     }

@@ -127,16 +127,22 @@ public class Workbooks {
     }
 
     /** The workbook could not be read as this assessment's item table, or a row breaks a rule: nothing applied. */
-    public static class WorkbookRejected extends RuntimeException {
-        private final List<Problem> problems;
+    public static class WorkbookRejected extends org.yunjian.shared.ProblemException {
+        private final transient List<Problem> problems;
 
         WorkbookRejected(List<Problem> problems) {
-            super("workbook-rejected " + problems);
+            super(400, "workbook-rejected", Msg.of("workbook.rejected"));
             this.problems = problems.stream().sorted(Problem.ORDER).toList();
         }
 
         public List<Problem> problems() {
             return problems;
+        }
+
+        /** Every problem located by sheet, row and column. */
+        @Override
+        public java.util.Map<String, Object> problemProperties() {
+            return java.util.Map.of("problems", problems);
         }
     }
 

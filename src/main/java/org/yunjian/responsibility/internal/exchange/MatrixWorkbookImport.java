@@ -85,16 +85,22 @@ public class MatrixWorkbookImport {
     }
 
     /** The workbook was refused as a whole; nothing was stored. */
-    public static class WorkbookRejected extends RuntimeException {
-        private final List<Problem> problems;
+    public static class WorkbookRejected extends org.yunjian.shared.ProblemException {
+        private final transient List<Problem> problems;
 
         WorkbookRejected(List<Problem> problems) {
-            super("responsibility-workbook-rejected " + problems.size());
+            super(400, "responsibility-workbook-rejected", Msg.of("responsibility.workbook.rejected", problems.size()));
             this.problems = List.copyOf(problems);
         }
 
         public List<Problem> problems() {
             return problems;
+        }
+
+        /** Every problem located by sheet, row and column. */
+        @Override
+        public java.util.Map<String, Object> problemProperties() {
+            return java.util.Map.of("problems", problems);
         }
     }
 
