@@ -1,29 +1,59 @@
 package org.yunjian.catalog;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import org.yunjian.shared.Msg;
+import java.util.Optional;
 
-/** Cloud deployment model a requirement is restricted to; JR/T 行业云 is COMMUNITY. */
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.Texts;
+
+/**
+ * Cloud deployment model (GB/T 32400): the model a cloud system is deployed as, and the model a requirement is
+ * restricted to; JR/T 行业云 is COMMUNITY. The one deployment model: parties' systems and the catalog's requirements
+ * both use it.
+ */
 public enum DeploymentModel {
     PRIVATE,
     COMMUNITY,
-    PUBLIC;
+    PUBLIC,
+    /** A mix of the others: no requirement is restricted to it, so under it every requirement applies. */
+    HYBRID;
 
-    /**
-     * The model named {@code name} (a cloud system's deployment model by its constant's name); empty for a name that
-     * restricts nothing (hybrid, or none given), under which every requirement applies.
-     */
-    public static java.util.Optional<DeploymentModel> named(String name) {
-        return java.util.Arrays.stream(values()).filter(m -> m.name().equals(name)).findFirst();
+    /** Whether a requirement can be restricted to this model (every model but {@link #HYBRID}). */
+    public boolean restrictsRequirements() {
+        return this != HYBRID;
     }
 
-    /** The display name in Chinese (bundle key {@code enum.DeploymentModel.<CONSTANT>}); pages use {@code @fmt.label}. */
+    /** The models a requirement can be restricted to, in declaration order (the catalog's filter offers these). */
+    public static List<DeploymentModel> requirementModels() {
+        return Arrays.stream(values()).filter(DeploymentModel::restrictsRequirements).toList();
+    }
+
+    /**
+     * The model a cloud system deployed as {@code model} filters requirements by; empty for a model that restricts
+     * nothing (hybrid, or none given), under which every requirement applies.
+     */
+    public static Optional<DeploymentModel> restrictionOf(DeploymentModel model) {
+        return Optional.ofNullable(model).filter(DeploymentModel::restrictsRequirements);
+    }
+
+    /** The display name (bundle key {@code enum.DeploymentModel.<CONSTANT>}), rendered where it is shown. */
+    public Msg text() {
+        return Msg.of(this);
+    }
+
+    /** The display name in Chinese; pages use {@code @fmt.label}. */
     public String zh() {
-        return Msg.of(this).text(Locale.SIMPLIFIED_CHINESE);
+        return text().text(Texts.CHINESE);
     }
 
     /** The display name in English. */
     public String en() {
-        return Msg.of(this).text(Locale.ENGLISH);
+        return text().text(Texts.ENGLISH);
+    }
+
+    public String label(Locale locale) {
+        return text().text(locale);
     }
 }

@@ -1,5 +1,8 @@
 package org.yunjian.exitproject.internal;
 
+import static org.yunjian.shared.FieldValues.blank;
+import static org.yunjian.shared.FieldValues.stripped;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -108,7 +111,6 @@ class ProjectRecords {
         return access;
     }
 
-
     <T> Entry<T> insert(UUID projectId, UUID recordId, Kind kind, T data, Access access) {
         Instant now = clock.instant();
         repo.insertRecord(projectId, new ExitProjectRepository.Row(recordId, kind, json.writeValueAsString(data),
@@ -136,14 +138,6 @@ class ProjectRecords {
         } else {
             textRules.check(errors, field, value, max <= 200 ? Text.Kind.LINE : Text.Kind.LINES);
         }
-    }
-
-    static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    static String trim(String s) {
-        return blank(s) ? null : s.strip();
     }
 
     static String safeName(String name, String fallback) {
