@@ -56,9 +56,11 @@ class OneVocabularyTests {
         assertThat(enumsNaming(withCopies, MODEL_MARKERS)).contains("fixtures.vocabulary.CopiedModel").hasSize(2);
         assertThat(bridges("return PartyRole.valueOf(role.name());\n"
                 + "DeploymentModel m = DeploymentModel.valueOf(system.deploymentModel().name());\n"
+                + "return DeploymentModel.named(m == null ? null : m.name()).orElse(null);\n"
                 + "HttpMethod.valueOf(m.name());", Set.of("PartyRole", "DeploymentModel")))
                 .containsExactly("PartyRole.valueOf(role.name())",
-                        "DeploymentModel.valueOf(system.deploymentModel().name())");
+                        "DeploymentModel.valueOf(system.deploymentModel().name())",
+                        "DeploymentModel.named(m == null ? null : m.name())");
     }
 
     /** The enums among {@code classes} that hold every one of {@code markers}, by name. */
@@ -85,7 +87,7 @@ class OneVocabularyTests {
     }
 
     static List<String> bridges(String source, Set<String> enums) {
-        Pattern bridge = Pattern.compile("\\b(\\w+)\\s*\\.\\s*(?:valueOf|named)\\(\\s*[\\w.()\\s]*?\\.name\\(\\)\\s*\\)");
+        Pattern bridge = Pattern.compile("\\b(\\w+)\\s*\\.\\s*(?:valueOf|named)\\([^;{}]*?\\.name\\(\\)\\s*\\)");
         List<String> out = new ArrayList<>();
         Matcher m = bridge.matcher(source);
         while (m.find()) {

@@ -288,10 +288,8 @@ public class AssessmentService {
         FieldErrors errors = new FieldErrors();
         if (in.name() == null || in.name().isBlank()) {
             errors.add("name", REQUIRED);
-        } else if (in.name().length() > 200) {
-            errors.add("name", TOO_LONG, 200);
         } else {
-            textRules.check(errors, "name", in.name(), Text.Kind.LINE);
+            textRules.check(errors, "name", in.name(), 200, Text.Kind.LINE, TOO_LONG);
         }
         if (in.systemId() == null) {
             errors.add("systemId", REQUIRED);
@@ -555,11 +553,7 @@ public class AssessmentService {
 
     /** Length, and the free-text rule: up to 200 characters is one line (names, roles), longer may hold lines. */
     public void tooLong(FieldErrors errors, String field, String value, int max) {
-        if (value != null && value.length() > max) {
-            errors.add(field, TOO_LONG, max);
-        } else {
-            textRules.check(errors, field, value, max <= 200 ? Text.Kind.LINE : Text.Kind.LINES);
-        }
+        textRules.check(errors, field, value, max, Text.Kind.forMax(max), TOO_LONG);
     }
 
     /** Control points of an assessment in item order (for the filter): stored value → name in the reader's language. */

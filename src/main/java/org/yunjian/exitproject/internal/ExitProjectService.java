@@ -131,10 +131,8 @@ public class ExitProjectService {
         FieldErrors errors = new FieldErrors();
         if (in.name() == null || in.name().isBlank()) {
             errors.add("name", "exitproject.error.required");
-        } else if (in.name().length() > 200) {
-            errors.add("name", "exitproject.error.tooLong", 200);
         } else {
-            textRules.check(errors, "name", in.name(), Text.Kind.LINE);
+            textRules.check(errors, "name", in.name(), 200, Text.Kind.LINE, "exitproject.error.tooLong");
         }
         if (in.systemId() == null) {
             errors.add("systemId", "exitproject.error.required");
@@ -199,10 +197,7 @@ public class ExitProjectService {
         if (status == ChecklistStatus.NOT_APPLICABLE && FieldValues.blank(note)) {
             errors.add("note", "exitproject.error.notApplicableReason");
         }
-        if (note != null && note.length() > 4000) {
-            errors.add("note", "exitproject.error.tooLong", 4000);
-        }
-        textRules.check(errors, "note", note, Text.Kind.LINES);
+        textRules.check(errors, "note", note, 4000, Text.Kind.LINES, "exitproject.error.tooLong");
         errors.throwIfAny();
         repo.updateChecklistItem(id, key, status, FieldValues.stripped(note), access.user().username(), clock.instant(),
                 version.value());

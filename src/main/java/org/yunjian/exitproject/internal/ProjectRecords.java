@@ -133,11 +133,7 @@ class ProjectRecords {
 
     /** Up to 200 characters is a one-line field (names, operator, witness); longer ones may hold lines. */
     void optional(FieldErrors errors, String field, String value, int max) {
-        if (value != null && value.length() > max) {
-            errors.add(field, "exitproject.error.tooLong", max);
-        } else {
-            textRules.check(errors, field, value, max <= 200 ? Text.Kind.LINE : Text.Kind.LINES);
-        }
+        textRules.check(errors, field, value, max, Text.Kind.forMax(max), "exitproject.error.tooLong");
     }
 
     static String safeName(String name, String fallback) {
