@@ -2,18 +2,16 @@ package org.yunjian.catalog;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
-import org.yunjian.shared.Msg;
-import org.yunjian.shared.Texts;
+import org.yunjian.shared.Labelled;
 
 /**
  * Cloud deployment model (GB/T 32400): the model a cloud system is deployed as, and the model a requirement is
  * restricted to; JR/T 行业云 is COMMUNITY. The one deployment model: parties' systems and the catalog's requirements
  * both use it.
  */
-public enum DeploymentModel {
+public enum DeploymentModel implements Labelled {
     PRIVATE,
     COMMUNITY,
     PUBLIC,
@@ -36,24 +34,5 @@ public enum DeploymentModel {
      */
     public static Optional<DeploymentModel> restrictionOf(DeploymentModel model) {
         return Optional.ofNullable(model).filter(DeploymentModel::restrictsRequirements);
-    }
-
-    /** The display name (bundle key {@code enum.DeploymentModel.<CONSTANT>}), rendered where it is shown. */
-    public Msg text() {
-        return Msg.of(this);
-    }
-
-    /** The display name in Chinese; pages use {@code @fmt.label}. */
-    public String zh() {
-        return text().text(Texts.CHINESE);
-    }
-
-    /** The display name in English. */
-    public String en() {
-        return text().text(Texts.ENGLISH);
-    }
-
-    public String label(Locale locale) {
-        return text().text(locale);
     }
 }

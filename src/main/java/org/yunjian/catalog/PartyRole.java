@@ -2,11 +2,9 @@ package org.yunjian.catalog;
 
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
-import org.yunjian.shared.Msg;
-import org.yunjian.shared.Texts;
+import org.yunjian.shared.Labelled;
 
 /**
  * The roles an organisation takes towards cloud services, and the roles a requirement binds: the customer and
@@ -14,7 +12,7 @@ import org.yunjian.shared.Texts;
  * integrators, security service providers), assessors, and the partners of T/CCIA 004-2024. The one role vocabulary:
  * parties hold these roles and the catalog's requirements, incidents and allocation rules name them.
  */
-public enum PartyRole {
+public enum PartyRole implements Labelled {
     CUSTOMER,
     PROVIDER,
     AGENT_WEBSITE_DEVELOPER,
@@ -44,24 +42,5 @@ public enum PartyRole {
     /** Partners act for the provider (T/CCIA 004-2024 3.5 云服务合作者). */
     public boolean isPartner() {
         return name().startsWith("PARTNER_");
-    }
-
-    /** The display name (bundle key {@code enum.PartyRole.<CONSTANT>}), rendered where it is shown. */
-    public Msg text() {
-        return Msg.of(this);
-    }
-
-    /** The display name in Chinese; pages use {@code @fmt.label}. */
-    public String zh() {
-        return text().text(Texts.CHINESE);
-    }
-
-    /** The display name in English. */
-    public String en() {
-        return text().text(Texts.ENGLISH);
-    }
-
-    public String label(Locale locale) {
-        return text().text(locale);
     }
 }

@@ -47,7 +47,7 @@ public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String 
     }
 
     /** Where the assignment of duties to organisations came from. */
-    public enum AssignedFrom implements org.yunjian.party.Labelled {
+    public enum AssignedFrom implements org.yunjian.shared.Labelled {
         /** The participants and roles of the system's responsibility matrix. */
         MATRIX,
         /** The system's customer, provider, agents and the roles of its engagements. */

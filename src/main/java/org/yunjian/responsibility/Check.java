@@ -2,7 +2,7 @@ package org.yunjian.responsibility;
 
 import org.yunjian.catalog.AllocationRule;
 import org.yunjian.catalog.PartyRole;
-import org.yunjian.party.Labelled;
+import org.yunjian.shared.Labelled;
 
 /**
  * What {@link RuleCheck} checks, each derived from a general rule of T/CCIA 004-2024 §5 ({@link #rule()}) or, for
