@@ -1,5 +1,8 @@
 package org.yunjian.assessment;
 
+import static org.yunjian.shared.FieldValues.blank;
+import static org.yunjian.shared.FieldValues.stripped;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,52 +20,52 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.Assessment;
+import org.yunjian.assessment.AssessmentChanges;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.AssessmentTeam;
 import org.yunjian.assessment.AssessorChoice;
 import org.yunjian.assessment.AssessorKind;
 import org.yunjian.assessment.Inheritance;
 import org.yunjian.assessment.ItemSide;
+import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.ScoreResult;
-import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.ScoringPolicy;
 import org.yunjian.assessment.Verdict;
+import org.yunjian.assessment.VerdictRemediation;
+import org.yunjian.assessment.spi.Access;
+import org.yunjian.assessment.spi.AssessmentRepository;
+import org.yunjian.assessment.spi.InheritanceRepository;
+import org.yunjian.assessment.spi.ItemGenerator;
+import org.yunjian.assessment.spi.ItemLabels;
 import org.yunjian.assessment.spi.Records.AssessmentInfo;
 import org.yunjian.assessment.spi.Records.EvidenceInfo;
 import org.yunjian.assessment.spi.Records.Interview;
 import org.yunjian.assessment.spi.Records.Remediation;
 import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.assessment.spi.Records.VerdictEntry;
+import org.yunjian.assessment.spi.ReportNumbers;
+import org.yunjian.assessment.spi.ReportSetups;
+import org.yunjian.assessment.spi.Scopes;
+import org.yunjian.assessment.spi.ScoringPolicies;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.party.CloudSystem;
+import org.yunjian.party.GuideRoles;
 import org.yunjian.party.Organization;
 import org.yunjian.party.Parties;
-import org.yunjian.party.GuideRoles;
-import org.yunjian.party.PartyRole;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.TextRules;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.InheritanceRepository;
-import org.yunjian.assessment.spi.ItemGenerator;
-import org.yunjian.assessment.spi.ItemLabels;
-import org.yunjian.assessment.spi.ReportNumbers;
-import org.yunjian.assessment.spi.ReportSetups;
-import org.yunjian.assessment.spi.Scopes;
-import org.yunjian.assessment.spi.ScoringPolicies;
-import org.yunjian.assessment.VerdictRemediation;
-import org.yunjian.assessment.AssessmentChanges;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /** Assessment projects, test items, verdicts, interviews, scores and remediation, with object scope. */
 @Service
@@ -285,10 +288,8 @@ public class AssessmentService {
         FieldErrors errors = new FieldErrors();
         if (in.name() == null || in.name().isBlank()) {
             errors.add("name", REQUIRED);
-        } else if (in.name().length() > 200) {
-            errors.add("name", TOO_LONG, 200);
         } else {
-            textRules.check(errors, "name", in.name(), Text.Kind.LINE);
+            textRules.check(errors, "name", in.name(), 200, Text.Kind.LINE, TOO_LONG);
         }
         if (in.systemId() == null) {
             errors.add("systemId", REQUIRED);
@@ -466,21 +467,21 @@ public class AssessmentService {
         }
         boolean finding = in.verdict().isFinding();
         return in.verdict() == item.verdict()
-                && java.util.Objects.equals(trimToNull(in.reason()), item.verdictReason())
+                && java.util.Objects.equals(stripped(in.reason()), item.verdictReason())
                 && java.util.Objects.equals(finding ? in.riskLevel() : null, item.riskLevel())
-                && java.util.Objects.equals(finding ? trimToNull(in.riskReason()) : null, item.riskReason())
-                && java.util.Objects.equals(finding ? trimToNull(in.noEvidenceReason()) : null, item.noEvidenceReason())
-                && java.util.Objects.equals(finding ? trimToNull(in.finding()) : null, item.finding())
-                && java.util.Objects.equals(finding ? trimToNull(in.recommendation()) : null, item.recommendation());
+                && java.util.Objects.equals(finding ? stripped(in.riskReason()) : null, item.riskReason())
+                && java.util.Objects.equals(finding ? stripped(in.noEvidenceReason()) : null, item.noEvidenceReason())
+                && java.util.Objects.equals(finding ? stripped(in.finding()) : null, item.finding())
+                && java.util.Objects.equals(finding ? stripped(in.recommendation()) : null, item.recommendation());
     }
 
     /** Whether {@code in} keeps the item's verdict, reason and risk (only the finding's texts may differ). */
     static boolean sameVerdict(TestItem item, VerdictInput in) {
         boolean finding = in.verdict() != null && in.verdict().isFinding();
         return in.verdict() != null && in.verdict() == item.verdict()
-                && java.util.Objects.equals(trimToNull(in.reason()), item.verdictReason())
+                && java.util.Objects.equals(stripped(in.reason()), item.verdictReason())
                 && java.util.Objects.equals(finding ? in.riskLevel() : null, item.riskLevel())
-                && java.util.Objects.equals(finding ? trimToNull(in.riskReason()) : null, item.riskReason());
+                && java.util.Objects.equals(finding ? stripped(in.riskReason()) : null, item.riskReason());
     }
 
     /**
@@ -493,18 +494,18 @@ public class AssessmentService {
         RiskLevel risk = finding ? in.riskLevel() : null;
         String riskReason = finding ? in.riskReason().strip() : null;
         Instant now = clock.instant();
-        String noEvidence = finding ? trimToNull(in.noEvidenceReason()) : null;
-        String found = finding ? trimToNull(in.finding()) : null;
-        String recommendation = finding ? trimToNull(in.recommendation()) : null;
+        String noEvidence = finding ? stripped(in.noEvidenceReason()) : null;
+        String found = finding ? stripped(in.finding()) : null;
+        String recommendation = finding ? stripped(in.recommendation()) : null;
         if (sameVerdict(item, in) && !unchanged(item, in)) {
             repo.updateFindingTexts(item.id(), noEvidence, found, recommendation, now, expected);
             events.publishEvent(AuditableEvent.success("assessment.finding", "assessment-item", item.id(),
                     Msg.of("assessment.audit.finding", item.requirementId(), Msg.of(item.side()))));
             return;
         }
-        repo.updateVerdict(item.id(), in.verdict(), trimToNull(in.reason()), risk, riskReason, now, expected);
+        repo.updateVerdict(item.id(), in.verdict(), stripped(in.reason()), risk, riskReason, now, expected);
         repo.updateFindingTexts(item.id(), noEvidence, found, recommendation);
-        repo.insertVerdict(new VerdictEntry(UUID.randomUUID(), item.id(), in.verdict(), trimToNull(in.reason()), risk,
+        repo.insertVerdict(new VerdictEntry(UUID.randomUUID(), item.id(), in.verdict(), stripped(in.reason()), risk,
                 retest, access.user().username(), now));
         tasks.afterVerdict(item, access.system(), in.verdict(), retest, remediations, now);
         work.changed(item.assessmentId());
@@ -518,7 +519,7 @@ public class AssessmentService {
     public TestItem recordObservations(UUID itemId, ExpectedVersion version, String observations) {
         openItemForAssessor(itemId);
         observationErrors(observations).throwIfAny();
-        repo.updateObservations(itemId, trimToNull(observations), clock.instant(), version.value());
+        repo.updateObservations(itemId, stripped(observations), clock.instant(), version.value());
         events.publishEvent(AuditableEvent.success("assessment.observations", "assessment-item", itemId, (String) null));
         return repo.item(itemId).orElseThrow();
     }
@@ -541,7 +542,7 @@ public class AssessmentService {
         errors.throwIfAny();
         Instant now = clock.instant();
         Interview i = new Interview(UUID.randomUUID(), itemId, in.interviewee().strip(), in.role().strip(), in.heldAt(),
-                trimToNull(in.notes()), d.access().user().username(), now);
+                stripped(in.notes()), d.access().user().username(), now);
         repo.insertInterview(i);
         events.publishEvent(AuditableEvent.success("assessment.interview", "assessment-item", itemId,
                 Msg.of("assessment.audit.interview", d.item().requirementId(), i.interviewee(), i.role())));
@@ -550,21 +551,9 @@ public class AssessmentService {
 
     // --- helpers
 
-    public static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    public static String trimToNull(String s) {
-         return blank(s) ? null : s.strip();
-    }
-
     /** Length, and the free-text rule: up to 200 characters is one line (names, roles), longer may hold lines. */
     public void tooLong(FieldErrors errors, String field, String value, int max) {
-        if (value != null && value.length() > max) {
-            errors.add(field, TOO_LONG, max);
-        } else {
-            textRules.check(errors, field, value, max <= 200 ? Text.Kind.LINE : Text.Kind.LINES);
-        }
+        textRules.check(errors, field, value, max, Text.Kind.forMax(max), TOO_LONG);
     }
 
     /** Control points of an assessment in item order (for the filter): stored value → name in the reader's language. */

@@ -1,6 +1,6 @@
 package org.yunjian.assessment;
 
-import org.yunjian.party.PartyRole;
+import org.yunjian.catalog.PartyRole;
 
 /** Who assesses: a third-party testing body, or the customer or provider assessing itself. */
 public enum AssessorKind {

@@ -1,5 +1,7 @@
 package org.yunjian.assessment;
 
+import static org.yunjian.shared.FieldValues.blank;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -52,9 +54,5 @@ public final class SubmissionCheck {
             out.add(Gap.OPEN_COMMENT);
         }
         return out;
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

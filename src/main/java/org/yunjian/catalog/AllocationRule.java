@@ -9,7 +9,7 @@ import java.util.Set;
  * @param parameter the rule's number where it has one (MAX_DELEGATION_DEPTH: 2), else null
  * @param liable    who bears the loss when the rule is broken, where the standard says so
  */
-public record AllocationRule(Kind kind, Integer parameter, Set<CloudRole> liable) {
+public record AllocationRule(Kind kind, Integer parameter, Set<PartyRole> liable) {
 
     public AllocationRule {
         liable = Set.copyOf(liable);

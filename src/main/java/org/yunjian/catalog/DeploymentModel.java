@@ -1,29 +1,38 @@
 package org.yunjian.catalog;
 
-import java.util.Locale;
-import org.yunjian.shared.Msg;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
-/** Cloud deployment model a requirement is restricted to; JR/T 行业云 is COMMUNITY. */
-public enum DeploymentModel {
+import org.yunjian.shared.Labelled;
+
+/**
+ * Cloud deployment model (GB/T 32400): the model a cloud system is deployed as, and the model a requirement is
+ * restricted to; JR/T 行业云 is COMMUNITY. The one deployment model: parties' systems and the catalog's requirements
+ * both use it.
+ */
+public enum DeploymentModel implements Labelled {
     PRIVATE,
     COMMUNITY,
-    PUBLIC;
+    PUBLIC,
+    /** A mix of the others: no requirement is restricted to it, so under it every requirement applies. */
+    HYBRID;
+
+    /** Whether a requirement can be restricted to this model (every model but {@link #HYBRID}). */
+    public boolean restrictsRequirements() {
+        return this != HYBRID;
+    }
+
+    /** The models a requirement can be restricted to, in declaration order (the catalog's filter offers these). */
+    public static List<DeploymentModel> requirementModels() {
+        return Arrays.stream(values()).filter(DeploymentModel::restrictsRequirements).toList();
+    }
 
     /**
-     * The model named {@code name} (a cloud system's deployment model by its constant's name); empty for a name that
-     * restricts nothing (hybrid, or none given), under which every requirement applies.
+     * The model a cloud system deployed as {@code model} filters requirements by; empty for a model that restricts
+     * nothing (hybrid, or none given), under which every requirement applies.
      */
-    public static java.util.Optional<DeploymentModel> named(String name) {
-        return java.util.Arrays.stream(values()).filter(m -> m.name().equals(name)).findFirst();
-    }
-
-    /** The display name in Chinese (bundle key {@code enum.DeploymentModel.<CONSTANT>}); pages use {@code @fmt.label}. */
-    public String zh() {
-        return Msg.of(this).text(Locale.SIMPLIFIED_CHINESE);
-    }
-
-    /** The display name in English. */
-    public String en() {
-        return Msg.of(this).text(Locale.ENGLISH);
+    public static Optional<DeploymentModel> restrictionOf(DeploymentModel model) {
+        return Optional.ofNullable(model).filter(DeploymentModel::restrictsRequirements);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Set;
  * @param relatedDuties the duties the incident breaks where the category's clause holds none of them (B.1 13: 6.6 c)
  *                      3), 6.5 c) 1)); empty where the clause is enough
  */
-public record Incident(String category, Set<CloudRole> liableRoles, String relatedClause,
+public record Incident(String category, Set<PartyRole> liableRoles, String relatedClause,
                        java.util.List<RequirementId> relatedDuties) {
 
     public Incident {
@@ -19,7 +19,7 @@ public record Incident(String category, Set<CloudRole> liableRoles, String relat
         relatedDuties = relatedDuties == null ? java.util.List.of() : java.util.List.copyOf(relatedDuties);
     }
 
-    public Incident(String category, Set<CloudRole> liableRoles, String relatedClause) {
+    public Incident(String category, Set<PartyRole> liableRoles, String relatedClause) {
         this(category, liableRoles, relatedClause, java.util.List.of());
     }
 }

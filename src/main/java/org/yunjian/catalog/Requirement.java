@@ -37,7 +37,7 @@ public record Requirement(RequirementId id, String standardCode, RequirementKind
                           String sourceLabel, boolean numberingReconstructed, RequirementId parent,
                           List<RequirementId> children, String title, String titleEn, String titleSource, String text,
                           String textEn,
-                          String phaseInStandard, Set<Phase> phases, Set<CloudRole> roles, Layer layer,
+                          String phaseInStandard, Set<Phase> phases, Set<PartyRole> roles, Layer layer,
                           Set<DeploymentModel> deploymentModels, boolean bold, boolean derivedFromLeadIn,
                           Integer sourceLine,
                           MlpsAssessment mlps, ExitInventory exitInventory, List<Correction> corrections,

@@ -2,11 +2,11 @@ package org.yunjian.catalog;
 
 /**
  * Criteria for {@link Catalog#find(RequirementFilter)}; a null criterion matches everything. Start
- * from {@link #any()} and narrow: {@code RequirementFilter.any().phase(Phase.EXIT).role(CloudRole.PROVIDER)}.
+ * from {@link #any()} and narrow: {@code RequirementFilter.any().phase(Phase.EXIT).role(PartyRole.PROVIDER)}.
  *
  * @param deploymentModel matches requirements that apply under the model, including unrestricted ones
  */
-public record RequirementFilter(String standardCode, RequirementKind kind, Phase phase, CloudRole role, Layer layer,
+public record RequirementFilter(String standardCode, RequirementKind kind, Phase phase, PartyRole role, Layer layer,
                                 DeploymentModel deploymentModel) {
 
     public static RequirementFilter any() {
@@ -30,7 +30,7 @@ public record RequirementFilter(String standardCode, RequirementKind kind, Phase
         return new RequirementFilter(standardCode, kind, value, role, layer, deploymentModel);
     }
 
-    public RequirementFilter role(CloudRole value) {
+    public RequirementFilter role(PartyRole value) {
         return new RequirementFilter(standardCode, kind, phase, value, layer, deploymentModel);
     }
 

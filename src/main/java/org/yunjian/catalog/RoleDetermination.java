@@ -10,7 +10,7 @@ import java.util.Set;
  * @param roleTerm the role as printed, e.g. {@code 云服务提供者（联合）}
  * @param joint    the role is held jointly with another provider
  */
-public record RoleDetermination(String actor, List<Behaviour> behaviours, String roleTerm, Set<CloudRole> roles,
+public record RoleDetermination(String actor, List<Behaviour> behaviours, String roleTerm, Set<PartyRole> roles,
                                 boolean joint) {
 
     public RoleDetermination {

@@ -27,7 +27,7 @@ public record Standard(String code, String title, String titleEn, String designa
         }
     }
 
-    public record RoleTerm(String term, Set<CloudRole> roles) {
+    public record RoleTerm(String term, Set<PartyRole> roles) {
         public RoleTerm {
             roles = Set.copyOf(roles);
         }

@@ -10,21 +10,21 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
-import org.yunjian.assessment.Inheritance;
-import org.yunjian.inheritance.Inheritances.Source;
-import org.yunjian.inheritance.Inheritances.SourceKind;
-import org.yunjian.assessment.spi.Records.AssessmentInfo;
-import org.yunjian.assessment.spi.Records.ExternalConclusion;
-import org.yunjian.party.CloudSystem;
-import org.yunjian.party.Parties;
-import org.yunjian.party.PartyRole;
-import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.Formats;
-import org.yunjian.shared.NotFoundException;
 import org.yunjian.assessment.AssessmentService;
+import org.yunjian.assessment.Inheritance;
 import org.yunjian.assessment.spi.Access;
 import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.assessment.spi.InheritanceRepository;
+import org.yunjian.assessment.spi.Records.AssessmentInfo;
+import org.yunjian.assessment.spi.Records.ExternalConclusion;
+import org.yunjian.catalog.PartyRole;
+import org.yunjian.inheritance.Inheritances.Source;
+import org.yunjian.inheritance.Inheritances.SourceKind;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.party.Parties;
+import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.Formats;
+import org.yunjian.shared.NotFoundException;
 
 /**
  * Finds what an assessment can inherit from (docs/modules/assessment.md, "Inherited items"): the completed

@@ -27,6 +27,7 @@ import org.yunjian.party.CloudSystem;
 import org.yunjian.security.OrganizationDirectory;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.FieldValues;
 import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldErrors.ValidationException;
@@ -187,10 +188,10 @@ public class Inheritances {
         access.requireAssessor();
         assessments.requireOpen(assessmentId);
         FieldErrors errors = new FieldErrors();
-        if (AssessmentService.blank(in.reportNumber())) {
+        if (FieldValues.blank(in.reportNumber())) {
             errors.add("reportNumber", AssessmentService.REQUIRED);
         }
-        if (AssessmentService.blank(in.assessorName())) {
+        if (FieldValues.blank(in.assessorName())) {
             errors.add("assessorName", AssessmentService.REQUIRED);
         }
         if (in.concludedOn() == null) {

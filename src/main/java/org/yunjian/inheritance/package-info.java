@@ -3,5 +3,5 @@
  * over by a tenant system's assessment.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Inheritance", allowedDependencies = {
-        "assessment", "assessment :: spi", "evidence", "party", "security", "shared"})
+        "assessment", "assessment :: spi", "catalog", "evidence", "party", "security", "shared"})
 package org.yunjian.inheritance;

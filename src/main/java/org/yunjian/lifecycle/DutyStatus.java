@@ -1,6 +1,6 @@
 package org.yunjian.lifecycle;
 
-import org.yunjian.party.Labelled;
+import org.yunjian.shared.Labelled;
 
 /** Where work on a duty of a lifecycle plan stands: 未开始 / 进行中 / 已完成 / 不适用. */
 public enum DutyStatus implements Labelled {

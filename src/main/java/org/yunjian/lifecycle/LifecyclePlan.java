@@ -11,12 +11,11 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.yunjian.catalog.Catalog;
-import org.yunjian.catalog.CloudRole;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Phase;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.party.GuideRoles;
-import org.yunjian.party.PartyRole;
 import org.yunjian.shared.Msg;
 
 /**
@@ -48,7 +47,7 @@ public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String 
     }
 
     /** Where the assignment of duties to organisations came from. */
-    public enum AssignedFrom implements org.yunjian.party.Labelled {
+    public enum AssignedFrom implements org.yunjian.shared.Labelled {
         /** The participants and roles of the system's responsibility matrix. */
         MATRIX,
         /** The system's customer, provider, agents and the roles of its engagements. */
@@ -78,7 +77,7 @@ public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String 
      *
      * @param phase null for a duty of every phase
      */
-    public record Unassigned(RequirementId requirement, Phase phase, Set<CloudRole> roles, List<Why> why) {
+    public record Unassigned(RequirementId requirement, Phase phase, Set<PartyRole> roles, List<Why> why) {
 
         public Unassigned {
             roles = Set.copyOf(roles);
@@ -174,7 +173,7 @@ public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String 
         }
         Requirement req = catalog.requirement(r).orElseThrow();
         List<Why> why = new ArrayList<>();
-        req.roles().stream().sorted(Comparator.naturalOrder()).map(GuideRoles::of).forEach(role -> {
+        req.roles().stream().sorted(Comparator.naturalOrder()).forEach(role -> {
             List<UUID> now = holders.getOrDefault(role, List.of());
             if (!now.isEmpty()) {
                 why.add(new Why(role, Reason.REGISTERED_LATER, now));
@@ -194,7 +193,7 @@ public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String 
             return out;
         }
         r.roles().stream().sorted(Comparator.naturalOrder())
-                .forEach(role -> out.addAll(holders.getOrDefault(GuideRoles.of(role), List.of())));
+                .forEach(role -> out.addAll(holders.getOrDefault(role, List.of())));
         return out;
     }
 

@@ -19,7 +19,7 @@ import org.yunjian.shared.Msg;
  * @param assessor whether the caller's organisation is a third-party assessor (等级测评机构) of the system
  * @param roles    the roles the caller's organisation plays for the system (empty for an administrator)
  */
-public record PlanAccess(CloudSystem system, CurrentUser user, boolean assessor, Set<org.yunjian.party.PartyRole> roles) {
+public record PlanAccess(CloudSystem system, CurrentUser user, boolean assessor, Set<org.yunjian.catalog.PartyRole> roles) {
 
     public PlanAccess {
         roles = Set.copyOf(roles);

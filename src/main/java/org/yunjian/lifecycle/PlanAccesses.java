@@ -4,9 +4,9 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
-import org.yunjian.party.PartyRole;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.NotFoundException;
 

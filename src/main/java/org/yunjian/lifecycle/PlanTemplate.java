@@ -61,10 +61,10 @@ public record PlanTemplate(Standard standard, DeploymentModel model, List<Stage>
     }
 
     /**
-     * The template for a system of {@code industry} deployed as {@code deployment} (a party deployment model's name,
-     * or null); empty for an industry no sector guide is written for.
+     * The template for a system of {@code industry} deployed as {@code deployment} (or
+     * null); empty for an industry no sector guide is written for.
      */
-    public static Optional<PlanTemplate> of(Catalog catalog, Industry industry, String deployment) {
+    public static Optional<PlanTemplate> of(Catalog catalog, Industry industry, DeploymentModel deployment) {
         if (industry == null) {
             return Optional.empty();
         }
@@ -72,7 +72,7 @@ public record PlanTemplate(Standard standard, DeploymentModel model, List<Stage>
         if (guide.isEmpty()) {
             return Optional.empty();
         }
-        DeploymentModel model = DeploymentModel.named(deployment).orElse(null);
+        DeploymentModel model = DeploymentModel.restrictionOf(deployment).orElse(null);
         List<Requirement> duties = applying(catalog, guide.get(), model).filter(Requirement::isDuty).toList();
         List<Stage> stages = new ArrayList<>();
         Set<Phase> all = new LinkedHashSet<>();
@@ -95,10 +95,10 @@ public record PlanTemplate(Standard standard, DeploymentModel model, List<Stage>
      * The risks the sector guide of {@code industry} names for a system deployed as {@code deployment} (the
      * government-website guide's 5.2.1 a)–g)), in the guide's order: the migration plan's risk register, not duties.
      */
-    public static List<Requirement> risks(Catalog catalog, Industry industry, String deployment) {
+    public static List<Requirement> risks(Catalog catalog, Industry industry, DeploymentModel deployment) {
         Optional<Standard> guide = industry == null ? Optional.empty()
                 : industry.sectorStandard().flatMap(catalog::standard);
-        return guide.map(g -> applying(catalog, g, DeploymentModel.named(deployment).orElse(null))
+        return guide.map(g -> applying(catalog, g, DeploymentModel.restrictionOf(deployment).orElse(null))
                 .filter(r -> r.kind() == org.yunjian.catalog.RequirementKind.ITEM
                         && r.nature() == org.yunjian.catalog.ItemNature.RISK).toList()).orElse(List.of());
     }

@@ -239,7 +239,7 @@ public record ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drill
      */
     public List<Requirement> sources(ObligationKind kind, CloudSystem system, Catalog catalog) {
         DeploymentModel model = system.deploymentModel() == null ? null
-                : DeploymentModel.named(system.deploymentModel().name()).orElse(null);
+                : DeploymentModel.restrictionOf(system.deploymentModel()).orElse(null);
         return kind.sources(system.industry()).stream().map(catalog::requirement).flatMap(Optional::stream)
                 .filter(r -> model == null || r.appliesTo(model)).toList();
     }

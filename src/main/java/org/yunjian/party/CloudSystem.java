@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.yunjian.catalog.DeploymentModel;
+import org.yunjian.catalog.PartyRole;
+
 /**
  * A cloud system a customer runs, as stored. The customer's private notes are deliberately not part
  * of it.

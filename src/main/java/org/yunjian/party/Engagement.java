@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.yunjian.catalog.PartyRole;
+
 /** Work on a cloud system in one lifecycle phase, and the parties taking part in it. */
 public record Engagement(UUID id, String name, UUID systemId, LifecyclePhase phase, String description,
                          List<Participant> participants, Instant createdAt, Instant updatedAt, long version) {

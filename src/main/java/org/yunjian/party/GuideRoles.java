@@ -2,13 +2,12 @@ package org.yunjian.party;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.yunjian.catalog.CloudRole;
+import org.yunjian.catalog.PartyRole;
 
 /**
  * The one mapping between the roles the standards name and who holds them on a cloud system, used by the lifecycle
@@ -32,18 +31,6 @@ import org.yunjian.catalog.CloudRole;
 public final class GuideRoles {
 
     private GuideRoles() {
-    }
-
-    /** The party role a catalog requirement's role is (the same parties by name; JR/T 委托方 / 受托方 included). */
-    public static PartyRole of(CloudRole role) {
-        return PartyRole.valueOf(role.name());
-    }
-
-    /** {@link #of(CloudRole)} for a set. */
-    public static Set<PartyRole> of(Set<CloudRole> roles) {
-        Set<PartyRole> out = EnumSet.noneOf(PartyRole.class);
-        roles.forEach(r -> out.add(of(r)));
-        return out;
     }
 
     /** Whether T/CCIA 004-2024 has the role (customer, provider, the four partners), so that a matrix may assign it. */

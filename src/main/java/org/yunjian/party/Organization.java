@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
+import org.yunjian.catalog.PartyRole;
+
 /** An organisation as stored: a snapshot, changed only through the party module's services. */
 public record Organization(UUID id, String name, CreditCode creditCode, String region, Set<PartyRole> roles,
                            Instant createdAt, Instant updatedAt, long version) {

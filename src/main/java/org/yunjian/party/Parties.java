@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.yunjian.catalog.PartyRole;
+
 /**
  * What other modules may ask the party module, always on behalf of the current caller
  * ({@link org.yunjian.security.CurrentUser}): a system administrator sees everything, a business

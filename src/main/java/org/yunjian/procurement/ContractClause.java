@@ -76,7 +76,7 @@ public record ContractClause(Requirement requirement, AgreementDocument document
             return List.of();
         }
         DeploymentModel model = system.deploymentModel() == null ? null
-                : DeploymentModel.named(system.deploymentModel().name()).orElse(null);
+                : DeploymentModel.restrictionOf(system.deploymentModel()).orElse(null);
         List<ContractClause> out = new ArrayList<>();
         for (AgreementDocument document : AgreementDocument.values()) {
             for (Section s : SECTIONS.getOrDefault(guide.get(), List.of())) {

@@ -56,7 +56,7 @@ public record SelectionCriterion(Requirement requirement, boolean derived, Oblig
             return List.of();
         }
         DeploymentModel model = system.deploymentModel() == null ? null
-                : DeploymentModel.named(system.deploymentModel().name()).orElse(null);
+                : DeploymentModel.restrictionOf(system.deploymentModel()).orElse(null);
         List<SelectionCriterion> out = new ArrayList<>();
         for (Entry e : ENTRIES) {
             RequirementId id = RequirementId.of(e.id());

@@ -30,6 +30,7 @@ import org.yunjian.security.AddressRefusals;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.FieldValues;
 import org.yunjian.shared.ForbiddenException;
 import org.yunjian.shared.Msg;
 import org.yunjian.assessment.AssessmentService;
@@ -205,7 +206,7 @@ public class ReportRecords implements ReportSealing {
         if (!confirmed) {
             errors.add("confirm", "assessment.confirm.missing");
         }
-        if (AssessmentService.blank(reason)) {
+        if (FieldValues.blank(reason)) {
             errors.add("reason", "record.error.reasonRequired");
         }
         service.tooLong(errors, "reason", reason, 4000);

@@ -1,5 +1,7 @@
 package org.yunjian.report;
 
+import static org.yunjian.shared.FieldValues.blank;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -210,10 +212,6 @@ public final class ReportText {
         if (!blank(value)) {
             rows.add(List.of(t(key), value));
         }
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 
     /**

@@ -3,7 +3,7 @@ package org.yunjian.responsibility;
 import java.util.Objects;
 import java.util.UUID;
 
-import org.yunjian.party.PartyRole;
+import org.yunjian.catalog.PartyRole;
 
 /**
  * The accountable party (责任主体) of a duty: the organisation and the role in which the standard makes it answer

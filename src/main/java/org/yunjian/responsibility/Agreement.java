@@ -1,5 +1,7 @@
 package org.yunjian.responsibility;
 
+import static org.yunjian.shared.FieldValues.stripped;
+
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
@@ -30,8 +32,8 @@ public record Agreement(String name, UUID partyA, UUID partyB, LocalDate signedO
         if (partyA.equals(partyB)) {
             throw new IllegalArgumentException("agreement: partyA == partyB");
         }
-        supervisionClause = blankToNull(supervisionClause);
-        accountabilityClause = blankToNull(accountabilityClause);
+        supervisionClause = stripped(supervisionClause);
+        accountabilityClause = stripped(accountabilityClause);
     }
 
     /** An agreement of which nothing but the parties is recorded. */
@@ -51,9 +53,5 @@ public record Agreement(String name, UUID partyA, UUID partyB, LocalDate signedO
     /** Whether it was signed on or before {@code day} (any signing date, for {@code day} null). */
     public boolean signedBy(LocalDate day) {
         return signedOn != null && (day == null || !signedOn.isAfter(day));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

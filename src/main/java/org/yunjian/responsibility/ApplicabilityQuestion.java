@@ -1,7 +1,7 @@
 package org.yunjian.responsibility;
 
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.party.Labelled;
+import org.yunjian.shared.Labelled;
 
 /**
  * A condition T/CCIA 004-2024 §6–§9 puts on a duty ("当…时", "如需…"), asked as a question of the matrix: answered

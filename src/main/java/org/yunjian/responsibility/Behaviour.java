@@ -1,6 +1,6 @@
 package org.yunjian.responsibility;
 
-import org.yunjian.party.Labelled;
+import org.yunjian.shared.Labelled;
 
 /**
  * What an organisation does on a cloud service, as T/CCIA 004-2024 Annex A lists it to determine roles. The

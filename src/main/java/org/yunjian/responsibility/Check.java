@@ -1,8 +1,8 @@
 package org.yunjian.responsibility;
 
 import org.yunjian.catalog.AllocationRule;
-import org.yunjian.party.Labelled;
-import org.yunjian.party.PartyRole;
+import org.yunjian.catalog.PartyRole;
+import org.yunjian.shared.Labelled;
 
 /**
  * What {@link RuleCheck} checks, each derived from a general rule of T/CCIA 004-2024 §5 ({@link #rule()}) or, for

@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementFilter;
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.party.PartyRole;
 import org.yunjian.party.ServiceModel;
 
 /**
@@ -90,7 +90,7 @@ public final class Duties {
     private static Set<PartyRole> roles(Requirement r, Map<RequirementId, Requirement> items) {
         List<Requirement> children = r.children().stream().map(items::get).filter(java.util.Objects::nonNull).toList();
         if (children.isEmpty()) {
-            return r.roles().isEmpty() ? EnumSet.noneOf(PartyRole.class) : CatalogRoles.of(r.roles());
+            return PartyRole.ordered(r.roles());
         }
         Set<PartyRole> out = EnumSet.noneOf(PartyRole.class);
         children.forEach(c -> out.addAll(roles(c, items)));

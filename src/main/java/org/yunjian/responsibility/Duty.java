@@ -4,9 +4,9 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.yunjian.catalog.Layer;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Phase;
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.party.PartyRole;
 import org.yunjian.party.ServiceModel;
 
 /**

@@ -1,5 +1,7 @@
 package org.yunjian.responsibility;
 
+import static org.yunjian.shared.FieldValues.stripped;
+
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
@@ -22,8 +24,8 @@ public record Hop(UUID from, UUID to, String agreement, String clause, LocalDate
         if (from.equals(to)) {
             throw new IllegalArgumentException("hop: from == to");
         }
-        agreement = blankToNull(agreement);
-        clause = blankToNull(clause);
+        agreement = stripped(agreement);
+        clause = stripped(clause);
     }
 
     /** This hop handed over on {@code day}. */
@@ -34,9 +36,5 @@ public record Hop(UUID from, UUID to, String agreement, String clause, LocalDate
     /** Whether the hop cites both an agreement and a clause. */
     public boolean cited() {
         return agreement != null && clause != null;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,6 +1,6 @@
 package org.yunjian.responsibility;
 
-import org.yunjian.party.Labelled;
+import org.yunjian.shared.Labelled;
 
 /**
  * Whether a customer can inherit a duty from the provider side (the "can be inherited" column of customer

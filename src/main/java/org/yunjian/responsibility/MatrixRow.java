@@ -3,7 +3,7 @@ package org.yunjian.responsibility;
 import java.util.List;
 import java.util.Objects;
 
-import org.yunjian.party.PartyRole;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.shared.Msg;
 
 /**

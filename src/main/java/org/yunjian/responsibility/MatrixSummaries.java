@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.yunjian.party.PartyRole;
+import org.yunjian.catalog.PartyRole;
 
 /**
  * A system's responsibility matrix in a few numbers, for other modules' documents (the assessment report's

@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.party.PartyRole;
 import org.yunjian.party.ServiceModel;
 import org.yunjian.shared.Msg;
 

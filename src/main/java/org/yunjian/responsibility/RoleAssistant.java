@@ -18,10 +18,10 @@ import java.util.Properties;
 import java.util.Set;
 
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.RequirementFilter;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.catalog.RoleDetermination;
-import org.yunjian.party.PartyRole;
 
 /**
  * Role determination after T/CCIA 004-2024 Annex A: from the behaviours an organisation actually performs, the
@@ -99,7 +99,7 @@ public final class RoleAssistant {
                         }
                         behaviours.addAll(codes);
                     }
-                    rows.add(new Row(r.id(), d.actor(), behaviours, CatalogRoles.of(d.roles()), d.joint()));
+                    rows.add(new Row(r.id(), d.actor(), behaviours, PartyRole.ordered(d.roles()), d.joint()));
                 });
         return new RoleAssistant(rows);
     }

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
-import org.yunjian.party.PartyRole;
+import org.yunjian.catalog.PartyRole;
 
 /**
  * The roles an organisation is confirmed to hold on a system after the role assistant (Annex A): what it was

@@ -3,8 +3,8 @@ package org.yunjian.responsibility;
 import java.util.List;
 import java.util.Objects;
 
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.party.PartyRole;
 
 /**
  * A role the {@link RoleAssistant} proposes for an organisation, with the Annex A rows that support it (most

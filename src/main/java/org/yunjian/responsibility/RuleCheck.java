@@ -13,11 +13,11 @@ import java.util.UUID;
 
 import org.yunjian.catalog.AllocationRule;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.DeploymentModel;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementFilter;
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.catalog.DeploymentModel;
-import org.yunjian.party.PartyRole;
 import org.yunjian.shared.Msg;
 
 /**
@@ -93,7 +93,7 @@ public final class RuleCheck {
             for (AllocationRule rule : r.allocationRules()) {
                 int depth = r.item() == null ? 0 : r.item().split("-").length;
                 stated.computeIfAbsent(rule.kind(), k -> new ArrayList<>())
-                        .add(new Stated(r.id(), CatalogRoles.of(r.roles()), depth, r.text()));
+                        .add(new Stated(r.id(), PartyRole.ordered(r.roles()), depth, r.text()));
                 if (rule.kind() == AllocationRule.Kind.MAX_DELEGATION_DEPTH && maxDepth == null) {
                     maxDepth = rule.parameter();
                 }
@@ -218,7 +218,7 @@ public final class RuleCheck {
                     out.add(violation(Check.DELEGATION_TOO_DEEP, role, duty, org, id(duty), a.depth(), maxDepth));
                 }
                 checkHops(m, agreements, duty, role, a, context, out);
-                if (CatalogRoles.isPartner(role)) {
+                if (role.isPartner()) {
                     partners.putIfAbsent(org, role);
                 }
                 if (role == PartyRole.PROVIDER) {

@@ -1,6 +1,6 @@
 package org.yunjian.responsibility;
 
-import org.yunjian.party.Labelled;
+import org.yunjian.shared.Labelled;
 
 /**
  * Who signs off a matrix version: the customer and the cloud service provider must both approve it (issue 12;

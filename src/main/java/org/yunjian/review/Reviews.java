@@ -27,6 +27,7 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.FieldValues;
 import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.ForbiddenException;
@@ -401,7 +402,7 @@ public class Reviews {
             }
         });
         FieldErrors errors = new FieldErrors();
-        if (given.isEmpty() && AssessmentService.blank(comment)) {
+        if (given.isEmpty() && FieldValues.blank(comment)) {
             errors.add("comment", "assessment.review.error.commentRequired");
         }
         Set<UUID> items = repo.items(id).stream().map(TestItem::id).collect(Collectors.toSet());
@@ -471,7 +472,7 @@ public class Reviews {
 
     private void checkComment(String comment, boolean required) {
         FieldErrors errors = new FieldErrors();
-        if (required && AssessmentService.blank(comment)) {
+        if (required && FieldValues.blank(comment)) {
             errors.add("comment", "assessment.review.error.commentRequired");
         }
         assessments.tooLong(errors, "comment", comment, 4000);
@@ -531,7 +532,7 @@ public class Reviews {
         if (kind != null) {
             String actorName = name(access.user().userId());
             Step step = new Step(UUID.randomUUID(), id, kind, access.user().userId(), actorName,
-                    AssessmentService.trimToNull(comment), itemComments.size(), now);
+                    FieldValues.stripped(comment), itemComments.size(), now);
             reviews.insertStep(step);
             itemComments.forEach((item, text) -> reviews.insertComment(new Comment(UUID.randomUUID(), id, item,
                     step.id(), actorName, text, now, null, null)));

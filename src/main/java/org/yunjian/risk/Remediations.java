@@ -15,6 +15,7 @@ import org.yunjian.assessment.spi.Records.Remediation;
 import org.yunjian.party.Parties;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.FieldValues;
 import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
@@ -102,7 +103,7 @@ public class Remediations {
         assessments.tooLong(errors, "note", in.note(), 4000);
         errors.throwIfAny();
         Remediation updated = new Remediation(r.id(), r.itemId(), r.assessmentId(), responsible, due, status,
-                in.note() == null ? r.note() : AssessmentService.trimToNull(in.note()), r.createdAt(), clock.instant());
+                in.note() == null ? r.note() : FieldValues.stripped(in.note()), r.createdAt(), clock.instant());
         repo.updateRemediation(updated, version.value());
         work.changed(r.assessmentId());
         events.publishEvent(AuditableEvent.success("assessment.remediation.update", "remediation", id,

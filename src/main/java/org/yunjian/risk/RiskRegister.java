@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.shared.FieldValues;
 import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.RemediationStatus;
@@ -327,7 +328,7 @@ public class RiskRegister {
         RiskAcceptance acceptance = null;
         Instant proposedAt = null;
         if (in.treatment() == RiskTreatment.ACCEPT) {
-            String reason = AssessmentService.trimToNull(in.acceptanceReason());
+            String reason = FieldValues.stripped(in.acceptanceReason());
             RiskAcceptance prior = before == null ? null : before.acceptance();
             if (before != null && before.treatment() == RiskTreatment.ACCEPT && prior != null
                     && Objects.equals(prior.reason(), reason) && prior.expiresOn().equals(in.acceptanceExpiresOn())) {
@@ -338,7 +339,7 @@ public class RiskRegister {
                 proposedAt = now;
             }
         }
-        String description = AssessmentService.trimToNull(in.description());
+        String description = FieldValues.stripped(in.description());
         LocalDate due = in.treatment() == RiskTreatment.ACCEPT && in.dueDate() == null ? r.dueDate() : in.dueDate();
         repo.updateRemediation(new Remediation(r.id(), r.itemId(), r.assessmentId(), owner, due, r.status(), r.note(),
                 r.createdAt(), now), version.value());
@@ -480,7 +481,7 @@ public class RiskRegister {
     }
 
     private void milestoneRules(FieldErrors errors, MilestoneInput in) {
-        if (AssessmentService.blank(in.description())) {
+        if (FieldValues.blank(in.description())) {
             errors.add("description", AssessmentService.REQUIRED);
         } else {
             assessments.tooLong(errors, "description", in.description(), 200);

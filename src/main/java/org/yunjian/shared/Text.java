@@ -36,7 +36,12 @@ public final class Text {
         /** Names, identifiers people type, one-line fields: no TAB/LF/CR, no bidi overrides. */
         LINE,
         /** Notes, descriptions, reasons: TAB, LF and CR allowed. */
-        LINES
+        LINES;
+
+        /** The kind of a field of at most {@code max} characters: up to 200 is one line (names), longer may hold lines. */
+        public static Kind forMax(int max) {
+            return max <= 200 ? LINE : LINES;
+        }
     }
 
     /** What is wrong with a character; {@link #messageCode()} is the bundle key describing it. */

@@ -36,6 +36,21 @@ public class TextRules {
     }
 
     /**
+     * The one length-and-text check of a field: an error {@code tooLongKey} (with {@code max} as its argument) for
+     * {@code field} when {@code value} is longer than {@code max} characters, else the free-text rule for
+     * {@code kind}.
+     *
+     * @return whether the value is acceptable
+     */
+    public boolean check(FieldErrors errors, String field, String value, int max, Kind kind, String tooLongKey) {
+        if (value != null && value.length() > max) {
+            errors.add(field, tooLongKey, max);
+            return false;
+        }
+        return check(errors, field, value, kind);
+    }
+
+    /**
      * Throws a {@link FieldErrors.ValidationException} for {@code field} when {@code value} breaks the rule.
      *
      * @return {@code value}

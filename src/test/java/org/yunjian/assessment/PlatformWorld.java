@@ -2,11 +2,11 @@ package org.yunjian.assessment;
 
 import java.util.UUID;
 
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Engagement;
 import org.yunjian.party.Fixtures;
 import org.yunjian.party.Organization;
-import org.yunjian.party.PartyRole;
 
 /**
  * The world of inherited items: a customer's system on a provider that runs its own platform system (the provider is

@@ -23,14 +23,14 @@ class CatalogFidelityFixesTest {
     void anItemThatGoesOnToBindTheAssigneeBindsBothParties(String id) {
         Requirement r = requirement(id);
         assertThat(r.text()).startsWith("委托方应").contains("受托方应");
-        assertThat(r.roles()).containsExactlyInAnyOrder(CloudRole.CUSTOMER, CloudRole.PROVIDER);
+        assertThat(r.roles()).containsExactlyInAnyOrder(PartyRole.CUSTOMER, PartyRole.PROVIDER);
     }
 
     @Test
     void theCustomerRequiresTheDeclarationFromProviderAndAgents() {
         Requirement r = requirement("GOVWEB-6.6.1-c");
         assertThat(r.text()).startsWith("应要求云服务商与云服务代理商");
-        assertThat(r.roles()).contains(CloudRole.CUSTOMER, CloudRole.PROVIDER);
+        assertThat(r.roles()).contains(PartyRole.CUSTOMER, PartyRole.PROVIDER);
     }
 
     @ParameterizedTest

@@ -48,9 +48,9 @@ class CatalogSearchTest {
     void search_combines_with_the_filters() {
         assertThat(ids("剩余信息", RequirementFilter.items().standard("MLPS-L3"))).containsAll(RESIDUAL_ITEMS)
                 .allMatch(id -> id.startsWith("MLPS-L3-"));
-        List<SearchHit> exit = catalog.search("数据", RequirementFilter.items().phase(Phase.EXIT).role(CloudRole.PROVIDER));
+        List<SearchHit> exit = catalog.search("数据", RequirementFilter.items().phase(Phase.EXIT).role(PartyRole.PROVIDER));
         assertThat(exit).isNotEmpty().allMatch(h -> h.requirement().phases().contains(Phase.EXIT)
-                && h.requirement().roles().contains(CloudRole.PROVIDER));
+                && h.requirement().roles().contains(PartyRole.PROVIDER));
         assertThat(catalog.search("云服务", RequirementFilter.items().layer(Layer.INFRASTRUCTURE)))
                 .isNotEmpty().allMatch(h -> h.requirement().layer() == Layer.INFRASTRUCTURE);
         assertThat(catalog.search("cloud", RequirementFilter.items().deploymentModel(DeploymentModel.PRIVATE)))

@@ -147,11 +147,11 @@ class GovWebsiteCatalogCompletenessTest {
         assertThat(items).allSatisfy(r -> assertThat(r.deploymentModels()).containsExactly(DeploymentModel.PUBLIC));
         assertThat(catalog.children(RequirementId.of("GOVWEB-5.2.1"))).as("the seven migration risks").hasSize(7);
         assertThat(catalog.children(RequirementId.of("GOVWEB-9.2.2")))
-                .allSatisfy(r -> assertThat(r.roles()).containsExactly(CloudRole.PROVIDER));
+                .allSatisfy(r -> assertThat(r.roles()).containsExactly(PartyRole.PROVIDER));
         assertThat(catalog.children(RequirementId.of("GOVWEB-7.2.4")))
-                .allSatisfy(r -> assertThat(r.roles()).containsExactly(CloudRole.THIRD_PARTY_ASSESSOR));
+                .allSatisfy(r -> assertThat(r.roles()).containsExactly(PartyRole.THIRD_PARTY_ASSESSOR));
         assertThat(catalog.requirement(RequirementId.of("GOVWEB-7.2.3-b")).orElseThrow().roles())
-                .containsExactly(CloudRole.AGENT_SYSTEM_INTEGRATOR);
+                .containsExactly(PartyRole.AGENT_SYSTEM_INTEGRATOR);
         assertThat(catalog.requirement(RequirementId.of("GOVWEB-9.3.5-b")).orElseThrow().phases()).containsExactly(Phase.EXIT);
         assertThat(catalog.requirement(RequirementId.of("GOVWEB-8.5-b")).orElseThrow().phaseInStandard()).isEqualTo("运行管理");
         List<Requirement> untitled = catalog.requirements(CODE).stream()

@@ -163,7 +163,7 @@ class JrtCatalogCompletenessTest {
         for (Requirement part : parts) {
             part.exitInventory().fields().forEach(f -> assertThat(part.text()).contains(f.name()));
             part.exitInventory().contents().forEach(c -> assertThat(part.text()).contains(c));
-            assertThat(part.roles()).containsExactlyInAnyOrder(CloudRole.CUSTOMER, CloudRole.PROVIDER);
+            assertThat(part.roles()).containsExactlyInAnyOrder(PartyRole.CUSTOMER, PartyRole.PROVIDER);
         }
     }
 
@@ -172,14 +172,14 @@ class JrtCatalogCompletenessTest {
         Standard jrt = catalog.standard(CODE).orElseThrow();
         assertThat(jrt.roleTerms()).anySatisfy(t -> {
             assertThat(t.term()).isEqualTo("委托方");
-            assertThat(t.roles()).containsExactly(CloudRole.CUSTOMER);
+            assertThat(t.roles()).containsExactly(PartyRole.CUSTOMER);
         }).anySatisfy(t -> {
             assertThat(t.term()).isEqualTo("受托方");
-            assertThat(t.roles()).containsExactly(CloudRole.PROVIDER);
+            assertThat(t.roles()).containsExactly(PartyRole.PROVIDER);
         });
-        assertThat(catalog.find(RequirementFilter.items().standard(CODE).role(CloudRole.PROVIDER)))
+        assertThat(catalog.find(RequirementFilter.items().standard(CODE).role(PartyRole.PROVIDER)))
                 .extracting(r -> r.id().value()).contains("JRT-SF-7.3-5", "JRT-SF-7.4.3-1-6");
         assertThat(catalog.requirement(RequirementId.of("JRT-SF-7.4.2-7")).orElseThrow().roles())
-                .containsExactly(CloudRole.CUSTOMER);
+                .containsExactly(PartyRole.CUSTOMER);
     }
 }

@@ -25,7 +25,7 @@ class LeadInDutiesTest {
         assertThat(drill.text()).isEqualTo("云服务客户应为迁移至公有云的政府网站制定应急响应预案，并定期演练，确保在紧急情况下重要信息资源的可用性。");
         assertThat(drill.textEn()).contains("drill it regularly");
         assertThat(drill.phases()).containsExactly(Phase.OPERATION);
-        assertThat(drill.roles()).containsExactly(CloudRole.CUSTOMER);
+        assertThat(drill.roles()).containsExactly(PartyRole.CUSTOMER);
         assertThat(catalog.children(RequirementId.of("GOVWEB-8.5")).get(0)).isEqualTo(drill);
 
         Requirement rollback = requirement("GOVWEB-7.3.4-0");
@@ -33,7 +33,7 @@ class LeadInDutiesTest {
         assertThat(rollback.phases()).containsExactly(Phase.ACQUISITION_MIGRATION);
 
         List<String> customerOperationDuties = catalog.find(RequirementFilter.items().standard("GOVWEB")
-                .phase(Phase.OPERATION).role(CloudRole.CUSTOMER)).stream().map(r -> r.id().value()).toList();
+                .phase(Phase.OPERATION).role(PartyRole.CUSTOMER)).stream().map(r -> r.id().value()).toList();
         assertThat(customerOperationDuties).contains("GOVWEB-8.5-0", "GOVWEB-8.6-0");
     }
 
@@ -48,15 +48,15 @@ class LeadInDutiesTest {
         Requirement report = requirement("GOVWEB-6.3.1-0");
         assertThat(report.text()).isEqualTo("在网站采用云计算服务之前，云服务客户需要对网站现有系统进行梳理，确定迁移的系统边界，形成网站现状梳理报告");
         assertThat(report.phases()).containsExactly(Phase.PLANNING);
-        assertThat(report.roles()).containsExactly(CloudRole.CUSTOMER);
+        assertThat(report.roles()).containsExactly(PartyRole.CUSTOMER);
 
         Requirement optimisation = requirement("GOVWEB-7.3.5-0");
         assertThat(optimisation.text()).endsWith("云服务客户或委托具有相关能力的云服务代理商进行安全优化");
-        assertThat(optimisation.roles()).contains(CloudRole.CUSTOMER, CloudRole.AGENT_SECURITY_SERVICE);
+        assertThat(optimisation.roles()).contains(PartyRole.CUSTOMER, PartyRole.AGENT_SECURITY_SERVICE);
 
         Requirement acceptance = requirement("GOVWEB-7.4.2-0");
         assertThat(acceptance.text()).startsWith("云服务客户或委托第三方评估机构进行安全合规验收测评");
-        assertThat(acceptance.roles()).containsExactlyInAnyOrder(CloudRole.CUSTOMER, CloudRole.THIRD_PARTY_ASSESSOR);
+        assertThat(acceptance.roles()).containsExactlyInAnyOrder(PartyRole.CUSTOMER, PartyRole.THIRD_PARTY_ASSESSOR);
         assertThat(acceptance.phases()).containsExactly(Phase.ACQUISITION_MIGRATION);
     }
 

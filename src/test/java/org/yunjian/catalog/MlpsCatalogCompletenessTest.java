@@ -159,10 +159,10 @@ class MlpsCatalogCompletenessTest {
             assertThat(item.phases()).as(item.id() + " phases").isNotEmpty();
             assertThat(item.mlps().assessedSide()).as(item.id() + " side").isNotNull();
             assertThat(item.numberingReconstructed()).as(item.id().value()).isTrue();
-            Set<CloudRole> expectedRoles = switch (item.mlps().assessedSide()) {
-                case CLOUD_PLATFORM -> Set.of(CloudRole.PROVIDER);
-                case CUSTOMER_SYSTEM -> Set.of(CloudRole.CUSTOMER);
-                case BOTH -> Set.of(CloudRole.PROVIDER, CloudRole.CUSTOMER);
+            Set<PartyRole> expectedRoles = switch (item.mlps().assessedSide()) {
+                case CLOUD_PLATFORM -> Set.of(PartyRole.PROVIDER);
+                case CUSTOMER_SYSTEM -> Set.of(PartyRole.CUSTOMER);
+                case BOTH -> Set.of(PartyRole.PROVIDER, PartyRole.CUSTOMER);
             };
             assertThat(item.roles()).as(item.id() + " roles follow the assessed side").isEqualTo(expectedRoles);
         }

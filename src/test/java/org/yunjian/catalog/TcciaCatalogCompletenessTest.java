@@ -28,10 +28,10 @@ class TcciaCatalogCompletenessTest {
     private static final Pattern HEADING = Pattern.compile("^([5-9](?:\\.[0-9]+){0,2})\\s+(\\S.*?)\\s*$");
     private static final Pattern MARKED = Pattern.compile("^\\s*(?:-\\s*)?([a-z]|[0-9]+)\\)\\s*(.*?)\\s*$");
     private static final Pattern BULLET = Pattern.compile("^\\s*-\\s+(\\S.*?)\\s*$");
-    private static final Map<String, CloudRole> COLUMN_ROLES = Map.of(
-            "客户", CloudRole.CUSTOMER, "云服务提供者", CloudRole.PROVIDER, "软件提供者", CloudRole.PARTNER_SOFTWARE,
-            "硬件提供者", CloudRole.PARTNER_HARDWARE, "运维服务提供者", CloudRole.PARTNER_OM_SERVICE,
-            "安全服务提供者", CloudRole.PARTNER_SECURITY_SERVICE);
+    private static final Map<String, PartyRole> COLUMN_ROLES = Map.of(
+            "客户", PartyRole.CUSTOMER, "云服务提供者", PartyRole.PROVIDER, "软件提供者", PartyRole.PARTNER_SOFTWARE,
+            "硬件提供者", PartyRole.PARTNER_HARDWARE, "运维服务提供者", PartyRole.PARTNER_OM_SERVICE,
+            "安全服务提供者", PartyRole.PARTNER_SECURITY_SERVICE);
 
     private static List<String> lines;
     private final Catalog catalog = TestCatalogs.shipped();
@@ -185,7 +185,7 @@ class TcciaCatalogCompletenessTest {
             soft.assertThat(r.text()).as(r.id() + " incident").isEqualTo(cells[2]);
             soft.assertThat(r.sourceLine()).isEqualTo(i + 1);
             soft.assertThat(r.incident().category()).as(r.id() + " category").isEqualTo(category);
-            Set<CloudRole> liable = new HashSet<>();
+            Set<PartyRole> liable = new HashSet<>();
             for (int c = 3; c < 9; c++) {
                 if (cells[c].strip().equals("✓")) {
                     liable.add(COLUMN_ROLES.get(header[c].replace(" ", "")));
@@ -213,10 +213,10 @@ class TcciaCatalogCompletenessTest {
         assertThat(catalog.requirement(RequirementId.of("TCCIA004-5-c")).orElseThrow().allocationRules())
                 .anySatisfy(rule -> {
                     assertThat(rule.kind()).isEqualTo(AllocationRule.Kind.DELEGATOR_LIABLE_FOR_UNCLEAR_CONTRACT);
-                    assertThat(rule.liable()).containsExactly(CloudRole.CUSTOMER);
+                    assertThat(rule.liable()).containsExactly(PartyRole.CUSTOMER);
                 });
         assertThat(catalog.requirement(RequirementId.of("TCCIA004-5-b-3")).orElseThrow().allocationRules())
-                .singleElement().satisfies(rule -> assertThat(rule.liable()).containsExactly(CloudRole.PROVIDER));
+                .singleElement().satisfies(rule -> assertThat(rule.liable()).containsExactly(PartyRole.PROVIDER));
         List<Requirement> ruled = new ArrayList<>(catalog.children(RequirementId.of("TCCIA004-5")));
         ruled.forEach(r -> assertThat(r.allocationRules()).as(r.id().value()).isNotEmpty());
     }
@@ -229,11 +229,11 @@ class TcciaCatalogCompletenessTest {
         assertThat(exitDuty.phaseInStandard()).isEqualTo("迁移与退出");
         assertThat(exitDuty.phases()).contains(Phase.EXIT);
         assertThat(exitDuty.layer()).isEqualTo(Layer.SERVICE);
-        assertThat(exitDuty.roles()).containsExactly(CloudRole.PROVIDER);
+        assertThat(exitDuty.roles()).containsExactly(PartyRole.PROVIDER);
         Requirement build = catalog.requirement(RequirementId.of("TCCIA004-7.1.1-c-1")).orElseThrow();
         assertThat(build.phaseInStandard()).isEqualTo("开发与建设");
-        assertThat(build.roles()).containsExactly(CloudRole.PARTNER_HARDWARE);
-        assertThat(catalog.find(RequirementFilter.items().standard(CODE).role(CloudRole.PARTNER_OM_SERVICE)))
+        assertThat(build.roles()).containsExactly(PartyRole.PARTNER_HARDWARE);
+        assertThat(catalog.find(RequirementFilter.items().standard(CODE).role(PartyRole.PARTNER_OM_SERVICE)))
                 .extracting(r -> r.id().value()).contains("TCCIA004-8.2.2-b-2-c", "TCCIA004-8.2.3-c-1");
     }
 }

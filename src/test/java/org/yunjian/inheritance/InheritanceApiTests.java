@@ -34,17 +34,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.yunjian.party.CloudSystem;
-import org.yunjian.support.AssessmentItems;
-import org.yunjian.support.IfMatch;
-import org.yunjian.party.Fixtures;
-import org.yunjian.party.Organization;
-import org.yunjian.party.PartyRole;
-import org.yunjian.security.CurrentUser;
-import org.yunjian.support.PdfInspection;
 import org.yunjian.assessment.PlatformWorld;
 import org.yunjian.assessment.SignOffFixture;
+import org.yunjian.catalog.PartyRole;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.party.Fixtures;
+import org.yunjian.party.Organization;
 import org.yunjian.report.ReportTests;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.support.AssessmentItems;
+import org.yunjian.support.IfMatch;
+import org.yunjian.support.PdfInspection;
 
 /**
  * Inherited items through the REST API, real services and database: who is responsible per item, marking an item

@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Phase;
 import org.yunjian.demo.DemoData;
 import org.yunjian.lifecycle.internal.PlanService;
 import org.yunjian.party.GuideRoles;
 import org.yunjian.party.Parties;
-import org.yunjian.party.PartyRole;
-import org.yunjian.responsibility.internal.view.MatrixViews;
 import org.yunjian.responsibility.Participant;
+import org.yunjian.responsibility.internal.view.MatrixViews;
 import org.yunjian.responsibility.internal.view.ViewService;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
@@ -120,7 +120,7 @@ class DemoPlanRolesTests {
         // every organisation registered in a role the guide names takes part in the plan
         Set<PartyRole> named = new HashSet<>();
         runAs(customer, () -> plans.template(portal)).orElseThrow().duties().forEach(r -> named.addAll(
-                GuideRoles.of(catalog.requirement(r).orElseThrow().roles())));
+                catalog.requirement(r).orElseThrow().roles()));
         Set<UUID> inPlan = v.plan().duties().stream().map(PlanDuty::organisation).collect(Collectors.toSet());
         registered.forEach((org, roles) -> {
             if (roles.stream().anyMatch(named::contains)) {

@@ -116,8 +116,8 @@ class PlanApiTests extends LifecycleWorldTest {
         List<String> unassigned = JsonPath.read(json, "$.unassigned[*].requirement");
         assertThat(unassigned).isNotEmpty().allSatisfy(id -> assertThat(catalog.requirement(
                 new org.yunjian.catalog.RequirementId(id)).orElseThrow().roles())
-                .doesNotContain(org.yunjian.catalog.CloudRole.CUSTOMER, org.yunjian.catalog.CloudRole.PROVIDER,
-                        org.yunjian.catalog.CloudRole.AGENT_SYSTEM_INTEGRATOR));
+                .doesNotContain(org.yunjian.catalog.PartyRole.CUSTOMER, org.yunjian.catalog.PartyRole.PROVIDER,
+                        org.yunjian.catalog.PartyRole.AGENT_SYSTEM_INTEGRATOR));
         call(post(base), customer).andExpect(status().isConflict());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'lifecycle.plan.create' AND object_id = ?")
                 .param(JsonPath.<String>read(json, "$.id")).query(Integer.class).single()).isEqualTo(1);

@@ -27,10 +27,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.Engagement;
 import org.yunjian.party.Fixtures;
 import org.yunjian.party.Organization;
-import org.yunjian.party.PartyRole;
 import org.yunjian.responsibility.internal.ResponsibilityService;
 import org.yunjian.security.CurrentUser;
 

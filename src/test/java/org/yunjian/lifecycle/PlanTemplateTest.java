@@ -60,7 +60,7 @@ class PlanTemplateTest {
 
     @Test
     void aGovernmentWebsiteOnPublicCloudHasEveryDutyOfTheGuideInItsPhaseAndNoneOfJrt() {
-        PlanTemplate t = PlanTemplate.of(catalog, Industry.GOVERNMENT_WEBSITE, "PUBLIC").orElseThrow();
+        PlanTemplate t = PlanTemplate.of(catalog, Industry.GOVERNMENT_WEBSITE, DeploymentModel.PUBLIC).orElseThrow();
 
         assertThat(t.stages()).extracting(PlanTemplate.Stage::term)
                 .containsExactly("规划准备", "部署迁移", "运行管理", "退出服务");
@@ -83,7 +83,7 @@ class PlanTemplateTest {
      */
     @Test
     void govGuide5_2_1RisksAnd5_3RoleDefinitionsAreNotPlanDutiesAndTheLeadInDutiesOf6_3_1_7_3_5_7_4_2Are() {
-        PlanTemplate t = PlanTemplate.of(catalog, Industry.GOVERNMENT_WEBSITE, "PUBLIC").orElseThrow();
+        PlanTemplate t = PlanTemplate.of(catalog, Industry.GOVERNMENT_WEBSITE, DeploymentModel.PUBLIC).orElseThrow();
 
         for (String risk : List.of("a", "b", "c", "d", "e", "f", "g")) {
             assertThat(t.duties()).as("5.2.1 %s) is a risk", risk).doesNotContain(RequirementId.of("GOVWEB-5.2.1-" + risk));
@@ -101,7 +101,7 @@ class PlanTemplateTest {
 
     @Test
     void theGuideWritesForPublicCloudOnlySoAPrivateGovernmentCloudGetsNoneOfItsDuties() {
-        PlanTemplate t = PlanTemplate.of(catalog, Industry.GOVERNMENT_WEBSITE, "PRIVATE").orElseThrow();
+        PlanTemplate t = PlanTemplate.of(catalog, Industry.GOVERNMENT_WEBSITE, DeploymentModel.PRIVATE).orElseThrow();
 
         assertThat(t.duties()).isEmpty();
         assertThat(t.stages()).hasSize(4);
@@ -110,7 +110,7 @@ class PlanTemplateTest {
     @ParameterizedTest
     @ValueSource(strings = {"PRIVATE", "COMMUNITY", "PUBLIC"})
     void aSecuritiesSystemHasTheGeneralJrtDutiesAndThoseOfItsOwnDeploymentModelOnly(String model) {
-        PlanTemplate t = PlanTemplate.of(catalog, Industry.SECURITIES_FUTURES, model).orElseThrow();
+        PlanTemplate t = PlanTemplate.of(catalog, Industry.SECURITIES_FUTURES, DeploymentModel.valueOf(model)).orElseThrow();
 
         assertThat(t.stages()).extracting(PlanTemplate.Stage::term)
                 .containsExactly("规划准备", "服务获取", "运行监督", "服务退出");
@@ -126,11 +126,11 @@ class PlanTemplateTest {
 
     @Test
     void aHybridSecuritiesSystemGetsEverySubsectionAndOtherIndustriesNoPlanTemplate() {
-        PlanTemplate hybrid = PlanTemplate.of(catalog, Industry.SECURITIES_FUTURES, "HYBRID").orElseThrow();
+        PlanTemplate hybrid = PlanTemplate.of(catalog, Industry.SECURITIES_FUTURES, DeploymentModel.HYBRID).orElseThrow();
         assertThat(hybrid.model()).isNull();
         assertPlaced(hybrid, items("JRT-SF"));
 
-        assertThat(PlanTemplate.of(catalog, Industry.OTHER, "PUBLIC")).isEmpty();
-        assertThat(PlanTemplate.of(catalog, null, "PUBLIC")).isEmpty();
+        assertThat(PlanTemplate.of(catalog, Industry.OTHER, DeploymentModel.PUBLIC)).isEmpty();
+        assertThat(PlanTemplate.of(catalog, null, DeploymentModel.PUBLIC)).isEmpty();
     }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.catalog.internal.CatalogLoading;
-import org.yunjian.party.DeploymentModel;
 import org.yunjian.party.Industry;
 
 /**

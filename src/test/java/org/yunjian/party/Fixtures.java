@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.internal.EngagementService;
 import org.yunjian.party.internal.Inputs;
 import org.yunjian.party.internal.OrganizationService;

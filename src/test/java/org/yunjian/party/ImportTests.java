@@ -26,10 +26,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
-import org.yunjian.party.internal.ImportService;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.internal.ImportService.Format;
 import org.yunjian.party.internal.ImportService.ImportRejectedException;
 import org.yunjian.party.internal.ImportService.RowError;
+import org.yunjian.party.internal.ImportService;
 
 @SpringBootTest
 @AutoConfigureMockMvc

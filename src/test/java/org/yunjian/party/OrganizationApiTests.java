@@ -26,8 +26,9 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.yunjian.support.IfMatch;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.security.Role;
+import org.yunjian.support.IfMatch;
 
 @SpringBootTest
 @AutoConfigureMockMvc

@@ -28,6 +28,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
+import org.yunjian.catalog.PartyRole;
+
 @org.yunjian.support.OnePass
 @SpringBootTest
 @AutoConfigureMockMvc

@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.access.AccessDeniedException;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.internal.EngagementService;
 import org.yunjian.party.internal.Inputs;
 import org.yunjian.party.internal.OrganizationService;

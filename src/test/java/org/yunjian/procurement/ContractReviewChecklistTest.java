@@ -9,10 +9,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.catalog.internal.CatalogLoading;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.DataClassification;
-import org.yunjian.party.DeploymentModel;
 import org.yunjian.party.Industry;
 import org.yunjian.party.ServiceModel;
 

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.yunjian.party.PartyRole;
+import org.yunjian.catalog.PartyRole;
 
 /**
  * T/CCIA 004-2024 Annex A (issue 36 R-5): tables A.1–A.3 transcribed here by hand — each actor, the behaviours it

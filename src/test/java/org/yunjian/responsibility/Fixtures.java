@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.party.PartyRole;
 import org.yunjian.party.ServiceModel;
 
 /** A government website on public IaaS with one organisation per T/CCIA role, and a clean first matrix. */

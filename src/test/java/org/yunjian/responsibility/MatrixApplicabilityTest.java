@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.yunjian.party.PartyRole;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.ServiceModel;
 
 /**

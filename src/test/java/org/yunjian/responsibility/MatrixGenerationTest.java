@@ -10,10 +10,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.yunjian.catalog.Layer;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementFilter;
 import org.yunjian.catalog.RequirementKind;
-import org.yunjian.party.PartyRole;
 import org.yunjian.party.ServiceModel;
 
 /** The duties of §6–§9 and the first matrix generated from them. */

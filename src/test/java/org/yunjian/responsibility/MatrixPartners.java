@@ -2,10 +2,10 @@ package org.yunjian.responsibility;
 
 import java.util.UUID;
 
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.Engagement;
 import org.yunjian.party.Fixtures;
 import org.yunjian.party.Organization;
-import org.yunjian.party.PartyRole;
 
 /**
  * The four partners of the cloud platform under a test world's system — software, hardware, O&amp;M and security

@@ -41,10 +41,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.Engagement;
 import org.yunjian.party.Fixtures;
 import org.yunjian.party.Organization;
-import org.yunjian.party.PartyRole;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.support.IfMatch;
 

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.party.PartyRole;
 
 /** Annex A of T/CCIA 004-2024: the tables' behaviours give back the tables' roles. */
 class RoleAssistantTest {

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.party.PartyRole;
 
 /**
  * Issue 36 (finishing): the standard's words the responsibility rules match — the "原则上" of 5 a) 2) and 5 b) 1), the

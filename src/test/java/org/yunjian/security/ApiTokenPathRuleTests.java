@@ -206,7 +206,7 @@ class ApiTokenPathRuleTests {
         // a business user's token is refused the readings as the business user is: 403
         UserView business = users.createDemoAccount("path-user-" + UUID.randomUUID().toString().substring(0, 8),
                 "路径业务用户", Role.USER, fixtures.organization("路径客户 " + UUID.randomUUID(),
-                        org.yunjian.party.PartyRole.CUSTOMER).id(), PASSWORD, null);
+                        org.yunjian.catalog.PartyRole.CUSTOMER).id(), PASSWORD, null);
         AccountPrincipal p = new AccountPrincipal(new CurrentUser(business.id(), business.username(),
                 business.organizationId(), Role.USER), null, true, false, true);
         SecurityContextHolder.getContext().setAuthentication(

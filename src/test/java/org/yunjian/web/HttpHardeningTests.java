@@ -29,8 +29,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
-import org.yunjian.support.RawHttp;
 import org.yunjian.support.RawHttp.Response;
+import org.yunjian.support.RawHttp;
 
 /**
  * The HTTP edge against a real server on a real socket: no session for anonymous visitors, request bodies
@@ -72,7 +72,7 @@ class HttpHardeningTests {
     @BeforeEach
     void account() {
         username = "edge-" + UUID.randomUUID().toString().substring(0, 8);
-        UUID organization = fixtures.organization("边界测试 " + username, org.yunjian.party.PartyRole.CUSTOMER).id();
+        UUID organization = fixtures.organization("边界测试 " + username, org.yunjian.catalog.PartyRole.CUSTOMER).id();
         users.createDemoAccount(username, "边界测试", Role.USER, organization, PASSWORD, null);
     }
 

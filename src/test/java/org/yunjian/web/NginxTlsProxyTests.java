@@ -35,8 +35,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.Fixtures;
-import org.yunjian.party.PartyRole;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
 

@@ -196,13 +196,11 @@ public class ItemGenerator {
         return i < 0 ? layers.size() : i;
     }
 
-    static boolean appliesTo(Requirement r, org.yunjian.party.DeploymentModel model) {
-        return switch (model) {
-            case PRIVATE -> r.appliesTo(DeploymentModel.PRIVATE);
-            case COMMUNITY -> r.appliesTo(DeploymentModel.COMMUNITY);
-            case PUBLIC -> r.appliesTo(DeploymentModel.PUBLIC);
-            case HYBRID -> r.appliesTo(DeploymentModel.PRIVATE) || r.appliesTo(DeploymentModel.PUBLIC);
-        };
+    /** A hybrid system is assessed on what applies to its private or its public part. */
+    static boolean appliesTo(Requirement r, DeploymentModel model) {
+        return model == DeploymentModel.HYBRID
+                ? r.appliesTo(DeploymentModel.PRIVATE) || r.appliesTo(DeploymentModel.PUBLIC)
+                : r.appliesTo(model);
     }
 
     private static Generated mlps(Requirement r, ItemSide side) {

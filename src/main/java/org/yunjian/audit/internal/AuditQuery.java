@@ -1,5 +1,7 @@
 package org.yunjian.audit.internal;
 
+import static org.yunjian.shared.FieldValues.stripped;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -20,7 +22,7 @@ public record AuditQuery(AuditRepository.Filter filter, int page, int size) {
     public static AuditQuery parse(String action, String user, String outcome, String from, String to, Integer page,
                                    Integer size) {
         FieldErrors errors = new FieldErrors();
-        String o = blankToNull(outcome);
+        String o = stripped(outcome);
         if (o != null) {
             try {
                 o = AuditableEvent.Outcome.valueOf(o.toUpperCase(java.util.Locale.ROOT)).name();
@@ -42,11 +44,11 @@ public record AuditQuery(AuditRepository.Filter filter, int page, int size) {
             errors.add("size", "audit.query.error.size", MAX_SIZE);
         }
         errors.throwIfAny();
-        return new AuditQuery(new AuditRepository.Filter(blankToNull(action), blankToNull(user), o, f, t), p, s);
+        return new AuditQuery(new AuditRepository.Filter(stripped(action), stripped(user), o, f, t), p, s);
     }
 
     private static Instant time(String field, String value, boolean endOfDay, FieldErrors errors) {
-        String v = blankToNull(value);
+        String v = stripped(value);
         if (v == null) {
             return null;
         }
@@ -60,9 +62,5 @@ public record AuditQuery(AuditRepository.Filter filter, int page, int size) {
             errors.add(field, "audit.query.error.time", value);
             return null;
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -12,18 +12,18 @@ import java.util.function.Function;
 import org.yunjian.catalog.AllocationRule;
 import org.yunjian.catalog.AssessedSide;
 import org.yunjian.catalog.Catalog;
-import org.yunjian.catalog.CloudRole;
 import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.catalog.ExitInventory;
 import org.yunjian.catalog.Incident;
+import org.yunjian.catalog.ItemNature;
 import org.yunjian.catalog.Layer;
 import org.yunjian.catalog.Mapping;
 import org.yunjian.catalog.MlpsAssessment;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Phase;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.catalog.RequirementKind;
-import org.yunjian.catalog.ItemNature;
 import org.yunjian.catalog.RoleDetermination;
 import org.yunjian.catalog.Standard;
 import org.yunjian.catalog.TestStepType;
@@ -128,7 +128,7 @@ public final class CatalogLoader {
                         .map(t -> new Standard.PhaseTerm(t.get("term").asString(), enums(t.get("phases"), Phase.class)))
                         .toList(),
                 s.get("roleTerms").items().stream()
-                        .map(t -> new Standard.RoleTerm(t.get("term").asString(), enums(t.get("roles"), CloudRole.class)))
+                        .map(t -> new Standard.RoleTerm(t.get("term").asString(), enums(t.get("roles"), PartyRole.class)))
                         .toList(),
                 s.get("notes").asString());
 
@@ -207,7 +207,7 @@ public final class CatalogLoader {
                 children.get(id), n.get("title").asString(), n.get("titleEn").asString(),
                 n.get("titleSource").asString(), n.get("text").asString(),
                 n.get("textEn").asString(), n.get("phaseInStandard").asString(), enums(n.get("phases"), Phase.class),
-                enums(n.get("roles"), CloudRole.class),
+                enums(n.get("roles"), PartyRole.class),
                 n.get("layer").isNull() ? null : Layer.valueOf(n.get("layer").asString()),
                 enums(n.get("deploymentModels"), DeploymentModel.class), n.get("bold").asBoolean(),
                 n.get("derivedFromLeadIn").asBoolean(),
@@ -226,7 +226,7 @@ public final class CatalogLoader {
                 n.get("allocationRules").items().stream()
                         .map(r -> new AllocationRule(AllocationRule.Kind.valueOf(r.get("kind").asString()),
                                 r.get("parameter").isNull() ? null : r.get("parameter").asNumber().intValue(),
-                                enums(r.get("liable"), CloudRole.class)))
+                                enums(r.get("liable"), PartyRole.class)))
                         .toList(),
                 roleDetermination(n.get("roleDetermination")), incident(n.get("incident")),
                 n.get("nature").isNull() ? ItemNature.DUTY : ItemNature.valueOf(n.get("nature").asString()));
@@ -269,7 +269,7 @@ public final class CatalogLoader {
                                 b.get("number").isNull() ? null : b.get("number").asNumber().intValue(),
                                 b.get("name").asString(), b.get("text").asString()))
                         .toList(),
-                r.get("roleTerm").asString(), enums(r.get("roles"), CloudRole.class), r.get("joint").asBoolean());
+                r.get("roleTerm").asString(), enums(r.get("roles"), PartyRole.class), r.get("joint").asBoolean());
     }
 
     private static Incident incident(JsonNode i) {
@@ -279,7 +279,7 @@ public final class CatalogLoader {
         JsonNode related = i.get("relatedDuties");
         List<RequirementId> duties = related.isNull() ? List.of()
                 : strings(related).stream().map(RequirementId::new).toList();
-        return new Incident(i.get("category").asString(), enums(i.get("liableRoles"), CloudRole.class),
+        return new Incident(i.get("category").asString(), enums(i.get("liableRoles"), PartyRole.class),
                 i.get("relatedClause").asString(), duties);
     }
 

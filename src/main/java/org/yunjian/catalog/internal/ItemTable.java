@@ -1,5 +1,7 @@
 package org.yunjian.catalog.internal;
 
+import static org.yunjian.shared.FieldValues.nullIfBlank;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -306,7 +308,7 @@ final class ItemTable {
             }
             if (problems.size() == before) {
                 out.add(new Row(n, id, layer, v.get(Column.CONTROL_POINT), v.get(Column.ITEM), level, side,
-                        v.get(Column.METHOD), steps, v.get(Column.COMPLIANT), blankToNull(v.get(Column.PARTIALLY)),
+                        v.get(Column.METHOD), steps, v.get(Column.COMPLIANT), nullIfBlank(v.get(Column.PARTIALLY)),
                         v.get(Column.NON_COMPLIANT)));
             }
         }
@@ -398,10 +400,6 @@ final class ItemTable {
             }
         }
         throw new IllegalArgumentException(s); // the pattern admits only the names above
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 
     // ---- the OSCAL catalog

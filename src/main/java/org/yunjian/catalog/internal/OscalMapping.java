@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.yunjian.catalog.CloudRole;
 import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.catalog.Layer;
 import org.yunjian.catalog.MlpsAssessment;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Phase;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementId;
@@ -320,9 +320,9 @@ final class OscalMapping {
                 ownTitle,
                 yunjian(props, "title-en", null), yunjian(props, "title-source", null), text, textEn,
                 yunjian(props, "phase-in-standard", null), enums(Phase.class, props, "phase", file, path),
-                enums(CloudRole.class, props, "role", file, path),
+                enums(PartyRole.class, props, "role", file, path),
                 enums(Layer.class, props, "layer", file, path).stream().findFirst().orElse(null),
-                enums(DeploymentModel.class, props, "deployment-model", file, path),
+                deploymentModels(props, file, path),
                 "true".equals(yunjian(props, "bold", null)), "true".equals(yunjian(props, "derived-from-lead-in", null)),
                 null, mlps(props, parts, text, file, path), null, List.of(), List.of(), notes, List.of(),
                 null, null, nature(yunjian(props, "nature", null), file, path));
@@ -412,6 +412,18 @@ final class OscalMapping {
 
     private static String yunjian(List<Prop> props, String name, String fallback) {
         return props.stream().filter(p -> p.isYunjian(name)).map(Prop::value).findFirst().orElse(fallback);
+    }
+
+    /** The models a requirement is restricted to: a model that restricts nothing (hybrid) is no such value. */
+    private static Set<DeploymentModel> deploymentModels(List<Prop> props, String file, String path) {
+        Set<DeploymentModel> out = enums(DeploymentModel.class, props, "deployment-model", file, path);
+        for (DeploymentModel m : out) {
+            if (!m.restrictsRequirements()) {
+                throw new CatalogFileException(file, 0, path + "/props(deployment-model)", "unknownProp",
+                        "deployment-model", m.name());
+            }
+        }
+        return out;
     }
 
     private static <E extends Enum<E>> Set<E> enums(Class<E> type, List<Prop> props, String name, String file, String path) {

@@ -1,10 +1,13 @@
 package org.yunjian.catalog.rest;
 
-import java.util.Arrays;
+import static org.yunjian.shared.FieldValues.blank;
+
+import java.util.List;
+
 import org.yunjian.catalog.Catalog;
-import org.yunjian.catalog.CloudRole;
 import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.catalog.Layer;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Phase;
 import org.yunjian.catalog.RequirementFilter;
 import org.yunjian.catalog.RequirementKind;
@@ -19,7 +22,7 @@ public final class FilterParams {
     public static RequirementFilter parse(Catalog catalog, String standard, String kind, String phase, String role,
                                           String layer, String deploymentModel, FieldErrors errors) {
         RequirementFilter filter = RequirementFilter.any();
-        if (blank(standard) == null) {
+        if (blank(standard)) {
             // all standards
         } else if (catalog.standard(standard).isEmpty()) {
             errors.add("standard", "catalog.filter.unknownStandard", standard,
@@ -27,28 +30,24 @@ public final class FilterParams {
         } else {
             filter = filter.standard(standard);
         }
-        filter = filter.kind(value(RequirementKind.class, "kind", kind, errors))
-                .phase(value(Phase.class, "phase", phase, errors))
-                .role(value(CloudRole.class, "role", role, errors))
-                .layer(value(Layer.class, "layer", layer, errors))
-                .deploymentModel(value(DeploymentModel.class, "deploymentModel", deploymentModel, errors));
+        filter = filter.kind(value(List.of(RequirementKind.values()), "kind", kind, errors))
+                .phase(value(List.of(Phase.values()), "phase", phase, errors))
+                .role(value(List.of(PartyRole.values()), "role", role, errors))
+                .layer(value(List.of(Layer.values()), "layer", layer, errors))
+                .deploymentModel(value(DeploymentModel.requirementModels(), "deploymentModel", deploymentModel, errors));
         return filter;
     }
 
-    private static <E extends Enum<E>> E value(Class<E> type, String field, String raw, FieldErrors errors) {
-        if (blank(raw) == null) {
+    /** The one of {@code allowed} named {@code raw}; null for none given, or with an error for another name. */
+    private static <E extends Enum<E>> E value(List<E> allowed, String field, String raw, FieldErrors errors) {
+        if (blank(raw)) {
             return null;
         }
-        try {
-            return Enum.valueOf(type, raw.strip());
-        } catch (IllegalArgumentException e) {
-            errors.add(field, "catalog.filter.unknownValue", raw.strip(),
-                    String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
+        String name = raw.strip();
+        return allowed.stream().filter(e -> e.name().equals(name)).findFirst().orElseGet(() -> {
+            errors.add(field, "catalog.filter.unknownValue", name,
+                    String.join(", ", allowed.stream().map(Enum::name).toList()));
             return null;
-        }
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s;
+        });
     }
 }

@@ -3,7 +3,6 @@ package org.yunjian.catalog.rest;
 import java.util.List;
 import java.util.Set;
 import org.yunjian.catalog.AllocationRule;
-import org.yunjian.catalog.CloudRole;
 import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.catalog.ExitInventory;
 import org.yunjian.catalog.Incident;
@@ -11,6 +10,7 @@ import org.yunjian.catalog.ItemNature;
 import org.yunjian.catalog.Layer;
 import org.yunjian.catalog.Mapping;
 import org.yunjian.catalog.MlpsAssessment;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Phase;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.yunjian.catalog.ClauseLabel;
@@ -22,7 +22,7 @@ import org.yunjian.catalog.RoleDetermination;
 record RequirementDto(String id, String standard, RequirementKind kind, String clause, String item,
                       String sourceLabel, boolean numberingReconstructed, String parent, List<String> children,
                       String title, String titleEn, String titleSource, String text, String textEn,
-                      String phaseInStandard, Set<Phase> phases, Set<CloudRole> roles, Layer layer,
+                      String phaseInStandard, Set<Phase> phases, Set<PartyRole> roles, Layer layer,
                       Set<DeploymentModel> deploymentModels, boolean bold, Integer sourceLine, MlpsAssessment mlps,
                       ExitInventory exitInventory, List<Requirement.Correction> corrections,
                       List<Requirement.Footnote> footnotes, List<Requirement.Note> notes,

@@ -3,16 +3,16 @@ package org.yunjian.catalog.rest;
 import java.util.Set;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.yunjian.catalog.ClauseLabel;
-import org.yunjian.catalog.CloudRole;
 import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.catalog.Layer;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Phase;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementKind;
 
 record RequirementSummaryDto(String id, String standard, RequirementKind kind, String clause, String item,
                              String parent, String title, String titleEn, String text, String textEn,
-                             String phaseInStandard, Set<Phase> phases, Set<CloudRole> roles, Layer layer,
+                             String phaseInStandard, Set<Phase> phases, Set<PartyRole> roles, Layer layer,
                              Set<DeploymentModel> deploymentModels, boolean bold,
                              @Schema(description = "the clause as labelled everywhere (6.1 第1段, 9.1 1.), in the reader's language") String label) {
 

@@ -19,9 +19,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.CatalogExchange;
 import org.yunjian.catalog.CatalogLoadException;
-import org.yunjian.catalog.CloudRole;
 import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.catalog.Layer;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Phase;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementFilter;
@@ -31,16 +31,16 @@ import org.yunjian.security.CurrentUser;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.security.Role;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldLabel;
-import org.yunjian.shared.paging.ListFilters;
-import org.yunjian.shared.paging.Pager;
-import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.version.PreconditionRequiredException;
-import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.paging.ListFilters;
+import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.paging.Pager;
+import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.shared.version.PreconditionRequiredException;
+import org.yunjian.shared.version.StaleVersionException;
 
 /**
  * Browsing the catalog: requirement items filtered by standard, phase, role, layer and deployment model or found by
@@ -111,9 +111,9 @@ class CatalogPageController {
         fill(q, standard, phase, role, layer, deploymentModel, page, size, model);
         model.addAttribute("standards", catalog.standards());
         model.addAttribute("phases", Phase.values());
-        model.addAttribute("roles", CloudRole.values());
+        model.addAttribute("roles", PartyRole.values());
         model.addAttribute("layers", Layer.values());
-        model.addAttribute("models", DeploymentModel.values());
+        model.addAttribute("models", DeploymentModel.requirementModels());
         model.addAttribute("imported", exchange.imported());
         model.addAttribute("admin", CurrentUser.current().map(u -> u.is(Role.SYSTEM_ADMIN)).orElse(false));
         return "catalog/list";

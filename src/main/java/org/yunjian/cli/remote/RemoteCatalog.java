@@ -104,7 +104,7 @@ final class RemoteCatalog {
             line(out, "textEn", r.path("textEn"));
             line(out, "phaseInStandard", r.path("phaseInStandard"));
             line(out, "phases", labels("enum.Phase.", r.path("phases")));
-            line(out, "roles", labels("enum.CloudRole.", r.path("roles")));
+            line(out, "roles", labels("enum.PartyRole.", r.path("roles")));
             line(out, "layer", r.path("layer").isNull() ? null : label("enum.Layer.", r.path("layer")));
             line(out, "deploymentModels", r.path("deploymentModels").isEmpty() ? Texts.get("catalog.attr.allModels")
                     : labels("enum.DeploymentModel.", r.path("deploymentModels")));

@@ -1,5 +1,7 @@
 package org.yunjian.cli.remote;
 
+import static org.yunjian.shared.FieldValues.blank;
+
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
@@ -184,10 +186,6 @@ public final class RemoteCli {
             }
         }
         return rest.toArray(String[]::new);
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 
     /** What every command of a run shares: its streams, environment, language and the server named on its line. */

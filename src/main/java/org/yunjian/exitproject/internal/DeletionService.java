@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.exitproject.ExitClauses;
 import org.yunjian.exitproject.ExitStatus;
 import org.yunjian.exitproject.NextUse;
@@ -18,12 +19,12 @@ import org.yunjian.exitproject.internal.Records.Disposal;
 import org.yunjian.exitproject.internal.Records.Entry;
 import org.yunjian.exitproject.internal.Records.Kind;
 import org.yunjian.exitproject.internal.Records.Sanitisation;
-import org.yunjian.party.DeploymentModel;
-import org.yunjian.shared.Msg;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.FieldValues;
 import org.yunjian.shared.Formats;
+import org.yunjian.shared.Msg;
 
 /**
  * Deletion (GB/T 31167 9.4, JR/T 8.2.2): the customer's written authorisation, the provider's plan and
@@ -75,7 +76,7 @@ public class DeletionService {
         }
         errors.throwIfAny();
         Entry<Authorisation> e = records.insert(id, UUID.randomUUID(), Kind.AUTHORISATION, new Authorisation(
-                in.signatory().strip(), ProjectRecords.trim(in.reference()), in.scope().strip(), in.authorisedOn(), in.retainUntil()),
+                in.signatory().strip(), FieldValues.stripped(in.reference()), in.scope().strip(), in.authorisedOn(), in.retainUntil()),
                 access);
         events.publishEvent(AuditableEvent.success("exit-project.deletion.authorise", "exit-project", id,
                 Msg.of("exitproject.audit.authorise", in.retainUntil())));
@@ -97,7 +98,7 @@ public class DeletionService {
         }
         errors.throwIfAny();
         Entry<DeletionPlan> e = records.insert(id, UUID.randomUUID(), Kind.DELETION_PLAN, new DeletionPlan(in.scope().strip(),
-                in.method().strip(), in.backups().strip(), in.plannedOn(), ProjectRecords.trim(in.note())), access);
+                in.method().strip(), in.backups().strip(), in.plannedOn(), FieldValues.stripped(in.note())), access);
         events.publishEvent(AuditableEvent.success("exit-project.deletion.plan", "exit-project", id,
                 Msg.of("exitproject.audit.plan", in.plannedOn())));
         work.changed(id);

@@ -31,6 +31,7 @@ import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.DownloadName;
+import org.yunjian.shared.FieldValues;
 import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
@@ -42,7 +43,6 @@ import org.yunjian.shared.TextRules;
 @Service
 @Transactional
 public class ExitProjectService {
-
 
     /** The GB/T 31167 9.1 checklist: item key and the catalog requirement it comes from (9.1 1. … 9.1 7.). */
     public static final List<String> CHECKLIST_KEYS = List.of("a", "b", "c", "d", "e", "f", "g");
@@ -131,10 +131,8 @@ public class ExitProjectService {
         FieldErrors errors = new FieldErrors();
         if (in.name() == null || in.name().isBlank()) {
             errors.add("name", "exitproject.error.required");
-        } else if (in.name().length() > 200) {
-            errors.add("name", "exitproject.error.tooLong", 200);
         } else {
-            textRules.check(errors, "name", in.name(), Text.Kind.LINE);
+            textRules.check(errors, "name", in.name(), 200, Text.Kind.LINE, "exitproject.error.tooLong");
         }
         if (in.systemId() == null) {
             errors.add("systemId", "exitproject.error.required");
@@ -196,15 +194,12 @@ public class ExitProjectService {
         if (status == null) {
             errors.add("status", "exitproject.error.required");
         }
-        if (status == ChecklistStatus.NOT_APPLICABLE && ProjectRecords.blank(note)) {
+        if (status == ChecklistStatus.NOT_APPLICABLE && FieldValues.blank(note)) {
             errors.add("note", "exitproject.error.notApplicableReason");
         }
-        if (note != null && note.length() > 4000) {
-            errors.add("note", "exitproject.error.tooLong", 4000);
-        }
-        textRules.check(errors, "note", note, Text.Kind.LINES);
+        textRules.check(errors, "note", note, 4000, Text.Kind.LINES, "exitproject.error.tooLong");
         errors.throwIfAny();
-        repo.updateChecklistItem(id, key, status, ProjectRecords.trim(note), access.user().username(), clock.instant(),
+        repo.updateChecklistItem(id, key, status, FieldValues.stripped(note), access.user().username(), clock.instant(),
                 version.value());
         events.publishEvent(AuditableEvent.success("exit-project.checklist", "exit-project", id,
                 Msg.of("exitproject.audit.checklistItem", ClauseLabel.cited(catalog.requirement(

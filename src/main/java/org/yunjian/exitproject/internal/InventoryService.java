@@ -33,6 +33,7 @@ import org.yunjian.exitproject.internal.Records.Manifest;
 import org.yunjian.exitproject.internal.Records.ProjectInfo;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.FieldValues;
 import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
@@ -211,7 +212,7 @@ public class InventoryService {
         records.optional(errors, "covers", in.covers(), 400);
         errors.throwIfAny();
         Entry<Item> e = records.insert(id, UUID.randomUUID(), Kind.ITEM, new Item(category, in.name().strip(),
-                ProjectRecords.trim(in.description()), sensitivity, ProjectRecords.trim(in.covers())), access);
+                FieldValues.stripped(in.description()), sensitivity, FieldValues.stripped(in.covers())), access);
         reopen(id, e.recordedAt(), "item");
         events.publishEvent(AuditableEvent.success("exit-project.item.add", "exit-project", id,
                 Msg.of("exitproject.audit.itemAdd", Msg.of("exitproject.category." + category),

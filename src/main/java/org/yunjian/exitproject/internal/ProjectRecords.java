@@ -1,5 +1,8 @@
 package org.yunjian.exitproject.internal;
 
+import static org.yunjian.shared.FieldValues.blank;
+import static org.yunjian.shared.FieldValues.stripped;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -108,7 +111,6 @@ class ProjectRecords {
         return access;
     }
 
-
     <T> Entry<T> insert(UUID projectId, UUID recordId, Kind kind, T data, Access access) {
         Instant now = clock.instant();
         repo.insertRecord(projectId, new ExitProjectRepository.Row(recordId, kind, json.writeValueAsString(data),
@@ -131,19 +133,7 @@ class ProjectRecords {
 
     /** Up to 200 characters is a one-line field (names, operator, witness); longer ones may hold lines. */
     void optional(FieldErrors errors, String field, String value, int max) {
-        if (value != null && value.length() > max) {
-            errors.add(field, "exitproject.error.tooLong", max);
-        } else {
-            textRules.check(errors, field, value, max <= 200 ? Text.Kind.LINE : Text.Kind.LINES);
-        }
-    }
-
-    static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    static String trim(String s) {
-        return blank(s) ? null : s.strip();
+        textRules.check(errors, field, value, max, Text.Kind.forMax(max), "exitproject.error.tooLong");
     }
 
     static String safeName(String name, String fallback) {

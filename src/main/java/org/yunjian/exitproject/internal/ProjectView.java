@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.exitproject.ExitClauses;
 import org.yunjian.exitproject.ExitProject;
 import org.yunjian.exitproject.ExitStatus;
@@ -23,7 +24,6 @@ import org.yunjian.exitproject.internal.Records.ProjectInfo;
 import org.yunjian.exitproject.internal.Records.Sanitisation;
 import org.yunjian.exitproject.internal.Records.StorageCheck;
 import org.yunjian.exitproject.internal.Records.Verification;
-import org.yunjian.party.DeploymentModel;
 
 /** Everything the project page and the API show; {@code clauses} label the clauses its texts name. */
 public record ProjectView(Access access, ProjectInfo project, List<ChecklistItem> checklist,

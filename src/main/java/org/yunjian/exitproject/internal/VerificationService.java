@@ -24,6 +24,7 @@ import org.yunjian.exitproject.internal.Records.StorageCheck;
 import org.yunjian.exitproject.internal.Records.Verification;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.FieldValues;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Text;
@@ -95,7 +96,7 @@ public class VerificationService {
         Map<String, Long> totals = t.byName(false);
         Verification v = new Verification(ProjectRecords.safeName(fileName, "report.json"), read.sm3(), str(r.target()),
                 str(r.algorithm()), r.manifestSignature().name(), str(r.signatureDetail()), r.clean(), r.interrupted(),
-                totals, r.findings().size(), ProjectRecords.trim(note), r.manifestSm3(), r.manifestSignatureSm3(), str(r.tool()),
+                totals, r.findings().size(), FieldValues.stripped(note), r.manifestSm3(), r.manifestSignatureSm3(), str(r.tool()),
                 read.signer());
         UUID recordId = UUID.randomUUID();
         Entry<Verification> e = records.insert(id, recordId, Kind.VERIFICATION, v, access);
@@ -155,7 +156,7 @@ public class VerificationService {
         FieldErrors errors = new FieldErrors();
         records.optional(errors, "note", note, 4000);
         errors.throwIfAny();
-        StorageCheck c = parseStorageCheck(ProjectRecords.safeName(fileName, "check-deleted.json"), report, ProjectRecords.trim(note));
+        StorageCheck c = parseStorageCheck(ProjectRecords.safeName(fileName, "check-deleted.json"), report, FieldValues.stripped(note));
         UUID recordId = UUID.randomUUID();
         Entry<StorageCheck> e = records.insert(id, recordId, Kind.STORAGE_CHECK, c, access);
         files.keep(files.receive(id, new java.io.ByteArrayInputStream(report)), id, recordId);

@@ -18,6 +18,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.DeploymentModel;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Phase;
 import org.yunjian.lifecycle.Dates;
 import org.yunjian.lifecycle.DutyStatus;
@@ -31,17 +33,16 @@ import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Engagement;
 import org.yunjian.party.GuideRoles;
 import org.yunjian.party.Parties;
-import org.yunjian.party.PartyRole;
 import org.yunjian.responsibility.Participant;
 import org.yunjian.responsibility.RoleHolders;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * A system's lifecycle plan: created by the customer from the sector guide, duties worked on by the organisations they
@@ -115,7 +116,7 @@ public class PlanService {
     @Transactional(readOnly = true)
     public Optional<PlanTemplate> template(UUID systemId) {
         CloudSystem s = accesses.of(systemId).system();
-        return PlanTemplate.of(catalog, s.industry(), s.deploymentModel() == null ? null : s.deploymentModel().name());
+        return PlanTemplate.of(catalog, s.industry(), s.deploymentModel());
     }
 
     private PlanView view(PlanAccess a, LifecyclePlan p) {
@@ -136,7 +137,8 @@ public class PlanService {
 
     private Optional<PlanTemplate> template(LifecyclePlan p) {
         CloudSystem s = parties.requireSystem(p.systemId());
-        return PlanTemplate.of(catalog, s.industry(), p.deploymentModel());
+        return PlanTemplate.of(catalog, s.industry(),
+                p.deploymentModel() == null ? null : DeploymentModel.valueOf(p.deploymentModel()));
     }
 
     private List<PhaseGateCondition.Unmet> unmet(LifecyclePlan p, Phase phase) {
@@ -217,8 +219,8 @@ public class PlanService {
         PlanAccess a = accesses.of(systemId);
         a.requireCustomer();
         CloudSystem s = a.system();
-        PlanTemplate t = PlanTemplate.of(catalog, s.industry(), s.deploymentModel() == null ? null
-                : s.deploymentModel().name()).orElseThrow(() -> new ConflictException("lifecycle-no-guide",
+        PlanTemplate t = PlanTemplate.of(catalog, s.industry(), s.deploymentModel())
+                .orElseThrow(() -> new ConflictException("lifecycle-no-guide",
                 Msg.of("lifecycle.plan.error.noGuide", Msg.of(s.industry()))));
         if (repo.findBySystem(systemId, true).isPresent()) {
             throw new ConflictException("lifecycle-plan-exists", Msg.of("lifecycle.plan.error.exists", s.name()));

@@ -1,5 +1,7 @@
 package org.yunjian.migration.internal;
 
+import static org.yunjian.shared.FieldValues.blank;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -76,10 +78,6 @@ public class DrillService {
         public DrillInput {
             tasks = tasks == null ? List.of() : tasks.stream().filter(t -> t != null && !(blank(t.description())
                     && blank(t.ownerOrg()) && blank(t.dueOn()))).toList();
-        }
-
-        private static boolean blank(String s) {
-            return s == null || s.isBlank();
         }
     }
 

@@ -1,5 +1,7 @@
 package org.yunjian.migration.internal;
 
+import static org.yunjian.shared.FieldValues.blank;
+
 import org.yunjian.catalog.ClauseLabel;
 
 import java.time.Clock;
@@ -22,11 +24,11 @@ import org.yunjian.lifecycle.PlanTemplate;
 import org.yunjian.migration.MigrationRisk;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Text;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * The risk register of a system's migration plan: the risks the sector guide names (the government-website guide's
@@ -149,10 +151,6 @@ public class MigrationRisks {
     }
 
     private List<Requirement> risks(CloudSystem s) {
-        return PlanTemplate.risks(catalog, s.industry(), s.deploymentModel() == null ? null : s.deploymentModel().name());
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
+        return PlanTemplate.risks(catalog, s.industry(), s.deploymentModel());
     }
 }

@@ -45,11 +45,7 @@ public class OpsFields {
             }
             return null;
         }
-        if (v.length() > max) {
-            errors.add(field, "lifecycle.ops.error.tooLong", max);
-            return null;
-        }
-        return textRules.check(errors, field, v, kind) ? v : null;
+        return textRules.check(errors, field, v, max, kind, "lifecycle.ops.error.tooLong") ? v : null;
     }
 
     public LocalDate date(FieldErrors errors, String field, String value, boolean required) {

@@ -20,6 +20,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.lifecycle.PlanAccess;
 import org.yunjian.lifecycle.PlanAccesses;
 import org.yunjian.obligations.CompletionSource;
@@ -31,19 +32,18 @@ import org.yunjian.obligations.OverdueCount;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Organization;
 import org.yunjian.party.Parties;
-import org.yunjian.party.PartyRole;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.security.Role;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
-import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * The obligations of cloud systems: generated for a system from its protection level and industry, completed by the

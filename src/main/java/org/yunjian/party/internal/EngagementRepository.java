@@ -11,9 +11,9 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.Engagement;
 import org.yunjian.party.LifecyclePhase;
-import org.yunjian.party.PartyRole;
 import org.yunjian.shared.Jdbc;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;

@@ -11,21 +11,18 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Engagement;
 import org.yunjian.party.LifecyclePhase;
 import org.yunjian.party.Organization;
-import org.yunjian.party.PartyRole;
 import org.yunjian.party.internal.Inputs.EngagementInput;
 import org.yunjian.party.internal.Inputs.PartyRef;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Msg;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * Engagements: a system administrator manages all; a user of the system's customer manages those on

@@ -3,7 +3,7 @@ package org.yunjian.party.internal;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.yunjian.party.PartyRole;
+import org.yunjian.catalog.PartyRole;
 
 /**
  * An invitation by e-mail to join the platform: into an existing organisation ({@code organizationId}) or one created

@@ -12,7 +12,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.yunjian.party.PartyRole;
+import org.yunjian.catalog.PartyRole;
 
 /** Persistence of {@link Invitation}s: the token only as its hash; the single use decided by one atomic update. */
 @Repository

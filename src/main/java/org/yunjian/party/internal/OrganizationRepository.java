@@ -13,9 +13,9 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.CreditCode;
 import org.yunjian.party.Organization;
-import org.yunjian.party.PartyRole;
 import org.yunjian.shared.Jdbc;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;

@@ -12,20 +12,16 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.shared.ConflictException;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.CreditCode;
 import org.yunjian.party.Organization;
-import org.yunjian.party.PartyRole;
 import org.yunjian.party.internal.Inputs.OrganizationInput;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Msg;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /** Organisations: system administrators manage them; business users see their own and their counterparts. */
 @Service

@@ -1,5 +1,7 @@
 package org.yunjian.party.internal;
 
+import static org.yunjian.shared.FieldValues.nullIfBlank;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -195,10 +197,6 @@ public class SystemAssets {
         if (errors.asMap().size() > before) {
             return null;
         }
-        return new SystemAsset(UUID.randomUUID(), type, name, blankToNull(version), importance, blankToNull(note));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+        return new SystemAsset(UUID.randomUUID(), type, name, nullIfBlank(version), importance, nullIfBlank(note));
     }
 }

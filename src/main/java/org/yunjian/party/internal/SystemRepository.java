@@ -12,18 +12,18 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yunjian.catalog.DeploymentModel;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.DataClassification;
-import org.yunjian.party.DeploymentModel;
 import org.yunjian.party.Industry;
-import org.yunjian.party.PartyRole;
 import org.yunjian.party.ServiceModel;
 import org.yunjian.party.SystemQuery;
 import org.yunjian.shared.Jdbc;
 import org.yunjian.shared.keys.KeyDirectory;
+import org.yunjian.shared.keys.SealedText;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.keys.SealedText;
 import org.yunjian.shared.paging.SqlPage;
 import org.yunjian.shared.version.Versions;
 

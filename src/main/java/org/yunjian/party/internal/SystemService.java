@@ -12,28 +12,24 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.shared.ConflictException;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.DeploymentModel;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.DataClassification;
-import org.yunjian.party.DeploymentModel;
 import org.yunjian.party.Industry;
 import org.yunjian.party.Organization;
-import org.yunjian.party.PartyRole;
 import org.yunjian.party.ServiceModel;
 import org.yunjian.party.internal.Inputs.PartyRef;
 import org.yunjian.party.internal.Inputs.SystemInput;
 import org.yunjian.party.internal.SystemRepository.PrivateNotes;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Msg;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * Cloud systems. A system administrator manages all of them; a user of the customer organisation

@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.Organization;
-import org.yunjian.party.PartyRole;
 
 /**
  * What a business user's organisation may see: the systems it is customer, provider or agent of, or

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.yunjian.party.PartyRole;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.internal.Invitation;
 import org.yunjian.party.internal.Invitations;
 

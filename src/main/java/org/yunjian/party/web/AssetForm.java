@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.yunjian.party.SystemAsset;
+import org.yunjian.shared.FieldValues;
 
 /** The 测评对象 page's form: one row per asset (blank rows to add some), each with a "remove" box, and the list's version. */
 public class AssetForm {
@@ -37,11 +38,7 @@ public class AssetForm {
 
         /** Nothing typed: a blank row offered for a new asset and left alone. */
         boolean blank() {
-            return isBlank(name) && isBlank(version) && isBlank(note);
-        }
-
-        private static boolean isBlank(String s) {
-            return s == null || s.isBlank();
+            return FieldValues.blank(name) && FieldValues.blank(version) && FieldValues.blank(note);
         }
     }
 

@@ -14,18 +14,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.Engagement;
 import org.yunjian.party.LifecyclePhase;
-import org.yunjian.party.PartyRole;
 import org.yunjian.party.internal.EngagementService;
 import org.yunjian.party.internal.OrganizationService;
 import org.yunjian.party.internal.PartyNames;
 import org.yunjian.party.internal.SystemService;
-import org.yunjian.shared.version.PreconditionRequiredException;
-import org.yunjian.shared.version.StaleVersionException;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.shared.version.PreconditionRequiredException;
+import org.yunjian.shared.version.StaleVersionException;
 
 @Controller
 @RequestMapping("/engagements")

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yunjian.party.PartyRole;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.internal.Invitation;
 import org.yunjian.party.internal.Invitations;
 import org.yunjian.security.OrganizationAdministration;

@@ -3,8 +3,8 @@ package org.yunjian.party.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.Organization;
-import org.yunjian.party.PartyRole;
 import org.yunjian.party.internal.Inputs;
 
 /** The organisation form as posted. */

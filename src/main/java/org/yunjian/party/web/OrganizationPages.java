@@ -17,16 +17,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.Organization;
-import org.yunjian.party.PartyRole;
-import org.yunjian.shared.version.PreconditionRequiredException;
-import org.yunjian.shared.version.StaleVersionException;
-import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.shared.ConflictException;
 import org.yunjian.party.internal.ImportService;
 import org.yunjian.party.internal.OrganizationService;
+import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.shared.version.PreconditionRequiredException;
+import org.yunjian.shared.version.StaleVersionException;
 
 @Controller
 @RequestMapping("/organizations")

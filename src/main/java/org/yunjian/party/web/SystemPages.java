@@ -17,29 +17,29 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.catalog.DeploymentModel;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.DataClassification;
-import org.yunjian.party.DeploymentModel;
 import org.yunjian.party.Industry;
 import org.yunjian.party.Organization;
-import org.yunjian.party.PartyRole;
 import org.yunjian.party.ServiceModel;
 import org.yunjian.party.SystemQuery;
-import org.yunjian.shared.version.PreconditionRequiredException;
-import org.yunjian.shared.version.StaleVersionException;
-import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.shared.ConflictException;
 import org.yunjian.party.internal.EngagementService;
 import org.yunjian.party.internal.ImportService;
 import org.yunjian.party.internal.OrganizationService;
 import org.yunjian.party.internal.PartyNames;
 import org.yunjian.party.internal.SystemService;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Texts;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
 import org.yunjian.shared.paging.Pager;
+import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.shared.version.PreconditionRequiredException;
+import org.yunjian.shared.version.StaleVersionException;
 
 @Controller
 @RequestMapping("/systems")

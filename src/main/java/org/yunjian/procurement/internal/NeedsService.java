@@ -21,8 +21,8 @@ import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.DownloadName;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /** The needs analysis of a system: read, saved whole by the customer (validated by {@link NeedsAnalysis}), audited. */
 @Service
@@ -96,7 +96,7 @@ public class NeedsService {
     }
 
     private List<Requirement> planningDuties(CloudSystem s) {
-        return PlanTemplate.of(catalog, s.industry(), s.deploymentModel() == null ? null : s.deploymentModel().name())
+        return PlanTemplate.of(catalog, s.industry(), s.deploymentModel())
                 .flatMap(t -> t.stage(Phase.PLANNING)).map(st -> st.duties().stream()
                         .map(id -> catalog.requirement(id).orElse(null)).filter(r -> r != null).toList())
                 .orElse(List.of());

@@ -10,27 +10,27 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yunjian.evidence.EvidenceVault;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.RequirementId;
+import org.yunjian.evidence.EvidenceVault;
 import org.yunjian.lifecycle.PlanAccess;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Organization;
 import org.yunjian.party.Parties;
-import org.yunjian.party.PartyRole;
-import org.yunjian.procurement.ProviderSelection;
 import org.yunjian.procurement.ProviderSelection.Candidate;
 import org.yunjian.procurement.ProviderSelection.CandidateJudgement;
+import org.yunjian.procurement.ProviderSelection;
 import org.yunjian.procurement.SelectionCriterion;
 import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.DownloadName;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * The provider selection of a system: candidates, their judgements against the guide's criteria with evidence, and

@@ -1,5 +1,7 @@
 package org.yunjian.procurement.web;
 
+import static org.yunjian.shared.FieldValues.blank;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -134,9 +136,5 @@ class NeedsPages {
 
     private static String at(List<String> values, int i) {
         return values == null || i >= values.size() ? null : values.get(i);
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

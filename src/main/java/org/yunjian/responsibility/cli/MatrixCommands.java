@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.yunjian.party.PartyRole;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.responsibility.Accountable;
 import org.yunjian.responsibility.Behaviour;
 import org.yunjian.responsibility.RoleAssistant;
@@ -17,13 +17,13 @@ import org.yunjian.responsibility.RoleProposal;
 import org.yunjian.responsibility.SignOffSide;
 import org.yunjian.responsibility.internal.HandOvers;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredHop;
-import org.yunjian.responsibility.internal.view.MatrixView;
 import org.yunjian.responsibility.internal.ResponsibilityService;
+import org.yunjian.responsibility.internal.view.MatrixView;
 import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.version.ExpectedVersion;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -6,20 +6,20 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.responsibility.Accountable;
 import org.yunjian.responsibility.Agreement;
 import org.yunjian.responsibility.Assignment;
 import org.yunjian.responsibility.Behaviour;
-import org.yunjian.responsibility.RoleAssistant;
-import org.yunjian.responsibility.RoleDecision;
-import org.yunjian.party.PartyRole;
 import org.yunjian.responsibility.Hop;
 import org.yunjian.responsibility.MatrixRow;
 import org.yunjian.responsibility.ResponsibilityMatrix;
+import org.yunjian.responsibility.RoleAssistant;
+import org.yunjian.responsibility.RoleDecision;
+import org.yunjian.responsibility.internal.HandOvers.AgreementInput;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredAssignment;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredHop;
-import org.yunjian.responsibility.internal.HandOvers.AgreementInput;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.NotFoundException;
@@ -146,11 +146,7 @@ public class EditInputs {
             roles.stream().filter(r -> r == null || !org.yunjian.party.GuideRoles.inTccia(r)).findFirst()
                     .ifPresent(r -> errors.add("roles", "responsibility.error.notTcciaRole"));
         }
-        if (reason != null && reason.length() > REASON_MAX) {
-            errors.add("reason", "responsibility.error.tooLong", REASON_MAX);
-        } else {
-            textRules.check(errors, "reason", reason, Text.Kind.LINES);
-        }
+        textRules.check(errors, "reason", reason, REASON_MAX, Text.Kind.LINES, "responsibility.error.tooLong");
         errors.throwIfAny();
         boolean otherProvider = m.participants().stream()
                 .anyMatch(p -> !p.organisation().equals(organisation) && p.holds(PartyRole.PROVIDER));
@@ -213,10 +209,6 @@ public class EditInputs {
     }
 
     private void line(FieldErrors errors, String field, String value, int max) {
-        if (value != null && value.length() > max) {
-            errors.add(field, "responsibility.error.tooLong", max);
-        } else {
-            textRules.check(errors, field, value, Text.Kind.LINE);
-        }
+        textRules.check(errors, field, value, max, Text.Kind.LINE, "responsibility.error.tooLong");
     }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.party.PartyRole;
 import org.yunjian.party.ServiceModel;
 import org.yunjian.responsibility.Accountable;
 import org.yunjian.responsibility.Agreement;

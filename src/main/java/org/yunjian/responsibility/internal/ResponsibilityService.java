@@ -14,19 +14,19 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
-import org.yunjian.party.PartyRole;
-import org.yunjian.catalog.Catalog;
-import org.yunjian.responsibility.Behaviour;
-import org.yunjian.responsibility.RoleAssistant;
-import org.yunjian.responsibility.RoleDecision;
 import org.yunjian.responsibility.Approval;
 import org.yunjian.responsibility.Assignment;
+import org.yunjian.responsibility.Behaviour;
 import org.yunjian.responsibility.Duties;
 import org.yunjian.responsibility.MatrixRow;
 import org.yunjian.responsibility.Participant;
 import org.yunjian.responsibility.ResponsibilityMatrix;
+import org.yunjian.responsibility.RoleAssistant;
+import org.yunjian.responsibility.RoleDecision;
 import org.yunjian.responsibility.RuleCheck;
 import org.yunjian.responsibility.SignOffSide;
 import org.yunjian.responsibility.VersionStatus;
@@ -35,14 +35,14 @@ import org.yunjian.responsibility.internal.MatrixDocument.StoredParticipant;
 import org.yunjian.responsibility.internal.MatrixRepository.MatrixInfo;
 import org.yunjian.responsibility.internal.MatrixRepository.SignOff;
 import org.yunjian.responsibility.internal.MatrixRepository.VersionRow;
+import org.yunjian.responsibility.internal.view.MatrixView;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.version.StaleVersionException;
-import org.yunjian.responsibility.internal.view.MatrixView;
 
 /**
  * A system's responsibility matrix stored as versions: generated from the system's parties, read in any version,
@@ -171,7 +171,7 @@ public class ResponsibilityService {
     /** What the rule check needs to know of {@code s}: its deployment model, whether JR/T applies. */
     RuleCheck.Context context(CloudSystem s) {
         return new RuleCheck.Context(s.deploymentModel() == null ? null
-                : org.yunjian.catalog.DeploymentModel.named(s.deploymentModel().name()).orElse(null),
+                : org.yunjian.catalog.DeploymentModel.restrictionOf(s.deploymentModel()).orElse(null),
                 s.industry() != null && s.industry().sectorStandard().filter("JRT-SF"::equals).isPresent());
     }
 

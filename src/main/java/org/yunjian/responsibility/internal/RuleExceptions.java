@@ -87,10 +87,9 @@ public class RuleExceptions {
         }
         if (in.reason() == null || in.reason().isBlank()) {
             errors.add("reason", "responsibility.error.required");
-        } else if (in.reason().length() > EditInputs.REASON_MAX) {
-            errors.add("reason", "responsibility.error.tooLong", EditInputs.REASON_MAX);
         } else {
-            textRules.check(errors, "reason", in.reason(), Text.Kind.LINES);
+            textRules.check(errors, "reason", in.reason(), EditInputs.REASON_MAX, Text.Kind.LINES,
+                    "responsibility.error.tooLong");
         }
         errors.throwIfAny();
         RuleException e = new RuleException(check, duty, in.organisation(), in.reason(),

@@ -9,10 +9,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Engagement;
 import org.yunjian.party.Parties;
-import org.yunjian.party.PartyRole;
 import org.yunjian.responsibility.Participant;
 import org.yunjian.security.OrganizationDirectory;
 

@@ -6,10 +6,11 @@ import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Requirement;
-import org.yunjian.party.PartyRole;
 import org.yunjian.responsibility.Assignment;
 import org.yunjian.responsibility.MatrixRow;
+import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.responsibility.SignOffSide;
 import org.yunjian.responsibility.VersionStatus;
 import org.yunjian.responsibility.Violation;
@@ -18,9 +19,9 @@ import org.yunjian.responsibility.internal.ViolationResponse;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredParticipant;
 import org.yunjian.responsibility.internal.MatrixRepository.VersionRow;
 import org.yunjian.responsibility.internal.view.MatrixView;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.version.Versions;
 
 /** Request and response bodies of the responsibility REST API; texts are rendered in the request's language. */

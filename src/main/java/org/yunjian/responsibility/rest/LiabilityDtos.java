@@ -7,12 +7,12 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.yunjian.catalog.Catalog;
-import org.yunjian.party.PartyRole;
-import org.yunjian.responsibility.internal.liability.IncidentCategory;
-import org.yunjian.responsibility.internal.liability.Liability;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.responsibility.VersionStatus;
+import org.yunjian.responsibility.internal.liability.IncidentCategory;
 import org.yunjian.responsibility.internal.liability.IncidentRepository.IncidentRecord;
+import org.yunjian.responsibility.internal.liability.Liability;
 import org.yunjian.responsibility.internal.liability.LiabilityAnalysis;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;

@@ -16,12 +16,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.yunjian.party.PartyRole;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.responsibility.Behaviour;
 import org.yunjian.responsibility.RoleAssistant;
 import org.yunjian.responsibility.RoleDecision;
-import org.yunjian.responsibility.rest.Dtos.MatrixResponse;
 import org.yunjian.responsibility.internal.ResponsibilityService;
+import org.yunjian.responsibility.rest.Dtos.MatrixResponse;
 import org.yunjian.shared.Msg;
 
 /**

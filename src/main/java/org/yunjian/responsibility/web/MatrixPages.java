@@ -1,5 +1,7 @@
 package org.yunjian.responsibility.web;
 
+import static org.yunjian.shared.FieldValues.stripped;
+
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -21,24 +23,24 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.catalog.Layer;
-import org.yunjian.party.PartyRole;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.responsibility.Accountable;
 import org.yunjian.responsibility.Behaviour;
 import org.yunjian.responsibility.Check;
 import org.yunjian.responsibility.RoleDecision;
 import org.yunjian.responsibility.SignOffSide;
+import org.yunjian.responsibility.internal.HandOvers;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredHop;
-import org.yunjian.responsibility.internal.view.MatrixView;
 import org.yunjian.responsibility.internal.ResponsibilityService;
 import org.yunjian.responsibility.internal.RuleExceptions;
-import org.yunjian.responsibility.internal.HandOvers;
-import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.responsibility.internal.view.MatrixView;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.LocalizedException;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.Texts;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.version.PreconditionRequiredException;
 import org.yunjian.shared.version.StaleVersionException;
-import org.yunjian.shared.Texts;
 import org.yunjian.shared.version.VersionRefusal;
 
 /**
@@ -216,7 +218,7 @@ class MatrixPages {
             java.time.LocalDate day = day(errors, "handedOverOn", handedOverOn); // empty: today
             errors.throwIfAny();
             return handOvers.handOn(id, duty, accountable(organisation, role),
-                    new StoredHop(null, to, blankToNull(agreement), blankToNull(clause), day),
+                    new StoredHop(null, to, stripped(agreement), stripped(clause), day),
                     ExpectedVersion.ofForm(version));
         });
     }
@@ -286,10 +288,6 @@ class MatrixPages {
 
     private static Accountable accountable(UUID organisation, PartyRole role) {
         return organisation == null || role == null ? null : new Accountable(organisation, role);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /**

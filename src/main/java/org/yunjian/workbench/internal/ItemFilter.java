@@ -1,5 +1,7 @@
 package org.yunjian.workbench.internal;
 
+import static org.yunjian.shared.FieldValues.nullIfBlank;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -21,9 +23,9 @@ public record ItemFilter(String layer, String controlPoint, ItemSide side, Strin
     public static final ItemFilter NONE = new ItemFilter(null, null, null, null, null);
 
     public ItemFilter {
-        layer = blankToNull(layer);
-        controlPoint = blankToNull(controlPoint);
-        verdict = blankToNull(verdict);
+        layer = nullIfBlank(layer);
+        controlPoint = nullIfBlank(controlPoint);
+        verdict = nullIfBlank(verdict);
         q = q == null || q.isBlank() ? null : q.strip();
     }
 
@@ -51,10 +53,6 @@ public record ItemFilter(String layer, String controlPoint, ItemSide side, Strin
 
     /** A filter with its page. */
     public record Query(ItemFilter filter, PageRequest page) {
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 
     public boolean isEmpty() {

@@ -21,6 +21,7 @@ import org.yunjian.assessment.spi.Records.Remediation;
 import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.FieldValues;
 import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
@@ -195,14 +196,14 @@ public class Workbench {
         }
         service.tooLong(errors, "observations", observations, 20000);
         boolean observationsChanged = observations != null
-                && !Objects.equals(AssessmentService.trimToNull(observations), d.item().observations());
+                && !Objects.equals(FieldValues.stripped(observations), d.item().observations());
         errors.throwIfAny();
         long expected = version.value();
         if (verdictChanged) {
             service.applyVerdict(d.access(), d.item(), expected++, in, !d.history().isEmpty(), d.remediations());
         }
         if (observationsChanged) {
-            repo.updateObservations(itemId, AssessmentService.trimToNull(observations), clock.instant(), expected);
+            repo.updateObservations(itemId, FieldValues.stripped(observations), clock.instant(), expected);
             events.publishEvent(AuditableEvent.success("assessment.observations", "assessment-item", itemId,
                     (String) null));
         }

@@ -1,5 +1,7 @@
 package org.yunjian.workbench.internal;
 
+import static org.yunjian.shared.FieldValues.stripped;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -153,8 +155,8 @@ final class WorkbookAssets {
                 continue;
             }
             lines.add(new Line(r + 1, new SystemAsset.Input(code(AssetType.values(), v.get(0), name, r + 1, "type",
-                    problems), v.get(1), blankToNull(v.get(2)), code(AssetImportance.values(), v.get(3), name, r + 1,
-                    "importance", problems), blankToNull(v.get(4)))));
+                    problems), v.get(1), stripped(v.get(2)), code(AssetImportance.values(), v.get(3), name, r + 1,
+                    "importance", problems), stripped(v.get(4)))));
         }
         Sheet meta = wb.getSheet(Workbooks.META_SHEET);
         Long version = null;
@@ -193,15 +195,11 @@ final class WorkbookAssets {
             SystemAsset a = list.assets().get(i);
             SystemAsset.Input x = in.get(i);
             if (!a.type().name().equals(x.type()) || !a.importance().name().equals(x.importance())
-                    || !Objects.equals(a.name(), blankToNull(x.name())) || !Objects.equals(a.version(), blankToNull(x.version()))
-                    || !Objects.equals(a.note(), blankToNull(x.note()))) {
+                    || !Objects.equals(a.name(), stripped(x.name())) || !Objects.equals(a.version(), stripped(x.version()))
+                    || !Objects.equals(a.note(), stripped(x.note()))) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,5 +1,7 @@
 package org.yunjian.workbench.internal;
 
+import static org.yunjian.shared.FieldValues.nullIfBlank;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
@@ -179,11 +181,11 @@ final class WorkbookReader {
             problems.add(Problem.ofCell(itemsSheet, excelRow, f.letter("version"), Texts.get("workbook.error.version")));
         }
         return new Line(excelRow, id, verdict, !v.isEmpty() && verdict == null,
-                emptyToNull(text(fmt, sheet, r, f.index("reason"))), risk, !k.isEmpty() && risk == null,
-                emptyToNull(text(fmt, sheet, r, f.index("riskReason"))),
-                emptyToNull(text(fmt, sheet, r, f.index("observations"))), version, f.has("finding"),
-                f.has("finding") ? emptyToNull(text(fmt, sheet, r, f.index("finding"))) : null,
-                f.has("recommendation") ? emptyToNull(text(fmt, sheet, r, f.index("recommendation"))) : null);
+                nullIfBlank(text(fmt, sheet, r, f.index("reason"))), risk, !k.isEmpty() && risk == null,
+                nullIfBlank(text(fmt, sheet, r, f.index("riskReason"))),
+                nullIfBlank(text(fmt, sheet, r, f.index("observations"))), version, f.has("finding"),
+                f.has("finding") ? nullIfBlank(text(fmt, sheet, r, f.index("finding"))) : null,
+                f.has("recommendation") ? nullIfBlank(text(fmt, sheet, r, f.index("recommendation"))) : null);
     }
 
     private static boolean blank(DataFormatter fmt, Row row) {
@@ -199,10 +201,6 @@ final class WorkbookReader {
         Row row = sheet.getRow(r);
         Cell cell = row == null ? null : row.getCell(c);
         return cell == null ? "" : fmt.formatCellValue(cell).strip();
-    }
-
-    private static String emptyToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 
     static String col(int index) {

@@ -20,17 +20,17 @@ import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.ScoringPolicy.ScoredItem;
 import org.yunjian.assessment.Verdict;
+import org.yunjian.assessment.internal.GbDefaultScoringPolicy;
 import org.yunjian.assessment.spi.Records.AssessmentInfo;
 import org.yunjian.assessment.spi.Records.EvidenceInfo;
 import org.yunjian.assessment.spi.Records.Remediation;
 import org.yunjian.assessment.spi.Records.TestItem;
+import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.documents.PdfRenderer;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.DataClassification;
-import org.yunjian.party.DeploymentModel;
 import org.yunjian.party.Industry;
 import org.yunjian.party.ServiceModel;
-import org.yunjian.assessment.internal.GbDefaultScoringPolicy;
 
 /** Whatever users typed, the PDF's XHTML stays well-formed and their text stays text. */
 class ReportMarkupTest {

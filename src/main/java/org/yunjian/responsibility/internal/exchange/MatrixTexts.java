@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Phase;
-import org.yunjian.party.PartyRole;
 import org.yunjian.responsibility.Assignment;
 import org.yunjian.responsibility.Duty;
 import org.yunjian.responsibility.Hop;

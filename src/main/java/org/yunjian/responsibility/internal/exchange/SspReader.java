@@ -30,8 +30,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.party.PartyRole;
 import org.yunjian.responsibility.Accountable;
 import org.yunjian.responsibility.Agreement;
 import org.yunjian.responsibility.Assignment;

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Standard;
-import org.yunjian.party.PartyRole;
 import org.yunjian.responsibility.Agreement;
 import org.yunjian.responsibility.Assignment;
 import org.yunjian.responsibility.Hop;

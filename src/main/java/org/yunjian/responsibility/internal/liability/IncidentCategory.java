@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
-import org.yunjian.party.Labelled;
+import org.yunjian.shared.Labelled;
 
 /**
  * The categories of table B.1 (T/CCIA 004-2024 Annex B), so a category can be filtered by and shown in the reader's

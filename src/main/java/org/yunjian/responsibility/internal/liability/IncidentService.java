@@ -262,10 +262,6 @@ public class IncidentService {
             }
             return null;
         }
-        if (v.length() > max) {
-            errors.add(field, "responsibility.error.tooLong", max);
-            return null;
-        }
-        return textRules.check(errors, field, v, kind) ? v : null;
+        return textRules.check(errors, field, v, max, kind, "responsibility.error.tooLong") ? v : null;
     }
 }

@@ -13,12 +13,11 @@ import java.util.Set;
 
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.Layer;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementFilter;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.catalog.SearchHit;
-import org.yunjian.party.PartyRole;
-import org.yunjian.responsibility.CatalogRoles;
 import org.yunjian.responsibility.Duty;
 import org.yunjian.responsibility.MatrixRow;
 import org.yunjian.responsibility.Participant;
@@ -98,7 +97,7 @@ public final class Liability {
         for (Requirement r : catalog.find(RequirementFilter.items().standard(RoleAssistant.STANDARD))) {
             if (r.incident() != null) {
                 incidents.put(r.id(), new Incident(r.id(), r.text(), r.textEn(), r.incident().category(), r.layer(),
-                        CatalogRoles.of(r.incident().liableRoles()), r.incident().relatedClause(),
+                        PartyRole.ordered(r.incident().liableRoles()), r.incident().relatedClause(),
                         r.incident().relatedDuties(), IncidentCategory.ofPrinted(r.incident().category())));
             }
         }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.yunjian.party.PartyRole;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.responsibility.Assignment;
 import org.yunjian.responsibility.MatrixRow;
 import org.yunjian.responsibility.Participant;

@@ -17,13 +17,13 @@ import org.yunjian.catalog.AssessedSide;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.catalog.Mapping;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Phase;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementFilter;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.party.GuideRoles;
 import org.yunjian.party.Industry;
-import org.yunjian.party.PartyRole;
 import org.yunjian.responsibility.MatrixRow;
 import org.yunjian.responsibility.Participant;
 import org.yunjian.responsibility.ResponsibilityMatrix;
@@ -87,8 +87,8 @@ public final class MatrixViews {
                 industry == null ? Msg.of("responsibility.view.industry.unknown") : Msg.of(industry)));
     }
 
-    /** {@link #derive(ViewKind, Industry, org.yunjian.party.DeploymentModel, ResponsibilityMatrix, Map, Map)} unnamed. */
-    public View derive(ViewKind kind, Industry industry, org.yunjian.party.DeploymentModel deployment,
+    /** {@link #derive(ViewKind, Industry, org.yunjian.catalog.DeploymentModel, ResponsibilityMatrix, Map, Map)} unnamed. */
+    public View derive(ViewKind kind, Industry industry, org.yunjian.catalog.DeploymentModel deployment,
                        ResponsibilityMatrix matrix, Map<UUID, Set<PartyRole>> registered) {
         return derive(kind, industry, deployment, matrix, registered, Map.of());
     }
@@ -103,7 +103,7 @@ public final class MatrixViews {
      * @param names      their names, for those that are no participants of the matrix
      * @throws IllegalArgumentException if the view is not offered for the industry
      */
-    public View derive(ViewKind kind, Industry industry, org.yunjian.party.DeploymentModel deployment,
+    public View derive(ViewKind kind, Industry industry, org.yunjian.catalog.DeploymentModel deployment,
                        ResponsibilityMatrix matrix, Map<UUID, Set<PartyRole>> registered, Map<UUID, String> names) {
         refusal(kind, industry).ifPresent(m -> {
             throw new IllegalArgumentException(m.key() + " " + kind);
@@ -154,7 +154,7 @@ public final class MatrixViews {
     }
 
     private ViewRow guideRow(Requirement r, Map<PartyRole, List<Participant>> holders) {
-        Set<PartyRole> roles = GuideRoles.of(r.roles());
+        Set<PartyRole> roles = PartyRole.ordered(r.roles());
         boolean child = r.parentId().flatMap(catalog::requirement)
                 .map(p -> p.kind() == org.yunjian.catalog.RequirementKind.ITEM).orElse(false);
         return new ViewRow(r.id(), child, null, r.deploymentModels(), holders(roles, holders), List.of());
@@ -201,8 +201,8 @@ public final class MatrixViews {
         return at.id();
     }
 
-    private static DeploymentModel catalogModel(org.yunjian.party.DeploymentModel m) {
-        return DeploymentModel.named(m == null ? null : m.name()).orElse(null);
+    private static DeploymentModel catalogModel(org.yunjian.catalog.DeploymentModel m) {
+        return DeploymentModel.restrictionOf(m).orElse(null);
     }
 
     private record GroupKey(Phase phase, RequirementId section) {

@@ -8,9 +8,9 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
-import org.yunjian.party.PartyRole;
 import org.yunjian.responsibility.internal.MatrixAccess;
 import org.yunjian.responsibility.internal.ResponsibilityService;
 import org.yunjian.security.OrganizationDirectory;

@@ -7,16 +7,16 @@ import java.util.List;
 import java.util.UUID;
 
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Requirement;
-import org.yunjian.party.PartyRole;
 import org.yunjian.responsibility.Assignment;
+import org.yunjian.responsibility.Participant;
+import org.yunjian.responsibility.ResponsibilityMatrix;
+import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.responsibility.internal.view.MatrixViews.Group;
 import org.yunjian.responsibility.internal.view.MatrixViews.Holder;
 import org.yunjian.responsibility.internal.view.MatrixViews.MappedDuty;
 import org.yunjian.responsibility.internal.view.MatrixViews.ViewRow;
-import org.yunjian.responsibility.Participant;
-import org.yunjian.responsibility.ResponsibilityMatrix;
-import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
 

@@ -1,12 +1,12 @@
 package org.yunjian.responsibility.internal.liability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.yunjian.party.PartyRole.CUSTOMER;
-import static org.yunjian.party.PartyRole.PARTNER_HARDWARE;
-import static org.yunjian.party.PartyRole.PARTNER_OM_SERVICE;
-import static org.yunjian.party.PartyRole.PARTNER_SECURITY_SERVICE;
-import static org.yunjian.party.PartyRole.PARTNER_SOFTWARE;
-import static org.yunjian.party.PartyRole.PROVIDER;
+import static org.yunjian.catalog.PartyRole.CUSTOMER;
+import static org.yunjian.catalog.PartyRole.PARTNER_HARDWARE;
+import static org.yunjian.catalog.PartyRole.PARTNER_OM_SERVICE;
+import static org.yunjian.catalog.PartyRole.PARTNER_SECURITY_SERVICE;
+import static org.yunjian.catalog.PartyRole.PARTNER_SOFTWARE;
+import static org.yunjian.catalog.PartyRole.PROVIDER;
 
 import java.util.List;
 import java.util.Map;
@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.party.PartyRole;
 import org.yunjian.responsibility.Assignment;
 import org.yunjian.responsibility.Fixtures;
 import org.yunjian.responsibility.Participant;

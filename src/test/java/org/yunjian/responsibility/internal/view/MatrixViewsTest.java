@@ -16,12 +16,12 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.yunjian.catalog.AssessedSide;
+import org.yunjian.catalog.DeploymentModel;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Phase;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementFilter;
-import org.yunjian.party.DeploymentModel;
 import org.yunjian.party.Industry;
-import org.yunjian.party.PartyRole;
 import org.yunjian.responsibility.Accountable;
 import org.yunjian.responsibility.Assignment;
 import org.yunjian.responsibility.Fixtures;

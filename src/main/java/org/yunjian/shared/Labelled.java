@@ -1,11 +1,11 @@
-package org.yunjian.party;
+package org.yunjian.shared;
 
 import java.util.Locale;
 
-import org.yunjian.shared.Msg;
-import org.yunjian.shared.Texts;
-
-/** An enum value whose display name comes from the bundles (key {@code enum.<SimpleName>.<CONSTANT>}). */
+/**
+ * An enum value whose display name comes from the bundles (key {@code enum.<SimpleName>.<CONSTANT>}), for the enums of
+ * every module (the catalog's and party's vocabularies among them).
+ */
 public interface Labelled {
 
     /** The display name as a message, rendered where it is shown. */

@@ -1,9 +1,0 @@
-package org.yunjian.party;
-
-/** Cloud deployment model (GB/T 32400). */
-public enum DeploymentModel implements Labelled {
-    PRIVATE,
-    COMMUNITY,
-    PUBLIC,
-    HYBRID;
-}
