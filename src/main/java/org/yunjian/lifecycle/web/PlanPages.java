@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.Phase;
 import org.yunjian.exitproject.ExitProjects;
@@ -29,8 +30,6 @@ import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.LocalizedException;
 import org.yunjian.shared.NotFoundException;
-import org.yunjian.shared.version.PreconditionRequiredException;
-import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.Texts;
 
 /**
@@ -295,20 +294,18 @@ class PlanPages {
                                  java.util.function.Function<org.yunjian.shared.version.VersionRefusal, String> refusal,
                                  Supplier<?> action) {
         try {
-            action.get();
-            flash.addFlashAttribute("saved", Texts.get("lifecycle.page.saved"));
-        } catch (StaleVersionException | PreconditionRequiredException e) {
             // the same clear refusal whether the duty changed meanwhile or the form named no version
-            flash.addFlashAttribute("stale", refusal.apply(e));
-            flash.addFlashAttribute("typed", typed);
-        } catch (ValidationException e) {
-            flash.addFlashAttribute("errors", e.errors());
+            return PageRefusal.on(flash).staleText(refusal).keep(e -> flash.addFlashAttribute("typed", typed))
+                    .attempt(() -> {
+                        action.get();
+                        flash.addFlashAttribute("saved", Texts.get("lifecycle.page.saved"));
+                    }, () -> "redirect:" + target, () -> "redirect:" + target);
         } catch (NotFoundException e) {
             throw e;
         } catch (LocalizedException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
+            flash.addFlashAttribute(PageRefusal.CONFLICT, e.getMessage());
+            return "redirect:" + target;
         }
-        return "redirect:" + target;
     }
 
     /** The typed input of a form, by field name (blank fields kept, so the form shows what was sent). */

@@ -2,7 +2,6 @@ package org.yunjian.workbench.web;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,13 +19,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.AssessorChoice;
 import org.yunjian.assessment.AssessorKind;
 import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.Inheritance;
 import org.yunjian.assessment.ItemSide;
-import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.spi.Access;
@@ -47,7 +46,6 @@ import org.yunjian.party.Parties;
 import org.yunjian.party.PartyRole;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
-import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.Texts;
 
@@ -210,7 +208,8 @@ class AssessmentPages {
         Map<String, List<String>> typed = createValues(name, assessor, scope, assessors, reviewer, approver);
         typed.put("reportTemplate", List.of(reportTemplate)); // the typed input comes back with any refusal
         typed.put("contractDate", List.of(contractDate));
-        try {
+        // one person in two roles: shown next to the reviewer / approver choice, the typed input kept
+        return PageRefusal.on(model).conflictsAs("reviewer").attempt(() -> {
             FieldErrors errors = new FieldErrors();
             ReportTemplate template = ReportTemplate.parse(reportTemplate, "reportTemplate", errors);
             LocalDate date = ReportTemplate.contractDate(contractDate, errors);
@@ -218,12 +217,7 @@ class AssessmentPages {
             AssessmentInfo a = service.create(new AssessmentService.CreateInput(name, systemId, org, kind, assessors,
                     scope, reviewer, approver, template, date));
             return "redirect:/assessments/" + a.id();
-        } catch (ConflictException e) {
-            // one person in two roles: shown next to the reviewer / approver choice, the typed input kept
-            return form(model, systemId, typed, Map.of("reviewer", e.getMessage()));
-        } catch (ValidationException e) {
-            return form(model, systemId, typed, e.errors());
-        }
+        }, () -> form(model, systemId, typed, PageRefusal.none()));
     }
 
     private static Map<String, List<String>> createValues(String name, String assessor, List<String> scope,
