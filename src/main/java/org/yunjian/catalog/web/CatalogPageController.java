@@ -32,15 +32,12 @@ import org.yunjian.catalog.rest.FilterParams;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.security.Role;
-import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldLabel;
 import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.paging.Pager;
 import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.version.PreconditionRequiredException;
-import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Texts;
 

@@ -18,8 +18,6 @@ import org.yunjian.lifecycle.internal.DutyBatch;
 import org.yunjian.lifecycle.internal.PlanInputs;
 import org.yunjian.lifecycle.internal.PlanService;
 import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.shared.LocalizedException;
-import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Texts;
 
 /**
@@ -81,16 +79,9 @@ class DutyBatchPages {
             flash.addFlashAttribute("batchPhase", phase.name()); // the outcome is shown at the phase's form
         }
         String back = "redirect:" + PlanPages.base(id) + (phase == null ? "" : "#stage-" + phase.name());
-        try {
-            // a stale duty's text names the duty, the ticked input kept
-            return PageRefusal.on(flash).attempt(
-                    () -> flash.addFlashAttribute("saved", Texts.get("lifecycle.batch.saved", action.getAsInt())),
-                    () -> back, () -> back);
-        } catch (NotFoundException e) {
-            throw e;
-        } catch (LocalizedException e) {
-            flash.addFlashAttribute(PageRefusal.CONFLICT, e.getMessage());
-            return back;
-        }
+        // a stale duty's text names the duty, the ticked input kept
+        return PageRefusal.on(flash).alerts().attempt(
+                () -> flash.addFlashAttribute("saved", Texts.get("lifecycle.batch.saved", action.getAsInt())),
+                () -> back, () -> back);
     }
 }

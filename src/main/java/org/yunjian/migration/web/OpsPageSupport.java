@@ -5,8 +5,6 @@ import java.util.function.Supplier;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.LocalizedException;
-import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Texts;
 import org.yunjian.shared.version.VersionRefusal;
 
@@ -46,22 +44,15 @@ final class OpsPageSupport {
                                  java.util.function.Function<VersionRefusal, String> refusal,
                                  RedirectAttributes flash, Supplier<?> action) {
         String back = "redirect:" + page + "#" + form;
-        try {
-            return PageRefusal.on(flash).staleText(refusal).attempt(() -> {
-                action.get();
-                flash.addFlashAttribute("saved", Texts.get("lifecycle.ops.page.saved"));
-            }, () -> back, () -> {
-                flash.addFlashAttribute("failed", form);
-                flash.addFlashAttribute(form + "In", input);
-                flash.addFlashAttribute("failedIn", input);
-                return back;
-            });
-        } catch (NotFoundException e) {
-            throw e;
-        } catch (LocalizedException e) {
-            flash.addFlashAttribute(PageRefusal.CONFLICT, e.getMessage());
+        return PageRefusal.on(flash).staleText(refusal).alerts().conflicts(flash, () -> back).attempt(() -> {
+            action.get();
+            flash.addFlashAttribute("saved", Texts.get("lifecycle.ops.page.saved"));
+        }, () -> back, () -> {
+            flash.addFlashAttribute("failed", form);
+            flash.addFlashAttribute(form + "In", input);
+            flash.addFlashAttribute("failedIn", input);
             return back;
-        }
+        });
     }
 
     /** An irreversible step asks first: without the confirmation box ticked, a field error and nothing stored. */

@@ -35,8 +35,6 @@ import org.yunjian.responsibility.internal.RuleExceptions;
 import org.yunjian.responsibility.internal.HandOvers;
 import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.LocalizedException;
-import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Texts;
 import org.yunjian.shared.version.VersionRefusal;
 
@@ -248,28 +246,24 @@ class MatrixPages {
                   @RequestParam(required = false) String version, Model model, RedirectAttributes flash) {
         Set<Behaviour> ticked = behaviours == null || behaviours.isEmpty() ? Set.of() : EnumSet.copyOf(behaviours);
         MatrixView v = service.current(id);
-        try {
-            return PageRefusal.on(model).attempt(() -> {
-                RoleDecision proposal = service.propose(id, org, ticked);
-                if (action.equals("propose")) {
-                    models.participant(model, v, org, ticked, proposal, PageRefusal.none());
-                    return "responsibility/participant";
-                }
-                Set<PartyRole> chosen = action.equals("confirm") ? null
-                        : roles == null || roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
-                service.decideRoles(id, org, ticked, chosen, reason, ExpectedVersion.ofForm(version));
-                flash.addFlashAttribute("saved", Texts.get("responsibility.page.roles.saved"));
-                return "redirect:" + base(id) + "#participants";
-            }, refusal -> participantAgain(model, id,
-                    // someone else changed the matrix since the form was opened, or the form named no version: the
-                    // form again, read anew (so it carries the current version), the ticked behaviours and reason kept
-                    refusal == null ? v : service.current(id), org, ticked, reason, PageRefusal.none()));
-        } catch (NotFoundException e) {
-            throw e; // a stranger gets 404, not a hint
-        } catch (LocalizedException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-            return "redirect:" + base(id) + "/participants/" + org;
-        }
+        // a stranger gets 404, not a hint; any other refusal is the alert over the participant's page
+        return PageRefusal.on(model).alerts().conflicts(flash, () -> "redirect:" + base(id) + "/participants/" + org)
+                .attempt(() -> {
+                    RoleDecision proposal = service.propose(id, org, ticked);
+                    if (action.equals("propose")) {
+                        models.participant(model, v, org, ticked, proposal, PageRefusal.none());
+                        return "responsibility/participant";
+                    }
+                    Set<PartyRole> chosen = action.equals("confirm") ? null
+                            : roles == null || roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
+                    service.decideRoles(id, org, ticked, chosen, reason, ExpectedVersion.ofForm(version));
+                    flash.addFlashAttribute("saved", Texts.get("responsibility.page.roles.saved"));
+                    return "redirect:" + base(id) + "#participants";
+                }, refusal -> participantAgain(model, id,
+                        // someone else changed the matrix since the form was opened, or the form named no version:
+                        // the form again, read anew (so it carries the current version), ticked behaviours and reason
+                        // kept
+                        refusal == null ? v : service.current(id), org, ticked, reason, PageRefusal.none()));
     }
 
     /** The participant's form again over {@code v}, with the ticked behaviours, the reason and any field errors. */
@@ -303,24 +297,20 @@ class MatrixPages {
      */
     private String change(UUID id, String anchor, RedirectAttributes flash, Map<String, Object> typed,
                           Function<VersionRefusal, String> alert, Supplier<MatrixView> action) {
-        try {
-            return PageRefusal.on(flash).staleText(alert).attempt(() -> {
-                MatrixView v = action.get();
-                flash.addFlashAttribute("saved", Texts.get("responsibility.page.saved", v.version().version()));
-                return "redirect:" + base(id) + anchor;
-            }, refusal -> {
-                // the matrix page again, read anew (its forms name the version stored now), with what was typed; the
-                // alert heads the page: land on it, not on the form's section below, where it would not show
-                flash.addFlashAttribute("typed", typed);
-                return "redirect:" + base(id) + (refusal == null ? "#errors" : "#stale-version");
-            });
-        } catch (NotFoundException e) {
-            throw e; // a stranger gets 404, not a hint
-        } catch (LocalizedException e) {
-            flash.addFlashAttribute(PageRefusal.CONFLICT, e.getMessage());
+        // a stranger gets 404, not a hint
+        return PageRefusal.on(flash).staleText(alert).alerts().conflicts(flash, () -> {
             flash.addFlashAttribute("typed", typed);
             return "redirect:" + base(id) + "#conflict";
-        }
+        }).attempt(() -> {
+            MatrixView v = action.get();
+            flash.addFlashAttribute("saved", Texts.get("responsibility.page.saved", v.version().version()));
+            return "redirect:" + base(id) + anchor;
+        }, refusal -> {
+            // the matrix page again, read anew (its forms name the version stored now), with what was typed; the
+            // alert heads the page: land on it, not on the form's section below, where it would not show
+            flash.addFlashAttribute("typed", typed);
+            return "redirect:" + base(id) + (refusal == null ? "#errors" : "#stale-version");
+        });
     }
 
     /**
@@ -331,23 +321,19 @@ class MatrixPages {
      */
     private String rowChange(UUID id, String duty, RedirectAttributes flash, Map<String, Object> typed,
                              Function<VersionRefusal, String> alert, Supplier<MatrixView> action) {
-        try {
-            return PageRefusal.on(flash).staleText(alert).attempt(() -> {
-                MatrixView v = action.get();
-                flash.addFlashAttribute("saved", Texts.get("responsibility.page.saved", v.version().version()));
-                return "redirect:" + base(id) + "/rows/" + duty;
-            }, refusal -> {
-                // Post/Redirect/Get: the row's own address, read anew (its forms name the version stored now),
-                // landing on the field errors or the alert at its head, with what was typed — so reloading the page
-                // reads it again instead of sending the form a second time
-                flash.addFlashAttribute("typed", typed);
-                return "redirect:" + base(id) + "/rows/" + duty + (refusal == null ? "#errors" : "#stale-version");
-            });
-        } catch (NotFoundException e) {
-            throw e; // a stranger gets 404, not a hint
-        } catch (LocalizedException e) {
-            flash.addFlashAttribute(PageRefusal.CONFLICT, e.getMessage());
-            return "redirect:" + base(id) + "/rows/" + duty;
-        }
+        // a stranger gets 404, not a hint
+        return PageRefusal.on(flash).staleText(alert).alerts()
+                .conflicts(flash, () -> "redirect:" + base(id) + "/rows/" + duty).attempt(() -> {
+                    MatrixView v = action.get();
+                    flash.addFlashAttribute("saved", Texts.get("responsibility.page.saved", v.version().version()));
+                    return "redirect:" + base(id) + "/rows/" + duty;
+                }, refusal -> {
+                    // Post/Redirect/Get: the row's own address, read anew (its forms name the version stored now),
+                    // landing on the field errors or the alert at its head, with what was typed — so reloading the
+                    // page reads it again instead of sending the form a second time
+                    flash.addFlashAttribute("typed", typed);
+                    return "redirect:" + base(id) + "/rows/" + duty
+                            + (refusal == null ? "#errors" : "#stale-version");
+                });
     }
 }

@@ -18,7 +18,6 @@ import org.yunjian.responsibility.internal.view.MatrixView;
 import org.yunjian.responsibility.internal.exchange.MatrixWorkbookImport;
 import org.yunjian.responsibility.internal.ResponsibilityService;
 import org.yunjian.responsibility.internal.exchange.SspService;
-import org.yunjian.shared.ConflictException;
 
 /**
  * The page of a matrix's documents and exchange: download the XLSX workbook, the DOCX statement and the OSCAL SSP
@@ -58,14 +57,15 @@ class WorkbookPages {
     @PreAuthorize(WHO)
     String upload(@PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file,
                   RedirectAttributes flash) throws IOException {
-        try {
-            flash.addFlashAttribute("importReport", importer.importWorkbook(id, file == null ? null : file.getBytes()));
-        } catch (MatrixWorkbookImport.WorkbookRejected e) {
-            flash.addFlashAttribute("importProblems", e.problems());
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/systems/" + id + "/responsibility/workbook";
+        byte[] content = file == null ? null : file.getBytes();
+        String back = "redirect:/systems/" + id + "/responsibility/workbook";
+        return PageRefusal.on(flash).conflicts().attempt(() -> {
+            try {
+                flash.addFlashAttribute("importReport", importer.importWorkbook(id, content));
+            } catch (MatrixWorkbookImport.WorkbookRejected e) {
+                flash.addFlashAttribute("importProblems", e.problems()); // the file's report, row by row
+            }
+        }, () -> back, () -> back);
     }
 
     /**

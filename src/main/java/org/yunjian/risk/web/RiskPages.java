@@ -24,7 +24,6 @@ import org.yunjian.assessment.AssessmentService;
 import org.yunjian.risk.internal.FollowUps;
 import org.yunjian.risk.Remediations;
 import org.yunjian.risk.RiskRegister;
-import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Texts;
@@ -75,14 +74,11 @@ class RiskPages {
     @PostMapping("/assessments/{id}/follow-ups")
     @PreAuthorize(Access.WHO)
     String followUp(@PathVariable UUID id, RedirectAttributes flash) {
-        try {
+        return PageRefusal.on(flash).conflicts().attempt(() -> {
             var created = followUps.create(id);
             flash.addFlashAttribute("notice", Texts.get("risk.followUp.created", created.reportNumber()));
             return "redirect:/assessments/" + created.id();
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-            return "redirect:/assessments/" + id + "/risks";
-        }
+        }, () -> "redirect:/assessments/" + id + "/risks");
     }
 
     @GetMapping("/remediations/{id}")

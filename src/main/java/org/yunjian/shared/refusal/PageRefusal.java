@@ -11,6 +11,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.LocalizedException;
+import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.version.PreconditionRequiredException;
 import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.version.VersionRefusal;
@@ -25,7 +27,8 @@ import org.yunjian.shared.version.VersionRefusal;
  *       {@link VersionRefusal}: a batch's stale row) → {@value #STALE}: the 409 text of {@code web/locking ::
  *       stale}, the typed input kept and the form naming the version now ({@link #keep});</li>
  *   <li>a conflict of state ({@link ConflictException}, only where the page asks for it with
- *       {@link #conflicts()}) → {@value #CONFLICT}: an alert; elsewhere it reaches the 409 error page.</li>
+ *       {@link #conflicts()}; any refusal but a 404 with {@link #alerts()}) → {@value #CONFLICT}: an alert; elsewhere
+ *       it reaches the error page (409, 403…).</li>
  * </ul>
  * Given {@link RedirectAttributes} the texts are flash attributes, for a page shown again after a redirect. Where a
  * page holds several forms, {@link #in(String)} names the refused one under {@value #ERRORS_IN}.
@@ -46,6 +49,7 @@ public final class PageRefusal {
     private Function<VersionRefusal, String> staleText = VersionRefusal::formText;
     private Consumer<VersionRefusal> keep = e -> { };
     private boolean conflicts;
+    private boolean alerts;
     private Model conflictModel;
     private Supplier<String> conflictPage;
     private String form;
@@ -81,6 +85,17 @@ public final class PageRefusal {
 
     /** A {@link ConflictException} (other than a stale version) is an alert over the page, not the error page. */
     public PageRefusal conflicts() {
+        this.conflicts = true;
+        return this;
+    }
+
+    /**
+     * Any other refusal the step gives in the reader's language ({@link LocalizedException}: a conflict, a rule that
+     * forbids it, an unreadable file) is an alert as a conflict is ({@link #conflicts()}); a record not found is still
+     * a 404.
+     */
+    public PageRefusal alerts() {
+        this.alerts = true;
         this.conflicts = true;
         return this;
     }
@@ -157,16 +172,27 @@ public final class PageRefusal {
             if (!conflicts) {
                 throw e;
             }
-            if (conflictField != null) {
-                return refused(ERRORS, Map.of(conflictField, e.getMessage()), () -> again.apply(null));
+            return alert(e, again);
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (LocalizedException e) {
+            if (!alerts) {
+                throw e;
             }
-            if (conflictPage != null) {
-                String view = conflictPage.get();
-                put(conflictModel, CONFLICT, e.getMessage());
-                return view;
-            }
-            return refused(CONFLICT, e.getMessage(), () -> again.apply(null));
+            return alert(e, again);
         }
+    }
+
+    private String alert(LocalizedException e, Function<VersionRefusal, String> again) {
+        if (conflictField != null) {
+            return refused(ERRORS, Map.of(conflictField, e.getMessage()), () -> again.apply(null));
+        }
+        if (conflictPage != null) {
+            String view = conflictPage.get();
+            put(conflictModel, CONFLICT, e.getMessage());
+            return view;
+        }
+        return refused(CONFLICT, e.getMessage(), () -> again.apply(null));
     }
 
     /**

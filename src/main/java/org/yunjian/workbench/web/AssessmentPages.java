@@ -44,7 +44,6 @@ import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Organization;
 import org.yunjian.party.Parties;
 import org.yunjian.party.PartyRole;
-import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.Texts;
@@ -99,14 +98,15 @@ class AssessmentPages {
     @PreAuthorize(WHO)
     String importWorkbook(@PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file,
                           RedirectAttributes flash) throws IOException {
-        try {
-            flash.addFlashAttribute("importReport", workbooks.importWorkbook(id, file == null ? null : file.getBytes()));
-        } catch (Workbooks.WorkbookRejected e) {
-            flash.addFlashAttribute("importProblems", e.problems());
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/assessments/" + id + "#workbook";
+        byte[] content = file == null ? null : file.getBytes();
+        String back = "redirect:/assessments/" + id + "#workbook";
+        return PageRefusal.on(flash).conflicts().attempt(() -> {
+            try {
+                flash.addFlashAttribute("importReport", workbooks.importWorkbook(id, content));
+            } catch (Workbooks.WorkbookRejected e) {
+                flash.addFlashAttribute("importProblems", e.problems()); // the file's report, row by row
+            }
+        }, () -> back, () -> back);
     }
 
     @GetMapping("/assessments")
@@ -286,15 +286,15 @@ class AssessmentPages {
             flash.addFlashAttribute("conflict", Texts.get("assessment.confirm.missing"));
             return "redirect:/assessments/" + id;
         }
-        try {
-            reviews.transition(id, to, null);
-        } catch (Reviews.SubmissionRefused e) {
-            ReviewPages.flashMissing(flash, e);
-            flash.addFlashAttribute("conflict", e.getMessage());
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/assessments/" + id;
+        String back = "redirect:/assessments/" + id;
+        return PageRefusal.on(flash).conflicts().attempt(() -> {
+            try {
+                reviews.transition(id, to, null);
+            } catch (Reviews.SubmissionRefused e) {
+                ReviewPages.flashMissing(flash, e); // with the alert: what keeps the assessment from review
+                throw e;
+            }
+        }, () -> back, () -> back);
     }
 
     private boolean visible(UUID assessmentId) {

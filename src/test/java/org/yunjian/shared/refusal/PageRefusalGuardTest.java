@@ -32,6 +32,16 @@ class PageRefusalGuardTest {
             "catch\\s*\\(([\\w.]+\\s*\\|\\s*)*[\\w.]*\\b(ValidationException|StaleVersionException"
                     + "|PreconditionRequiredException|StaleDuty)\\b");
 
+    /** A catch of a conflict or any other localized refusal, for an alert of the page's own making. */
+    static final Pattern CONFLICT_CATCH = Pattern.compile(
+            "catch\\s*\\(([\\w.]+\\s*\\|\\s*)*[\\w.]*\\b(ConflictException|LocalizedException)\\b");
+
+    /**
+     * The one page that answers a refusal with a status of its own: deciding a role request answers 403 (the
+     * two-person rule) or 409 (decided meanwhile) with the list again.
+     */
+    static final Set<String> OWN_STATUS = Set.of("org/yunjian/security/web/UserAdminController.java");
+
     /** A model or flash attribute a person's refusal could be hidden under. */
     static final Pattern ATTRIBUTE = Pattern.compile("add(?:Flash)?Attribute\\(\"(\\w+)\"");
 
@@ -69,6 +79,29 @@ class PageRefusalGuardTest {
                     + line));
         }
         assertThat(found).as("page controllers catching what PageRefusal answers (shared.refusal.PageRefusal)")
+                .isEmpty();
+    }
+
+    @Test
+    void pageControllersLeaveConflictAlertsToPageRefusal() throws IOException {
+        assertThat(conflictCatches("""
+                } catch (ConflictException e) {
+                    flash.addFlashAttribute("conflict", e.getMessage());
+                } catch (NotFoundException e) {
+                    throw e;
+                } catch (org.yunjian.shared.LocalizedException e) {
+                } catch (Reviews.SubmissionRefused e) {
+                """)).as("the fixture of the old way").hasSize(2);
+
+        List<String> found = new ArrayList<>();
+        for (Path p : pageControllers()) {
+            String name = MAIN.relativize(p).toString().replace('\\', '/');
+            if (!OWN_STATUS.contains(name)) {
+                conflictCatches(Files.readString(p, StandardCharsets.UTF_8)).forEach(line -> found.add(name + ": "
+                        + line));
+            }
+        }
+        assertThat(found).as("page controllers making their own alert of a conflict (PageRefusal.conflicts / alerts)")
                 .isEmpty();
     }
 
@@ -116,6 +149,15 @@ class PageRefusalGuardTest {
     static List<String> catches(String source) {
         List<String> out = new ArrayList<>();
         Matcher m = CATCH.matcher(source);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    static List<String> conflictCatches(String source) {
+        List<String> out = new ArrayList<>();
+        Matcher m = CONFLICT_CATCH.matcher(source);
         while (m.find()) {
             out.add(m.group());
         }
