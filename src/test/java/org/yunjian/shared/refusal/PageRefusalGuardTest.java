@@ -147,21 +147,11 @@ class PageRefusalGuardTest {
     }
 
     static List<String> catches(String source) {
-        List<String> out = new ArrayList<>();
-        Matcher m = CATCH.matcher(source);
-        while (m.find()) {
-            out.add(m.group());
-        }
-        return out;
+        return CATCH.matcher(source).results().map(m -> m.group()).toList();
     }
 
     static List<String> conflictCatches(String source) {
-        List<String> out = new ArrayList<>();
-        Matcher m = CONFLICT_CATCH.matcher(source);
-        while (m.find()) {
-            out.add(m.group());
-        }
-        return out;
+        return CONFLICT_CATCH.matcher(source).results().map(m -> m.group()).toList();
     }
 
     static List<String> javaNames(String source) {
