@@ -23,7 +23,7 @@ import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.Layer;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.catalog.internal.CatalogLoading;
-import org.yunjian.party.PartyRole;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.ServiceModel;
 import org.yunjian.responsibility.Accountable;
 import org.yunjian.responsibility.Agreement;

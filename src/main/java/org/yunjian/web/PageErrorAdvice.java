@@ -8,6 +8,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.documents.FontUnavailableException;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors.ValidationException;
@@ -40,9 +41,10 @@ class PageErrorAdvice {
 
     /**
      * An update posted without the version its form was opened on (a form from before versions, a script), reaching
-     * no page that caught it: the last resort. Every page form that names a version catches it together with a stale
-     * version ({@code shared.VersionRefusal}, ADR 011) and comes back to the form with the alert and the typed input;
-     * a page controller added without that catch still answers 428 here, never silently.
+     * no page that caught it: the last resort. Every page form that names a version runs through
+     * {@code shared.refusal.PageRefusal}, which answers it together with a stale version ({@code VersionRefusal}, ADR
+     * 011) with the form again, the alert and the typed input; a page controller that runs a step without it still
+     * answers 428 here, never silently.
      */
     @ExceptionHandler(org.yunjian.shared.version.PreconditionRequiredException.class)
     @ResponseStatus(HttpStatus.PRECONDITION_REQUIRED)
@@ -66,7 +68,7 @@ class PageErrorAdvice {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String invalid(ValidationException e, Model model) {
         model.addAttribute("messageKey", "web.error.status.400");
-        model.addAttribute("fieldErrors", e.errors());
+        model.addAttribute(PageRefusal.ERRORS, e.errors());
         return "web/error";
     }
 

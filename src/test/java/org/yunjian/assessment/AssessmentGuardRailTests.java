@@ -92,7 +92,8 @@ class AssessmentGuardRailTests {
         assertThat(page).contains("id=\"confirm-approve-report\"").contains("required");
         mvc.perform(post("/assessments/{id}/review/approve-report", id).with(as(s.approver())))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("reviewError", Matchers.containsString("请勾选确认")));
+                .andExpect(flash().attribute("conflict", Matchers.containsString("请勾选确认")))
+                .andExpect(flash().attribute("errorsIn", "review"));
         assertThat(statusOf()).isEqualTo("APPROVAL");
         mvc.perform(post("/assessments/{id}/review/approve-report", id).with(as(s.approver())).param("confirm", "true")
                         .with(IfMatch.assessmentForm(jdbc, id)))

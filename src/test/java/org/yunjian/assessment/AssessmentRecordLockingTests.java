@@ -196,7 +196,8 @@ class AssessmentRecordLockingTests {
         mvc.perform(setTemplate("T2021", "2024-11-01").with(IfMatch.version(0))).andExpect(status().isOk());
         var flashed = mvc.perform(teamForm("0", reviewer))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("reviewStale", containsString("在您打开此表单之后，他人已于 20")))
+                .andExpect(flash().attribute("stale", containsString("在您打开此表单之后，他人已于 20")))
+                .andExpect(flash().attribute("errorsIn", "team"))
                 .andExpect(flash().attribute("reviewVersion", 1L))
                 .andReturn().getFlashMap();
         assertThat(((Reviews.TeamInput) flashed.get("teamInput")).reviewer()).isEqualTo(reviewer.userId());

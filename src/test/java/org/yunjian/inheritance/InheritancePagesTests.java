@@ -163,15 +163,16 @@ class InheritancePagesTests {
                         .param("reportNumber", "").param("assessorName", "某中心").param("concludedOn", "不是日期")
                         .param("verdict", "COMPLIANT"))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("conclusionErrors", Matchers.hasKey("concludedOn")));
+                .andExpect(flash().attribute("errors", Matchers.hasKey("concludedOn")))
+                .andExpect(flash().attribute("errorsIn", "conclusion"));
         mvc.perform(multipart("/assessments/{id}/external-conclusions", id).with(as(assessor))
                         .param("reportNumber", "").param("assessorName", "某中心").param("concludedOn", "2026-10-01")
                         .param("verdict", "COMPLIANT"))
-                .andExpect(flash().attribute("conclusionErrors", Matchers.hasKey("reportNumber")))
+                .andExpect(flash().attribute("errors", Matchers.hasKey("reportNumber")))
                 .andExpect(flash().attributeExists("conclusionInput"));
         // the page shows the problems next to the fields, with what was typed
         mvc.perform(get("/assessments/{id}", id).with(as(assessor))
-                        .flashAttr("conclusionErrors", java.util.Map.of("reportNumber", "必填"))
+                        .flashAttr("errors", java.util.Map.of("reportNumber", "必填")).flashAttr("errorsIn", "conclusion")
                         .flashAttr("conclusionInput", new TestForms().conclusion("某中心")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("id=\"reportNumber-error\">必填<")))

@@ -187,7 +187,9 @@ class ReportRecordTests {
                         .param("reason", "再次更正"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
-                        .attribute("revisionError", org.hamcrest.Matchers.notNullValue()));
+                        .attribute("conflict", org.hamcrest.Matchers.containsString("请勾选确认")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("errorsIn", "revision"));
         mvc.perform(post("/assessments/{id}/report-revisions", id).with(as(s.approver())).with(csrf())
                 .param("reason", "再次更正").param("confirm", "true")).andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("SELECT MAX(revision) FROM assessment_report_revision WHERE assessment_id = ?")

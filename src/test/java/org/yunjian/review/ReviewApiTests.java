@@ -295,7 +295,8 @@ class ReviewApiTests {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                         .post("/assessments/{id}/team", id).with(as(tester)).param("testers", tester.userId().toString())
                         .param("reviewer", approver.userId().toString()).param("approver", approver.userId().toString()))
-                .andExpect(flash().attribute("teamError", containsString("批准人")));
+                .andExpect(flash().attribute("conflict", containsString("批准人")))
+                .andExpect(flash().attribute("errorsIn", "team"));
         // creating with one person in two roles is refused as well
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/assessments")
                         .with(as(tester)).contentType(MediaType.APPLICATION_JSON).content("""

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.audit.internal.AuditEntry;
 import org.yunjian.audit.internal.AuditPresentation;
 import org.yunjian.audit.internal.AuditQuery;
@@ -16,7 +17,6 @@ import org.yunjian.audit.internal.AuditRepository;
 import org.yunjian.audit.internal.AuditVerifier;
 import org.yunjian.audit.internal.VerificationReport;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.FieldErrors.ValidationException;
 
 /** The audit log page: entries newest first with filters and htmx paging, and a verify button. */
 @Controller
@@ -72,7 +72,7 @@ class AuditPageController {
     private void fill(FilterForm form, int page, Model model) {
         model.addAttribute("filter", form);
         model.addAttribute("outcomes", List.of("SUCCESS", "FAILURE", "DENIED"));
-        try {
+        PageRefusal.on(model).fill(() -> {
             AuditQuery q = AuditQuery.parse(form.action(), form.user(), form.outcome(), form.from(), form.to(),
                     Math.max(page, 0), PAGE_SIZE);
             long total = repository.count(q.filter());
@@ -83,13 +83,12 @@ class AuditPageController {
             model.addAttribute("total", total);
             model.addAttribute("hasPrevious", q.page() > 0);
             model.addAttribute("hasNext", (long) (q.page() + 1) * PAGE_SIZE < total);
-        } catch (ValidationException e) {
-            model.addAttribute("errors", e.errors());
+        }, () -> {
             model.addAttribute("entries", List.of());
             model.addAttribute("page", 0);
             model.addAttribute("total", 0L);
             model.addAttribute("hasPrevious", false);
             model.addAttribute("hasNext", false);
-        }
+        });
     }
 }

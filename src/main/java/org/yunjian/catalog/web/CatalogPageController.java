@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.CatalogExchange;
 import org.yunjian.catalog.CatalogLoadException;
@@ -30,17 +32,14 @@ import org.yunjian.catalog.rest.FilterParams;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.security.Role;
-import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldLabel;
+import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.shared.paging.ListFilters;
+import org.yunjian.shared.paging.Pager;
+import org.yunjian.shared.paging.Paged;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Texts;
-import org.yunjian.shared.paging.ListFilters;
-import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.paging.Pager;
-import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.shared.version.PreconditionRequiredException;
-import org.yunjian.shared.version.StaleVersionException;
 
 /**
  * Browsing the catalog: requirement items filtered by standard, phase, role, layer and deployment model or found by
@@ -67,38 +66,59 @@ class CatalogPageController {
      * imported catalog needs the form's explicit confirmation ({@code replace}); without it the page says which
      * catalog holds the code.
      */
+    /** The import form, as {@link PageRefusal#ERRORS_IN}. */
+    static final String IMPORT = "import";
+
     @PostMapping("/catalog/import")
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     String importCatalog(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String code,
                          @RequestParam(defaultValue = "false") boolean replace,
                          @RequestParam(required = false) String version, RedirectAttributes flash) {
+        // a replacement comes from the catalog's versions page: back there, with the version now current
+        java.util.function.Supplier<String> back = () -> {
+            boolean known = code != null && exchange.imported().stream().anyMatch(i -> i.code().equals(code));
+            return replace && known ? "redirect:" + UriComponentsBuilder.fromPath("/catalog/imports/{code}")
+                    .buildAndExpand(code).encode().toUriString() : "redirect:/catalog";
+        };
         try (InputStream in = file.getInputStream()) {
             byte[] content = in.readNBytes(MAX_UPLOAD + 1);
-            if (content.length > MAX_UPLOAD) {
-                throw new FieldErrors.ValidationException("file", "catalog.import.tooLarge", MAX_UPLOAD / 1_000_000);
-            }
-            CatalogExchange.ImportedStandard s = exchange.importOscal(file.getOriginalFilename(), content, code,
-                    replace ? ExpectedVersion.ofForm(version) : null);
-            flash.addFlashAttribute("importMessage", Texts.get(s.version() > 1 ? "catalog.import.replacedDone"
-                    : "catalog.import.done", s.code(), s.requirements(), s.version()));
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            // someone else replaced the catalog since it was read, or the form named no version: the versions page
+            // refused, the import form's problems, each naming its field by the form's label; for its version
+            // (someone else replaced the catalog since it was read, or the form named no version) the versions page
             // again, whose form now names the version current, ready to replace that one deliberately
-            flash.addFlashAttribute("stale", e.formText(org.yunjian.shared.version.VersionRefusal.Action.IMPORT));
-        } catch (CatalogLoadException | ConflictException e) {
-            flash.addFlashAttribute("importErrors", List.of(e.getMessage()));
-            flash.addFlashAttribute("importCode", code);
-        } catch (FieldErrors.ValidationException e) {
-            flash.addFlashAttribute("importErrors", e.errors().entrySet().stream()
-                    .map(x -> FieldLabel.named(FieldLabels.IMPORT, null, x.getKey(), x.getValue())).toList());
+            return PageRefusal.on(flash).in(IMPORT).conflicts()
+                    .step(org.yunjian.shared.version.VersionRefusal.Action.IMPORT)
+                    .fields(errors -> {
+                        Map<String, String> labelled = new LinkedHashMap<>();
+                        errors.forEach((field, text) -> labelled.put(field,
+                                FieldLabel.named(FieldLabels.IMPORT, null, field, text)));
+                        return labelled;
+                    })
+                    .attempt(() -> {
+                        if (content.length > MAX_UPLOAD) {
+                            throw new FieldErrors.ValidationException("file", "catalog.import.tooLarge",
+                                    MAX_UPLOAD / 1_000_000);
+                        }
+                        CatalogExchange.ImportedStandard s = exchange.importOscal(file.getOriginalFilename(), content,
+                                code, replace ? ExpectedVersion.ofForm(version) : null);
+                        flash.addFlashAttribute("importMessage", Texts.get(s.version() > 1
+                                ? "catalog.import.replacedDone" : "catalog.import.done", s.code(), s.requirements(),
+                                s.version()));
+                        return back.get();
+                    }, refusal -> {
+                        if (refusal == null) {
+                            flash.addFlashAttribute("importCode", code);
+                        }
+                        return back.get();
+                    });
+        } catch (CatalogLoadException e) {
+            flash.addFlashAttribute(PageRefusal.CONFLICT, e.getMessage());
+            flash.addFlashAttribute(PageRefusal.ERRORS_IN, IMPORT);
             flash.addFlashAttribute("importCode", code);
         } catch (IOException e) {
-            flash.addFlashAttribute("importErrors", List.of(Texts.get("catalog.import.unreadable")));
+            flash.addFlashAttribute(PageRefusal.CONFLICT, Texts.get("catalog.import.unreadable"));
+            flash.addFlashAttribute(PageRefusal.ERRORS_IN, IMPORT);
         }
-        // a replacement comes from the catalog's versions page: back there, with the version now current
-        boolean known = code != null && exchange.imported().stream().anyMatch(i -> i.code().equals(code));
-        return replace && known ? "redirect:" + UriComponentsBuilder.fromPath("/catalog/imports/{code}")
-                .buildAndExpand(code).encode().toUriString() : "redirect:/catalog";
+        return back.get();
     }
 
     @GetMapping("/catalog")
@@ -152,7 +172,9 @@ class CatalogPageController {
         model.addAttribute("standard", standard);
         model.addAttribute("filter", filter);
         model.addAttribute("searching", query.text() != null);
-        model.addAttribute("errors", errors.asMap());
+        if (!(IMPORT.equals(model.getAttribute(PageRefusal.ERRORS_IN)) && model.containsAttribute(PageRefusal.ERRORS))) {
+            model.addAttribute(PageRefusal.ERRORS, errors.asMap()); // the filter's, unless an import's came back
+        }
         model.addAttribute("fieldLabels", FieldLabels.FILTER);
         model.addAttribute("result", result);
         model.addAttribute("from", query.page().offset() + 1);

@@ -12,13 +12,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.assessment.spi.Access;
 import org.yunjian.evidence.EvidenceException;
 import org.yunjian.evidence.EvidenceService;
-import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.shared.version.PreconditionRequiredException;
-import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.Texts;
 import org.yunjian.shared.version.VersionRefusal;
 
@@ -61,15 +59,10 @@ class EvidencePages {
     String share(@PathVariable UUID id, @RequestParam boolean shared, @RequestParam(required = false) String version,
                  RedirectAttributes flash) {
         var info = evidence.visible(id);
-        try {
-            evidence.setShared(id, ExpectedVersion.ofForm(version), shared);
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            // the item page again over the evidence as stored now, with the clear refusal: sharing did not change
-            flash.addFlashAttribute("stale", e.formText(VersionRefusal.Action.SHARE));
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/assessment-items/" + info.itemId();
+        // refused, the item page again over the evidence as stored now, with the clear refusal: sharing did not change
+        String back = "redirect:/assessment-items/" + info.itemId();
+        return PageRefusal.on(flash).conflicts().step(VersionRefusal.Action.SHARE)
+                .attempt(() -> evidence.setShared(id, ExpectedVersion.ofForm(version), shared), () -> back, () -> back);
     }
 
     @PostMapping("/evidence/{id}/delete")
@@ -81,14 +74,9 @@ class EvidencePages {
             flash.addFlashAttribute("conflict", Texts.get("assessment.confirm.missingDelete", info.displayName()));
             return "redirect:/assessment-items/" + info.itemId();
         }
-        try {
-            evidence.delete(id, ExpectedVersion.ofForm(version));
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            // nothing deleted: the item page over the file as stored now, the confirmation to be ticked again
-            flash.addFlashAttribute("stale", e.formText(VersionRefusal.Action.DELETE));
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/assessment-items/" + info.itemId();
+        // refused, nothing deleted: the item page over the file as stored now, the confirmation to be ticked again
+        String back = "redirect:/assessment-items/" + info.itemId();
+        return PageRefusal.on(flash).conflicts().step(VersionRefusal.Action.DELETE)
+                .attempt(() -> evidence.delete(id, ExpectedVersion.ofForm(version)), () -> back, () -> back);
     }
 }

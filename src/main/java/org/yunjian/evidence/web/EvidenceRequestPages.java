@@ -19,20 +19,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.evidence.EvidenceRequestStatus;
 import org.yunjian.evidence.EvidenceRouting;
 import org.yunjian.assessment.spi.Access;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.evidence.internal.EvidenceLinks;
 import org.yunjian.evidence.internal.EvidenceRequests;
-import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.paging.Pager;
-import org.yunjian.shared.version.PreconditionRequiredException;
-import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.Texts;
 import org.yunjian.shared.version.VersionRefusal;
 
@@ -143,13 +140,11 @@ class EvidenceRequestPages {
             for (FormLine l : typed) {
                 String proposal = null;
                 if (!l.itemIds().isEmpty()) {
-                    try {
+                    proposal = PageRefusal.checked(() -> {
                         var r = requests.propose(id, l.itemIds());
-                        proposal = Texts.get("assessment.request.proposal", Msg.of(r.party()).text(),
+                        return Texts.get("assessment.request.proposal", Msg.of(r.party()).text(),
                                 requests.name(r.organisationId()), Msg.of(r.basis()).text());
-                    } catch (ValidationException e) {
-                        e.errors().forEach((k, v) -> errors.put("lines[" + l.n() + "]." + k, v));
-                    }
+                    }, refused -> refused.forEach((k, v) -> errors.put("lines[" + l.n() + "]." + k, v)));
                 }
                 shown.add(new FormLine(l.n(), l.title(), l.description(), l.itemIds(), l.dueDate(), l.addressee(),
                         proposal));
@@ -157,13 +152,15 @@ class EvidenceRequestPages {
             return page(id, shown, errors, model);
         }
         if (errors.isEmpty()) {
-            try {
+            return PageRefusal.on(model).fields(refused -> {
+                Map<String, String> renumbered = new HashMap<>();
+                refused.forEach((k, v) -> renumbered.put(renumber(k, positions), v));
+                return renumbered;
+            }).attempt(() -> {
                 var sent = requests.send(id, input);
                 flash.addFlashAttribute("notice", Texts.get("assessment.request.sent", sent.size()));
                 return "redirect:/assessments/" + id + "/evidence-requests";
-            } catch (ValidationException e) {
-                e.errors().forEach((k, v) -> errors.put(renumber(k, positions), v));
-            }
+            }, () -> page(id, typed, PageRefusal.none(), model));
         }
         return page(id, typed, errors, model);
     }
@@ -213,20 +210,18 @@ class EvidenceRequestPages {
                   @RequestParam(defaultValue = "") String back, @RequestParam(required = false) String version,
                   RedirectAttributes flash) throws IOException {
         var line = requests.line(id);
-        try {
-            var e = requests.answer(id, ExpectedVersion.ofForm(version), file == null ? null
-                    : file.getOriginalFilename(), file == null ? null : file.getBytes(), validUntil);
-            flash.addFlashAttribute("notice", Texts.get("assessment.request.answered", e.displayName()));
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            // the file cannot come back (a browser never refills a file field); the typed validity date does
-            stale(flash, e);
-            flash.addFlashAttribute("typedValidUntil", Map.of(id, validUntil == null ? "" : validUntil.toString()));
-        } catch (ValidationException e) {
-            flash.addFlashAttribute("lineErrors", Map.of(id, String.join(" ", e.errors().values())));
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("lineErrors", Map.of(id, e.getMessage()));
-        }
-        return back(back, line.assessmentId());
+        String name = file == null ? null : file.getOriginalFilename();
+        byte[] content = file == null ? null : file.getBytes();
+        String page = back(back, line.assessmentId());
+        // refused for its version, the file cannot come back (a browser never refills a file field); the typed
+        // validity date does
+        return onLine(flash, id)
+                .keep(e -> flash.addFlashAttribute("typedValidUntil",
+                        Map.of(id, validUntil == null ? "" : validUntil.toString())))
+                .attempt(() -> {
+                    var e = requests.answer(id, ExpectedVersion.ofForm(version), name, content, validUntil);
+                    flash.addFlashAttribute("notice", Texts.get("assessment.request.answered", e.displayName()));
+                }, () -> page, () -> page);
     }
 
     @PostMapping("/evidence-request-lines/{id}/decision")
@@ -235,18 +230,14 @@ class EvidenceRequestPages {
                   @RequestParam(required = false) String comment, @RequestParam(defaultValue = "") String back,
                   @RequestParam(required = false) String version, RedirectAttributes flash) {
         var line = requests.line(id);
-        try {
-            requests.decide(id, ExpectedVersion.ofForm(version), accept, comment);
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            // accepting is one click (nothing typed); returning keeps the typed comment
-            flash.addFlashAttribute("stale", accept ? e.formText(VersionRefusal.Action.ACCEPT) : e.formText());
-            flash.addFlashAttribute("typedComment", Map.of(id, comment == null ? "" : comment));
-        } catch (ValidationException | ConflictException e) {
-            flash.addFlashAttribute("lineErrors", Map.of(id, e instanceof ValidationException v
-                    ? String.join(" ", v.errors().values()) : e.getMessage()));
-            flash.addFlashAttribute("typedComment", Map.of(id, comment == null ? "" : comment));
-        }
-        return back(back, line.assessmentId());
+        String page = back(back, line.assessmentId());
+        // accepting is one click (nothing typed); returning keeps the typed comment
+        return onLine(flash, id).step(accept ? VersionRefusal.Action.ACCEPT : null)
+                .attempt(() -> requests.decide(id, ExpectedVersion.ofForm(version), accept, comment), () -> page,
+                        () -> {
+                            flash.addFlashAttribute("typedComment", Map.of(id, comment == null ? "" : comment));
+                            return page;
+                        });
     }
 
     @PostMapping("/evidence-request-lines/{id}/addressee")
@@ -256,23 +247,26 @@ class EvidenceRequestPages {
         var line = requests.line(id);
         EvidenceRouting.Party party = "PROVIDER".equals(addressee) ? EvidenceRouting.Party.PROVIDER
                 : "CUSTOMER".equals(addressee) ? EvidenceRouting.Party.CUSTOMER : null;
-        try {
-            requests.readdress(id, ExpectedVersion.ofForm(version), party);
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            flash.addFlashAttribute("stale", e.formText(VersionRefusal.Action.READDRESS));
-        } catch (ValidationException | ConflictException e) {
-            flash.addFlashAttribute("lineErrors", Map.of(id, e instanceof ValidationException v
-                    ? String.join(" ", v.errors().values()) : e.getMessage()));
-        }
-        return back("", line.assessmentId());
+        String page = back("", line.assessmentId());
+        return onLine(flash, id).step(VersionRefusal.Action.READDRESS)
+                .attempt(() -> requests.readdress(id, ExpectedVersion.ofForm(version), party), () -> page, () -> page);
     }
 
     /**
-     * A form refused for its version: the page it goes back to shows the clear refusal ({@code web/locking ::
-     * stale}) over the record as stored now, its form carrying the newer version, the typed input kept.
+     * A refused form of one request line, file link or carry ({@code row}: {@code line-<id>}, {@code link},
+     * {@code carry-<evidence id>}): a conflict or the field errors as one alert in that row; refused for its
+     * version, the page it goes back to shows the clear refusal ({@code web/locking :: stale}) over the record as
+     * stored now, its form carrying the newer version, the typed input kept.
      */
-    private static void stale(RedirectAttributes flash, VersionRefusal e) {
-        flash.addFlashAttribute("stale", e.formText());
+    private static PageRefusal refusal(RedirectAttributes flash, String row) {
+        return PageRefusal.on(flash).in(row).conflicts().errorsAsAlert(" ");
+    }
+
+    /** The file links' alert on the item page, as {@link PageRefusal#ERRORS_IN}. */
+    static final String LINK = "link";
+
+    private static PageRefusal onLine(RedirectAttributes flash, UUID line) {
+        return refusal(flash, "line-" + line);
     }
 
     private static String back(String back, UUID assessmentId) {
@@ -291,15 +285,10 @@ class EvidenceRequestPages {
                 @RequestParam(name = "itemId", required = false) List<UUID> itemIds,
                 @RequestParam(required = false) UUID returnTo, @RequestParam(required = false) String version,
                 RedirectAttributes flash) {
-        try {
-            links.link(id, ExpectedVersion.ofForm(version), assessmentId, itemIds);
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            stale(flash, e);
-        } catch (ValidationException | ConflictException e) {
-            flash.addFlashAttribute("linkError", e instanceof ValidationException v
-                    ? String.join(" ", v.errors().values()) : e.getMessage());
-        }
-        return returnTo == null ? "redirect:/assessments/" + assessmentId : "redirect:/assessment-items/" + returnTo;
+        String page = returnTo == null ? "redirect:/assessments/" + assessmentId
+                : "redirect:/assessment-items/" + returnTo;
+        return refusal(flash, LINK).attempt(() -> links.link(id, ExpectedVersion.ofForm(version), assessmentId,
+                itemIds), () -> page, () -> page);
     }
 
     /**
@@ -311,34 +300,24 @@ class EvidenceRequestPages {
     String linkToItem(@PathVariable("id") UUID itemId, @RequestParam(required = false) UUID evidenceId,
                       @RequestParam MultiValueMap<String, String> form, RedirectAttributes flash) {
         var item = service.item(itemId).item();
+        String page = "redirect:/assessment-items/" + itemId;
         if (evidenceId == null) {
-            flash.addFlashAttribute("linkError", Texts.get("assessment.link.error.evidence"));
-        } else {
-            try {
-                links.link(evidenceId, ExpectedVersion.ofForm(form.getFirst("version-" + evidenceId)),
-                        item.assessmentId(), List.of(itemId));
-            } catch (StaleVersionException | PreconditionRequiredException e) {
-                stale(flash, e);
-                flash.addFlashAttribute("typedLink", evidenceId);
-            } catch (ConflictException e) {
-                flash.addFlashAttribute("linkError", e.getMessage());
-            }
+            flash.addFlashAttribute(PageRefusal.CONFLICT, Texts.get("assessment.link.error.evidence"));
+            flash.addFlashAttribute(PageRefusal.ERRORS_IN, LINK);
+            return page;
         }
-        return "redirect:/assessment-items/" + itemId;
+        return refusal(flash, LINK).keep(e -> flash.addFlashAttribute("typedLink", evidenceId))
+                .attempt(() -> links.link(evidenceId, ExpectedVersion.ofForm(form.getFirst("version-" + evidenceId)),
+                        item.assessmentId(), List.of(itemId)), () -> page, () -> page);
     }
 
     @PostMapping("/evidence/{id}/unlink")
     @PreAuthorize(WHO)
     String unlink(@PathVariable UUID id, @RequestParam UUID itemId, @RequestParam(required = false) String version,
                   RedirectAttributes flash) {
-        try {
-            links.unlink(id, ExpectedVersion.ofForm(version), itemId);
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            flash.addFlashAttribute("stale", e.formText(VersionRefusal.Action.UNLINK));
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("linkError", e.getMessage());
-        }
-        return "redirect:/assessment-items/" + itemId;
+        String page = "redirect:/assessment-items/" + itemId;
+        return refusal(flash, LINK).step(VersionRefusal.Action.UNLINK)
+                .attempt(() -> links.unlink(id, ExpectedVersion.ofForm(version), itemId), () -> page, () -> page);
     }
 
     @PostMapping("/evidence/{id}/validity")
@@ -347,13 +326,12 @@ class EvidenceRequestPages {
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil,
                     @RequestParam UUID itemId, @RequestParam(required = false) String version,
                     RedirectAttributes flash) {
-        try {
-            links.setValidUntil(id, ExpectedVersion.ofForm(version), validUntil);
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            stale(flash, e);
-            flash.addFlashAttribute("typedValidity", Map.of(id, validUntil == null ? "" : validUntil.toString()));
-        }
-        return "redirect:/assessment-items/" + itemId;
+        String page = "redirect:/assessment-items/" + itemId;
+        return PageRefusal.on(flash)
+                .keep(e -> flash.addFlashAttribute("typedValidity",
+                        Map.of(id, validUntil == null ? "" : validUntil.toString())))
+                .attempt(() -> links.setValidUntil(id, ExpectedVersion.ofForm(version), validUntil), () -> page,
+                        () -> page);
     }
 
     @PostMapping("/assessments/{id}/carried-evidence")
@@ -361,21 +339,21 @@ class EvidenceRequestPages {
     String carry(@PathVariable UUID id, @RequestParam UUID evidenceId,
                  @RequestParam(name = "itemId", required = false) List<UUID> itemIds,
                  @RequestParam MultiValueMap<String, String> form, RedirectAttributes flash) {
-        try {
+        String page = "redirect:/assessments/" + id + "/evidence-requests#carry";
+        return refusal(flash, "carry-" + evidenceId).attempt(() -> {
             // like the link form: the form carries its file's version as version-<evidence id>
             links.carry(id, evidenceId, ExpectedVersion.ofForm(form.getFirst("version-" + evidenceId)), itemIds);
             flash.addFlashAttribute("notice", Texts.get("assessment.carry.done"));
-        } catch (StaleVersionException | PreconditionRequiredException e) {
+            return page;
+        }, refusal -> {
+            if (refusal == null) {
+                return page;
+            }
             // nothing carried: the page over the file as stored now, the chosen items kept in its form
-            stale(flash, e);
             flash.addFlashAttribute("typedCarry", Map.of(evidenceId, itemIds == null ? List.of() : itemIds));
             // the alert heads the page: land on it, not on the carry form below
             return "redirect:/assessments/" + id + "/evidence-requests#stale-version";
-        } catch (ValidationException | ConflictException e) {
-            flash.addFlashAttribute("carryErrors", Map.of(evidenceId, e instanceof ValidationException v
-                    ? String.join(" ", v.errors().values()) : e.getMessage()));
-        }
-        return "redirect:/assessments/" + id + "/evidence-requests#carry";
+        });
     }
 
     private static String nz(String s) {

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.catalog.ClauseLabel;
 import org.yunjian.exit.InventoryItem;
 import org.yunjian.exitproject.ChecklistStatus;
@@ -41,8 +42,6 @@ import org.yunjian.security.CurrentUser;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.version.PreconditionRequiredException;
-import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.Texts;
 import org.yunjian.shared.version.VersionRefusal;
 
@@ -120,11 +119,9 @@ class ExitProjectPages {
     @PreAuthorize(WHO)
     String create(@RequestParam(required = false) UUID systemId, @RequestParam(defaultValue = "") String name,
                   Model model) {
-        try {
-            return "redirect:/exit-projects/" + service.create(new ExitProjectService.CreateInput(name, systemId)).id();
-        } catch (ValidationException e) {
-            return form(model, e.errors(), name, systemId);
-        }
+        return PageRefusal.on(model).attempt(
+                () -> "redirect:/exit-projects/" + service.create(new ExitProjectService.CreateInput(name, systemId)).id(),
+                () -> form(model, PageRefusal.none(), name, systemId));
     }
 
     @GetMapping("/exit-projects/{id}")
@@ -244,28 +241,20 @@ class ExitProjectPages {
                           Map<String, String> typed, java.util.function.Function<VersionRefusal, String> refusal,
                           Runnable action) {
         String page = "redirect:/exit-projects/" + id;
-        try {
-            action.run();
-            return page + anchor;
-        } catch (ValidationException e) {
-            flash.addFlashAttribute("errors", e.errors());
-            if (anchor.startsWith("#")) { // the section whose form was refused: its errors name it
-                flash.addFlashAttribute("errorsIn", anchor.substring(1));
-            }
-            return page + "#errors";
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            // read anew, the page's forms name the version stored now; the alert heads the page: land on it, not
-            // on the form's section below, where it would not show
-            flash.addFlashAttribute("stale", refusal.apply(e));
-            if (form != null) { // a one-click form keeps no input
-                flash.addFlashAttribute("staleForm", form);
-                flash.addFlashAttribute("typed", typed);
-            }
-            return page + "#stale-version";
-        } catch (org.yunjian.shared.ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-            return page + "#conflict";
+        PageRefusal refusing = PageRefusal.on(flash).staleText(refusal).conflicts(flash, () -> page + "#conflict")
+                // read anew, the page's forms name the version stored now; the alert heads the page: land on it,
+                // not on the form's section below, where it would not show
+                .keep(e -> {
+                    if (form != null) { // a one-click form keeps no input
+                        flash.addFlashAttribute("staleForm", form);
+                        flash.addFlashAttribute("typed", typed);
+                    }
+                });
+        if (anchor.startsWith("#")) { // the section whose form was refused: its errors name it
+            refusing.in(anchor.substring(1));
         }
+        return refusing.attempt(action, () -> page + anchor,
+                refused -> page + (refused == null ? "#errors" : "#stale-version"));
     }
 
     /**

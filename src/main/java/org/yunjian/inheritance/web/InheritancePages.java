@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.assessment.spi.Access;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
@@ -19,8 +20,6 @@ import org.yunjian.inheritance.Inheritances;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.version.PreconditionRequiredException;
-import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.Texts;
 import org.yunjian.shared.version.VersionRefusal;
 
@@ -52,7 +51,9 @@ class InheritancePages {
                             @RequestParam(required = false) RiskLevel riskLevel,
                             @RequestParam(value = "file", required = false) MultipartFile file,
                             RedirectAttributes flash) throws IOException {
-        try {
+        String back = "redirect:/assessments/" + id + "#inheritance-title";
+        byte[] content = file == null || file.isEmpty() ? null : file.getBytes();
+        return PageRefusal.on(flash).in(CONCLUSION).conflicts(flash, () -> back).attempt(() -> {
             LocalDate date = null;
             if (concludedOn != null && !concludedOn.isBlank()) {
                 try {
@@ -62,17 +63,13 @@ class InheritancePages {
                 }
             }
             var s = inheritances.recordConclusion(id, new Inheritances.ConclusionInput(reportNumber, assessorName,
-                    date, verdict, riskLevel), file == null || file.isEmpty() ? null : file.getOriginalFilename(),
-                    file == null || file.isEmpty() ? null : file.getBytes());
+                    date, verdict, riskLevel), content == null ? null : file.getOriginalFilename(), content);
             flash.addFlashAttribute("inheritResult", Texts.get("assessment.inherit.recorded", s.label()));
-        } catch (ValidationException e) {
-            flash.addFlashAttribute("conclusionErrors", e.errors());
+        }, () -> back, () -> {
             flash.addFlashAttribute("conclusionInput", new ConclusionForm(reportNumber, assessorName, concludedOn,
                     verdict, riskLevel));
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/assessments/" + id + "#inheritance-title";
+            return back;
+        });
     }
 
     @PostMapping("/assessments/{id}/inheritance")
@@ -80,76 +77,58 @@ class InheritancePages {
     String inheritAll(@PathVariable UUID id, @RequestParam(required = false) UUID source,
                       @RequestParam(defaultValue = "false") boolean confirm,
                       @RequestParam(required = false) String version, RedirectAttributes flash) {
-        try {
+        String back = "redirect:/assessments/" + id + "#inheritance-title";
+        return refusal(flash, source).attempt(() -> {
             if (!confirm) {
                 throw new ConflictException("confirm-missing", "assessment.inherit.error.confirm");
             }
             var r = inheritances.inheritAll(id, ExpectedVersion.ofForm(version), source);
             flash.addFlashAttribute("inheritResult", Texts.get("assessment.inherit.bulkDone", r.inherited(),
                     r.skipped().size()));
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            stale(flash, e.formText(), source);
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        } catch (ValidationException e) {
-            flash.addFlashAttribute("conflict", String.join(" · ", e.errors().values()));
-        }
-        return "redirect:/assessments/" + id + "#inheritance-title";
+        }, () -> back, () -> back);
     }
 
     @PostMapping("/assessments/{id}/inheritance/withdraw")
     @PreAuthorize(Access.WHO)
     String withdrawAll(@PathVariable UUID id, @RequestParam(required = false) String version,
                        RedirectAttributes flash) {
-        try {
-            flash.addFlashAttribute("inheritResult", Texts.get("assessment.inherit.withdrawnAll",
-                    inheritances.withdrawAll(id, ExpectedVersion.ofForm(version))));
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            stale(flash, e.formText(VersionRefusal.Action.WITHDRAW), null);
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/assessments/" + id + "#inheritance-title";
+        String back = "redirect:/assessments/" + id + "#inheritance-title";
+        return refusal(flash, null).step(VersionRefusal.Action.WITHDRAW).attempt(
+                () -> flash.addFlashAttribute("inheritResult", Texts.get("assessment.inherit.withdrawnAll",
+                        inheritances.withdrawAll(id, ExpectedVersion.ofForm(version)))), () -> back, () -> back);
     }
 
     @PostMapping("/assessment-items/{id}/inheritance")
     @PreAuthorize(Access.WHO)
     String inherit(@PathVariable UUID id, @RequestParam(required = false) UUID source,
                    @RequestParam(required = false) String version, RedirectAttributes flash) {
-        try {
-            inheritances.inherit(id, ExpectedVersion.ofForm(version), source);
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            stale(flash, e.formText(), source);
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        } catch (ValidationException e) {
-            flash.addFlashAttribute("conflict", String.join(" · ", e.errors().values()));
-        }
-        return "redirect:/assessment-items/" + id;
+        String back = "redirect:/assessment-items/" + id;
+        return refusal(flash, source).attempt(() -> inheritances.inherit(id, ExpectedVersion.ofForm(version), source),
+                () -> back, () -> back);
     }
 
     @PostMapping("/assessment-items/{id}/inheritance/withdraw")
     @PreAuthorize(Access.WHO)
     String withdraw(@PathVariable UUID id, @RequestParam(required = false) String version,
                     RedirectAttributes flash) {
-        try {
-            inheritances.withdraw(id, ExpectedVersion.ofForm(version));
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            stale(flash, e.formText(VersionRefusal.Action.WITHDRAW), null);
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/assessment-items/" + id;
+        String back = "redirect:/assessment-items/" + id;
+        return refusal(flash, null).step(VersionRefusal.Action.WITHDRAW).attempt(
+                () -> inheritances.withdraw(id, ExpectedVersion.ofForm(version)), () -> back, () -> back);
     }
 
+    /** The conclusion form on the assessment page, as {@link PageRefusal#ERRORS_IN}. */
+    static final String CONCLUSION = "conclusion";
+
     /**
-     * A form refused for its version: the page shows the clear refusal ({@code web/locking :: stale}) over the
-     * record as stored now, its form carrying the newer version and the chosen source kept.
+     * A refused one-click form: a conflict or its field errors as the alert; refused for its version, the page shows
+     * the clear refusal ({@code web/locking :: stale}) over the record as stored now, its form carrying the newer
+     * version and the chosen source kept.
      */
-    private static void stale(RedirectAttributes flash, String text, UUID source) {
-        flash.addFlashAttribute("stale", text);
-        if (source != null) {
-            flash.addFlashAttribute("typedSource", source);
-        }
+    private static PageRefusal refusal(RedirectAttributes flash, UUID source) {
+        return PageRefusal.on(flash).conflicts().errorsAsAlert(" · ").keep(e -> {
+            if (source != null) {
+                flash.addFlashAttribute("typedSource", source);
+            }
+        });
     }
 }

@@ -20,6 +20,7 @@ import org.yunjian.shared.ForbiddenException;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.version.StaleVersionException;
+import org.yunjian.shared.version.VersionRefusal;
 
 /**
  * Several duties of a plan changed at once — a phase of the government-website guide has some sixty duties, and
@@ -55,7 +56,7 @@ public class DutyBatch {
      * The batch was refused because one duty changed since it was read: the stale-version conflict of that duty,
      * its text naming the duty; nothing of the batch was stored.
      */
-    public static final class StaleDuty extends ConflictException {
+    public static final class StaleDuty extends ConflictException implements VersionRefusal {
 
         private final UUID duty;
         private final StaleVersionException stale;
@@ -90,8 +91,24 @@ public class DutyBatch {
         }
 
         /** The text the plan page shows over the batch form: the duty named, the ticked input kept. */
+        @Override
         public String formText() {
             return formText.text();
+        }
+
+        @Override
+        public String formText(Action action) {
+            return stale.formText(action);
+        }
+
+        @Override
+        public RuntimeException naming(Msg record) {
+            return stale.naming(record);
+        }
+
+        @Override
+        public Long formVersion() {
+            return stale.formVersion();
         }
     }
 

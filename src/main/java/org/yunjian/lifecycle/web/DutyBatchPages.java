@@ -12,15 +12,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.catalog.Phase;
 import org.yunjian.lifecycle.internal.DutyBatch;
 import org.yunjian.lifecycle.internal.PlanInputs;
 import org.yunjian.lifecycle.internal.PlanService;
 import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.LocalizedException;
-import org.yunjian.shared.NotFoundException;
-import org.yunjian.shared.version.PreconditionRequiredException;
 import org.yunjian.shared.Texts;
 
 /**
@@ -81,19 +78,10 @@ class DutyBatchPages {
         if (phase != null) {
             flash.addFlashAttribute("batchPhase", phase.name()); // the outcome is shown at the phase's form
         }
-        try {
-            flash.addFlashAttribute("saved", Texts.get("lifecycle.batch.saved", action.getAsInt()));
-        } catch (DutyBatch.StaleDuty e) {
-            flash.addFlashAttribute("stale", e.formText());
-        } catch (PreconditionRequiredException e) {
-            flash.addFlashAttribute("stale", e.formText());
-        } catch (ValidationException e) {
-            flash.addFlashAttribute("errors", e.errors());
-        } catch (NotFoundException e) {
-            throw e;
-        } catch (LocalizedException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:" + PlanPages.base(id) + (phase == null ? "" : "#stage-" + phase.name());
+        String back = "redirect:" + PlanPages.base(id) + (phase == null ? "" : "#stage-" + phase.name());
+        // a stale duty's text names the duty, the ticked input kept
+        return PageRefusal.on(flash).alerts().attempt(
+                () -> flash.addFlashAttribute("saved", Texts.get("lifecycle.batch.saved", action.getAsInt())),
+                () -> back, () -> back);
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.Phase;
 import org.yunjian.exitproject.ExitProjects;
@@ -27,10 +28,6 @@ import org.yunjian.lifecycle.internal.PlanService;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.LocalizedException;
-import org.yunjian.shared.NotFoundException;
-import org.yunjian.shared.version.PreconditionRequiredException;
-import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.Texts;
 
 /**
@@ -187,18 +184,16 @@ class PlanPages {
             flash.addFlashAttribute("conflict", Texts.get("lifecycle.page.close.unconfirmed"));
             return "redirect:" + base(id) + "#stage-" + phase.name();
         }
-        try {
-            plans.close(id, phase);
+        String back = "redirect:" + base(id) + "#stage-" + phase.name();
+        return PageRefusal.on(flash).alerts().attempt(() -> {
+            try {
+                plans.close(id, phase);
+            } catch (PlanService.GateRefused e) {
+                flash.addFlashAttribute("refusedPhase", phase.name()); // with the alert: the gate that refused
+                throw e;
+            }
             flash.addFlashAttribute("saved", Texts.get("lifecycle.page.closedNow"));
-        } catch (PlanService.GateRefused e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-            flash.addFlashAttribute("refusedPhase", phase.name());
-        } catch (NotFoundException e) {
-            throw e;
-        } catch (LocalizedException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:" + base(id) + "#stage-" + phase.name();
+        }, () -> back, () -> back);
     }
 
     @PostMapping("/systems/{id}/lifecycle/phases/{phase}/reopen")
@@ -294,21 +289,13 @@ class PlanPages {
     private static String change(String target, RedirectAttributes flash, Map<String, String> typed,
                                  java.util.function.Function<org.yunjian.shared.version.VersionRefusal, String> refusal,
                                  Supplier<?> action) {
-        try {
-            action.get();
-            flash.addFlashAttribute("saved", Texts.get("lifecycle.page.saved"));
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            // the same clear refusal whether the duty changed meanwhile or the form named no version
-            flash.addFlashAttribute("stale", refusal.apply(e));
-            flash.addFlashAttribute("typed", typed);
-        } catch (ValidationException e) {
-            flash.addFlashAttribute("errors", e.errors());
-        } catch (NotFoundException e) {
-            throw e;
-        } catch (LocalizedException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:" + target;
+        // the same clear refusal whether the duty changed meanwhile or the form named no version; strangers get 404
+        return PageRefusal.on(flash).staleText(refusal).keep(e -> flash.addFlashAttribute("typed", typed))
+                .alerts().conflicts(flash, () -> "redirect:" + target)
+                .attempt(() -> {
+                    action.get();
+                    flash.addFlashAttribute("saved", Texts.get("lifecycle.page.saved"));
+                }, () -> "redirect:" + target, () -> "redirect:" + target);
     }
 
     /** The typed input of a form, by field name (blank fields kept, so the form shows what was sent). */

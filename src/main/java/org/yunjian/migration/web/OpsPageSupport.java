@@ -3,11 +3,8 @@ package org.yunjian.migration.web;
 import java.util.function.Supplier;
 
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.LocalizedException;
-import org.yunjian.shared.NotFoundException;
-import org.yunjian.shared.version.PreconditionRequiredException;
-import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.Texts;
 import org.yunjian.shared.version.VersionRefusal;
 
@@ -46,25 +43,16 @@ final class OpsPageSupport {
     private static String change(String page, String form, Object input,
                                  java.util.function.Function<VersionRefusal, String> refusal,
                                  RedirectAttributes flash, Supplier<?> action) {
-        try {
+        String back = "redirect:" + page + "#" + form;
+        return PageRefusal.on(flash).staleText(refusal).alerts().conflicts(flash, () -> back).attempt(() -> {
             action.get();
             flash.addFlashAttribute("saved", Texts.get("lifecycle.ops.page.saved"));
-        } catch (ValidationException e) {
-            flash.addFlashAttribute("errors", e.errors());
+        }, () -> back, () -> {
             flash.addFlashAttribute("failed", form);
             flash.addFlashAttribute(form + "In", input);
             flash.addFlashAttribute("failedIn", input);
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            flash.addFlashAttribute("stale", refusal.apply(e));
-            flash.addFlashAttribute("failed", form);
-            flash.addFlashAttribute(form + "In", input);
-            flash.addFlashAttribute("failedIn", input);
-        } catch (NotFoundException e) {
-            throw e;
-        } catch (LocalizedException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:" + page + "#" + form;
+            return back;
+        });
     }
 
     /** An irreversible step asks first: without the confirmation box ticked, a field error and nothing stored. */

@@ -11,10 +11,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.notification.internal.EmailMode;
 import org.yunjian.notification.internal.NotificationSettings;
 import org.yunjian.notification.internal.Notifications;
-import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
 import org.yunjian.shared.paging.Pager;
@@ -76,13 +76,11 @@ class NotificationPages {
     @PostMapping("/notifications/settings")
     String saveSettings(@RequestParam(defaultValue = "") String emailMode, @RequestParam(defaultValue = "") String language,
                         @RequestParam(defaultValue = "") String email, Model model, RedirectAttributes redirect) {
-        try {
+        return PageRefusal.on(model).attempt(() -> {
             settings.update(emailMode, language, email);
-        } catch (FieldErrors.ValidationException e) {
-            return settingsPage(model, emailMode, language, email, e.errors());
-        }
-        redirect.addFlashAttribute("saved", true);
-        return "redirect:/notifications/settings";
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/notifications/settings";
+        }, () -> settingsPage(model, emailMode, language, email, PageRefusal.none()));
     }
 
     private String settingsPage(Model model, String mode, String language, String email, Map<String, String> errors) {

@@ -11,12 +11,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.notification.internal.DeliveryRecords;
 import org.yunjian.notification.internal.NotificationSettings;
 import org.yunjian.notification.internal.OrganizationAdministrators;
 import org.yunjian.notification.internal.RobotKind;
 import org.yunjian.notification.internal.Webhooks;
-import org.yunjian.shared.FieldErrors;
 
 /** An organisation's group-chat robots and its deliveries (failures first), for its administrators. */
 @Controller
@@ -48,13 +48,11 @@ class WebhookPages {
                @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String url,
                @RequestParam(defaultValue = "") String secret, @RequestParam(defaultValue = "") String language,
                Model model, RedirectAttributes redirect) {
-        try {
+        return PageRefusal.on(model).attempt(() -> {
             webhooks.add(id, kind, name, url, secret, language);
-        } catch (FieldErrors.ValidationException e) {
-            return page(id, model, new RobotForm(kind, name, url, language), e.errors());
-        }
-        redirect.addFlashAttribute("added", true);
-        return "redirect:/organizations/" + id + "/webhooks";
+            redirect.addFlashAttribute("added", true);
+            return "redirect:/organizations/" + id + "/webhooks";
+        }, () -> page(id, model, new RobotForm(kind, name, url, language), PageRefusal.none()));
     }
 
     @PostMapping("/organizations/{id}/webhooks/{webhookId}/delete")

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.lifecycle.OverviewSection;
 import org.yunjian.obligations.ObligationKind;
 import org.yunjian.obligations.ObligationPolicy;
@@ -24,12 +25,9 @@ import org.yunjian.obligations.internal.ObligationIntervals;
 import org.yunjian.obligations.internal.ObligationService;
 import org.yunjian.obligations.internal.ReminderService;
 import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.paging.Paged;
 import org.yunjian.shared.paging.Pager;
-import org.yunjian.shared.version.PreconditionRequiredException;
-import org.yunjian.shared.version.StaleVersionException;
 
 /**
  * The obligations calendar's pages: a system's obligations ({@code /systems/{id}/lifecycle/obligations}: generate,
@@ -144,13 +142,11 @@ class ObligationPages {
                     @RequestParam(required = false) String page, @RequestParam(required = false) String size,
                     Model model, RedirectAttributes redirect) {
         ListFilters.Query<ObligationStatus> query = listQuery(q, status, page, size);
-        try {
+        return PageRefusal.on(model).attempt(() -> {
             int n = obligations.generate(id, startDate).size();
             redirect.addFlashAttribute("generated", n);
             return backTo(id, query);
-        } catch (ValidationException e) {
-            return system(id, model, e.errors(), null, query);
-        }
+        }, () -> system(id, model, PageRefusal.none(), null, query));
     }
 
     @PostMapping("/systems/{id}/lifecycle/obligations/{kind}/complete")
@@ -161,17 +157,12 @@ class ObligationPages {
                     @RequestParam(required = false) String size, Model model, RedirectAttributes redirect) {
         ListFilters.Query<ObligationStatus> query = listQuery(q, status, page, size);
         model.addAttribute("typed", typed("doneOn", doneOn));
-        try {
+        // refused, the completion form again with the date typed (over the obligation as stored now)
+        return PageRefusal.on(model).attempt(() -> {
             obligations.complete(id, kind, doneOn, ExpectedVersion.ofForm(version));
             redirect.addFlashAttribute("completed", kind);
             return backTo(id, query);
-        } catch (ValidationException e) {
-            return system(id, model, e.errors(), kind, query);
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            // the completion form again with the date typed, over the obligation as stored now
-            model.addAttribute("stale", e.formText());
-            return system(id, model, Map.of(), kind, query);
-        }
+        }, () -> system(id, model, PageRefusal.none(), kind, query));
     }
 
     @PostMapping("/systems/{id}/lifecycle/obligations/intervals")
@@ -183,17 +174,12 @@ class ObligationPages {
         ListFilters.Query<ObligationStatus> query = listQuery(form.get("q"), form.get("status"), form.get("page"),
                 form.get("size"));
         model.addAttribute("typed", typed("months", months));
-        try {
+        return PageRefusal.on(model).attempt(() -> {
             // the form carries the version of every kind's setting (version-<KIND>): the chosen kind's is named
             intervals.setInterval(kind, months, ExpectedVersion.ofForm(form.get("version-" + kind)));
             redirect.addFlashAttribute("intervalSet", kind);
             return backTo(id, query);
-        } catch (ValidationException e) {
-            return system(id, model, e.errors(), kind, query);
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            model.addAttribute("stale", e.formText());
-            return system(id, model, Map.of(), kind, query);
-        }
+        }, () -> system(id, model, PageRefusal.none(), kind, query));
     }
 
     private static Map<String, String> typed(String field, String value) {
@@ -267,12 +253,10 @@ class ObligationPages {
     @PostMapping("/lifecycle/calendar/reminder")
     @PreAuthorize(WHO)
     String reminder(@RequestParam(required = false) String email, Model model, RedirectAttributes redirect) {
-        try {
+        return PageRefusal.on(model).attempt(() -> {
             redirect.addFlashAttribute(reminders.setAddress(email).isPresent() ? "addressSet" : "addressRemoved", true);
             return "redirect:/lifecycle/calendar";
-        } catch (ValidationException e) {
-            return calendar(model, e.errors(), email);
-        }
+        }, () -> calendar(model, PageRefusal.none(), email));
     }
 
     // --- the cross-system overview

@@ -16,15 +16,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.party.AssetImportance;
 import org.yunjian.party.AssetType;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.internal.SystemAssets;
 import org.yunjian.party.internal.SystemService;
 import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.version.PreconditionRequiredException;
-import org.yunjian.shared.version.StaleVersionException;
 
 /** The 测评对象 list of a system as a page: one form with a row per asset (the system page shows the list). */
 @Controller
@@ -52,24 +50,24 @@ class AssetPages {
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
     String save(@PathVariable UUID id, @ModelAttribute("form") AssetForm form, Model model, RedirectAttributes flash) {
         AssetForm.Kept kept = form.kept();
-        try {
-            assets.replace(id, ExpectedVersion.ofForm(form.getVersion()), kept.inputs());
-            flash.addFlashAttribute("assetsSaved", true);
-            return "redirect:/systems/" + id + "#system-assets";
-        } catch (ValidationException e) {
-            Map<String, String> errors = new HashMap<>();
-            e.errors().forEach((field, message) -> {
-                Matcher m = FIELD.matcher(field);
-                errors.put(m.matches() ? "rows[" + kept.rowOf().get(Integer.parseInt(m.group(1))) + "]." + m.group(2)
-                        : "rows", message);
-            });
-            return page(model, systems.get(id), form, errors);
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            // the form again with what was typed, over the version stored now: saving again is deliberate
-            form.setVersion(String.valueOf(e.formVersionOr(() -> assets.list(id).version())));
-            model.addAttribute("stale", e.formText());
-            return page(model, systems.get(id), form, Map.of());
-        }
+        return PageRefusal.on(model)
+                .fields(named -> {
+                    Map<String, String> errors = new HashMap<>();
+                    named.forEach((field, message) -> {
+                        Matcher m = FIELD.matcher(field);
+                        errors.put(m.matches()
+                                ? "rows[" + kept.rowOf().get(Integer.parseInt(m.group(1))) + "]." + m.group(2)
+                                : "rows", message);
+                    });
+                    return errors;
+                })
+                // the form again with what was typed, over the version stored now: saving again is deliberate
+                .keep(e -> form.setVersion(String.valueOf(e.formVersionOr(() -> assets.list(id).version()))))
+                .attempt(() -> {
+                    assets.replace(id, ExpectedVersion.ofForm(form.getVersion()), kept.inputs());
+                    flash.addFlashAttribute("assetsSaved", true);
+                    return "redirect:/systems/" + id + "#system-assets";
+                }, () -> page(model, systems.get(id), form, PageRefusal.none()));
     }
 
     private CloudSystem manageable(UUID id) {

@@ -15,17 +15,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.catalog.PartyRole;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.party.Engagement;
 import org.yunjian.party.LifecyclePhase;
 import org.yunjian.party.internal.EngagementService;
 import org.yunjian.party.internal.OrganizationService;
 import org.yunjian.party.internal.PartyNames;
 import org.yunjian.party.internal.SystemService;
-import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.Texts;
 import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.shared.version.PreconditionRequiredException;
-import org.yunjian.shared.version.StaleVersionException;
+import org.yunjian.shared.Texts;
 
 @Controller
 @RequestMapping("/engagements")
@@ -82,12 +80,8 @@ class EngagementPages {
     @PostMapping
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
     String create(@ModelAttribute("form") EngagementForm form, Model model) {
-        try {
-            Engagement e = service.create(form.toInput());
-            return "redirect:/engagements/" + e.id();
-        } catch (ValidationException e) {
-            return form(model, form, null, e.errors());
-        }
+        return PageRefusal.on(model).attempt(() -> "redirect:/engagements/" + service.create(form.toInput()).id(),
+                () -> form(model, form, null, PageRefusal.none()));
     }
 
     @GetMapping("/{id}")
@@ -114,17 +108,11 @@ class EngagementPages {
     @PostMapping("/{id}")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
     String update(@PathVariable UUID id, @ModelAttribute("form") EngagementForm form, Model model) {
-        try {
-            service.update(id, ExpectedVersion.ofForm(form.getVersion()), form.toInput());
-            return "redirect:/engagements/" + id;
-        } catch (ValidationException e) {
-            return form(model, form, id, e.errors());
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            // the form again with what was typed, over the version stored now: saving again is deliberate
-            form.setVersion(String.valueOf(e.formVersionOr(() -> service.get(id).version())));
-            model.addAttribute("stale", e.formText());
-            return form(model, form, id, Map.of());
-        }
+        return PageRefusal.on(model)
+                // the form again with what was typed, over the version stored now: saving again is deliberate
+                .keep(e -> form.setVersion(String.valueOf(e.formVersionOr(() -> service.get(id).version()))))
+                .attempt(() -> service.update(id, ExpectedVersion.ofForm(form.getVersion()), form.toInput()),
+                        () -> "redirect:/engagements/" + id, () -> form(model, form, id, PageRefusal.none()));
     }
 
     @PostMapping("/{id}/delete")

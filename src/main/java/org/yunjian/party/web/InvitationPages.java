@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.catalog.PartyRole;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.party.internal.Invitation;
 import org.yunjian.party.internal.Invitations;
 import org.yunjian.security.OrganizationAdministration;
-import org.yunjian.shared.FieldErrors;
 
 /**
  * Invitations: the inviting organisation's list and form (business users; who may invite what is the service's rule),
@@ -50,7 +50,7 @@ class InvitationPages {
                   Model model, RedirectAttributes flash) {
         Invitations.InvitationInput in = new Invitations.InvitationInput(email, displayName, organizationId, newOrgName, newOrgCredit,
                 newOrgRegion, role, systemId, engagementId);
-        try {
+        return PageRefusal.on(model).attempt(() -> {
             Invitations.Created c = invitations.invite(in);
             flash.addFlashAttribute("sentTo", c.invitation().email());
             flash.addFlashAttribute("mailed", c.mailed());
@@ -58,9 +58,7 @@ class InvitationPages {
                 flash.addFlashAttribute("link", c.link());
             }
             return "redirect:/invitations?created";
-        } catch (FieldErrors.ValidationException e) {
-            return page(model, in, e.errors());
-        }
+        }, () -> page(model, in, PageRefusal.none()));
     }
 
     @PostMapping("/invitations/{id}/revoke")
@@ -70,12 +68,9 @@ class InvitationPages {
             model.addAttribute("revokeUnconfirmed", true);
             return list(model);
         }
-        try {
-            invitations.revoke(id);
-        } catch (FieldErrors.ValidationException e) {
-            return page(model, new Invitations.InvitationInput("", "", "", "", "", "", "", "", ""), e.errors());
-        }
-        return "redirect:/invitations?revoked";
+        return PageRefusal.on(model).attempt(() -> invitations.revoke(id), () -> "redirect:/invitations?revoked",
+                () -> page(model, new Invitations.InvitationInput("", "", "", "", "", "", "", "", ""),
+                        PageRefusal.none()));
     }
 
     /** The invitee's page: who invites it where, and the form to choose a user name and password. */
@@ -97,16 +92,12 @@ class InvitationPages {
                   @RequestParam(defaultValue = "") String confirm, Model model, HttpServletResponse response) {
         model.addAttribute("token", token);
         try {
-            invitations.accept(token, username, displayName, password, confirm);
-            return "redirect:/login?invited";
+            return PageRefusal.on(model).attempt(
+                    () -> invitations.accept(token, username, displayName, password, confirm),
+                    () -> "redirect:/login?invited",
+                    () -> acceptForm(model, invitations.open(token), username, displayName, PageRefusal.none()));
         } catch (Invitations.Unusable e) {
             return unusable(e, model, response);
-        } catch (FieldErrors.ValidationException e) {
-            try {
-                return acceptForm(model, invitations.open(token), username, displayName, e.errors());
-            } catch (Invitations.Unusable gone) {
-                return unusable(gone, model, response);
-            }
         }
     }
 

@@ -21,12 +21,9 @@ import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.Organization;
 import org.yunjian.party.internal.ImportService;
 import org.yunjian.party.internal.OrganizationService;
-import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.Texts;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.shared.version.PreconditionRequiredException;
-import org.yunjian.shared.version.StaleVersionException;
+import org.yunjian.shared.Texts;
 
 @Controller
 @RequestMapping("/organizations")
@@ -74,12 +71,8 @@ class OrganizationPages {
     @PostMapping
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     String create(@ModelAttribute("form") OrganizationForm form, Model model) {
-        try {
-            Organization o = service.create(form.toInput());
-            return "redirect:/organizations/" + o.id();
-        } catch (ValidationException e) {
-            return form(model, form, null, e.errors());
-        }
+        return PageRefusal.on(model).attempt(() -> "redirect:/organizations/" + service.create(form.toInput()).id(),
+                () -> form(model, form, null, PageRefusal.none()));
     }
 
     @GetMapping("/{id}")
@@ -98,17 +91,11 @@ class OrganizationPages {
     @PostMapping("/{id}")
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     String update(@PathVariable UUID id, @ModelAttribute("form") OrganizationForm form, Model model) {
-        try {
-            service.update(id, ExpectedVersion.ofForm(form.getVersion()), form.toInput());
-            return "redirect:/organizations/" + id;
-        } catch (ValidationException e) {
-            return form(model, form, id, e.errors());
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            // the form again with what was typed, over the version stored now: saving again is deliberate
-            form.setVersion(String.valueOf(e.formVersionOr(() -> service.get(id).version())));
-            model.addAttribute("stale", e.formText());
-            return form(model, form, id, Map.of());
-        }
+        return PageRefusal.on(model)
+                // the form again with what was typed, over the version stored now: saving again is deliberate
+                .keep(e -> form.setVersion(String.valueOf(e.formVersionOr(() -> service.get(id).version()))))
+                .attempt(() -> service.update(id, ExpectedVersion.ofForm(form.getVersion()), form.toInput()),
+                        () -> "redirect:/organizations/" + id, () -> form(model, form, id, PageRefusal.none()));
     }
 
     @PostMapping("/{id}/delete")
@@ -120,14 +107,11 @@ class OrganizationPages {
                     Texts.get("party.confirm.missing.organization", service.get(id).name()));
             return "redirect:/organizations/" + id;
         }
-        try {
-            service.delete(id);
-            return "redirect:/organizations";
-        } catch (ConflictException e) {
-            model.addAttribute("organization", service.get(id));
-            model.addAttribute("conflict", e.getMessage());
-            return "party/organization-detail";
-        }
+        return PageRefusal.on(model).conflicts().attempt(() -> service.delete(id), () -> "redirect:/organizations",
+                () -> {
+                    model.addAttribute("organization", service.get(id));
+                    return "party/organization-detail";
+                });
     }
 
     @PostMapping("/import")

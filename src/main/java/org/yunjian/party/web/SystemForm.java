@@ -79,6 +79,11 @@ public class SystemForm {
         return ListRowErrors.forRow(errors, "agents", this::agentBlank, i);
     }
 
+    /** The errors of the regions, each with its position for people ("第 2 项：…"), to show under the list. */
+    public java.util.List<String> regionErrors(java.util.Map<String, String> errors) {
+        return ListRowErrors.numbered(errors, "regions");
+    }
+
     Inputs.SystemInput toInput() {
         List<String> regionList = regions == null ? List.of()
                 : Arrays.stream(regions.split("[;\\r\\n]+")).map(String::strip).filter(r -> !r.isEmpty()).toList();

@@ -19,27 +19,24 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.catalog.PartyRole;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.DataClassification;
 import org.yunjian.party.Industry;
 import org.yunjian.party.Organization;
 import org.yunjian.party.ServiceModel;
 import org.yunjian.party.SystemQuery;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.party.internal.EngagementService;
 import org.yunjian.party.internal.ImportService;
 import org.yunjian.party.internal.OrganizationService;
 import org.yunjian.party.internal.PartyNames;
 import org.yunjian.party.internal.SystemService;
 import org.yunjian.security.CurrentUser;
-import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Texts;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
 import org.yunjian.shared.paging.Pager;
-import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.shared.version.PreconditionRequiredException;
-import org.yunjian.shared.version.StaleVersionException;
 
 @Controller
 @RequestMapping("/systems")
@@ -109,12 +106,8 @@ class SystemPages {
     @PostMapping
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
     String create(@ModelAttribute("form") SystemForm form, Model model) {
-        try {
-            CloudSystem s = service.create(form.toInput());
-            return "redirect:/systems/" + s.id();
-        } catch (ValidationException e) {
-            return form(model, form, null, e.errors());
-        }
+        return PageRefusal.on(model).attempt(() -> "redirect:/systems/" + service.create(form.toInput()).id(),
+                () -> form(model, form, null, PageRefusal.none()));
     }
 
     @GetMapping("/{id}")
@@ -143,17 +136,11 @@ class SystemPages {
     @PostMapping("/{id}")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
     String update(@PathVariable UUID id, @ModelAttribute("form") SystemForm form, Model model) {
-        try {
-            service.update(id, ExpectedVersion.ofForm(form.getVersion()), form.toInput());
-            return "redirect:/systems/" + id;
-        } catch (ValidationException e) {
-            return form(model, form, id, e.errors());
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            // the form again with what was typed, over the version stored now: saving again is deliberate
-            form.setVersion(String.valueOf(e.formVersionOr(() -> service.get(id).version())));
-            model.addAttribute("stale", e.formText());
-            return form(model, form, id, Map.of());
-        }
+        return PageRefusal.on(model)
+                // the form again with what was typed, over the version stored now: saving again is deliberate
+                .keep(e -> form.setVersion(String.valueOf(e.formVersionOr(() -> service.get(id).version()))))
+                .attempt(() -> service.update(id, ExpectedVersion.ofForm(form.getVersion()), form.toInput()),
+                        () -> "redirect:/systems/" + id, () -> form(model, form, id, PageRefusal.none()));
     }
 
     @PostMapping("/{id}/delete")
@@ -168,13 +155,8 @@ class SystemPages {
             flash.addFlashAttribute("conflict", Texts.get("party.confirm.missing.system", s.name()));
             return "redirect:/systems/" + id;
         }
-        try {
-            service.delete(id);
-            return "redirect:/systems";
-        } catch (ConflictException e) {
-            model.addAttribute("conflict", e.getMessage());
-            return show(id, model);
-        }
+        return PageRefusal.on(model).conflicts().attempt(() -> service.delete(id), () -> "redirect:/systems",
+                () -> show(id, model));
     }
 
     @GetMapping("/{id}/private-notes")
@@ -196,25 +178,18 @@ class SystemPages {
     String writeNotes(@PathVariable UUID id, @RequestParam(name = "notes", required = false) String notes,
                       @RequestParam(name = "version", required = false) String version,
                       Model model, RedirectAttributes flash) {
-        try {
+        return PageRefusal.on(model).attempt(() -> {
             service.writeNotes(id, ExpectedVersion.ofForm(version), notes);
             flash.addFlashAttribute("saved", true);
             return "redirect:/systems/" + id + "/private-notes";
-        } catch (ValidationException e) {
+        }, refusal -> {
             model.addAttribute("system", service.get(id));
             model.addAttribute("notes", notes);
-            model.addAttribute("notesVersion", version);
-            model.addAttribute("errors", e.errors());
+            model.addAttribute("notesVersion", refusal == null ? version : String.valueOf(
+                    refusal.formVersionOr(() -> service.readNotes(id).map(n -> n.version()).orElse(0L))));
+            model.addAttribute(PageRefusal.ERRORS, PageRefusal.none());
             return "party/system-notes";
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            model.addAttribute("system", service.get(id));
-            model.addAttribute("notes", notes);
-            model.addAttribute("notesVersion", String.valueOf(
-                    e.formVersionOr(() -> service.readNotes(id).map(n -> n.version()).orElse(0L))));
-            model.addAttribute("stale", e.formText());
-            model.addAttribute("errors", Map.of());
-            return "party/system-notes";
-        }
+        });
     }
 
     @PostMapping("/import")
@@ -236,7 +211,6 @@ class SystemPages {
         model.addAttribute("form", form);
         model.addAttribute("systemId", id);
         model.addAttribute("errors", errors);
-        model.addAttribute("regionErrors", ListRowErrors.numbered(errors, "regions"));
         model.addAttribute("customers", all.stream().filter(o -> o.hasRole(PartyRole.CUSTOMER))
                 .filter(o -> admin || CurrentUser.current().map(u -> u.belongsTo(o.id())).orElse(false)).toList());
         model.addAttribute("providers", all.stream().filter(o -> o.hasRole(PartyRole.PROVIDER)).toList());

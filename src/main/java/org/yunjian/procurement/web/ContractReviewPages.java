@@ -15,13 +15,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.procurement.AgreementDocument;
 import org.yunjian.procurement.ClauseStatus;
 import org.yunjian.procurement.internal.ContractReviewService;
 import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.version.PreconditionRequiredException;
-import org.yunjian.shared.version.StaleVersionException;
 
 /**
  * The contract, SLA and NDA review page ({@code /systems/{id}/lifecycle/contract-review}): the gate first (what
@@ -49,19 +47,15 @@ class ContractReviewPages {
                 @RequestParam(required = false) String reference, @RequestParam(required = false) String note,
                 @RequestParam(required = false) String validFrom, @RequestParam(required = false) String validUntil,
                 @RequestParam(required = false) String version, Model model, RedirectAttributes flash) {
-        try {
+        return PageRefusal.on(model).attempt(() -> {
             service.mark(id, clause, ExpectedVersion.ofForm(version), status, reference, note, validFrom, validUntil);
-        } catch (ValidationException e) {
-            model.addAttribute("typed", typed(status, reference, note, validFrom, validUntil));
-            return render(model, service.review(id), clause, e.errors());
-        } catch (StaleVersionException | PreconditionRequiredException e) {
+            flash.addFlashAttribute("saved", clause);
+            return "redirect:/systems/" + id + "/lifecycle/contract-review#clause-" + clause;
+        }, () -> {
             // the clause's form again with what was typed, over the review as stored now
-            model.addAttribute("stale", e.formText());
             model.addAttribute("typed", typed(status, reference, note, validFrom, validUntil));
-            return render(model, service.review(id), clause, Map.of());
-        }
-        flash.addFlashAttribute("saved", clause);
-        return "redirect:/systems/" + id + "/lifecycle/contract-review#clause-" + clause;
+            return render(model, service.review(id), clause, PageRefusal.none());
+        });
     }
 
     @GetMapping("/systems/{id}/lifecycle/contract-review.docx")

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.party.DataClassification;
 import org.yunjian.procurement.MigrationDecision;
 import org.yunjian.procurement.NeedsAnalysis;
@@ -23,9 +24,6 @@ import org.yunjian.procurement.Sensitivity;
 import org.yunjian.procurement.internal.NeedsService;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.version.PreconditionRequiredException;
-import org.yunjian.shared.version.StaleVersionException;
 
 /**
  * The needs analysis page of a system ({@code /systems/{id}/lifecycle/needs}): the customer edits the inventory,
@@ -79,19 +77,19 @@ class NeedsPages {
         }
         NeedsAnalysis.Input in = new NeedsAnalysis.Input(items, decision, reasons, compute, storage, bandwidth,
                 availability, security, cited == null ? List.of() : cited, ExpectedVersion.ofForm(version).field());
-        try {
+        return PageRefusal.on(model).attempt(() -> {
             service.save(id, ExpectedVersion.ofForm(version), in);
-        } catch (ValidationException e) {
-            return render(model, service.view(id), in, e.errors());
-        } catch (StaleVersionException | PreconditionRequiredException e) {
+            flash.addFlashAttribute("saved", true);
+            return "redirect:/systems/" + id + "/lifecycle/needs";
+        }, refusal -> {
+            if (refusal == null) {
+                return render(model, service.view(id), in, PageRefusal.none());
+            }
             // the typed input again over the analysis as stored now (a form naming no version is read anew)
-            model.addAttribute("stale", e.formText());
             var view = service.view(id);
-            long current = e.formVersionOr(() -> view.analysis().map(NeedsAnalysis::version).orElse(0L));
-            return render(model, view, withVersion(in, current), Map.of());
-        }
-        flash.addFlashAttribute("saved", true);
-        return "redirect:/systems/" + id + "/lifecycle/needs";
+            long current = refusal.formVersionOr(() -> view.analysis().map(NeedsAnalysis::version).orElse(0L));
+            return render(model, view, withVersion(in, current), PageRefusal.none());
+        });
     }
 
     @GetMapping("/systems/{id}/lifecycle/needs.docx")

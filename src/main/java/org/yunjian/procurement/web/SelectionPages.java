@@ -17,14 +17,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.party.Parties;
 import org.yunjian.procurement.Judgement;
 import org.yunjian.procurement.internal.SelectionService;
-import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.version.PreconditionRequiredException;
-import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.version.VersionRefusal;
 
 /**
@@ -54,26 +52,18 @@ class SelectionPages {
     @PreAuthorize(NeedsPages.WHO)
     String add(@PathVariable UUID id, @RequestParam(required = false) String organisation,
                @RequestParam(required = false) String name, Model model, RedirectAttributes flash) {
-        try {
-            service.addCandidate(id, organisation, name);
-        } catch (ValidationException e) {
-            return render(model, service.view(id), e.errors(), "candidate");
-        }
-        return saved(id, flash, "candidates");
+        return PageRefusal.on(model).attempt(() -> service.addCandidate(id, organisation, name),
+                () -> saved(id, flash, "candidates"), () -> render(model, service.view(id), PageRefusal.none(), "candidate"));
     }
 
     @PostMapping("/systems/{id}/lifecycle/selection/candidates/{candidate}/remove")
     @PreAuthorize(NeedsPages.WHO)
     String remove(@PathVariable UUID id, @PathVariable UUID candidate, @RequestParam(required = false) String version,
                   Model model, RedirectAttributes flash) {
-        try {
-            service.removeCandidate(id, candidate, ExpectedVersion.ofForm(version));
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            return stale(model, id, e.formText(VersionRefusal.Action.REMOVE), "candidate", Map.of());
-        } catch (ConflictException e) {
-            return render(model, service.view(id), Map.of("remove", e.getMessage()), "candidate");
-        }
-        return saved(id, flash, "candidates");
+        return refusal(model, Map.of()).conflictsAs("remove").step(VersionRefusal.Action.REMOVE)
+                .attempt(() -> service.removeCandidate(id, candidate, ExpectedVersion.ofForm(version)),
+                        () -> saved(id, flash, "candidates"),
+                        () -> render(model, service.view(id), PageRefusal.none(), "candidate"));
     }
 
     @PostMapping("/systems/{id}/lifecycle/selection/candidates/{candidate}/judgements/{criterion}")
@@ -82,15 +72,11 @@ class SelectionPages {
                  @RequestParam(required = false) String judgement, @RequestParam(required = false) String note,
                  @RequestParam(required = false) String version, Model model, RedirectAttributes flash) {
         Map<String, String> typed = typed("judgement", judgement, "note", note);
-        try {
-            service.judge(id, candidate, criterion, judgement, note, ExpectedVersion.ofForm(version));
-        } catch (ValidationException e) {
-            model.addAttribute("typed", typed);
-            return render(model, service.view(id), e.errors(), candidate + "/" + criterion);
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            return stale(model, id, e.formText(), candidate + "/" + criterion, typed);
-        }
-        return saved(id, flash, "comparison");
+        model.addAttribute("typed", typed);
+        return PageRefusal.on(model)
+                .attempt(() -> service.judge(id, candidate, criterion, judgement, note, ExpectedVersion.ofForm(version)),
+                        () -> saved(id, flash, "comparison"),
+                        () -> render(model, service.view(id), PageRefusal.none(), candidate + "/" + criterion));
     }
 
     @PostMapping("/systems/{id}/lifecycle/selection/candidates/{candidate}/judgements/{criterion}/evidence")
@@ -100,18 +86,17 @@ class SelectionPages {
                     @RequestParam(required = false) String confirm, Model model, RedirectAttributes flash)
             throws IOException {
         service.requireKeeper(id);
-        try {
+        byte[] content = file == null || file.isEmpty() ? null : file.getBytes();
+        return PageRefusal.on(model).attempt(() -> {
             if (confirm == null) {
                 throw new ValidationException("confirm", "lifecycle.doc.selection.error.confirmEvidence");
             }
-            if (file == null || file.isEmpty()) {
+            if (content == null) {
                 throw new ValidationException("file", "lifecycle.doc.error.fileRequired");
             }
-            service.addEvidence(id, candidate, criterion, file.getOriginalFilename(), file.getBytes());
-        } catch (ValidationException e) {
-            return render(model, service.view(id), e.errors(), candidate + "/" + criterion);
-        }
-        return saved(id, flash, "comparison");
+            service.addEvidence(id, candidate, criterion, file.getOriginalFilename(), content);
+        }, () -> saved(id, flash, "comparison"),
+                () -> render(model, service.view(id), PageRefusal.none(), candidate + "/" + criterion));
     }
 
     @GetMapping("/systems/{id}/lifecycle/selection/evidence/{evidence}")
@@ -132,16 +117,10 @@ class SelectionPages {
                   Model model, RedirectAttributes flash) {
         Map<String, String> typed = typed("candidate", candidate, "reasons", reasons);
         model.addAttribute("typed", typed);
-        try {
-            service.decide(id, candidate, reasons, ExpectedVersion.ofForm(version));
-        } catch (ValidationException e) {
-            return render(model, service.view(id), e.errors(), "decision");
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            return stale(model, id, e.formText(), "decision", typed);
-        } catch (ConflictException e) {
-            return render(model, service.view(id), Map.of("candidate", e.getMessage()), "decision");
-        }
-        return saved(id, flash, "decision");
+        return refusal(model, typed).conflictsAs("candidate")
+                .attempt(() -> service.decide(id, candidate, reasons, ExpectedVersion.ofForm(version)),
+                        () -> saved(id, flash, "decision"),
+                        () -> render(model, service.view(id), PageRefusal.none(), "decision"));
     }
 
     @GetMapping("/systems/{id}/lifecycle/selection.docx")
@@ -155,10 +134,8 @@ class SelectionPages {
      * the page again, read anew, with the clear refusal and the typed input in the form that was sent, which now
      * carries the current version — saving again is deliberate.
      */
-    private String stale(Model model, UUID id, String text, String failed, Map<String, String> typed) {
-        model.addAttribute("stale", text);
-        model.addAttribute("typed", typed);
-        return render(model, service.view(id), Map.of(), failed);
+    private static PageRefusal refusal(Model model, Map<String, String> typed) {
+        return PageRefusal.on(model).keep(e -> model.addAttribute("typed", typed));
     }
 
     private static Map<String, String> typed(String k1, String v1, String k2, String v2) {

@@ -2,6 +2,7 @@ package org.yunjian.report.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,9 +20,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.assessment.spi.Access;
 import org.yunjian.report.ReportRecords;
-import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Texts;
 
 /**
@@ -35,6 +36,9 @@ class ReportRecordPages {
 
     static final String PUBLIC_CHECK = "/report-check";
 
+    /** The revision form on the assessment page, as {@link PageRefusal#ERRORS_IN}. */
+    static final String REVISION = "revision";
+
     private final ReportRecords records;
 
     ReportRecordPages(ReportRecords records) {
@@ -45,14 +49,15 @@ class ReportRecordPages {
     @PreAuthorize(Access.WHO)
     String revise(@PathVariable UUID id, @RequestParam(required = false) String reason,
                   @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes flash) {
-        try {
+        String back = "redirect:/assessments/" + id + "#reports";
+        // refused, the alert at the revision form (its field errors as one text), the typed reason kept
+        return PageRefusal.on(flash).in(REVISION).conflicts().errorsAsAlert(" ").attempt(() -> {
             ReportRecords.Revision r = records.revise(id, reason, confirm);
             flash.addFlashAttribute("message", Texts.get("record.revised", r.revision(), r.sealSm3()));
-        } catch (FieldErrors.ValidationException | org.yunjian.shared.ConflictException e) {
-            flash.addFlashAttribute("revisionError", e.getMessage());
+        }, () -> back, () -> {
             flash.addFlashAttribute("revisionReason", reason);
-        }
-        return "redirect:/assessments/" + id + "#reports";
+            return back;
+        });
     }
 
     @GetMapping(PUBLIC_CHECK)
@@ -64,11 +69,12 @@ class ReportRecordPages {
         model.addAttribute("fingerprint", records.fingerprint());
         if (number != null || sm3 != null) {
             // bad input names its field with a 400, as GET /api/report-check does — never a silent "no"
-            try {
-                ReportRecords.requireCheckable(number, sm3);
-            } catch (FieldErrors.ValidationException e) {
+            boolean[] refused = {false};
+            PageRefusal.on(model).fill(() -> ReportRecords.requireCheckable(number, sm3), () -> {
                 response.setStatus(400);
-                e.errors().forEach((field, message) -> model.addAttribute(field + "Error", message));
+                refused[0] = true;
+            });
+            if (refused[0]) {
                 return "assessment/report-check";
             }
             answer(records.publicCheck(request.getRemoteAddr(), number, sm3), response, model);
@@ -84,19 +90,18 @@ class ReportRecordPages {
         model.addAttribute("fingerprint", records.fingerprint());
         if (file == null || file.isEmpty()) {
             response.setStatus(400);
-            model.addAttribute("fileError", Texts.get("record.check.error.noFile"));
+            model.addAttribute(PageRefusal.ERRORS, Map.of("file", Texts.get("record.check.error.noFile")));
             return "assessment/report-check";
         }
-        String sm3;
-        try {
-            sm3 = records.sm3OfUpload(file.getBytes());
-        } catch (FieldErrors.ValidationException e) {
-            response.setStatus(400);
-            model.addAttribute("fileError", Texts.get("record.check.error.type"));
+        byte[] content = file.getBytes();
+        String[] sm3 = new String[1];
+        PageRefusal.on(model).fields(refused -> Map.of("file", Texts.get("record.check.error.type")))
+                .fill(() -> sm3[0] = records.sm3OfUpload(content), () -> response.setStatus(400));
+        if (sm3[0] == null) {
             return "assessment/report-check";
         }
-        model.addAttribute("sm3", sm3);
-        answer(records.publicCheck(request.getRemoteAddr(), number, sm3), response, model);
+        model.addAttribute("sm3", sm3[0]);
+        answer(records.publicCheck(request.getRemoteAddr(), number, sm3[0]), response, model);
         return "assessment/report-check";
     }
 

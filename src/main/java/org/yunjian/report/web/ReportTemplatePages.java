@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.spi.Access;
 import org.yunjian.assessment.AssessmentService;
@@ -19,9 +20,6 @@ import org.yunjian.assessment.spi.ScoringPolicies;
 import org.yunjian.report.ReportText;
 import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
-import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.version.PreconditionRequiredException;
-import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.Texts;
 
 /** The report template an assessment follows and its contract date: shown to everyone who sees it, set by assessors. */
@@ -51,21 +49,18 @@ class ReportTemplatePages {
     String save(@PathVariable UUID id, @RequestParam(defaultValue = "") String template,
                 @RequestParam(defaultValue = "") String contractDate,
                 @RequestParam(required = false) String version, Model model) {
-        try {
+        return PageRefusal.on(model).attempt(() -> {
             FieldErrors errors = new FieldErrors();
             LocalDate date = ReportTemplate.contractDate(contractDate, errors);
             ReportTemplate t = ReportTemplate.parse(template, "reportTemplate", errors);
             errors.throwIfAny();
             setups.set(id, ExpectedVersion.ofForm(version), t, date);
             return "redirect:/assessments/" + id + "/report-template?saved";
-        } catch (ValidationException e) {
-            return page(model, id, setups.of(id), template, contractDate, version, e.errors(), false);
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            // the typed choice comes back over the newer version: saving again is a deliberate replacement
-            model.addAttribute("stale", e.formText());
-            long now = e.formVersionOr(() -> service.access(id).assessment().version());
-            return page(model, id, setups.of(id), template, contractDate, String.valueOf(now), Map.of(), false);
-        }
+        }, refusal -> page(model, id, setups.of(id), template, contractDate,
+                // the typed choice comes back over the newer version: saving again is a deliberate replacement
+                refusal == null ? version
+                        : String.valueOf(refusal.formVersionOr(() -> service.access(id).assessment().version())),
+                PageRefusal.none(), false));
     }
 
     private String page(Model model, UUID id, ReportSetups.ReportSetup current, String template, String contractDate,

@@ -1,7 +1,6 @@
 package org.yunjian.responsibility.web;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,20 +15,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.paging.Paged;
 import org.yunjian.shared.paging.Pager;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.responsibility.internal.liability.IncidentCategory;
-import org.yunjian.responsibility.internal.liability.Liability;
 import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.responsibility.internal.liability.IncidentAccess;
 import org.yunjian.responsibility.internal.liability.IncidentRepository.IncidentRecord;
 import org.yunjian.responsibility.internal.liability.IncidentService;
 import org.yunjian.responsibility.internal.liability.LiabilityAnalysis;
 import org.yunjian.security.PeopleNames;
-import org.yunjian.shared.FieldErrors.ValidationException;
 
 /**
  * The Annex B liability lookup of a system ({@code /systems/{id}/responsibility/liability}: search as you type with
@@ -57,21 +54,14 @@ class LiabilityPages {
                   @RequestParam(required = false) String category, @RequestParam(required = false) String incident,
                   @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         IncidentAccess access = service.access(id);
-        Map<String, String> errors = new LinkedHashMap<>();
-        List<Liability.Incident> results;
-        try {
-            results = service.search(q, category);
-        } catch (ValidationException e) {
-            errors.putAll(e.errors());
-            results = service.search(q, null);
-        }
+        model.addAttribute(PageRefusal.ERRORS, PageRefusal.none());
+        PageRefusal.on(model).fill(() -> model.addAttribute("results", service.search(q, category)),
+                () -> model.addAttribute("results", service.search(q, null)));
         model.addAttribute("system", access.matrix().system());
         model.addAttribute("access", access);
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("category", category == null ? "" : category);
         model.addAttribute("categories", service.categories());
-        model.addAttribute("results", results);
-        model.addAttribute("errors", errors);
         model.addAttribute("fieldLabels", FieldLabels.LIABILITY);
         Map<String, RuleQuote> quotes = new HashMap<>();
         service.search(null, null).forEach(i -> quotes.put(i.id().value(), RuleQuote.of(i.id(), catalog)));
@@ -121,12 +111,8 @@ class LiabilityPages {
                   @RequestParam(required = false) String reference, Model model) {
         IncidentService.RecordInput in = new IncidentService.RecordInput(incident, occurredAt, title, description,
                 reference);
-        try {
-            IncidentRecord r = service.record(id, in);
-            return "redirect:/systems/" + id + "/incidents/" + r.id();
-        } catch (ValidationException e) {
-            return form(model, service.access(id), in, e.errors());
-        }
+        return PageRefusal.on(model).attempt(() -> "redirect:/systems/" + id + "/incidents/" + service.record(id, in).id(),
+                () -> form(model, service.access(id), in, PageRefusal.none()));
     }
 
     @GetMapping("/systems/{id}/incidents/{incidentId}")

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.catalog.Layer;
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.responsibility.Accountable;
@@ -35,12 +36,8 @@ import org.yunjian.responsibility.internal.ResponsibilityService;
 import org.yunjian.responsibility.internal.RuleExceptions;
 import org.yunjian.responsibility.internal.view.MatrixView;
 import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.LocalizedException;
-import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Texts;
 import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.shared.version.PreconditionRequiredException;
-import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.version.VersionRefusal;
 
 /**
@@ -251,30 +248,24 @@ class MatrixPages {
                   @RequestParam(required = false) String version, Model model, RedirectAttributes flash) {
         Set<Behaviour> ticked = behaviours == null || behaviours.isEmpty() ? Set.of() : EnumSet.copyOf(behaviours);
         MatrixView v = service.current(id);
-        try {
-            RoleDecision proposal = service.propose(id, org, ticked);
-            if (action.equals("propose")) {
-                models.participant(model, v, org, ticked, proposal, Map.of());
-                return "responsibility/participant";
-            }
-            Set<PartyRole> chosen = action.equals("confirm") ? null
-                    : roles == null || roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
-            service.decideRoles(id, org, ticked, chosen, reason, ExpectedVersion.ofForm(version));
-            flash.addFlashAttribute("saved", Texts.get("responsibility.page.roles.saved"));
-            return "redirect:" + base(id) + "#participants";
-        } catch (ValidationException e) {
-            return participantAgain(model, id, v, org, ticked, reason, e.errors());
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            // someone else changed the matrix since the form was opened, or the form named no version: the form
-            // again, read anew (so it carries the current version), with the ticked behaviours and the reason kept
-            model.addAttribute("stale", e.formText());
-            return participantAgain(model, id, service.current(id), org, ticked, reason, Map.of());
-        } catch (NotFoundException e) {
-            throw e; // a stranger gets 404, not a hint
-        } catch (LocalizedException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-            return "redirect:" + base(id) + "/participants/" + org;
-        }
+        // a stranger gets 404, not a hint; any other refusal is the alert over the participant's page
+        return PageRefusal.on(model).alerts().conflicts(flash, () -> "redirect:" + base(id) + "/participants/" + org)
+                .attempt(() -> {
+                    RoleDecision proposal = service.propose(id, org, ticked);
+                    if (action.equals("propose")) {
+                        models.participant(model, v, org, ticked, proposal, PageRefusal.none());
+                        return "responsibility/participant";
+                    }
+                    Set<PartyRole> chosen = action.equals("confirm") ? null
+                            : roles == null || roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
+                    service.decideRoles(id, org, ticked, chosen, reason, ExpectedVersion.ofForm(version));
+                    flash.addFlashAttribute("saved", Texts.get("responsibility.page.roles.saved"));
+                    return "redirect:" + base(id) + "#participants";
+                }, refusal -> participantAgain(model, id,
+                        // someone else changed the matrix since the form was opened, or the form named no version:
+                        // the form again, read anew (so it carries the current version), ticked behaviours and reason
+                        // kept
+                        refusal == null ? v : service.current(id), org, ticked, reason, PageRefusal.none()));
     }
 
     /** The participant's form again over {@code v}, with the ticked behaviours, the reason and any field errors. */
@@ -304,27 +295,20 @@ class MatrixPages {
      */
     private String change(UUID id, String anchor, RedirectAttributes flash, Map<String, Object> typed,
                           Function<VersionRefusal, String> alert, Supplier<MatrixView> action) {
-        try {
-            MatrixView v = action.get();
-            flash.addFlashAttribute("saved", Texts.get("responsibility.page.saved", v.version().version()));
-        } catch (ValidationException e) {
-            flash.addFlashAttribute("errors", e.errors());
-            flash.addFlashAttribute("typed", typed);
-            return "redirect:" + base(id) + "#errors";
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            // the matrix page again, read anew (its forms name the version stored now), with what was typed; the
-            // alert heads the page: land on it, not on the form's section below, where it would not show
-            flash.addFlashAttribute("stale", alert.apply(e));
-            flash.addFlashAttribute("typed", typed);
-            return "redirect:" + base(id) + "#stale-version";
-        } catch (NotFoundException e) {
-            throw e; // a stranger gets 404, not a hint
-        } catch (LocalizedException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
+        // a stranger gets 404, not a hint
+        return PageRefusal.on(flash).staleText(alert).alerts().conflicts(flash, () -> {
             flash.addFlashAttribute("typed", typed);
             return "redirect:" + base(id) + "#conflict";
-        }
-        return "redirect:" + base(id) + anchor;
+        }).attempt(() -> {
+            MatrixView v = action.get();
+            flash.addFlashAttribute("saved", Texts.get("responsibility.page.saved", v.version().version()));
+            return "redirect:" + base(id) + anchor;
+        }, refusal -> {
+            // the matrix page again, read anew (its forms name the version stored now), with what was typed; the
+            // alert heads the page: land on it, not on the form's section below, where it would not show
+            flash.addFlashAttribute("typed", typed);
+            return "redirect:" + base(id) + (refusal == null ? "#errors" : "#stale-version");
+        });
     }
 
     /**
@@ -335,26 +319,19 @@ class MatrixPages {
      */
     private String rowChange(UUID id, String duty, RedirectAttributes flash, Map<String, Object> typed,
                              Function<VersionRefusal, String> alert, Supplier<MatrixView> action) {
-        try {
-            MatrixView v = action.get();
-            flash.addFlashAttribute("saved", Texts.get("responsibility.page.saved", v.version().version()));
-            return "redirect:" + base(id) + "/rows/" + duty;
-        } catch (ValidationException e) {
-            // Post/Redirect/Get too: the row again, landing on the field errors at its head, with what was typed
-            flash.addFlashAttribute("errors", e.errors());
-            flash.addFlashAttribute("typed", typed);
-            return "redirect:" + base(id) + "/rows/" + duty + "#errors";
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            // Post/Redirect/Get: the row's own address, read anew (its forms name the version stored now), landing
-            // on the alert — so reloading the page reads it again instead of sending the form a second time
-            flash.addFlashAttribute("stale", alert.apply(e));
-            flash.addFlashAttribute("typed", typed);
-            return "redirect:" + base(id) + "/rows/" + duty + "#stale-version";
-        } catch (NotFoundException e) {
-            throw e; // a stranger gets 404, not a hint
-        } catch (LocalizedException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-            return "redirect:" + base(id) + "/rows/" + duty;
-        }
+        // a stranger gets 404, not a hint
+        return PageRefusal.on(flash).staleText(alert).alerts()
+                .conflicts(flash, () -> "redirect:" + base(id) + "/rows/" + duty).attempt(() -> {
+                    MatrixView v = action.get();
+                    flash.addFlashAttribute("saved", Texts.get("responsibility.page.saved", v.version().version()));
+                    return "redirect:" + base(id) + "/rows/" + duty;
+                }, refusal -> {
+                    // Post/Redirect/Get: the row's own address, read anew (its forms name the version stored now),
+                    // landing on the field errors or the alert at its head, with what was typed — so reloading the
+                    // page reads it again instead of sending the form a second time
+                    flash.addFlashAttribute("typed", typed);
+                    return "redirect:" + base(id) + "/rows/" + duty
+                            + (refusal == null ? "#errors" : "#stale-version");
+                });
     }
 }

@@ -13,12 +13,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.responsibility.internal.view.MatrixView;
 import org.yunjian.responsibility.internal.exchange.MatrixWorkbookImport;
 import org.yunjian.responsibility.internal.ResponsibilityService;
 import org.yunjian.responsibility.internal.exchange.SspService;
-import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.FieldErrors;
 
 /**
  * The page of a matrix's documents and exchange: download the XLSX workbook, the DOCX statement and the OSCAL SSP
@@ -58,14 +57,15 @@ class WorkbookPages {
     @PreAuthorize(WHO)
     String upload(@PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file,
                   RedirectAttributes flash) throws IOException {
-        try {
-            flash.addFlashAttribute("importReport", importer.importWorkbook(id, file == null ? null : file.getBytes()));
-        } catch (MatrixWorkbookImport.WorkbookRejected e) {
-            flash.addFlashAttribute("importProblems", e.problems());
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/systems/" + id + "/responsibility/workbook";
+        byte[] content = file == null ? null : file.getBytes();
+        String back = "redirect:/systems/" + id + "/responsibility/workbook";
+        return PageRefusal.on(flash).conflicts().attempt(() -> {
+            try {
+                flash.addFlashAttribute("importReport", importer.importWorkbook(id, content));
+            } catch (MatrixWorkbookImport.WorkbookRejected e) {
+                flash.addFlashAttribute("importProblems", e.problems()); // the file's report, row by row
+            }
+        }, () -> back, () -> back);
     }
 
     /**
@@ -73,27 +73,24 @@ class WorkbookPages {
      * next to the form ({@code #oscal}). A refusal for the version or the matrix's state is the alert heading the
      * page: the answer lands on it, where it shows without scrolling.
      */
+    /** The SSP form, as {@link PageRefusal#ERRORS_IN}: a version refusal there asks for the file again. */
+    static final String OSCAL = "oscal";
+
     @PostMapping(SSP_PATH)
     @PreAuthorize(WHO)
     String uploadSsp(@PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file,
                      @RequestParam(required = false) String version, RedirectAttributes flash) throws IOException {
-        String landing = "#oscal";
-        try {
-            byte[] content = file == null ? new byte[0] : file.getInputStream().readNBytes(ssp.maxBytes() + 1);
-            var r = ssp.importSsp(id, file == null ? null : file.getOriginalFilename(), content,
-                    org.yunjian.shared.version.ExpectedVersion.ofForm(version));
-            flash.addFlashAttribute(r.changed() ? "sspImported" : "sspUnchanged", r.view().version().version());
-        } catch (FieldErrors.ValidationException e) {
-            flash.addFlashAttribute("sspProblems", e.errors());
-        } catch (org.yunjian.shared.version.StaleVersionException | org.yunjian.shared.version.PreconditionRequiredException e) {
-            // the page again, read anew: its form names the version stored now (a file is chosen again)
-            flash.addFlashAttribute("stale", e.formText(org.yunjian.shared.version.VersionRefusal.Action.IMPORT));
-            flash.addFlashAttribute("sspStale", true);
-            landing = "#stale-version";
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-            landing = "#conflict";
-        }
-        return "redirect:/systems/" + id + "/responsibility/workbook" + landing;
+        String page = "redirect:/systems/" + id + "/responsibility/workbook";
+        byte[] content = file == null ? new byte[0] : file.getInputStream().readNBytes(ssp.maxBytes() + 1);
+        return PageRefusal.on(flash).conflicts(flash, () -> page + "#conflict")
+                .step(org.yunjian.shared.version.VersionRefusal.Action.IMPORT)
+                // the page again, read anew: its form names the version stored now (a file is chosen again)
+                .in(OSCAL)
+                .attempt(() -> {
+                    var r = ssp.importSsp(id, file == null ? null : file.getOriginalFilename(), content,
+                            org.yunjian.shared.version.ExpectedVersion.ofForm(version));
+                    flash.addFlashAttribute(r.changed() ? "sspImported" : "sspUnchanged", r.view().version().version());
+                    return page + "#oscal";
+                }, refusal -> page + (refusal == null ? "#oscal" : "#stale-version"));
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.assessment.spi.Access;
 import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.risk.RiskState;
@@ -23,12 +24,8 @@ import org.yunjian.assessment.AssessmentService;
 import org.yunjian.risk.internal.FollowUps;
 import org.yunjian.risk.Remediations;
 import org.yunjian.risk.RiskRegister;
-import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.version.PreconditionRequiredException;
-import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.Texts;
 import org.yunjian.shared.version.VersionRefusal;
 
@@ -77,14 +74,11 @@ class RiskPages {
     @PostMapping("/assessments/{id}/follow-ups")
     @PreAuthorize(Access.WHO)
     String followUp(@PathVariable UUID id, RedirectAttributes flash) {
-        try {
+        return PageRefusal.on(flash).conflicts().attempt(() -> {
             var created = followUps.create(id);
             flash.addFlashAttribute("notice", Texts.get("risk.followUp.created", created.reportNumber()));
             return "redirect:/assessments/" + created.id();
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-            return "redirect:/assessments/" + id + "/risks";
-        }
+        }, () -> "redirect:/assessments/" + id + "/risks");
     }
 
     @GetMapping("/remediations/{id}")
@@ -110,18 +104,14 @@ class RiskPages {
         return "assessment/risk";
     }
 
-    private String refused(UUID id, Model model, String form, Map<String, String> input, ValidationException e) {
-        return entry(id, model, form, input, e.errors());
-    }
-
     /**
-     * A form someone else's change overtook: the page of the entry as it is now, with the typed input kept in its
-     * form and the message; the forms name the newer version, so saving again is a deliberate replacement. (The
-     * approval and the deletion keep no input: their refusal is the message after the redirect.)
+     * A refused form: the page of the entry as it is now, with the typed input kept in its form and the field errors
+     * or the message (someone else's change overtook it: the forms name the newer version, so saving again is a
+     * deliberate replacement); a conflict is the alert after the redirect. (The approval and the deletion keep no
+     * input: their refusal is the message after the redirect.)
      */
-    private String stale(UUID id, Model model, String form, Map<String, String> input, VersionRefusal e) {
-        model.addAttribute("stale", e.formText());
-        return entry(id, model, form, input, Map.of());
+    private static PageRefusal refusal(UUID id, Model model, RedirectAttributes flash) {
+        return PageRefusal.on(model).conflicts(flash, () -> "redirect:/remediations/" + id);
     }
 
     /** A date typed into a form; an unreadable one is a problem of that field, not a 400 page. */
@@ -172,9 +162,10 @@ class RiskPages {
         }
         LocalDate due = date("dueDate", dueDate, parse);
         LocalDate expires = date("acceptanceExpiresOn", acceptanceExpiresOn, parse);
-        try {
+        RiskTreatment chosen = t;
+        return refusal(id, model, flash).attempt(() -> {
             register.entry(id); // 404 before anything is said about the input
-            RiskRegister.PlanInput in = new RiskRegister.PlanInput(t, description, uuid(ownerOrgId),
+            RiskRegister.PlanInput in = new RiskRegister.PlanInput(chosen, description, uuid(ownerOrgId),
                     uuid(transferOrgId), due, acceptanceReason, expires);
             if (!parse.isEmpty()) { // every problem at once: what could not be read, then what the rules refuse
                 register.checkPlan(id, in).messages().forEach(parse::add);
@@ -182,14 +173,7 @@ class RiskPages {
             }
             register.plan(id, ExpectedVersion.ofForm(version), in);
             flash.addFlashAttribute("notice", Texts.get("risk.saved"));
-        } catch (ValidationException e) {
-            return refused(id, model, "plan", input, e);
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            return stale(id, model, "plan", input, e);
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/remediations/" + id;
+        }, () -> "redirect:/remediations/" + id, () -> entry(id, model, "plan", input, PageRefusal.none()));
     }
 
     @PostMapping("/remediations/{id}/approval")
@@ -201,16 +185,12 @@ class RiskPages {
             flash.addFlashAttribute("conflict", Texts.get("risk.confirm.missing"));
             return "redirect:/remediations/" + id;
         }
-        try {
+        // refused, nothing changed: the entry as stored now, with the clear alert (the confirmation ticked again)
+        String back = "redirect:/remediations/" + id;
+        return PageRefusal.on(flash).conflicts().step(VersionRefusal.Action.APPROVE).attempt(() -> {
             register.approve(id, ExpectedVersion.ofForm(version));
             flash.addFlashAttribute("notice", Texts.get("risk.acceptance.approvedNotice"));
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            // nothing changed: the entry as stored now, with the clear alert (the confirmation ticked again)
-            flash.addFlashAttribute("stale", e.formText(VersionRefusal.Action.APPROVE));
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/remediations/" + id;
+        }, () -> back, () -> back);
     }
 
     @PostMapping("/remediations/{id}/progress")
@@ -221,17 +201,10 @@ class RiskPages {
         Map<String, String> input = new HashMap<>();
         input.put("status", status == null ? null : status.name());
         input.put("note", note);
-        try {
+        return refusal(id, model, flash).attempt(() -> {
             remediations.update(id, ExpectedVersion.ofForm(version), new Remediations.Input(null, null, status, note));
             flash.addFlashAttribute("notice", Texts.get("risk.saved"));
-        } catch (ValidationException e) {
-            return refused(id, model, "progress", input, e);
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            return stale(id, model, "progress", input, e);
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/remediations/" + id;
+        }, () -> "redirect:/remediations/" + id, () -> entry(id, model, "progress", input, PageRefusal.none()));
     }
 
     @PostMapping("/remediations/{id}/milestones")
@@ -244,25 +217,13 @@ class RiskPages {
         input.put("targetDate", targetDate);
         FieldErrors parse = new FieldErrors();
         LocalDate target = date("targetDate", targetDate, parse);
-        try {
+        return refusal(id, model, flash).attempt(() -> {
             register.entry(id);
-            try {
-                register.addMilestone(id, ExpectedVersion.ofForm(version),
-                        new RiskRegister.MilestoneInput(description, target, null));
-            } catch (ValidationException e) { // an unreadable date first, then what the rules refuse
-                e.messages().forEach(parse::add);
-                parse.throwIfAny();
-            }
-            parse.throwIfAny();
+            // an unreadable date first, then what the rules refuse
+            PageRefusal.after(parse, () -> register.addMilestone(id, ExpectedVersion.ofForm(version),
+                    new RiskRegister.MilestoneInput(description, target, null)));
             flash.addFlashAttribute("notice", Texts.get("risk.saved"));
-        } catch (ValidationException e) {
-            return refused(id, model, "milestone-new", input, e);
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            return stale(id, model, "milestone-new", input, e);
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/remediations/" + id;
+        }, () -> "redirect:/remediations/" + id, () -> entry(id, model, "milestone-new", input, PageRefusal.none()));
     }
 
     @PostMapping("/remediations/{id}/milestones/{milestoneId}")
@@ -279,20 +240,14 @@ class RiskPages {
         FieldErrors parse = new FieldErrors();
         LocalDate target = date("targetDate", targetDate, parse);
         LocalDate done = date("doneOn", doneOn, parse);
-        try {
+        String form = "milestone-" + milestoneId;
+        return refusal(id, model, flash).attempt(() -> {
             register.entry(id);
             parse.throwIfAny();
             register.updateMilestone(id, milestoneId, ExpectedVersion.ofForm(version),
                     new RiskRegister.MilestoneInput(description, target, done));
             flash.addFlashAttribute("notice", Texts.get("risk.saved"));
-        } catch (ValidationException e) {
-            return refused(id, model, "milestone-" + milestoneId, input, e);
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            return stale(id, model, "milestone-" + milestoneId, input, e);
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/remediations/" + id;
+        }, () -> "redirect:/remediations/" + id, () -> entry(id, model, form, input, PageRefusal.none()));
     }
 
     @PostMapping("/remediations/{id}/milestones/{milestoneId}/delete")
@@ -305,15 +260,12 @@ class RiskPages {
             flash.addFlashAttribute("conflict", Texts.get("risk.confirm.missing"));
             return "redirect:/remediations/" + id;
         }
-        try {
-            register.deleteMilestone(id, milestoneId, ExpectedVersion.ofForm(version));
-            flash.addFlashAttribute("notice", Texts.get("risk.milestone.deleted"));
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            // nothing deleted: the entry as stored now, with the clear alert (the confirmation ticked again)
-            flash.addFlashAttribute("stale", e.formText(VersionRefusal.Action.DELETE));
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/remediations/" + id;
+        // refused, nothing deleted: the entry as stored now, with the clear alert (the confirmation ticked again)
+        String back = "redirect:/remediations/" + id;
+        return PageRefusal.on(flash).conflicts().step(VersionRefusal.Action.DELETE).attempt(
+                () -> {
+                    register.deleteMilestone(id, milestoneId, ExpectedVersion.ofForm(version));
+                    flash.addFlashAttribute("notice", Texts.get("risk.milestone.deleted"));
+                }, () -> back, () -> back);
     }
 }

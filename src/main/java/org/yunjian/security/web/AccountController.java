@@ -6,9 +6,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.security.internal.AccountSelfService;
 import org.yunjian.security.internal.password.PasswordPolicy;
-import org.yunjian.shared.FieldErrors;
 
 /** The caller's own account: profile and password change. */
 @Controller
@@ -46,13 +46,8 @@ class AccountController {
     String changePassword(@RequestParam(defaultValue = "") String currentPassword,
                           @RequestParam(defaultValue = "") String newPassword,
                           @RequestParam(defaultValue = "") String confirmPassword, Model model) {
-        try {
-            self.changePassword(currentPassword, newPassword, confirmPassword);
-        } catch (FieldErrors.ValidationException e) {
-            model.addAttribute("errors", e.errors());
-            return form(model);
-        }
-        return "redirect:/account?passwordChanged";
+        return PageRefusal.on(model).attempt(() -> self.changePassword(currentPassword, newPassword, confirmPassword),
+                () -> "redirect:/account?passwordChanged", () -> form(model));
     }
 
     private String form(Model model) {

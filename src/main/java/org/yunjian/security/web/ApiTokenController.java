@@ -10,13 +10,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.security.ApiTokenScope;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.security.internal.AccountSelfService;
 import org.yunjian.security.internal.token.ApiToken;
 import org.yunjian.security.internal.token.ApiTokenView;
 import org.yunjian.security.internal.token.ApiTokens;
-import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
@@ -55,7 +55,7 @@ class ApiTokenController {
                         Map<String, String> errors) {
         list(model, tokens.mine(query.text(), query.page()), query, "/account");
         model.addAttribute("tokenForm", form);
-        model.addAttribute("tokenErrors", errors);
+        model.addAttribute(PageRefusal.ERRORS, errors);
         model.addAttribute("scopes", ApiTokenScope.values());
         model.addAttribute("maxValidDays", ApiToken.MAX_VALID_DAYS);
     }
@@ -86,15 +86,18 @@ class ApiTokenController {
             // reported by ApiToken.issue as apitoken.error.validDays
         }
         model.addAttribute("profile", self.profile());
-        try {
-            ApiToken.Issued issued = tokens.create(name, s, days);
+        ApiTokenScope scoped = s;
+        Integer valid = days;
+        return PageRefusal.on(model).attempt(() -> {
+            ApiToken.Issued issued = tokens.create(name, scoped, valid);
             model.addAttribute("issued", issued.value());
             model.addAttribute("issuedName", issued.token().name());
-            section(model, tokens, FIRST, TokenForm.EMPTY, Map.of());
-        } catch (FieldErrors.ValidationException e) {
-            section(model, tokens, FIRST, form, e.errors());
-        }
-        return "security/account";
+            section(model, tokens, FIRST, TokenForm.EMPTY, PageRefusal.none());
+            return "security/account";
+        }, () -> {
+            section(model, tokens, FIRST, form, PageRefusal.none());
+            return "security/account";
+        });
     }
 
     @PostMapping("/account/tokens/{id}/revoke")

@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.security.OrganizationAdministration;
 import org.yunjian.security.internal.password.PasswordPolicy;
-import org.yunjian.shared.FieldErrors;
 
 /**
  * 组织管理员 pages: the accounts of the administrator's own organisation. Business users only; the service refuses
@@ -43,12 +43,9 @@ class OrganizationUsersController {
     @PreAuthorize("hasRole('USER')")
     String create(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String displayName,
                   @RequestParam(defaultValue = "") String password, Model model) {
-        try {
-            OrganizationAdministration.Member m = admin.create(username, displayName, password);
-            return "redirect:/organization/users/" + m.id() + "?created";
-        } catch (FieldErrors.ValidationException e) {
-            return list(model, e.errors(), username, displayName);
-        }
+        return PageRefusal.on(model).attempt(
+                () -> "redirect:/organization/users/" + admin.create(username, displayName, password).id() + "?created",
+                () -> list(model, PageRefusal.none(), username, displayName));
     }
 
     @GetMapping("/{id}")
@@ -72,12 +69,9 @@ class OrganizationUsersController {
     @PostMapping("/{id}/password")
     @PreAuthorize("hasRole('USER')")
     String password(@PathVariable UUID id, @RequestParam(defaultValue = "") String password, Model model) {
-        try {
-            admin.resetPassword(id, password);
-            return "redirect:/organization/users/" + id + "?passwordReset";
-        } catch (FieldErrors.ValidationException e) {
-            return detail(id, model, e.errors());
-        }
+        return PageRefusal.on(model).attempt(() -> admin.resetPassword(id, password),
+                () -> "redirect:/organization/users/" + id + "?passwordReset",
+                () -> detail(id, model, PageRefusal.none()));
     }
 
     @PostMapping("/{id}/unlock")

@@ -6,9 +6,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.security.internal.admin.FirstAdministratorSetup;
 import org.yunjian.security.internal.password.PasswordPolicy;
-import org.yunjian.shared.FieldErrors;
 
 /** Creating the first security administrator with the one-time set-up token. */
 @Controller
@@ -38,14 +38,11 @@ class SetupController {
         if (!setup.isOpen()) {
             return form(model);
         }
-        try {
-            setup.complete(token, username, displayName, password);
-        } catch (FieldErrors.ValidationException e) {
-            model.addAttribute("errors", e.errors());
-            model.addAttribute("username", username);
-            model.addAttribute("displayName", displayName);
-            return form(model);
-        }
-        return "redirect:/login?setup";
+        return PageRefusal.on(model).attempt(() -> setup.complete(token, username, displayName, password),
+                () -> "redirect:/login?setup", () -> {
+                    model.addAttribute("username", username);
+                    model.addAttribute("displayName", displayName);
+                    return form(model);
+                });
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.security.internal.admin.AdministratorApprovals;
 import org.yunjian.security.internal.password.PasswordPolicy;
 import org.yunjian.security.PeopleNames;
@@ -20,8 +21,6 @@ import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
 import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.shared.version.PreconditionRequiredException;
-import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.FieldErrors;
 
 /** User administration pages, for security administrators only. */
@@ -107,28 +106,29 @@ class UserAdminController {
 
     private String decide(UUID id, boolean confirm, boolean approve, Model model,
                           jakarta.servlet.http.HttpServletResponse response) {
-        try {
-            if (!confirm) {
-                throw new FieldErrors.ValidationException("confirm", "confirm");
-            }
-            if (approve) {
-                approvals.approve(id);
-            } else {
-                approvals.reject(id);
-            }
-            return "redirect:/admin/users/requests?" + (approve ? "approved" : "rejected");
-        } catch (FieldErrors.ValidationException e) {
+        java.util.function.Supplier<String> again = () -> {
             addRequests(model, org.yunjian.shared.paging.PageRequest.first());
             model.addAttribute("failedRequest", id);
-            model.addAttribute("errors", e.errors());
             return "security/admin-requests";
+        };
+        try {
+            return PageRefusal.on(model).attempt(() -> {
+                if (!confirm) {
+                    throw new FieldErrors.ValidationException("confirm", "confirm");
+                }
+                if (approve) {
+                    approvals.approve(id);
+                } else {
+                    approvals.reject(id);
+                }
+                return "redirect:/admin/users/requests?" + (approve ? "approved" : "rejected");
+            }, again);
         } catch (org.yunjian.shared.ForbiddenException | org.yunjian.shared.ConflictException e) {
             // the list again, with the rule that refused it (403) or the news that it was decided meanwhile (409)
             response.setStatus(e instanceof org.yunjian.shared.ForbiddenException ? 403 : 409);
-            addRequests(model, org.yunjian.shared.paging.PageRequest.first());
-            model.addAttribute("failedRequest", id);
-            model.addAttribute("refusal", e.getMessage());
-            return "security/admin-requests";
+            String view = again.get();
+            model.addAttribute(PageRefusal.CONFLICT, e.getMessage());
+            return view;
         }
     }
 
@@ -145,16 +145,14 @@ class UserAdminController {
                   @RequestParam(defaultValue = "") String organizationId,
                   @RequestParam(defaultValue = "") String password, Model model) {
         UserForm form = new UserForm(username, displayName, role, organizationId, true);
-        try {
+        return PageRefusal.on(model).attempt(() -> {
             FieldErrors errors = new FieldErrors();
             Role r = parseRole(role, errors);
             UUID org = parseOrg(organizationId, errors);
             errors.throwIfAny();
             UserView created = users.create(new UserAdministration.NewUser(username, displayName, r, org, password));
             return "redirect:/admin/users/" + created.id() + (created.awaitingApproval() ? "?requested" : "?created");
-        } catch (FieldErrors.ValidationException e) {
-            return form(model, form, null, e.errors());
-        }
+        }, () -> form(model, form, null, PageRefusal.none()));
     }
 
     @GetMapping("/{id}")
@@ -173,7 +171,7 @@ class UserAdminController {
                   @RequestParam(required = false) String version, Model model) {
         UserView user = users.get(id);
         UserForm form = new UserForm(user.username(), displayName, role, organizationId, enabled, version);
-        try {
+        return PageRefusal.on(model).attempt(() -> {
             FieldErrors errors = new FieldErrors();
             Role r = parseRole(role, errors);
             UUID org = parseOrg(organizationId, errors);
@@ -182,15 +180,15 @@ class UserAdminController {
                     new UserAdministration.Change(displayName, r, org, enabled));
             boolean requested = r != null && r != updated.role() && updated.pendingRequest() != null;
             return "redirect:/admin/users/" + id + (requested ? "?requested" : "?saved");
-        } catch (FieldErrors.ValidationException e) {
-            return form(model, form, user, e.errors());
-        } catch (StaleVersionException | PreconditionRequiredException e) {
+        }, refusal -> {
+            if (refusal == null) {
+                return form(model, form, user, PageRefusal.none());
+            }
             // the form again with what was typed, over the user as stored now: saving again is deliberate
             UserView now = users.get(id);
-            model.addAttribute("stale", e.formText());
             return form(model, new UserForm(user.username(), displayName, role, organizationId, enabled,
-                    String.valueOf(e.formVersionOr(now::version))), now, Map.of());
-        }
+                    String.valueOf(refusal.formVersionOr(now::version))), now, PageRefusal.none());
+        });
     }
 
     @PostMapping("/{id}/unlock")
@@ -204,12 +202,9 @@ class UserAdminController {
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     String resetPassword(@PathVariable UUID id, @RequestParam(defaultValue = "") String password, Model model) {
         UserView user = users.get(id);
-        try {
-            users.resetPassword(id, password);
-            return "redirect:/admin/users/" + id + "?passwordReset";
-        } catch (FieldErrors.ValidationException e) {
-            return form(model, UserForm.of(user), user, e.errors());
-        }
+        return PageRefusal.on(model).attempt(() -> users.resetPassword(id, password),
+                () -> "redirect:/admin/users/" + id + "?passwordReset",
+                () -> form(model, UserForm.of(user), user, PageRefusal.none()));
     }
 
     @PostMapping("/{id}/delete")
@@ -221,18 +216,14 @@ class UserAdminController {
             flash.addFlashAttribute("deleteUnconfirmed", true);
             return "redirect:/admin/users/" + id;
         }
-        try {
-            users.delete(id);
-            return "redirect:/admin/users?deleted";
-        } catch (FieldErrors.ValidationException e) {
-            return form(model, UserForm.of(user), user, e.errors());
-        }
+        return PageRefusal.on(model).attempt(() -> users.delete(id), () -> "redirect:/admin/users?deleted",
+                () -> form(model, UserForm.of(user), user, PageRefusal.none()));
     }
 
     private String form(Model model, UserForm form, UserView user, Map<String, String> errors) {
         model.addAttribute("form", form);
         model.addAttribute("user", user);
-        model.addAttribute("errors", errors);
+        model.addAttribute(PageRefusal.ERRORS, errors);
         model.addAttribute("roles", Arrays.stream(Role.values()).map(Role::name).toList());
         model.addAttribute("organizations", users.organizations());
         model.addAttribute("policy", policy.summary());

@@ -7,8 +7,8 @@ import org.yunjian.shared.Msg;
  * ({@link StaleVersionException}, 409), or the form named no version at all ({@link PreconditionRequiredException},
  * 428 — a page from before versions, a hand-made request). Every page answers both the same way: the clear alert of
  * {@code web/locking :: stale} with {@link #formText()}, the typed input kept, the form carrying the current version,
- * so the person sees what happened and saves again deliberately. Pages catch
- * {@code StaleVersionException | PreconditionRequiredException e} and use {@code e} as this type.
+ * so the person sees what happened and saves again deliberately. Pages leave the catching to
+ * {@code shared.refusal.PageRefusal}, which hands them the refusal as this type.
  */
 public interface VersionRefusal {
 

@@ -2,7 +2,6 @@ package org.yunjian.workbench.web;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,12 +20,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.assessment.AssessmentService;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.AssessorChoice;
 import org.yunjian.assessment.AssessorKind;
 import org.yunjian.assessment.Inheritance;
 import org.yunjian.assessment.ItemSide;
-import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
@@ -42,11 +41,9 @@ import org.yunjian.party.Organization;
 import org.yunjian.party.Parties;
 import org.yunjian.review.Reviews;
 import org.yunjian.risk.Remediations;
-import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.FieldErrors;
-import org.yunjian.shared.Texts;
 import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.Texts;
 import org.yunjian.workbench.internal.ItemFilter;
 import org.yunjian.workbench.internal.Workbench;
 import org.yunjian.workbench.internal.Workbooks;
@@ -101,14 +98,15 @@ class AssessmentPages {
     @PreAuthorize(WHO)
     String importWorkbook(@PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file,
                           RedirectAttributes flash) throws IOException {
-        try {
-            flash.addFlashAttribute("importReport", workbooks.importWorkbook(id, file == null ? null : file.getBytes()));
-        } catch (Workbooks.WorkbookRejected e) {
-            flash.addFlashAttribute("importProblems", e.problems());
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/assessments/" + id + "#workbook";
+        byte[] content = file == null ? null : file.getBytes();
+        String back = "redirect:/assessments/" + id + "#workbook";
+        return PageRefusal.on(flash).conflicts().attempt(() -> {
+            try {
+                flash.addFlashAttribute("importReport", workbooks.importWorkbook(id, content));
+            } catch (Workbooks.WorkbookRejected e) {
+                flash.addFlashAttribute("importProblems", e.problems()); // the file's report, row by row
+            }
+        }, () -> back, () -> back);
     }
 
     @GetMapping("/assessments")
@@ -210,7 +208,8 @@ class AssessmentPages {
         Map<String, List<String>> typed = createValues(name, assessor, scope, assessors, reviewer, approver);
         typed.put("reportTemplate", List.of(reportTemplate)); // the typed input comes back with any refusal
         typed.put("contractDate", List.of(contractDate));
-        try {
+        // one person in two roles: shown next to the reviewer / approver choice, the typed input kept
+        return PageRefusal.on(model).conflictsAs("reviewer").attempt(() -> {
             FieldErrors errors = new FieldErrors();
             ReportTemplate template = ReportTemplate.parse(reportTemplate, "reportTemplate", errors);
             LocalDate date = ReportTemplate.contractDate(contractDate, errors);
@@ -218,12 +217,7 @@ class AssessmentPages {
             AssessmentInfo a = service.create(new AssessmentService.CreateInput(name, systemId, org, kind, assessors,
                     scope, reviewer, approver, template, date));
             return "redirect:/assessments/" + a.id();
-        } catch (ConflictException e) {
-            // one person in two roles: shown next to the reviewer / approver choice, the typed input kept
-            return form(model, systemId, typed, Map.of("reviewer", e.getMessage()));
-        } catch (ValidationException e) {
-            return form(model, systemId, typed, e.errors());
-        }
+        }, () -> form(model, systemId, typed, PageRefusal.none()));
     }
 
     private static Map<String, List<String>> createValues(String name, String assessor, List<String> scope,
@@ -292,15 +286,15 @@ class AssessmentPages {
             flash.addFlashAttribute("conflict", Texts.get("assessment.confirm.missing"));
             return "redirect:/assessments/" + id;
         }
-        try {
-            reviews.transition(id, to, null);
-        } catch (Reviews.SubmissionRefused e) {
-            ReviewPages.flashMissing(flash, e);
-            flash.addFlashAttribute("conflict", e.getMessage());
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/assessments/" + id;
+        String back = "redirect:/assessments/" + id;
+        return PageRefusal.on(flash).conflicts().attempt(() -> {
+            try {
+                reviews.transition(id, to, null);
+            } catch (Reviews.SubmissionRefused e) {
+                ReviewPages.flashMissing(flash, e); // with the alert: what keeps the assessment from review
+                throw e;
+            }
+        }, () -> back, () -> back);
     }
 
     private boolean visible(UUID assessmentId) {

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.assessment.Inheritance;
 import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.RemediationStatus;
@@ -33,10 +34,7 @@ import org.yunjian.risk.Remediations;
 import org.yunjian.workbench.internal.Workbench;
 import org.yunjian.party.Organization;
 import org.yunjian.party.Parties;
-import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.shared.version.PreconditionRequiredException;
-import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.FieldErrors.ValidationException;
 
 /**
@@ -149,7 +147,8 @@ class ItemPages {
                 @RequestParam(name = "filter", required = false) String filterParams,
                 @RequestParam(required = false) String then, Model model, RedirectAttributes flash) {
         ItemFilter filter = ItemFilter.parse(filterParams);
-        try {
+        String back = "redirect:/assessment-items/" + id + filter.query();
+        return PageRefusal.on(model).conflicts(flash, () -> back).attempt(() -> {
             Workbench.Saved saved = workbench.saveItem(id, ExpectedVersion.ofForm(version),
                     new AssessmentService.VerdictInput(verdict, reason, riskLevel, riskReason, noEvidenceReason,
                             finding, recommendation), observations);
@@ -162,20 +161,12 @@ class ItemPages {
                 }
             }
             flash.addFlashAttribute(saved.any() ? "saved" : "unchanged", true);
-        } catch (ValidationException e) {
-            return itemPage(id, filter, model, e.errors(),
-                    new ItemForm(verdict, reason, riskLevel, riskReason, noEvidenceReason, finding, recommendation,
-                            observations, version), null);
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            // the typed input comes back over the newer version: saving again is a deliberate replacement
-            model.addAttribute("stale", e.formText());
-            long now = e.formVersionOr(() -> service.item(id).item().version());
-            return itemPage(id, filter, model, Map.of(), new ItemForm(verdict, reason, riskLevel, riskReason,
-                    noEvidenceReason, finding, recommendation, observations, String.valueOf(now)), null);
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/assessment-items/" + id + filter.query();
+            return back;
+        }, refusal -> itemPage(id, filter, model, PageRefusal.none(), new ItemForm(verdict, reason, riskLevel,
+                riskReason, noEvidenceReason, finding, recommendation, observations,
+                // the typed input comes back over the newer version: saving again is a deliberate replacement
+                refusal == null ? version
+                        : String.valueOf(refusal.formVersionOr(() -> service.item(id).item().version()))), null));
     }
 
     @PostMapping("/assessment-items/{id}/verdict")
@@ -233,19 +224,10 @@ class ItemPages {
      * field errors on invalid input, and a flash message when the assessment no longer allows the change.
      */
     private String onItem(UUID id, Model model, RedirectAttributes flash, Runnable change) {
-        try {
-            change.run();
-            return "redirect:/assessment-items/" + id;
-        } catch (ValidationException e) {
-            return itemPage(id, ItemFilter.NONE, model, e.errors(), null, null);
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            // these single-purpose posts keep no typed input: the page shows the newer record and why nothing saved
-            model.addAttribute("stale", e.formText());
-            return itemPage(id, ItemFilter.NONE, model, Map.of(), null, null);
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-            return "redirect:/assessment-items/" + id;
-        }
+        // these single-purpose posts keep no typed input: the page shows the newer record and why nothing saved
+        return PageRefusal.on(model).conflicts(flash, () -> "redirect:/assessment-items/" + id).attempt(change,
+                () -> "redirect:/assessment-items/" + id,
+                () -> itemPage(id, ItemFilter.NONE, model, PageRefusal.none(), null, null));
     }
 
     @PostMapping("/remediations/{id}")
@@ -254,21 +236,13 @@ class ItemPages {
                        @RequestParam(required = false) LocalDate dueDate, @RequestParam(required = false) String note,
                        @RequestParam(required = false) String version, Model model, RedirectAttributes flash) {
         Remediation r = remediations.get(id);
-        try {
-            remediations.update(id, ExpectedVersion.ofForm(version), new Remediations.Input(null, dueDate, status,
-                    note));
-        } catch (ValidationException e) {
-            return itemPage(r.itemId(), ItemFilter.NONE, model, e.errors(), null,
-                    new RemediationForm(id, dueDate, status, note));
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            // the typed change comes back over the task's newer version: saving again is deliberate
-            model.addAttribute("stale", e.formText());
-            return itemPage(r.itemId(), ItemFilter.NONE, model, Map.of(), null,
-                    new RemediationForm(id, dueDate, status, note));
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/assessment-items/" + r.itemId();
+        String back = "redirect:/assessment-items/" + r.itemId();
+        // the typed change comes back (over the task's newer version: saving again is deliberate)
+        return PageRefusal.on(model).conflicts(flash, () -> back)
+                .attempt(() -> remediations.update(id, ExpectedVersion.ofForm(version),
+                        new Remediations.Input(null, dueDate, status, note)), () -> back,
+                        () -> itemPage(r.itemId(), ItemFilter.NONE, model, PageRefusal.none(), null,
+                                new RemediationForm(id, dueDate, status, note)));
     }
 
     /** What a user entered in a task's form, shown again when the change was refused. */

@@ -14,17 +14,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.assessment.SubmissionCheck;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.review.Reviews;
-import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.paging.Paged;
 import org.yunjian.shared.paging.Pager;
-import org.yunjian.shared.version.PreconditionRequiredException;
-import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.Texts;
 import org.yunjian.shared.version.VersionRefusal;
 
@@ -49,6 +46,10 @@ class ReviewPages {
     }
 
     /** The first {@value #MISSING_SHOWN} items a refused submission lists and how many there are, for the page. */
+    /** The forms of the assessment page's review section, as {@link PageRefusal#ERRORS_IN}. */
+    static final String REVIEW = "review";
+    static final String TEAM = "team";
+
     static void flashMissing(RedirectAttributes flash, Reviews.SubmissionRefused e) {
         flash.addFlashAttribute("missing", e.missing().subList(0, Math.min(MISSING_SHOWN, e.missing().size())));
         flash.addFlashAttribute("missingTotal", e.missing().size());
@@ -59,22 +60,18 @@ class ReviewPages {
     String team(@PathVariable UUID id, @RequestParam(required = false) List<UUID> testers,
                 @RequestParam(required = false) UUID reviewer, @RequestParam(required = false) UUID approver,
                 @RequestParam(required = false) String version, RedirectAttributes flash) {
-        try {
-            reviews.setTeam(id, ExpectedVersion.ofForm(version),
-                    new Reviews.TeamInput(testers == null ? List.of() : testers, reviewer, approver));
-            flash.addFlashAttribute("teamSaved", true);
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            // the chosen team comes back over the newer version: saving again is a deliberate replacement
-            refused(flash, id, e, e.formText());
-            flash.addFlashAttribute("teamInput", new Reviews.TeamInput(testers, reviewer, approver));
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("teamError", e.getMessage());
-            flash.addFlashAttribute("teamInput", new Reviews.TeamInput(testers, reviewer, approver));
-        } catch (ValidationException e) {
-            flash.addFlashAttribute("teamError", String.join(" ", e.errors().values()));
-            flash.addFlashAttribute("teamInput", new Reviews.TeamInput(testers, reviewer, approver));
-        }
-        return back(id);
+        // refused, the chosen team comes back (over the newer version: saving again is a deliberate replacement)
+        return PageRefusal.on(flash).in(TEAM).conflicts()
+                .fields(errors -> Map.of(TEAM, String.join(" ", errors.values())))
+                .keep(e -> flash.addFlashAttribute("reviewVersion", version(id, e)))
+                .attempt(() -> {
+                    reviews.setTeam(id, ExpectedVersion.ofForm(version),
+                            new Reviews.TeamInput(testers == null ? List.of() : testers, reviewer, approver));
+                    flash.addFlashAttribute("teamSaved", true);
+                }, () -> back(id), () -> {
+                    flash.addFlashAttribute("teamInput", new Reviews.TeamInput(testers, reviewer, approver));
+                    return back(id);
+                });
     }
 
     /**
@@ -101,17 +98,14 @@ class ReviewPages {
     @PreAuthorize(AssessmentPages.WHO)
     String submit(@PathVariable UUID id, @RequestParam(required = false) String version,
                   RedirectAttributes flash) {
-        try {
-            reviews.submit(id, ExpectedVersion.ofForm(version));
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            refused(flash, id, e, e.formText(VersionRefusal.Action.SUBMIT));
-        } catch (Reviews.SubmissionRefused e) {
-            flashMissing(flash, e);
-            flash.addFlashAttribute("reviewError", e.getMessage());
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("reviewError", e.getMessage());
-        }
-        return back(id);
+        return refusal(flash, id).step(VersionRefusal.Action.SUBMIT).attempt(() -> {
+            try {
+                reviews.submit(id, ExpectedVersion.ofForm(version));
+            } catch (Reviews.SubmissionRefused e) {
+                flashMissing(flash, e); // with the alert: what keeps the assessment from review
+                throw e;
+            }
+        }, () -> back(id), () -> back(id));
     }
 
     /** The reviewer's comments come as {@code comment-<itemId>} fields, the general one as {@code comment}. */
@@ -128,7 +122,7 @@ class ReviewPages {
                 }
             }
         });
-        return act(id, flash, form, VersionRefusal::formText, () -> reviews.sendBack(id, ExpectedVersion.ofForm(form.get("version")),
+        return act(id, flash, form, null, () -> reviews.sendBack(id, ExpectedVersion.ofForm(form.get("version")),
                 perItem, form.get("comment")));
     }
 
@@ -147,7 +141,8 @@ class ReviewPages {
                          @RequestParam(required = false) String version, RedirectAttributes flash) {
         if (!confirm) {
             reviews.requireApprover(id);
-            flash.addFlashAttribute("reviewError", Texts.get("assessment.confirm.missing"));
+            flash.addFlashAttribute(PageRefusal.CONFLICT, Texts.get("assessment.confirm.missing"));
+            flash.addFlashAttribute(PageRefusal.ERRORS_IN, REVIEW);
             return back(id);
         }
         return act(id, flash, Map.of("approveReportComment", comment == null ? "" : comment), approval(comment),
@@ -158,7 +153,7 @@ class ReviewPages {
     @PreAuthorize(AssessmentPages.WHO)
     String returnReport(@PathVariable UUID id, @RequestParam(required = false) String comment,
                         @RequestParam(required = false) String version, RedirectAttributes flash) {
-        return act(id, flash, Map.of("returnComment", comment == null ? "" : comment), VersionRefusal::formText,
+        return act(id, flash, Map.of("returnComment", comment == null ? "" : comment), null,
                 () -> reviews.returnReport(id, ExpectedVersion.ofForm(version), comment));
     }
 
@@ -172,29 +167,22 @@ class ReviewPages {
     String resolve(@PathVariable UUID id, @RequestParam(defaultValue = "") String back,
                    @RequestParam(required = false) String version, RedirectAttributes flash) {
         Reviews.Comment c = reviews.comment(id);
-        try {
-            reviews.resolve(id, ExpectedVersion.ofForm(version));
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            // the item page shows the alert at its top, the assessment page in its review section
-            String text = e.formText(VersionRefusal.Action.RESOLVE);
-            if ("item".equals(back)) {
-                flash.addFlashAttribute("stale", text);
-                flash.addFlashAttribute("reviewVersion", version(c.assessmentId(), e));
-            } else {
-                refused(flash, c.assessmentId(), e, text);
-            }
-        }
-        return "item".equals(back) ? "redirect:/assessment-items/" + c.itemId() + "#review-comments"
-                : back(c.assessmentId());
+        // the item page shows the alert at its top, the assessment page in its review section
+        boolean item = "item".equals(back);
+        String page = item ? "redirect:/assessment-items/" + c.itemId() + "#review-comments" : back(c.assessmentId());
+        return (item ? PageRefusal.on(flash) : PageRefusal.on(flash).in(REVIEW))
+                .keep(e -> flash.addFlashAttribute("reviewVersion", version(c.assessmentId(), e)))
+                .step(VersionRefusal.Action.RESOLVE)
+                .attempt(() -> reviews.resolve(id, ExpectedVersion.ofForm(version)), () -> page, () -> page);
     }
 
     /**
-     * A review form refused for its version (the assessment changed after it was opened, or it named none): the
-     * alert ({@code text}) in the review section, the form naming the current version.
+     * A refused review form: its alert and field errors in the review section; refused for its version (the
+     * assessment changed after it was opened, or it named none), the forms name the current version.
      */
-    private void refused(RedirectAttributes flash, UUID id, VersionRefusal e, String text) {
-        flash.addFlashAttribute("reviewStale", text);
-        flash.addFlashAttribute("reviewVersion", version(id, e));
+    private PageRefusal refusal(RedirectAttributes flash, UUID id) {
+        return PageRefusal.on(flash).in(REVIEW).conflicts()
+                .keep(e -> flash.addFlashAttribute("reviewVersion", version(id, e)));
     }
 
     /** The assessment's version the re-shown review forms name: the refusal's, or the one stored now. */
@@ -206,26 +194,16 @@ class ReviewPages {
      * The alert of a refused approval: with no comment typed it is a one-click step that did not happen; with one,
      * the comment is kept below.
      */
-    private static java.util.function.Function<VersionRefusal, String> approval(String comment) {
-        return comment == null || comment.isBlank() ? e -> e.formText(VersionRefusal.Action.APPROVE)
-                : VersionRefusal::formText;
+    private static VersionRefusal.Action approval(String comment) {
+        return comment == null || comment.isBlank() ? VersionRefusal.Action.APPROVE : null;
     }
 
     private String act(UUID id, RedirectAttributes flash, Map<String, String> input,
-                       java.util.function.Function<VersionRefusal, String> refusal, Runnable action) {
-        try {
-            action.run();
-        } catch (StaleVersionException | PreconditionRequiredException e) {
-            refused(flash, id, e, refusal.apply(e));
+                       VersionRefusal.Action step, Runnable action) {
+        return refusal(flash, id).step(step).attempt(action, () -> back(id), () -> {
             flash.addFlashAttribute("reviewInput", new HashMap<>(input));
-        } catch (ValidationException e) {
-            flash.addFlashAttribute("reviewErrors", e.errors());
-            flash.addFlashAttribute("reviewInput", new HashMap<>(input));
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("reviewError", e.getMessage());
-            flash.addFlashAttribute("reviewInput", new HashMap<>(input));
-        }
-        return back(id);
+            return back(id);
+        });
     }
 
     private static String back(UUID id) {

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
@@ -22,10 +23,8 @@ import org.yunjian.assessment.spi.Access;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.workbench.internal.ItemFilter;
 import org.yunjian.workbench.internal.Workbench;
-import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.paging.PageRequest;
-import org.yunjian.shared.version.PreconditionRequiredException;
 
 /**
  * Table mode: verdicts, risk levels and reasons of many items in one form, entered with the keyboard (tab goes
@@ -67,7 +66,7 @@ class TablePages {
     }
 
     private String page(UUID id, ItemFilter filter, PageRequest page, Model model, Map<Integer, TableRow> typed,
-                        Map<Integer, Map<String, String>> rowErrors, Workbench.BatchResult result) {
+                        Map<String, String> errors, Workbench.BatchResult result) {
         Access access = service.access(id);
         model.addAttribute("a", access.assessment());
         model.addAttribute("access", access);
@@ -75,7 +74,10 @@ class TablePages {
         WorkbenchView.addList(model, workbench.list(id, filter), filter, page, "/assessments/" + id + "/table");
         model.addAttribute("risks", RiskLevel.values());
         model.addAttribute("typed", typed);
-        model.addAttribute("rowErrors", rowErrors);
+        model.addAttribute(PageRefusal.ERRORS, errors);
+        if (!model.containsAttribute("refusedRows")) {
+            model.addAttribute("refusedRows", java.util.Set.of());
+        }
         model.addAttribute("result", result);
         model.addAttribute("editable", access.mayAssess() && access.assessment().status().isOpen());
         return "assessment/table";
@@ -120,30 +122,33 @@ class TablePages {
                     enumOf(RiskLevel.class, t.risk()), t.riskReason(), t.finding(), t.recommendation(),
                     ExpectedVersion.ofForm(t.version()).field()));
         }
-        Workbench.BatchResult result;
-        try {
-            result = workbench.applyBatch(id, rows);
-        } catch (PreconditionRequiredException e) {
-            // a row named no version, so nothing was saved: the table again with every row's input kept over the
-            // versions stored now and the clear alert, as a stale form comes back
-            model.addAttribute("stale", e.formText());
-            Map<Integer, TableRow> kept = new HashMap<>();
-            typedByNumber.forEach((n, t) -> kept.put(n, t.withVersion(storedVersions.get(n))));
-            return page(id, filter, page, model, kept, Map.of(), null);
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-            return "redirect:/assessments/" + id + "/table" + filter.query();
-        }
+        // a row named no version, so nothing was saved: the table again with every row's input kept over the
+        // versions stored now and the clear alert, as a stale form comes back
+        return PageRefusal.on(model).conflicts(flash, () -> "redirect:/assessments/" + id + "/table" + filter.query())
+                .attempt(() -> saved(id, filter, page, model, flash, typedByNumber, workbench.applyBatch(id, rows)),
+                        () -> {
+                            Map<Integer, TableRow> kept = new HashMap<>();
+                            typedByNumber.forEach((n, t) -> kept.put(n, t.withVersion(storedVersions.get(n))));
+                            return page(id, filter, page, model, kept, PageRefusal.none(), null);
+                        });
+    }
+
+    /** All rows saved: back to the table with the counts; else the table again with the refused rows in place. */
+    private String saved(UUID id, ItemFilter filter, PageRequest page, Model model, RedirectAttributes flash,
+                         Map<Integer, TableRow> typedByNumber, Workbench.BatchResult result) {
         Map<Integer, TableRow> typed = new HashMap<>();
-        Map<Integer, Map<String, String>> rowErrors = new HashMap<>();
+        // each refused row's errors under its own field names: rows[<number>].<field>
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        boolean refused = false;
         for (Workbench.RowResult r : result.rows()) {
             if (r.outcome() == Workbench.Outcome.REFUSED) {
                 TableRow t = typedByNumber.get(r.number());
                 typed.put(r.number(), r.errors().containsKey("version") ? t.withVersion(r.version()) : t);
-                rowErrors.put(r.number(), r.errors());
+                r.errors().forEach((field, text) -> errors.put("rows[" + r.number() + "]." + field, text));
+                refused = true;
             }
         }
-        if (rowErrors.isEmpty()) {
+        if (!refused) {
             flash.addFlashAttribute("savedCount", result.count(Workbench.Outcome.SAVED));
             flash.addFlashAttribute("unchangedCount", result.count(Workbench.Outcome.UNCHANGED));
             String q = filter.params();
@@ -153,7 +158,8 @@ class TablePages {
         model.addAttribute("savedCount", result.count(Workbench.Outcome.SAVED));
         model.addAttribute("unchangedCount", result.count(Workbench.Outcome.UNCHANGED));
         model.addAttribute("refusedCount", result.count(Workbench.Outcome.REFUSED));
-        return page(id, filter, page, model, typed, rowErrors, result);
+        model.addAttribute("refusedRows", typed.keySet());
+        return page(id, filter, page, model, typed, errors, result);
     }
 
     private static int parseInt(String s, int otherwise) {

@@ -182,7 +182,8 @@ class CatalogExchangeIntegrationTest {
                                     OscalExchangeTest.resource("sample-catalog.json")))
                             .param("code", "MLPS-L3").param("lang", lang)
                             .with(authentication(as(Role.SYSTEM_ADMIN))).with(csrf()))
-                    .andExpect(redirectedUrl("/catalog")).andExpect(flash().attribute("importErrors", List.of(
+                    .andExpect(redirectedUrl("/catalog")).andExpect(flash().attribute("errorsIn", "import"))
+                    .andExpect(flash().attribute("errors", java.util.Map.of("code",
                             lang.equals("en") ? "Standard code (optional, e.g. NIST-SP-800-53-REV5-HIGH): MLPS-L3 is a "
                                     + "built-in standard and cannot be an import's code"
                                     : "标准代码（可选，如 NIST-SP-800-53-REV5-HIGH）：MLPS-L3 是内置标准，不能用作导入代码")));
