@@ -26,8 +26,9 @@ import org.yunjian.shared.paging.SqlPage;
 @Repository
 public class EvidenceRequestRepository {
 
-    private static final String SELECT = "SELECT l.*, r.sent_by_name, r.sent_at FROM assessment_evidence_request_line l "
-            + "JOIN assessment_evidence_request r ON r.id = l.request_id ";
+    private static final String SELECT = """
+            SELECT l.*, r.sent_by_name, r.sent_at FROM assessment_evidence_request_line l
+            JOIN assessment_evidence_request r ON r.id = l.request_id\s""";
 
     private final JdbcClient jdbc;
 
@@ -36,13 +37,15 @@ public class EvidenceRequestRepository {
     }
 
     public void insertRequest(UUID id, UUID assessmentId, UUID by, String byName, Instant at) {
-        jdbc.sql("INSERT INTO assessment_evidence_request (id, assessment_id, sent_by, sent_by_name, sent_at) "
-                + "VALUES (?,?,?,?,?)").params(id, assessmentId, by, byName, utc(at)).update();
+        jdbc.sql("""
+                INSERT INTO assessment_evidence_request (id, assessment_id, sent_by, sent_by_name, sent_at)
+                VALUES (?,?,?,?,?)""").params(id, assessmentId, by, byName, utc(at)).update();
     }
 
     public void insertLine(RequestLine l) {
-        jdbc.sql("INSERT INTO assessment_evidence_request_line (id, request_id, assessment_id, position, title, "
-                        + "description, due_date, addressee_org_id, routing, status, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO assessment_evidence_request_line (id, request_id, assessment_id, position, title,
+                        description, due_date, addressee_org_id, routing, status, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)""")
                 .params(l.id(), l.requestId(), l.assessmentId(), l.position(), l.title(), l.description(), l.dueDate(),
                         l.addresseeOrgId(), l.routing().name(), l.status().name(), utc(l.updatedAt()))
                 .update();
@@ -66,8 +69,9 @@ public class EvidenceRequestRepository {
      * whose visibility the caller's lists are checked against (in Java, the {@link Access} rules).
      */
     public List<UUID> assessmentsWithLinesOf(UUID organisation) {
-        return jdbc.sql("SELECT DISTINCT l.assessment_id FROM assessment_evidence_request_line l "
-                        + "JOIN assessment a ON a.id = l.assessment_id WHERE l.addressee_org_id = ? OR a.assessor_org_id = ?")
+        return jdbc.sql("""
+                        SELECT DISTINCT l.assessment_id FROM assessment_evidence_request_line l
+                        JOIN assessment a ON a.id = l.assessment_id WHERE l.addressee_org_id = ? OR a.assessor_org_id = ?""")
                 .params(organisation, organisation).query(UUID.class).list();
     }
 
@@ -94,27 +98,31 @@ public class EvidenceRequestRepository {
     }
 
     private Paged<RequestLine> linePage(SqlPage.Where where, String orderBy, PageRequest page) {
-        return SqlPage.query(jdbc, "l.*, r.sent_by_name, r.sent_at", "assessment_evidence_request_line l "
-                        + "JOIN assessment_evidence_request r ON r.id = l.request_id "
-                        + "JOIN assessment a ON a.id = l.assessment_id", where, orderBy, page,
+        return SqlPage.query(jdbc, "l.*, r.sent_by_name, r.sent_at", """
+                        assessment_evidence_request_line l
+                        JOIN assessment_evidence_request r ON r.id = l.request_id
+                        JOIN assessment a ON a.id = l.assessment_id""", where, orderBy, page,
                 statement -> withItems(statement.query(this::map).list()));
     }
 
     public void answer(UUID lineId, UUID evidenceId, String byName, Instant at, EvidenceRequestStatus status) {
-        jdbc.sql("UPDATE assessment_evidence_request_line SET status = ?, evidence_id = ?, answered_by_name = ?, "
-                        + "answered_at = ?, updated_at = ? WHERE id = ?")
+        jdbc.sql("""
+                        UPDATE assessment_evidence_request_line SET status = ?, evidence_id = ?, answered_by_name = ?,
+                        answered_at = ?, updated_at = ? WHERE id = ?""")
                 .params(status.name(), evidenceId, byName, utc(at), utc(at), lineId).update();
     }
 
     public void decide(UUID lineId, EvidenceRequestStatus status, String comment, String byName, Instant at) {
-        jdbc.sql("UPDATE assessment_evidence_request_line SET status = ?, comment = ?, decided_by_name = ?, "
-                        + "decided_at = ?, updated_at = ? WHERE id = ?")
+        jdbc.sql("""
+                        UPDATE assessment_evidence_request_line SET status = ?, comment = ?, decided_by_name = ?,
+                        decided_at = ?, updated_at = ? WHERE id = ?""")
                 .params(status.name(), comment, byName, utc(at), utc(at), lineId).update();
     }
 
     public void readdress(UUID lineId, UUID organisation, EvidenceRouting.Basis routing, Instant at) {
-        jdbc.sql("UPDATE assessment_evidence_request_line SET addressee_org_id = ?, routing = ?, updated_at = ? "
-                        + "WHERE id = ?")
+        jdbc.sql("""
+                        UPDATE assessment_evidence_request_line SET addressee_org_id = ?, routing = ?, updated_at = ?
+                        WHERE id = ?""")
                 .params(organisation, routing.name(), utc(at), lineId).update();
     }
 
@@ -124,8 +132,9 @@ public class EvidenceRequestRepository {
      * against a concurrent change until the transaction ends.
      */
     public void claim(UUID lineId, long expected, Instant at) {
-        int n = jdbc.sql("UPDATE assessment_evidence_request_line SET updated_at = ?, version = version + 1 "
-                + "WHERE id = ? AND version = ?").params(utc(at), lineId, expected).update();
+        int n = jdbc.sql("""
+                UPDATE assessment_evidence_request_line SET updated_at = ?, version = version + 1
+                WHERE id = ? AND version = ?""").params(utc(at), lineId, expected).update();
         org.yunjian.shared.version.Versions.requireUpdated(n, jdbc, "assessment_evidence_request_line", "updated_at", lineId);
     }
 

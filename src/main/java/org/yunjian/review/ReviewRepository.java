@@ -43,14 +43,16 @@ public class ReviewRepository {
 
     /** Usernames of everyone who recorded a verdict on an item of the assessment. */
     Set<String> verdictRecorders(UUID assessmentId) {
-        return new HashSet<>(jdbc.sql("SELECT DISTINCT h.recorded_by FROM assessment_verdict_history h "
-                        + "JOIN assessment_item i ON i.id = h.item_id WHERE i.assessment_id = ?")
+        return new HashSet<>(jdbc.sql("""
+                        SELECT DISTINCT h.recorded_by FROM assessment_verdict_history h
+                        JOIN assessment_item i ON i.id = h.item_id WHERE i.assessment_id = ?""")
                 .param(assessmentId).query(String.class).list());
     }
 
     void insertStep(Step s) {
-        jdbc.sql("INSERT INTO assessment_review_step (id, assessment_id, kind, actor_id, actor_name, comment, "
-                        + "comment_count, happened_at) VALUES (?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO assessment_review_step (id, assessment_id, kind, actor_id, actor_name, comment,
+                        comment_count, happened_at) VALUES (?,?,?,?,?,?,?,?)""")
                 .params(s.id(), s.assessmentId(), s.kind().name(), s.actorId(), s.actorName(), s.comment(),
                         s.commentCount(), utc(s.at()))
                 .update();
@@ -62,8 +64,9 @@ public class ReviewRepository {
     }
 
     void insertComment(Comment c) {
-        jdbc.sql("INSERT INTO assessment_review_comment (id, assessment_id, item_id, step_id, author_name, body, "
-                        + "created_at) VALUES (?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO assessment_review_comment (id, assessment_id, item_id, step_id, author_name, body,
+                        created_at) VALUES (?,?,?,?,?,?,?)""")
                 .params(c.id(), c.assessmentId(), c.itemId(), c.stepId(), c.authorName(), c.body(),
                         utc(c.createdAt()))
                 .update();
@@ -85,8 +88,9 @@ public class ReviewRepository {
 
     /** Marks the comment resolved unless it already is; false if it was. */
     boolean resolve(UUID id, String byName, Instant at) {
-        return jdbc.sql("UPDATE assessment_review_comment SET resolved_at = ?, resolved_by_name = ? "
-                        + "WHERE id = ? AND resolved_at IS NULL")
+        return jdbc.sql("""
+                        UPDATE assessment_review_comment SET resolved_at = ?, resolved_by_name = ?
+                        WHERE id = ? AND resolved_at IS NULL""")
                 .params(utc(at), byName, id).update() == 1;
     }
 

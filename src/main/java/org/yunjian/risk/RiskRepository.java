@@ -48,8 +48,9 @@ public class RiskRepository {
 
     public Map<UUID, Risk> risksOfAssessment(UUID assessmentId) {
         Map<UUID, Risk> out = new HashMap<>();
-        jdbc.sql("SELECT k.* FROM assessment_risk k JOIN assessment_remediation r ON r.id = k.remediation_id "
-                        + "WHERE r.assessment_id = ?").param(assessmentId).query(RISK).list()
+        jdbc.sql("""
+                        SELECT k.* FROM assessment_risk k JOIN assessment_remediation r ON r.id = k.remediation_id
+                        WHERE r.assessment_id = ?""").param(assessmentId).query(RISK).list()
                 .forEach(k -> out.put(k.remediationId(), k));
         return out;
     }
@@ -66,9 +67,10 @@ public class RiskRepository {
                         k.remediationId())
                 .update();
         if (n == 0) {
-            jdbc.sql("INSERT INTO assessment_risk (remediation_id, treatment, risk_description, transfer_org_id, "
-                            + "accept_reason, accept_expires_on, accept_proposed_by, accept_proposed_at, "
-                            + "accept_approved_by, accept_approved_on, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+            jdbc.sql("""
+                            INSERT INTO assessment_risk (remediation_id, treatment, risk_description, transfer_org_id,
+                            accept_reason, accept_expires_on, accept_proposed_by, accept_proposed_at,
+                            accept_approved_by, accept_approved_on, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)""")
                     .params(k.remediationId(), k.treatment().name(), k.description(), k.transferOrgId(),
                             a == null ? null : a.reason(), a == null ? null : a.expiresOn(),
                             a == null ? null : a.proposedBy(), utc(k.proposedAt()), a == null ? null : a.approvedBy(),
@@ -91,8 +93,9 @@ public class RiskRepository {
     // --- milestones
 
     void insertMilestone(Milestone m) {
-        jdbc.sql("INSERT INTO assessment_milestone (id, remediation_id, description, target_date, done_on, created_at) "
-                        + "VALUES (?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO assessment_milestone (id, remediation_id, description, target_date, done_on, created_at)
+                        VALUES (?,?,?,?,?,?)""")
                 .params(m.id(), m.remediationId(), m.description(), m.targetDate(), m.doneOn(), utc(m.createdAt()))
                 .update();
     }
@@ -119,8 +122,9 @@ public class RiskRepository {
 
     Map<UUID, List<Milestone>> milestonesOfAssessment(UUID assessmentId) {
         Map<UUID, List<Milestone>> out = new HashMap<>();
-        jdbc.sql("SELECT m.* FROM assessment_milestone m JOIN assessment_remediation r ON r.id = m.remediation_id "
-                        + "WHERE r.assessment_id = ? ORDER BY m.target_date, m.created_at, m.id")
+        jdbc.sql("""
+                        SELECT m.* FROM assessment_milestone m JOIN assessment_remediation r ON r.id = m.remediation_id
+                        WHERE r.assessment_id = ? ORDER BY m.target_date, m.created_at, m.id""")
                 .param(assessmentId).query(MILESTONE).list()
                 .forEach(m -> out.computeIfAbsent(m.remediationId(), k -> new ArrayList<>()).add(m));
         return out;
@@ -135,8 +139,9 @@ public class RiskRepository {
 
     /** The assessments with a finding treated by 接受 (whose acceptance the date may expire). */
     public List<UUID> assessmentsWithAcceptances() {
-        return jdbc.sql("SELECT DISTINCT r.assessment_id FROM assessment_risk k "
-                + "JOIN assessment_remediation r ON r.id = k.remediation_id WHERE k.treatment = 'ACCEPT'")
+        return jdbc.sql("""
+                SELECT DISTINCT r.assessment_id FROM assessment_risk k
+                JOIN assessment_remediation r ON r.id = k.remediation_id WHERE k.treatment = 'ACCEPT'""")
                 .query(UUID.class).list();
     }
 

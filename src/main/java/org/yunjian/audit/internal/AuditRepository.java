@@ -81,8 +81,9 @@ public class AuditRepository {
     }
 
     public Optional<AuditAnchor> lastAnchor() {
-        List<AuditAnchor> last = jdbc.sql("SELECT seq, mac, created_at, key_id, signature FROM audit_anchor "
-                        + "WHERE seq = (SELECT MAX(seq) FROM audit_anchor)")
+        List<AuditAnchor> last = jdbc.sql("""
+                        SELECT seq, mac, created_at, key_id, signature FROM audit_anchor
+                        WHERE seq = (SELECT MAX(seq) FROM audit_anchor)""")
                 .query((rs, n) -> new AuditAnchor(rs.getLong("seq"), rs.getString("mac"), instant(rs, "created_at"),
                         rs.getString("key_id"), rs.getString("signature")))
                 .list();

@@ -66,8 +66,9 @@ class ImportStore {
 
     /** The document of the current version of {@code code}, or of an earlier {@code version}; empty if unknown. */
     Optional<byte[]> content(String code, int version) {
-        List<String> chunks = jdbc.sql("SELECT c.data FROM catalog_import_chunk c JOIN catalog_import i ON i.code = c.code "
-                        + "WHERE c.code = ? AND i.version = ? ORDER BY c.seq")
+        List<String> chunks = jdbc.sql("""
+                        SELECT c.data FROM catalog_import_chunk c JOIN catalog_import i ON i.code = c.code
+                        WHERE c.code = ? AND i.version = ? ORDER BY c.seq""")
                 .params(code, version).query(String.class).list();
         if (chunks.isEmpty()) {
             chunks = jdbc.sql("SELECT data FROM catalog_import_version_chunk WHERE code = ? AND version = ? ORDER BY seq")
@@ -96,8 +97,9 @@ class ImportStore {
         jdbc.sql("INSERT INTO catalog_import_version (" + COLUMNS + ", replaced_at, replaced_by) SELECT " + COLUMNS
                         + ", ?, ? FROM catalog_import WHERE code = ?")
                 .params(Jdbc.utc(now), by, code).update();
-        jdbc.sql("INSERT INTO catalog_import_version_chunk (code, version, seq, data) "
-                        + "SELECT code, ?, seq, data FROM catalog_import_chunk WHERE code = ?")
+        jdbc.sql("""
+                        INSERT INTO catalog_import_version_chunk (code, version, seq, data)
+                        SELECT code, ?, seq, data FROM catalog_import_chunk WHERE code = ?""")
                 .params(version, code).update();
         jdbc.sql("DELETE FROM catalog_import WHERE code = ?").param(code).update();
         return version;

@@ -30,8 +30,9 @@ public class EvidenceLinkRepository {
     }
 
     public void insert(UUID evidenceId, UUID itemId, UUID assessmentId, UUID by, String byName, Instant at) {
-        jdbc.sql("INSERT INTO assessment_evidence_link (evidence_id, item_id, assessment_id, linked_by, linked_by_name, "
-                        + "linked_at) VALUES (?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO assessment_evidence_link (evidence_id, item_id, assessment_id, linked_by, linked_by_name,
+                        linked_at) VALUES (?,?,?,?,?,?)""")
                 .params(evidenceId, itemId, assessmentId, by, byName, utc(at)).update();
     }
 
@@ -41,8 +42,9 @@ public class EvidenceLinkRepository {
     }
 
     List<EvidenceLink> linksOf(UUID evidenceId) {
-        return jdbc.sql("SELECT l.* FROM assessment_evidence_link l JOIN assessment_item i ON i.id = l.item_id "
-                        + "WHERE l.evidence_id = ? ORDER BY l.linked_at, i.position").param(evidenceId).query(LINK).list();
+        return jdbc.sql("""
+                        SELECT l.* FROM assessment_evidence_link l JOIN assessment_item i ON i.id = l.item_id
+                        WHERE l.evidence_id = ? ORDER BY l.linked_at, i.position""").param(evidenceId).query(LINK).list();
     }
 
     /** The assessments the evidence belongs to: the one it was uploaded in first, then those it was carried into. */
@@ -65,9 +67,10 @@ public class EvidenceLinkRepository {
 
     /** Ids of the evidence of earlier assessments of the system (created before {@code than}), newest first. */
     List<UUID> evidenceOfEarlierAssessments(UUID systemId, UUID than) {
-        return jdbc.sql("SELECT e.id FROM assessment_evidence e JOIN assessment a ON a.id = e.assessment_id "
-                        + "JOIN assessment t ON t.id = ? WHERE a.system_id = ? AND a.id <> t.id "
-                        + "AND a.created_at <= t.created_at ORDER BY e.created_at DESC, e.id")
+        return jdbc.sql("""
+                        SELECT e.id FROM assessment_evidence e JOIN assessment a ON a.id = e.assessment_id
+                        JOIN assessment t ON t.id = ? WHERE a.system_id = ? AND a.id <> t.id
+                        AND a.created_at <= t.created_at ORDER BY e.created_at DESC, e.id""")
                 .params(than, systemId).query(UUID.class).list();
     }
 

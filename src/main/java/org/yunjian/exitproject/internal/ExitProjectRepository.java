@@ -46,8 +46,9 @@ class ExitProjectRepository {
             rs.getString("verifier_key_pem"), rs.getString("verifier_key_fingerprint"), rs.getLong("version"));
 
     void insert(ProjectInfo p, UUID createdBy) {
-        jdbc.sql("INSERT INTO exit_project (id, name, system_id, status, created_by, created_at, updated_at) "
-                        + "VALUES (?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO exit_project (id, name, system_id, status, created_by, created_at, updated_at)
+                        VALUES (?,?,?,?,?,?,?)""")
                 .params(p.id(), p.name(), p.systemId(), p.status().name(), createdBy, utc(p.createdAt()),
                         utc(p.updatedAt()))
                 .update();
@@ -93,8 +94,9 @@ class ExitProjectRepository {
      * false if another move changed the status first.
      */
     boolean updateStatus(UUID id, ExitStatus from, ExitStatus to, Instant now, long expected) {
-        int n = jdbc.sql("UPDATE exit_project SET status = ?, updated_at = ?, version = version + 1 "
-                        + "WHERE id = ? AND status = ? AND version = ?")
+        int n = jdbc.sql("""
+                        UPDATE exit_project SET status = ?, updated_at = ?, version = version + 1
+                        WHERE id = ? AND status = ? AND version = ?""")
                 .params(to.name(), utc(now), id, from.name(), expected).update();
         if (n == 0 && find(id).map(p -> p.status() == from).orElse(false)) {
             Versions.requireUpdated(n, jdbc, "exit_project", "updated_at", id);
@@ -129,17 +131,19 @@ class ExitProjectRepository {
 
     /** Clears the approval after a change of the inventory (a new project version); returns whether there was one. */
     boolean reopenInventory(UUID id, Instant now) {
-        return jdbc.sql("UPDATE exit_project SET inventory_approved_by = NULL, inventory_approved_at = NULL, "
-                + "inventory_reopened_at = ?, updated_at = ?, version = version + 1 "
-                + "WHERE id = ? AND inventory_approved_at IS NOT NULL")
+        return jdbc.sql("""
+                UPDATE exit_project SET inventory_approved_by = NULL, inventory_approved_at = NULL,
+                inventory_reopened_at = ?, updated_at = ?, version = version + 1
+                WHERE id = ? AND inventory_approved_at IS NOT NULL""")
                 .params(utc(now), utc(now), id).update() == 1;
     }
 
     // --- checklist
 
     void insertChecklistItem(UUID projectId, ChecklistItem i) {
-        jdbc.sql("INSERT INTO exit_checklist_item (project_id, item_key, position, requirement_id, status) "
-                + "VALUES (?,?,?,?,?)").params(projectId, i.key(), i.position(), i.requirementId(), i.status().name())
+        jdbc.sql("""
+                INSERT INTO exit_checklist_item (project_id, item_key, position, requirement_id, status)
+                VALUES (?,?,?,?,?)""").params(projectId, i.key(), i.position(), i.requirementId(), i.status().name())
                 .update();
     }
 
@@ -155,8 +159,9 @@ class ExitProjectRepository {
     /** Sets the item if it is still at version {@code expected}; else a stale-version conflict naming when. */
     void updateChecklistItem(UUID projectId, String key, ChecklistStatus status, String note, String by, Instant now,
                              long expected) {
-        int n = jdbc.sql("UPDATE exit_checklist_item SET status = ?, note = ?, updated_by = ?, updated_at = ?, "
-                        + "version = version + 1 WHERE project_id = ? AND item_key = ? AND version = ?")
+        int n = jdbc.sql("""
+                        UPDATE exit_checklist_item SET status = ?, note = ?, updated_by = ?, updated_at = ?,
+                        version = version + 1 WHERE project_id = ? AND item_key = ? AND version = ?""")
                 .params(status.name(), note, by, utc(now), projectId, key, expected).update();
         if (n == 0) {
             throw jdbc.sql("SELECT version, updated_at FROM exit_checklist_item WHERE project_id = ? AND item_key = ?")
@@ -168,8 +173,9 @@ class ExitProjectRepository {
     // --- evidence records
 
     void insertRecord(UUID projectId, Row r) {
-        jdbc.sql("INSERT INTO exit_project_record (id, project_id, kind, payload, recorded_by, recorded_org, "
-                        + "recorded_at) VALUES (?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO exit_project_record (id, project_id, kind, payload, recorded_by, recorded_org,
+                        recorded_at) VALUES (?,?,?,?,?,?,?)""")
                 .params(r.id(), projectId, r.kind().name(), r.payload(), r.recordedBy(), r.recordedOrg(),
                         utc(r.recordedAt()))
                 .update();
@@ -187,8 +193,9 @@ class ExitProjectRepository {
     // --- certificate
 
     void insertCertificate(CertificateInfo c) {
-        jdbc.sql("INSERT INTO exit_certificate (project_id, certificate_id, certificate_number, issued_by, "
-                        + "issued_at, document, sm3) VALUES (?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO exit_certificate (project_id, certificate_id, certificate_number, issued_by,
+                        issued_at, document, sm3) VALUES (?,?,?,?,?,?,?)""")
                 .params(c.projectId(), c.certificateId(), c.number(), c.issuedBy(), utc(c.issuedAt()), c.document(), c.sm3())
                 .update();
     }

@@ -53,8 +53,9 @@ class TaskStore {
             return;
         }
         try {
-            separately.executeWithoutResult(s -> jdbc.sql("INSERT INTO work_scope (scope, changed_at) SELECT ?, "
-                            + "CAST(? AS TIMESTAMP WITH TIME ZONE) WHERE NOT EXISTS (SELECT 1 FROM work_scope WHERE scope = ?)")
+            separately.executeWithoutResult(s -> jdbc.sql("""
+                            INSERT INTO work_scope (scope, changed_at) SELECT ?,
+                            CAST(? AS TIMESTAMP WITH TIME ZONE) WHERE NOT EXISTS (SELECT 1 FROM work_scope WHERE scope = ?)""")
                     .param(scope).param(Jdbc.utc(now)).param(scope).update());
         } catch (DataIntegrityViolationException anotherTransactionInsertedFirst) {
             // the row exists now: lock it below
@@ -75,8 +76,9 @@ class TaskStore {
 
     void insert(UUID id, String scope, WorkTask t, Instant openedAt) {
         WorkAddressee to = t.to();
-        jdbc.sql("INSERT INTO work_task (id, scope, task_key, kind, args, href, to_user, to_organization, to_role, "
-                        + "except_users, due, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("""
+                        INSERT INTO work_task (id, scope, task_key, kind, args, href, to_user, to_organization, to_role,
+                        except_users, due, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .param(id).param(scope).param(t.key()).param(t.kind()).param(json.writeValueAsString(t.args()))
                 .param(t.href()).param(to.user()).param(to.organization()).param(to.administratorRole())
                 .param(to.exceptText()).param(t.due()).param(Jdbc.utc(openedAt)).update();
@@ -100,8 +102,9 @@ class TaskStore {
 
     /** One page of the tasks waiting for {@code who}: due first (soonest first), then the newest. */
     Paged<Stored> waitingFor(Reader who, PageRequest page) {
-        return SqlPage.query(jdbc, "*", "work_task", where(who), "CASE WHEN due IS NULL THEN 1 ELSE 0 END, due, "
-                + "opened_at DESC, id", page, spec -> spec.query(this::row).list());
+        return SqlPage.query(jdbc, "*", "work_task", where(who), """
+                CASE WHEN due IS NULL THEN 1 ELSE 0 END, due,
+                opened_at DESC, id""", page, spec -> spec.query(this::row).list());
     }
 
     long countFor(Reader who) {

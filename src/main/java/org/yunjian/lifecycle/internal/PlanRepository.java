@@ -30,8 +30,9 @@ class PlanRepository {
     }
 
     void insert(LifecyclePlan p) {
-        jdbc.sql("INSERT INTO lifecycle_plan (id, system_id, standard_code, deployment_model, assigned_from, created_by, "
-                        + "created_at) VALUES (?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO lifecycle_plan (id, system_id, standard_code, deployment_model, assigned_from, created_by,
+                        created_at) VALUES (?,?,?,?,?,?,?)""")
                 .params(p.id(), p.systemId(), p.standardCode(), p.deploymentModel(), p.assignedFrom().name(),
                         p.createdBy(), Jdbc.utc(p.createdAt())).update();
         for (LifecyclePlan.Stage s : p.stages()) {
@@ -42,8 +43,9 @@ class PlanRepository {
     }
 
     private void insertDuty(UUID planId, PlanDuty d) {
-        jdbc.sql("INSERT INTO lifecycle_duty (id, plan_id, phase, requirement_id, position, organisation_id, status, "
-                        + "version) VALUES (?,?,?,?,?,?,?,0)")
+        jdbc.sql("""
+                        INSERT INTO lifecycle_duty (id, plan_id, phase, requirement_id, position, organisation_id, status,
+                        version) VALUES (?,?,?,?,?,?,?,0)""")
                 .params(d.id(), planId, d.phase() == null ? null : d.phase().name(), d.requirement().value(),
                         d.position(), d.organisation(), d.status().name()).update();
     }
@@ -108,9 +110,10 @@ class PlanRepository {
      * {@link Versions}); else a stale-version conflict naming when it was changed.
      */
     void update(PlanDuty d, long expected, Instant at) {
-        int n = jdbc.sql("UPDATE lifecycle_duty SET organisation_id = ?, owner_id = ?, status = ?, reason = ?, due_date = ?, "
-                        + "completed_by = ?, completed_at = ?, accepted_by = ?, accepted_at = ?, updated_at = ?, "
-                        + "version = version + 1 WHERE id = ? AND version = ?")
+        int n = jdbc.sql("""
+                        UPDATE lifecycle_duty SET organisation_id = ?, owner_id = ?, status = ?, reason = ?, due_date = ?,
+                        completed_by = ?, completed_at = ?, accepted_by = ?, accepted_at = ?, updated_at = ?,
+                        version = version + 1 WHERE id = ? AND version = ?""")
                 .params(d.organisation(), d.owner(), d.status().name(), d.reason(), d.dueDate(), d.completedBy(),
                         Jdbc.utc(d.completedAt()), d.acceptedBy(), Jdbc.utc(d.acceptedAt()), Jdbc.utc(at), d.id(),
                         expected)
@@ -147,8 +150,9 @@ class PlanRepository {
 
     void insertEvidence(DutyEvidence e) {
         Sealed s = e.file();
-        jdbc.sql("INSERT INTO lifecycle_duty_evidence (id, duty_id, display_name, content_type, size_bytes, sm3, blob_name, "
-                        + "wrapped_key, uploaded_by, uploaded_org, uploaded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO lifecycle_duty_evidence (id, duty_id, display_name, content_type, size_bytes, sm3, blob_name,
+                        wrapped_key, uploaded_by, uploaded_org, uploaded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)""")
                 .params(s.id(), e.dutyId(), s.displayName(), s.contentType(), s.size(), s.sm3(), s.blob(),
                         s.wrappedKey(), e.uploadedBy(), e.uploadedOrg(), Jdbc.utc(e.uploadedAt())).update();
     }
@@ -178,8 +182,9 @@ class PlanRepository {
     /** Number of evidence files per duty of a plan. */
     java.util.Map<UUID, Integer> evidenceCounts(UUID planId) {
         java.util.Map<UUID, Integer> out = new java.util.HashMap<>();
-        jdbc.sql("SELECT e.duty_id, COUNT(*) AS n FROM lifecycle_duty_evidence e JOIN lifecycle_duty d ON d.id = e.duty_id "
-                        + "WHERE d.plan_id = ? GROUP BY e.duty_id").param(planId)
+        jdbc.sql("""
+                        SELECT e.duty_id, COUNT(*) AS n FROM lifecycle_duty_evidence e JOIN lifecycle_duty d ON d.id = e.duty_id
+                        WHERE d.plan_id = ? GROUP BY e.duty_id""").param(planId)
                 .query((rs, n) -> out.put(rs.getObject("duty_id", UUID.class), rs.getInt("n"))).list();
         return out;
     }

@@ -49,16 +49,18 @@ class DrillRepository {
     }
 
     void insertPlan(EmergencyPlan p) {
-        jdbc.sql("INSERT INTO lifecycle_emergency_plan (scenario, summary, responsible_org, contacts, last_reviewed, "
-                        + "updated_by, updated_at, id, system_id) VALUES (?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO lifecycle_emergency_plan (scenario, summary, responsible_org, contacts, last_reviewed,
+                        updated_by, updated_at, id, system_id) VALUES (?,?,?,?,?,?,?,?,?)""")
                 .params(planParams(p)).update();
     }
 
     /** Stores a changed plan if it is still at version {@code expected}; else a stale-version conflict. */
     void updatePlan(EmergencyPlan p, long expected) {
-        int rows = jdbc.sql("UPDATE lifecycle_emergency_plan SET scenario = ?, summary = ?, responsible_org = ?, "
-                        + "contacts = ?, last_reviewed = ?, updated_by = ?, updated_at = ?, version = version + 1 "
-                        + "WHERE id = ? AND system_id = ? AND version = ?")
+        int rows = jdbc.sql("""
+                        UPDATE lifecycle_emergency_plan SET scenario = ?, summary = ?, responsible_org = ?,
+                        contacts = ?, last_reviewed = ?, updated_by = ?, updated_at = ?, version = version + 1
+                        WHERE id = ? AND system_id = ? AND version = ?""")
                 .params(planParams(p)).param(expected).update();
         Versions.requireUpdated(rows, jdbc, "lifecycle_emergency_plan", "updated_at", p.id());
     }
@@ -90,14 +92,16 @@ class DrillRepository {
     }
 
     void insertDrill(Drill d) {
-        jdbc.sql("INSERT INTO lifecycle_drill (id, system_id, held_on, plan_id, scenario, category, participants, "
-                        + "findings, recorded_by, recorded_org, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO lifecycle_drill (id, system_id, held_on, plan_id, scenario, category, participants,
+                        findings, recorded_by, recorded_org, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)""")
                 .params(d.id(), d.systemId(), d.heldOn(), d.planId(), d.scenario(),
                         d.category() == null ? null : d.category().name(), d.participants(), d.findings(),
                         d.recordedBy(), d.recordedOrg(), utc(d.recordedAt())).update();
         for (Drill.Task t : d.tasks()) {
-            jdbc.sql("INSERT INTO lifecycle_drill_task (id, drill_id, system_id, position, description, owner_org, "
-                            + "due_on, status, updated_by, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+            jdbc.sql("""
+                            INSERT INTO lifecycle_drill_task (id, drill_id, system_id, position, description, owner_org,
+                            due_on, status, updated_by, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)""")
                     .params(t.id(), d.id(), d.systemId(), t.position(), t.description(), t.ownerOrg(), t.dueOn(),
                             t.status().name(), t.updatedBy(), utc(t.updatedAt())).update();
         }
@@ -110,8 +114,9 @@ class DrillRepository {
 
     /** Stores a task's new status if it is still at version {@code expected}; else a stale-version conflict. */
     void updateTask(Drill.Task t, long expected) {
-        int rows = jdbc.sql("UPDATE lifecycle_drill_task SET status = ?, updated_by = ?, updated_at = ?, "
-                        + "version = version + 1 WHERE id = ? AND version = ?")
+        int rows = jdbc.sql("""
+                        UPDATE lifecycle_drill_task SET status = ?, updated_by = ?, updated_at = ?,
+                        version = version + 1 WHERE id = ? AND version = ?""")
                 .params(t.status().name(), t.updatedBy(), utc(t.updatedAt()), t.id(), expected).update();
         Versions.requireUpdated(rows, jdbc, "lifecycle_drill_task", "updated_at", t.id());
     }

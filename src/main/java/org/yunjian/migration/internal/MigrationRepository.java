@@ -106,17 +106,19 @@ class MigrationRepository {
     }
 
     void insertStep(MigrationStep s) {
-        jdbc.sql("INSERT INTO lifecycle_migration_step (id, system_id, position, content, owner_org, "
-                        + "window_start, window_end, status, updated_by, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO lifecycle_migration_step (id, system_id, position, content, owner_org,
+                        window_start, window_end, status, updated_by, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)""")
                 .params(s.id(), s.systemId(), s.position(), s.description(), s.ownerOrg(), utc(s.windowStart()),
                         utc(s.windowEnd()), s.status().name(), s.updatedBy(), utc(s.updatedAt())).update();
     }
 
     /** Stores a changed step if it is still at version {@code expected}; else a stale-version conflict. */
     void updateStep(MigrationStep s, long expected) {
-        int rows = jdbc.sql("UPDATE lifecycle_migration_step SET position = ?, content = ?, owner_org = ?, "
-                        + "window_start = ?, window_end = ?, status = ?, updated_by = ?, updated_at = ?, "
-                        + "version = version + 1 WHERE id = ? AND system_id = ? AND version = ?")
+        int rows = jdbc.sql("""
+                        UPDATE lifecycle_migration_step SET position = ?, content = ?, owner_org = ?,
+                        window_start = ?, window_end = ?, status = ?, updated_by = ?, updated_at = ?,
+                        version = version + 1 WHERE id = ? AND system_id = ? AND version = ?""")
                 .params(s.position(), s.description(), s.ownerOrg(), utc(s.windowStart()), utc(s.windowEnd()),
                         s.status().name(), s.updatedBy(), utc(s.updatedAt()), s.id(), s.systemId(), expected).update();
         Versions.requireUpdated(rows, jdbc, "lifecycle_migration_step", "updated_at", s.id());
@@ -133,15 +135,17 @@ class MigrationRepository {
     }
 
     void insertCheck(MigrationCheck c) {
-        jdbc.sql("INSERT INTO lifecycle_migration_check (id, system_id, subject, method, source_value, target_value, "
-                        + "checked_on, recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO lifecycle_migration_check (id, system_id, subject, method, source_value, target_value,
+                        checked_on, recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)""")
                 .params(c.id(), c.systemId(), c.subject(), c.method().name(), c.sourceValue(), c.targetValue(),
                         c.checkedOn(), c.recordedBy(), utc(c.recordedAt())).update();
     }
 
     List<MigrationAcceptance> acceptances(UUID systemId) {
-        return jdbc.sql("SELECT * FROM lifecycle_migration_acceptance WHERE system_id = ? ORDER BY tested_on, "
-                        + "recorded_at").param(systemId)
+        return jdbc.sql("""
+                        SELECT * FROM lifecycle_migration_acceptance WHERE system_id = ? ORDER BY tested_on,
+                        recorded_at""").param(systemId)
                 .query((rs, n) -> new MigrationAcceptance(rs.getObject("id", UUID.class), systemId,
                         rs.getString("test"), MigrationAcceptanceResult.valueOf(rs.getString("result")),
                         rs.getObject("tester_org", UUID.class), rs.getString("tested_by"),
@@ -152,8 +156,9 @@ class MigrationRepository {
     }
 
     void insertAcceptance(MigrationAcceptance a) {
-        jdbc.sql("INSERT INTO lifecycle_migration_acceptance (id, system_id, test, result, tester_org, tested_by, "
-                        + "tested_on, notes, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO lifecycle_migration_acceptance (id, system_id, test, result, tester_org, tested_by,
+                        tested_on, notes, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)""")
                 .params(a.id(), a.systemId(), a.test(), a.result().name(), a.testerOrg(), a.testedBy(), a.testedOn(),
                         a.notes(), utc(a.recordedAt())).update();
         a.files().forEach(f -> files.store(a.systemId(), OpsFiles.Owner.ACCEPTANCE, a.id(), f, a.testedBy()));

@@ -77,8 +77,9 @@ public class Deliveries {
     static UUID enqueue(JdbcClient jdbc, Channel channel, UUID user, UUID webhook, UUID organization, UUID taskId,
                         WorkTask task, Instant now) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO notification_delivery (id, channel, user_id, webhook_id, organization_id, task_id, kind, "
-                        + "args, href, status, attempts, next_attempt_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,0,?,?)")
+        jdbc.sql("""
+                        INSERT INTO notification_delivery (id, channel, user_id, webhook_id, organization_id, task_id, kind,
+                        args, href, status, attempts, next_attempt_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,0,?,?)""")
                 .params(id, channel.name(), user, webhook, organization, taskId, task == null ? null : task.kind(),
                         task == null ? null : TaskText.encode(task.args()), task == null ? null : task.href(),
                         Status.PENDING.name(), utc(now), utc(now)).update();
@@ -87,8 +88,9 @@ public class Deliveries {
 
     /** Tries every due delivery once; returns how many were sent. */
     public int runDue() {
-        List<UUID> due = jdbc.sql("SELECT id FROM notification_delivery WHERE status = ? AND next_attempt_at <= ? "
-                        + "ORDER BY next_attempt_at, id LIMIT 200")
+        List<UUID> due = jdbc.sql("""
+                        SELECT id FROM notification_delivery WHERE status = ? AND next_attempt_at <= ?
+                        ORDER BY next_attempt_at, id LIMIT 200""")
                 .params(Status.PENDING.name(), utc(clock.instant())).query(UUID.class).list();
         int sent = 0;
         for (UUID id : due) {
@@ -128,8 +130,9 @@ public class Deliveries {
         if (row == null) {
             return null;
         }
-        int claimed = jdbc.sql("UPDATE notification_delivery SET attempts = attempts + 1, next_attempt_at = ? "
-                        + "WHERE id = ? AND status = ? AND attempts = ?")
+        int claimed = jdbc.sql("""
+                        UPDATE notification_delivery SET attempts = attempts + 1, next_attempt_at = ?
+                        WHERE id = ? AND status = ? AND attempts = ?""")
                 .params(utc(clock.instant().plus(CLAIM)), id, Status.PENDING.name(), row.attempts()).update();
         return claimed == 1 ? row : null;
     }

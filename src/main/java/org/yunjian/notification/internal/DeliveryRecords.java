@@ -35,10 +35,11 @@ public class DeliveryRecords {
     public List<Record> of(UUID organizationId) {
         admins.require(organizationId);
         Locale locale = Texts.locale();
-        return jdbc.sql("SELECT d.*, w.name AS robot FROM notification_delivery d LEFT JOIN notification_webhook w "
-                        + "ON w.id = d.webhook_id WHERE d.organization_id = ? "
-                        + "ORDER BY CASE d.status WHEN 'FAILED' THEN 0 WHEN 'PENDING' THEN 1 ELSE 2 END, "
-                        + "d.created_at DESC LIMIT 100")
+        return jdbc.sql("""
+                        SELECT d.*, w.name AS robot FROM notification_delivery d LEFT JOIN notification_webhook w
+                        ON w.id = d.webhook_id WHERE d.organization_id = ?
+                        ORDER BY CASE d.status WHEN 'FAILED' THEN 0 WHEN 'PENDING' THEN 1 ELSE 2 END,
+                        d.created_at DESC LIMIT 100""")
                 .param(organizationId).query((rs, n) -> new Record(rs.getObject("id", UUID.class),
                         rs.getString("channel"), rs.getString("robot") == null ? "" : rs.getString("robot"),
                         rs.getString("kind") == null ? "" : TaskText.render(rs.getString("kind"), rs.getString("args"),

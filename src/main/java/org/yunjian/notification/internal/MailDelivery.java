@@ -74,9 +74,10 @@ class MailDelivery {
      * one digest delivery each.
      */
     int openDigests() {
-        List<UUID> users = jdbc.sql("SELECT DISTINCT n.user_id FROM notification n JOIN notification_setting s "
-                + "ON s.user_id = n.user_id WHERE s.email_mode = 'DIGEST' AND n.digest_id IS NULL "
-                + "AND n.read_at IS NULL").query(UUID.class).list();
+        List<UUID> users = jdbc.sql("""
+                SELECT DISTINCT n.user_id FROM notification n JOIN notification_setting s
+                ON s.user_id = n.user_id WHERE s.email_mode = 'DIGEST' AND n.digest_id IS NULL
+                AND n.read_at IS NULL""").query(UUID.class).list();
         int opened = 0;
         for (UUID user : users) {
             if (settings.of(user).email() == null) {

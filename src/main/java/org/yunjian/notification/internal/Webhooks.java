@@ -103,8 +103,9 @@ public class Webhooks {
         errors.throwIfAny();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        jdbc.sql("INSERT INTO notification_webhook (id, organization_id, kind, name, url, secret_sealed, language, "
-                        + "created_at) VALUES (?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO notification_webhook (id, organization_id, kind, name, url, secret_sealed, language,
+                        created_at) VALUES (?,?,?,?,?,?,?,?)""")
                 .params(id, organizationId, k.name(), n, sealed.seal(id, u), sealed.seal(id, s), lang, utc(now))
                 .update();
         events.publishEvent(AuditableEvent.success("notification.webhook.add", "notification-webhook", id,

@@ -71,8 +71,9 @@ class WorkOpenedListener {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(WorkClosed closed) {
         try {
-            tx.executeWithoutResult(status -> jdbc.sql("UPDATE notification SET read_at = ? WHERE task_id = ? "
-                            + "AND read_at IS NULL")
+            tx.executeWithoutResult(status -> jdbc.sql("""
+                            UPDATE notification SET read_at = ? WHERE task_id = ?
+                            AND read_at IS NULL""")
                     .params(utc(closed.closedAt() == null ? clock.instant() : closed.closedAt()), closed.taskId())
                     .update());
         } catch (RuntimeException e) {
@@ -94,9 +95,10 @@ class WorkOpenedListener {
             if (r.role() == Role.USER && r.organizationId() != null) {
                 organizations.add(r.organizationId());
             }
-            int inserted = jdbc.sql("INSERT INTO notification (id, user_id, task_id, scope, kind, args, href, "
-                            + "created_at) SELECT ?,?,?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM notification "
-                            + "WHERE task_id = ? AND user_id = ?)")
+            int inserted = jdbc.sql("""
+                            INSERT INTO notification (id, user_id, task_id, scope, kind, args, href,
+                            created_at) SELECT ?,?,?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM notification
+                            WHERE task_id = ? AND user_id = ?)""")
                     .params(UUID.randomUUID(), r.id(), opened.taskId(), opened.scope(), task.kind(), args, task.href(),
                             utc(opened.openedAt() == null ? now : opened.openedAt()), opened.taskId(), r.id())
                     .update();

@@ -55,9 +55,10 @@ public class ObligationRepository {
     }
 
     void insert(Obligation o, String createdBy, Instant at) {
-        jdbc.sql("INSERT INTO lifecycle_obligation (id, system_id, kind, responsible_org, start_date, interval_months, "
-                        + "last_done, last_done_by, last_done_at, due_date, created_by, created_at, valid_until, lead_days) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO lifecycle_obligation (id, system_id, kind, responsible_org, start_date, interval_months,
+                        last_done, last_done_by, last_done_at, due_date, created_by, created_at, valid_until, lead_days)
+                        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
                 .params(o.id(), o.systemId(), o.kind().name(), o.responsibleOrg(), o.startDate(), o.intervalMonths(),
                         o.lastDone(), o.lastDoneBy(), utc(o.lastDoneAt()), o.nextDue(), createdBy, utc(at),
                         o.validity() == null ? null : o.validity().until(),
@@ -86,8 +87,9 @@ public class ObligationRepository {
     }
 
     void completion(UUID obligation, LocalDate on, CompletionSource source, String by, UUID org, Instant at) {
-        jdbc.sql("INSERT INTO lifecycle_obligation_completion (id, obligation_id, done_on, source, recorded_by, "
-                        + "recorded_org, recorded_at) VALUES (?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO lifecycle_obligation_completion (id, obligation_id, done_on, source, recorded_by,
+                        recorded_org, recorded_at) VALUES (?,?,?,?,?,?,?)""")
                 .params(UUID.randomUUID(), obligation, on, source.name(), by, org, utc(at)).update();
     }
 
@@ -200,12 +202,14 @@ public class ObligationRepository {
      * first.
      */
     List<Superseded> superseded(UUID systemId) {
-        return jdbc.sql("SELECT id, kind, superseded_at FROM lifecycle_obligation WHERE system_id = ? "
-                        + "AND superseded_at IS NOT NULL ORDER BY kind").param(systemId)
+        return jdbc.sql("""
+                        SELECT id, kind, superseded_at FROM lifecycle_obligation WHERE system_id = ?
+                        AND superseded_at IS NOT NULL ORDER BY kind""").param(systemId)
                 .query((rs, n) -> new Superseded(rs.getObject("id", UUID.class),
                         ObligationKind.valueOf(rs.getString("kind")), instant(rs, "superseded_at"),
-                        jdbc.sql("SELECT done_on FROM lifecycle_obligation_completion WHERE obligation_id = ? "
-                                + "ORDER BY done_on DESC").param(rs.getObject("id", UUID.class))
+                        jdbc.sql("""
+                                SELECT done_on FROM lifecycle_obligation_completion WHERE obligation_id = ?
+                                ORDER BY done_on DESC""").param(rs.getObject("id", UUID.class))
                                 .query(LocalDate.class).list())).list();
     }
 
@@ -220,8 +224,9 @@ public class ObligationRepository {
         if (org == null) {
             return out;
         }
-        jdbc.sql("SELECT kind, months FROM lifecycle_obligation_interval WHERE organization_id = ? "
-                        + "AND months IS NOT NULL").param(org)
+        jdbc.sql("""
+                        SELECT kind, months FROM lifecycle_obligation_interval WHERE organization_id = ?
+                        AND months IS NOT NULL""").param(org)
                 .query((rs, n) -> out.put(ObligationKind.valueOf(rs.getString("kind")), rs.getInt("months"))).list();
         return out;
     }

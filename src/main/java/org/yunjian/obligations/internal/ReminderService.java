@@ -155,15 +155,17 @@ public class ReminderService {
     }
 
     private boolean send(JavaMailSender sender, Recipient r, UserView account, ObligationService.Row row) {
-        Integer already = jdbc.sql("SELECT COUNT(*) FROM lifecycle_reminder_sent WHERE obligation_id = ? "
-                        + "AND due_date = ? AND recipient = ?").params(row.obligation().id(), row.due(), r.email())
+        Integer already = jdbc.sql("""
+                        SELECT COUNT(*) FROM lifecycle_reminder_sent WHERE obligation_id = ?
+                        AND due_date = ? AND recipient = ?""").params(row.obligation().id(), row.due(), r.email())
                 .query(Integer.class).single();
         if (already > 0) {
             return false;
         }
         // recorded first: if the insert loses a race with another run, the unique key stops this one
-        jdbc.sql("INSERT INTO lifecycle_reminder_sent (obligation_id, due_date, recipient, user_id, sent_at) "
-                        + "VALUES (?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO lifecycle_reminder_sent (obligation_id, due_date, recipient, user_id, sent_at)
+                        VALUES (?,?,?,?,?)""")
                 .params(row.obligation().id(), row.due(), r.email(), r.userId(), utc(clock.instant())).update();
         String kind = Msg.of(row.obligation().kind()).text(Texts.CHINESE);
         try {

@@ -24,8 +24,9 @@ import org.yunjian.shared.version.Versions;
 @Repository
 public class EngagementRepository {
 
-    private static final String SELECT = "SELECT id, name, system_id, phase, description, created_at, updated_at, version "
-            + "FROM engagement";
+    private static final String SELECT = """
+            SELECT id, name, system_id, phase, description, created_at, updated_at, version
+            FROM engagement""";
 
     private final JdbcClient jdbc;
 
@@ -74,8 +75,9 @@ public class EngagementRepository {
     }
 
     public void insert(Engagement e) {
-        jdbc.sql("INSERT INTO engagement (id, name, system_id, phase, description, created_at, updated_at) "
-                        + "VALUES (?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO engagement (id, name, system_id, phase, description, created_at, updated_at)
+                        VALUES (?,?,?,?,?,?,?)""")
                 .params(e.id(), e.name(), e.systemId(), e.phase().name(), e.description(), Jdbc.utc(e.createdAt()),
                         Jdbc.utc(e.updatedAt()))
                 .update();

@@ -54,14 +54,16 @@ public class InvitationRepository {
 
     /** Marks the invitation used, if it still is pending at {@code now}: exactly one caller wins. */
     boolean markAccepted(UUID id, String username, Instant now) {
-        return jdbc.sql("UPDATE invitation SET accepted_at = ?, accepted_username = ? WHERE id = ? "
-                        + "AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?")
+        return jdbc.sql("""
+                        UPDATE invitation SET accepted_at = ?, accepted_username = ? WHERE id = ?
+                        AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?""")
                 .params(utc(now), username, id, utc(now)).update() == 1;
     }
 
     boolean markRevoked(UUID id, String by, Instant now) {
-        return jdbc.sql("UPDATE invitation SET revoked_at = ?, revoked_by = ? WHERE id = ? "
-                        + "AND accepted_at IS NULL AND revoked_at IS NULL")
+        return jdbc.sql("""
+                        UPDATE invitation SET revoked_at = ?, revoked_by = ? WHERE id = ?
+                        AND accepted_at IS NULL AND revoked_at IS NULL""")
                 .params(utc(now), by, id).update() == 1;
     }
 
@@ -72,8 +74,9 @@ public class InvitationRepository {
             jdbc.sql("INSERT INTO organization_role (organization_id, role) VALUES (?,?)")
                     .params(organizationId, role.name()).update();
         }
-        if (jdbc.sql("SELECT COUNT(*) FROM engagement_participant WHERE engagement_id = ? AND organization_id = ? "
-                + "AND role = ?").params(engagementId, organizationId, role.name()).query(Long.class).single() == 0) {
+        if (jdbc.sql("""
+                SELECT COUNT(*) FROM engagement_participant WHERE engagement_id = ? AND organization_id = ?
+                AND role = ?""").params(engagementId, organizationId, role.name()).query(Long.class).single() == 0) {
             jdbc.sql("INSERT INTO engagement_participant (engagement_id, organization_id, role) VALUES (?,?,?)")
                     .params(engagementId, organizationId, role.name()).update();
             jdbc.sql("UPDATE engagement SET version = version + 1 WHERE id = ?").param(engagementId).update();

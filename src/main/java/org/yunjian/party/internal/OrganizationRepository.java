@@ -71,8 +71,9 @@ public class OrganizationRepository {
     }
 
     public Optional<Organization> findByCreditCode(String creditCode) {
-        return load("SELECT id, name, credit_code, region, created_at, updated_at, version FROM organization "
-                + "WHERE credit_code = ?", List.of(creditCode)).stream().findFirst();
+        return load("""
+                SELECT id, name, credit_code, region, created_at, updated_at, version FROM organization
+                WHERE credit_code = ?""", List.of(creditCode)).stream().findFirst();
     }
 
     public long count() {
@@ -80,8 +81,9 @@ public class OrganizationRepository {
     }
 
     public void insert(Organization o) {
-        jdbc.sql("INSERT INTO organization (id, name, credit_code, region, created_at, updated_at) "
-                        + "VALUES (?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO organization (id, name, credit_code, region, created_at, updated_at)
+                        VALUES (?,?,?,?,?,?)""")
                 .params(o.id(), o.name(), o.creditCode().value(), o.region(), Jdbc.utc(o.createdAt()),
                         Jdbc.utc(o.updatedAt()))
                 .update();
@@ -90,8 +92,9 @@ public class OrganizationRepository {
 
     /** Replaces the organisation if it is still at version {@code expected}; else a stale-version conflict. */
     public void update(Organization o, long expected) {
-        int n = jdbc.sql("UPDATE organization SET name = ?, credit_code = ?, region = ?, updated_at = ?, "
-                        + "version = version + 1 WHERE id = ? AND version = ?")
+        int n = jdbc.sql("""
+                        UPDATE organization SET name = ?, credit_code = ?, region = ?, updated_at = ?,
+                        version = version + 1 WHERE id = ? AND version = ?""")
                 .params(o.name(), o.creditCode().value(), o.region(), Jdbc.utc(o.updatedAt()), o.id(), expected)
                 .update();
         Versions.requireUpdated(n, jdbc, "organization", "updated_at", o.id());
@@ -122,8 +125,9 @@ public class OrganizationRepository {
         if (jdbc.sql("SELECT COUNT(*) FROM cloud_system WHERE provider_id = ?").param(id).query(Long.class).single() > 0) {
             used.add(PartyRole.PROVIDER);
         }
-        jdbc.sql("SELECT role FROM cloud_system_agent WHERE organization_id = :id "
-                        + "UNION SELECT role FROM engagement_participant WHERE organization_id = :id")
+        jdbc.sql("""
+                        SELECT role FROM cloud_system_agent WHERE organization_id = :id
+                        UNION SELECT role FROM engagement_participant WHERE organization_id = :id""")
                 .param("id", id).query(String.class).list().forEach(r -> used.add(PartyRole.valueOf(r)));
         return used;
     }

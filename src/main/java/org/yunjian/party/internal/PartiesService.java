@@ -130,8 +130,9 @@ class PartiesService implements Parties, OrganizationDirectory {
             s.agents().stream().filter(a -> a.organizationId().equals(organizationId))
                     .forEach(a -> roles.add(a.role()));
 
-            jdbc.sql("SELECT DISTINCT p.role FROM engagement_participant p JOIN engagement e ON e.id = p.engagement_id "
-                            + "WHERE e.system_id = ? AND p.organization_id = ?")
+            jdbc.sql("""
+                            SELECT DISTINCT p.role FROM engagement_participant p JOIN engagement e ON e.id = p.engagement_id
+                            WHERE e.system_id = ? AND p.organization_id = ?""")
                     .params(systemId, organizationId).query(String.class).list()
                     .forEach(r -> roles.add(PartyRole.valueOf(r)));
         });
@@ -150,8 +151,9 @@ class PartiesService implements Parties, OrganizationDirectory {
         add.accept(s.customerId(), PartyRole.CUSTOMER);
         add.accept(s.providerId(), PartyRole.PROVIDER);
         s.agents().forEach(a -> add.accept(a.organizationId(), a.role()));
-        jdbc.sql("SELECT p.organization_id, p.role FROM engagement_participant p JOIN engagement e "
-                        + "ON e.id = p.engagement_id WHERE e.system_id = ? ORDER BY e.created_at, e.id, p.role")
+        jdbc.sql("""
+                        SELECT p.organization_id, p.role FROM engagement_participant p JOIN engagement e
+                        ON e.id = p.engagement_id WHERE e.system_id = ? ORDER BY e.created_at, e.id, p.role""")
                 .param(systemId).query((rs, i) -> java.util.Map.entry(rs.getObject(1, UUID.class),
                         PartyRole.valueOf(rs.getString(2)))).list()
                 .forEach(e -> add.accept(e.getKey(), e.getValue()));

@@ -92,8 +92,9 @@ class PrivateNotesSealing implements JavaMigration {
         }
         // nothing is sealed under the key before this step: a missing key file may be created now
         SealedText sealing = sealedText(keys, () -> true);
-        try (PreparedStatement u = c.prepareStatement("UPDATE cloud_system_private_note SET notes_sealed = ? "
-                + "WHERE system_id = ? AND notes_sealed IS NULL")) {
+        try (PreparedStatement u = c.prepareStatement("""
+                UPDATE cloud_system_private_note SET notes_sealed = ?
+                WHERE system_id = ? AND notes_sealed IS NULL""")) {
             for (Map.Entry<UUID, String> row : clear.entrySet()) {
                 u.setString(1, sealing.seal(row.getKey(), row.getValue()));
                 u.setObject(2, row.getKey());

@@ -34,9 +34,10 @@ import org.yunjian.shared.version.Versions;
 @Repository
 public class SystemRepository {
 
-    private static final String SELECT = "SELECT id, name, customer_id, provider_id, protection_level, "
-            + "deployment_model, service_model, industry, data_classification, created_at, updated_at, version, "
-            + "platform_level FROM cloud_system";
+    private static final String SELECT = """
+            SELECT id, name, customer_id, provider_id, protection_level,
+            deployment_model, service_model, industry, data_classification, created_at, updated_at, version,
+            platform_level FROM cloud_system""";
 
     private static final String COLUMNS_S = "s.id, s.name, s.customer_id, s.provider_id, s.protection_level, "
             + "s.deployment_model, s.service_model, s.industry, s.data_classification, s.created_at, s.updated_at, s.version, "
@@ -95,8 +96,9 @@ public class SystemRepository {
         }
         where.contains("name", q.nameContains(), "s.name");
         if (q.organization() != null) {
-            where.and("(s.customer_id = :party OR s.provider_id = :party OR EXISTS (SELECT 1 FROM "
-                    + "cloud_system_agent pa WHERE pa.system_id = s.id AND pa.organization_id = :party))",
+            where.and("""
+                    (s.customer_id = :party OR s.provider_id = :party OR EXISTS (SELECT 1 FROM
+                    cloud_system_agent pa WHERE pa.system_id = s.id AND pa.organization_id = :party))""",
                     "party", q.organization());
         }
         where.equal("s.protection_level", "level", q.level());
@@ -116,9 +118,10 @@ public class SystemRepository {
     }
 
     public void insert(CloudSystem s) {
-        jdbc.sql("INSERT INTO cloud_system (id, name, customer_id, provider_id, protection_level, deployment_model, "
-                        + "service_model, industry, data_classification, created_at, updated_at, platform_level) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO cloud_system (id, name, customer_id, provider_id, protection_level, deployment_model,
+                        service_model, industry, data_classification, created_at, updated_at, platform_level)
+                        VALUES (?,?,?,?,?,?,?,?,?,?,?,?)""")
                 .params(s.id(), s.name(), s.customerId(), s.providerId(), s.protectionLevel(),
                         s.deploymentModel().name(), s.serviceModel().name(), s.industry().name(),
                         s.dataClassification().name(), Jdbc.utc(s.createdAt()), Jdbc.utc(s.updatedAt()),
@@ -129,9 +132,10 @@ public class SystemRepository {
 
     /** Replaces the system if it is still at version {@code expected}; else {@link org.yunjian.shared.version.StaleVersionException}. */
     public void update(CloudSystem s, long expected) {
-        int n = jdbc.sql("UPDATE cloud_system SET name = ?, customer_id = ?, provider_id = ?, protection_level = ?, "
-                        + "deployment_model = ?, service_model = ?, industry = ?, data_classification = ?, "
-                        + "updated_at = ?, platform_level = ?, version = version + 1 WHERE id = ? AND version = ?")
+        int n = jdbc.sql("""
+                        UPDATE cloud_system SET name = ?, customer_id = ?, provider_id = ?, protection_level = ?,
+                        deployment_model = ?, service_model = ?, industry = ?, data_classification = ?,
+                        updated_at = ?, platform_level = ?, version = version + 1 WHERE id = ? AND version = ?""")
                 .params(s.name(), s.customerId(), s.providerId(), s.protectionLevel(), s.deploymentModel().name(),
                         s.serviceModel().name(), s.industry().name(), s.dataClassification().name(),
                         Jdbc.utc(s.updatedAt()), s.platformLevel(), s.id(), expected)
@@ -173,13 +177,15 @@ public class SystemRepository {
      */
     public void savePrivateNotes(UUID systemId, String notes, Instant at, UUID by, long expected) {
         String sealed = notesSealing.seal(systemId, notes);
-        int n = jdbc.sql("UPDATE cloud_system_private_note SET notes_sealed = ?, updated_at = ?, updated_by = ?, "
-                + "version = version + 1 WHERE system_id = ? AND version = ?")
+        int n = jdbc.sql("""
+                UPDATE cloud_system_private_note SET notes_sealed = ?, updated_at = ?, updated_by = ?,
+                version = version + 1 WHERE system_id = ? AND version = ?""")
                 .params(sealed, Jdbc.utc(at), by, systemId, expected).update();
         if (n == 0 && expected == 0 && jdbc.sql("SELECT COUNT(*) FROM cloud_system_private_note WHERE system_id = ?")
                 .param(systemId).query(Long.class).single() == 0) {
-            jdbc.sql("INSERT INTO cloud_system_private_note (system_id, notes_sealed, updated_at, updated_by, version) "
-                    + "VALUES (?,?,?,?,1)").params(systemId, sealed, Jdbc.utc(at), by).update();
+            jdbc.sql("""
+                    INSERT INTO cloud_system_private_note (system_id, notes_sealed, updated_at, updated_by, version)
+                    VALUES (?,?,?,?,1)""").params(systemId, sealed, Jdbc.utc(at), by).update();
             return;
         }
         Versions.requireUpdated(n, jdbc, "cloud_system_private_note", "system_id", "updated_at", systemId);

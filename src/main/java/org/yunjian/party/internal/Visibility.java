@@ -17,16 +17,18 @@ import org.yunjian.party.PartyRole;
 @Component
 public class Visibility {
 
-    private static final String SYSTEMS = "SELECT id FROM cloud_system WHERE customer_id = :org OR provider_id = :org "
-            + "UNION SELECT system_id FROM cloud_system_agent WHERE organization_id = :org "
-            + "UNION SELECT e.system_id FROM engagement e JOIN engagement_participant p ON p.engagement_id = e.id "
-            + "WHERE p.organization_id = :org";
+    private static final String SYSTEMS = """
+            SELECT id FROM cloud_system WHERE customer_id = :org OR provider_id = :org
+            UNION SELECT system_id FROM cloud_system_agent WHERE organization_id = :org
+            UNION SELECT e.system_id FROM engagement e JOIN engagement_participant p ON p.engagement_id = e.id
+            WHERE p.organization_id = :org""";
 
     /** {@code s} (a row of cloud_system) is one of {@link #SYSTEMS}: the same rule, asked of one system. */
-    private static final String SEES_SYSTEM = "(s.customer_id = :org OR s.provider_id = :org "
-            + "OR EXISTS (SELECT 1 FROM cloud_system_agent a WHERE a.system_id = s.id AND a.organization_id = :org) "
-            + "OR EXISTS (SELECT 1 FROM engagement e JOIN engagement_participant p ON p.engagement_id = e.id "
-            + "WHERE e.system_id = s.id AND p.organization_id = :org))";
+    private static final String SEES_SYSTEM = """
+            (s.customer_id = :org OR s.provider_id = :org
+            OR EXISTS (SELECT 1 FROM cloud_system_agent a WHERE a.system_id = s.id AND a.organization_id = :org)
+            OR EXISTS (SELECT 1 FROM engagement e JOIN engagement_participant p ON p.engagement_id = e.id
+            WHERE e.system_id = s.id AND p.organization_id = :org))""";
 
     /**
      * The SQL condition "the caller's organisation (named parameter {@code :org}) sees system {@code s}" (a row of
@@ -54,8 +56,9 @@ public class Visibility {
                 + ENGAGEMENTS + ")))";
     }
 
-    private static final String ENGAGEMENTS = "SELECT engagement_id FROM engagement_participant WHERE organization_id = :org "
-            + "UNION SELECT e.id FROM engagement e JOIN cloud_system s ON s.id = e.system_id WHERE s.customer_id = :org";
+    private static final String ENGAGEMENTS = """
+            SELECT engagement_id FROM engagement_participant WHERE organization_id = :org
+            UNION SELECT e.id FROM engagement e JOIN cloud_system s ON s.id = e.system_id WHERE s.customer_id = :org""";
 
     private final JdbcClient jdbc;
 
@@ -73,10 +76,11 @@ public class Visibility {
 
     /** {@code engagementIds(org)} of the engagements on one system: a point query for pages listing many systems. */
     public Set<UUID> engagementIdsOn(UUID org, UUID systemId) {
-        return new LinkedHashSet<>(jdbc.sql("SELECT e.id FROM engagement e WHERE e.system_id = :sys AND (EXISTS "
-                        + "(SELECT 1 FROM engagement_participant p WHERE p.engagement_id = e.id "
-                        + "AND p.organization_id = :org) OR EXISTS (SELECT 1 FROM cloud_system s "
-                        + "WHERE s.id = e.system_id AND s.customer_id = :org))")
+        return new LinkedHashSet<>(jdbc.sql("""
+                        SELECT e.id FROM engagement e WHERE e.system_id = :sys AND (EXISTS
+                        (SELECT 1 FROM engagement_participant p WHERE p.engagement_id = e.id
+                        AND p.organization_id = :org) OR EXISTS (SELECT 1 FROM cloud_system s
+                        WHERE s.id = e.system_id AND s.customer_id = :org))""")
                 .param("org", org).param("sys", systemId).query(UUID.class).list());
     }
 
@@ -131,10 +135,11 @@ public class Visibility {
                         + "OR EXISTS (SELECT 1 FROM cloud_system_agent a WHERE a.system_id = s.id "
                         + "AND a.organization_id = :t)) AND " + SEES_SYSTEM)
                 .param("org", org).param("t", organizationId).query(Long.class).single() > 0
-                || jdbc.sql("SELECT COUNT(*) FROM engagement_participant t JOIN engagement e ON e.id = t.engagement_id "
-                        + "WHERE t.organization_id = :t AND (e.system_id IN (SELECT id FROM cloud_system "
-                        + "WHERE customer_id = :org) OR EXISTS (SELECT 1 FROM engagement_participant p "
-                        + "WHERE p.engagement_id = e.id AND p.organization_id = :org))")
+                || jdbc.sql("""
+                        SELECT COUNT(*) FROM engagement_participant t JOIN engagement e ON e.id = t.engagement_id
+                        WHERE t.organization_id = :t AND (e.system_id IN (SELECT id FROM cloud_system
+                        WHERE customer_id = :org) OR EXISTS (SELECT 1 FROM engagement_participant p
+                        WHERE p.engagement_id = e.id AND p.organization_id = :org))""")
                 .param("org", org).param("t", organizationId).query(Long.class).single() > 0;
     }
 }

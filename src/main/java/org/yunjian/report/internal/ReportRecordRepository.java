@@ -20,8 +20,9 @@ import org.yunjian.report.Reports;
 @Repository
 public class ReportRecordRepository {
 
-    private static final String REVISION = "SELECT r.id, r.assessment_id, r.revision, r.report_number, r.assessor_org_name, "
-            + "r.approver_id, r.approver_name, r.approved_at, r.reason, r.seal_sm3 FROM assessment_report_revision r ";
+    private static final String REVISION = """
+            SELECT r.id, r.assessment_id, r.revision, r.report_number, r.assessor_org_name,
+            r.approver_id, r.approver_name, r.approved_at, r.reason, r.seal_sm3 FROM assessment_report_revision r\s""";
 
     private final JdbcClient jdbc;
 
@@ -30,13 +31,15 @@ public class ReportRecordRepository {
     }
 
     public void insert(Revision r, byte[] seal, Map<SealedFile, byte[]> contents) {
-        jdbc.sql("INSERT INTO assessment_report_revision (id, assessment_id, revision, report_number, assessor_org_name, "
-                        + "approver_id, approver_name, approved_at, reason, seal, seal_sm3) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("""
+                        INSERT INTO assessment_report_revision (id, assessment_id, revision, report_number, assessor_org_name,
+                        approver_id, approver_name, approved_at, reason, seal, seal_sm3) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(r.id(), r.assessmentId(), r.revision(), r.reportNumber(), r.assessorOrgName(), r.approverId(),
                         r.approverName(), Jdbc.utc(r.approvedAt()), r.reason(), seal, r.sealSm3()).update();
         for (SealedFile f : r.files()) {
-            jdbc.sql("INSERT INTO assessment_report_file (revision_id, format, language, file_name, content, sm3, size_bytes) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+            jdbc.sql("""
+                            INSERT INTO assessment_report_file (revision_id, format, language, file_name, content, sm3, size_bytes)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)""")
                     .params(r.id(), f.format().name(), f.language(), f.fileName(), contents.get(f), f.sm3(), f.size()).update();
         }
     }
@@ -73,8 +76,9 @@ public class ReportRecordRepository {
 
     /** Removes an assessment's record (only the demo does, to seal its back-dated approval once more). */
     public void deleteAll(UUID assessmentId) {
-        jdbc.sql("DELETE FROM assessment_report_file WHERE revision_id IN "
-                + "(SELECT id FROM assessment_report_revision WHERE assessment_id = ?)").param(assessmentId).update();
+        jdbc.sql("""
+                DELETE FROM assessment_report_file WHERE revision_id IN
+                (SELECT id FROM assessment_report_revision WHERE assessment_id = ?)""").param(assessmentId).update();
         jdbc.sql("DELETE FROM assessment_report_revision WHERE assessment_id = ?").param(assessmentId).update();
     }
 

@@ -68,16 +68,18 @@ public class MatrixRepository {
     }
 
     void insertMatrix(MatrixInfo m) {
-        jdbc.sql("INSERT INTO responsibility_matrix (id, system_id, current_version, created_by, created_at, "
-                        + "updated_at) VALUES (?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO responsibility_matrix (id, system_id, current_version, created_by, created_at,
+                        updated_at) VALUES (?,?,?,?,?,?)""")
                 .params(m.id(), m.systemId(), m.currentVersion(), m.createdBy(), utc(m.createdAt()),
                         utc(m.updatedAt()))
                 .update();
     }
 
     void insertVersion(VersionRow v, int schema) {
-        jdbc.sql("INSERT INTO responsibility_matrix_version (matrix_id, version, status, schema_version, document, "
-                        + "change_summary, created_by, created_org, created_at) VALUES (?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO responsibility_matrix_version (matrix_id, version, status, schema_version, document,
+                        change_summary, created_by, created_org, created_at) VALUES (?,?,?,?,?,?,?,?,?)""")
                 .params(v.matrixId(), v.version(), v.status().name(), schema, v.document(), v.changeSummary(),
                         v.createdBy(), v.createdOrg(), utc(v.createdAt()))
                 .update();
@@ -85,8 +87,9 @@ public class MatrixRepository {
 
     /** Moves the current version pointer from {@code from} to {@code to}; false if another change came first. */
     boolean advance(UUID matrixId, int from, int to, Instant now) {
-        return jdbc.sql("UPDATE responsibility_matrix SET current_version = ?, updated_at = ? "
-                        + "WHERE id = ? AND current_version = ?")
+        return jdbc.sql("""
+                        UPDATE responsibility_matrix SET current_version = ?, updated_at = ?
+                        WHERE id = ? AND current_version = ?""")
                 .params(to, utc(now), matrixId, from).update() == 1;
     }
 
@@ -109,14 +112,16 @@ public class MatrixRepository {
     }
 
     void approve(UUID matrixId, int version, Instant now) {
-        jdbc.sql("UPDATE responsibility_matrix_version SET status = ?, approved_at = ? "
-                        + "WHERE matrix_id = ? AND version = ?")
+        jdbc.sql("""
+                        UPDATE responsibility_matrix_version SET status = ?, approved_at = ?
+                        WHERE matrix_id = ? AND version = ?""")
                 .params(VersionStatus.APPROVED.name(), utc(now), matrixId, version).update();
     }
 
     void insertSignOff(UUID matrixId, int version, SignOff s) {
-        jdbc.sql("INSERT INTO responsibility_sign_off (matrix_id, version, side, signed_by, signed_org, signed_at) "
-                        + "VALUES (?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO responsibility_sign_off (matrix_id, version, side, signed_by, signed_org, signed_at)
+                        VALUES (?,?,?,?,?,?)""")
                 .params(matrixId, version, s.side().name(), s.signedBy(), s.signedOrg(), utc(s.signedAt()))
                 .update();
     }

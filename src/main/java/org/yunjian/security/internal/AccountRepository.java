@@ -76,8 +76,9 @@ public class AccountRepository {
     }
 
     public long countByRole(Role role) {
-        return jdbc.sql("SELECT COUNT(*) FROM user_account WHERE role = ? AND enabled = TRUE "
-                        + "AND awaiting_approval = FALSE").param(role.name())
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM user_account WHERE role = ? AND enabled = TRUE
+                        AND awaiting_approval = FALSE""").param(role.name())
                 .query(Long.class).single();
     }
 
@@ -95,9 +96,10 @@ public class AccountRepository {
      * left alone: they change only through the atomic statements below, so a stale copy cannot undo them.
      */
     public void update(Account a) {
-        jdbc.sql("UPDATE user_account SET display_name = ?, role = ?, organization_id = ?, password_hash = ?, "
-                        + "password_changed_at = ?, must_change_password = ?, totp_secret_sealed = ?, enabled = ?, "
-                        + "awaiting_approval = ?, version = version + 1 WHERE id = ?")
+        jdbc.sql("""
+                        UPDATE user_account SET display_name = ?, role = ?, organization_id = ?, password_hash = ?,
+                        password_changed_at = ?, must_change_password = ?, totp_secret_sealed = ?, enabled = ?,
+                        awaiting_approval = ?, version = version + 1 WHERE id = ?""")
                 .params(a.displayName(), a.role().name(), a.organizationId(), a.passwordHash(),
                         utc(a.passwordChangedAt()), a.mustChangePassword(), secrets.seal(a.id(), a.totpSecret()),
                         a.enabled(), a.awaitingApproval(), a.id())
@@ -109,9 +111,10 @@ public class AccountRepository {
      * {@code expected}, else a stale-version conflict.
      */
     public void update(Account a, long expected) {
-        int n = jdbc.sql("UPDATE user_account SET display_name = ?, role = ?, organization_id = ?, password_hash = ?, "
-                        + "password_changed_at = ?, must_change_password = ?, totp_secret_sealed = ?, enabled = ?, "
-                        + "awaiting_approval = ?, version = version + 1 WHERE id = ? AND version = ?")
+        int n = jdbc.sql("""
+                        UPDATE user_account SET display_name = ?, role = ?, organization_id = ?, password_hash = ?,
+                        password_changed_at = ?, must_change_password = ?, totp_secret_sealed = ?, enabled = ?,
+                        awaiting_approval = ?, version = version + 1 WHERE id = ? AND version = ?""")
                 .params(a.displayName(), a.role().name(), a.organizationId(), a.passwordHash(),
                         utc(a.passwordChangedAt()), a.mustChangePassword(), secrets.seal(a.id(), a.totpSecret()),
                         a.enabled(), a.awaitingApproval(), a.id(), expected)
@@ -130,8 +133,9 @@ public class AccountRepository {
      * password. So however many logins arrive at once, at most {@code max} passwords are checked.
      */
     public boolean reservePasswordAttempt(UUID id, int max, Instant now) {
-        return jdbc.sql("UPDATE user_account SET failed_attempts = failed_attempts + 1 WHERE id = ? "
-                        + "AND failed_attempts < ? AND (locked_until IS NULL OR locked_until <= ?)")
+        return jdbc.sql("""
+                        UPDATE user_account SET failed_attempts = failed_attempts + 1 WHERE id = ?
+                        AND failed_attempts < ? AND (locked_until IS NULL OR locked_until <= ?)""")
                 .params(id, max, utc(now)).update() == 1;
     }
 
@@ -145,8 +149,9 @@ public class AccountRepository {
      * returns whether it was counted (if not, the account is locked already or being locked).
      */
     public boolean recordTotpFailure(UUID id, int max, Instant now) {
-        return jdbc.sql("UPDATE user_account SET totp_failed_attempts = totp_failed_attempts + 1 WHERE id = ? "
-                        + "AND totp_failed_attempts < ? AND (locked_until IS NULL OR locked_until <= ?)")
+        return jdbc.sql("""
+                        UPDATE user_account SET totp_failed_attempts = totp_failed_attempts + 1 WHERE id = ?
+                        AND totp_failed_attempts < ? AND (locked_until IS NULL OR locked_until <= ?)""")
                 .params(id, max, utc(now)).update() == 1;
     }
 
@@ -155,8 +160,9 @@ public class AccountRepository {
      * cleared in the same statement), so the lockout is recorded once.
      */
     public boolean lockIfExhausted(UUID id, int max, Instant until) {
-        return jdbc.sql("UPDATE user_account SET locked_until = ?, failed_attempts = 0, totp_failed_attempts = 0 "
-                        + "WHERE id = ? AND (failed_attempts >= ? OR totp_failed_attempts >= ?)")
+        return jdbc.sql("""
+                        UPDATE user_account SET locked_until = ?, failed_attempts = 0, totp_failed_attempts = 0
+                        WHERE id = ? AND (failed_attempts >= ? OR totp_failed_attempts >= ?)""")
                 .params(utc(until), id, max, max).update() == 1;
     }
 
@@ -173,8 +179,9 @@ public class AccountRepository {
 
     /** After a complete login or an administrator's unlock: both counters and the lock cleared. */
     public void resetFailures(UUID id) {
-        jdbc.sql("UPDATE user_account SET failed_attempts = 0, totp_failed_attempts = 0, locked_until = NULL "
-                + "WHERE id = ?").param(id).update();
+        jdbc.sql("""
+                UPDATE user_account SET failed_attempts = 0, totp_failed_attempts = 0, locked_until = NULL
+                WHERE id = ?""").param(id).update();
     }
 
     public long countAllByRole(Role role) {
@@ -203,8 +210,9 @@ public class AccountRepository {
      * already used, so that every code works once.
      */
     public boolean useTotpStep(UUID id, long step) {
-        return jdbc.sql("UPDATE user_account SET totp_last_step = ? WHERE id = ? "
-                        + "AND (totp_last_step IS NULL OR totp_last_step < ?)")
+        return jdbc.sql("""
+                        UPDATE user_account SET totp_last_step = ? WHERE id = ?
+                        AND (totp_last_step IS NULL OR totp_last_step < ?)""")
                 .params(step, id, step).update() == 1;
     }
 

@@ -21,8 +21,9 @@ public class OrganizationAdmins {
     }
 
     public boolean isOrgAdmin(UUID userId) {
-        return userId != null && Boolean.TRUE.equals(jdbc.sql("SELECT org_admin FROM user_account WHERE id = ? "
-                + "AND role = 'USER' AND enabled = TRUE").param(userId).query(Boolean.class).optional().orElse(false));
+        return userId != null && Boolean.TRUE.equals(jdbc.sql("""
+                SELECT org_admin FROM user_account WHERE id = ?
+                AND role = 'USER' AND enabled = TRUE""").param(userId).query(Boolean.class).optional().orElse(false));
     }
 
     public void setOrgAdmin(UUID userId, boolean orgAdmin) {
@@ -53,8 +54,9 @@ public class OrganizationAdmins {
         var params = new java.util.HashMap<String, Object>();
         params.put("q", like);
         params.put("limit", limit);
-        String where = "enabled = TRUE AND awaiting_approval = FALSE AND (LOWER(display_name) LIKE :q ESCAPE '\\' "
-                + "OR LOWER(username) LIKE :q ESCAPE '\\')";
+        String where = """
+                enabled = TRUE AND awaiting_approval = FALSE AND (LOWER(display_name) LIKE :q ESCAPE '\\'
+                OR LOWER(username) LIKE :q ESCAPE '\\')""";
         if (organizations != null) {
             where += " AND organization_id IN (:orgs)";
             params.put("orgs", organizations);

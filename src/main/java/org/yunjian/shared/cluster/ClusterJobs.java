@@ -67,9 +67,10 @@ public class ClusterJobs {
             return true;
         }
         try {
-            return jdbc.sql("INSERT INTO job_lease (name, owner_node, lease_until) "
-                            + "SELECT ?, ?, CAST(? AS TIMESTAMP WITH TIME ZONE) "
-                            + "WHERE NOT EXISTS (SELECT 1 FROM job_lease WHERE name = ?)")
+            return jdbc.sql("""
+                            INSERT INTO job_lease (name, owner_node, lease_until)
+                            SELECT ?, ?, CAST(? AS TIMESTAMP WITH TIME ZONE)
+                            WHERE NOT EXISTS (SELECT 1 FROM job_lease WHERE name = ?)""")
                     .param(name).param(node).param(Jdbc.utc(until)).param(name).update() == 1;
         } catch (DataIntegrityViolationException anotherNodeInsertedFirst) {
             return false;

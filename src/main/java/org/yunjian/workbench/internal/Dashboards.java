@@ -232,8 +232,9 @@ public class Dashboards {
         if (assessmentIds.isEmpty()) {
             return out;
         }
-        jdbc.sql("SELECT assessment_id, requirement_id, side, layer, control_point, verdict, risk_level "
-                        + "FROM assessment_item WHERE assessment_id IN (:ids) ORDER BY assessment_id, position")
+        jdbc.sql("""
+                        SELECT assessment_id, requirement_id, side, layer, control_point, verdict, risk_level
+                        FROM assessment_item WHERE assessment_id IN (:ids) ORDER BY assessment_id, position""")
                 .param("ids", assessmentIds)
                 .query(rs -> {
                     String verdict = rs.getString("verdict");

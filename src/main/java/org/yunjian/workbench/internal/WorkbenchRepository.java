@@ -33,8 +33,9 @@ class WorkbenchRepository {
 
     /** Items of the assessment that have at least one recorded verdict (a new one is then a re-test). */
     Set<UUID> itemsWithHistory(UUID assessmentId) {
-        return new HashSet<>(jdbc.sql("SELECT DISTINCT h.item_id FROM assessment_verdict_history h "
-                        + "JOIN assessment_item i ON i.id = h.item_id WHERE i.assessment_id = ?")
+        return new HashSet<>(jdbc.sql("""
+                        SELECT DISTINCT h.item_id FROM assessment_verdict_history h
+                        JOIN assessment_item i ON i.id = h.item_id WHERE i.assessment_id = ?""")
                 .param(assessmentId).query(UUID.class).list());
     }
 
@@ -44,8 +45,9 @@ class WorkbenchRepository {
         if (assessmentIds.isEmpty()) {
             return out;
         }
-        jdbc.sql("SELECT assessment_id, COUNT(*) AS total, SUM(CASE WHEN verdict IS NULL THEN 1 ELSE 0 END) AS open "
-                        + "FROM assessment_item WHERE assessment_id IN (:ids) GROUP BY assessment_id")
+        jdbc.sql("""
+                        SELECT assessment_id, COUNT(*) AS total, SUM(CASE WHEN verdict IS NULL THEN 1 ELSE 0 END) AS open
+                        FROM assessment_item WHERE assessment_id IN (:ids) GROUP BY assessment_id""")
                 .param("ids", assessmentIds)
                 .query((rs, n) -> out.put(rs.getObject("assessment_id", UUID.class),
                         new int[] {rs.getInt("total"), rs.getInt("open")}))
@@ -55,8 +57,9 @@ class WorkbenchRepository {
 
     /** The distinct (requirement, layer, control point) of an assessment's items: what its text search looks in. */
     List<String[]> requirementsOf(UUID assessmentId) {
-        return jdbc.sql("SELECT DISTINCT requirement_id, layer, control_point FROM assessment_item "
-                        + "WHERE assessment_id = ?")
+        return jdbc.sql("""
+                        SELECT DISTINCT requirement_id, layer, control_point FROM assessment_item
+                        WHERE assessment_id = ?""")
                 .param(assessmentId).query((rs, n) -> new String[] {rs.getString("requirement_id"),
                         rs.getString("layer"), rs.getString("control_point")}).list();
     }

@@ -45,9 +45,10 @@ public class IncidentRepository {
     }
 
     void insert(IncidentRecord r) {
-        jdbc.sql("INSERT INTO responsibility_incident (id, system_id, incident_code, occurred_at, title, description, "
-                        + "reference, matrix_version, schema_version, analysis, recorded_by, recorded_org, recorded_at) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO responsibility_incident (id, system_id, incident_code, occurred_at, title, description,
+                        reference, matrix_version, schema_version, analysis, recorded_by, recorded_org, recorded_at)
+                        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""")
                 .params(r.id(), r.systemId(), r.incident(), utc(r.occurredAt()), r.title(), r.description(),
                         r.reference(), r.analysis().matrixVersion(), LiabilityAnalysis.SCHEMA, r.analysis().json(),
                         r.recordedBy(), r.recordedOrg(), utc(r.recordedAt()))
@@ -77,8 +78,9 @@ public class IncidentRepository {
 
     /** A system's incidents, the latest occurrence first. */
     List<IncidentRecord> bySystem(UUID systemId) {
-        return jdbc.sql("SELECT * FROM responsibility_incident WHERE system_id = ? ORDER BY occurred_at DESC, "
-                + "recorded_at DESC").param(systemId).query(RECORD).list();
+        return jdbc.sql("""
+                SELECT * FROM responsibility_incident WHERE system_id = ? ORDER BY occurred_at DESC,
+                recorded_at DESC""").param(systemId).query(RECORD).list();
     }
 
     Optional<IncidentRecord> find(UUID systemId, UUID id) {

@@ -35,8 +35,9 @@ public class AdminRequestRepository {
     }
 
     void insert(AdminRequest r, UUID requestedById) {
-        jdbc.sql("INSERT INTO admin_request (id, account_id, kind, requested_role, previous_role, requested_by, "
-                        + "requested_by_id, requested_at, status) VALUES (?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO admin_request (id, account_id, kind, requested_role, previous_role, requested_by,
+                        requested_by_id, requested_at, status) VALUES (?,?,?,?,?,?,?,?,?)""")
                 .params(r.id(), r.accountId(), r.kind().name(), r.requestedRole().name(),
                         r.previousRole() == null ? null : r.previousRole().name(), r.requestedBy(), requestedById,
                         Jdbc.utc(r.requestedAt()), r.status().name())
@@ -66,8 +67,9 @@ public class AdminRequestRepository {
 
     /** Decides a pending request, atomically: {@code false} if it was decided meanwhile. */
     boolean decide(UUID id, AdminRequest.Status status, String by, UUID byId, Instant at) {
-        return jdbc.sql("UPDATE admin_request SET status = ?, decided_by = ?, decided_by_id = ?, decided_at = ? "
-                        + "WHERE id = ? AND status = 'PENDING'")
+        return jdbc.sql("""
+                        UPDATE admin_request SET status = ?, decided_by = ?, decided_by_id = ?, decided_at = ?
+                        WHERE id = ? AND status = 'PENDING'""")
                 .params(status.name(), by, byId, Jdbc.utc(at), id).update() == 1;
     }
 

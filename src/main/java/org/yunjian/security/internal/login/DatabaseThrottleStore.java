@@ -55,15 +55,17 @@ final class DatabaseThrottleStore implements AddressThrottle.Store {
                 .param(address).query(this::row).optional();
         AddressThrottle.Entry next = change.apply(current.orElse(AddressThrottle.Entry.NONE));
         if (current.isPresent()) {
-            jdbc.sql("UPDATE login_throttle SET failures = ?, window_start = ?, last_failure = ?, blocked_until = ?, "
-                            + "block_level = ? WHERE address = ?")
+            jdbc.sql("""
+                            UPDATE login_throttle SET failures = ?, window_start = ?, last_failure = ?, blocked_until = ?,
+                            block_level = ? WHERE address = ?""")
                     .param(next.failures()).param(Jdbc.utc(next.windowStart())).param(Jdbc.utc(next.last()))
                     .param(Jdbc.utc(next.blockedUntil())).param(next.level()).param(address).update();
         } else {
             Instant stale = clock.instant().minus(config.window()).minus(config.maxDelay());
             jdbc.sql("DELETE FROM login_throttle WHERE last_failure < ?").param(Jdbc.utc(stale)).update();
-            jdbc.sql("INSERT INTO login_throttle (address, failures, window_start, last_failure, blocked_until, "
-                            + "block_level) VALUES (?, ?, ?, ?, ?, ?)")
+            jdbc.sql("""
+                            INSERT INTO login_throttle (address, failures, window_start, last_failure, blocked_until,
+                            block_level) VALUES (?, ?, ?, ?, ?, ?)""")
                     .param(address).param(next.failures()).param(Jdbc.utc(next.windowStart())).param(Jdbc.utc(next.last()))
                     .param(Jdbc.utc(next.blockedUntil())).param(next.level()).update();
         }

@@ -50,9 +50,10 @@ public class SessionRevocations {
                 .param(Jdbc.utc(at)).param(userId).param(Jdbc.utc(at)).update();
         if (moved == 0) {
             // no exception on a row that is already there: on PostgreSQL it would abort the caller's transaction
-            jdbc.sql("INSERT INTO session_revocation (user_id, revoked_at) "
-                            + "SELECT CAST(? AS UUID), CAST(? AS TIMESTAMP WITH TIME ZONE) "
-                            + "WHERE NOT EXISTS (SELECT 1 FROM session_revocation WHERE user_id = ?)")
+            jdbc.sql("""
+                            INSERT INTO session_revocation (user_id, revoked_at)
+                            SELECT CAST(? AS UUID), CAST(? AS TIMESTAMP WITH TIME ZONE)
+                            WHERE NOT EXISTS (SELECT 1 FROM session_revocation WHERE user_id = ?)""")
                     .param(userId).param(Jdbc.utc(at)).param(userId).update();
         }
         cache.invalidate(userId);

@@ -81,8 +81,9 @@ class ApiTokenRepository {
      * pipeline writes at most one update per token a minute; returns whether it wrote.
      */
     boolean noteUse(UUID id, Instant now, Instant before) {
-        return jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ? "
-                        + "AND (last_used_at IS NULL OR last_used_at < ?)")
+        return jdbc.sql("""
+                        UPDATE api_token SET last_used_at = ? WHERE id = ?
+                        AND (last_used_at IS NULL OR last_used_at < ?)""")
                 .params(utc(now), id, utc(before)).update() == 1;
     }
 }
