@@ -57,7 +57,7 @@ import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.assessment.spi.InheritanceRepository;
 import org.yunjian.assessment.spi.ItemGenerator;
 import org.yunjian.assessment.spi.ItemLabels;
-import org.yunjian.assessment.spi.ReportNumbers;
+import org.yunjian.assessment.spi.ReportNumberRepository;
 import org.yunjian.assessment.spi.ReportSetups;
 import org.yunjian.assessment.spi.Scopes;
 import org.yunjian.assessment.spi.ScoringPolicies;
@@ -81,7 +81,7 @@ public class AssessmentService {
     private final Clock clock;
 
     private final TextRules textRules;
-    private final ReportNumbers reportNumbers;
+    private final ReportNumberRepository reportNumbers;
     private final ItemLabels labels;
     private final VerdictRemediation tasks;
     private final InheritanceRepository inherited;
@@ -90,7 +90,7 @@ public class AssessmentService {
 
     AssessmentService(AssessmentRepository repo, ItemGenerator generator, Parties parties, UserAdministration users,
                       ScoringPolicies scoring, ApplicationEventPublisher events, Clock clock, TextRules textRules,
-                      ReportNumbers reportNumbers, ItemLabels labels, VerdictRemediation tasks,
+                      ReportNumberRepository reportNumbers, ItemLabels labels, VerdictRemediation tasks,
                       InheritanceRepository inherited, AssessmentChanges work) {
         this.work = work;
         this.inherited = inherited;

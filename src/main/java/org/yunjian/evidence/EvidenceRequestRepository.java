@@ -20,7 +20,7 @@ import org.yunjian.evidence.EvidenceRouting;
 import org.yunjian.evidence.RequestRecords.RequestLine;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.paging.SqlPage;
+import org.yunjian.shared.paging.PageQueries;
 
 /** Evidence requests (资料清单), their lines and the items each line supports. */
 @Repository
@@ -50,17 +50,20 @@ public class EvidenceRequestRepository {
                         l.addresseeOrgId(), l.routing().name(), l.status().name(), utc(l.updatedAt()))
                 .update();
         for (UUID item : l.itemIds()) {
-            jdbc.sql("INSERT INTO assessment_evidence_request_item (line_id, item_id) VALUES (?,?)")
+            jdbc.sql("""
+                    INSERT INTO assessment_evidence_request_item (line_id, item_id) VALUES (?,?)""")
                     .params(l.id(), item).update();
         }
     }
 
     public Optional<RequestLine> line(UUID id) {
-        return withItems(jdbc.sql(SELECT + "WHERE l.id = ?").param(id).query(this::map).list()).stream().findFirst();
+        return withItems(jdbc.sql("""
+                %sWHERE l.id = ?""".formatted(SELECT)).param(id).query(this::map).list()).stream().findFirst();
     }
 
     public List<RequestLine> linesOfAssessment(UUID assessmentId) {
-        return withItems(jdbc.sql(SELECT + "WHERE l.assessment_id = ? ORDER BY r.sent_at, l.position")
+        return withItems(jdbc.sql("""
+                %sWHERE l.assessment_id = ? ORDER BY r.sent_at, l.position""".formatted(SELECT))
                 .param(assessmentId).query(this::map).list());
     }
 
@@ -81,7 +84,7 @@ public class EvidenceRequestRepository {
      */
     public Paged<RequestLine> addressedAt(UUID organisation, Collection<UUID> assessmentIds, String q,
                                    EvidenceRequestStatus status, PageRequest page) {
-        return linePage(new SqlPage.Where().and("l.addressee_org_id = :org", "org", organisation)
+        return linePage(new PageQueries.Where().and("l.addressee_org_id = :org", "org", organisation)
                 .in("l.assessment_id", "ids", assessmentIds).contains("q", q, "l.title")
                 .equal("l.status", "status", status), "l.due_date, r.sent_at, l.position, l.id", page);
     }
@@ -91,14 +94,14 @@ public class EvidenceRequestRepository {
      * assesses whose title contains {@code q} (when not null), earliest due first, with their total.
      */
     public Paged<RequestLine> submittedAt(UUID organisation, Collection<UUID> assessmentIds, String q, PageRequest page) {
-        return linePage(new SqlPage.Where().and("a.assessor_org_id = :org", "org", organisation)
+        return linePage(new PageQueries.Where().and("a.assessor_org_id = :org", "org", organisation)
                 .and("l.status = 'SUBMITTED'").in("l.assessment_id", "ids", assessmentIds)
                 .contains("q", q, "l.title"),
                 "l.due_date, l.answered_at, l.position, l.id", page);
     }
 
-    private Paged<RequestLine> linePage(SqlPage.Where where, String orderBy, PageRequest page) {
-        return SqlPage.query(jdbc, "l.*, r.sent_by_name, r.sent_at", """
+    private Paged<RequestLine> linePage(PageQueries.Where where, String orderBy, PageRequest page) {
+        return PageQueries.query(jdbc, "l.*, r.sent_by_name, r.sent_at", """
                         assessment_evidence_request_line l
                         JOIN assessment_evidence_request r ON r.id = l.request_id
                         JOIN assessment a ON a.id = l.assessment_id""", where, orderBy, page,
@@ -144,8 +147,10 @@ public class EvidenceRequestRepository {
         }
         Map<UUID, List<UUID>> items = new HashMap<>();
         Collection<UUID> ids = lines.stream().map(RequestLine::id).toList();
-        jdbc.sql("SELECT ri.line_id, ri.item_id FROM assessment_evidence_request_item ri "
-                        + "JOIN assessment_item i ON i.id = ri.item_id WHERE ri.line_id IN (" + org.yunjian.shared.Jdbc.marks(ids.size()) + ") ORDER BY i.position")
+        jdbc.sql("""
+                        SELECT ri.line_id, ri.item_id FROM assessment_evidence_request_item ri
+                        JOIN assessment_item i ON i.id = ri.item_id WHERE ri.line_id IN (%s) ORDER BY i.position"""
+                        .formatted(org.yunjian.shared.Jdbc.marks(ids.size())))
                 .params(ids.toArray())
                 .query((rs, n) -> Map.entry(rs.getObject("line_id", UUID.class), rs.getObject("item_id", UUID.class)))
                 .list().forEach(e -> items.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));

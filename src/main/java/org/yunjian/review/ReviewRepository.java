@@ -33,7 +33,8 @@ public class ReviewRepository {
 
     /** Replaces the team: one row per person, so the key (assessment, person) refuses a second role. */
     void replaceTeam(UUID assessmentId, List<UUID> testers, UUID reviewer, UUID approver) {
-        jdbc.sql("DELETE FROM assessment_assessor WHERE assessment_id = ?").param(assessmentId).update();
+        jdbc.sql("""
+                DELETE FROM assessment_assessor WHERE assessment_id = ?""").param(assessmentId).update();
         assessments.insertMembers(assessmentId, testers, AssessmentRole.TESTER);
         assessments.insertMembers(assessmentId, reviewer == null ? List.of() : List.of(reviewer),
                 AssessmentRole.REVIEWER);
@@ -59,7 +60,8 @@ public class ReviewRepository {
     }
 
     public List<Step> steps(UUID assessmentId) {
-        return jdbc.sql("SELECT * FROM assessment_review_step WHERE assessment_id = ? ORDER BY happened_at, id")
+        return jdbc.sql("""
+                SELECT * FROM assessment_review_step WHERE assessment_id = ? ORDER BY happened_at, id""")
                 .param(assessmentId).query(STEP).list();
     }
 
@@ -73,17 +75,20 @@ public class ReviewRepository {
     }
 
     List<Comment> comments(UUID assessmentId) {
-        return jdbc.sql("SELECT * FROM assessment_review_comment WHERE assessment_id = ? ORDER BY created_at, id")
+        return jdbc.sql("""
+                SELECT * FROM assessment_review_comment WHERE assessment_id = ? ORDER BY created_at, id""")
                 .param(assessmentId).query(COMMENT).list();
     }
 
     List<Comment> commentsOfItem(UUID itemId) {
-        return jdbc.sql("SELECT * FROM assessment_review_comment WHERE item_id = ? ORDER BY created_at, id")
+        return jdbc.sql("""
+                SELECT * FROM assessment_review_comment WHERE item_id = ? ORDER BY created_at, id""")
                 .param(itemId).query(COMMENT).list();
     }
 
     Optional<Comment> comment(UUID id) {
-        return jdbc.sql("SELECT * FROM assessment_review_comment WHERE id = ?").param(id).query(COMMENT).optional();
+        return jdbc.sql("""
+                SELECT * FROM assessment_review_comment WHERE id = ?""").param(id).query(COMMENT).optional();
     }
 
     /** Marks the comment resolved unless it already is; false if it was. */

@@ -42,7 +42,8 @@ public class RiskRepository {
     // --- treatment
 
     Optional<Risk> risk(UUID remediationId) {
-        return jdbc.sql("SELECT * FROM assessment_risk WHERE remediation_id = ?").param(remediationId).query(RISK)
+        return jdbc.sql("""
+                SELECT * FROM assessment_risk WHERE remediation_id = ?""").param(remediationId).query(RISK)
                 .optional();
     }
 
@@ -108,15 +109,18 @@ public class RiskRepository {
     }
 
     void deleteMilestone(UUID id) {
-        jdbc.sql("DELETE FROM assessment_milestone WHERE id = ?").param(id).update();
+        jdbc.sql("""
+                DELETE FROM assessment_milestone WHERE id = ?""").param(id).update();
     }
 
     Optional<Milestone> milestone(UUID id) {
-        return jdbc.sql("SELECT * FROM assessment_milestone WHERE id = ?").param(id).query(MILESTONE).optional();
+        return jdbc.sql("""
+                SELECT * FROM assessment_milestone WHERE id = ?""").param(id).query(MILESTONE).optional();
     }
 
     List<Milestone> milestones(UUID remediationId) {
-        return jdbc.sql("SELECT * FROM assessment_milestone WHERE remediation_id = ? ORDER BY target_date, created_at, id")
+        return jdbc.sql("""
+                SELECT * FROM assessment_milestone WHERE remediation_id = ? ORDER BY target_date, created_at, id""")
                 .param(remediationId).query(MILESTONE).list();
     }
 
@@ -146,27 +150,32 @@ public class RiskRepository {
     }
 
     public void markFollowUp(UUID assessmentId, UUID originAssessmentId) {
-        jdbc.sql("UPDATE assessment SET follow_up_of = ? WHERE id = ?").params(originAssessmentId, assessmentId).update();
+        jdbc.sql("""
+                UPDATE assessment SET follow_up_of = ? WHERE id = ?""").params(originAssessmentId, assessmentId).update();
     }
 
     Optional<UUID> followUpOf(UUID assessmentId) {
-        return jdbc.sql("SELECT follow_up_of FROM assessment WHERE id = ? AND follow_up_of IS NOT NULL")
+        return jdbc.sql("""
+                SELECT follow_up_of FROM assessment WHERE id = ? AND follow_up_of IS NOT NULL""")
                 .param(assessmentId).query(UUID.class).optional();
     }
 
     /** Ids of the follow-up assessments of an assessment, oldest first. */
     List<UUID> followUps(UUID assessmentId) {
-        return jdbc.sql("SELECT id FROM assessment WHERE follow_up_of = ? ORDER BY created_at, id").param(assessmentId)
+        return jdbc.sql("""
+                SELECT id FROM assessment WHERE follow_up_of = ? ORDER BY created_at, id""").param(assessmentId)
                 .query(UUID.class).list();
     }
 
     public void insertRetest(RetestLink l) {
-        jdbc.sql("INSERT INTO assessment_retest (item_id, origin_item_id, origin_remediation_id) VALUES (?,?,?)")
+        jdbc.sql("""
+                INSERT INTO assessment_retest (item_id, origin_item_id, origin_remediation_id) VALUES (?,?,?)""")
                 .params(l.itemId(), l.originItemId(), l.originRemediationId()).update();
     }
 
     public Optional<RetestLink> retestOf(UUID itemId) {
-        return jdbc.sql("SELECT * FROM assessment_retest WHERE item_id = ?").param(itemId).query(RETEST).optional();
+        return jdbc.sql("""
+                SELECT * FROM assessment_retest WHERE item_id = ?""").param(itemId).query(RETEST).optional();
     }
 
     /** The re-test items of the given tasks, by task. */
@@ -175,7 +184,8 @@ public class RiskRepository {
         if (remediationIds.isEmpty()) {
             return out;
         }
-        jdbc.sql("SELECT * FROM assessment_retest WHERE origin_remediation_id IN (:ids)").param("ids", remediationIds)
+        jdbc.sql("""
+                SELECT * FROM assessment_retest WHERE origin_remediation_id IN (:ids)""").param("ids", remediationIds)
                 .query(RETEST).list()
                 .forEach(l -> out.computeIfAbsent(l.originRemediationId(), k -> new ArrayList<>()).add(l));
         return out;

@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.paging.SqlPage;
+import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.shared.version.Versions;
 import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.AssessmentRole;
@@ -67,17 +67,20 @@ public class AssessmentRepository {
         insertMembers(a.id(), a.assessors(), AssessmentRole.TESTER);
         insertMembers(a.id(), a.reviewers(), AssessmentRole.REVIEWER);
         insertMembers(a.id(), a.approvers(), AssessmentRole.APPROVER);
-        a.scope().forEach(s -> jdbc.sql("INSERT INTO assessment_scope (assessment_id, selection) VALUES (?,?)")
+        a.scope().forEach(s -> jdbc.sql("""
+                INSERT INTO assessment_scope (assessment_id, selection) VALUES (?,?)""")
                 .params(a.id(), s).update());
     }
 
     public void updateReportSetup(UUID assessment, ReportTemplate template, LocalDate contractDate) {
-        jdbc.sql("UPDATE assessment SET report_template = ?, contract_date = ? WHERE id = ?")
+        jdbc.sql("""
+                UPDATE assessment SET report_template = ?, contract_date = ? WHERE id = ?""")
                 .params(template.name(), contractDate, assessment).update();
     }
 
     public void insertMembers(UUID assessment, List<UUID> users, AssessmentRole role) {
-        users.forEach(u -> jdbc.sql("INSERT INTO assessment_assessor (assessment_id, user_id, role) VALUES (?,?,?)")
+        users.forEach(u -> jdbc.sql("""
+                INSERT INTO assessment_assessor (assessment_id, user_id, role) VALUES (?,?,?)""")
                 .params(assessment, u, role.name()).update());
     }
 
@@ -95,7 +98,8 @@ public class AssessmentRepository {
      * Call it inside the change's transaction, after the access and input checks.
      */
     public void claimVersion(UUID id, long expected, Instant now) {
-        int n = jdbc.sql("UPDATE assessment SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?")
+        int n = jdbc.sql("""
+                UPDATE assessment SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?""")
                 .params(utc(now), id, expected).update();
         Versions.requireUpdated(n, jdbc, "assessment", "updated_at", id);
     }
@@ -105,24 +109,28 @@ public class AssessmentRepository {
      * it under the row lock before it moves the status, whose update moves the version on.
      */
     public void requireVersion(UUID id, long expected) {
-        int n = jdbc.sql("SELECT COUNT(*) FROM assessment WHERE id = ? AND version = ?").params(id, expected)
+        int n = jdbc.sql("""
+                SELECT COUNT(*) FROM assessment WHERE id = ? AND version = ?""").params(id, expected)
                 .query(Integer.class).single();
         Versions.requireUpdated(n, jdbc, "assessment", "updated_at", id);
     }
 
     /** Locks the assessment row for the rest of the transaction (serialises writes against transitions). */
     public Optional<AssessmentStatus> lockStatus(UUID id) {
-        return jdbc.sql("SELECT status FROM assessment WHERE id = ? FOR UPDATE").param(id).query(String.class)
+        return jdbc.sql("""
+                SELECT status FROM assessment WHERE id = ? FOR UPDATE""").param(id).query(String.class)
                 .optional().map(AssessmentStatus::valueOf);
     }
 
     public Optional<AssessmentInfo> find(UUID id) {
-        return withMembers(jdbc.sql("SELECT * FROM assessment WHERE id = ?").param(id).query(ROW).list()).stream()
+        return withMembers(jdbc.sql("""
+                SELECT * FROM assessment WHERE id = ?""").param(id).query(ROW).list()).stream()
                 .findFirst();
     }
 
     public List<AssessmentInfo> findAll() {
-        return withMembers(jdbc.sql("SELECT * FROM assessment ORDER BY created_at DESC").query(ROW).list());
+        return withMembers(jdbc.sql("""
+                SELECT * FROM assessment ORDER BY created_at DESC""").query(ROW).list());
     }
 
     /**
@@ -133,16 +141,18 @@ public class AssessmentRepository {
      */
     public Paged<AssessmentInfo> page(Collection<UUID> systemIds, UUID org, Collection<UUID> ownSystems, String q,
                                AssessmentStatus status, PageRequest page) {
-        SqlPage.Where where = new SqlPage.Where().in("system_id", "ids", systemIds);
+        PageQueries.Where where = new PageQueries.Where().in("system_id", "ids", systemIds);
         if (org != null) {
             where.and(ownSystems.isEmpty() ? "assessor_org_id = :org"
-                    : "(assessor_org_id = :org OR system_id IN (:own))", "org", org);
+                    : """
+                            (assessor_org_id = :org OR system_id IN (:own))""", "org", org);
             if (!ownSystems.isEmpty()) {
                 where.param("own", ownSystems);
             }
         }
         where.contains("name", q, "name").equal("status", "status", status);
-        return SqlPage.query(jdbc, "*", "assessment", where, "created_at DESC, id", page,
+        return PageQueries.query(jdbc, "*", "assessment", where, """
+                created_at DESC, id""", page,
                 s -> withMembers(s.query(ROW).list()));
     }
 
@@ -150,7 +160,8 @@ public class AssessmentRepository {
         if (systemIds.isEmpty()) {
             return List.of();
         }
-        return withMembers(jdbc.sql("SELECT * FROM assessment WHERE system_id IN (:ids) ORDER BY created_at DESC")
+        return withMembers(jdbc.sql("""
+                SELECT * FROM assessment WHERE system_id IN (:ids) ORDER BY created_at DESC""")
                 .param("ids", systemIds).query(ROW).list());
     }
 
@@ -208,12 +219,14 @@ public class AssessmentRepository {
     }
 
     public List<TestItem> items(UUID assessmentId) {
-        return jdbc.sql("SELECT * FROM assessment_item WHERE assessment_id = ? ORDER BY position")
+        return jdbc.sql("""
+                SELECT * FROM assessment_item WHERE assessment_id = ? ORDER BY position""")
                 .param(assessmentId).query(ITEM).list();
     }
 
     public Optional<TestItem> item(UUID id) {
-        return jdbc.sql("SELECT * FROM assessment_item WHERE id = ?").param(id).query(ITEM).optional();
+        return jdbc.sql("""
+                SELECT * FROM assessment_item WHERE id = ?""").param(id).query(ITEM).optional();
     }
 
     /** Stores the verdict if the item is still at version {@code expected}; else a stale-version conflict. */
@@ -230,7 +243,8 @@ public class AssessmentRepository {
 
     /** The no-evidence reason (无证据说明), the finding and the recommendation go with the verdict they explain. */
     public void updateFindingTexts(UUID id, String noEvidenceReason, String finding, String recommendation) {
-        jdbc.sql("UPDATE assessment_item SET no_evidence_reason = ?, finding = ?, recommendation = ? WHERE id = ?")
+        jdbc.sql("""
+                UPDATE assessment_item SET no_evidence_reason = ?, finding = ?, recommendation = ? WHERE id = ?""")
                 .params(noEvidenceReason, finding, recommendation, id).update();
     }
 
@@ -277,7 +291,8 @@ public class AssessmentRepository {
     }
 
     public List<VerdictEntry> history(UUID itemId) {
-        return jdbc.sql("SELECT * FROM assessment_verdict_history WHERE item_id = ? ORDER BY recorded_at, id")
+        return jdbc.sql("""
+                SELECT * FROM assessment_verdict_history WHERE item_id = ? ORDER BY recorded_at, id""")
                 .param(itemId).query(HISTORY).list();
     }
 
@@ -316,7 +331,8 @@ public class AssessmentRepository {
     }
 
     public List<Interview> interviews(UUID itemId) {
-        return jdbc.sql("SELECT * FROM assessment_interview WHERE item_id = ? ORDER BY held_at, id").param(itemId)
+        return jdbc.sql("""
+                SELECT * FROM assessment_interview WHERE item_id = ? ORDER BY held_at, id""").param(itemId)
                 .query(INTERVIEW).list();
     }
 
@@ -335,7 +351,8 @@ public class AssessmentRepository {
                         e.blobName(), e.uploadedBy(), e.uploadedByName(), e.ownerOrgId(), e.sharedWithProvider(),
                         utc(e.createdAt()))
                 .update();
-        jdbc.sql("INSERT INTO assessment_evidence_key (evidence_id, wrapped_key, key_version) VALUES (?,?,?)")
+        jdbc.sql("""
+                INSERT INTO assessment_evidence_key (evidence_id, wrapped_key, key_version) VALUES (?,?,?)""")
                 .params(e.id(), wrappedKey, keyVersion).update();
         // the item it was uploaded for is its first link (EvidenceLinks adds more)
         jdbc.sql("""
@@ -346,7 +363,8 @@ public class AssessmentRepository {
     }
 
     public Optional<EvidenceInfo> evidence(UUID id) {
-        return jdbc.sql("SELECT * FROM assessment_evidence WHERE id = ?").param(id).query(EVIDENCE).optional();
+        return jdbc.sql("""
+                SELECT * FROM assessment_evidence WHERE id = ?""").param(id).query(EVIDENCE).optional();
     }
 
     /**
@@ -370,12 +388,14 @@ public class AssessmentRepository {
     }
 
     public Optional<String> wrappedKey(UUID evidenceId) {
-        return jdbc.sql("SELECT wrapped_key FROM assessment_evidence_key WHERE evidence_id = ?").param(evidenceId)
+        return jdbc.sql("""
+                SELECT wrapped_key FROM assessment_evidence_key WHERE evidence_id = ?""").param(evidenceId)
                 .query(String.class).optional();
     }
 
     public void setShared(UUID evidenceId, boolean shared) {
-        jdbc.sql("UPDATE assessment_evidence SET shared_with_provider = ? WHERE id = ?").params(shared, evidenceId)
+        jdbc.sql("""
+                UPDATE assessment_evidence SET shared_with_provider = ? WHERE id = ?""").params(shared, evidenceId)
                 .update();
     }
 
@@ -392,8 +412,10 @@ public class AssessmentRepository {
 
     /** Deletes the key row (the cryptographic erasure) and then the metadata. */
     public void deleteEvidence(UUID evidenceId) {
-        jdbc.sql("DELETE FROM assessment_evidence_key WHERE evidence_id = ?").param(evidenceId).update();
-        jdbc.sql("DELETE FROM assessment_evidence WHERE id = ?").param(evidenceId).update();
+        jdbc.sql("""
+                DELETE FROM assessment_evidence_key WHERE evidence_id = ?""").param(evidenceId).update();
+        jdbc.sql("""
+                DELETE FROM assessment_evidence WHERE id = ?""").param(evidenceId).update();
     }
 
     private static final RowMapper<EvidenceInfo> EVIDENCE = (rs, n) -> new EvidenceInfo(rs.getObject("id", UUID.class),
@@ -453,7 +475,8 @@ public class AssessmentRepository {
     }
 
     public Optional<Remediation> remediation(UUID id) {
-        return jdbc.sql("SELECT * FROM assessment_remediation WHERE id = ?").param(id).query(REMEDIATION).optional();
+        return jdbc.sql("""
+                SELECT * FROM assessment_remediation WHERE id = ?""").param(id).query(REMEDIATION).optional();
     }
 
     public List<Remediation> remediations(UUID assessmentId) {
@@ -464,7 +487,8 @@ public class AssessmentRepository {
     }
 
     public List<Remediation> remediationsOfItem(UUID itemId) {
-        return jdbc.sql("SELECT * FROM assessment_remediation WHERE item_id = ? ORDER BY created_at").param(itemId)
+        return jdbc.sql("""
+                SELECT * FROM assessment_remediation WHERE item_id = ? ORDER BY created_at""").param(itemId)
                 .query(REMEDIATION).list();
     }
 

@@ -53,7 +53,8 @@ public class InheritanceRepository {
     }
 
     public Optional<ExternalConclusion> conclusion(UUID id) {
-        return jdbc.sql("SELECT * FROM assessment_external_conclusion WHERE id = ?").param(id).query(CONCLUSION)
+        return jdbc.sql("""
+                SELECT * FROM assessment_external_conclusion WHERE id = ?""").param(id).query(CONCLUSION)
                 .optional();
     }
 
@@ -87,17 +88,20 @@ public class InheritanceRepository {
     }
 
     public Optional<ItemInheritance> find(UUID itemId) {
-        return jdbc.sql("SELECT * FROM assessment_item_inheritance WHERE item_id = ?").param(itemId)
+        return jdbc.sql("""
+                SELECT * FROM assessment_item_inheritance WHERE item_id = ?""").param(itemId)
                 .query(INHERITANCE).optional();
     }
 
     public List<ItemInheritance> ofAssessment(UUID assessmentId) {
-        return jdbc.sql("SELECT * FROM assessment_item_inheritance WHERE assessment_id = ?").param(assessmentId)
+        return jdbc.sql("""
+                SELECT * FROM assessment_item_inheritance WHERE assessment_id = ?""").param(assessmentId)
                 .query(INHERITANCE).list();
     }
 
     public void delete(UUID itemId) {
-        jdbc.sql("DELETE FROM assessment_item_inheritance WHERE item_id = ?").param(itemId).update();
+        jdbc.sql("""
+                DELETE FROM assessment_item_inheritance WHERE item_id = ?""").param(itemId).update();
     }
 
     private static final RowMapper<ItemInheritance> INHERITANCE = (rs, n) -> new ItemInheritance(

@@ -21,7 +21,8 @@ import org.yunjian.evidence.RequestRecords.EvidenceLink;
 public class EvidenceLinkRepository {
 
     private static final String ASSESSMENTS_OF =
-            "SELECT DISTINCT assessment_id FROM assessment_evidence_link WHERE evidence_id = ?";
+            """
+                    SELECT DISTINCT assessment_id FROM assessment_evidence_link WHERE evidence_id = ?""";
 
     private final JdbcClient jdbc;
 
@@ -37,7 +38,8 @@ public class EvidenceLinkRepository {
     }
 
     int delete(UUID evidenceId, UUID itemId) {
-        return jdbc.sql("DELETE FROM assessment_evidence_link WHERE evidence_id = ? AND item_id = ?")
+        return jdbc.sql("""
+                DELETE FROM assessment_evidence_link WHERE evidence_id = ? AND item_id = ?""")
                 .params(evidenceId, itemId).update();
     }
 
@@ -56,13 +58,15 @@ public class EvidenceLinkRepository {
     }
 
     Optional<LocalDate> validUntil(UUID evidenceId) {
-        return jdbc.sql("SELECT valid_until FROM assessment_evidence WHERE id = ?").param(evidenceId)
+        return jdbc.sql("""
+                SELECT valid_until FROM assessment_evidence WHERE id = ?""").param(evidenceId)
                 .query((rs, n) -> Optional.ofNullable(rs.getObject("valid_until", LocalDate.class))).optional()
                 .flatMap(o -> o);
     }
 
     public void setValidUntil(UUID evidenceId, LocalDate date) {
-        jdbc.sql("UPDATE assessment_evidence SET valid_until = ? WHERE id = ?").params(date, evidenceId).update();
+        jdbc.sql("""
+                UPDATE assessment_evidence SET valid_until = ? WHERE id = ?""").params(date, evidenceId).update();
     }
 
     /** Ids of the evidence of earlier assessments of the system (created before {@code than}), newest first. */

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.paging.SqlPage;
+import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.version.Versions;
 import org.yunjian.exitproject.ChecklistStatus;
@@ -55,7 +55,8 @@ class ExitProjectRepository {
     }
 
     Optional<ProjectInfo> find(UUID id) {
-        return jdbc.sql("SELECT * FROM exit_project WHERE id = ?").param(id).query(PROJECT).optional();
+        return jdbc.sql("""
+                SELECT * FROM exit_project WHERE id = ?""").param(id).query(PROJECT).optional();
     }
 
     /**
@@ -63,9 +64,10 @@ class ExitProjectRepository {
      * with the total: filtered, counted and paged in SQL.
      */
     Paged<ProjectInfo> page(Collection<UUID> systemIds, String q, ExitStatus status, PageRequest page) {
-        SqlPage.Where where = new SqlPage.Where().in("system_id", "ids", systemIds).contains("name", q, "name")
+        PageQueries.Where where = new PageQueries.Where().in("system_id", "ids", systemIds).contains("name", q, "name")
                 .equal("status", "status", status);
-        return SqlPage.query(jdbc, "*", "exit_project", where, "created_at DESC, id", page,
+        return PageQueries.query(jdbc, "*", "exit_project", where, """
+                created_at DESC, id""", page,
                 s -> s.query(PROJECT).list());
     }
 
@@ -73,19 +75,22 @@ class ExitProjectRepository {
         if (systemIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT * FROM exit_project WHERE system_id IN (:ids) ORDER BY created_at DESC, id")
+        return jdbc.sql("""
+                SELECT * FROM exit_project WHERE system_id IN (:ids) ORDER BY created_at DESC, id""")
                 .param("ids", systemIds).query(PROJECT).list();
     }
 
     /** The projects not yet closed, oldest first (what may still wait on them: 我的待办). */
     List<UUID> unfinished() {
-        return jdbc.sql("SELECT id FROM exit_project WHERE status <> 'CLOSED' ORDER BY created_at, id")
+        return jdbc.sql("""
+                SELECT id FROM exit_project WHERE status <> 'CLOSED' ORDER BY created_at, id""")
                 .query(UUID.class).list();
     }
 
     /** Locks the project row for the rest of the transaction (serialises writes against transitions). */
     Optional<ExitStatus> lockStatus(UUID id) {
-        return jdbc.sql("SELECT status FROM exit_project WHERE id = ? FOR UPDATE").param(id).query(String.class)
+        return jdbc.sql("""
+                SELECT status FROM exit_project WHERE id = ? FOR UPDATE""").param(id).query(String.class)
                 .optional().map(ExitStatus::valueOf);
     }
 
@@ -124,7 +129,8 @@ class ExitProjectRepository {
         Object[] params = java.util.Arrays.copyOf(values, values.length + 2);
         params[values.length] = id;
         params[values.length + 1] = expected;
-        int n = jdbc.sql("UPDATE exit_project SET " + set + ", version = version + 1 WHERE id = ? AND version = ?")
+        int n = jdbc.sql("""
+                UPDATE exit_project SET %s, version = version + 1 WHERE id = ? AND version = ?""".formatted(set))
                 .params(params).update();
         Versions.requireUpdated(n, jdbc, "exit_project", "updated_at", id);
     }
@@ -148,7 +154,8 @@ class ExitProjectRepository {
     }
 
     List<ChecklistItem> checklist(UUID projectId) {
-        return jdbc.sql("SELECT * FROM exit_checklist_item WHERE project_id = ? ORDER BY position").param(projectId)
+        return jdbc.sql("""
+                SELECT * FROM exit_checklist_item WHERE project_id = ? ORDER BY position""").param(projectId)
                 .query((rs, n) -> new ChecklistItem(rs.getString("item_key"), rs.getInt("position"),
                         rs.getString("requirement_id"), ChecklistStatus.valueOf(rs.getString("status")),
                         rs.getString("note"), rs.getString("updated_by"), instant(rs, "updated_at"),
@@ -164,7 +171,8 @@ class ExitProjectRepository {
                         version = version + 1 WHERE project_id = ? AND item_key = ? AND version = ?""")
                 .params(status.name(), note, by, utc(now), projectId, key, expected).update();
         if (n == 0) {
-            throw jdbc.sql("SELECT version, updated_at FROM exit_checklist_item WHERE project_id = ? AND item_key = ?")
+            throw jdbc.sql("""
+                    SELECT version, updated_at FROM exit_checklist_item WHERE project_id = ? AND item_key = ?""")
                     .params(projectId, key)
                     .query((rs, i) -> new StaleVersionException(rs.getLong(1), instant(rs, "updated_at"))).single();
         }
@@ -182,7 +190,8 @@ class ExitProjectRepository {
     }
 
     List<Row> records(UUID projectId) {
-        return jdbc.sql("SELECT * FROM exit_project_record WHERE project_id = ? ORDER BY recorded_at, id")
+        return jdbc.sql("""
+                SELECT * FROM exit_project_record WHERE project_id = ? ORDER BY recorded_at, id""")
                 .param(projectId)
                 .query((rs, n) -> new Row(rs.getObject("id", UUID.class), Kind.valueOf(rs.getString("kind")),
                         rs.getString("payload"), rs.getString("recorded_by"), rs.getObject("recorded_org", UUID.class),
@@ -201,7 +210,8 @@ class ExitProjectRepository {
     }
 
     Optional<CertificateInfo> certificate(UUID projectId) {
-        return jdbc.sql("SELECT * FROM exit_certificate WHERE project_id = ?").param(projectId)
+        return jdbc.sql("""
+                SELECT * FROM exit_certificate WHERE project_id = ?""").param(projectId)
                 .query((rs, n) -> new CertificateInfo(rs.getObject("project_id", UUID.class),
                         rs.getObject("certificate_id", UUID.class), rs.getString("certificate_number"),
                         rs.getString("issued_by"), instant(rs, "issued_at"),

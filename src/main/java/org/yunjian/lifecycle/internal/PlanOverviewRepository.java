@@ -50,7 +50,8 @@ class PlanOverviewRepository {
                             k -> new ArrayList<>()).add(new LifecyclePlan.Stage(Phase.valueOf(rs.getString("phase")),
                             rs.getString("term"), rs.getInt("position"), Jdbc.instant(rs, "closed_at"),
                             rs.getObject("closed_by", UUID.class)))).list();
-            jdbc.sql("SELECT * FROM lifecycle_plan WHERE system_id IN (:systems)").param("systems", chunk)
+            jdbc.sql("""
+                    SELECT * FROM lifecycle_plan WHERE system_id IN (:systems)""").param("systems", chunk)
                     .query((rs, n) -> {
                         UUID id = rs.getObject("id", UUID.class);
                         return out.put(id, new Head(id, rs.getObject("system_id", UUID.class),

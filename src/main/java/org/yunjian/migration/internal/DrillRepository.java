@@ -39,12 +39,14 @@ class DrillRepository {
     }
 
     List<EmergencyPlan> plans(UUID systemId) {
-        return jdbc.sql("SELECT * FROM lifecycle_emergency_plan WHERE system_id = ? ORDER BY scenario")
+        return jdbc.sql("""
+                SELECT * FROM lifecycle_emergency_plan WHERE system_id = ? ORDER BY scenario""")
                 .param(systemId).query(PLAN).list();
     }
 
     Optional<EmergencyPlan> plan(UUID systemId, UUID id) {
-        return jdbc.sql("SELECT * FROM lifecycle_emergency_plan WHERE system_id = ? AND id = ?").params(systemId, id)
+        return jdbc.sql("""
+                SELECT * FROM lifecycle_emergency_plan WHERE system_id = ? AND id = ?""").params(systemId, id)
                 .query(PLAN).optional();
     }
 
@@ -72,14 +74,17 @@ class DrillRepository {
 
     /** The systems with drill records (the inbox's rebuild reads what waits on their follow-up tasks). */
     List<UUID> drillSystems() {
-        return jdbc.sql("SELECT DISTINCT system_id FROM lifecycle_drill").query(UUID.class).list();
+        return jdbc.sql("""
+                SELECT DISTINCT system_id FROM lifecycle_drill""").query(UUID.class).list();
     }
 
     /** A system's drills, the latest first, each with its tasks. */
     List<Drill> drills(UUID systemId) {
-        List<Drill.Task> tasks = jdbc.sql("SELECT * FROM lifecycle_drill_task WHERE system_id = ? ORDER BY position")
+        List<Drill.Task> tasks = jdbc.sql("""
+                SELECT * FROM lifecycle_drill_task WHERE system_id = ? ORDER BY position""")
                 .param(systemId).query(TASK).list();
-        return jdbc.sql("SELECT * FROM lifecycle_drill WHERE system_id = ? ORDER BY held_on DESC, recorded_at DESC")
+        return jdbc.sql("""
+                SELECT * FROM lifecycle_drill WHERE system_id = ? ORDER BY held_on DESC, recorded_at DESC""")
                 .param(systemId).query((rs, n) -> {
                     UUID id = rs.getObject("id", UUID.class);
                     return new Drill(id, systemId, date(rs.getDate("held_on")), rs.getObject("plan_id", UUID.class),
@@ -108,7 +113,8 @@ class DrillRepository {
     }
 
     Optional<Drill.Task> task(UUID systemId, UUID id) {
-        return jdbc.sql("SELECT * FROM lifecycle_drill_task WHERE system_id = ? AND id = ?").params(systemId, id)
+        return jdbc.sql("""
+                SELECT * FROM lifecycle_drill_task WHERE system_id = ? AND id = ?""").params(systemId, id)
                 .query(TASK).optional();
     }
 

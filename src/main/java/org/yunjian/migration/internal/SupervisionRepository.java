@@ -33,9 +33,9 @@ class SupervisionRepository {
             date(rs.getDate("regulator_reviewed_on")), rs.getString("regulator_reference"), rs.getLong("version"));
 
     private final JdbcClient jdbc;
-    private final OpsFiles files;
+    private final OpsFileRepository files;
 
-    SupervisionRepository(JdbcClient jdbc, OpsFiles files) {
+    SupervisionRepository(JdbcClient jdbc, OpsFileRepository files) {
         this.jdbc = jdbc;
         this.files = files;
     }
@@ -49,7 +49,7 @@ class SupervisionRepository {
                     rs.getString("submitted_by"), rs.getObject("submitted_org", UUID.class),
                     instant(rs, "submitted_at"), rs.getString("reviewed_by"), date(rs.getDate("reviewed_on")),
                     conclusion == null ? null : SupervisionConclusion.valueOf(conclusion), rs.getString("issues"),
-                    files.of(systemId, OpsFiles.Owner.REPORT, id).stream().findFirst().orElse(null),
+                    files.of(systemId, OpsFileRepository.Owner.REPORT, id).stream().findFirst().orElse(null),
                     rs.getLong("version"));
         };
     }
@@ -68,7 +68,8 @@ class SupervisionRepository {
     }
 
     Optional<SupervisionReport> report(UUID systemId, UUID id) {
-        return jdbc.sql("SELECT * FROM lifecycle_supervision_report WHERE system_id = ? AND id = ?")
+        return jdbc.sql("""
+                SELECT * FROM lifecycle_supervision_report WHERE system_id = ? AND id = ?""")
                 .params(systemId, id).query(report(systemId)).optional();
     }
 
@@ -78,7 +79,7 @@ class SupervisionRepository {
                         received_on, submitted_by, submitted_org, submitted_at) VALUES (?,?,?,?,?,?,?,?,?)""")
                 .params(r.id(), r.systemId(), r.kind().name(), r.periodStart(), r.periodEnd(), r.receivedOn(),
                         r.submittedBy(), r.submittedOrg(), utc(r.submittedAt())).update();
-        files.store(r.systemId(), OpsFiles.Owner.REPORT, r.id(), r.file(), r.submittedBy());
+        files.store(r.systemId(), OpsFileRepository.Owner.REPORT, r.id(), r.file(), r.submittedBy());
     }
 
     /** Stores the review if the report is still at version {@code expected}; else a stale-version conflict. */
@@ -92,12 +93,14 @@ class SupervisionRepository {
     }
 
     List<SupervisionChange> changes(UUID systemId) {
-        return jdbc.sql("SELECT * FROM lifecycle_supervision_change WHERE system_id = ? ORDER BY requested_at DESC")
+        return jdbc.sql("""
+                SELECT * FROM lifecycle_supervision_change WHERE system_id = ? ORDER BY requested_at DESC""")
                 .param(systemId).query(CHANGE).list();
     }
 
     Optional<SupervisionChange> change(UUID systemId, UUID id) {
-        return jdbc.sql("SELECT * FROM lifecycle_supervision_change WHERE system_id = ? AND id = ?")
+        return jdbc.sql("""
+                SELECT * FROM lifecycle_supervision_change WHERE system_id = ? AND id = ?""")
                 .params(systemId, id).query(CHANGE).optional();
     }
 

@@ -27,7 +27,8 @@ class AssetRepository {
 
     /** The list, or empty when the system does not exist. */
     Optional<SystemAsset.Inventory> find(UUID systemId) {
-        return jdbc.sql("SELECT assets_version FROM cloud_system WHERE id = ?").param(systemId).query(Long.class)
+        return jdbc.sql("""
+                SELECT assets_version FROM cloud_system WHERE id = ?""").param(systemId).query(Long.class)
                 .optional().map(v -> new SystemAsset.Inventory(systemId, v, jdbc.sql(
                         """
                                 SELECT id, asset_type, name, product_version, importance, note FROM cloud_system_asset
@@ -42,10 +43,13 @@ class AssetRepository {
      * the new version.
      */
     long replace(UUID systemId, long expected, List<SystemAsset> assets) {
-        int n = jdbc.sql("UPDATE cloud_system SET assets_version = assets_version + 1 WHERE id = ? AND assets_version = ?")
+        int n = jdbc.sql("""
+                UPDATE cloud_system SET assets_version = assets_version + 1 WHERE id = ? AND assets_version = ?""")
                 .params(systemId, expected).update();
-        Versions.requireUpdated(n, jdbc, "(SELECT id, assets_version AS version FROM cloud_system) av", null, systemId);
-        jdbc.sql("DELETE FROM cloud_system_asset WHERE system_id = ?").param(systemId).update();
+        Versions.requireUpdated(n, jdbc, """
+                (SELECT id, assets_version AS version FROM cloud_system) av""", null, systemId);
+        jdbc.sql("""
+                DELETE FROM cloud_system_asset WHERE system_id = ?""").param(systemId).update();
         int position = 0;
         for (SystemAsset a : assets) {
             jdbc.sql("""

@@ -81,7 +81,8 @@ class PrivateNotesSealing implements JavaMigration {
     int seal(Connection c) throws java.sql.SQLException {
         Map<UUID, String> clear = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT system_id, notes FROM cloud_system_private_note WHERE notes_sealed IS NULL");
+                """
+                        SELECT system_id, notes FROM cloud_system_private_note WHERE notes_sealed IS NULL""");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 clear.put(rs.getObject(1, UUID.class), rs.getString(2));

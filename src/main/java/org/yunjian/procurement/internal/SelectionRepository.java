@@ -68,7 +68,8 @@ class SelectionRepository {
 
     /** The selection's stored version (0: never changed). */
     long version(UUID systemId) {
-        return jdbc.sql("SELECT version FROM lifecycle_selection WHERE system_id = ?").param(systemId)
+        return jdbc.sql("""
+                SELECT version FROM lifecycle_selection WHERE system_id = ?""").param(systemId)
                 .query(Long.class).optional().orElse(0L);
     }
 
@@ -90,7 +91,8 @@ class SelectionRepository {
     }
 
     void removeCandidate(UUID candidate) {
-        jdbc.sql("DELETE FROM lifecycle_selection_candidate WHERE id = ?").param(candidate).update();
+        jdbc.sql("""
+                DELETE FROM lifecycle_selection_candidate WHERE id = ?""").param(candidate).update();
     }
 
     void saveJudgement(CandidateJudgement j) {
@@ -111,7 +113,8 @@ class SelectionRepository {
     }
 
     void saveDecision(UUID systemId, ProviderSelection.Decision d) {
-        jdbc.sql("DELETE FROM lifecycle_selection_decision WHERE system_id = ?").param(systemId).update();
+        jdbc.sql("""
+                DELETE FROM lifecycle_selection_decision WHERE system_id = ?""").param(systemId).update();
         jdbc.sql("""
                         INSERT INTO lifecycle_selection_decision (system_id, candidate_id, reasons, decided_by, decided_at)
                         VALUES (?,?,?,?,?)""")
@@ -139,7 +142,8 @@ class SelectionRepository {
 
     /** Whether a candidate has evidence (it cannot be removed then: evidence is kept). */
     boolean hasEvidence(UUID candidate) {
-        return jdbc.sql("SELECT COUNT(*) FROM lifecycle_selection_evidence WHERE candidate_id = ?").param(candidate)
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM lifecycle_selection_evidence WHERE candidate_id = ?""").param(candidate)
                 .query(Long.class).single() > 0;
     }
 }

@@ -17,7 +17,7 @@ import org.yunjian.risk.RiskEntry;
 import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.paging.SqlPage;
+import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.assessment.spi.Records;
 
@@ -71,23 +71,26 @@ class WorkbenchRepository {
      */
     Paged<Records.TestItem> items(UUID assessmentId, ItemFilter filter, Collection<String> textRequirements,
                                   PageRequest page) {
-        SqlPage.Where where = new SqlPage.Where().and("assessment_id = :a", "a", assessmentId)
+        PageQueries.Where where = new PageQueries.Where().and("assessment_id = :a", "a", assessmentId)
                 .equal("layer", "layer", filter.layer()).equal("control_point", "point", filter.controlPoint())
                 .equal("side", "side", filter.side());
         if ("NONE".equals(filter.verdict())) {
-            where.and("verdict IS NULL");
+            where.and("""
+                    verdict IS NULL""");
         } else {
             where.equal("verdict", "verdict", filter.verdict());
         }
         if (filter.q() != null) {
-            String any = "(LOWER(requirement_id) LIKE :q ESCAPE '!' OR CAST(position + 1 AS VARCHAR(10)) LIKE :q "
-                    + "ESCAPE '!'" + (textRequirements.isEmpty() ? "" : " OR requirement_id IN (:texts)") + ")";
+            String any = """
+                    (LOWER(requirement_id) LIKE :q ESCAPE '!' OR CAST(position + 1 AS VARCHAR(10)) LIKE :q \
+                    ESCAPE '!'%s)""".formatted(textRequirements.isEmpty() ? "" : """
+                    \sOR requirement_id IN (:texts)""");
             where.and(any, "q", ListFilters.likeContains(filter.q()));
             if (!textRequirements.isEmpty()) {
                 where.param("texts", textRequirements);
             }
         }
-        return SqlPage.query(jdbc, "*", "assessment_item", where, "position, id", page,
+        return PageQueries.query(jdbc, "*", "assessment_item", where, "position, id", page,
                 statement -> statement.query(AssessmentRepository.ITEM).list());
     }
 }

@@ -28,12 +28,13 @@ import org.yunjian.workbench.internal.Dashboards.Totals;
 import org.yunjian.party.Parties;
 import org.yunjian.party.SystemQuery;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
 import org.yunjian.assessment.spi.Access;
 import org.yunjian.assessment.spi.ItemLabels;
-import org.yunjian.assessment.spi.ItemSums;
-import org.yunjian.assessment.spi.ScoreSql;
+import org.yunjian.assessment.spi.ItemSumRepository;
+import org.yunjian.assessment.spi.ScoreQueries;
 import org.yunjian.assessment.spi.ScoringPolicies;
 
 /**
@@ -41,17 +42,17 @@ import org.yunjian.assessment.spi.ScoringPolicies;
  * conclusion and template with the control points, and one page of systems. Both start from the same common table
  * expressions: the systems the caller sees ({@link Parties#visibleSystemSummariesSql}) and per system, among the
  * assessments the caller has a relation to ({@link Access#visibleSql}), the latest completed one, its item sums
- * (stored when it was completed, {@link ItemSums}: one row per system, not its items) and its conclusion
- * ({@link ScoreSql}), and the open and overdue remediation tasks. Java touches only the rows of the page and the
+ * (stored when it was completed, {@link ItemSumRepository}: one row per system, not its items) and its conclusion
+ * ({@link ScoreQueries}), and the open and overdue remediation tasks. Java touches only the rows of the page and the
  * control points of the catalog.
  */
-final class OverviewQuery {
+final class OverviewQueries {
 
     private final JdbcClient jdbc;
     private final ScoringPolicies policies;
     private final ItemLabels labels;
 
-    OverviewQuery(JdbcClient jdbc, ScoringPolicies policies, ItemLabels labels) {
+    OverviewQueries(JdbcClient jdbc, ScoringPolicies policies, ItemLabels labels) {
         this.jdbc = jdbc;
         this.policies = policies;
         this.labels = labels;
@@ -98,7 +99,8 @@ final class OverviewQuery {
 
     /** The filters on what is computed, over CTE {@code alias} ({@code rc}, or {@code vl} without a conclusion). */
     private static String where(Filter f, String alias) {
-        String where = " WHERE 1 = 1";
+        String where = """
+                \sWHERE 1 = 1""";
         if (f.conclusion() != null) {
             where += f.conclusion().equals(Filter.NO_CONCLUSION) ? " AND " + alias + ".conclusion IS NULL"
                     : " AND " + alias + ".conclusion = :conclusion";
@@ -113,10 +115,11 @@ final class OverviewQuery {
     private List<SystemRow> page(String systems, CurrentUser u, Filter f, PageRequest page,
                                  Map<String, Object> params) {
         boolean computedFilter = f.conclusion() != null || f.overdueOnly();
+        PageQueries.bind(page, params);
         String sql = computedFilter
-                ? with(systems, u, params) + "SELECT rc.* FROM rc" + where(f, "rc") + " ORDER BY rc.name, rc.id"
-                + page.limitOffset()
-                : with(systems + " ORDER BY s.name, s.id" + page.limitOffset(), u, params)
+                ? with(systems, u, params) + "SELECT rc.* FROM rc" + where(f, "rc") + " ORDER BY rc.name, rc.id "
+                + PageQueries.LIMIT_OFFSET
+                : with(systems + " ORDER BY s.name, s.id " + PageQueries.LIMIT_OFFSET, u, params)
                 + "SELECT rc.* FROM rc ORDER BY rc.name, rc.id";
         return jdbc.sql(sql).params(params).query((rs, n) -> {
             String c = rs.getString("conclusion");
@@ -162,8 +165,8 @@ final class OverviewQuery {
      * joins by nested loops only, evaluates a derived table again for each outer row). {@code vt}: the systems with
      * their open and overdue remediation tasks of assessments not archived that the caller has a relation to;
      * {@code vl}: with the latest completed such assessment ({@link Dashboards} {@code BY_COMPLETION}, an indexed
-     * lookup per system); {@code rw}: with that assessment's stored item sums ({@link ItemSums}); {@code rh}: its rate; {@code rc}: its
-     * conclusion ({@link ScoreSql}). docs/performance.md has the plans.
+     * lookup per system); {@code rw}: with that assessment's stored item sums ({@link ItemSumRepository}); {@code rh}: its rate; {@code rc}: its
+     * conclusion ({@link ScoreQueries}). docs/performance.md has the plans.
      */
     private String with(String systems, CurrentUser u, Map<String, Object> params) {
         String completed = "('" + AssessmentStatus.COMPLETED.name() + "', '" + AssessmentStatus.ARCHIVED.name() + "')";
@@ -187,12 +190,12 @@ final class OverviewQuery {
                 + "l.completed_at, l.report_template, vl.open_tasks, vl.overdue_tasks, COALESCE(ia.doubled_score, 0) AS t, "
                 + "COALESCE(ia.scored, 0) AS s, COALESCE(ia.recorded, 0) AS recorded, COALESCE(ia.high, 0) AS high, "
                 + "COALESCE(ia.medium, 0) AS medium FROM vl LEFT JOIN assessment l ON l.id = vl.latest_id "
-                // the item sums stored when the assessment was completed (ItemSums): one row per system
+                // the item sums stored when the assessment was completed (ItemSumRepository): one row per system
                 + "LEFT JOIN assessment_item_sums ia ON ia.assessment_id = vl.latest_id), "
-                + "rh AS (SELECT rw.*, " + ScoreSql.rateHundredths("rw.t", "rw.s") + " AS rate_h FROM rw), "
+                + "rh AS (SELECT rw.*, " + ScoreQueries.rateHundredths("rw.t", "rw.s") + " AS rate_h FROM rw), "
                 // a completed assessment with nothing recorded has no conclusion (ScoreResult.notYetAssessed)
                 + "rc AS (SELECT rh.*, CASE WHEN rh.latest_id IS NULL OR rh.recorded = 0 THEN NULL ELSE "
-                + ScoreSql.conclusion(policies, "rh.report_template", "rh.rate_h", "rh.high", "rh.medium")
+                + ScoreQueries.conclusion(policies, "rh.report_template", "rh.rate_h", "rh.high", "rh.medium")
                 + " END AS conclusion FROM rh) ";
     }
 
@@ -202,19 +205,21 @@ final class OverviewQuery {
      * The totals grouped by conclusion and template ({@code kind} G: conclusion, template, systems, high-risk
      * findings, open and overdue tasks, sum of rates) and the control points of the shown systems' latest assessments
      * (C: control point, its first item, systems, failing, the four verdict counts, twice the score, scored items) —
-     * the control point sums stored per assessment ({@link ItemSums}), grouped by control point as the scores group
+     * the control point sums stored per assessment ({@link ItemSumRepository}), grouped by control point as the scores group
      * items ({@code ScoreResult.byControlPoint}). The systems come first and the sums are looked up by index with
      * LEFT JOIN (an IN subquery or an inner join let H2 compute them again for every row); scored ({@code rc}) only to
      * filter by conclusion.
      */
     private static String totalsAndControlPoints(Filter f) {
         String from = f.conclusion() == null ? "vl" : "rc";
-        return "SELECT '" + GROUP + "' AS kind, rc.conclusion AS k1, rc.report_template AS k2, " + big("COUNT(*)")
+        return "SELECT '" + GROUP + "' AS kind, rc.conclusion AS k1, rc.report_template AS k2, " + big("""
+                COUNT(*)""")
                 + " AS n1, " + big("SUM(rc.high)") + " AS n2, " + big("SUM(rc.open_tasks)") + " AS n3, "
                 + big("SUM(rc.overdue_tasks)") + " AS n4, " + big("SUM(rc.rate_h)") + " AS n5, " + big("NULL")
                 + " AS n6, " + big("NULL") + " AS n7, " + big("NULL") + " AS n8 FROM rc" + where(f, "rc")
                 + " GROUP BY rc.conclusion, rc.report_template UNION ALL "
-                + "SELECT 'C', i.control_point, MIN(i.first_item), " + big("COUNT(*)") + ", " + big("SUM(i.failing)")
+                + "SELECT 'C', i.control_point, MIN(i.first_item), " + big("""
+                        COUNT(*)""") + ", " + big("SUM(i.failing)")
                 + ", " + big("SUM(i.compliant)") + ", " + big("SUM(i.partial)") + ", " + big("SUM(i.non_compliant)")
                 + ", " + big("SUM(i.not_applicable)") + ", " + big("SUM(i.doubled_score)") + ", "
                 + big("SUM(i.scored)") + " FROM " + from + " LEFT JOIN assessment_control_point_sums i "
@@ -234,8 +239,8 @@ final class OverviewQuery {
     /** Adds one C row, merged with others of the same label (the same control point in another requirement). */
     private void controlPoint(java.sql.ResultSet rs, Map<List<String>, Raw> byLabel) throws java.sql.SQLException {
         String first = rs.getString("k2");
-        int end = ItemSums.POSITION_WIDTH + ItemSums.REQUIREMENT_WIDTH;
-        String req = first.substring(ItemSums.POSITION_WIDTH, end).strip();
+        int end = ItemSumRepository.POSITION_WIDTH + ItemSumRepository.REQUIREMENT_WIDTH;
+        String req = first.substring(ItemSumRepository.POSITION_WIDTH, end).strip();
         Raw r = new Raw(labels.layer(req, first.substring(end)), labels.controlPoint(req, rs.getString("k1")),
                 rs.getInt("n1"), rs.getInt("n2"), rs.getInt("n3"), rs.getInt("n4"), rs.getInt("n5"), rs.getInt("n6"),
                 rs.getLong("n7"), rs.getInt("n8"));

@@ -16,7 +16,7 @@ import org.yunjian.shared.Texts;
  * what about, how many tries and why the last one failed — so a robot that stopped answering is noticed.
  */
 @Service
-public class DeliveryRecords {
+public class DeliveryRecordQueries {
 
     /** One delivery; {@code robot} is the robot's name (or empty for an e-mail), {@code error} the last failure. */
     public record Record(UUID id, String channel, String robot, String text, Deliveries.Status status, int attempts,
@@ -26,7 +26,7 @@ public class DeliveryRecords {
     private final JdbcClient jdbc;
     private final OrganizationAdministrators admins;
 
-    DeliveryRecords(JdbcClient jdbc, OrganizationAdministrators admins) {
+    DeliveryRecordQueries(JdbcClient jdbc, OrganizationAdministrators admins) {
         this.jdbc = jdbc;
         this.admins = admins;
     }
@@ -51,7 +51,8 @@ public class DeliveryRecords {
 
     /** How many of the organisation's deliveries failed for good (no access check: for a page already allowed). */
     public long failedCount(UUID organizationId) {
-        return jdbc.sql("SELECT COUNT(*) FROM notification_delivery WHERE organization_id = ? AND status = 'FAILED'")
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM notification_delivery WHERE organization_id = ? AND status = 'FAILED'""")
                 .param(organizationId).query(Long.class).single();
     }
 }

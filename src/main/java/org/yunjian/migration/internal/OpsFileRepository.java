@@ -17,7 +17,7 @@ import org.yunjian.evidence.EvidenceVault;
  * them; this keeps their metadata, by the object they belong to. Files are never changed once stored.
  */
 @Repository
-public class OpsFiles {
+public class OpsFileRepository {
 
     /** What a file belongs to. */
     public enum Owner { ACCEPTANCE, REPORT }
@@ -30,7 +30,7 @@ public class OpsFiles {
     private final EvidenceVault vault;
     private final Clock clock;
 
-    OpsFiles(JdbcClient jdbc, EvidenceVault vault, Clock clock) {
+    OpsFileRepository(JdbcClient jdbc, EvidenceVault vault, Clock clock) {
         this.jdbc = jdbc;
         this.vault = vault;
         this.clock = clock;
@@ -65,7 +65,8 @@ public class OpsFiles {
     }
 
     Optional<Found> find(UUID systemId, UUID fileId) {
-        return jdbc.sql("SELECT * FROM lifecycle_ops_file WHERE system_id = ? AND id = ?").params(systemId, fileId)
+        return jdbc.sql("""
+                SELECT * FROM lifecycle_ops_file WHERE system_id = ? AND id = ?""").params(systemId, fileId)
                 .query((rs, n) -> new Found(Owner.valueOf(rs.getString("owner_kind")),
                         rs.getObject("owner_id", UUID.class), SEALED.mapRow(rs, n))).optional();
     }
