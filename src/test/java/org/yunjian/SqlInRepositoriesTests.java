@@ -44,8 +44,7 @@ class SqlInRepositoriesTests {
             Map.entry("org/yunjian/report/internal/DemoReportTemplate.java", new int[] {1, 0, 0}),
             Map.entry("org/yunjian/risk/RiskEntry.java", new int[] {1, 0, 0}),
             Map.entry("org/yunjian/storage/EmbeddedH2.java", new int[] {2, 2, 2}),
-            Map.entry("org/yunjian/workbench/internal/Dashboards.java", new int[] {4, 0, 0}),
-            Map.entry("org/yunjian/workbench/internal/OverviewQueries.java", new int[] {0, 50, 50})
+            Map.entry("org/yunjian/workbench/internal/Dashboards.java", new int[] {4, 0, 0})
 );
 
     static final Pattern SQL = Pattern.compile(
