@@ -44,7 +44,6 @@ import org.yunjian.assessment.spi.Records.Interview;
 import org.yunjian.assessment.spi.Records.Remediation;
 import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.assessment.spi.Records.VerdictEntry;
-import org.yunjian.assessment.spi.ReportNumbers;
 import org.yunjian.assessment.spi.ReportSetups;
 import org.yunjian.assessment.spi.Scopes;
 import org.yunjian.assessment.spi.ScoringPolicies;
@@ -59,13 +58,13 @@ import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.TextRules;
 import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.assessment.spi.ReportNumberRepository;
 
 /** Assessment projects, test items, verdicts, interviews, scores and remediation, with object scope. */
 @Service
@@ -84,7 +83,7 @@ public class AssessmentService {
     private final Clock clock;
 
     private final TextRules textRules;
-    private final ReportNumbers reportNumbers;
+    private final ReportNumberRepository reportNumbers;
     private final ItemLabels labels;
     private final VerdictRemediation tasks;
     private final InheritanceRepository inherited;
@@ -93,7 +92,7 @@ public class AssessmentService {
 
     AssessmentService(AssessmentRepository repo, ItemGenerator generator, Parties parties, UserAdministration users,
                       ScoringPolicies scoring, ApplicationEventPublisher events, Clock clock, TextRules textRules,
-                      ReportNumbers reportNumbers, ItemLabels labels, VerdictRemediation tasks,
+                      ReportNumberRepository reportNumbers, ItemLabels labels, VerdictRemediation tasks,
                       InheritanceRepository inherited, AssessmentChanges work) {
         this.work = work;
         this.inherited = inherited;

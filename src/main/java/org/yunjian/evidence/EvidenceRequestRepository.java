@@ -20,14 +20,15 @@ import org.yunjian.evidence.EvidenceRouting;
 import org.yunjian.evidence.RequestRecords.RequestLine;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.paging.SqlPage;
+import org.yunjian.shared.paging.PageQueries;
 
 /** Evidence requests (资料清单), their lines and the items each line supports. */
 @Repository
 public class EvidenceRequestRepository {
 
-    private static final String SELECT = "SELECT l.*, r.sent_by_name, r.sent_at FROM assessment_evidence_request_line l "
-            + "JOIN assessment_evidence_request r ON r.id = l.request_id ";
+    private static final String SELECT = """
+            SELECT l.*, r.sent_by_name, r.sent_at FROM assessment_evidence_request_line l
+            JOIN assessment_evidence_request r ON r.id = l.request_id\s""";
 
     private final JdbcClient jdbc;
 
@@ -36,28 +37,33 @@ public class EvidenceRequestRepository {
     }
 
     public void insertRequest(UUID id, UUID assessmentId, UUID by, String byName, Instant at) {
-        jdbc.sql("INSERT INTO assessment_evidence_request (id, assessment_id, sent_by, sent_by_name, sent_at) "
-                + "VALUES (?,?,?,?,?)").params(id, assessmentId, by, byName, utc(at)).update();
+        jdbc.sql("""
+                INSERT INTO assessment_evidence_request (id, assessment_id, sent_by, sent_by_name, sent_at)
+                VALUES (?,?,?,?,?)""").params(id, assessmentId, by, byName, utc(at)).update();
     }
 
     public void insertLine(RequestLine l) {
-        jdbc.sql("INSERT INTO assessment_evidence_request_line (id, request_id, assessment_id, position, title, "
-                        + "description, due_date, addressee_org_id, routing, status, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO assessment_evidence_request_line (id, request_id, assessment_id, position, title,
+                        description, due_date, addressee_org_id, routing, status, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)""")
                 .params(l.id(), l.requestId(), l.assessmentId(), l.position(), l.title(), l.description(), l.dueDate(),
                         l.addresseeOrgId(), l.routing().name(), l.status().name(), utc(l.updatedAt()))
                 .update();
         for (UUID item : l.itemIds()) {
-            jdbc.sql("INSERT INTO assessment_evidence_request_item (line_id, item_id) VALUES (?,?)")
+            jdbc.sql("""
+                    INSERT INTO assessment_evidence_request_item (line_id, item_id) VALUES (?,?)""")
                     .params(l.id(), item).update();
         }
     }
 
     public Optional<RequestLine> line(UUID id) {
-        return withItems(jdbc.sql(SELECT + "WHERE l.id = ?").param(id).query(this::map).list()).stream().findFirst();
+        return withItems(jdbc.sql("""
+                %sWHERE l.id = ?""".formatted(SELECT)).param(id).query(this::map).list()).stream().findFirst();
     }
 
     public List<RequestLine> linesOfAssessment(UUID assessmentId) {
-        return withItems(jdbc.sql(SELECT + "WHERE l.assessment_id = ? ORDER BY r.sent_at, l.position")
+        return withItems(jdbc.sql("""
+                %sWHERE l.assessment_id = ? ORDER BY r.sent_at, l.position""".formatted(SELECT))
                 .param(assessmentId).query(this::map).list());
     }
 
@@ -66,8 +72,9 @@ public class EvidenceRequestRepository {
      * whose visibility the caller's lists are checked against (in Java, the {@link Access} rules).
      */
     public List<UUID> assessmentsWithLinesOf(UUID organisation) {
-        return jdbc.sql("SELECT DISTINCT l.assessment_id FROM assessment_evidence_request_line l "
-                        + "JOIN assessment a ON a.id = l.assessment_id WHERE l.addressee_org_id = ? OR a.assessor_org_id = ?")
+        return jdbc.sql("""
+                        SELECT DISTINCT l.assessment_id FROM assessment_evidence_request_line l
+                        JOIN assessment a ON a.id = l.assessment_id WHERE l.addressee_org_id = ? OR a.assessor_org_id = ?""")
                 .params(organisation, organisation).query(UUID.class).list();
     }
 
@@ -77,7 +84,7 @@ public class EvidenceRequestRepository {
      */
     public Paged<RequestLine> addressedAt(UUID organisation, Collection<UUID> assessmentIds, String q,
                                    EvidenceRequestStatus status, PageRequest page) {
-        return linePage(new SqlPage.Where().and("l.addressee_org_id = :org", "org", organisation)
+        return linePage(new PageQueries.Where().and("l.addressee_org_id = :org", "org", organisation)
                 .in("l.assessment_id", "ids", assessmentIds).contains("q", q, "l.title")
                 .equal("l.status", "status", status), "l.due_date, r.sent_at, l.position, l.id", page);
     }
@@ -87,34 +94,38 @@ public class EvidenceRequestRepository {
      * assesses whose title contains {@code q} (when not null), earliest due first, with their total.
      */
     public Paged<RequestLine> submittedAt(UUID organisation, Collection<UUID> assessmentIds, String q, PageRequest page) {
-        return linePage(new SqlPage.Where().and("a.assessor_org_id = :org", "org", organisation)
+        return linePage(new PageQueries.Where().and("a.assessor_org_id = :org", "org", organisation)
                 .and("l.status = 'SUBMITTED'").in("l.assessment_id", "ids", assessmentIds)
                 .contains("q", q, "l.title"),
                 "l.due_date, l.answered_at, l.position, l.id", page);
     }
 
-    private Paged<RequestLine> linePage(SqlPage.Where where, String orderBy, PageRequest page) {
-        return SqlPage.query(jdbc, "l.*, r.sent_by_name, r.sent_at", "assessment_evidence_request_line l "
-                        + "JOIN assessment_evidence_request r ON r.id = l.request_id "
-                        + "JOIN assessment a ON a.id = l.assessment_id", where, orderBy, page,
+    private Paged<RequestLine> linePage(PageQueries.Where where, String orderBy, PageRequest page) {
+        return PageQueries.query(jdbc, "l.*, r.sent_by_name, r.sent_at", """
+                        assessment_evidence_request_line l
+                        JOIN assessment_evidence_request r ON r.id = l.request_id
+                        JOIN assessment a ON a.id = l.assessment_id""", where, orderBy, page,
                 statement -> withItems(statement.query(this::map).list()));
     }
 
     public void answer(UUID lineId, UUID evidenceId, String byName, Instant at, EvidenceRequestStatus status) {
-        jdbc.sql("UPDATE assessment_evidence_request_line SET status = ?, evidence_id = ?, answered_by_name = ?, "
-                        + "answered_at = ?, updated_at = ? WHERE id = ?")
+        jdbc.sql("""
+                        UPDATE assessment_evidence_request_line SET status = ?, evidence_id = ?, answered_by_name = ?,
+                        answered_at = ?, updated_at = ? WHERE id = ?""")
                 .params(status.name(), evidenceId, byName, utc(at), utc(at), lineId).update();
     }
 
     public void decide(UUID lineId, EvidenceRequestStatus status, String comment, String byName, Instant at) {
-        jdbc.sql("UPDATE assessment_evidence_request_line SET status = ?, comment = ?, decided_by_name = ?, "
-                        + "decided_at = ?, updated_at = ? WHERE id = ?")
+        jdbc.sql("""
+                        UPDATE assessment_evidence_request_line SET status = ?, comment = ?, decided_by_name = ?,
+                        decided_at = ?, updated_at = ? WHERE id = ?""")
                 .params(status.name(), comment, byName, utc(at), utc(at), lineId).update();
     }
 
     public void readdress(UUID lineId, UUID organisation, EvidenceRouting.Basis routing, Instant at) {
-        jdbc.sql("UPDATE assessment_evidence_request_line SET addressee_org_id = ?, routing = ?, updated_at = ? "
-                        + "WHERE id = ?")
+        jdbc.sql("""
+                        UPDATE assessment_evidence_request_line SET addressee_org_id = ?, routing = ?, updated_at = ?
+                        WHERE id = ?""")
                 .params(organisation, routing.name(), utc(at), lineId).update();
     }
 
@@ -124,8 +135,9 @@ public class EvidenceRequestRepository {
      * against a concurrent change until the transaction ends.
      */
     public void claim(UUID lineId, long expected, Instant at) {
-        int n = jdbc.sql("UPDATE assessment_evidence_request_line SET updated_at = ?, version = version + 1 "
-                + "WHERE id = ? AND version = ?").params(utc(at), lineId, expected).update();
+        int n = jdbc.sql("""
+                UPDATE assessment_evidence_request_line SET updated_at = ?, version = version + 1
+                WHERE id = ? AND version = ?""").params(utc(at), lineId, expected).update();
         org.yunjian.shared.version.Versions.requireUpdated(n, jdbc, "assessment_evidence_request_line", "updated_at", lineId);
     }
 
@@ -135,8 +147,10 @@ public class EvidenceRequestRepository {
         }
         Map<UUID, List<UUID>> items = new HashMap<>();
         Collection<UUID> ids = lines.stream().map(RequestLine::id).toList();
-        jdbc.sql("SELECT ri.line_id, ri.item_id FROM assessment_evidence_request_item ri "
-                        + "JOIN assessment_item i ON i.id = ri.item_id WHERE ri.line_id IN (" + org.yunjian.shared.Jdbc.marks(ids.size()) + ") ORDER BY i.position")
+        jdbc.sql("""
+                        SELECT ri.line_id, ri.item_id FROM assessment_evidence_request_item ri
+                        JOIN assessment_item i ON i.id = ri.item_id WHERE ri.line_id IN (%s) ORDER BY i.position"""
+                        .formatted(org.yunjian.shared.Jdbc.marks(ids.size())))
                 .params(ids.toArray())
                 .query((rs, n) -> Map.entry(rs.getObject("line_id", UUID.class), rs.getObject("item_id", UUID.class)))
                 .list().forEach(e -> items.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));

@@ -1,14 +1,11 @@
 package org.yunjian.lifecycle;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.yunjian.shared.Jdbc;
 import org.yunjian.shared.version.StaleVersionException;
 
 /**
@@ -38,35 +35,26 @@ public record VersionedRow(String table, List<String> keyColumns, String updated
             List<String> all = new ArrayList<>(columns);
             all.addAll(keyColumns);
             try {
-                rows = jdbc.sql("INSERT INTO " + table + " (" + String.join(", ", all) + ", version) VALUES ("
-                        + "?,".repeat(all.size()) + "1)").params(params).update();
+                rows = VersionedRowRepository.insert(jdbc, table, all, params);
             } catch (DuplicateKeyException savedMeanwhile) {
                 // someone saved the first one meanwhile; on PostgreSQL this transaction can read no more
                 throw new StaleVersionException(1, null);
             }
         } else {
             params.add(expected);
-            rows = jdbc.sql("UPDATE " + table + " SET " + columns.stream().map(c -> c + " = ?")
-                    .collect(Collectors.joining(", ")) + ", version = version + 1 WHERE " + where()
-                    + " AND version = ?").params(params).update();
+            rows = VersionedRowRepository.update(jdbc, table, columns, keyColumns, params);
         }
         if (rows > 0) {
             return;
         }
         Object[] now = stored(jdbc, key);
-        throw now == null ? new StaleVersionException(0, null) : new StaleVersionException((Long) now[0], (Instant) now[1]);
+        throw now == null ? new StaleVersionException(0, null)
+                : new StaleVersionException((Long) now[0], VersionedRowRepository.time(now));
     }
 
     /** The stored row's version and last-change time, or {@code null} if there is none. */
     private Object[] stored(JdbcClient jdbc, Object[] key) {
-        return jdbc.sql("SELECT version, " + updatedColumn + " FROM " + table + " WHERE " + where())
-                .params(Arrays.asList(key))
-                .query((rs, n) -> new Object[] {rs.getLong(1), Jdbc.instant(rs, updatedColumn)}).optional()
-                .orElse(null);
-    }
-
-    private String where() {
-        return keyColumns.stream().map(c -> c + " = ?").collect(Collectors.joining(" AND "));
+        return VersionedRowRepository.stored(jdbc, table, keyColumns, updatedColumn, Arrays.asList(key)).orElse(null);
     }
 
     /** A stored date column's day, or null. */

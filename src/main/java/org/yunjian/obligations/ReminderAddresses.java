@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yunjian.obligations.internal.CalendarRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.obligations.internal.ReminderService;
@@ -18,11 +19,11 @@ import org.yunjian.security.Role;
 public class ReminderAddresses {
 
     private final ReminderService reminders;
-    private final JdbcClient jdbc;
+    private final CalendarRepository rows;
 
     ReminderAddresses(ReminderService reminders, JdbcClient jdbc) {
         this.reminders = reminders;
-        this.jdbc = jdbc;
+        this.rows = new CalendarRepository(jdbc);
     }
 
     /** The caller's address, if set. */
@@ -50,8 +51,7 @@ public class ReminderAddresses {
     /** The address of {@code userId}, if set. */
     @Transactional(readOnly = true)
     public Optional<String> of(UUID userId) {
-        return jdbc.sql("SELECT email FROM lifecycle_reminder_address WHERE user_id = ?").param(userId)
-                .query(String.class).optional();
+        return rows.address(userId);
     }
 
     /** Whether an SMTP server (or the demo's mail sink) is configured. */

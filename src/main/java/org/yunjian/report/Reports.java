@@ -35,7 +35,7 @@ import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.assessment.spi.ItemGenerator;
 import org.yunjian.assessment.spi.ItemLabels;
 import org.yunjian.assessment.spi.Records;
-import org.yunjian.assessment.spi.ReportNumbers;
+import org.yunjian.assessment.spi.ReportNumberRepository;
 import org.yunjian.assessment.spi.ReportSetups;
 import org.yunjian.assessment.spi.ScoringPolicies;
 import org.yunjian.inheritance.Inheritances;
@@ -111,7 +111,7 @@ public class Reports {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ItemLabels labels;
-    private final ReportNumbers reportNumbers;
+    private final ReportNumberRepository reportNumbers;
     private final UserAdministration users;
     private final Inheritances inheritances;
     private final ScoringPolicies policies;
@@ -124,7 +124,7 @@ public class Reports {
 
     Reports(AssessmentService service, AssessmentRepository repo, ItemGenerator generator, OrganizationDirectory directory,
             DocxReport docx, PdfReport pdf, OscalResults oscal, ApplicationEventPublisher events, Clock clock,
-            ItemLabels labels, ReportNumbers numbers, UserAdministration users, Inheritances inheritances,
+            ItemLabels labels, ReportNumberRepository numbers, UserAdministration users, Inheritances inheritances,
             ScoringPolicies policies, SignOffs signOffs, MatrixSummaries matrices, ReviewRepository reviews,
             org.yunjian.party.Parties parties, PlatformAssessments platforms, SealedDownloads records) {
         this.reviews = reviews;

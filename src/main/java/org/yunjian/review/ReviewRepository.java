@@ -33,7 +33,8 @@ public class ReviewRepository {
 
     /** Replaces the team: one row per person, so the key (assessment, person) refuses a second role. */
     void replaceTeam(UUID assessmentId, List<UUID> testers, UUID reviewer, UUID approver) {
-        jdbc.sql("DELETE FROM assessment_assessor WHERE assessment_id = ?").param(assessmentId).update();
+        jdbc.sql("""
+                DELETE FROM assessment_assessor WHERE assessment_id = ?""").param(assessmentId).update();
         assessments.insertMembers(assessmentId, testers, AssessmentRole.TESTER);
         assessments.insertMembers(assessmentId, reviewer == null ? List.of() : List.of(reviewer),
                 AssessmentRole.REVIEWER);
@@ -43,50 +44,58 @@ public class ReviewRepository {
 
     /** Usernames of everyone who recorded a verdict on an item of the assessment. */
     Set<String> verdictRecorders(UUID assessmentId) {
-        return new HashSet<>(jdbc.sql("SELECT DISTINCT h.recorded_by FROM assessment_verdict_history h "
-                        + "JOIN assessment_item i ON i.id = h.item_id WHERE i.assessment_id = ?")
+        return new HashSet<>(jdbc.sql("""
+                        SELECT DISTINCT h.recorded_by FROM assessment_verdict_history h
+                        JOIN assessment_item i ON i.id = h.item_id WHERE i.assessment_id = ?""")
                 .param(assessmentId).query(String.class).list());
     }
 
     void insertStep(Step s) {
-        jdbc.sql("INSERT INTO assessment_review_step (id, assessment_id, kind, actor_id, actor_name, comment, "
-                        + "comment_count, happened_at) VALUES (?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO assessment_review_step (id, assessment_id, kind, actor_id, actor_name, comment,
+                        comment_count, happened_at) VALUES (?,?,?,?,?,?,?,?)""")
                 .params(s.id(), s.assessmentId(), s.kind().name(), s.actorId(), s.actorName(), s.comment(),
                         s.commentCount(), utc(s.at()))
                 .update();
     }
 
     public List<Step> steps(UUID assessmentId) {
-        return jdbc.sql("SELECT * FROM assessment_review_step WHERE assessment_id = ? ORDER BY happened_at, id")
+        return jdbc.sql("""
+                SELECT * FROM assessment_review_step WHERE assessment_id = ? ORDER BY happened_at, id""")
                 .param(assessmentId).query(STEP).list();
     }
 
     void insertComment(Comment c) {
-        jdbc.sql("INSERT INTO assessment_review_comment (id, assessment_id, item_id, step_id, author_name, body, "
-                        + "created_at) VALUES (?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO assessment_review_comment (id, assessment_id, item_id, step_id, author_name, body,
+                        created_at) VALUES (?,?,?,?,?,?,?)""")
                 .params(c.id(), c.assessmentId(), c.itemId(), c.stepId(), c.authorName(), c.body(),
                         utc(c.createdAt()))
                 .update();
     }
 
     List<Comment> comments(UUID assessmentId) {
-        return jdbc.sql("SELECT * FROM assessment_review_comment WHERE assessment_id = ? ORDER BY created_at, id")
+        return jdbc.sql("""
+                SELECT * FROM assessment_review_comment WHERE assessment_id = ? ORDER BY created_at, id""")
                 .param(assessmentId).query(COMMENT).list();
     }
 
     List<Comment> commentsOfItem(UUID itemId) {
-        return jdbc.sql("SELECT * FROM assessment_review_comment WHERE item_id = ? ORDER BY created_at, id")
+        return jdbc.sql("""
+                SELECT * FROM assessment_review_comment WHERE item_id = ? ORDER BY created_at, id""")
                 .param(itemId).query(COMMENT).list();
     }
 
     Optional<Comment> comment(UUID id) {
-        return jdbc.sql("SELECT * FROM assessment_review_comment WHERE id = ?").param(id).query(COMMENT).optional();
+        return jdbc.sql("""
+                SELECT * FROM assessment_review_comment WHERE id = ?""").param(id).query(COMMENT).optional();
     }
 
     /** Marks the comment resolved unless it already is; false if it was. */
     boolean resolve(UUID id, String byName, Instant at) {
-        return jdbc.sql("UPDATE assessment_review_comment SET resolved_at = ?, resolved_by_name = ? "
-                        + "WHERE id = ? AND resolved_at IS NULL")
+        return jdbc.sql("""
+                        UPDATE assessment_review_comment SET resolved_at = ?, resolved_by_name = ?
+                        WHERE id = ? AND resolved_at IS NULL""")
                 .params(utc(at), byName, id).update() == 1;
     }
 

@@ -42,7 +42,7 @@ import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.spi.Access;
 import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.assessment.spi.ItemLabels;
-import org.yunjian.assessment.spi.ItemSums;
+import org.yunjian.assessment.spi.ItemSumRepository;
 import org.yunjian.assessment.AssessmentChanges;
 
 /**
@@ -116,14 +116,14 @@ public class Reviews {
     private final ItemLabels labels;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final ItemSums sums;
+    private final ItemSumRepository sums;
     private final ReportSealing records;
 
     private final AssessmentChanges work;
 
     Reviews(AssessmentService assessments, AssessmentRepository repo, ReviewRepository reviews,
             UserAdministration users, ItemLabels labels, ApplicationEventPublisher events, Clock clock,
-            ItemSums sums, ReportSealing records, AssessmentChanges work) {
+            ItemSumRepository sums, ReportSealing records, AssessmentChanges work) {
         this.work = work;
         this.records = records;
         this.assessments = assessments;

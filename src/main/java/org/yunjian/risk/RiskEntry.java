@@ -30,8 +30,9 @@ public record RiskEntry(RiskTreatment treatment, RemediationStatus status, Local
      * {@link #open} in SQL over {@code assessment_remediation r LEFT JOIN assessment_risk k ON k.remediation_id =
      * r.id}, with the named parameters {@code :open} ({@link #OPEN_STATUSES} by name) and {@code :today}.
      */
-    public static final String OPEN_SQL = "(r.status IN (:open) AND NOT (k.treatment = 'ACCEPT' "
-            + "AND k.accept_approved_on IS NOT NULL AND k.accept_expires_on >= :today))";
+    public static final String OPEN_SQL = """
+            (r.status IN (:open) AND NOT (k.treatment = 'ACCEPT'
+            AND k.accept_approved_on IS NOT NULL AND k.accept_expires_on >= :today))""";
 
     /** Open: not done or verified, and not accepted with an acceptance in force (an expired one counts again). */
     public boolean open(LocalDate today) {

@@ -42,14 +42,16 @@ public class RiskRepository {
     // --- treatment
 
     Optional<Risk> risk(UUID remediationId) {
-        return jdbc.sql("SELECT * FROM assessment_risk WHERE remediation_id = ?").param(remediationId).query(RISK)
+        return jdbc.sql("""
+                SELECT * FROM assessment_risk WHERE remediation_id = ?""").param(remediationId).query(RISK)
                 .optional();
     }
 
     public Map<UUID, Risk> risksOfAssessment(UUID assessmentId) {
         Map<UUID, Risk> out = new HashMap<>();
-        jdbc.sql("SELECT k.* FROM assessment_risk k JOIN assessment_remediation r ON r.id = k.remediation_id "
-                        + "WHERE r.assessment_id = ?").param(assessmentId).query(RISK).list()
+        jdbc.sql("""
+                        SELECT k.* FROM assessment_risk k JOIN assessment_remediation r ON r.id = k.remediation_id
+                        WHERE r.assessment_id = ?""").param(assessmentId).query(RISK).list()
                 .forEach(k -> out.put(k.remediationId(), k));
         return out;
     }
@@ -66,9 +68,10 @@ public class RiskRepository {
                         k.remediationId())
                 .update();
         if (n == 0) {
-            jdbc.sql("INSERT INTO assessment_risk (remediation_id, treatment, risk_description, transfer_org_id, "
-                            + "accept_reason, accept_expires_on, accept_proposed_by, accept_proposed_at, "
-                            + "accept_approved_by, accept_approved_on, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+            jdbc.sql("""
+                            INSERT INTO assessment_risk (remediation_id, treatment, risk_description, transfer_org_id,
+                            accept_reason, accept_expires_on, accept_proposed_by, accept_proposed_at,
+                            accept_approved_by, accept_approved_on, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)""")
                     .params(k.remediationId(), k.treatment().name(), k.description(), k.transferOrgId(),
                             a == null ? null : a.reason(), a == null ? null : a.expiresOn(),
                             a == null ? null : a.proposedBy(), utc(k.proposedAt()), a == null ? null : a.approvedBy(),
@@ -91,8 +94,9 @@ public class RiskRepository {
     // --- milestones
 
     void insertMilestone(Milestone m) {
-        jdbc.sql("INSERT INTO assessment_milestone (id, remediation_id, description, target_date, done_on, created_at) "
-                        + "VALUES (?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO assessment_milestone (id, remediation_id, description, target_date, done_on, created_at)
+                        VALUES (?,?,?,?,?,?)""")
                 .params(m.id(), m.remediationId(), m.description(), m.targetDate(), m.doneOn(), utc(m.createdAt()))
                 .update();
     }
@@ -105,22 +109,26 @@ public class RiskRepository {
     }
 
     void deleteMilestone(UUID id) {
-        jdbc.sql("DELETE FROM assessment_milestone WHERE id = ?").param(id).update();
+        jdbc.sql("""
+                DELETE FROM assessment_milestone WHERE id = ?""").param(id).update();
     }
 
     Optional<Milestone> milestone(UUID id) {
-        return jdbc.sql("SELECT * FROM assessment_milestone WHERE id = ?").param(id).query(MILESTONE).optional();
+        return jdbc.sql("""
+                SELECT * FROM assessment_milestone WHERE id = ?""").param(id).query(MILESTONE).optional();
     }
 
     List<Milestone> milestones(UUID remediationId) {
-        return jdbc.sql("SELECT * FROM assessment_milestone WHERE remediation_id = ? ORDER BY target_date, created_at, id")
+        return jdbc.sql("""
+                SELECT * FROM assessment_milestone WHERE remediation_id = ? ORDER BY target_date, created_at, id""")
                 .param(remediationId).query(MILESTONE).list();
     }
 
     Map<UUID, List<Milestone>> milestonesOfAssessment(UUID assessmentId) {
         Map<UUID, List<Milestone>> out = new HashMap<>();
-        jdbc.sql("SELECT m.* FROM assessment_milestone m JOIN assessment_remediation r ON r.id = m.remediation_id "
-                        + "WHERE r.assessment_id = ? ORDER BY m.target_date, m.created_at, m.id")
+        jdbc.sql("""
+                        SELECT m.* FROM assessment_milestone m JOIN assessment_remediation r ON r.id = m.remediation_id
+                        WHERE r.assessment_id = ? ORDER BY m.target_date, m.created_at, m.id""")
                 .param(assessmentId).query(MILESTONE).list()
                 .forEach(m -> out.computeIfAbsent(m.remediationId(), k -> new ArrayList<>()).add(m));
         return out;
@@ -135,33 +143,39 @@ public class RiskRepository {
 
     /** The assessments with a finding treated by 接受 (whose acceptance the date may expire). */
     public List<UUID> assessmentsWithAcceptances() {
-        return jdbc.sql("SELECT DISTINCT r.assessment_id FROM assessment_risk k "
-                + "JOIN assessment_remediation r ON r.id = k.remediation_id WHERE k.treatment = 'ACCEPT'")
+        return jdbc.sql("""
+                SELECT DISTINCT r.assessment_id FROM assessment_risk k
+                JOIN assessment_remediation r ON r.id = k.remediation_id WHERE k.treatment = 'ACCEPT'""")
                 .query(UUID.class).list();
     }
 
     public void markFollowUp(UUID assessmentId, UUID originAssessmentId) {
-        jdbc.sql("UPDATE assessment SET follow_up_of = ? WHERE id = ?").params(originAssessmentId, assessmentId).update();
+        jdbc.sql("""
+                UPDATE assessment SET follow_up_of = ? WHERE id = ?""").params(originAssessmentId, assessmentId).update();
     }
 
     Optional<UUID> followUpOf(UUID assessmentId) {
-        return jdbc.sql("SELECT follow_up_of FROM assessment WHERE id = ? AND follow_up_of IS NOT NULL")
+        return jdbc.sql("""
+                SELECT follow_up_of FROM assessment WHERE id = ? AND follow_up_of IS NOT NULL""")
                 .param(assessmentId).query(UUID.class).optional();
     }
 
     /** Ids of the follow-up assessments of an assessment, oldest first. */
     List<UUID> followUps(UUID assessmentId) {
-        return jdbc.sql("SELECT id FROM assessment WHERE follow_up_of = ? ORDER BY created_at, id").param(assessmentId)
+        return jdbc.sql("""
+                SELECT id FROM assessment WHERE follow_up_of = ? ORDER BY created_at, id""").param(assessmentId)
                 .query(UUID.class).list();
     }
 
     public void insertRetest(RetestLink l) {
-        jdbc.sql("INSERT INTO assessment_retest (item_id, origin_item_id, origin_remediation_id) VALUES (?,?,?)")
+        jdbc.sql("""
+                INSERT INTO assessment_retest (item_id, origin_item_id, origin_remediation_id) VALUES (?,?,?)""")
                 .params(l.itemId(), l.originItemId(), l.originRemediationId()).update();
     }
 
     public Optional<RetestLink> retestOf(UUID itemId) {
-        return jdbc.sql("SELECT * FROM assessment_retest WHERE item_id = ?").param(itemId).query(RETEST).optional();
+        return jdbc.sql("""
+                SELECT * FROM assessment_retest WHERE item_id = ?""").param(itemId).query(RETEST).optional();
     }
 
     /** The re-test items of the given tasks, by task. */
@@ -170,7 +184,8 @@ public class RiskRepository {
         if (remediationIds.isEmpty()) {
             return out;
         }
-        jdbc.sql("SELECT * FROM assessment_retest WHERE origin_remediation_id IN (:ids)").param("ids", remediationIds)
+        jdbc.sql("""
+                SELECT * FROM assessment_retest WHERE origin_remediation_id IN (:ids)""").param("ids", remediationIds)
                 .query(RETEST).list()
                 .forEach(l -> out.computeIfAbsent(l.originRemediationId(), k -> new ArrayList<>()).add(l));
         return out;

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.security.internal.Account;
 import org.yunjian.security.internal.AccountRepository;
-import org.yunjian.security.internal.OrganizationAdmins;
+import org.yunjian.security.internal.OrganizationAdminRepository;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Msg;
@@ -35,13 +35,13 @@ public class OrganizationAdministration {
     }
 
     private final AccountRepository accounts;
-    private final OrganizationAdmins flags;
+    private final OrganizationAdminRepository flags;
     private final UserAdministration users;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final org.yunjian.security.internal.password.PasswordPolicy policy;
 
-    OrganizationAdministration(AccountRepository accounts, OrganizationAdmins flags, UserAdministration users,
+    OrganizationAdministration(AccountRepository accounts, OrganizationAdminRepository flags, UserAdministration users,
                                ApplicationEventPublisher events, Clock clock,
                                org.yunjian.security.internal.password.PasswordPolicy policy) {
         this.policy = policy;

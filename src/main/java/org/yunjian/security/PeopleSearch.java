@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
-import org.yunjian.security.internal.OrganizationAdmins;
+import org.yunjian.security.internal.OrganizationAdminRepository;
 
 /**
  * People by display name, for the people pickers: enabled accounts of the given organisations (the caller's module
@@ -16,9 +16,9 @@ public class PeopleSearch {
 
     public static final int LIMIT = 20;
 
-    private final OrganizationAdmins accounts;
+    private final OrganizationAdminRepository accounts;
 
-    PeopleSearch(OrganizationAdmins accounts) {
+    PeopleSearch(OrganizationAdminRepository accounts) {
         this.accounts = accounts;
     }
 

@@ -42,7 +42,7 @@ class VisibilityTests {
     @Autowired
     EngagementService engagements;
     @Autowired
-    org.yunjian.party.internal.Visibility visibility;
+    org.yunjian.party.internal.VisibilityQueries visibility;
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 

@@ -90,14 +90,13 @@ public record Access(AssessmentInfo assessment, CloudSystem system, CurrentUser 
      */
     public static String visibleSql(CurrentUser u, String a, String s, java.util.Map<String, Object> params) {
         if (u.is(Role.SYSTEM_ADMIN)) {
-            return "1 = 1";
+            return AccessQueries.ALL;
         }
         if (!u.is(Role.USER) || u.organizationId() == null) {
-            return "1 = 0";
+            return AccessQueries.NONE;
         }
         params.put("accessOrg", u.organizationId());
-        return "(" + a + ".assessor_org_id = :accessOrg OR " + s + ".customer_id = :accessOrg OR " + s
-                + ".provider_id = :accessOrg)";
+        return AccessQueries.takesPart(a, s);
     }
 
     public boolean visible() {

@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.paging.SqlPage;
+import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.shared.version.Versions;
 import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.AssessmentRole;
@@ -58,32 +58,37 @@ public class AssessmentRepository {
     // --- assessments
 
     public void insert(AssessmentInfo a, UUID createdBy) {
-        jdbc.sql("INSERT INTO assessment (id, name, system_id, assessor_org_id, assessor_kind, status, created_by, "
-                        + "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO assessment (id, name, system_id, assessor_org_id, assessor_kind, status, created_by,
+                        created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)""")
                 .params(a.id(), a.name(), a.systemId(), a.assessorOrgId(), a.assessorKind().name(), a.status().name(),
                         createdBy, utc(a.createdAt()), utc(a.updatedAt()))
                 .update();
         insertMembers(a.id(), a.assessors(), AssessmentRole.TESTER);
         insertMembers(a.id(), a.reviewers(), AssessmentRole.REVIEWER);
         insertMembers(a.id(), a.approvers(), AssessmentRole.APPROVER);
-        a.scope().forEach(s -> jdbc.sql("INSERT INTO assessment_scope (assessment_id, selection) VALUES (?,?)")
+        a.scope().forEach(s -> jdbc.sql("""
+                INSERT INTO assessment_scope (assessment_id, selection) VALUES (?,?)""")
                 .params(a.id(), s).update());
     }
 
     public void updateReportSetup(UUID assessment, ReportTemplate template, LocalDate contractDate) {
-        jdbc.sql("UPDATE assessment SET report_template = ?, contract_date = ? WHERE id = ?")
+        jdbc.sql("""
+                UPDATE assessment SET report_template = ?, contract_date = ? WHERE id = ?""")
                 .params(template.name(), contractDate, assessment).update();
     }
 
     public void insertMembers(UUID assessment, List<UUID> users, AssessmentRole role) {
-        users.forEach(u -> jdbc.sql("INSERT INTO assessment_assessor (assessment_id, user_id, role) VALUES (?,?,?)")
+        users.forEach(u -> jdbc.sql("""
+                INSERT INTO assessment_assessor (assessment_id, user_id, role) VALUES (?,?,?)""")
                 .params(assessment, u, role.name()).update());
     }
 
     /** Compare-and-set on the status, so two concurrent transitions cannot both succeed. */
     public boolean updateStatus(UUID id, AssessmentStatus from, AssessmentStatus to, Instant now, Instant completedAt) {
-        return jdbc.sql("UPDATE assessment SET status = ?, updated_at = ?, completed_at = ?, version = version + 1 "
-                        + "WHERE id = ? AND status = ?")
+        return jdbc.sql("""
+                        UPDATE assessment SET status = ?, updated_at = ?, completed_at = ?, version = version + 1
+                        WHERE id = ? AND status = ?""")
                 .params(to.name(), utc(now), utc(completedAt), id, from.name()).update() == 1;
     }
 
@@ -93,7 +98,8 @@ public class AssessmentRepository {
      * Call it inside the change's transaction, after the access and input checks.
      */
     public void claimVersion(UUID id, long expected, Instant now) {
-        int n = jdbc.sql("UPDATE assessment SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?")
+        int n = jdbc.sql("""
+                UPDATE assessment SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?""")
                 .params(utc(now), id, expected).update();
         Versions.requireUpdated(n, jdbc, "assessment", "updated_at", id);
     }
@@ -103,24 +109,28 @@ public class AssessmentRepository {
      * it under the row lock before it moves the status, whose update moves the version on.
      */
     public void requireVersion(UUID id, long expected) {
-        int n = jdbc.sql("SELECT COUNT(*) FROM assessment WHERE id = ? AND version = ?").params(id, expected)
+        int n = jdbc.sql("""
+                SELECT COUNT(*) FROM assessment WHERE id = ? AND version = ?""").params(id, expected)
                 .query(Integer.class).single();
         Versions.requireUpdated(n, jdbc, "assessment", "updated_at", id);
     }
 
     /** Locks the assessment row for the rest of the transaction (serialises writes against transitions). */
     public Optional<AssessmentStatus> lockStatus(UUID id) {
-        return jdbc.sql("SELECT status FROM assessment WHERE id = ? FOR UPDATE").param(id).query(String.class)
+        return jdbc.sql("""
+                SELECT status FROM assessment WHERE id = ? FOR UPDATE""").param(id).query(String.class)
                 .optional().map(AssessmentStatus::valueOf);
     }
 
     public Optional<AssessmentInfo> find(UUID id) {
-        return withMembers(jdbc.sql("SELECT * FROM assessment WHERE id = ?").param(id).query(ROW).list()).stream()
+        return withMembers(jdbc.sql("""
+                SELECT * FROM assessment WHERE id = ?""").param(id).query(ROW).list()).stream()
                 .findFirst();
     }
 
     public List<AssessmentInfo> findAll() {
-        return withMembers(jdbc.sql("SELECT * FROM assessment ORDER BY created_at DESC").query(ROW).list());
+        return withMembers(jdbc.sql("""
+                SELECT * FROM assessment ORDER BY created_at DESC""").query(ROW).list());
     }
 
     /**
@@ -131,16 +141,18 @@ public class AssessmentRepository {
      */
     public Paged<AssessmentInfo> page(Collection<UUID> systemIds, UUID org, Collection<UUID> ownSystems, String q,
                                AssessmentStatus status, PageRequest page) {
-        SqlPage.Where where = new SqlPage.Where().in("system_id", "ids", systemIds);
+        PageQueries.Where where = new PageQueries.Where().in("system_id", "ids", systemIds);
         if (org != null) {
             where.and(ownSystems.isEmpty() ? "assessor_org_id = :org"
-                    : "(assessor_org_id = :org OR system_id IN (:own))", "org", org);
+                    : """
+                            (assessor_org_id = :org OR system_id IN (:own))""", "org", org);
             if (!ownSystems.isEmpty()) {
                 where.param("own", ownSystems);
             }
         }
         where.contains("name", q, "name").equal("status", "status", status);
-        return SqlPage.query(jdbc, "*", "assessment", where, "created_at DESC, id", page,
+        return PageQueries.query(jdbc, "*", "assessment", where, """
+                created_at DESC, id""", page,
                 s -> withMembers(s.query(ROW).list()));
     }
 
@@ -148,7 +160,8 @@ public class AssessmentRepository {
         if (systemIds.isEmpty()) {
             return List.of();
         }
-        return withMembers(jdbc.sql("SELECT * FROM assessment WHERE system_id IN (:ids) ORDER BY created_at DESC")
+        return withMembers(jdbc.sql("""
+                SELECT * FROM assessment WHERE system_id IN (:ids) ORDER BY created_at DESC""")
                 .param("ids", systemIds).query(ROW).list());
     }
 
@@ -171,8 +184,9 @@ public class AssessmentRepository {
         }
         Set<UUID> ids = rows.stream().map(Row::id).collect(Collectors.toSet());
         Map<String, Map<UUID, List<UUID>>> team = new HashMap<>();
-        jdbc.sql("SELECT assessment_id, user_id, role FROM assessment_assessor WHERE assessment_id IN (:ids) "
-                        + "ORDER BY assessment_id, user_id").param("ids", ids)
+        jdbc.sql("""
+                        SELECT assessment_id, user_id, role FROM assessment_assessor WHERE assessment_id IN (:ids)
+                        ORDER BY assessment_id, user_id""").param("ids", ids)
                 .query((rs, n) -> team.computeIfAbsent(rs.getString(3), k -> new HashMap<>())
                         .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                         .add(rs.getObject(2, UUID.class)))
@@ -181,8 +195,9 @@ public class AssessmentRepository {
         Map<UUID, List<UUID>> reviewers = team.getOrDefault("REVIEWER", Map.of());
         Map<UUID, List<UUID>> approvers = team.getOrDefault("APPROVER", Map.of());
         Map<UUID, List<String>> scope = new HashMap<>();
-        jdbc.sql("SELECT assessment_id, selection FROM assessment_scope WHERE assessment_id IN (:ids) "
-                        + "ORDER BY assessment_id, selection").param("ids", ids)
+        jdbc.sql("""
+                        SELECT assessment_id, selection FROM assessment_scope WHERE assessment_id IN (:ids)
+                        ORDER BY assessment_id, selection""").param("ids", ids)
                 .query((rs, n) -> scope.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                         .add(rs.getString(2)))
                 .list();
@@ -195,27 +210,31 @@ public class AssessmentRepository {
     // --- items
 
     public void insertItem(TestItem i) {
-        jdbc.sql("INSERT INTO assessment_item (id, assessment_id, position, requirement_id, side, layer, control_point, "
-                        + "updated_at) VALUES (?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO assessment_item (id, assessment_id, position, requirement_id, side, layer, control_point,
+                        updated_at) VALUES (?,?,?,?,?,?,?,?)""")
                 .params(i.id(), i.assessmentId(), i.position(), i.requirementId(), i.side().name(), i.layer(),
                         i.controlPoint(), utc(i.updatedAt()))
                 .update();
     }
 
     public List<TestItem> items(UUID assessmentId) {
-        return jdbc.sql("SELECT * FROM assessment_item WHERE assessment_id = ? ORDER BY position")
+        return jdbc.sql("""
+                SELECT * FROM assessment_item WHERE assessment_id = ? ORDER BY position""")
                 .param(assessmentId).query(ITEM).list();
     }
 
     public Optional<TestItem> item(UUID id) {
-        return jdbc.sql("SELECT * FROM assessment_item WHERE id = ?").param(id).query(ITEM).optional();
+        return jdbc.sql("""
+                SELECT * FROM assessment_item WHERE id = ?""").param(id).query(ITEM).optional();
     }
 
     /** Stores the verdict if the item is still at version {@code expected}; else a stale-version conflict. */
     public void updateVerdict(UUID id, Verdict v, String reason, RiskLevel risk, String riskReason, Instant now,
                        long expected) {
-        int n = jdbc.sql("UPDATE assessment_item SET verdict = ?, verdict_reason = ?, risk_level = ?, risk_reason = ?, "
-                        + "updated_at = ?, version = version + 1 WHERE id = ? AND version = ?")
+        int n = jdbc.sql("""
+                        UPDATE assessment_item SET verdict = ?, verdict_reason = ?, risk_level = ?, risk_reason = ?,
+                        updated_at = ?, version = version + 1 WHERE id = ? AND version = ?""")
                 .params(v == null ? null : v.name(), reason, risk == null ? null : risk.name(), riskReason, utc(now), id,
                         expected)
                 .update();
@@ -224,7 +243,8 @@ public class AssessmentRepository {
 
     /** The no-evidence reason (无证据说明), the finding and the recommendation go with the verdict they explain. */
     public void updateFindingTexts(UUID id, String noEvidenceReason, String finding, String recommendation) {
-        jdbc.sql("UPDATE assessment_item SET no_evidence_reason = ?, finding = ?, recommendation = ? WHERE id = ?")
+        jdbc.sql("""
+                UPDATE assessment_item SET no_evidence_reason = ?, finding = ?, recommendation = ? WHERE id = ?""")
                 .params(noEvidenceReason, finding, recommendation, id).update();
     }
 
@@ -234,16 +254,18 @@ public class AssessmentRepository {
      */
     public void updateFindingTexts(UUID id, String noEvidenceReason, String finding, String recommendation, Instant now,
                             long expected) {
-        int n = jdbc.sql("UPDATE assessment_item SET no_evidence_reason = ?, finding = ?, recommendation = ?, "
-                        + "updated_at = ?, version = version + 1 WHERE id = ? AND version = ?")
+        int n = jdbc.sql("""
+                        UPDATE assessment_item SET no_evidence_reason = ?, finding = ?, recommendation = ?,
+                        updated_at = ?, version = version + 1 WHERE id = ? AND version = ?""")
                 .params(noEvidenceReason, finding, recommendation, utc(now), id, expected).update();
         Versions.requireUpdated(n, jdbc, "assessment_item", "updated_at", id);
     }
 
     /** Stores the observations if the item is still at version {@code expected}; else a stale-version conflict. */
     public void updateObservations(UUID id, String observations, Instant now, long expected) {
-        int n = jdbc.sql("UPDATE assessment_item SET observations = ?, updated_at = ?, version = version + 1 "
-                        + "WHERE id = ? AND version = ?")
+        int n = jdbc.sql("""
+                        UPDATE assessment_item SET observations = ?, updated_at = ?, version = version + 1
+                        WHERE id = ? AND version = ?""")
                 .params(observations, utc(now), id, expected).update();
         Versions.requireUpdated(n, jdbc, "assessment_item", "updated_at", id);
     }
@@ -259,8 +281,9 @@ public class AssessmentRepository {
     // --- verdict history and interviews
 
     public void insertVerdict(VerdictEntry v) {
-        jdbc.sql("INSERT INTO assessment_verdict_history (id, item_id, verdict, verdict_reason, risk_level, retest, "
-                        + "recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO assessment_verdict_history (id, item_id, verdict, verdict_reason, risk_level, retest,
+                        recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?)""")
                 .params(v.id(), v.itemId(), v.verdict().name(), v.reason(),
                         v.riskLevel() == null ? null : v.riskLevel().name(), v.retest(), v.recordedBy(),
                         utc(v.recordedAt()))
@@ -268,7 +291,8 @@ public class AssessmentRepository {
     }
 
     public List<VerdictEntry> history(UUID itemId) {
-        return jdbc.sql("SELECT * FROM assessment_verdict_history WHERE item_id = ? ORDER BY recorded_at, id")
+        return jdbc.sql("""
+                SELECT * FROM assessment_verdict_history WHERE item_id = ? ORDER BY recorded_at, id""")
                 .param(itemId).query(HISTORY).list();
     }
 
@@ -280,16 +304,18 @@ public class AssessmentRepository {
     /** Every verdict recorded on any item of the assessment, by item, oldest first — one query for a report. */
     public Map<UUID, List<VerdictEntry>> historyOfAssessment(UUID assessmentId) {
         Map<UUID, List<VerdictEntry>> out = new HashMap<>();
-        jdbc.sql("SELECT h.* FROM assessment_verdict_history h JOIN assessment_item i ON i.id = h.item_id "
-                        + "WHERE i.assessment_id = ? ORDER BY h.recorded_at, h.id")
+        jdbc.sql("""
+                        SELECT h.* FROM assessment_verdict_history h JOIN assessment_item i ON i.id = h.item_id
+                        WHERE i.assessment_id = ? ORDER BY h.recorded_at, h.id""")
                 .param(assessmentId).query(HISTORY).list()
                 .forEach(v -> out.computeIfAbsent(v.itemId(), k -> new ArrayList<>()).add(v));
         return out;
     }
 
     public void insertInterview(Interview i) {
-        jdbc.sql("INSERT INTO assessment_interview (id, item_id, interviewee, role, held_at, notes, recorded_by, "
-                        + "recorded_at) VALUES (?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO assessment_interview (id, item_id, interviewee, role, held_at, notes, recorded_by,
+                        recorded_at) VALUES (?,?,?,?,?,?,?,?)""")
                 .params(i.id(), i.itemId(), i.interviewee(), i.role(), utc(i.heldAt()), i.notes(), i.recordedBy(),
                         utc(i.recordedAt()))
                 .update();
@@ -297,14 +323,16 @@ public class AssessmentRepository {
 
     /** Every interview on any item of the assessment, by item, in the order held — one query for a report. */
     public Map<UUID, List<Interview>> interviewsOfAssessment(UUID assessmentId) {
-        return jdbc.sql("SELECT v.* FROM assessment_interview v JOIN assessment_item i ON i.id = v.item_id "
-                        + "WHERE i.assessment_id = ? ORDER BY v.held_at, v.id")
+        return jdbc.sql("""
+                        SELECT v.* FROM assessment_interview v JOIN assessment_item i ON i.id = v.item_id
+                        WHERE i.assessment_id = ? ORDER BY v.held_at, v.id""")
                 .param(assessmentId).query(INTERVIEW).list().stream()
                 .collect(java.util.stream.Collectors.groupingBy(Interview::itemId));
     }
 
     public List<Interview> interviews(UUID itemId) {
-        return jdbc.sql("SELECT * FROM assessment_interview WHERE item_id = ? ORDER BY held_at, id").param(itemId)
+        return jdbc.sql("""
+                SELECT * FROM assessment_interview WHERE item_id = ? ORDER BY held_at, id""").param(itemId)
                 .query(INTERVIEW).list();
     }
 
@@ -315,24 +343,28 @@ public class AssessmentRepository {
     // --- evidence
 
     public void insertEvidence(EvidenceInfo e, String wrappedKey, int keyVersion) {
-        jdbc.sql("INSERT INTO assessment_evidence (id, item_id, assessment_id, display_name, content_type, size_bytes, "
-                        + "sm3, blob_name, uploaded_by, uploaded_by_name, owner_org_id, shared_with_provider, created_at) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO assessment_evidence (id, item_id, assessment_id, display_name, content_type, size_bytes,
+                        sm3, blob_name, uploaded_by, uploaded_by_name, owner_org_id, shared_with_provider, created_at)
+                        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""")
                 .params(e.id(), e.itemId(), e.assessmentId(), e.displayName(), e.contentType(), e.size(), e.sm3(),
                         e.blobName(), e.uploadedBy(), e.uploadedByName(), e.ownerOrgId(), e.sharedWithProvider(),
                         utc(e.createdAt()))
                 .update();
-        jdbc.sql("INSERT INTO assessment_evidence_key (evidence_id, wrapped_key, key_version) VALUES (?,?,?)")
+        jdbc.sql("""
+                INSERT INTO assessment_evidence_key (evidence_id, wrapped_key, key_version) VALUES (?,?,?)""")
                 .params(e.id(), wrappedKey, keyVersion).update();
         // the item it was uploaded for is its first link (EvidenceLinks adds more)
-        jdbc.sql("INSERT INTO assessment_evidence_link (evidence_id, item_id, assessment_id, linked_by, linked_by_name, "
-                        + "linked_at) VALUES (?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO assessment_evidence_link (evidence_id, item_id, assessment_id, linked_by, linked_by_name,
+                        linked_at) VALUES (?,?,?,?,?,?)""")
                 .params(e.id(), e.itemId(), e.assessmentId(), e.uploadedBy(), e.uploadedByName(), utc(e.createdAt()))
                 .update();
     }
 
     public Optional<EvidenceInfo> evidence(UUID id) {
-        return jdbc.sql("SELECT * FROM assessment_evidence WHERE id = ?").param(id).query(EVIDENCE).optional();
+        return jdbc.sql("""
+                SELECT * FROM assessment_evidence WHERE id = ?""").param(id).query(EVIDENCE).optional();
     }
 
     /**
@@ -340,26 +372,30 @@ public class AssessmentRepository {
      * row's {@code itemId} is this item.
      */
     public List<EvidenceInfo> evidenceOfItem(UUID itemId) {
-        return jdbc.sql("SELECT e.*, l.item_id AS link_item_id FROM assessment_evidence_link l "
-                        + "JOIN assessment_evidence e ON e.id = l.evidence_id WHERE l.item_id = ? ORDER BY e.created_at, e.id")
+        return jdbc.sql("""
+                        SELECT e.*, l.item_id AS link_item_id FROM assessment_evidence_link l
+                        JOIN assessment_evidence e ON e.id = l.evidence_id WHERE l.item_id = ? ORDER BY e.created_at, e.id""")
                 .param(itemId).query(LINKED_EVIDENCE).list();
     }
 
     /** One row per link into the assessment: {@code itemId} is the linked item, so one file may appear per item. */
     public List<EvidenceInfo> evidenceOfAssessment(UUID assessmentId) {
-        return jdbc.sql("SELECT e.*, l.item_id AS link_item_id FROM assessment_evidence_link l "
-                        + "JOIN assessment_evidence e ON e.id = l.evidence_id WHERE l.assessment_id = ? "
-                        + "ORDER BY e.created_at, e.id")
+        return jdbc.sql("""
+                        SELECT e.*, l.item_id AS link_item_id FROM assessment_evidence_link l
+                        JOIN assessment_evidence e ON e.id = l.evidence_id WHERE l.assessment_id = ?
+                        ORDER BY e.created_at, e.id""")
                 .param(assessmentId).query(LINKED_EVIDENCE).list();
     }
 
     public Optional<String> wrappedKey(UUID evidenceId) {
-        return jdbc.sql("SELECT wrapped_key FROM assessment_evidence_key WHERE evidence_id = ?").param(evidenceId)
+        return jdbc.sql("""
+                SELECT wrapped_key FROM assessment_evidence_key WHERE evidence_id = ?""").param(evidenceId)
                 .query(String.class).optional();
     }
 
     public void setShared(UUID evidenceId, boolean shared) {
-        jdbc.sql("UPDATE assessment_evidence SET shared_with_provider = ? WHERE id = ?").params(shared, evidenceId)
+        jdbc.sql("""
+                UPDATE assessment_evidence SET shared_with_provider = ? WHERE id = ?""").params(shared, evidenceId)
                 .update();
     }
 
@@ -368,15 +404,18 @@ public class AssessmentRepository {
      * evidence record; a stale one is a {@link org.yunjian.shared.version.StaleVersionException}.
      */
     public void claimEvidence(UUID evidenceId, long expected, Instant now) {
-        int n = jdbc.sql("UPDATE assessment_evidence SET updated_at = ?, version = version + 1 "
-                + "WHERE id = ? AND version = ?").params(utc(now), evidenceId, expected).update();
+        int n = jdbc.sql("""
+                UPDATE assessment_evidence SET updated_at = ?, version = version + 1
+                WHERE id = ? AND version = ?""").params(utc(now), evidenceId, expected).update();
         Versions.requireUpdated(n, jdbc, "assessment_evidence", "updated_at", evidenceId);
     }
 
     /** Deletes the key row (the cryptographic erasure) and then the metadata. */
     public void deleteEvidence(UUID evidenceId) {
-        jdbc.sql("DELETE FROM assessment_evidence_key WHERE evidence_id = ?").param(evidenceId).update();
-        jdbc.sql("DELETE FROM assessment_evidence WHERE id = ?").param(evidenceId).update();
+        jdbc.sql("""
+                DELETE FROM assessment_evidence_key WHERE evidence_id = ?""").param(evidenceId).update();
+        jdbc.sql("""
+                DELETE FROM assessment_evidence WHERE id = ?""").param(evidenceId).update();
     }
 
     private static final RowMapper<EvidenceInfo> EVIDENCE = (rs, n) -> new EvidenceInfo(rs.getObject("id", UUID.class),
@@ -396,8 +435,9 @@ public class AssessmentRepository {
     // --- remediation
 
     public void insertRemediation(Remediation r) {
-        jdbc.sql("INSERT INTO assessment_remediation (id, item_id, assessment_id, responsible_org_id, due_date, status, "
-                        + "note, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO assessment_remediation (id, item_id, assessment_id, responsible_org_id, due_date, status,
+                        note, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)""")
                 .params(r.id(), r.itemId(), r.assessmentId(), r.responsibleOrgId(), r.dueDate(), r.status().name(),
                         r.note(), utc(r.createdAt()), utc(r.updatedAt()))
                 .update();
@@ -405,16 +445,18 @@ public class AssessmentRepository {
 
     /** The platform's own change of a task (a verdict reopens or closes it): moves the version on, checks none. */
     public void updateRemediation(Remediation r) {
-        jdbc.sql("UPDATE assessment_remediation SET responsible_org_id = ?, due_date = ?, status = ?, note = ?, "
-                        + "updated_at = ?, version = version + 1 WHERE id = ?")
+        jdbc.sql("""
+                        UPDATE assessment_remediation SET responsible_org_id = ?, due_date = ?, status = ?, note = ?,
+                        updated_at = ?, version = version + 1 WHERE id = ?""")
                 .params(r.responsibleOrgId(), r.dueDate(), r.status().name(), r.note(), utc(r.updatedAt()), r.id())
                 .update();
     }
 
     /** A person's change of a task: stored if the task is still at version {@code expected}; else stale (409). */
     public void updateRemediation(Remediation r, long expected) {
-        int n = jdbc.sql("UPDATE assessment_remediation SET responsible_org_id = ?, due_date = ?, status = ?, "
-                        + "note = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?")
+        int n = jdbc.sql("""
+                        UPDATE assessment_remediation SET responsible_org_id = ?, due_date = ?, status = ?,
+                        note = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?""")
                 .params(r.responsibleOrgId(), r.dueDate(), r.status().name(), r.note(), utc(r.updatedAt()), r.id(),
                         expected)
                 .update();
@@ -426,23 +468,27 @@ public class AssessmentRepository {
      * risk plan's acceptance or of its milestones is a change of the entry.
      */
     public void claimRemediation(UUID id, long expected, Instant now) {
-        int n = jdbc.sql("UPDATE assessment_remediation SET updated_at = ?, version = version + 1 "
-                        + "WHERE id = ? AND version = ?").params(utc(now), id, expected).update();
+        int n = jdbc.sql("""
+                        UPDATE assessment_remediation SET updated_at = ?, version = version + 1
+                        WHERE id = ? AND version = ?""").params(utc(now), id, expected).update();
         Versions.requireUpdated(n, jdbc, "assessment_remediation", "updated_at", id);
     }
 
     public Optional<Remediation> remediation(UUID id) {
-        return jdbc.sql("SELECT * FROM assessment_remediation WHERE id = ?").param(id).query(REMEDIATION).optional();
+        return jdbc.sql("""
+                SELECT * FROM assessment_remediation WHERE id = ?""").param(id).query(REMEDIATION).optional();
     }
 
     public List<Remediation> remediations(UUID assessmentId) {
-        return jdbc.sql("SELECT r.* FROM assessment_remediation r JOIN assessment_item i ON i.id = r.item_id "
-                        + "WHERE r.assessment_id = ? ORDER BY i.position, r.created_at")
+        return jdbc.sql("""
+                        SELECT r.* FROM assessment_remediation r JOIN assessment_item i ON i.id = r.item_id
+                        WHERE r.assessment_id = ? ORDER BY i.position, r.created_at""")
                 .param(assessmentId).query(REMEDIATION).list();
     }
 
     public List<Remediation> remediationsOfItem(UUID itemId) {
-        return jdbc.sql("SELECT * FROM assessment_remediation WHERE item_id = ? ORDER BY created_at").param(itemId)
+        return jdbc.sql("""
+                SELECT * FROM assessment_remediation WHERE item_id = ? ORDER BY created_at""").param(itemId)
                 .query(REMEDIATION).list();
     }
 

@@ -37,21 +37,24 @@ public class InheritanceRepository {
     // --- external conclusions
 
     public void insertConclusion(ExternalConclusion c) {
-        jdbc.sql("INSERT INTO assessment_external_conclusion (id, assessment_id, report_number, assessor_name, "
-                        + "concluded_on, verdict, risk_level, evidence_id, recorded_by, recorded_at) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO assessment_external_conclusion (id, assessment_id, report_number, assessor_name,
+                        concluded_on, verdict, risk_level, evidence_id, recorded_by, recorded_at)
+                        VALUES (?,?,?,?,?,?,?,?,?,?)""")
                 .params(c.id(), c.assessmentId(), c.reportNumber(), c.assessorName(), c.concludedOn(),
                         c.verdict().name(), name(c.riskLevel()), c.evidenceId(), c.recordedBy(), utc(c.recordedAt()))
                 .update();
     }
 
     public List<ExternalConclusion> conclusions(UUID assessmentId) {
-        return jdbc.sql("SELECT * FROM assessment_external_conclusion WHERE assessment_id = ? "
-                + "ORDER BY concluded_on DESC, recorded_at DESC").param(assessmentId).query(CONCLUSION).list();
+        return jdbc.sql("""
+                SELECT * FROM assessment_external_conclusion WHERE assessment_id = ?
+                ORDER BY concluded_on DESC, recorded_at DESC""").param(assessmentId).query(CONCLUSION).list();
     }
 
     public Optional<ExternalConclusion> conclusion(UUID id) {
-        return jdbc.sql("SELECT * FROM assessment_external_conclusion WHERE id = ?").param(id).query(CONCLUSION)
+        return jdbc.sql("""
+                SELECT * FROM assessment_external_conclusion WHERE id = ?""").param(id).query(CONCLUSION)
                 .optional();
     }
 
@@ -65,17 +68,19 @@ public class InheritanceRepository {
 
     /** Ids and systems of every COMPLETED or ARCHIVED assessment; the caller decides which platforms qualify. */
     public List<UUID[]> completed() {
-        return jdbc.sql("SELECT id, system_id FROM assessment WHERE status IN ('COMPLETED', 'ARCHIVED') "
-                        + "ORDER BY completed_at DESC")
+        return jdbc.sql("""
+                        SELECT id, system_id FROM assessment WHERE status IN ('COMPLETED', 'ARCHIVED')
+                        ORDER BY completed_at DESC""")
                 .query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}).list();
     }
 
     // --- inherited items
 
     public void insert(ItemInheritance i) {
-        jdbc.sql("INSERT INTO assessment_item_inheritance (item_id, assessment_id, source_assessment_id, "
-                        + "source_item_id, conclusion_id, prior_verdict, prior_reason, prior_risk_level, "
-                        + "prior_risk_reason, marked_by, marked_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO assessment_item_inheritance (item_id, assessment_id, source_assessment_id,
+                        source_item_id, conclusion_id, prior_verdict, prior_reason, prior_risk_level,
+                        prior_risk_reason, marked_by, marked_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)""")
                 .params(i.itemId(), i.assessmentId(), i.sourceAssessmentId(), i.sourceItemId(), i.conclusionId(),
                         name(i.priorVerdict()), i.priorReason(), name(i.priorRiskLevel()), i.priorRiskReason(),
                         i.markedBy(), utc(i.markedAt()))
@@ -83,17 +88,20 @@ public class InheritanceRepository {
     }
 
     public Optional<ItemInheritance> find(UUID itemId) {
-        return jdbc.sql("SELECT * FROM assessment_item_inheritance WHERE item_id = ?").param(itemId)
+        return jdbc.sql("""
+                SELECT * FROM assessment_item_inheritance WHERE item_id = ?""").param(itemId)
                 .query(INHERITANCE).optional();
     }
 
     public List<ItemInheritance> ofAssessment(UUID assessmentId) {
-        return jdbc.sql("SELECT * FROM assessment_item_inheritance WHERE assessment_id = ?").param(assessmentId)
+        return jdbc.sql("""
+                SELECT * FROM assessment_item_inheritance WHERE assessment_id = ?""").param(assessmentId)
                 .query(INHERITANCE).list();
     }
 
     public void delete(UUID itemId) {
-        jdbc.sql("DELETE FROM assessment_item_inheritance WHERE item_id = ?").param(itemId).update();
+        jdbc.sql("""
+                DELETE FROM assessment_item_inheritance WHERE item_id = ?""").param(itemId).update();
     }
 
     private static final RowMapper<ItemInheritance> INHERITANCE = (rs, n) -> new ItemInheritance(

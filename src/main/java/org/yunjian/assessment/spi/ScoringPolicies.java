@@ -35,7 +35,8 @@ public class ScoringPolicies {
 
     /** The assessment's template and contract date, as stored (2025 and none for an unknown id). */
     public ReportSetups.ReportSetup setup(UUID assessmentId) {
-        return jdbc.sql("SELECT report_template, contract_date, version FROM assessment WHERE id = ?")
+        return jdbc.sql("""
+                SELECT report_template, contract_date, version FROM assessment WHERE id = ?""")
                 .param(assessmentId)
                 .query((rs, n) -> new ReportSetups.ReportSetup(ReportTemplate.valueOf(rs.getString(1)),
                         rs.getObject(2, LocalDate.class), rs.getLong(3)))

@@ -12,18 +12,16 @@ import org.yunjian.shared.keys.FirstSetUp;
 @Component
 class AuditFirstSetUp implements FirstSetUp {
 
-    private final JdbcClient jdbc;
+    private final AuditRepository audit;
 
     AuditFirstSetUp(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        this.audit = new AuditRepository(jdbc);
     }
 
     @Override
     public boolean firstSetUp() {
         try {
-            long entries = jdbc.sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single();
-            long head = jdbc.sql("SELECT COALESCE(MAX(last_seq), 0) FROM audit_head").query(Long.class).single();
-            return entries == 0 && head == 0;
+            return audit.neverLogged();
         } catch (BadSqlGrammarException noAuditTablesYet) {
             return true;
         }

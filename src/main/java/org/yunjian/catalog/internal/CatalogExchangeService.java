@@ -36,7 +36,7 @@ import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.Text;
 
 /**
- * OSCAL and CSV export, versioned OSCAL import (stored by {@link ImportStore}), and loading the imports at startup.
+ * OSCAL and CSV export, versioned OSCAL import (stored by {@link ImportRepository}), and loading the imports at startup.
  */
 @Service
 class CatalogExchangeService implements CatalogExchange, SmartInitializingSingleton {
@@ -44,7 +44,7 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
     private static final Logger log = LoggerFactory.getLogger(CatalogExchangeService.class);
 
     private final Catalog catalog;
-    private final ImportStore store;
+    private final ImportRepository store;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -59,7 +59,7 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
 
     private final int maxDepth;
 
-    CatalogExchangeService(Catalog catalog, ImportStore store, TransactionTemplate tx, ApplicationEventPublisher events,
+    CatalogExchangeService(Catalog catalog, ImportRepository store, TransactionTemplate tx, ApplicationEventPublisher events,
                            java.util.Optional<Clock> clock,
                            @org.springframework.beans.factory.annotation.Value(
                                    "${yunjian.catalog.max-nesting-depth:" + DEFAULT_MAX_DEPTH + "}") int maxDepth) {

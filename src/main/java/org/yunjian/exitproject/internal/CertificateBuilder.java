@@ -18,7 +18,7 @@ import org.yunjian.exitproject.internal.Records.Entry;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
 import org.yunjian.shared.Msg;
-import org.yunjian.shared.SerialNumbers;
+import org.yunjian.shared.SerialNumberRepository;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.Texts;
 
@@ -32,11 +32,11 @@ class CertificateBuilder {
     private final CertificateKeys keys;
     private final Parties parties;
     private final CertificatePdf pdf;
-    private final SerialNumbers serials;
+    private final SerialNumberRepository serials;
     private final DeletionRecords records;
     private final ExitClauses clauses;
 
-    CertificateBuilder(CertificateKeys keys, Parties parties, CertificatePdf pdf, SerialNumbers serials,
+    CertificateBuilder(CertificateKeys keys, Parties parties, CertificatePdf pdf, SerialNumberRepository serials,
                        DeletionRecords records, ExitClauses clauses) {
         this.records = records;
         this.clauses = clauses;
@@ -53,7 +53,7 @@ class CertificateBuilder {
     /** Signs the certificate of {@code v} under the next number ({@code YJ-DEL-2026-000001}); in the caller's transaction. */
     CertificateInfo issue(ProjectView v, Instant now) {
         UUID certificateId = UUID.randomUUID();
-        String number = serials.next(SerialNumbers.CERTIFICATE);
+        String number = serials.next(SerialNumberRepository.CERTIFICATE);
         byte[] file = safe(certificate(v, certificateId, number, now)).sign(keys.pair().getPrivate(),
                 keys.pair().getPublic());
         return new CertificateInfo(v.project().id(), certificateId, number, v.access().user().username(), now,

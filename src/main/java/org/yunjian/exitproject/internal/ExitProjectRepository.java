@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.paging.SqlPage;
+import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.version.Versions;
 import org.yunjian.exitproject.ChecklistStatus;
@@ -46,15 +46,17 @@ class ExitProjectRepository {
             rs.getString("verifier_key_pem"), rs.getString("verifier_key_fingerprint"), rs.getLong("version"));
 
     void insert(ProjectInfo p, UUID createdBy) {
-        jdbc.sql("INSERT INTO exit_project (id, name, system_id, status, created_by, created_at, updated_at) "
-                        + "VALUES (?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO exit_project (id, name, system_id, status, created_by, created_at, updated_at)
+                        VALUES (?,?,?,?,?,?,?)""")
                 .params(p.id(), p.name(), p.systemId(), p.status().name(), createdBy, utc(p.createdAt()),
                         utc(p.updatedAt()))
                 .update();
     }
 
     Optional<ProjectInfo> find(UUID id) {
-        return jdbc.sql("SELECT * FROM exit_project WHERE id = ?").param(id).query(PROJECT).optional();
+        return jdbc.sql("""
+                SELECT * FROM exit_project WHERE id = ?""").param(id).query(PROJECT).optional();
     }
 
     /**
@@ -62,9 +64,10 @@ class ExitProjectRepository {
      * with the total: filtered, counted and paged in SQL.
      */
     Paged<ProjectInfo> page(Collection<UUID> systemIds, String q, ExitStatus status, PageRequest page) {
-        SqlPage.Where where = new SqlPage.Where().in("system_id", "ids", systemIds).contains("name", q, "name")
+        PageQueries.Where where = new PageQueries.Where().in("system_id", "ids", systemIds).contains("name", q, "name")
                 .equal("status", "status", status);
-        return SqlPage.query(jdbc, "*", "exit_project", where, "created_at DESC, id", page,
+        return PageQueries.query(jdbc, "*", "exit_project", where, """
+                created_at DESC, id""", page,
                 s -> s.query(PROJECT).list());
     }
 
@@ -72,19 +75,22 @@ class ExitProjectRepository {
         if (systemIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT * FROM exit_project WHERE system_id IN (:ids) ORDER BY created_at DESC, id")
+        return jdbc.sql("""
+                SELECT * FROM exit_project WHERE system_id IN (:ids) ORDER BY created_at DESC, id""")
                 .param("ids", systemIds).query(PROJECT).list();
     }
 
     /** The projects not yet closed, oldest first (what may still wait on them: 我的待办). */
     List<UUID> unfinished() {
-        return jdbc.sql("SELECT id FROM exit_project WHERE status <> 'CLOSED' ORDER BY created_at, id")
+        return jdbc.sql("""
+                SELECT id FROM exit_project WHERE status <> 'CLOSED' ORDER BY created_at, id""")
                 .query(UUID.class).list();
     }
 
     /** Locks the project row for the rest of the transaction (serialises writes against transitions). */
     Optional<ExitStatus> lockStatus(UUID id) {
-        return jdbc.sql("SELECT status FROM exit_project WHERE id = ? FOR UPDATE").param(id).query(String.class)
+        return jdbc.sql("""
+                SELECT status FROM exit_project WHERE id = ? FOR UPDATE""").param(id).query(String.class)
                 .optional().map(ExitStatus::valueOf);
     }
 
@@ -93,8 +99,9 @@ class ExitProjectRepository {
      * false if another move changed the status first.
      */
     boolean updateStatus(UUID id, ExitStatus from, ExitStatus to, Instant now, long expected) {
-        int n = jdbc.sql("UPDATE exit_project SET status = ?, updated_at = ?, version = version + 1 "
-                        + "WHERE id = ? AND status = ? AND version = ?")
+        int n = jdbc.sql("""
+                        UPDATE exit_project SET status = ?, updated_at = ?, version = version + 1
+                        WHERE id = ? AND status = ? AND version = ?""")
                 .params(to.name(), utc(now), id, from.name(), expected).update();
         if (n == 0 && find(id).map(p -> p.status() == from).orElse(false)) {
             Versions.requireUpdated(n, jdbc, "exit_project", "updated_at", id);
@@ -122,29 +129,33 @@ class ExitProjectRepository {
         Object[] params = java.util.Arrays.copyOf(values, values.length + 2);
         params[values.length] = id;
         params[values.length + 1] = expected;
-        int n = jdbc.sql("UPDATE exit_project SET " + set + ", version = version + 1 WHERE id = ? AND version = ?")
+        int n = jdbc.sql("""
+                UPDATE exit_project SET %s, version = version + 1 WHERE id = ? AND version = ?""".formatted(set))
                 .params(params).update();
         Versions.requireUpdated(n, jdbc, "exit_project", "updated_at", id);
     }
 
     /** Clears the approval after a change of the inventory (a new project version); returns whether there was one. */
     boolean reopenInventory(UUID id, Instant now) {
-        return jdbc.sql("UPDATE exit_project SET inventory_approved_by = NULL, inventory_approved_at = NULL, "
-                + "inventory_reopened_at = ?, updated_at = ?, version = version + 1 "
-                + "WHERE id = ? AND inventory_approved_at IS NOT NULL")
+        return jdbc.sql("""
+                UPDATE exit_project SET inventory_approved_by = NULL, inventory_approved_at = NULL,
+                inventory_reopened_at = ?, updated_at = ?, version = version + 1
+                WHERE id = ? AND inventory_approved_at IS NOT NULL""")
                 .params(utc(now), utc(now), id).update() == 1;
     }
 
     // --- checklist
 
     void insertChecklistItem(UUID projectId, ChecklistItem i) {
-        jdbc.sql("INSERT INTO exit_checklist_item (project_id, item_key, position, requirement_id, status) "
-                + "VALUES (?,?,?,?,?)").params(projectId, i.key(), i.position(), i.requirementId(), i.status().name())
+        jdbc.sql("""
+                INSERT INTO exit_checklist_item (project_id, item_key, position, requirement_id, status)
+                VALUES (?,?,?,?,?)""").params(projectId, i.key(), i.position(), i.requirementId(), i.status().name())
                 .update();
     }
 
     List<ChecklistItem> checklist(UUID projectId) {
-        return jdbc.sql("SELECT * FROM exit_checklist_item WHERE project_id = ? ORDER BY position").param(projectId)
+        return jdbc.sql("""
+                SELECT * FROM exit_checklist_item WHERE project_id = ? ORDER BY position""").param(projectId)
                 .query((rs, n) -> new ChecklistItem(rs.getString("item_key"), rs.getInt("position"),
                         rs.getString("requirement_id"), ChecklistStatus.valueOf(rs.getString("status")),
                         rs.getString("note"), rs.getString("updated_by"), instant(rs, "updated_at"),
@@ -155,11 +166,13 @@ class ExitProjectRepository {
     /** Sets the item if it is still at version {@code expected}; else a stale-version conflict naming when. */
     void updateChecklistItem(UUID projectId, String key, ChecklistStatus status, String note, String by, Instant now,
                              long expected) {
-        int n = jdbc.sql("UPDATE exit_checklist_item SET status = ?, note = ?, updated_by = ?, updated_at = ?, "
-                        + "version = version + 1 WHERE project_id = ? AND item_key = ? AND version = ?")
+        int n = jdbc.sql("""
+                        UPDATE exit_checklist_item SET status = ?, note = ?, updated_by = ?, updated_at = ?,
+                        version = version + 1 WHERE project_id = ? AND item_key = ? AND version = ?""")
                 .params(status.name(), note, by, utc(now), projectId, key, expected).update();
         if (n == 0) {
-            throw jdbc.sql("SELECT version, updated_at FROM exit_checklist_item WHERE project_id = ? AND item_key = ?")
+            throw jdbc.sql("""
+                    SELECT version, updated_at FROM exit_checklist_item WHERE project_id = ? AND item_key = ?""")
                     .params(projectId, key)
                     .query((rs, i) -> new StaleVersionException(rs.getLong(1), instant(rs, "updated_at"))).single();
         }
@@ -168,15 +181,17 @@ class ExitProjectRepository {
     // --- evidence records
 
     void insertRecord(UUID projectId, Row r) {
-        jdbc.sql("INSERT INTO exit_project_record (id, project_id, kind, payload, recorded_by, recorded_org, "
-                        + "recorded_at) VALUES (?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO exit_project_record (id, project_id, kind, payload, recorded_by, recorded_org,
+                        recorded_at) VALUES (?,?,?,?,?,?,?)""")
                 .params(r.id(), projectId, r.kind().name(), r.payload(), r.recordedBy(), r.recordedOrg(),
                         utc(r.recordedAt()))
                 .update();
     }
 
     List<Row> records(UUID projectId) {
-        return jdbc.sql("SELECT * FROM exit_project_record WHERE project_id = ? ORDER BY recorded_at, id")
+        return jdbc.sql("""
+                SELECT * FROM exit_project_record WHERE project_id = ? ORDER BY recorded_at, id""")
                 .param(projectId)
                 .query((rs, n) -> new Row(rs.getObject("id", UUID.class), Kind.valueOf(rs.getString("kind")),
                         rs.getString("payload"), rs.getString("recorded_by"), rs.getObject("recorded_org", UUID.class),
@@ -187,14 +202,16 @@ class ExitProjectRepository {
     // --- certificate
 
     void insertCertificate(CertificateInfo c) {
-        jdbc.sql("INSERT INTO exit_certificate (project_id, certificate_id, certificate_number, issued_by, "
-                        + "issued_at, document, sm3) VALUES (?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO exit_certificate (project_id, certificate_id, certificate_number, issued_by,
+                        issued_at, document, sm3) VALUES (?,?,?,?,?,?,?)""")
                 .params(c.projectId(), c.certificateId(), c.number(), c.issuedBy(), utc(c.issuedAt()), c.document(), c.sm3())
                 .update();
     }
 
     Optional<CertificateInfo> certificate(UUID projectId) {
-        return jdbc.sql("SELECT * FROM exit_certificate WHERE project_id = ?").param(projectId)
+        return jdbc.sql("""
+                SELECT * FROM exit_certificate WHERE project_id = ?""").param(projectId)
                 .query((rs, n) -> new CertificateInfo(rs.getObject("project_id", UUID.class),
                         rs.getObject("certificate_id", UUID.class), rs.getString("certificate_number"),
                         rs.getString("issued_by"), instant(rs, "issued_at"),

@@ -37,11 +37,11 @@ public class Inbox {
     /** Set while a rebuild publishes: what it finds opens without notifications; the scopes it saw. */
     private static final ThreadLocal<Set<String>> REBUILDING = new ThreadLocal<>();
 
-    private final TaskStore store;
+    private final TaskRepository store;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Inbox(TaskStore store, ApplicationEventPublisher events, Clock clock) {
+    Inbox(TaskRepository store, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.events = events;
         this.clock = clock;
@@ -75,11 +75,11 @@ public class Inbox {
         Instant now = clock.instant();
         String scope = snapshot.scope();
         store.lockScope(scope, now);
-        Map<String, TaskStore.Stored> open = new LinkedHashMap<>();
+        Map<String, TaskRepository.Stored> open = new LinkedHashMap<>();
         store.open(scope).forEach(s -> open.put(s.task().key(), s));
         UUID actor = quietly ? null : CurrentUser.current().map(CurrentUser::userId).orElse(null);
         for (WorkTask task : snapshot.open()) {
-            TaskStore.Stored was = open.remove(task.key());
+            TaskRepository.Stored was = open.remove(task.key());
             if (was != null && was.task().to().equals(task.to())) {
                 if (!was.task().equals(task)) {
                     store.update(was.id(), task);
@@ -99,7 +99,7 @@ public class Inbox {
         open.values().forEach(s -> close(s, now));
     }
 
-    private void close(TaskStore.Stored s, Instant now) {
+    private void close(TaskRepository.Stored s, Instant now) {
         store.delete(s.id());
         events.publishEvent(new WorkClosed(s.id(), s.scope(), s.task().key(), now));
     }
@@ -141,13 +141,13 @@ public class Inbox {
         return store.countFor(reader());
     }
 
-    private static TaskStore.Reader reader() {
+    private static TaskRepository.Reader reader() {
         CurrentUser u = CurrentUser.require();
-        return new TaskStore.Reader(u.userId(), u.is(Role.USER) ? u.organizationId() : null,
+        return new TaskRepository.Reader(u.userId(), u.is(Role.USER) ? u.organizationId() : null,
                 u.role().isAdministrator() ? u.role().name() : null);
     }
 
-    private static Line line(TaskStore.Stored s, LocalDate today) {
+    private static Line line(TaskRepository.Stored s, LocalDate today) {
         WorkTask t = s.task();
         return new Line(s.id(), t.kind(), WorkTask.text(t.kind(), t.args()).text(), t.href(), t.due(),
                 t.due() != null && t.due().isBefore(today), s.openedAt());

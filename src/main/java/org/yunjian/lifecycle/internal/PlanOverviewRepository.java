@@ -42,14 +42,16 @@ class PlanOverviewRepository {
         Map<UUID, Head> out = new LinkedHashMap<>();
         for (List<UUID> chunk : chunks(systems)) {
             Map<UUID, List<LifecyclePlan.Stage>> stages = new LinkedHashMap<>();
-            jdbc.sql("SELECT s.* FROM lifecycle_stage s JOIN lifecycle_plan p ON p.id = s.plan_id "
-                            + "WHERE p.system_id IN (:systems) ORDER BY s.plan_id, s.position")
+            jdbc.sql("""
+                            SELECT s.* FROM lifecycle_stage s JOIN lifecycle_plan p ON p.id = s.plan_id
+                            WHERE p.system_id IN (:systems) ORDER BY s.plan_id, s.position""")
                     .param("systems", chunk)
                     .query((rs, n) -> stages.computeIfAbsent(rs.getObject("plan_id", UUID.class),
                             k -> new ArrayList<>()).add(new LifecyclePlan.Stage(Phase.valueOf(rs.getString("phase")),
                             rs.getString("term"), rs.getInt("position"), Jdbc.instant(rs, "closed_at"),
                             rs.getObject("closed_by", UUID.class)))).list();
-            jdbc.sql("SELECT * FROM lifecycle_plan WHERE system_id IN (:systems)").param("systems", chunk)
+            jdbc.sql("""
+                    SELECT * FROM lifecycle_plan WHERE system_id IN (:systems)""").param("systems", chunk)
                     .query((rs, n) -> {
                         UUID id = rs.getObject("id", UUID.class);
                         return out.put(id, new Head(id, rs.getObject("system_id", UUID.class),
@@ -68,8 +70,9 @@ class PlanOverviewRepository {
     List<PlanDuty> dueBefore(Collection<UUID> plans, LocalDate day) {
         List<PlanDuty> out = new ArrayList<>();
         for (List<UUID> chunk : chunks(plans)) {
-            out.addAll(jdbc.sql("SELECT * FROM lifecycle_duty WHERE plan_id IN (:plans) AND due_date < :day "
-                            + "ORDER BY due_date, position")
+            out.addAll(jdbc.sql("""
+                            SELECT * FROM lifecycle_duty WHERE plan_id IN (:plans) AND due_date < :day
+                            ORDER BY due_date, position""")
                     .param("plans", chunk).param("day", Date.valueOf(day))
                     .query(PlanRepository::duty).list());
         }
@@ -85,8 +88,9 @@ class PlanOverviewRepository {
         List<PlanDuty> out = new ArrayList<>();
         plansByPhase.forEach((phase, plans) -> {
             for (List<UUID> chunk : chunks(plans)) {
-                out.addAll(jdbc.sql("SELECT * FROM lifecycle_duty WHERE plan_id IN (:plans) AND phase = :phase "
-                                + "ORDER BY plan_id, position")
+                out.addAll(jdbc.sql("""
+                                SELECT * FROM lifecycle_duty WHERE plan_id IN (:plans) AND phase = :phase
+                                ORDER BY plan_id, position""")
                         .param("plans", chunk).param("phase", phase.name()).query(PlanRepository::duty).list());
             }
         });

@@ -39,26 +39,30 @@ class DrillRepository {
     }
 
     List<EmergencyPlan> plans(UUID systemId) {
-        return jdbc.sql("SELECT * FROM lifecycle_emergency_plan WHERE system_id = ? ORDER BY scenario")
+        return jdbc.sql("""
+                SELECT * FROM lifecycle_emergency_plan WHERE system_id = ? ORDER BY scenario""")
                 .param(systemId).query(PLAN).list();
     }
 
     Optional<EmergencyPlan> plan(UUID systemId, UUID id) {
-        return jdbc.sql("SELECT * FROM lifecycle_emergency_plan WHERE system_id = ? AND id = ?").params(systemId, id)
+        return jdbc.sql("""
+                SELECT * FROM lifecycle_emergency_plan WHERE system_id = ? AND id = ?""").params(systemId, id)
                 .query(PLAN).optional();
     }
 
     void insertPlan(EmergencyPlan p) {
-        jdbc.sql("INSERT INTO lifecycle_emergency_plan (scenario, summary, responsible_org, contacts, last_reviewed, "
-                        + "updated_by, updated_at, id, system_id) VALUES (?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO lifecycle_emergency_plan (scenario, summary, responsible_org, contacts, last_reviewed,
+                        updated_by, updated_at, id, system_id) VALUES (?,?,?,?,?,?,?,?,?)""")
                 .params(planParams(p)).update();
     }
 
     /** Stores a changed plan if it is still at version {@code expected}; else a stale-version conflict. */
     void updatePlan(EmergencyPlan p, long expected) {
-        int rows = jdbc.sql("UPDATE lifecycle_emergency_plan SET scenario = ?, summary = ?, responsible_org = ?, "
-                        + "contacts = ?, last_reviewed = ?, updated_by = ?, updated_at = ?, version = version + 1 "
-                        + "WHERE id = ? AND system_id = ? AND version = ?")
+        int rows = jdbc.sql("""
+                        UPDATE lifecycle_emergency_plan SET scenario = ?, summary = ?, responsible_org = ?,
+                        contacts = ?, last_reviewed = ?, updated_by = ?, updated_at = ?, version = version + 1
+                        WHERE id = ? AND system_id = ? AND version = ?""")
                 .params(planParams(p)).param(expected).update();
         Versions.requireUpdated(rows, jdbc, "lifecycle_emergency_plan", "updated_at", p.id());
     }
@@ -70,14 +74,17 @@ class DrillRepository {
 
     /** The systems with drill records (the inbox's rebuild reads what waits on their follow-up tasks). */
     List<UUID> drillSystems() {
-        return jdbc.sql("SELECT DISTINCT system_id FROM lifecycle_drill").query(UUID.class).list();
+        return jdbc.sql("""
+                SELECT DISTINCT system_id FROM lifecycle_drill""").query(UUID.class).list();
     }
 
     /** A system's drills, the latest first, each with its tasks. */
     List<Drill> drills(UUID systemId) {
-        List<Drill.Task> tasks = jdbc.sql("SELECT * FROM lifecycle_drill_task WHERE system_id = ? ORDER BY position")
+        List<Drill.Task> tasks = jdbc.sql("""
+                SELECT * FROM lifecycle_drill_task WHERE system_id = ? ORDER BY position""")
                 .param(systemId).query(TASK).list();
-        return jdbc.sql("SELECT * FROM lifecycle_drill WHERE system_id = ? ORDER BY held_on DESC, recorded_at DESC")
+        return jdbc.sql("""
+                SELECT * FROM lifecycle_drill WHERE system_id = ? ORDER BY held_on DESC, recorded_at DESC""")
                 .param(systemId).query((rs, n) -> {
                     UUID id = rs.getObject("id", UUID.class);
                     return new Drill(id, systemId, date(rs.getDate("held_on")), rs.getObject("plan_id", UUID.class),
@@ -90,28 +97,32 @@ class DrillRepository {
     }
 
     void insertDrill(Drill d) {
-        jdbc.sql("INSERT INTO lifecycle_drill (id, system_id, held_on, plan_id, scenario, category, participants, "
-                        + "findings, recorded_by, recorded_org, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO lifecycle_drill (id, system_id, held_on, plan_id, scenario, category, participants,
+                        findings, recorded_by, recorded_org, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)""")
                 .params(d.id(), d.systemId(), d.heldOn(), d.planId(), d.scenario(),
                         d.category() == null ? null : d.category().name(), d.participants(), d.findings(),
                         d.recordedBy(), d.recordedOrg(), utc(d.recordedAt())).update();
         for (Drill.Task t : d.tasks()) {
-            jdbc.sql("INSERT INTO lifecycle_drill_task (id, drill_id, system_id, position, description, owner_org, "
-                            + "due_on, status, updated_by, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+            jdbc.sql("""
+                            INSERT INTO lifecycle_drill_task (id, drill_id, system_id, position, description, owner_org,
+                            due_on, status, updated_by, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)""")
                     .params(t.id(), d.id(), d.systemId(), t.position(), t.description(), t.ownerOrg(), t.dueOn(),
                             t.status().name(), t.updatedBy(), utc(t.updatedAt())).update();
         }
     }
 
     Optional<Drill.Task> task(UUID systemId, UUID id) {
-        return jdbc.sql("SELECT * FROM lifecycle_drill_task WHERE system_id = ? AND id = ?").params(systemId, id)
+        return jdbc.sql("""
+                SELECT * FROM lifecycle_drill_task WHERE system_id = ? AND id = ?""").params(systemId, id)
                 .query(TASK).optional();
     }
 
     /** Stores a task's new status if it is still at version {@code expected}; else a stale-version conflict. */
     void updateTask(Drill.Task t, long expected) {
-        int rows = jdbc.sql("UPDATE lifecycle_drill_task SET status = ?, updated_by = ?, updated_at = ?, "
-                        + "version = version + 1 WHERE id = ? AND version = ?")
+        int rows = jdbc.sql("""
+                        UPDATE lifecycle_drill_task SET status = ?, updated_by = ?, updated_at = ?,
+                        version = version + 1 WHERE id = ? AND version = ?""")
                 .params(t.status().name(), t.updatedBy(), utc(t.updatedAt()), t.id(), expected).update();
         Versions.requireUpdated(rows, jdbc, "lifecycle_drill_task", "updated_at", t.id());
     }

@@ -41,15 +41,16 @@ class MigrationRepository {
             instant(rs, "recorded_at"));
 
     private final JdbcClient jdbc;
-    private final OpsFiles files;
+    private final OpsFileRepository files;
 
-    MigrationRepository(JdbcClient jdbc, OpsFiles files) {
+    MigrationRepository(JdbcClient jdbc, OpsFileRepository files) {
         this.jdbc = jdbc;
         this.files = files;
     }
 
     MigrationPlan plan(UUID systemId) {
-        return jdbc.sql("SELECT * FROM lifecycle_migration_plan WHERE system_id = ?").param(systemId)
+        return jdbc.sql("""
+                SELECT * FROM lifecycle_migration_plan WHERE system_id = ?""").param(systemId)
                 .query((rs, n) -> new MigrationPlan(systemId, rs.getString("rollback_plan"),
                         rs.getString("rollback_trigger"), date(rs.getDate("parallel_start")),
                         date(rs.getDate("parallel_end")), rs.getString("parallel_notes"), rs.getString("updated_by"),
@@ -72,7 +73,8 @@ class MigrationRepository {
 
     /** The assessed risks of the system's register (those never assessed have no row). */
     List<MigrationRisk> risks(UUID systemId) {
-        return jdbc.sql("SELECT * FROM lifecycle_migration_risk WHERE system_id = ?").param(systemId)
+        return jdbc.sql("""
+                SELECT * FROM lifecycle_migration_risk WHERE system_id = ?""").param(systemId)
                 .query((rs, n) -> new MigrationRisk(systemId, RequirementId.of(rs.getString("risk_id")),
                         MigrationRisk.Rating.valueOf(rs.getString("likelihood")),
                         MigrationRisk.Rating.valueOf(rs.getString("impact")), rs.getString("treatment"),
@@ -83,7 +85,8 @@ class MigrationRepository {
 
     /** The systems with an assessed migration risk (the inbox's rebuild reads what waits on them). */
     List<UUID> riskSystems() {
-        return jdbc.sql("SELECT DISTINCT system_id FROM lifecycle_migration_risk").query(UUID.class).list();
+        return jdbc.sql("""
+                SELECT DISTINCT system_id FROM lifecycle_migration_risk""").query(UUID.class).list();
     }
 
     /** Stores a risk's assessment over version {@code expected} of the stored one (0: none yet). */
@@ -96,66 +99,75 @@ class MigrationRepository {
     }
 
     List<MigrationStep> steps(UUID systemId) {
-        return jdbc.sql("SELECT * FROM lifecycle_migration_step WHERE system_id = ? ORDER BY position, window_start")
+        return jdbc.sql("""
+                SELECT * FROM lifecycle_migration_step WHERE system_id = ? ORDER BY position, window_start""")
                 .param(systemId).query(STEP).list();
     }
 
     Optional<MigrationStep> step(UUID systemId, UUID id) {
-        return jdbc.sql("SELECT * FROM lifecycle_migration_step WHERE system_id = ? AND id = ?").params(systemId, id)
+        return jdbc.sql("""
+                SELECT * FROM lifecycle_migration_step WHERE system_id = ? AND id = ?""").params(systemId, id)
                 .query(STEP).optional();
     }
 
     void insertStep(MigrationStep s) {
-        jdbc.sql("INSERT INTO lifecycle_migration_step (id, system_id, position, content, owner_org, "
-                        + "window_start, window_end, status, updated_by, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO lifecycle_migration_step (id, system_id, position, content, owner_org,
+                        window_start, window_end, status, updated_by, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)""")
                 .params(s.id(), s.systemId(), s.position(), s.description(), s.ownerOrg(), utc(s.windowStart()),
                         utc(s.windowEnd()), s.status().name(), s.updatedBy(), utc(s.updatedAt())).update();
     }
 
     /** Stores a changed step if it is still at version {@code expected}; else a stale-version conflict. */
     void updateStep(MigrationStep s, long expected) {
-        int rows = jdbc.sql("UPDATE lifecycle_migration_step SET position = ?, content = ?, owner_org = ?, "
-                        + "window_start = ?, window_end = ?, status = ?, updated_by = ?, updated_at = ?, "
-                        + "version = version + 1 WHERE id = ? AND system_id = ? AND version = ?")
+        int rows = jdbc.sql("""
+                        UPDATE lifecycle_migration_step SET position = ?, content = ?, owner_org = ?,
+                        window_start = ?, window_end = ?, status = ?, updated_by = ?, updated_at = ?,
+                        version = version + 1 WHERE id = ? AND system_id = ? AND version = ?""")
                 .params(s.position(), s.description(), s.ownerOrg(), utc(s.windowStart()), utc(s.windowEnd()),
                         s.status().name(), s.updatedBy(), utc(s.updatedAt()), s.id(), s.systemId(), expected).update();
         Versions.requireUpdated(rows, jdbc, "lifecycle_migration_step", "updated_at", s.id());
     }
 
     int nextPosition(UUID systemId) {
-        return jdbc.sql("SELECT COALESCE(MAX(position), 0) + 1 FROM lifecycle_migration_step WHERE system_id = ?")
+        return jdbc.sql("""
+                SELECT COALESCE(MAX(position), 0) + 1 FROM lifecycle_migration_step WHERE system_id = ?""")
                 .param(systemId).query(Integer.class).single();
     }
 
     List<MigrationCheck> checks(UUID systemId) {
-        return jdbc.sql("SELECT * FROM lifecycle_migration_check WHERE system_id = ? ORDER BY checked_on, recorded_at")
+        return jdbc.sql("""
+                SELECT * FROM lifecycle_migration_check WHERE system_id = ? ORDER BY checked_on, recorded_at""")
                 .param(systemId).query(CHECK).list();
     }
 
     void insertCheck(MigrationCheck c) {
-        jdbc.sql("INSERT INTO lifecycle_migration_check (id, system_id, subject, method, source_value, target_value, "
-                        + "checked_on, recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO lifecycle_migration_check (id, system_id, subject, method, source_value, target_value,
+                        checked_on, recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)""")
                 .params(c.id(), c.systemId(), c.subject(), c.method().name(), c.sourceValue(), c.targetValue(),
                         c.checkedOn(), c.recordedBy(), utc(c.recordedAt())).update();
     }
 
     List<MigrationAcceptance> acceptances(UUID systemId) {
-        return jdbc.sql("SELECT * FROM lifecycle_migration_acceptance WHERE system_id = ? ORDER BY tested_on, "
-                        + "recorded_at").param(systemId)
+        return jdbc.sql("""
+                        SELECT * FROM lifecycle_migration_acceptance WHERE system_id = ? ORDER BY tested_on,
+                        recorded_at""").param(systemId)
                 .query((rs, n) -> new MigrationAcceptance(rs.getObject("id", UUID.class), systemId,
                         rs.getString("test"), MigrationAcceptanceResult.valueOf(rs.getString("result")),
                         rs.getObject("tester_org", UUID.class), rs.getString("tested_by"),
                         date(rs.getDate("tested_on")), rs.getString("notes"), instant(rs, "recorded_at"), List.of()))
                 .list().stream().map(a -> new MigrationAcceptance(a.id(), a.systemId(), a.test(), a.result(),
                         a.testerOrg(), a.testedBy(), a.testedOn(), a.notes(), a.recordedAt(),
-                        files.of(systemId, OpsFiles.Owner.ACCEPTANCE, a.id()))).toList();
+                        files.of(systemId, OpsFileRepository.Owner.ACCEPTANCE, a.id()))).toList();
     }
 
     void insertAcceptance(MigrationAcceptance a) {
-        jdbc.sql("INSERT INTO lifecycle_migration_acceptance (id, system_id, test, result, tester_org, tested_by, "
-                        + "tested_on, notes, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO lifecycle_migration_acceptance (id, system_id, test, result, tester_org, tested_by,
+                        tested_on, notes, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)""")
                 .params(a.id(), a.systemId(), a.test(), a.result().name(), a.testerOrg(), a.testedBy(), a.testedOn(),
                         a.notes(), utc(a.recordedAt())).update();
-        a.files().forEach(f -> files.store(a.systemId(), OpsFiles.Owner.ACCEPTANCE, a.id(), f, a.testedBy()));
+        a.files().forEach(f -> files.store(a.systemId(), OpsFileRepository.Owner.ACCEPTANCE, a.id(), f, a.testedBy()));
     }
 }

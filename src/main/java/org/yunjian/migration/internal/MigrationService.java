@@ -43,12 +43,12 @@ public class MigrationService {
     private final PlanAccesses accesses;
     private final MigrationRepository repo;
     private final OpsFields fields;
-    private final OpsFiles files;
+    private final OpsFileRepository files;
     private final MigrationDocx docx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MigrationService(PlanAccesses accesses, MigrationRepository repo, OpsFields fields, OpsFiles files,
+    MigrationService(PlanAccesses accesses, MigrationRepository repo, OpsFields fields, OpsFileRepository files,
                      MigrationDocx docx, ApplicationEventPublisher events, Clock clock) {
         this.accesses = accesses;
         this.repo = repo;
@@ -232,7 +232,7 @@ public class MigrationService {
     }
 
     /** Records an acceptance test with its evidence files; a refused file refuses the whole record. */
-    public MigrationAcceptance recordAcceptance(UUID systemId, AcceptanceInput in, List<OpsFiles.Upload> uploads) {
+    public MigrationAcceptance recordAcceptance(UUID systemId, AcceptanceInput in, List<OpsFileRepository.Upload> uploads) {
         PlanAccess a = accesses.of(systemId);
         if (!a.isCustomer() && !(a.assessor() && a.user().organizationId() != null)) {
             throw new PlanAccess.Refused(Msg.of("lifecycle.ops.denied.acceptance"));
@@ -261,7 +261,7 @@ public class MigrationService {
     @Transactional(readOnly = true)
     public Download file(UUID systemId, UUID fileId) {
         View v = view(systemId);
-        OpsFiles.Found f = files.find(systemId, fileId).filter(x -> x.kind() == OpsFiles.Owner.ACCEPTANCE)
+        OpsFileRepository.Found f = files.find(systemId, fileId).filter(x -> x.kind() == OpsFileRepository.Owner.ACCEPTANCE)
                 .filter(x -> v.acceptances().stream().anyMatch(t -> t.id().equals(x.ownerId())))
                 .orElseThrow(() -> new NotFoundException("lifecycle-file", fileId));
         return new Download(files.open(f.sealed()), f.sealed().servedName(), f.sealed().contentType(),

@@ -155,8 +155,8 @@ class OpsDemo implements ApplicationRunner {
                 start.plusHours(hours).toString(), "DONE", null));
     }
 
-    private static OpsFiles.Upload file(String nameKey, String textKey) {
-        return new OpsFiles.Upload(demo(nameKey), demo(textKey).getBytes(StandardCharsets.UTF_8));
+    private static OpsFileRepository.Upload file(String nameKey, String textKey) {
+        return new OpsFileRepository.Upload(demo(nameKey), demo(textKey).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Demo content is stored once, in Chinese (the demo installation's language). */

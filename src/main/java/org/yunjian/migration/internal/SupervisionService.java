@@ -46,14 +46,14 @@ public class SupervisionService {
     private final PlanAccesses accesses;
     private final SupervisionRepository repo;
     private final OpsFields fields;
-    private final OpsFiles files;
+    private final OpsFileRepository files;
     private final SystemIncidents incidents;
     private final ApplicationEventPublisher events;
     private final MigrationWork work;
     private final Clock clock;
     private final Catalog catalog;
 
-    SupervisionService(PlanAccesses accesses, SupervisionRepository repo, OpsFields fields, OpsFiles files,
+    SupervisionService(PlanAccesses accesses, SupervisionRepository repo, OpsFields fields, OpsFileRepository files,
                        SystemIncidents incidents, ApplicationEventPublisher events, MigrationWork work, Clock clock,
                        Catalog catalog) {
         this.catalog = catalog;
@@ -138,7 +138,7 @@ public class SupervisionService {
     }
 
     /** Registers a report received from the provider with its file (sealed like assessment evidence). */
-    public SupervisionReport submitReport(UUID systemId, ReportInput in, OpsFiles.Upload file) {
+    public SupervisionReport submitReport(UUID systemId, ReportInput in, OpsFileRepository.Upload file) {
         PlanAccess a = accesses.of(systemId);
         requireParty(a, "lifecycle.ops.denied.report");
         FieldErrors errors = new FieldErrors();

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.yunjian.migration.internal.MigrationService;
-import org.yunjian.migration.internal.OpsFiles;
+import org.yunjian.migration.internal.OpsFileRepository;
 import org.yunjian.migration.rest.MigrationDtos.AcceptanceResponse;
 import org.yunjian.migration.rest.MigrationDtos.CheckResponse;
 import org.yunjian.migration.rest.MigrationDtos.PlanResponse;
@@ -140,12 +140,12 @@ class MigrationApi {
         return docx(e.content(), e.name().contentDisposition());
     }
 
-    static List<OpsFiles.Upload> uploads(List<MultipartFile> files) throws IOException {
-        List<OpsFiles.Upload> out = new ArrayList<>();
+    static List<OpsFileRepository.Upload> uploads(List<MultipartFile> files) throws IOException {
+        List<OpsFileRepository.Upload> out = new ArrayList<>();
         if (files != null) {
             for (MultipartFile f : files) {
                 if (f != null && !f.isEmpty()) {
-                    out.add(new OpsFiles.Upload(f.getOriginalFilename(), f.getBytes()));
+                    out.add(new OpsFileRepository.Upload(f.getOriginalFilename(), f.getBytes()));
                 }
             }
         }

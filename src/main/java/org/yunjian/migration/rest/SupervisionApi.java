@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.yunjian.migration.internal.OpsFiles;
+import org.yunjian.migration.internal.OpsFileRepository;
 import org.yunjian.migration.internal.SupervisionService;
 import org.yunjian.migration.rest.SupervisionDtos.ChangeResponse;
 import org.yunjian.migration.rest.SupervisionDtos.ReportResponse;
@@ -58,7 +58,7 @@ class SupervisionApi {
                                           @RequestParam(required = false) String receivedOn,
                                           @RequestParam(value = "file", required = false) MultipartFile file)
             throws IOException {
-        List<OpsFiles.Upload> uploads = MigrationApi.uploads(file == null ? null : List.of(file));
+        List<OpsFileRepository.Upload> uploads = MigrationApi.uploads(file == null ? null : List.of(file));
         var r = service.submitReport(id, new SupervisionService.ReportInput(kind, periodStart, periodEnd, receivedOn),
                 uploads.isEmpty() ? null : uploads.get(0));
         return ResponseEntity.status(201).body(ReportResponse.of(r, service.view(id)));

@@ -28,7 +28,7 @@ import org.yunjian.migration.MigrationStep;
 import org.yunjian.migration.MigrationStepStatus;
 import org.yunjian.migration.internal.MigrationService;
 import org.yunjian.migration.internal.OpsBasis;
-import org.yunjian.migration.internal.OpsFiles;
+import org.yunjian.migration.internal.OpsFileRepository;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Formats;
@@ -174,7 +174,7 @@ class MigrationPages {
     String acceptance(@PathVariable UUID id, MigrationService.AcceptanceInput in,
                       @RequestParam(value = "file", required = false) List<MultipartFile> files,
                       @RequestParam(required = false) Boolean confirm, RedirectAttributes flash) throws IOException {
-        List<OpsFiles.Upload> uploads = uploads(files);
+        List<OpsFileRepository.Upload> uploads = uploads(files);
         return change(base(id), "acceptance", in, flash, () -> {
             service.view(id); // a stranger gets 404 before any question about the form
             OpsPageSupport.requireConfirmed(confirm);
@@ -195,12 +195,12 @@ class MigrationPages {
         return SupervisionPages.docx(e.content(), e.name().contentDisposition());
     }
 
-    static List<OpsFiles.Upload> uploads(List<MultipartFile> files) throws IOException {
-        List<OpsFiles.Upload> out = new java.util.ArrayList<>();
+    static List<OpsFileRepository.Upload> uploads(List<MultipartFile> files) throws IOException {
+        List<OpsFileRepository.Upload> out = new java.util.ArrayList<>();
         if (files != null) {
             for (MultipartFile f : files) {
                 if (f != null && !f.isEmpty()) {
-                    out.add(new OpsFiles.Upload(f.getOriginalFilename(), f.getBytes()));
+                    out.add(new OpsFileRepository.Upload(f.getOriginalFilename(), f.getBytes()));
                 }
             }
         }

@@ -26,7 +26,7 @@ import org.yunjian.migration.SupervisionConclusion;
 import org.yunjian.migration.SupervisionReportKind;
 import org.yunjian.migration.internal.MigrationService;
 import org.yunjian.migration.internal.OpsBasis;
-import org.yunjian.migration.internal.OpsFiles;
+import org.yunjian.migration.internal.OpsFileRepository;
 import org.yunjian.migration.internal.SupervisionService;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.version.ExpectedVersion;
@@ -86,7 +86,7 @@ class SupervisionPages {
     String report(@PathVariable UUID id, SupervisionService.ReportInput in,
                   @RequestParam(value = "file", required = false) MultipartFile file, RedirectAttributes flash)
             throws IOException {
-        List<OpsFiles.Upload> uploads = MigrationPages.uploads(file == null ? null : List.of(file));
+        List<OpsFileRepository.Upload> uploads = MigrationPages.uploads(file == null ? null : List.of(file));
         return change(base(id), "report", in, flash, () -> service.submitReport(id, in,
                 uploads.isEmpty() ? null : uploads.get(0)));
     }

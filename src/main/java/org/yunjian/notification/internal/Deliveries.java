@@ -1,7 +1,5 @@
 package org.yunjian.notification.internal;
 
-import static org.yunjian.shared.Jdbc.utc;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +53,7 @@ public class Deliveries {
     /** How long a claimed row is left alone (a node that died while sending): then it is due again. */
     private static final Duration CLAIM = Duration.ofMinutes(5);
 
-    private final JdbcClient jdbc;
+    private final DeliveryRepository rows;
     private final MailDelivery mail;
     private final WebhookDelivery robots;
     private final NotificationProperties properties;
@@ -65,7 +63,7 @@ public class Deliveries {
 
     Deliveries(JdbcClient jdbc, MailDelivery mail, WebhookDelivery robots, NotificationProperties properties,
                ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
-        this.jdbc = jdbc;
+        this.rows = new DeliveryRepository(jdbc);
         this.mail = mail;
         this.robots = robots;
         this.properties = properties;
@@ -77,19 +75,15 @@ public class Deliveries {
     static UUID enqueue(JdbcClient jdbc, Channel channel, UUID user, UUID webhook, UUID organization, UUID taskId,
                         WorkTask task, Instant now) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO notification_delivery (id, channel, user_id, webhook_id, organization_id, task_id, kind, "
-                        + "args, href, status, attempts, next_attempt_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,0,?,?)")
-                .params(id, channel.name(), user, webhook, organization, taskId, task == null ? null : task.kind(),
-                        task == null ? null : TaskText.encode(task.args()), task == null ? null : task.href(),
-                        Status.PENDING.name(), utc(now), utc(now)).update();
+        new DeliveryRepository(jdbc).insert(id, channel.name(), user, webhook, organization, taskId,
+                task == null ? null : task.kind(), task == null ? null : TaskText.encode(task.args()),
+                task == null ? null : task.href(), Status.PENDING.name(), now);
         return id;
     }
 
     /** Tries every due delivery once; returns how many were sent. */
     public int runDue() {
-        List<UUID> due = jdbc.sql("SELECT id FROM notification_delivery WHERE status = ? AND next_attempt_at <= ? "
-                        + "ORDER BY next_attempt_at, id LIMIT 200")
-                .params(Status.PENDING.name(), utc(clock.instant())).query(UUID.class).list();
+        List<UUID> due = rows.due(Status.PENDING.name(), clock.instant());
         int sent = 0;
         for (UUID id : due) {
             sent += attempt(id) ? 1 : 0;
@@ -119,24 +113,20 @@ public class Deliveries {
     }
 
     private Row claim(UUID id) {
-        Row row = jdbc.sql("SELECT * FROM notification_delivery WHERE id = ?").param(id)
-                .query((rs, n) -> new Row(id, Channel.valueOf(rs.getString("channel")),
+        Row row = rows.find(id, (rs, n) -> new Row(id, Channel.valueOf(rs.getString("channel")),
                         rs.getObject("user_id", UUID.class), rs.getObject("webhook_id", UUID.class),
                         rs.getObject("organization_id", UUID.class), rs.getObject("task_id", UUID.class),
                         rs.getString("kind"), rs.getString("args"), rs.getString("href"), rs.getInt("attempts"),
-                        Jdbc.instant(rs, "created_at"))).optional().orElse(null);
+                        Jdbc.instant(rs, "created_at"))).orElse(null);
         if (row == null) {
             return null;
         }
-        int claimed = jdbc.sql("UPDATE notification_delivery SET attempts = attempts + 1, next_attempt_at = ? "
-                        + "WHERE id = ? AND status = ? AND attempts = ?")
-                .params(utc(clock.instant().plus(CLAIM)), id, Status.PENDING.name(), row.attempts()).update();
+        int claimed = rows.claim(id, Status.PENDING.name(), row.attempts(), clock.instant().plus(CLAIM));
         return claimed == 1 ? row : null;
     }
 
     private void sent(Row row) {
-        jdbc.sql("UPDATE notification_delivery SET status = ?, finished_at = ?, last_error = NULL WHERE id = ?")
-                .params(Status.SENT.name(), utc(clock.instant()), row.id()).update();
+        rows.sent(row.id(), Status.SENT.name(), clock.instant());
         events.publishEvent(AuditableEvent.success("notification.delivery.send", "notification-delivery", row.id(),
                 Msg.of("notification.audit.sent", Msg.of("notification.channel." + row.channel().name()),
                         row.attempts() + 1)).withActor("system:notifications"));
@@ -145,8 +135,7 @@ public class Deliveries {
     private void failed(Row row, String reason) {
         int tries = row.attempts() + 1;
         if (tries >= properties.maxAttempts()) {
-            jdbc.sql("UPDATE notification_delivery SET status = ?, finished_at = ?, last_error = ? WHERE id = ?")
-                    .params(Status.FAILED.name(), utc(clock.instant()), reason, row.id()).update();
+            rows.finish(row.id(), Status.FAILED.name(), clock.instant(), reason);
             log.warn("Notification delivery {} ({}) failed after {} tries: {}", row.id(), row.channel(), tries, reason);
             events.publishEvent(AuditableEvent.failure("notification.delivery.send", "notification-delivery",
                     row.id(), Msg.of("notification.audit.failed", Msg.of("notification.channel." + row.channel().name()),
@@ -154,7 +143,6 @@ public class Deliveries {
             return;
         }
         Duration delay = properties.firstRetry().multipliedBy(1L << Math.min(tries - 1, 20));
-        jdbc.sql("UPDATE notification_delivery SET next_attempt_at = ?, last_error = ? WHERE id = ?")
-                .params(utc(clock.instant().plus(delay)), reason, row.id()).update();
+        rows.retryAt(row.id(), clock.instant().plus(delay), reason);
     }
 }

@@ -25,19 +25,18 @@ class DemoNotificationSettings implements ApplicationRunner {
 
     private final UserAdministration users;
     private final NotificationSettings settings;
-    private final JdbcClient jdbc;
+    private final NotificationSettingRepository rows;
 
     DemoNotificationSettings(UserAdministration users, NotificationSettings settings, JdbcClient jdbc) {
         this.users = users;
         this.settings = settings;
-        this.jdbc = jdbc;
+        this.rows = new NotificationSettingRepository(jdbc);
     }
 
     @Override
     public void run(ApplicationArguments args) {
         for (UserView u : users.list()) {
-            boolean chosen = jdbc.sql("SELECT COUNT(*) FROM notification_setting WHERE user_id = ?").param(u.id())
-                    .query(Long.class).single() > 0;
+            boolean chosen = rows.exists(u.id());
             if (!u.demo() || chosen || !(u.role() == Role.USER || u.role() == Role.SYSTEM_ADMIN
                     || u.role() == Role.SECURITY_ADMIN)) {
                 continue;

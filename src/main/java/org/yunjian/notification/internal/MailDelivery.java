@@ -33,6 +33,7 @@ class MailDelivery {
     private final PeopleNames people;
     private final NotificationProperties properties;
     private final JdbcClient jdbc;
+    private final NotificationRepository notifications;
     private final Clock clock;
 
     MailDelivery(ObjectProvider<JavaMailSender> mail, NotificationSettings settings, PeopleNames people,
@@ -42,6 +43,7 @@ class MailDelivery {
         this.people = people;
         this.properties = properties;
         this.jdbc = jdbc;
+        this.notifications = new NotificationRepository(jdbc);
         this.clock = clock;
     }
 
@@ -59,10 +61,9 @@ class MailDelivery {
         NotificationSettings.Settings s = settings.of(row.userId());
         Locale locale = s.locale();
         List<String> lines = new ArrayList<>();
-        jdbc.sql("SELECT kind, args, href FROM notification WHERE digest_id = ? ORDER BY created_at, id")
-                .param(row.id()).query((rs, n) -> Msg.of("notification.mail.digestLine",
+        notifications.ofDigest(row.id(), (rs, n) -> Msg.of("notification.mail.digestLine",
                         TaskText.render(rs.getString(1), rs.getString(2), locale),
-                        properties.link(rs.getString(3))).text(locale)).list().forEach(lines::add);
+                        properties.link(rs.getString(3))).text(locale)).forEach(lines::add);
         String subject = Msg.of("notification.mail.digestSubject", lines.size()).text(locale);
         String body = Msg.of("notification.mail.digestBody", name(row.userId()), lines.size(), String.join("\n", lines),
                 properties.link("/notifications"), properties.link("/notifications/settings")).text(locale);
@@ -74,9 +75,7 @@ class MailDelivery {
      * one digest delivery each.
      */
     int openDigests() {
-        List<UUID> users = jdbc.sql("SELECT DISTINCT n.user_id FROM notification n JOIN notification_setting s "
-                + "ON s.user_id = n.user_id WHERE s.email_mode = 'DIGEST' AND n.digest_id IS NULL "
-                + "AND n.read_at IS NULL").query(UUID.class).list();
+        List<UUID> users = notifications.awaitingDigest();
         int opened = 0;
         for (UUID user : users) {
             if (settings.of(user).email() == null) {
@@ -84,8 +83,7 @@ class MailDelivery {
             }
             UUID delivery = Deliveries.enqueue(jdbc, Deliveries.Channel.DIGEST, user, null, null, null, null,
                     clock.instant());
-            jdbc.sql("UPDATE notification SET digest_id = ? WHERE user_id = ? AND digest_id IS NULL AND read_at IS NULL")
-                    .params(delivery, user).update();
+            notifications.gatherIntoDigest(user, delivery);
             opened++;
         }
         return opened;

@@ -1,7 +1,5 @@
 package org.yunjian.notification.internal;
 
-import static org.yunjian.shared.Jdbc.utc;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -35,13 +33,13 @@ public class NotificationSettings {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final NotificationSettingRepository rows;
     private final ReminderAddresses addresses;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     NotificationSettings(JdbcClient jdbc, ReminderAddresses addresses, ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
+        this.rows = new NotificationSettingRepository(jdbc);
         this.addresses = addresses;
         this.events = events;
         this.clock = clock;
@@ -60,12 +58,9 @@ public class NotificationSettings {
 
     /** {@code userId}'s settings (the delivery side). */
     public Settings of(UUID userId) {
-        record Row(String mode, String language) {
-        }
-        Optional<Row> row = jdbc.sql("SELECT email_mode, language FROM notification_setting WHERE user_id = ?")
-                .param(userId).query((rs, n) -> new Row(rs.getString(1), rs.getString(2))).optional();
+        Optional<NotificationSettingRepository.Row> row = rows.find(userId);
         return new Settings(row.map(r -> EmailMode.valueOf(r.mode())).orElse(EmailMode.IMMEDIATE),
-                row.map(Row::language).orElse("zh-CN"), addresses.of(userId).orElse(null));
+                row.map(NotificationSettingRepository.Row::language).orElse("zh-CN"), addresses.of(userId).orElse(null));
     }
 
     /**
@@ -103,9 +98,7 @@ public class NotificationSettings {
                 addresses.setMine(email);
             }
         }
-        jdbc.sql("DELETE FROM notification_setting WHERE user_id = ?").param(u.userId()).update();
-        jdbc.sql("INSERT INTO notification_setting (user_id, email_mode, language, updated_at) VALUES (?,?,?,?)")
-                .params(u.userId(), mode.name(), lang, utc(clock.instant())).update();
+        rows.replace(u.userId(), mode.name(), lang, clock.instant());
         events.publishEvent(AuditableEvent.success("notification.settings", "notification-settings", u.userId(),
                 Msg.of("notification.audit.settings", Msg.of("notification.mode." + mode.name()),
                         Msg.of("notification.language." + lang))));

@@ -1,7 +1,5 @@
 package org.yunjian.notification.internal;
 
-import static org.yunjian.shared.Jdbc.utc;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -30,35 +28,29 @@ public class Notifications {
     public record NotificationItem(UUID id, String text, String href, Instant createdAt, boolean read) {
     }
 
-    private static final String MARK_READ = "UPDATE notification SET read_at = ? WHERE id = ? AND read_at IS NULL";
-
-    private final JdbcClient jdbc;
+    private final NotificationRepository rows;
     private final Clock clock;
 
     Notifications(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+        this.rows = new NotificationRepository(jdbc);
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public long unreadCount() {
-        return jdbc.sql("SELECT COUNT(*) FROM notification WHERE user_id = ? AND read_at IS NULL")
-                .param(CurrentUser.require().userId()).query(Long.class).single();
+        return rows.count(CurrentUser.require().userId(), true);
     }
 
     /** One page of the caller's notifications, newest first, optionally only the unread ones. */
     @Transactional(readOnly = true)
     public Paged<NotificationItem> list(boolean unreadOnly, PageRequest page) {
         UUID user = CurrentUser.require().userId();
-        String where = " FROM notification WHERE user_id = ?" + (unreadOnly ? " AND read_at IS NULL" : "");
-        long total = jdbc.sql("SELECT COUNT(*)" + where).param(user).query(Long.class).single();
+        long total = rows.count(user, unreadOnly);
         Locale locale = Texts.locale();
-        List<NotificationItem> items = jdbc.sql("SELECT id, kind, args, href, created_at, read_at" + where
-                        + " ORDER BY CASE WHEN read_at IS NULL THEN 0 ELSE 1 END, created_at DESC, id LIMIT ? OFFSET ?")
-                .params(user, page.size(), page.offset())
-                .query((rs, n) -> new NotificationItem(rs.getObject("id", UUID.class),
+        List<NotificationItem> items = rows.page(user, unreadOnly, page.size(), page.offset(),
+                (rs, n) -> new NotificationItem(rs.getObject("id", UUID.class),
                         TaskText.render(rs.getString("kind"), rs.getString("args"), locale), rs.getString("href"),
-                        Jdbc.instant(rs, "created_at"), rs.getObject("read_at") != null)).list();
+                        Jdbc.instant(rs, "created_at"), rs.getObject("read_at") != null));
         return Paged.of(items, page, total);
     }
 
@@ -66,16 +58,14 @@ public class Notifications {
     @Transactional
     public String markRead(UUID id) {
         UUID user = CurrentUser.require().userId();
-        String href = jdbc.sql("SELECT href FROM notification WHERE id = ? AND user_id = ?").params(id, user)
-                .query(String.class).optional().orElseThrow(() -> new NotFoundException("notification", id));
-        jdbc.sql(MARK_READ).params(utc(clock.instant()), id).update();
+        String href = rows.href(id, user).orElseThrow(() -> new NotFoundException("notification", id));
+        rows.markRead(id, clock.instant());
         return href;
     }
 
     /** Marks all the caller's notifications read; returns how many were unread. */
     @Transactional
     public int markAllRead() {
-        return jdbc.sql("UPDATE notification SET read_at = ? WHERE user_id = ? AND read_at IS NULL")
-                .params(utc(clock.instant()), CurrentUser.require().userId()).update();
+        return rows.markAllRead(CurrentUser.require().userId(), clock.instant());
     }
 }

@@ -1,7 +1,5 @@
 package org.yunjian.notification.internal;
 
-import static org.yunjian.shared.Jdbc.utc;
-
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -33,7 +31,6 @@ import org.yunjian.shared.Text;
 public class Webhooks {
 
     static final String KEY_FILE = "notification-webhooks.key";
-    private static final String DELETE = "DELETE FROM notification_webhook WHERE id = ?";
 
     /** A robot as pages and the API show it: never its address's path and query, never its secret. */
     public record View(UUID id, UUID organizationId, RobotKind kind, String name, String host, boolean signed,
@@ -45,7 +42,7 @@ public class Webhooks {
                   Locale language) {
     }
 
-    private final JdbcClient jdbc;
+    private final WebhookRepository rows;
     private final OrganizationAdministrators admins;
     private final SealedText sealed;
     private final NotificationProperties properties;
@@ -54,13 +51,13 @@ public class Webhooks {
 
     Webhooks(JdbcClient jdbc, OrganizationAdministrators admins, KeyDirectory keys, NotificationProperties properties,
              ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
+        this.rows = new WebhookRepository(jdbc);
         this.admins = admins;
         this.properties = properties;
         this.events = events;
         this.clock = clock;
         this.sealed = new SealedText(keys, KEY_FILE, "yunjian.notification-webhook",
-                () -> jdbc.sql("SELECT COUNT(*) FROM notification_webhook").query(Long.class).single() == 0);
+                rows::none);
     }
 
     @Transactional(readOnly = true)
@@ -103,10 +100,7 @@ public class Webhooks {
         errors.throwIfAny();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        jdbc.sql("INSERT INTO notification_webhook (id, organization_id, kind, name, url, secret_sealed, language, "
-                        + "created_at) VALUES (?,?,?,?,?,?,?,?)")
-                .params(id, organizationId, k.name(), n, sealed.seal(id, u), sealed.seal(id, s), lang, utc(now))
-                .update();
+        rows.insert(id, organizationId, k.name(), n, sealed.seal(id, u), sealed.seal(id, s), lang, now);
         events.publishEvent(AuditableEvent.success("notification.webhook.add", "notification-webhook", id,
                 Msg.of("notification.audit.webhookAdded", Msg.of("notification.robot." + k.name()), n,
                         admins.name(organizationId))));
@@ -118,7 +112,7 @@ public class Webhooks {
         admins.require(organizationId);
         Target t = targets(organizationId).stream().filter(w -> w.id().equals(webhookId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("notification-webhook", webhookId));
-        jdbc.sql(DELETE).param(webhookId).update();
+        rows.delete(webhookId);
         events.publishEvent(AuditableEvent.success("notification.webhook.remove", "notification-webhook", webhookId,
                 Msg.of("notification.audit.webhookRemoved", Msg.of("notification.robot." + t.kind().name()), t.name(),
                         admins.name(organizationId))));
@@ -126,19 +120,17 @@ public class Webhooks {
 
     /** The organisation's robots with their opened addresses and secrets (no access check: the delivery job). */
     List<Target> targets(UUID organizationId) {
-        return jdbc.sql("SELECT * FROM notification_webhook WHERE organization_id = ? ORDER BY created_at")
-                .param(organizationId).query((rs, n) -> {
+        return rows.ofOrganization(organizationId, (rs, n) -> {
                     UUID id = rs.getObject("id", UUID.class);
                     return new Target(id, organizationId, RobotKind.valueOf(rs.getString("kind")),
                             rs.getString("name"), sealed.openIfIntact(id, rs.getString("url")).orElse(""),
                             sealed.openIfIntact(id, rs.getString("secret_sealed")).orElse(null),
                             Locale.forLanguageTag(rs.getString("language")));
-                }).list();
+                });
     }
 
     Optional<Target> target(UUID webhookId) {
-        return jdbc.sql("SELECT organization_id FROM notification_webhook WHERE id = ?").param(webhookId)
-                .query(UUID.class).optional()
+        return rows.organizationOf(webhookId)
                 .flatMap(org -> targets(org).stream().filter(t -> t.id().equals(webhookId)).findFirst());
     }
 

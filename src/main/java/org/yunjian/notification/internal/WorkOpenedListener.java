@@ -1,7 +1,5 @@
 package org.yunjian.notification.internal;
 
-import static org.yunjian.shared.Jdbc.utc;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -37,6 +35,7 @@ class WorkOpenedListener {
     private static final Logger log = LoggerFactory.getLogger(WorkOpenedListener.class);
 
     private final JdbcClient jdbc;
+    private final NotificationRepository notifications;
     private final Addressees addressees;
     private final NotificationSettings settings;
     private final Webhooks webhooks;
@@ -46,6 +45,7 @@ class WorkOpenedListener {
     WorkOpenedListener(JdbcClient jdbc, Addressees addressees, NotificationSettings settings, Webhooks webhooks,
                        PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
+        this.notifications = new NotificationRepository(jdbc);
         this.addressees = addressees;
         this.settings = settings;
         this.webhooks = webhooks;
@@ -71,10 +71,8 @@ class WorkOpenedListener {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(WorkClosed closed) {
         try {
-            tx.executeWithoutResult(status -> jdbc.sql("UPDATE notification SET read_at = ? WHERE task_id = ? "
-                            + "AND read_at IS NULL")
-                    .params(utc(closed.closedAt() == null ? clock.instant() : closed.closedAt()), closed.taskId())
-                    .update());
+            tx.executeWithoutResult(status -> notifications.markTaskRead(closed.taskId(),
+                    closed.closedAt() == null ? clock.instant() : closed.closedAt()));
         } catch (RuntimeException e) {
             log.error("Notifications of closed task {} ({}) not marked read: {}", closed.taskId(), closed.scope(),
                     e.toString());
@@ -94,12 +92,8 @@ class WorkOpenedListener {
             if (r.role() == Role.USER && r.organizationId() != null) {
                 organizations.add(r.organizationId());
             }
-            int inserted = jdbc.sql("INSERT INTO notification (id, user_id, task_id, scope, kind, args, href, "
-                            + "created_at) SELECT ?,?,?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM notification "
-                            + "WHERE task_id = ? AND user_id = ?)")
-                    .params(UUID.randomUUID(), r.id(), opened.taskId(), opened.scope(), task.kind(), args, task.href(),
-                            utc(opened.openedAt() == null ? now : opened.openedAt()), opened.taskId(), r.id())
-                    .update();
+            int inserted = notifications.insertUnlessPresent(r.id(), opened.taskId(), opened.scope(), task.kind(),
+                    args, task.href(), opened.openedAt() == null ? now : opened.openedAt());
             NotificationSettings.Settings s = settings.of(r.id());
             if (inserted == 1 && s.emailMode() == EmailMode.IMMEDIATE && s.email() != null) {
                 Deliveries.enqueue(jdbc, Deliveries.Channel.EMAIL, r.id(), null,

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.yunjian.notification.internal.DeliveryRecords;
+import org.yunjian.notification.internal.DeliveryRecordQueries;
 import org.yunjian.notification.internal.Webhooks;
 
 /** An organisation's group-chat robots and deliveries over REST, for its administrators. */
@@ -34,9 +34,9 @@ class WebhookApi {
     }
 
     private final Webhooks webhooks;
-    private final DeliveryRecords deliveries;
+    private final DeliveryRecordQueries deliveries;
 
-    WebhookApi(Webhooks webhooks, DeliveryRecords deliveries) {
+    WebhookApi(Webhooks webhooks, DeliveryRecordQueries deliveries) {
         this.webhooks = webhooks;
         this.deliveries = deliveries;
     }
@@ -65,7 +65,7 @@ class WebhookApi {
     @GetMapping("/api/organizations/{id}/notification-deliveries")
     @Operation(summary = "The organisation's last 100 deliveries (e-mail and robots), failures first, with tries and "
             + "the last error")
-    List<DeliveryRecords.Record> deliveries(@PathVariable UUID id) {
+    List<DeliveryRecordQueries.Record> deliveries(@PathVariable UUID id) {
         return deliveries.of(id);
     }
 }

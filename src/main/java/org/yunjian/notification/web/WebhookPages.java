@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.shared.refusal.PageRefusal;
-import org.yunjian.notification.internal.DeliveryRecords;
+import org.yunjian.notification.internal.DeliveryRecordQueries;
 import org.yunjian.notification.internal.NotificationSettings;
 import org.yunjian.notification.internal.OrganizationAdministrators;
 import org.yunjian.notification.internal.RobotKind;
@@ -29,10 +29,10 @@ class WebhookPages {
     }
 
     private final Webhooks webhooks;
-    private final DeliveryRecords deliveries;
+    private final DeliveryRecordQueries deliveries;
     private final OrganizationAdministrators admins;
 
-    WebhookPages(Webhooks webhooks, DeliveryRecords deliveries, OrganizationAdministrators admins) {
+    WebhookPages(Webhooks webhooks, DeliveryRecordQueries deliveries, OrganizationAdministrators admins) {
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.admins = admins;

@@ -1,8 +1,5 @@
 package org.yunjian.obligations.internal;
 
-import static org.yunjian.shared.Jdbc.instant;
-import static org.yunjian.shared.Jdbc.utc;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -56,7 +53,7 @@ public class CalendarFeeds {
     static final int FEED_YEARS = 5;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final JdbcClient jdbc;
+    private final CalendarRepository rows;
     private final ObligationService obligations;
     private final UserAdministration users;
     private final ApplicationEventPublisher events;
@@ -64,7 +61,7 @@ public class CalendarFeeds {
 
     CalendarFeeds(JdbcClient jdbc, ObligationService obligations, UserAdministration users,
                   ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
+        this.rows = new CalendarRepository(jdbc);
         this.obligations = obligations;
         this.users = users;
         this.events = events;
@@ -75,8 +72,7 @@ public class CalendarFeeds {
     @Transactional(readOnly = true)
     public Optional<Instant> created() {
         CurrentUser u = CurrentUser.requireBusinessOrAdmin("calendar feeds");
-        return jdbc.sql("SELECT created_at FROM lifecycle_calendar_feed WHERE user_id = ?").param(u.userId())
-                .query((rs, n) -> instant(rs, "created_at")).optional();
+        return rows.feedCreated(u.userId());
     }
 
     /** Creates the caller's feed token, replacing any earlier one (which stops working); returns the token. */
@@ -85,10 +81,8 @@ public class CalendarFeeds {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        boolean replaced = jdbc.sql("DELETE FROM lifecycle_calendar_feed WHERE user_id = ?").param(u.userId())
-                .update() > 0;
-        jdbc.sql("INSERT INTO lifecycle_calendar_feed (user_id, token_hash, created_at) VALUES (?,?,?)")
-                .params(u.userId(), hash(token), utc(clock.instant())).update();
+        boolean replaced = rows.deleteFeed(u.userId()) > 0;
+        rows.insertFeed(u.userId(), hash(token), clock.instant());
         events.publishEvent(AuditableEvent.success("lifecycle.obligation.feed-create", OBJECT, u.userId(),
                 Msg.of(replaced ? "lifecycle.cal.audit.feedReplaced" : "lifecycle.cal.audit.feedCreated")));
         return token;
@@ -97,7 +91,7 @@ public class CalendarFeeds {
     /** Revokes the caller's feed token; 404 if there is none. */
     public void revoke() {
         CurrentUser u = CurrentUser.requireBusinessOrAdmin("calendar feeds");
-        if (jdbc.sql("DELETE FROM lifecycle_calendar_feed WHERE user_id = ?").param(u.userId()).update() == 0) {
+        if (rows.deleteFeed(u.userId()) == 0) {
             throw new NotFoundException(OBJECT, u.userId());
         }
         events.publishEvent(AuditableEvent.success("lifecycle.obligation.feed-revoke", OBJECT, u.userId(),
@@ -111,9 +105,8 @@ public class CalendarFeeds {
     @Transactional(readOnly = true)
     public String feed(String token) {
         String presented = hash(token == null ? "" : token);
-        List<Owner> found = jdbc.sql("SELECT user_id, token_hash FROM lifecycle_calendar_feed WHERE token_hash = ?")
-                .param(presented).query((rs, n) -> new Owner(rs.getObject("user_id", UUID.class),
-                        rs.getString("token_hash"))).list();
+        List<Owner> found = rows.feedsWithHash(presented).stream().map(f -> new Owner(f.getKey(), f.getValue()))
+                .toList();
         Owner owner = found.stream().filter(o -> MessageDigest.isEqual(o.hash().getBytes(StandardCharsets.US_ASCII),
                 presented.getBytes(StandardCharsets.US_ASCII))).findFirst()
                 .orElseThrow(() -> new NotFoundException(OBJECT, "token"));

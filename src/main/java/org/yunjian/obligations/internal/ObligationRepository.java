@@ -23,7 +23,7 @@ import org.yunjian.obligations.ObligationKind;
 import org.yunjian.obligations.ObligationStatus;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.paging.SqlPage;
+import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.shared.version.Versions;
 
 /** Hand-written, portable SQL for obligations, their completions and organisations' own intervals. */
@@ -46,7 +46,8 @@ public class ObligationRepository {
      * Only the obligations in force: a row superseded by an upgrade (a government website's single drill obligation of
      * before 8.5 b)'s per-category drills, V202612030100) stays with its completions as history, but is no obligation.
      */
-    private static final String CURRENT = " AND superseded_at IS NULL";
+    private static final String CURRENT = """
+            \sAND superseded_at IS NULL""";
 
     private final JdbcClient jdbc;
 
@@ -55,9 +56,10 @@ public class ObligationRepository {
     }
 
     void insert(Obligation o, String createdBy, Instant at) {
-        jdbc.sql("INSERT INTO lifecycle_obligation (id, system_id, kind, responsible_org, start_date, interval_months, "
-                        + "last_done, last_done_by, last_done_at, due_date, created_by, created_at, valid_until, lead_days) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO lifecycle_obligation (id, system_id, kind, responsible_org, start_date, interval_months,
+                        last_done, last_done_by, last_done_at, due_date, created_by, created_at, valid_until, lead_days)
+                        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
                 .params(o.id(), o.systemId(), o.kind().name(), o.responsibleOrg(), o.startDate(), o.intervalMonths(),
                         o.lastDone(), o.lastDoneBy(), utc(o.lastDoneAt()), o.nextDue(), createdBy, utc(at),
                         o.validity() == null ? null : o.validity().until(),
@@ -77,28 +79,32 @@ public class ObligationRepository {
         if (expected != null) {
             params.add(expected);
         }
-        int rows = jdbc.sql("UPDATE lifecycle_obligation SET interval_months = ?, last_done = ?, last_done_by = ?, "
-                        + "last_done_at = ?, due_date = ?, valid_until = ?, lead_days = ?, version = version + 1, "
-                        + "updated_at = ? WHERE id = ?"
-                        + (expected == null ? "" : " AND version = ?"))
+        int rows = jdbc.sql("""
+                        UPDATE lifecycle_obligation SET interval_months = ?, last_done = ?, last_done_by = ?,
+                        last_done_at = ?, due_date = ?, valid_until = ?, lead_days = ?, version = version + 1,
+                        updated_at = ? WHERE id = ?%s""".formatted(expected == null ? "" : """
+                                \sAND version = ?"""))
                 .params(params).update();
         Versions.requireUpdated(rows, jdbc, "lifecycle_obligation", "updated_at", o.id());
     }
 
     void completion(UUID obligation, LocalDate on, CompletionSource source, String by, UUID org, Instant at) {
-        jdbc.sql("INSERT INTO lifecycle_obligation_completion (id, obligation_id, done_on, source, recorded_by, "
-                        + "recorded_org, recorded_at) VALUES (?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO lifecycle_obligation_completion (id, obligation_id, done_on, source, recorded_by,
+                        recorded_org, recorded_at) VALUES (?,?,?,?,?,?,?)""")
                 .params(UUID.randomUUID(), obligation, on, source.name(), by, org, utc(at)).update();
     }
 
     /** A system's obligations, in the order of their kinds. */
     List<Obligation> bySystem(UUID systemId) {
-        return jdbc.sql("SELECT * FROM lifecycle_obligation WHERE system_id = ?" + CURRENT).param(systemId).query(OBLIGATION)
+        return jdbc.sql("""
+                SELECT * FROM lifecycle_obligation WHERE system_id = ?%s""".formatted(CURRENT)).param(systemId).query(OBLIGATION)
                 .list().stream().sorted(java.util.Comparator.comparing(Obligation::kind)).toList();
     }
 
     Optional<Obligation> find(UUID systemId, ObligationKind kind) {
-        return jdbc.sql("SELECT * FROM lifecycle_obligation WHERE system_id = ? AND kind = ?" + CURRENT)
+        return jdbc.sql("""
+                SELECT * FROM lifecycle_obligation WHERE system_id = ? AND kind = ?%s""".formatted(CURRENT))
                 .params(systemId, kind.name()).query(OBLIGATION).optional();
     }
 
@@ -110,8 +116,10 @@ public class ObligationRepository {
         if (systems.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT * FROM lifecycle_obligation WHERE system_id IN (:systems) AND due_date <= :to" + CURRENT
-                        + (from == null ? "" : " AND due_date >= :from") + " ORDER BY due_date, system_id, kind")
+        return jdbc.sql("""
+                        SELECT * FROM lifecycle_obligation WHERE system_id IN (:systems) AND due_date <= :to%s%s
+                        ORDER BY due_date, system_id, kind""".formatted(CURRENT, from == null ? "" : """
+                                \sAND due_date >= :from"""))
                 .param("systems", systems).param("to", Date.valueOf(to))
                 .param("from", from == null ? null : Date.valueOf(from))
                 .query(OBLIGATION).list();
@@ -119,7 +127,8 @@ public class ObligationRepository {
 
     /** Every obligation of every system due on or before {@code to}, earliest first (the daily work refresh). */
     List<Obligation> dueBy(LocalDate to) {
-        return jdbc.sql("SELECT * FROM lifecycle_obligation WHERE due_date <= ?" + CURRENT + " ORDER BY due_date, system_id, kind")
+        return jdbc.sql("""
+                SELECT * FROM lifecycle_obligation WHERE due_date <= ?%s ORDER BY due_date, system_id, kind""".formatted(CURRENT))
                 .param(Date.valueOf(to)).query(OBLIGATION).list();
     }
 
@@ -128,7 +137,8 @@ public class ObligationRepository {
         if (systems.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT * FROM lifecycle_obligation WHERE system_id IN (:systems)" + CURRENT + " ORDER BY due_date, kind")
+        return jdbc.sql("""
+                SELECT * FROM lifecycle_obligation WHERE system_id IN (:systems)%s ORDER BY due_date, kind""".formatted(CURRENT))
                 .param("systems", systems).query(OBLIGATION).list();
     }
 
@@ -146,14 +156,17 @@ public class ObligationRepository {
 
     /** One page of the obligations the filter shows, earliest due first: the count and the rows, same WHERE. */
     Paged<Obligation> page(Filter f, PageRequest page) {
-        return SqlPage.query(jdbc, "*", "lifecycle_obligation", where(f), "due_date, system_id, kind, id", page,
+        return PageQueries.query(jdbc, "*", "lifecycle_obligation", where(f), "due_date, system_id, kind, id", page,
                 statement -> statement.query(OBLIGATION).list());
     }
 
-    private static SqlPage.Where where(Filter f) {
-        SqlPage.Where where = new SqlPage.Where();
-        where.and("superseded_at IS NULL");
-        anyOf(where, Map.of("system_id IN (:whole)", f.whole(), "system_id IN (:partial) AND responsible_org = :org",
+    private static PageQueries.Where where(Filter f) {
+        PageQueries.Where where = new PageQueries.Where();
+        where.and("""
+                superseded_at IS NULL""");
+        anyOf(where, Map.of("""
+                system_id IN (:whole)""", f.whole(), """
+                system_id IN (:partial) AND responsible_org = :org""",
                 f.org() == null ? List.of() : f.partial()), Map.of("whole", f.whole(), "partial", f.partial(),
                 "org", f.org() == null ? "" : f.org()));
         if (f.from() != null) {
@@ -167,13 +180,16 @@ public class ObligationRepository {
             Date soon = Date.valueOf(f.today().plusDays(Obligation.DUE_SOON_DAYS));
             switch (f.status()) {
                 case OVERDUE -> where.and("due_date < :today", "today", today);
-                case DUE_SOON -> where.and("due_date >= :today AND due_date <= :soon", "today", today)
+                case DUE_SOON -> where.and("""
+                        due_date >= :today AND due_date <= :soon""", "today", today)
                         .param("soon", soon);
                 case UPCOMING -> where.and("due_date > :soon", "soon", soon);
             }
         }
         if (f.text() != null) {
-            anyOf(where, Map.of("kind IN (:textKinds)", f.textKinds(), "system_id IN (:textSystems)",
+            anyOf(where, Map.of("""
+                    kind IN (:textKinds)""", f.textKinds(), """
+                    system_id IN (:textSystems)""",
                     f.textSystems()), Map.of("textKinds", f.textKinds().stream().map(Enum::name).toList(),
                     "textSystems", f.textSystems()));
         }
@@ -184,14 +200,15 @@ public class ObligationRepository {
      * The conditions whose collection is not empty, joined by {@code OR}, with their parameters; none at all: the
      * list matches nothing.
      */
-    private static void anyOf(SqlPage.Where where, Map<String, Collection<?>> conditions, Map<String, ?> params) {
+    private static void anyOf(PageQueries.Where where, Map<String, Collection<?>> conditions, Map<String, ?> params) {
         List<String> any = conditions.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey)
                 .sorted().toList();
         if (any.isEmpty()) {
             where.in("id", "none", List.of());
             return;
         }
-        where.and(any.size() == 1 ? any.get(0) : "((" + String.join(") OR (", any) + "))");
+        where.and(any.size() == 1 ? any.get(0) : "((" + String.join("""
+                ) OR (""", any) + "))");
         params.forEach(where::param);
     }
 
@@ -200,12 +217,14 @@ public class ObligationRepository {
      * first.
      */
     List<Superseded> superseded(UUID systemId) {
-        return jdbc.sql("SELECT id, kind, superseded_at FROM lifecycle_obligation WHERE system_id = ? "
-                        + "AND superseded_at IS NOT NULL ORDER BY kind").param(systemId)
+        return jdbc.sql("""
+                        SELECT id, kind, superseded_at FROM lifecycle_obligation WHERE system_id = ?
+                        AND superseded_at IS NOT NULL ORDER BY kind""").param(systemId)
                 .query((rs, n) -> new Superseded(rs.getObject("id", UUID.class),
                         ObligationKind.valueOf(rs.getString("kind")), instant(rs, "superseded_at"),
-                        jdbc.sql("SELECT done_on FROM lifecycle_obligation_completion WHERE obligation_id = ? "
-                                + "ORDER BY done_on DESC").param(rs.getObject("id", UUID.class))
+                        jdbc.sql("""
+                                SELECT done_on FROM lifecycle_obligation_completion WHERE obligation_id = ?
+                                ORDER BY done_on DESC""").param(rs.getObject("id", UUID.class))
                                 .query(LocalDate.class).list())).list();
     }
 
@@ -220,8 +239,9 @@ public class ObligationRepository {
         if (org == null) {
             return out;
         }
-        jdbc.sql("SELECT kind, months FROM lifecycle_obligation_interval WHERE organization_id = ? "
-                        + "AND months IS NOT NULL").param(org)
+        jdbc.sql("""
+                        SELECT kind, months FROM lifecycle_obligation_interval WHERE organization_id = ?
+                        AND months IS NOT NULL""").param(org)
                 .query((rs, n) -> out.put(ObligationKind.valueOf(rs.getString("kind")), rs.getInt("months"))).list();
         return out;
     }
@@ -230,7 +250,8 @@ public class ObligationRepository {
     Map<ObligationKind, Long> intervalVersions(UUID org) {
         Map<ObligationKind, Long> out = new HashMap<>();
         if (org != null) {
-            jdbc.sql("SELECT kind, version FROM lifecycle_obligation_interval WHERE organization_id = ?").param(org)
+            jdbc.sql("""
+                    SELECT kind, version FROM lifecycle_obligation_interval WHERE organization_id = ?""").param(org)
                     .query((rs, n) -> out.put(ObligationKind.valueOf(rs.getString("kind")), rs.getLong("version")))
                     .list();
         }

@@ -1,7 +1,5 @@
 package org.yunjian.obligations.internal;
 
-import static org.yunjian.shared.Jdbc.utc;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +44,7 @@ public class ReminderService {
     static final String OBJECT = "lifecycle-reminder";
     private static final Logger log = LoggerFactory.getLogger(ReminderService.class);
 
-    private final JdbcClient jdbc;
+    private final CalendarRepository rows;
     private final ObligationService obligations;
     private final UserAdministration users;
     private final ObjectProvider<JavaMailSender> mail;
@@ -58,7 +56,7 @@ public class ReminderService {
     ReminderService(JdbcClient jdbc, ObligationService obligations, UserAdministration users,
                     ObjectProvider<JavaMailSender> mail, ObligationConfig.ReminderProperties properties,
                     ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
-        this.jdbc = jdbc;
+        this.rows = new CalendarRepository(jdbc);
         this.obligations = obligations;
         this.users = users;
         this.mail = mail;
@@ -77,8 +75,7 @@ public class ReminderService {
     @Transactional(readOnly = true)
     public Optional<String> address() {
         CurrentUser u = CurrentUser.requireBusinessOrAdmin("reminders");
-        return jdbc.sql("SELECT email FROM lifecycle_reminder_address WHERE user_id = ?").param(u.userId())
-                .query(String.class).optional();
+        return rows.address(u.userId());
     }
 
     /** Sets the caller's reminder address (validated), or removes it when blank. */
@@ -95,16 +92,15 @@ public class ReminderService {
     public Optional<String> setAddress(CurrentUser u, String email) {
         String value = email == null ? "" : email.strip();
         if (value.isEmpty()) {
-            if (jdbc.sql("DELETE FROM lifecycle_reminder_address WHERE user_id = ?").param(u.userId()).update() > 0) {
+            if (rows.deleteAddress(u.userId()) > 0) {
                 events.publishEvent(AuditableEvent.success("lifecycle.reminder.address", OBJECT, u.userId(),
                         Msg.of("lifecycle.cal.audit.addressRemoved")));
             }
             return Optional.empty();
         }
         String address = EmailAddress.parse("email", value).value();
-        jdbc.sql("DELETE FROM lifecycle_reminder_address WHERE user_id = ?").param(u.userId()).update();
-        jdbc.sql("INSERT INTO lifecycle_reminder_address (user_id, email, set_at) VALUES (?,?,?)")
-                .params(u.userId(), address, utc(clock.instant())).update();
+        rows.deleteAddress(u.userId());
+        rows.insertAddress(u.userId(), address, clock.instant());
         events.publishEvent(AuditableEvent.success("lifecycle.reminder.address", OBJECT, u.userId(),
                 Msg.of("lifecycle.cal.audit.addressSet", address)));
         return Optional.of(address);
@@ -122,8 +118,8 @@ public class ReminderService {
         if (sender == null) {
             return 0;
         }
-        List<Recipient> recipients = jdbc.sql("SELECT user_id, email FROM lifecycle_reminder_address")
-                .query((rs, n) -> new Recipient(rs.getObject("user_id", UUID.class), rs.getString("email"))).list();
+        List<Recipient> recipients = rows.addresses().stream().map(a -> new Recipient(a.getKey(), a.getValue()))
+                .toList();
         List<UserView> accounts = users.list();
         int sent = 0;
         for (Recipient r : recipients) {
@@ -155,16 +151,11 @@ public class ReminderService {
     }
 
     private boolean send(JavaMailSender sender, Recipient r, UserView account, ObligationService.Row row) {
-        Integer already = jdbc.sql("SELECT COUNT(*) FROM lifecycle_reminder_sent WHERE obligation_id = ? "
-                        + "AND due_date = ? AND recipient = ?").params(row.obligation().id(), row.due(), r.email())
-                .query(Integer.class).single();
-        if (already > 0) {
+        if (rows.sent(row.obligation().id(), row.due(), r.email())) {
             return false;
         }
         // recorded first: if the insert loses a race with another run, the unique key stops this one
-        jdbc.sql("INSERT INTO lifecycle_reminder_sent (obligation_id, due_date, recipient, user_id, sent_at) "
-                        + "VALUES (?,?,?,?,?)")
-                .params(row.obligation().id(), row.due(), r.email(), r.userId(), utc(clock.instant())).update();
+        rows.recordSent(row.obligation().id(), row.due(), r.email(), r.userId(), clock.instant());
         String kind = Msg.of(row.obligation().kind()).text(Texts.CHINESE);
         try {
             MimeMessage message = sender.createMimeMessage();

@@ -27,10 +27,12 @@ class AssetRepository {
 
     /** The list, or empty when the system does not exist. */
     Optional<SystemAsset.Inventory> find(UUID systemId) {
-        return jdbc.sql("SELECT assets_version FROM cloud_system WHERE id = ?").param(systemId).query(Long.class)
+        return jdbc.sql("""
+                SELECT assets_version FROM cloud_system WHERE id = ?""").param(systemId).query(Long.class)
                 .optional().map(v -> new SystemAsset.Inventory(systemId, v, jdbc.sql(
-                        "SELECT id, asset_type, name, product_version, importance, note FROM cloud_system_asset "
-                                + "WHERE system_id = ? ORDER BY position").param(systemId)
+                        """
+                                SELECT id, asset_type, name, product_version, importance, note FROM cloud_system_asset
+                                WHERE system_id = ? ORDER BY position""").param(systemId)
                         .query((rs, n) -> new SystemAsset(rs.getObject(1, UUID.class),
                                 AssetType.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
                                 AssetImportance.valueOf(rs.getString(5)), rs.getString(6))).list()));
@@ -41,14 +43,18 @@ class AssetRepository {
      * the new version.
      */
     long replace(UUID systemId, long expected, List<SystemAsset> assets) {
-        int n = jdbc.sql("UPDATE cloud_system SET assets_version = assets_version + 1 WHERE id = ? AND assets_version = ?")
+        int n = jdbc.sql("""
+                UPDATE cloud_system SET assets_version = assets_version + 1 WHERE id = ? AND assets_version = ?""")
                 .params(systemId, expected).update();
-        Versions.requireUpdated(n, jdbc, "(SELECT id, assets_version AS version FROM cloud_system) av", null, systemId);
-        jdbc.sql("DELETE FROM cloud_system_asset WHERE system_id = ?").param(systemId).update();
+        Versions.requireUpdated(n, jdbc, """
+                (SELECT id, assets_version AS version FROM cloud_system) av""", null, systemId);
+        jdbc.sql("""
+                DELETE FROM cloud_system_asset WHERE system_id = ?""").param(systemId).update();
         int position = 0;
         for (SystemAsset a : assets) {
-            jdbc.sql("INSERT INTO cloud_system_asset (id, system_id, position, asset_type, name, product_version, "
-                            + "importance, note) VALUES (?,?,?,?,?,?,?,?)")
+            jdbc.sql("""
+                            INSERT INTO cloud_system_asset (id, system_id, position, asset_type, name, product_version,
+                            importance, note) VALUES (?,?,?,?,?,?,?,?)""")
                     .params(a.id(), systemId, position++, a.type().name(), a.name(), a.version(), a.importance().name(),
                             a.note())
                     .update();

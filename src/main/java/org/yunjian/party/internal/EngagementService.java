@@ -39,13 +39,13 @@ public class EngagementService {
     private final SystemRepository systems;
     private final SystemService systemService;
     private final OrganizationRepository organizations;
-    private final Visibility visibility;
+    private final VisibilityQueries visibility;
     private final Validation validation;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     EngagementService(EngagementRepository engagements, SystemRepository systems, SystemService systemService,
-                      OrganizationRepository organizations, Visibility visibility, Validation validation,
+                      OrganizationRepository organizations, VisibilityQueries visibility, Validation validation,
                       ApplicationEventPublisher events, Clock clock) {
         this.engagements = engagements;
         this.systems = systems;

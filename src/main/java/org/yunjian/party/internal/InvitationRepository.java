@@ -29,7 +29,8 @@ public class InvitationRepository {
     }
 
     void insert(Invitation i, String tokenHash) {
-        jdbc.sql("INSERT INTO invitation (" + COLUMNS + ", token_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                INSERT INTO invitation (%s, token_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""".formatted(COLUMNS))
                 .params(i.id(), i.email(), i.displayName(), i.organizationId(), i.newOrgName(), i.newOrgCredit(),
                         i.newOrgRegion(), i.role() == null ? null : i.role().name(), i.systemId(), i.engagementId(),
                         i.invitingOrgId(), i.invitedBy(), i.orgAdmin(), utc(i.createdAt()), utc(i.expiresAt()), null,
@@ -38,45 +39,55 @@ public class InvitationRepository {
     }
 
     Optional<Invitation> findById(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM invitation WHERE id = ?").param(id).query(this::map).optional();
+        return jdbc.sql("""
+                SELECT %s FROM invitation WHERE id = ?""".formatted(COLUMNS)).param(id).query(this::map).optional();
     }
 
     Optional<Invitation> findByTokenHash(String hash) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM invitation WHERE token_hash = ?").param(hash).query(this::map)
+        return jdbc.sql("""
+                SELECT %s FROM invitation WHERE token_hash = ?""".formatted(COLUMNS)).param(hash).query(this::map)
                 .optional();
     }
 
     /** The invitations an organisation made, newest first. */
     List<Invitation> byInvitingOrganization(UUID org) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM invitation WHERE inviting_org_id = ? ORDER BY created_at DESC")
+        return jdbc.sql("""
+                SELECT %s FROM invitation WHERE inviting_org_id = ? ORDER BY created_at DESC""".formatted(COLUMNS))
                 .param(org).query(this::map).list();
     }
 
     /** Marks the invitation used, if it still is pending at {@code now}: exactly one caller wins. */
     boolean markAccepted(UUID id, String username, Instant now) {
-        return jdbc.sql("UPDATE invitation SET accepted_at = ?, accepted_username = ? WHERE id = ? "
-                        + "AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?")
+        return jdbc.sql("""
+                        UPDATE invitation SET accepted_at = ?, accepted_username = ? WHERE id = ?
+                        AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?""")
                 .params(utc(now), username, id, utc(now)).update() == 1;
     }
 
     boolean markRevoked(UUID id, String by, Instant now) {
-        return jdbc.sql("UPDATE invitation SET revoked_at = ?, revoked_by = ? WHERE id = ? "
-                        + "AND accepted_at IS NULL AND revoked_at IS NULL")
+        return jdbc.sql("""
+                        UPDATE invitation SET revoked_at = ?, revoked_by = ? WHERE id = ?
+                        AND accepted_at IS NULL AND revoked_at IS NULL""")
                 .params(utc(now), by, id).update() == 1;
     }
 
     /** Adds {@code role} to the organisation's roles and the organisation to the engagement in it, if not yet. */
     void joinEngagement(UUID organizationId, UUID engagementId, PartyRole role) {
-        if (jdbc.sql("SELECT COUNT(*) FROM organization_role WHERE organization_id = ? AND role = ?")
+        if (jdbc.sql("""
+                SELECT COUNT(*) FROM organization_role WHERE organization_id = ? AND role = ?""")
                 .params(organizationId, role.name()).query(Long.class).single() == 0) {
-            jdbc.sql("INSERT INTO organization_role (organization_id, role) VALUES (?,?)")
+            jdbc.sql("""
+                    INSERT INTO organization_role (organization_id, role) VALUES (?,?)""")
                     .params(organizationId, role.name()).update();
         }
-        if (jdbc.sql("SELECT COUNT(*) FROM engagement_participant WHERE engagement_id = ? AND organization_id = ? "
-                + "AND role = ?").params(engagementId, organizationId, role.name()).query(Long.class).single() == 0) {
-            jdbc.sql("INSERT INTO engagement_participant (engagement_id, organization_id, role) VALUES (?,?,?)")
+        if (jdbc.sql("""
+                SELECT COUNT(*) FROM engagement_participant WHERE engagement_id = ? AND organization_id = ?
+                AND role = ?""").params(engagementId, organizationId, role.name()).query(Long.class).single() == 0) {
+            jdbc.sql("""
+                    INSERT INTO engagement_participant (engagement_id, organization_id, role) VALUES (?,?,?)""")
                     .params(engagementId, organizationId, role.name()).update();
-            jdbc.sql("UPDATE engagement SET version = version + 1 WHERE id = ?").param(engagementId).update();
+            jdbc.sql("""
+                    UPDATE engagement SET version = version + 1 WHERE id = ?""").param(engagementId).update();
         }
     }
 

@@ -74,7 +74,7 @@ public class Invitations {
     private final OrganizationRepository organizations;
     private final SystemRepository systems;
     private final EngagementRepository engagements;
-    private final Visibility visibility;
+    private final VisibilityQueries visibility;
     private final Validation validation;
     private final OrganizationAdministration orgAdmins;
     private final InvitationMail mail;
@@ -84,7 +84,7 @@ public class Invitations {
     private final Duration validFor;
 
     Invitations(InvitationRepository invitations, OrganizationRepository organizations, SystemRepository systems,
-                EngagementRepository engagements, Visibility visibility, Validation validation,
+                EngagementRepository engagements, VisibilityQueries visibility, Validation validation,
                 OrganizationAdministration orgAdmins, InvitationMail mail, org.yunjian.security.PeopleNames people,
                 ApplicationEventPublisher events, Clock clock,
                 @Value("${yunjian.invitations.valid-days:7}") int validDays) {

@@ -31,12 +31,12 @@ public class OrganizationService {
     public static final int REGION_MAX = 100;
 
     private final OrganizationRepository organizations;
-    private final Visibility visibility;
+    private final VisibilityQueries visibility;
     private final Validation validation;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OrganizationService(OrganizationRepository organizations, Visibility visibility, Validation validation,
+    OrganizationService(OrganizationRepository organizations, VisibilityQueries visibility, Validation validation,
                         ApplicationEventPublisher events, Clock clock) {
         this.organizations = organizations;
         this.visibility = visibility;

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.catalog.PartyRole;
@@ -27,18 +26,16 @@ class PartiesService implements Parties, OrganizationDirectory {
     private final OrganizationRepository organizations;
     private final SystemRepository systems;
     private final EngagementRepository engagements;
-    private final Visibility visibility;
-    private final JdbcClient jdbc;
+    private final VisibilityQueries visibility;
     private final SystemAssets assets;
 
     PartiesService(OrganizationRepository organizations, SystemRepository systems, EngagementRepository engagements,
-                   Visibility visibility, JdbcClient jdbc, SystemAssets assets) {
+                   VisibilityQueries visibility, SystemAssets assets) {
         this.assets = assets;
         this.organizations = organizations;
         this.systems = systems;
         this.engagements = engagements;
         this.visibility = visibility;
-        this.jdbc = jdbc;
     }
 
     private static Optional<Caller> caller() {
@@ -130,10 +127,7 @@ class PartiesService implements Parties, OrganizationDirectory {
             s.agents().stream().filter(a -> a.organizationId().equals(organizationId))
                     .forEach(a -> roles.add(a.role()));
 
-            jdbc.sql("SELECT DISTINCT p.role FROM engagement_participant p JOIN engagement e ON e.id = p.engagement_id "
-                            + "WHERE e.system_id = ? AND p.organization_id = ?")
-                    .params(systemId, organizationId).query(String.class).list()
-                    .forEach(r -> roles.add(PartyRole.valueOf(r)));
+            roles.addAll(engagements.participantRoles(systemId, organizationId));
         });
         return roles;
     }
@@ -150,11 +144,7 @@ class PartiesService implements Parties, OrganizationDirectory {
         add.accept(s.customerId(), PartyRole.CUSTOMER);
         add.accept(s.providerId(), PartyRole.PROVIDER);
         s.agents().forEach(a -> add.accept(a.organizationId(), a.role()));
-        jdbc.sql("SELECT p.organization_id, p.role FROM engagement_participant p JOIN engagement e "
-                        + "ON e.id = p.engagement_id WHERE e.system_id = ? ORDER BY e.created_at, e.id, p.role")
-                .param(systemId).query((rs, i) -> java.util.Map.entry(rs.getObject(1, UUID.class),
-                        PartyRole.valueOf(rs.getString(2)))).list()
-                .forEach(e -> add.accept(e.getKey(), e.getValue()));
+        engagements.participants(systemId).forEach(e -> add.accept(e.getKey(), e.getValue()));
         return out;
     }
 

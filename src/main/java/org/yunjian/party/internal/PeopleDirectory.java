@@ -27,11 +27,11 @@ public class PeopleDirectory {
     }
 
     private final PeopleSearch search;
-    private final Visibility visibility;
+    private final VisibilityQueries visibility;
     private final OrganizationRepository organizations;
     private final PeopleNames names;
 
-    PeopleDirectory(PeopleSearch search, Visibility visibility, OrganizationRepository organizations,
+    PeopleDirectory(PeopleSearch search, VisibilityQueries visibility, OrganizationRepository organizations,
                     PeopleNames names) {
         this.names = names;
         this.search = search;

@@ -81,7 +81,8 @@ class PrivateNotesSealing implements JavaMigration {
     int seal(Connection c) throws java.sql.SQLException {
         Map<UUID, String> clear = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT system_id, notes FROM cloud_system_private_note WHERE notes_sealed IS NULL");
+                """
+                        SELECT system_id, notes FROM cloud_system_private_note WHERE notes_sealed IS NULL""");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 clear.put(rs.getObject(1, UUID.class), rs.getString(2));
@@ -92,8 +93,9 @@ class PrivateNotesSealing implements JavaMigration {
         }
         // nothing is sealed under the key before this step: a missing key file may be created now
         SealedText sealing = sealedText(keys, () -> true);
-        try (PreparedStatement u = c.prepareStatement("UPDATE cloud_system_private_note SET notes_sealed = ? "
-                + "WHERE system_id = ? AND notes_sealed IS NULL")) {
+        try (PreparedStatement u = c.prepareStatement("""
+                UPDATE cloud_system_private_note SET notes_sealed = ?
+                WHERE system_id = ? AND notes_sealed IS NULL""")) {
             for (Map.Entry<UUID, String> row : clear.entrySet()) {
                 u.setString(1, sealing.seal(row.getKey(), row.getValue()));
                 u.setObject(2, row.getKey());

@@ -47,13 +47,13 @@ public class SystemService {
 
     private final SystemRepository systems;
     private final OrganizationRepository organizations;
-    private final Visibility visibility;
+    private final VisibilityQueries visibility;
     private final Validation validation;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Catalog catalog;
 
-    SystemService(SystemRepository systems, OrganizationRepository organizations, Visibility visibility,
+    SystemService(SystemRepository systems, OrganizationRepository organizations, VisibilityQueries visibility,
                   Validation validation, ApplicationEventPublisher events, Clock clock, Catalog catalog) {
         this.catalog = catalog;
         this.systems = systems;
@@ -228,7 +228,7 @@ public class SystemService {
         Optional<Organization> find(FieldErrors errors, String field, String raw, boolean required);
     }
 
-    /** By id; a business user only finds the organisations it may name ({@link Visibility#selectable}). */
+    /** By id; a business user only finds the organisations it may name ({@link VisibilityQueries#selectable}). */
     OrgLookup idLookup(Caller caller) {
         return (errors, field, raw, required) -> {
             int before = errors.asMap().size();

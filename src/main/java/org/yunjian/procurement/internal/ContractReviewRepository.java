@@ -28,7 +28,8 @@ class ContractReviewRepository {
     /** The reviews of a system, by clause. */
     Map<RequirementId, ClauseReview> bySystem(UUID systemId) {
         Map<RequirementId, ClauseReview> out = new LinkedHashMap<>();
-        jdbc.sql("SELECT * FROM lifecycle_contract_clause WHERE system_id = ? ORDER BY clause").param(systemId)
+        jdbc.sql("""
+                SELECT * FROM lifecycle_contract_clause WHERE system_id = ? ORDER BY clause""").param(systemId)
                 .query((rs, n) -> new ClauseReview(RequirementId.of(rs.getString("clause")),
                         ClauseStatus.valueOf(rs.getString("status")), rs.getString("reference"), rs.getString("note"),
                         rs.getString("reviewed_by"), instant(rs, "reviewed_at"),

@@ -33,7 +33,8 @@ class NeedsRepository {
     }
 
     Optional<NeedsAnalysis> find(UUID systemId) {
-        return jdbc.sql("SELECT * FROM lifecycle_needs_analysis WHERE system_id = ?").param(systemId)
+        return jdbc.sql("""
+                SELECT * FROM lifecycle_needs_analysis WHERE system_id = ?""").param(systemId)
                 .query((rs, n) -> new NeedsAnalysis(json.readValue(rs.getString("inventory"), ITEMS),
                         MigrationDecision.valueOf(rs.getString("decision")), rs.getString("reasons"),
                         rs.getString("compute_needs"), rs.getString("storage_needs"), rs.getString("bandwidth_needs"),

@@ -45,18 +45,21 @@ class SelectionRepository {
     }
 
     ProviderSelection load(UUID systemId) {
-        List<Candidate> candidates = jdbc.sql("SELECT * FROM lifecycle_selection_candidate WHERE system_id = ? "
-                + "ORDER BY position").param(systemId).query(CANDIDATE).list();
+        List<Candidate> candidates = jdbc.sql("""
+                SELECT * FROM lifecycle_selection_candidate WHERE system_id = ?
+                ORDER BY position""").param(systemId).query(CANDIDATE).list();
         Map<UUID, Map<RequirementId, CandidateJudgement>> judgements = new HashMap<>();
-        jdbc.sql("SELECT j.* FROM lifecycle_selection_judgement j JOIN lifecycle_selection_candidate c "
-                        + "ON c.id = j.candidate_id WHERE c.system_id = ?").param(systemId)
+        jdbc.sql("""
+                        SELECT j.* FROM lifecycle_selection_judgement j JOIN lifecycle_selection_candidate c
+                        ON c.id = j.candidate_id WHERE c.system_id = ?""").param(systemId)
                 .query((rs, n) -> new CandidateJudgement(rs.getObject("candidate_id", UUID.class),
                         RequirementId.of(rs.getString("criterion")), Judgement.valueOf(rs.getString("judgement")),
                         rs.getString("note"), rs.getString("judged_by"), instant(rs, "judged_at")))
                 .list().forEach(j -> judgements.computeIfAbsent(j.candidate(), k -> new HashMap<>())
                         .put(j.criterion(), j));
-        Optional<ProviderSelection.Decision> decision = jdbc.sql("SELECT * FROM lifecycle_selection_decision "
-                        + "WHERE system_id = ?").param(systemId)
+        Optional<ProviderSelection.Decision> decision = jdbc.sql("""
+                        SELECT * FROM lifecycle_selection_decision
+                        WHERE system_id = ?""").param(systemId)
                 .query((rs, n) -> new ProviderSelection.Decision(rs.getObject("candidate_id", UUID.class),
                         rs.getString("reasons"), rs.getString("decided_by"), instant(rs, "decided_at")))
                 .optional();
@@ -65,7 +68,8 @@ class SelectionRepository {
 
     /** The selection's stored version (0: never changed). */
     long version(UUID systemId) {
-        return jdbc.sql("SELECT version FROM lifecycle_selection WHERE system_id = ?").param(systemId)
+        return jdbc.sql("""
+                SELECT version FROM lifecycle_selection WHERE system_id = ?""").param(systemId)
                 .query(Long.class).optional().orElse(0L);
     }
 
@@ -79,25 +83,29 @@ class SelectionRepository {
     }
 
     void addCandidate(UUID systemId, Candidate c) {
-        jdbc.sql("INSERT INTO lifecycle_selection_candidate (id, system_id, organisation_id, name, position, added_by, "
-                        + "added_at) VALUES (?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO lifecycle_selection_candidate (id, system_id, organisation_id, name, position, added_by,
+                        added_at) VALUES (?,?,?,?,?,?,?)""")
                 .params(c.id(), systemId, c.organisation(), c.name(), c.position(), c.addedBy(), utc(c.addedAt()))
                 .update();
     }
 
     void removeCandidate(UUID candidate) {
-        jdbc.sql("DELETE FROM lifecycle_selection_candidate WHERE id = ?").param(candidate).update();
+        jdbc.sql("""
+                DELETE FROM lifecycle_selection_candidate WHERE id = ?""").param(candidate).update();
     }
 
     void saveJudgement(CandidateJudgement j) {
-        int n = jdbc.sql("UPDATE lifecycle_selection_judgement SET judgement = ?, note = ?, judged_by = ?, "
-                        + "judged_at = ? WHERE candidate_id = ? AND criterion = ?")
+        int n = jdbc.sql("""
+                        UPDATE lifecycle_selection_judgement SET judgement = ?, note = ?, judged_by = ?,
+                        judged_at = ? WHERE candidate_id = ? AND criterion = ?""")
                 .params(j.judgement().name(), j.note(), j.judgedBy(), utc(j.judgedAt()), j.candidate(),
                         j.criterion().value())
                 .update();
         if (n == 0) {
-            jdbc.sql("INSERT INTO lifecycle_selection_judgement (candidate_id, criterion, judgement, note, judged_by, "
-                            + "judged_at) VALUES (?,?,?,?,?,?)")
+            jdbc.sql("""
+                            INSERT INTO lifecycle_selection_judgement (candidate_id, criterion, judgement, note, judged_by,
+                            judged_at) VALUES (?,?,?,?,?,?)""")
                     .params(j.candidate(), j.criterion().value(), j.judgement().name(), j.note(), j.judgedBy(),
                             utc(j.judgedAt()))
                     .update();
@@ -105,17 +113,20 @@ class SelectionRepository {
     }
 
     void saveDecision(UUID systemId, ProviderSelection.Decision d) {
-        jdbc.sql("DELETE FROM lifecycle_selection_decision WHERE system_id = ?").param(systemId).update();
-        jdbc.sql("INSERT INTO lifecycle_selection_decision (system_id, candidate_id, reasons, decided_by, decided_at) "
-                        + "VALUES (?,?,?,?,?)")
+        jdbc.sql("""
+                DELETE FROM lifecycle_selection_decision WHERE system_id = ?""").param(systemId).update();
+        jdbc.sql("""
+                        INSERT INTO lifecycle_selection_decision (system_id, candidate_id, reasons, decided_by, decided_at)
+                        VALUES (?,?,?,?,?)""")
                 .params(systemId, d.candidate(), d.reasons(), d.decidedBy(), utc(d.decidedAt())).update();
     }
 
     void addEvidence(SelectionEvidence e) {
         EvidenceVault.Sealed s = e.sealed();
-        jdbc.sql("INSERT INTO lifecycle_selection_evidence (id, candidate_id, criterion, display_name, content_type, "
-                        + "size_bytes, sm3, blob_name, wrapped_key, uploaded_by, uploaded_at) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO lifecycle_selection_evidence (id, candidate_id, criterion, display_name, content_type,
+                        size_bytes, sm3, blob_name, wrapped_key, uploaded_by, uploaded_at)
+                        VALUES (?,?,?,?,?,?,?,?,?,?,?)""")
                 .params(s.id(), e.candidate(), e.criterion().value(), s.displayName(), s.contentType(), s.size(),
                         s.sm3(), s.blob(), s.wrappedKey(), e.uploadedBy(), utc(e.uploadedAt()))
                 .update();
@@ -123,14 +134,16 @@ class SelectionRepository {
 
     /** The evidence of a system's candidates, oldest first. */
     List<SelectionEvidence> evidence(UUID systemId) {
-        return jdbc.sql("SELECT e.* FROM lifecycle_selection_evidence e JOIN lifecycle_selection_candidate c "
-                + "ON c.id = e.candidate_id WHERE c.system_id = ? ORDER BY e.uploaded_at, e.id").param(systemId)
+        return jdbc.sql("""
+                SELECT e.* FROM lifecycle_selection_evidence e JOIN lifecycle_selection_candidate c
+                ON c.id = e.candidate_id WHERE c.system_id = ? ORDER BY e.uploaded_at, e.id""").param(systemId)
                 .query(EVIDENCE).list();
     }
 
     /** Whether a candidate has evidence (it cannot be removed then: evidence is kept). */
     boolean hasEvidence(UUID candidate) {
-        return jdbc.sql("SELECT COUNT(*) FROM lifecycle_selection_evidence WHERE candidate_id = ?").param(candidate)
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM lifecycle_selection_evidence WHERE candidate_id = ?""").param(candidate)
                 .query(Long.class).single() > 0;
     }
 }

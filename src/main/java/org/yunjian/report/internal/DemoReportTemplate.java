@@ -34,7 +34,8 @@ class DemoReportTemplate implements ApplicationRunner {
         LocalDate signed = LocalDate.now(clock.withZone(Formats.zone())).minusMonths(1);
         String name = org.yunjian.shared.Msg.of("demo.assessment.name", DemoData.PORTAL_SYSTEM)
                 .text(org.yunjian.shared.Texts.CHINESE);
-        jdbc.sql("UPDATE assessment SET report_template = 'T2025', contract_date = ? WHERE contract_date IS NULL AND name = ?")
+        jdbc.sql("""
+                UPDATE assessment SET report_template = 'T2025', contract_date = ? WHERE contract_date IS NULL AND name = ?""")
                 .params(signed, name).update();
     }
 }

@@ -20,8 +20,9 @@ import org.yunjian.report.Reports;
 @Repository
 public class ReportRecordRepository {
 
-    private static final String REVISION = "SELECT r.id, r.assessment_id, r.revision, r.report_number, r.assessor_org_name, "
-            + "r.approver_id, r.approver_name, r.approved_at, r.reason, r.seal_sm3 FROM assessment_report_revision r ";
+    private static final String REVISION = """
+            SELECT r.id, r.assessment_id, r.revision, r.report_number, r.assessor_org_name,
+            r.approver_id, r.approver_name, r.approved_at, r.reason, r.seal_sm3 FROM assessment_report_revision r\s""";
 
     private final JdbcClient jdbc;
 
@@ -30,52 +31,60 @@ public class ReportRecordRepository {
     }
 
     public void insert(Revision r, byte[] seal, Map<SealedFile, byte[]> contents) {
-        jdbc.sql("INSERT INTO assessment_report_revision (id, assessment_id, revision, report_number, assessor_org_name, "
-                        + "approver_id, approver_name, approved_at, reason, seal, seal_sm3) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("""
+                        INSERT INTO assessment_report_revision (id, assessment_id, revision, report_number, assessor_org_name,
+                        approver_id, approver_name, approved_at, reason, seal, seal_sm3) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(r.id(), r.assessmentId(), r.revision(), r.reportNumber(), r.assessorOrgName(), r.approverId(),
                         r.approverName(), Jdbc.utc(r.approvedAt()), r.reason(), seal, r.sealSm3()).update();
         for (SealedFile f : r.files()) {
-            jdbc.sql("INSERT INTO assessment_report_file (revision_id, format, language, file_name, content, sm3, size_bytes) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+            jdbc.sql("""
+                            INSERT INTO assessment_report_file (revision_id, format, language, file_name, content, sm3, size_bytes)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)""")
                     .params(r.id(), f.format().name(), f.language(), f.fileName(), contents.get(f), f.sm3(), f.size()).update();
         }
     }
 
     /** Every revision of the assessment's record, the first first. */
     public List<Revision> revisions(UUID assessmentId) {
-        List<Revision> out = jdbc.sql(REVISION + "WHERE r.assessment_id = ? ORDER BY r.revision").param(assessmentId)
+        List<Revision> out = jdbc.sql("""
+                %sWHERE r.assessment_id = ? ORDER BY r.revision""".formatted(REVISION)).param(assessmentId)
                 .query(ReportRecordRepository::revision).list();
         return withFiles(out);
     }
 
     /** The revisions of that report number holding a file with that SM3 (the public check). */
     public List<Revision> bySm3(String reportNumber, String sm3) {
-        return withFiles(jdbc.sql(REVISION + "WHERE r.report_number = ? AND r.id IN "
-                        + "(SELECT f.revision_id FROM assessment_report_file f WHERE f.sm3 = ?) ORDER BY r.revision")
+        return withFiles(jdbc.sql("""
+                %sWHERE r.report_number = ? AND r.id IN (SELECT f.revision_id FROM assessment_report_file f WHERE f.sm3 = ?) ORDER BY r.revision""".formatted(REVISION))
                 .params(reportNumber, sm3).query(ReportRecordRepository::revision).list());
     }
 
     /** The highest revision number of that report number (0: none). */
     public int latestRevision(String reportNumber) {
-        return jdbc.sql("SELECT COALESCE(MAX(revision), 0) FROM assessment_report_revision WHERE report_number = ?")
+        return jdbc.sql("""
+                SELECT COALESCE(MAX(revision), 0) FROM assessment_report_revision WHERE report_number = ?""")
                 .param(reportNumber).query(Integer.class).single();
     }
 
     Optional<byte[]> content(UUID revisionId, Reports.Format format, String language) {
-        return jdbc.sql("SELECT content FROM assessment_report_file WHERE revision_id = ? AND format = ? AND language = ?")
+        return jdbc.sql("""
+                SELECT content FROM assessment_report_file WHERE revision_id = ? AND format = ? AND language = ?""")
                 .params(revisionId, format.name(), language).query((rs, n) -> rs.getBytes(1)).optional();
     }
 
     byte[] seal(UUID revisionId) {
-        return jdbc.sql("SELECT seal FROM assessment_report_revision WHERE id = ?").param(revisionId)
+        return jdbc.sql("""
+                SELECT seal FROM assessment_report_revision WHERE id = ?""").param(revisionId)
                 .query((rs, n) -> rs.getBytes(1)).single();
     }
 
     /** Removes an assessment's record (only the demo does, to seal its back-dated approval once more). */
     public void deleteAll(UUID assessmentId) {
-        jdbc.sql("DELETE FROM assessment_report_file WHERE revision_id IN "
-                + "(SELECT id FROM assessment_report_revision WHERE assessment_id = ?)").param(assessmentId).update();
-        jdbc.sql("DELETE FROM assessment_report_revision WHERE assessment_id = ?").param(assessmentId).update();
+        jdbc.sql("""
+                DELETE FROM assessment_report_file WHERE revision_id IN
+                (SELECT id FROM assessment_report_revision WHERE assessment_id = ?)""").param(assessmentId).update();
+        jdbc.sql("""
+                DELETE FROM assessment_report_revision WHERE assessment_id = ?""").param(assessmentId).update();
     }
 
     private List<Revision> withFiles(List<Revision> revisions) {
@@ -83,8 +92,9 @@ public class ReportRecordRepository {
             return revisions;
         }
         Map<UUID, List<SealedFile>> files = new LinkedHashMap<>();
-        jdbc.sql("SELECT revision_id, format, language, file_name, sm3, size_bytes FROM assessment_report_file WHERE revision_id IN ("
-                        + Jdbc.marks(revisions.size()) + ")")
+        jdbc.sql("""
+                SELECT revision_id, format, language, file_name, sm3, size_bytes FROM assessment_report_file \
+                WHERE revision_id IN (%s)""".formatted(Jdbc.marks(revisions.size())))
                 .params(revisions.stream().map(Revision::id).toArray())
                 .query((ResultSet rs) -> {
                     files.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new SealedFile(

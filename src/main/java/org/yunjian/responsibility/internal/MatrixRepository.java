@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.paging.SqlPage;
+import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.responsibility.SignOffSide;
 import org.yunjian.responsibility.VersionStatus;
 
@@ -52,32 +52,37 @@ public class MatrixRepository {
     }
 
     public Optional<MatrixInfo> findBySystem(UUID systemId) {
-        return jdbc.sql("SELECT * FROM responsibility_matrix WHERE system_id = ?").param(systemId).query(MATRIX)
+        return jdbc.sql("""
+                SELECT * FROM responsibility_matrix WHERE system_id = ?""").param(systemId).query(MATRIX)
                 .optional();
     }
 
     /** Every matrix (the inbox's rebuild reads what waits on each). */
     List<MatrixInfo> all() {
-        return jdbc.sql("SELECT * FROM responsibility_matrix ORDER BY created_at, id").query(MATRIX).list();
+        return jdbc.sql("""
+                SELECT * FROM responsibility_matrix ORDER BY created_at, id""").query(MATRIX).list();
     }
 
     /** The matrix row locked for the rest of the transaction: edits and sign-offs of one matrix run one by one. */
     Optional<MatrixInfo> lockBySystem(UUID systemId) {
-        return jdbc.sql("SELECT * FROM responsibility_matrix WHERE system_id = ? FOR UPDATE").param(systemId)
+        return jdbc.sql("""
+                SELECT * FROM responsibility_matrix WHERE system_id = ? FOR UPDATE""").param(systemId)
                 .query(MATRIX).optional();
     }
 
     void insertMatrix(MatrixInfo m) {
-        jdbc.sql("INSERT INTO responsibility_matrix (id, system_id, current_version, created_by, created_at, "
-                        + "updated_at) VALUES (?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO responsibility_matrix (id, system_id, current_version, created_by, created_at,
+                        updated_at) VALUES (?,?,?,?,?,?)""")
                 .params(m.id(), m.systemId(), m.currentVersion(), m.createdBy(), utc(m.createdAt()),
                         utc(m.updatedAt()))
                 .update();
     }
 
     void insertVersion(VersionRow v, int schema) {
-        jdbc.sql("INSERT INTO responsibility_matrix_version (matrix_id, version, status, schema_version, document, "
-                        + "change_summary, created_by, created_org, created_at) VALUES (?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO responsibility_matrix_version (matrix_id, version, status, schema_version, document,
+                        change_summary, created_by, created_org, created_at) VALUES (?,?,?,?,?,?,?,?,?)""")
                 .params(v.matrixId(), v.version(), v.status().name(), schema, v.document(), v.changeSummary(),
                         v.createdBy(), v.createdOrg(), utc(v.createdAt()))
                 .update();
@@ -85,45 +90,52 @@ public class MatrixRepository {
 
     /** Moves the current version pointer from {@code from} to {@code to}; false if another change came first. */
     boolean advance(UUID matrixId, int from, int to, Instant now) {
-        return jdbc.sql("UPDATE responsibility_matrix SET current_version = ?, updated_at = ? "
-                        + "WHERE id = ? AND current_version = ?")
+        return jdbc.sql("""
+                        UPDATE responsibility_matrix SET current_version = ?, updated_at = ?
+                        WHERE id = ? AND current_version = ?""")
                 .params(to, utc(now), matrixId, from).update() == 1;
     }
 
     Optional<VersionRow> version(UUID matrixId, int version) {
-        return jdbc.sql("SELECT * FROM responsibility_matrix_version WHERE matrix_id = ? AND version = ?")
+        return jdbc.sql("""
+                SELECT * FROM responsibility_matrix_version WHERE matrix_id = ? AND version = ?""")
                 .params(matrixId, version).query(VERSION).optional();
     }
 
     /** All versions, newest first, without their documents' meaning (the list of a matrix's history). */
     List<VersionRow> versions(UUID matrixId) {
-        return jdbc.sql("SELECT * FROM responsibility_matrix_version WHERE matrix_id = ? ORDER BY version DESC")
+        return jdbc.sql("""
+                SELECT * FROM responsibility_matrix_version WHERE matrix_id = ? ORDER BY version DESC""")
                 .param(matrixId).query(VERSION).list();
     }
 
     /** One page of the matrix's versions, newest first, with their total (ADR 009). */
     Paged<VersionRow> versions(UUID matrixId, PageRequest page) {
-        return SqlPage.query(jdbc, "*", "responsibility_matrix_version",
-                new SqlPage.Where().and("matrix_id = :matrix", "matrix", matrixId), "version DESC", page,
+        return PageQueries.query(jdbc, "*", "responsibility_matrix_version",
+                new PageQueries.Where().and("matrix_id = :matrix", "matrix", matrixId), """
+                        version DESC""", page,
                 statement -> statement.query(VERSION).list());
     }
 
     void approve(UUID matrixId, int version, Instant now) {
-        jdbc.sql("UPDATE responsibility_matrix_version SET status = ?, approved_at = ? "
-                        + "WHERE matrix_id = ? AND version = ?")
+        jdbc.sql("""
+                        UPDATE responsibility_matrix_version SET status = ?, approved_at = ?
+                        WHERE matrix_id = ? AND version = ?""")
                 .params(VersionStatus.APPROVED.name(), utc(now), matrixId, version).update();
     }
 
     void insertSignOff(UUID matrixId, int version, SignOff s) {
-        jdbc.sql("INSERT INTO responsibility_sign_off (matrix_id, version, side, signed_by, signed_org, signed_at) "
-                        + "VALUES (?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO responsibility_sign_off (matrix_id, version, side, signed_by, signed_org, signed_at)
+                        VALUES (?,?,?,?,?,?)""")
                 .params(matrixId, version, s.side().name(), s.signedBy(), s.signedOrg(), utc(s.signedAt()))
                 .update();
     }
 
     Map<SignOffSide, SignOff> signOffs(UUID matrixId, int version) {
         Map<SignOffSide, SignOff> out = new EnumMap<>(SignOffSide.class);
-        jdbc.sql("SELECT * FROM responsibility_sign_off WHERE matrix_id = ? AND version = ? ORDER BY signed_at")
+        jdbc.sql("""
+                SELECT * FROM responsibility_sign_off WHERE matrix_id = ? AND version = ? ORDER BY signed_at""")
                 .params(matrixId, version)
                 .query((rs, n) -> new SignOff(SignOffSide.valueOf(rs.getString("side")), rs.getString("signed_by"),
                         rs.getObject("signed_org", UUID.class), instant(rs, "signed_at")))

@@ -21,7 +21,7 @@ import org.yunjian.shared.Msg;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.spi.Access;
 import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.ReportNumbers;
+import org.yunjian.assessment.spi.ReportNumberRepository;
 import org.yunjian.risk.RiskRegister;
 import org.yunjian.risk.RiskRepository;
 import org.yunjian.assessment.AssessmentChanges;
@@ -41,14 +41,14 @@ public class FollowUps {
     private final AssessmentRepository repo;
     private final RiskRepository risks;
     private final RiskRegister register;
-    private final ReportNumbers reportNumbers;
+    private final ReportNumberRepository reportNumbers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     private final AssessmentChanges work;
 
     FollowUps(AssessmentService assessments, AssessmentRepository repo, RiskRepository risks, RiskRegister register,
-              ReportNumbers reportNumbers, ApplicationEventPublisher events, Clock clock, AssessmentChanges work) {
+              ReportNumberRepository reportNumbers, ApplicationEventPublisher events, Clock clock, AssessmentChanges work) {
         this.work = work;
         this.assessments = assessments;
         this.repo = repo;

@@ -12,7 +12,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import org.yunjian.shared.Jdbc;
 
 /**
  * Scheduled jobs that must run once per interval however many application nodes share the database (the audit
@@ -25,12 +24,12 @@ import org.yunjian.shared.Jdbc;
 @Component
 public class ClusterJobs {
 
-    private final JdbcClient jdbc;
+    private final ClusterRepository rows;
     private final Clock clock;
     private final String node;
 
     public ClusterJobs(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+        this.rows = new ClusterRepository(jdbc);
         this.clock = clock;
         this.node = nodeName();
     }
@@ -61,16 +60,12 @@ public class ClusterJobs {
 
     /** Takes the lease of {@code name} until {@code until} unless a node already holds it that long. */
     public boolean acquire(String name, Instant until) {
-        int taken = jdbc.sql("UPDATE job_lease SET owner_node = ?, lease_until = ? WHERE name = ? AND lease_until < ?")
-                .param(node).param(Jdbc.utc(until)).param(name).param(Jdbc.utc(until)).update();
+        int taken = rows.takeExpiredLease(name, node, until);
         if (taken == 1) {
             return true;
         }
         try {
-            return jdbc.sql("INSERT INTO job_lease (name, owner_node, lease_until) "
-                            + "SELECT ?, ?, CAST(? AS TIMESTAMP WITH TIME ZONE) "
-                            + "WHERE NOT EXISTS (SELECT 1 FROM job_lease WHERE name = ?)")
-                    .param(name).param(node).param(Jdbc.utc(until)).param(name).update() == 1;
+            return rows.insertLease(name, node, until) == 1;
         } catch (DataIntegrityViolationException anotherNodeInsertedFirst) {
             return false;
         }

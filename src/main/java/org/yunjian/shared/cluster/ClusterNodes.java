@@ -20,7 +20,6 @@ import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
-import org.yunjian.shared.Jdbc;
 
 /**
  * The serving nodes on the database: each server (not a command-line run) writes its row of {@code cluster_node}
@@ -36,14 +35,14 @@ public class ClusterNodes implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterNodes.class);
 
-    private final JdbcClient jdbc;
+    private final ClusterRepository rows;
     private final Clock clock;
     private final String node;
     private final Duration heartbeat;
 
     ClusterNodes(JdbcClient jdbc, Clock clock, ClusterJobs jobs,
                  @Value("${yunjian.cluster.heartbeat:5s}") Duration heartbeat) {
-        this.jdbc = jdbc;
+        this.rows = new ClusterRepository(jdbc);
         this.clock = clock;
         this.node = jobs.node();
         this.heartbeat = heartbeat;
@@ -62,10 +61,8 @@ public class ClusterNodes implements SchedulingConfigurer {
     void beat() {
         try {
             Instant now = clock.instant();
-            if (jdbc.sql("UPDATE cluster_node SET seen_at = ? WHERE node = ?").param(Jdbc.utc(now)).param(node)
-                    .update() == 0) {
-                jdbc.sql("INSERT INTO cluster_node (node, seen_at) VALUES (?, ?)").param(node).param(Jdbc.utc(now))
-                        .update();
+            if (rows.touchNode(node, now) == 0) {
+                rows.insertNode(node, now);
             }
         } catch (RuntimeException e) {
             log.warn("Could not write this node's heartbeat: {}", e.toString());
@@ -75,7 +72,7 @@ public class ClusterNodes implements SchedulingConfigurer {
     @PreDestroy
     void leave() {
         try {
-            jdbc.sql("DELETE FROM cluster_node WHERE node = ?").param(node).update();
+            rows.deleteNode(node);
         } catch (RuntimeException e) {
             log.warn("Could not remove this node's heartbeat: {}", e.toString());
         }
@@ -94,16 +91,14 @@ public class ClusterNodes implements SchedulingConfigurer {
                 .map(Map.Entry::getKey).sorted().toList();
         before.forEach((name, seen) -> {
             if (!alive.contains(name)) {
-                jdbc.sql("DELETE FROM cluster_node WHERE node = ? AND seen_at = ?").param(name).param(Jdbc.utc(seen))
-                        .update();
+                rows.deleteNodeSeenAt(name, seen);
             }
         });
         return alive;
     }
 
     private Map<String, Instant> others() {
-        return jdbc.sql("SELECT node, seen_at FROM cluster_node WHERE node <> ?").param(node)
-                .query((rs, n) -> Map.entry(rs.getString("node"), Jdbc.instant(rs, "seen_at"))).list().stream()
+        return rows.otherNodes(node).stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

@@ -58,7 +58,7 @@ public final class ListFilters {
     }
 
     /**
-     * Whether any of {@code texts} contains {@code text}, any case — the filter {@link SqlPage.Where#contains} for a
+     * Whether any of {@code texts} contains {@code text}, any case — the filter {@link PageQueries.Where#contains} for a
      * list computed in Java; a {@code null} text (no filter) matches everything.
      */
     public static boolean contains(String text, String... texts) {

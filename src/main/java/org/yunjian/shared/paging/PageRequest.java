@@ -60,9 +60,4 @@ public record PageRequest(int page, int size) {
     public long offset() {
         return (long) (page - 1) * size;
     }
-
-    /** The SQL tail {@code LIMIT n OFFSET m}, the same on H2 and PostgreSQL. */
-    public String limitOffset() {
-        return " LIMIT " + size + " OFFSET " + offset();
-    }
 }

@@ -1,10 +1,6 @@
 package org.yunjian.shared.version;
 
-import java.time.Instant;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import org.yunjian.shared.Jdbc;
 import org.yunjian.shared.NotFoundException;
 
 /**
@@ -85,13 +81,10 @@ public final class Versions {
         if (rows > 0) {
             return;
         }
-        String sql = "SELECT version" + (updatedColumn == null ? "" : ", " + updatedColumn) + " FROM " + table
-                + " WHERE " + idColumn + " = ?";
-        var now = jdbc.sql(sql).param(id).query((rs, n) -> new Object[] {rs.getLong(1),
-                updatedColumn == null ? null : Jdbc.instant(rs, updatedColumn)}).optional();
+        var now = VersionRepository.current(jdbc, table, idColumn, updatedColumn, id);
         if (now.isEmpty()) {
             throw new NotFoundException("record", id);
         }
-        throw new StaleVersionException((Long) now.get()[0], (Instant) now.get()[1]);
+        throw new StaleVersionException((Long) now.get()[0], VersionRepository.time(now.get()));
     }
 }

@@ -46,7 +46,7 @@ import org.yunjian.assessment.spi.ScoringPolicies;
 
 /**
  * Dashboards per system and across systems (docs/modules/assessment.md, "Dashboards"). Across systems everything
- * is counted, scored and paged in SQL ({@link OverviewQuery}, the policies' rules compiled by {@link ScoreSql}), so
+ * is counted, scored and paged in SQL ({@link OverviewQueries}, the policies' rules compiled by {@link ScoreQueries}), so
  * a request reads one page of systems whatever their number; one system's dashboard scores its completed
  * assessments with the {@link ScoringPolicy} in one pass over the items, so the numbers are the ones the
  * assessment page shows. A caller sees only systems {@link Parties} lets it see and,
@@ -207,9 +207,10 @@ public class Dashboards {
         }
         // past a few hundred systems one scan of the assessments beats binding every id (they are filtered below)
         boolean many = systems.size() > 500;
-        List<Header> all = jdbc.sql("SELECT id, name, system_id, assessor_org_id, assessor_kind, status, created_at, "
-                        + "completed_at, report_template FROM assessment"
-                        + (many ? "" : " WHERE system_id IN (:ids)"))
+        List<Header> all = jdbc.sql("""
+                        SELECT id, name, system_id, assessor_org_id, assessor_kind, status, created_at, \
+                        completed_at, report_template FROM assessment%s""".formatted(many ? "" : """
+                        \sWHERE system_id IN (:ids)"""))
                 .params(many ? Map.of() : Map.of("ids", systems.keySet()))
                 .query((rs, n) -> new Header(rs.getObject("id", UUID.class), rs.getString("name"),
                         rs.getObject("system_id", UUID.class), rs.getObject("assessor_org_id", UUID.class),
@@ -232,8 +233,9 @@ public class Dashboards {
         if (assessmentIds.isEmpty()) {
             return out;
         }
-        jdbc.sql("SELECT assessment_id, requirement_id, side, layer, control_point, verdict, risk_level "
-                        + "FROM assessment_item WHERE assessment_id IN (:ids) ORDER BY assessment_id, position")
+        jdbc.sql("""
+                        SELECT assessment_id, requirement_id, side, layer, control_point, verdict, risk_level
+                        FROM assessment_item WHERE assessment_id IN (:ids) ORDER BY assessment_id, position""")
                 .param("ids", assessmentIds)
                 .query(rs -> {
                     String verdict = rs.getString("verdict");
@@ -260,7 +262,7 @@ public class Dashboards {
         CurrentUser u = caller();
         Filter f = filter == null ? Filter.none() : filter;
         LocalDate today = today();
-        OverviewQuery.Result r = new OverviewQuery(jdbc, policies, labels).run(u, parties, f, today, page);
+        OverviewQueries.Result r = new OverviewQueries(jdbc, policies, labels).run(u, parties, f, today, page);
         ScoringPolicy fallback = policies.forTemplate(org.yunjian.assessment.ReportTemplate.T2025);
         List<ControlPointRow> cps = r.controlPoints();
         return new Overview(today, r.policies().isEmpty() ? List.of(new Policy(fallback.id(), fallback.version()))
@@ -300,12 +302,14 @@ public class Dashboards {
         record Row(UUID id, UUID itemId, UUID assessmentId, String requirementId, ItemSide side, String controlPoint,
                    UUID responsible, LocalDate due, RemediationStatus status) {
         }
-        List<Row> rows = jdbc.sql("SELECT r.id, r.item_id, r.assessment_id, i.requirement_id, i.side, i.control_point, "
-                        + "r.responsible_org_id, r.due_date, r.status FROM assessment_remediation r "
-                        + "JOIN assessment_item i ON i.id = r.item_id "
-                        + "LEFT JOIN assessment_risk k ON k.remediation_id = r.id "
-                        + "WHERE " + RiskEntry.OPEN_SQL + " AND r.assessment_id IN (:ids) "
-                        + "ORDER BY CASE WHEN r.due_date IS NULL THEN 1 ELSE 0 END, r.due_date, i.position, r.id")
+        List<Row> rows = jdbc.sql("""
+                SELECT r.id, r.item_id, r.assessment_id, i.requirement_id, i.side, i.control_point, \
+                r.responsible_org_id, r.due_date, r.status FROM assessment_remediation r \
+                JOIN assessment_item i ON i.id = r.item_id \
+                LEFT JOIN assessment_risk k ON k.remediation_id = r.id \
+                WHERE %s AND r.assessment_id IN (:ids) \
+                ORDER BY CASE WHEN r.due_date IS NULL THEN 1 ELSE 0 END, r.due_date, i.position, r.id"""
+                .formatted(RiskEntry.OPEN_SQL))
                 .param("open", OPEN_TASK).param("today", today).param("ids", ids)
                 .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getObject("item_id", UUID.class),
                         rs.getObject("assessment_id", UUID.class), rs.getString("requirement_id"),

@@ -96,7 +96,7 @@ public class DemoCompletedAssessment implements ApplicationRunner {
     private final Reviews reviews;
     private final RiskRegister register;
     private final Remediations remediations;
-    private final JdbcClient jdbc;
+    private final DemoAssessmentRepository dates;
     private final ItemLabels labels;
     private final java.time.Clock clock;
     private ReportRecords records;
@@ -113,7 +113,7 @@ public class DemoCompletedAssessment implements ApplicationRunner {
         this.demoPortal = demoPortal;
         this.users = users;
         this.reviews = reviews;
-        this.jdbc = jdbc;
+        this.dates = new DemoAssessmentRepository(jdbc);
     }
 
     /** The approved report's record, sealed again once the approval is back-dated (issue 34). */
@@ -227,8 +227,7 @@ public class DemoCompletedAssessment implements ApplicationRunner {
      * (the responsible organisation); then dated — opened with their verdicts, planned a week after the completion.
      */
     private void remediate(UUID id, CurrentUser tester, CurrentUser customer) {
-        LocalDate completedOn = jdbc.sql("SELECT completed_at FROM assessment WHERE id = ?").param(id)
-                .query(java.time.OffsetDateTime.class).single().atZoneSameInstant(Formats.zone()).toLocalDate();
+        LocalDate completedOn = dates.completedAt(id).atZoneSameInstant(Formats.zone()).toLocalDate();
         Map<UUID, Finding> byItem = new java.util.HashMap<>();
         repo.items(id).forEach(i -> byItem.put(i.id(), FINDINGS.get(i.requirementId())));
         for (Records.Remediation task : repo.remediations(id)) {
@@ -242,12 +241,7 @@ public class DemoCompletedAssessment implements ApplicationRunner {
                         new Remediations.Input(null, null, f.progress(), null)));
             }
         }
-        String opened = " - INTERVAL '" + COMPLETED_MONTHS_AGO + "' MONTH";
-        String planned = opened + " + INTERVAL '" + PLANNED_DAYS_AFTER + "' DAY";
-        jdbc.sql("UPDATE assessment_remediation SET created_at = created_at" + opened + ", updated_at = updated_at"
-                + planned + " WHERE assessment_id = ?").param(id).update();
-        jdbc.sql("UPDATE assessment_risk SET updated_at = updated_at" + planned + " WHERE remediation_id IN "
-                + "(SELECT id FROM assessment_remediation WHERE assessment_id = ?)").param(id).update();
+        dates.dateTasks(id, COMPLETED_MONTHS_AGO, PLANNED_DAYS_AFTER);
     }
 
     /**
@@ -255,17 +249,6 @@ public class DemoCompletedAssessment implements ApplicationRunner {
      * ago — when the lifecycle demo's 等保 obligation was last done. Standard interval literals (H2 and PostgreSQL).
      */
     private void backdate(UUID id) {
-        String created = " - INTERVAL '" + CREATED_MONTHS_AGO + "' MONTH";
-        String done = " - INTERVAL '" + COMPLETED_MONTHS_AGO + "' MONTH";
-        jdbc.sql("UPDATE assessment SET created_at = created_at" + created + ", updated_at = updated_at" + done
-                + ", completed_at = completed_at" + done + " WHERE id = ?").param(id).update();
-        jdbc.sql("UPDATE assessment_review_step SET happened_at = happened_at" + done + " WHERE assessment_id = ?")
-                .param(id).update();
-        jdbc.sql("UPDATE assessment_item SET updated_at = updated_at" + done + " WHERE assessment_id = ?")
-                .param(id).update();
-        jdbc.sql("UPDATE assessment_verdict_history SET recorded_at = recorded_at" + done + " WHERE item_id IN "
-                + "(SELECT id FROM assessment_item WHERE assessment_id = ?)").param(id).update();
-        jdbc.sql("UPDATE assessment_interview SET held_at = held_at" + done + ", recorded_at = recorded_at" + done
-                + " WHERE item_id IN (SELECT id FROM assessment_item WHERE assessment_id = ?)").param(id).update();
+        dates.backdate(id, CREATED_MONTHS_AGO, COMPLETED_MONTHS_AGO);
     }
 }

@@ -17,7 +17,7 @@ import org.yunjian.risk.RiskEntry;
 import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.paging.SqlPage;
+import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.assessment.spi.Records;
 
@@ -33,8 +33,9 @@ class WorkbenchRepository {
 
     /** Items of the assessment that have at least one recorded verdict (a new one is then a re-test). */
     Set<UUID> itemsWithHistory(UUID assessmentId) {
-        return new HashSet<>(jdbc.sql("SELECT DISTINCT h.item_id FROM assessment_verdict_history h "
-                        + "JOIN assessment_item i ON i.id = h.item_id WHERE i.assessment_id = ?")
+        return new HashSet<>(jdbc.sql("""
+                        SELECT DISTINCT h.item_id FROM assessment_verdict_history h
+                        JOIN assessment_item i ON i.id = h.item_id WHERE i.assessment_id = ?""")
                 .param(assessmentId).query(UUID.class).list());
     }
 
@@ -44,8 +45,9 @@ class WorkbenchRepository {
         if (assessmentIds.isEmpty()) {
             return out;
         }
-        jdbc.sql("SELECT assessment_id, COUNT(*) AS total, SUM(CASE WHEN verdict IS NULL THEN 1 ELSE 0 END) AS open "
-                        + "FROM assessment_item WHERE assessment_id IN (:ids) GROUP BY assessment_id")
+        jdbc.sql("""
+                        SELECT assessment_id, COUNT(*) AS total, SUM(CASE WHEN verdict IS NULL THEN 1 ELSE 0 END) AS open
+                        FROM assessment_item WHERE assessment_id IN (:ids) GROUP BY assessment_id""")
                 .param("ids", assessmentIds)
                 .query((rs, n) -> out.put(rs.getObject("assessment_id", UUID.class),
                         new int[] {rs.getInt("total"), rs.getInt("open")}))
@@ -55,8 +57,9 @@ class WorkbenchRepository {
 
     /** The distinct (requirement, layer, control point) of an assessment's items: what its text search looks in. */
     List<String[]> requirementsOf(UUID assessmentId) {
-        return jdbc.sql("SELECT DISTINCT requirement_id, layer, control_point FROM assessment_item "
-                        + "WHERE assessment_id = ?")
+        return jdbc.sql("""
+                        SELECT DISTINCT requirement_id, layer, control_point FROM assessment_item
+                        WHERE assessment_id = ?""")
                 .param(assessmentId).query((rs, n) -> new String[] {rs.getString("requirement_id"),
                         rs.getString("layer"), rs.getString("control_point")}).list();
     }
@@ -68,23 +71,26 @@ class WorkbenchRepository {
      */
     Paged<Records.TestItem> items(UUID assessmentId, ItemFilter filter, Collection<String> textRequirements,
                                   PageRequest page) {
-        SqlPage.Where where = new SqlPage.Where().and("assessment_id = :a", "a", assessmentId)
+        PageQueries.Where where = new PageQueries.Where().and("assessment_id = :a", "a", assessmentId)
                 .equal("layer", "layer", filter.layer()).equal("control_point", "point", filter.controlPoint())
                 .equal("side", "side", filter.side());
         if ("NONE".equals(filter.verdict())) {
-            where.and("verdict IS NULL");
+            where.and("""
+                    verdict IS NULL""");
         } else {
             where.equal("verdict", "verdict", filter.verdict());
         }
         if (filter.q() != null) {
-            String any = "(LOWER(requirement_id) LIKE :q ESCAPE '!' OR CAST(position + 1 AS VARCHAR(10)) LIKE :q "
-                    + "ESCAPE '!'" + (textRequirements.isEmpty() ? "" : " OR requirement_id IN (:texts)") + ")";
+            String any = """
+                    (LOWER(requirement_id) LIKE :q ESCAPE '!' OR CAST(position + 1 AS VARCHAR(10)) LIKE :q \
+                    ESCAPE '!'%s)""".formatted(textRequirements.isEmpty() ? "" : """
+                    \sOR requirement_id IN (:texts)""");
             where.and(any, "q", ListFilters.likeContains(filter.q()));
             if (!textRequirements.isEmpty()) {
                 where.param("texts", textRequirements);
             }
         }
-        return SqlPage.query(jdbc, "*", "assessment_item", where, "position, id", page,
+        return PageQueries.query(jdbc, "*", "assessment_item", where, "position, id", page,
                 statement -> statement.query(AssessmentRepository.ITEM).list());
     }
 }

@@ -148,7 +148,7 @@ class CatalogExchangeIntegrationTest {
         // a restart: a new catalog from the shipped files plus what the database holds
         Catalog restarted = CatalogLoading.fromClasspath();
         assertThat(restarted.standard("OSCAL-SAMPLE")).isEmpty();
-        new CatalogExchangeService(restarted, new ImportStore(jdbc), tx, publisher, java.util.Optional.empty(),
+        new CatalogExchangeService(restarted, new ImportRepository(jdbc), tx, publisher, java.util.Optional.empty(),
                 CatalogExchangeService.DEFAULT_MAX_DEPTH).afterSingletonsInstantiated();
         assertThat(restarted.standard("OSCAL-SAMPLE")).isPresent();
         assertThat(restarted.search("segregation of duties", RequirementFilter.any()))

@@ -25,7 +25,10 @@ class PageRequestTests {
     void defaultsToTheFirstPageOfFifty() {
         assertThat(PageRequest.of(null, " ")).isEqualTo(new PageRequest(1, 50));
         assertThat(PageRequest.of("3", "20").offset()).isEqualTo(40);
-        assertThat(PageRequest.of("3", "20").limitOffset()).isEqualTo(" LIMIT 20 OFFSET 40");
+        // the page's LIMIT and OFFSET are bound parameters, no longer numbers written into the SQL
+        assertThat(PageQueries.bind(PageRequest.of("3", "20"), new java.util.HashMap<>()))
+                .containsEntry("pageLimit", 20).containsEntry("pageOffset", 40L);
+        assertThat(PageQueries.LIMIT_OFFSET).isEqualTo("LIMIT :pageLimit OFFSET :pageOffset");
     }
 
     @Test

@@ -17,8 +17,8 @@ class SqlPageTests {
 
     @Test
     void buildsOnlyTheConditionsGivenWithTheirParameters() {
-        assertThat(new SqlPage.Where().contains("q", null, "name").equal("status", "status", null).sql()).isEmpty();
-        SqlPage.Where w = new SqlPage.Where().in("system_id", "ids", null).contains("q", "50%_x", "u", "d")
+        assertThat(new PageQueries.Where().contains("q", null, "name").equal("status", "status", null).sql()).isEmpty();
+        PageQueries.Where w = new PageQueries.Where().in("system_id", "ids", null).contains("q", "50%_x", "u", "d")
                 .equal("role", "role", Colour.RED);
         assertThat(w.sql()).isEqualTo(" WHERE (LOWER(u) LIKE :q ESCAPE '!' OR LOWER(d) LIKE :q ESCAPE '!')"
                 + " AND role = :role");
@@ -28,13 +28,13 @@ class SqlPageTests {
 
     @Test
     void anEmptyInListMatchesNothingWithoutAskingTheDatabase() {
-        SqlPage.Where w = new SqlPage.Where().in("system_id", "ids", List.of());
+        PageQueries.Where w = new PageQueries.Where().in("system_id", "ids", List.of());
         assertThat(w.matchesNothing()).isTrue();
-        Paged<String> page = SqlPage.query(null, "*", "t", w, "id", PageRequest.of("2", "10"), s -> List.of("x"));
+        Paged<String> page = PageQueries.query(null, "*", "t", w, "id", PageRequest.of("2", "10"), s -> List.of("x"));
         assertThat(page.items()).isEmpty();
         assertThat(page.total()).isZero();
         assertThat(page.page()).isEqualTo(2);
-        assertThat(new SqlPage.Where().in("system_id", "ids", List.of(UUID.randomUUID())).sql())
+        assertThat(new PageQueries.Where().in("system_id", "ids", List.of(UUID.randomUUID())).sql())
                 .isEqualTo(" WHERE system_id IN (:ids)");
     }
 

@@ -33,8 +33,8 @@ import org.yunjian.assessment.ScoreResult;
 import org.yunjian.assessment.ScoringPolicy;
 import org.yunjian.assessment.internal.Mlps2025ScoringPolicy;
 import org.yunjian.assessment.internal.ScoringProperties;
-import org.yunjian.assessment.spi.ItemSums;
-import org.yunjian.assessment.spi.ScoreSql;
+import org.yunjian.assessment.spi.ItemSumRepository;
+import org.yunjian.assessment.spi.ScoreQueries;
 import org.yunjian.assessment.spi.ScoringPolicies;
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.demo.DemoData;
@@ -57,7 +57,7 @@ import org.yunjian.workbench.internal.Dashboards.SystemRow;
  * conclusion against each policy's bands on every boundary; and every row, total and control point of the overview
  * against the per-system dashboard's Java scores, on the demo data and on 2,000 generated systems. The generated
  * assessments are written straight into the tables, so their stored item sums come from the start-up back-fill
- * ({@link ItemSums#backfill}); {@code DashboardTests} completes assessments through the completion step.
+ * ({@link ItemSumRepository#backfill}); {@code DashboardTests} completes assessments through the completion step.
  */
 @SpringBootTest(properties = "yunjian.demo=true")
 @Import(Fixtures.class)
@@ -82,7 +82,7 @@ class DashboardSqlTests {
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
     @Autowired
-    ItemSums sums;
+    ItemSumRepository sums;
 
     @Test
     void theSqlRateIsTheJavaRateForEveryScoreOfUpTo500ScoredItems() {
@@ -94,7 +94,7 @@ class DashboardSqlTests {
         int[] checked = {0};
         List<String> wrong = new ArrayList<>();
         jdbc.sql("WITH n (v) AS (VALUES " + values + ") SELECT t.v AS t, s.v AS s, "
-                        + ScoreSql.rateHundredths("t.v", "s.v") + " AS h FROM n s JOIN n t ON t.v <= 2 * s.v "
+                        + ScoreQueries.rateHundredths("t.v", "s.v") + " AS h FROM n s JOIN n t ON t.v <= 2 * s.v "
                         + "WHERE s.v <= 500")
                 .query(rs -> {
                     checked[0]++;
@@ -121,7 +121,7 @@ class DashboardSqlTests {
             for (long h : rates) {
                 for (int high = 0; high <= 2; high++) {
                     for (int medium = 0; medium <= 2; medium++) {
-                        String sql = ScoreSql.conclusion(p.bands(), String.valueOf(h), String.valueOf(high),
+                        String sql = ScoreQueries.conclusion(p.bands(), String.valueOf(h), String.valueOf(high),
                                 String.valueOf(medium));
                         String got = jdbc.sql("SELECT " + sql + " FROM (VALUES (1)) AS one (v)").query(String.class)
                                 .single();

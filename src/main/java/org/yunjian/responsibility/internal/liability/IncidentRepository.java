@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.paging.SqlPage;
+import org.yunjian.shared.paging.PageQueries;
 
 /** Hand-written, portable SQL for recorded incidents. A record is inserted once and never updated. */
 @Repository
@@ -36,7 +36,8 @@ public class IncidentRepository {
             LiabilityAnalysis.read(rs.getString("analysis")), rs.getString("recorded_by"),
             rs.getObject("recorded_org", UUID.class), instant(rs, "recorded_at"));
 
-    private static final String ORDER = "occurred_at DESC, recorded_at DESC, id";
+    private static final String ORDER = """
+            occurred_at DESC, recorded_at DESC, id""";
 
     private final JdbcClient jdbc;
 
@@ -45,9 +46,10 @@ public class IncidentRepository {
     }
 
     void insert(IncidentRecord r) {
-        jdbc.sql("INSERT INTO responsibility_incident (id, system_id, incident_code, occurred_at, title, description, "
-                        + "reference, matrix_version, schema_version, analysis, recorded_by, recorded_org, recorded_at) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO responsibility_incident (id, system_id, incident_code, occurred_at, title, description,
+                        reference, matrix_version, schema_version, analysis, recorded_by, recorded_org, recorded_at)
+                        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""")
                 .params(r.id(), r.systemId(), r.incident(), utc(r.occurredAt()), r.title(), r.description(),
                         r.reference(), r.analysis().matrixVersion(), LiabilityAnalysis.SCHEMA, r.analysis().json(),
                         r.recordedBy(), r.recordedOrg(), utc(r.recordedAt()))
@@ -59,30 +61,33 @@ public class IncidentRepository {
      * any), the latest occurrence first, with their total (ADR 009).
      */
     Paged<IncidentRecord> page(UUID systemId, String text, PageRequest page) {
-        return SqlPage.query(jdbc, "*", "responsibility_incident", where(systemId, text), ORDER, page,
+        return PageQueries.query(jdbc, "*", "responsibility_incident", where(systemId, text), ORDER, page,
                 statement -> statement.query(RECORD).list());
     }
 
     /** All of a system's incidents matching {@code text}, for a caller who sees only some of them. */
     List<IncidentRecord> matching(UUID systemId, String text) {
-        SqlPage.Where where = where(systemId, text);
-        return jdbc.sql("SELECT * FROM responsibility_incident" + where.sql() + " ORDER BY " + ORDER)
+        PageQueries.Where where = where(systemId, text);
+        return jdbc.sql("""
+                SELECT * FROM responsibility_incident%s ORDER BY %s""".formatted(where.sql(), ORDER))
                 .params(where.params()).query(RECORD).list();
     }
 
-    private static SqlPage.Where where(UUID systemId, String text) {
-        return new SqlPage.Where().and("system_id = :system", "system", systemId)
+    private static PageQueries.Where where(UUID systemId, String text) {
+        return new PageQueries.Where().and("system_id = :system", "system", systemId)
                 .contains("q", text, "title", "reference", "incident_code");
     }
 
     /** A system's incidents, the latest occurrence first. */
     List<IncidentRecord> bySystem(UUID systemId) {
-        return jdbc.sql("SELECT * FROM responsibility_incident WHERE system_id = ? ORDER BY occurred_at DESC, "
-                + "recorded_at DESC").param(systemId).query(RECORD).list();
+        return jdbc.sql("""
+                SELECT * FROM responsibility_incident WHERE system_id = ? ORDER BY occurred_at DESC,
+                recorded_at DESC""").param(systemId).query(RECORD).list();
     }
 
     Optional<IncidentRecord> find(UUID systemId, UUID id) {
-        return jdbc.sql("SELECT * FROM responsibility_incident WHERE system_id = ? AND id = ?").params(systemId, id)
+        return jdbc.sql("""
+                SELECT * FROM responsibility_incident WHERE system_id = ? AND id = ?""").params(systemId, id)
                 .query(RECORD).optional();
     }
 }

@@ -173,7 +173,7 @@ public class AddressThrottle implements org.yunjian.security.AddressRefusals {
                     PlatformTransactionManager transactions,
                     @Value("${yunjian.sessions.store:memory}") String sessionStore) {
         this(properties, clock, events, "database".equals(sessionStore)
-                ? new DatabaseThrottleStore(jdbc, transactions, properties.throttle(), clock) : new MemoryStore());
+                ? new ThrottleRepository(jdbc, transactions, properties.throttle(), clock) : new MemoryStore());
     }
 
     public AddressThrottle(SecurityProperties properties, Clock clock, ApplicationEventPublisher events, Store store) {

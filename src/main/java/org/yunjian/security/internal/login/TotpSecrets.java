@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.yunjian.security.internal.AccountRepository;
 import org.yunjian.shared.keys.KeyDirectory;
 import org.yunjian.shared.keys.SealedText;
 
@@ -26,8 +27,7 @@ public class TotpSecrets {
 
     TotpSecrets(KeyDirectory keys, JdbcClient jdbc) {
         // a new key is safe while nothing is sealed under it (first enrolment, or an upgrade from plaintext)
-        this.sealed = new SealedText(keys, KEY_FILE, "yunjian.totp", () -> jdbc.sql(
-                "SELECT COUNT(*) FROM user_account WHERE totp_secret_sealed IS NOT NULL").query(Long.class).single() == 0);
+        this.sealed = new SealedText(keys, KEY_FILE, "yunjian.totp", () -> !AccountRepository.anySealedTotpSecret(jdbc));
     }
 
     public String seal(UUID accountId, String base32Secret) {

@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.yunjian.security.internal.SecurityProperties;
-import org.yunjian.shared.Jdbc;
 
 /**
  * Accounts whose sessions begun before a given instant are no longer valid (disabled, deleted, role
@@ -32,28 +31,22 @@ public class SessionRevocations {
 
     static final int MAX_ACCOUNTS = 10_000;
 
-    private final JdbcClient jdbc;
+    private final SessionRevocationRepository rows;
     private final Duration keep;
     private final Cache<UUID, Optional<Instant>> cache;
 
     public SessionRevocations(JdbcClient jdbc, SecurityProperties properties,
                        @Value("${yunjian.security.revocation-cache:5s}") Duration cacheFor) {
-        this.jdbc = jdbc;
+        this.rows = new SessionRevocationRepository(jdbc);
         // no session lives longer than the absolute limit, so older revocations can be forgotten
         this.keep = properties.absoluteSessionLimit();
         this.cache = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(MAX_ACCOUNTS).build();
     }
 
     public void revoke(UUID userId, Instant at) {
-        jdbc.sql("DELETE FROM session_revocation WHERE revoked_at < ?").param(Jdbc.utc(at.minus(keep))).update();
-        int moved = jdbc.sql("UPDATE session_revocation SET revoked_at = ? WHERE user_id = ? AND revoked_at < ?")
-                .param(Jdbc.utc(at)).param(userId).param(Jdbc.utc(at)).update();
-        if (moved == 0) {
-            // no exception on a row that is already there: on PostgreSQL it would abort the caller's transaction
-            jdbc.sql("INSERT INTO session_revocation (user_id, revoked_at) "
-                            + "SELECT CAST(? AS UUID), CAST(? AS TIMESTAMP WITH TIME ZONE) "
-                            + "WHERE NOT EXISTS (SELECT 1 FROM session_revocation WHERE user_id = ?)")
-                    .param(userId).param(Jdbc.utc(at)).param(userId).update();
+        rows.forgetOlderThan(at.minus(keep));
+        if (rows.moveTo(userId, at) == 0) {
+            rows.insertUnlessPresent(userId, at);
         }
         cache.invalidate(userId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -68,8 +61,7 @@ public class SessionRevocations {
     }
 
     public boolean isRevoked(UUID userId, Instant sessionStart) {
-        return cache.get(userId, id -> jdbc.sql("SELECT revoked_at FROM session_revocation WHERE user_id = ?")
-                        .param(id).query((rs, n) -> Jdbc.instant(rs, "revoked_at")).optional())
+        return cache.get(userId, rows::revokedAt)
                 .map(at -> !sessionStart.isAfter(at)).orElse(false);
     }
 

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.paging.SqlPage;
+import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.security.ApiTokenScope;
 
 /** Persistence of {@link ApiToken}s; SQL portable between H2 and PostgreSQL. */
@@ -35,23 +35,27 @@ class ApiTokenRepository {
     }
 
     void insert(ApiToken t) {
-        jdbc.sql("INSERT INTO api_token (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                INSERT INTO api_token (%s) VALUES (?,?,?,?,?,?,?,?,?,?,?)""".formatted(COLUMNS))
                 .params(t.id(), t.lookupId(), t.userId(), t.name(), t.scope().name(), t.secretHash(),
                         utc(t.createdAt()), utc(t.expiresAt()), utc(t.lastUsedAt()), utc(t.revokedAt()), t.revokedBy())
                 .update();
     }
 
     Optional<ApiToken> findByLookupId(String lookupId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM api_token WHERE lookup_id = ?").param(lookupId).query(MAPPER)
+        return jdbc.sql("""
+                SELECT %s FROM api_token WHERE lookup_id = ?""".formatted(COLUMNS)).param(lookupId).query(MAPPER)
                 .optional();
     }
 
     Optional<ApiToken> findById(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM api_token WHERE id = ?").param(id).query(MAPPER).optional();
+        return jdbc.sql("""
+                SELECT %s FROM api_token WHERE id = ?""".formatted(COLUMNS)).param(id).query(MAPPER).optional();
     }
 
     List<ApiToken> findByUser(UUID userId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM api_token WHERE user_id = ? ORDER BY created_at DESC, name")
+        return jdbc.sql("""
+                SELECT %s FROM api_token WHERE user_id = ? ORDER BY created_at DESC, name""".formatted(COLUMNS))
                 .param(userId).query(MAPPER).list();
     }
 
@@ -60,19 +64,22 @@ class ApiTokenRepository {
      * total (ADR 009).
      */
     Paged<ApiToken> findByUser(UUID userId, String q, PageRequest page) {
-        return SqlPage.query(jdbc, COLUMNS, "api_token", new SqlPage.Where().and("user_id = :user", "user", userId)
+        return PageQueries.query(jdbc, COLUMNS, "api_token", new PageQueries.Where().and("user_id = :user", "user", userId)
                         .contains("q", q, "name"),
-                "created_at DESC, name, id", page, statement -> statement.query(MAPPER).list());
+                """
+                        created_at DESC, name, id""", page, statement -> statement.query(MAPPER).list());
     }
 
     long countActive(UUID userId, Instant now) {
-        return jdbc.sql("SELECT COUNT(*) FROM api_token WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ?")
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM api_token WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ?""")
                 .params(userId, utc(now)).query(Long.class).single();
     }
 
     /** Revokes once: {@code false} if it was revoked already (by someone else in between). */
     boolean revoke(UUID id, Instant at, String by) {
-        return jdbc.sql("UPDATE api_token SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL")
+        return jdbc.sql("""
+                UPDATE api_token SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL""")
                 .params(utc(at), by, id).update() == 1;
     }
 
@@ -81,8 +88,9 @@ class ApiTokenRepository {
      * pipeline writes at most one update per token a minute; returns whether it wrote.
      */
     boolean noteUse(UUID id, Instant now, Instant before) {
-        return jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ? "
-                        + "AND (last_used_at IS NULL OR last_used_at < ?)")
+        return jdbc.sql("""
+                        UPDATE api_token SET last_used_at = ? WHERE id = ?
+                        AND (last_used_at IS NULL OR last_used_at < ?)""")
                 .params(utc(now), id, utc(before)).update() == 1;
     }
 }

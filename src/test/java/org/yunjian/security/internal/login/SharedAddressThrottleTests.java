@@ -56,9 +56,9 @@ class SharedAddressThrottleTests {
                         Duration.ofHours(1), ADDRESS_LIMIT));
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         first = new AddressThrottle(properties, clock, events::add,
-                new DatabaseThrottleStore(jdbc, tx, properties.throttle(), clock));
+                new ThrottleRepository(jdbc, tx, properties.throttle(), clock));
         second = new AddressThrottle(properties, clock, events::add,
-                new DatabaseThrottleStore(jdbc, tx, properties.throttle(), clock));
+                new ThrottleRepository(jdbc, tx, properties.throttle(), clock));
     }
 
     @Test

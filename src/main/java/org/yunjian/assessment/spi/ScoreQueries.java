@@ -18,9 +18,41 @@ import org.yunjian.assessment.internal.GbDefaultScoringPolicy;
  * policy's {@link ScoringPolicy#bands()}. Nothing here states a rule of its own; {@code ScoreSqlTests} checks the
  * SQL against the Java on H2 and PostgreSQL.
  */
-public final class ScoreSql {
+public final class ScoreQueries {
 
-    private ScoreSql() {
+    private static final String QUOTED = """
+            '%s'""";
+    /** Alias, verdict. */
+    private static final String COUNT = """
+            SUM(CASE WHEN %s.verdict = '%s' THEN 1 ELSE 0 END)""";
+    /** Alias, the WHEN branches of {@link #SCORE_WHEN}. */
+    private static final String DOUBLED_SCORE = """
+            SUM(CASE %s.verdict %s ELSE 0 END)""";
+    private static final String SCORE_WHEN = """
+            WHEN '%s' THEN %d""";
+    /** Alias, quoted verdicts. */
+    private static final String IN_COUNT = """
+            SUM(CASE WHEN %s.verdict IN (%s) THEN 1 ELSE 0 END)""";
+    /** Alias, quoted verdicts, alias, risk level. */
+    private static final String FINDINGS = """
+            SUM(CASE WHEN %s.verdict IN (%s) AND %s.risk_level = '%s' THEN 1 ELSE 0 END)""";
+    /** Alias, quoted verdicts. */
+    private static final String IS_IN = """
+            %s.verdict IN (%s)""";
+    /** Twice the score, the scored count: the rate in hundredths rounded as Java rounds. */
+    private static final String ROUNDED = """
+            FLOOR(CAST(%s AS DOUBLE PRECISION) * CAST(0.5 AS DOUBLE PRECISION) / CAST(%s \
+            AS DOUBLE PRECISION) * CAST(10000 AS DOUBLE PRECISION) + CAST(0.5 AS DOUBLE PRECISION))""";
+    /** Scored count, twice the score, scored count, rounded rate, rounded rate. */
+    private static final String RATE = """
+            CAST(CASE WHEN %s = 0 THEN 0 WHEN %s < 2 * %s AND %s >= 10000 THEN 9999 ELSE %s END AS BIGINT)""";
+    /** Template column, the WHEN branches of {@link #TEMPLATE_WHEN}. */
+    private static final String BY_TEMPLATE = """
+            CASE %s%s END""";
+    private static final String TEMPLATE_WHEN = """
+            \sWHEN '%s' THEN %s""";
+
+    private ScoreQueries() {
     }
 
     /** Twice the item score (an integer: 符合 2, 部分符合 1, 不符合 0), of a scored verdict. */
@@ -29,7 +61,7 @@ public final class ScoreSql {
     }
 
     private static String list(List<Verdict> verdicts) {
-        return verdicts.stream().map(v -> "'" + v.name() + "'").collect(Collectors.joining(", "));
+        return verdicts.stream().map(v -> QUOTED.formatted(v.name())).collect(Collectors.joining(", "));
     }
 
     private static List<Verdict> scored() {
@@ -42,30 +74,28 @@ public final class ScoreSql {
 
     /** A column counting the items of alias {@code i} with verdict {@code v}. */
     static String count(String i, Verdict v) {
-        return "SUM(CASE WHEN " + i + ".verdict = '" + v.name() + "' THEN 1 ELSE 0 END)";
+        return COUNT.formatted(i, v.name());
     }
 
     /** Twice the summed item scores of the items of alias {@code i}. */
     static String doubledScore(String i) {
-        return "SUM(CASE " + i + ".verdict " + scored().stream()
-                .map(v -> "WHEN '" + v.name() + "' THEN " + doubledScore(v)).collect(Collectors.joining(" "))
-                + " ELSE 0 END)";
+        return DOUBLED_SCORE.formatted(i, scored().stream().map(v -> SCORE_WHEN.formatted(v.name(), doubledScore(v)))
+                .collect(Collectors.joining(" ")));
     }
 
     /** The number of scored items (a verdict other than 不适用). */
     static String scoredCount(String i) {
-        return "SUM(CASE WHEN " + i + ".verdict IN (" + list(scored()) + ") THEN 1 ELSE 0 END)";
+        return IN_COUNT.formatted(i, list(scored()));
     }
 
     /** The number of findings at {@code level}. */
     static String findings(String i, RiskLevel level) {
-        return "SUM(CASE WHEN " + i + ".verdict IN (" + list(findings()) + ") AND " + i + ".risk_level = '"
-                + level.name() + "' THEN 1 ELSE 0 END)";
+        return FINDINGS.formatted(i, list(findings()), i, level.name());
     }
 
     /** Whether an item of alias {@code i} is a finding. */
     static String isFinding(String i) {
-        return i + ".verdict IN (" + list(findings()) + ")";
+        return IS_IN.formatted(i, list(findings()));
     }
 
     /**
@@ -73,12 +103,9 @@ public final class ScoreSql {
      * scored count: the same IEEE double steps as the Java ({@code Math.round(score / scored * 10000)}).
      */
     public static String rateHundredths(String doubledScore, String scored) {
-        String rounded = "FLOOR(CAST(" + doubledScore
-                + " AS DOUBLE PRECISION) * CAST(0.5 AS DOUBLE PRECISION) / CAST(" + scored
-                + " AS DOUBLE PRECISION) * CAST(10000 AS DOUBLE PRECISION) + CAST(0.5 AS DOUBLE PRECISION))";
+        String rounded = ROUNDED.formatted(doubledScore, scored);
         // never 100 % while an item scores less than 1 (ConclusionBand.rate)
-        return "CAST(CASE WHEN " + scored + " = 0 THEN 0 WHEN " + doubledScore + " < 2 * " + scored + " AND "
-                + rounded + " >= 10000 THEN 9999 ELSE " + rounded + " END AS BIGINT)";
+        return RATE.formatted(scored, doubledScore, scored, rounded, rounded);
     }
 
     /** The least rate in hundredths {@code h} with {@code h / 100.0 >= minRate}, as Java compares. */
@@ -99,14 +126,17 @@ public final class ScoreSql {
         for (ConclusionBand b : bands) {
             StringBuilder when = new StringBuilder();
             if (b.minHigh() > 0) {
-                when.append(" AND ").append(high).append(" >= ").append(b.minHigh());
+                when.append("""
+                        \sAND\s""").append(high).append(" >= ").append(b.minHigh());
             }
             if (b.maxMedium() != ConclusionBand.ANY) {
-                when.append(" AND ").append(medium).append(" <= ").append(b.maxMedium());
+                when.append("""
+                        \sAND\s""").append(medium).append(" <= ").append(b.maxMedium());
             }
             long min = minHundredths(b.minRate());
             if (min > 0) {
-                when.append(" AND ").append(rateHundredths).append(" >= ").append(min);
+                when.append("""
+                        \sAND\s""").append(rateHundredths).append(" >= ").append(min);
             }
             sql.append(" WHEN 1 = 1").append(when).append(" THEN '").append(b.conclusion().name()).append("'");
         }
@@ -116,8 +146,8 @@ public final class ScoreSql {
     /** The conclusion of an assessment by its report template's policy ({@link ScoringPolicies#forTemplate}). */
     public static String conclusion(ScoringPolicies policies, String template, String rateHundredths, String high,
                              String medium) {
-        return "CASE " + template + Arrays.stream(ReportTemplate.values())
-                .map(t -> " WHEN '" + t.name() + "' THEN " + conclusion(policies.forTemplate(t).bands(),
-                        rateHundredths, high, medium)).collect(Collectors.joining()) + " END";
+        return BY_TEMPLATE.formatted(template, Arrays.stream(ReportTemplate.values())
+                .map(t -> TEMPLATE_WHEN.formatted(t.name(), conclusion(policies.forTemplate(t).bands(),
+                        rateHundredths, high, medium))).collect(Collectors.joining()));
     }
 }

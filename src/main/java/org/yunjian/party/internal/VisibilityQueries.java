@@ -15,18 +15,20 @@ import org.yunjian.party.Organization;
  * the customer of; itself and the organisations that are parties to those systems and engagements.
  */
 @Component
-public class Visibility {
+public class VisibilityQueries {
 
-    private static final String SYSTEMS = "SELECT id FROM cloud_system WHERE customer_id = :org OR provider_id = :org "
-            + "UNION SELECT system_id FROM cloud_system_agent WHERE organization_id = :org "
-            + "UNION SELECT e.system_id FROM engagement e JOIN engagement_participant p ON p.engagement_id = e.id "
-            + "WHERE p.organization_id = :org";
+    private static final String SYSTEMS = """
+            SELECT id FROM cloud_system WHERE customer_id = :org OR provider_id = :org
+            UNION SELECT system_id FROM cloud_system_agent WHERE organization_id = :org
+            UNION SELECT e.system_id FROM engagement e JOIN engagement_participant p ON p.engagement_id = e.id
+            WHERE p.organization_id = :org""";
 
     /** {@code s} (a row of cloud_system) is one of {@link #SYSTEMS}: the same rule, asked of one system. */
-    private static final String SEES_SYSTEM = "(s.customer_id = :org OR s.provider_id = :org "
-            + "OR EXISTS (SELECT 1 FROM cloud_system_agent a WHERE a.system_id = s.id AND a.organization_id = :org) "
-            + "OR EXISTS (SELECT 1 FROM engagement e JOIN engagement_participant p ON p.engagement_id = e.id "
-            + "WHERE e.system_id = s.id AND p.organization_id = :org))";
+    private static final String SEES_SYSTEM = """
+            (s.customer_id = :org OR s.provider_id = :org
+            OR EXISTS (SELECT 1 FROM cloud_system_agent a WHERE a.system_id = s.id AND a.organization_id = :org)
+            OR EXISTS (SELECT 1 FROM engagement e JOIN engagement_participant p ON p.engagement_id = e.id
+            WHERE e.system_id = s.id AND p.organization_id = :org))""";
 
     /**
      * The SQL condition "the caller's organisation (named parameter {@code :org}) sees system {@code s}" (a row of
@@ -38,7 +40,8 @@ public class Visibility {
 
     /** The SQL condition "{@code :org} sees engagement {@code e}" (a row of engagement aliased {@code e}). */
     public static String seesEngagement() {
-        return "e.id IN (" + ENGAGEMENTS + ")";
+        return """
+                e.id IN (%s)""".formatted(ENGAGEMENTS);
     }
 
     /**
@@ -46,20 +49,17 @@ public class Visibility {
      * rule of {@link #organizationIds}, asked in the database.
      */
     public static String seesOrganization() {
-        return "(o.id = :org OR o.id IN (SELECT s.customer_id FROM cloud_system s WHERE s.id IN (" + SYSTEMS + ") "
-                + "UNION SELECT s.provider_id FROM cloud_system s WHERE s.provider_id IS NOT NULL AND s.id IN ("
-                + SYSTEMS + ") "
-                + "UNION SELECT a.organization_id FROM cloud_system_agent a WHERE a.system_id IN (" + SYSTEMS + ") "
-                + "UNION SELECT p.organization_id FROM engagement_participant p WHERE p.engagement_id IN ("
-                + ENGAGEMENTS + ")))";
+        return """
+                (o.id = :org OR o.id IN (SELECT s.customer_id FROM cloud_system s WHERE s.id IN (%s) UNION SELECT s.provider_id FROM cloud_system s WHERE s.provider_id IS NOT NULL AND s.id IN (%s) UNION SELECT a.organization_id FROM cloud_system_agent a WHERE a.system_id IN (%s) UNION SELECT p.organization_id FROM engagement_participant p WHERE p.engagement_id IN (%s)))""".formatted(SYSTEMS, SYSTEMS, SYSTEMS, ENGAGEMENTS);
     }
 
-    private static final String ENGAGEMENTS = "SELECT engagement_id FROM engagement_participant WHERE organization_id = :org "
-            + "UNION SELECT e.id FROM engagement e JOIN cloud_system s ON s.id = e.system_id WHERE s.customer_id = :org";
+    private static final String ENGAGEMENTS = """
+            SELECT engagement_id FROM engagement_participant WHERE organization_id = :org
+            UNION SELECT e.id FROM engagement e JOIN cloud_system s ON s.id = e.system_id WHERE s.customer_id = :org""";
 
     private final JdbcClient jdbc;
 
-    Visibility(JdbcClient jdbc) {
+    VisibilityQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -73,20 +73,23 @@ public class Visibility {
 
     /** {@code engagementIds(org)} of the engagements on one system: a point query for pages listing many systems. */
     public Set<UUID> engagementIdsOn(UUID org, UUID systemId) {
-        return new LinkedHashSet<>(jdbc.sql("SELECT e.id FROM engagement e WHERE e.system_id = :sys AND (EXISTS "
-                        + "(SELECT 1 FROM engagement_participant p WHERE p.engagement_id = e.id "
-                        + "AND p.organization_id = :org) OR EXISTS (SELECT 1 FROM cloud_system s "
-                        + "WHERE s.id = e.system_id AND s.customer_id = :org))")
+        return new LinkedHashSet<>(jdbc.sql("""
+                        SELECT e.id FROM engagement e WHERE e.system_id = :sys AND (EXISTS
+                        (SELECT 1 FROM engagement_participant p WHERE p.engagement_id = e.id
+                        AND p.organization_id = :org) OR EXISTS (SELECT 1 FROM cloud_system s
+                        WHERE s.id = e.system_id AND s.customer_id = :org))""")
                 .param("org", org).param("sys", systemId).query(UUID.class).list());
     }
 
     public boolean system(UUID org, UUID systemId) {
-        return org != null && jdbc.sql("SELECT COUNT(*) FROM cloud_system s WHERE s.id = :id AND " + SEES_SYSTEM)
+        return org != null && jdbc.sql("""
+                SELECT COUNT(*) FROM cloud_system s WHERE s.id = :id AND %s""".formatted(SEES_SYSTEM))
                 .param("org", org).param("id", systemId).query(Long.class).single() > 0;
     }
 
     public boolean engagement(UUID org, UUID engagementId) {
-        return org != null && jdbc.sql("SELECT COUNT(*) FROM (" + ENGAGEMENTS + ") v WHERE v.engagement_id = :id")
+        return org != null && jdbc.sql("""
+                SELECT COUNT(*) FROM (%s) v WHERE v.engagement_id = :id""".formatted(ENGAGEMENTS))
                 .param("org", org).param("id", engagementId).query(Long.class).single() > 0;
     }
 
@@ -95,13 +98,8 @@ public class Visibility {
         Set<UUID> out = new LinkedHashSet<>();
         out.add(org);
 
-        out.addAll(jdbc.sql("SELECT s.customer_id FROM cloud_system s WHERE s.id IN (" + SYSTEMS + ") "
-                        + "UNION SELECT s.provider_id FROM cloud_system s WHERE s.provider_id IS NOT NULL AND s.id IN ("
-                        + SYSTEMS + ") "
-                        + "UNION SELECT a.organization_id FROM cloud_system_agent a WHERE a.system_id IN (" + SYSTEMS
-                        + ") "
-                        + "UNION SELECT p.organization_id FROM engagement_participant p WHERE p.engagement_id IN ("
-                        + ENGAGEMENTS + ")")
+        out.addAll(jdbc.sql("""
+                SELECT s.customer_id FROM cloud_system s WHERE s.id IN (%s) UNION SELECT s.provider_id FROM cloud_system s WHERE s.provider_id IS NOT NULL AND s.id IN (%s) UNION SELECT a.organization_id FROM cloud_system_agent a WHERE a.system_id IN (%s) UNION SELECT p.organization_id FROM engagement_participant p WHERE p.engagement_id IN (%s)""".formatted(SYSTEMS, SYSTEMS, SYSTEMS, ENGAGEMENTS))
                 .param("org", org).query(UUID.class).list());
         return out;
     }
@@ -127,14 +125,14 @@ public class Visibility {
         if (org.equals(organizationId)) {
             return true;
         }
-        return jdbc.sql("SELECT COUNT(*) FROM cloud_system s WHERE (s.customer_id = :t OR s.provider_id = :t "
-                        + "OR EXISTS (SELECT 1 FROM cloud_system_agent a WHERE a.system_id = s.id "
-                        + "AND a.organization_id = :t)) AND " + SEES_SYSTEM)
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM cloud_system s WHERE (s.customer_id = :t OR s.provider_id = :t OR EXISTS (SELECT 1 FROM cloud_system_agent a WHERE a.system_id = s.id AND a.organization_id = :t)) AND %s""".formatted(SEES_SYSTEM))
                 .param("org", org).param("t", organizationId).query(Long.class).single() > 0
-                || jdbc.sql("SELECT COUNT(*) FROM engagement_participant t JOIN engagement e ON e.id = t.engagement_id "
-                        + "WHERE t.organization_id = :t AND (e.system_id IN (SELECT id FROM cloud_system "
-                        + "WHERE customer_id = :org) OR EXISTS (SELECT 1 FROM engagement_participant p "
-                        + "WHERE p.engagement_id = e.id AND p.organization_id = :org))")
+                || jdbc.sql("""
+                        SELECT COUNT(*) FROM engagement_participant t JOIN engagement e ON e.id = t.engagement_id
+                        WHERE t.organization_id = :t AND (e.system_id IN (SELECT id FROM cloud_system
+                        WHERE customer_id = :org) OR EXISTS (SELECT 1 FROM engagement_participant p
+                        WHERE p.engagement_id = e.id AND p.organization_id = :org))""")
                 .param("org", org).param("t", organizationId).query(Long.class).single() > 0;
     }
 }

@@ -7,31 +7,31 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.yunjian.shared.SerialNumbers;
+import org.yunjian.shared.SerialNumberRepository;
 
 /**
  * Human report numbers {@code YJ-<year>-<6-digit sequence>} (e.g. {@code YJ-2026-000123}), assigned once per
- * assessment from the {@link SerialNumbers#REPORT} series.
+ * assessment from the {@link SerialNumberRepository#REPORT} series.
  */
 @Component
-public class ReportNumbers {
+public class ReportNumberRepository {
 
     private final JdbcClient jdbc;
-    private final SerialNumbers serials;
+    private final SerialNumberRepository serials;
 
-    ReportNumbers(JdbcClient jdbc, SerialNumbers serials) {
+    ReportNumberRepository(JdbcClient jdbc, SerialNumberRepository serials) {
         this.jdbc = jdbc;
         this.serials = serials;
     }
 
     /** {@code YJ-2026-000123}. */
     static String format(int year, int sequence) {
-        return SerialNumbers.format(SerialNumbers.REPORT, year, sequence);
+        return SerialNumberRepository.format(SerialNumberRepository.REPORT, year, sequence);
     }
 
     /** Whether {@code s} has the documented form. */
     public static boolean isWellFormed(String s) {
-        return SerialNumbers.isWellFormed(SerialNumbers.REPORT, s);
+        return SerialNumberRepository.isWellFormed(SerialNumberRepository.REPORT, s);
     }
 
     /** Assigns the next number of the current year to an assessment that has none; in the caller's transaction. */
@@ -41,8 +41,9 @@ public class ReportNumbers {
         if (existing.isPresent()) {
             return existing.get();
         }
-        String number = serials.next(SerialNumbers.REPORT);
-        jdbc.sql("UPDATE assessment SET report_number = ? WHERE id = ? AND report_number IS NULL")
+        String number = serials.next(SerialNumberRepository.REPORT);
+        jdbc.sql("""
+                UPDATE assessment SET report_number = ? WHERE id = ? AND report_number IS NULL""")
                 .params(number, assessmentId).update();
         return current(assessmentId).orElse(number);
     }
@@ -53,12 +54,14 @@ public class ReportNumbers {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public String ensure(UUID assessmentId) {
-        jdbc.sql("SELECT id FROM assessment WHERE id = ? FOR UPDATE").param(assessmentId).query(UUID.class).optional();
+        jdbc.sql("""
+                SELECT id FROM assessment WHERE id = ? FOR UPDATE""").param(assessmentId).query(UUID.class).optional();
         return assign(assessmentId);
     }
 
     Optional<String> current(UUID assessmentId) {
-        return jdbc.sql("SELECT report_number FROM assessment WHERE id = ?").param(assessmentId).query(String.class)
+        return jdbc.sql("""
+                SELECT report_number FROM assessment WHERE id = ?""").param(assessmentId).query(String.class)
                 .optional();
     }
 }

@@ -14,9 +14,38 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the list is empty or the page lies past its end — the {@code SELECT … WHERE … ORDER BY … LIMIT n OFFSET m} of the
  * page's rows, the same SQL on H2 and PostgreSQL.
  */
-public final class SqlPage {
+public final class PageQueries {
 
-    private SqlPage() {
+    private static final String COUNT = """
+            SELECT COUNT(*) FROM %s%s""";
+    private static final String PAGE = """
+            SELECT %s FROM %s%s ORDER BY %s %s""";
+    /** The SQL tail of one page, the same on H2 and PostgreSQL; {@link #bind} sets its two parameters. */
+    public static final String LIMIT_OFFSET = """
+            LIMIT :pageLimit OFFSET :pageOffset""";
+    private static final String WHERE = """
+            \sWHERE %s""";
+    private static final String AND = """
+            \sAND\s""";
+    private static final String OR = """
+            \sOR\s""";
+    private static final String LIKE = """
+            LOWER(%s) LIKE :%s ESCAPE '!'""";
+    private static final String EQUAL = """
+            %s = :%s""";
+    private static final String IN = """
+            %s IN (:%s)""";
+    private static final String PARENTHESES = """
+            (%s)""";
+
+    private PageQueries() {
+    }
+
+    /** Binds the page's {@link #LIMIT_OFFSET} in {@code params}; returns them. */
+    public static Map<String, Object> bind(PageRequest page, Map<String, Object> params) {
+        params.put("pageLimit", page.size());
+        params.put("pageOffset", page.offset());
+        return params;
     }
 
     /**
@@ -28,13 +57,12 @@ public final class SqlPage {
         if (where.matchesNothing()) {
             return Paged.of(List.of(), page, 0);
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM " + from + where.sql()).params(where.params())
-                .query(Long.class).single();
+        long total = jdbc.sql(COUNT.formatted(from, where.sql())).params(where.params()).query(Long.class).single();
         if (total == 0 || page.offset() >= total) {
             return Paged.of(List.of(), page, total);
         }
-        return Paged.of(rows.apply(jdbc.sql("SELECT " + columns + " FROM " + from + where.sql() + " ORDER BY "
-                + orderBy + page.limitOffset()).params(where.params())), page, total);
+        return Paged.of(rows.apply(jdbc.sql(PAGE.formatted(columns, from, where.sql(), orderBy, LIMIT_OFFSET))
+                .params(bind(page, new HashMap<>(where.params())))), page, total);
     }
 
     /** The conditions of a list's {@code WHERE}, joined by {@code AND}, with their named parameters. */
@@ -65,7 +93,7 @@ public final class SqlPage {
             if (value == null) {
                 return this;
             }
-            return and(column + " = :" + name, name, value instanceof Enum<?> e ? e.name() : value);
+            return and(EQUAL.formatted(column, name), name, value instanceof Enum<?> e ? e.name() : value);
         }
 
         /**
@@ -78,10 +106,10 @@ public final class SqlPage {
             }
             List<String> likes = new ArrayList<>();
             for (String c : columns) {
-                likes.add("LOWER(" + c + ") LIKE :" + name + " ESCAPE '!'");
+                likes.add(LIKE.formatted(c, name));
             }
-            String any = String.join(" OR ", likes);
-            return and(columns.length == 1 ? any : "(" + any + ")", name, ListFilters.likeContains(text));
+            String any = String.join(OR, likes);
+            return and(columns.length == 1 ? any : PARENTHESES.formatted(any), name, ListFilters.likeContains(text));
         }
 
         /** {@code column IN (:name)}: {@code null} = no filter, empty = no row. */
@@ -93,7 +121,7 @@ public final class SqlPage {
                 nothing = true;
                 return this;
             }
-            return and(column + " IN (:" + name + ")", name, values);
+            return and(IN.formatted(column, name), name, values);
         }
 
         /** Whether no row can match (an empty {@link #in}): the page is empty without asking the database. */
@@ -103,7 +131,7 @@ public final class SqlPage {
 
         /** {@code ""} or {@code " WHERE a AND b"}. */
         public String sql() {
-            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+            return conditions.isEmpty() ? "" : WHERE.formatted(String.join(AND, conditions));
         }
 
         public Map<String, Object> params() {

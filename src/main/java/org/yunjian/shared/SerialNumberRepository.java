@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code serial_counter}, updated under a row lock, so two documents never share a number.
  */
 @Component
-public class SerialNumbers {
+public class SerialNumberRepository {
 
     /** Assessment reports. */
     public static final String REPORT = "YJ";
@@ -26,7 +26,7 @@ public class SerialNumbers {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    SerialNumbers(JdbcClient jdbc, Clock clock) {
+    SerialNumberRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -47,10 +47,12 @@ public class SerialNumbers {
         int year = clock.instant().atZone(Formats.zone()).getYear();
         record Counter(int year, int last) {
         }
-        Counter c = jdbc.sql("SELECT counter_year, last_value FROM serial_counter WHERE series = ? FOR UPDATE")
+        Counter c = jdbc.sql("""
+                SELECT counter_year, last_value FROM serial_counter WHERE series = ? FOR UPDATE""")
                 .param(series).query((rs, n) -> new Counter(rs.getInt(1), rs.getInt(2))).single();
         int value = c.year() == year ? c.last() + 1 : 1;
-        jdbc.sql("UPDATE serial_counter SET counter_year = ?, last_value = ? WHERE series = ?")
+        jdbc.sql("""
+                UPDATE serial_counter SET counter_year = ?, last_value = ? WHERE series = ?""")
                 .params(year, value, series).update();
         return format(series, year, value);
     }

@@ -28,12 +28,13 @@ import org.yunjian.workbench.internal.Dashboards.Totals;
 import org.yunjian.party.Parties;
 import org.yunjian.party.SystemQuery;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
 import org.yunjian.assessment.spi.Access;
 import org.yunjian.assessment.spi.ItemLabels;
-import org.yunjian.assessment.spi.ItemSums;
-import org.yunjian.assessment.spi.ScoreSql;
+import org.yunjian.assessment.spi.ItemSumRepository;
+import org.yunjian.assessment.spi.ScoreQueries;
 import org.yunjian.assessment.spi.ScoringPolicies;
 
 /**
@@ -41,17 +42,85 @@ import org.yunjian.assessment.spi.ScoringPolicies;
  * conclusion and template with the control points, and one page of systems. Both start from the same common table
  * expressions: the systems the caller sees ({@link Parties#visibleSystemSummariesSql}) and per system, among the
  * assessments the caller has a relation to ({@link Access#visibleSql}), the latest completed one, its item sums
- * (stored when it was completed, {@link ItemSums}: one row per system, not its items) and its conclusion
- * ({@link ScoreSql}), and the open and overdue remediation tasks. Java touches only the rows of the page and the
+ * (stored when it was completed, {@link ItemSumRepository}: one row per system, not its items) and its conclusion
+ * ({@link ScoreQueries}), and the open and overdue remediation tasks. Java touches only the rows of the page and the
  * control points of the catalog.
  */
-final class OverviewQuery {
+final class OverviewQueries {
+
+    /** The computed filters over a CTE alias: none, no conclusion, a conclusion, overdue tasks. */
+    private static final String WHERE_ALL = """
+            \sWHERE 1 = 1""";
+    private static final String NO_CONCLUSION = """
+            \sAND %s.conclusion IS NULL""";
+    private static final String CONCLUSION = """
+            \sAND %s.conclusion = :conclusion""";
+    private static final String OVERDUE = """
+            \sAND %s.overdue_tasks > 0""";
+    /** The common table expressions, the computed filters, the page: one page cut after filtering. */
+    private static final String PAGE_AFTER_FILTER = """
+            %sSELECT rc.* FROM rc%s ORDER BY rc.name, rc.id %s""";
+    /** The visible systems, the page: one page of systems by name, cut first (inside {@code vs}). */
+    private static final String SYSTEMS_PAGE = """
+            %s ORDER BY s.name, s.id %s""";
+    private static final String PAGE_OF_SYSTEMS = """
+            %sSELECT rc.* FROM rc ORDER BY rc.name, rc.id""";
+    private static final String PARENTHESES = """
+            (%s)""";
+    private static final String STATUSES = """
+            ('%s', '%s')""";
+    /**
+     * Visible systems; the open-task condition twice; the archived status; access over {@code vs}; the completed
+     * statuses; access over {@code vt}; the rate; the conclusion. {@code OFFSET 0}: PostgreSQL computes each system's
+     * latest assessment once, not again wherever it is joined; {@code ia}: the item sums stored when the assessment
+     * was completed ({@link ItemSumRepository}), one row per system; a completed assessment with nothing recorded
+     * has no conclusion ({@code ScoreResult.notYetAssessed}).
+     */
+    private static final String WITH = """
+            WITH vs AS (%s), \
+            vt AS (SELECT vs.id, vs.name, vs.protection_level, vs.customer_id, vs.provider_id, \
+            SUM(CASE WHEN %s THEN 1 ELSE 0 END) AS open_tasks, \
+            SUM(CASE WHEN %s AND r.due_date < :today THEN 1 ELSE 0 END) AS overdue_tasks FROM vs \
+            LEFT JOIN assessment a ON a.system_id = vs.id AND a.status <> '%s' AND %s \
+            LEFT JOIN assessment_remediation r ON r.assessment_id = a.id \
+            LEFT JOIN assessment_risk k ON k.remediation_id = r.id \
+            GROUP BY vs.id, vs.name, vs.protection_level, vs.customer_id, vs.provider_id), \
+            vl AS (SELECT vt.id, vt.name, vt.protection_level, vt.open_tasks, vt.overdue_tasks, \
+            (SELECT a.id FROM assessment a WHERE a.system_id = vt.id AND a.status IN %s AND %s \
+            ORDER BY a.completed_at DESC NULLS LAST, a.created_at DESC, a.id DESC \
+            FETCH FIRST 1 ROWS ONLY) AS latest_id FROM vt OFFSET 0 ROWS), \
+            rw AS (SELECT vl.id, vl.name, vl.protection_level, vl.latest_id, l.name AS latest_name, \
+            l.completed_at, l.report_template, vl.open_tasks, vl.overdue_tasks, COALESCE(ia.doubled_score, 0) AS t, \
+            COALESCE(ia.scored, 0) AS s, COALESCE(ia.recorded, 0) AS recorded, COALESCE(ia.high, 0) AS high, \
+            COALESCE(ia.medium, 0) AS medium FROM vl LEFT JOIN assessment l ON l.id = vl.latest_id \
+            LEFT JOIN assessment_item_sums ia ON ia.assessment_id = vl.latest_id), \
+            rh AS (SELECT rw.*, %s AS rate_h FROM rw), \
+            rc AS (SELECT rh.*, CASE WHEN rh.latest_id IS NULL OR rh.recorded = 0 THEN NULL ELSE \
+            %s END AS conclusion FROM rh)\s""";
+    /**
+     * Kind G: its eight sums and the computed filters over {@code rc}; kind C: its eight sums, then the shown systems'
+     * CTE three times and the computed filters over it.
+     */
+    private static final String TOTALS_AND_CONTROL_POINTS = """
+            SELECT '%s' AS kind, rc.conclusion AS k1, rc.report_template AS k2, %s AS n1, %s AS n2, %s AS n3, \
+            %s AS n4, %s AS n5, %s AS n6, %s AS n7, %s AS n8 FROM rc%s \
+            GROUP BY rc.conclusion, rc.report_template UNION ALL \
+            SELECT 'C', i.control_point, MIN(i.first_item), %s, %s, %s, %s, %s, %s, %s, %s \
+            FROM %s LEFT JOIN assessment_control_point_sums i \
+            ON i.assessment_id = %s.latest_id%s AND %s.latest_id IS NOT NULL AND i.assessment_id IS NOT NULL \
+            GROUP BY i.control_point""";
+    private static final String COUNT = """
+            COUNT(*)""";
+    private static final String SUM = """
+            SUM(%s)""";
+    private static final String BIG = """
+            CAST(%s AS BIGINT)""";
 
     private final JdbcClient jdbc;
     private final ScoringPolicies policies;
     private final ItemLabels labels;
 
-    OverviewQuery(JdbcClient jdbc, ScoringPolicies policies, ItemLabels labels) {
+    OverviewQueries(JdbcClient jdbc, ScoringPolicies policies, ItemLabels labels) {
         this.jdbc = jdbc;
         this.policies = policies;
         this.labels = labels;
@@ -98,12 +167,9 @@ final class OverviewQuery {
 
     /** The filters on what is computed, over CTE {@code alias} ({@code rc}, or {@code vl} without a conclusion). */
     private static String where(Filter f, String alias) {
-        String where = " WHERE 1 = 1";
-        if (f.conclusion() != null) {
-            where += f.conclusion().equals(Filter.NO_CONCLUSION) ? " AND " + alias + ".conclusion IS NULL"
-                    : " AND " + alias + ".conclusion = :conclusion";
-        }
-        return f.overdueOnly() ? where + " AND " + alias + ".overdue_tasks > 0" : where;
+        String conclusion = f.conclusion() == null ? ""
+                : (f.conclusion().equals(Filter.NO_CONCLUSION) ? NO_CONCLUSION : CONCLUSION).formatted(alias);
+        return String.join("", WHERE_ALL, conclusion, f.overdueOnly() ? OVERDUE.formatted(alias) : "");
     }
 
     /**
@@ -113,11 +179,10 @@ final class OverviewQuery {
     private List<SystemRow> page(String systems, CurrentUser u, Filter f, PageRequest page,
                                  Map<String, Object> params) {
         boolean computedFilter = f.conclusion() != null || f.overdueOnly();
+        PageQueries.bind(page, params);
         String sql = computedFilter
-                ? with(systems, u, params) + "SELECT rc.* FROM rc" + where(f, "rc") + " ORDER BY rc.name, rc.id"
-                + page.limitOffset()
-                : with(systems + " ORDER BY s.name, s.id" + page.limitOffset(), u, params)
-                + "SELECT rc.* FROM rc ORDER BY rc.name, rc.id";
+                ? PAGE_AFTER_FILTER.formatted(with(systems, u, params), where(f, "rc"), PageQueries.LIMIT_OFFSET)
+                : PAGE_OF_SYSTEMS.formatted(with(SYSTEMS_PAGE.formatted(systems, PageQueries.LIMIT_OFFSET), u, params));
         return jdbc.sql(sql).params(params).query((rs, n) -> {
             String c = rs.getString("conclusion");
             return new SystemRow(rs.getObject("id", UUID.class), rs.getString("name"),
@@ -162,38 +227,16 @@ final class OverviewQuery {
      * joins by nested loops only, evaluates a derived table again for each outer row). {@code vt}: the systems with
      * their open and overdue remediation tasks of assessments not archived that the caller has a relation to;
      * {@code vl}: with the latest completed such assessment ({@link Dashboards} {@code BY_COMPLETION}, an indexed
-     * lookup per system); {@code rw}: with that assessment's stored item sums ({@link ItemSums}); {@code rh}: its rate; {@code rc}: its
-     * conclusion ({@link ScoreSql}). docs/performance.md has the plans.
+     * lookup per system); {@code rw}: with that assessment's stored item sums ({@link ItemSumRepository}); {@code rh}: its rate; {@code rc}: its
+     * conclusion ({@link ScoreQueries}). docs/performance.md has the plans.
      */
     private String with(String systems, CurrentUser u, Map<String, Object> params) {
-        String completed = "('" + AssessmentStatus.COMPLETED.name() + "', '" + AssessmentStatus.ARCHIVED.name() + "')";
-        String open = "(" + RiskEntry.OPEN_SQL + ")";
-        return "WITH vs AS (" + systems + "), "
-                + "vt AS (SELECT vs.id, vs.name, vs.protection_level, vs.customer_id, vs.provider_id, "
-                + "SUM(CASE WHEN " + open + " THEN 1 ELSE 0 END) AS open_tasks, "
-                + "SUM(CASE WHEN " + open + " AND r.due_date < :today THEN 1 ELSE 0 END) AS overdue_tasks FROM vs "
-                + "LEFT JOIN assessment a ON a.system_id = vs.id AND a.status <> '" + AssessmentStatus.ARCHIVED.name()
-                + "' AND " + Access.visibleSql(u, "a", "vs", params) + " "
-                + "LEFT JOIN assessment_remediation r ON r.assessment_id = a.id "
-                + "LEFT JOIN assessment_risk k ON k.remediation_id = r.id "
-                + "GROUP BY vs.id, vs.name, vs.protection_level, vs.customer_id, vs.provider_id), "
-                + "vl AS (SELECT vt.id, vt.name, vt.protection_level, vt.open_tasks, vt.overdue_tasks, "
-                + "(SELECT a.id FROM assessment a WHERE a.system_id = vt.id AND a.status IN " + completed + " AND "
-                + Access.visibleSql(u, "a", "vt", params)
-                + " ORDER BY a.completed_at DESC NULLS LAST, a.created_at DESC, a.id DESC "
-                // OFFSET 0: PostgreSQL computes each system's latest assessment once, not again wherever it is joined
-                + "FETCH FIRST 1 ROWS ONLY) AS latest_id FROM vt OFFSET 0 ROWS), "
-                + "rw AS (SELECT vl.id, vl.name, vl.protection_level, vl.latest_id, l.name AS latest_name, "
-                + "l.completed_at, l.report_template, vl.open_tasks, vl.overdue_tasks, COALESCE(ia.doubled_score, 0) AS t, "
-                + "COALESCE(ia.scored, 0) AS s, COALESCE(ia.recorded, 0) AS recorded, COALESCE(ia.high, 0) AS high, "
-                + "COALESCE(ia.medium, 0) AS medium FROM vl LEFT JOIN assessment l ON l.id = vl.latest_id "
-                // the item sums stored when the assessment was completed (ItemSums): one row per system
-                + "LEFT JOIN assessment_item_sums ia ON ia.assessment_id = vl.latest_id), "
-                + "rh AS (SELECT rw.*, " + ScoreSql.rateHundredths("rw.t", "rw.s") + " AS rate_h FROM rw), "
-                // a completed assessment with nothing recorded has no conclusion (ScoreResult.notYetAssessed)
-                + "rc AS (SELECT rh.*, CASE WHEN rh.latest_id IS NULL OR rh.recorded = 0 THEN NULL ELSE "
-                + ScoreSql.conclusion(policies, "rh.report_template", "rh.rate_h", "rh.high", "rh.medium")
-                + " END AS conclusion FROM rh) ";
+        return WITH.formatted(systems, PARENTHESES.formatted(RiskEntry.OPEN_SQL),
+                PARENTHESES.formatted(RiskEntry.OPEN_SQL), AssessmentStatus.ARCHIVED.name(),
+                Access.visibleSql(u, "a", "vs", params),
+                STATUSES.formatted(AssessmentStatus.COMPLETED.name(), AssessmentStatus.ARCHIVED.name()),
+                Access.visibleSql(u, "a", "vt", params), ScoreQueries.rateHundredths("rw.t", "rw.s"),
+                ScoreQueries.conclusion(policies, "rh.report_template", "rh.rate_h", "rh.high", "rh.medium"));
     }
 
     private static final String GROUP = "G";
@@ -202,28 +245,26 @@ final class OverviewQuery {
      * The totals grouped by conclusion and template ({@code kind} G: conclusion, template, systems, high-risk
      * findings, open and overdue tasks, sum of rates) and the control points of the shown systems' latest assessments
      * (C: control point, its first item, systems, failing, the four verdict counts, twice the score, scored items) —
-     * the control point sums stored per assessment ({@link ItemSums}), grouped by control point as the scores group
+     * the control point sums stored per assessment ({@link ItemSumRepository}), grouped by control point as the scores group
      * items ({@code ScoreResult.byControlPoint}). The systems come first and the sums are looked up by index with
      * LEFT JOIN (an IN subquery or an inner join let H2 compute them again for every row); scored ({@code rc}) only to
      * filter by conclusion.
      */
     private static String totalsAndControlPoints(Filter f) {
         String from = f.conclusion() == null ? "vl" : "rc";
-        return "SELECT '" + GROUP + "' AS kind, rc.conclusion AS k1, rc.report_template AS k2, " + big("COUNT(*)")
-                + " AS n1, " + big("SUM(rc.high)") + " AS n2, " + big("SUM(rc.open_tasks)") + " AS n3, "
-                + big("SUM(rc.overdue_tasks)") + " AS n4, " + big("SUM(rc.rate_h)") + " AS n5, " + big("NULL")
-                + " AS n6, " + big("NULL") + " AS n7, " + big("NULL") + " AS n8 FROM rc" + where(f, "rc")
-                + " GROUP BY rc.conclusion, rc.report_template UNION ALL "
-                + "SELECT 'C', i.control_point, MIN(i.first_item), " + big("COUNT(*)") + ", " + big("SUM(i.failing)")
-                + ", " + big("SUM(i.compliant)") + ", " + big("SUM(i.partial)") + ", " + big("SUM(i.non_compliant)")
-                + ", " + big("SUM(i.not_applicable)") + ", " + big("SUM(i.doubled_score)") + ", "
-                + big("SUM(i.scored)") + " FROM " + from + " LEFT JOIN assessment_control_point_sums i "
-                + "ON i.assessment_id = " + from + ".latest_id" + where(f, from) + " AND " + from
-                + ".latest_id IS NOT NULL AND i.assessment_id IS NOT NULL GROUP BY i.control_point";
+        return TOTALS_AND_CONTROL_POINTS.formatted(GROUP, big(COUNT), sum("rc.high"), sum("rc.open_tasks"),
+                sum("rc.overdue_tasks"), sum("rc.rate_h"), big("NULL"), big("NULL"), big("NULL"), where(f, "rc"),
+                big(COUNT), sum("i.failing"), sum("i.compliant"), sum("i.partial"), sum("i.non_compliant"),
+                sum("i.not_applicable"), sum("i.doubled_score"), sum("i.scored"), from, from, where(f, from), from);
     }
 
+    /** An expression as a BIGINT. */
     private static String big(String expression) {
-        return "CAST(" + expression + " AS BIGINT)";
+        return BIG.formatted(expression);
+    }
+
+    private static String sum(String column) {
+        return big(SUM.formatted(column));
     }
 
     /** A control point's sums over the shown systems, before its label is known. */
@@ -234,8 +275,8 @@ final class OverviewQuery {
     /** Adds one C row, merged with others of the same label (the same control point in another requirement). */
     private void controlPoint(java.sql.ResultSet rs, Map<List<String>, Raw> byLabel) throws java.sql.SQLException {
         String first = rs.getString("k2");
-        int end = ItemSums.POSITION_WIDTH + ItemSums.REQUIREMENT_WIDTH;
-        String req = first.substring(ItemSums.POSITION_WIDTH, end).strip();
+        int end = ItemSumRepository.POSITION_WIDTH + ItemSumRepository.REQUIREMENT_WIDTH;
+        String req = first.substring(ItemSumRepository.POSITION_WIDTH, end).strip();
         Raw r = new Raw(labels.layer(req, first.substring(end)), labels.controlPoint(req, rs.getString("k1")),
                 rs.getInt("n1"), rs.getInt("n2"), rs.getInt("n3"), rs.getInt("n4"), rs.getInt("n5"), rs.getInt("n6"),
                 rs.getLong("n7"), rs.getInt("n8"));

@@ -16,6 +16,7 @@ import org.yunjian.party.SystemQuery;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
 import org.yunjian.shared.paging.ListFilters;
+import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
 import org.yunjian.assessment.AssessmentService;
@@ -23,13 +24,22 @@ import org.yunjian.assessment.spi.Access;
 
 /** {@link AssessmentDirectory} over the service's own visibility rules. */
 @Component
-class VisibleAssessments implements AssessmentDirectory {
+class VisibleAssessmentQueries implements AssessmentDirectory {
+
+    /** The visible assessments whose name or system's name contains {@code :needle}: systems, columns, access. */
+    private static final String SEARCH = """
+            WITH vs AS (%s) SELECT %s FROM assessment a JOIN vs ON vs.id = a.system_id
+            WHERE %s AND (LOWER(a.name) LIKE :needle ESCAPE '!' OR LOWER(vs.name) LIKE :needle ESCAPE '!')""";
+    private static final String MATCH_COLUMNS = """
+            a.id, a.name, a.system_id, vs.name AS system_name, a.status""";
+    private static final String SEARCH_PAGE = """
+            %s ORDER BY a.created_at DESC, a.id %s""";
 
     private final AssessmentService service;
     private final Parties parties;
     private final JdbcClient jdbc;
 
-    VisibleAssessments(AssessmentService service, Parties parties, JdbcClient jdbc) {
+    VisibleAssessmentQueries(AssessmentService service, Parties parties, JdbcClient jdbc) {
         this.service = service;
         this.parties = parties;
         this.jdbc = jdbc;
@@ -59,15 +69,15 @@ class VisibleAssessments implements AssessmentDirectory {
             return Paged.of(List.of(), page, 0);
         }
         params.put("needle", ListFilters.likeContains(q));
-        String from = "WITH vs AS (" + systems.get() + ") SELECT %s FROM assessment a JOIN vs ON vs.id = a.system_id "
-                + "WHERE " + Access.visibleSql(u.get(), "a", "vs", params)
-                + " AND (LOWER(a.name) LIKE :needle ESCAPE '!' OR LOWER(vs.name) LIKE :needle ESCAPE '!')";
-        long total = jdbc.sql(from.formatted("COUNT(*)")).params(params).query(Long.class).single();
+        String visible = Access.visibleSql(u.get(), "a", "vs", params);
+        long total = jdbc.sql(SEARCH.formatted(systems.get(), """
+                COUNT(*)""", visible)).params(params)
+                .query(Long.class).single();
         if (total == 0 || page.offset() >= total) {
             return Paged.of(List.of(), page, total);
         }
-        return Paged.of(jdbc.sql(from.formatted("a.id, a.name, a.system_id, vs.name AS system_name, a.status")
-                        + " ORDER BY a.created_at DESC, a.id" + page.limitOffset()).params(params)
+        return Paged.of(jdbc.sql(SEARCH_PAGE.formatted(SEARCH.formatted(systems.get(), MATCH_COLUMNS, visible),
+                        PageQueries.LIMIT_OFFSET)).params(PageQueries.bind(page, params))
                 .query((rs, n) -> new Match(rs.getObject("id", UUID.class), rs.getString("name"),
                         rs.getObject("system_id", UUID.class), rs.getString("system_name"),
                         AssessmentStatus.valueOf(rs.getString("status"))))

@@ -12,27 +12,30 @@ import org.springframework.stereotype.Repository;
  * apart from {@link AccountRepository}, whose account record does not carry the flag.
  */
 @Repository
-public class OrganizationAdmins {
+public class OrganizationAdminRepository {
 
     private final JdbcClient jdbc;
 
-    OrganizationAdmins(JdbcClient jdbc) {
+    OrganizationAdminRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public boolean isOrgAdmin(UUID userId) {
-        return userId != null && Boolean.TRUE.equals(jdbc.sql("SELECT org_admin FROM user_account WHERE id = ? "
-                + "AND role = 'USER' AND enabled = TRUE").param(userId).query(Boolean.class).optional().orElse(false));
+        return userId != null && Boolean.TRUE.equals(jdbc.sql("""
+                SELECT org_admin FROM user_account WHERE id = ?
+                AND role = 'USER' AND enabled = TRUE""").param(userId).query(Boolean.class).optional().orElse(false));
     }
 
     public void setOrgAdmin(UUID userId, boolean orgAdmin) {
-        jdbc.sql("UPDATE user_account SET org_admin = ?, version = version + 1 WHERE id = ? AND role = 'USER'")
+        jdbc.sql("""
+                UPDATE user_account SET org_admin = ?, version = version + 1 WHERE id = ? AND role = 'USER'""")
                 .params(orgAdmin, userId).update();
     }
 
     /** The ids of the organisation administrators among the accounts of {@code organizationId}. */
     public Set<UUID> orgAdminsOf(UUID organizationId) {
-        return Set.copyOf(jdbc.sql("SELECT id FROM user_account WHERE organization_id = ? AND org_admin = TRUE")
+        return Set.copyOf(jdbc.sql("""
+                SELECT id FROM user_account WHERE organization_id = ? AND org_admin = TRUE""")
                 .param(organizationId).query(UUID.class).list());
     }
 
@@ -53,14 +56,15 @@ public class OrganizationAdmins {
         var params = new java.util.HashMap<String, Object>();
         params.put("q", like);
         params.put("limit", limit);
-        String where = "enabled = TRUE AND awaiting_approval = FALSE AND (LOWER(display_name) LIKE :q ESCAPE '\\' "
-                + "OR LOWER(username) LIKE :q ESCAPE '\\')";
         if (organizations != null) {
-            where += " AND organization_id IN (:orgs)";
             params.put("orgs", organizations);
         }
-        return jdbc.sql("SELECT id, username, display_name, organization_id FROM user_account WHERE " + where
-                        + " ORDER BY display_name, username LIMIT :limit").params(params)
+        return jdbc.sql("""
+                        SELECT id, username, display_name, organization_id FROM user_account WHERE \
+                        enabled = TRUE AND awaiting_approval = FALSE AND (LOWER(display_name) LIKE :q ESCAPE '\\'
+                        OR LOWER(username) LIKE :q ESCAPE '\\')%s
+                        ORDER BY display_name, username LIMIT :limit""".formatted(organizations == null ? "" : """
+                        \sAND organization_id IN (:orgs)""")).params(params)
                 .query((rs, n) -> new Found(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getObject(4, UUID.class))).list();
     }

@@ -16,7 +16,7 @@ import org.yunjian.shared.Texts;
  * what about, how many tries and why the last one failed — so a robot that stopped answering is noticed.
  */
 @Service
-public class DeliveryRecords {
+public class DeliveryRecordQueries {
 
     /** One delivery; {@code robot} is the robot's name (or empty for an e-mail), {@code error} the last failure. */
     public record Record(UUID id, String channel, String robot, String text, Deliveries.Status status, int attempts,
@@ -26,7 +26,7 @@ public class DeliveryRecords {
     private final JdbcClient jdbc;
     private final OrganizationAdministrators admins;
 
-    DeliveryRecords(JdbcClient jdbc, OrganizationAdministrators admins) {
+    DeliveryRecordQueries(JdbcClient jdbc, OrganizationAdministrators admins) {
         this.jdbc = jdbc;
         this.admins = admins;
     }
@@ -35,10 +35,11 @@ public class DeliveryRecords {
     public List<Record> of(UUID organizationId) {
         admins.require(organizationId);
         Locale locale = Texts.locale();
-        return jdbc.sql("SELECT d.*, w.name AS robot FROM notification_delivery d LEFT JOIN notification_webhook w "
-                        + "ON w.id = d.webhook_id WHERE d.organization_id = ? "
-                        + "ORDER BY CASE d.status WHEN 'FAILED' THEN 0 WHEN 'PENDING' THEN 1 ELSE 2 END, "
-                        + "d.created_at DESC LIMIT 100")
+        return jdbc.sql("""
+                        SELECT d.*, w.name AS robot FROM notification_delivery d LEFT JOIN notification_webhook w
+                        ON w.id = d.webhook_id WHERE d.organization_id = ?
+                        ORDER BY CASE d.status WHEN 'FAILED' THEN 0 WHEN 'PENDING' THEN 1 ELSE 2 END,
+                        d.created_at DESC LIMIT 100""")
                 .param(organizationId).query((rs, n) -> new Record(rs.getObject("id", UUID.class),
                         rs.getString("channel"), rs.getString("robot") == null ? "" : rs.getString("robot"),
                         rs.getString("kind") == null ? "" : TaskText.render(rs.getString("kind"), rs.getString("args"),
@@ -50,7 +51,8 @@ public class DeliveryRecords {
 
     /** How many of the organisation's deliveries failed for good (no access check: for a page already allowed). */
     public long failedCount(UUID organizationId) {
-        return jdbc.sql("SELECT COUNT(*) FROM notification_delivery WHERE organization_id = ? AND status = 'FAILED'")
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM notification_delivery WHERE organization_id = ? AND status = 'FAILED'""")
                 .param(organizationId).query(Long.class).single();
     }
 }

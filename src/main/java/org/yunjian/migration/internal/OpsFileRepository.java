@@ -17,7 +17,7 @@ import org.yunjian.evidence.EvidenceVault;
  * them; this keeps their metadata, by the object they belong to. Files are never changed once stored.
  */
 @Repository
-public class OpsFiles {
+public class OpsFileRepository {
 
     /** What a file belongs to. */
     public enum Owner { ACCEPTANCE, REPORT }
@@ -30,7 +30,7 @@ public class OpsFiles {
     private final EvidenceVault vault;
     private final Clock clock;
 
-    OpsFiles(JdbcClient jdbc, EvidenceVault vault, Clock clock) {
+    OpsFileRepository(JdbcClient jdbc, EvidenceVault vault, Clock clock) {
         this.jdbc = jdbc;
         this.vault = vault;
         this.clock = clock;
@@ -46,16 +46,18 @@ public class OpsFiles {
     }
 
     void store(UUID systemId, Owner kind, UUID ownerId, EvidenceVault.Sealed s, String by) {
-        jdbc.sql("INSERT INTO lifecycle_ops_file (id, system_id, owner_kind, owner_id, display_name, content_type, "
-                        + "size_bytes, sm3, blob_name, wrapped_key, uploaded_by, uploaded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO lifecycle_ops_file (id, system_id, owner_kind, owner_id, display_name, content_type,
+                        size_bytes, sm3, blob_name, wrapped_key, uploaded_by, uploaded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)""")
                 .params(s.id(), systemId, kind.name(), ownerId, s.displayName(), s.contentType(), s.size(), s.sm3(),
                         s.blob(), s.wrappedKey(), by, utc(clock.instant()))
                 .update();
     }
 
     List<EvidenceVault.Sealed> of(UUID systemId, Owner kind, UUID ownerId) {
-        return jdbc.sql("SELECT * FROM lifecycle_ops_file WHERE system_id = ? AND owner_kind = ? AND owner_id = ? "
-                + "ORDER BY uploaded_at, display_name").params(systemId, kind.name(), ownerId).query(SEALED).list();
+        return jdbc.sql("""
+                SELECT * FROM lifecycle_ops_file WHERE system_id = ? AND owner_kind = ? AND owner_id = ?
+                ORDER BY uploaded_at, display_name""").params(systemId, kind.name(), ownerId).query(SEALED).list();
     }
 
     /** A file of the system with what it belongs to. */
@@ -63,7 +65,8 @@ public class OpsFiles {
     }
 
     Optional<Found> find(UUID systemId, UUID fileId) {
-        return jdbc.sql("SELECT * FROM lifecycle_ops_file WHERE system_id = ? AND id = ?").params(systemId, fileId)
+        return jdbc.sql("""
+                SELECT * FROM lifecycle_ops_file WHERE system_id = ? AND id = ?""").params(systemId, fileId)
                 .query((rs, n) -> new Found(Owner.valueOf(rs.getString("owner_kind")),
                         rs.getObject("owner_id", UUID.class), SEALED.mapRow(rs, n))).optional();
     }

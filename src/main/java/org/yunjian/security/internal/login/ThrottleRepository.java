@@ -19,14 +19,14 @@ import org.yunjian.shared.Jdbc;
  * are counted one after the other (the same SQL on H2 and PostgreSQL). Entries quiet for longer than the window and
  * the longest block are deleted when a new address is first recorded.
  */
-final class DatabaseThrottleStore implements AddressThrottle.Store {
+final class ThrottleRepository implements AddressThrottle.Store {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final SecurityProperties.Throttle config;
     private final Clock clock;
 
-    DatabaseThrottleStore(JdbcClient jdbc, PlatformTransactionManager transactions, SecurityProperties.Throttle config,
+    ThrottleRepository(JdbcClient jdbc, PlatformTransactionManager transactions, SecurityProperties.Throttle config,
                           Clock clock) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
@@ -38,7 +38,8 @@ final class DatabaseThrottleStore implements AddressThrottle.Store {
 
     @Override
     public Optional<AddressThrottle.Entry> get(String address) {
-        return jdbc.sql("SELECT * FROM login_throttle WHERE address = ?").param(address).query(this::row).optional();
+        return jdbc.sql("""
+                SELECT * FROM login_throttle WHERE address = ?""").param(address).query(this::row).optional();
     }
 
     @Override
@@ -51,19 +52,23 @@ final class DatabaseThrottleStore implements AddressThrottle.Store {
     }
 
     private AddressThrottle.Entry updateLocked(String address, UnaryOperator<AddressThrottle.Entry> change) {
-        Optional<AddressThrottle.Entry> current = jdbc.sql("SELECT * FROM login_throttle WHERE address = ? FOR UPDATE")
+        Optional<AddressThrottle.Entry> current = jdbc.sql("""
+                SELECT * FROM login_throttle WHERE address = ? FOR UPDATE""")
                 .param(address).query(this::row).optional();
         AddressThrottle.Entry next = change.apply(current.orElse(AddressThrottle.Entry.NONE));
         if (current.isPresent()) {
-            jdbc.sql("UPDATE login_throttle SET failures = ?, window_start = ?, last_failure = ?, blocked_until = ?, "
-                            + "block_level = ? WHERE address = ?")
+            jdbc.sql("""
+                            UPDATE login_throttle SET failures = ?, window_start = ?, last_failure = ?, blocked_until = ?,
+                            block_level = ? WHERE address = ?""")
                     .param(next.failures()).param(Jdbc.utc(next.windowStart())).param(Jdbc.utc(next.last()))
                     .param(Jdbc.utc(next.blockedUntil())).param(next.level()).param(address).update();
         } else {
             Instant stale = clock.instant().minus(config.window()).minus(config.maxDelay());
-            jdbc.sql("DELETE FROM login_throttle WHERE last_failure < ?").param(Jdbc.utc(stale)).update();
-            jdbc.sql("INSERT INTO login_throttle (address, failures, window_start, last_failure, blocked_until, "
-                            + "block_level) VALUES (?, ?, ?, ?, ?, ?)")
+            jdbc.sql("""
+                    DELETE FROM login_throttle WHERE last_failure < ?""").param(Jdbc.utc(stale)).update();
+            jdbc.sql("""
+                            INSERT INTO login_throttle (address, failures, window_start, last_failure, blocked_until,
+                            block_level) VALUES (?, ?, ?, ?, ?, ?)""")
                     .param(address).param(next.failures()).param(Jdbc.utc(next.windowStart())).param(Jdbc.utc(next.last()))
                     .param(Jdbc.utc(next.blockedUntil())).param(next.level()).update();
         }
@@ -72,7 +77,8 @@ final class DatabaseThrottleStore implements AddressThrottle.Store {
 
     @Override
     public void clear() {
-        jdbc.sql("DELETE FROM login_throttle").update();
+        jdbc.sql("""
+                DELETE FROM login_throttle""").update();
     }
 
     private AddressThrottle.Entry row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

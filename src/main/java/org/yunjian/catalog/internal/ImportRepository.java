@@ -23,7 +23,7 @@ import org.yunjian.shared.Jdbc;
  * chunks (a portable VARCHAR of any total size). Callers run it inside their transaction.
  */
 @Component
-class ImportStore {
+class ImportRepository {
 
     private static final int CHUNK = 400_000;
     private static final String COLUMNS = "code, version, title, file_name, format, sha256, size_bytes, requirements, "
@@ -31,18 +31,20 @@ class ImportStore {
 
     private final JdbcClient jdbc;
 
-    ImportStore(JdbcClient jdbc) {
+    ImportRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** The current version of every code, by code. */
     List<ImportVersion> current() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM catalog_import ORDER BY code").query((rs, n) -> version(rs, false))
+        return jdbc.sql("""
+                SELECT %s FROM catalog_import ORDER BY code""".formatted(COLUMNS)).query((rs, n) -> version(rs, false))
                 .list();
     }
 
     Optional<ImportVersion> current(String code) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM catalog_import WHERE code = ?").param(code)
+        return jdbc.sql("""
+                SELECT %s FROM catalog_import WHERE code = ?""".formatted(COLUMNS)).param(code)
                 .query((rs, n) -> version(rs, false)).optional();
     }
 
@@ -50,8 +52,8 @@ class ImportStore {
     List<ImportVersion> versions(String code) {
         List<ImportVersion> out = new ArrayList<>();
         current(code).ifPresent(out::add);
-        out.addAll(jdbc.sql("SELECT " + COLUMNS + ", replaced_at, replaced_by FROM catalog_import_version "
-                        + "WHERE code = ? ORDER BY version DESC").param(code)
+        out.addAll(jdbc.sql("""
+                SELECT %s, replaced_at, replaced_by FROM catalog_import_version WHERE code = ? ORDER BY version DESC""".formatted(COLUMNS)).param(code)
                 .query((rs, n) -> version(rs, true)).list());
         return out;
     }
@@ -66,11 +68,13 @@ class ImportStore {
 
     /** The document of the current version of {@code code}, or of an earlier {@code version}; empty if unknown. */
     Optional<byte[]> content(String code, int version) {
-        List<String> chunks = jdbc.sql("SELECT c.data FROM catalog_import_chunk c JOIN catalog_import i ON i.code = c.code "
-                        + "WHERE c.code = ? AND i.version = ? ORDER BY c.seq")
+        List<String> chunks = jdbc.sql("""
+                        SELECT c.data FROM catalog_import_chunk c JOIN catalog_import i ON i.code = c.code
+                        WHERE c.code = ? AND i.version = ? ORDER BY c.seq""")
                 .params(code, version).query(String.class).list();
         if (chunks.isEmpty()) {
-            chunks = jdbc.sql("SELECT data FROM catalog_import_version_chunk WHERE code = ? AND version = ? ORDER BY seq")
+            chunks = jdbc.sql("""
+                    SELECT data FROM catalog_import_version_chunk WHERE code = ? AND version = ? ORDER BY seq""")
                     .params(code, version).query(String.class).list();
         }
         return chunks.isEmpty() ? Optional.empty() : Optional.of(unpack(String.join("", chunks)));
@@ -78,7 +82,8 @@ class ImportStore {
 
     /** The current document of {@code code}. */
     byte[] currentContent(String code) {
-        List<String> chunks = jdbc.sql("SELECT data FROM catalog_import_chunk WHERE code = ? ORDER BY seq")
+        List<String> chunks = jdbc.sql("""
+                SELECT data FROM catalog_import_chunk WHERE code = ? ORDER BY seq""")
                 .param(code).query(String.class).list();
         return unpack(String.join("", chunks));
     }
@@ -93,35 +98,41 @@ class ImportStore {
             return 0;
         }
         int version = current.get().version();
-        jdbc.sql("INSERT INTO catalog_import_version (" + COLUMNS + ", replaced_at, replaced_by) SELECT " + COLUMNS
-                        + ", ?, ? FROM catalog_import WHERE code = ?")
+        jdbc.sql("""
+                INSERT INTO catalog_import_version (%s, replaced_at, replaced_by) SELECT %s, ?, ? FROM catalog_import WHERE code = ?""".formatted(COLUMNS, COLUMNS))
                 .params(Jdbc.utc(now), by, code).update();
-        jdbc.sql("INSERT INTO catalog_import_version_chunk (code, version, seq, data) "
-                        + "SELECT code, ?, seq, data FROM catalog_import_chunk WHERE code = ?")
+        jdbc.sql("""
+                        INSERT INTO catalog_import_version_chunk (code, version, seq, data)
+                        SELECT code, ?, seq, data FROM catalog_import_chunk WHERE code = ?""")
                 .params(version, code).update();
-        jdbc.sql("DELETE FROM catalog_import WHERE code = ?").param(code).update();
+        jdbc.sql("""
+                DELETE FROM catalog_import WHERE code = ?""").param(code).update();
         return version;
     }
 
     /** The highest version number ever used for {@code code} (current or earlier), 0 for a new code. */
     int lastVersion(String code) {
-        Integer current = jdbc.sql("SELECT MAX(version) FROM catalog_import WHERE code = ?").param(code)
+        Integer current = jdbc.sql("""
+                SELECT MAX(version) FROM catalog_import WHERE code = ?""").param(code)
                 .query(Integer.class).optional().orElse(null);
-        Integer earlier = jdbc.sql("SELECT MAX(version) FROM catalog_import_version WHERE code = ?").param(code)
+        Integer earlier = jdbc.sql("""
+                SELECT MAX(version) FROM catalog_import_version WHERE code = ?""").param(code)
                 .query(Integer.class).optional().orElse(null);
         return Math.max(current == null ? 0 : current, earlier == null ? 0 : earlier);
     }
 
     /** Stores {@code row} (its code must be free) as the current version with its document. */
     void insert(ImportVersion row, byte[] content) {
-        jdbc.sql("INSERT INTO catalog_import (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("""
+                INSERT INTO catalog_import (%s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(COLUMNS))
                 .params(row.code(), row.version(), truncate(row.title(), 1000), truncate(row.fileName(), 255),
                         row.format().name(), row.sha256(), content.length, row.requirements(),
                         Jdbc.utc(row.importedAt()), row.importedBy())
                 .update();
         String packed = pack(content);
         for (int i = 0, seq = 0; i < packed.length(); i += CHUNK, seq++) {
-            jdbc.sql("INSERT INTO catalog_import_chunk (code, seq, data) VALUES (?, ?, ?)")
+            jdbc.sql("""
+                    INSERT INTO catalog_import_chunk (code, seq, data) VALUES (?, ?, ?)""")
                     .params(row.code(), seq, packed.substring(i, Math.min(packed.length(), i + CHUNK))).update();
         }
     }

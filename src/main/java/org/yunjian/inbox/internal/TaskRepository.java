@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.yunjian.shared.Jdbc;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.paging.SqlPage;
+import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.shared.work.WorkAddressee;
 import org.yunjian.shared.work.WorkTask;
 
@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The open tasks ({@code work_task}) and the per-scope lock ({@code work_scope}), in SQL the same on H2 and PostgreSQL. */
 @Repository
-class TaskStore {
+class TaskRepository {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
@@ -37,7 +37,7 @@ class TaskStore {
     private final TransactionTemplate separately;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    TaskStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    TaskRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -53,8 +53,9 @@ class TaskStore {
             return;
         }
         try {
-            separately.executeWithoutResult(s -> jdbc.sql("INSERT INTO work_scope (scope, changed_at) SELECT ?, "
-                            + "CAST(? AS TIMESTAMP WITH TIME ZONE) WHERE NOT EXISTS (SELECT 1 FROM work_scope WHERE scope = ?)")
+            separately.executeWithoutResult(s -> jdbc.sql("""
+                            INSERT INTO work_scope (scope, changed_at) SELECT ?,
+                            CAST(? AS TIMESTAMP WITH TIME ZONE) WHERE NOT EXISTS (SELECT 1 FROM work_scope WHERE scope = ?)""")
                     .param(scope).param(Jdbc.utc(now)).param(scope).update());
         } catch (DataIntegrityViolationException anotherTransactionInsertedFirst) {
             // the row exists now: lock it below
@@ -65,18 +66,21 @@ class TaskStore {
     }
 
     private boolean touch(String scope, Instant now) {
-        return jdbc.sql("UPDATE work_scope SET changed_at = ? WHERE scope = ?").param(Jdbc.utc(now)).param(scope)
+        return jdbc.sql("""
+                UPDATE work_scope SET changed_at = ? WHERE scope = ?""").param(Jdbc.utc(now)).param(scope)
                 .update() == 1;
     }
 
     List<Stored> open(String scope) {
-        return jdbc.sql("SELECT * FROM work_task WHERE scope = ?").param(scope).query(this::row).list();
+        return jdbc.sql("""
+                SELECT * FROM work_task WHERE scope = ?""").param(scope).query(this::row).list();
     }
 
     void insert(UUID id, String scope, WorkTask t, Instant openedAt) {
         WorkAddressee to = t.to();
-        jdbc.sql("INSERT INTO work_task (id, scope, task_key, kind, args, href, to_user, to_organization, to_role, "
-                        + "except_users, due, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("""
+                        INSERT INTO work_task (id, scope, task_key, kind, args, href, to_user, to_organization, to_role,
+                        except_users, due, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .param(id).param(scope).param(t.key()).param(t.kind()).param(json.writeValueAsString(t.args()))
                 .param(t.href()).param(to.user()).param(to.organization()).param(to.administratorRole())
                 .param(to.exceptText()).param(t.due()).param(Jdbc.utc(openedAt)).update();
@@ -84,38 +88,43 @@ class TaskStore {
 
     /** The text, link and due date of a task that still waits for the same people. */
     void update(UUID id, WorkTask t) {
-        jdbc.sql("UPDATE work_task SET kind = ?, args = ?, href = ?, due = ? WHERE id = ?").param(t.kind())
+        jdbc.sql("""
+                UPDATE work_task SET kind = ?, args = ?, href = ?, due = ? WHERE id = ?""").param(t.kind())
                 .param(json.writeValueAsString(t.args())).param(t.href()).param(t.due()).param(id).update();
     }
 
     void delete(UUID id) {
-        jdbc.sql("DELETE FROM work_task WHERE id = ?").param(id).update();
+        jdbc.sql("""
+                DELETE FROM work_task WHERE id = ?""").param(id).update();
     }
 
     /** The scopes holding a task opened before {@code before}. */
     List<String> scopesOpenedBefore(Instant before) {
-        return jdbc.sql("SELECT DISTINCT scope FROM work_task WHERE opened_at < ?").param(Jdbc.utc(before))
+        return jdbc.sql("""
+                SELECT DISTINCT scope FROM work_task WHERE opened_at < ?""").param(Jdbc.utc(before))
                 .query(String.class).list();
     }
 
     /** One page of the tasks waiting for {@code who}: due first (soonest first), then the newest. */
     Paged<Stored> waitingFor(Reader who, PageRequest page) {
-        return SqlPage.query(jdbc, "*", "work_task", where(who), "CASE WHEN due IS NULL THEN 1 ELSE 0 END, due, "
-                + "opened_at DESC, id", page, spec -> spec.query(this::row).list());
+        return PageQueries.query(jdbc, "*", "work_task", where(who), """
+                CASE WHEN due IS NULL THEN 1 ELSE 0 END, due,
+                opened_at DESC, id""", page, spec -> spec.query(this::row).list());
     }
 
     long countFor(Reader who) {
-        SqlPage.Where w = where(who);
-        return jdbc.sql("SELECT COUNT(*) FROM work_task" + w.sql()).params(w.params()).query(Long.class).single();
+        PageQueries.Where w = where(who);
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM work_task%s""".formatted(w.sql())).params(w.params()).query(Long.class).single();
     }
 
     /** The person asking: addressed as themselves, as a business user of their organisation, or by their role. */
     record Reader(UUID user, UUID organization, String administratorRole) {
     }
 
-    private static SqlPage.Where where(Reader who) {
+    private static PageQueries.Where where(Reader who) {
         List<String> any = new ArrayList<>();
-        SqlPage.Where w = new SqlPage.Where();
+        PageQueries.Where w = new PageQueries.Where();
         any.add("to_user = :me");
         if (who.organization() != null) {
             any.add("to_organization = :org");
@@ -125,9 +134,11 @@ class TaskStore {
             any.add("to_role = :role");
             w.param("role", who.administratorRole());
         }
-        return w.and("(" + String.join(" OR ", any) + ")", "me", who.user())
+        return w.and("(" + String.join("""
+                \sOR\s""", any) + ")", "me", who.user())
                 // the excepted people, stored as their ids joined by commas (a UUID holds no LIKE wildcard)
-                .and("(except_users IS NULL OR except_users NOT LIKE :meAnywhere)", "meAnywhere",
+                .and("""
+                        (except_users IS NULL OR except_users NOT LIKE :meAnywhere)""", "meAnywhere",
                         "%" + who.user() + "%");
     }
 
