@@ -229,7 +229,9 @@ class ItemTableImportTests {
                         .with(csrf()).header("Accept-Language", "zh-CN"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
-                        .attribute("importErrors", org.hamcrest.Matchers.contains(containsString("第 3 行“级别”列"))));
+                        .attribute("conflict", containsString("第 3 行“级别”列")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("errorsIn", "import"));
         assertThat(catalog.standard("MLPS-GENERAL-PAGE")).isPresent();
         assertThat(catalog.standard("MLPS-GENERAL-PAGE-BAD")).isEmpty();
     }
