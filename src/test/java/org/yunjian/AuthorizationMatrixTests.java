@@ -69,7 +69,6 @@ import org.yunjian.support.IfMatch;
 // on a database of its own (below), beside the one-thread suite, first in the lane of the journeys: the suite's
 // longest class in one thread otherwise ran alone at the end of each pass with one of the two cores idle
 // (docs/performance.md, "Test-suite time"); its rows still run one after another (SAME_THREAD on each method)
-@org.yunjian.support.OnePass
 @org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
 @org.junit.jupiter.api.parallel.ResourceLock(org.yunjian.support.JourneyBesideTheSuite.OWN_DATABASE_JOURNEYS)
 @org.junit.jupiter.api.Order(1)

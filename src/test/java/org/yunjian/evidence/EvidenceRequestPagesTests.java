@@ -38,7 +38,6 @@ import org.yunjian.assessment.ApiAssessments;
  * problems next to the fields and the typed input kept), the provider sees its lines across assessments and on the
  * assessment page and uploads against one, and strangers get 404.
  */
-@org.yunjian.support.OnePass
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(Fixtures.class)

@@ -37,7 +37,6 @@ import org.yunjian.security.CurrentUser;
  * gate's obstacles, each organisation seeing what the plan page shows it, strangers nothing, English without Han
  * characters outside verbatim elements.
  */
-@org.yunjian.support.OnePass
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(Fixtures.class)

@@ -42,7 +42,6 @@ import picocli.CommandLine;
  * assessment upcoming, the provider's report due soon; forms refusing bad input with the reason on the page; the
  * feed address shown once; strangers kept out.
  */
-@org.yunjian.support.OnePass
 @SpringBootTest(properties = "yunjian.demo=true")
 @AutoConfigureMockMvc
 @Tag("database")

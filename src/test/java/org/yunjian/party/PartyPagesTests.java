@@ -30,7 +30,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import org.yunjian.catalog.PartyRole;
 
-@org.yunjian.support.OnePass
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(Fixtures.class)

@@ -54,7 +54,6 @@ import org.yunjian.assessment.SignOffFixture;
  * number {@code YJ-<year>-<6 digits>} is on the cover and in the download's file name. In English mode the same
  * report is English.
  */
-@org.yunjian.support.OnePass
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(Fixtures.class)

@@ -25,7 +25,6 @@ import org.yunjian.support.Browser;
  * §5 contents. Read-only on the demo. Screenshot {@code target/screenshots/handover-row.png}, the statement
  * {@code target/screenshots/handover-statement.docx} (rendered through LibreOffice for a look).
  */
-@org.yunjian.support.OnePass
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
 @Tag("database")
 class HandOverDayBrowserTests {

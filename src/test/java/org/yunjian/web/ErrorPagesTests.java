@@ -22,7 +22,6 @@ import org.yunjian.support.WebSession;
  * so the container's error dispatch (unknown URL, refused method, 403 from the filter chain, body limit) is the one
  * users meet.
  */
-@org.yunjian.support.OnePass
 @Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
 class ErrorPagesTests {

@@ -30,7 +30,6 @@ import org.yunjian.security.Role;
  * Issue 11: the global search finds only what the caller may see, in the page and in REST; a cloud system's page is
  * its hub, with the sections other modules contribute.
  */
-@org.yunjian.support.OnePass
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(Fixtures.class)

@@ -45,6 +45,7 @@ import org.yunjian.support.IfMatch;
  * import under codes that keep their numbers, and a second import under a code already taken never replaces the
  * first unless asked to.
  */
+@org.junit.jupiter.api.Tag("database")
 @SpringBootTest
 class PublishedCatalogsImportTest {
 

@@ -100,6 +100,8 @@ public final class SqlCoverage {
     private static final Pattern STRING = Pattern.compile("'(?:[^']|'')*'");
     private static final Pattern NUMBER = Pattern.compile("\\b\\d+\\b");
     private static final Pattern IN_LIST = Pattern.compile("\\(\\s*\\?(?:\\s*,\\s*\\?)+\\s*\\)");
+    /** {@code IN (?)}: a list of one is the same statement as a list of many. */
+    private static final Pattern IN_ONE = Pattern.compile("(?i)\\bIN\\s*\\(\\s*\\?\\s*\\)");
     private static final Pattern ROWS = Pattern.compile("(\\([^()]*\\))(?:\\s*,\\s*\\([^()]*\\))+");
 
     /** One spelling per statement: whitespace collapsed, literals and lists of placeholders of any length alike. */
@@ -108,6 +110,7 @@ public final class SqlCoverage {
         s = STRING.matcher(s).replaceAll("'…'");
         s = NUMBER.matcher(s).replaceAll("0");
         s = IN_LIST.matcher(s).replaceAll("(?, …)");
+        s = IN_ONE.matcher(s).replaceAll("IN (?, …)");
         return ROWS.matcher(s).replaceAll("$1, …");
     }
 

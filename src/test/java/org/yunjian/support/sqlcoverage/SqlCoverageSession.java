@@ -56,7 +56,9 @@ public final class SqlCoverageSession implements LauncherSessionListener {
         if (SqlCoverage.pass().equals("postgres") && Boolean.getBoolean(COMPARE) && Files.exists(h2)) {
             Map<String, String> missing = missing(SqlCoverage.read(h2), sent.keySet(), h2Only());
             if (!missing.isEmpty()) {
-                String report = missing.entrySet().stream().map(e -> e.getValue() + "\t" + e.getKey())
+                Map<String, String> senders = senders(dir.resolve("h2-classes.tsv"));
+                String report = missing.entrySet().stream().map(e -> e.getValue() + "\t" + e.getKey()
+                        + (senders.containsKey(e.getKey()) ? "\n\tsent in the H2 pass by " + senders.get(e.getKey()) : ""))
                         .collect(Collectors.joining("\n", "", "\n"));
                 try {
                     Files.writeString(dir.resolve(MISSING), report, StandardCharsets.UTF_8);
@@ -67,6 +69,11 @@ public final class SqlCoverageSession implements LauncherSessionListener {
                         + "): tag a class that sends it @Tag(\"database\")\n" + report);
             }
         }
+    }
+
+    /** Statement → the classes that sent it in the H2 pass, where that pass noted them. */
+    private static Map<String, String> senders(Path file) {
+        return Files.exists(file) ? SqlCoverage.read(file) : Map.of();
     }
 
     /** The H2 pass's statements the PostgreSQL pass did not send, except those of H2-only origins. */

@@ -18,7 +18,9 @@ class SqlCoverageTest {
                  LIMIT 50"""))
                 .isEqualTo("SELECT id, name FROM party_system WHERE organization_id IN (?, …) AND status = '…' LIMIT 0");
         assertThat(SqlCoverage.normalise("SELECT 1 FROM t WHERE a IN (?,?)"))
-                .isEqualTo(SqlCoverage.normalise("SELECT 1 FROM t WHERE a IN (?, ?, ?, ?)"));
+                .isEqualTo(SqlCoverage.normalise("SELECT 1 FROM t WHERE a IN (?, ?, ?, ?)"))
+                .isEqualTo(SqlCoverage.normalise("SELECT 1 FROM t WHERE a in ( ? )"));
+        assertThat(SqlCoverage.normalise("SELECT LOWER(?) FROM t")).isEqualTo("SELECT LOWER(?) FROM t");
         assertThat(SqlCoverage.normalise("INSERT INTO t (a, b) VALUES (?, ?), (?, ?), (?, ?)"))
                 .isEqualTo(SqlCoverage.normalise("INSERT INTO t (a, b) VALUES (?, ?), (?, ?)"))
                 .isNotEqualTo(SqlCoverage.normalise("INSERT INTO t (a, b) VALUES (?, ?)"));
