@@ -46,15 +46,21 @@ public class AnchorExport {
 
     AnchorExport(AuditProperties properties, Environment environment, @Value("${yunjian.data-dir}") Path dataDir) {
         this.file = properties.anchorExport();
-        requireSecondLocation(file, properties.keyDir(), dataDir, environment.acceptsProfiles(Profiles.of("postgres")));
+        requireSecondLocation(file, properties.keyDir(), dataDir, environment.acceptsProfiles(Profiles.of("postgres")),
+                environment.getProperty("yunjian.demo", Boolean.class, false));
+    }
+
+    static void requireSecondLocation(Path export, Path keyDir, Path dataDir, boolean production) {
+        requireSecondLocation(export, keyDir, dataDir, production, false);
     }
 
     /**
      * The export is the only copy of the anchors that someone who can write the key directory (or holds the data
      * directory) cannot cut together with the log: production (profile {@code postgres}) refuses to start without one
-     * or with one inside the key or the data directory, naming the setting; development and demo warn.
+     * or with one inside the key or the data directory, naming the setting; development warns; the demo, whose data
+     * directory holds everything by design, says it once at INFO (nothing alarming on a newcomer's console).
      */
-    static void requireSecondLocation(Path export, Path keyDir, Path dataDir, boolean production) {
+    static void requireSecondLocation(Path export, Path keyDir, Path dataDir, boolean production, boolean demo) {
         String problem = null;
         if (export == null) {
             problem = KeyDirectory.text("keys.error.anchor-export-missing");
@@ -65,7 +71,9 @@ public class AnchorExport {
         if (problem != null && production) {
             throw new KeyDirectory.KeyDirectoryException(problem);
         }
-        if (problem != null) {
+        if (problem != null && demo) {
+            log.info(problem);
+        } else if (problem != null) {
             log.warn(problem);
         }
     }

@@ -30,7 +30,11 @@ class KeyDirectoryConfig {
             if (environment.acceptsProfiles(Profiles.of("postgres"))) {
                 throw new KeyDirectory.KeyDirectoryException(text);
             }
-            log.warn(text);
+            if (demo) { // the demo keeps everything in its data directory by design: said, not alarmed
+                log.info(text);
+            } else {
+                log.warn(text);
+            }
         }
         KeyDirectory keys = new KeyDirectory(dir, () -> firstSetUp.getIfAvailable(() -> () -> true).firstSetUp(),
                 createMissing, demo);
